@@ -1,0 +1,230 @@
+"""The checked records that flow between graphkit's stages.
+
+Every fact graphkit extracts is one of these small, frozen pydantic models.
+They import nothing heavy (no spaCy, no networkx), so any stage, notebook or
+test can use them. Invalid data is rejected with a message naming the field.
+
+>>> from graphkit.records import Claim
+>>> c = Claim(id="c1", doc_id="003", speaker="Dmitry Peskov", speaker_id="actor:dmitry-peskov",
+...           text="Witkoff will meet Putin", spans=[(10, 33)], kind="indirect", cue="confirmed")
+>>> c.stance
+'assert'
+>>> Claim(id="c2", doc_id="003", speaker="X", speaker_id="actor:x", text="t", spans=[(5, 2)],
+...       kind="direct", cue="said")
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
+spans.0
+  Value error, span (5, 2) ends before it starts [...]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+Span = tuple[int, int]
+
+ClaimKind = Literal["direct", "indirect", "mixed"]
+Stance = Literal[
+    "assert", "deny", "demand", "warn", "predict", "accuse", "question",
+    "promise", "praise", "criticize", "support", "oppose", "believe", "report",
+]
+ActorKind = Literal["person", "organisation", "government", "country", "group", "anonymous", "media", "other"]
+PlaceKind = Literal["country", "region", "city", "other"]
+DatePrecision = Literal["day", "week", "month", "year"]
+DateBasis = Literal["explicit", "relative", "publication", "unknown"]
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+def _check_span(v: Span) -> Span:
+    s, e = v
+    if s < 0 or e < s:
+        raise ValueError(f"span {tuple(v)} ends before it starts or is negative; offsets are [start, end) into the article text")
+    return (s, e)
+
+
+class Document(Record):
+    """One article as read from the corpus."""
+
+    kind: Literal["document"] = "document"
+    id: str = Field(min_length=1, description="doc_id: the file's stem, unique in a corpus")
+    path: str = Field(description="where the article was read from, relative to the corpus root")
+    text: str = Field(description="the article text as stored; every offset points into this")
+    sha256: str = Field(min_length=64, max_length=64, description="hash of the raw file bytes, for incremental builds")
+    format: Literal["txt", "md", "html"] = Field(description="the file format it was read from")
+    title: Optional[str] = Field(None, description="headline, from metadata or front matter")
+    source: Optional[str] = Field(None, description="publisher or outlet")
+    url: Optional[str] = Field(None, description="where the article was published")
+    author: Optional[str] = Field(None, description="byline")
+    published: Optional[dt.date] = Field(None, description="publication date; claim dates fall back to it")
+    encoding: str = Field("utf-8", description="how the file was decoded")
+    notes: tuple[str, ...] = Field((), description="degradations met while reading (bad metadata, decoding)")
+
+
+class Actor(Record):
+    """A canonical real-world speaker: one node per person, organisation or anonymous source."""
+
+    kind: Literal["actor"] = "actor"
+    id: str = Field(pattern=r"^actor:", description="stable node id, 'actor:<slug>'")
+    name: str = Field(min_length=1, description="canonical display name ('Sergey Lavrov')")
+    type: ActorKind = Field("other", description="person, organisation, government, country, group, anonymous, media")
+    aliases: tuple[str, ...] = Field((), description="surface forms seen or listed in the gazetteer")
+    roles: tuple[str, ...] = Field((), description="roles held, as written ('Foreign Minister')")
+    organisation: Optional[str] = Field(None, description="organisation the actor speaks for ('Kremlin')")
+    country: Optional[str] = Field(None, description="country the actor belongs to, when known")
+    merges: tuple[str, ...] = Field((), description="why mentions were merged into this actor, one reason per line")
+
+
+class Place(Record):
+    """A place mentioned by claims, with coordinates when the offline gazetteer knows it."""
+
+    kind: Literal["place"] = "place"
+    id: str = Field(pattern=r"^place:", description="stable node id, 'place:<slug>'")
+    name: str = Field(min_length=1)
+    type: PlaceKind = "other"
+    country_code: Optional[str] = Field(None, description="ISO 3166 alpha-2 code")
+    lat: Optional[float] = Field(None, ge=-90, le=90)
+    lon: Optional[float] = Field(None, ge=-180, le=180)
+
+
+class Issue(Record):
+    """A topic from the taxonomy in models/issues.yaml."""
+
+    kind: Literal["issue"] = "issue"
+    id: str = Field(pattern=r"^issue:", description="stable node id, 'issue:<slug>'")
+    name: str = Field(min_length=1, description="display name ('Europe', 'peace plan')")
+    description: Optional[str] = None
+
+
+class Claim(Record):
+    """One attributed statement: who said what, when, about which issues and places.
+
+    `text` is exactly the article text at `spans` joined with " … " when the
+    content is discontinuous.
+    """
+
+    id: str = Field(min_length=1, description="stable id: the same corpus gives the same ids")
+    doc_id: str = Field(min_length=1)
+    speaker: str = Field(min_length=1, description="canonical display name of the speaker")
+    speaker_id: str = Field(pattern=r"^actor:", description="the actor node id")
+    speaker_span: Optional[Span] = Field(None, description="[start, end) of the source mention as written")
+    speaker_text: Optional[str] = Field(None, description="the source mention as written ('he', 'Lavrov')")
+    role: Optional[str] = Field(None, description="the role the speaker spoke in ('spokesman')")
+    text: str = Field(min_length=1, description="the claim's content")
+    spans: tuple[Span, ...] = Field(min_length=1, description="[start, end) of each content piece")
+    kind: ClaimKind = Field("indirect", description="direct (quoted), indirect (reported) or mixed")
+    cue: str = Field(min_length=1, description="the cue as written ('said', 'according to')")
+    cue_span: Optional[Span] = None
+    stance: Stance = Field("assert", description="what the speaker does with the content")
+    date: Optional[str] = Field(None, description="when the claim was made: YYYY-MM-DD, YYYY-MM or YYYY")
+    date_precision: Optional[DatePrecision] = None
+    date_basis: DateBasis = "unknown"
+    date_text: Optional[str] = Field(None, description="the words the date came from ('on Tuesday')")
+    sentence_span: Optional[Span] = Field(None, description="[start, end) of the sentence(s) holding the claim")
+    issues: tuple[str, ...] = Field((), description="issue names")
+    issue_triggers: tuple[tuple[str, str], ...] = Field((), description="(issue, words that triggered it)")
+    places: tuple[str, ...] = Field((), description="place names the claim is about")
+    reports: tuple[str, ...] = Field((), description="other doc_ids that report the same statement")
+    confidence: float = Field(1.0, ge=0, le=1)
+
+    @field_validator("spans", mode="before")
+    @classmethod
+    def _spans(cls, v):
+        return tuple(_check_span(tuple(s)) for s in v)
+
+    @field_validator("speaker_span", "cue_span", "sentence_span", mode="before")
+    @classmethod
+    def _one_span(cls, v):
+        return None if v is None else _check_span(tuple(v))
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, v):
+        if v is not None and not _PARTIAL_DATE.match(v):
+            raise ValueError(f"date {v!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+        return v
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if list(self.spans) != sorted(self.spans):
+            raise ValueError("spans must be in document order")
+        return self
+
+    def contract(self) -> dict:
+        """The claim as a JSON-ready dict in the export contract of DESIGN.md."""
+        d = self.model_dump()
+        for k in ("spans", "issue_triggers"):
+            d[k] = [list(x) for x in d[k]]
+        for k in ("speaker_span", "cue_span", "sentence_span"):
+            d[k] = list(d[k]) if d[k] else None
+        for k in ("issues", "places", "reports"):
+            d[k] = list(d[k])
+        return d
+
+
+class Contradiction(Record):
+    """Two claims that oppose each other on the same issue (and place, when named)."""
+
+    kind: Literal["contradiction"] = "contradiction"
+    a: str = Field(description="claim id")
+    b: str = Field(description="claim id")
+    issue: Optional[str] = None
+    reason: str = Field(min_length=1, description="why they were linked")
+
+
+class Skipped(Record):
+    """A corpus file that was skipped or degraded, and why."""
+
+    kind: Literal["skipped"] = "skipped"
+    path: str
+    reason: str
+    degraded: bool = Field(False, description="True when the article was kept with a degradation")
+
+
+class Attribution(Record):
+    """One attribution found in one article, before actors are resolved across the corpus.
+
+    Produced by `graphkit.attribution.attributions(doc)`; stored per article so
+    that incremental builds only re-read changed articles.
+    """
+
+    kind: Literal["attribution"] = "attribution"
+    spans: tuple[Span, ...] = Field(min_length=1, description="[start, end) of each content piece")
+    text: str = Field(min_length=1, description="content text at spans, pieces joined with ' … '")
+    claim_kind: ClaimKind = "indirect"
+    cue: str = Field(min_length=1, description="cue as written")
+    cue_span: Optional[Span] = None
+    cue_lemma: str = Field("", description="lemma key of the cue in models/cues.yaml ('say', 'according to')")
+    stance: Stance = "assert"
+    speaker_text: Optional[str] = Field(None, description="source mention as written ('he', 'Kremlin spokesman Dmitry Peskov')")
+    speaker_span: Optional[Span] = None
+    speaker_type: Optional[str] = Field(None, description="PERSON, ORG, GPE, NORP, PRON, ANON, NOUN: what the mention looked like")
+    resolved_text: Optional[str] = Field(None, description="fullest in-article name the mention refers to ('Dmitry Peskov' for 'he')")
+    resolved_span: Optional[Span] = None
+    role: Optional[str] = Field(None, description="role from the speaker phrase ('spokesman', 'Foreign Minister')")
+    organisation: Optional[str] = Field(None, description="organisation from the speaker phrase ('Kremlin')")
+    sentence_span: Optional[Span] = None
+    continuation: bool = Field(False, description="a quote sentence with no cue of its own, speaker carried over")
+
+    @field_validator("spans", mode="before")
+    @classmethod
+    def _spans(cls, v):
+        return tuple(_check_span(tuple(s)) for s in v)
+
+    @field_validator("speaker_span", "cue_span", "resolved_span", "sentence_span", mode="before")
+    @classmethod
+    def _one_span(cls, v):
+        return None if v is None else _check_span(tuple(v))
