@@ -1,0 +1,152 @@
+"""Documents → per-article extractions: attributions with their date and issues, and the article's entities.
+
+This is the only stage that runs spaCy. Its output, one `DocExtraction` per
+article, is what the store keeps per article, so an incremental build re-runs
+spaCy only on new or changed articles; actors, places and cross-article links
+are resolved afterwards over the whole store (see `graphkit.build`).
+
+Long articles are cut at paragraph breaks into pieces spaCy accepts and the
+offsets put back, so a 20 MB article is processed, not refused.
+
+>>> from graphkit.records import Document
+>>> d = Document(id="x", path="x.txt", text="Macron said on Monday that no final peace plan exists.",
+...              sha256="0" * 64, format="txt", published="2025-12-02")
+>>> ex = next(extract_documents([d]))
+>>> c = ex.items[0]
+>>> (c.attribution.speaker_text, c.date["date"], [i for i, _ in c.issues])
+('Macron', '2025-12-01', ['peace plan'])
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from .records import Attribution, Document
+
+CHUNK_CHARS = 100_000
+
+Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
+
+
+class LocalClaim(BaseModel):
+    """An attribution plus what only the parsed article can tell: its date and issues."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    attribution: Attribution
+    date: dict  # ClaimDate fields: date, precision, basis, text
+    issues: list[tuple[str, str]]  # (issue name, trigger words)
+
+
+class DocExtraction(BaseModel):
+    """Everything the build keeps of one parsed article."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    doc_id: str
+    sha256: str
+    items: list[LocalClaim]
+    entities: list[Entity]
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of text at paragraph (else sentence, else hard) breaks, each <= limit chars.
+
+    >>> [o for o, _ in chunks("a\\n" * 10, limit=6)]
+    [0, 6, 12, 18]
+    """
+    out, start, n = [], 0, len(text)
+    while start < n:
+        end = min(start + limit, n)
+        if end < n:
+            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
+            if cut > start:
+                end = cut + 1
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def _shift_span(s, k):
+    return None if s is None else (s[0] + k, s[1] + k)
+
+
+def _shift(att: Attribution, k: int) -> Attribution:
+    if k == 0:
+        return att
+    return att.model_copy(update={
+        "spans": tuple(_shift_span(s, k) for s in att.spans),
+        **{f: _shift_span(getattr(att, f), k) for f in ("cue_span", "speaker_span", "resolved_span", "sentence_span")},
+    })
+
+
+def context_before(doc, att: Attribution, sentences: int = 1) -> str:
+    """Text of the sentence(s) just before the claim's sentence, within its paragraph."""
+    start = att.sentence_span[0] if att.sentence_span else att.spans[0][0]
+    tok = doc.char_span(start, start + 1, alignment_mode="expand")
+    if tok is None or len(tok) == 0:
+        return ""
+    sent = tok[0].sent
+    out = []
+    prev = sent.start - 1
+    for _ in range(sentences):
+        if prev < 0:
+            break
+        s = doc[prev].sent
+        if "\n" in doc.text[s.end_char:sent.start_char + 1]:
+            break
+        out.insert(0, s.text)
+        prev = s.start - 1
+    return " ".join(out)
+
+
+def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[LocalClaim], list[Entity]]:
+    """Attributions, dates and issues of one parsed piece of an article (offsets shifted by `offset`)."""
+    from .attribution import attributions
+    from .dates import claim_date
+    from .issues import assign_issues
+
+    atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
+    items = []
+    previous = None
+    prev_speaker: Optional[str] = None
+    for att in atts:
+        speaker = att.resolved_text or att.speaker_text
+        cd = claim_date(doc, att, document.published, previous=previous, same_speaker=(speaker == prev_speaker))
+        previous, prev_speaker = cd, speaker
+        text = att.text
+        issues = assign_issues(text, context=context_before(doc, att))
+        items.append(LocalClaim(
+            attribution=_shift(att, offset),
+            date={"date": cd.date, "precision": cd.precision, "basis": cd.basis, "text": cd.text},
+            issues=[tuple(x) for x in issues],
+        ))
+    ents = [(e.text, e.label_, e.start_char + offset, e.end_char + offset) for e in doc.ents]
+    return items, ents
+
+
+def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: int = 16, n_process: int = 1) -> Iterator[DocExtraction]:
+    """Run the pipeline over documents and yield one DocExtraction per document, in input order."""
+    from .nlp import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    docs = list(documents)
+
+    def pieces():
+        for i, d in enumerate(docs):
+            for off, piece in chunks(d.text):
+                yield piece, (i, off)
+
+    current, items, ents = None, [], []
+    for parsed, (i, off) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if current is not None and i != current:
+            d = docs[current]
+            yield DocExtraction(doc_id=d.id, sha256=d.sha256, items=items, entities=ents)
+            items, ents = [], []
+        current = i
+        it, en = extract_parsed(parsed, docs[i], off)
+        items.extend(it)
+        ents.extend(en)
+    if current is not None:
+        d = docs[current]
+        yield DocExtraction(doc_id=d.id, sha256=d.sha256, items=items, entities=ents)

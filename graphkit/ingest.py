@@ -1,0 +1,291 @@
+"""Corpus folder → Document records, with a report of what was skipped and why.
+
+Articles are ``.txt``, ``.md`` (optional YAML front matter) or ``.html`` (main
+text, not markup). An optional ``metadata.jsonl`` or ``metadata.csv`` beside
+them gives ``published``, ``title``, ``source``, ``url``, ``author`` per
+``doc_id`` (the file's stem). Text is decoded as UTF-8, else detected with
+charset-normalizer (Latin-1, UTF-16, BOMs); newlines are normalised to ``\\n``.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("Lavrov said Europe was to blame.")
+>>> _ = (d / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-11-26"}\\n')
+>>> res = read_corpus(d)
+>>> [(doc.id, str(doc.published)) for doc in res.documents]
+[('a', '2025-11-26')]
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+from .errors import CorpusNotFound
+from .records import Document, Skipped
+
+ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+METADATA_NAMES = ("metadata.jsonl", "metadata.csv")
+META_FIELDS = ("published", "title", "source", "url", "author")
+MAX_BYTES = 50_000_000  # larger files are refused with a reason (not read into memory)
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+@dataclass
+class IngestResult:
+    """What `read_corpus` found: documents in a stable order, skipped/degraded files with reasons."""
+
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def sha256_bytes(b: bytes) -> str:
+    return hashlib.sha256(b).hexdigest()
+
+
+def iter_article_paths(root: Path) -> Iterator[Path]:
+    """Article files under root, recursively, in sorted order (hidden folders skipped)."""
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and p.name not in METADATA_NAMES:
+            yield p
+
+
+def decode(raw: bytes) -> tuple[Optional[str], str, Optional[str]]:
+    """(text, encoding, problem). Text is None when the bytes are not text.
+
+    >>> decode("café".encode("latin-1"))[0]
+    'café'
+    >>> decode(b"%PDF-1.4 binary")[2]
+    'a PDF file, not text: convert it to .txt first (e.g. pdftotext)'
+    """
+    if raw.startswith(b"%PDF-"):
+        return None, "", "a PDF file, not text: convert it to .txt first (e.g. pdftotext)"
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc), enc, None
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in raw:
+        # UTF-16 without a BOM: every other byte of Latin text is NUL
+        even, odd = raw[0::2].count(0), raw[1::2].count(0)
+        enc = "utf-16-le" if odd > 0.3 * len(raw) / 2 > even else "utf-16-be" if even > 0.3 * len(raw) / 2 > odd else None
+        if enc:
+            try:
+                return raw.decode(enc), enc, None
+            except UnicodeDecodeError:
+                pass
+        return None, "", "binary data (NUL bytes), not text; remove it or convert it to UTF-8 text"
+    try:
+        return raw.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        return None, "", "binary data, not text (no text encoding fits); remove it or convert it to UTF-8 text"
+    enc = best.encoding
+    if enc.startswith(("cp125", "latin", "iso8859", "mac_", "utf_16", "utf_32")) and enc != "cp1251":
+        # short Western texts are often mis-guessed among single-byte Latin code pages: cp1252 is the usual one
+        for cand in ("cp1252", "latin_1"):
+            try:
+                return raw.decode(cand), cand, None
+            except UnicodeDecodeError:
+                continue
+    return str(best), enc, None
+
+
+def _html_text(html: str) -> tuple[str, Optional[str]]:
+    """Main text of an HTML page (scripts, styles, navigation dropped) and its <title>."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg"]):
+        tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    blocks = []
+    for el in root.find_all(["h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre"]):
+        if el.find(["p", "li", "blockquote"]):
+            continue
+        t = " ".join(el.get_text(" ", strip=True).split())
+        if t:
+            blocks.append(t)
+    if not blocks:
+        t = "\n".join(" ".join(line.split()) for line in root.get_text("\n").splitlines())
+        blocks = [b for b in t.split("\n") if b]
+    return "\n".join(blocks), title
+
+
+def _front_matter(text: str) -> tuple[str, dict, Optional[str]]:
+    """Split YAML front matter off a markdown article: (body, fields, problem)."""
+    m = _FRONT.match(text)
+    if not m:
+        return text, {}, None
+    import yaml
+
+    try:
+        data = yaml.safe_load(m.group(1)) or {}
+        if not isinstance(data, dict):
+            raise ValueError("front matter is not a mapping")
+    except Exception as e:  # yaml errors and non-mapping front matter
+        first = str(e).splitlines()[0][:100]
+        return text[m.end():], {}, f"front matter is not valid YAML ({first}); fields ignored, text kept"
+    return text[m.end():], data, None
+
+
+def parse_date(value) -> tuple[Optional[dt.date], Optional[str]]:
+    """An ISO publication date, or (None, problem).
+
+    >>> parse_date("2025-03-12")
+    (datetime.date(2025, 3, 12), None)
+    >>> parse_date("12/03/2025")[1]
+    "published '12/03/2025' is not an ISO date (YYYY-MM-DD); write it as YYYY-MM-DD"
+    """
+    if value in (None, ""):
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    s = str(value).strip()
+    try:
+        d = dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None, f"published {s!r} is not an ISO date (YYYY-MM-DD); write it as YYYY-MM-DD"
+    if d > dt.date.today() + dt.timedelta(days=1):
+        return None, f"published {s!r} is in the future; check the metadata (claims fall back to undated)"
+    return d, None
+
+
+def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
+    """Rows of metadata.jsonl / metadata.csv keyed by doc_id, and the broken rows as Skipped."""
+    rows: dict[str, dict] = {}
+    problems: list[Skipped] = []
+    for name in METADATA_NAMES:
+        p = root / name
+        if not p.exists():
+            continue
+        try:
+            raw = p.read_bytes()
+        except OSError as e:
+            problems.append(Skipped(path=name, reason=f"cannot read metadata ({e.strerror}); fix its permissions"))
+            continue
+        text, _, problem = decode(raw)
+        if text is None:
+            problems.append(Skipped(path=name, reason=f"metadata is {problem}"))
+            continue
+        if name.endswith(".jsonl"):
+            items = []
+            for i, line in enumerate(text.splitlines(), 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                    if not isinstance(obj, dict):
+                        raise ValueError("not a JSON object")
+                    items.append((i, obj))
+                except ValueError as e:
+                    problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row ({e}); fix or delete the line", degraded=True))
+        else:
+            items = list(enumerate(csv.DictReader(io.StringIO(text)), 2))
+        for i, obj in items:
+            doc_id = str(obj.get("doc_id") or "").strip()
+            if not doc_id:
+                problems.append(Skipped(path=f"{name}:{i}", reason="metadata row has no doc_id; add the article's file stem", degraded=True))
+                continue
+            rows[doc_id] = obj
+    return rows, problems
+
+
+def read_article(path: Path, root: Path, meta: Optional[dict] = None) -> tuple[Optional[Document], list[Skipped]]:
+    """One article file → (Document or None, problems)."""
+    rel = path.relative_to(root).as_posix()
+    fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Skipped(path=rel, reason=f"{size / 1e6:.0f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit; split the file")]
+        raw = path.read_bytes()
+    except OSError as e:
+        return None, [Skipped(path=rel, reason=f"cannot read the file ({e.strerror}); check its permissions")]
+    text, encoding, problem = decode(raw)
+    if text is None:
+        return None, [Skipped(path=rel, reason=problem)]
+    notes: list[str] = []
+    if encoding not in ("utf-8", "ascii"):
+        notes.append(f"decoded as {encoding}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    fields: dict = {}
+    title = None
+    if fmt == "md":
+        text, fields, problem = _front_matter(text)
+        if problem:
+            notes.append(problem)
+    elif fmt == "html":
+        text, title = _html_text(text)
+    text = text.replace("\x00", "")
+    if not text.strip():
+        return None, [Skipped(path=rel, reason="no text (empty, whitespace only, or markup with no body)")]
+    merged = {**{k: v for k, v in fields.items() if k in META_FIELDS}, **{k: v for k, v in (meta or {}).items() if k in META_FIELDS and v not in (None, "")}}
+    published, problem = parse_date(merged.get("published"))
+    if problem:
+        notes.append(problem)
+    url = merged.get("url")
+    doc = Document(
+        id=path.stem, path=rel, text=text, sha256=sha256_bytes(raw), format=fmt,
+        title=str(merged.get("title") or title or "") or None,
+        source=str(merged["source"]) if merged.get("source") else None,
+        url=str(url) if url else None,
+        author=str(merged["author"]) if merged.get("author") else None,
+        published=published, encoding=encoding, notes=tuple(notes),
+    )
+    return doc, [Skipped(path=rel, reason=n, degraded=True) for n in notes if not n.startswith("decoded as")]
+
+
+def check_corpus_path(root) -> Path:
+    """The corpus folder as a Path, or a CorpusNotFound that says what to do."""
+    root = Path(root).expanduser()
+    if not root.exists():
+        raise CorpusNotFound(f"no folder at '{root}'; give the folder holding your .txt/.md/.html articles")
+    if not root.is_dir():
+        raise CorpusNotFound(f"'{root}' is a file, not a folder; give the folder that holds it")
+    return root
+
+
+def read_corpus(root) -> IngestResult:
+    """Read every article under ``root`` (recursively).
+
+    Duplicate doc_ids (same stem in different folders) keep the first in sorted
+    path order and report the others. Metadata rows for missing files are reported.
+    """
+    root = check_corpus_path(root)
+    meta, problems = read_metadata(root)
+    res = IngestResult(skipped=list(problems))
+    seen: dict[str, str] = {}
+    paths = list(iter_article_paths(root))
+    if not paths:
+        raise CorpusNotFound(f"'{root}' holds no .txt, .md or .html articles; put articles there or give another folder")
+    for p in paths:
+        rel = p.relative_to(root).as_posix()
+        if p.stem in seen:
+            res.skipped.append(Skipped(path=rel, reason=f"doc_id {p.stem!r} already used by {seen[p.stem]}; rename one of them"))
+            continue
+        seen[p.stem] = rel
+        doc, probs = read_article(p, root, meta.get(p.stem))
+        res.skipped.extend(probs)
+        if doc is not None:
+            res.documents.append(doc)
+    for doc_id in sorted(set(meta) - set(seen)):
+        res.skipped.append(Skipped(path=f"metadata:{doc_id}", reason="metadata row names no article file; remove the row or add the file", degraded=True))
+    return res

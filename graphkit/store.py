@@ -1,0 +1,248 @@
+"""The persistent store: one SQLite file that ``graphkit build`` writes and every other command reads.
+
+Per article it keeps the Document and its extraction (so unchanged articles are
+never re-parsed); over the whole corpus it keeps the resolved actors, places,
+issues, claims and contradictions, indexed by speaker, issue, place and date.
+Each article is written in its own transaction and the resolved layer is
+replaced in one transaction, so a killed build leaves only complete articles
+and the previous resolved graph.
+
+>>> import tempfile, os
+>>> s = Store(os.path.join(tempfile.mkdtemp(), "s.gk"), create=True)
+>>> s.schema_version()
+1
+>>> s.close()
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from .errors import StoreError
+from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
+
+APP_ID = 0x676B6974  # 'gkit' in the SQLite header: marks a graphkit store
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, published TEXT, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS extractions (
+  doc_id TEXT PRIMARY KEY REFERENCES documents(id), sha256 TEXT NOT NULL, model TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS places (id TEXT PRIMARY KEY, name TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS issues (id TEXT PRIMARY KEY, name TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+  id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker_id TEXT NOT NULL, date TEXT, stance TEXT, record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker_id, date);
+CREATE INDEX IF NOT EXISTS claims_date ON claims(date);
+CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
+CREATE TABLE IF NOT EXISTS claim_issues (claim_id TEXT NOT NULL, issue TEXT NOT NULL, PRIMARY KEY (issue, claim_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claim_places (claim_id TEXT NOT NULL, place TEXT NOT NULL, PRIMARY KEY (place, claim_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS contradictions (a TEXT NOT NULL, b TEXT NOT NULL, issue TEXT, record TEXT NOT NULL, PRIMARY KEY (a, b));
+CREATE TABLE IF NOT EXISTS skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, degraded INTEGER NOT NULL);
+"""
+
+
+def _dump(rec) -> str:
+    return rec.model_dump_json()
+
+
+class Store:
+    """A graphkit store file. Open with ``Store(path)``; ``create=True`` makes a new one.
+
+    Opening refuses files that are not graphkit stores and stores of a newer schema.
+    """
+
+    def __init__(self, path, *, create: bool = False, readonly: bool = False):
+        self.path = Path(path)
+        if not self.path.exists():
+            if not create:
+                raise StoreError(f"no store at '{self.path}'; run `graphkit build CORPUS_DIR --store {self.path}` first")
+            if not self.path.parent.exists():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif self.path.is_dir():
+            raise StoreError(f"'{self.path}' is a folder; give a file path for the store, e.g. {self.path}/graph.gk")
+        else:
+            with open(self.path, "rb") as f:
+                head = f.read(100)
+            if head and not head.startswith(b"SQLite format 3\x00"):
+                raise StoreError(f"'{self.path}' is not a graphkit store (not an SQLite file); give another --store path")
+            if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
+                raise StoreError(f"'{self.path}' is an SQLite database of another application; give another --store path")
+        uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
+        try:
+            self.db = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA busy_timeout=10000")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self._init(create)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"'{self.path}' cannot be opened as a graphkit store ({e}); give another --store path or rebuild it") from None
+
+    def _init(self, create: bool):
+        db = self.db
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            if self.path.exists() and self.path.stat().st_size and not create:
+                raise StoreError(f"'{self.path}' holds no graphkit store; run graphkit build with it")
+            db.execute(f"PRAGMA application_id={APP_ID}")
+            db.executescript("BEGIN;" + _SCHEMA + "INSERT OR REPLACE INTO meta VALUES ('app', 'graphkit');"
+                             f"INSERT OR REPLACE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;")
+            return
+        if "meta" not in tables:
+            raise StoreError(f"'{self.path}' is an SQLite file but not a graphkit store; give another --store path")
+        v = self.schema_version()
+        if v > SCHEMA_VERSION:
+            raise StoreError(f"'{self.path}' was written by a newer graphkit (schema {v}, this one reads {SCHEMA_VERSION}); upgrade graphkit")
+        if v < SCHEMA_VERSION:
+            raise StoreError(f"'{self.path}' has the older schema {v}; rebuild it with `graphkit build CORPUS --store NEW_PATH`")
+
+    def close(self):
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- meta -------------------------------------------------------------
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def get_meta(self, key: str) -> Optional[str]:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # -- per-article layer ------------------------------------------------
+    def hashes(self) -> dict[str, tuple[str, Optional[str]]]:
+        """doc_id -> (sha256 of the document, model its extraction was made with or None)."""
+        out = {r[0]: (r[1], None) for r in self.db.execute("SELECT id, sha256 FROM documents")}
+        for doc_id, sha, model in self.db.execute("SELECT doc_id, sha256, model FROM extractions"):
+            if doc_id in out and out[doc_id][0] == sha:
+                out[doc_id] = (sha, model)
+        return out
+
+    def put_article(self, document: Document, extraction_json: str, model: str):
+        """Store one article and its extraction atomically."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)",
+                       (document.id, document.sha256, document.published.isoformat() if document.published else None, _dump(document)))
+            db.execute("INSERT OR REPLACE INTO extractions VALUES (?,?,?,?)", (document.id, document.sha256, model, extraction_json))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def update_document(self, document: Document):
+        """Refresh a document's metadata (title, dates...) when its text did not change."""
+        self.db.execute("UPDATE documents SET published=?, record=? WHERE id=?",
+                        (document.published.isoformat() if document.published else None, _dump(document), document.id))
+
+    def documents(self) -> Iterator[Document]:
+        for (rec,) in self.db.execute("SELECT record FROM documents ORDER BY id"):
+            yield Document.model_validate_json(rec)
+
+    def document(self, doc_id: str) -> Optional[Document]:
+        row = self.db.execute("SELECT record FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return Document.model_validate_json(row[0]) if row else None
+
+    def extractions(self) -> Iterator[tuple[str, str]]:
+        """(doc_id, extraction JSON) of every article, in doc_id order."""
+        yield from self.db.execute("SELECT doc_id, data FROM extractions ORDER BY doc_id")
+
+    def count(self, table: str) -> int:
+        assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions", "skipped"}
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    # -- resolved layer ---------------------------------------------------
+    def replace_resolved(self, actors: Iterable[Actor], places: Iterable[Place], issues: Iterable[Issue],
+                         claims: Iterable[Claim], contradictions: Iterable[Contradiction], skipped: Iterable[Skipped] = ()):
+        """Swap in a new resolved graph in one transaction."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for t in ("actors", "places", "issues", "claims", "claim_issues", "claim_places", "contradictions", "skipped"):
+                db.execute(f"DELETE FROM {t}")
+            db.executemany("INSERT INTO actors VALUES (?,?,?,?)", ((a.id, a.name, a.type, _dump(a)) for a in actors))
+            db.executemany("INSERT INTO places VALUES (?,?,?)", ((p.id, p.name, _dump(p)) for p in places))
+            db.executemany("INSERT INTO issues VALUES (?,?,?)", ((i.id, i.name, _dump(i)) for i in issues))
+            claims = list(claims)
+            db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)",
+                           ((c.id, c.doc_id, c.speaker_id, c.date, c.stance, _dump(c)) for c in claims))
+            db.executemany("INSERT OR IGNORE INTO claim_issues VALUES (?,?)", ((c.id, i) for c in claims for i in c.issues))
+            db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)", ((c.id, p) for c in claims for p in c.places))
+            db.executemany("INSERT OR REPLACE INTO contradictions VALUES (?,?,?,?)", ((x.a, x.b, x.issue, _dump(x)) for x in contradictions))
+            db.executemany("INSERT OR REPLACE INTO skipped VALUES (?,?,?)", ((s.path, s.reason, int(s.degraded)) for s in skipped))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def actors(self) -> list[Actor]:
+        return [Actor.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM actors ORDER BY id")]
+
+    def places(self) -> list[Place]:
+        return [Place.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM places ORDER BY id")]
+
+    def issues(self) -> list[Issue]:
+        return [Issue.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM issues ORDER BY id")]
+
+    def contradictions(self) -> list[Contradiction]:
+        return [Contradiction.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM contradictions ORDER BY a, b")]
+
+    def skipped(self) -> list[Skipped]:
+        return [Skipped(path=p, reason=r, degraded=bool(d)) for p, r, d in self.db.execute("SELECT path, reason, degraded FROM skipped ORDER BY path")]
+
+    def claims(self, *, speaker_ids: Optional[Iterable[str]] = None, issues: Optional[Iterable[str]] = None,
+               places: Optional[Iterable[str]] = None, since: Optional[str] = None, until: Optional[str] = None,
+               stance: Optional[str] = None, doc_id: Optional[str] = None, ids: Optional[Iterable[str]] = None,
+               limit: Optional[int] = None) -> Iterator[Claim]:
+        """Claims matching every filter given, by index, in (date, id) order.
+
+        Dates compare as ISO strings, so '2025-12' matches every day of December 2025 in `since`/`until`.
+        """
+        where, args = [], []
+
+        def _in(col, values):
+            values = list(values)
+            where.append(f"{col} IN ({','.join('?' * len(values))})" if values else "0")
+            args.extend(values)
+
+        if speaker_ids is not None:
+            _in("c.speaker_id", speaker_ids)
+        if issues is not None:
+            vals = list(issues)
+            where.append(f"c.id IN (SELECT claim_id FROM claim_issues WHERE issue IN ({','.join('?' * len(vals))}))" if vals else "0")
+            args.extend(vals)
+        if places is not None:
+            vals = list(places)
+            where.append(f"c.id IN (SELECT claim_id FROM claim_places WHERE place IN ({','.join('?' * len(vals))}))" if vals else "0")
+            args.extend(vals)
+        if ids is not None:
+            _in("c.id", ids)
+        if since:
+            where.append("c.date >= ?")
+            args.append(since)
+        if until:
+            where.append("substr(c.date, 1, ?) <= ?")
+            args.extend([len(until), until])
+        if stance:
+            where.append("c.stance = ?")
+            args.append(stance)
+        if doc_id:
+            where.append("c.doc_id = ?")
+            args.append(doc_id)
+        sql = "SELECT c.record FROM claims c" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.date, c.id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for (rec,) in self.db.execute(sql, args):
+            yield Claim.model_validate_json(rec)
