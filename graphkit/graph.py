@@ -1,0 +1,125 @@
+"""Records → a networkx MultiDiGraph. The node and edge schema lives here, in one place.
+
+Nodes (attribute ``type``): ``actor:…``, ``claim:…``, ``issue:…``, ``place:…``, ``doc:…``.
+Edges (key and attribute ``type`` = the relation):
+
+========  ===============  ============================================
+relation  from → to        attributes
+========  ===============  ============================================
+said      actor → claim    role, cue, stance, date
+about     claim → issue    trigger (the words that assigned the issue)
+mentions  claim → place
+reported_in claim → doc    spans (first content span), sentence
+contradicts claim → claim  reason, issue
+========  ===============  ============================================
+
+Only the part asked for is built: ``build_graph(store, claims)`` takes the
+claims of a query (all of them by default) and adds their neighbourhood.
+
+>>> import networkx as nx
+>>> from graphkit.records import Actor, Claim, Document
+>>> a = Actor(id="actor:sergey-lavrov", name="Sergey Lavrov", type="person")
+>>> c = Claim(id="c1", doc_id="d1", speaker="Sergey Lavrov", speaker_id=a.id, text="Europe is to blame",
+...           spans=[(0, 18)], kind="indirect", cue="said", issues=["Europe"])
+>>> G = graph_from_records([c], {a.id: a}, {}, {})
+>>> sorted(G.nodes), sorted(k for *_, k in G.edges(keys=True))
+(['actor:sergey-lavrov', 'claim:c1', 'doc:d1', 'issue:europe'], ['about', 'reported_in', 'said'])
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Optional
+
+import networkx as nx
+
+from .records import Actor, Claim, Contradiction, Document, Place
+
+NODE_TYPES = ("actor", "claim", "issue", "place", "document")
+EDGE_TYPES = ("said", "about", "mentions", "reported_in", "contradicts")
+
+
+def slug(name: str) -> str:
+    """ASCII slug for node ids.
+
+    >>> slug("Volodymyr Zelenskyy’s office")
+    'volodymyr-zelenskyy-s-office'
+    """
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+def issue_node(name: str) -> str:
+    return "issue:" + slug(name)
+
+
+def place_node(name: str, places: dict[str, Place]) -> str:
+    p = places.get(name)
+    return p.id if p else "place:" + slug(name)
+
+
+def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], documents: dict[str, Document],
+                       places: dict[str, Place], contradictions: Iterable[Contradiction] = ()) -> nx.MultiDiGraph:
+    """The graph of these claims and everything they touch. `places` is keyed by place name."""
+    G = nx.MultiDiGraph()
+    claims = list(claims)
+    for c in claims:
+        a = actors.get(c.speaker_id)
+        if c.speaker_id not in G:
+            G.add_node(c.speaker_id, type="actor", label=c.speaker, name=c.speaker,
+                       actor_type=a.type if a else "other", roles=list(a.roles) if a else [],
+                       aliases=list(a.aliases) if a else [], organisation=a.organisation if a else None,
+                       country=a.country if a else None, n_claims=0)
+        G.nodes[c.speaker_id]["n_claims"] += 1
+        doc = documents.get(c.doc_id)
+        cn = "claim:" + c.id
+        G.add_node(cn, type="claim", label=_short(c.text), text=c.text, speaker=c.speaker, speaker_id=c.speaker_id,
+                   speaker_text=c.speaker_text, date=c.date, date_precision=c.date_precision, date_basis=c.date_basis,
+                   stance=c.stance, kind=c.kind, cue=c.cue, doc_id=c.doc_id, reports=list(c.reports),
+                   url=doc.url if doc else None, source=doc.source if doc else None,
+                   issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1])
+        G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
+        triggers = {}
+        for name, trig in c.issue_triggers:
+            triggers.setdefault(name, trig)
+        for name in c.issues:
+            n = issue_node(name)
+            if n not in G:
+                G.add_node(n, type="issue", label=name, name=name)
+            G.add_edge(cn, n, key="about", type="about", trigger=triggers.get(name))
+        for name in c.places:
+            n = place_node(name, places)
+            if n not in G:
+                p = places.get(name)
+                G.add_node(n, type="place", label=name, name=name, place_type=p.type if p else "other",
+                           country_code=p.country_code if p else None, lat=p.lat if p else None, lon=p.lon if p else None)
+            G.add_edge(cn, n, key="mentions", type="mentions")
+        for doc_id in (c.doc_id, *c.reports):
+            dn = "doc:" + doc_id
+            if dn not in G:
+                d = documents.get(doc_id)
+                G.add_node(dn, type="document", label=(d.title if d and d.title else doc_id), doc_id=doc_id,
+                           title=d.title if d else None, source=d.source if d else None, url=d.url if d else None,
+                           published=d.published.isoformat() if d and d.published else None)
+            G.add_edge(cn, dn, key="reported_in", type="reported_in", spans=c.spans[0] if doc_id == c.doc_id else None)
+    for x in contradictions:
+        a, b = "claim:" + x.a, "claim:" + x.b
+        if a in G and b in G:
+            G.add_edge(a, b, key="contradicts", type="contradicts", reason=x.reason, issue=x.issue)
+    return G
+
+
+def _short(text: str, n: int = 60) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
+def build_graph(store, claims: Optional[Iterable[Claim]] = None) -> nx.MultiDiGraph:
+    """The graph of the store's claims (all, or those given) with their actors, issues, places, articles."""
+    claims = list(store.claims() if claims is None else claims)
+    actors = {a.id: a for a in store.actors()}
+    places = {p.name: p for p in store.places()}
+    doc_ids = {c.doc_id for c in claims} | {r for c in claims for r in c.reports}
+    documents = {i: d for i in sorted(doc_ids) if (d := store.document(i)) is not None}
+    return graph_from_records(claims, actors, documents, places, store.contradictions())
