@@ -1,0 +1,414 @@
+"""Claim dates: when a statement was *made*, from the date words attached to its cue.
+
+A claim's date comes from the date expressions that modify the cue verb or the
+clause that governs it ("Macron said **on Monday** that ...", "**On Tuesday**,
+Lavrov fleshed out that position, saying ...", "he said **in December**"), never
+from event dates inside the content ("Peskov confirmed that Witkoff will meet
+Putin **on Tuesday afternoon**": the claim date is the publication date).
+
+Resolution, relative to the article's publication date:
+
+================================  ==========================================  =========  ========
+words                              date                                         precision  basis
+================================  ==========================================  =========  ========
+"on Tuesday", "Monday night"       that weekday on or before publication        day        relative
+"last Tuesday"                     that weekday strictly before publication     day        relative
+"yesterday", "today"               publication -1 / publication                 day        relative
+"last week", "this week"           the Monday of that week                      week       relative
+"this month", "earlier this ..."   YYYY-MM (YYYY for "this year")               month      relative
+"last month", "last year"          the month / year before                      month/year relative
+"on March 11", "Nov. 21", "21 ..." the latest such day on or before publication  day        explicit
+"in December" (in a March article) the latest such month on or before it        month      explicit
+"in 2024", "December 2024"         as written                                   year/month explicit
+"two days ago"                     dateparser, RELATIVE_BASE = publication      day        relative
+"recently", "repeatedly", none     the publication date                         day        publication
+================================  ==========================================  =========  ========
+
+A sentence with no date of its own can carry the previous claim's date when the
+same speaker goes on talking ("Macron said on Monday that ... He stressed that
+..." → Monday for both): pass ``previous=`` (the ClaimDate of the claim before)
+and ``same_speaker=True``. The carried date keeps its basis and is marked
+``carried=True``.
+
+>>> from graphkit.nlp import load_spacy
+>>> from graphkit.records import Attribution
+>>> import datetime as dt
+>>> nlp = load_spacy()
+>>> doc = nlp("Macron said on Monday that no final peace plan exists.")
+>>> att = Attribution(spans=[(27, 53)], text="no final peace plan exists", cue="said", cue_span=(7, 11))
+>>> cd = claim_date(doc, att, dt.date(2025, 12, 2))
+>>> (cd.date, cd.precision, cd.basis, cd.text)
+('2025-12-01', 'day', 'relative', 'on Monday')
+>>> nxt = Attribution(spans=[(0, 4)], text="Peace", cue="stressed", continuation=True)
+>>> claim_date(doc, nxt, dt.date(2025, 12, 2), previous=cd, same_speaker=True).date
+'2025-12-01'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Iterator, Optional
+
+from .records import Attribution
+
+__all__ = ["ClaimDate", "claim_date", "find_date_expressions", "resolve_expression", "DateExpression"]
+
+
+@dataclass(frozen=True)
+class ClaimDate:
+    """When a claim was made.
+
+    date: 'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or None (no publication date and no usable words);
+    precision: 'day', 'week' (date = the Monday of that week), 'month', 'year' or None;
+    basis: 'explicit' (calendar words), 'relative' (deictic words resolved against the
+    publication date), 'publication' (fallback), 'unknown';
+    text: the words the date came from ('on Monday'), None for a bare publication fallback;
+    carried: True when taken over from the same speaker's previous claim.
+    """
+
+    date: Optional[str]
+    precision: Optional[str]
+    basis: str
+    text: Optional[str] = None
+    carried: bool = False
+
+    def as_dict(self) -> dict:
+        return {"date": self.date, "precision": self.precision, "basis": self.basis, "text": self.text}
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date expression found in text: its [start, end) and what kind of words it is."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # weekday, dayword, week, month_rel, year_rel, calendar_day, month, year, ago, vague
+    groups: tuple = ()
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+               "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Month names are matched case-sensitively (capitalised) so "may" the verb and "march" the verb stay out.
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+
+# (kind, compiled pattern), tried in this order; earlier kinds win overlaps.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
+    ("calendar_day", re.compile(
+        rf"(?:\b[Oo]n\s+)?(?:{_DAY},?\s+)?\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("calendar_day", re.compile(
+        rf"(?:\b[Oo]n\s+)?(?:{_DAY},?\s+)?\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("ago", re.compile(
+        r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
+        r"(?:days?|weeks?|months?|years?)\s+ago)\b", re.I)),
+    ("weekday", re.compile(
+        rf"(?:\b[Oo]n\s+)?(?:\b(?P<rel>[Ll]ast|[Tt]his|[Pp]ast|[Ee]arlier\s+on)\s+)?\b(?P<day>{_DAY})(?:'s)?"
+        r"(?:\s+(?:morning|afternoon|evening|night)(?:\s+time)?)?\b")),
+    ("dayword", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
+                           r"earlier\s+today|this\s+(?:morning|afternoon|evening))\b", re.I)),
+    # "final week" is how machine-paraphrased copies render "last week"; "the final week" is not a date.
+    ("week", re.compile(r"(?<!the )\b(?P<rel>last|past|previous|final|this|earlier\s+this|late\s+last|earlier\s+last)\s+"
+                        r"(?P<unit>week(?:end)?)\b", re.I)),
+    ("month_rel", re.compile(r"\b(?P<rel>last|past|previous|this|earlier\s+this|late\s+last|earlier\s+last|"
+                             r"late\s+this|early\s+this)\s+month\b", re.I)),
+    ("year_rel", re.compile(r"\b(?P<rel>last|past|previous|this|earlier\s+this|late\s+last|earlier\s+last)\s+year\b", re.I)),
+    ("month", re.compile(
+        rf"(?:\b(?:[Ii]n|[Ss]ince|[Ll]ate|[Ee]arly|[Mm]id|[Mm]id-)\s*(?:-\s*)?(?:early|mid|late)?\s*)?\b(?P<mon>{_MONTH})"
+        rf"(?:\s+(?P<y>{_YEAR}))?\b(?![-\u2013]\d)")),
+    ("year", re.compile(rf"(?:\b[Ii]n\s+)?\b(?P<y>{_YEAR})\b(?![-\u2013/]\d)")),
+    ("vague", re.compile(r"\b(?:recently|lately|repeatedly|in\s+recent\s+(?:days|weeks|months)|"
+                         r"on\s+several\s+occasions|many\s+times)\b", re.I)),
+]
+
+_BARE_AMBIGUOUS_MONTHS = {"May", "March"}
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    if key in MONTHS:
+        return MONTHS.index(key) + 1
+    return _MONTH_ABBR[key]
+
+
+def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
+    """All date expressions in text, longest first at overlaps, in text order.
+
+    >>> [(e.text, e.kind) for e in find_date_expressions("He said on Monday night that talks in December 2024 failed.")]
+    [('on Monday night', 'weekday'), ('in December 2024', 'month')]
+    >>> [e.text for e in find_date_expressions("Kosachev said on Telegram that it may march on.")]
+    []
+    """
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            groups = m.groupdict()
+            if kind == "month" and not groups.get("y") and m.group("mon") in _BARE_AMBIGUOUS_MONTHS \
+                    and not re.match(r"(?i)(in|since|late|early|mid)\b", m.group(0)):
+                continue
+            if kind == "year" and not re.match(r"(?i)in\s", m.group(0)):
+                # a bare number like 2014 counts only as "in 2014" / "2014's"; others are too often amounts
+                continue
+            found.append(DateExpression(s + offset, e + offset, m.group(0), kind,
+                                        tuple(sorted((k, v) for k, v in groups.items() if v))))
+            taken.append((s, e))
+    return sorted(found, key=lambda x: x.start)
+
+
+def _monday(d: dt.date) -> dt.date:
+    return d - dt.timedelta(days=d.weekday())
+
+
+def _fmt_month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _month_on_or_before(month: int, pub: dt.date) -> tuple[int, int]:
+    return (pub.year if month <= pub.month else pub.year - 1, month)
+
+
+def _dateparser(text: str, pub: dt.date) -> Optional[dt.date]:
+    import dateparser
+
+    base = dt.datetime(pub.year, pub.month, pub.day, 12)
+    got = dateparser.parse(text, languages=["en"],
+                           settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    return got.date() if got else None
+
+
+def resolve_expression(expr: DateExpression, published: Optional[dt.date]) -> Optional[ClaimDate]:
+    """A ClaimDate for one expression, resolved against the publication date.
+
+    None when the words need a publication date that is missing, or cannot be resolved.
+
+    >>> pub = dt.date(2025, 3, 12)   # a Wednesday
+    >>> r = lambda s: resolve_expression(find_date_expressions(s)[0], pub)
+    >>> [(x.date, x.precision, x.basis) for x in (r("on Tuesday"), r("in December"), r("last week"), r("recently"))]
+    [('2025-03-11', 'day', 'relative'), ('2024-12', 'month', 'explicit'), ('2025-03-03', 'week', 'relative'), ('2025-03-12', 'day', 'publication')]
+    """
+    g = dict(expr.groups)
+    text = expr.text
+    k = expr.kind
+    if k == "iso":
+        return ClaimDate(f"{g['y']}-{g['m']}-{g['d']}", "day", "explicit", text)
+    if k == "year":
+        return ClaimDate(g["y"], "year", "explicit", text)
+    if k == "month" and g.get("y"):
+        return ClaimDate(_fmt_month(int(g["y"]), _month_number(g["mon"])), "month", "explicit", text)
+    if k == "calendar_day" and g.get("y"):
+        try:
+            d = dt.date(int(g["y"]), _month_number(g["mon"]), int(g["d"]))
+        except ValueError:
+            return None
+        return ClaimDate(d.isoformat(), "day", "explicit", text)
+    if published is None:
+        return None
+    pub = published
+    if k == "vague":
+        return ClaimDate(pub.isoformat(), "day", "publication", text)
+    if k == "month":
+        y, m = _month_on_or_before(_month_number(g["mon"]), pub)
+        return ClaimDate(_fmt_month(y, m), "month", "explicit", text)
+    if k == "calendar_day":
+        m, day = _month_number(g["mon"]), int(g["d"])
+        for y in (pub.year, pub.year - 1):
+            try:
+                d = dt.date(y, m, day)
+            except ValueError:
+                continue
+            if d <= pub:
+                return ClaimDate(d.isoformat(), "day", "explicit", text)
+        return None
+    if k == "weekday":
+        target = WEEKDAYS.index(g["day"].lower())
+        back = (pub.weekday() - target) % 7
+        rel = (g.get("rel") or "").lower()
+        if rel in ("last", "past") and back == 0:
+            back = 7
+        return ClaimDate((pub - dt.timedelta(days=back)).isoformat(), "day", "relative", text)
+    if k == "dayword":
+        low = text.lower()
+        if "before yesterday" in low:
+            days = 2
+        elif "yesterday" in low or "last night" in low:
+            days = 1
+        else:
+            days = 0
+        return ClaimDate((pub - dt.timedelta(days=days)).isoformat(), "day", "relative", text)
+    if k == "week":
+        rel = g["rel"].lower().split()[-1]
+        this = _monday(pub)
+        monday = this if rel == "this" else this - dt.timedelta(days=7)
+        if g["unit"].lower() == "weekend":
+            sat = monday + dt.timedelta(days=5)
+            if sat > pub:  # "this weekend" not over yet, or "last weekend"
+                sat -= dt.timedelta(days=7)
+            return ClaimDate(sat.isoformat(), "day", "relative", text)
+        return ClaimDate(monday.isoformat(), "week", "relative", text)
+    if k == "month_rel":
+        rel = g["rel"].lower().split()[-1]
+        y, m = pub.year, pub.month
+        if rel != "this":
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        return ClaimDate(_fmt_month(y, m), "month", "relative", text)
+    if k == "year_rel":
+        rel = g["rel"].lower().split()[-1]
+        return ClaimDate(str(pub.year if rel == "this" else pub.year - 1), "year", "relative", text)
+    if k == "ago":
+        d = _dateparser(text, pub)
+        if d is None or d > pub:
+            return None
+        unit = re.search(r"(day|week|month|year)", text.lower()).group(1)
+        if unit == "day":
+            return ClaimDate(d.isoformat(), "day", "relative", text)
+        if unit == "week":
+            return ClaimDate(_monday(d).isoformat(), "week", "relative", text)
+        if unit == "month":
+            return ClaimDate(_fmt_month(d.year, d.month), "month", "relative", text)
+        return ClaimDate(str(d.year), "year", "relative", text)
+    return None
+
+
+# --- which date words belong to the speech act --------------------------------------------------
+
+# Dependency links from a cue up to the clause that governs it: "..., saying that" (advcl),
+# "appeared to verify ..., whereas acknowledging" (pcomp under a preposition), "called ... but warned" (conj).
+_UP_LINKS = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "agent", "npadvmod", "advmod"}
+# Links that make the cue part of someone else's content or a noun's description: stop there.
+_STOP_LINKS = {"ccomp", "relcl", "csubj", "csubjpass", "parataxis", "ROOT"}
+_VERBAL = {"VERB", "AUX"}
+
+
+def _cue_token(doc, att: Attribution):
+    if att.cue_span is None:
+        return None
+    span = doc.char_span(att.cue_span[0], att.cue_span[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ in _VERBAL]
+    if verbs:
+        return verbs[0]
+    return span.root
+
+
+def _speech_clause(cue) -> list:
+    """The cue and the verbs that govern it through advcl/xcomp/conj/pcomp links (at most 3 hops)."""
+    clause = [cue]
+    t = cue
+    hops = 0
+    while hops < 6 and t.dep_ not in _STOP_LINKS and t.head is not t:
+        if t.dep_ not in _UP_LINKS:
+            break
+        t = t.head
+        hops += 1
+        if t.pos_ in _VERBAL:
+            clause.append(t)
+            if len(clause) > 3:
+                break
+    # "appeared to verify this Tuesday": xcomp children of the governing verbs speak for the act too
+    for v in list(clause):
+        for c in v.children:
+            if c.dep_ == "xcomp" and c not in clause:
+                clause.append(c)
+    return clause
+
+
+def _attached(expr_root, clause: list) -> bool:
+    """True when the first verb above the expression is a verb of the speech clause."""
+    t = expr_root
+    for _ in range(8):
+        if t in clause:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+        if t.pos_ in _VERBAL:
+            return t in clause
+    return False
+
+
+def _in_spans(s: int, e: int, spans) -> bool:
+    return any(s < se and ss < e for ss, se in spans)
+
+
+def _sentence_bounds(doc, att: Attribution, cue) -> tuple[int, int]:
+    if att.sentence_span is not None:
+        return att.sentence_span
+    if cue is not None:
+        return cue.sent.start_char, cue.sent.end_char
+    s = doc.char_span(att.spans[0][0], att.spans[0][1], alignment_mode="expand")
+    if s is not None and len(s):
+        return s[0].sent.start_char, s[-1].sent.end_char
+    return att.spans[0][0], att.spans[-1][1]
+
+
+def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpression]]:
+    """Date expressions of the speech act, with their distance to the cue in characters."""
+    start, end = _sentence_bounds(doc, att, cue)
+    clause = _speech_clause(cue)
+    text = doc.text
+    content_start = min(s for s, _ in att.spans)
+    for ex in find_date_expressions(text[start:end], offset=start):
+        if _in_spans(ex.start, ex.end, att.spans):
+            continue
+        span = doc.char_span(ex.start, ex.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        ok = any(_attached(tok, clause) for tok in span if tok.head not in span or tok.head is tok)
+        if not ok:
+            # the parse may hang "stated Monday he believes" on the content verb: a date right
+            # after the cue and before the content still belongs to the speech act
+            gap = text[cue.idx + len(cue.text):ex.start]
+            after = text[ex.end:content_start] if content_start >= ex.end else None
+            ok = (cue.idx < ex.start and not gap.strip(" ,") and after is not None
+                  and re.fullmatch(r"[\s,]*(that\s*)?", after) is not None)
+        if ok:
+            yield abs(ex.start - cue.idx), ex
+
+
+def claim_date(doc, att: Attribution, published: Optional[dt.date], *,
+               previous: Optional[ClaimDate] = None, same_speaker: bool = False) -> ClaimDate:
+    """When the statement `att` in the parsed `doc` was made.
+
+    doc: spaCy Doc of the article (offsets of `att` point into doc.text);
+    published: the article's publication date, or None;
+    previous / same_speaker: the ClaimDate of the claim just before and whether it has the same
+    speaker. When this claim has no date words of its own (or is a quote continuation with no cue),
+    a dated previous claim of the same speaker lends its date (``carried=True``).
+
+    Falls back to the publication date (basis 'publication'), else ``ClaimDate(None, None, 'unknown')``.
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    cue = _cue_token(doc, att)
+    best: Optional[ClaimDate] = None
+    if cue is not None:
+        resolved = []
+        for dist, ex in _candidates(doc, att, cue):
+            cd = resolve_expression(ex, published)
+            if cd is not None:
+                resolved.append((cd.basis == "publication", dist, cd))
+        if resolved:
+            # a real date beats "recently"; the nearest to the cue wins
+            best = min(resolved, key=lambda x: (x[0], x[1]))[2]
+    if best is not None:
+        return best
+    if previous is not None and same_speaker and previous.basis in ("explicit", "relative") and previous.date:
+        return replace(previous, carried=True)
+    if published is not None:
+        return ClaimDate(published.isoformat(), "day", "publication", None)
+    return ClaimDate(None, None, "unknown", None)

@@ -1,0 +1,198 @@
+"""Claim dates: a sentence and its publication date in, the date the statement was made out.
+
+Each case names the cue and the content as they occur in the sentence; the
+Attribution is built by hand so these tests do not depend on the attribution stage.
+"""
+
+import datetime as dt
+
+import pytest
+
+from graphkit.dates import ClaimDate, claim_date, find_date_expressions, resolve_expression
+from graphkit.records import Attribution
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from graphkit.nlp import load_spacy
+
+    return load_spacy()
+
+
+def make_att(text, cue, content, *, continuation=False):
+    cs = text.index(content)
+    att = dict(spans=[(cs, cs + len(content))], text=content, cue=cue or "-", continuation=continuation)
+    if cue:
+        ci = text.index(cue)
+        att["cue_span"] = (ci, ci + len(cue))
+    return Attribution(**att)
+
+
+def run(nlp, text, cue, content, published, **kw):
+    doc = nlp(text)
+    pub = dt.date.fromisoformat(published) if published else None
+    return claim_date(doc, make_att(text, cue, content), pub, **kw)
+
+
+# sentence, cue, content, published -> date, precision, basis, text
+CASES = [
+    # day names resolve to that weekday on or before publication (2025-12-02 is a Tuesday)
+    ("Macron said on Monday that no final peace plan exists.", "said", "no final peace plan exists",
+     "2025-12-02", "2025-12-01", "day", "relative", "on Monday"),
+    ("Russia’s President Vladimir Putin stated Monday he believes the plan could form the basis.", "stated",
+     "he believes the plan could form the basis", "2025-11-25", "2025-11-24", "day", "relative", "Monday"),
+    ("On Tuesday, Russia’s Foreign Minister Sergey Lavrov fleshed out that position, saying that the plan was "
+     "based on understandings reached in Anchorage.", "saying", "the plan was based on understandings reached in Anchorage",
+     "2025-11-25", "2025-11-25", "day", "relative", "On Tuesday"),
+    ("Lavrov went even further Tuesday, with a historic tirade arguing that European efforts to mediate the Minsk "
+     "accords in 2014 disqualify it from playing a role now.", "arguing",
+     "European efforts to mediate the Minsk accords in 2014 disqualify it from playing a role now",
+     "2025-11-25", "2025-11-25", "day", "relative", "Tuesday"),
+    ("On Monday, top Kremlin aide Yury Ushakov described Europe’s counterproposal as “completely unconstructive.”",
+     "described", "Europe’s counterproposal as “completely unconstructive.”", "2025-11-25", "2025-11-24", "day", "relative", "On Monday"),
+    ("The Kremlin said on Wednesday it was awaiting details from Washington.", "said",
+     "it was awaiting details from Washington", "2025-03-12", "2025-03-12", "day", "relative", "on Wednesday"),
+    ("Trump said on Tuesday that he hoped Russia would agree to a ceasefire and that he would talk to Putin this week.",
+     "said", "he hoped Russia would agree to a ceasefire and that he would talk to Putin this week",
+     "2025-03-12", "2025-03-11", "day", "relative", "on Tuesday"),
+    ("The United States agreed on Tuesday to resume weapons supplies after Kyiv said at talks in Saudi Arabia that it "
+     "was ready to support a ceasefire proposal.", "said", "it was ready to support a ceasefire proposal",
+     "2025-03-12", "2025-03-11", "day", "relative", "on Tuesday"),
+    ("The minister said last Tuesday that the talks had failed.", "said", "the talks had failed",
+     "2025-12-02", "2025-11-25", "day", "relative", "last Tuesday"),
+    ("The minister said yesterday that the talks had failed.", "said", "the talks had failed",
+     "2025-12-02", "2025-12-01", "day", "relative", "yesterday"),
+    # months: "in December" in a March article is the December before
+    ("Reuters reported in November that Putin was ready to negotiate a deal with Trump.", "reported",
+     "Putin was ready to negotiate a deal with Trump", "2025-03-12", "2024-11", "month", "explicit", "in November"),
+    ("“We don’t need a truce, we need a long-term peace,” he said in December.", "said",
+     "We don’t need a truce, we need a long-term peace", "2025-03-12", "2024-12", "month", "explicit", "in December"),
+    ("In June, he set out his terms for peace: Ukraine must drop its NATO ambitions.", "set out",
+     "his terms for peace: Ukraine must drop its NATO ambitions", "2025-03-12", "2024-06", "month", "explicit", "In June"),
+    ("The envoy said earlier this month that a deal was close.", "said", "a deal was close",
+     "2025-03-12", "2025-03", "month", "relative", "earlier this month"),
+    # explicit calendar dates
+    ("The ministry said on March 11 that the strikes had stopped.", "said", "the strikes had stopped",
+     "2025-03-12", "2025-03-11", "day", "explicit", "on March 11"),
+    ("Officials said Nov. 21 that the sanctions were in force.", "said", "the sanctions were in force",
+     "2025-03-12", "2024-11-21", "day", "explicit", "Nov. 21"),
+    ("The ministry said on 21 November 2025 that the sanctions were in force.", "said", "the sanctions were in force",
+     None, "2025-11-21", "day", "explicit", "on 21 November 2025"),
+    # weeks: the Monday of that week ("final week" is a paraphrased copy's "last week")
+    ("The European Commission estimated last week that Ukraine will need more than 135 billion euros.", "estimated",
+     "Ukraine will need more than 135 billion euros", "2025-11-25", "2025-11-17", "week", "relative", "last week"),
+    ("The European Commission estimated final week, according to Reuters, that Ukraine will need more money.",
+     "estimated", "Ukraine will need more money", "2025-11-25", "2025-11-17", "week", "relative", "final week"),
+    # event dates inside the content are not claim dates
+    ("Kremlin spokesman Dmitry Peskov confirmed that Witkoff will meet Putin on Tuesday afternoon.", "confirmed",
+     "Witkoff will meet Putin on Tuesday afternoon", "2025-12-02", "2025-12-02", "day", "publication", None),
+    ("EU foreign policy chief Kaja Kallas said this week could be decisive.", "said", "this week could be decisive",
+     "2025-12-02", "2025-12-02", "day", "publication", None),
+    ("She wrote that the oil sanctions came into force on November 21, 2025.", "wrote",
+     "the oil sanctions came into force on November 21, 2025", "2025-11-25", "2025-11-25", "day", "publication", None),
+    ("On Monday night, Russia launched what the UN mission stated was its seventh attack on energy facilities.",
+     "stated", "was its seventh attack on energy facilities", "2025-11-25", "2025-11-25", "day", "publication", None),
+    ("Kosachev said on Telegram that Russia’s advances must be taken into account.", "said",
+     "Russia’s advances must be taken into account", "2025-03-12", "2025-03-12", "day", "publication", None),
+    # vague words fall back to publication, keeping the words
+    ("Putin recently said he had reviewed a US draft.", "said", "he had reviewed a US draft",
+     "2025-12-02", "2025-12-02", "day", "publication", "recently"),
+    ("Putin has repeatedly said that he is ready to talk.", "said", "he is ready to talk",
+     "2025-03-12", "2025-03-12", "day", "publication", "repeatedly"),
+    # no publication date: relative words cannot resolve
+    ("Macron said on Monday that no final peace plan exists.", "said", "no final peace plan exists",
+     None, None, None, "unknown", None),
+]
+
+
+@pytest.mark.parametrize("text,cue,content,published,date,precision,basis,words", CASES)
+def test_claim_date(nlp, text, cue, content, published, date, precision, basis, words):
+    cd = run(nlp, text, cue, content, published)
+    assert (cd.date, cd.precision, cd.basis, cd.text) == (date, precision, basis, words)
+
+
+def test_date_carries_to_the_same_speaker(nlp):
+    text = ("Macron said on Monday that no final peace plan exists. He stressed that any proposal must involve "
+            "Ukraine. Kallas said the week could be decisive.")
+    doc = nlp(text)
+    pub = dt.date(2025, 12, 2)
+    first = claim_date(doc, make_att(text, "said", "no final peace plan exists"), pub)
+    second = claim_date(doc, make_att(text, "stressed", "any proposal must involve Ukraine"), pub,
+                        previous=first, same_speaker=True)
+    assert (second.date, second.basis, second.carried) == ("2025-12-01", "relative", True)
+    i = text.index("Kallas said") + len("Kallas ")
+    kallas = Attribution(spans=[(i + 5, len(text) - 1)], text=text[i + 5:-1], cue="said", cue_span=(i, i + 4))
+    third = claim_date(doc, kallas, pub, previous=second, same_speaker=False)
+    assert (third.date, third.basis) == ("2025-12-02", "publication")
+
+
+def test_continuation_quote_without_cue_carries(nlp):
+    text = "“We need peace,” he said in December. “It is a difficult question.”"
+    doc = nlp(text)
+    pub = dt.date(2025, 3, 12)
+    first = claim_date(doc, make_att(text, "said", "We need peace"), pub)
+    cont = make_att(text, None, "It is a difficult question.", continuation=True)
+    assert claim_date(doc, cont, pub, previous=first, same_speaker=True).date == "2024-12"
+    assert claim_date(doc, cont, pub, previous=first, same_speaker=False).date == "2025-03-12"
+
+
+def test_own_date_beats_carried(nlp):
+    text = "He said on Monday that talks failed. He added on Tuesday that talks resumed."
+    doc = nlp(text)
+    pub = dt.date(2025, 12, 3)
+    first = claim_date(doc, make_att(text, "said", "talks failed"), pub)
+    second = claim_date(doc, make_att(text, "added", "talks resumed"), pub, previous=first, same_speaker=True)
+    assert (first.date, second.date, second.carried) == ("2025-12-01", "2025-12-02", False)
+
+
+def test_recently_does_not_carry(nlp):
+    text = "Putin said on Monday that talks failed. He recently said that he had reviewed a draft."
+    doc = nlp(text)
+    pub = dt.date(2025, 12, 3)
+    first = claim_date(doc, make_att(text, "said", "talks failed"), pub)
+    second = claim_date(doc, make_att(text, "recently said", "he had reviewed a draft"), pub,
+                        previous=first, same_speaker=True)
+    assert (second.date, second.basis) == ("2025-12-03", "publication")
+
+
+# expression, publication -> date, precision, basis
+RESOLVE = [
+    ("on Tuesday", "2025-12-02", "2025-12-02", "day", "relative"),      # the publication day itself
+    ("on Wednesday", "2025-12-02", "2025-11-26", "day", "relative"),
+    ("Sunday", "2025-12-01", "2025-11-30", "day", "relative"),
+    ("last week", "2025-12-07", "2025-11-24", "week", "relative"),      # a Sunday: last week starts 24 Nov
+    ("this week", "2025-12-03", "2025-12-01", "week", "relative"),
+    ("last month", "2025-01-15", "2024-12", "month", "relative"),
+    ("last year", "2025-01-15", "2024", "year", "relative"),
+    ("in December", "2025-12-20", "2025-12", "month", "explicit"),      # the current month
+    ("in December 2023", "2025-03-12", "2023-12", "month", "explicit"),
+    ("in 2014", "2025-03-12", "2014", "year", "explicit"),
+    ("Dec. 31", "2025-01-02", "2024-12-31", "day", "explicit"),
+    ("two days ago", "2025-03-12", "2025-03-10", "day", "relative"),
+    ("the day before yesterday", "2025-03-12", "2025-03-10", "day", "relative"),
+    ("2025-02-28", None, "2025-02-28", "day", "explicit"),
+]
+
+
+@pytest.mark.parametrize("words,published,date,precision,basis", RESOLVE)
+def test_resolve_expression(words, published, date, precision, basis):
+    found = find_date_expressions(words)
+    assert len(found) == 1 and found[0].text == words
+    pub = dt.date.fromisoformat(published) if published else None
+    cd = resolve_expression(found[0], pub)
+    assert (cd.date, cd.precision, cd.basis) == (date, precision, basis)
+
+
+@pytest.mark.parametrize("text", [
+    "Kosachev said on Telegram that it may march on.",
+    "The final week of talks was tense.",
+    "Russia controls 75% of Donetsk, about 113,000 sq km, and 2014 troops.",
+    "They met in the March heat of the capital.",
+])
+def test_no_date_words(text):
+    assert [e.text for e in find_date_expressions(text)] == []
+
+
+def test_claim_date_is_a_value():
+    cd = ClaimDate("2025-12-01", "day", "relative", "on Monday")
+    assert cd.as_dict() == {"date": "2025-12-01", "precision": "day", "basis": "relative", "text": "on Monday"}
