@@ -1,0 +1,49 @@
+"""Shared fixtures: the pipeline (loaded once), paths to ../shared, and the sample corpus built once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from graphkit.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.exists():
+        pytest.skip(f"../shared is not beside the checkout ({SHARED}); tests that read it need it")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """The sample corpus built once into a store; tests must not write to it."""
+    from graphkit.build import build
+
+    d = tmp_path_factory.mktemp("sample")
+    corpus = d / "corpus"
+    shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("README.md"))
+    store = d / "sample.gk"
+    build(corpus, store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def sample(sample_store):
+    import graphkit
+
+    g = graphkit.open(sample_store)
+    yield g
+    g.close()
