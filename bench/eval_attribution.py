@@ -1,0 +1,132 @@
+"""Score graphkit's attribution on PolNeAR (and on the hand-made sample-corpus gold).
+
+    python bench/eval_attribution.py                 # PolNeAR dev, all 84 articles
+    python bench/eval_attribution.py --split train --limit 100
+    python bench/eval_attribution.py --cache /tmp/gk_parse   # reuse parses between runs
+
+Runs the bare spaCy pipeline (``graphkit.nlp.load_spacy``) over the PolNeAR
+texts with ``nlp.pipe``, then ``graphkit.attribution.attributions`` on each Doc,
+writes a claims JSONL (doc_id, spans, speaker_span, text, speaker, kind, cue)
+and scores it with ``../shared/eval/polnear_score.py``. PolNeAR texts are read
+from ``../shared/data/polnear`` and never copied into the repository; the
+claims file goes to a temporary folder unless ``--out`` names one.
+
+PolNeAR conventions applied when exporting (not in graphkit itself):
+nested attributions are kept (``nested=True``: PolNeAR annotates "X said Y
+said Z" twice), and a continuation quote is folded into the content of the
+claim it continues (PolNeAR gives a multi-sentence quote one attribution).
+``--no-fold`` exports continuations as claims of their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+def parse(texts, cache: Path | None, key: str):
+    from spacy.tokens import DocBin
+
+    from graphkit.nlp import load_spacy
+
+    nlp = load_spacy()
+    if cache is not None:
+        f = cache / f"{key}.spacy"
+        if f.exists():
+            docs = list(DocBin().from_disk(f).get_docs(nlp.vocab))
+            if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
+                return docs
+    docs = list(nlp.pipe(texts, batch_size=32))
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        db = DocBin(store_user_data=False)
+        for d in docs:
+            db.add(d)
+        db.to_disk(cache / f"{key}.spacy")
+    return docs
+
+
+def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = True) -> list[dict]:
+    from graphkit.attribution import attributions
+
+    out: list[dict] = []
+    for a in attributions(doc, nested=nested):
+        if a.continuation and fold and out and out[-1]["cue_span"] == (list(a.cue_span) if a.cue_span else None):
+            prev = out[-1]
+            prev["spans"] = sorted(prev["spans"] + [list(s) for s in a.spans])
+            prev["text"] = " … ".join(doc.text[s:e] for s, e in prev["spans"])
+            continue
+        out.append({
+            "doc_id": doc_id, "spans": [list(s) for s in a.spans], "text": a.text,
+            "speaker_span": list(a.speaker_span) if a.speaker_span else None,
+            "speaker": a.resolved_text or a.speaker_text or "", "kind": a.claim_kind, "cue": a.cue,
+            "cue_span": list(a.cue_span) if a.cue_span else None, "stance": a.stance,
+        })
+    return out
+
+
+def score(gold: Path, claims: Path) -> dict:
+    r = subprocess.run([sys.executable, str(SHARED / "eval" / "polnear_score.py"), str(gold), str(claims)],
+                       capture_output=True, text=True, check=True)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=["train", "dev"], default="dev")
+    ap.add_argument("--limit", type=int, default=0, help="first N articles only")
+    ap.add_argument("--cache", type=Path, default=None, help="folder to keep parsed DocBins between runs (outside the repo)")
+    ap.add_argument("--out", type=Path, default=None, help="where to write the claims JSONL")
+    ap.add_argument("--no-fold", action="store_true", help="keep continuation quotes as separate claims")
+    ap.add_argument("--no-nested", action="store_true", help="drop attributions nested in another's content")
+    ap.add_argument("--json", action="store_true", help="print the scorer's JSON too")
+    args = ap.parse_args(argv)
+
+    src = SHARED / "data" / "polnear" / f"{args.split}.jsonl"
+    if not src.exists():
+        print(f"PolNeAR not found at {src}; this benchmark reads ../shared relative to the repository", file=sys.stderr)
+        return 2
+    arts = [json.loads(l) for l in src.open(encoding="utf-8")]
+    if args.limit:
+        arts = arts[: args.limit]
+    tmp = Path(tempfile.mkdtemp(prefix="gk_eval_"))
+    gold = tmp / "gold.jsonl"
+    with gold.open("w", encoding="utf-8") as f:
+        for a in arts:
+            f.write(json.dumps(a) + "\n")
+    t0 = time.perf_counter()
+    docs = parse([a["text"] for a in arts], args.cache, f"polnear_{args.split}_{len(arts)}")
+    t1 = time.perf_counter()
+    claims = []
+    for a, d in zip(arts, docs):
+        claims.extend(claims_for(a["id"], d, fold=not args.no_fold, nested=not args.no_nested))
+    t2 = time.perf_counter()
+    out = args.out or tmp / "claims.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for c in claims:
+            f.write(json.dumps(c, ensure_ascii=False) + "\n")
+    res = score(gold, out)
+    if args.json:
+        print(json.dumps(res))
+    print(f"PolNeAR {args.split}: {len(arts)} articles, {len(claims)} claims "
+          f"(parse {t1 - t0:.1f}s, attribution {t2 - t1:.1f}s); claims in {out}")
+    cols = ["n_gold", "n_pred", "content_P", "content_R", "content_F1", "speaker_acc", "speaker_acc_pronoun",
+            "e2e_P", "e2e_R", "e2e_F1", "e2e_F1_fair"]
+    print(f"{'subset':8} " + " ".join(f"{c:>10}" for c in cols))
+    for name in ("all", "speech"):
+        r = res[name]
+        print(f"{name:8} " + " ".join(f"{str(r.get(c, '-')):>10}" for c in cols))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

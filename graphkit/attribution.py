@@ -1,0 +1,907 @@
+"""Who said what: quotes and reported speech → speaker, cue and content spans.
+
+Rules over spaCy's dependency parse (``en_core_web_sm``: tagger, parser,
+lemmatizer, ner), driven by the cue lexicon in ``models/cues.yaml``. One plain
+function, :func:`attributions`, reads a parsed ``Doc`` and returns
+:class:`graphkit.records.Attribution` records in document order; the spaCy
+component ``graphkit_attribution`` stores the same list on ``doc._.attributions``.
+
+>>> from graphkit.nlp import load_spacy
+>>> from graphkit.attribution import attributions
+>>> nlp = load_spacy()
+>>> doc = nlp("“The talks were useful,” Kremlin spokesman Dmitry Peskov said. “We will continue.”")
+>>> [(a.speaker_text, a.role, a.organisation, a.claim_kind, a.continuation) for a in attributions(doc)]
+[('Kremlin spokesman Dmitry Peskov', 'spokesman', 'Kremlin', 'direct', False), ('Kremlin spokesman Dmitry Peskov', 'spokesman', 'Kremlin', 'direct', True)]
+>>> a = attributions(nlp("Zelensky warned that tough issues remain."))[0]
+>>> (a.text, a.cue, a.stance)
+('that tough issues remain', 'warned', 'warn')
+
+What each step does:
+
+1. quotation marks are paired into quote spans (curly or straight; an unclosed
+   quote ends at its paragraph's end, as in multi-paragraph news quotes);
+2. each token whose lemma is a cue yields a candidate; its content is found by
+   the frame the cue takes (clause, object, to-infinitive, prepositional object,
+   "according to X", colon), then widened to whole quotes;
+3. the source is the cue's subject (the agent of a passive, the subject of the
+   governing verb for "..., adding that", the antecedent of "which"/"who");
+4. the speaker phrase is split into person, role and organisation and resolved
+   to the fullest in-article name (pronouns to the last fitting speaker or name);
+5. quote sentences with no cue right after a quoted claim become continuations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .errors import ModelsFileError
+from .records import Attribution
+
+__all__ = ["Cues", "load_cues", "attributions", "make_attribution_component", "AttributionComponent"]
+
+STANCES = {
+    "assert", "deny", "demand", "warn", "predict", "accuse", "question",
+    "promise", "praise", "criticize", "support", "oppose", "believe", "report",
+}
+_SECTIONS = ("verbs", "object_verbs", "to_verbs", "prep_verbs", "nouns", "phrases", "quoted_as")
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue lexicon of ``models/cues.yaml``, ready for lookups (see that file's header)."""
+
+    verbs: dict = field(default_factory=dict)
+    object_verbs: dict = field(default_factory=dict)
+    to_verbs: dict = field(default_factory=dict)
+    prep_verbs: dict = field(default_factory=dict)  # (lemma, prep) -> stance
+    nouns: dict = field(default_factory=dict)
+    phrases: dict = field(default_factory=dict)  # tuple of lower words -> stance
+    quoted_as: dict = field(default_factory=dict)
+    colon: bool = True
+
+    @property
+    def any_verb(self) -> frozenset:
+        """Every lemma that can start a verb cue."""
+        return frozenset(self.verbs) | frozenset(self.object_verbs) | frozenset(self.to_verbs) | frozenset(
+            k[0] for k in self.prep_verbs) | frozenset(self.quoted_as)
+
+
+def load_cues(path: Optional[str] = None) -> Cues:
+    """Read the cue lexicon (``models/cues.yaml`` unless ``path`` names another file).
+
+    >>> cues = load_cues()
+    >>> cues.verbs["say"], cues.prep_verbs[("call", "for")], cues.phrases[("according", "to")]
+    ('assert', 'demand', 'report')
+    """
+    if path is None:
+        from .knowledge import load_yaml
+
+        raw = load_yaml("cues.yaml")
+        where = "models/cues.yaml"
+    else:
+        import yaml
+
+        try:
+            with open(path, encoding="utf-8") as f:
+                raw = yaml.safe_load(f) or {}
+        except OSError as e:
+            raise ModelsFileError(f"cannot read cue file {path}: {e.strerror}; check the path") from None
+        where = str(path)
+    return _cues_from_dict(raw, where)
+
+
+def _cues_from_dict(raw: dict, where: str) -> Cues:
+    if not isinstance(raw, dict):
+        raise ModelsFileError(f"{where} must be a mapping of sections ({', '.join(_SECTIONS)}); fix the file")
+    out: dict = {}
+    for sec in _SECTIONS:
+        entries = raw.get(sec) or {}
+        if not isinstance(entries, dict):
+            raise ModelsFileError(f"{where}: section {sec!r} must map cue -> stance; fix the file")
+        d = {}
+        for k, v in entries.items():
+            stance = str(v or "assert").strip()
+            if stance not in STANCES:
+                raise ModelsFileError(
+                    f"{where}: cue {k!r} in {sec!r} has stance {stance!r}; use one of {', '.join(sorted(STANCES))}")
+            words = tuple(str(k).lower().split())
+            if not words:
+                continue
+            if sec == "prep_verbs":
+                if len(words) < 2:
+                    raise ModelsFileError(f"{where}: prep_verbs entry {k!r} needs 'lemma preposition'; fix the file")
+                d[(words[0], words[-1])] = stance
+            elif sec == "phrases":
+                d[words] = stance
+            else:
+                d[" ".join(words)] = stance
+        out[sec] = d
+    return Cues(**out, colon=bool(raw.get("colon", True)))
+
+
+_DEFAULT_CUES: Optional[Cues] = None
+
+
+def _default_cues() -> Cues:
+    global _DEFAULT_CUES
+    if _DEFAULT_CUES is None:
+        _DEFAULT_CUES = load_cues()
+    return _DEFAULT_CUES
+
+
+# --------------------------------------------------------------------------- quotes
+
+_OPEN = "“«„"
+_CLOSE = "”»"
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, marks included, in document order.
+
+    Curly and straight quotes are paired; a quote left open ends at its paragraph.
+
+    >>> find_quotes('He said “yes.” She said "no".')
+    [(8, 14), (24, 28)]
+    """
+    out = []
+    start = None
+    straight = False
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            if start is not None and not straight:
+                pass  # a nested or repeated opener: keep the first
+            else:
+                start, straight = i, False
+        elif ch in _CLOSE:
+            if start is not None and not straight:
+                out.append((start, i + 1))
+                start = None
+        elif ch == '"':
+            if start is None:
+                start, straight = i, True
+            elif straight:
+                out.append((start, i + 1))
+                start = None
+        elif ch == "\n" and start is not None:
+            end = i
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end - start > 1:
+                out.append((start, end))
+            start = None
+    if start is not None and len(text) - start > 1:
+        out.append((start, len(text.rstrip())))
+    return out
+
+
+# --------------------------------------------------------------------------- speakers
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+_ANON_HEADS = {
+    "source", "official", "aide", "insider", "diplomat", "person", "people", "adviser", "advisor",
+    "officer", "staffer", "member", "analyst", "expert", "observer", "lawmaker", "negotiator",
+    "spokesperson", "representative", "investigator", "ally", "confidant", "associate", "strategist",
+}
+_ANON_DETS = {"a", "an", "another", "some", "several", "one", "two", "three", "four", "many", "other", "few",
+              "multiple", "various", "numerous"}
+_SPK_DROP = {"appos", "relcl", "acl", "punct", "advmod", "parataxis", "cc", "prep", "npadvmod"}
+_ROLE_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
+
+
+def _speaker_tokens(head: Token) -> list[Token]:
+    """The speaker mention: the subject's head with its modifiers, without clauses and appositions."""
+    keep = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _SPK_DROP and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
+                    c.dep_ == "cc" and t is head):
+                continue
+            keep.append(c)
+            stack.append(c)
+    idx = sorted(t.i for t in keep)
+    # contiguous run around the head
+    lo = hi = head.i
+    s = set(idx)
+    while lo - 1 in s:
+        lo -= 1
+    while hi + 1 in s:
+        hi += 1
+    doc = head.doc
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case" and toks[-1] is not head) and toks[-1] is not head:
+        toks.pop()
+    while toks and toks[0].is_punct and toks[0] is not head:
+        toks.pop(0)
+    return toks
+
+
+def _ent_of(tok: Token) -> Optional[Span]:
+    if not tok.ent_type_:
+        return None
+    for e in tok.doc.ents:  # small docs; called rarely
+        if e.start <= tok.i < e.end:
+            return e
+    return None
+
+
+def _speaker_type(toks: list[Token], head: Token) -> str:
+    low = head.lower_
+    if len(toks) == 1 and (head.pos_ == "PRON" or low in _PRONOUNS):
+        return "PRON"
+    ents = {t.ent_type_ for t in toks if t.ent_type_}
+    if "PERSON" in ents:
+        return "PERSON"
+    if head.lemma_.lower() in _ANON_HEADS:
+        first = toks[0].lower_
+        if first in _ANON_DETS or (head.tag_ == "NNS" and first not in {"the", "these", "those"}) or any(
+                t.lower_ == "anonymity" for t in head.subtree):
+            return "ANON"
+    for lab in ("ORG", "GPE", "NORP"):
+        if head.ent_type_ == lab:
+            return lab
+    for lab in ("ORG", "GPE", "NORP"):
+        if lab in ents:
+            return lab
+    if head.pos_ == "PROPN":
+        return "ORG"
+    return "NOUN"
+
+
+def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[Span], Optional[str], Optional[str]]:
+    """(person entity span, role, organisation) from a speaker phrase and its apposition."""
+    doc = toks[0].doc
+    person = None
+    for t in toks:
+        if t.ent_type_ == "PERSON":
+            e = _ent_of(t)
+            if e is not None and e.start >= toks[0].i and e.end <= toks[-1].i + 1:
+                person = e
+                break
+    role = org = None
+
+    def role_org(words: list[Token]):
+        r = o = None
+        orgw = []
+        rolew = []
+        for w in words:
+            if w.is_punct or w.lower_ in {"the", "a", "an"} or w.lower_ in _ROLE_TITLES:
+                continue
+            if w.dep_ == "case":
+                continue
+            if w.ent_type_ in ("ORG", "GPE", "NORP") and not rolew:
+                orgw.append(w)
+            elif w.dep_ == "poss" or (w.head.dep_ == "poss" and w.i < w.head.i):
+                orgw.append(w)
+            else:
+                rolew.append(w)
+        if orgw:
+            o = doc[orgw[0].i:orgw[-1].i + 1].text
+            o = re.sub(r"[’']s$", "", o).strip() or None
+        if rolew:
+            r = doc[rolew[0].i:rolew[-1].i + 1].text
+        return r, o
+
+    if person is not None:
+        pre = [t for t in toks if t.i < person.start]
+        if pre:
+            role, org = role_org(pre)
+    if appos is not None and person is not None and role is None:
+        sub = [t for t in appos.subtree if not t.is_punct]
+        head_words = [t for t in sub if t.i <= appos.i]
+        role = " ".join(t.text for t in head_words if t.lower_ not in {"the", "a", "an"}) or None
+        of = [c for c in appos.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")]
+        if of:
+            objs = [c for c in of[0].children if c.dep_ == "pobj"]
+            if objs:
+                org = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text
+                org = re.sub(r"^(the|a)\s+", "", org, flags=re.I)
+    if person is None and len(toks) > 1:
+        # "the Kremlin spokesman", "Russia's Foreign Minister": a role phrase without a name
+        r, o = role_org(toks)
+        if o and r:
+            role, org = r, o
+    return person, role, org
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class _Cand:
+    cue_toks: list
+    cue_lemma: str
+    stance: str
+    content: set  # token indices
+    quotes: set  # quote indices (into the quote list)
+    subj: Optional[Token]
+    anchor: Token  # the token the attribution hangs on (for nesting tests)
+    relative_head: Optional[Token] = None
+    sent: Optional[Span] = None
+    frame: str = ""
+
+
+_CLAUSE_DEPS = {"ccomp"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
+
+
+def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]]:
+    """(subject head, relative-clause antecedent) of verb v."""
+    subj = None
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            subj = c
+            break
+        if c.dep_ == "nsubjpass":
+            subj = c
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None and (subj is None or subj.dep_ == "nsubjpass"):
+            subj = pobj
+    if subj is not None:
+        rel = None
+        if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            rel = v.head
+        return subj, rel
+    if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and v.head is not v:
+        h = v.head
+        if v.dep_ == "pcomp" or h.dep_ == "prep":
+            h = h.head if h.dep_ == "prep" else h
+        if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None, None
+        return _subject(h, depth + 1)
+    return None, None
+
+
+def _span_tokens(tok: Token) -> set:
+    return {t.i for t in tok.subtree}
+
+
+def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]:
+    lemma = v.lemma_.lower()
+    children = list(v.children)
+    subj, rel = _subject(v)
+    subj_idx = _span_tokens(subj) if subj is not None and subj.head is v else ({subj.i} if subj is not None else set())
+    if subj is not None and subj.head is not v and subj.head.dep_ == "agent" and subj.head.head is v:
+        subj_idx = _span_tokens(subj.head)
+    content: set = set()
+    cue_toks = [v]
+    stance = None
+    frame = ""
+    key = lemma
+
+    # (1) clause: "said (that) ...", "“...,” he said"
+    if lemma in cues.verbs:
+        for c in children:
+            if c.dep_ in _CLAUSE_DEPS or (c.dep_ == "xcomp" and lemma in ("say", "tell") and c.i > v.i and False):
+                content |= _span_tokens(c)
+        if content:
+            stance, frame = cues.verbs[lemma], "clause"
+    # (2) prepositional: "called for a ceasefire", "warned against"
+    if not content and cues.prep_verbs:
+        for c in children:
+            if c.dep_ in ("prep", "prt", "dative") and (lemma, c.lower_) in cues.prep_verbs:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    for o in objs:
+                        content |= _span_tokens(o)
+                    for g in children:
+                        if g.dep_ == "xcomp" and g.i > c.i:
+                            content |= _span_tokens(g)
+                    stance, frame, key = cues.prep_verbs[(lemma, c.lower_)], "prep", f"{lemma} {c.lower_}"
+                    cue_toks = [v, c]
+                    break
+    # (3) to-infinitive: "vowed to retaliate", "urged Kyiv to accept"
+    if not content and lemma in cues.to_verbs:
+        x = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > v.i), None)
+        if x is None:
+            x = next((c for c in children if c.dep_ == "ccomp" and c.i > v.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if x is not None:
+            content |= _span_tokens(x)
+            for c in children:
+                if c.dep_ in ("dobj", "dative") and c.i < x.i:
+                    content |= _span_tokens(c)
+            stance, frame = cues.to_verbs[lemma], "to"
+    # (4) object: "denied any losses", "praised US efforts"
+    if not content:
+        dobj = next((c for c in children if c.dep_ == "dobj"), None)
+        if dobj is not None:
+            quoted = dobj.i in quote_of_tok
+            if lemma in cues.object_verbs or (quoted and lemma in cues.verbs):
+                content |= _span_tokens(dobj)
+                for c in children:
+                    if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > dobj.i:
+                        content |= _span_tokens(c)
+                    if c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i:
+                        content |= _span_tokens(c)
+                stance = cues.object_verbs.get(lemma) or cues.verbs.get(lemma, "assert")
+                frame = "object"
+        if not content and lemma in cues.verbs and lemma in ("call", "describe", "label", "brand", "deem", "view", "see"):
+            pass
+    # (5) postposed: "..., he said." parsed with the cue under the content's verb
+    if not content and lemma in cues.verbs and v.head is not v and v.head.i < v.i and subj is not None and (
+            v.dep_ in ("parataxis", "ccomp", "conj", "dep") or (
+            v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))):
+        if v.dep_ != "conj" or subj.i > v.i:
+            h = v.head
+            content = _span_tokens(h) - _span_tokens(v)
+            stance, frame = cues.verbs[lemma], "post"
+    # (6) colon or quote after the cue: "X said: “...”"
+    if not content and lemma in cues.verbs:
+        sent = v.sent
+        nxt = v.i + 1
+        while nxt < sent.end and (nxt in subj_idx or v.doc[nxt].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det",
+                                                                           "compound", "dative", "dobj")):
+            nxt += 1
+        if nxt < sent.end and (v.doc[nxt].text == ":" or nxt in quote_of_tok):
+            start = nxt + 1 if v.doc[nxt].text == ":" else nxt
+            content = set(range(start, sent.end))
+            stance, frame = cues.verbs[lemma], "colon"
+    if not content:
+        return None
+    # "told Bloomberg": the addressee is part of the cue as written
+    if lemma in ("tell", "inform", "remind", "assure", "warn", "ask", "urge") and frame in ("clause", "colon", "post"):
+        for c in children:
+            if c.dep_ in ("dobj", "dative") and c.i > v.i and c.i not in content:
+                cue_toks = [v] + [t for t in c.subtree]
+                break
+    content -= subj_idx
+    content -= {t.i for t in cue_toks}
+    return _Cand(cue_toks=cue_toks, cue_lemma=key, stance=stance or "assert", content=content, quotes=set(),
+                 subj=subj, anchor=v, relative_head=rel, sent=v.sent, frame=frame)
+
+
+def _phrase_candidates(doc: Doc, cues: Cues) -> list[_Cand]:
+    out = []
+    firsts = {p[0] for p in cues.phrases}
+    for t in doc:
+        if t.lower_ not in firsts:
+            continue
+        for words, stance in cues.phrases.items():
+            n = len(words)
+            if t.i + n > len(doc) or tuple(x.lower_ for x in doc[t.i:t.i + n]) != words:
+                continue
+            last = doc[t.i + n - 1]
+            sent = t.sent
+            phrase_idx = set(range(t.i, t.i + n))
+            if words == ("according", "to"):
+                src = next((c for c in last.children if c.dep_ == "pobj"), None)
+                if src is None and last.i + 1 < sent.end:
+                    src = doc[last.i + 1]
+                    while src.head.i > src.i and src.head.i < sent.end and src.head.dep_ != "ROOT" and src.head.pos_ in ("PROPN", "NOUN"):
+                        src = src.head
+                if src is None:
+                    continue
+                src_idx = _span_tokens(src) if src.head in (last, t) else set(range(last.i + 1, src.i + 1))
+                # the clause the phrase attaches to; the sentence when it hangs off a noun
+                h = t.head
+                while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and h.head is not h:
+                    h = h.head
+                anchor_sub = _span_tokens(h) if h.pos_ in ("VERB", "AUX") else set(range(sent.start, sent.end))
+                own = _span_tokens(t) | phrase_idx | src_idx
+                content = {i for i in anchor_sub if i not in own}
+                if not content:
+                    continue
+                out.append(_Cand(cue_toks=list(doc[t.i:t.i + n]), cue_lemma=" ".join(words), stance=stance,
+                                 content=content, quotes=set(), subj=src, anchor=t, sent=sent, frame="according"))
+            else:
+                # "in a statement, the Kremlin said ..." - only when no verb cue already carries it
+                h = t.head
+                if h.pos_ not in ("VERB", "AUX"):
+                    continue
+                subj, rel = _subject(h)
+                content = _span_tokens(h) - _span_tokens(t) - (_span_tokens(subj) if subj is not None else set()) - {h.i}
+                if not content:
+                    continue
+                out.append(_Cand(cue_toks=list(doc[t.i:t.i + n]), cue_lemma=" ".join(words), stance=stance,
+                                 content=content, quotes=set(), subj=subj, anchor=h, sent=sent, frame="phrase"))
+    return out
+
+
+def _noun_candidates(doc: Doc, cues: Cues, candidates_anchors: set) -> list[_Cand]:
+    out = []
+    for t in doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in cues.nouns:
+            continue
+        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if clause is None:
+            continue
+        src = next((c for c in t.children if c.dep_ == "poss"), None)
+        if src is None:
+            src = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+                        if g.dep_ == "pobj"), None)
+        out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance=cues.nouns[t.lemma_.lower()],
+                         content=_span_tokens(clause), quotes=set(), subj=src, anchor=t, sent=t.sent, frame="noun"))
+    return out
+
+
+def _colon_candidates(doc: Doc) -> list[_Cand]:
+    """'Lavrov: Washington fails to submit the plan' — a name, a colon, a clause."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if ent.end >= len(doc) or doc[ent.end].text != ":":
+            continue
+        sent = doc[ent.end].sent
+        if ent.start != sent.start and not (ent.start > 0 and doc[ent.start - 1].is_space):
+            continue
+        content = set(range(ent.end + 1, sent.end))
+        if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+            continue
+        out.append(_Cand(cue_toks=[doc[ent.end]], cue_lemma=":", stance="assert", content=content, quotes=set(),
+                         subj=ent.root, anchor=doc[ent.end], sent=sent, frame="colon"))
+    return out
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _token_spans(doc: Doc, idx: Iterable[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens → character spans, trimmed of edge punctuation."""
+    idx = sorted(set(idx))
+    runs = []
+    for i in idx:
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    out = []
+    for a, b in runs:
+        while a <= b and (doc[a].is_space or (doc[a].is_punct and doc[a].text in _EDGE_PUNCT)):
+            a += 1
+        while b >= a and (doc[b].is_space or (doc[b].is_punct and doc[b].text in _EDGE_PUNCT or doc[b].text == ".")):
+            b -= 1
+        if a <= b:
+            out.append((doc[a].idx, doc[b].idx + len(doc[b].text)))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    spans = sorted(spans)
+    out: list[list[int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1] + 1 or out and not text[out[-1][1]:s].strip():
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _kind(spans: list[tuple[int, int]], quotes: list[tuple[int, int]], text: str) -> str:
+    inq = outq = 0
+    for s, e in spans:
+        for i in range(s, e):
+            ch = text[i]
+            if not ch.isalnum():
+                continue
+            if any(qs <= i < qe for qs, qe in quotes):
+                inq += 1
+            else:
+                outq += 1
+    if inq and not outq:
+        return "direct"
+    if inq and outq:
+        return "mixed"
+    return "indirect"
+
+
+def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False) -> list[Attribution]:
+    """Attributions in a parsed Doc, in document order.
+
+    ``nested=False`` (the default) drops an attribution whose cue lies inside
+    another's content ("Peskov said Rubio and Waltz said ..." gives Peskov's
+    claim only); ``nested=True`` keeps both, as PolNeAR annotates them.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("According to a senior Russian source, the plan is dead.")
+    >>> [(a.speaker_text, a.speaker_type, a.text, a.cue) for a in attributions(doc)]
+    [('a senior Russian source', 'ANON', 'the plan is dead', 'According to')]
+    """
+    cues = cues or _default_cues()
+    text = doc.text
+    quotes = find_quotes(text)
+    # token -> quote index
+    quote_of_tok: dict[int, int] = {}
+    if quotes:
+        qi = 0
+        for t in doc:
+            while qi < len(quotes) and quotes[qi][1] <= t.idx:
+                qi += 1
+            if qi < len(quotes) and quotes[qi][0] <= t.idx < quotes[qi][1]:
+                quote_of_tok[t.i] = qi
+    verb_lemmas = cues.any_verb
+    cands: list[_Cand] = []
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            if t.lemma_.lower() in verb_lemmas and t.dep_ not in ("amod", "compound"):
+                c = _verb_candidate(t, cues, quote_of_tok)
+                if c is not None:
+                    cands.append(c)
+    if cues.phrases:
+        anchors = {c.anchor.i for c in cands}
+        for c in _phrase_candidates(doc, cues):
+            if c.frame == "phrase" and c.anchor.i in anchors:
+                continue
+            cands.append(c)
+    if cues.nouns:
+        cands.extend(_noun_candidates(doc, cues, {c.anchor.i for c in cands}))
+    if cues.colon:
+        cands.extend(_colon_candidates(doc))
+    if not cands:
+        return []
+    cands.sort(key=lambda c: c.cue_toks[0].i)
+
+    # widen to whole quotes; "“A,” he said, “B.”" takes both quotes
+    for c in cands:
+        qs = {quote_of_tok[i] for i in c.content if i in quote_of_tok}
+        cue_q = quote_of_tok.get(c.anchor.i)
+        if c.frame in ("clause", "post", "colon", "object") and cue_q is None:
+            sent = c.sent
+            for i in range(sent.start, sent.end):
+                q = quote_of_tok.get(i)
+                if q is not None and q not in qs and i not in c.content and (qs or c.frame in ("clause", "post")):
+                    # only quotes adjacent to the cue clause, not ones owned by another cue in the sentence
+                    qs.add(q)
+        if cue_q is not None:
+            qs.discard(cue_q)
+        c.quotes = qs
+
+    # nesting: cue inside another candidate's content
+    keep = []
+    for c in cands:
+        inner = False
+        for o in cands:
+            if o is c:
+                continue
+            if c.anchor.i in o.content and o.anchor.i not in c.content:
+                inner = True
+                break
+            q = quote_of_tok.get(c.anchor.i)
+            if q is not None and q in o.quotes:
+                inner = True
+                break
+        if inner and not nested:
+            continue
+        keep.append(c)
+
+    # drop duplicates with identical content (e.g. a phrase cue and a verb cue)
+    out_drafts = []
+    seen = set()
+    for c in keep:
+        spans = _token_spans(doc, c.content)
+        spans += [quotes[q] for q in c.quotes]
+        spans = _merge(spans, text)
+        spans = [(s, e) for s, e in spans if text[s:e].strip(" \n\t,.;:—–-")]
+        if not spans:
+            continue
+        k = tuple(spans)
+        if k in seen:
+            continue
+        seen.add(k)
+        out_drafts.append((c, spans))
+
+    return _finish(doc, out_drafts, quotes, quote_of_tok)
+
+
+# --------------------------------------------------------------------------- speakers and continuations
+
+
+class _Resolver:
+    """In-article resolution of speaker mentions to the fullest name."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
+        self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
+
+    def full_name(self, ent_text: str, ent_span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+        words = [w for w in re.split(r"\s+", ent_text.strip()) if w]
+        words = [re.sub(r"[’']s?$", "", w) for w in words]
+        best = (ent_text, ent_span)
+        last = words[-1].lower() if words else ""
+        for e in self.persons:
+            ew = [re.sub(r"[’']s?$", "", w).lower() for w in e.text.split()]
+            if last and last in ew and len(e.text) > len(best[0]) and all(w.lower() in ew for w in words):
+                best = (re.sub(r"[’']s$", "", e.text), (e.start_char, e.start_char + len(re.sub(r"[’']s$", "", e.text))))
+        return best
+
+    def pronoun(self, low: str, at: int) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+        if low in ("he", "she", "i"):
+            # the latest person named or speaking before the mention
+            cand = None
+            for e in self.persons:
+                if e.start_char >= at:
+                    break
+                cand = e
+            last_spk = next((s for s in reversed(self.speakers) if s[0] < at and s[3] == "PERSON"), None)
+            if last_spk is not None and (cand is None or last_spk[0] >= cand.start_char - 200 or
+                                         self._within(last_spk[1], cand.text)):
+                return last_spk[1], last_spk[2]
+            if cand is not None:
+                return self.full_name(cand.text, (cand.start_char, cand.end_char))
+            return None
+        if low in ("they", "it", "we"):
+            last_spk = next((s for s in reversed(self.speakers) if s[0] < at and s[3] in ("ORG", "GPE", "NORP", "ANON", "NOUN")), None)
+            if last_spk is not None:
+                return last_spk[1], last_spk[2]
+            cand = None
+            for e in self.orgs:
+                if e.start_char >= at:
+                    break
+                cand = e
+            if cand is not None:
+                return cand.text, (cand.start_char, cand.end_char)
+        return None
+
+    @staticmethod
+    def _within(a: str, b: str) -> bool:
+        return bool(set(a.lower().split()) & set(b.lower().split()))
+
+
+def _finish(doc: Doc, drafts: list, quotes: list, quote_of_tok: dict) -> list[Attribution]:
+    text = doc.text
+    res = _Resolver(doc)
+    out: list[Attribution] = []
+    covered_sents: set[int] = set()
+    last_by_sent: dict[int, Attribution] = {}
+    for c, spans in drafts:
+        spk = {}
+        if c.subj is not None:
+            head = c.subj
+            toks = _speaker_tokens(head)
+            s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            stype = _speaker_type(toks, head)
+            appos = next((x for x in head.children if x.dep_ == "appos"), None)
+            person, role, org = _split_speaker(toks, appos)
+            resolved, rspan = text[s0:s1], (s0, s1)
+            if c.relative_head is not None:
+                rt = _speaker_tokens(c.relative_head)
+                rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)
+                rtype = _speaker_type(rt, c.relative_head)
+                rperson, rrole, rorg = _split_speaker(rt, next((x for x in c.relative_head.children if x.dep_ == "appos"), None))
+                role, org = role or rrole, org or rorg
+                if rperson is not None:
+                    resolved, rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
+                    stype_r = "PERSON"
+                else:
+                    resolved, rspan, stype_r = text[rs0:rs1], (rs0, rs1), rtype
+                stype = "PRON"
+                rtype = stype_r
+            elif stype == "PRON":
+                r = res.pronoun(head.lower_, s0)
+                if r is not None:
+                    resolved, rspan = r
+                rtype = "PERSON" if head.lower_ in ("he", "she", "i") else "ORG"
+            elif person is not None:
+                resolved, rspan = res.full_name(person.text, (person.start_char, person.end_char))
+                rtype = "PERSON"
+            elif appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree):
+                pe = _ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
+                if pe is not None:
+                    resolved, rspan = res.full_name(pe.text, (pe.start_char, pe.end_char))
+                rtype = "PERSON"
+                if role is None:
+                    role = " ".join(t.text for t in toks if not t.is_punct and t.ent_type_ not in ("ORG", "GPE", "NORP")
+                                    and t.dep_ not in ("det", "poss", "case")) or None
+                    orgw = [t for t in toks if t.ent_type_ in ("ORG", "GPE", "NORP")]
+                    org = org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
+            else:
+                rtype = stype
+                if stype == "NOUN" and role is not None:
+                    key = role.lower()
+                    if key in res.roles:
+                        resolved, rspan = res.roles[key]
+                        rtype = "PERSON"
+                if stype in ("ORG", "GPE", "NORP"):
+                    # "the Kremlin" -> fullest earlier organisation name sharing the head word
+                    hw = head.lower_
+                    best = None
+                    for e in res.orgs:
+                        if e.start_char >= s1:
+                            break
+                        if hw in e.text.lower().split() and len(e.text) > len(resolved) and e.label_ == head.ent_type_:
+                            best = e
+                    if best is not None:
+                        resolved, rspan = best.text, (best.start_char, best.end_char)
+            resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I) if stype in ("ORG", "GPE", "NORP") else resolved
+            resolved = re.sub(r"[’']s$", "", resolved)
+            if role and rtype == "PERSON" and resolved:
+                res.roles.setdefault(role.lower(), (resolved, rspan))
+                if org:
+                    res.roles[f"{org.lower()} {role.lower()}"] = (resolved, rspan)
+            spk = dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=stype,
+                       resolved_text=resolved, resolved_span=rspan, role=role, organisation=org)
+            res.speakers.append((s0, resolved, rspan, rtype))
+        sent = c.sent
+        s_lo = min(sent.start_char, spans[0][0])
+        s_hi = max(sent.end_char, spans[-1][1])
+        ct = sorted(c.cue_toks, key=lambda t: t.i)
+        cue_s, cue_e = ct[0].idx, ct[-1].idx + len(ct[-1].text)
+        a = Attribution(
+            spans=spans, text=" … ".join(text[s:e] for s, e in spans), claim_kind=_kind(spans, quotes, text),
+            cue=text[cue_s:cue_e], cue_span=(cue_s, cue_e), cue_lemma=c.cue_lemma, stance=c.stance,
+            sentence_span=(s_lo, s_hi), **spk)
+        out.append(a)
+        for s in doc.sents:
+            if s.start_char < s_hi and s.end_char > s_lo:
+                covered_sents.add(s.start)
+                last_by_sent[s.start] = a
+    out.extend(_continuations(doc, out, quotes, covered_sents, last_by_sent))
+    out.sort(key=lambda a: (a.spans[0][0], a.cue_span or (0, 0)))
+    return out
+
+
+def _continuations(doc: Doc, found: list[Attribution], quotes: list, covered: set, last_by_sent: dict) -> list[Attribution]:
+    """Quote sentences with no cue right after a quoted claim keep its speaker."""
+    text = doc.text
+    out = []
+    prev: Optional[Attribution] = None
+    for s in doc.sents:
+        if s.start in covered:
+            a = last_by_sent.get(s.start)
+            prev = a if a is not None and a.claim_kind in ("direct", "mixed") else None
+            continue
+        st = s.text.strip()
+        if not st:
+            continue
+        if prev is None or not st or st[0] not in _OPEN + '"':
+            prev = None
+            continue
+        qs = [(max(qs_, s.start_char), min(qe, s.end_char)) for qs_, qe in quotes if qs_ < s.end_char and qe > s.start_char]
+        qs = [(a, b) for a, b in qs if text[a:b].strip(" \n“”\"")]
+        if not qs:
+            prev = None
+            continue
+        a = Attribution(
+            spans=qs, text=" … ".join(text[x:y] for x, y in qs), claim_kind="direct", cue=prev.cue,
+            cue_span=prev.cue_span, cue_lemma=prev.cue_lemma, stance=prev.stance, speaker_text=prev.speaker_text,
+            speaker_span=prev.speaker_span, speaker_type=prev.speaker_type, resolved_text=prev.resolved_text,
+            resolved_span=prev.resolved_span, role=prev.role, organisation=prev.organisation,
+            sentence_span=(s.start_char, s.end_char), continuation=True)
+        out.append(a)
+        prev = a
+    return out
+
+
+# --------------------------------------------------------------------------- spaCy component
+
+
+class AttributionComponent:
+    """Pipeline component: sets ``doc._.attributions`` to :func:`attributions` (doc)."""
+
+    def __init__(self, nlp: Language, name: str, cues_path: Optional[str] = None, nested: bool = False):
+        self.name = name
+        self.cues = load_cues(cues_path) if cues_path else None
+        self.nested = nested
+        if not Doc.has_extension("attributions"):
+            Doc.set_extension("attributions", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.attributions = attributions(doc, self.cues, nested=self.nested)
+        return doc
+
+
+@Language.factory("graphkit_attribution", default_config={"cues_path": None, "nested": False})
+def make_attribution_component(nlp: Language, name: str, cues_path: Optional[str], nested: bool):
+    """Factory of the ``graphkit_attribution`` component (see :class:`AttributionComponent`)."""
+    return AttributionComponent(nlp, name, cues_path, nested)
+
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
