@@ -1,0 +1,133 @@
+"""Find Chromium and drive it headless with the network cut off (for the view's tests and bench).
+
+>>> find_chromium() is None or find_chromium().endswith("chromium")  # doctest: +SKIP
+True
+
+Usage::
+
+    with offline_page() as (page, attempts):
+        page.goto(Path("view.html").resolve().as_uri())
+        wait_drawn(page)
+        assert attempts == []          # no request left the machine
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+from typing import Iterator, Optional
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+def find_chromium() -> Optional[str]:
+    """Path of a Chromium binary: $GRAPHKIT_CHROMIUM, Debian's /usr/bin/chromium, or chromium on PATH."""
+    for cand in (os.environ.get("GRAPHKIT_CHROMIUM"), "/usr/bin/chromium",
+                 shutil.which("chromium"), shutil.which("chromium-browser")):
+        if cand and os.path.isfile(cand) and os.access(cand, os.X_OK):
+            return cand
+    return None
+
+
+def why_unavailable() -> Optional[str]:
+    """None when a browser test can run here, else the reason (for pytest.skip)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed: pip install -e '.[test]'"
+    if find_chromium() is None:
+        return "no Chromium found: apt-get install chromium (Debian) or set GRAPHKIT_CHROMIUM=/path/to/chromium"
+    return None
+
+
+@contextlib.contextmanager
+def offline_page(width: int = 1280, height: int = 800) -> Iterator[tuple]:
+    """A Playwright page in headless Chromium where every non-file request is aborted and recorded.
+
+    Yields ``(page, attempts)``; ``attempts`` lists the URLs the page tried to fetch
+    from the network (it should stay empty), ``page.dialogs`` the dialogs that opened.
+    """
+    from playwright.sync_api import sync_playwright
+
+    exe = find_chromium()
+    if exe is None:
+        raise RuntimeError(why_unavailable())
+    attempts: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height}, offline=True)
+
+            def route(r):
+                url = r.request.url
+                if url.startswith(("file:", "data:", "about:", "blob:")):
+                    r.continue_()
+                else:
+                    attempts.append(url)
+                    r.abort()
+
+            context.route("**/*", route)
+            page = context.new_page()
+            page.dialogs = []  # type: ignore[attr-defined]
+
+            def on_dialog(d):
+                page.dialogs.append(d.message)  # type: ignore[attr-defined]
+                d.dismiss()
+
+            page.on("dialog", on_dialog)
+            yield page, attempts
+        finally:
+            browser.close()
+
+
+def wait_drawn(page, timeout_s: float = 30.0, *, stabilised: bool = False) -> dict:
+    """Wait until a graphkit page has drawn (or stabilised); return its timings in seconds.
+
+    Returns ``{"draw": s, "stabilised": s or None}`` measured from navigation start.
+    """
+    key = "stabilizedMs" if stabilised else "firstDrawMs"
+    page.wait_for_function(f"window.graphkit && window.graphkit.{key} !== null", timeout=timeout_s * 1000)
+    t = page.evaluate("({d: window.graphkit.firstDrawMs, s: window.graphkit.stabilizedMs})")
+    return {"draw": t["d"] / 1000, "stabilised": None if t["s"] is None else t["s"] / 1000}
+
+
+#: Injected before a default pyvis page's scripts: reports (via console) when its global `network`
+#: first draws and stabilises. Console events reach Python even while the page's main thread is busy.
+PYVIS_PROBE = """
+(() => {
+  let net;
+  Object.defineProperty(window, 'network', {configurable: true, get() { return net; }, set(v) {
+    net = v;
+    if (v && v.once) {
+      v.once('afterDrawing', () => console.log('__probe draw ' + performance.now()));
+      v.once('stabilized', () => console.log('__probe stab ' + performance.now()));
+    }
+  }});
+})();
+"""
+
+
+def time_pyvis_page(page, url: str, timeout_s: float = 45.0) -> dict:
+    """Load a default pyvis page; seconds to first draw and to 'stabilized' (None if not within timeout)."""
+    out: dict = {"draw": None, "stabilised": None}
+
+    def on_console(msg):
+        parts = msg.text.split()
+        if len(parts) == 3 and parts[0] == "__probe":
+            out["draw" if parts[1] == "draw" else "stabilised"] = float(parts[2]) / 1000
+
+    page.on("console", on_console)
+    page.add_init_script(PYVIS_PROBE)
+    t0 = time.monotonic()
+    try:
+        page.goto(url, timeout=timeout_s * 1000, wait_until="commit")
+    except Exception:
+        return out
+    while time.monotonic() - t0 < timeout_s and out["stabilised"] is None:
+        page.wait_for_timeout(250)
+    return out
