@@ -1,0 +1,288 @@
+"""Claims → issues, from the taxonomy a researcher edits in ``models/issues.yaml``.
+
+Matching is on light lemmas of words (case folded, plural and possessive
+endings removed, ``annex*`` prefixes), so "guarantees" matches "guarantee" and
+"Europe's" matches "Europe", without running spaCy: it is fast enough to re-run
+over a whole store after the taxonomy changes. Each assignment says which words
+triggered it.
+
+The claim's *context* (the sentence before it in the same paragraph) counts
+less: only the triggers an issue lists under ``context:`` (its names, not its
+loose words) count there, and only when the claim's own words name no issue or
+the claim points back at the context ("denied any such losses").
+
+>>> assign_issues("firm security guarantees remain central goals")
+[('security guarantees', 'security guarantees')]
+>>> assign_issues("You had your chances, guys. You simply failed.",
+...               context="Lavrov went further, arguing that European efforts disqualify it.")
+[('Europe', 'context: European')]
+>>> [i.id for i in issue_records(load_taxonomy())][:2]
+['issue:europe', 'issue:nato']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .errors import ModelsFileError
+from .records import Issue
+
+__all__ = ["Taxonomy", "IssueDef", "load_taxonomy", "assign_issues", "assign_issues_doc", "issue_records",
+           "light_lemma", "slug"]
+
+_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+")
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def slug(name: str) -> str:
+    """'security guarantees' → 'security-guarantees'.
+
+    >>> slug("US-Russia relations")
+    'us-russia-relations'
+    """
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "issue"
+
+
+def light_lemma(word: str) -> str:
+    """Lower-case, drop a plural ending; enough to match nouns of a taxonomy.
+
+    >>> [light_lemma(w) for w in ["Guarantees", "territories", "losses", "talks", "Brussels", "us", "this"]]
+    ['guarantee', 'territory', 'loss', 'talk', 'brussel', 'us', 'this']
+    """
+    w = word.lower()
+    if len(w) <= 3 or not w.endswith("s"):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("sses"):
+        return w[:-2]
+    if w.endswith(("ches", "shes", "xes")):
+        return w[:-2]
+    if w.endswith(("ss", "us", "is")):
+        return w
+    return w[:-1]
+
+
+def _words(text: str) -> list[tuple[str, str, int, int]]:
+    """(surface lower, light lemma, start, end) of each word; possessive 's dropped."""
+    text = text.translate(_APOS)
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if w.lower() == "s" and m.start() > 0 and text[m.start() - 1] == "'":
+            continue  # the s of a possessive
+        out.append((w.lower(), light_lemma(w), m.start(), m.end()))
+    return out
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    written: str                      # as written in the YAML
+    words: tuple[tuple[str, bool], ...]  # (lemma or prefix, is_prefix)
+
+    def match_at(self, words, i) -> int:
+        """Number of words matched at position i (0 when no match)."""
+        if i + len(self.words) > len(words):
+            return 0
+        for k, (w, prefix) in enumerate(self.words):
+            surf, lem = words[i + k][0], words[i + k][1]
+            if prefix:
+                if not surf.startswith(w):
+                    return 0
+            elif lem != w and surf != w:
+                return 0
+        return len(self.words)
+
+
+def _compile(written: str, where: str) -> _Pattern:
+    if not isinstance(written, str) or not written.strip():
+        raise ModelsFileError(f"{where}: a trigger is empty or not text ({written!r}); write it as a plain string")
+    parts = []
+    for tok in re.findall(r"[A-Za-z0-9\u00C0-\u024F]+\*?", written.translate(_APOS)):
+        if tok.endswith("*"):
+            stem = tok[:-1].lower()
+            if len(stem) < 3:
+                raise ModelsFileError(f"{where}: prefix {tok!r} is too short to be safe; use at least 3 letters before '*'")
+            parts.append((stem, True))
+        else:
+            parts.append((light_lemma(tok), False))
+    if not parts:
+        raise ModelsFileError(f"{where}: trigger {written!r} has no words; remove it or write words")
+    return _Pattern(written, tuple(parts))
+
+
+@dataclass(frozen=True)
+class IssueDef:
+    """One issue of the taxonomy, compiled for matching."""
+
+    name: str
+    id: str
+    description: Optional[str]
+    patterns: tuple[_Pattern, ...]
+    context: tuple[_Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The compiled taxonomy: issues in file order, and where it was read from."""
+
+    issues: tuple[IssueDef, ...]
+    source: str = "models/issues.yaml"
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def names(self) -> list[str]:
+        return [i.name for i in self.issues]
+
+    def __post_init__(self):
+        # first-word index: exact lemma → [(issue #, pattern, is_context)], prefixes kept apart
+        exact: dict[str, list] = {}
+        prefix: list = []
+        for n, iss in enumerate(self.issues):
+            for kind, pats in (("own", iss.patterns), ("context", iss.context)):
+                for p in pats:
+                    w, is_prefix = p.words[0]
+                    (prefix.append((w, n, p, kind)) if is_prefix else exact.setdefault(w, []).append((n, p, kind)))
+        self._index["exact"] = exact
+        self._index["prefix"] = prefix
+
+    def _matches(self, text: str, kind: str) -> dict[int, list[str]]:
+        """issue # → trigger words as written in text, for patterns of `kind` ('own' or 'context')."""
+        text = text.translate(_APOS)
+        words = _words(text)
+        found: dict[int, list[tuple[int, int]]] = {}
+        exact, prefix = self._index["exact"], self._index["prefix"]
+        for i, (surf, lem, _, _) in enumerate(words):
+            cands = [c for c in exact.get(lem, ()) if c[2] == kind]
+            if surf != lem:
+                cands += [c for c in exact.get(surf, ()) if c[2] == kind]
+            cands += [(n, p, k) for w, n, p, k in prefix if k == kind and surf.startswith(w)]
+            for n, p, _ in cands:
+                m = p.match_at(words, i)
+                if m:
+                    s, e = words[i][2], words[i + m - 1][3]
+                    lst = found.setdefault(n, [])
+                    # keep the longest triggers: drop spans inside another of the same issue
+                    if not any(ts <= s and e <= te for ts, te in lst):
+                        lst[:] = [(ts, te) for ts, te in lst if not (s <= ts and te <= e)]
+                        lst.append((s, e))
+        out = {}
+        for n, spans in found.items():
+            seen, trigs = set(), []
+            for s, e in sorted(spans):
+                t = text[s:e]
+                if t.lower() not in seen:
+                    seen.add(t.lower())
+                    trigs.append(t)
+            out[n] = trigs
+        return out
+
+
+def _parse(data, source: str) -> Taxonomy:
+    if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
+        raise ModelsFileError(f"{source} has no 'issues:' list; see the format described at the top of models/issues.yaml")
+    issues, seen = [], set()
+    for k, item in enumerate(data["issues"]):
+        where = f"{source}, issue #{k + 1}"
+        if not isinstance(item, dict) or not item.get("name"):
+            raise ModelsFileError(f"{where} has no name; every issue needs 'name:'")
+        name = str(item["name"])
+        if name.lower() in seen:
+            raise ModelsFileError(f"{where}: issue {name!r} is listed twice; merge the two entries")
+        seen.add(name.lower())
+        unknown = set(item) - {"name", "description", "patterns", "entities", "context", "id"}
+        if unknown:
+            raise ModelsFileError(f"{where} ({name}): unknown keys {sorted(unknown)}; allowed: name, description, "
+                                  "patterns, entities, context")
+        triggers = [*(item.get("patterns") or []), *(item.get("entities") or [])]
+        if not triggers:
+            raise ModelsFileError(f"{where} ({name}) has no patterns or entities; add at least one trigger")
+        pats = tuple(_compile(t, f"{where} ({name})") for t in triggers)
+        ctx = tuple(_compile(t, f"{where} ({name}), context") for t in (item.get("context") or []))
+        issues.append(IssueDef(name=name, id=f"issue:{item.get('id') or slug(name)}",
+                               description=item.get("description"), patterns=pats, context=ctx))
+    return Taxonomy(issues=tuple(issues), source=source)
+
+
+_CACHE: dict = {}
+
+# "any such losses", "these terms", "those chances": the claim refers to something said just before
+_POINTS_BACK = re.compile(r"\b(?:such|these|those|this)\b(?!\s+(?:week|month|year|morning|afternoon|evening|weekend)\b)",
+                          re.I)
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """The issue taxonomy from ``models/issues.yaml`` (or `path`), compiled; re-read when the file changes.
+
+    A malformed file raises ModelsFileError saying which issue and what to fix.
+    """
+    if path is None:
+        from .knowledge import load_yaml, models_dir
+
+        data = load_yaml("issues.yaml")
+        source = str(models_dir() / "issues.yaml")
+    else:
+        import yaml
+
+        p = Path(path)
+        try:
+            data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except OSError as e:
+            raise ModelsFileError(f"cannot read {p}: {e.strerror}; check the path") from None
+        except yaml.YAMLError as e:
+            raise ModelsFileError(f"{p} is not valid YAML: {getattr(e, 'problem', e)}; fix the file") from None
+        source = str(p)
+    key = (source, id(data))
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    tax = _parse(data, source)
+    _CACHE.clear()
+    _CACHE[key] = (data, tax)
+    return tax
+
+
+def assign_issues(text: str, context: str = "", taxonomy: Optional[Taxonomy] = None) -> list[tuple[str, str]]:
+    """(issue name, trigger words) for a claim's text, in taxonomy order, one pair per issue.
+
+    Triggers are the words as written, several joined with ", ". The context's
+    ``context:`` triggers are added, reported as ``"context: <words>"``, when the
+    text itself names no issue or points back with such/these/those/this.
+
+    >>> assign_issues("Macron noted that security guarantees, frozen assets, and Ukraine's path into the EU "
+    ...               "require European involvement.")  # doctest: +NORMALIZE_WHITESPACE
+    [('Europe', 'EU, European involvement'), ('security guarantees', 'security guarantees'),
+     ('frozen assets', 'frozen assets'), ('EU membership', 'path into the EU')]
+    """
+    tax = taxonomy or load_taxonomy()
+    own = tax._matches(text or "", "own")
+    out = {n: ", ".join(t) for n, t in own.items()}
+    if context and (not own or _POINTS_BACK.search(text or "")):
+        for n, t in tax._matches(context, "context").items():
+            out.setdefault(n, "context: " + ", ".join(t))
+    return [(tax.issues[n].name, out[n]) for n in sorted(out)]
+
+
+def assign_issues_doc(doc, spans: Sequence[tuple[int, int]], context_spans: Sequence[tuple[int, int]] = (),
+                      taxonomy: Optional[Taxonomy] = None) -> list[tuple[str, str]]:
+    """assign_issues over character spans of a parsed Doc (or any object with ``.text``).
+
+    >>> class D: text = "Lavrov criticised EU sanctions. He said talks failed."
+    >>> assign_issues_doc(D(), [(40, 52)], context_spans=[(0, 31)])
+    [('peace plan', 'talks')]
+    """
+    text = getattr(doc, "text", doc)
+    body = " … ".join(text[s:e] for s, e in spans)
+    ctx = " ".join(text[s:e] for s, e in context_spans)
+    return assign_issues(body, context=ctx, taxonomy=taxonomy)
+
+
+def issue_records(tax: Optional[Taxonomy] = None) -> list[Issue]:
+    """The taxonomy as graphkit.records.Issue records, in file order."""
+    tax = tax or load_taxonomy()
+    return [Issue(id=i.id, name=i.name, description=i.description) for i in tax.issues]

@@ -1,0 +1,136 @@
+"""Issues: claim text (and the sentence before it) in, the issues and their trigger words out."""
+
+import pytest
+
+from graphkit.errors import ModelsFileError
+from graphkit.issues import assign_issues, assign_issues_doc, issue_records, light_lemma, load_taxonomy
+from graphkit.records import Issue
+
+PEACE_PLAN_SENTENCE = "Witkoff and Kushner refined a US-backed peace plan once seen as favourable to Russia."
+TIRADE = ("Lavrov went even further Tuesday, with a historic tirade arguing that European efforts to mediate "
+          "the Minsk accords in 2014 disqualify it from playing a role now.")
+
+# claim text, context -> exactly these issues, in taxonomy order
+CASES = [
+    ("Ukraine’s sovereignty and firm security guarantees remain central goals", "",
+     ["sovereignty", "security guarantees"]),
+    # lemmas: plural "guarantees" is the taxonomy's "guarantee"
+    ("we need at least framework guarantees", "", ["security guarantees", "peace plan"]),
+    ("Zelensky alone can decide on territorial questions", "He stressed that any proposal must involve European nations.",
+     ["territory"]),
+    ("security guarantees, frozen assets, and Ukraine’s path into the EU require European involvement", "",
+     ["Europe", "security guarantees", "frozen assets", "EU membership"]),
+    ("Russia expects the United States to share a copy of its Ukraine peace plan once Washington finalizes it with "
+     "Europe and Ukraine", "", ["Europe", "peace plan"]),
+    ("Russia won't accept any plan that erases the text and spirit of commitments", "", ["peace plan"]),
+    ("they had captured Pokrovsk and the border town of Vovchansk", "", ["territory", "battlefield"]),
+    ("a potential 30-day ceasefire with Russia could be used to draft a broader peace deal", "", ["ceasefire", "peace plan"]),
+    ("the sanctions Europe has imposed would also be on the table", "", ["Europe", "sanctions"]),
+    ("Ukraine must officially drop its NATO ambitions", "", ["NATO"]),
+    ("they have been annexed illegally and it will never recognise Russian sovereignty over them", "",
+     ["territory", "sovereignty"]),
+    ("Russia’s oil and gas revenues are down more than 20%", "", ["energy", "economy"]),
+    ("the weather was cold", "", []),
+    # context counts when the claim names no issue itself ...
+    ("You had your chances, guys. You didn’t make sure of those chances, you simply failed", TIRADE, ["Europe"]),
+    ("tough issues remain", PEACE_PLAN_SENTENCE, ["peace plan"]),
+    # ... or points back at it ("such losses") ...
+    ("any such losses", "Russian officials claimed they had captured Pokrovsk and the border town of Vovchansk.",
+     ["territory", "battlefield"]),
+    # ... and only through the issue's named triggers (context:), not its loose words
+    ("the weather was cold", "They discussed the draft and the meeting.", []),
+    # a claim with its own issue ignores the context
+    ("the talks were constructive", TIRADE, ["peace plan"]),
+]
+
+
+@pytest.mark.parametrize("text,context,expected", CASES)
+def test_assign_issues(text, context, expected):
+    assert [name for name, _ in assign_issues(text, context=context)] == expected
+
+
+# text -> (issue, trigger words as written)
+TRIGGERS = [
+    ("no final peace plan exists", ("peace plan", "peace plan")),
+    ("EU foreign policy chief Kaja Kallas spoke", ("Europe", "EU, Kaja Kallas")),
+    ("Europe’s counterproposal", ("Europe", "Europe")),
+    ("Moscow denied any such losses", ("battlefield", "losses")),
+]
+
+
+@pytest.mark.parametrize("text,pair", TRIGGERS)
+def test_triggers_are_the_words_as_written(text, pair):
+    assert pair in assign_issues(text)
+
+
+def test_context_triggers_are_marked():
+    assert assign_issues("You simply failed", context=TIRADE) == [("Europe", "context: European")]
+
+
+@pytest.mark.parametrize("text", [
+    "the Europeanist award",          # no prefix unless the taxonomy asks for one ("EU" is not in "Europeanist")
+    "the sanctuary was quiet",
+    "the law came into force",        # "forces" of battlefield is "armed forces"
+])
+def test_word_boundaries(text):
+    assert [n for n, _ in assign_issues(text)] == []
+
+
+def test_pairs_are_deduplicated_and_stable():
+    text = "sanctions, more sanctions, and sanctions again"
+    assert assign_issues(text) == assign_issues(text) == [("sanctions", "sanctions")]
+
+
+def test_assign_issues_doc_reads_spans():
+    text = TIRADE + " “You had your chances, guys,” he said."
+    start = text.index("You had")
+    got = assign_issues_doc(type("D", (), {"text": text})(), [(start, start + 22)], [(0, len(TIRADE))])
+    assert got == [("Europe", "context: European")]
+
+
+@pytest.mark.parametrize("word,lemma", [
+    ("guarantees", "guarantee"), ("Territories", "territory"), ("losses", "loss"),
+    ("talks", "talk"), ("sanctions", "sanction"), ("crisis", "crisis"), ("US", "us"),
+])
+def test_light_lemma(word, lemma):
+    assert light_lemma(word) == lemma
+
+
+def test_issue_records_cover_the_taxonomy():
+    tax = load_taxonomy()
+    recs = issue_records(tax)
+    assert all(isinstance(r, Issue) for r in recs)
+    names = [r.name for r in recs]
+    for needed in ["Europe", "NATO", "territory", "sanctions", "ceasefire", "security guarantees", "peace plan",
+                   "sovereignty", "frozen assets", "EU membership", "battlefield", "energy", "prisoners",
+                   "humanitarian", "elections"]:
+        assert needed in names
+    assert len({r.id for r in recs}) == len(recs)
+    assert recs[0].id == "issue:europe"
+
+
+# broken YAML content -> a message that names the problem
+BAD = [
+    ("nothing: here\n", "no 'issues:' list"),
+    ("issues:\n  - description: x\n", "has no name"),
+    ("issues:\n  - name: A\n    patterns: [a b]\n  - name: a\n    patterns: [c]\n", "listed twice"),
+    ("issues:\n  - name: A\n", "no patterns or entities"),
+    ("issues:\n  - name: A\n    patterns: [ab*]\n", "too short"),
+    ("issues:\n  - name: A\n    patterns: [x]\n    lemmas: [y]\n", "unknown keys"),
+]
+
+
+@pytest.mark.parametrize("content,message", BAD)
+def test_bad_taxonomy_says_what_to_fix(tmp_path, content, message):
+    p = tmp_path / "issues.yaml"
+    p.write_text(content)
+    with pytest.raises(ModelsFileError, match=message):
+        load_taxonomy(p)
+
+
+def test_custom_taxonomy(tmp_path):
+    p = tmp_path / "issues.yaml"
+    p.write_text("issues:\n  - name: grain\n    patterns: [grain export*, Black Sea corridor]\n    context: [grain]\n")
+    tax = load_taxonomy(p)
+    assert assign_issues("Grain exports resumed through the Black Sea corridor", taxonomy=tax) == [
+        ("grain", "Grain exports, Black Sea corridor")]
