@@ -5,23 +5,48 @@
 >>> g.claims(speaker="lavrov", issue="Europe")          # doctest: +SKIP
 >>> g.timeline("Zelensky"); g.show(speaker="Putin")     # doctest: +SKIP
 
-Names are forgiving: case, accents, transliterations ("Sergei"/"Sergey"), surnames
-and aliases all find the actor; issue and place names likewise.
+Names are forgiving. A speaker is found, in this order, by: its node id
+("actor:sergey-lavrov"); its name or an alias, ignoring case, accents, a
+leading "the", a possessive "'s" and transliteration (Sergei/Sergey,
+Zelenskyy/Zelensky, Dmitri/Dmitry); a part of the name ("Lavrov", "Sergey");
+a role it holds ("Foreign Minister"); and last a close spelling (rapidfuzz,
+"Lavrof"). A name that finds nothing raises :class:`NameNotFound`, whose
+message lists the closest names in the store. Issues and places are matched
+the same way. Every name argument also takes a list (any of them matches).
+
+>>> match_name("LAVROV", {"actor:sergey-lavrov": ["Sergey Lavrov", "Sergei Lavrov"],
+...                       "actor:vladimir-putin": ["Vladimir Putin"]})
+['actor:sergey-lavrov']
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union, get_args
 
 from .errors import GraphkitError
-from .records import Actor, Claim
+from .records import Actor, Claim, Stance
 from .store import Store
 
 CLAIM_COLUMNS = ["id", "date", "speaker", "stance", "kind", "text", "cue", "issues", "places", "speaker_text", "role",
-                 "doc_id", "title", "source", "url", "sentence", "start", "end", "spans", "reports", "speaker_id",
-                 "date_precision", "date_basis"]
+                 "doc_id", "title", "source", "url", "published", "sentence", "start", "end", "spans", "reports",
+                 "speaker_id", "date_precision", "date_basis"]
+TIMELINE_COLUMNS = ["date", "speaker", "stance", "kind", "text", "issues", "places", "doc_id", "title", "url"]
+CONTRADICTION_COLUMNS = ["issue", "speaker_a", "claim_a", "date_a", "doc_a", "speaker_b", "claim_b", "date_b", "doc_b",
+                         "reason", "id_a", "id_b"]
+STANCES = get_args(Stance)
+
+Names = Union[str, Iterable[str], None]
+
+FUZZY_CUTOFF = 80      # rapidfuzz ratio (0-100) a misspelt name must reach to be taken silently
+SUGGEST_CUTOFF = 50    # ... and to be offered as "did you mean" in an error
+
+
+class NameNotFound(GraphkitError, LookupError):
+    """A speaker, issue or place name matches nothing in the store; the message lists close names."""
 
 
 def fold(s: str) -> str:
@@ -29,14 +54,140 @@ def fold(s: str) -> str:
 
     >>> fold("Zelenskyy’s")
     "zelenskyy's"
+    >>> fold("  The   Kremlin ")
+    'kremlin'
     """
     s = unicodedata.normalize("NFKD", s.replace("’", "'")).encode("ascii", "ignore").decode().lower()
     s = " ".join(s.split())
     return s[4:] if s.startswith("the ") else s
 
 
+def skeleton(s: str) -> str:
+    """A transliteration-blind key: case, accents, punctuation, "'s", i/y/j and doubled letters are folded.
+
+    >>> skeleton("Sergei Lavrov") == skeleton("sergey lavrov")
+    True
+    >>> skeleton("Zelenskyy’s") == skeleton("Zelensky") == skeleton("Zelenskiy")
+    True
+    >>> skeleton("Dmitri Peskov") == skeleton("Dmitry Peskov"), skeleton("Kyiv") == skeleton("Kiev")
+    (True, False)
+    """
+    s = re.sub(r"'s\b", "", fold(s))
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    s = re.sub(r"[iyj]+", "i", s)
+    s = re.sub(r"([a-z])\1+", r"\1", s)
+    return " ".join(s.split())
+
+
+def _contains(q: list[str], f: list[str]) -> bool:
+    n = len(q)
+    return any(f[i:i + n] == q for i in range(len(f) - n + 1))
+
+
+def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, list[str]]] = None) -> list[str]:
+    """Keys of `forms` whose names match `name`, best tier only; [] when nothing is close enough.
+
+    Tiers: the key itself; a form equal after folding (`skeleton`); a form holding the name's words
+    in order (those where they end the form, a surname, first); a `weak` form (roles) equal after
+    folding; a close spelling (rapidfuzz ratio >= FUZZY_CUTOFF, ties within 5 points kept).
+
+    >>> people = {"a:lavrov": ["Sergey Lavrov", "Lavrov"], "a:src": ["senior Russian source"],
+    ...           "a:officials": ["Russian officials"], "a:putin": ["Vladimir Putin"]}
+    >>> match_name("sergei lavrov", people), match_name("Lavrof", people), match_name("Russian", people)
+    (['a:lavrov'], ['a:lavrov'], ['a:officials', 'a:src'])
+    >>> match_name("Peskov", people)
+    []
+    """
+    from rapidfuzz import fuzz
+
+    if name in forms:
+        return [name]
+    q = skeleton(name)
+    if not q:
+        return []
+    sk = {k: [skeleton(f) for f in fs if f] for k, fs in forms.items()}
+    hits = sorted(k for k, fs in sk.items() if q in fs)
+    if hits:
+        return hits
+    qt = q.split()
+    tail = sorted(k for k, fs in sk.items() if any(f.split()[-len(qt):] == qt for f in fs))
+    if tail:
+        return tail
+    inside = sorted(k for k, fs in sk.items() if any(_contains(qt, f.split()) for f in fs))
+    if inside:
+        return inside
+    if weak:
+        hits = sorted(k for k, fs in weak.items() if q in (skeleton(f) for f in fs))
+        if hits:
+            return hits
+    scores = {}
+    for k, fs in sk.items():
+        best = 0.0
+        for f in fs:
+            best = max(best, fuzz.ratio(q, f))
+            if len(qt) == 1 and len(q) >= 4:           # a misspelt surname against each word of the name
+                best = max(best, *(fuzz.ratio(q, w) for w in f.split() if len(w) >= 4), 0)
+        if best >= FUZZY_CUTOFF:
+            scores[k] = best
+    if not scores:
+        return []
+    top = max(scores.values())
+    return sorted(k for k, s in scores.items() if s >= top - 5)
+
+
+def suggest(name: str, labels: Iterable[str], limit: int = 5) -> list[str]:
+    """Names in `labels` closest to `name`, for error messages.
+
+    >>> suggest("Lavrow", ["Sergey Lavrov", "Vladimir Putin", "Kremlin"])
+    ['Sergey Lavrov']
+    """
+    from rapidfuzz import fuzz, process
+
+    labels = list(dict.fromkeys(labels))
+    hits = process.extract(skeleton(name), {lab: skeleton(lab) for lab in labels}, scorer=fuzz.WRatio,
+                           score_cutoff=SUGGEST_CUTOFF, limit=limit)
+    return [h[2] for h in hits]
+
+
+def _as_list(names: Names) -> Optional[list[str]]:
+    if names is None:
+        return None
+    if isinstance(names, str):
+        return [names]
+    return [str(n) for n in names]
+
+
+def as_date(value, arg: str) -> Optional[str]:
+    """A `since`/`until` value as the ISO (partial) date string the store compares.
+
+    >>> as_date(dt.date(2025, 11, 25), "since"), as_date("2025-11", "until"), as_date(None, "since")
+    ('2025-11-25', '2025-11', None)
+    >>> as_date("last week", "since")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.GraphkitError: since='last week' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. since='2025-11-25'
+    """
+    if value is None or value == "":
+        return None
+    if hasattr(value, "date") and callable(value.date):       # datetime, pandas Timestamp
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    s = str(value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", s)
+    ok = bool(m)
+    if m:
+        try:
+            dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+        except ValueError:
+            ok = False
+    if not ok:
+        raise GraphkitError(f"{arg}={s!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. {arg}='2025-11-25'")
+    return s
+
+
 class Graphkit:
-    """A read-only view of a store for notebooks and the CLI."""
+    """A read-only view of a store for notebooks and the CLI. Open with ``graphkit.open(path)``."""
 
     def __init__(self, store_path):
         self.path = Path(store_path)
@@ -54,7 +205,8 @@ class Graphkit:
 
     def __repr__(self):
         s = self.store
-        return f"<graphkit store {self.path}: {s.count('documents')} articles, {s.count('claims')} claims, {s.count('actors')} actors>"
+        return (f"<graphkit store {self.path}: {s.count('documents')} articles, {s.count('claims')} claims, "
+                f"{s.count('actors')} actors, {s.count('contradictions')} contradictions>")
 
     # -- name matching ----------------------------------------------------
     def _actor_list(self) -> list[Actor]:
@@ -62,73 +214,134 @@ class Graphkit:
             self._actors = self.store.actors()
         return self._actors
 
-    def find_actors(self, name: str) -> list[str]:
-        """Actor ids matching a forgiving name: exact/alias/surname first, then fuzzy (rapidfuzz)."""
-        from rapidfuzz import fuzz, process
+    def find_actors(self, name: Names) -> list[str]:
+        """Actor ids matching a forgiving name (or any of a list of names); raises NameNotFound.
 
-        q = fold(name)
-        exact, part = [], []
-        for a in self._actor_list():
-            forms = [fold(a.name), *(fold(x) for x in a.aliases), *(fold(r) for r in a.roles)]
-            if a.id == name or q in forms:
-                exact.append(a.id)
-            elif any(q in f.split() or f.endswith(" " + q) for f in forms) or q == a.id.split(":", 1)[1].replace("-", " "):
-                part.append(a.id)
-        if exact or part:
-            return exact or part
-        choices = {a.id: fold(a.name) for a in self._actor_list()}
-        hits = process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=88, limit=5)
-        return [h[2] for h in hits]
+        >>> g.find_actors("Sergei Lavrov") == g.find_actors("LAVROV") == ["actor:sergey-lavrov"]   # doctest: +SKIP
+        True
+        """
+        actors = self._actor_list()
+        forms = {a.id: [a.name, *a.aliases] for a in actors}
+        roles = {a.id: list(a.roles) for a in actors}
+        out: list[str] = []
+        for n in _as_list(name) or []:
+            hit = match_name(n, forms, roles) or match_name("actor:" + _slug(n), forms)
+            if not hit:
+                close = suggest(n, [a.name for a in actors] + [x for a in actors for x in a.aliases])
+                names = {**{a.name: a.name for a in actors}, **{x: a.name for a in actors for x in a.aliases}}
+                close = list(dict.fromkeys(names[c] for c in close))
+                raise NameNotFound(f"no speaker matches {n!r} among the {len(actors)} actors of {self.path.name}; "
+                                   + (f"did you mean {_or(close)}? " if close else "")
+                                   + "g.actors() lists every name")
+            out.extend(h for h in hit if h not in out)
+        return out
 
-    def _names(self, name: Optional[str], table: str) -> Optional[list[str]]:
-        if name is None:
+    def _find(self, name: Names, table: str) -> Optional[list[str]]:
+        """Names in the issues/places table matching forgiving names; None when no filter."""
+        wanted = _as_list(name)
+        if wanted is None:
             return None
-        from rapidfuzz import fuzz, process
+        rows = list(self.store.db.execute(f"SELECT id, name FROM {table}"))
+        forms = {n: [n] for _, n in rows}
+        by_id = {i: n for i, n in rows}
+        kind = table[:-1]
+        out: list[str] = []
+        for n in wanted:
+            hit = [by_id[n]] if n in by_id else match_name(n, forms)
+            if not hit:
+                close = suggest(n, [r[1] for r in rows])
+                listing = f"g.{table}() lists them" if table == "issues" else "g.claims() shows the places claims name"
+                raise NameNotFound(f"no {kind} matches {n!r} among the {len(rows)} {table} of {self.path.name}; "
+                                   + (f"did you mean {_or(close)}? " if close else "") + listing)
+            out.extend(h for h in hit if h not in out)
+        return out
 
-        names = [r[0] for r in self.store.db.execute(f"SELECT name FROM {table}")]
-        q = fold(name)
-        hit = [n for n in names if fold(n) == q]
-        if not hit:
-            best = process.extract(q, {n: fold(n) for n in names}, scorer=fuzz.WRatio, score_cutoff=85, limit=3)
-            hit = [b[2] for b in best]
-        return hit
+    def find_issues(self, name: Names) -> list[str]:
+        """Issue names matching forgiving names ("europe", "security guarantee"); raises NameNotFound."""
+        return self._find(name, "issues") or []
+
+    def find_places(self, name: Names) -> list[str]:
+        """Place names matching forgiving names ("kyiv", "Moscow"); raises NameNotFound."""
+        return self._find(name, "places") or []
 
     # -- queries ----------------------------------------------------------
-    def claim_records(self, speaker: Optional[str] = None, issue: Optional[str] = None, place: Optional[str] = None,
-                      since: Optional[str] = None, until: Optional[str] = None, stance: Optional[str] = None,
+    def claim_records(self, speaker: Names = None, issue: Names = None, place: Names = None,
+                      since=None, until=None, stance: Names = None,
                       doc: Optional[str] = None, limit: Optional[int] = None) -> list[Claim]:
-        """Claims as records, filtered by every argument given (all by index in the store)."""
-        return list(self.store.claims(
-            speaker_ids=self.find_actors(speaker) if speaker else None,
-            issues=self._names(issue, "issues"), places=self._names(place, "places"),
-            since=str(since) if since else None, until=str(until) if until else None,
-            stance=stance, doc_id=doc, limit=limit))
+        """Claims as records, filtered by every argument given (all by index in the store), in date order.
 
-    def claims(self, speaker=None, issue=None, place=None, since=None, until=None, stance=None, doc=None, limit=None):
-        """Claims as a pandas DataFrame, one row a claim, with provenance columns (article, sentence, offsets, URL).
+        ``since``/``until`` take dates, datetimes or ISO strings ("2025", "2025-11", "2025-11-25"); a claim
+        without a date matches neither. ``stance`` is one of graphkit.records.Stance (or a list).
+        """
+        since, until = as_date(since, "since"), as_date(until, "until")
+        if since and until and since > until:
+            raise GraphkitError(f"since={since!r} is after until={until!r}; swap them")
+        stances = _as_list(stance)
+        for s in stances or []:
+            if s not in STANCES:
+                raise GraphkitError(f"unknown stance {s!r}; choose one of {', '.join(STANCES)}")
+        speaker_ids = self.find_actors(speaker) if speaker is not None else None
+        issues, places = self._find(issue, "issues"), self._find(place, "places")
+        if doc is not None and self.store.document(doc) is None:
+            ids = [r[0] for r in self.store.db.execute("SELECT id FROM documents")]
+            close = suggest(doc, ids, limit=3)
+            raise NameNotFound(f"no article {doc!r} in {self.path.name}"
+                               + (f"; did you mean {_or(close)}?" if close else "; g.documents() lists them"))
+        out: list[Claim] = []
+        for s in stances or [None]:
+            out.extend(self.store.claims(speaker_ids=speaker_ids, issues=issues, places=places, since=since,
+                                         until=until, stance=s, doc_id=doc, limit=limit))
+        if stances and len(stances) > 1:
+            out.sort(key=lambda c: (c.date is None, c.date or "", c.id))
+            out = out[:limit] if limit else out
+        return out
 
-        >>> g.claims(speaker="Lavrov", issue="Europe")[["date", "speaker", "text"]]   # doctest: +SKIP
+    def claims(self, speaker: Names = None, issue: Names = None, place: Names = None, since=None, until=None,
+               stance: Names = None, doc: Optional[str] = None, limit: Optional[int] = None):
+        """Claims as a pandas DataFrame, one row a claim, with provenance columns.
+
+        Provenance: ``doc_id``, ``title``, ``source``, ``url``, ``published`` (the article), ``sentence``
+        (the sentence(s) holding the claim), ``start``/``end`` (offsets of the content in the article text)
+        and ``spans`` (every content piece). ``issues``/``places``/``reports`` are lists.
+
+        >>> g.claims(speaker="Lavrov", issue="Europe")[["date", "speaker", "text", "doc_id"]]   # doctest: +SKIP
         """
         import pandas as pd
 
         rows = []
         docs: dict = {}
         for c in self.claim_records(speaker, issue, place, since, until, stance, doc, limit):
-            d = docs.get(c.doc_id) or docs.setdefault(c.doc_id, self.store.document(c.doc_id))
+            if c.doc_id not in docs:
+                docs[c.doc_id] = self.store.document(c.doc_id)
+            d = docs[c.doc_id]
             sent = d.text[c.sentence_span[0]:c.sentence_span[1]] if d and c.sentence_span else None
             rows.append({**c.contract(), "title": d.title if d else None, "source": d.source if d else None,
-                         "url": d.url if d else None, "sentence": sent, "start": c.spans[0][0], "end": c.spans[-1][1]})
+                         "url": d.url if d else None,
+                         "published": d.published.isoformat() if d and d.published else None,
+                         "sentence": sent, "start": c.spans[0][0], "end": c.spans[-1][1]})
         return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
+    def documents(self):
+        """The articles of the store: id, title, source, url, published, number of claims."""
+        import pandas as pd
+
+        counts = dict(self.store.db.execute("SELECT doc_id, count(*) FROM claims GROUP BY doc_id"))
+        rows = [{"doc_id": d.id, "title": d.title, "source": d.source, "url": d.url,
+                 "published": d.published.isoformat() if d.published else None, "claims": counts.get(d.id, 0),
+                 "chars": len(d.text)} for d in self.store.documents()]
+        return pd.DataFrame(rows, columns=["doc_id", "title", "source", "url", "published", "claims", "chars"])
+
     def actors(self):
-        """Actors with their type, roles, aliases and number of claims."""
+        """Actors with their type, roles, aliases, number of claims and ``merges``: why mentions became one actor."""
         import pandas as pd
 
         counts = dict(self.store.db.execute("SELECT speaker_id, count(*) FROM claims GROUP BY speaker_id"))
+        cols = ["id", "name", "type", "claims", "roles", "organisation", "country", "aliases", "merges"]
         rows = [{"id": a.id, "name": a.name, "type": a.type, "claims": counts.get(a.id, 0), "roles": list(a.roles),
                  "organisation": a.organisation, "country": a.country, "aliases": list(a.aliases), "merges": list(a.merges)}
                 for a in self._actor_list()]
-        return pd.DataFrame(rows).sort_values(["claims", "name"], ascending=[False, True], ignore_index=True) if rows else pd.DataFrame(rows)
+        df = pd.DataFrame(rows, columns=cols)
+        return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
 
     def issues(self):
         """Issues of the taxonomy with their number of claims."""
@@ -137,7 +350,18 @@ class Graphkit:
         counts = dict(self.store.db.execute("SELECT issue, count(*) FROM claim_issues GROUP BY issue"))
         rows = [{"id": i.id, "name": i.name, "claims": counts.get(i.name, 0), "description": i.description}
                 for i in self.store.issues()]
-        return pd.DataFrame(rows).sort_values(["claims", "name"], ascending=[False, True], ignore_index=True) if rows else pd.DataFrame(rows)
+        df = pd.DataFrame(rows, columns=["id", "name", "claims", "description"])
+        return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
+
+    def places(self):
+        """Places the claims name, with their type, country, coordinates and number of claims."""
+        import pandas as pd
+
+        counts = dict(self.store.db.execute("SELECT place, count(*) FROM claim_places GROUP BY place"))
+        rows = [{"id": p.id, "name": p.name, "type": p.type, "country_code": p.country_code, "lat": p.lat,
+                 "lon": p.lon, "claims": counts.get(p.name, 0)} for p in self.store.places()]
+        df = pd.DataFrame(rows, columns=["id", "name", "type", "country_code", "lat", "lon", "claims"])
+        return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
 
     def unassigned(self):
         """Claims no issue matched: read them to grow models/issues.yaml."""
@@ -145,37 +369,76 @@ class Graphkit:
         return df[df["issues"].map(len) == 0].reset_index(drop=True)
 
     def contradictions(self):
-        """Pairs of claims linked by `contradicts`, with both texts and speakers."""
+        """Pairs of claims linked by `contradicts`: both speakers, texts, dates and articles, and why."""
         import pandas as pd
 
+        xs = self.store.contradictions()
+        ids = sorted({i for x in xs for i in (x.a, x.b)})
+        by_id = {c.id: c for c in self.store.claims(ids=ids)} if ids else {}
         rows = []
-        for x in self.store.contradictions():
-            a, b = (next(iter(self.store.claims(ids=[i])), None) for i in (x.a, x.b))
+        for x in xs:
+            a, b = by_id.get(x.a), by_id.get(x.b)
             if a and b:
                 rows.append({"issue": x.issue, "speaker_a": a.speaker, "claim_a": a.text, "date_a": a.date,
-                             "speaker_b": b.speaker, "claim_b": b.text, "date_b": b.date, "reason": x.reason})
-        return pd.DataFrame(rows)
+                             "doc_a": a.doc_id, "speaker_b": b.speaker, "claim_b": b.text, "date_b": b.date,
+                             "doc_b": b.doc_id, "reason": x.reason, "id_a": a.id, "id_b": b.id})
+        return pd.DataFrame(rows, columns=CONTRADICTION_COLUMNS)
 
-    def timeline(self, actor: str):
-        """One actor's claims in date order."""
-        df = self.claims(speaker=actor)
-        if df.empty:
-            raise GraphkitError(f"no actor matches {actor!r}; see .actors() for the names in this store")
-        return df[["date", "stance", "text", "issues", "places", "title", "url"]].sort_values("date", kind="stable").reset_index(drop=True)
+    def timeline(self, actor: Names, **filters):
+        """One actor's claims (or several actors'), oldest first; undated claims last.
+
+        >>> g.timeline("Putin")[["date", "text"]]   # doctest: +SKIP
+        """
+        if actor is None:
+            raise GraphkitError("timeline needs an actor name, e.g. g.timeline('Lavrov'); g.actors() lists them")
+        df = self.claims(speaker=actor, **filters)
+        return (df.sort_values("date", kind="stable", na_position="last")[TIMELINE_COLUMNS]
+                .reset_index(drop=True))
 
     def subgraph(self, **filters):
-        """networkx MultiDiGraph of the matching claims and what they touch (all claims with no filter)."""
+        """networkx MultiDiGraph of the matching claims and what they touch (all claims with no filter).
+
+        Takes the filters of :meth:`claims`. Node attribute ``type``: actor, claim, issue, place, document;
+        edge key and attribute ``type``: said, about, mentions, reported_in, contradicts.
+        """
         from .graph import build_graph
 
         return build_graph(self.store, self.claim_records(**filters))
 
-    def show(self, height: int = 600, **filters):
-        """Display the interactive view inline in Jupyter (self-contained, offline)."""
+    def show(self, height: int = 600, title: Optional[str] = None, **filters):
+        """Display the interactive view inline in Jupyter (self-contained, offline), with the filters of claims()."""
         from IPython.display import HTML
 
         from .view import notebook_html
 
-        return HTML(notebook_html(self.subgraph(**filters), height=height))
+        G = self.subgraph(**filters)
+        if title is None:
+            title = "graphkit: " + (", ".join(f"{k}={v}" for k, v in filters.items() if v is not None) or self.path.name)
+        return HTML(notebook_html(G, height=height, title=title))
+
+    def export(self, format: str, path, **filters) -> Path:
+        """Write the (filtered) graph or claims to `path`: graphml, gexf, json, jsonl, csv or neo4j (a folder).
+
+        >>> g.export("graphml", "out/sample.graphml", issue="Europe")   # doctest: +SKIP
+        PosixPath('out/sample.graphml')
+        """
+        from .export import write
+        from .graph import build_graph
+
+        recs = self.claim_records(**filters)
+        G = None if format.lower() in ("jsonl", "csv") else build_graph(self.store, recs)
+        write(G, format, path, claims=recs)
+        return Path(path)
+
+
+def _slug(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+
+
+def _or(names: list[str]) -> str:
+    names = [repr(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def open_store(store_path) -> Graphkit:
