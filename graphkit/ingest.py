@@ -104,6 +104,9 @@ def decode(raw: bytes) -> tuple[Optional[str], str, Optional[str]]:
         return raw.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    western = _western(raw)
+    if western is not None:
+        return western, "cp1252", None
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
@@ -118,6 +121,35 @@ def decode(raw: bytes) -> tuple[Optional[str], str, Optional[str]]:
             except UnicodeDecodeError:
                 continue
     return str(best), enc, None
+
+
+def _western(raw: bytes) -> Optional[str]:
+    """The bytes as Windows-1252/Latin-1 when that reads as Western European text, else None.
+
+    Detectors often mis-guess short Western texts (a Latin-1 'café' as Arabic or Cyrillic code pages). In
+    Western text accented letters are a minority of the letters; in Cyrillic or Greek code pages read as
+    cp1252 nearly every letter is accented, so those are left to charset-normalizer.
+
+    >>> _western("Le café était fermé".encode("latin-1"))
+    'Le café était fermé'
+    >>> _western("Лавров заявил".encode("cp1251")) is None
+    True
+    """
+    for enc in ("cp1252", "latin_1"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return None
+    if any("\x80" <= ch <= "\x9f" or (ch < " " and ch not in "\t\n\r\f") for ch in text):
+        return None  # C1/C0 control characters: not Western text
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    accented = sum(1 for ch in letters if not ch.isascii())
+    return text if accented / len(letters) < 0.4 else None
 
 
 def language_note(text: str) -> Optional[str]:
@@ -150,7 +182,8 @@ def _html_text(html: str) -> tuple[str, Optional[str]]:
 
     soup = BeautifulSoup(html, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else None
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg"]):
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg",
+                     "title", "iframe", "object"]):  # the <title> is metadata, kept apart above
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     blocks = []
@@ -279,7 +312,15 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
         text, title = _html_text(text)
     text = text.replace("\x00", "")
     if not text.strip():
-        return None, [Skipped(path=rel, reason="no text (empty, whitespace only, or markup with no body)")]
+        if not raw:
+            why = "no text: the file is empty; remove it or save the article into it"
+        elif fmt == "html":
+            why = "no text: the page has no main text (only markup, scripts or styles); save the article's text instead"
+        elif fmt == "md" and fields:
+            why = "no text: front matter only, no article body; add the text below the front matter"
+        else:
+            why = "no text: whitespace only; remove the file or save the article into it"
+        return None, [Skipped(path=rel, reason=why)]
     merged = {**{k: v for k, v in fields.items() if k in META_FIELDS}, **{k: v for k, v in (meta or {}).items() if k in META_FIELDS and v not in (None, "")}}
     published, problem = parse_date(merged.get("published"))
     if problem:

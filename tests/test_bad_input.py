@@ -1,0 +1,283 @@
+"""Bad input gets a clear answer (issue 7).
+
+The tests write a corpus of everything researchers actually feed graphkit —
+empty and binary files, PDFs renamed .txt, Latin-1/UTF-16/BOM text, broken
+front matter and metadata, impossible dates, duplicate ids, unbalanced quotes,
+another language — and check, case by case, that each file is either kept,
+kept with a degradation, or skipped, always with a reason; then that a real
+``graphkit build`` over the whole lot finishes, stores and prints that list,
+puts the good articles in the graph, and that ``--strict`` fails with the same
+list. Nothing may print a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graphkit.ingest import decode, read_corpus
+
+SAID = "Kremlin spokesman Dmitry Peskov said the talks in Geneva were useful."
+SAID2 = "Foreign Minister Sergey Lavrov said Europe was to blame for the failure of the talks."
+
+# (relative path, raw bytes, metadata row or None, outcome, reason fragment, text check)
+# outcome: "kept" = a Document with no problem listed; "degraded" = a Document and a degraded entry;
+# "skipped" = no Document and a skipped entry.
+CASES = [
+    ("empty.txt", b"", {}, "skipped", "no text", None),
+    ("blank.txt", b"  \n\t \r\n   \n", {}, "skipped", "no text", None),
+    ("binary.txt", bytes(range(256)) * 16, {}, "skipped", "binary data (NUL bytes)", None),
+    ("binary_nonul.txt", bytes((i * 7919) % 255 + 1 for i in range(4000)), {}, "skipped", "binary data", None),
+    ("scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\nstream\n\x00\x9c\xff\nendstream\n",
+     {}, "skipped", "a PDF file", None),
+    ("letter.txt", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), {}, "skipped", "ZIP archive", None),
+    ("latin1.txt", ("Le café était fermé. " + SAID).encode("latin-1"), {}, "kept", None,
+     "Le café était fermé. " + SAID),
+    ("utf16.txt", ("Naïve “quotes” — " + SAID).encode("utf-16"), {}, "kept", None, "Naïve “quotes” — " + SAID),
+    ("utf16le.txt", SAID2.encode("utf-16-le"), {}, "kept", None, SAID2),
+    ("bom.txt", b"\xef\xbb\xbf" + SAID.encode(), {}, "kept", None, SAID),
+    ("newlines.txt", (SAID + "\r\n" + SAID2 + "\rThe end.\n").encode(), {}, "kept", None,
+     SAID + "\n" + SAID2 + "\nThe end.\n"),
+    ("scripts.html", b"<html><head><title>t</title><script>var said = 'Peskov said x';</script>"
+     b"<style>p{color:red}</style></head></html>", {}, "skipped", "no text", None),
+    ("withscript.html", ("<html><body><script>document.write('Lavrov said nothing')</script><article><p>" + SAID +
+                         "</p></article></body></html>").encode(), {}, "kept", None, SAID),
+    ("broken_front.md", ("---\ntitle: [unclosed\n  : : bad\n---\n" + SAID + "\n").encode(), None, "degraded",
+     "front matter is not valid YAML", SAID + "\n"),
+    ("unlisted.txt", SAID.encode(), None, "degraded", "no row in the corpus metadata", SAID),
+    ("us_date.txt", SAID.encode(), {"published": "12/03/2025"}, "degraded", "not an ISO date", SAID),
+    ("impossible_date.txt", SAID.encode(), {"published": "2025-02-30"}, "degraded", "not an ISO date", SAID),
+    ("future.txt", SAID.encode(), {"published": "2999-01-01"}, "degraded", "in the future", SAID),
+    ("a/dup.txt", SAID.encode(), {}, "kept", None, SAID),
+    ("b/dup.txt", SAID2.encode(), {}, "skipped", "already used by a/dup.txt", None),
+    ("unbalanced.txt", ('Peskov said: "The talks were useful. Lavrov said "no" and "maybe" and "yes.\n'
+                        + SAID2).encode(), {}, "kept", None, None),
+    ("neverclosed.txt", ("Lavrov told reporters: \u201cEurope is to blame for everything, and the talks will fail "
+                         "unless Washington changes course, and nobody in Brussels understands it " * 40).encode(),
+     {}, "kept", None, None),
+    ("german.txt", ("Der Außenminister sagte am Dienstag, dass die Verhandlungen in Genf fortgesetzt werden. "
+                    "Die Regierung in Berlin erklärte, sie unterstütze den Plan nicht, solange die Ukraine "
+                    "nicht zustimme.").encode(), {}, "degraded", "does not look like English", None),
+    ("russian.txt", "Министр иностранных дел Сергей Лавров заявил во вторник, что переговоры в Женеве продолжатся."
+     .encode("cp1251"), {}, "degraded", "does not look like English", None),
+]
+# metadata problems: (path reported, reason fragment)
+META_PROBLEMS = [
+    ("metadata:ghost", "metadata row names no article file"),
+    ("metadata.jsonl:", "broken metadata row"),
+    ("metadata.jsonl:", "metadata row has no doc_id"),
+]
+KEPT = [c for c in CASES if c[3] != "skipped"]
+
+
+def write_bad_corpus(root: Path) -> Path:
+    """The bad-input corpus of CASES under root (metadata.jsonl included)."""
+    root.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for rel, raw, meta, *_ in CASES:
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(raw)
+        if meta is not None and Path(rel).stem not in {r["doc_id"] for r in rows}:
+            rows.append({"doc_id": Path(rel).stem, "published": "2025-11-25", **meta})
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    lines.insert(3, '{"doc_id": "ghost", "published": "2025-11-25"}')  # a row for a file that is not there
+    lines.insert(5, '{"doc_id": "broken", "published": ')  # a truncated JSON line
+    lines.insert(7, '{"title": "a row without doc_id"}')
+    (root / "metadata.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def graphkit_cmd() -> list[str]:
+    """The installed console script, else the module (same code path: cli.main)."""
+    exe = Path(sys.executable).with_name("graphkit")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "graphkit.cli"]
+
+
+def run_cli(*args, timeout=600) -> subprocess.CompletedProcess:
+    return subprocess.run(graphkit_cmd() + [str(a) for a in args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def bad_corpus(tmp_path_factory) -> Path:
+    return write_bad_corpus(tmp_path_factory.mktemp("bad") / "corpus")
+
+
+@pytest.fixture(scope="module")
+def ingested(bad_corpus):
+    return read_corpus(bad_corpus)
+
+
+# ------------------------------------------------------------------ ingest: one row per case
+
+
+@pytest.mark.parametrize("rel,raw,meta,outcome,reason,text", CASES, ids=[c[0] for c in CASES])
+def test_each_bad_file_gets_an_outcome_and_a_reason(ingested, rel, raw, meta, outcome, reason, text):
+    docs = {d.path: d for d in ingested.documents}
+    listed = [s for s in ingested.skipped if s.path == rel]
+    if outcome == "skipped":
+        assert rel not in docs
+        assert len(listed) == 1 and not listed[0].degraded
+        assert reason in listed[0].reason
+    else:
+        assert rel in docs, f"{rel} should be read, got {listed}"
+        doc = docs[rel]
+        if outcome == "kept":
+            assert listed == []
+        else:
+            assert len(listed) >= 1 and all(s.degraded for s in listed)
+            assert any(reason in s.reason for s in listed), listed
+            assert any(reason in n for n in doc.notes)
+        if text is not None:
+            assert doc.text == text
+        assert "\r" not in doc.text and "\x00" not in doc.text and not doc.text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("path,reason", META_PROBLEMS)
+def test_metadata_problems_are_listed(ingested, path, reason):
+    assert any(s.path.startswith(path) and reason in s.reason and s.degraded for s in ingested.skipped), ingested.skipped
+
+
+def test_every_reason_says_what_to_do(ingested):
+    # a reason is a cause and a fix: "...; convert it", "...; rename one of them", "...: add a row"
+    for s in ingested.skipped:
+        assert s.reason and (";" in s.reason or ":" in s.reason), s
+
+
+def test_metadata_reaches_the_document(ingested):
+    docs = {d.id: d for d in ingested.documents}
+    assert str(docs["latin1"].published) == "2025-11-25"
+    assert docs["future"].published is None and docs["us_date"].published is None
+    assert docs["latin1"].encoding in ("cp1252", "latin_1") and docs["utf16"].encoding.startswith("utf-16")
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("café déjà vu".encode("latin-1"), "café déjà vu"),
+    ("“smart” quotes – and a dash".encode("cp1252"), "“smart” quotes – and a dash"),
+    ("Grüße aus München".encode("utf-16"), "Grüße aus München"),
+    ("Grüße aus München".encode("utf-16-be"), "Grüße aus München"),
+    ("plain".encode("utf-8-sig"), "plain"),
+    ("Лавров заявил, что переговоры продолжатся.".encode("cp1251"), "Лавров заявил, что переговоры продолжатся."),
+    (b"", ""),
+])
+def test_decode_table(raw, expected):
+    text, _, problem = decode(raw)
+    assert problem is None and text.lstrip("\ufeff") == expected
+
+
+def test_ten_thousand_tiny_articles_are_ingested(tmp_path):
+    """10,000 one-line articles: ingest level (a full parse is timed in the report, not here)."""
+    root = tmp_path / "tiny"
+    for i in range(10):
+        (root / f"part{i}").mkdir(parents=True)
+    for i in range(10_000):
+        (root / f"part{i % 10}" / f"t{i:05d}.txt").write_text(f"Official number {i} said the plan {i} was fine.\n")
+    res = read_corpus(root)
+    assert len(res.documents) == 10_000 and res.skipped == []
+    ids = [d.id for d in res.documents]
+    assert len(set(ids)) == 10_000
+    assert res.documents[0].path == "part0/t00000.txt"
+
+
+# ------------------------------------------------------------------ a real build over the bad corpus
+
+
+@pytest.fixture(scope="module")
+def built(bad_corpus, tmp_path_factory):
+    store = tmp_path_factory.mktemp("badstore") / "bad.gk"
+    proc = run_cli("build", bad_corpus, "--store", store, "--quiet")
+    return proc, store
+
+
+def test_build_finishes_and_lists_every_problem(built, ingested):
+    proc, store = built
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    for s in ingested.skipped:
+        line = f"{'degraded' if s.degraded else 'skipped'}: {s.path}: {s.reason}"
+        assert line in proc.stdout.splitlines(), line
+
+
+def test_build_stores_the_list_and_the_good_articles(built, ingested):
+    from graphkit.store import Store
+
+    _, store = built
+    with Store(store, readonly=True) as s:
+        assert sorted((x.path, x.reason, x.degraded) for x in s.skipped()) == \
+            sorted((x.path, x.reason, x.degraded) for x in ingested.skipped)
+        stored = {d.id for d in s.documents()}
+        assert stored == {Path(c[0]).stem for c in KEPT}
+        speakers_by_doc: dict[str, set] = {}
+        for c in s.claims():
+            speakers_by_doc.setdefault(c.doc_id, set()).add(c.speaker)
+    # decoded files are in the graph with their claims, not skipped
+    for doc_id in ("latin1", "utf16", "bom", "newlines", "withscript", "broken_front", "future", "dup"):
+        assert any("Peskov" in sp for sp in speakers_by_doc.get(doc_id, ())), (doc_id, speakers_by_doc.get(doc_id))
+    assert any("Lavrov" in sp for sp in speakers_by_doc.get("utf16le", ())), speakers_by_doc.get("utf16le")
+
+
+def test_strict_fails_with_the_same_list(built, bad_corpus, tmp_path):
+    proc, _ = built
+    strict = run_cli("build", bad_corpus, "--store", tmp_path / "strict.gk", "--quiet", "--strict")
+    assert strict.returncode == 2
+    assert "Traceback" not in strict.stderr
+    listed = lambda out: [ln for ln in out.splitlines() if ln.startswith(("skipped:", "degraded:"))]  # noqa: E731
+    assert listed(strict.stdout) == listed(proc.stdout) and listed(strict.stdout)
+    err = strict.stderr.strip().splitlines()
+    assert len(err) == 1 and "--strict" in err[0] and str(len(listed(proc.stdout))) in err[0]
+
+
+def test_strict_passes_on_a_clean_corpus(tmp_path):
+    root = tmp_path / "clean"
+    root.mkdir()
+    (root / "a.txt").write_text(SAID)
+    proc = run_cli("build", root, "--store", tmp_path / "clean.gk", "--quiet", "--strict")
+    assert proc.returncode == 0, proc.stderr
+
+
+# ------------------------------------------------------------------ a 20 MB article
+
+
+HUGE_MB = 20
+
+
+@pytest.mark.slow
+def test_twenty_megabyte_article_is_processed_in_pieces(tmp_path):
+    """A 20 MB article is read, cut into pieces and parsed; the claims in it are found."""
+    from graphkit.build import build
+    from graphkit.store import Store
+
+    root = tmp_path / "huge"
+    root.mkdir()
+    para = ("The meeting in Geneva lasted six hours and ended without a joint statement from the delegations. "
+            "Officials from both sides described the atmosphere as tense but workmanlike throughout.\n\n")
+    body = para * (HUGE_MB * 1_000_000 // len(para))
+    quote_at = [len(body) // 7, len(body) // 2, len(body) - 3 * len(para)]
+    pieces, last = [], 0
+    for k, at in enumerate(quote_at):
+        at = body.rfind("\n\n", 0, at) + 2
+        pieces += [body[last:at], f"Foreign Minister Sergey Lavrov said talks number {k} were a waste of time.\n\n"]
+        last = at
+    pieces.append(body[last:])
+    text = "".join(pieces)
+    assert len(text.encode()) >= HUGE_MB * 1_000_000
+    (root / "huge.txt").write_text(text)
+    t0 = time.perf_counter()
+    rep = build(root, tmp_path / "huge.gk")
+    seconds = time.perf_counter() - t0
+    print(f"\n20 MB article: build {seconds:.1f}s (parse {rep.parse_seconds:.1f}s)")
+    assert rep.failed == [] and rep.parsed == 1
+    with Store(tmp_path / "huge.gk", readonly=True) as s:
+        found = [c for c in s.claims() if "waste of time" in c.text]
+        doc = s.document("huge")
+    assert len(found) == 3, [c.text for c in found]
+    for c in found:
+        assert all(doc.text[a:b] in c.text for a, b in c.spans)
+        assert "Lavrov" in c.speaker
+    assert os.path.getsize(tmp_path / "huge.gk") > 0
