@@ -41,8 +41,9 @@ STANCES = get_args(Stance)
 
 Names = Union[str, Iterable[str], None]
 
-FUZZY_CUTOFF = 80      # rapidfuzz ratio (0-100) a misspelt name must reach to be taken silently
-SUGGEST_CUTOFF = 50    # ... and to be offered as "did you mean" in an error
+FUZZY_CUTOFF = 88      # rapidfuzz ratio (0-100) a misspelt full name must reach to be taken silently
+WORD_CUTOFF = 80       # ... and a misspelt one-word name against one word of a name ("Lavrof": one letter off)
+SUGGEST_CUTOFF = 60    # ... and to be offered as "did you mean" in an error
 
 
 class NameNotFound(GraphkitError, LookupError):
@@ -87,9 +88,10 @@ def _contains(q: list[str], f: list[str]) -> bool:
 def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, list[str]]] = None) -> list[str]:
     """Keys of `forms` whose names match `name`, best tier only; [] when nothing is close enough.
 
-    Tiers: the key itself; a form equal after folding (`skeleton`); a form holding the name's words
-    in order (those where they end the form, a surname, first); a `weak` form (roles) equal after
-    folding; a close spelling (rapidfuzz ratio >= FUZZY_CUTOFF, ties within 5 points kept).
+    Tiers: the key itself; a form equal after folding (`skeleton`); a `weak` form (roles, titles,
+    metonyms) equal after folding; a form holding the name's words in order (those where they end
+    the form, a surname, first); a close spelling (rapidfuzz ratio >= FUZZY_CUTOFF against a whole form, or >= WORD_CUTOFF
+    for a one-word name against a word of 3+ letters; ties within 5 points kept).
 
     >>> people = {"a:lavrov": ["Sergey Lavrov", "Lavrov"], "a:src": ["senior Russian source"],
     ...           "a:officials": ["Russian officials"], "a:putin": ["Vladimir Putin"]}
@@ -109,6 +111,10 @@ def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, 
     hits = sorted(k for k, fs in sk.items() if q in fs)
     if hits:
         return hits
+    if weak:
+        hits = sorted(k for k, fs in weak.items() if q in (skeleton(f) for f in fs))
+        if hits:
+            return hits
     qt = q.split()
     tail = sorted(k for k, fs in sk.items() if any(f.split()[-len(qt):] == qt for f in fs))
     if tail:
@@ -116,18 +122,18 @@ def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, 
     inside = sorted(k for k, fs in sk.items() if any(_contains(qt, f.split()) for f in fs))
     if inside:
         return inside
-    if weak:
-        hits = sorted(k for k, fs in weak.items() if q in (skeleton(f) for f in fs))
-        if hits:
-            return hits
     scores = {}
     for k, fs in sk.items():
         best = 0.0
         for f in fs:
-            best = max(best, fuzz.ratio(q, f))
+            r = fuzz.ratio(q, f)
+            if r >= FUZZY_CUTOFF:
+                best = max(best, r)
             if len(qt) == 1 and len(q) >= 4:           # a misspelt surname against each word of the name
-                best = max(best, *(fuzz.ratio(q, w) for w in f.split() if len(w) >= 4), 0)
-        if best >= FUZZY_CUTOFF:
+                r = max((fuzz.ratio(q, w) for w in f.split() if len(w) >= 3), default=0)
+                if r >= WORD_CUTOFF:
+                    best = max(best, r)
+        if best:
             scores[k] = best
     if not scores:
         return []
@@ -222,7 +228,7 @@ class Graphkit:
         """
         actors = self._actor_list()
         forms = {a.id: [a.name, *a.aliases] for a in actors}
-        roles = {a.id: list(a.roles) for a in actors}
+        roles = self._weak_forms()
         out: list[str] = []
         for n in _as_list(name) or []:
             hit = match_name(n, forms, roles) or match_name("actor:" + _slug(n), forms)
@@ -235,6 +241,24 @@ class Graphkit:
                                    + "g.actors() lists every name")
             out.extend(h for h in hit if h not in out)
         return out
+
+    def _weak_forms(self) -> dict[str, list[str]]:
+        """Roles of the store's actors, plus titles, aliases and metonyms the gazetteer (models/actors.yaml) lists
+        for them ("Kremlin spokesman" -> Dmitry Peskov, "Washington" -> White House)."""
+        weak = {a.id: list(a.roles) for a in self._actor_list()}
+        try:
+            from .knowledge import load_yaml
+
+            entries = (load_yaml("actors.yaml") or {}).get("actors") or []
+        except GraphkitError:          # no models/ folder beside this install: store names only
+            entries = []
+        for e in entries:
+            if not isinstance(e, dict) or not e.get("name"):
+                continue
+            aid = e.get("id") or "actor:" + _slug(str(e["name"]))
+            if aid in weak:
+                weak[aid] += [str(x) for k in ("aliases", "titles", "metonyms") for x in (e.get(k) or [])]
+        return weak
 
     def _find(self, name: Names, table: str) -> Optional[list[str]]:
         """Names in the issues/places table matching forgiving names; None when no filter."""
