@@ -1,0 +1,430 @@
+"""Claims that answer each other: one statement reported by several articles, and opposing claims.
+
+``merge_reports`` folds the same statement, reported by several articles, into
+one claim whose ``reports`` lists the other articles. Two claims are the same
+statement when they have the same speaker, come from different articles, were
+made at compatible dates, and say the same thing: near-identical wording
+(rapidfuzz ``token_set_ratio`` / ``partial_ratio``) or, for paraphrases, enough
+shared *concepts* (content-word lemmas, folded through a small paraphrase lexicon
+of diplomatic news, weighted by how rare they are in the corpus).
+
+``find_contradictions`` links opposing claims by different speakers on the same
+issue (and place, when both name one), each with a ``reason``:
+
+- **denial**: a ``deny`` claim against an asserted claim it answers: content
+  words in common, or the denial's anaphoric content ("denied any such losses")
+  right after the claim it answers in the same article;
+- **legality**: one claim calls a thing legal/lawful/legitimate, the other
+  illegal/unlawful/illegitimate ("legally part of Russia" / "annexed illegally");
+- **negation**: both use the same issue word and exactly one negates it ("we are in
+  favour of a truce" / "we don't need a truce"); only within one article or
+  between opposing sides, since a shared word across articles is weak evidence;
+- speakers from the same side (actor ``country``, when known) contradict each
+  other only through negation within one article.
+
+>>> from graphkit.records import Claim
+>>> a = Claim(id="a", doc_id="003", speaker="Russian officials", speaker_id="actor:russian-officials",
+...           text="they had captured Pokrovsk", spans=[(100, 126)], cue="claimed", issues=("territory",),
+...           places=("Pokrovsk",), sentence_span=(60, 127))
+>>> b = Claim(id="b", doc_id="003", speaker="Ukrainian authorities", speaker_id="actor:ukraine",
+...           text="any such losses", spans=[(156, 171)], cue="denied", stance="deny", issues=("territory",),
+...           sentence_span=(128, 172))
+>>> [(c.a, c.b, c.issue) for c in find_contradictions([a, b])]
+[('a', 'b', 'territory')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz
+
+from .issues import light_lemma
+from .records import Actor, Claim, Contradiction
+
+__all__ = ["merge_reports", "find_contradictions", "same_statement_score", "concepts"]
+
+# --- words ---------------------------------------------------------------------------------------
+
+_STOP = set("""
+a about above after again against all also am an and any are aren't as at be because been before being below
+between both but by can cannot could couldn't did didn't do does doesn't doing don't down during each even
+few for from further had hadn't has hasn't have haven't having he her here hers herself him himself his how
+however i if in into is isn't it its itself just let me more most must mustn't my myself no nor not of off on
+once only or other ought our ours ourselves out over own same shan't she should shouldn't so some such than
+that the their theirs them themselves then there these they this those through to too under until up upon
+very was wasn't we were weren't what when where which while who whom why will with won't would wouldn't you
+your yours yourself yourselves said say says saying told tell stated state added add noted also would will
+may might could should one two three us yet already still now then ever never again course well really
+guys simply whether since whereas amongst among
+""".split())
+
+# A small paraphrase lexicon for news about diplomacy and war: words reporters swap for one another.
+# Each group folds to its first word. Kept short and general; extend it when a merge is missed.
+_PARAPHRASES = [
+    ["plan", "draft", "proposal", "document", "doc", "text", "blueprint", "framework", "version", "letter"],
+    ["agreement", "understanding", "commitment", "accord", "settlement", "deal", "arrangement", "treaty", "pact"],
+    ["receive", "obtain", "get", "deliver", "submit", "hand", "send", "share", "transmit", "pass"],
+    ["lose", "lost", "erase", "abandon", "scrap", "drop", "discard"],
+    ["reject", "refuse", "dismiss"],
+    ["anchorage", "alaska", "summit"],
+    ["president", "leader", "presidents", "head"],
+    ["talk", "negotiation", "discussion", "meeting", "contact"],
+    ["ceasefire", "truce", "armistice"],
+    ["capture", "captured", "take", "taken", "seize", "seized", "occupy", "control"],
+    ["territory", "land", "region", "area"],
+    ["basis", "base", "foundation", "starting"],
+    ["future", "final", "eventual", "lasting"],
+    ["guarantee", "assurance", "security"],
+    ["sanction", "restriction", "embargo"],
+    ["illegal", "illegally", "unlawful", "unlawfully", "illegitimate"],
+    ["legal", "legally", "lawful", "lawfully", "legitimate"],
+]
+_FOLD = {w: g[0] for g in _PARAPHRASES for w in g}
+_VERB_ENDINGS = (("ying", "y"), ("ied", "y"), ("ing", ""), ("ed", ""))
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*|\d+")
+_NEG = {"not", "no", "never", "n't", "neither", "nor", "without", "cannot", "won't", "don't", "didn't",
+        "doesn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "can't", "couldn't",
+        "wouldn't", "shouldn't", "mustn't"}
+
+
+def _fold(word: str) -> str:
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _FOLD:
+        return _FOLD[w]
+    w = light_lemma(w)
+    if w in _FOLD:
+        return _FOLD[w]
+    for end, rep in _VERB_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            stem = w[: -len(end)] + rep
+            for cand in (stem, stem + "e"):
+                if cand in _FOLD:
+                    return _FOLD[cand]
+            return stem
+    return w
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower().replace("\u2019", "'") for t in _WORD.findall((text or "").replace("\u2019", "'"))]
+
+
+def concepts(text: str) -> set[str]:
+    """Content words of a claim, folded through plurals, verb endings and the paraphrase lexicon.
+
+    >>> sorted(concepts("He had reviewed a US draft that might serve as a basis for a future agreement"))
+    ['agreement', 'basis', 'future', 'plan', 'review', 'serve']
+    """
+    out = set()
+    for t in _tokens(text):
+        if t in _STOP or t.isdigit() or len(t) < 3:
+            continue
+        f = _fold(t)
+        if f not in _STOP and len(f) >= 3:
+            out.add(f)
+    return out
+
+
+# --- merging reports of the same statement ----------------------------------------------------------
+
+def _norm(text: str) -> str:
+    t = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
+    t = re.sub(r"[\u201c\u201d\"]", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _as_date(s: Optional[str]) -> Optional[dt.date]:
+    if not s:
+        return None
+    parts = [int(p) for p in s.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def _dates_compatible(a: Claim, b: Claim, max_days: int = 3, max_publication_days: int = 30) -> bool:
+    """Could a and b be the same act of speech, judging by their dates?"""
+    da, db = _as_date(a.date), _as_date(b.date)
+    if da is None or db is None:
+        return True
+    if a.date_precision not in (None, "day") or b.date_precision not in (None, "day"):
+        # month/week/year: the coarser period must contain the other date's month at least
+        return abs((da - db).days) <= 31
+    if a.date_basis == "publication" or b.date_basis == "publication":
+        # a publication date only says "on or before": the statement may be older
+        pa, pb = a.date_basis == "publication", b.date_basis == "publication"
+        if pa and pb:
+            return abs((da - db).days) <= max_publication_days
+        said, bound = (db, da) if pa else (da, db)
+        return -max_days <= (bound - said).days <= max_publication_days
+    return abs((da - db).days) <= max_days
+
+
+def _idf(claims: list[Claim]) -> dict[str, float]:
+    df = Counter()
+    for c in claims:
+        df.update(concepts(c.text))
+    n = max(len(claims), 1)
+    return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+
+
+def same_statement_score(a: str, b: str, idf: Optional[dict[str, float]] = None) -> tuple[float, str]:
+    """How likely two contents are one statement (0..1), and why.
+
+    >>> same_statement_score("Russia will not accept any plan", "Russia won't accept any plan!")[0] >= 0.9
+    True
+    """
+    na, nb = _norm(a), _norm(b)
+    tsr = fuzz.token_set_ratio(na, nb) / 100
+    short = min(len(na), len(nb))
+    pr = fuzz.partial_ratio(na, nb) / 100 if short >= 30 else 0.0
+    best, why = max((tsr, f"wording {tsr:.2f} (token_set_ratio)"), (pr, f"wording {pr:.2f} (partial_ratio)"))
+    ca, cb = concepts(a), concepts(b)
+    shared = ca & cb
+    if shared and ca and cb:
+        w = idf or {}
+        weight = lambda s: sum(w.get(x, 1.0) for x in s)  # noqa: E731
+        overlap = weight(shared) / min(weight(ca), weight(cb))
+        rare = [x for x in shared if w.get(x, 1.0) >= 1.0]
+        if len(shared) >= 2 and rare and overlap > best:
+            best, why = overlap, f"concepts {overlap:.2f} ({', '.join(sorted(shared))})"
+    return best, why
+
+
+MERGE_THRESHOLD = 0.5
+WORDING_THRESHOLD = 0.9
+
+
+def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> list[Claim]:
+    """One claim per statement: the same speaker's same statement in several articles is merged.
+
+    The kept claim is the earliest-dated (then the first article by doc_id); its
+    ``reports`` lists the other articles, its issues and places gain theirs. Each
+    article keeps at most one claim per merged statement (two claims of one
+    article are two statements), pairs are taken best first, so the result does
+    not depend on the input order.
+
+    >>> from graphkit.records import Claim
+    >>> mk = lambda i, d, t, date: Claim(id=i, doc_id=d, speaker="Lavrov", speaker_id="actor:sergey-lavrov", text=t,
+    ...                                  spans=[(0, len(t))], cue="said", date=date, date_precision="day",
+    ...                                  date_basis="relative")
+    >>> out = merge_reports([mk("b1", "001", "Russia won't accept any plan that erases the spirit of Anchorage", "2025-11-25"),
+    ...                      mk("a1", "000", "Russia will not accept any plan that erases the spirit of Anchorage", "2025-11-25")])
+    >>> [(c.id, c.reports) for c in out]
+    [('a1', ('001',))]
+    """
+    claims = sorted(claims, key=lambda c: (c.doc_id, c.spans[0], c.id))
+    idf = _idf(claims)
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_speaker[c.speaker_id].append(i)
+    pairs = []
+    for idx in by_speaker.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                a, b = claims[idx[x]], claims[idx[y]]
+                if a.doc_id == b.doc_id or not _dates_compatible(a, b):
+                    continue
+                score, _ = same_statement_score(a.text, b.text, idf)
+                if score >= threshold:
+                    pairs.append((-score, idx[x], idx[y]))
+    pairs.sort()
+    # union of clusters, best pairs first, never two claims of one article in a cluster
+    parent = list(range(len(claims)))
+    docs = [{c.doc_id} for c in claims]
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri == rj or docs[ri] & docs[rj]:
+            continue
+        parent[rj] = ri
+        docs[ri] |= docs[rj]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(claims)):
+        groups[find(i)].append(i)
+
+    def rank(i):
+        c = claims[i]
+        d = _as_date(c.date)
+        published_only = c.date_basis == "publication"
+        return (d is None, published_only, d or dt.date.max, c.doc_id, c.spans[0])
+
+    keep: dict[int, Claim] = {}
+    for members in groups.values():
+        members.sort(key=rank)
+        head = claims[members[0]]
+        if len(members) > 1:
+            others = [claims[i] for i in members[1:]]
+            reports = sorted(set(head.reports) | {o.doc_id for o in others} | {r for o in others for r in o.reports})
+            issues = list(head.issues) + [x for o in others for x in o.issues if x not in head.issues]
+            issues = list(dict.fromkeys(issues))
+            triggers = list(dict.fromkeys(list(head.issue_triggers) + [t for o in others for t in o.issue_triggers]))
+            places = list(dict.fromkeys(list(head.places) + [p for o in others for p in o.places]))
+            head = head.model_copy(update={"reports": tuple(r for r in reports if r != head.doc_id),
+                                           "issues": tuple(issues), "issue_triggers": tuple(triggers),
+                                           "places": tuple(places)})
+        keep[members[0]] = head
+    return [keep[i] for i in sorted(keep)]
+
+
+# --- contradictions ---------------------------------------------------------------------------------
+
+_LEGAL = {"legal", "legally", "lawful", "lawfully", "legitimate", "legitimately", "rightful", "rightfully"}
+_ILLEGAL = {"illegal", "illegally", "unlawful", "unlawfully", "illegitimate", "illegitimately", "annexed illegally"}
+_ANAPHORIC = re.compile(r"^\W*(?:any\s+|all\s+|the\s+)?(?:such|these|those|this|that|it|the\s+claims?|the\s+reports?)\b",
+                        re.I)
+
+
+def _negated_words(text: str, window: int = 4) -> tuple[set[str], set[str]]:
+    """(concepts under a negation within `window` words after it, all concepts)."""
+    toks = _tokens(text)
+    neg, allw = set(), set()
+    for i, t in enumerate(toks):
+        f = _fold(t)
+        allw.add(f)
+        if any(toks[k] in _NEG or toks[k].endswith("n't") for k in range(max(0, i - window), i)):
+            neg.add(f)
+    return neg, allw
+
+
+def _polarity(text: str) -> Optional[str]:
+    toks = set(_tokens(text))
+    neg, _ = _negated_words(text, window=3)
+    legal = bool(toks & _LEGAL) and not (neg & {"legal"})
+    illegal = bool(toks & _ILLEGAL) or bool(neg & {"legal"})
+    if legal and not illegal:
+        return "legal"
+    if illegal and not legal:
+        return "illegal"
+    return None
+
+
+def _side(claim: Claim, actors: Optional[dict]) -> Optional[str]:
+    if not actors:
+        return None
+    a = actors.get(claim.speaker_id)
+    return (a.country or None) if a is not None else None
+
+
+def _order_key(c: Claim):
+    return (c.doc_id, c.sentence_span[0] if c.sentence_span else c.spans[0][0], c.spans[0][0])
+
+
+def _adjacent(a: Claim, b: Claim, by_doc: dict[str, list[Claim]], max_gap: int = 400) -> bool:
+    """b follows a in the same article with no other claim between them, close by."""
+    if a.doc_id != b.doc_id:
+        return False
+    seq = by_doc[a.doc_id]
+    ia, ib = seq.index(a), seq.index(b)
+    if abs(ia - ib) != 1:
+        return False
+    first, second = (a, b) if ia < ib else (b, a)
+    end = first.sentence_span[1] if first.sentence_span else first.spans[-1][1]
+    start = second.sentence_span[0] if second.sentence_span else second.spans[0][0]
+    return start - end <= max_gap
+
+
+def _places_agree(a: Claim, b: Claim) -> bool:
+    if not a.places or not b.places:
+        return True
+    return bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
+
+
+def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = None) -> list[Contradiction]:
+    """Pairs of opposing claims by different speakers on the same issue, with the reason for each link.
+
+    actors: actor id → Actor; when both speakers have a known ``country`` and it is the same, the
+    pair is linked only by a negation inside one article. Deterministic: pairs come out ordered by
+    (a, b) claim ids, a before b in (article, position) order.
+    """
+    claims = sorted(claims, key=_order_key)
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc_id].append(c)
+    info = {}
+    for c in claims:
+        neg, allw = _negated_words(c.text)
+        info[c.id] = (concepts(c.text), neg, allw, _polarity(c.text))
+    idf = _idf(claims)
+    out: list[Contradiction] = []
+    seen = set()
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if a.speaker_id == b.speaker_id:
+                continue
+            shared_issues = [x for x in a.issues if x in b.issues]
+            adjacent = _adjacent(a, b, by_doc)
+            if not shared_issues and not adjacent:
+                continue
+            issue = shared_issues[0] if shared_issues else None
+            sa, sb = _side(a, actors), _side(b, actors)
+            same_side = sa is not None and sb is not None and sa == sb
+            opposing = sa is not None and sb is not None and sa != sb
+            ca, nega, alla, pola = info[a.id]
+            cb, negb, allb, polb = info[b.id]
+            shared = ca & cb
+            reason = None
+            # 1. a denial answering a claim
+            deny = [c for c in (a, b) if c.stance == "deny"]
+            if len(deny) == 1 and not same_side:
+                d = deny[0]
+                other = b if d is a else a
+                if other.stance not in ("deny", "question"):
+                    rare = sorted(x for x in shared if idf.get(x, 0) >= 1.0)
+                    if adjacent and d is b and (_ANAPHORIC.search(d.text) or rare or shared_issues):
+                        reason = (f"denial: {d.speaker} denied {d.text!r} right after {other.speaker}'s claim "
+                                  f"{_short(other.text)!r} in the same article")
+                    elif shared_issues and len(rare) >= 2 and _places_agree(a, b):
+                        reason = (f"denial: {d.speaker} denied what {other.speaker} asserted "
+                                  f"(shared words: {', '.join(rare[:5])})")
+            # 2. legal vs illegal
+            if reason is None and pola and polb and pola != polb and not same_side and (shared_issues or adjacent) \
+                    and _places_agree(a, b):
+                lg, il = (a, b) if pola == "legal" else (b, a)
+                reason = (f"legality: {lg.speaker} calls it legal ({_short(lg.text)!r}), "
+                          f"{il.speaker} illegal ({_short(il.text)!r})")
+            # 3. one negates an issue word the other affirms
+            if reason is None and shared_issues and (a.doc_id == b.doc_id or opposing) and _places_agree(a, b):
+                keys = _issue_words(a, shared_issues) & _issue_words(b, shared_issues) & shared
+                flip = sorted(k for k in keys if (k in nega) != (k in negb))
+                if flip:
+                    neg_c, pos_c = (a, b) if flip[0] in nega else (b, a)
+                    reason = (f"negation: {pos_c.speaker} affirms {flip[0]!r} ({_short(pos_c.text)!r}), "
+                              f"{neg_c.speaker} negates it ({_short(neg_c.text)!r})")
+            if reason and (a.id, b.id) not in seen:
+                seen.add((a.id, b.id))
+                out.append(Contradiction(a=a.id, b=b.id, issue=issue, reason=reason))
+    return out
+
+
+def _issue_words(c: Claim, issues: Iterable[str]) -> set[str]:
+    """Folded trigger words of the given issues in the claim (its own words, not its context)."""
+    words = set()
+    for name, trig in c.issue_triggers:
+        if name in issues and not trig.startswith("context:"):
+            for t in trig.split(","):
+                words |= concepts(t)
+    if not words:  # claims built without triggers: every content word may carry the issue
+        words = concepts(c.text)
+    return words
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= n else text[: n - 1] + "…"
