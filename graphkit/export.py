@@ -21,8 +21,10 @@ import io
 import json
 import os
 import re
+import shutil
 import tempfile
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Iterable
 
@@ -95,6 +97,94 @@ def write_graphml(G, path):
     H = scalar_graph(G)
     with atomic_open(path, "wb") as f:
         nx.write_graphml(H, f, encoding="utf-8", named_key_ids=True)
+
+
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}  # as networkx's GraphML writer names them
+
+
+def _scalar_attrs(d: dict) -> dict:
+    return {k: s for k, v in d.items() if (s := scalar(v)) is not None}
+
+
+def write_graphml_store(store, path, claims: Iterable[Claim] | None = None, *, chunk: int = 5000) -> tuple[int, int]:
+    """Whole-graph GraphML streamed from the store: (nodes, edges) written.
+
+    Builds the graph of ``chunk`` claims at a time with `graphkit.graph.graph_from_records`
+    (the one node and edge schema), writes claim nodes and edges to a spool file at once,
+    and keeps only the shared nodes (actors, issues, places, articles) until the end, so a
+    million-claim store is exported without a million-node graph in memory.
+    ``networkx.read_graphml`` reads the file as the graph ``write(build_graph(store), "graphml", ...)``
+    writes; only the order of nodes differs.
+
+    >>> import tempfile, os, networkx as nx                         # doctest: +SKIP
+    >>> write_graphml_store(store, "out/all.graphml")                # doctest: +SKIP
+    """
+    from xml.sax.saxutils import escape, quoteattr
+
+    from .graph import graph_from_records
+
+    actors = {a.id: a for a in store.actors()}
+    places = {p.name: p for p in store.places()}
+    keys: dict[tuple[str, str], str] = {}
+    shared: dict[str, dict] = {}
+    n_claims: dict[str, int] = {}
+    ids: set[str] | None = None if claims is None else set()
+    counts = [0, 0]
+
+    def data(scope: str, attrs: dict) -> str:
+        out = []
+        for k, v in attrs.items():
+            keys.setdefault((scope, k), _XML_TYPES.get(type(v), "string"))
+            out.append(f'<data key={quoteattr(k)}>{escape(str(v))}</data>')
+        return "".join(out)
+
+    def node(n: str, attrs: dict) -> str:
+        counts[0] += 1
+        return f'<node id={quoteattr(n)}>{data("node", attrs)}</node>\n'
+
+    def edge(u, v, k, attrs: dict) -> str:
+        counts[1] += 1
+        return (f'<edge source={quoteattr(_XML_BAD.sub("", str(u)))} target={quoteattr(_XML_BAD.sub("", str(v)))} '
+                f'id={quoteattr(str(k))}>{data("edge", _scalar_attrs(attrs))}</edge>\n')
+
+    it = iter(store.claims() if claims is None else claims)
+    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f, tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=Path(path).parent) as body:
+        while part := list(islice(it, chunk)):
+            if ids is not None:
+                ids.update(c.id for c in part)
+            docs = store.documents_by_id({c.doc_id for c in part} | {r for c in part for r in c.reports})
+            G = graph_from_records(part, actors, docs, places)
+            for n, d in G.nodes(data=True):
+                if d.get("type") == "claim":
+                    body.write(node(_XML_BAD.sub("", str(n)), _scalar_attrs(d)))
+                    continue
+                if d.get("type") == "actor":
+                    n_claims[n] = n_claims.get(n, 0) + d.get("n_claims", 0)
+                shared.setdefault(n, d)
+            body.writelines(edge(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
+        for x in store.contradictions():
+            if ids is not None and not (x.a in ids and x.b in ids):
+                continue
+            pair = list(store.claims(ids=[x.a, x.b]))
+            if len(pair) == 2:
+                G = graph_from_records(pair, actors, {}, places, [x])
+                body.writelines(edge(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if k == "contradicts")
+        shared_xml = []
+        for n, d in shared.items():
+            if n in n_claims:
+                d = {**d, "n_claims": n_claims[n]}
+            shared_xml.append(node(_XML_BAD.sub("", str(n)), _scalar_attrs(d)))
+        f.write("<?xml version='1.0' encoding='utf-8'?>\n"
+                '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+        for (scope, k), t in keys.items():
+            f.write(f'<key id={quoteattr(k)} for="{scope}" attr.name={quoteattr(k)} attr.type="{t}" />\n')
+        f.write('<graph edgedefault="directed">\n')
+        f.writelines(shared_xml)
+        body.seek(0)
+        shutil.copyfileobj(body, f, 1 << 20)
+        f.write("</graph>\n</graphml>\n")
+    return counts[0], counts[1]
 
 
 def _gexf_interval(date: str | None):

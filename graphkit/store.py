@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -69,20 +70,38 @@ class Store:
         else:
             with open(self.path, "rb") as f:
                 head = f.read(100)
+            if not head and not create:
+                raise StoreError(f"'{self.path}' is an empty file, not a graphkit store; make one there with "
+                                 f"`graphkit build CORPUS_DIR --store {self.path}` or give another --store path")
             if head and not head.startswith(b"SQLite format 3\x00"):
                 raise StoreError(f"'{self.path}' is not a graphkit store (not an SQLite file); give another --store path")
+            if head and len(head) < 100:
+                raise StoreError(f"'{self.path}' is a damaged SQLite file (cut short), not a usable graphkit store; "
+                                 "rebuild it with graphkit build into a new --store path")
             if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
                 raise StoreError(f"'{self.path}' is an SQLite database of another application; give another --store path")
         uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
+        self.db = None
         try:
             self.db = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA busy_timeout=10000")
+            self._init(create)  # checks before any write: a refused file is left exactly as it was
             if not readonly:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
-            self._init(create)
         except sqlite3.DatabaseError as e:
+            self._close_quietly()
             raise StoreError(f"'{self.path}' cannot be opened as a graphkit store ({e}); give another --store path or rebuild it") from None
+        except StoreError:
+            self._close_quietly()
+            raise
+
+    def _close_quietly(self):
+        if self.db is not None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
 
     def _init(self, create: bool):
         db = self.db
@@ -94,7 +113,11 @@ class Store:
             db.executescript("BEGIN;" + _SCHEMA + "INSERT OR REPLACE INTO meta VALUES ('app', 'graphkit');"
                              f"INSERT OR REPLACE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;")
             return
-        if "meta" not in tables:
+        try:
+            app = self.get_meta("app") if "meta" in tables else None
+        except sqlite3.OperationalError:  # another application's 'meta' table, with other columns
+            app = None
+        if app != "graphkit":
             raise StoreError(f"'{self.path}' is an SQLite file but not a graphkit store; give another --store path")
         v = self.schema_version()
         if v > SCHEMA_VERSION:
@@ -155,6 +178,17 @@ class Store:
         row = self.db.execute("SELECT record FROM documents WHERE id=?", (doc_id,)).fetchone()
         return Document.model_validate_json(row[0]) if row else None
 
+    def documents_by_id(self, ids: Iterable[str]) -> dict[str, Document]:
+        """The documents with these ids (missing ids are left out), in one query per 500 ids."""
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, Document] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            for (rec,) in self.db.execute(f"SELECT record FROM documents WHERE id IN ({','.join('?' * len(part))})", part):
+                d = Document.model_validate_json(rec)
+                out[d.id] = d
+        return out
+
     def extractions(self) -> Iterator[tuple[str, str]]:
         """(doc_id, extraction JSON) of every article, in doc_id order."""
         yield from self.db.execute("SELECT doc_id, data FROM extractions ORDER BY doc_id")
@@ -175,11 +209,13 @@ class Store:
             db.executemany("INSERT INTO actors VALUES (?,?,?,?)", ((a.id, a.name, a.type, _dump(a)) for a in actors))
             db.executemany("INSERT INTO places VALUES (?,?,?)", ((p.id, p.name, _dump(p)) for p in places))
             db.executemany("INSERT INTO issues VALUES (?,?,?)", ((i.id, i.name, _dump(i)) for i in issues))
-            claims = list(claims)
-            db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)",
-                           ((c.id, c.doc_id, c.speaker_id, c.date, c.stance, _dump(c)) for c in claims))
-            db.executemany("INSERT OR IGNORE INTO claim_issues VALUES (?,?)", ((c.id, i) for c in claims for i in c.issues))
-            db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)", ((c.id, p) for c in claims for p in c.places))
+            # streamed in chunks: a million claims never sit in memory twice (records and rows)
+            it = iter(claims)
+            while chunk := list(islice(it, 5000)):
+                db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)",
+                               [(c.id, c.doc_id, c.speaker_id, c.date, c.stance, _dump(c)) for c in chunk])
+                db.executemany("INSERT OR IGNORE INTO claim_issues VALUES (?,?)", [(c.id, i) for c in chunk for i in c.issues])
+                db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)", [(c.id, p) for c in chunk for p in c.places])
             db.executemany("INSERT OR REPLACE INTO contradictions VALUES (?,?,?,?)", ((x.a, x.b, x.issue, _dump(x)) for x in contradictions))
             db.executemany("INSERT OR REPLACE INTO skipped VALUES (?,?,?)", ((s.path, s.reason, int(s.degraded)) for s in skipped))
             db.execute("COMMIT")
