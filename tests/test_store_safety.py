@@ -1,0 +1,186 @@
+"""The store refuses what it must not touch, and says why (issue 7).
+
+A file that is not a graphkit store — a text file, an empty file, another
+application's SQLite database, a damaged store, a store written by a newer
+graphkit — is refused with one clear message, through the Python API and the
+CLI, and is left byte-for-byte as it was. An older schema says how to migrate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import StoreError
+from graphkit.records import SCHEMA_VERSION
+from graphkit.store import APP_ID, Store
+
+
+def _sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def text_file(p: Path):
+    p.write_text("doc_id,title\n1,hello\n")
+
+
+def empty_file(p: Path):
+    p.write_bytes(b"")
+
+
+def other_app_with_id(p: Path):
+    db = sqlite3.connect(p)
+    db.execute("PRAGMA application_id=1836281454")  # some other application's id
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    db.execute("INSERT INTO notes VALUES (1, 'keep me')")
+    db.commit()
+    db.close()
+
+
+def other_app_plain(p: Path):
+    db = sqlite3.connect(p)
+    db.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    db.execute("INSERT INTO moz_places VALUES (1, 'https://example.org')")
+    db.commit()
+    db.close()
+
+
+def other_app_with_meta_table(p: Path):
+    # a 'meta(key, value)' table is common: it must not pass for a graphkit store
+    db = sqlite3.connect(p)
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("INSERT INTO meta VALUES ('version', '7')")
+    db.commit()
+    db.close()
+
+
+def _graphkit_store(p: Path, version: int):
+    Store(p, create=True).close()
+    db = sqlite3.connect(p)
+    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(version),))
+    db.commit()
+    db.close()
+
+
+def newer_schema(p: Path):
+    _graphkit_store(p, SCHEMA_VERSION + 1)
+
+
+def older_schema(p: Path):
+    _graphkit_store(p, SCHEMA_VERSION - 1)
+
+
+def damaged_store(p: Path):
+    Store(p, create=True).close()
+    raw = bytearray(p.read_bytes())
+    raw[100:] = b"\xde\xad\xbe\xef" * ((len(raw) - 100) // 4) + b"\x00" * ((len(raw) - 100) % 4)
+    p.write_bytes(bytes(raw))
+
+
+def truncated_header(p: Path):
+    p.write_bytes(b"SQLite format 3\x00" + b"\x10\x00")
+
+
+# (maker, words the message must contain)
+REFUSALS = [
+    (text_file, ["not a graphkit store", "not an SQLite file"]),
+    (empty_file, ["empty", "graphkit build"]),
+    (other_app_with_id, ["another application"]),
+    (other_app_plain, ["not a graphkit store"]),
+    (other_app_with_meta_table, ["not a graphkit store"]),
+    (newer_schema, ["newer graphkit", f"schema {SCHEMA_VERSION + 1}", "upgrade graphkit"]),
+    (older_schema, ["older schema", "graphkit build"]),
+    (damaged_store, ["cannot be opened", "rebuild"]),
+    (truncated_header, ["graphkit store"]),
+]
+IDS = [m.__name__ for m, _ in REFUSALS]
+
+
+# every refusal in every mode, except building into an empty file, which makes a store there
+MODES = [(mode, make, words) for mode in ("read", "readonly", "build") for make, words in REFUSALS
+         if not (mode == "build" and make is empty_file)]
+
+
+@pytest.mark.parametrize("mode,make,words", MODES, ids=[f"{m}-{f.__name__}" for m, f, _ in MODES])
+def test_store_refuses_with_a_clear_message_and_leaves_the_file_alone(tmp_path, make, words, mode):
+    p = tmp_path / "thing.db"
+    make(p)
+    before = _sha(p)
+    with pytest.raises(StoreError) as e:
+        s = Store(p, create=(mode == "build"), readonly=(mode == "readonly"))
+        # a damaged file may only show when read: reading must say so in the same words
+        try:
+            list(s.claims()), s.hashes()
+        finally:
+            s.close()
+    msg = str(e.value)
+    for w in words:
+        assert w in msg, msg
+    assert "\n" not in msg and str(p) in msg
+    assert _sha(p) == before, "a refused file must be left untouched"
+    assert not Path(str(p) + "-wal").exists() or Path(str(p) + "-wal").stat().st_size == 0
+
+
+def test_build_into_an_empty_file(tmp_path):
+    p = tmp_path / "made-by-mktemp.gk"
+    empty_file(p)
+    with Store(p, create=True) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+    with Store(p, readonly=True) as s:
+        assert list(s.claims()) == []
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="is a folder"):
+        Store(tmp_path, create=True)
+
+
+def test_missing_store_says_run_build(tmp_path):
+    with pytest.raises(StoreError, match="graphkit build"):
+        Store(tmp_path / "nope.gk")
+
+
+def test_a_new_store_is_marked_as_graphkit(tmp_path):
+    p = tmp_path / "new.gk"
+    with Store(p, create=True) as s:
+        assert s.schema_version() == SCHEMA_VERSION and s.get_meta("app") == "graphkit"
+    assert int.from_bytes(p.read_bytes()[68:72], "big") == APP_ID
+    with Store(p) as s:  # and opens again
+        assert list(s.claims()) == []
+
+
+def _cli(*args) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("graphkit")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "graphkit.cli"]
+    return subprocess.run(cmd + [str(a) for a in args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("make,words", REFUSALS, ids=IDS)
+def test_cli_refuses_in_one_line(tmp_path, make, words):
+    p = tmp_path / "thing.db"
+    make(p)
+    before = _sha(p)
+    proc = _cli("claims", "--store", p, "--format", "jsonl")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("graphkit: error: ") and words[0] in lines[0], proc.stderr
+    assert _sha(p) == before
+
+
+def test_build_into_another_apps_database_is_refused_before_parsing(tmp_path):
+    p = tmp_path / "places.sqlite"
+    other_app_plain(p)
+    before = _sha(p)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Lavrov said Europe was to blame.")
+    proc = _cli("build", corpus, "--store", p, "--quiet")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "not a graphkit store" in proc.stderr
+    assert _sha(p) == before
