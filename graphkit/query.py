@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 from typing import Iterable, Optional, Union, get_args
 
@@ -438,7 +439,10 @@ class Graphkit:
         G = self.subgraph(**filters)
         if title is None:
             title = "graphkit: " + (", ".join(f"{k}={v}" for k, v in filters.items() if v is not None) or self.path.name)
-        return HTML(notebook_html(G, height=height, title=title))
+        frag = notebook_html(G, height=height, title=title)
+        with warnings.catch_warnings():        # IPython suggests IFrame for iframes; srcdoc needs no server
+            warnings.simplefilter("ignore", UserWarning)
+            return HTML(frag)
 
     def export(self, format: str, path, **filters) -> Path:
         """Write the (filtered) graph or claims to `path`: graphml, gexf, json, jsonl, csv or neo4j (a folder).

@@ -1,0 +1,332 @@
+"""The notebook API on the sample corpus: forgiving names, filters, provenance, timelines, subgraphs, errors.
+
+The expected content comes from reading the five articles in corpus/ (and tests/gold/): who said
+what, in which article, on which date. The store is built once per session (conftest.sample).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graphkit.errors import GraphkitError
+from graphkit.query import CLAIM_COLUMNS, CONTRADICTION_COLUMNS, NameNotFound, TIMELINE_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+META = {json.loads(line)["doc_id"]: json.loads(line) for line in (ROOT / "corpus" / "metadata.jsonl").open()}
+
+D000, D001, D002, D003, D004 = sorted(META)
+
+
+def _docs(df) -> set[str]:
+    """Articles a set of claims comes from, counting articles that report the same statement."""
+    return set(df["doc_id"]) | {r for rs in df["reports"] for r in rs}
+
+
+def _has(df, anchor: str) -> bool:
+    return any(anchor in t for t in df["text"])
+
+
+# -- forgiving names ----------------------------------------------------------
+
+NAME_CASES = [
+    # written as ...                     the one actor it must find
+    ("Lavrov", "actor:sergey-lavrov"),
+    ("lavrov", "actor:sergey-lavrov"),
+    ("LAVROV", "actor:sergey-lavrov"),
+    ("Sergei Lavrov", "actor:sergey-lavrov"),         # transliteration in 001
+    ("Sergey Lavrov", "actor:sergey-lavrov"),         # ... and in 000
+    ("  sergey   LAVROV ", "actor:sergey-lavrov"),
+    ("Lavrof", "actor:sergey-lavrov"),                # one letter off
+    ("actor:sergey-lavrov", "actor:sergey-lavrov"),   # the node id itself
+    ("Foreign Minister", "actor:sergey-lavrov"),      # a role he holds
+    ("Zelenskyy", "actor:volodymyr-zelensky"),        # Reuters' spelling in 004
+    ("Zelensky", "actor:volodymyr-zelensky"),         # 003's spelling
+    ("zelenskiy", "actor:volodymyr-zelensky"),
+    ("Volodymyr Zelenskyy", "actor:volodymyr-zelensky"),
+    ("Zelenskyy’s", "actor:volodymyr-zelensky"),      # possessive, curly apostrophe
+    ("Dmitri Peskov", "actor:dmitry-peskov"),
+    ("Kremlin spokesman", "actor:dmitry-peskov"),     # his title in 003 and 004
+    ("Yuri Ushakov", "actor:yury-ushakov"),
+    ("the Kremlin", "actor:kremlin"),
+    ("KREMLIN", "actor:kremlin"),
+    ("Putin", "actor:vladimir-putin"),
+    ("Macron", "actor:emmanuel-macron"),
+    ("kallas", "actor:kaja-kallas"),
+    ("Rubio", "actor:marco-rubio"),
+    ("Kosachev", "actor:konstantin-kosachev"),
+]
+
+
+@pytest.mark.parametrize("written,actor_id", NAME_CASES)
+def test_forgiving_speaker_names_find_one_actor(sample, written, actor_id):
+    assert sample.find_actors(written) == [actor_id]
+
+
+@pytest.mark.parametrize("variants", [
+    ["lavrov", "Sergei Lavrov", "LAVROV", "Sergey Lavrov"],
+    ["Zelenskyy", "Zelensky", "Volodymyr Zelensky"],
+])
+def test_name_variants_give_the_same_claims(sample, variants):
+    frames = [sample.claims(speaker=v) for v in variants]
+    assert len(frames[0]) > 0
+    for df in frames[1:]:
+        assert list(df["id"]) == list(frames[0]["id"])
+
+
+ISSUE_CASES = [
+    ("Europe", "Europe"), ("europe", "Europe"), ("EUROPE", "Europe"), ("issue:europe", "Europe"),
+    ("security guarantee", "security guarantees"), ("Security Guarantees", "security guarantees"),
+    ("sanction", "sanctions"), ("nato", "NATO"), ("Peace Plan", "peace plan"),
+]
+
+
+@pytest.mark.parametrize("written,name", ISSUE_CASES)
+def test_forgiving_issue_names(sample, written, name):
+    assert sample.find_issues(written) == [name]
+
+
+@pytest.mark.parametrize("written,name", [("pokrovsk", "Pokrovsk"), ("Kiev", "Kyiv"), ("JEDDAH", "Jeddah")])
+def test_forgiving_place_names(sample, written, name):
+    assert sample.find_places(written) == [name]
+
+
+# -- unknown names: a clear error naming close matches -----------------------
+
+UNKNOWN_CASES = [
+    # argument   written          words the message must hold
+    ("speaker", "Lavrenko", ["no speaker matches 'Lavrenko'", "did you mean", "'Sergey Lavrov'", "g.actors()"]),
+    ("speaker", "Sergey Lavrenko", ["'Sergey Lavrov'"]),
+    ("speaker", "Xi Jinping", ["no speaker matches 'Xi Jinping'", "g.actors()"]),
+    ("issue", "Brexit", ["no issue matches 'Brexit'", "g.issues()"]),
+    ("issue", "sanctoins policy", ["did you mean", "'sanctions'"]),
+    ("place", "Atlantis", ["no place matches 'Atlantis'"]),
+]
+
+
+@pytest.mark.parametrize("arg,written,words", UNKNOWN_CASES)
+def test_unknown_names_raise_a_clear_error(sample, arg, written, words):
+    with pytest.raises(NameNotFound) as e:
+        sample.claims(**{arg: written})
+    for w in words:
+        assert w in str(e.value)
+    assert isinstance(e.value, GraphkitError) and isinstance(e.value, LookupError)
+
+
+def test_timeline_of_unknown_actor_raises(sample):
+    with pytest.raises(NameNotFound, match="no speaker matches 'Nobody Atall'"):
+        sample.timeline("Nobody Atall")
+
+
+@pytest.mark.parametrize("filters,message", [
+    (dict(since="last week"), "since='last week' is not a date"),
+    (dict(until="2025-13"), "until='2025-13' is not a date"),
+    (dict(since="2025-12-01", until="2025-11-01"), "is after until"),
+    (dict(stance="angry"), "unknown stance 'angry'; choose one of assert, deny"),
+    (dict(doc="005_nothere"), "no article '005_nothere'"),
+])
+def test_bad_filter_values_raise_a_clear_error(sample, filters, message):
+    with pytest.raises(GraphkitError, match=message.replace("(", r"\(")):
+        sample.claims(**filters)
+
+
+# -- filters → the claims the articles hold -----------------------------------
+
+FILTER_CASES = [
+    # filters                                             (article, words of a claim it must return)
+    (dict(speaker="Peskov"), [(D003, "Witkoff will meet Putin on Tuesday afternoon"),
+                              (D004, "First, we must receive this information")]),
+    (dict(speaker="Zelenskyy", issue="security guarantees"),
+     [(D003, "sovereignty and firm security guarantees remain central goals")]),
+    (dict(speaker="Macron", issue="Europe"), [(D003, "must involve Ukraine and European nations")]),
+    (dict(speaker="Putin", issue="NATO"), [(D000, "could form the basis for a final peace settlement")]),
+    (dict(speaker="Rubio", issue="ceasefire"), [(D004, "whether they’re prepared to do it unconditionally")]),
+    (dict(place="Pokrovsk"), [(D003, "captured Pokrovsk and the border town of Vovchansk")]),
+    (dict(place="Jeddah"), [(D004, "the conversation that took place in Jeddah")]),
+    (dict(stance="deny"), [(D003, "any such losses")]),
+    (dict(stance="warn", speaker="Kallas"), [(D003, "Russia prefers talks with those willing")]),
+    (dict(stance=["warn", "deny"]), [(D003, "any such losses"), (D003, "tough issues remain")]),
+    (dict(since="2025-03-01", until="2025-03-31"), [(D004, "awaiting details from Washington")]),
+    (dict(until="2024-12"), [(D004, "we need a long-term peace secured by guarantees")]),
+    (dict(since="2025-12-01"), [(D003, "no final peace plan exists")]),
+    (dict(speaker=["Peskov", "Kosachev"]), [(D004, "on our terms, not American"), (D003, "Witkoff will meet Putin")]),
+]
+
+
+@pytest.mark.parametrize("filters,expected", FILTER_CASES, ids=[str(c[0]) for c in FILTER_CASES])
+def test_filters_return_the_expected_claims_and_only_matching_ones(sample, filters, expected):
+    df = sample.claims(**filters)
+    for doc, words in expected:
+        rows = df[df["text"].str.contains(words, regex=False)]
+        assert len(rows), f"no claim with {words!r} for {filters}"
+        assert doc in _docs(rows)
+    # every row satisfies every filter
+    if "speaker" in filters:
+        assert set(df["speaker_id"]) <= set(sample.find_actors(filters["speaker"]))
+    if "issue" in filters:
+        assert all(sample.find_issues(filters["issue"])[0] in i for i in df["issues"])
+    if "place" in filters:
+        assert all(sample.find_places(filters["place"])[0] in p for p in df["places"])
+    if "stance" in filters:
+        stances = filters["stance"] if isinstance(filters["stance"], list) else [filters["stance"]]
+        assert set(df["stance"]) <= set(stances)
+    if "since" in filters:
+        assert all(d >= filters["since"] for d in df["date"])
+    if "until" in filters:
+        assert all(d[:len(filters["until"])] <= filters["until"] for d in df["date"])
+
+
+def test_date_ranges_split_the_march_article_from_the_november_ones(sample):
+    march = sample.claims(since="2025-03", until="2025-03")
+    autumn = sample.claims(since="2025-11-01")
+    assert len(march) and len(autumn)
+    assert set(march["doc_id"]) == {D004}           # the Reuters piece of 12 March 2025
+    assert D004 not in set(autumn["doc_id"])
+    assert set(march["id"]).isdisjoint(autumn["id"])
+
+
+def test_dates_accept_date_objects(sample):
+    import datetime as dt
+
+    assert list(sample.claims(since=dt.date(2025, 12, 1))["id"]) == list(sample.claims(since="2025-12-01")["id"])
+
+
+def test_lavrov_on_europe_comes_from_two_articles(sample):
+    """'All Lavrov statements on Europe': the Minsk tirade of 000 and the plan finalised 'with Europe' of 001."""
+    df = sample.claims(speaker="Lavrov", issue="Europe")
+    assert set(df["speaker"]) == {"Sergey Lavrov"}
+    assert {D000, D001} <= _docs(df)
+
+
+# -- provenance ---------------------------------------------------------------
+
+def test_claim_frame_has_provenance_columns(sample):
+    df = sample.claims()
+    assert list(df.columns) == CLAIM_COLUMNS
+    for col in ("doc_id", "title", "url", "sentence", "start", "end", "source", "published", "spans"):
+        assert col in df.columns
+    assert len(df) == sample.store.count("claims")
+
+
+def test_provenance_points_into_the_article(sample):
+    df = sample.claims()
+    for row in df.itertuples():
+        doc = sample.store.document(row.doc_id)
+        assert row.text == " … ".join(doc.text[s:e] for s, e in row.spans)
+        first = doc.text[row.start:row.spans[0][1]]
+        assert row.end == row.spans[-1][1] and row.start < row.end
+        if row.sentence is not None:
+            assert first in row.sentence
+        assert row.title == META[row.doc_id]["title"]
+        assert row.published == META[row.doc_id]["published"]
+
+
+def test_sentence_column_holds_the_whole_sentence(sample):
+    df = sample.claims(speaker="Peskov", since="2025-12")
+    row = df[df["text"].str.contains("Witkoff will meet Putin")].iloc[0]
+    assert row["sentence"].startswith("Kremlin spokesman Dmitry Peskov confirmed")
+    assert row["doc_id"] == D003 and row["title"] == "Talks Gain Momentum in Moscow"
+
+
+# -- timeline, tables ---------------------------------------------------------
+
+@pytest.mark.parametrize("actor,expected_words", [
+    ("Putin", ["we need a long-term peace secured by guarantees", "could form the basis for a final peace settlement"]),
+    ("Zelenskyy", ["could be used to draft a broader peace deal", "sovereignty and firm security guarantees"]),
+    ("Peskov", ["First, we must receive this information", "Witkoff will meet Putin"]),
+])
+def test_timeline_is_one_actor_oldest_first(sample, actor, expected_words):
+    tl = sample.timeline(actor)
+    assert list(tl.columns) == TIMELINE_COLUMNS
+    assert set(tl["speaker"]) == {sample.actors().set_index("id").loc[sample.find_actors(actor)[0], "name"]}
+    dated = [d for d in tl["date"] if d is not None]
+    assert dated == sorted(dated)
+    assert all(d is not None for d in tl["date"][:len(dated)])            # undated claims come last
+    pos = [next(i for i, t in enumerate(tl["text"]) if w in t) for w in expected_words]
+    assert pos == sorted(pos)                                              # the older statement first
+
+
+def test_actors_table_carries_merge_explanations(sample):
+    a = sample.actors()
+    assert list(a["claims"]) == sorted(a["claims"], reverse=True)
+    lavrov = a.set_index("name").loc["Sergey Lavrov"]
+    assert {"Lavrov", "Sergei Lavrov"} <= set(lavrov["aliases"])
+    assert lavrov["claims"] == len(sample.claims(speaker="Lavrov"))
+    assert len(lavrov["merges"]) > 0 and all(isinstance(m, str) and m for m in lavrov["merges"])
+
+
+def test_issues_and_documents_tables(sample):
+    i = sample.issues().set_index("name")
+    assert {"Europe", "NATO", "ceasefire", "security guarantees", "peace plan"} <= set(i.index)
+    assert i.loc["Europe", "claims"] == len(sample.claims(issue="Europe"))
+    d = sample.documents()
+    assert sorted(d["doc_id"]) == sorted(META)
+    assert d["claims"].sum() == len(sample.claims())
+
+
+def test_unassigned_are_exactly_the_claims_without_issue(sample):
+    un = sample.unassigned()
+    assert all(len(i) == 0 for i in un["issues"])
+    assert len(un) == sum(len(i) == 0 for i in sample.claims()["issues"])
+
+
+def test_contradictions_include_the_pokrovsk_denial(sample):
+    x = sample.contradictions()
+    assert list(x.columns) == CONTRADICTION_COLUMNS
+    ids = set(sample.claims()["id"])
+    assert set(x["id_a"]) <= ids and set(x["id_b"]) <= ids
+    pair = x[x["claim_a"].str.contains("captured Pokrovsk") & x["claim_b"].str.contains("any such losses")
+             | x["claim_b"].str.contains("captured Pokrovsk") & x["claim_a"].str.contains("any such losses")]
+    assert len(pair) == 1 and pair.iloc[0]["doc_a"] == pair.iloc[0]["doc_b"] == D003
+    assert pair.iloc[0]["reason"]
+
+
+# -- graphs -------------------------------------------------------------------
+
+def test_subgraph_of_a_query(sample):
+    df = sample.claims(speaker="Peskov")
+    G = sample.subgraph(speaker="Peskov")
+    assert isinstance(G, nx.MultiDiGraph)
+    types = {d["type"] for _, d in G.nodes(data=True)}
+    assert types <= {"actor", "claim", "issue", "place", "document"}
+    assert {n for n, d in G.nodes(data=True) if d["type"] == "actor"} == {"actor:dmitry-peskov"}
+    claims = {n for n, d in G.nodes(data=True) if d["type"] == "claim"}
+    assert claims == {"claim:" + i for i in df["id"]}
+    assert {"doc:" + D003, "doc:" + D004} <= set(G)
+    for c in claims:
+        assert G.has_edge("actor:dmitry-peskov", c, key="said")
+        assert any(k == "reported_in" for _, _, k in G.out_edges(c, keys=True))
+    assert all(d["type"] == k for _, _, k, d in G.edges(keys=True, data=True))
+
+
+def test_whole_graph_has_every_claim_and_node_type(sample):
+    G = sample.subgraph()
+    types = {d["type"] for _, d in G.nodes(data=True)}
+    assert types == {"actor", "claim", "issue", "place", "document"}
+    assert sum(d["type"] == "claim" for _, d in G.nodes(data=True)) == len(sample.claims())
+    assert sum(k == "contradicts" for *_, k in G.edges(keys=True)) == len(sample.contradictions())
+
+
+def test_show_returns_an_offline_inline_view(sample):
+    h = sample.show(speaker="Peskov", height=420)
+    html = h.data
+    assert html.startswith("<iframe") and 'height="420"' in html
+    assert "Dmitry Peskov" in html and "speaker=Peskov" in html
+    assert "https://cdn" not in html and "<script src=" not in html
+
+
+@pytest.mark.parametrize("fmt,reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_export_of_a_query_reads_back(sample, tmp_path, fmt, reader):
+    G = sample.subgraph(issue="Europe")
+    path = sample.export(fmt, tmp_path / f"europe.{fmt}", issue="Europe")
+    H = reader(path)
+    assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
+
+
+def test_export_claims_jsonl(sample, tmp_path):
+    path = sample.export("jsonl", tmp_path / "peskov.jsonl", speaker="Peskov")
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    assert sorted(r["id"] for r in rows) == sorted(sample.claims(speaker="Peskov")["id"])
