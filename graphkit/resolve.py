@@ -1,0 +1,924 @@
+"""Speaker mentions across the corpus → canonical actors, with a reason for every merge.
+
+The attribution stage finds, per article, who spoke ("Lavrov", "he", "Russia's
+Foreign Minister", "the Kremlin", "a senior Russian source"). This stage runs
+once over the whole corpus and decides which mentions are the same real-world
+actor:
+
+1. the gazetteer and alias table in ``models/actors.yaml`` (names, aliases,
+   titles such as "Kremlin spokesman", metonyms such as "Moscow" → Kremlin);
+2. transliteration-aware matching: names are folded to ASCII (anyascii) and to a
+   spelling skeleton (y/i, w/v, kh/h, doubled letters...) and compared with
+   rapidfuzz, with guards against over-merging ("Donald Trump Jr." is not
+   "Donald Trump"; first names must agree);
+3. surnames attach to the one full name that carries them, in the same article
+   first, then across the corpus;
+4. pronouns the attribution stage could not resolve go to the nearest preceding
+   mention of the right kind in the same article;
+5. anonymous sources are keyed per article and phrase, so "a senior Russian
+   source" and "another senior Russian source" stay apart, while "the source"
+   refers back to the nearest one before it.
+
+Entity types are corrected at the same time, by the gazetteer, the places
+gazetteer (graphkit.places) and type voting across every mention in the corpus:
+'Witkoff' is a person even where spaCy says GPE, 'Kyiv' a place where spaCy
+says PERSON.
+
+>>> from graphkit.records import Attribution
+>>> def att(speaker, stype, resolved=None, span=(0, 1)):
+...     return Attribution(spans=[(50, 60)], text="x", cue="said", speaker_text=speaker, speaker_type=stype,
+...                        resolved_text=resolved or speaker, speaker_span=span)
+>>> res = resolve_actors({"a": [att("Sergei Lavrov", "PERSON")],
+...                       "b": [att("Russia's Foreign Minister", "NOUN"), att("Lavrov", "PERSON")]}, {})
+>>> sorted(set(res.speaker_of.values()))
+['actor:sergey-lavrov']
+>>> for line in res.explain("actor:sergey-lavrov"): print(line)
+'Sergei Lavrov' -> Sergey Lavrov: gazetteer alias (a)
+"Russia's Foreign Minister" -> Sergey Lavrov: gazetteer title "Russia's Foreign Minister" (b)
+'Lavrov' -> Sergey Lavrov: gazetteer alias (b)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .errors import ModelsFileError
+from .places import PlaceConfig, load_place_config, lookup_place, slug
+from .records import Actor, Attribution
+
+Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
+
+ACTOR_TYPES = ("person", "organisation", "government", "country", "group", "anonymous", "media", "other")
+LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+               "NORP": "group"}
+_NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_TYPE_PRIORITY = ("person", "organisation", "place", "group", "other")
+
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its", "they", "them", "their",
+            "we", "us", "our", "i", "me", "you", "who", "which", "that"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
+_THING_PRONOUNS = {"it", "its", "which", "that"}
+_GENERATIONAL = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
+_TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "gen", "general",
+    "col", "colonel", "adm", "admiral", "rep", "sen", "senator", "gov", "governor", "president", "vice",
+    "prime", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "press", "chief", "head",
+    "envoy", "special", "adviser", "advisor", "aide", "ambassador", "chairman", "chairwoman", "chair",
+    "director", "deputy", "foreign", "defence", "defense", "army", "state", "national", "security", "top",
+    "senior", "former", "leader", "commander", "mayor", "king", "queen", "pope", "chancellor", "premier",
+    "negotiator", "lead", "new", "house", "white", "kremlin", "us", "u.s.", "uk", "eu", "un", "nato",
+    "the", "a", "an", "of", "and", "for", "to", "on", "ukraine", "russia", "russian", "ukrainian", "american",
+    "french", "british", "european", "informal", "coordinator", "official", "officials", "representative",
+}
+_ANON_HEADS = {"source", "sources", "official", "officials", "aide", "aides", "insider", "insiders", "diplomat",
+               "diplomats", "person", "people", "adviser", "advisers", "advisor", "advisors", "officer",
+               "officers", "staffer", "staffers", "analyst", "expert", "observer", "lawmaker", "negotiator",
+               "spokesperson", "representative", "investigator", "ally", "confidant", "associate",
+               "strategist", "member", "members"}
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
+
+FUZZY_MIN = 90        # whole-name similarity (rapidfuzz ratio on spelling skeletons)
+FUZZY_SURNAME_MIN = 85  # the surnames alone must agree this well
+FUZZY_GIVEN_MIN = 80    # and the given names (or one is an initial)
+
+
+# --------------------------------------------------------------------------- name folding
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name; no leading 'the', no possessives.
+
+    >>> fold("the Kremlin’s")
+    'kremlin'
+    >>> fold("Russia's Foreign Minister")
+    'russia foreign minister'
+    >>> fold("Donald Trump Jr.")
+    'donald trump jr'
+    >>> fold("Зеленський")
+    'zelens kiy'
+    """
+    from anyascii import anyascii
+
+    s = anyascii(unicodedata.normalize("NFKC", text).translate(_APOS))
+    s = re.sub(r"(\w)'s\b", r"\1", s)
+    s = re.sub(r"(\w)s'(?=\s|$)", r"\1s", s)
+    s = s.replace(".", "").lower()
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return re.sub(r"^(the|a|an) ", "", s)
+
+
+_SKELETON_RULES = (("kh", "h"), ("ph", "f"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"), ("ck", "k"))
+
+
+def skeleton(text: str) -> str:
+    """Spelling skeleton of a name: transliteration variants of one name meet.
+
+    Sergey/Sergei/Sergej, Zelensky/Zelenskyy/Zelenskiy, Dmitry/Dmitri, Yury/Yuri,
+    Volodymyr/Wolodymyr all fold to the same skeleton.
+
+    >>> skeleton("Sergey Lavrov") == skeleton("Sergej Lavrov") == skeleton("Sergei Lavrov")
+    True
+    >>> skeleton("Zelenskyy"), skeleton("Zelensky"), skeleton("Zelenskiy")
+    ('zelenski', 'zelenski', 'zelenski')
+    """
+    return " ".join(_skel_token(tok) for tok in fold(text).split())
+
+
+def _skel_token(tok: str) -> str:
+    for a, b in _SKELETON_RULES:
+        tok = tok.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", tok)
+
+
+def name_words(text: str) -> tuple[list[str], set[str]]:
+    """(skeleton words without generational suffixes, the suffixes) of a name.
+
+    >>> name_words("Donald Trump Jr.")
+    (['donald', 'trump'], {'jr'})
+    """
+    words, gens = [], set()
+    for tok in fold(text).split():
+        if tok in _GENERATIONAL:
+            gens.add({"junior": "jr", "senior": "sr"}.get(tok, tok))
+        else:
+            words.append(_skel_token(tok))
+    return words, gens
+
+
+def compare_names(a: str, b: str) -> tuple[bool, float, str]:
+    """Are two person names one person's? Returns (same, score, why), score from rapidfuzz (0-100).
+
+    Same when, after transliteration folding, the names have the same number of
+    words and the same generational suffix, and score >= FUZZY_MIN with surnames
+    >= FUZZY_SURNAME_MIN and given names >= FUZZY_GIVEN_MIN (or an initial).
+
+    >>> compare_names("Sergei Lavrov", "Sergey Lavrov")[:2]
+    (True, 100.0)
+    >>> compare_names("Donald Trump", "Donald Trump Jr.")
+    (False, 0.0, 'generational suffix differs')
+    >>> compare_names("Dmitry Peskov", "Dmitry Medvedev")[0]
+    False
+    """
+    from rapidfuzz import fuzz
+
+    ta, ga = name_words(a)
+    tb, gb = name_words(b)
+    if ga != gb:
+        return False, 0.0, "generational suffix differs"
+    if not ta or not tb or len(ta) != len(tb):
+        return False, 0.0, "different number of name words"
+    # a given name written as an initial ('D. Trump') is compared as that initial on both sides
+    ta2, tb2, initials = list(ta), list(tb), False
+    for k, (x, y) in enumerate(zip(ta[:-1], tb[:-1])):
+        if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
+            ta2[k] = tb2[k] = x[0]
+            initials = True
+    score = round(fuzz.ratio(" ".join(ta2), " ".join(tb2)), 1)
+    last = fuzz.ratio(ta[-1], tb[-1])
+    if last < FUZZY_SURNAME_MIN:
+        return False, score, f"surnames differ ({last:.0f})"
+    for x, y in zip(ta2[:-1], tb2[:-1]):
+        if fuzz.ratio(x, y) < FUZZY_GIVEN_MIN:
+            return False, score, "given names differ"
+    if score < FUZZY_MIN:
+        return False, score, f"similarity {score:.0f} below {FUZZY_MIN}"
+    return True, score, f"fuzzy {score:.0f} after transliteration folding" + (" (initials)" if initials else "")
+
+
+def is_pronoun(text: Optional[str]) -> bool:
+    """True for a bare pronoun ('he', 'They').
+
+    >>> is_pronoun("He"), is_pronoun("Lavrov"), is_pronoun("US")
+    (True, False, False)
+    """
+    if not text:
+        return False
+    t = text.strip()
+    return t.lower() in PRONOUNS and not (len(t) > 1 and t.isupper())
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """Split 'Kremlin spokesman Dmitry Peskov' into (title, name) at the trailing run of name words.
+
+    >>> split_title("Kremlin spokesman Dmitry Peskov")
+    ('Kremlin spokesman', 'Dmitry Peskov')
+    >>> split_title("UK Prime Minister Sir Keir Starmer")
+    ('UK Prime Minister Sir', 'Keir Starmer')
+    >>> split_title("Russia's Foreign Minister")
+    ("Russia's Foreign Minister", '')
+    """
+    toks = text.split()
+    i = len(toks)
+    while i > 0:
+        t = toks[i - 1]
+        core = re.sub(r"[^\w.\-']", "", t.translate(_APOS))
+        bare = re.sub(r"'s$", "", core)
+        if not bare or not bare[0].isupper() or bare.lower().strip(".") in _TITLE_WORDS or core.endswith("'s") and i < len(toks):
+            break
+        i -= 1
+    name = " ".join(toks[i:])
+    if name and len(name.split()) == 1 and name.lower() in ("jr.", "jr", "sr.", "sr"):
+        return text, ""
+    return " ".join(toks[:i]).strip(" ,"), re.sub(r"['\u2019]s$", "", name)
+
+
+# --------------------------------------------------------------------------- the gazetteer
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    id: str
+    name: str
+    type: str
+    country: Optional[str] = None
+    organisation: Optional[str] = None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    """models/actors.yaml, parsed and indexed for lookups by folded form and skeleton."""
+
+    entries: list[GazetteerEntry]
+    demonyms: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_fold: dict[str, tuple[GazetteerEntry, str]] = {}
+        self.by_skeleton: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        self.by_title: dict[str, GazetteerEntry] = {}
+        self.by_metonym: dict[str, GazetteerEntry] = {}
+        self.by_surname: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        for e in self.entries:
+            self.by_fold.setdefault(fold(e.name), (e, "gazetteer name"))
+            for a in e.aliases:
+                self.by_fold.setdefault(fold(a), (e, "gazetteer alias"))
+            for n in (e.name, *e.aliases):
+                if e not in self.by_skeleton[skeleton(n)]:
+                    self.by_skeleton[skeleton(n)].append(e)
+            for t in e.titles:
+                self.by_title.setdefault(fold(t), e)
+            for m in e.metonyms:
+                self.by_metonym.setdefault(fold(m), e)
+            if e.type == "person":
+                words, gens = name_words(e.name)
+                if len(words) > 1 and not gens:
+                    self.by_surname[words[-1]].append(e)
+        self.demonym_fold = {fold(k): v for k, v in self.demonyms.items()}
+
+    @classmethod
+    def from_dict(cls, data: Optional[dict], where: str = "models/actors.yaml") -> "Gazetteer":
+        data = data or {}
+        if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
+            raise ModelsFileError(f"{where} must be a mapping with an 'actors' list; see the comments at its top")
+        entries, ids = [], set()
+        for i, raw in enumerate(data.get("actors") or []):
+            if not isinstance(raw, dict) or not raw.get("name"):
+                raise ModelsFileError(f"{where}: actor #{i + 1} has no 'name'; every entry needs at least a name")
+            unknown = set(raw) - {"id", "name", "type", "country", "organisation", "roles", "aliases", "titles", "metonyms"}
+            if unknown:
+                raise ModelsFileError(f"{where}: actor {raw['name']!r} has unknown keys {sorted(unknown)}; "
+                                      "allowed: id, name, type, country, organisation, roles, aliases, titles, metonyms")
+            typ = raw.get("type", "other")
+            if typ not in ACTOR_TYPES:
+                raise ModelsFileError(f"{where}: actor {raw['name']!r} has type {typ!r}; use one of {', '.join(ACTOR_TYPES)}")
+            aid = str(raw.get("id") or f"actor:{slug(str(raw['name']))}")
+            if not aid.startswith("actor:"):
+                aid = f"actor:{aid}"
+            if aid in ids:
+                raise ModelsFileError(f"{where}: two actors have the id {aid!r}; give one of them another name or an 'id:'")
+            ids.add(aid)
+
+            def strs(key):
+                v = raw.get(key) or []
+                if isinstance(v, str):
+                    v = [v]
+                if not isinstance(v, list):
+                    raise ModelsFileError(f"{where}: {key} of {raw['name']!r} must be a list of strings")
+                return tuple(str(x) for x in v)
+
+            entries.append(GazetteerEntry(
+                id=aid, name=str(raw["name"]), type=typ, country=raw.get("country"),
+                organisation=raw.get("organisation"), roles=strs("roles"), aliases=strs("aliases"),
+                titles=strs("titles"), metonyms=strs("metonyms")))
+        demonyms = data.get("demonyms") or {}
+        if not isinstance(demonyms, dict):
+            raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")
+        return cls(entries, {str(k): str(v) for k, v in demonyms.items()})
+
+    def match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
+        """Gazetteer entry a name refers to, with the reason; None when unknown."""
+        f = fold(name)
+        if not f:
+            return None
+        if f in self.by_fold:
+            return self.by_fold[f]
+        sk = skeleton(name)
+        cands = self.by_skeleton.get(sk, [])
+        if len(cands) == 1:
+            return cands[0], "transliteration folding (same spelling skeleton)"
+        if person_like:
+            best = None
+            for e in self.entries:
+                if e.type != "person":
+                    continue
+                for n in (e.name, *e.aliases):
+                    same, score, why = compare_names(name, n)
+                    if same and (best is None or score > best[2]):
+                        best = (e, f"{why} vs {n!r}", score)
+            if best:
+                return best[0], best[1]
+            words = sk.split()
+            if len(words) == 1 and len(self.by_surname.get(words[0], [])) == 1:
+                return self.by_surname[words[0]][0], "surname of a gazetteer name"
+        return None
+
+    def match_title(self, *phrases: Optional[str]) -> Optional[tuple[GazetteerEntry, str]]:
+        for p in phrases:
+            if p and fold(p) in self.by_title:
+                return self.by_title[fold(p)], f"gazetteer title {p!r}"
+        return None
+
+    def country_of(self, *phrases: Optional[str]) -> Optional[str]:
+        for p in phrases:
+            for w in fold(p or "").split():
+                if w in self.demonym_fold:
+                    return self.demonym_fold[w]
+        return None
+
+
+def load_gazetteer() -> Gazetteer:
+    """models/actors.yaml as a Gazetteer."""
+    from .knowledge import load_yaml
+
+    return Gazetteer.from_dict(load_yaml("actors.yaml"))
+
+
+# --------------------------------------------------------------------------- entity typing
+
+
+def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
+                  place_config: Optional[PlaceConfig] = None, extra: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+    """Surface form → corrected entity type, by gazetteer, places gazetteer and voting across the corpus.
+
+    Order of evidence: an actors.yaml name or alias decides; then places.yaml;
+    then a surface that is the surname of a multi-word PERSON somewhere in the
+    corpus is a person ('Witkoff' of 'Steve Witkoff'); then a place geonames
+    knows is a place ('Kyiv', 'Kherson', 'Pokrovsk' even where spaCy says PERSON);
+    otherwise the majority of spaCy's labels over all mentions (ties: person,
+    organisation, place, group, other). `extra` adds (surface, spaCy label) votes.
+
+    >>> g = Gazetteer.from_dict({"actors": [{"name": "Donald Trump", "type": "person", "aliases": ["Trump"]}]})
+    >>> t = type_entities({"d": [("Trump", "ORG", 0, 5), ("Kyiv", "PERSON", 9, 13), ("Steve Witkoff", "PERSON", 20, 33),
+    ...                           ("Witkoff", "GPE", 40, 47), ("Pokrovsk", "PERSON", 50, 58)]}, g)
+    >>> [t[k] for k in ("Trump", "Kyiv", "Witkoff", "Pokrovsk")]
+    ['person', 'place', 'person', 'place']
+    """
+    place_config = place_config if place_config is not None else load_place_config()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    surnames: set[str] = set()
+    items = [(t, lab) for d in sorted(entities) for (t, lab, *_r) in entities[d]] + list(extra)
+    for text, label in items:
+        if label in _NOT_NAMES or not text.strip():
+            continue
+        f = fold(text)
+        if not f:
+            continue
+        votes[f][LABEL_TYPES.get(label, "other")] += 1
+        surfaces[f].add(text)
+        if label == "PERSON":
+            raw = [w for w in text.translate(_APOS).split() if fold(w) and fold(w) not in _GENERATIONAL]
+            words, _ = name_words(text)
+            if len(words) > 1 and all(w[:1].isupper() for w in raw):
+                surnames.add(words[-1])
+    out: dict[str, str] = {}
+    for f in sorted(votes):
+        one = next(iter(sorted(surfaces[f])))
+        gz = gazetteer.match_name(one, person_like=False)
+        if gz is not None:
+            typ = gz[0].type
+        elif (f in gazetteer.demonym_fold or (f.endswith("s") and f[:-1] in gazetteer.demonym_fold)) \
+                and not is_known_place_cached(one, place_config):
+            typ = "group"  # 'Ukrainian', 'Europeans' (but 'US', 'UK' are places)
+        else:
+            pkey_ignored = lookup_place(one, place_config) is None
+            hit = None if pkey_ignored else lookup_place(one, place_config)
+            if pkey_ignored:
+                typ = _vote(votes[f], exclude="place")
+            elif hit.source == "models/places.yaml":
+                typ = "place"
+            elif len(f.split()) == 1 and skeleton(one) in surnames:
+                typ = "person"
+            elif hit.source != "unknown":
+                typ = "place"
+            else:
+                typ = _vote(votes[f])
+        for s in surfaces[f]:
+            out[s] = typ
+    return dict(sorted(out.items()))
+
+
+def _vote(c: Counter, exclude: Optional[str] = None) -> str:
+    ranked = sorted(((n, -_TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else -99, t) for t, n in c.items()
+                     if t != exclude), reverse=True)
+    return ranked[0][2] if ranked else "other"
+
+
+# --------------------------------------------------------------------------- the resolution
+
+
+@dataclass(frozen=True)
+class ActorResolution:
+    """Canonical actors of a corpus and the actor of every attribution."""
+
+    actors: list[Actor]
+    speaker_of: dict[tuple[str, int], str]
+    entity_types: dict[str, str]
+
+    def explain(self, actor_id: str) -> list[str]:
+        """Why mentions were merged into this actor, one reason per line (as in Actor.merges).
+
+        >>> ActorResolution([], {}, {}).explain("actor:nobody")
+        []
+        """
+        for a in self.actors:
+            if a.id == actor_id:
+                return list(a.merges)
+        return []
+
+    def actor(self, actor_id: str) -> Optional[Actor]:
+        """The Actor record with that id, or None."""
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+
+@dataclass
+class _Draft:
+    key: str
+    name: str
+    type: str
+    entry: Optional[GazetteerEntry] = None
+    country: Optional[str] = None
+    organisation: Counter = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    merges: dict[str, list[str]] = field(default_factory=dict)  # reason line -> doc ids
+    fixed_id: Optional[str] = None
+
+
+@dataclass
+class _Mention:
+    doc_id: str
+    index: int
+    att: Attribution
+    surface: str          # what stood in the text as the speaker
+    name: str             # the name part (no title), or the phrase for groups/anonymous
+    kind: str             # name, title, pronoun, anon, group, none
+    etype: Optional[str]  # corrected entity type of the name, when known
+    role: Optional[str]
+    pos: int              # where the mention stands in the article
+
+
+_PERSONISH = {"person"}
+
+
+class _Resolver:
+    def __init__(self, attributions: dict[str, list[Attribution]], entities: dict[str, list[Entity]],
+                 gazetteer: Gazetteer, place_config: PlaceConfig) -> None:
+        self.atts = attributions
+        self.ents = {d: sorted((tuple(e) for e in entities.get(d, [])), key=lambda e: (e[2], e[3], e[0], e[1]))
+                     for d in sorted(set(entities) | set(attributions))}
+        self.gz = gazetteer
+        self.pc = place_config
+        self.types = type_entities(self.ents, gazetteer, place_config)
+        self.fold_types = {fold(k): v for k, v in self.types.items()}
+        self.drafts: dict[str, _Draft] = {}
+        self.speaker_of: dict[tuple[str, int], str] = {}
+        self._person_clusters()
+
+    # ---- non-gazetteer person names, clustered over the whole corpus
+    def _person_clusters(self) -> None:
+        """Union full person names (2+ words) not in the gazetteer when compare_names says they are one."""
+        names: dict[str, Counter] = defaultdict(Counter)  # skeleton -> surface counts
+        for d in self.ents:
+            for text, label, *_ in self.ents[d]:
+                if self.types.get(text) == "person":
+                    self._add_name(names, text)
+        for d in sorted(self.atts):
+            for a in self.atts[d]:
+                if a.resolved_text and a.speaker_type in ("PERSON", "PRON") and not is_pronoun(a.resolved_text):
+                    _, nm = split_title(a.resolved_text)
+                    if nm:
+                        self._add_name(names, nm)
+        full = sorted(sk for sk in names if len(sk.split()) > 1 and self.gz.match_name(names[sk].most_common(1)[0][0], True) is None)
+        parent = {sk: sk for sk in full}
+        self.fuzzy_reason: dict[str, str] = {}
+
+        def find(x):
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        for i, a in enumerate(full):
+            for b in full[i + 1:]:
+                sa, sb = _display(names[a]), _display(names[b])
+                same, score, why = compare_names(sa, sb)
+                if same and find(a) != find(b):
+                    parent[find(b)] = find(a)
+                    self.fuzzy_reason[b] = why
+                    self.fuzzy_reason[a] = self.fuzzy_reason.get(a, "")
+        groups: dict[str, list[str]] = defaultdict(list)
+        for sk in full:
+            groups[find(sk)].append(sk)
+        self.cluster_of: dict[str, str] = {}
+        self.cluster_name: dict[str, str] = {}
+        self.cluster_by_surname: dict[str, set[str]] = defaultdict(set)
+        for root, members in sorted(groups.items()):
+            total = Counter()
+            for m in members:
+                total.update(names[m])
+            display = _display(total)
+            for m in members:
+                self.cluster_of[m] = root
+                self.cluster_by_surname[name_words(_display(names[m]))[0][-1]].add(root)
+            self.cluster_name[root] = display
+        self.names = names
+
+    @staticmethod
+    def _add_name(names: dict, text: str) -> None:
+        t = re.sub(r"['\u2019]s$", "", text.strip())
+        t = re.sub(r"^(the)\s+", "", t, flags=re.I)
+        if fold(t):
+            names[skeleton(t)][t] += 1
+
+    # ---- drafts
+    def _draft(self, key: str, name: str, typ: str, entry: Optional[GazetteerEntry] = None,
+               fixed_id: Optional[str] = None) -> _Draft:
+        if key not in self.drafts:
+            d = _Draft(key=key, name=name, type=typ, entry=entry, fixed_id=fixed_id)
+            if entry:
+                d.country, d.roles, d.aliases = entry.country, list(entry.roles), list(entry.aliases)
+                if entry.organisation:
+                    d.organisation[entry.organisation] += 1000
+            self.drafts[key] = d
+        return self.drafts[key]
+
+    def _record(self, m: _Mention, draft: _Draft, reason: str) -> str:
+        key = draft.key
+        self.speaker_of[(m.doc_id, m.index)] = key
+        shown = " ".join((m.name if m.kind == "name" and m.name else m.surface).split())  # the words that matched
+        line = f"{shown!r} -> {draft.name}: {reason}"
+        draft.merges.setdefault(line, [])
+        if m.doc_id not in draft.merges[line]:
+            draft.merges[line].append(m.doc_id)
+        for s in (m.surface, m.name):
+            s = " ".join((s or "").split())
+            if s and not is_pronoun(s) and m.kind != "pronoun":
+                draft.aliases.append(s)
+        role = _clean_role(m.role, draft.name)
+        if role:
+            draft.roles.append(role)
+        org = " ".join((m.att.organisation or "").split())
+        country = self.gz.country_of(org) if org and len(org.split()) == 1 else None
+        if country is None and org and is_known_place_cached(org, self.pc):
+            hit = lookup_place(org, self.pc)
+            country = hit.name if hit and hit.type == "country" else None
+        if country is not None:
+            draft.country = draft.country or country  # 'Ukrainian', 'US': a country, not an organisation
+        elif org:
+            draft.organisation[org] += 1
+        if draft.country is None and m.kind in ("anon", "group", "title", "name"):
+            draft.country = self.gz.country_of(m.name, m.surface, m.role) or self._country_named(m.surface)
+        return key
+
+    def _country_named(self, phrase: str) -> Optional[str]:
+        """A country named in a phrase ("Ukraine's sanctions commissioner" -> Ukraine)."""
+        for w in phrase.translate(_APOS).split():
+            w = re.sub(r"'s$", "", w).strip(".,;:")
+            if w[:1].isupper():
+                hit = lookup_place(w, self.pc)
+                if hit is not None and hit.type == "country":
+                    return hit.name
+        return None
+
+    # ---- one mention
+    def _mention(self, doc_id: str, i: int, a: Attribution) -> _Mention:
+        pos = (a.speaker_span or a.spans[0])[0]
+        if not a.speaker_text and not a.resolved_text:
+            return _Mention(doc_id, i, a, "", "", "none", None, a.role, pos)
+        surface = a.speaker_text or a.resolved_text or ""
+        text = a.resolved_text if a.resolved_text and not is_pronoun(a.resolved_text) else None
+        if text is None:
+            return _Mention(doc_id, i, a, surface, surface, "pronoun", None, a.role, pos)
+        text = text.strip()
+        role = a.role
+        # a PERSON entity inside the mention is its name
+        person = None
+        if a.speaker_type != "PRON" or a.resolved_span:
+            span = a.resolved_span if a.resolved_text and a.resolved_span else a.speaker_span
+            if span:
+                inside = [e for e in self.ents.get(doc_id, []) if span[0] <= e[2] and e[3] <= span[1]
+                          and self.types.get(e[0]) == "person"]
+                if inside:
+                    person = max(inside, key=lambda e: (e[3] - e[2], -e[2]))[0]
+        if a.speaker_type == "ANON" or (self._anonymous_phrase(text) and person is None):
+            return _Mention(doc_id, i, a, surface, text, "anon", "anonymous", role, pos)
+        if person is not None:
+            name = re.sub(r"['\u2019]s$", "", person)
+            prefix = text[: text.find(person)].strip(" ,") if person in text else ""
+            if not role and prefix and any(w.lower().strip(".,") in _TITLE_WORDS for w in prefix.split()):
+                role = prefix
+            return _Mention(doc_id, i, a, surface, name, "name", "person", role, pos)
+        etype = self.fold_types.get(fold(text))
+        if a.speaker_type == "PERSON" or etype == "person":
+            prefix, name = split_title(text)
+            if not name:
+                return _Mention(doc_id, i, a, surface, text, "title", None, role, pos)
+            if not role and prefix and any(w.lower().strip(".,") in _TITLE_WORDS for w in prefix.split()):
+                role = prefix
+            return _Mention(doc_id, i, a, surface, name, "name", self.fold_types.get(fold(name), "person"), role, pos)
+        if a.speaker_type == "NOUN" and etype is None:
+            if self.gz.match_title(text, _org_role(a)) or self.gz.match_name(text, False):
+                return _Mention(doc_id, i, a, surface, text, "title", None, role, pos)
+            return _Mention(doc_id, i, a, surface, _strip_det(text), "group", "group", role, pos)
+        name = _strip_det(re.sub(r"['\u2019]s$", "", text))
+        if etype is None:
+            etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)
+            if etype is None and is_known_place_cached(name, self.pc):
+                etype = "place"
+        return _Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
+
+    @staticmethod
+    def _anonymous_phrase(text: str) -> bool:
+        words = fold(text).split()
+        return bool(words) and words[-1] in _ANON_HEADS and not any(w[:1].isupper() for w in text.split()[1:-1]
+                                                                    if fold(w) not in _DEMONYM_LIKE)
+
+    # ---- resolution of a named mention to a draft
+    def _resolve_name(self, m: _Mention) -> tuple[_Draft, str]:
+        name, etype = m.name, m.etype
+        # metonymy: a place name as the speaker
+        if etype == "place" or (etype is None and fold(name) in self.gz.by_metonym):
+            e = self.gz.by_metonym.get(fold(name))
+            if e is not None:
+                return self._draft(e.id, e.name, e.type, e), f"metonymy: place {name!r} as speaker (models/actors.yaml metonyms)"
+        gz = self.gz.match_name(name, person_like=etype in (None, "person"))
+        if gz is not None:
+            e, why = gz
+            return self._draft(e.id, e.name, e.type, e), why
+        if etype == "place" and not is_known_place_cached(name, self.pc) and len(name.split()) > 1:
+            # "Ukraine's sanctions commissioner", "the US and Ukraine": a phrase around a place, not a place
+            words = fold(name).split()
+            if words[-1] in _ROLE_HEADS:
+                return self._title(_Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
+            return self._draft(f"n:{fold(name)}", " ".join(name.split()), "group"), "same group phrase"
+        if etype == "place":
+            hit = lookup_place(name, self.pc)
+            pname = hit.name if hit else name
+            typ = "country" if hit and hit.type == "country" else "other"
+            return (self._draft(f"place:{slug(pname)}", pname, typ),
+                    "place as speaker; no government listed for it in models/actors.yaml metonyms")
+        if etype in (None, "person"):
+            sk = skeleton(name)
+            words, _ = name_words(name)
+            if len(words) > 1 and sk in self.cluster_of:
+                root = self.cluster_of[sk]
+                why = "same name" if sk == root else self.fuzzy_reason.get(sk) or "fuzzy match after transliteration folding"
+                if sk == root and _display(self.names[sk]) != name:
+                    why = "same name after transliteration folding"
+                return self._draft(f"pc:{root}", self.cluster_name[root], "person"), why
+            if len(words) == 1:
+                # surname: the one full name in the same article, then in the corpus
+                local = set()
+                for text, label, *_ in self.ents.get(m.doc_id, []):
+                    if self.types.get(text) == "person":
+                        skw, _ = name_words(re.sub(r"['\u2019]s$", "", text))
+                        if len(skw) > 1 and skw[-1] == words[0] and skeleton(text) in self.cluster_of:
+                            local.add(self.cluster_of[skeleton(text)])
+                if len(local) == 1:
+                    root = local.pop()
+                    return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
+                            f"surname of {self.cluster_name[root]!r} in the same article")
+                corpus = self.cluster_by_surname.get(words[0], set())
+                if len(local) == 0 and len(corpus) == 1:
+                    root = next(iter(corpus))
+                    return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
+                            f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus")
+            if etype == "person" or len(words) > 1:
+                return self._draft(f"pc:{sk}", name, "person"), "name"
+        typ = {"organisation": "organisation", "group": "group", "media": "media", "government": "government",
+               "person": "person"}.get(etype or "", "other")
+        name = " ".join(name.split())
+        return self._draft(f"n:{fold(name)}", name, typ), "same name" if typ != "group" else "same group phrase"
+
+    def resolve(self) -> None:
+        for doc_id in sorted(self.atts):
+            anon_seen: list[tuple[int, _Draft]] = []
+            done: list[tuple[int, _Draft]] = []  # (position, draft) of resolved speakers in this article
+            for i, a in enumerate(self.atts[doc_id]):
+                m = self._mention(doc_id, i, a)
+                if m.kind == "none":
+                    d = self._draft(f"anon:{doc_id}:unattributed", "unattributed", "anonymous",
+                                    fixed_id=f"actor:anon-{slug(doc_id)}-unattributed")
+                    why = "no speaker found; one unattributed source per article"
+                elif m.kind == "anon":
+                    d, why = self._anonymous(m, anon_seen)
+                    anon_seen.append((m.pos, d))
+                elif m.kind == "pronoun":
+                    d, why = self._pronoun(m, done)
+                elif m.kind == "title":
+                    d, why = self._title(m)
+                elif m.kind == "group":
+                    gz = self.gz.match_name(m.name, False)
+                    if gz:
+                        d, why = self._draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
+                    else:
+                        d, why = self._draft(f"n:{fold(m.name)}", m.name, "group"), "same group phrase"
+                else:
+                    d, why = self._resolve_name(m)
+                if m.kind != "pronoun" and is_pronoun(a.speaker_text) and a.resolved_text \
+                        and fold(a.resolved_text) != fold(a.speaker_text):
+                    why = f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
+                self._record(m, d, why)
+                done.append((m.pos, d))
+
+    def _title(self, m: _Mention) -> tuple[_Draft, str]:
+        """A role phrase with no name: the gazetteer title it names, else one actor per title phrase."""
+        hit = self.gz.match_title(m.name, _org_role(m.att), m.role) or self.gz.match_name(m.name, False)
+        if hit is not None:
+            e, why = hit
+            return self._draft(e.id, e.name, e.type, e), why
+        name = " ".join(_strip_det(m.name).split())
+        name = name.translate(_APOS)
+        typ = "person" if fold(name).split()[-1:] and fold(name).split()[-1] in _ROLE_HEADS else "other"
+        return (self._draft(f"n:{fold(name)}", name, typ),
+                "role phrase with no name and no title in models/actors.yaml; one actor per phrase")
+
+    def _anonymous(self, m: _Mention, seen: list[tuple[int, _Draft]]) -> tuple[_Draft, str]:
+        words = fold(m.name).split()
+        head = words[-1] if words else "source"
+        first = (m.name.split() or [""])[0].lower()
+        if first in ("the", "that", "this", "these", "those") and len(words) <= 3:
+            for pos, d in reversed(seen):
+                if pos <= m.pos and fold(d.name).split()[-1:] == [head]:
+                    return d, f"definite {m.name!r} refers back to the nearest preceding {d.name!r} in the same article"
+        phrase = re.sub(r"^(a|an|the)\s+", "", " ".join(m.name.split()), flags=re.I)
+        first = phrase.split()[0] if phrase.split() else ""
+        if first[:1].isupper() and not first.isupper() and fold(first) in _DETERMINER_LIKE:
+            phrase = first[0].lower() + phrase[1:]
+        key = f"anon:{m.doc_id}:{fold(phrase)}"
+        d = self._draft(key, phrase, "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-{slug(phrase)}")
+        return d, "anonymous source, keyed by article and phrase"
+
+    def _pronoun(self, m: _Mention, done: list[tuple[int, _Draft]]) -> tuple[_Draft, str]:
+        p = m.surface.strip().lower()
+        want = ({"person"} if p in _PERSON_PRONOUNS else
+                {"organisation", "government", "country", "group", "media", "other"} if p in _THING_PRONOUNS else None)
+        best: Optional[tuple[int, str, object]] = None
+        for pos, d in done:
+            if pos < m.pos and (want is None or d.type in want) and (best is None or pos >= best[0]):
+                best = (pos, "speaker", d)
+        ent_types = {"person"} if want == {"person"} else {"organisation", "government"} if want else {"person", "organisation", "government", "group"}
+        for text, label, start, end in self.ents.get(m.doc_id, []):
+            if end <= m.pos and self.types.get(text) in ent_types and (best is None or start > best[0]):
+                best = (start, "entity", text)
+        if best is not None and best[1] == "entity":
+            name = best[2]
+            etype = self.types.get(name)
+            sub = _Mention(m.doc_id, m.index, m.att, name, re.sub(r"['\u2019]s$", "", name), "name", etype, None, best[0])
+            d, why = self._resolve_name(sub)
+            return d, f"pronoun, nearest preceding {etype} mention {name!r} in the same article ({why})"
+        if best is not None:
+            d = best[2]
+            return d, f"pronoun, nearest preceding speaker {d.name!r} in the same article"
+        key = f"anon:{m.doc_id}:unresolved {p}"
+        return (self._draft(key, f"unresolved '{p}'", "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-unresolved-{slug(p)}"),
+                "pronoun with no antecedent in the article")
+
+    # ---- output
+    def actors(self) -> tuple[list[Actor], dict[str, str]]:
+        ids: dict[str, str] = {}
+        taken: set[str] = set()
+        for key in sorted(self.drafts, key=lambda k: (self.drafts[k].fixed_id is None and self.drafts[k].entry is None, k)):
+            d = self.drafts[key]
+            base = d.entry.id if d.entry else d.fixed_id or f"actor:{slug(d.name)}"
+            aid, n = base, 2
+            while aid in taken:
+                aid, n = f"{base}-{n}", n + 1
+            taken.add(aid)
+            ids[key] = aid
+        out = []
+        for key, d in self.drafts.items():
+            org = None
+            if d.organisation:
+                org = sorted(d.organisation.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            # in order of first appearance: documents sorted by id, attributions in article order
+            merges = tuple(f"{line} ({', '.join(docs)})" for line, docs in d.merges.items())
+            out.append(Actor(
+                id=ids[key], name=d.name, type=d.type, aliases=_dedupe([x for x in d.aliases if x and x != d.name]),
+                roles=_dedupe_roles(d.roles), organisation=org, country=d.country, merges=merges))
+        out.sort(key=lambda a: a.id)
+        return out, ids
+
+
+_DETERMINER_LIKE = {"another", "one", "two", "three", "some", "several", "second", "third", "fourth", "other",
+                    "senior", "many", "few", "multiple", "various", "numerous"}
+_ROLE_HEADS = {"commissioner", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "secretary",
+               "negotiator", "envoy", "chief", "head", "director", "aide", "adviser", "advisor", "ambassador",
+               "chairman", "chairwoman", "commander", "mayor", "governor", "lawmaker", "senator", "premier",
+               "chancellor", "ombudsman", "prosecutor", "general", "leader", "king", "queen", "emir", "prince"}
+
+
+def _clean_role(role: Optional[str], name: str) -> Optional[str]:
+    """Role as written, without name words that leaked into it ('Kremlin aide Yury' -> 'Kremlin aide').
+
+    >>> _clean_role("prime Kremlin aide Yury", "Yury Ushakov")
+    'prime Kremlin aide'
+    """
+    if not role:
+        return None
+    words = " ".join(role.split()).translate(_APOS).strip(" ,;").split()
+    names = set(fold(name).split())
+    while words and fold(words[-1]) in names:
+        words.pop()
+    while words and fold(words[0]) in ("the", "a", "an"):
+        words.pop(0)
+    return " ".join(words) or None
+
+
+_DEMONYM_LIKE = {"russian", "ukrainian", "american", "us", "european", "western", "senior", "another", "third",
+                 "second", "first"}
+
+
+def _display(counts: Counter) -> str:
+    """Most frequent surface; ties: the longest, then alphabetical."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+def _org_role(a: Attribution) -> Optional[str]:
+    if a.role and a.organisation:
+        return f"{a.organisation} {a.role}"
+    return None
+
+
+def _dedupe_roles(items: Iterable[str]) -> tuple[str, ...]:
+    """Roles, first spelling kept; a role whose words lie within an earlier one is dropped ('spokesman')."""
+    out: list[str] = []
+    for r in _dedupe(items):
+        f = f" {fold(r)} "
+        if not any(f in f" {fold(o)} " for o in out):
+            out.append(r)
+    return tuple(out)
+
+
+def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    seen, out = set(), []
+    for x in items:
+        k = x.strip().casefold()
+        if k and k not in seen:
+            seen.add(k)
+            out.append(x.strip())
+    return tuple(out)
+
+
+def is_known_place_cached(name: str, config: PlaceConfig) -> bool:
+    h = lookup_place(name, config)
+    return h is not None and h.source != "unknown"
+
+
+def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[str, list[Entity]],
+                   gazetteer: Optional[dict | Gazetteer] = None, *,
+                   place_config: Optional[PlaceConfig] = None) -> ActorResolution:
+    """Resolve every attribution's speaker to one canonical actor across the whole corpus.
+
+    `attributions`: doc_id → that article's attributions, in order; `entities`:
+    doc_id → its NER entities (text, label, start, end); `gazetteer`: the parsed
+    content of an actors.yaml (default: models/actors.yaml). Deterministic: the
+    same input gives the same ids and order, whatever the dict order.
+    """
+    if gazetteer is None:
+        gz = load_gazetteer()
+    elif isinstance(gazetteer, Gazetteer):
+        gz = gazetteer
+    else:
+        gz = Gazetteer.from_dict(gazetteer, where="the gazetteer passed to resolve_actors")
+    pc = place_config if place_config is not None else load_place_config()
+    r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc)
+    r.resolve()
+    actors, ids = r.actors()
+    speaker_of = {k: ids[v] for k, v in sorted(r.speaker_of.items())}
+    return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types)

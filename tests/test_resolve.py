@@ -1,0 +1,450 @@
+"""Canonical actors: mention sets in → actors, types and merge reasons out."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import ModelsFileError
+from graphkit.records import Attribution
+from graphkit.resolve import (Gazetteer, compare_names, fold, is_pronoun, resolve_actors, skeleton, split_title,
+                              type_entities)
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def att(speaker, stype="PERSON", resolved=None, at=0, role=None, org=None):
+    """A hand-made attribution whose speaker mention starts at offset `at`."""
+    span = (at, at + len(speaker)) if speaker else None
+    return Attribution(spans=[(at + 200, at + 220)], text="content", cue="said", speaker_text=speaker,
+                       speaker_span=span, speaker_type=stype if speaker else None,
+                       resolved_text=resolved if resolved is not None else speaker, role=role, organisation=org)
+
+
+def ent(text, label, at):
+    return (text, label, at, at + len(text))
+
+
+def names_of(res, doc_id):
+    by_id = {a.id: a for a in res.actors}
+    return [by_id[res.speaker_of[(doc_id, i)]].name for i in range(len([k for k in res.speaker_of if k[0] == doc_id]))]
+
+
+# --------------------------------------------------------------------------- folding and name comparison
+
+@pytest.mark.parametrize("a, b", [
+    ("Sergey Lavrov", "Sergei Lavrov"),
+    ("Sergey Lavrov", "Sergej Lavrov"),
+    ("Zelensky", "Zelenskyy"),
+    ("Zelensky", "Zelenskiy"),
+    ("Dmitry Peskov", "Dmitri Peskov"),
+    ("Yury Ushakov", "Yuri Ushakov"),
+    ("Volodymyr", "Wolodymyr"),
+    ("Kharkiv", "Harkiv"),
+])
+def test_transliteration_variants_share_a_skeleton(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize("a, b", [("Lavrov", "Lvov"), ("Peskov", "Pesков".replace("ков", "kin")), ("Putin", "Rutin")])
+def test_different_names_keep_different_skeletons(a, b):
+    assert skeleton(a) != skeleton(b)
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("the Kremlin’s", "kremlin"),
+    ("Russia's Foreign Minister", "russia foreign minister"),
+    ("U.S.", "us"),
+    ("Сергей Лавров", "sergey lavrov"),
+    ("Zelenskyy’s", "zelenskyy"),
+])
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize("a, b, same, why", [
+    ("Sergei Lavrov", "Sergey Lavrov", True, "fuzzy 100 after transliteration folding"),
+    ("Sergiy Lavrov", "Sergey Lavrov", True, "fuzzy"),
+    ("Wolodymyr Selenskyj", "Volodymyr Zelensky", True, "fuzzy"),
+    ("D. Trump", "Donald Trump", True, "fuzzy"),
+    ("Donald Trump", "Donald Trump Jr.", False, "generational suffix differs"),
+    ("Donald Trump Jr.", "Donald Trump Junior", True, "fuzzy"),
+    ("Dmitry Peskov", "Dmitry Medvedev", False, "surnames differ"),
+    ("Andriy Kovalenko", "Oleksiy Kovalenko", False, "given names differ"),
+    ("Lavrov", "Sergey Lavrov", False, "different number of name words"),
+])
+def test_compare_names(a, b, same, why):
+    ok, score, reason = compare_names(a, b)
+    assert ok is same
+    assert why in reason
+    if same:
+        assert score >= 90
+
+
+@pytest.mark.parametrize("text, title, name", [
+    ("Kremlin spokesman Dmitry Peskov", "Kremlin spokesman", "Dmitry Peskov"),
+    ("White House Press Secretary Karoline Leavitt", "White House Press Secretary", "Karoline Leavitt"),
+    ("Russia’s Foreign Minister Sergey Lavrov", "Russia’s Foreign Minister", "Sergey Lavrov"),
+    ("UK Prime Minister Sir Keir Starmer", "UK Prime Minister Sir", "Keir Starmer"),
+    ("President Vladimir Putin", "President", "Vladimir Putin"),
+    ("Russia's Foreign Minister", "Russia's Foreign Minister", ""),
+    ("Lavrov", "", "Lavrov"),
+])
+def test_split_title(text, title, name):
+    assert split_title(text) == (title, name)
+
+
+@pytest.mark.parametrize("text, pron", [("he", True), ("They", True), ("US", False), ("us", True), ("Lavrov", False), (None, False)])
+def test_is_pronoun(text, pron):
+    assert is_pronoun(text) is pron
+
+
+# --------------------------------------------------------------------------- the examples of issue 4
+
+def test_lavrov_spellings_and_title_are_one_actor():
+    res = resolve_actors({
+        "a": [att("Russia’s Foreign Minister Sergey Lavrov", resolved="Sergey Lavrov", role="Foreign Minister")],
+        "b": [att("Russian Foreign Minister Sergei Lavrov", resolved="Sergei Lavrov")],
+        "c": [att("Lavrov")],
+        "d": [att("Russia's Foreign Minister", stype="NOUN")],
+        "e": [att("Sergej Lavrov")],
+    }, {})
+    assert set(res.speaker_of.values()) == {"actor:sergey-lavrov"}
+    lav = res.actor("actor:sergey-lavrov")
+    assert (lav.name, lav.type, lav.country) == ("Sergey Lavrov", "person", "Russia")
+    assert "Foreign Minister" in lav.roles
+    why = "\n".join(res.explain("actor:sergey-lavrov"))
+    assert "'Sergei Lavrov' -> Sergey Lavrov: gazetteer alias (b)" in why
+    assert "'Lavrov' -> Sergey Lavrov: gazetteer alias (c)" in why
+    assert "\"Russia's Foreign Minister\" -> Sergey Lavrov: gazetteer title" in why
+    assert "'Sergej Lavrov' -> Sergey Lavrov: transliteration folding" in why
+    assert lav.merges == tuple(res.explain("actor:sergey-lavrov"))
+
+
+def test_cyrillic_name_meets_its_latin_spelling():
+    res = resolve_actors({"a": [att("Сергей Лавров")]}, {})
+    assert set(res.speaker_of.values()) == {"actor:sergey-lavrov"}
+
+
+def test_fuzzy_merge_against_the_gazetteer_says_its_score():
+    res = resolve_actors({"a": [att("Sergiy Lavrov")]}, {})
+    assert res.speaker_of[("a", 0)] == "actor:sergey-lavrov"
+    assert "fuzzy" in res.explain("actor:sergey-lavrov")[0]
+
+
+@pytest.mark.parametrize("mentions", [
+    ["Zelensky", "Zelenskyy", "Volodymyr Zelensky", "Ukrainian President Volodymyr Zelenskyy", "Zelenskiy"],
+])
+def test_zelensky_spellings_are_one_actor(mentions):
+    res = resolve_actors({f"d{i}": [att(m, resolved=m.replace("Ukrainian President ", ""))] for i, m in enumerate(mentions)}, {})
+    assert set(res.speaker_of.values()) == {"actor:volodymyr-zelensky"}
+
+
+def test_trump_is_a_person_and_not_his_son():
+    ents = {"a": [ent("Trump", "ORG", 0), ent("Donald Trump Jr.", "PERSON", 50)],
+            "b": [ent("Trump", "ORG", 0), ent("Trump", "PERSON", 30)]}
+    res = resolve_actors({"a": [att("Trump", "ORG"), att("Donald Trump Jr.", at=50)], "b": [att("Trump", "ORG")]}, ents)
+    assert res.speaker_of[("a", 0)] == res.speaker_of[("b", 0)] == "actor:donald-trump"
+    assert res.speaker_of[("a", 1)] == "actor:donald-trump-jr"
+    assert res.entity_types["Trump"] == "person"
+    assert res.actor("actor:donald-trump").type == "person"
+
+
+def test_trump_jr_not_merged_without_the_gazetteer():
+    gz = {"actors": []}
+    res = resolve_actors({"a": [att("Donald Trump")], "b": [att("Donald Trump Jr.")]}, {}, gazetteer=gz)
+    assert len(set(res.speaker_of.values())) == 2
+
+
+@pytest.mark.parametrize("surface, label, expected", [
+    ("Kyiv", "PERSON", "place"),        # spaCy's mistake in the sample corpus
+    ("Kherson", "PERSON", "place"),
+    ("Pokrovsk", "PERSON", "place"),
+    ("Zaporizhzhia", "PERSON", "place"),
+    ("Witkoff", "GPE", "person"),       # gazetteer
+    ("Trump", "ORG", "person"),
+    ("Kremlin", "ORG", "government"),
+    ("Moscow", "GPE", "place"),         # a metonym only as a speaker
+    ("Minsk", "ORG", "place"),          # 'the Minsk accords'
+    ("Ukrainian", "GPE", "group"),      # a demonym, not a place
+    ("US", "GPE", "place"),
+    ("West", "LOC", "other"),           # ignored in places.yaml
+])
+def test_entity_types_corrected(surface, label, expected):
+    res = resolve_actors({}, {"d": [ent(surface, label, 0)]})
+    assert res.entity_types[surface] == expected
+
+
+def test_type_voting_and_surnames_without_a_gazetteer():
+    g = Gazetteer.from_dict({"actors": []})
+    ents = {"a": [ent("Steve Witkoff", "PERSON", 0), ent("Witkoff", "GPE", 20), ent("Witkoff", "ORG", 40)],
+            "b": [ent("Acme Corp", "ORG", 0), ent("Acme Corp", "ORG", 20), ent("Acme Corp", "PERSON", 40),
+                  ent("Kyiv", "PERSON", 60)]}
+    t = type_entities(ents, g)
+    assert t["Witkoff"] == "person"      # surname of a multi-word PERSON in the corpus
+    assert t["Acme Corp"] == "organisation"  # majority vote
+    assert t["Kyiv"] == "place"          # geonames knows it
+
+
+@pytest.mark.parametrize("speaker, stype, actor", [
+    ("the Kremlin", "ORG", "actor:kremlin"),
+    ("Kremlin", "ORG", "actor:kremlin"),
+    ("Moscow", "GPE", "actor:kremlin"),
+    ("Russia", "GPE", "actor:kremlin"),
+    ("Kyiv", "PERSON", "actor:ukrainian-government"),   # spaCy's PERSON, a place as speaker
+    ("Kyiv", "GPE", "actor:ukrainian-government"),
+    ("Ukrainian authorities", "NOUN", "actor:ukrainian-government"),
+    ("Washington", "GPE", "actor:white-house"),
+    ("The White House", "ORG", "actor:white-house"),
+    ("the United States", "GPE", "actor:white-house"),
+    ("the US", "GPE", "actor:white-house"),
+])
+def test_metonymy(speaker, stype, actor):
+    res = resolve_actors({"a": [att(speaker, stype, resolved=speaker.removeprefix("the ").removeprefix("The "))]},
+                         {"a": [ent(speaker.removeprefix("the ").removeprefix("The "), stype if stype != "NOUN" else "NORP", 4 if speaker.lower().startswith("the ") else 0)]})
+    assert res.speaker_of[("a", 0)] == actor
+    a = res.actor(actor)
+    known = {x.casefold() for x in (a.name, *a.aliases)}
+    assert speaker.casefold() in known or speaker.casefold().removeprefix("the ") in known
+    assert a.type == "government"
+
+
+def test_metonymy_is_explained():
+    res = resolve_actors({"a": [att("Moscow", "GPE")]}, {"a": [ent("Moscow", "GPE", 0)]})
+    assert res.explain("actor:kremlin") == ["'Moscow' -> Kremlin: metonymy: place 'Moscow' as speaker (models/actors.yaml metonyms) (a)"]
+    assert res.entity_types["Moscow"] == "place"
+
+
+def test_a_place_with_no_government_listed_speaks_as_a_country():
+    res = resolve_actors({"a": [att("Saudi Arabia", "GPE")]}, {"a": [ent("Saudi Arabia", "GPE", 0)]})
+    a = res.actor(res.speaker_of[("a", 0)])
+    assert (a.name, a.type) == ("Saudi Arabia", "country")
+
+
+def test_anonymous_sources_are_per_article_and_phrase():
+    doc = [att("A senior Russian source", "ANON", at=0),
+           att("the source", "ANON", at=300),
+           att("Another senior Russian source", "ANON", at=600),
+           att("A third Russian source", "ANON", at=900)]
+    res = resolve_actors({"x": doc, "y": [att("A senior Russian source", "ANON")]}, {})
+    ids = [res.speaker_of[("x", i)] for i in range(4)]
+    assert ids[0] == ids[1]                       # 'the source' refers back
+    assert len({ids[0], ids[2], ids[3]}) == 3     # three different sources stay apart
+    assert res.speaker_of[("y", 0)] not in ids    # another article, another source
+    names = [res.actor(i).name for i in ids]
+    assert names == ["senior Russian source", "senior Russian source", "another senior Russian source",
+                     "third Russian source"]
+    assert {res.actor(i).type for i in ids} == {"anonymous"}
+    assert res.actor(ids[0]).country == "Russia"
+    assert any("refers back" in m for m in res.explain(ids[0]))
+
+
+def test_unresolved_pronoun_goes_to_nearest_preceding_person():
+    text_ents = [ent("Kaja Kallas", "PERSON", 0), ent("Kyiv", "PERSON", 40), ent("Marco Rubio", "PERSON", 100),
+                 ent("Pokrovsk", "PERSON", 150)]
+    res = resolve_actors({"a": [att("she", "PRON", resolved="she", at=170)]}, {"a": text_ents})
+    assert res.speaker_of[("a", 0)] == "actor:marco-rubio"   # Pokrovsk and Kyiv are places, not people
+    assert "nearest preceding person mention 'Marco Rubio'" in res.explain("actor:marco-rubio")[0]
+
+
+def test_unresolved_pronoun_prefers_a_nearer_earlier_speaker():
+    ents = [ent("Marco Rubio", "PERSON", 0)]
+    res = resolve_actors({"a": [att("Peskov", at=50), att("he", "PRON", resolved="he", at=120)]}, {"a": ents})
+    assert res.speaker_of[("a", 1)] == "actor:dmitry-peskov"
+
+
+def test_pronoun_resolved_by_the_attribution_stage_is_kept_and_explained():
+    res = resolve_actors({"a": [att("He", "PRON", resolved="Sergey Lavrov")]}, {})
+    assert res.speaker_of[("a", 0)] == "actor:sergey-lavrov"
+    assert "pronoun resolved in the article to 'Sergey Lavrov'" in res.explain("actor:sergey-lavrov")[0]
+
+
+def test_pronoun_with_no_antecedent_is_its_own_anonymous_actor():
+    res = resolve_actors({"a": [att("he", "PRON", resolved="he")]}, {})
+    a = res.actor(res.speaker_of[("a", 0)])
+    assert a.type == "anonymous" and a.id.startswith("actor:anon-a-")
+
+
+def test_every_attribution_gets_an_actor():
+    res = resolve_actors({"a": [att(None), att("Lavrov")]}, {})
+    assert set(res.speaker_of) == {("a", 0), ("a", 1)}
+    assert res.actor(res.speaker_of[("a", 0)]).name == "unattributed"
+
+
+# --------------------------------------------------------------------------- actors not in the gazetteer
+
+EMPTY = {"actors": []}
+
+
+def test_unknown_people_cluster_across_the_corpus():
+    ents = {"a": [ent("Oleksandr Syrskyi", "PERSON", 0)], "b": [ent("Oleksandr Syrsky", "PERSON", 0)],
+            "c": [ent("Syrskyi", "PERSON", 0)]}
+    res = resolve_actors({"a": [att("Oleksandr Syrskyi")], "b": [att("Oleksandr Syrsky")], "c": [att("Syrskyi")]},
+                         ents, gazetteer=EMPTY)
+    assert len(set(res.speaker_of.values())) == 1
+    a = res.actors[0]
+    assert a.type == "person"
+    assert any("fuzzy" in m or "transliteration" in m for m in a.merges)
+    assert any("surname of" in m for m in a.merges)
+
+
+def test_surname_attaches_to_the_full_name_in_the_same_article_first():
+    ents = {"a": [ent("John Smith", "PERSON", 0), ent("Smith", "PERSON", 100)],
+            "b": [ent("Jane Smith", "PERSON", 0), ent("Smith", "PERSON", 100)]}
+    res = resolve_actors({"a": [att("John Smith"), att("Smith", at=100)], "b": [att("Jane Smith"), att("Smith", at=100)]},
+                         ents, gazetteer=EMPTY)
+    assert res.speaker_of[("a", 1)] == res.speaker_of[("a", 0)] == "actor:john-smith"
+    assert res.speaker_of[("b", 1)] == res.speaker_of[("b", 0)] == "actor:jane-smith"
+
+
+def test_ambiguous_surname_alone_is_not_merged():
+    ents = {"a": [ent("John Smith", "PERSON", 0)], "b": [ent("Jane Smith", "PERSON", 0)], "c": [ent("Smith", "PERSON", 0)]}
+    res = resolve_actors({"a": [att("John Smith")], "b": [att("Jane Smith")], "c": [att("Smith")]}, ents, gazetteer=EMPTY)
+    assert len(set(res.speaker_of.values())) == 3
+
+
+def test_title_only_speaker_not_in_gazetteer_is_one_actor_per_phrase():
+    res = resolve_actors({"a": [att("Ukraine’s sanctions commissioner", "GPE")],
+                          "b": [att("Ukraine's sanctions commissioner", "GPE")]},
+                         {"a": [ent("Ukraine", "GPE", 0)], "b": [ent("Ukraine", "GPE", 0)]})
+    assert res.speaker_of[("a", 0)] == res.speaker_of[("b", 0)]
+    a = res.actor(res.speaker_of[("a", 0)])
+    assert a.type == "person" and a.country == "Ukraine"
+
+
+def test_roles_and_organisation_are_kept():
+    res = resolve_actors({"a": [att("Kremlin spokesman Dmitry Peskov", resolved="Dmitry Peskov", role="spokesman",
+                                    org="Kremlin")],
+                          "b": [att("Ukrainian President Volodymyr Zelenskyy", resolved="Volodymyr Zelenskyy",
+                                    role="President", org="Ukrainian")]},
+                         {"a": [ent("Dmitry Peskov", "PERSON", 18)], "b": [ent("Volodymyr Zelenskyy", "PERSON", 20)]})
+    p = res.actor("actor:dmitry-peskov")
+    assert p.organisation == "Kremlin" and "Kremlin spokesman" in p.roles
+    z = res.actor("actor:volodymyr-zelensky")
+    assert z.organisation is None and z.country == "Ukraine"   # 'Ukrainian' is a nationality, not an organisation
+
+
+def test_deterministic_whatever_dict_order():
+    atts = {"b": [att("Lavrov"), att("A senior Russian source", "ANON", at=50), att("he", "PRON", resolved="he", at=90)],
+            "a": [att("Oleksandr Syrskyi"), att("Moscow", "GPE", at=60)],
+            "c": [att("Syrskyi"), att("Zelenskyy", at=40)]}
+    ents = {"a": [ent("Oleksandr Syrskyi", "PERSON", 0), ent("Moscow", "GPE", 60)], "b": [ent("Lavrov", "PERSON", 0)],
+            "c": [ent("Syrskyi", "PERSON", 0)]}
+    first = resolve_actors(atts, ents)
+    for seed in range(3):
+        keys = list(atts)
+        random.Random(seed).shuffle(keys)
+        again = resolve_actors({k: atts[k] for k in keys}, {k: list(reversed(ents[k])) for k in reversed(keys) if k in ents})
+        assert again.actors == first.actors
+        assert again.speaker_of == first.speaker_of
+        assert again.entity_types == first.entity_types
+    assert [a.id for a in first.actors] == sorted(a.id for a in first.actors)
+
+
+@pytest.mark.parametrize("bad, says", [
+    ({"actors": [{"type": "person"}]}, "has no 'name'"),
+    ({"actors": [{"name": "X", "type": "alien"}]}, "has type 'alien'"),
+    ({"actors": [{"name": "X", "nickname": "Y"}]}, "unknown keys"),
+    ({"actors": [{"name": "X"}, {"name": "x"}]}, "two actors have the id"),
+    ({"actors": "Lavrov"}, "'actors' list"),
+    ({"actors": [], "demonyms": ["Russian"]}, "demonyms"),
+])
+def test_bad_gazetteer_says_what_to_fix(bad, says):
+    with pytest.raises(ModelsFileError) as e:
+        resolve_actors({}, {}, gazetteer=bad)
+    assert says in str(e.value)
+
+
+def test_shipped_gazetteer_covers_the_sample_corpus_speakers():
+    from graphkit.resolve import load_gazetteer
+
+    g = load_gazetteer()
+    names = {e.name for e in g.entries}
+    for who in ["Sergey Lavrov", "Volodymyr Zelensky", "Vladimir Putin", "Dmitry Peskov", "Marco Rubio", "Emmanuel Macron",
+                "Karoline Leavitt", "Steve Witkoff", "Jared Kushner", "Donald Trump", "Kaja Kallas", "Keir Starmer",
+                "Rustem Umerov", "Dan Driscoll", "Andriy Yermak", "Yury Ushakov", "Andriy Kovalenko", "Kremlin",
+                "White House"]:
+        assert who in names
+    assert all(e.type in ("person", "organisation", "government", "country", "group", "media", "other") for e in g.entries)
+    assert all(e.country for e in g.entries if e.type == "person")
+
+
+# --------------------------------------------------------------------------- the real sample corpus
+
+PEOPLE = {"Lavrov": "actor:sergey-lavrov", "Zelensky": "actor:volodymyr-zelensky", "Putin": "actor:vladimir-putin",
+          "Peskov": "actor:dmitry-peskov", "Rubio": "actor:marco-rubio", "Macron": "actor:emmanuel-macron",
+          "Leavitt": "actor:karoline-leavitt"}
+
+
+@pytest.fixture(scope="module")
+def corpus_resolution(nlp):
+    atts, ents = {}, {}
+    for p in sorted(CORPUS.glob("*.txt")):
+        doc = nlp(p.read_text(encoding="utf-8"))
+        atts[p.stem] = list(doc._.attributions)
+        ents[p.stem] = [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents]
+    assert len(atts) == 5
+    return atts, ents, resolve_actors(atts, ents)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("surname, actor_id", sorted(PEOPLE.items()))
+def test_sample_corpus_each_speaking_person_has_one_node(corpus_resolution, surname, actor_id):
+    atts, _ents, res = corpus_resolution
+    ids = {res.speaker_of[(d, i)] for d in atts for i, a in enumerate(atts[d])
+           if surname in (a.resolved_text or "") or surname in (a.speaker_text or "")}
+    assert ids == {actor_id}
+    assert sum(1 for a in res.actors if surname in a.name) == 1
+
+
+@pytest.mark.slow
+def test_sample_corpus_person_nodes_are_distinct_people(corpus_resolution):
+    _atts, _ents, res = corpus_resolution
+    persons = [a for a in res.actors if a.type == "person"]
+    surnames = [skeleton(a.name).split()[-1] for a in persons]
+    assert len(surnames) == len(set(surnames)), surnames
+    assert {"actor:sergey-lavrov", "actor:volodymyr-zelensky", "actor:vladimir-putin"} <= {a.id for a in persons}
+    lavrov = res.actor("actor:sergey-lavrov")
+    assert {"Sergey Lavrov", "Sergei Lavrov"} <= {lavrov.name, *lavrov.aliases}
+    assert len({d for m in lavrov.merges for d in m.rsplit("(", 1)[1].rstrip(")").split(", ")}) == 2  # two articles
+
+
+@pytest.mark.slow
+def test_sample_corpus_no_place_is_typed_as_a_person(corpus_resolution):
+    from graphkit.places import is_known_place, resolve_places
+
+    _atts, ents, res = corpus_resolution
+    for place in ["Kyiv", "Kherson", "Pokrovsk", "Zaporizhzhia", "Moscow", "Russia", "Ukraine", "Washington"]:
+        assert res.entity_types[place] == "place", place
+    for surface, typ in res.entity_types.items():
+        if typ == "person":
+            assert not is_known_place(surface) or surface in ("Rubio",), surface
+    for a in res.actors:
+        if a.type == "person":
+            assert not is_known_place(a.name), a.name
+    assert res.entity_types["Witkoff"] == "person"
+    assert res.entity_types["Trump"] == "person"
+    pres = resolve_places(ents, entity_types=res.entity_types)
+    place_names = {p.name for p in pres.places}
+    assert {"Kyiv", "Kherson", "Pokrovsk", "Vovchansk", "Ukraine", "Russia"} <= place_names
+    assert not place_names & {"Witkoff", "Trump", "Lavrov", "Kushner"}
+    assert all(p.lat is not None for p in pres.places if p.name in ("Kyiv", "Pokrovsk", "Moscow"))
+
+
+@pytest.mark.slow
+def test_sample_corpus_metonymy_and_anonymous_sources(corpus_resolution):
+    atts, _ents, res = corpus_resolution
+    by_text = {}
+    for d in atts:
+        for i, a in enumerate(atts[d]):
+            by_text.setdefault((d[:3], a.speaker_text), set()).add(res.speaker_of[(d, i)])
+    assert by_text[("003", "The White House")] == {"actor:white-house"}
+    assert by_text[("003", "Kyiv")] == {"actor:ukrainian-government"}
+    assert by_text[("004", "The Kremlin")] == {"actor:kremlin"}
+    assert by_text[("001", "Moscow")] == {"actor:kremlin"}
+    three = by_text[("004", "A senior Russian source")] | by_text[("004", "Another senior Russian source")] \
+        | by_text[("004", "A third Russian source")]
+    assert len(three) == 3
+    assert by_text[("004", "the source")] == by_text[("004", "A senior Russian source")]
