@@ -236,16 +236,48 @@ def _print_df(df, format: Fmt, cols):
         typer.echo(f"{len(df)} row(s)")
 
 
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
 def main(argv=None):
-    """Entry point: run the app, turning graphkit's own errors into one line and exit 2."""
+    """Entry point: run the app, turning user errors into one line on stderr (no traceback) and exit 2.
+
+    Covers graphkit's own errors, usage errors (unknown command, option or export format, a missing
+    argument) and a store SQLite cannot read.
+    """
+    import importlib
+    import sqlite3
+
+    # click's exceptions, wherever this typer takes them from (click, or its own vendored copy)
+    cx = importlib.import_module(typer.BadParameter.__module__)
     try:
-        app(args=argv, standalone_mode=True)
+        rv = app(args=argv, standalone_mode=False)
+    except cx.NoArgsIsHelpError as e:  # bare `graphkit`: show the help
+        e.show()
+        sys.exit(2)
+    except cx.UsageError as e:
+        where = e.ctx.command_path if e.ctx is not None else "graphkit"
+        typer.echo(f"graphkit: error: {_one_line(e.format_message()).rstrip('.')}; see `{where} --help`", err=True)
+        sys.exit(2)
+    except cx.ClickException as e:
+        typer.echo(f"graphkit: error: {_one_line(e.format_message())}", err=True)
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        typer.echo("graphkit: aborted", err=True)
+        sys.exit(1)
     except GraphkitError as e:
-        typer.echo(f"graphkit: error: {e}", err=True)
+        typer.echo(f"graphkit: error: {_one_line(e)}", err=True)
+        sys.exit(2)
+    except sqlite3.DatabaseError as e:
+        typer.echo(f"graphkit: error: the store could not be read ({_one_line(e)}); it may be damaged: "
+                   "rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
+        rv = 130
+    if rv == 130:  # typer turns Ctrl-C into exit code 130
         typer.echo("graphkit: interrupted; the store keeps every article finished so far — run the same command to resume", err=True)
-        sys.exit(130)
+    sys.exit(rv if isinstance(rv, int) else 0)
 
 
 if __name__ == "__main__":
