@@ -21,6 +21,9 @@ words                              date                                         
 "in December" (in a March article) the latest such month on or before it        month      explicit
 "in 2024", "December 2024"         as written                                   year/month explicit
 "two days ago"                     dateparser, RELATIVE_BASE = publication      day        relative
+"Christmas", "Thanksgiving"        the latest such holiday on or before it      day        explicit
+deadline "Thanksgiving" in the     the month before it (statement precedes it)  month      relative
+  sentence, none of its own
 "recently", "repeatedly", none     the publication date                         day        publication
 ================================  ==========================================  =========  ========
 
@@ -109,11 +112,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\b[Oo]n\s+)?(?:{_DAY},?\s+)?\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("calendar_day", re.compile(
         rf"(?:\b[Oo]n\s+)?(?:{_DAY},?\s+)?\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("holiday", re.compile(r"\b(?P<hol>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:'s|\u2019s)?(?:\s+(?:Day|Eve))?"
+                           r"|Easter(?:\s+Sunday)?|Independence\s+Day|Victory\s+Day)\b")),
     ("ago", re.compile(
         r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
         r"(?:days?|weeks?|months?|years?)\s+ago)\b", re.I)),
     ("weekday", re.compile(
-        rf"(?:\b[Oo]n\s+)?(?:\b(?P<rel>[Ll]ast|[Tt]his|[Pp]ast|[Ee]arlier\s+on)\s+)?\b(?P<day>{_DAY})(?:'s)?"
+        rf"(?:\b[Oo]n\s+)?(?:\b(?P<rel>[Ll]ast|[Tt]his|[Pp]ast|[Ee]arlier\s+on)\s+)?\b(?P<day>{_DAY})"
         r"(?:\s+(?:morning|afternoon|evening|night)(?:\s+time)?)?\b")),
     ("dayword", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
                            r"earlier\s+today|this\s+(?:morning|afternoon|evening))\b", re.I)),
@@ -188,6 +193,35 @@ def _dateparser(text: str, pub: dt.date) -> Optional[dt.date]:
     got = dateparser.parse(text, languages=["en"],
                            settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
     return got.date() if got else None
+
+
+def _holiday_in(name: str, year: int) -> Optional[dt.date]:
+    n = name.lower().replace("\u2019", "'")
+    if n.startswith("thanksgiving"):  # US: fourth Thursday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if n.startswith("christmas"):
+        return dt.date(year, 12, 24 if "eve" in n else 25)
+    if n.startswith("new year"):
+        return dt.date(year, 12, 31) if "eve" in n else dt.date(year, 1, 1)
+    if n.startswith("easter"):
+        from dateutil.easter import easter
+
+        return easter(year)
+    if n.startswith("independence"):  # the US one: news copy in English means July 4 most often
+        return dt.date(year, 7, 4)
+    if n.startswith("victory"):  # Russia's, 9 May
+        return dt.date(year, 5, 9)
+    return None
+
+
+def _holiday(name: str, pub: dt.date) -> Optional[dt.date]:
+    """The latest such holiday on or before publication."""
+    for y in (pub.year, pub.year - 1):
+        d = _holiday_in(name, y)
+        if d is not None and d <= pub:
+            return d
+    return None
 
 
 def resolve_expression(expr: DateExpression, published: Optional[dt.date]) -> Optional[ClaimDate]:
@@ -268,6 +302,9 @@ def resolve_expression(expr: DateExpression, published: Optional[dt.date]) -> Op
     if k == "year_rel":
         rel = g["rel"].lower().split()[-1]
         return ClaimDate(str(pub.year if rel == "this" else pub.year - 1), "year", "relative", text)
+    if k == "holiday":
+        d = _holiday(g["hol"], pub)
+        return None if d is None else ClaimDate(d.isoformat(), "day", "explicit", text)
     if k == "ago":
         d = _dateparser(text, pub)
         if d is None or d > pub:
@@ -327,8 +364,15 @@ def _speech_clause(cue) -> list:
     return clause
 
 
+# A date word in these roles names a thing, not the time of the act ("hailed this week's meeting").
+_NOT_ADVERBIAL = {"poss", "nsubj", "nsubjpass", "dobj", "attr", "compound", "amod", "appos", "dative", "oprd",
+                  "acomp", "case", "csubj"}
+
+
 def _attached(expr_root, clause: list) -> bool:
-    """True when the first verb above the expression is a verb of the speech clause."""
+    """True when the expression is an adverbial whose first verb above it is a verb of the speech clause."""
+    if expr_root.dep_ in _NOT_ADVERBIAL:
+        return False
     t = expr_root
     for _ in range(8):
         if t in clause:
@@ -368,6 +412,8 @@ def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpressio
         span = doc.char_span(ex.start, ex.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if ex.text.endswith(("'s", "\u2019s")) or text[ex.end:ex.end + 2] in ("'s", "\u2019s"):
+            continue  # "this week's meeting": a possessive names a thing
         ok = any(_attached(tok, clause) for tok in span if tok.head not in span or tok.head is tok)
         if not ok:
             # the parse may hang "stated Monday he believes" on the content verb: a date right
@@ -378,6 +424,35 @@ def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpressio
                   and re.fullmatch(r"[\s,]*(that\s*)?", after) is not None)
         if ok:
             yield abs(ex.start - cue.idx), ex
+
+
+_DEADLINE_WORDS = re.compile(r"\b(?:deadlines?|date|ultimatum|due|expires?|time\s*limit)\b", re.I)
+
+
+def _deadline_bound(doc, att: Attribution, cue, published: dt.date) -> Optional[ClaimDate]:
+    """A statement that sets or discusses a deadline was made before it.
+
+    When the claim's sentence speaks of a deadline ("Trump had suggested Thanksgiving as an
+    appropriate date") naming a day (a holiday or a calendar day) that had passed by publication,
+    the statement is dated to the weeks before that day: its month (the month before when the
+    day falls in the first week), precision 'month', basis 'relative'.
+    """
+    start, end = _sentence_bounds(doc, att, cue)
+    sentence = doc.text[start:end]
+    if not _DEADLINE_WORDS.search(sentence):
+        return None
+    for ex in find_date_expressions(sentence, offset=start):
+        if ex.kind not in ("holiday", "calendar_day", "iso"):
+            continue
+        cd = resolve_expression(ex, published)
+        if cd is None or cd.precision != "day":
+            continue
+        d = dt.date.fromisoformat(cd.date)
+        if d >= published:
+            continue
+        before = (d.replace(day=1) - dt.timedelta(days=1)) if d.day <= 7 else d
+        return ClaimDate(f"{before.year:04d}-{before.month:02d}", "month", "relative", f"before {ex.text}")
+    return None
 
 
 def claim_date(doc, att: Attribution, published: Optional[dt.date], *,
@@ -407,6 +482,10 @@ def claim_date(doc, att: Attribution, published: Optional[dt.date], *,
             best = min(resolved, key=lambda x: (x[0], x[1]))[2]
     if best is not None:
         return best
+    if cue is not None and published is not None:
+        bound = _deadline_bound(doc, att, cue, published)
+        if bound is not None:
+            return bound
     if previous is not None and same_speaker and previous.basis in ("explicit", "relative") and previous.date:
         return replace(previous, carried=True)
     if published is not None:
