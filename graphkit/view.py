@@ -131,7 +131,8 @@ def layout_positions(G: nx.Graph, nodes: Optional[list] = None, *, seed: int = 7
     """Node positions in page pixels, from igraph's Fruchterman-Reingold layout (C code).
 
     10,000 nodes take about 1.5 s on one core. The result is deterministic for a
-    given graph and seed. Nodes without edges are placed like any others.
+    given graph and seed. Nodes without edges go in a grid under the drawing;
+    far-flung small components are pulled in to its rim.
 
     >>> import networkx as nx
     >>> pos = layout_positions(nx.path_graph(3))
@@ -141,33 +142,51 @@ def layout_positions(G: nx.Graph, nodes: Optional[list] = None, *, seed: int = 7
     import igraph
 
     nodes = list(G.nodes) if nodes is None else list(nodes)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    if n == 1:
-        return {nodes[0]: (0.0, 0.0)}
     index = {v: i for i, v in enumerate(nodes)}
     pairs = set()
     for u, v in G.edges():
         if u in index and v in index and u != v:
             a, b = index[u], index[v]
             pairs.add((a, b) if a < b else (b, a))
-    g = igraph.Graph(n=n, edges=sorted(pairs))
-    rng = random.Random(seed)
-    start = [[rng.uniform(-1, 1) * math.sqrt(n), rng.uniform(-1, 1) * math.sqrt(n)] for _ in range(n)]
-    igraph.set_random_number_generator(random.Random(seed))
-    try:
-        coords = g.layout_fruchterman_reingold(seed=start, niter=500 if n <= 5000 else 300,
-                                               grid="auto").coords
-    finally:
-        igraph.set_random_number_generator(random)
-    xs = [c[0] for c in coords]
-    ys = [c[1] for c in coords]
-    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    side = max(500.0, 45.0 * math.sqrt(n))  # about one node per 45 x 45 px
-    k = side / span
-    return {v: (round((coords[i][0] - cx) * k, 1), round((coords[i][1] - cy) * k, 1)) for i, v in enumerate(nodes)}
+    linked = sorted({i for p in pairs for i in p})
+    linked_set = set(linked)
+    lonely = [nodes[i] for i in range(len(nodes)) if i not in linked_set]
+    pos: dict = {}
+    n = len(linked)
+    per = 90.0 if len(nodes) <= 300 else 45.0  # page pixels per node (side of its square)
+    radius = 0.0
+    if n:
+        sub = {old: new for new, old in enumerate(linked)}
+        g = igraph.Graph(n=n, edges=sorted((sub[a], sub[b]) for a, b in pairs))
+        rng = random.Random(seed)
+        start = [[rng.uniform(-1, 1) * math.sqrt(n), rng.uniform(-1, 1) * math.sqrt(n)] for _ in range(n)]
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            coords = g.layout_fruchterman_reingold(seed=start, niter=500 if n <= 5000 else 300,
+                                                   grid="auto").coords
+        finally:
+            igraph.set_random_number_generator(random)
+        # centre on the median and scale by the 95th-percentile radius, so that small
+        # components thrown far out by the layout do not shrink the main drawing to a dot
+        xs = sorted(c[0] for c in coords)
+        ys = sorted(c[1] for c in coords)
+        cx, cy = xs[n // 2], ys[n // 2]
+        dists = sorted(math.hypot(c[0] - cx, c[1] - cy) for c in coords)
+        r95 = dists[min(n - 1, int(0.95 * n))] or 1.0
+        radius = max(250.0, per * math.sqrt(n) / 2)
+        k = radius / r95
+        for i, (x, y) in zip(linked, coords):
+            dx, dy = (x - cx) * k, (y - cy) * k
+            r = math.hypot(dx, dy)
+            if r > 1.15 * radius:  # pull outliers in to the rim
+                dx, dy = dx * 1.15 * radius / r, dy * 1.15 * radius / r
+            pos[nodes[i]] = (round(dx, 1), round(dy, 1))
+    # nodes without edges: a tidy grid under the drawing
+    cols = max(1, int(math.sqrt(len(lonely)) * 2))
+    top = 1.3 * radius + per
+    for j, v in enumerate(lonely):
+        pos[v] = (round((j % cols - (cols - 1) / 2) * per, 1), round(top + (j // cols) * per, 1))
+    return pos
 
 
 # ---------------------------------------------------------------- data
@@ -291,7 +310,10 @@ def _vis_bundle() -> tuple[str, str]:
     """vis-network's JS and CSS as shipped inside pyvis (9.1.2)."""
     try:
         lib = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2")
-        return (lib.joinpath("vis-network.min.js").read_text(encoding="utf-8"),
+        js = lib.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+        # no source-map comment: developer tools would try to fetch the map from the network
+        js = re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", js)
+        return (js,
                 lib.joinpath("vis-network.css").read_text(encoding="utf-8"))
     except (ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover - install problem
         raise GraphkitError(
@@ -317,7 +339,8 @@ def _options(n: int, physics: bool) -> dict:
             "enabled": physics,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 60, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": physics, "iterations": 150, "fit": True},
+            # positions come from igraph: draw them at once and let physics relax them live
+            "stabilization": {"enabled": False},
         },
         "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidth": 1,
                   "scaling": {"label": {"drawThreshold": 6}}},

@@ -46,9 +46,10 @@ def why_unavailable() -> Optional[str]:
 
 
 @contextlib.contextmanager
-def offline_page(width: int = 1280, height: int = 800) -> Iterator[tuple]:
+def offline_page(width: int = 1280, height: int = 800, *, bypass_csp: bool = False) -> Iterator[tuple]:
     """A Playwright page in headless Chromium where every non-file request is aborted and recorded.
 
+    ``bypass_csp`` turns the page's Content-Security-Policy off, to prove escaping works on its own.
     Yields ``(page, attempts)``; ``attempts`` lists the URLs the page tried to fetch
     from the network (it should stay empty), ``page.dialogs`` the dialogs that opened.
     """
@@ -61,7 +62,8 @@ def offline_page(width: int = 1280, height: int = 800) -> Iterator[tuple]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, offline=True)
+            context = browser.new_context(viewport={"width": width, "height": height}, offline=True,
+                                          bypass_csp=bypass_csp)
 
             def route(r):
                 url = r.request.url
@@ -90,10 +92,16 @@ def wait_drawn(page, timeout_s: float = 30.0, *, stabilised: bool = False) -> di
 
     Returns ``{"draw": s, "stabilised": s or None}`` measured from navigation start.
     """
-    key = "stabilizedMs" if stabilised else "firstDrawMs"
-    page.wait_for_function(f"window.graphkit && window.graphkit.{key} !== null", timeout=timeout_s * 1000)
-    t = page.evaluate("({d: window.graphkit.firstDrawMs, s: window.graphkit.stabilizedMs})")
-    return {"draw": t["d"] / 1000, "stabilised": None if t["s"] is None else t["s"] / 1000}
+    # polled with evaluate(): wait_for_function() would eval() inside the page, which its CSP forbids
+    key = "s" if stabilised else "d"
+    deadline = time.monotonic() + timeout_s
+    while True:
+        t = page.evaluate("window.graphkit ? {d: window.graphkit.firstDrawMs, s: window.graphkit.stabilizedMs} : null")
+        if t and t[key] is not None:
+            return {"draw": t["d"] / 1000, "stabilised": None if t["s"] is None else t["s"] / 1000}
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page did not {'stabilise' if stabilised else 'draw'} within {timeout_s} s")
+        page.wait_for_timeout(50)
 
 
 #: Injected before a default pyvis page's scripts: reports (via console) when its global `network`

@@ -3,8 +3,9 @@
  * article text never becomes markup. Only http(s) URLs become links. */
 (function () {
   "use strict";
+  var t0 = performance.now();
   var data = JSON.parse(document.getElementById("gk-data").textContent);
-  var GK = (window.graphkit = { ready: false, firstDrawMs: null, stabilizedMs: null, data: data });
+  var GK = (window.graphkit = { ready: false, firstDrawMs: null, stabilizedMs: null, data: data, marks: { start: t0 } });
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -83,6 +84,7 @@
     if (extra) e.title = el("div", e.label + ": " + extra, "gk-tip");
   });
 
+  GK.marks.parsed = performance.now();
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   GK.nodes = nodes;
@@ -314,8 +316,27 @@
     GK.ready = true;
   });
   network.on("stabilized", function () { if (GK.stabilizedMs === null) GK.stabilizedMs = performance.now(); });
+  var $physics = document.getElementById("gk-physics");
+  $physics.checked = !!data.options.physics.enabled;
+  if (data.options.physics.enabled) {
+    // the layout is precomputed: let physics relax it for a few seconds, then stop (no endless CPU use)
+    network.once("afterDrawing", function () {
+      setTimeout(function () {
+        if (GK.stabilizedMs === null) {
+          network.setOptions({ physics: { enabled: false } });
+          $physics.checked = false;
+          GK.stabilizedMs = performance.now();
+        }
+      }, 4000);
+    });
+  }
+  $physics.addEventListener("change", function () {
+    network.setOptions({ physics: { enabled: $physics.checked } });
+  });
+  GK.marks.dataset = performance.now();
   network.setData({ nodes: nodes, edges: edges });
-  if (!data.options.physics.enabled) network.fit({ animation: false });
+  network.fit({ animation: false });
+  GK.marks.network = performance.now();
   network.on("click", function (p) {
     if (p.nodes.length) showNode(p.nodes[0]);
     else if (p.edges.length) showEdge(p.edges[0]);
