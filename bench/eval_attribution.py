@@ -60,8 +60,8 @@ def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = True) -> l
 
     out: list[dict] = []
     for a in attributions(doc, nested=nested):
-        if a.continuation and fold and out and out[-1]["cue_span"] == (list(a.cue_span) if a.cue_span else None):
-            prev = out[-1]
+        if a.continuation and fold and any(o["cue_span"] == (list(a.cue_span) if a.cue_span else None) for o in out):
+            prev = next(o for o in reversed(out) if o["cue_span"] == (list(a.cue_span) if a.cue_span else None))
             prev["spans"] = sorted(prev["spans"] + [list(s) for s in a.spans])
             prev["text"] = " … ".join(doc.text[s:e] for s, e in prev["spans"])
             continue
@@ -69,7 +69,7 @@ def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = True) -> l
             "doc_id": doc_id, "spans": [list(s) for s in a.spans], "text": a.text,
             "speaker_span": list(a.speaker_span) if a.speaker_span else None,
             "speaker": a.resolved_text or a.speaker_text or "", "kind": a.claim_kind, "cue": a.cue,
-            "cue_span": list(a.cue_span) if a.cue_span else None, "stance": a.stance,
+            "cue_span": list(a.cue_span) if a.cue_span else None, "stance": a.stance, "cue_lemma": a.cue_lemma,
         })
     return out
 

@@ -144,32 +144,37 @@ _CLOSE = "”»"
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations, marks included, in document order.
+    r"""Character spans of quotations, marks included, in document order.
 
-    Curly and straight quotes are paired; a quote left open ends at its paragraph.
+    Curly and straight quotes are paired, and so are the doubled apostrophes of
+    some newspapers (''like this''); a quote left open ends at its paragraph.
 
-    >>> find_quotes('He said “yes.” She said "no".')
-    [(8, 14), (24, 28)]
+    >>> find_quotes("He said “yes.” She said \"no\". They said ''maybe.''")
+    [(8, 14), (24, 28), (40, 50)]
     """
     out = []
     start = None
-    straight = False
-    for i, ch in enumerate(text):
+    straight = None  # which straight mark opened the quote: '"' or "''"
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
         if ch in _OPEN:
-            if start is not None and not straight:
-                pass  # a nested or repeated opener: keep the first
-            else:
-                start, straight = i, False
-        elif ch in _CLOSE:
-            if start is not None and not straight:
-                out.append((start, i + 1))
-                start = None
-        elif ch == '"':
             if start is None:
-                start, straight = i, True
-            elif straight:
+                start, straight = i, None
+        elif ch in _CLOSE:
+            if start is not None and straight is None:
                 out.append((start, i + 1))
                 start = None
+        elif ch == '"' or (ch == "'" and text.startswith("''", i)) or (ch == "`" and text.startswith("``", i)):
+            mark = '"' if ch == '"' else "''"
+            width = 1 if ch == '"' else 2
+            if start is None:
+                start, straight = i, mark
+            elif straight == mark:
+                out.append((start, i + width))
+                start = None
+            i += width
+            continue
         elif ch == "\n" and start is not None:
             end = i
             while end > start and text[end - 1].isspace():
@@ -177,6 +182,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if end - start > 1:
                 out.append((start, end))
             start = None
+        i += 1
     if start is not None and len(text) - start > 1:
         out.append((start, len(text.rstrip())))
     return out
@@ -204,7 +210,7 @@ def _speaker_tokens(head: Token) -> list[Token]:
         t = stack.pop()
         for c in t.children:
             if c.dep_ in _SPK_DROP and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
-                    c.dep_ == "cc" and t is head):
+                    c.dep_ == "cc" and t == head):
                 continue
             keep.append(c)
             stack.append(c)
@@ -218,9 +224,9 @@ def _speaker_tokens(head: Token) -> list[Token]:
         hi += 1
     doc = head.doc
     toks = [doc[i] for i in range(lo, hi + 1)]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case" and toks[-1] is not head) and toks[-1] is not head:
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case" and toks[-1] != head) and toks[-1] != head:
         toks.pop()
-    while toks and toks[0].is_punct and toks[0] is not head:
+    while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
     return toks
 
@@ -354,7 +360,7 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
         if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             rel = v.head
         return subj, rel
-    if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and v.head is not v:
+    if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and v.head != v:
         h = v.head
         if v.dep_ == "pcomp" or h.dep_ == "prep":
             h = h.head if h.dep_ == "prep" else h
@@ -367,13 +373,53 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
 def _span_tokens(tok: Token) -> set:
     return {t.i for t in tok.subtree}
 
+_SEP = {",", "—", "–", "-", "--", ";"}
+_END = {".", "!", "?", "…"}
+
+
+def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
+    """Content around a cue clause set off by commas or quotes ("A, he said, B." / "“A,” said X.")."""
+    doc = v.doc
+    sent = v.sent
+    lo = min(subj.left_edge.i, v.i)
+    hi = max(v.i, subj.right_edge.i)
+    for c in v.children:
+        if c.i < v.i and c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark") and c.i > subj.i:
+            continue
+        if c.i < lo and c.dep_ == "mark":
+            lo = c.i
+        if c.i > v.i and c.dep_ in ("prep", "npadvmod", "advmod", "dative", "agent", "prt") or (
+                c.i > v.i and c.dep_ == "dobj" and v.lemma_ in ("tell", "inform", "remind", "assure", "ask")):
+            hi = max(hi, c.right_edge.i)
+    while lo > sent.start and doc[lo - 1].is_space:
+        lo -= 1
+    if lo <= sent.start:
+        return set()
+    left = doc[lo - 1]
+    if not (left.text in _SEP or (left.is_punct and (lo - 1) in quote_of_tok) or left.text in ("”", "''", '"')):
+        return set()
+    j = hi + 1
+    while j < sent.end and doc[j].is_space:
+        j += 1
+    before = set(range(sent.start, lo))
+    if j >= sent.end or doc[j].text in _END or (doc[j].is_punct and j in quote_of_tok and j + 1 >= sent.end):
+        return before
+    if doc[j].text in _SEP:
+        k = j + 1
+        while k < sent.end and (doc[k].is_space or doc[k].text in _SEP):
+            k += 1
+        if k < sent.end and doc[k].tag_ == "VBG" and doc[k].head == v:
+            return before  # "..., he said, adding that ...": the rest is a claim of its own
+        return before | set(range(j + 1, sent.end))
+    return set()
+
 
 def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]:
     lemma = v.lemma_.lower()
     children = list(v.children)
     subj, rel = _subject(v)
-    subj_idx = _span_tokens(subj) if subj is not None and subj.head is v else ({subj.i} if subj is not None else set())
-    if subj is not None and subj.head is not v and subj.head.dep_ == "agent" and subj.head.head is v:
+    subj_idx = _span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
+    if subj is not None and subj.head != v and subj.head.dep_ == "agent" and subj.head.head == v:
         subj_idx = _span_tokens(subj.head)
     content: set = set()
     cue_toks = [v]
@@ -381,15 +427,21 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
     frame = ""
     key = lemma
 
+    # (0) the cue clause stands apart: "..., he said." / "“...,” said X." / "A, he said, B."
+    if lemma in cues.verbs and subj is not None and subj.head == v and v.dep_ in ("ROOT", "parataxis", "ccomp", "advcl"):
+        around = _around(v, subj, quote_of_tok)
+        if around:
+            content, stance, frame = around, cues.verbs[lemma], "around"
     # (1) clause: "said (that) ...", "“...,” he said"
-    if lemma in cues.verbs:
+    if not content and lemma in cues.verbs:
         for c in children:
             if c.dep_ in _CLAUSE_DEPS or (c.dep_ == "xcomp" and lemma in ("say", "tell") and c.i > v.i and False):
                 content |= _span_tokens(c)
         if content:
             stance, frame = cues.verbs[lemma], "clause"
     # (2) prepositional: "called for a ceasefire", "warned against"
-    if not content and cues.prep_verbs:
+    own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp")
+    if not content and own and cues.prep_verbs:
         for c in children:
             if c.dep_ in ("prep", "prt", "dative") and (lemma, c.lower_) in cues.prep_verbs:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -403,7 +455,7 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                     cue_toks = [v, c]
                     break
     # (3) to-infinitive: "vowed to retaliate", "urged Kyiv to accept"
-    if not content and lemma in cues.to_verbs:
+    if not content and own and lemma in cues.to_verbs:
         x = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > v.i), None)
         if x is None:
             x = next((c for c in children if c.dep_ == "ccomp" and c.i > v.i and any(
@@ -415,7 +467,7 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                     content |= _span_tokens(c)
             stance, frame = cues.to_verbs[lemma], "to"
     # (4) object: "denied any losses", "praised US efforts"
-    if not content:
+    if not content and own:
         dobj = next((c for c in children if c.dep_ == "dobj"), None)
         if dobj is not None:
             quoted = dobj.i in quote_of_tok
@@ -431,7 +483,7 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
         if not content and lemma in cues.verbs and lemma in ("call", "describe", "label", "brand", "deem", "view", "see"):
             pass
     # (5) postposed: "..., he said." parsed with the cue under the content's verb
-    if not content and lemma in cues.verbs and v.head is not v and v.head.i < v.i and subj is not None and (
+    if False and not content and lemma in cues.verbs and v.head != v and v.head.i < v.i and subj is not None and (
             v.dep_ in ("parataxis", "ccomp", "conj", "dep") or (
             v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))):
         if v.dep_ != "conj" or subj.i > v.i:
@@ -487,7 +539,7 @@ def _phrase_candidates(doc: Doc, cues: Cues) -> list[_Cand]:
                 src_idx = _span_tokens(src) if src.head in (last, t) else set(range(last.i + 1, src.i + 1))
                 # the clause the phrase attaches to; the sentence when it hangs off a noun
                 h = t.head
-                while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and h.head is not h:
+                while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and h.head != h:
                     h = h.head
                 anchor_sub = _span_tokens(h) if h.pos_ in ("VERB", "AUX") else set(range(sent.start, sent.end))
                 own = _span_tokens(t) | phrase_idx | src_idx
@@ -660,6 +712,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
             qs.discard(cue_q)
         c.quotes = qs
 
+    # a cue inside a quotation belongs to the quoted speech, not to the article's attributions
+    cands = [c for c in cands if c.anchor.i not in quote_of_tok]
     # nesting: cue inside another candidate's content
     keep = []
     for c in cands:
