@@ -96,20 +96,18 @@ class _Geonames:
         self.states = {s["name"].casefold(): s for s in gc.get_us_states().values()}
         self.primary: dict[str, list[dict]] = {}
         self.alternate: dict[str, list[dict]] = {}
-        for c in self.cities.values():
-            self.primary.setdefault(c["name"].casefold(), []).append(c)
-            self.primary.setdefault(_ascii(c["name"]).casefold(), []).append(c)
+        # most populous first, so the first match of a name is the one news means (Moscow RU, not Moscow ID)
+        for c in sorted(self.cities.values(), key=lambda c: (-int(c.get("population") or 0), int(c["geonameid"]))):
+            name = c["name"]
+            keys = {name.casefold()} if name.isascii() else {name.casefold(), _ascii(name).casefold()}
+            for k in keys:
+                self.primary.setdefault(k, []).append(c)
             for alt in c.get("alternatenames") or ():
-                if len(alt) >= 4 and alt[0].isupper():
-                    self.alternate.setdefault(alt.casefold(), []).append(c)
-        for d in (self.primary, self.alternate):
-            for k, v in d.items():
-                seen, uniq = set(), []
-                for c in sorted(v, key=lambda c: (-int(c.get("population") or 0), int(c["geonameid"]))):
-                    if c["geonameid"] not in seen:
-                        seen.add(c["geonameid"])
-                        uniq.append(c)
-                d[k] = uniq
+                # Latin-script spellings only ('Kiev', 'Kyjiv'); 2-3 letter codes ('IEV') are no names
+                if len(alt) >= 4 and alt.isascii() and alt[0].isupper():
+                    lst = self.alternate.setdefault(alt.casefold(), [])
+                    if not lst or lst[-1] is not c:
+                        lst.append(c)
 
     def city(self, key: str, country: Optional[str] = None) -> Optional[dict]:
         for index in (self.primary, self.alternate):

@@ -731,6 +731,13 @@ class _Resolver:
                     d = self._draft(f"anon:{doc_id}:unattributed", "unattributed", "anonymous",
                                     fixed_id=f"actor:anon-{slug(doc_id)}-unattributed")
                     why = "no speaker found; one unattributed source per article"
+                elif m.kind == "anon" and _group_of_officials(m.name):
+                    gz = self.gz.match_name(m.name, False)
+                    if gz:
+                        d, why = self._draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
+                    else:
+                        d = self._draft(f"n:{fold(m.name)}", " ".join(m.name.split()), "group")
+                        why = "unnamed officials as a group: one group actor per phrase across the corpus"
                 elif m.kind == "anon":
                     d, why = self._anonymous(m, anon_seen)
                     anon_seen.append((m.pos, d))
@@ -837,6 +844,26 @@ _ROLE_HEADS = {"commissioner", "minister", "spokesman", "spokeswoman", "spokespe
                "negotiator", "envoy", "chief", "head", "director", "aide", "adviser", "advisor", "ambassador",
                "chairman", "chairwoman", "commander", "mayor", "governor", "lawmaker", "senator", "premier",
                "chancellor", "ombudsman", "prosecutor", "general", "leader", "king", "queen", "emir", "prince"}
+
+
+_GROUP_HEADS = {"officials", "authorities", "leaders", "diplomats", "lawmakers", "negotiators", "officers",
+                "ministers", "governments", "members"}
+
+
+def _group_of_officials(phrase: str) -> bool:
+    """'Russian officials', 'Ukrainian authorities': a collective, named by who they are, with no quantifier.
+
+    Anonymous sources ('senior Moscow sources') and counted or indefinite officials ('two officials',
+    'some officials', 'an official') stay anonymous, per article.
+
+    >>> _group_of_officials("Russian officials"), _group_of_officials("two US officials"), _group_of_officials("sources")
+    (True, False, False)
+    """
+    words = fold(phrase).split()
+    if len(words) < 2 or words[-1] not in _GROUP_HEADS:
+        return False
+    return words[0] not in _DETERMINER_LIKE | {"a", "an", "the", "these", "those", "many", "most", "all"} \
+        and not any(w.isdigit() for w in words)
 
 
 def _clean_role(role: Optional[str], name: str) -> Optional[str]:
