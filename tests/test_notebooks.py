@@ -1,0 +1,102 @@
+"""Every notebook in notebooks/ runs top to bottom on a clean kernel, and is committed without outputs.
+
+The notebooks open the sample store the session already built (conftest.sample_store), passed in the
+GRAPHKIT_STORE environment variable, and write their exports to a temporary GRAPHKIT_OUT folder; the
+working directory is notebooks/, as when a researcher opens them in Jupyter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat", reason="nbformat is in the test extra: pip install -e '.[test]'")
+nbclient = pytest.importorskip("nbclient", reason="nbclient is in the test extra: pip install -e '.[test]'")
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+
+
+def test_the_walkthrough_is_there():
+    assert NOTEBOOK_DIR / "walkthrough.ipynb" in NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_notebook_has_no_outputs(path):
+    """Outputs are produced by the tests, never committed stale: clear them before committing."""
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    stale = [i for i, c in enumerate(nb.cells)
+             if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
+    assert not stale, f"{path.name}: code cells {stale} hold outputs; clear them (Jupyter: Edit > Clear Outputs of All Cells)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_imports_only_the_public_api(path):
+    nb = nbformat.read(path, as_version=4)
+    src = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "import graphkit" in src
+    assert "from graphkit" not in src and "graphkit." not in src.replace("graphkit.open", "").replace("graphkit.build", "")
+
+
+def _kernel_available() -> bool:
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        return "python3" in KernelSpecManager().find_kernel_specs() or bool(__import__("ipykernel"))
+    except Exception:
+        return False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_runs_clean(path, sample_store, tmp_path, monkeypatch):
+    if not _kernel_available():
+        pytest.skip("no python3 Jupyter kernel: pip install ipykernel (in the test extra)")
+    monkeypatch.setenv("GRAPHKIT_STORE", str(sample_store))
+    monkeypatch.setenv("GRAPHKIT_OUT", str(tmp_path / "out"))
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    nb = nbformat.read(path, as_version=4)
+    client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=False,
+                                     resources={"metadata": {"path": str(NOTEBOOK_DIR)}})
+    client.execute()          # raises CellExecutionError, naming the cell, on the first error
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in code)
+    for i, c in enumerate(code):
+        for out in c.outputs:
+            assert out.output_type != "error", f"cell {i}: {out.get('ename')}: {out.get('evalue')}"
+            if out.output_type == "stream" and out.name == "stderr":
+                pytest.fail(f"{path.name} cell {i} wrote to stderr (a warning?): {out.text[:500]}")
+    if path.stem == "walkthrough":
+        _check_walkthrough(code, tmp_path / "out")
+
+
+def _text(cell) -> str:
+    parts = []
+    for out in cell.outputs:
+        if out.output_type == "stream":
+            parts.append(out.text)
+        elif "data" in out:
+            parts.append(out.data.get("text/plain", ""))
+            parts.append(out.data.get("text/html", ""))
+    return "\n".join(parts)
+
+
+def _check_walkthrough(code, out_dir: Path):
+    """The walkthrough answers its questions: Lavrov on Europe, a chart, contradictions, an export, the view."""
+    by_source = {c.source.split("\n")[0]: c for c in code}
+    lavrov = next(c for src, c in by_source.items() if src.startswith("lavrov_europe = g.claims("))
+    assert "001_56cb526c82487007" in _text(lavrov)
+    prov = next(c for src, c in by_source.items() if src.startswith("for row in lavrov_europe"))
+    assert "001_56cb526c82487007" in _text(prov)
+    images = [c for c in code if any("image/png" in o.get("data", {}) for o in c.outputs)]
+    assert len(images) >= 2, "the heat map and the per-month chart draw images"
+    assert (out_dir / "sample.graphml").stat().st_size > 0
+    assert (out_dir / "lavrov_europe.gexf").stat().st_size > 0
+    show = next(c for src, c in by_source.items() if src.startswith("g.show("))
+    html = _text(show)
+    assert "<iframe" in html and "srcdoc=" in html and "Sergey Lavrov" in html
+    err = next(c for src, c in by_source.items() if src.startswith("try:"))
+    assert "no speaker matches 'Lavrenko'" in _text(err) and "Sergey Lavrov" in _text(err)
