@@ -80,6 +80,29 @@ def score(gold: Path, claims: Path) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def seeds(gold_files: list[Path]) -> int:
+    """Score the sample corpus (../shared/seeds) against hand-made gold files with score_claims.py."""
+    from graphkit.nlp import load_spacy
+
+    nlp = load_spacy()
+    corpus = SHARED / "seeds"
+    docs_needed = sorted({json.loads(l)["doc"] for f in gold_files for l in f.open(encoding="utf-8") if l.strip()})
+    tmp = Path(tempfile.mkdtemp(prefix="gk_seed_"))
+    claims = tmp / "claims.jsonl"
+    gold = tmp / "gold.jsonl"
+    gold.write_text("".join(f.read_text(encoding="utf-8") for f in gold_files), encoding="utf-8")
+    with claims.open("w", encoding="utf-8") as f:
+        for doc_id in docs_needed:
+            doc = nlp((corpus / f"{doc_id}.txt").read_text(encoding="utf-8"))
+            for c in claims_for(doc_id, doc, fold=False, nested=False):
+                f.write(json.dumps(c, ensure_ascii=False) + "\n")
+    r = subprocess.run([sys.executable, str(SHARED / "eval" / "score_claims.py"), str(gold), str(claims),
+                        "--meta", str(corpus / "metadata.jsonl")], capture_output=True, text=True, check=True)
+    print(f"sample corpus ({', '.join(d[:3] for d in docs_needed)}), gold {', '.join(f.name for f in gold_files)}; claims in {claims}")
+    print(r.stdout.rstrip())
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["train", "dev"], default="dev")
@@ -89,7 +112,11 @@ def main(argv=None) -> int:
     ap.add_argument("--no-fold", action="store_true", help="keep continuation quotes as separate claims")
     ap.add_argument("--no-nested", action="store_true", help="drop attributions nested in another's content")
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON too")
+    ap.add_argument("--seeds", nargs="*", type=Path, default=None,
+                    help="score the sample corpus against gold files instead (default: ../shared/eval/seed_003_gold.jsonl)")
     args = ap.parse_args(argv)
+    if args.seeds is not None:
+        return seeds(args.seeds or [SHARED / "eval" / "seed_003_gold.jsonl"])
 
     src = SHARED / "data" / "polnear" / f"{args.split}.jsonl"
     if not src.exists():

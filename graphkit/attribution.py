@@ -374,6 +374,8 @@ def _span_tokens(tok: Token) -> set:
     return {t.i for t in tok.subtree}
 
 _SEP = {",", "—", "–", "-", "--", ";"}
+_ADDRESSEE = {"tell", "inform", "remind", "assure", "ask", "warn", "urge", "reassure"}
+_NAMING = {"call", "describe", "label", "brand", "term", "dub", "deem", "characterize", "characterise", "portray"}
 _END = {".", "!", "?", "…"}
 
 
@@ -381,6 +383,8 @@ def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
     """Content around a cue clause set off by commas or quotes ("A, he said, B." / "“A,” said X.")."""
     doc = v.doc
     sent = v.sent
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "dobj" and v.lemma_ not in _ADDRESSEE) for c in v.children):
+        return set()  # the cue has content of its own: "as the Kremlin demands concessions"
     lo = min(subj.left_edge.i, v.i)
     hi = max(v.i, subj.right_edge.i)
     for c in v.children:
@@ -389,7 +393,7 @@ def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
         if c.i < lo and c.dep_ == "mark":
             lo = c.i
         if c.i > v.i and c.dep_ in ("prep", "npadvmod", "advmod", "dative", "agent", "prt") or (
-                c.i > v.i and c.dep_ == "dobj" and v.lemma_ in ("tell", "inform", "remind", "assure", "ask")):
+                c.i > v.i and c.dep_ == "dobj" and v.lemma_ in _ADDRESSEE):
             hi = max(hi, c.right_edge.i)
     while lo > sent.start and doc[lo - 1].is_space:
         lo -= 1
@@ -432,6 +436,14 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
         around = _around(v, subj, quote_of_tok)
         if around:
             content, stance, frame = around, cues.verbs[lemma], "around"
+    # (0b) naming: "called the talks constructive", "described Oz as a quack"
+    if not content and lemma in _NAMING and subj is not None and (lemma in cues.verbs or lemma in cues.object_verbs):
+        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > v.i), None)
+        comp = [c for c in children if dobj is not None and c.i > dobj.i and (
+            c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
+        if dobj is not None and comp:
+            content = _span_tokens(dobj).union(*(_span_tokens(c) for c in comp))
+            stance, frame = cues.verbs.get(lemma) or cues.object_verbs.get(lemma, "assert"), "object"
     # (1) clause: "said (that) ...", "“...,” he said"
     if not content and lemma in cues.verbs:
         for c in children:
@@ -504,13 +516,17 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
     if not content:
         return None
     # "told Bloomberg": the addressee is part of the cue as written
-    if lemma in ("tell", "inform", "remind", "assure", "warn", "ask", "urge") and frame in ("clause", "colon", "post"):
+    if lemma in _ADDRESSEE and frame in ("clause", "colon", "post"):
         for c in children:
             if c.dep_ in ("dobj", "dative") and c.i > v.i and c.i not in content:
                 cue_toks = [v] + [t for t in c.subtree]
                 break
     content -= subj_idx
     content -= {t.i for t in cue_toks}
+    if frame in ("object", "to", "prep"):
+        # without a clause the verb is part of what was claimed: "denied any such losses", "called for a truce"
+        content |= {t.i for t in cue_toks if t.i < min(content, default=v.i) or t.i == v.i}
+        content |= set(range(v.i, min(content))) - subj_idx if content else set()
     return _Cand(cue_toks=cue_toks, cue_lemma=key, stance=stance or "assert", content=content, quotes=set(),
                  subj=subj, anchor=v, relative_head=rel, sent=v.sent, frame=frame)
 
