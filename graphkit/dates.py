@@ -426,6 +426,23 @@ def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpressio
             yield abs(ex.start - cue.idx), ex
 
 
+def _nearest(ex: DateExpression, pub: dt.date) -> Optional[dt.date]:
+    """The occurrence of a yearless day (holiday, 'December 5') nearest to the publication date."""
+    g = dict(ex.groups)
+    if ex.kind == "iso" or g.get("y"):
+        cd = resolve_expression(ex, pub)
+        return dt.date.fromisoformat(cd.date) if cd and cd.precision == "day" else None
+    days = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = _holiday_in(g["hol"], y) if ex.kind == "holiday" else dt.date(y, _month_number(g["mon"]), int(g["d"]))
+        except ValueError:
+            continue
+        if d is not None:
+            days.append(d)
+    return min(days, key=lambda d: abs((d - pub).days)) if days else None
+
+
 _DEADLINE_WORDS = re.compile(r"\b(?:deadlines?|date|ultimatum|due|expires?|time\s*limit)\b", re.I)
 
 
@@ -444,11 +461,8 @@ def _deadline_bound(doc, att: Attribution, cue, published: dt.date) -> Optional[
     for ex in find_date_expressions(sentence, offset=start):
         if ex.kind not in ("holiday", "calendar_day", "iso"):
             continue
-        cd = resolve_expression(ex, published)
-        if cd is None or cd.precision != "day":
-            continue
-        d = dt.date.fromisoformat(cd.date)
-        if d >= published:
+        d = _nearest(ex, published)  # a deadline may lie ahead: take the nearest such day, not the last
+        if d is None or d >= published:
             continue
         before = (d.replace(day=1) - dt.timedelta(days=1)) if d.day <= 7 else d
         return ClaimDate(f"{before.year:04d}-{before.month:02d}", "month", "relative", f"before {ex.text}")

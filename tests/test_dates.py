@@ -99,6 +99,22 @@ CASES = [
      "2025-12-02", "2025-12-02", "day", "publication", "recently"),
     ("Putin has repeatedly said that he is ready to talk.", "said", "he is ready to talk",
      "2025-03-12", "2025-03-12", "day", "publication", "repeatedly"),
+    # a possessive date names a thing, not the time of speaking
+    ("In Kyiv, Zelenskyy hailed this week’s meeting in Saudi Arabia as constructive.", "hailed",
+     "this week’s meeting in Saudi Arabia as constructive", "2025-03-12", "2025-03-12", "day", "publication", None),
+    ("Zelenskyy hailed this week's meeting as constructive, and said a ceasefire could be used.", "said",
+     "a ceasefire could be used", "2025-03-12", "2025-03-12", "day", "publication", None),
+    # holidays
+    ("The president said on Christmas Day that the talks would go on.", "said", "the talks would go on",
+     "2025-12-28", "2025-12-25", "day", "explicit", "Christmas Day"),
+    # a deadline in the sentence that has passed: the statement came before it
+    ("Trump had suggested Thanksgiving as an appropriate date.", "suggested", "Thanksgiving as an appropriate date",
+     "2025-12-03", "2025-11", "month", "relative", "before Thanksgiving"),
+    ("I urged that Ukraine should not be panicked into arbitrary deadlines (Trump had suggested Thanksgiving as an "
+     "appropriate date).", "urged", "Ukraine should not be panicked into arbitrary deadlines",
+     "2025-12-03", "2025-11", "month", "relative", "before Thanksgiving"),
+    ("The envoy said the deadline of December 5 still stood.", "said", "the deadline of December 5 still stood",
+     "2025-12-03", "2025-12-03", "day", "publication", None),           # not passed yet: no bound
     # no publication date: relative words cannot resolve
     ("Macron said on Monday that no final peace plan exists.", "said", "no final peace plan exists",
      None, None, None, "unknown", None),
@@ -171,6 +187,9 @@ RESOLVE = [
     ("two days ago", "2025-03-12", "2025-03-10", "day", "relative"),
     ("the day before yesterday", "2025-03-12", "2025-03-10", "day", "relative"),
     ("2025-02-28", None, "2025-02-28", "day", "explicit"),
+    ("Thanksgiving", "2025-12-03", "2025-11-27", "day", "explicit"),
+    ("Christmas", "2025-03-12", "2024-12-25", "day", "explicit"),
+    ("Easter", "2025-05-01", "2025-04-20", "day", "explicit"),
 ]
 
 
