@@ -340,7 +340,9 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
         author=str(merged["author"]) if merged.get("author") else None,
         published=published, encoding=encoding, notes=tuple(notes),
     )
-    return doc, [Skipped(path=rel, reason=n, degraded=True) for n in notes if not n.startswith("decoded as")]
+    problems = [n for n in notes if not n.startswith("decoded as")]
+    # one entry per file (the store keys them by path): several problems are joined with " · "
+    return doc, [Skipped(path=rel, reason=" · ".join(problems), degraded=True)] if problems else []
 
 
 def check_corpus_path(root) -> Path:
