@@ -274,7 +274,7 @@ def assign_issues_doc(doc, spans: Sequence[tuple[int, int]], context_spans: Sequ
 
     >>> class D: text = "Lavrov criticised EU sanctions. He said talks failed."
     >>> assign_issues_doc(D(), [(40, 52)], context_spans=[(0, 31)])
-    [('peace plan', 'talks')]
+    [('negotiations', 'talks')]
     """
     text = getattr(doc, "text", doc)
     body = " … ".join(text[s:e] for s, e in spans)

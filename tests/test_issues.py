@@ -40,7 +40,9 @@ CASES = [
     # ... and only through the issue's named triggers (context:), not its loose words
     ("the weather was cold", "They discussed the draft and the meeting.", []),
     # a claim with its own issue ignores the context
-    ("the talks were constructive", TIRADE, ["peace plan"]),
+    ("the talks were constructive", TIRADE, ["negotiations"]),
+    # the plan and the talks about it are two issues
+    ("Witkoff will meet Putin to discuss the 28-point plan", "", ["peace plan", "negotiations"]),
 ]
 
 
@@ -102,6 +104,7 @@ def test_issue_records_cover_the_taxonomy():
     assert all(isinstance(r, Issue) for r in recs)
     names = [r.name for r in recs]
     for needed in ["Europe", "NATO", "territory", "sanctions", "ceasefire", "security guarantees", "peace plan",
+                   "negotiations",
                    "sovereignty", "frozen assets", "EU membership", "battlefield", "energy", "prisoners",
                    "humanitarian", "elections"]:
         assert needed in names
