@@ -239,7 +239,7 @@ class Graphkit:
                 close = list(dict.fromkeys(names[c] for c in close))
                 raise NameNotFound(f"no speaker matches {n!r} among the {len(actors)} actors of {self.path.name}; "
                                    + (f"did you mean {_or(close)}? " if close else "")
-                                   + "g.actors() lists every name")
+                                   + _HINT["actors"])
             out.extend(h for h in hit if h not in out)
         return out
 
@@ -275,11 +275,25 @@ class Graphkit:
             hit = [by_id[n]] if n in by_id else match_name(n, forms)
             if not hit:
                 close = suggest(n, [r[1] for r in rows])
-                listing = f"g.{table}() lists them" if table == "issues" else "g.claims() shows the places claims name"
                 raise NameNotFound(f"no {kind} matches {n!r} among the {len(rows)} {table} of {self.path.name}; "
-                                   + (f"did you mean {_or(close)}? " if close else "") + listing)
+                                   + (f"did you mean {_or(close)}? " if close else "") + _HINT[table])
             out.extend(h for h in hit if h not in out)
         return out
+
+    def find_document(self, doc: str) -> str:
+        """The doc_id of an article, from its id or a unique start of it ("003" finds 003_9b6d43ba622d0a39)."""
+        doc = str(doc).strip()
+        if self.store.document(doc) is not None:
+            return doc
+        ids = [r[0] for r in self.store.db.execute("SELECT id FROM documents ORDER BY id")]
+        starts = [i for i in ids if i.startswith(doc)] if doc else []
+        if len(starts) == 1:
+            return starts[0]
+        if starts:
+            raise NameNotFound(f"{doc!r} starts {len(starts)} article ids ({_or(starts[:5])}); give more of the id")
+        close = suggest(doc, ids, limit=3)
+        raise NameNotFound(f"no article {doc!r} in {self.path.name}; "
+                           + (f"did you mean {_or(close)}? " if close else "") + f"{_HINT['documents']}")
 
     def find_issues(self, name: Names) -> list[str]:
         """Issue names matching forgiving names ("europe", "security guarantee"); raises NameNotFound."""
@@ -307,11 +321,8 @@ class Graphkit:
                 raise GraphkitError(f"unknown stance {s!r}; choose one of {', '.join(STANCES)}")
         speaker_ids = self.find_actors(speaker) if speaker is not None else None
         issues, places = self._find(issue, "issues"), self._find(place, "places")
-        if doc is not None and self.store.document(doc) is None:
-            ids = [r[0] for r in self.store.db.execute("SELECT id FROM documents")]
-            close = suggest(doc, ids, limit=3)
-            raise NameNotFound(f"no article {doc!r} in {self.path.name}"
-                               + (f"; did you mean {_or(close)}?" if close else "; g.documents() lists them"))
+        if doc is not None:
+            doc = self.find_document(doc)
         out: list[Claim] = []
         for s in stances or [None]:
             out.extend(self.store.claims(speaker_ids=speaker_ids, issues=issues, places=places, since=since,
@@ -457,6 +468,14 @@ class Graphkit:
         G = None if format.lower() in ("jsonl", "csv") else build_graph(self.store, recs)
         write(G, format, path, claims=recs)
         return Path(path)
+
+
+_HINT = {
+    "actors": "g.actors() lists every speaker (command line: graphkit actors --store STORE)",
+    "issues": "g.issues() lists the issues of models/issues.yaml",
+    "places": "g.places() lists the places claims name",
+    "documents": "g.documents() lists the articles",
+}
 
 
 def _slug(name: str) -> str:

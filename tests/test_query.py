@@ -103,7 +103,9 @@ UNKNOWN_CASES = [
     ("speaker", "Xi Jinping", ["no speaker matches 'Xi Jinping'", "g.actors()"]),
     ("issue", "Brexit", ["no issue matches 'Brexit'", "g.issues()"]),
     ("issue", "sanctoins policy", ["did you mean", "'sanctions'"]),
-    ("place", "Atlantis", ["no place matches 'Atlantis'"]),
+    ("place", "Atlantis", ["no place matches 'Atlantis'", "g.places()"]),
+    ("doc", "005_nothere", ["no article '005_nothere'", "g.documents()"]),
+    ("doc", "00", ["'00' starts 5 article ids", "give more of the id"]),
 ]
 
 
@@ -126,7 +128,6 @@ def test_timeline_of_unknown_actor_raises(sample):
     (dict(until="2025-13"), "until='2025-13' is not a date"),
     (dict(since="2025-12-01", until="2025-11-01"), "is after until"),
     (dict(stance="angry"), "unknown stance 'angry'; choose one of assert, deny"),
-    (dict(doc="005_nothere"), "no article '005_nothere'"),
 ])
 def test_bad_filter_values_raise_a_clear_error(sample, filters, message):
     with pytest.raises(GraphkitError, match=message.replace("(", r"\(")):
@@ -186,6 +187,12 @@ def test_date_ranges_split_the_march_article_from_the_november_ones(sample):
     assert set(march["doc_id"]) == {D004}           # the Reuters piece of 12 March 2025
     assert D004 not in set(autumn["doc_id"])
     assert set(march["id"]).isdisjoint(autumn["id"])
+
+
+@pytest.mark.parametrize("written", ["003", "003_9b6d", "003_9b6d43ba622d0a39"])
+def test_doc_filter_takes_a_unique_start_of_the_id(sample, written):
+    df = sample.claims(doc=written)
+    assert len(df) and set(df["doc_id"]) == {D003}
 
 
 def test_dates_accept_date_objects(sample):
