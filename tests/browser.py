@@ -46,45 +46,58 @@ def why_unavailable() -> Optional[str]:
 
 
 @contextlib.contextmanager
-def offline_page(width: int = 1280, height: int = 800, *, bypass_csp: bool = False) -> Iterator[tuple]:
-    """A Playwright page in headless Chromium where every non-file request is aborted and recorded.
-
-    ``bypass_csp`` turns the page's Content-Security-Policy off, to prove escaping works on its own.
-    Yields ``(page, attempts)``; ``attempts`` lists the URLs the page tried to fetch
-    from the network (it should stay empty), ``page.dialogs`` the dialogs that opened.
-    """
+def chromium() -> Iterator[object]:
+    """A headless Chromium (Playwright ``Browser``); one per process is enough, share it."""
     from playwright.sync_api import sync_playwright
 
     exe = find_chromium()
     if exe is None:
         raise RuntimeError(why_unavailable())
-    attempts: list[str] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, offline=True,
-                                          bypass_csp=bypass_csp)
-
-            def route(r):
-                url = r.request.url
-                if url.startswith(("file:", "data:", "about:", "blob:")):
-                    r.continue_()
-                else:
-                    attempts.append(url)
-                    r.abort()
-
-            context.route("**/*", route)
-            page = context.new_page()
-            page.dialogs = []  # type: ignore[attr-defined]
-
-            def on_dialog(d):
-                page.dialogs.append(d.message)  # type: ignore[attr-defined]
-                d.dismiss()
-
-            page.on("dialog", on_dialog)
-            yield page, attempts
+            yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def offline_page(browser=None, width: int = 1280, height: int = 800, *, bypass_csp: bool = False) -> Iterator[tuple]:
+    """A page in headless Chromium where every non-file request is aborted and recorded.
+
+    Uses ``browser`` (from :func:`chromium`) or launches one. ``bypass_csp`` turns the
+    page's Content-Security-Policy off, to prove escaping works on its own.
+    Yields ``(page, attempts)``; ``attempts`` lists the URLs the page tried to fetch
+    from the network (it should stay empty), ``page.dialogs`` the dialogs that opened.
+    """
+    if browser is None:
+        with chromium() as own, offline_page(own, width, height, bypass_csp=bypass_csp) as got:
+            yield got
+        return
+    attempts: list[str] = []
+    context = browser.new_context(viewport={"width": width, "height": height}, offline=True,
+                                  bypass_csp=bypass_csp)
+    try:
+        def route(r):
+            url = r.request.url
+            if url.startswith(("file:", "data:", "about:", "blob:")):
+                r.continue_()
+            else:
+                attempts.append(url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.dialogs = []  # type: ignore[attr-defined]
+
+        def on_dialog(d):
+            page.dialogs.append(d.message)  # type: ignore[attr-defined]
+            d.dismiss()
+
+        page.on("dialog", on_dialog)
+        yield page, attempts
+    finally:
+        context.close()
 
 
 def wait_drawn(page, timeout_s: float = 30.0, *, stabilised: bool = False) -> dict:
