@@ -313,7 +313,8 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> li
 
 _LEGAL = {"legal", "legally", "lawful", "lawfully", "legitimate", "legitimately", "rightful", "rightfully"}
 _ILLEGAL = {"illegal", "illegally", "unlawful", "unlawfully", "illegitimate", "illegitimately", "annexed illegally"}
-_ANAPHORIC = re.compile(r"^\W*(?:any\s+|all\s+|the\s+)?(?:such|these|those|this|that|it|the\s+claims?|the\s+reports?)\b",
+# content that points back at what was said before: "(denied) any such losses", "these reports", "it"
+_ANAPHORIC = re.compile(r"\b(?:such|these|those)\b|^\W*(?:\w+\s+)?(?:this|that|it|the\s+claims?|the\s+reports?)\b",
                         re.I)
 
 
@@ -459,12 +460,12 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
                 if other.stance not in ("deny", "question"):
                     rare = sorted(x for x in shared if idf.get(x, 0) >= 1.0)
                     if adjacent and d is b and shared_issues and (_ANAPHORIC.search(d.text) or rare):
-                        reason = (f"denial: {d.speaker} denied {d.text!r} right after {other.speaker}'s claim "
-                                  f"{_short(other.text)!r} in the same article")
+                        reason = (f"denial: {d.speaker} ({d.cue}: {_short(d.text)!r}) answers the claim just before "
+                                  f"it in the same article, {other.speaker}: {_short(other.text)!r}")
                     elif shared_issues and _places_agree(a, b) and (
                             (a.doc_id == b.doc_id and len(rare) >= 3) or (opposing and len(rare) >= 3)):
-                        reason = (f"denial: {d.speaker} denied what {other.speaker} asserted "
-                                  f"(shared words: {', '.join(rare[:5])})")
+                        reason = (f"denial: {d.speaker} ({d.cue}: {_short(d.text)!r}) answers {other.speaker}: "
+                                  f"{_short(other.text)!r} (shared words: {', '.join(rare[:5])})")
             # 2. legal vs illegal
             if reason is None and pola and polb and pola != polb and not same_side and (shared_issues or adjacent) \
                     and _places_agree(a, b):

@@ -118,10 +118,10 @@ PESKOV = Actor(id="actor:dmitry-peskov", name="Dmitry Peskov", type="person", co
 ACTORS = {a.id: a for a in (RU, UA, RUSSIA, UKRAINE, PUTIN, SOURCE, PESKOV)}
 
 
-def pokrovsk():
+def pokrovsk(denial="denied any such losses"):
     a = claim("003", "Russian officials", "they had captured Pokrovsk and the border town of Vovchansk", cue="claimed",
               issues=("territory", "battlefield"), places=("Pokrovsk", "Vovchansk"), start=1000, sentence=(950, 1062))
-    b = claim("003", "Ukrainian authorities", "any such losses", cue="denied", stance="deny",
+    b = claim("003", "Ukrainian authorities", denial, cue="denied", stance="deny",
               issues=("battlefield",), triggers=(("battlefield", "losses"),), start=1090, sentence=(1063, 1106))
     return a, b
 
@@ -146,6 +146,7 @@ def truce():
 
 @pytest.mark.parametrize("make,kind,issue", [
     (pokrovsk, "denial", "battlefield"),
+    (lambda: pokrovsk("any such losses"), "denial", "battlefield"),
     (four_regions, "legality", "territory"),
     (truce, "stance", "ceasefire"),
 ])
