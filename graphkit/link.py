@@ -13,7 +13,8 @@ issue (and place, when both name one), each with a ``reason``:
 
 - **denial**: a ``deny`` claim against an asserted claim it answers: content
   words in common, or the denial's anaphoric content ("denied any such losses")
-  right after the claim it answers in the same article;
+  right after the claim it answers in the same article; an ``oppose`` claim
+  pointing back the same way ("Russia rejects that option") counts too;
 - **legality**: one claim calls a thing legal/lawful/legitimate, the other
   illegal/unlawful/illegitimate ("legally part of Russia" / "annexed illegally");
 - **stance**: within one article, one claim is for a word naming the issue (its
@@ -453,11 +454,13 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
             shared = ca & cb
             reason = None
             # 1. a denial answering a claim
-            deny = [c for c in (a, b) if c.stance == "deny"]
+            # (a rejection, "Russia rejects that option", counts when it points back at the claim before it)
+            deny = [c for c in (a, b) if c.stance == "deny"
+                    or (c.stance == "oppose" and c is b and adjacent and _ANAPHORIC.search(c.text))]
             if len(deny) == 1 and not same_side:
                 d = deny[0]
                 other = b if d is a else a
-                if other.stance not in ("deny", "question"):
+                if other.stance not in ("deny", "oppose", "question"):
                     rare = sorted(x for x in shared if idf.get(x, 0) >= 1.0)
                     if adjacent and d is b and shared_issues and (_ANAPHORIC.search(d.text) or rare):
                         reason = (f"denial: {d.speaker} ({d.cue}: {_short(d.text)!r}) answers the claim just before "

@@ -157,6 +157,23 @@ def test_contradiction_found(make, kind, issue):
     assert a.speaker in out[0].reason and b.speaker in out[0].reason
 
 
+def nato():
+    a = claim("003", "Ukraine", "strong guarantees, including possible NATO membership, to prevent future attacks",
+              cue="want", stance="demand", issues=("security guarantees", "NATO"), start=7000, sentence=(6950, 7090))
+    b = claim("003", "Russia", "that option firmly", cue="rejects", stance="oppose", issues=("NATO",),
+              start=7110, sentence=(7091, 7130))
+    return a, b
+
+
+def test_rejection_pointing_back_is_a_denial():
+    a, b = nato()
+    (c,) = find_contradictions([a, b], ACTORS)
+    assert (c.a, c.b, c.issue) == (a.id, b.id, "NATO") and "rejects" in c.reason
+    # the same words by the same side are agreement, not contradiction
+    b_same = b.model_copy(update={"speaker": "Ukrainian authorities", "speaker_id": UA.id})
+    assert find_contradictions([a, b_same], {**ACTORS, "actor:ukraine": UKRAINE}) == []
+
+
 def test_denial_far_from_the_claim_is_not_linked():
     a, b = pokrovsk()
     far = b.model_copy(update={"spans": ((9000, 9015),), "sentence_span": (8990, 9020)})
