@@ -111,7 +111,7 @@ def _cues_from_dict(raw: dict, where: str) -> Cues:
             stance = str(v or "assert").strip()
             if stance not in STANCES:
                 raise ModelsFileError(
-                    f"{where}: cue {k!r} in {sec!r} has stance {stance!r}; use one of {', '.join(sorted(STANCES))}")
+                    f"{where}: cue {k!r} in {sec!r} has stance {stance!r}; fix the file with one of {', '.join(sorted(STANCES))}")
             words = tuple(str(k).lower().split())
             if not words:
                 continue
@@ -209,7 +209,7 @@ def _speaker_tokens(head: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _SPK_DROP and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
+            if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
                     c.dep_ == "cc" and t == head):
                 continue
             keep.append(c)
@@ -492,8 +492,12 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                         content |= _span_tokens(c)
                 stance = cues.object_verbs.get(lemma) or cues.verbs.get(lemma, "assert")
                 frame = "object"
-        if not content and lemma in cues.verbs and lemma in ("call", "describe", "label", "brand", "deem", "view", "see"):
-            pass
+        elif lemma in cues.object_verbs and subj is not None and subj.head.dep_ == "agent":
+            # passive: "The plan was rejected by the Russian Foreign Ministry"
+            patient = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                content = _span_tokens(patient) | {v.i}
+                stance, frame = cues.object_verbs[lemma], "object"
     # (5) postposed: "..., he said." parsed with the cue under the content's verb
     if False and not content and lemma in cues.verbs and v.head != v and v.head.i < v.i and subj is not None and (
             v.dep_ in ("parataxis", "ccomp", "conj", "dep") or (
@@ -596,22 +600,31 @@ def _noun_candidates(doc: Doc, cues: Cues, candidates_anchors: set) -> list[_Can
     return out
 
 
+_NOT_SPEAKERS = {"update", "note", "editor", "breaking", "watch", "read", "photo", "video", "related", "advertisement",
+                 "source", "sources", "warning", "exclusive", "analysis", "opinion", "correction", "q", "a"}
+
+
 def _colon_candidates(doc: Doc) -> list[_Cand]:
-    """'Lavrov: Washington fails to submit the plan' — a name, a colon, a clause."""
+    """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause."""
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+    for t in doc:
+        if t.text != ":":
             continue
-        if ent.end >= len(doc) or doc[ent.end].text != ":":
+        sent = t.sent
+        lo = sent.start
+        while lo < t.i and (doc[lo].is_space or doc[lo].is_punct):
+            lo += 1
+        name = doc[lo:t.i]
+        if not 1 <= len(name) <= 4 or not all(w.pos_ == "PROPN" or (w.is_title and w.pos_ in ("NOUN", "ADJ")) or
+                                               w.tag_ == "HYPH" for w in name):
             continue
-        sent = doc[ent.end].sent
-        if ent.start != sent.start and not (ent.start > 0 and doc[ent.start - 1].is_space):
+        if any(w.lower_ in _NOT_SPEAKERS for w in name):
             continue
-        content = set(range(ent.end + 1, sent.end))
+        content = set(range(t.i + 1, sent.end))
         if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             continue
-        out.append(_Cand(cue_toks=[doc[ent.end]], cue_lemma=":", stance="assert", content=content, quotes=set(),
-                         subj=ent.root, anchor=doc[ent.end], sent=sent, frame="colon"))
+        out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
+                         subj=name.root, anchor=t, sent=sent, frame="colon"))
     return out
 
 
@@ -779,6 +792,33 @@ class _Resolver:
         self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
+        self.sents = list(doc.sents)
+        self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
+        for e in self.persons:
+            # "Kremlin spokesman Dmitry Peskov": a later "the Kremlin spokesman" is him
+            pre = [t for t in e.root.children if t.i < e.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
+            if not pre:
+                continue
+            lo = min(t.left_edge.i for t in pre)
+            _, role, org = _split_speaker(list(doc[lo:e.end]), None)
+            if role:
+                name = re.sub(r"[’']s$", "", e.text)
+                span = (e.start_char, e.start_char + len(name))
+                self.titled.append((e.start_char, role.lower(), name, span))
+                if org:
+                    self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", name, span))
+
+    def by_role(self, role: str, org: Optional[str], at: int) -> Optional[tuple[str, tuple[int, int]]]:
+        """The person last named with this role (and organisation) before ``at``."""
+        keys = [f"{org.lower()} {role.lower()}"] if org else []
+        keys.append(role.lower())
+        for key in keys:
+            if key in self.roles:
+                return self.roles[key]
+            hits = [x for x in self.titled if x[0] < at and x[1] == key]
+            if hits:
+                return hits[-1][2], hits[-1][3]
+        return None
 
     def full_name(self, ent_text: str, ent_span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
         words = [w for w in re.split(r"\s+", ent_text.strip()) if w]
@@ -792,31 +832,25 @@ class _Resolver:
         return best
 
     def pronoun(self, low: str, at: int) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
-        if low in ("he", "she", "i"):
-            # the latest person named or speaking before the mention
-            cand = None
-            for e in self.persons:
-                if e.start_char >= at:
-                    break
-                cand = e
-            last_spk = next((s for s in reversed(self.speakers) if s[0] < at and s[3] == "PERSON"), None)
-            if last_spk is not None and (cand is None or last_spk[0] >= cand.start_char - 200 or
-                                         self._within(last_spk[1], cand.text)):
-                return last_spk[1], last_spk[2]
-            if cand is not None:
-                return self.full_name(cand.text, (cand.start_char, cand.end_char))
-            return None
-        if low in ("they", "it", "we"):
-            last_spk = next((s for s in reversed(self.speakers) if s[0] < at and s[3] in ("ORG", "GPE", "NORP", "ANON", "NOUN")), None)
-            if last_spk is not None:
-                return last_spk[1], last_spk[2]
-            cand = None
-            for e in self.orgs:
-                if e.start_char >= at:
-                    break
-                cand = e
-            if cand is not None:
-                return cand.text, (cand.start_char, cand.end_char)
+        """Antecedent of a pronoun speaker: walking back sentence by sentence, the latest speaker of
+        the right kind, else the subject named there, else the latest name."""
+        person = low in ("he", "she", "i", "him", "her")
+        kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP", "ANON", "NOUN")
+        ents = self.persons if person else self.orgs
+        sents = [s for s in self.sents if s.start_char <= at]
+        for s in reversed(sents[-4:]):
+            spk = [x for x in self.speakers if s.start_char <= x[0] < min(at, s.end_char) and x[3] in kinds]
+            if spk:
+                return spk[-1][1], spk[-1][2]
+            subj = [e for e in ents if s.start_char <= e.start_char < at and e.end_char <= s.end_char
+                    and e.root.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                e = subj[-1]
+                return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
+        before = [e for e in ents if e.end_char <= at]
+        if before:
+            e = before[-1]
+            return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
         return None
 
     @staticmethod
@@ -873,12 +907,19 @@ def _finish(doc: Doc, drafts: list, quotes: list, quote_of_tok: dict) -> list[At
                     org = org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
             else:
                 rtype = stype
-                if stype == "NOUN" and role is not None:
-                    key = role.lower()
-                    if key in res.roles:
-                        resolved, rspan = res.roles[key]
-                        rtype = "PERSON"
-                if stype in ("ORG", "GPE", "NORP"):
+                named = None
+                if head.pos_ == "PROPN" and stype != "ANON":
+                    # "Lavrov" after "Sergey Lavrov" (even when the NER calls the bare surname an ORG)
+                    fn = res.full_name(text[s0:s1], (s0, s1))
+                    if fn[0] != text[s0:s1] and len(fn[0].split()) > 1:
+                        named = fn
+                if named is not None:
+                    resolved, rspan = named
+                    rtype = "PERSON"
+                elif role is not None and res.by_role(role, org, s0) is not None:
+                    resolved, rspan = res.by_role(role, org, s0)
+                    rtype = "PERSON"
+                elif stype in ("ORG", "GPE", "NORP"):
                     # "the Kremlin" -> fullest earlier organisation name sharing the head word
                     hw = head.lower_
                     best = None
@@ -892,7 +933,7 @@ def _finish(doc: Doc, drafts: list, quotes: list, quote_of_tok: dict) -> list[At
             resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I) if stype in ("ORG", "GPE", "NORP") else resolved
             resolved = re.sub(r"[’']s$", "", resolved)
             if role and rtype == "PERSON" and resolved:
-                res.roles.setdefault(role.lower(), (resolved, rspan))
+                res.roles[role.lower()] = (resolved, rspan)
                 if org:
                     res.roles[f"{org.lower()} {role.lower()}"] = (resolved, rspan)
             spk = dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=stype,
@@ -922,7 +963,10 @@ def _continuations(doc: Doc, found: list[Attribution], quotes: list, covered: se
     text = doc.text
     out = []
     prev: Optional[Attribution] = None
+    skip_to = -1
     for s in doc.sents:
+        if s.start_char < skip_to:
+            continue
         if s.start in covered:
             a = last_by_sent.get(s.start)
             prev = a if a is not None and a.claim_kind in ("direct", "mixed") else None
@@ -930,20 +974,22 @@ def _continuations(doc: Doc, found: list[Attribution], quotes: list, covered: se
         st = s.text.strip()
         if not st:
             continue
-        if prev is None or not st or st[0] not in _OPEN + '"':
+        if prev is None or st[0] not in _OPEN + '"\'`':
             prev = None
             continue
-        qs = [(max(qs_, s.start_char), min(qe, s.end_char)) for qs_, qe in quotes if qs_ < s.end_char and qe > s.start_char]
-        qs = [(a, b) for a, b in qs if text[a:b].strip(" \n“”\"")]
+        # whole quotes starting in this sentence (a quote may run over several sentences)
+        qs = [(max(qs_, s.start_char), qe) for qs_, qe in quotes if qs_ < s.end_char and qe > s.start_char]
+        qs = [(a, b) for a, b in qs if text[a:b].strip(" \n“”\"'`")]
         if not qs:
             prev = None
             continue
+        skip_to = max(b for _, b in qs)
         a = Attribution(
             spans=qs, text=" … ".join(text[x:y] for x, y in qs), claim_kind="direct", cue=prev.cue,
             cue_span=prev.cue_span, cue_lemma=prev.cue_lemma, stance=prev.stance, speaker_text=prev.speaker_text,
             speaker_span=prev.speaker_span, speaker_type=prev.speaker_type, resolved_text=prev.resolved_text,
             resolved_span=prev.resolved_span, role=prev.role, organisation=prev.organisation,
-            sentence_span=(s.start_char, s.end_char), continuation=True)
+            sentence_span=(s.start_char, max(s.end_char, skip_to)), continuation=True)
         out.append(a)
         prev = a
     return out
