@@ -31,7 +31,8 @@ A sentence with no date of its own can carry the previous claim's date when the
 same speaker goes on talking ("Macron said on Monday that ... He stressed that
 ..." → Monday for both): pass ``previous=`` (the ClaimDate of the claim before)
 and ``same_speaker=True``. The carried date keeps its basis and is marked
-``carried=True``.
+``carried=True``; only day, week and month dates within a year of publication
+are carried.
 
 >>> from graphkit.nlp import load_spacy
 >>> from graphkit.records import Attribution
@@ -469,6 +470,24 @@ def _deadline_bound(doc, att: Attribution, cue, published: dt.date) -> Optional[
     return None
 
 
+def _carries(previous: ClaimDate, published: Optional[dt.date]) -> bool:
+    """Can the same speaker's next claim take this date over?
+
+    Only a dated speech act (explicit or relative) of day, week or month precision within a year
+    of publication: "arrived in Congress in 1993 ... 'I could have written those things,' Scott said"
+    is a biography, not the date of the quote.
+    """
+    if previous.basis not in ("explicit", "relative") or not previous.date:
+        return False
+    if previous.precision not in ("day", "week", "month"):
+        return False
+    if published is not None:
+        y, m = int(previous.date[:4]), int(previous.date[5:7])
+        if (published.year - y) * 12 + published.month - m > 12:
+            return False
+    return True
+
+
 def claim_date(doc, att: Attribution, published: Optional[dt.date], *,
                previous: Optional[ClaimDate] = None, same_speaker: bool = False) -> ClaimDate:
     """When the statement `att` in the parsed `doc` was made.
@@ -500,7 +519,7 @@ def claim_date(doc, att: Attribution, published: Optional[dt.date], *,
         bound = _deadline_bound(doc, att, cue, published)
         if bound is not None:
             return bound
-    if previous is not None and same_speaker and previous.basis in ("explicit", "relative") and previous.date:
+    if previous is not None and same_speaker and _carries(previous, published):
         return replace(previous, carried=True)
     if published is not None:
         return ClaimDate(published.isoformat(), "day", "publication", None)

@@ -152,6 +152,21 @@ def test_continuation_quote_without_cue_carries(nlp):
     assert claim_date(doc, cont, pub, previous=first, same_speaker=False).date == "2025-03-12"
 
 
+def test_old_or_coarse_dates_do_not_carry(nlp):
+    text = "He arrived in Congress in 1993 and said crime must fall. “I could have written those things,” Scott said."
+    doc = nlp(text)
+    pub = dt.date(2016, 9, 8)
+    first = claim_date(doc, make_att(text, "said", "crime must fall"), pub)
+    assert (first.date, first.precision) == ("1993", "year")   # "arrived in 1993 and said": the act's own date
+    old = ClaimDate("1993", "year", "explicit", "in 1993")
+    second = claim_date(doc, make_att(text, "Scott said", "I could have written those things"), pub,
+                        previous=old, same_speaker=True)
+    assert (second.date, second.carried) == ("2016-09-08", False)
+    old_month = ClaimDate("2014-05", "month", "explicit", "in May 2014")
+    assert claim_date(doc, make_att(text, "Scott said", "I could have written those things"), pub,
+                      previous=old_month, same_speaker=True).date == "2016-09-08"
+
+
 def test_own_date_beats_carried(nlp):
     text = "He said on Monday that talks failed. He added on Tuesday that talks resumed."
     doc = nlp(text)
