@@ -34,6 +34,7 @@ _PLACE_KINDS = ("country", "region", "city", "other")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
 
 
+@lru_cache(maxsize=65536)
 def place_key(surface: str) -> str:
     """Lookup key of a place mention: no leading 'the', no possessive, case-folded, ASCII-folded.
 
@@ -133,6 +134,7 @@ class PlaceConfig:
     aliases: dict = field(default_factory=dict)
     places: dict = field(default_factory=dict)
     ignore: frozenset = frozenset()
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # surface -> lookup result
 
     @classmethod
     def from_dict(cls, data: Optional[dict], where: str = "models/places.yaml") -> "PlaceConfig":
@@ -159,10 +161,18 @@ class PlaceConfig:
 
 def load_place_config() -> PlaceConfig:
     """The aliases and overrides in models/places.yaml (an empty config when the file is absent)."""
-    from .knowledge import load_yaml, models_dir
+    from .knowledge import models_dir
 
-    if not (models_dir() / "places.yaml").exists():
+    p = models_dir() / "places.yaml"
+    if not p.exists():
         return PlaceConfig()
+    return _place_config(str(p), p.stat().st_mtime)
+
+
+@lru_cache(maxsize=4)
+def _place_config(path: str, mtime: float) -> PlaceConfig:
+    from .knowledge import load_yaml
+
     return PlaceConfig.from_dict(load_yaml("places.yaml"))
 
 
@@ -182,6 +192,12 @@ def lookup_place(surface: str, config: Optional[PlaceConfig] = None) -> Optional
     'unknown'
     """
     config = config if config is not None else load_place_config()
+    if surface not in config.cache:
+        config.cache[surface] = _lookup(surface, config)
+    return config.cache[surface]
+
+
+def _lookup(surface: str, config: PlaceConfig) -> Optional[_Hit]:
     key = place_key(surface)
     if not key or key in config.ignore:
         return None

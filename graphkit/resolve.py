@@ -90,6 +90,7 @@ FUZZY_GIVEN_MIN = 80    # and the given names (or one is an initial)
 # --------------------------------------------------------------------------- name folding
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name; no leading 'the', no possessives.
 
@@ -129,6 +130,7 @@ def skeleton(text: str) -> str:
     return " ".join(_skel_token(tok) for tok in fold(text).split())
 
 
+@lru_cache(maxsize=262144)
 def _skel_token(tok: str) -> str:
     for a, b in _SKELETON_RULES:
         tok = tok.replace(a, b)
@@ -141,13 +143,19 @@ def name_words(text: str) -> tuple[list[str], set[str]]:
     >>> name_words("Donald Trump Jr.")
     (['donald', 'trump'], {'jr'})
     """
+    words, gens = _name_words(text)
+    return list(words), set(gens)
+
+
+@lru_cache(maxsize=262144)
+def _name_words(text: str) -> tuple[tuple[str, ...], frozenset]:
     words, gens = [], set()
     for tok in fold(text).split():
         if tok in _GENERATIONAL:
             gens.add({"junior": "jr", "senior": "sr"}.get(tok, tok))
         else:
             words.append(_skel_token(tok))
-    return words, gens
+    return tuple(words), frozenset(gens)
 
 
 def compare_names(a: str, b: str) -> tuple[bool, float, str]:
@@ -188,6 +196,34 @@ def compare_names(a: str, b: str) -> tuple[bool, float, str]:
     if score < FUZZY_MIN:
         return False, score, f"similarity {score:.0f} below {FUZZY_MIN}"
     return True, score, f"fuzzy {score:.0f} after transliteration folding" + (" (initials)" if initials else "")
+
+
+def candidate_pairs(names: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of names worth a compare_names: rapidfuzz ratio >= FUZZY_MIN on the folded
+    skeletons, or the same surname skeleton (initials: 'D. Trump'). Sorted; linear memory.
+
+    >>> candidate_pairs(["Sergey Lavrov", "Sergei Lavrov", "Marco Rubio", "M. Rubio"])
+    [(0, 1), (2, 3)]
+    """
+    from rapidfuzz import fuzz, process
+
+    keys = [" ".join(name_words(n)[0]) for n in names]
+    pairs: set[tuple[int, int]] = set()
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        for _m, _s, j in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key:
+            by_surname[key.split()[-1]].append(i)
+    for idx in by_surname.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                pairs.add((idx[x], idx[y]))
+    return sorted(pairs)
 
 
 def is_pronoun(text: Optional[str]) -> bool:
@@ -272,6 +308,24 @@ class Gazetteer:
                 if len(words) > 1 and not gens:
                     self.by_surname[words[-1]].append(e)
         self.demonym_fold = {fold(k): v for k, v in self.demonyms.items()}
+        self._person_names = [(e, n) for e in self.entries if e.type == "person" for n in (e.name, *e.aliases)]
+        self._person_keys = [" ".join(name_words(n)[0]) for _e, n in self._person_names]
+        self._person_by_surname: dict[str, list[int]] = defaultdict(list)
+        for k, key in enumerate(self._person_keys):
+            if key:
+                self._person_by_surname[key.split()[-1]].append(k)
+
+    def _person_candidates(self, name: str) -> list[int]:
+        """Gazetteer person names close enough to be worth compare_names (rapidfuzz prefilter + same surname)."""
+        from rapidfuzz import fuzz, process
+
+        key = " ".join(name_words(name)[0])
+        if not key:
+            return []
+        hits = {k for _n, _s, k in process.extract(key, self._person_keys, scorer=fuzz.ratio,
+                                                   score_cutoff=FUZZY_MIN, limit=None)}
+        hits.update(self._person_by_surname.get(key.split()[-1], ()))
+        return sorted(hits)
 
     @classmethod
     def from_dict(cls, data: Optional[dict], where: str = "models/actors.yaml") -> "Gazetteer":
@@ -326,13 +380,11 @@ class Gazetteer:
             return cands[0], "transliteration folding (same spelling skeleton)"
         if person_like:
             best = None
-            for e in self.entries:
-                if e.type != "person":
-                    continue
-                for n in (e.name, *e.aliases):
-                    same, score, why = compare_names(name, n)
-                    if same and (best is None or score > best[2]):
-                        best = (e, f"{why} vs {n!r}", score)
+            for k in self._person_candidates(name):
+                e, n = self._person_names[k]
+                same, score, why = compare_names(name, n)
+                if same and (best is None or score > best[2]):
+                    best = (e, f"{why} vs {n!r}", score)
             if best:
                 return best[0], best[1]
             words = sk.split()
@@ -529,14 +581,13 @@ class _Resolver:
                 x = parent[x]
             return x
 
-        for i, a in enumerate(full):
-            for b in full[i + 1:]:
-                sa, sb = _display(names[a]), _display(names[b])
-                same, score, why = compare_names(sa, sb)
-                if same and find(a) != find(b):
-                    parent[find(b)] = find(a)
-                    self.fuzzy_reason[b] = why
-                    self.fuzzy_reason[a] = self.fuzzy_reason.get(a, "")
+        shown = [_display(names[sk]) for sk in full]
+        for i, j in candidate_pairs(shown):
+            a, b = full[i], full[j]
+            same, score, why = compare_names(shown[i], shown[j])
+            if same and find(a) != find(b):
+                parent[find(b)] = find(a)
+                self.fuzzy_reason[b] = f"{why} vs {shown[i]!r}"
         groups: dict[str, list[str]] = defaultdict(list)
         for sk in full:
             groups[find(sk)].append(sk)
@@ -581,10 +632,9 @@ class _Resolver:
         draft.merges.setdefault(line, [])
         if m.doc_id not in draft.merges[line]:
             draft.merges[line].append(m.doc_id)
-        for s in (m.surface, m.name):
-            s = " ".join((s or "").split())
-            if s and not is_pronoun(s) and m.kind != "pronoun":
-                draft.aliases.append(s)
+        alias = " ".join((m.name or "").split())  # the name as written; title words go to roles
+        if alias and m.kind != "pronoun" and not is_pronoun(alias):
+            draft.aliases.append(alias)
         role = _clean_role(m.role, draft.name)
         if role:
             draft.roles.append(role)
