@@ -32,7 +32,8 @@ same speaker goes on talking ("Macron said on Monday that ... He stressed that
 ..." → Monday for both): pass ``previous=`` (the ClaimDate of the claim before)
 and ``same_speaker=True``. The carried date keeps its basis and is marked
 ``carried=True``; only day, week and month dates within a year of publication
-are carried.
+are carried, and never to a present or present-perfect cue ("Graham has
+acknowledged ...": habitual, not the same occasion).
 
 >>> from graphkit.nlp import load_spacy
 >>> from graphkit.records import Attribution
@@ -337,10 +338,11 @@ def _cue_token(doc, att: Attribution):
     span = doc.char_span(att.cue_span[0], att.cue_span[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verbs = [t for t in span if t.pos_ in _VERBAL]
-    if verbs:
-        return verbs[0]
-    return span.root
+    # "has repeatedly said", "had said": the main verb, not its auxiliary
+    if span.root.pos_ == "VERB":
+        return span.root
+    verbs = [t for t in span if t.pos_ == "VERB"] or [t for t in span if t.pos_ == "AUX"]
+    return verbs[0] if verbs else span.root
 
 
 def _speech_clause(cue) -> list:
@@ -470,6 +472,15 @@ def _deadline_bound(doc, att: Attribution, cue, published: dt.date) -> Optional[
     return None
 
 
+def _timeless(cue) -> bool:
+    """A present ("Russia says") or present-perfect ("has acknowledged") cue: habitual, not one occasion."""
+    if cue is None:
+        return False
+    if cue.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in cue.children)
+
+
 def _carries(previous: ClaimDate, published: Optional[dt.date]) -> bool:
     """Can the same speaker's next claim take this date over?
 
@@ -519,7 +530,7 @@ def claim_date(doc, att: Attribution, published: Optional[dt.date], *,
         bound = _deadline_bound(doc, att, cue, published)
         if bound is not None:
             return bound
-    if previous is not None and same_speaker and _carries(previous, published):
+    if previous is not None and same_speaker and _carries(previous, published) and not _timeless(cue):
         return replace(previous, carried=True)
     if published is not None:
         return ClaimDate(published.isoformat(), "day", "publication", None)

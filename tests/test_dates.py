@@ -94,10 +94,13 @@ CASES = [
      "stated", "was its seventh attack on energy facilities", "2025-11-25", "2025-11-25", "day", "publication", None),
     ("Kosachev said on Telegram that Russia’s advances must be taken into account.", "said",
      "Russia’s advances must be taken into account", "2025-03-12", "2025-03-12", "day", "publication", None),
+    # a cue with an auxiliary: the date hangs on the main verb
+    ("The minister had said on Monday that the talks had failed.", "had said", "the talks had failed",
+     "2025-12-03", "2025-12-01", "day", "relative", "on Monday"),
     # vague words fall back to publication, keeping the words
     ("Putin recently said he had reviewed a US draft.", "said", "he had reviewed a US draft",
      "2025-12-02", "2025-12-02", "day", "publication", "recently"),
-    ("Putin has repeatedly said that he is ready to talk.", "said", "he is ready to talk",
+    ("Putin has repeatedly said that he is ready to talk.", "has repeatedly said", "he is ready to talk",
      "2025-03-12", "2025-03-12", "day", "publication", "repeatedly"),
     # a possessive date names a thing, not the time of speaking
     ("In Kyiv, Zelenskyy hailed this week’s meeting in Saudi Arabia as constructive.", "hailed",
@@ -165,6 +168,20 @@ def test_old_or_coarse_dates_do_not_carry(nlp):
     old_month = ClaimDate("2014-05", "month", "explicit", "in May 2014")
     assert claim_date(doc, make_att(text, "Scott said", "I could have written those things"), pub,
                       previous=old_month, same_speaker=True).date == "2016-09-08"
+
+
+@pytest.mark.parametrize("second,cue", [
+    ("Graham has acknowledged that the climate is changing.", "has acknowledged"),
+    ("Graham says that the climate is changing.", "says"),
+])
+def test_habitual_cues_do_not_carry(nlp, second, cue):
+    text = "Graham told reporters on Thursday that Trump could change. " + second
+    doc = nlp(text)
+    pub = dt.date(2016, 9, 23)
+    first = claim_date(doc, make_att(text, "told", "Trump could change"), pub)
+    assert first.date == "2016-09-22"
+    nxt = claim_date(doc, make_att(text, cue, "the climate is changing"), pub, previous=first, same_speaker=True)
+    assert (nxt.date, nxt.carried) == ("2016-09-23", False)
 
 
 def test_own_date_beats_carried(nlp):
