@@ -64,6 +64,12 @@ def fold(s: str) -> str:
     return s[4:] if s.startswith("the ") else s
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_IYJ = re.compile(r"[iyj]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
 def skeleton(s: str) -> str:
     """A transliteration-blind key: case, accents, punctuation, "'s", i/y/j and doubled letters are folded.
 
@@ -74,25 +80,110 @@ def skeleton(s: str) -> str:
     >>> skeleton("Dmitri Peskov") == skeleton("Dmitry Peskov"), skeleton("Kyiv") == skeleton("Kiev")
     (True, False)
     """
-    s = re.sub(r"'s\b", "", fold(s))
-    s = re.sub(r"[^a-z0-9]+", " ", s)
-    s = re.sub(r"[iyj]+", "i", s)
-    s = re.sub(r"([a-z])\1+", r"\1", s)
+    s = _NON_ALNUM.sub(" ", _POSSESSIVE.sub("", fold(s)))
+    s = _DOUBLE.sub(r"\1", _IYJ.sub("i", s))
     return " ".join(s.split())
 
 
-def _contains(q: list[str], f: list[str]) -> bool:
+def _contains(q: tuple, f: tuple) -> bool:
     n = len(q)
     return any(f[i:i + n] == q for i in range(len(f) - n + 1))
 
 
-def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, list[str]]] = None) -> list[str]:
-    """Keys of `forms` whose names match `name`, best tier only; [] when nothing is close enough.
+class NameIndex:
+    """Forgiving lookup of names: keys (node ids) with their forms (names, aliases) and weak forms (roles,
+    titles, metonyms), folded once with `skeleton` so each lookup is a few dict probes and one C-level
+    rapidfuzz pass.
 
-    Tiers: the key itself; a form equal after folding (`skeleton`); a `weak` form (roles, titles,
-    metonyms) equal after folding; a form holding the name's words in order (those where they end
-    the form, a surname, first); a close spelling (rapidfuzz ratio >= FUZZY_CUTOFF against a whole form, or >= WORD_CUTOFF
-    for a one-word name against a word of 3+ letters; ties within 5 points kept).
+    Tiers, best first (only the best tier that finds anything answers): the key itself; a form equal
+    after folding; a weak form equal after folding; a form whose last words are the name's words (a
+    surname); a form holding the name's words in order; a close spelling (rapidfuzz ratio >=
+    FUZZY_CUTOFF against a whole form, or >= WORD_CUTOFF for a one-word name of 4+ letters against one
+    word of a form; ties within 5 points kept).
+
+    >>> ix = NameIndex({"a:lavrov": ["Sergey Lavrov", "Lavrov"], "a:putin": ["Vladimir Putin"]},
+    ...                weak={"a:putin": ["President"]})
+    >>> ix.match("SERGEI LAVROV"), ix.match("president"), ix.match("Putn"), ix.match("Smith")
+    (['a:lavrov'], ['a:putin'], ['a:putin'], [])
+    """
+
+    def __init__(self, forms: dict[str, list[str]], weak: Optional[dict[str, list[str]]] = None,
+                 labels: Optional[dict[str, str]] = None):
+        self.keys = set(forms)
+        self.labels = labels or {k: (fs[0] if fs else k) for k, fs in forms.items()}
+        self.exact: dict[str, set] = {}
+        self.weak: dict[str, set] = {}
+        self.form_tokens: list[tuple[str, tuple]] = []
+        self.flat: list[str] = []              # every folded form, for the fuzzy pass
+        self.flat_keys: list[str] = []
+        self.words: dict[str, set] = {}        # folded word (3+ letters) -> keys, for misspelt surnames
+        self.suggest_forms: dict[str, str] = {}   # folded form -> display label, for error messages
+        for k, fs in forms.items():
+            for f in fs:
+                sk = skeleton(f) if f else ""
+                if not sk:
+                    continue
+                self.exact.setdefault(sk, set()).add(k)
+                toks = tuple(sk.split())
+                self.form_tokens.append((k, toks))
+                self.flat.append(sk)
+                self.flat_keys.append(k)
+                self.suggest_forms.setdefault(sk, self.labels.get(k, k))
+                for w in toks:
+                    if len(w) >= 3:
+                        self.words.setdefault(w, set()).add(k)
+        for k, fs in (weak or {}).items():
+            for f in fs:
+                sk = skeleton(f) if f else ""
+                if sk:
+                    self.weak.setdefault(sk, set()).add(k)
+        self._word_list = list(self.words)
+
+    def match(self, name: str) -> list[str]:
+        """Keys matching `name`, best tier only, sorted; [] when nothing is close enough."""
+        from rapidfuzz import fuzz, process
+
+        if name in self.keys:
+            return [name]
+        q = skeleton(name)
+        if not q:
+            return []
+        for table in (self.exact, self.weak):
+            if q in table:
+                return sorted(table[q])
+        qt = tuple(q.split())
+        n = len(qt)
+        tail = {k for k, toks in self.form_tokens if toks[-n:] == qt}
+        if tail:
+            return sorted(tail)
+        inside = {k for k, toks in self.form_tokens if len(toks) > n and _contains(qt, toks)}
+        if inside:
+            return sorted(inside)
+        scores: dict[str, float] = {}
+        for _, score, i in process.extract(q, self.flat, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None):
+            k = self.flat_keys[i]
+            scores[k] = max(scores.get(k, 0), score)
+        if n == 1 and len(q) >= 4:
+            for w, score, _ in process.extract(q, self._word_list, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF,
+                                               limit=None):
+                for k in self.words[w]:
+                    scores[k] = max(scores.get(k, 0), score)
+        if not scores:
+            return []
+        top = max(scores.values())
+        return sorted(k for k, sc in scores.items() if sc >= top - 5)
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        """Display labels of the forms closest to `name`, for "did you mean" in error messages."""
+        from rapidfuzz import fuzz, process
+
+        hits = process.extract(skeleton(name), list(self.suggest_forms), scorer=fuzz.WRatio,
+                               score_cutoff=SUGGEST_CUTOFF, limit=limit * 3)
+        return list(dict.fromkeys(self.suggest_forms[h[0]] for h in hits))[:limit]
+
+
+def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, list[str]]] = None) -> list[str]:
+    """Keys of `forms` whose names match `name` (see `NameIndex` for the tiers); [] when nothing is close.
 
     >>> people = {"a:lavrov": ["Sergey Lavrov", "Lavrov"], "a:src": ["senior Russian source"],
     ...           "a:officials": ["Russian officials"], "a:putin": ["Vladimir Putin"]}
@@ -101,45 +192,7 @@ def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, 
     >>> match_name("Peskov", people)
     []
     """
-    from rapidfuzz import fuzz
-
-    if name in forms:
-        return [name]
-    q = skeleton(name)
-    if not q:
-        return []
-    sk = {k: [skeleton(f) for f in fs if f] for k, fs in forms.items()}
-    hits = sorted(k for k, fs in sk.items() if q in fs)
-    if hits:
-        return hits
-    if weak:
-        hits = sorted(k for k, fs in weak.items() if q in (skeleton(f) for f in fs))
-        if hits:
-            return hits
-    qt = q.split()
-    tail = sorted(k for k, fs in sk.items() if any(f.split()[-len(qt):] == qt for f in fs))
-    if tail:
-        return tail
-    inside = sorted(k for k, fs in sk.items() if any(_contains(qt, f.split()) for f in fs))
-    if inside:
-        return inside
-    scores = {}
-    for k, fs in sk.items():
-        best = 0.0
-        for f in fs:
-            r = fuzz.ratio(q, f)
-            if r >= FUZZY_CUTOFF:
-                best = max(best, r)
-            if len(qt) == 1 and len(q) >= 4:           # a misspelt surname against each word of the name
-                r = max((fuzz.ratio(q, w) for w in f.split() if len(w) >= 3), default=0)
-                if r >= WORD_CUTOFF:
-                    best = max(best, r)
-        if best:
-            scores[k] = best
-    if not scores:
-        return []
-    top = max(scores.values())
-    return sorted(k for k, s in scores.items() if s >= top - 5)
+    return NameIndex(forms, weak).match(name)
 
 
 def suggest(name: str, labels: Iterable[str], limit: int = 5) -> list[str]:
@@ -148,12 +201,8 @@ def suggest(name: str, labels: Iterable[str], limit: int = 5) -> list[str]:
     >>> suggest("Lavrow", ["Sergey Lavrov", "Vladimir Putin", "Kremlin"])
     ['Sergey Lavrov']
     """
-    from rapidfuzz import fuzz, process
-
     labels = list(dict.fromkeys(labels))
-    hits = process.extract(skeleton(name), {lab: skeleton(lab) for lab in labels}, scorer=fuzz.WRatio,
-                           score_cutoff=SUGGEST_CUTOFF, limit=limit)
-    return [h[2] for h in hits]
+    return NameIndex({lab: [lab] for lab in labels}).suggest(name, limit)
 
 
 def _as_list(names: Names) -> Optional[list[str]]:
@@ -199,7 +248,8 @@ class Graphkit:
     def __init__(self, store_path):
         self.path = Path(store_path)
         self.store = Store(self.path, readonly=True)
-        self._actors: Optional[list[Actor]] = None
+        self._cache: dict = {}
+        self._version = None
 
     def close(self):
         self.store.close()
@@ -216,10 +266,31 @@ class Graphkit:
                 f"{s.count('actors')} actors, {s.count('contradictions')} contradictions>")
 
     # -- name matching ----------------------------------------------------
+    def _cached(self, key: str, make):
+        """Per-store caches (actors, name indexes), dropped when another connection changed the store
+        (SQLite's data_version), so a notebook open during `graphkit build` sees the new graph."""
+        version = self.store.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            self._cache.clear()
+            self._version = version
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def refresh(self):
+        """Forget cached actors and names (they are also dropped on their own when the store changes)."""
+        self._cache.clear()
+
     def _actor_list(self) -> list[Actor]:
-        if self._actors is None:
-            self._actors = self.store.actors()
-        return self._actors
+        return self._cached("actors", self.store.actors)
+
+    def _actor_index(self) -> NameIndex:
+        def make():
+            actors = self._actor_list()
+            return NameIndex({a.id: [a.name, *a.aliases] for a in actors}, self._weak_forms(actors),
+                             labels={a.id: a.name for a in actors})
+
+        return self._cached("actor_index", make)
 
     def find_actors(self, name: Names) -> list[str]:
         """Actor ids matching a forgiving name (or any of a list of names); raises NameNotFound.
@@ -227,26 +298,22 @@ class Graphkit:
         >>> g.find_actors("Sergei Lavrov") == g.find_actors("LAVROV") == ["actor:sergey-lavrov"]   # doctest: +SKIP
         True
         """
-        actors = self._actor_list()
-        forms = {a.id: [a.name, *a.aliases] for a in actors}
-        roles = self._weak_forms()
+        ix = self._actor_index()
         out: list[str] = []
         for n in _as_list(name) or []:
-            hit = match_name(n, forms, roles) or match_name("actor:" + _slug(n), forms)
+            hit = ix.match(n) or ix.match("actor:" + _slug(n))
             if not hit:
-                close = suggest(n, [a.name for a in actors] + [x for a in actors for x in a.aliases])
-                names = {**{a.name: a.name for a in actors}, **{x: a.name for a in actors for x in a.aliases}}
-                close = list(dict.fromkeys(names[c] for c in close))
-                raise NameNotFound(f"no speaker matches {n!r} among the {len(actors)} actors of {self.path.name}; "
-                                   + (f"did you mean {_or(close)}? " if close else "")
-                                   + _HINT["actors"])
+                close = ix.suggest(n)
+                raise NameNotFound(f"no speaker matches {n!r} among the {len(ix.keys)} actors of {self.path.name}; "
+                                   + (f"did you mean {_or(close)}? " if close else "") + _HINT["actors"])
             out.extend(h for h in hit if h not in out)
         return out
 
-    def _weak_forms(self) -> dict[str, list[str]]:
+    @staticmethod
+    def _weak_forms(actors: list[Actor]) -> dict[str, list[str]]:
         """Roles of the store's actors, plus titles, aliases and metonyms the gazetteer (models/actors.yaml) lists
         for them ("Kremlin spokesman" -> Dmitry Peskov, "Washington" -> White House)."""
-        weak = {a.id: list(a.roles) for a in self._actor_list()}
+        weak = {a.id: list(a.roles) for a in actors}
         try:
             from .knowledge import load_yaml
 
@@ -266,16 +333,18 @@ class Graphkit:
         wanted = _as_list(name)
         if wanted is None:
             return None
-        rows = list(self.store.db.execute(f"SELECT id, name FROM {table}"))
-        forms = {n: [n] for _, n in rows}
-        by_id = {i: n for i, n in rows}
-        kind = table[:-1]
+
+        def make():
+            rows = list(self.store.db.execute(f"SELECT id, name FROM {table}"))
+            return {i: n for i, n in rows}, NameIndex({n: [n] for _, n in rows})
+
+        by_id, ix = self._cached(table, make)
         out: list[str] = []
         for n in wanted:
-            hit = [by_id[n]] if n in by_id else match_name(n, forms)
+            hit = [by_id[n]] if n in by_id else ix.match(n)
             if not hit:
-                close = suggest(n, [r[1] for r in rows])
-                raise NameNotFound(f"no {kind} matches {n!r} among the {len(rows)} {table} of {self.path.name}; "
+                close = ix.suggest(n)
+                raise NameNotFound(f"no {table[:-1]} matches {n!r} among the {len(by_id)} {table} of {self.path.name}; "
                                    + (f"did you mean {_or(close)}? " if close else "") + _HINT[table])
             out.extend(h for h in hit if h not in out)
         return out
@@ -351,11 +420,12 @@ class Graphkit:
                 docs[c.doc_id] = self.store.document(c.doc_id)
             d = docs[c.doc_id]
             sent = d.text[c.sentence_span[0]:c.sentence_span[1]] if d and c.sentence_span else None
-            rows.append({**c.contract(), "title": d.title if d else None, "source": d.source if d else None,
-                         "url": d.url if d else None,
-                         "published": d.published.isoformat() if d and d.published else None,
-                         "sentence": sent, "start": c.spans[0][0], "end": c.spans[-1][1]})
-        return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+            rows.append((c.id, c.date, c.speaker, c.stance, c.kind, c.text, c.cue, list(c.issues), list(c.places),
+                         c.speaker_text, c.role, c.doc_id, d.title if d else None, d.source if d else None,
+                         d.url if d else None, d.published.isoformat() if d and d.published else None, sent,
+                         c.spans[0][0], c.spans[-1][1], [list(x) for x in c.spans], list(c.reports), c.speaker_id,
+                         c.date_precision, c.date_basis))
+        return pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
 
     def documents(self):
         """The articles of the store: id, title, source, url, published, number of claims."""
