@@ -75,6 +75,9 @@ _TITLE_WORDS = {
     "the", "a", "an", "of", "and", "for", "to", "on", "ukraine", "russia", "russian", "ukrainian", "american",
     "french", "british", "european", "informal", "coordinator", "official", "officials", "representative",
 }
+# title words that are also surnames: a name's last word when a first name precedes ('Larry King', 'Jack White')
+_SURNAME_TITLES = {"king", "white", "pope", "general", "head", "chief", "chair", "leader", "new", "house", "state",
+                   "lead", "top", "queen", "lord", "lady", "major", "marshal", "justice", "press", "senior"}
 _ANON_HEADS = {"source", "sources", "official", "officials", "aide", "aides", "insider", "insiders", "diplomat",
                "diplomats", "person", "people", "adviser", "advisers", "advisor", "advisors", "officer",
                "officers", "staffer", "staffers", "analyst", "expert", "observer", "lawmaker", "negotiator",
@@ -142,6 +145,8 @@ def name_words(text: str) -> tuple[list[str], set[str]]:
 
     >>> name_words("Donald Trump Jr.")
     (['donald', 'trump'], {'jr'})
+    >>> name_words("Charles E. Grassley")
+    (['charles', 'graslei'], set())
     """
     words, gens = _name_words(text)
     return list(words), set(gens)
@@ -155,7 +160,19 @@ def _name_words(text: str) -> tuple[tuple[str, ...], frozenset]:
             gens.add({"junior": "jr", "senior": "sr"}.get(tok, tok))
         else:
             words.append(_skel_token(tok))
+    if len(words) >= 3:  # middle initials: 'Donald J. Trump' is 'Donald Trump'
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return tuple(words), frozenset(gens)
+
+
+def person_key(name: str) -> str:
+    """Clustering key of a person name: skeleton words without middle initials, generational suffix kept.
+
+    >>> person_key("Donald J. Trump") == person_key("Donald Trump"), person_key("Donald Trump Jr.")
+    (True, 'donald trump jr')
+    """
+    words, gens = _name_words(name)
+    return " ".join((*words, *sorted(gens)))
 
 
 def compare_names(a: str, b: str) -> tuple[bool, float, str]:
@@ -247,6 +264,8 @@ def split_title(text: str) -> tuple[str, str]:
     ('UK Prime Minister Sir', 'Keir Starmer')
     >>> split_title("Russia's Foreign Minister")
     ("Russia's Foreign Minister", '')
+    >>> split_title("talk show host Larry King"), split_title("the White House")
+    (('talk show host', 'Larry King'), ('the White House', ''))
     """
     toks = text.split()
     i = len(toks)
@@ -254,7 +273,12 @@ def split_title(text: str) -> tuple[str, str]:
         t = toks[i - 1]
         core = re.sub(r"[^\w.\-']", "", t.translate(_APOS))
         bare = re.sub(r"'s$", "", core)
-        if not bare or not bare[0].isupper() or bare.lower().strip(".") in _TITLE_WORDS or core.endswith("'s") and i < len(toks):
+        low = bare.lower().strip(".")
+        surname_ok = False
+        if i == len(toks) and low in _SURNAME_TITLES and i >= 2:
+            prev = re.sub(r"[^\w.\-']", "", toks[i - 2].translate(_APOS))
+            surname_ok = prev[:1].isupper() and prev.lower().strip(".") not in _TITLE_WORDS  # 'Larry King'
+        if not bare or not bare[0].isupper() or (low in _TITLE_WORDS and not surname_ok) or core.endswith("'s") and i < len(toks):
             break
         i -= 1
     name = " ".join(toks[i:])
@@ -610,7 +634,7 @@ class _Resolver:
         t = re.sub(r"['\u2019]s$", "", text.strip())
         t = re.sub(r"^(the)\s+", "", t, flags=re.I)
         if fold(t):
-            names[skeleton(t)][t] += 1
+            names[person_key(t)][t] += 1
 
     # ---- drafts
     def _draft(self, key: str, name: str, typ: str, entry: Optional[GazetteerEntry] = None,
@@ -670,7 +694,9 @@ class _Resolver:
         text = a.resolved_text if a.resolved_text and not is_pronoun(a.resolved_text) else None
         if text is None:
             return _Mention(doc_id, i, a, surface, surface, "pronoun", None, a.role, pos)
-        text = text.strip()
+        text = text.strip().strip("\"'\u201c\u201d\u2018\u2019,;:").strip()
+        if not text:
+            return _Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
         role = a.role
         # a PERSON entity inside the mention is its name
         person = None
@@ -685,6 +711,7 @@ class _Resolver:
             return _Mention(doc_id, i, a, surface, text, "anon", "anonymous", role, pos)
         if person is not None:
             name = re.sub(r"['\u2019]s$", "", person)
+            name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
             prefix = text[: text.find(person)].strip(" ,") if person in text else ""
             if not role and prefix and any(w.lower().strip(".,") in _TITLE_WORDS for w in prefix.split()):
                 role = prefix
@@ -738,8 +765,13 @@ class _Resolver:
             typ = "country" if hit and hit.type == "country" else "other"
             return (self._draft(f"place:{slug(pname)}", pname, typ),
                     "place as speaker; no government listed for it in models/actors.yaml metonyms")
+        if etype is None and not self._looks_like_person(name, m.doc_id):
+            if any(w in _ROLE_HEADS for w in fold(name).split()):
+                # 'the former secretary of state': a role phrase, not a name
+                return self._title(_Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
+            etype = "other"
         if etype in (None, "person"):
-            sk = skeleton(name)
+            sk = person_key(name)
             words, _ = name_words(name)
             if len(words) > 1 and sk in self.cluster_of:
                 root = self.cluster_of[sk]
@@ -753,8 +785,9 @@ class _Resolver:
                 for text, label, *_ in self.ents.get(m.doc_id, []):
                     if self.types.get(text) == "person":
                         skw, _ = name_words(re.sub(r"['\u2019]s$", "", text))
-                        if len(skw) > 1 and skw[-1] == words[0] and skeleton(text) in self.cluster_of:
-                            local.add(self.cluster_of[skeleton(text)])
+                        pk = person_key(re.sub(r"['\u2019]s$", "", text))
+                        if len(skw) > 1 and skw[-1] == words[0] and pk in self.cluster_of:
+                            local.add(self.cluster_of[pk])
                 if len(local) == 1:
                     root = local.pop()
                     return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
@@ -765,7 +798,15 @@ class _Resolver:
                     return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
                             f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus")
             if etype == "person" or len(words) > 1:
-                return self._draft(f"pc:{sk}", name, "person"), "name"
+                why = "name"
+                if len(words) == 1:
+                    holders = sorted(self.cluster_name[r] for r in self.cluster_by_surname.get(words[0], ()))
+                    if holders:
+                        why = (f"surname only, and several full names carry it ({', '.join(holders[:4])}"
+                               f"{', …' if len(holders) > 4 else ''}): kept apart rather than guessed")
+                    else:
+                        why = "surname only; no full name with it in the corpus"
+                return self._draft(f"pc:{sk}", name, "person"), why
         typ = {"organisation": "organisation", "group": "group", "media": "media", "government": "government",
                "person": "person"}.get(etype or "", "other")
         name = " ".join(name.split())
@@ -809,6 +850,18 @@ class _Resolver:
                 self._record(m, d, why)
                 done.append((m.pos, d))
 
+    def _looks_like_person(self, name: str, doc_id: str) -> bool:
+        """With no NER type: a capitalised 2-4 word name without organisation words, or a known surname."""
+        words = name.split()
+        if not words or not all(w[:1].isupper() or fold(w) in _NAME_PARTICLES for w in words):
+            return False
+        if any(fold(w) in _ORG_WORDS for w in words):
+            return False
+        if len(words) == 1:
+            key = person_key(name)
+            return key in self.cluster_by_surname or key in self.gz.by_surname
+        return len(words) <= 4
+
     def _title(self, m: _Mention) -> tuple[_Draft, str]:
         """A role phrase with no name: the gazetteer title it names, else one actor per title phrase."""
         hit = self.gz.match_title(m.name, _org_role(m.att), m.role) or self.gz.match_name(m.name, False)
@@ -839,6 +892,10 @@ class _Resolver:
 
     def _pronoun(self, m: _Mention, done: list[tuple[int, _Draft]]) -> tuple[_Draft, str]:
         p = m.surface.strip().lower()
+        if p in ("you", "who", "which", "that"):
+            key = f"anon:{m.doc_id}:unresolved {p}"
+            return (self._draft(key, f"unresolved '{p}'", "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-unresolved-{slug(p)}"),
+                    f"'{p}' is not resolved by position: one unresolved source per article")
         want = ({"person"} if p in _PERSON_PRONOUNS else
                 {"organisation", "government", "country", "group", "media", "other"} if p in _THING_PRONOUNS else None)
         best: Optional[tuple[int, str, object]] = None
@@ -896,6 +953,13 @@ _ROLE_HEADS = {"commissioner", "minister", "spokesman", "spokeswoman", "spokespe
                "chancellor", "ombudsman", "prosecutor", "general", "leader", "king", "queen", "emir", "prince"}
 
 
+_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "ibn", "al", "el", "du", "dos"}
+_ORG_WORDS = {"university", "college", "poll", "party", "committee", "department", "ministry", "council", "institute",
+              "agency", "association", "commission", "news", "times", "post", "journal", "inc", "corp", "company",
+              "coal", "bank", "group", "foundation", "center", "centre", "office", "service", "services", "court",
+              "house", "senate", "congress", "parliament", "army", "force", "forces", "police", "network", "tv",
+              "radio", "press", "media", "fund", "union", "organization", "organisation", "board", "campaign",
+              "administration", "government", "authority", "authorities", "says", "said"}
 _GROUP_HEADS = {"officials", "authorities", "leaders", "diplomats", "lawmakers", "negotiators", "officers",
                 "ministers", "governments", "members"}
 

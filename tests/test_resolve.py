@@ -466,3 +466,48 @@ def test_unnamed_officials(phrase, kind, same_across_articles):
     a, b = res.speaker_of[("a", 0)], res.speaker_of[("b", 0)]
     assert res.actor(a).type == kind
     assert (a == b) is same_across_articles
+
+
+# --------------------------------------------------------------------------- found on PolNeAR dev (2016 US news)
+
+@pytest.mark.parametrize("mention, actor_id", [
+    ("Donald J. Trump", "actor:donald-trump"),          # middle initial
+    ("Joseph R. Biden Jr.", "actor:joe-biden"),          # gazetteer alias: the suffix guard would keep it apart
+    ("President Trump", "actor:donald-trump"),
+])
+def test_name_variants_in_us_news(mention, actor_id):
+    res = resolve_actors({"a": [att(mention)]}, {"a": [ent(mention, "PERSON", 0)]})
+    assert res.speaker_of[("a", 0)] == actor_id
+
+
+def test_middle_initials_cluster_without_gazetteer():
+    res = resolve_actors({"a": [att("Charles E. Grassley")], "b": [att("Charles Grassley")]},
+                         {"a": [ent("Charles E. Grassley", "PERSON", 0)], "b": [ent("Charles Grassley", "PERSON", 0)]},
+                         gazetteer=EMPTY)
+    assert len(set(res.speaker_of.values())) == 1
+
+
+@pytest.mark.parametrize("phrase, typ", [
+    ("his wife", "other"),               # a pronoun's antecedent that is no name
+    ("the many reasons", "other"),
+    ("Quinnipiac University poll", "other"),
+    ("Larry King", "person"),            # 'King' is a title word, but here a surname
+    ("former secretary of state", "person"),  # a role phrase: one person-typed actor per phrase
+])
+def test_resolved_phrases_without_ner_type(phrase, typ):
+    res = resolve_actors({"a": [att("he", "PRON", resolved=phrase)]}, {}, gazetteer=EMPTY)
+    assert res.actor(res.speaker_of[("a", 0)]).type == typ
+
+
+def test_ambiguous_surname_says_why_it_stays_apart():
+    ents = {"a": [ent("Barack Obama", "PERSON", 0)], "b": [ent("Michelle Obama", "PERSON", 0)], "c": []}
+    res = resolve_actors({"a": [att("Barack Obama")], "b": [att("Michelle Obama")], "c": [att("Obama")]}, ents,
+                         gazetteer=EMPTY)
+    why = res.explain(res.speaker_of[("c", 0)])[0]
+    assert "several full names carry it (Barack Obama, Michelle Obama)" in why
+
+
+def test_you_is_not_guessed_from_position():
+    res = resolve_actors({"a": [att("Lavrov"), att("you", "PRON", resolved="you", at=100)]}, {})
+    assert res.speaker_of[("a", 1)] != "actor:sergey-lavrov"
+    assert res.actor(res.speaker_of[("a", 1)]).type == "anonymous"
