@@ -142,12 +142,15 @@ class Taxonomy:
     def __post_init__(self):
         # first-word index: exact lemma → [(issue #, pattern, is_context)], prefixes kept apart
         exact: dict[str, list] = {}
-        prefix: list = []
+        prefix: dict[str, list] = {}  # first 3 letters → [(stem, issue #, pattern, kind)]
         for n, iss in enumerate(self.issues):
             for kind, pats in (("own", iss.patterns), ("context", iss.context)):
                 for p in pats:
                     w, is_prefix = p.words[0]
-                    (prefix.append((w, n, p, kind)) if is_prefix else exact.setdefault(w, []).append((n, p, kind)))
+                    if is_prefix:
+                        prefix.setdefault(w[:3], []).append((w, n, p, kind))
+                    else:
+                        exact.setdefault(w, []).append((n, p, kind))
         self._index["exact"] = exact
         self._index["prefix"] = prefix
 
@@ -161,7 +164,7 @@ class Taxonomy:
             cands = [c for c in exact.get(lem, ()) if c[2] == kind]
             if surf != lem:
                 cands += [c for c in exact.get(surf, ()) if c[2] == kind]
-            cands += [(n, p, k) for w, n, p, k in prefix if k == kind and surf.startswith(w)]
+            cands += [(n, p, k) for w, n, p, k in prefix.get(surf[:3], ()) if k == kind and surf.startswith(w)]
             for n, p, _ in cands:
                 m = p.match_at(words, i)
                 if m:

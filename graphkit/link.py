@@ -40,6 +40,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
@@ -94,6 +95,7 @@ _NEG = {"not", "no", "never", "n't", "neither", "nor", "without", "cannot", "won
         "wouldn't", "shouldn't", "mustn't"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     w = word.lower().replace("\u2019", "'")
     if w.endswith("'s"):
@@ -119,12 +121,17 @@ def _tokens(text: str) -> list[str]:
     return [t.lower().replace("\u2019", "'") for t in _WORD.findall((text or "").replace("\u2019", "'"))]
 
 
-def concepts(text: str) -> set[str]:
+def concepts(text: str) -> frozenset[str]:
     """Content words of a claim, folded through plurals, verb endings and the paraphrase lexicon.
 
     >>> sorted(concepts("He had reviewed a US draft that might serve as a basis for a future agreement"))
     ['agreement', 'basis', 'future', 'plan', 'review', 'serv']
     """
+    return _concepts(text or "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _concepts(text: str) -> frozenset[str]:
     out = set()
     for t in _tokens(text):
         if t in _STOP or t.isdigit() or len(t) < 3:
@@ -132,11 +139,12 @@ def concepts(text: str) -> set[str]:
         f = _fold(t)
         if f not in _STOP and len(f) >= 3:
             out.add(f)
-    return out
+    return frozenset(out)
 
 
 # --- merging reports of the same statement ----------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     t = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
     t = re.sub(r"[\u201c\u201d\"]", "", t)
@@ -208,15 +216,18 @@ def same_statement_score(a: str, b: str, idf: Optional[dict[str, float]] = None)
     >>> same_statement_score("the talks were constructive", "the war must end")[0] < 0.5
     True
     """
-    na, nb = _norm(a), _norm(b)
-    tsr = fuzz.token_set_ratio(na, nb) / 100
-    short = min(len(na), len(nb))
-    pr = fuzz.partial_ratio(na, nb) / 100 if short >= 40 else 0.0
-    wording, wwhy = max((tsr, "token_set_ratio"), (pr, "partial_ratio"))
-    best, why = 0.5 * wording / WORDING_THRESHOLD if wording < WORDING_THRESHOLD else 0.5 + 0.5 * (
-        wording - WORDING_THRESHOLD) / (1 - WORDING_THRESHOLD), f"wording {wording:.2f} ({wwhy})"
     ca, cb = concepts(a), concepts(b)
     shared = ca & cb
+    wording, wwhy = 0.0, "token_set_ratio"
+    # near-identical wording shares most content words: skip the string comparison otherwise
+    if len(shared) * 2 >= min(len(ca), len(cb)):
+        na, nb = _norm(a), _norm(b)
+        cut = WORDING_THRESHOLD * 100
+        tsr = fuzz.token_set_ratio(na, nb, score_cutoff=cut) / 100
+        pr = fuzz.partial_ratio(na, nb, score_cutoff=cut) / 100 if min(len(na), len(nb)) >= 40 else 0.0
+        wording, wwhy = max((tsr, "token_set_ratio"), (pr, "partial_ratio"))
+    best, why = (0.5 * wording / WORDING_THRESHOLD if wording < WORDING_THRESHOLD
+                 else 0.5 + 0.5 * (wording - WORDING_THRESHOLD) / (1 - WORDING_THRESHOLD)), f"wording {wording:.2f} ({wwhy})"
     if shared:
         w = idf or {}
         weight = lambda s: sum(w.get(x, 1.0) for x in s)  # noqa: E731
@@ -395,16 +406,42 @@ def _side(claim: Claim, actors: Optional[dict]) -> Optional[str]:
     return (a.country or None) if a is not None else None
 
 
+def _candidate_pairs(claims: list[Claim], info: dict) -> list[tuple[int, int]]:
+    """Index pairs (i < j) worth testing: any two claims of one article; across articles only
+    pairs that a rule can link (a denial and a claim on its issue, a legal and an illegal claim
+    on a shared issue), so the work grows with the number of such claims, not with n²."""
+    pairs = set()
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    by_issue: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_doc[c.doc_id].append(i)
+        for x in c.issues:
+            by_issue[x].append(i)
+    for idx in by_doc.values():
+        pairs.update((idx[x], idx[y]) for x in range(len(idx)) for y in range(x + 1, len(idx)))
+    for i, c in enumerate(claims):
+        if c.stance == "deny":
+            for x in c.issues:
+                pairs.update((min(i, j), max(i, j)) for j in by_issue[x] if claims[j].doc_id != c.doc_id)
+        pol = info[c.id][3]
+        if pol == "legal":
+            for x in c.issues:
+                pairs.update((min(i, j), max(i, j)) for j in by_issue[x]
+                             if info[claims[j].id][3] == "illegal" and claims[j].doc_id != c.doc_id)
+    return sorted(pairs)
+
+
 def _order_key(c: Claim):
     return (c.doc_id, c.sentence_span[0] if c.sentence_span else c.spans[0][0], c.spans[0][0])
 
 
-def _adjacent(a: Claim, b: Claim, by_doc: dict[str, list[Claim]], max_gap: int = 400) -> bool:
-    """b follows a in the same article with no other claim between them, close by."""
+def _adjacent(a: Claim, b: Claim, pos: dict[str, int], max_gap: int = 400) -> bool:
+    """b follows a in the same article with no other claim between them, close by.
+
+    pos: claim id → its rank in its article."""
     if a.doc_id != b.doc_id:
         return False
-    seq = by_doc[a.doc_id]
-    ia, ib = seq.index(a), seq.index(b)
+    ia, ib = pos[a.id], pos[b.id]
     if abs(ia - ib) != 1:
         return False
     first, second = (a, b) if ia < ib else (b, a)
@@ -430,6 +467,7 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc_id].append(c)
+    pos = {c.id: k for seq in by_doc.values() for k, c in enumerate(seq)}
     info = {}
     for c in claims:
         neg, allw = _negated_words(c.text)
@@ -437,62 +475,66 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
     idf = _idf(claims)
     out: list[Contradiction] = []
     seen = set()
-    for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
-            if a.speaker_id == b.speaker_id:
-                continue
-            shared_issues = [x for x in a.issues if x in b.issues]
-            adjacent = _adjacent(a, b, by_doc)
-            if not shared_issues and not adjacent:
-                continue
-            issue = shared_issues[0] if shared_issues else None
-            sa, sb = _side(a, actors), _side(b, actors)
-            same_side = sa is not None and sb is not None and sa == sb
-            opposing = sa is not None and sb is not None and sa != sb
-            ca, _, _, pola, _ = info[a.id]
-            cb, _, _, polb, _ = info[b.id]
-            shared = ca & cb
-            reason = None
-            # 1. a denial answering a claim
-            # (a rejection, "Russia rejects that option", counts when it points back at the claim before it)
-            deny = [c for c in (a, b) if c.stance == "deny"
-                    or (c.stance == "oppose" and c is b and adjacent and _ANAPHORIC.search(c.text))]
-            if len(deny) == 1 and not same_side:
-                d = deny[0]
-                other = b if d is a else a
-                if other.stance not in ("deny", "oppose", "question"):
-                    rare = sorted(x for x in shared if idf.get(x, 0) >= 1.0)
-                    if adjacent and d is b and shared_issues and (_ANAPHORIC.search(d.text) or rare):
-                        reason = (f"denial: {d.speaker} ({d.cue}: {_short(d.text)!r}) answers the claim just before "
-                                  f"it in the same article, {other.speaker}: {_short(other.text)!r}")
-                    elif shared_issues and _places_agree(a, b) and (
-                            (a.doc_id == b.doc_id and len(rare) >= 3) or (opposing and len(rare) >= 3)):
-                        reason = (f"denial: {d.speaker} ({d.cue}: {_short(d.text)!r}) answers {other.speaker}: "
-                                  f"{_short(other.text)!r} (shared words: {', '.join(rare[:5])})")
-            # 2. legal vs illegal
-            if reason is None and pola and polb and pola != polb and not same_side and (shared_issues or adjacent) \
-                    and _places_agree(a, b):
-                lg, il = (a, b) if pola == "legal" else (b, a)
-                reason = (f"legality: {lg.speaker} calls it legal ({_short(lg.text)!r}), "
-                          f"{il.speaker} illegal ({_short(il.text)!r})")
-            # 3. one is for what the other is against (an issue word of both, within one article)
-            if reason is None and shared_issues and a.doc_id == b.doc_id and _places_agree(a, b):
-                keys = _issue_words(a, shared_issues) & _issue_words(b, shared_issues) & shared & _named(shared_issues)
-                ata, atb = info[a.id][4], info[b.id][4]
-                flip = sorted(k for k in keys if {ata.get(k), atb.get(k)} == {"for", "against"})
-                if flip:
-                    k = flip[0]
-                    pro, con = (a, b) if ata[k] == "for" else (b, a)
-                    reason = (f"stance: {pro.speaker} is for {k!r} ({_short(pro.text)!r}), "
-                              f"{con.speaker} against it ({_short(con.text)!r})")
-            if reason is None:
-                continue
-            # one link per pair of speakers, issue and kind of opposition in an article: the first pair says it
-            key = (a.doc_id, tuple(sorted((a.speaker_id, b.speaker_id))), issue, reason.split(":")[0])
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Contradiction(a=a.id, b=b.id, issue=issue, reason=reason))
+    named: dict[tuple, set] = {}
+    for i, j in _candidate_pairs(claims, info):
+        a, b = claims[i], claims[j]
+        if a.speaker_id == b.speaker_id:
+            continue
+        shared_issues = [x for x in a.issues if x in b.issues]
+        adjacent = _adjacent(a, b, pos)
+        if not shared_issues and not adjacent:
+            continue
+        issue = shared_issues[0] if shared_issues else None
+        sa, sb = _side(a, actors), _side(b, actors)
+        same_side = sa is not None and sb is not None and sa == sb
+        opposing = sa is not None and sb is not None and sa != sb
+        ca, _, _, pola, _ = info[a.id]
+        cb, _, _, polb, _ = info[b.id]
+        shared = ca & cb
+        reason = None
+        # 1. a denial answering a claim
+        # (a rejection, "Russia rejects that option", counts when it points back at the claim before it)
+        deny = [c for c in (a, b) if c.stance == "deny"
+                or (c.stance == "oppose" and c is b and adjacent and _ANAPHORIC.search(c.text))]
+        if len(deny) == 1 and not same_side:
+            d = deny[0]
+            other = b if d is a else a
+            if other.stance not in ("deny", "oppose", "question"):
+                rare = sorted(x for x in shared if idf.get(x, 0) >= 1.0)
+                if adjacent and d is b and shared_issues and (_ANAPHORIC.search(d.text) or rare):
+                    reason = (f"denial: {d.speaker} ({d.cue}: {_short(d.text)!r}) answers the claim just before "
+                              f"it in the same article, {other.speaker}: {_short(other.text)!r}")
+                elif shared_issues and _places_agree(a, b) and (
+                        (a.doc_id == b.doc_id and len(rare) >= 3) or (opposing and len(rare) >= 3)):
+                    reason = (f"denial: {d.speaker} ({d.cue}: {_short(d.text)!r}) answers {other.speaker}: "
+                              f"{_short(other.text)!r} (shared words: {', '.join(rare[:5])})")
+        # 2. legal vs illegal
+        if reason is None and pola and polb and pola != polb and not same_side and (shared_issues or adjacent) \
+                and _places_agree(a, b):
+            lg, il = (a, b) if pola == "legal" else (b, a)
+            reason = (f"legality: {lg.speaker} calls it legal ({_short(lg.text)!r}), "
+                      f"{il.speaker} illegal ({_short(il.text)!r})")
+        # 3. one is for what the other is against (an issue word of both, within one article)
+        if reason is None and shared_issues and a.doc_id == b.doc_id and _places_agree(a, b):
+            names = named.get(tuple(shared_issues))
+            if names is None:
+                names = named[tuple(shared_issues)] = _named(shared_issues)
+            keys = _issue_words(a, shared_issues) & _issue_words(b, shared_issues) & shared & names
+            ata, atb = info[a.id][4], info[b.id][4]
+            flip = sorted(k for k in keys if {ata.get(k), atb.get(k)} == {"for", "against"})
+            if flip:
+                k = flip[0]
+                pro, con = (a, b) if ata[k] == "for" else (b, a)
+                reason = (f"stance: {pro.speaker} is for {k!r} ({_short(pro.text)!r}), "
+                          f"{con.speaker} against it ({_short(con.text)!r})")
+        if reason is None:
+            continue
+        # one link per pair of speakers, issue and kind of opposition in an article: the first pair says it
+        key = (a.doc_id, tuple(sorted((a.speaker_id, b.speaker_id))), issue, reason.split(":")[0])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Contradiction(a=a.id, b=b.id, issue=issue, reason=reason))
     return out
 
 
