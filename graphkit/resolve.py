@@ -870,7 +870,7 @@ class _Resolver:
             return self._draft(e.id, e.name, e.type, e), why
         name = " ".join(_strip_det(m.name).split())
         name = name.translate(_APOS)
-        typ = "person" if fold(name).split()[-1:] and fold(name).split()[-1] in _ROLE_HEADS else "other"
+        typ = "person" if any(w in _ROLE_HEADS for w in fold(name).split()) else "other"
         return (self._draft(f"n:{fold(name)}", name, typ),
                 "role phrase with no name and no title in models/actors.yaml; one actor per phrase")
 
