@@ -379,6 +379,7 @@ def _render(G: nx.Graph, *, title: str = "graphkit", max_nodes: int = 3000,
         "nodes": data["nodes"],
         "edges": data["edges"],
         "options": _options(len(nodes), use_physics),
+        "large": len(nodes) > PHYSICS_LIMIT,
         "styles": {"nodes": {k: {"color": v["color"], "shape": v["shape"], "legend": v["legend"]}
                              for k, v in NODE_STYLES.items()},
                    "edges": {k: {"color": v["color"], "dashes": v["dashes"]} for k, v in EDGE_STYLES.items()}},

@@ -64,7 +64,8 @@ def canvas_ink(page) -> float:
 
 def visible(page, node_type: str) -> set[str]:
     return set(page.evaluate(
-        "t => graphkit.nodes.get({filter: n => !n.hidden && n.d.type === t}).map(n => n.id)", node_type))
+        "t => graphkit.nodes.get({filter: n => !n.hidden && graphkit.byId[n.id].d.type === t}).map(n => n.id)",
+        node_type))
 
 
 @pytest.fixture(scope="module")
@@ -195,7 +196,7 @@ def test_claim_panel_shows_text_speaker_date_stance_and_source(sample_page):
 def test_injected_markup_stays_text(browser, tmp_path, bypass_csp):
     """Scripts in article text never run, with the page's CSP and (proving the escaping) without it."""
     out = tmp_path / "evil.html"
-    write_view(injected_graph(), out, title=INJECTIONS["label"])
+    write_view(injected_graph(), out, title=INJECTIONS["label"], physics=False)  # still nodes: hover hits
     with offline_page(browser, bypass_csp=bypass_csp) as (page, attempts):
         page.goto(out.as_uri())
         wait_drawn(page, 30)
@@ -211,7 +212,12 @@ def test_injected_markup_stays_text(browser, tmp_path, bypass_csp):
                                       return graphkit.network.canvasToDOM(p); }""")
         box = page.locator("#gk-net").bounding_box()
         page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
-        page.wait_for_timeout(600)
+        page.wait_for_timeout(800)
+        tooltip = page.evaluate("""() => { const t = document.querySelector('div.vis-tooltip');
+            return t && t.style.visibility !== 'hidden' ? {text: t.textContent, tags: t.querySelectorAll('*').length}
+                                                        : null; }""")
+        assert tooltip is not None, "hovering the claim shows its tooltip"
+        assert INJECTIONS["text"] in tooltip["text"] and tooltip["tags"] == 3  # our div with two text divs
         page.fill("#gk-q", "Evil Speaker")
         page.press("#gk-q", "Enter")
         page.select_option("#gk-issue", INJECTIONS["issue"])
@@ -235,4 +241,10 @@ def test_large_graph_draws_with_physics_off(browser, tmp_path):
         assert page.evaluate("graphkit.nodes.length") == 1500
         assert canvas_ink(page) > 0.01
         assert rep.note in page.inner_text("#gk-note")
+        labelled = "graphkit.edges.get({filter: e => !!e.label}).length"
+        assert page.evaluate(labelled) == 0, "edge labels wait until zoomed in"
+        page.fill("#gk-q", "Actor 0")
+        page.press("#gk-q", "Enter")  # focuses the node at scale 1
+        assert page.evaluate("graphkit.network.getSelectedNodes()") == ["actor:a0"]
+        assert page.evaluate(labelled) == page.evaluate("graphkit.edges.length")
         assert attempts == []

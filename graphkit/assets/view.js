@@ -78,17 +78,27 @@
     }
     return box;
   }
-  data.nodes.forEach(function (n) { n.title = tip(n); });
-  data.edges.forEach(function (e) {
-    var extra = e.d.reason || e.d.trigger;
-    if (extra) e.title = el("div", e.label + ": " + extra, "gk-tip");
+  // vis gets only drawing fields: it deep-copies every field of every item, so the domain
+  // data (`d`) stays in `byId` / `edgeById`, out of its DataSets
+  var large = !!data.large;
+  var edgeById = {};
+  var visNodes = data.nodes.map(function (n) {
+    return { id: n.id, label: n.label, shape: n.shape, color: n.color, size: n.size, x: n.x, y: n.y, title: tip(n) };
   });
-
+  var visEdges = data.edges.map(function (e) {
+    edgeById[e.id] = e;
+    var v = { id: e.id, from: e.from, to: e.to, color: e.color, dashes: large ? false : e.dashes };
+    if (!large) v.label = e.label; // large graphs: labels come when zoomed in (see below)
+    var extra = e.d.reason || e.d.trigger;
+    if (extra) v.title = el("div", e.label + ": " + extra, "gk-tip");
+    return v;
+  });
   GK.marks.parsed = performance.now();
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  var nodes = new vis.DataSet(visNodes);
+  var edges = new vis.DataSet(visEdges);
   GK.nodes = nodes;
   GK.edges = edges;
+  GK.byId = byId;
 
   // ------------------------------------------------------------ header, note, legend
   if (data.note) {
@@ -294,7 +304,7 @@
     if (nodes.get(id) && nodes.get(id).hidden) panel.appendChild(el("p", "Hidden by the filters above.", "gk-muted"));
   }
   function showEdge(eid) {
-    var e = edges.get(eid);
+    var e = edgeById[eid];
     if (!e) return;
     panel.textContent = "";
     panel.appendChild(el("h2", e.label));
@@ -337,6 +347,17 @@
   network.setData({ nodes: nodes, edges: edges });
   network.fit({ animation: false });
   GK.marks.network = performance.now();
+  if (large) {
+    // drawing 10,000s of edge labels is slow and unreadable zoomed out: add them once zoomed in
+    var labelled = false;
+    var addLabels = function () {
+      if (labelled || network.getScale() < 0.6) return;
+      labelled = true;
+      edges.update(data.edges.map(function (e) { return { id: e.id, label: e.label }; }));
+    };
+    network.on("zoom", addLabels);
+    GK.addEdgeLabels = addLabels;
+  }
   network.on("click", function (p) {
     if (p.nodes.length) showNode(p.nodes[0]);
     else if (p.edges.length) showEdge(p.edges[0]);
@@ -355,6 +376,7 @@
   function select(id) {
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    if (GK.addEdgeLabels) GK.addEdgeLabels();
     showNode(id);
   }
   var last = { q: null, hits: [], i: -1 };
