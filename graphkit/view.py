@@ -235,6 +235,10 @@ def _vis_data(G: nx.Graph, nodes: list, pos: dict) -> dict:
             # issue / place / document size: how many claims point at it
             if rel in ("about", "mentions", "reported_in"):
                 claims_of[v] = claims_of.get(v, 0) + 1
+    # page ids are the node ids as text; should two differ only in type (1 and "1"), number them instead
+    page_id = {v: str(v) for v in nodes}
+    if len(set(page_id.values())) != len(page_id):
+        page_id = {v: f"n{i}" for i, v in enumerate(nodes)}
     out_nodes = []
     for v in nodes:
         a = G.nodes[v]
@@ -261,7 +265,7 @@ def _vis_data(G: nx.Graph, nodes: list, pos: dict) -> dict:
         if n is not None:
             d["n_claims"] = n
         node = {
-            "id": str(v),
+            "id": page_id[v],
             "label": _short(label, 40 if ntype == "claim" else 60),
             "shape": style["shape"],
             "color": style["color"],
@@ -280,7 +284,7 @@ def _vis_data(G: nx.Graph, nodes: list, pos: dict) -> dict:
         style = EDGE_STYLES.get(rel, EDGE_STYLES["other"])
         extra = {k: _clean(x) for k, x in data.items() if k not in ("type", "title", "label")}
         out_edges.append({
-            "id": i, "from": str(u), "to": str(v), "label": rel,
+            "id": i, "from": page_id[u], "to": page_id[v], "label": rel,
             "color": style["color"], "dashes": style["dashes"], "d": extra,
         })
     return {"nodes": out_nodes, "edges": out_edges}

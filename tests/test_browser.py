@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from browser import chromium, offline_page, wait_drawn, why_unavailable
-from graphkit.view import sample_graph, synthetic_graph, write_view
+from graphkit.view import notebook_html, sample_graph, synthetic_graph, write_view
 
 _reason = why_unavailable()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(_reason is not None, reason=f"browser test skipped: {_reason}")]
@@ -247,4 +247,22 @@ def test_large_graph_draws_with_physics_off(browser, tmp_path):
         page.press("#gk-q", "Enter")  # focuses the node at scale 1
         assert page.evaluate("graphkit.network.getSelectedNodes()") == ["actor:a0"]
         assert page.evaluate(labelled) == page.evaluate("graphkit.edges.length")
+        assert attempts == []
+
+
+def test_notebook_iframe_draws_offline(browser, tmp_path):
+    """What the notebook API displays: the page inside a sandboxed srcdoc iframe."""
+    host = tmp_path / "notebook.html"
+    host.write_text("<!DOCTYPE html><html><body><p>output cell</p>" + notebook_html(sample_graph(), height=500)
+                    + "</body></html>", encoding="utf-8")
+    with offline_page(browser) as (page, attempts):
+        page.goto(host.as_uri())
+        page.wait_for_timeout(200)
+        frame = next(f for f in page.frames if f != page.main_frame)
+        deadline = 60
+        while deadline and not frame.evaluate("!!(window.graphkit && window.graphkit.ready)"):
+            page.wait_for_timeout(250)
+            deadline -= 1
+        assert frame.evaluate("graphkit.nodes.length") == sample_graph().number_of_nodes()
+        assert page.evaluate("typeof window.graphkit") == "undefined", "the view stays inside its frame"
         assert attempts == []

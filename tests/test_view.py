@@ -178,6 +178,15 @@ def test_odd_attribute_values_and_other_graph_kinds():
     assert page_data(render_html(nx.MultiDiGraph()))["nodes"] == []
 
 
+def test_node_ids_that_collide_as_text_stay_apart():
+    G = nx.Graph([(1, "1"), ("1", "x")])
+    data = page_data(render_html(G))
+    ids = [n["id"] for n in data["nodes"]]
+    assert len(set(ids)) == 3
+    assert sorted(n["d"]["id"] for n in data["nodes"]) == ["1", "1", "x"]
+    assert {(e["from"], e["to"]) for e in data["edges"]} <= {(a, b) for a in ids for b in ids}
+
+
 def test_the_same_graph_gives_the_same_page():
     assert render_html(sample_graph()) == render_html(sample_graph())
 
