@@ -359,11 +359,15 @@ def _speech_clause(cue) -> list:
             clause.append(t)
             if len(clause) > 3:
                 break
-    # "appeared to verify this Tuesday": xcomp children of the governing verbs speak for the act too
+    # "appeared to verify this Tuesday": xcomp children of the governing verbs speak for the act too;
+    # so do "Lavrov, speaking on Monday, said" (a participle on the subject) and "said, adding on Monday"
     for v in list(clause):
         for c in v.children:
-            if c.dep_ == "xcomp" and c not in clause:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ in _VERBAL and c not in clause:
                 clause.append(c)
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                clause.extend(g for g in c.children if g.dep_ in ("acl", "advcl") and g.pos_ == "VERB"
+                              and g.tag_ in ("VBG", "VBN") and g not in clause)
     return clause
 
 
@@ -511,7 +515,9 @@ def claim_date(doc, att: Attribution, published: Optional[dt.date], *,
 
     Falls back to the publication date (basis 'publication'), else ``ClaimDate(None, None, 'unknown')``.
     """
-    if isinstance(published, dt.datetime):
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published[:10]) if published else None
+    elif isinstance(published, dt.datetime):
         published = published.date()
     cue = _cue_token(doc, att)
     best: Optional[ClaimDate] = None

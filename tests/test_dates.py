@@ -94,6 +94,11 @@ CASES = [
      "stated", "was its seventh attack on energy facilities", "2025-11-25", "2025-11-25", "day", "publication", None),
     ("Kosachev said on Telegram that Russia’s advances must be taken into account.", "said",
      "Russia’s advances must be taken into account", "2025-03-12", "2025-03-12", "day", "publication", None),
+    # a participle on the speaker carries the date of the act
+    ("Lavrov, speaking on Monday, said the plan was dead.", "said", "the plan was dead",
+     "2025-11-26", "2025-11-24", "day", "relative", "on Monday"),
+    ("In an interview with Bloomberg on Monday, Lavrov said the plan was dead.", "said", "the plan was dead",
+     "2025-11-26", "2025-11-24", "day", "relative", "on Monday"),
     # a cue with an auxiliary: the date hangs on the main verb
     ("The minister had said on Monday that the talks had failed.", "had said", "the talks had failed",
      "2025-12-03", "2025-12-01", "day", "relative", "on Monday"),
