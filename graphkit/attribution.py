@@ -32,7 +32,9 @@ What each step does:
 
 from __future__ import annotations
 
+import bisect
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -70,8 +72,20 @@ class Cues:
     @property
     def any_verb(self) -> frozenset:
         """Every lemma that can start a verb cue."""
-        return frozenset(self.verbs) | frozenset(self.object_verbs) | frozenset(self.to_verbs) | frozenset(
-            k[0] for k in self.prep_verbs) | frozenset(self.quoted_as)
+        v = self.__dict__.get("_any_verb")
+        if v is None:
+            v = frozenset(self.verbs) | frozenset(self.object_verbs) | frozenset(self.to_verbs) | frozenset(
+                k[0] for k in self.prep_verbs) | frozenset(self.quoted_as)
+            object.__setattr__(self, "_any_verb", v)
+        return v
+
+    @property
+    def phrase_firsts(self) -> frozenset:
+        v = self.__dict__.get("_phrase_firsts")
+        if v is None:
+            v = frozenset(p[0] for p in self.phrases)
+            object.__setattr__(self, "_phrase_firsts", v)
+        return v
 
 
 def load_cues(path: Optional[str] = None) -> Cues:
@@ -141,6 +155,7 @@ def _default_cues() -> Cues:
 
 _OPEN = "“«„"
 _CLOSE = "”»"
+_QUOTE_MARKS = re.compile(r"[“«„”»\"\n]|''|``")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -155,9 +170,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     out = []
     start = None
     straight = None  # which straight mark opened the quote: '"' or "''"
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
+    for m in _QUOTE_MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _OPEN:
             if start is None:
                 start, straight = i, None
@@ -165,24 +179,21 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if start is not None and straight is None:
                 out.append((start, i + 1))
                 start = None
-        elif ch == '"' or (ch == "'" and text.startswith("''", i)) or (ch == "`" and text.startswith("``", i)):
+        elif ch == "\n":
+            if start is not None:
+                end = i
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end - start > 1:
+                    out.append((start, end))
+                start = None
+        else:
             mark = '"' if ch == '"' else "''"
-            width = 1 if ch == '"' else 2
             if start is None:
                 start, straight = i, mark
             elif straight == mark:
-                out.append((start, i + width))
+                out.append((start, m.end()))
                 start = None
-            i += width
-            continue
-        elif ch == "\n" and start is not None:
-            end = i
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end - start > 1:
-                out.append((start, end))
-            start = None
-        i += 1
     if start is not None and len(text) - start > 1:
         out.append((start, len(text.rstrip())))
     return out
@@ -231,13 +242,47 @@ def _speaker_tokens(head: Token) -> list[Token]:
     return toks
 
 
+_LOCAL = threading.local()
+
+
 def _ent_of(tok: Token) -> Optional[Span]:
+    """The entity a token belongs to (from a per-document index built once)."""
     if not tok.ent_type_:
         return None
-    for e in tok.doc.ents:  # small docs; called rarely
-        if e.start <= tok.i < e.end:
-            return e
-    return None
+    idx = getattr(_LOCAL, "ents", None)
+    if idx is None or idx[0] is not tok.doc:
+        ents = tok.doc.ents
+        m = {}
+        for e in ents:
+            for i in range(e.start, e.end):
+                m[i] = e
+        idx = _LOCAL.ents = (tok.doc, m, ents)
+    return idx[1].get(tok.i)
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """Sentence spans, from the sentence-start array (cheaper than iterating doc.sents)."""
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if n == 0:
+        return []
+    arr = doc.to_array([SENT_START]).reshape(-1)
+    starts = [0] + [i for i in range(1, n) if arr[i] == 1]
+    ends = starts[1:] + [n]
+    return [doc[a:b] for a, b in zip(starts, ends)]
+
+
+def _doc_ents(doc: Doc) -> tuple:
+    idx = getattr(_LOCAL, "ents", None)
+    if idx is None or idx[0] is not doc:
+        m = {}
+        ents = doc.ents
+        for e in ents:
+            for i in range(e.start, e.end):
+                m[i] = e
+        idx = _LOCAL.ents = (doc, m, ents)
+    return idx[2]
 
 
 def _speaker_type(toks: list[Token], head: Token) -> str:
@@ -535,12 +580,9 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                  subj=subj, anchor=v, relative_head=rel, sent=v.sent, frame=frame)
 
 
-def _phrase_candidates(doc: Doc, cues: Cues) -> list[_Cand]:
+def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:
     out = []
-    firsts = {p[0] for p in cues.phrases}
-    for t in doc:
-        if t.lower_ not in firsts:
-            continue
+    for t in starts:
         for words, stance in cues.phrases.items():
             n = len(words)
             if t.i + n > len(doc) or tuple(x.lower_ for x in doc[t.i:t.i + n]) != words:
@@ -582,11 +624,9 @@ def _phrase_candidates(doc: Doc, cues: Cues) -> list[_Cand]:
     return out
 
 
-def _noun_candidates(doc: Doc, cues: Cues, candidates_anchors: set) -> list[_Cand]:
+def _noun_candidates(doc: Doc, cues: Cues, nouns_at: list) -> list[_Cand]:
     out = []
-    for t in doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in cues.nouns:
-            continue
+    for t in nouns_at:
         clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX") and any(
             g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
         if clause is None:
@@ -604,12 +644,10 @@ _NOT_SPEAKERS = {"update", "note", "editor", "breaking", "watch", "read", "photo
                  "source", "sources", "warning", "exclusive", "analysis", "opinion", "correction", "q", "a"}
 
 
-def _colon_candidates(doc: Doc) -> list[_Cand]:
+def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
     """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause."""
     out = []
-    for t in doc:
-        if t.text != ":":
-            continue
+    for t in colons_at:
         sent = t.sent
         lo = sent.start
         while lo < t.i and (doc[lo].is_space or doc[lo].is_punct):
@@ -663,16 +701,20 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 def _kind(spans: list[tuple[int, int]], quotes: list[tuple[int, int]], text: str) -> str:
+    """direct (all words quoted), mixed (some) or indirect (none)."""
     inq = outq = 0
     for s, e in spans:
-        for i in range(s, e):
-            ch = text[i]
-            if not ch.isalnum():
+        total = sum(1 for ch in text[s:e] if ch.isalnum())
+        q_in = 0
+        for qs, qe in quotes:
+            if qe <= s:
                 continue
-            if any(qs <= i < qe for qs, qe in quotes):
-                inq += 1
-            else:
-                outq += 1
+            if qs >= e:
+                break
+            a, b = max(s, qs), min(e, qe)
+            q_in += sum(1 for ch in text[a:b] if ch.isalnum())
+        inq += q_in
+        outq += total - q_in
     if inq and not outq:
         return "direct"
     if inq and outq:
@@ -697,31 +739,46 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
     quotes = find_quotes(text)
     # token -> quote index
     quote_of_tok: dict[int, int] = {}
-    if quotes:
-        qi = 0
-        for t in doc:
-            while qi < len(quotes) and quotes[qi][1] <= t.idx:
-                qi += 1
-            if qi < len(quotes) and quotes[qi][0] <= t.idx < quotes[qi][1]:
-                quote_of_tok[t.i] = qi
     verb_lemmas = cues.any_verb
-    cands: list[_Cand] = []
+    firsts = cues.phrase_firsts
+    nouns = cues.nouns
+    verbs_at, phrases_at, nouns_at, colons_at = [], [], [], []
+    qi, nq = 0, len(quotes)
+    # one pass over the tokens: quote membership and every place a cue may start
     for t in doc:
-        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
-            if t.lemma_.lower() in verb_lemmas and t.dep_ not in ("amod", "compound"):
-                c = _verb_candidate(t, cues, quote_of_tok)
-                if c is not None:
-                    cands.append(c)
-    if cues.phrases:
+        if nq:
+            idx = t.idx
+            while qi < nq and quotes[qi][1] <= idx:
+                qi += 1
+            if qi < nq and quotes[qi][0] <= idx:
+                quote_of_tok[t.i] = qi
+        pos = t.pos_
+        if pos == "VERB" or pos == "AUX":
+            if t.lemma_.lower() in verb_lemmas:
+                verbs_at.append(t)
+        elif pos == "NOUN":
+            if t.lemma_.lower() in nouns:
+                nouns_at.append(t)
+        elif pos == "PUNCT" and t.text == ":":
+            colons_at.append(t)
+        if t.lower_ in firsts:
+            phrases_at.append(t)
+    cands: list[_Cand] = []
+    for t in verbs_at:
+        if t.dep_ not in ("amod", "compound"):
+            c = _verb_candidate(t, cues, quote_of_tok)
+            if c is not None:
+                cands.append(c)
+    if phrases_at:
         anchors = {c.anchor.i for c in cands}
-        for c in _phrase_candidates(doc, cues):
+        for c in _phrase_candidates(doc, cues, phrases_at):
             if c.frame == "phrase" and c.anchor.i in anchors:
                 continue
             cands.append(c)
-    if cues.nouns:
-        cands.extend(_noun_candidates(doc, cues, {c.anchor.i for c in cands}))
-    if cues.colon:
-        cands.extend(_colon_candidates(doc))
+    if nouns_at:
+        cands.extend(_noun_candidates(doc, cues, nouns_at))
+    if cues.colon and colons_at:
+        cands.extend(_colon_candidates(doc, colons_at))
     if not cands:
         return []
     cands.sort(key=lambda c: c.cue_toks[0].i)
@@ -777,7 +834,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
         seen.add(k)
         out_drafts.append((c, spans))
 
-    return _finish(doc, out_drafts, quotes, quote_of_tok)
+    return _finish(doc, text, out_drafts, quotes, quote_of_tok)
 
 
 # --------------------------------------------------------------------------- speakers and continuations
@@ -788,11 +845,13 @@ class _Resolver:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        self.orgs = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        ents = _doc_ents(doc)
+        self.persons = [e for e in ents if e.label_ == "PERSON"]
+        self.orgs = [e for e in ents if e.label_ in ("ORG", "GPE", "NORP")]
+        self.person_words = [[re.sub(r"[’']s?$", "", w).lower() for w in e.text.split()] for e in self.persons]
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
-        self.sents = list(doc.sents)
+        self.sents = _sentences(doc)
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
         for e in self.persons:
             # "Kremlin spokesman Dmitry Peskov": a later "the Kremlin spokesman" is him
@@ -825,8 +884,7 @@ class _Resolver:
         words = [re.sub(r"[’']s?$", "", w) for w in words]
         best = (ent_text, ent_span)
         last = words[-1].lower() if words else ""
-        for e in self.persons:
-            ew = [re.sub(r"[’']s?$", "", w).lower() for w in e.text.split()]
+        for e, ew in zip(self.persons, self.person_words):
             if last and last in ew and len(e.text) > len(best[0]) and all(w.lower() in ew for w in words):
                 best = (re.sub(r"[’']s$", "", e.text), (e.start_char, e.start_char + len(re.sub(r"[’']s$", "", e.text))))
         return best
@@ -858,12 +916,13 @@ class _Resolver:
         return bool(set(a.lower().split()) & set(b.lower().split()))
 
 
-def _finish(doc: Doc, drafts: list, quotes: list, quote_of_tok: dict) -> list[Attribution]:
-    text = doc.text
+def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict) -> list[Attribution]:
     res = _Resolver(doc)
     out: list[Attribution] = []
     covered_sents: set[int] = set()
     last_by_sent: dict[int, Attribution] = {}
+    sents = res.sents
+    sent_starts = [x.start_char for x in sents]
     for c, spans in drafts:
         spk = {}
         if c.subj is not None:
@@ -949,29 +1008,30 @@ def _finish(doc: Doc, drafts: list, quotes: list, quote_of_tok: dict) -> list[At
             cue=text[cue_s:cue_e], cue_span=(cue_s, cue_e), cue_lemma=c.cue_lemma, stance=c.stance,
             sentence_span=(s_lo, s_hi), **spk)
         out.append(a)
-        for s in doc.sents:
-            if s.start_char < s_hi and s.end_char > s_lo:
-                covered_sents.add(s.start)
-                last_by_sent[s.start] = a
-    out.extend(_continuations(doc, out, quotes, covered_sents, last_by_sent))
+        k = max(0, bisect.bisect_right(sent_starts, s_lo) - 1)
+        while k < len(sents) and sents[k].start_char < s_hi:
+            if sents[k].end_char > s_lo:
+                covered_sents.add(sents[k].start)
+                last_by_sent[sents[k].start] = a
+            k += 1
+    out.extend(_continuations(text, sents, quotes, covered_sents, last_by_sent))
     out.sort(key=lambda a: (a.spans[0][0], a.cue_span or (0, 0)))
     return out
 
 
-def _continuations(doc: Doc, found: list[Attribution], quotes: list, covered: set, last_by_sent: dict) -> list[Attribution]:
+def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_sent: dict) -> list[Attribution]:
     """Quote sentences with no cue right after a quoted claim keep its speaker."""
-    text = doc.text
     out = []
     prev: Optional[Attribution] = None
     skip_to = -1
-    for s in doc.sents:
+    for s in sents:
         if s.start_char < skip_to:
             continue
         if s.start in covered:
             a = last_by_sent.get(s.start)
             prev = a if a is not None and a.claim_kind in ("direct", "mixed") else None
             continue
-        st = s.text.strip()
+        st = text[s.start_char:s.end_char].strip()
         if not st:
             continue
         if prev is None or st[0] not in _OPEN + '"\'`':
