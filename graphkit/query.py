@@ -497,9 +497,12 @@ class Graphkit:
         """
         if actor is None:
             raise GraphkitError("timeline needs an actor name, e.g. g.timeline('Lavrov'); g.actors() lists them")
+        import pandas as pd
+
         df = self.claims(speaker=actor, **filters)
-        return (df.sort_values("date", kind="stable", na_position="last")[TIMELINE_COLUMNS]
-                .reset_index(drop=True))
+        dates = [None if pd.isna(d) else d for d in df["date"]]
+        order = sorted(range(len(df)), key=lambda i: (dates[i] is None, dates[i] or ""))   # stable
+        return df.iloc[order][TIMELINE_COLUMNS].reset_index(drop=True)
 
     def subgraph(self, **filters):
         """networkx MultiDiGraph of the matching claims and what they touch (all claims with no filter).

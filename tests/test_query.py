@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 import pytest
 
 from graphkit.errors import GraphkitError
@@ -283,7 +284,7 @@ def test_provenance_points_into_the_article(sample):
         assert row.text == " … ".join(doc.text[s:e] for s, e in row.spans)
         first = doc.text[row.start:row.spans[0][1]]
         assert row.end == row.spans[-1][1] and row.start < row.end
-        if row.sentence is not None:
+        if pd.notna(row.sentence):
             assert first in row.sentence
         assert row.title == META[row.doc_id]["title"]
         assert row.published == META[row.doc_id]["published"]
@@ -307,9 +308,9 @@ def test_timeline_is_one_actor_oldest_first(sample, actor, expected_words):
     tl = sample.timeline(actor)
     assert list(tl.columns) == TIMELINE_COLUMNS
     assert set(tl["speaker"]) == {sample.actors().set_index("id").loc[sample.find_actors(actor)[0], "name"]}
-    dated = [d for d in tl["date"] if d is not None]
+    dated = [d for d in tl["date"] if pd.notna(d)]
     assert dated == sorted(dated)
-    assert all(d is not None for d in tl["date"][:len(dated)])            # undated claims come last
+    assert tl["date"][:len(dated)].notna().all()                           # undated claims come last
     pos = [next(i for i, t in enumerate(tl["text"]) if w in t) for w in expected_words]
     assert pos == sorted(pos)                                              # the older statement first
 
@@ -395,3 +396,51 @@ def test_export_claims_jsonl(sample, tmp_path):
     path = sample.export("jsonl", tmp_path / "peskov.jsonl", speaker="Peskov")
     rows = [json.loads(line) for line in path.read_text().splitlines()]
     assert sorted(r["id"] for r in rows) == sorted(sample.claims(speaker="Peskov")["id"])
+
+
+# -- a hand-made store (no spaCy): ordering and a store rebuilt under an open Graphkit ----------
+
+@pytest.fixture()
+def small_store(tmp_path):
+    from graphkit.records import Issue
+    from graphkit.store import Store
+
+    import records_factory as rf
+
+    path = tmp_path / "small.gk"
+
+    def write(actors):
+        claims = [c for c in rf.claims() if c.speaker_id in actors]
+        with Store(path, create=True) as s:
+            if s.document("d1") is None:
+                s.put_article(rf.doc(), "{}", "test")
+            s.replace_resolved([rf.ACTORS[a] for a in actors], list(rf.PLACES.values()),
+                               [Issue(id="issue:europe", name="Europe"), Issue(id="issue:territory", name="territory")],
+                               claims, [x for x in rf.CONTRADICTIONS if {x.a, x.b} <= {c.id for c in claims}])
+
+    write(["actor:sergey-lavrov"])
+    return path, write
+
+
+def test_timeline_puts_undated_claims_last(small_store):
+    import graphkit
+
+    path, _ = small_store
+    with graphkit.open(path) as g:
+        tl = g.timeline("Sergei Lavrov")
+        assert tl["date"].iloc[0] == "2025-12-01" and pd.isna(tl["date"].iloc[1])
+        assert tl["text"].iloc[1].startswith("A quote with <img")          # text kept as written, never rendered
+
+
+def test_an_open_store_sees_a_rebuild(small_store):
+    import graphkit
+
+    path, write = small_store
+    with graphkit.open(path) as g:
+        assert g.find_actors("Lavrov") == ["actor:sergey-lavrov"]
+        with pytest.raises(NameNotFound):
+            g.find_actors("Ukrainian government")
+        write(["actor:sergey-lavrov", "actor:ukrainian-government", "actor:russian-government"])   # graphkit build
+        assert g.find_actors("Ukrainian government") == ["actor:ukrainian-government"]
+        assert len(g.claims(place="pokrovsk")) == 2
+        assert len(g.contradictions()) == 1
