@@ -43,6 +43,7 @@ class BuildReport:
     places: int = 0
     issues: int = 0
     contradictions: int = 0
+    pruned: int = 0
     parse_seconds: float = 0.0
     resolve_seconds: float = 0.0
 
@@ -62,10 +63,63 @@ def claim_id(doc_id: str, spans) -> str:
     return "c_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
+EXTRACTION_KNOWLEDGE = ("cues.yaml", "issues.yaml")  # models/ files extraction reads; the rest is read by resolution
+
+
 def model_key(nlp) -> str:
-    """Identifies the pipeline an extraction was made with (re-parse when it changes)."""
+    """Identifies the pipeline an extraction was made with (re-parse when it changes).
+
+    The spaCy pipeline, graphkit's version and the models/ files extraction reads (cue lexicon,
+    issue taxonomy): editing models/issues.yaml re-parses on the next build.
+    """
     meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}+graphkit-{_extraction_version()}"
+    return _key(meta.get("lang"), meta.get("name"), meta.get("version"))
+
+
+def pipeline_key(model: Optional[str] = None) -> str:
+    """`model_key` of the pipeline `model` names, read from its meta.json without loading it.
+
+    A build with nothing to parse then never loads spaCy. Falls back to loading the pipeline.
+
+    >>> from graphkit.nlp import load_pipeline
+    >>> pipeline_key() == model_key(load_pipeline())
+    True
+    """
+    import importlib.util
+    import json
+
+    from .nlp import default_model
+
+    name = model or default_model()
+    try:
+        path = Path(name)
+        if not path.exists():
+            spec = importlib.util.find_spec(name)
+            path = Path(list(spec.submodule_search_locations)[0])
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        return _key(meta["lang"], meta["name"], meta["version"])
+    except Exception:  # not an installed package with a meta.json: ask spaCy
+        from .nlp import load_pipeline
+
+        return model_key(load_pipeline(model))
+
+
+def _key(lang, name, version) -> str:
+    return f"{lang}_{name}-{version}+graphkit-{_extraction_version()}+models-{knowledge_hash(EXTRACTION_KNOWLEDGE)}"
+
+
+def knowledge_hash(names: Optional[Iterable[str]] = None) -> str:
+    """Short hash of the models/ files named (all *.yaml files when None): what an edit there changes."""
+    from .knowledge import models_dir
+
+    root = models_dir()
+    files = sorted(root.glob("*.yaml")) if names is None else [root / n for n in names]
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode() + b"\0")
+        h.update(f.read_bytes() if f.exists() else b"(missing)")
+        h.update(b"\0")
+    return h.hexdigest()[:12]
 
 
 def _extraction_version() -> str:
@@ -76,34 +130,47 @@ def _extraction_version() -> str:
 
 def build(corpus, store_path, *, model: Optional[str] = None, workers: int = 1, batch_size: int = 16,
           on_progress: Optional[Callable[[int, int], None]] = None, extract: Optional[Callable] = None,
-          force: bool = False) -> BuildReport:
+          force: bool = False, prune: bool = False) -> BuildReport:
     """Build or update the store at ``store_path`` from the articles under ``corpus``.
 
     ``extract`` replaces local parsing (e.g. the Dask runner in graphkit.distributed): a callable
     taking a list of Documents and yielding DocExtractions.
-    """
-    from .nlp import load_pipeline
 
+    An article whose file is gone from the corpus stays in the store (a corpus folder may be
+    a partial checkout or a rotating feed); ``prune=True`` removes it and its claims.
+    An article is parsed again when its bytes, its publication date (claim dates are resolved
+    against it), the spaCy pipeline, graphkit's version or models/cues.yaml / issues.yaml change.
+    The cross-article resolution is skipped when neither the extractions nor models/*.yaml nor
+    the skipped files changed since the last one.
+    """
     res = read_corpus(corpus)
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
-    nlp = load_pipeline(model)
-    key = model_key(nlp)
+    key = pipeline_key(model)
     with Store(store_path, create=True) as store:
         known = store.hashes()
+        published = store.published()
         todo = []
         for d in res.documents:
             sha, mkey = known.get(d.id, (None, None))
-            if not force and sha == d.sha256 and mkey == key:
+            same_date = published.get(d.id) == (d.published.isoformat() if d.published else None)
+            if not force and sha == d.sha256 and mkey == key and same_date:
                 store.update_document(d)
                 report.unchanged += 1
             else:
                 todo.append(d)
+        if prune:
+            gone = sorted(set(known) - {d.id for d in res.documents})
+            store.remove_articles(gone)
+            report.pruned = len(gone)
         by_id = {d.id: d for d in todo}
         t0 = time.perf_counter()
         if todo:
             if extract is None:
                 from .extract import extract_documents
+                from .nlp import load_pipeline
 
+                nlp = load_pipeline(model)
+                key = model_key(nlp)
                 stream = extract_documents(todo, nlp, batch_size=batch_size, n_process=workers)
             else:
                 stream = extract(todo)
@@ -114,11 +181,31 @@ def build(corpus, store_path, *, model: Optional[str] = None, workers: int = 1, 
                     on_progress(report.parsed, len(todo))
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
-        counts = resolve_store(store, skipped=report.skipped)
+        fingerprint = resolve_fingerprint(store, report.skipped)
+        if not force and store.get_meta("resolved_fingerprint") == fingerprint:
+            counts = {"claims": store.count("claims"), "actors": store.count("actors"), "places": store.count("places"),
+                      "issues": store.count("issues"), "contradictions": store.count("contradictions")}
+        else:
+            counts = resolve_store(store, skipped=report.skipped)
+            store.set_meta("resolved_fingerprint", fingerprint)
         report.resolve_seconds = time.perf_counter() - t0
         for k, v in counts.items():
             setattr(report, k, v)
     return report
+
+
+def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = ()) -> str:
+    """What the resolved layer is a function of: every extraction (by hash and pipeline), models/*.yaml, skipped files.
+
+    `Store.put_article` and `Store.remove_articles` also clear the stored fingerprint, so any
+    change to an extraction (e.g. a re-parse for a new publication date) re-resolves.
+    """
+    h = hashlib.sha256(knowledge_hash().encode() + _extraction_version().encode())
+    for doc_id, sha, mkey in store.extraction_keys():
+        h.update(f"{doc_id}\0{sha}\0{mkey}\n".encode())
+    for s in sorted(skipped, key=lambda s: s.path):
+        h.update(f"{s.path}\0{s.reason}\0{s.degraded}\n".encode())
+    return h.hexdigest()
 
 
 def load_extractions(store: Store) -> dict[str, DocExtraction]:

@@ -160,10 +160,41 @@ class Store:
             db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)",
                        (document.id, document.sha256, document.published.isoformat() if document.published else None, _dump(document)))
             db.execute("INSERT OR REPLACE INTO extractions VALUES (?,?,?,?)", (document.id, document.sha256, model, extraction_json))
+            db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")  # the resolved layer is now stale
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def published(self) -> dict[str, Optional[str]]:
+        """doc_id -> publication date (ISO) as stored: a changed date re-parses the article."""
+        return dict(self.db.execute("SELECT id, published FROM documents"))
+
+    def extraction_keys(self) -> Iterator[tuple[str, str, str]]:
+        """(doc_id, sha256, model) of every extraction, in doc_id order."""
+        yield from self.db.execute("SELECT doc_id, sha256, model FROM extractions ORDER BY doc_id")
+
+    def remove_articles(self, doc_ids: Iterable[str]):
+        """Drop articles and their extractions (the resolved layer follows at the next resolution)."""
+        ids = list(doc_ids)
+        if not ids:
+            return
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                marks = ",".join("?" * len(part))
+                db.execute(f"DELETE FROM extractions WHERE doc_id IN ({marks})", part)
+                db.execute(f"DELETE FROM documents WHERE id IN ({marks})", part)
+            db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def set_meta(self, key: str, value: str):
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def update_document(self, document: Document):
         """Refresh a document's metadata (title, dates...) when its text did not change."""
