@@ -148,11 +148,10 @@ def dask_extractor(scheduler, model: Optional[str] = None, batch: int = 32,
     go out ``batch`` at a time; at most ``window`` batches are in flight (default: twice the
     cluster's worker threads), so a million-article corpus does not sit in the scheduler's memory.
     """
-    from .build import model_key
-    from .nlp import load_pipeline
+    from .build import pipeline_key
 
     client = _client(scheduler)
-    expected = model_key(load_pipeline(model))
+    expected = pipeline_key(model)
     try:
         client.register_plugin(PipelinePlugin(model), name=PLUGIN_NAME)
     except Exception as e:  # a worker that cannot load the pipeline fails here, with its reason
