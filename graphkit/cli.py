@@ -252,7 +252,7 @@ def main(argv=None):
     # click's exceptions, wherever this typer takes them from (click, or its own vendored copy)
     cx = importlib.import_module(typer.BadParameter.__module__)
     try:
-        rv = app(args=argv, standalone_mode=False)
+        rv = app(args=argv, prog_name="graphkit", standalone_mode=False)
     except cx.NoArgsIsHelpError as e:  # bare `graphkit`: show the help
         e.show()
         sys.exit(2)
