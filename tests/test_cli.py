@@ -1,0 +1,127 @@
+"""User errors at the command line: one line saying what is wrong and what to do, exit 2, no traceback.
+
+The table runs ``graphkit.cli.main`` (the console script's entry point) in-process, which is fast;
+a few cases run the installed ``graphkit`` script in a subprocess, as a researcher would.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphkit.store import Store
+
+
+def graphkit_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("graphkit")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "graphkit.cli"]
+
+
+def run(args, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run(graphkit_cmd() + [str(a) for a in args], capture_output=True, text=True, timeout=300, cwd=cwd)
+
+
+def run_main(args, cwd, capsys, monkeypatch) -> subprocess.CompletedProcess:
+    """cli.main in this process, as a CompletedProcess (exit code, stdout, stderr)."""
+    from graphkit.cli import main
+
+    monkeypatch.chdir(cwd)
+    capsys.readouterr()
+    try:
+        main([str(a) for a in args])
+        code = 0
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out.out, out.err)
+
+
+@pytest.fixture
+def work(tmp_path):
+    """A folder with an empty (valid) store, a corpus, an empty folder and a text file."""
+    Store(tmp_path / "ok.gk", create=True).close()
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Sergey Lavrov said Europe was to blame.")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.txt").write_text("just some notes\n")
+    return tmp_path
+
+
+# (command line, words the one error line must contain)
+USER_ERRORS = [
+    (["build", "corpsu", "--store", "s.gk"], "no folder at 'corpsu'"),
+    (["build", "notes.txt", "--store", "s.gk"], "is a file, not a folder"),
+    (["build", "empty", "--store", "s.gk"], "holds no .txt, .md or .html articles"),
+    (["build", "corpus", "--store", "notes.txt"], "not a graphkit store"),
+    (["build", "corpus", "--store", "corpus"], "is a folder"),
+    (["build", "corpus", "--store", "s.gk", "--model", "en_core_web_nonesuch"], "'en_core_web_nonesuch' is not installed"),
+    (["build", "corpus", "--store", "s.gk", "--workers", "0"], "--workers"),
+    (["build", "corpus"], "Missing option '--store'"),
+    (["claims", "--store", "missing.gk"], "no store at 'missing.gk'"),
+    (["claims", "--store", "notes.txt"], "not a graphkit store"),
+    (["claims", "--store", "ok.gk", "--format", "xml"], "'xml' is not one of"),
+    (["claims", "--store", "ok.gk", "--since", "last week"], "is not a date"),
+    (["export", "docx", "--store", "ok.gk", "-o", "out.docx"], "'docx' is not one of"),
+    (["export", "graphml", "--store", "ok.gk", "-o", "no/such/folder/g.graphml"], "does not exist"),
+    (["export", "graphml", "--store", "ok.gk", "-o", "corpus"], "is a folder"),
+    (["export", "graphml", "--store", "missing.gk", "-o", "g.graphml"], "no store at"),
+    (["view", "--store", "ok.gk", "-o", "no/such/folder/v.html"], "does not exist"),
+    (["view", "--store", "notes.txt", "-o", "v.html"], "not a graphkit store"),
+    (["frobnicate"], "No such command 'frobnicate'"),
+    (["claims", "--store", "ok.gk", "--colour", "red"], "No such option"),
+]
+
+
+@pytest.mark.parametrize("args,words", USER_ERRORS, ids=[" ".join(a) for a, _ in USER_ERRORS])
+def test_user_error_is_one_line_exit_2(work, args, words, capsys, monkeypatch):
+    proc = run_main(args, work, capsys, monkeypatch)
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("graphkit: error: ")
+    assert words in lines[0], lines[0]
+    # nothing half-written was left behind
+    assert not (work / "g.graphml").exists() and not (work / "v.html").exists()
+
+
+def test_no_arguments_shows_help(work):
+    proc = run([], cwd=work)
+    assert "Usage" in proc.stdout + proc.stderr and "build" in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+SUBPROCESS_CASES = [USER_ERRORS[0], USER_ERRORS[9], USER_ERRORS[12]]
+
+
+@pytest.mark.parametrize("args,words", SUBPROCESS_CASES, ids=[" ".join(a) for a, _ in SUBPROCESS_CASES])
+def test_console_script_user_error_is_one_line_exit_2(work, args, words):
+    proc = run(args, cwd=work)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("graphkit: error: ") and words in line
+
+
+@pytest.mark.parametrize("cmd", ["build", "claims", "export", "view"])
+def test_every_command_has_help_with_an_example(work, cmd, capsys, monkeypatch):
+    proc = run_main([cmd, "--help"], work, capsys, monkeypatch)
+    assert proc.returncode == 0 and "Example: graphkit " + cmd in " ".join(proc.stdout.split())
+
+
+def test_the_error_line_names_the_fix(work, capsys, monkeypatch):
+    proc = run_main(["export", "docx", "--store", "ok.gk", "-o", "out.docx"], work, capsys, monkeypatch)
+    line = proc.stderr.strip()
+    for fmt in ("graphml", "gexf", "json", "jsonl", "csv", "neo4j"):
+        assert fmt in line
+    assert "graphkit export --help" in line
+
+
+def test_an_empty_store_exports(work, capsys, monkeypatch):
+    # not an error: an empty graph is written, and says so
+    proc = run_main(["export", "graphml", "--store", "ok.gk", "-o", "g.graphml"], work, capsys, monkeypatch)
+    assert proc.returncode == 0 and "0 nodes" in proc.stdout, proc.stderr
+    proc = run_main(["claims", "--store", "ok.gk", "--format", "jsonl"], work, capsys, monkeypatch)
+    assert proc.returncode == 0 and proc.stdout == ""
