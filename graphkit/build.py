@@ -39,6 +39,7 @@ class BuildReport:
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     claims: int = 0
+    reports: int = 0
     actors: int = 0
     places: int = 0
     issues: int = 0
@@ -212,7 +213,7 @@ def load_extractions(store: Store) -> dict[str, DocExtraction]:
     return {doc_id: DocExtraction.model_validate_json(data) for doc_id, data in store.extractions()}
 
 
-def assemble_claims(extractions: dict[str, DocExtraction], documents: dict, actor_names: dict, speaker_of: dict,
+def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, speaker_of: dict,
                     place_names: Callable) -> list[Claim]:
     """Per-article attributions + resolved speakers → Claim records (unmerged)."""
     claims = []
@@ -248,15 +249,15 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, in
     res = resolve_actors(atts, ents)
     pres = resolve_places(ents, entity_types=res.entity_types)
     names = {a.id: a.name for a in res.actors}
-    claims = assemble_claims(extractions, {}, names, res.speaker_of, lambda spans, e: places_in(spans, e, pres))
-    claims = merge_reports(claims)
+    claims = assemble_claims(extractions, names, res.speaker_of, lambda spans, e: places_in(spans, e, pres))
+    claims = merge_reports(claims, keep_reports=True)
     actors_by_id = {a.id: a for a in res.actors}
-    contradictions = find_contradictions(claims, actors_by_id)
+    contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id)
     used_actors = {c.speaker_id for c in claims}
     actors = [a for a in res.actors if a.id in used_actors]
     used_places = {p for c in claims for p in c.places}
     places = [p for p in pres.places if p.name in used_places]
     issues = issue_records(load_taxonomy())
     store.replace_resolved(actors, places, issues, claims, contradictions, skipped)
-    return {"claims": len(claims), "actors": len(actors), "places": len(places), "issues": len(issues),
+    return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors), "places": len(places), "issues": len(issues),
             "contradictions": len(contradictions)}

@@ -85,7 +85,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
             prog.update(task, completed=done, total=total)
 
         rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force)
-    typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} · "
+    typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
                f"actors: {rep.actors} · places: {rep.places} · contradictions: {rep.contradictions} · "
                f"parse {rep.parse_seconds:.1f}s, resolve {rep.resolve_seconds:.1f}s → {store}")
     for s in rep.skipped:

@@ -147,7 +147,9 @@ def write_graphml_store(store, path, claims: Iterable[Claim] | None = None, *, c
         return (f'<edge source={quoteattr(_XML_BAD.sub("", str(u)))} target={quoteattr(_XML_BAD.sub("", str(v)))} '
                 f'id={quoteattr(str(k))}>{data("edge", _scalar_attrs(attrs))}</edge>\n')
 
-    it = iter(store.claims() if claims is None else claims)
+    from .graph import statements
+
+    it = iter(store.claims(distinct=True) if claims is None else statements(claims))
     with atomic_open(path, "w", encoding="utf-8", newline="\n") as f, tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=Path(path).parent) as body:
         while part := list(islice(it, chunk)):
             if ids is not None:

@@ -59,11 +59,22 @@ def place_node(name: str, places: dict[str, Place]) -> str:
     return p.id if p else "place:" + slug(name)
 
 
+def statements(claims: Iterable[Claim]) -> list[Claim]:
+    """One claim per statement: drop other articles' reports whose first report is among `claims`.
+
+    The first report's ``reports`` already names their articles, so the graph links the statement
+    to every article that reported it (``reported_in``) without a duplicate claim node.
+    """
+    claims = list(claims)
+    ids = {c.id for c in claims}
+    return [c for c in claims if c.same_as is None or c.same_as not in ids]
+
+
 def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], documents: dict[str, Document],
                        places: dict[str, Place], contradictions: Iterable[Contradiction] = ()) -> nx.MultiDiGraph:
     """The graph of these claims and everything they touch. `places` is keyed by place name."""
     G = nx.MultiDiGraph()
-    claims = list(claims)
+    claims = statements(claims)
     for c in claims:
         a = actors.get(c.speaker_id)
         if c.speaker_id not in G:

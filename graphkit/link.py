@@ -243,14 +243,16 @@ def same_statement_score(a: str, b: str, idf: Optional[dict[str, float]] = None)
 MERGE_THRESHOLD = 0.5
 
 
-def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> list[Claim]:
+def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_reports: bool = False) -> list[Claim]:
     """One claim per statement: the same speaker's same statement in several articles is merged.
 
     The kept claim is the earliest-dated (then the first article by doc_id); its
     ``reports`` lists the other articles, its issues and places gain theirs. Each
     article keeps at most one claim per merged statement (two claims of one
     article are two statements), pairs are taken best first, so the result does
-    not depend on the input order.
+    not depend on the input order. With ``keep_reports=True`` the other articles'
+    claims are returned too, each with ``same_as`` set to the kept claim's id
+    (they carry that article's offsets: the provenance of every report).
 
     >>> from graphkit.records import Claim
     >>> mk = lambda i, d, t, date: Claim(id=i, doc_id=d, speaker="Lavrov", speaker_id="actor:sergey-lavrov", text=t,
@@ -318,6 +320,10 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> li
                                            "issues": tuple(issues), "issue_triggers": tuple(triggers),
                                            "places": tuple(places)})
         keep[members[0]] = head
+        if keep_reports:
+            for i in members[1:]:
+                keep[i] = claims[i].model_copy(update={"same_as": head.id, "reports": head.reports and tuple(
+                    sorted({head.doc_id, *head.reports} - {claims[i].doc_id}))})
     return [keep[i] for i in sorted(keep)]
 
 

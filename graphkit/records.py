@@ -138,6 +138,8 @@ class Claim(Record):
     issue_triggers: tuple[tuple[str, str], ...] = Field((), description="(issue, words that triggered it)")
     places: tuple[str, ...] = Field((), description="place names the claim is about")
     reports: tuple[str, ...] = Field((), description="other doc_ids that report the same statement")
+    same_as: Optional[str] = Field(None, description="id of the claim this one is another article's report of; "
+                                   "None for the first report of a statement")
     confidence: float = Field(1.0, ge=0, le=1)
 
     @field_validator("spans", mode="before")

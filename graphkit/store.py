@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, type
 CREATE TABLE IF NOT EXISTS places (id TEXT PRIMARY KEY, name TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS issues (id TEXT PRIMARY KEY, name TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS claims (
-  id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker_id TEXT NOT NULL, date TEXT, stance TEXT, record TEXT NOT NULL);
+  id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker_id TEXT NOT NULL, date TEXT, stance TEXT, same_as TEXT,
+  record TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker_id, date);
 CREATE INDEX IF NOT EXISTS claims_date ON claims(date);
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
@@ -243,8 +244,8 @@ class Store:
             # streamed in chunks: a million claims never sit in memory twice (records and rows)
             it = iter(claims)
             while chunk := list(islice(it, 5000)):
-                db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?)",
-                               [(c.id, c.doc_id, c.speaker_id, c.date, c.stance, _dump(c)) for c in chunk])
+                db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?)",
+                               [(c.id, c.doc_id, c.speaker_id, c.date, c.stance, c.same_as, _dump(c)) for c in chunk])
                 db.executemany("INSERT OR IGNORE INTO claim_issues VALUES (?,?)", [(c.id, i) for c in chunk for i in c.issues])
                 db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)", [(c.id, p) for c in chunk for p in c.places])
             db.executemany("INSERT OR REPLACE INTO contradictions VALUES (?,?,?,?)", ((x.a, x.b, x.issue, _dump(x)) for x in contradictions))
@@ -272,8 +273,11 @@ class Store:
     def claims(self, *, speaker_ids: Optional[Iterable[str]] = None, issues: Optional[Iterable[str]] = None,
                places: Optional[Iterable[str]] = None, since: Optional[str] = None, until: Optional[str] = None,
                stance: Optional[str] = None, doc_id: Optional[str] = None, ids: Optional[Iterable[str]] = None,
-               limit: Optional[int] = None) -> Iterator[Claim]:
+               limit: Optional[int] = None, distinct: bool = False) -> Iterator[Claim]:
         """Claims matching every filter given, by index, in (date, id) order.
+
+        Every article's report of a statement is a claim of its own (its offsets point into that
+        article); ``distinct=True`` keeps one claim per statement (the first report, ``same_as`` None).
 
         Dates compare as ISO strings, so '2025-12' matches every day of December 2025 in `since`/`until`.
         """
@@ -308,6 +312,8 @@ class Store:
         if doc_id:
             where.append("c.doc_id = ?")
             args.append(doc_id)
+        if distinct:
+            where.append("c.same_as IS NULL")
         sql = "SELECT c.record FROM claims c" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.date, c.id"
         if limit:
             sql += f" LIMIT {int(limit)}"
