@@ -3,9 +3,12 @@
     python bench/bench_attribution_speed.py            # PolNeAR dev texts (../shared), 3 rounds
     python bench/bench_attribution_speed.py --corpus corpus --rounds 5
 
-Rounds alternate bare and with-attribution runs so that both see the same
-machine load; the best round of each is reported (least disturbed by other
-processes). Target (issue 3): the component adds < 15 %.
+Each round parses the texts with bare ``nlp.pipe`` (timed), runs the
+attribution component over those same Docs (timed: what the component adds),
+and runs the full pipeline end to end (timed). The best round of each is
+reported. On a shared machine the end-to-end difference is dominated by load
+swings between runs; the component's own time over the bare parse of the same
+Docs is the stable figure. Target (issue 3): the component adds < 15 %.
 """
 
 from __future__ import annotations
@@ -44,19 +47,25 @@ def main(argv=None) -> int:
     assert full.pipe_names[-1] == "graphkit_attribution"
     ntok = sum(len(d) for d in bare.pipe(texts[:5]))  # warm-up
     list(full.pipe(texts[:5]))
-    t_bare, t_full, n_att = [], [], 0
+    comp = full.get_pipe("graphkit_attribution")
+    t_bare, t_comp, t_full, n_att = [], [], [], 0
     for _ in range(args.rounds):
         t0 = time.perf_counter()
-        ntok = sum(len(d) for d in bare.pipe(texts, batch_size=32))
+        docs = list(bare.pipe(texts, batch_size=32))
         t_bare.append(time.perf_counter() - t0)
+        ntok = sum(len(d) for d in docs)
         t0 = time.perf_counter()
-        n_att = sum(len(d._.attributions) for d in full.pipe(texts, batch_size=32))
+        n_att = sum(len(comp(d)._.attributions) for d in docs)
+        t_comp.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        list(full.pipe(texts, batch_size=32))
         t_full.append(time.perf_counter() - t0)
-    b, f = min(t_bare), min(t_full)
+    b, c, f = min(t_bare), min(t_comp), min(t_full)
     print(f"{len(texts)} texts, {ntok} tokens, {n_att} attributions, best of {args.rounds} rounds")
-    print(f"bare nlp.pipe        {ntok / b:9.0f} tokens/s  ({b:.2f}s)")
-    print(f"with attribution     {ntok / f:9.0f} tokens/s  ({f:.2f}s)")
-    print(f"overhead             {100 * (f - b) / b:8.1f} %   (target < 15 %)")
+    print(f"bare nlp.pipe                 {ntok / b:9.0f} tokens/s  ({b:.2f}s)")
+    print(f"attribution component alone   {ntok / c:9.0f} tokens/s  ({c:.2f}s)")
+    print(f"bare + component              {ntok / (b + c):9.0f} tokens/s  -> adds {100 * c / b:.1f} % (target < 15 %)")
+    print(f"full pipeline end to end      {ntok / f:9.0f} tokens/s  ({f:.2f}s; {100 * (f - b) / b:+.1f} % vs bare, load-sensitive)")
     return 0
 
 
