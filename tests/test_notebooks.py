@@ -71,6 +71,8 @@ def test_notebook_runs_clean(path, sample_store, tmp_path, monkeypatch):
                 pytest.fail(f"{path.name} cell {i} wrote to stderr (a warning?): {out.text[:500]}")
     if path.stem == "walkthrough":
         _check_walkthrough(code, tmp_path / "out")
+    if path.stem == "your_articles":
+        _check_your_articles(code, tmp_path / "out")
 
 
 def _text(cell) -> str:
@@ -100,3 +102,15 @@ def _check_walkthrough(code, out_dir: Path):
     assert "<iframe" in html and "srcdoc=" in html and "Sergey Lavrov" in html
     err = next(c for src, c in by_source.items() if src.startswith("try:"))
     assert "no speaker matches 'Lavrenko'" in _text(err) and "Sergey Lavrov" in _text(err)
+
+
+def _check_your_articles(code, out_dir: Path):
+    """Own corpus: the rebuild parses only the new article; a gazetteer entry merges the mayor's mentions."""
+    def cell(prefix):
+        return next(c for c in code if c.source.startswith(prefix))
+
+    assert "3 articles, 1 parsed, 2 unchanged" in _text(cell('(corpus / "mayor-meets-union.html")'))
+    taught = _text(cell('models = OUT / "my_models"'))
+    assert "0 parsed, 3 unchanged" in taught and "Ana Petrova" in taught and "Mayor of Riverton" in taught
+    assert "Mayor meets union" in _text(cell('g.timeline("petrova")'))
+    assert (out_dir / "my_claims.csv").stat().st_size > 0

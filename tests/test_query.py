@@ -444,3 +444,17 @@ def test_an_open_store_sees_a_rebuild(small_store):
         assert g.find_actors("Ukrainian government") == ["actor:ukrainian-government"]
         assert len(g.claims(place="pokrovsk")) == 2
         assert len(g.contradictions()) == 1
+
+
+def test_graphkit_build_stays_callable_after_the_build_module_is_imported(tmp_path):
+    """`graphkit.build(corpus, store)` is the notebook's entry point; importing the module graphkit.build
+    (a first build, the CLI, conftest) must not turn the name into a module that cannot be called."""
+    import importlib
+
+    import graphkit
+
+    importlib.import_module("graphkit.build")
+    (tmp_path / "a.txt").write_text("Sergey Lavrov said Europe was to blame for the war.", encoding="utf-8")
+    first = graphkit.build(tmp_path, tmp_path / "s.gk")
+    again = graphkit.build(tmp_path, tmp_path / "s.gk")
+    assert (first.parsed, again.parsed, again.unchanged) == (1, 0, 1)
