@@ -125,7 +125,7 @@ def extract_batch(documents: list[Document], model: Optional[str] = None, batch_
     return model_key(nlp), list(extract_documents(documents, nlp, batch_size=batch_size))
 
 
-def _client(scheduler):
+def _client(scheduler, timeout="20s"):
     try:
         from distributed import Client
     except ImportError:
@@ -134,23 +134,24 @@ def _client(scheduler):
     if isinstance(scheduler, Client):
         return scheduler
     try:
-        return Client(scheduler, timeout="20s")
+        return Client(scheduler, timeout=timeout)
     except (OSError, TimeoutError) as e:
         raise DistributedError(f"cannot reach the Dask scheduler at {scheduler!r} ({e}); start one with "
                                "`dask scheduler` and give its tcp://HOST:8786 address, or build without --scheduler") from None
 
 
-def dask_extractor(scheduler, model: Optional[str] = None, batch: int = 32,
-                   window: Optional[int] = None) -> Callable[[Iterable[Document]], Iterator[DocExtraction]]:
+def dask_extractor(scheduler, model: Optional[str] = None, batch: int = 32, *, window: Optional[int] = None,
+                   timeout: str = "20s") -> Callable[[Iterable[Document]], Iterator[DocExtraction]]:
     """A `build(extract=...)` callable that parses on a Dask cluster and yields results in input order.
 
     ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``. Articles
     go out ``batch`` at a time; at most ``window`` batches are in flight (default: twice the
     cluster's worker threads), so a million-article corpus does not sit in the scheduler's memory.
+    ``timeout`` bounds the wait for the scheduler.
     """
     from .build import pipeline_key
 
-    client = _client(scheduler)
+    client = _client(scheduler, timeout)
     expected = pipeline_key(model)
     try:
         client.register_plugin(PipelinePlugin(model), name=PLUGIN_NAME)
