@@ -108,12 +108,12 @@ def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[Local
 
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     items = []
-    previous = None
-    prev_speaker: Optional[str] = None
+    last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
     for att in atts:
         speaker = att.resolved_text or att.speaker_text
-        cd = claim_date(doc, att, document.published, previous=previous, same_speaker=(speaker == prev_speaker))
-        previous, prev_speaker = cd, speaker
+        previous = last_date.get(speaker)
+        cd = claim_date(doc, att, document.published, previous=previous, same_speaker=previous is not None)
+        last_date[speaker] = cd
         text = att.text
         issues = assign_issues(text, context=context_before(doc, att))
         items.append(LocalClaim(
