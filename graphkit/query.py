@@ -8,11 +8,20 @@
 Names are forgiving. A speaker is found, in this order, by: its node id
 ("actor:sergey-lavrov"); its name or an alias, ignoring case, accents, a
 leading "the", a possessive "'s" and transliteration (Sergei/Sergey,
-Zelenskyy/Zelensky, Dmitri/Dmitry); a part of the name ("Lavrov", "Sergey");
-a role it holds ("Foreign Minister"); and last a close spelling (rapidfuzz,
-"Lavrof"). A name that finds nothing raises :class:`NameNotFound`, whose
-message lists the closest names in the store. Issues and places are matched
-the same way. Every name argument also takes a list (any of them matches).
+Zelenskyy/Zelensky, Dmitri/Dmitry); a role it holds or a title or metonym the
+gazetteer (models/actors.yaml) gives it ("Foreign Minister", "Kremlin
+spokesman", "Washington"); the last words of its name ("Lavrov"), then any
+words of it in order; and last a close spelling (rapidfuzz, "Lavrof"). Only
+the first of these steps that finds anything answers. A name that finds
+nothing raises :class:`NameNotFound` (a GraphkitError and a LookupError),
+whose message lists the closest names in the store. Issues, places and
+article ids are matched the same way. Every name argument also takes a list
+(any of them matches).
+
+Dates: ``since``/``until`` take "YYYY", "YYYY-MM", "YYYY-MM-DD" or date
+objects and compare as ISO strings, so ``until="2025-11"`` keeps all of
+November; a claim dated only "2025-11" is before ``since="2025-11-25"``.
+Claims with no date match no date filter.
 
 >>> match_name("LAVROV", {"actor:sergey-lavrov": ["Sergey Lavrov", "Sergei Lavrov"],
 ...                       "actor:vladimir-putin": ["Vladimir Putin"]})
