@@ -42,12 +42,17 @@ def test_notebook_imports_only_the_public_api(path):
 
 
 def _kernel_available() -> bool:
+    """A python3 kernel: ipykernel installed (jupyter_client then runs it with this interpreter)."""
     try:
-        from jupyter_client.kernelspec import KernelSpecManager
-
-        return "python3" in KernelSpecManager().find_kernel_specs() or bool(__import__("ipykernel"))
-    except Exception:
+        import ipykernel  # noqa: F401
+        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    except ImportError:
         return False
+    try:
+        KernelSpecManager().get_kernel_spec("python3")
+    except NoSuchKernel:
+        return False
+    return True
 
 
 @pytest.mark.slow
