@@ -69,6 +69,10 @@ def pyvis_page(G, path: Path, *, exact_from_nx: bool) -> float:
 def run(sizes, pyvis_timeout: float, with_pyvis: bool) -> list[dict]:
     rows = []
     tmp = Path(tempfile.mkdtemp(prefix="graphkit-bench-view-"))
+    t0 = time.perf_counter()
+    import igraph  # noqa: F401  (paid once per process: it imports matplotlib when installed)
+    print(f"  import igraph: {time.perf_counter() - t0:.2f} s (once per process, not in the layout column)",
+          file=sys.stderr)
     with chromium() as browser:
         version = browser.version
         for n in sizes:

@@ -26,6 +26,10 @@
       return null;
     }
   }
+  function quoted(t) { // claim text may carry its own quotation marks
+    t = String(t);
+    return /^[\u201c\u2018"'\u00ab]/.test(t) ? t : "\u201c" + t + "\u201d";
+  }
   function list(v) {
     return Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v];
   }
@@ -69,7 +73,7 @@
     if (d.type === "claim") {
       box.appendChild(el("div", (d.speaker || "unknown speaker") + (d.date ? " · " + d.date : "") +
         (d.stance ? " · " + d.stance : "")));
-      box.appendChild(el("div", "“" + (d.text || n.label) + "”"));
+      box.appendChild(el("div", quoted(d.text || n.label)));
     } else {
       box.appendChild(el("div", n.label));
       var extra = d.type === "actor" ? (d.actor_type || "") + (d.n_claims !== undefined ? " · " + d.n_claims + " claims" : "")
@@ -252,7 +256,7 @@
       return String(byId[a].d.date || "").localeCompare(String(byId[b].d.date || ""));
     }).slice(0, 300).forEach(function (id) {
       var c = byId[id], li = el("li", (c.d.date ? c.d.date + " — " : "") + (c.d.speaker ? c.d.speaker + ": " : "") +
-        "“" + (c.d.text || c.label) + "”");
+        quoted(c.d.text || c.label));
       li.addEventListener("click", function () { select(id); });
       ul.appendChild(li);
     });
