@@ -43,8 +43,8 @@ from .store import Store
 
 CLAIM_COLUMNS = ["id", "date", "speaker", "stance", "kind", "text", "cue", "issues", "places", "speaker_text", "role",
                  "doc_id", "title", "source", "url", "published", "sentence", "start", "end", "spans", "reports",
-                 "speaker_id", "date_precision", "date_basis"]
-TIMELINE_COLUMNS = ["date", "speaker", "stance", "kind", "text", "issues", "places", "doc_id", "title", "url"]
+                 "speaker_id", "date_precision", "date_basis", "same_as"]
+TIMELINE_COLUMNS = ["date", "speaker", "stance", "kind", "text", "issues", "places", "doc_id", "title", "url", "reports"]
 CONTRADICTION_COLUMNS = ["issue", "speaker_a", "claim_a", "date_a", "doc_a", "speaker_b", "claim_b", "date_b", "doc_b",
                          "reason", "id_a", "id_b"]
 STANCES = get_args(Stance)
@@ -384,11 +384,14 @@ class Graphkit:
     # -- queries ----------------------------------------------------------
     def claim_records(self, speaker: Names = None, issue: Names = None, place: Names = None,
                       since=None, until=None, stance: Names = None,
-                      doc: Optional[str] = None, limit: Optional[int] = None) -> list[Claim]:
+                      doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False) -> list[Claim]:
         """Claims as records, filtered by every argument given (all by index in the store), in date order.
 
         ``since``/``until`` take dates, datetimes or ISO strings ("2025", "2025-11", "2025-11-25"); a claim
         without a date matches neither. ``stance`` is one of graphkit.records.Stance (or a list).
+        ``distinct=True`` keeps one claim per statement: a statement several articles report is then its
+        first report only (``reports`` names the other articles); by default every article's report is a
+        claim of its own, its offsets pointing into that article, ``same_as`` naming the first report.
         """
         since, until = as_date(since, "since"), as_date(until, "until")
         if since and until and since > until:
@@ -404,19 +407,21 @@ class Graphkit:
         out: list[Claim] = []
         for s in stances or [None]:
             out.extend(self.store.claims(speaker_ids=speaker_ids, issues=issues, places=places, since=since,
-                                         until=until, stance=s, doc_id=doc, limit=limit))
+                                         until=until, stance=s, doc_id=doc, limit=limit, distinct=distinct))
         if stances and len(stances) > 1:
             out.sort(key=lambda c: (c.date is None, c.date or "", c.id))
             out = out[:limit] if limit else out
         return out
 
     def claims(self, speaker: Names = None, issue: Names = None, place: Names = None, since=None, until=None,
-               stance: Names = None, doc: Optional[str] = None, limit: Optional[int] = None):
+               stance: Names = None, doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False):
         """Claims as a pandas DataFrame, one row a claim, with provenance columns.
 
         Provenance: ``doc_id``, ``title``, ``source``, ``url``, ``published`` (the article), ``sentence``
         (the sentence(s) holding the claim), ``start``/``end`` (offsets of the content in the article text)
-        and ``spans`` (every content piece). ``issues``/``places``/``reports`` are lists.
+        and ``spans`` (every content piece). ``issues``/``places``/``reports`` are lists. One row is one
+        article's report of a statement; ``same_as`` names the first report when several articles report
+        the same statement, and ``distinct=True`` keeps only first reports (count statements with it).
 
         >>> g.claims(speaker="Lavrov", issue="Europe")[["date", "speaker", "text", "doc_id"]]   # doctest: +SKIP
         """
@@ -424,7 +429,7 @@ class Graphkit:
 
         rows = []
         docs: dict = {}
-        for c in self.claim_records(speaker, issue, place, since, until, stance, doc, limit):
+        for c in self.claim_records(speaker, issue, place, since, until, stance, doc, limit, distinct):
             if c.doc_id not in docs:
                 docs[c.doc_id] = self.store.document(c.doc_id)
             d = docs[c.doc_id]
@@ -433,7 +438,7 @@ class Graphkit:
                          c.speaker_text, c.role, c.doc_id, d.title if d else None, d.source if d else None,
                          d.url if d else None, d.published.isoformat() if d and d.published else None, sent,
                          c.spans[0][0], c.spans[-1][1], [list(x) for x in c.spans], list(c.reports), c.speaker_id,
-                         c.date_precision, c.date_basis))
+                         c.date_precision, c.date_basis, c.same_as))
         return pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
 
     def documents(self):
@@ -478,9 +483,9 @@ class Graphkit:
         df = pd.DataFrame(rows, columns=["id", "name", "type", "country_code", "lat", "lon", "claims"])
         return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
 
-    def unassigned(self):
+    def unassigned(self, distinct: bool = False):
         """Claims no issue matched: read them to grow models/issues.yaml."""
-        df = self.claims()
+        df = self.claims(distinct=distinct)
         return df[df["issues"].map(len) == 0].reset_index(drop=True)
 
     def contradictions(self):
@@ -499,8 +504,11 @@ class Graphkit:
                              "doc_b": b.doc_id, "reason": x.reason, "id_a": a.id, "id_b": b.id})
         return pd.DataFrame(rows, columns=CONTRADICTION_COLUMNS)
 
-    def timeline(self, actor: Names, **filters):
-        """One actor's claims (or several actors'), oldest first; undated claims last.
+    def timeline(self, actor: Names, distinct: bool = True, **filters):
+        """One actor's statements (or several actors'), oldest first; undated ones last.
+
+        One row per statement (``distinct=True``): a statement several articles report appears once, the
+        other articles in ``reports``. Takes the other filters of :meth:`claims`.
 
         >>> g.timeline("Putin")[["date", "text"]]   # doctest: +SKIP
         """
@@ -508,7 +516,7 @@ class Graphkit:
             raise GraphkitError("timeline needs an actor name, e.g. g.timeline('Lavrov'); g.actors() lists them")
         import pandas as pd
 
-        df = self.claims(speaker=actor, **filters)
+        df = self.claims(speaker=actor, distinct=distinct, **filters)
         dates = [None if pd.isna(d) else d for d in df["date"]]
         order = sorted(range(len(df)), key=lambda i: (dates[i] is None, dates[i] or ""))   # stable
         return df.iloc[order][TIMELINE_COLUMNS].reset_index(drop=True)

@@ -353,7 +353,7 @@ def test_contradictions_include_the_pokrovsk_denial(sample):
 # -- graphs -------------------------------------------------------------------
 
 def test_subgraph_of_a_query(sample):
-    df = sample.claims(speaker="Peskov")
+    df = sample.claims(speaker="Peskov", distinct=True)
     G = sample.subgraph(speaker="Peskov")
     assert isinstance(G, nx.MultiDiGraph)
     types = {d["type"] for _, d in G.nodes(data=True)}
@@ -368,11 +368,12 @@ def test_subgraph_of_a_query(sample):
     assert all(d["type"] == k for _, _, k, d in G.edges(keys=True, data=True))
 
 
-def test_whole_graph_has_every_claim_and_node_type(sample):
+def test_whole_graph_has_every_statement_and_node_type(sample):
     G = sample.subgraph()
     types = {d["type"] for _, d in G.nodes(data=True)}
     assert types == {"actor", "claim", "issue", "place", "document"}
-    assert sum(d["type"] == "claim" for _, d in G.nodes(data=True)) == len(sample.claims())
+    claim_nodes = {n for n, d in G.nodes(data=True) if d["type"] == "claim"}
+    assert claim_nodes == {"claim:" + i for i in sample.claims(distinct=True)["id"]}
     assert sum(k == "contradicts" for *_, k in G.edges(keys=True)) == len(sample.contradictions())
 
 
@@ -458,3 +459,34 @@ def test_graphkit_build_stays_callable_after_the_build_module_is_imported(tmp_pa
     first = graphkit.build(tmp_path, tmp_path / "s.gk")
     again = graphkit.build(tmp_path, tmp_path / "s.gk")
     assert (first.parsed, again.parsed, again.unchanged) == (1, 0, 1)
+
+
+def test_opening_a_missing_store_says_how_to_build_it(tmp_path):
+    import graphkit
+    from graphkit.errors import StoreError
+
+    with pytest.raises(StoreError, match="run `graphkit build CORPUS_DIR --store"):
+        graphkit.open(tmp_path / "nowhere.gk")
+
+
+@pytest.mark.parametrize("method,kwargs,columns", [
+    ("claims", dict(issue="elections"), CLAIM_COLUMNS),             # an issue of the taxonomy nobody spoke about
+    ("claims", dict(speaker="Peskov", since="2030"), CLAIM_COLUMNS),
+    ("timeline", dict(actor="Peskov", since="2030"), TIMELINE_COLUMNS),
+])
+def test_empty_answers_keep_their_columns(sample, method, kwargs, columns):
+    df = getattr(sample, method)(**kwargs)
+    assert df.empty and list(df.columns) == columns
+
+
+def test_reports_of_one_statement(sample):
+    """A statement several articles report: one row per article (own offsets), or one with distinct=True."""
+    every, distinct = sample.claims(), sample.claims(distinct=True)
+    assert every["same_as"].notna().any()          # e.g. Lavrov on the Anchorage understandings, in 000 and 001
+    assert set(distinct["id"]) == set(every[every["same_as"].isna()]["id"])
+    first = every.set_index("id")
+    for row in every[every["same_as"].notna()].itertuples():
+        assert row.same_as in first.index
+        assert row.doc_id in first.loc[row.same_as, "reports"]
+        assert row.speaker_id == first.loc[row.same_as, "speaker_id"]
+    assert len(sample.timeline("Lavrov")) == len(sample.claims(speaker="Lavrov", distinct=True))
