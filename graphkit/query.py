@@ -531,8 +531,15 @@ class Graphkit:
 
         return build_graph(self.store, self.claim_records(**filters))
 
-    def show(self, height: int = 600, title: Optional[str] = None, **filters):
-        """Display the interactive view inline in Jupyter (self-contained, offline), with the filters of claims()."""
+    def show(self, height: int = 600, title: Optional[str] = None, max_nodes: int = 3000,
+             physics: Optional[bool] = None, **filters):
+        """Display the interactive view inline in Jupyter (self-contained, offline), with the filters of claims().
+
+        ``max_nodes``: above it only the most connected part is drawn (the page says what it left out);
+        ``physics``: None = on up to 1,000 nodes. The page runs in a sandboxed ``<iframe srcdoc>``.
+
+        >>> g.show(speaker="Lavrov", height=500)   # doctest: +SKIP
+        """
         from IPython.display import HTML
 
         from .view import notebook_html
@@ -540,7 +547,7 @@ class Graphkit:
         G = self.subgraph(**filters)
         if title is None:
             title = "graphkit: " + (", ".join(f"{k}={v}" for k, v in filters.items() if v is not None) or self.path.name)
-        frag = notebook_html(G, height=height, title=title)
+        frag = notebook_html(G, height=height, title=title, max_nodes=max_nodes, physics=physics)
         with warnings.catch_warnings():        # IPython suggests IFrame for iframes; srcdoc needs no server
             warnings.simplefilter("ignore", UserWarning)
             return HTML(frag)
