@@ -492,3 +492,27 @@ def test_reports_of_one_statement(sample):
         assert row.doc_id in first.loc[row.same_as, "reports"]
         assert row.speaker_id == first.loc[row.same_as, "speaker_id"]
     assert len(sample.timeline("Lavrov")) == len(sample.claims(speaker="Lavrov", distinct=True))
+
+
+# -- properties of the name index ----------------------------------------------
+
+from hypothesis import assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_word = st.text(alphabet="abcdefghklmnoprstuvzåéöčšž", min_size=2, max_size=9).map(str.capitalize)
+_name = st.lists(_word, min_size=1, max_size=3).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(names=st.lists(_name, min_size=1, max_size=12), pick=st.integers(min_value=0), style=st.sampled_from(
+    ["upper", "lower", "the", "possessive", "spaces"]))
+def test_every_name_finds_its_own_actor_in_any_writing(names, pick, style):
+    forms = {f"actor:{i}": [n] for i, n in enumerate(names)}
+    key = f"actor:{pick % len(names)}"
+    name = forms[key][0]
+    assume(not (style == "the" and name.lower().startswith("the ")))     # "the The Hague": one "the" is folded
+    written = {"upper": name.upper(), "lower": name.lower(), "the": "the " + name, "possessive": name + "’s",
+               "spaces": "  " + name.replace(" ", "   ") + " "}[style]
+    hits = match_name(written, forms)
+    assert key in hits
+    assert all(skeleton(forms[h][0]) == skeleton(name) for h in hits)   # only names that fold the same
