@@ -12,6 +12,8 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from graphkit.errors import GraphkitError
 from graphkit.query import (CLAIM_COLUMNS, CONTRADICTION_COLUMNS, TIMELINE_COLUMNS, NameNotFound, match_name,
@@ -495,9 +497,6 @@ def test_reports_of_one_statement(sample):
 
 
 # -- properties of the name index ----------------------------------------------
-
-from hypothesis import assume, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _word = st.text(alphabet="abcdefghklmnoprstuvzåéöčšž", min_size=2, max_size=9).map(str.capitalize)
 _name = st.lists(_word, min_size=1, max_size=3).map(" ".join)
