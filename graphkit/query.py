@@ -394,7 +394,7 @@ class Graphkit:
         claim of its own, its offsets pointing into that article, ``same_as`` naming the first report.
         """
         since, until = as_date(since, "since"), as_date(until, "until")
-        if since and until and since > until:
+        if since and until and since[:len(until)] > until:          # until="2025" runs to the end of 2025
             raise GraphkitError(f"since={since!r} is after until={until!r}; swap them")
         stances = _as_list(stance)
         for s in stances or []:

@@ -256,6 +256,12 @@ def test_doc_filter_takes_a_unique_start_of_the_id(sample, written):
     assert len(df) and set(df["doc_id"]) == {D003}
 
 
+@pytest.mark.parametrize("since,until", [("2025-03", "2025"), ("2025-12-02", "2025-12"), ("2025-12-02", "2025-12-02")])
+def test_since_and_until_of_different_precision(sample, since, until):
+    df = sample.claims(since=since, until=until)
+    assert len(df) and all(since <= d and d[:len(until)] <= until for d in df["date"])
+
+
 def test_dates_accept_date_objects(sample):
     import datetime as dt
 
