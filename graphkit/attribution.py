@@ -1065,11 +1065,11 @@ class AttributionComponent:
         self.name = name
         self.cues = load_cues(cues_path) if cues_path else None
         self.nested = nested
-        if not Doc.has_extension("attributions"):
-            Doc.set_extension("attributions", default=None)
+        _register_extension()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = attributions(doc, self.cues, nested=self.nested)
+        # kept as plain data in user_data so Docs cross spaCy's process boundary (nlp.pipe(n_process=2))
+        doc.user_data[_USER_DATA_KEY] = [a.model_dump(mode="json") for a in attributions(doc, self.cues, nested=self.nested)]
         return doc
 
 
@@ -1079,5 +1079,18 @@ def make_attribution_component(nlp: Language, name: str, cues_path: Optional[str
     return AttributionComponent(nlp, name, cues_path, nested)
 
 
-if not Doc.has_extension("attributions"):
-    Doc.set_extension("attributions", default=None)
+_USER_DATA_KEY = "graphkit_attributions"
+
+
+def _stored_attributions(doc: Doc) -> Optional[list[Attribution]]:
+    data = doc.user_data.get(_USER_DATA_KEY)
+    return None if data is None else [Attribution.model_validate(d) for d in data]
+
+
+def _register_extension() -> None:
+    """``doc._.attributions``: the component's Attribution records (None when it did not run)."""
+    if Doc.get_extension("attributions") is None or Doc.get_extension("attributions")[2] is not _stored_attributions:
+        Doc.set_extension("attributions", getter=_stored_attributions, force=True)
+
+
+_register_extension()
