@@ -14,8 +14,8 @@ def open(store_path):  # noqa: A001 - the notebook entry point: graphkit.open("s
     return open_store(store_path)
 
 
-def build(corpus, store, **kw):
-    """Build or update a store from a corpus folder (see graphkit.build.build)."""
-    from .build import build as _build
+# graphkit.build is the function (the submodule of the same name is imported here first, so a later
+# `import graphkit.build` does not rebind the name); it imports nothing heavy.
+from .build import build  # noqa: E402
 
-    return _build(corpus, store, **kw)
+__all__ = ["open", "build", "__version__"]
