@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .extract import DocExtraction
-from .ingest import read_corpus
+from .ingest import parse_view, read_corpus
 from .records import Claim, Skipped
 from .store import Store
 
@@ -172,9 +172,9 @@ def build(corpus, store_path, *, model: Optional[str] = None, workers: int = 1, 
 
                 nlp = load_pipeline(model)
                 key = model_key(nlp)
-                stream = extract_documents(todo, nlp, batch_size=batch_size, n_process=workers)
+                stream = extract_documents([parse_view(d) for d in todo], nlp, batch_size=batch_size, n_process=workers)
             else:
-                stream = extract(todo)
+                stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
             for ex in stream:
                 store.put_article(by_id[ex.doc_id], ex.model_dump_json(), key)
                 report.parsed += 1
