@@ -234,6 +234,14 @@ def _speaker_tokens(head: Token) -> list[Token]:
     while hi + 1 in s:
         hi += 1
     doc = head.doc
+    for i in range(head.i - 1, lo - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            lo = i + 1  # a headline or dateline above the sentence is not part of the speaker
+            break
+    for i in range(head.i, hi):
+        if "\n" in doc[i].text_with_ws:
+            hi = i
+            break
     toks = [doc[i] for i in range(lo, hi + 1)]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "case" and toks[-1] != head) and toks[-1] != head:
         toks.pop()
@@ -428,7 +436,8 @@ def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
     """Content around a cue clause set off by commas or quotes ("A, he said, B." / "“A,” said X.")."""
     doc = v.doc
     sent = v.sent
-    if any(c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "dobj" and v.lemma_ not in _ADDRESSEE) for c in v.children):
+    if any(c.i > v.i and (c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "dobj" and v.lemma_ not in _ADDRESSEE))
+           for c in v.children):
         return set()  # the cue has content of its own: "as the Kremlin demands concessions"
     lo = min(subj.left_edge.i, v.i)
     hi = max(v.i, subj.right_edge.i)
@@ -497,7 +506,10 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
         if content:
             stance, frame = cues.verbs[lemma], "clause"
     # (2) prepositional: "called for a ceasefire", "warned against"
-    own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp")
+    # object, to-infinitive and prepositional claims need a speaker of their own, and a verb that is not
+    # itself an infinitive ("refused to answer", "seek to engage": intentions, not claims made)
+    own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp") and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children)
     if not content and own and cues.prep_verbs:
         for c in children:
             if c.dep_ in ("prep", "prt", "dative") and (lemma, c.lower_) in cues.prep_verbs:
@@ -783,17 +795,10 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
         return []
     cands.sort(key=lambda c: c.cue_toks[0].i)
 
-    # widen to whole quotes; "“A,” he said, “B.”" takes both quotes
+    # widen to whole quotes (a quote may run over several sentences)
     for c in cands:
         qs = {quote_of_tok[i] for i in c.content if i in quote_of_tok}
         cue_q = quote_of_tok.get(c.anchor.i)
-        if c.frame in ("clause", "post", "colon", "object") and cue_q is None:
-            sent = c.sent
-            for i in range(sent.start, sent.end):
-                q = quote_of_tok.get(i)
-                if q is not None and q not in qs and i not in c.content and (qs or c.frame in ("clause", "post")):
-                    # only quotes adjacent to the cue clause, not ones owned by another cue in the sentence
-                    qs.add(q)
         if cue_q is not None:
             qs.discard(cue_q)
         c.quotes = qs
