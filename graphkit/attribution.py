@@ -399,9 +399,14 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
     subj = None
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj"):
-            subj = c
-            break
-        if c.dep_ == "nsubjpass":
+            if subj is not None and subj.dep_ in ("nsubj", "csubj") and subj.i < v.i < c.i:
+                subj = c  # '“... mode,” said Leslie Wimes': the subject after the verb, not the quote's
+                break
+            if subj is None or subj.dep_ == "nsubjpass":
+                subj = c
+            if c.i > v.i:
+                break
+        elif c.dep_ == "nsubjpass" and subj is None:
             subj = c
     agent = next((c for c in v.children if c.dep_ == "agent"), None)
     if agent is not None:
@@ -1039,11 +1044,16 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
         st = text[s.start_char:s.end_char].strip()
         if not st:
             continue
-        if prev is None or st[0] not in _OPEN + '"\'`':
+        if prev is None:
+            continue
+        first = s.start_char + (len(text[s.start_char:s.end_char]) - len(text[s.start_char:s.end_char].lstrip()))
+        # the sentence opens a quote, or starts inside one opened right before it (a misplaced sentence break)
+        inside = [(a, b) for a, b in quotes if a <= first < b and not text[a:first].strip(" \n“\"'`")]
+        if st[0] not in _OPEN + '"\'`' and not inside:
             prev = None
             continue
         # whole quotes starting in this sentence (a quote may run over several sentences)
-        qs = [(max(qs_, s.start_char), qe) for qs_, qe in quotes if qs_ < s.end_char and qe > s.start_char]
+        qs = inside + [(qs_, qe) for qs_, qe in quotes if first < qs_ < s.end_char]
         qs = [(a, b) for a, b in qs if text[a:b].strip(" \n“”\"'`")]
         if not qs:
             prev = None
