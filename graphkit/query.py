@@ -452,25 +452,32 @@ class Graphkit:
         return pd.DataFrame(rows, columns=["doc_id", "title", "source", "url", "published", "claims", "chars"])
 
     def actors(self):
-        """Actors with their type, roles, aliases, number of claims and ``merges``: why mentions became one actor."""
+        """Actors with their type, roles, aliases, ``merges`` (why mentions became one actor) and counts:
+        ``claims`` (every article's report) and ``statements`` (a statement several articles report, once)."""
         import pandas as pd
 
         counts = dict(self.store.db.execute("SELECT speaker_id, count(*) FROM claims GROUP BY speaker_id"))
-        cols = ["id", "name", "type", "claims", "roles", "organisation", "country", "aliases", "merges"]
-        rows = [{"id": a.id, "name": a.name, "type": a.type, "claims": counts.get(a.id, 0), "roles": list(a.roles),
+        firsts = dict(self.store.db.execute(
+            "SELECT speaker_id, count(*) FROM claims WHERE same_as IS NULL GROUP BY speaker_id"))
+        cols = ["id", "name", "type", "claims", "statements", "roles", "organisation", "country", "aliases", "merges"]
+        rows = [{"id": a.id, "name": a.name, "type": a.type, "claims": counts.get(a.id, 0),
+                 "statements": firsts.get(a.id, 0), "roles": list(a.roles),
                  "organisation": a.organisation, "country": a.country, "aliases": list(a.aliases), "merges": list(a.merges)}
                 for a in self._actor_list()]
         df = pd.DataFrame(rows, columns=cols)
         return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
 
     def issues(self):
-        """Issues of the taxonomy with their number of claims."""
+        """Issues of the taxonomy with their number of claims (every report) and statements (each once)."""
         import pandas as pd
 
         counts = dict(self.store.db.execute("SELECT issue, count(*) FROM claim_issues GROUP BY issue"))
-        rows = [{"id": i.id, "name": i.name, "claims": counts.get(i.name, 0), "description": i.description}
-                for i in self.store.issues()]
-        df = pd.DataFrame(rows, columns=["id", "name", "claims", "description"])
+        firsts = dict(self.store.db.execute(
+            "SELECT ci.issue, count(*) FROM claim_issues ci JOIN claims c ON c.id = ci.claim_id "
+            "WHERE c.same_as IS NULL GROUP BY ci.issue"))
+        rows = [{"id": i.id, "name": i.name, "claims": counts.get(i.name, 0), "statements": firsts.get(i.name, 0),
+                 "description": i.description} for i in self.store.issues()]
+        df = pd.DataFrame(rows, columns=["id", "name", "claims", "statements", "description"])
         return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
 
     def places(self):

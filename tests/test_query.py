@@ -205,7 +205,7 @@ FILTER_CASES = [
      [(D003, "sovereignty and firm security guarantees remain central goals")]),
     (dict(speaker="Macron", issue="Europe"), [(D003, "must involve Ukraine and European nations")]),
     (dict(speaker="Putin", issue="NATO"), [(D000, "could form the basis for a final peace settlement")]),
-    (dict(speaker="Rubio", issue="ceasefire"), [(D004, "whether they’re prepared to do it unconditionally")]),
+    (dict(speaker="Rubio", issue="ceasefire"), [(D004, "whether Russia could accept the ceasefire unconditionally")]),
     (dict(place="Pokrovsk"), [(D003, "captured Pokrovsk and the border town of Vovchansk")]),
     (dict(place="Jeddah"), [(D004, "the conversation that took place in Jeddah")]),
     (dict(stance="deny"), [(D003, "any such losses")]),
@@ -329,6 +329,7 @@ def test_actors_table_carries_merge_explanations(sample):
     lavrov = a.set_index("name").loc["Sergey Lavrov"]
     assert {"Lavrov", "Sergei Lavrov"} <= set(lavrov["aliases"])
     assert lavrov["claims"] == len(sample.claims(speaker="Lavrov"))
+    assert lavrov["statements"] == len(sample.claims(speaker="Lavrov", distinct=True)) < lavrov["claims"]
     assert len(lavrov["merges"]) > 0 and all(isinstance(m, str) and m for m in lavrov["merges"])
 
 
@@ -336,6 +337,7 @@ def test_issues_and_documents_tables(sample):
     i = sample.issues().set_index("name")
     assert {"Europe", "NATO", "ceasefire", "security guarantees", "peace plan"} <= set(i.index)
     assert i.loc["Europe", "claims"] == len(sample.claims(issue="Europe"))
+    assert i.loc["Europe", "statements"] == len(sample.claims(issue="Europe", distinct=True))
     d = sample.documents()
     assert sorted(d["doc_id"]) == sorted(META)
     assert d["claims"].sum() == len(sample.claims())
