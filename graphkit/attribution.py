@@ -387,6 +387,7 @@ class _Cand:
     relative_head: Optional[Token] = None
     sent: Optional[Span] = None
     frame: str = ""
+    speaker_toks: Optional[list] = None  # when the speaker is not a subject subtree (dash attributions)
 
 
 _CLAUSE_DEPS = {"ccomp"}
@@ -670,7 +671,8 @@ def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
         while lo < t.i and (doc[lo].is_space or doc[lo].is_punct):
             lo += 1
         name = doc[lo:t.i]
-        if not 1 <= len(name) <= 4 or not all(w.pos_ == "PROPN" or (w.is_title and w.pos_ in ("NOUN", "ADJ")) or
+        if not 1 <= len(name) <= 4 or not all(w.pos_ == "PROPN" or ((w.is_title or w.is_upper and len(w) > 1) and
+                                                                     w.pos_ in ("NOUN", "ADJ")) or
                                                w.tag_ == "HYPH" for w in name):
             continue
         if any(w.lower_ in _NOT_SPEAKERS for w in name):
@@ -680,6 +682,42 @@ def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
             continue
         out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
                          subj=name.root, anchor=t, sent=sent, frame="colon"))
+    return out
+
+
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
+
+
+def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
+    """'“Trump scares me.” ― Carla Sanchez': a quote, a dash, the name of who said it."""
+    out = []
+    for qs, qe in quotes:
+        m = _DASH_NAME.match(text, qe)
+        if m is None:
+            continue
+        dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        start = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if dash is None or start is None:
+            continue
+        i = start.start
+        name = []
+        while i < len(doc) and len(name) < 5 and (doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].text in (".", "-")):
+            name.append(doc[i])
+            if "\n" in doc[i].text_with_ws:
+                break
+            i += 1
+        while name and not name[-1].is_alpha:
+            name.pop()
+        if not name or not any(w.pos_ == "PROPN" for w in name):
+            continue
+        qspan = doc.char_span(qs, qe, alignment_mode="expand")
+        if qspan is None:
+            continue
+        root = max(name, key=lambda w: w.i) if not any(w.head in name for w in name) else next(
+            (w for w in name if w.head not in name or w.head == w), name[-1])
+        out.append(_Cand(cue_toks=[dash[0]], cue_lemma="―", stance="assert", content=set(range(qspan.start, qspan.end)),
+                         quotes=set(), subj=root, anchor=name[0], sent=dash[0].sent, frame="dash",
+                         speaker_toks=name))
     return out
 
 
@@ -796,6 +834,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
         cands.extend(_noun_candidates(doc, cues, nouns_at))
     if cues.colon and colons_at:
         cands.extend(_colon_candidates(doc, colons_at))
+    if quotes:
+        cands.extend(_dash_candidates(doc, text, quotes))
     if not cands:
         return []
     cands.sort(key=lambda c: c.cue_toks[0].i)
@@ -937,7 +977,7 @@ def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict)
         spk = {}
         if c.subj is not None:
             head = c.subj
-            toks = _speaker_tokens(head)
+            toks = c.speaker_toks or _speaker_tokens(head)
             s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             stype = _speaker_type(toks, head)
             appos = next((x for x in head.children if x.dep_ == "appos"), None)
