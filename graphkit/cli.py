@@ -109,15 +109,16 @@ StanceOpt = typer.Option(None, help="assert, deny, warn, demand, ...")
 @app.command()
 def claims(store: Path = StoreOpt, speaker: Optional[str] = SpeakerOpt, issue: Optional[str] = IssueOpt,
            place: Optional[str] = PlaceOpt, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-           stance: Optional[str] = StanceOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f")):
-    """List claims, filtered.
+           stance: Optional[str] = StanceOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+           distinct: bool = typer.Option(False, "--distinct", help="One row per statement, not one per article that reported it.")):
+    """List claims, filtered: one row per article's report of a statement (same_as marks repeats).
 
     Example: graphkit claims --store out/sample.gk --speaker Lavrov --issue Europe --format jsonl
     """
     from .export import CSV_FIELDS, claim_row
 
     with _open(store) as g:
-        recs = g.claim_records(**_filters(speaker, issue, place, since, until, stance))
+        recs = g.claim_records(**_filters(speaker, issue, place, since, until, stance), distinct=distinct)
     if format is Fmt.jsonl:
         for c in recs:
             sys.stdout.write(json.dumps(c.contract(), ensure_ascii=False) + "\n")
