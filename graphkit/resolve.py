@@ -17,7 +17,10 @@ actor:
    mention of the right kind in the same article;
 5. anonymous sources are keyed per article and phrase, so "a senior Russian
    source" and "another senior Russian source" stay apart, while "the source"
-   refers back to the nearest one before it.
+   refers back to the nearest one before it; unnamed officials as a collective
+   ("Russian officials") are one group actor across the corpus;
+6. a surname that several full names in the corpus carry ("Clinton": Bill,
+   Hillary) is kept apart rather than guessed, and says so in its merges.
 
 Entity types are corrected at the same time, by the gazetteer, the places
 gazetteer (graphkit.places) and type voting across every mention in the corpus:
@@ -446,7 +449,8 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
 
     Order of evidence: an actors.yaml name or alias decides; then places.yaml;
     then a surface that is the surname of a multi-word PERSON somewhere in the
-    corpus is a person ('Witkoff' of 'Steve Witkoff'); then a place geonames
+    corpus is a person ('Witkoff' of 'Steve Witkoff'), unless spaCy labels it a
+    place in most of its mentions ('Washington' beside 'George Washington'); then a place geonames
     knows is a place ('Kyiv', 'Kherson', 'Pokrovsk' even where spaCy says PERSON);
     otherwise the majority of spaCy's labels over all mentions (ties: person,
     organisation, place, group, other). `extra` adds (surface, spaCy label) votes.
@@ -491,8 +495,8 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
                 typ = _vote(votes[f], exclude="place")
             elif hit.source == "models/places.yaml":
                 typ = "place"
-            elif len(f.split()) == 1 and skeleton(one) in surnames:
-                typ = "person"
+            elif len(f.split()) == 1 and skeleton(one) in surnames and votes[f]["place"] * 2 <= sum(votes[f].values()):
+                typ = "person"  # 'Witkoff' of 'Steve Witkoff' (unless spaCy mostly calls it a place: 'George Washington')
             elif hit.source != "unknown":
                 typ = "place"
             else:

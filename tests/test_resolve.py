@@ -511,3 +511,15 @@ def test_you_is_not_guessed_from_position():
     res = resolve_actors({"a": [att("Lavrov"), att("you", "PRON", resolved="you", at=100)]}, {})
     assert res.speaker_of[("a", 1)] != "actor:sergey-lavrov"
     assert res.actor(res.speaker_of[("a", 1)]).type == "anonymous"
+
+
+@pytest.mark.parametrize("ents, surface, expected", [
+    # a surname of a PERSON elsewhere, but spaCy mostly says place: stays a place
+    ([("George Washington", "PERSON"), ("Lincoln", "GPE"), ("Lincoln", "GPE"), ("Abraham Lincoln", "PERSON")], "Lincoln", "place"),
+    # mostly not a place: the surname rule makes it a person
+    ([("Marco Rubio", "PERSON"), ("Rubio", "ORG"), ("Rubio", "GPE")], "Rubio", "person"),
+])
+def test_surname_rule_yields_to_a_place_majority(ents, surface, expected):
+    g = Gazetteer.from_dict({"actors": []})
+    t = type_entities({"d": [ent(x, lab, 10 * i) for i, (x, lab) in enumerate(ents)]}, g)
+    assert t[surface] == expected
