@@ -81,6 +81,7 @@ class Store:
                                  "rebuild it with graphkit build into a new --store path")
             if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
                 raise StoreError(f"'{self.path}' is an SQLite database of another application; give another --store path")
+        self.readonly = readonly
         uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
         self.db = None
         try:
@@ -125,6 +126,30 @@ class Store:
             raise StoreError(f"'{self.path}' was written by a newer graphkit (schema {v}, this one reads {SCHEMA_VERSION}); upgrade graphkit")
         if v < SCHEMA_VERSION:
             raise StoreError(f"'{self.path}' has the older schema {v}; rebuild it with `graphkit build CORPUS --store NEW_PATH`")
+        self._upgrade()
+
+    #: Columns that schema 1 gained after stores were built with it: (table, column). Their tables belong to
+    #: the resolved layer, which every build can make again from the stored articles.
+    ADDED_COLUMNS = (("claims", "same_as"),)
+
+    def _upgrade(self):
+        """Bring a store of an earlier graphkit to this layout in place, or say how (read-only opens).
+
+        A missing column of the resolved layer is not added with ALTER TABLE (it would land after
+        ``record`` and break the positional inserts): the table is made again, empty, and the resolve
+        fingerprint dropped, so the next build resolves the stored articles again without re-parsing them.
+        """
+        db = self.db
+        stale = [(t, c) for t, c in self.ADDED_COLUMNS if c not in {r[1] for r in db.execute(f"PRAGMA table_info({t})")}]
+        if not stale:
+            return
+        t, c = stale[0]
+        if self.readonly:
+            raise StoreError(f"'{self.path}' was written by an earlier graphkit (its {t} table has no {c} column); "
+                             f"upgrade it in place with `graphkit build CORPUS_DIR --store {self.path}` "
+                             "(articles are kept, not parsed again)")
+        drops = "".join(f"DROP TABLE IF EXISTS {table};" for table in sorted({t for t, _ in stale}))
+        db.executescript("BEGIN IMMEDIATE;" + drops + "DELETE FROM meta WHERE key='resolved_fingerprint';" + _SCHEMA + "COMMIT;")
 
     def close(self):
         self.db.close()
