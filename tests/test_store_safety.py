@@ -135,6 +135,41 @@ def test_build_into_an_empty_file(tmp_path):
         assert list(s.claims()) == []
 
 
+def _earlier_layout(p: Path):
+    """A store built before claims gained the same_as column (commit 2f45e9b), with one article in it."""
+    from graphkit.records import Document
+
+    with Store(p, create=True) as s:
+        d = Document(id="a", path="a.txt", text="x", sha256="1" * 64, format="txt")
+        s.put_article(d, '{"doc_id": "a", "sha256": "' + "1" * 64 + '", "items": [], "entities": []}', "m")
+        s.set_meta("resolved_fingerprint", "f")
+    db = sqlite3.connect(p)
+    db.execute("ALTER TABLE claims DROP COLUMN same_as")
+    db.commit()
+    db.close()
+
+
+def test_an_earlier_layout_says_how_to_upgrade_when_read(tmp_path):
+    p = tmp_path / "old.gk"
+    _earlier_layout(p)
+    before = _sha(p)
+    with pytest.raises(StoreError, match=r"earlier graphkit .* upgrade it in place with `graphkit build CORPUS_DIR --store"):
+        Store(p, readonly=True)
+    assert _sha(p) == before
+
+
+def test_an_earlier_layout_is_upgraded_in_place_by_a_build(tmp_path):
+    p = tmp_path / "old.gk"
+    _earlier_layout(p)
+    with Store(p, create=True) as s:
+        cols = [r[1] for r in s.db.execute("PRAGMA table_info(claims)")]
+        assert cols[-2:] == ["same_as", "record"]  # the layout of a new store, so inserts line up
+        assert [d.id for d in s.documents()] == ["a"] and "a" in s.hashes()  # articles kept: not parsed again
+        assert s.get_meta("resolved_fingerprint") is None  # the next build resolves again
+    with Store(p, readonly=True) as s:
+        assert list(s.claims()) == []
+
+
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(StoreError, match="is a folder"):
         Store(tmp_path, create=True)
