@@ -80,8 +80,13 @@ def _shift(att: Attribution, k: int) -> Attribution:
     })
 
 
-def context_before(doc, att: Attribution, sentences: int = 1) -> str:
-    """Text of the sentence(s) just before the claim's sentence, within its paragraph."""
+def context_before(doc, att: Attribution, sentences: int = 1, *, text: Optional[str] = None) -> str:
+    """Text of the sentence(s) just before the claim's sentence, within its paragraph.
+
+    ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds ``Doc.text`` from every token
+    on each access, so a caller looping over an article's claims passes it once.
+    """
+    text = doc.text if text is None else text
     start = att.sentence_span[0] if att.sentence_span else att.spans[0][0]
     tok = doc.char_span(start, start + 1, alignment_mode="expand")
     if tok is None or len(tok) == 0:
@@ -93,7 +98,7 @@ def context_before(doc, att: Attribution, sentences: int = 1) -> str:
         if prev < 0:
             break
         s = doc[prev].sent
-        if "\n" in doc.text[s.end_char:sent.start_char + 1]:
+        if "\n" in text[s.end_char:sent.start_char + 1]:
             break
         out.insert(0, s.text)
         prev = s.start - 1
@@ -108,6 +113,7 @@ def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[Local
 
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     items = []
+    doc_text = doc.text  # built from every token on each access: once per piece, not per claim
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
     for att in atts:
         speaker = att.resolved_text or att.speaker_text
@@ -115,7 +121,7 @@ def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[Local
         cd = claim_date(doc, att, document.published, previous=previous, same_speaker=previous is not None)
         last_date[speaker] = cd
         text = att.text
-        issues = assign_issues(text, context=context_before(doc, att))
+        issues = assign_issues(text, context=context_before(doc, att, text=doc_text))
         items.append(LocalClaim(
             attribution=_shift(att, offset),
             date={"date": cd.date, "precision": cd.precision, "basis": cd.basis, "text": cd.text},
