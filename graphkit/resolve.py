@@ -91,6 +91,7 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
 FUZZY_MIN = 90        # whole-name similarity (rapidfuzz ratio on spelling skeletons)
 FUZZY_SURNAME_MIN = 85  # the surnames alone must agree this well
 FUZZY_GIVEN_MIN = 80    # and the given names (or one is an initial)
+ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
 
 # --------------------------------------------------------------------------- name folding
@@ -450,7 +451,7 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
     Order of evidence: an actors.yaml name or alias decides; then places.yaml;
     then a surface that is the surname of a multi-word PERSON somewhere in the
     corpus is a person ('Witkoff' of 'Steve Witkoff'), unless spaCy labels it a
-    place in most of its mentions ('Washington' beside 'George Washington'); then a place geonames
+    place in most (and at least two) of its mentions ('Washington' beside 'George Washington'); then a place geonames
     knows is a place ('Kyiv', 'Kherson', 'Pokrovsk' even where spaCy says PERSON);
     otherwise the majority of spaCy's labels over all mentions (ties: person,
     organisation, place, group, other). `extra` adds (surface, spaCy label) votes.
@@ -495,7 +496,8 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
                 typ = _vote(votes[f], exclude="place")
             elif hit.source == "models/places.yaml":
                 typ = "place"
-            elif len(f.split()) == 1 and skeleton(one) in surnames and votes[f]["place"] * 2 <= sum(votes[f].values()):
+            elif len(f.split()) == 1 and skeleton(one) in surnames and not (
+                    votes[f]["place"] >= 2 and votes[f]["place"] * 2 > sum(votes[f].values())):
                 typ = "person"  # 'Witkoff' of 'Steve Witkoff' (unless spaCy mostly calls it a place: 'George Washington')
             elif hit.source != "unknown":
                 typ = "place"
@@ -583,6 +585,7 @@ class _Resolver:
         self.types = type_entities(self.ents, gazetteer, place_config)
         self.fold_types = {fold(k): v for k, v in self.types.items()}
         self.drafts: dict[str, _Draft] = {}
+        self._org_index: dict[tuple[str, int], tuple[list[str], list[_Draft]]] = {}
         self.speaker_of: dict[tuple[str, int], str] = {}
         self._person_clusters()
 
@@ -814,7 +817,32 @@ class _Resolver:
         typ = {"organisation": "organisation", "group": "group", "media": "media", "government": "government",
                "person": "person"}.get(etype or "", "other")
         name = " ".join(name.split())
-        return self._draft(f"n:{fold(name)}", name, typ), "same name" if typ != "group" else "same group phrase"
+        key = f"n:{fold(name)}"
+        if key not in self.drafts and typ in ("organisation", "media", "government"):
+            near = self._near_organisation(name, typ)
+            if near is not None:
+                return near
+            d = self._draft(key, name, typ)
+            sk = skeleton(name)
+            keys, drafts = self._org_index.setdefault((typ, len(sk.split())), ([], []))
+            keys.append(sk)
+            drafts.append(d)
+            return d, "same name"
+        return self._draft(key, name, typ), "same name" if typ != "group" else "same group phrase"
+
+    def _near_organisation(self, name: str, typ: str) -> Optional[tuple[_Draft, str]]:
+        """An organisation already seen whose name differs only in spelling ('Defence'/'Defense' Ministry)."""
+        from rapidfuzz import fuzz, process
+
+        sk = skeleton(name)
+        keys, drafts = self._org_index.get((typ, len(sk.split())), ([], []))
+        if len(sk) < 8 or not keys:
+            return None
+        hit = process.extractOne(sk, keys, scorer=fuzz.ratio, score_cutoff=ORG_FUZZY_MIN)
+        if hit is None:
+            return None
+        d = drafts[hit[2]]
+        return d, f"fuzzy {hit[1]:.0f} vs organisation {d.name!r} (same words, spelling differs)"
 
     def resolve(self) -> None:
         for doc_id in sorted(self.atts):

@@ -523,3 +523,17 @@ def test_surname_rule_yields_to_a_place_majority(ents, surface, expected):
     g = Gazetteer.from_dict({"actors": []})
     t = type_entities({"d": [ent(x, lab, 10 * i) for i, (x, lab) in enumerate(ents)]}, g)
     assert t[surface] == expected
+
+
+@pytest.mark.parametrize("a, b, merged", [
+    ("Ukrainian Defence Ministry", "Ukrainian Defense Ministry", True),   # spelling
+    ("Organisation for Security", "Organization for Security", True),
+    ("US Army", "UK Army", False),                                       # short and different
+    ("European Commission", "European Council", False),
+])
+def test_organisations_outside_the_gazetteer(a, b, merged):
+    res = resolve_actors({"x": [att(a, "ORG")], "y": [att(b, "ORG")]},
+                         {"x": [ent(a, "ORG", 0)], "y": [ent(b, "ORG", 0)]}, gazetteer=EMPTY)
+    assert (res.speaker_of[("x", 0)] == res.speaker_of[("y", 0)]) is merged
+    if merged:
+        assert "spelling differs" in res.explain(res.speaker_of[("x", 0)])[-1]
