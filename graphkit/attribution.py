@@ -434,6 +434,9 @@ def _span_tokens(tok: Token) -> set:
 
 _SEP = {",", "—", "–", "-", "--", ";"}
 _ADDRESSEE = {"tell", "inform", "remind", "assure", "ask", "warn", "urge", "reassure"}
+_COLON_VERBS = {"say", "add", "tell", "write", "state", "declare", "explain", "note", "continue", "ask", "reply",
+                "respond", "answer", "warn", "conclude", "argue", "insist", "announce", "remark", "comment", "post",
+                "recall", "stress", "emphasize", "emphasise", "put", "joke", "quip", "shout", "yell", "exclaim"}
 _NAMING = {"call", "describe", "label", "brand", "term", "dub", "deem", "characterize", "characterise", "portray"}
 _END = {".", "!", "?", "…"}
 
@@ -569,8 +572,8 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
             h = v.head
             content = _span_tokens(h) - _span_tokens(v)
             stance, frame = cues.verbs[lemma], "post"
-    # (6) colon or quote after the cue: "X said: “...”"
-    if not content and lemma in cues.verbs:
+    # (6) colon or quote after the cue: "X said: “...”" (speech verbs only; "knows: ..." is not a quote)
+    if not content and lemma in cues.verbs and lemma in _COLON_VERBS:
         sent = v.sent
         nxt = v.i + 1
         while nxt < sent.end and (nxt in subj_idx or v.doc[nxt].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det",
