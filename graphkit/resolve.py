@@ -64,6 +64,8 @@ _TYPE_PRIORITY = ("person", "organisation", "place", "group", "other")
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its", "they", "them", "their",
             "we", "us", "our", "i", "me", "you", "who", "which", "that"}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 _THING_PRONOUNS = {"it", "its", "which", "that"}
 _GENERATIONAL = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
@@ -305,6 +307,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
+    gender: Optional[str] = None
 
 
 @dataclass
@@ -364,10 +367,14 @@ class Gazetteer:
         for i, raw in enumerate(data.get("actors") or []):
             if not isinstance(raw, dict) or not raw.get("name"):
                 raise ModelsFileError(f"{where}: actor #{i + 1} has no 'name'; every entry needs at least a name")
-            unknown = set(raw) - {"id", "name", "type", "country", "organisation", "roles", "aliases", "titles", "metonyms"}
+            unknown = set(raw) - {"id", "name", "type", "country", "organisation", "roles", "aliases", "titles",
+                                  "metonyms", "gender"}
             if unknown:
                 raise ModelsFileError(f"{where}: actor {raw['name']!r} has unknown keys {sorted(unknown)}; "
-                                      "allowed: id, name, type, country, organisation, roles, aliases, titles, metonyms")
+                                      "allowed: id, name, type, country, organisation, roles, aliases, titles, metonyms, gender")
+            if raw.get("gender") not in (None, "female", "male"):
+                raise ModelsFileError(f"{where}: actor {raw['name']!r} has gender {raw.get('gender')!r}; "
+                                      "use female or male, or leave it out")
             typ = raw.get("type", "other")
             if typ not in ACTOR_TYPES:
                 raise ModelsFileError(f"{where}: actor {raw['name']!r} has type {typ!r}; use one of {', '.join(ACTOR_TYPES)}")
@@ -389,7 +396,7 @@ class Gazetteer:
             entries.append(GazetteerEntry(
                 id=aid, name=str(raw["name"]), type=typ, country=raw.get("country"),
                 organisation=raw.get("organisation"), roles=strs("roles"), aliases=strs("aliases"),
-                titles=strs("titles"), metonyms=strs("metonyms")))
+                titles=strs("titles"), metonyms=strs("metonyms"), gender=raw.get("gender")))
         demonyms = data.get("demonyms") or {}
         if not isinstance(demonyms, dict):
             raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")
@@ -876,9 +883,19 @@ class _Resolver:
                         d, why = self._draft(f"n:{fold(m.name)}", m.name, "group"), "same group phrase"
                 else:
                     d, why = self._resolve_name(m)
+                pron = (a.speaker_text or "").strip().lower()
                 if m.kind != "pronoun" and is_pronoun(a.speaker_text) and a.resolved_text \
                         and fold(a.resolved_text) != fold(a.speaker_text):
-                    why = f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
+                    g = _PRONOUN_GENDER.get(pron)
+                    if g and d.entry is not None and d.entry.gender and d.entry.gender != g:
+                        # the article's resolver picked someone of the other gender: search again, by position
+                        pm = _Mention(doc_id, i, a, a.speaker_text, a.speaker_text, "pronoun", None, a.role, m.pos)
+                        wrong = d
+                        d, why = self._pronoun(pm, done, reject=wrong)
+                        why = (f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is not {g} "
+                               f"in models/actors.yaml; {why}")
+                    else:
+                        why = f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
                 self._record(m, d, why)
                 done.append((m.pos, d))
 
@@ -922,7 +939,10 @@ class _Resolver:
         d = self._draft(key, phrase, "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-{slug(phrase)}")
         return d, "anonymous source, keyed by article and phrase"
 
-    def _pronoun(self, m: _Mention, done: list[tuple[int, _Draft]]) -> tuple[_Draft, str]:
+    def _pronoun(self, m: _Mention, done: list[tuple[int, _Draft]],
+                 reject: Optional[_Draft] = None) -> tuple[_Draft, str]:
+        """The nearest preceding mention of the right kind: earlier speakers and NER entities of the article,
+        not inside the claim's own content, and not of the other gender when models/actors.yaml says."""
         p = m.surface.strip().lower()
         if p in ("you", "who", "which", "that"):
             key = f"anon:{m.doc_id}:unresolved {p}"
@@ -930,23 +950,39 @@ class _Resolver:
                     f"'{p}' is not resolved by position: one unresolved source per article")
         want = ({"person"} if p in _PERSON_PRONOUNS else
                 {"organisation", "government", "country", "group", "media", "other"} if p in _THING_PRONOUNS else None)
-        best: Optional[tuple[int, str, object]] = None
+        gender = _PRONOUN_GENDER.get(p)
+        own = [tuple(s) for s in m.att.spans]
+        cands: list[tuple[int, int, str, object]] = []
         for pos, d in done:
-            if pos < m.pos and (want is None or d.type in want) and (best is None or pos >= best[0]):
-                best = (pos, "speaker", d)
+            if pos < m.pos and (want is None or d.type in want):
+                cands.append((pos, 1, "speaker", d))
         ent_types = {"person"} if want == {"person"} else {"organisation", "government"} if want else {"person", "organisation", "government", "group"}
         for text, label, start, end in self.ents.get(m.doc_id, []):
-            if end <= m.pos and self.types.get(text) in ent_types and (best is None or start > best[0]):
-                best = (start, "entity", text)
-        if best is not None and best[1] == "entity":
-            name = best[2]
-            etype = self.types.get(name)
-            sub = _Mention(m.doc_id, m.index, m.att, name, re.sub(r"['\u2019]s$", "", name), "name", etype, None, best[0])
-            d, why = self._resolve_name(sub)
-            return d, f"pronoun, nearest preceding {etype} mention {name!r} in the same article ({why})"
-        if best is not None:
-            d = best[2]
-            return d, f"pronoun, nearest preceding speaker {d.name!r} in the same article"
+            if end <= m.pos and self.types.get(text) in ent_types and not any(s <= start and end <= e for s, e in own):
+                cands.append((start, 0, "entity", text))
+        cands.sort(key=lambda c: (c[0], c[1]), reverse=True)
+        skipped: list[str] = []
+        for _pos, _prio, kind, obj in cands:
+            if kind == "speaker":
+                entry = obj.entry
+                label = obj.name
+            else:
+                hit = self.gz.match_name(re.sub(r"['\u2019]s$", "", obj), person_like=True)
+                entry = hit[0] if hit else None
+                label = entry.name if entry else obj
+            if reject is not None and entry is not None and reject.entry is entry:
+                continue
+            if gender and entry is not None and entry.gender and entry.gender != gender:
+                if label not in skipped:
+                    skipped.append(label)
+                continue
+            note = f"; skipped {', '.join(skipped)} (not {gender})" if skipped else ""
+            if kind == "entity":
+                etype = self.types.get(obj)
+                sub = _Mention(m.doc_id, m.index, m.att, obj, re.sub(r"['\u2019]s$", "", obj), "name", etype, None, _pos)
+                d, why = self._resolve_name(sub)
+                return d, f"pronoun, nearest preceding {etype} mention {obj!r} in the same article{note} ({why})"
+            return obj, f"pronoun, nearest preceding speaker {obj.name!r} in the same article{note}"
         key = f"anon:{m.doc_id}:unresolved {p}"
         return (self._draft(key, f"unresolved '{p}'", "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-unresolved-{slug(p)}"),
                 "pronoun with no antecedent in the article")
