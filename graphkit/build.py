@@ -167,12 +167,16 @@ def build(corpus, store_path, *, model: Optional[str] = None, workers: int = 1, 
         t0 = time.perf_counter()
         if todo:
             if extract is None:
-                from .extract import extract_documents
+                from .extract import extract_documents, extract_documents_parallel
                 from .nlp import load_pipeline
 
                 nlp = load_pipeline(model)
                 key = model_key(nlp)
-                stream = extract_documents([parse_view(d) for d in todo], nlp, batch_size=batch_size, n_process=workers)
+                views = [parse_view(d) for d in todo]
+                if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
+                    stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size)
+                else:
+                    stream = extract_documents(views, nlp, batch_size=batch_size)
             else:
                 stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
             for ex in stream:

@@ -156,3 +156,67 @@ def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: in
     if current is not None:
         d = docs[current]
         yield DocExtraction(doc_id=d.id, sha256=d.sha256, items=items, entities=ents)
+
+
+# -- several processes ------------------------------------------------------------------------------
+_worker_nlp = None
+
+
+def _init_worker(model: Optional[str]):
+    global _worker_nlp
+    from .nlp import load_pipeline
+
+    _worker_nlp = load_pipeline(model)  # forked workers find it already loaded (load_pipeline's cache)
+
+
+def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtraction]:
+    return list(extract_documents(documents, _worker_nlp, batch_size=batch_size))
+
+
+def extract_documents_parallel(documents: Iterable[Document], model: Optional[str] = None, *, workers: int = 2,
+                               batch: int = 4, batch_size: int = 16) -> Iterator[DocExtraction]:
+    """`extract_documents` over ``workers`` processes, in input order.
+
+    Unlike ``nlp.pipe(n_process=N)``, which ships parsed Docs back for the parent to finish,
+    each worker does the whole per-article extraction (parse, attributions, dates, issues) and
+    returns the small DocExtraction, so the parent only writes the store. Workers are forked
+    from a parent that already loaded the pipeline (no reload) where the platform forks, else
+    they load it once each. At most ``4 * workers`` batches of ``batch`` articles are in flight.
+    """
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .nlp import load_pipeline
+
+    docs = list(documents)
+    if not docs:
+        return
+    if workers <= 1:
+        yield from extract_documents(docs, load_pipeline(model), batch_size=batch_size)
+        return
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    if ctx.get_start_method() == "fork":
+        load_pipeline(model)  # load once here; the forked workers share it copy-on-write
+    batches = iter([docs[i:i + batch] for i in range(0, len(docs), batch)])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+        pending: deque = deque()
+
+        def submit() -> bool:
+            b = next(batches, None)
+            if b is None:
+                return False
+            pending.append(pool.submit(_extract_batch, b, batch_size))
+            return True
+
+        while len(pending) < 4 * workers and submit():
+            pass
+        try:
+            while pending:
+                out = pending.popleft().result()
+                submit()
+                yield from out
+        finally:
+            for f in pending:
+                f.cancel()
