@@ -79,3 +79,14 @@ def test_unreachable_scheduler_says_what_to_do():
 
     with pytest.raises(DistributedError, match="dask scheduler"):
         dask_extractor("tcp://127.0.0.1:1", timeout="1s")
+
+
+@pytest.mark.slow
+def test_two_local_workers_build_the_same_store(sample_store, tmp_path):
+    """build(workers=2): each worker process runs the whole extraction; the store is the one-process store."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    rep = build(corpus, tmp_path / "two.gk", workers=2, batch_size=2)
+    assert rep.parsed == 5
+    assert extractions(tmp_path / "two.gk") == extractions(sample_store)
+    assert jsonl(tmp_path / "two.gk", tmp_path / "two.jsonl") == jsonl(sample_store, tmp_path / "one.jsonl")

@@ -1,0 +1,152 @@
+"""Build throughput vs bare spaCy, and incremental rebuilds, on the PolNeAR dev texts.
+
+    python bench/bench_build.py                  # full dev set (84 articles), about 5 minutes on 2 cores
+    python bench/bench_build.py --limit 20       # a quick look on the first 20 articles
+
+Writes each dev article's text to a temporary corpus folder as ``<id>.txt`` with a
+``metadata.jsonl`` giving ``published`` = its date (PolNeAR stays in ../shared; nothing
+is copied into the repository), then, in one process and one run:
+
+1. bare ``nlp.pipe`` (the same spaCy pipeline without graphkit's component) over the
+   same texts, one process and ``n_process=2``;
+2. ``graphkit.build`` end to end (read, parse, attributions, dates, issues, store writes,
+   cross-article resolution) with ``workers=1`` and ``workers=2``, into fresh stores;
+3. rebuild with nothing changed, and with 1% of the articles edited (at least one),
+   in this process (pipeline and gazetteers warm) and as a fresh ``graphkit build``
+   command (cold: Python, spaCy and the gazetteers load first).
+
+The pipeline (and, for graphkit, its lexicons and gazetteers, by a one-sentence build) is
+loaded before the timed runs, so tokens/s is the steady state a large corpus sees; the cold
+start is reported on its own line. Tokens are
+counted by the bare run. CPU seconds (``time.process_time``) are given for the one-process
+runs: on a machine shared with other work they are steadier than wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+
+
+def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
+    dest.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with open(src, encoding="utf-8") as f, open(dest / "metadata.jsonl", "w", encoding="utf-8") as meta:
+        for line in f:
+            if limit is not None and n >= limit:
+                break
+            a = json.loads(line)
+            (dest / f"{a['id']}.txt").write_text(a["text"], encoding="utf-8")
+            meta.write(json.dumps({"doc_id": a["id"], "published": a["date"], "title": a.get("title")}) + "\n")
+            n += 1
+    return n
+
+
+def timed(fn):
+    w, c = time.perf_counter(), time.process_time()
+    out = fn()
+    return out, time.perf_counter() - w, time.process_time() - c
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--polnear", type=Path, default=POLNEAR)
+    ap.add_argument("--limit", type=int, default=None, help="first N dev articles only")
+    ap.add_argument("--batch-size", type=int, default=16)
+    a = ap.parse_args()
+
+    from graphkit.build import build
+    from graphkit.ingest import read_corpus
+    from graphkit.nlp import load_spacy
+
+    work = Path(tempfile.mkdtemp(prefix="gk-bench-build-"))
+    corpus = work / "corpus"
+    n_articles = write_corpus(a.polnear / "dev.jsonl", corpus, a.limit)
+    texts = [d.text for d in read_corpus(corpus).documents]
+    print(f"# {n_articles} PolNeAR dev articles, {sum(map(len, texts)):,} characters; {load()}", file=sys.stderr)
+
+    (bare, cold_bare, _) = timed(lambda: load_spacy())
+    warm = work / "warm"
+    warm.mkdir()
+    (warm / "a.txt").write_text("Sergey Lavrov said on Monday that Europe was to blame for the war in Ukraine.\n")
+    # cold start: the pipeline, the cue lexicon, the issue taxonomy, the actor and place gazetteers
+    (_, cold_gk, _) = timed(lambda: build(warm, work / "warm.gk"))
+    list(bare.pipe(texts[:2]))
+    rows = {}
+
+    tokens, w, c = timed(lambda: sum(len(d) for d in bare.pipe(texts, batch_size=a.batch_size)))
+    rows["bare 1"] = (w, c)
+    print(f"# bare nlp.pipe 1 process: {tokens:,} tokens {w:.1f}s wall {c:.1f}s CPU; {load()}", file=sys.stderr)
+    rep1, w, c = timed(lambda: build(corpus, work / "one.gk", workers=1, batch_size=a.batch_size))
+    rows["graphkit 1"] = (w, c)
+    print(f"# graphkit build 1 worker: {w:.1f}s wall {c:.1f}s CPU (parse {rep1.parse_seconds:.1f}s, resolve "
+          f"{rep1.resolve_seconds:.1f}s), {rep1.claims} claims; {load()}", file=sys.stderr)
+    _, w, c = timed(lambda: sum(len(d) for d in bare.pipe(texts, batch_size=a.batch_size, n_process=2)))
+    rows["bare 2"] = (w, c)
+    print(f"# bare nlp.pipe 2 processes: {w:.1f}s wall; {load()}", file=sys.stderr)
+    rep2, w, c = timed(lambda: build(corpus, work / "two.gk", workers=2, batch_size=a.batch_size))
+    rows["graphkit 2"] = (w, c)
+    print(f"# graphkit build 2 workers: {w:.1f}s wall (parse {rep2.parse_seconds:.1f}s, resolve "
+          f"{rep2.resolve_seconds:.1f}s); {load()}", file=sys.stderr)
+
+    full = rows["graphkit 1"][0]
+    store = work / "one.gk"
+    same, w_same, _ = timed(lambda: build(corpus, store))
+    cli = [sys.executable, "-m", "graphkit.cli", "build", str(corpus), "--store", str(store), "-q"]
+    _, w_same_cli, _ = timed(lambda: subprocess.run(cli, check=True, capture_output=True))
+    k = max(1, math.ceil(n_articles / 100))
+    docs = sorted(corpus.glob("*.txt"))
+
+    def edit(round_: int):
+        for p in docs[round_ * k:(round_ + 1) * k]:
+            p.write_text(p.read_text(encoding="utf-8") + f"\n\nA spokesman said the talks would resume (edit {round_}).\n",
+                         encoding="utf-8")
+
+    edit(0)
+    changed, w_changed, _ = timed(lambda: build(corpus, store))
+    edit(1)
+    _, w_changed_cli, _ = timed(lambda: subprocess.run(cli, check=True, capture_output=True))
+    print(f"# rebuilds: unchanged parsed {same.parsed} in {w_same:.2f}s; 1% changed parsed {changed.parsed} in "
+          f"{w_changed:.2f}s (parse {changed.parse_seconds:.2f}s, resolve {changed.resolve_seconds:.2f}s); {load()}",
+          file=sys.stderr)
+
+    def tps(key):
+        return tokens / rows[key][0]
+
+    b1, g1, b2, g2 = tps("bare 1"), tps("graphkit 1"), tps("bare 2"), tps("graphkit 2")
+    print(f"\nBuild throughput on {n_articles} PolNeAR dev articles ({tokens:,} tokens), one run, pipeline and "
+          f"knowledge loaded beforehand (cold start: bare spaCy load {cold_bare:.1f}s; graphkit: a one-sentence build "
+          f"loading the pipeline, lexicons and gazetteers {cold_gk:.1f}s). Work folder {work}\n")
+    print("| run | wall s | tokens/s | CPU s (1 process) | tokens/CPU-s | ratio |")
+    print("|---|---|---|---|---|---|")
+    print(f"| bare nlp.pipe, 1 process | {rows['bare 1'][0]:.1f} | {b1:,.0f} | {rows['bare 1'][1]:.1f} | {tokens / rows['bare 1'][1]:,.0f} | 1.00 |")
+    print(f"| graphkit build, 1 worker | {rows['graphkit 1'][0]:.1f} | {g1:,.0f} | {rows['graphkit 1'][1]:.1f} | "
+          f"{tokens / rows['graphkit 1'][1]:,.0f} | {g1 / b1:.2f} × bare 1 (CPU: {rows['bare 1'][1] / rows['graphkit 1'][1]:.2f}) |")
+    print(f"| bare nlp.pipe, n_process=2 | {rows['bare 2'][0]:.1f} | {b2:,.0f} | – | – | {b2 / b1:.2f} × bare 1 |")
+    print(f"| graphkit build, 2 workers | {rows['graphkit 2'][0]:.1f} | {g2:,.0f} | – | – | {g2 / g1:.2f} × graphkit 1; "
+          f"{g2 / b2:.2f} × bare 2 |")
+    print(f"\n| rebuild | parsed | wall s | share of the full build ({full:.1f}s) |")
+    print("|---|---|---|---|")
+    print(f"| nothing changed, in process | {same.parsed} | {w_same:.2f} | {w_same / full:.1%} |")
+    print(f"| nothing changed, `graphkit build` command (cold) | 0 | {w_same_cli:.2f} | {w_same_cli / full:.1%} |")
+    print(f"| 1% changed ({k} article{'s' if k > 1 else ''}), in process | {changed.parsed} | {w_changed:.2f} | {w_changed / full:.1%} |")
+    print(f"| 1% changed ({k} article{'s' if k > 1 else ''}), `graphkit build` command (cold) | {k} | {w_changed_cli:.2f} | {w_changed_cli / full:.1%} |")
+
+
+if __name__ == "__main__":
+    main()
