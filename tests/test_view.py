@@ -217,6 +217,7 @@ def test_max_nodes_must_be_positive():
         render_html(sample_graph(), max_nodes=0)
 
 
+@pytest.mark.slow
 def test_large_graph_is_laid_out_beforehand_with_physics_off(tmp_path):
     G = synthetic_graph(10_000, seed=1)
     rep = write_view(G, tmp_path / "big.html", max_nodes=3000)
