@@ -22,10 +22,11 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterator, Optional
 
 from .errors import CorpusNotFound
@@ -271,12 +272,28 @@ def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
                 except ValueError as e:
                     problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row ({e}); fix or delete the line", degraded=True))
         else:
-            items = list(enumerate(csv.DictReader(io.StringIO(text)), 2))
+            try:
+                dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")  # Excel writes ';' in much of Europe
+            except csv.Error:
+                dialect = csv.excel
+            try:
+                items = list(enumerate(csv.DictReader(io.StringIO(text), dialect=dialect), 2))
+            except csv.Error as e:
+                problems.append(Skipped(path=name, reason=f"metadata is not readable CSV ({e}); save it again as CSV (UTF-8)"))
+                continue
+        first_line: dict[str, int] = {}
         for i, obj in items:
             doc_id = str(obj.get("doc_id") or "").strip()
             if not doc_id:
                 problems.append(Skipped(path=f"{name}:{i}", reason="metadata row has no doc_id; add the article's file stem", degraded=True))
                 continue
+            if PurePosixPath(doc_id).suffix.lower() in ARTICLE_SUFFIXES:  # 'a.txt' or 'news/a.txt' for 'a'
+                doc_id = PurePosixPath(doc_id).stem
+            if doc_id in first_line:
+                problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already (line "
+                                        f"{first_line[doc_id]}); this later row is used: delete the one you do not want",
+                                        degraded=True))
+            first_line.setdefault(doc_id, i)
             rows[doc_id] = obj
     return rows, problems
 
@@ -287,7 +304,8 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
 
     ``has_metadata``: the corpus has a metadata file, so an article without a row there is reported.
     """
-    rel = path.relative_to(root).as_posix()
+    rel, name_problem = readable_name(path.relative_to(root).as_posix())
+    doc_id = PurePosixPath(rel).stem
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
     try:
         size = path.stat().st_size
@@ -302,6 +320,8 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     notes: list[str] = []
     if encoding not in ("utf-8", "ascii"):
         notes.append(f"decoded as {encoding}")
+    if name_problem:
+        notes.append(name_problem)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fields: dict = {}
     title = None
@@ -336,7 +356,7 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
         notes.append(_huge_note(text))
     url = merged.get("url")
     doc = Document(
-        id=path.stem, path=rel, text=text, sha256=sha256_bytes(raw), format=fmt,
+        id=doc_id, path=rel, text=text, sha256=sha256_bytes(raw), format=fmt,
         title=str(merged.get("title") or title or "") or None,
         source=str(merged["source"]) if merged.get("source") else None,
         url=str(url) if url else None,
@@ -461,6 +481,26 @@ def _huge_note(text: str) -> str:
             "elsewhere in it are not read: split it into articles to read all of it")
 
 
+def readable_name(name: str) -> tuple[str, Optional[str]]:
+    r"""A file name as text, and a problem when its bytes were not UTF-8 (e.g. unpacked from an old Windows zip).
+
+    Python keeps such bytes as lone surrogates, which no record, JSON or SQLite text can hold; they are
+    read as Windows-1252 instead.
+
+    >>> import os
+    >>> readable_name(os.fsdecode(b"caf\xe9.txt"))
+    ('café.txt', "the file name is not UTF-8 (read as 'café.txt'); rename the file")
+    >>> readable_name("café.txt")
+    ('café.txt', None)
+    """
+    try:
+        name.encode("utf-8")
+        return name, None
+    except UnicodeEncodeError:
+        fixed = os.fsencode(name).decode("cp1252", errors="replace")
+        return fixed, f"the file name is not UTF-8 (read as {fixed!r}); rename the file"
+
+
 def check_corpus_path(root) -> Path:
     """The corpus folder as a Path, or a CorpusNotFound that says what to do."""
     root = Path(root).expanduser()
@@ -486,12 +526,13 @@ def read_corpus(root) -> IngestResult:
     if not paths:
         raise CorpusNotFound(f"'{root}' holds no .txt, .md or .html articles; put articles there or give another folder")
     for p in paths:
-        rel = p.relative_to(root).as_posix()
-        if p.stem in seen:
-            res.skipped.append(Skipped(path=rel, reason=f"doc_id {p.stem!r} already used by {seen[p.stem]}; rename one of them"))
+        rel = readable_name(p.relative_to(root).as_posix())[0]
+        stem = PurePosixPath(rel).stem
+        if stem in seen:
+            res.skipped.append(Skipped(path=rel, reason=f"doc_id {stem!r} already used by {seen[stem]}; rename one of them"))
             continue
-        seen[p.stem] = rel
-        doc, probs = read_article(p, root, meta.get(p.stem), has_metadata=has_metadata)
+        seen[stem] = rel
+        doc, probs = read_article(p, root, meta.get(stem), has_metadata=has_metadata)
         res.skipped.extend(probs)
         if doc is not None:
             res.documents.append(doc)

@@ -73,6 +73,7 @@ META_PROBLEMS = [
     ("metadata:ghost", "metadata row names no article file"),
     ("metadata.jsonl:", "broken metadata row"),
     ("metadata.jsonl:", "metadata row has no doc_id"),
+    ("metadata.jsonl:", "has a row already"),
 ]
 KEPT = [c for c in CASES if c[3] != "skipped"]
 
@@ -91,6 +92,7 @@ def write_bad_corpus(root: Path) -> Path:
     lines.insert(3, '{"doc_id": "ghost", "published": "2025-11-25"}')  # a row for a file that is not there
     lines.insert(5, '{"doc_id": "broken", "published": ')  # a truncated JSON line
     lines.insert(7, '{"title": "a row without doc_id"}')
+    lines.append('{"doc_id": "latin1", "published": "2025-11-25", "title": "the same article again"}')
     (root / "metadata.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
 
@@ -175,6 +177,47 @@ def test_metadata_reaches_the_document(ingested):
 def test_decode_table(raw, expected):
     text, _, problem = decode(raw)
     assert problem is None and text.lstrip("\ufeff") == expected
+
+
+def test_a_file_name_that_is_not_utf8_is_read(tmp_path):
+    """Linux keeps file names as bytes: an old Windows zip gives 'caf\\xe9.txt', which no record can hold as is."""
+    import os
+
+    root = tmp_path / "names"
+    root.mkdir()
+    with open(os.path.join(os.fsencode(root), b"caf\xe9 report.txt"), "wb") as f:
+        f.write(SAID.encode())
+    res = read_corpus(root)
+    (doc,) = res.documents
+    assert doc.id == "café report" and doc.path == "café report.txt" and doc.text == SAID
+    (entry,) = res.skipped
+    assert entry.degraded and "not UTF-8" in entry.reason and "rename" in entry.reason
+
+
+def test_metadata_csv_with_semicolons_and_file_names_as_ids(tmp_path):
+    root = tmp_path / "csv"
+    root.mkdir()
+    (root / "a.txt").write_text(SAID)
+    (root / "b.txt").write_text(SAID2)
+    (root / "metadata.csv").write_bytes("\ufeffdoc_id;published;title\r\na.txt;2025-11-25;Geneva talks\r\n"
+                                         "b;2025-11-26;Lavrov, again\r\n".encode("utf-8"))
+    res = read_corpus(root)
+    docs = {d.id: d for d in res.documents}
+    assert str(docs["a"].published) == "2025-11-25" and docs["a"].title == "Geneva talks"
+    assert str(docs["b"].published) == "2025-11-26"
+    assert res.skipped == []
+
+
+def test_unreadable_csv_metadata_is_reported(tmp_path):
+    root = tmp_path / "badcsv"
+    root.mkdir()
+    (root / "a.txt").write_text(SAID)
+    (root / "metadata.csv").write_text('doc_id,published\n"a,2025-11-25\n')  # a quote that never closes
+    res = read_corpus(root)
+    assert [d.id for d in res.documents] == ["a"]  # the article is still read
+    paths = {s.path: s.reason for s in res.skipped}
+    assert "no row in the corpus metadata" in paths["a.txt"]  # and both sides of the mismatch are listed
+    assert any(p.startswith("metadata") and "names no article file" in r for p, r in paths.items())
 
 
 def test_ten_thousand_tiny_articles_are_ingested(tmp_path):
