@@ -593,6 +593,7 @@ class _Resolver:
         self.fold_types = {fold(k): v for k, v in self.types.items()}
         self.drafts: dict[str, _Draft] = {}
         self._org_index: dict[tuple[str, int], tuple[list[str], list[_Draft]]] = {}
+        self.content = {d: sorted({tuple(s) for a in attributions[d] for s in a.spans}) for d in attributions}
         self.speaker_of: dict[tuple[str, int], str] = {}
         self._person_clusters()
 
@@ -887,7 +888,18 @@ class _Resolver:
                 if m.kind != "pronoun" and is_pronoun(a.speaker_text) and a.resolved_text \
                         and fold(a.resolved_text) != fold(a.speaker_text):
                     g = _PRONOUN_GENDER.get(pron)
-                    if g and d.entry is not None and d.entry.gender and d.entry.gender != g:
+                    rs = a.resolved_span
+                    # only for 'they'/'it': a person named inside content is often the one who goes on speaking
+                    quoted = pron in ("they", "it") and rs is not None and (
+                        a.speaker_span is None or rs[1] <= a.speaker_span[0]) and any(
+                        s0 <= rs[0] and rs[1] <= s1 for s0, s1 in self.content.get(doc_id, []))
+                    if quoted:
+                        # the antecedent the article's resolver chose stands inside what someone said
+                        pm = _Mention(doc_id, i, a, a.speaker_text, a.speaker_text, "pronoun", None, a.role, m.pos)
+                        d, why = self._pronoun(pm, done)
+                        why = (f"the article's resolver gave {a.resolved_text!r}, a mention inside claim content; "
+                               f"{why}")
+                    elif g and d.entry is not None and d.entry.gender and d.entry.gender != g:
                         # the article's resolver picked someone of the other gender: search again, by position
                         pm = _Mention(doc_id, i, a, a.speaker_text, a.speaker_text, "pronoun", None, a.role, m.pos)
                         wrong = d
@@ -951,7 +963,7 @@ class _Resolver:
         want = ({"person"} if p in _PERSON_PRONOUNS else
                 {"organisation", "government", "country", "group", "media", "other"} if p in _THING_PRONOUNS else None)
         gender = _PRONOUN_GENDER.get(p)
-        own = [tuple(s) for s in m.att.spans]
+        own = self.content.get(m.doc_id, [])  # what anyone said is no antecedent of who said it
         cands: list[tuple[int, int, str, object]] = []
         for pos, d in done:
             if pos < m.pos and (want is None or d.type in want):

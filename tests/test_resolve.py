@@ -566,3 +566,15 @@ def test_unresolved_pronoun_skips_names_inside_its_own_quote():
 def test_gender_in_gazetteer_is_checked():
     with pytest.raises(ModelsFileError, match="gender"):
         resolve_actors({}, {}, gazetteer={"actors": [{"name": "X", "type": "person", "gender": "m"}]})
+
+
+def test_they_resolved_inside_a_quote_is_searched_again():
+    # 004: A senior Russian source told Reuters ... “Putin has a strong position because Russia is advancing,”
+    # the source ... told Reuters. Without guarantees ..., Russia's position could swiftly become weaker, they added.
+    q1 = Attribution(spans=[(40, 100)], text="x" * 60, cue="told", speaker_text="A senior Russian source",
+                     speaker_span=(0, 23), speaker_type="ANON")
+    q2 = Attribution(spans=[(120, 200)], text="x" * 80, cue="added", speaker_text="they", speaker_span=(202, 206),
+                     speaker_type="PRON", resolved_text="Russia", resolved_span=(80, 86))
+    res = resolve_actors({"d": [q1, q2]}, {"d": [ent("Russia", "GPE", 80)]})
+    assert res.speaker_of[("d", 1)] == res.speaker_of[("d", 0)]
+    assert "inside claim content" in res.explain(res.speaker_of[("d", 0)])[-1]
