@@ -374,6 +374,8 @@ def _render(G: nx.Graph, *, title: str = "graphkit", max_nodes: int = 3000,
     use_physics = (len(nodes) <= PHYSICS_LIMIT) if physics is None else bool(physics)
     data = _vis_data(G, nodes, pos)
     note = None
+    if total == 0:
+        note = "the graph is empty: nothing matched; widen the filters (--speaker/--issue/--since)"
     if left_out:
         note = (f"showing the {len(nodes):,} most connected of {total:,} nodes; "
                 "narrow with --speaker/--issue/--since")

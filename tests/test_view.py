@@ -175,7 +175,8 @@ def test_odd_attribute_values_and_other_graph_kinds():
     x = next(n for n in data["nodes"] if n["id"] == "x")
     assert x["d"]["when"] == "2025-01-02" and x["d"]["lat"] is None and x["d"]["tags"] == ["a", "b"]
     assert x["label"] == "x" and x["d"]["type"] == "other"
-    assert page_data(render_html(nx.MultiDiGraph()))["nodes"] == []
+    empty = page_data(render_html(nx.MultiDiGraph()))
+    assert empty["nodes"] == [] and empty["note"].startswith("the graph is empty")
 
 
 def test_node_ids_that_collide_as_text_stay_apart():
@@ -281,3 +282,13 @@ def test_notebook_html_is_a_sandboxed_iframe():
     assert "<script" not in frag and "<img" not in frag
     srcdoc = html.unescape(re.search(r'srcdoc="([^"]*)"', frag).group(1))
     assert srcdoc == render_html(one_claim_graph(text=PAYLOADS[0]), title="t")
+
+
+def test_demo_command_writes_a_page(tmp_path, capsys):
+    from graphkit.view import _main
+
+    out = tmp_path / "demo.html"
+    assert _main(["--demo", "-o", str(out)]) == 0
+    assert "wrote" in capsys.readouterr().out and out.stat().st_size > 100_000
+    with pytest.raises(SystemExit):
+        _main([])
