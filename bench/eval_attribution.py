@@ -11,11 +11,12 @@ and scores it with ``../shared/eval/polnear_score.py``. PolNeAR texts are read
 from ``../shared/data/polnear`` and never copied into the repository; the
 claims file goes to a temporary folder unless ``--out`` names one.
 
-PolNeAR conventions applied when exporting (not in graphkit itself):
-nested attributions are kept (``nested=True``: PolNeAR annotates "X said Y
-said Z" twice), and a continuation quote is folded into the content of the
-claim it continues (PolNeAR gives a multi-sentence quote one attribution).
-``--no-fold`` exports continuations as claims of their own.
+Attributions are graphkit's defaults (``nested=False``: "X said Y said Z" is
+X's claim only; ``--nested`` keeps the inner one too, which scores lower on
+PolNeAR). One PolNeAR convention is applied when exporting: a continuation
+quote is folded into the content of the claim it continues (PolNeAR gives a
+multi-sentence quote one attribution); ``--no-fold`` exports continuations as
+claims of their own.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def parse(texts, cache: Path | None, key: str):
     return docs
 
 
-def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = True) -> list[dict]:
+def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False) -> list[dict]:
     from graphkit.attribution import attributions
 
     out: list[dict] = []
@@ -110,7 +111,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="folder to keep parsed DocBins between runs (outside the repo)")
     ap.add_argument("--out", type=Path, default=None, help="where to write the claims JSONL")
     ap.add_argument("--no-fold", action="store_true", help="keep continuation quotes as separate claims")
-    ap.add_argument("--no-nested", action="store_true", help="drop attributions nested in another's content")
+    ap.add_argument("--nested", action="store_true", help="keep attributions nested in another's content")
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON too")
     ap.add_argument("--seeds", nargs="*", type=Path, default=None,
                     help="score the sample corpus against gold files instead (default: ../shared/eval/seed_003_gold.jsonl)")
@@ -135,7 +136,7 @@ def main(argv=None) -> int:
     t1 = time.perf_counter()
     claims = []
     for a, d in zip(arts, docs):
-        claims.extend(claims_for(a["id"], d, fold=not args.no_fold, nested=not args.no_nested))
+        claims.extend(claims_for(a["id"], d, fold=not args.no_fold, nested=args.nested))
     t2 = time.perf_counter()
     out = args.out or tmp / "claims.jsonl"
     with out.open("w", encoding="utf-8") as f:

@@ -82,7 +82,7 @@ def main(argv=None) -> int:
     docs = parse([a["text"] for a in arts], args.cache, f"polnear_train_{len(arts)}")
     tp, fp, bad = collections.Counter(), collections.Counter(), collections.Counter()
     for art, doc in zip(arts, docs):
-        atts = [a for a in A.attributions(doc, cues, nested=True) if not a.continuation]
+        atts = [a for a in A.attributions(doc, cues) if not a.continuation]
         preds = [{"spans": [list(s) for s in a.spans], "speaker_span": list(a.speaker_span) if a.speaker_span else None}
                  for a in atts]
         P = ps.pred_items(preds)
