@@ -93,7 +93,7 @@ class _Geonames:
         self.cities = gc.get_cities()
         self.countries = {}
         for c in gc.get_countries().values():
-            self.countries[c["name"].casefold()] = c
+            self.countries[place_key(c["name"])] = c  # 'The Netherlands' -> 'netherlands'
         self.continents = {c["name"].casefold(): c for c in gc.get_continents().values()}
         self.states = {s["name"].casefold(): s for s in gc.get_us_states().values()}
         self.primary: dict[str, list[dict]] = {}

@@ -510,6 +510,8 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
                 typ = "place"
             else:
                 typ = _vote(votes[f])
+                if typ == "place" and len(f.split()) > 1 and any(w in _NOT_PLACE_WORDS for w in f.split()):
+                    typ = "organisation"  # 'Chicago Tribune', 'Arizona Republic' tagged GPE
         for s in surfaces[f]:
             out[s] = typ
     return dict(sorted(out.items()))
@@ -1033,6 +1035,10 @@ _ROLE_HEADS = {"commissioner", "minister", "spokesman", "spokeswoman", "spokespe
                "chancellor", "ombudsman", "prosecutor", "general", "leader", "king", "queen", "emir", "prince"}
 
 
+# words that make an unknown 'place' an organisation: newspapers, courts, firms
+_NOT_PLACE_WORDS = {"tribune", "herald", "gazette", "times", "post", "journal", "republic", "daily", "news", "press",
+                    "circuit", "court", "university", "college", "inc", "llc", "llcs", "corp", "company", "party",
+                    "committee", "bank", "ministry", "department", "agency", "council", "fund"}
 _NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "ibn", "al", "el", "du", "dos"}
 _ORG_WORDS = {"university", "college", "poll", "party", "committee", "department", "ministry", "council", "institute",
               "agency", "association", "commission", "news", "times", "post", "journal", "inc", "corp", "company",

@@ -159,3 +159,19 @@ def test_bad_places_yaml_says_what_to_fix(bad):
     with pytest.raises(ModelsFileError) as e:
         PlaceConfig.from_dict(bad)
     assert "places.yaml" in str(e.value)
+
+
+@pytest.mark.parametrize("surface, name, kind, cc", [
+    ("Czech Republic", "Czechia", "country", "CZ"),
+    ("Holland", "The Netherlands", "country", "NL"),
+    ("the Netherlands", "The Netherlands", "country", "NL"),
+    ("New York", "New York", "city", "US"),          # the city in news; 'New York State' is the state
+    ("N.Y.", "New York State", "region", "US"),
+    ("Ga.", "Georgia (US state)", "region", "US"),   # AP abbreviation, not the country
+    ("Calif.", "California", "region", "US"),
+    ("D.C.", "Washington", "city", "US"),
+    ("England", "England", "region", "GB"),
+])
+def test_news_spellings(surface, name, kind, cc):
+    h = lookup_place(surface)
+    assert (h.name, h.type, h.country_code) == (name, kind, cc)

@@ -578,3 +578,13 @@ def test_they_resolved_inside_a_quote_is_searched_again():
     res = resolve_actors({"d": [q1, q2]}, {"d": [ent("Russia", "GPE", 80)]})
     assert res.speaker_of[("d", 1)] == res.speaker_of[("d", 0)]
     assert "inside claim content" in res.explain(res.speaker_of[("d", 0)])[-1]
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("Chicago Tribune", "organisation"),
+    ("Arizona Republic", "organisation"),
+    ("Czech Republic", "place"),        # a known place keeps its type
+])
+def test_unknown_places_with_organisation_words(surface, expected):
+    res = resolve_actors({}, {"d": [ent(surface, "GPE", 0)]})
+    assert res.entity_types[surface] == expected
