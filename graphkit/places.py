@@ -297,7 +297,7 @@ def resolve_places(entities: dict[str, list[Entity]], entity_types: Optional[dic
     for doc_id in sorted(entities):
         for text, label, *_ in entities[doc_id]:
             t = entity_types.get(text)
-            if t == "place" or (t is None and label in PLACE_LABELS):
+            if (t == "place" or (t is None and label in PLACE_LABELS)) and _name_like(text):
                 surfaces.add(text)
     hits: dict[tuple, _Hit] = {}
     surface_hit: dict[str, tuple] = {}
@@ -326,6 +326,11 @@ def resolve_places(entities: dict[str, list[Entity]], entity_types: Optional[dic
     places.sort(key=lambda p: p.id)
     return PlaceResolution(places=places, surfaces={s: ids[k] for s, k in sorted(surface_hit.items())}, config=config,
                            identities=dict(sorted(ids.items())))
+
+
+def _name_like(text: str) -> bool:
+    """A place name has a capital letter and is no stray suffix ("n't", 'charlatan', 'Jr' tagged GPE)."""
+    return any(ch.isupper() for ch in text) and place_key(text) not in ("jr", "sr")
 
 
 def places_in(spans: Iterable[tuple[int, int]], entities: list[Entity], pres: PlaceResolution) -> list[str]:

@@ -175,3 +175,9 @@ def test_bad_places_yaml_says_what_to_fix(bad):
 def test_news_spellings(surface, name, kind, cc):
     h = lookup_place(surface)
     assert (h.name, h.type, h.country_code) == (name, kind, cc)
+
+
+def test_ner_noise_is_no_place():
+    pres = resolve_places({"x": [("n't", "GPE", 0, 3), ("charlatan", "GPE", 5, 14), ("Jr", "GPE", 20, 22),
+                                 ("Kyiv", "GPE", 30, 34)]})
+    assert [p.name for p in pres.places] == ["Kyiv"]
