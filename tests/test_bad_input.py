@@ -266,6 +266,8 @@ def test_build_stores_the_list_and_the_good_articles(built, ingested):
         for c in s.claims():  # the same statement in several articles is one claim, reported in each
             for doc_id in (c.doc_id, *c.reports):
                 speakers_by_doc.setdefault(doc_id, set()).add(c.speaker)
+            text = s.document(c.doc_id).text  # offsets point into the decoded, normalised text
+            assert c.text == " … ".join(text[a:b] for a, b in c.spans), c
     # decoded files are in the graph with their claims, not skipped
     for doc_id in ("latin1", "utf16", "bom", "newlines", "withscript", "broken_front", "future", "dup"):
         assert any("Peskov" in sp for sp in speakers_by_doc.get(doc_id, ())), (doc_id, speakers_by_doc.get(doc_id))
