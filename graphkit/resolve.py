@@ -943,7 +943,7 @@ class _Resolver:
         first = (m.name.split() or [""])[0].lower()
         if first in ("the", "that", "this", "these", "those") and len(words) <= 3:
             for pos, d in reversed(seen):
-                if pos <= m.pos and fold(d.name).split()[-1:] == [head]:
+                if pos <= m.pos and [w.rstrip("s") for w in fold(d.name).split()[-1:]] == [head.rstrip("s")]:
                     return d, f"definite {m.name!r} refers back to the nearest preceding {d.name!r} in the same article"
         phrase = re.sub(r"^(a|an|the)\s+", "", " ".join(m.name.split()), flags=re.I)
         first = phrase.split()[0] if phrase.split() else ""

@@ -588,3 +588,13 @@ def test_they_resolved_inside_a_quote_is_searched_again():
 def test_unknown_places_with_organisation_words(surface, expected):
     res = resolve_actors({}, {"d": [ent(surface, "GPE", 0)]})
     assert res.entity_types[surface] == expected
+
+
+@pytest.mark.parametrize("first, then, same", [
+    ("senior Moscow sources", "the sources", True),
+    ("An American official", "the official", True),
+    ("An American official", "the source", False),     # another kind of source: not a back-reference
+])
+def test_definite_back_reference(first, then, same):
+    res = resolve_actors({"x": [att(first, "ANON", at=0), att(then, "ANON", at=300)]}, {})
+    assert (res.speaker_of[("x", 0)] == res.speaker_of[("x", 1)]) is same
