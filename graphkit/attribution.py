@@ -172,14 +172,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     straight = None  # which straight mark opened the quote: '"' or "''"
     for m in _QUOTE_MARKS.finditer(text):
         i, ch = m.start(), m.group()
-        if ch in _OPEN:
-            if start is None:
-                start, straight = i, None
-        elif ch in _CLOSE:
-            if start is not None and straight is None:
-                out.append((start, i + 1))
-                start = None
-        elif ch == "\n":
+        if ch == "\n":
             if start is not None:
                 end = i
                 while end > start and text[end - 1].isspace():
@@ -187,13 +180,22 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 if end - start > 1:
                     out.append((start, end))
                 start = None
-        else:
-            mark = '"' if ch == '"' else "''"
-            if start is None:
-                start, straight = i, mark
-            elif straight == mark:
-                out.append((start, m.end()))
-                start = None
+            continue
+        mark = "''" if ch in ("''", "``") else '"'
+        if ch in _OPEN or ch == "``":
+            if start is None or straight is not None and straight != mark:
+                start, straight = i, (None if ch in _OPEN else mark)
+            continue
+        if start is None:
+            if ch in _CLOSE:
+                continue  # a stray closing mark
+            start, straight = i, mark
+            continue
+        # an open quote closes on its own mark, and a curly or straight double quote closes either kind
+        # (news copy often opens with " and closes with ”)
+        if (straight == "''") == (mark == "''") or straight is None and ch == '"':
+            out.append((start, m.end()))
+            start = None
     if start is not None and len(text) - start > 1:
         out.append((start, len(text.rstrip())))
     return out
