@@ -902,7 +902,8 @@ class _Resolver:
         self.doc = doc
         ents = _doc_ents(doc)
         self.persons = [e for e in ents if e.label_ == "PERSON"]
-        self.orgs = [e for e in ents if e.label_ in ("ORG", "GPE", "NORP")]
+        # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
+        self.orgs = [e for e in ents if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
         self.person_words = [[re.sub(r"[’']s?$", "", w).lower() for w in e.text.split()] for e in self.persons]
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
