@@ -123,3 +123,35 @@ def test_claim_rejects_impossible_spans(s, e):
         assert not ok and "span" in str(err)
     else:
         assert ok
+
+
+# ------------------------------------------------------------------ ingest: any bytes in, an answer out
+
+SUFFIXES = [".txt", ".md", ".html"]
+byte_soup = st.one_of(
+    st.binary(max_size=600),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.tuples(st.text(max_size=200), st.sampled_from(["utf-8", "utf-16", "utf-16-le", "latin-1", "cp1251", "utf-8-sig"]))
+    .map(lambda te: te[0].encode(te[1], "replace")),
+    st.lists(st.sampled_from(["---\n", "title: x\n", "published: 2025-13-40\n", ": [\n", "<script>x</script>", "<p>",
+                              "Lavrov said it.", "\r\n", "\r", "\x00", "%PDF-", "\ufeff", "…", "“"]), max_size=20)
+    .map(lambda xs: "".join(xs).encode("utf-8", "surrogatepass")),
+)
+
+
+@settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=byte_soup, suffix=st.sampled_from(SUFFIXES))
+def test_any_file_gets_a_document_or_a_reason(tmp_path_factory, raw, suffix):
+    from graphkit.ingest import read_article
+
+    root = tmp_path_factory.mktemp("soup", numbered=True)
+    p = root / f"a{suffix}"
+    p.write_bytes(raw)
+    doc, problems = read_article(p, root, {"published": "2025-11-25"})
+    if doc is None:
+        assert len(problems) == 1 and problems[0].reason and not problems[0].degraded
+    else:
+        assert doc.text.strip() and "\r" not in doc.text and "\x00" not in doc.text
+        assert not doc.text.startswith("\ufeff")
+        assert all(pr.degraded and pr.reason for pr in problems)
+        Document.model_validate_json(doc.model_dump_json())  # storable as is
