@@ -161,3 +161,31 @@ os.kill(os.getpid(), signal.SIGKILL)  # before the extraction row and the COMMIT
     assert check_complete(store)["documents"] == 1
     with sqlite3.connect(store) as db:
         assert [r[0] for r in db.execute("SELECT id FROM documents")] == ["a"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "jsonl"])
+def test_a_killed_export_leaves_the_previous_file_whole(tmp_path, fmt):
+    """Exports write a temporary file and rename it: a process killed mid-write leaves the old file as it was."""
+    out = tmp_path / f"g.{fmt}"
+    out.write_text("previous complete export\n")
+    code = f"""
+import os, signal
+import networkx as nx
+from graphkit import export
+from graphkit.records import Claim
+
+real = export.atomic_open
+def dying_open(path, mode="w", **kw):
+    ctx = real(path, mode, **kw)
+    f = ctx.__enter__()
+    f.write(b"<half" if "b" in mode else "half")
+    f.flush()
+    os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the write
+export.atomic_open = dying_open
+G = nx.MultiDiGraph(); G.add_node("a", type="actor")
+c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="t", spans=[(0, 1)], kind="direct", cue="said")
+export.write(G, {fmt!r}, {str(out)!r}, claims=[c])
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert out.read_text() == "previous complete export\n"
