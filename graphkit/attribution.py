@@ -431,6 +431,25 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
     return None, None
 
 
+def _same_line_subject(subj: Token, v: Token) -> Optional[Token]:
+    """A subject parsed across a line break ("2:45 p.m.\n\nConnecticut's tax commissioner says") is
+    replaced by the phrase on the verb's own line."""
+    doc = v.doc
+    cut = None
+    for i in range(subj.i, v.i):
+        if "\n" in doc[i].text_with_ws or doc[i].is_space and "\n" in doc[i].text:
+            cut = i
+    if cut is None:
+        return subj
+    frag = [doc[i] for i in range(cut + 1, v.i) if not doc[i].is_space and not doc[i].is_punct]
+    if not frag:
+        return None
+    inside = {t.i for t in frag}
+    roots = [t for t in frag if t.head.i not in inside or t.head == t]
+    nouny = [t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouny[-1] if nouny else None
+
+
 def _span_tokens(tok: Token) -> set:
     return {t.i for t in tok.subtree}
 
@@ -487,6 +506,8 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
     lemma = v.lemma_.lower()
     children = list(v.children)
     subj, rel = _subject(v)
+    if subj is not None and subj.i < v.i:
+        subj = _same_line_subject(subj, v)
     subj_idx = _span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
     if subj is not None and subj.head != v and subj.head.dep_ == "agent" and subj.head.head == v:
         subj_idx = _span_tokens(subj.head)
