@@ -880,6 +880,11 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
     keep = []
     for c in cands:
         inner = False
+        if c.relative_head is not None and quote_of_tok.get(c.anchor.i) is None:
+            # "... returned to Ukraine, which says they were annexed illegally": Ukraine's own claim, not
+            # something the outer speaker reports
+            keep.append(c)
+            continue
         for o in cands:
             if o is c:
                 continue
@@ -1106,7 +1111,8 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
             continue
         if s.start in covered:
             a = last_by_sent.get(s.start)
-            prev = a if a is not None and a.claim_kind in ("direct", "mixed") else None
+            # a quote right after a claim (quoted or reported) with no cue of its own is the same speaker's
+            prev = a
             continue
         st = text[s.start_char:s.end_char].strip()
         if not st:
