@@ -467,10 +467,21 @@ def _candidate_pairs(claims: list[Claim], info: dict) -> list[tuple[int, int]]:
             by_issue[x].append(i)
     for idx in by_doc.values():
         pairs.update((idx[x], idx[y]) for x in range(len(idx)) for y in range(x + 1, len(idx)))
+    idf = _idf(claims) if len(claims) > ALL_PAIRS_UP_TO else {}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    if idf:  # large corpora: a denial meets other articles' claims only through shared rare concepts
+        for i, c in enumerate(claims):
+            for w in sorted(concepts(c.text), key=lambda w: (-idf.get(w, 1.0), w))[:BLOCK_KEYS]:
+                by_key[w].append(i)
     for i, c in enumerate(claims):
         if c.stance == "deny":
-            for x in c.issues:
-                pairs.update((min(i, j), max(i, j)) for j in by_issue[x] if claims[j].doc_id != c.doc_id)
+            if idf:
+                near = {j for w in sorted(concepts(c.text), key=lambda w: (-idf.get(w, 1.0), w))[:BLOCK_KEYS]
+                        if len(by_key[w]) <= 5 * BLOCK_MAX for j in by_key[w]}
+                on_issue = (j for j in near if set(claims[j].issues) & set(c.issues))
+            else:
+                on_issue = (j for x in c.issues for j in by_issue[x])
+            pairs.update((min(i, j), max(i, j)) for j in on_issue if j != i and claims[j].doc_id != c.doc_id)
         pol = info[c.id][3]
         if pol == "legal":
             for x in c.issues:
