@@ -971,9 +971,10 @@ class _Resolver:
                 best = (re.sub(r"[’']s$", "", e.text), (e.start_char, e.start_char + len(re.sub(r"[’']s$", "", e.text))))
         return best
 
-    def pronoun(self, low: str, at: int) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+    def pronoun(self, low: str, at: int, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
         """Antecedent of a pronoun speaker: walking back sentence by sentence, the latest speaker of
-        the right kind, else the subject named there, else the latest name."""
+        the right kind, else the subject named there, else the latest name. Names inside the claim's
+        own content ("Russia's position could weaken, they added") are not candidates."""
         person = low in ("he", "she", "i", "him", "her")
         kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP", "ANON", "NOUN")
         ents = self.persons if person else self.orgs
@@ -983,7 +984,7 @@ class _Resolver:
             if spk:
                 return spk[-1][1], spk[-1][2]
             subj = [e for e in ents if s.start_char <= e.start_char < at and e.end_char <= s.end_char
-                    and e.root.dep_ in ("nsubj", "nsubjpass")]
+                    and e.root.dep_ in ("nsubj", "nsubjpass") and not any(a <= e.start_char < b for a, b in content)]
             if subj:
                 e = subj[-1]
                 return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
@@ -1029,7 +1030,7 @@ def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict)
                 stype = "PRON"
                 rtype = stype_r
             elif stype == "PRON":
-                r = res.pronoun(head.lower_, s0)
+                r = res.pronoun(head.lower_, s0, tuple(spans))
                 if r is not None:
                     resolved, rspan = r
                 rtype = "PERSON" if head.lower_ in ("he", "she", "i") else "ORG"
@@ -1079,6 +1080,15 @@ def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict)
                     res.roles[f"{org.lower()} {role.lower()}"] = (resolved, rspan)
             spk = dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=stype,
                        resolved_text=resolved, resolved_span=rspan, role=role, organisation=org)
+            if stype == "ANON" or (head.lemma_.lower() in _ANON_HEADS and toks[0].lower_ == "the" and person is None):
+                # "the source" after "a senior Russian source": the same anonymous source
+                if toks[0].lower_ == "the":
+                    hw = head.lemma_.lower()
+                    prev = next((x for x in reversed(res.speakers) if x[3] == "ANON" and hw in x[1].lower()), None)
+                    if prev is not None:
+                        resolved, rspan = prev[1], prev[2]
+                        spk["resolved_text"], spk["resolved_span"] = resolved, rspan
+                rtype = "ANON"
             res.speakers.append((s0, resolved, rspan, rtype))
         sent = c.sent
         s_lo = min(sent.start_char, spans[0][0])
