@@ -22,10 +22,12 @@ actor:
 6. a surname that several full names in the corpus carry ("Clinton": Bill,
    Hillary) is kept apart rather than guessed, and says so in its merges.
 
-Entity types are corrected at the same time, by the gazetteer, the places
-gazetteer (graphkit.places) and type voting across every mention in the corpus:
-'Witkoff' is a person even where spaCy says GPE, 'Kyiv' a place where spaCy
-says PERSON.
+Entity types are corrected first, by the gazetteer, the places gazetteer
+(graphkit.places) and type voting across every mention in the corpus
+(graphkit.entity_types): 'Witkoff' is a person even where spaCy says GPE, 'Kyiv'
+a place where spaCy says PERSON. Name folding and comparison live in
+graphkit.names, the parsed models/actors.yaml in graphkit.gazetteer; this module
+is the stage itself.
 
 >>> from graphkit.records import Attribution
 >>> def att(speaker, stype, resolved=None, span=(0, 1)):
@@ -44,483 +46,28 @@ says PERSON.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Optional
 
-from .errors import ModelsFileError
-from .places import PlaceConfig, load_place_config, lookup_place, slug
+from .entity_types import type_entities
+from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from .names import (APOS, TITLE_WORDS, candidate_pairs, compare_names, fold, is_pronoun, name_words, person_key,
+                    skeleton, split_title)
+from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place, slug
 from .records import Actor, Attribution
 
-Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
-
-ACTOR_TYPES = ("person", "organisation", "government", "country", "group", "anonymous", "media", "other")
-LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-               "NORP": "group"}
-_NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-_TYPE_PRIORITY = ("person", "organisation", "place", "group", "other")
-
-PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its", "they", "them", "their",
-            "we", "us", "our", "i", "me", "you", "who", "which", "that"}
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 _THING_PRONOUNS = {"it", "its", "which", "that"}
-_GENERATIONAL = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
-_TITLE_WORDS = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "gen", "general",
-    "col", "colonel", "adm", "admiral", "rep", "sen", "senator", "gov", "governor", "president", "vice",
-    "prime", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "press", "chief", "head",
-    "envoy", "special", "adviser", "advisor", "aide", "ambassador", "chairman", "chairwoman", "chair",
-    "director", "deputy", "foreign", "defence", "defense", "army", "state", "national", "security", "top",
-    "senior", "former", "leader", "commander", "mayor", "king", "queen", "pope", "chancellor", "premier",
-    "negotiator", "lead", "new", "house", "white", "kremlin", "us", "u.s.", "uk", "eu", "un", "nato",
-    "the", "a", "an", "of", "and", "for", "to", "on", "ukraine", "russia", "russian", "ukrainian", "american",
-    "french", "british", "european", "informal", "coordinator", "official", "officials", "representative",
-}
-# title words that are also surnames: a name's last word when a first name precedes ('Larry King', 'Jack White')
-_SURNAME_TITLES = {"king", "white", "pope", "general", "head", "chief", "chair", "leader", "new", "house", "state",
-                   "lead", "top", "queen", "lord", "lady", "major", "marshal", "justice", "press", "senior"}
 _ANON_HEADS = {"source", "sources", "official", "officials", "aide", "aides", "insider", "insiders", "diplomat",
                "diplomats", "person", "people", "adviser", "advisers", "advisor", "advisors", "officer",
                "officers", "staffer", "staffers", "analyst", "expert", "observer", "lawmaker", "negotiator",
                "spokesperson", "representative", "investigator", "ally", "confidant", "associate",
                "strategist", "member", "members"}
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
 
-FUZZY_MIN = 90        # whole-name similarity (rapidfuzz ratio on spelling skeletons)
-FUZZY_SURNAME_MIN = 85  # the surnames alone must agree this well
-FUZZY_GIVEN_MIN = 80    # and the given names (or one is an initial)
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
-
-
-# --------------------------------------------------------------------------- name folding
-
-
-@lru_cache(maxsize=262144)
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name; no leading 'the', no possessives.
-
-    >>> fold("the Kremlin’s")
-    'kremlin'
-    >>> fold("Russia's Foreign Minister")
-    'russia foreign minister'
-    >>> fold("Donald Trump Jr.")
-    'donald trump jr'
-    >>> fold("Зеленський")
-    'zelens kiy'
-    """
-    from anyascii import anyascii
-
-    s = anyascii(unicodedata.normalize("NFKC", text).translate(_APOS))
-    s = re.sub(r"(\w)'s\b", r"\1", s)
-    s = re.sub(r"(\w)s'(?=\s|$)", r"\1s", s)
-    s = s.replace(".", "").lower()
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    return re.sub(r"^(the|a|an) ", "", s)
-
-
-_SKELETON_RULES = (("kh", "h"), ("ph", "f"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"), ("ck", "k"))
-
-
-def skeleton(text: str) -> str:
-    """Spelling skeleton of a name: transliteration variants of one name meet.
-
-    Sergey/Sergei/Sergej, Zelensky/Zelenskyy/Zelenskiy, Dmitry/Dmitri, Yury/Yuri,
-    Volodymyr/Wolodymyr all fold to the same skeleton.
-
-    >>> skeleton("Sergey Lavrov") == skeleton("Sergej Lavrov") == skeleton("Sergei Lavrov")
-    True
-    >>> skeleton("Zelenskyy"), skeleton("Zelensky"), skeleton("Zelenskiy")
-    ('zelenski', 'zelenski', 'zelenski')
-    """
-    return " ".join(_skel_token(tok) for tok in fold(text).split())
-
-
-@lru_cache(maxsize=262144)
-def _skel_token(tok: str) -> str:
-    for a, b in _SKELETON_RULES:
-        tok = tok.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", tok)
-
-
-def name_words(text: str) -> tuple[list[str], set[str]]:
-    """(skeleton words without generational suffixes, the suffixes) of a name.
-
-    >>> name_words("Donald Trump Jr.")
-    (['donald', 'trump'], {'jr'})
-    >>> name_words("Charles E. Grassley")
-    (['charles', 'graslei'], set())
-    """
-    words, gens = _name_words(text)
-    return list(words), set(gens)
-
-
-@lru_cache(maxsize=262144)
-def _name_words(text: str) -> tuple[tuple[str, ...], frozenset]:
-    words, gens = [], set()
-    for tok in fold(text).split():
-        if tok in _GENERATIONAL:
-            gens.add({"junior": "jr", "senior": "sr"}.get(tok, tok))
-        else:
-            words.append(_skel_token(tok))
-    if len(words) >= 3:  # middle initials: 'Donald J. Trump' is 'Donald Trump'
-        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
-    return tuple(words), frozenset(gens)
-
-
-def person_key(name: str) -> str:
-    """Clustering key of a person name: skeleton words without middle initials, generational suffix kept.
-
-    >>> person_key("Donald J. Trump") == person_key("Donald Trump"), person_key("Donald Trump Jr.")
-    (True, 'donald trump jr')
-    """
-    words, gens = _name_words(name)
-    return " ".join((*words, *sorted(gens)))
-
-
-def compare_names(a: str, b: str) -> tuple[bool, float, str]:
-    """Are two person names one person's? Returns (same, score, why), score from rapidfuzz (0-100).
-
-    Same when, after transliteration folding, the names have the same number of
-    words and the same generational suffix, and score >= FUZZY_MIN with surnames
-    >= FUZZY_SURNAME_MIN and given names >= FUZZY_GIVEN_MIN (or an initial).
-
-    >>> compare_names("Sergei Lavrov", "Sergey Lavrov")[:2]
-    (True, 100.0)
-    >>> compare_names("Donald Trump", "Donald Trump Jr.")
-    (False, 0.0, 'generational suffix differs')
-    >>> compare_names("Dmitry Peskov", "Dmitry Medvedev")[0]
-    False
-    """
-    from rapidfuzz import fuzz
-
-    ta, ga = name_words(a)
-    tb, gb = name_words(b)
-    if ga != gb:
-        return False, 0.0, "generational suffix differs"
-    if not ta or not tb or len(ta) != len(tb):
-        return False, 0.0, "different number of name words"
-    # a given name written as an initial ('D. Trump') is compared as that initial on both sides
-    ta2, tb2, initials = list(ta), list(tb), False
-    for k, (x, y) in enumerate(zip(ta[:-1], tb[:-1])):
-        if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
-            ta2[k] = tb2[k] = x[0]
-            initials = True
-    score = round(fuzz.ratio(" ".join(ta2), " ".join(tb2)), 1)
-    last = fuzz.ratio(ta[-1], tb[-1])
-    if last < FUZZY_SURNAME_MIN:
-        return False, score, f"surnames differ ({last:.0f})"
-    for x, y in zip(ta2[:-1], tb2[:-1]):
-        if fuzz.ratio(x, y) < FUZZY_GIVEN_MIN:
-            return False, score, "given names differ"
-    if score < FUZZY_MIN:
-        return False, score, f"similarity {score:.0f} below {FUZZY_MIN}"
-    return True, score, f"fuzzy {score:.0f} after transliteration folding" + (" (initials)" if initials else "")
-
-
-def candidate_pairs(names: list[str]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of names worth a compare_names: rapidfuzz ratio >= FUZZY_MIN on the folded
-    skeletons, or the same surname skeleton (initials: 'D. Trump'). Sorted; linear memory.
-
-    >>> candidate_pairs(["Sergey Lavrov", "Sergei Lavrov", "Marco Rubio", "M. Rubio"])
-    [(0, 1), (2, 3)]
-    """
-    from rapidfuzz import fuzz, process
-
-    keys = [" ".join(name_words(n)[0]) for n in names]
-    pairs: set[tuple[int, int]] = set()
-    for i, key in enumerate(keys):
-        if not key:
-            continue
-        for _m, _s, j in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(keys):
-        if key:
-            by_surname[key.split()[-1]].append(i)
-    for idx in by_surname.values():
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                pairs.add((idx[x], idx[y]))
-    return sorted(pairs)
-
-
-def is_pronoun(text: Optional[str]) -> bool:
-    """True for a bare pronoun ('he', 'They').
-
-    >>> is_pronoun("He"), is_pronoun("Lavrov"), is_pronoun("US")
-    (True, False, False)
-    """
-    if not text:
-        return False
-    t = text.strip()
-    return t.lower() in PRONOUNS and not (len(t) > 1 and t.isupper())
-
-
-def split_title(text: str) -> tuple[str, str]:
-    """Split 'Kremlin spokesman Dmitry Peskov' into (title, name) at the trailing run of name words.
-
-    >>> split_title("Kremlin spokesman Dmitry Peskov")
-    ('Kremlin spokesman', 'Dmitry Peskov')
-    >>> split_title("UK Prime Minister Sir Keir Starmer")
-    ('UK Prime Minister Sir', 'Keir Starmer')
-    >>> split_title("Russia's Foreign Minister")
-    ("Russia's Foreign Minister", '')
-    >>> split_title("talk show host Larry King"), split_title("the White House")
-    (('talk show host', 'Larry King'), ('the White House', ''))
-    """
-    toks = text.split()
-    i = len(toks)
-    while i > 0:
-        t = toks[i - 1]
-        core = re.sub(r"[^\w.\-']", "", t.translate(_APOS))
-        bare = re.sub(r"'s$", "", core)
-        low = bare.lower().strip(".")
-        surname_ok = False
-        if i == len(toks) and low in _SURNAME_TITLES and i >= 2:
-            prev = re.sub(r"[^\w.\-']", "", toks[i - 2].translate(_APOS))
-            surname_ok = prev[:1].isupper() and prev.lower().strip(".") not in _TITLE_WORDS  # 'Larry King'
-        if not bare or not bare[0].isupper() or (low in _TITLE_WORDS and not surname_ok) or core.endswith("'s") and i < len(toks):
-            break
-        i -= 1
-    name = " ".join(toks[i:])
-    if name and len(name.split()) == 1 and name.lower() in ("jr.", "jr", "sr.", "sr"):
-        return text, ""
-    return " ".join(toks[:i]).strip(" ,"), re.sub(r"['\u2019]s$", "", name)
-
-
-# --------------------------------------------------------------------------- the gazetteer
-
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    id: str
-    name: str
-    type: str
-    country: Optional[str] = None
-    organisation: Optional[str] = None
-    roles: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    titles: tuple[str, ...] = ()
-    metonyms: tuple[str, ...] = ()
-    gender: Optional[str] = None
-
-
-@dataclass
-class Gazetteer:
-    """models/actors.yaml, parsed and indexed for lookups by folded form and skeleton."""
-
-    entries: list[GazetteerEntry]
-    demonyms: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.by_fold: dict[str, tuple[GazetteerEntry, str]] = {}
-        self.by_skeleton: dict[str, list[GazetteerEntry]] = defaultdict(list)
-        self.by_title: dict[str, GazetteerEntry] = {}
-        self.by_metonym: dict[str, GazetteerEntry] = {}
-        self.by_surname: dict[str, list[GazetteerEntry]] = defaultdict(list)
-        for e in self.entries:
-            self.by_fold.setdefault(fold(e.name), (e, "gazetteer name"))
-            for a in e.aliases:
-                self.by_fold.setdefault(fold(a), (e, "gazetteer alias"))
-            for n in (e.name, *e.aliases):
-                if e not in self.by_skeleton[skeleton(n)]:
-                    self.by_skeleton[skeleton(n)].append(e)
-            for t in e.titles:
-                self.by_title.setdefault(fold(t), e)
-            for m in e.metonyms:
-                self.by_metonym.setdefault(fold(m), e)
-            if e.type == "person":
-                words, gens = name_words(e.name)
-                if len(words) > 1 and not gens:
-                    self.by_surname[words[-1]].append(e)
-        self.demonym_fold = {fold(k): v for k, v in self.demonyms.items()}
-        self._person_names = [(e, n) for e in self.entries if e.type == "person" for n in (e.name, *e.aliases)]
-        self._person_keys = [" ".join(name_words(n)[0]) for _e, n in self._person_names]
-        self._person_by_surname: dict[str, list[int]] = defaultdict(list)
-        for k, key in enumerate(self._person_keys):
-            if key:
-                self._person_by_surname[key.split()[-1]].append(k)
-
-    def _person_candidates(self, name: str) -> list[int]:
-        """Gazetteer person names close enough to be worth compare_names (rapidfuzz prefilter + same surname)."""
-        from rapidfuzz import fuzz, process
-
-        key = " ".join(name_words(name)[0])
-        if not key:
-            return []
-        hits = {k for _n, _s, k in process.extract(key, self._person_keys, scorer=fuzz.ratio,
-                                                   score_cutoff=FUZZY_MIN, limit=None)}
-        hits.update(self._person_by_surname.get(key.split()[-1], ()))
-        return sorted(hits)
-
-    @classmethod
-    def from_dict(cls, data: Optional[dict], where: str = "models/actors.yaml") -> "Gazetteer":
-        data = data or {}
-        if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
-            raise ModelsFileError(f"{where} must be a mapping with an 'actors' list; see the comments at its top")
-        entries, ids = [], set()
-        for i, raw in enumerate(data.get("actors") or []):
-            if not isinstance(raw, dict) or not raw.get("name"):
-                raise ModelsFileError(f"{where}: actor #{i + 1} has no 'name'; every entry needs at least a name")
-            unknown = set(raw) - {"id", "name", "type", "country", "organisation", "roles", "aliases", "titles",
-                                  "metonyms", "gender"}
-            if unknown:
-                raise ModelsFileError(f"{where}: actor {raw['name']!r} has unknown keys {sorted(unknown)}; "
-                                      "allowed: id, name, type, country, organisation, roles, aliases, titles, metonyms, gender")
-            if raw.get("gender") not in (None, "female", "male"):
-                raise ModelsFileError(f"{where}: actor {raw['name']!r} has gender {raw.get('gender')!r}; "
-                                      "use female or male, or leave it out")
-            typ = raw.get("type", "other")
-            if typ not in ACTOR_TYPES:
-                raise ModelsFileError(f"{where}: actor {raw['name']!r} has type {typ!r}; use one of {', '.join(ACTOR_TYPES)}")
-            aid = str(raw.get("id") or f"actor:{slug(str(raw['name']))}")
-            if not aid.startswith("actor:"):
-                aid = f"actor:{aid}"
-            if aid in ids:
-                raise ModelsFileError(f"{where}: two actors have the id {aid!r}; give one of them another name or an 'id:'")
-            ids.add(aid)
-
-            def strs(key):
-                v = raw.get(key) or []
-                if isinstance(v, str):
-                    v = [v]
-                if not isinstance(v, list):
-                    raise ModelsFileError(f"{where}: {key} of {raw['name']!r} must be a list of strings")
-                return tuple(str(x) for x in v)
-
-            entries.append(GazetteerEntry(
-                id=aid, name=str(raw["name"]), type=typ, country=raw.get("country"),
-                organisation=raw.get("organisation"), roles=strs("roles"), aliases=strs("aliases"),
-                titles=strs("titles"), metonyms=strs("metonyms"), gender=raw.get("gender")))
-        demonyms = data.get("demonyms") or {}
-        if not isinstance(demonyms, dict):
-            raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")
-        return cls(entries, {str(k): str(v) for k, v in demonyms.items()})
-
-    def match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
-        """Gazetteer entry a name refers to, with the reason; None when unknown."""
-        f = fold(name)
-        if not f:
-            return None
-        if f in self.by_fold:
-            return self.by_fold[f]
-        sk = skeleton(name)
-        cands = self.by_skeleton.get(sk, [])
-        if len(cands) == 1:
-            return cands[0], "transliteration folding (same spelling skeleton)"
-        if person_like:
-            best = None
-            for k in self._person_candidates(name):
-                e, n = self._person_names[k]
-                same, score, why = compare_names(name, n)
-                if same and (best is None or score > best[2]):
-                    best = (e, f"{why} vs {n!r}", score)
-            if best:
-                return best[0], best[1]
-            words = sk.split()
-            if len(words) == 1 and len(self.by_surname.get(words[0], [])) == 1:
-                return self.by_surname[words[0]][0], "surname of a gazetteer name"
-        return None
-
-    def match_title(self, *phrases: Optional[str]) -> Optional[tuple[GazetteerEntry, str]]:
-        for p in phrases:
-            if p and fold(p) in self.by_title:
-                return self.by_title[fold(p)], f"gazetteer title {p!r}"
-        return None
-
-    def country_of(self, *phrases: Optional[str]) -> Optional[str]:
-        for p in phrases:
-            for w in fold(p or "").split():
-                if w in self.demonym_fold:
-                    return self.demonym_fold[w]
-        return None
-
-
-def load_gazetteer() -> Gazetteer:
-    """models/actors.yaml as a Gazetteer."""
-    from .knowledge import load_yaml
-
-    return Gazetteer.from_dict(load_yaml("actors.yaml"))
-
-
-# --------------------------------------------------------------------------- entity typing
-
-
-def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
-                  place_config: Optional[PlaceConfig] = None, extra: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
-    """Surface form → corrected entity type, by gazetteer, places gazetteer and voting across the corpus.
-
-    Order of evidence: an actors.yaml name or alias decides; then places.yaml;
-    then a surface that is the surname of a multi-word PERSON somewhere in the
-    corpus is a person ('Witkoff' of 'Steve Witkoff'), unless spaCy labels it a
-    place in most (and at least two) of its mentions ('Washington' beside 'George Washington'); then a place geonames
-    knows is a place ('Kyiv', 'Kherson', 'Pokrovsk' even where spaCy says PERSON);
-    otherwise the majority of spaCy's labels over all mentions (ties: person,
-    organisation, place, group, other). `extra` adds (surface, spaCy label) votes.
-
-    >>> g = Gazetteer.from_dict({"actors": [{"name": "Donald Trump", "type": "person", "aliases": ["Trump"]}]})
-    >>> t = type_entities({"d": [("Trump", "ORG", 0, 5), ("Kyiv", "PERSON", 9, 13), ("Steve Witkoff", "PERSON", 20, 33),
-    ...                           ("Witkoff", "GPE", 40, 47), ("Pokrovsk", "PERSON", 50, 58)]}, g)
-    >>> [t[k] for k in ("Trump", "Kyiv", "Witkoff", "Pokrovsk")]
-    ['person', 'place', 'person', 'place']
-    """
-    place_config = place_config if place_config is not None else load_place_config()
-    votes: dict[str, Counter] = defaultdict(Counter)
-    surfaces: dict[str, set[str]] = defaultdict(set)
-    surnames: set[str] = set()
-    items = [(t, lab) for d in sorted(entities) for (t, lab, *_r) in entities[d]] + list(extra)
-    for text, label in items:
-        if label in _NOT_NAMES or not text.strip():
-            continue
-        f = fold(text)
-        if not f:
-            continue
-        votes[f][LABEL_TYPES.get(label, "other")] += 1
-        surfaces[f].add(text)
-        if label == "PERSON":
-            raw = [w for w in text.translate(_APOS).split() if fold(w) and fold(w) not in _GENERATIONAL]
-            words, _ = name_words(text)
-            if len(words) > 1 and all(w[:1].isupper() for w in raw):
-                surnames.add(words[-1])
-    out: dict[str, str] = {}
-    for f in sorted(votes):
-        one = next(iter(sorted(surfaces[f])))
-        gz = gazetteer.match_name(one, person_like=False)
-        if gz is not None:
-            typ = gz[0].type
-        elif (f in gazetteer.demonym_fold or (f.endswith("s") and f[:-1] in gazetteer.demonym_fold)) \
-                and not is_known_place_cached(one, place_config):
-            typ = "group"  # 'Ukrainian', 'Europeans' (but 'US', 'UK' are places)
-        else:
-            pkey_ignored = lookup_place(one, place_config) is None
-            hit = None if pkey_ignored else lookup_place(one, place_config)
-            if pkey_ignored:
-                typ = _vote(votes[f], exclude="place")
-            elif hit.source == "models/places.yaml":
-                typ = "place"
-            elif len(f.split()) == 1 and skeleton(one) in surnames and not (
-                    votes[f]["place"] >= 2 and votes[f]["place"] * 2 > sum(votes[f].values())):
-                typ = "person"  # 'Witkoff' of 'Steve Witkoff' (unless spaCy mostly calls it a place: 'George Washington')
-            elif hit.source != "unknown":
-                typ = "place"
-            else:
-                typ = _vote(votes[f])
-                if typ == "place" and len(f.split()) > 1 and any(w in _NOT_PLACE_WORDS for w in f.split()):
-                    typ = "organisation"  # 'Chicago Tribune', 'Arizona Republic' tagged GPE
-        for s in surfaces[f]:
-            out[s] = typ
-    return dict(sorted(out.items()))
-
-
-def _vote(c: Counter, exclude: Optional[str] = None) -> str:
-    ranked = sorted(((n, -_TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else -99, t) for t, n in c.items()
-                     if t != exclude), reverse=True)
-    return ranked[0][2] if ranked else "other"
 
 
 # --------------------------------------------------------------------------- the resolution
@@ -579,8 +126,6 @@ class _Mention:
     role: Optional[str]
     pos: int              # where the mention stands in the article
 
-
-_PERSONISH = {"person"}
 
 
 class _Resolver:
@@ -681,7 +226,7 @@ class _Resolver:
             draft.roles.append(role)
         org = " ".join((m.att.organisation or "").split())
         country = self.gz.country_of(org) if org and len(org.split()) == 1 else None
-        if country is None and org and is_known_place_cached(org, self.pc):
+        if country is None and org and is_known_place(org, self.pc):
             hit = lookup_place(org, self.pc)
             country = hit.name if hit and hit.type == "country" else None
         if country is not None:
@@ -694,7 +239,7 @@ class _Resolver:
 
     def _country_named(self, phrase: str) -> Optional[str]:
         """A country named in a phrase ("Ukraine's sanctions commissioner" -> Ukraine)."""
-        for w in phrase.translate(_APOS).split():
+        for w in phrase.translate(APOS).split():
             w = re.sub(r"'s$", "", w).strip(".,;:")
             if w[:1].isupper():
                 hit = lookup_place(w, self.pc)
@@ -730,7 +275,7 @@ class _Resolver:
             name = re.sub(r"['\u2019]s$", "", person)
             name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
             prefix = text[: text.find(person)].strip(" ,") if person in text else ""
-            if not role and prefix and any(w.lower().strip(".,") in _TITLE_WORDS for w in prefix.split()):
+            if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
                 role = prefix
             return _Mention(doc_id, i, a, surface, name, "name", "person", role, pos)
         etype = self.fold_types.get(fold(text))
@@ -738,7 +283,7 @@ class _Resolver:
             prefix, name = split_title(text)
             if not name:
                 return _Mention(doc_id, i, a, surface, text, "title", None, role, pos)
-            if not role and prefix and any(w.lower().strip(".,") in _TITLE_WORDS for w in prefix.split()):
+            if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
                 role = prefix
             return _Mention(doc_id, i, a, surface, name, "name", self.fold_types.get(fold(name), "person"), role, pos)
         if a.speaker_type == "NOUN" and etype is None:
@@ -748,7 +293,7 @@ class _Resolver:
         name = _strip_det(re.sub(r"['\u2019]s$", "", text))
         if etype is None:
             etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)
-            if etype is None and is_known_place_cached(name, self.pc):
+            if etype is None and is_known_place(name, self.pc):
                 etype = "place"
         return _Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
 
@@ -770,7 +315,7 @@ class _Resolver:
         if gz is not None:
             e, why = gz
             return self._draft(e.id, e.name, e.type, e), why
-        if etype == "place" and not is_known_place_cached(name, self.pc) and len(name.split()) > 1:
+        if etype == "place" and not is_known_place(name, self.pc) and len(name.split()) > 1:
             # "Ukraine's sanctions commissioner", "the US and Ukraine": a phrase around a place, not a place
             words = fold(name).split()
             if words[-1] in _ROLE_HEADS:
@@ -932,7 +477,7 @@ class _Resolver:
             e, why = hit
             return self._draft(e.id, e.name, e.type, e), why
         name = " ".join(_strip_det(m.name).split())
-        name = name.translate(_APOS)
+        name = name.translate(APOS)
         typ = "person" if any(w in _ROLE_HEADS for w in fold(name).split()) else "other"
         return (self._draft(f"n:{fold(name)}", name, typ),
                 "role phrase with no name and no title in models/actors.yaml; one actor per phrase")
@@ -1035,10 +580,6 @@ _ROLE_HEADS = {"commissioner", "minister", "spokesman", "spokeswoman", "spokespe
                "chancellor", "ombudsman", "prosecutor", "general", "leader", "king", "queen", "emir", "prince"}
 
 
-# words that make an unknown 'place' an organisation: newspapers, courts, firms
-_NOT_PLACE_WORDS = {"tribune", "herald", "gazette", "times", "post", "journal", "republic", "daily", "news", "press",
-                    "circuit", "court", "university", "college", "inc", "llc", "llcs", "corp", "company", "party",
-                    "committee", "bank", "ministry", "department", "agency", "council", "fund"}
 _NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "ibn", "al", "el", "du", "dos"}
 _ORG_WORDS = {"university", "college", "poll", "party", "committee", "department", "ministry", "council", "institute",
               "agency", "association", "commission", "news", "times", "post", "journal", "inc", "corp", "company",
@@ -1074,7 +615,7 @@ def _clean_role(role: Optional[str], name: str) -> Optional[str]:
     """
     if not role:
         return None
-    words = " ".join(role.split()).translate(_APOS).strip(" ,;").split()
+    words = " ".join(role.split()).translate(APOS).strip(" ,;").split()
     names = set(fold(name).split())
     while words and fold(words[-1]) in names:
         words.pop()
@@ -1120,11 +661,6 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
             seen.add(k)
             out.append(x.strip())
     return tuple(out)
-
-
-def is_known_place_cached(name: str, config: PlaceConfig) -> bool:
-    h = lookup_place(name, config)
-    return h is not None and h.source != "unknown"
 
 
 def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[str, list[Entity]],

@@ -9,8 +9,10 @@ import pytest
 
 from graphkit.errors import ModelsFileError
 from graphkit.records import Attribution
-from graphkit.resolve import (Gazetteer, compare_names, fold, is_pronoun, resolve_actors, skeleton, split_title,
-                              type_entities)
+from graphkit.entity_types import type_entities
+from graphkit.gazetteer import Gazetteer
+from graphkit.names import compare_names, fold, is_pronoun, skeleton, split_title
+from graphkit.resolve import resolve_actors
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -361,7 +363,7 @@ def test_bad_gazetteer_says_what_to_fix(bad, says):
 
 
 def test_shipped_gazetteer_covers_the_sample_corpus_speakers():
-    from graphkit.resolve import load_gazetteer
+    from graphkit.gazetteer import load_gazetteer
 
     g = load_gazetteer()
     names = {e.name for e in g.entries}

@@ -1,0 +1,106 @@
+"""NER entities of the whole corpus → one corrected type per surface form (person, place, organisation...).
+
+spaCy's label of one mention is noisy ('Witkoff' GPE, 'Kyiv' PERSON). This runs
+once over every entity of the corpus, before speakers are resolved, and types
+each surface form by the actors gazetteer (graphkit.gazetteer), the places
+gazetteer (graphkit.places), the surnames of full person names, and a vote over
+all of spaCy's labels for it. graphkit.resolve reads speaker mentions with these
+types; graphkit.places uses them to tell places from people.
+
+>>> from graphkit.gazetteer import Gazetteer
+>>> types = type_entities({"d": [("Steve Witkoff", "PERSON", 0, 13), ("Witkoff", "GPE", 20, 27),
+...                              ("Kyiv", "PERSON", 30, 34)]}, Gazetteer.from_dict({"actors": []}))
+>>> types["Witkoff"], types["Kyiv"], types["Steve Witkoff"]
+('person', 'place', 'person')
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable, Optional
+
+from .gazetteer import Gazetteer
+from .names import APOS, GENERATIONAL, fold, name_words, skeleton
+from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
+
+LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+               "NORP": "group"}
+_NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_TYPE_PRIORITY = ("person", "organisation", "place", "group", "other")
+
+# words that make an unknown 'place' an organisation: newspapers, courts, firms
+_NOT_PLACE_WORDS = {"tribune", "herald", "gazette", "times", "post", "journal", "republic", "daily", "news", "press",
+                    "circuit", "court", "university", "college", "inc", "llc", "llcs", "corp", "company", "party",
+                    "committee", "bank", "ministry", "department", "agency", "council", "fund"}
+
+
+def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
+                  place_config: Optional[PlaceConfig] = None, extra: Iterable[tuple[str, str]] = ()) -> dict[str, str]:
+    """Surface form → corrected entity type, by gazetteer, places gazetteer and voting across the corpus.
+
+    Order of evidence: an actors.yaml name or alias decides; then places.yaml;
+    then a surface that is the surname of a multi-word PERSON somewhere in the
+    corpus is a person ('Witkoff' of 'Steve Witkoff'), unless spaCy labels it a
+    place in most (and at least two) of its mentions ('Washington' beside 'George Washington'); then a place geonames
+    knows is a place ('Kyiv', 'Kherson', 'Pokrovsk' even where spaCy says PERSON);
+    otherwise the majority of spaCy's labels over all mentions (ties: person,
+    organisation, place, group, other). `extra` adds (surface, spaCy label) votes.
+
+    >>> g = Gazetteer.from_dict({"actors": [{"name": "Donald Trump", "type": "person", "aliases": ["Trump"]}]})
+    >>> t = type_entities({"d": [("Trump", "ORG", 0, 5), ("Kyiv", "PERSON", 9, 13), ("Steve Witkoff", "PERSON", 20, 33),
+    ...                           ("Witkoff", "GPE", 40, 47), ("Pokrovsk", "PERSON", 50, 58)]}, g)
+    >>> [t[k] for k in ("Trump", "Kyiv", "Witkoff", "Pokrovsk")]
+    ['person', 'place', 'person', 'place']
+    """
+    place_config = place_config if place_config is not None else load_place_config()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    surnames: set[str] = set()
+    items = [(t, lab) for d in sorted(entities) for (t, lab, *_r) in entities[d]] + list(extra)
+    for text, label in items:
+        if label in _NOT_NAMES or not text.strip():
+            continue
+        f = fold(text)
+        if not f:
+            continue
+        votes[f][LABEL_TYPES.get(label, "other")] += 1
+        surfaces[f].add(text)
+        if label == "PERSON":
+            raw = [w for w in text.translate(APOS).split() if fold(w) and fold(w) not in GENERATIONAL]
+            words, _ = name_words(text)
+            if len(words) > 1 and all(w[:1].isupper() for w in raw):
+                surnames.add(words[-1])
+    out: dict[str, str] = {}
+    for f in sorted(votes):
+        one = next(iter(sorted(surfaces[f])))
+        gz = gazetteer.match_name(one, person_like=False)
+        if gz is not None:
+            typ = gz[0].type
+        elif (f in gazetteer.demonym_fold or (f.endswith("s") and f[:-1] in gazetteer.demonym_fold)) \
+                and not is_known_place(one, place_config):
+            typ = "group"  # 'Ukrainian', 'Europeans' (but 'US', 'UK' are places)
+        else:
+            pkey_ignored = lookup_place(one, place_config) is None
+            hit = None if pkey_ignored else lookup_place(one, place_config)
+            if pkey_ignored:
+                typ = _vote(votes[f], exclude="place")
+            elif hit.source == "models/places.yaml":
+                typ = "place"
+            elif len(f.split()) == 1 and skeleton(one) in surnames and not (
+                    votes[f]["place"] >= 2 and votes[f]["place"] * 2 > sum(votes[f].values())):
+                typ = "person"  # 'Witkoff' of 'Steve Witkoff' (unless spaCy mostly calls it a place: 'George Washington')
+            elif hit.source != "unknown":
+                typ = "place"
+            else:
+                typ = _vote(votes[f])
+                if typ == "place" and len(f.split()) > 1 and any(w in _NOT_PLACE_WORDS for w in f.split()):
+                    typ = "organisation"  # 'Chicago Tribune', 'Arizona Republic' tagged GPE
+        for s in surfaces[f]:
+            out[s] = typ
+    return dict(sorted(out.items()))
+
+
+def _vote(c: Counter, exclude: Optional[str] = None) -> str:
+    ranked = sorted(((n, -_TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else -99, t) for t, n in c.items()
+                     if t != exclude), reverse=True)
+    return ranked[0][2] if ranked else "other"

@@ -1,0 +1,185 @@
+"""models/actors.yaml, checked and indexed: the known actors that speaker mentions are matched against.
+
+An entry has a canonical name, a type and what else it is called: aliases and
+transliterations ("Sergei Lavrov"), titles it holds ("Russia's Foreign
+Minister"), metonyms ("Moscow said" → the Kremlin); `demonyms` map adjectives to
+countries. `Gazetteer.match_name` finds the entry a name refers to (folded form,
+spelling skeleton, then fuzzy person names: graphkit.names), with the reason. A
+malformed file raises ModelsFileError naming the entry and the fix.
+
+>>> g = Gazetteer.from_dict({"actors": [{"name": "Sergey Lavrov", "type": "person", "aliases": ["Lavrov"],
+...                                      "titles": ["Russia's Foreign Minister"]}],
+...                          "demonyms": {"Russian": "Russia"}})
+>>> g.match_name("Sergei Lavrov", person_like=True)
+(GazetteerEntry(id='actor:sergey-lavrov', name='Sergey Lavrov', type='person', country=None, organisation=None, roles=(), aliases=('Lavrov',), titles=("Russia's Foreign Minister",), metonyms=(), gender=None), 'transliteration folding (same spelling skeleton)')
+>>> g.match_title("Russia's foreign minister")[0].id, g.country_of("a senior Russian source")
+('actor:sergey-lavrov', 'Russia')
+>>> Gazetteer.from_dict({"actors": [{"name": "Lavrov", "type": "minister"}]})
+Traceback (most recent call last):
+...
+graphkit.errors.ModelsFileError: models/actors.yaml: actor 'Lavrov' has type 'minister'; use one of person, organisation, government, country, group, anonymous, media, other
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .errors import ModelsFileError
+from .names import FUZZY_MIN, compare_names, fold, name_words, skeleton
+from .places import slug
+
+ACTOR_TYPES = ("person", "organisation", "government", "country", "group", "anonymous", "media", "other")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    id: str
+    name: str
+    type: str
+    country: Optional[str] = None
+    organisation: Optional[str] = None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    gender: Optional[str] = None
+
+
+@dataclass
+class Gazetteer:
+    """models/actors.yaml, parsed and indexed for lookups by folded form and skeleton."""
+
+    entries: list[GazetteerEntry]
+    demonyms: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_fold: dict[str, tuple[GazetteerEntry, str]] = {}
+        self.by_skeleton: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        self.by_title: dict[str, GazetteerEntry] = {}
+        self.by_metonym: dict[str, GazetteerEntry] = {}
+        self.by_surname: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        for e in self.entries:
+            self.by_fold.setdefault(fold(e.name), (e, "gazetteer name"))
+            for a in e.aliases:
+                self.by_fold.setdefault(fold(a), (e, "gazetteer alias"))
+            for n in (e.name, *e.aliases):
+                if e not in self.by_skeleton[skeleton(n)]:
+                    self.by_skeleton[skeleton(n)].append(e)
+            for t in e.titles:
+                self.by_title.setdefault(fold(t), e)
+            for m in e.metonyms:
+                self.by_metonym.setdefault(fold(m), e)
+            if e.type == "person":
+                words, gens = name_words(e.name)
+                if len(words) > 1 and not gens:
+                    self.by_surname[words[-1]].append(e)
+        self.demonym_fold = {fold(k): v for k, v in self.demonyms.items()}
+        self._person_names = [(e, n) for e in self.entries if e.type == "person" for n in (e.name, *e.aliases)]
+        self._person_keys = [" ".join(name_words(n)[0]) for _e, n in self._person_names]
+        self._person_by_surname: dict[str, list[int]] = defaultdict(list)
+        for k, key in enumerate(self._person_keys):
+            if key:
+                self._person_by_surname[key.split()[-1]].append(k)
+
+    def _person_candidates(self, name: str) -> list[int]:
+        """Gazetteer person names close enough to be worth compare_names (rapidfuzz prefilter + same surname)."""
+        from rapidfuzz import fuzz, process
+
+        key = " ".join(name_words(name)[0])
+        if not key:
+            return []
+        hits = {k for _n, _s, k in process.extract(key, self._person_keys, scorer=fuzz.ratio,
+                                                   score_cutoff=FUZZY_MIN, limit=None)}
+        hits.update(self._person_by_surname.get(key.split()[-1], ()))
+        return sorted(hits)
+
+    @classmethod
+    def from_dict(cls, data: Optional[dict], where: str = "models/actors.yaml") -> "Gazetteer":
+        data = data or {}
+        if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
+            raise ModelsFileError(f"{where} must be a mapping with an 'actors' list; see the comments at its top")
+        entries, ids = [], set()
+        for i, raw in enumerate(data.get("actors") or []):
+            if not isinstance(raw, dict) or not raw.get("name"):
+                raise ModelsFileError(f"{where}: actor #{i + 1} has no 'name'; every entry needs at least a name")
+            unknown = set(raw) - {"id", "name", "type", "country", "organisation", "roles", "aliases", "titles",
+                                  "metonyms", "gender"}
+            if unknown:
+                raise ModelsFileError(f"{where}: actor {raw['name']!r} has unknown keys {sorted(unknown)}; "
+                                      "allowed: id, name, type, country, organisation, roles, aliases, titles, metonyms, gender")
+            if raw.get("gender") not in (None, "female", "male"):
+                raise ModelsFileError(f"{where}: actor {raw['name']!r} has gender {raw.get('gender')!r}; "
+                                      "use female or male, or leave it out")
+            typ = raw.get("type", "other")
+            if typ not in ACTOR_TYPES:
+                raise ModelsFileError(f"{where}: actor {raw['name']!r} has type {typ!r}; use one of {', '.join(ACTOR_TYPES)}")
+            aid = str(raw.get("id") or f"actor:{slug(str(raw['name']))}")
+            if not aid.startswith("actor:"):
+                aid = f"actor:{aid}"
+            if aid in ids:
+                raise ModelsFileError(f"{where}: two actors have the id {aid!r}; give one of them another name or an 'id:'")
+            ids.add(aid)
+
+            def strs(key):
+                v = raw.get(key) or []
+                if isinstance(v, str):
+                    v = [v]
+                if not isinstance(v, list):
+                    raise ModelsFileError(f"{where}: {key} of {raw['name']!r} must be a list of strings")
+                return tuple(str(x) for x in v)
+
+            entries.append(GazetteerEntry(
+                id=aid, name=str(raw["name"]), type=typ, country=raw.get("country"),
+                organisation=raw.get("organisation"), roles=strs("roles"), aliases=strs("aliases"),
+                titles=strs("titles"), metonyms=strs("metonyms"), gender=raw.get("gender")))
+        demonyms = data.get("demonyms") or {}
+        if not isinstance(demonyms, dict):
+            raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")
+        return cls(entries, {str(k): str(v) for k, v in demonyms.items()})
+
+    def match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
+        """Gazetteer entry a name refers to, with the reason; None when unknown."""
+        f = fold(name)
+        if not f:
+            return None
+        if f in self.by_fold:
+            return self.by_fold[f]
+        sk = skeleton(name)
+        cands = self.by_skeleton.get(sk, [])
+        if len(cands) == 1:
+            return cands[0], "transliteration folding (same spelling skeleton)"
+        if person_like:
+            best = None
+            for k in self._person_candidates(name):
+                e, n = self._person_names[k]
+                same, score, why = compare_names(name, n)
+                if same and (best is None or score > best[2]):
+                    best = (e, f"{why} vs {n!r}", score)
+            if best:
+                return best[0], best[1]
+            words = sk.split()
+            if len(words) == 1 and len(self.by_surname.get(words[0], [])) == 1:
+                return self.by_surname[words[0]][0], "surname of a gazetteer name"
+        return None
+
+    def match_title(self, *phrases: Optional[str]) -> Optional[tuple[GazetteerEntry, str]]:
+        for p in phrases:
+            if p and fold(p) in self.by_title:
+                return self.by_title[fold(p)], f"gazetteer title {p!r}"
+        return None
+
+    def country_of(self, *phrases: Optional[str]) -> Optional[str]:
+        for p in phrases:
+            for w in fold(p or "").split():
+                if w in self.demonym_fold:
+                    return self.demonym_fold[w]
+        return None
+
+
+def load_gazetteer() -> Gazetteer:
+    """models/actors.yaml as a Gazetteer."""
+    from .knowledge import load_yaml
+
+    return Gazetteer.from_dict(load_yaml("actors.yaml"))

@@ -1,0 +1,242 @@
+"""Names as strings: folding, transliteration skeletons, person keys and comparison, titles, pronouns.
+
+Pure functions over text, no models: graphkit.gazetteer indexes models/actors.yaml
+with them and graphkit.resolve compares speaker mentions with them. A name is
+folded to lower-case ASCII (anyascii), then to a spelling skeleton where
+transliteration variants meet (y/i, w/v, kh/h, doubled letters...); two person
+names are one person's when rapidfuzz says so under guards against over-merging
+(same number of words, same generational suffix, surnames and given names agree
+on their own).
+
+>>> fold("the Kremlin’s"), skeleton("Zelenskyy") == skeleton("Zelenskiy")
+('kremlin', True)
+>>> compare_names("Sergei Lavrov", "Sergey Lavrov")[0], compare_names("Donald Trump", "Donald Trump Jr.")[0]
+(True, False)
+>>> split_title("Kremlin spokesman Dmitry Peskov"), is_pronoun("She"), is_pronoun("US")
+(('Kremlin spokesman', 'Dmitry Peskov'), True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+from typing import Optional
+
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its", "they", "them", "their",
+            "we", "us", "our", "i", "me", "you", "who", "which", "that"}
+GENERATIONAL = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "gen", "general",
+    "col", "colonel", "adm", "admiral", "rep", "sen", "senator", "gov", "governor", "president", "vice",
+    "prime", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "press", "chief", "head",
+    "envoy", "special", "adviser", "advisor", "aide", "ambassador", "chairman", "chairwoman", "chair",
+    "director", "deputy", "foreign", "defence", "defense", "army", "state", "national", "security", "top",
+    "senior", "former", "leader", "commander", "mayor", "king", "queen", "pope", "chancellor", "premier",
+    "negotiator", "lead", "new", "house", "white", "kremlin", "us", "u.s.", "uk", "eu", "un", "nato",
+    "the", "a", "an", "of", "and", "for", "to", "on", "ukraine", "russia", "russian", "ukrainian", "american",
+    "french", "british", "european", "informal", "coordinator", "official", "officials", "representative",
+}
+# title words that are also surnames: a name's last word when a first name precedes ('Larry King', 'Jack White')
+_SURNAME_TITLES = {"king", "white", "pope", "general", "head", "chief", "chair", "leader", "new", "house", "state",
+                   "lead", "top", "queen", "lord", "lady", "major", "marshal", "justice", "press", "senior"}
+APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
+
+FUZZY_MIN = 90        # whole-name similarity (rapidfuzz ratio on spelling skeletons)
+FUZZY_SURNAME_MIN = 85  # the surnames alone must agree this well
+FUZZY_GIVEN_MIN = 80    # and the given names (or one is an initial)
+
+
+@lru_cache(maxsize=262144)
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name; no leading 'the', no possessives.
+
+    >>> fold("the Kremlin’s")
+    'kremlin'
+    >>> fold("Russia's Foreign Minister")
+    'russia foreign minister'
+    >>> fold("Donald Trump Jr.")
+    'donald trump jr'
+    >>> fold("Зеленський")
+    'zelens kiy'
+    """
+    from anyascii import anyascii
+
+    s = anyascii(unicodedata.normalize("NFKC", text).translate(APOS))
+    s = re.sub(r"(\w)'s\b", r"\1", s)
+    s = re.sub(r"(\w)s'(?=\s|$)", r"\1s", s)
+    s = s.replace(".", "").lower()
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return re.sub(r"^(the|a|an) ", "", s)
+
+
+_SKELETON_RULES = (("kh", "h"), ("ph", "f"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"), ("ck", "k"))
+
+
+def skeleton(text: str) -> str:
+    """Spelling skeleton of a name: transliteration variants of one name meet.
+
+    Sergey/Sergei/Sergej, Zelensky/Zelenskyy/Zelenskiy, Dmitry/Dmitri, Yury/Yuri,
+    Volodymyr/Wolodymyr all fold to the same skeleton.
+
+    >>> skeleton("Sergey Lavrov") == skeleton("Sergej Lavrov") == skeleton("Sergei Lavrov")
+    True
+    >>> skeleton("Zelenskyy"), skeleton("Zelensky"), skeleton("Zelenskiy")
+    ('zelenski', 'zelenski', 'zelenski')
+    """
+    return " ".join(_skel_token(tok) for tok in fold(text).split())
+
+
+@lru_cache(maxsize=262144)
+def _skel_token(tok: str) -> str:
+    for a, b in _SKELETON_RULES:
+        tok = tok.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", tok)
+
+
+def name_words(text: str) -> tuple[list[str], set[str]]:
+    """(skeleton words without generational suffixes, the suffixes) of a name.
+
+    >>> name_words("Donald Trump Jr.")
+    (['donald', 'trump'], {'jr'})
+    >>> name_words("Charles E. Grassley")
+    (['charles', 'graslei'], set())
+    """
+    words, gens = _name_words(text)
+    return list(words), set(gens)
+
+
+@lru_cache(maxsize=262144)
+def _name_words(text: str) -> tuple[tuple[str, ...], frozenset]:
+    words, gens = [], set()
+    for tok in fold(text).split():
+        if tok in GENERATIONAL:
+            gens.add({"junior": "jr", "senior": "sr"}.get(tok, tok))
+        else:
+            words.append(_skel_token(tok))
+    if len(words) >= 3:  # middle initials: 'Donald J. Trump' is 'Donald Trump'
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return tuple(words), frozenset(gens)
+
+
+def person_key(name: str) -> str:
+    """Clustering key of a person name: skeleton words without middle initials, generational suffix kept.
+
+    >>> person_key("Donald J. Trump") == person_key("Donald Trump"), person_key("Donald Trump Jr.")
+    (True, 'donald trump jr')
+    """
+    words, gens = _name_words(name)
+    return " ".join((*words, *sorted(gens)))
+
+
+def compare_names(a: str, b: str) -> tuple[bool, float, str]:
+    """Are two person names one person's? Returns (same, score, why), score from rapidfuzz (0-100).
+
+    Same when, after transliteration folding, the names have the same number of
+    words and the same generational suffix, and score >= FUZZY_MIN with surnames
+    >= FUZZY_SURNAME_MIN and given names >= FUZZY_GIVEN_MIN (or an initial).
+
+    >>> compare_names("Sergei Lavrov", "Sergey Lavrov")[:2]
+    (True, 100.0)
+    >>> compare_names("Donald Trump", "Donald Trump Jr.")
+    (False, 0.0, 'generational suffix differs')
+    >>> compare_names("Dmitry Peskov", "Dmitry Medvedev")[0]
+    False
+    """
+    from rapidfuzz import fuzz
+
+    ta, ga = name_words(a)
+    tb, gb = name_words(b)
+    if ga != gb:
+        return False, 0.0, "generational suffix differs"
+    if not ta or not tb or len(ta) != len(tb):
+        return False, 0.0, "different number of name words"
+    # a given name written as an initial ('D. Trump') is compared as that initial on both sides
+    ta2, tb2, initials = list(ta), list(tb), False
+    for k, (x, y) in enumerate(zip(ta[:-1], tb[:-1])):
+        if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
+            ta2[k] = tb2[k] = x[0]
+            initials = True
+    score = round(fuzz.ratio(" ".join(ta2), " ".join(tb2)), 1)
+    last = fuzz.ratio(ta[-1], tb[-1])
+    if last < FUZZY_SURNAME_MIN:
+        return False, score, f"surnames differ ({last:.0f})"
+    for x, y in zip(ta2[:-1], tb2[:-1]):
+        if fuzz.ratio(x, y) < FUZZY_GIVEN_MIN:
+            return False, score, "given names differ"
+    if score < FUZZY_MIN:
+        return False, score, f"similarity {score:.0f} below {FUZZY_MIN}"
+    return True, score, f"fuzzy {score:.0f} after transliteration folding" + (" (initials)" if initials else "")
+
+
+def candidate_pairs(names: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of names worth a compare_names: rapidfuzz ratio >= FUZZY_MIN on the folded
+    skeletons, or the same surname skeleton (initials: 'D. Trump'). Sorted; linear memory.
+
+    >>> candidate_pairs(["Sergey Lavrov", "Sergei Lavrov", "Marco Rubio", "M. Rubio"])
+    [(0, 1), (2, 3)]
+    """
+    from rapidfuzz import fuzz, process
+
+    keys = [" ".join(name_words(n)[0]) for n in names]
+    pairs: set[tuple[int, int]] = set()
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        for _m, _s, j in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key:
+            by_surname[key.split()[-1]].append(i)
+    for idx in by_surname.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                pairs.add((idx[x], idx[y]))
+    return sorted(pairs)
+
+
+def is_pronoun(text: Optional[str]) -> bool:
+    """True for a bare pronoun ('he', 'They').
+
+    >>> is_pronoun("He"), is_pronoun("Lavrov"), is_pronoun("US")
+    (True, False, False)
+    """
+    if not text:
+        return False
+    t = text.strip()
+    return t.lower() in PRONOUNS and not (len(t) > 1 and t.isupper())
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """Split 'Kremlin spokesman Dmitry Peskov' into (title, name) at the trailing run of name words.
+
+    >>> split_title("Kremlin spokesman Dmitry Peskov")
+    ('Kremlin spokesman', 'Dmitry Peskov')
+    >>> split_title("UK Prime Minister Sir Keir Starmer")
+    ('UK Prime Minister Sir', 'Keir Starmer')
+    >>> split_title("Russia's Foreign Minister")
+    ("Russia's Foreign Minister", '')
+    >>> split_title("talk show host Larry King"), split_title("the White House")
+    (('talk show host', 'Larry King'), ('the White House', ''))
+    """
+    toks = text.split()
+    i = len(toks)
+    while i > 0:
+        t = toks[i - 1]
+        core = re.sub(r"[^\w.\-']", "", t.translate(APOS))
+        bare = re.sub(r"'s$", "", core)
+        low = bare.lower().strip(".")
+        surname_ok = False
+        if i == len(toks) and low in _SURNAME_TITLES and i >= 2:
+            prev = re.sub(r"[^\w.\-']", "", toks[i - 2].translate(APOS))
+            surname_ok = prev[:1].isupper() and prev.lower().strip(".") not in TITLE_WORDS  # 'Larry King'
+        if not bare or not bare[0].isupper() or (low in TITLE_WORDS and not surname_ok) or core.endswith("'s") and i < len(toks):
+            break
+        i -= 1
+    name = " ".join(toks[i:])
+    if name and len(name.split()) == 1 and name.lower() in ("jr.", "jr", "sr.", "sr"):
+        return text, ""
+    return " ".join(toks[:i]).strip(" ,"), re.sub(r"['\u2019]s$", "", name)
