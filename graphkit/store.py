@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS issues (id TEXT PRIMARY KEY, name TEXT NOT NULL, reco
 CREATE TABLE IF NOT EXISTS claims (
   id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker_id TEXT NOT NULL, date TEXT, stance TEXT, same_as TEXT,
   record TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker_id, date);
+CREATE INDEX IF NOT EXISTS claims_by_speaker ON claims(speaker_id, date, id);
 CREATE INDEX IF NOT EXISTS claims_date ON claims(date);
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE TABLE IF NOT EXISTS claim_issues (claim_id TEXT NOT NULL, issue TEXT NOT NULL, PRIMARY KEY (issue, claim_id)) WITHOUT ROWID;
@@ -47,6 +47,21 @@ CREATE TABLE IF NOT EXISTS claim_places (claim_id TEXT NOT NULL, place TEXT NOT 
 CREATE TABLE IF NOT EXISTS contradictions (a TEXT NOT NULL, b TEXT NOT NULL, issue TEXT, record TEXT NOT NULL, PRIMARY KEY (a, b));
 CREATE TABLE IF NOT EXISTS skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, degraded INTEGER NOT NULL);
 """
+
+
+def _link_filter(table: str, col: str, n: int, narrow: bool) -> str:
+    """SQL condition: the claim has one of n values in table (claim_issues / claim_places).
+
+    ``narrow``: another filter already picks few claims, so probe each one (a correlated EXISTS
+    on the (value, claim_id) primary key) instead of listing every claim of the value first (a
+    million-claim store lists hundreds of thousands of ids for 'Europe'; the probe is 1 ms).
+    """
+    if n == 0:
+        return "0"
+    marks = ",".join("?" * n)
+    if narrow:
+        return f"EXISTS (SELECT 1 FROM {table} x WHERE x.claim_id = c.id AND x.{col} IN ({marks}))"
+    return f"c.id IN (SELECT claim_id FROM {table} WHERE {col} IN ({marks}))"
 
 
 def _dump(rec) -> str:
@@ -263,6 +278,9 @@ class Store:
         try:
             for t in ("actors", "places", "issues", "claims", "claim_issues", "claim_places", "contradictions", "skipped"):
                 db.execute(f"DELETE FROM {t}")
+            # stores built before the speaker index covered the claim id: swap it (rows are empty here)
+            db.execute("DROP INDEX IF EXISTS claims_speaker")
+            db.execute("CREATE INDEX IF NOT EXISTS claims_by_speaker ON claims(speaker_id, date, id)")
             db.executemany("INSERT INTO actors VALUES (?,?,?,?)", ((a.id, a.name, a.type, _dump(a)) for a in actors))
             db.executemany("INSERT INTO places VALUES (?,?,?)", ((p.id, p.name, _dump(p)) for p in places))
             db.executemany("INSERT INTO issues VALUES (?,?,?)", ((i.id, i.name, _dump(i)) for i in issues))
@@ -313,15 +331,18 @@ class Store:
             where.append(f"{col} IN ({','.join('?' * len(values))})" if values else "0")
             args.extend(values)
 
+        # with a speaker, article or id filter the claims table is entered by that index and each row's
+        # issues/places are probed (EXISTS on their primary key); without one the issue/place list drives
+        narrow = speaker_ids is not None or bool(doc_id) or ids is not None
         if speaker_ids is not None:
             _in("c.speaker_id", speaker_ids)
         if issues is not None:
             vals = list(issues)
-            where.append(f"c.id IN (SELECT claim_id FROM claim_issues WHERE issue IN ({','.join('?' * len(vals))}))" if vals else "0")
+            where.append(_link_filter("claim_issues", "issue", len(vals), narrow))
             args.extend(vals)
         if places is not None:
             vals = list(places)
-            where.append(f"c.id IN (SELECT claim_id FROM claim_places WHERE place IN ({','.join('?' * len(vals))}))" if vals else "0")
+            where.append(_link_filter("claim_places", "place", len(vals), narrow))
             args.extend(vals)
         if ids is not None:
             _in("c.id", ids)
