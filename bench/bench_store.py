@@ -185,7 +185,7 @@ def step_fill(n: int, path: str):
     return {"articles_s": t1 - t0, "resolved_s": t2 - t1, "rss_mb": rss_mb(), "bytes": os.path.getsize(path)}
 
 
-def step_query(path: str, n_queries: int = 200, n_scans: int = 3):
+def step_query(path: str, n_queries: int = 200, n_scans: int = 1):
     """Latency of speaker+issue queries: through the API (names) and the store (ids), two ways of picking pairs.
 
     claim-weighted: the pair of a random claim (popular speakers dominate, as in a reader's
