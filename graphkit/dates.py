@@ -407,11 +407,21 @@ def _sentence_bounds(doc, att: Attribution, cue) -> tuple[int, int]:
     return att.spans[0][0], att.spans[-1][1]
 
 
+_TEXT_CACHE: list = [None, ""]
+
+
+def _doc_text(doc) -> str:
+    """doc.text, computed once per Doc: spaCy rebuilds it from every token on each access."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return _TEXT_CACHE[1]
+
+
 def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpression]]:
     """Date expressions of the speech act, with their distance to the cue in characters."""
     start, end = _sentence_bounds(doc, att, cue)
     clause = _speech_clause(cue)
-    text = doc.text
+    text = _doc_text(doc)
     content_start = min(s for s, _ in att.spans)
     for ex in find_date_expressions(text[start:end], offset=start):
         if _in_spans(ex.start, ex.end, att.spans):
@@ -462,7 +472,7 @@ def _deadline_bound(doc, att: Attribution, cue, published: dt.date) -> Optional[
     day falls in the first week), precision 'month', basis 'relative'.
     """
     start, end = _sentence_bounds(doc, att, cue)
-    sentence = doc.text[start:end]
+    sentence = _doc_text(doc)[start:end]
     if not _DEADLINE_WORDS.search(sentence):
         return None
     for ex in find_date_expressions(sentence, offset=start):
