@@ -105,6 +105,43 @@ def context_before(doc, att: Attribution, sentences: int = 1, *, text: Optional[
     return " ".join(out)
 
 
+RELATIVE_SPEAKERS = {"which", "who", "whom", "that"}
+
+
+def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]:
+    """End a claim's content where a relative-clause attribution inside it begins.
+
+    In "Russia says the regions are legally Russian and will never be returned to Ukraine, which
+    says they were annexed illegally", Ukraine's claim is the writer's aside, not part of what
+    Russia said: Russia's content stops before ", which says".
+
+    >>> from graphkit.records import Attribution
+    >>> t = "Russia says the regions are Russian, not Ukraine's, which says they were annexed illegally."
+    >>> outer = Attribution(spans=[(12, 90)], text=t[12:90], cue="says", speaker_text="Russia")
+    >>> inner = Attribution(spans=[(63, 90)], text=t[63:90], cue="says", speaker_text="which", speaker_span=(52, 57))
+    >>> [a.text for a in cut_relative_asides([outer, inner], t)]
+    ["the regions are Russian, not Ukraine's", 'they were annexed illegally']
+    """
+    asides = [a for a in atts if a.speaker_span and (a.speaker_text or "").lower() in RELATIVE_SPEAKERS]
+    if not asides:
+        return atts
+    out = []
+    for a in atts:
+        cut = min((r.speaker_span[0] for r in asides if r is not a
+                   and any(s <= r.speaker_span[0] < e for s, e in a.spans)), default=None)
+        if cut is not None and cut > a.spans[0][0]:
+            spans = [(s, min(e, cut)) for s, e in a.spans if s < cut]
+            s, e = spans[-1]
+            while e > s and text[e - 1] in " ,;:\u2014\u2013-\n":
+                e -= 1
+            spans[-1] = (s, e)
+            spans = [(s, e) for s, e in spans if e > s]
+            if spans:
+                a = a.model_copy(update={"spans": tuple(spans), "text": " … ".join(text[s:e] for s, e in spans)})
+        out.append(a)
+    return out
+
+
 def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[LocalClaim], list[Entity]]:
     """Attributions, dates and issues of one parsed piece of an article (offsets shifted by `offset`)."""
     from .attribution import attributions
@@ -114,6 +151,7 @@ def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[Local
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     items = []
     doc_text = doc.text  # built from every token on each access: once per piece, not per claim
+    atts = cut_relative_asides(atts, doc_text)
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
     for att in atts:
         speaker = att.resolved_text or att.speaker_text

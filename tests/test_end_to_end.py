@@ -75,3 +75,18 @@ def test_view_is_offline_and_escaped(sample_store, tmp_path):
 def test_user_errors_are_one_line(tmp_path, args, msg):
     r = gk(*args, check=False)
     assert r.returncode == 2 and msg in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("a,b", [
+    ("they had captured Pokrovsk", "denied any such losses"),
+    ("four regions are now legally part of Russia", "annexed illegally"),
+])
+def test_contradicts_edges_of_the_sample(sample, a, b):
+    df = sample.contradictions()
+    pairs = list(zip(df["claim_a"], df["claim_b"]))
+    assert any((a in x and b in y) or (b in x and a in y) for x, y in pairs), pairs
+
+
+def test_relative_aside_is_not_part_of_the_outer_claim(sample):
+    (russia,) = [t for t in sample.claims(doc="004")["text"] if "legally part of Russia" in t]
+    assert "annexed illegally" not in russia and russia.endswith("returned to Ukraine")
