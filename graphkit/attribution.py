@@ -1,7 +1,10 @@
 """Who said what: quotes and reported speech → speaker, cue and content spans.
 
 Rules over spaCy's dependency parse (``en_core_web_sm``: tagger, parser,
-lemmatizer, ner), driven by the cue lexicon in ``models/cues.yaml``. One plain
+lemmatizer, ner), driven by the cue lexicon in ``models/cues.yaml``
+(:mod:`graphkit.cues`). This module holds the frames that find cue, content and
+speaker head, and assembles the records; quotation pairing is
+:mod:`graphkit.quotes`, speaker splitting and resolution :mod:`graphkit.speakers`. One plain
 function, :func:`attributions`, reads a parsed ``Doc`` and returns
 :class:`graphkit.records.Attribution` records in document order; the spaCy
 component ``graphkit_attribution`` stores the same list on ``doc._.attributions``.
@@ -19,14 +22,16 @@ component ``graphkit_attribution`` stores the same list on ``doc._.attributions`
 What each step does:
 
 1. quotation marks are paired into quote spans (curly or straight; an unclosed
-   quote ends at its paragraph's end, as in multi-paragraph news quotes);
+   quote ends at its paragraph's end, as in multi-paragraph news quotes:
+   :func:`graphkit.quotes.find_quotes`);
 2. each token whose lemma is a cue yields a candidate; its content is found by
    the frame the cue takes (clause, object, to-infinitive, prepositional object,
    "according to X", colon), then widened to whole quotes;
 3. the source is the cue's subject (the agent of a passive, the subject of the
    governing verb for "..., adding that", the antecedent of "which"/"who");
 4. the speaker phrase is split into person, role and organisation and resolved
-   to the fullest in-article name (pronouns to the last fitting speaker or name);
+   to the fullest in-article name (pronouns to the last fitting speaker or name:
+   :func:`graphkit.speakers.speaker_fields`);
 5. quote sentences with no cue right after a quoted claim become continuations.
 """
 
@@ -34,344 +39,18 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .errors import ModelsFileError
+from .cues import Cues, default_cues, load_cues
+from .quotes import OPEN_QUOTES, claim_kind, find_quotes
 from .records import Attribution
+from .speakers import SpeakerResolver, speaker_fields
 
-__all__ = ["Cues", "load_cues", "attributions", "make_attribution_component", "AttributionComponent"]
-
-STANCES = {
-    "assert", "deny", "demand", "warn", "predict", "accuse", "question",
-    "promise", "praise", "criticize", "support", "oppose", "believe", "report",
-}
-_SECTIONS = ("verbs", "object_verbs", "to_verbs", "prep_verbs", "nouns", "phrases", "quoted_as")
-
-
-# --------------------------------------------------------------------------- cues
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The cue lexicon of ``models/cues.yaml``, ready for lookups (see that file's header)."""
-
-    verbs: dict = field(default_factory=dict)
-    object_verbs: dict = field(default_factory=dict)
-    to_verbs: dict = field(default_factory=dict)
-    prep_verbs: dict = field(default_factory=dict)  # (lemma, prep) -> stance
-    nouns: dict = field(default_factory=dict)
-    phrases: dict = field(default_factory=dict)  # tuple of lower words -> stance
-    quoted_as: dict = field(default_factory=dict)
-    colon: bool = True
-
-    @property
-    def any_verb(self) -> frozenset:
-        """Every lemma that can start a verb cue."""
-        v = self.__dict__.get("_any_verb")
-        if v is None:
-            v = frozenset(self.verbs) | frozenset(self.object_verbs) | frozenset(self.to_verbs) | frozenset(
-                k[0] for k in self.prep_verbs) | frozenset(self.quoted_as)
-            object.__setattr__(self, "_any_verb", v)
-        return v
-
-    @property
-    def phrase_firsts(self) -> frozenset:
-        v = self.__dict__.get("_phrase_firsts")
-        if v is None:
-            v = frozenset(p[0] for p in self.phrases)
-            object.__setattr__(self, "_phrase_firsts", v)
-        return v
-
-
-def load_cues(path: Optional[str] = None) -> Cues:
-    """Read the cue lexicon (``models/cues.yaml`` unless ``path`` names another file).
-
-    >>> cues = load_cues()
-    >>> cues.verbs["say"], cues.prep_verbs[("call", "for")], cues.phrases[("according", "to")]
-    ('assert', 'demand', 'report')
-    """
-    if path is None:
-        from .knowledge import load_yaml
-
-        raw = load_yaml("cues.yaml")
-        where = "models/cues.yaml"
-    else:
-        import yaml
-
-        try:
-            with open(path, encoding="utf-8") as f:
-                raw = yaml.safe_load(f) or {}
-        except OSError as e:
-            raise ModelsFileError(f"cannot read cue file {path}: {e.strerror}; check the path") from None
-        where = str(path)
-    return _cues_from_dict(raw, where)
-
-
-def _cues_from_dict(raw: dict, where: str) -> Cues:
-    if not isinstance(raw, dict):
-        raise ModelsFileError(f"{where} must be a mapping of sections ({', '.join(_SECTIONS)}); fix the file")
-    out: dict = {}
-    for sec in _SECTIONS:
-        entries = raw.get(sec) or {}
-        if not isinstance(entries, dict):
-            raise ModelsFileError(f"{where}: section {sec!r} must map cue -> stance; fix the file")
-        d = {}
-        for k, v in entries.items():
-            stance = str(v or "assert").strip()
-            if stance not in STANCES:
-                raise ModelsFileError(
-                    f"{where}: cue {k!r} in {sec!r} has stance {stance!r}; fix the file with one of {', '.join(sorted(STANCES))}")
-            words = tuple(str(k).lower().split())
-            if not words:
-                continue
-            if sec == "prep_verbs":
-                if len(words) < 2:
-                    raise ModelsFileError(f"{where}: prep_verbs entry {k!r} needs 'lemma preposition'; fix the file")
-                d[(words[0], words[-1])] = stance
-            elif sec == "phrases":
-                d[words] = stance
-            else:
-                d[" ".join(words)] = stance
-        out[sec] = d
-    return Cues(**out, colon=bool(raw.get("colon", True)))
-
-
-_DEFAULT_CUES: Optional[Cues] = None
-
-
-def _default_cues() -> Cues:
-    global _DEFAULT_CUES
-    if _DEFAULT_CUES is None:
-        _DEFAULT_CUES = load_cues()
-    return _DEFAULT_CUES
-
-
-# --------------------------------------------------------------------------- quotes
-
-_OPEN = "“«„"
-_CLOSE = "”»"
-_QUOTE_MARKS = re.compile(r"[“«„”»\"\n]|''|``")
-
-
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    r"""Character spans of quotations, marks included, in document order.
-
-    Curly and straight quotes are paired, and so are the doubled apostrophes of
-    some newspapers (''like this''); a quote left open ends at its paragraph.
-
-    >>> find_quotes("He said “yes.” She said \"no\". They said ''maybe.''")
-    [(8, 14), (24, 28), (40, 50)]
-    """
-    out = []
-    start = None
-    straight = None  # which straight mark opened the quote: '"' or "''"
-    for m in _QUOTE_MARKS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "\n":
-            if start is not None:
-                end = i
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if end - start > 1:
-                    out.append((start, end))
-                start = None
-            continue
-        mark = "''" if ch in ("''", "``") else '"'
-        if ch in _OPEN or ch == "``":
-            if start is None or straight is not None and straight != mark:
-                start, straight = i, (None if ch in _OPEN else mark)
-            continue
-        if start is None:
-            if ch in _CLOSE:
-                continue  # a stray closing mark
-            start, straight = i, mark
-            continue
-        # an open quote closes on its own mark, and a curly or straight double quote closes either kind
-        # (news copy often opens with " and closes with ”)
-        if (straight == "''") == (mark == "''") or straight is None and ch == '"':
-            out.append((start, m.end()))
-            start = None
-    if start is not None and len(text) - start > 1:
-        out.append((start, len(text.rstrip())))
-    return out
-
-
-# --------------------------------------------------------------------------- speakers
-
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
-_ANON_HEADS = {
-    "source", "official", "aide", "insider", "diplomat", "person", "people", "adviser", "advisor",
-    "officer", "staffer", "member", "analyst", "expert", "observer", "lawmaker", "negotiator",
-    "spokesperson", "representative", "investigator", "ally", "confidant", "associate", "strategist",
-}
-_ANON_DETS = {"a", "an", "another", "some", "several", "one", "two", "three", "four", "many", "other", "few",
-              "multiple", "various", "numerous"}
-_SPK_DROP = {"appos", "relcl", "acl", "punct", "advmod", "parataxis", "cc", "prep", "npadvmod"}
-_ROLE_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
-
-
-def _speaker_tokens(head: Token) -> list[Token]:
-    """The speaker mention: the subject's head with its modifiers, without clauses and appositions."""
-    keep = [head]
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
-                    c.dep_ == "cc" and t == head):
-                continue
-            keep.append(c)
-            stack.append(c)
-    idx = sorted(t.i for t in keep)
-    # contiguous run around the head
-    lo = hi = head.i
-    s = set(idx)
-    while lo - 1 in s:
-        lo -= 1
-    while hi + 1 in s:
-        hi += 1
-    doc = head.doc
-    for i in range(head.i - 1, lo - 1, -1):
-        if "\n" in doc[i].text_with_ws:
-            lo = i + 1  # a headline or dateline above the sentence is not part of the speaker
-            break
-    for i in range(head.i, hi):
-        if "\n" in doc[i].text_with_ws:
-            hi = i
-            break
-    toks = [doc[i] for i in range(lo, hi + 1)]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case" and toks[-1] != head) and toks[-1] != head:
-        toks.pop()
-    while toks and toks[0].is_punct and toks[0] != head:
-        toks.pop(0)
-    return toks
-
-
-_LOCAL = threading.local()
-
-
-def _ent_of(tok: Token) -> Optional[Span]:
-    """The entity a token belongs to (from a per-document index built once)."""
-    if not tok.ent_type_:
-        return None
-    idx = getattr(_LOCAL, "ents", None)
-    if idx is None or idx[0] is not tok.doc:
-        ents = tok.doc.ents
-        m = {}
-        for e in ents:
-            for i in range(e.start, e.end):
-                m[i] = e
-        idx = _LOCAL.ents = (tok.doc, m, ents)
-    return idx[1].get(tok.i)
-
-
-def _sentences(doc: Doc) -> list[Span]:
-    """Sentence spans, from the sentence-start array (cheaper than iterating doc.sents)."""
-    from spacy.attrs import SENT_START
-
-    n = len(doc)
-    if n == 0:
-        return []
-    arr = doc.to_array([SENT_START]).reshape(-1)
-    starts = [0] + [i for i in range(1, n) if arr[i] == 1]
-    ends = starts[1:] + [n]
-    return [doc[a:b] for a, b in zip(starts, ends)]
-
-
-def _doc_ents(doc: Doc) -> tuple:
-    idx = getattr(_LOCAL, "ents", None)
-    if idx is None or idx[0] is not doc:
-        m = {}
-        ents = doc.ents
-        for e in ents:
-            for i in range(e.start, e.end):
-                m[i] = e
-        idx = _LOCAL.ents = (doc, m, ents)
-    return idx[2]
-
-
-def _speaker_type(toks: list[Token], head: Token) -> str:
-    low = head.lower_
-    if len(toks) == 1 and (head.pos_ == "PRON" or low in _PRONOUNS):
-        return "PRON"
-    ents = {t.ent_type_ for t in toks if t.ent_type_}
-    if "PERSON" in ents:
-        return "PERSON"
-    if head.lemma_.lower() in _ANON_HEADS:
-        first = toks[0].lower_
-        if first in _ANON_DETS or (head.tag_ == "NNS" and first not in {"the", "these", "those"}) or any(
-                t.lower_ == "anonymity" for t in head.subtree):
-            return "ANON"
-    for lab in ("ORG", "GPE", "NORP"):
-        if head.ent_type_ == lab:
-            return lab
-    for lab in ("ORG", "GPE", "NORP"):
-        if lab in ents:
-            return lab
-    if head.pos_ == "PROPN":
-        return "ORG"
-    return "NOUN"
-
-
-def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[Span], Optional[str], Optional[str]]:
-    """(person entity span, role, organisation) from a speaker phrase and its apposition."""
-    doc = toks[0].doc
-    person = None
-    for t in toks:
-        if t.ent_type_ == "PERSON":
-            e = _ent_of(t)
-            if e is not None and e.start >= toks[0].i and e.end <= toks[-1].i + 1:
-                person = e
-                break
-    role = org = None
-
-    def role_org(words: list[Token]):
-        r = o = None
-        orgw = []
-        rolew = []
-        for w in words:
-            if w.is_punct or w.lower_ in {"the", "a", "an"} or w.lower_ in _ROLE_TITLES:
-                continue
-            if w.dep_ == "case":
-                continue
-            if w.ent_type_ in ("ORG", "GPE", "NORP") and not rolew:
-                orgw.append(w)
-            elif w.dep_ == "poss" or (w.head.dep_ == "poss" and w.i < w.head.i):
-                orgw.append(w)
-            else:
-                rolew.append(w)
-        if orgw:
-            o = doc[orgw[0].i:orgw[-1].i + 1].text
-            o = re.sub(r"[’']s$", "", o).strip() or None
-        if rolew:
-            r = doc[rolew[0].i:rolew[-1].i + 1].text
-        return r, o
-
-    if person is not None:
-        pre = [t for t in toks if t.i < person.start]
-        if pre:
-            role, org = role_org(pre)
-    if appos is not None and person is not None and role is None:
-        sub = [t for t in appos.subtree if not t.is_punct]
-        head_words = [t for t in sub if t.i <= appos.i]
-        role = " ".join(t.text for t in head_words if t.lower_ not in {"the", "a", "an"}) or None
-        of = [c for c in appos.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")]
-        if of:
-            objs = [c for c in of[0].children if c.dep_ == "pobj"]
-            if objs:
-                org = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text
-                org = re.sub(r"^(the|a)\s+", "", org, flags=re.I)
-    if person is None and len(toks) > 1:
-        # "the Kremlin spokesman", "Russia's Foreign Minister": a role phrase without a name
-        r, o = role_org(toks)
-        if o and r:
-            role, org = r, o
-    return person, role, org
+__all__ = ["attributions", "make_attribution_component", "AttributionComponent"]
 
 
 # --------------------------------------------------------------------------- candidates
@@ -781,27 +460,6 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
-def _kind(spans: list[tuple[int, int]], quotes: list[tuple[int, int]], text: str) -> str:
-    """direct (all words quoted), mixed (some) or indirect (none)."""
-    inq = outq = 0
-    for s, e in spans:
-        total = sum(1 for ch in text[s:e] if ch.isalnum())
-        q_in = 0
-        for qs, qe in quotes:
-            if qe <= s:
-                continue
-            if qs >= e:
-                break
-            a, b = max(s, qs), min(e, qe)
-            q_in += sum(1 for ch in text[a:b] if ch.isalnum())
-        inq += q_in
-        outq += total - q_in
-    if inq and not outq:
-        return "direct"
-    if inq and outq:
-        return "mixed"
-    return "indirect"
-
 
 def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False) -> list[Attribution]:
     """Attributions in a parsed Doc, in document order.
@@ -815,7 +473,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
     >>> [(a.speaker_text, a.speaker_type, a.text, a.cue) for a in attributions(doc)]
     [('a senior Russian source', 'ANON', 'the plan is dead', 'According to')]
     """
-    cues = cues or _default_cues()
+    cues = cues or default_cues()
     text = doc.text
     quotes = find_quotes(text)
     # token -> quote index
@@ -918,89 +576,12 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
     return _finish(doc, text, out_drafts, quotes, quote_of_tok)
 
 
-# --------------------------------------------------------------------------- speakers and continuations
 
-
-class _Resolver:
-    """In-article resolution of speaker mentions to the fullest name."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        ents = _doc_ents(doc)
-        self.persons = [e for e in ents if e.label_ == "PERSON"]
-        # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
-        self.orgs = [e for e in ents if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
-        self.person_words = [[re.sub(r"[’']s?$", "", w).lower() for w in e.text.split()] for e in self.persons]
-        self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
-        self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
-        self.sents = _sentences(doc)
-        self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
-        for e in self.persons:
-            # "Kremlin spokesman Dmitry Peskov": a later "the Kremlin spokesman" is him
-            pre = [t for t in e.root.children if t.i < e.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
-            if not pre:
-                continue
-            lo = min(t.left_edge.i for t in pre)
-            _, role, org = _split_speaker(list(doc[lo:e.end]), None)
-            if role:
-                name = re.sub(r"[’']s$", "", e.text)
-                span = (e.start_char, e.start_char + len(name))
-                self.titled.append((e.start_char, role.lower(), name, span))
-                if org:
-                    self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", name, span))
-
-    def by_role(self, role: str, org: Optional[str], at: int) -> Optional[tuple[str, tuple[int, int]]]:
-        """The person last named with this role (and organisation) before ``at``."""
-        keys = [f"{org.lower()} {role.lower()}"] if org else []
-        keys.append(role.lower())
-        for key in keys:
-            if key in self.roles:
-                return self.roles[key]
-            hits = [x for x in self.titled if x[0] < at and x[1] == key]
-            if hits:
-                return hits[-1][2], hits[-1][3]
-        return None
-
-    def full_name(self, ent_text: str, ent_span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
-        words = [w for w in re.split(r"\s+", ent_text.strip()) if w]
-        words = [re.sub(r"[’']s?$", "", w) for w in words]
-        best = (ent_text, ent_span)
-        last = words[-1].lower() if words else ""
-        for e, ew in zip(self.persons, self.person_words):
-            if last and last in ew and len(e.text) > len(best[0]) and all(w.lower() in ew for w in words):
-                best = (re.sub(r"[’']s$", "", e.text), (e.start_char, e.start_char + len(re.sub(r"[’']s$", "", e.text))))
-        return best
-
-    def pronoun(self, low: str, at: int, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
-        """Antecedent of a pronoun speaker: walking back sentence by sentence, the latest speaker of
-        the right kind, else the subject named there, else the latest name. Names inside the claim's
-        own content ("Russia's position could weaken, they added") are not candidates."""
-        person = low in ("he", "she", "i", "him", "her")
-        kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP", "ANON", "NOUN")
-        ents = self.persons if person else self.orgs
-        sents = [s for s in self.sents if s.start_char <= at]
-        for s in reversed(sents[-4:]):
-            spk = [x for x in self.speakers if s.start_char <= x[0] < min(at, s.end_char) and x[3] in kinds]
-            if spk:
-                return spk[-1][1], spk[-1][2]
-            subj = [e for e in ents if s.start_char <= e.start_char < at and e.end_char <= s.end_char
-                    and e.root.dep_ in ("nsubj", "nsubjpass") and not any(a <= e.start_char < b for a, b in content)]
-            if subj:
-                e = subj[-1]
-                return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
-        before = [e for e in ents if e.end_char <= at]
-        if before:
-            e = before[-1]
-            return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
-        return None
-
-    @staticmethod
-    def _within(a: str, b: str) -> bool:
-        return bool(set(a.lower().split()) & set(b.lower().split()))
+# --------------------------------------------------------------------------- finishing: speakers and continuations
 
 
 def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict) -> list[Attribution]:
-    res = _Resolver(doc)
+    res = SpeakerResolver(doc)
     out: list[Attribution] = []
     covered_sents: set[int] = set()
     last_by_sent: dict[int, Attribution] = {}
@@ -1009,94 +590,14 @@ def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict)
     for c, spans in drafts:
         spk = {}
         if c.subj is not None:
-            head = c.subj
-            toks = c.speaker_toks or _speaker_tokens(head)
-            s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            stype = _speaker_type(toks, head)
-            appos = next((x for x in head.children if x.dep_ == "appos"), None)
-            person, role, org = _split_speaker(toks, appos)
-            resolved, rspan = text[s0:s1], (s0, s1)
-            if c.relative_head is not None:
-                rt = _speaker_tokens(c.relative_head)
-                rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)
-                rtype = _speaker_type(rt, c.relative_head)
-                rperson, rrole, rorg = _split_speaker(rt, next((x for x in c.relative_head.children if x.dep_ == "appos"), None))
-                role, org = role or rrole, org or rorg
-                if rperson is not None:
-                    resolved, rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
-                    stype_r = "PERSON"
-                else:
-                    resolved, rspan, stype_r = text[rs0:rs1], (rs0, rs1), rtype
-                stype = "PRON"
-                rtype = stype_r
-            elif stype == "PRON":
-                r = res.pronoun(head.lower_, s0, tuple(spans))
-                if r is not None:
-                    resolved, rspan = r
-                rtype = "PERSON" if head.lower_ in ("he", "she", "i") else "ORG"
-            elif person is not None:
-                resolved, rspan = res.full_name(person.text, (person.start_char, person.end_char))
-                rtype = "PERSON"
-            elif appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree):
-                pe = _ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
-                if pe is not None:
-                    resolved, rspan = res.full_name(pe.text, (pe.start_char, pe.end_char))
-                rtype = "PERSON"
-                if role is None:
-                    role = " ".join(t.text for t in toks if not t.is_punct and t.ent_type_ not in ("ORG", "GPE", "NORP")
-                                    and t.dep_ not in ("det", "poss", "case")) or None
-                    orgw = [t for t in toks if t.ent_type_ in ("ORG", "GPE", "NORP")]
-                    org = org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
-            else:
-                rtype = stype
-                named = None
-                if head.pos_ == "PROPN" and stype != "ANON":
-                    # "Lavrov" after "Sergey Lavrov" (even when the NER calls the bare surname an ORG)
-                    fn = res.full_name(text[s0:s1], (s0, s1))
-                    if fn[0] != text[s0:s1] and len(fn[0].split()) > 1:
-                        named = fn
-                if named is not None:
-                    resolved, rspan = named
-                    rtype = "PERSON"
-                elif role is not None and res.by_role(role, org, s0) is not None:
-                    resolved, rspan = res.by_role(role, org, s0)
-                    rtype = "PERSON"
-                elif stype in ("ORG", "GPE", "NORP"):
-                    # "the Kremlin" -> fullest earlier organisation name sharing the head word
-                    hw = head.lower_
-                    best = None
-                    for e in res.orgs:
-                        if e.start_char >= s1:
-                            break
-                        if hw in e.text.lower().split() and len(e.text) > len(resolved) and e.label_ == head.ent_type_:
-                            best = e
-                    if best is not None:
-                        resolved, rspan = best.text, (best.start_char, best.end_char)
-            resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I) if stype in ("ORG", "GPE", "NORP") else resolved
-            resolved = re.sub(r"[’']s$", "", resolved)
-            if role and rtype == "PERSON" and resolved:
-                res.roles[role.lower()] = (resolved, rspan)
-                if org:
-                    res.roles[f"{org.lower()} {role.lower()}"] = (resolved, rspan)
-            spk = dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=stype,
-                       resolved_text=resolved, resolved_span=rspan, role=role, organisation=org)
-            if stype == "ANON" or (head.lemma_.lower() in _ANON_HEADS and toks[0].lower_ == "the" and person is None):
-                # "the source" after "a senior Russian source": the same anonymous source
-                if toks[0].lower_ == "the":
-                    hw = head.lemma_.lower()
-                    prev = next((x for x in reversed(res.speakers) if x[3] == "ANON" and hw in x[1].lower()), None)
-                    if prev is not None:
-                        resolved, rspan = prev[1], prev[2]
-                        spk["resolved_text"], spk["resolved_span"] = resolved, rspan
-                rtype = "ANON"
-            res.speakers.append((s0, resolved, rspan, rtype))
+            spk = speaker_fields(res, c.subj, c.speaker_toks, c.relative_head, spans, text)
         sent = c.sent
         s_lo = min(sent.start_char, spans[0][0])
         s_hi = max(sent.end_char, spans[-1][1])
         ct = sorted(c.cue_toks, key=lambda t: t.i)
         cue_s, cue_e = ct[0].idx, ct[-1].idx + len(ct[-1].text)
         a = Attribution(
-            spans=spans, text=" … ".join(text[s:e] for s, e in spans), claim_kind=_kind(spans, quotes, text),
+            spans=spans, text=" … ".join(text[s:e] for s, e in spans), claim_kind=claim_kind(spans, quotes, text),
             cue=text[cue_s:cue_e], cue_span=(cue_s, cue_e), cue_lemma=c.cue_lemma, stance=c.stance,
             sentence_span=(s_lo, s_hi), **spk)
         out.append(a)
@@ -1109,6 +610,8 @@ def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict)
     out.extend(_continuations(text, sents, quotes, covered_sents, last_by_sent))
     out.sort(key=lambda a: (a.spans[0][0], a.cue_span or (0, 0)))
     return out
+
+
 
 
 def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_sent: dict) -> list[Attribution]:
@@ -1132,7 +635,7 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
         first = s.start_char + (len(text[s.start_char:s.end_char]) - len(text[s.start_char:s.end_char].lstrip()))
         # the sentence opens a quote, or starts inside one opened right before it (a misplaced sentence break)
         inside = [(a, b) for a, b in quotes if a <= first < b and not text[a:first].strip(" \n“\"'`")]
-        if st[0] not in _OPEN + '"\'`' and not inside:
+        if st[0] not in OPEN_QUOTES + '"\'`' and not inside:
             prev = None
             continue
         # whole quotes starting in this sentence (a quote may run over several sentences)
@@ -1151,6 +654,7 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
         out.append(a)
         prev = a
     return out
+
 
 
 # --------------------------------------------------------------------------- spaCy component

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.attribution import Cues, attributions, find_quotes, load_cues
+from graphkit.attribution import attributions
+from graphkit.cues import Cues, load_cues
 from graphkit.errors import ModelsFileError
+from graphkit.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
