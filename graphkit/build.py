@@ -58,7 +58,7 @@ def claim_id(doc_id: str, spans) -> str:
     """Stable claim id from the article and the content offsets.
 
     >>> claim_id("003", [(10, 20)])
-    'c_d0bd8e7a3b5a7d2c'
+    'c_18f4f8a88b274439'
     """
     key = doc_id + ":" + ";".join(f"{s}-{e}" for s, e in spans)
     return "c_" + hashlib.sha1(key.encode()).hexdigest()[:16]

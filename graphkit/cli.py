@@ -61,6 +61,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
           strict: bool = typer.Option(False, help="Exit non-zero when any file was skipped or degraded."),
           force: bool = typer.Option(False, help="Re-parse every article even when unchanged."),
+          prune: bool = typer.Option(False, help="Remove from the store the articles no longer in the corpus folder."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
     """Read a corpus folder into the store; only new or changed articles are parsed.
 
@@ -84,10 +85,12 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
         def tick(done, total):
             prog.update(task, completed=done, total=total)
 
-        rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force)
+        rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force, prune=prune)
     typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
                f"actors: {rep.actors} · places: {rep.places} · contradictions: {rep.contradictions} · "
                f"parse {rep.parse_seconds:.1f}s, resolve {rep.resolve_seconds:.1f}s → {store}")
+    if rep.pruned:
+        typer.echo(f"pruned: {rep.pruned} article(s) no longer in {corpus} removed from the store")
     for s in rep.skipped:
         typer.echo(f"{'degraded' if s.degraded else 'skipped'}: {s.path}: {s.reason}")
     if strict and rep.skipped:
@@ -151,14 +154,34 @@ def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf, json, js
 
     Example: graphkit export graphml --store out/sample.gk -o out/sample.graphml
     """
-    from .export import write
+    from .errors import ExportError
+    from .export import write, write_graphml_store
     from .graph import build_graph
 
+    filters = _filters(speaker, issue, place, since, until, stance)
+    whole = not any(filters.values())
     with _open(store) as g:
-        recs = g.claim_records(**_filters(speaker, issue, place, since, until, stance))
-        G = None if format.value in ("jsonl", "csv") else build_graph(g.store, recs)
-    write(G, format.value, output, claims=recs)
-    n = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges" if G is not None else f"{len(recs)} claims"
+        if format.value in ("jsonl", "csv"):
+            # streamed from the store: a million claims are never all in memory
+            count = [0]
+
+            def counted(claims):
+                for c in claims:
+                    count[0] += 1
+                    yield c
+
+            write(None, format.value, output, claims=counted(g.store.claims() if whole else g.claim_records(**filters)))
+            n = f"{count[0]} claims"
+        elif format.value == "graphml" and whole:
+            try:
+                nodes, edges = write_graphml_store(g.store, output)
+            except OSError as e:
+                raise ExportError(f"cannot write '{output}': {e.strerror}; choose another -o path") from None
+            n = f"{nodes} nodes, {edges} edges"
+        else:
+            G = build_graph(g.store, g.claim_records(**filters))
+            write(G, format.value, output)
+            n = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
     typer.echo(f"wrote {output} ({format.value}: {n})")
 
 

@@ -44,7 +44,7 @@ def slug(name: str) -> str:
     """ASCII slug for node ids.
 
     >>> slug("Volodymyr Zelenskyy’s office")
-    'volodymyr-zelenskyy-s-office'
+    'volodymyr-zelenskyys-office'
     """
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"

@@ -30,7 +30,7 @@ def _load(path: str, mtime: float):
 
     try:
         with open(path, encoding="utf-8") as f:
-            return yaml.safe_load(f) or {}
+            return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml when present
     except OSError as e:
         raise ModelsFileError(f"cannot read {path}: {e.strerror}; set GRAPHKIT_MODELS to the folder holding it") from None
     except yaml.YAMLError as e:

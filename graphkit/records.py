@@ -14,8 +14,8 @@ test can use them. Invalid data is rejected with a message naming the field.
 Traceback (most recent call last):
 ...
 pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
-spans.0
-  Value error, span (5, 2) ends before it starts [...]
+spans
+  Value error, span (5, 2) ends before it starts or is negative; ...
 """
 
 from __future__ import annotations
@@ -220,6 +220,7 @@ class Attribution(Record):
     organisation: Optional[str] = Field(None, description="organisation from the speaker phrase ('Kremlin')")
     sentence_span: Optional[Span] = None
     continuation: bool = Field(False, description="a quote sentence with no cue of its own, speaker carried over")
+    confidence: float = Field(1.0, ge=0.0, le=1.0, description="score of graphkit.confidence's filter (1.0 when not scored)")
 
     @field_validator("spans", mode="before")
     @classmethod

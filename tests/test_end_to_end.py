@@ -90,3 +90,23 @@ def test_contradicts_edges_of_the_sample(sample, a, b):
 def test_relative_aside_is_not_part_of_the_outer_claim(sample):
     (russia,) = [t for t in sample.claims(doc="004")["text"] if "legally part of Russia" in t]
     assert "annexed illegally" not in russia and russia.endswith("returned to Ukraine")
+
+
+def test_prune_removes_articles_gone_from_the_corpus(tmp_path):
+    import shutil
+
+    from conftest import CORPUS
+
+    corpus = tmp_path / "c"
+    shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("README.md"))
+    store = tmp_path / "s.gk"
+    gk("build", corpus, "--store", store, "-q")
+    (corpus / "002_0a2dcb1df1e57fc0.txt").unlink()
+    kept = gk("build", corpus, "--store", store, "-q").stdout
+    assert "pruned" not in kept
+    rows = [json.loads(x) for x in gk("claims", "--store", store, "-f", "jsonl").stdout.splitlines()]
+    assert any(r["doc_id"].startswith("002") for r in rows)  # kept unless asked
+    out = gk("build", corpus, "--store", store, "-q", "--prune").stdout
+    assert "pruned: 1 article(s)" in out
+    rows = [json.loads(x) for x in gk("claims", "--store", store, "-f", "jsonl").stdout.splitlines()]
+    assert rows and not any(r["doc_id"].startswith("002") for r in rows)
