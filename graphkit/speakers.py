@@ -85,15 +85,20 @@ def _ent_of(tok: Token) -> Optional[Span]:
     """The entity a token belongs to (from a per-document index built once)."""
     if not tok.ent_type_:
         return None
+    return _ent_index(tok.doc)[1].get(tok.i)
+
+
+def _ent_index(doc: Doc) -> tuple:
+    """(doc, token index -> entity span, doc.ents), built once per Doc and thread."""
     idx = getattr(_LOCAL, "ents", None)
-    if idx is None or idx[0] is not tok.doc:
-        ents = tok.doc.ents
+    if idx is None or idx[0] is not doc:
+        ents = doc.ents
         m = {}
         for e in ents:
             for i in range(e.start, e.end):
                 m[i] = e
-        idx = _LOCAL.ents = (tok.doc, m, ents)
-    return idx[1].get(tok.i)
+        idx = _LOCAL.ents = (doc, m, ents)
+    return idx
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -107,18 +112,6 @@ def _sentences(doc: Doc) -> list[Span]:
     starts = [0] + [i for i in range(1, n) if arr[i] == 1]
     ends = starts[1:] + [n]
     return [doc[a:b] for a, b in zip(starts, ends)]
-
-
-def _doc_ents(doc: Doc) -> tuple:
-    idx = getattr(_LOCAL, "ents", None)
-    if idx is None or idx[0] is not doc:
-        m = {}
-        ents = doc.ents
-        for e in ents:
-            for i in range(e.start, e.end):
-                m[i] = e
-        idx = _LOCAL.ents = (doc, m, ents)
-    return idx[2]
 
 
 def _speaker_type(toks: list[Token], head: Token) -> str:
@@ -206,7 +199,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        ents = _doc_ents(doc)
+        ents = _ent_index(doc)[2]
         self.persons = [e for e in ents if e.label_ == "PERSON"]
         # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
         self.orgs = [e for e in ents if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
