@@ -11,8 +11,9 @@ and scores it with ``../shared/eval/polnear_score.py``. PolNeAR texts are read
 from ``../shared/data/polnear`` and never copied into the repository; the
 claims file goes to a temporary folder unless ``--out`` names one.
 
-Attributions are graphkit's defaults (``nested=False``: "X said Y said Z" is
-X's claim only; ``--nested`` keeps the inner one too, which scores lower on
+Attributions are graphkit's output: the rules, then the trained filter of
+``graphkit.confidence`` (``--no-filter`` scores the rules alone). They are
+graphkit's defaults (``nested=False``: "X said Y said Z" is X's claim only; ``--nested`` keeps the inner one too, which scores lower on
 PolNeAR). One PolNeAR convention is applied when exporting: a continuation
 quote is folded into the content of the claim it continues (PolNeAR gives a
 multi-sentence quote one attribution); ``--no-fold`` exports continuations as
@@ -56,11 +57,17 @@ def parse(texts, cache: Path | None, key: str):
     return docs
 
 
-def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False) -> list[dict]:
+def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False, atts=None,
+               use_filter: bool = True) -> list[dict]:
     from graphkit.attribution import attributions
+    from graphkit.confidence import filter_attributions
 
+    if atts is None:
+        atts = attributions(doc, nested=nested)
+        if use_filter:  # graphkit's real output: extract.py applies the same filter
+            atts = filter_attributions(doc, atts)
     out: list[dict] = []
-    for a in attributions(doc, nested=nested):
+    for a in atts:
         if a.continuation and fold and any(o["cue_span"] == (list(a.cue_span) if a.cue_span else None) for o in out):
             prev = next(o for o in reversed(out) if o["cue_span"] == (list(a.cue_span) if a.cue_span else None))
             prev["spans"] = sorted(prev["spans"] + [list(s) for s in a.spans])
@@ -71,6 +78,7 @@ def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False) -> 
             "speaker_span": list(a.speaker_span) if a.speaker_span else None,
             "speaker": a.resolved_text or a.speaker_text or "", "kind": a.claim_kind, "cue": a.cue,
             "cue_span": list(a.cue_span) if a.cue_span else None, "stance": a.stance, "cue_lemma": a.cue_lemma,
+            "confidence": a.confidence,
         })
     return out
 
@@ -81,7 +89,7 @@ def score(gold: Path, claims: Path) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
-def seeds(gold_files: list[Path]) -> int:
+def seeds(gold_files: list[Path], use_filter: bool = True) -> int:
     """Score the sample corpus (../shared/seeds) against hand-made gold files with score_claims.py."""
     from graphkit.nlp import load_spacy
 
@@ -95,7 +103,7 @@ def seeds(gold_files: list[Path]) -> int:
     with claims.open("w", encoding="utf-8") as f:
         for doc_id in docs_needed:
             doc = nlp((corpus / f"{doc_id}.txt").read_text(encoding="utf-8"))
-            for c in claims_for(doc_id, doc, fold=False, nested=False):
+            for c in claims_for(doc_id, doc, fold=False, nested=False, use_filter=use_filter):
                 f.write(json.dumps(c, ensure_ascii=False) + "\n")
     r = subprocess.run([sys.executable, str(SHARED / "eval" / "score_claims.py"), str(gold), str(claims),
                         "--meta", str(corpus / "metadata.jsonl")], capture_output=True, text=True, check=True)
@@ -112,12 +120,14 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="where to write the claims JSONL")
     ap.add_argument("--no-fold", action="store_true", help="keep continuation quotes as separate claims")
     ap.add_argument("--nested", action="store_true", help="keep attributions nested in another's content")
+    ap.add_argument("--no-filter", action="store_true",
+                    help="score the rules alone, without graphkit.confidence's trained filter")
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON too")
     ap.add_argument("--seeds", nargs="*", type=Path, default=None,
                     help="score the sample corpus against gold files instead (default: ../shared/eval/seed_003_gold.jsonl)")
     args = ap.parse_args(argv)
     if args.seeds is not None:
-        return seeds(args.seeds or [SHARED / "eval" / "seed_003_gold.jsonl"])
+        return seeds(args.seeds or [SHARED / "eval" / "seed_003_gold.jsonl"], use_filter=not args.no_filter)
 
     src = SHARED / "data" / "polnear" / f"{args.split}.jsonl"
     if not src.exists():
@@ -136,7 +146,7 @@ def main(argv=None) -> int:
     t1 = time.perf_counter()
     claims = []
     for a, d in zip(arts, docs):
-        claims.extend(claims_for(a["id"], d, fold=not args.no_fold, nested=args.nested))
+        claims.extend(claims_for(a["id"], d, fold=not args.no_fold, nested=args.nested, use_filter=not args.no_filter))
     t2 = time.perf_counter()
     out = args.out or tmp / "claims.jsonl"
     with out.open("w", encoding="utf-8") as f:

@@ -1,0 +1,283 @@
+"""Confidence of each attribution: a small trained filter that drops the unlikely ones.
+
+The rules in `graphkit.attribution` find a candidate wherever a cue from
+``models/cues.yaml`` has a frame they know. Some of those candidates are not
+attributions a reader would count (a verb with an object that is not a claim,
+a cue whose speaker is guessed wrong). This module scores each candidate with a
+logistic regression over features of the record and the parse (cue lemma and
+frame, claim kind, speaker type, content length and shape, distances, quote
+marks, sentence position) and drops those below a threshold.
+
+The weights live in ``models/attribution_filter.json`` (trained on PolNeAR's
+training split by ``bench/train_filter.py``; see
+``models/MODEL_CARD_attribution.md``). Inference is pure Python: no
+scikit-learn, no download.
+
+>>> from graphkit.nlp import load_spacy
+>>> from graphkit.attribution import attributions
+>>> doc = load_spacy()("Peskov said the talks were useful.")
+>>> atts = attributions(doc)
+>>> [round(s, 2) > 0.5 for s in score_attributions(doc, atts)]
+[True]
+>>> [(a.speaker_text, a.confidence > 0.5) for a in filter_attributions(doc, atts)]
+[('Peskov', True)]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .errors import GraphkitError
+from .records import Attribution
+
+MODEL_FILE = "attribution_filter.json"
+QUOTE_CHARS = set('"“”«»')
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def _models_dir() -> Path:
+    env = os.environ.get("GRAPHKIT_MODELS")
+    if env and (Path(env) / MODEL_FILE).exists():
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "models"
+
+
+@lru_cache(maxsize=4)
+def load_filter(path: Optional[str] = None) -> dict:
+    """The filter model: {"weights": {feature: w}, "bias": b, "threshold": t, ...}.
+
+    >>> m = load_filter()
+    >>> 0.0 < m["threshold"] < 1.0 and len(m["weights"]) > 10
+    True
+    """
+    p = Path(path) if path else _models_dir() / MODEL_FILE
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise GraphkitError(f"attribution filter model not found at {p}; "
+                            "restore models/attribution_filter.json or retrain with bench/train_filter.py") from e
+    except json.JSONDecodeError as e:
+        raise GraphkitError(f"attribution filter model {p} is not valid JSON ({e}); "
+                            "restore it from git or retrain with bench/train_filter.py") from e
+    if not isinstance(raw.get("weights"), dict) or "bias" not in raw or "threshold" not in raw:
+        raise GraphkitError(f"attribution filter model {p} lacks weights/bias/threshold; "
+                            "retrain it with bench/train_filter.py")
+    return raw
+
+
+def _bin(x: float, edges: tuple, name: str) -> str:
+    for e in edges:
+        if x <= e:
+            return f"{name}<={e}"
+    return f"{name}>{edges[-1]}"
+
+
+def _tokens_in(doc, spans) -> list:
+    toks = []
+    for s, e in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            toks.extend(sp)
+    return toks
+
+
+def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[str, float]:
+    """Feature name → value for one attribution in its parsed Doc (names are the model's keys).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.attribution import attributions
+    >>> doc = load_spacy()("Peskov said the talks were useful.")
+    >>> f = features(doc, attributions(doc)[0])
+    >>> f["lemma=say"], f["content_verb"], f["cue_before"]
+    (1.0, 1.0, 1.0)
+    """
+    f: dict[str, float] = {}
+    lemma = att.cue_lemma or att.cue.lower()
+    f[f"lemma={lemma}"] = 1.0
+    f[f"stance={att.stance}"] = 1.0
+    f[f"kind={att.claim_kind}"] = 1.0
+    f[f"lemma_kind={lemma}|{att.claim_kind}"] = 1.0
+    stype = att.speaker_type or "none"
+    f[f"stype={stype}"] = 1.0
+    if att.speaker_span is None:
+        f["no_speaker_span"] = 1.0
+    if att.resolved_text and att.resolved_text != att.speaker_text:
+        f["resolved_other"] = 1.0
+    if att.continuation:
+        f["continuation"] = 1.0
+    if att.role:
+        f["has_role"] = 1.0
+    if att.organisation:
+        f["has_org"] = 1.0
+    if len(att.spans) > 1:
+        f["multi_span"] = 1.0
+    low = (att.speaker_text or "").lower()
+    if low in ("i", "we", "you"):
+        f["speaker_first_person"] = 1.0
+
+    if att.speaker_span is not None:
+        stoks = _tokens_in(doc, [att.speaker_span])
+        if stoks:
+            sroot = next((t for t in stoks if t.head.i not in {x.i for x in stoks} or t.head.i == t.i), stoks[-1])
+            f[f"spk_lemma={sroot.lemma_.lower()}"] = 1.0
+            f[f"spk_dep={sroot.dep_}"] = 1.0
+            f[_bin(len(stoks), (1, 3, 6), "spklen")] = 1.0
+            if sroot.tag_ in ("NNS", "NNPS"):
+                f["spk_plural"] = 1.0
+
+    ctoks = _tokens_in(doc, att.spans)
+    n = len(ctoks)
+    f[_bin(n, (2, 4, 8, 15, 30, 60), "len")] = 1.0
+    f["log_len"] = math.log1p(n) / 4.0
+    cset = {t.i for t in ctoks}
+    if any(t.pos_ in ("VERB", "AUX") for t in ctoks):
+        f["content_verb"] = 1.0
+    if any(t.dep_ in _SUBJ for t in ctoks):
+        f["content_subj"] = 1.0
+    if any("Fin" in t.morph.get("VerbForm") for t in ctoks):
+        f["content_finite"] = 1.0
+    if ctoks and ctoks[0].lower_ == "to":
+        f["content_starts_to"] = 1.0
+    if ctoks and ctoks[0].lower_ == "that":
+        f["content_starts_that"] = 1.0
+    if any(ch in QUOTE_CHARS for ch in att.text):
+        f["content_quote"] = 1.0
+    if att.text.rstrip(" ”\"'").endswith("?"):
+        f["content_question"] = 1.0
+    words = [t for t in ctoks if t.is_alpha]
+    if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6:
+        f["content_titlecase"] = 1.0
+    if ctoks and ctoks[-1].is_punct:
+        f["content_ends_punct"] = 1.0
+    if len({t.sent.start for t in ctoks}) > 1:
+        f["content_multi_sent"] = 1.0
+    ents = [t for t in ctoks if t.ent_type_]
+    if ctoks:
+        f["ent_share"] = len(ents) / n
+    roots = [t for t in ctoks if t.head.i not in cset or t.head.i == t.i]
+
+    # the cue: its token, part of speech and where it stands against the content
+    cue_tok = None
+    if att.cue_span is not None:
+        cs = doc.char_span(att.cue_span[0], att.cue_span[1], alignment_mode="expand")
+        if cs is not None and len(cs):
+            cue_tok = cs.root if len(cs) > 1 else cs[0]
+    c0 = min(s for s, _ in att.spans)
+    c1 = max(e for _, e in att.spans)
+    if cue_tok is not None:
+        f[f"cuepos={cue_tok.pos_}"] = 1.0
+        f[f"cuetag={cue_tok.tag_}"] = 1.0
+        f[f"cuedep={cue_tok.dep_}"] = 1.0
+        if any(c.dep_ == "neg" for c in cue_tok.children):
+            f["cue_negated"] = 1.0
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should") for c in cue_tok.children):
+            f["cue_modal"] = 1.0
+        rootdeps = sorted({t.dep_ for t in roots if t.head.i == cue_tok.i})
+        rd = rootdeps[0] if rootdeps else ("none" if roots else "empty")
+        f[f"rootdep={rd}"] = 1.0
+        f[f"lemma_rootdep={lemma}|{rd}"] = 1.0
+        cs0, cs1 = att.cue_span
+        if cs1 <= c0:
+            pos, dist = "before", c0 - cs1
+        elif cs0 >= c1:
+            pos, dist = "after", cs0 - c1
+        else:
+            pos, dist = "inside", 0
+        f[f"cue_{pos}"] = 1.0
+        f[f"lemma_pos={lemma}|{pos}"] = 1.0
+        f[_bin(dist, (1, 3, 10, 40, 150), "cuedist")] = 1.0
+        if att.speaker_span is not None:
+            sd = min(abs(att.speaker_span[0] - cs1), abs(cs0 - att.speaker_span[1]))
+            f[_bin(sd, (1, 3, 15, 60), "spkdist")] = 1.0
+            if att.speaker_span[0] > cs0:
+                f["speaker_after_cue"] = 1.0
+            if c0 <= att.speaker_span[0] < c1:
+                f["speaker_in_content"] = 1.0
+        sent = cue_tok.sent
+        if sent.text.rstrip().endswith("?"):
+            f["sent_question"] = 1.0
+        if sent_starts is None:
+            sent_starts = [s.start for s in doc.sents]
+        import bisect
+        k = bisect.bisect_right(sent_starts, sent.start) - 1
+        f[_bin(k, (0, 2, 6, 15), "sentidx")] = 1.0
+        f["sent_frac"] = k / max(1, len(sent_starts) - 1)
+    else:
+        f["no_cue_span"] = 1.0
+    return f
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def score_attributions(doc, atts: list[Attribution], model: Optional[dict] = None) -> list[float]:
+    """Probability in [0, 1] that each attribution is one PolNeAR would annotate, speaker included.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.attribution import attributions
+    >>> doc = load_spacy()("Lavrov warned that the talks would fail.")
+    >>> [0.0 <= s <= 1.0 for s in score_attributions(doc, attributions(doc))]
+    [True]
+    """
+    if not atts:
+        return []
+    m = model or load_filter()
+    w = m["weights"]
+    b = float(m["bias"])
+    starts = [s.start for s in doc.sents]
+    out = []
+    for a in atts:
+        z = b
+        for k, v in features(doc, a, starts).items():
+            wk = w.get(k)
+            if wk is not None:
+                z += wk * v
+        out.append(_sigmoid(z))
+    return out
+
+
+def filter_attributions(doc, atts: list[Attribution], threshold: Optional[float] = None,
+                        model: Optional[dict] = None) -> list[Attribution]:
+    """The attributions scoring at least `threshold` (default: the model's tuned one), each with its `confidence`.
+
+    A continuation quote (no cue of its own) is kept only when the claim it
+    continues is kept, so a dropped claim does not leave its tail behind.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.attribution import attributions
+    >>> doc = load_spacy()("Peskov said the talks were useful.")
+    >>> [a.text for a in filter_attributions(doc, attributions(doc))]
+    ['the talks were useful']
+    """
+    if not atts:
+        return []
+    m = model or load_filter()
+    t = float(m["threshold"]) if threshold is None else float(threshold)
+    return apply_scores(atts, score_attributions(doc, atts, m), t)
+
+
+def apply_scores(atts: list[Attribution], scores: list[float], threshold: float) -> list[Attribution]:
+    """Keep the attributions whose score reaches `threshold` (continuations follow their claim)."""
+    t = threshold
+    out = []
+    kept_cues: set = set()
+    dropped_cues: set = set()
+    for a, s in zip(atts, scores):
+        if a.continuation and a.cue_span is not None and a.cue_span in dropped_cues and a.cue_span not in kept_cues:
+            continue
+        if s >= t or (a.continuation and a.cue_span is not None and a.cue_span in kept_cues):
+            out.append(a.model_copy(update={"confidence": round(s, 4)}))
+            if a.cue_span is not None and not a.continuation:
+                kept_cues.add(a.cue_span)
+        elif a.cue_span is not None and not a.continuation:
+            dropped_cues.add(a.cue_span)
+    return out
