@@ -145,10 +145,12 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
 def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[LocalClaim], list[Entity]]:
     """Attributions, dates and issues of one parsed piece of an article (offsets shifted by `offset`)."""
     from .attribution import attributions
+    from .confidence import filter_attributions
     from .dates import claim_date
     from .issues import assign_issues
 
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
+    atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
     items = []
     doc_text = doc.text  # built from every token on each access: once per piece, not per claim
     atts = cut_relative_asides(atts, doc_text)
