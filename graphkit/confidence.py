@@ -25,6 +25,7 @@ scikit-learn, no download.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -154,7 +155,9 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
         f["content_titlecase"] = 1.0
     if ctoks and ctoks[-1].is_punct:
         f["content_ends_punct"] = 1.0
-    if len({t.sent.start for t in ctoks}) > 1:
+    if sent_starts is None:
+        sent_starts = [s.start for s in doc.sents]
+    if ctoks and bisect.bisect_right(sent_starts, ctoks[0].i) != bisect.bisect_right(sent_starts, ctoks[-1].i):
         f["content_multi_sent"] = 1.0
     ents = [t for t in ctoks if t.ent_type_]
     if ctoks:
@@ -201,9 +204,6 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
         sent = cue_tok.sent
         if sent.text.rstrip().endswith("?"):
             f["sent_question"] = 1.0
-        if sent_starts is None:
-            sent_starts = [s.start for s in doc.sents]
-        import bisect
         k = bisect.bisect_right(sent_starts, sent.start) - 1
         f[_bin(k, (0, 2, 6, 15), "sentidx")] = 1.0
         f["sent_frac"] = k / max(1, len(sent_starts) - 1)

@@ -1,0 +1,126 @@
+"""The trained attribution filter (graphkit.confidence): what it keeps, what it drops, how it loads."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graphkit.attribution import attributions
+from graphkit.confidence import apply_scores, features, filter_attributions, load_filter, score_attributions
+from graphkit.errors import GraphkitError
+from graphkit.nlp import load_spacy
+from graphkit.records import Attribution
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+# sentence, speaker, content words: clear speech the filter must keep
+KEEP = [
+    ("Peskov said the talks were useful.", "Peskov", "the talks were useful"),
+    ("“The talks were useful,” Peskov told reporters.", "Peskov", "The talks were useful"),
+    ("According to a senior Russian source, the plan is dead.", "a senior Russian source", "the plan is dead"),
+    ("Lavrov warned that the talks would fail.", "Lavrov", "the talks would fail"),
+    ("Zelensky denied that Ukrainian troops had been encircled.", "Zelensky", "Ukrainian troops had been encircled"),
+    ("Kremlin spokesman Dmitry Peskov said on Tuesday that Moscow was studying the proposal.",
+     "Kremlin spokesman Dmitry Peskov", "Moscow was studying the proposal"),
+    ("Asked whether Russia could accept the ceasefire unconditionally, Rubio said: “That’s what we want to know.”",
+     "Rubio", "That’s what we want to know"),
+]
+
+# sentence, content words of a candidate the rules find and the filter drops
+DROP = [
+    # the reporter's question put to Rubio is not Rubio's claim
+    ("Asked whether Russia could accept the ceasefire unconditionally, Rubio said: “That’s what we want to know.”",
+     "whether Russia could accept the ceasefire"),
+    # a verb-object reading of "want" after a filler: PolNeAR does not annotate it
+    ("You know, they want to bring refugees.", "want to bring refugees"),
+]
+
+
+@pytest.mark.parametrize("sentence,speaker,words", KEEP, ids=[k[0][:40] for k in KEEP])
+def test_filter_keeps_clear_speech(nlp, sentence, speaker, words):
+    doc = nlp(sentence)
+    kept = filter_attributions(doc, attributions(doc))
+    hits = [a for a in kept if words in a.text]
+    assert hits, f"dropped {words!r}; kept {[a.text for a in kept]}"
+    assert hits[0].speaker_text == speaker
+    assert load_filter()["threshold"] <= hits[0].confidence <= 1.0
+
+
+@pytest.mark.parametrize("sentence,words", DROP, ids=[d[1][:40] for d in DROP])
+def test_filter_drops_unlikely_candidates(nlp, sentence, words):
+    doc = nlp(sentence)
+    atts = attributions(doc)
+    assert any(words in a.text for a in atts), "the rules no longer propose this candidate; pick another case"
+    kept = filter_attributions(doc, atts)
+    assert not any(words in a.text for a in kept)
+    assert len(kept) < len(atts)
+
+
+def test_model_file_loads_and_has_a_threshold_in_range():
+    m = load_filter()
+    assert 0.0 < m["threshold"] < 1.0
+    assert len(m["weights"]) > 100
+    assert all(isinstance(v, float) for v in m["weights"].values())
+    assert "PolNeAR" in m["trained_on"]
+
+
+def test_scores_are_probabilities_and_deterministic(nlp):
+    text = ("Peskov said the talks were useful. “We are ready,” he added. The company reported a loss. "
+            "Analysts expect the central bank to raise rates, according to Reuters.")
+    doc = nlp(text)
+    atts = attributions(doc)
+    assert len(atts) >= 3
+    s1 = score_attributions(doc, atts)
+    s2 = score_attributions(nlp(text), attributions(nlp(text)))
+    assert s1 == s2
+    assert all(0.0 <= s <= 1.0 for s in s1)
+    assert [a.confidence for a in filter_attributions(doc, atts, threshold=0.0)] == [round(s, 4) for s in s1]
+
+
+def test_threshold_bounds(nlp):
+    doc = nlp("Peskov said the talks were useful. The company reported a loss.")
+    atts = attributions(doc)
+    assert len(filter_attributions(doc, atts, threshold=0.0)) == len(atts)
+    assert filter_attributions(doc, atts, threshold=1.01) == []
+    assert filter_attributions(doc, [], threshold=0.0) == []
+
+
+def _att(start, cont=False, cue=(0, 4)):
+    return Attribution(spans=[(start, start + 5)], text="words", cue="said", cue_span=cue, continuation=cont)
+
+
+@pytest.mark.parametrize("scores,kept", [
+    ([0.9, 0.1], [0, 1]),  # a continuation follows the claim it continues, whatever its own score
+    ([0.1, 0.9], []),      # ... and goes with it when that claim is dropped
+    ([0.9, 0.9], [0, 1]),
+])
+def test_continuations_follow_their_claim(scores, kept):
+    atts = [_att(10), _att(30, cont=True)]
+    out = apply_scores(atts, scores, 0.5)
+    assert [atts.index(next(a for a in atts if a.spans == o.spans)) for o in out] == kept
+
+
+def test_features_name_the_cue_and_the_frame(nlp):
+    doc = nlp("Lavrov warned that the talks would fail.")
+    f = features(doc, attributions(doc)[0])
+    assert f["lemma=warn"] == 1.0 and f["content_starts_that"] == 1.0
+    assert len([k for k in f if k.startswith("stype=")]) == 1
+    assert f["cue_before"] == 1.0 and "lemma_rootdep=warn|ccomp" in f
+
+
+@pytest.mark.parametrize("content,fix", [
+    (None, "not found"),
+    ("{not json", "not valid JSON"),
+    (json.dumps({"weights": {}}), "lacks weights/bias/threshold"),
+])
+def test_bad_model_file_says_cause_and_fix(tmp_path, content, fix):
+    p = tmp_path / "attribution_filter.json"
+    if content is not None:
+        p.write_text(content, encoding="utf-8")
+    with pytest.raises(GraphkitError, match=fix):
+        load_filter(str(p))
