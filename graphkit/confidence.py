@@ -125,7 +125,9 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
         stoks = _tokens_in(doc, [att.speaker_span])
         if stoks:
             sroot = next((t for t in stoks if t.head.i not in {x.i for x in stoks} or t.head.i == t.i), stoks[-1])
-            f[f"spk_lemma={sroot.lemma_.lower()}"] = 1.0
+            # the head word for common nouns and pronouns ("spokesman", "he", "laws"); names are not
+            # features: the model should not learn who PolNeAR's 2016 sources were
+            f["spk_lemma=" + ("<name>" if sroot.pos_ == "PROPN" else sroot.lemma_.lower())] = 1.0
             f[f"spk_dep={sroot.dep_}"] = 1.0
             f[_bin(len(stoks), (1, 3, 6), "spklen")] = 1.0
             if sroot.tag_ in ("NNS", "NNPS"):
