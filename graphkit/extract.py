@@ -105,6 +105,28 @@ def context_before(doc, att: Attribution, sentences: int = 1, *, text: Optional[
     return " ".join(out)
 
 
+def own_sentence_context(att: Attribution, text: str) -> str:
+    """The claim's own sentence outside its content, where an issue may be named ("Asked whether
+    Russia could accept the ceasefire, Rubio said: “That's what we want to know”" is about the ceasefire).
+
+    >>> from graphkit.records import Attribution
+    >>> t = "Asked about the ceasefire, Rubio said: “We want to know.”"
+    >>> own_sentence_context(Attribution(spans=[(39, 57)], text=t[39:57], cue="said", sentence_span=(0, 57)), t)
+    'Asked about the ceasefire, Rubio said:'
+    """
+    if not att.sentence_span:
+        return ""
+    s, e = att.sentence_span
+    rest, pos = [], s
+    for a, b in sorted(att.spans):
+        if a > pos:
+            rest.append(text[pos:min(a, e)])
+        pos = max(pos, b)
+    if pos < e:
+        rest.append(text[pos:e])
+    return " ".join(x.strip() for x in rest if x.strip())
+
+
 RELATIVE_SPEAKERS = {"which", "who", "whom", "that"}
 
 
@@ -161,7 +183,9 @@ def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[Local
         cd = claim_date(doc, att, document.published, previous=previous, same_speaker=previous is not None)
         last_date[speaker] = cd
         text = att.text
-        issues = assign_issues(text, context=context_before(doc, att, text=doc_text))
+        # the claim's own sentence first; the sentence before only when that gives nothing
+        issues = (assign_issues(text, context=own_sentence_context(att, doc_text))
+                  or assign_issues(text, context=context_before(doc, att, text=doc_text)))
         items.append(LocalClaim(
             attribution=_shift(att, offset),
             date={"date": cd.date, "precision": cd.precision, "basis": cd.basis, "text": cd.text},

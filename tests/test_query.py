@@ -205,7 +205,8 @@ FILTER_CASES = [
      [(D003, "sovereignty and firm security guarantees remain central goals")]),
     (dict(speaker="Macron", issue="Europe"), [(D003, "must involve Ukraine and European nations")]),
     (dict(speaker="Putin", issue="NATO"), [(D000, "could form the basis for a final peace settlement")]),
-    (dict(speaker="Rubio", issue="ceasefire"), [(D004, "whether Russia could accept the ceasefire unconditionally")]),
+    # the reporter's question is not Rubio's claim; his answer is about the ceasefire the question names
+    (dict(speaker="Rubio", issue="ceasefire"), [(D004, "whether they’re prepared to do it unconditionally")]),
     (dict(place="Pokrovsk"), [(D003, "captured Pokrovsk and the border town of Vovchansk")]),
     (dict(place="Jeddah"), [(D004, "the conversation that took place in Jeddah")]),
     (dict(stance="deny"), [(D003, "any such losses")]),
