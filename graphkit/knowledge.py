@@ -21,7 +21,10 @@ def models_dir() -> Path:
     env = os.environ.get("GRAPHKIT_MODELS")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "models"
+    return _REPO_MODELS
+
+
+_REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 
 
 @lru_cache(maxsize=32)
