@@ -271,6 +271,13 @@ class PlaceResolution:
         hit = lookup_place(surface, self.config)
         return None if hit is None else self.identities.get(_identity(hit))
 
+    def names_by_id(self) -> dict[str, str]:
+        """place id -> canonical name (computed once; the resolution is not changed after it is made)."""
+        cached = self.__dict__.get("_names_by_id")
+        if cached is None or len(cached) != len(self.places):
+            cached = self.__dict__["_names_by_id"] = {p.id: p.name for p in self.places}
+        return cached
+
     def get(self, place_id: str) -> Optional[Place]:
         """The Place record with that id."""
         for p in self.places:
@@ -341,11 +348,12 @@ def places_in(spans: Iterable[tuple[int, int]], entities: list[Entity], pres: Pl
     """
     spans = [tuple(s) for s in spans]
     names: list[str] = []
-    by_id = {p.id: p.name for p in pres.places}
+    by_id = pres.names_by_id()
+    surfaces = pres.surfaces
     for text, _label, start, end in sorted(entities, key=lambda e: (e[2], e[3])):
-        if not any(s <= start and end <= e for s, e in spans):
+        pid = surfaces.get(text)
+        if not pid or not any(s <= start and end <= e for s, e in spans):
             continue
-        pid = pres.surfaces.get(text)
-        if pid and by_id[pid] not in names:
+        if by_id[pid] not in names:
             names.append(by_id[pid])
     return names
