@@ -194,7 +194,6 @@ def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--outpu
 
     Example: graphkit view --store out/sample.gk -o out/sample.html --speaker Lavrov
     """
-    from .export import atomic_open  # noqa: F401  (path checks)
     from .graph import build_graph
     from .view import write_view
 

@@ -28,7 +28,7 @@ from typing import Optional
 
 from .errors import ModelsFileError
 from .names import FUZZY_MIN, compare_names, fold, name_words, skeleton
-from .places import slug
+from .names import slug
 
 ACTOR_TYPES = ("person", "organisation", "government", "country", "group", "anonymous", "media", "other")
 

@@ -28,26 +28,15 @@ claims of a query (all of them by default) and adds their neighbourhood.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Iterable, Optional
 
 import networkx as nx
 
 from .records import Actor, Claim, Contradiction, Document, Place
+from .names import slug
 
 NODE_TYPES = ("actor", "claim", "issue", "place", "document")
 EDGE_TYPES = ("said", "about", "mentions", "reported_in", "contradicts")
-
-
-def slug(name: str) -> str:
-    """ASCII slug for node ids.
-
-    >>> slug("Volodymyr Zelenskyy’s office")
-    'volodymyr-zelenskyys-office'
-    """
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
 def issue_node(name: str) -> str:

@@ -23,12 +23,12 @@ the claim points back at the context ("denied any such losses").
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
 from .errors import ModelsFileError
+from .names import slug
 from .records import Issue
 
 __all__ = ["Taxonomy", "IssueDef", "load_taxonomy", "assign_issues", "assign_issues_doc", "issue_records",
@@ -36,16 +36,6 @@ __all__ = ["Taxonomy", "IssueDef", "load_taxonomy", "assign_issues", "assign_iss
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-
-
-def slug(name: str) -> str:
-    """'security guarantees' → 'security-guarantees'.
-
-    >>> slug("US-Russia relations")
-    'us-russia-relations'
-    """
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "issue"
 
 
 def light_lemma(word: str) -> str:

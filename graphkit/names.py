@@ -49,6 +49,18 @@ FUZZY_GIVEN_MIN = 80    # and the given names (or one is an initial)
 
 
 @lru_cache(maxsize=262144)
+def slug(name: str) -> str:
+    """Id-safe form of a name, the one every node id uses: ASCII (anyascii), lower case, words joined by '-'.
+
+    >>> slug("Zaporizhzhia Oblast's"), slug("Сергей Лавров"), slug("US-Russia relations")
+    ('zaporizhzhia-oblast-s', 'sergey-lavrov', 'us-russia-relations')
+    """
+    from anyascii import anyascii
+
+    s = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")
+    return s or "x"
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name; no leading 'the', no possessives.
 

@@ -27,6 +27,7 @@ from typing import Iterable, Optional
 
 from .errors import ModelsFileError
 from .records import Place
+from .names import slug
 
 Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
 
@@ -56,17 +57,6 @@ def _ascii(s: str) -> str:
     from anyascii import anyascii
 
     return anyascii(s)
-
-
-def slug(name: str) -> str:
-    """Id-safe form of a name: ASCII, lower case, words joined by '-'.
-
-    >>> slug("Zaporizhzhia Oblast's")
-    'zaporizhzhia-oblast-s'
-    """
-    s = _ascii(name).lower()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-    return s or "x"
 
 
 # --------------------------------------------------------------------------- the offline gazetteer

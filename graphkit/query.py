@@ -39,6 +39,7 @@ from typing import Iterable, Optional, Union, get_args
 
 from .errors import GraphkitError
 from .records import Actor, Claim, Stance
+from .names import slug
 from .store import Store
 
 CLAIM_COLUMNS = ["id", "date", "speaker", "stance", "kind", "text", "cue", "issues", "places", "speaker_text", "role",
@@ -310,7 +311,7 @@ class Graphkit:
         ix = self._actor_index()
         out: list[str] = []
         for n in _as_list(name) or []:
-            hit = ix.match(n) or ix.match("actor:" + _slug(n))
+            hit = ix.match(n) or ix.match("actor:" + slug(n))
             if not hit:
                 close = ix.suggest(n)
                 raise NameNotFound(f"no speaker matches {n!r} among the {len(ix.keys)} actors of {self.path.name}; "
@@ -332,7 +333,7 @@ class Graphkit:
         for e in entries:
             if not isinstance(e, dict) or not e.get("name"):
                 continue
-            aid = e.get("id") or "actor:" + _slug(str(e["name"]))
+            aid = e.get("id") or "actor:" + slug(str(e["name"]))
             if aid in weak:
                 weak[aid] += [str(x) for k in ("aliases", "titles", "metonyms") for x in (e.get(k) or [])]
         return weak
@@ -580,11 +581,6 @@ _HINT = {
     "places": "g.places() lists the places claims name",
     "documents": "g.documents() lists the articles",
 }
-
-
-def _slug(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
 def _or(names: list[str]) -> str:

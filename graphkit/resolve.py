@@ -54,7 +54,8 @@ from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from .names import (APOS, TITLE_WORDS, candidate_pairs, compare_names, fold, is_pronoun, name_words, person_key,
                     skeleton, split_title)
-from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place, slug
+from .names import slug
+from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 from .records import Actor, Attribution
 
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",

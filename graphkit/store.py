@@ -16,7 +16,6 @@ and the previous resolved graph.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from itertools import islice
 from pathlib import Path
