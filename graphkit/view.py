@@ -162,7 +162,7 @@ def layout_positions(G: nx.Graph, nodes: Optional[list] = None, *, seed: int = 7
         start = [[rng.uniform(-1, 1) * math.sqrt(n), rng.uniform(-1, 1) * math.sqrt(n)] for _ in range(n)]
         igraph.set_random_number_generator(random.Random(seed))
         try:
-            coords = g.layout_fruchterman_reingold(seed=start, niter=500 if n <= 5000 else 300,
+            coords = g.layout_fruchterman_reingold(seed=start, niter=500 if n <= 5000 else 200,
                                                    grid="auto").coords
         finally:
             igraph.set_random_number_generator(random)

@@ -104,7 +104,7 @@ def test_draws_offline(sample_page, tmp_path):
     legend = page.inner_text("#gk-legend")
     for word in ("actor", "claim", "issue", "place", "article", "said", "about", "contradicts"):
         assert word in legend
-    page.wait_for_timeout(4500)  # physics relaxes the small graph, then stops: that is the picture users see
+    wait_drawn(page, 60, stabilised=True)  # physics relaxes the small graph, then stops: the picture users see
     target = ROOT / "docs" / "view.png" if os.environ.get("GRAPHKIT_SCREENSHOT") == "1" else tmp_path / "view.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     page.evaluate("graphkit.network.fit({animation: false})")
