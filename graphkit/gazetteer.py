@@ -27,8 +27,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .errors import ModelsFileError
-from .names import FUZZY_MIN, compare_names, fold, name_words, skeleton
-from .names import slug
+from .names import FUZZY_MIN, compare_names, fold, name_words, skeleton, slug
 
 ACTOR_TYPES = ("person", "organisation", "government", "country", "group", "anonymous", "media", "other")
 

@@ -53,8 +53,7 @@ from typing import Iterable, Optional
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from .names import (APOS, TITLE_WORDS, candidate_pairs, compare_names, fold, is_pronoun, name_words, person_key,
-                    skeleton, split_title)
-from .names import slug
+                    skeleton, slug, split_title)
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 from .records import Actor, Attribution
 
