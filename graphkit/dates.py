@@ -54,11 +54,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from .records import Attribution
 
-__all__ = ["ClaimDate", "claim_date", "find_date_expressions", "resolve_expression", "DateExpression"]
+__all__ = ["ClaimDate", "claim_date", "find_date_expressions", "resolve_expression", "DateExpression", "doc_text"]
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,16 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
     >>> [e.text for e in find_date_expressions("Kosachev said on Telegram that it may march on.")]
     []
     """
+    found = _find_in(text)
+    if offset == 0:
+        return list(found)
+    return [replace(e, start=e.start + offset, end=e.end + offset) for e in found]
+
+
+@lru_cache(maxsize=1024)
+def _find_in(text: str) -> tuple[DateExpression, ...]:
+    """find_date_expressions at offset 0, cached: a sentence holding several claims is searched once
+    (and once more per claim by the deadline rule)."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in _PATTERNS:
@@ -170,10 +181,9 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
             if kind == "year" and not re.match(r"(?i)in\s", m.group(0)):
                 # a bare number like 2014 counts only as "in 2014" / "2014's"; others are too often amounts
                 continue
-            found.append(DateExpression(s + offset, e + offset, m.group(0), kind,
-                                        tuple(sorted((k, v) for k, v in groups.items() if v))))
+            found.append(DateExpression(s, e, m.group(0), kind, tuple(sorted((k, v) for k, v in groups.items() if v))))
             taken.append((s, e))
-    return sorted(found, key=lambda x: x.start)
+    return tuple(sorted(found, key=lambda x: x.start))
 
 
 def _monday(d: dt.date) -> dt.date:
@@ -410,8 +420,16 @@ def _sentence_bounds(doc, att: Attribution, cue) -> tuple[int, int]:
 _TEXT_CACHE: list = [None, ""]
 
 
-def _doc_text(doc) -> str:
-    """doc.text, computed once per Doc: spaCy rebuilds it from every token on each access."""
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per Doc (the last one asked about is remembered).
+
+    spaCy rebuilds ``Doc.text`` from every token on each access; the extraction asks for it once
+    per claim in several places (claim dates, issue contexts).
+
+    >>> class D: text = "He said so."
+    >>> d = D(); doc_text(d) is doc_text(d)
+    True
+    """
     if _TEXT_CACHE[0] is not doc:
         _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
     return _TEXT_CACHE[1]
@@ -421,7 +439,7 @@ def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpressio
     """Date expressions of the speech act, with their distance to the cue in characters."""
     start, end = _sentence_bounds(doc, att, cue)
     clause = _speech_clause(cue)
-    text = _doc_text(doc)
+    text = doc_text(doc)
     content_start = min(s for s, _ in att.spans)
     for ex in find_date_expressions(text[start:end], offset=start):
         if _in_spans(ex.start, ex.end, att.spans):
@@ -472,7 +490,7 @@ def _deadline_bound(doc, att: Attribution, cue, published: dt.date) -> Optional[
     day falls in the first week), precision 'month', basis 'relative'.
     """
     start, end = _sentence_bounds(doc, att, cue)
-    sentence = _doc_text(doc)[start:end]
+    sentence = doc_text(doc)[start:end]
     if not _DEADLINE_WORDS.search(sentence):
         return None
     for ex in find_date_expressions(sentence, offset=start):

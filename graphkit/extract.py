@@ -168,14 +168,14 @@ def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[Local
     """Attributions, dates and issues of one parsed piece of an article (offsets shifted by `offset`)."""
     from .attribution import attributions
     from .confidence import filter_attributions
-    from .dates import claim_date
+    from .dates import claim_date, doc_text
     from .issues import assign_issues, load_taxonomy
 
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
     items = []
-    doc_text = doc.text  # built from every token on each access: once per piece, not per claim
-    atts = cut_relative_asides(atts, doc_text)
+    text_of_doc = doc_text(doc)  # spaCy builds doc.text from every token on each access: once per piece
+    atts = cut_relative_asides(atts, text_of_doc)
     taxonomy = load_taxonomy()  # once per piece, not once per claim
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
     for att in atts:
@@ -185,8 +185,8 @@ def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[Local
         last_date[speaker] = cd
         text = att.text
         # the claim's own sentence first; the sentence before only when that gives nothing
-        issues = (assign_issues(text, context=own_sentence_context(att, doc_text), taxonomy=taxonomy)
-                  or assign_issues(text, context=context_before(doc, att, text=doc_text), taxonomy=taxonomy))
+        issues = (assign_issues(text, context=own_sentence_context(att, text_of_doc), taxonomy=taxonomy)
+                  or assign_issues(text, context=context_before(doc, att, text=text_of_doc), taxonomy=taxonomy))
         items.append(LocalClaim(
             attribution=_shift(att, offset),
             date={"date": cd.date, "precision": cd.precision, "basis": cd.basis, "text": cd.text},

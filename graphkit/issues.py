@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -38,8 +39,11 @@ _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
+@lru_cache(maxsize=65536)
 def light_lemma(word: str) -> str:
     """Lower-case, drop a plural ending; enough to match nouns of a taxonomy.
+
+    Cached: a build asks for the same few thousand words over and over.
 
     >>> [light_lemma(w) for w in ["Guarantees", "territories", "losses", "talks", "Brussels", "us", "this"]]
     ['guarantee', 'territory', 'loss', 'talk', 'brussel', 'us', 'this']
@@ -60,13 +64,19 @@ def light_lemma(word: str) -> str:
 
 def _words(text: str) -> list[tuple[str, str, int, int]]:
     """(surface lower, light lemma, start, end) of each word; possessive 's dropped."""
-    text = text.translate(_APOS)
+    return _words_of(text.translate(_APOS))
+
+
+def _words_of(text: str) -> list[tuple[str, str, int, int]]:
+    """`_words` of a text whose apostrophes are already normalised (``text.translate(_APOS)``)."""
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0)
-        if w.lower() == "s" and m.start() > 0 and text[m.start() - 1] == "'":
+        s = m.start()
+        low = w.lower()
+        if low == "s" and s > 0 and text[s - 1] == "'":
             continue  # the s of a possessive
-        out.append((w.lower(), light_lemma(w), m.start(), m.end()))
+        out.append((low, light_lemma(w), s, m.end()))
     return out
 
 
@@ -130,32 +140,36 @@ class Taxonomy:
         return [i.name for i in self.issues]
 
     def __post_init__(self):
-        # first-word index: exact lemma → [(issue #, pattern, is_context)], prefixes kept apart
-        exact: dict[str, list] = {}
-        prefix: dict[str, list] = {}  # first 3 letters → [(stem, issue #, pattern, kind)]
-        for n, iss in enumerate(self.issues):
-            for kind, pats in (("own", iss.patterns), ("context", iss.context)):
-                for p in pats:
+        # first-word index per kind ('own' patterns, 'context' triggers): exact lemma → [(issue #, pattern)],
+        # prefixes kept apart (first 3 letters → [(stem, issue #, pattern)]); file order within each list
+        for kind in ("own", "context"):
+            exact: dict[str, list] = {}
+            prefix: dict[str, list] = {}
+            for n, iss in enumerate(self.issues):
+                for p in (iss.patterns if kind == "own" else iss.context):
                     w, is_prefix = p.words[0]
                     if is_prefix:
-                        prefix.setdefault(w[:3], []).append((w, n, p, kind))
+                        prefix.setdefault(w[:3], []).append((w, n, p))
                     else:
-                        exact.setdefault(w, []).append((n, p, kind))
-        self._index["exact"] = exact
-        self._index["prefix"] = prefix
+                        exact.setdefault(w, []).append((n, p))
+            self._index[kind] = (exact, prefix)
 
     def _matches(self, text: str, kind: str) -> dict[int, list[str]]:
         """issue # → trigger words as written in text, for patterns of `kind` ('own' or 'context')."""
         text = text.translate(_APOS)
-        words = _words(text)
+        words = _words_of(text)
         found: dict[int, list[tuple[int, int]]] = {}
-        exact, prefix = self._index["exact"], self._index["prefix"]
+        exact, prefix = self._index[kind]
         for i, (surf, lem, _, _) in enumerate(words):
-            cands = [c for c in exact.get(lem, ()) if c[2] == kind]
-            if surf != lem:
-                cands += [c for c in exact.get(surf, ()) if c[2] == kind]
-            cands += [(n, p, k) for w, n, p, k in prefix.get(surf[:3], ()) if k == kind and surf.startswith(w)]
-            for n, p, _ in cands:
+            by_lem, by_surf, by_prefix = exact.get(lem), surf != lem and exact.get(surf), prefix.get(surf[:3])
+            if not (by_lem or by_surf or by_prefix):
+                continue  # most words start no trigger
+            cands = list(by_lem or ())
+            if by_surf:
+                cands += by_surf
+            if by_prefix:
+                cands += [(n, p) for w, n, p in by_prefix if surf.startswith(w)]
+            for n, p in cands:
                 m = p.match_at(words, i)
                 if m:
                     s, e = words[i][2], words[i + m - 1][3]
