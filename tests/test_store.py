@@ -56,3 +56,67 @@ def test_not_a_store(tmp_path):
     p.write_text("hello")
     with pytest.raises(StoreError, match="not a graphkit store"):
         Store(p)
+
+
+# -- speaker+issue queries read speaker_issue_claims: same claims, same order as probing each claim --------
+
+def _many_claims(n=300, seed=3):
+    """Claims over 4 speakers and 5 issues with repeated, partial and missing dates (ties sort by id)."""
+    import random
+
+    from graphkit.records import Claim
+
+    rnd = random.Random(seed)
+    speakers, issues = list(ACTORS), ["Europe", "peace plan", "territory", "sanctions", "energy"]
+    dates = [None, "2025", "2025-11", "2025-11-30", "2025-12-01", "2025-12-01", "2024-02-29"]
+    return [Claim(id=f"k{rnd.randrange(10**6):06d}_{i}", doc_id="d1", speaker=ACTORS[sp].name, speaker_id=sp,
+                  text="Europe was blocking peace", spans=[(10, 35)], cue="said", date=rnd.choice(dates),
+                  stance=rnd.choice(("assert", "deny")), issues=tuple(rnd.sample(issues, rnd.randint(0, 3))),
+                  places=("Pokrovsk",) if rnd.random() < 0.3 else (), same_as=None if rnd.random() < 0.8 else "c1")
+            for i, sp in enumerate(rnd.choices(speakers, k=n))]
+
+
+LAVROV, UKR = "actor:sergey-lavrov", "actor:ukrainian-government"
+
+
+@pytest.fixture()
+def big_store(tmp_path):
+    s = Store(tmp_path / "big.gk", create=True)
+    s.put_article(doc(), '{"doc_id": "d1"}', "model-1")
+    s.replace_resolved(ACTORS.values(), PLACES.values(), [], _many_claims(), [])
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("filters", [
+    {"speaker_ids": [LAVROV], "issues": ["Europe"]},
+    {"speaker_ids": [LAVROV], "issues": ["Europe", "territory"]},          # a claim about both: listed once
+    {"speaker_ids": [LAVROV, UKR], "issues": ["energy"]},
+    {"speaker_ids": [LAVROV], "issues": ["Europe"], "since": "2025-11", "until": "2025-12-01"},
+    {"speaker_ids": [UKR], "issues": ["peace plan"], "stance": "deny", "places": ["Pokrovsk"]},
+    {"speaker_ids": [UKR], "issues": ["territory"], "distinct": True, "limit": 7},
+    {"speaker_ids": [LAVROV], "issues": []},
+    {"speaker_ids": [], "issues": ["Europe"]},
+    {"speaker_ids": ["actor:nobody"], "issues": ["Europe"]},
+])
+def test_speaker_issue_table_gives_what_probing_gives(big_store, filters):
+    fast = list(big_store.claims(**filters))
+    big_store._speaker_issue = False            # the probe path older stores use
+    slow = list(big_store.claims(**filters))
+    assert fast == slow
+    assert [c.id for c in fast] == [c.id for c in slow]
+
+
+def test_store_without_speaker_issue_table(big_store):
+    """A store built before the table: read-only it answers by probing; opened for writing it gets the table."""
+    q = {"speaker_ids": [LAVROV], "issues": ["Europe"]}
+    expected = list(big_store.claims(**q))
+    assert expected
+    big_store.db.execute("DROP TABLE speaker_issue_claims")
+    big_store.close()
+    with Store(big_store.path, readonly=True) as ro:
+        assert not ro._speaker_issue and list(ro.claims(**q)) == expected
+    with Store(big_store.path) as rw:
+        assert rw._speaker_issue and list(rw.claims(**q)) == expected
+        assert rw.db.execute("SELECT count(*) FROM speaker_issue_claims").fetchone()[0] == \
+            rw.db.execute("SELECT count(*) FROM claim_issues").fetchone()[0]
