@@ -141,6 +141,28 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 _BARE_AMBIGUOUS_MONTHS = {"May", "March"}
 
+# Words every match of a pattern contains (any one of them), so a sentence without them skips the
+# pattern: most sentences hold no date, and each pattern otherwise tries a match at every position.
+# ("raw", needles) are looked up as written (case-sensitive patterns); ("folded", needles) in the
+# lower-cased text, where the four non-ASCII letters re.IGNORECASE equates with ASCII ones
+# (İ ı → i, ſ → s, Kelvin K → k) are folded first, so no match is ever skipped.
+_MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_NEEDLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "iso": ("raw", ("19", "20")),
+    "calendar_day": ("raw", _MONTH_PREFIXES),
+    "holiday": ("raw", ("Thanksgiving", "Christmas", "Year", "Easter", "Independence", "Victory")),
+    "ago": ("folded", ("ago",)),
+    "weekday": ("raw", ("day",)),
+    "dayword": ("folded", ("day", "night", "morning", "afternoon", "evening")),
+    "week": ("folded", ("week",)),
+    "month_rel": ("folded", ("month",)),
+    "year_rel": ("folded", ("year",)),
+    "month": ("raw", _MONTH_PREFIXES),
+    "year": ("raw", ("19", "20")),
+    "vague": ("folded", ("recent", "lately", "repeatedly", "several", "times")),
+}
+_IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
 
 def _month_number(name: str) -> int:
     key = name.lower().rstrip(".")
@@ -169,7 +191,12 @@ def _find_in(text: str) -> tuple[DateExpression, ...]:
     (and once more per claim by the deadline rule)."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
+    folded = text.translate(_IGNORECASE_FOLD).lower()
     for kind, pat in _PATTERNS:
+        where, needles = _NEEDLES[kind]
+        hay = text if where == "raw" else folded
+        if not any(n in hay for n in needles):
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken):

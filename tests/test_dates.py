@@ -252,3 +252,28 @@ def test_no_date_words(text):
 def test_claim_date_is_a_value():
     cd = ClaimDate("2025-12-01", "day", "relative", "on Monday")
     assert cd.as_dict() == {"date": "2025-12-01", "precision": "day", "basis": "relative", "text": "on Monday"}
+
+
+# Each pattern is skipped when its needle words are absent (dates._NEEDLES): a match without one would be lost.
+# Texts that stress the case-insensitive patterns, where re.IGNORECASE equates İ/ı with i, ſ with s, K with k.
+NEEDLE_TEXTS = [
+    "on Monday night", "last week", "Dec. 5", "the 5th of May", "in May 2024", "ſeveral days ago", "two weeKs ago",
+    "İn recent weeks", "thıs year", "earlier this month", "LAST MONTH", "Christmas Eve", "New  Year's Day",
+    "2024-03-05", "in 2019", "yesterday", "Tonight", "many tımes", "lately", "Sept. 11", "Independence Day",
+    "on Tuesday afternoon", "3 years ago", "last night", "late last weekend", "thiſ morning", "Recently",
+]
+
+
+@pytest.mark.parametrize("text", NEEDLE_TEXTS)
+def test_every_match_holds_a_needle(text):
+    from graphkit import dates
+
+    hits = 0
+    for kind, pat in dates._PATTERNS:
+        where, needles = dates._NEEDLES[kind]
+        for m in pat.finditer(text):
+            hay = m.group(0) if where == "raw" else m.group(0).translate(dates._IGNORECASE_FOLD).lower()
+            assert any(n in hay for n in needles), (kind, m.group(0))
+            hits += 1
+    assert hits, f"no pattern matches {text!r}: the case tests nothing"
+    assert find_date_expressions(text), text
