@@ -4,7 +4,8 @@
     python bench/eval_attribution.py --split train --limit 100
     python bench/eval_attribution.py --cache /tmp/gk_parse   # reuse parses between runs
 
-Runs the bare spaCy pipeline (``graphkit.nlp.load_spacy``) over the PolNeAR
+Runs spaCy with graphkit's paragraph breaks (``graphkit.nlp.load_spacy`` +
+``add_paragraph_breaks``, as ``load_pipeline`` parses) over the PolNeAR
 texts with ``nlp.pipe``, then ``graphkit.attribution.attributions`` on each Doc,
 writes a claims JSONL (doc_id, spans, speaker_span, text, speaker, kind, cue)
 and scores it with ``../shared/eval/polnear_score.py``. PolNeAR texts are read
@@ -38,9 +39,10 @@ sys.path.insert(0, str(ROOT))
 def parse(texts, cache: Path | None, key: str):
     from spacy.tokens import DocBin
 
-    from graphkit.nlp import load_spacy
+    from graphkit.nlp import add_paragraph_breaks, load_spacy
 
-    nlp = load_spacy()
+    nlp = add_paragraph_breaks(load_spacy())
+    key = f"{key}_para"  # parses made before paragraph breaks differ: never reuse them
     if cache is not None:
         f = cache / f"{key}.spacy"
         if f.exists():
@@ -91,9 +93,9 @@ def score(gold: Path, claims: Path) -> dict:
 
 def seeds(gold_files: list[Path], use_filter: bool = True) -> int:
     """Score the sample corpus (../shared/seeds) against hand-made gold files with score_claims.py."""
-    from graphkit.nlp import load_spacy
+    from graphkit.nlp import add_paragraph_breaks, load_spacy
 
-    nlp = load_spacy()
+    nlp = add_paragraph_breaks(load_spacy())
     corpus = SHARED / "seeds"
     docs_needed = sorted({json.loads(l)["doc"] for f in gold_files for l in f.open(encoding="utf-8") if l.strip()})
     tmp = Path(tempfile.mkdtemp(prefix="gk_seed_"))

@@ -106,6 +106,10 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
             h = h.head if h.dep_ == "prep" else h
         if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN", "PRON"):
             return None, None
+        if v.dep_ == "conj" and h.tag_ != v.tag_ and v.tag_ in ("VBD", "VBZ"):
+            # "announced that he was undergoing therapy and vowed to ...": "vowed" is coordinated with
+            # "announced" (same form), not with the verb spaCy hung it on
+            h = next((a for a in h.ancestors if a.tag_ == v.tag_), h)
         return _subject(h, depth + 1)
     return None, None
 
@@ -287,6 +291,10 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
             stance, frame = cues.verbs[lemma], "colon"
     if not content:
         return None
+    if frame != "around":
+        content -= _coordinated_claims(v, content, cues)
+        if not content:
+            return None
     # "told Bloomberg": the addressee is part of the cue as written
     if lemma in _ADDRESSEE and frame in ("clause", "colon", "post"):
         for c in children:
@@ -301,6 +309,37 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
         content |= set(range(v.i, min(content))) - subj_idx if content else set()
     return _Cand(cue_toks=cue_toks, cue_lemma=key, stance=stance or "assert", content=content, quotes=set(),
                  subj=subj, anchor=v, relative_head=rel, sent=v.sent, frame=frame)
+
+
+def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
+    """Tokens of claims of their own coordinated into v's content, to cut from it.
+
+    "Three-quarters said A, and more than 4 in 10 said B" / "The Kremlin said it was awaiting details, while
+    Moscow sources said B": spaCy hangs the second "said" under A's verb, but B is another source's claim. "announced that he was in therapy and vowed to ...": "vowed" (same form as the cue,
+    unlike the verb it hangs on) is the speaker's second claim, not part of the first.
+    """
+    doc = v.doc
+    cut: set = set()
+    for i in sorted(content):
+        t = doc[i]
+        if i in cut or t.dep_ not in ("conj", "advcl") or t.i <= v.i or t.head == v:
+            continue
+        lemma = t.lemma_.lower()
+        if lemma not in cues.any_verb:
+            continue
+        own_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        if own_subj:
+            if lemma not in cues.verbs:
+                continue
+        elif t.dep_ == "advcl" or not (t.tag_ == v.tag_ and t.head.tag_ != t.tag_
+                  and not any(c.dep_ in ("aux", "auxpass") for c in t.children)):
+            continue
+        cut |= _span_tokens(t)
+        j = t.left_edge.i - 1  # the ", and" joining it
+        while j > v.i and j in content and (doc[j].dep_ in ("cc", "punct") or doc[j].is_space):
+            cut.add(j)
+            j -= 1
+    return cut
 
 
 def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:

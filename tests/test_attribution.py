@@ -121,6 +121,36 @@ def test_attribution_table(nlp, text, cue, speaker, resolved, content, kind, sta
     assert doc.text[slice(*a.cue_span)] == a.cue
 
 
+# one sentence, two sources: each claim keeps its own speaker and only its own content
+# (speaker, content substring, what must not be in that claim's content)
+COORDINATED = [
+    ("The Kremlin said on Wednesday it was awaiting details from Washington, while senior Moscow sources said a "
+     "deal would have to take account of Russia’s advances.",
+     [("The Kremlin", "awaiting details from Washington", "a deal"),
+      ("senior Moscow sources", "a deal would have to take account of Russia’s advances", "awaiting")]),
+    ("The United States agreed on Tuesday to resume weapons supplies after Kyiv said at talks in Saudi Arabia "
+     "that it was ready to support a ceasefire proposal.",
+     [("The United States", "to resume weapons supplies", "ceasefire"),
+      ("Kyiv", "it was ready to support a ceasefire proposal", "weapons")]),
+    ("Anthony Weiner announced that he was undergoing therapy and vowed to focus on being a better father.",
+     [("Anthony Weiner", "he was undergoing therapy", "father"),
+      ("Anthony Weiner", "focus on being a better father", "therapy")]),
+    # a blank line ends a sentence: the quote of the next paragraph is not the first one's content
+    ("Ms. Boxer called what she witnessed ''terrible.''\n\n''We just can't have a repeat of that in "
+     "Philadelphia,'' Ms. Boxer said.",
+     [("Ms. Boxer", "We just can't have a repeat of that in Philadelphia", "terrible")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED, ids=[f"{i:02d}" for i in range(len(COORDINATED))])
+def test_each_source_keeps_its_own_claim(nlp, text, expected):
+    atts = [a for a in nlp(text)._.attributions if not a.continuation]
+    for speaker, content, foreign in expected:
+        mine = [a for a in atts if a.speaker_text == speaker and content in a.text]
+        assert mine, f"no claim of {speaker!r} with {content!r}; got {[(a.speaker_text, a.text) for a in atts]}"
+        assert foreign not in mine[0].text
+
+
 def test_speaker_split_role_and_organisation(nlp):
     a = by_cue(nlp("Kremlin spokesman Dmitry Peskov said the talks were useful.")._.attributions, "said")
     assert (a.resolved_text, a.role, a.organisation, a.speaker_type) == ("Dmitry Peskov", "spokesman", "Kremlin", "PERSON")
