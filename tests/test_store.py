@@ -120,3 +120,54 @@ def test_store_without_speaker_issue_table(big_store):
         assert rw._speaker_issue and list(rw.claims(**q)) == expected
         assert rw.db.execute("SELECT count(*) FROM speaker_issue_claims").fetchone()[0] == \
             rw.db.execute("SELECT count(*) FROM claim_issues").fetchone()[0]
+
+
+# -- claims read back without a second validation are the records validation would give ----------------
+
+def _claim(**kw):
+    from graphkit.records import Claim
+
+    base = dict(id="c1", doc_id="d1", speaker="Sergey Lavrov", speaker_id="actor:sergey-lavrov", text="Europe",
+                spans=[(0, 6)], cue="said")
+    return Claim(**{**base, **kw})
+
+
+@pytest.mark.parametrize("claim", [
+    _claim(),
+    _claim(spans=[(0, 6), (10, 20)], speaker_span=(30, 36), cue_span=(37, 41), sentence_span=(0, 50), role="minister"),
+    _claim(issues=("Europe", "peace plan"), issue_triggers=(("Europe", "europe"), ("peace plan", "peace")),
+           places=("Kyiv",), reports=("d2", "d3"), same_as="c0", date="2025-11", date_precision="month",
+           date_basis="explicit", date_text="in November", stance="deny", kind="mixed", confidence=0.25),
+    _claim(text="Zelenskyy’s «quote» \x01 <b>", speaker_text="he", confidence=0.0),
+], ids=["defaults", "spans", "lists", "text"])
+def test_claim_from_record_equals_validation(claim):
+    from graphkit.records import Claim
+    from graphkit.store import claim_from_record
+
+    rec = claim.model_dump_json()
+    fast, slow = claim_from_record(rec), Claim.model_validate_json(rec)
+    assert fast == slow == claim and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert fast.model_dump_json() == rec and fast.model_fields_set == slow.model_fields_set
+    assert fast.model_dump() == slow.model_dump()
+    assert {k: type(v) for k, v in fast} == {k: type(v) for k, v in slow}
+    with pytest.raises(Exception):               # still frozen
+        fast.text = "changed"
+
+
+@pytest.mark.parametrize("edit,ok", [
+    (lambda d: d.pop("confidence"), True),        # a field an older graphkit did not write: default, validated
+    (lambda d: d.update(extra_field=1), False),   # a field this graphkit does not know: refused as before
+    (lambda d: d.update(extra_field=1, spans=[[5, 2]]), False),
+])
+def test_claim_from_record_validates_foreign_records(edit, ok):
+    import json
+
+    from graphkit.store import claim_from_record
+
+    d = json.loads(_claim().model_dump_json())
+    edit(d)
+    if ok:
+        assert claim_from_record(json.dumps(d)) == _claim()
+    else:
+        with pytest.raises(Exception):
+            claim_from_record(json.dumps(d))
