@@ -77,6 +77,9 @@ def _dump(rec) -> str:
 
 
 _CLAIM_FIELDS = tuple(Claim.model_fields)
+# every claim read back has all fields set: one shared set (pydantic only adds to it when assigning to a field,
+# which frozen records refuse, and model_copy copies it) instead of a 2 kB set per claim
+_CLAIM_FIELDS_SET = set(_CLAIM_FIELDS)
 _SPAN_FIELDS = ("speaker_span", "cue_span", "sentence_span")
 _set = object.__setattr__
 
@@ -114,7 +117,7 @@ def claim_from_record(rec: str) -> Claim:
     # what Claim.model_construct does, without its per-field Python loop (which costs more than validating)
     c = Claim.__new__(Claim)
     _set(c, "__dict__", d)
-    _set(c, "__pydantic_fields_set__", set(_CLAIM_FIELDS))
+    _set(c, "__pydantic_fields_set__", _CLAIM_FIELDS_SET)
     _set(c, "__pydantic_extra__", None)
     _set(c, "__pydantic_private__", None)
     return c

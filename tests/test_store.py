@@ -152,6 +152,9 @@ def test_claim_from_record_equals_validation(claim):
     assert {k: type(v) for k, v in fast} == {k: type(v) for k, v in slow}
     with pytest.raises(Exception):               # still frozen
         fast.text = "changed"
+    other = claim_from_record(rec)                # claims read back share one fields set: a copy leaves it alone
+    assert fast.model_copy(update={"text": "changed"}).text == "changed" and other.text == claim.text
+    assert other.model_fields_set == slow.model_fields_set
 
 
 @pytest.mark.parametrize("edit,ok", [
