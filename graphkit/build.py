@@ -218,11 +218,14 @@ def load_extractions(store: Store) -> dict[str, DocExtraction]:
 
 
 def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, speaker_of: dict,
-                    place_names: Callable) -> list[Claim]:
-    """Per-article attributions + resolved speakers → Claim records (unmerged)."""
+                    pres) -> list[Claim]:
+    """Per-article attributions + resolved speakers + resolved places (`pres`) → Claim records (unmerged)."""
+    from .places import place_mentions, places_in
+
     claims = []
     for doc_id in sorted(extractions):
         ex = extractions[doc_id]
+        mentions = place_mentions(ex.entities, pres) if ex.items else []
         for i, item in enumerate(ex.items):
             a = item.attribution
             actor_id = speaker_of[(doc_id, i)]
@@ -235,7 +238,7 @@ def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, sp
                 date_text=d.get("text"), sentence_span=a.sentence_span,
                 issues=tuple(dict.fromkeys(name for name, _ in item.issues)),
                 issue_triggers=tuple((name, trig) for name, trig in item.issues),
-                places=tuple(place_names(a.spans, ex.entities)),
+                places=tuple(places_in(a.spans, ex.entities, pres, mentions=mentions)),
             ))
     return claims
 
@@ -244,7 +247,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, in
     """Re-resolve actors, places, issues, merged reports and contradictions over the whole store."""
     from .issues import issue_records, load_taxonomy
     from .link import find_contradictions, merge_reports
-    from .places import places_in, resolve_places
+    from .places import resolve_places
     from .resolve import resolve_actors
 
     extractions = load_extractions(store)
@@ -253,7 +256,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, in
     res = resolve_actors(atts, ents)
     pres = resolve_places(ents, entity_types=res.entity_types)
     names = {a.id: a.name for a in res.actors}
-    claims = assemble_claims(extractions, names, res.speaker_of, lambda spans, e: places_in(spans, e, pres))
+    claims = assemble_claims(extractions, names, res.speaker_of, pres)
     claims = merge_reports(claims, keep_reports=True)
     actors_by_id = {a.id: a for a in res.actors}
     contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id)

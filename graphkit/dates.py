@@ -447,17 +447,21 @@ def _sentence_bounds(doc, att: Attribution, cue) -> tuple[int, int]:
 _TEXT_CACHE: list = [None, ""]
 
 
-def doc_text(doc) -> str:
+def doc_text(doc, known: Optional[str] = None) -> str:
     """``doc.text``, computed once per Doc (the last one asked about is remembered).
 
     spaCy rebuilds ``Doc.text`` from every token on each access; the extraction asks for it once
-    per claim in several places (claim dates, issue contexts).
+    per claim in several places (claim dates, issue contexts). ``known``: the text the Doc was
+    made from, when the caller has it (spaCy's tokenizer keeps every character, so it is
+    ``doc.text``): remembered without rebuilding it.
 
     >>> class D: text = "He said so."
     >>> d = D(); doc_text(d) is doc_text(d)
     True
     """
-    if _TEXT_CACHE[0] is not doc:
+    if known is not None:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, known
+    elif _TEXT_CACHE[0] is not doc:
         _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
     return _TEXT_CACHE[1]
 

@@ -164,8 +164,12 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
     return out
 
 
-def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[LocalClaim], list[Entity]]:
-    """Attributions, dates and issues of one parsed piece of an article (offsets shifted by `offset`)."""
+def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[str] = None
+                   ) -> tuple[list[LocalClaim], list[Entity]]:
+    """Attributions, dates and issues of one parsed piece of an article (offsets shifted by `offset`).
+
+    ``text``: the piece the Doc was made from (``doc.text``), when the caller has it.
+    """
     from .attribution import attributions
     from .confidence import filter_attributions
     from .dates import claim_date, doc_text
@@ -174,7 +178,7 @@ def extract_parsed(doc, document: Document, offset: int = 0) -> tuple[list[Local
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
     items = []
-    text_of_doc = doc_text(doc)  # spaCy builds doc.text from every token on each access: once per piece
+    text_of_doc = doc_text(doc, text)  # spaCy builds doc.text from every token on each access: once per piece
     atts = cut_relative_asides(atts, text_of_doc)
     taxonomy = load_taxonomy()  # once per piece, not once per claim
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
@@ -206,16 +210,18 @@ def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: in
     def pieces():
         for i, d in enumerate(docs):
             for off, piece in chunks(d.text):
-                yield piece, (i, off)
+                yield piece, (i, off, len(piece))
 
     current, items, ents = None, [], []
-    for parsed, (i, off) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for parsed, (i, off, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         if current is not None and i != current:
             d = docs[current]
             yield DocExtraction(doc_id=d.id, sha256=d.sha256, items=items, entities=ents)
             items, ents = [], []
         current = i
-        it, en = extract_parsed(parsed, docs[i], off)
+        # spaCy keeps every character: the piece is doc.text (the last token's end checks it, cheaply)
+        same = len(parsed) == 0 or parsed[-1].idx + len(parsed[-1].text_with_ws) == n
+        it, en = extract_parsed(parsed, docs[i], off, text=docs[i].text[off:off + n] if same else None)
         items.extend(it)
         ents.extend(en)
     if current is not None:

@@ -151,7 +151,10 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def _as_date(s: Optional[str]) -> Optional[dt.date]:
+    """'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' → a date (first day of the period); cached: merging compares
+    every pair of one speaker's claims."""
     if not s:
         return None
     parts = [int(p) for p in s.split("-")]
@@ -385,14 +388,20 @@ def _negated_words(text: str, before: int = 3, after: int = 2) -> tuple[set[str]
     or up to `after` words after it ("a truce is not the way").
     """
     toks = _tokens(text)
-    negs = [i for i, t in enumerate(toks) if t in _NEG or t.endswith("n't")]
+    # token i is reached by a negator k when i - before <= k < i or i < k <= i + after
+    reached = [False] * len(toks)
+    for k, t in enumerate(toks):
+        if t in _NEG or t.endswith("n't"):
+            for i in range(max(0, k - after), min(len(toks), k + before + 1)):
+                if i != k:
+                    reached[i] = True
     neg, allw = set(), set()
     for i, t in enumerate(toks):
         if t in _STOP or len(t) < 3:
             continue
         f = _fold(t)
         allw.add(f)
-        if any(i - before <= k < i or i < k <= i + after for k in negs):
+        if reached[i]:
             neg.add(f)
     return neg, allw
 
@@ -482,11 +491,11 @@ def _candidate_pairs(claims: list[Claim], info: dict) -> list[tuple[int, int]]:
             else:
                 on_issue = (j for x in c.issues for j in by_issue[x])
             pairs.update((min(i, j), max(i, j)) for j in on_issue if j != i and claims[j].doc_id != c.doc_id)
-        pol = info[c.id][3]
+        pol = info[c.id][1]
         if pol == "legal":
             for x in c.issues:
                 pairs.update((min(i, j), max(i, j)) for j in by_issue[x]
-                             if info[claims[j].id][3] == "illegal" and claims[j].doc_id != c.doc_id)
+                             if info[claims[j].id][1] == "illegal" and claims[j].doc_id != c.doc_id)
     return sorted(pairs)
 
 
@@ -527,10 +536,8 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
     for c in claims:
         by_doc[c.doc_id].append(c)
     pos = {c.id: k for seq in by_doc.values() for k, c in enumerate(seq)}
-    info = {}
-    for c in claims:
-        neg, allw = _negated_words(c.text)
-        info[c.id] = (concepts(c.text), neg, allw, _polarity(c.text), _attitudes(c.text))
+    info = {c.id: (concepts(c.text), _polarity(c.text)) for c in claims}  # claim id → (concepts, polarity)
+    attitudes: dict[str, dict] = {}  # claim id → _attitudes, for the few claims rule 3 reaches
     idf = _idf(claims)
     out: list[Contradiction] = []
     seen = set()
@@ -547,8 +554,8 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
         sa, sb = _side(a, actors), _side(b, actors)
         same_side = sa is not None and sb is not None and sa == sb
         opposing = sa is not None and sb is not None and sa != sb
-        ca, _, _, pola, _ = info[a.id]
-        cb, _, _, polb, _ = info[b.id]
+        ca, pola = info[a.id]
+        cb, polb = info[b.id]
         shared = ca & cb
         reason = None
         # 1. a denial answering a claim
@@ -579,7 +586,10 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
             if names is None:
                 names = named[tuple(shared_issues)] = _named(shared_issues)
             keys = _issue_words(a, shared_issues) & _issue_words(b, shared_issues) & shared & names
-            ata, atb = info[a.id][4], info[b.id][4]
+            for c in (a, b):
+                if c.id not in attitudes:
+                    attitudes[c.id] = _attitudes(c.text)
+            ata, atb = attitudes[a.id], attitudes[b.id]
             flip = sorted(k for k in keys if {ata.get(k), atb.get(k)} == {"for", "against"})
             if flip:
                 k = flip[0]

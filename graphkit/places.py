@@ -330,20 +330,32 @@ def _name_like(text: str) -> bool:
     return any(ch.isupper() for ch in text) and place_key(text) not in ("jr", "sr")
 
 
-def places_in(spans: Iterable[tuple[int, int]], entities: list[Entity], pres: PlaceResolution) -> list[str]:
+def place_mentions(entities: list[Entity], pres: PlaceResolution) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of the entities `pres` resolved as places, in text order.
+
+    An article's claims all look their places up in this one list (see `places_in`).
+    """
+    by_id = pres.names_by_id()
+    surfaces = pres.surfaces
+    out = []
+    for text, _label, start, end in sorted(entities, key=lambda e: (e[2], e[3])):
+        pid = surfaces.get(text)
+        if pid:
+            out.append((start, end, by_id[pid]))
+    return out
+
+
+def places_in(spans: Iterable[tuple[int, int]], entities: list[Entity], pres: PlaceResolution, *,
+              mentions: Optional[list[tuple[int, int, str]]] = None) -> list[str]:
     """Canonical names of the places mentioned inside a claim's content spans, deduplicated, in text order.
 
     Only entities that `pres` resolved as places count (so 'Witkoff' tagged GPE
     but typed person does not), and an entity must lie wholly inside one span.
+    ``mentions`` is ``place_mentions(entities, pres)`` when the caller has it (once per article).
     """
     spans = [tuple(s) for s in spans]
     names: list[str] = []
-    by_id = pres.names_by_id()
-    surfaces = pres.surfaces
-    for text, _label, start, end in sorted(entities, key=lambda e: (e[2], e[3])):
-        pid = surfaces.get(text)
-        if not pid or not any(s <= start and end <= e for s, e in spans):
-            continue
-        if by_id[pid] not in names:
-            names.append(by_id[pid])
+    for start, end, name in (place_mentions(entities, pres) if mentions is None else mentions):
+        if name not in names and any(s <= start and end <= e for s, e in spans):
+            names.append(name)
     return names

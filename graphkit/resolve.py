@@ -138,6 +138,8 @@ class _Resolver:
         self.pc = place_config
         self.types = type_entities(self.ents, gazetteer, place_config)
         self.fold_types = {fold(k): v for k, v in self.types.items()}
+        # each article's person entities, in text order: every speaker mention looks its name up among them
+        self.person_ents = {d: [e for e in ents if self.types.get(e[0]) == "person"] for d, ents in self.ents.items()}
         self.drafts: dict[str, _Draft] = {}
         self._org_index: dict[tuple[str, int], tuple[list[str], list[_Draft]]] = {}
         self.content = {d: sorted({tuple(s) for a in attributions[d] for s in a.spans}) for d in attributions}
@@ -265,8 +267,7 @@ class _Resolver:
         if a.speaker_type != "PRON" or a.resolved_span:
             span = a.resolved_span if a.resolved_text and a.resolved_span else a.speaker_span
             if span:
-                inside = [e for e in self.ents.get(doc_id, []) if span[0] <= e[2] and e[3] <= span[1]
-                          and self.types.get(e[0]) == "person"]
+                inside = [e for e in self.person_ents.get(doc_id, []) if span[0] <= e[2] and e[3] <= span[1]]
                 if inside:
                     person = max(inside, key=lambda e: (e[3] - e[2], -e[2]))[0]
         if a.speaker_type == "ANON" or (self._anonymous_phrase(text) and person is None):
@@ -344,12 +345,11 @@ class _Resolver:
             if len(words) == 1:
                 # surname: the one full name in the same article, then in the corpus
                 local = set()
-                for text, label, *_ in self.ents.get(m.doc_id, []):
-                    if self.types.get(text) == "person":
-                        skw, _ = name_words(re.sub(r"['\u2019]s$", "", text))
-                        pk = person_key(re.sub(r"['\u2019]s$", "", text))
-                        if len(skw) > 1 and skw[-1] == words[0] and pk in self.cluster_of:
-                            local.add(self.cluster_of[pk])
+                for text, label, *_ in self.person_ents.get(m.doc_id, []):
+                    skw, _ = name_words(re.sub(r"['\u2019]s$", "", text))
+                    pk = person_key(re.sub(r"['\u2019]s$", "", text))
+                    if len(skw) > 1 and skw[-1] == words[0] and pk in self.cluster_of:
+                        local.add(self.cluster_of[pk])
                 if len(local) == 1:
                     root = local.pop()
                     return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
