@@ -145,11 +145,13 @@ _BARE_AMBIGUOUS_MONTHS = {"May", "March"}
 # pattern: most sentences hold no date, and each pattern otherwise tries a match at every position.
 # ("raw", needles) are looked up as written (case-sensitive patterns); ("folded", needles) in the
 # lower-cased text, where the four non-ASCII letters re.IGNORECASE equates with ASCII ones
-# (İ ı → i, ſ → s, Kelvin K → k) are folded first, so no match is ever skipped.
+# (İ ı → i, ſ → s, Kelvin K → k) are folded first, so no match is ever skipped. ("month", ())
+# asks for a month name (_MONTH, which those patterns contain) anywhere in the text.
 _MONTH_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_RE = re.compile(_MONTH)
 _NEEDLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "iso": ("raw", ("19", "20")),
-    "calendar_day": ("raw", _MONTH_PREFIXES),
+    "calendar_day": ("month", ()),
     "holiday": ("raw", ("Thanksgiving", "Christmas", "Year", "Easter", "Independence", "Victory")),
     "ago": ("folded", ("ago",)),
     "weekday": ("raw", ("day",)),
@@ -157,7 +159,7 @@ _NEEDLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "week": ("folded", ("week",)),
     "month_rel": ("folded", ("month",)),
     "year_rel": ("folded", ("year",)),
-    "month": ("raw", _MONTH_PREFIXES),
+    "month": ("month", ()),
     "year": ("raw", ("19", "20")),
     "vague": ("folded", ("recent", "lately", "repeatedly", "several", "times")),
 }
@@ -192,10 +194,15 @@ def _find_in(text: str) -> tuple[DateExpression, ...]:
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
     folded = text.translate(_IGNORECASE_FOLD).lower()
+    month = None
     for kind, pat in _PATTERNS:
         where, needles = _NEEDLES[kind]
-        hay = text if where == "raw" else folded
-        if not any(n in hay for n in needles):
+        if where == "month":
+            if month is None:
+                month = any(n in text for n in _MONTH_PREFIXES) and _MONTH_RE.search(text) is not None
+            if not month:
+                continue
+        elif not any(n in (text if where == "raw" else folded) for n in needles):
             continue
         for m in pat.finditer(text):
             s, e = m.span()

@@ -73,11 +73,17 @@ def _words_of(text: str) -> list[tuple[str, str, int, int]]:
     for m in _WORD.finditer(text):
         w = m.group(0)
         s = m.start()
-        low = w.lower()
-        if low == "s" and s > 0 and text[s - 1] == "'":
+        if (w == "s" or w == "S") and s > 0 and text[s - 1] == "'":
             continue  # the s of a possessive
-        out.append((low, light_lemma(w), s, m.end()))
+        low, lem = _lex(w)
+        out.append((low, lem, s, s + len(w)))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _lex(word: str) -> tuple[str, str]:
+    """(lower case, light lemma) of a word."""
+    return word.lower(), light_lemma(word)
 
 
 @dataclass(frozen=True)
@@ -155,7 +161,21 @@ class Taxonomy:
             self._index[kind] = (exact, prefix)
 
     def _matches(self, text: str, kind: str) -> dict[int, list[str]]:
-        """issue # → trigger words as written in text, for patterns of `kind` ('own' or 'context')."""
+        """issue # → trigger words as written in text, for patterns of `kind` ('own' or 'context').
+
+        Remembered for the last few hundred texts: the extraction asks again about a claim whose own
+        sentence gave no issue (with the sentence before as context), and claims of one sentence
+        share their context. The result is shared: do not change it.
+        """
+        memo = self._index.setdefault("memo", {})
+        hit = memo.get((text, kind))
+        if hit is None:
+            if len(memo) >= 512:
+                memo.clear()
+            hit = memo[(text, kind)] = self._find(text, kind)
+        return hit
+
+    def _find(self, text: str, kind: str) -> dict[int, list[str]]:
         text = text.translate(_APOS)
         words = _words_of(text)
         found: dict[int, list[tuple[int, int]]] = {}

@@ -445,10 +445,13 @@ def _attitudes(text: str, before: int = 5, after: int = 3) -> dict[str, str]:
 
 
 def _polarity(text: str) -> Optional[str]:
-    toks = set(_tokens(text))
-    neg, _ = _negated_words(text)
-    legal = bool(toks & _LEGAL) and not (neg & {"legal"})
-    illegal = bool(toks & _ILLEGAL) or bool(neg & {"legal"})
+    words = _tokens(text)
+    toks = set(words)
+    # only a word folding to "legal" can be a negated "legal": most claims hold none, and skip the negation scan
+    negated_legal = (any(_fold(t) == "legal" for t in toks if t not in _STOP and len(t) >= 3)
+                     and "legal" in _negated_words(text)[0])
+    legal = bool(toks & _LEGAL) and not negated_legal
+    illegal = bool(toks & _ILLEGAL) or negated_legal
     if legal and not illegal:
         return "legal"
     if illegal and not legal:
