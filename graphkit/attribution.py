@@ -189,6 +189,14 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
     lemma = v.lemma_.lower()
     children = list(v.children)
     subj, rel = _subject(v)
+    with_ = v.head if v.dep_ == "pcomp" else v.head.head if v.dep_ == "acl" and v.head.dep_ == "pobj" else None
+    if with_ is not None and with_.lower_ == "with" and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_):
+        # "Lavrov went further, with a historic tirade arguing that ...": the tirade is Lavrov's
+        outer, _ = _subject(with_.head)
+        if outer is not None:
+            subj = outer
+    if subj is not None and subj.lemma_.lower() in _NOT_AGENTS and not subj.ent_type_:
+        return None  # "the urgency from all sides suggests ...": a state of affairs, not a source
     if subj is not None and subj.i < v.i:
         subj = _same_line_subject(subj, v)
     subj_idx = _span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
@@ -286,9 +294,17 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                                                                            "compound", "dative", "dobj")):
             nxt += 1
         if nxt < sent.end and (v.doc[nxt].text == ":" or nxt in quote_of_tok):
-            start = nxt + 1 if v.doc[nxt].text == ":" else nxt
-            content = set(range(start, sent.end))
+            content = _after_colon(v.doc[nxt]) if v.doc[nxt].text == ":" else set(range(nxt, sent.end))
             stance, frame = cues.verbs[lemma], "colon"
+    # (7) a statement noun as object, then a colon: "he set out his terms for peace: Ukraine must ..."
+    if not content and own:
+        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower() in _STATEMENT_NOUNS), None)
+        if dobj is not None:
+            nxt = dobj.right_edge.i + 1
+            if nxt < v.sent.end and v.doc[nxt].text == ":":
+                content = _after_colon(v.doc[nxt])
+                stance, frame = _STATEMENT_NOUNS[dobj.lemma_.lower()], "colon"
+                cue_toks = [t for t in v.doc[v.i:nxt] if t.i not in subj_idx]
     if not content:
         return None
     if frame != "around":
@@ -311,6 +327,27 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                  subj=subj, anchor=v, relative_head=rel, sent=v.sent, frame=frame)
 
 
+def _after_colon(colon: Token) -> set:
+    """What a cue's colon introduces: the rest of its sentence, or the next sentence when the parser
+    ended the sentence at the colon ("he set out his terms:" | "Kyiv must withdraw ...") and no blank
+    line comes between."""
+    doc, sent = colon.doc, colon.sent
+    rest = {i for i in range(colon.i + 1, sent.end) if not doc[i].is_space}
+    if rest or sent.end >= len(doc) or "\n\n" in doc[colon.i:sent.end + 1].text_with_ws:
+        return rest
+    nxt = doc[sent.end].sent
+    return {t.i for t in nxt if not t.is_space}
+
+
+_STATEMENT_NOUNS = {"term": "demand", "condition": "demand", "demand": "demand", "position": "assert",
+                    "view": "assert", "message": "assert", "argument": "assert", "verdict": "assert",
+                    "warning": "warn", "answer": "assert", "response": "assert", "reasoning": "assert",
+                    "explanation": "assert", "assessment": "assert", "prediction": "predict", "point": "assert"}
+_NOT_AGENTS = {"fact", "urgency", "involvement", "timing", "absence", "lack", "presence", "situation", "reality",
+               "likelihood", "possibility", "prospect", "development", "trend", "momentum", "silence", "delay"}
+_SIDE_BY_SIDE = {"while", "whereas", "as", "after", "before", "when", "although", "though"}
+
+
 def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
     """Tokens of claims of their own coordinated into v's content, to cut from it.
 
@@ -329,7 +366,9 @@ def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
             continue
         own_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         if own_subj:
-            if lemma not in cues.verbs:
+            if lemma not in cues.verbs or any(c.tag_ == "MD" for c in t.children):
+                continue  # "because Putin would find it hard": a reason inside the claim, not a claim made
+            if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _SIDE_BY_SIDE for c in t.children):
                 continue
         elif t.dep_ == "advcl" or not (t.tag_ == v.tag_ and t.head.tag_ != t.tag_
                   and not any(c.dep_ in ("aux", "auxpass") for c in t.children)):
@@ -365,6 +404,11 @@ def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:
                 h = t.head
                 while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and h.head != h:
                     h = h.head
+                if t.i > h.i and h.dep_ in ("advcl", "conj") and all(
+                        doc[j].is_punct or doc[j].is_space for j in range(max(src_idx | phrase_idx) + 1, sent.end)):
+                    # "A, while B, according to X.": a closing "according to" sources the whole sentence
+                    while h.dep_ in ("advcl", "conj") and h.head.i < h.i:
+                        h = h.head
                 anchor_sub = _span_tokens(h) if h.pos_ in ("VERB", "AUX") else set(range(sent.start, sent.end))
                 own = _span_tokens(t) | phrase_idx | src_idx
                 content = {i for i in anchor_sub if i not in own}
@@ -399,6 +443,34 @@ def _noun_candidates(doc: Doc, cues: Cues, nouns_at: list) -> list[_Cand]:
                         if g.dep_ == "pobj"), None)
         out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance=cues.nouns[t.lemma_.lower()],
                          content=_span_tokens(clause), quotes=set(), subj=src, anchor=t, sent=t.sent, frame="noun"))
+    return out
+
+
+_VERDICT_NOUNS = {"evaluation", "assessment", "verdict", "view", "word", "reaction", "response", "message",
+                  "comment", "conclusion", "assertion", "warning", "answer"}
+
+
+def _verdict_candidates(doc: Doc, nouns: list, quote_of_tok: dict) -> list[_Cand]:
+    """“...,” was the evaluation of negotiator Rustem Umerov. - the quote is the "of" phrase's."""
+    out = []
+    for t in nouns:
+        be = t.head
+        if be.lemma_ != "be" or be.i >= t.i:
+            continue
+        src = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
+        j = be.i - 1
+        while j >= be.sent.start and (doc[j].is_space or (doc[j].is_punct and j not in quote_of_tok)):
+            j -= 1
+        if src is None or j < be.sent.start or j not in quote_of_tok:
+            continue
+        q = quote_of_tok[j]
+        content = {i for i in range(be.sent.start, be.i) if quote_of_tok.get(i) == q}
+        end = src.left_edge.i if src.i > t.i else t.i + 1
+        cue_toks = [x for x in doc[be.i:end] if not x.is_space and x.i not in _span_tokens(src)]
+        stance = "warn" if t.lemma_.lower() == "warning" else "assert"
+        out.append(_Cand(cue_toks=cue_toks, cue_lemma=t.lemma_.lower(), stance=stance, content=content,
+                         quotes={q}, subj=src, anchor=t, sent=be.sent, frame="verdict"))
     return out
 
 
@@ -520,7 +592,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
     verb_lemmas = cues.any_verb
     firsts = cues.phrase_firsts
     nouns = cues.nouns
-    verbs_at, phrases_at, nouns_at, colons_at = [], [], [], []
+    verbs_at, phrases_at, nouns_at, colons_at, verdicts_at = [], [], [], [], []
     qi, nq = 0, len(quotes)
     # one pass over the tokens: quote membership and every place a cue may start
     for t in doc:
@@ -537,10 +609,20 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
         elif pos == "NOUN":
             if t.lemma_.lower() in nouns:
                 nouns_at.append(t)
+            if t.dep_ in ("attr", "nsubj") and t.lemma_.lower() in _VERDICT_NOUNS:
+                verdicts_at.append(t)
         elif pos == "PUNCT" and t.text == ":":
             colons_at.append(t)
         if t.lower_ in firsts:
             phrases_at.append(t)
+    for colon in colons_at:  # "set out his terms for peace:" - a statement noun's verb need not be a cue
+        if colon.i == 0:
+            continue
+        for tok in [doc[colon.i - 1], *doc[colon.i - 1].ancestors]:
+            if tok.dep_ == "dobj" and tok.lemma_.lower() in _STATEMENT_NOUNS and tok.right_edge.i == colon.i - 1:
+                if tok.head.pos_ == "VERB" and tok.head not in verbs_at:
+                    verbs_at.append(tok.head)
+                break
     cands: list[_Cand] = []
     for t in verbs_at:
         if t.dep_ not in ("amod", "compound"):
@@ -557,6 +639,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
         cands.extend(_noun_candidates(doc, cues, nouns_at))
     if cues.colon and colons_at:
         cands.extend(_colon_candidates(doc, colons_at))
+    if verdicts_at and quote_of_tok:
+        cands.extend(_verdict_candidates(doc, verdicts_at, quote_of_tok))
     if quotes:
         cands.extend(_dash_candidates(doc, text, quotes))
     if not cands:

@@ -102,6 +102,23 @@ CASES = [
     # headline colon
     ("Lavrov: Washington Fails to Officially Submit Ukraine Peace Plan to Moscow",
      ":", "Lavrov", "Lavrov", "Washington Fails to Officially Submit", "indirect", "assert"),
+    # a quote named as someone's verdict
+    ("“The talks went well,” was the assessment of Ukrainian negotiator Rustem Umerov.",
+     "was the assessment of", "Ukrainian negotiator Rustem Umerov", "Rustem Umerov", "The talks went well",
+     "direct", "assert"),
+    # a statement noun and a colon; the parser ends the sentence at the colon, the content is the next one
+    ("Vladimir Putin spoke in June. In March, he set out his conditions for a truce: Kyiv must withdraw its "
+     "troops from four regions.",
+     "set out", "he", "Vladimir Putin", "Kyiv must withdraw its troops", "indirect", "demand"),
+    # the cue hangs on a noun after "with": the noun's owner is the subject of the main clause
+    ("Lavrov went further on Tuesday, with a long speech arguing that European mediation had failed.",
+     "arguing", "Lavrov", "Lavrov", "European mediation had failed", "indirect", "assert"),
+    # a closing "according to" sources the whole sentence, both sides of "while"
+    ("The plan is dead, while the talks will go on, according to a senior Russian source.",
+     "according to", "a senior Russian source", "a senior Russian source", "The plan is dead", "indirect", "report"),
+    # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
+    ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
+     "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
 ]
 
 
@@ -198,8 +215,14 @@ def test_quote_running_over_sentences_is_one_content(nlp):
     assert "We will meet again next week" in a.text and a.claim_kind == "direct"
 
 
-def test_no_cue_no_attribution(nlp):
-    assert nlp("The meeting follows two days of negotiations in Florida.")._.attributions == []
+@pytest.mark.parametrize("text", [
+    "The meeting follows two days of negotiations in Florida.",
+    # a state of affairs "suggests": nobody said it
+    "The urgency from all sides suggests a deal is near.",
+    "The timing of the visit suggests that a deal is close.",
+])
+def test_no_source_no_attribution(nlp, text):
+    assert nlp(text)._.attributions == []
 
 
 def test_cue_inside_a_quote_is_not_an_article_attribution(nlp):
