@@ -223,8 +223,11 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
             stance, frame = cues.verbs.get(lemma) or cues.object_verbs.get(lemma, "assert"), "object"
     # (1) clause: "said (that) ...", "“...,” he said"
     if not content and lemma in cues.verbs:
+        asks = cues.verbs[lemma] == "question"
         for c in children:
-            if c.dep_ in _CLAUSE_DEPS or (c.dep_ == "xcomp" and lemma in ("say", "tell") and c.i > v.i and False):
+            if c.dep_ in _CLAUSE_DEPS or (asks and c.dep_ == "advcl" and c.i > v.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
+                # "asked the crowd if they planned to attend": an embedded question
                 content |= _span_tokens(c)
         if content:
             stance, frame = cues.verbs[lemma], "clause"
@@ -333,9 +336,14 @@ def _after_colon(colon: Token) -> set:
     line comes between."""
     doc, sent = colon.doc, colon.sent
     rest = {i for i in range(colon.i + 1, sent.end) if not doc[i].is_space}
-    if rest or sent.end >= len(doc) or "\n\n" in doc[colon.i:sent.end + 1].text_with_ws:
+    if rest or sent.end >= len(doc):
         return rest
     nxt = doc[sent.end].sent
+    first = next((t for t in nxt if not t.is_space), None)
+    if first is None:
+        return rest
+    if "\n\n" in doc[colon.i:first.i + 1].text_with_ws and first.text not in ('"', "“", "''", "``"):
+        return rest  # a new paragraph that is not a quote: the colon introduced nothing we can see
     return {t.i for t in nxt if not t.is_space}
 
 
@@ -446,6 +454,30 @@ def _noun_candidates(doc: Doc, cues: Cues, nouns_at: list) -> list[_Cand]:
     return out
 
 
+def _in_source_candidates(doc: Doc, cues: Cues, ins: list) -> list[_Cand]:
+    """"In a CNN poll released Monday, Clinton held a 24-point lead": the document after "in" is the source
+    of the clause it hangs on (``sources`` in models/cues.yaml: polls, surveys, reports, letters ...)."""
+    out = []
+    for t in ins:
+        src = next((c for c in t.children if c.dep_ == "pobj"), None)
+        h = t.head
+        if src is None or src.lemma_.lower() not in cues.sources or h.pos_ not in ("VERB", "AUX"):
+            continue
+        if h.lemma_.lower() in cues.any_verb and _subject(h)[0] is not None:
+            continue  # "In the letter, the senators accused ...": the senators speak, the letter is the medium
+        own = _span_tokens(t)
+        content = {i for i in _span_tokens(h) if i not in own and not doc[i].is_space}
+        while content and doc[min(content)].is_punct:
+            content.discard(min(content))
+        while content and doc[max(content)].is_punct:
+            content.discard(max(content))
+        if len(content) < 3:
+            continue
+        out.append(_Cand(cue_toks=[t], cue_lemma=f"in {src.lemma_.lower()}", stance=cues.sources[src.lemma_.lower()],
+                         content=content, quotes=set(), subj=src, anchor=t, sent=t.sent, frame="in_source"))
+    return out
+
+
 _VERDICT_NOUNS = {"evaluation", "assessment", "verdict", "view", "word", "reaction", "response", "message",
                   "comment", "conclusion", "assertion", "warning", "answer"}
 
@@ -493,7 +525,7 @@ def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
             continue
         if any(w.lower_ in _NOT_SPEAKERS for w in name):
             continue
-        content = set(range(t.i + 1, sent.end))
+        content = _after_colon(t)
         if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             continue
         out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
@@ -592,7 +624,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
     verb_lemmas = cues.any_verb
     firsts = cues.phrase_firsts
     nouns = cues.nouns
-    verbs_at, phrases_at, nouns_at, colons_at, verdicts_at = [], [], [], [], []
+    doc_sources = cues.sources
+    verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at = [], [], [], [], [], []
     qi, nq = 0, len(quotes)
     # one pass over the tokens: quote membership and every place a cue may start
     for t in doc:
@@ -615,6 +648,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
             colons_at.append(t)
         if t.lower_ in firsts:
             phrases_at.append(t)
+        if t.lower_ == "in" and t.dep_ == "prep" and doc_sources:
+            ins_at.append(t)
     for colon in colons_at:  # "set out his terms for peace:" - a statement noun's verb need not be a cue
         if colon.i == 0:
             continue
@@ -639,6 +674,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
         cands.extend(_noun_candidates(doc, cues, nouns_at))
     if cues.colon and colons_at:
         cands.extend(_colon_candidates(doc, colons_at))
+    if ins_at:
+        cands.extend(_in_source_candidates(doc, cues, ins_at))
     if verdicts_at and quote_of_tok:
         cands.extend(_verdict_candidates(doc, verdicts_at, quote_of_tok))
     if quotes:

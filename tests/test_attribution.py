@@ -116,6 +116,21 @@ CASES = [
     # a closing "according to" sources the whole sentence, both sides of "while"
     ("The plan is dead, while the talks will go on, according to a senior Russian source.",
      "according to", "a senior Russian source", "a senior Russian source", "The plan is dead", "indirect", "report"),
+    # a document after "in" speaks for itself (models/cues.yaml: sources)
+    ("In a Levada Center poll released Monday, Putin held a 20-point lead over his rivals.",
+     "In", "a Levada Center poll", "Levada Center poll",
+     "Putin held a 20-point lead", "indirect", "report"),
+    ("Zelensky leads Zaluzhny by five points in the latest KIIS survey.",
+     "in", "the latest KIIS survey", "the latest KIIS survey", "Zelensky leads Zaluzhny", "indirect", "report"),
+    # ... but not when someone speaks in it: the letter is the medium, the senators the source
+    ("In the letter, the senators accused the agency of hiding the data.",
+     "accused", "the senators", "the senators", "the agency of hiding the data", "indirect", "accuse"),
+    # an embedded question
+    ("Lavrov asked the reporters if they had read the American draft.",
+     "asked", "Lavrov", "Lavrov", "if they had read the American draft", "indirect", "question"),
+    # a colon ending the paragraph, the quote in the next one
+    ("Secretary of State Marco Rubio said:\n\n“We are closer to peace than ever.”\n\nThe Kremlin did not comment.",
+     "said", "Secretary of State Marco Rubio", "Marco Rubio", "We are closer to peace than ever", "direct", "assert"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
