@@ -195,6 +195,9 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
         outer, _ = _subject(with_.head)
         if outer is not None:
             subj = outer
+    if cues.verbs.get(lemma) == "question" and (v.tag_ == "VBN" or v.dep_ == "advcl" and v.i < v.head.i) and not any(
+            c.dep_ in ("nsubj", "agent") for c in children):
+        return None  # "Asked whether ..., Rubio said", "he was asked if ...": the question is not his
     if subj is not None and subj.lemma_.lower() in _NOT_AGENTS and not subj.ent_type_:
         return None  # "the urgency from all sides suggests ...": a state of affairs, not a source
     if subj is not None and subj.i < v.i:

@@ -240,6 +240,16 @@ def test_no_source_no_attribution(nlp, text):
     assert nlp(text)._.attributions == []
 
 
+@pytest.mark.parametrize("text", [
+    "Asked whether Russia could accept the ceasefire unconditionally, Rubio said: “That’s what we want to know.”",
+    "Rubio was asked if Russia could accept the ceasefire. He said: “That’s what we want to know.”",
+])
+def test_a_question_put_to_someone_is_not_their_claim(nlp, text):
+    atts = nlp(text)._.attributions
+    assert [a.cue for a in atts] == ["said"]
+    assert "want to know" in atts[0].text
+
+
 def test_cue_inside_a_quote_is_not_an_article_attribution(nlp):
     atts = nlp("“I think we can make a deal,” Witkoff said.")._.attributions
     assert [a.cue for a in atts] == ["said"]
