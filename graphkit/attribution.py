@@ -90,6 +90,9 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
                 break
         elif c.dep_ == "nsubjpass" and subj is None:
             subj = c
+    if subj is None and v.pos_ == "VERB":
+        # "About 4 in 10 say ...": the parser made the share a number modifier of the verb
+        subj = next((c for c in v.children if c.dep_ == "nummod" and c.i < v.i), None)
     agent = next((c for c in v.children if c.dep_ == "agent"), None)
     if agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -211,8 +214,13 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
     frame = ""
     key = lemma
 
+    # (0) a that-clause the parser hung on a prepositional object: "said during a news conference that ..."
+    if lemma in _COLON_VERBS and lemma in cues.verbs and not any(c.dep_ in _CLAUSE_DEPS for c in children):
+        x = _clause_under_pobj(v)
+        if x is not None:
+            content, stance, frame = _span_tokens(x), cues.verbs[lemma], "clause"
     # (0) the cue clause stands apart: "..., he said." / "“...,” said X." / "A, he said, B."
-    if lemma in cues.verbs and subj is not None and subj.head == v and v.dep_ in ("ROOT", "parataxis", "ccomp", "advcl"):
+    if not content and lemma in cues.verbs and subj is not None and subj.head == v and v.dep_ in ("ROOT", "parataxis", "ccomp", "advcl"):
         around = _around(v, subj, quote_of_tok)
         if around:
             content, stance, frame = around, cues.verbs[lemma], "around"
@@ -232,6 +240,12 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                     m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
                 # "asked the crowd if they planned to attend": an embedded question
                 content |= _span_tokens(c)
+        if not content and lemma in _COLON_VERBS:
+            # "half said so", "75 percent said yes"
+            so = next((c for c in children if c.i == v.i + 1 and c.lower_ in ("so", "yes", "no")
+                       and c.dep_ in ("advmod", "intj", "dobj", "ccomp")), None)
+            if so is not None and (so.i + 1 >= v.sent.end or v.doc[so.i + 1].is_punct or v.doc[so.i + 1].dep_ == "prep"):
+                content = {so.i}
         if content:
             stance, frame = cues.verbs[lemma], "clause"
     # (2) prepositional: "called for a ceasefire", "warned against"
@@ -331,6 +345,25 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
         content |= set(range(v.i, min(content))) - subj_idx if content else set()
     return _Cand(cue_toks=cue_toks, cue_lemma=key, stance=stance or "assert", content=content, quotes=set(),
                  subj=subj, anchor=v, relative_head=rel, sent=v.sent, frame=frame)
+
+
+def _clause_under_pobj(v: Token) -> Optional[Token]:
+    """The that-clause of "said during a news conference that he may wait", "says in a statement that ...",
+    which the parser attached to the prepositional object instead of the verb."""
+    for c in v.children:
+        if c.dep_ != "prep" or c.i < v.i:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            for x in g.children:
+                if x.dep_ not in ("acl", "ccomp", "relcl") or x.i < g.i:
+                    continue
+                mark = next((m for m in x.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+                if mark is not None and any(m.dep_ in ("nsubj", "nsubjpass", "expl") and m.i > mark.i
+                                            for m in x.children):
+                    return x
+    return None
 
 
 def _after_colon(colon: Token) -> set:
@@ -464,6 +497,9 @@ def _in_source_candidates(doc: Doc, cues: Cues, ins: list) -> list[_Cand]:
     for t in ins:
         src = next((c for c in t.children if c.dep_ == "pobj"), None)
         h = t.head
+        while h.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and h.dep_ in ("dobj", "pobj", "prep", "attr", "npadvmod") \
+                and h.head != h:
+            h = h.head  # "Trump has a decisive lead in the polls", "among voters in a CNN poll"
         if src is None or src.lemma_.lower() not in cues.sources or h.pos_ not in ("VERB", "AUX"):
             continue
         if h.lemma_.lower() in cues.any_verb and _subject(h)[0] is not None:
@@ -701,13 +737,15 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
     keep = []
     for c in cands:
         inner = False
+        if c.frame == "in_source" and any(o is not c and o.anchor.i in c.content for o in cands):
+            continue  # "Six in 10 say ..., after half said so in the earlier poll": the cues inside speak
         if c.relative_head is not None and quote_of_tok.get(c.anchor.i) is None:
             # "... returned to Ukraine, which says they were annexed illegally": Ukraine's own claim, not
             # something the outer speaker reports
             keep.append(c)
             continue
         for o in cands:
-            if o is c:
+            if o is c or o.frame == "in_source":
                 continue
             if c.anchor.i in o.content and o.anchor.i not in c.content:
                 inner = True

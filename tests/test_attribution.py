@@ -131,6 +131,12 @@ CASES = [
     # a colon ending the paragraph, the quote in the next one
     ("Secretary of State Marco Rubio said:\n\n“We are closer to peace than ever.”\n\nThe Kremlin did not comment.",
      "said", "Secretary of State Marco Rubio", "Marco Rubio", "We are closer to peace than ever", "direct", "assert"),
+    # the parser hangs the that-clause on the prepositional object
+    ("Peskov said on Friday during a news conference that Moscow may wait until spring.",
+     "said", "Peskov", "Peskov", "Moscow may wait until spring", "indirect", "assert"),
+    # a poll share as the speaker
+    ("About 4 in 10 say they want the war to end this year.",
+     "say", "4 in 10", "4 in 10", "they want the war to end", "indirect", "assert"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
@@ -248,6 +254,12 @@ def test_a_question_put_to_someone_is_not_their_claim(nlp, text):
     atts = nlp(text)._.attributions
     assert [a.cue for a in atts] == ["said"]
     assert "want to know" in atts[0].text
+
+
+def test_a_source_document_does_not_swallow_the_claims_in_it(nlp):
+    atts = nlp("Six in 10 say he is decisive, after half said so in the earlier poll.")._.attributions
+    assert [(a.speaker_text, a.text) for a in atts][:1] == [("Six in 10", "he is decisive")]
+    assert not any(a.speaker_text == "the earlier poll" for a in atts)
 
 
 def test_cue_inside_a_quote_is_not_an_article_attribution(nlp):
