@@ -84,8 +84,8 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
             if subj is not None and subj.dep_ in ("nsubj", "csubj") and subj.i < v.i < c.i:
                 subj = c  # '“... mode,” said Leslie Wimes': the subject after the verb, not the quote's
                 break
-            if subj is None or subj.dep_ == "nsubjpass":
-                subj = c
+            if subj is None or subj.dep_ == "nsubjpass" or (subj.dep_ == c.dep_ == "nsubj" and subj.i < c.i < v.i):
+                subj = c  # of two subjects before the verb, the nearer ("..., New Hampshire, Trump went")
             if c.i > v.i:
                 break
         elif c.dep_ == "nsubjpass" and subj is None:
@@ -170,6 +170,14 @@ def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
     if lo <= sent.start:
         return set()
     left = doc[lo - 1]
+    for k in (1, 2):
+        # "..., fundraising documents show.": the parser left a word of the subject outside it
+        if left.text in _SEP or lo - k - 1 < sent.start or doc[lo - k - 1].text not in _SEP:
+            continue
+        if all(w.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or w.tag_ == "VBG" for w in doc[lo - k:lo]):
+            lo -= k
+            left = doc[lo - 1]
+            break
     if not (left.text in _SEP or (left.is_punct and (lo - 1) in quote_of_tok) or left.text in ("”", "''", '"')):
         return set()
     j = hi + 1
@@ -265,6 +273,16 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                             content |= _span_tokens(g)
                     stance, frame, key = cues.prep_verbs[(lemma, c.lower_)], "prep", f"{lemma} {c.lower_}"
                     cue_toks = [v, c]
+                    break
+        if not content:
+            # "is calling for the United States to take a stronger role": the preposition parsed as the mark
+            # of an infinitive clause
+            for c in children:
+                m = next((g for g in c.children if g.dep_ == "mark" and (lemma, g.lower_) in cues.prep_verbs), None)
+                if c.dep_ in ("advcl", "ccomp") and c.i > v.i and m is not None and m.i > v.i:
+                    content = _span_tokens(c) - {m.i}
+                    stance, frame, key = cues.prep_verbs[(lemma, m.lower_)], "prep", f"{lemma} {m.lower_}"
+                    cue_toks = [v, m]
                     break
     # (3) to-infinitive: "vowed to retaliate", "urged Kyiv to accept"
     if not content and own and lemma in cues.to_verbs:

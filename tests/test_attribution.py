@@ -137,6 +137,15 @@ CASES = [
     # a poll share as the speaker
     ("About 4 in 10 say they want the war to end this year.",
      "say", "4 in 10", "4 in 10", "they want the war to end", "indirect", "assert"),
+    # "for" parsed as the mark of an infinitive clause
+    ("Macron is calling for the United States to take a stronger role in the talks.",
+     "calling for", "Macron", "Macron", "the United States to take a stronger role", "indirect", "demand"),
+    # of two subjects before the verb, the nearer: the place in the participle clause is not the speaker
+    ("Speaking at a rally in Lviv, Western Ukraine, Zelensky went after Moscow, calling the plan “a trap.”",
+     "calling", "Zelensky", "Zelensky", "the plan", "mixed", "assert"),
+    # a postposed cue whose subject the parser cut short
+    ("Kyiv had to borrow billions of dollars last month, fundraising documents show.",
+     "show", "documents", "documents", "Kyiv had to borrow billions", "indirect", "report"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
