@@ -143,7 +143,8 @@ _SEP = {",", "—", "–", "-", "--", ";"}
 _ADDRESSEE = {"tell", "inform", "remind", "assure", "ask", "warn", "urge", "reassure"}
 _COLON_VERBS = {"say", "add", "tell", "write", "state", "declare", "explain", "note", "continue", "ask", "reply",
                 "respond", "answer", "warn", "conclude", "argue", "insist", "announce", "remark", "comment", "post",
-                "recall", "stress", "emphasize", "emphasise", "put", "joke", "quip", "shout", "yell", "exclaim"}
+                "recall", "stress", "emphasize", "emphasise", "put", "joke", "quip", "shout", "yell", "exclaim",
+                "tweet", "blog", "text", "email"}
 _NAMING = {"call", "describe", "label", "brand", "term", "dub", "deem", "characterize", "characterise", "portray"}
 _END = {".", "!", "?", "…"}
 
@@ -168,7 +169,7 @@ def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
     while lo > sent.start and doc[lo - 1].is_space:
         lo -= 1
     if lo <= sent.start:
-        return set()
+        return _quote_before(v, hi, quote_of_tok)
     left = doc[lo - 1]
     for k in (1, 2):
         # "..., fundraising documents show.": the parser left a word of the subject outside it
@@ -194,6 +195,32 @@ def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
             return before  # "..., he said, adding that ...": the rest is a claim of its own
         return before | set(range(j + 1, sent.end))
     return set()
+
+
+def _quote_before(v: Token, hi: int, quote_of_tok: dict) -> set:
+    """'“A pathetic figure!” | he wrote.': the parser made the cue clause a sentence of its own; its content is
+    the quote that ends right before it (the cue clause must then end its sentence)."""
+    doc, sent = v.doc, v.sent
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or any(c.dep_ == "neg" for c in v.children):
+        return set()
+    if not (first.text[:1].islower() or first.i == v.i):
+        return set()  # "“...” Officials did not comment.": a new sentence; "“...” he wrote." / "said Mr. Trump." are not
+    j = hi + 1
+    while j < sent.end and (doc[j].is_space or (doc[j].dep_ in ("prep", "npadvmod", "advmod") and doc[j].head == v)):
+        j = doc[j].right_edge.i + 1 if not doc[j].is_space else j + 1
+    if j < sent.end and doc[j].text not in _END:
+        return set()
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or k not in quote_of_tok or doc[k].text not in ("”", '"', "''", "’"):
+        return set()
+    q = quote_of_tok[k]
+    i = k
+    while i >= 0 and (quote_of_tok.get(i) == q or doc[i].is_space):
+        i -= 1
+    return {x for x in range(i + 1, k + 1) if not doc[x].is_space}
 
 
 def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]:

@@ -146,6 +146,11 @@ CASES = [
     # a postposed cue whose subject the parser cut short
     ("Kyiv had to borrow billions of dollars last month, fundraising documents show.",
      "show", "documents", "documents", "Kyiv had to borrow billions", "indirect", "report"),
+    # the parser split the cue clause off as a sentence of its own: the quote before it is its content
+    ("“Europe is sabotaging the peace. A pathetic spectacle!” he wrote.",
+     "wrote", "he", "he", "A pathetic spectacle!", "direct", "assert"),
+    ("Zelensky tweeted: “We are ready. We will not give up our land.”",
+     "tweeted", "Zelensky", "Zelensky", "We will not give up our land", "direct", "assert"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
