@@ -336,6 +336,11 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
                     if c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i:
                         content |= _span_tokens(c)
                 stance = cues.object_verbs.get(lemma) or cues.verbs.get(lemma, "assert")
+                if stance in ("criticize", "praise", "accuse"):
+                    # "criticized Clinton for accepting donations": the reason is part of the charge
+                    for c in children:
+                        if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i > dobj.i:
+                            content |= _span_tokens(c)
                 frame = "object"
         elif lemma in cues.object_verbs and subj is not None and subj.head.dep_ == "agent":
             # passive: "The plan was rejected by the Russian Foreign Ministry"

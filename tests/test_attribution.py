@@ -151,6 +151,11 @@ CASES = [
      "wrote", "he", "he", "A pathetic spectacle!", "direct", "assert"),
     ("Zelensky tweeted: “We are ready. We will not give up our land.”",
      "tweeted", "Zelensky", "Zelensky", "We will not give up our land", "direct", "assert"),
+    # the reason is part of the charge
+    ("Zelensky has criticized Orban for blocking the European loan to Kyiv.",
+     "criticized", "Zelensky", "Zelensky", "for blocking the European loan", "indirect", "criticize"),
+    ("The Kremlin has not yet responded to Kallas’s remarks.",
+     "responded to", "The Kremlin", "Kremlin", "Kallas’s remarks", "indirect", "assert"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
