@@ -1,0 +1,633 @@
+"""Attribution frames: where a cue's content and speaker are in the parse.
+
+Each function here looks at one kind of cue in a parsed ``Doc`` and proposes
+candidates (:class:`_Cand`: cue tokens, stance, content tokens, subject) for
+:func:`graphkit.attribution.attributions` to assemble:
+
+- :func:`_verb_candidate`: a verb cue of ``models/cues.yaml`` and the frame it takes: a cue clause set
+  off by commas or quotes ("“...,” he said"), a clause ("said that ..."), a prepositional object
+  ("called for a ceasefire"), a to-infinitive ("vowed to retaliate"), an object ("denied any
+  losses"), a colon ("said: ...");
+- :func:`_phrase_candidates` ("according to X", "in a statement"), :func:`_noun_candidates` ("his
+  claim that ..."), :func:`_in_source_candidates` ("in a CNN poll, ..."), :func:`_verdict_candidates`
+  ("“...,” was the assessment of X"), :func:`_colon_candidates` ("Lavrov: ..."),
+  :func:`_dash_candidates` ("“...” ― Carla Sanchez").
+
+>>> from graphkit.nlp import load_spacy
+>>> from graphkit.cues import default_cues
+>>> doc = load_spacy()("Lavrov said the Europeans were stalling.")
+>>> c = _verb_candidate(doc[1], default_cues(), {})
+>>> (c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content)))
+('clause', 'Lavrov', 'the Europeans were stalling')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import Cues
+
+@dataclass
+class _Cand:
+    cue_toks: list
+    cue_lemma: str
+    stance: str
+    content: set  # token indices
+    quotes: set  # quote indices (into the quote list)
+    subj: Optional[Token]
+    anchor: Token  # the token the attribution hangs on (for nesting tests)
+    relative_head: Optional[Token] = None
+    sent: Optional[Span] = None
+    frame: str = ""
+    speaker_toks: Optional[list] = None  # when the speaker is not a subject subtree (dash attributions)
+
+
+_CLAUSE_DEPS = {"ccomp"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
+
+
+def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]]:
+    """(subject head, relative-clause antecedent) of verb v."""
+    subj = None
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if subj is not None and subj.dep_ in ("nsubj", "csubj") and subj.i < v.i < c.i:
+                subj = c  # '“... mode,” said Leslie Wimes': the subject after the verb, not the quote's
+                break
+            if subj is None or subj.dep_ == "nsubjpass" or (subj.dep_ == c.dep_ == "nsubj" and subj.i < c.i < v.i):
+                subj = c  # of two subjects before the verb, the nearer ("..., New Hampshire, Trump went")
+            if c.i > v.i:
+                break
+        elif c.dep_ == "nsubjpass" and subj is None:
+            subj = c
+    if subj is None and v.pos_ == "VERB":
+        # "About 4 in 10 say ...": the parser made the share a number modifier of the verb
+        subj = next((c for c in v.children if c.dep_ == "nummod" and c.i < v.i), None)
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None and (subj is None or subj.dep_ == "nsubjpass"):
+            subj = pobj
+    if subj is not None:
+        rel = None
+        if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            rel = v.head
+        return subj, rel
+    if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and v.head != v:
+        h = v.head
+        if v.dep_ == "pcomp" or h.dep_ == "prep":
+            h = h.head if h.dep_ == "prep" else h
+        if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None, None
+        if v.dep_ == "conj" and h.tag_ != v.tag_ and v.tag_ in ("VBD", "VBZ"):
+            # "announced that he was undergoing therapy and vowed to ...": "vowed" is coordinated with
+            # "announced" (same form), not with the verb spaCy hung it on
+            h = next((a for a in h.ancestors if a.tag_ == v.tag_), h)
+        return _subject(h, depth + 1)
+    return None, None
+
+
+def _same_line_subject(subj: Token, v: Token) -> Optional[Token]:
+    """A subject parsed across a line break ("2:45 p.m.\n\nConnecticut's tax commissioner says") is
+    replaced by the phrase on the verb's own line."""
+    doc = v.doc
+    cut = None
+    for i in range(subj.i, v.i):
+        if "\n" in doc[i].text_with_ws or doc[i].is_space and "\n" in doc[i].text:
+            cut = i
+    if cut is None:
+        return subj
+    frag = [doc[i] for i in range(cut + 1, v.i) if not doc[i].is_space and not doc[i].is_punct]
+    if not frag:
+        return None
+    inside = {t.i for t in frag}
+    roots = [t for t in frag if t.head.i not in inside or t.head == t]
+    nouny = [t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouny[-1] if nouny else None
+
+
+def _span_tokens(tok: Token) -> set:
+    return {t.i for t in tok.subtree}
+
+_SEP = {",", "—", "–", "-", "--", ";"}
+_ADDRESSEE = {"tell", "inform", "remind", "assure", "ask", "warn", "urge", "reassure"}
+_COLON_VERBS = {"say", "add", "tell", "write", "state", "declare", "explain", "note", "continue", "ask", "reply",
+                "respond", "answer", "warn", "conclude", "argue", "insist", "announce", "remark", "comment", "post",
+                "recall", "stress", "emphasize", "emphasise", "put", "joke", "quip", "shout", "yell", "exclaim",
+                "tweet", "blog", "text", "email"}
+_NAMING = {"call", "describe", "label", "brand", "term", "dub", "deem", "characterize", "characterise", "portray"}
+_END = {".", "!", "?", "…"}
+
+
+def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
+    """Content around a cue clause set off by commas or quotes ("A, he said, B." / "“A,” said X.")."""
+    doc = v.doc
+    sent = v.sent
+    if any(c.i > v.i and (c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "dobj" and v.lemma_ not in _ADDRESSEE))
+           for c in v.children):
+        return set()  # the cue has content of its own: "as the Kremlin demands concessions"
+    lo = min(subj.left_edge.i, v.i)
+    hi = max(v.i, subj.right_edge.i)
+    for c in v.children:
+        if c.i < v.i and c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark") and c.i > subj.i:
+            continue
+        if c.i < lo and c.dep_ == "mark":
+            lo = c.i
+        if c.i > v.i and c.dep_ in ("prep", "npadvmod", "advmod", "dative", "agent", "prt") or (
+                c.i > v.i and c.dep_ == "dobj" and v.lemma_ in _ADDRESSEE):
+            hi = max(hi, c.right_edge.i)
+    while lo > sent.start and doc[lo - 1].is_space:
+        lo -= 1
+    if lo <= sent.start:
+        return _quote_before(v, hi, quote_of_tok)
+    left = doc[lo - 1]
+    for k in (1, 2):
+        # "..., fundraising documents show.": the parser left a word of the subject outside it
+        if left.text in _SEP or lo - k - 1 < sent.start or doc[lo - k - 1].text not in _SEP:
+            continue
+        if all(w.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or w.tag_ == "VBG" for w in doc[lo - k:lo]):
+            lo -= k
+            left = doc[lo - 1]
+            break
+    if not (left.text in _SEP or (left.is_punct and (lo - 1) in quote_of_tok) or left.text in ("”", "''", '"')):
+        return set()
+    j = hi + 1
+    while j < sent.end and doc[j].is_space:
+        j += 1
+    before = set(range(sent.start, lo))
+    if j >= sent.end or doc[j].text in _END or (doc[j].is_punct and j in quote_of_tok and j + 1 >= sent.end):
+        return before
+    if doc[j].text in _SEP:
+        k = j + 1
+        while k < sent.end and (doc[k].is_space or doc[k].text in _SEP):
+            k += 1
+        if k < sent.end and doc[k].tag_ == "VBG" and doc[k].head == v:
+            return before  # "..., he said, adding that ...": the rest is a claim of its own
+        return before | set(range(j + 1, sent.end))
+    return set()
+
+
+def _quote_before(v: Token, hi: int, quote_of_tok: dict) -> set:
+    """'“A pathetic figure!” | he wrote.': the parser made the cue clause a sentence of its own; its content is
+    the quote that ends right before it (the cue clause must then end its sentence)."""
+    doc, sent = v.doc, v.sent
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or any(c.dep_ == "neg" for c in v.children):
+        return set()
+    if not (first.text[:1].islower() or first.i == v.i):
+        return set()  # "“...” Officials did not comment.": a new sentence; "“...” he wrote." / "said Mr. Trump." are not
+    j = hi + 1
+    while j < sent.end and (doc[j].is_space or (doc[j].dep_ in ("prep", "npadvmod", "advmod") and doc[j].head == v)):
+        j = doc[j].right_edge.i + 1 if not doc[j].is_space else j + 1
+    if j < sent.end and doc[j].text not in _END:
+        return set()
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or k not in quote_of_tok or doc[k].text not in ("”", '"', "''", "’"):
+        return set()
+    q = quote_of_tok[k]
+    i = k
+    while i >= 0 and (quote_of_tok.get(i) == q or doc[i].is_space):
+        i -= 1
+    return {x for x in range(i + 1, k + 1) if not doc[x].is_space}
+
+
+def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]:
+    lemma = v.lemma_.lower()
+    children = list(v.children)
+    subj, rel = _subject(v)
+    with_ = v.head if v.dep_ == "pcomp" else v.head.head if v.dep_ == "acl" and v.head.dep_ == "pobj" else None
+    if with_ is not None and with_.lower_ == "with" and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_):
+        # "Lavrov went further, with a historic tirade arguing that ...": the tirade is Lavrov's
+        outer, _ = _subject(with_.head)
+        if outer is not None:
+            subj = outer
+    if cues.verbs.get(lemma) == "question" and (v.tag_ == "VBN" or v.dep_ == "advcl" and v.i < v.head.i) and not any(
+            c.dep_ in ("nsubj", "agent") for c in children):
+        return None  # "Asked whether ..., Rubio said", "he was asked if ...": the question is not his
+    if subj is not None and subj.lemma_.lower() in _NOT_AGENTS and not subj.ent_type_:
+        return None  # "the urgency from all sides suggests ...": a state of affairs, not a source
+    if subj is not None and subj.i < v.i:
+        subj = _same_line_subject(subj, v)
+    subj_idx = _span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
+    if subj is not None and subj.head != v and subj.head.dep_ == "agent" and subj.head.head == v:
+        subj_idx = _span_tokens(subj.head)
+    content: set = set()
+    cue_toks = [v]
+    stance = None
+    frame = ""
+    key = lemma
+
+    # (0) a that-clause the parser hung on a prepositional object: "said during a news conference that ..."
+    if lemma in _COLON_VERBS and lemma in cues.verbs and not any(c.dep_ in _CLAUSE_DEPS for c in children):
+        x = _clause_under_pobj(v)
+        if x is not None:
+            content, stance, frame = _span_tokens(x), cues.verbs[lemma], "clause"
+    # (0) the cue clause stands apart: "..., he said." / "“...,” said X." / "A, he said, B."
+    if not content and lemma in cues.verbs and subj is not None and subj.head == v and v.dep_ in ("ROOT", "parataxis", "ccomp", "advcl"):
+        around = _around(v, subj, quote_of_tok)
+        if around:
+            content, stance, frame = around, cues.verbs[lemma], "around"
+    # (0b) naming: "called the talks constructive", "described Oz as a quack"
+    if not content and lemma in _NAMING and subj is not None and (lemma in cues.verbs or lemma in cues.object_verbs):
+        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > v.i), None)
+        comp = [c for c in children if dobj is not None and c.i > dobj.i and (
+            c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
+        if dobj is not None and comp:
+            content = _span_tokens(dobj).union(*(_span_tokens(c) for c in comp))
+            stance, frame = cues.verbs.get(lemma) or cues.object_verbs.get(lemma, "assert"), "object"
+    # (1) clause: "said (that) ...", "“...,” he said"
+    if not content and lemma in cues.verbs:
+        asks = cues.verbs[lemma] == "question"
+        for c in children:
+            if c.dep_ in _CLAUSE_DEPS or (asks and c.dep_ == "advcl" and c.i > v.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
+                # "asked the crowd if they planned to attend": an embedded question
+                content |= _span_tokens(c)
+        if not content and lemma in _COLON_VERBS:
+            # "half said so", "75 percent said yes"
+            so = next((c for c in children if c.i == v.i + 1 and c.lower_ in ("so", "yes", "no")
+                       and c.dep_ in ("advmod", "intj", "dobj", "ccomp")), None)
+            if so is not None and (so.i + 1 >= v.sent.end or v.doc[so.i + 1].is_punct or v.doc[so.i + 1].dep_ == "prep"):
+                content = {so.i}
+        if content:
+            stance, frame = cues.verbs[lemma], "clause"
+    # (2) prepositional: "called for a ceasefire", "warned against"
+    # object, to-infinitive and prepositional claims need a speaker of their own, and a verb that is not
+    # itself an infinitive ("refused to answer", "seek to engage": intentions, not claims made)
+    own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp") and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if not content and own and cues.prep_verbs:
+        for c in children:
+            if c.dep_ in ("prep", "prt", "dative") and (lemma, c.lower_) in cues.prep_verbs:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    for o in objs:
+                        content |= _span_tokens(o)
+                    for g in children:
+                        if g.dep_ == "xcomp" and g.i > c.i:
+                            content |= _span_tokens(g)
+                    stance, frame, key = cues.prep_verbs[(lemma, c.lower_)], "prep", f"{lemma} {c.lower_}"
+                    cue_toks = [v, c]
+                    break
+        if not content:
+            # "is calling for the United States to take a stronger role": the preposition parsed as the mark
+            # of an infinitive clause
+            for c in children:
+                m = next((g for g in c.children if g.dep_ == "mark" and (lemma, g.lower_) in cues.prep_verbs), None)
+                if c.dep_ in ("advcl", "ccomp") and c.i > v.i and m is not None and m.i > v.i:
+                    content = _span_tokens(c) - {m.i}
+                    stance, frame, key = cues.prep_verbs[(lemma, m.lower_)], "prep", f"{lemma} {m.lower_}"
+                    cue_toks = [v, m]
+                    break
+    # (3) to-infinitive: "vowed to retaliate", "urged Kyiv to accept"
+    if not content and own and lemma in cues.to_verbs:
+        x = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > v.i), None)
+        if x is None:
+            x = next((c for c in children if c.dep_ == "ccomp" and c.i > v.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if x is not None:
+            content |= _span_tokens(x)
+            for c in children:
+                if c.dep_ in ("dobj", "dative") and c.i < x.i:
+                    content |= _span_tokens(c)
+            stance, frame = cues.to_verbs[lemma], "to"
+    # (4) object: "denied any losses", "praised US efforts"
+    if not content and own:
+        dobj = next((c for c in children if c.dep_ == "dobj"), None)
+        if dobj is not None:
+            quoted = dobj.i in quote_of_tok
+            if lemma in cues.object_verbs or (quoted and lemma in cues.verbs):
+                content |= _span_tokens(dobj)
+                for c in children:
+                    if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > dobj.i:
+                        content |= _span_tokens(c)
+                    if c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i:
+                        content |= _span_tokens(c)
+                stance = cues.object_verbs.get(lemma) or cues.verbs.get(lemma, "assert")
+                if stance in ("criticize", "praise", "accuse"):
+                    # "criticized Clinton for accepting donations": the reason is part of the charge
+                    for c in children:
+                        if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i > dobj.i:
+                            content |= _span_tokens(c)
+                frame = "object"
+        elif lemma in cues.object_verbs and subj is not None and subj.head.dep_ == "agent":
+            # passive: "The plan was rejected by the Russian Foreign Ministry"
+            patient = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                content = _span_tokens(patient) | {v.i}
+                stance, frame = cues.object_verbs[lemma], "object"
+    # (5) postposed: "..., he said." parsed with the cue under the content's verb
+    if False and not content and lemma in cues.verbs and v.head != v and v.head.i < v.i and subj is not None and (
+            v.dep_ in ("parataxis", "ccomp", "conj", "dep") or (
+            v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))):
+        if v.dep_ != "conj" or subj.i > v.i:
+            h = v.head
+            content = _span_tokens(h) - _span_tokens(v)
+            stance, frame = cues.verbs[lemma], "post"
+    # (6) colon or quote after the cue: "X said: “...”" (speech verbs only; "knows: ..." is not a quote)
+    if not content and lemma in cues.verbs and lemma in _COLON_VERBS:
+        sent = v.sent
+        nxt = v.i + 1
+        while nxt < sent.end and (nxt in subj_idx or v.doc[nxt].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det",
+                                                                           "compound", "dative", "dobj")):
+            nxt += 1
+        if nxt < sent.end and (v.doc[nxt].text == ":" or nxt in quote_of_tok):
+            content = _after_colon(v.doc[nxt]) if v.doc[nxt].text == ":" else set(range(nxt, sent.end))
+            stance, frame = cues.verbs[lemma], "colon"
+    # (7) a statement noun as object, then a colon: "he set out his terms for peace: Ukraine must ..."
+    if not content and own:
+        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower() in _STATEMENT_NOUNS), None)
+        if dobj is not None:
+            nxt = dobj.right_edge.i + 1
+            if nxt < v.sent.end and v.doc[nxt].text == ":":
+                content = _after_colon(v.doc[nxt])
+                stance, frame = _STATEMENT_NOUNS[dobj.lemma_.lower()], "colon"
+                cue_toks = [t for t in v.doc[v.i:nxt] if t.i not in subj_idx]
+    if not content:
+        return None
+    if frame != "around":
+        content -= _coordinated_claims(v, content, cues)
+        if not content:
+            return None
+    # "told Bloomberg": the addressee is part of the cue as written
+    if lemma in _ADDRESSEE and frame in ("clause", "colon", "post"):
+        for c in children:
+            if c.dep_ in ("dobj", "dative") and c.i > v.i and c.i not in content:
+                cue_toks = [v] + [t for t in c.subtree]
+                break
+    content -= subj_idx
+    content -= {t.i for t in cue_toks}
+    if frame in ("object", "to", "prep"):
+        # without a clause the verb is part of what was claimed: "denied any such losses", "called for a truce"
+        content |= {t.i for t in cue_toks if t.i < min(content, default=v.i) or t.i == v.i}
+        content |= set(range(v.i, min(content))) - subj_idx if content else set()
+    return _Cand(cue_toks=cue_toks, cue_lemma=key, stance=stance or "assert", content=content, quotes=set(),
+                 subj=subj, anchor=v, relative_head=rel, sent=v.sent, frame=frame)
+
+
+def _clause_under_pobj(v: Token) -> Optional[Token]:
+    """The that-clause of "said during a news conference that he may wait", "says in a statement that ...",
+    which the parser attached to the prepositional object instead of the verb."""
+    for c in v.children:
+        if c.dep_ != "prep" or c.i < v.i:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            for x in g.children:
+                if x.dep_ not in ("acl", "ccomp", "relcl") or x.i < g.i:
+                    continue
+                mark = next((m for m in x.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+                if mark is not None and any(m.dep_ in ("nsubj", "nsubjpass", "expl") and m.i > mark.i
+                                            for m in x.children):
+                    return x
+    return None
+
+
+def _after_colon(colon: Token) -> set:
+    """What a cue's colon introduces: the rest of its sentence, or the next sentence when the parser
+    ended the sentence at the colon ("he set out his terms:" | "Kyiv must withdraw ...") and no blank
+    line comes between."""
+    doc, sent = colon.doc, colon.sent
+    rest = {i for i in range(colon.i + 1, sent.end) if not doc[i].is_space}
+    if rest or sent.end >= len(doc):
+        return rest
+    nxt = doc[sent.end].sent
+    first = next((t for t in nxt if not t.is_space), None)
+    if first is None:
+        return rest
+    if "\n\n" in doc[colon.i:first.i + 1].text_with_ws and first.text not in ('"', "“", "''", "``"):
+        return rest  # a new paragraph that is not a quote: the colon introduced nothing we can see
+    return {t.i for t in nxt if not t.is_space}
+
+
+_STATEMENT_NOUNS = {"term": "demand", "condition": "demand", "demand": "demand", "position": "assert",
+                    "view": "assert", "message": "assert", "argument": "assert", "verdict": "assert",
+                    "warning": "warn", "answer": "assert", "response": "assert", "reasoning": "assert",
+                    "explanation": "assert", "assessment": "assert", "prediction": "predict", "point": "assert"}
+_NOT_AGENTS = {"fact", "urgency", "involvement", "timing", "absence", "lack", "presence", "situation", "reality",
+               "likelihood", "possibility", "prospect", "development", "trend", "momentum", "silence", "delay"}
+_SIDE_BY_SIDE = {"while", "whereas", "as", "after", "before", "when", "although", "though"}
+
+
+def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
+    """Tokens of claims of their own coordinated into v's content, to cut from it.
+
+    "Three-quarters said A, and more than 4 in 10 said B" / "The Kremlin said it was awaiting details, while
+    Moscow sources said B": spaCy hangs the second "said" under A's verb, but B is another source's claim. "announced that he was in therapy and vowed to ...": "vowed" (same form as the cue,
+    unlike the verb it hangs on) is the speaker's second claim, not part of the first.
+    """
+    doc = v.doc
+    cut: set = set()
+    for i in sorted(content):
+        t = doc[i]
+        if i in cut or t.dep_ not in ("conj", "advcl") or t.i <= v.i or t.head == v:
+            continue
+        lemma = t.lemma_.lower()
+        if lemma not in cues.any_verb:
+            continue
+        own_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        if own_subj:
+            if lemma not in cues.verbs or any(c.tag_ == "MD" for c in t.children):
+                continue  # "because Putin would find it hard": a reason inside the claim, not a claim made
+            if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _SIDE_BY_SIDE for c in t.children):
+                continue
+        elif t.dep_ == "advcl" or not (t.tag_ == v.tag_ and t.head.tag_ != t.tag_
+                  and not any(c.dep_ in ("aux", "auxpass") for c in t.children)):
+            continue
+        cut |= _span_tokens(t)
+        j = t.left_edge.i - 1  # the ", and" joining it
+        while j > v.i and j in content and (doc[j].dep_ in ("cc", "punct") or doc[j].is_space):
+            cut.add(j)
+            j -= 1
+    return cut
+
+
+def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:
+    out = []
+    for t in starts:
+        for words, stance in cues.phrases.items():
+            n = len(words)
+            if t.i + n > len(doc) or tuple(x.lower_ for x in doc[t.i:t.i + n]) != words:
+                continue
+            last = doc[t.i + n - 1]
+            sent = t.sent
+            phrase_idx = set(range(t.i, t.i + n))
+            if words == ("according", "to"):
+                src = next((c for c in last.children if c.dep_ == "pobj"), None)
+                if src is None and last.i + 1 < sent.end:
+                    src = doc[last.i + 1]
+                    while src.head.i > src.i and src.head.i < sent.end and src.head.dep_ != "ROOT" and src.head.pos_ in ("PROPN", "NOUN"):
+                        src = src.head
+                if src is None:
+                    continue
+                src_idx = _span_tokens(src) if src.head in (last, t) else set(range(last.i + 1, src.i + 1))
+                # the clause the phrase attaches to; the sentence when it hangs off a noun
+                h = t.head
+                while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and h.head != h:
+                    h = h.head
+                if t.i > h.i and h.dep_ in ("advcl", "conj") and all(
+                        doc[j].is_punct or doc[j].is_space for j in range(max(src_idx | phrase_idx) + 1, sent.end)):
+                    # "A, while B, according to X.": a closing "according to" sources the whole sentence
+                    while h.dep_ in ("advcl", "conj") and h.head.i < h.i:
+                        h = h.head
+                anchor_sub = _span_tokens(h) if h.pos_ in ("VERB", "AUX") else set(range(sent.start, sent.end))
+                own = _span_tokens(t) | phrase_idx | src_idx
+                content = {i for i in anchor_sub if i not in own}
+                if not content:
+                    continue
+                out.append(_Cand(cue_toks=list(doc[t.i:t.i + n]), cue_lemma=" ".join(words), stance=stance,
+                                 content=content, quotes=set(), subj=src, anchor=t, sent=sent, frame="according"))
+            else:
+                # "in a statement, the Kremlin said ..." - only when no verb cue already carries it
+                h = t.head
+                if h.pos_ not in ("VERB", "AUX"):
+                    continue
+                subj, rel = _subject(h)
+                content = _span_tokens(h) - _span_tokens(t) - (_span_tokens(subj) if subj is not None else set()) - {h.i}
+                if not content:
+                    continue
+                out.append(_Cand(cue_toks=list(doc[t.i:t.i + n]), cue_lemma=" ".join(words), stance=stance,
+                                 content=content, quotes=set(), subj=subj, anchor=h, sent=sent, frame="phrase"))
+    return out
+
+
+def _noun_candidates(doc: Doc, cues: Cues, nouns_at: list) -> list[_Cand]:
+    out = []
+    for t in nouns_at:
+        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if clause is None:
+            continue
+        src = next((c for c in t.children if c.dep_ == "poss"), None)
+        if src is None:
+            src = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+                        if g.dep_ == "pobj"), None)
+        out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance=cues.nouns[t.lemma_.lower()],
+                         content=_span_tokens(clause), quotes=set(), subj=src, anchor=t, sent=t.sent, frame="noun"))
+    return out
+
+
+def _in_source_candidates(doc: Doc, cues: Cues, ins: list) -> list[_Cand]:
+    """"In a CNN poll released Monday, Clinton held a 24-point lead": the document after "in" is the source
+    of the clause it hangs on (``sources`` in models/cues.yaml: polls, surveys, reports, letters ...)."""
+    out = []
+    for t in ins:
+        src = next((c for c in t.children if c.dep_ == "pobj"), None)
+        h = t.head
+        while h.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and h.dep_ in ("dobj", "pobj", "prep", "attr", "npadvmod") \
+                and h.head != h:
+            h = h.head  # "Trump has a decisive lead in the polls", "among voters in a CNN poll"
+        if src is None or src.lemma_.lower() not in cues.sources or h.pos_ not in ("VERB", "AUX"):
+            continue
+        if h.lemma_.lower() in cues.any_verb and _subject(h)[0] is not None:
+            continue  # "In the letter, the senators accused ...": the senators speak, the letter is the medium
+        own = _span_tokens(t)
+        content = {i for i in _span_tokens(h) if i not in own and not doc[i].is_space}
+        while content and doc[min(content)].is_punct:
+            content.discard(min(content))
+        while content and doc[max(content)].is_punct:
+            content.discard(max(content))
+        if len(content) < 3:
+            continue
+        out.append(_Cand(cue_toks=[t], cue_lemma=f"in {src.lemma_.lower()}", stance=cues.sources[src.lemma_.lower()],
+                         content=content, quotes=set(), subj=src, anchor=t, sent=t.sent, frame="in_source"))
+    return out
+
+
+_VERDICT_NOUNS = {"evaluation", "assessment", "verdict", "view", "word", "reaction", "response", "message",
+                  "comment", "conclusion", "assertion", "warning", "answer"}
+
+
+def _verdict_candidates(doc: Doc, nouns: list, quote_of_tok: dict) -> list[_Cand]:
+    """“...,” was the evaluation of negotiator Rustem Umerov. - the quote is the "of" phrase's."""
+    out = []
+    for t in nouns:
+        be = t.head
+        if be.lemma_ != "be" or be.i >= t.i:
+            continue
+        src = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
+        j = be.i - 1
+        while j >= be.sent.start and (doc[j].is_space or (doc[j].is_punct and j not in quote_of_tok)):
+            j -= 1
+        if src is None or j < be.sent.start or j not in quote_of_tok:
+            continue
+        q = quote_of_tok[j]
+        content = {i for i in range(be.sent.start, be.i) if quote_of_tok.get(i) == q}
+        end = src.left_edge.i if src.i > t.i else t.i + 1
+        cue_toks = [x for x in doc[be.i:end] if not x.is_space and x.i not in _span_tokens(src)]
+        stance = "warn" if t.lemma_.lower() == "warning" else "assert"
+        out.append(_Cand(cue_toks=cue_toks, cue_lemma=t.lemma_.lower(), stance=stance, content=content,
+                         quotes={q}, subj=src, anchor=t, sent=be.sent, frame="verdict"))
+    return out
+
+
+_NOT_SPEAKERS = {"update", "note", "editor", "breaking", "watch", "read", "photo", "video", "related", "advertisement",
+                 "source", "sources", "warning", "exclusive", "analysis", "opinion", "correction", "q", "a"}
+
+
+def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
+    """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause."""
+    out = []
+    for t in colons_at:
+        sent = t.sent
+        lo = sent.start
+        while lo < t.i and (doc[lo].is_space or doc[lo].is_punct):
+            lo += 1
+        name = doc[lo:t.i]
+        if not 1 <= len(name) <= 4 or not all(w.pos_ == "PROPN" or ((w.is_title or w.is_upper and len(w) > 1) and
+                                                                     w.pos_ in ("NOUN", "ADJ")) or
+                                               w.tag_ == "HYPH" for w in name):
+            continue
+        if any(w.lower_ in _NOT_SPEAKERS for w in name):
+            continue
+        content = _after_colon(t)
+        if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+            continue
+        out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
+                         subj=name.root, anchor=t, sent=sent, frame="colon"))
+    return out
+
+
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
+
+
+def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
+    """'“Trump scares me.” ― Carla Sanchez': a quote, a dash, the name of who said it."""
+    out = []
+    for qs, qe in quotes:
+        m = _DASH_NAME.match(text, qe)
+        if m is None:
+            continue
+        dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        start = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if dash is None or start is None:
+            continue
+        i = start.start
+        name = []
+        while i < len(doc) and len(name) < 5 and (doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].text in (".", "-")):
+            name.append(doc[i])
+            if "\n" in doc[i].text_with_ws:
+                break
+            i += 1
+        while name and not name[-1].is_alpha:
+            name.pop()
+        if not name or not any(w.pos_ == "PROPN" for w in name):
+            continue
+        qspan = doc.char_span(qs, qe, alignment_mode="expand")
+        if qspan is None:
+            continue
+        root = max(name, key=lambda w: w.i) if not any(w.head in name for w in name) else next(
+            (w for w in name if w.head not in name or w.head == w), name[-1])
+        out.append(_Cand(cue_toks=[dash[0]], cue_lemma="―", stance="assert", content=set(range(qspan.start, qspan.end)),
+                         quotes=set(), subj=root, anchor=name[0], sent=dash[0].sent, frame="dash",
+                         speaker_toks=name))
+    return out
