@@ -11,7 +11,8 @@
 3. Features: ``graphkit.confidence.features``; features seen in fewer than ``--min-count``
    candidates are dropped. Logistic regression (L2), C chosen by 5-fold cross-validation grouped
    by article; the threshold is chosen on the out-of-fold scores by the real PolNeAR scorer
-   (e2e F1 on all attributions; ties go to its mean with the speech subset's fair F1), on TRAIN only.
+   (mean of e2e F1 on all attributions and the speech subset's fair F1; within 0.1 point of the
+   best mean, the setting with the higher F1 on all attributions), on TRAIN only.
    Dev is never read here.
 4. Refit on all of train, write weights, bias, threshold and the CV figures to the JSON file.
 PolNeAR texts are read from ../shared and never written anywhere; the model holds only weights.
@@ -155,7 +156,7 @@ def main(argv=None) -> int:
     base = polnear_figures(sc, arts, per_doc, [None] * len(arts), 0.0)
     print("train, unfiltered:", base)
 
-    best = None
+    tried = []
     for C in (0.1, 0.3, 1.0):
         oof = np.zeros(len(y))
         for tr, te in GroupKFold(n_splits=5).split(X, y, groups):
@@ -164,14 +165,15 @@ def main(argv=None) -> int:
         by_doc = [[] for _ in arts]
         for (di, _, _), s in zip(rows, oof):
             by_doc[di].append(float(s))
-        for t in [x / 100 for x in range(5, 75, 5)]:
+        for t in [x / 100 for x in range(5, 65, 5)]:
             r = polnear_figures(sc, arts, per_doc, by_doc, t)
-            # e2e F1 on all attributions first (the whole task), then the speech subset's fair F1
-            obj = (r["all"]["F1"], (r["all"]["F1"] + r["speech"]["F1"]) / 2)
-            print(f"C={C} t={t:.2f} all {r['all']}  speech fair {r['speech']}  mean {obj[1]:.2f}")
-            if best is None or obj > best[0]:
-                best = (obj, C, t, r)
-    obj, C, t, r = best
+            obj = ((r["all"]["F1"] + r["speech"]["F1"]) / 2, r["all"]["F1"])
+            print(f"C={C} t={t:.2f} all {r['all']}  speech fair {r['speech']}  mean {obj[0]:.2f}")
+            tried.append((obj, C, t, r))
+    # the mean of the two F1s is flat over a range of thresholds (within 0.1 point from 0.40 to 0.60 on
+    # train): within 0.1 of its best, take the setting with the higher F1 on all attributions (recall-bound)
+    top = max(o[0] for o, *_ in tried)
+    obj, C, t, r = max((x for x in tried if x[0][0] >= top - 0.1), key=lambda x: (x[0][1], x[0][0]))
     print(f"chosen C={C} threshold={t} (train CV: all e2e F1 {r['all']['F1']}, speech fair {r['speech']['F1']})")
     m = LogisticRegression(C=C, max_iter=2000).fit(X, y)
     names = dv.get_feature_names_out()

@@ -52,7 +52,7 @@ __all__ = ["attributions", "make_attribution_component", "AttributionComponent"]
 
 
 from .frames import (
-    _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, _Cand, _colon_candidates, _dash_candidates,
+    _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, _Cand, _adjective_candidates, _colon_candidates, _dash_candidates,
     _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate, _verdict_candidates,
 )
 
@@ -113,7 +113,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
     firsts = cues.phrase_firsts
     nouns = cues.nouns
     doc_sources = cues.sources
-    verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at = [], [], [], [], [], []
+    adjectives = cues.adjectives
+    verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at, adjs_at = [], [], [], [], [], [], []
     qi, nq = 0, len(quotes)
     # one pass over the tokens: quote membership and every place a cue may start
     for t in doc:
@@ -132,6 +133,9 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
                 nouns_at.append(t)
             if t.dep_ in ("attr", "nsubj") and t.lemma_.lower() in _VERDICT_NOUNS:
                 verdicts_at.append(t)
+        elif pos == "ADJ" and adjectives and t.dep_ == "acomp":
+            if t.lemma_.lower() in adjectives:
+                adjs_at.append(t)
         elif pos == "PUNCT" and t.text == ":":
             colons_at.append(t)
         if t.lower_ in firsts:
@@ -162,6 +166,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
         cands.extend(_noun_candidates(doc, cues, nouns_at))
     if cues.colon and colons_at:
         cands.extend(_colon_candidates(doc, colons_at))
+    if adjs_at:
+        cands.extend(_adjective_candidates(doc, cues, adjs_at))
     if ins_at:
         cands.extend(_in_source_candidates(doc, cues, ins_at))
     if verdicts_at and quote_of_tok:

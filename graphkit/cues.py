@@ -27,7 +27,7 @@ STANCES = {
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
     "promise", "praise", "criticize", "support", "oppose", "believe", "report",
 }
-_SECTIONS = ("verbs", "object_verbs", "to_verbs", "prep_verbs", "nouns", "phrases", "quoted_as", "sources")
+_SECTIONS = ("verbs", "object_verbs", "to_verbs", "prep_verbs", "nouns", "phrases", "quoted_as", "sources", "adjectives")
 
 
 
@@ -43,6 +43,7 @@ class Cues:
     phrases: dict = field(default_factory=dict)  # tuple of lower words -> stance
     quoted_as: dict = field(default_factory=dict)
     sources: dict = field(default_factory=dict)  # documents that speak: "in a CNN poll, ..."
+    adjectives: dict = field(default_factory=dict)  # "X is confident that ...", "X was critical of ..."
     colon: bool = True
 
     @property

@@ -78,6 +78,8 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
         if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
             rel = v.head
         return subj, rel
+    if depth < 3 and v.dep_ == "acomp" and v.head != v:
+        return _subject(v.head, depth + 1)  # "Democratic voters are more likely to say ...": through "likely"
     if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and v.head != v:
         h = v.head
         if v.dep_ == "pcomp" or h.dep_ == "prep":
@@ -512,6 +514,41 @@ def _noun_candidates(doc: Doc, cues: Cues, nouns_at: list) -> list[_Cand]:
                         if g.dep_ == "pobj"), None)
         out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance=cues.nouns[t.lemma_.lower()],
                          content=_span_tokens(clause), quotes=set(), subj=src, anchor=t, sent=t.sent, frame="noun"))
+    return out
+
+
+def _adjective_candidates(doc: Doc, cues: Cues, adjs: list) -> list[_Cand]:
+    """"Republicans have been critical of Clinton's email use", "his supporters are optimistic that he will
+    win": a predicate adjective of ``adjectives`` in models/cues.yaml with a clause, infinitive or
+    prepositional object; the subject of its verb is the source."""
+    out = []
+    for a in adjs:
+        v = a.head
+        if a.dep_ != "acomp" or v.lemma_ not in ("be", "become", "remain", "seem", "appear", "feel", "sound"):
+            continue
+        subj, rel = _subject(v)
+        if subj is None or subj.i > a.i:
+            continue
+        content: set = set()
+        cue_toks = [a]
+        for c in a.children:
+            if c.i < a.i:
+                continue
+            if c.dep_ in ("ccomp", "xcomp"):
+                content = _span_tokens(c)
+                break
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "with", "to", "on", "in", "over", "that"):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    content = set().union(*(_span_tokens(g) for g in objs))
+                    cue_toks = [a, c]
+                    break
+        content = {i for i in content if not doc[i].is_space}
+        if not content:
+            continue
+        lemma = a.lemma_.lower()
+        out.append(_Cand(cue_toks=cue_toks, cue_lemma=lemma, stance=cues.adjectives[lemma], content=content,
+                         quotes=set(), subj=subj, anchor=a, relative_head=rel, sent=a.sent, frame="adjective"))
     return out
 
 

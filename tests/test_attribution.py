@@ -156,6 +156,14 @@ CASES = [
      "criticized", "Zelensky", "Zelensky", "for blocking the European loan", "indirect", "criticize"),
     ("The Kremlin has not yet responded to Kallas’s remarks.",
      "responded to", "The Kremlin", "Kremlin", "Kallas’s remarks", "indirect", "assert"),
+    # predicate adjectives (models/cues.yaml: adjectives)
+    ("EU leaders have been critical of Hungary’s veto on the loan.",
+     "critical of", "EU leaders", "EU leaders", "Hungary’s veto on the loan", "indirect", "criticize"),
+    ("His advisers are optimistic that the ceasefire will hold.",
+     "optimistic", "His advisers", "His advisers", "the ceasefire will hold", "indirect", "believe"),
+    # the subject reaches a cue through an adjective
+    ("Ukrainian voters are more likely to say that the war will last another year.",
+     "say", "Ukrainian voters", "Ukrainian voters", "the war will last another year", "indirect", "assert"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
