@@ -1,11 +1,12 @@
 """Build throughput vs bare spaCy, and incremental rebuilds, on the PolNeAR dev texts.
 
-    python bench/bench_build.py                  # full dev set (84 articles), about 5 minutes on 2 cores
+    python bench/bench_build.py                  # full dev set (84 articles), about 6 minutes on 2 cores
+    python bench/bench_build.py --rounds 1       # one round of each run instead of the best of three
     python bench/bench_build.py --limit 20       # a quick look on the first 20 articles
 
 Writes each dev article's text to a temporary corpus folder as ``<id>.txt`` with a
 ``metadata.jsonl`` giving ``published`` = its date (PolNeAR stays in ../shared; nothing
-is copied into the repository), then, in one process and one run:
+is copied into the repository), then, in one process (the four throughput runs repeated ``--rounds`` times, interleaved, best kept):
 
 1. bare ``nlp.pipe`` (the same spaCy pipeline without graphkit's component) over the
    same texts, one process and ``n_process=2``;
@@ -68,6 +69,8 @@ def main():
     ap.add_argument("--polnear", type=Path, default=POLNEAR)
     ap.add_argument("--limit", type=int, default=None, help="first N dev articles only")
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="repeat the four throughput runs, interleaved, and keep the best of each (default 3)")
     a = ap.parse_args()
 
     from graphkit.build import build
@@ -83,26 +86,37 @@ def main():
     (bare, cold_bare, _) = timed(lambda: load_spacy())
     warm = work / "warm"
     warm.mkdir()
-    (warm / "a.txt").write_text("Sergey Lavrov said on Monday that Europe was to blame for the war in Ukraine.\n")
-    # cold start: the pipeline, the cue lexicon, the issue taxonomy, the actor and place gazetteers
+    (warm / "a.txt").write_text("Sergey Lavrov said on Monday that Europe was to blame for the war in Ukraine. "
+                                 "Two days ago, he told reporters the talks had failed.\n")  # "ago": dateparser loads
+    (warm / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-03-12"}\n')
+    # cold start: the pipeline, the cue lexicon, the issue taxonomy, the actor and place gazetteers, dateparser
     (_, cold_gk, _) = timed(lambda: build(warm, work / "warm.gk"))
     list(bare.pipe(texts[:2]))
     rows = {}
 
-    tokens, w, c = timed(lambda: sum(len(d) for d in bare.pipe(texts, batch_size=a.batch_size)))
-    rows["bare 1"] = (w, c)
-    print(f"# bare nlp.pipe 1 process: {tokens:,} tokens {w:.1f}s wall {c:.1f}s CPU; {load()}", file=sys.stderr)
-    rep1, w, c = timed(lambda: build(corpus, work / "one.gk", workers=1, batch_size=a.batch_size))
-    rows["graphkit 1"] = (w, c)
-    print(f"# graphkit build 1 worker: {w:.1f}s wall {c:.1f}s CPU (parse {rep1.parse_seconds:.1f}s, resolve "
-          f"{rep1.resolve_seconds:.1f}s), {rep1.claims} claims; {load()}", file=sys.stderr)
-    _, w, c = timed(lambda: sum(len(d) for d in bare.pipe(texts, batch_size=a.batch_size, n_process=2)))
-    rows["bare 2"] = (w, c)
-    print(f"# bare nlp.pipe 2 processes: {w:.1f}s wall; {load()}", file=sys.stderr)
-    rep2, w, c = timed(lambda: build(corpus, work / "two.gk", workers=2, batch_size=a.batch_size))
-    rows["graphkit 2"] = (w, c)
-    print(f"# graphkit build 2 workers: {w:.1f}s wall (parse {rep2.parse_seconds:.1f}s, resolve "
-          f"{rep2.resolve_seconds:.1f}s); {load()}", file=sys.stderr)
+    def keep_best(key, w, c):  # best (lowest) of the rounds: what other jobs on a shared machine add is noise
+        old = rows.get(key)
+        rows[key] = (w, c) if old is None else (min(old[0], w), min(old[1], c))
+
+    for r in range(a.rounds):
+        for f in ("one.gk", "two.gk"):
+            for x in work.glob(f + "*"):
+                x.unlink()
+        tokens, w, c = timed(lambda: sum(len(d) for d in bare.pipe(texts, batch_size=a.batch_size)))
+        keep_best("bare 1", w, c)
+        print(f"# round {r + 1}: bare nlp.pipe 1 process: {tokens:,} tokens {w:.1f}s wall {c:.1f}s CPU; {load()}",
+              file=sys.stderr)
+        rep1, w, c = timed(lambda: build(corpus, work / "one.gk", workers=1, batch_size=a.batch_size))
+        keep_best("graphkit 1", w, c)
+        print(f"# round {r + 1}: graphkit build 1 worker: {w:.1f}s wall {c:.1f}s CPU (parse {rep1.parse_seconds:.1f}s, "
+              f"resolve {rep1.resolve_seconds:.1f}s), {rep1.claims} claims; {load()}", file=sys.stderr)
+        _, w, c = timed(lambda: sum(len(d) for d in bare.pipe(texts, batch_size=a.batch_size, n_process=2)))
+        keep_best("bare 2", w, c)
+        print(f"# round {r + 1}: bare nlp.pipe 2 processes: {w:.1f}s wall; {load()}", file=sys.stderr)
+        rep2, w, c = timed(lambda: build(corpus, work / "two.gk", workers=2, batch_size=a.batch_size))
+        keep_best("graphkit 2", w, c)
+        print(f"# round {r + 1}: graphkit build 2 workers: {w:.1f}s wall (parse {rep2.parse_seconds:.1f}s, resolve "
+              f"{rep2.resolve_seconds:.1f}s); {load()}", file=sys.stderr)
 
     full = rows["graphkit 1"][0]
     store = work / "one.gk"
@@ -117,9 +131,12 @@ def main():
             p.write_text(p.read_text(encoding="utf-8") + f"\n\nA spokesman said the talks would resume (edit {round_}).\n",
                          encoding="utf-8")
 
-    edit(0)
-    changed, w_changed, _ = timed(lambda: build(corpus, store))
-    edit(1)
+    w_changed = None
+    for r in range(a.rounds):  # a different article each round; the best kept, as for throughput
+        edit(r)
+        changed, w, _ = timed(lambda: build(corpus, store))
+        w_changed = w if w_changed is None else min(w_changed, w)
+    edit(a.rounds)
     _, w_changed_cli, _ = timed(lambda: subprocess.run(cli, check=True, capture_output=True))
     print(f"# rebuilds: unchanged parsed {same.parsed} in {w_same:.2f}s; 1% changed parsed {changed.parsed} in "
           f"{w_changed:.2f}s (parse {changed.parse_seconds:.2f}s, resolve {changed.resolve_seconds:.2f}s); {load()}",
@@ -129,7 +146,8 @@ def main():
         return tokens / rows[key][0]
 
     b1, g1, b2, g2 = tps("bare 1"), tps("graphkit 1"), tps("bare 2"), tps("graphkit 2")
-    print(f"\nBuild throughput on {n_articles} PolNeAR dev articles ({tokens:,} tokens), one run, pipeline and "
+    print(f"\nBuild throughput on {n_articles} PolNeAR dev articles ({tokens:,} tokens), best of {a.rounds} interleaved "
+          f"rounds of each run, pipeline and "
           f"knowledge loaded beforehand (cold start: bare spaCy load {cold_bare:.1f}s; graphkit: a one-sentence build "
           f"loading the pipeline, lexicons and gazetteers {cold_gk:.1f}s). Work folder {work}\n")
     print("| run | wall s | tokens/s | CPU s (1 process) | tokens/CPU-s | ratio |")
