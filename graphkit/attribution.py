@@ -138,9 +138,10 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
                 adjs_at.append(t)
         elif pos == "PUNCT" and t.text == ":":
             colons_at.append(t)
-        if t.lower_ in firsts:
+        low = t.lower_  # one string per token: this loop runs over every token of the corpus
+        if low in firsts:
             phrases_at.append(t)
-        if t.lower_ == "in" and t.dep_ == "prep" and doc_sources:
+        if low == "in" and doc_sources and t.dep_ == "prep":
             ins_at.append(t)
     for colon in colons_at:  # "set out his terms for peace:" - a statement noun's verb need not be a cue
         if colon.i == 0:

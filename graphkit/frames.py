@@ -9,7 +9,8 @@ candidates (:class:`_Cand`: cue tokens, stance, content tokens, subject) for
   ("called for a ceasefire"), a to-infinitive ("vowed to retaliate"), an object ("denied any
   losses"), a colon ("said: ...");
 - :func:`_phrase_candidates` ("according to X", "in a statement"), :func:`_noun_candidates` ("his
-  claim that ..."), :func:`_in_source_candidates` ("in a CNN poll, ..."), :func:`_verdict_candidates`
+  claim that ..."), :func:`_in_source_candidates` ("in a CNN poll, ..."), :func:`_adjective_candidates`
+  ("was critical of", "is confident that"), :func:`_verdict_candidates`
   ("“...,” was the assessment of X"), :func:`_colon_candidates` ("Lavrov: ..."),
   :func:`_dash_candidates` ("“...” ― Carla Sanchez").
 
@@ -226,7 +227,7 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
     frame = ""
     key = lemma
 
-    # (0) a that-clause the parser hung on a prepositional object: "said during a news conference that ..."
+    # (0a) a that-clause the parser hung on a prepositional object: "said during a news conference that ..."
     if lemma in _COLON_VERBS and lemma in cues.verbs and not any(c.dep_ in _CLAUSE_DEPS for c in children):
         x = _clause_under_pobj(v)
         if x is not None:
