@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .extract import DocExtraction
-from .ingest import parse_view, read_corpus
+from .ingest import IngestResult, parse_view, read_corpus
 from .records import Claim, Skipped
-from .store import Store
+from .store import Store, check_store_file, writer_lock
 
 
 @dataclass
@@ -129,11 +129,26 @@ def _extraction_version() -> str:
     return __version__
 
 
-def build(corpus, store_path, *, model: Optional[str] = None, workers: int = 1, batch_size: int = 16,
-          on_progress: Optional[Callable[[int, int], None]] = None, extract: Optional[Callable] = None,
-          force: bool = False, prune: bool = False) -> BuildReport:
+def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, **options) -> BuildReport:
     """Build or update the store at ``store_path`` from the articles under ``corpus``.
 
+    ``options`` are `update_store`'s (model, workers, batch_size, on_progress, extract, force, prune).
+    A wrong corpus path or a file that is not a store fails before anything is written. Then the
+    build takes the store's writer lock (`graphkit.store.writer_lock`): a second build of the same
+    store waits for the first, calling ``on_wait`` once, and parses only what is still new.
+    """
+    corpus_read = read_corpus(corpus)
+    check_store_file(Path(store_path), create=True)
+    with writer_lock(store_path, on_wait):
+        return update_store(corpus_read, store_path, **options)
+
+
+def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] = None, workers: int = 1,
+                 batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
+                 extract: Optional[Callable] = None, force: bool = False, prune: bool = False) -> BuildReport:
+    """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
+
+    Callers hold the store's writer lock (`build` does).
     ``extract`` replaces local parsing (e.g. the Dask runner in graphkit.distributed): a callable
     taking a list of Documents and yielding DocExtractions.
 
@@ -144,7 +159,7 @@ def build(corpus, store_path, *, model: Optional[str] = None, workers: int = 1, 
     The cross-article resolution is skipped when neither the extractions nor models/*.yaml nor
     the skipped files changed since the last one.
     """
-    res = read_corpus(corpus)
+    res = corpus_read
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
     key = pipeline_key(model)
     with Store(store_path, create=True) as store:

@@ -85,7 +85,11 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
         def tick(done, total):
             prog.update(task, completed=done, total=total)
 
-        rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force, prune=prune)
+        def waiting():
+            console.print(f"waiting: another build is writing {store}; this one goes on when it ends")
+
+        rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force,
+                        prune=prune, on_wait=waiting)
     typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
                f"actors: {rep.actors} · places: {rep.places} · contradictions: {rep.contradictions} · "
                f"parse {rep.parse_seconds:.1f}s, resolve {rep.resolve_seconds:.1f}s → {store}")

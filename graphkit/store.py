@@ -17,9 +17,10 @@ and the previous resolved graph.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic_core import from_json
 
@@ -55,6 +56,37 @@ CREATE TABLE IF NOT EXISTS claim_places (claim_id TEXT NOT NULL, place TEXT NOT 
 CREATE TABLE IF NOT EXISTS contradictions (a TEXT NOT NULL, b TEXT NOT NULL, issue TEXT, record TEXT NOT NULL, PRIMARY KEY (a, b));
 CREATE TABLE IF NOT EXISTS skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, degraded INTEGER NOT NULL);
 """
+
+
+@contextmanager
+def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
+    """Hold the store's writer lock (the file ``STORE.lock`` beside it) for one build.
+
+    One build writes a store at a time: a second build of the same store waits here until the
+    first ends (calling ``on_wait`` once, so the command can say why it pauses), then finds the
+    articles the first parsed unchanged and parses nothing again. Readers never take the lock
+    (SQLite lets them read while a build writes). The lock is the operating system's, so a killed
+    build releases it; the ``.lock`` file left beside the store is harmless.
+
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "s.gk")
+    >>> with writer_lock(p):
+    ...     os.path.exists(p + ".lock")
+    True
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if on_wait:
+            on_wait()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _link_filter(table: str, col: str, n: int, narrow: bool) -> str:
@@ -123,6 +155,35 @@ def claim_from_record(rec: str) -> Claim:
     return c
 
 
+def check_store_file(path: Path, *, create: bool = False) -> None:
+    """Refuse, before anything is written, a path that cannot be a graphkit store.
+
+    Reads at most the file's first 100 bytes: a folder, an empty or cut-short file, a file that is
+    not SQLite, another application's SQLite database. A missing path is refused unless
+    ``create`` (then its folder is made). Raises StoreError with the cause and the fix.
+    """
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no store at '{path}'; run `graphkit build CORPUS_DIR --store {path}` first")
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+    elif path.is_dir():
+        raise StoreError(f"'{path}' is a folder; give a file path for the store, e.g. {path}/graph.gk")
+    else:
+        with open(path, "rb") as f:
+            head = f.read(100)
+        if not head and not create:
+            raise StoreError(f"'{path}' is an empty file, not a graphkit store; make one there with "
+                             f"`graphkit build CORPUS_DIR --store {path}` or give another --store path")
+        if head and not head.startswith(b"SQLite format 3\x00"):
+            raise StoreError(f"'{path}' is not a graphkit store (not an SQLite file); give another --store path")
+        if head and len(head) < 100:
+            raise StoreError(f"'{path}' is a damaged SQLite file (cut short), not a usable graphkit store; "
+                             "rebuild it with graphkit build into a new --store path")
+        if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
+            raise StoreError(f"'{path}' is an SQLite database of another application; give another --store path")
+
+
 class Store:
     """A graphkit store file. Open with ``Store(path)``; ``create=True`` makes a new one.
 
@@ -131,26 +192,7 @@ class Store:
 
     def __init__(self, path, *, create: bool = False, readonly: bool = False):
         self.path = Path(path)
-        if not self.path.exists():
-            if not create:
-                raise StoreError(f"no store at '{self.path}'; run `graphkit build CORPUS_DIR --store {self.path}` first")
-            if not self.path.parent.exists():
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-        elif self.path.is_dir():
-            raise StoreError(f"'{self.path}' is a folder; give a file path for the store, e.g. {self.path}/graph.gk")
-        else:
-            with open(self.path, "rb") as f:
-                head = f.read(100)
-            if not head and not create:
-                raise StoreError(f"'{self.path}' is an empty file, not a graphkit store; make one there with "
-                                 f"`graphkit build CORPUS_DIR --store {self.path}` or give another --store path")
-            if head and not head.startswith(b"SQLite format 3\x00"):
-                raise StoreError(f"'{self.path}' is not a graphkit store (not an SQLite file); give another --store path")
-            if head and len(head) < 100:
-                raise StoreError(f"'{self.path}' is a damaged SQLite file (cut short), not a usable graphkit store; "
-                                 "rebuild it with graphkit build into a new --store path")
-            if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
-                raise StoreError(f"'{self.path}' is an SQLite database of another application; give another --store path")
+        check_store_file(self.path, create=create)
         self.readonly = readonly
         uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
         self.db = None
