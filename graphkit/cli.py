@@ -193,8 +193,9 @@ def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf, json, js
 def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", help="HTML file to write."),
          speaker: Optional[str] = SpeakerOpt, issue: Optional[str] = IssueOpt, place: Optional[str] = PlaceOpt,
          since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, stance: Optional[str] = StanceOpt,
-         max_nodes: int = typer.Option(3000, help="Most nodes drawn; above it the most connected part is shown.")):
-    """Write the interactive graph as one self-contained HTML page (works offline).
+         actors: Optional[int] = typer.Option(None, min=1, help="Actors the overview opens with (default: as many "
+                                              "as the window shows legibly; the rest are one click away).")):
+    """Write who said what about which issue as one self-contained HTML page (works offline).
 
     Example: graphkit view --store out/sample.gk -o out/sample.html --speaker Lavrov
     """
@@ -205,8 +206,9 @@ def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--outpu
         G = build_graph(g.store, g.claim_records(**_filters(speaker, issue, place, since, until, stance)))
     if not output.parent.exists():
         _err(f"folder '{output.parent}' does not exist; create it or choose another -o path")
-    rep = write_view(G, output, max_nodes=max_nodes)
-    typer.echo(f"wrote {output}: {rep.nodes_shown} of {rep.nodes_total} nodes, layout {rep.layout_seconds:.2f}s")
+    rep = write_view(G, output, actors=actors)
+    typer.echo(f"wrote {output}: {rep.claims} claims by {rep.actors} actors about {rep.issues} issues "
+               f"({rep.page_bytes / 1e6:.1f} MB)")
     if rep.note:
         typer.echo(rep.note)
 

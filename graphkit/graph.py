@@ -9,7 +9,7 @@ relation  from → to        attributes
 said      actor → claim    role, cue, stance, date
 about     claim → issue    trigger (the words that assigned the issue)
 mentions  claim → place
-reported_in claim → doc    spans (first content span), sentence
+reported_in claim → doc    spans (first content span)
 contradicts claim → claim  reason, issue
 ========  ===============  ============================================
 
@@ -78,7 +78,8 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
                    speaker_text=c.speaker_text, date=c.date, date_precision=c.date_precision, date_basis=c.date_basis,
                    stance=c.stance, kind=c.kind, cue=c.cue, doc_id=c.doc_id, reports=list(c.reports),
                    url=doc.url if doc else None, source=doc.source if doc else None,
-                   issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1])
+                   issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1],
+                   date_text=c.date_text, sentence=_sentence(c, doc))
         G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
         triggers = {}
         for name, trig in c.issue_triggers:
@@ -108,6 +109,14 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
         if a in G and b in G:
             G.add_edge(a, b, key="contradicts", type="contradicts", reason=x.reason, issue=x.issue)
     return G
+
+
+def _sentence(c: Claim, doc: Optional[Document]) -> Optional[str]:
+    """The sentence(s) holding the claim, from the article text (None when unknown)."""
+    if doc is None or c.sentence_span is None or not doc.text:
+        return None
+    s, e = c.sentence_span
+    return " ".join(doc.text[s:e].split()) or None
 
 
 def _short(text: str, n: int = 60) -> str:

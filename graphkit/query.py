@@ -539,12 +539,12 @@ class Graphkit:
 
         return build_graph(self.store, self.claim_records(**filters))
 
-    def show(self, height: int = 600, title: Optional[str] = None, max_nodes: int = 3000,
-             physics: Optional[bool] = None, **filters):
+    def show(self, height: int = 600, title: Optional[str] = None, actors: Optional[int] = None, **filters):
         """Display the interactive view inline in Jupyter (self-contained, offline), with the filters of claims().
 
-        ``max_nodes``: above it only the most connected part is drawn (the page says what it left out);
-        ``physics``: None = on up to 1,000 nodes. The page runs in a sandboxed ``<iframe srcdoc>``.
+        The same page as ``graphkit view`` writes, in a sandboxed ``<iframe srcdoc>``: who said what about
+        which issue, the claims one click away. ``actors``: how many of the most quoted actors the overview
+        opens with (default: as many as the frame shows legibly; the rest are one click away).
 
         >>> g.show(speaker="Lavrov", height=500)   # doctest: +SKIP
         """
@@ -555,10 +555,23 @@ class Graphkit:
         G = self.subgraph(**filters)
         if title is None:
             title = "graphkit: " + (", ".join(f"{k}={v}" for k, v in filters.items() if v is not None) or self.path.name)
-        frag = notebook_html(G, height=height, title=title, max_nodes=max_nodes, physics=physics)
+        frag = notebook_html(G, height=height, title=title, actors=actors)
         with warnings.catch_warnings():        # IPython suggests IFrame for iframes; srcdoc needs no server
             warnings.simplefilter("ignore", UserWarning)
             return HTML(frag)
+
+    def to_pyvis(self, level: str = "overview", **filters):
+        """A ``pyvis.network.Network`` of the matching claims, for styling with pyvis, made safe.
+
+        ``level="overview"``: actors, issues, one edge per actor→issue pair (``value`` = claims) and
+        contradictions; ``level="claims"``: the claim-level graph. Resources are in line (no CDN) and
+        tooltips are plain text. ``net.show("lavrov.html")`` or ``net.write_html(...)`` as usual.
+
+        >>> net = g.to_pyvis(speaker="Lavrov"); net.toggle_physics(False)   # doctest: +SKIP
+        """
+        from .view import to_pyvis
+
+        return to_pyvis(self.subgraph(**filters), level=level)
 
     def export(self, format: str, path, **filters) -> Path:
         """Write the (filtered) graph or claims to `path`: graphml, gexf, json, jsonl, csv or neo4j (a folder).

@@ -1,19 +1,22 @@
-"""The interactive view: a claim graph drawn as one self-contained, offline HTML page.
+"""The interactive view: who said what about which issue, as one self-contained, offline HTML page.
+
+The page opens on an **overview**: actors and issues as nodes (sized by their
+claims), one edge per actor→issue pair (width: number of claims; colour: the
+stance group most of them fall in) and dashed actor↔actor edges where claims
+contradict. The app (``graphkit/assets/view.js``) lays it out in two columns at
+the window's own size, so every label is drawn at 13 px and none overlaps
+another: the most quoted actors fill the left column as far as the window
+allows, all issues the right one, and the rest of the actors sit in one
+"N more actors" node that adds them on click. Clicking an actor, an issue or an
+edge lists its claims in the side panel (sortable by date, with a small
+timeline); from there the **claim graph** of that selection (today's
+claim-level drawing: claims, speakers, issues, places, articles) is one click
+away. The date range and the other filters apply to both.
 
 The page uses the vis-network bundle that ships inside the pyvis package
-(inlined, so the page opens without network), a small app script of graphkit's
-own (``graphkit/assets/view.js``: legend, search, filters, side panel), and the
-graph's data as escaped JSON. Positions are computed beforehand with igraph's
-C-backed Fruchterman-Reingold layout; physics is off above 1,000 nodes, so large
-graphs draw at once instead of simulating in the browser. Above ``max_nodes``
-the page keeps the most connected nodes and says what it left out.
-
-Why not ``pyvis.network.Network.from_nx`` + ``write_html``: its template loads
-Bootstrap (and, by default, vis-network) from CDNs, inserts node ``title``
-strings as HTML, writes its styling into the graph it is given, and its
-``add_node``/``add_edge`` check duplicates by scanning lists (quadratic: minutes
-for 10,000 nodes). graphkit builds the vis data itself from a copy and reuses
-only pyvis's bundled vis-network.
+(inlined, so it opens without network), the app script and the data as escaped
+JSON: every claim with its text, speaker as resolved and as written, date and
+its basis, stance, sentence, offsets and article.
 
 Safety: article text never reaches the page as markup. The data sits in a
 ``<script type="application/json">`` block with ``<``, ``>``, ``&`` escaped as
@@ -22,7 +25,6 @@ Safety: article text never reaches the page as markup. The data sits in a
 URLs become links; and a Content-Security-Policy allows only the page's own
 two scripts (by hash) and no network at all.
 
->>> import networkx as nx
 >>> from graphkit.view import render_html, sample_graph
 >>> page = render_html(sample_graph(), title="Lavrov & Europe")
 >>> page.startswith("<!DOCTYPE html>") and "Lavrov &amp; Europe" in page
@@ -55,138 +57,51 @@ import networkx as nx
 from graphkit.errors import ExportError, GraphkitError
 
 __all__ = [
-    "ViewReport", "write_view", "render_html", "notebook_html",
-    "select_nodes", "layout_positions", "sample_graph", "synthetic_graph",
-    "NODE_STYLES", "EDGE_STYLES",
+    "ViewReport", "write_view", "render_html", "notebook_html", "view_data", "to_pyvis",
+    "sample_graph", "synthetic_graph", "NODE_STYLES", "STANCE_GROUPS", "NO_ISSUE",
 ]
 
-#: Above this many nodes the page draws with physics off (positions from igraph).
-PHYSICS_LIMIT = 1000
-
-#: How each node type looks: colour (Okabe-Ito, colour-blind safe), vis shape, base size.
-NODE_STYLES: dict[str, dict[str, Any]] = {
-    "actor": {"color": "#0072B2", "shape": "dot", "size": 12, "legend": "actor (size: claims made)"},
-    "claim": {"color": "#E69F00", "shape": "diamond", "size": 7, "legend": "claim"},
-    "issue": {"color": "#009E73", "shape": "triangle", "size": 12, "legend": "issue (size: claims about it)"},
-    "place": {"color": "#CC79A7", "shape": "square", "size": 9, "legend": "place"},
-    "document": {"color": "#7F7F7F", "shape": "triangleDown", "size": 9, "legend": "article"},
-    "other": {"color": "#B0B0B0", "shape": "dot", "size": 7, "legend": "other"},
+#: How each node type looks in both modes: colour (Okabe-Ito, colour-blind safe), vis shape.
+NODE_STYLES: dict[str, dict[str, str]] = {
+    "actor": {"color": "#0072B2", "shape": "dot", "legend": "actor (size: claims made)"},
+    "issue": {"color": "#009E73", "shape": "square", "legend": "issue (size: claims about it)"},
+    "claim": {"color": "#E69F00", "shape": "diamond", "legend": "claim"},
+    "place": {"color": "#CC79A7", "shape": "triangle", "legend": "place"},
+    "document": {"color": "#7F7F7F", "shape": "triangleDown", "legend": "article"},
 }
 
-#: How each relation looks.
-EDGE_STYLES: dict[str, dict[str, Any]] = {
-    "said": {"color": "#0072B2", "dashes": False},
-    "about": {"color": "#009E73", "dashes": False},
-    "mentions": {"color": "#CC79A7", "dashes": False},
-    "reported_in": {"color": "#9A9A9A", "dashes": True},
-    "contradicts": {"color": "#D55E00", "dashes": False},
-    "other": {"color": "#B0B0B0", "dashes": False},
+#: Colour of an actor→issue edge: the group most of the pair's claims fall in ("mixed" when none has more
+#: than half). Every stance graphkit.records knows is in exactly one group.
+STANCE_GROUPS: dict[str, dict[str, Any]] = {
+    "states": {"color": "#0072B2", "stances": ["assert", "report", "believe", "predict", "promise"]},
+    "supports": {"color": "#009E73", "stances": ["support", "praise"]},
+    "denies, opposes": {"color": "#D55E00", "stances": ["deny", "oppose"]},
+    "accuses, warns": {"color": "#E69F00", "stances": ["accuse", "criticize", "warn"]},
+    "demands, asks": {"color": "#CC79A7", "stances": ["demand", "question"]},
+    "mixed": {"color": "#8A8A8A", "stances": []},
 }
+
+#: The issue node that holds the claims no issue of the taxonomy matched (so no claim is left out).
+NO_ISSUE = "issue:(none)"
 
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
 @dataclasses.dataclass(frozen=True)
 class ViewReport:
-    """What :func:`write_view` drew and how long it took.
+    """What :func:`write_view` put in the page.
 
-    ``note`` is a sentence for the user when nodes were left out, else None.
+    ``note`` is a sentence for the user (an empty graph), else None.
     """
 
-    nodes_shown: int
-    nodes_total: int
-    edges_shown: int
-    left_out: int
-    layout_seconds: float
+    claims: int
+    actors: int
+    issues: int
+    articles: int
+    contradictions: int
+    page_bytes: int
     write_seconds: float
     note: Optional[str] = None
-
-
-# ---------------------------------------------------------------- selection
-
-
-def select_nodes(G: nx.Graph, max_nodes: int) -> list:
-    """The ``max_nodes`` most connected nodes of ``G`` (all of them if it is smaller).
-
-    Ranked by degree (every relation counts), ties by node id, so the same graph
-    always gives the same selection.
-
-    >>> import networkx as nx
-    >>> G = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("a", "d"), ("b", "c")])
-    >>> select_nodes(G, 2)
-    ['a', 'b']
-    """
-    if max_nodes < 1:
-        raise GraphkitError(f"max_nodes={max_nodes} shows nothing; give a positive number (default 3000)")
-    if G.number_of_nodes() <= max_nodes:
-        return list(G.nodes)
-    ranked = sorted(G.degree, key=lambda nd: (-nd[1], str(nd[0])))
-    return [n for n, _ in ranked[:max_nodes]]
-
-
-# ---------------------------------------------------------------- layout
-
-
-def layout_positions(G: nx.Graph, nodes: Optional[list] = None, *, seed: int = 7) -> dict:
-    """Node positions in page pixels, from igraph's Fruchterman-Reingold layout (C code).
-
-    10,000 nodes take about 1.5 s on one core. The result is deterministic for a
-    given graph and seed. Nodes without edges go in a grid under the drawing;
-    far-flung small components are pulled in to its rim.
-
-    >>> import networkx as nx
-    >>> pos = layout_positions(nx.path_graph(3))
-    >>> sorted(pos) == [0, 1, 2] and all(len(p) == 2 for p in pos.values())
-    True
-    """
-    import igraph
-
-    nodes = list(G.nodes) if nodes is None else list(nodes)
-    index = {v: i for i, v in enumerate(nodes)}
-    pairs = set()
-    for u, v in G.edges():
-        if u in index and v in index and u != v:
-            a, b = index[u], index[v]
-            pairs.add((a, b) if a < b else (b, a))
-    linked = sorted({i for p in pairs for i in p})
-    linked_set = set(linked)
-    lonely = [nodes[i] for i in range(len(nodes)) if i not in linked_set]
-    pos: dict = {}
-    n = len(linked)
-    per = 90.0 if len(nodes) <= 300 else 45.0  # page pixels per node (side of its square)
-    radius = 0.0
-    if n:
-        sub = {old: new for new, old in enumerate(linked)}
-        g = igraph.Graph(n=n, edges=sorted((sub[a], sub[b]) for a, b in pairs))
-        rng = random.Random(seed)
-        start = [[rng.uniform(-1, 1) * math.sqrt(n), rng.uniform(-1, 1) * math.sqrt(n)] for _ in range(n)]
-        igraph.set_random_number_generator(random.Random(seed))
-        try:
-            coords = g.layout_fruchterman_reingold(seed=start, niter=500 if n <= 5000 else 200,
-                                                   grid="auto").coords
-        finally:
-            igraph.set_random_number_generator(random)
-        # centre on the median and scale by the 95th-percentile radius, so that small
-        # components thrown far out by the layout do not shrink the main drawing to a dot
-        xs = sorted(c[0] for c in coords)
-        ys = sorted(c[1] for c in coords)
-        cx, cy = xs[n // 2], ys[n // 2]
-        dists = sorted(math.hypot(c[0] - cx, c[1] - cy) for c in coords)
-        r95 = dists[min(n - 1, int(0.95 * n))] or 1.0
-        radius = max(250.0, per * math.sqrt(n) / 2)
-        k = radius / r95
-        for i, (x, y) in zip(linked, coords):
-            dx, dy = (x - cx) * k, (y - cy) * k
-            r = math.hypot(dx, dy)
-            if r > 1.15 * radius:  # pull outliers in to the rim
-                dx, dy = dx * 1.15 * radius / r, dy * 1.15 * radius / r
-            pos[nodes[i]] = (round(dx, 1), round(dy, 1))
-    # nodes without edges: a tidy grid under the drawing
-    cols = max(1, int(math.sqrt(len(lonely)) * 2))
-    top = 1.3 * radius + per
-    for j, v in enumerate(lonely):
-        pos[v] = (round((j % cols - (cols - 1) / 2) * per, 1), round(top + (j // cols) * per, 1))
-    return pos
 
 
 # ---------------------------------------------------------------- data
@@ -225,69 +140,109 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _vis_data(G: nx.Graph, nodes: list, pos: dict) -> dict:
-    """The vis-network node and edge lists, plus the domain fields the app needs under ``d``."""
-    keep = set(nodes)
-    claims_of: dict[Any, int] = {}
-    for u, v, data in G.edges(data=True):
-        if u in keep and v in keep:
-            rel = data.get("type", "")
-            # issue / place / document size: how many claims point at it
-            if rel in ("about", "mentions", "reported_in"):
-                claims_of[v] = claims_of.get(v, 0) + 1
-    # page ids are the node ids as text; should two differ only in type (1 and "1"), number them instead
-    page_id = {v: str(v) for v in nodes}
-    if len(set(page_id.values())) != len(page_id):
-        page_id = {v: f"n{i}" for i, v in enumerate(nodes)}
-    out_nodes = []
-    for v in nodes:
-        a = G.nodes[v]
-        ntype = a.get("type") if a.get("type") in NODE_STYLES else "other"
-        style = NODE_STYLES[ntype]
-        if ntype == "actor":
-            n = a.get("n_claims")
-            if not isinstance(n, int) or isinstance(n, bool):
-                n = sum(1 for _, _, e in G.edges(v, data=True) if e.get("type") == "said")
-            size = style["size"] + 4 * math.sqrt(n)
-        elif ntype in ("issue", "place", "document"):
-            n = claims_of.get(v, 0)
-            size = style["size"] + 3 * math.sqrt(n)
-        else:
-            n = None
-            size = style["size"]
-        label = a.get("label") or a.get("name") or a.get("title") or str(v)
-        d = {k: _clean(x) for k, x in a.items() if k not in ("label", "x", "y", "title", "url")}
-        d["type"] = ntype
-        d["id"] = str(v)
-        if "title" in a:  # documents: kept out of vis's own `title` (tooltip) field
-            d["doc_title"] = _clean(a["title"])
-        d["url"] = _safe_url(a.get("url"))
-        if n is not None:
-            d["n_claims"] = n
-        node = {
-            "id": page_id[v],
-            "label": _short(label, 40 if ntype == "claim" else 60),
-            "shape": style["shape"],
-            "color": style["color"],
-            "size": round(min(size, 60), 1),
-            "d": d,
-        }
-        x, y = pos.get(v, (0.0, 0.0))
-        node["x"], node["y"] = x, y
-        out_nodes.append(node)
-    out_edges = []
-    for i, (u, v, key, data) in enumerate(
-            G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))):
-        if u not in keep or v not in keep:
+def _text(value: Any) -> Optional[str]:
+    return None if value is None else str(_clean(value))
+
+
+def _compact(d: dict) -> dict:
+    """``d`` without empty values (the page is smaller; the app reads a missing key as empty)."""
+    return {k: v for k, v in d.items() if v is not None and v != [] and v != ""}
+
+
+def _label(a: dict, default: Any) -> str:
+    return str(a.get("label") or a.get("name") or a.get("title") or default)
+
+
+def view_data(G: nx.Graph) -> dict:
+    """The tables the page draws from: claims, actors, issues, places, articles, contradictions.
+
+    Every claim node of ``G`` is in ``claims`` (none is dropped); each refers to
+    its actor, issues, places and article by id. Claims no issue matched point
+    at :data:`NO_ISSUE`. Strings are kept as data (the page writes them as text).
+
+    >>> d = view_data(sample_graph())
+    >>> len(d["claims"]), len(d["actors"]), [i["label"] for i in d["issues"]][:2]
+    (15, 9, ['peace plan', 'territory'])
+    >>> c = next(c for c in d["claims"] if c["id"] == "claim:c02")
+    >>> c["actor"], c["issues"], c["kind"], c["basis"]
+    ('actor:sergey-lavrov', ['issue:europe', 'issue:peace-plan'], 'direct', 'explicit')
+    """
+    if not isinstance(G, nx.Graph):
+        raise GraphkitError(f"the view draws a networkx graph, got {type(G).__name__}; "
+                            "build one with graphkit.graph or the notebook API's subgraph()")
+    kind = {v: a.get("type") for v, a in G.nodes(data=True)}
+    out_of: dict[Any, dict[str, list]] = {}
+    contradictions = []
+    edges = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    for u, v, key, e in edges:
+        rel = e.get("type") or key
+        if rel == "contradicts" and kind.get(u) == "claim" and kind.get(v) == "claim":
+            contradictions.append(_compact({"a": str(u), "b": str(v), "reason": _text(e.get("reason")),
+                                            "issue": _text(e.get("issue")), "score": _clean(e.get("score"))}))
+        elif kind.get(u) == "claim" and rel in ("about", "mentions", "reported_in"):
+            out_of.setdefault(u, {}).setdefault(rel, []).append(str(v))
+    claims, actors, used_docs = [], {}, set()
+    issue_n: dict[str, int] = {}
+    for v, a in G.nodes(data=True):
+        if a.get("type") != "claim":
             continue
-        rel = str(data.get("type") or key or "")
-        style = EDGE_STYLES.get(rel, EDGE_STYLES["other"])
-        extra = {k: _clean(x) for k, x in data.items() if k not in ("type", "title", "label")}
-        out_edges.append({
-            "id": i, "from": page_id[u], "to": page_id[v], "label": rel,
-            "color": style["color"], "dashes": style["dashes"], "d": extra,
-        })
-    return {"nodes": out_nodes, "edges": out_edges}
+        links = out_of.get(v, {})
+        actor = str(a.get("speaker_id") or "actor:" + str(a.get("speaker") or "unknown"))
+        if actor not in actors:
+            actors[actor] = 0
+        actors[actor] += 1
+        issues = sorted(set(links.get("about", [])), key=lambda i: str(G.nodes[i].get("name") or i)
+                        if i in G else i)
+        for i in issues or [NO_ISSUE]:
+            issue_n[i] = issue_n.get(i, 0) + 1
+        doc = "doc:" + str(a["doc_id"]) if a.get("doc_id") is not None else None
+        docs = list(dict.fromkeys(([doc] if doc else []) + links.get("reported_in", [])))
+        used_docs.update(docs)
+        claims.append(_compact({
+            "id": str(v), "text": _text(a.get("text") or a.get("label") or v), "kind": _text(a.get("kind")),
+            "actor": actor, "speaker": _text(a.get("speaker")), "written": _text(a.get("speaker_text")),
+            "date": _text(a.get("date")), "basis": _text(a.get("date_basis")), "date_text": _text(a.get("date_text")),
+            "stance": _text(a.get("stance")), "cue": _text(a.get("cue")), "issues": issues,
+            "places": sorted(set(links.get("mentions", []))), "doc": docs[0] if docs else None, "reports": docs[1:],
+            "start": _clean(a.get("start")), "end": _clean(a.get("end")),
+            "sentence": _text(a.get("sentence")) if a.get("sentence") != a.get("text") else None,
+        }))
+    claims.sort(key=lambda c: (c.get("date") or "", c["id"]))
+
+    def node(v, fields):
+        a = G.nodes[v] if v in G else {}
+        return _compact({"id": str(v), "label": _label(a, v), **{k: _clean(a.get(f)) for k, f in fields.items()}})
+
+    actor_rows = []
+    for v, n in actors.items():
+        row = node(v, {"type": "actor_type", "roles": "roles"})
+        if v not in G:  # a claim whose speaker has no node: named as the claim names it
+            row["label"] = next((c.get("speaker") for c in claims if c["actor"] == v), v)
+        row["n"] = n
+        actor_rows.append(row)
+    actor_rows.sort(key=lambda r: (-r["n"], r["label"].lower(), r["id"]))
+    issue_rows = []
+    for v, n in issue_n.items():
+        row = {"id": NO_ISSUE, "label": "no issue found"} if v == NO_ISSUE else node(v, {})
+        row["n"] = n
+        issue_rows.append(row)
+    issue_rows.sort(key=lambda r: (r["id"] == NO_ISSUE, -r["n"], r["label"].lower()))
+    places = sorted({p for c in claims for p in c.get("places", [])})
+    docs = []
+    for v in sorted(used_docs):
+        a = G.nodes[v] if v in G else {}
+        docs.append(_compact({"id": v, "title": _text(a.get("title") or a.get("label") or v.split(":", 1)[-1]),
+                              "url": _safe_url(a.get("url")), "source": _text(a.get("source")),
+                              "published": _text(a.get("published"))}))
+    return {
+        "claims": claims,
+        "actors": actor_rows,
+        "issues": issue_rows,
+        "places": [node(p, {}) for p in places],
+        "docs": docs,
+        "contradictions": contradictions,
+        "no_issue": NO_ISSUE,
+    }
 
 
 def _json_for_script(obj: Any) -> str:
@@ -334,63 +289,25 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], template)
 
 
-def _options(n: int, physics: bool) -> dict:
-    large = n > PHYSICS_LIMIT
-    return {
-        "autoResize": True,
-        "layout": {"improvedLayout": False, "randomSeed": 7},
-        "physics": {
-            "enabled": physics,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 60, "avoidOverlap": 0.2},
-            # positions come from igraph: draw them at once and let physics relax them live
-            "stabilization": {"enabled": False},
-        },
-        "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidth": 1,
-                  "scaling": {"label": {"drawThreshold": 6}}},
-        "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {"size": 9, "align": "middle", "color": "#555", "strokeWidth": 2},
-            "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
-            "width": 1,
-            "selectionWidth": 2,
-        },
-        "interaction": {"hover": not large, "tooltipDelay": 150, "hideEdgesOnDrag": large,
-                        "hideEdgesOnZoom": large, "navigationButtons": False, "keyboard": False},
-    }
+def _check_actors(actors: Optional[int]) -> Optional[int]:
+    if actors is not None and (isinstance(actors, bool) or not isinstance(actors, int) or actors < 1):
+        raise GraphkitError(f"actors={actors!r} shows no actor; give a positive number, or None for as many "
+                            "as the window shows legibly")
+    return actors
 
 
-def _render(G: nx.Graph, *, title: str = "graphkit", max_nodes: int = 3000,
-            physics: Optional[bool] = None) -> tuple[str, ViewReport]:
-    if not isinstance(G, nx.Graph):
-        raise GraphkitError(f"the view draws a networkx graph, got {type(G).__name__}; "
-                            "build one with graphkit.graph or the notebook API's subgraph()")
-    total = G.number_of_nodes()
-    nodes = select_nodes(G, max_nodes)
-    left_out = total - len(nodes)
-    t0 = time.perf_counter()
-    pos = layout_positions(G, nodes)
-    layout_seconds = time.perf_counter() - t0
-    use_physics = (len(nodes) <= PHYSICS_LIMIT) if physics is None else bool(physics)
-    data = _vis_data(G, nodes, pos)
+def _render(G: nx.Graph, *, title: str = "graphkit", actors: Optional[int] = None) -> tuple[str, ViewReport]:
+    data = view_data(G)
     note = None
-    if total == 0:
-        note = "the graph is empty: nothing matched; widen the filters (--speaker/--issue/--since)"
-    if left_out:
-        note = (f"showing the {len(nodes):,} most connected of {total:,} nodes; "
-                "narrow with --speaker/--issue/--since")
+    if not data["claims"]:
+        note = "no claims to draw: nothing matched; widen the filters (--speaker/--issue/--since)"
     payload = {
         "title": str(title),
         "note": note,
-        "nodes": data["nodes"],
-        "edges": data["edges"],
-        "options": _options(len(nodes), use_physics),
-        "large": len(nodes) > PHYSICS_LIMIT,
-        "styles": {"nodes": {k: {"color": v["color"], "shape": v["shape"], "legend": v["legend"]}
-                             for k, v in NODE_STYLES.items()},
-                   "edges": {k: {"color": v["color"], "dashes": v["dashes"]} for k, v in EDGE_STYLES.items()}},
-        "stats": {"nodes_shown": len(nodes), "nodes_total": total, "edges_shown": len(data["edges"]),
-                  "left_out": left_out, "physics": use_physics},
+        **data,
+        "actors_shown": _check_actors(actors),
+        "styles": NODE_STYLES,
+        "stances": STANCE_GROUPS,
     }
     vis_js, vis_css = _vis_bundle()
     app_js = _asset("view.js")
@@ -407,13 +324,14 @@ def _render(G: nx.Graph, *, title: str = "graphkit", max_nodes: int = 3000,
         "VIS_JS": vis_js,
         "APP_JS": app_js,
     })
-    report = ViewReport(nodes_shown=len(nodes), nodes_total=total, edges_shown=len(data["edges"]),
-                        left_out=left_out, layout_seconds=round(layout_seconds, 3), write_seconds=0.0, note=note)
+    report = ViewReport(claims=len(data["claims"]), actors=len(data["actors"]),
+                        issues=sum(i["id"] != NO_ISSUE for i in data["issues"]), articles=len(data["docs"]),
+                        contradictions=len(data["contradictions"]), page_bytes=len(page.encode("utf-8")),
+                        write_seconds=0.0, note=note)
     return page, report
 
 
-def render_html(G: nx.Graph, *, title: str = "graphkit", max_nodes: int = 3000,
-                physics: Optional[bool] = None) -> str:
+def render_html(G: nx.Graph, *, title: str = "graphkit", actors: Optional[int] = None) -> str:
     """The view of ``G`` as one self-contained HTML page (a string).
 
     Same options as :func:`write_view`.
@@ -422,26 +340,25 @@ def render_html(G: nx.Graph, *, title: str = "graphkit", max_nodes: int = 3000,
     >>> "vis.Network" in render_html(sample_graph())
     True
     """
-    return _render(G, title=title, max_nodes=max_nodes, physics=physics)[0]
+    return _render(G, title=title, actors=actors)[0]
 
 
-def write_view(G: nx.Graph, path, *, title: str = "graphkit", max_nodes: int = 3000,
-               physics: Optional[bool] = None) -> ViewReport:
-    """Write the view of ``G`` to ``path`` (atomically) and say what it shows.
+def write_view(G: nx.Graph, path, *, title: str = "graphkit", actors: Optional[int] = None) -> ViewReport:
+    """Write the view of ``G`` to ``path`` (atomically) and say what it holds.
 
-    ``max_nodes``: above it, only the most connected nodes are drawn (``left_out``
-    and ``note`` say how many were not). ``physics``: None = on up to 1,000
-    nodes, off above (positions come from igraph either way).
+    ``actors``: how many of the most quoted actors the overview opens with (None:
+    as many as the window shows with legible labels; the rest are one click away
+    in the "N more actors" node).
 
     >>> import tempfile, os
     >>> from graphkit.view import write_view, sample_graph
     >>> out = os.path.join(tempfile.mkdtemp(), "view.html")
-    >>> rep = write_view(sample_graph(), out, max_nodes=10)
-    >>> rep.nodes_shown, rep.left_out > 0, rep.note.startswith("showing the 10 most connected")
-    (10, True, True)
+    >>> rep = write_view(sample_graph(), out)
+    >>> rep.claims, rep.actors, rep.issues, rep.contradictions
+    (15, 9, 5, 1)
     """
     t0 = time.perf_counter()
-    page, report = _render(G, title=title, max_nodes=max_nodes, physics=physics)
+    page, report = _render(G, title=title, actors=actors)
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{str(path)!r} is a folder; give a file name such as {str(path / 'graph.html')!r}")
@@ -458,8 +375,7 @@ def write_view(G: nx.Graph, path, *, title: str = "graphkit", max_nodes: int = 3
         except OSError:
             pass
         raise ExportError(f"could not write the view to {str(path)!r} ({exc.strerror}); check the folder is writable") from exc
-    write_seconds = time.perf_counter() - t0 - report.layout_seconds
-    return dataclasses.replace(report, write_seconds=round(max(write_seconds, 0.0), 3))
+    return dataclasses.replace(report, write_seconds=round(time.perf_counter() - t0, 3))
 
 
 def notebook_html(G: nx.Graph, height: int = 600, **options) -> str:
@@ -479,14 +395,139 @@ def notebook_html(G: nx.Graph, height: int = 600, **options) -> str:
             f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
 
+# ---------------------------------------------------------------- pyvis hand-off
+
+
+def stance_group(stance: Optional[str]) -> str:
+    """The :data:`STANCE_GROUPS` name of a stance ("states" for an unknown one).
+
+    >>> stance_group("deny"), stance_group("warn"), stance_group(None)
+    ('denies, opposes', 'accuses, warns', 'states')
+    """
+    for name, g in STANCE_GROUPS.items():
+        if stance in g["stances"]:
+            return name
+    return "states"
+
+
+def pair_colour(stances: list) -> tuple[str, dict]:
+    """Colour of an actor→issue edge and its count per stance group: the group with more than half, else mixed.
+
+    >>> pair_colour(["deny", "deny", "assert"])[0] == STANCE_GROUPS["denies, opposes"]["color"]
+    True
+    >>> pair_colour(["deny", "assert"])[0] == STANCE_GROUPS["mixed"]["color"]
+    True
+    """
+    counts: dict[str, int] = {}
+    for s in stances:
+        g = stance_group(s)
+        counts[g] = counts.get(g, 0) + 1
+    top = max(counts.items(), key=lambda kv: kv[1]) if counts else ("mixed", 0)
+    return STANCE_GROUPS[top[0] if 2 * top[1] > len(stances) else "mixed"]["color"], counts
+
+
+def _plain(text: Any, limit: int = 300) -> str:
+    """A tooltip string that stays text whether a pyvis page shows it as text or as HTML."""
+    return html.escape(_short(str(text), limit), quote=True)
+
+
+@lru_cache(maxsize=None)
+def _offline_pyvis_template() -> str:
+    """pyvis's page template without its CDN links (Bootstrap, tom-select, vis-network from the web)."""
+    src = resources.files("pyvis").joinpath("templates", "template.html").read_text(encoding="utf-8")
+    src = re.sub(r"<link\b[^>]*\bhref=\"https?://[^>]*>", "", src, flags=re.S)
+    return re.sub(r"<script\b[^>]*\bsrc=\"https?://[^>]*>\s*</script>", "", src, flags=re.S)
+
+
+def to_pyvis(G: nx.Graph, *, level: str = "overview", height: str = "750px", width: str = "100%"):
+    """A ``pyvis.network.Network`` of ``G`` for researchers who style graphs with pyvis, made safe.
+
+    ``level="overview"``: actors and issues, one edge per actor→issue pair (``value``:
+    number of claims, colour: stance group) and actor↔actor contradiction edges, as in
+    the page's default view; ``level="claims"``: the claim-level graph. Resources are
+    in line and the CDN links of pyvis's template are gone (works offline); tooltips are
+    plain text with ``<``, ``>``, ``&`` escaped, so article text never becomes markup.
+
+    >>> net = to_pyvis(sample_graph())
+    >>> len(net.nodes), net.cdn_resources, "cdn.jsdelivr" in net.generate_html()
+    (15, 'in_line', False)
+    """
+    if level not in ("overview", "claims"):
+        raise GraphkitError(f"level={level!r} is not a view level; use 'overview' or 'claims'")
+    import jinja2
+    from pyvis.network import Network
+
+    data = view_data(G)
+    net = Network(height=height, width=width, directed=True, cdn_resources="in_line")
+    loader = jinja2.ChoiceLoader([jinja2.DictLoader({net.path: _offline_pyvis_template()}),
+                                  jinja2.FileSystemLoader(net.template_dir)])
+    net.templateEnv = jinja2.Environment(loader=loader)
+    net.template = net.templateEnv.get_template(net.path)
+    style = NODE_STYLES
+    actor_of = {c["id"]: c["actor"] for c in data["claims"]}
+    issue_label = {i["id"]: i["label"] for i in data["issues"]}
+    if level == "overview":
+        for a in data["actors"]:
+            net.add_node(a["id"], label=_short(a["label"], 40), title=_plain(f"{a['label']}: {a['n']} claims"),
+                         color=style["actor"]["color"], shape="dot", value=a["n"])
+        for i in data["issues"]:
+            net.add_node(i["id"], label=_short(i["label"], 40), title=_plain(f"{i['label']}: {i['n']} claims"),
+                         color=style["issue"]["color"], shape="square", value=i["n"])
+        pairs: dict[tuple, list] = {}
+        for c in data["claims"]:
+            for i in c.get("issues") or [NO_ISSUE]:
+                pairs.setdefault((c["actor"], i), []).append(c.get("stance"))
+        for (a, i), stances in sorted(pairs.items()):
+            colour, counts = pair_colour(stances)
+            net.add_edge(a, i, value=len(stances), color=colour, title=_plain(
+                f"{len(stances)} claims about {issue_label[i]}: " + ", ".join(f"{n} {g}" for g, n in counts.items())))
+        seen = set()
+        for x in data["contradictions"]:
+            a, b = actor_of.get(x["a"]), actor_of.get(x["b"])
+            if a and b and a != b and (a, b) not in seen:
+                seen.add((a, b))
+                net.add_edge(a, b, color="#222222", dashes=True, title=_plain("contradicts: " + x.get("reason", "")))
+        return net
+    for a in data["actors"]:
+        net.add_node(a["id"], label=_short(a["label"], 40), color=style["actor"]["color"], shape="dot",
+                     title=_plain(a["label"]))
+    for i in data["issues"]:
+        net.add_node(i["id"], label=_short(i["label"], 40), color=style["issue"]["color"], shape="square",
+                     title=_plain(i["label"]))
+    for p in data["places"]:
+        net.add_node(p["id"], label=_short(p["label"], 40), color=style["place"]["color"], shape="triangle",
+                     title=_plain(p["label"]))
+    for d in data["docs"]:
+        net.add_node(d["id"], label=_short(d["title"], 40), color=style["document"]["color"], shape="triangleDown",
+                     title=_plain(d["title"]))
+    for c in data["claims"]:
+        net.add_node(c["id"], label=" ", color=style["claim"]["color"], shape="diamond", size=8,
+                     title=_plain(f"{c.get('speaker', '')} ({c.get('date', 'undated')}, {c.get('stance', '')}): "
+                                  f"{c['text']}"))
+        net.add_edge(c["actor"], c["id"], color=style["actor"]["color"])
+        for i in c.get("issues", []):
+            net.add_edge(c["id"], i, color=style["issue"]["color"])
+        for p in c.get("places", []):
+            net.add_edge(c["id"], p, color=style["place"]["color"])
+        for d in [c.get("doc")] + c.get("reports", []):
+            if d:
+                net.add_edge(c["id"], d, color=style["document"]["color"], dashes=True)
+    for x in data["contradictions"]:
+        net.add_edge(x["a"], x["b"], color="#222222", title=_plain("contradicts: " + x.get("reason", "")))
+    return net
+
+
 # ---------------------------------------------------------------- sample graphs
 
 
 def _add_claim(G, cid, speaker_id, speaker, text, date, stance, doc, issues=(), places=(),
                kind="direct", cue="said", url=None, source=None):
+    start = 40 * int(cid[-2:])
     G.add_node(cid, type="claim", label=_short(text, 40), text=text, speaker=speaker, speaker_id=speaker_id,
-               date=date, stance=stance, kind=kind, cue=cue, doc_id=doc.split(":", 1)[1], url=url,
-               source=source, issues=list(issues), places=list(places))
+               speaker_text=speaker.split()[-1], date=date, date_basis="explicit" if len(date) == 10 else "publication",
+               stance=stance, kind=kind, cue=cue, doc_id=doc.split(":", 1)[1], url=url, source=source,
+               issues=list(issues), places=list(places), start=start, end=start + len(text),
+               sentence=f"{speaker} {cue} {text}.")
     G.add_edge(speaker_id, cid, key="said", type="said")
     for i in issues:
         G.add_edge(cid, "issue:" + i.lower().replace(" ", "-"), key="about", type="about", trigger=i.lower())
@@ -565,7 +606,8 @@ def sample_graph() -> nx.MultiDiGraph:
     for cid, slug, name, text, date, stance, doc, issues, places in claims:
         src = G.nodes[doc]["source"]
         _add_claim(G, "claim:" + cid, "actor:" + slug, name, text, date, stance, doc, issues, places,
-                   url=G.nodes[doc]["url"], source=src)
+                   kind="indirect" if cid in ("c01", "c04", "c07", "c08", "c10", "c13") else "direct",
+                   cue="told reporters" if cid == "c07" else "said", url=G.nodes[doc]["url"], source=src)
         G.nodes["actor:" + slug]["n_claims"] += 1
     G.add_edge("claim:c11", "claim:c10", key="contradicts", type="contradicts",
                reason="deny vs assert on the same place and issue")
@@ -611,7 +653,7 @@ def synthetic_graph(n_nodes: int, *, seed: int = 0) -> nx.MultiDiGraph:
         date = f"2025-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
         G.add_node(cid, type="claim", label=f"Claim {i}", text=f"Synthetic claim number {i} about {issues[0]}",
                    speaker=f"Actor {a}", speaker_id=f"actor:a{a}", date=date, stance=rng.choice(stances),
-                   kind="direct", cue="said", doc_id=f"d{d}", url=f"https://news.example.org/d{d}", source="Wire",
+                   kind=rng.choice(["direct", "indirect"]), date_basis="explicit", cue="said", doc_id=f"d{d}", url=f"https://news.example.org/d{d}", source="Wire",
                    issues=sorted(set(issues)), places=sorted(set(places)))
         G.nodes[f"actor:a{a}"]["n_claims"] += 1
         G.add_edge(f"actor:a{a}", cid, key="said", type="said")
@@ -638,8 +680,8 @@ def _main(argv: Optional[list[str]] = None) -> int:
         ap.error("give --demo or --nodes N (example: python -m graphkit.view --demo -o view.html)")
     G = synthetic_graph(args.nodes) if args.nodes else sample_graph()
     rep = write_view(G, args.output, title="graphkit demo")
-    print(f"wrote {args.output}: {rep.nodes_shown} nodes, {rep.edges_shown} edges "
-          f"(layout {rep.layout_seconds:.2f} s, write {rep.write_seconds:.2f} s)" + (f"; {rep.note}" if rep.note else ""))
+    print(f"wrote {args.output}: {rep.claims} claims by {rep.actors} actors on {rep.issues} issues "
+          f"({rep.page_bytes / 1e6:.1f} MB, {rep.write_seconds:.2f} s)" + (f"; {rep.note}" if rep.note else ""))
     return 0
 
 

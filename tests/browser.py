@@ -152,3 +152,56 @@ def time_pyvis_page(page, url: str, timeout_s: float = 45.0) -> dict:
     while time.monotonic() - t0 < timeout_s and out["stabilised"] is None:
         page.wait_for_timeout(250)
     return out
+
+
+#: vis-network's own label boxes, read from the page: for each labelled node, whether vis draws its
+#: label (``labelModule.visible()``: not below the draw threshold at this zoom), its box in page
+#: pixels of the canvas, the font size it is drawn at on screen, and whether the box is inside the canvas.
+LABEL_BOXES_JS = """() => {
+  const net = graphkit.network, scale = net.getScale();
+  const r = document.getElementById('gk-net').getBoundingClientRect();
+  const out = [];
+  for (const id of net.body.nodeIndices) {
+    const n = net.body.nodes[id], lm = n.labelModule;
+    if (!n.options.label || n.options.hidden || !String(n.options.label).trim()) continue;
+    const s = lm.size;
+    const a = net.canvasToDOM({x: s.left, y: s.top}), b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+    out.push({id: String(id), label: String(n.options.label), visible: lm.visible(),
+              font: lm.fontOptions.size * scale,
+              box: [a.x, a.y, b.x, b.y],
+              onScreen: a.x >= 0 && a.y >= 0 && b.x <= r.width && b.y <= r.height});
+  }
+  return out;
+}"""
+
+#: Smallest on-screen font size (px) counted as legible.
+LEGIBLE_PX = 10.0
+
+
+def label_report(page) -> dict:
+    """Measure the drawn labels: ``overlap_share`` (visible labels whose box meets another's, over
+    visible labels) and, per node id, whether its label is ``legible``: drawn, on screen, at least
+    :data:`LEGIBLE_PX` px and overlapping no other label.
+    """
+    boxes = [b for b in page.evaluate(LABEL_BOXES_JS)]
+    shown = [b for b in boxes if b["visible"]]
+    overlapping = set()
+    # a sweep over x keeps this near-linear for thousands of labels
+    order = sorted(range(len(shown)), key=lambda k: shown[k]["box"][0])
+    active: list[int] = []
+    for k in order:
+        x0, y0, x1, y1 = shown[k]["box"]
+        active = [j for j in active if shown[j]["box"][2] > x0 + 1]
+        for j in active:
+            a0, b0, a1, b1 = shown[j]["box"]
+            if min(x1, a1) - max(x0, a0) > 1 and min(y1, b1) - max(y0, b0) > 1:
+                overlapping.update((k, j))
+        active.append(k)
+    legible = {}
+    for k, b in enumerate(shown):
+        legible[b["id"]] = b["onScreen"] and b["font"] >= LEGIBLE_PX and k not in overlapping
+    for b in boxes:
+        legible.setdefault(b["id"], False)
+    return {"labels": len(boxes), "visible": len(shown), "overlapping": len(overlapping),
+            "overlap_share": len(overlapping) / len(shown) if shown else 0.0, "legible": legible,
+            "boxes": {b["id"]: b for b in boxes}}

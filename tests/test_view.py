@@ -1,4 +1,4 @@
-"""The interactive view without a browser: page structure, escaping, selection, layout, reports.
+"""The interactive view without a browser: page structure, escaping, the tables the page draws from, pyvis.
 
 The browser half (drawing, filters, search, injection in a real engine) is tests/test_browser.py.
 """
@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import typing
 import hashlib
 import html
 import json
-import math
 import re
 
 import networkx as nx
 import pytest
 
 from graphkit.errors import ExportError, GraphkitError
+from graphkit.records import Stance
 from graphkit.view import (
-    NODE_STYLES, ViewReport, layout_positions, notebook_html, render_html, sample_graph,
-    select_nodes, synthetic_graph, write_view,
+    NO_ISSUE, STANCE_GROUPS, notebook_html, pair_colour, render_html, sample_graph, stance_group,
+    synthetic_graph, to_pyvis, view_data, write_view,
 )
 
 DATA_RE = re.compile(r'<script type="application/json" id="gk-data">(.*?)</script>', re.S)
@@ -107,16 +108,16 @@ def test_article_text_reaches_the_page_as_inert_data(payload, field):
 
 def test_template_markers_in_text_are_not_substituted():
     page = render_html(one_claim_graph(text="@@VIS_JS@@ and @@DATA@@"))
-    node = next(n for n in page_data(page)["nodes"] if n["id"] == "claim:1")
-    assert node["d"]["text"] == "@@VIS_JS@@ and @@DATA@@"
+    claim = next(c for c in page_data(page)["claims"] if c["id"] == "claim:1")
+    assert claim["text"] == "@@VIS_JS@@ and @@DATA@@"
 
 
 def test_no_vis_title_strings():
-    """vis-network inserts string `title`s as HTML; the page builds tooltips as DOM elements instead."""
-    data = page_data(render_html(sample_graph()))
-    assert all("title" not in n for n in data["nodes"]) and all("title" not in e for e in data["edges"])
-    doc = next(n for n in data["nodes"] if n["d"]["type"] == "document")
-    assert doc["d"]["doc_title"]
+    """vis-network would show string titles; the app builds tooltips as DOM elements from the tables."""
+    page = render_html(sample_graph())
+    assert '"title":"US and Ukraine' in page  # article titles are data ...
+    js = page.split("<script>")[-1]
+    assert "title: tip(" in js and "title: D.title" not in js  # ... and tooltips are elements
 
 
 @pytest.mark.parametrize("url, kept", [
@@ -134,26 +135,66 @@ def test_no_vis_title_strings():
 ])
 def test_only_http_urls_become_links(url, kept):
     data = page_data(render_html(one_claim_graph(url=url)))
-    for n in data["nodes"]:
-        if n["id"] in ("claim:1", "doc:d"):
-            assert n["d"]["url"] == (url.strip() if kept else None)
+    assert data["docs"][0].get("url") == (url.strip() if kept else None)
 
 
-# ------------------------------------------------------------------ styling
+# ------------------------------------------------------------------ the tables the page draws from
 
 
-def test_node_style_by_type_and_size_by_claims():
-    data = page_data(render_html(sample_graph()))
-    by_id = {n["id"]: n for n in data["nodes"]}
-    for n in data["nodes"]:
-        st = NODE_STYLES[n["d"]["type"]]
-        assert (n["color"], n["shape"]) == (st["color"], st["shape"])
-    lavrov, putin = by_id["actor:sergey-lavrov"], by_id["actor:vladimir-putin"]
-    assert lavrov["d"]["n_claims"] == 4 and putin["d"]["n_claims"] == 1
-    assert lavrov["size"] > putin["size"]
-    assert by_id["issue:peace-plan"]["size"] > by_id["issue:sanctions"]["size"]
-    rels = {e["label"] for e in data["edges"]}
-    assert rels == {"said", "about", "mentions", "reported_in", "contradicts"}
+def test_every_claim_is_in_the_page_with_its_details():
+    G = sample_graph()
+    d = view_data(G)
+    claims = {v for v, a in G.nodes(data=True) if a["type"] == "claim"}
+    assert {c["id"] for c in d["claims"]} == claims  # nothing dropped
+    c = next(c for c in d["claims"] if c["id"] == "claim:c07")
+    assert (c["text"], c["kind"], c["speaker"], c["written"], c["date"], c["basis"], c["stance"], c["doc"]) == (
+        "Witkoff will meet Putin on Tuesday afternoon", "indirect", "Dmitry Peskov", "Peskov", "2025-12-02",
+        "explicit", "assert", "doc:003_9b6d43ba622d0a39")
+    assert c["places"] == ["place:moscow"] and "issues" not in c and c["sentence"].startswith("Dmitry Peskov told")
+    assert (c["start"], c["end"]) == (280, 280 + len(c["text"]))
+    assert d["contradictions"] == [{"a": "claim:c11", "b": "claim:c10",
+                                    "reason": "deny vs assert on the same place and issue"}]
+
+
+def test_claims_without_an_issue_meet_under_no_issue():
+    d = view_data(sample_graph())
+    none = next(i for i in d["issues"] if i["id"] == NO_ISSUE)
+    assert none["n"] == 1 and d["issues"][-1] is none  # c07 (Peskov on Witkoff's visit), listed last
+    assert sum(i["n"] for i in d["issues"]) == sum(max(1, len(c.get("issues", []))) for c in d["claims"])
+
+
+@pytest.mark.parametrize("actor, n", [("actor:sergey-lavrov", 4), ("actor:volodymyr-zelensky", 3),
+                                      ("actor:kremlin", 2), ("actor:vladimir-putin", 1)])
+def test_actors_are_ranked_by_claims(actor, n):
+    rows = view_data(sample_graph())["actors"]
+    row = next(r for r in rows if r["id"] == actor)
+    assert row["n"] == n
+    assert [r["n"] for r in rows] == sorted((r["n"] for r in rows), reverse=True)
+
+
+def test_an_unknown_speaker_node_is_named_as_the_claim_names_it():
+    G = one_claim_graph(speaker="Anna Example")
+    G.remove_node("actor:s")
+    d = view_data(G)
+    assert d["actors"] == [{"id": "actor:s", "label": "Anna Example", "n": 1}]
+
+
+@pytest.mark.parametrize("stance", typing.get_args(Stance))
+def test_every_stance_is_in_exactly_one_group(stance):
+    groups = [g for g, v in STANCE_GROUPS.items() if stance in v["stances"]]
+    assert len(groups) == 1 and stance_group(stance) == groups[0]
+
+
+@pytest.mark.parametrize("stances, group", [
+    (["assert"], "states"),
+    (["deny", "deny", "assert"], "denies, opposes"),
+    (["deny", "assert"], "mixed"),
+    (["warn", "accuse", "criticize", "assert", "assert"], "accuses, warns"),
+    (["demand", "question", "praise", "support"], "mixed"),
+    (["praise", "support", "demand"], "supports"),
+])
+def test_edge_colour_is_the_stance_group_of_most_claims(stances, group):
+    assert pair_colour(stances)[0] == STANCE_GROUPS[group]["color"]
 
 
 def test_the_input_graph_is_not_modified():
@@ -161,6 +202,7 @@ def test_the_input_graph_is_not_modified():
     before = (json.dumps(dict(G.nodes(data=True)), sort_keys=True, default=str),
               json.dumps(list(G.edges(keys=True, data=True)), sort_keys=True, default=str))
     render_html(G)
+    to_pyvis(G)
     after = (json.dumps(dict(G.nodes(data=True)), sort_keys=True, default=str),
              json.dumps(list(G.edges(keys=True, data=True)), sort_keys=True, default=str))
     assert before == after
@@ -168,90 +210,38 @@ def test_the_input_graph_is_not_modified():
 
 def test_odd_attribute_values_and_other_graph_kinds():
     G = nx.Graph()
-    G.add_node("x", when=dt.date(2025, 1, 2), lat=float("nan"), tags={"b", "a"}, label=None)
+    G.add_node("claim:x", type="claim", text="t", speaker_id="actor:a", speaker="A", date=dt.date(2025, 1, 2),
+               start=float("nan"), doc_id=7)
     G.add_node(7)
-    G.add_edge("x", 7, type="said")
-    data = page_data(render_html(G))
-    x = next(n for n in data["nodes"] if n["id"] == "x")
-    assert x["d"]["when"] == "2025-01-02" and x["d"]["lat"] is None and x["d"]["tags"] == ["a", "b"]
-    assert x["label"] == "x" and x["d"]["type"] == "other"
+    G.add_edge("claim:x", 7, type="said")
+    c = page_data(render_html(G))["claims"][0]
+    assert c["date"] == "2025-01-02" and "start" not in c and c["doc"] == "doc:7" and c["actor"] == "actor:a"
     empty = page_data(render_html(nx.MultiDiGraph()))
-    assert empty["nodes"] == [] and empty["note"].startswith("the graph is empty")
-
-
-def test_node_ids_that_collide_as_text_stay_apart():
-    G = nx.Graph([(1, "1"), ("1", "x")])
-    data = page_data(render_html(G))
-    ids = [n["id"] for n in data["nodes"]]
-    assert len(set(ids)) == 3
-    assert sorted(n["d"]["id"] for n in data["nodes"]) == ["1", "1", "x"]
-    assert {(e["from"], e["to"]) for e in data["edges"]} <= {(a, b) for a in ids for b in ids}
+    assert empty["claims"] == [] and empty["note"].startswith("no claims to draw")
 
 
 def test_the_same_graph_gives_the_same_page():
     assert render_html(sample_graph()) == render_html(sample_graph())
 
 
-# ------------------------------------------------------------------ large graphs
+@pytest.mark.parametrize("actors, ok", [(None, True), (1, True), (25, True), (0, False), (-3, False),
+                                        (True, False), ("5", False)])
+def test_actors_shown_at_opening(actors, ok):
+    if ok:
+        assert page_data(render_html(sample_graph(), actors=actors))["actors_shown"] == actors
+    else:
+        with pytest.raises(GraphkitError, match="positive number"):
+            render_html(sample_graph(), actors=actors)
 
 
-@pytest.mark.parametrize("max_nodes", [1, 10, 36, 37, 1000])
-def test_max_nodes_keeps_the_most_connected(max_nodes):
-    G = sample_graph()
-    keep = select_nodes(G, max_nodes)
-    assert len(keep) == min(max_nodes, G.number_of_nodes())
-    degree = dict(G.degree)
-    dropped = set(G) - set(keep)
-    if dropped:
-        assert min(degree[v] for v in keep) >= max(degree[v] for v in dropped)
-    page = render_html(G, max_nodes=max_nodes)
-    data = page_data(page)
-    ids = {n["id"] for n in data["nodes"]}
-    assert ids == set(keep)
-    assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
-    assert data["stats"]["left_out"] == len(dropped)
-    assert (data["note"] is None) == (not dropped)
+def test_a_large_graph_keeps_every_claim():
+    G = synthetic_graph(3000, seed=1)
+    d = view_data(G)
+    assert len(d["claims"]) == sum(1 for _, a in G.nodes(data=True) if a["type"] == "claim")
+    assert len(d["actors"]) == len({c["actor"] for c in d["claims"]})
 
 
-def test_max_nodes_must_be_positive():
-    with pytest.raises(GraphkitError, match="positive"):
-        render_html(sample_graph(), max_nodes=0)
-
-
-@pytest.mark.slow
-def test_large_graph_is_laid_out_beforehand_with_physics_off(tmp_path):
-    G = synthetic_graph(10_000, seed=1)
-    rep = write_view(G, tmp_path / "big.html", max_nodes=3000)
-    assert isinstance(rep, ViewReport)
-    assert (rep.nodes_total, rep.nodes_shown, rep.left_out) == (G.number_of_nodes(), 3000, G.number_of_nodes() - 3000)
-    assert rep.note == f"showing the 3,000 most connected of {G.number_of_nodes():,} nodes; narrow with --speaker/--issue/--since"
-    assert rep.layout_seconds > 0 and rep.write_seconds > 0
-    data = page_data((tmp_path / "big.html").read_text(encoding="utf-8"))
-    assert data["options"]["physics"]["enabled"] is False and data["options"]["edges"]["smooth"] is False
-    assert rep.edges_shown == len(data["edges"])
-    xs = [n["x"] for n in data["nodes"]]
-    ys = [n["y"] for n in data["nodes"]]
-    assert all(math.isfinite(v) for v in xs + ys)
-    assert len(set(zip(xs, ys))) > 0.95 * len(xs), "nodes are spread out, not stacked"
-
-
-@pytest.mark.parametrize("n, physics, expected", [(200, None, True), (2000, None, False), (200, False, False),
-                                                   (2000, True, True)])
-def test_physics_default_follows_size(n, physics, expected):
-    data = page_data(render_html(synthetic_graph(n), physics=physics, max_nodes=5000))
-    assert data["options"]["physics"]["enabled"] is expected
-
-
-def test_layout_is_deterministic_and_handles_isolated_nodes():
-    G = synthetic_graph(300, seed=3)
-    G.add_node("actor:lonely", type="actor", label="Lonely", n_claims=0)
-    a, b = layout_positions(G), layout_positions(G)
-    assert a == b and set(a) == set(G)
-    linked_y = max(y for v, (x, y) in a.items() if v != "actor:lonely" and G.degree(v) > 0)
-    assert a["actor:lonely"][1] > linked_y, "isolated nodes go under the drawing"
-
-
-# ------------------------------------------------------------------ writing and notebooks
+# ------------------------------------------------------------------ writing
 
 
 def test_write_view_is_atomic_and_reports(tmp_path):
@@ -259,9 +249,8 @@ def test_write_view_is_atomic_and_reports(tmp_path):
     rep = write_view(sample_graph(), out, title="Lavrov")
     assert out.read_text(encoding="utf-8") == render_html(sample_graph(), title="Lavrov")
     assert [p.name for p in tmp_path.iterdir()] == ["view.html"]
-    G = sample_graph()
-    assert (rep.nodes_shown, rep.nodes_total, rep.edges_shown, rep.left_out, rep.note) == (
-        G.number_of_nodes(), G.number_of_nodes(), G.number_of_edges(), 0, None)
+    assert (rep.claims, rep.actors, rep.issues, rep.articles, rep.contradictions, rep.note) == (15, 9, 5, 4, 1, None)
+    assert rep.page_bytes == out.stat().st_size
 
 
 @pytest.mark.parametrize("where, message", [("missing/dir/view.html", "no folder"), (".", "is a folder")])
@@ -292,3 +281,36 @@ def test_demo_command_writes_a_page(tmp_path, capsys):
     assert "wrote" in capsys.readouterr().out and out.stat().st_size > 100_000
     with pytest.raises(SystemExit):
         _main([])
+
+
+# ------------------------------------------------------------------ pyvis hand-off
+
+
+def test_to_pyvis_overview_is_one_edge_per_actor_issue_pair():
+    net = to_pyvis(sample_graph())
+    ids = {n["id"] for n in net.nodes}
+    assert "actor:sergey-lavrov" in ids and "issue:europe" in ids and not any(i.startswith("claim:") for i in ids)
+    pair = [e for e in net.edges if e["from"] == "actor:sergey-lavrov" and e["to"] == "issue:europe"]
+    assert len(pair) == 1 and pair[0]["value"] == 2  # c02 and c03
+    assert any(e.get("dashes") and {e["from"], e["to"]} == {"actor:kremlin", "actor:ukrainian-authorities"}
+               for e in net.edges)  # the contradiction, between speakers
+
+
+def test_to_pyvis_claims_level():
+    net = to_pyvis(sample_graph(), level="claims")
+    assert sum(n["id"].startswith("claim:") for n in net.nodes) == 15
+    with pytest.raises(GraphkitError, match="overview"):
+        to_pyvis(sample_graph(), level="everything")
+
+
+@pytest.mark.parametrize("level", ["overview", "claims"])
+@pytest.mark.parametrize("payload", PAYLOADS[:4])
+def test_to_pyvis_is_offline_and_keeps_article_text_out_of_markup(level, payload):
+    G = one_claim_graph(text=payload, speaker=payload, title=payload, issue=payload)
+    net = to_pyvis(G, level=level)
+    page = net.generate_html()
+    assert not re.search(r"<(script|link)\b[^>]*(src|href)=\"https?:", page), "a CDN link is left"
+    assert net.cdn_resources == "in_line"
+    for n in net.nodes:
+        assert "<" not in n.get("title", "") and ">" not in n.get("title", "")
+    assert "<img src=x" not in page and "<script>window.__pwned" not in page

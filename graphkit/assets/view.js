@@ -1,12 +1,25 @@
-/* graphkit view: legend, search, filters and side panel over vis-network.
- * Every string from the data is written with textContent or as a DOM text node:
- * article text never becomes markup. Only http(s) URLs become links. */
+/* graphkit view: "who said what about which issue" over vis-network, with the claims one click away.
+ *
+ * Two modes share one vis.Network:
+ *  - overview (the default): actors (left column, the most quoted first) and issues (right column), one
+ *    edge per actor→issue pair (width: claims, colour: stance group) and dashed actor↔actor edges where
+ *    their claims contradict. Laid out here at the window's size and drawn at scale 1, so every label is
+ *    drawn at its full font size and the rows are spaced so that no two labels overlap; actors that do
+ *    not fit wait in one "N more actors" node.
+ *  - claim graph: the claims of a selection (an actor, an issue, a pair, an article, the date range)
+ *    with their speakers, issues, places and articles, laid out by vis's physics, then still.
+ * The filters (issue, speaker type, date range) apply to both; every redraw re-centres and recounts.
+ *
+ * Every string from the data is written with textContent or as a DOM text node: article text never
+ * becomes markup. Only http(s) URLs become links. */
 (function () {
   "use strict";
   var t0 = performance.now();
   var data = JSON.parse(document.getElementById("gk-data").textContent);
-  var GK = (window.graphkit = { ready: false, firstDrawMs: null, stabilizedMs: null, data: data, marks: { start: t0 } });
+  var GK = (window.graphkit = { ready: false, firstDrawMs: null, stabilizedMs: null, data: data,
+                                marks: { start: t0 }, mode: "overview" });
 
+  // ------------------------------------------------------------ small helpers
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text !== undefined && text !== null) e.textContent = String(text);
@@ -26,90 +39,365 @@
       return null;
     }
   }
-  function quoted(t) { // claim text may carry its own quotation marks
-    t = String(t);
-    return /^[\u201c\u2018"'\u00ab]/.test(t) ? t : "\u201c" + t + "\u201d";
-  }
   function list(v) {
     return Array.isArray(v) ? v : v === undefined || v === null || v === "" ? [] : [v];
   }
-
-  // ------------------------------------------------------------ data and indexes
-  var byId = {};
-  var claims = [];
-  data.nodes.forEach(function (n) {
-    byId[n.id] = n;
-    if (n.d.type === "claim") claims.push(n);
-  });
-  var neighbours = {}; // claim id -> non-claim node ids it links to (either direction)
-  var speakerOf = {};
-  var related = {}; // node id -> claim ids linked to it
-  var contradictions = {}; // claim id -> [{other, reason}]
+  function plural(n, word) {
+    return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s");
+  }
+  function short(s, n) {
+    s = String(s);
+    return s.length <= n ? s : s.slice(0, n - 1).replace(/\s+$/, "") + "\u2026";
+  }
   function push(map, k, v) {
     (map[k] || (map[k] = [])).push(v);
   }
-  data.edges.forEach(function (e) {
-    var a = byId[e.from], b = byId[e.to];
-    if (!a || !b) return;
-    var ac = a.d.type === "claim", bc = b.d.type === "claim";
-    if (ac && bc) {
-      if (e.label === "contradicts") {
-        push(contradictions, a.id, { other: b.id, reason: e.d.reason });
-        push(contradictions, b.id, { other: a.id, reason: e.d.reason });
-      }
-      return;
+
+  // ------------------------------------------------------------ data and indexes
+  var NO_ISSUE = data.no_issue;
+  var actorById = {}, issueById = {}, docById = {}, placeById = {}, claimById = {};
+  data.actors.forEach(function (a) { actorById[a.id] = a; });
+  data.issues.forEach(function (i) { issueById[i.id] = i; });
+  data.docs.forEach(function (d) { docById[d.id] = d; });
+  data.places.forEach(function (p) { placeById[p.id] = p; });
+  data.claims.forEach(function (c) { claimById[c.id] = c; });
+  function issuesOf(c) { return c.issues && c.issues.length ? c.issues : [NO_ISSUE]; }
+  var contradicts = {}; // claim id -> [{other, reason}]
+  data.contradictions.forEach(function (x) {
+    if (!claimById[x.a] || !claimById[x.b]) return;
+    push(contradicts, x.a, { other: x.b, reason: x.reason });
+    push(contradicts, x.b, { other: x.a, reason: x.reason });
+  });
+  var GROUP = {}; // stance -> group name
+  Object.keys(data.stances).forEach(function (g) {
+    data.stances[g].stances.forEach(function (s) { GROUP[s] = g; });
+  });
+  function groupOf(stance) { return GROUP[stance] || "states"; }
+  var STYLE = data.styles;
+  var CONTRA = "#222222";
+
+  // ------------------------------------------------------------ filters
+  var $issue = document.getElementById("gk-issue"), $atype = document.getElementById("gk-atype");
+  var $since = document.getElementById("gk-since"), $until = document.getElementById("gk-until");
+  var $count = document.getElementById("gk-count");
+  (function fillSelects() {
+    var atypes = {};
+    data.issues.forEach(function (i) {
+      var o = el("option", i.label); o.value = i.id; $issue.appendChild(o);
+    });
+    data.actors.forEach(function (a) { if (a.type) atypes[a.type] = 1; });
+    Object.keys(atypes).sort().forEach(function (t) {
+      var o = el("option", t); o.value = t; $atype.appendChild(o);
+    });
+  })();
+  function lo(s) { return s.length === 4 ? s + "-01-01" : s.length === 7 ? s + "-01" : s.slice(0, 10); }
+  function hi(s) { return s.length === 4 ? s + "-12-31" : s.length === 7 ? s + "-31" : s.slice(0, 10); }
+  function filters() {
+    return { issue: $issue.value, atype: $atype.value, since: $since.value, until: $until.value };
+  }
+  function passes(c, f) {
+    if (f.issue && issuesOf(c).indexOf(f.issue) < 0) return false;
+    if (f.atype) {
+      var a = actorById[c.actor];
+      if (!a || a.type !== f.atype) return false;
     }
-    if (ac) { push(neighbours, a.id, b.id); push(related, b.id, a.id); }
-    if (bc) { push(neighbours, b.id, a.id); push(related, a.id, b.id); }
-    if (e.label === "said" && bc) speakerOf[b.id] = a.id;
-  });
-  claims.forEach(function (c) {
-    if (!speakerOf[c.id] && c.d.speaker_id && byId[c.d.speaker_id]) speakerOf[c.id] = c.d.speaker_id;
-  });
+    if (f.since || f.until) {
+      var d = typeof c.date === "string" && /^\d{4}(-\d\d){0,2}/.test(c.date) ? c.date : null;
+      if (!d) return false; // a date range hides undated claims
+      if (f.since && hi(d) < f.since) return false;
+      if (f.until && lo(d) > f.until) return false;
+    }
+    return true;
+  }
+  var shownClaims = data.claims; // the claims that pass the filters, recomputed on every change
+  function refilter() {
+    var f = filters();
+    shownClaims = data.claims.filter(function (c) { return passes(c, f); });
+    $count.textContent = shownClaims.length.toLocaleString("en") + " of " +
+      plural(data.claims.length, "claim") + " shown";
+    GK.visibleClaims = shownClaims.length;
+  }
+  function passing(ids) {
+    var f = filters();
+    return ids.filter(function (id) { return passes(claimById[id], f); });
+  }
+
+  // ------------------------------------------------------------ overview model
+  function overviewModel(cs) {
+    var m = { actorN: {}, issueN: {}, pairs: {}, contra: {} };
+    var inView = {};
+    cs.forEach(function (c) {
+      inView[c.id] = 1;
+      m.actorN[c.actor] = (m.actorN[c.actor] || 0) + 1;
+      issuesOf(c).forEach(function (i) {
+        m.issueN[i] = (m.issueN[i] || 0) + 1;
+        var k = c.actor + "\u0000" + i, p = m.pairs[k];
+        if (!p) p = m.pairs[k] = { actor: c.actor, issue: i, ids: [], groups: {} };
+        p.ids.push(c.id);
+        var g = groupOf(c.stance);
+        p.groups[g] = (p.groups[g] || 0) + 1;
+      });
+    });
+    data.contradictions.forEach(function (x) {
+      if (!inView[x.a] || !inView[x.b]) return;
+      var a = claimById[x.a].actor, b = claimById[x.b].actor;
+      if (a === b) return;
+      var k = a < b ? a + "\u0000" + b : b + "\u0000" + a, p = m.contra[k];
+      if (!p) p = m.contra[k] = { a: a < b ? a : b, b: a < b ? b : a, pairs: [] };
+      p.pairs.push(x);
+    });
+    m.actors = Object.keys(m.actorN).sort(function (a, b) {
+      return m.actorN[b] - m.actorN[a] || actorLabel(a).localeCompare(actorLabel(b)) || (a < b ? -1 : 1);
+    });
+    m.issues = Object.keys(m.issueN);
+    return m;
+  }
+  function actorLabel(id) { return actorById[id] ? actorById[id].label : id; }
+  function issueLabel(id) { return issueById[id] ? issueById[id].label : id; }
+  function pairColour(p) {
+    var best = null, total = 0;
+    Object.keys(p.groups).forEach(function (g) {
+      total += p.groups[g];
+      if (!best || p.groups[g] > p.groups[best]) best = g;
+    });
+    return 2 * p.groups[best] > total ? best : "mixed";
+  }
+
+  // ------------------------------------------------------------ overview layout (screen pixels at scale 1)
+  var FONT = 14, FACE = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", LABEL_H = 18, GAP = 10;
+  var measureCtx = document.createElement("canvas").getContext("2d");
+  function textWidth(s) {
+    measureCtx.font = FONT + "px " + FACE;
+    return measureCtx.measureText(s).width;
+  }
+  function radius(n, max) { return 5 + 13 * Math.sqrt(n / Math.max(max, 1)); }
+  function pitch(r) { return 2 * r + LABEL_H + GAP; }
+  var state = { extra: 0, pinned: {} };
+  GK.state = state;
+
+  function overviewLayout(m, W, H) {
+    var usable = Math.max(H - 30, 200);
+    var maxA = m.actors.length ? m.actorN[m.actors[0]] : 1;
+    var issues = m.issues.slice();
+    var maxI = 1;
+    issues.forEach(function (i) { if (m.issueN[i] > maxI) maxI = m.issueN[i]; });
+    // actors: as many of the most quoted as fit the column (at least ten), more on request
+    var fit = 0, used = 0, MORE_ROW = 34;
+    for (var k = 0; k < m.actors.length; k++) {
+      var need = pitch(radius(m.actorN[m.actors[k]], maxA));
+      if (used + need + (k < m.actors.length - 1 ? MORE_ROW : 0) > usable) break;
+      used += need; fit++;
+    }
+    var base = data.actors_shown || Math.max(fit, Math.min(10, m.actors.length));
+    var shown = m.actors.slice(0, Math.min(m.actors.length, base + state.extra));
+    m.actors.slice(shown.length).forEach(function (a) { if (state.pinned[a]) shown.push(a); });
+    var shownSet = {};
+    shown.forEach(function (a) { shownSet[a] = 1; });
+    var hidden = m.actors.filter(function (a) { return !shownSet[a]; });
+    // issues: in the order of the actors that speak about them (fewer crossings); "no issue" last
+    var row = {};
+    shown.forEach(function (a, j) { row[a] = j; });
+    var bary = {};
+    issues.forEach(function (i) { bary[i] = { s: 0, w: 0 }; });
+    Object.keys(m.pairs).forEach(function (k) {
+      var p = m.pairs[k];
+      if (row[p.actor] === undefined) return;
+      bary[p.issue].s += row[p.actor] * p.ids.length; bary[p.issue].w += p.ids.length;
+    });
+    issues.sort(function (a, b) {
+      if ((a === NO_ISSUE) !== (b === NO_ISSUE)) return a === NO_ISSUE ? 1 : -1;
+      var ba = bary[a].w ? bary[a].s / bary[a].w : 1e9, bb = bary[b].w ? bary[b].s / bary[b].w : 1e9;
+      return ba - bb || m.issueN[b] - m.issueN[a] || issueLabel(a).localeCompare(issueLabel(b));
+    });
+    // column heights, spread to the usable height
+    function column(ids, rOf, extraRow) {
+      var rs = ids.map(rOf), total = rs.reduce(function (s, r) { return s + pitch(r); }, 0) + extraRow;
+      var spread = total < usable ? Math.min(1.8, usable / Math.max(total, 1)) : 1;
+      return { rs: rs, total: total * spread, spread: spread };
+    }
+    var aCol = column(shown, function (a) { return radius(m.actorN[a], maxA); }, hidden.length ? MORE_ROW : 0);
+    // issues wrap into more columns when one is not enough
+    var iR = function (i) { return radius(m.issueN[i], maxI); };
+    var iTotal = issues.reduce(function (s, i) { return s + pitch(iR(i)); }, 0);
+    var nCols = Math.max(1, Math.ceil(iTotal / usable));
+    var perCol = Math.ceil(issues.length / nCols);
+    var aW = 0, iW = 0;
+    shown.forEach(function (a) { aW = Math.max(aW, textWidth(short(actorLabel(a), 34))); });
+    issues.forEach(function (i) { iW = Math.max(iW, textWidth(short(issueLabel(i), 30))); });
+    aW = Math.max(aW, 2 * 18, hidden.length ? 170 : 0);
+    iW = Math.max(iW, 2 * 18);
+    var pad = 14, colGap = 36;
+    var xA = -W / 2 + pad + aW / 2;
+    var xI = W / 2 - pad - iW / 2;
+    var pos = {}, rad = {};
+    function place(ids, col, x) {
+      var y = -col.total / 2;
+      ids.forEach(function (id, j) {
+        var r = col.rs[j], h = pitch(r) * col.spread;
+        pos[id] = { x: x, y: Math.round(y + (h - LABEL_H) / 2) };
+        rad[id] = r;
+        y += h;
+      });
+      return y;
+    }
+    var yEnd = place(shown, aCol, xA);
+    if (hidden.length) pos.__more = { x: xA, y: Math.round(yEnd + MORE_ROW / 2 - 6) };
+    var height = aCol.total;
+    for (var c = 0; c < nCols; c++) {
+      var part = issues.slice(c * perCol, (c + 1) * perCol);
+      var col = column(part, iR, 0);
+      place(part, col, xI - (nCols - 1 - c) * (iW + colGap));
+      height = Math.max(height, col.total);
+    }
+    var width = (xI + iW / 2) - (xA - aW / 2) + 2 * pad;
+    return { pos: pos, rad: rad, shown: shown, hidden: hidden, issues: issues, W: width, H: height + 30, aW: aW };
+  }
+
+  // ------------------------------------------------------------ vis options of the two modes
+  var baseNodes = { borderWidth: 1, font: { size: FONT, face: FACE, color: "#222", background: "rgba(255,255,255,0.8)" },
+                    scaling: { label: { enabled: false, drawThreshold: 5 } } };
+  var OVERVIEW_OPTIONS = {
+    autoResize: true, layout: { improvedLayout: false }, physics: { enabled: false },
+    nodes: baseNodes,
+    edges: { smooth: false, arrows: { to: { enabled: false } }, selectionWidth: 2, hoverWidth: 1.5,
+             color: { inherit: false }, font: { size: 0 } },
+    interaction: { hover: true, tooltipDelay: 120, keyboard: false, dragNodes: true, selectConnectedEdges: false }
+  };
+  var CLAIM_OPTIONS = {
+    autoResize: true, layout: { improvedLayout: false, randomSeed: 7 },
+    physics: { enabled: true, solver: "forceAtlas2Based",
+               forceAtlas2Based: { gravitationalConstant: -60, springLength: 70, avoidOverlap: 0.4 },
+               stabilization: { enabled: true, iterations: 300, fit: true } },
+    nodes: baseNodes,
+    edges: { smooth: { enabled: true, type: "continuous", roundness: 0.3 },
+             arrows: { to: { enabled: true, scaleFactor: 0.45 } }, selectionWidth: 2, width: 1,
+             color: { inherit: false } },
+    interaction: { hover: true, tooltipDelay: 120, keyboard: false, selectConnectedEdges: true }
+  };
 
   // ------------------------------------------------------------ tooltips (DOM elements, never HTML strings)
-  function tip(n) {
-    var d = n.d, box = el("div", null, "gk-tip");
-    if (d.type === "claim") {
-      box.appendChild(el("div", (d.speaker || "unknown speaker") + (d.date ? " · " + d.date : "") +
-        (d.stance ? " · " + d.stance : "")));
-      box.appendChild(el("div", quoted(d.text || n.label)));
-    } else {
-      box.appendChild(el("div", n.label));
-      var extra = d.type === "actor" ? (d.actor_type || "") + (d.n_claims !== undefined ? " · " + d.n_claims + " claims" : "")
-        : d.n_claims !== undefined ? d.n_claims + " claims" : "";
-      if (extra) box.appendChild(el("div", extra, "gk-muted"));
-    }
+  function tip(lines) {
+    var box = el("div", null, "gk-tip");
+    lines.forEach(function (l, j) { if (l) box.appendChild(el("div", l, j ? "gk-muted" : null)); });
     return box;
   }
-  // vis gets only drawing fields: it deep-copies every field of every item, so the domain
-  // data (`d`) stays in `byId` / `edgeById`, out of its DataSets
-  var large = !!data.large;
-  var edgeById = {};
-  var visNodes = data.nodes.map(function (n) {
-    return { id: n.id, label: n.label, shape: n.shape, color: n.color, size: n.size, x: n.x, y: n.y, title: tip(n) };
-  });
-  var visEdges = data.edges.map(function (e) {
-    edgeById[e.id] = e;
-    var v = { id: e.id, from: e.from, to: e.to, color: e.color, dashes: large ? false : e.dashes };
-    if (!large) v.label = e.label; // large graphs: labels come when zoomed in (see below)
-    var extra = e.d.reason || e.d.trigger;
-    if (extra) v.title = el("div", e.label + ": " + extra, "gk-tip");
-    return v;
-  });
-  GK.marks.parsed = performance.now();
-  var nodes = new vis.DataSet(visNodes);
-  var edges = new vis.DataSet(visEdges);
-  GK.nodes = nodes;
-  GK.edges = edges;
-  GK.byId = byId;
-
-  // ------------------------------------------------------------ header, note, legend
-  if (data.note) {
-    var note = document.getElementById("gk-note");
-    note.textContent = data.note;
-    note.hidden = false;
+  function groupsText(groups) {
+    return Object.keys(groups).sort(function (a, b) { return groups[b] - groups[a]; })
+      .map(function (g) { return groups[g] + " " + g; }).join(", ");
   }
+
+  // ------------------------------------------------------------ network
+  var container = document.getElementById("gk-net");
+  var network = new vis.Network(container, {}, OVERVIEW_OPTIONS);
+  GK.network = network;
+  var nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
+  GK.nodes = nodes; GK.edges = edges;
+  var edgeInfo = {}; // edge id -> {kind: "pair"|"contra"|"rel", ...}
+  var nodeInfo = {}; // node id -> {kind: "actor"|"issue"|"more"|"claim"|"place"|"doc"}
+  GK.edgeInfo = edgeInfo; GK.nodeInfo = nodeInfo;
+  network.once("afterDrawing", function () {
+    GK.firstDrawMs = performance.now();
+    GK.stabilizedMs = GK.firstDrawMs;
+    GK.ready = true;
+  });
+  var $mode = document.getElementById("gk-mode"), $legend = document.getElementById("gk-legend");
+  var $more = document.getElementById("gk-more"), $back = document.getElementById("gk-back");
+
+  function setGraph(nodeList, edgeList, options) {
+    network.setOptions(options);
+    nodes.clear(); edges.clear();
+    nodes.add(nodeList); edges.add(edgeList);
+    network.setData({ nodes: nodes, edges: edges });
+  }
+
+  var lastModel = null;
+  function drawOverview() {
+    GK.mode = "overview";
+    $back.hidden = true;
+    var m = overviewModel(shownClaims);
+    var W = container.clientWidth || 800, H = container.clientHeight || 600;
+    var L = overviewLayout(m, W, H);
+    lastModel = { m: m, L: L };
+    GK.layout = { W: L.W, H: L.H, viewW: W, viewH: H, shown: L.shown.length, hidden: L.hidden.length };
+    Object.keys(edgeInfo).forEach(function (k) { delete edgeInfo[k]; });
+    Object.keys(nodeInfo).forEach(function (k) { delete nodeInfo[k]; });
+    var nl = [], shownSet = {};
+    L.shown.forEach(function (a) {
+      shownSet[a] = 1;
+      var A = actorById[a] || { label: a };
+      nl.push({ id: a, label: short(A.label, 34), shape: "dot", size: Math.round(L.rad[a] * 10) / 10,
+                color: STYLE.actor.color, x: L.pos[a].x, y: L.pos[a].y,
+                title: tip([A.label, plural(m.actorN[a], "claim") + (A.type ? " · " + A.type : "") +
+                            (list(A.roles).length ? " · " + list(A.roles).join(", ") : "")]) });
+      nodeInfo[a] = { kind: "actor" };
+    });
+    L.issues.forEach(function (i) {
+      nl.push({ id: i, label: short(issueLabel(i), 30), shape: "square", size: Math.round(L.rad[i] * 0.85 * 10) / 10,
+                color: i === NO_ISSUE ? "#BBBBBB" : STYLE.issue.color, x: L.pos[i].x, y: L.pos[i].y,
+                title: tip([issueLabel(i), plural(m.issueN[i], "claim")]) });
+      nodeInfo[i] = { kind: "issue" };
+    });
+    var hiddenClaims = 0;
+    L.hidden.forEach(function (a) { hiddenClaims += m.actorN[a]; });
+    if (L.hidden.length) {
+      nl.push({ id: "__more", label: "+ " + plural(L.hidden.length, "more actor") + " (" + plural(hiddenClaims, "claim") + ")",
+                shape: "box", x: L.pos.__more.x, y: L.pos.__more.y, margin: 6,
+                color: { background: "#f2f2f2", border: "#999" }, font: { size: 13, face: FACE, background: "rgba(0,0,0,0)" },
+                title: tip(["Click to list them; the button above adds ten more to the drawing."]) });
+      nodeInfo.__more = { kind: "more" };
+    }
+    var el_ = [], maxPair = 1, groupCount = {};
+    Object.keys(m.pairs).forEach(function (k) { maxPair = Math.max(maxPair, m.pairs[k].ids.length); });
+    Object.keys(m.pairs).forEach(function (k, j) {
+      var p = m.pairs[k];
+      if (!shownSet[p.actor]) return;
+      var g = pairColour(p), id = "p" + j;
+      groupCount[g] = (groupCount[g] || 0) + 1;
+      el_.push({ id: id, from: p.actor, to: p.issue, width: Math.round((1 + 7 * Math.sqrt(p.ids.length / maxPair)) * 10) / 10,
+                 color: { color: data.stances[g].color, highlight: data.stances[g].color, hover: data.stances[g].color, opacity: 0.65 },
+                 title: tip([actorLabel(p.actor) + " \u2192 " + issueLabel(p.issue), plural(p.ids.length, "claim") + ": " + groupsText(p.groups)]) });
+      edgeInfo[id] = { kind: "pair", actor: p.actor, issue: p.issue, ids: p.ids };
+    });
+    var nContra = 0;
+    Object.keys(m.contra).forEach(function (k, j) {
+      var p = m.contra[k];
+      if (!shownSet[p.a] || !shownSet[p.b]) return;
+      var id = "x" + j;
+      nContra++;
+      var up = L.pos[p.a].y <= L.pos[p.b].y; // from the upper actor: a clockwise arc then bulges right
+      el_.push({ id: id, from: up ? p.a : p.b, to: up ? p.b : p.a, dashes: [6, 4], width: 1.5 + Math.min(p.pairs.length, 5) * 0.5,
+                 smooth: { enabled: true, type: "curvedCW", roundness: arc(L.pos[p.a], L.pos[p.b], L.aW) },
+                 color: { color: CONTRA, highlight: CONTRA, hover: CONTRA, opacity: 0.9 },
+                 title: tip([actorLabel(p.a) + " \u2194 " + actorLabel(p.b), plural(p.pairs.length, "contradiction")]) });
+      edgeInfo[id] = { kind: "contra", a: p.a, b: p.b, pairs: p.pairs };
+    });
+    setGraph(nl, el_, OVERVIEW_OPTIONS);
+    // drawn at scale 1 (fonts at full size) unless more actors were asked for than the window holds;
+    // vis fits new data to the window on its next draw, so the view is set again after it
+    var scale = Math.min(1, W / Math.max(L.W, 1), H / Math.max(L.H, 1));
+    var centre = function () { network.moveTo({ position: { x: 0, y: 0 }, scale: scale, animation: false }); };
+    centre();
+    network.once("afterDrawing", centre);
+    GK.shownActors = L.shown.slice();
+    GK.hiddenActors = L.hidden.slice();
+    $more.hidden = !L.hidden.length;
+    $more.textContent = L.hidden.length ? "Show " + Math.min(10, L.hidden.length) + " more of " +
+      plural(L.hidden.length, "hidden actor") : "";
+    $mode.textContent = "Who said what: " + plural(m.actors.length, "actor") + " about " +
+      plural(m.issues.filter(function (i) { return i !== NO_ISSUE; }).length, "issue") +
+      (L.hidden.length ? " (the " + L.shown.length + " most quoted drawn)" : "") +
+      "; line width: number of claims; click a node or a line for its claims";
+    $mode.title = $mode.textContent;
+    legendOverview(L.shown.length, m.actors.length, m.issues.length, groupCount, nContra);
+  }
+
+  // an actor↔actor arc bulges to the right of the column, past the labels, into the lines' side
+  function arc(p, q, labelW) {
+    var d = Math.max(Math.hypot(q.x - p.x, q.y - p.y), 1);
+    return Math.min(1.2, (labelW / 2 + 30) * 2 / d);
+  }
+
+  // ------------------------------------------------------------ legend (counts follow the drawing)
   var SVGNS = "http://www.w3.org/2000/svg";
   function shapeIcon(shape, color) {
     var s = document.createElementNS(SVGNS, "svg");
@@ -127,288 +415,432 @@
     s.appendChild(p);
     return s;
   }
-  function lineIcon(color, dashes) {
+  function lineIcon(color, dashes, width) {
     var s = document.createElementNS(SVGNS, "svg");
     s.setAttribute("width", "22"); s.setAttribute("height", "8");
     var l = document.createElementNS(SVGNS, "line");
     l.setAttribute("x1", "0"); l.setAttribute("y1", "4"); l.setAttribute("x2", "22"); l.setAttribute("y2", "4");
-    l.setAttribute("stroke", color); l.setAttribute("stroke-width", "2");
+    l.setAttribute("stroke", color); l.setAttribute("stroke-width", String(width || 3));
     if (dashes) l.setAttribute("stroke-dasharray", "4 3");
     s.appendChild(l);
     return s;
   }
-  (function legend() {
-    var box = document.getElementById("gk-legend");
-    var types = {}, rels = {};
-    data.nodes.forEach(function (n) { types[n.d.type] = (types[n.d.type] || 0) + 1; });
-    data.edges.forEach(function (e) { rels[e.label] = (rels[e.label] || 0) + 1; });
-    box.appendChild(el("h2", "Nodes"));
-    Object.keys(data.styles.nodes).forEach(function (t) {
-      if (!types[t]) return;
-      var st = data.styles.nodes[t], row = el("div");
-      row.appendChild(shapeIcon(st.shape, st.color));
-      row.appendChild(el("span", st.legend + " (" + types[t].toLocaleString("en") + ")"));
-      box.appendChild(row);
-    });
-    if (Object.keys(rels).length) box.appendChild(el("h2", "Edges"));
-    Object.keys(rels).sort().forEach(function (r) {
-      var st = data.styles.edges[r] || data.styles.edges.other, row = el("div");
-      row.appendChild(lineIcon(st.color, st.dashes));
-      row.appendChild(el("span", r + " (" + rels[r].toLocaleString("en") + ")"));
-      box.appendChild(row);
-    });
-  })();
-
-  // ------------------------------------------------------------ filters
-  var $issue = document.getElementById("gk-issue"), $atype = document.getElementById("gk-atype");
-  var $since = document.getElementById("gk-since"), $until = document.getElementById("gk-until");
-  var $count = document.getElementById("gk-count");
-  (function fillSelects() {
-    var issues = {}, atypes = {};
-    claims.forEach(function (c) { list(c.d.issues).forEach(function (i) { issues[i] = 1; }); });
-    data.nodes.forEach(function (n) {
-      if (n.d.type === "issue") issues[n.d.name || n.label] = 1;
-      if (n.d.type === "actor" && n.d.actor_type) atypes[n.d.actor_type] = 1;
-    });
-    Object.keys(issues).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (i) {
-      var o = el("option", i); o.value = i; $issue.appendChild(o);
-    });
-    Object.keys(atypes).sort().forEach(function (t) {
-      var o = el("option", t); o.value = t; $atype.appendChild(o);
-    });
-  })();
-  function lo(s) { return s.length === 4 ? s + "-01-01" : s.length === 7 ? s + "-01" : s.slice(0, 10); }
-  function hi(s) { return s.length === 4 ? s + "-12-31" : s.length === 7 ? s + "-31" : s.slice(0, 10); }
-  function claimPasses(c, f) {
-    if (f.issue && list(c.d.issues).indexOf(f.issue) < 0) return false;
-    if (f.atype) {
-      var sp = byId[speakerOf[c.id]];
-      if (!sp || sp.d.actor_type !== f.atype) return false;
-    }
-    if (f.since || f.until) {
-      var d = typeof c.d.date === "string" && /^\d{4}(-\d\d){0,2}/.test(c.d.date) ? c.d.date : null;
-      if (!d) return false; // a date range hides undated claims
-      if (f.since && hi(d) < f.since) return false;
-      if (f.until && lo(d) > f.until) return false;
-    }
-    return true;
+  function legendItem(icon, text) {
+    var s = el("span", null, "gk-item");
+    s.appendChild(icon); s.appendChild(el("span", text));
+    $legend.appendChild(s);
   }
-  function applyFilters() {
-    var f = { issue: $issue.value, atype: $atype.value, since: $since.value, until: $until.value };
-    var active = !!(f.issue || f.atype || f.since || f.until);
-    var show = {}, shown = 0;
-    if (!active) {
-      data.nodes.forEach(function (n) { show[n.id] = true; });
-      shown = claims.length;
-    } else {
-      claims.forEach(function (c) {
-        if (claimPasses(c, f)) {
-          show[c.id] = true; shown++;
-          (neighbours[c.id] || []).forEach(function (o) {
-            if (!f.atype || byId[o].d.type !== "actor" || byId[o].d.actor_type === f.atype) show[o] = true;
-          });
-        }
+  function legendOverview(nShown, nActors, nIssues, groupCount, nContra) {
+    $legend.textContent = "";
+    legendItem(shapeIcon("dot", STYLE.actor.color), "actors (size: claims): " + nShown + (nShown < nActors ? " of " + nActors : ""));
+    legendItem(shapeIcon("square", STYLE.issue.color), "issues: " + nIssues);
+    Object.keys(data.stances).forEach(function (g) {
+      if (groupCount[g]) legendItem(lineIcon(data.stances[g].color), g + " (" + groupCount[g] + ")");
+    });
+    if (nContra) legendItem(lineIcon(CONTRA, true, 2), "contradict each other (" + nContra + ")");
+  }
+  function legendClaims(counts, rels) {
+    $legend.textContent = "";
+    ["claim", "actor", "issue", "place", "document"].forEach(function (t) {
+      if (counts[t]) legendItem(shapeIcon(STYLE[t].shape, STYLE[t].color), STYLE[t].legend.split(" (")[0] + "s: " + counts[t]);
+    });
+    Object.keys(REL).forEach(function (r) {
+      if (rels[r]) legendItem(lineIcon(REL[r].color, REL[r].dashes, 2), r + " (" + rels[r] + ")");
+    });
+  }
+
+  // ------------------------------------------------------------ claim graph of a selection
+  var REL = { said: { color: STYLE.actor.color }, about: { color: STYLE.issue.color },
+              mentions: { color: STYLE.place.color }, reported_in: { color: "#9A9A9A", dashes: true },
+              contradicts: { color: CONTRA } };
+  var CLAIM_LIMIT = 400;
+  var claimSelection = null;
+  function drawClaims(all, what) {
+    var ids = passing(all);
+    claimSelection = { all: all, what: what };
+    GK.mode = "claims";
+    $back.hidden = false; $more.hidden = true;
+    var keep = ids.slice(0, CLAIM_LIMIT), inSel = {};
+    keep.forEach(function (id) { inSel[id] = 1; });
+    Object.keys(edgeInfo).forEach(function (k) { delete edgeInfo[k]; });
+    Object.keys(nodeInfo).forEach(function (k) { delete nodeInfo[k]; });
+    var nl = [], el_ = [], have = {}, counts = {}, rels = {};
+    function node(id, kind, label, shape, color, size, title) {
+      if (have[id]) return;
+      have[id] = 1;
+      counts[kind] = (counts[kind] || 0) + 1;
+      nl.push({ id: id, label: label, shape: shape, color: color, size: size, title: title });
+      nodeInfo[id] = { kind: kind === "document" ? "doc" : kind };
+    }
+    function edge(from, to, rel) {
+      var id = "e" + el_.length;
+      rels[rel] = (rels[rel] || 0) + 1;
+      el_.push({ id: id, from: from, to: to, color: { color: REL[rel].color, opacity: 0.8 }, dashes: !!REL[rel].dashes });
+      edgeInfo[id] = { kind: "rel", rel: rel, from: from, to: to };
+    }
+    keep.forEach(function (id) {
+      var c = claimById[id];
+      node(id, "claim", undefined, "diamond", STYLE.claim.color, 8,
+           tip([(c.speaker || actorLabel(c.actor)) + (c.date ? " \u00b7 " + c.date : "") + (c.stance ? " \u00b7 " + c.stance : ""),
+                claimText(c)]));
+      var A = actorById[c.actor] || { label: c.actor };
+      node(c.actor, "actor", short(A.label, 34), "dot", STYLE.actor.color, 14, tip([A.label]));
+      edge(c.actor, id, "said");
+      list(c.issues).forEach(function (i) {
+        node(i, "issue", short(issueLabel(i), 30), "square", STYLE.issue.color, 11, tip([issueLabel(i)]));
+        edge(id, i, "about");
       });
-    }
-    var changes = [];
-    nodes.forEach(function (n) {
-      var hide = !show[n.id];
-      if (!!n.hidden !== hide) changes.push({ id: n.id, hidden: hide });
+      list(c.places).forEach(function (p) {
+        var P = placeById[p] || { label: p };
+        node(p, "place", short(P.label, 30), "triangle", STYLE.place.color, 10, tip([P.label]));
+        edge(id, p, "mentions");
+      });
+      [c.doc].concat(list(c.reports)).forEach(function (d) {
+        if (!d) return;
+        var D = docById[d] || { title: d };
+        node(d, "document", short(D.title, 36), "triangleDown", STYLE.document.color, 10, tip([D.title, D.source]));
+        edge(id, d, "reported_in");
+      });
     });
-    if (changes.length) nodes.update(changes);
-    // edges follow their nodes (vis would keep drawing edges whose ends are hidden)
-    var echanges = [];
-    edges.forEach(function (e) {
-      var hide = !(show[e.from] && show[e.to]);
-      if (!!e.hidden !== hide) echanges.push({ id: e.id, hidden: hide });
+    data.contradictions.forEach(function (x) {
+      if (inSel[x.a] && inSel[x.b]) edge(x.a, x.b, "contradicts");
     });
-    if (echanges.length) edges.update(echanges);
-    $count.textContent = shown.toLocaleString("en") + " of " + claims.length.toLocaleString("en") + " claims shown";
-    GK.visibleClaims = shown;
-    return shown;
+    setGraph(nl, el_, CLAIM_OPTIONS);
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.fit({ animation: false });
+    });
+    $mode.title = $mode.textContent = "Claim graph of " + what + ": " + plural(keep.length, "claim") +
+      (ids.length > keep.length ? " (the first " + keep.length + " of " + ids.length + " by date; narrow the date range to see the rest)" : "") +
+      ". Hover a claim (diamond) for its words; click it for the details.";
+    legendClaims(counts, rels);
   }
-  [$issue, $atype, $since, $until].forEach(function (x) { x.addEventListener("change", applyFilters); });
-  document.getElementById("gk-reset").addEventListener("click", function () {
-    $issue.value = ""; $atype.value = ""; $since.value = ""; $until.value = "";
-    applyFilters();
-  });
-  GK.applyFilters = applyFilters;
+  GK.drawClaims = drawClaims;
 
-  // ------------------------------------------------------------ side panel
+  function redraw() {
+    refilter();
+    if (GK.mode === "claims" && claimSelection) drawClaims(claimSelection.all, claimSelection.what);
+    else drawOverview();
+    if (current) current.render();
+  }
+
+  // ------------------------------------------------------------ side panel: claims, sortable, with a timeline
   var panel = document.getElementById("gk-panel");
-  function row(dl, k, v) {
-    if (v === undefined || v === null || v === "" || (Array.isArray(v) && !v.length)) return;
-    dl.appendChild(el("dt", k));
-    var dd = el("dd");
-    if (v instanceof Node) dd.appendChild(v); else dd.textContent = Array.isArray(v) ? v.join(", ") : String(v);
-    dl.appendChild(dd);
+  var BASIS = { explicit: "stated in the text", relative: "worked out from", publication: "publication date",
+                unknown: "date unknown" };
+  function claimText(c) {
+    return c.kind === "direct" ? "\u201c" + c.text + "\u201d" : c.text;
   }
   function link(url, text) {
     var u = safeUrl(url);
-    if (!u) return url ? el("span", String(url) + " (not a web link)") : null;
-    var a = el("a", text || u);
+    if (!u) return el("span", text);
+    var a = el("a", text);
     a.href = u; a.target = "_blank"; a.rel = "noopener noreferrer";
     return a;
   }
-  function claimList(ids) {
-    var ul = el("ul");
-    ids.slice().sort(function (a, b) {
-      return String(byId[a].d.date || "").localeCompare(String(byId[b].d.date || ""));
-    }).slice(0, 300).forEach(function (id) {
-      var c = byId[id], li = el("li", (c.d.date ? c.d.date + " — " : "") + (c.d.speaker ? c.d.speaker + ": " : "") +
-        quoted(c.d.text || c.label));
-      li.addEventListener("click", function () { select(id); });
-      ul.appendChild(li);
-    });
-    if (ids.length > 300) ul.appendChild(el("li", "… and " + (ids.length - 300) + " more", "gk-muted"));
-    return ul;
-  }
-  function showNode(id) {
-    var n = byId[id];
-    if (!n) return;
-    var d = n.d, dl = el("dl");
-    panel.textContent = "";
-    if (d.type === "claim") {
-      panel.appendChild(el("h2", "Claim"));
-      panel.appendChild(el("blockquote", d.text || n.label));
-      row(dl, "Speaker", d.speaker);
-      row(dl, "Date", d.date || "unknown");
-      row(dl, "Stance", d.stance);
-      row(dl, "Kind", d.kind);
-      row(dl, "Cue", d.cue);
-      row(dl, "Issues", list(d.issues));
-      row(dl, "Places", list(d.places));
-      row(dl, "Publisher", d.source);
-      var doc = (neighbours[id] || []).map(function (o) { return byId[o]; }).filter(function (o) { return o.d.type === "document"; })[0];
-      if (doc) row(dl, "Article", doc.d.doc_title || doc.label);
-      row(dl, "Source", link(d.url || (doc && doc.d.url), "open the article"));
-      panel.appendChild(dl);
-      var cs = contradictions[id] || [];
-      if (cs.length) {
-        panel.appendChild(el("h2", "Contradicts"));
-        var ul = claimList(cs.map(function (x) { return x.other; }));
-        panel.appendChild(ul);
-      }
-    } else {
-      panel.appendChild(el("h2", n.d.name || n.d.doc_title || n.label));
-      row(dl, "Kind", d.type === "actor" ? d.actor_type || "actor" : d.type === "place" ? d.place_type || "place" : d.type);
-      row(dl, "Roles", list(d.roles));
-      row(dl, "Claims", d.n_claims);
-      row(dl, "Publisher", d.type === "document" ? d.source : null);
-      row(dl, "Published", d.published);
-      if (d.type === "place" && d.lat !== null && d.lat !== undefined) row(dl, "Coordinates", d.lat + ", " + d.lon);
-      if (d.type === "document") row(dl, "Source", link(d.url, "open the article"));
-      panel.appendChild(dl);
-      var ids = related[id] || [];
-      if (ids.length) {
-        panel.appendChild(el("h2", d.type === "actor" ? "Said" : "Claims"));
-        panel.appendChild(claimList(ids));
-      }
+  function claimCard(c) {
+    var li = el("li", null, "gk-claim");
+    li.dataset.claim = c.id;
+    var head = el("div");
+    head.appendChild(el("span", c.kind === "direct" ? "quote" : c.kind === "mixed" ? "partly quoted" : "paraphrase", "gk-tag"));
+    if (c.stance) head.appendChild(el("span", c.stance, "gk-tag"));
+    li.appendChild(head);
+    li.appendChild(el("p", claimText(c), "gk-text" + (c.kind === "direct" ? " gk-quote" : "")));
+    var who = c.speaker || actorLabel(c.actor);
+    if (c.written && fold(c.written) !== fold(who)) who += " (as written: \u201c" + c.written + "\u201d)";
+    var when = c.date ? c.date + " \u2014 " + (c.basis === "relative" && c.date_text ? BASIS.relative + " \u201c" + c.date_text + "\u201d"
+                                                 : BASIS[c.basis || "unknown"] || c.basis) : "undated";
+    li.appendChild(el("div", who + " \u00b7 " + when, "gk-meta"));
+    if (c.sentence) li.appendChild(el("p", "Sentence: " + c.sentence, "gk-sentence"));
+    var src = el("div", null, "gk-meta"), D = docById[c.doc] || { title: c.doc || "unknown article" };
+    src.appendChild(link(D.url, D.title));
+    var bits = [];
+    if (D.source) bits.push(D.source);
+    if (D.published) bits.push("published " + D.published);
+    if (c.start !== undefined) bits.push("characters " + c.start + "\u2013" + c.end);
+    if (list(c.reports).length) bits.push("also reported in " + plural(c.reports.length, "other article"));
+    src.appendChild(document.createTextNode(bits.length ? " \u00b7 " + bits.join(" \u00b7 ") : ""));
+    li.appendChild(src);
+    var extra = el("div", null, "gk-meta");
+    var issues = list(c.issues).map(issueLabel);
+    if (issues.length) extra.appendChild(document.createTextNode("Issues: " + issues.join(", ") + ". "));
+    if (c.doc) {
+      var b = el("button", "this article's claims");
+      b.type = "button";
+      b.addEventListener("click", function () { showDoc(c.doc); });
+      extra.appendChild(b);
     }
-    if (nodes.get(id) && nodes.get(id).hidden) panel.appendChild(el("p", "Hidden by the filters above.", "gk-muted"));
-  }
-  function showEdge(eid) {
-    var e = edgeById[eid];
-    if (!e) return;
-    panel.textContent = "";
-    panel.appendChild(el("h2", e.label));
-    var dl = el("dl");
-    row(dl, "From", byId[e.from] ? byId[e.from].label : e.from);
-    row(dl, "To", byId[e.to] ? byId[e.to].label : e.to);
-    Object.keys(e.d || {}).forEach(function (k) { row(dl, k, e.d[k]); });
-    panel.appendChild(dl);
-  }
-  GK.showNode = showNode;
-
-  // ------------------------------------------------------------ network
-  var container = document.getElementById("gk-net");
-  var network = new vis.Network(container, {}, data.options);
-  GK.network = network;
-  network.once("afterDrawing", function () {
-    GK.firstDrawMs = performance.now();
-    if (!data.options.physics.enabled) GK.stabilizedMs = GK.firstDrawMs;
-    GK.ready = true;
-  });
-  network.on("stabilized", function () { if (GK.stabilizedMs === null) GK.stabilizedMs = performance.now(); });
-  var $physics = document.getElementById("gk-physics");
-  $physics.checked = !!data.options.physics.enabled;
-  if (data.options.physics.enabled) {
-    // the layout is precomputed: let physics relax it for a few seconds, then stop (no endless CPU use)
-    network.once("afterDrawing", function () {
-      setTimeout(function () {
-        if (GK.stabilizedMs === null) {
-          network.setOptions({ physics: { enabled: false } });
-          $physics.checked = false;
-          GK.stabilizedMs = performance.now();
-        }
-      }, 4000);
+    li.appendChild(extra);
+    (contradicts[c.id] || []).forEach(function (x) {
+      var o = claimById[x.other];
+      li.appendChild(el("div", "Contradicted by " + (o.speaker || actorLabel(o.actor)) + ": " + claimText(o) +
+        (x.reason ? " (" + x.reason + ")" : ""), "gk-meta"));
     });
+    return li;
   }
-  $physics.addEventListener("change", function () {
-    network.setOptions({ physics: { enabled: $physics.checked } });
-  });
-  GK.marks.dataset = performance.now();
-  network.setData({ nodes: nodes, edges: edges });
-  network.fit({ animation: false });
-  GK.marks.network = performance.now();
-  if (large) {
-    // drawing 10,000s of edge labels is slow and unreadable zoomed out: add them once zoomed in
-    var labelled = false;
-    var addLabels = function () {
-      if (labelled || network.getScale() < 0.6) return;
-      labelled = true;
-      edges.update(data.edges.map(function (e) { return { id: e.id, label: e.label }; }));
+  function timeline(cs) {
+    var dated = cs.filter(function (c) { return c.date; });
+    if (!dated.length) return null;
+    var ds = dated.map(function (c) { return c.date; }).sort();
+    var first = lo(ds[0]), last = hi(ds[ds.length - 1]);
+    var days = (Date.parse(last) - Date.parse(first)) / 864e5;
+    var L = days <= 62 ? 10 : days <= 5 * 366 ? 7 : 4, unit = L === 10 ? "day" : L === 7 ? "month" : "year";
+    var counts = {}, coarse = 0;
+    dated.forEach(function (c) {
+      if (c.date.length < L) { coarse++; return; }
+      var k = c.date.slice(0, L);
+      counts[k] = (counts[k] || 0) + 1;
+    });
+    var keys = [], d = new Date(first + "T00:00:00Z"), end = new Date(last + "T00:00:00Z");
+    while (d <= end && keys.length < 400) {
+      var iso = d.toISOString().slice(0, L);
+      if (keys[keys.length - 1] !== iso) keys.push(iso);
+      if (L === 10) d.setUTCDate(d.getUTCDate() + 1);
+      else if (L === 7) d.setUTCMonth(d.getUTCMonth() + 1);
+      else d.setUTCFullYear(d.getUTCFullYear() + 1);
+    }
+    var box = el("div"), W = 340, H = 46, max = 1;
+    keys.forEach(function (k) { max = Math.max(max, counts[k] || 0); });
+    var s = document.createElementNS(SVGNS, "svg");
+    s.setAttribute("width", String(W)); s.setAttribute("height", String(H + 14)); s.setAttribute("class", "gk-timeline");
+    var bw = Math.min(28, W / Math.max(keys.length, 1)), Wd = Math.max(bw * keys.length, 150);
+    keys.forEach(function (k, j) {
+      var n = counts[k] || 0;
+      if (!n) return;
+      var r = document.createElementNS(SVGNS, "rect"), h = Math.max(2, H * n / max);
+      r.setAttribute("x", String(j * bw)); r.setAttribute("width", String(Math.max(1, bw - 1)));
+      r.setAttribute("y", String(H - h)); r.setAttribute("height", String(h)); r.setAttribute("fill", "#0072B2");
+      var t = document.createElementNS(SVGNS, "title");
+      t.textContent = k + ": " + plural(n, "claim");
+      r.appendChild(t);
+      s.appendChild(r);
+    });
+    (keys.length > 1 ? [[0, keys[0], "start"], [Wd, keys[keys.length - 1], "end"]] : [[0, keys[0], "start"]]).forEach(function (a) {
+      var t = document.createElementNS(SVGNS, "text");
+      t.setAttribute("x", String(a[0])); t.setAttribute("y", String(H + 12)); t.setAttribute("font-size", "10");
+      t.setAttribute("text-anchor", a[2]); t.setAttribute("fill", "#555");
+      t.textContent = a[1];
+      s.appendChild(t);
+    });
+    box.appendChild(el("div", "Claims per " + unit + " (highest bar: " + max + ")" +
+      (coarse ? "; " + plural(coarse, "claim") + " dated only to a coarser " + (L === 10 ? "month or year" : "year") : ""), "gk-meta"));
+    box.appendChild(s);
+    return box;
+  }
+  var PAGE = 100;
+  var current = null; // what the panel shows: {render()}
+  function showClaims(title, sub, idsFn, what) {
+    var order = 1, limit = PAGE;
+    current = {
+      what: what,
+      render: function () {
+        var ids = idsFn();
+        var cs = passing(ids).map(function (id) { return claimById[id]; });
+        cs.sort(function (a, b) {
+          return order * String(a.date || "9999").localeCompare(String(b.date || "9999")) || (a.id < b.id ? -1 : 1);
+        });
+        panel.textContent = "";
+        panel.appendChild(el("h2", title));
+        var hiddenN = ids.length - cs.length;
+        panel.appendChild(el("p", (sub ? sub + " \u00b7 " : "") + plural(cs.length, "claim") +
+          (hiddenN ? " (" + hiddenN + " more outside the filters)" : ""), "gk-muted"));
+        var tl = timeline(cs);
+        if (tl) panel.appendChild(tl);
+        var tools = el("div", null, "gk-tools");
+        var sort = el("button", order > 0 ? "oldest first \u2193 (click: newest first)" : "newest first \u2191 (click: oldest first)");
+        sort.type = "button"; sort.id = "gk-sort";
+        sort.addEventListener("click", function () { order = -order; current.render(); });
+        tools.appendChild(sort);
+        if (cs.length) {
+          var g = el("button", GK.mode === "claims" && claimSelection && claimSelection.what === what
+            ? "back to who said what" : "claim graph of these " + plural(cs.length, "claim"));
+          g.type = "button"; g.id = "gk-claimgraph";
+          g.addEventListener("click", function () {
+            if (GK.mode === "claims" && claimSelection && claimSelection.what === what) { drawOverview(); current.render(); return; }
+            drawClaims(ids, what);
+            current.render();
+          });
+          tools.appendChild(g);
+        }
+        panel.appendChild(tools);
+        var ol = el("ol");
+        cs.slice(0, limit).forEach(function (c) { ol.appendChild(claimCard(c)); });
+        panel.appendChild(ol);
+        if (cs.length > limit) {
+          var more = el("button", "show " + Math.min(PAGE, cs.length - limit) + " more of " + (cs.length - limit));
+          more.type = "button";
+          more.addEventListener("click", function () { limit += PAGE; current.render(); });
+          panel.appendChild(more);
+        }
+        GK.panelClaims = cs.map(function (c) { return c.id; });
+      }
     };
-    network.on("zoom", addLabels);
-    GK.addEdgeLabels = addLabels;
+    current.render();
   }
+  function idsWhere(pred) {
+    return function () { return data.claims.filter(pred).map(function (c) { return c.id; }); };
+  }
+  function showActor(a) {
+    var A = actorById[a] || { label: a };
+    var sub = [A.type, list(A.roles).join(", ")].filter(Boolean).join(" \u00b7 ");
+    showClaims(A.label, sub, idsWhere(function (c) { return c.actor === a; }), A.label);
+  }
+  function showIssue(i) {
+    showClaims("Issue: " + issueLabel(i), "", idsWhere(function (c) { return issuesOf(c).indexOf(i) >= 0; }), issueLabel(i));
+  }
+  function showPair(a, i) {
+    showClaims(actorLabel(a) + " \u2192 " + issueLabel(i), "", idsWhere(function (c) {
+      return c.actor === a && issuesOf(c).indexOf(i) >= 0;
+    }), actorLabel(a) + " on " + issueLabel(i));
+  }
+  function showContra(info) {
+    showClaims(actorLabel(info.a) + " \u2194 " + actorLabel(info.b), "claims that contradict each other", function () {
+      var ids = [];
+      info.pairs.forEach(function (x) { ids.push(x.a, x.b); });
+      return ids.filter(function (id, j) { return ids.indexOf(id) === j; });
+    }, actorLabel(info.a) + " and " + actorLabel(info.b));
+  }
+  function showDoc(d) {
+    var D = docById[d] || { title: d };
+    showClaims(D.title, D.source || "", idsWhere(function (c) { return c.doc === d || list(c.reports).indexOf(d) >= 0; }),
+               "the article \u201c" + short(D.title, 40) + "\u201d");
+  }
+  function showMore() {
+    current = { render: function () {
+      panel.textContent = "";
+      var hidden = GK.hiddenActors || [];
+      panel.appendChild(el("h2", plural(hidden.length, "more actor")));
+      panel.appendChild(el("p", "Not drawn so that the labels stay readable. Click a name to add it to the drawing.", "gk-muted"));
+      var b = el("button", "show ten more");
+      b.type = "button";
+      b.addEventListener("click", function () { state.extra += 10; drawOverview(); current.render(); });
+      panel.appendChild(b);
+      var ul = el("ul", null, "gk-names"), m = lastModel.m;
+      hidden.slice(0, 500).forEach(function (a) {
+        var li = el("li", actorLabel(a) + " (" + m.actorN[a] + ")");
+        li.addEventListener("click", function () { pinActor(a); });
+        ul.appendChild(li);
+      });
+      if (hidden.length > 500) ul.appendChild(el("li", "\u2026 and " + (hidden.length - 500) + " more: use Find", "gk-muted"));
+      panel.appendChild(ul);
+    } };
+    current.render();
+  }
+  function pinActor(a) {
+    if (GK.mode !== "overview") drawOverview();
+    if (GK.shownActors.indexOf(a) < 0) { state.pinned[a] = 1; drawOverview(); }
+    network.selectNodes([a]);
+    showActor(a);
+  }
+  function defaultPanel() {
+    current = { render: function () {
+      panel.textContent = "";
+      panel.appendChild(el("p", "Click an actor, an issue or a line between them to list the claims, with their " +
+        "sentence, date and article. Undated claims are hidden while a date range is set.", "gk-muted"));
+      if (shownClaims.length) {
+        var b = el("button", "claim graph of all " + plural(shownClaims.length, "claim") + " shown");
+        b.type = "button"; b.id = "gk-claimgraph";
+        b.addEventListener("click", function () {
+          var ids = data.claims.map(function (c) { return c.id; });
+          drawClaims(ids, "the claims in the filters");
+        });
+        panel.appendChild(b);
+      }
+      var tl = timeline(shownClaims);
+      if (tl) panel.appendChild(tl);
+    } };
+    current.render();
+  }
+  GK.showActor = showActor; GK.showIssue = showIssue; GK.showPair = showPair; GK.showDoc = showDoc;
+
   network.on("click", function (p) {
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
+    if (p.nodes.length) {
+      var id = p.nodes[0], k = nodeInfo[id] && nodeInfo[id].kind;
+      if (k === "actor") showActor(id);
+      else if (k === "issue") showIssue(id);
+      else if (k === "more") showMore();
+      else if (k === "claim") showClaims("Claim", "", function () { return [id]; }, "this claim");
+      else if (k === "doc") showDoc(id);
+      else if (k === "place") showClaims(placeById[id] ? placeById[id].label : id, "place",
+        idsWhere(function (c) { return list(c.places).indexOf(id) >= 0; }), placeById[id] ? placeById[id].label : id);
+    } else if (p.edges.length) {
+      var e = edgeInfo[p.edges[0]];
+      if (!e) return;
+      if (e.kind === "pair") showPair(e.actor, e.issue);
+      else if (e.kind === "contra") showContra(e);
+    }
+  });
+
+  // ------------------------------------------------------------ header: filters, more, back
+  [$issue, $atype, $since, $until].forEach(function (x) { x.addEventListener("change", redraw); });
+  document.getElementById("gk-reset").addEventListener("click", function () {
+    $issue.value = ""; $atype.value = ""; $since.value = ""; $until.value = "";
+    state.extra = 0; state.pinned = {};
+    redraw();
+  });
+  $more.addEventListener("click", function () { state.extra += 10; drawOverview(); });
+  $back.addEventListener("click", function () { drawOverview(); if (current) current.render(); });
+  GK.redraw = redraw;
+  GK.applyFilters = redraw;
+  GK.drawOverview = drawOverview;
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () { if (GK.mode === "overview") drawOverview(); }, 200);
   });
 
   // ------------------------------------------------------------ search
   var $q = document.getElementById("gk-q"), $found = document.getElementById("gk-found");
   (function names() {
     var dlist = document.getElementById("gk-names"), seen = {}, k = 0;
-    data.nodes.forEach(function (n) {
-      if (k >= 2000 || n.d.type === "claim" || seen[n.label]) return;
+    data.actors.concat(data.issues).forEach(function (n) {
+      if (k >= 3000 || seen[n.label]) return;
       seen[n.label] = 1; k++;
       var o = el("option"); o.value = n.label; dlist.appendChild(o);
     });
   })();
-  function select(id) {
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
-    if (GK.addEdgeLabels) GK.addEdgeLabels();
-    showNode(id);
-  }
-  var last = { q: null, hits: [], i: -1 };
   function search(q) {
     var f = fold(q).trim();
-    if (!f) { $found.textContent = ""; return []; }
-    if (last.q !== f) {
-      var exact = [], starts = [], inLabel = [], inText = [];
-      data.nodes.forEach(function (n) {
-        var l = fold(n.label), name = fold(n.d.name || "");
-        if (l === f || name === f) exact.push(n.id);
-        else if (l.indexOf(f) === 0 || l.indexOf(" " + f) >= 0) starts.push(n.id);
-        else if (l.indexOf(f) >= 0 || name.indexOf(f) >= 0) inLabel.push(n.id);
-        else if (fold(n.d.text || n.d.doc_title || "").indexOf(f) >= 0) inText.push(n.id);
-      });
-      last = { q: f, hits: exact.concat(starts, inLabel, inText), i: -1 };
+    if (!f) { $found.textContent = ""; return null; }
+    function rank(label) {
+      var l = fold(label);
+      return l === f ? 0 : l.indexOf(f) === 0 || l.indexOf(" " + f) >= 0 ? 1 : l.indexOf(f) >= 0 ? 2 : 9;
     }
-    if (!last.hits.length) { $found.textContent = "no match"; return []; }
-    last.i = (last.i + 1) % last.hits.length;
-    var id = last.hits[last.i];
-    select(id);
-    $found.textContent = (last.i + 1) + " of " + last.hits.length + ": " + byId[id].label;
-    return last.hits.slice();
+    var best = null;
+    data.actors.forEach(function (a) { var r = rank(a.label); if (r < 9 && (!best || r < best.r)) best = { r: r, kind: "actor", id: a.id }; });
+    data.issues.forEach(function (i) { var r = rank(i.label); if (r < 9 && (!best || r < best.r)) best = { r: r, kind: "issue", id: i.id }; });
+    if (best) {
+      if (GK.mode !== "overview") drawOverview();
+      if (best.kind === "actor") pinActor(best.id);
+      else { network.selectNodes([best.id]); showIssue(best.id); }
+      $found.textContent = best.kind + ": " + (best.kind === "actor" ? actorLabel(best.id) : issueLabel(best.id));
+      return best.id;
+    }
+    var doc = data.docs.filter(function (d) { return rank(d.title) < 9; })[0];
+    if (doc) { showDoc(doc.id); $found.textContent = "article"; return doc.id; }
+    var ids = data.claims.filter(function (c) {
+      return fold(c.text).indexOf(f) >= 0 || fold(c.sentence || "").indexOf(f) >= 0;
+    }).map(function (c) { return c.id; });
+    if (!ids.length) { $found.textContent = "no match"; return null; }
+    showClaims("Claims with \u201c" + q + "\u201d", "", function () { return ids; }, "the claims with \u201c" + short(q, 30) + "\u201d");
+    $found.textContent = plural(ids.length, "claim");
+    return ids;
   }
   document.getElementById("gk-search").addEventListener("submit", function (ev) {
     ev.preventDefault();
     search($q.value);
   });
   GK.search = search;
-  applyFilters();
+
+  // ------------------------------------------------------------ first draw
+  if (data.note) {
+    var note = document.getElementById("gk-note");
+    note.textContent = data.note;
+    note.hidden = false;
+  }
+  GK.marks.parsed = performance.now();
+  refilter();
+  drawOverview();
+  defaultPanel();
+  GK.marks.network = performance.now();
 })();
