@@ -131,9 +131,9 @@ def test_view_keeps_payloads_as_data(payload, benign_page):
     for tag in ("<script", "</script", "<img", "<svg", "<a ", "<iframe", "<!--"):
         assert page.count(tag) == benign_page.count(tag), tag
     data = data_block(page)
-    texts = {n["d"].get("text") for n in data["nodes"]}
+    texts = {c.get("text") for c in data["claims"]}
     assert f"we said {payload} and meant it" in texts
-    names = {n["d"].get("name") for n in data["nodes"]}
+    names = {a["label"] for a in data["actors"]} | {c.get("speaker") for c in data["claims"]}
     assert f"Speaker {payload}" in names
     assert data["title"] == f"Title {payload}"
     assert f"<title>{html.escape('Title ' + payload, quote=True)}</title>" in page
@@ -144,10 +144,10 @@ def test_only_http_urls_become_links(url, link):
     from graphkit.view import render_html
 
     data = data_block(render_html(poisoned_graph("x", url=url)))
-    urls = {n["d"]["id"]: n["d"].get("url") for n in data["nodes"]}
+    urls = {d["id"]: d.get("url") for d in data["docs"]}
     assert urls["doc:d1"] == link
-    assert urls["claim:c1"] == link
-    page_urls = [n["d"].get("url") for n in data["nodes"] if n["d"].get("url")]
+    assert next(c for c in data["claims"] if c["id"] == "claim:c1")["doc"] == "doc:d1"  # its link is its article's
+    page_urls = [d.get("url") for d in data["docs"] if d.get("url")]
     assert all(u.startswith(("http://", "https://")) for u in page_urls)
 
 
@@ -245,8 +245,8 @@ def test_poisoned_corpus_view_is_escaped(poisoned_store, tmp_path, benign_page):
     for tag in ("<script", "<img", "<svg", "<b ", "<a "):
         assert page.count(tag) == benign_page.count(tag), tag
     data = data_block(page)
-    docs = {n["d"]["id"]: n["d"] for n in data["nodes"] if n["d"]["type"] == "document"}
-    assert docs["doc:" + name]["url"] is None
-    assert docs["doc:" + name]["doc_title"] == "<script>alert('title')</script>"
+    docs = {d["id"]: d for d in data["docs"]}
+    assert docs["doc:" + name].get("url") is None
+    assert docs["doc:" + name]["title"] == "<script>alert('title')</script>"
     assert docs["doc:b"]["url"] == "https://example.org/b"
-    assert any("<script>alert(1)</script>" in (n["d"].get("text") or "") for n in data["nodes"])
+    assert any("<script>alert(1)</script>" in (c.get("text") or "") for c in data["claims"])

@@ -553,7 +553,9 @@
     li.appendChild(el("div", who + " \u00b7 " + when, "gk-meta"));
     if (c.sentence) li.appendChild(el("p", "Sentence: " + c.sentence, "gk-sentence"));
     var src = el("div", null, "gk-meta"), D = docById[c.doc] || { title: c.doc || "unknown article" };
-    src.appendChild(link(D.url, D.title));
+    var title = link(D.url, D.title);
+    title.className = "gk-article";
+    src.appendChild(title);
     var bits = [];
     if (D.source) bits.push(D.source);
     if (D.published) bits.push("published " + D.published);
