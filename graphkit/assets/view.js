@@ -528,8 +528,8 @@
   var panel = document.getElementById("gk-panel");
   var BASIS = { explicit: "stated in the text", relative: "worked out from", publication: "publication date",
                 unknown: "date unknown" };
-  function claimText(c) {
-    return c.kind === "direct" ? "\u201c" + c.text + "\u201d" : c.text;
+  function claimText(c) { // quote marks for quotes only, and only when the words do not carry their own
+    return c.kind === "direct" && !/^[\u201c\u2018"'\u00ab]/.test(c.text) ? "\u201c" + c.text + "\u201d" : c.text;
   }
   function link(url, text) {
     var u = safeUrl(url);
@@ -580,13 +580,26 @@
     });
     return li;
   }
+  function hiDay(s) { // the last real day of a partial date (hi() says "-31" for every month, fine for comparing)
+    if (s.length !== 7) return hi(s);
+    return new Date(Date.UTC(+s.slice(0, 4), +s.slice(5, 7), 0)).toISOString().slice(0, 10);
+  }
   function timeline(cs) {
     var dated = cs.filter(function (c) { return c.date; });
     if (!dated.length) return null;
-    var ds = dated.map(function (c) { return c.date; }).sort();
-    var first = lo(ds[0]), last = hi(ds[ds.length - 1]);
-    var days = (Date.parse(last) - Date.parse(first)) / 864e5;
-    var L = days <= 62 ? 10 : days <= 5 * 366 ? 7 : 4, unit = L === 10 ? "day" : L === 7 ? "month" : "year";
+    // the range comes from the most precise dates there are (a year-only date would stretch it to January)
+    var best = Math.max.apply(null, dated.map(function (c) { return c.date.length; }));
+    var ds = dated.filter(function (c) { return c.date.length === best; }).map(function (c) { return c.date; }).sort();
+    var first = lo(ds[0]), last = hiDay(ds[ds.length - 1]);
+    function unitFor(a, b) { var days = (Date.parse(b) - Date.parse(a)) / 864e5; return days <= 62 ? 10 : days <= 5 * 366 ? 7 : 4; }
+    var L = unitFor(first, last);
+    dated.forEach(function (c) { // dates precise enough for the bars widen their range
+      if (c.date.length < L) return;
+      if (lo(c.date) < first) first = lo(c.date);
+      if (hiDay(c.date) > last) last = hiDay(c.date);
+    });
+    L = Math.min(L, unitFor(first, last));
+    var unit = L === 10 ? "day" : L === 7 ? "month" : "year";
     var counts = {}, coarse = 0;
     dated.forEach(function (c) {
       if (c.date.length < L) { coarse++; return; }
