@@ -182,7 +182,7 @@
     var maxI = 1;
     issues.forEach(function (i) { if (m.issueN[i] > maxI) maxI = m.issueN[i]; });
     // actors: as many of the most quoted as fit the column (at least ten), more on request
-    var fit = 0, used = 0, MORE_ROW = 34;
+    var fit = 0, used = 0, MORE_ROW = 40;
     for (var k = 0; k < m.actors.length; k++) {
       var need = pitch(radius(m.actorN[m.actors[k]], maxA));
       if (used + need + (k < m.actors.length - 1 ? MORE_ROW : 0) > usable) break;
@@ -241,7 +241,7 @@
       return y;
     }
     var yEnd = place(shown, aCol, xA);
-    if (hidden.length) pos.__more = { x: xA, y: Math.round(yEnd + MORE_ROW / 2 - 6) };
+    if (hidden.length) pos.__more = { x: xA, y: Math.round(yEnd + MORE_ROW / 2) };
     var height = aCol.total;
     for (var c = 0; c < nCols; c++) {
       var part = issues.slice(c * perCol, (c + 1) * perCol);
