@@ -75,7 +75,7 @@ NODE_STYLES: dict[str, dict[str, str]] = {
 STANCE_GROUPS: dict[str, dict[str, Any]] = {
     "states": {"color": "#0072B2", "stances": ["assert", "report", "believe", "predict", "promise"]},
     "supports": {"color": "#009E73", "stances": ["support", "praise"]},
-    "denies, opposes": {"color": "#D55E00", "stances": ["deny", "oppose"]},
+    "denies, opposes": {"color": "#D55E00", "stances": ["deny", "oppose", "declined"]},
     "accuses, warns": {"color": "#E69F00", "stances": ["accuse", "criticize", "warn"]},
     "demands, asks": {"color": "#CC79A7", "stances": ["demand", "question"]},
     "mixed": {"color": "#8A8A8A", "stances": []},

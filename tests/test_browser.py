@@ -146,6 +146,7 @@ def test_default_view_is_readable(sample_page, corpus):
     rep = label_report(page)
     print(f"sample corpus: {rep['visible']} labels drawn, overlap share {rep['overlap_share']:.3f}")
     assert rep["overlap_share"] <= 0.10, rep
+    assert all(b["onScreen"] for b in rep["boxes"].values()), "a label is cut off by the window's edge"
     for issue in data["issues"]:
         assert rep["legible"].get(issue["id"]), f"issue {issue['label']!r} is not legible"
     top5 = [a["id"] for a in data["actors"][:5]]
@@ -394,6 +395,7 @@ def test_large_corpus_draws_the_most_quoted_and_says_how_many_more(browser, tmp_
         assert page.evaluate("graphkit.nodes.get('__more') !== null")
         rep = label_report(page)
         assert rep["overlap_share"] <= 0.10
+        assert all(b["onScreen"] for b in rep["boxes"].values()), "a label is cut off by the window's edge"
         assert all(rep["legible"][a] for a in shown[:10])
         assert all(rep["legible"][i["id"]] for i in data["issues"])
         ys = page.evaluate("graphkit.nodes.get().map(n => n.y)")
