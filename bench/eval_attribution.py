@@ -36,20 +36,31 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 
-def parse(texts, cache: Path | None, key: str):
+def parse(texts, cache: Path | None, key: str, titles=None):
+    """Parsed Docs of texts (``titles``: each article's headline, found as a headline segment)."""
     from spacy.tokens import DocBin
 
     from graphkit.nlp import add_paragraph_breaks, load_spacy
 
     nlp = add_paragraph_breaks(load_spacy())
-    key = f"{key}_para"  # parses made before paragraph breaks differ: never reuse them
+    key = f"{key}_seg1"  # parses made before paragraph and segment breaks differ: never reuse them
     if cache is not None:
         f = cache / f"{key}.spacy"
         if f.exists():
             docs = list(DocBin().from_disk(f).get_docs(nlp.vocab))
             if len(docs) == len(texts) and all(d.text == t for d, t in zip(docs, texts)):
+                for d, title in zip(docs, titles or [None] * len(docs)):
+                    if title:
+                        d.user_data["title"] = title
                 return docs
-    docs = list(nlp.pipe(texts, batch_size=32))
+
+    def made(text, title):
+        d = nlp.make_doc(text)
+        if title:
+            d.user_data["title"] = title
+        return d
+
+    docs = list(nlp.pipe((made(t, ti) for t, ti in zip(texts, titles or [None] * len(texts))), batch_size=32))
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         db = DocBin(store_user_data=False)
@@ -144,7 +155,8 @@ def main(argv=None) -> int:
         for a in arts:
             f.write(json.dumps(a) + "\n")
     t0 = time.perf_counter()
-    docs = parse([a["text"] for a in arts], args.cache, f"polnear_{args.split}_{len(arts)}")
+    docs = parse([a["text"] for a in arts], args.cache, f"polnear_{args.split}_{len(arts)}",
+                 [a.get("title") for a in arts])
     t1 = time.perf_counter()
     claims = []
     for a, d in zip(arts, docs):

@@ -46,6 +46,7 @@ from spacy.tokens import Doc
 from .cues import Cues, default_cues, load_cues
 from .quotes import OPEN_QUOTES, claim_kind, find_quotes
 from .records import Attribution
+from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speakers import SpeakerResolver, speaker_fields
 
 __all__ = ["attributions", "make_attribution_component", "AttributionComponent"]
@@ -189,6 +190,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
 
     # a cue inside a quotation belongs to the quoted speech, not to the article's attributions
     cands = [c for c in cands if c.anchor.i not in quote_of_tok]
+    # a headline, byline, dateline, subhead or caption holds no claim (graphkit.segments)
+    cands = _in_running_text(doc, text, cands)
     # nesting: cue inside another candidate's content
     keep = []
     for c in cands:
@@ -232,6 +235,20 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False)
 
     return _finish(doc, text, out_drafts, quotes, quote_of_tok)
 
+
+
+def _in_running_text(doc: Doc, text: str, cands: list) -> list:
+    """Candidates whose cue stands in running text, not in a headline, byline, dateline, subhead or caption.
+
+    The metadata title, when the caller set ``doc.user_data["title"]``, finds a headline that ends with a
+    full stop ("Ben Carson Defends Himself Against Claims He Exaggerated His Life Story.").
+    """
+    if not cands:
+        return cands
+    segs = segments(text, doc.user_data.get("title"))
+    if all(s.kind not in NOT_RUNNING_TEXT for s in segs):
+        return cands
+    return [c for c in cands if segment_kind_at(segs, c.anchor.idx) not in NOT_RUNNING_TEXT]
 
 
 # --------------------------------------------------------------------------- finishing: speakers and continuations

@@ -210,7 +210,10 @@ def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: in
     def pieces():
         for i, d in enumerate(docs):
             for off, piece in chunks(d.text):
-                yield piece, (i, off, len(piece))
+                if off == 0 and d.title:  # the headline segment is found by the metadata title too
+                    piece = nlp.make_doc(piece)
+                    piece.user_data["title"] = d.title
+                yield piece, (i, off, len(piece.text) if not isinstance(piece, str) else len(piece))
 
     current, items, ents = None, [], []
     for parsed, (i, off, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):

@@ -360,12 +360,19 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
         title=str(merged.get("title") or title or "") or None,
         source=str(merged["source"]) if merged.get("source") else None,
         url=str(url) if url else None,
-        author=str(merged["author"]) if merged.get("author") else None,
+        author=str(merged["author"]) if merged.get("author") else _byline_author(text, merged.get("title") or title),
         published=published, encoding=encoding, notes=tuple(notes),
     )
     problems = [n for n in notes if not n.startswith("decoded as")]
     # one entry per file (the store keys them by path): several problems are joined with " · "
     return doc, [Skipped(path=rel, reason=" · ".join(problems), degraded=True)] if problems else []
+
+
+def _byline_author(text: str, title) -> Optional[str]:
+    """The author from the article's own byline ("By Jane Doe", "Jane Doe · 4 min read"), first 2,000 characters."""
+    from .segments import byline_author
+
+    return byline_author(text[:2000], str(title) if title else None)
 
 
 # ------------------------------------------------------------------ huge articles

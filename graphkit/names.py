@@ -14,6 +14,8 @@ on their own).
 (True, False)
 >>> split_title("Kremlin spokesman Dmitry Peskov"), is_pronoun("She"), is_pronoun("US")
 (('Kremlin spokesman', 'Dmitry Peskov'), True, False)
+>>> split_honorific("Mr Blair")
+('Mr', 'Blair')
 """
 
 from __future__ import annotations
@@ -37,7 +39,51 @@ TITLE_WORDS = {
     "negotiator", "lead", "new", "house", "white", "kremlin", "us", "u.s.", "uk", "eu", "un", "nato",
     "the", "a", "an", "of", "and", "for", "to", "on", "ukraine", "russia", "russian", "ukrainian", "american",
     "french", "british", "european", "informal", "coordinator", "official", "officials", "representative",
+    "baroness", "baron", "rev", "revd", "reverend", "cllr", "hon", "rt", "mx",
 }
+# Honorifics before a name, with the gender they imply (None: any). Stripped for identity ('Mr Blair' is
+# 'Tony Blair'), kept for gender ('Mrs Clinton' is not Bill Clinton). British style has no full stop.
+HONORIFICS = {
+    "mr": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None, "dr": None, "sir": "male",
+    "dame": "female", "lord": "male", "lady": "female", "baroness": "female", "baron": "male",
+    "rev": None, "revd": None, "reverend": None, "gen": None, "prof": None, "professor": None, "col": None,
+    "capt": None, "lt": None, "sgt": None, "cllr": None, "rabbi": None, "fr": "male", "hon": None, "rt": None,
+    "sen": None, "rep": None, "gov": None, "president": None,
+}
+
+
+def split_honorific(name: str) -> tuple[Optional[str], str]:
+    """(leading honorifics as written or None, the name without them), with or without full stops.
+
+    >>> split_honorific("Mr Blair"), split_honorific("Mrs. Clinton"), split_honorific("the Rt Hon Sir Keir Starmer")
+    (('Mr', 'Blair'), ('Mrs.', 'Clinton'), ('Rt Hon Sir', 'Keir Starmer'))
+    >>> split_honorific("Baroness Ashton"), split_honorific("Tony Blair"), split_honorific("Mr")
+    (('Baroness', 'Ashton'), (None, 'Tony Blair'), (None, 'Mr'))
+    """
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in HONORIFICS:
+        k += 1
+    if k == 0:
+        return None, " ".join(words) if words else name
+    return " ".join(words[:k]), " ".join(words[k:])
+
+
+def honorific_gender(honorific: Optional[str]) -> Optional[str]:
+    """'male' / 'female' when the honorifics say so ('Mrs', 'Sir'), else None.
+
+    >>> honorific_gender("Mrs"), honorific_gender("Rt Hon Sir"), honorific_gender("Dr"), honorific_gender(None)
+    ('female', 'male', None, None)
+    """
+    for w in (honorific or "").split():
+        g = HONORIFICS.get(w.lower().rstrip("."))
+        if g:
+            return g
+    return None
+
+
 # title words that are also surnames: a name's last word when a first name precedes ('Larry King', 'Jack White')
 _SURNAME_TITLES = {"king", "white", "pope", "general", "head", "chief", "chair", "leader", "new", "house", "state",
                    "lead", "top", "queen", "lord", "lady", "major", "marshal", "justice", "press", "senior"}

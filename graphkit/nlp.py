@@ -14,6 +14,8 @@ True
 ['Kremlin spokesman Dmitry Peskov']
 >>> [s.text for s in nlp("He called it ''terrible.''\\n\\n''We can't,'' she said.").sents]
 ["He called it ''terrible.''\\n\\n", "''We can't,'' she said."]
+>>> [s.text for s in nlp("Donald Trump Tells Voters to Wait\\nMr Trump said he would win.").sents]
+['Donald Trump Tells Voters to Wait\\n', 'Mr Trump said he would win.']
 """
 
 from __future__ import annotations
@@ -58,10 +60,24 @@ def load_spacy(model: str | None = None, *, disable: tuple[str, ...] = ()):
 
 def _paragraph_breaks(doc):
     """A blank line ends a sentence: spaCy's parser otherwise runs a sentence on into the next paragraph
-    ("... called it ''terrible.''\n\n''We can't ...,'' Ms. Boxer said."), and a claim's content with it."""
+    ("... called it ''terrible.''\n\n''We can't ...,'' Ms. Boxer said."), and a claim's content with it.
+    So does every segment boundary (graphkit.segments): a headline, byline or dateline never runs into
+    the sentence after it. The metadata title, when the caller put it in ``doc.user_data["title"]``,
+    helps find a headline that ends with a full stop."""
     for t in doc[:-1]:
         if t.is_space and t.text.count("\n") >= 2:
             doc[t.i + 1].is_sent_start = True
+    if len(doc) > 1:
+        from .segments import segments
+
+        starts = {t.idx: t.i for t in doc if not t.is_space}
+        for seg in segments(doc.text, doc.user_data.get("title")):
+            i = starts.get(seg.start)
+            if i:
+                doc[i].is_sent_start = True
+            j = starts.get(seg.end)
+            if j:
+                doc[j].is_sent_start = True
     return doc
 
 

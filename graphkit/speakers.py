@@ -23,9 +23,13 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
+
+from .names import HONORIFICS, honorific_gender, split_honorific
+from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -37,8 +41,11 @@ _ANON_HEADS = {
 }
 _ANON_DETS = {"a", "an", "another", "some", "several", "one", "two", "three", "four", "many", "other", "few",
               "multiple", "various", "numerous"}
+# heads of a phrase that speaks for someone else: "Mr Blair's spokesman" is an anonymous spokesperson
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "aide", "adviser",
+           "advisor", "official", "representative", "staffer", "source", "lawyer", "attorney", "solicitor"}
 _SPK_DROP = {"appos", "relcl", "acl", "punct", "advmod", "parataxis", "cc", "prep", "npadvmod"}
-_ROLE_TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
+_ROLE_TITLES = {h for k in HONORIFICS for h in (k, k + ".")}
 
 
 def _speaker_tokens(head: Token) -> list[Token]:
@@ -119,8 +126,13 @@ def _speaker_type(toks: list[Token], head: Token) -> str:
     if len(toks) == 1 and (head.pos_ == "PRON" or low in _PRONOUNS):
         return "PRON"
     ents = {t.ent_type_ for t in toks if t.ent_type_}
-    if "PERSON" in ents:
+    if "PERSON" in ents and _person_of_phrase(toks) is not None:
         return "PERSON"
+    if len(toks) >= 2 and toks[0].lower_.rstrip(".") in HONORIFICS and head.pos_ == "PROPN" and head != toks[0]:
+        return "PERSON"  # 'Mr Cable' where the NER saw no person
+    if head.lemma_.lower() in _SPOKES and head.pos_ == "NOUN" and any(
+            t.dep_ in ("poss", "compound", "nmod", "amod") and (t.ent_type_ or t.pos_ == "PROPN") for t in head.children):
+        return "ANON"  # "a Downing Street spokesman", "Mr Blair's spokesman": tied to them, never them
     if head.lemma_.lower() in _ANON_HEADS:
         first = toks[0].lower_
         if first in _ANON_DETS or (head.tag_ == "NNS" and first not in {"the", "these", "those"}) or any(
@@ -140,13 +152,7 @@ def _speaker_type(toks: list[Token], head: Token) -> str:
 def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[Span], Optional[str], Optional[str]]:
     """(person entity span, role, organisation) from a speaker phrase and its apposition."""
     doc = toks[0].doc
-    person = None
-    for t in toks:
-        if t.ent_type_ == "PERSON":
-            e = _ent_of(t)
-            if e is not None and e.start >= toks[0].i and e.end <= toks[-1].i + 1:
-                person = e
-                break
+    person = _person_of_phrase(toks)
     role = org = None
 
     def role_org(words: list[Token]):
@@ -186,44 +192,80 @@ def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[
                 org = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text
                 org = re.sub(r"^(the|a)\s+", "", org, flags=re.I)
     if person is None and len(toks) > 1:
-        # "the Kremlin spokesman", "Russia's Foreign Minister": a role phrase without a name
+        # "the Kremlin spokesman", "Russia's Foreign Minister", "the prime minister": a role phrase without a name
         r, o = role_org(toks)
-        if o and r:
+        if r and (o or _head_of(toks).pos_ == "NOUN"):
             role, org = r, o
     return person, role, org
 
 
+def _head_of(toks: list[Token]) -> Token:
+    """The syntactic head of a phrase: the token whose head lies outside it."""
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head == t), toks[-1])
+
+
+def _person_of_phrase(toks: list[Token]) -> Optional[Span]:
+    """The PERSON entity that *is* the speaker: the one holding the phrase's head.
+
+    "Clinton campaign chairman John Podesta" is Podesta, not Clinton; "Trump's son Donald Trump Jr." is
+    Donald Trump Jr.; "Mr Blair's spokesman" and "the Clinton campaign" hold a person who is not the
+    speaker (None). With no entity on the head, a proper-noun head takes the last PERSON entity.
+    """
+    ents = []
+    for t in toks:
+        if t.ent_type_ == "PERSON":
+            e = _ent_of(t)
+            if e is not None and e.start >= toks[0].i and e.end <= toks[-1].i + 1 and e not in ents:
+                ents.append(e)
+    if not ents:
+        return None
+    head = _head_of(toks)
+    for e in ents:
+        if e.start <= head.i < e.end:
+            return e
+    if head.pos_ == "PROPN" and head.lower_ not in _ROLE_TITLES:
+        return ents[-1]
+    return None
+
+
 
 class SpeakerResolver:
-    """In-article resolution of speaker mentions to the fullest name."""
+    """In-article resolution of speaker mentions to the fullest name the article gives.
+
+    Holds the article's person names (honorifics stripped, their gender kept), the roles it
+    names people in ("Prime Minister Tony Blair", "Tony Blair, the prime minister,") and the
+    speakers seen so far. Person names in a headline, byline or caption are not used: NER
+    reads "Donald Trump Tells" there.
+    """
 
     def __init__(self, doc: Doc):
         self.doc = doc
         ents = _ent_index(doc)[2]
-        self.persons = [e for e in ents if e.label_ == "PERSON"]
+        segs = segments(doc.text, doc.user_data.get("title")) if len(doc) else []
+        running = [e for e in ents if segment_kind_at(segs, e.start_char) not in NOT_RUNNING_TEXT] if segs else list(ents)
+        self.persons = [e for e in running if e.label_ == "PERSON"]
         # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
-        self.orgs = [e for e in ents if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
-        self.person_words = [[re.sub(r"[’']s?$", "", w).lower() for w in e.text.split()] for e in self.persons]
+        self.orgs = [e for e in running if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
+        self.names = [_PersonName.of(e) for e in self.persons]
+        self._propn: Optional[list[_PersonName]] = None
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
         self.sents = _sentences(doc)
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
-        for e in self.persons:
-            # "Kremlin spokesman Dmitry Peskov": a later "the Kremlin spokesman" is him
-            pre = [t for t in e.root.children if t.i < e.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
-            if not pre:
-                continue
-            lo = min(t.left_edge.i for t in pre)
-            _, role, org = _split_speaker(list(doc[lo:e.end]), None)
-            if role:
-                name = re.sub(r"[’']s$", "", e.text)
-                span = (e.start_char, e.start_char + len(name))
-                self.titled.append((e.start_char, role.lower(), name, span))
+        self.voted = _pronoun_gender_votes(self.sents, self.names)
+        for e, pn in zip(self.persons, self.names):
+            for role, org in _roles_named_with(e):
+                self.titled.append((e.start_char, role.lower(), pn.name, pn.span))
                 if org:
-                    self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", name, span))
+                    self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", pn.name, pn.span))
 
     def by_role(self, role: str, org: Optional[str], at: int) -> Optional[tuple[str, tuple[int, int]]]:
-        """The person last named with this role (and organisation) before ``at``."""
+        """The person last named with this role (and organisation) before ``at``.
+
+        Roles compare without a leading determiner or possessive: "the prime minister" finds
+        "Prime Minister Tony Blair" and "Tony Blair, the prime minister".
+        """
         keys = [f"{org.lower()} {role.lower()}"] if org else []
         keys.append(role.lower())
         for key in keys:
@@ -234,42 +276,260 @@ class SpeakerResolver:
                 return hits[-1][2], hits[-1][3]
         return None
 
-    def full_name(self, ent_text: str, ent_span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
-        words = [w for w in re.split(r"\s+", ent_text.strip()) if w]
+    def full_name(self, ent_text: str, ent_span: tuple[int, int], at: Optional[int] = None
+                  ) -> tuple[str, tuple[int, int]]:
+        """The fullest name of the article that a mention ('Blair', 'Mr Blair', 'Hillary') refers to.
+
+        Honorifics are stripped for identity and kept for gender ("Mrs Clinton" is not Bill Clinton
+        when the article calls him "Mr Clinton"). Among several names carrying the words ("Clinton":
+        Hillary and Bill), the one the article names most often, then the latest before ``at``.
+        A name with a generational suffix ("Donald Trump Jr.") is taken only when the mention has it.
+        """
+        honorific, bare = split_honorific(re.sub(r"[’']s$", "", ent_text.strip()))
+        words = [w.lower().rstrip(".,") for w in bare.split() if w.strip(".,")]
         words = [re.sub(r"[’']s?$", "", w) for w in words]
-        best = (ent_text, ent_span)
-        last = words[-1].lower() if words else ""
-        for e, ew in zip(self.persons, self.person_words):
-            if last and last in ew and len(e.text) > len(best[0]) and all(w.lower() in ew for w in words):
-                best = (re.sub(r"[’']s$", "", e.text), (e.start_char, e.start_char + len(re.sub(r"[’']s$", "", e.text))))
-        return best
+        if not words:
+            return ent_text, ent_span
+        gender = honorific_gender(honorific)
+        gens = {"jr", "sr", "ii", "iii"}
+        cands: dict[str, list] = {}
+        for pn in self.names:
+            if len(pn.words) <= len(words) or not all(w in pn.words for w in words):
+                continue
+            if (set(pn.words) & gens) and not (set(words) & gens):
+                continue
+            if gender and self.gender_of(pn.name) not in (None, gender):
+                continue
+            cands.setdefault(pn.name, []).append(pn)
+        if not cands and len(words) == 1:
+            # the NER missed the full name ('Vince Cable', 'Nicola Sturgeon'): a run of capitalised proper nouns
+            for pn, typed in self.propn_names():
+                if words[0] == pn.words[-1] and pn.start < ent_span[0] and (honorific or not typed):
+                    cands.setdefault(pn.name, []).append(pn)
+        if not cands:
+            if honorific:  # 'Mr Blair' with no fuller name: the name without its honorific
+                k = ent_text.find(bare)
+                return bare, (ent_span[0] + k, ent_span[0] + k + len(bare)) if k >= 0 else ent_span
+            return ent_text, ent_span
+        pos = ent_span[0] if at is None else at
+
+        def rank(name):
+            seen = cands[name]
+            before = [pn.start for pn in seen if pn.start < pos]
+            return (len(seen), max(before) if before else -1, len(name))
+
+        best = max(cands, key=rank)
+        pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
+        return pn.name, pn.span
+
+    def propn_names(self) -> list[tuple["_PersonName", bool]]:
+        """(name, typed ORG) for runs of 2-3 capitalised proper nouns outside places, not starting with an
+        honorific: names the NER missed, used only when no PERSON entity carries the surname; one the NER
+        called an ORG ('Vince Cable') only for a mention with an honorific ('Mr Cable')."""
+        if self._propn is None:
+            out, run = [], []
+            for t in list(self.doc) + [None]:
+                ok = t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() \
+                    and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE") and t.lower_ not in HONORIFICS
+                if ok and run and t.i == run[-1].i + 1 and "\n" not in run[-1].text_with_ws:
+                    run.append(t)
+                    continue
+                if 2 <= len(run) <= 3:
+                    a, b = run[0].idx, run[-1].idx + len(run[-1].text)
+                    out.append((_PersonName(self.doc.text[a:b], tuple(x.lower_ for x in run), None, a, (a, b)),
+                                any(x.ent_type_ == "ORG" for x in run)))
+                run = [t] if ok else []
+            self._propn = out
+        return self._propn
+
+    def gender_of(self, name: str) -> Optional[str]:
+        """Gender of a full name: from an honorific on it ('Sir Keir Starmer'), else from the pronouns
+        that follow it (see _pronoun_gender_votes), else None."""
+        out = None
+        for pn in self.names:
+            if pn.gender and pn.name == name:
+                if out not in (None, pn.gender):
+                    return None
+                out = pn.gender
+        return out or self.voted.get(name)
 
     def pronoun(self, low: str, at: int, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
         """Antecedent of a pronoun speaker: walking back sentence by sentence, the latest speaker of
         the right kind, else the subject named there, else the latest name. Names inside the claim's
-        own content ("Russia's position could weaken, they added") are not candidates."""
+        own content ("Russia's position could weaken, they added") are not candidates, nor a person
+        whose honorific says the other gender ("she" after "Mr Blair")."""
         person = low in ("he", "she", "i", "him", "her")
+        want = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(low)
         kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP", "ANON", "NOUN")
         ents = self.persons if person else self.orgs
+
+        def fits(name: str) -> bool:
+            return want is None or self.gender_of(name) in (None, want)
+
         sents = [s for s in self.sents if s.start_char <= at]
         for s in reversed(sents[-4:]):
-            spk = [x for x in self.speakers if s.start_char <= x[0] < min(at, s.end_char) and x[3] in kinds]
+            spk = [x for x in self.speakers if s.start_char <= x[0] < min(at, s.end_char) and x[3] in kinds and fits(x[1])]
             if spk:
                 return spk[-1][1], spk[-1][2]
             subj = [e for e in ents if s.start_char <= e.start_char < at and e.end_char <= s.end_char
                     and e.root.dep_ in ("nsubj", "nsubjpass") and not any(a <= e.start_char < b for a, b in content)]
+            subj = [e for e in subj if not person or fits(self.full_name(e.text, (e.start_char, e.end_char))[0])]
             if subj:
                 e = subj[-1]
                 return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
         before = [e for e in ents if e.end_char <= at]
+        if person:
+            before = [e for e in before if fits(self.full_name(e.text, (e.start_char, e.end_char))[0])]
         if before:
             e = before[-1]
             return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
         return None
 
-    @staticmethod
-    def _within(a: str, b: str) -> bool:
-        return bool(set(a.lower().split()) & set(b.lower().split()))
+    def org_named(self, noun: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
+        """The organisation a definite role noun refers to: "the ministry" → the latest earlier ORG
+        holding that word ("Ministry of Defence"); "the company" / "the firm" → the latest earlier ORG."""
+        earlier = [e for e in self.orgs if e.end_char <= at and e.label_ == "ORG"]
+        hit = [e for e in earlier if noun in e.text.lower().split()]
+        if not hit and noun in _GENERIC_ORG_NOUNS:
+            hit = earlier
+        if hit:
+            e = hit[-1]
+            name = re.sub(r"^(the)\s+", "", re.sub(r"[’']s$", "", e.text), flags=re.I)
+            k = e.text.find(name)
+            return name, (e.start_char + k, e.start_char + k + len(name))
+        return None
+
+
+#: role nouns that name an organisation the article has named ("the company said")
+_ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "party", "bank", "group", "union", "council",
+              "campaign", "committee", "commission", "regulator", "office", "court", "board", "organisation",
+              "organization", "corporation", "network", "newspaper", "charity", "institute", "university",
+              "association", "foundation", "airline", "carrier", "retailer", "insurer", "operator", "lender"}
+_GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "insurer", "airline", "carrier",
+                      "operator", "lender", "bank"}
+
+
+@dataclass(frozen=True)
+class _PersonName:
+    """A PERSON entity of the article as a name: without honorifics or possessive, its words, gender."""
+
+    name: str
+    words: tuple[str, ...]
+    gender: Optional[str]
+    start: int
+    span: tuple[int, int]
+
+    @classmethod
+    def of(cls, e: Span) -> "_PersonName":
+        text = re.sub(r"[’']s?$", "", e.text) if e.text.endswith(("'s", "’s", "'", "’")) else e.text
+        honorific, bare = split_honorific(text)
+        if honorific is None and e.start > 0 and e.doc[e.start - 1].lower_.rstrip(".") in HONORIFICS:
+            honorific = e.doc[e.start - 1].text  # 'Mr' left outside the entity
+        k = text.find(bare)
+        start = e.start_char + max(k, 0)
+        words = tuple(re.sub(r"[’']s?$", "", w.lower().rstrip(".,")) for w in bare.split())
+        return cls(bare, words, honorific_gender(honorific), start, (start, start + len(bare)))
+
+
+def _pronoun_gender_votes(sents: list[Span], names: list["_PersonName"]) -> dict[str, str]:
+    """Gender of full names from the pronouns that follow them: in a sentence naming one person only,
+    the person pronouns of that sentence and the next ('Hillary Clinton spoke. She said ...').
+    A name gets a gender only when its votes agree by at least two to one."""
+    votes: dict[str, list[int]] = {}
+    starts = [s.start_char for s in sents]
+    import bisect
+
+    by_sent: dict[int, set[str]] = {}
+    named: set[int] = set()
+    for pn in names:
+        k = max(0, bisect.bisect_right(starts, pn.start) - 1)
+        named.add(k)
+        by_sent.setdefault(k, set()).add(pn.name if len(pn.words) > 1 else pn.words[-1])
+    for k, people in by_sent.items():
+        if len(people) != 1 or " " not in next(iter(people)):
+            continue
+        m = f = 0
+        follow = sents[k:k + 2] if k + 1 not in named else sents[k:k + 1]  # the next sentence names no one
+        for s in follow:
+            for t in s:
+                low = t.lower_
+                m += low in ("he", "him", "his", "himself")
+                f += low in ("she", "her", "hers", "herself")
+        v = votes.setdefault(next(iter(people)), [0, 0])
+        v[0] += m
+        v[1] += f
+    return {n: ("male" if m > f else "female") for n, (m, f) in votes.items() if max(m, f) >= 2 * min(m, f) and m != f}
+
+
+def _roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
+    """(role, organisation) pairs the article gives a person by naming them together:
+    "Kremlin spokesman Dmitry Peskov", "Tony Blair, the prime minister,", "the chancellor, Gordon Brown,"."""
+    doc = e.doc
+    out = []
+    pre = [t for t in e.root.children if t.i < e.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
+    if pre:
+        lo = min(t.left_edge.i for t in pre)
+        _, role, org = _split_speaker(list(doc[lo:e.end]), None)
+        if role:
+            out.append((role, org))
+    nouns = [c for c in e.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if e.root.dep_ == "appos" and e.root.head.pos_ == "NOUN":
+        nouns.append(e.root.head)
+    for n in nouns:
+        toks = [t for t in n.subtree if t.i < n.i or t == n]
+        toks = [t for t in toks if not (e.start <= t.i < e.end)]
+        if toks:
+            r, o = _role_words(toks)
+            if r:
+                out.append((r, o))
+    return out
+
+
+def _role_words(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
+    """(role, organisation) of a role phrase with no name ("the prime minister", "Russia's foreign minister")."""
+    rolew, orgw = [], []
+    for w in toks:
+        if w.is_punct or w.lower_ in {"the", "a", "an"} or w.dep_ == "case":
+            continue
+        if (w.ent_type_ in ("ORG", "GPE", "NORP") or w.dep_ == "poss") and not rolew:
+            orgw.append(w)
+        else:
+            rolew.append(w)
+    role = " ".join(w.text for w in rolew) or None
+    org = re.sub(r"[’']s$", "", " ".join(w.text for w in orgw)).strip() or None
+    return role, org
+
+
+def _principal_tokens(head: Token) -> list[Token]:
+    """Who a spokesperson-like head speaks for: its possessive or name modifiers ("Mr Blair's", "Downing Street")."""
+    out = []
+    for c in head.children:
+        if c.i < head.i and c.dep_ in ("poss", "compound", "nmod") and (c.ent_type_ or c.pos_ in ("PROPN", "PRON")):
+            out.append(c)
+    return out
+
+
+def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple[str, tuple[int, int]]:
+    """The name of the person or organisation a spokesperson speaks for, resolved in the article
+    ("Mr Blair's spokesman" → Tony Blair, "his aide" → the person 'his' refers to)."""
+    doc = head.doc
+    mods = _principal_tokens(head)
+    if len(mods) == 1 and mods[0].pos_ == "PRON":
+        p = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(mods[0].lower_, mods[0].lower_)
+        hit = res.pronoun(p, at, tuple(spans))
+        if hit is not None:
+            return hit[0], hit[1] or (mods[0].idx, mods[0].idx + len(mods[0].text))
+    lo = min(t.left_edge.i for t in mods)
+    hi = max(t.right_edge.i for t in mods)
+    toks = [t for t in doc[lo:hi + 1] if t.lower_ not in ("the", "a", "an") and t.dep_ != "case" and not t.is_punct]
+    if not toks:
+        toks = mods
+    text = re.sub(r"[’']s$", "", doc[toks[0].i:toks[-1].i + 1].text)
+    span = (toks[0].idx, toks[0].idx + len(text))
+    person = _person_of_phrase(toks)
+    if person is not None or toks[-1].ent_type_ == "PERSON":
+        return res.full_name(text, span)
+    return text, span
 
 
 def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[list], relative_head: Optional[Token],
@@ -317,6 +577,22 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
                             and t.dep_ not in ("det", "poss", "case")) or None
             orgw = [t for t in toks if t.ent_type_ in ("ORG", "GPE", "NORP")]
             org = org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
+    elif stype == "ANON" and _principal_tokens(head):
+        # "a Downing Street spokesman", "Mr Blair's spokesman", "his aide": someone speaking for them
+        named = res.by_role(role, org, s0) if role and toks[0].lower_ not in _ANON_DETS else None
+        if named is not None and head.lemma_.lower() not in ("source", "official"):
+            resolved, rspan = named
+            stype = rtype = "PERSON"
+        else:
+            principal, pspan = _principal(res, head, s0, spans)
+            resolved, rspan = f"{principal} {head.text}", pspan
+            org = principal
+            role = role or head.text
+            rtype = "ANON"
+    elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in _ORG_NOUNS \
+            and res.org_named(head.lemma_.lower(), s0) is not None:
+        resolved, rspan = res.org_named(head.lemma_.lower(), s0)  # "the company said" after "Enron"
+        rtype = "ORG"
     else:
         rtype = stype
         named = None

@@ -1,0 +1,233 @@
+"""Segments before sentences: headline, standfirst, byline, dateline, subheads, captions, notes, body.
+
+News text is more than running sentences. A headline has no closing full stop
+and would run into the first sentence ("Lavrov: Washington Fails … Moscow⏎Russian
+Foreign Minister Sergei Lavrov says …" parses as one sentence whose subject is
+the whole headline); a byline ("By Jane Doe", "Jane Doe · 4 min read") names the
+author, not a speaker; a dateline ("MOSCOW (Reuters) -") is no part of the
+sentence it precedes. :func:`segments` cuts an article's text into typed
+segments with pure string rules (no model); the spaCy component in
+:mod:`graphkit.nlp` starts a sentence at every segment boundary, and
+:mod:`graphkit.attribution` keeps no claim whose cue stands outside running text
+(:data:`NOT_RUNNING_TEXT`). :func:`byline_author` gives the Document its author.
+
+>>> text = "Lavrov: Washington Fails to Submit Plan\\nBy Jane Doe\\nMOSCOW (Reuters) - Lavrov said it was late."
+>>> [(s.kind, text[s.start:s.end]) for s in segments(text)]
+[('headline', 'Lavrov: Washington Fails to Submit Plan'), ('byline', 'By Jane Doe'), ('dateline', 'MOSCOW (Reuters) -'), ('body', 'Lavrov said it was late.')]
+>>> byline_author(text)
+'Jane Doe'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+__all__ = ["Segment", "segments", "byline_author", "NOT_RUNNING_TEXT", "segment_kind_at"]
+
+#: segment kinds that hold no claim: a cue standing in one of them is not an attribution of the article
+NOT_RUNNING_TEXT = frozenset({"headline", "standfirst", "byline", "dateline", "subhead", "caption", "credit"})
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A typed stretch of an article: ``text[start:end]`` is the segment, without surrounding blanks."""
+
+    kind: str   # headline, standfirst, byline, dateline, subhead, caption, note, credit, body
+    start: int
+    end: int
+
+
+_CLOSING = tuple(".!?:;\"”’'»)…") + ("...",)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<name>[A-Z][^\n]{1,120})$", re.I)
+_READ_TIME = re.compile(r"(?:^|[·•|])\s*\d+\s*min(?:ute)?s?\s+read\b", re.I)
+_CREDIT = re.compile(r"^(?:\(?(?:additional )?reporting by|editing by|writing by|compiled by)\b", re.I)
+_NOTE = re.compile(r"^(?:editor['’]?s['’]? note|correction|clarification|update)\s*[:\-—–]", re.I)
+_CAPTION = re.compile(
+    r"^(?:image|photo|picture|video|graphic|media) ?(?:caption|copyright|source|credit)?\s*[:|]"
+    r"|^(?:image caption|image copyright|getty images|ap photo|reuters/)"
+    r"|\((?:photo|picture|image)[^)]*\)\s*$"
+    r"|(?:getty images|/ ?reuters|ap photo/[^\n]*|/ ?afp)\s*\)?\s*$", re.I)
+# "MOSCOW (Reuters) -", "NASHUA, N.H. -", "WASHINGTON (AP) —", "Kyiv, Dec 3 (Reuters) -"
+_DATELINE = re.compile(
+    r"^(?P<dl>(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2})?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([A-Za-z][\w .&'’/-]{0,30}\))?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,\s*[A-Z][\w.]+(?: \d{1,2})?)?\s*\((?:Reuters|AP|AFP|Bloomberg|dpa|"
+    r"Xinhua|TASS|Interfax|PA|CNN|UPI|ANI|AAP|Kyodo|Yonhap|EFE|ANSA|Sputnik|RIA Novosti)\))"
+    r"\s*(?:-{1,2}|—|–))\s+(?=\S)")
+_LABEL = re.compile(r"^(?:[A-Z][A-Z ]{1,30}[.:]?|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)$")  # "ABSTRACT.", "FULL TEXT.", "9:34 p.m."
+_FUNCTION_END = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "at", "that", "but",
+                 "as", "from", "is", "was", "are", "were", "his", "her", "their", "its", "who", "which"}
+_SMALL = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as", "from", "vs",
+          "is", "be", "but", "nor", "up", "out", "off", "over", "into", "about", "after", "than"}
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, without surrounding spaces."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        s, e = pos, pos + len(raw)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _closed(line: str) -> bool:
+    """Does the line end as a sentence ends (full stop, question, quote, colon...)?"""
+    return line.rstrip().endswith(_CLOSING)
+
+
+def _title_case(line: str) -> bool:
+    """Most content words capitalised, as in 'Ben Carson Slams Hillary And The Media'.
+
+    >>> _title_case("Ben Carson Slams Hillary And The Media In One Debate Answer."), _title_case("Ben Carson says he won.")
+    (True, False)
+    >>> _title_case("Secretary of State Marco Rubio said:")
+    False
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if w.lower() not in _SMALL]
+    if len(words) < 3 or line.rstrip().endswith(":") or not words[-1][0].isupper():
+        return False  # 'Secretary of State Marco Rubio said:' introduces a quote
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Text wrapped at a fixed width: many line breaks inside a sentence (next line starts lower-case)."""
+    inner = [(a, b) for a, b in zip(lines, lines[1:]) if "\n\n" not in text[a[1]:b[0]].replace(" ", "")]
+    if len(inner) < 4:
+        return False
+    lower = sum(text[b[0]].islower() for _a, b in inner)
+    return lower >= 0.3 * len(inner)
+
+
+def _same_text(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
+    na, nb = norm(a), norm(b)
+    return bool(na) and bool(nb) and (na == nb or na.startswith(nb) or nb.startswith(na))
+
+
+def segments(text: str, title: Optional[str] = None) -> list[Segment]:
+    """Typed segments of an article, in text order; running text is ``body``.
+
+    ``title``: the headline from the metadata, when known (a headline that ends with a full stop
+    is found by it). Lines are segments of their own when they are a byline, dateline, caption,
+    note or credit, or when they do not end as a sentence ends (headline, subheads); in text
+    wrapped at a fixed width only blank lines and the typed lines above cut. The first block is
+    the headline when it is title-case, unclosed, or the metadata title; a second short block of
+    the same paragraph (after a headline) is the standfirst.
+
+    >>> t = "Talks Gain Momentum in Moscow\\nRussian President Vladimir Putin will meet Steve Witkoff.\\n\\nNew talks\\nThey met."
+    >>> [(s.kind, t[s.start:s.end]) for s in segments(t)]
+    [('headline', 'Talks Gain Momentum in Moscow'), ('body', 'Russian President Vladimir Putin will meet Steve Witkoff.'), ('subhead', 'New talks'), ('body', 'They met.')]
+    >>> t = "Jobs report gives Democrats a lift; \\nSolid upturn could blunt Republican claims.\\n\\nThe report was good."
+    >>> [s.kind for s in segments(t, title="Jobs report gives Democrats a lift; Solid upturn could blunt Republican claims")]
+    ['headline', 'standfirst', 'body']
+    """
+    lines = _lines(text)
+    if not lines:
+        return []
+    wrapped = _hard_wrapped(text, lines)
+    out: list[Segment] = []
+    first_block = True
+    body_seen = False
+    for k, (s, e) in enumerate(lines):
+        line = text[s:e]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        blank_after = nxt is None or text[e:nxt[0]].count("\n") >= 2
+        blank_before = k == 0 or text[lines[k - 1][1]:s].count("\n") >= 2
+        kind = _typed_line(line)
+        if kind == "dateline":
+            m = _DATELINE.match(line)
+            dl_end = s + len(m.group("dl"))
+            out.append(Segment("dateline", s, dl_end))
+            rest = dl_end + (len(line[len(m.group("dl")):]) - len(line[len(m.group("dl")):].lstrip()))
+            out.append(Segment("body", rest, e))
+            first_block, body_seen = False, True
+            continue
+        if kind is None and not body_seen and first_block and k == 0 and nxt is not None:
+            words = len(line.split())
+            unclosed = not _closed(line) and not wrapped and line.split()[-1].lower() not in _FUNCTION_END
+            if words <= 30 and (unclosed or line.rstrip().endswith(";") or _title_case(line)
+                                or (title and _same_text(line, title))):
+                kind = "headline"
+        if kind is None and out and out[-1].kind == "headline" and not blank_before and not body_seen \
+                and len(line.split()) <= 40 and (blank_after or not _closed(line)) \
+                and text[out[-1].start:out[-1].end].rstrip().endswith(";"):
+            kind = "standfirst"  # "Jobs report gives Democrats a lift; ⏎Solid upturn, ..."
+        if kind is None and nxt is not None and not wrapped and not _closed(line) and len(line.split()) <= 20 \
+                and line.split()[-1].lower() not in _FUNCTION_END and not line.endswith((",", "-", "—", "–")):
+            nl = text[nxt[0]]
+            if nl.isupper() or nl.isdigit() or nl in "\"“‘'(":
+                kind = "headline" if not body_seen and k == 0 else "subhead"
+        if kind is None and _LABEL.match(line) and len(line.split()) <= 4 and (blank_after or blank_before):
+            kind = "subhead"
+        if kind is None:
+            kind = "body"
+        if kind == "body":
+            body_seen = True
+        if kind == "body" and out and out[-1].kind == "body" and not blank_before and (wrapped or not _closed(text[out[-1].start:out[-1].end])):
+            out[-1] = Segment("body", out[-1].start, e)  # a sentence wrapped over lines is one segment
+        else:
+            out.append(Segment(kind, s, e))
+        if blank_after:
+            first_block = False
+    return out
+
+
+def _typed_line(line: str) -> Optional[str]:
+    """byline, credit, note, caption or dateline when the line's own form says so, else None."""
+    words = line.split()
+    if len(words) <= 14 and (_BYLINE.match(line) or _READ_TIME.search(line)):
+        return "byline"
+    if _CREDIT.match(line):
+        return "credit"
+    if _NOTE.match(line):
+        return "note"
+    if len(words) <= 40 and _CAPTION.search(line):
+        return "caption"
+    if _DATELINE.match(line) and len(words) > 3:
+        return "dateline"
+    return None
+
+
+def byline_author(text: str, title: Optional[str] = None) -> Optional[str]:
+    """The author named in the article's byline ('By Jane Doe and John Roe' → 'Jane Doe and John Roe').
+
+    >>> byline_author("Headline here\\nJane Doe · 4 min read\\nThe minister said no.")
+    'Jane Doe'
+    >>> byline_author("By JOHN SMITH, Associated Press\\nHe said no.") , byline_author("Nobody said no.")
+    ('John Smith', None)
+    """
+    for seg in segments(text, title):
+        if seg.kind != "byline":
+            continue
+        line = text[seg.start:seg.end]
+        m = _BYLINE.match(line)
+        name = m.group("name") if m else _READ_TIME.split(line)[0]
+        name = re.split(r"\s*[,|·•]\s*|\s+-\s+|\s+for\s+|\s+in\s+[A-Z]", name)[0].strip(" .:;")
+        name = re.sub(r"\s+(?:updated|published)\b.*$", "", name, flags=re.I)
+        if name and all(w.isupper() for w in name.split() if w.lower() not in ("and", "&")):
+            name = " ".join(w if w.lower() in ("and", "&") else w.capitalize() for w in name.split())
+        if name and 1 <= len(name.split()) <= 12 and name[0].isupper():
+            return name
+    return None
+
+
+def segment_kind_at(segs: list[Segment], pos: int) -> str:
+    """Kind of the segment holding character ``pos`` ('body' between segments).
+
+    >>> segment_kind_at([Segment("headline", 0, 10), Segment("body", 11, 40)], 3)
+    'headline'
+    """
+    import bisect
+
+    i = bisect.bisect_right([s.start for s in segs], pos) - 1
+    if i >= 0 and segs[i].start <= pos < segs[i].end:
+        return segs[i].kind
+    return "body"

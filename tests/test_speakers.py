@@ -1,0 +1,134 @@
+"""Speakers as the article names them (graphkit.segments, graphkit.speakers): tables of British- and
+American-style sentences in, the speaker as resolved in the article out."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.attribution import attributions
+from graphkit.segments import byline_author, segments
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from graphkit.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def speakers(nlp, text, title=None):
+    doc = nlp.make_doc(text)
+    if title:
+        doc.user_data["title"] = title
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return [(a.resolved_text, a.speaker_type) for a in attributions(doc) if not a.continuation]
+
+
+# --------------------------------------------------------------------------- segments
+
+SEGMENTS = [
+    # headline without closing punctuation, then the first sentence (the sample corpus's Lavrov article)
+    ("Lavrov: Washington Fails to Submit Peace Plan to Moscow\nRussian Foreign Minister Sergei Lavrov says it is late.",
+     None, ["headline", "body"]),
+    # US headline + byline + AP dateline
+    ("Donald Trump Tells Voters to Wait\nBy JULIE PACE, Associated Press\nWASHINGTON (AP) — Trump said he would win.",
+     None, ["headline", "byline", "dateline", "body"]),
+    # British: headline, standfirst-free, byline with read time, Reuters dateline in mixed case
+    ("Blair defends Iraq record\nJane Smith · 4 min read\nLondon (Reuters) - Mr Blair said the war was right.",
+     None, ["headline", "byline", "dateline", "body"]),
+    # NYT style: headline; deck line, then the body
+    ("Jobs report gives Democrats a lift; \nSolid upturn could blunt Republican claims.\n\nThe report was good.",
+     None, ["headline", "standfirst", "body"]),
+    # a headline ending in a full stop is found by the metadata title
+    ("Ben Carson says he is under attack.\n\nBen Carson says he is under political attack.",
+     "Ben Carson says he is under attack", ["headline", "body"]),
+    # subhead and photo caption inside the body; editor's note
+    ("Mr Cable said taxes would rise.\n\nTax plans\nThe Lib Dems said more.\n\nPhoto: Getty Images\n\n"
+     "Editor's note: this story was updated.", None, ["body", "subhead", "body", "caption", "note"]),
+    # a lead sentence that is a whole sentence is no headline; a line ending with a colon introduces a quote
+    ("Secretary of State Marco Rubio said:\n\n“We are closer to peace than ever.”", None, ["body", "body"]),
+    # text wrapped at a fixed width stays one body segment
+    ("The minister said that the\nplan would work and that\nthe talks would go on until\nthe end of the year and\n"
+     "beyond that too.", None, ["body"]),
+]
+
+
+@pytest.mark.parametrize("text,title,kinds", SEGMENTS, ids=[f"{i:02d}" for i in range(len(SEGMENTS))])
+def test_segments(text, title, kinds):
+    assert [s.kind for s in segments(text, title)] == kinds
+
+
+@pytest.mark.parametrize("text,author", [
+    ("Blair defends record\nBy Nick Assinder\nPolitical correspondent\nMr Blair said no.", "Nick Assinder"),
+    ("Trump wins\nBy JULIE PACE and LISA LERER, Associated Press\nTrump said yes.", "Julie Pace and Lisa Lerer"),
+    ("Markets fall\nJane Doe · 4 min read\nThe bank said no.", "Jane Doe"),
+    ("By-elections are coming, Mr Howard said.", None),
+    ("Nobody signs this one.\n\nMr Howard said no.", None),
+])
+def test_byline_feeds_the_author(text, author):
+    assert byline_author(text) == author
+
+
+# --------------------------------------------------------------------------- speakers in the article
+
+SPEAKERS = [
+    # headlines never speak and never fuse with the first sentence
+    ("Donald Trump Tells Voters to Wait\nDonald Trump said on Monday he would win.", None, ("Donald Trump", "PERSON")),
+    ("Lavrov: Washington Fails to Submit Plan\nRussian Foreign Minister Sergei Lavrov says Russia expects a copy.",
+     None, ("Sergei Lavrov", "PERSON")),
+    ("Blair Says Iraq War Was Right.\n\nTony Blair spoke in Sedgefield. Mr Blair said the war was right.",
+     "Blair Says Iraq War Was Right", ("Tony Blair", "PERSON")),
+    # datelines
+    ("MOSCOW (Reuters) - The Kremlin said on Wednesday it was awaiting details.", None, ("Kremlin", "ORG")),
+    ("NASHUA, N.H. - Chris Christie said the polls were wrong.", None, ("Chris Christie", None)),
+    # honorifics without (British) and with (American) a full stop resolve to the full name
+    ("Tony Blair visited Leeds. Mr Blair said the plan would work.", None, ("Tony Blair", "PERSON")),
+    ("Vince Cable spoke in Twickenham. Mr Cable said taxes would rise.", None, ("Vince Cable", "PERSON")),
+    ("Nicola Sturgeon met voters. Ms Sturgeon said a vote would come.", None, ("Nicola Sturgeon", "PERSON")),
+    ("Bernie Sanders spoke in Iowa. Mr. Sanders said the system was rigged.", None, ("Bernie Sanders", "PERSON")),
+    ("Sir Menzies Campbell spoke on Monday. Sir Menzies said the war was illegal.", None, ("Menzies Campbell", "PERSON")),
+    # a bare surname / first name → the full name; the honorific's gender picks between two
+    ("Gordon Brown spoke in Leeds. Brown said the economy was strong.", None, ("Gordon Brown", "PERSON")),
+    ("Hillary Clinton spoke in Ohio. Hillary said she would win.", None, ("Hillary Clinton", "PERSON")),
+    ("Hillary Clinton campaigned in Ohio, where she met voters. Bill Clinton stayed home; he was ill. "
+     "Mrs Clinton said she would win.", None, ("Hillary Clinton", "PERSON")),
+    # roles named earlier
+    ("Prime Minister Tony Blair visited Leeds on Monday. The prime minister said the plan would work.", None,
+     ("Tony Blair", "NOUN")),
+    ("Gordon Brown, the chancellor, spoke on Monday. The chancellor said taxes would not rise.", None,
+     ("Gordon Brown", "NOUN")),
+    ("Secretary of State John Kerry flew to Geneva. The secretary of state said talks would resume.", None,
+     ("John Kerry", None)),
+    ("Enron shares fell on Monday. The company said it would file for bankruptcy.", None, ("Enron", "NOUN")),
+    # a role never named stays a role
+    ("The foreign secretary said the talks had failed.", None, ("The foreign secretary", "NOUN")),
+    # spokespeople are tied to whom they speak for, never that person
+    ("Tony Blair visited Leeds. A Downing Street spokesman said the plan would work.", None,
+     ("Downing Street spokesman", "ANON")),
+    ("Tony Blair visited Leeds. Mr Blair's spokesman said the plan would work.", None, ("Tony Blair spokesman", "ANON")),
+    ("Donald Trump held a rally. A Trump spokeswoman said the crowd was huge.", None, ("Trump spokeswoman", "ANON")),
+    # aides: appositions and compounds pick the named head
+    ("Clinton campaign chairman John Podesta said the emails were stolen.", None, ("John Podesta", "PERSON")),
+    ("Clinton spokesman Glen Caplin said the report was false.", None, ("Glen Caplin", "PERSON")),
+    ("Labour's campaign chief Alan Milburn said the party would win.", None, ("Alan Milburn", "PERSON")),
+    # family members are not the relative they are named after
+    ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
+    ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
+]
+
+
+@pytest.mark.parametrize("text,title,expected", SPEAKERS, ids=[f"{i:02d}" for i in range(len(SPEAKERS))])
+def test_speaker_in_the_article(nlp, text, title, expected):
+    got = speakers(nlp, text, title)
+    assert got, f"no attribution in {text!r}"
+    name, stype = expected
+    assert got[-1][0] == name, got
+    if stype is not None:
+        assert got[-1][1] == stype, got
+
+
+def test_headline_holds_no_claim(nlp):
+    text = "Trump Says He Will Win Ohio\nBy Jane Doe\n\nDonald Trump said on Monday that the race was close."
+    got = speakers(nlp, text)
+    assert got == [("Donald Trump", "PERSON")]
