@@ -35,7 +35,7 @@ Stance = Literal[
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
     "promise", "praise", "criticize", "support", "oppose", "believe", "report",
 ]
-ActorKind = Literal["person", "organisation", "government", "country", "group", "anonymous", "media", "other"]
+ActorKind = Literal["person", "organisation", "government", "country", "group", "anonymous", "media", "role", "other"]
 PlaceKind = Literal["country", "region", "city", "other"]
 DatePrecision = Literal["day", "week", "month", "year"]
 DateBasis = Literal["explicit", "relative", "publication", "unknown"]
@@ -80,7 +80,8 @@ class Actor(Record):
     kind: Literal["actor"] = "actor"
     id: str = Field(pattern=r"^actor:", description="stable node id, 'actor:<slug>'")
     name: str = Field(min_length=1, description="canonical display name ('Sergey Lavrov')")
-    type: ActorKind = Field("other", description="person, organisation, government, country, group, anonymous, media")
+    type: ActorKind = Field("other", description="person, organisation, government, country, group, anonymous, media, "
+                               "role (a role phrase such as 'the foreign secretary' that names no one the corpus knows)")
     aliases: tuple[str, ...] = Field((), description="surface forms seen or listed in the gazetteer")
     roles: tuple[str, ...] = Field((), description="roles held, as written ('Foreign Minister')")
     organisation: Optional[str] = Field(None, description="organisation the actor speaks for ('Kremlin')")

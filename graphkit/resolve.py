@@ -53,7 +53,7 @@ from typing import Iterable, Optional
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from .names import (APOS, TITLE_WORDS, candidate_pairs, compare_names, fold, is_pronoun, name_words, person_key,
-                    skeleton, slug, split_title)
+                    skeleton, slug, split_honorific, split_title)
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 from .records import Actor, Attribution
 
@@ -67,6 +67,9 @@ _ANON_HEADS = {"source", "sources", "official", "officials", "aide", "aides", "i
                "spokesperson", "representative", "investigator", "ally", "confidant", "associate",
                "strategist", "member", "members"}
 
+#: a surname alone goes to the full name holding this share of the corpus's full-name mentions with it
+#: (an in-article full name always comes first); below it, the surname stays an actor of its own
+SURNAME_DOMINANCE = 0.9
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
 
@@ -264,7 +267,7 @@ class _Resolver:
         role = a.role
         # a PERSON entity inside the mention is its name
         person = None
-        if a.speaker_type != "PRON" or a.resolved_span:
+        if a.speaker_type in (None, "PERSON") or (a.speaker_type == "PRON" and a.resolved_span):
             span = a.resolved_span if a.resolved_text and a.resolved_span else a.speaker_span
             if span:
                 inside = [e for e in self.person_ents.get(doc_id, []) if span[0] <= e[2] and e[3] <= span[1]]
@@ -276,6 +279,7 @@ class _Resolver:
             name = re.sub(r"['\u2019]s$", "", person)
             name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
             prefix = text[: text.find(person)].strip(" ,") if person in text else ""
+            prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix  # 'Mr' is no role
             if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
                 role = prefix
             return _Mention(doc_id, i, a, surface, name, "name", "person", role, pos)
@@ -284,11 +288,12 @@ class _Resolver:
             prefix, name = split_title(text)
             if not name:
                 return _Mention(doc_id, i, a, surface, text, "title", None, role, pos)
+            prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix  # 'Mr' is no role
             if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
                 role = prefix
             return _Mention(doc_id, i, a, surface, name, "name", self.fold_types.get(fold(name), "person"), role, pos)
         if a.speaker_type == "NOUN" and etype is None:
-            if self.gz.match_title(text, _org_role(a)) or self.gz.match_name(text, False):
+            if self.gz.match_title(text, _org_role(a)) or self.gz.match_name(text, False) or _is_role_phrase(text):
                 return _Mention(doc_id, i, a, surface, text, "title", None, role, pos)
             return _Mention(doc_id, i, a, surface, _strip_det(text), "group", "group", role, pos)
         name = _strip_det(re.sub(r"['\u2019]s$", "", text))
@@ -359,6 +364,13 @@ class _Resolver:
                     root = next(iter(corpus))
                     return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
                             f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus")
+                if len(local) == 0 and len(corpus) > 1:
+                    hit = self._dominant_holder(corpus)
+                    if hit is not None:
+                        root, n, total = hit
+                        return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
+                                f"surname of {self.cluster_name[root]!r}, who has {n} of the corpus's {total} "
+                                f"full-name mentions with it")
             if etype == "person" or len(words) > 1:
                 why = "name"
                 if len(words) == 1:
@@ -384,6 +396,23 @@ class _Resolver:
             drafts.append(d)
             return d, "same name"
         return self._draft(key, name, typ), "same name" if typ != "group" else "same group phrase"
+
+    def _dominant_holder(self, roots: set[str]) -> Optional[tuple[str, int, int]]:
+        """(root, its mentions, all mentions) when one full name holds at least SURNAME_DOMINANCE of the
+        full-name mentions of a surname in the corpus ('Blair': Tony 313, Cherie 4), else None."""
+        counts = {r: sum(sum(self.names[m].values()) for m in self._members(r)) for r in roots}
+        total = sum(counts.values())
+        root = max(sorted(counts), key=lambda r: counts[r])
+        if total and counts[root] >= SURNAME_DOMINANCE * total:
+            return root, counts[root], total
+        return None
+
+    def _members(self, root: str) -> list[str]:
+        if not hasattr(self, "_members_of"):
+            self._members_of: dict[str, list[str]] = defaultdict(list)
+            for sk, r in self.cluster_of.items():
+                self._members_of[r].append(sk)
+        return self._members_of.get(root, [root])
 
     def _near_organisation(self, name: str, typ: str) -> Optional[tuple[_Draft, str]]:
         """An organisation already seen whose name differs only in spelling ('Defence'/'Defense' Ministry)."""
@@ -458,6 +487,61 @@ class _Resolver:
                 self._record(m, d, why)
                 done.append((m.pos, d))
 
+    # ---- corpus-level merges that need no gazetteer (graphkit.merge)
+    def merge_across_corpus(self) -> None:
+        """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons."""
+        from .merge import organisation_merges, role_merges, short_form_names
+
+        for key, (full, why) in sorted(short_form_names(self.drafts).items()):
+            d = self.drafts[key]
+            self._rename(d, full, why)
+        self._merge_same_names()
+        for src, dst, why in organisation_merges(self.drafts):
+            self._merge(src, dst, why)
+        counts = Counter(self.speaker_of.values())
+        for src, dst, why in role_merges(self.drafts, counts):
+            self._merge(src, dst, why)
+
+    def _rename(self, d: _Draft, name: str, why: str) -> None:
+        """Give a draft its full name; every merge line says so."""
+        d.aliases.append(d.name)
+        d.merges = {f"{line.split(': ', 1)[0].rsplit(' -> ', 1)[0]} -> {name}: {line.split(': ', 1)[1]}; {why}"
+                    if ": " in line else line: docs for line, docs in d.merges.items()}
+        d.name = name
+
+    def _merge_same_names(self) -> None:
+        """Organisation drafts that now carry the same name (two short forms of one party) become one."""
+        from .merge import ORG_TYPES
+
+        first: dict[str, str] = {}
+        for key in sorted(self.drafts):
+            d = self.drafts.get(key)
+            if d is None or d.type not in ORG_TYPES or d.entry is not None:
+                continue
+            f = fold(d.name)
+            if f in first:
+                self._merge(key, first[f], "same full name")
+            else:
+                first[f] = key
+
+    def _merge(self, src: str, dst: str, why: str) -> None:
+        """Move every mention of draft ``src`` to ``dst``, keeping its aliases, roles and merge lines."""
+        if src == dst or src not in self.drafts or dst not in self.drafts:
+            return
+        a, b = self.drafts.pop(src), self.drafts[dst]
+        for k, v in self.speaker_of.items():
+            if v == src:
+                self.speaker_of[k] = dst
+        b.aliases.extend([a.name, *a.aliases])
+        b.roles.extend(a.roles)
+        b.organisation.update(a.organisation)
+        b.country = b.country or a.country
+        for line, docs in a.merges.items():
+            shown, _, reason = line.partition(" -> ")
+            new = f"{shown} -> {b.name}: {reason.split(': ', 1)[-1]}; {why}"
+            b.merges.setdefault(new, [])
+            b.merges[new].extend(x for x in docs if x not in b.merges[new])
+
     def _looks_like_person(self, name: str, doc_id: str) -> bool:
         """With no NER type: a capitalised 2-4 word name without organisation words, or a known surname."""
         words = name.split()
@@ -478,9 +562,8 @@ class _Resolver:
             return self._draft(e.id, e.name, e.type, e), why
         name = " ".join(_strip_det(m.name).split())
         name = name.translate(APOS)
-        typ = "person" if any(w in _ROLE_HEADS for w in fold(name).split()) else "other"
-        return (self._draft(f"n:{fold(name)}", name, typ),
-                "role phrase with no name and no title in models/actors.yaml; one actor per phrase")
+        return (self._draft(f"n:{fold(name)}", name, "role"),
+                "role phrase with no name and no title in models/actors.yaml; one role actor per phrase")
 
     def _anonymous(self, m: _Mention, seen: list[tuple[int, _Draft]]) -> tuple[_Draft, str]:
         words = fold(m.name).split()
@@ -575,6 +658,9 @@ class _Resolver:
 _DETERMINER_LIKE = {"another", "one", "two", "three", "some", "several", "second", "third", "fourth", "other",
                     "senior", "many", "few", "multiple", "various", "numerous"}
 _ROLE_HEADS = {"commissioner", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "secretary",
+               "candidate", "nominee", "senator", "congressman", "congresswoman", "representative", "speaker",
+               "attorney", "lawyer", "judge", "justice", "economist", "executive", "ceo", "founder", "manager",
+               "chairwoman", "mp", "mep", "councillor", "premier", "treasurer", "official", "host", "anchor",
                "negotiator", "envoy", "chief", "head", "director", "aide", "adviser", "advisor", "ambassador",
                "chairman", "chairwoman", "commander", "mayor", "governor", "lawmaker", "senator", "premier",
                "chancellor", "ombudsman", "prosecutor", "general", "leader", "king", "queen", "emir", "prince"}
@@ -589,6 +675,16 @@ _ORG_WORDS = {"university", "college", "poll", "party", "committee", "department
               "administration", "government", "authority", "authorities", "says", "said"}
 _GROUP_HEADS = {"officials", "authorities", "leaders", "diplomats", "lawmakers", "negotiators", "officers",
                 "ministers", "governments", "members"}
+
+
+def _is_role_phrase(text: str) -> bool:
+    """A phrase whose head names an office or job ('the prime minister', 'the foreign secretary').
+
+    >>> _is_role_phrase("the prime minister"), _is_role_phrase("critics"), _is_role_phrase("the report")
+    (True, False, False)
+    """
+    words = fold(text).split()
+    return bool(words) and words[-1] in _ROLE_HEADS
 
 
 def _group_of_officials(phrase: str) -> bool:
@@ -682,6 +778,7 @@ def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[st
     pc = place_config if place_config is not None else load_place_config()
     r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc)
     r.resolve()
+    r.merge_across_corpus()
     actors, ids = r.actors()
     speaker_of = {k: ids[v] for k, v in sorted(r.speaker_of.items())}
     return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types)

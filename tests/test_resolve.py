@@ -316,7 +316,7 @@ def test_title_only_speaker_not_in_gazetteer_is_one_actor_per_phrase():
                          {"a": [ent("Ukraine", "GPE", 0)], "b": [ent("Ukraine", "GPE", 0)]})
     assert res.speaker_of[("a", 0)] == res.speaker_of[("b", 0)]
     a = res.actor(res.speaker_of[("a", 0)])
-    assert a.type == "person" and a.country == "Ukraine"
+    assert a.type == "role" and a.country == "Ukraine"  # a role naming no one the corpus knows
 
 
 def test_roles_and_organisation_are_kept():
@@ -498,7 +498,7 @@ def test_middle_initials_cluster_without_gazetteer():
     ("the many reasons", "other"),
     ("Quinnipiac University poll", "other"),
     ("Larry King", "person"),            # 'King' is a title word, but here a surname
-    ("former secretary of state", "person"),  # a role phrase: one person-typed actor per phrase
+    ("former secretary of state", "role"),  # a role phrase: one role actor per phrase
 ])
 def test_resolved_phrases_without_ner_type(phrase, typ):
     res = resolve_actors({"a": [att("he", "PRON", resolved=phrase)]}, {}, gazetteer=EMPTY)
@@ -600,3 +600,46 @@ def test_unknown_places_with_organisation_words(surface, expected):
 def test_definite_back_reference(first, then, same):
     res = resolve_actors({"x": [att(first, "ANON", at=0), att(then, "ANON", at=300)]}, {})
     assert (res.speaker_of[("x", 0)] == res.speaker_of[("x", 1)]) is same
+
+
+# --------------------------------------------------------------------------- across the corpus, empty gazetteer
+
+def _one_actor(res, keys):
+    return len({res.speaker_of[k] for k in keys}) == 1
+
+
+@pytest.mark.parametrize("mentions, same, apart", [
+    # British: surname and honorific forms merge into the one full name; Cherie Blair stays herself
+    ({"a": [att("Tony Blair")], "b": [att("Mr Blair")], "c": [att("Blair")]}, [("a", 0), ("b", 0), ("c", 0)], []),
+    ({"a": [att("Tony Blair"), att("Cherie Blair", at=40)], "b": [att("Tony Blair")]}, [("a", 0), ("b", 0)],
+     [("a", 0), ("a", 1)]),
+    # American: different first names never merge; a surname two full names carry is kept apart
+    ({"a": [att("Hillary Clinton")], "b": [att("Bill Clinton")], "c": [att("Clinton")]},
+     [], [("a", 0), ("b", 0), ("c", 0)]),
+    ({"a": [att("Donald Trump"), att("Donald Trump Jr.", at=40)], "b": [att("Melania Trump")], "c": [att("Donald Trump")]},
+     [("a", 0), ("c", 0)], [("a", 0), ("a", 1), ("b", 0)]),
+    # organisations: shipped short forms (British and American parties), acronyms, shortened words
+    ({"a": [att("the Liberal Democrats", "ORG")], "b": [att("Lib Dems", "ORG")]}, [("a", 0), ("b", 0)], []),
+    ({"a": [att("Tories", "NORP")], "b": [att("Conservatives", "NORP")]}, [("a", 0), ("b", 0)], []),
+    ({"a": [att("Tories", "NORP")], "c": [att("conservatives", "NOUN")]}, [], [("a", 0), ("c", 0)]),
+    ({"a": [att("the GOP", "ORG")], "b": [att("Republican Party", "ORG")]}, [("a", 0), ("b", 0)], []),
+    ({"a": [att("the Federal Bureau of Investigation", "ORG")], "b": [att("FBI", "ORG")]}, [("a", 0), ("b", 0)], []),
+    # roles: one holder in the corpus merges; two holders stay a role
+    ({"a": [att("Tony Blair", role="Prime Minister")], "b": [att("the prime minister", "NOUN", role="prime minister")]},
+     [("a", 0), ("b", 0)], []),
+    ({"a": [att("Ted Cruz", role="Senator")], "b": [att("Bernie Sanders", role="Senator")],
+      "c": [att("the senator", "NOUN", role="senator")]}, [], [("a", 0), ("c", 0)]),
+], ids=["blair", "cherie-blair", "clintons", "trumps", "lib-dems", "tories", "us-conservatives", "gop", "fbi", "prime-minister", "senator"])
+def test_corpus_merges_with_an_empty_gazetteer(mentions, same, apart):
+    res = resolve_actors(mentions, {}, gazetteer=EMPTY)
+    if same:
+        assert _one_actor(res, same), [res.actor(res.speaker_of[k]).name for k in same]
+    assert len({res.speaker_of[k] for k in apart}) == len(apart), [res.actor(res.speaker_of[k]).name for k in apart]
+    for k in same:
+        assert res.actor(res.speaker_of[k]).merges  # every merge has its reason
+
+
+def test_unresolved_role_is_a_role_actor():
+    res = resolve_actors({"a": [att("the foreign secretary", "NOUN", role="foreign secretary")]}, {}, gazetteer=EMPTY)
+    a = res.actor(res.speaker_of[("a", 0)])
+    assert (a.type, a.name) == ("role", "foreign secretary")

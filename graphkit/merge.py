@@ -1,0 +1,179 @@
+"""Corpus-level merges of actors that need no gazetteer: short forms, acronyms, shortened words, roles.
+
+graphkit.resolve assigns every speaker mention to a draft actor, one article at a
+time. This module then looks at the drafts of the whole corpus and proposes
+merges, each with its reason, that hold with an empty ``actors.yaml``:
+
+- an organisation written as a common short form ("Tories", "Lib Dems", "GOP")
+  takes its full name from ``models/short_forms.yaml`` (:func:`short_form_names`);
+- an acronym merges into the one organisation of the corpus whose initials it
+  is ("FBI" → "Federal Bureau of Investigation"), shortened words into the one
+  name they shorten ("Lib Dems" → "Liberal Democrats") (:func:`organisation_merges`);
+- an unresolved role ("the prime minister") merges into the one person the
+  corpus names in that role ("Prime Minister Tony Blair") (:func:`role_merges`);
+  a role that several people hold in the corpus stays a role actor.
+
+Functions take ``drafts``: key → an object with ``name``, ``type``, ``roles``
+(graphkit.resolve's drafts) and ``mentions``: key → number of mentions, and
+return ``(from key, into key, reason)`` triples; the resolver applies them.
+
+>>> from types import SimpleNamespace as D
+>>> drafts = {"a": D(name="FBI", type="organisation", roles=[]),
+...           "b": D(name="Federal Bureau of Investigation", type="organisation", roles=[]),
+...           "c": D(name="prime minister", type="role", roles=[]),
+...           "d": D(name="Tony Blair", type="person", roles=["Prime Minister", "prime minister"])}
+>>> organisation_merges(drafts)
+[('a', 'b', "acronym of 'Federal Bureau of Investigation', the only organisation in the corpus with those initials")]
+>>> role_merges(drafts, {"c": 3, "d": 40})
+[('c', 'd', "role 'prime minister' named with one person only in the corpus: 'Tony Blair'")]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import Optional
+
+from .names import fold
+
+ORG_TYPES = ("organisation", "government", "media", "group", "other")
+_INITIAL_SKIP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "der", "die", "in", "on", "to"}
+_ROLE_DROP = {"the", "a", "an", "former", "then", "current", "new", "acting", "interim", "outgoing", "incoming"}
+
+
+@lru_cache(maxsize=4)
+def _short_forms_cached(models_key: str) -> dict[str, str]:
+    from .knowledge import load_yaml
+
+    try:
+        data = load_yaml("short_forms.yaml") or {}
+    except Exception:  # an old models/ copy without the file: no short forms
+        return {}
+    out = {}
+    for full, shorts in (data.get("short_forms") or {}).items():
+        for s in shorts or []:
+            out[" ".join(str(s).split())] = str(full)
+    return out
+
+
+def load_short_forms() -> dict[str, str]:
+    """short form as written → full name, from models/short_forms.yaml (empty when the file is missing).
+
+    >>> load_short_forms()["Lib Dems"]
+    'Liberal Democrats'
+    """
+    from .knowledge import models_dir
+
+    return _short_forms_cached(str(models_dir()))
+
+
+def short_form_names(drafts: dict, short_forms: Optional[dict[str, str]] = None) -> dict[str, tuple[str, str]]:
+    """key → (full name, reason) for organisation drafts named by a common short form, as written
+    (capitals count: "Conservatives" the party, not "conservatives"; a draft also written otherwise,
+    "conservatives" among its mentions, is left alone).
+
+    >>> from types import SimpleNamespace as D
+    >>> short_form_names({"t": D(name="Tories", type="group")}, {"Tories": "Conservative Party"})
+    {'t': ('Conservative Party', "short form of 'Conservative Party' (models/short_forms.yaml)")}
+    """
+    sf = load_short_forms() if short_forms is None else short_forms
+    out = {}
+    for key, d in drafts.items():
+        if d.type not in ORG_TYPES:
+            continue
+        name = " ".join(re.sub(r"^(?:the|The)\s+", "", d.name).split())
+        full = sf.get(name)
+        written = {" ".join(re.sub(r"^(?:the|The)\s+", "", a).split()) for a in getattr(d, "aliases", ())}
+        if full and fold(full) != fold(name) and all(sf.get(w) == full or w == full for w in written if w):
+            out[key] = (full, f"short form of {full!r} (models/short_forms.yaml)")
+    return out
+
+
+def initials(name: str) -> str:
+    """Initials of a multi-word name, function words skipped.
+
+    >>> initials("Federal Bureau of Investigation"), initials("Scottish National Party")
+    ('FBI', 'SNP')
+    """
+    return "".join(w[0].upper() for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _INITIAL_SKIP
+                   and w[0].isalpha())
+
+
+def acronym_form(name: str) -> Optional[str]:
+    """The letters of an acronym ('F.B.I.' → 'FBI'), or None when the name is not one.
+
+    >>> acronym_form("F.B.I."), acronym_form("NATO"), acronym_form("Labour")
+    ('FBI', 'NATO', None)
+    """
+    letters = name.replace(".", "").strip()
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def shortens(short: str, full: str) -> bool:
+    """Does each word of ``short`` shorten the word of ``full`` in its place ('Lib Dems' / 'Liberal Democrats')?
+
+    >>> shortens("Lib Dems", "Liberal Democrats"), shortens("Lib Dems", "Liberal Party")
+    (True, False)
+    """
+    a, b = fold(short).split(), fold(full).split()
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    for x, y in zip(a, b):
+        x, y = x.rstrip("s"), y.rstrip("s")
+        if len(x) < 3 or not y.startswith(x):
+            return False
+    return True
+
+
+def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
+    """Acronyms and shortened names that point to exactly one longer organisation name in the corpus."""
+    orgs = {k: d for k, d in drafts.items() if d.type in ORG_TYPES}
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k, d in orgs.items():
+        if len(d.name.split()) >= 2:
+            by_initials[initials(d.name)].append(k)
+    out = []
+    for k, d in sorted(orgs.items()):
+        acr = acronym_form(d.name)
+        if acr:
+            hits = [x for x in by_initials.get(acr, []) if x != k]
+            if len(hits) == 1:
+                out.append((k, hits[0], f"acronym of {orgs[hits[0]].name!r}, the only organisation in the corpus "
+                                        "with those initials"))
+            continue
+        hits = [x for x, o in orgs.items() if x != k and shortens(d.name, o.name)]
+        if len(hits) == 1:
+            out.append((k, hits[0], f"shortened form of {orgs[hits[0]].name!r}, the only name in the corpus it shortens"))
+    return out
+
+
+def role_key(role: str) -> str:
+    """A role compared across articles: folded, without determiners or 'former'.
+
+    >>> role_key("the Prime Minister"), role_key("former Secretary of State")
+    ('prime minister', 'secretary of state')
+    """
+    return " ".join(w for w in fold(role).split() if w not in _ROLE_DROP)
+
+
+def role_merges(drafts: dict, mentions: dict[str, int]) -> list[tuple[str, str, str]]:
+    """Role actors whose role the corpus names with exactly one person ("Prime Minister Tony Blair")."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for k, d in drafts.items():
+        if d.type == "person":
+            for r in d.roles:
+                if role_key(r):
+                    holders[role_key(r)].add(k)
+    out = []
+    for k, d in sorted(drafts.items()):
+        if d.type != "role":
+            continue
+        rk = role_key(d.name)
+        people = holders.get(rk, set())
+        if len(people) == 1:
+            p = next(iter(people))
+            out.append((k, p, f"role {rk!r} named with one person only in the corpus: {drafts[p].name!r}"))
+    return out
