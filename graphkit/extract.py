@@ -196,8 +196,17 @@ def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[s
             date={"date": cd.date, "precision": cd.precision, "basis": cd.basis, "text": cd.text},
             issues=[tuple(x) for x in issues],
         ))
-    ents = [(e.text, e.label_, e.start_char + offset, e.end_char + offset) for e in doc.ents]
-    return items, ents
+    return items, running_entities(doc, text_of_doc, offset)
+
+
+def running_entities(doc, text: str, offset: int = 0) -> list[Entity]:
+    """The Doc's entities outside headlines, bylines, datelines, subheads and captions (graphkit.segments):
+    the NER reads headline words as names there ("Donald Trump Tells", "Derelict Obama")."""
+    from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
+
+    segs = [s for s in segments(text, doc.user_data.get("title")) if s.kind in NOT_RUNNING_TEXT]
+    return [(e.text, e.label_, e.start_char + offset, e.end_char + offset) for e in doc.ents
+            if not segs or segment_kind_at(segs, e.start_char) not in NOT_RUNNING_TEXT]
 
 
 def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: int = 16, n_process: int = 1) -> Iterator[DocExtraction]:

@@ -42,30 +42,29 @@ _INITIAL_SKIP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "der", 
 _ROLE_DROP = {"the", "a", "an", "former", "then", "current", "new", "acting", "interim", "outgoing", "incoming"}
 
 
-@lru_cache(maxsize=4)
-def _short_forms_cached(models_key: str) -> dict[str, str]:
-    from .knowledge import load_yaml
-
-    try:
-        data = load_yaml("short_forms.yaml") or {}
-    except Exception:  # an old models/ copy without the file: no short forms
-        return {}
-    out = {}
-    for full, shorts in (data.get("short_forms") or {}).items():
-        for s in shorts or []:
-            out[" ".join(str(s).split())] = str(full)
-    return out
-
-
 def load_short_forms() -> dict[str, str]:
-    """short form as written → full name, from models/short_forms.yaml (empty when the file is missing).
+    """short form as written → full name, from models/short_forms.yaml (empty when a models/ copy has
+    no such file); a malformed file raises ModelsFileError with the fix.
 
     >>> load_short_forms()["Lib Dems"]
     'Liberal Democrats'
     """
-    from .knowledge import models_dir
+    from .errors import ModelsFileError
+    from .knowledge import load_yaml, models_dir
 
-    return _short_forms_cached(str(models_dir()))
+    if not (models_dir() / "short_forms.yaml").exists():
+        return {}
+    data = load_yaml("short_forms.yaml") or {}
+    forms = data.get("short_forms") if isinstance(data, dict) else None
+    if not isinstance(forms, dict) or not all(isinstance(v, list) for v in forms.values()):
+        raise ModelsFileError("models/short_forms.yaml must map each full name to a list of short forms under "
+                              "'short_forms:' (Liberal Democrats: [Lib Dems]); fix the file")
+    return _invert(tuple((str(k), tuple(str(s) for s in v)) for k, v in forms.items()))
+
+
+@lru_cache(maxsize=8)
+def _invert(forms: tuple) -> dict[str, str]:
+    return {" ".join(s.split()): full for full, shorts in forms for s in shorts}
 
 
 def short_form_names(drafts: dict, short_forms: Optional[dict[str, str]] = None) -> dict[str, tuple[str, str]]:

@@ -173,6 +173,12 @@ class _Resolver:
             return x
 
         shown = [_display(names[sk]) for sk in full]
+        index = {sk: k for k, sk in enumerate(full)}
+        for sk in full:
+            tail = _descriptor_tail(sk, names)
+            if tail is not None and tail in index and find(sk) != find(tail):
+                parent[find(sk)] = find(tail)  # 'Rival Hillary Clinton', 'Crooked Hillary Clinton'
+                self.fuzzy_reason[sk] = f"a word before the name {_display(names[tail])!r}"
         for i, j in candidate_pairs(shown):
             a, b = full[i], full[j]
             same, score, why = compare_names(shown[i], shown[j])
@@ -722,6 +728,23 @@ def _clean_role(role: Optional[str], name: str) -> Optional[str]:
 
 _DEMONYM_LIKE = {"russian", "ukrainian", "american", "us", "european", "western", "senior", "another", "third",
                  "second", "first"}
+
+
+def _descriptor_tail(key: str, names: dict[str, Counter]) -> Optional[str]:
+    """The person key without its first word when that word describes rather than names: the rest is a
+    full name the corpus gives more often ('rival hillary clinton' → 'hillary clinton'), the first word
+    is no initial, and no generational suffix is involved.
+
+    >>> _descriptor_tail("rival hilari clinton", {"rival hilari clinton": Counter(x=1), "hilari clinton": Counter(x=9)})
+    'hilari clinton'
+    """
+    words = key.split()
+    if len(words) < 3 or len(words[0]) == 1 or words[-1] in ("jr", "sr", "ii", "iii", "iv"):
+        return None
+    tail = " ".join(words[1:])
+    if tail in names and sum(names[tail].values()) > sum(names[key].values()):
+        return tail
+    return None
 
 
 def _display(counts: Counter) -> str:

@@ -243,7 +243,8 @@ class SpeakerResolver:
         self.doc = doc
         ents = _ent_index(doc)[2]
         segs = segments(doc.text, doc.user_data.get("title")) if len(doc) else []
-        running = [e for e in ents if segment_kind_at(segs, e.start_char) not in NOT_RUNNING_TEXT] if segs else list(ents)
+        self.not_running = [s for s in segs if s.kind in NOT_RUNNING_TEXT]
+        running = [e for e in ents if segment_kind_at(self.not_running, e.start_char) not in NOT_RUNNING_TEXT]
         self.persons = [e for e in running if e.label_ == "PERSON"]
         # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
         self.orgs = [e for e in running if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
@@ -330,7 +331,8 @@ class SpeakerResolver:
             out, run = [], []
             for t in list(self.doc) + [None]:
                 ok = t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() \
-                    and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE") and t.lower_ not in HONORIFICS
+                    and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE") and t.lower_ not in HONORIFICS \
+                    and segment_kind_at(self.not_running, t.idx) not in NOT_RUNNING_TEXT
                 if ok and run and t.i == run[-1].i + 1 and "\n" not in run[-1].text_with_ws:
                     run.append(t)
                     continue
@@ -532,108 +534,147 @@ def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple
     return text, span
 
 
+@dataclass
+class _Found:
+    """What the article says a speaker mention is: the phrase's type, the name it resolves to, role, organisation."""
+
+    stype: str
+    resolved: str
+    rspan: Optional[tuple[int, int]]
+    rtype: str
+    role: Optional[str]
+    org: Optional[str]
+
+
 def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[list], relative_head: Optional[Token],
                    spans: list, text: str) -> dict:
     """The speaker fields of an Attribution (speaker_text/span/type, resolved_text/span, role,
     organisation) for the speaker phrase headed by ``head`` (``speaker_toks`` when the phrase is
     not the head's subtree; ``relative_head`` the antecedent of "who"/"which"), resolved against
     the article through ``res``, which remembers this speaker for later pronouns and roles.
-    ``spans`` is the claim's content: names inside it are no antecedents of a pronoun speaker."""
-    doc = head.doc
+    ``spans`` is the claim's content: names inside it are no antecedents of a pronoun speaker.
+
+    One function per kind of mention: a relative pronoun (:func:`_relative`), a pronoun, a
+    person's name (:func:`_named`), a person in apposition, a spokesperson (:func:`_spokesperson`),
+    "the company" (:meth:`SpeakerResolver.org_named`), else a surname, role or organisation
+    (:func:`_surname_role_or_org`); then "the source" refers back (:func:`_anaphoric_anonymous`)."""
     toks = speaker_toks or _speaker_tokens(head)
     s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     stype = _speaker_type(toks, head)
     appos = next((x for x in head.children if x.dep_ == "appos"), None)
     person, role, org = _split_speaker(toks, appos)
-    resolved, rspan = text[s0:s1], (s0, s1)
+    f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
     if relative_head is not None:
-        rt = _speaker_tokens(relative_head)
-        rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)
-        rtype = _speaker_type(rt, relative_head)
-        rperson, rrole, rorg = _split_speaker(rt, next((x for x in relative_head.children if x.dep_ == "appos"), None))
-        role, org = role or rrole, org or rorg
-        if rperson is not None:
-            resolved, rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
-            stype_r = "PERSON"
-        else:
-            resolved, rspan, stype_r = text[rs0:rs1], (rs0, rs1), rtype
-        stype = "PRON"
-        rtype = stype_r
+        _relative(res, relative_head, f)
     elif stype == "PRON":
         r = res.pronoun(head.lower_, s0, tuple(spans))
         if r is not None:
-            resolved, rspan = r
-        rtype = "PERSON" if head.lower_ in ("he", "she", "i") else "ORG"
+            f.resolved, f.rspan = r
+        f.rtype = "PERSON" if head.lower_ in ("he", "she", "i") else "ORG"
     elif person is not None:
-        resolved, rspan = res.full_name(person.text, (person.start_char, person.end_char))
-        rtype = "PERSON"
+        f.resolved, f.rspan = res.full_name(person.text, (person.start_char, person.end_char))
+        f.rtype = "PERSON"
     elif appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree):
-        pe = _ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
-        if pe is not None:
-            resolved, rspan = res.full_name(pe.text, (pe.start_char, pe.end_char))
-        rtype = "PERSON"
-        if role is None:
-            role = " ".join(t.text for t in toks if not t.is_punct and t.ent_type_ not in ("ORG", "GPE", "NORP")
-                            and t.dep_ not in ("det", "poss", "case")) or None
-            orgw = [t for t in toks if t.ent_type_ in ("ORG", "GPE", "NORP")]
-            org = org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
+        _in_apposition(res, toks, appos, f)
     elif stype == "ANON" and _principal_tokens(head):
-        # "a Downing Street spokesman", "Mr Blair's spokesman", "his aide": someone speaking for them
-        named = res.by_role(role, org, s0) if role and toks[0].lower_ not in _ANON_DETS else None
-        if named is not None and head.lemma_.lower() not in ("source", "official"):
-            resolved, rspan = named
-            stype = rtype = "PERSON"
-        else:
-            principal, pspan = _principal(res, head, s0, spans)
-            resolved, rspan = f"{principal} {head.text}", pspan
-            org = principal
-            role = role or head.text
-            rtype = "ANON"
+        _spokesperson(res, head, toks, spans, f)
     elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in _ORG_NOUNS \
             and res.org_named(head.lemma_.lower(), s0) is not None:
-        resolved, rspan = res.org_named(head.lemma_.lower(), s0)  # "the company said" after "Enron"
-        rtype = "ORG"
+        f.resolved, f.rspan = res.org_named(head.lemma_.lower(), s0)  # "the company said" after "Enron"
+        f.rtype = "ORG"
     else:
-        rtype = stype
-        named = None
-        if head.pos_ == "PROPN" and stype != "ANON":
-            # "Lavrov" after "Sergey Lavrov" (even when the NER calls the bare surname an ORG)
-            fn = res.full_name(text[s0:s1], (s0, s1))
-            if fn[0] != text[s0:s1] and len(fn[0].split()) > 1:
-                named = fn
-        if named is not None:
-            resolved, rspan = named
-            rtype = "PERSON"
-        elif role is not None and res.by_role(role, org, s0) is not None:
-            resolved, rspan = res.by_role(role, org, s0)
-            rtype = "PERSON"
-        elif stype in ("ORG", "GPE", "NORP"):
-            # "the Kremlin" -> fullest earlier organisation name sharing the head word
-            hw = head.lower_
-            best = None
-            for e in res.orgs:
-                if e.start_char >= s1:
-                    break
-                if hw in e.text.lower().split() and len(e.text) > len(resolved) and e.label_ == head.ent_type_:
-                    best = e
-            if best is not None:
-                resolved, rspan = best.text, (best.start_char, best.end_char)
-    resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I) if stype in ("ORG", "GPE", "NORP") else resolved
-    resolved = re.sub(r"[’']s$", "", resolved)
-    if role and rtype == "PERSON" and resolved:
-        res.roles[role.lower()] = (resolved, rspan)
-        if org:
-            res.roles[f"{org.lower()} {role.lower()}"] = (resolved, rspan)
-    spk = dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=stype,
-               resolved_text=resolved, resolved_span=rspan, role=role, organisation=org)
-    if stype == "ANON" or (head.lemma_.lower() in _ANON_HEADS and toks[0].lower_ == "the" and person is None):
-        # "the source" after "a senior Russian source": the same anonymous source
-        if toks[0].lower_ == "the":
-            hw = head.lemma_.lower()
-            prev = next((x for x in reversed(res.speakers) if x[3] == "ANON" and hw in x[1].lower()), None)
-            if prev is not None:
-                resolved, rspan = prev[1], prev[2]
-                spk["resolved_text"], spk["resolved_span"] = resolved, rspan
-        rtype = "ANON"
-    res.speakers.append((s0, resolved, rspan, rtype))
-    return spk
+        _surname_role_or_org(res, head, (s0, s1), text, f)
+    resolved = f.resolved
+    if f.stype in ("ORG", "GPE", "NORP"):
+        resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I)
+    f.resolved = re.sub(r"[’']s$", "", resolved)
+    if f.role and f.rtype == "PERSON" and f.resolved:
+        res.roles[f.role.lower()] = (f.resolved, f.rspan)
+        if f.org:
+            res.roles[f"{f.org.lower()} {f.role.lower()}"] = (f.resolved, f.rspan)
+    if f.stype == "ANON" or (head.lemma_.lower() in _ANON_HEADS and toks[0].lower_ == "the" and person is None):
+        _anaphoric_anonymous(res, head, toks, f)
+    res.speakers.append((s0, f.resolved, f.rspan, f.rtype))
+    return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
+                resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
+
+
+def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:
+    """'..., who said': the antecedent's name (a person's full name) and its role."""
+    rt = _speaker_tokens(relative_head)
+    rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)
+    rtype = _speaker_type(rt, relative_head)
+    rperson, rrole, rorg = _split_speaker(rt, next((x for x in relative_head.children if x.dep_ == "appos"), None))
+    f.role, f.org = f.role or rrole, f.org or rorg
+    if rperson is not None:
+        f.resolved, f.rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
+        f.rtype = "PERSON"
+    else:
+        f.resolved, f.rspan, f.rtype = relative_head.doc.text[rs0:rs1], (rs0, rs1), rtype
+    f.stype = "PRON"
+
+
+def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Found) -> None:
+    """'the chancellor, Gordon Brown,': the person in apposition; the phrase gives the role."""
+    doc = toks[0].doc
+    pe = _ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
+    if pe is not None:
+        f.resolved, f.rspan = res.full_name(pe.text, (pe.start_char, pe.end_char))
+    f.rtype = "PERSON"
+    if f.role is None:
+        f.role = " ".join(t.text for t in toks if not t.is_punct and t.ent_type_ not in ("ORG", "GPE", "NORP")
+                          and t.dep_ not in ("det", "poss", "case")) or None
+        orgw = [t for t in toks if t.ent_type_ in ("ORG", "GPE", "NORP")]
+        f.org = f.org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
+
+
+def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: list, f: _Found) -> None:
+    """'a Downing Street spokesman', 'Mr Blair's spokesman', 'his aide': an anonymous actor tied to whom
+    they speak for, never that person; 'the Kremlin spokesman' after 'Kremlin spokesman Dmitry Peskov' is him."""
+    s0 = toks[0].idx
+    named = res.by_role(f.role, f.org, s0) if f.role and toks[0].lower_ not in _ANON_DETS else None
+    if named is not None and head.lemma_.lower() not in ("source", "official"):
+        f.resolved, f.rspan = named
+        f.stype = f.rtype = "PERSON"
+        return
+    principal, pspan = _principal(res, head, s0, spans)
+    f.resolved, f.rspan = f"{principal} {head.text}", pspan
+    f.org = principal
+    f.role = f.role or head.text
+    f.rtype = "ANON"
+
+
+def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int], text: str, f: _Found) -> None:
+    """A surname or first name ('Lavrov' after 'Sergey Lavrov', even when the NER calls it an ORG), a role
+    the article named someone in ('the prime minister'), or an organisation's fullest earlier name."""
+    s0, s1 = span
+    if head.pos_ == "PROPN" and f.stype != "ANON":
+        fn = res.full_name(text[s0:s1], (s0, s1))
+        if fn[0] != text[s0:s1] and len(fn[0].split()) > 1:
+            f.resolved, f.rspan = fn
+            f.rtype = "PERSON"
+            return
+    if f.role is not None and res.by_role(f.role, f.org, s0) is not None:
+        f.resolved, f.rspan = res.by_role(f.role, f.org, s0)
+        f.rtype = "PERSON"
+    elif f.stype in ("ORG", "GPE", "NORP"):
+        # "the Kremlin" -> fullest earlier organisation name sharing the head word
+        hw = head.lower_
+        best = None
+        for e in res.orgs:
+            if e.start_char >= s1:
+                break
+            if hw in e.text.lower().split() and len(e.text) > len(f.resolved) and e.label_ == head.ent_type_:
+                best = e
+        if best is not None:
+            f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
+
+
+def _anaphoric_anonymous(res: SpeakerResolver, head: Token, toks: list[Token], f: _Found) -> None:
+    """'the source' after 'a senior Russian source': the same anonymous source."""
+    if toks[0].lower_ == "the":
+        hw = head.lemma_.lower()
+        prev = next((x for x in reversed(res.speakers) if x[3] == "ANON" and hw in x[1].lower()), None)
+        if prev is not None:
+            f.resolved, f.rspan = prev[1], prev[2]
+    f.rtype = "ANON"

@@ -1,0 +1,96 @@
+"""Print random claims of a store with their context, for a person to judge each speaker.
+
+    python bench/audit_speakers.py STORE -n 60 [--seed 12] [--doc-prefix ...] [--judgements FILE]
+
+For each claim: the article, the speaker as stored (canonical actor name, type), the
+speaker mention as written, the cue and content, and the paragraph around the claim with
+the speaker mention [[marked]] and the cue <<marked>>. Judge each speaker as
+``right`` (the right source, fully named as the article names it), ``partial`` (the
+right source, but a surname, bare role or pronoun where the article names more) or
+``wrong``. ``--judgements FILE`` reads a file of ``number verdict`` lines (``3 right``)
+and prints the shares.
+
+The sample is drawn with a fixed seed from claims that are not another article's report
+of the same statement, so the same store and seed give the same claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def context(text: str, claim, width: int = 700) -> str:
+    """The paragraph(s) around a claim, the speaker mention [[marked]] and the cue <<marked>>."""
+    spans = [s for s in (claim.speaker_span, claim.cue_span) if s]
+    lo = min([claim.spans[0][0], *[s[0] for s in spans]])
+    hi = max([claim.spans[-1][1], *[s[1] for s in spans]])
+    start = max(0, text.rfind("\n\n", 0, lo) + 2 if text.rfind("\n\n", 0, lo) >= 0 else 0, lo - width)
+    end = min(len(text), max(hi, (text.find("\n\n", hi) if text.find("\n\n", hi) >= 0 else len(text))), hi + width)
+    marks = []
+    if claim.speaker_span:
+        marks += [(claim.speaker_span[0], "[["), (claim.speaker_span[1], "]]")]
+    if claim.cue_span:
+        marks += [(claim.cue_span[0], "<<"), (claim.cue_span[1], ">>")]
+    out, pos = [], start
+    for at, m in sorted((a, m) for a, m in marks if start <= a <= end):
+        out.append(text[pos:at])
+        out.append(m)
+        pos = at
+    out.append(text[pos:end])
+    return ("…" if start > 0 else "") + "".join(out).strip() + ("…" if end < len(text) else "")
+
+
+def sample(store_path: Path, n: int, seed: int, prefix: str = ""):
+    from graphkit.store import Store
+
+    with Store(store_path) as s:
+        actors = {a.id: a for a in s.actors()}
+        claims = sorted((c for c in s.claims() if c.same_as is None and c.doc_id.startswith(prefix)), key=lambda c: c.id)
+        picked = random.Random(seed).sample(claims, min(n, len(claims)))
+        docs = s.documents_by_id({c.doc_id for c in picked})
+    return [(c, actors.get(c.speaker_id), docs[c.doc_id].text) for c in picked]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("store", type=Path)
+    ap.add_argument("-n", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--doc-prefix", default="", help="only articles whose id starts so")
+    ap.add_argument("--judgements", type=Path, default=None, help="file of 'number verdict' lines to tally")
+    args = ap.parse_args(argv)
+    if not args.store.exists():
+        print(f"audit_speakers: error: no store at {args.store}; build one (bench/eval_actors.py leaves it in bench/_work/)",
+              file=sys.stderr)
+        return 2
+    rows = sample(args.store, args.n, args.seed, args.doc_prefix)
+    if args.judgements:
+        verdicts = {}
+        for line in args.judgements.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and parts[0].isdigit():
+                verdicts[int(parts[0])] = parts[1].lower()
+        tally = Counter(verdicts.values())
+        total = sum(tally.values()) or 1
+        for k in ("right", "partial", "wrong"):
+            print(f"{k:8} {tally.get(k, 0):3}  {100 * tally.get(k, 0) / total:5.1f}%")
+        return 0
+    for k, (c, a, text) in enumerate(rows, 1):
+        print(f"#{k} {c.doc_id}  claim {c.id}")
+        print(f"   speaker: {c.speaker} [{a.type if a else '?'}]   as written: {c.speaker_text!r}   cue: {c.cue!r}")
+        print(f"   content: {c.text[:200]!r}")
+        print(textwrap.indent(textwrap.fill(context(text, c), 110), "   | "))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

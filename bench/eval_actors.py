@@ -1,0 +1,310 @@
+"""Actors with an EMPTY gazetteer on PolNeAR: the most quoted actors, their surface forms and merge reasons.
+
+    python bench/eval_actors.py                      # PolNeAR train + dev, top 30
+    python bench/eval_actors.py --split dev --top 20 --store bench/_work/dev.gk
+    python bench/eval_actors.py --markdown           # the summary table for bench/README.md
+
+Builds a graphkit store from the PolNeAR texts (read from ../shared, never copied into the
+repository; parses are cached as spaCy DocBins under ``bench/_work/``, git-ignored) with
+``GRAPHKIT_MODELS`` pointing at a copy of ``models/`` whose ``actors.yaml`` is empty, so every
+merge comes from the article and the corpus alone. Prints the ``--top`` most quoted actors,
+each with every surface form merged into it (as written, with counts) and the merge reasons,
+then the checks:
+
+- *split*: a top actor that another person actor (any size) names too: the same full name
+  after transliteration folding (graphkit.names.compare_names), or its surname / first name alone;
+- *different first names merged*: an actor whose surface forms carry two full names with the
+  same surname and different first names (Hillary / Bill Clinton);
+- *verb or headline fragment in a name*: an actor name holding a cue verb form of
+  models/cues.yaml ("Donald Trump Tells"), or a name that is the start of a headline;
+- *unresolved role*: the share of claims whose speaker is an actor of type ``role``.
+
+The store is left at ``--store`` for ``bench/audit_speakers.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+WORK = ROOT / "bench" / "_work"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def empty_models(work: Path) -> Path:
+    """A copy of models/ with an empty actors.yaml (no actors, no demonyms)."""
+    dst = work / "models_empty_actors"
+    if dst.exists():
+        shutil.rmtree(dst)
+    shutil.copytree(ROOT / "models", dst)
+    (dst / "actors.yaml").write_text("actors: []\n", encoding="utf-8")
+    return dst
+
+
+def documents(arts: list[dict]):
+    """PolNeAR articles as graphkit Document records (title, publisher and date from the corpus)."""
+    from graphkit.records import Document
+
+    out = []
+    for a in arts:
+        out.append(Document(id=a["id"], path=f"{a['id']}.txt", text=a["text"],
+                            sha256=hashlib.sha256(a["text"].encode()).hexdigest(), format="txt",
+                            title=a.get("title") or None, source=a.get("publisher"), published=a.get("date")))
+    return out
+
+
+def build_store(arts: list[dict], store_path: Path, cache: Path) -> float:
+    """Parse (cached), extract with the current code, and resolve into a fresh store; returns seconds."""
+    from eval_attribution import parse
+
+    from graphkit.build import resolve_store
+    from graphkit.extract import DocExtraction, extract_parsed
+    from graphkit.store import Store
+
+    t0 = time.perf_counter()
+    by_split: dict[str, list[dict]] = defaultdict(list)
+    for a in arts:
+        by_split[a["_split"]].append(a)
+    docs = []
+    for split, group in by_split.items():
+        docs.extend(parse([a["text"] for a in group], cache, f"polnear_{split}_{len(group)}",
+                          [a.get("title") for a in group]))
+    records = documents([a for group in by_split.values() for a in group])
+    if store_path.exists():
+        store_path.unlink()
+    with Store(store_path, create=True) as store:
+        for doc, d in zip(docs, records):
+            items, ents = extract_parsed(doc, d, 0, text=d.text)
+            ex = DocExtraction(doc_id=d.id, sha256=d.sha256, items=items, entities=ents)
+            store.put_article(d, ex.model_dump_json(), "eval_actors")
+        resolve_store(store)
+    return time.perf_counter() - t0
+
+
+def cue_verb_forms() -> set[str]:
+    """Inflected forms of the cue verbs in models/cues.yaml ('says', 'tells', 'claims', 'slams' ...)."""
+    from graphkit.cues import default_cues
+
+    forms = set()
+    for lemma in default_cues().any_verb:
+        if " " in lemma:
+            continue
+        forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"})
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ies")
+    forms.update({"said", "told", "wrote", "spoke", "thought", "felt", "knew", "saw", "says", "tells"})
+    return {f for f in forms if f not in default_cues().any_verb} | {"says", "said"}  # inflected forms only
+
+
+_FUNCTION_END = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "at", "that", "but"}
+
+
+def headline_fragment(name: str) -> bool:
+    """A name cut from a headline: a colon or quote mark in it, a function word at its end, or capitals only.
+
+    >>> headline_fragment("Donald Trump Claims ‘"), headline_fragment("One of the"), headline_fragment("James O’Neill")
+    (True, True, False)
+    """
+    ws = name.split()
+    if re.search(r"[:‘“”\"]|’(?![A-Za-z])", name):
+        return True  # quote marks, not an apostrophe ('O’Neill', 'Clinton’s campaign')
+    if len(ws) > 1 and ws[-1].lower() in _FUNCTION_END:
+        return True
+    return len(ws) > 1 and name.isupper() and any(len(w) > 4 for w in ws)  # 'OZ’S BOSS', a shouted subhead
+
+
+def two_names(name: str):
+    """(first name, surname) skeletons of a person name of two words after initials are dropped, its last two
+    words when a descriptor comes first ('Rival Hillary Clinton'); None for one-word names.
+
+    >>> two_names("Hillary Rodham Clinton"), two_names("Donald J. Trump"), two_names("Trump")
+    (('rodham', 'clinton'), ('donald', 'trump'), None)
+    """
+    from graphkit.names import name_words
+
+    w, gens = name_words(name.replace("-", ""))
+    if len(w) < 2 or gens:
+        return None
+    return w[-2], w[-1]
+
+
+def first_names(name: str):
+    """(possible first names, surname) of a person name: the first word, and for three words or more the
+    one before the surname too (a descriptor may come first: 'Rival Hillary Clinton'); None for one word.
+
+    >>> sorted(first_names("Hillary Rodham Clinton")[0]), first_names("Donald J. Trump")[0], first_names("Trump")
+    (['hilari', 'rodham'], frozenset({'donald'}), None)
+    """
+    from graphkit.names import name_words
+
+    w, gens = name_words(name.replace("-", ""))
+    if len(w) < 2 or gens:
+        return None
+    return frozenset({w[0], w[-2]}), w[-1]
+
+
+def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
+    from graphkit.names import compare_names, fold, name_words, split_honorific, split_title
+    from graphkit.store import Store
+
+    with Store(store_path) as s:
+        actors = {a.id: a for a in s.actors()}
+        claims = [c for c in s.claims() if c.same_as is None]
+    n_claims = Counter(c.speaker_id for c in claims)
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for c in claims:
+        forms[c.speaker_id][" ".join((c.speaker_text or "(none)").split())] += 1
+    ranked = sorted(n_claims, key=lambda k: (-n_claims[k], k))[:top]
+    persons = [a for a in actors.values() if a.type == "person"]
+
+    # split: another person actor is the same person by name, or is its surname / first name alone while
+    # this actor is the only full name of the corpus with that surname / first name
+    full_by_word: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for p in persons:
+        w = two_names(p.name)
+        if w:
+            full_by_word[(0, w[0])].add(p.id)
+            full_by_word[(1, w[1])].add(p.id)
+    splits, ambiguous = [], []
+    for aid in ranked:
+        a = actors[aid]
+        w = two_names(a.name) if a.type == "person" else None
+        if not w:
+            continue
+        for b in persons:
+            if b.id == aid or not n_claims.get(b.id):
+                continue
+            bw, _ = name_words(b.name)
+            if two_names(b.name) and compare_names(a.name, b.name)[0]:
+                splits.append((a.name, b.name, n_claims[b.id]))
+            elif len(bw) == 1 and bw[0] in w:
+                side = w.index(bw[0])
+                if full_by_word[(side, bw[0])] == {aid}:
+                    splits.append((a.name, b.name, n_claims[b.id]))
+                else:
+                    ambiguous.append((a.name, b.name, n_claims[b.id]))
+    # different first names merged into one actor
+    merged_people = []
+    for aid, a in actors.items():
+        if a.type != "person":
+            continue
+        by_last = defaultdict(set)
+        for f in set(forms[aid]) | set(a.aliases):
+            w = first_names(split_honorific(split_title(f)[1] or f)[1])
+            if w:
+                by_last[w[1]].add(w[0])
+        for last, options in by_last.items():
+            options = sorted(options, key=sorted)
+
+            def compatible(x, y):
+                return any(compare_names(f"{p} {last}", f"{q} {last}")[0] for p in x for q in y)
+
+            clash = [(x, y) for i, x in enumerate(options) for y in options[i + 1:] if not compatible(x, y)]
+            if clash:
+                merged_people.append((a.name, sorted({"/".join(sorted(x)) + f" {last}" for pair in clash for x in pair}),
+                                      n_claims.get(aid, 0)))
+    # verbs and headline fragments in names
+    verbs = cue_verb_forms()
+    bad_names = []
+    for aid, a in actors.items():
+        if not n_claims.get(aid):
+            continue
+        ws = a.name.split()
+        if len(ws) > 1 and a.type in ("person", "role") and any(
+                w[:1].isupper() and w.lower().strip(".,:;") in verbs for w in ws[1:]):
+            bad_names.append((a.name, "verb", n_claims[aid]))
+        elif headline_fragment(a.name):
+            bad_names.append((a.name, "headline fragment", n_claims[aid]))
+    roles = sum(n for aid, n in n_claims.items() if actors[aid].type == "role")
+    anon = sum(n for aid, n in n_claims.items() if actors[aid].type == "anonymous")
+    lower = sum(n for aid, n in n_claims.items() if actors[aid].name[:1].islower() and actors[aid].type not in ("anonymous",))
+    return dict(actors=actors, n_claims=n_claims, forms=forms, ranked=ranked, splits=splits, ambiguous=ambiguous,
+                merged_people=merged_people, bad_names=bad_names, total=len(claims), roles=roles, anon=anon,
+                lower=lower)
+
+
+def print_report(r: dict, markdown: bool) -> None:
+    actors, n_claims, forms = r["actors"], r["n_claims"], r["forms"]
+    print(f"{len(r['ranked'])} most quoted actors of {r['total']} claims ({len(n_claims)} actors with a claim)\n")
+    for k, aid in enumerate(r["ranked"], 1):
+        a = actors[aid]
+        fs = ", ".join(f"{f} ({n})" for f, n in forms[aid].most_common(12))
+        more = len(forms[aid]) - 12
+        print(f"{k:2}. {a.name} [{a.type}] {n_claims[aid]} claims")
+        print(f"    forms: {fs}{f', … {more} more' if more > 0 else ''}")
+        for line in a.merges[:6]:
+            print(f"    merge: {line[:220]}")
+        if len(a.merges) > 6:
+            print(f"    merge: … {len(a.merges) - 6} more reasons")
+    t = r["total"] or 1
+    print()
+    print(f"persons split among the top {len(r['ranked'])}: {len(r['splits'])}")
+    for a, b, n in r["splits"][:20]:
+        print(f"   {a!r} also as {b!r} ({n} claims)")
+    print(f"surname / first name alone that several full names carry, kept apart: {len(r['ambiguous'])}")
+    for a, b, n in r["ambiguous"][:20]:
+        print(f"   {b!r} ({n} claims): {a!r} among others")
+    print(f"actors merging two people with different first names: {len(r['merged_people'])}")
+    for a, names, n in r["merged_people"][:20]:
+        print(f"   {a!r} ({n} claims): {names}")
+    print(f"actor names with a verb or headline fragment: {len(r['bad_names'])}")
+    for a, why, n in r["bad_names"][:20]:
+        print(f"   {a!r}: {why} ({n} claims)")
+    print(f"claims whose speaker is an unresolved role: {r['roles']} ({100 * r['roles'] / t:.1f}%); "
+          f"anonymous: {r['anon']} ({100 * r['anon'] / t:.1f}%); lower-case non-anonymous speaker names: "
+          f"{r['lower']} ({100 * r['lower'] / t:.1f}%)")
+    if markdown:
+        print("\n| check | figure |\n|---|---:|")
+        print(f"| claims (after merging reports) | {r['total']:,} |")
+        print(f"| actors with a claim | {len(n_claims):,} |")
+        print(f"| persons split among the top {len(r['ranked'])} | {len(r['splits'])} |")
+        print(f"| actors merging two first names | {len(r['merged_people'])} |")
+        print(f"| actor names with a verb / headline fragment | {len(r['bad_names'])} |")
+        print(f"| claims with an unresolved role speaker | {r['roles']:,} ({100 * r['roles'] / t:.1f}%) |")
+        print(f"| claims with an anonymous speaker | {r['anon']:,} ({100 * r['anon'] / t:.1f}%) |")
+        print(f"| claims with a lower-case speaker name (not anonymous) | {r['lower']:,} ({100 * r['lower'] / t:.1f}%) |")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", nargs="+", choices=["train", "dev"], default=["train", "dev"])
+    ap.add_argument("--limit", type=int, default=0, help="first N articles of each split only")
+    ap.add_argument("--top", type=int, default=30)
+    ap.add_argument("--store", type=Path, default=None, help="where to write the store (default bench/_work/)")
+    ap.add_argument("--cache", type=Path, default=WORK, help="folder for parsed DocBins (outside git)")
+    ap.add_argument("--reuse", action="store_true", help="report on an existing --store without rebuilding")
+    ap.add_argument("--markdown", action="store_true", help="also print the summary as a markdown table")
+    args = ap.parse_args(argv)
+    arts = []
+    for split in args.split:
+        src = SHARED / "data" / "polnear" / f"{split}.jsonl"
+        if not src.exists():
+            print(f"eval_actors: PolNeAR not found at {src}; put ../shared beside the checkout", file=sys.stderr)
+            return 2
+        rows = [dict(json.loads(l), _split=split) for l in src.open(encoding="utf-8")]
+        arts.extend(rows[: args.limit] if args.limit else rows)
+    WORK.mkdir(parents=True, exist_ok=True)
+    store = args.store or WORK / f"polnear_{'_'.join(args.split)}{'_' + str(args.limit) if args.limit else ''}.gk"
+    os.environ["GRAPHKIT_MODELS"] = str(empty_models(WORK))
+    if not args.reuse:
+        secs = build_store(arts, store, args.cache)
+        print(f"built {store} from {len(arts)} PolNeAR articles ({', '.join(args.split)}) with an empty actors.yaml "
+              f"in {secs:.0f}s (load average {os.getloadavg()[0]:.1f})\n")
+    r = report(store, args.top, {a["id"]: a.get("title") for a in arts})
+    print_report(r, args.markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
