@@ -81,6 +81,14 @@ STANCE_GROUPS: dict[str, dict[str, Any]] = {
     "mixed": {"color": "#8A8A8A", "stances": []},
 }
 
+#: Claim-to-claim links the view draws: contradictions between speakers (and a speaker's own reversals).
+LINKS = ("contradicts", "reverses")
+
+try:  # links scored below this are stored but not shown (issue 18); older graphs carry no score
+    from graphkit.contradict import MIN_SCORE as _MIN_LINK_SCORE
+except ImportError:  # pragma: no cover - depends on the graphkit version
+    _MIN_LINK_SCORE = None
+
 #: The issue node that holds the claims no issue of the taxonomy matched (so no claim is left out).
 NO_ISSUE = "issue:(none)"
 
@@ -176,9 +184,14 @@ def view_data(G: nx.Graph) -> dict:
     edges = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
     for u, v, key, e in edges:
         rel = e.get("type") or key
-        if rel == "contradicts" and kind.get(u) == "claim" and kind.get(v) == "claim":
-            contradictions.append(_compact({"a": str(u), "b": str(v), "reason": _text(e.get("reason")),
-                                            "issue": _text(e.get("issue")), "score": _clean(e.get("score"))}))
+        if rel in LINKS and kind.get(u) == "claim" and kind.get(v) == "claim":
+            score = e.get("score")
+            if _MIN_LINK_SCORE is not None and isinstance(score, (int, float)) and score < _MIN_LINK_SCORE:
+                continue  # stored, but below what graphkit shows (graphkit.contradict.MIN_SCORE)
+            contradictions.append(_compact({
+                "a": str(u), "b": str(v), "kind": None if rel == "contradicts" else rel,
+                "reason": _text(e.get("reason")), "issue": _text(e.get("issue")), "score": _clean(score),
+                **{k: _clean(x) for k, x in e.items() if k not in ("type", "reason", "issue", "score", "key")}}))
         elif kind.get(u) == "claim" and rel in ("about", "mentions", "reported_in"):
             out_of.setdefault(u, {}).setdefault(rel, []).append(str(v))
     claims, actors, used_docs = [], {}, set()

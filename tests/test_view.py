@@ -314,3 +314,22 @@ def test_to_pyvis_is_offline_and_keeps_article_text_out_of_markup(level, payload
     for n in net.nodes:
         assert "<" not in n.get("title", "") and ">" not in n.get("title", "")
     assert "<img src=x" not in page and "<script>window.__pwned" not in page
+
+
+@pytest.mark.parametrize("rel, score, shown", [
+    ("contradicts", 0.3, False),   # stored, scored below graphkit.contradict.MIN_SCORE: not shown
+    ("contradicts", 0.5, True),
+    ("contradicts", 0.9, True),
+    ("contradicts", None, True),   # graphs from before scores
+    ("reverses", 0.8, True),       # a speaker's own reversal: claim graph and panel, not an overview arc
+])
+def test_links_between_claims_follow_the_minimum_score(monkeypatch, rel, score, shown):
+    import graphkit.view as view
+
+    monkeypatch.setattr(view, "_MIN_LINK_SCORE", 0.5)
+    G = sample_graph()
+    G.add_edge("claim:c02", "claim:c03", key=rel, type=rel, reason="r", score=score, shared=["Europe"])
+    links = [x for x in view_data(G)["contradictions"] if x["a"] == "claim:c02"]
+    assert bool(links) == shown
+    if shown:
+        assert links[0].get("kind") == (None if rel == "contradicts" else rel) and links[0]["shared"] == ["Europe"]

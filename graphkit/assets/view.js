@@ -65,8 +65,8 @@
   var contradicts = {}; // claim id -> [{other, reason}]
   data.contradictions.forEach(function (x) {
     if (!claimById[x.a] || !claimById[x.b]) return;
-    push(contradicts, x.a, { other: x.b, reason: x.reason });
-    push(contradicts, x.b, { other: x.a, reason: x.reason });
+    push(contradicts, x.a, { other: x.b, link: x, later: true });
+    push(contradicts, x.b, { other: x.a, link: x, later: false });
   });
   var GROUP = {}; // stance -> group name
   Object.keys(data.stances).forEach(function (g) {
@@ -139,7 +139,7 @@
       });
     });
     data.contradictions.forEach(function (x) {
-      if (!inView[x.a] || !inView[x.b]) return;
+      if (!inView[x.a] || !inView[x.b] || x.kind === "reverses") return;
       var a = claimById[x.a].actor, b = claimById[x.b].actor;
       if (a === b) return;
       var k = a < b ? a + "\u0000" + b : b + "\u0000" + a, p = m.contra[k];
@@ -175,6 +175,7 @@
   var state = { extra: 0, pinned: {} };
   GK.state = state;
 
+  function moreText(n, claims) { return "+ " + plural(n, "more actor") + " (" + plural(claims, "claim") + ")"; }
   function overviewLayout(m, W, H) {
     var usable = Math.max(H - 30, 200);
     var maxA = m.actors.length ? m.actorN[m.actors[0]] : 1;
@@ -194,41 +195,12 @@
     var shownSet = {};
     shown.forEach(function (a) { shownSet[a] = 1; });
     var hidden = m.actors.filter(function (a) { return !shownSet[a]; });
-    // issues: in the order of the actors that speak about them (fewer crossings); "no issue" last
-    var row = {};
-    shown.forEach(function (a, j) { row[a] = j; });
-    var bary = {};
-    issues.forEach(function (i) { bary[i] = { s: 0, w: 0 }; });
-    Object.keys(m.pairs).forEach(function (k) {
-      var p = m.pairs[k];
-      if (row[p.actor] === undefined) return;
-      bary[p.issue].s += row[p.actor] * p.ids.length; bary[p.issue].w += p.ids.length;
-    });
-    issues.sort(function (a, b) {
-      if ((a === NO_ISSUE) !== (b === NO_ISSUE)) return a === NO_ISSUE ? 1 : -1;
-      var ba = bary[a].w ? bary[a].s / bary[a].w : 1e9, bb = bary[b].w ? bary[b].s / bary[b].w : 1e9;
-      return ba - bb || m.issueN[b] - m.issueN[a] || issueLabel(a).localeCompare(issueLabel(b));
-    });
     // column heights, spread to the usable height
     function column(ids, rOf, extraRow) {
       var rs = ids.map(rOf), total = rs.reduce(function (s, r) { return s + pitch(r); }, 0) + extraRow;
       var spread = total < usable ? Math.min(1.8, usable / Math.max(total, 1)) : 1;
       return { rs: rs, total: total * spread, spread: spread };
     }
-    var aCol = column(shown, function (a) { return radius(m.actorN[a], maxA); }, hidden.length ? MORE_ROW : 0);
-    // issues wrap into more columns when one is not enough
-    var iR = function (i) { return radius(m.issueN[i], maxI); };
-    var iTotal = issues.reduce(function (s, i) { return s + pitch(iR(i)); }, 0);
-    var nCols = Math.max(1, Math.ceil(iTotal / usable));
-    var perCol = Math.ceil(issues.length / nCols);
-    var aW = 0, iW = 0;
-    shown.forEach(function (a) { aW = Math.max(aW, textWidth(short(actorLabel(a), 34))); });
-    issues.forEach(function (i) { iW = Math.max(iW, textWidth(short(issueLabel(i), 30))); });
-    aW = Math.max(aW, 2 * 18, hidden.length ? 170 : 0);
-    iW = Math.max(iW, 2 * 18);
-    var pad = 14, colGap = 36;
-    var xA = -W / 2 + pad + aW / 2;
-    var xI = W / 2 - pad - iW / 2;
     var pos = {}, rad = {};
     function place(ids, col, x) {
       var y = -col.total / 2;
@@ -240,17 +212,52 @@
       });
       return y;
     }
-    var yEnd = place(shown, aCol, xA);
-    if (hidden.length) pos.__more = { x: xA, y: Math.round(yEnd + MORE_ROW / 2) };
-    var height = aCol.total;
+    // actors beyond one column's worth (asked for with "more") go into further columns, not smaller print
+    var perA = Math.max(fit, 1), nColsA = Math.max(1, Math.ceil(shown.length / perA));
+    perA = Math.ceil(shown.length / nColsA);
+    var iR = function (i) { return radius(m.issueN[i], maxI); };
+    var iTotal = issues.reduce(function (s, i) { return s + pitch(iR(i)); }, 0);
+    var nCols = Math.max(1, Math.ceil(iTotal / usable));
+    var perCol = Math.ceil(issues.length / nCols);
+    var aW = 0, iW = 0;
+    shown.forEach(function (a) { aW = Math.max(aW, textWidth(short(actorLabel(a), 34))); });
+    issues.forEach(function (i) { iW = Math.max(iW, textWidth(short(issueLabel(i), 30))); });
+    var moreLabel = hidden.length ? moreText(hidden.length, hidden.reduce(function (t, a) { return t + m.actorN[a]; }, 0)) : "";
+    aW = Math.max(aW, 2 * 18, hidden.length ? textWidth(moreLabel) * 13 / FONT + 16 : 0);
+    iW = Math.max(iW, 2 * 18);
+    var pad = 14, colGap = 36, between = 160;
+    var need = 2 * pad + nColsA * aW + (nColsA - 1) * colGap + between + nCols * iW + (nCols - 1) * colGap;
+    var Wv = Math.max(W, need);
+    var xA = -Wv / 2 + pad + aW / 2, xI = Wv / 2 - pad - iW / 2;
+    var height = 0;
+    for (var ca = 0; ca < nColsA; ca++) {
+      var ids = shown.slice(ca * perA, (ca + 1) * perA);
+      var more = ca === 0 && hidden.length ? MORE_ROW : 0;
+      var colA = column(ids, function (a) { return radius(m.actorN[a], maxA); }, more);
+      var yEnd = place(ids, colA, xA + ca * (aW + colGap));
+      if (more) pos.__more = { x: xA, y: Math.round(yEnd + MORE_ROW / 2) };
+      height = Math.max(height, colA.total);
+    }
+    // issues: in the height order of the actors that speak about them (fewer crossings); "no issue" last
+    var bary = {};
+    issues.forEach(function (i) { bary[i] = { s: 0, w: 0 }; });
+    Object.keys(m.pairs).forEach(function (k) {
+      var p = m.pairs[k];
+      if (!pos[p.actor]) return;
+      bary[p.issue].s += pos[p.actor].y * p.ids.length; bary[p.issue].w += p.ids.length;
+    });
+    issues.sort(function (a, b) {
+      if ((a === NO_ISSUE) !== (b === NO_ISSUE)) return a === NO_ISSUE ? 1 : -1;
+      var ba = bary[a].w ? bary[a].s / bary[a].w : 1e9, bb = bary[b].w ? bary[b].s / bary[b].w : 1e9;
+      return ba - bb || m.issueN[b] - m.issueN[a] || issueLabel(a).localeCompare(issueLabel(b));
+    });
     for (var c = 0; c < nCols; c++) {
       var part = issues.slice(c * perCol, (c + 1) * perCol);
       var col = column(part, iR, 0);
       place(part, col, xI - (nCols - 1 - c) * (iW + colGap));
       height = Math.max(height, col.total);
     }
-    var width = (xI + iW / 2) - (xA - aW / 2) + 2 * pad;
-    return { pos: pos, rad: rad, shown: shown, hidden: hidden, issues: issues, W: width, H: height + 30, aW: aW };
+    return { pos: pos, rad: rad, shown: shown, hidden: hidden, issues: issues, W: Wv, H: height + 30, aW: aW };
   }
 
   // ------------------------------------------------------------ vis options of the two modes
@@ -340,7 +347,7 @@
     var hiddenClaims = 0;
     L.hidden.forEach(function (a) { hiddenClaims += m.actorN[a]; });
     if (L.hidden.length) {
-      nl.push({ id: "__more", label: "+ " + plural(L.hidden.length, "more actor") + " (" + plural(hiddenClaims, "claim") + ")",
+      nl.push({ id: "__more", label: moreText(L.hidden.length, hiddenClaims),
                 shape: "box", x: L.pos.__more.x, y: L.pos.__more.y, margin: 6,
                 color: { background: "#f2f2f2", border: "#999" }, font: { size: 13, face: FACE, background: "rgba(0,0,0,0)" },
                 title: tip(["Click to list them; the button above adds ten more to the drawing."]) });
@@ -383,12 +390,13 @@
     $more.hidden = !L.hidden.length;
     $more.textContent = L.hidden.length ? "Show " + Math.min(10, L.hidden.length) + " more of " +
       plural(L.hidden.length, "hidden actor") : "";
-    $mode.textContent = "Who said what: " + plural(m.actors.length, "actor") + " about " +
+    $mode.textContent = "Who said what: " + plural(m.actors.length, "actor") +
+      (L.hidden.length ? " (" + L.shown.length + " most quoted drawn)" : "") + " \u00b7 " +
       plural(m.issues.filter(function (i) { return i !== NO_ISSUE; }).length, "issue") +
-      (L.hidden.length ? " (the " + L.shown.length + " most quoted drawn)" : "") +
-      "; line width: number of claims; click a node or a line for its claims";
+      " \u00b7 line width: claims \u00b7 click a node or line for its claims";
     $mode.title = $mode.textContent;
-    legendOverview(L.shown.length, m.actors.length, m.issues.length, groupCount, nContra);
+    var real = m.issues.filter(function (i) { return i !== NO_ISSUE; }).length;
+    legendOverview(L.shown.length, m.actors.length, { real: real, none: m.issues.length > real }, groupCount, nContra);
   }
 
   // an actor↔actor arc bulges to the right of the column, past the labels, into the lines' side
@@ -433,7 +441,7 @@
   function legendOverview(nShown, nActors, nIssues, groupCount, nContra) {
     $legend.textContent = "";
     legendItem(shapeIcon("dot", STYLE.actor.color), "actors (size: claims): " + nShown + (nShown < nActors ? " of " + nActors : ""));
-    legendItem(shapeIcon("square", STYLE.issue.color), "issues: " + nIssues);
+    legendItem(shapeIcon("square", STYLE.issue.color), "issues: " + nIssues.real + (nIssues.none ? " (+ no issue found)" : ""));
     Object.keys(data.stances).forEach(function (g) {
       if (groupCount[g]) legendItem(lineIcon(data.stances[g].color), g + " (" + groupCount[g] + ")");
     });
@@ -452,7 +460,7 @@
   // ------------------------------------------------------------ claim graph of a selection
   var REL = { said: { color: STYLE.actor.color }, about: { color: STYLE.issue.color },
               mentions: { color: STYLE.place.color }, reported_in: { color: "#9A9A9A", dashes: true },
-              contradicts: { color: CONTRA } };
+              contradicts: { color: CONTRA }, reverses: { color: "#8B4513", dashes: true } };
   var CLAIM_LIMIT = 400;
   var claimSelection = null;
   function drawClaims(all, what) {
@@ -503,7 +511,7 @@
       });
     });
     data.contradictions.forEach(function (x) {
-      if (inSel[x.a] && inSel[x.b]) edge(x.a, x.b, "contradicts");
+      if (inSel[x.a] && inSel[x.b]) edge(x.a, x.b, x.kind === "reverses" ? "reverses" : "contradicts");
     });
     setGraph(nl, el_, CLAIM_OPTIONS);
     network.once("stabilizationIterationsDone", function () {
@@ -574,9 +582,11 @@
     }
     li.appendChild(extra);
     (contradicts[c.id] || []).forEach(function (x) {
-      var o = claimById[x.other];
-      li.appendChild(el("div", "Contradicted by " + (o.speaker || actorLabel(o.actor)) + ": " + claimText(o) +
-        (x.reason ? " (" + x.reason + ")" : ""), "gk-meta"));
+      var o = claimById[x.other], k = x.link;
+      var verb = k.kind === "reverses" ? (x.later ? "Reverses" : "Reversed by") : "Contradicted by";
+      var why = [k.reason, typeof k.score === "number" ? "score " + k.score.toFixed(2) : null].filter(Boolean).join("; ");
+      li.appendChild(el("div", verb + " " + (o.speaker || actorLabel(o.actor)) + (o.date ? " (" + o.date + ")" : "") +
+        ": " + claimText(o) + (why ? " \u2014 " + why : ""), "gk-meta gk-link"));
     });
     return li;
   }
