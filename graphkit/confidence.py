@@ -48,15 +48,30 @@ def _models_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "models"
 
 
-@lru_cache(maxsize=4)
+def model_path() -> Path:
+    """The weights file `load_filter` reads by default (``$GRAPHKIT_MODELS`` when it holds one, else models/)."""
+    return _models_dir() / MODEL_FILE
+
+
 def load_filter(path: Optional[str] = None) -> dict:
-    """The filter model: {"weights": {feature: w}, "bias": b, "threshold": t, ...}.
+    """The filter model: {"weights": {feature: w}, "bias": b, "threshold": t, ...}; re-read when the file changes.
 
     >>> m = load_filter()
     >>> 0.0 < m["threshold"] < 1.0 and len(m["weights"]) > 10
     True
     """
-    p = Path(path) if path else _models_dir() / MODEL_FILE
+    p = Path(path) if path else model_path()
+    try:
+        stamp = p.stat()
+        stamp = (stamp.st_mtime_ns, stamp.st_size)
+    except OSError:
+        stamp = None
+    return _read_filter(str(p), stamp)
+
+
+@lru_cache(maxsize=4)
+def _read_filter(path: str, stamp) -> dict:
+    p = Path(path)
     try:
         raw = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError as e:

@@ -23,6 +23,7 @@ import re
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Iterable
@@ -32,7 +33,7 @@ import networkx as nx
 from .errors import ExportError
 from .records import Claim
 
-FORMATS = ("graphml", "gexf", "json", "jsonl", "csv", "neo4j")
+FORMATS = ("graphml", "gexf", "cytoscape", "json", "jsonl", "csv", "neo4j")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CSV_FIELDS = ("id", "doc_id", "speaker", "speaker_id", "speaker_text", "role", "text", "kind", "cue", "stance",
               "date", "date_precision", "date_basis", "issues", "places", "reports", "same_as", "spans", "speaker_span", "sentence_span")
@@ -92,10 +93,83 @@ def scalar_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def write_graphml(G, path):
-    H = scalar_graph(G)
-    with atomic_open(path, "wb") as f:
-        nx.write_graphml(H, f, encoding="utf-8", named_key_ids=True)
+def file_edge(d: dict) -> dict:
+    """An edge's attributes as the file exports write them: the relation as ``relation``, scalars only.
+
+    ``type`` is left out: GEXF reserves it for the edge kind (directed/undirected/mutual), and one name
+    for the relation in every file keeps Gephi, Gephi Lite and Cytoscape views alike.
+
+    >>> file_edge({"type": "said", "role": None, "cue": "said"})
+    {'relation': 'said', 'cue': 'said'}
+    """
+    out = {"relation": d.get("type")}
+    out.update((k, s) for k, v in d.items() if k != "type" and (s := scalar(v)) is not None)
+    return {k: v for k, v in out.items() if v is not None}
+
+
+class _GraphmlWriter:
+    """GraphML written a node and an edge at a time: key declarations are collected on the way and put
+    first at the end, so the nodes and edges are spooled to a temporary file, never held in memory.
+
+    Edge ids are unique (``e0``, ``e1`` ...): GraphML readers (graphology-graphml in Gephi Lite, Gephi's
+    importer) drop or refuse edges whose id repeats. Key ids are per scope (``n_date``, ``e_date``) so a
+    name both nodes and edges carry is declared twice without a clash; ``attr.name`` is the plain name.
+    """
+
+    def __init__(self, body):
+        self.body = body
+        self.keys: dict[tuple[str, str], str] = {}
+        self.nodes = self.edges = 0
+
+    def _data(self, scope: str, attrs: dict) -> str:
+        from xml.sax.saxutils import escape, quoteattr
+
+        out = []
+        for k, v in attrs.items():
+            self.keys.setdefault((scope, k), _XML_TYPES.get(type(v), "string"))
+            out.append(f"<data key={quoteattr(scope[0] + '_' + k)}>{escape(str(v))}</data>")
+        return "".join(out)
+
+    def node_xml(self, n, attrs: dict) -> str:
+        from xml.sax.saxutils import quoteattr
+
+        self.nodes += 1
+        return f"<node id={quoteattr(_XML_BAD.sub('', str(n)))}>{self._data('node', _scalar_attrs(attrs))}</node>\n"
+
+    def edge(self, u, v, attrs: dict):
+        from xml.sax.saxutils import quoteattr
+
+        eid = f"e{self.edges}"
+        self.edges += 1
+        self.body.write(f"<edge id=\"{eid}\" source={quoteattr(_XML_BAD.sub('', str(u)))} "
+                        f"target={quoteattr(_XML_BAD.sub('', str(v)))}>{self._data('edge', file_edge(attrs))}</edge>\n")
+
+    def finish(self, f, first_nodes: Iterable[str] = ()):
+        """Write the document to `f`: header, keys, `first_nodes` (XML of nodes kept aside), then the spool."""
+        from xml.sax.saxutils import quoteattr
+
+        f.write("<?xml version='1.0' encoding='utf-8'?>\n"
+                '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+        for (scope, k), t in self.keys.items():
+            f.write(f'<key id={quoteattr(scope[0] + "_" + k)} for="{scope}" attr.name={quoteattr(k)} attr.type="{t}" />\n')
+        f.write('<graph edgedefault="directed">\n')
+        f.writelines(first_nodes)
+        self.body.seek(0)
+        shutil.copyfileobj(self.body, f, 1 << 20)
+        f.write("</graph>\n</graphml>\n")
+
+
+def write_graphml(G, path) -> tuple[int, int]:
+    """GraphML of graph G (the schema of `write_graphml_store`): (nodes, edges) written."""
+    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f, \
+            tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=Path(path).parent) as body:
+        w = _GraphmlWriter(body)
+        nodes = [w.node_xml(n, d) for n, d in G.nodes(data=True)]
+        for u, v, d in G.edges(data=True):
+            w.edge(u, v, d)
+        w.finish(f, nodes)
+    return w.nodes, w.edges
 
 
 _XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}  # as networkx's GraphML writer names them
@@ -118,38 +192,17 @@ def write_graphml_store(store, path, claims: Iterable[Claim] | None = None, *, c
     >>> import tempfile, os, networkx as nx                         # doctest: +SKIP
     >>> write_graphml_store(store, "out/all.graphml")                # doctest: +SKIP
     """
-    from xml.sax.saxutils import escape, quoteattr
-
-    from .graph import graph_from_records
+    from .graph import graph_from_records, statements
 
     actors = {a.id: a for a in store.actors()}
     places = {p.name: p for p in store.places()}
-    keys: dict[tuple[str, str], str] = {}
     shared: dict[str, dict] = {}
     n_claims: dict[str, int] = {}
     ids: set[str] | None = None if claims is None else set()
-    counts = [0, 0]
-
-    def data(scope: str, attrs: dict) -> str:
-        out = []
-        for k, v in attrs.items():
-            keys.setdefault((scope, k), _XML_TYPES.get(type(v), "string"))
-            out.append(f'<data key={quoteattr(k)}>{escape(str(v))}</data>')
-        return "".join(out)
-
-    def node(n: str, attrs: dict) -> str:
-        counts[0] += 1
-        return f'<node id={quoteattr(n)}>{data("node", attrs)}</node>\n'
-
-    def edge(u, v, k, attrs: dict) -> str:
-        counts[1] += 1
-        return (f'<edge source={quoteattr(_XML_BAD.sub("", str(u)))} target={quoteattr(_XML_BAD.sub("", str(v)))} '
-                f'id={quoteattr(str(k))}>{data("edge", _scalar_attrs(attrs))}</edge>\n')
-
-    from .graph import statements
-
     it = iter(store.claims(distinct=True) if claims is None else statements(claims))
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f, tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=Path(path).parent) as body:
+    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f, \
+            tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=Path(path).parent) as body:
+        w = _GraphmlWriter(body)
         while part := list(islice(it, chunk)):
             if ids is not None:
                 ids.update(c.id for c in part)
@@ -157,35 +210,24 @@ def write_graphml_store(store, path, claims: Iterable[Claim] | None = None, *, c
             G = graph_from_records(part, actors, docs, places)
             for n, d in G.nodes(data=True):
                 if d.get("type") == "claim":
-                    body.write(node(_XML_BAD.sub("", str(n)), _scalar_attrs(d)))
+                    body.write(w.node_xml(n, d))
                     continue
                 if d.get("type") == "actor":
                     n_claims[n] = n_claims.get(n, 0) + d.get("n_claims", 0)
                 shared.setdefault(n, d)
-            body.writelines(edge(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True))
+            for u, v, d in G.edges(data=True):
+                w.edge(u, v, d)
         for x in store.contradictions():
             if ids is not None and not (x.a in ids and x.b in ids):
                 continue
             pair = list(store.claims(ids=[x.a, x.b]))
             if len(pair) == 2:
                 G = graph_from_records(pair, actors, {}, places, [x])
-                body.writelines(edge(u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if k == "contradicts")
-        shared_xml = []
-        for n, d in shared.items():
-            if n in n_claims:
-                d = {**d, "n_claims": n_claims[n]}
-            shared_xml.append(node(_XML_BAD.sub("", str(n)), _scalar_attrs(d)))
-        f.write("<?xml version='1.0' encoding='utf-8'?>\n"
-                '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-        for (scope, k), t in keys.items():
-            f.write(f'<key id={quoteattr(k)} for="{scope}" attr.name={quoteattr(k)} attr.type="{t}" />\n')
-        f.write('<graph edgedefault="directed">\n')
-        f.writelines(shared_xml)
-        body.seek(0)
-        shutil.copyfileobj(body, f, 1 << 20)
-        f.write("</graph>\n</graphml>\n")
-    return counts[0], counts[1]
+                for u, v, k, d in G.edges(keys=True, data=True):
+                    if k == "contradicts":
+                        w.edge(u, v, d)
+        w.finish(f, [w.node_xml(n, {**d, "n_claims": n_claims[n]} if n in n_claims else d) for n, d in shared.items()])
+    return w.nodes, w.edges
 
 
 def _gexf_interval(date: str | None):
@@ -199,21 +241,90 @@ def _gexf_interval(date: str | None):
     return f"{y}-01-01"
 
 
-def write_gexf(G, path):
-    """GEXF 1.2 with claim start dates, so Gephi's timeline plays the claims over time."""
-    H = scalar_graph(G)
-    for n, d in H.nodes(data=True):
-        start = _gexf_interval(d.get("date") if d.get("type") == "claim" else d.get("published"))
-        if start:
-            d["start"] = start
-    for u, v, k, d in H.edges(keys=True, data=True):
-        start = _gexf_interval(d.get("date"))
-        if start:
-            d["start"] = start
-    H.graph["mode"] = "dynamic"
-    H.graph["timeformat"] = "date"
-    with atomic_open(path, "wb") as f:
-        nx.write_gexf(H, f, encoding="utf-8", version="1.2draft")
+_GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+_GEXF_RENAMED = {"start": "text_start", "end": "text_end"}   # GEXF's start/end are time bounds, not offsets
+
+
+def write_gexf(G, path) -> tuple[int, int]:
+    """GEXF 1.2 with claim start dates, so Gephi's timeline plays the claims over time: (nodes, edges).
+
+    Claim nodes start at their date, articles at their publication date, ``said`` edges at the claim's
+    date (partial dates at their first day); the rest are always there. Edges have unique ids, the
+    relation is the ``relation`` attribute (``type`` is GEXF's edge kind), and a claim's text offsets
+    are ``text_start``/``text_end`` (GEXF's ``start``/``end`` are the time bounds).
+    """
+    from xml.sax.saxutils import quoteattr
+
+    attrs: dict[str, dict[str, tuple[str, str]]] = {"node": {}, "edge": {}}   # scope -> name -> (id, type)
+
+    def attvalues(scope: str, d: dict) -> str:
+        out = []
+        for k, v in d.items():
+            if k not in attrs[scope]:
+                attrs[scope][k] = (str(len(attrs[scope])), _GEXF_TYPES.get(type(v), "string"))
+            v = ("true" if v else "false") if isinstance(v, bool) else v
+            out.append(f"<attvalue for=\"{attrs[scope][k][0]}\" value={quoteattr(str(v))}/>")
+        return f"<attvalues>{''.join(out)}</attvalues>" if out else ""
+
+    def when(d: dict) -> str:
+        start = _gexf_interval(d.get("date") if d.get("type") in ("claim", "said", None) else d.get("published"))
+        return f" start=\"{start}\"" if start else ""
+
+    nodes, edges = [], []
+    for n, d in G.nodes(data=True):
+        data = {_GEXF_RENAMED.get(k, k): s for k, v in d.items() if k != "label" and (s := scalar(v)) is not None}
+        label = scalar(d.get("label")) or str(n)
+        nodes.append(f"<node id={quoteattr(_XML_BAD.sub('', str(n)))} label={quoteattr(str(label))}{when(d)}>"
+                     f"{attvalues('node', data)}</node>\n")
+    for i, (u, v, d) in enumerate(G.edges(data=True)):
+        data = file_edge(d)
+        edges.append(f"<edge id=\"e{i}\" source={quoteattr(_XML_BAD.sub('', str(u)))} "
+                     f"target={quoteattr(_XML_BAD.sub('', str(v)))}{when(d) if d.get('type') == 'said' else ''}>"
+                     f"{attvalues('edge', data)}</edge>\n")
+    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n'
+                '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
+                '<meta><creator>graphkit</creator></meta>\n'
+                '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n')
+        for scope in ("node", "edge"):
+            if attrs[scope]:
+                f.write(f'<attributes class="{scope}" mode="static">\n')
+                f.writelines(f"<attribute id=\"{i}\" title={quoteattr(k)} type=\"{t}\"/>\n"
+                             for k, (i, t) in attrs[scope].items())
+                f.write("</attributes>\n")
+        f.write("<nodes>\n")
+        f.writelines(nodes)
+        f.write("</nodes>\n<edges>\n")
+        f.writelines(edges)
+        f.write("</edges>\n</graph>\n</gexf>\n")
+    return len(nodes), len(edges)
+
+
+def write_cytoscape(G, path) -> tuple[int, int]:
+    """Cytoscape.js / Cytoscape desktop JSON: ``{"elements": {"nodes": [{"data": ...}], "edges": [...]}}``.
+
+    Every node's ``data`` has its ``id`` and the attributes the other exports carry (lists stay lists);
+    edges have a unique ``id``, ``source``, ``target`` and the relation as ``relation``.
+    Open with ``cytoscape({elements: json.elements})`` or Cytoscape desktop's File > Import > Network from File.
+    """
+    def plain(v):
+        if isinstance(v, (list, tuple)):
+            return [plain(x) for x in v]
+        return scalar(v) if not isinstance(v, (int, float, bool)) else v
+
+    nodes = [{"data": {"id": str(n), **{k: plain(v) for k, v in d.items() if v is not None and k != "id"}}}
+             for n, d in G.nodes(data=True)]
+    edges = []
+    for i, (u, v, d) in enumerate(G.edges(data=True)):
+        data = {"id": f"e{i}", "source": str(u), "target": str(v), "relation": d.get("type")}
+        data.update((k, plain(x)) for k, x in d.items() if x is not None and k not in ("type", "id", "source", "target"))
+        edges.append({"data": data})
+    doc = {"format_version": "1.0", "generated_by": "graphkit", "target_cytoscapejs_version": "~3",
+           "data": {k: scalar(v) for k, v in G.graph.items()}, "elements": {"nodes": nodes, "edges": edges}}
+    with atomic_open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, default=str, indent=1)
+    return len(nodes), len(edges)
 
 
 def write_json(G, path):
@@ -323,6 +434,8 @@ def write(G, fmt: str, path, claims: Iterable[Claim] | None = None):
             write_graphml(G, path)
         elif fmt == "gexf":
             write_gexf(G, path)
+        elif fmt == "cytoscape":
+            write_cytoscape(G, path)
         elif fmt == "json":
             write_json(G, path)
         elif fmt == "jsonl":
@@ -333,3 +446,53 @@ def write(G, fmt: str, path, claims: Iterable[Claim] | None = None):
             write_neo4j(G, path)
     except OSError as e:
         raise ExportError(f"cannot write '{path}': {e.strerror}; choose another -o path") from None
+
+
+@dataclass
+class Exported:
+    """What an export wrote: the path, and the claims (jsonl, csv) or nodes and edges (graph formats)."""
+
+    path: Path
+    format: str
+    claims: int | None = None
+    nodes: int | None = None
+    edges: int | None = None
+
+    def summary(self) -> str:
+        """'95 claims' or '212 nodes, 480 edges'."""
+        return f"{self.claims} claims" if self.claims is not None else f"{self.nodes} nodes, {self.edges} edges"
+
+
+def export_claims(g, fmt: str, path, **filters) -> Exported:
+    """Write the claims the filters select (all with none) from Graphkit `g` to `path` in format `fmt`.
+
+    jsonl and csv stream the claims from the store; graphml streams the graph (`write_graphml_store`);
+    the other formats build the graph of the selection first. Filters are those of ``Graphkit.iter_claims``.
+    """
+    from .graph import build_graph
+
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    path = Path(path)
+    selected = {k: v for k, v in filters.items() if v is not None and v is not False}
+    if fmt in ("jsonl", "csv"):
+        count = [0]
+
+        def counted(claims):
+            for c in claims:
+                count[0] += 1
+                yield c
+
+        write(None, fmt, path, claims=counted(g.iter_claims(**selected)))
+        return Exported(path, fmt, claims=count[0])
+    if fmt == "graphml":
+        claims = g.iter_claims(**selected) if selected else None
+        try:
+            nodes, edges = write_graphml_store(g.store, path, claims)
+        except OSError as e:
+            raise ExportError(f"cannot write '{path}': {e.strerror}; choose another -o path") from None
+        return Exported(path, fmt, nodes=nodes, edges=edges)
+    G = build_graph(g.store, g.iter_claims(**selected))
+    write(G, fmt, path)
+    return Exported(path, fmt, nodes=G.number_of_nodes(), edges=G.number_of_edges())

@@ -35,7 +35,7 @@ import re
 import unicodedata
 import warnings
 from pathlib import Path
-from typing import Iterable, Optional, Union, get_args
+from typing import Iterable, Iterator, Optional, Union, get_args
 
 from .errors import GraphkitError
 from .records import Actor, Claim, Stance
@@ -383,16 +383,19 @@ class Graphkit:
         return self._find(name, "places") or []
 
     # -- queries ----------------------------------------------------------
-    def claim_records(self, speaker: Names = None, issue: Names = None, place: Names = None,
-                      since=None, until=None, stance: Names = None,
-                      doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False) -> list[Claim]:
-        """Claims as records, filtered by every argument given (all by index in the store), in date order.
+    def iter_claims(self, speaker: Names = None, issue: Names = None, place: Names = None,
+                    since=None, until=None, stance: Names = None,
+                    doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False) -> Iterator[Claim]:
+        """Claims as records, streamed from the store, filtered by every argument given, in date order.
 
-        ``since``/``until`` take dates, datetimes or ISO strings ("2025", "2025-11", "2025-11-25"); a claim
-        without a date matches neither. ``stance`` is one of graphkit.records.Stance (or a list).
-        ``distinct=True`` keeps one claim per statement: a statement several articles report is then its
-        first report only (``reports`` names the other articles); by default every article's report is a
-        claim of its own, its offsets pointing into that article, ``same_as`` naming the first report.
+        Names are checked (and NameNotFound raised) before the first claim is read. ``since``/``until``
+        take dates, datetimes or ISO strings ("2025", "2025-11", "2025-11-25"); a claim without a date
+        matches neither. ``stance`` is one of graphkit.records.Stance (or a list). ``doc`` is an article
+        id or a unique start of it; ``limit`` keeps the first claims by date.
+        ``distinct=True`` keeps one row per claim (a statement by a speaker): a claim several articles
+        report is then its first report only (``reports`` names the other articles); by default every
+        report (one article's telling of a claim) is a row of its own, its offsets pointing into that
+        article, ``same_as`` naming the first report.
         """
         since, until = as_date(since, "since"), as_date(until, "until")
         if since and until and since[:len(until)] > until:          # until="2025" runs to the end of 2025
@@ -401,18 +404,25 @@ class Graphkit:
         for s in stances or []:
             if s not in STANCES:
                 raise GraphkitError(f"unknown stance {s!r}; choose one of {', '.join(STANCES)}")
+        if limit is not None and int(limit) < 1:
+            raise GraphkitError(f"limit={limit!r} keeps nothing; give a positive number")
         speaker_ids = self.find_actors(speaker) if speaker is not None else None
         issues, places = self._find(issue, "issues"), self._find(place, "places")
         if doc is not None:
             doc = self.find_document(doc)
-        out: list[Claim] = []
-        for s in stances or [None]:
-            out.extend(self.store.claims(speaker_ids=speaker_ids, issues=issues, places=places, since=since,
-                                         until=until, stance=s, doc_id=doc, limit=limit, distinct=distinct))
-        if stances and len(stances) > 1:
-            out.sort(key=lambda c: (c.date is None, c.date or "", c.id))
-            out = out[:limit] if limit else out
-        return out
+        query = dict(speaker_ids=speaker_ids, issues=issues, places=places, since=since, until=until, doc_id=doc,
+                     limit=limit, distinct=distinct)
+        if not stances or len(stances) == 1:
+            return self.store.claims(**query, stance=stances[0] if stances else None)
+        out = [c for s in stances for c in self.store.claims(**query, stance=s)]
+        out.sort(key=lambda c: (c.date is None, c.date or "", c.id))
+        return iter(out[:limit] if limit else out)
+
+    def claim_records(self, speaker: Names = None, issue: Names = None, place: Names = None,
+                      since=None, until=None, stance: Names = None,
+                      doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False) -> list[Claim]:
+        """:meth:`iter_claims` as a list."""
+        return list(self.iter_claims(speaker, issue, place, since, until, stance, doc, limit, distinct))
 
     def claims(self, speaker: Names = None, issue: Names = None, place: Names = None, since=None, until=None,
                stance: Names = None, doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False):
@@ -574,18 +584,25 @@ class Graphkit:
         return to_pyvis(self.subgraph(**filters), level=level)
 
     def export(self, format: str, path, **filters) -> Path:
-        """Write the (filtered) graph or claims to `path`: graphml, gexf, json, jsonl, csv or neo4j (a folder).
+        """Write the (filtered) graph or claims to `path`: graphml, gexf, cytoscape, json, jsonl, csv or neo4j (a folder).
+
+        Streams from the store where the format allows (jsonl, csv, graphml); see :meth:`write`.
 
         >>> g.export("graphml", "out/sample.graphml", issue="Europe")   # doctest: +SKIP
         PosixPath('out/sample.graphml')
         """
-        from .export import write
-        from .graph import build_graph
+        return self.write(format, path, **filters).path
 
-        recs = self.claim_records(**filters)
-        G = None if format.lower() in ("jsonl", "csv") else build_graph(self.store, recs)
-        write(G, format, path, claims=recs)
-        return Path(path)
+    def write(self, format: str, path, **filters):
+        """:meth:`export`, returning what was written (an `graphkit.export.Exported`: path, claims, nodes, edges).
+
+        The command line's ``graphkit export`` is this method. jsonl and csv stream claims from the store,
+        graphml streams the graph (only actors, issues, places and articles are held until the end): a
+        million-claim store is exported without a million claims in memory. Other formats build the graph.
+        """
+        from .export import export_claims
+
+        return export_claims(self, format, path, **filters)
 
 
 _HINT = {

@@ -64,7 +64,9 @@ def test_graphml_write_is_atomic(G, tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(nx, "write_graphml", boom)
+    import graphkit.export
+
+    monkeypatch.setattr(graphkit.export._GraphmlWriter, "finish", boom)   # fails after the spool is written
     with pytest.raises(RuntimeError):
         write(G, "graphml", p)
     assert p.read_text() == "previous export"

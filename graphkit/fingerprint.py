@@ -1,0 +1,127 @@
+"""One fingerprint of everything extraction depends on: the build's cache key.
+
+An article is parsed again when its key differs from the one stored with its extraction. The key
+names every input of extraction (``graphkit.ingest`` + ``graphkit.extract``):
+
+- the spaCy pipeline (language, name, version) and spaCy's own version;
+- :data:`EXTRACTION_VERSION`, graphkit's extraction version: bump it with any code change that changes
+  what ingest or extraction outputs (``tests/test_fingerprint.py`` holds a golden output of the sample
+  corpus and fails when the output changes while this constant does not);
+- the bytes of every knowledge file extraction reads: ``models/cues.yaml``, ``models/issues.yaml``, the
+  trained attribution filter's weights (``models/attribution_filter.json``), and any extra files a caller
+  names (a corpus' own ``issues.yaml``, say) through ``extra``.
+
+The resolved layer (actors, places, merged reports, contradictions) has its own key,
+:func:`resolution_key`: the same version and files plus every other ``models/*.yaml`` resolution reads.
+
+>>> k = pipeline_key()
+>>> k.startswith("en_core_web_sm") and f"+extraction-{EXTRACTION_VERSION}+" in k
+True
+>>> import tempfile, pathlib
+>>> extra = pathlib.Path(tempfile.mkdtemp()) / "issues.yaml"
+>>> _ = extra.write_text("issues: []")
+>>> pipeline_key(extra=[extra]) != k          # a corpus knowledge file moves the key
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+from typing import Iterable, Optional
+
+# Bump with every change to ingest/extraction code that changes its output (see the module docstring).
+EXTRACTION_VERSION = "2026.12.01-1"
+
+EXTRACTION_FILES = ("cues.yaml", "issues.yaml")  # models/ files extraction reads (the filter weights are added)
+
+Paths = Iterable["str | Path"]
+
+
+def knowledge_files(extra: Paths = ()) -> list[Path]:
+    """Every knowledge file extraction reads, in a fixed order: models/ files, the filter weights, then `extra`.
+
+    >>> [p.name for p in knowledge_files()]
+    ['cues.yaml', 'issues.yaml', 'attribution_filter.json']
+    """
+    from .confidence import model_path
+    from .knowledge import models_dir
+
+    root = models_dir()
+    return [root / n for n in EXTRACTION_FILES] + [model_path()] + [Path(p) for p in extra]
+
+
+def files_hash(paths: Paths) -> str:
+    """Short sha256 of the files' names and bytes (a missing file hashes as missing, so restoring it re-parses).
+
+    >>> files_hash([]) == files_hash([])
+    True
+    """
+    h = hashlib.sha256()
+    for f in map(Path, paths):
+        h.update(f.name.encode() + b"\0")
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"\0(missing)")
+        h.update(b"\0")
+    return h.hexdigest()[:12]
+
+
+def _spacy_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spacy")
+    except PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
+        return "unknown"
+
+
+def _key(lang, name, version, extra: Paths = ()) -> str:
+    return (f"{lang}_{name}-{version}+spacy-{_spacy_version()}+extraction-{EXTRACTION_VERSION}"
+            f"+knowledge-{files_hash(knowledge_files(extra))}")
+
+
+def model_key(nlp, extra: Paths = ()) -> str:
+    """The extraction key of a loaded pipeline (what a worker that parsed stamps its output with)."""
+    meta = nlp.meta
+    return _key(meta.get("lang"), meta.get("name"), meta.get("version"), extra)
+
+
+def pipeline_key(model: Optional[str] = None, extra: Paths = ()) -> str:
+    """`model_key` of the pipeline `model` names, read from its meta.json without loading spaCy.
+
+    A build with nothing to parse then never loads spaCy. Falls back to loading the pipeline.
+
+    >>> from graphkit.nlp import load_pipeline
+    >>> pipeline_key() == model_key(load_pipeline())
+    True
+    """
+    from .nlp import default_model
+
+    name = model or default_model()
+    try:
+        path = Path(name)
+        if not path.exists():
+            spec = importlib.util.find_spec(name)
+            path = Path(list(spec.submodule_search_locations)[0])
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        return _key(meta["lang"], meta["name"], meta["version"], extra)
+    except Exception:  # not an installed package with a meta.json: ask spaCy
+        from .nlp import load_pipeline
+
+        return model_key(load_pipeline(model), extra)
+
+
+def resolution_key(extra: Paths = ()) -> str:
+    """What the resolved layer depends on besides the extractions: the version and every knowledge file.
+
+    >>> resolution_key() == resolution_key() and resolution_key() != resolution_key(["/nonexistent/x.yaml"])
+    True
+    """
+    from .knowledge import models_dir
+
+    files = sorted(models_dir().glob("*.yaml")) + knowledge_files(extra)
+    return f"extraction-{EXTRACTION_VERSION}+knowledge-{files_hash(files)}"

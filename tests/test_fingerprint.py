@@ -1,0 +1,185 @@
+"""The extraction fingerprint: a store is never served stale extractions.
+
+- a golden output of the sample corpus (ingested text + extraction, per article) recorded with the
+  extraction key it was made under: when the output changes while the key does not, graphkit's
+  extraction version was not bumped and every store built before would silently keep the old claims;
+- rebuilds after each input of the key changes (filter weights, extraction version, a knowledge file)
+  re-parse and give what a fresh build gives;
+- a rebuild with nothing changed reports the counts of the build before it.
+
+Re-record the golden after a deliberate change (with EXTRACTION_VERSION bumped when code changed):
+    .venv/bin/python tests/test_fingerprint.py --record
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphkit import fingerprint
+from graphkit.build import build
+from graphkit.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden" / "extraction.json"
+INGEST_SAMPLES = ROOT / "tests" / "golden" / "ingest"   # HTML/Markdown whose ingested text is pinned too
+
+
+def _sha(s: str) -> str:
+    return hashlib.sha256(s.encode("utf-8")).hexdigest()[:16]
+
+
+def ingest_output() -> dict[str, str]:
+    """doc_id -> hash of the text ingest gives, for the sample corpus and the ingest samples."""
+    from graphkit.ingest import read_corpus
+
+    out = {}
+    for folder in (ROOT / "corpus", INGEST_SAMPLES):
+        if folder.is_dir():
+            for d in read_corpus(folder).documents:
+                out[f"{folder.name}/{d.id}"] = _sha(d.model_dump_json())
+    return out
+
+
+def extraction_output(store_path) -> dict[str, str]:
+    """doc_id -> hash of the extraction the store keeps for it."""
+    with Store(store_path, readonly=True) as s:
+        return {doc_id: _sha(data) for doc_id, data in s.extractions()}
+
+
+def current(store_path) -> dict:
+    return {"key": fingerprint.pipeline_key(), "ingest": ingest_output(), "extraction": extraction_output(store_path)}
+
+
+def _diff(a: dict, b: dict) -> list[str]:
+    return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+
+
+def test_output_changes_only_with_the_key(sample_store):
+    if not GOLDEN.exists():
+        pytest.fail(f"{GOLDEN} is missing; record it: .venv/bin/python tests/test_fingerprint.py --record")
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    now = current(sample_store)
+    pipeline = lambda key: key.split("+extraction-")[0]  # noqa: E731  spaCy pipeline and spaCy versions
+    if pipeline(golden["key"]) != pipeline(now["key"]):
+        pytest.skip(f"the golden was recorded with {pipeline(golden['key'])}, this machine has {pipeline(now['key'])}")
+    changed = _diff(golden["ingest"], now["ingest"]) + _diff(golden["extraction"], now["extraction"])
+    if not changed:
+        return
+    if golden["key"] == now["key"]:
+        pytest.fail(f"ingest/extraction output changed ({', '.join(changed[:5])}) under the same extraction key "
+                    f"{now['key']}: stores built before would keep the old claims. Bump EXTRACTION_VERSION in "
+                    "graphkit/fingerprint.py, then re-record: .venv/bin/python tests/test_fingerprint.py --record")
+    pytest.fail(f"the extraction key moved ({golden['key']} -> {now['key']}) and the output with it "
+                f"({', '.join(changed[:5])}); re-record the golden: .venv/bin/python tests/test_fingerprint.py --record")
+
+
+@pytest.fixture()
+def copy(sample_store, tmp_path, monkeypatch):
+    """The sample corpus and its store copied, with models/ copied to a folder the test may edit."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    store = tmp_path / "store.gk"
+    shutil.copyfile(sample_store, store)
+    models = tmp_path / "models"
+    shutil.copytree(ROOT / "models", models)
+    monkeypatch.setenv("GRAPHKIT_MODELS", str(models))
+    return corpus, store, models
+
+
+def _raise_threshold(models: Path, corpus: Path, monkeypatch):
+    p = models / "attribution_filter.json"
+    m = json.loads(p.read_text(encoding="utf-8"))
+    m["threshold"] = 0.9          # keeps far fewer attributions than the trained threshold
+    p.write_text(json.dumps(m), encoding="utf-8")
+
+
+def _bump_version(models: Path, corpus: Path, monkeypatch):
+    monkeypatch.setattr(fingerprint, "EXTRACTION_VERSION", fingerprint.EXTRACTION_VERSION + "-next")
+
+
+def _edit_cues(models: Path, corpus: Path, monkeypatch):
+    p = models / "cues.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+
+
+def _nothing(models: Path, corpus: Path, monkeypatch):
+    pass
+
+
+def claims_of(store_path) -> list[dict]:
+    with Store(store_path, readonly=True) as s:
+        return sorted((c.contract() for c in s.claims()), key=lambda c: c["id"])
+
+
+@pytest.mark.parametrize("change,parsed,claims_change", [
+    (_nothing, 0, False),
+    (_raise_threshold, 5, True),      # the trained filter's weights are part of the key
+    (_bump_version, 5, False),        # graphkit's extraction version is part of the key
+    (_edit_cues, 5, False),           # every models/ file extraction reads is part of the key
+])
+def test_changed_extraction_input_reparses(copy, sample_store, tmp_path, monkeypatch, change, parsed, claims_change):
+    corpus, store, models = copy
+    change(models, corpus, monkeypatch)
+    rep = build(corpus, store)
+    assert rep.parsed == parsed
+    after = claims_of(store)
+    assert (after != claims_of(sample_store)) == claims_change
+    if parsed:                    # the rebuilt store holds what a fresh build gives
+        fresh = tmp_path / "fresh.gk"
+        build(corpus, fresh)
+        assert after == claims_of(fresh)
+
+
+def test_corpus_knowledge_file_is_part_of_the_key(copy, tmp_path):
+    corpus, store, _ = copy
+    extra = tmp_path / "corpus-issues.yaml"
+    extra.write_text("issues: []\n", encoding="utf-8")
+    assert build(corpus, store, knowledge=[extra]).parsed == 5      # a new file in the key
+    assert build(corpus, store, knowledge=[extra]).parsed == 0
+    extra.write_text("issues: []\n# edited\n", encoding="utf-8")
+    assert build(corpus, store, knowledge=[extra]).parsed == 5
+
+
+def test_rebuild_with_nothing_changed_reports_the_same_counts(copy):
+    corpus, store, _ = copy
+    with Store(store, readonly=True) as s:
+        reports = s.count("claims")
+        claims = s.db.execute("SELECT count(*) FROM claims WHERE same_as IS NULL").fetchone()[0]
+    assert claims < reports             # the sample has statements several articles report
+    for _ in range(2):
+        rep = build(corpus, store)
+        assert rep.parsed == 0
+        assert (rep.claims, rep.reports) == (claims, reports)
+        assert rep.actors > 0 and rep.issues > 0
+
+
+def record(path: Path = GOLDEN):
+    """Write the golden from a fresh build of the sample corpus; refuses a changed output under the same key."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        corpus = Path(d) / "corpus"
+        shutil.copytree(ROOT / "corpus", corpus, ignore=shutil.ignore_patterns("README.md"))
+        build(corpus, Path(d) / "s.gk")
+        now = current(Path(d) / "s.gk")
+    if path.exists():
+        old = json.loads(path.read_text(encoding="utf-8"))
+        moved = _diff(old["ingest"], now["ingest"]) + _diff(old["extraction"], now["extraction"])
+        if moved and old["key"] == now["key"]:
+            sys.exit(f"output changed ({', '.join(moved[:5])}) under the same key; bump EXTRACTION_VERSION in "
+                     "graphkit/fingerprint.py first")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(now, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"recorded {path} under {now['key']}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--record"]:
+        sys.exit("usage: python tests/test_fingerprint.py --record")
+    record()
