@@ -72,6 +72,10 @@ USER_ERRORS = [
     (["view", "--store", "notes.txt", "-o", "v.html"], "not a graphkit store"),
     (["frobnicate"], "No such command 'frobnicate'"),
     (["claims", "--store", "ok.gk", "--colour", "red"], "No such option"),
+    (["claims", "--store", "ok.gk", "--limit", "0"], "--limit"),
+    (["claims", "--store", "ok.gk", "--doc", "nosuch"], "no article 'nosuch'"),
+    (["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl", "--doc", "nosuch"], "no article 'nosuch'"),
+    (["claims", "--store", "ok.gk", "--distinct", "yes"], "unexpected extra argument"),   # a flag takes no value
 ]
 
 
@@ -125,3 +129,25 @@ def test_an_empty_store_exports(work, capsys, monkeypatch):
     assert proc.returncode == 0 and "0 nodes" in proc.stdout, proc.stderr
     proc = run_main(["claims", "--store", "ok.gk", "--format", "jsonl"], work, capsys, monkeypatch)
     assert proc.returncode == 0 and proc.stdout == ""
+
+
+FILTERS = ["--speaker", "--issue", "--place", "--since", "--until", "--stance", "--doc", "--limit"]
+
+
+@pytest.mark.parametrize("cmd", ["claims", "export", "view"])
+def test_commands_share_the_filter_options(work, cmd, capsys, monkeypatch):
+    from graphkit.cli import FILTER_OPTIONS
+
+    assert ["--" + n for n in FILTER_OPTIONS][:len(FILTERS)] == FILTERS
+    out = run_main([cmd, "--help"], work, capsys, monkeypatch).stdout
+    for opt in FILTERS:
+        assert opt in out, opt
+
+
+@pytest.mark.parametrize("cmd,flags", [("claims", ["--distinct", "--all-reports"]),
+                                       ("build", ["--strict", "--force", "--prune", "--quiet"])])
+def test_flags_are_shown_without_a_value(work, cmd, flags, capsys, monkeypatch):
+    out = run_main([cmd, "--help"], work, capsys, monkeypatch).stdout
+    assert "<bool>" not in out and "--no-strict" not in out
+    for f in flags:
+        assert f in out

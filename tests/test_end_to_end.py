@@ -26,7 +26,7 @@ def test_graphml_has_typed_nodes_and_lavrov_quotes(sample_store, tmp_path):
     assert all("type" in d for _, d in G.nodes(data=True))
     lavrov = [n for n, d in G.nodes(data=True) if d["type"] == "actor" and d["label"] == "Sergey Lavrov"]
     assert len(lavrov) == 1
-    said = [G.nodes[v] for _, v, d in G.out_edges(lavrov[0], data=True) if d["type"] == "said"]
+    said = [G.nodes[v] for _, v, d in G.out_edges(lavrov[0], data=True) if d["relation"] == "said"]
     texts = " ".join(d["text"] for d in said)
     for quote in ("You had your chances, guys", "We are not rushing our American colleagues"):
         assert quote in texts
@@ -110,3 +110,17 @@ def test_prune_removes_articles_gone_from_the_corpus(tmp_path):
     assert "pruned: 1 article(s)" in out
     rows = [json.loads(x) for x in gk("claims", "--store", store, "-f", "jsonl").stdout.splitlines()]
     assert rows and not any(r["doc_id"].startswith("002") for r in rows)
+
+
+@pytest.mark.parametrize("args,docs,most", [
+    (["--doc", "003", "--limit", "2"], {"003"}, 2),
+    (["--doc", "003_9b6d43ba622d0a39"], {"003"}, None),
+    (["--speaker", "Lavrov", "--limit", "1"], None, 1),
+])
+def test_doc_and_limit_select_claims(sample_store, args, docs, most):
+    rows = [json.loads(x) for x in gk("claims", "--store", sample_store, *args, "--format", "jsonl").stdout.splitlines()]
+    assert rows
+    if docs:
+        assert {r["doc_id"][:3] for r in rows} == docs
+    if most:
+        assert len(rows) == most
