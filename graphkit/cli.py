@@ -21,6 +21,7 @@ from typing import Optional
 import typer
 
 from .errors import GraphkitError
+from .tables import Column, print_table, write_tsv
 
 def _flags_take_no_value():
     """typer's rich help prints a flag's type (``--distinct <bool>``) as if the flag took a value; print none."""
@@ -47,8 +48,19 @@ StoreOpt = typer.Option(..., "--store", "-s", help="The store file (SQLite) that
 
 class Fmt(str, Enum):
     table = "table"
+    tsv = "tsv"
     jsonl = "jsonl"
     csv = "csv"
+
+
+FormatOpt = typer.Option(None, "--format", "-f", show_default=False,
+                         help="table (fits the terminal), tsv, jsonl or csv. Default: table on a terminal, tsv when piped.")
+
+
+def _format(format: Optional[Fmt]) -> Fmt:
+    from .tables import is_terminal
+
+    return format or (Fmt.table if is_terminal() else Fmt.tsv)
 
 
 class ExportFmt(str, Enum):
@@ -157,18 +169,24 @@ def filter_options(command):
     return run
 
 
+CLAIM_COLUMNS = [Column("date", 10, priority=2), Column("speaker", 18), Column("stance", 7, priority=3),
+                 Column("claim", 24, wrap=True), Column("issues", 10, priority=4, wrap=True),
+                 Column("doc", 20, priority=2)]
+
+
 @app.command()
 @filter_options
-def claims(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f"),
+def claims(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
            distinct: bool = typer.Option(False, "--distinct/--all-reports",
-                                         help="One row per claim (a statement once), or one per report (each article's telling)."),
+                                         help="One row per claim (a statement by a speaker, once), or one per report (each article's telling)."),
            filters: dict = None):
-    """List claims, filtered: one row per report (each article's telling of a claim; same_as marks repeats).
+    """List claims, filtered: one row per report (an article's telling of a claim), or per claim with --distinct.
 
     Example: graphkit claims --store out/sample.gk --speaker Lavrov --issue Europe --format jsonl
     """
     from .export import CSV_FIELDS, claim_row
 
+    format = _format(format)
     with _open(store) as g:
         recs = g.claim_records(**filters, distinct=distinct)
     if format is Fmt.jsonl:
@@ -182,16 +200,14 @@ def claims(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--form
         for c in recs:
             w.writerow(claim_row(c))
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        t = Table(show_lines=False)
-        for col in ("date", "speaker", "stance", "claim", "issues", "doc"):
-            t.add_column(col, overflow="fold")
-        for c in recs:
-            t.add_row(c.date or "", c.speaker, c.stance, c.text, ", ".join(c.issues), c.doc_id[:12])
-        Console().print(t)
-        typer.echo(f"{len(recs)} claim(s)")
+        rows = ({"date": c.date, "speaker": c.speaker, "stance": c.stance, "claim": c.text, "issues": c.issues,
+                 "doc": c.doc_id} for c in recs)
+        if format is Fmt.tsv:
+            write_tsv(rows, CLAIM_COLUMNS, sys.stdout)
+        else:
+            print_table(rows, CLAIM_COLUMNS)
+            n = len({c.same_as or c.id for c in recs})
+            typer.echo(f"{n} claim(s)" if distinct else f"{len(recs)} report(s) of {n} claim(s)")
 
 
 @app.command()
@@ -234,55 +250,57 @@ def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--outpu
 
 
 @app.command()
-def actors(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f")):
-    """List actors with their type, roles and number of claims.
+def actors(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
+    """List actors with their type, roles, claims (statements, each once) and reports (every article's telling).
 
     Example: graphkit actors --store out/sample.gk
     """
     with _open(store) as g:
         df = g.actors()
-    _print_df(df, format, ["name", "type", "claims", "roles", "aliases"])
+    _print_df(df, format, [Column("name", 24), Column("type", 12, priority=2), Column("claims", 6),
+                           Column("reports", 7), Column("roles", 12, wrap=True, priority=3),
+                           Column("aliases", 12, wrap=True, priority=4)], "actor(s)")
 
 
 @app.command()
-def unassigned(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f")):
-    """Claims no issue matched: read them to grow models/issues.yaml.
+def unassigned(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
+    """Reports of claims no issue matched: read them to grow models/issues.yaml.
 
     Example: graphkit unassigned --store out/sample.gk
     """
     with _open(store) as g:
         df = g.unassigned()
-    _print_df(df, format, ["date", "speaker", "text", "doc_id"])
+    _print_df(df, format, [Column("date", 10, priority=2), Column("speaker", 18), Column("text", 24, wrap=True),
+                           Column("doc_id", 20, priority=2, header="doc")], "report(s)")
 
 
 @app.command()
-def contradictions(store: Path = StoreOpt, format: Fmt = typer.Option(Fmt.table, "--format", "-f")):
+def contradictions(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
     """Pairs of claims that contradict each other.
 
     Example: graphkit contradictions --store out/sample.gk
     """
     with _open(store) as g:
         df = g.contradictions()
-    _print_df(df, format, ["issue", "speaker_a", "claim_a", "speaker_b", "claim_b", "reason"])
+    _print_df(df, format, [Column("issue", 12, priority=2), Column("speaker_a", 14), Column("claim_a", 18, wrap=True),
+                           Column("speaker_b", 14), Column("claim_b", 18, wrap=True),
+                           Column("reason", 12, wrap=True, priority=3)], "contradiction(s)")
 
 
-def _print_df(df, format: Fmt, cols):
+def _print_df(df, format: Optional[Fmt], cols: list, what: str):
+    format = _format(format)
     if format is Fmt.jsonl:
         sys.stdout.write(df.to_json(orient="records", lines=True, force_ascii=False))
     elif format is Fmt.csv:
         df.to_csv(sys.stdout, index=False)
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        t = Table()
-        cols = [c for c in cols if c in df.columns]
-        for c in cols:
-            t.add_column(c, overflow="fold")
-        for _, r in df.iterrows():
-            t.add_row(*[", ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v)) for v in (r[c] for c in cols)])
-        Console().print(t)
-        typer.echo(f"{len(df)} row(s)")
+        cols = [c for c in cols if c.name in df.columns]
+        rows = df.to_dict("records")
+        if format is Fmt.tsv:
+            write_tsv(rows, cols, sys.stdout)
+        else:
+            print_table(rows, cols)
+            typer.echo(f"{len(df)} {what}")
 
 
 def _one_line(text: str) -> str:

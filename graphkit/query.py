@@ -426,13 +426,15 @@ class Graphkit:
 
     def claims(self, speaker: Names = None, issue: Names = None, place: Names = None, since=None, until=None,
                stance: Names = None, doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False):
-        """Claims as a pandas DataFrame, one row a claim, with provenance columns.
+        """Claims as a pandas DataFrame with provenance columns: one row per report, or per claim with ``distinct``.
 
+        A *claim* is one statement by one speaker; a *report* is one article's telling of it. By default
+        every report is a row (its offsets point into its article); ``same_as`` names the first report when
+        several articles report the same claim, and ``distinct=True`` keeps one row per claim (its first
+        report; ``reports`` lists the other articles). Count claims with ``distinct=True``.
         Provenance: ``doc_id``, ``title``, ``source``, ``url``, ``published`` (the article), ``sentence``
         (the sentence(s) holding the claim), ``start``/``end`` (offsets of the content in the article text)
-        and ``spans`` (every content piece). ``issues``/``places``/``reports`` are lists. One row is one
-        article's report of a statement; ``same_as`` names the first report when several articles report
-        the same statement, and ``distinct=True`` keeps only first reports (count statements with it).
+        and ``spans`` (every content piece). ``issues``/``places``/``reports`` are lists.
 
         >>> g.claims(speaker="Lavrov", issue="Europe")[["date", "speaker", "text", "doc_id"]]   # doctest: +SKIP
         """
@@ -453,53 +455,60 @@ class Graphkit:
         return pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
 
     def documents(self):
-        """The articles of the store: id, title, source, url, published, number of claims."""
+        """The articles of the store: id, title, source, url, published, ``reports`` (the claims the article tells)."""
         import pandas as pd
 
         counts = dict(self.store.db.execute("SELECT doc_id, count(*) FROM claims GROUP BY doc_id"))
         rows = [{"doc_id": d.id, "title": d.title, "source": d.source, "url": d.url,
-                 "published": d.published.isoformat() if d.published else None, "claims": counts.get(d.id, 0),
+                 "published": d.published.isoformat() if d.published else None, "reports": counts.get(d.id, 0),
                  "chars": len(d.text)} for d in self.store.documents()]
-        return pd.DataFrame(rows, columns=["doc_id", "title", "source", "url", "published", "claims", "chars"])
+        return pd.DataFrame(rows, columns=["doc_id", "title", "source", "url", "published", "reports", "chars"])
+
+    def _counts(self, link: Optional[str], col: str) -> tuple[dict, dict]:
+        """(claims, reports) per value of `col`, in the claims table or a link table (claim_issues, claim_places).
+
+        A claim is one statement by one speaker (counted once); a report is one article's telling of it.
+        """
+        src = "claims c" if link is None else f"{link} x JOIN claims c ON c.id = x.claim_id"
+        col = f"c.{col}" if link is None else f"x.{col}"
+        reports = dict(self.store.db.execute(f"SELECT {col}, count(*) FROM {src} GROUP BY {col}"))
+        claims = dict(self.store.db.execute(f"SELECT {col}, count(*) FROM {src} WHERE c.same_as IS NULL GROUP BY {col}"))
+        return claims, reports
 
     def actors(self):
         """Actors with their type, roles, aliases, ``merges`` (why mentions became one actor) and counts:
-        ``claims`` (every article's report) and ``statements`` (a statement several articles report, once)."""
+        ``claims`` (statements, each once) and ``reports`` (every article's telling of them)."""
         import pandas as pd
 
-        counts = dict(self.store.db.execute("SELECT speaker_id, count(*) FROM claims GROUP BY speaker_id"))
-        firsts = dict(self.store.db.execute(
-            "SELECT speaker_id, count(*) FROM claims WHERE same_as IS NULL GROUP BY speaker_id"))
-        cols = ["id", "name", "type", "claims", "statements", "roles", "organisation", "country", "aliases", "merges"]
-        rows = [{"id": a.id, "name": a.name, "type": a.type, "claims": counts.get(a.id, 0),
-                 "statements": firsts.get(a.id, 0), "roles": list(a.roles),
+        claims, reports = self._counts(None, "speaker_id")
+        cols = ["id", "name", "type", "claims", "reports", "roles", "organisation", "country", "aliases", "merges"]
+        rows = [{"id": a.id, "name": a.name, "type": a.type, "claims": claims.get(a.id, 0),
+                 "reports": reports.get(a.id, 0), "roles": list(a.roles),
                  "organisation": a.organisation, "country": a.country, "aliases": list(a.aliases), "merges": list(a.merges)}
                 for a in self._actor_list()]
         df = pd.DataFrame(rows, columns=cols)
-        return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
+        return df.sort_values(["claims", "reports", "name"], ascending=[False, False, True], ignore_index=True)
 
     def issues(self):
-        """Issues of the taxonomy with their number of claims (every report) and statements (each once)."""
+        """Issues of the taxonomy with their number of claims (each once) and reports (every article's telling)."""
         import pandas as pd
 
-        counts = dict(self.store.db.execute("SELECT issue, count(*) FROM claim_issues GROUP BY issue"))
-        firsts = dict(self.store.db.execute(
-            "SELECT ci.issue, count(*) FROM claim_issues ci JOIN claims c ON c.id = ci.claim_id "
-            "WHERE c.same_as IS NULL GROUP BY ci.issue"))
-        rows = [{"id": i.id, "name": i.name, "claims": counts.get(i.name, 0), "statements": firsts.get(i.name, 0),
+        claims, reports = self._counts("claim_issues", "issue")
+        rows = [{"id": i.id, "name": i.name, "claims": claims.get(i.name, 0), "reports": reports.get(i.name, 0),
                  "description": i.description} for i in self.store.issues()]
-        df = pd.DataFrame(rows, columns=["id", "name", "claims", "statements", "description"])
-        return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
+        df = pd.DataFrame(rows, columns=["id", "name", "claims", "reports", "description"])
+        return df.sort_values(["claims", "reports", "name"], ascending=[False, False, True], ignore_index=True)
 
     def places(self):
-        """Places the claims name, with their type, country, coordinates and number of claims."""
+        """Places the claims name, with their type, country, coordinates and number of claims and reports."""
         import pandas as pd
 
-        counts = dict(self.store.db.execute("SELECT place, count(*) FROM claim_places GROUP BY place"))
+        claims, reports = self._counts("claim_places", "place")
         rows = [{"id": p.id, "name": p.name, "type": p.type, "country_code": p.country_code, "lat": p.lat,
-                 "lon": p.lon, "claims": counts.get(p.name, 0)} for p in self.store.places()]
-        df = pd.DataFrame(rows, columns=["id", "name", "type", "country_code", "lat", "lon", "claims"])
-        return df.sort_values(["claims", "name"], ascending=[False, True], ignore_index=True)
+                 "lon": p.lon, "claims": claims.get(p.name, 0), "reports": reports.get(p.name, 0)}
+                for p in self.store.places()]
+        df = pd.DataFrame(rows, columns=["id", "name", "type", "country_code", "lat", "lon", "claims", "reports"])
+        return df.sort_values(["claims", "reports", "name"], ascending=[False, False, True], ignore_index=True)
 
     def unassigned(self, distinct: bool = False):
         """Claims no issue matched: read them to grow models/issues.yaml."""
@@ -523,9 +532,9 @@ class Graphkit:
         return pd.DataFrame(rows, columns=CONTRADICTION_COLUMNS)
 
     def timeline(self, actor: Names, distinct: bool = True, **filters):
-        """One actor's statements (or several actors'), oldest first; undated ones last.
+        """One actor's claims (or several actors'), oldest first; undated ones last.
 
-        One row per statement (``distinct=True``): a statement several articles report appears once, the
+        One row per claim (``distinct=True``): a claim several articles report appears once, the
         other articles in ``reports``. Takes the other filters of :meth:`claims`.
 
         >>> g.timeline("Putin")[["date", "text"]]   # doctest: +SKIP

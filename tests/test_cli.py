@@ -151,3 +151,56 @@ def test_flags_are_shown_without_a_value(work, cmd, flags, capsys, monkeypatch):
     assert "<bool>" not in out and "--no-strict" not in out
     for f in flags:
         assert f in out
+
+
+# -- output for people and for programs (the sample store) --------------------------------------------
+
+TABLES = [(["claims"], 80), (["claims"], 60), (["claims", "--distinct"], 120), (["actors"], 80), (["actors"], 50),
+          (["contradictions"], 80), (["unassigned"], 100)]
+
+
+@pytest.mark.parametrize("args,width", TABLES, ids=[f"{' '.join(a)}@{w}" for a, w in TABLES])
+def test_tables_fit_the_terminal(sample_store, tmp_path, args, width, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(width))
+    proc = run_main([*args, "--store", sample_store, "--format", "table"], tmp_path, capsys, monkeypatch)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) > 5 and max(len(line) for line in lines) <= width
+    assert sum(len(line.split()) <= 3 for line in lines) < len(lines) / 2     # not one word per line
+    doc_ids = [p.stem for p in (sample_store.parent / "corpus").glob("*.txt")]
+    for line in lines:                                                      # ids shown whole or cut with …, never broken
+        for frag in line.replace("…", " ").split():
+            if frag[:4].rstrip("_").isdigit() and "_" in frag and len(frag) > 4:
+                assert any(d.startswith(frag) for d in doc_ids), frag
+
+
+@pytest.mark.parametrize("args,header", [
+    (["claims"], "date\tspeaker\tstance\tclaim\tissues\tdoc"),
+    (["actors"], "name\ttype\tclaims\treports\troles\taliases"),
+    (["claims", "--format", "tsv", "--limit", "3"], "date\tspeaker\tstance\tclaim\tissues\tdoc"),
+])
+def test_piped_output_is_tsv(sample_store, tmp_path, args, header, capsys, monkeypatch):
+    proc = run_main([*args, "--store", sample_store], tmp_path, capsys, monkeypatch)   # capsys: not a terminal
+    lines = proc.stdout.splitlines()
+    assert lines[0] == header
+    n = len(header.split("\t"))
+    assert len(lines) > 1 and all(len(line.split("\t")) == n for line in lines)
+    if "claims" in args:
+        with Store(sample_store, readonly=True) as s:
+            docs = {d.id for d in s.documents()}
+        assert {line.split("\t")[-1] for line in lines[1:]} <= docs           # whole ids
+
+
+def test_rebuild_summary_keeps_the_counts(sample_store, tmp_path, capsys, monkeypatch):
+    """'claims: 93 (95 reports)' again on a rebuild with nothing changed, never '(0 reports)'."""
+    import shutil
+
+    corpus, store = tmp_path / "corpus", tmp_path / "s.gk"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    shutil.copyfile(sample_store, store)
+    with Store(store, readonly=True) as s:
+        reports = s.count("claims")
+        claims = s.db.execute("SELECT count(*) FROM claims WHERE same_as IS NULL").fetchone()[0]
+    proc = run_main(["build", corpus, "--store", store, "-q"], tmp_path, capsys, monkeypatch)
+    assert "(0 parsed, 5 unchanged)" in proc.stdout
+    assert f"claims: {claims} ({reports} reports)" in proc.stdout
