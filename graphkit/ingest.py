@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator, Optional
 
 from .errors import CorpusNotFound
+from .markup import html_article, markdown_article
 from .records import Document, Skipped
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -178,29 +179,6 @@ def language_note(text: str) -> Optional[str]:
     return None
 
 
-def _html_text(html: str) -> tuple[str, Optional[str]]:
-    """Main text of an HTML page (scripts, styles, navigation dropped) and its <title>."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else None
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg",
-                     "title", "iframe", "object"]):  # the <title> is metadata, kept apart above
-        tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = []
-    for el in root.find_all(["h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre"]):
-        if el.find(["p", "li", "blockquote"]):
-            continue
-        t = " ".join(el.get_text(" ", strip=True).split())
-        if t:
-            blocks.append(t)
-    if not blocks:
-        t = "\n".join(" ".join(line.split()) for line in root.get_text("\n").splitlines())
-        blocks = [b for b in t.split("\n") if b]
-    return "\n".join(blocks), title
-
-
 def _front_matter(text: str) -> tuple[str, dict, Optional[str]]:
     """Split YAML front matter off a markdown article: (body, fields, problem)."""
     m = _FRONT.match(text)
@@ -324,13 +302,14 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
         notes.append(name_problem)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fields: dict = {}
-    title = None
     if fmt == "md":
         text, fields, problem = _front_matter(text)
         if problem:
             notes.append(problem)
+        text, page = markdown_article(text)
+        fields = {**page, **fields}            # front matter over the first heading
     elif fmt == "html":
-        text, title = _html_text(text)
+        text, fields = html_article(text)     # the page's own metadata (meta tags, JSON-LD)
     text = text.replace("\x00", "")
     if not text.strip():
         if not raw:
@@ -346,9 +325,12 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     published, problem = parse_date(merged.get("published"))
     if problem:
         notes.append(problem)
-    if meta is None and has_metadata and not any(k in fields for k in META_FIELDS):
+    elif meta is None and has_metadata and not any(k in fields for k in META_FIELDS):
         notes.append("no row in the corpus metadata; no publication date, so claims are dated from the text only: "
                      "add a row with this doc_id")
+    elif published is None:
+        notes.append("no publication date (none in the metadata, front matter or page); claims are dated from "
+                     "the text only: add `published` (YYYY-MM-DD) to a metadata.jsonl row for this doc_id")
     problem = language_note(text)
     if problem:
         notes.append(problem)
@@ -357,7 +339,7 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     url = merged.get("url")
     doc = Document(
         id=doc_id, path=rel, text=text, sha256=sha256_bytes(raw), format=fmt,
-        title=str(merged.get("title") or title or "") or None,
+        title=str(merged.get("title") or "") or None,
         source=str(merged["source"]) if merged.get("source") else None,
         url=str(url) if url else None,
         author=str(merged["author"]) if merged.get("author") else _byline_author(text, merged.get("title") or title),

@@ -68,6 +68,29 @@ CASES = [
     ("russian.txt", "Министр иностранных дел Сергей Лавров заявил во вторник, что переговоры в Женеве продолжатся."
      .encode("cp1251"), {}, "degraded", "does not look like English", None),
 ]
+# web pages saved from a browser and Markdown: what the page says about itself is read, furniture is not text
+BROWSER_PAGE = ("""<html><head><title>Talks in Geneva | The Daily Planet</title>
+<meta property="article:published_time" content="2025-11-24T09:30:00+00:00">
+<meta property="og:site_name" content="The Daily Planet"><meta name="author" content="Jane Doe">
+<link rel="canonical" href="https://planet.example/world/geneva-talks">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Talks in Geneva", "datePublished": "2025-11-24T09:30:00Z",
+ "author": [{"@type": "Person", "name": "Jane Doe"}], "publisher": {"@type": "Organization", "name": "The Daily Planet"}}
+</script></head><body><nav><a href="/">Home</a></nav><article><h1>Talks in Geneva</h1>
+<div class="article-byline"><span>By Jane Doe</span> · <span>4 min read</span></div>
+<p>By Jane Doe · 4 min read</p>
+<ul class="share-tools"><li>Share on Facebook</li><li>Share on X</li></ul>
+<p>""" + SAID + """</p><p>""" + SAID2 + """</p><p>Share this article</p></article></body></html>""").encode()
+UNDATED_PAGE = b"<html><head><title>Talks</title></head><body><article><p>" + SAID.encode() + b"</p></article></body></html>"
+MARKDOWN = ("---\nsource: Planet\n---\n# Lavrov blames Europe for everything\n\n"
+            "Kremlin spokesman *Dmitry Peskov* said the talks in **Geneva** were useful.\n\n## Background\n\n"
+            "> " + SAID2 + "\n").encode()
+CASES += [
+    ("browser.html", BROWSER_PAGE, None, "kept", None, SAID + "\n" + SAID2),   # headings are not text either
+    ("undated.html", UNDATED_PAGE, {"published": ""}, "degraded", "no publication date", SAID),
+    ("nodate.txt", SAID.encode(), {"published": None}, "degraded", "no publication date", SAID),
+    ("heading.md", MARKDOWN, {}, "kept", None, SAID + "\n\n" + SAID2 + "\n"),
+]
 # metadata problems: (path reported, reason fragment)
 META_PROBLEMS = [
     ("metadata:ghost", "metadata row names no article file"),
@@ -158,6 +181,21 @@ def test_every_reason_says_what_to_do(ingested):
         assert s.reason and (";" in s.reason or ":" in s.reason), s
 
 
+@pytest.mark.parametrize("doc_id,field,value", [
+    ("browser", "published", "2025-11-24"),              # article:published_time / JSON-LD datePublished
+    ("browser", "title", "Talks in Geneva"),             # without " | The Daily Planet"
+    ("browser", "url", "https://planet.example/world/geneva-talks"),   # <link rel="canonical">
+    ("browser", "author", "Jane Doe"),                   # JSON-LD author
+    ("browser", "source", "The Daily Planet"),           # og:site_name
+    ("undated", "title", "Talks"),
+    ("heading", "title", "Lavrov blames Europe for everything"),       # a Markdown heading is the title, not text
+    ("heading", "source", "Planet"),                     # front matter
+])
+def test_a_page_tells_its_own_metadata(ingested, doc_id, field, value):
+    doc = {d.id: d for d in ingested.documents}[doc_id]
+    assert str(getattr(doc, field)) == value
+
+
 def test_metadata_reaches_the_document(ingested):
     docs = {d.id: d for d in ingested.documents}
     assert str(docs["latin1"].published) == "2025-11-25"
@@ -228,7 +266,8 @@ def test_ten_thousand_tiny_articles_are_ingested(tmp_path):
     for i in range(10_000):
         (root / f"part{i % 10}" / f"t{i:05d}.txt").write_text(f"Official number {i} said the plan {i} was fine.\n")
     res = read_corpus(root)
-    assert len(res.documents) == 10_000 and res.skipped == []
+    assert len(res.documents) == 10_000
+    assert len(res.skipped) == 10_000 and all(s.degraded and "no publication date" in s.reason for s in res.skipped)
     ids = [d.id for d in res.documents]
     assert len(set(ids)) == 10_000
     assert res.documents[0].path == "part0/t00000.txt"
@@ -289,6 +328,7 @@ def test_strict_passes_on_a_clean_corpus(tmp_path):
     root = tmp_path / "clean"
     root.mkdir()
     (root / "a.txt").write_text(SAID)
+    (root / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-11-25"}\n')   # dated: nothing missing
     proc = run_cli("build", root, "--store", tmp_path / "clean.gk", "--quiet", "--strict")
     assert proc.returncode == 0, proc.stderr
 
