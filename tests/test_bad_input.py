@@ -398,3 +398,36 @@ def test_parse_view_keeps_offsets_and_the_lines_that_can_hold_claims(monkeypatch
                     "“We will see,” one aide added.", "Rain fell.", "Peskov: no comment."]
     for ln in kept:
         assert text.index(ln) == view.index(ln)
+
+
+# ------------------------------------------------------------------ pages and Markdown, built
+
+@pytest.fixture(scope="module")
+def markup_store(tmp_path_factory):
+    import shutil
+
+    from graphkit.build import build
+
+    d = tmp_path_factory.mktemp("markup")
+    shutil.copytree(Path(__file__).parent / "golden" / "ingest", d / "corpus")
+    build(d / "corpus", d / "s.gk")
+    return d / "s.gk"
+
+
+@pytest.mark.parametrize("doc_id,speakers,not_in_claims", [
+    ("saved_page", {"Dmitry Peskov", "Sergey Lavrov"}, ["min read", "By Anna", "Share", "Northern Ledger", "Photo"]),
+    ("notes", {"Dmitry Peskov", "Kaja Kallas", "Emmanuel Macron", "Zelensky"}, ["#", "*", "`", "](", "Notes from Geneva",
+                                                                                "What Europe said", "Setext"]),
+])
+def test_markup_articles_give_clean_claims(markup_store, doc_id, speakers, not_in_claims):
+    from graphkit.store import Store
+
+    with Store(markup_store, readonly=True) as s:
+        text = s.document(doc_id).text
+        claims = [c for c in s.claims() if c.doc_id == doc_id]
+    assert claims
+    for c in claims:                     # offsets point into the Document's text, which the claims export names
+        assert c.text == " … ".join(text[a:b] for a, b in c.spans)
+        for bad in not_in_claims:
+            assert bad not in c.text, (bad, c.text)
+    assert speakers <= {c.speaker for c in claims} | {n for c in claims for n in c.speaker.split()}
