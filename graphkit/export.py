@@ -39,9 +39,25 @@ CSV_FIELDS = ("id", "doc_id", "speaker", "speaker_id", "speaker_text", "role", "
               "date", "date_precision", "date_basis", "issues", "places", "reports", "same_as", "spans", "speaker_span", "sentence_span")
 
 
+def file_mode() -> int:
+    """The mode a new file gets under the user's umask (0644 with the usual 022), as ``open()`` would give.
+
+    Temporary files are created 0600; an export renamed into place keeps that unless set to this.
+
+    >>> old = os.umask(0o022); m = file_mode(); _ = os.umask(old); oct(m)
+    '0o644'
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_open(path, mode="w", **kw):
-    """Open a temp file beside `path`; rename it over `path` only if the block succeeds."""
+    """Open a temp file beside `path`; rename it over `path` only if the block succeeds.
+
+    The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
+    """
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {path}/graph.graphml")
@@ -52,6 +68,7 @@ def atomic_open(path, mode="w", **kw):
     try:
         with open(tmp, mode, **kw) as f:
             yield f
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     except BaseException:
         try:

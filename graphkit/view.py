@@ -381,6 +381,9 @@ def write_view(G: nx.Graph, path, *, title: str = "graphkit", actors: Optional[i
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(page)
+        from .export import file_mode
+
+        os.chmod(tmp, file_mode())          # the user's umask (0644), not the temp file's 0600
         os.replace(tmp, path)
     except OSError as exc:
         try:

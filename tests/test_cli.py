@@ -204,3 +204,27 @@ def test_rebuild_summary_keeps_the_counts(sample_store, tmp_path, capsys, monkey
     proc = run_main(["build", corpus, "--store", store, "-q"], tmp_path, capsys, monkeypatch)
     assert "(0 parsed, 5 unchanged)" in proc.stdout
     assert f"claims: {claims} ({reports} reports)" in proc.stdout
+
+
+@pytest.mark.parametrize("args,written", [
+    (["export", "graphml", "--store", "ok.gk", "-o", "g.graphml"], "g.graphml"),
+    (["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl"], "c.jsonl"),
+    (["export", "cytoscape", "--store", "ok.gk", "-o", "g.cyjs"], "g.cyjs"),
+    (["export", "neo4j", "--store", "ok.gk", "-o", "neo"], "neo"),
+    (["view", "--store", "ok.gk", "-o", "v.html"], "v.html"),
+])
+@pytest.mark.parametrize("umask,mode", [(0o022, 0o644), (0o027, 0o640)])
+def test_written_files_follow_the_umask(work, args, written, umask, mode, capsys, monkeypatch):
+    import os
+    import stat
+
+    old = os.umask(umask)
+    try:
+        proc = run_main(args, work, capsys, monkeypatch)
+    finally:
+        os.umask(old)
+    assert proc.returncode == 0, proc.stderr
+    out = work / written
+    for f in ([*out.iterdir()] if out.is_dir() else [out]):
+        assert stat.S_IMODE(f.stat().st_mode) == mode, (f.name, oct(f.stat().st_mode))
+    assert not [p for p in work.iterdir() if p.name.endswith(".tmp")]    # atomic: no temp file left

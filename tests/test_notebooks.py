@@ -119,3 +119,32 @@ def _check_your_articles(code, out_dir: Path):
     assert "0 parsed, 3 unchanged" in taught and "Ana Petrova" in taught and "Mayor of Riverton" in taught
     assert "Mayor meets union" in _text(cell('g.timeline("petrova")'))
     assert (out_dir / "my_claims.csv").stat().st_size > 0
+
+
+def _third_party_imports(path) -> set[str]:
+    import re
+    import sys
+
+    nb = nbformat.read(path, as_version=4)
+    src = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    mods = {m.split(".")[0] for m in re.findall(r"^\s*(?:import|from)\s+([\w.]+)", src, re.M)}
+    return {m for m in mods if m not in sys.stdlib_module_names and m != "graphkit"}
+
+
+def test_the_notebook_extra_is_named_beside_the_notebooks_and_covers_them():
+    """A reader who follows the README gets every package the notebooks import (the test extra includes it)."""
+    tomllib = pytest.importorskip("tomllib", reason="Python 3.11+ reads pyproject.toml")
+    root = NOTEBOOK_DIR.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    names = lambda reqs: {r.split("[")[0].split(">")[0].split("=")[0].split("<")[0].strip().lower() for r in reqs}  # noqa: E731
+    notebook = names(extras["notebook"])
+    assert {"jupyterlab", "matplotlib", "ipykernel"} <= notebook
+    assert any(r.startswith(project["name"] + "[notebook]") for r in extras["test"])   # the tests run with it
+    installed = notebook | names(project["dependencies"])
+    for path in NOTEBOOKS:
+        for mod in _third_party_imports(path):
+            assert mod in installed, (path.name, mod)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    at = readme.index("notebooks/walkthrough.ipynb")
+    assert 'pip install -e ".[notebook]"' in readme[at:at + 600]                       # named beside the notebook
