@@ -541,3 +541,16 @@ def test_every_name_finds_its_own_actor_in_any_writing(names, pick, style):
     hits = match_name(written, forms)
     assert key in hits
     assert all(skeleton(forms[h][0]) == skeleton(name) for h in hits)   # only names that fold the same
+
+
+@pytest.mark.parametrize("fmt,filters", [("jsonl", {}), ("csv", {"speaker": "Lavrov"}), ("graphml", {})])
+def test_export_streams_from_the_store(sample, tmp_path, monkeypatch, fmt, filters):
+    """Graphkit.export (the command line's export) never gathers the claims in a list for these formats."""
+    from graphkit.query import Graphkit
+
+    def gathered(*a, **k):
+        raise AssertionError("claims gathered in memory")
+
+    monkeypatch.setattr(Graphkit, "claim_records", gathered)
+    done = sample.write(fmt, tmp_path / f"out.{fmt}", **filters)
+    assert (done.claims or done.nodes) and (tmp_path / f"out.{fmt}").stat().st_size > 0
