@@ -23,6 +23,7 @@ import typer
 from .errors import GraphkitError
 from .tables import Column, print_table, write_tsv
 
+
 def _flags_take_no_value():
     """typer's rich help prints a flag's type (``--distinct <bool>``) as if the flag took a value; print none."""
     from typer import core
