@@ -272,7 +272,9 @@ class Graphkit:
 
     def __repr__(self):
         s = self.store
-        return (f"<graphkit store {self.path}: {s.count('documents')} articles, {s.count('claims')} claims, "
+        claims = s.db.execute("SELECT count(*) FROM claims WHERE same_as IS NULL").fetchone()[0]
+        return (f"<graphkit store {self.path}: {s.count('documents')} articles, {claims} claims "
+                f"({s.count('claims')} reports), "
                 f"{s.count('actors')} actors, {s.count('contradictions')} contradictions>")
 
     # -- name matching ----------------------------------------------------

@@ -344,6 +344,11 @@ def test_issues_and_documents_tables(sample):
     assert d["reports"].sum() == len(sample.claims())
 
 
+def test_repr_counts_claims_and_reports(sample):
+    claims, reports = len(sample.claims(distinct=True)), len(sample.claims())
+    assert f"{claims} claims ({reports} reports)" in repr(sample)
+
+
 # One vocabulary: a claim is one statement by one speaker, a report one article's telling of it. Every
 # table, the graph (and so the view and the exports) and the API count the same things by those names.
 @pytest.mark.parametrize("table,key,filter_", [
