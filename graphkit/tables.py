@@ -7,7 +7,7 @@ row a line (tabs and line breaks inside values become spaces), which ``cut``, ``
 
 >>> cols = [Column("speaker", 10), Column("claim", 20, wrap=True), Column("doc", 12, priority=2)]
 >>> rows = [{"speaker": "Sergey Lavrov", "claim": "Europe\\tis to blame", "doc": "003_9b6d43ba622d0a39"}]
->>> write_tsv(rows, cols, sys.stdout)
+>>> _ = write_tsv(rows, cols, sys.stdout)
 speaker	claim	doc
 Sergey Lavrov	Europe is to blame	003_9b6d43ba622d0a39
 >>> [c.name for c in fit(cols, 40)]
