@@ -21,6 +21,9 @@ left is what the Document stores, and every claim offset points into it.
 'Lavrov said Europe was to blame.'
 >>> meta["title"], meta["published"], meta["url"], meta["source"]
 ('Lavrov blames Europe', '2025-11-25T08:00:00Z', 'https://planet.example/lavrov', 'The Daily Planet')
+>>> body = "".join(f"<p>Paragraph {i} of the story.</p>" for i in range(3))
+>>> html_article(f'<body><div class="share-enabled">{body}</div></body>')[0].count("Paragraph")
+3
 >>> markdown_article("# Talks in Geneva\\n\\nLavrov said *Europe* was **to blame**.\\n")
 ('Lavrov said Europe was to blame.\\n', {'title': 'Talks in Geneva'})
 """
@@ -172,7 +175,8 @@ def _main_text(soup) -> str:
                      "title", "iframe", "object", "button", "address", "figure"]):
         tag.decompose()
     for el in [el for el in soup.find_all(True) if el.attrs and _is_furniture(el)]:
-        if not el.decomposed:
+        # furniture is small: a container named "share-enabled" that holds the story is not dropped
+        if not el.decomposed and len(el.find_all("p")) < 3 and len(el.get_text(" ", strip=True)) <= 400:
             el.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     for el in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):   # headlines and subheads are not claims
