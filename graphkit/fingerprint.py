@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 # Bump with every change to ingest/extraction code that changes its output (see the module docstring).
-EXTRACTION_VERSION = "2026.12.01-2"  # -2: HTML page metadata, headings and furniture dropped; Markdown as text
+EXTRACTION_VERSION = "2026.12.01-3"  # -3: speakers split by kind of mention, running-text entities only (issue 12)
 
 EXTRACTION_FILES = ("cues.yaml", "issues.yaml")  # models/ files extraction reads (the filter weights are added)
 
