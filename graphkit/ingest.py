@@ -342,7 +342,7 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
         title=str(merged.get("title") or "") or None,
         source=str(merged["source"]) if merged.get("source") else None,
         url=str(url) if url else None,
-        author=str(merged["author"]) if merged.get("author") else _byline_author(text, merged.get("title") or title),
+        author=str(merged["author"]) if merged.get("author") else _byline_author(text, merged.get("title")),
         published=published, encoding=encoding, notes=tuple(notes),
     )
     problems = [n for n in notes if not n.startswith("decoded as")]
