@@ -45,6 +45,7 @@ class BuildReport:
     actors: int = 0
     places: int = 0
     issues: int = 0
+    issues_discovered: bool = False  # the corpus brought no taxonomy: its issues were discovered
     contradictions: int = 0
     pruned: int = 0
     parse_seconds: float = 0.0
@@ -66,24 +67,33 @@ def claim_id(doc_id: str, spans) -> str:
     return "c_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, **options) -> BuildReport:
+def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, issues=None, actors=None,
+          knowledge=None, **options) -> BuildReport:
     """Build or update the store at ``store_path`` from the articles under ``corpus``.
 
-    ``options`` are `update_store`'s (model, workers, batch_size, on_progress, extract, force, prune, knowledge).
-    A wrong corpus path or a file that is not a store fails before anything is written. Then the
-    build takes the store's writer lock (`graphkit.store.writer_lock`): a second build of the same
-    store waits for the first, calling ``on_wait`` once, and parses only what is still new.
+    ``options`` are `update_store`'s (model, workers, batch_size, on_progress, extract, force, prune,
+    n_issues, rediscover).
+    The corpus's own knowledge (graphkit.knowledge.Knowledge) is ``CORPUS/issues.yaml`` and
+    ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
+    gives it whole.
+    A wrong corpus path, a missing knowledge file or a file that is not a store fails before anything
+    is written. Then the build takes the store's writer lock (`graphkit.store.writer_lock`): a second
+    build of the same store waits for the first, calling ``on_wait`` once, and parses only what is still new.
     """
+    from .knowledge import Knowledge
+
     corpus_read = read_corpus(corpus)
+    if knowledge is None:
+        knowledge = Knowledge.for_corpus(corpus, issues=issues, actors=actors)
     check_store_file(Path(store_path), create=True)
     with writer_lock(store_path, on_wait):
-        return update_store(corpus_read, store_path, **options)
+        return update_store(corpus_read, store_path, knowledge=knowledge, **options)
 
 
 def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] = None, workers: int = 1,
                  batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
-                 extract: Optional[Callable] = None, force: bool = False, prune: bool = False,
-                 knowledge: Iterable = ()) -> BuildReport:
+                 extract: Optional[Callable] = None, force: bool = False, prune: bool = False, knowledge=None,
+                 n_issues: Optional[int] = None, rediscover: bool = False) -> BuildReport:
     """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
 
     Callers hold the store's writer lock (`build` does).
@@ -94,15 +104,22 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     a partial checkout or a rotating feed); ``prune=True`` removes it and its claims.
     An article is parsed again when its bytes, its publication date (claim dates are resolved
     against it) or its extraction key (`graphkit.fingerprint`: the spaCy pipeline, graphkit's
-    extraction version, models/cues.yaml, issues.yaml, the filter weights and the ``knowledge`` files
-    a caller adds, e.g. a corpus' own issues.yaml) change. The cross-article resolution is skipped
-    when neither the extractions, the knowledge files nor the skipped files changed since the last
-    one; the summary then gives the counts that resolution stored.
+    extraction version, models/cues.yaml and the filter weights) change. The cross-article resolution
+    is skipped when neither the extractions, the knowledge files (models/ and the corpus's own) nor
+    the skipped files changed since the last one; the summary then gives the counts that resolution stored.
+
+    ``knowledge`` (a graphkit.knowledge.Knowledge; default: models/ alone) is what actors and issues are
+    resolved with; the store records which files it was (``Store.get_meta("knowledge")``). Its files are
+    in the resolution key, not the extraction key: an edit re-resolves without parsing again.
+    With no issue in that knowledge, issues are discovered from the claims (``n_issues`` of them, else
+    a number chosen from the data) once, and kept: ``rediscover`` discovers them again.
     """
+    from .knowledge import Knowledge
+
+    knowledge = knowledge or Knowledge()
     res = corpus_read
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
-    knowledge = list(knowledge)
-    key = pipeline_key(model, knowledge)
+    key = pipeline_key(model)
     with Store(store_path, create=True) as store:
         known = store.hashes()
         published = store.published()
@@ -127,7 +144,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 from .nlp import load_pipeline
 
                 nlp = load_pipeline(model)
-                key = model_key(nlp, knowledge)
+                key = model_key(nlp)
                 views = [parse_view(d) for d in todo]
                 if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size)
@@ -142,10 +159,12 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     on_progress(report.parsed, len(todo))
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
-        fingerprint = resolve_fingerprint(store, report.skipped, knowledge)
-        counts = stored_counts(store) if not force and store.get_meta("resolved_fingerprint") == fingerprint else None
+        fingerprint = resolve_fingerprint(store, report.skipped, knowledge, n_issues)
+        counts = (stored_counts(store) if not (force or rediscover) and store.get_meta("resolved_fingerprint") == fingerprint
+                  else None)
         if counts is None:
-            counts = resolve_store(store, skipped=report.skipped)
+            counts = resolve_store(store, skipped=report.skipped, knowledge=knowledge, n_issues=n_issues,
+                                   rediscover=rediscover)
             store.set_meta("resolved_counts", json.dumps(counts, sort_keys=True))
             store.set_meta("resolved_fingerprint", fingerprint)
         report.resolve_seconds = time.perf_counter() - t0
@@ -167,13 +186,35 @@ def stored_counts(store: Store) -> Optional[dict[str, int]]:
     return counts if isinstance(counts, dict) and "reports" in counts else None
 
 
-def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge: Iterable = ()) -> str:
-    """What the resolved layer is a function of: every extraction (by hash and key), `resolution_key`, skipped files.
+def _discovered_issues(store: Store, extractions: dict[str, DocExtraction], n_issues: Optional[int],
+                       rediscover: bool) -> dict:
+    """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim."""
+    import json
+
+    from .discover import discover_issues
+
+    raw = store.get_meta("discovered_issues")
+    if raw and not rediscover:
+        old = json.loads(raw)
+        if n_issues is None or old.get("n_issues") == n_issues:
+            return {k: v for k, v in old.items() if k != "n_issues"}
+    claims = [(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases)
+              for doc_id, ex in sorted(extractions.items()) for it in ex.items]
+    return discover_issues(claims, n_issues=n_issues)
+
+
+def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
+                        n_issues: Optional[int] = None) -> str:
+    """What the resolved layer is a function of: every extraction (by hash and key), `resolution_key` (models/
+    and the corpus's knowledge files, a graphkit.knowledge.Knowledge), the number of issues asked for, skipped files.
 
     `Store.put_article` and `Store.remove_articles` also clear the stored fingerprint, so any
     change to an extraction (e.g. a re-parse for a new publication date) re-resolves.
     """
-    h = hashlib.sha256(resolution_key(knowledge).encode())
+    from .knowledge import Knowledge
+
+    paths = [p for ps in (knowledge or Knowledge()).files().values() for p in ps]
+    h = hashlib.sha256(resolution_key(paths).encode() + f"\0n_issues={n_issues}".encode())
     for doc_id, sha, mkey in store.extraction_keys():
         h.update(f"{doc_id}\0{sha}\0{mkey}\n".encode())
     for s in sorted(skipped, key=lambda s: s.path):
@@ -186,8 +227,10 @@ def load_extractions(store: Store) -> dict[str, DocExtraction]:
 
 
 def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, speaker_of: dict,
-                    pres) -> list[Claim]:
-    """Per-article attributions + resolved speakers + resolved places (`pres`) → Claim records (unmerged)."""
+                    pres, taxonomy=None) -> list[Claim]:
+    """Per-article attributions + resolved speakers + resolved places (`pres`) + issues from `taxonomy`
+    (a graphkit.issues.Taxonomy; None: no issues) → Claim records (unmerged)."""
+    from .issues import assign_claim
     from .places import place_mentions, places_in
 
     claims = []
@@ -198,22 +241,38 @@ def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, sp
             a = item.attribution
             actor_id = speaker_of[(doc_id, i)]
             d = item.date
+            about = assign_claim(a.text, item.context, taxonomy) if taxonomy is not None and taxonomy.issues else []
             claims.append(Claim(
                 id=claim_id(doc_id, a.spans), doc_id=doc_id, speaker=actor_names[actor_id], speaker_id=actor_id,
                 speaker_span=a.speaker_span, speaker_text=a.speaker_text, role=a.role, text=a.text, spans=a.spans,
                 kind=a.claim_kind, cue=a.cue, cue_span=a.cue_span, stance=a.stance,
                 date=d.get("date"), date_precision=d.get("precision"), date_basis=d.get("basis") or "unknown",
                 date_text=d.get("text"), sentence_span=a.sentence_span,
-                issues=tuple(dict.fromkeys(name for name, _ in item.issues)),
-                issue_triggers=tuple((name, trig) for name, trig in item.issues),
+                issues=tuple(name for name, _, _ in about),
+                issue_triggers=tuple((name, trig) for name, trig, _ in about),
+                issue_scores=tuple((name, score) for name, _, score in about),
                 places=tuple(places_in(a.spans, ex.entities, pres, mentions=mentions)),
             ))
     return claims
 
 
-def resolve_store(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, int]:
-    """Re-resolve actors, places, issues, merged reports and contradictions over the whole store."""
-    from .issues import issue_records, load_taxonomy
+def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None, *,
+                  n_issues: Optional[int] = None, rediscover: bool = False) -> dict[str, int]:
+    """Re-resolve actors, places, issues, merged reports and contradictions over the whole store.
+
+    ``knowledge``: the graphkit.knowledge.Knowledge to resolve with (default: models/ alone); recorded in the
+    store's meta ``knowledge`` (files and hashes) and ``actors`` (the merged gazetteer, for queries).
+
+    When the knowledge holds no issue, issues are discovered from the claims (graphkit.discover) and
+    kept in the store's meta ``discovered_issues``: later builds assign new claims to those issues, and
+    discover again only with ``rediscover`` (or a different ``n_issues``).
+    """
+    import json
+
+    from .gazetteer import Gazetteer
+    from .issues import taxonomy_from_data, taxonomy_of
+    from .knowledge import Knowledge
+    from .issues import issue_records
     from .link import find_contradictions, merge_reports
     from .places import resolve_places
     from .resolve import resolve_actors
@@ -221,18 +280,29 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = ()) -> dict[str, in
     extractions = load_extractions(store)
     atts = {doc_id: [it.attribution for it in ex.items] for doc_id, ex in extractions.items()}
     ents = {doc_id: [tuple(e) for e in ex.entities] for doc_id, ex in extractions.items()}
-    res = resolve_actors(atts, ents)
+    knowledge = knowledge or Knowledge()
+    actors_data = knowledge.actors_data()
+    where = " + ".join(str(p) for p in knowledge.files()["actors"]) or "models/actors.yaml"
+    res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where))
     pres = resolve_places(ents, entity_types=res.entity_types)
     names = {a.id: a.name for a in res.actors}
-    claims = assemble_claims(extractions, names, res.speaker_of, pres)
+    tax, discovered = taxonomy_of(knowledge), None
+    if not tax.issues:
+        discovered = _discovered_issues(store, extractions, n_issues, rediscover)
+        tax = taxonomy_from_data(discovered, "issues discovered from the corpus", origin="discovered")
+    claims = assemble_claims(extractions, names, res.speaker_of, pres, tax)
     claims = merge_reports(claims, keep_reports=True)
     actors_by_id = {a.id: a for a in res.actors}
-    contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id)
+    contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id, taxonomy=tax)
     used_actors = {c.speaker_id for c in claims}
     actors = [a for a in res.actors if a.id in used_actors]
     used_places = {p for c in claims for p in c.places}
     places = [p for p in pres.places if p.name in used_places]
-    issues = issue_records(load_taxonomy())
-    store.replace_resolved(actors, places, issues, claims, contradictions, skipped)
+    issues = issue_records(tax)
+    meta = {"knowledge": json.dumps(knowledge.describe()), "actors": json.dumps(actors_data),
+            "issues": json.dumps(discovered if discovered is not None else knowledge.issues_data())}
+    if discovered is not None:
+        meta["discovered_issues"] = json.dumps({**discovered, "n_issues": n_issues})
+    store.replace_resolved(actors, places, issues, claims, contradictions, skipped, meta=meta)
     return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors), "places": len(places), "issues": len(issues),
-            "contradictions": len(contradictions)}
+            "issues_discovered": discovered is not None, "contradictions": len(contradictions)}

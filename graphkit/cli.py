@@ -94,8 +94,15 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
           force: bool = typer.Option(False, "--force", help="Re-parse every article even when unchanged."),
           prune: bool = typer.Option(False, "--prune", help="Remove from the store the articles no longer in the corpus folder."),
+          issues: Optional[Path] = typer.Option(None, "--issues", help="Issue taxonomy to use instead of CORPUS/issues.yaml (format: models/issues.yaml)."),
+          actors: Optional[Path] = typer.Option(None, "--actors", help="Actor gazetteer to use instead of CORPUS/actors.yaml (format: models/actors.yaml)."),
+          n_issues: Optional[int] = typer.Option(None, "--n-issues", min=1, help="With no taxonomy: discover this many issues (default: chosen from the data)."),
+          rediscover: bool = typer.Option(False, "--rediscover", help="With no taxonomy: discover the issues again from every claim (new articles otherwise join the issues found before)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
     """Read a corpus folder into the store; only new or changed articles are parsed.
+
+    The corpus's own CORPUS/issues.yaml and CORPUS/actors.yaml are read when present; with no issue
+    taxonomy, issues are discovered from the claims (see `graphkit issues suggest`).
 
     Example: graphkit build corpus --store out/sample.gk
     """
@@ -121,9 +128,11 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
             console.print(f"waiting: another build is writing {store}; this one goes on when it ends")
 
         rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force,
-                        prune=prune, on_wait=waiting)
+                        prune=prune, on_wait=waiting, issues=issues, actors=actors, n_issues=n_issues,
+                        rediscover=rediscover)
     typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
-               f"actors: {rep.actors} · places: {rep.places} · contradictions: {rep.contradictions} · "
+               f"actors: {rep.actors} · places: {rep.places} · issues: {rep.issues}{' (discovered)' if rep.issues_discovered else ''} · "
+               f"contradictions: {rep.contradictions} · "
                f"parse {rep.parse_seconds:.1f}s, resolve {rep.resolve_seconds:.1f}s → {store}")
     if rep.pruned:
         typer.echo(f"pruned: {rep.pruned} article(s) no longer in {corpus} removed from the store")
@@ -135,7 +144,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
 
 FILTER_OPTIONS = {  # name: (type, option); every command that selects claims takes all of them
     "speaker": (Optional[str], typer.Option(None, help="Speaker name, forgiving: 'lavrov', 'Sergei Lavrov'.")),
-    "issue": (Optional[str], typer.Option(None, help="Issue name from models/issues.yaml ('Europe').")),
+    "issue": (Optional[str], typer.Option(None, help="Issue name, as `graphkit issues list` shows it ('Europe').")),
     "place": (Optional[str], typer.Option(None, help="Place name ('Kyiv').")),
     "since": (Optional[str], typer.Option(None, help="Earliest claim date, YYYY[-MM[-DD]].")),
     "until": (Optional[str], typer.Option(None, help="Latest claim date, YYYY[-MM[-DD]].")),
@@ -265,7 +274,7 @@ def actors(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
 
 @app.command()
 def unassigned(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
-    """Reports of claims no issue matched: read them to grow models/issues.yaml.
+    """Reports of claims no issue matched: read them to grow the corpus's issues.yaml.
 
     Example: graphkit unassigned --store out/sample.gk
     """
@@ -286,6 +295,45 @@ def contradictions(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
     _print_df(df, format, [Column("issue", 12, priority=2), Column("speaker_a", 14), Column("claim_a", 18, wrap=True),
                            Column("speaker_b", 14), Column("claim_b", 18, wrap=True),
                            Column("reason", 12, wrap=True, priority=3)], "contradiction(s)")
+
+
+issues_app = typer.Typer(no_args_is_help=True, help="The store's issues: list them, or suggest a taxonomy discovered from its claims.")
+app.add_typer(issues_app, name="issues")
+
+
+@issues_app.command("list")
+def issues_list(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
+    """The store's issues with their number of claims and origin (taxonomy or discovered).
+
+    Example: graphkit issues list --store out/sample.gk
+    """
+    with _open(store) as g:
+        df = g.issues()
+    _print_df(df, format, [Column("name", 24), Column("claims", 6), Column("origin", 10, priority=2),
+                           Column("description", 30, wrap=True, priority=3)], "issue(s)")
+
+
+@issues_app.command("suggest")
+def issues_suggest(store: Path = StoreOpt,
+                   output: Path = typer.Option(..., "-o", "--output", help="issues.yaml to write."),
+                   n_issues: Optional[int] = typer.Option(None, "--n-issues", min=1, help="Number of issues (default: chosen from the data)."),
+                   rediscover: bool = typer.Option(False, "--rediscover", help="Discover again from every claim, even when the build already did.")):
+    """Write the issues discovered from the store's claims as an editable issues.yaml, each with its size and
+    five example claims as comments. Edit it, save it as CORPUS/issues.yaml, rebuild.
+
+    Example: graphkit issues suggest --store out/uk.gk -o uk/issues.yaml
+    """
+    from .discover import suggest
+    from .store import Store
+
+    if output.is_dir():
+        _err(f"{output} is a folder; give a file name, e.g. {output / 'issues.yaml'}")
+    if not output.parent.exists():
+        _err(f"folder {output.parent} does not exist; create it first")
+    Store(store, readonly=True).close()  # a missing or foreign store says so before anything is computed
+    text = suggest(store, n_issues=n_issues, rediscover=rediscover)
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"{text.count(chr(10) + '  - name:')} issue(s) → {output}")
 
 
 def _print_df(df, format: Optional[Fmt], cols: list, what: str):

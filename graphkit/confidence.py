@@ -42,10 +42,12 @@ _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
 def _models_dir() -> Path:
+    from .knowledge import _PACKAGE_MODELS, _REPO_MODELS
+
     env = os.environ.get("GRAPHKIT_MODELS")
     if env and (Path(env) / MODEL_FILE).exists():
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "models"
+    return _REPO_MODELS if (_REPO_MODELS / MODEL_FILE).exists() else _PACKAGE_MODELS
 
 
 def model_path() -> Path:

@@ -1,4 +1,4 @@
-"""Documents → per-article extractions: attributions with their date and issues, and the article's entities.
+"""Documents → per-article extractions: attributions with their date, context and keyphrases, and the article's entities.
 
 This is the only stage that runs spaCy. Its output, one `DocExtraction` per
 article, is what the store keeps per article, so an incremental build re-runs
@@ -13,8 +13,12 @@ offsets put back, so a 20 MB article is processed, not refused.
 ...              sha256="0" * 64, format="txt", published="2025-12-02")
 >>> ex = next(extract_documents([d]))
 >>> c = ex.items[0]
->>> (c.attribution.speaker_text, c.date["date"], [i for i, _ in c.issues])
-('Macron', '2025-12-01', ['peace plan'])
+>>> (c.attribution.speaker_text, c.date["date"], c.phrases)
+('Macron', '2025-12-01', ('final peace plan', 'peace plan', 'plan'))
+
+Issues are assigned later, over the whole store (graphkit.build.resolve_store), from the claim's
+text, its ``context`` and, for a corpus with no taxonomy, its ``phrases``: a taxonomy edit re-resolves
+without parsing again.
 """
 
 from __future__ import annotations
@@ -31,12 +35,16 @@ Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
 
 
 class LocalClaim(BaseModel):
-    """An attribution plus what only the parsed article can tell: its date and issues."""
+    """An attribution plus what only the parsed article can tell: its date, context and keyphrases."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     attribution: Attribution
     date: dict  # ClaimDate fields: date, precision, basis, text
-    issues: list[tuple[str, str]]  # (issue name, trigger words)
+    # (the claim's own sentence outside its content, the sentence before it in the paragraph): where an issue
+    # the content leaves unnamed may be named (graphkit.issues.assign_claim)
+    context: tuple[str, str] = ("", "")
+    phrases: tuple[str, ...] = ()  # keyphrases of the content (graphkit.keyphrases), for issue discovery
+    context_phrases: tuple[str, ...] = ()  # keyphrases of the sentence before, for issue discovery
 
 
 class DocExtraction(BaseModel):
@@ -80,8 +88,8 @@ def _shift(att: Attribution, k: int) -> Attribution:
     })
 
 
-def context_before(doc, att: Attribution, sentences: int = 1, *, text: Optional[str] = None) -> str:
-    """Text of the sentence(s) just before the claim's sentence, within its paragraph.
+def before_span(doc, att: Attribution, *, text: Optional[str] = None) -> Optional[tuple[int, int]]:
+    """(start, end) of the sentence just before the claim's sentence, within its paragraph; None at a paragraph start.
 
     ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds ``Doc.text`` from every token
     on each access, so a caller looping over an article's claims passes it once.
@@ -90,19 +98,21 @@ def context_before(doc, att: Attribution, sentences: int = 1, *, text: Optional[
     start = att.sentence_span[0] if att.sentence_span else att.spans[0][0]
     tok = doc.char_span(start, start + 1, alignment_mode="expand")
     if tok is None or len(tok) == 0:
-        return ""
+        return None
     sent = tok[0].sent
-    out = []
-    prev = sent.start - 1
-    for _ in range(sentences):
-        if prev < 0:
-            break
-        s = doc[prev].sent
-        if "\n" in text[s.end_char:sent.start_char + 1]:
-            break
-        out.insert(0, s.text)
-        prev = s.start - 1
-    return " ".join(out)
+    if sent.start == 0:
+        return None
+    s = doc[sent.start - 1].sent
+    end = s.start_char + len(text[s.start_char:s.end_char].rstrip())  # the parser may hang a blank line on it
+    if "\n" in text[end:sent.start_char + 1]:
+        return None
+    return s.start_char, end
+
+
+def context_before(doc, att: Attribution, *, text: Optional[str] = None) -> str:
+    """Text of the sentence just before the claim's sentence, within its paragraph ("" when none)."""
+    span = before_span(doc, att, text=text)
+    return "" if span is None else (doc.text if text is None else text)[span[0]:span[1]]
 
 
 def own_sentence_context(att: Attribution, text: str) -> str:
@@ -166,35 +176,33 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
 
 def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[str] = None
                    ) -> tuple[list[LocalClaim], list[Entity]]:
-    """Attributions, dates and issues of one parsed piece of an article (offsets shifted by `offset`).
+    """Attributions, dates, contexts and keyphrases of one parsed piece of an article (offsets shifted by `offset`).
 
     ``text``: the piece the Doc was made from (``doc.text``), when the caller has it.
     """
     from .attribution import attributions
     from .confidence import filter_attributions
     from .dates import claim_date, doc_text
-    from .issues import assign_issues, load_taxonomy
+    from .keyphrases import keyphrases
 
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
     items = []
     text_of_doc = doc_text(doc, text)  # spaCy builds doc.text from every token on each access: once per piece
     atts = cut_relative_asides(atts, text_of_doc)
-    taxonomy = load_taxonomy()  # once per piece, not once per claim
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
     for att in atts:
         speaker = att.resolved_text or att.speaker_text
         previous = last_date.get(speaker)
         cd = claim_date(doc, att, document.published, previous=previous, same_speaker=previous is not None)
         last_date[speaker] = cd
-        text = att.text
-        # the claim's own sentence first; the sentence before only when that gives nothing
-        issues = (assign_issues(text, context=own_sentence_context(att, text_of_doc), taxonomy=taxonomy)
-                  or assign_issues(text, context=context_before(doc, att, text=text_of_doc), taxonomy=taxonomy))
+        before = before_span(doc, att, text=text_of_doc)
         items.append(LocalClaim(
             attribution=_shift(att, offset),
             date={"date": cd.date, "precision": cd.precision, "basis": cd.basis, "text": cd.text},
-            issues=[tuple(x) for x in issues],
+            context=(own_sentence_context(att, text_of_doc), text_of_doc[before[0]:before[1]] if before else ""),
+            phrases=tuple(keyphrases(doc, att.spans)),
+            context_phrases=tuple(keyphrases(doc, [before])) if before else (),
         ))
     return items, running_entities(doc, text_of_doc, offset)
 
@@ -261,7 +269,7 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
     """`extract_documents` over ``workers`` processes, in input order.
 
     Unlike ``nlp.pipe(n_process=N)``, which ships parsed Docs back for the parent to finish,
-    each worker does the whole per-article extraction (parse, attributions, dates, issues) and
+    each worker does the whole per-article extraction (parse, attributions, dates, keyphrases) and
     returns the small DocExtraction, so the parent only writes the store. Workers are forked
     from a parent that already loaded the pipeline (no reload) where the platform forks, else
     they load it once each. At most ``4 * workers`` batches of ``batch`` articles are in flight.

@@ -177,8 +177,10 @@ class Gazetteer:
         return None
 
 
-def load_gazetteer() -> Gazetteer:
-    """models/actors.yaml as a Gazetteer."""
-    from .knowledge import load_yaml
+def load_gazetteer(knowledge=None) -> Gazetteer:
+    """models/actors.yaml, with the corpus's own actors.yaml when `knowledge` (a graphkit.knowledge.Knowledge)
+    names one, as a Gazetteer."""
+    from .knowledge import Knowledge
 
-    return Gazetteer.from_dict(load_yaml("actors.yaml"))
+    k = knowledge or Knowledge()
+    return Gazetteer.from_dict(k.actors_data(), where=" + ".join(str(p) for p in k.files()["actors"]) or "models/actors.yaml")

@@ -81,14 +81,14 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
                    issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1],
                    date_text=c.date_text, sentence=_sentence(c, doc))
         G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
-        triggers = {}
+        triggers, scores = {}, dict(c.issue_scores)
         for name, trig in c.issue_triggers:
             triggers.setdefault(name, trig)
         for name in c.issues:
             n = issue_node(name)
             if n not in G:
                 G.add_node(n, type="issue", label=name, name=name)
-            G.add_edge(cn, n, key="about", type="about", trigger=triggers.get(name))
+            G.add_edge(cn, n, key="about", type="about", trigger=triggers.get(name), score=scores.get(name))
         for name in c.places:
             n = place_node(name, places)
             if n not in G:

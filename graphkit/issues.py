@@ -1,4 +1,8 @@
-"""Claims → issues, from the taxonomy a researcher edits in ``models/issues.yaml``.
+"""Claims → issues, from the corpus's taxonomy (``CORPUS/issues.yaml`` over ``models/issues.yaml``).
+
+A corpus that brings no taxonomy gets one discovered from its claims (graphkit.discover), in
+the same form; either way a claim gets at most three issues (`assign_claim`), each with the words
+that triggered it and a score.
 
 Matching is on light lemmas of words (case folded, plural and possessive
 endings removed, ``annex*`` prefixes), so "guarantees" matches "guarantee" and
@@ -11,12 +15,12 @@ less: only the triggers an issue lists under ``context:`` (its names, not its
 loose words) count there, and only when the claim's own words name no issue or
 the claim points back at the context ("denied any such losses").
 
->>> assign_issues("firm security guarantees remain central goals")
+>>> assign_issues("firm security guarantees remain central goals", taxonomy=_sample_taxonomy())
 [('security guarantees', 'security guarantees')]
 >>> assign_issues("You had your chances, guys. You simply failed.",
-...               context="Lavrov went further, arguing that European efforts disqualify it.")
+...               context="Lavrov went further, arguing that European efforts disqualify it.", taxonomy=_sample_taxonomy())
 [('Europe', 'context: European')]
->>> [i.id for i in issue_records(load_taxonomy())][:2]
+>>> [i.id for i in issue_records(_sample_taxonomy())][:2]
 ['issue:europe', 'issue:nato']
 """
 
@@ -32,8 +36,10 @@ from .errors import ModelsFileError
 from .names import slug
 from .records import Issue
 
-__all__ = ["Taxonomy", "IssueDef", "load_taxonomy", "assign_issues", "assign_issues_doc", "issue_records",
-           "light_lemma", "slug"]
+__all__ = ["Taxonomy", "IssueDef", "load_taxonomy", "taxonomy_of", "assign_issues", "assign_claim",
+           "assign_issues_doc", "issue_records", "light_lemma", "slug", "MAX_ISSUES"]
+
+MAX_ISSUES = 3  # a claim is about at most this many issues: the best scored
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -131,6 +137,7 @@ class IssueDef:
     description: Optional[str]
     patterns: tuple[_Pattern, ...]
     context: tuple[_Pattern, ...]
+    origin: str = "taxonomy"  # or "discovered" (graphkit.discover)
 
 
 @dataclass(frozen=True)
@@ -210,7 +217,7 @@ class Taxonomy:
         return out
 
 
-def _parse(data, source: str) -> Taxonomy:
+def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
         raise ModelsFileError(f"{source} has no 'issues:' list; see the format described at the top of models/issues.yaml")
     issues, seen = [], set()
@@ -222,7 +229,7 @@ def _parse(data, source: str) -> Taxonomy:
         if name.lower() in seen:
             raise ModelsFileError(f"{where}: issue {name!r} is listed twice; merge the two entries")
         seen.add(name.lower())
-        unknown = set(item) - {"name", "description", "patterns", "entities", "context", "id"}
+        unknown = set(item) - {"name", "description", "patterns", "entities", "context", "id", "origin"}
         if unknown:
             raise ModelsFileError(f"{where} ({name}): unknown keys {sorted(unknown)}; allowed: name, description, "
                                   "patterns, entities, context")
@@ -232,7 +239,8 @@ def _parse(data, source: str) -> Taxonomy:
         pats = tuple(_compile(t, f"{where} ({name})") for t in triggers)
         ctx = tuple(_compile(t, f"{where} ({name}), context") for t in (item.get("context") or []))
         issues.append(IssueDef(name=name, id=f"issue:{item.get('id') or slug(name)}",
-                               description=item.get("description"), patterns=pats, context=ctx))
+                               description=item.get("description"), patterns=pats, context=ctx,
+                               origin=str(item.get("origin") or origin)))
     return Taxonomy(issues=tuple(issues), source=source)
 
 
@@ -241,6 +249,29 @@ _CACHE: dict = {}
 # "any such losses", "these terms", "those chances": the claim refers to something said just before
 _POINTS_BACK = re.compile(r"\b(?:such|these|those|this)\b(?!\s+(?:week|month|year|morning|afternoon|evening|weekend)\b)",
                           re.I)
+
+
+def taxonomy_of(knowledge=None) -> Taxonomy:
+    """The taxonomy a build uses: ``models/issues.yaml`` with the corpus's issues.yaml as
+    `knowledge` (a graphkit.knowledge.Knowledge) says; may be empty (then issues are discovered)."""
+    from .knowledge import Knowledge
+
+    k = knowledge or Knowledge()
+    source = " + ".join(str(p) for p in k.files()["issues"]) or "models/issues.yaml"
+    return taxonomy_from_data(k.issues_data(), source)
+
+
+def taxonomy_from_data(data, source: str, origin: str = "taxonomy") -> Taxonomy:
+    """Compile parsed issues.yaml content; remembered for the same object."""
+    key = (source, id(data))
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    tax = _parse(data or {"issues": []}, source, origin)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[key] = (data, tax)
+    return tax
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
@@ -264,14 +295,7 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         except yaml.YAMLError as e:
             raise ModelsFileError(f"{p} is not valid YAML: {getattr(e, 'problem', e)}; fix the file") from None
         source = str(p)
-    key = (source, id(data))
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is data:
-        return hit[1]
-    tax = _parse(data, source)
-    _CACHE.clear()
-    _CACHE[key] = (data, tax)
-    return tax
+    return taxonomy_from_data(data, source)
 
 
 def assign_issues(text: str, context: str = "", taxonomy: Optional[Taxonomy] = None) -> list[tuple[str, str]]:
@@ -282,7 +306,7 @@ def assign_issues(text: str, context: str = "", taxonomy: Optional[Taxonomy] = N
     text itself names no issue or points back with such/these/those/this.
 
     >>> assign_issues("Macron noted that security guarantees, frozen assets, and Ukraine's path into the EU "
-    ...               "require European involvement.")  # doctest: +NORMALIZE_WHITESPACE
+    ...               "require European involvement.", taxonomy=_sample_taxonomy())  # doctest: +NORMALIZE_WHITESPACE
     [('Europe', 'EU, European involvement'), ('security guarantees', 'security guarantees'),
      ('frozen assets', 'frozen assets'), ('EU membership', 'path into the EU')]
     """
@@ -295,12 +319,37 @@ def assign_issues(text: str, context: str = "", taxonomy: Optional[Taxonomy] = N
     return [(tax.issues[n].name, out[n]) for n in sorted(out)]
 
 
+def assign_claim(text: str, context: Sequence[str] = ("", ""), taxonomy: Optional[Taxonomy] = None,
+                 limit: int = MAX_ISSUES) -> list[tuple[str, str, float]]:
+    """(issue, trigger words, score) for a claim: at most `limit` issues, the best scored, in taxonomy order.
+
+    `context` is (the claim's own sentence outside its content, the sentence before it): the first
+    is read first, the second only when the claim and the first name no issue. The score is
+    ``1 - 0.5 ** n`` for n distinct trigger words (a context trigger counts half).
+
+    >>> assign_claim("Europe must pay for the security guarantees", taxonomy=_sample_taxonomy())
+    [('Europe', 'Europe', 0.5), ('security guarantees', 'security guarantees', 0.5)]
+    >>> assign_claim("You simply failed.", ("", "Lavrov said European efforts were doomed."), taxonomy=_sample_taxonomy())
+    [('Europe', 'context: European', 0.293)]
+    """
+    tax = taxonomy or load_taxonomy()
+    own, before = (tuple(context) + ("", ""))[:2]
+    found = assign_issues(text, context=own, taxonomy=tax) or assign_issues(text, context=before, taxonomy=tax)
+    scored = []
+    for k, (name, trig) in enumerate(found):
+        ctx = trig.startswith("context: ")
+        n = len([t for t in trig.removeprefix("context: ").split(", ") if t])
+        scored.append((round(1 - 0.5 ** (n * (0.5 if ctx else 1.0)), 3), -k, name, trig))
+    best = sorted(scored, reverse=True)[:limit]
+    return [(name, trig, score) for score, _, name, trig in sorted(best, key=lambda x: -x[1])]
+
+
 def assign_issues_doc(doc, spans: Sequence[tuple[int, int]], context_spans: Sequence[tuple[int, int]] = (),
                       taxonomy: Optional[Taxonomy] = None) -> list[tuple[str, str]]:
     """assign_issues over character spans of a parsed Doc (or any object with ``.text``).
 
     >>> class D: text = "Lavrov criticised EU sanctions. He said talks failed."
-    >>> assign_issues_doc(D(), [(40, 52)], context_spans=[(0, 31)])
+    >>> assign_issues_doc(D(), [(40, 52)], context_spans=[(0, 31)], taxonomy=_sample_taxonomy())
     [('negotiations', 'talks')]
     """
     text = getattr(doc, "text", doc)
@@ -312,4 +361,12 @@ def assign_issues_doc(doc, spans: Sequence[tuple[int, int]], context_spans: Sequ
 def issue_records(tax: Optional[Taxonomy] = None) -> list[Issue]:
     """The taxonomy as graphkit.records.Issue records, in file order."""
     tax = tax or load_taxonomy()
-    return [Issue(id=i.id, name=i.name, description=i.description) for i in tax.issues]
+    return [Issue(id=i.id, name=i.name, description=i.description, origin=i.origin) for i in tax.issues]
+
+
+def _sample_taxonomy() -> Taxonomy:
+    """The sample corpus's taxonomy (corpus/issues.yaml in the repository), for the examples above."""
+    from .knowledge import _REPO_MODELS
+
+    return load_taxonomy(_REPO_MODELS.parent / "corpus" / "issues.yaml")
+

@@ -1,29 +1,55 @@
-"""Find and read the extraction knowledge kept in ``models/`` (cues, actors, issues).
+"""Find and read the extraction knowledge: the defaults in ``models/`` and a corpus's own files.
 
-The folder is the repository's ``models/`` next to the package; set
-``GRAPHKIT_MODELS=/path/to/folder`` to use an edited copy without touching code.
+``models/`` holds what serves any English news (cue lexicon, trained filter, place aliases, common
+actors and demonyms). It is the repository's top-level ``models/`` folder in a checkout and ships
+inside the wheel as ``graphkit/models``; ``GRAPHKIT_MODELS=/path/to/folder`` names an edited copy.
+
+A corpus brings its own knowledge: ``CORPUS/issues.yaml`` and ``CORPUS/actors.yaml`` (or files
+named with ``--issues`` / ``--actors``), in the same formats as the defaults. A top-level
+``defaults: extend`` (the default) adds the file's entries to those of ``models/`` (an entry
+with the same name replaces the default one); ``defaults: replace`` uses the file alone.
 
 >>> sorted(load_yaml("cues.yaml"))[:1] != []
 True
+>>> k = Knowledge.for_corpus(models_dir().parent / "corpus")
+>>> [p.parent.name + "/" + p.name for p in k.files()["actors"]]
+['models/actors.yaml', 'corpus/actors.yaml']
+>>> len(k.issues_data()["issues"]) > 0, Knowledge().issues_data()["issues"]
+(True, [])
+>>> merge({"actors": [{"name": "A", "type": "person"}]}, {"actors": [{"name": "a", "type": "group"}]}, "x.yaml")
+{'actors': [{'name': 'a', 'type': 'group'}]}
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 from .errors import ModelsFileError
 
+CORPUS_FILES = ("issues.yaml", "actors.yaml")  # the knowledge a corpus folder may bring
+_LISTS = {"issues.yaml": "issues", "actors.yaml": "actors"}
+_MAPS = {"actors.yaml": ("demonyms",)}
+
 
 def models_dir() -> Path:
-    """The folder holding cues.yaml, actors.yaml, issues.yaml."""
+    """The folder holding cues.yaml, actors.yaml, issues.yaml, places.yaml and the trained filter.
+
+    ``GRAPHKIT_MODELS`` when set; else the checkout's top-level ``models/`` when graphkit runs from
+    the repository; else the copy installed inside the package (``graphkit/models``).
+    """
     env = os.environ.get("GRAPHKIT_MODELS")
     if env:
         return Path(env)
-    return _REPO_MODELS
+    return _REPO_MODELS if _REPO_MODELS.is_dir() else _PACKAGE_MODELS
 
 
+_PACKAGE_MODELS = Path(__file__).resolve().parent / "models"
 _REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 
 
@@ -35,7 +61,7 @@ def _load(path: str, mtime: float):
         with open(path, encoding="utf-8") as f:
             return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml when present
     except OSError as e:
-        raise ModelsFileError(f"cannot read {path}: {e.strerror}; set GRAPHKIT_MODELS to the folder holding it") from None
+        raise ModelsFileError(f"cannot read {path}: {e.strerror}; check the path") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -48,3 +74,108 @@ def load_yaml(name: str):
     if not p.exists():
         raise ModelsFileError(f"{p} is missing; restore it from the repository or set GRAPHKIT_MODELS")
     return _load(str(p), p.stat().st_mtime)
+
+
+def read_file(path: Path):
+    """Parsed content of any knowledge file; re-read when it changes."""
+    p = Path(path)
+    if not p.is_file():
+        raise ModelsFileError(f"no knowledge file at {p}; check the path")
+    data = _load(str(p), p.stat().st_mtime)
+    if not isinstance(data, dict):
+        raise ModelsFileError(f"{p} is not a mapping of keys to entries; see the format at the top of models/{p.name}")
+    return data
+
+
+def merge(default: dict, own: dict, source: str) -> dict:
+    """A corpus file over the defaults, as its ``defaults:`` key says (extend, the default, or replace).
+
+    Lists of named entries (``issues``, ``actors``): the file's entries come after the defaults';
+    one with the name of a default entry (case ignored) replaces it. Mappings (``demonyms``) are
+    merged, the file winning.
+    """
+    mode = str(own.get("defaults", "extend")).lower()
+    if mode not in ("extend", "replace"):
+        raise ModelsFileError(f"{source}: 'defaults: {own.get('defaults')}' is neither extend nor replace; write one of them")
+    own = {k: v for k, v in own.items() if k != "defaults"}
+    if mode == "replace":
+        return own
+    out = dict(default or {})
+    for key, value in own.items():
+        if isinstance(value, list) and isinstance(out.get(key), list):
+            names = {str(e.get("name", "")).lower() for e in value if isinstance(e, dict)}
+            out[key] = [e for e in out[key] if not (isinstance(e, dict) and str(e.get("name", "")).lower() in names)] + value
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        else:
+            out[key] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The knowledge a build uses: ``models/`` plus the corpus's own ``issues.yaml`` / ``actors.yaml``.
+
+    ``issues`` / ``actors`` are the corpus's files (None: the defaults alone).
+    """
+
+    issues: Optional[Path] = None
+    actors: Optional[Path] = None
+
+    @classmethod
+    def for_corpus(cls, corpus=None, *, issues=None, actors=None) -> "Knowledge":
+        """The corpus folder's ``issues.yaml`` / ``actors.yaml`` when present, unless a file is named.
+
+        A named file that does not exist is an error (a typo must not silently build without it).
+        """
+        found = {}
+        for name, given in (("issues.yaml", issues), ("actors.yaml", actors)):
+            if given is not None:
+                p = Path(given)
+                if not p.is_file():
+                    flag = "--" + name.split(".")[0]
+                    raise ModelsFileError(f"{flag} {p}: no such file; check the path (the format is that of "
+                                          f"models/{name})")
+                found[name] = p
+            elif corpus is not None and (Path(corpus) / name).is_file():
+                found[name] = Path(corpus) / name
+        return cls(issues=found.get("issues.yaml"), actors=found.get("actors.yaml"))
+
+    def _own(self, name: str) -> Optional[Path]:
+        return {"issues.yaml": self.issues, "actors.yaml": self.actors}[name]
+
+    def data(self, name: str) -> dict:
+        """The merged content of ``name`` (issues.yaml or actors.yaml): defaults and the corpus's file."""
+        default = load_yaml(name) if (models_dir() / name).exists() else {}
+        own = self._own(name)
+        return merge(default, read_file(own), str(own)) if own else dict(default or {})
+
+    def actors_data(self) -> dict:
+        return self.data("actors.yaml")
+
+    def issues_data(self) -> dict:
+        return self.data("issues.yaml")
+
+    def files(self) -> dict[str, list[Path]]:
+        """kind → the files read, defaults first."""
+        out = {}
+        for name in CORPUS_FILES:
+            own = self._own(name)
+            default = models_dir() / name
+            replace = own is not None and str(read_file(own).get("defaults", "extend")).lower() == "replace"
+            out[name.split(".")[0]] = ([] if replace or not default.exists() else [default]) + ([own] if own else [])
+        return out
+
+    def describe(self) -> dict:
+        """What a store records it was built with: each file's path and sha256 (first 12 hex digits)."""
+        return {kind: [{"path": str(p), "sha256": _sha(p)} for p in paths] for kind, paths in self.files().items()}
+
+    def fingerprint(self) -> str:
+        """Short hash of the content of every file read (not their paths: a moved corpus is the same)."""
+        d = self.describe()
+        return hashlib.sha256(json.dumps({k: [f["sha256"] for f in v] for k, v in d.items()},
+                                         sort_keys=True).encode()).hexdigest()[:12]
+
+
+def _sha(p: Path) -> str:
+    return hashlib.sha256(Path(p).read_bytes()).hexdigest()[:12]

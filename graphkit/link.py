@@ -360,9 +360,13 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
             issues = list(head.issues) + [x for o in others for x in o.issues if x not in head.issues]
             issues = list(dict.fromkeys(issues))
             triggers = list(dict.fromkeys(list(head.issue_triggers) + [t for o in others for t in o.issue_triggers]))
+            scores: dict[str, float] = {}
+            for n, sc in [*head.issue_scores, *(x for o in others for x in o.issue_scores)]:
+                scores[n] = max(sc, scores.get(n, 0.0))
             places = list(dict.fromkeys(list(head.places) + [p for o in others for p in o.places]))
             head = head.model_copy(update={"reports": tuple(r for r in reports if r != head.doc_id),
                                            "issues": tuple(issues), "issue_triggers": tuple(triggers),
+                                           "issue_scores": tuple(scores.items()),
                                            "places": tuple(places)})
         keep[members[0]] = head
         if keep_reports:
@@ -527,12 +531,13 @@ def _places_agree(a: Claim, b: Claim) -> bool:
     return bool({p.lower() for p in a.places} & {p.lower() for p in b.places})
 
 
-def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = None) -> list[Contradiction]:
+def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = None, taxonomy=None) -> list[Contradiction]:
     """Pairs of opposing claims by different speakers on the same issue, with the reason for each link.
 
     actors: actor id → Actor; when both speakers have a known ``country`` and it is the same, the
     pair is linked only by stance inside one article. Deterministic: pairs come out in (article,
     position) order of a, then b; one link per article, speaker pair, issue and kind of opposition.
+    taxonomy: the graphkit.issues.Taxonomy the claims' issues come from (default: models/issues.yaml).
     """
     claims = sorted(claims, key=_order_key)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -587,7 +592,7 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
         if reason is None and shared_issues and a.doc_id == b.doc_id and _places_agree(a, b):
             names = named.get(tuple(shared_issues))
             if names is None:
-                names = named[tuple(shared_issues)] = _named(shared_issues)
+                names = named[tuple(shared_issues)] = _named(shared_issues, taxonomy)
             keys = _issue_words(a, shared_issues) & _issue_words(b, shared_issues) & shared & names
             for c in (a, b):
                 if c.id not in attitudes:
@@ -610,12 +615,12 @@ def find_contradictions(claims: list[Claim], actors: dict[str, Actor] | None = N
     return out
 
 
-def _named(issues: Iterable[str]) -> set[str]:
-    """Folded words that name the issues (their ``context:`` triggers in models/issues.yaml)."""
+def _named(issues: Iterable[str], tax=None) -> set[str]:
+    """Folded words that name the issues (their ``context:`` triggers in the taxonomy)."""
     from .issues import load_taxonomy
 
     try:
-        tax = load_taxonomy()
+        tax = tax or load_taxonomy()
     except Exception:  # a broken taxonomy is reported by the issues stage; link on without names
         return set()
     words = set()

@@ -321,17 +321,26 @@ class Graphkit:
             out.extend(h for h in hit if h not in out)
         return out
 
-    @staticmethod
-    def _weak_forms(actors: list[Actor]) -> dict[str, list[str]]:
-        """Roles of the store's actors, plus titles, aliases and metonyms the gazetteer (models/actors.yaml) lists
-        for them ("Kremlin spokesman" -> Dmitry Peskov, "Washington" -> White House)."""
-        weak = {a.id: list(a.roles) for a in actors}
+    def _built_with_actors(self) -> list:
+        """The gazetteer entries the store was resolved with (stores from before it was recorded: models/ now)."""
+        import json
+
+        raw = self.store.get_meta("actors")
+        if raw is not None:
+            return (json.loads(raw) or {}).get("actors") or []
         try:
             from .knowledge import load_yaml
 
-            entries = (load_yaml("actors.yaml") or {}).get("actors") or []
+            return (load_yaml("actors.yaml") or {}).get("actors") or []
         except GraphkitError:          # no models/ folder beside this install: store names only
-            entries = []
+            return []
+
+    def _weak_forms(self, actors: list[Actor]) -> dict[str, list[str]]:
+        """Roles of the store's actors, plus titles, aliases and metonyms the gazetteer the store was built with
+        (models/actors.yaml and the corpus's actors.yaml) lists for them ("Kremlin spokesman" -> Dmitry Peskov,
+        "Washington" -> White House)."""
+        weak = {a.id: list(a.roles) for a in actors}
+        entries = self._built_with_actors()
         for e in entries:
             if not isinstance(e, dict) or not e.get("name"):
                 continue
@@ -497,8 +506,8 @@ class Graphkit:
 
         claims, reports = self._counts("claim_issues", "issue")
         rows = [{"id": i.id, "name": i.name, "claims": claims.get(i.name, 0), "reports": reports.get(i.name, 0),
-                 "description": i.description} for i in self.store.issues()]
-        df = pd.DataFrame(rows, columns=["id", "name", "claims", "reports", "description"])
+                 "description": i.description, "origin": i.origin} for i in self.store.issues()]
+        df = pd.DataFrame(rows, columns=["id", "name", "claims", "reports", "description", "origin"])
         return df.sort_values(["claims", "reports", "name"], ascending=[False, False, True], ignore_index=True)
 
     def places(self):
@@ -513,7 +522,7 @@ class Graphkit:
         return df.sort_values(["claims", "reports", "name"], ascending=[False, False, True], ignore_index=True)
 
     def unassigned(self, distinct: bool = False):
-        """Claims no issue matched: read them to grow models/issues.yaml."""
+        """Claims no issue matched: read them to grow the corpus's issues.yaml."""
         df = self.claims(distinct=distinct)
         return df[df["issues"].map(len) == 0].reset_index(drop=True)
 
@@ -618,7 +627,7 @@ class Graphkit:
 
 _HINT = {
     "actors": "g.actors() lists every speaker (command line: graphkit actors --store STORE)",
-    "issues": "g.issues() lists the issues of models/issues.yaml",
+    "issues": "g.issues() lists the store's issues (the corpus's issues.yaml, or discovered)",
     "places": "g.places() lists the places claims name",
     "documents": "g.documents() lists the articles",
 }

@@ -102,12 +102,14 @@ class Place(Record):
 
 
 class Issue(Record):
-    """A topic from the taxonomy in models/issues.yaml."""
+    """A topic: from the corpus's taxonomy (issues.yaml) or discovered from its claims."""
 
     kind: Literal["issue"] = "issue"
     id: str = Field(pattern=r"^issue:", description="stable node id, 'issue:<slug>'")
     name: str = Field(min_length=1, description="display name ('Europe', 'peace plan')")
     description: Optional[str] = None
+    origin: Literal["taxonomy", "discovered"] = Field(
+        "taxonomy", description="from an issues.yaml, or discovered from the corpus's claims (graphkit.discover)")
 
 
 class Claim(Record):
@@ -137,6 +139,8 @@ class Claim(Record):
     sentence_span: Optional[Span] = Field(None, description="[start, end) of the sentence(s) holding the claim")
     issues: tuple[str, ...] = Field((), description="issue names")
     issue_triggers: tuple[tuple[str, str], ...] = Field((), description="(issue, words that triggered it)")
+    issue_scores: tuple[tuple[str, float], ...] = Field((), description="(issue, score in [0, 1]): how strongly the "
+                                                        "triggers tie the claim to it")
     places: tuple[str, ...] = Field((), description="place names the claim is about")
     reports: tuple[str, ...] = Field((), description="other doc_ids that report the same statement")
     same_as: Optional[str] = Field(None, description="id of the claim this one is another article's report of; "
@@ -169,7 +173,7 @@ class Claim(Record):
     def contract(self) -> dict:
         """The claim as a JSON-ready dict in the export contract of DESIGN.md."""
         d = self.model_dump()
-        for k in ("spans", "issue_triggers"):
+        for k in ("spans", "issue_triggers", "issue_scores"):
             d[k] = [list(x) for x in d[k]]
         for k in ("speaker_span", "cue_span", "sentence_span"):
             d[k] = list(d[k]) if d[k] else None

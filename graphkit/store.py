@@ -146,6 +146,7 @@ def claim_from_record(rec: str) -> Claim:
             d[k] = tuple(d[k])
     d["issues"], d["places"], d["reports"] = tuple(d["issues"]), tuple(d["places"]), tuple(d["reports"])
     d["issue_triggers"] = tuple(map(tuple, d["issue_triggers"]))
+    d["issue_scores"] = tuple(map(tuple, d["issue_scores"]))
     # what Claim.model_construct does, without its per-field Python loop (which costs more than validating)
     c = Claim.__new__(Claim)
     _set(c, "__dict__", d)
@@ -383,8 +384,9 @@ class Store:
 
     # -- resolved layer ---------------------------------------------------
     def replace_resolved(self, actors: Iterable[Actor], places: Iterable[Place], issues: Iterable[Issue],
-                         claims: Iterable[Claim], contradictions: Iterable[Contradiction], skipped: Iterable[Skipped] = ()):
-        """Swap in a new resolved graph in one transaction."""
+                         claims: Iterable[Claim], contradictions: Iterable[Contradiction], skipped: Iterable[Skipped] = (),
+                         meta: Optional[dict[str, str]] = None):
+        """Swap in a new resolved graph in one transaction, with the `meta` entries it was resolved with."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -408,6 +410,7 @@ class Store:
                 db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)", [(c.id, p) for c in chunk for p in c.places])
             db.executemany("INSERT OR REPLACE INTO contradictions VALUES (?,?,?,?)", ((x.a, x.b, x.issue, _dump(x)) for x in contradictions))
             db.executemany("INSERT OR REPLACE INTO skipped VALUES (?,?,?)", ((s.path, s.reason, int(s.degraded)) for s in skipped))
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted((meta or {}).items()))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

@@ -1,10 +1,28 @@
-"""Issues: claim text (and the sentence before it) in, the issues and their trigger words out."""
+"""Issues: claim text (and the sentence before it) in, the issues and their trigger words out.
+
+The cases use the sample corpus's taxonomy (corpus/issues.yaml); models/ holds no issues.
+"""
+
+from pathlib import Path
 
 import pytest
 
 from graphkit.errors import ModelsFileError
-from graphkit.issues import assign_issues, assign_issues_doc, issue_records, light_lemma, load_taxonomy
+from graphkit.issues import assign_claim, issue_records, light_lemma, load_taxonomy, taxonomy_of
+from graphkit.issues import assign_issues as _assign_issues
+from graphkit.issues import assign_issues_doc as _assign_issues_doc
 from graphkit.records import Issue
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SAMPLE = load_taxonomy(CORPUS / "issues.yaml")
+
+
+def assign_issues(text, context="", taxonomy=None):
+    return _assign_issues(text, context=context, taxonomy=taxonomy or SAMPLE)
+
+
+def assign_issues_doc(doc, spans, context_spans=()):
+    return _assign_issues_doc(doc, spans, context_spans, taxonomy=SAMPLE)
 
 PEACE_PLAN_SENTENCE = "Witkoff and Kushner refined a US-backed peace plan once seen as favourable to Russia."
 TIRADE = ("Lavrov went even further Tuesday, with a historic tirade arguing that European efforts to mediate "
@@ -99,7 +117,7 @@ def test_light_lemma(word, lemma):
 
 
 def test_issue_records_cover_the_taxonomy():
-    tax = load_taxonomy()
+    tax = SAMPLE
     recs = issue_records(tax)
     assert all(isinstance(r, Issue) for r in recs)
     names = [r.name for r in recs]
@@ -137,3 +155,25 @@ def test_custom_taxonomy(tmp_path):
     tax = load_taxonomy(p)
     assert assign_issues("Grain exports resumed through the Black Sea corridor", taxonomy=tax) == [
         ("grain", "Grain exports, Black Sea corridor")]
+
+
+def test_the_defaults_hold_no_issue():
+    assert taxonomy_of().issues == () and load_taxonomy().issues == ()
+
+
+# claim text, (own-sentence context, sentence before) -> at most three issues, best scored, in taxonomy order
+CLAIMS = [
+    # four issues named: the one with a single trigger of the lowest rank is dropped
+    ("security guarantees, frozen assets, and Ukraine’s path into the EU require European involvement", ("", ""),
+     [("Europe", 0.75), ("security guarantees", 0.5), ("frozen assets", 0.5)]),
+    ("the weather was cold", ("", ""), []),
+    # the own sentence is read before the sentence before
+    ("That's what we want to know", ("Asked about the ceasefire, Rubio said:", TIRADE), [("ceasefire", 0.293)]),
+    ("You simply failed", ("", TIRADE), [("Europe", 0.293)]),
+]
+
+
+@pytest.mark.parametrize("text,context,expected", CLAIMS)
+def test_assign_claim_keeps_the_three_best(text, context, expected):
+    got = assign_claim(text, context, SAMPLE)
+    assert [(n, s) for n, _, s in got] == expected and all(t for _, t, _ in got)

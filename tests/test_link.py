@@ -6,8 +6,18 @@ tests pin link.py alone, not the extraction in front of it.
 
 import pytest
 
-from graphkit.link import concepts, find_contradictions, merge_reports, same_statement_score
+from pathlib import Path
+
+from graphkit.issues import load_taxonomy
+from graphkit.link import concepts, merge_reports, same_statement_score
+from graphkit.link import find_contradictions as _find_contradictions
 from graphkit.records import Actor, Claim
+
+SAMPLE = load_taxonomy(Path(__file__).resolve().parent.parent / "corpus" / "issues.yaml")  # the claims' issues
+
+
+def find_contradictions(claims, actors=None):
+    return _find_contradictions(claims, actors, taxonomy=SAMPLE)
 
 _n = [0]
 

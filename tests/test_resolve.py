@@ -12,9 +12,16 @@ from graphkit.records import Attribution
 from graphkit.entity_types import type_entities
 from graphkit.gazetteer import Gazetteer
 from graphkit.names import compare_names, fold, is_pronoun, skeleton, split_title
-from graphkit.resolve import resolve_actors
+from graphkit.knowledge import Knowledge
+from graphkit.resolve import resolve_actors as _resolve_actors
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SAMPLE_ACTORS = Knowledge.for_corpus(CORPUS).actors_data()  # corpus/actors.yaml over models/actors.yaml
+
+
+def resolve_actors(attributions, entities, gazetteer=None, **kw):
+    """resolve_actors with the sample corpus's actors unless a gazetteer is given."""
+    return _resolve_actors(attributions, entities, SAMPLE_ACTORS if gazetteer is None else gazetteer, **kw)
 
 
 def att(speaker, stype="PERSON", resolved=None, at=0, role=None, org=None):
@@ -362,10 +369,10 @@ def test_bad_gazetteer_says_what_to_fix(bad, says):
     assert says in str(e.value)
 
 
-def test_shipped_gazetteer_covers_the_sample_corpus_speakers():
+def test_sample_corpus_gazetteer_covers_its_speakers():
     from graphkit.gazetteer import load_gazetteer
 
-    g = load_gazetteer()
+    g = load_gazetteer(Knowledge.for_corpus(CORPUS))  # corpus/actors.yaml over models/actors.yaml
     names = {e.name for e in g.entries}
     for who in ["Sergey Lavrov", "Volodymyr Zelensky", "Vladimir Putin", "Dmitry Peskov", "Marco Rubio", "Emmanuel Macron",
                 "Karoline Leavitt", "Steve Witkoff", "Jared Kushner", "Donald Trump", "Kaja Kallas", "Keir Starmer",
@@ -374,6 +381,30 @@ def test_shipped_gazetteer_covers_the_sample_corpus_speakers():
         assert who in names
     assert all(e.type in ("person", "organisation", "government", "country", "group", "media", "other") for e in g.entries)
     assert all(e.country for e in g.entries if e.type == "person")
+
+
+def test_the_defaults_name_no_person():
+    """People's roles are held for a time: they live with a corpus (corpus/actors.yaml), not in models/."""
+    from graphkit.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    assert [e.name for e in g.entries if e.type == "person"] == []
+    assert {"Kremlin", "White House", "NATO", "European Union"} <= {e.name for e in g.entries}
+    assert "Trump administration" not in next(e for e in g.entries if e.name == "White House").aliases
+
+
+@pytest.mark.parametrize("own,expected", [
+    ("actors:\n  - name: Ada Lovelace\n    type: person\n", {"Ada Lovelace", "Kremlin"}),
+    ("defaults: replace\nactors:\n  - name: Ada Lovelace\n    type: person\n", {"Ada Lovelace"}),
+    # an entry named like a default one replaces it
+    ("actors:\n  - name: kremlin\n    type: government\n    aliases: [Moscow regime]\n", {"kremlin"}),
+])
+def test_a_corpus_actors_file_extends_or_replaces_the_defaults(tmp_path, own, expected):
+    from graphkit.gazetteer import load_gazetteer
+
+    (tmp_path / "actors.yaml").write_text(own)
+    names = {e.name for e in load_gazetteer(Knowledge.for_corpus(tmp_path)).entries}
+    assert expected <= names and ("Kremlin" in names) == ("Kremlin" in expected)
 
 
 # --------------------------------------------------------------------------- the real sample corpus

@@ -1,0 +1,83 @@
+"""Does discovery recover the sample corpus's hand-made taxonomy? (issue 14)
+
+Builds the sample corpus (corpus/, with its own issues.yaml and actors.yaml) once, then, on the same
+extractions, assigns every claim twice: to the hand-made issues of corpus/issues.yaml, and to issues
+discovered from the claims as if the corpus brought no taxonomy (graphkit.discover, what `graphkit
+build` does then). For each hand-made issue with at least --min-claims claims it prints the
+discovered issue holding most of them: recall (share of the hand-made issue's claims it holds,
+target >= 60 %) and precision (share of the discovered issue's claims that are the hand-made one's).
+
+    python bench/discover_sample.py [--corpus corpus] [--n-issues N] [--store out/sample.gk]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def memberships(extractions, tax) -> dict[str, set]:
+    """issue name → ids of the claims assigned to it."""
+    from graphkit.build import claim_id
+    from graphkit.issues import assign_claim
+
+    out = defaultdict(set)
+    for doc_id, ex in sorted(extractions.items()):
+        for it in ex.items:
+            for name, _, _ in assign_claim(it.attribution.text, it.context, tax):
+                out[name].add(claim_id(doc_id, it.attribution.spans))
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--store", type=Path, default=None, help="store to build into (default: a temporary one)")
+    ap.add_argument("--n-issues", type=int, default=None)
+    ap.add_argument("--min-claims", type=int, default=5)
+    a = ap.parse_args(argv)
+
+    from graphkit.build import build, claim_id, load_extractions
+    from graphkit.discover import discover_issues
+    from graphkit.issues import taxonomy_from_data, taxonomy_of
+    from graphkit.knowledge import Knowledge
+    from graphkit.store import Store
+
+    store = a.store or Path(tempfile.mkdtemp(prefix="gk_disc_")) / "sample.gk"
+    knowledge = Knowledge.for_corpus(a.corpus)
+    build(a.corpus, store, knowledge=knowledge)
+    with Store(store, readonly=True) as st:
+        extractions = load_extractions(st)
+    hand = memberships(extractions, taxonomy_of(knowledge))
+    claims = [(claim_id(d, it.attribution.spans), d, it.phrases) for d, ex in sorted(extractions.items()) for it in ex.items]
+    found = discover_issues(claims, n_issues=a.n_issues)
+    disc = memberships(extractions, taxonomy_from_data(found, "discovered", origin="discovered"))
+    n = len(claims)
+    covered = len(set().union(*disc.values())) if disc else 0
+    print(f"{n} claims; {len(found['issues'])} discovered issues; {covered} claims ({covered / max(1, n):.0%}) get one")
+    print("discovered:", "; ".join(i["name"] for i in found["issues"]))
+    print()
+    print(f"{'hand-made issue':22} {'claims':>6}  {'best discovered issue':28} {'holds':>5} {'recall':>7} {'precision':>9}")
+    met = total = 0
+    for name, ids in sorted(hand.items(), key=lambda x: (-len(x[1]), x[0])):
+        if len(ids) < a.min_claims:
+            continue
+        best = max(disc.items(), key=lambda x: (len(x[1] & ids), -len(x[1]), x[0]), default=(None, set()))
+        held = len(best[1] & ids)
+        recall = held / len(ids)
+        precision = held / len(best[1]) if best[1] else 0.0
+        total += 1
+        met += recall >= 0.6
+        print(f"{name:22} {len(ids):6}  {str(best[0])[:28]:28} {held:5} {recall:7.0%} {precision:9.0%}")
+    print(f"\n{met} of {total} hand-made issues with >= {a.min_claims} claims have one discovered issue holding >= 60 %")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

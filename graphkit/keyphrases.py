@@ -1,0 +1,88 @@
+"""Keyphrases of a claim: the noun phrases and named things it is about, read from the parsed Doc.
+
+Plain functions over a spaCy ``Doc`` (no spaCy import here). The extraction keeps each claim's
+keyphrases so that issues can be discovered from a corpus that brings no taxonomy
+(graphkit.discover) without parsing again.
+
+A noun chunk gives its *core* — compounds and the head noun, without determiners, pronouns,
+numbers or adjectives ("the new council tax bills" → "council tax bills") —, the core with its
+adjectives ("general election", "nuclear weapons") and the head noun alone ("bills"), so that
+claims saying "the plan", "the peace plan" and "the 28-point plan" share a phrase.
+Named entities of the kinds an issue can be about (organisations, events, laws, products,
+buildings) come as written. People, places and nationalities are left out: they are who and
+where (graphkit resolves them as actors and places), not what a claim is about.
+
+>>> from graphkit.nlp import load_pipeline
+>>> doc = load_pipeline()("He said the new council tax bills would hit pensioners before the general election in Britain.")
+>>> keyphrases(doc, [(8, len(doc.text) - 1)])
+['new council tax bills', 'council tax bills', 'bills', 'pensioners', 'general election', 'election']
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+ISSUE_ENTITY_LABELS = {"ORG", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART"}
+# a chunk headed by one of these is who or where, not what about: graphkit resolves them as actors and places
+NOT_ABOUT = {"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_DROP_POS = {"DET", "PRON", "NUM", "PUNCT", "PART", "SYM", "X", "SPACE", "ADP", "CCONJ", "AUX", "VERB", "ADV"}
+_NOUNS = {"NOUN", "PROPN"}
+MAX_WORDS = 4
+
+
+def _inside(tok_start: int, tok_end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= tok_start and tok_end <= e for s, e in spans)
+
+
+def _chunk_phrases(chunk) -> list[str]:
+    """Core (compounds + head) and, when it has adjectives, adjectives + core; [] for pronouns, people, numbers."""
+    head = chunk.root
+    if head.pos_ not in _NOUNS or head.ent_type_ in NOT_ABOUT or head.is_stop:
+        return []
+    kept = [t for t in chunk if t.i <= head.i and t.pos_ not in _DROP_POS and not t.is_stop
+            and (t.i == head.i or t.dep_ in ("compound", "amod", "nmod")) and t.text.isalnum() or t.i == head.i]
+    # the contiguous run ending at the head (a gap means a word in between was dropped)
+    run = []
+    for t in reversed(kept):
+        if run and t.i != run[0].i - 1:
+            break
+        run.insert(0, t)
+    core = []  # the nouns at the end of the run
+    for t in reversed(run):
+        if t.pos_ not in _NOUNS and t.i != head.i:
+            break
+        core.insert(0, t)
+    out = [" ".join(t.text for t in ts) for ts in (run[-MAX_WORDS:], core[-MAX_WORDS:], [head])]
+    return list(dict.fromkeys(p for p in out if p))  # full, core, head: each once
+
+
+def keyphrases(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """Keyphrases of the text inside `spans` (character offsets into ``doc.text``), in text order, each once."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(p: str):
+        k = p.lower()
+        if k not in seen and any(ch.isalpha() for ch in p):
+            seen.add(k)
+            out.append(p)
+
+    if not spans:
+        return out
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return out
+    items = []
+    for chunk in span.noun_chunks if hasattr(span, "noun_chunks") else ():
+        if _inside(chunk.start_char, chunk.end_char, spans):
+            items.append((chunk.start_char, _chunk_phrases(chunk)))
+    for ent in span.ents:
+        if ent.label_ in ISSUE_ENTITY_LABELS and _inside(ent.start_char, ent.end_char, spans):
+            words = [t for t in ent if t.pos_ != "DET" and t.text not in ("'s", "’s")]
+            if words and len(words) <= MAX_WORDS:
+                items.append((ent.start_char, [" ".join(t.text for t in words)]))
+    for _, phrases in sorted(items, key=lambda x: x[0]):
+        for p in phrases:
+            add(p)
+    return out

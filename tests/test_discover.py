@@ -1,0 +1,192 @@
+"""A corpus owns its knowledge; a corpus without a taxonomy gets issues discovered from its claims (issue 14)."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graphkit.discover import discover_issues, phrase_key
+from graphkit.issues import load_taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_ISSUES = {i.name.lower() for i in load_taxonomy(ROOT / "corpus" / "issues.yaml").issues}
+
+# UK political news of 2004-05 in miniature: nothing about Ukraine
+UK = {
+    "a1": ["The chancellor said the council tax would rise again next April.",
+           "Pensioners' groups said council tax bills were already too high for people on fixed incomes.",
+           "The home secretary said ID cards would help fight identity fraud.",
+           "Liberty said ID cards were a threat to civil liberties."],
+    "a2": ["Local councils said the council tax was the only way to pay for services.",
+           "The minister said council tax bills would be capped.",
+           "Critics said the ID cards scheme would cost billions.",
+           "The Conservatives said the ID cards bill was rushed."],
+    "a3": ["The prime minister said the general election would be fought on the economy.",
+           "Labour said the general election campaign would start in April.",
+           "Campaigners said council tax revaluation would hit families in the south.",
+           "The Home Office said ID cards would be voluntary at first."],
+    "a4": ["The Liberal Democrats said a local income tax should replace the council tax.",
+           "Pollsters said the general election result was hard to call.",
+           "The party chairman said the general election would be close.",
+           "Privacy campaigners said the ID cards database was dangerous."],
+}
+
+
+def write_uk(folder: Path, docs=UK) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id, sents in docs.items():
+        (folder / f"{doc_id}.txt").write_text(" ".join(sents), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def uk_store(tmp_path_factory):
+    from graphkit.build import build
+
+    d = tmp_path_factory.mktemp("uk")
+    corpus = write_uk(d / "corpus")
+    rep = build(corpus, d / "uk.gk")
+    return d, rep
+
+
+def test_no_sample_issue_on_a_corpus_without_a_taxonomy(uk_store):
+    import graphkit
+
+    d, rep = uk_store
+    assert rep.issues_discovered and rep.issues > 0
+    with graphkit.open(d / "uk.gk") as g:
+        issues = g.issues()
+        claims = g.claims()
+    assert set(issues["origin"]) == {"discovered"}
+    assert not {n.lower() for n in issues["name"]} & SAMPLE_ISSUES
+    got = {t: iss for t, iss in zip(claims["text"], claims["issues"])}
+    tax_claims = [iss for t, iss in got.items() if "council tax" in t]
+    card_claims = [iss for t, iss in got.items() if "ID cards" in t]
+    assert tax_claims and all("council tax" in iss for iss in tax_claims)
+    assert card_claims and all("ID cards" in iss for iss in card_claims)
+
+
+def test_a_new_article_joins_the_issues_found_before(uk_store, tmp_path):
+    import graphkit
+    from graphkit.build import build
+
+    d, _ = uk_store
+    corpus = tmp_path / "corpus"
+    shutil.copytree(d / "corpus", corpus)
+    store = tmp_path / "uk.gk"
+    shutil.copyfile(d / "uk.gk", store)
+    with graphkit.open(store) as g:
+        before = list(g.issues()["name"])
+    (corpus / "a5.txt").write_text("The treasury said council tax bills would fall in Wales.\n\n"
+                                   "A judge said the asylum appeals system was slow.", encoding="utf-8")
+    rep = build(corpus, store)
+    assert rep.parsed == 1
+    with graphkit.open(store) as g:
+        assert sorted(g.issues()["name"]) == sorted(before)    # no new issue proposed unasked
+        new = g.claims().set_index("text")
+    assert "council tax" in new.loc["council tax bills would fall in Wales", "issues"]
+    assert list(new.loc["the asylum appeals system was slow", "issues"]) == []
+
+
+def test_suggest_writes_an_editable_taxonomy_that_a_rebuild_uses(uk_store, tmp_path):
+    from graphkit.build import build
+
+    d, _ = uk_store
+    out = tmp_path / "issues.yaml"
+    r = subprocess.run([sys.executable, "-m", "graphkit.cli", "issues", "suggest", "--store", str(d / "uk.gk"),
+                        "-o", str(out)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert {"council tax", "ID cards"} <= {i["name"] for i in data["issues"]}
+    assert "claim(s), e.g.:" in text and "#   " in text          # sizes and examples as comments
+    assert all({"name", "description", "patterns", "context"} <= set(i) for i in data["issues"])
+    # dropped into the corpus folder, it is the corpus's taxonomy: same issues, now from a file
+    corpus = tmp_path / "corpus"
+    shutil.copytree(d / "corpus", corpus)
+    shutil.copyfile(out, corpus / "issues.yaml")
+    store = tmp_path / "uk.gk"
+    shutil.copyfile(d / "uk.gk", store)
+    rep = build(corpus, store)
+    assert rep.parsed == 0 and not rep.issues_discovered      # a knowledge change re-resolves, never re-parses
+    import graphkit
+
+    with graphkit.open(store) as g:
+        assert set(g.issues()["origin"]) == {"taxonomy"}
+        assert json.loads(g.store.get_meta("knowledge"))["issues"][-1]["path"].endswith("issues.yaml")
+
+
+def test_an_edit_to_the_corpus_taxonomy_re_resolves(tmp_path):
+    import graphkit
+    from graphkit.build import build
+
+    corpus = write_uk(tmp_path / "corpus", {"a1": UK["a1"]})
+    (corpus / "issues.yaml").write_text("issues:\n  - name: local tax\n    patterns: [council tax]\n")
+    store = tmp_path / "s.gk"
+    build(corpus, store)
+    (corpus / "issues.yaml").write_text("issues:\n  - name: identity\n    patterns: [ID cards]\n")
+    rep = build(corpus, store)
+    assert rep.parsed == 0
+    with graphkit.open(store) as g:
+        assert list(g.issues()["name"]) == ["identity"]
+        assert sum("identity" in x for x in g.claims()["issues"]) == 2
+
+
+@pytest.mark.parametrize("args,says", [
+    (["--issues", "nowhere.yaml"], "--issues nowhere.yaml: no such file"),
+    (["--actors", "nowhere.yaml"], "--actors nowhere.yaml: no such file"),
+])
+def test_a_named_knowledge_file_that_is_missing_is_one_line(tmp_path, args, says):
+    write_uk(tmp_path / "corpus", {"a1": UK["a1"]})
+    r = subprocess.run([sys.executable, "-m", "graphkit.cli", "build", "corpus", "--store", "s.gk", *args],
+                       cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 2 and says in r.stderr and "Traceback" not in r.stderr
+
+
+def test_bad_defaults_mode_says_what_to_write(tmp_path):
+    from graphkit.errors import ModelsFileError
+    from graphkit.knowledge import Knowledge
+
+    (tmp_path / "issues.yaml").write_text("defaults: merge\nissues: []\n")
+    with pytest.raises(ModelsFileError, match="neither extend nor replace"):
+        Knowledge.for_corpus(tmp_path).issues_data()
+
+
+# -- discovery on keyphrases alone ----------------------------------------------------------------------
+def claims_of(docs):
+    return [(f"{d}-{k}", d, phrases) for d, items in docs.items() for k, phrases in enumerate(items)]
+
+
+TOPICS = {
+    "council tax": [["council tax", "pensioners"], ["council tax", "bills"], ["council tax", "councils", "services"]],
+    "ID cards": [["ID cards", "civil liberties"], ["ID cards", "Home Office"], ["ID cards", "identity fraud"]],
+    "general election": [["general election", "campaign"], ["general election", "polls"], ["general election", "economy"]],
+}
+
+
+def test_discovery_is_deterministic_and_names_issues_by_their_phrases():
+    docs = {f"d{i}": [ph for t in TOPICS.values() for ph in t][i % 3::2] for i in range(8)}
+    claims = claims_of(docs)
+    shuffled = claims[:]
+    random.Random(7).shuffle(shuffled)
+    a, b = discover_issues(claims, n_issues=3), discover_issues(shuffled, n_issues=3)
+    assert a == b
+    assert {i["name"] for i in a["issues"]} == set(TOPICS)
+    assert all(i["origin"] == "discovered" for i in a["issues"])
+
+
+def test_too_little_to_discover_gives_no_issue():
+    assert discover_issues([("c1", "d1", ["tax"])])["issues"] == []
+
+
+@pytest.mark.parametrize("phrase,key", [("Council Tax bills", "council tax bill"), ("ID cards", "id card"),
+                                         ("the EU's", "the eu")])
+def test_phrase_keys_fold_case_and_plurals(phrase, key):
+    assert phrase_key(phrase) == key
