@@ -55,7 +55,8 @@ def main(argv=None) -> int:
     with Store(store, readonly=True) as st:
         extractions = load_extractions(st)
     hand = memberships(extractions, taxonomy_of(knowledge))
-    claims = [(claim_id(d, it.attribution.spans), d, it.phrases) for d, ex in sorted(extractions.items()) for it in ex.items]
+    claims = [(claim_id(d, it.attribution.spans), d, it.phrases, it.context_phrases)
+              for d, ex in sorted(extractions.items()) for it in ex.items]
     found = discover_issues(claims, n_issues=a.n_issues)
     disc = memberships(extractions, taxonomy_from_data(found, "discovered", origin="discovered"))
     n = len(claims)

@@ -198,7 +198,7 @@ def _discovered_issues(store: Store, extractions: dict[str, DocExtraction], n_is
         old = json.loads(raw)
         if n_issues is None or old.get("n_issues") == n_issues:
             return {k: v for k, v in old.items() if k != "n_issues"}
-    claims = [(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases)
+    claims = [(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
               for doc_id, ex in sorted(extractions.items()) for it in ex.items]
     return discover_issues(claims, n_issues=n_issues)
 

@@ -5,7 +5,7 @@ extraction) are folded to light lemmas; phrases said in enough claims and articl
 vocabulary; a non-negative matrix factorisation (scikit-learn NMF, deterministic ``nndsvd``
 start) of the claims × phrases TF-IDF matrix groups phrases that are said together into issues.
 The number of issues is the one, among a range set by the corpus size, whose issues' top phrases
-co-occur most in the corpus's articles (mean NPMI coherence); ``n_issues`` overrides it.
+co-occur most in claims and the sentences before them (mean NPMI coherence); ``n_issues`` overrides it.
 
 Each phrase goes to the issue that weighs it most, when that issue holds most of its weight.
 An issue is named by the phrase said most often among its top five (or a longer one ending in it
@@ -32,6 +32,7 @@ from .issues import _words
 MIN_SHARE = 0.5        # a phrase joins the issue holding at least this share of its NMF weight
 MAX_PATTERNS = 40      # triggers listed per issue (the most weighted)
 CONTEXT_TRIGGERS = 3   # of them, the top ones also count in the sentence before a claim
+CONTEXT_WEIGHT = 0.5   # a phrase of the sentence before a claim counts this much in its row
 MAX_DF = 0.5           # a phrase in more than this share of claims is too general to mark an issue
 
 
@@ -44,18 +45,24 @@ def phrase_key(phrase: str) -> str:
     return " ".join(lem for _, lem, _, _ in _words(phrase))
 
 
+def _keys(phrases, surface=None) -> list[str]:
+    out = []
+    for p in phrases:
+        k = phrase_key(p)
+        if k and not k.isdigit() and len(k) > 1:
+            out.append(k)
+            if surface is not None:
+                surface[k][p] += 1
+    return sorted(set(out))
+
+
 def _vocabulary(claims, min_df: int, min_docs: int):
+    """Rows (claim id, doc id, own keys, context keys), the vocabulary, claim and article frequencies, surfaces."""
     df, docs, surface = Counter(), defaultdict(set), defaultdict(Counter)
     rows = []
-    for cid, doc_id, phrases in claims:
-        keys = []
-        for p in phrases:
-            k = phrase_key(p)
-            if k and not k.isdigit() and len(k) > 1:
-                keys.append(k)
-                surface[k][p] += 1
-        keys = sorted(set(keys))
-        rows.append((cid, doc_id, keys))
+    for cid, doc_id, phrases, *ctx in claims:
+        keys = _keys(phrases, surface)
+        rows.append((cid, doc_id, keys, [k for k in _keys(ctx[0] if ctx else ()) if k not in keys]))
         for k in keys:
             df[k] += 1
             docs[k].add(doc_id)
@@ -70,11 +77,12 @@ def _matrix(rows, vocab, df, n):
 
     col = {k: j for j, k in enumerate(vocab)}
     data, ind, ptr, kept = [], [], [0], []
-    for r, (_, _, keys) in enumerate(rows):
-        js = sorted(col[k] for k in keys if k in col)
-        if not js:
+    for r, (_, _, keys, ctx) in enumerate(rows):
+        own = {col[k] for k in keys if k in col}
+        js = sorted(own | {col[k] for k in ctx if k in col})
+        if not own:
             continue
-        w = [math.log(n / df[vocab[j]]) + 1.0 for j in js]
+        w = [(math.log(n / df[vocab[j]]) + 1.0) * (1.0 if j in own else CONTEXT_WEIGHT) for j in js]
         norm = math.sqrt(sum(x * x for x in w))
         data += [x / norm for x in w]
         ind += js
@@ -96,8 +104,19 @@ def _fit(X, k: int):
     return model.components_
 
 
+def _windows(rows, vocab) -> dict[str, set]:
+    """phrase key → the claims whose text or preceding sentence says it (the co-occurrence windows)."""
+    wanted = set(vocab)
+    out = defaultdict(set)
+    for r, (_, _, keys, ctx) in enumerate(rows):
+        for k in (*keys, *ctx):
+            if k in wanted:
+                out[k].add(r)
+    return out
+
+
 def _coherence(H, vocab, docs, n_docs: int, top: int = 8) -> float:
-    """Mean NPMI over article co-occurrence of each issue's top phrases."""
+    """Mean NPMI of each issue's top phrases over co-occurrence windows (`docs`: phrase → window ids)."""
     scores = []
     for row in H:
         idx = [j for j in row.argsort()[::-1][:top] if row[j] > 0]
@@ -131,14 +150,15 @@ def candidate_counts(n_claims: int, n_phrases: int) -> list[int]:
     return out + [hi]
 
 
-def discover_issues(claims: Iterable[tuple[str, str, Sequence[str]]], n_issues: Optional[int] = None) -> dict:
-    """An issues.yaml mapping (``{"version": 1, "issues": [...]}``) discovered from (claim id, doc id, keyphrases).
+def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None) -> dict:
+    """An issues.yaml mapping (``{"version": 1, "issues": [...]}``) discovered from (claim id, doc id, keyphrases
+    [, keyphrases of the sentence before]).
 
     Issues come largest first; each has name, description, patterns, context and ``origin: discovered``.
     Too few claims or phrases to find any issue gives an empty list.
     """
     claims = sorted(claims, key=lambda c: c[0])
-    n_docs = len({d for _, d, _ in claims})
+    n_docs = len({c[1] for c in claims})
     n = len(claims)
     min_df = max(2, math.ceil(0.001 * n))
     rows, vocab, df, docs, surface = _vocabulary(claims, min_df, 2 if n_docs > 1 else 1)
@@ -150,9 +170,10 @@ def discover_issues(claims: Iterable[tuple[str, str, Sequence[str]]], n_issues: 
     else:
         ks = candidate_counts(X.shape[0], len(vocab))
     best = None
+    together = _windows(rows, vocab)
     for k in ks:
         H = _fit(X, k)
-        score = _coherence(H, vocab, docs, max(1, n_docs)) if len(ks) > 1 else 0.0
+        score = _coherence(H, vocab, together, len(rows)) if len(ks) > 1 else 0.0
         if best is None or score > best[0] + 1e-9:
             best = (score, H)
     return _taxonomy(best[1], X, vocab, surface, df)

@@ -103,10 +103,9 @@ def before_span(doc, att: Attribution, *, text: Optional[str] = None) -> Optiona
     if sent.start == 0:
         return None
     s = doc[sent.start - 1].sent
-    end = s.start_char + len(text[s.start_char:s.end_char].rstrip())  # the parser may hang a blank line on it
-    if "\n" in text[end:sent.start_char + 1]:
+    if "\n" in text[s.end_char:sent.start_char + 1]:
         return None
-    return s.start_char, end
+    return s.start_char, s.end_char
 
 
 def context_before(doc, att: Attribution, *, text: Optional[str] = None) -> str:

@@ -84,10 +84,10 @@ def test_a_new_article_joins_the_issues_found_before(uk_store, tmp_path):
     shutil.copyfile(d / "uk.gk", store)
     with graphkit.open(store) as g:
         before = list(g.issues()["name"])
-    (corpus / "a5.txt").write_text("The treasury said council tax bills would fall in Wales.\n\n"
-                                   "A judge said the asylum appeals system was slow.", encoding="utf-8")
+    (corpus / "a5.txt").write_text("The treasury said council tax bills would fall in Wales.", encoding="utf-8")
+    (corpus / "a6.txt").write_text("A judge said the asylum appeals system was slow.", encoding="utf-8")
     rep = build(corpus, store)
-    assert rep.parsed == 1
+    assert rep.parsed == 2
     with graphkit.open(store) as g:
         assert sorted(g.issues()["name"]) == sorted(before)    # no new issue proposed unasked
         new = g.claims().set_index("text")
