@@ -187,8 +187,12 @@ def stored_counts(store: Store) -> Optional[dict[str, int]]:
 
 
 def _discovered_issues(store: Store, extractions: dict[str, DocExtraction], n_issues: Optional[int],
-                       rediscover: bool) -> dict:
-    """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim."""
+                       rediscover: bool, speakers=None) -> dict:
+    """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
+
+    ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
+    people's names are not issues.
+    """
     import json
 
     from .discover import discover_issues
@@ -200,7 +204,12 @@ def _discovered_issues(store: Store, extractions: dict[str, DocExtraction], n_is
             return {k: v for k, v in old.items() if k != "n_issues"}
     claims = [(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
               for doc_id, ex in sorted(extractions.items()) for it in ex.items]
-    return discover_issues(claims, n_issues=n_issues)
+    who = set()
+    for a in (speakers if speakers is not None else store.actors()):
+        who.update([a.name, *a.aliases])
+        if a.type == "person":
+            who.update(w for w in a.name.split() if len(w) > 2)
+    return discover_issues(claims, n_issues=n_issues, exclude=who)
 
 
 def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
@@ -288,7 +297,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     names = {a.id: a.name for a in res.actors}
     tax, discovered = taxonomy_of(knowledge), None
     if not tax.issues:
-        discovered = _discovered_issues(store, extractions, n_issues, rediscover)
+        discovered = _discovered_issues(store, extractions, n_issues, rediscover, speakers=res.actors)
         tax = taxonomy_from_data(discovered, "issues discovered from the corpus", origin="discovered")
     claims = assemble_claims(extractions, names, res.speaker_of, pres, tax)
     claims = merge_reports(claims, keep_reports=True)

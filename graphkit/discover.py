@@ -4,12 +4,13 @@ Each claim's keyphrases (graphkit.keyphrases: noun phrases and named things, kep
 extraction) are folded to light lemmas; phrases said in enough claims and articles make the
 vocabulary; a non-negative matrix factorisation (scikit-learn NMF, deterministic ``nndsvd``
 start) of the claims × phrases TF-IDF matrix groups phrases that are said together into issues.
-The number of issues is the one, among a range set by the corpus size, whose issues' top phrases
-co-occur most in claims and the sentences before them (mean NPMI coherence); ``n_issues`` overrides it.
+The number of issues is the one, among a range set by the corpus size, with the largest coherent
+mass: the sum over issues of how much their top phrases are said together (NPMI over each claim and
+the sentence before it, counted when positive); ``n_issues`` overrides it.
 
 Each phrase goes to the issue that weighs it most, when that issue holds most of its weight.
-An issue is named by the phrase said most often among its top five (or a longer one ending in it
-said at least half as often: "council tax" rather than "tax"), as written most often, and becomes an entry
+An issue is named by the phrase said most often among its top three (or a longer one ending in it
+said at least a third as often: "council tax" rather than "tax"), as written most often, and becomes an entry
 of an issues.yaml (name, description, patterns, context) marked ``origin: discovered``, so
 claims are assigned to it exactly like to a hand-made issue (graphkit.issues.assign_claim), and
 `graphkit issues suggest` writes it as a file to edit. Same claims in, same issues out.
@@ -30,9 +31,11 @@ from typing import Iterable, Optional, Sequence
 from .issues import _words
 
 MIN_SHARE = 0.5        # a phrase joins the issue holding at least this share of its NMF weight
-MAX_PATTERNS = 40      # triggers listed per issue (the most weighted)
-CONTEXT_TRIGGERS = 3   # of them, the top ones also count in the sentence before a claim
+MAX_PATTERNS = 100     # triggers listed per issue (the most weighted)
+CONTEXT_TRIGGERS = MAX_PATTERNS  # triggers that also count in the sentence before a claim: all
 CONTEXT_WEIGHT = 0.5   # a phrase of the sentence before a claim counts this much in its row
+SPREAD_MAX = 0.9       # a phrase whose articles are this close to those of a word scattered at random is generic
+SPREAD_MIN_ARTICLES = 20  # ... judged only in corpora of at least this many articles
 MAX_DF = 0.5           # a phrase in more than this share of claims is too general to mark an issue
 
 
@@ -56,7 +59,21 @@ def _keys(phrases, surface=None) -> list[str]:
     return sorted(set(out))
 
 
-def _vocabulary(claims, min_df: int, min_docs: int):
+def spread(claims_in: int, articles_with: int, claims_per_article: Sequence[int]) -> float:
+    """Articles a phrase is said in, over the number expected if its claims fell at random (Church & Gale).
+
+    Near 1 for words any article may use ("time", "way", "people": 0.90-0.96 on PolNeAR train), well
+    below for what some articles are about ("email" 0.54, "abortion" 0.41, "health care" 0.88).
+
+    >>> round(spread(10, 2, [10] * 10 + [1] * 90), 2), round(spread(10, 10, [10] * 10 + [1] * 90), 2)
+    (0.23, 1.14)
+    """
+    n = sum(claims_per_article)
+    expected = sum(1 - (1 - k / n) ** claims_in for k in claims_per_article)
+    return articles_with / expected if expected else 1.0
+
+
+def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset()):
     """Rows (claim id, doc id, own keys, context keys), the vocabulary, claim and article frequencies, surfaces."""
     df, docs, surface = Counter(), defaultdict(set), defaultdict(Counter)
     rows = []
@@ -67,8 +84,12 @@ def _vocabulary(claims, min_df: int, min_docs: int):
             df[k] += 1
             docs[k].add(doc_id)
     n = max(1, len(rows))
-    vocab = sorted(k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n)
-    return rows, vocab, df, docs, surface
+    vocab = [k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n
+             and k not in exclude]
+    per_article = list(Counter(d for _, d, _, _ in rows).values())
+    if len(per_article) >= SPREAD_MIN_ARTICLES:
+        vocab = [k for k in vocab if spread(df[k], len(docs[k]), per_article) < SPREAD_MAX]
+    return rows, sorted(vocab), df, docs, surface
 
 
 def _matrix(rows, vocab, df, n):
@@ -90,6 +111,33 @@ def _matrix(rows, vocab, df, n):
         kept.append(r)
     return csr_matrix((np.array(data), np.array(ind, dtype=np.int64), np.array(ptr, dtype=np.int64)),
                       shape=(len(kept), len(vocab))), kept
+
+
+def _article_matrix(rows, vocab, docs):
+    """Articles × phrases: log(1 + claims saying it) × idf over articles, rows L2-normalised."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    col = {k: j for j, k in enumerate(vocab)}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for _, doc_id, keys, ctx in rows:
+        for k in keys:
+            if k in col:
+                counts[doc_id][col[k]] += 1.0
+        for k in ctx:
+            if k in col:
+                counts[doc_id][col[k]] += CONTEXT_WEIGHT
+    n_docs = len({r[1] for r in rows})
+    data, ind, ptr = [], [], [0]
+    for doc_id in sorted(counts):
+        js = sorted(counts[doc_id])
+        w = [math.log1p(counts[doc_id][j]) * (math.log(n_docs / len(docs[vocab[j]])) + 1.0) for j in js]
+        norm = math.sqrt(sum(x * x for x in w)) or 1.0
+        data += [x / norm for x in w]
+        ind += js
+        ptr.append(len(ind))
+    return csr_matrix((np.array(data), np.array(ind, dtype=np.int64), np.array(ptr, dtype=np.int64)),
+                      shape=(len(ptr) - 1, len(vocab)))
 
 
 def _fit(X, k: int):
@@ -115,8 +163,8 @@ def _windows(rows, vocab) -> dict[str, set]:
     return out
 
 
-def _coherence(H, vocab, docs, n_docs: int, top: int = 8) -> float:
-    """Mean NPMI of each issue's top phrases over co-occurrence windows (`docs`: phrase → window ids)."""
+def _coherence(H, vocab, docs, n_docs: int, top: int = 8) -> list[float]:
+    """Each issue's mean NPMI of its top phrases over co-occurrence windows (`docs`: phrase → window ids)."""
     scores = []
     for row in H:
         idx = [j for j in row.argsort()[::-1][:top] if row[j] > 0]
@@ -130,29 +178,30 @@ def _coherence(H, vocab, docs, n_docs: int, top: int = 8) -> float:
                     continue
                 p_ab, p_a, p_b = both / n_docs, len(da) / n_docs, len(db) / n_docs
                 pairs.append(0.0 if p_ab >= 1 else math.log(p_ab / (p_a * p_b)) / -math.log(p_ab))
-        if pairs:
-            scores.append(sum(pairs) / len(pairs))
-    return sum(scores) / len(scores) if scores else -1.0
+        scores.append(sum(pairs) / len(pairs) if pairs else -1.0)
+    return scores
 
 
 def candidate_counts(n_claims: int, n_phrases: int) -> list[int]:
     """Numbers of issues tried: from 4 up to the square root of the number of claims (at most 60 and a
     third of the phrases).
 
-    >>> candidate_counts(300, 200), candidate_counts(8000, 3000)[-1]
-    ([4, 6, 8, 10, 12, 15, 17], 60)
+    >>> candidate_counts(300, 200), candidate_counts(8000, 3000)
+    ([4, 6, 9, 14, 17], [4, 6, 9, 14, 21, 32, 48, 60])
     """
     hi = int(max(4, min(60, math.sqrt(n_claims), n_phrases / 3)))
     out, k = [], 4
     while k < hi:
         out.append(k)
-        k = max(k + 2, round(k * 1.25))
+        k = max(k + 2, round(k * 1.5))
     return out + [hi]
 
 
-def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None) -> dict:
+def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = ()) -> dict:
     """An issues.yaml mapping (``{"version": 1, "issues": [...]}``) discovered from (claim id, doc id, keyphrases
     [, keyphrases of the sentence before]).
+
+    ``exclude``: phrases that are no issue whatever the data say (the speakers' names: who is not what about).
 
     Issues come largest first; each has name, description, patterns, context and ``origin: discovered``.
     Too few claims or phrases to find any issue gives an empty list.
@@ -160,26 +209,37 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None) -> 
     claims = sorted(claims, key=lambda c: c[0])
     n_docs = len({c[1] for c in claims})
     n = len(claims)
-    min_df = max(2, math.ceil(0.001 * n))
-    rows, vocab, df, docs, surface = _vocabulary(claims, min_df, 2 if n_docs > 1 else 1)
+    min_df = max(2, math.ceil(n / 2000))
+    rows, vocab, df, docs, surface = _vocabulary(claims, min_df, 2 if n_docs > 1 else 1,
+                                                 frozenset(phrase_key(x) for x in exclude))
     if len(vocab) < 4 or n < 12:
         return {"version": 1, "issues": []}
     X, kept = _matrix(rows, vocab, df, n)
+    many = n_docs >= SPREAD_MIN_ARTICLES
+    # topics are learnt from articles when there are many (a claim is one sentence: too short to show
+    # which phrases go together), else from the claims
+    F = _article_matrix(rows, vocab, docs) if many else X
     if n_issues:
         ks = [max(1, min(int(n_issues), len(vocab)))]
     else:
         ks = candidate_counts(X.shape[0], len(vocab))
     best = None
-    together = _windows(rows, vocab)
+    # phrases said together: in one article (in a corpus of many), else in one claim and the sentence before
+    together = docs if many else _windows(rows, vocab)
+    n_windows = n_docs if many else len(rows)
     for k in ks:
-        H = _fit(X, k)
-        score = _coherence(H, vocab, together, len(rows)) if len(ks) > 1 else 0.0
+        H = _fit(F, k)
+        # the coherent mass: issues whose top phrases are said together count by how much (NPMI > 0)
+        score = sum(max(0.0, c) for c in _coherence(H, vocab, together, n_windows)) if len(ks) > 1 else 0.0
         if best is None or score > best[0] + 1e-9:
             best = (score, H)
-    return _taxonomy(best[1], X, vocab, surface, df)
+    coherent = _coherence(best[1], vocab, together, n_windows) if many else None
+    return _taxonomy(best[1], X, vocab, surface, df, coherent)
 
 
-def _taxonomy(H, X, vocab, surface, df) -> dict:
+def _taxonomy(H, X, vocab, surface, df, coherent=None) -> dict:
+    """Issues from the factorisation H (issues × phrases); with `coherent` (each issue's NPMI), an issue
+    needs two phrases said together more than by chance."""
     import numpy as np
 
     total = H.sum(axis=0)
@@ -191,12 +251,12 @@ def _taxonomy(H, X, vocab, surface, df) -> dict:
     for t in sorted(range(H.shape[0]), key=lambda t: (-counts.get(t, 0), t)):
         js = [j for j in H[t].argsort()[::-1] if owner[j] == t and share[j] >= MIN_SHARE and H[t, j] > 0]
         js = js[:MAX_PATTERNS]
-        if not js:
+        if not js or (coherent is not None and (len(js) < 2 or coherent[t] <= 0)):
             continue
-        # named by the phrase said most often among its five most weighted, which lead the list
-        # ... or a longer phrase ending in it said at least half as often ("council tax" before "tax")
-        lead = sorted(js[:5], key=lambda j: -df[vocab[j]])[0]
-        longer = [j for j in js[:10] if vocab[j].endswith(" " + vocab[lead]) and df[vocab[j]] * 2 >= df[vocab[lead]]]
+        # named by the phrase said most often among its three most weighted, which lead the list
+        # ... or a longer phrase ending in it said at least a third as often ("council tax" before "tax")
+        lead = sorted(js[:3], key=lambda j: -df[vocab[j]])[0]
+        longer = [j for j in js[:10] if vocab[j].endswith(" " + vocab[lead]) and df[vocab[j]] * 3 >= df[vocab[lead]]]
         if longer:
             lead = max(longer, key=lambda j: (df[vocab[j]], -j))
         js = [lead] + [j for j in js if j != lead]
