@@ -279,9 +279,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     import json
 
     from .gazetteer import Gazetteer
-    from .issues import taxonomy_from_data, taxonomy_of
+    from .issues import issue_records, taxonomy_from_data, taxonomy_of
     from .knowledge import Knowledge
-    from .issues import issue_records
     from .link import find_contradictions, merge_reports
     from .places import resolve_places
     from .resolve import resolve_actors

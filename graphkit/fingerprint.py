@@ -7,12 +7,13 @@ names every input of extraction (``graphkit.ingest`` + ``graphkit.extract``):
 - :data:`EXTRACTION_VERSION`, graphkit's extraction version: bump it with any code change that changes
   what ingest or extraction outputs (``tests/test_fingerprint.py`` holds a golden output of the sample
   corpus and fails when the output changes while this constant does not);
-- the bytes of every knowledge file extraction reads: ``models/cues.yaml``, ``models/issues.yaml``, the
-  trained attribution filter's weights (``models/attribution_filter.json``), and any extra files a caller
-  names (a corpus' own ``issues.yaml``, say) through ``extra``.
+- the bytes of every knowledge file extraction reads: ``models/cues.yaml``, the trained attribution
+  filter's weights (``models/attribution_filter.json``), and any extra files a caller names through ``extra``.
 
-The resolved layer (actors, places, merged reports, contradictions) has its own key,
-:func:`resolution_key`: the same version and files plus every other ``models/*.yaml`` resolution reads.
+The resolved layer (actors, places, issues, merged reports, contradictions) has its own key,
+:func:`resolution_key`: the same version and files plus every other ``models/*.yaml`` resolution reads
+and the corpus's own knowledge files (``CORPUS/issues.yaml``, ``CORPUS/actors.yaml``: graphkit.knowledge),
+which issues and actors are resolved with: editing them re-resolves, never re-parses.
 
 >>> k = pipeline_key()
 >>> k.startswith("en_core_web_sm") and f"+extraction-{EXTRACTION_VERSION}+" in k
@@ -20,7 +21,7 @@ True
 >>> import tempfile, pathlib
 >>> extra = pathlib.Path(tempfile.mkdtemp()) / "issues.yaml"
 >>> _ = extra.write_text("issues: []")
->>> pipeline_key(extra=[extra]) != k          # a corpus knowledge file moves the key
+>>> resolution_key([extra]) != resolution_key()   # a corpus knowledge file moves the resolution key
 True
 """
 
@@ -33,9 +34,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 # Bump with every change to ingest/extraction code that changes its output (see the module docstring).
-EXTRACTION_VERSION = "2026.12.01-3"  # -3: speakers split by kind of mention, running-text entities only (issue 12)
+EXTRACTION_VERSION = "2026.12.01-4"  # -4: issues assigned at resolution; claims keep context and keyphrases (issue 14)
 
-EXTRACTION_FILES = ("cues.yaml", "issues.yaml")  # models/ files extraction reads (the filter weights are added)
+EXTRACTION_FILES = ("cues.yaml",)  # models/ files extraction reads (the filter weights are added); issues: resolution
 
 Paths = Iterable["str | Path"]
 
@@ -44,7 +45,7 @@ def knowledge_files(extra: Paths = ()) -> list[Path]:
     """Every knowledge file extraction reads, in a fixed order: models/ files, the filter weights, then `extra`.
 
     >>> [p.name for p in knowledge_files()]
-    ['cues.yaml', 'issues.yaml', 'attribution_filter.json']
+    ['cues.yaml', 'attribution_filter.json']
     """
     from .confidence import model_path
     from .knowledge import models_dir

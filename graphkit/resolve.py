@@ -26,15 +26,17 @@ Entity types are corrected first, by the gazetteer, the places gazetteer
 (graphkit.places) and type voting across every mention in the corpus
 (graphkit.entity_types): 'Witkoff' is a person even where spaCy says GPE, 'Kyiv'
 a place where spaCy says PERSON. Name folding and comparison live in
-graphkit.names, the parsed models/actors.yaml in graphkit.gazetteer; this module
-is the stage itself.
+graphkit.names, the parsed actors.yaml files (models/ and the corpus's) in graphkit.gazetteer;
+this module is the stage itself.
 
 >>> from graphkit.records import Attribution
+>>> gz = {"actors": [{"name": "Sergey Lavrov", "type": "person", "aliases": ["Lavrov", "Sergei Lavrov"],
+...                   "titles": ["Russia's Foreign Minister"]}]}   # as in corpus/actors.yaml
 >>> def att(speaker, stype, resolved=None, span=(0, 1)):
 ...     return Attribution(spans=[(50, 60)], text="x", cue="said", speaker_text=speaker, speaker_type=stype,
 ...                        resolved_text=resolved or speaker, speaker_span=span)
 >>> res = resolve_actors({"a": [att("Sergei Lavrov", "PERSON")],
-...                       "b": [att("Russia's Foreign Minister", "NOUN"), att("Lavrov", "PERSON")]}, {})
+...                       "b": [att("Russia's Foreign Minister", "NOUN"), att("Lavrov", "PERSON")]}, {}, gz)
 >>> sorted(set(res.speaker_of.values()))
 ['actor:sergey-lavrov']
 >>> for line in res.explain("actor:sergey-lavrov"): print(line)

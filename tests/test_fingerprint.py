@@ -136,14 +136,18 @@ def test_changed_extraction_input_reparses(copy, sample_store, tmp_path, monkeyp
         assert after == claims_of(fresh)
 
 
-def test_corpus_knowledge_file_is_part_of_the_key(copy, tmp_path):
+def test_corpus_knowledge_file_re_resolves_without_re_parsing(copy):
     corpus, store, _ = copy
-    extra = tmp_path / "corpus-issues.yaml"
-    extra.write_text("issues: []\n", encoding="utf-8")
-    assert build(corpus, store, knowledge=[extra]).parsed == 5      # a new file in the key
-    assert build(corpus, store, knowledge=[extra]).parsed == 0
-    extra.write_text("issues: []\n# edited\n", encoding="utf-8")
-    assert build(corpus, store, knowledge=[extra]).parsed == 5
+    own = corpus / "issues.yaml"                                    # the sample corpus's taxonomy
+    assert build(corpus, store).parsed == 0
+    with Store(store, readonly=True) as s:
+        before = s.get_meta("resolved_fingerprint")
+    own.write_text(own.read_text(encoding="utf-8").replace("name: NATO", "name: North Atlantic alliance"),
+                   encoding="utf-8")
+    rep = build(corpus, store)
+    with Store(store, readonly=True) as s:
+        assert rep.parsed == 0 and s.get_meta("resolved_fingerprint") != before
+        assert "North Atlantic alliance" in {i.name for i in s.issues()}
 
 
 def test_rebuild_with_nothing_changed_reports_the_same_counts(copy):
