@@ -2,11 +2,14 @@
 
 Each claim's keyphrases (graphkit.keyphrases: noun phrases and named things, kept by the
 extraction) are folded to light lemmas; phrases said in enough claims and articles make the
-vocabulary; a non-negative matrix factorisation (scikit-learn NMF, deterministic ``nndsvd``
-start) of the claims × phrases TF-IDF matrix groups phrases that are said together into issues.
-The number of issues is the one, among a range set by the corpus size, with the largest coherent
-mass: the sum over issues of how much their top phrases are said together (NPMI over each claim and
-the sentence before it, counted when positive); ``n_issues`` overrides it.
+vocabulary, less the speakers' names and, in corpora of many articles, phrases spread over them like
+words any article may use (`spread`). A non-negative matrix factorisation (scikit-learn NMF,
+deterministic ``nndsvd`` start) of the articles × phrases TF-IDF matrix (claims × phrases in a corpus
+of few articles: a claim is one sentence, too short to show what goes together) groups phrases said
+together into issues. The number of issues is the one, among a range set by the corpus size, with the
+largest coherent mass: the sum over issues of how much their top phrases are said together (NPMI over
+articles, or over each claim and the sentence before it, counted when positive); ``n_issues``
+overrides it. With many articles, issues whose top phrases are not said together are dropped.
 
 Each phrase goes to the issue that weighs it most, when that issue holds most of its weight.
 An issue is named by the phrase said most often among its top three (or a longer one ending in it
