@@ -170,7 +170,8 @@
     measureCtx.font = FONT + "px " + FACE;
     return measureCtx.measureText(s).width;
   }
-  function radius(n, max) { return 5 + 13 * Math.sqrt(n / Math.max(max, 1)); }
+  var rScale = 1; // nodes shrink (to 55%) in short windows, so that more rows fit at full-size labels
+  function radius(n, max) { return rScale * (5 + 13 * Math.sqrt(n / Math.max(max, 1))); }
   function pitch(r) { return 2 * r + LABEL_H + GAP; }
   var state = { extra: 0, pinned: {} };
   GK.state = state;
@@ -178,18 +179,19 @@
   function moreText(n, claims) { return "+ " + plural(n, "more actor") + " (" + plural(claims, "claim") + ")"; }
   function overviewLayout(m, W, H) {
     var usable = Math.max(H - 30, 200);
+    rScale = Math.min(1, Math.max(0.55, usable / 640));
     var maxA = m.actors.length ? m.actorN[m.actors[0]] : 1;
     var issues = m.issues.slice();
     var maxI = 1;
     issues.forEach(function (i) { if (m.issueN[i] > maxI) maxI = m.issueN[i]; });
-    // actors: as many of the most quoted as fit the column (at least ten), more on request
+    // actors: as many of the most quoted as fit the column (at least five), more on request
     var fit = 0, used = 0, MORE_ROW = 40;
     for (var k = 0; k < m.actors.length; k++) {
       var need = pitch(radius(m.actorN[m.actors[k]], maxA));
       if (used + need + (k < m.actors.length - 1 ? MORE_ROW : 0) > usable) break;
       used += need; fit++;
     }
-    var base = data.actors_shown || Math.max(fit, Math.min(10, m.actors.length));
+    var base = data.actors_shown || Math.max(fit, Math.min(5, m.actors.length));
     var shown = m.actors.slice(0, Math.min(m.actors.length, base + state.extra));
     m.actors.slice(shown.length).forEach(function (a) { if (state.pinned[a]) shown.push(a); });
     var shownSet = {};
@@ -225,7 +227,7 @@
     var moreLabel = hidden.length ? moreText(hidden.length, hidden.reduce(function (t, a) { return t + m.actorN[a]; }, 0)) : "";
     aW = Math.max(aW, 2 * 18, hidden.length ? textWidth(moreLabel) * 13 / FONT + 16 : 0);
     iW = Math.max(iW, 2 * 18);
-    var pad = 14, colGap = 36, between = 160;
+    var pad = 14, colGap = 28, between = 130;
     var need = 2 * pad + nColsA * aW + (nColsA - 1) * colGap + between + nCols * iW + (nCols - 1) * colGap;
     var Wv = Math.max(W, need);
     var xA = -Wv / 2 + pad + aW / 2, xI = Wv / 2 - pad - iW / 2;
@@ -322,6 +324,7 @@
     GK.mode = "overview";
     $back.hidden = true;
     var m = overviewModel(shownClaims);
+    lastSize = container.clientWidth + "x" + container.clientHeight;
     var W = container.clientWidth || 800, H = container.clientHeight || 600;
     var L = overviewLayout(m, W, H);
     lastModel = { m: m, L: L };
@@ -335,7 +338,7 @@
       nl.push({ id: a, label: short(A.label, 34), shape: "dot", size: Math.round(L.rad[a] * 10) / 10,
                 color: STYLE.actor.color, x: L.pos[a].x, y: L.pos[a].y,
                 title: tip([A.label, plural(m.actorN[a], "claim") + (A.type ? " · " + A.type : "") +
-                            (list(A.roles).length ? " · " + list(A.roles).join(", ") : "")]) });
+                            (list(A.roles).length ? " · " + list(A.roles).slice(0, 3).join(", ") : "")]) });
       nodeInfo[a] = { kind: "actor" };
     });
     L.issues.forEach(function (i) {
@@ -624,7 +627,7 @@
       else if (L === 7) d.setUTCMonth(d.getUTCMonth() + 1);
       else d.setUTCFullYear(d.getUTCFullYear() + 1);
     }
-    var box = el("div"), W = 340, H = 46, max = 1;
+    var box = el("div"), W = Math.max(150, Math.min(340, panel.clientWidth - 30)), H = 46, max = 1;
     keys.forEach(function (k) { max = Math.max(max, counts[k] || 0); });
     var s = document.createElementNS(SVGNS, "svg");
     s.setAttribute("width", String(W)); s.setAttribute("height", String(H + 14)); s.setAttribute("class", "gk-timeline");
@@ -707,7 +710,9 @@
   }
   function showActor(a) {
     var A = actorById[a] || { label: a };
-    var sub = [A.type, list(A.roles).join(", ")].filter(Boolean).join(" \u00b7 ");
+    var roles = list(A.roles), ROLES = 6; // the panel names a few roles; the rest are counted
+    var sub = [A.type, roles.slice(0, ROLES).join(", ") + (roles.length > ROLES ? " \u2026 (+" + (roles.length - ROLES) + " roles)" : "")]
+      .filter(Boolean).join(" \u00b7 ");
     showClaims(A.label, sub, idsWhere(function (c) { return c.actor === a; }), A.label);
   }
   function showIssue(i) {
@@ -808,11 +813,17 @@
   GK.redraw = redraw;
   GK.applyFilters = redraw;
   GK.drawOverview = drawOverview;
-  var resizeTimer = null;
-  window.addEventListener("resize", function () {
+  // the overview is laid out to the canvas's size: lay it out again when that size changes
+  var resizeTimer = null, lastSize = null;
+  function onResize() {
+    var size = container.clientWidth + "x" + container.clientHeight;
+    if (size === lastSize) return;
+    lastSize = size;
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () { if (GK.mode === "overview") drawOverview(); }, 200);
-  });
+    resizeTimer = setTimeout(function () { if (GK.mode === "overview" && GK.ready) drawOverview(); }, 200);
+  }
+  if (window.ResizeObserver) new ResizeObserver(onResize).observe(container);
+  else window.addEventListener("resize", onResize);
 
   // ------------------------------------------------------------ search
   var $q = document.getElementById("gk-q"), $found = document.getElementById("gk-found");
