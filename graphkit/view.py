@@ -43,7 +43,6 @@ import html
 import json
 import math
 import os
-import random
 import re
 import tempfile
 import time
@@ -55,6 +54,7 @@ from typing import Any, Optional
 import networkx as nx
 
 from graphkit.errors import ExportError, GraphkitError
+from graphkit.samples import sample_graph, synthetic_graph
 
 __all__ = [
     "ViewReport", "write_view", "render_html", "notebook_html", "view_data", "to_pyvis",
@@ -411,276 +411,32 @@ def notebook_html(G: nx.Graph, height: int = 600, **options) -> str:
             f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
 
-# ---------------------------------------------------------------- pyvis hand-off
-
-
-def stance_group(stance: Optional[str]) -> str:
-    """The :data:`STANCE_GROUPS` name of a stance ("states" for an unknown one).
-
-    >>> stance_group("deny"), stance_group("warn"), stance_group(None)
-    ('denies, opposes', 'accuses, warns', 'states')
-    """
-    for name, g in STANCE_GROUPS.items():
-        if stance in g["stances"]:
-            return name
-    return "states"
-
-
-def pair_colour(stances: list) -> tuple[str, dict]:
-    """Colour of an actor→issue edge and its count per stance group: the group with more than half, else mixed.
-
-    >>> pair_colour(["deny", "deny", "assert"])[0] == STANCE_GROUPS["denies, opposes"]["color"]
-    True
-    >>> pair_colour(["deny", "assert"])[0] == STANCE_GROUPS["mixed"]["color"]
-    True
-    """
-    counts: dict[str, int] = {}
-    for s in stances:
-        g = stance_group(s)
-        counts[g] = counts.get(g, 0) + 1
-    top = max(counts.items(), key=lambda kv: kv[1]) if counts else ("mixed", 0)
-    return STANCE_GROUPS[top[0] if 2 * top[1] > len(stances) else "mixed"]["color"], counts
-
-
-def _plain(text: Any, limit: int = 300) -> str:
-    """A tooltip string that stays text whether a pyvis page shows it as text or as HTML."""
-    return html.escape(_short(str(text), limit), quote=True)
-
-
-@lru_cache(maxsize=None)
-def _offline_pyvis_template() -> str:
-    """pyvis's page template without its CDN links (Bootstrap, tom-select, vis-network from the web)."""
-    src = resources.files("pyvis").joinpath("templates", "template.html").read_text(encoding="utf-8")
-    src = re.sub(r"<link\b[^>]*\bhref=\"https?://[^>]*>", "", src, flags=re.S)
-    return re.sub(r"<script\b[^>]*\bsrc=\"https?://[^>]*>\s*</script>", "", src, flags=re.S)
+# ---------------------------------------------------------------- elsewhere, kept importable from here
 
 
 def to_pyvis(G: nx.Graph, *, level: str = "overview", height: str = "750px", width: str = "100%"):
-    """A ``pyvis.network.Network`` of ``G`` for researchers who style graphs with pyvis, made safe.
+    """A safe ``pyvis.network.Network`` of ``G``: see :func:`graphkit.pyvis_network.to_pyvis`.
 
-    ``level="overview"``: actors and issues, one edge per actor→issue pair (``value``:
-    number of claims, colour: stance group) and actor↔actor contradiction edges, as in
-    the page's default view; ``level="claims"``: the claim-level graph. Resources are
-    in line and the CDN links of pyvis's template are gone (works offline); tooltips are
-    plain text with ``<``, ``>``, ``&`` escaped, so article text never becomes markup.
-
-    >>> net = to_pyvis(sample_graph())
-    >>> len(net.nodes), net.cdn_resources, "cdn.jsdelivr" in net.generate_html()
-    (15, 'in_line', False)
+    >>> len(to_pyvis(sample_graph()).nodes)
+    15
     """
-    if level not in ("overview", "claims"):
-        raise GraphkitError(f"level={level!r} is not a view level; use 'overview' or 'claims'")
-    import jinja2
-    from pyvis.network import Network
+    from graphkit.pyvis_network import to_pyvis as _to_pyvis
 
-    data = view_data(G)
-    net = Network(height=height, width=width, directed=True, cdn_resources="in_line")
-    loader = jinja2.ChoiceLoader([jinja2.DictLoader({net.path: _offline_pyvis_template()}),
-                                  jinja2.FileSystemLoader(net.template_dir)])
-    net.templateEnv = jinja2.Environment(loader=loader)
-    net.template = net.templateEnv.get_template(net.path)
-    style = NODE_STYLES
-    actor_of = {c["id"]: c["actor"] for c in data["claims"]}
-    issue_label = {i["id"]: i["label"] for i in data["issues"]}
-    if level == "overview":
-        for a in data["actors"]:
-            net.add_node(a["id"], label=_short(a["label"], 40), title=_plain(f"{a['label']}: {a['n']} claims"),
-                         color=style["actor"]["color"], shape="dot", value=a["n"])
-        for i in data["issues"]:
-            net.add_node(i["id"], label=_short(i["label"], 40), title=_plain(f"{i['label']}: {i['n']} claims"),
-                         color=style["issue"]["color"], shape="square", value=i["n"])
-        pairs: dict[tuple, list] = {}
-        for c in data["claims"]:
-            for i in c.get("issues") or [NO_ISSUE]:
-                pairs.setdefault((c["actor"], i), []).append(c.get("stance"))
-        for (a, i), stances in sorted(pairs.items()):
-            colour, counts = pair_colour(stances)
-            net.add_edge(a, i, value=len(stances), color=colour, title=_plain(
-                f"{len(stances)} claims about {issue_label[i]}: " + ", ".join(f"{n} {g}" for g, n in counts.items())))
-        seen = set()
-        for x in data["contradictions"]:
-            a, b = actor_of.get(x["a"]), actor_of.get(x["b"])
-            if a and b and a != b and (a, b) not in seen:
-                seen.add((a, b))
-                net.add_edge(a, b, color="#222222", dashes=True, title=_plain("contradicts: " + x.get("reason", "")))
-        return net
-    for a in data["actors"]:
-        net.add_node(a["id"], label=_short(a["label"], 40), color=style["actor"]["color"], shape="dot",
-                     title=_plain(a["label"]))
-    for i in data["issues"]:
-        net.add_node(i["id"], label=_short(i["label"], 40), color=style["issue"]["color"], shape="square",
-                     title=_plain(i["label"]))
-    for p in data["places"]:
-        net.add_node(p["id"], label=_short(p["label"], 40), color=style["place"]["color"], shape="triangle",
-                     title=_plain(p["label"]))
-    for d in data["docs"]:
-        net.add_node(d["id"], label=_short(d["title"], 40), color=style["document"]["color"], shape="triangleDown",
-                     title=_plain(d["title"]))
-    for c in data["claims"]:
-        net.add_node(c["id"], label=" ", color=style["claim"]["color"], shape="diamond", size=8,
-                     title=_plain(f"{c.get('speaker', '')} ({c.get('date', 'undated')}, {c.get('stance', '')}): "
-                                  f"{c['text']}"))
-        net.add_edge(c["actor"], c["id"], color=style["actor"]["color"])
-        for i in c.get("issues", []):
-            net.add_edge(c["id"], i, color=style["issue"]["color"])
-        for p in c.get("places", []):
-            net.add_edge(c["id"], p, color=style["place"]["color"])
-        for d in [c.get("doc")] + c.get("reports", []):
-            if d:
-                net.add_edge(c["id"], d, color=style["document"]["color"], dashes=True)
-    for x in data["contradictions"]:
-        net.add_edge(x["a"], x["b"], color="#222222", title=_plain("contradicts: " + x.get("reason", "")))
-    return net
+    return _to_pyvis(G, level=level, height=height, width=width)
 
 
-# ---------------------------------------------------------------- sample graphs
+def stance_group(stance: Optional[str]) -> str:
+    """The :data:`STANCE_GROUPS` name of a stance: see :func:`graphkit.pyvis_network.stance_group`."""
+    from graphkit.pyvis_network import stance_group as _stance_group
+
+    return _stance_group(stance)
 
 
-def _add_claim(G, cid, speaker_id, speaker, text, date, stance, doc, issues=(), places=(),
-               kind="direct", cue="said", url=None, source=None):
-    start = 40 * int(cid[-2:])
-    G.add_node(cid, type="claim", label=_short(text, 40), text=text, speaker=speaker, speaker_id=speaker_id,
-               speaker_text=speaker.split()[-1], date=date, date_basis="explicit" if len(date) == 10 else "publication",
-               stance=stance, kind=kind, cue=cue, doc_id=doc.split(":", 1)[1], url=url, source=source,
-               issues=list(issues), places=list(places), start=start, end=start + len(text),
-               sentence=f"{speaker} {cue} {text}.")
-    G.add_edge(speaker_id, cid, key="said", type="said")
-    for i in issues:
-        G.add_edge(cid, "issue:" + i.lower().replace(" ", "-"), key="about", type="about", trigger=i.lower())
-    for p in places:
-        G.add_edge(cid, "place:" + p.lower(), key="mentions", type="mentions")
-    G.add_edge(cid, doc, key="reported_in", type="reported_in")
+def pair_colour(stances: list) -> tuple[str, dict]:
+    """Colour of an actor→issue edge: see :func:`graphkit.pyvis_network.pair_colour`."""
+    from graphkit.pyvis_network import pair_colour as _pair_colour
 
-
-def sample_graph() -> nx.MultiDiGraph:
-    """A hand-built graph shaped like the sample corpus (about 30 nodes), for demos and tests.
-
-    >>> G = sample_graph()
-    >>> G.nodes["actor:sergey-lavrov"]["label"], G.number_of_nodes() > 20
-    ('Sergey Lavrov', True)
-    """
-    G = nx.MultiDiGraph()
-    actors = [("sergey-lavrov", "Sergey Lavrov", "person", ["Foreign Minister"]),
-              ("volodymyr-zelensky", "Volodymyr Zelensky", "person", ["President of Ukraine"]),
-              ("vladimir-putin", "Vladimir Putin", "person", ["President of Russia"]),
-              ("dmitry-peskov", "Dmitry Peskov", "person", ["Kremlin spokesman"]),
-              ("kremlin", "Kremlin", "government", []),
-              ("white-house", "White House", "government", []),
-              ("andriy-kovalenko", "Andriy Kovalenko", "person", ["head of the disinformation response centre"]),
-              ("ukrainian-authorities", "Ukrainian authorities", "government", []),
-              ("senior-russian-source", "senior Russian source", "anonymous", [])]
-    for slug, name, atype, roles in actors:
-        G.add_node("actor:" + slug, type="actor", label=name, actor_type=atype, roles=roles, n_claims=0)
-    for name in ["Europe", "peace plan", "sanctions", "territory", "security guarantees"]:
-        G.add_node("issue:" + name.lower().replace(" ", "-"), type="issue", label=name, name=name)
-    for name, ptype, lat, lon in [("Moscow", "city", 55.75, 37.62), ("Geneva", "city", 46.2, 6.15),
-                                  ("Pokrovsk", "city", 48.28, 37.18), ("Ukraine", "country", 49.0, 32.0)]:
-        G.add_node("place:" + name.lower(), type="place", label=name, place_type=ptype, lat=lat, lon=lon)
-    docs = [("000_36443760e30779ee", "US and Ukraine strike cautious tone after Geneva talks", "CNN", "2025-11-25"),
-            ("001_56cb526c82487007", "Lavrov: Washington Fails to Officially Submit Ukraine Peace Plan",
-             "finance news blog", "2025-11-26"),
-            ("003_9b6d43ba622d0a39", "Talks Gain Momentum in Moscow", "news site", "2025-12-02"),
-            ("004_a0ffbf88e7d719ba", "Cautious Russia awaits details from US on Ukraine ceasefire plan",
-             "Reuters", "2025-03-12")]
-    for did, t, src, pub in docs:
-        G.add_node("doc:" + did, type="document", label=_short(t, 40), title=t, source=src,
-                   url=f"https://news.example.org/{did}", published=pub)
-    d0, d1, d3, d4 = ("doc:" + d[0] for d in docs)
-    claims = [
-        ("c01", "sergey-lavrov", "Sergey Lavrov", "Washington has not officially submitted the 28-point plan to Moscow",
-         "2025-11-26", "assert", d1, ["peace plan"], ["Moscow"]),
-        ("c02", "sergey-lavrov", "Sergey Lavrov", "Europe is trying to wreck the American peace efforts",
-         "2025-11-26", "accuse", d1, ["Europe", "peace plan"], []),
-        ("c03", "sergey-lavrov", "Sergey Lavrov", "European counter-proposals are not constructive at all",
-         "2025-11-26", "criticize", d1, ["Europe"], []),
-        ("c04", "volodymyr-zelensky", "Volodymyr Zelensky", "the talks in Geneva were constructive",
-         "2025-11-25", "praise", d0, ["peace plan"], ["Geneva"]),
-        ("c05", "volodymyr-zelensky", "Volodymyr Zelensky",
-         "Ukraine's sovereignty and firm security guarantees remain central goals", "2025-12-01", "assert", d3,
-         ["security guarantees"], ["Ukraine"]),
-        ("c06", "volodymyr-zelensky", "Volodymyr Zelensky", "the territorial question stays the hardest part of any deal",
-         "2025-12-01", "warn", d3, ["territory"], []),
-        ("c07", "dmitry-peskov", "Dmitry Peskov", "Witkoff will meet Putin on Tuesday afternoon",
-         "2025-12-02", "assert", d3, [], ["Moscow"]),
-        ("c08", "white-house", "White House", "it feels very optimistic about progress toward ending the war",
-         "2025-12-02", "predict", d3, ["peace plan"], []),
-        ("c09", "andriy-kovalenko", "Andriy Kovalenko", "Russia wants to shift all pressure in the US peace plan onto Ukraine",
-         "2025-12-02", "accuse", d3, ["peace plan"], ["Ukraine"]),
-        ("c10", "kremlin", "Kremlin", "Russian forces have captured Pokrovsk", "2025-12-01", "assert", d3,
-         ["territory"], ["Pokrovsk"]),
-        ("c11", "ukrainian-authorities", "Ukrainian authorities", "no such losses occurred in Pokrovsk",
-         "2025-12-01", "deny", d3, ["territory"], ["Pokrovsk"]),
-        ("c12", "vladimir-putin", "Vladimir Putin", "the US plan could form the basis of a final settlement",
-         "2025-11", "assert", d0, ["peace plan"], []),
-        ("c13", "kremlin", "Kremlin", "Moscow awaits details from Washington on the ceasefire proposal",
-         "2025-03-12", "assert", d4, ["peace plan"], ["Moscow"]),
-        ("c14", "senior-russian-source", "senior Russian source", "any deal must take Russia's interests into account",
-         "2025-03", "demand", d4, ["peace plan"], []),
-        ("c15", "sergey-lavrov", "Sergey Lavrov", "new sanctions will not change Moscow's course", "2025-11-26",
-         "predict", d1, ["sanctions"], []),
-    ]
-    for cid, slug, name, text, date, stance, doc, issues, places in claims:
-        src = G.nodes[doc]["source"]
-        _add_claim(G, "claim:" + cid, "actor:" + slug, name, text, date, stance, doc, issues, places,
-                   kind="indirect" if cid in ("c01", "c04", "c07", "c08", "c10", "c13") else "direct",
-                   cue="told reporters" if cid == "c07" else "said", url=G.nodes[doc]["url"], source=src)
-        G.nodes["actor:" + slug]["n_claims"] += 1
-    G.add_edge("claim:c11", "claim:c10", key="contradicts", type="contradicts",
-               reason="deny vs assert on the same place and issue")
-    return G
-
-
-def synthetic_graph(n_nodes: int, *, seed: int = 0) -> nx.MultiDiGraph:
-    """A random graph in graphkit's schema with about ``n_nodes`` nodes, for benchmarks and tests.
-
-    Shares: 68% claims, 12% articles, 10% actors (a few very talkative), 5% places,
-    5% issues (capped at 60); edges said / about / mentions / reported_in / contradicts.
-
-    >>> G = synthetic_graph(500)
-    >>> abs(G.number_of_nodes() - 500) <= 5
-    True
-    """
-    rng = random.Random(seed)
-    n_issue = max(3, min(60, n_nodes // 20))
-    n_place = max(3, n_nodes // 20)
-    n_actor = max(3, n_nodes // 10)
-    n_doc = max(2, n_nodes * 12 // 100)
-    n_claim = max(1, n_nodes - n_issue - n_place - n_actor - n_doc)
-    G = nx.MultiDiGraph()
-    atypes = ["person"] * 6 + ["government", "organisation", "country", "anonymous", "media", "group"]
-    for i in range(n_actor):
-        G.add_node(f"actor:a{i}", type="actor", label=f"Actor {i}", actor_type=rng.choice(atypes),
-                   roles=["spokesperson"] if i % 7 == 0 else [], n_claims=0)
-    for i in range(n_issue):
-        G.add_node(f"issue:i{i}", type="issue", label=f"Issue {i}", name=f"Issue {i}")
-    for i in range(n_place):
-        G.add_node(f"place:p{i}", type="place", label=f"Place {i}", place_type="city",
-                   lat=rng.uniform(-60, 70), lon=rng.uniform(-180, 180))
-    for i in range(n_doc):
-        G.add_node(f"doc:d{i}", type="document", label=f"Article {i}", title=f"Article {i}", source="Wire",
-                   url=f"https://news.example.org/d{i}", published=f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}")
-    stances = ["assert", "deny", "warn", "demand", "predict", "accuse"]
-    for i in range(n_claim):
-        a = min(int(n_actor * rng.random() ** 2.5), n_actor - 1)  # a few actors say most things
-        d = rng.randrange(n_doc)
-        issues = [f"Issue {min(int(n_issue * rng.random() ** 2), n_issue - 1)}" for _ in range(rng.choice([1, 1, 2]))]
-        places = [f"Place {rng.randrange(n_place)}" for _ in range(rng.choice([0, 1, 1, 2]))]
-        cid = f"claim:c{i}"
-        date = f"2025-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
-        G.add_node(cid, type="claim", label=f"Claim {i}", text=f"Synthetic claim number {i} about {issues[0]}",
-                   speaker=f"Actor {a}", speaker_id=f"actor:a{a}", date=date, stance=rng.choice(stances),
-                   kind=rng.choice(["direct", "indirect"]), date_basis="explicit", cue="said", doc_id=f"d{d}", url=f"https://news.example.org/d{d}", source="Wire",
-                   issues=sorted(set(issues)), places=sorted(set(places)))
-        G.nodes[f"actor:a{a}"]["n_claims"] += 1
-        G.add_edge(f"actor:a{a}", cid, key="said", type="said")
-        for name in sorted(set(issues)):
-            G.add_edge(cid, "issue:i" + name.split()[1], key="about", type="about", trigger=name.lower())
-        for name in sorted(set(places)):
-            G.add_edge(cid, "place:p" + name.split()[1], key="mentions", type="mentions")
-        G.add_edge(cid, f"doc:d{d}", key="reported_in", type="reported_in")
-        if i > 10 and rng.random() < 0.03:
-            G.add_edge(cid, f"claim:c{rng.randrange(i)}", key="contradicts", type="contradicts", reason="opposite stance")
-    return G
+    return _pair_colour(stances)
 
 
 def _main(argv: Optional[list[str]] = None) -> int:
