@@ -49,7 +49,8 @@ def injected_graph():
     G.add_edge("claim:evil", "issue:evil", key="about", type="about", trigger=i["text"])
     G.add_edge("claim:evil", "issue:europe", key="about", type="about", trigger="Europe")
     G.add_edge("claim:evil", "doc:evil", key="reported_in", type="reported_in")
-    G.add_edge("claim:evil", "claim:c02", key="contradicts", type="contradicts", reason=i["text"])
+    G.add_edge("claim:evil", "claim:c02", key="contradicts", type="contradicts", reason=i["text"], score=0.9,
+               shared=i["issue"], opposing=i["label"] + " / " + i["speaker"])
     return G
 
 
@@ -358,6 +359,7 @@ def test_injected_markup_stays_text(browser, tmp_path, bypass_csp):
         page.evaluate("graphkit.showActor('actor:evil')")
         panel = page.inner_text("#gk-panel")
         assert INJECTIONS["text"] in panel and INJECTIONS["speaker"] in panel  # shown, as text
+        assert f"both about: {INJECTIONS['issue']}" in panel and "score 0.90" in panel  # the link's evidence
         assert page.evaluate("document.querySelectorAll('#gk-panel a').length") == 0, "javascript: URL became a link"
         for call in ("graphkit.showIssue('issue:evil')", "graphkit.showDoc('doc:evil')",
                      "graphkit.drawClaims(['claim:evil', 'claim:c02'], 'x')", "graphkit.drawOverview()"):

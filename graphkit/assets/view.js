@@ -587,7 +587,8 @@
     (contradicts[c.id] || []).forEach(function (x) {
       var o = claimById[x.other], k = x.link;
       var verb = k.kind === "reverses" ? (x.later ? "Reverses" : "Reversed by") : "Contradicted by";
-      var why = [k.reason, typeof k.score === "number" ? "score " + k.score.toFixed(2) : null].filter(Boolean).join("; ");
+      var why = [k.reason, k.shared ? "both about: " + k.shared : null, k.opposing ? "opposed: " + k.opposing : null,
+                 typeof k.score === "number" ? "score " + k.score.toFixed(2) : null].filter(Boolean).join("; ");
       li.appendChild(el("div", verb + " " + (o.speaker || actorLabel(o.actor)) + (o.date ? " (" + o.date + ")" : "") +
         ": " + claimText(o) + (why ? " \u2014 " + why : ""), "gk-meta gk-link"));
     });
