@@ -3,6 +3,8 @@
     python bench/eval_attribution.py                 # PolNeAR dev, all 84 articles
     python bench/eval_attribution.py --split train --limit 100
     python bench/eval_attribution.py --cache /tmp/gk_parse   # reuse parses between runs
+    python bench/eval_attribution.py --cv 5          # 5-fold CV over train+dev by article: the figure to tune on
+    python bench/eval_attribution.py --cv 5 --without around   # what one frame earns
 
 Runs spaCy with graphkit's paragraph breaks (``graphkit.nlp.load_spacy`` +
 ``add_paragraph_breaks``, as ``load_pipeline`` parses) over the PolNeAR
@@ -71,12 +73,12 @@ def parse(texts, cache: Path | None, key: str, titles=None):
 
 
 def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False, atts=None,
-               use_filter: bool = True) -> list[dict]:
+               use_filter: bool = True, without=()) -> list[dict]:
     from graphkit.attribution import attributions
     from graphkit.confidence import filter_attributions
 
     if atts is None:
-        atts = attributions(doc, nested=nested)
+        atts = attributions(doc, nested=nested, without=without)
         if use_filter:  # graphkit's real output: extract.py applies the same filter
             atts = filter_attributions(doc, atts)
     out: list[dict] = []
@@ -136,9 +138,24 @@ def main(argv=None) -> int:
     ap.add_argument("--no-filter", action="store_true",
                     help="score the rules alone, without graphkit.confidence's trained filter")
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON too")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="K-fold cross-validation over train+dev by article (the filter refitted without each fold)")
+    ap.add_argument("--model", choices=["logistic", "gbm"], default=None,
+                    help="with --cv: the re-scorer refitted per fold (default: the shipped model's kind and settings)")
+    ap.add_argument("--without", action="append", default=[], metavar="FRAME",
+                    help="switch a frame off (repeatable; names: graphkit.frames.FRAMES)")
     ap.add_argument("--seeds", nargs="*", type=Path, default=None,
                     help="score the sample corpus against gold files instead (default: ../shared/eval/seed_003_gold.jsonl)")
     args = ap.parse_args(argv)
+    if args.cv:
+        from attribution_cv import run_cv, table
+
+        res = run_cv(args.cv, use_filter=not args.no_filter, model_kind=args.model, without=tuple(args.without),
+                     nested=args.nested)
+        print(table(res))
+        if args.json:
+            print(json.dumps(res))
+        return 0
     if args.seeds is not None:
         return seeds(args.seeds or [SHARED / "eval" / "seed_003_gold.jsonl"], use_filter=not args.no_filter)
 
@@ -160,7 +177,8 @@ def main(argv=None) -> int:
     t1 = time.perf_counter()
     claims = []
     for a, d in zip(arts, docs):
-        claims.extend(claims_for(a["id"], d, fold=not args.no_fold, nested=args.nested, use_filter=not args.no_filter))
+        claims.extend(claims_for(a["id"], d, fold=not args.no_fold, nested=args.nested, use_filter=not args.no_filter,
+                                 without=tuple(args.without)))
     t2 = time.perf_counter()
     out = args.out or tmp / "claims.jsonl"
     with out.open("w", encoding="utf-8") as f:

@@ -246,9 +246,13 @@ def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, sp
     for doc_id in sorted(extractions):
         ex = extractions[doc_id]
         mentions = place_mentions(ex.entities, pres) if ex.items else []
+        # the speaker mention of each attribution → its index, to find the actor of a reporter
+        by_span = {it.attribution.speaker_span: j for j, it in enumerate(ex.items)
+                   if it.attribution.speaker_span is not None and it.attribution.reported_by_span is None}
         for i, item in enumerate(ex.items):
             a = item.attribution
             actor_id = speaker_of[(doc_id, i)]
+            rep_id = speaker_of.get((doc_id, by_span[a.reported_by_span])) if a.reported_by_span in by_span else None
             d = item.date
             about = assign_claim(a.text, item.context, taxonomy) if taxonomy is not None and taxonomy.issues else []
             claims.append(Claim(
@@ -261,6 +265,9 @@ def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, sp
                 issue_triggers=tuple((name, trig) for name, trig, _ in about),
                 issue_scores=tuple((name, score) for name, _, score in about),
                 places=tuple(places_in(a.spans, ex.entities, pres, mentions=mentions)),
+                confidence=a.confidence,
+                reported_by=actor_names.get(rep_id, a.reported_by) if a.reported_by else None,
+                reported_by_id=rep_id if a.reported_by else None,
             ))
     return claims
 

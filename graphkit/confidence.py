@@ -82,6 +82,11 @@ def _read_filter(path: str, stamp) -> dict:
     except json.JSONDecodeError as e:
         raise GraphkitError(f"attribution filter model {p} is not valid JSON ({e}); "
                             "restore it from git or retrain with bench/train_filter.py") from e
+    if raw.get("kind") == "gbm":
+        if not isinstance(raw.get("trees"), list) or "bias" not in raw or "threshold" not in raw:
+            raise GraphkitError(f"attribution filter model {p} lacks trees/bias/threshold; "
+                                "retrain it with bench/train_filter.py")
+        return raw
     if not isinstance(raw.get("weights"), dict) or "bias" not in raw or "threshold" not in raw:
         raise GraphkitError(f"attribution filter model {p} lacks weights/bias/threshold; "
                             "retrain it with bench/train_filter.py")
@@ -137,6 +142,9 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     low = (att.speaker_text or "").lower()
     if low in ("i", "we", "you"):
         f["speaker_first_person"] = 1.0
+    f[f"lemma_stype={lemma}|{stype}"] = 1.0  # "polls show" vs "Ukrainians have shown grit": who acts decides
+    if att.reported_by_span is not None:
+        f["nested"] = 1.0  # "X reported that Y said Z": Y's claim inside X's content
 
     if att.speaker_span is not None:
         stoks = _tokens_in(doc, [att.speaker_span])
@@ -238,6 +246,37 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def _gbm_raw(model: dict, feats: dict[str, float]) -> float:
+    """Log-odds of a gradient-boosted model stored as trees of nodes: a leaf is ``[value]``, a split
+    ``[feature, threshold, left, right]`` (a feature absent from ``feats`` is 0; ``<=`` goes left)."""
+    z = float(model["bias"])
+    lr = float(model["learning_rate"])
+    get = feats.get
+    for nodes in model["trees"]:
+        n = nodes[0]
+        while len(n) > 1:
+            n = nodes[n[2] if get(n[0], 0.0) <= n[1] else n[3]]
+        z += lr * n[0]
+    return z
+
+
+def score_features(model: dict, feats: dict[str, float]) -> float:
+    """The model's probability for one candidate's features (:func:`features`).
+
+    >>> score_features({"weights": {"lemma=say": 2.0}, "bias": -1.0, "threshold": 0.5}, {"lemma=say": 1.0})
+    0.7310585786300049
+    """
+    if model.get("kind") == "gbm":
+        return _sigmoid(_gbm_raw(model, feats))
+    w = model["weights"]
+    z = float(model["bias"])
+    for k, v in feats.items():
+        wk = w.get(k)
+        if wk is not None:
+            z += wk * v
+    return _sigmoid(z)
+
+
 def score_attributions(doc, atts: list[Attribution], model: Optional[dict] = None) -> list[float]:
     """Probability in [0, 1] that each attribution is one PolNeAR would annotate, speaker included.
 
@@ -250,18 +289,8 @@ def score_attributions(doc, atts: list[Attribution], model: Optional[dict] = Non
     if not atts:
         return []
     m = model or load_filter()
-    w = m["weights"]
-    b = float(m["bias"])
     starts = [s.start for s in doc.sents]
-    out = []
-    for a in atts:
-        z = b
-        for k, v in features(doc, a, starts).items():
-            wk = w.get(k)
-            if wk is not None:
-                z += wk * v
-        out.append(_sigmoid(z))
-    return out
+    return [score_features(m, features(doc, a, starts)) for a in atts]
 
 
 def filter_attributions(doc, atts: list[Attribution], threshold: Optional[float] = None,

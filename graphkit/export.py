@@ -36,7 +36,8 @@ from .records import Claim
 FORMATS = ("graphml", "gexf", "cytoscape", "json", "jsonl", "csv", "neo4j")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CSV_FIELDS = ("id", "doc_id", "speaker", "speaker_id", "speaker_text", "role", "text", "kind", "cue", "stance",
-              "date", "date_precision", "date_basis", "issues", "places", "reports", "same_as", "spans", "speaker_span", "sentence_span")
+              "date", "date_precision", "date_basis", "issues", "places", "reports", "same_as", "spans", "speaker_span", "sentence_span",
+              "confidence", "reported_by", "reported_by_id")
 
 
 def file_mode() -> int:

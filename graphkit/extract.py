@@ -173,6 +173,32 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
     return out
 
 
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+
+
+def author_speaker(att: Attribution, document: Document) -> Attribution:
+    """A first-person speaker outside quotes ("I urged that ...", "we know that ...") is the article's author.
+
+    The byline (``Document.author``, from metadata or the article) names it; without one the speaker
+    is the author of this article ("the author", an anonymous actor of its own per article). A cue
+    inside a quote is never an attribution of the article, so every first person reaching here is the
+    author's; the nearest name is never taken.
+
+    >>> from graphkit.records import Attribution, Document
+    >>> d = Document(id="x", path="x.txt", text="I said it.", sha256="0" * 64, format="txt", author="Ann Lee")
+    >>> a = Attribution(spans=[(7, 9)], text="it", cue="said", speaker_text="I", speaker_span=(0, 1),
+    ...                 speaker_type="PRON", resolved_text="Ukrainians")
+    >>> (author_speaker(a, d).resolved_text, author_speaker(a, d.model_copy(update={"author": None})).resolved_text)
+    ('Ann Lee', 'the author')
+    """
+    if (att.speaker_text or "").strip().lower() not in FIRST_PERSON or att.continuation and att.speaker_span is None:
+        return att
+    if document.author and document.author.strip():
+        return att.model_copy(update={"resolved_text": document.author.strip(), "resolved_span": None,
+                                      "speaker_type": "PERSON"})
+    return att.model_copy(update={"resolved_text": "the author", "resolved_span": None, "speaker_type": "ANON"})
+
+
 def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[str] = None
                    ) -> tuple[list[LocalClaim], list[Entity]]:
     """Attributions, dates, contexts and keyphrases of one parsed piece of an article (offsets shifted by `offset`).
@@ -186,6 +212,7 @@ def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[s
 
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
+    atts = [author_speaker(a, document) for a in atts]
     items = []
     text_of_doc = doc_text(doc, text)  # spaCy builds doc.text from every token on each access: once per piece
     atts = cut_relative_asides(atts, text_of_doc)

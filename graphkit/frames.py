@@ -45,6 +45,8 @@ class _Cand:
     sent: Optional[Span] = None
     frame: str = ""
     speaker_toks: Optional[list] = None  # when the speaker is not a subject subtree (dash attributions)
+    declined: bool = False  # a negated or refused cue: "did not say", "declined to comment" (see _declined)
+    outer: Optional["_Cand"] = None  # the attribution whose content holds this one's cue ("X said Y said Z")
 
 
 _CLAUSE_DEPS = {"ccomp"}
@@ -201,7 +203,243 @@ def _quote_before(v: Token, hi: int, quote_of_tok: dict) -> set:
     return {x for x in range(i + 1, k + 1) if not doc[x].is_space}
 
 
-def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]:
+_REFUSE = {"decline", "refuse"}
+
+
+def _declined(v: Token, cues: Cues) -> bool:
+    """Is verb cue v negated or refused? Then what follows was not said.
+
+    "did not say", "wouldn't share details", "never said" (a negation on the cue or on a verb it is
+    the infinitive of: "did not want to say"); "declined to comment", "refused to say" (the cue is the
+    infinitive of a refusal verb); "has yet to say" ("yet" on the "have" the cue hangs on); and a
+    refusal verb whose infinitive is itself a cue ("declined to discuss the talks").
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.cues import default_cues
+    >>> nlp = load_spacy()
+    >>> [_declined(next(t for t in nlp(s) if t.lemma_ in ("say", "share", "comment")), default_cues()) for s in (
+    ...     "He did not say whether talks would resume.", "The official wouldn't share details.",
+    ...     "Officials declined to comment.", "Peskov said talks were useful.")]
+    [True, True, True, False]
+    """
+    t = v
+    for _ in range(4):
+        if any(c.dep_ == "neg" or (c.lower_ == "never" and c.dep_ == "advmod") for c in t.children):
+            return True
+        if t.dep_ != "xcomp" or t.head == t:
+            break
+        h = t.head
+        hl = h.lemma_.lower()
+        if hl in _REFUSE or (hl in ("have", "be") and any(c.lower_ == "yet" for c in h.children)):
+            return True
+        t = h
+    if v.lemma_.lower() in _REFUSE:
+        x = next((c for c in v.children if c.dep_ == "xcomp"), None)
+        if x is not None and x.lemma_.lower() in cues.any_verb:
+            return True
+    return False
+
+
+@dataclass
+class _Verb:
+    """What every verb frame reads: the cue verb, its lemma, children, subject and the article's quotes."""
+
+    v: Token
+    lemma: str
+    children: list
+    subj: Optional[Token]
+    rel: Optional[Token]
+    subj_idx: set
+    cues: Cues
+    quote_of_tok: dict
+    own: bool  # a speaker of its own and not itself an infinitive ("refused to answer", "seek to engage")
+
+
+@dataclass
+class _Hit:
+    """A frame's finding: content tokens, stance, frame kind, and the cue key / tokens when they differ."""
+
+    content: set
+    stance: str
+    frame: str
+    key: Optional[str] = None
+    cue_toks: Optional[list] = None
+
+
+def frame_clause_under_pobj(x: _Verb) -> Optional[_Hit]:
+    """A that-clause the parser hung on a prepositional object: "said during a news conference that ..."."""
+    if x.lemma in _COLON_VERBS and x.lemma in x.cues.verbs and not any(c.dep_ in _CLAUSE_DEPS for c in x.children):
+        c = _clause_under_pobj(x.v)
+        if c is not None:
+            return _Hit(_span_tokens(c), x.cues.verbs[x.lemma], "clause")
+    return None
+
+
+def frame_around(x: _Verb) -> Optional[_Hit]:
+    """The cue clause stands apart: "..., he said." / "“...,” said X." / "A, he said, B."."""
+    if x.lemma in x.cues.verbs and x.subj is not None and x.subj.head == x.v and x.v.dep_ in (
+            "ROOT", "parataxis", "ccomp", "advcl"):
+        around = _around(x.v, x.subj, x.quote_of_tok)
+        if around:
+            return _Hit(around, x.cues.verbs[x.lemma], "around")
+    return None
+
+
+def frame_naming(x: _Verb) -> Optional[_Hit]:
+    """Naming: "called the talks constructive", "described Oz as a quack" (object and its complement)."""
+    cues, lemma = x.cues, x.lemma
+    if lemma not in _NAMING or x.subj is None or not (lemma in cues.verbs or lemma in cues.object_verbs):
+        return None
+    dobj = next((c for c in x.children if c.dep_ == "dobj" and c.i > x.v.i), None)
+    comp = [c for c in x.children if dobj is not None and c.i > dobj.i and (
+        c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
+    if dobj is None or not comp:
+        return None
+    return _Hit(_span_tokens(dobj).union(*(_span_tokens(c) for c in comp)),
+                cues.verbs.get(lemma) or cues.object_verbs.get(lemma, "assert"), "object")
+
+
+def frame_clause(x: _Verb) -> Optional[_Hit]:
+    """A clause: "said (that) ...", an embedded question ("asked the crowd if ..."), "half said so"."""
+    cues, lemma, v = x.cues, x.lemma, x.v
+    if lemma not in cues.verbs:
+        return None
+    asks = cues.verbs[lemma] == "question"
+    content: set = set()
+    for c in x.children:
+        if c.dep_ in _CLAUSE_DEPS or (asks and c.dep_ == "advcl" and c.i > v.i and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
+            content |= _span_tokens(c)
+    if not content and lemma in _COLON_VERBS:
+        so = next((c for c in x.children if c.i == v.i + 1 and c.lower_ in ("so", "yes", "no")
+                   and c.dep_ in ("advmod", "intj", "dobj", "ccomp")), None)
+        if so is not None and (so.i + 1 >= v.sent.end or v.doc[so.i + 1].is_punct or v.doc[so.i + 1].dep_ == "prep"):
+            content = {so.i}
+    return _Hit(content, cues.verbs[lemma], "clause") if content else None
+
+
+def frame_prep(x: _Verb) -> Optional[_Hit]:
+    """A prepositional object: "called for a ceasefire", "warned against escalation"; also "calling for X to
+    ..." with "for" parsed as the mark of an infinitive clause."""
+    cues, lemma, v = x.cues, x.lemma, x.v
+    if not x.own or not cues.prep_verbs:
+        return None
+    for c in x.children:
+        if c.dep_ in ("prep", "prt", "dative") and (lemma, c.lower_) in cues.prep_verbs:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                content: set = set()
+                for o in objs:
+                    content |= _span_tokens(o)
+                for g in x.children:
+                    if g.dep_ == "xcomp" and g.i > c.i:
+                        content |= _span_tokens(g)
+                return _Hit(content, cues.prep_verbs[(lemma, c.lower_)], "prep", f"{lemma} {c.lower_}", [v, c])
+    for c in x.children:
+        m = next((g for g in c.children if g.dep_ == "mark" and (lemma, g.lower_) in cues.prep_verbs), None)
+        if c.dep_ in ("advcl", "ccomp") and c.i > v.i and m is not None and m.i > v.i:
+            return _Hit(_span_tokens(c) - {m.i}, cues.prep_verbs[(lemma, m.lower_)], "prep", f"{lemma} {m.lower_}",
+                        [v, m])
+    return None
+
+
+def frame_to_infinitive(x: _Verb) -> Optional[_Hit]:
+    """A to-infinitive: "vowed to retaliate", "urged Kyiv to accept" (the object before it included)."""
+    if not x.own or x.lemma not in x.cues.to_verbs:
+        return None
+    v = x.v
+    c = next((c for c in x.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > v.i), None)
+    if c is None:
+        c = next((c for c in x.children if c.dep_ == "ccomp" and c.i > v.i and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    if c is None:
+        return None
+    content = _span_tokens(c)
+    for o in x.children:
+        if o.dep_ in ("dobj", "dative") and o.i < c.i:
+            content |= _span_tokens(o)
+    return _Hit(content, x.cues.to_verbs[x.lemma], "to")
+
+
+def frame_object(x: _Verb) -> Optional[_Hit]:
+    """A direct object: "denied any losses", "praised US efforts", a quoted object of a speech verb; the
+    passive "was rejected by the Russian Foreign Ministry"."""
+    if not x.own:
+        return None
+    cues, lemma = x.cues, x.lemma
+    dobj = next((c for c in x.children if c.dep_ == "dobj"), None)
+    if dobj is None:
+        if lemma in cues.object_verbs and x.subj is not None and x.subj.head.dep_ == "agent":
+            patient = next((c for c in x.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                return _Hit(_span_tokens(patient) | {x.v.i}, cues.object_verbs[lemma], "object")
+        return None
+    if not (lemma in cues.object_verbs or (dobj.i in x.quote_of_tok and lemma in cues.verbs)):
+        return None
+    content = _span_tokens(dobj)
+    for c in x.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > dobj.i:
+            content |= _span_tokens(c)
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i:
+            content |= _span_tokens(c)
+    stance = cues.object_verbs.get(lemma) or cues.verbs.get(lemma, "assert")
+    if stance in ("criticize", "praise", "accuse"):
+        # "criticized Clinton for accepting donations": the reason is part of the charge
+        for c in x.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i > dobj.i:
+                content |= _span_tokens(c)
+    return _Hit(content, stance, "object")
+
+
+def frame_colon_after_verb(x: _Verb) -> Optional[_Hit]:
+    """A colon or a quote after a speech verb: "X said: “...”" ("knows: ..." is not a quote)."""
+    if x.lemma not in x.cues.verbs or x.lemma not in _COLON_VERBS:
+        return None
+    v = x.v
+    sent = v.sent
+    nxt = v.i + 1
+    while nxt < sent.end and (nxt in x.subj_idx or v.doc[nxt].dep_ in (
+            "advmod", "npadvmod", "prep", "pobj", "det", "compound", "dative", "dobj")):
+        nxt += 1
+    if nxt < sent.end and (v.doc[nxt].text == ":" or nxt in x.quote_of_tok):
+        content = _after_colon(v.doc[nxt]) if v.doc[nxt].text == ":" else set(range(nxt, sent.end))
+        return _Hit(content, x.cues.verbs[x.lemma], "colon")
+    return None
+
+
+def frame_statement_noun_colon(x: _Verb) -> Optional[_Hit]:
+    """A statement noun as object, then a colon: "he set out his terms for peace: Ukraine must ..."."""
+    if not x.own:
+        return None
+    v = x.v
+    dobj = next((c for c in x.children if c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower() in _STATEMENT_NOUNS), None)
+    if dobj is None:
+        return None
+    nxt = dobj.right_edge.i + 1
+    if nxt < v.sent.end and v.doc[nxt].text == ":":
+        return _Hit(_after_colon(v.doc[nxt]), _STATEMENT_NOUNS[dobj.lemma_.lower()], "colon", None,
+                    [t for t in v.doc[v.i:nxt] if t.i not in x.subj_idx])
+    return None
+
+
+#: The verb frames, in the order they are tried; the first that finds content wins. Each can be switched
+#: off by name (``attributions(doc, without={"around"})``, ``bench/eval_attribution.py --without around``)
+#: to measure what it earns.
+VERB_FRAMES = {
+    "clause_under_pobj": frame_clause_under_pobj,
+    "around": frame_around,
+    "naming": frame_naming,
+    "clause": frame_clause,
+    "prep": frame_prep,
+    "to_infinitive": frame_to_infinitive,
+    "object": frame_object,
+    "colon_after_verb": frame_colon_after_verb,
+    "statement_noun_colon": frame_statement_noun_colon,
+}
+
+
+def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
+    """The cue verb's subject and what the frames need; None when the verb cannot be a cue here."""
     lemma = v.lemma_.lower()
     children = list(v.children)
     subj, rel = _subject(v)
@@ -221,158 +459,48 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Cand]
     subj_idx = _span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
     if subj is not None and subj.head != v and subj.head.dep_ == "agent" and subj.head.head == v:
         subj_idx = _span_tokens(subj.head)
-    content: set = set()
-    cue_toks = [v]
-    stance = None
-    frame = ""
-    key = lemma
-
-    # (0a) a that-clause the parser hung on a prepositional object: "said during a news conference that ..."
-    if lemma in _COLON_VERBS and lemma in cues.verbs and not any(c.dep_ in _CLAUSE_DEPS for c in children):
-        x = _clause_under_pobj(v)
-        if x is not None:
-            content, stance, frame = _span_tokens(x), cues.verbs[lemma], "clause"
-    # (0) the cue clause stands apart: "..., he said." / "“...,” said X." / "A, he said, B."
-    if not content and lemma in cues.verbs and subj is not None and subj.head == v and v.dep_ in ("ROOT", "parataxis", "ccomp", "advcl"):
-        around = _around(v, subj, quote_of_tok)
-        if around:
-            content, stance, frame = around, cues.verbs[lemma], "around"
-    # (0b) naming: "called the talks constructive", "described Oz as a quack"
-    if not content and lemma in _NAMING and subj is not None and (lemma in cues.verbs or lemma in cues.object_verbs):
-        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > v.i), None)
-        comp = [c for c in children if dobj is not None and c.i > dobj.i and (
-            c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
-        if dobj is not None and comp:
-            content = _span_tokens(dobj).union(*(_span_tokens(c) for c in comp))
-            stance, frame = cues.verbs.get(lemma) or cues.object_verbs.get(lemma, "assert"), "object"
-    # (1) clause: "said (that) ...", "“...,” he said"
-    if not content and lemma in cues.verbs:
-        asks = cues.verbs[lemma] == "question"
-        for c in children:
-            if c.dep_ in _CLAUSE_DEPS or (asks and c.dep_ == "advcl" and c.i > v.i and any(
-                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
-                # "asked the crowd if they planned to attend": an embedded question
-                content |= _span_tokens(c)
-        if not content and lemma in _COLON_VERBS:
-            # "half said so", "75 percent said yes"
-            so = next((c for c in children if c.i == v.i + 1 and c.lower_ in ("so", "yes", "no")
-                       and c.dep_ in ("advmod", "intj", "dobj", "ccomp")), None)
-            if so is not None and (so.i + 1 >= v.sent.end or v.doc[so.i + 1].is_punct or v.doc[so.i + 1].dep_ == "prep"):
-                content = {so.i}
-        if content:
-            stance, frame = cues.verbs[lemma], "clause"
-    # (2) prepositional: "called for a ceasefire", "warned against"
     # object, to-infinitive and prepositional claims need a speaker of their own, and a verb that is not
     # itself an infinitive ("refused to answer", "seek to engage": intentions, not claims made)
     own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp") and not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in children)
-    if not content and own and cues.prep_verbs:
-        for c in children:
-            if c.dep_ in ("prep", "prt", "dative") and (lemma, c.lower_) in cues.prep_verbs:
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs:
-                    for o in objs:
-                        content |= _span_tokens(o)
-                    for g in children:
-                        if g.dep_ == "xcomp" and g.i > c.i:
-                            content |= _span_tokens(g)
-                    stance, frame, key = cues.prep_verbs[(lemma, c.lower_)], "prep", f"{lemma} {c.lower_}"
-                    cue_toks = [v, c]
-                    break
-        if not content:
-            # "is calling for the United States to take a stronger role": the preposition parsed as the mark
-            # of an infinitive clause
-            for c in children:
-                m = next((g for g in c.children if g.dep_ == "mark" and (lemma, g.lower_) in cues.prep_verbs), None)
-                if c.dep_ in ("advcl", "ccomp") and c.i > v.i and m is not None and m.i > v.i:
-                    content = _span_tokens(c) - {m.i}
-                    stance, frame, key = cues.prep_verbs[(lemma, m.lower_)], "prep", f"{lemma} {m.lower_}"
-                    cue_toks = [v, m]
-                    break
-    # (3) to-infinitive: "vowed to retaliate", "urged Kyiv to accept"
-    if not content and own and lemma in cues.to_verbs:
-        x = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > v.i), None)
-        if x is None:
-            x = next((c for c in children if c.dep_ == "ccomp" and c.i > v.i and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
-        if x is not None:
-            content |= _span_tokens(x)
-            for c in children:
-                if c.dep_ in ("dobj", "dative") and c.i < x.i:
-                    content |= _span_tokens(c)
-            stance, frame = cues.to_verbs[lemma], "to"
-    # (4) object: "denied any losses", "praised US efforts"
-    if not content and own:
-        dobj = next((c for c in children if c.dep_ == "dobj"), None)
-        if dobj is not None:
-            quoted = dobj.i in quote_of_tok
-            if lemma in cues.object_verbs or (quoted and lemma in cues.verbs):
-                content |= _span_tokens(dobj)
-                for c in children:
-                    if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > dobj.i:
-                        content |= _span_tokens(c)
-                    if c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i:
-                        content |= _span_tokens(c)
-                stance = cues.object_verbs.get(lemma) or cues.verbs.get(lemma, "assert")
-                if stance in ("criticize", "praise", "accuse"):
-                    # "criticized Clinton for accepting donations": the reason is part of the charge
-                    for c in children:
-                        if c.dep_ == "prep" and c.lower_ in ("for", "over") and c.i > dobj.i:
-                            content |= _span_tokens(c)
-                frame = "object"
-        elif lemma in cues.object_verbs and subj is not None and subj.head.dep_ == "agent":
-            # passive: "The plan was rejected by the Russian Foreign Ministry"
-            patient = next((c for c in children if c.dep_ == "nsubjpass"), None)
-            if patient is not None:
-                content = _span_tokens(patient) | {v.i}
-                stance, frame = cues.object_verbs[lemma], "object"
-    # (5) postposed: "..., he said." parsed with the cue under the content's verb
-    if False and not content and lemma in cues.verbs and v.head != v and v.head.i < v.i and subj is not None and (
-            v.dep_ in ("parataxis", "ccomp", "conj", "dep") or (
-            v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children))):
-        if v.dep_ != "conj" or subj.i > v.i:
-            h = v.head
-            content = _span_tokens(h) - _span_tokens(v)
-            stance, frame = cues.verbs[lemma], "post"
-    # (6) colon or quote after the cue: "X said: “...”" (speech verbs only; "knows: ..." is not a quote)
-    if not content and lemma in cues.verbs and lemma in _COLON_VERBS:
-        sent = v.sent
-        nxt = v.i + 1
-        while nxt < sent.end and (nxt in subj_idx or v.doc[nxt].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det",
-                                                                           "compound", "dative", "dobj")):
-            nxt += 1
-        if nxt < sent.end and (v.doc[nxt].text == ":" or nxt in quote_of_tok):
-            content = _after_colon(v.doc[nxt]) if v.doc[nxt].text == ":" else set(range(nxt, sent.end))
-            stance, frame = cues.verbs[lemma], "colon"
-    # (7) a statement noun as object, then a colon: "he set out his terms for peace: Ukraine must ..."
-    if not content and own:
-        dobj = next((c for c in children if c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower() in _STATEMENT_NOUNS), None)
-        if dobj is not None:
-            nxt = dobj.right_edge.i + 1
-            if nxt < v.sent.end and v.doc[nxt].text == ":":
-                content = _after_colon(v.doc[nxt])
-                stance, frame = _STATEMENT_NOUNS[dobj.lemma_.lower()], "colon"
-                cue_toks = [t for t in v.doc[v.i:nxt] if t.i not in subj_idx]
-    if not content:
+    return _Verb(v, lemma, children, subj, rel, subj_idx, cues, quote_of_tok, own)
+
+
+def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict, without: frozenset = frozenset()) -> Optional[_Cand]:
+    """The candidate of verb cue v: the first frame of :data:`VERB_FRAMES` (not in ``without``) that finds content,
+    then the cuts every frame shares (coordinated claims of other sources, the subject, the cue itself)."""
+    x = _verb_context(v, cues, quote_of_tok)
+    if x is None:
         return None
+    hit = None
+    for name, frame in VERB_FRAMES.items():
+        if name not in without:
+            hit = frame(x)
+            if hit is not None and hit.content:
+                break
+    if hit is None or not hit.content:
+        return None
+    content, frame = set(hit.content), hit.frame
+    cue_toks = hit.cue_toks or [v]
     if frame != "around":
         content -= _coordinated_claims(v, content, cues)
         if not content:
             return None
     # "told Bloomberg": the addressee is part of the cue as written
-    if lemma in _ADDRESSEE and frame in ("clause", "colon", "post"):
-        for c in children:
+    if x.lemma in _ADDRESSEE and frame in ("clause", "colon"):
+        for c in x.children:
             if c.dep_ in ("dobj", "dative") and c.i > v.i and c.i not in content:
                 cue_toks = [v] + [t for t in c.subtree]
                 break
-    content -= subj_idx
+    content -= x.subj_idx
     content -= {t.i for t in cue_toks}
     if frame in ("object", "to", "prep"):
         # without a clause the verb is part of what was claimed: "denied any such losses", "called for a truce"
         content |= {t.i for t in cue_toks if t.i < min(content, default=v.i) or t.i == v.i}
-        content |= set(range(v.i, min(content))) - subj_idx if content else set()
-    return _Cand(cue_toks=cue_toks, cue_lemma=key, stance=stance or "assert", content=content, quotes=set(),
-                 subj=subj, anchor=v, relative_head=rel, sent=v.sent, frame=frame)
+        content |= set(range(v.i, min(content))) - x.subj_idx if content else set()
+    return _Cand(cue_toks=cue_toks, cue_lemma=hit.key or x.lemma, stance=hit.stance or "assert", content=content,
+                 quotes=set(), subj=x.subj, anchor=v, relative_head=x.rel, sent=v.sent, frame=frame,
+                 declined=_declined(v, cues))
 
 
 def _clause_under_pobj(v: Token) -> Optional[Token]:

@@ -11,6 +11,7 @@ about     claim → issue    trigger (the words that assigned the issue)
 mentions  claim → place
 reported_in claim → doc    spans (first content span)
 contradicts claim → claim  reason, issue
+reported_by actor → claim  cue ("Reuters reported that Putin said ...": Reuters → Putin's claim)
 ========  ===============  ============================================
 
 Only the part asked for is built: ``build_graph(store, claims)`` takes the
@@ -36,7 +37,7 @@ from .records import Actor, Claim, Contradiction, Document, Place
 from .names import slug
 
 NODE_TYPES = ("actor", "claim", "issue", "place", "document")
-EDGE_TYPES = ("said", "about", "mentions", "reported_in", "contradicts")
+EDGE_TYPES = ("said", "about", "mentions", "reported_in", "contradicts", "reported_by")
 
 
 def issue_node(name: str) -> str:
@@ -81,6 +82,14 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
                    issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1],
                    date_text=c.date_text, sentence=_sentence(c, doc))
         G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
+        if c.reported_by_id:
+            if c.reported_by_id not in G:
+                ra = actors.get(c.reported_by_id)
+                G.add_node(c.reported_by_id, type="actor", label=c.reported_by, name=c.reported_by,
+                           actor_type=ra.type if ra else "other", roles=list(ra.roles) if ra else [],
+                           aliases=list(ra.aliases) if ra else [], organisation=ra.organisation if ra else None,
+                           country=ra.country if ra else None, n_claims=0)
+            G.add_edge(c.reported_by_id, cn, key="reported_by", type="reported_by")
         triggers, scores = {}, dict(c.issue_scores)
         for name, trig in c.issue_triggers:
             triggers.setdefault(name, trig)

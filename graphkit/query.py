@@ -31,6 +31,7 @@ Claims with no date match no date filter.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 import warnings
@@ -396,7 +397,8 @@ class Graphkit:
     # -- queries ----------------------------------------------------------
     def iter_claims(self, speaker: Names = None, issue: Names = None, place: Names = None,
                     since=None, until=None, stance: Names = None,
-                    doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False) -> Iterator[Claim]:
+                    doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False,
+                    min_confidence: Optional[float] = None) -> Iterator[Claim]:
         """Claims as records, streamed from the store, filtered by every argument given, in date order.
 
         Names are checked (and NameNotFound raised) before the first claim is read. ``since``/``until``
@@ -406,7 +408,8 @@ class Graphkit:
         ``distinct=True`` keeps one row per claim (a statement by a speaker): a claim several articles
         report is then its first report only (``reports`` names the other articles); by default every
         report (one article's telling of a claim) is a row of its own, its offsets pointing into that
-        article, ``same_as`` naming the first report.
+        article, ``same_as`` naming the first report. ``min_confidence`` keeps claims whose attribution model
+        score (``Claim.confidence``) reaches it.
         """
         since, until = as_date(since, "since"), as_date(until, "until")
         if since and until and since[:len(until)] > until:          # until="2025" runs to the end of 2025
@@ -421,6 +424,13 @@ class Graphkit:
         issues, places = self._find(issue, "issues"), self._find(place, "places")
         if doc is not None:
             doc = self.find_document(doc)
+        if min_confidence is not None and not 0.0 <= float(min_confidence) <= 1.0:
+            raise GraphkitError(f"min_confidence={min_confidence!r} is outside [0, 1]; give a score such as 0.6")
+        if min_confidence is not None:
+            # the score is not indexed: filter every match, then cut to `limit`
+            kept = (c for c in self.iter_claims(speaker, issue, place, since, until, stance, doc, None, distinct)
+                    if c.confidence >= float(min_confidence))
+            return itertools.islice(kept, limit) if limit else kept
         query = dict(speaker_ids=speaker_ids, issues=issues, places=places, since=since, until=until, doc_id=doc,
                      limit=limit, distinct=distinct)
         if not stances or len(stances) == 1:
@@ -431,9 +441,10 @@ class Graphkit:
 
     def claim_records(self, speaker: Names = None, issue: Names = None, place: Names = None,
                       since=None, until=None, stance: Names = None,
-                      doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False) -> list[Claim]:
+                      doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False,
+                      min_confidence: Optional[float] = None) -> list[Claim]:
         """:meth:`iter_claims` as a list."""
-        return list(self.iter_claims(speaker, issue, place, since, until, stance, doc, limit, distinct))
+        return list(self.iter_claims(speaker, issue, place, since, until, stance, doc, limit, distinct, min_confidence))
 
     def claims(self, speaker: Names = None, issue: Names = None, place: Names = None, since=None, until=None,
                stance: Names = None, doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False):

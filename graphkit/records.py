@@ -34,6 +34,7 @@ ClaimKind = Literal["direct", "indirect", "mixed"]
 Stance = Literal[
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
     "promise", "praise", "criticize", "support", "oppose", "believe", "report",
+    "declined",  # a negated or refused cue: "did not say", "declined to comment" (graphkit.frames._declined)
 ]
 ActorKind = Literal["person", "organisation", "government", "country", "group", "anonymous", "media", "role", "other"]
 PlaceKind = Literal["country", "region", "city", "other"]
@@ -145,7 +146,10 @@ class Claim(Record):
     reports: tuple[str, ...] = Field((), description="other doc_ids that report the same statement")
     same_as: Optional[str] = Field(None, description="id of the claim this one is another article's report of; "
                                    "None for the first report of a statement")
-    confidence: float = Field(1.0, ge=0, le=1)
+    confidence: float = Field(1.0, ge=0, le=1, description="the attribution model's score (graphkit.confidence)")
+    reported_by: Optional[str] = Field(None, description="for a report of a report ('Reuters reported that Putin "
+                                       "said ...'): the reporting actor's display name, else None")
+    reported_by_id: Optional[str] = Field(None, description="the reporting actor's node id, when it is an actor")
 
     @field_validator("spans", mode="before")
     @classmethod
@@ -226,13 +230,15 @@ class Attribution(Record):
     sentence_span: Optional[Span] = None
     continuation: bool = Field(False, description="a quote sentence with no cue of its own, speaker carried over")
     confidence: float = Field(1.0, ge=0.0, le=1.0, description="score of graphkit.confidence's filter (1.0 when not scored)")
+    reported_by: Optional[str] = Field(None, description="speaker of the attribution whose content holds this one's cue")
+    reported_by_span: Optional[Span] = Field(None, description="[start, end) of that reporting speaker's mention")
 
     @field_validator("spans", mode="before")
     @classmethod
     def _spans(cls, v):
         return tuple(_check_span(tuple(s)) for s in v)
 
-    @field_validator("speaker_span", "cue_span", "resolved_span", "sentence_span", mode="before")
+    @field_validator("speaker_span", "cue_span", "resolved_span", "sentence_span", "reported_by_span", mode="before")
     @classmethod
     def _one_span(cls, v):
         return None if v is None else _check_span(tuple(v))

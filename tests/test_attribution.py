@@ -154,8 +154,17 @@ CASES = [
     # the reason is part of the charge
     ("Zelensky has criticized Orban for blocking the European loan to Kyiv.",
      "criticized", "Zelensky", "Zelensky", "for blocking the European loan", "indirect", "criticize"),
+    # negated or refused cues: kept, as PolNeAR annotates them, with stance "declined" (not an assertion)
     ("The Kremlin has not yet responded to Kallas’s remarks.",
-     "responded to", "The Kremlin", "Kremlin", "Kallas’s remarks", "indirect", "assert"),
+     "responded to", "The Kremlin", "Kremlin", "Kallas’s remarks", "indirect", "declined"),
+    ("The official wouldn't share details about how long negotiations might take.",
+     "share", "The official", "The official", "details about how long", "indirect", "declined"),
+    ("Officials declined to comment on the talks.",
+     "declined", "Officials", "Officials", "comment on the talks", "indirect", "declined"),
+    ("The White House has yet to say whether it will sign the bill.",
+     "say", "The White House", "White House", "whether it will sign the bill", "indirect", "declined"),
+    ("Peskov did not say whether Putin would attend.",
+     "say", "Peskov", "Peskov", "whether Putin would attend", "indirect", "declined"),
     # predicate adjectives (models/cues.yaml: adjectives)
     ("EU leaders have been critical of Hungary’s veto on the loan.",
      "critical of", "EU leaders", "EU leaders", "Hungary’s veto on the loan", "indirect", "criticize"),
@@ -348,3 +357,43 @@ def test_seed_003_gold_anchors_have_right_speakers(nlp):
     r, misses, _ = sc.score(gold, preds)
     assert r["attributed_f1"] >= 0.90, misses
     assert r["pronoun_attributed_recall"] >= 0.90, misses
+
+
+# a report of a report: the inner speaker's claim, reported by the outer one (nested=True)
+# text, inner speaker, inner content substring, reporter
+REPORTED = [
+    ("Peskov said Rubio and Waltz said the sanctions would stay.", "Rubio and Waltz", "the sanctions would stay",
+     "Peskov"),
+    ("Reuters reported that Putin said Kyiv must drop its NATO ambitions.", "Putin", "Kyiv must drop its NATO",
+     "Reuters"),
+    ("The newspaper reported on Monday that the minister had warned that prices would rise.", "the minister",
+     "prices would rise", "The newspaper"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,content,reporter", REPORTED, ids=[f"{i:02d}" for i in range(len(REPORTED))])
+def test_a_report_of_a_report_names_the_reporter(nlp, text, speaker, content, reporter):
+    atts = attributions(nlp(text), nested=True)
+    inner = [a for a in atts if a.speaker_text == speaker and content in a.text]
+    assert inner, [(a.speaker_text, a.text) for a in atts]
+    assert inner[0].reported_by == reporter
+    assert text[slice(*inner[0].reported_by_span)] == reporter
+    outer = [a for a in atts if a.speaker_text == reporter]
+    assert outer and outer[0].reported_by is None
+
+
+def test_frames_are_a_registry_each_switchable(nlp):
+    from graphkit.attribution import FRAMES
+    from graphkit.errors import GraphkitError
+    from graphkit.frames import VERB_FRAMES
+
+    assert list(VERB_FRAMES)[:4] == ["clause_under_pobj", "around", "naming", "clause"]
+    assert all(f.__doc__ for f in VERB_FRAMES.values())
+    doc = nlp("The territorial question, Zelensky said, remains the hardest part. Lavrov said the plan was dead. "
+              "According to a senior source, talks will resume.")
+    assert [a.speaker_text for a in attributions(doc)] == ["Zelensky", "Lavrov", "a senior source"]
+    assert [a.speaker_text for a in attributions(doc, without={"around"})] == ["Lavrov", "a senior source"]
+    assert [a.speaker_text for a in attributions(doc, without={"clause", "according_to"})] == ["Zelensky"]
+    with pytest.raises(GraphkitError, match="unknown attribution frame"):
+        attributions(doc, without={"no-such-frame"})
+    assert set(FRAMES) >= set(VERB_FRAMES) | {"according_to", "dash"}

@@ -1,0 +1,215 @@
+"""K-fold cross-validation of graphkit's attribution over PolNeAR train+dev, grouped by article.
+
+Used by ``python bench/eval_attribution.py --cv 5`` (and by ``bench/train_filter.py``, which
+tunes on the same folds). What it does:
+
+1. reads PolNeAR train + dev (924 articles; dev is spent as a held-out set, so it is pooled with
+   train here and every figure is a cross-validated one), parses them once into DocBins under
+   ``bench/_work/parse`` (git-ignored; later runs read them back in seconds);
+2. runs the rules (:func:`graphkit.attribution.attributions`) on every article and computes each
+   candidate's features and its end-to-end label (the PolNeAR scorer's matching rule);
+3. splits the articles into K folds by a hash of the article id (stable across runs and machines);
+   for each fold, the filter model is fitted on the other K-1 folds' candidates only, with the
+   shipped model's settings, and scores the fold's candidates: **a fold's articles never train the
+   model that scores them**;
+4. scores each fold with the PolNeAR scorer's own functions (``../shared/eval/polnear_score.py``)
+   and reports each fold, the mean and the spread (sample standard deviation, min-max).
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import importlib.util
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+WORK = ROOT / "bench" / "_work"
+sys.path.insert(0, str(ROOT))
+
+
+def scorer():
+    """The shared PolNeAR scorer as a module (its gold_items / pred_items / match / prf)."""
+    spec = importlib.util.spec_from_file_location("polnear_score", SHARED / "eval" / "polnear_score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def load_articles(splits=("train", "dev")) -> list[dict]:
+    out = []
+    for split in splits:
+        src = SHARED / "data" / "polnear" / f"{split}.jsonl"
+        out.extend(json.loads(line) for line in src.open(encoding="utf-8"))
+    return out
+
+
+def parsed_docs(arts_by_split: dict[str, list[dict]], cache: Path = WORK / "parse") -> list:
+    """Parsed Docs of each split in order (one DocBin per split, reused while the texts are the same)."""
+    from eval_attribution import parse
+
+    docs = []
+    for split, arts in arts_by_split.items():
+        docs.extend(parse([a["text"] for a in arts], cache, f"polnear_{split}_{len(arts)}"))
+    return docs
+
+
+def fold_of(doc_id: str, k: int) -> int:
+    """The fold an article falls in: a hash of its id, so the split never depends on file order."""
+    return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % k
+
+
+def chars(spans) -> set:
+    out = set()
+    for s, e in spans:
+        out.update(range(s, e))
+    return out
+
+
+def label(att, golds) -> int:
+    """1 when the candidate matches a gold attribution end to end (content > 30 % of the gold's characters,
+    or a continuation quote > 50 % inside one gold content, and a speaker overlapping the gold source)."""
+    p = chars(att.spans)
+    ps = chars([att.speaker_span]) if att.speaker_span else set()
+    for g in golds:
+        ov = len(p & g["C"])
+        if not ov:
+            continue
+        hit = ov / len(g["C"]) > 0.3 or (att.continuation and ov / max(1, len(p)) > 0.5)
+        if hit and (ps & g["S"]):
+            return 1
+    return 0
+
+
+def candidates(arts: list[dict], docs: list, *, without=(), nested: bool = False):
+    """Per article: (doc_id, attributions, features, labels) from the current rules."""
+    from graphkit.attribution import attributions
+    from graphkit.confidence import features
+
+    sc = scorer()
+    out = []
+    for a, d in zip(arts, docs):
+        atts = attributions(d, nested=nested, **({"without": without} if without else {}))
+        starts = [s.start for s in d.sents]
+        golds = sc.gold_items(a, False)
+        out.append((a["id"], atts, [features(d, x, starts) for x in atts], [label(x, golds) for x in atts]))
+    return out
+
+
+def figures(sc, arts: list[dict], preds: dict[str, list[dict]]) -> dict:
+    """The PolNeAR scorer's figures for these articles: {"all": {...}, "speech": {...}} (F1s in %)."""
+    res = {}
+    for name, speech in (("all", False), ("speech", True)):
+        tot = collections.Counter()
+        other_tp = 0
+        for a in arts:
+            G = sc.gold_items(a, speech)
+            P = sc.pred_items(preds.get(a["id"], []))
+            c = sc.match(G, P)
+            tot.update(c)
+            tot["ngold"] += len(G)
+            tot["npred"] += len(P)
+            if speech:
+                keys = {frozenset(g["C"]) for g in G}
+                other = [g for g in sc.gold_items(a, False) if frozenset(g["C"]) not in keys]
+                other_tp += sc.match(other, P)["tp"]
+        _, _, cf = sc.prf(tot["tp"], tot["npred"], tot["ngold"])
+        p, r, f = sc.prf(tot["e2e"], tot["npred"], tot["ngold"])
+        row = {"content_F1": 100 * cf, "e2e_P": 100 * p, "e2e_R": 100 * r, "e2e_F1": 100 * f,
+               "n_gold": tot["ngold"], "n_pred": tot["npred"]}
+        if speech:
+            fp, fr, ff = sc.prf(tot["e2e"], tot["npred"] - other_tp, tot["ngold"])
+            row["e2e_F1_fair"] = 100 * ff
+        res[name] = row
+    return res
+
+
+def export(doc_id: str, text: str, atts) -> list[dict]:
+    from eval_attribution import claims_for
+
+    class _D:  # claims_for only reads doc.text (to fold continuations)
+        def __init__(self, t):
+            self.text = t
+
+    return claims_for(doc_id, _D(text), atts=atts)
+
+
+def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None, without=(),
+           nested: bool = False, log=print) -> dict:
+    """Cross-validated figures: {"folds": [fig, ...], "mean": {...}, "sd": {...}, "min": ..., "max": ...}."""
+    from graphkit.confidence import apply_scores, load_filter
+    try:
+        from graphkit.confidence import score_features
+    except ImportError:  # an older checkout (the baseline): the logistic filter's formula
+        import math
+
+        def score_features(model, feats):
+            z = float(model["bias"]) + sum(model["weights"].get(k, 0.0) * v for k, v in feats.items())
+            return 1.0 / (1.0 + math.exp(-z))
+
+    t0 = time.perf_counter()
+    by_split = {s: load_articles((s,)) for s in ("train", "dev")}
+    arts = by_split["train"] + by_split["dev"]
+    docs = parsed_docs(by_split)
+    t1 = time.perf_counter()
+    cands = candidates(arts, docs, without=without, nested=nested)
+    t2 = time.perf_counter()
+    log(f"{len(arts)} articles (train {len(by_split['train'])} + dev {len(by_split['dev'])}), "
+        f"{sum(len(c[1]) for c in cands)} candidates; parse/load {t1 - t0:.0f}s, rules+features {t2 - t1:.0f}s")
+    sc = scorer()
+    folds = [fold_of(a["id"], k) for a in arts]
+    shipped = load_filter()
+    kind = model_kind or shipped.get("kind", "logistic")
+    if kind != shipped.get("kind", "logistic"):
+        shipped = {**DEFAULTS[kind], "min_count": shipped.get("min_count", 5)}
+    res = []
+    for f in range(k):
+        test = [i for i in range(len(arts)) if folds[i] == f]
+        preds = {}
+        if use_filter:
+            from train_filter import fit
+
+            tr = [i for i in range(len(arts)) if folds[i] != f]
+            model = fit([x for i in tr for x in cands[i][2]], [y for i in tr for y in cands[i][3]],
+                        kind=kind, params=shipped)
+            t = float(model["threshold"])
+        for i in test:
+            doc_id, atts, feats, _ = cands[i]
+            if use_filter:
+                atts = apply_scores(atts, [score_features(model, x) for x in feats], t)
+            preds[doc_id] = export(doc_id, arts[i]["text"], atts)
+        fig = figures(sc, [arts[i] for i in test], preds)
+        fig["n_articles"] = len(test)
+        res.append(fig)
+        log(f"fold {f}: {len(test)} articles, e2e F1 all {fig['all']['e2e_F1']:.1f}, "
+            f"speech fair {fig['speech']['e2e_F1_fair']:.1f}")
+    return summarise(res)
+
+
+#: settings of a model kind other than the shipped one (``--model``)
+DEFAULTS = {"logistic": {"C": 0.3, "threshold": 0.45},
+            "gbm": {"n_estimators": 200, "max_depth": 3, "learning_rate": 0.1, "min_samples_leaf": 10, "threshold": 0.5}}
+
+KEYS = [("all", "e2e_F1"), ("speech", "e2e_F1_fair"), ("all", "e2e_P"), ("all", "e2e_R"), ("all", "content_F1")]
+
+
+def summarise(folds: list[dict]) -> dict:
+    out = {"folds": folds}
+    for name, stat in (("mean", statistics.mean), ("sd", statistics.stdev), ("min", min), ("max", max)):
+        out[name] = {f"{s}.{m}": round(stat([f[s][m] for f in folds]), 2) for s, m in KEYS}
+    return out
+
+
+def table(res: dict) -> str:
+    head = "fold  " + " ".join(f"{s + '.' + m:>18}" for s, m in KEYS)
+    rows = [head]
+    for i, f in enumerate(res["folds"]):
+        rows.append(f"{i:<5} " + " ".join(f"{f[s][m]:>18.1f}" for s, m in KEYS))
+    for name in ("mean", "sd", "min", "max"):
+        rows.append(f"{name:<5} " + " ".join(f"{res[name][s + '.' + m]:>18.2f}" for s, m in KEYS))
+    return "\n".join(rows)
