@@ -54,8 +54,34 @@ _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
 
 
+_MODALS = {"would", "could", "might", "should", "will", "can", "may", "must"}
+
+
+def _modal(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children)
+
+
+def _backshifted(v: Token) -> Optional[Token]:
+    """The reported clause that verb v continues, when the parser hung v on the reporting verb.
+
+    "Reuters reported that Putin was ready to talk, but would refuse to cede land": "refuse" (a modal
+    of its own, no subject, after the that-clause) continues the clause of "was", not "reported"; the
+    reporting verb has no modal. Returns the clause's verb, else None.
+    """
+    h = v.head
+    if v.dep_ != "conj" or h == v or v.i < h.i or not _modal(v) or _modal(h):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    return next((c for c in h.children if c.dep_ == "ccomp" and h.i < c.i < v.i
+                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
 def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]]:
     """(subject head, relative-clause antecedent) of verb v."""
+    clause = _backshifted(v)
+    if clause is not None:
+        return _subject(clause, depth + 1)
     subj = None
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj"):
@@ -310,6 +336,10 @@ def frame_clause(x: _Verb) -> Optional[_Hit]:
         if c.dep_ in _CLAUSE_DEPS or (asks and c.dep_ == "advcl" and c.i > v.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
             content |= _span_tokens(c)
+        elif content and _backshifted(c) is not None:
+            # "reported that Putin was ready to talk, but would refuse ...": the rest of what was reported
+            content |= _span_tokens(c) | {g.i for g in x.children if g.dep_ in ("cc", "punct") and g.i < c.i
+                                          and g.i > min(content)}
     if not content and lemma in _COLON_VERBS:
         so = next((c for c in x.children if c.i == v.i + 1 and c.lower_ in ("so", "yes", "no")
                    and c.dep_ in ("advmod", "intj", "dobj", "ccomp")), None)

@@ -397,3 +397,26 @@ def test_frames_are_a_registry_each_switchable(nlp):
     with pytest.raises(GraphkitError, match="unknown attribution frame"):
         attributions(doc, without={"no-such-frame"})
     assert set(FRAMES) >= set(VERB_FRAMES) | {"according_to", "dash"}
+
+
+# first person outside quotes: the article's author (its byline when known), never the nearest name
+# text, Document.author, expected resolved speaker
+FIRST_PERSON = [
+    ("Ukrainians are tired of the war. In my last post I urged that Kyiv should not be rushed into deadlines.",
+     "Lawrence Freedman", "Lawrence Freedman"),
+    ("Ukrainians are tired of the war. In my last post I urged that Kyiv should not be rushed into deadlines.",
+     None, "the author"),
+    ("Zelensky met Macron on Monday. I argued last week that the talks would stall.", None, "the author"),
+]
+
+
+@pytest.mark.parametrize("text,author,expected", FIRST_PERSON, ids=[f"{i:02d}" for i in range(len(FIRST_PERSON))])
+def test_first_person_is_the_author(text, author, expected):
+    from graphkit.extract import extract_documents
+    from graphkit.records import Document
+
+    d = Document(id="x", path="x.txt", text=text, sha256="0" * 64, format="txt", author=author)
+    atts = [it.attribution for it in next(extract_documents([d])).items]
+    mine = [a for a in atts if a.speaker_text in ("I", "we", "We")]
+    assert mine, [(a.speaker_text, a.text) for a in atts]
+    assert all(a.resolved_text == expected for a in mine)
