@@ -86,7 +86,7 @@ def label(att, golds) -> int:
     return 0
 
 
-def candidates(arts: list[dict], docs: list, *, without=(), nested: bool = False):
+def candidates(arts: list[dict], docs: list, *, without=(), nested: bool = False, **rules):
     """Per article: (doc_id, attributions, features, labels) from the current rules."""
     from graphkit.attribution import attributions
     from graphkit.confidence import features
@@ -94,7 +94,7 @@ def candidates(arts: list[dict], docs: list, *, without=(), nested: bool = False
     sc = scorer()
     out = []
     for a, d in zip(arts, docs):
-        atts = attributions(d, nested=nested, **({"without": without} if without else {}))
+        atts = attributions(d, nested=nested, **({"without": without} if without else {}), **rules)
         starts = [s.start for s in d.sents]
         golds = sc.gold_items(a, False)
         out.append((a["id"], atts, [features(d, x, starts) for x in atts], [label(x, golds) for x in atts]))
@@ -140,7 +140,7 @@ def export(doc_id: str, text: str, atts) -> list[dict]:
 
 
 def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None, without=(),
-           nested: bool = False, log=print) -> dict:
+           nested: bool = False, log=print, **rules) -> dict:
     """Cross-validated figures: {"folds": [fig, ...], "mean": {...}, "sd": {...}, "min": ..., "max": ...}."""
     from graphkit.confidence import apply_scores, load_filter
     try:
@@ -157,7 +157,7 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
     arts = by_split["train"] + by_split["dev"]
     docs = parsed_docs(by_split)
     t1 = time.perf_counter()
-    cands = candidates(arts, docs, without=without, nested=nested)
+    cands = candidates(arts, docs, without=without, nested=nested, **rules)
     t2 = time.perf_counter()
     log(f"{len(arts)} articles (train {len(by_split['train'])} + dev {len(by_split['dev'])}), "
         f"{sum(len(c[1]) for c in cands)} candidates; parse/load {t1 - t0:.0f}s, rules+features {t2 - t1:.0f}s")

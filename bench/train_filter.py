@@ -106,7 +106,9 @@ def main(argv=None) -> int:
           f"({time.perf_counter() - t0:.0f}s)", flush=True)
     sc = scorer()
     folds = [fold_of(a["id"], args.k) for a in arts]
-    grid = [("logistic", {"C": C}) for C in (0.1, 0.3, 1.0)]
+    grid = [("logistic", {"C": C}) for C in (0.3, 1.0)] + [
+        ("gbm", {"n_estimators": n, "max_depth": d, "learning_rate": 0.1, "min_samples_leaf": 10})
+        for n, d in ((300, 3), (300, 5))]
     thresholds = [x / 100 for x in range(20, 70, 5)]
     tried = []
     for kind, p in grid:

@@ -58,7 +58,7 @@ DECLINED = "keep"
 
 from .errors import GraphkitError
 from .frames import (
-    _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates,
+    _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates, _modal,
     _dash_candidates, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate, _verdict_candidates,
 )
 
@@ -103,7 +103,14 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 
-def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False,
+def _reported_speech(c: _Cand, cues: Cues) -> bool:
+    """An inner attribution kept by ``nested="reported"``: a speech verb with a clause, quote or colon and a
+    named (not pronoun) speaker of its own: "Reuters reported that Putin said ...", not "he said he wants"."""
+    return (c.cue_lemma in cues.verbs and c.frame in ("clause", "around", "colon") and c.subj is not None
+            and c.subj.pos_ != "PRON" and not _modal(c.anchor))  # "... would insist": not something said
+
+
+def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool | str = False,
                  without: Iterable[str] = (), declined: str = DECLINED) -> list[Attribution]:
     """Attributions in a parsed Doc, in document order.
 
@@ -237,7 +244,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool = False,
                 inner = o
                 break
         if inner is not None:
-            if not nested:
+            if not nested or (nested == "reported" and not _reported_speech(c, cues)):
                 continue
             c.outer = inner  # "Reuters reported that Putin said ...": Putin's claim, reported by Reuters
         keep.append(c)

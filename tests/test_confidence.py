@@ -123,3 +123,14 @@ def test_bad_model_file_says_cause_and_fix(tmp_path, content, fix):
         p.write_text(content, encoding="utf-8")
     with pytest.raises(GraphkitError, match=fix):
         load_filter(str(p))
+
+
+def test_claims_carry_the_model_score_and_filter_on_it(sample):
+    recs = sample.claim_records()
+    scores = [c.confidence for c in recs]
+    assert all(0.0 <= s <= 1.0 for s in scores) and any(s < 1.0 for s in scores)  # not the old constant 1.0
+    sure = sample.claim_records(min_confidence=0.9)
+    assert sure and len(sure) < len(recs) and all(c.confidence >= 0.9 for c in sure)
+    assert len(sample.claim_records(min_confidence=0.9, limit=2)) == 2
+    with pytest.raises(GraphkitError, match="outside"):
+        sample.claim_records(min_confidence=1.5)
