@@ -32,16 +32,18 @@ def _span(sub: str) -> tuple[int, int]:
 
 
 def claims(doc_id="d1") -> list[Claim]:
-    def c(cid, speaker_id, sub, stance="assert", issues=(), places=(), date="2025-12-01"):
+    def c(cid, speaker_id, sub, stance="assert", issues=(), places=(), date="2025-12-01", reporter=None):
         return Claim(id=cid, doc_id=doc_id, speaker=ACTORS[speaker_id].name, speaker_id=speaker_id, text=sub,
                      spans=[_span(sub)], kind="indirect", cue="said", stance=stance, date=date,
                      date_precision="day", date_basis="relative", issues=issues,
-                     issue_triggers=tuple((i, i.lower()) for i in issues), places=places)
+                     issue_triggers=tuple((i, i.lower()) for i in issues), places=places,
+                     reported_by=ACTORS[reporter].name if reporter else None, reported_by_id=reporter)
 
     return [
         c("c1", "actor:sergey-lavrov", "Europe was blocking peace", issues=("Europe", "peace plan")),
         c("c2", "actor:ukrainian-government", "denied any such losses near Pokrovsk", "deny", ("territory",), ("Pokrovsk",)),
-        c("c3", "actor:russian-government", "they had captured Pokrovsk", "assert", ("territory",), ("Pokrovsk",), "2025-11-30"),
+        c("c3", "actor:russian-government", "they had captured Pokrovsk", "assert", ("territory",), ("Pokrovsk",), "2025-11-30",
+          reporter="actor:ukrainian-government"),  # a report of a report: Kyiv says Moscow claimed it
         c("c4", "actor:sergey-lavrov", "A quote with <img src=x onerror=alert(1)> and {{ braces }} and \x01 control.",
           date=None),
     ]

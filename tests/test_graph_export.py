@@ -23,6 +23,7 @@ def test_schema(G):
     assert {d["type"] for *_, d in G.edges(data=True)} == set(EDGE_TYPES)
     assert G.nodes["actor:sergey-lavrov"]["n_claims"] == 2
     assert G.has_edge("claim:c2", "claim:c3", key="contradicts")
+    assert G.has_edge("actor:ukrainian-government", "claim:c3", key="reported_by")  # Kyiv reports Moscow's claim
     assert G.edges["claim:c1", "issue:europe", "about"]["trigger"] == "europe"
     assert G.nodes["place:pokrovsk"]["lat"] == pytest.approx(48.28)
 
