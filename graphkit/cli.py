@@ -151,6 +151,8 @@ FILTER_OPTIONS = {  # name: (type, option); every command that selects claims ta
     "stance": (Optional[str], typer.Option(None, help="assert, deny, warn, demand, ...")),
     "doc": (Optional[str], typer.Option(None, help="One article: its id or a unique start of it ('003').")),
     "limit": (Optional[int], typer.Option(None, min=1, help="At most this many claims (the first by date).")),
+    "min_confidence": (Optional[float], typer.Option(None, min=0.0, max=1.0,
+                                                      help="Only claims the attribution model scores at least this (0-1).")),
 }
 
 

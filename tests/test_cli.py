@@ -6,6 +6,7 @@ a few cases run the installed ``graphkit`` script in a subprocess, as a research
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -131,14 +132,14 @@ def test_an_empty_store_exports(work, capsys, monkeypatch):
     assert proc.returncode == 0 and proc.stdout == ""
 
 
-FILTERS = ["--speaker", "--issue", "--place", "--since", "--until", "--stance", "--doc", "--limit"]
+FILTERS = ["--speaker", "--issue", "--place", "--since", "--until", "--stance", "--doc", "--limit", "--min-confidence"]
 
 
 @pytest.mark.parametrize("cmd", ["claims", "export", "view"])
 def test_commands_share_the_filter_options(work, cmd, capsys, monkeypatch):
     from graphkit.cli import FILTER_OPTIONS
 
-    assert ["--" + n for n in FILTER_OPTIONS][:len(FILTERS)] == FILTERS
+    assert ["--" + n.replace("_", "-") for n in FILTER_OPTIONS][:len(FILTERS)] == FILTERS
     out = run_main([cmd, "--help"], work, capsys, monkeypatch).stdout
     for opt in FILTERS:
         assert opt in out, opt
@@ -228,3 +229,15 @@ def test_written_files_follow_the_umask(work, args, written, umask, mode, capsys
     for f in ([*out.iterdir()] if out.is_dir() else [out]):
         assert stat.S_IMODE(f.stat().st_mode) == mode, (f.name, oct(f.stat().st_mode))
     assert not [p for p in work.iterdir() if p.name.endswith(".tmp")]    # atomic: no temp file left
+
+
+def test_min_confidence_keeps_the_surer_claims(sample_store, tmp_path, capsys, monkeypatch):
+    def ids(*extra):
+        proc = run_main(["claims", "--store", sample_store, "--format", "jsonl", *extra], tmp_path, capsys, monkeypatch)
+        assert proc.returncode == 0, proc.stderr
+        return [json.loads(line) for line in proc.stdout.splitlines()]
+
+    every, sure = ids(), ids("--min-confidence", "0.9")
+    assert sure and len(sure) < len(every) and all(c["confidence"] >= 0.9 for c in sure)
+    proc = run_main(["claims", "--store", sample_store, "--min-confidence", "2"], tmp_path, capsys, monkeypatch)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
