@@ -55,7 +55,8 @@ def parsed_docs(arts_by_split: dict[str, list[dict]], cache: Path = WORK / "pars
 
     docs = []
     for split, arts in arts_by_split.items():
-        docs.extend(parse([a["text"] for a in arts], cache, f"polnear_{split}_{len(arts)}"))
+        docs.extend(parse([a["text"] for a in arts], cache, f"polnear_{split}_{len(arts)}",
+                          [a.get("title") for a in arts]))
     return docs
 
 

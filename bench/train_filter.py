@@ -107,9 +107,8 @@ def main(argv=None) -> int:
     sc = scorer()
     folds = [fold_of(a["id"], args.k) for a in arts]
     grid = [("logistic", {"C": C}) for C in (0.3, 1.0)] + [
-        ("gbm", {"n_estimators": n, "max_depth": d, "learning_rate": 0.1, "min_samples_leaf": 10})
-        for n, d in ((300, 3), (300, 5))]
-    thresholds = [x / 100 for x in range(20, 70, 5)]
+        ("gbm", {"n_estimators": 300, "max_depth": 3, "learning_rate": 0.1, "min_samples_leaf": 10})]
+    thresholds = [x / 100 for x in range(30, 70, 5)]
     tried = []
     for kind, p in grid:
         oof: dict[int, list[float]] = {}

@@ -38,7 +38,7 @@ What each step does:
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -110,13 +110,17 @@ def _reported_speech(c: _Cand, cues: Cues) -> bool:
             and c.subj.pos_ != "PRON" and not _modal(c.anchor))  # "... would insist": not something said
 
 
-def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: bool | str = False,
+def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, str] = False,
                  without: Iterable[str] = (), declined: str = DECLINED) -> list[Attribution]:
     """Attributions in a parsed Doc, in document order.
 
     ``nested=False`` (the default) drops an attribution whose cue lies inside
     another's content ("Peskov said Rubio and Waltz said ..." gives Peskov's
-    claim only); ``nested=True`` keeps both, as PolNeAR annotates them.
+    claim only); ``nested=True`` keeps both, as PolNeAR annotates them, the inner one
+    naming the outer speaker in ``reported_by`` / ``reported_by_span``; ``nested="reported"``
+    keeps only inner speech with a named speaker of its own (:func:`_reported_speech`). Both
+    cost a little on PolNeAR (5-fold CV, bench/README.md), hence off by default.
+    ``without``: frame names (:data:`FRAMES`) to switch off.
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("According to a senior Russian source, the plan is dead.")
@@ -376,7 +380,7 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
 class AttributionComponent:
     """Pipeline component: sets ``doc._.attributions`` to :func:`attributions` (doc)."""
 
-    def __init__(self, nlp: Language, name: str, cues_path: Optional[str] = None, nested: bool = False):
+    def __init__(self, nlp: Language, name: str, cues_path: Optional[str] = None, nested: Union[bool, str] = False):
         self.name = name
         self.cues = load_cues(cues_path) if cues_path else None
         self.nested = nested
@@ -389,7 +393,7 @@ class AttributionComponent:
 
 
 @Language.factory("graphkit_attribution", default_config={"cues_path": None, "nested": False})
-def make_attribution_component(nlp: Language, name: str, cues_path: Optional[str], nested: bool):
+def make_attribution_component(nlp: Language, name: str, cues_path: Optional[str], nested: Union[bool, str]):
     """Factory of the ``graphkit_attribution`` component (see :class:`AttributionComponent`)."""
     return AttributionComponent(nlp, name, cues_path, nested)
 

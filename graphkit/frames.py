@@ -4,10 +4,11 @@ Each function here looks at one kind of cue in a parsed ``Doc`` and proposes
 candidates (:class:`_Cand`: cue tokens, stance, content tokens, subject) for
 :func:`graphkit.attribution.attributions` to assemble:
 
-- :func:`_verb_candidate`: a verb cue of ``models/cues.yaml`` and the frame it takes: a cue clause set
-  off by commas or quotes ("“...,” he said"), a clause ("said that ..."), a prepositional object
-  ("called for a ceasefire"), a to-infinitive ("vowed to retaliate"), an object ("denied any
-  losses"), a colon ("said: ...");
+- :func:`_verb_candidate`: a verb cue of ``models/cues.yaml`` and the first frame of :data:`VERB_FRAMES`
+  (an ordered table of small documented functions, each switchable by name) that finds its content: a
+  cue clause set off by commas or quotes ("“...,” he said"), a clause ("said that ..."), a prepositional
+  object ("called for a ceasefire"), a to-infinitive ("vowed to retaliate"), an object ("denied any
+  losses"), a colon ("said: ..."); a negated or refused cue is marked (:func:`_declined`);
 - :func:`_phrase_candidates` ("according to X", "in a statement"), :func:`_noun_candidates` ("his
   claim that ..."), :func:`_in_source_candidates` ("in a CNN poll, ..."), :func:`_adjective_candidates`
   ("was critical of", "is confident that"), :func:`_verdict_candidates`
@@ -391,6 +392,9 @@ def frame_to_infinitive(x: _Verb) -> Optional[_Hit]:
     return _Hit(content, x.cues.to_verbs[x.lemma], "to")
 
 
+_SHOWING = {"show"}  # verbs whose object is a finding only when a document (``sources`` in cues.yaml) shows it
+
+
 def frame_object(x: _Verb) -> Optional[_Hit]:
     """A direct object: "denied any losses", "praised US efforts", a quoted object of a speech verb; the
     passive "was rejected by the Russian Foreign Ministry"."""
@@ -406,6 +410,8 @@ def frame_object(x: _Verb) -> Optional[_Hit]:
         return None
     if not (lemma in cues.object_verbs or (dobj.i in x.quote_of_tok and lemma in cues.verbs)):
         return None
+    if lemma in _SHOWING and (x.subj is None or x.subj.lemma_.lower() not in cues.sources):
+        return None  # "polls show a lead" reports; "Ukrainians have shown grit" is an act, not speech
     content = _span_tokens(dobj)
     for c in x.children:
         if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > dobj.i:

@@ -173,6 +173,9 @@ CASES = [
     # the subject reaches a cue through an adjective
     ("Ukrainian voters are more likely to say that the war will last another year.",
      "say", "Ukrainian voters", "Ukrainian voters", "the war will last another year", "indirect", "assert"),
+    # a document that shows a finding reports it
+    ("The latest poll showed a tight race in Ohio.",
+     "showed", "The latest poll", "The latest poll", "a tight race in Ohio", "indirect", "report"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
@@ -277,6 +280,8 @@ def test_quote_running_over_sentences_is_one_content(nlp):
     # a state of affairs "suggests": nobody said it
     "The urgency from all sides suggests a deal is near.",
     "The timing of the visit suggests that a deal is close.",
+    # an act, not speech: a verb of showing has a finding for object only when a document shows it
+    "Ukrainians have shown grit and resilience.",
 ])
 def test_no_source_no_attribution(nlp, text):
     assert nlp(text)._.attributions == []
