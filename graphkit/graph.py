@@ -11,7 +11,7 @@ about     claim → issue    trigger (the words that assigned the issue)
 mentions  claim → place
 reported_in claim → doc    spans (first content span)
 contradicts claim → claim  reason, issue
-reported_by actor → claim  cue ("Reuters reported that Putin said ...": Reuters → Putin's claim)
+reported_by actor → claim  (none): "Reuters reported that Putin said ...": Reuters → Putin's claim
 ========  ===============  ============================================
 
 Only the part asked for is built: ``build_graph(store, claims)`` takes the
