@@ -72,7 +72,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     """Build or update the store at ``store_path`` from the articles under ``corpus``.
 
     ``options`` are `update_store`'s (model, workers, batch_size, on_progress, extract, force, prune,
-    n_issues, rediscover).
+    n_issues, rediscover, window_days).
     The corpus's own knowledge (graphkit.knowledge.Knowledge) is ``CORPUS/issues.yaml`` and
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
@@ -93,7 +93,8 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
 def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] = None, workers: int = 1,
                  batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
                  extract: Optional[Callable] = None, force: bool = False, prune: bool = False, knowledge=None,
-                 n_issues: Optional[int] = None, rediscover: bool = False) -> BuildReport:
+                 n_issues: Optional[int] = None, rediscover: bool = False,
+                 window_days: Optional[int] = None) -> BuildReport:
     """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
 
     Callers hold the store's writer lock (`build` does).
@@ -113,10 +114,14 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     in the resolution key, not the extraction key: an edit re-resolves without parsing again.
     With no issue in that knowledge, issues are discovered from the claims (``n_issues`` of them, else
     a number chosen from the data) once, and kept: ``rediscover`` discovers them again.
+    ``window_days``: claims of two articles further apart are never linked as contradicting (None:
+    ``graphkit.contradict.WINDOW_DAYS``); a change re-resolves.
     """
+    from .contradict import WINDOW_DAYS
     from .knowledge import Knowledge
 
     knowledge = knowledge or Knowledge()
+    window_days = WINDOW_DAYS if window_days is None else window_days
     res = corpus_read
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
     key = pipeline_key(model)
@@ -159,12 +164,12 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     on_progress(report.parsed, len(todo))
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
-        fingerprint = resolve_fingerprint(store, report.skipped, knowledge, n_issues)
+        fingerprint = resolve_fingerprint(store, report.skipped, knowledge, n_issues, window_days)
         counts = (stored_counts(store) if not (force or rediscover) and store.get_meta("resolved_fingerprint") == fingerprint
                   else None)
         if counts is None:
             counts = resolve_store(store, skipped=report.skipped, knowledge=knowledge, n_issues=n_issues,
-                                   rediscover=rediscover)
+                                   rediscover=rediscover, window_days=window_days)
             store.set_meta("resolved_counts", json.dumps(counts, sort_keys=True))
             store.set_meta("resolved_fingerprint", fingerprint)
         report.resolve_seconds = time.perf_counter() - t0
@@ -213,9 +218,10 @@ def _discovered_issues(store: Store, extractions: dict[str, DocExtraction], n_is
 
 
 def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
-                        n_issues: Optional[int] = None) -> str:
+                        n_issues: Optional[int] = None, window_days: Optional[int] = None) -> str:
     """What the resolved layer is a function of: every extraction (by hash and key), `resolution_key` (models/
-    and the corpus's knowledge files, a graphkit.knowledge.Knowledge), the number of issues asked for, skipped files.
+    and the corpus's knowledge files, a graphkit.knowledge.Knowledge), the number of issues asked for, the
+    contradiction window, skipped files.
 
     `Store.put_article` and `Store.remove_articles` also clear the stored fingerprint, so any
     change to an extraction (e.g. a re-parse for a new publication date) re-resolves.
@@ -223,7 +229,7 @@ def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge
     from .knowledge import Knowledge
 
     paths = [p for ps in (knowledge or Knowledge()).files().values() for p in ps]
-    h = hashlib.sha256(resolution_key(paths).encode() + f"\0n_issues={n_issues}".encode())
+    h = hashlib.sha256(resolution_key(paths).encode() + f"\0n_issues={n_issues}\0window={window_days}".encode())
     for doc_id, sha, mkey in store.extraction_keys():
         h.update(f"{doc_id}\0{sha}\0{mkey}\n".encode())
     for s in sorted(skipped, key=lambda s: s.path):
@@ -273,7 +279,8 @@ def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, sp
 
 
 def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None, *,
-                  n_issues: Optional[int] = None, rediscover: bool = False) -> dict[str, int]:
+                  n_issues: Optional[int] = None, rediscover: bool = False,
+                  window_days: Optional[int] = None) -> dict[str, int]:
     """Re-resolve actors, places, issues, merged reports and contradictions over the whole store.
 
     ``knowledge``: the graphkit.knowledge.Knowledge to resolve with (default: models/ alone); recorded in the
@@ -288,7 +295,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     from .gazetteer import Gazetteer
     from .issues import issue_records, taxonomy_from_data, taxonomy_of
     from .knowledge import Knowledge
-    from .link import find_contradictions, merge_reports
+    from .contradict import find_contradictions
+    from .statements import merge_reports
     from .places import resolve_places
     from .resolve import resolve_actors
 
@@ -308,7 +316,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     claims = assemble_claims(extractions, names, res.speaker_of, pres, tax)
     claims = merge_reports(claims, keep_reports=True)
     actors_by_id = {a.id: a for a in res.actors}
-    contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id, taxonomy=tax)
+    window = {} if window_days is None else {"window_days": window_days}
+    contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id, **window)
     used_actors = {c.speaker_id for c in claims}
     actors = [a for a in res.actors if a.id in used_actors]
     used_places = {p for c in claims for p in c.places}

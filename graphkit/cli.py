@@ -20,6 +20,7 @@ from typing import Optional
 
 import typer
 
+from .contradict import MIN_SCORE, WINDOW_DAYS
 from .errors import GraphkitError
 from .tables import Column, print_table, write_tsv
 
@@ -98,6 +99,8 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           actors: Optional[Path] = typer.Option(None, "--actors", help="Actor gazetteer to use instead of CORPUS/actors.yaml (format: models/actors.yaml)."),
           n_issues: Optional[int] = typer.Option(None, "--n-issues", min=1, help="With no taxonomy: discover this many issues (default: chosen from the data)."),
           rediscover: bool = typer.Option(False, "--rediscover", help="With no taxonomy: discover the issues again from every claim (new articles otherwise join the issues found before)."),
+          window: int = typer.Option(WINDOW_DAYS, "--window", min=0, metavar="DAYS",
+                                     help="Link contradicting claims of two articles at most DAYS apart."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
     """Read a corpus folder into the store; only new or changed articles are parsed.
 
@@ -129,7 +132,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
 
         rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force,
                         prune=prune, on_wait=waiting, issues=issues, actors=actors, n_issues=n_issues,
-                        rediscover=rediscover)
+                        rediscover=rediscover, window_days=window)
     typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
                f"actors: {rep.actors} · places: {rep.places} · issues: {rep.issues}{' (discovered)' if rep.issues_discovered else ''} · "
                f"contradictions: {rep.contradictions} · "
@@ -287,16 +290,22 @@ def unassigned(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
 
 
 @app.command()
-def contradictions(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
-    """Pairs of claims that contradict each other.
+def contradictions(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
+                   min_score: float = typer.Option(MIN_SCORE, "--min-score", min=0.0, max=1.0,
+                                                   help="Show links scored at least this (0 shows every stored link)."),
+                   within: Optional[int] = typer.Option(None, "--within", min=0, metavar="DAYS",
+                                                        help="Only pairs of claims at most DAYS apart."),
+                   reverses: bool = typer.Option(False, "--reverses", help="One actor's reversals over time instead.")):
+    """Pairs of claims taking opposite positions on the same matter, with the evidence.
 
-    Example: graphkit contradictions --store out/sample.gk
+    Example: graphkit contradictions --store out/sample.gk --min-score 0.7
     """
     with _open(store) as g:
-        df = g.contradictions()
-    _print_df(df, format, [Column("issue", 12, priority=2), Column("speaker_a", 14), Column("claim_a", 18, wrap=True),
+        df = g.contradictions(min_score=min_score, within=within, relation="reverses" if reverses else "contradicts")
+    _print_df(df, format, [Column("score", 6), Column("speaker_a", 14), Column("claim_a", 18, wrap=True),
                            Column("speaker_b", 14), Column("claim_b", 18, wrap=True),
-                           Column("reason", 12, wrap=True, priority=3)], "contradiction(s)")
+                           Column("shared", 12, wrap=True, priority=2), Column("opposing", 12, wrap=True, priority=2)],
+              "contradiction(s)")
 
 
 issues_app = typer.Typer(no_args_is_help=True, help="The store's issues: list them, or suggest a taxonomy discovered from its claims.")

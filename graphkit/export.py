@@ -242,7 +242,7 @@ def write_graphml_store(store, path, claims: Iterable[Claim] | None = None, *, c
             if len(pair) == 2:
                 G = graph_from_records(pair, actors, {}, places, [x])
                 for u, v, k, d in G.edges(keys=True, data=True):
-                    if k == "contradicts":
+                    if k in ("contradicts", "reverses"):
                         w.edge(u, v, d)
         w.finish(f, [w.node_xml(n, {**d, "n_claims": n_claims[n]} if n in n_claims else d) for n, d in shared.items()])
     return w.nodes, w.edges

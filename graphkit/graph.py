@@ -10,9 +10,15 @@ said      actor → claim    role, cue, stance, date
 about     claim → issue    trigger (the words that assigned the issue)
 mentions  claim → place
 reported_in claim → doc    spans (first content span)
-contradicts claim → claim  reason, issue
+contradicts claim → claim  reason, issue, score, shared, opposing, days
+reverses  claim → claim    the same, between one actor's two claims
 reported_by actor → claim  (none): "Reuters reported that Putin said ...": Reuters → Putin's claim
 ========  ===============  ============================================
+
+``contradicts`` and ``reverses`` edges go from the earlier claim (article order) to the later; only links
+scored at least ``min_score`` (default ``graphkit.contradict.MIN_SCORE``) are drawn. ``shared`` (the
+arguments both claims are about) and ``opposing`` (the opposing words) are strings joined with "; " and
+" / ", so GraphML and GEXF carry them.
 
 Only the part asked for is built: ``build_graph(store, claims)`` takes the
 claims of a query (all of them by default) and adds their neighbourhood.
@@ -37,7 +43,7 @@ from .records import Actor, Claim, Contradiction, Document, Place
 from .names import slug
 
 NODE_TYPES = ("actor", "claim", "issue", "place", "document")
-EDGE_TYPES = ("said", "about", "mentions", "reported_in", "contradicts", "reported_by")
+EDGE_TYPES = ("said", "about", "mentions", "reported_in", "contradicts", "reverses", "reported_by")
 
 
 def issue_node(name: str) -> str:
@@ -61,8 +67,12 @@ def statements(claims: Iterable[Claim]) -> list[Claim]:
 
 
 def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], documents: dict[str, Document],
-                       places: dict[str, Place], contradictions: Iterable[Contradiction] = ()) -> nx.MultiDiGraph:
-    """The graph of these claims and everything they touch. `places` is keyed by place name."""
+                       places: dict[str, Place], contradictions: Iterable[Contradiction] = (),
+                       min_score: Optional[float] = None) -> nx.MultiDiGraph:
+    """The graph of these claims and everything they touch. `places` is keyed by place name.
+
+    Links between claims scored below `min_score` (None: ``graphkit.contradict.MIN_SCORE``) are left out.
+    """
     G = nx.MultiDiGraph()
     claims = statements(claims)
     for c in claims:
@@ -113,10 +123,7 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
                            title=d.title if d else None, source=d.source if d else None, url=d.url if d else None,
                            published=d.published.isoformat() if d and d.published else None)
             G.add_edge(cn, dn, key="reported_in", type="reported_in", spans=c.spans[0] if doc_id == c.doc_id else None)
-    for x in contradictions:
-        a, b = "claim:" + x.a, "claim:" + x.b
-        if a in G and b in G:
-            G.add_edge(a, b, key="contradicts", type="contradicts", reason=x.reason, issue=x.issue)
+    add_links(G, contradictions, min_score)
     return G
 
 
@@ -128,16 +135,28 @@ def _sentence(c: Claim, doc: Optional[Document]) -> Optional[str]:
     return " ".join(doc.text[s:e].split()) or None
 
 
+def add_links(G: nx.MultiDiGraph, links: Iterable[Contradiction], min_score: Optional[float] = None) -> None:
+    """Add the contradicts / reverses edges between claims of G scored at least min_score, with their evidence."""
+    if min_score is None:
+        from .contradict import MIN_SCORE as min_score
+    for x in links:
+        a, b = "claim:" + x.a, "claim:" + x.b
+        if a in G and b in G and x.score >= min_score:
+            G.add_edge(a, b, key=x.relation, type=x.relation, reason=x.reason, issue=x.issue, score=x.score,
+                       shared="; ".join(x.shared), opposing=" / ".join(x.opposing), days=x.days)
+
+
 def _short(text: str, n: int = 60) -> str:
     t = " ".join(text.split())
     return t if len(t) <= n else t[: n - 1] + "…"
 
 
-def build_graph(store, claims: Optional[Iterable[Claim]] = None) -> nx.MultiDiGraph:
-    """The graph of the store's claims (all, or those given) with their actors, issues, places, articles."""
+def build_graph(store, claims: Optional[Iterable[Claim]] = None, min_score: Optional[float] = None) -> nx.MultiDiGraph:
+    """The graph of the store's claims (all, or those given) with their actors, issues, places, articles;
+    links between claims scored at least min_score (None: graphkit.contradict.MIN_SCORE)."""
     claims = list(store.claims() if claims is None else claims)
     actors = {a.id: a for a in store.actors()}
     places = {p.name: p for p in store.places()}
     doc_ids = {c.doc_id for c in claims} | {r for c in claims for r in c.reports}
     documents = {i: d for i in sorted(doc_ids) if (d := store.document(i)) is not None}
-    return graph_from_records(claims, actors, documents, places, store.contradictions())
+    return graph_from_records(claims, actors, documents, places, store.contradictions(), min_score)

@@ -46,9 +46,10 @@ from .store import Store
 CLAIM_COLUMNS = ["id", "date", "speaker", "stance", "kind", "text", "cue", "issues", "places", "speaker_text", "role",
                  "doc_id", "title", "source", "url", "published", "sentence", "start", "end", "spans", "reports",
                  "speaker_id", "date_precision", "date_basis", "same_as"]
-TIMELINE_COLUMNS = ["date", "speaker", "stance", "kind", "text", "issues", "places", "doc_id", "title", "url", "reports"]
-CONTRADICTION_COLUMNS = ["issue", "speaker_a", "claim_a", "date_a", "doc_a", "speaker_b", "claim_b", "date_b", "doc_b",
-                         "reason", "id_a", "id_b"]
+TIMELINE_COLUMNS = ["date", "speaker", "stance", "kind", "text", "issues", "places", "doc_id", "title", "url", "reports",
+                    "reverses"]
+CONTRADICTION_COLUMNS = ["relation", "score", "issue", "speaker_a", "claim_a", "date_a", "doc_a", "speaker_b", "claim_b",
+                         "date_b", "doc_b", "shared", "opposing", "days", "reason", "id_a", "id_b"]
 STANCES = get_args(Stance)
 
 Names = Union[str, Iterable[str], None]
@@ -537,29 +538,46 @@ class Graphkit:
         df = self.claims(distinct=distinct)
         return df[df["issues"].map(len) == 0].reset_index(drop=True)
 
-    def contradictions(self):
-        """Pairs of claims linked by `contradicts`: both speakers, texts, dates and articles, and why."""
+    def contradictions(self, min_score: Optional[float] = None, relation: Optional[str] = "contradicts",
+                       within: Optional[int] = None):
+        """Pairs of opposing claims: both speakers, texts, dates and articles, and the evidence.
+
+        One row per link scored at least ``min_score`` (None: ``graphkit.contradict.MIN_SCORE``; 0 shows
+        every stored link): ``relation`` is ``contradicts`` (two speakers, the default) or ``reverses`` (one
+        actor, two dates; None: both); ``within`` keeps links whose claims are at most that many days apart. ``shared``
+        lists the arguments both claims are about, ``opposing`` the opposing words, ``score`` how sure.
+
+        >>> g.contradictions(min_score=0.7, within=7)   # doctest: +SKIP
+        """
         import pandas as pd
 
-        xs = self.store.contradictions()
+        from .contradict import MIN_SCORE
+
+        floor = MIN_SCORE if min_score is None else min_score
+        xs = [x for x in self.store.contradictions() if x.score >= floor and relation in (None, x.relation)
+              and (within is None or x.days is None or x.days <= within)]
         ids = sorted({i for x in xs for i in (x.a, x.b)})
         by_id = {c.id: c for c in self.store.claims(ids=ids)} if ids else {}
         rows = []
         for x in xs:
             a, b = by_id.get(x.a), by_id.get(x.b)
             if a and b:
-                rows.append({"issue": x.issue, "speaker_a": a.speaker, "claim_a": a.text, "date_a": a.date,
-                             "doc_a": a.doc_id, "speaker_b": b.speaker, "claim_b": b.text, "date_b": b.date,
-                             "doc_b": b.doc_id, "reason": x.reason, "id_a": a.id, "id_b": b.id})
+                rows.append({"relation": x.relation, "score": x.score, "issue": x.issue, "speaker_a": a.speaker,
+                             "claim_a": a.text, "date_a": a.date, "doc_a": a.doc_id, "speaker_b": b.speaker,
+                             "claim_b": b.text, "date_b": b.date, "doc_b": b.doc_id, "shared": list(x.shared),
+                             "opposing": list(x.opposing), "days": x.days, "reason": x.reason, "id_a": a.id,
+                             "id_b": b.id})
         return pd.DataFrame(rows, columns=CONTRADICTION_COLUMNS)
 
     def timeline(self, actor: Names, distinct: bool = True, **filters):
         """One actor's claims (or several actors'), oldest first; undated ones last.
 
         One row per claim (``distinct=True``): a claim several articles report appears once, the
-        other articles in ``reports``. Takes the other filters of :meth:`claims`.
+        other articles in ``reports``. ``reverses`` lists the ids of the actor's claims of another date that
+        this one takes the opposite position to (``reverses`` links scored at least MIN_SCORE). Takes the
+        other filters of :meth:`claims`.
 
-        >>> g.timeline("Putin")[["date", "text"]]   # doctest: +SKIP
+        >>> g.timeline("Putin")[["date", "text", "reverses"]]   # doctest: +SKIP
         """
         if actor is None:
             raise GraphkitError("timeline needs an actor name, e.g. g.timeline('Lavrov'); g.actors() lists them")
@@ -568,7 +586,20 @@ class Graphkit:
         df = self.claims(speaker=actor, distinct=distinct, **filters)
         dates = [None if pd.isna(d) else d for d in df["date"]]
         order = sorted(range(len(df)), key=lambda i: (dates[i] is None, dates[i] or ""))   # stable
-        return df.iloc[order][TIMELINE_COLUMNS].reset_index(drop=True)
+        df = df.iloc[order].reset_index(drop=True)
+        df["reverses"] = self._reversals(df["id"])
+        return df[TIMELINE_COLUMNS]
+
+    def _reversals(self, ids) -> list[list[str]]:
+        """For each claim id: the ids of the claims it is linked to by a shown ``reverses`` link."""
+        from .contradict import MIN_SCORE
+
+        other: dict[str, list[str]] = {}
+        for x in self.store.contradictions():
+            if x.relation == "reverses" and x.score >= MIN_SCORE:
+                other.setdefault(x.a, []).append(x.b)
+                other.setdefault(x.b, []).append(x.a)
+        return [sorted(other.get(i, [])) for i in ids]
 
     def subgraph(self, **filters):
         """networkx MultiDiGraph of the matching claims and what they touch (all claims with no filter).

@@ -187,13 +187,23 @@ class Claim(Record):
 
 
 class Contradiction(Record):
-    """Two claims that oppose each other on the same issue (and place, when named)."""
+    """Two claims taking opposite positions on the same specific proposition, with the evidence.
+
+    ``relation`` is ``contradicts`` between two speakers, ``reverses`` when one actor takes both positions
+    at different dates (a self-contradiction over time, kept on the actor's timeline).
+    """
 
     kind: Literal["contradiction"] = "contradiction"
-    a: str = Field(description="claim id")
+    a: str = Field(description="claim id (the earlier in article order)")
     b: str = Field(description="claim id")
-    issue: Optional[str] = None
-    reason: str = Field(min_length=1, description="why they were linked")
+    relation: Literal["contradicts", "reverses"] = Field("contradicts", description="between two speakers, "
+                                                          "or one speaker's reversal over time")
+    issue: Optional[str] = Field(None, description="an issue both claims are about, if any")
+    reason: str = Field(min_length=1, description="why they were linked, in words")
+    score: float = Field(1.0, ge=0, le=1, description="how sure the link is: opposition x specificity x match")
+    shared: tuple[str, ...] = Field((), description="the specific arguments both claims are about")
+    opposing: tuple[str, ...] = Field((), description="the opposing words: a's, then b's")
+    days: Optional[int] = Field(None, ge=0, description="days between the two claims' dates, when both known")
 
 
 class Skipped(Record):

@@ -49,4 +49,10 @@ def claims(doc_id="d1") -> list[Claim]:
     ]
 
 
-CONTRADICTIONS = [Contradiction(a="c2", b="c3", issue="territory", reason="deny vs assert on Pokrovsk")]
+CONTRADICTIONS = [
+    Contradiction(a="c2", b="c3", issue="territory", reason="deny vs assert on Pokrovsk", score=0.9,
+                  shared=("pokrovsk",), opposing=("denied", "said"), days=1),
+    Contradiction(a="c1", b="c4", relation="reverses", reason="one actor, both positions", score=0.6,
+                  shared=("europe",), opposing=("blocking", "not blocking")),          # days unknown: None
+    Contradiction(a="c1", b="c3", reason="a weak link, below the shown threshold", score=0.1),
+]

@@ -87,6 +87,23 @@ def test_contradicts_edges_of_the_sample(sample, a, b):
     assert any((a in x and b in y) or (b in x and a in y) for x, y in pairs), pairs
 
 
+def test_sample_links_carry_evidence_and_nothing_else_is_linked(sample):
+    df = sample.contradictions(min_score=0)
+    assert len(df) == 3                                   # Pokrovsk, the four regions, NATO membership
+    assert all(len(s) > 0 for s in df["shared"]) and all(len(o) == 2 for o in df["opposing"])
+    assert set(df["relation"]) == {"contradicts"}
+
+
+@pytest.mark.parametrize("args,rows", [
+    ((), 3), (("--min-score", "0"), 3), (("--min-score", "0.99"), 0), (("--reverses",), 0),
+])
+def test_contradictions_command_thresholds(sample_store, args, rows):
+    out = [x for x in gk("contradictions", "--store", sample_store, "-f", "jsonl", *args).stdout.splitlines() if x.strip()]
+    assert len(out) == rows
+    floor = float(args[1]) if args[:1] == ("--min-score",) else 0.5
+    assert all(json.loads(x)["score"] >= floor for x in out)
+
+
 def test_relative_aside_is_not_part_of_the_outer_claim(sample):
     (russia,) = [t for t in sample.claims(doc="004")["text"] if "legally part of Russia" in t]
     assert "annexed illegally" not in russia and russia.endswith("returned to Ukraine")

@@ -24,6 +24,10 @@ def test_schema(G):
     assert G.nodes["actor:sergey-lavrov"]["n_claims"] == 2
     assert G.has_edge("claim:c2", "claim:c3", key="contradicts")
     assert G.has_edge("actor:ukrainian-government", "claim:c3", key="reported_by")  # Kyiv reports Moscow's claim
+    e = G.edges["claim:c2", "claim:c3", "contradicts"]
+    assert (e["score"], e["shared"], e["opposing"], e["days"]) == (0.9, "pokrovsk", "denied / said", 1)
+    assert G.has_edge("claim:c1", "claim:c4", key="reverses")
+    assert not G.has_edge("claim:c1", "claim:c3")          # scored below graphkit.contradict.MIN_SCORE
     assert G.edges["claim:c1", "issue:europe", "about"]["trigger"] == "europe"
     assert G.nodes["place:pokrovsk"]["lat"] == pytest.approx(48.28)
 
@@ -131,3 +135,18 @@ def test_unknown_format(G, tmp_path):
     with pytest.raises(ExportError, match="choose one of"):
         write(G, "pdf", tmp_path / "x")
     assert "neo4j" in FORMATS
+
+
+def test_reversal_is_on_the_actors_timeline(tmp_path):
+    """A `reverses` link shows on the actor's timeline (API) next to both claims; weak links do not."""
+    import graphkit
+    from graphkit.store import Store
+
+    path = tmp_path / "s.gk"
+    with Store(path, create=True) as store:
+        store.put_article(doc(), "{}", "test-model")
+        store.replace_resolved(ACTORS.values(), PLACES.values(), [], claims(), CONTRADICTIONS)
+    tl = graphkit.open(path).timeline("Sergey Lavrov")
+    rev = dict(zip(tl["text"], tl["reverses"]))
+    assert rev["Europe was blocking peace"] == ["c4"]
+    assert [v for t, v in rev.items() if t.startswith("A quote")] == [["c1"]]

@@ -1,0 +1,444 @@
+"""Opposing claims: the same specific proposition, opposite positions, with the evidence.
+
+Two claims contradict only when
+
+1. **they are about the same matter**: they share a *specific* argument (see :func:`arguments`: a name,
+   a number with what it counts, a place, an issue's trigger word), one that few claims of the corpus
+   use (:func:`specificity`), and they say the same thing about it (:func:`match`: most content words in
+   common, or one points back at the other, "denied any such losses");
+2. **they take opposite positions** (:func:`opposition`): one denies the other's content, one negates
+   the predicate the other asserts ("will raise taxes" / "will not raise taxes"), or they hold
+   antonymous predicates from ``models/links.yaml`` ("legally part of Russia" / "annexed illegally").
+   What the speakers do with it ("warned" vs "said") is not opposition;
+3. **their dates are close**: at most ``window_days`` apart (same article: always).
+
+Candidates come from blocking on specific arguments (an inverted index; an argument shared by more than
+``BLOCK_MAX`` claims is not specific), so the work grows with the number of claims, not its square.
+Every link carries its evidence (``shared`` arguments, ``opposing`` words, a ``score``); ``MIN_SCORE`` is
+the threshold under which links are kept in the store but not shown. The same opposition by one actor at
+two different dates is a ``reverses`` link (a self-contradiction over time).
+
+>>> from graphkit.records import Claim
+>>> a = Claim(id="a", doc_id="003", speaker="Russian officials", speaker_id="actor:russian-officials",
+...           text="they had captured Pokrovsk", spans=[(100, 126)], cue="claimed", places=("Pokrovsk",),
+...           sentence_span=(60, 127))
+>>> b = Claim(id="b", doc_id="003", speaker="Ukrainian authorities", speaker_id="actor:ukraine",
+...           text="any such losses", spans=[(156, 171)], cue="denied", stance="deny", sentence_span=(128, 172))
+>>> [(c.a, c.b, c.relation, c.shared, c.opposing) for c in find_contradictions([a, b])]
+[('a', 'b', 'contradicts', ('pokrovsk',), ('claimed', 'denied'))]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .statements import as_date, concept_idf
+from .records import Actor, Claim, Contradiction
+from .words import STOP, antonym_poles, concepts, lemma, negated, predicate_words, predicates, tokens
+
+__all__ = ["find_contradictions", "arguments", "opposition", "MIN_SCORE", "MAX_LINKS_PER_CLAIM",
+           "WINDOW_DAYS"]
+
+MIN_SCORE = 0.5          # links scored below are stored but not shown (CLI, view); see README
+WINDOW_DAYS = 31         # two claims further apart in time are not compared (same article: always)
+MIN_SPECIFICITY = 0.5    # a shared argument must be at least this specific (used by <= ~sqrt(N) claims)
+BLOCK_MAX = 200          # an argument in more claims pairs nothing by itself: blocking stays linear
+MAX_LINKS_PER_CLAIM = 3  # more only when each link of the claim has a shared argument of its own
+PSEUDO_CLAIMS = 100      # smoothing of specificity: a small corpus counts as this many claims more
+MIN_WORDS = 3            # a content shorter than this is not a statement ("the code")
+# how much content two claims must share (idf-weighted, over the smaller) to be one proposition
+MIN_MATCH = {"denial": 0.5, "antonym": 0.4, "negation": 0.5}
+MIN_SHARED_ACROSS = 2    # claims of two articles must share this many specific arguments
+STRENGTH = {"denial": 1.0, "antonym": 0.9, "negation": 0.8}   # how plainly each kind opposes
+
+_TITLES = frozenset("mr mrs ms miss dr sir sen senator rep gov governor president presidential secretary "
+                    "minister prime chairman chief judge justice gen general lt col adm".split())
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven "
+                                                 "twelve".split()) if i >= 2}   # "no one wants" counts nothing
+# times are when, not what: they never make two claims one matter
+_TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                   "july august september october november december today yesterday tomorrow".split())
+_MAGNITUDE = {"million": "m", "millions": "m", "m": "m", "mn": "m", "billion": "bn", "billions": "bn", "bn": "bn",
+              "trillion": "tn", "tn": "tn", "percent": "%", "per": "%", "%": "%", "thousand": "k", "k": "k"}
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|%|[.!?\"\u201c\u201d]")
+# content that points back at what was said just before, in its first words: "(denied) any such losses",
+# "they have been ...", "(rejects) that option", "(denied) the charges" -- not "the idea that ..." (its own)
+ANAPHORIC = re.compile(r"^\W*(?:this|it|they|these|those)\b|\b(?:such|these|those)\s+\w+|"
+                       r"\b(?:that|this|the)\s+(?:claims?|reports?|allegations?|accusations?|options?|idea|"
+                       r"story|stories|statement|suggestion|charges?|rumou?rs?)\b(?!\s+(?:that|of|about|to|on)\b)",
+                       re.I)
+
+
+def points_back(text: str, first_words: int = 4) -> bool:
+    """Does the content point back at what was said before it, within its first words?
+
+    >>> [points_back(t) for t in ["denied any such losses", "rejected the idea that he would lose",
+    ...                            "declined to define what such a deal would be"]]
+    [True, False, False]
+    """
+    head = " ".join(text.split()[:first_words])
+    return bool(ANAPHORIC.search(head))
+
+
+# --- the matter: arguments and how specific they are ---------------------------------------------------
+
+def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The claim's salient arguments, lemmatised: names, numbers with what they count, places, triggers.
+
+    - a capitalised word that is not a function word or a title: "Pokrovsk", "Trump" (so "Donald Trump"
+      and "Mr. Trump" meet on "trump"); at the start of a sentence only when ``common`` (the words the
+      corpus writes in lower case: "Obviously", "Today") does not hold it;
+    - a number, with its magnitude and the word it counts: "£35bn" → "35bn", "four regions" → "4 region";
+      years are times, not arguments;
+    - the claim's resolved places ("Kiev" and "Kyiv" meet on "kyiv") and the words that assigned its issues.
+
+    >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="Mr. Trump will cut £35bn of "
+    ...           "savings in four regions", spans=[(0, 10)], cue="said", places=("Kyiv",))
+    >>> sorted(arguments(c))
+    ['35bn', '4 region', 'kyiv', 'trump']
+    """
+    out = set(_text_arguments(claim.text, common))
+    out.update(p.lower() for p in claim.places)
+    for _, trig in claim.issue_triggers:
+        if not trig.startswith("context:"):
+            out.update(lemma(w) for w in tokens(trig) if w not in STOP and len(w) >= 3)
+    return frozenset(out)
+
+
+def _text_arguments(text: str, common: frozenset[str]) -> list[str]:
+    toks = _TOKEN.findall(text.replace("\u2019", "'"))
+    out = []
+    start = True   # at the start of a sentence
+    for i, t in enumerate(toks):
+        if t in '.!?"\u201c\u201d':
+            start = t in ".!?" or start
+            continue
+        low = t.lower().rstrip(".")
+        num = _number(t)
+        if num is not None:
+            out.append(_counted(num, toks[i + 1:i + 3]))
+        elif (t[0].isupper() and low not in STOP and low not in _TITLES and low not in _TIMES and len(low) >= 2
+              and "'" not in low.removesuffix("'s")):   # "I'll", "We've" are no names
+            lw = lemma(low)
+            if not start or lw not in common:
+                out.append(lw)
+        start = False
+    return out
+
+
+def _number(t: str) -> Optional[str]:
+    low = t.lower()
+    if low in _NUMBER_WORDS:
+        return _NUMBER_WORDS[low]
+    if not t[0].isdigit():
+        return None
+    n = t.replace(",", "")
+    if re.fullmatch(r"(1[89]|20)\d\d", n):   # a year
+        return None
+    return n
+
+
+def _counted(num: str, following: list[str]) -> str:
+    """'35' + ['billion', 'of'] → '35bn'; '4' + ['regions'] → '4 region'."""
+    if following and following[0].lower() in _MAGNITUDE:
+        return num + _MAGNITUDE[following[0].lower()]
+    if following and following[0][0].isalpha() and following[0].lower() not in STOP:
+        return f"{num} {lemma(following[0])}"
+    return num
+
+
+def common_words(claims: Iterable[Claim]) -> frozenset[str]:
+    """Lemmas of the words the claims write in lower case: a capitalised one opening a sentence is no name."""
+    return frozenset(lemma(t) for c in claims for t in _TOKEN.findall(c.text) if t[0].islower())
+
+
+def specificity(df: int, n: int) -> float:
+    """How specific an argument used by `df` of `n` claims is, in [0, 1] (1: one claim of a large corpus).
+
+    log((n + PSEUDO_CLAIMS) / df) / log(n + PSEUDO_CLAIMS): 0.5 at df ≈ sqrt(n + PSEUDO_CLAIMS).
+
+    >>> round(specificity(3000, 15000), 2), round(specificity(3, 15000), 2), round(specificity(2, 2), 2)
+    (0.17, 0.89, 0.85)
+    """
+    total = n + PSEUDO_CLAIMS
+    return max(0.0, math.log(total / max(df, 1)) / math.log(total))
+
+
+# --- the same proposition ----------------------------------------------------------------------------
+
+def match(a: str, b: str, idf: dict[str, float], leave_out: Iterable[str] = ()) -> float:
+    """Share of content (idf-weighted concepts, over the smaller claim) two contents have in common.
+
+    ``leave_out``: concepts not to count (the opposing words themselves, the shared arguments).
+
+    >>> match("he will raise taxes on the rich", "he will not raise taxes on the rich", {})
+    1.0
+    """
+    drop = set(leave_out)
+    ca, cb = concepts(a) - drop, concepts(b) - drop
+    if not ca or not cb:
+        return 0.0
+    w = lambda s: sum(idf.get(x, 1.0) for x in s)  # noqa: E731
+    return round(w(ca & cb) / min(w(ca), w(cb)), 3)
+
+
+# --- opposite positions --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Opposition:
+    kind: str                    # denial, antonym, negation
+    words: tuple[str, str]       # the opposing words of a, of b
+
+
+def opposition(a: Claim, b: Claim, refers: bool = False) -> Optional[Opposition]:
+    """How a and b take opposite positions, if they do: a denial, antonyms or a negation.
+
+    ``refers``: b points back at a (anaphoric content right after it), so a denial needs no shared words.
+
+    >>> mk = lambda t, st="assert", cue="said": Claim(id=t[:9], doc_id="d", speaker="X", speaker_id="actor:x",
+    ...     text=t, spans=[(0, len(t))], cue=cue, stance=st)
+    >>> opposition(mk("the four regions are legally part of Russia"), mk("the four regions were annexed illegally"))
+    Opposition(kind='antonym', words=('legally', 'illegally'))
+    >>> opposition(mk("Obama will raise taxes"), mk("Obama will not raise taxes"))
+    Opposition(kind='negation', words=('raise', 'not raise'))
+    >>> opposition(mk("Obama warned taxes would rise", cue="warned"), mk("taxes would rise"))  # stance alone: none
+    """
+    deny = _denial(a, b, refers)
+    if deny:
+        return deny
+    return _antonyms(a.text, b.text) or _negation(a.text, b.text)
+
+
+_ANSWERABLE = ("assert", "predict", "accuse", "report", "believe", "promise", "warn", "praise", "criticize",
+               "support", "demand")
+
+
+def _denial(a: Claim, b: Claim, refers: bool) -> Optional[Opposition]:
+    """b denies what a asserts (or a denies b): a 'deny' cue, or a rejection pointing back at a."""
+    for x, y, back in ((a, b, refers), (b, a, False)):
+        denies = y.stance == "deny" or (y.stance == "oppose" and back)
+        if denies and x.stance in _ANSWERABLE:
+            words = (x.cue, y.cue) if x is a else (y.cue, x.cue)
+            return Opposition("denial", words)
+    return None
+
+
+def _poles(text: str) -> dict[int, tuple[int, str]]:
+    """antonym pair → (pole, word as written) of the claim's antonym words in its verb groups ("is illegal",
+    "annexed illegally", not "railing against"), flipped when negated."""
+    poles = antonym_poles()
+    neg = negated(text)
+    zone = predicate_words(text)
+    out: dict[int, set] = defaultdict(set)
+    for t in tokens(text):
+        lw = lemma(t)
+        if lw not in zone:
+            continue
+        hit = poles.get(lw) or poles.get(t) or (lw.endswith("ly") and poles.get(lw[:-2]))  # "illegally"
+        if hit:
+            k, pole = hit
+            flipped = lw in neg
+            out[k].add((pole ^ flipped, ("not " if flipped else "") + t))
+    # a pair used both ways in one claim says nothing about it
+    return {k: sorted(v)[0] for k, v in out.items() if len({p for p, _ in v}) == 1}
+
+
+def _antonyms(a: str, b: str) -> Optional[Opposition]:
+    pa, pb = _poles(a), _poles(b)
+    for k in sorted(pa.keys() & pb.keys()):
+        if pa[k][0] != pb[k][0]:
+            wa, wb = pa[k][1], pb[k][1]
+            same = lemma(wa.removeprefix("not ")) == lemma(wb.removeprefix("not "))   # "raise" / "not raise"
+            return Opposition("negation" if same else "antonym", (wa, wb))
+    return None
+
+
+def _negation(a: str, b: str) -> Optional[Opposition]:
+    """A verb group's head both claims use, negated in exactly one ("will raise" / "will not raise")."""
+    na, nb = negated(a), negated(b)
+    poles = antonym_poles()     # antonym words are _antonyms' ("not legal" / "illegal" agree)
+    za, zb = predicate_words(a), predicate_words(b)
+    la = {lemma(t): t for t in tokens(a) if lemma(t) in za}
+    lb = {lemma(t): t for t in tokens(b) if lemma(t) in zb}
+    la = {w: t for w, t in la.items() if w not in poles and not (w.endswith("ly") and w[:-2] in poles)}
+    flips = sorted(w for w in la.keys() & lb.keys() if (w in na) != (w in nb))
+    if not flips or len(flips) * 2 < len((na | nb) & (la.keys() & lb.keys())):
+        return None
+    w = flips[0]
+    return Opposition("negation", (("not " if w in na else "") + la[w], ("not " if w in nb else "") + lb[w]))
+
+
+# --- pairs, scores, links --------------------------------------------------------------------------------
+
+@dataclass
+class _Seen:
+    """What find_contradictions knows of one claim."""
+
+    claim: Claim
+    order: int                     # rank in article order over the whole input
+    args: frozenset[str]           # its arguments, with those of the claim it refers back to
+    refers_to: Optional[int]       # the claim just before it that its anaphoric content points at
+
+
+def find_contradictions(claims: list[Claim], actors: Optional[dict[str, Actor]] = None, *,
+                        window_days: int = WINDOW_DAYS) -> list[Contradiction]:
+    """Contradicts links (two speakers) and reverses links (one speaker, two dates), with their evidence.
+
+    ``actors`` is accepted for symmetry with the other stages (the side a speaker is on is not used:
+    allies contradict each other too). Deterministic: links come out in article order of a, then b.
+    """
+    seen = _prepare(claims)
+    n = len(seen)
+    df = Counter(x for s in seen for x in s.args)
+    spec = {x: specificity(k, n) for x, k in df.items()}
+    idf = concept_idf([s.claim for s in seen])
+    links = []
+    for i, j in _candidate_pairs(seen, spec):
+        link = _link(seen[i], seen[j], spec, idf, window_days)
+        if link is not None:
+            links.append(link)
+    order = {s.claim.id: s.order for s in seen}
+    return sorted(_cap(links), key=lambda x: (order[x.a], order[x.b]))
+
+
+def _order_key(c: Claim):
+    return (c.doc_id, c.sentence_span[0] if c.sentence_span else c.spans[0][0], c.spans[0][0], c.id)
+
+
+def _prepare(claims: Iterable[Claim]) -> list[_Seen]:
+    """Claims in article order, each with its arguments; anaphoric content takes the previous claim's."""
+    ordered = sorted(claims, key=_order_key)
+    common = common_words(ordered)
+    seen = [_Seen(c, k, arguments(c, common), None) for k, c in enumerate(ordered)]
+    for k in range(1, len(seen)):
+        prev, cur = seen[k - 1], seen[k]
+        if _adjacent(prev.claim, cur.claim) and points_back(cur.claim.text):
+            cur.refers_to = k - 1
+            cur.args = cur.args | prev.args
+    return seen
+
+
+def _adjacent(first: Claim, second: Claim, max_gap: int = 400) -> bool:
+    """second follows first in the same article, close by (the callers pass neighbours in article order)."""
+    if first.doc_id != second.doc_id:
+        return False
+    end = first.sentence_span[1] if first.sentence_span else first.spans[-1][1]
+    start = second.sentence_span[0] if second.sentence_span else second.spans[0][0]
+    return start - end <= max_gap
+
+
+def _candidate_pairs(seen: list[_Seen], spec: dict[str, float]) -> list[tuple[int, int]]:
+    """Pairs (i < j) sharing a specific argument: an inverted index over arguments, posting lists of at
+    most BLOCK_MAX claims (a longer one is a common word, not a specific matter)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(seen):
+        for x in s.args:
+            if spec[x] >= MIN_SPECIFICITY:
+                postings[x].append(k)
+    pairs = set()
+    for x in sorted(postings):
+        plist = postings[x]
+        if len(plist) <= BLOCK_MAX:
+            pairs.update((plist[p], plist[q]) for p in range(len(plist)) for q in range(p + 1, len(plist)))
+    return sorted(pairs)
+
+
+def _days(a: Claim, b: Claim) -> Optional[int]:
+    da, db = as_date(a.date), as_date(b.date)
+    return abs((da - db).days) if da and db else None
+
+
+def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float],
+          window_days: int) -> Optional[Contradiction]:
+    """The link between two claims (x before y in article order), or None."""
+    a, b = x.claim, y.claim
+    same_speaker = a.speaker_id == b.speaker_id
+    days = _days(a, b)
+    if same_speaker and (days is None or days == 0 or a.doc_id == b.doc_id):
+        return None                       # one actor's reversal needs two dates
+    if a.doc_id != b.doc_id and days is not None and days > window_days:
+        return None
+    if min(len(tokens(a.text)), len(tokens(b.text))) < MIN_WORDS:
+        return None
+    refers = y.refers_to == x.order
+    shared = sorted((x.args & y.args), key=lambda w: (-spec[w], w))
+    shared = [w for w in shared if spec[w] >= MIN_SPECIFICITY]
+    if not shared or (a.doc_id != b.doc_id and len(shared) < MIN_SHARED_ACROSS):
+        return None
+    opp = opposition(a, b, refers)
+    if opp is None:
+        return None
+    # what both say beyond the arguments and the opposing words: "Brown will play a central role" and
+    # "(denied) Brown would be sidelined" share Brown, not what is said of him. Content pointing back at
+    # the claim before it ("denied the charges", "they were annexed illegally") says it of that claim.
+    points = refers and (opp.kind == "antonym" or (opp.kind == "denial" and b.stance in ("deny", "oppose")))
+    if points:
+        m = 1.0                           # b points back at a and says the opposite of it
+    else:
+        m = match(a.text, b.text, idf, leave_out=_folded(opp.words) | _folded(x.args | y.args))
+    if m < MIN_MATCH[opp.kind] or (opp.kind == "denial" and not points and not _denies_what_is_said(a, b)):
+        return None
+    said = {lemma(t) for w in opp.words for t in tokens(w)}
+    shared = [w for w in shared if w not in said and w.removesuffix("ly") not in said] or shared   # not "legally"
+    specific = spec[shared[0]]
+    conf = min(a.confidence, b.confidence)
+    score = round(STRENGTH[opp.kind] * (specific + m) / 2 * conf, 3)
+    relation = "reverses" if same_speaker else "contradicts"
+    issue = next((i for i in a.issues if i in b.issues), None)
+    return Contradiction(a=a.id, b=b.id, relation=relation, issue=issue, score=score, shared=tuple(shared[:5]),
+                         opposing=opp.words, days=days, reason=_reason(opp, a, b, shared, m, points))
+
+
+def _denies_what_is_said(a: Claim, b: Claim) -> bool:
+    """The denial's predicate is one the other claim uses: "denied Brown would be sidelined" does not
+    answer "Brown will play a central role", though both are about Brown."""
+    d, other = (b, a) if b.stance in ("deny", "oppose") else (a, b)
+    said = predicates(d.text)
+    return bool(said & concepts(other.text))
+
+
+def _folded(words: Iterable[str]) -> set[str]:
+    return {c for w in words for c in concepts(w)}
+
+
+def _reason(opp: Opposition, a: Claim, b: Claim, shared: list[str], m: float, refers: bool) -> str:
+    how = "points back at it" if refers else f"content match {m:.2f}"
+    return (f"{opp.kind}: {a.speaker} {opp.words[0]!r} ({_short(a.text)!r}) vs {b.speaker} {opp.words[1]!r} "
+            f"({_short(b.text)!r}); both about {', '.join(shared[:3])}; {how}")
+
+
+def _cap(links: list[Contradiction]) -> list[Contradiction]:
+    """At most MAX_LINKS_PER_CLAIM links per claim, best score first, unless each of the claim's links has
+    a shared argument none of its other links has (one claim answering several distinct matters)."""
+    kept: dict[str, list[Contradiction]] = defaultdict(list)
+    out = []
+    for link in sorted(links, key=lambda x: (-x.score, x.a, x.b)):
+        if all(_room(kept[c], link) for c in (link.a, link.b)):
+            out.append(link)
+            kept[link.a].append(link)
+            kept[link.b].append(link)
+    return out
+
+
+def _room(links: list[Contradiction], new: Contradiction) -> bool:
+    if len(links) < MAX_LINKS_PER_CLAIM:
+        return True
+    return own_arguments([*links, new])
+
+
+def own_arguments(links: list[Contradiction]) -> bool:
+    """Each link has a shared argument that none of the others has."""
+    for k, link in enumerate(links):
+        others = {w for q, o in enumerate(links) if q != k for w in o.shared}
+        if not set(link.shared) - others:
+            return False
+    return True
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,276 @@
+"""One statement reported by several articles: fold its reports into one claim (``same_as``).
+
+Two claims are the same statement when they have the same speaker, come from different articles, were
+made at compatible dates, and say the same thing: near-identical wording (rapidfuzz ``token_set_ratio`` /
+``partial_ratio``) or, for paraphrases, enough shared *concepts* (content-word lemmas, folded through the
+paraphrase groups of ``models/links.yaml``, weighted by how rare they are in the corpus).
+``merge_reports`` keeps the earliest report and marks the others ``same_as`` it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .records import Claim
+from .words import concepts
+
+__all__ = ["merge_reports", "same_statement_score", "concept_idf", "as_date", "MERGE_THRESHOLD"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm(text: str) -> str:
+    t = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
+    t = re.sub(r"[\u201c\u201d\"]", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def as_date(s: Optional[str]) -> Optional[dt.date]:
+    """'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' → a date (first day of the period); cached: merging compares
+    every pair of one speaker's claims."""
+    if not s:
+        return None
+    parts = [int(p) for p in s.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def _dates_compatible(a: Claim, b: Claim, max_days: int = 3, max_publication_days: int = 30) -> bool:
+    """Could a and b be the same act of speech, judging by their dates?"""
+    da, db = as_date(a.date), as_date(b.date)
+    if da is None or db is None:
+        return True
+    if a.date_precision not in (None, "day") or b.date_precision not in (None, "day"):
+        # month/week/year: the coarser period must contain the other date's month at least
+        return abs((da - db).days) <= 31
+    if a.date_basis == "publication" or b.date_basis == "publication":
+        # a publication date only says "on or before": the statement may be older
+        pa, pb = a.date_basis == "publication", b.date_basis == "publication"
+        if pa and pb:
+            return abs((da - db).days) <= max_publication_days
+        said, bound = (db, da) if pa else (da, db)
+        return -max_days <= (bound - said).days <= max_publication_days
+    return abs((da - db).days) <= max_days
+
+
+def _same_news_cycle(a: Claim, b: Claim) -> bool:
+    """Both dated to the day, at most CONCEPT_MAX_DAYS apart: a paraphrase may be one statement."""
+    da, db = as_date(a.date), as_date(b.date)
+    return (da is not None and db is not None and a.date_precision in (None, "day")
+            and b.date_precision in (None, "day") and abs((da - db).days) <= CONCEPT_MAX_DAYS)
+
+
+def concept_idf(claims: list[Claim]) -> dict[str, float]:
+    """Smoothed inverse document frequency of concepts over the claims (>= 1.0 means rare).
+
+    A concept is rare (weight >= 1) when at most 2 claims, or at most 10% of them, use it.
+    """
+    df = Counter()
+    for c in claims:
+        df.update(concepts(c.text))
+    n = max(len(claims), 1)
+    common = max(2, 0.1 * n)
+    return {w: (1.0 + math.log(common / k) if k <= common else common / k) for w, k in df.items()}
+
+
+WORDING_THRESHOLD = 0.88   # rapidfuzz token_set_ratio / partial_ratio, 0..1: near-identical wording
+CONCEPT_THRESHOLD = 0.8    # idf-weighted overlap of concepts, over the smaller claim
+MIN_SHARED_CONCEPTS = 3    # ... with at least this many concepts in common, two of them not common words
+CONCEPT_MAX_DAYS = 1       # ... and both dated to the day, at most this many days apart
+MIN_WORDING_CONCEPTS = 3   # a content with fewer concepts merges only when the whole wording is the same
+
+
+def same_statement_score(a: str, b: str, idf: Optional[dict[str, float]] = None) -> tuple[float, str]:
+    """How likely two contents are one statement, and why: 1.0 is certain, >= 0.5 counts as the same.
+
+    Wording (rapidfuzz; a content of fewer than MIN_WORDING_CONCEPTS concepts as a whole) above WORDING_THRESHOLD, or
+    concepts above CONCEPT_THRESHOLD with MIN_SHARED_CONCEPTS shared, map to 0.5..1; anything else stays
+    below 0.5. Set on PolNeAR train (bench/README.md, "same_as"): of 40 merged reports judged with the
+    earlier 0.25 concept threshold (fitted to the sample's two paraphrases), 16 of 17 wording merges were
+    one statement and 5 of 23 concept merges; concept merges at >= 0.8 and a day apart were.
+
+    >>> same_statement_score("Russia will not accept any plan", "Russia won't accept any plan!")[0] >= 0.5
+    True
+    >>> same_statement_score("he believes the peace plan could form the basis for a final settlement",
+    ...                      "he had reviewed a US draft that might serve as a basis for a future agreement")
+    (0.49, 'concepts 0.67 (agreement, basis, future, plan)')
+    >>> same_statement_score("the talks were constructive", "the war must end")[0] < 0.5
+    True
+    """
+    ca, cb = concepts(a), concepts(b)
+    shared = ca & cb
+    wording, wwhy = 0.0, "token_set_ratio"
+    # near-identical wording shares most content words: skip the string comparison otherwise
+    if len(shared) * 2 >= min(len(ca), len(cb)):
+        na, nb = _norm(a), _norm(b)
+        cut = WORDING_THRESHOLD * 100
+        if min(len(ca), len(cb)) < MIN_WORDING_CONCEPTS:
+            # a short content is one statement only as a whole: "declined to comment" is not a part of
+            # "declined to comment on the report"
+            wording, wwhy = fuzz.ratio(na, nb, score_cutoff=cut) / 100, "ratio"
+        else:
+            tsr = fuzz.token_set_ratio(na, nb, score_cutoff=cut) / 100
+            pr = fuzz.partial_ratio(na, nb, score_cutoff=cut) / 100 if min(len(na), len(nb)) >= 40 else 0.0
+            wording, wwhy = max((tsr, "token_set_ratio"), (pr, "partial_ratio"))
+    best, why = (0.5 * wording / WORDING_THRESHOLD if wording < WORDING_THRESHOLD
+                 else 0.5 + 0.5 * (wording - WORDING_THRESHOLD) / (1 - WORDING_THRESHOLD)), f"wording {wording:.2f} ({wwhy})"
+    if shared:
+        w = idf or {}
+        weight = lambda s: sum(w.get(x, 1.0) for x in s)  # noqa: E731
+        overlap = weight(shared) / min(weight(ca), weight(cb))
+        rare = [x for x in shared if w.get(x, 1.0) >= 1.0]
+        ok = overlap >= CONCEPT_THRESHOLD and len(shared) >= MIN_SHARED_CONCEPTS and len(rare) >= 2
+        score = (0.5 + 0.5 * (overlap - CONCEPT_THRESHOLD) / (1 - CONCEPT_THRESHOLD)) if ok else min(0.49, overlap)
+        if score > best:
+            best, why = score, f"concepts {overlap:.2f} ({', '.join(sorted(shared))})"
+    return best, why
+
+
+MERGE_THRESHOLD = 0.5
+ALL_PAIRS_UP_TO = 300   # a speaker with more claims is compared through shared rare concepts only
+BLOCK_KEYS = 6          # the rarest concepts of a claim that may pair it with another
+BLOCK_MAX = 200         # a concept used by more of one speaker's claims pairs nothing by itself
+
+
+def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float]):
+    """Candidate pairs (i < j) among one speaker's claims.
+
+    Up to ALL_PAIRS_UP_TO claims every pair is scored. Above, pairs are generated from
+    an inverted index of each claim's BLOCK_KEYS rarest concepts (a posting list longer than
+    BLOCK_MAX is skipped), so a speaker with 50,000 claims costs about 50,000 x 6 x 200
+    comparisons at most instead of 1.25 billion. Two reports of one statement share their
+    rare words, so what blocking misses is pairs that share only common words.
+
+    >>> from graphkit.records import Claim
+    >>> mk = lambda i, t: Claim(id=f"c{i}", doc_id=f"d{i}", speaker="X", speaker_id="actor:x", text=t,
+    ...                         spans=[(0, len(t))], cue="said")
+    >>> cs = [mk(i, f"filler words number {i} about nothing") for i in range(400)]
+    >>> cs += [mk(400, "Russia will never accept the Anchorage betrayal"), mk(401, "Russia never accepts an Anchorage betrayal")]
+    >>> (400, 401) in set(_speaker_pairs(cs, list(range(402)), concept_idf(cs)))
+    True
+    """
+    if len(idx) <= ALL_PAIRS_UP_TO:
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                yield idx[x], idx[y]
+        return
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        keys = sorted(concepts(claims[i].text), key=lambda w: (-idf.get(w, 1.0), w))[:BLOCK_KEYS]
+        for w in keys:
+            postings[w].append(i)
+    seen: set[tuple[int, int]] = set()
+    for w in sorted(postings):
+        plist = postings[w]
+        if len(plist) < 2 or len(plist) > BLOCK_MAX:
+            continue
+        for x in range(len(plist)):
+            for y in range(x + 1, len(plist)):
+                pair = (plist[x], plist[y]) if plist[x] < plist[y] else (plist[y], plist[x])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_reports: bool = False) -> list[Claim]:
+    """One claim per statement: the same speaker's same statement in several articles is merged.
+
+    The kept claim is the earliest-dated (then the first article by doc_id); its
+    ``reports`` lists the other articles, its issues and places gain theirs. Each
+    article keeps at most one claim per merged statement (two claims of one
+    article are two statements), pairs are taken best first, so the result does
+    not depend on the input order. With ``keep_reports=True`` the other articles'
+    claims are returned too, each with ``same_as`` set to the kept claim's id
+    (they carry that article's offsets: the provenance of every report).
+
+    >>> from graphkit.records import Claim
+    >>> mk = lambda i, d, t, date: Claim(id=i, doc_id=d, speaker="Lavrov", speaker_id="actor:sergey-lavrov", text=t,
+    ...                                  spans=[(0, len(t))], cue="said", date=date, date_precision="day",
+    ...                                  date_basis="relative")
+    >>> out = merge_reports([mk("b1", "001", "Russia won't accept any plan that erases the spirit of Anchorage", "2025-11-25"),
+    ...                      mk("a1", "000", "Russia will not accept any plan that erases the spirit of Anchorage", "2025-11-25")])
+    >>> [(c.id, c.reports) for c in out]
+    [('a1', ('001',))]
+    """
+    claims = sorted(claims, key=lambda c: (c.doc_id, c.spans[0], c.id))
+    idf = concept_idf(claims)
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_speaker[c.speaker_id].append(i)
+
+    def same(i: int, j: int) -> float:
+        """The pair's score when it is one statement, else 0."""
+        a, b = claims[i], claims[j]
+        if a.doc_id == b.doc_id or not _dates_compatible(a, b):
+            return 0.0
+        score, why = same_statement_score(a.text, b.text, idf)
+        return score if score >= threshold and (why.startswith("wording") or _same_news_cycle(a, b)) else 0.0
+
+    pairs = []
+    for idx in by_speaker.values():
+        for i, j in _speaker_pairs(claims, idx, idf):
+            if score := same(i, j):
+                pairs.append((-score, i, j))
+    pairs.sort()
+    # union of clusters, best pairs first, never two claims of one article in a cluster, and every report of
+    # a cluster one statement with every other (no chains: a ~ b ~ c with a and c two statements)
+    parent = list(range(len(claims)))
+    docs = [{c.doc_id} for c in claims]
+    members = [[i] for i in range(len(claims))]
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri == rj or docs[ri] & docs[rj]:
+            continue
+        if not all(same(x, y) for x in members[ri] for y in members[rj] if (x, y) not in ((i, j), (j, i))):
+            continue
+        parent[rj] = ri
+        docs[ri] |= docs[rj]
+        members[ri] += members[rj]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(claims)):
+        groups[find(i)].append(i)
+
+    def rank(i):
+        c = claims[i]
+        d = as_date(c.date)
+        published_only = c.date_basis == "publication"
+        return (d is None, published_only, d or dt.date.max, c.doc_id, c.spans[0])
+
+    keep: dict[int, Claim] = {}
+    for members in groups.values():
+        members.sort(key=rank)
+        head = claims[members[0]]
+        if len(members) > 1:
+            others = [claims[i] for i in members[1:]]
+            reports = sorted(set(head.reports) | {o.doc_id for o in others} | {r for o in others for r in o.reports})
+            issues = list(head.issues) + [x for o in others for x in o.issues if x not in head.issues]
+            issues = list(dict.fromkeys(issues))
+            triggers = list(dict.fromkeys(list(head.issue_triggers) + [t for o in others for t in o.issue_triggers]))
+            places = list(dict.fromkeys(list(head.places) + [p for o in others for p in o.places]))
+            head = head.model_copy(update={"reports": tuple(r for r in reports if r != head.doc_id),
+                                           "issues": tuple(issues), "issue_triggers": tuple(triggers),
+                                           "places": tuple(places)})
+        keep[members[0]] = head
+        if keep_reports:
+            for i in members[1:]:
+                keep[i] = claims[i].model_copy(update={"same_as": head.id, "reports": head.reports and tuple(
+                    sorted({head.doc_id, *head.reports} - {claims[i].doc_id}))})
+    return [keep[i] for i in sorted(keep)]

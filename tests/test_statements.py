@@ -1,0 +1,132 @@
+"""One statement reported by several articles: claim pairs in, merged or not out.
+
+Claims are built by hand (the texts are the sample corpus's wording) so these
+tests pin statements.py alone, not the extraction in front of it.
+"""
+
+import pytest
+
+from graphkit.statements import merge_reports, same_statement_score
+from graphkit.records import Claim
+from graphkit.words import concepts
+
+_n = [0]
+
+
+def claim(doc, speaker, text, *, cue="said", stance="assert", date=None, precision="day", basis="relative",
+          issues=(), triggers=(), places=(), start=None, sentence=None):
+    _n[0] += 1
+    start = _n[0] * 1000 if start is None else start
+    return Claim(id=f"{doc}:{start}", doc_id=doc, speaker=speaker, speaker_id="actor:" + speaker.lower().replace(" ", "-"),
+                 text=text, spans=[(start, start + len(text))], cue=cue, stance=stance, date=date,
+                 date_precision=precision if date else None, date_basis=basis if date else "unknown",
+                 issues=tuple(issues), issue_triggers=tuple(triggers), places=tuple(places),
+                 sentence_span=sentence or (start - 10, start + len(text) + 1))
+
+
+# ---- merging ----------------------------------------------------------------------------------------
+
+# (doc, speaker, text, date, basis) x 2 -> merged?
+MERGE_CASES = [
+    # a paraphrase reported the next day: one statement
+    (("000", "Sergey Lavrov", "Russia will study the revised American draft carefully", "2025-11-25", "relative"),
+     ("001", "Sergey Lavrov", "Russia would carefully study the revised American plan", "2025-11-26", "relative"), True),
+    # the sample's paraphrases a week apart (putin-plan-basis) and a day apart with a third of their concepts
+    # (lavrov-anchorage) stay two: on PolNeAR train such concept matches were mostly two statements
+    (("000", "Vladimir Putin", "he believes the 28-point peace plan, which would require Ukraine to withdraw from territory "
+      "it still controls, “could form the basis for a final peace settlement.”", "2025-11-24", "relative"),
+     ("003", "Vladimir Putin", "he had reviewed a US draft that might serve as a basis for a future agreement",
+      "2025-12-02", "publication"), False),
+    (("000", "Sergey Lavrov", "that Russia hadn’t obtained the revised doc but “if the spirit and letter of Anchorage are lost "
+      "in the key understandings we have documented, then of course the situation will be fundamentally different.”",
+      "2025-11-25", "relative"),
+     ("001", "Sergey Lavrov", "that Russia won't accept any plan that erases \"the text and spirit\" of commitments made during "
+      "high-level talks between the two presidents", "2025-11-26", "publication"), False),
+    # a paraphrase with most concepts in common, but two days apart
+    (("000", "Sergey Lavrov", "Russia will study the revised American draft carefully", "2025-11-25", "relative"),
+     ("001", "Sergey Lavrov", "Russia would carefully study the revised American plan", "2025-11-27", "relative"), False),
+    # near-identical wording
+    (("000", "Sergey Lavrov", "We are not rushing our American colleagues", "2025-11-25", "relative"),
+     ("001", "Sergey Lavrov", "“we are not rushing our American colleagues”", "2025-11-25", "relative"), True),
+    # a short content is not a part of a longer one: "declined to comment" twice, once on something else
+    (("000", "Dmitry Peskov", "declined to comment", "2025-11-25", "relative"),
+     ("001", "Dmitry Peskov", "declined to comment on the new sanctions", "2025-11-26", "relative"), False),
+    (("000", "Dmitry Peskov", "the talks were constructive", "2025-11-25", "relative"),
+     ("001", "Dmitry Peskov", "“The talks were constructive.”", "2025-11-26", "relative"), True),
+    # same wording, different speakers: two statements
+    (("000", "Sergey Lavrov", "We are not rushing our American colleagues", "2025-11-25", "relative"),
+     ("001", "Dmitry Peskov", "We are not rushing our American colleagues", "2025-11-25", "relative"), False),
+    # same speaker, same topic, different statement
+    (("000", "Sergey Lavrov", "that the 28-point plan was “based on understandings reached in Anchorage,”", "2025-11-25", "relative"),
+     ("001", "Sergey Lavrov", "that the US hasn't even officially delivered the original 28-point plan to Russia yet",
+      "2025-11-26", "publication"), False),
+    # same words, said months apart: a repeated line, not one statement reported twice
+    (("004", "Vladimir Putin", "a short-term truce is not the way to end the war", "2024-12-19", "explicit"),
+     ("003", "Vladimir Putin", "a short-term truce is not the way to end the war", "2025-12-01", "relative"), False),
+]
+
+
+@pytest.mark.parametrize("a,b,merged", MERGE_CASES)
+def test_merge_pairs(a, b, merged):
+    ca = claim(a[0], a[1], a[2], date=a[3], basis=a[4])
+    cb = claim(b[0], b[1], b[2], date=b[3], basis=b[4])
+    out = merge_reports([cb, ca])
+    assert (len(out) == 1) == merged
+    if merged:
+        assert out[0].id == ca.id and out[0].reports == (cb.doc_id,)  # the earliest-dated report is kept
+
+
+def test_merge_keeps_one_claim_per_article_and_is_deterministic():
+    a = claim("000", "Sergey Lavrov", "We are not rushing our American colleagues", date="2025-11-25")
+    b = claim("001", "Sergey Lavrov", "we are not rushing our American colleagues", date="2025-11-25")
+    b2 = claim("001", "Sergey Lavrov", "We are not rushing our American colleagues at all", date="2025-11-25")
+    c = claim("003", "Sergey Lavrov", "“We are not rushing our American colleagues”", date="2025-11-26", basis="publication")
+    other = claim("003", "Kaja Kallas", "this week could be decisive", date="2025-12-02")
+    one = merge_reports([a, b, b2, c, other])
+    two = merge_reports([other, c, b2, b, a])
+    assert one == two
+    lavrov = [x for x in one if x.speaker == "Sergey Lavrov"]
+    assert len(lavrov) == 2                       # b and b2 are two statements of one article
+    head = next(x for x in lavrov if x.id == a.id)
+    assert head.reports == ("001", "003")
+    assert len(one) == 3
+
+
+def test_merged_claim_gains_issues_and_places():
+    a = claim("000", "Vladimir Putin", "the plan could serve as the basis for a final peace settlement", date="2025-11-24",
+              issues=("peace plan",))
+    b = claim("003", "Vladimir Putin", "the draft might serve as a basis for a final peace agreement", date="2025-11-25",
+              issues=("peace plan", "US-Russia relations"), places=("Moscow",))
+    (m,) = merge_reports([a, b])
+    assert m.issues == ("peace plan", "US-Russia relations") and m.places == ("Moscow",)
+
+
+def test_scores_explain_themselves():
+    score, why = same_statement_score("the talks were constructive", "the talks were constructive.")
+    assert score >= 0.5 and why.startswith("wording")
+    score, why = same_statement_score("the draft might serve as a basis for a final peace agreement",
+                                      "the plan could serve as the basis for a final peace settlement")
+    assert score >= 0.5 and why.startswith("concepts")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the revised doc", {"revis", "plan"}),
+    ("the guys simply failed", {"guy", "fail"}),   # no corpus word is a stop word
+    ("commitments made during high-level talks", {"agreement", "made", "high", "level", "talk"}),
+    ("Russia won't accept", {"russia", "accept"}),
+])
+def test_concepts(text, expected):
+    assert concepts(text) == expected
+
+
+def test_no_chains_of_reports():
+    """a and b are one statement, b and c are one statement, a and c are not: never all three in one."""
+    a = claim("000", "Sergey Lavrov", "we are not rushing our American colleagues", date="2025-11-25")
+    b = claim("001", "Sergey Lavrov", "we are not rushing our American colleagues and the talks in Geneva were "
+              "constructive and useful", date="2025-11-25")
+    c = claim("002", "Sergey Lavrov", "the talks in Geneva were constructive and useful", date="2025-11-25")
+    assert same_statement_score(a.text, b.text)[0] >= 0.5 and same_statement_score(b.text, c.text)[0] >= 0.5
+    assert same_statement_score(a.text, c.text)[0] < 0.5
+    out = merge_reports([a, b, c], keep_reports=True)
+    heads = {x.same_as or x.id for x in out}
+    assert len(heads) == 2
