@@ -79,13 +79,17 @@ def click_node(page, node_id: str):
 
 
 def click_edge(page, edge_id: str):
-    """Click a point of the edge that vis resolves to this edge alone (not a node, not another edge)."""
+    """Click a point of the edge that vis resolves to this edge alone (not a node, not another edge), also a
+    few pixels around it: a click's hit test is wider than getEdgeAt's, so near a crossing it may pick another."""
     point = page.evaluate("""id => {
         const net = graphkit.network, e = graphkit.edges.get(id);
         const a = net.canvasToDOM(net.getPosition(e.from)), b = net.canvasToDOM(net.getPosition(e.to));
-        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
+        const own = p => net.getNodeAt(p) === undefined && net.getEdgeAt(p) === id;
+        for (let k = 0; k <= 32; k++) {
+            const t = 0.5 + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 0.025;
             const p = {x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)};
-            if (net.getNodeAt(p) === undefined && net.getEdgeAt(p) === id) return p;
+            if ([[0, 0], [-4, 0], [4, 0], [0, -4], [0, 4], [-3, -3], [3, 3], [-3, 3], [3, -3]]
+                    .every(([dx, dy]) => own({x: p.x + dx, y: p.y + dy}))) return p;
         }
         return null;
     }""", edge_id)
