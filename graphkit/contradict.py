@@ -73,6 +73,10 @@ ANAPHORIC = re.compile(r"^\W*(?:this|it|they|these|those)\b|\b(?:such|these|thos
                        re.I)
 
 
+# what one denies of oneself: "(X) denied the charges" answers a claim about X
+ACCUSATION = re.compile(r"\b(?:charges?|reports?|allegations?|accusations?|claims?|rumou?rs?|stor(?:y|ies))\b", re.I)
+
+
 def points_back(text: str, first_words: int = 4) -> bool:
     """Does the content point back at what was said before it, within its first words?
 
@@ -375,7 +379,8 @@ def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float],
     # what both say beyond the arguments and the opposing words: "Brown will play a central role" and
     # "(denied) Brown would be sidelined" share Brown, not what is said of him. Content pointing back at
     # the claim before it ("denied the charges", "they were annexed illegally") says it of that claim.
-    points = refers and (opp.kind == "antonym" or (opp.kind == "denial" and b.stance in ("deny", "oppose")))
+    points = refers and (opp.kind == "antonym" or (opp.kind == "denial" and b.stance in ("deny", "oppose")
+                                                    and _answers_about_itself(b, x.args)))
     if points:
         m = 1.0                           # b points back at a and says the opposite of it
     else:
@@ -391,6 +396,14 @@ def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float],
     issue = next((i for i in a.issues if i in b.issues), None)
     return Contradiction(a=a.id, b=b.id, relation=relation, issue=issue, score=score, shared=tuple(shared[:5]),
                          opposing=opp.words, days=days, reason=_reason(opp, a, b, shared, m, points))
+
+
+def _answers_about_itself(denial: Claim, args: frozenset[str]) -> bool:
+    """A denial of "the charges" / "the reports" answers the claim before it only when that claim is about
+    the denier (Ailes denying an accuser's charges against Ailes), not whatever was said just before."""
+    if not ACCUSATION.search(" ".join(denial.text.split()[:4])):
+        return True
+    return any(lemma(w) in args for w in tokens(denial.speaker) if w not in STOP and w not in _TITLES)
 
 
 def _denies_what_is_said(a: Claim, b: Claim) -> bool:

@@ -64,6 +64,13 @@ def nato():
     return a, b
 
 
+def denied_the_charges():
+    a = claim("206", "booker", "Mr. Ailes carried on an abusive 20-year relationship with her", start=1000,
+              sentence=(990, 1070))
+    b = claim("206", "Roger Ailes", "denied the charges", cue="denied", stance="deny", start=1085, sentence=(1075, 1110))
+    return a, b
+
+
 def pokrovsk_elsewhere():
     a, b = pokrovsk()
     b = b.model_copy(update={"doc_id": "005", "id": "005:1", "spans": ((10, 80),), "sentence_span": (0, 90),
@@ -83,6 +90,7 @@ def tax_returns():
     (four_regions, "antonym", "4 region", ("legally", "illegally")),
     (nato, "denial", "nato", ("want", "rejects")),
     (pokrovsk_elsewhere, "denial", "pokrovsk", ("claimed", "denied")),
+    (denied_the_charges, "denial", "aile", ("said", "denied")),
     (tax_returns, "negation", "trump", ("release", "not release")),
 ])
 def test_real_contradiction_found_with_evidence(make, kind, shared, opposing):
@@ -94,6 +102,15 @@ def test_real_contradiction_found_with_evidence(make, kind, shared, opposing):
 
 
 # ---- false pairs: one per failure kind, and their neighbours -------------------------------------------
+
+def denial_of_other_reports():
+    """'denied the reports' right after a quote about something else: the reports were not about the quote."""
+    a = claim("205", "Satya Nadella", "This deal brings the cloud and the professional network of LinkedIn together",
+              start=1000, sentence=(990, 1100))
+    b = claim("205", "News Corporation", "denied the reports", cue="denied", stance="deny",
+              start=1130, sentence=(1110, 1180))
+    return a, b
+
 
 def legality_elsewhere():
     """legal / illegal on different matters of one issue (the 'legality' rule linked 26 such pairs)."""
@@ -156,7 +173,7 @@ def months_apart():
     return a, b
 
 
-@pytest.mark.parametrize("make", [legality_elsewhere, legality_same_words_other_matter, agreeing_denial,
+@pytest.mark.parametrize("make", [denial_of_other_reports, legality_elsewhere, legality_same_words_other_matter, agreeing_denial,
                                   agreeing_negations, stance_only, non_statement, too_short, months_apart])
 def test_false_pair_not_shown(make):
     a, b = make()
