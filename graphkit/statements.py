@@ -264,10 +264,13 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
             issues = list(head.issues) + [x for o in others for x in o.issues if x not in head.issues]
             issues = list(dict.fromkeys(issues))
             triggers = list(dict.fromkeys(list(head.issue_triggers) + [t for o in others for t in o.issue_triggers]))
+            scores: dict[str, float] = {}
+            for n, sc in [*head.issue_scores, *(x for o in others for x in o.issue_scores)]:
+                scores[n] = max(sc, scores.get(n, 0.0))
             places = list(dict.fromkeys(list(head.places) + [p for o in others for p in o.places]))
             head = head.model_copy(update={"reports": tuple(r for r in reports if r != head.doc_id),
                                            "issues": tuple(issues), "issue_triggers": tuple(triggers),
-                                           "places": tuple(places)})
+                                           "issue_scores": tuple(scores.items()), "places": tuple(places)})
         keep[members[0]] = head
         if keep_reports:
             for i in members[1:]:
