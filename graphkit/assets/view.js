@@ -275,7 +275,7 @@
   var CLAIM_OPTIONS = {
     autoResize: true, layout: { improvedLayout: false, randomSeed: 7 },
     physics: { enabled: true, solver: "forceAtlas2Based",
-               forceAtlas2Based: { gravitationalConstant: -60, springLength: 70, avoidOverlap: 0.4 },
+               forceAtlas2Based: { gravitationalConstant: -90, springLength: 100, avoidOverlap: 0.9 },
                stabilization: { enabled: true, iterations: 300, fit: true } },
     nodes: baseNodes,
     edges: { smooth: { enabled: true, type: "continuous", roundness: 0.3 },
