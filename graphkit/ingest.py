@@ -310,7 +310,7 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
         fields = {**page, **fields}            # front matter over the first heading
     elif fmt == "html":
         text, fields = html_article(text)     # the page's own metadata (meta tags, JSON-LD)
-    text = text.replace("\x00", "")
+    text = text.replace("\x00", "").lstrip("\ufeff")  # a BOM the markup or a second encoding pass left in front
     if not text.strip():
         if not raw:
             why = "no text: the file is empty; remove it or save the article into it"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from graphkit import extract as extract_mod
@@ -141,6 +141,9 @@ byte_soup = st.one_of(
 
 @settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=byte_soup, suffix=st.sampled_from(SUFFIXES))
+@example(raw=b"</>\xef\xbb\xbf", suffix=".html")       # markup around a lone BOM: no text, not a document of "\ufeff"
+@example(raw=b"<p>\xef\xbb\xbfhi</p>", suffix=".html")  # a BOM inside the page's first element
+@example(raw=b"*\xef\xbb\xbfhi", suffix=".md")           # a BOM after an emphasis mark the Markdown reader removes
 def test_any_file_gets_a_document_or_a_reason(tmp_path_factory, raw, suffix):
     from graphkit.ingest import read_article
 
