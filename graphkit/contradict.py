@@ -390,7 +390,9 @@ def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float],
     said = {lemma(t) for w in opp.words for t in tokens(w)}
     shared = [w for w in shared if w not in said and w.removesuffix("ly") not in said] or shared   # not "legally"
     specific = spec[shared[0]]
-    conf = min(a.confidence, b.confidence)
+    # the less sure attribution halves the score at most: kept claims score >= the filter's threshold (0.4),
+    # and a plainly opposed pair of doubtful attributions should still fall below MIN_SCORE
+    conf = 0.5 + 0.5 * min(a.confidence, b.confidence)
     score = round(STRENGTH[opp.kind] * (specific + m) / 2 * conf, 3)
     relation = "reverses" if same_speaker else "contradicts"
     issue = next((i for i in a.issues if i in b.issues), None)
