@@ -10,7 +10,7 @@ Two claims contradict only when
    the predicate the other asserts ("will raise taxes" / "will not raise taxes"), or they hold
    antonymous predicates from ``models/links.yaml`` ("legally part of Russia" / "annexed illegally").
    What the speakers do with it ("warned" vs "said") is not opposition;
-3. **their dates are close**: at most ``window_days`` apart (same article: always).
+3. **their dates are close**: at most ``window_days`` apart, when both are known (in one article too).
 
 Candidates come from blocking on specific arguments (an inverted index; an argument shared by more than
 ``BLOCK_MAX`` claims is not specific), so the work grows with the number of claims, not its square.
@@ -364,7 +364,7 @@ def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float],
     days = _days(a, b)
     if same_speaker and (days is None or days == 0 or a.doc_id == b.doc_id):
         return None                       # one actor's reversal needs two dates
-    if a.doc_id != b.doc_id and days is not None and days > window_days:
+    if days is not None and days > window_days:   # in one article too: "won in 2010" is not about 2015
         return None
     if min(len(tokens(a.text)), len(tokens(b.text))) < MIN_WORDS:
         return None
