@@ -133,7 +133,7 @@ def two_names(name: str):
     """
     from graphkit.names import name_words
 
-    w, gens = name_words(name.replace("-", ""))
+    w, gens = name_words(re.sub(r"[-'’]", "", name))
     if len(w) < 2 or gens:
         return None
     return w[-2], w[-1]
@@ -148,7 +148,7 @@ def first_names(name: str):
     """
     from graphkit.names import name_words
 
-    w, gens = name_words(name.replace("-", ""))
+    w, gens = name_words(re.sub(r"[-'’]", "", name))
     if len(w) < 2 or gens:
         return None
     return frozenset({w[0], w[-2]}), w[-1]
@@ -201,6 +201,8 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
             continue
         by_last = defaultdict(set)
         for f in set(forms[aid]) | set(a.aliases):
+            if re.search(r"\band\b|&|,", f) or not f.split()[-1][:1].isupper():
+                continue  # 'Mrs. Clinton and former President Bill Clinton', 'the Democratic candidate'
             w = first_names(split_honorific(split_title(f)[1] or f)[1])
             if w:
                 by_last[w[1]].add(w[0])

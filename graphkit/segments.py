@@ -167,6 +167,9 @@ def segments(text: str, title: Optional[str] = None) -> list[Segment]:
                 kind = "headline" if not body_seen and k == 0 else "subhead"
         if kind is None and _LABEL.match(line) and len(line.split()) <= 4 and (blank_after or blank_before):
             kind = "subhead"
+        if kind is None and k > 0 and blank_before and blank_after and len(line.split()) <= 15 \
+                and _title_case(line) and not line.startswith(("\"", "“", "‘", "'")):
+            kind = "subhead"  # 'Marco Rubio Responds To Question About Immigration' between paragraphs
         if kind is None:
             kind = "body"
         if kind == "body":

@@ -78,8 +78,9 @@ def _speaker_tokens(head: Token) -> list[Token]:
             hi = i
             break
     toks = [doc[i] for i in range(lo, hi + 1)]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case" and toks[-1] != head) and toks[-1] != head:
-        toks.pop()
+    while toks and toks[-1] != head and (toks[-1].is_punct or toks[-1].dep_ in ("case", "prep", "cc", "det")
+                                         or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        toks.pop()  # 'authors of the', 'coalition of': a phrase cut short never ends on a function word
     while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
     return toks

@@ -660,7 +660,10 @@ def _one_actor(res, keys):
      [("a", 0), ("b", 0)], []),
     ({"a": [att("Ted Cruz", role="Senator")], "b": [att("Bernie Sanders", role="Senator")],
       "c": [att("the senator", "NOUN", role="senator")]}, [], [("a", 0), ("c", 0)]),
-], ids=["blair", "cherie-blair", "clintons", "trumps", "lib-dems", "tories", "us-conservatives", "gop", "fbi", "prime-minister", "senator"])
+    # a middle name or a descriptor before the name is the same person
+    ({"a": [att("Hillary Rodham Clinton")], "b": [att("Hillary Clinton"), att("Hillary Clinton", at=40)],
+      "c": [att("Rival Hillary Clinton")]}, [("a", 0), ("b", 0), ("c", 0)], []),
+], ids=["blair", "cherie-blair", "clintons", "trumps", "lib-dems", "tories", "us-conservatives", "gop", "fbi", "prime-minister", "senator", "middle-name"])
 def test_corpus_merges_with_an_empty_gazetteer(mentions, same, apart):
     res = resolve_actors(mentions, {}, gazetteer=EMPTY)
     if same:

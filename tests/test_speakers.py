@@ -48,6 +48,9 @@ SEGMENTS = [
      "Editor's note: this story was updated.", None, ["body", "subhead", "body", "caption", "note"]),
     # a lead sentence that is a whole sentence is no headline; a line ending with a colon introduces a quote
     ("Secretary of State Marco Rubio said:\n\n“We are closer to peace than ever.”", None, ["body", "body"]),
+    # a title-case line between paragraphs is a subhead (an embedded video's title), a quote is not
+    ("Rubio spoke on Sunday.\n\nMarco Rubio Responds To Question About Immigration.\n\nHe said no.\n\n"
+     "“We Will Win This State.”\n\nHe left.", None, ["body", "subhead", "body", "body", "body"]),
     # text wrapped at a fixed width stays one body segment
     ("The minister said that the\nplan would work and that\nthe talks would go on until\nthe end of the year and\n"
      "beyond that too.", None, ["body"]),
