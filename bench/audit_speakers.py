@@ -1,6 +1,6 @@
 """Print random claims of a store with their context, for a person to judge each speaker.
 
-    python bench/audit_speakers.py STORE -n 60 [--seed 12] [--doc-prefix ...] [--judgements FILE]
+    python bench/audit_speakers.py STORE -n 60 [--seed 12] [--polnear-split train] [--judgements FILE]
 
 For each claim: the article, the speaker as stored (canonical actor name, type), the
 speaker mention as written, the cue and content, and the paragraph around the claim with
@@ -48,12 +48,13 @@ def context(text: str, claim, width: int = 700) -> str:
     return ("…" if start > 0 else "") + "".join(out).strip() + ("…" if end < len(text) else "")
 
 
-def sample(store_path: Path, n: int, seed: int, prefix: str = ""):
+def sample(store_path: Path, n: int, seed: int, prefix: str = "", only: set[str] | None = None):
     from graphkit.store import Store
 
     with Store(store_path) as s:
         actors = {a.id: a for a in s.actors()}
-        claims = sorted((c for c in s.claims() if c.same_as is None and c.doc_id.startswith(prefix)), key=lambda c: c.id)
+        claims = sorted((c for c in s.claims() if c.same_as is None and c.doc_id.startswith(prefix)
+                         and (only is None or c.doc_id in only)), key=lambda c: c.id)
         picked = random.Random(seed).sample(claims, min(n, len(claims)))
         docs = s.documents_by_id({c.doc_id for c in picked})
     return [(c, actors.get(c.speaker_id), docs[c.doc_id].text) for c in picked]
@@ -66,12 +67,20 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=12)
     ap.add_argument("--doc-prefix", default="", help="only articles whose id starts so")
     ap.add_argument("--judgements", type=Path, default=None, help="file of 'number verdict' lines to tally")
+    ap.add_argument("--polnear-split", choices=["train", "dev"], default=None,
+                    help="only articles of this PolNeAR split (ids read from ../shared/data/polnear)")
     args = ap.parse_args(argv)
+    only = None
+    if args.polnear_split:
+        import json
+
+        src = ROOT.parent / "shared" / "data" / "polnear" / f"{args.polnear_split}.jsonl"
+        only = {json.loads(line)["id"] for line in src.open(encoding="utf-8") if line.strip()}
     if not args.store.exists():
         print(f"audit_speakers: error: no store at {args.store}; build one (bench/eval_actors.py leaves it in bench/_work/)",
               file=sys.stderr)
         return 2
-    rows = sample(args.store, args.n, args.seed, args.doc_prefix)
+    rows = sample(args.store, args.n, args.seed, args.doc_prefix, only)
     if args.judgements:
         verdicts = {}
         for line in args.judgements.read_text(encoding="utf-8").splitlines():

@@ -111,17 +111,15 @@ _FUNCTION_END = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "
 
 
 def headline_fragment(name: str) -> bool:
-    """A name cut from a headline: a colon or quote mark in it, a function word at its end, or capitals only.
+    """A name cut from a headline or markup: a colon, quote mark or markup in it, a function word at its end.
 
     >>> headline_fragment("Donald Trump Claims ‘"), headline_fragment("One of the"), headline_fragment("James O’Neill")
     (True, True, False)
     """
     ws = name.split()
-    if re.search(r"[:‘“”\"]|’(?![A-Za-z])", name):
-        return True  # quote marks, not an apostrophe ('O’Neill', 'Clinton’s campaign')
-    if len(ws) > 1 and ws[-1].lower() in _FUNCTION_END:
-        return True
-    return len(ws) > 1 and name.isupper() and any(len(w) > 4 for w in ws)  # 'OZ’S BOSS', a shouted subhead
+    if re.search(r"[:‘“”\"<>=]|(?<![sS])’(?![A-Za-z])", name):
+        return True  # quote marks or markup, not an apostrophe ('O’Neill', 'Clinton’s campaign', 'Sanders’ aides')
+    return len(ws) > 1 and ws[-1].lower() in _FUNCTION_END
 
 
 def two_names(name: str):

@@ -86,9 +86,11 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
                 typ = _vote(votes[f], exclude="place")
             elif hit.source == "models/places.yaml":
                 typ = "place"
-            elif len(f.split()) == 1 and skeleton(one) in surnames and not (
-                    votes[f]["place"] >= 2 and votes[f]["place"] * 2 > sum(votes[f].values())):
-                typ = "person"  # 'Witkoff' of 'Steve Witkoff' (unless spaCy mostly calls it a place: 'George Washington')
+            elif len(f.split()) == 1 and skeleton(one) in surnames and not any(
+                    votes[f][k] >= 2 and votes[f][k] * 2 > sum(votes[f].values()) for k in ("place", "group")):
+                # 'Witkoff' of 'Steve Witkoff' (unless spaCy mostly calls it a place, 'George Washington', or a
+                # group, 'Republicans' beside 'Tea Party Republicans')
+                typ = "person"
             elif hit.source != "unknown":
                 typ = "place"
             else:

@@ -284,7 +284,10 @@ class _Resolver:
         if a.speaker_type in (None, "PERSON") or (a.speaker_type == "PRON" and a.resolved_span):
             span = a.resolved_span if a.resolved_text and a.resolved_span else a.speaker_span
             if span:
-                inside = [e for e in self.person_ents.get(doc_id, []) if span[0] <= e[2] and e[3] <= span[1]]
+                # the name that heads the mention ('President Barack Obama'), not one inside it ('Clinton supporters')
+                end = span[1] - (2 if text.endswith(("'s", "\u2019s")) else 0)
+                inside = [e for e in self.person_ents.get(doc_id, []) if span[0] <= e[2] and e[3] <= span[1]
+                          and (e[3] >= end - 1 or a.speaker_type == "PERSON")]
                 if inside:
                     person = max(inside, key=lambda e: (e[3] - e[2], -e[2]))[0]
         if a.speaker_type == "ANON" or (self._anonymous_phrase(text) and person is None):
