@@ -221,7 +221,7 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
         if not n_claims.get(aid):
             continue
         ws = a.name.split()
-        if len(ws) > 1 and a.type in ("person", "role") and any(
+        if len(ws) > 1 and a.type == "person" and "’s" not in a.name and "'s" not in a.name and any(
                 w[:1].isupper() and w.lower().strip(".,:;") in verbs for w in ws[1:]):
             bad_names.append((a.name, "verb", n_claims[aid]))
         elif headline_fragment(a.name):

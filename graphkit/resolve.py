@@ -275,7 +275,10 @@ class _Resolver:
         if text is None:
             return _Mention(doc_id, i, a, surface, surface, "pronoun", None, a.role, pos)
         text = text.strip().strip("\"'\u201c\u201d\u2018\u2019,;:").strip()
-        text = re.sub(r'^.*(?:[<>=]|">)\s*(?=[A-Z@])', "", text) if re.search(r"[<>=]", text) else text  # markup: '2016">Donald Trump'
+        if re.search(r'[<>]|="', text):  # markup left in scraped text: '2016">Donald Trump', 'datetime="2016-06'
+            text = re.split(r'[<>]|="', text)[-1].strip(" .\"'")
+            if not re.search(r"[A-Za-z]{2}", text):
+                return _Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
         if not text:
             return _Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
         role = a.role
@@ -366,16 +369,22 @@ class _Resolver:
                 return self._draft(f"pc:{root}", self.cluster_name[root], "person"), why
             if len(words) == 1:
                 # surname: the one full name in the same article, then in the corpus
-                local = set()
+                local: Counter = Counter()
                 for text, label, *_ in self.person_ents.get(m.doc_id, []):
                     skw, _ = name_words(re.sub(r"['\u2019]s$", "", text))
                     pk = person_key(re.sub(r"['\u2019]s$", "", text))
                     if len(skw) > 1 and skw[-1] == words[0] and pk in self.cluster_of:
-                        local.add(self.cluster_of[pk])
+                        local[self.cluster_of[pk]] += 1
                 if len(local) == 1:
-                    root = local.pop()
+                    root = next(iter(local))
                     return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
                             f"surname of {self.cluster_name[root]!r} in the same article")
+                if len(local) > 1:
+                    (root, n), total = local.most_common(1)[0], sum(local.values())
+                    if n >= SURNAME_DOMINANCE * total:
+                        return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
+                                f"surname of {self.cluster_name[root]!r}, who has {n} of the {total} full-name "
+                                "mentions with it in the same article")
                 corpus = self.cluster_by_surname.get(words[0], set())
                 if len(local) == 0 and len(corpus) == 1:
                     root = next(iter(corpus))

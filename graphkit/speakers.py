@@ -361,6 +361,8 @@ class SpeakerResolver:
         the right kind, else the subject named there, else the latest name. Names inside the claim's
         own content ("Russia's position could weaken, they added") are not candidates, nor a person
         whose honorific says the other gender ("she" after "Mr Blair")."""
+        if low in ("you", "this", "that", "these", "those"):
+            return None  # generic 'you' and demonstratives name no antecedent by position
         person = low in ("he", "she", "i", "him", "her")
         want = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(low)
         kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP", "ANON", "NOUN")
