@@ -349,6 +349,11 @@ class _Resolver:
             return self._draft(f"n:{fold(name)}", " ".join(name.split()), "group"), "same group phrase"
         if etype == "place":
             hit = lookup_place(name, self.pc)
+            if hit is not None and len(name.split()) > 1 and not set(fold(hit.name).split()) & set(fold(name).split()):
+                hit = None  # an alternate name in another language ('White House' -> Casablanca) renames no speaker
+                etype = "organisation"
+        if etype == "place":
+            hit = lookup_place(name, self.pc)
             pname = hit.name if hit else name
             typ = "country" if hit and hit.type == "country" else "other"
             return (self._draft(f"place:{slug(pname)}", pname, typ),

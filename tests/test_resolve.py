@@ -677,3 +677,8 @@ def test_unresolved_role_is_a_role_actor():
     res = resolve_actors({"a": [att("the foreign secretary", "NOUN", role="foreign secretary")]}, {}, gazetteer=EMPTY)
     a = res.actor(res.speaker_of[("a", 0)])
     assert (a.type, a.name) == ("role", "foreign secretary")
+
+
+def test_a_place_alias_in_another_language_renames_no_speaker():
+    res = resolve_actors({"a": [att("the White House", "ORG")]}, {"a": [ent("White House", "GPE", 4)]}, gazetteer=EMPTY)
+    assert res.actor(res.speaker_of[("a", 0)]).name == "White House"
