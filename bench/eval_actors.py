@@ -14,7 +14,8 @@ then the checks:
 - *split*: a top actor that another person actor (any size) names too: the same full name
   after transliteration folding (graphkit.names.compare_names), or its surname / first name alone;
 - *different first names merged*: an actor whose surface forms carry two full names with the
-  same surname and different first names (Hillary / Bill Clinton);
+  same surname and different first names (Hillary / Bill Clinton), first names being the first words
+  of the corpus's person actors (so 'Team Trump', 'Crooked Hillary Clinton' are not counted);
 - *verb or headline fragment in a name*: an actor name holding a cue verb form of
   models/cues.yaml ("Donald Trump Tells"), or a name that is the start of a headline;
 - *unresolved role*: the share of claims whose speaker is an actor of type ``role``.
@@ -193,6 +194,9 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
                 else:
                     ambiguous.append((a.name, b.name, n_claims[b.id]))
     # different first names merged into one actor
+    # first names: the first words of the corpus's two-word-or-longer person actors ('Team', 'Crooked',
+    # 'Billionaire' before a name are no first names)
+    known_firsts = {w[0] for p in persons if n_claims.get(p.id) for w in [name_words(p.name)[0]] if len(w) > 1}
     merged_people = []
     for aid, a in actors.items():
         if a.type != "person":
@@ -210,7 +214,8 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
             def compatible(x, y):
                 return any(compare_names(f"{p} {last}", f"{q} {last}")[0] for p in x for q in y)
 
-            clash = [(x, y) for i, x in enumerate(options) for y in options[i + 1:] if not compatible(x, y)]
+            clash = [(x, y) for i, x in enumerate(options) for y in options[i + 1:]
+                     if x & known_firsts and y & known_firsts and not compatible(x & known_firsts, y & known_firsts)]
             if clash:
                 merged_people.append((a.name, sorted({"/".join(sorted(x)) + f" {last}" for pair in clash for x in pair}),
                                       n_claims.get(aid, 0)))

@@ -279,6 +279,7 @@ class _Resolver:
             text = re.split(r'[<>]|="', text)[-1].strip(" .\"'")
             if not re.search(r"[A-Za-z]{2}", text):
                 return _Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
+        text = _trim_fragment(text)
         if not text:
             return _Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
         role = a.role
@@ -720,6 +721,26 @@ _ORG_WORDS = {"university", "college", "poll", "party", "committee", "department
               "administration", "government", "authority", "authorities", "says", "said"}
 _GROUP_HEADS = {"officials", "authorities", "leaders", "diplomats", "lawmakers", "negotiators", "officers",
                 "ministers", "governments", "members"}
+
+
+_TRAILING = {"of", "the", "and", "or", "a", "an", "to", "in", "on", "for", "with", "by", "at", "from"}
+
+
+def _trim_fragment(text: str) -> str:
+    """A name as the NER cut it, without an unclosed quotation and the words after it, or trailing
+    function words: 'Marine John “Tig' → 'Marine John', 'Priorities USA Action and Correct the' → ...'Correct'.
+
+    >>> _trim_fragment("Marine John “Tig"), _trim_fragment("Juan Manriquez of"), _trim_fragment("Tony Blair")
+    ('Marine John', 'Juan Manriquez', 'Tony Blair')
+    """
+    for op, cl in (("“", "”"), ("‘", "’"), ('"', '"')):
+        k = text.find(op)
+        if k > 0 and cl not in text[k + 1:] and not (op == "‘" and text[k + 1:k + 2].islower()):
+            text = text[:k].rstrip(" ,'’")
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()
+    return " ".join(words)
 
 
 def _is_role_phrase(text: str) -> bool:
