@@ -55,7 +55,7 @@ from typing import Iterable, Optional
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from .names import (APOS, TITLE_WORDS, candidate_pairs, compare_names, fold, is_pronoun, name_words, person_key,
-                    skeleton, slug, split_honorific, split_title)
+                    honorific_gender, skeleton, slug, split_honorific, split_title)
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 from .records import Actor, Attribution
 
@@ -211,7 +211,7 @@ class _Resolver:
 
     @staticmethod
     def _add_name(names: dict, text: str) -> None:
-        t = re.sub(r"['\u2019]s$", "", text.strip())
+        t = _trim_fragment(re.sub(r"['\u2019]s$", "", text.strip()))
         t = re.sub(r"^(the)\s+", "", t, flags=re.I)
         if fold(t):
             names[person_key(t)][t] += 1
@@ -396,6 +396,15 @@ class _Resolver:
                     root = next(iter(corpus))
                     return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
                             f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus")
+                said_gender = honorific_gender(split_honorific(m.surface or "")[0])
+                if said_gender and len(local) == 0 and len(corpus) > 1:
+                    # 'Mr. Clinton': the holders whose gender the corpus knows otherwise drop out
+                    corpus = {r for r in corpus if self._name_gender(self.cluster_name[r]) in (None, said_gender)}
+                    if len(corpus) == 1:
+                        root = next(iter(corpus))
+                        return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
+                                f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus "
+                                f"of the gender {m.surface!r} says")
                 if len(local) == 0 and len(corpus) > 1:
                     hit = self._dominant_holder(corpus)
                     if hit is not None:
@@ -428,6 +437,53 @@ class _Resolver:
             drafts.append(d)
             return d, "same name"
         return self._draft(key, name, typ), "same name" if typ != "group" else "same group phrase"
+
+    # ---- gender: models/actors.yaml, else what the corpus says (pronouns the articles resolve, honorifics)
+    def _gender_votes(self) -> dict[str, Counter]:
+        """person key (cluster root) -> Counter of 'male'/'female' votes: 'he'/'she' speakers the article's
+        resolver tied to the name, and honorifics written before it ('Mr. Clinton', 'Mrs Clinton')."""
+        if hasattr(self, "_votes"):
+            return self._votes
+        self._votes: dict[str, Counter] = defaultdict(Counter)
+        for d in self.atts:
+            for a in self.atts[d]:
+                said = (a.speaker_text or "").strip()
+                g = _PRONOUN_GENDER.get(said.lower())
+                name = a.resolved_text if g else said
+                if not g:
+                    hon, bare = split_honorific(said)
+                    g, name = honorific_gender(hon), bare
+                if not g or not name or is_pronoun(name):
+                    continue
+                key = self._person_root(split_title(name)[1] or name)
+                if key:
+                    self._votes[key][g] += 1
+        return self._votes
+
+    def _person_root(self, name: str) -> Optional[str]:
+        key = person_key(re.sub(r"['\u2019]s$", "", name))
+        return self.cluster_of.get(key, key if key else None)
+
+    def _name_gender(self, name: str) -> Optional[str]:
+        """Gender of a person name by the corpus's votes: at least 5, four in five one way."""
+        votes = self._gender_votes().get(self._person_root(name) or "", Counter())
+        m, f = votes["male"], votes["female"]
+        if m + f >= 5 and max(m, f) >= 0.8 * (m + f):
+            return "male" if m > f else "female"
+        return None
+
+    def _gender(self, d: "_Draft") -> Optional[str]:
+        if d.entry is not None and d.entry.gender:
+            return d.entry.gender
+        if d.type == "person" and d.key.startswith("pc:"):
+            return self._name_gender(d.name)
+        return None
+
+    def _gender_source(self, d: "_Draft") -> str:
+        if d.entry is not None and d.entry.gender:
+            return "models/actors.yaml"
+        votes = self._gender_votes().get(self._person_root(d.name) or "", Counter())
+        return f"the corpus's pronouns and honorifics for the name: {votes['male']} male, {votes['female']} female"
 
     def _dominant_holder(self, roots: set[str]) -> Optional[tuple[str, int, int]]:
         """(root, its mentions, all mentions) when one full name holds at least SURNAME_DOMINANCE of the
@@ -509,13 +565,13 @@ class _Resolver:
                         d, why = self._pronoun(pm, done)
                         why = (f"the article's resolver gave {a.resolved_text!r}, a mention inside claim content; "
                                f"{why}")
-                    elif g and d.entry is not None and d.entry.gender and d.entry.gender != g:
+                    elif g and self._gender(d) not in (None, g):
                         # the article's resolver picked someone of the other gender: search again, by position
                         pm = _Mention(doc_id, i, a, a.speaker_text, a.speaker_text, "pronoun", None, a.role, m.pos)
-                        wrong = d
+                        wrong, source = d, self._gender_source(d)
                         d, why = self._pronoun(pm, done, reject=wrong)
                         why = (f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is not {g} "
-                               f"in models/actors.yaml; {why}")
+                               f"({source}); {why}")
                     else:
                         why = f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
                 self._record(m, d, why)
@@ -658,9 +714,11 @@ class _Resolver:
                 hit = self.gz.match_name(re.sub(r"['\u2019]s$", "", obj), person_like=True)
                 entry = hit[0] if hit else None
                 label = entry.name if entry else obj
-            if reject is not None and entry is not None and reject.entry is entry:
+            if reject is not None and ((entry is not None and reject.entry is entry) or obj is reject):
                 continue
-            if gender and entry is not None and entry.gender and entry.gender != gender:
+            known = entry.gender if entry is not None and entry.gender else (
+                self._gender(obj) if kind == "speaker" else self._name_gender(obj))
+            if gender and known and known != gender:
                 if label not in skipped:
                     skipped.append(label)
                 continue

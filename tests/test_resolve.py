@@ -682,3 +682,30 @@ def test_unresolved_role_is_a_role_actor():
 def test_a_place_alias_in_another_language_renames_no_speaker():
     res = resolve_actors({"a": [att("the White House", "ORG")]}, {"a": [ent("White House", "GPE", 4)]}, gazetteer=EMPTY)
     assert res.actor(res.speaker_of[("a", 0)]).name == "White House"
+
+
+def _gendered_corpus():
+    docs = {f"h{k}": [att("Hillary Clinton"), att("she", "PRON", resolved="Hillary Clinton", at=40)] for k in range(5)}
+    docs.update({f"b{k}": [att("Bill Clinton"), att("he", "PRON", resolved="Bill Clinton", at=40)] for k in range(5)})
+    return docs
+
+
+@pytest.mark.parametrize("speaker, expected", [
+    ("Mr. Clinton", "Bill Clinton"),   # American: the honorific's gender picks the one holder of that gender
+    ("Mrs Clinton", "Hillary Clinton"),  # British style, no full stop
+    ("Clinton", "Clinton"),            # no honorific: two holders, kept apart
+])
+def test_honorific_gender_picks_among_a_surname_holders(speaker, expected):
+    docs = _gendered_corpus()
+    docs["z"] = [att(speaker)]
+    res = resolve_actors(docs, {}, gazetteer=EMPTY)
+    assert res.actor(res.speaker_of[("z", 0)]).name == expected
+
+
+def test_a_pronoun_of_the_other_gender_is_searched_again():
+    docs = _gendered_corpus()
+    # the article's resolver gave 'she' to Bill Clinton; Hillary Clinton was named before him
+    docs["z"] = [att("Hillary Clinton", at=0), att("Bill Clinton", at=30), att("she", "PRON", resolved="Bill Clinton", at=60)]
+    res = resolve_actors(docs, {}, gazetteer=EMPTY)
+    a = res.actor(res.speaker_of[("z", 2)])
+    assert a.name == "Hillary Clinton" and any("is not female" in m for m in a.merges)
