@@ -198,6 +198,7 @@ class _Resolver:
         self.cluster_of: dict[str, str] = {}
         self.cluster_name: dict[str, str] = {}
         self.cluster_by_surname: dict[str, set[str]] = defaultdict(set)
+        self.cluster_by_first: dict[str, set[str]] = defaultdict(set)
         for root, members in sorted(groups.items()):
             total = Counter()
             for m in members:
@@ -206,6 +207,7 @@ class _Resolver:
             for m in members:
                 self.cluster_of[m] = root
                 self.cluster_by_surname[name_words(_display(names[m]))[0][-1]].add(root)
+                self.cluster_by_first[name_words(_display(names[m]))[0][0]].add(root)
             self.cluster_name[root] = display
         self.names = names
 
@@ -412,6 +414,16 @@ class _Resolver:
                         return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
                                 f"surname of {self.cluster_name[root]!r}, who has {n} of the corpus's {total} "
                                 f"full-name mentions with it")
+                first = self.cluster_by_first.get(words[0], set())
+                if len(local) == 0 and not corpus and first:
+                    # 'Hillary' where no full name of the corpus ends with it: the first name of the one
+                    # full name holding >= SURNAME_DOMINANCE of the mentions of full names starting with it
+                    hit = self._dominant_holder(first)
+                    if hit is not None:
+                        root, n, total = hit
+                        return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
+                                f"first name of {self.cluster_name[root]!r}, who has {n} of the corpus's {total} "
+                                f"full-name mentions starting with it")
             if etype == "person" or len(words) > 1:
                 why = "name"
                 if len(words) == 1:

@@ -709,3 +709,14 @@ def test_a_pronoun_of_the_other_gender_is_searched_again():
     res = resolve_actors(docs, {}, gazetteer=EMPTY)
     a = res.actor(res.speaker_of[("z", 2)])
     assert a.name == "Hillary Clinton" and any("is not female" in m for m in a.merges)
+
+
+@pytest.mark.parametrize("mentions, expected", [
+    ({"a": [att("Hillary Clinton")], "b": [att("Hillary")]}, "Hillary Clinton"),        # American: a first name alone
+    ({"a": [att("Boris Johnson")], "b": [att("Boris")]}, "Boris Johnson"),              # British
+    ({"a": [att("Donald Trump")], "b": [att("Donald Tusk")], "c": [att("Donald")]}, "Donald"),  # two holders: apart
+])
+def test_first_name_alone_across_the_corpus(mentions, expected):
+    res = resolve_actors(mentions, {}, gazetteer=EMPTY)
+    last = sorted(mentions)[-1]
+    assert res.actor(res.speaker_of[(last, 0)]).name == expected
