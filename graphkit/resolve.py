@@ -299,7 +299,7 @@ class _Resolver:
         if a.speaker_type == "ANON" or (self._anonymous_phrase(text) and person is None):
             return _Mention(doc_id, i, a, surface, text, "anon", "anonymous", role, pos)
         if person is not None:
-            name = re.sub(r"['\u2019]s$", "", person)
+            name = _trim_fragment(re.sub(r"['\u2019]s$", "", person))
             name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
             prefix = text[: text.find(person)].strip(" ,") if person in text else ""
             prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix  # 'Mr' is no role
@@ -366,6 +366,9 @@ class _Resolver:
                 # 'the former secretary of state': a role phrase, not a name
                 return self._title(_Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
             etype = "other"
+        def first_holders(word: str) -> set[str]:
+            return set(self.cluster_by_first.get(word, set()))
+
         if etype in (None, "person"):
             sk = person_key(name)
             words, _ = name_words(name)
@@ -407,13 +410,14 @@ class _Resolver:
                         return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
                                 f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus "
                                 f"of the gender {m.surface!r} says")
-                if len(local) == 0 and len(corpus) > 1:
-                    hit = self._dominant_holder(corpus)
+                if len(local) == 0 and (len(corpus) > 1 or (corpus and first_holders(words[0]))):
+                    # surnames and first names together: 'Hillary' beside 'Crooked Hillary' (a NER cut)
+                    hit = self._dominant_holder(corpus | first_holders(words[0]))
                     if hit is not None:
                         root, n, total = hit
                         return (self._draft(f"pc:{root}", self.cluster_name[root], "person"),
-                                f"surname of {self.cluster_name[root]!r}, who has {n} of the corpus's {total} "
-                                f"full-name mentions with it")
+                                f"{'surname' if root in corpus else 'first name'} of {self.cluster_name[root]!r}, "
+                                f"who has {n} of the corpus's {total} full-name mentions with it")
                 first = self.cluster_by_first.get(words[0], set())
                 if len(local) == 0 and not corpus and first:
                     # 'Hillary' where no full name of the corpus ends with it: the first name of the one
@@ -805,7 +809,7 @@ def _trim_fragment(text: str) -> str:
     """
     for op, cl in (("“", "”"), ("‘", "’"), ('"', '"')):
         k = text.find(op)
-        if k > 0 and cl not in text[k + 1:] and not (op == "‘" and text[k + 1:k + 2].islower()):
+        if k > 0 and cl not in text[k + 1:]:
             text = text[:k].rstrip(" ,'’")
     words = text.split()
     while len(words) > 1 and words[-1].lower() in _TRAILING:
