@@ -39,7 +39,7 @@ from .names import fold
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
 _INITIAL_SKIP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "der", "die", "in", "on", "to"}
-_ROLE_DROP = {"the", "a", "an", "former", "then", "current", "new", "acting", "interim", "outgoing", "incoming"}
+_ROLE_DROP = {"the", "a", "an", "current"}  # 'former president' stays another role than 'president'
 
 
 def load_short_forms() -> dict[str, str]:
@@ -150,10 +150,10 @@ def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
 
 
 def role_key(role: str) -> str:
-    """A role compared across articles: folded, without determiners or 'former'.
+    """A role compared across articles: folded, without determiners ('former' stays: another office).
 
     >>> role_key("the Prime Minister"), role_key("former Secretary of State")
-    ('prime minister', 'secretary of state')
+    ('prime minister', 'former secretary of state')
     """
     return " ".join(w for w in fold(role).split() if w not in _ROLE_DROP)
 
