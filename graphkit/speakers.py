@@ -330,6 +330,7 @@ class SpeakerResolver:
         called an ORG ('Vince Cable') only for a mention with an honorific ('Mr Cable')."""
         if self._propn is None:
             out, run = [], []
+            text = self.doc.text  # spaCy rebuilds Doc.text from every token on each read: once, not per name
             for t in list(self.doc) + [None]:
                 ok = t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() \
                     and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE") and t.lower_ not in HONORIFICS \
@@ -339,7 +340,7 @@ class SpeakerResolver:
                     continue
                 if 2 <= len(run) <= 3:
                     a, b = run[0].idx, run[-1].idx + len(run[-1].text)
-                    out.append((_PersonName(self.doc.text[a:b], tuple(x.lower_ for x in run), None, a, (a, b)),
+                    out.append((_PersonName(text[a:b], tuple(x.lower_ for x in run), None, a, (a, b)),
                                 any(x.ent_type_ == "ORG" for x in run)))
                 run = [t] if ok else []
             self._propn = out
@@ -616,7 +617,8 @@ def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:
         f.resolved, f.rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
         f.rtype = "PERSON"
     else:
-        f.resolved, f.rspan, f.rtype = relative_head.doc.text[rs0:rs1], (rs0, rs1), rtype
+        # the span's own text (= doc.text[rs0:rs1]): Doc.text is rebuilt from every token on each read
+        f.resolved, f.rspan, f.rtype = relative_head.doc[rt[0].i:rt[-1].i + 1].text, (rs0, rs1), rtype
     f.stype = "PRON"
 
 
