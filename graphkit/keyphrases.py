@@ -56,6 +56,23 @@ def _chunk_phrases(chunk) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))  # full, core, head: each once
 
 
+_CHUNKS_KEY = "graphkit_noun_chunks"
+
+
+def _noun_chunks_in(span) -> list:
+    """The doc's noun chunks inside `span`, as ``Span.noun_chunks`` gives them. spaCy's ``Span.noun_chunks``
+    walks every chunk of the whole Doc on each call; the (start, end) list is made once per Doc instead."""
+    doc = span.doc
+    bounds = doc.user_data.get(_CHUNKS_KEY)
+    if bounds is None:
+        try:
+            bounds = [(c.start, c.end) for c in doc.noun_chunks]
+        except (NotImplementedError, ValueError):  # no noun-chunk iterator for the language, or no parse
+            bounds = []
+        doc.user_data[_CHUNKS_KEY] = bounds
+    return [doc[s:e] for s, e in bounds if s >= span.start and e <= span.end]
+
+
 def keyphrases(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
     """Keyphrases of the text inside `spans` (character offsets into ``doc.text``), in text order, each once."""
     out: list[str] = []
@@ -74,7 +91,7 @@ def keyphrases(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
     if span is None:
         return out
     items = []
-    for chunk in span.noun_chunks if hasattr(span, "noun_chunks") else ():
+    for chunk in _noun_chunks_in(span):
         if _inside(chunk.start_char, chunk.end_char, spans):
             items.append((chunk.start_char, _chunk_phrases(chunk)))
     for ent in span.ents:
