@@ -425,3 +425,12 @@ def test_first_person_is_the_author(text, author, expected):
     mine = [a for a in atts if a.speaker_text in ("I", "we", "We")]
     assert mine, [(a.speaker_text, a.text) for a in atts]
     assert all(a.resolved_text == expected for a in mine)
+
+
+@pytest.mark.parametrize("text,speaker,content,actor", [
+    ("The Kremlin released a video showing Putin saying Russia had made progress.", "Putin",
+     "Russia had made progress", "The Kremlin"),
+])
+def test_an_act_that_carries_speech_is_not_a_claim(nlp, text, speaker, content, actor):
+    atts = attributions(nlp(text))  # the default, no nesting: the speech inside the act is still the claim
+    assert [(a.speaker_text, a.text, a.reported_by) for a in atts] == [(speaker, content, actor)]
