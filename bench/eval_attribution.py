@@ -142,8 +142,10 @@ def main(argv=None) -> int:
                     help="K-fold cross-validation over train+dev by article (the filter refitted without each fold)")
     ap.add_argument("--model", choices=["logistic", "gbm"], default=None,
                     help="with --cv: the re-scorer refitted per fold (default: the shipped model's kind and settings)")
-    ap.add_argument("--without", action="append", default=[], metavar="FRAME",
-                    help="switch a frame off (repeatable; names: graphkit.frames.FRAMES)")
+    from graphkit.attribution import FRAMES
+
+    ap.add_argument("--without", action="append", default=[], metavar="FRAME", choices=FRAMES,
+                    help=f"switch a frame off (repeatable): {', '.join(FRAMES)}")
     ap.add_argument("--seeds", nargs="*", type=Path, default=None,
                     help="score the sample corpus against gold files instead (default: ../shared/eval/seed_003_gold.jsonl)")
     args = ap.parse_args(argv)
