@@ -256,6 +256,7 @@ class SpeakerResolver:
         self.sents = _sentences(doc)
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
         self.voted = _pronoun_gender_votes(self.sents, self.names)
+        self.hon_voted = _honorific_gender_votes(self.names)
         for e, pn in zip(self.persons, self.names):
             for role, org in _roles_named_with(e):
                 self.titled.append((e.start_char, role.lower(), pn.name, pn.span))
@@ -355,7 +356,7 @@ class SpeakerResolver:
                 if out not in (None, pn.gender):
                     return None
                 out = pn.gender
-        return out or self.voted.get(name)
+        return out or self.voted.get(name) or self.hon_voted.get(name)
 
     def pronoun(self, low: str, at: int, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
         """Antecedent of a pronoun speaker: walking back sentence by sentence, the latest speaker of
@@ -380,6 +381,8 @@ class SpeakerResolver:
             subj = [e for e in ents if s.start_char <= e.start_char < at and e.end_char <= s.end_char
                     and e.root.dep_ in ("nsubj", "nsubjpass") and not any(a <= e.start_char < b for a, b in content)]
             subj = [e for e in subj if not person or fits(self.full_name(e.text, (e.start_char, e.end_char))[0])]
+            if person and not subj:
+                subj = self._untyped_subjects(s, at, content, fits)
             if subj:
                 e = subj[-1]
                 return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
@@ -390,6 +393,21 @@ class SpeakerResolver:
             e = before[-1]
             return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
         return None
+
+    def _untyped_subjects(self, s: Span, at: int, content: tuple, fits) -> list[Span]:
+        """Subjects of a sentence the NER did not call a person but that name one of the article's people
+        ('Sanders did not usually get this personal.' with 'Sanders' typed ORG)."""
+        out = []
+        for t in s:
+            if t.idx >= at or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
+                continue
+            if any(a <= t.idx < b for a, b in content):
+                continue
+            span = s.doc[t.i:t.i + 1]
+            name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
+            if len(name.split()) > 1 and fits(name):
+                out.append(span)
+        return out
 
     def org_named(self, noun: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """The organisation a definite role noun refers to: "the ministry" → the latest earlier ORG
@@ -464,6 +482,21 @@ def _pronoun_gender_votes(sents: list[Span], names: list["_PersonName"]) -> dict
         v = votes.setdefault(next(iter(people)), [0, 0])
         v[0] += m
         v[1] += f
+    return {n: ("male" if m > f else "female") for n, (m, f) in votes.items() if max(m, f) >= 2 * min(m, f) and m != f}
+
+
+def _honorific_gender_votes(names: list["_PersonName"]) -> dict[str, str]:
+    """Gender of full names from the honorific surname mentions that follow them: 'Bill Clinton ...
+    Mr. Clinton ... Hillary Clinton ... Mrs. Clinton' gives Bill male and Hillary female (each honorific
+    mention votes for the latest full name with its surname). Agreement two to one, as for pronouns."""
+    latest: dict[str, str] = {}
+    votes: dict[str, list[int]] = {}
+    for pn in names:
+        if len(pn.words) > 1:
+            latest[pn.words[-1]] = pn.name
+        elif pn.gender and pn.words and pn.words[0] in latest:
+            v = votes.setdefault(latest[pn.words[0]], [0, 0])
+            v[0 if pn.gender == "male" else 1] += 1
     return {n: ("male" if m > f else "female") for n, (m, f) in votes.items() if max(m, f) >= 2 * min(m, f) and m != f}
 
 

@@ -96,6 +96,12 @@ SPEAKERS = [
     ("Hillary Clinton spoke in Ohio. Hillary said she would win.", None, ("Hillary Clinton", "PERSON")),
     ("Hillary Clinton campaigned in Ohio, where she met voters. Bill Clinton stayed home; he was ill. "
      "Mrs Clinton said she would win.", None, ("Hillary Clinton", "PERSON")),
+    # the honorific mentions after each full name tell the genders apart (New York Times style)
+    ("Bill Clinton spoke first. Mr. Clinton praised the crowd. Hillary Clinton spoke next. Mrs. Clinton thanked "
+     "him. Mrs. Clinton said the race was close.", None, ("Hillary Clinton", "PERSON")),
+    # a subject the NER did not call a person still is the antecedent of 'he'
+    ("Bernie Sanders visited a park. The room was hot. Sanders did not usually get this personal. "
+     "\"It is a tragedy,\" he said.", None, ("Bernie Sanders", None)),
     # roles named earlier
     ("Prime Minister Tony Blair visited Leeds on Monday. The prime minister said the plan would work.", None,
      ("Tony Blair", "NOUN")),
