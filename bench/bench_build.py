@@ -41,6 +41,10 @@ POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
 
 def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
+    """PolNeAR JSON lines → a corpus folder (one .txt per article, metadata.jsonl with dates and titles).
+
+    An article file already holding its text is left as it is (an incremental rebuild finds it unchanged).
+    """
     dest.mkdir(parents=True, exist_ok=True)
     n = 0
     with open(src, encoding="utf-8") as f, open(dest / "metadata.jsonl", "w", encoding="utf-8") as meta:
@@ -48,7 +52,9 @@ def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
             if limit is not None and n >= limit:
                 break
             a = json.loads(line)
-            (dest / f"{a['id']}.txt").write_text(a["text"], encoding="utf-8")
+            p = dest / f"{a['id']}.txt"
+            if not p.exists() or p.read_text(encoding="utf-8") != a["text"]:
+                p.write_text(a["text"], encoding="utf-8")
             meta.write(json.dumps({"doc_id": a["id"], "published": a["date"], "title": a.get("title")}) + "\n")
             n += 1
     return n

@@ -12,7 +12,6 @@ its size. The store is kept for `bench/audit_issues.py`. A second run re-uses th
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -20,25 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_build import POLNEAR, write_corpus  # noqa: E402  one PolNeAR → corpus folder writer for every bench
+
 WORK = ROOT / "bench" / "_work"
-
-
-def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
-    """PolNeAR JSON lines → a corpus folder (one .txt per article, metadata.jsonl with dates and titles)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    n = 0
-    with open(src, encoding="utf-8") as f, open(dest / "metadata.jsonl", "w", encoding="utf-8") as meta:
-        for line in f:
-            if limit is not None and n >= limit:
-                break
-            a = json.loads(line)
-            p = dest / f"{a['id']}.txt"
-            if not p.exists() or p.read_text(encoding="utf-8") != a["text"]:
-                p.write_text(a["text"], encoding="utf-8")
-            meta.write(json.dumps({"doc_id": a["id"], "published": a["date"], "title": a.get("title")}) + "\n")
-            n += 1
-    return n
 
 
 def main(argv=None) -> int:
