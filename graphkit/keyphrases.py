@@ -73,6 +73,20 @@ def _noun_chunks_in(span) -> list:
     return [doc[s:e] for s, e in bounds if s >= span.start and e <= span.end]
 
 
+_ENTS_KEY = "graphkit_issue_ents"
+
+
+def _issue_ents_in(span) -> list:
+    """The doc's entities of ISSUE_ENTITY_LABELS inside `span`, as ``Span.ents`` gives them. ``Span.ents``
+    rebuilds every entity of the whole Doc on each call; the (start, end) list is made once per Doc instead."""
+    doc = span.doc
+    bounds = doc.user_data.get(_ENTS_KEY)
+    if bounds is None:
+        bounds = [(e.start, e.end) for e in doc.ents if e.label_ in ISSUE_ENTITY_LABELS]
+        doc.user_data[_ENTS_KEY] = bounds
+    return [doc[s:e] for s, e in bounds if s >= span.start and e <= span.end]
+
+
 def keyphrases(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
     """Keyphrases of the text inside `spans` (character offsets into ``doc.text``), in text order, each once."""
     out: list[str] = []
@@ -94,8 +108,8 @@ def keyphrases(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
     for chunk in _noun_chunks_in(span):
         if _inside(chunk.start_char, chunk.end_char, spans):
             items.append((chunk.start_char, _chunk_phrases(chunk)))
-    for ent in span.ents:
-        if ent.label_ in ISSUE_ENTITY_LABELS and _inside(ent.start_char, ent.end_char, spans):
+    for ent in _issue_ents_in(span):
+        if _inside(ent.start_char, ent.end_char, spans):
             words = [t for t in ent if t.pos_ != "DET" and t.text not in ("'s", "’s")]
             if words and len(words) <= MAX_WORDS:
                 items.append((ent.start_char, [" ".join(t.text for t in words)]))

@@ -612,7 +612,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         # the honorific left outside the entity ('Mr. Clinton') still says the gender
         before = head.doc[person.start - 1] if person.start > 0 else None
         a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else person.start_char
-        f.resolved, f.rspan = res.full_name(head.doc.text[a:person.end_char], (a, person.end_char))
+        f.resolved, f.rspan = res.full_name(text[a:person.end_char], (a, person.end_char))
         f.rtype = "PERSON"
     elif appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree):
         _in_apposition(res, toks, appos, f)
