@@ -56,34 +56,27 @@ def _chunk_phrases(chunk) -> list[str]:
     return list(dict.fromkeys(p for p in out if p))  # full, core, head: each once
 
 
-_CHUNKS_KEY = "graphkit_noun_chunks"
+def _noun_chunk_bounds(doc) -> list:
+    try:
+        return [(c.start, c.end) for c in doc.noun_chunks]
+    except (NotImplementedError, ValueError):  # no noun-chunk iterator for the language, or no parse
+        return []
 
 
-def _noun_chunks_in(span) -> list:
-    """The doc's noun chunks inside `span`, as ``Span.noun_chunks`` gives them. spaCy's ``Span.noun_chunks``
-    walks every chunk of the whole Doc on each call; the (start, end) list is made once per Doc instead."""
+def _issue_ent_bounds(doc) -> list:
+    return [(e.start, e.end) for e in doc.ents if e.label_ in ISSUE_ENTITY_LABELS]
+
+
+def _spans_in(span, bounds_of) -> list:
+    """The doc's spans that ``bounds_of(doc)`` lists (as (start, end) token pairs) lying inside `span`.
+
+    spaCy's ``Span.noun_chunks`` and ``Span.ents`` walk every chunk or entity of the whole Doc on each
+    call; the list is made once per Doc (kept in ``doc.user_data`` under the function's name) instead."""
     doc = span.doc
-    bounds = doc.user_data.get(_CHUNKS_KEY)
+    key = "graphkit" + bounds_of.__name__
+    bounds = doc.user_data.get(key)
     if bounds is None:
-        try:
-            bounds = [(c.start, c.end) for c in doc.noun_chunks]
-        except (NotImplementedError, ValueError):  # no noun-chunk iterator for the language, or no parse
-            bounds = []
-        doc.user_data[_CHUNKS_KEY] = bounds
-    return [doc[s:e] for s, e in bounds if s >= span.start and e <= span.end]
-
-
-_ENTS_KEY = "graphkit_issue_ents"
-
-
-def _issue_ents_in(span) -> list:
-    """The doc's entities of ISSUE_ENTITY_LABELS inside `span`, as ``Span.ents`` gives them. ``Span.ents``
-    rebuilds every entity of the whole Doc on each call; the (start, end) list is made once per Doc instead."""
-    doc = span.doc
-    bounds = doc.user_data.get(_ENTS_KEY)
-    if bounds is None:
-        bounds = [(e.start, e.end) for e in doc.ents if e.label_ in ISSUE_ENTITY_LABELS]
-        doc.user_data[_ENTS_KEY] = bounds
+        bounds = doc.user_data[key] = bounds_of(doc)
     return [doc[s:e] for s, e in bounds if s >= span.start and e <= span.end]
 
 
@@ -105,10 +98,10 @@ def keyphrases(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
     if span is None:
         return out
     items = []
-    for chunk in _noun_chunks_in(span):
+    for chunk in _spans_in(span, _noun_chunk_bounds):
         if _inside(chunk.start_char, chunk.end_char, spans):
             items.append((chunk.start_char, _chunk_phrases(chunk)))
-    for ent in _issue_ents_in(span):
+    for ent in _spans_in(span, _issue_ent_bounds):
         if _inside(ent.start_char, ent.end_char, spans):
             words = [t for t in ent if t.pos_ != "DET" and t.text not in ("'s", "’s")]
             if words and len(words) <= MAX_WORDS:

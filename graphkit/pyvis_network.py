@@ -119,18 +119,10 @@ def to_pyvis(G: nx.Graph, *, level: str = "overview", height: str = "750px", wid
                 seen.add((a, b))
                 net.add_edge(a, b, color="#222222", dashes=True, title=_plain("contradicts: " + x.get("reason", "")))
         return net
-    for a in data["actors"]:
-        net.add_node(a["id"], label=_short(a["label"], 40), color=style["actor"]["color"], shape="dot",
-                     title=_plain(a["label"]))
-    for i in data["issues"]:
-        net.add_node(i["id"], label=_short(i["label"], 40), color=style["issue"]["color"], shape="square",
-                     title=_plain(i["label"]))
-    for p in data["places"]:
-        net.add_node(p["id"], label=_short(p["label"], 40), color=style["place"]["color"], shape="triangle",
-                     title=_plain(p["label"]))
-    for d in data["docs"]:
-        net.add_node(d["id"], label=_short(d["title"], 40), color=style["document"]["color"], shape="triangleDown",
-                     title=_plain(d["title"]))
+    for group, kind, name, shape in (("actors", "actor", "label", "dot"), ("issues", "issue", "label", "square"),
+                                     ("places", "place", "label", "triangle"), ("docs", "document", "title", "triangleDown")):
+        for n in data[group]:
+            net.add_node(n["id"], label=_short(n[name], 40), color=style[kind]["color"], shape=shape, title=_plain(n[name]))
     for c in data["claims"]:
         net.add_node(c["id"], label=" ", color=style["claim"]["color"], shape="diamond", size=8,
                      title=_plain(f"{c.get('speaker', '')} ({c.get('date', 'undated')}, {c.get('stance', '')}): "
