@@ -3,14 +3,15 @@
 Every file is written to a temporary name beside the target and renamed into
 place, so a failed export never leaves a truncated file. GraphML and GEXF take
 scalars only: lists are joined with "; ", None is dropped, dates are ISO
-strings, and control characters XML 1.0 forbids are removed.
+strings, and control characters XML 1.0 forbids are removed. A node's ``type`` is written
+as ``node_type`` (see `file_node`).
 
 >>> import networkx as nx, tempfile, os
 >>> G = nx.MultiDiGraph(); G.add_node("a", type="actor", roles=["spokesman"], n=None)
 >>> p = os.path.join(tempfile.mkdtemp(), "g.graphml")
 >>> write(G, "graphml", p)
 >>> nx.read_graphml(p).nodes["a"]
-{'type': 'actor', 'roles': 'spokesman'}
+{'node_type': 'actor', 'roles': 'spokesman'}
 """
 
 from __future__ import annotations
@@ -111,6 +112,19 @@ def scalar_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+def file_node(d: dict) -> dict:
+    """A node's attributes as the file exports write them: the node's kind as ``node_type``.
+
+    Sigma.js, which draws graphs in Gephi Lite, reads a node's ``type`` as the name of its drawing
+    program and stops on any it does not know ("could not find a suitable program for node type
+    'actor'", gephi/gephi-lite#56), so the kind travels under a name no reader gives a meaning.
+
+    >>> file_node({"type": "actor", "label": "Sergey Lavrov"})
+    {'node_type': 'actor', 'label': 'Sergey Lavrov'}
+    """
+    return {("node_type" if k == "type" else k): v for k, v in d.items()}
+
+
 def file_edge(d: dict) -> dict:
     """An edge's attributes as the file exports write them: the relation as ``relation``, scalars only.
 
@@ -152,7 +166,7 @@ class _GraphmlWriter:
         from xml.sax.saxutils import quoteattr
 
         self.nodes += 1
-        return f"<node id={quoteattr(_XML_BAD.sub('', str(n)))}>{self._data('node', _scalar_attrs(attrs))}</node>\n"
+        return f"<node id={quoteattr(_XML_BAD.sub('', str(n)))}>{self._data('node', file_node(_scalar_attrs(attrs)))}</node>\n"
 
     def edge(self, u, v, attrs: dict):
         from xml.sax.saxutils import quoteattr
@@ -290,7 +304,7 @@ def write_gexf(G, path) -> tuple[int, int]:
 
     nodes, edges = [], []
     for n, d in G.nodes(data=True):
-        data = {_GEXF_RENAMED.get(k, k): s for k, v in d.items() if k != "label" and (s := scalar(v)) is not None}
+        data = {_GEXF_RENAMED.get(k, k): s for k, v in file_node(d).items() if k != "label" and (s := scalar(v)) is not None}
         label = scalar(d.get("label")) or str(n)
         nodes.append(f"<node id={quoteattr(_XML_BAD.sub('', str(n)))} label={quoteattr(str(label))}{when(d)}>"
                      f"{attvalues('node', data)}</node>\n")
@@ -331,7 +345,7 @@ def write_cytoscape(G, path) -> tuple[int, int]:
             return [plain(x) for x in v]
         return scalar(v) if not isinstance(v, (int, float, bool)) else v
 
-    nodes = [{"data": {"id": str(n), **{k: plain(v) for k, v in d.items() if v is not None and k != "id"}}}
+    nodes = [{"data": {"id": str(n), **{k: plain(v) for k, v in file_node(d).items() if v is not None and k != "id"}}}
              for n, d in G.nodes(data=True)]
     edges = []
     for i, (u, v, d) in enumerate(G.edges(data=True)):

@@ -2,6 +2,8 @@
 
 Nodes (attribute ``type``): ``actor:…``, ``claim:…``, ``issue:…``, ``place:…``, ``doc:…``.
 Edges (key and attribute ``type`` = the relation):
+In GraphML, GEXF and Cytoscape files a node's ``type`` is written ``node_type`` and an edge's ``relation``
+(Gephi Lite's renderer and GEXF give ``type`` meanings of their own; see `graphkit.export.file_node`).
 
 ========  ===============  ============================================
 relation  from → to        attributes

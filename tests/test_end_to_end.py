@@ -23,8 +23,8 @@ def test_graphml_has_typed_nodes_and_lavrov_quotes(sample_store, tmp_path):
     out = tmp_path / "g.graphml"
     gk("export", "graphml", "--store", sample_store, "-o", out)
     G = nx.read_graphml(out)
-    assert all("type" in d for _, d in G.nodes(data=True))
-    lavrov = [n for n, d in G.nodes(data=True) if d["type"] == "actor" and d["label"] == "Sergey Lavrov"]
+    assert all("node_type" in d for _, d in G.nodes(data=True))
+    lavrov = [n for n, d in G.nodes(data=True) if d["node_type"] == "actor" and d["label"] == "Sergey Lavrov"]
     assert len(lavrov) == 1
     said = [G.nodes[v] for _, v, d in G.out_edges(lavrov[0], data=True) if d["relation"] == "said"]
     texts = " ".join(d["text"] for d in said)

@@ -76,16 +76,59 @@ def test_reader_gets_the_whole_graph(sample, tmp_path, fmt, reader, filters):
         assert got["unique_edge_ids"] == got["edges"]            # Gephi drops edges whose id repeats
         got["relations"] = {a.get("relation") for a in got["edge_attrs"].values()}
         assert not any("networkx_key" in a for a in got["edge_attrs"].values())
-        claims = [a for a in got["node_attrs"].values() if a.get("type") == "claim"]
+        claims = [a for a in got["node_attrs"].values() if a.get("node_type") == "claim"]
         assert claims and all(a.get("text") for a in claims)
     assert (got["nodes"], got["edges"]) == (G.number_of_nodes(), G.number_of_edges())
     assert got["relations"] <= set(EDGE_TYPES) and "said" in got["relations"]
 
 
+@pytest.fixture(scope="module")
+def sigma_page(tmp_path_factory):
+    """A page with Gephi Lite's reading and drawing stack (graphology parsers + Sigma.js) bundled by esbuild."""
+    node_reader()
+    from browser import offline_page, why_unavailable
+
+    if (reason := why_unavailable()) is not None:
+        pytest.skip(f"browser test skipped: {reason}")
+    out = tmp_path_factory.mktemp("sigma")
+    r = subprocess.run([str(JS / "node_modules" / ".bin" / "esbuild"), str(JS / "render.js"), "--bundle",
+                        "--format=iife", f"--outfile={out / 'render.js'}", "--log-level=error"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, f"esbuild could not bundle tests/js/render.js: {r.stderr.strip()}"
+    (out / "page.html").write_text('<!doctype html><div id="stage" style="width:800px;height:600px"></div>'
+                                   '<script src="render.js"></script>', encoding="utf-8")
+    with offline_page() as (page, attempts):
+        page.goto((out / "page.html").as_uri())
+        yield page
+        assert attempts == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()) or "all")
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_gephi_lite_draws_the_export(sample, tmp_path, sigma_page, fmt, filters):
+    # Gephi Lite draws with Sigma.js, which takes a node's `type` for its drawing program and throws on
+    # "actor" (gephi/gephi-lite#56); the exports carry the node's kind as `node_type`.
+    G = sample.subgraph(**filters)
+    path = sample.export(fmt, tmp_path / f"g.{fmt}", **filters)
+    got = sigma_page.evaluate("([f, t]) => window.renderExport(f, t)", [fmt, path.read_text(encoding="utf-8")])
+    assert got == {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "drawn": G.number_of_nodes()}
+
+
+def test_file_exports_name_the_node_kind_node_type(sample, tmp_path):
+    kinds = {d["type"] for _, d in sample.subgraph().nodes(data=True)}
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        H = read(sample.export(fmt, tmp_path / f"g.{fmt}"))
+        assert {d.get("node_type") for _, d in H.nodes(data=True)} == kinds
+        assert not any("type" in d for _, d in H.nodes(data=True))
+    doc = json.loads(sample.export("cytoscape", tmp_path / "g.cyjs").read_text(encoding="utf-8"))
+    assert {n["data"]["node_type"] for n in doc["elements"]["nodes"]} == kinds
+
+
 def test_gexf_keeps_claim_dates_for_the_timeline(sample, tmp_path):
     path = sample.export("gexf", tmp_path / "g.gexf")
     H = nx.read_gexf(path)
-    dated = {n: d for n, d in H.nodes(data=True) if d.get("type") == "claim" and d.get("date")}
+    dated = {n: d for n, d in H.nodes(data=True) if d.get("node_type") == "claim" and d.get("date")}
     assert dated and all(d["start"] == d["date"] + "-01-01"[len(d["date"]) - 4:] for d in dated.values())
     xml = path.read_text(encoding="utf-8")
     assert 'mode="dynamic"' in xml and 'timeformat="date"' in xml

@@ -47,7 +47,7 @@ def test_graph_formats_round_trip(G, tmp_path, fmt):
          "json": lambda f: nx.node_link_graph(json.loads(open(f).read()), edges="links")}[fmt](p)
     assert H.number_of_nodes() == G.number_of_nodes()
     assert H.number_of_edges() == G.number_of_edges()
-    types = {d.get("type") for _, d in H.nodes(data=True)}
+    types = {d.get("type" if fmt == "json" else "node_type") for _, d in H.nodes(data=True)}
     assert types == set(NODE_TYPES)
     text = H.nodes["claim:c4"]["text"]
     assert "<img src=x onerror=alert(1)>" in text and "{{ braces }}" in text  # inert text, intact
