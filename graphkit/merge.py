@@ -15,7 +15,9 @@ merges, each with its reason, that hold with an empty ``actors.yaml``:
 
 Functions take ``drafts``: key → an object with ``name``, ``type``, ``roles``
 (graphkit.resolve's drafts) and ``mentions``: key → number of mentions, and
-return ``(from key, into key, reason)`` triples; the resolver applies them.
+return ``(from key, into key, reason)`` triples; :func:`merge_across_corpus` applies
+them all to the drafts and the speaker → draft table (:func:`apply_merge`), once the
+in-article resolution (graphkit.resolve) has given every mention a draft.
 
 >>> from types import SimpleNamespace as D
 >>> drafts = {"a": D(name="FBI", type="organisation", roles=[]),
@@ -176,3 +178,68 @@ def role_merges(drafts: dict, mentions: dict[str, int]) -> list[tuple[str, str, 
             p = next(iter(people))
             out.append((k, p, f"role {rk!r} named with one person only in the corpus: {drafts[p].name!r}"))
     return out
+
+
+# --------------------------------------------------------------------------- applying the merges
+
+
+def merge_across_corpus(drafts: dict, speaker_of: dict) -> None:
+    """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons.
+
+    ``drafts``: key → graphkit.resolve draft (name, type, entry, aliases, roles, organisation, country,
+    merges: reason line → doc ids); ``speaker_of``: (doc id, index) → draft key. Both are updated.
+    """
+    for key, (full, why) in sorted(short_form_names(drafts).items()):
+        rename(drafts[key], full, why)
+    for src, dst, why in same_name_merges(drafts):
+        apply_merge(drafts, speaker_of, src, dst, why)
+    for src, dst, why in organisation_merges(drafts):
+        apply_merge(drafts, speaker_of, src, dst, why)
+    counts: dict[str, int] = defaultdict(int)
+    for v in speaker_of.values():
+        counts[v] += 1
+    for src, dst, why in role_merges(drafts, counts):
+        apply_merge(drafts, speaker_of, src, dst, why)
+
+
+def rename(d, name: str, why: str) -> None:
+    """Give a draft its full name; every merge line says so."""
+    d.aliases.append(d.name)
+    d.merges = {f"{line.split(': ', 1)[0].rsplit(' -> ', 1)[0]} -> {name}: {line.split(': ', 1)[1]}; {why}"
+                if ": " in line else line: docs for line, docs in d.merges.items()}
+    d.name = name
+
+
+def same_name_merges(drafts: dict) -> list[tuple[str, str, str]]:
+    """Organisation drafts that now carry the same name (two short forms of one party) become one."""
+    first: dict[str, str] = {}
+    out = []
+    for key in sorted(drafts):
+        d = drafts[key]
+        if d.type not in ORG_TYPES or d.entry is not None:
+            continue
+        f = fold(d.name)
+        if f in first:
+            out.append((key, first[f], "same full name"))
+        else:
+            first[f] = key
+    return out
+
+
+def apply_merge(drafts: dict, speaker_of: dict, src: str, dst: str, why: str) -> None:
+    """Move every mention of draft ``src`` to ``dst``, keeping its aliases, roles and merge lines."""
+    if src == dst or src not in drafts or dst not in drafts:
+        return
+    a, b = drafts.pop(src), drafts[dst]
+    for k, v in speaker_of.items():
+        if v == src:
+            speaker_of[k] = dst
+    b.aliases.extend([a.name, *a.aliases])
+    b.roles.extend(a.roles)
+    b.organisation.update(a.organisation)
+    b.country = b.country or a.country
+    for line, docs in a.merges.items():
+        shown, _, reason = line.partition(" -> ")
+        new = f"{shown} -> {b.name}: {reason.split(': ', 1)[-1]}; {why}"
+        b.merges.setdefault(new, [])
+        b.merges[new].extend(x for x in docs if x not in b.merges[new])

@@ -21,6 +21,7 @@ make one per Doc and pass the speakers in document order.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .names import HONORIFICS, honorific_gender, split_honorific
+from .pronouns import (MENTION, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent, fits_gender,
+                       pronoun_gender)
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
@@ -254,6 +257,7 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
         self.sents = _sentences(doc)
+        self._sent_starts = [s.start_char for s in self.sents]
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
         self.voted = _pronoun_gender_votes(self.sents, self.names)
         self.hon_voted = _honorific_gender_votes(self.names)
@@ -359,42 +363,60 @@ class SpeakerResolver:
         return out or self.voted.get(name) or self.hon_voted.get(name)
 
     def pronoun(self, low: str, at: int, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
-        """Antecedent of a pronoun speaker: walking back sentence by sentence, the latest speaker of
-        the right kind, else the subject named there, else the latest name. Names inside the claim's
-        own content ("Russia's position could weaken, they added") are not candidates, nor a person
-        whose honorific says the other gender ("she" after "Mr Blair")."""
-        if low in ("you", "this", "that", "these", "those"):
-            return None  # generic 'you' and demonstratives name no antecedent by position
+        """Antecedent of a pronoun speaker by :func:`graphkit.pronouns.antecedent`: walking back sentence
+        by sentence, the latest speaker of the right kind, else the subject named there, else the latest
+        name. Names inside the claim's own content ("Russia's position could weaken, they added") are
+        not subjects to take, nor is a person whose honorific says the other gender ("she" after "Mr Blair")."""
         person = low in ("he", "she", "i", "him", "her")
-        want = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(low)
+        hit, _ = antecedent(low, self._candidates(person, at, content), self._fits(low, person),
+                            sent=self._sent_index(at))
+        if hit is None:
+            return None
+        if hit.rank == SPEAKER:
+            return hit.ref[1], hit.ref[2]
+        e = hit.ref
+        return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
+
+    def _fits(self, low: str, person: bool):
+        """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it."""
+        def fits(c: Candidate) -> bool:
+            if pronoun_gender(low) is None or not person:
+                return True
+            name = c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
+            return fits_gender(low, self.gender_of(name))
+        return fits
+
+    def _sent_index(self, at: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, at) - 1)
+
+    def _candidates(self, person: bool, at: int, content: tuple) -> list[Candidate]:
+        """The article's mentions before ``at`` as pronoun candidates: speakers so far and subjects
+        (typed, then, for a person, untyped) in the last sentences; every earlier name as a fallback."""
         kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP", "ANON", "NOUN")
         ents = self.persons if person else self.orgs
-
-        def fits(name: str) -> bool:
-            return want is None or self.gender_of(name) in (None, want)
-
-        sents = [s for s in self.sents if s.start_char <= at]
-        for s in reversed(sents[-4:]):
-            spk = [x for x in self.speakers if s.start_char <= x[0] < min(at, s.end_char) and x[3] in kinds and fits(x[1])]
-            if spk:
-                return spk[-1][1], spk[-1][2]
-            subj = [e for e in ents if s.start_char <= e.start_char < at and e.end_char <= s.end_char
-                    and e.root.dep_ in ("nsubj", "nsubjpass") and not any(a <= e.start_char < b for a, b in content)]
-            subj = [e for e in subj if not person or fits(self.full_name(e.text, (e.start_char, e.end_char))[0])]
-            if person and not subj:
-                subj = self._untyped_subjects(s, at, content, fits)
-            if subj:
-                e = subj[-1]
-                return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
-        before = [e for e in ents if e.end_char <= at]
+        k = self._sent_index(at)
+        lo = self.sents[max(0, k - WINDOW + 1)].start_char if self.sents else 0
+        out = []
+        for x in self.speakers:
+            if lo <= x[0] < at and x[3] in kinds:
+                j = self._sent_index(x[0])
+                if x[0] < self.sents[j].end_char:
+                    out.append(Candidate(x[0], SPEAKER, x, j, False))
+        for e in ents:
+            if e.end_char <= at:
+                out.append(Candidate(e.start_char, MENTION, e))
+            j = self._sent_index(e.start_char)
+            if lo <= e.start_char < at and e.end_char <= self.sents[j].end_char and \
+                    e.root.dep_ in ("nsubj", "nsubjpass") and not any(a <= e.start_char < b for a, b in content):
+                out.append(Candidate(e.start_char, SUBJECT, e, j, False))
         if person:
-            before = [e for e in before if fits(self.full_name(e.text, (e.start_char, e.end_char))[0])]
-        if before:
-            e = before[-1]
-            return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
-        return None
+            for s in self.sents[max(0, k - WINDOW + 1):k + 1]:
+                j = self._sent_index(s.start_char)
+                out.extend(Candidate(t.start_char, UNTYPED_SUBJECT, t, j, False)
+                           for t in self._untyped_subjects(s, at, content))
+        return out
 
-    def _untyped_subjects(self, s: Span, at: int, content: tuple, fits) -> list[Span]:
+    def _untyped_subjects(self, s: Span, at: int, content: tuple) -> list[Span]:
         """Subjects of a sentence the NER did not call a person but that name one of the article's people
         ('Sanders did not usually get this personal.' with 'Sanders' typed ORG)."""
         out = []
@@ -403,10 +425,9 @@ class SpeakerResolver:
                 continue
             if any(a <= t.idx < b for a, b in content):
                 continue
-            span = s.doc[t.i:t.i + 1]
             name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
-            if len(name.split()) > 1 and fits(name):
-                out.append(span)
+            if len(name.split()) > 1:
+                out.append(s.doc[t.i:t.i + 1])
         return out
 
     def org_named(self, noun: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:

@@ -1,0 +1,183 @@
+"""Speaker mentions as the resolution reads them: what an attribution's speaker is (a name, a role
+phrase, a pronoun, an anonymous source, a group, nothing), its name without title words, its role.
+
+:func:`read_mention` reads one attribution; the word lists and small predicates here
+(:func:`is_role_phrase`, :func:`group_of_officials`, :func:`anonymous_phrase`, :func:`clean_role`)
+are the resolution's vocabulary (graphkit.resolve).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .gazetteer import Gazetteer
+from .names import APOS, TITLE_WORDS, fold, is_pronoun, split_honorific, split_title
+from .people import trim_fragment
+from .places import PlaceConfig, is_known_place
+from .records import Attribution
+
+ANON_HEADS = {"source", "sources", "official", "officials", "aide", "aides", "insider", "insiders", "diplomat",
+               "diplomats", "person", "people", "adviser", "advisers", "advisor", "advisors", "officer",
+               "officers", "staffer", "staffers", "analyst", "expert", "observer", "lawmaker", "negotiator",
+               "spokesperson", "representative", "investigator", "ally", "confidant", "associate",
+               "strategist", "member", "members"}
+
+ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
+
+
+DETERMINER_LIKE = {"another", "one", "two", "three", "some", "several", "second", "third", "fourth", "other",
+                    "senior", "many", "few", "multiple", "various", "numerous"}
+ROLE_HEADS = {"commissioner", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "secretary",
+               "candidate", "nominee", "senator", "congressman", "congresswoman", "representative", "speaker",
+               "attorney", "lawyer", "judge", "justice", "economist", "executive", "ceo", "founder", "manager",
+               "chairwoman", "mp", "mep", "councillor", "premier", "treasurer", "official", "host", "anchor",
+               "negotiator", "envoy", "chief", "head", "director", "aide", "adviser", "advisor", "ambassador",
+               "chairman", "chairwoman", "commander", "mayor", "governor", "lawmaker", "senator", "premier",
+               "chancellor", "ombudsman", "prosecutor", "general", "leader", "king", "queen", "emir", "prince"}
+GROUP_HEADS = {"officials", "authorities", "leaders", "diplomats", "lawmakers", "negotiators", "officers",
+               "ministers", "governments", "members"}
+DEMONYM_LIKE = {"russian", "ukrainian", "american", "us", "european", "western", "senior", "another", "third",
+                 "second", "first"}
+
+
+@dataclass
+class Mention:
+    """One speaker mention of an article, read from its attribution."""
+
+    doc_id: str
+    index: int
+    att: Attribution
+    surface: str          # what stood in the text as the speaker
+    name: str             # the name part (no title), or the phrase for groups/anonymous
+    kind: str             # name, title, pronoun, anon, group, none
+    etype: Optional[str]  # corrected entity type of the name, when known
+    role: Optional[str]
+    pos: int              # where the mention stands in the article
+
+
+def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], fold_types: dict[str, str],
+                 gz: Gazetteer, pc: PlaceConfig) -> Mention:
+    """What kind of speaker mention an attribution holds (name, title, pronoun, anon, group, none), its
+    name part without title words, its role, and the corrected entity type of the name when known.
+    ``person_ents``: the article's person entities (text, label, start, end) in text order."""
+    pos = (a.speaker_span or a.spans[0])[0]
+    if not a.speaker_text and not a.resolved_text:
+        return Mention(doc_id, i, a, "", "", "none", None, a.role, pos)
+    surface = a.speaker_text or a.resolved_text or ""
+    text = a.resolved_text if a.resolved_text and not is_pronoun(a.resolved_text) else None
+    if text is None:
+        return Mention(doc_id, i, a, surface, surface, "pronoun", None, a.role, pos)
+    text = text.strip().strip("\"'\u201c\u201d\u2018\u2019,;:").strip()
+    if re.search(r'[<>]|="', text):  # markup left in scraped text: '2016">Donald Trump', 'datetime="2016-06'
+        text = re.split(r'[<>]|="', text)[-1].strip(" .\"'")
+        if not re.search(r"[A-Za-z]{2}", text):
+            return Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
+    text = trim_fragment(text)
+    if not text:
+        return Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
+    role = a.role
+    # a PERSON entity inside the mention is its name
+    person = None
+    if a.speaker_type in (None, "PERSON") or (a.speaker_type == "PRON" and a.resolved_span):
+        span = a.resolved_span if a.resolved_text and a.resolved_span else a.speaker_span
+        if span:
+            # the name that heads the mention ('President Barack Obama'), not one inside it ('Clinton supporters')
+            end = span[1] - (2 if text.endswith(("'s", "\u2019s")) else 0)
+            inside = [e for e in person_ents if span[0] <= e[2] and e[3] <= span[1]
+                      and (e[3] >= end - 1 or a.speaker_type == "PERSON")]
+            if inside:
+                person = max(inside, key=lambda e: (e[3] - e[2], -e[2]))[0]
+    if a.speaker_type == "ANON" or (anonymous_phrase(text) and person is None):
+        return Mention(doc_id, i, a, surface, text, "anon", "anonymous", role, pos)
+    if person is not None:
+        name = trim_fragment(re.sub(r"['\u2019]s$", "", person))
+        name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
+        prefix = text[: text.find(person)].strip(" ,") if person in text else ""
+        prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix  # 'Mr' is no role
+        if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
+            role = prefix
+        return Mention(doc_id, i, a, surface, name, "name", "person", role, pos)
+    etype = fold_types.get(fold(text))
+    if a.speaker_type == "PERSON" or etype == "person":
+        prefix, name = split_title(text)
+        if not name:
+            return Mention(doc_id, i, a, surface, text, "title", None, role, pos)
+        prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix  # 'Mr' is no role
+        if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
+            role = prefix
+        return Mention(doc_id, i, a, surface, name, "name", fold_types.get(fold(name), "person"), role, pos)
+    if a.speaker_type == "NOUN" and etype is None:
+        if gz.match_title(text, org_role(a)) or gz.match_name(text, False) or is_role_phrase(text):
+            return Mention(doc_id, i, a, surface, text, "title", None, role, pos)
+        return Mention(doc_id, i, a, surface, strip_det(text), "group", "group", role, pos)
+    name = strip_det(re.sub(r"['\u2019]s$", "", text))
+    if etype is None:
+        etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)
+        if etype is None and is_known_place(name, pc):
+            etype = "place"
+    return Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
+
+def anonymous_phrase(text: str) -> bool:
+    """A phrase headed by a source word, no name inside: 'a senior Russian source'.
+
+    >>> anonymous_phrase("a senior Russian source"), anonymous_phrase("Kremlin source Dmitry Peskov")
+    (True, False)
+    """
+    words = fold(text).split()
+    return bool(words) and words[-1] in ANON_HEADS and not any(w[:1].isupper() for w in text.split()[1:-1]
+                                                                if fold(w) not in DEMONYM_LIKE)
+
+
+def is_role_phrase(text: str) -> bool:
+    """A phrase whose head names an office or job ('the prime minister', 'the foreign secretary').
+
+    >>> is_role_phrase("the prime minister"), is_role_phrase("critics"), is_role_phrase("the report")
+    (True, False, False)
+    """
+    words = fold(text).split()
+    return bool(words) and words[-1] in ROLE_HEADS
+
+
+def group_of_officials(phrase: str) -> bool:
+    """'Russian officials', 'Ukrainian authorities': a collective, named by who they are, with no quantifier.
+
+    Anonymous sources ('senior Moscow sources') and counted or indefinite officials ('two officials',
+    'some officials', 'an official') stay anonymous, per article.
+
+    >>> group_of_officials("Russian officials"), group_of_officials("two US officials"), group_of_officials("sources")
+    (True, False, False)
+    """
+    words = fold(phrase).split()
+    if len(words) < 2 or words[-1] not in GROUP_HEADS:
+        return False
+    return words[0] not in DETERMINER_LIKE | {"a", "an", "the", "these", "those", "many", "most", "all"} \
+        and not any(w.isdigit() for w in words)
+
+
+def clean_role(role: Optional[str], name: str) -> Optional[str]:
+    """Role as written, without name words that leaked into it ('Kremlin aide Yury' -> 'Kremlin aide').
+
+    >>> clean_role("prime Kremlin aide Yury", "Yury Ushakov")
+    'prime Kremlin aide'
+    """
+    if not role:
+        return None
+    words = " ".join(role.split()).translate(APOS).strip(" ,;").split()
+    names = set(fold(name).split())
+    while words and fold(words[-1]) in names:
+        words.pop()
+    while words and fold(words[0]) in ("the", "a", "an"):
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+def org_role(a: Attribution) -> Optional[str]:
+    if a.role and a.organisation:
+        return f"{a.organisation} {a.role}"
+    return None

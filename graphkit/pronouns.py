@@ -1,0 +1,120 @@
+"""Pronoun speakers → their antecedent: graphkit's one pronoun resolver.
+
+Two passes need it and both describe an article's earlier mentions as :class:`Candidate` s and
+call :func:`antecedent`: the article pass (:mod:`graphkit.speakers`, over the parsed Doc: it
+knows sentences, subjects and the speakers so far) and the corpus pass (:mod:`graphkit.resolve`,
+over stored attributions: it knows each name's gender from the whole corpus, so it searches
+again when the article pass gave "she" to a man, or "he" to an organisation).
+
+The rules, in order:
+
+1. *kind*: "he", "she", "I" want a person; "it", "its", "which" an organisation; the caller
+   offers only candidates of the right kind;
+2. *not the content*: a name inside the claim's own content is no antecedent of its speaker
+   ("Russia's position could weaken, they added"); the caller leaves those out;
+3. *gender agreement*: a candidate whose known gender (honorific, first name's pronouns,
+   the corpus's votes) is the other one is skipped, and said so ("she" after "Mr Blair");
+4. *quote-speaker continuity, then subjects*: walking back sentence by sentence (at most
+   :data:`WINDOW`), the latest speaker of a sentence, else its subject, else a subject the NER
+   did not type (ranks :data:`SPEAKER` > :data:`SUBJECT` > :data:`UNTYPED_SUBJECT`);
+5. *nearest mention*: else the nearest earlier fallback candidate (a speaker wins a tie).
+
+>>> c = [Candidate(0, MENTION, "Tony Blair"), Candidate(40, MENTION, "Cherie Blair")]
+>>> gender = {"Tony Blair": "male", "Cherie Blair": "female"}
+>>> pick = lambda p: antecedent(p, c, lambda x: fits_gender(p, gender.get(x.ref)))
+>>> pick("he")[0].ref, pick("he")[1][0].ref, pick("she")[0].ref
+('Tony Blair', 'Cherie Blair', 'Cherie Blair')
+>>> c = [Candidate(0, MENTION, "Bill Clinton", 0), Candidate(20, SPEAKER, "Hillary Clinton", 1, False),
+...      Candidate(50, MENTION, "Donald Trump", 2)]
+>>> antecedent("she", c, lambda x: True, sent=2)[0].ref   # the previous sentence's speaker
+'Hillary Clinton'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+__all__ = ["Candidate", "antecedent", "fits_gender", "pronoun_gender", "SPEAKER", "SUBJECT", "UNTYPED_SUBJECT",
+           "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "THING_PRONOUNS", "NO_ANTECEDENT"]
+
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                  "she": "female", "her": "female", "hers": "female", "herself": "female"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
+THING_PRONOUNS = {"it", "its", "which", "that"}
+#: generic 'you' and demonstratives name no antecedent by position
+NO_ANTECEDENT = {"you", "this", "that", "these", "those"}
+
+SPEAKER, SUBJECT, UNTYPED_SUBJECT, MENTION = 3, 2, 1, 0
+#: sentences walked back for a speaker or subject before falling back to the nearest mention
+WINDOW = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An earlier mention a pronoun may refer to.
+
+    ``at``: its character offset; ``rank``: SPEAKER, SUBJECT, UNTYPED_SUBJECT or MENTION;
+    ``ref``: what the caller resolves it to; ``sent``: its sentence index, when known;
+    ``fallback``: whether rule 5 (nearest mention) may take it.
+    """
+
+    at: int
+    rank: int
+    ref: object
+    sent: Optional[int] = None
+    fallback: bool = True
+
+
+def pronoun_gender(pronoun: str) -> Optional[str]:
+    """'male' for he/him/his, 'female' for she/her, else None.
+
+    >>> pronoun_gender("She"), pronoun_gender("they")
+    ('female', None)
+    """
+    return PRONOUN_GENDER.get(pronoun.strip().lower())
+
+
+def fits_gender(pronoun: str, known: Optional[str]) -> bool:
+    """Rule 3: a candidate of unknown gender fits; one of known gender fits when it agrees.
+
+    >>> fits_gender("she", "male"), fits_gender("she", None), fits_gender("they", "male")
+    (False, True, True)
+    """
+    want = pronoun_gender(pronoun)
+    return want is None or known is None or known == want
+
+
+def antecedent(pronoun: str, cands: list[Candidate], fits: Callable[[Candidate], bool],
+               sent: Optional[int] = None, window: int = WINDOW) -> tuple[Optional[Candidate], list[Candidate]]:
+    """The antecedent of ``pronoun`` among ``cands`` (all before it), and the candidates skipped
+    for not fitting on the way (rule 3, for the caller's reason line).
+
+    ``sent`` is the pronoun's sentence index: with it, rule 4 walks back ``window`` sentences
+    through the candidates carrying a sentence; then rule 5 takes the nearest fallback candidate.
+    ``fits`` is called lazily, only on candidates the walk reaches.
+    """
+    if pronoun.strip().lower() in NO_ANTECEDENT:
+        return None, []
+    skipped: list[Candidate] = []
+
+    def first_fit(ordered) -> Optional[Candidate]:
+        for c in ordered:
+            if fits(c):
+                return c
+            if c not in skipped:
+                skipped.append(c)
+        return None
+
+    if sent is not None:
+        by_sent: dict[int, list[Candidate]] = {}
+        for c in cands:
+            if c.sent is not None and c.rank > MENTION and sent - window < c.sent <= sent:
+                by_sent.setdefault(c.sent, []).append(c)
+        for k in sorted(by_sent, reverse=True):
+            for rank in (SPEAKER, SUBJECT, UNTYPED_SUBJECT):
+                hit = first_fit(sorted((c for c in by_sent[k] if c.rank == rank), key=lambda c: -c.at))
+                if hit is not None:
+                    return hit, skipped
+    hit = first_fit(sorted((c for c in cands if c.fallback), key=lambda c: (-c.at, -c.rank)))
+    return hit, skipped
