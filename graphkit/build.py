@@ -57,6 +57,30 @@ class BuildReport:
         return [s for s in self.skipped if not s.degraded]
 
 
+def problem_lines(skipped: Iterable[Skipped], show: int = 3) -> list[str]:
+    """One line per problem for the build's summary: files sharing the same problem share one line.
+
+    A folder of 500 articles without dates says so once, naming the first ``show`` files; problems
+    particular to a file keep their own line. ``graphkit problems --store S`` lists every file.
+
+    >>> from graphkit.records import Skipped
+    >>> undated = [Skipped(path=f"a{i}.txt", reason="no date", degraded=True) for i in range(5)]
+    >>> problem_lines(undated + [Skipped(path="b.pdf", reason="not text")])
+    ['degraded: 5 files (a0.txt, a1.txt, a2.txt, …): no date', 'skipped: b.pdf: not text']
+    """
+    groups: dict[tuple[bool, str], list[str]] = {}
+    for s in skipped:
+        groups.setdefault((s.degraded, s.reason), []).append(s.path)
+    lines = []
+    for (degraded, reason), paths in groups.items():
+        what = "degraded" if degraded else "skipped"
+        if len(paths) > show + 1:
+            lines.append(f"{what}: {len(paths)} files ({', '.join(paths[:show])}, …): {reason}")
+        else:
+            lines.extend(f"{what}: {p}: {reason}" for p in paths)
+    return lines
+
+
 def claim_id(doc_id: str, spans) -> str:
     """Stable claim id from the article and the content offsets.
 

@@ -112,7 +112,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .build import build as run_build
+    from .build import build as run_build, problem_lines
 
     console = Console(stderr=True)
     extract = None
@@ -139,8 +139,11 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
                f"parse {rep.parse_seconds:.1f}s, resolve {rep.resolve_seconds:.1f}s → {store}")
     if rep.pruned:
         typer.echo(f"pruned: {rep.pruned} article(s) no longer in {corpus} removed from the store")
-    for s in rep.skipped:
-        typer.echo(f"{'degraded' if s.degraded else 'skipped'}: {s.path}: {s.reason}")
+    lines = problem_lines(rep.skipped)
+    for line in lines:
+        typer.echo(line)
+    if len(lines) < len(rep.skipped):
+        typer.echo(f"every file: graphkit problems --store {store}")
     if strict and rep.skipped:
         _err(f"{len(rep.skipped)} file(s) skipped or degraded (--strict); see the list above")
 
@@ -275,6 +278,17 @@ def actors(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
     _print_df(df, format, [Column("name", 24), Column("type", 12, priority=2), Column("claims", 6),
                            Column("reports", 7), Column("roles", 12, wrap=True, priority=3),
                            Column("aliases", 12, wrap=True, priority=4)], "actor(s)")
+
+
+@app.command()
+def problems(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
+    """Files the last build skipped or kept degraded, one per line, with the reason and the fix.
+
+    Example: graphkit problems --store out/sample.gk
+    """
+    with _open(store) as g:
+        df = g.problems()
+    _print_df(df, format, [Column("path", 24), Column("kept", 8), Column("reason", 40, wrap=True)], "file(s)")
 
 
 @app.command()

@@ -533,6 +533,17 @@ class Graphkit:
         df = pd.DataFrame(rows, columns=["id", "name", "type", "country_code", "lat", "lon", "claims", "reports"])
         return df.sort_values(["claims", "reports", "name"], ascending=[False, False, True], ignore_index=True)
 
+    def problems(self):
+        """Files the last build skipped (not read) or kept degraded (e.g. no publication date), and why.
+
+        >>> g.problems()   # doctest: +SKIP
+        """
+        import pandas as pd
+
+        rows = [{"path": s.path, "kept": "degraded" if s.degraded else "skipped", "reason": s.reason}
+                for s in self.store.skipped()]
+        return pd.DataFrame(rows, columns=["path", "kept", "reason"])
+
     def unassigned(self, distinct: bool = False):
         """Claims no issue matched: read them to grow the corpus's issues.yaml."""
         df = self.claims(distinct=distinct)

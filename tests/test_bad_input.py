@@ -292,6 +292,32 @@ def test_build_finishes_and_lists_every_problem(built, ingested):
         assert line in proc.stdout.splitlines(), line
 
 
+def test_problems_lists_every_file_the_build_summary_grouped(built, ingested):
+    _, store = built
+    proc = run_cli("problems", "--store", store, "--format", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert sorted((r["path"], r["reason"], r["kept"] == "degraded") for r in rows) == \
+        sorted((x.path, x.reason, x.degraded) for x in ingested.skipped)
+
+
+@pytest.mark.parametrize("n_undated, lines", [
+    (1, ["degraded: u0.txt: no publication date"]),
+    (4, ["degraded: u0.txt: no publication date", "degraded: u1.txt: no publication date",
+         "degraded: u2.txt: no publication date", "degraded: u3.txt: no publication date"]),
+    (40, ["degraded: 40 files (u0.txt, u1.txt, u10.txt, …): no publication date", "every file: graphkit problems"]),
+])
+def test_a_problem_many_files_share_is_said_once(tmp_path, n_undated, lines):
+    corpus = tmp_path / "undated"
+    corpus.mkdir()
+    for i in range(n_undated):
+        (corpus / f"u{i}.txt").write_text(SAID, encoding="utf-8")
+    proc = run_cli("build", corpus, "--store", tmp_path / "u.gk", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    said = [line for line in proc.stdout.splitlines() if not line.startswith("articles:")]
+    assert len(said) == len(lines) and all(s.startswith(want) for s, want in zip(said, lines)), said
+
+
 def test_build_stores_the_list_and_the_good_articles(built, ingested):
     from graphkit.store import Store
 
