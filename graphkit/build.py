@@ -231,14 +231,44 @@ def _discovered_issues(store: Store, extractions: dict[str, DocExtraction], n_is
         old = json.loads(raw)
         if n_issues is None or old.get("n_issues") == n_issues:
             return {k: v for k, v in old.items() if k != "n_issues"}
-    claims = [(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
-              for doc_id, ex in sorted(extractions.items()) for it in ex.items]
+    claims = discovery_sample([(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
+                               for doc_id, ex in sorted(extractions.items()) for it in ex.items])
     who = set()
     for a in (speakers if speakers is not None else store.actors()):
         who.update([a.name, *a.aliases])
         if a.type == "person":
             who.update(w for w in a.name.split() if len(w) > 2)
     return discover_issues(claims, n_issues=n_issues, exclude=who)
+
+
+DISCOVERY_MAX_ARTICLES = 5000   # issues are learnt from at most this many articles (a corpus of many) ...
+DISCOVERY_MAX_CLAIMS = 3000     # ... or claims (a corpus of few articles): NMF's cost grows with its rows
+
+
+def discovery_sample(claims: list[tuple]) -> list[tuple]:
+    """The claims issues are discovered from: all of them up to DISCOVERY_MAX_ARTICLES articles (or, in a
+    corpus of few articles, DISCOVERY_MAX_CLAIMS claims); above, those of a fixed pseudo-random sample of
+    that many articles (claims). Topics need a sample, not every row: fitting them on every claim made
+    resolution of a 10,000-claim article cost minutes. Every claim is then assigned to the issues found.
+
+    >>> len(discovery_sample([(f"c{i}", "one article", (), ()) for i in range(5000)]))
+    3000
+    """
+    from .discover import SPREAD_MIN_ARTICLES
+
+    def draw(key: str) -> str:
+        return hashlib.sha1(key.encode()).hexdigest()
+
+    docs = sorted({c[1] for c in claims})
+    if len(docs) >= SPREAD_MIN_ARTICLES:
+        if len(docs) <= DISCOVERY_MAX_ARTICLES:
+            return claims
+        keep = set(sorted(docs, key=draw)[:DISCOVERY_MAX_ARTICLES])
+        return [c for c in claims if c[1] in keep]
+    if len(claims) <= DISCOVERY_MAX_CLAIMS:
+        return claims
+    keep = set(sorted((c[0] for c in claims), key=draw)[:DISCOVERY_MAX_CLAIMS])
+    return [c for c in claims if c[0] in keep]
 
 
 def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
@@ -276,6 +306,7 @@ def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, sp
     for doc_id in sorted(extractions):
         ex = extractions[doc_id]
         mentions = place_mentions(ex.entities, pres) if ex.items else []
+        starts = [m[0] for m in mentions]
         # the speaker mention of each attribution → its index, to find the actor of a reporter
         by_span = {it.attribution.speaker_span: j for j, it in enumerate(ex.items)
                    if it.attribution.speaker_span is not None and it.attribution.reported_by_span is None}
@@ -294,7 +325,7 @@ def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, sp
                 issues=tuple(name for name, _, _ in about),
                 issue_triggers=tuple((name, trig) for name, trig, _ in about),
                 issue_scores=tuple((name, score) for name, _, score in about),
-                places=tuple(places_in(a.spans, ex.entities, pres, mentions=mentions)),
+                places=tuple(places_in(a.spans, ex.entities, pres, mentions=mentions, starts=starts)),
                 confidence=a.confidence,
                 reported_by=actor_names.get(rep_id, a.reported_by) if a.reported_by else None,
                 reported_by_id=rep_id if a.reported_by else None,
@@ -302,10 +333,26 @@ def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, sp
     return claims
 
 
+class _Clock:
+    """Adds the seconds since the last call to ``timings[stage]`` (nothing when ``timings`` is None)."""
+
+    def __init__(self, timings: Optional[dict[str, float]]) -> None:
+        self.timings, self.t = timings, time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.t
+            self.t = now
+
+
 def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None, *,
                   n_issues: Optional[int] = None, rediscover: bool = False,
-                  window_days: Optional[int] = None) -> dict[str, int]:
+                  window_days: Optional[int] = None, timings: Optional[dict[str, float]] = None) -> dict[str, int]:
     """Re-resolve actors, places, issues, merged reports and contradictions over the whole store.
+
+    ``timings``, when given, receives the seconds each stage took (read, actors, places, issues, claims,
+    merge, contradictions, write): where a large store's resolution goes.
 
     ``knowledge``: the graphkit.knowledge.Knowledge to resolve with (default: models/ alone); recorded in the
     store's meta ``knowledge`` (files and hashes) and ``actors`` (the merged gazetteer, for queries).
@@ -324,24 +371,32 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     from .places import resolve_places
     from .resolve import resolve_actors
 
+    clock = _Clock(timings)
     extractions = load_extractions(store)
+    clock("read")
     atts = {doc_id: [it.attribution for it in ex.items] for doc_id, ex in extractions.items()}
     ents = {doc_id: [tuple(e) for e in ex.entities] for doc_id, ex in extractions.items()}
     knowledge = knowledge or Knowledge()
     actors_data = knowledge.actors_data()
     where = " + ".join(str(p) for p in knowledge.files()["actors"]) or "models/actors.yaml"
     res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where))
+    clock("actors")
     pres = resolve_places(ents, entity_types=res.entity_types)
+    clock("places")
     names = {a.id: a.name for a in res.actors}
     tax, discovered = taxonomy_of(knowledge), None
     if not tax.issues:
         discovered = _discovered_issues(store, extractions, n_issues, rediscover, speakers=res.actors)
         tax = taxonomy_from_data(discovered, "issues discovered from the corpus", origin="discovered")
+    clock("issues")
     claims = assemble_claims(extractions, names, res.speaker_of, pres, tax)
+    clock("claims")
     claims = merge_reports(claims, keep_reports=True)
+    clock("merge")
     actors_by_id = {a.id: a for a in res.actors}
     window = {} if window_days is None else {"window_days": window_days}
     contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id, **window)
+    clock("contradictions")
     used_actors = {c.speaker_id for c in claims}
     actors = [a for a in res.actors if a.id in used_actors]
     used_places = {p for c in claims for p in c.places}
@@ -352,5 +407,6 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     if discovered is not None:
         meta["discovered_issues"] = json.dumps({**discovered, "n_issues": n_issues})
     store.replace_resolved(actors, places, issues, claims, contradictions, skipped, meta=meta)
+    clock("write")
     return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors), "places": len(places), "issues": len(issues),
             "issues_discovered": discovered is not None, "contradictions": len(contradictions)}

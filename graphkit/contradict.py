@@ -34,6 +34,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .statements import as_date, concept_idf
@@ -231,6 +232,7 @@ def _denial(a: Claim, b: Claim, refers: bool) -> Optional[Opposition]:
     return None
 
 
+@lru_cache(maxsize=1 << 17)
 def _poles(text: str) -> dict[int, tuple[int, str]]:
     """antonym pair → (pole, word as written) of the claim's antonym words in its verb groups ("is illegal",
     "annexed illegally", not "railing against"), flipped when negated."""
@@ -263,17 +265,28 @@ def _antonyms(a: str, b: str) -> Optional[Opposition]:
 
 def _negation(a: str, b: str) -> Optional[Opposition]:
     """A verb group's head both claims use, negated in exactly one ("will raise" / "will not raise")."""
-    na, nb = negated(a), negated(b)
+    na, la = _negation_side(a)
+    nb, lb = _negation_side(b)
     poles = antonym_poles()     # antonym words are _antonyms' ("not legal" / "illegal" agree)
-    za, zb = predicate_words(a), predicate_words(b)
-    la = {lemma(t): t for t in tokens(a) if lemma(t) in za}
-    lb = {lemma(t): t for t in tokens(b) if lemma(t) in zb}
     la = {w: t for w, t in la.items() if w not in poles and not (w.endswith("ly") and w[:-2] in poles)}
     flips = sorted(w for w in la.keys() & lb.keys() if (w in na) != (w in nb))
     if not flips or len(flips) * 2 < len((na | nb) & (la.keys() & lb.keys())):
         return None
     w = flips[0]
     return Opposition("negation", (("not " if w in na else "") + la[w], ("not " if w in nb else "") + lb[w]))
+
+
+@lru_cache(maxsize=1 << 17)
+def _negation_side(text: str) -> tuple[frozenset[str], dict[str, str]]:
+    """What _negation needs of one claim, worked out once per text (a claim meets many in its blocks):
+    its negated lemmas, and its verb-group words (lemma → as written)."""
+    z = predicate_words(text)
+    return negated(text), {lemma(t): t for t in tokens(text) if lemma(t) in z}
+
+
+@lru_cache(maxsize=1 << 17)
+def _n_tokens(text: str) -> int:
+    return len(tokens(text))
 
 
 # --- pairs, scores, links --------------------------------------------------------------------------------
@@ -366,7 +379,7 @@ def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float],
         return None                       # one actor's reversal needs two dates
     if days is not None and days > window_days:   # in one article too: "won in 2010" is not about 2015
         return None
-    if min(len(tokens(a.text)), len(tokens(b.text))) < MIN_WORDS:
+    if min(_n_tokens(a.text), _n_tokens(b.text)) < MIN_WORDS:
         return None
     refers = y.refers_to == x.order
     shared = sorted((x.args & y.args), key=lambda w: (-spec[w], w))

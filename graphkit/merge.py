@@ -189,17 +189,20 @@ def merge_across_corpus(drafts: dict, speaker_of: dict) -> None:
     ``drafts``: key → graphkit.resolve draft (name, type, entry, aliases, roles, organisation, country,
     merges: reason line → doc ids); ``speaker_of``: (doc id, index) → draft key. Both are updated.
     """
+    mentions: dict[str, list] = defaultdict(list)  # draft key -> its speaker_of keys: a merge moves only its own
+    for k, v in speaker_of.items():
+        mentions[v].append(k)
     for key, (full, why) in sorted(short_form_names(drafts).items()):
         rename(drafts[key], full, why)
     for src, dst, why in same_name_merges(drafts):
-        apply_merge(drafts, speaker_of, src, dst, why)
+        apply_merge(drafts, speaker_of, src, dst, why, mentions)
     for src, dst, why in organisation_merges(drafts):
-        apply_merge(drafts, speaker_of, src, dst, why)
+        apply_merge(drafts, speaker_of, src, dst, why, mentions)
     counts: dict[str, int] = defaultdict(int)
     for v in speaker_of.values():
         counts[v] += 1
     for src, dst, why in role_merges(drafts, counts):
-        apply_merge(drafts, speaker_of, src, dst, why)
+        apply_merge(drafts, speaker_of, src, dst, why, mentions)
 
 
 def rename(d, name: str, why: str) -> None:
@@ -226,14 +229,24 @@ def same_name_merges(drafts: dict) -> list[tuple[str, str, str]]:
     return out
 
 
-def apply_merge(drafts: dict, speaker_of: dict, src: str, dst: str, why: str) -> None:
-    """Move every mention of draft ``src`` to ``dst``, keeping its aliases, roles and merge lines."""
+def apply_merge(drafts: dict, speaker_of: dict, src: str, dst: str, why: str,
+                mentions: Optional[dict[str, list]] = None) -> None:
+    """Move every mention of draft ``src`` to ``dst``, keeping its aliases, roles and merge lines.
+
+    ``mentions`` (draft key → its keys in ``speaker_of``, kept up to date here) spares a walk over every
+    mention of the corpus for each merge."""
     if src == dst or src not in drafts or dst not in drafts:
         return
     a, b = drafts.pop(src), drafts[dst]
-    for k, v in speaker_of.items():
-        if v == src:
+    if mentions is None:
+        for k, v in speaker_of.items():
+            if v == src:
+                speaker_of[k] = dst
+    else:
+        moved = mentions.pop(src, [])
+        for k in moved:
             speaker_of[k] = dst
+        mentions[dst].extend(moved)
     b.aliases.extend([a.name, *a.aliases])
     b.roles.extend(a.roles)
     b.organisation.update(a.organisation)

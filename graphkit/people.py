@@ -147,14 +147,17 @@ class PersonNames:
 
     def _local_holders(self, key: str, doc_id: str, said: Optional[str]) -> Counter:
         """Clusters of the article's full person names ending with ``key``: root → mentions."""
-        local: Counter = Counter()
-        for text, *_ in self.person_ents.get(doc_id, []):
-            bare = re.sub(r"['\u2019]s$", "", text)
-            skw, _ = name_words(bare)
-            pk = person_key(bare)
-            if len(skw) > 1 and skw[-1] == key and pk in self.cluster_of:
-                local[self.cluster_of[pk]] += 1
-        return local
+        if getattr(self, "_local", (None,))[0] != doc_id:
+            # one table per article (the article being resolved), not a walk over its names per surname
+            table: dict[str, Counter] = defaultdict(Counter)
+            for text, *_ in self.person_ents.get(doc_id, []):
+                bare = re.sub(r"['\u2019]s$", "", text)
+                skw, _ = name_words(bare)
+                pk = person_key(bare)
+                if len(skw) > 1 and pk in self.cluster_of:
+                    table[skw[-1]][self.cluster_of[pk]] += 1
+            self._local = (doc_id, table)
+        return Counter(self._local[1].get(key, ()))
 
     def _dominant_holder(self, roots: set[str]) -> Optional[tuple[str, int, int]]:
         """(root, its mentions, all mentions) when one full name holds at least SURNAME_DOMINANCE of the

@@ -346,16 +346,29 @@ def place_mentions(entities: list[Entity], pres: PlaceResolution) -> list[tuple[
 
 
 def places_in(spans: Iterable[tuple[int, int]], entities: list[Entity], pres: PlaceResolution, *,
-              mentions: Optional[list[tuple[int, int, str]]] = None) -> list[str]:
+              mentions: Optional[list[tuple[int, int, str]]] = None,
+              starts: Optional[list[int]] = None) -> list[str]:
     """Canonical names of the places mentioned inside a claim's content spans, deduplicated, in text order.
 
     Only entities that `pres` resolved as places count (so 'Witkoff' tagged GPE
     but typed person does not), and an entity must lie wholly inside one span.
-    ``mentions`` is ``place_mentions(entities, pres)`` when the caller has it (once per article).
+    ``mentions`` is ``place_mentions(entities, pres)`` when the caller has it (once per article), and
+    ``starts`` their start offsets: each span then looks up only the mentions starting inside it (an
+    article of 10,000 claims is not walked once per claim).
     """
-    spans = [tuple(s) for s in spans]
+    from bisect import bisect_left
+
+    mentions = place_mentions(entities, pres) if mentions is None else mentions
+    starts = [m[0] for m in mentions] if starts is None else starts
+    inside = set()
+    for s, e in spans:
+        k = bisect_left(starts, s)
+        while k < len(mentions) and mentions[k][0] < e:
+            if mentions[k][1] <= e:
+                inside.add(k)
+            k += 1
     names: list[str] = []
-    for start, end, name in (place_mentions(entities, pres) if mentions is None else mentions):
-        if name not in names and any(s <= start and end <= e for s, e in spans):
-            names.append(name)
+    for k in sorted(inside):
+        if mentions[k][2] not in names:
+            names.append(mentions[k][2])
     return names

@@ -55,9 +55,11 @@ graphkit.gazetteer (the parsed actors.yaml files).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from heapq import merge
+from typing import Iterable, Iterator, Optional
 
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
@@ -117,6 +119,28 @@ class _Draft:
     fixed_id: Optional[str] = None
 
 
+class _Done:
+    """The resolved speakers of one article as (position, draft), sorted by position (ties: in the order
+    resolved), so a pronoun walks back from its own position instead of over the whole article."""
+
+    def __init__(self) -> None:
+        self.pos: list[int] = []
+        self.items: list[tuple[int, "_Draft"]] = []
+
+    def append(self, item: tuple[int, "_Draft"]) -> None:
+        k = bisect_right(self.pos, item[0])
+        self.pos.insert(k, item[0])
+        self.items.insert(k, item)
+
+    def before(self, pos: int) -> Iterator[tuple[int, "_Draft"]]:
+        """Those before ``pos``, nearest first; of several at one position, the first resolved first."""
+        hi = bisect_left(self.pos, pos)
+        while hi > 0:
+            lo = bisect_left(self.pos, self.pos[hi - 1], 0, hi)
+            yield from self.items[lo:hi]
+            hi = lo
+
+
 class _Resolver:
     def __init__(self, attributions: dict[str, list[Attribution]], entities: dict[str, list[Entity]],
                  gazetteer: Gazetteer, place_config: PlaceConfig) -> None:
@@ -133,6 +157,8 @@ class _Resolver:
         self._org_index: dict[tuple[str, int], tuple[list[str], list[_Draft]]] = {}
         self.content = {d: sorted({tuple(s) for a in attributions[d] for s in a.spans}) for d in attributions}
         self.speaker_of: dict[tuple[str, int], str] = {}
+        self._person_starts: dict[str, list[int]] = {}
+        self._ent_cache: dict[tuple[str, frozenset], tuple[list[int], list]] = {}
         self.people = PersonNames(self.ents, attributions, self.types,
                                   lambda n: gazetteer.match_name(n, True) is not None)
 
@@ -153,9 +179,9 @@ class _Resolver:
         self.speaker_of[(m.doc_id, m.index)] = key
         shown = " ".join((m.name if m.kind == "name" and m.name else m.surface).split())  # the words that matched
         line = f"{shown!r} -> {draft.name}: {reason}"
-        draft.merges.setdefault(line, [])
-        if m.doc_id not in draft.merges[line]:
-            draft.merges[line].append(m.doc_id)
+        docs = draft.merges.setdefault(line, [])
+        if not docs or docs[-1] != m.doc_id:  # articles come in order: a line lists each once, in linear time
+            docs.append(m.doc_id)
         alias = " ".join((m.name or "").split())  # the name as written; title words go to roles
         if alias and m.kind != "pronoun" and not is_pronoun(alias):
             draft.aliases.append(alias)
@@ -275,9 +301,9 @@ class _Resolver:
     def resolve(self) -> None:
         for doc_id in sorted(self.atts):
             anon_seen: list[tuple[int, _Draft]] = []
-            done: list[tuple[int, _Draft]] = []  # (position, draft) of resolved speakers in this article
+            done = _Done()  # (position, draft) of resolved speakers in this article
             for i, a in enumerate(self.atts[doc_id]):
-                m = read_mention(doc_id, i, a, self.person_ents.get(doc_id, []), self.fold_types, self.gz, self.pc)
+                m = read_mention(doc_id, i, a, self._person_ents_near(doc_id, a), self.fold_types, self.gz, self.pc)
                 if m.kind == "none":
                     d = self._draft(f"anon:{doc_id}:unattributed", "unattributed", "anonymous",
                                     fixed_id=f"actor:anon-{slug(doc_id)}-unattributed")
@@ -382,7 +408,7 @@ class _Resolver:
         d = self._draft(key, phrase, "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-{slug(phrase)}")
         return d, "anonymous source, keyed by article and phrase"
 
-    def _pronoun(self, m: Mention, done: list[tuple[int, _Draft]],
+    def _pronoun(self, m: Mention, done: "_Done",
                  reject: Optional[_Draft] = None) -> tuple[_Draft, str]:
         """A pronoun by graphkit.pronouns.antecedent over the article's earlier speakers and NER entities
         of the right kind, not inside claim content, not of the other gender by what the corpus says."""
@@ -391,7 +417,8 @@ class _Resolver:
             key = f"anon:{m.doc_id}:unresolved {p}"
             return (self._draft(key, f"unresolved '{p}'", "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-unresolved-{slug(p)}"),
                     f"'{p}' is not resolved by position: one unresolved source per article")
-        hit, skipped = antecedent(p, self._pronoun_candidates(m, p, done), lambda c: self._pronoun_fits(p, c, reject))
+        hit, skipped = antecedent(p, self._pronoun_candidates(m, p, done), lambda c: self._pronoun_fits(p, c, reject),
+                                  nearest_first=True)
         shown = _dedupe(self._candidate_label(c) for c in skipped if not self._rejected(c, reject))
         note = f"; skipped {', '.join(shown)} (not {pronoun_gender(p)})" if shown else ""
         if hit is not None and isinstance(hit.ref, str):
@@ -405,17 +432,58 @@ class _Resolver:
         return (self._draft(key, f"unresolved '{p}'", "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-unresolved-{slug(p)}"),
                 "pronoun with no antecedent in the article")
 
-    def _pronoun_candidates(self, m: Mention, p: str, done: list[tuple[int, _Draft]]) -> list[Candidate]:
-        """Earlier speakers (drafts) and NER entities (texts) of the kind the pronoun wants, outside claim content."""
+    def _pronoun_candidates(self, m: Mention, p: str, done: "_Done") -> Iterator[Candidate]:
+        """Earlier speakers (drafts) and NER entities (texts) of the kind the pronoun wants, outside claim content,
+        nearest first (a speaker before an entity at the same place; ties in article order), made lazily:
+        most pronouns take the first, and an article of 10,000 claims is not listed once per pronoun."""
         want = ({"person"} if p in PERSON_PRONOUNS else
                 {"organisation", "government", "country", "group", "media", "other"} if p in THING_PRONOUNS else None)
-        own = self.content.get(m.doc_id, [])  # what anyone said is no antecedent of who said it
-        cands = [Candidate(pos, SPEAKER, d) for pos, d in done if pos < m.pos and (want is None or d.type in want)]
         ent_types = {"person"} if want == {"person"} else {"organisation", "government"} if want else {"person", "organisation", "government", "group"}
-        for text, label, start, end in self.ents.get(m.doc_id, []):
-            if end <= m.pos and self.types.get(text) in ent_types and not any(s <= start and end <= e for s, e in own):
-                cands.append(Candidate(start, MENTION, text))
-        return cands
+        speakers = (Candidate(pos, SPEAKER, d) for pos, d in done.before(m.pos) if want is None or d.type in want)
+        entities = (Candidate(start, MENTION, text) for start, text in self._antecedent_entities(m.doc_id, ent_types, m.pos))
+        return merge(speakers, entities, key=lambda c: (c.at, c.rank), reverse=True)
+
+    def _antecedent_entities(self, doc_id: str, ent_types: set[str], pos: int) -> Iterator[tuple[int, str]]:
+        """(start, text) of the article's entities of ``ent_types`` ending by ``pos`` and outside every claim's
+        content (what anyone said is no antecedent of who said it), nearest first, ties in text order."""
+        key = (doc_id, frozenset(ent_types))
+        if key not in self._ent_cache:
+            if self._ent_cache and next(iter(self._ent_cache))[0] != doc_id:
+                self._ent_cache.clear()  # one article at a time
+            own = self.content.get(doc_id, [])
+            own_starts, reach, far = [s for s, _ in own], [], -1
+            for _, e in own:
+                far = max(far, e)
+                reach.append(far)  # the furthest end of the content spans starting up to here
+
+            def inside(start, end):
+                k = bisect_right(own_starts, start)
+                return k > 0 and reach[k - 1] >= end
+
+            ents = [(start, end, text) for text, label, start, end in self.ents.get(doc_id, [])
+                    if self.types.get(text) in ent_types and not inside(start, end)]
+            self._ent_cache[key] = ([e[0] for e in ents], ents)
+        starts, ents = self._ent_cache[key]
+        hi = bisect_left(starts, pos)  # an entity ending by pos starts before it
+        while hi > 0:
+            lo = bisect_left(starts, starts[hi - 1], 0, hi)
+            for start, end, text in ents[lo:hi]:
+                if end <= pos:
+                    yield start, text
+            hi = lo
+
+    def _person_ents_near(self, doc_id: str, a: Attribution) -> list:
+        """The article's person entities starting inside the span read_mention looks for a name in (bisect:
+        an article of 10,000 claims is not walked once per claim); all of them when there is no such span."""
+        ents = self.person_ents.get(doc_id, [])
+        span = a.resolved_span if a.resolved_text and a.resolved_span else a.speaker_span
+        if not span:
+            return ents
+        starts = self._person_starts.get(doc_id)
+        if starts is None:
+            self._person_starts = {doc_id: [e[2] for e in ents]}  # one article at a time
+            starts = self._person_starts[doc_id]
+        return ents[bisect_left(starts, span[0]):bisect_right(starts, span[1])]
 
     def _candidate_entry(self, c: Candidate) -> Optional[GazetteerEntry]:
         if isinstance(c.ref, str):

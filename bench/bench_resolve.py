@@ -1,0 +1,333 @@
+"""Cross-article resolution at scale: resolve time and peak memory on synthetic stores, and the one huge article.
+
+    python bench/bench_resolve.py                        # stores of 10k, 100k and 1M claims (fills are cached)
+    python bench/bench_resolve.py --quick                # 10k and 100k claims, 60 template articles
+    python bench/bench_resolve.py --sizes 100000         # one size
+    python bench/bench_resolve.py article                # the 640 KB / ~10,000-claim one-speaker article, built
+    python bench/bench_resolve.py article --size 5000000 # the 5 MB / ~80,000-claim one (parse alone: minutes)
+
+**stores** (``graphkit.build.resolve_store`` over a synthetic store, each size in its own process so its
+peak memory, ``ru_maxrss``, is that step's alone; best of ``--rounds`` interleaved rounds). The synthetic
+articles are made of *real* claims: a few hundred PolNeAR train articles (read from ../shared, never copied
+into the repository) are built once into a template store under ``bench/_work/``; every synthetic article
+is ~10 of their claims, each with its sentence's text, entities, cue, stance and keyphrases, laid end to
+end. Speakers: every claim with a named or pronoun speaker is given a person name drawn
+Zipf (s = 1) over 10,000 names, so the top speaker holds ~10% of the claims at every size; publication dates are uniform
+over 2015–2024 and a claim is dated by its article. The growth ratio is time(n) / time(n / 10): linear
+is 10, the target at 1M is <= 12.
+
+**article**: one file of ``--size`` characters, every claim by one speaker ("Maria Keller said …",
+"…, Keller said.", "She said …"), contents drawn from PolNeAR train's annotated attribution contents
+(repeats included: one speaker repeating herself is what collapses cheaply); built with the
+``graphkit build`` command in a fresh process: parse and resolve seconds from the build report, peak
+memory of the whole command.
+
+Figures and the machine's load go to bench/README.md ("#17 resolution").
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+WORK = ROOT / "bench" / "_work"
+N_SPEAKERS = 10_000      # Zipf s=1 over 10,000 names: the top one holds 1/H(10000) ≈ 10% of the claims
+CLAIMS_PER_ARTICLE = 10
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+# ---- templates: real claims of PolNeAR train articles --------------------------------------------------
+
+def template_store(n_articles: int) -> Path:
+    """A store of the first ``n_articles`` PolNeAR train articles, built once and kept under bench/_work."""
+    from bench_build import write_corpus
+
+    from graphkit.build import build
+
+    path = WORK / f"resolve_templates_{n_articles}.gk"
+    if path.exists():
+        return path
+    corpus = WORK / f"resolve_templates_{n_articles}"
+    write_corpus(POLNEAR / "train.jsonl", corpus, n_articles)
+    print(f"building the template store from {n_articles} PolNeAR train articles (once) ...", flush=True)
+    tmp = path.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    build(corpus, tmp)
+    tmp.rename(path)
+    return path
+
+
+def template_units(store_path: Path) -> list[tuple[str, dict, list]]:
+    """Every claim of the template store as (its sentence's text, the LocalClaim as a dict with offsets made
+    relative to the sentence, the entities inside the sentence, relative too)."""
+    from graphkit.store import Store
+
+    units = []
+    with Store(store_path, readonly=True) as st:
+        docs = {d.id: d.text for d in st.documents()}
+        for doc_id, data in st.extractions():
+            ex = json.loads(data)
+            text = docs[doc_id]
+            for it in ex["items"]:
+                a = it["attribution"]
+                s0, s1 = a.get("sentence_span") or (min(s[0] for s in a["spans"]), max(s[1] for s in a["spans"]))
+                spans = [a.get(f) for f in ("cue_span", "speaker_span", "resolved_span", "reported_by_span")]
+                if any(sp and not (s0 <= sp[0] and sp[1] <= s1) for sp in spans) or \
+                        any(not (s0 <= s[0] and s[1] <= s1) for s in a["spans"]):
+                    continue  # a claim reaching outside its sentence: not a self-contained unit
+                ents = [(t, lab, b - s0, e - s0) for t, lab, b, e in ex["entities"] if s0 <= b and e <= s1]
+                units.append((text[s0:s1], _shifted(it, -s0), ents))
+    return units
+
+
+def _shifted(item: dict, k: int) -> dict:
+    a = dict(item["attribution"])
+    a["spans"] = [[s + k, e + k] for s, e in a["spans"]]
+    for f in ("cue_span", "speaker_span", "resolved_span", "sentence_span", "reported_by_span"):
+        if a.get(f):
+            a[f] = [a[f][0] + k, a[f][1] + k]
+    return {**item, "attribution": a}
+
+
+def speaker_names(n: int) -> list[str]:
+    from bench_store import FIRST, LAST
+
+    last = list(dict.fromkeys(LAST))
+    names = [f"{f} {sn}" for sn in last for f in FIRST]
+    random.Random(1).shuffle(names)
+    assert len(names) >= n, len(names)
+    return names[:n]
+
+
+def zipf_sampler(n: int, rnd: random.Random):
+    import bisect
+    import itertools
+
+    cum = list(itertools.accumulate(1.0 / (k + 1) for k in range(n)))
+    total = cum[-1]
+    return lambda: bisect.bisect_left(cum, rnd.random() * total)
+
+
+def _respeak(unit, name: str) -> tuple[dict, list]:
+    """The unit with its speaker made ``name`` (a named or pronoun speaker; others stay as they are)."""
+    text, item, ents = unit
+    a = dict(item["attribution"])
+    stype, span = a.get("speaker_type"), a.get("speaker_span")
+    if stype not in ("PERSON", "PRON") or not span:
+        return item, ents
+    if stype == "PERSON":
+        short = name if random.random() < 0.5 else name.split()[-1]
+        a.update(speaker_text=short, resolved_text=name, resolved_span=span)
+        ents = [e for e in ents if not (e[2] < span[1] and span[0] < e[3])] + [(name, "PERSON", span[0], span[1])]
+    else:
+        a.update(resolved_text=name)
+    return {**item, "attribution": a}, ents
+
+
+def fill_store(path: Path, n_claims: int, units, seed: int = 17) -> None:
+    """A synthetic store of ``n_claims`` claims (articles of CLAIMS_PER_ARTICLE template claims)."""
+    import datetime as dt
+
+    from graphkit.records import Document
+    from graphkit.store import Store
+
+    rnd = random.Random(seed)
+    random.seed(seed)
+    names = speaker_names(N_SPEAKERS)
+    draw = zipf_sampler(N_SPEAKERS, rnd)
+    tmp = path.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    start = dt.date(2015, 1, 1)
+    n_docs = (n_claims + CLAIMS_PER_ARTICLE - 1) // CLAIMS_PER_ARTICLE
+    with Store(tmp, create=True) as st:
+        st.db.execute("PRAGMA synchronous=OFF")
+        made = 0
+        for k in range(n_docs):
+            doc_id = f"syn{k:07d}"
+            published = start + dt.timedelta(days=rnd.randrange(3650))
+            parts, items, ents, off = [], [], [], 0
+            for _ in range(min(CLAIMS_PER_ARTICLE, n_claims - made)):
+                text, item, uents = rnd.choice(units)
+                item, uents = _respeak((text, item, uents), names[draw()])
+                item = _shifted(item, off)
+                item["date"] = {"date": published.isoformat(), "precision": "day", "basis": "publication", "text": None}
+                items.append(item)
+                ents.extend((t, lab, b + off, e + off) for t, lab, b, e in uents)
+                parts.append(text)
+                off += len(text) + 1
+                made += 1
+            body = " ".join(parts)
+            sha = hashlib.sha256(body.encode()).hexdigest()
+            doc = Document(id=doc_id, path=f"{doc_id}.txt", text=body, sha256=sha, format="txt", published=published)
+            ex = {"doc_id": doc_id, "sha256": sha, "items": items, "entities": sorted(ents, key=lambda e: (e[2], e[3]))}
+            st.put_article(doc, json.dumps(ex), "synthetic")
+    tmp.rename(path)
+
+
+# ---- the measured steps (each in its own process) ----------------------------------------------------------
+
+def step_resolve(store: Path) -> dict:
+    from graphkit.build import resolve_store
+    from graphkit.store import Store
+
+    stages: dict[str, float] = {}
+    with Store(store) as st:
+        t, c = time.perf_counter(), time.process_time()
+        counts = resolve_store(st, rediscover=True, timings=stages)  # every round discovers issues, as a first build does
+        wall, cpu = time.perf_counter() - t, time.process_time() - c
+    return {"wall": wall, "cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "claims": counts["claims"], "reports": counts["reports"], "actors": counts["actors"],
+            "contradictions": counts["contradictions"], "stages": stages}
+
+
+def run_step(*args) -> dict:
+    out = subprocess.run([sys.executable, __file__, "_step", *map(str, args)], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"step {args} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def stores_main(a) -> None:
+    WORK.mkdir(parents=True, exist_ok=True)
+    print(load(), flush=True)
+    tstore = template_store(a.templates)
+    units = None
+    paths = {}
+    for n in a.sizes:
+        p = WORK / f"resolve_syn_{n}_{a.templates}.gk"
+        if not p.exists():
+            units = units or template_units(tstore)
+            print(f"filling {n:,} claims from {len(units):,} template claims ...", flush=True)
+            t = time.perf_counter()
+            fill_store(p, n, units)
+            print(f"  filled in {time.perf_counter() - t:.0f} s", flush=True)
+        paths[n] = p
+    best: dict[int, dict] = {}
+    for r in range(a.rounds):
+        for n in a.sizes:
+            res = run_step("resolve", paths[n])
+            print(f"round {r + 1}: {n:>9,} claims: {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU, "
+                  f"peak {res['peak_mb']:.0f} MB ({load()})\n    stages (s): "
+                  + ", ".join(f"{k} {v:.1f}" for k, v in res["stages"].items()), flush=True)
+            if n not in best or res["wall"] < best[n]["wall"]:
+                best[n] = res
+    print(f"\nbest of {a.rounds} interleaved round(s); {load()}")
+    print(f"{'claims':>10} {'reports':>9} {'actors':>8} {'contra':>7} {'wall s':>8} {'CPU s':>8} {'peak MB':>8} "
+          f"{'growth':>7}")
+    prev = None
+    for n in a.sizes:
+        b = best[n]
+        growth = f"{b['wall'] / best[prev]['wall']:.1f}x" if prev else "-"
+        print(f"{b['claims']:>10,} {b['reports']:>9,} {b['actors']:>8,} {b['contradictions']:>7,} {b['wall']:>8.1f} "
+              f"{b['cpu']:>8.1f} {b['peak_mb']:>8.0f} {growth:>7}")
+        prev = n
+    print("growth: wall time over the previous size's (10x the claims: linear is 10x)")
+
+
+# ---- the one huge article ------------------------------------------------------------------------------------
+
+def claim_contents(src: Path) -> list[str]:
+    """PolNeAR's annotated contents of one piece, 25-60 characters, no quotes, starting in lower case."""
+    out = []
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            for at in json.loads(line)["attributions"]:
+                if len(at["content"]) != 1:
+                    continue
+                t = at["content"][0]["text"].strip().rstrip(".")
+                if 25 <= len(t) <= 60 and "\n" not in t and not any(q in t for q in "\"“”") and t[0].islower():
+                    out.append(t)
+    return sorted(set(out))
+
+
+def article_text(contents: list[str], target_chars: int, seed: int = 17, name: str = "Maria Keller") -> tuple[str, int]:
+    """One speaker's article: her full name once, then surname and "she", five sentences a paragraph."""
+    rnd = random.Random(seed)
+    surname = name.split()[-1]
+    parts = [f"{name} said {rnd.choice(contents)}."]
+    size = len(parts[0])
+    while size < target_chars:
+        t, form = rnd.choice(contents), rnd.random()
+        s = (f"{surname} said {t}." if form < 0.5 else f"{t[0].upper()}{t[1:]}, {surname} said." if form < 0.8
+             else f"She said {t}.")
+        parts.append(s)
+        size += len(s) + 1
+    return "\n\n".join(" ".join(parts[i:i + 5]) for i in range(0, len(parts), 5)), len(parts)
+
+
+def article_main(a) -> None:
+    WORK.mkdir(parents=True, exist_ok=True)
+    corpus = WORK / f"article_{a.size}"
+    corpus.mkdir(exist_ok=True)
+    text, n = article_text(claim_contents(POLNEAR / "train.jsonl"), a.size)
+    (corpus / "keller.txt").write_text(text, encoding="utf-8")
+    print(f"article: {len(text):,} characters, {n:,} sentences with a claim by one speaker; {load()}", flush=True)
+    graphkit = Path(sys.executable).with_name("graphkit")
+    best = None
+    for r in range(a.rounds):
+        store = WORK / f"article_{a.size}.gk"
+        for p in WORK.glob(store.name + "*"):
+            p.unlink()
+        cmd = [str(graphkit), "build", str(corpus), "--store", str(store)]
+        t = time.perf_counter()
+        out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)
+        wall = time.perf_counter() - t
+        if out.returncode != 0:
+            raise SystemExit(out.stderr[-3000:])
+        peak = int(out.stderr.strip().splitlines()[-1]) / 1024
+        import re
+
+        from graphkit.store import Store
+
+        said = re.search(r"parse ([\d.]+)s, resolve ([\d.]+)s", out.stdout)  # the build's closing summary
+        rep = {"parse": float(said.group(1)), "resolve": float(said.group(2))} if said else {}
+        with Store(store, readonly=True) as st:
+            claims = st.count("claims")
+        res = {"wall": wall, "peak": peak, "claims": claims, **rep}
+        print(f"round {r + 1}: {wall:.1f} s command, parse {rep.get('parse', float('nan')):.1f} s, "
+              f"resolve {rep.get('resolve', float('nan')):.1f} s, peak {peak:.0f} MB, {claims:,} claims ({load()})",
+              flush=True)
+        if best is None or wall < best["wall"]:
+            best = res
+    print(f"\nbest of {a.rounds}: {a.size:,}-character article, {best['claims']:,} claims: command {best['wall']:.1f} s, "
+          f"parse {best.get('parse', float('nan')):.1f} s, resolve {best.get('resolve', float('nan')):.1f} s, "
+          f"peak {best['peak']:.0f} MB; {load()}")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_step":
+        print(json.dumps(step_resolve(Path(sys.argv[3]))))
+        return
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", nargs="?", choices=("stores", "article"), default="stores")
+    ap.add_argument("--sizes", type=int, nargs="+", default=None, help="claims per synthetic store")
+    ap.add_argument("--templates", type=int, default=None, help="PolNeAR train articles the claims come from")
+    ap.add_argument("--rounds", type=int, default=None, help="interleaved rounds (best kept)")
+    ap.add_argument("--size", type=int, default=640_000, help="article: characters")
+    ap.add_argument("--quick", action="store_true", help="10k and 100k claims, 60 template articles, one round")
+    a = ap.parse_args()
+    a.sizes = a.sizes or ([10_000, 100_000] if a.quick else [10_000, 100_000, 1_000_000])
+    a.templates = a.templates or (60 if a.quick else 300)
+    a.rounds = a.rounds or (1 if a.quick else 2)
+    (article_main if a.what == "article" else stores_main)(a)
+
+
+if __name__ == "__main__":
+    main()
