@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,9 +216,11 @@ def stored_counts(store: Store) -> Optional[dict[str, int]]:
     return counts if isinstance(counts, dict) and "reports" in counts else None
 
 
-def _discovered_issues(store: Store, extractions: dict[str, DocExtraction], n_issues: Optional[int],
+def _discovered_issues(store: Store, extractions: Optional[dict[str, DocExtraction]], n_issues: Optional[int],
                        rediscover: bool, speakers=None) -> dict:
     """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
+
+    ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time.
 
     ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
     people's names are not issues.
@@ -231,8 +234,9 @@ def _discovered_issues(store: Store, extractions: dict[str, DocExtraction], n_is
         old = json.loads(raw)
         if n_issues is None or old.get("n_issues") == n_issues:
             return {k: v for k, v in old.items() if k != "n_issues"}
+    stream = sorted(extractions.items()) if extractions is not None else iter_extractions(store)
     claims = discovery_sample([(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
-                               for doc_id, ex in sorted(extractions.items()) for it in ex.items])
+                               for doc_id, ex in stream for it in ex.items])
     who = set()
     for a in (speakers if speakers is not None else store.actors()):
         who.update([a.name, *a.aliases])
@@ -295,16 +299,24 @@ def load_extractions(store: Store) -> dict[str, DocExtraction]:
     return {doc_id: DocExtraction.model_validate_json(data) for doc_id, data in store.extractions()}
 
 
-def assemble_claims(extractions: dict[str, DocExtraction], actor_names: dict, speaker_of: dict,
-                    pres, taxonomy=None) -> list[Claim]:
+def iter_extractions(store: Store) -> Iterable[tuple[str, DocExtraction]]:
+    """(doc_id, DocExtraction) of every article in doc_id order, one at a time: resolution reads the store
+    in passes rather than holding every extraction (5 KB a claim as records) at once."""
+    for doc_id, data in store.extractions():
+        yield doc_id, DocExtraction.model_validate_json(data)
+
+
+def assemble_claims(extractions, actor_names: dict, speaker_of: dict, pres, taxonomy=None) -> list[Claim]:
     """Per-article attributions + resolved speakers + resolved places (`pres`) + issues from `taxonomy`
-    (a graphkit.issues.Taxonomy; None: no issues) → Claim records (unmerged)."""
+    (a graphkit.issues.Taxonomy; None: no issues) → Claim records (unmerged).
+
+    ``extractions``: doc_id → DocExtraction, or (doc_id, DocExtraction) pairs in doc_id order (`iter_extractions`)."""
     from .issues import assign_claim
     from .places import place_mentions, places_in
 
     claims = []
-    for doc_id in sorted(extractions):
-        ex = extractions[doc_id]
+    pairs = sorted(extractions.items()) if isinstance(extractions, dict) else extractions
+    for doc_id, ex in pairs:
         mentions = place_mentions(ex.entities, pres) if ex.items else []
         starts = [m[0] for m in mentions]
         # the speaker mention of each attribution → its index, to find the actor of a reporter
@@ -372,24 +384,29 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     from .resolve import resolve_actors
 
     clock = _Clock(timings)
-    extractions = load_extractions(store)
+    # first pass over the store: only what actors and places are resolved from is kept
+    atts: dict[str, list] = {}
+    ents: dict[str, list] = {}
+    for doc_id, ex in iter_extractions(store):
+        atts[doc_id] = [it.attribution for it in ex.items]
+        ents[doc_id] = [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities]  # names recur
     clock("read")
-    atts = {doc_id: [it.attribution for it in ex.items] for doc_id, ex in extractions.items()}
-    ents = {doc_id: [tuple(e) for e in ex.entities] for doc_id, ex in extractions.items()}
     knowledge = knowledge or Knowledge()
     actors_data = knowledge.actors_data()
     where = " + ".join(str(p) for p in knowledge.files()["actors"]) or "models/actors.yaml"
     res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where))
     clock("actors")
+    del atts
     pres = resolve_places(ents, entity_types=res.entity_types)
+    del ents
     clock("places")
     names = {a.id: a.name for a in res.actors}
     tax, discovered = taxonomy_of(knowledge), None
     if not tax.issues:
-        discovered = _discovered_issues(store, extractions, n_issues, rediscover, speakers=res.actors)
+        discovered = _discovered_issues(store, None, n_issues, rediscover, speakers=res.actors)
         tax = taxonomy_from_data(discovered, "issues discovered from the corpus", origin="discovered")
     clock("issues")
-    claims = assemble_claims(extractions, names, res.speaker_of, pres, tax)
+    claims = assemble_claims(iter_extractions(store), names, res.speaker_of, pres, tax)  # the second pass
     clock("claims")
     claims = merge_reports(claims, keep_reports=True)
     clock("merge")

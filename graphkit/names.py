@@ -20,6 +20,7 @@ on their own).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -238,31 +239,55 @@ def compare_names(a: str, b: str) -> tuple[bool, float, str]:
 
 
 def candidate_pairs(names: list[str]) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of names worth a compare_names: rapidfuzz ratio >= FUZZY_MIN on the folded
-    skeletons, or the same surname skeleton (initials: 'D. Trump'). Sorted; linear memory.
+    """Index pairs (i < j) of names worth a compare_names: the same surname skeleton, or rapidfuzz ratio >=
+    FUZZY_MIN on the folded skeletons, among the pairs compare_names can call one person's (same number of
+    name words and generational suffixes, surnames at least FUZZY_SURNAME_MIN alike). Sorted.
+
+    Blocked by surname: the surnames are compared with each other (rapidfuzz, among those of a length the
+    threshold allows), not every name with every name, so a corpus of 100,000 person names is not 10^10
+    comparisons.
 
     >>> candidate_pairs(["Sergey Lavrov", "Sergei Lavrov", "Marco Rubio", "M. Rubio"])
     [(0, 1), (2, 3)]
     """
+    from rapidfuzz import fuzz
+
+    blocks: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, n in enumerate(names):
+        words, gens = _name_words(n)
+        if words:
+            blocks[(len(words), gens)][words[-1]].append(i)
+    near = _similar_words(sorted({w for b in blocks.values() for w in b}), FUZZY_SURNAME_MIN)
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        for sur, idx in block.items():
+            for other in near[sur]:
+                if other < sur or other not in block:
+                    continue
+                if other == sur:
+                    pairs.update((idx[x], idx[y]) for x in range(len(idx)) for y in range(x + 1, len(idx)))
+                else:
+                    pairs.update((min(i, j), max(i, j)) for i in idx for j in block[other]
+                                 if fuzz.ratio(" ".join(_name_words(names[i])[0]), " ".join(_name_words(names[j])[0]),
+                                               score_cutoff=FUZZY_MIN))
+    return sorted(pairs)
+
+
+def _similar_words(words: list[str], cutoff: float) -> dict[str, list[str]]:
+    """word → the words (itself included) with rapidfuzz ratio >= cutoff. A ratio of 2·common / (la + lb)
+    needs lengths within cutoff / (200 - cutoff) of each other: only those are compared."""
     from rapidfuzz import fuzz, process
 
-    keys = [" ".join(name_words(n)[0]) for n in names]
-    pairs: set[tuple[int, int]] = set()
-    for i, key in enumerate(keys):
-        if not key:
-            continue
-        for _m, _s, j in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(keys):
-        if key:
-            by_surname[key.split()[-1]].append(i)
-    for idx in by_surname.values():
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                pairs.add((idx[x], idx[y]))
-    return sorted(pairs)
+    by_len: dict[int, list[str]] = defaultdict(list)
+    for w in words:
+        by_len[len(w)].append(w)
+    k = cutoff / (200 - cutoff)
+    out = {}
+    for w in words:
+        lo, hi = math.ceil(len(w) * k - 1e-9), math.floor(len(w) / k + 1e-9)
+        pool = [x for n in range(lo, hi + 1) for x in by_len.get(n, ())]
+        out[w] = [m for m, _s, _j in process.extract(w, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
+    return out
 
 
 def is_pronoun(text: Optional[str]) -> bool:
