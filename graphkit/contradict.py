@@ -187,7 +187,7 @@ def match(a: str, b: str, idf: dict[str, float], leave_out: Iterable[str] = ()) 
     ca, cb = concepts(a) - drop, concepts(b) - drop
     if not ca or not cb:
         return 0.0
-    w = lambda s: sum(idf.get(x, 1.0) for x in s)  # noqa: E731
+    w = lambda s: math.fsum(idf.get(x, 1.0) for x in s)  # noqa: E731  (exact: the same in any set order)
     return round(w(ca & cb) / min(w(ca), w(cb)), 3)
 
 

@@ -127,7 +127,9 @@ def same_statement_score(a: str, b: str, idf: Optional[dict[str, float]] = None)
                  else 0.5 + 0.5 * (wording - WORDING_THRESHOLD) / (1 - WORDING_THRESHOLD)), f"wording {wording:.2f} ({wwhy})"
     if shared:
         w = idf or {}
-        weight = lambda s: sum(w.get(x, 1.0) for x in s)  # noqa: E731
+        # fsum: a sum over a set in its iteration order (which changes with the process's string hash seed)
+        # rounded differently from run to run, and ties between equally good pairs broke differently
+        weight = lambda s: math.fsum(w.get(x, 1.0) for x in s)  # noqa: E731
         overlap = weight(shared) / min(weight(ca), weight(cb))
         rare = [x for x in shared if w.get(x, 1.0) >= 1.0]
         ok = overlap >= CONCEPT_THRESHOLD and len(shared) >= MIN_SHARED_CONCEPTS and len(rare) >= 2
