@@ -5,6 +5,8 @@
     python bench/bench_resolve.py --sizes 100000         # one size
     python bench/bench_resolve.py article                # the 640 KB / ~10,000-claim one-speaker article, built
     python bench/bench_resolve.py article --size 5000000 # the 5 MB / ~80,000-claim one (parse alone: minutes)
+    python bench/bench_resolve.py rebuild                # PolNeAR train: full build, then 0% / 1% changed rebuilds
+    python bench/bench_resolve.py rebuild --limit 200    # the same on its first 200 articles
 
 **stores** (``graphkit.build.resolve_store`` over a synthetic store, each size in its own process so its
 peak memory, ``ru_maxrss``, is that step's alone; best of ``--rounds`` interleaved rounds). The synthetic
@@ -21,6 +23,10 @@ is 10, the target at 1M is <= 12.
 (repeats included: one speaker repeating herself is what collapses cheaply); built with the
 ``graphkit build`` command in a fresh process: parse and resolve seconds from the build report, peak
 memory of the whole command.
+
+**rebuild**: PolNeAR train (``--limit`` articles) written to a corpus folder, built once with ``graphkit build``,
+then rebuilt with nothing changed and with 1% of its articles edited (a line appended; other articles
+each round, put back after), every build a fresh command: the share of the full build a user waits.
 
 Figures and the machine's load go to bench/README.md ("#17 resolution").
 """
@@ -188,13 +194,22 @@ def step_resolve(store: Path) -> dict:
     from graphkit.store import Store
 
     stages: dict[str, float] = {}
+    rss: dict[str, float] = {}
+    build = sys.modules["graphkit.build"]  # (the package's `build` is the build function)
+    tick = build._Clock.__call__
+
+    def clock(self, stage):  # the process's resident memory after each stage, beside its seconds
+        tick(self, stage)
+        rss[stage] = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    build._Clock.__call__ = clock
     with Store(store) as st:
         t, c = time.perf_counter(), time.process_time()
         counts = resolve_store(st, rediscover=True, timings=stages)  # every round discovers issues, as a first build does
         wall, cpu = time.perf_counter() - t, time.process_time() - c
     return {"wall": wall, "cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "claims": counts["claims"], "reports": counts["reports"], "actors": counts["actors"],
-            "contradictions": counts["contradictions"], "stages": stages}
+            "contradictions": counts["contradictions"], "stages": stages, "rss": rss}
 
 
 def run_step(*args) -> dict:
@@ -225,7 +240,8 @@ def stores_main(a) -> None:
             res = run_step("resolve", paths[n])
             print(f"round {r + 1}: {n:>9,} claims: {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU, "
                   f"peak {res['peak_mb']:.0f} MB ({load()})\n    stages (s): "
-                  + ", ".join(f"{k} {v:.1f}" for k, v in res["stages"].items()), flush=True)
+                  + ", ".join(f"{k} {v:.1f}" for k, v in res["stages"].items())
+                  + "\n    resident after each (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in res["rss"].items()), flush=True)
             if n not in best or res["wall"] < best[n]["wall"]:
                 best[n] = res
     print(f"\nbest of {a.rounds} interleaved round(s); {load()}")
@@ -311,12 +327,59 @@ def article_main(a) -> None:
           f"peak {best['peak']:.0f} MB; {load()}")
 
 
+# ---- rebuilds after a few articles changed, as a user runs them -------------------------------------------
+
+def _command(corpus: Path, store: Path) -> tuple[float, str]:
+    graphkit = Path(sys.executable).with_name("graphkit")
+    t = time.perf_counter()
+    out = subprocess.run([str(graphkit), "build", str(corpus), "--store", str(store)], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(out.stderr[-3000:])
+    return time.perf_counter() - t, out.stdout.strip().splitlines()[-1]
+
+
+def rebuild_main(a) -> None:
+    """Full build of PolNeAR train, then rebuilds with nothing and with 1% of the articles changed, each a
+    fresh ``graphkit build`` command (Python, spaCy and the knowledge files load first)."""
+    from bench_build import write_corpus
+
+    corpus = WORK / f"rebuild_train_{a.limit or 'all'}"
+    n = write_corpus(POLNEAR / "train.jsonl", corpus, a.limit)
+    store = WORK / f"rebuild_train_{a.limit or 'all'}.gk"
+    for p in WORK.glob(store.name + "*"):
+        p.unlink()
+    files = sorted(corpus.glob("*.txt"))
+    k = max(1, round(n / 100))
+    print(f"{n} PolNeAR train articles, {k} changed per 1% rebuild; {load()}", flush=True)
+    full, line = _command(corpus, store)
+    print(f"full build: {full:.1f} s  ({line})", flush=True)
+    best = {"nothing": None, "one": None}
+    for r in range(a.rounds):
+        for what in ("nothing", "one"):
+            edited = []
+            if what == "one":
+                for f in files[r * k:(r + 1) * k]:  # other articles each round: each rebuild parses new text
+                    text = f.read_text(encoding="utf-8")
+                    f.write_text(text + f"\n\nUpdated in round {r + 1}.", encoding="utf-8")
+                    edited.append((f, text))
+            wall, line = _command(corpus, store)
+            for f, text in edited:
+                f.write_text(text, encoding="utf-8")
+            print(f"round {r + 1}: {what} changed: {wall:.1f} s = {100 * wall / full:.1f}% ({line}; {load()})", flush=True)
+            best[what] = wall if best[what] is None else min(best[what], wall)
+    _command(corpus, store)  # back to the corpus as it is
+    print(f"\nbest of {a.rounds}: full build {full:.1f} s; nothing changed {best['nothing']:.1f} s "
+          f"({100 * best['nothing'] / full:.1f}%); 1% changed {best['one']:.1f} s ({100 * best['one'] / full:.1f}%); "
+          f"{load()}")
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_step":
         print(json.dumps(step_resolve(Path(sys.argv[3]))))
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", nargs="?", choices=("stores", "article"), default="stores")
+    ap.add_argument("what", nargs="?", choices=("stores", "article", "rebuild"), default="stores")
+    ap.add_argument("--limit", type=int, default=None, help="rebuild: first N PolNeAR train articles only")
     ap.add_argument("--sizes", type=int, nargs="+", default=None, help="claims per synthetic store")
     ap.add_argument("--templates", type=int, default=None, help="PolNeAR train articles the claims come from")
     ap.add_argument("--rounds", type=int, default=None, help="interleaved rounds (best kept)")
@@ -326,7 +389,9 @@ def main() -> None:
     a.sizes = a.sizes or ([10_000, 100_000] if a.quick else [10_000, 100_000, 1_000_000])
     a.templates = a.templates or (60 if a.quick else 300)
     a.rounds = a.rounds or (1 if a.quick else 2)
-    (article_main if a.what == "article" else stores_main)(a)
+    if a.quick and a.what == "rebuild" and a.limit is None:
+        a.limit = 200
+    {"article": article_main, "rebuild": rebuild_main, "stores": stores_main}[a.what](a)
 
 
 if __name__ == "__main__":
