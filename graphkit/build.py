@@ -407,15 +407,16 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         tax = taxonomy_from_data(discovered, "issues discovered from the corpus", origin="discovered")
     clock("issues")
     claims = assemble_claims(iter_extractions(store), names, res.speaker_of, pres, tax)  # the second pass
+    all_actors, res = res.actors, None  # the speaker table (an entry a claim) is done with
     clock("claims")
     claims = merge_reports(claims, keep_reports=True)
     clock("merge")
-    actors_by_id = {a.id: a for a in res.actors}
+    actors_by_id = {a.id: a for a in all_actors}
     window = {} if window_days is None else {"window_days": window_days}
     contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id, **window)
     clock("contradictions")
     used_actors = {c.speaker_id for c in claims}
-    actors = [a for a in res.actors if a.id in used_actors]
+    actors = [a for a in all_actors if a.id in used_actors]
     used_places = {p for c in claims for p in c.places}
     places = [p for p in pres.places if p.name in used_places]
     issues = issue_records(tax)
