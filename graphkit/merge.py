@@ -129,13 +129,25 @@ def shortens(short: str, full: str) -> bool:
     return True
 
 
+def _shortening_key(name: str) -> Optional[tuple[int, str]]:
+    """(words, first three letters of the first word) that a name and every name it `shortens` share; None
+    when it shortens nothing. Organisations are compared within these blocks, not each with each."""
+    words = fold(name).split()
+    first = words[0].rstrip("s") if words else ""
+    return (len(words), first[:3]) if len(words) >= 2 and len(first) >= 3 else None
+
+
 def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
     """Acronyms and shortened names that point to exactly one longer organisation name in the corpus."""
     orgs = {k: d for k, d in drafts.items() if d.type in ORG_TYPES}
     by_initials: dict[str, list[str]] = defaultdict(list)
+    by_start: dict[tuple[int, str], list[str]] = defaultdict(list)  # what a shortened name can shorten
     for k, d in orgs.items():
         if len(d.name.split()) >= 2:
             by_initials[initials(d.name)].append(k)
+        key = _shortening_key(d.name)
+        if key is not None:
+            by_start[key].append(k)
     out = []
     for k, d in sorted(orgs.items()):
         acr = acronym_form(d.name)
@@ -145,7 +157,8 @@ def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
                 out.append((k, hits[0], f"acronym of {orgs[hits[0]].name!r}, the only organisation in the corpus "
                                         "with those initials"))
             continue
-        hits = [x for x, o in orgs.items() if x != k and shortens(d.name, o.name)]
+        key = _shortening_key(d.name)
+        hits = [x for x in by_start.get(key, ()) if x != k and shortens(d.name, orgs[x].name)] if key else []
         if len(hits) == 1:
             out.append((k, hits[0], f"shortened form of {orgs[hits[0]].name!r}, the only name in the corpus it shortens"))
     return out
