@@ -1,0 +1,298 @@
+"""spaCy's ``attribute_ruler`` and rule ``lemmatizer`` as table lookups over the Doc's arrays: the same
+annotations, a fraction of the time.
+
+In ``en_core_web_sm`` these two components cost about a fifth of the pipeline (2.0 and 1.4 CPU s of
+16.6 on the 84 PolNeAR dev articles), nearly all of it per-token Python: the attribute ruler runs a
+Matcher of 179 one- and two-token patterns over every token and sets the matches one ``Token`` at a
+time; the lemmatizer calls ``rule_lemmatize`` per token, which caches neither proper nouns nor base forms.
+Their results depend on a handful of token attributes only, so here they are computed once per distinct
+token (tag, lowercase form, dependency label, whitespace; orth, part of speech, morphology), then read
+from a table and written back with ``Doc.from_array``.
+
+:func:`use_table_annotators` swaps them into a loaded pipeline under the same names, and only where it
+can reproduce them exactly: an attribute ruler whose patterns use other keys or operators than
+:data:`PATTERN_KEYS` / :data:`OPERATORS`, or a lemmatizer other than the rule mode without overwrite,
+stays spaCy's. ``bench/check_annotate.py`` compares every token attribute with spaCy's own on PolNeAR.
+
+>>> from graphkit.nlp import load_spacy
+>>> nlp = use_table_annotators(load_spacy())
+>>> [type(nlp.get_pipe(n)).__name__ for n in ("attribute_ruler", "lemmatizer")]
+['TableAttributeRuler', 'TableLemmatizer']
+>>> [(t.pos_, t.lemma_) for t in nlp("She was gonna say it.")]  # the ruler's two-token "gon na" rule too
+[('PRON', 'she'), ('AUX', 'be'), ('VERB', 'go'), ('PART', 'to'), ('VERB', 'say'), ('PRON', 'it'), ('PUNCT', '.')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.tokens import Doc
+
+__all__ = ["TableAttributeRuler", "TableLemmatizer", "use_table_annotators"]
+
+#: token keys of attribute-ruler patterns reproduced here (others: spaCy's component stays)
+PATTERN_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
+#: value operators reproduced here (a bare value is equality)
+OPERATORS = {"IN", "NOT_IN", "REGEX"}
+_WRITTEN = (TAG, POS, MORPH, LEMMA, DEP)  # what ruler attrs may set; read and written as one array
+
+
+def _predicate(key: str, value):
+    """One pattern key's test as (values it equals, or None; other test of the string value, or None);
+    None when this module does not reproduce it. What spaCy's Matcher checks, on the token's string."""
+    if key == "IS_SPACE":
+        return ((), lambda v, want=bool(value): bool(v) == want) if isinstance(value, bool) else None
+    if isinstance(value, str):
+        return (value,), None
+    if isinstance(value, dict) and len(value) == 1:
+        (op, arg), = value.items()
+        if op == "IN":
+            return tuple(arg), None
+        if op == "NOT_IN":
+            return (), lambda v, s=frozenset(arg): v not in s
+        if op == "REGEX":
+            return (), lambda v, r=re.compile(arg): r.search(v) is not None
+    return None
+
+
+class TableAttributeRuler:
+    """The attribute ruler's patterns read from a table keyed by each token's (tag, lower, dep, is_space).
+
+    Semantics kept from ``spacy.pipeline.AttributeRuler``: every pattern is matched against the Doc as it
+    was before any change, and the matches are applied in pattern order, a later pattern overwriting an
+    earlier one's attribute.
+    """
+
+    def __init__(self, ruler):
+        self.name = getattr(ruler, "name", "attribute_ruler")
+        self.vocab = ruler.vocab
+        self._ruler = ruler  # kept for to_disk/serialisation and for what this class does not do
+        self.attrs = [dict(a) for a in ruler.attrs]
+        unsupported = next((k for a in self.attrs for k in a if k not in _WRITTEN), None)
+        if unsupported is not None:
+            raise ValueError(f"attribute ruler sets attribute {unsupported}")
+        # Every token of every pattern is a "slot" with a predicate per key. A token satisfies a slot when
+        # each key's predicate holds: per key and value, the set of slots whose predicate holds (a bit
+        # mask, computed once per value seen), and a token's slots are the AND of its four keys' masks.
+        self.slots: list[tuple[int, int, int]] = []  # slot -> (group, pattern number, token position)
+        self.patterns: list[tuple[int, int, int]] = []  # pattern number -> (group, length, target index)
+        preds: list[dict] = []  # slot -> {key: predicate}
+        for group, p in enumerate(ruler.patterns):
+            for pattern in p["patterns"]:
+                m = len(self.patterns)
+                index = p.get("index", 0)
+                self.patterns.append((group, len(pattern), index if index >= 0 else len(pattern) + index))
+                for j, tp in enumerate(pattern):
+                    fs = {}
+                    for k, v in tp.items():
+                        f = _predicate(k, v) if k in PATTERN_KEYS else None
+                        if f is None:
+                            raise ValueError(f"attribute ruler pattern {tp!r} is not reproduced")
+                        fs[k] = f
+                    self.slots.append((group, m, j))
+                    preds.append(fs)
+        # per key: slots with no test on it (always hold), {value: slots equal to it}, [(slot, other test)]
+        self._base = {k: sum(1 << b for b, fs in enumerate(preds) if k not in fs) for k in PATTERN_KEYS}
+        self._equal: dict = {k: {} for k in PATTERN_KEYS}
+        self._other: dict = {k: [] for k in PATTERN_KEYS}
+        for b, fs in enumerate(preds):
+            for k, (values, test) in fs.items():
+                for v in values:
+                    self._equal[k][v] = self._equal[k].get(v, 0) | 1 << b
+                if test is not None:
+                    self._other[k].append((b, test))
+        self._masks: dict = {k: {} for k in PATTERN_KEYS}  # key -> value -> slots whose test holds
+        self._table: dict = {}  # (tag, lower, dep, is_space) -> (groups of one-token matches, multi slots)
+
+    def _mask(self, key: str, value) -> int:
+        masks = self._masks[key]
+        m = masks.get(value)
+        if m is None:
+            m = self._base[key] | self._equal[key].get(value, 0)
+            for b, test in self._other[key]:
+                if test(value):
+                    m |= 1 << b
+            masks[value] = m
+        return m
+
+    def _entry(self, sig):
+        e = self._table.get(sig)
+        if e is None:
+            tag, lower, dep, space = sig
+            s = self.vocab.strings
+            bits = (self._mask("TAG", s[tag] if tag else "") & self._mask("LOWER", s[lower] if lower else "")
+                    & self._mask("DEP", s[dep] if dep else "") & self._mask("IS_SPACE", bool(space)))
+            groups, multi = [], {}
+            while bits:
+                low = bits & -bits
+                bits ^= low
+                group, m, j = self.slots[low.bit_length() - 1]
+                if self.patterns[m][1] == 1:
+                    groups.append(group)
+                else:
+                    multi.setdefault(m, set()).add(j)
+            e = self._table[sig] = (tuple(sorted(set(groups))), multi)
+        return e
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        sigs = [tuple(r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        entries = [self._entry(s) for s in sigs]
+        matched: list[Optional[list[int]]] = [None] * n  # token -> extra groups from multi-token patterns
+        if any(length > 1 for _, length, _ in self.patterns):
+            for i, (_, multi) in enumerate(entries):
+                for m, js in multi.items():
+                    if 0 not in js:
+                        continue
+                    group, length, target = self.patterns[m]
+                    if i + length <= n and all(j in entries[i + j][1].get(m, ()) for j in range(1, length)):
+                        t = i + target
+                        matched[t] = (matched[t] or []) + [group]
+        arr = doc.to_array(list(_WRITTEN))
+        cols = {a: c for c, a in enumerate(_WRITTEN)}
+        merged: dict = {}  # (row values, groups) -> new row values
+        out = arr.tolist()
+        for i, (groups, _) in enumerate(entries):
+            if matched[i]:
+                groups = tuple(sorted(groups + tuple(matched[i])))
+            if not groups:
+                continue
+            key = (tuple(out[i]), groups)
+            row = merged.get(key)
+            if row is None:
+                row = list(out[i])
+                for g in groups:
+                    for a, v in self.attrs[g].items():
+                        row[cols[a]] = v
+                row = merged[key] = row
+            out[i] = row
+        doc.from_array(list(_WRITTEN), numpy.array(out, dtype=numpy.uint64))
+        return doc
+
+    def pipe(self, docs, batch_size: int = 1000):
+        for doc in docs:
+            yield self(doc)
+
+    def __getattr__(self, name):  # serialisation and the rest: spaCy's component
+        inner = self.__dict__.get("_ruler")
+        if inner is None:
+            raise AttributeError(name)
+        return getattr(inner, name)
+
+
+class _SetIndex:
+    """The ``lemma_index`` table with each part of speech's word list as a set: ``rule_lemmatize`` tests
+    ``form in index`` for every rule that applies, a scan of thousands of words on a list."""
+
+    def __init__(self, table):
+        self.table, self.sets = table, {}
+
+    def get(self, pos, default=None):
+        if pos not in self.sets:
+            words = self.table.get(pos)
+            self.sets[pos] = None if words is None else frozenset(words)
+        v = self.sets[pos]
+        return default if v is None else v
+
+
+class _RuleTables:
+    """What ``Lemmatizer.rule_lemmatize`` reads of its ``self``, with the word index as sets: spaCy's own
+    rule code runs on it unchanged."""
+
+    def __init__(self, lemmatizer):
+        self.cache: dict = {}
+        self.is_base_form = lemmatizer.is_base_form
+        self._lookups = lemmatizer.lookups
+        self._index = _SetIndex(lemmatizer.lookups.get_table("lemma_index", {}))
+
+    @property
+    def lookups(self):
+        return self
+
+    def get_table(self, name, default=None):
+        return self._index if name == "lemma_index" else self._lookups.get_table(name, default)
+
+
+class TableLemmatizer:
+    """The rule lemmatizer's lemma read from a table keyed by (orth, pos, morph), which is all
+    ``rule_lemmatize`` reads; tokens that already have a lemma (the attribute ruler's) keep it. A new
+    key runs spaCy's ``rule_lemmatize`` with the word index as sets (:class:`_RuleTables`)."""
+
+    def __init__(self, lemmatizer):
+        if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
+            raise ValueError("only the rule lemmatizer without overwrite is reproduced")
+        self.name = getattr(lemmatizer, "name", "lemmatizer")
+        self.vocab = lemmatizer.vocab
+        self._lemmatizer = lemmatizer
+        self._rules = None
+        self._table: dict = {}  # (orth, pos, morph) -> lemma hash
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        lem = self._lemmatizer
+        if self._rules is None:
+            if not lem._validated:
+                lem._validate_tables()
+            self._rules = _RuleTables(lem)
+        rules, rule_lemmatize = self._rules, type(lem).rule_lemmatize
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        todo = numpy.flatnonzero(arr[:, 3] == 0)
+        if not len(todo):
+            return doc
+        table, add = self._table, self.vocab.strings.add
+        lemmas = arr[:, 3].tolist()
+        for i, key in zip(todo.tolist(), map(tuple, arr[todo, :3].tolist())):
+            h = table.get(key)
+            if h is None:
+                h = table[key] = add(rule_lemmatize(rules, doc[i])[0])
+            lemmas[i] = h
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+        return doc
+
+    def pipe(self, docs, batch_size: int = 1000):
+        for doc in docs:
+            yield self(doc)
+
+    def __getattr__(self, name):  # serialisation and the rest: spaCy's component
+        inner = self.__dict__.get("_lemmatizer")
+        if inner is None:
+            raise AttributeError(name)
+        return getattr(inner, name)
+
+
+_FACTORIES = {"attribute_ruler": ("graphkit_attribute_table", TableAttributeRuler),
+              "lemmatizer": ("graphkit_lemma_table", TableLemmatizer)}
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    for factory, cls in _FACTORIES.values():
+        if factory not in Language.factories:
+            Language.factory(factory, default_config={"source": ""},
+                             func=lambda nlp, name, source, cls=cls: cls(nlp.get_pipe(source)))
+
+
+def use_table_annotators(nlp):
+    """Replace the pipeline's ``attribute_ruler`` and ``lemmatizer`` by their table versions (factories
+    ``graphkit_attribute_table`` and ``graphkit_lemma_table``), in place and under the same names, where
+    they reproduce spaCy's exactly (else the component stays). Returns nlp."""
+    _register()
+    for name, (factory, cls) in _FACTORIES.items():
+        if name not in nlp.pipe_names or isinstance(nlp.get_pipe(name), cls):
+            continue
+        try:
+            cls(nlp.get_pipe(name))
+        except ValueError:  # patterns or a mode this module does not reproduce: spaCy's stays
+            continue
+        tmp = f"{factory}_new"
+        nlp.add_pipe(factory, name=tmp, after=name, config={"source": name})
+        nlp.remove_pipe(name)
+        nlp.rename_pipe(tmp, name)
+    return nlp
