@@ -14,7 +14,6 @@ from typing import Optional
 
 from .gazetteer import Gazetteer
 from .names import APOS, TITLE_WORDS, fold, is_pronoun, split_honorific, split_title
-from .people import trim_fragment
 from .places import PlaceConfig, is_known_place
 from .records import Attribution
 
@@ -55,6 +54,7 @@ class Mention:
     etype: Optional[str]  # corrected entity type of the name, when known
     role: Optional[str]
     pos: int              # where the mention stands in the article
+    gender: Optional[str] = None  # the gender a pronoun referring to this mention says
 
 
 def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], fold_types: dict[str, str],
@@ -89,6 +89,9 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
                       and (e[3] >= end - 1 or a.speaker_type == "PERSON")]
             if inside:
                 person = max(inside, key=lambda e: (e[3] - e[2], -e[2]))[0]
+    named = name_after_role(text) if person is None and a.speaker_type in ("ORG", "NORP", "GPE") else None
+    if named is not None:
+        return Mention(doc_id, i, a, surface, named[1], "name", "person", role or named[0], pos)
     if a.speaker_type == "ANON" or (anonymous_phrase(text) and person is None):
         return Mention(doc_id, i, a, surface, text, "anon", "anonymous", role, pos)
     if person is not None:
@@ -181,3 +184,41 @@ def org_role(a: Attribution) -> Optional[str]:
     if a.role and a.organisation:
         return f"{a.organisation} {a.role}"
     return None
+
+
+_TRAILING = {"of", "the", "and", "or", "a", "an", "to", "in", "on", "for", "with", "by", "at", "from"}
+
+
+def trim_fragment(text: str) -> str:
+    """A name as the NER cut it, without an unclosed quotation and the words after it, or trailing
+    function words: 'Marine John “Tig' → 'Marine John', 'Priorities USA Action and Correct the' → ...'Correct'.
+
+    >>> trim_fragment("Marine John “Tig"), trim_fragment("Juan Manriquez of"), trim_fragment("Tony Blair")
+    ('Marine John', 'Juan Manriquez', 'Tony Blair')
+    """
+    for op, cl in (("“", "”"), ("‘", "’"), ('"', '"')):
+        k = text.find(op)
+        if k > 0 and cl not in text[k + 1:]:
+            text = text[:k].rstrip(" ,'’")
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+_CAP = r"[A-Z][\w'’.\-]*"
+
+
+def name_after_role(text: str) -> Optional[tuple[str, str]]:
+    """(words up to the role, the person's name) for a phrase the NER typed whole as an organisation,
+    ending in a lower-case role word and a capitalised two- or three-word name.
+
+    >>> name_after_role("Fox News host Sean Hannity"), name_after_role("BBC political editor Laura Kuenssberg")
+    (('Fox News host', 'Sean Hannity'), ('BBC political editor', 'Laura Kuenssberg'))
+    >>> name_after_role("Fox News Sean Hannity"), name_after_role("the Supreme Court")
+    (None, None)
+    """
+    m = re.match(rf"^(.*?\b([a-z]+))\s+({_CAP}(?:\s+{_CAP}){{1,2}})$", text.strip())
+    if m is None or m.group(2) not in ROLE_HEADS | {"editor", "correspondent", "columnist", "reporter", "host"}:
+        return None
+    return m.group(1), m.group(3)

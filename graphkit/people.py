@@ -10,7 +10,8 @@ names the article pass resolved speakers to. It answers, with a reason line each
   the article's own full name first, then the corpus's only holder, then a holder of the gender an
   honorific says, then a dominant holder (:data:`SURNAME_DOMINANCE`); two different first names
   are never merged (Bill and Hillary Clinton stay two clusters);
-- :meth:`PersonNames.gender` — 'male'/'female' from the corpus's pronouns and honorifics.
+- :meth:`PersonNames.gender` — 'male'/'female' from the corpus's honorifics, those of the name's first
+  name, then the pronouns the articles resolved to it.
 
 >>> ents = {"a": [("Bill Clinton", "PERSON", 0, 12), ("Hillary Clinton", "PERSON", 20, 35)],
 ...         "b": [("Hillary Clinton", "PERSON", 0, 15)], "c": [("Tony Blair", "PERSON", 0, 10)]}
@@ -29,10 +30,11 @@ from typing import Callable, Optional
 
 from .names import (candidate_pairs, compare_names, fold, honorific_gender, is_pronoun, name_words, person_key,
                     split_honorific, split_title)
+from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
 
-__all__ = ["PersonNames", "SURNAME_DOMINANCE", "display", "trim_fragment"]
+__all__ = ["PersonNames", "SURNAME_DOMINANCE", "display"]
 
 #: a surname alone goes to the full name holding this share of the corpus's full-name mentions with it
 #: (an in-article full name always comes first); below it, the surname stays an actor of its own
@@ -87,17 +89,18 @@ class PersonNames:
         return root, why
 
     # ---- a surname or first name alone
-    def surname(self, word: str, doc_id: str, surface: str) -> Optional[tuple[str, str]]:
+    def surname(self, word: str, doc_id: str, surface: str, gender: Optional[str] = None) -> Optional[tuple[str, str]]:
         """(cluster root, reason) of the one full name a single-word name stands for, else None.
 
-        In order: the article's own full names with that surname (one, or one holding
-        SURNAME_DOMINANCE of their mentions, among those of the honorific's gender); the corpus's
+        In order: the article's own full names with that surname, those of the other gender than the
+        honorific's left out (one, or one holding SURNAME_DOMINANCE of their mentions); the corpus's
         only full name with it; the only one of the gender the honorific says ('Mr. Clinton'); a
         dominant holder among surname and first-name holders together; a dominant first-name holder
-        ('Hillary') when no full name ends with the word.
+        ('Hillary') when no full name ends with the word. ``gender``: what a pronoun referring to the
+        mention says, when no honorific does.
         """
         key = name_words(word)[0][0]
-        said = honorific_gender(split_honorific(surface or "")[0])
+        said = honorific_gender(split_honorific(surface or "")[0]) or gender
         local = self._local_holders(key, doc_id, said)
         if len(local) == 1:
             root = next(iter(local))
@@ -119,7 +122,9 @@ class PersonNames:
             if len(corpus) == 1:
                 root = next(iter(corpus))
                 return root, (f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus "
-                              f"of the gender {surface!r} says")
+                              f"of the gender {surface!r} says" if not gender else
+                              f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus "
+                              f"of the pronoun's gender")
         if len(corpus) > 1 or (corpus and first):
             # surnames and first names together: 'Hillary' beside 'Crooked Hillary' (a NER cut)
             hit = self._dominant_holder(corpus | first)
@@ -137,6 +142,16 @@ class PersonNames:
                               f"full-name mentions starting with it")
         return None
 
+    def surname_gender(self, word: str, doc_id: str) -> Optional[str]:
+        """The gender of a single-word name when every full name it can stand for agrees: the article's
+        holders of the surname, else the corpus's ('Sanders' in an article about Bernie Sanders: male)."""
+        key = name_words(word)[0]
+        if not key:
+            return None
+        roots = set(self._local_holders(key[0], doc_id, None)) or self.by_surname.get(key[0], set())
+        genders = {self.gender(self.cluster_name[r]) for r in roots}
+        return genders.pop() if len(genders) == 1 else None
+
     def unresolved_surname_reason(self, word: str) -> str:
         """Why a single-word name stays an actor of its own."""
         holders = sorted(self.cluster_name[r] for r in self.by_surname.get(name_words(word)[0][0], ()))
@@ -146,7 +161,8 @@ class PersonNames:
         return "surname only; no full name with it in the corpus"
 
     def _local_holders(self, key: str, doc_id: str, said: Optional[str]) -> Counter:
-        """Clusters of the article's full person names ending with ``key``: root → mentions."""
+        """Clusters of the article's full person names ending with ``key``: root → mentions; with ``said``
+        (the gender an honorific says), those the corpus gives the other gender left out."""
         if getattr(self, "_local", (None,))[0] != doc_id:
             # one table per article (the article being resolved), not a walk over its names per surname
             table: dict[str, Counter] = defaultdict(Counter)
@@ -157,7 +173,10 @@ class PersonNames:
                 if len(skw) > 1 and pk in self.cluster_of:
                     table[skw[-1]][self.cluster_of[pk]] += 1
             self._local = (doc_id, table)
-        return Counter(self._local[1].get(key, ()))
+        local = Counter(self._local[1].get(key, ()))
+        if said:  # 'Mrs. Clinton' in an article naming Bill and Hillary: not Bill, whom the corpus calls 'he'
+            local = Counter({r: n for r, n in local.items() if self.gender(self.cluster_name[r]) in (None, said)})
+        return local
 
     def _dominant_holder(self, roots: set[str]) -> Optional[tuple[str, int, int]]:
         """(root, its mentions, all mentions) when one full name holds at least SURNAME_DOMINANCE of the
@@ -171,26 +190,45 @@ class PersonNames:
             return root, counts[root], total
         return None
 
-    # ---- gender: what the corpus says (pronouns the articles resolve, honorifics)
-    def votes(self, name: str) -> Counter:
-        """'male'/'female' votes for a name's cluster: 'he'/'she' speakers the article pass tied to it,
-        and honorifics written before it ('Mr. Clinton', 'Mrs Clinton')."""
-        if self._votes is None:
-            self._votes = defaultdict(Counter)
-            for d in self.atts:
-                for a in self.atts[d]:
-                    said = (a.speaker_text or "").strip()
-                    g = PRONOUN_GENDER.get(said.lower())
-                    nm = a.resolved_text if g else said
-                    if not g:
-                        hon, bare = split_honorific(said)
-                        g, nm = honorific_gender(hon), bare
-                    if not g or not nm or is_pronoun(nm):
-                        continue
-                    key = self.root(split_title(nm)[1] or nm)
+    # ---- gender: what the corpus says (honorifics first, then the pronouns the articles resolve)
+    def _count_votes(self) -> None:
+        """Honorific votes go to a cluster only where they cannot be another person's: 'Mrs. Clinton' in
+        an article whose only full name with 'Clinton' is Hillary's, or 'Mr. Bill Clinton'. Pronoun votes
+        go where the article pass resolved the pronoun (the weaker evidence: its mistakes vote too)."""
+        if self._votes is not None:
+            return
+        self._votes = {}
+        self._pronoun_votes: dict[str, Counter] = defaultdict(Counter)
+        self._honorific_votes: dict[str, Counter] = defaultdict(Counter)
+        for d in self.atts:
+            for a in self.atts[d]:
+                said = (a.speaker_text or "").strip()
+                g = PRONOUN_GENDER.get(said.lower())
+                if g and a.resolved_text and not is_pronoun(a.resolved_text):
+                    key = self.root(split_title(a.resolved_text)[1] or a.resolved_text)
                     if key:
-                        self._votes[key][g] += 1
-        return self._votes.get(self.root(name) or "", Counter())
+                        self._pronoun_votes[key][g] += 1
+                    continue
+                hon, bare = split_honorific(said)
+                g = honorific_gender(hon)
+                if not g or not bare or is_pronoun(bare):
+                    continue
+                words = name_words(re.sub(r"['\u2019]s$", "", bare))[0]
+                if len(words) > 1:
+                    key = self.root(bare)
+                else:
+                    local = self._local_holders(words[-1], d, None) if words else Counter()
+                    key = next(iter(local)) if len(local) == 1 else None
+                if key:
+                    self._honorific_votes[key][g] += 1
+        self._first_votes: dict[str, Counter] = defaultdict(Counter)
+        for root, v in self._honorific_votes.items():
+            if root in self.cluster_name:
+                self._first_votes[name_words(self.cluster_name[root])[0][0]] += v
+        self._first_pronoun_votes: dict[str, dict[str, Counter]] = defaultdict(dict)
+        for root, v in self._pronoun_votes.items():
+            if root in self.cluster_name:
+                self._first_pronoun_votes[name_words(self.cluster_name[root])[0][0]][root] = v
 
     def root(self, name: str) -> Optional[str]:
         """The cluster of a name, else its own person key (None for an empty one)."""
@@ -198,12 +236,41 @@ class PersonNames:
         return self.cluster_of.get(key, key if key else None)
 
     def gender(self, name: str) -> Optional[str]:
-        """Gender of a person name by the corpus's votes: at least 5, four in five one way."""
-        v = self.votes(name)
-        m, f = v["male"], v["female"]
-        if m + f >= 5 and max(m, f) >= 0.8 * (m + f):
-            return "male" if m > f else "female"
-        return None
+        """Gender of a person name by the corpus: its own honorifics (at least 2, four in five one way),
+        else the honorifics of every full name with its first name (at least 3), else the pronouns the
+        articles gave the other people with its first name ('Bill' de Blasio, O'Reilly for Bill Clinton,
+        whom articles naming both Clintons give Hillary's 'she'; at least 5), else the pronouns the
+        articles gave it (at least 5). None when the evidence is thin or split."""
+        return self.gender_evidence(name)[0]
+
+    def gender_evidence(self, name: str) -> tuple[Optional[str], str]:
+        """(gender or None, what says so) — see :meth:`gender`."""
+        self._count_votes()
+        root = self.root(name) or ""
+        first = name_words(self.cluster_name.get(root, name))[0]
+        first = first[0] if first else ""
+        others = sum((v for r, v in self._first_pronoun_votes.get(first, {}).items() if r != root), Counter())
+        for v, least, what in ((self._honorific_votes.get(root), 2, "honorifics before the name"),
+                               (self._first_votes.get(first), 3, f"honorifics before full names with {first!r}"),
+                               (others, 5, f"pronouns the articles gave other people named {first!r}"),
+                               (self._pronoun_votes.get(root), 5, "pronouns the articles gave the name")):
+            v = v or Counter()
+            g = _agreed(v, least)
+            if g is not None:
+                return g, f"the corpus's {what}: {v['male']} male, {v['female']} female"
+        return None, "no agreed gender in the corpus"
+
+
+def _agreed(v: Counter, least: int) -> Optional[str]:
+    """'male'/'female' when at least ``least`` votes agree four in five, else None.
+
+    >>> _agreed(Counter(male=4, female=1), 5), _agreed(Counter(male=3, female=2), 5), _agreed(Counter(male=1), 2)
+    ('male', None, None)
+    """
+    m, f = v["male"], v["female"]
+    if m + f >= least and max(m, f) >= 0.8 * (m + f):
+        return "male" if m > f else "female"
+    return None
 
 
 def _surface_counts(person_ents: dict[str, list[tuple]], atts: dict[str, list[Attribution]]) -> dict[str, Counter]:
@@ -218,6 +285,10 @@ def _surface_counts(person_ents: dict[str, list[tuple]], atts: dict[str, list[At
                 _, nm = split_title(a.resolved_text)
                 if nm:
                     _add_name(names, nm)
+            elif a.resolved_text and a.speaker_type in ("ORG", "NORP", "GPE"):
+                named = name_after_role(a.resolved_text)  # 'Fox News host Sean Hannity', typed ORG whole
+                if named is not None:
+                    _add_name(names, named[1])
     return names
 
 
@@ -261,26 +332,6 @@ def _cluster(full: list[str], names: dict[str, Counter]) -> tuple[dict[str, list
     for sk in full:
         groups[find(sk)].append(sk)
     return groups, reason
-
-
-_TRAILING = {"of", "the", "and", "or", "a", "an", "to", "in", "on", "for", "with", "by", "at", "from"}
-
-
-def trim_fragment(text: str) -> str:
-    """A name as the NER cut it, without an unclosed quotation and the words after it, or trailing
-    function words: 'Marine John “Tig' → 'Marine John', 'Priorities USA Action and Correct the' → ...'Correct'.
-
-    >>> trim_fragment("Marine John “Tig"), trim_fragment("Juan Manriquez of"), trim_fragment("Tony Blair")
-    ('Marine John', 'Juan Manriquez', 'Tony Blair')
-    """
-    for op, cl in (("“", "”"), ("‘", "’"), ('"', '"')):
-        k = text.find(op)
-        if k > 0 and cl not in text[k + 1:]:
-            text = text[:k].rstrip(" ,'’")
-    words = text.split()
-    while len(words) > 1 and words[-1].lower() in _TRAILING:
-        words.pop()
-    return " ".join(words)
 
 
 def _without_middle_name(key: str, names: dict[str, Counter]) -> Optional[str]:

@@ -57,13 +57,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from heapq import merge
 from typing import Iterable, Iterator, Optional
 
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from .names import APOS, fold, is_pronoun, name_words, person_key, skeleton, slug
+from .names import APOS, fold, honorific_gender, is_pronoun, name_words, person_key, skeleton, slug, split_honorific
 from .pronouns import (MENTION, PERSON_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_PRONOUNS, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .mentions import (DETERMINER_LIKE, ROLE_HEADS, Mention, clean_role, group_of_officials, org_role,
@@ -72,6 +72,8 @@ from .merge import merge_across_corpus
 from .people import PersonNames
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 from .records import Actor, Attribution
+#: actor types a person pronoun ('he', 'she') cannot refer to
+_NOT_PEOPLE = {"organisation", "government", "media", "country"}
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
 
@@ -247,7 +249,7 @@ class _Resolver:
             etype = "other"
         if etype in (None, "person"):
             words, _ = name_words(name)
-            hit = self.people.full_name(name) if len(words) > 1 else self.people.surname(name, m.doc_id, m.surface)
+            hit = self.people.full_name(name) if len(words) > 1 else self.people.surname(name, m.doc_id, m.surface, m.gender)
             if hit is not None:
                 root, why = hit
                 return self._draft(f"pc:{root}", self.people.cluster_name[root], "person"), why
@@ -281,8 +283,7 @@ class _Resolver:
     def _gender_source(self, d: "_Draft") -> str:
         if d.entry is not None and d.entry.gender:
             return "models/actors.yaml"
-        votes = self.people.votes(d.name)
-        return f"the corpus's pronouns and honorifics for the name: {votes['male']} male, {votes['female']} female"
+        return self.people.gender_evidence(d.name)[1]
 
     def _near_organisation(self, name: str, typ: str) -> Optional[tuple[_Draft, str]]:
         """An organisation already seen whose name differs only in spelling ('Defence'/'Defense' Ministry)."""
@@ -330,32 +331,67 @@ class _Resolver:
                         d, why = self._draft(f"n:{fold(m.name)}", m.name, "group"), "same group phrase"
                 else:
                     d, why = self._resolve_name(m)
-                pron = (a.speaker_text or "").strip().lower()
-                if m.kind != "pronoun" and is_pronoun(a.speaker_text) and a.resolved_text \
-                        and fold(a.resolved_text) != fold(a.speaker_text):
-                    g = PRONOUN_GENDER.get(pron)
-                    rs = a.resolved_span
-                    # only for 'they'/'it': a person named inside content is often the one who goes on speaking
-                    quoted = pron in ("they", "it") and rs is not None and (
-                        a.speaker_span is None or rs[1] <= a.speaker_span[0]) and any(
-                        s0 <= rs[0] and rs[1] <= s1 for s0, s1 in self.content.get(doc_id, []))
-                    if quoted:
-                        # the antecedent the article's resolver chose stands inside what someone said
-                        pm = Mention(doc_id, i, a, a.speaker_text, a.speaker_text, "pronoun", None, a.role, m.pos)
-                        d, why = self._pronoun(pm, done)
-                        why = (f"the article's resolver gave {a.resolved_text!r}, a mention inside claim content; "
-                               f"{why}")
-                    elif g and self._gender(d) not in (None, g):
-                        # the article's resolver picked someone of the other gender: search again, by position
-                        pm = Mention(doc_id, i, a, a.speaker_text, a.speaker_text, "pronoun", None, a.role, m.pos)
-                        wrong, source = d, self._gender_source(d)
-                        d, why = self._pronoun(pm, done, reject=wrong)
-                        why = (f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is not {g} "
-                               f"({source}); {why}")
-                    else:
-                        why = f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
+                d, why, m = self._second_look(m, d, why, done)
                 self._record(m, d, why)
                 done.append((m.pos, d))
+
+    # ---- the corpus's second look at what the article pass resolved
+    def _second_look(self, m: Mention, d: _Draft, why: str, done: list[tuple[int, _Draft]]
+                     ) -> tuple[_Draft, str, Mention]:
+        """Re-resolve a pronoun or honorific mention whose article-pass antecedent the corpus contradicts;
+        the mention comes back as what was resolved (the pronoun, the bare surname), so the article pass's
+        wrong name becomes no alias of the actor."""
+        a = m.att
+        if m.kind != "pronoun" and is_pronoun(a.speaker_text) and a.resolved_text \
+                and fold(a.resolved_text) != fold(a.speaker_text):
+            d2, why2 = self._pronoun_second_look(m, d, why, done)
+            return d2, why2, (m if d2 is d else replace(m, kind="pronoun", name=a.speaker_text or ""))
+        if m.kind == "name" and d.type == "person":
+            d2, why2 = self._honorific_second_look(m, d, why)
+            return d2, why2, (m if d2 is d else replace(m, name=split_honorific(m.surface or "")[1]))
+        return d, why, m
+
+    def _pronoun_second_look(self, m: Mention, d: _Draft, why: str, done: list[tuple[int, _Draft]]
+                             ) -> tuple[_Draft, str]:
+        """'they'/'it' whose antecedent stands inside what someone said, 'she' given to a man, 'he' given
+        to an organisation: search again by position (graphkit.pronouns), without the article pass's pick."""
+        a = m.att
+        pron = (a.speaker_text or "").strip().lower()
+        g = PRONOUN_GENDER.get(pron)
+        rs = a.resolved_span
+        pm = Mention(m.doc_id, m.index, a, a.speaker_text, a.speaker_text, "pronoun", None, a.role, m.pos)
+        # only for 'they'/'it': a person named inside content is often the one who goes on speaking
+        if pron in ("they", "it") and rs is not None and (a.speaker_span is None or rs[1] <= a.speaker_span[0]) \
+                and any(s0 <= rs[0] and rs[1] <= s1 for s0, s1 in self.content.get(m.doc_id, [])):
+            d, why2 = self._pronoun(pm, done)
+            return d, f"the article's resolver gave {a.resolved_text!r}, a mention inside claim content; {why2}"
+        if g and self._gender(d) not in (None, g):
+            wrong, source = d, self._gender_source(d)
+            d, why2 = self._pronoun(pm, done, reject=wrong)
+            return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is not {g} ({source}); {why2}"
+        if pron in PERSON_PRONOUNS and d.type in _NOT_PEOPLE:
+            wrong = d
+            d, why2 = self._pronoun(pm, done, reject=wrong)
+            return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is no person; {why2}"
+        return d, f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
+
+    def _honorific_second_look(self, m: Mention, d: _Draft, why: str) -> tuple[_Draft, str]:
+        """'Mrs. Clinton' the article pass gave to Bill Clinton, whom the corpus calls 'he': the surname
+        again, among the holders of the gender the honorific says (graphkit.people)."""
+        hon, bare = split_honorific(m.surface or "")
+        said = honorific_gender(hon)
+        words = name_words(re.sub(r"['\u2019]s$", "", bare))[0]
+        if not said or len(words) != 1 or self._gender(d) in (None, said):
+            return d, why
+        hit = self.people.surname(bare, m.doc_id, m.surface)
+        if hit is None:
+            return d, why
+        root, why2 = hit
+        new = self._draft(f"pc:{root}", self.people.cluster_name[root], "person")
+        if new is d:
+            return d, why
+        return new, (f"the article's resolver gave {m.name!r}, but {d.name} is not {said} "
+                     f"({self._gender_source(d)}); {why2}")
 
     def _looks_like_person(self, name: str, doc_id: str) -> bool:
         """With no NER type: a capitalised 2-4 word name without organisation words, or a known surname."""
@@ -417,13 +453,14 @@ class _Resolver:
             key = f"anon:{m.doc_id}:unresolved {p}"
             return (self._draft(key, f"unresolved '{p}'", "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-unresolved-{slug(p)}"),
                     f"'{p}' is not resolved by position: one unresolved source per article")
-        hit, skipped = antecedent(p, self._pronoun_candidates(m, p, done), lambda c: self._pronoun_fits(p, c, reject),
-                                  nearest_first=True)
+        hit, skipped = antecedent(p, self._pronoun_candidates(m, p, done),
+                                  lambda c: self._pronoun_fits(p, c, reject, m.doc_id), nearest_first=True)
         shown = _dedupe(self._candidate_label(c) for c in skipped if not self._rejected(c, reject))
         note = f"; skipped {', '.join(shown)} (not {pronoun_gender(p)})" if shown else ""
         if hit is not None and isinstance(hit.ref, str):
             etype = self.types.get(hit.ref)
-            sub = Mention(m.doc_id, m.index, m.att, hit.ref, re.sub(r"['\u2019]s$", "", hit.ref), "name", etype, None, hit.at)
+            sub = Mention(m.doc_id, m.index, m.att, hit.ref, re.sub(r"['\u2019]s$", "", hit.ref), "name", etype, None, hit.at,
+                          pronoun_gender(p))  # 'she' → the surname 'Clinton' → the article's female holder
             d, why = self._resolve_name(sub)
             return d, f"pronoun, nearest preceding {etype} mention {hit.ref!r} in the same article{note} ({why})"
         if hit is not None:
@@ -501,13 +538,20 @@ class _Resolver:
         entry = self._candidate_entry(c)
         return (entry is not None and reject.entry is entry) or c.ref is reject
 
-    def _pronoun_fits(self, p: str, c: Candidate, reject: Optional[_Draft]) -> bool:
-        """Rule 3 with the corpus's genders; a rejected draft (the article pass's wrong pick) never fits."""
+    def _pronoun_fits(self, p: str, c: Candidate, reject: Optional[_Draft], doc_id: str) -> bool:
+        """Rule 3 with the corpus's genders (a surname: that of the people the article gives it); a rejected
+        draft (the article pass's wrong pick) never fits."""
         if self._rejected(c, reject):
             return False
         entry = self._candidate_entry(c)
-        known = entry.gender if entry is not None and entry.gender else (
-            self._gender(c.ref) if not isinstance(c.ref, str) else self.people.gender(c.ref))
+        if entry is not None and entry.gender:
+            known = entry.gender
+        elif not isinstance(c.ref, str):
+            known = self._gender(c.ref)
+        elif len(name_words(re.sub(r"['\u2019]s$", "", c.ref))[0]) == 1:
+            known = self.people.surname_gender(re.sub(r"['\u2019]s$", "", c.ref), doc_id)
+        else:
+            known = self.people.gender(c.ref)
         return fits_gender(p, known)
 
     # ---- output

@@ -167,9 +167,12 @@ def segments(text: str, title: Optional[str] = None) -> list[Segment]:
                 kind = "headline" if not body_seen and k == 0 else "subhead"
         if kind is None and _LABEL.match(line) and len(line.split()) <= 4 and (blank_after or blank_before):
             kind = "subhead"
-        if kind is None and k > 0 and blank_before and blank_after and len(line.split()) <= 15 \
+        after_subhead = bool(out) and out[-1].kind == "subhead" and out[-1].end == lines[k - 1][1]
+        if kind is None and k > 0 and (blank_before or after_subhead) and blank_after and len(line.split()) <= 15 \
                 and _title_case(line) and not line.startswith(("\"", "“", "‘", "'")):
-            kind = "subhead"  # 'Marco Rubio Responds To Question About Immigration' between paragraphs
+            # 'Marco Rubio Responds To Question About Immigration' between paragraphs, or under a list
+            # number ('10' ⏎ 'Maria Hinojosa Explained Why She Felt "Invisible" As A Child.')
+            kind = "subhead"
         if kind is None:
             kind = "body"
         if kind == "body":

@@ -29,7 +29,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .names import HONORIFICS, honorific_gender, split_honorific
+from .names import HONORIFICS, TITLE_WORDS, honorific_gender, split_honorific
+from .mentions import ROLE_HEADS as ROLE_WORDS
 from .pronouns import (MENTION, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent, fits_gender,
                        pronoun_gender)
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
@@ -145,12 +146,19 @@ def _speaker_type(toks: list[Token], head: Token) -> str:
     for lab in ("ORG", "GPE", "NORP"):
         if head.ent_type_ == lab:
             return lab
+    if _person_role(head):
+        return "NOUN"  # 'the Republican presidential candidate': a role, not the group its adjective names
     for lab in ("ORG", "GPE", "NORP"):
         if lab in ents:
             return lab
     if head.pos_ == "PROPN":
         return "ORG"
     return "NOUN"
+
+
+def _person_role(head: Token) -> bool:
+    """A singular common noun naming an office or job a person holds ('candidate', 'senator', 'chairman')."""
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lower_ in ROLE_WORDS and not head.ent_type_
 
 
 def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[Span], Optional[str], Optional[str]]:
@@ -254,7 +262,9 @@ class SpeakerResolver:
         self.orgs = [e for e in running if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
         self.names = [_PersonName.of(e) for e in self.persons]
         self._propn: Optional[list[_PersonName]] = None
+        self._lower: Optional[set[str]] = None
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
+        self.said: list[tuple[int, int]] = []  # content spans of the claims so far
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
         self.sents = _sentences(doc)
         self._sent_starts = [s.start_char for s in self.sents]
@@ -266,6 +276,12 @@ class SpeakerResolver:
                 self.titled.append((e.start_char, role.lower(), pn.name, pn.span))
                 if org:
                     self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", pn.name, pn.span))
+
+    def lower_words(self) -> set[str]:
+        """Words the article writes in lower case (so not names): 'justice', 'coach'."""
+        if self._lower is None:
+            self._lower = {t.text for t in self.doc if t.text.islower()}
+        return self._lower
 
     def by_role(self, role: str, org: Optional[str], at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """The person last named with this role (and organisation) before ``at``.
@@ -366,7 +382,11 @@ class SpeakerResolver:
         """Antecedent of a pronoun speaker by :func:`graphkit.pronouns.antecedent`: walking back sentence
         by sentence, the latest speaker of the right kind, else the subject named there, else the latest
         name. Names inside the claim's own content ("Russia's position could weaken, they added") are
-        not subjects to take, nor is a person whose honorific says the other gender ("she" after "Mr Blair")."""
+        not subjects to take, nor is a person whose honorific says the other gender ("she" after "Mr Blair").
+        A mention already resolved for an earlier claim ('he said ..., adding ...') keeps its resolution."""
+        same = [x for x in self.speakers if x[0] == at]
+        if same:  # the same mention speaks a second claim ('he said, adding that ...'): the same speaker
+            return same[-1][1], same[-1][2]
         person = low in ("he", "she", "i", "him", "her")
         hit, _ = antecedent(low, self._candidates(person, at, content), self._fits(low, person),
                             sent=self._sent_index(at))
@@ -391,11 +411,13 @@ class SpeakerResolver:
 
     def _candidates(self, person: bool, at: int, content: tuple) -> list[Candidate]:
         """The article's mentions before ``at`` as pronoun candidates: speakers so far and subjects
-        (typed, then, for a person, untyped) in the last sentences; every earlier name as a fallback."""
+        (typed, then, for a person, untyped) in the last sentences; every earlier name as a fallback.
+        Names inside the claim's content or an earlier claim's are none."""
         kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP", "ANON", "NOUN")
         ents = self.persons if person else self.orgs
         k = self._sent_index(at)
         lo = self.sents[max(0, k - WINDOW + 1)].start_char if self.sents else 0
+        content = tuple(content) + tuple(self.said)  # what anyone said is no antecedent of who said it
         out = []
         for x in self.speakers:
             if lo <= x[0] < at and x[3] in kinds:
@@ -403,11 +425,13 @@ class SpeakerResolver:
                 if x[0] < self.sents[j].end_char:
                     out.append(Candidate(x[0], SPEAKER, x, j, False))
         for e in ents:
+            if any(a <= e.start_char < b for a, b in content):
+                continue
             if e.end_char <= at:
                 out.append(Candidate(e.start_char, MENTION, e))
             j = self._sent_index(e.start_char)
             if lo <= e.start_char < at and e.end_char <= self.sents[j].end_char and \
-                    e.root.dep_ in ("nsubj", "nsubjpass") and not any(a <= e.start_char < b for a, b in content):
+                    e.root.dep_ in ("nsubj", "nsubjpass"):
                 out.append(Candidate(e.start_char, SUBJECT, e, j, False))
         if person:
             for s in self.sents[max(0, k - WINDOW + 1):k + 1]:
@@ -633,6 +657,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         # the honorific left outside the entity ('Mr. Clinton') still says the gender
         before = head.doc[person.start - 1] if person.start > 0 else None
         a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else person.start_char
+        a = _first_name_before(res, person, toks, a)
         f.resolved, f.rspan = res.full_name(text[a:person.end_char], (a, person.end_char))
         f.rtype = "PERSON"
     elif appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree):
@@ -655,9 +680,27 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
             res.roles[f"{f.org.lower()} {f.role.lower()}"] = (f.resolved, f.rspan)
     if f.stype == "ANON" or (head.lemma_.lower() in _ANON_HEADS and toks[0].lower_ == "the" and person is None):
         _anaphoric_anonymous(res, head, toks, f)
-    res.speakers.append((s0, f.resolved, f.rspan, f.rtype))
+    # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
+    res.said.extend(tuple(x) for x in spans)
+    res.speakers.append((s0, f.resolved, f.rspan, "PERSON" if f.rtype == "NOUN" and _person_role(head) else f.rtype))
     return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
                 resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
+
+
+def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], start: int) -> int:
+    """Where a one-word person name really starts when the NER left its first name out: 'German Ortega'
+    (NER: 'Ortega'; 'German' read as a nationality) is not the article's 'Freddy Ortega'. The word must be
+    a capitalised proper noun compounding the name, with no entity type of its own, no title, role or
+    honorific ('Senator Ortega', 'Mr Ortega', 'Justice Kennedy' keep the surname alone) and never written
+    in lower case in the article (as 'justice' or 'coach' would be)."""
+    if len(person) != 1 or person.start == 0 or start != person.start_char:
+        return start
+    t = person.doc[person.start - 1]
+    if t in toks and t.pos_ == "PROPN" and t.dep_ == "compound" and t.head == person.root and not t.ent_type_ \
+            and t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() \
+            and t.lower_ not in TITLE_WORDS | set(HONORIFICS) | ROLE_WORDS and t.lower_ not in res.lower_words():
+        return t.idx
+    return start
 
 
 def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:

@@ -720,3 +720,79 @@ def test_first_name_alone_across_the_corpus(mentions, expected):
     res = resolve_actors(mentions, {}, gazetteer=EMPTY)
     last = sorted(mentions)[-1]
     assert res.actor(res.speaker_of[(last, 0)]).name == expected
+
+
+def _honorific_corpus(mr="Mr.", mrs="Mrs."):
+    """Articles that name one Clinton each and then call them by honorific (no pronoun votes at all)."""
+    docs, ents = {}, {}
+    for k in range(3):
+        docs[f"h{k}"] = [att("Hillary Clinton"), att(f"{mrs} Clinton", resolved="Hillary Clinton", at=40)]
+        ents[f"h{k}"] = [ent("Hillary Clinton", "PERSON", 0), ent("Clinton", "PERSON", 40 + len(mrs) + 1)]
+        docs[f"b{k}"] = [att("Bill Clinton"), att(f"{mr} Clinton", resolved="Bill Clinton", at=40)]
+        ents[f"b{k}"] = [ent("Bill Clinton", "PERSON", 0), ent("Clinton", "PERSON", 40 + len(mr) + 1)]
+    return docs, ents
+
+
+@pytest.mark.parametrize("mr, mrs", [("Mr.", "Mrs."), ("Mr", "Mrs")])  # American, British
+def test_an_honorific_the_article_gave_the_other_gender_is_resolved_again(mr, mrs):
+    docs, ents = _honorific_corpus(mr, mrs)
+    # an article naming both; its resolver gave 'Mrs. Clinton' to Bill (named more often there)
+    docs["z"] = [att("Bill Clinton"), att("Hillary Clinton", at=30), att("Bill Clinton", at=60),
+                 att(f"{mrs} Clinton", resolved="Bill Clinton", at=90)]
+    ents["z"] = [ent("Bill Clinton", "PERSON", 0), ent("Hillary Clinton", "PERSON", 30), ent("Bill Clinton", "PERSON", 60)]
+    res = resolve_actors(docs, ents, gazetteer=EMPTY)
+    a = res.actor(res.speaker_of[("z", 3)])
+    assert a.name == "Hillary Clinton" and any("is not female" in m for m in a.merges), a.merges
+    assert res.actor(res.speaker_of[("z", 0)]).name == "Bill Clinton"
+
+
+@pytest.mark.parametrize("org, person", [("Indiana GOP", "Carly Fiorina"), ("Tory Party", "Theresa May")])
+def test_a_person_pronoun_the_article_gave_an_organisation_is_searched_again(org, person):
+    docs = {"z": [att(person), att(org, "ORG", at=30), att("She", "PRON", resolved=org, at=60)]}
+    ents = {"z": [ent(person, "PERSON", 0), ent(org, "ORG", 30)]}
+    res = resolve_actors(docs, ents, gazetteer=EMPTY)
+    a = res.actor(res.speaker_of[("z", 2)])
+    assert a.name == person and any("is no person" in m for m in a.merges), a.merges
+
+
+@pytest.mark.parametrize("phrase, person, later", [
+    ("Fox News host Sean Hannity", "Sean Hannity", "Hannity"),                 # American, typed ORG whole
+    ("BBC political editor Laura Kuenssberg", "Laura Kuenssberg", "Kuenssberg"),  # British
+])
+def test_a_name_after_a_role_inside_an_organisation_mention_is_a_person(phrase, person, later):
+    docs = {"a": [att(phrase, "ORG")], "b": [att(later)]}
+    res = resolve_actors(docs, {"a": [ent(phrase, "ORG", 0)]}, gazetteer=EMPTY)
+    assert res.actor(res.speaker_of[("a", 0)]).name == person
+    assert res.actor(res.speaker_of[("b", 0)]).name == person
+
+
+@pytest.mark.parametrize("him, her, others", [
+    ("Bill Clinton", "Hillary Clinton", ["Bill Bradley", "Bill Maher", "Bill Mills"]),     # American
+    ("Tony Blair", "Cherie Blair", ["Tony Abbott", "Tony Benn", "Tony Hall"]),             # British
+])
+def test_a_first_name_carries_the_gender_other_people_with_it_have(him, her, others):
+    # articles naming both gave 'she' to him as often as 'he': his own pronoun votes are split; the other
+    # people with his first name are 'he' throughout, so a 'she' given to him is searched again
+    docs = {f"o{k}": [att(o), att("he", "PRON", resolved=o, at=40), att("he", "PRON", resolved=o, at=80)]
+            for k, o in enumerate(others)}
+    for k in range(4):
+        docs[f"m{k}"] = [att(him), att("she" if k % 2 else "he", "PRON", resolved=him, at=40)]
+    docs["z"] = [att(her, at=0), att(him, at=30), att("she", "PRON", resolved=him, at=60)]
+    res = resolve_actors(docs, {}, gazetteer=EMPTY)
+    a = res.actor(res.speaker_of[("z", 2)])
+    assert a.name == her and any("other people named" in m for m in a.merges), a.merges
+
+
+@pytest.mark.parametrize("him, her, mr, mrs", [("Bernie Sanders", "Hillary Clinton", "Mr.", "Mrs."),   # American
+                                                ("Jeremy Corbyn", "Theresa May", "Mr", "Mrs")])        # British
+def test_a_surname_of_the_other_gender_is_no_antecedent(him, her, mr, mrs):
+    docs, ents = {}, {}
+    for k in range(3):  # the corpus calls him 'Mr' and her 'Mrs'
+        for d, name, hon in ((f"h{k}", her, mrs), (f"m{k}", him, mr)):
+            docs[d] = [att(name), att(f"{hon} {name.split()[-1]}", resolved=name, at=40)]
+            ents[d] = [ent(name, "PERSON", 0)]
+    # the article pass gave 'she' to him; searching again, the nearest name is his surname alone: still him
+    docs["z"] = [att(her, at=0), att(him, at=30), att("she", "PRON", resolved=him, at=90)]
+    ents["z"] = [ent(her, "PERSON", 0), ent(him, "PERSON", 30), ent(him.split()[-1], "PERSON", 60)]
+    res = resolve_actors(docs, ents, gazetteer=EMPTY)
+    assert res.actor(res.speaker_of[("z", 2)]).name == her

@@ -51,6 +51,11 @@ SEGMENTS = [
     # a title-case line between paragraphs is a subhead (an embedded video's title), a quote is not
     ("Rubio spoke on Sunday.\n\nMarco Rubio Responds To Question About Immigration.\n\nHe said no.\n\n"
      "“We Will Win This State.”\n\nHe left.", None, ["body", "subhead", "body", "body", "body"]),
+    # a title-case line under a list number is a subhead too (US listicle, British numbered list)
+    ("The list follows.\n\n10\nMaria Hinojosa Explained Why She Felt Invisible As A Child.\n\nShe spoke.", None,
+     ["body", "subhead", "subhead", "body"]),
+    ("Our ranking.\n\n3\nNick Clegg Admits The Tuition Fees Pledge Was A Mistake.\n\nMr Clegg said sorry.", None,
+     ["body", "subhead", "subhead", "body"]),
     # text wrapped at a fixed width stays one body segment
     ("The minister said that the\nplan would work and that\nthe talks would go on until\nthe end of the year and\n"
      "beyond that too.", None, ["body"]),
@@ -102,6 +107,12 @@ SPEAKERS = [
     # a subject the NER did not call a person still is the antecedent of 'he'
     ("Bernie Sanders visited a park. The room was hot. Sanders did not usually get this personal. "
      "\"It is a tragedy,\" he said.", None, ("Bernie Sanders", None)),
+    # one mention speaking two claims ('he said, adding ...') is one speaker, whoever the second claim names
+    ("Trump’s Indiana chairman, Rex Early, said he had not explored the process. Informed of the district’s "
+     "anti-Trump lean, Early described it as “news to me.”\n\n“I’m sure Trump’s going to have some delegates out "
+     "there,” he said, adding that he hasn’t spoken to Trump’s district backers.", None, ("Rex Early", "PRON")),
+    ("Labour’s Scottish leader, Jim Murphy, said he had not read the report. “I’m sure Sturgeon’s going to have "
+     "her say,” he said, adding that he hasn’t spoken to Sturgeon’s advisers.", None, ("Jim Murphy", "PRON")),
     # roles named earlier
     ("Prime Minister Tony Blair visited Leeds on Monday. The prime minister said the plan would work.", None,
      ("Tony Blair", "NOUN")),
@@ -110,6 +121,12 @@ SPEAKERS = [
     ("Secretary of State John Kerry flew to Geneva. The secretary of state said talks would resume.", None,
      ("John Kerry", None)),
     ("Enron shares fell on Monday. The company said it would file for bankruptcy.", None, ("Enron", "NOUN")),
+    # a role never named stays a role, and speaks on through 'he' (not the last person named as a subject)
+    ("Trump called on Bill de Blasio to act. De Blasio refused. \"There is hatred,\" the Republican presidential "
+     "candidate said on Thursday.\n\nThe program was a \"good thing,\" he remarked.", None,
+     ("the Republican presidential candidate", "PRON")),
+    ("Mr Cameron met Nick Clegg. Mr Clegg left early. \"We will win,\" the Conservative leader said on Friday.\n\n"
+     "The plan was a \"good thing,\" he added.", None, ("the Conservative leader", "PRON")),
     # a role never named stays a role
     ("The foreign secretary said the talks had failed.", None, ("The foreign secretary", "NOUN")),
     # spokespeople are tied to whom they speak for, never that person
@@ -121,6 +138,12 @@ SPEAKERS = [
     ("Clinton campaign chairman John Podesta said the emails were stolen.", None, ("John Podesta", "PERSON")),
     ("Clinton spokesman Glen Caplin said the report was false.", None, ("Glen Caplin", "PERSON")),
     ("Labour's campaign chief Alan Milburn said the party would win.", None, ("Alan Milburn", "PERSON")),
+    # a first name the NER left out of the entity is still part of the name: another person of that surname
+    ("\"I don't identify with what the man says,\" Freddy Ortega said before a weekend performance.\n\n"
+     "German Ortega says that the overwhelming reaction to Trump has been rejection.", None, ("German Ortega", None)),
+    # ... but a title or role word before a surname is none ('Justice Kennedy' is the article's Anthony Kennedy)
+    ("Anthony Kennedy wrote the opinion. The justice spoke later. Justice Kennedy said the law was clear.", None,
+     ("Anthony Kennedy", None)),
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
