@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 # Bump with every change to ingest/extraction code that changes its output (see the module docstring).
-EXTRACTION_VERSION = "2026.12.01-8"  # -8: one pronoun resolver (same mention keeps its speaker, no antecedent inside what anyone said), role phrases under an adjective are roles, a first name the NER left out, list-number subheads (issue 12); -7: gender from the honorifics after a full name, subjects the NER missed as pronoun antecedents (issue 12); -6: speaker phrases never end on a function word, title-case subheads, no antecedent for generic you/demonstratives (issue 12); -5: declined stance, first person -> author, reported_by, confidence (issue 13); -4: issues assigned at resolution; claims keep context and keyphrases (issue 14)
+EXTRACTION_VERSION = "2026.12.01-8"  # -8: one pronoun resolver (same mention keeps its speaker, no antecedent inside what anyone said), role phrases under an adjective are roles, a first name the NER left out, list-number subheads, "the president" after "President X" (issue 12); -7: gender from the honorifics after a full name, subjects the NER missed as pronoun antecedents (issue 12); -6: speaker phrases never end on a function word, title-case subheads, no antecedent for generic you/demonstratives (issue 12); -5: declined stance, first person -> author, reported_by, confidence (issue 13); -4: issues assigned at resolution; claims keep context and keyphrases (issue 14)
 
 EXTRACTION_FILES = ("cues.yaml",)  # models/ files extraction reads (the filter weights are added); issues: resolution
 

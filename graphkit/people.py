@@ -143,12 +143,13 @@ class PersonNames:
         return None
 
     def surname_gender(self, word: str, doc_id: str) -> Optional[str]:
-        """The gender of a single-word name when every full name it can stand for agrees: the article's
-        holders of the surname, else the corpus's ('Sanders' in an article about Bernie Sanders: male)."""
+        """The gender of a single-word name: that of the one full name it stands for (see :meth:`surname`),
+        else that every full name it can stand for agrees on (the article's holders, else the corpus's)."""
         key = name_words(word)[0]
         if not key:
             return None
-        roots = set(self._local_holders(key[0], doc_id, None)) or self.by_surname.get(key[0], set())
+        hit = self.surname(word, doc_id, "")  # the one holder the surname alone stands for ('Obama': Barack)
+        roots = {hit[0]} if hit else set(self._local_holders(key[0], doc_id, None)) or self.by_surname.get(key[0], set())
         genders = {self.gender(self.cluster_name[r]) for r in roots}
         return genders.pop() if len(genders) == 1 else None
 
@@ -237,10 +238,11 @@ class PersonNames:
 
     def gender(self, name: str) -> Optional[str]:
         """Gender of a person name by the corpus: its own honorifics (at least 2, four in five one way),
-        else the honorifics of every full name with its first name (at least 3), else the pronouns the
-        articles gave the other people with its first name ('Bill' de Blasio, O'Reilly for Bill Clinton,
-        whom articles naming both Clintons give Hillary's 'she'; at least 5), else the pronouns the
-        articles gave it (at least 5). None when the evidence is thin or split."""
+        else the pronouns the articles gave it (at least 3, four in five: Terry Strada is 'she'), else the
+        honorifics of every full name with its first name (at least 3), else the pronouns the articles
+        gave the other people with its first name (at least 5: Bill Clinton, whom articles naming both
+        Clintons gave Hillary's 'she' as often as 'he', is male like the corpus's other Bills).
+        None when the evidence is thin or split."""
         return self.gender_evidence(name)[0]
 
     def gender_evidence(self, name: str) -> tuple[Optional[str], str]:
@@ -251,9 +253,9 @@ class PersonNames:
         first = first[0] if first else ""
         others = sum((v for r, v in self._first_pronoun_votes.get(first, {}).items() if r != root), Counter())
         for v, least, what in ((self._honorific_votes.get(root), 2, "honorifics before the name"),
+                               (self._pronoun_votes.get(root), 3, "pronouns the articles gave the name"),
                                (self._first_votes.get(first), 3, f"honorifics before full names with {first!r}"),
-                               (others, 5, f"pronouns the articles gave other people named {first!r}"),
-                               (self._pronoun_votes.get(root), 5, "pronouns the articles gave the name")):
+                               (others, 5, f"pronouns the articles gave other people named {first!r}")):
             v = v or Counter()
             g = _agreed(v, least)
             if g is not None:

@@ -172,8 +172,8 @@ def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[
         orgw = []
         rolew = []
         for w in words:
-            if w.is_punct or w.lower_ in {"the", "a", "an"} or w.lower_ in _ROLE_TITLES:
-                continue
+            if w.is_punct or w.lower_ in {"the", "a", "an"} or (w.lower_ in _ROLE_TITLES and w.lower_ not in OFFICES):
+                continue  # 'Mr', 'Sen.' are no role; 'President', 'the president' are
             if w.dep_ == "case":
                 continue
             if w.ent_type_ in ("ORG", "GPE", "NORP") and not rolew:
@@ -545,6 +545,13 @@ def _honorific_gender_votes(names: list["_PersonName"]) -> dict[str, str]:
     return {n: ("male" if m > f else "female") for n, (m, f) in votes.items() if max(m, f) >= 2 * min(m, f) and m != f}
 
 
+#: titles written before a name that are also the office a later 'the president', 'the senator' names
+TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator", "gov": "governor",
+               "governor": "governor", "rep": "representative", "representative": "representative",
+               "chancellor": "chancellor", "mayor": "mayor", "judge": "judge", "justice": "justice"}
+OFFICES = {v for v in TITLE_ROLES.values()}
+
+
 def _roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
     """(role, organisation) pairs the article gives a person by naming them together:
     "Kremlin spokesman Dmitry Peskov", "Tony Blair, the prime minister,", "the chancellor, Gordon Brown,"."""
@@ -556,6 +563,11 @@ def _roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
         _, role, org = _split_speaker(list(doc[lo:e.end]), None)
         if role:
             out.append((role, org))
+    # a title that is also an office ('President Obama', 'Sen. Kirk'): 'the president', 'the senator' later
+    words = [t for t in doc[max(0, e.start - 3):e.start + 1] if t.i < e.end]
+    title = next((TITLE_ROLES[t.lower_.rstrip(".")] for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
+    if title and not any(t.lower_ in ("former", "ex", "late", "then") for t in words):
+        out.append((title, None))
     nouns = [c for c in e.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if e.root.dep_ == "appos" and e.root.head.pos_ == "NOUN":
         nouns.append(e.root.head)

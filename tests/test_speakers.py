@@ -121,6 +121,11 @@ SPEAKERS = [
     ("Secretary of State John Kerry flew to Geneva. The secretary of state said talks would resume.", None,
      ("John Kerry", None)),
     ("Enron shares fell on Monday. The company said it would file for bankruptcy.", None, ("Enron", "NOUN")),
+    # a title that is an office ('President Obama') names the role a later 'the president' refers to; not 'former'
+    ("President Barack Obama spoke in Paris on Saturday. The president also said the deal was a win.", None,
+     ("Barack Obama", "NOUN")),
+    ("Former President Bill Clinton and President Macron met in London. The president said the talks were useful.",
+     None, ("Macron", "NOUN")),
     # a role never named stays a role, and speaks on through 'he' (not the last person named as a subject)
     ("Trump called on Bill de Blasio to act. De Blasio refused. \"There is hatred,\" the Republican presidential "
      "candidate said on Thursday.\n\nThe program was a \"good thing,\" he remarked.", None,
