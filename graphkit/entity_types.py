@@ -63,13 +63,15 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
         f = fold(text)
         if not f:
             continue
-        votes[f][LABEL_TYPES.get(label, "other")] += 1
+        last = text.split()[-1] if len(text.split()) > 1 else ""
+        person_acronym = label == "PERSON" and _acronym(last) and last not in ("II", "III", "IV")
+        votes[f]["organisation" if person_acronym else LABEL_TYPES.get(label, "other")] += 1  # 'Indiana GOP' 
         surfaces[f].add(text)
         if label == "PERSON":
             raw = [w for w in text.translate(APOS).split() if fold(w) and fold(w) not in GENERATIONAL]
             words, _ = name_words(text)
-            if len(words) > 1 and all(w[:1].isupper() for w in raw):
-                surnames.add(words[-1])
+            if len(words) > 1 and all(w[:1].isupper() for w in raw) and not _acronym(raw[-1]):
+                surnames.add(words[-1])  # not 'GOP' of 'Indiana GOP' (the NER's PERSON)
     out: dict[str, str] = {}
     for f in sorted(votes):
         one = next(iter(sorted(surfaces[f])))
@@ -100,6 +102,16 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
         for s in surfaces[f]:
             out[s] = typ
     return dict(sorted(out.items()))
+
+
+def _acronym(word: str) -> bool:
+    """An all-capitals word of two or more letters ('GOP', 'PAC'): an organisation's short form, no surname.
+
+    >>> _acronym("GOP"), _acronym("Witkoff"), _acronym("J.")
+    (True, False, False)
+    """
+    w = word.strip(".,;:'’")
+    return len(w) >= 2 and w.isalpha() and w.isupper()
 
 
 def _vote(c: Counter, exclude: Optional[str] = None) -> str:

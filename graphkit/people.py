@@ -56,7 +56,8 @@ class PersonNames:
         self.person_ents = {d: [e for e in es if types.get(e[0]) == "person"] for d, es in ents.items()}
         self.names = _surface_counts(self.person_ents, atts)
         full = sorted(sk for sk in self.names if len(sk.split()) > 1
-                      and not in_gazetteer(self.names[sk].most_common(1)[0][0]))
+                      and not in_gazetteer(self.names[sk].most_common(1)[0][0])
+                      and not _ends_in_acronym(self.names[sk].most_common(1)[0][0]))
         groups, self.fuzzy_reason = _cluster(full, self.names)
         self.cluster_of: dict[str, str] = {}
         self.cluster_name: dict[str, str] = {}
@@ -273,6 +274,16 @@ def _agreed(v: Counter, least: int) -> Optional[str]:
     if m + f >= least and max(m, f) >= 0.8 * (m + f):
         return "male" if m > f else "female"
     return None
+
+
+def _ends_in_acronym(name: str) -> bool:
+    """'Indiana GOP' (the NER's PERSON): a name whose last word is all capitals is no person's full name.
+
+    >>> _ends_in_acronym("Indiana GOP"), _ends_in_acronym("Donald Trump"), _ends_in_acronym("John Smith III")
+    (True, False, False)
+    """
+    last = name.split()[-1].strip(".,;:'’") if name.split() else ""
+    return len(last) >= 2 and last.isalpha() and last.isupper() and last not in ("II", "III", "IV")
 
 
 def _surface_counts(person_ents: dict[str, list[tuple]], atts: dict[str, list[Attribution]]) -> dict[str, Counter]:

@@ -796,3 +796,16 @@ def test_a_surname_of_the_other_gender_is_no_antecedent(him, her, mr, mrs):
     ents["z"] = [ent(her, "PERSON", 0), ent(him, "PERSON", 30), ent(him.split()[-1], "PERSON", 60)]
     res = resolve_actors(docs, ents, gazetteer=EMPTY)
     assert res.actor(res.speaker_of[("z", 2)]).name == her
+
+
+@pytest.mark.parametrize("odd, short", [("Indiana GOP", "GOP"),     # American: the NER's PERSON once, ORG elsewhere
+                                        ("Scottish SNP", "SNP")])   # British
+def test_a_name_ending_in_an_acronym_is_no_person(odd, short):
+    docs = {"a": [att(odd)], "b": [att(short, "ORG")], "c": [att(short, "ORG")],
+            "d": [att("Carly Fiorina"), att("she", "PRON", resolved=odd, at=60)]}
+    ents = {"a": [ent(odd, "PERSON", 0)], "b": [ent(short, "ORG", 0)], "c": [ent(short, "ORG", 0)],
+            "d": [ent("Carly Fiorina", "PERSON", 0), ent(odd, "ORG", 30)]}
+    res = resolve_actors(docs, ents, gazetteer=EMPTY)
+    assert res.entity_types[short] == "organisation" and res.entity_types[odd] == "organisation"
+    assert res.actor(res.speaker_of[("b", 0)]).type != "person"
+    assert res.actor(res.speaker_of[("d", 1)]).name == "Carly Fiorina"   # 'she' is no organisation
