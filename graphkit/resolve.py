@@ -188,9 +188,11 @@ class _Resolver:
         if alias and m.kind != "pronoun" and not is_pronoun(alias):
             draft.aliases.append(alias)
         role = clean_role(m.role, draft.name)
+        org = " ".join((m.att.organisation or "").split())
+        if role and org and draft.type == "person" and fold(org) not in fold(role):
+            draft.roles.append(f"{org} {role}")  # 'Senate Minority Leader Harry M. Reid': 'the Senate minority leader'
         if role:
             draft.roles.append(role)
-        org = " ".join((m.att.organisation or "").split())
         country = self.gz.country_of(org) if org and len(org.split()) == 1 else None
         if country is None and org and is_known_place(org, self.pc):
             hit = lookup_place(org, self.pc)

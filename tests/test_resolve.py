@@ -809,3 +809,15 @@ def test_a_name_ending_in_an_acronym_is_no_person(odd, short):
     assert res.entity_types[short] == "organisation" and res.entity_types[odd] == "organisation"
     assert res.actor(res.speaker_of[("b", 0)]).type != "person"
     assert res.actor(res.speaker_of[("d", 1)]).name == "Carly Fiorina"   # 'she' is no organisation
+
+
+@pytest.mark.parametrize("named, role, org, later", [
+    ("Harry M. Reid", "Minority Leader", "Senate", "the Senate minority leader"),    # American
+    ("Jeremy Corbyn", "leader", "Labour", "the Labour leader"),                      # British
+])
+def test_a_role_named_with_its_organisation_merges_into_its_one_holder(named, role, org, later):
+    docs = {"a": [att(f"{org} {role} {named}", resolved=named, role=role, org=org)],
+            "b": [att(later, "NOUN", role=role.lower(), org=org)]}
+    res = resolve_actors(docs, {"a": [ent(named, "PERSON", len(org) + len(role) + 2)]}, gazetteer=EMPTY)
+    a = res.actor(res.speaker_of[("b", 0)])
+    assert a.name == named and any("named with one person only" in m for m in a.merges), a.merges
