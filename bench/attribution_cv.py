@@ -87,15 +87,17 @@ def label(att, golds) -> int:
     return 0
 
 
-def candidates(arts: list[dict], docs: list, *, without=(), nested: bool = False, **rules):
-    """Per article: (doc_id, attributions, features, labels) from the current rules."""
+def candidates(arts: list[dict], docs: list, *, without=(), nested: bool = False, taggers=None, **rules):
+    """Per article: (doc_id, attributions, features, labels) from the current rules (``taggers``: per article,
+    the cue tagger model to add candidates with, or False; default: the rules alone)."""
     from graphkit.attribution import attributions
     from graphkit.confidence import features
 
     sc = scorer()
     out = []
-    for a, d in zip(arts, docs):
-        atts = attributions(d, nested=nested, **({"without": without} if without else {}), **rules)
+    for i, (a, d) in enumerate(zip(arts, docs)):
+        tg = {"tagger": taggers[i] if taggers is not None else False}
+        atts = attributions(d, nested=nested, **({"without": without} if without else {}), **tg, **rules)
         starts = [s.start for s in d.sents]
         golds = sc.gold_items(a, False)
         out.append((a["id"], atts, [features(d, x, starts) for x in atts], [label(x, golds) for x in atts]))
@@ -140,9 +142,37 @@ def export(doc_id: str, text: str, atts) -> list[dict]:
     return claims_for(doc_id, _D(text), atts=atts)
 
 
+def fold_taggers(arts: list[dict], docs: list, folds: list[int], k: int, *, label: str = "new", log=print,
+                 without=(), nested: bool = False) -> list[dict]:
+    """One cue tagger per fold, fitted on the other folds' articles only (``bench/train_tagger.py``)."""
+    from train_tagger import fit_tagger, rows_of
+
+    from graphkit.attribution import attributions
+
+    t0 = time.perf_counter()
+    rows = [rows_of(a, d, attributions(d, tagger=False, nested=nested, **({"without": without} if without else {})))
+            for a, d in zip(arts, docs)]
+    log(f"tagger rows: {sum(len(r) for r in rows)} tokens ({time.perf_counter() - t0:.0f}s)")
+    out = []
+    for f in range(k):
+        out.append(fit_tagger([r for i in range(len(arts)) if folds[i] != f for r in rows[i]], label=label))
+    log(f"{k} taggers fitted ({time.perf_counter() - t0:.0f}s)")
+    return out
+
+
+#: what ``run_cv`` measures: the rules alone, the rules and the re-scorer, the cue tagger alone (its own
+#: candidates, no rules, no re-scorer), and graphkit's output (rules + tagger candidates + re-scorer)
+MODES = ("rules", "filter", "model", "combined")
+
+
 def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None, without=(),
-           nested: bool = False, log=print, **rules) -> dict:
-    """Cross-validated figures: {"folds": [fig, ...], "mean": {...}, "sd": {...}, "min": ..., "max": ...}."""
+           nested: bool = False, log=print, mode: str | None = None, **rules) -> dict:
+    """Cross-validated figures: {"folds": [fig, ...], "mean": {...}, "sd": {...}, "min": ..., "max": ...}.
+
+    ``mode`` (:data:`MODES`; default "combined", or "rules" when ``use_filter`` is False): every model —
+    the tagger and the re-scorer — is refitted for each fold without that fold's articles. The re-scorer's
+    training candidates carry the tagger scores of their own article's fold tagger (out of fold for
+    that article, as the test fold's candidates are)."""
     from graphkit.confidence import apply_scores, load_filter
     try:
         from graphkit.confidence import score_features
@@ -153,17 +183,29 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
             z = float(model["bias"]) + sum(model["weights"].get(k, 0.0) * v for k, v in feats.items())
             return 1.0 / (1.0 + math.exp(-z))
 
+    mode = mode or ("combined" if use_filter else "rules")
+    use_filter = mode in ("filter", "combined")
     t0 = time.perf_counter()
     by_split = {s: load_articles((s,)) for s in ("train", "dev")}
     arts = by_split["train"] + by_split["dev"]
     docs = parsed_docs(by_split)
+    folds = [fold_of(a["id"], k) for a in arts]
     t1 = time.perf_counter()
-    cands = candidates(arts, docs, without=without, nested=nested, **rules)
+    taggers = None
+    if mode in ("model", "combined"):
+        tg = fold_taggers(arts, docs, folds, k, label="any" if mode == "model" else "new", log=log,
+                          without=without, nested=nested)
+        taggers = [tg[f] for f in folds]
+    if mode == "model":
+        from graphkit.attribution import FRAMES
+
+        without = FRAMES  # no rule frame: the tagger's candidates alone, kept at its threshold
+        rules = {**rules, "tagger_threshold": 0.5}
+    cands = candidates(arts, docs, without=without, nested=nested, taggers=taggers, **rules)
     t2 = time.perf_counter()
     log(f"{len(arts)} articles (train {len(by_split['train'])} + dev {len(by_split['dev'])}), "
         f"{sum(len(c[1]) for c in cands)} candidates; parse/load {t1 - t0:.0f}s, rules+features {t2 - t1:.0f}s")
     sc = scorer()
-    folds = [fold_of(a["id"], k) for a in arts]
     shipped = load_filter()
     kind = model_kind or shipped.get("kind", "logistic")
     if kind != shipped.get("kind", "logistic"):
@@ -179,10 +221,11 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
             model = fit([x for i in tr for x in cands[i][2]], [y for i in tr for y in cands[i][3]],
                         kind=kind, params=shipped)
             t = float(model["threshold"])
+            tl = float(shipped.get("threshold_learned", t))
         for i in test:
             doc_id, atts, feats, _ = cands[i]
             if use_filter:
-                atts = apply_scores(atts, [score_features(model, x) for x in feats], t)
+                atts = apply_scores(atts, [score_features(model, x) for x in feats], t, tl)
             preds[doc_id] = export(doc_id, arts[i]["text"], atts)
         fig = figures(sc, [arts[i] for i in test], preds)
         fig["n_articles"] = len(test)

@@ -78,7 +78,7 @@ def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False, att
     from graphkit.confidence import filter_attributions
 
     if atts is None:
-        atts = attributions(doc, nested=nested, without=without)
+        atts = attributions(doc, nested=nested, without=without, **({} if use_filter else {"tagger": False}))
         if use_filter:  # graphkit's real output: extract.py applies the same filter
             atts = filter_attributions(doc, atts)
     out: list[dict] = []
@@ -140,6 +140,9 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true", help="print the scorer's JSON too")
     ap.add_argument("--cv", type=int, default=0, metavar="K",
                     help="K-fold cross-validation over train+dev by article (the filter refitted without each fold)")
+    ap.add_argument("--mode", choices=["rules", "filter", "model", "combined"], default=None,
+                    help="with --cv: rules alone, rules + re-scorer, the cue tagger alone, or all three "
+                         "(default: combined, graphkit's output; --no-filter = rules)")
     ap.add_argument("--model", choices=["logistic", "gbm"], default=None,
                     help="with --cv: the re-scorer refitted per fold (default: the shipped model's kind and settings)")
     from graphkit.attribution import FRAMES
@@ -152,8 +155,8 @@ def main(argv=None) -> int:
     if args.cv:
         from attribution_cv import run_cv, table
 
-        res = run_cv(args.cv, use_filter=not args.no_filter, model_kind=args.model, without=tuple(args.without),
-                     nested=args.nested)
+        res = run_cv(args.cv, mode=args.mode or ("rules" if args.no_filter else "combined"), model_kind=args.model,
+                     without=tuple(args.without), nested=args.nested)
         print(table(res))
         if args.json:
             print(json.dumps(res))

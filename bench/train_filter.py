@@ -1,21 +1,25 @@
-"""Train graphkit's attribution filter (models/attribution_filter.json) on PolNeAR's TRAIN split.
+"""Train graphkit's attribution models on PolNeAR's TRAIN split: the cue tagger and the re-scorer.
 
     pip install -e ".[train]"           # scikit-learn: training only; graphkit reads the JSON at run time
-    python bench/train_filter.py        # deterministic: the same rules and data give the same file
+    python bench/train_filter.py        # deterministic: the same rules and data give the same files
 
-1. Parse PolNeAR train + dev once (DocBins cached under ``bench/_work/parse``) and run
-   ``graphkit.attribution.attributions`` on each article (``bench/attribution_cv.py``).
-2. Label each candidate: positive when it matches a gold attribution by the scorer's rule
-   (gold content chars covered > 30 %; for a continuation quote, > 50 % of its own chars inside
-   one gold content) AND its speaker span overlaps that gold source (end-to-end).
-3. Features: ``graphkit.confidence.features``; features seen in fewer than ``min_count``
-   candidates are dropped. The settings (model kind, C or trees, threshold) are chosen by 5-fold
-   cross-validation over train+dev grouped by article (``attribution_cv.fold_of``), scored by the
-   PolNeAR scorer's own matching on the out-of-fold predictions: the mean of e2e F1 on all
-   attributions and the speech subset's fair F1; within 0.1 point of the best mean, the setting
-   with the higher F1 on all attributions.
-4. Refit with the chosen settings on PolNeAR train only; write the model and its CV figures to JSON.
-PolNeAR texts are read from ../shared and never written anywhere; the model holds only feature names and numbers.
+1. Parse PolNeAR train + dev once (DocBins cached under ``bench/_work/parse``) and run the rules
+   (``graphkit.attribution.attributions(doc, tagger=False)``) on each article.
+2. The cue tagger (``models/attribution_tagger.json``, ``bench/train_tagger.py``): a logistic
+   regression over the verbs and nouns of PolNeAR train that are no rule cue, positive when the
+   candidate built from the token matches a gold attribution no rule candidate covers.
+3. The re-scorer (``models/attribution_filter.json``) scores the rules' and the tagger's candidates
+   (each article's tagger candidates from a tagger fitted without its fold). Label: the candidate
+   matches a gold attribution by the scorer's rule (gold content chars covered > 30 %; for a
+   continuation quote, > 50 % of its own chars inside one gold content) AND its speaker span overlaps
+   that gold source (end-to-end). Features: ``graphkit.confidence.features``; features seen in fewer
+   than ``min_count`` candidates are dropped. C and the two thresholds (rule candidates, tagger
+   candidates) are chosen by 5-fold cross-validation over train+dev grouped by article
+   (``attribution_cv.fold_of``), scored by the PolNeAR scorer's own matching on the out-of-fold
+   predictions: the best mean of e2e F1 on all attributions and the speech subset's fair F1.
+4. Refit on PolNeAR train only (tagger scores cross-fitted within train); write the model and its CV
+   figures to JSON. PolNeAR texts are read from ../shared and never written anywhere; the models hold
+   only feature names and numbers.
 """
 
 from __future__ import annotations
@@ -87,28 +91,52 @@ def fit(feats: list[dict], y: list[int], *, kind: str = "logistic", params: dict
     raise ValueError(f"unknown model kind {kind!r}")
 
 
-def main(argv=None) -> int:
-    from attribution_cv import candidates, export, figures, fold_of, load_articles, parsed_docs, scorer
+def _oof_candidates(arts, docs, k: int, log=print):
+    """Candidates of the rules and the cue tagger for each article, the tagger fitted without the article's fold."""
+    from attribution_cv import candidates, fold_of, fold_taggers
 
+    folds = [fold_of(a["id"], k) for a in arts]
+    tg = fold_taggers(arts, docs, folds, k, log=log)
+    return candidates(arts, docs, taggers=[tg[f] for f in folds])
+
+
+def main(argv=None) -> int:
+    from attribution_cv import export, figures, fold_of, load_articles, parsed_docs, scorer
+    from train_tagger import fit_tagger, rows_of
+
+    from graphkit.attribution import attributions
     from graphkit.confidence import apply_scores, score_features
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--k", type=int, default=5, help="folds of the cross-validation (by article)")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "attribution_filter.json")
+    ap.add_argument("--tagger-out", type=Path, default=ROOT / "models" / "attribution_tagger.json")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
     by_split = {s: load_articles((s,)) for s in ("train", "dev")}
     arts = by_split["train"] + by_split["dev"]
-    cands = candidates(arts, parsed_docs(by_split))
+    docs = parsed_docs(by_split)
+    ntr = len(by_split["train"])
+    # 1. the cue tagger on PolNeAR train: rows from the rules' candidates of each train article
+    rows = [r for a, d in zip(arts[:ntr], docs[:ntr]) for r in rows_of(a, d, attributions(d, tagger=False))]
+    tagger = {"model": "logistic over graphkit.cue_tagger.candidate_features",
+              "trained_on": f"PolNeAR train split ({ntr} articles); label: the token's candidate matches a gold "
+                            "attribution end to end that no rule candidate covers",
+              "command": COMMAND, **fit_tagger(rows)}
+    args.tagger_out.write_text(json.dumps(tagger, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.tagger_out} ({tagger['n_rows']} tokens, {tagger['n_positive']} positive; "
+          f"{time.perf_counter() - t0:.0f}s)", flush=True)
+    # 2. the re-scorer's settings by CV over train+dev (each article's tagger candidates out of fold)
+    cands = _oof_candidates(arts, docs, args.k)
     print(f"{sum(len(c[1]) for c in cands)} candidates from {len(arts)} articles "
           f"({time.perf_counter() - t0:.0f}s)", flush=True)
     sc = scorer()
     folds = [fold_of(a["id"], args.k) for a in arts]
-    grid = [("logistic", {"C": C}) for C in (0.3, 1.0)] + [
-        ("gbm", {"n_estimators": 300, "max_depth": 3, "learning_rate": 0.1, "min_samples_leaf": 10})]
+    grid = [("logistic", {"C": C}) for C in (0.3, 1.0)]
     thresholds = [x / 100 for x in range(30, 70, 5)]
+    learned = [x / 100 for x in range(40, 80, 10)]
     tried = []
     for kind, p in grid:
         oof: dict[int, list[float]] = {}
@@ -120,29 +148,31 @@ def main(argv=None) -> int:
                 if folds[i] == f:
                     oof[i] = [score_features(m, x) for x in cands[i][2]]
         for t in thresholds:
-            preds = {cands[i][0]: export(cands[i][0], arts[i]["text"], apply_scores(cands[i][1], oof[i], t))
-                     for i in range(len(arts))}
-            r = figures(sc, arts, preds)
-            a, s = r["all"]["e2e_F1"], r["speech"]["e2e_F1_fair"]
-            print(f"{kind} {p} t={t:.2f}: all {a:.1f} speech fair {s:.1f} mean {(a + s) / 2:.2f}", flush=True)
-            tried.append((((a + s) / 2, a), kind, p, t, r))
-    top = max(o[0] for o, *_ in tried)
-    obj, kind, p, t, r = max((x for x in tried if x[0][0] >= top - 0.1), key=lambda x: (x[0][1], x[0][0]))
-    print(f"chosen {kind} {p} threshold={t} (CV over train+dev: all {obj[1]:.1f}, mean {obj[0]:.2f})")
-    tr = [i for i, a in enumerate(arts) if i < len(by_split["train"])]
-    model = fit([x for i in tr for x in cands[i][2]], [y for i in tr for y in cands[i][3]], kind=kind,
+            for tl in learned:
+                preds = {cands[i][0]: export(cands[i][0], arts[i]["text"], apply_scores(cands[i][1], oof[i], t, tl))
+                         for i in range(len(arts))}
+                r = figures(sc, arts, preds)
+                a, s = r["all"]["e2e_F1"], r["speech"]["e2e_F1_fair"]
+                print(f"{kind} {p} t={t:.2f} learned t={tl:.2f}: all {a:.2f} speech fair {s:.2f} "
+                      f"mean {(a + s) / 2:.2f}", flush=True)
+                tried.append((((a + s) / 2, a), kind, p, (t, tl), r))
+    obj, kind, p, (t, tl), r = max(tried, key=lambda x: x[0])
+    print(f"chosen {kind} {p} threshold={t} learned={tl} (CV over train+dev: all {obj[1]:.2f}, mean {obj[0]:.2f})")
+    # 3. refit on PolNeAR train only: its candidates with tagger scores cross-fitted within train
+    tcands = _oof_candidates(arts[:ntr], docs[:ntr], args.k)
+    model = fit([x for c in tcands for x in c[2]], [y for c in tcands for y in c[3]], kind=kind,
                 params={**p, "min_count": args.min_count, "threshold": t})
-    n = sum(len(cands[i][3]) for i in tr)
     model = {
         "model": f"{kind} over graphkit.confidence.features",
-        "trained_on": f"PolNeAR train split ({len(tr)} articles), labels = end-to-end match by the polnear_score rule",
-        "command": COMMAND, "n_candidates": n, "n_positive": sum(y for i in tr for y in cands[i][3]),
+        "trained_on": f"PolNeAR train split ({ntr} articles), labels = end-to-end match by the polnear_score rule",
+        "command": COMMAND, "n_candidates": sum(len(c[3]) for c in tcands),
+        "n_positive": sum(y for c in tcands for y in c[3]),
         "cv": {"k": args.k, "by": "article (sha1 of id)", "over": "train+dev",
-               "all_e2e_F1": round(r["all"]["e2e_F1"], 1), "speech_e2e_F1_fair": round(r["speech"]["e2e_F1_fair"], 1)},
-        **model,
+               "all_e2e_F1": round(r["all"]["e2e_F1"], 2), "speech_e2e_F1_fair": round(r["speech"]["e2e_F1_fair"], 2)},
+        **model, "threshold_learned": tl,
     }
     args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    print(f"wrote {args.out} ({time.perf_counter() - t0:.0f}s)")
     return 0
 
 

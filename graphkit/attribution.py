@@ -56,10 +56,12 @@ __all__ = ["attributions", "make_attribution_component", "AttributionComponent"]
 DECLINED = "keep"
 
 
+from .cue_tagger import tagged_candidates
 from .errors import GraphkitError
 from .frames import (
     _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates, _modal,
-    _dash_candidates, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate, _verdict_candidates,
+    _dash_candidates, _declined, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate,
+    _verdict_candidates,
 )
 
 #: Frames that are not a verb's: each a function of graphkit.frames over the whole Doc.
@@ -119,10 +121,13 @@ def _shown_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
 
 #: measured by 5-fold CV on PolNeAR train+dev (bench/README.md)
 SHOWN_SPEECH = True
+#: the learned cue tagger (graphkit.cue_tagger) proposes candidates beside the rules (5-fold CV, bench/README.md)
+LEARNED = True
 
 
 def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, str] = False,
-                 without: Iterable[str] = (), declined: str = DECLINED) -> list[Attribution]:
+                 without: Iterable[str] = (), declined: str = DECLINED, tagger: Union[None, bool, dict] = None,
+                 tagger_threshold: Optional[float] = None) -> list[Attribution]:
     """Attributions in a parsed Doc, in document order.
 
     ``nested=False`` (the default) drops an attribution whose cue lies inside
@@ -132,6 +137,10 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
     keeps only inner speech with a named speaker of its own (:func:`_reported_speech`). Both
     cost a little on PolNeAR (5-fold CV, bench/README.md), hence off by default.
     ``without``: frame names (:data:`FRAMES`) to switch off.
+    ``tagger``: the learned cue tagger (:mod:`graphkit.cue_tagger`) adds candidates where the rules found
+    none — ``None`` (default) uses the shipped model when :data:`LEARNED` is on, ``False`` gives the rules
+    alone, a model dict that model; ``tagger_threshold`` overrides the model's threshold. Its candidates
+    carry ``cue_score``; the re-scorer (:mod:`graphkit.confidence`) decides which are kept.
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("According to a senior Russian source, the plan is dead.")
@@ -215,6 +224,10 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
         cands.extend(_verdict_candidates(doc, verdicts_at, quote_of_tok))
     if quotes and "dash" not in skip:
         cands.extend(_dash_candidates(doc, text, quotes))
+    if tagger is None:
+        tagger = LEARNED
+    if tagger is not False:
+        cands.extend(_learned(doc, cues, cands, None if tagger is True else tagger, tagger_threshold))
     if declined == "drop":
         cands = [c for c in cands if not c.declined]
     else:
@@ -289,6 +302,20 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
 
 
 
+def _learned(doc: Doc, cues: Cues, cands: list, model: Optional[dict], threshold: Optional[float]) -> list:
+    """The cue tagger's candidates that do not overlap the rules' ones: no rule cue inside their content or
+    holding their cue, and at most half of their content inside a rule candidate's content."""
+    taken = frozenset(t.i for c in cands for t in c.cue_toks) | {c.anchor.i for c in cands}
+    ruled = set().union(*(c.content for c in cands)) if cands else set()
+    out = []
+    for c in tagged_candidates(doc, model, threshold=threshold, taken=taken, cues=cues):
+        if c.anchor.i in ruled or taken & c.content or len(c.content & ruled) > len(c.content) / 2:
+            continue
+        c.declined = _declined(c.anchor, cues)
+        out.append(c)
+    return out
+
+
 def _in_running_text(doc: Doc, text: str, cands: list) -> list:
     """Candidates whose cue stands in running text, not in a headline, byline, dateline, subhead or caption.
 
@@ -326,7 +353,7 @@ def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict)
         a = Attribution(
             spans=spans, text=" … ".join(text[s:e] for s, e in spans), claim_kind=claim_kind(spans, quotes, text),
             cue=text[cue_s:cue_e], cue_span=(cue_s, cue_e), cue_lemma=c.cue_lemma, stance=c.stance,
-            sentence_span=(s_lo, s_hi), **spk)
+            sentence_span=(s_lo, s_hi), cue_score=c.score, **spk)
         made[id(c)] = a
         out.append(a)
         k = max(0, bisect.bisect_right(sent_starts, s_lo) - 1)
@@ -387,7 +414,7 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
             cue_span=prev.cue_span, cue_lemma=prev.cue_lemma, stance=prev.stance, speaker_text=prev.speaker_text,
             speaker_span=prev.speaker_span, speaker_type=prev.speaker_type, resolved_text=prev.resolved_text,
             resolved_span=prev.resolved_span, role=prev.role, organisation=prev.organisation,
-            sentence_span=(s.start_char, max(s.end_char, skip_to)), continuation=True)
+            sentence_span=(s.start_char, max(s.end_char, skip_to)), continuation=True, cue_score=prev.cue_score)
         out.append(a)
         prev = a
     return out

@@ -41,18 +41,26 @@ QUOTE_CHARS = set('"“”«»')
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
-def _models_dir() -> Path:
+TAGGER_FILE = "attribution_tagger.json"  # the cue tagger's weights (graphkit.cue_tagger)
+
+
+def _models_dir(name: str = MODEL_FILE) -> Path:
     from .knowledge import _PACKAGE_MODELS, _REPO_MODELS
 
     env = os.environ.get("GRAPHKIT_MODELS")
-    if env and (Path(env) / MODEL_FILE).exists():
+    if env and (Path(env) / name).exists():
         return Path(env)
-    return _REPO_MODELS if (_REPO_MODELS / MODEL_FILE).exists() else _PACKAGE_MODELS
+    return _REPO_MODELS if (_REPO_MODELS / name).exists() else _PACKAGE_MODELS
 
 
 def model_path() -> Path:
     """The weights file `load_filter` reads by default (``$GRAPHKIT_MODELS`` when it holds one, else models/)."""
     return _models_dir() / MODEL_FILE
+
+
+def tagger_path() -> Path:
+    """The cue tagger's weights file (:func:`graphkit.cue_tagger.load_tagger`), found as :func:`model_path`."""
+    return _models_dir(TAGGER_FILE) / TAGGER_FILE
 
 
 def load_filter(path: Optional[str] = None) -> dict:
@@ -145,6 +153,10 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     f[f"lemma_stype={lemma}|{stype}"] = 1.0  # "polls show" vs "Ukrainians have shown grit": who acts decides
     if att.reported_by_span is not None:
         f["nested"] = 1.0  # "X reported that Y said Z": Y's claim inside X's content
+    if att.cue_score is not None:  # a cue of the learned tagger (graphkit.cue_tagger), not of the rules
+        f["learned"] = 1.0
+        f["learned_p"] = att.cue_score
+        f[_bin(att.cue_score, (0.3, 0.4, 0.5, 0.6), "learned_p")] = 1.0
 
     if att.speaker_span is not None:
         stoks = _tokens_in(doc, [att.speaker_span])
@@ -310,18 +322,22 @@ def filter_attributions(doc, atts: list[Attribution], threshold: Optional[float]
         return []
     m = model or load_filter()
     t = float(m["threshold"]) if threshold is None else float(threshold)
-    return apply_scores(atts, score_attributions(doc, atts, m), t)
+    tl = float(m.get("threshold_learned", t)) if threshold is None else float(threshold)
+    return apply_scores(atts, score_attributions(doc, atts, m), t, tl)
 
 
-def apply_scores(atts: list[Attribution], scores: list[float], threshold: float) -> list[Attribution]:
-    """Keep the attributions whose score reaches `threshold` (continuations follow their claim)."""
-    t = threshold
+def apply_scores(atts: list[Attribution], scores: list[float], threshold: float,
+                 learned_threshold: Optional[float] = None) -> list[Attribution]:
+    """Keep the attributions whose score reaches `threshold` (`learned_threshold` for a cue of the learned
+    tagger, which has no rule behind it; continuations follow their claim)."""
+    tl = threshold if learned_threshold is None else learned_threshold
     out = []
     kept_cues: set = set()
     dropped_cues: set = set()
     for a, s in zip(atts, scores):
         if a.continuation and a.cue_span is not None and a.cue_span in dropped_cues and a.cue_span not in kept_cues:
             continue
+        t = threshold if a.cue_score is None else tl
         if s >= t or (a.continuation and a.cue_span is not None and a.cue_span in kept_cues):
             out.append(a.model_copy(update={"confidence": round(s, 4)}))
             if a.cue_span is not None and not a.continuation:

@@ -8,7 +8,7 @@ names every input of extraction (``graphkit.ingest`` + ``graphkit.extract``):
   what ingest or extraction outputs (``tests/test_fingerprint.py`` holds a golden output of the sample
   corpus and fails when the output changes while this constant does not);
 - the bytes of every knowledge file extraction reads: ``models/cues.yaml``, the trained attribution
-  filter's weights (``models/attribution_filter.json``), and any extra files a caller names through ``extra``.
+  filter's and the cue tagger's weights (``models/attribution_filter.json``, ``models/attribution_tagger.json``), and any extra files a caller names through ``extra``.
 
 The resolved layer (actors, places, issues, merged reports, contradictions) has its own key,
 :func:`resolution_key`: the same version and files plus every other ``models/*.yaml`` resolution reads
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 # Bump with every change to ingest/extraction code that changes its output (see the module docstring).
-EXTRACTION_VERSION = "2026.12.01-8"  # -8: one pronoun resolver (same mention keeps its speaker, no antecedent inside what anyone said), role phrases under an adjective are roles, a first name the NER left out, list-number subheads, "the president" after "President X" (issue 12); -7: gender from the honorifics after a full name, subjects the NER missed as pronoun antecedents (issue 12); -6: speaker phrases never end on a function word, title-case subheads, no antecedent for generic you/demonstratives (issue 12); -5: declined stance, first person -> author, reported_by, confidence (issue 13); -4: issues assigned at resolution; claims keep context and keyphrases (issue 14)
+EXTRACTION_VERSION = "2026.12.01-9"  # -9: a learned cue tagger proposes candidates beside the rules, re-scored (issue 13); -8: one pronoun resolver (same mention keeps its speaker, no antecedent inside what anyone said), role phrases under an adjective are roles, a first name the NER left out, list-number subheads, "the president" after "President X" (issue 12); -7: gender from the honorifics after a full name, subjects the NER missed as pronoun antecedents (issue 12); -6: speaker phrases never end on a function word, title-case subheads, no antecedent for generic you/demonstratives (issue 12); -5: declined stance, first person -> author, reported_by, confidence (issue 13); -4: issues assigned at resolution; claims keep context and keyphrases (issue 14)
 
 EXTRACTION_FILES = ("cues.yaml",)  # models/ files extraction reads (the filter weights are added); issues: resolution
 
@@ -42,16 +42,17 @@ Paths = Iterable["str | Path"]
 
 
 def knowledge_files(extra: Paths = ()) -> list[Path]:
-    """Every knowledge file extraction reads, in a fixed order: models/ files, the filter weights, then `extra`.
+    """Every knowledge file extraction reads, in a fixed order: models/ files, the filter and cue tagger
+    weights, then `extra`.
 
     >>> [p.name for p in knowledge_files()]
-    ['cues.yaml', 'attribution_filter.json']
+    ['cues.yaml', 'attribution_filter.json', 'attribution_tagger.json']
     """
-    from .confidence import model_path
+    from .confidence import model_path, tagger_path
     from .knowledge import models_dir
 
     root = models_dir()
-    return [root / n for n in EXTRACTION_FILES] + [model_path()] + [Path(p) for p in extra]
+    return [root / n for n in EXTRACTION_FILES] + [model_path(), tagger_path()] + [Path(p) for p in extra]
 
 
 def files_hash(paths: Paths) -> str:

@@ -48,6 +48,7 @@ class _Cand:
     speaker_toks: Optional[list] = None  # when the speaker is not a subject subtree (dash attributions)
     declined: bool = False  # a negated or refused cue: "did not say", "declined to comment" (see _declined)
     outer: Optional["_Cand"] = None  # the attribution whose content holds this one's cue ("X said Y said Z")
+    score: Optional[float] = None  # the cue tagger's probability (graphkit.cue_tagger); None for the rules' cues
 
 
 _CLAUSE_DEPS = {"ccomp"}
@@ -395,6 +396,16 @@ def frame_to_infinitive(x: _Verb) -> Optional[_Hit]:
 _SHOWING = {"show"}  # verbs whose object is a finding only when a document (``sources`` in cues.yaml) shows it
 
 
+def _shown_act(v: Token, subj: Optional[Token], cues: Cues) -> bool:
+    """A verb of showing with an object whose subject is no document: "Ukrainians have shown grit" is an act."""
+    return v.lemma_.lower() in _SHOWING and (subj is None or subj.lemma_.lower() not in cues.sources)
+
+
+def not_a_source(subj: Optional[Token]) -> bool:
+    """A subject that is a state of affairs ("the urgency from all sides suggests ..."), not someone speaking."""
+    return subj is not None and subj.lemma_.lower() in _NOT_AGENTS and not subj.ent_type_
+
+
 def frame_object(x: _Verb) -> Optional[_Hit]:
     """A direct object: "denied any losses", "praised US efforts", a quoted object of a speech verb; the
     passive "was rejected by the Russian Foreign Ministry"."""
@@ -410,7 +421,7 @@ def frame_object(x: _Verb) -> Optional[_Hit]:
         return None
     if not (lemma in cues.object_verbs or (dobj.i in x.quote_of_tok and lemma in cues.verbs)):
         return None
-    if lemma in _SHOWING and (x.subj is None or x.subj.lemma_.lower() not in cues.sources):
+    if _shown_act(x.v, x.subj, cues):
         return None  # "polls show a lead" reports; "Ukrainians have shown grit" is an act, not speech
     content = _span_tokens(dobj)
     for c in x.children:
@@ -488,7 +499,7 @@ def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
     if cues.verbs.get(lemma) == "question" and (v.tag_ == "VBN" or v.dep_ == "advcl" and v.i < v.head.i) and not any(
             c.dep_ in ("nsubj", "agent") for c in children):
         return None  # "Asked whether ..., Rubio said", "he was asked if ...": the question is not his
-    if subj is not None and subj.lemma_.lower() in _NOT_AGENTS and not subj.ent_type_:
+    if not_a_source(subj):
         return None  # "the urgency from all sides suggests ...": a state of affairs, not a source
     if subj is not None and subj.i < v.i:
         subj = _same_line_subject(subj, v)

@@ -242,6 +242,7 @@ class Attribution(Record):
     confidence: float = Field(1.0, ge=0.0, le=1.0, description="score of graphkit.confidence's filter (1.0 when not scored)")
     reported_by: Optional[str] = Field(None, description="speaker of the attribution whose content holds this one's cue")
     reported_by_span: Optional[Span] = Field(None, description="[start, end) of that reporting speaker's mention")
+    cue_score: Optional[float] = Field(None, ge=0.0, le=1.0, description="probability graphkit.cue_tagger gave the cue (None: a cue of the rules)")
 
     @field_validator("spans", mode="before")
     @classmethod

@@ -1,0 +1,90 @@
+"""Training data and fitting of graphkit's learned cue tagger (``models/attribution_tagger.json``).
+
+Used by ``bench/train_filter.py`` (the one retraining command, which writes the tagger, then the
+re-scorer over the rules' and the tagger's candidates) and by ``bench/attribution_cv.py`` (which fits
+one tagger per fold). What a row is:
+
+- every verb, auxiliary or noun of an article from which :func:`graphkit.cue_tagger.candidate_of`
+  builds a candidate (a speaker and some content), with
+  :func:`graphkit.cue_tagger.candidate_features`;
+- ``y_new``: that candidate matches a gold attribution end to end (content > 30 % of the gold's
+  characters, speaker overlapping the gold source: the PolNeAR scorer's rule) which no candidate
+  of the rules covers — what the tagger is for;
+- ``y_any``: it matches any gold attribution end to end (the "model alone" variant's label);
+- ``ruled``: the token is a cue of a rule candidate (the tagger is never asked about those
+  beside the rules, so the combined tagger is not trained on them).
+
+Deterministic: lbfgs logistic regression on a fixed feature order.
+"""
+
+from __future__ import annotations
+
+import collections
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+#: the tagger's settings, chosen by 5-fold CV over train+dev (bench/README.md)
+SETTINGS = {"C": 0.3, "min_count": 3, "threshold": 0.2}
+
+
+def _chars(doc, idx) -> set:
+    out = set()
+    for i in idx:
+        t = doc[i]
+        out.update(range(t.idx, t.idx + len(t.text)))
+    return out
+
+
+def rows_of(article: dict, doc, rule_atts) -> list[tuple[dict, int, int, bool]]:
+    """(features, y_new, y_any, ruled) for each token of one article the tagger could propose."""
+    from attribution_cv import chars
+
+    from graphkit.cue_tagger import DocFlags, candidate_features, candidate_of
+    from graphkit.cues import default_cues
+
+    golds = [(chars([(x["start"], x["end"]) for x in g["content"]]), chars([(x["start"], x["end"]) for x in g["source"]]))
+             for g in article["attributions"] if g["content"]]
+    covered = [any(len(G & chars(a.spans)) / len(G) > 0.3 for a in rule_atts) for G, _ in golds]
+    cue_chars = set().union(*(range(*a.cue_span) for a in rule_atts if a.cue_span)) if rule_atts else set()
+    out = []
+    cues = default_cues()
+    flags = DocFlags(doc)
+    for t in doc:
+        found = candidate_of(t, cues)
+        if found is None:
+            continue
+        content, subj, frame = found
+        C, S = _chars(doc, content), _chars(doc, {x.i for x in subj.subtree} if subj.head is t else {subj.i})
+        y_new = y_any = 0
+        for k, (G, GS) in enumerate(golds):
+            if len(G & C) / len(G) > 0.3 and S & GS:
+                y_any = 1
+                y_new = y_new or int(not covered[k])
+        out.append((candidate_features(t, content, subj, frame, flags), y_new, y_any, t.idx in cue_chars))
+    return out
+
+
+def fit_tagger(rows: list, *, label: str = "new", C: float = SETTINGS["C"], min_count: int = SETTINGS["min_count"],
+               threshold: float = SETTINGS["threshold"]) -> dict:
+    """A tagger model (the JSON graphkit.cue_tagger reads) fitted on rows: ``label="new"`` (beside the rules:
+    tokens that are no rule cue, positive when they find an attribution the rules miss) or ``"any"``
+    (alone: every token, positive when it finds any attribution)."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if label == "new":
+        rows = [r for r in rows if not r[3]]
+    y = np.asarray([r[1] if label == "new" else r[2] for r in rows])
+    counts = collections.Counter(k for r in rows for k in r[0])
+    keep = {k for k, n in counts.items() if n >= min_count}
+    dv = DictVectorizer()
+    X = dv.fit_transform([{k: v for k, v in r[0].items() if k in keep} for r in rows])
+    m = LogisticRegression(C=C, max_iter=3000).fit(X, y)
+    weights = {str(n): round(float(w), 5) for n, w in zip(dv.get_feature_names_out(), m.coef_[0]) if abs(w) >= 1e-5}
+    return {"kind": "logistic", "label": label, "C": C, "min_count": min_count, "threshold": threshold,
+            "bias": round(float(m.intercept_[0]), 5), "n_rows": len(rows), "n_positive": int(y.sum()),
+            "weights": dict(sorted(weights.items()))}

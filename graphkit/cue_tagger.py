@@ -1,0 +1,306 @@
+"""A learned cue tagger beside the rules: verbs and nouns that introduce an attribution the lexicon misses.
+
+The rules of :mod:`graphkit.frames` find a candidate only where a cue of ``models/cues.yaml`` takes a
+frame they know. A third of PolNeAR's attributions have none ("He extolled the small-town virtues of
+Vermont", "Cruz, challenging the trustworthiness of the majority leader", "Trump's proposal to ban
+Muslims"): a long tail of verbs and nouns no word list keeps up with. This module scores every verb
+and noun of a Doc with a logistic regression over its parse (lemma, part of speech, dependency, its
+children's relations, its subject's kind, its head) — the probability that it heads the cue of an
+attribution — and builds a candidate from each token that scores high enough and is not already a
+rule cue: the speaker is the token's subject (a noun's possessor), the content the first of its clause,
+infinitive, object or prepositional object (:func:`content_of`). The candidates go through the same
+assembly as the rules' (quotes, nesting, speakers) and then the re-scorer of
+:mod:`graphkit.confidence`, which decides, as for the rules' candidates.
+
+The weights live in ``models/attribution_tagger.json`` (PolNeAR train, ``bench/train_filter.py``;
+``models/MODEL_CARD_attribution.md``). Inference is pure Python over the parse.
+
+>>> from graphkit.nlp import load_spacy
+>>> doc = load_spacy()("He extolled the small-town virtues of Vermont.")
+>>> [(c.cue_toks[0].text, c.subj.text, doc[min(c.content):max(c.content) + 1].text, c.frame)
+...  for c in tagged_candidates(doc, threshold=0.0)]
+[('extolled', 'He', 'the small-town virtues of Vermont', 'learned')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .confidence import TAGGER_FILE as MODEL_FILE
+from .confidence import tagger_path
+from .cues import Cues, default_cues
+from .errors import GraphkitError
+from .frames import _Cand, _shown_act, _span_tokens, _subject, not_a_source
+
+__all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
+           "tagged_candidates", "score_token"]
+
+#: parts of speech the tagger scores (PolNeAR's missed cues: 80 % verbs and auxiliaries, 13 % nouns)
+POS = ("VERB", "AUX", "NOUN")
+#: children relations read as features (the frame a token takes)
+_CHILD_DEPS = ("ccomp", "xcomp", "dobj", "prep", "nsubj", "nsubjpass", "agent", "poss", "acl", "advcl", "neg", "aux",
+               "auxpass", "dative", "oprd", "attr", "acomp", "mark", "relcl", "punct", "prt", "conj")
+_PREPS_OF_NOUN = ("of", "on", "for", "about", "against", "to", "over", "with")
+
+
+def load_tagger(path: Optional[str] = None) -> dict:
+    """The tagger model {"weights", "bias", "threshold", ...}; re-read when the file changes.
+
+    >>> m = load_tagger()
+    >>> 0.0 < m["threshold"] < 1.0 and len(m["weights"]) > 100
+    True
+    """
+    p = Path(path) if path else tagger_path()
+    try:
+        st = p.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    return _read(str(p), stamp)
+
+
+@lru_cache(maxsize=4)
+def _read(path: str, stamp) -> dict:
+    p = Path(path)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise GraphkitError(f"attribution tagger model not found at {p}; "
+                            "restore models/attribution_tagger.json or retrain with bench/train_filter.py") from e
+    except json.JSONDecodeError as e:
+        raise GraphkitError(f"attribution tagger model {p} is not valid JSON ({e}); "
+                            "restore it from git or retrain with bench/train_filter.py") from e
+    if not isinstance(raw.get("weights"), dict) or "bias" not in raw or "threshold" not in raw:
+        raise GraphkitError(f"attribution tagger model {p} lacks weights/bias/threshold; "
+                            "retrain it with bench/train_filter.py")
+    return raw
+
+
+def _kind(t: Optional[Token]) -> str:
+    if t is None:
+        return "none"
+    if t.pos_ == "PRON":
+        return "pron:" + t.lower_ if t.lower_ in ("i", "we", "you", "he", "she", "they", "it") else "pron"
+    return t.ent_type_ or t.pos_
+
+
+_UNSET = object()
+
+
+def token_features(t: Token, subj=_UNSET) -> dict[str, float]:
+    """Feature name → value for one token as a possible cue head (all binary, from the parse only).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> f = token_features(load_spacy()("Cruz blasted the plan.")[1])
+    >>> f["lemma=blast"], f["ch=dobj"], f["subj=PERSON"]
+    (1.0, 1.0, 1.0)
+    """
+    lemma = t.lemma_.lower()
+    f = {f"lemma={lemma}": 1.0, f"pos={t.pos_}": 1.0, f"tag={t.tag_}": 1.0, f"dep={t.dep_}": 1.0,
+         f"lemma_dep={lemma}|{t.dep_}": 1.0}
+    h = t.head
+    if h is not t:
+        f[f"head={h.lemma_.lower() if h.pos_ in ('VERB', 'AUX', 'NOUN') else h.pos_}"] = 1.0
+        f[f"headdep={t.dep_}|{h.pos_}"] = 1.0
+    deps = set()
+    for c in t.children:
+        d = c.dep_
+        if d in _CHILD_DEPS:
+            deps.add(d)
+            if d in ("prep", "prt", "mark", "aux", "neg") and c.i > t.i or d == "mark":
+                f[f"{d}={c.lower_}"] = 1.0
+                f[f"lemma_{d}={lemma}|{c.lower_}"] = 1.0
+            if d == "punct" and c.text == ":" and c.i > t.i:
+                f["colon_after"] = 1.0
+    for d in deps:
+        f[f"ch={d}"] = 1.0
+    for d in ("ccomp", "xcomp", "dobj", "prep", "poss", "acl"):
+        if d in deps:
+            f[f"lemma_ch={lemma}|{d}"] = 1.0
+    if subj is _UNSET:  # the speaker head, as content_of finds it
+        subj = _subject(t)[0] if t.pos_ != "NOUN" else next((c for c in t.children if c.dep_ == "poss"), None)
+    k = _kind(subj)
+    f[f"subj={k}"] = 1.0
+    f[f"lemma_subj={lemma}|{k if k.startswith('pron') else ('named' if subj is not None and subj.ent_type_ else k)}"] = 1.0
+    if subj is not None and subj.i > t.i:
+        f["subj_after"] = 1.0
+    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("“", '"', ":"):
+        f["quote_or_colon_next"] = 1.0
+    return f
+
+
+class DocFlags:
+    """What :func:`candidate_features` asks of every content token, read once per Doc: finite verbs,
+    subjects, quote marks, entity tokens, and the sentences that end in a question mark."""
+
+    def __init__(self, doc: Doc):
+        from spacy.attrs import DEP, ENT_IOB, ORTH
+        from spacy.attrs import POS as POS_ATTR
+        from spacy.symbols import AUX, NOUN, VERB
+
+        strings = doc.vocab.strings
+        arr = doc.to_array([POS_ATTR, DEP, ENT_IOB, ORTH]).tolist()
+        subj_deps = {strings.add("nsubj"), strings.add("nsubjpass")}
+        quotes = {strings.add(q) for q in ('"', "“", "”")}
+        self.finite, self.subj, self.quote, self.ent = set(), set(), set(), set()
+        self.tagged = []  # the verbs, auxiliaries and nouns: the tokens the tagger reads
+        for i, (pos, dep, iob, orth) in enumerate(arr):
+            if pos == VERB or pos == AUX:
+                self.tagged.append(i)
+                if "Fin" in doc[i].morph.get("VerbForm"):
+                    self.finite.add(i)
+            elif pos == NOUN:
+                self.tagged.append(i)
+            if dep in subj_deps:
+                self.subj.add(i)
+            if orth in quotes:
+                self.quote.add(i)
+            if iob == 1 or iob == 3:
+                self.ent.add(i)
+        self.starts, self.question = [], []
+        for sent in doc.sents:
+            self.starts.append(sent.start)
+            self.question.append(sent.text.rstrip().endswith("?"))
+
+    def in_question(self, i: int) -> bool:
+        return self.question[bisect.bisect_right(self.starts, i) - 1]
+
+
+def candidate_features(t: Token, content: set, subj: Token, frame: str,
+                       flags: Optional[DocFlags] = None) -> dict[str, float]:
+    """:func:`token_features` and the shape of the candidate built from ``t``: frame, content length, a finite
+    verb / subject / quote in the content, where the speaker and content stand (``flags``: the Doc's
+    :class:`DocFlags`, read once per Doc by the caller)."""
+    flags = flags or DocFlags(t.doc)
+    f = token_features(t, subj)
+    lemma = t.lemma_.lower()
+    f[f"frame={frame}"] = 1.0
+    f[f"lemma_frame={lemma}|{frame}"] = 1.0
+    n = len(content)
+    f["len=" + next((str(e) for e in (2, 4, 8, 15, 30, 60) if n <= e), "more")] = 1.0
+    if not flags.finite.isdisjoint(content):
+        f["c_finite"] = 1.0
+    if not flags.subj.isdisjoint(content):
+        f["c_subj"] = 1.0
+    if not flags.quote.isdisjoint(content):
+        f["c_quote"] = 1.0
+    first = min(content)
+    low = t.doc[first].lower_
+    if low in ("that", "to", "whether", "if", "how", "why", "what"):
+        f[f"c_first={low}"] = 1.0
+    ents = len(flags.ent & content)
+    f["c_ents=" + ("0" if not ents else "some" if ents < n / 2 else "most")] = 1.0
+    if first < t.i:
+        f["c_before"] = 1.0
+    if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        f[f"frame_subj={frame}|{subj.ent_type_}"] = 1.0
+    if flags.in_question(t.i):
+        f["question"] = 1.0
+    return f
+
+
+def score_token(model: dict, feats: dict[str, float]) -> float:
+    """The tagger's probability for one token's features."""
+    get = model["weights"].get
+    z = float(model["bias"])
+    for k, v in feats.items():
+        z += get(k, 0.0) * v
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+
+def _sub(t: Token) -> set:
+    """The token indices from t's left edge to its right edge: its subtree, as one span (a rare non-projective
+    parse puts a token of another head inside it)."""
+    return set(range(t.left_edge.i, t.right_edge.i + 1))
+
+
+def content_of(t: Token) -> tuple[set, Optional[Token], str]:
+    """(content token indices, speaker head, frame) of a candidate built from cue head ``t``: the speaker is
+    its subject (a noun's possessor), the content the first of its clause, to-infinitive, direct object
+    (with its complement), prepositional object or, for a noun, its clause or infinitive."""
+    doc = t.doc
+    kids = [c for c in t.children]
+    if t.pos_ == "NOUN":
+        subj = next((c for c in kids if c.dep_ == "poss"), None)
+        for c in kids:
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i and c.pos_ in ("VERB", "AUX"):
+                return _sub(c), subj, "noun"
+        for c in kids:
+            if c.dep_ == "prep" and c.i > t.i and c.lower_ in _PREPS_OF_NOUN:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return set().union(*(_sub(g) for g in objs)), subj, "noun"
+        return set(), subj, "noun"
+    subj, _ = _subject(t)
+    for c in kids:
+        if c.dep_ == "ccomp":
+            return _sub(c), subj, "clause"
+    for c in kids:
+        if c.dep_ == "xcomp" and c.i > t.i:
+            content = _sub(c)
+            for o in kids:
+                if o.dep_ in ("dobj", "dative") and o.i < c.i:
+                    content |= _sub(o)
+            return content, subj, "to"
+    dobj = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i), None)
+    if dobj is not None:
+        content = _sub(dobj)
+        for c in kids:
+            if c.dep_ in ("oprd", "ccomp") and c.i > dobj.i or c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i:
+                content |= _sub(c)
+        return content, subj, "object"
+    for c in kids:
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ not in ("in", "at", "on", "during", "after", "before", "since"):
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return set().union(*(_sub(g) for g in objs)), subj, "prep"
+    for c in kids:
+        if c.dep_ == "punct" and c.text == ":" and c.i > t.i and c.i + 1 < t.sent.end:
+            return set(range(c.i + 1, t.sent.end)) - {i for i in range(c.i + 1, t.sent.end) if doc[i].is_space}, subj, "colon"
+    return set(), subj, "none"
+
+
+def candidate_of(t: Token, cues: Cues) -> Optional[tuple[set, Token, str]]:
+    """(content, speaker head, frame) of the candidate cue head ``t`` would give, or None: not a verb or noun
+    the tagger reads, no speaker or no content (:func:`content_of`), or ruled out by the rules (a state of
+    affairs as subject, an act of showing)."""
+    if t.pos_ not in POS or t.dep_ in ("amod", "compound", "aux", "auxpass"):
+        return None
+    content, subj, frame = content_of(t)
+    if subj is None or not content or not_a_source(subj) or frame == "object" and _shown_act(t, subj, cues):
+        return None
+    content = content - (_span_tokens(subj) if subj.head is t else {subj.i}) - {t.i}
+    return (content, subj, frame) if content else None
+
+
+def tagged_candidates(doc: Doc, model: Optional[dict] = None, *, threshold: Optional[float] = None,
+                      taken: frozenset = frozenset(), cues: Optional[Cues] = None) -> list[_Cand]:
+    """Candidates from the tokens the tagger scores at least ``threshold`` (default: the model's), except the
+    tokens in ``taken`` (the rules' cue anchors) and what the rules rule out (a state of affairs as subject,
+    an act of showing); each with its probability in ``score``."""
+    m = model or load_tagger()
+    cues = cues or default_cues()
+    t_min = float(m["threshold"]) if threshold is None else threshold
+    out = []
+    flags = DocFlags(doc)
+    for i in flags.tagged:
+        if i in taken:
+            continue
+        t = doc[i]
+        found = candidate_of(t, cues)
+        if found is None:
+            continue
+        content, subj, frame = found
+        p = score_token(m, candidate_features(t, content, subj, frame, flags))
+        if p < t_min:
+            continue
+        out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance="assert", content=content, quotes=set(),
+                         subj=subj, anchor=t, sent=t.sent, frame="learned", score=round(p, 4)))
+    return out

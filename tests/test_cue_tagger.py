@@ -1,0 +1,123 @@
+"""The learned cue tagger (graphkit.cue_tagger): what it proposes beside the rules, what the re-scorer keeps."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graphkit.attribution import attributions
+from graphkit.confidence import filter_attributions
+from graphkit.cue_tagger import content_of, load_tagger, tagged_candidates, token_features
+from graphkit.errors import GraphkitError
+from graphkit.nlp import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+# sentence, speaker, content, cue: an attribution no rule finds, which the tagger proposes and the re-scorer keeps
+LEARNED_KEPT = [
+    ("Clinton's promise to raise the minimum wage won applause.", "Clinton", "to raise the minimum wage", "promise"),
+]
+
+# sentence, cue: the tagger proposes a candidate (low score) and the re-scorer drops it: an act, not speech
+LEARNED_DROPPED = [
+    ("She bought a new car last week.", "bought"),
+    ("He extolled the small-town virtues of Vermont.", "extolled"),  # PolNeAR would keep it; too rare to score high
+]
+
+# sentence: nothing proposed at all
+NOTHING = [
+    "He played golf with his brother.",
+    "The mayor opened the new bridge on Monday.",
+]
+
+# sentence, cue of the rules: a rule cue is never proposed again by the tagger
+RULED = [
+    ("Cruz has repeatedly questioned Trump's conservative credentials.", "questioned"),
+    ("Republicans fear that the nominee will lose the state.", "fear"),
+]
+
+# sentence, cue, frame, content words: the candidate content_of builds from the cue head
+FRAMES = [
+    ("Obama lamented that Congress had failed to act.", "lamented", "clause", "Congress had failed to act"),
+    ("Trump vowed to build a wall.", "vowed", "to", "to build a wall"),
+    ("He extolled the virtues of Vermont.", "extolled", "object", "the virtues of Vermont"),
+    ("The senators sparred over military spending.", "sparred", "prep", "military spending"),
+    ("Trump's proposal to ban Muslims drew criticism.", "proposal", "noun", "to ban Muslims"),
+]
+
+
+@pytest.mark.parametrize("sentence,speaker,content,cue", LEARNED_KEPT, ids=[c[3] for c in LEARNED_KEPT])
+def test_tagger_finds_what_the_rules_miss(nlp, sentence, speaker, content, cue):
+    doc = nlp(sentence)
+    assert not [a for a in attributions(doc, tagger=False) if content in a.text], "the rules find it now; pick another case"
+    kept = [a for a in filter_attributions(doc, attributions(doc)) if content in a.text]
+    assert kept and kept[0].speaker_text == speaker and kept[0].cue == cue
+    assert kept[0].cue_score is not None and 0.0 < kept[0].cue_score <= 1.0
+
+
+@pytest.mark.parametrize("sentence,cue", LEARNED_DROPPED, ids=[c[1] for c in LEARNED_DROPPED])
+def test_rescorer_drops_weak_tagger_candidates(nlp, sentence, cue):
+    doc = nlp(sentence)
+    proposed = [a for a in attributions(doc) if a.cue == cue]
+    assert proposed and proposed[0].cue_score is not None, "the tagger no longer proposes it; pick another case"
+    assert not [a for a in filter_attributions(doc, proposed) if a.cue == cue]
+
+
+@pytest.mark.parametrize("sentence", NOTHING)
+def test_no_candidate_for_plain_acts(nlp, sentence):
+    assert attributions(nlp(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence,cue", RULED, ids=[c[1] for c in RULED])
+def test_rule_cues_stay_the_rules(nlp, sentence, cue):
+    doc = nlp(sentence)
+    atts = attributions(doc)
+    assert [a.cue_score for a in atts if a.cue == cue] == [None]
+    assert all(a.cue_score is None for a in atts)
+    assert atts == attributions(doc, tagger=False) or len(atts) >= len(attributions(doc, tagger=False))
+
+
+@pytest.mark.parametrize("sentence,cue,frame,content", FRAMES, ids=[c[2] for c in FRAMES])
+def test_content_of_the_cue_head(nlp, sentence, cue, frame, content):
+    doc = nlp(sentence)
+    t = next(t for t in doc if t.text == cue)
+    idx, subj, got = content_of(t)
+    assert got == frame and subj is not None
+    text = doc[min(idx):max(idx) + 1].text
+    assert content in text
+
+
+def test_scores_are_deterministic_and_threshold_applies(nlp):
+    doc = nlp("Clinton's promise to raise the minimum wage won applause. She bought a new car last week.")
+    a = [(c.anchor.i, c.score) for c in tagged_candidates(doc, threshold=0.0)]
+    assert a == [(c.anchor.i, c.score) for c in tagged_candidates(doc, threshold=0.0)]
+    assert all(0.0 <= s <= 1.0 for _, s in a)
+    assert tagged_candidates(doc, threshold=1.0) == []
+
+
+def test_features_are_from_the_parse(nlp):
+    f = token_features(nlp("Cruz blasted the plan.")[1])
+    assert f["lemma=blast"] == f["ch=dobj"] == 1.0
+    assert all(v == 1.0 for v in f.values())
+
+
+@pytest.mark.parametrize("content,fix", [
+    ("{not json", "not valid JSON"),
+    (json.dumps({"weights": {}}), "lacks weights/bias/threshold"),
+])
+def test_bad_model_file_says_cause_and_fix(tmp_path, content, fix):
+    p = tmp_path / "attribution_tagger.json"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(GraphkitError, match=fix):
+        load_tagger(str(p))
+
+
+def test_shipped_model_is_small_and_named():
+    m = load_tagger()
+    assert 0.0 < m["threshold"] < 1.0 and m["command"] == "python bench/train_filter.py"
+    assert len(json.dumps(m)) < 50_000_000
