@@ -121,3 +121,30 @@ def test_shipped_model_is_small_and_named():
     m = load_tagger()
     assert 0.0 < m["threshold"] < 1.0 and m["command"] == "python bench/train_filter.py"
     assert len(json.dumps(m)) < 50_000_000
+
+
+def _article(text: str, source: str, cue: str, content: str) -> dict:
+    span = lambda w: [{"start": text.index(w), "end": text.index(w) + len(w), "text": w}]
+    return {"id": "t", "text": text, "attributions": [
+        {"source": span(source), "cue": span(cue), "content": span(content)}]}
+
+
+def test_training_rows_and_fit_are_deterministic(nlp):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from train_tagger import fit_tagger, rows_of
+
+    arts = [
+        _article("He extolled the virtues of Vermont. She bought a car.", "He", "extolled", "the virtues of Vermont"),
+        _article("Trump's proposal to ban Muslims drew fire. He ate lunch.", "Trump", "proposal", "to ban Muslims"),
+        _article("Cruz slammed the deal. They played golf.", "Cruz", "slammed", "the deal"),
+    ]
+    rows = []
+    for a in arts:
+        doc = nlp(a["text"])
+        rows += rows_of(a, doc, attributions(doc, tagger=False))
+    assert any(r[1] for r in rows) and not all(r[1] for r in rows)  # positives the rules miss, and negatives
+    a, b = fit_tagger(rows, min_count=1), fit_tagger(rows, min_count=1)
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
