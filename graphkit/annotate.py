@@ -178,6 +178,9 @@ class TableAttributeRuler:
         for doc in docs:
             yield self(doc)
 
+    def __reduce__(self):  # pickled as spaCy's ruler (nlp.pipe(n_process=...) where processes spawn)
+        return (type(self), (self._ruler,))
+
     def __getattr__(self, name):  # serialisation and the rest: spaCy's component
         inner = self.__dict__.get("_ruler")
         if inner is None:
@@ -258,6 +261,9 @@ class TableLemmatizer:
     def pipe(self, docs, batch_size: int = 1000):
         for doc in docs:
             yield self(doc)
+
+    def __reduce__(self):
+        return (type(self), (self._lemmatizer,))
 
     def __getattr__(self, name):  # serialisation and the rest: spaCy's component
         inner = self.__dict__.get("_lemmatizer")

@@ -31,6 +31,22 @@ def test_same_annotations_as_spacy(pipelines, text):
     assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
 
 
+def test_tables_pickle_as_spacys_components(pipelines):
+    import pickle
+
+    stock, table = pipelines
+    text = "She was gonna say it, but y'all knew."
+    for name in ("attribute_ruler", "lemmatizer"):
+        copy = pickle.loads(pickle.dumps(table.get_pipe(name)))
+        assert type(copy) is type(table.get_pipe(name))
+    doc = stock.make_doc(text)
+    for name in ("tok2vec", "tagger", "parser"):
+        doc = stock.get_pipe(name)(doc)
+    for name in ("attribute_ruler", "lemmatizer"):
+        doc = pickle.loads(pickle.dumps(table.get_pipe(name)))(doc)
+    assert [t.lemma_ for t in doc] == [t.lemma_ for t in stock(text)]
+
+
 def test_graphkit_pipeline_uses_the_tables_under_spacys_names():
     nlp = load_pipeline()
     assert isinstance(nlp.get_pipe("attribute_ruler"), TableAttributeRuler)
