@@ -21,7 +21,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphkit.export import scalar_graph, write
+from graphkit.export import file_node, scalar_graph, write
 from graphkit.graph import graph_from_records
 from graphkit.records import Actor, Claim, Document
 
@@ -73,7 +73,7 @@ def test_exports_carry_payloads_as_text(tmp_path, payload, fmt, reader):
     want = scalar_graph(G)
     for n, d in want.nodes(data=True):
         got = back.nodes[n]
-        for k, v in d.items():
+        for k, v in file_node(d).items():   # a node's `type` is written `node_type`
             if isinstance(v, str):
                 assert got.get(k) == v, (n, k)
     raw = out.read_text(encoding="utf-8")
