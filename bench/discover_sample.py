@@ -22,16 +22,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def memberships(extractions, tax) -> dict[str, set]:
-    """issue name → ids of the claims assigned to it."""
+def memberships(extractions, tax, exclude=()) -> dict[str, set]:
+    """issue name → ids of the claims assigned to it, as `graphkit build` assigns them."""
     from graphkit.build import claim_id
-    from graphkit.issues import assign_claim
+    from graphkit.issue_model import assign_corpus
 
+    items = [(doc_id, it) for doc_id, ex in sorted(extractions.items()) for it in ex.items]
     out = defaultdict(set)
-    for doc_id, ex in sorted(extractions.items()):
-        for it in ex.items:
-            for name, _, _ in assign_claim(it.attribution.text, it.context, tax):
-                out[name].add(claim_id(doc_id, it.attribution.spans))
+    for (doc_id, it), about in zip(items, assign_corpus([(it.attribution.text, it.context) for _, it in items], tax,
+                                                        exclude=exclude)):
+        for name, _, _ in about:
+            out[name].add(claim_id(doc_id, it.attribution.spans))
     return out
 
 
@@ -43,7 +44,7 @@ def main(argv=None) -> int:
     ap.add_argument("--min-claims", type=int, default=5)
     a = ap.parse_args(argv)
 
-    from graphkit.build import build, claim_id, load_extractions
+    from graphkit.build import build, claim_id, load_extractions, not_issues, people_names
     from graphkit.discover import discover_issues
     from graphkit.issues import taxonomy_from_data, taxonomy_of
     from graphkit.knowledge import Knowledge
@@ -54,11 +55,13 @@ def main(argv=None) -> int:
     build(a.corpus, store, knowledge=knowledge)
     with Store(store, readonly=True) as st:
         extractions = load_extractions(st)
+        who = not_issues(st.actors())  # as the build does: speakers' names are no issue ...
+        people = people_names(st.actors())  # ... and people's names no evidence of one
     hand = memberships(extractions, taxonomy_of(knowledge))
     claims = [(claim_id(d, it.attribution.spans), d, it.phrases, it.context_phrases)
               for d, ex in sorted(extractions.items()) for it in ex.items]
-    found = discover_issues(claims, n_issues=a.n_issues)
-    disc = memberships(extractions, taxonomy_from_data(found, "discovered", origin="discovered"))
+    found = discover_issues(claims, n_issues=a.n_issues, exclude=who)
+    disc = memberships(extractions, taxonomy_from_data(found, "discovered", origin="discovered"), exclude=people)
     n = len(claims)
     covered = len(set().union(*disc.values())) if disc else 0
     print(f"{n} claims; {len(found['issues'])} discovered issues; {covered} claims ({covered / max(1, n):.0%}) get one")

@@ -237,16 +237,26 @@ def _discovered_issues(store: Store, extractions: Optional[dict[str, DocExtracti
     stream = sorted(extractions.items()) if extractions is not None else iter_extractions(store)
     claims = discovery_sample([(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
                                for doc_id, ex in stream for it in ex.items])
+    return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers if speakers is not None else store.actors()))
+
+
+def not_issues(actors) -> set[str]:
+    """Names that are no issue: the actors' names and aliases, and the words of people's names (who is not what about)."""
     who = set()
-    for a in (speakers if speakers is not None else store.actors()):
+    for a in actors:
         who.update([a.name, *a.aliases])
         if a.type == "person":
             who.update(w for w in a.name.split() if len(w) > 2)
-    return discover_issues(claims, n_issues=n_issues, exclude=who)
+    return who
+
+
+def people_names(actors) -> set[str]:
+    """The names and aliases of the actors that are people: their words are no evidence of an issue."""
+    return {n for a in actors if a.type == "person" for n in (a.name, *a.aliases)}
 
 
 DISCOVERY_MAX_ARTICLES = 5000   # issues are learnt from at most this many articles (a corpus of many) ...
-DISCOVERY_MAX_CLAIMS = 3000     # ... or claims (a corpus of few articles): NMF's cost grows with its rows
+DISCOVERY_MAX_CLAIMS = 3000     # ... or claims (a corpus of few articles): discovery's cost grows with its rows
 
 
 def discovery_sample(claims: list[tuple]) -> list[tuple]:
@@ -306,14 +316,18 @@ def iter_extractions(store: Store) -> Iterable[tuple[str, DocExtraction]]:
         yield doc_id, DocExtraction.model_validate_json(data)
 
 
-def assemble_claims(extractions, actor_names: dict, speaker_of: dict, pres, taxonomy=None) -> list[Claim]:
-    """Per-article attributions + resolved speakers + resolved places (`pres`) + issues from `taxonomy`
-    (a graphkit.issues.Taxonomy; None: no issues) → Claim records (unmerged).
+def assemble_claims(extractions, actor_names: dict, speaker_of: dict, pres, taxonomy=None,
+                    abouts: Optional[Iterable[list]] = None) -> list[Claim]:
+    """Per-article attributions + resolved speakers + resolved places (`pres`) + issues → Claim records (unmerged).
 
-    ``extractions``: doc_id → DocExtraction, or (doc_id, DocExtraction) pairs in doc_id order (`iter_extractions`)."""
+    ``extractions``: doc_id → DocExtraction, or (doc_id, DocExtraction) pairs in doc_id order (`iter_extractions`).
+    ``abouts``: each claim's (issue, triggers, score) list, in the same order (graphkit.issue_model.assign_corpus,
+    which also learns discovered issues for claims without triggers); None: from `taxonomy`'s triggers alone
+    (a graphkit.issues.Taxonomy; None: no issues)."""
     from .issues import assign_claim
     from .places import place_mentions, places_in
 
+    abouts = iter(abouts) if abouts is not None else None
     claims = []
     pairs = sorted(extractions.items()) if isinstance(extractions, dict) else extractions
     for doc_id, ex in pairs:
@@ -327,7 +341,8 @@ def assemble_claims(extractions, actor_names: dict, speaker_of: dict, pres, taxo
             actor_id = speaker_of[(doc_id, i)]
             rep_id = speaker_of.get((doc_id, by_span[a.reported_by_span])) if a.reported_by_span in by_span else None
             d = item.date
-            about = assign_claim(a.text, item.context, taxonomy) if taxonomy is not None and taxonomy.issues else []
+            about = (next(abouts) if abouts is not None else
+                     assign_claim(a.text, item.context, taxonomy) if taxonomy is not None and taxonomy.issues else [])
             claims.append(Claim(
                 id=claim_id(doc_id, a.spans), doc_id=doc_id, speaker=actor_names[actor_id], speaker_id=actor_id,
                 speaker_span=a.speaker_span, speaker_text=a.speaker_text, role=a.role, text=a.text, spans=a.spans,
@@ -379,6 +394,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     from .issues import issue_records, taxonomy_from_data, taxonomy_of
     from .knowledge import Knowledge
     from .contradict import find_contradictions
+    from .issue_model import assign_corpus
     from .statements import merge_reports
     from .places import resolve_places
     from .resolve import resolve_actors
@@ -387,8 +403,10 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     # first pass over the store: only what actors and places are resolved from is kept
     atts: dict[str, list] = {}
     ents: dict[str, list] = {}
+    said: list[tuple] = []  # each claim's (text, context), for its issues
     for doc_id, ex in iter_extractions(store):
         atts[doc_id] = [it.attribution for it in ex.items]
+        said += [(it.attribution.text, it.context) for it in ex.items]
         ents[doc_id] = [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities]  # names recur
     clock("read")
     knowledge = knowledge or Knowledge()
@@ -405,9 +423,12 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     if not tax.issues:
         discovered = _discovered_issues(store, None, n_issues, rediscover, speakers=res.actors)
         tax = taxonomy_from_data(discovered, "issues discovered from the corpus", origin="discovered")
+    # each claim's issues over the whole corpus (a discovered issue may be learnt for claims without triggers)
+    abouts = assign_corpus(said, tax, exclude=people_names(res.actors))
+    del said
     clock("issues")
-    claims = assemble_claims(iter_extractions(store), names, res.speaker_of, pres, tax)  # the second pass
-    all_actors, res = res.actors, None  # the speaker table (an entry a claim) is done with
+    claims = assemble_claims(iter_extractions(store), names, res.speaker_of, pres, tax, abouts=abouts)  # the second pass
+    all_actors, res, abouts = res.actors, None, None  # the speaker table (an entry a claim) is done with
     clock("claims")
     claims = merge_reports(claims, keep_reports=True)
     clock("merge")

@@ -3,25 +3,30 @@
 Each claim's keyphrases (graphkit.keyphrases: noun phrases and named things, kept by the
 extraction) are folded to light lemmas; phrases said in enough claims and articles make the
 vocabulary, less the speakers' names and, in corpora of many articles, phrases spread over them like
-words any article may use (`spread`). A non-negative matrix factorisation (scikit-learn NMF,
-deterministic ``nndsvd`` start) of the articles × phrases TF-IDF matrix (claims × phrases in a corpus
-of few articles: a claim is one sentence, too short to show what goes together) groups phrases said
-together into issues. The number of issues is the one, among a range set by the corpus size, with the
-largest coherent mass: the sum over issues of how much their top phrases are said together (NPMI over
-articles, or over each claim and the sentence before it, counted when positive); ``n_issues``
-overrides it. With many articles, issues whose top phrases are not said together are dropped.
+words any article may use (`spread`: "time", "way", "thing"). Two phrases are linked when they are
+said together more than by chance (NPMI above `LINK_NPMI` over co-occurrence windows: articles in a
+corpus of many, else each claim with the sentence before it), and the communities of that phrase
+graph (Louvain, networkx, fixed seed) are the issues: their number comes from the data (modularity
+at `RESOLUTION`); ``n_issues`` overrides it (the resolution that gives closest to that many). A
+community that keeps less than `MIN_INSIDE` of its phrases' links inside it is a residue of loosely
+linked words, not an issue, and is dropped.
 
-Each phrase goes to the issue that weighs it most, when that issue holds most of its weight.
-An issue is named by the phrase said most often among its top three (or a longer one ending in it
-said at least a third as often: "council tax" rather than "tax"), as written most often, and becomes an entry
-of an issues.yaml (name, description, patterns, context) marked ``origin: discovered``, so
-claims are assigned to it exactly like to a hand-made issue (graphkit.issues.assign_claim), and
-`graphkit issues suggest` writes it as a file to edit. Same claims in, same issues out.
+An issue's phrases are ordered by how much they belong to it (link weight inside the community,
+squared, over all their link weight: the distinctive ones first). It is named by the phrase that
+scores most as claims saying it x that distinctiveness, or by a phrase of two or more words among
+its ten first scoring at least a third as much ("background checks" rather than "guns"), as written
+most often; every phrase is a trigger. A claim saying a longer phrase also says the phrases it ends
+with, and those of two words or more it starts with ("council tax bills" says "council tax" and
+"bills"). Each issue becomes an entry of an issues.yaml (name, description, patterns, context)
+marked ``origin: discovered``, so claims are assigned to it like to a hand-made issue
+(graphkit.issues.assign_claim, which asks discovered issues for firmer evidence; claims that say none
+of its triggers may get one learnt from those that do, graphkit.issue_model), and `graphkit issues
+suggest` writes it as a file to edit. Same claims in, same issues out.
 
 >>> claims = [(f"c{i}", f"d{i % 4}", ph) for i, ph in enumerate(
 ...     [["council tax", "pensioners"], ["council tax", "bills"], ["council tax", "councils"], ["ID cards", "civil liberties"],
 ...      ["ID cards", "Home Office"], ["ID cards", "civil liberties"]] * 3)]
->>> [i["name"] for i in discover_issues(claims, n_issues=2)["issues"]]
+>>> sorted(i["name"] for i in discover_issues(claims)["issues"])
 ['ID cards', 'council tax']
 """
 
@@ -33,13 +38,15 @@ from typing import Iterable, Optional, Sequence
 
 from .issues import _words
 
-MIN_SHARE = 0.5        # a phrase joins the issue holding at least this share of its NMF weight
-MAX_PATTERNS = 100     # triggers listed per issue (the most weighted)
-CONTEXT_TRIGGERS = MAX_PATTERNS  # triggers that also count in the sentence before a claim: all
-CONTEXT_WEIGHT = 0.5   # a phrase of the sentence before a claim counts this much in its row
 SPREAD_MAX = 0.9       # a phrase whose articles are this close to those of a word scattered at random is generic
-SPREAD_MIN_ARTICLES = 20  # ... judged only in corpora of at least this many articles
+SPREAD_MIN_ARTICLES = 20  # ... judged only in corpora of at least this many articles; more articles: windows are articles
 MAX_DF = 0.5           # a phrase in more than this share of claims is too general to mark an issue
+LINK_NPMI = 0.15       # two phrases are linked when said together this much more than by chance (NPMI)
+MIN_TOGETHER = 3       # ... in at least this many windows (2 in a corpus of few articles)
+RESOLUTION = 2.0       # Louvain resolution: above 1 favours more, smaller communities
+MIN_INSIDE = 0.3       # an issue keeps at least this share of its phrases' link weight inside it
+MIN_PHRASES = 2        # phrases an issue needs
+SEED = 0               # Louvain's seed: same claims, same issues
 
 
 def phrase_key(phrase: str) -> str:
@@ -76,13 +83,30 @@ def spread(claims_in: int, articles_with: int, claims_per_article: Sequence[int]
     return articles_with / expected if expected else 1.0
 
 
+def _with_parts(keys, known) -> list[str]:
+    """`keys` and the phrases of `known` they end with or start with (two words or more): "council tax
+    bill" also says "tax bill", "bill" and "council tax", not the modifier "council".
+
+    >>> _with_parts(["council tax bill"], {"council tax", "tax bill", "council", "bill"})
+    ['bill', 'council tax', 'council tax bill', 'tax bill']
+    """
+    out = set(keys)
+    for k in keys:
+        words = k.split()
+        parts = [words[i:] for i in range(1, len(words))] + [words[:j] for j in range(2, len(words))]
+        out.update(p for p in (" ".join(ws) for ws in parts) if p in known)
+    return sorted(out)
+
+
 def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset()):
     """Rows (claim id, doc id, own keys, context keys), the vocabulary, claim and article frequencies, surfaces."""
     df, docs, surface = Counter(), defaultdict(set), defaultdict(Counter)
+    said = [(cid, doc_id, _keys(phrases, surface), _keys(ctx[0] if ctx else (), surface)) for cid, doc_id, phrases, *ctx in claims]
+    known = {k for _, _, keys, ctx in said for k in (*keys, *ctx)}
     rows = []
-    for cid, doc_id, phrases, *ctx in claims:
-        keys = _keys(phrases, surface)
-        rows.append((cid, doc_id, keys, [k for k in _keys(ctx[0] if ctx else ()) if k not in keys]))
+    for cid, doc_id, keys, ctx in said:
+        keys = _with_parts(keys, known)
+        rows.append((cid, doc_id, keys, [k for k in _with_parts(ctx, known) if k not in keys]))
         for k in keys:
             df[k] += 1
             docs[k].add(doc_id)
@@ -91,113 +115,88 @@ def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset()):
              and k not in exclude]
     per_article = list(Counter(d for _, d, _, _ in rows).values())
     if len(per_article) >= SPREAD_MIN_ARTICLES:
-        vocab = [k for k in vocab if spread(df[k], len(docs[k]), per_article) < SPREAD_MAX]
+        spreads = {k: spread(df[k], len(docs[k]), per_article) for k in vocab}
+        vocab = [k for k in vocab if spreads[k] < SPREAD_MAX]
     return rows, sorted(vocab), df, docs, surface
 
 
-def _matrix(rows, vocab, df, n):
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    col = {k: j for j, k in enumerate(vocab)}
-    data, ind, ptr, kept = [], [], [0], []
-    for r, (_, _, keys, ctx) in enumerate(rows):
-        own = {col[k] for k in keys if k in col}
-        js = sorted(own | {col[k] for k in ctx if k in col})
-        if not own:
-            continue
-        w = [(math.log(n / df[vocab[j]]) + 1.0) * (1.0 if j in own else CONTEXT_WEIGHT) for j in js]
-        norm = math.sqrt(sum(x * x for x in w))
-        data += [x / norm for x in w]
-        ind += js
-        ptr.append(len(ind))
-        kept.append(r)
-    return csr_matrix((np.array(data), np.array(ind, dtype=np.int64), np.array(ptr, dtype=np.int64)),
-                      shape=(len(kept), len(vocab))), kept
-
-
-def _article_matrix(rows, vocab, docs):
-    """Articles × phrases: log(1 + claims saying it) × idf over articles, rows L2-normalised."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    col = {k: j for j, k in enumerate(vocab)}
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for _, doc_id, keys, ctx in rows:
-        for k in keys:
-            if k in col:
-                counts[doc_id][col[k]] += 1.0
-        for k in ctx:
-            if k in col:
-                counts[doc_id][col[k]] += CONTEXT_WEIGHT
-    n_docs = len({r[1] for r in rows})
-    data, ind, ptr = [], [], [0]
-    for doc_id in sorted(counts):
-        js = sorted(counts[doc_id])
-        w = [math.log1p(counts[doc_id][j]) * (math.log(n_docs / len(docs[vocab[j]])) + 1.0) for j in js]
-        norm = math.sqrt(sum(x * x for x in w)) or 1.0
-        data += [x / norm for x in w]
-        ind += js
-        ptr.append(len(ind))
-    return csr_matrix((np.array(data), np.array(ind, dtype=np.int64), np.array(ptr, dtype=np.int64)),
-                      shape=(len(ptr) - 1, len(vocab)))
-
-
-def _fit(X, k: int):
-    import warnings
-
-    from sklearn.decomposition import NMF
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # ConvergenceWarning: a few hundred iterations are plenty for topics
-        model = NMF(n_components=k, init="nndsvd", max_iter=400, random_state=0)
-        model.fit(X)
-    return model.components_
-
-
-def _windows(rows, vocab) -> dict[str, set]:
-    """phrase key → the claims whose text or preceding sentence says it (the co-occurrence windows)."""
-    wanted = set(vocab)
+def _windows(rows, by_article: bool) -> dict[str, set]:
+    """phrase key → the windows it is said in: articles, or claims (the claim and the sentence before)."""
     out = defaultdict(set)
-    for r, (_, _, keys, ctx) in enumerate(rows):
+    for r, (_, doc_id, keys, ctx) in enumerate(rows):
         for k in (*keys, *ctx):
-            if k in wanted:
-                out[k].add(r)
+            out[k].add(doc_id if by_article else r)
     return out
 
 
-def _coherence(H, vocab, docs, n_docs: int, top: int = 8) -> list[float]:
-    """Each issue's mean NPMI of its top phrases over co-occurrence windows (`docs`: phrase → window ids)."""
-    scores = []
-    for row in H:
-        idx = [j for j in row.argsort()[::-1][:top] if row[j] > 0]
-        pairs = []
-        for a in range(len(idx)):
-            for b in range(a + 1, len(idx)):
-                da, db = docs[vocab[idx[a]]], docs[vocab[idx[b]]]
-                both = len(da & db)
-                if both == 0:
-                    pairs.append(-1.0)
-                    continue
-                p_ab, p_a, p_b = both / n_docs, len(da) / n_docs, len(db) / n_docs
-                pairs.append(0.0 if p_ab >= 1 else math.log(p_ab / (p_a * p_b)) / -math.log(p_ab))
-        scores.append(sum(pairs) / len(pairs) if pairs else -1.0)
-    return scores
+def phrase_graph(vocab, windows: dict, n_windows: int, min_together: int):
+    """networkx Graph over `vocab`: an edge (weight = NPMI) where two phrases share enough windows.
 
-
-def candidate_counts(n_claims: int, n_phrases: int) -> list[int]:
-    """Numbers of issues tried: from 4 up to the square root of the number of claims (at most 60 and a
-    third of the phrases).
-
-    >>> candidate_counts(300, 200), candidate_counts(8000, 3000)
-    ([4, 6, 9, 14, 17], [4, 6, 9, 14, 21, 32, 48, 60])
+    >>> g = phrase_graph(["a", "b", "c"], {"a": {1, 2, 3}, "b": {1, 2, 3}, "c": {4, 5, 6}}, 10, 3)
+    >>> sorted(g.edges(data="weight"))
+    [('a', 'b', 1.0)]
     """
-    hi = int(max(4, min(60, math.sqrt(n_claims), n_phrases / 3)))
-    out, k = [], 4
-    while k < hi:
-        out.append(k)
-        k = max(k + 2, round(k * 1.5))
-    return out + [hi]
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(vocab)
+    posting = defaultdict(list)  # window → phrases, to count pairs that do meet
+    for k in vocab:
+        for w in windows.get(k, ()):
+            posting[w].append(k)
+    together = Counter()
+    for w in sorted(posting, key=str):
+        ks = sorted(posting[w])
+        for i, a in enumerate(ks):
+            for b in ks[i + 1:]:
+                together[a, b] += 1
+    for (a, b), both in sorted(together.items()):
+        if both < min_together:
+            continue
+        p_ab, p_a, p_b = both / n_windows, len(windows[a]) / n_windows, len(windows[b]) / n_windows
+        npmi = 1.0 if p_ab >= 1 else math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
+        if npmi > LINK_NPMI:
+            g.add_edge(a, b, weight=round(npmi, 6))
+    return g
+
+
+def _communities(g, resolution: float) -> list[set]:
+    import networkx as nx
+
+    if g.number_of_edges() == 0:
+        return []
+    return [set(c) for c in nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=SEED)]
+
+
+def _issue_phrases(g, comms) -> list[list[tuple[str, float]]]:
+    """The communities that are issues, each as its (phrase, distinctiveness), the most distinctive first."""
+    strength = {k: g.degree(k, weight="weight") for k in g}
+    out = []
+    for c in comms:
+        if len(c) < MIN_PHRASES:
+            continue
+        inside = {k: sum(d["weight"] for m, d in g[k].items() if m in c) for k in c}
+        total = sum(strength[k] for k in c)
+        if not total or sum(inside.values()) / total < MIN_INSIDE:
+            continue
+        # inside weight x the share of the phrase's weight that is inside: "classified information" before "use"
+        score = {k: inside[k] ** 2 / strength[k] if strength[k] else 0.0 for k in c}
+        out.append([(k, score[k], inside[k] / strength[k] if strength[k] else 0.0)
+                    for k in sorted(c, key=lambda k: (-score[k], k))])
+    return out
+
+
+def _resolution_for(g, n_issues: int) -> float:
+    """The resolution whose communities give closest to `n_issues` issues (bisection; the lower on ties)."""
+    lo, hi, best = 0.05, 20.0, (math.inf, RESOLUTION)
+    for _ in range(12):
+        mid = math.sqrt(lo * hi)
+        n = len(_issue_phrases(g, _communities(g, mid)))
+        best = min(best, (abs(n - n_issues), mid))
+        if n == n_issues:
+            break
+        lo, hi = (mid, hi) if n < n_issues else (lo, mid)
+    return best[1]
 
 
 def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = ()) -> dict:
@@ -206,72 +205,46 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
 
     ``exclude``: phrases that are no issue whatever the data say (the speakers' names: who is not what about).
 
-    Issues come largest first; each has name, description, patterns, context and ``origin: discovered``.
-    Too few claims or phrases to find any issue gives an empty list.
+    Issues come largest first (by the claims saying their phrases); each has name, description,
+    patterns, context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
     """
     claims = sorted(claims, key=lambda c: c[0])
     n_docs = len({c[1] for c in claims})
     n = len(claims)
-    min_df = max(2, math.ceil(n / 2000))
+    min_df = max(2, math.ceil(n / 5000))
     rows, vocab, df, docs, surface = _vocabulary(claims, min_df, 2 if n_docs > 1 else 1,
                                                  frozenset(phrase_key(x) for x in exclude))
-    if len(vocab) < 4 or n < 12:
+    if len(vocab) < MIN_PHRASES or n < 12:
         return {"version": 1, "issues": []}
-    X, kept = _matrix(rows, vocab, df, n)
     many = n_docs >= SPREAD_MIN_ARTICLES
-    # topics are learnt from articles when there are many (a claim is one sentence: too short to show
-    # which phrases go together), else from the claims
-    F = _article_matrix(rows, vocab, docs) if many else X
-    if n_issues:
-        ks = [max(1, min(int(n_issues), len(vocab)))]
-    else:
-        ks = candidate_counts(X.shape[0], len(vocab))
-    best = None
-    # phrases said together: in one article (in a corpus of many), else in one claim and the sentence before
-    together = docs if many else _windows(rows, vocab)
-    n_windows = n_docs if many else len(rows)
-    for k in ks:
-        H = _fit(F, k)
-        # the coherent mass: issues whose top phrases are said together count by how much (NPMI > 0)
-        score = sum(max(0.0, c) for c in _coherence(H, vocab, together, n_windows)) if len(ks) > 1 else 0.0
-        if best is None or score > best[0] + 1e-9:
-            best = (score, H)
-    coherent = _coherence(best[1], vocab, together, n_windows) if many else None
-    return _taxonomy(best[1], X, vocab, surface, df, coherent)
+    windows = _windows(rows, by_article=many)
+    g = phrase_graph(vocab, windows, n_docs if many else len(rows), MIN_TOGETHER if many else 2)
+    resolution = _resolution_for(g, int(n_issues)) if n_issues else RESOLUTION
+    found = _issue_phrases(g, _communities(g, resolution))
+    found.sort(key=lambda ks: (-sum(df[k] for k, *_ in ks), ks[0][0]))
+    return _taxonomy(found, df, surface)
 
 
-def _taxonomy(H, X, vocab, surface, df, coherent=None) -> dict:
-    """Issues from the factorisation H (issues × phrases); with `coherent` (each issue's NPMI), an issue
-    needs two phrases said together more than by chance."""
-    import numpy as np
-
-    total = H.sum(axis=0)
-    owner = H.argmax(axis=0)
-    share = np.where(total > 0, H.max(axis=0) / np.where(total > 0, total, 1), 0)
-    size = np.asarray((X @ H.T).argmax(axis=1)).ravel()  # each claim's main issue, for the order
-    counts = Counter(int(t) for t in size)
+def _taxonomy(found: list[list[str]], df, surface) -> dict:
+    """issues.yaml entries for the phrase communities `found` (each ordered, most distinctive first)."""
     issues, names = [], set()
-    for t in sorted(range(H.shape[0]), key=lambda t: (-counts.get(t, 0), t)):
-        js = [j for j in H[t].argsort()[::-1] if owner[j] == t and share[j] >= MIN_SHARE and H[t, j] > 0]
-        js = js[:MAX_PATTERNS]
-        if not js or (coherent is not None and (len(js) < 2 or coherent[t] <= 0)):
-            continue
-        # named by the phrase said most often among its three most weighted, which lead the list
-        # ... or a longer phrase ending in it said at least a third as often ("council tax" before "tax")
-        lead = sorted(js[:3], key=lambda j: -df[vocab[j]])[0]
-        longer = [j for j in js[:10] if vocab[j].endswith(" " + vocab[lead]) and df[vocab[j]] * 3 >= df[vocab[lead]]]
-        if longer:
-            lead = max(longer, key=lambda j: (df[vocab[j]], -j))
-        js = [lead] + [j for j in js if j != lead]
-        written = [_written(surface[vocab[j]]) for j in js]
+    for scored in found:
+        scored = [(k, d) for k, d, _ in scored]
+        ks = [k for k, _ in scored]
+        # named by the phrase most said and most its issue's (claims saying it x distinctiveness), or by one
+        # of two or more words scoring at least a third as much ("gun control" rather than "guns")
+        weight = {k: df[k] * d for k, d in scored}
+        lead = max(ks, key=lambda k: (weight[k], k))
+        multi = [k for k in ks[:10] if " " in k and 3 * weight[k] >= weight[lead]]
+        if multi:
+            lead = max(multi, key=lambda k: (weight[k], k))
+        written = [_written(surface[k]) for k in [lead] + [k for k in ks if k != lead]]
         name = written[0]
-        if name.lower() in names and len(written) > 1:
-            name = f"{written[0]}, {written[1]}"
         if name.lower() in names:
             continue
         names.add(name.lower())
         issues.append({"name": name, "description": "discovered: " + ", ".join(written[:5]),
-                       "patterns": written, "context": written[:CONTEXT_TRIGGERS], "origin": "discovered"})
+                       "patterns": written, "context": written, "origin": "discovered"})
     return {"version": 1, "issues": issues}
 
 
@@ -287,8 +260,9 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     The issues the build discovered (kept in the store) unless `rediscover` or `n_issues` asks for a new
     discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims.
     """
-    from .build import _discovered_issues, load_extractions
-    from .issues import assign_claim, taxonomy_from_data
+    from .build import _discovered_issues, load_extractions, people_names
+    from .issue_model import assign_corpus
+    from .issues import taxonomy_from_data
     from .store import Store
 
     with Store(store_path, readonly=True) as store:
@@ -296,14 +270,17 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
         if store.get_meta("discovered_issues") is None:
             rediscover = True
         data = _discovered_issues(store, extractions, n_issues, rediscover)
-        n_claims = sum(len(ex.items) for ex in extractions.values())
+        people = people_names(store.actors())
     tax = taxonomy_from_data(data, "discovered", origin="discovered")
+    items = [it for doc_id in sorted(extractions) for it in extractions[doc_id].items]
+    n_claims = len(items)
     members: dict[str, list] = defaultdict(list)
-    for doc_id in sorted(extractions):
-        for it in extractions[doc_id].items:
-            a = it.attribution
-            for name, _, score in assign_claim(a.text, it.context, tax):
-                members[name].append((-score, len(a.text), a.text, a.resolved_text or a.speaker_text or "?"))
+    for it, about in zip(items, assign_corpus([(it.attribution.text, it.context) for it in items], tax, exclude=people)):
+        a = it.attribution
+        for name, trig, score in about:
+            # examples: the claims its triggers assign first, the best scored
+            members[name].append((trig.startswith("learnt: "), -score, len(a.text), a.text,
+                                  a.resolved_text or a.speaker_text or "?"))
     return write_issues_yaml(data, members, n_claims, examples, source=str(store_path))
 
 
@@ -324,7 +301,7 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
     for iss in data.get("issues", []):
         ms = sorted(members.get(iss["name"], []))
         lines.append(f"  # {len(ms)} claim(s)" + (", e.g.:" if ms else ""))
-        for _, _, text, speaker in ms[:examples]:
+        for *_, text, speaker in ms[:examples]:
             t = " ".join(text.split())
             t = t if len(t) <= 110 else t[:109] + "…"
             lines.append(f"  #   {speaker}: {t}")

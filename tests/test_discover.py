@@ -190,3 +190,52 @@ def test_too_little_to_discover_gives_no_issue():
                                          ("the EU's", "the eu")])
 def test_phrase_keys_fold_case_and_plurals(phrase, key):
     assert phrase_key(phrase) == key
+
+
+# -- assignment to discovered issues --------------------------------------------------------------------
+TRADE = {"issues": [{"name": "trade", "patterns": ["trade", "free trade", "TPP", "tariffs"], "origin": "discovered"}]}
+
+
+@pytest.mark.parametrize("text,sentence,expected", [
+    ("He backs free trade", "", [("trade", "free trade")]),            # a phrase of two words is enough
+    ("He backs trade", "", []),                                          # one single word is not ...
+    ("Trade and tariffs hurt workers", "", [("trade", "Trade, tariffs")]),  # ... two are
+    ("It hurts", "said a free trade critic", []),                        # the rest of the sentence counts half
+    ("TPP hurts", "said a free trade critic", [("trade", "TPP, context: free trade")]),
+    ("right now it hurts", "", []),
+])
+def test_discovered_issues_ask_for_firmer_evidence(text, sentence, expected):
+    from graphkit.issues import assign_claim, taxonomy_from_data
+
+    tax = taxonomy_from_data(TRADE, "test", origin="discovered")
+    assert [(n, t) for n, t, _ in assign_claim(text, (sentence, "TPP and free trade were debated."), tax)] == expected
+
+
+def test_a_hand_made_issue_needs_one_trigger():
+    from graphkit.issues import assign_claim, taxonomy_from_data
+
+    tax = taxonomy_from_data({"issues": [dict(TRADE["issues"][0], origin="taxonomy")]}, "test")
+    assert [n for n, _, _ in assign_claim("He backs trade", taxonomy=tax)] == ["trade"]
+
+
+CLAIMS = [("council tax bills rise", ("", "")), ("council tax is unfair", ("", "")), ("the council tax burden", ("", "")),
+          ("ID cards are costly", ("", "")), ("ID cards database", ("", "")), ("ID cards threaten liberty", ("", ""))] * 4
+TWO = {"issues": [{"name": "council tax", "patterns": ["council tax"]}, {"name": "ID cards", "patterns": ["ID cards"]}]}
+
+
+@pytest.mark.parametrize("claim,expected", [
+    ("bills rise again", "council tax"),        # no trigger: learnt from the claims that say one
+    ("a costly database", "ID cards"),
+    ("the weather was fine", None),            # no word that speaks for any issue
+])
+def test_claims_without_triggers_get_a_learnt_discovered_issue(claim, expected):
+    from graphkit.issue_model import assign_corpus
+    from graphkit.issues import taxonomy_from_data
+
+    claims = CLAIMS + [(claim, ("", ""))]
+    got = assign_corpus(claims, taxonomy_from_data(TWO, "d", origin="discovered"))
+    assert [n for n, _, _ in got[-1]] == ([expected] if expected else [])
+    assert all(t.startswith("learnt: ") for _, t, _ in got[-1])
+    assert got[0] == [("council tax", "council tax", 0.5)]   # a claim with a trigger keeps it
+    # a hand-made taxonomy is left to its triggers
+    assert assign_corpus(claims, taxonomy_from_data(TWO, "h"))[-1] == []
