@@ -167,13 +167,13 @@ def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[
     person = _person_of_phrase(toks)
     role = org = None
 
-    def role_org(words: list[Token]):
+    def role_org(words: list[Token], offices: bool = False):
         r = o = None
         orgw = []
         rolew = []
         for w in words:
-            if w.is_punct or w.lower_ in {"the", "a", "an"} or (w.lower_ in _ROLE_TITLES and w.lower_ not in OFFICES):
-                continue  # 'Mr', 'Sen.' are no role; 'President', 'the president' are
+            if w.is_punct or w.lower_ in {"the", "a", "an"} or (w.lower_ in _ROLE_TITLES and not (offices and w.lower_ in OFFICES)):
+                continue  # 'Mr', 'Sen.' before a name are no role; 'the president' with no name is one
             if w.dep_ == "case":
                 continue
             if w.ent_type_ in ("ORG", "GPE", "NORP") and not rolew:
@@ -205,7 +205,7 @@ def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[
                 org = re.sub(r"^(the|a)\s+", "", org, flags=re.I)
     if person is None and len(toks) > 1:
         # "the Kremlin spokesman", "Russia's Foreign Minister", "the prime minister": a role phrase without a name
-        r, o = role_org(toks)
+        r, o = role_org(toks, offices=True)
         if r and (o or _head_of(toks).pos_ == "NOUN"):
             role, org = r, o
     return person, role, org
@@ -271,11 +271,15 @@ class SpeakerResolver:
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
         self.voted = _pronoun_gender_votes(self.sents, self.names)
         self.hon_voted = _honorific_gender_votes(self.names)
+        self.titles: list[tuple[int, str, str, tuple[int, int]]] = []  # the same, from 'President X', 'Sen. X'
         for e, pn in zip(self.persons, self.names):
             for role, org in _roles_named_with(e):
                 self.titled.append((e.start_char, role.lower(), pn.name, pn.span))
                 if org:
                     self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", pn.name, pn.span))
+            title = _office_title(e)
+            if title:
+                self.titles.append((e.start_char, title, pn.name, pn.span))
 
     def lower_words(self) -> set[str]:
         """Words the article writes in lower case (so not names): 'justice', 'coach'."""
@@ -297,6 +301,10 @@ class SpeakerResolver:
             hits = [x for x in self.titled if x[0] < at and x[1] == key]
             if hits:
                 return hits[-1][2], hits[-1][3]
+        # a bare title says no state or organisation: 'Sen. John McCain' is 'the senator', not 'the Vermont senator'
+        hits = [x for x in self.titles if x[0] < at and x[1] == role.lower()] if not org else []
+        if hits:
+            return hits[-1][2], hits[-1][3]
         return None
 
     def full_name(self, ent_text: str, ent_span: tuple[int, int], at: Optional[int] = None
@@ -552,6 +560,16 @@ TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator",
 OFFICES = {v for v in TITLE_ROLES.values()}
 
 
+def _office_title(e: Span) -> Optional[str]:
+    """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator), not a
+    former one ('Former President Bill Clinton')."""
+    words = [t for t in e.doc[max(0, e.start - 3):e.start + 1] if t.i < e.end]
+    title = next((TITLE_ROLES[t.lower_.rstrip(".")] for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
+    if title and not any(t.lower_ in ("former", "ex", "late", "then") for t in words):
+        return title
+    return None
+
+
 def _roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
     """(role, organisation) pairs the article gives a person by naming them together:
     "Kremlin spokesman Dmitry Peskov", "Tony Blair, the prime minister,", "the chancellor, Gordon Brown,"."""
@@ -563,11 +581,6 @@ def _roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
         _, role, org = _split_speaker(list(doc[lo:e.end]), None)
         if role:
             out.append((role, org))
-    # a title that is also an office ('President Obama', 'Sen. Kirk'): 'the president', 'the senator' later
-    words = [t for t in doc[max(0, e.start - 3):e.start + 1] if t.i < e.end]
-    title = next((TITLE_ROLES[t.lower_.rstrip(".")] for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
-    if title and not any(t.lower_ in ("former", "ex", "late", "then") for t in words):
-        out.append((title, None))
     nouns = [c for c in e.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if e.root.dep_ == "appos" and e.root.head.pos_ == "NOUN":
         nouns.append(e.root.head)

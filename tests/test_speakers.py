@@ -126,6 +126,11 @@ SPEAKERS = [
      ("Barack Obama", "NOUN")),
     ("Former President Bill Clinton and President Macron met in London. The president said the talks were useful.",
      None, ("Macron", "NOUN")),
+    # ... but a bare title says no state or party: 'the Vermont senator' is not the last 'Sen.' named
+    ("Sen. John McCain spoke first. The Vermont senator said the deal was rigged.", None,
+     ("The Vermont senator", "NOUN")),
+    ("President Macron met Theresa May in London. The Irish president said the talks were useful.", None,
+     ("The Irish president", "NOUN")),
     # a role never named stays a role, and speaks on through 'he' (not the last person named as a subject)
     ("Trump called on Bill de Blasio to act. De Blasio refused. \"There is hatred,\" the Republican presidential "
      "candidate said on Thursday.\n\nThe program was a \"good thing,\" he remarked.", None,
