@@ -277,9 +277,11 @@ class SpeakerResolver:
                 self.titled.append((e.start_char, role.lower(), pn.name, pn.span))
                 if org:
                     self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", pn.name, pn.span))
-            title = _office_title(e)
+            title, where = _office_title(e)
             if title:
                 self.titles.append((e.start_char, title, pn.name, pn.span))
+                if where:  # 'New Jersey Gov. Chris Christie': 'the New Jersey governor'
+                    self.titled.append((e.start_char, f"{where.lower()} {title}", pn.name, pn.span))
 
     def lower_words(self) -> set[str]:
         """Words the article writes in lower case (so not names): 'justice', 'coach'."""
@@ -560,14 +562,17 @@ TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator",
 OFFICES = {v for v in TITLE_ROLES.values()}
 
 
-def _office_title(e: Span) -> Optional[str]:
+def _office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
     """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator), not a
-    former one ('Former President Bill Clinton')."""
-    words = [t for t in e.doc[max(0, e.start - 3):e.start + 1] if t.i < e.end]
-    title = next((TITLE_ROLES[t.lower_.rstrip(".")] for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
-    if title and not any(t.lower_ in ("former", "ex", "late", "then") for t in words):
-        return title
-    return None
+    former one ('Former President Bill Clinton'), and the place or organisation written before the title
+    ('New Jersey Gov. Chris Christie' → governor, New Jersey)."""
+    words = [t for t in e.doc[max(0, e.start - 4):e.start + 1] if t.i < e.end]
+    at = next((t for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
+    if at is None or any(t.lower_ in ("former", "ex", "late", "then") for t in words):
+        return None, None
+    where = [t for t in words if t.i < at.i and t.ent_type_ in ("GPE", "ORG", "NORP")]
+    where = [t for t in where if t.i >= where[-1].i - 2] if where else []
+    return TITLE_ROLES[at.lower_.rstrip(".")], (e.doc[where[0].i:where[-1].i + 1].text if where else None)
 
 
 def _roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:

@@ -129,6 +129,8 @@ SPEAKERS = [
     # ... but a bare title says no state or party: 'the Vermont senator' is not the last 'Sen.' named
     ("Sen. John McCain spoke first. The Vermont senator said the deal was rigged.", None,
      ("The Vermont senator", "NOUN")),
+    ("New Jersey Gov. Chris Christie spoke first. The New Jersey governor said the polls were wrong.", None,
+     ("Chris Christie", "NOUN")),
     ("President Macron met Theresa May in London. The Irish president said the talks were useful.", None,
      ("The Irish president", "NOUN")),
     # a role never named stays a role, and speaks on through 'he' (not the last person named as a subject)
