@@ -563,16 +563,19 @@ OFFICES = {v for v in TITLE_ROLES.values()}
 
 
 def _office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
-    """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator), not a
-    former one ('Former President Bill Clinton'), and the place or organisation written before the title
+    """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator; 'Former
+    President Bill Clinton' → former president), and the place or organisation written before the title
     ('New Jersey Gov. Chris Christie' → governor, New Jersey)."""
     words = [t for t in e.doc[max(0, e.start - 4):e.start + 1] if t.i < e.end]
     at = next((t for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
-    if at is None or any(t.lower_ in ("former", "ex", "late", "then") for t in words):
+    if at is None or any(t.lower_ in ("late", "then") for t in words):
         return None, None
+    title = TITLE_ROLES[at.lower_.rstrip(".")]
+    if any(t.lower_ in ("former", "ex") for t in words):
+        title = f"former {title}"  # another office: 'the former president', never 'the president'
     where = [t for t in words if t.i < at.i and t.ent_type_ in ("GPE", "ORG", "NORP")]
     where = [t for t in where if t.i >= where[-1].i - 2] if where else []
-    return TITLE_ROLES[at.lower_.rstrip(".")], (e.doc[where[0].i:where[-1].i + 1].text if where else None)
+    return title, (e.doc[where[0].i:where[-1].i + 1].text if where else None)
 
 
 def _roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:

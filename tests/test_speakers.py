@@ -129,6 +129,8 @@ SPEAKERS = [
     # ... but a bare title says no state or party: 'the Vermont senator' is not the last 'Sen.' named
     ("Sen. John McCain spoke first. The Vermont senator said the deal was rigged.", None,
      ("The Vermont senator", "NOUN")),
+    ("Former President Bill Clinton spoke first. Hillary Clinton waved. The former president said it was close.",
+     None, ("Bill Clinton", "NOUN")),
     ("New Jersey Gov. Chris Christie spoke first. The New Jersey governor said the polls were wrong.", None,
      ("Chris Christie", "NOUN")),
     ("President Macron met Theresa May in London. The Irish president said the talks were useful.", None,
