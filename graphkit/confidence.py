@@ -63,6 +63,43 @@ def tagger_path() -> Path:
     return _models_dir(TAGGER_FILE) / TAGGER_FILE
 
 
+def read_model(p: Path, what: str) -> dict:
+    """The JSON of the model file ``p``, cached until the file changes (its mtime or size moves).
+
+    ``what`` names the model in errors: a missing file or one that is not JSON raises GraphkitError
+    saying how to get it back. The filter and the cue tagger (`graphkit.cue_tagger.load_tagger`) both
+    read their weights through here.
+    """
+    try:
+        st = p.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    return _read_json(str(p), stamp, what)
+
+
+@lru_cache(maxsize=8)
+def _read_json(path: str, stamp, what: str) -> dict:
+    p = Path(path)
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise GraphkitError(f"{what} not found at {p}; "
+                            f"restore models/{p.name} or retrain with bench/train_filter.py") from e
+    except json.JSONDecodeError as e:
+        raise GraphkitError(f"{what} {p} is not valid JSON ({e}); "
+                            "restore it from git or retrain with bench/train_filter.py") from e
+
+
+def require_keys(raw: dict, p, what: str, table: str, *keys: str) -> dict:
+    """``raw`` when it has the ``table`` (``weights``: a dict, ``trees``: a list) and ``keys``; else
+    GraphkitError saying to retrain."""
+    if not isinstance(raw, dict) or not isinstance(raw.get(table), dict if table == "weights" else list) \
+            or any(k not in raw for k in keys):
+        raise GraphkitError(f"{what} {p} lacks {'/'.join((table,) + keys)}; retrain it with bench/train_filter.py")
+    return raw
+
+
 def load_filter(path: Optional[str] = None) -> dict:
     """The filter model: {"weights": {feature: w}, "bias": b, "threshold": t, ...}; re-read when the file changes.
 
@@ -71,34 +108,10 @@ def load_filter(path: Optional[str] = None) -> dict:
     True
     """
     p = Path(path) if path else model_path()
-    try:
-        stamp = p.stat()
-        stamp = (stamp.st_mtime_ns, stamp.st_size)
-    except OSError:
-        stamp = None
-    return _read_filter(str(p), stamp)
-
-
-@lru_cache(maxsize=4)
-def _read_filter(path: str, stamp) -> dict:
-    p = Path(path)
-    try:
-        raw = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise GraphkitError(f"attribution filter model not found at {p}; "
-                            "restore models/attribution_filter.json or retrain with bench/train_filter.py") from e
-    except json.JSONDecodeError as e:
-        raise GraphkitError(f"attribution filter model {p} is not valid JSON ({e}); "
-                            "restore it from git or retrain with bench/train_filter.py") from e
-    if raw.get("kind") == "gbm":
-        if not isinstance(raw.get("trees"), list) or "bias" not in raw or "threshold" not in raw:
-            raise GraphkitError(f"attribution filter model {p} lacks trees/bias/threshold; "
-                                "retrain it with bench/train_filter.py")
-        return raw
-    if not isinstance(raw.get("weights"), dict) or "bias" not in raw or "threshold" not in raw:
-        raise GraphkitError(f"attribution filter model {p} lacks weights/bias/threshold; "
-                            "retrain it with bench/train_filter.py")
-    return raw
+    what = "attribution filter model"
+    raw = read_model(p, what)
+    gbm = isinstance(raw, dict) and raw.get("kind") == "gbm"
+    return require_keys(raw, p, what, "trees" if gbm else "weights", "bias", "threshold")
 
 
 def _bin(x: float, edges: tuple, name: str) -> str:

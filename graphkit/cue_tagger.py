@@ -25,18 +25,15 @@ The weights live in ``models/attribution_tagger.json`` (PolNeAR train, ``bench/t
 from __future__ import annotations
 
 import bisect
-import json
 import math
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Doc, Token
 
 from .confidence import TAGGER_FILE as MODEL_FILE
-from .confidence import tagger_path
+from .confidence import read_model, require_keys, tagger_path
 from .cues import Cues, default_cues
-from .errors import GraphkitError
 from .frames import _Cand, _shown_act, _span_tokens, _subject, not_a_source
 
 __all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
@@ -58,29 +55,8 @@ def load_tagger(path: Optional[str] = None) -> dict:
     True
     """
     p = Path(path) if path else tagger_path()
-    try:
-        st = p.stat()
-        stamp = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        stamp = None
-    return _read(str(p), stamp)
-
-
-@lru_cache(maxsize=4)
-def _read(path: str, stamp) -> dict:
-    p = Path(path)
-    try:
-        raw = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise GraphkitError(f"attribution tagger model not found at {p}; "
-                            "restore models/attribution_tagger.json or retrain with bench/train_filter.py") from e
-    except json.JSONDecodeError as e:
-        raise GraphkitError(f"attribution tagger model {p} is not valid JSON ({e}); "
-                            "restore it from git or retrain with bench/train_filter.py") from e
-    if not isinstance(raw.get("weights"), dict) or "bias" not in raw or "threshold" not in raw:
-        raise GraphkitError(f"attribution tagger model {p} lacks weights/bias/threshold; "
-                            "retrain it with bench/train_filter.py")
-    return raw
+    what = "attribution tagger model"
+    return require_keys(read_model(p, what), p, what, "weights", "bias", "threshold")
 
 
 def _kind(t: Optional[Token]) -> str:

@@ -116,6 +116,7 @@ def test_features_name_the_cue_and_the_frame(nlp):
     (None, "not found"),
     ("{not json", "not valid JSON"),
     (json.dumps({"weights": {}}), "lacks weights/bias/threshold"),
+    ("[1, 2]", "lacks weights/bias/threshold"),                       # JSON, but not a model
 ])
 def test_bad_model_file_says_cause_and_fix(tmp_path, content, fix):
     p = tmp_path / "attribution_filter.json"

@@ -109,6 +109,7 @@ def test_features_are_from_the_parse(nlp):
 @pytest.mark.parametrize("content,fix", [
     ("{not json", "not valid JSON"),
     (json.dumps({"weights": {}}), "lacks weights/bias/threshold"),
+    ("[1, 2]", "lacks weights/bias/threshold"),                       # JSON, but not a model
 ])
 def test_bad_model_file_says_cause_and_fix(tmp_path, content, fix):
     p = tmp_path / "attribution_tagger.json"
