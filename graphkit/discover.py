@@ -295,7 +295,11 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "# Edit freely: rename an issue, merge two, drop one, add or remove triggers (format: models/issues.yaml).",
              "# Then save this file as CORPUS/issues.yaml (or pass it with --issues FILE) and rebuild.",
              "# Under each issue: its number of claims and the best-matched examples.",
-             "version: 1", "issues:"]
+             "version: 1",
+             "# Triggers count as on the build that discovered them: a phrase of two or more words 1, one word 1/2,",
+             "# and claims with none can be given an issue learnt from the rest. Delete this line to match every",
+             "# trigger alone, as in a taxonomy written by hand.",
+             "evidence: discovered", "issues:"]
     if not data.get("issues"):
         lines[-1] = "issues: []"
     for iss in data.get("issues", []):

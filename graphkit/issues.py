@@ -146,12 +146,16 @@ class Taxonomy:
 
     issues: tuple[IssueDef, ...]
     source: str = "models/issues.yaml"
+    evidence: str = "literal"  # "discovered": the file's top-level ``evidence: discovered`` (`issues suggest` writes it)
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def discovered(self) -> bool:
-        """All its issues were discovered from the corpus (graphkit.discover): they ask for firmer evidence."""
-        return bool(self.issues) and all(i.origin == "discovered" for i in self.issues)
+        """Its issues are assigned as discovered ones (firmer evidence, issues learnt for claims without
+        triggers): all were discovered from the corpus (graphkit.discover), or the file says
+        ``evidence: discovered`` — so a file from `graphkit issues suggest`, dropped into the corpus as it
+        is, assigns the claims the build that discovered it did."""
+        return bool(self.issues) and (self.evidence == "discovered" or all(i.origin == "discovered" for i in self.issues))
 
     @property
     def names(self) -> list[str]:
@@ -225,6 +229,10 @@ class Taxonomy:
 def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
         raise ModelsFileError(f"{source} has no 'issues:' list; see the format described at the top of models/issues.yaml")
+    evidence = str(data.get("evidence") or "literal").lower()
+    if evidence not in ("literal", "discovered"):
+        raise ModelsFileError(f"{source}: 'evidence: {data.get('evidence')}' is neither literal nor discovered; "
+                              "write one of them, or delete the line")
     issues, seen = [], set()
     for k, item in enumerate(data["issues"]):
         where = f"{source}, issue #{k + 1}"
@@ -246,7 +254,7 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
         issues.append(IssueDef(name=name, id=f"issue:{item.get('id') or slug(name)}",
                                description=item.get("description"), patterns=pats, context=ctx,
                                origin=str(item.get("origin") or origin)))
-    return Taxonomy(issues=tuple(issues), source=source)
+    return Taxonomy(issues=tuple(issues), source=source, evidence=evidence)
 
 
 _CACHE: dict = {}

@@ -121,6 +121,28 @@ def test_suggest_writes_an_editable_taxonomy_that_a_rebuild_uses(uk_store, tmp_p
     with graphkit.open(store) as g:
         assert set(g.issues()["origin"]) == {"taxonomy"}
         assert json.loads(g.store.get_meta("knowledge"))["issues"][-1]["path"].endswith("issues.yaml")
+        from_file = dict(zip(g.claims()["id"], g.claims()["issues"]))
+    with graphkit.open(d / "uk.gk") as g:                      # the file as written assigns what discovery did
+        assert from_file == dict(zip(g.claims()["id"], g.claims()["issues"]))
+
+
+@pytest.mark.parametrize("evidence, discovered", [(None, False), ("literal", False), ("discovered", True)])
+def test_a_taxonomy_file_says_how_its_triggers_count(evidence, discovered):
+    from graphkit.issues import taxonomy_from_data
+
+    data = {"issues": [{"name": "council tax", "patterns": ["council tax", "bills"]}]}
+    if evidence:
+        data["evidence"] = evidence
+    tax = taxonomy_from_data(data, f"test-{evidence}")
+    assert tax.discovered is discovered and {i.origin for i in tax.issues} == {"taxonomy"}
+
+
+def test_an_unknown_evidence_says_what_to_write():
+    from graphkit.errors import ModelsFileError
+    from graphkit.issues import taxonomy_from_data
+
+    with pytest.raises(ModelsFileError, match="neither literal nor discovered"):
+        taxonomy_from_data({"evidence": "strict", "issues": [{"name": "x", "patterns": ["x"]}]}, "test-bad")
 
 
 def test_an_edit_to_the_corpus_taxonomy_re_resolves(tmp_path):
