@@ -58,7 +58,31 @@ def _predicate(key: str, value):
     return None
 
 
-class TableAttributeRuler:
+class _TableComponent:
+    """What both table components share: they wrap spaCy's own component (``_inner``), are pickled as it
+    (``nlp.pipe(n_process=...)`` where processes spawn), and hand it every attribute they do not define
+    (serialisation, labels, ...)."""
+
+    def __init__(self, inner, default_name: str):
+        self.name = getattr(inner, "name", default_name)
+        self.vocab = inner.vocab
+        self._inner = inner
+
+    def pipe(self, docs, batch_size: int = 1000):
+        for doc in docs:
+            yield self(doc)
+
+    def __reduce__(self):
+        return (type(self), (self._inner,))
+
+    def __getattr__(self, name):
+        inner = self.__dict__.get("_inner")
+        if inner is None:
+            raise AttributeError(name)
+        return getattr(inner, name)
+
+
+class TableAttributeRuler(_TableComponent):
     """The attribute ruler's patterns read from a table keyed by each token's (tag, lower, dep, is_space).
 
     Semantics kept from ``spacy.pipeline.AttributeRuler``: every pattern is matched against the Doc as it
@@ -67,9 +91,7 @@ class TableAttributeRuler:
     """
 
     def __init__(self, ruler):
-        self.name = getattr(ruler, "name", "attribute_ruler")
-        self.vocab = ruler.vocab
-        self._ruler = ruler  # kept for to_disk/serialisation and for what this class does not do
+        super().__init__(ruler, "attribute_ruler")
         self.attrs = [dict(a) for a in ruler.attrs]
         unsupported = next((k for a in self.attrs for k in a if k not in _WRITTEN), None)
         if unsupported is not None:
@@ -174,19 +196,6 @@ class TableAttributeRuler:
         doc.from_array(list(_WRITTEN), numpy.array(out, dtype=numpy.uint64))
         return doc
 
-    def pipe(self, docs, batch_size: int = 1000):
-        for doc in docs:
-            yield self(doc)
-
-    def __reduce__(self):  # pickled as spaCy's ruler (nlp.pipe(n_process=...) where processes spawn)
-        return (type(self), (self._ruler,))
-
-    def __getattr__(self, name):  # serialisation and the rest: spaCy's component
-        inner = self.__dict__.get("_ruler")
-        if inner is None:
-            raise AttributeError(name)
-        return getattr(inner, name)
-
 
 class _SetIndex:
     """The ``lemma_index`` table with each part of speech's word list as a set: ``rule_lemmatize`` tests
@@ -221,7 +230,7 @@ class _RuleTables:
         return self._index if name == "lemma_index" else self._lookups.get_table(name, default)
 
 
-class TableLemmatizer:
+class TableLemmatizer(_TableComponent):
     """The rule lemmatizer's lemma read from a table keyed by (orth, pos, morph), which is all
     ``rule_lemmatize`` reads; tokens that already have a lemma (the attribute ruler's) keep it. A new
     key runs spaCy's ``rule_lemmatize`` with the word index as sets (:class:`_RuleTables`)."""
@@ -229,16 +238,14 @@ class TableLemmatizer:
     def __init__(self, lemmatizer):
         if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
             raise ValueError("only the rule lemmatizer without overwrite is reproduced")
-        self.name = getattr(lemmatizer, "name", "lemmatizer")
-        self.vocab = lemmatizer.vocab
-        self._lemmatizer = lemmatizer
+        super().__init__(lemmatizer, "lemmatizer")
         self._rules = None
         self._table: dict = {}  # (orth, pos, morph) -> lemma hash
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        lem = self._lemmatizer
+        lem = self._inner
         if self._rules is None:
             if not lem._validated:
                 lem._validate_tables()
@@ -258,18 +265,6 @@ class TableLemmatizer:
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
 
-    def pipe(self, docs, batch_size: int = 1000):
-        for doc in docs:
-            yield self(doc)
-
-    def __reduce__(self):
-        return (type(self), (self._lemmatizer,))
-
-    def __getattr__(self, name):  # serialisation and the rest: spaCy's component
-        inner = self.__dict__.get("_lemmatizer")
-        if inner is None:
-            raise AttributeError(name)
-        return getattr(inner, name)
 
 
 _FACTORIES = {"attribute_ruler": ("graphkit_attribute_table", TableAttributeRuler),
