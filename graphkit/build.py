@@ -316,11 +316,11 @@ def iter_extractions(store: Store) -> Iterable[tuple[str, DocExtraction]]:
         yield doc_id, DocExtraction.model_validate_json(data)
 
 
-def assemble_claims(extractions, actor_names: dict, speaker_of: dict, pres, taxonomy=None,
+def assemble_claims(extractions: Iterable[tuple[str, DocExtraction]], actor_names: dict, speaker_of: dict, pres, taxonomy=None,
                     abouts: Optional[Iterable[list]] = None) -> list[Claim]:
     """Per-article attributions + resolved speakers + resolved places (`pres`) + issues → Claim records (unmerged).
 
-    ``extractions``: doc_id → DocExtraction, or (doc_id, DocExtraction) pairs in doc_id order (`iter_extractions`).
+    ``extractions``: (doc_id, DocExtraction) pairs in doc_id order (`iter_extractions`).
     ``abouts``: each claim's (issue, triggers, score) list, in the same order (graphkit.issue_model.assign_corpus,
     which also learns discovered issues for claims without triggers); None: from `taxonomy`'s triggers alone
     (a graphkit.issues.Taxonomy; None: no issues)."""
@@ -329,8 +329,7 @@ def assemble_claims(extractions, actor_names: dict, speaker_of: dict, pres, taxo
 
     abouts = iter(abouts) if abouts is not None else None
     claims = []
-    pairs = sorted(extractions.items()) if isinstance(extractions, dict) else extractions
-    for doc_id, ex in pairs:
+    for doc_id, ex in extractions:
         mentions = place_mentions(ex.entities, pres) if ex.items else []
         starts = [m[0] for m in mentions]
         # the speaker mention of each attribution → its index, to find the actor of a reporter
