@@ -97,7 +97,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     """Build or update the store at ``store_path`` from the articles under ``corpus``.
 
     ``options`` are `update_store`'s (model, workers, batch_size, on_progress, extract, force, prune,
-    n_issues, rediscover, window_days).
+    n_issues, rediscover, window_days, full).
     The corpus's own knowledge (graphkit.knowledge.Knowledge) is ``CORPUS/issues.yaml`` and
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
@@ -119,7 +119,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                  batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
                  extract: Optional[Callable] = None, force: bool = False, prune: bool = False, knowledge=None,
                  n_issues: Optional[int] = None, rediscover: bool = False,
-                 window_days: Optional[int] = None) -> BuildReport:
+                 window_days: Optional[int] = None, full: bool = False) -> BuildReport:
     """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
 
     Callers hold the store's writer lock (`build` does).
@@ -141,6 +141,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     a number chosen from the data) once, and kept: ``rediscover`` discovers them again.
     ``window_days``: claims of two articles further apart are never linked as contradicting (None:
     ``graphkit.contradict.WINDOW_DAYS``); a change re-resolves.
+    ``full``: resolve everything again, reusing nothing a previous resolution kept (`resolve_store`); the
+    result is the same as an incremental one, which is what the tests check.
     """
     from .contradict import WINDOW_DAYS
     from .knowledge import Knowledge
@@ -190,11 +192,11 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
         fingerprint = resolve_fingerprint(store, report.skipped, knowledge, n_issues, window_days)
-        counts = (stored_counts(store) if not (force or rediscover) and store.get_meta("resolved_fingerprint") == fingerprint
-                  else None)
+        counts = (stored_counts(store) if not (force or rediscover or full)
+                  and store.get_meta("resolved_fingerprint") == fingerprint else None)
         if counts is None:
             counts = resolve_store(store, skipped=report.skipped, knowledge=knowledge, n_issues=n_issues,
-                                   rediscover=rediscover, window_days=window_days)
+                                   rediscover=rediscover, window_days=window_days, full=full)
             store.set_meta("resolved_counts", json.dumps(counts, sort_keys=True))
             store.set_meta("resolved_fingerprint", fingerprint)
         report.resolve_seconds = time.perf_counter() - t0
@@ -317,17 +319,16 @@ def iter_extractions(store: Store) -> Iterable[tuple[str, DocExtraction]]:
 
 
 def assemble_claims(extractions: Iterable[tuple[str, DocExtraction]], actor_names: dict, speaker_of: dict, pres, taxonomy=None,
-                    abouts: Optional[Iterable[list]] = None) -> list[Claim]:
+                    abouts: Optional[dict[str, list]] = None) -> list[Claim]:
     """Per-article attributions + resolved speakers + resolved places (`pres`) + issues → Claim records (unmerged).
 
     ``extractions``: (doc_id, DocExtraction) pairs in doc_id order (`iter_extractions`).
-    ``abouts``: each claim's (issue, triggers, score) list, in the same order (graphkit.issue_model.assign_corpus,
-    which also learns discovered issues for claims without triggers); None: from `taxonomy`'s triggers alone
+    ``abouts``: doc_id → each of its claims' (issue, triggers, score) list, in item order (`claim_issues`, which
+    also gives discovered issues learnt for claims without triggers); None: from `taxonomy`'s triggers alone
     (a graphkit.issues.Taxonomy; None: no issues)."""
     from .issues import assign_claim
     from .places import place_mentions, places_in
 
-    abouts = iter(abouts) if abouts is not None else None
     claims = []
     for doc_id, ex in extractions:
         mentions = place_mentions(ex.entities, pres) if ex.items else []
@@ -335,12 +336,13 @@ def assemble_claims(extractions: Iterable[tuple[str, DocExtraction]], actor_name
         # the speaker mention of each attribution → its index, to find the actor of a reporter
         by_span = {it.attribution.speaker_span: j for j, it in enumerate(ex.items)
                    if it.attribution.speaker_span is not None and it.attribution.reported_by_span is None}
+        said = iter(abouts[doc_id]) if abouts is not None else None
         for i, item in enumerate(ex.items):
             a = item.attribution
             actor_id = speaker_of[(doc_id, i)]
             rep_id = speaker_of.get((doc_id, by_span[a.reported_by_span])) if a.reported_by_span in by_span else None
             d = item.date
-            about = (next(abouts) if abouts is not None else
+            about = (next(said) if said is not None else
                      assign_claim(a.text, item.context, taxonomy) if taxonomy is not None and taxonomy.issues else [])
             claims.append(Claim(
                 id=claim_id(doc_id, a.spans), doc_id=doc_id, speaker=actor_names[actor_id], speaker_id=actor_id,
@@ -373,9 +375,15 @@ class _Clock:
 
 
 def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None, *,
-                  n_issues: Optional[int] = None, rediscover: bool = False,
-                  window_days: Optional[int] = None, timings: Optional[dict[str, float]] = None) -> dict[str, int]:
+                  n_issues: Optional[int] = None, rediscover: bool = False, window_days: Optional[int] = None,
+                  full: bool = False, timings: Optional[dict[str, float]] = None) -> dict[str, int]:
     """Re-resolve actors, places, issues, merged reports and contradictions over the whole store.
+
+    Incremental: a claim's issues depend on its own words alone (the triggers, and for discovered issues the
+    model fitted with them, kept), so each article's are kept in the store (`claim_issues`) and worked out
+    again only for articles whose claims changed; ``full`` works out every article's again (same result).
+    Actors, places, merged reports and contradictions read corpus-wide statistics (name clusters and
+    genders, entity type votes, concept idf, argument specificity) and are resolved over every claim.
 
     ``timings``, when given, receives the seconds each stage took (read, actors, places, issues, claims,
     merge, contradictions, write): where a large store's resolution goes.
@@ -389,24 +397,16 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     """
     import json
 
-    from .gazetteer import Gazetteer
-    from .issues import issue_records, taxonomy_from_data, taxonomy_of
-    from .knowledge import Knowledge
     from .contradict import find_contradictions
-    from .issue_model import assign_corpus
-    from .statements import merge_reports
+    from .gazetteer import Gazetteer
+    from .issues import issue_records
+    from .knowledge import Knowledge
     from .places import resolve_places
     from .resolve import resolve_actors
+    from .statements import merge_reports
 
     clock = _Clock(timings)
-    # first pass over the store: only what actors and places are resolved from is kept
-    atts: dict[str, list] = {}
-    ents: dict[str, list] = {}
-    said: list[tuple] = []  # each claim's (text, context), for its issues
-    for doc_id, ex in iter_extractions(store):
-        atts[doc_id] = [it.attribution for it in ex.items]
-        said += [(it.attribution.text, it.context) for it in ex.items]
-        ents[doc_id] = [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities]  # names recur
+    atts, ents, said = read_resolution_inputs(store)
     clock("read")
     knowledge = knowledge or Knowledge()
     actors_data = knowledge.actors_data()
@@ -418,12 +418,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     del ents
     clock("places")
     names = {a.id: a.name for a in res.actors}
-    tax, discovered = taxonomy_of(knowledge), None
-    if not tax.issues:
-        discovered = _discovered_issues(store, None, n_issues, rediscover, speakers=res.actors)
-        tax = taxonomy_from_data(discovered, "issues discovered from the corpus", origin="discovered")
-    # each claim's issues over the whole corpus (a discovered issue may be learnt for claims without triggers)
-    abouts = assign_corpus(said, tax, exclude=people_names(res.actors))
+    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, res.actors)
+    abouts = claim_issues(store, said, tax, issues_data, exclude=people_names(res.actors), refit=rediscover, full=full)
     del said
     clock("issues")
     claims = assemble_claims(iter_extractions(store), names, res.speaker_of, pres, tax, abouts=abouts)  # the second pass
@@ -441,10 +437,99 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     places = [p for p in pres.places if p.name in used_places]
     issues = issue_records(tax)
     meta = {"knowledge": json.dumps(knowledge.describe()), "actors": json.dumps(actors_data),
-            "issues": json.dumps(discovered if discovered is not None else knowledge.issues_data())}
-    if discovered is not None:
-        meta["discovered_issues"] = json.dumps({**discovered, "n_issues": n_issues})
+            "issues": json.dumps(issues_data)}
+    if discovered:
+        meta["discovered_issues"] = json.dumps({**issues_data, "n_issues": n_issues})
     store.replace_resolved(actors, places, issues, claims, contradictions, skipped, meta=meta)
     clock("write")
     return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors), "places": len(places), "issues": len(issues),
-            "issues_discovered": discovered is not None, "contradictions": len(contradictions)}
+            "issues_discovered": discovered, "contradictions": len(contradictions)}
+
+
+def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, list], dict[str, list]]:
+    """The first pass over the store: per article, what actors, places and issues are resolved from (its
+    attributions, its entities, each claim's (text, context)); the rest of each extraction is not kept."""
+    atts: dict[str, list] = {}
+    ents: dict[str, list] = {}
+    said: dict[str, list] = {}
+    for doc_id, ex in iter_extractions(store):
+        atts[doc_id] = [it.attribution for it in ex.items]
+        said[doc_id] = [(it.attribution.text, it.context) for it in ex.items]
+        ents[doc_id] = [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities]  # names recur
+    return atts, ents, said
+
+
+def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers) -> tuple:
+    """(the Taxonomy claims are assigned with, its data as stored in meta ``issues``, whether it was discovered):
+    the knowledge's issues, else the issues discovered in this store (`_discovered_issues`)."""
+    from .issues import taxonomy_from_data, taxonomy_of
+
+    tax = taxonomy_of(knowledge)
+    if tax.issues:
+        return tax, knowledge.issues_data(), False
+    data = _discovered_issues(store, None, n_issues, rediscover, speakers=speakers)
+    return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
+
+
+ISSUES_FORMAT = 1  # what an article's kept issues hold (`claim_issues`); bump when that changes
+
+
+def claim_issues(store: Store, said: dict[str, list], tax, issues_data: dict, *, exclude=(), refit: bool = False,
+                 full: bool = False) -> dict[str, list]:
+    """doc_id → each of its claims' (issue, triggers, score) list (graphkit.issue_model.assign_corpus).
+
+    A claim's issues are a function of its text and context, the taxonomy, graphkit's code and, for discovered
+    issues, the model learnt from the claims their triggers assign (`kept_issue_model`: fitted once per
+    taxonomy and kept). So each article's issues are kept in the store under a key of exactly those, and
+    worked out again only when the key changes: a rebuild that changed a few articles assigns only theirs.
+    ``full``: work out every article's again. ``said``: doc_id → its claims' (text, context) pairs."""
+    from .issue_model import assign_corpus
+
+    model = kept_issue_model(store, said, tax, issues_data, exclude, refit) if tax.discovered else None
+    state = hashlib.sha256(json.dumps([ISSUES_FORMAT, code_key(), issues_data, tax.evidence,
+                                       model.to_json() if model is not None else None],
+                                      sort_keys=True).encode()).hexdigest()
+    keys = {} if full else store.kept_issue_keys()
+    out: dict[str, list] = {}
+    todo: dict[str, str] = {}
+    for doc_id, claims in said.items():
+        key = hashlib.sha256((state + json.dumps(claims)).encode()).hexdigest()
+        if keys.get(doc_id) == key:
+            out[doc_id] = store.kept_issues(doc_id)
+        else:
+            todo[doc_id] = key
+    flat = [c for doc_id in todo for c in said[doc_id]]
+    found = iter(assign_corpus(flat, tax, model=model) if flat else ())
+    for doc_id in todo:
+        out[doc_id] = [next(found) for _ in said[doc_id]]
+    store.keep_issues((doc_id, key, json.dumps(out[doc_id])) for doc_id, key in todo.items())
+    return out
+
+
+def kept_issue_model(store: Store, said: dict[str, list], tax, issues_data: dict, exclude, refit: bool):
+    """The issue model (graphkit.issue_model.IssueModel, or None when none can be learnt) for a discovered
+    taxonomy: the one kept in the store's meta ``issue_model`` for these issues, else fitted now on every
+    claim of the store and kept. Like the discovered issues themselves it is learnt once (``refit``:
+    again); later claims are assigned with it, so a claim's issues never depend on other articles."""
+    from .issue_model import IssueModel, fit_issue_model, model_texts
+    from .issues import assign_claim
+
+    key = hashlib.sha256(json.dumps([issues_data, tax.evidence], sort_keys=True).encode()).hexdigest()
+    raw = store.get_meta("issue_model")
+    if raw and not refit:
+        kept = json.loads(raw)
+        if kept.get("issues") == key:
+            return IssueModel.from_json(kept["model"]) if kept["model"] else None
+    claims = [c for cs in said.values() for c in cs]
+    model = fit_issue_model(model_texts(claims), [assign_claim(t, c, tax) for t, c in claims], exclude=exclude)
+    store.set_meta("issue_model", json.dumps({"issues": key, "model": model.to_json() if model is not None else None}))
+    return model
+
+
+def code_key() -> str:
+    """sha256 of graphkit's own source files: what is kept between resolutions is worked out again after any
+    change to the code that made it."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()

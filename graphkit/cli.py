@@ -94,6 +94,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
           strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
           force: bool = typer.Option(False, "--force", help="Re-parse every article even when unchanged."),
+          full: bool = typer.Option(False, "--full", help="Resolve the whole store again, reusing nothing kept from the last resolution (the result is the same; for checking)."),
           prune: bool = typer.Option(False, "--prune", help="Remove from the store the articles no longer in the corpus folder."),
           issues: Optional[Path] = typer.Option(None, "--issues", help="Issue taxonomy to use instead of CORPUS/issues.yaml (format: models/issues.yaml)."),
           actors: Optional[Path] = typer.Option(None, "--actors", help="Actor gazetteer to use instead of CORPUS/actors.yaml (format: models/actors.yaml)."),
@@ -132,7 +133,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
 
         rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force,
                         prune=prune, on_wait=waiting, issues=issues, actors=actors, n_issues=n_issues,
-                        rediscover=rediscover, window_days=window)
+                        rediscover=rediscover, window_days=window, full=full)
     typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
                f"actors: {rep.actors} · places: {rep.places} · issues: {rep.issues}{' (discovered)' if rep.issues_discovered else ''} · "
                f"contradictions: {rep.contradictions} · "

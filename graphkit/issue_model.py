@@ -25,9 +25,17 @@ Measured on PolNeAR train (bench/README.md): it takes the share of claims with a
 
 from __future__ import annotations
 
+import base64
+import json
+import math
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MIN_PROBABILITY = 0.5   # an issue is learnt for a claim when more likely than all the others together
 MIN_DF = 3              # words (and word pairs) said in fewer claims are not features
@@ -35,11 +43,14 @@ MIN_PER_ISSUE = 5       # an issue is learnt only from at least this many claims
 EVIDENCE_WORDS = 3      # words given as the evidence of a learnt issue
 
 
-def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude: Iterable[str] = ()) -> list[list[tuple]]:
+def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude: Iterable[str] = (),
+                  model: Optional["IssueModel"] = None) -> list[list[tuple]]:
     """(issue, triggers, score) lists for every claim of a corpus, given as (text, context) pairs (context: the
     rest of the claim's sentence, the sentence before): the taxonomy's triggers (graphkit.issues.assign_claim)
     and, for a discovered taxonomy, issues learnt for the claims that say none (`learn_issues`).
-    ``exclude``: names whose words are no evidence (people's names)."""
+    ``exclude``: names whose words are no evidence (people's names). ``model``: a model fitted earlier
+    (`fit_issue_model`) to apply instead of fitting one on these claims (a build keeps the one it fitted
+    with its discovered issues, so a claim's issues depend on that claim alone)."""
     from .issues import assign_claim
 
     if taxonomy is None or not taxonomy.issues:
@@ -47,24 +58,84 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
     assigned = [assign_claim(text, context, taxonomy) for text, context in claims]
     if not taxonomy.discovered:
         return assigned
-    texts = [f"{text} {(tuple(context) + ('',))[0]}" for text, context in claims]
-    learnt = learn_issues(texts, assigned, exclude=exclude)
+    texts = model_texts(claims)
+    if model is None:
+        model = fit_issue_model(texts, assigned, exclude=exclude)
+    learnt = apply_issue_model(model, texts, assigned)
     return [a or b for a, b in zip(assigned, learnt)]
+
+
+def model_texts(claims: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
+    """What the model reads of each (text, context) claim: its text and the rest of its own sentence."""
+    return [f"{text} {(tuple(context) + ('',))[0]}" for text, context in claims]
 
 
 def learn_issues(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], min_df: int = MIN_DF,
                  exclude: Iterable[str] = ()) -> list[list[tuple]]:
     """For each claim (its text and sentence, `texts`) that `assigned` gives no issue, ``[(issue, "learnt: words",
     probability)]`` or ``[]``; claims with issues get ``[]`` (theirs stand). Fewer than two issues with
-    `MIN_PER_ISSUE` assigned claims: all ``[]``."""
-    out: list[list[tuple]] = [[] for _ in texts]
+    `MIN_PER_ISSUE` assigned claims: all ``[]``. `fit_issue_model` then `apply_issue_model`."""
+    return apply_issue_model(fit_issue_model(texts, assigned, min_df=min_df, exclude=exclude), texts, assigned)
+
+
+@dataclass(frozen=True)
+class IssueModel:
+    """A fitted model as plain arrays: what `apply_issue_model` needs, without scikit-learn.
+
+    ``terms``: the TF-IDF features (words and word pairs) in column order, ``idf`` their weights, ``stop``
+    the words dropped before pairing (stop words and people's names), ``coef`` / ``intercept`` the
+    logistic regression's (one row per class; two classes: sklearn's one row). Stored as JSON
+    (`to_json` / `from_json`) with the discovered issues it was fitted for."""
+
+    classes: tuple[str, ...]
+    terms: tuple[str, ...]
+    idf: "np.ndarray"
+    coef: "np.ndarray"
+    intercept: "np.ndarray"
+    stop: frozenset[str]
+
+    def to_json(self) -> str:
+        return json.dumps({"classes": list(self.classes), "terms": list(self.terms), "stop": sorted(self.stop),
+                           "idf": _b64(self.idf), "coef": _b64(self.coef), "intercept": _b64(self.intercept),
+                           "shape": list(self.coef.shape)})
+
+    @classmethod
+    def from_json(cls, raw: str) -> "IssueModel":
+        d = json.loads(raw)
+        return cls(tuple(d["classes"]), tuple(d["terms"]), _unb64(d["idf"]), _unb64(d["coef"]).reshape(d["shape"]),
+                   _unb64(d["intercept"]), frozenset(d["stop"]))
+
+    @cached_property
+    def column(self) -> dict[str, int]:
+        return {t: j for j, t in enumerate(self.terms)}
+
+
+def _b64(a) -> str:
+    import numpy as np
+
+    return base64.b64encode(np.ascontiguousarray(a, dtype="<f8").tobytes()).decode("ascii")
+
+
+def _unb64(s: str):
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(s), dtype="<f8").copy()
+
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+
+
+def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], min_df: int = MIN_DF,
+                    exclude: Iterable[str] = ()) -> Optional[IssueModel]:
+    """The logistic regression over TF-IDF of the claims `assigned` labels (each with its best-scored issue, issues
+    with at least `MIN_PER_ISSUE` such claims), the vocabulary and idf over all `texts`; None when fewer than two
+    issues qualify, no claim lacks an issue, or no word is said often enough."""
     labels = {i: max(a, key=lambda x: (x[2], x[0]))[0] for i, a in enumerate(assigned) if a}
     counts = Counter(labels.values())
     classes = {n for n, c in counts.items() if c >= MIN_PER_ISSUE}
-    todo = [i for i in range(len(texts)) if not assigned[i]]
     train = [i for i in sorted(labels) if labels[i] in classes]
-    if len(classes) < 2 or not todo:
-        return out
+    if len(classes) < 2 or all(assigned):
+        return None
     import warnings
 
     import numpy as np
@@ -72,27 +143,56 @@ def learn_issues(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], min_
     from sklearn.linear_model import LogisticRegression
 
     stop = sorted(ENGLISH_STOP_WORDS | {w for x in exclude for w in re.findall(r"[a-z0-9]+", str(x).lower())})
-    vec = TfidfVectorizer(min_df=min_df, stop_words=stop, ngram_range=(1, 2), sublinear_tf=True)
-    model = LogisticRegression(C=4.0, max_iter=1000)
+    vec = TfidfVectorizer(min_df=min_df, stop_words=stop, ngram_range=(1, 2), sublinear_tf=True,
+                          token_pattern=_TOKEN.pattern)
+    lr = LogisticRegression(C=4.0, max_iter=1000)
     with warnings.catch_warnings():
         # stop words the tokenizer would split (names); ConvergenceWarning on tiny corpora (the fit is still usable)
         warnings.simplefilter("ignore")
         try:
             X = vec.fit_transform(texts)
         except ValueError:  # no word said often enough
-            return out
-        model.fit(X[train], [labels[i] for i in train])
-    P = model.predict_proba(X[todo])
-    coef = model.coef_ if len(model.classes_) > 2 else np.vstack([-model.coef_[0], model.coef_[0]])
-    words = vec.get_feature_names_out()
-    for row, i in enumerate(todo):
-        c = int(P[row].argmax())
-        if P[row, c] < MIN_PROBABILITY:
+            return None
+        lr.fit(X[train], [labels[i] for i in train])
+    coef = lr.coef_ if len(lr.classes_) > 2 else np.vstack([-lr.coef_[0], lr.coef_[0]]) / 2
+    intercept = lr.intercept_ if len(lr.classes_) > 2 else np.array([-lr.intercept_[0], lr.intercept_[0]]) / 2
+    return IssueModel(tuple(map(str, lr.classes_)), tuple(vec.get_feature_names_out()), vec.idf_, coef, intercept,
+                      frozenset(stop))
+
+
+def _features(model: IssueModel, text: str) -> tuple[list[int], list[float]]:
+    """A text's TF-IDF row as TfidfVectorizer(sublinear_tf, l2) computes it: (columns, values), in the order the
+    words and then the word pairs first occur (ties between equally weighted evidence words go to the first said)."""
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in model.stop]
+    grams = Counter(words + [f"{a} {b}" for a, b in zip(words, words[1:])])
+    col = model.column
+    row = [(col[g], (1.0 + math.log(n)) * model.idf[col[g]]) for g, n in grams.items() if g in col]
+    norm = math.sqrt(math.fsum(v * v for _, v in row))
+    return [j for j, _ in row], [v / norm for _, v in row] if norm else []
+
+
+def apply_issue_model(model: Optional[IssueModel], texts: Sequence[str], assigned: Sequence[Sequence[tuple]]) -> list[list[tuple]]:
+    """For each claim `assigned` gives no issue, the issue `model` predicts when it is more likely than all the
+    others together (`MIN_PROBABILITY`) and some word of the claim speaks for it: ``[(issue, "learnt: words",
+    probability)]``, else ``[]``; claims with issues get ``[]``. Each claim's answer depends on its text alone."""
+    out: list[list[tuple]] = [[] for _ in texts]
+    if model is None:
+        return out
+    import numpy as np
+
+    for i, text in enumerate(texts):
+        if assigned[i]:
             continue
-        x = X[i]
-        weight = x.data * coef[c, x.indices]
-        top = [words[x.indices[j]] for j in np.argsort(-weight, kind="stable")[:EVIDENCE_WORDS] if weight[j] > 0]
-        if not top:  # nothing the claim says speaks for the issue: the prior alone is no evidence
+        cols, vals = _features(model, text)
+        x = np.array(vals)
+        z = model.coef[:, cols] @ x + model.intercept if cols else model.intercept.copy()
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        c = int(p.argmax())
+        if p[c] < MIN_PROBABILITY or not cols:
             continue
-        out[i] = [(str(model.classes_[c]), "learnt: " + ", ".join(top), round(float(P[row, c]), 3))]
+        weight = x * model.coef[c, cols]
+        top = [model.terms[cols[j]] for j in np.argsort(-weight, kind="stable")[:EVIDENCE_WORDS] if weight[j] > 0]
+        if top:  # nothing the claim says speaks for the issue: the prior alone is no evidence
+            out[i] = [(model.classes[c], "learnt: " + ", ".join(top), round(float(p[c]), 3))]
     return out

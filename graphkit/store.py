@@ -36,7 +36,13 @@ CREATE TABLE IF NOT EXISTS speaker_issue_claims (
   PRIMARY KEY (speaker_id, issue, date, claim_id)) WITHOUT ROWID;
 """
 
-_SCHEMA = _SPEAKER_ISSUE + """
+# each article's claims' issues as the last resolution worked them out, under the key of what they depend on
+# (graphkit.build.claim_issues): a rebuild assigns issues only to the claims of articles that changed
+_KEPT_ISSUES = """
+CREATE TABLE IF NOT EXISTS kept_issues (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
+"""
+
+_SCHEMA = _SPEAKER_ISSUE + _KEPT_ISSUES + """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, published TEXT, record TEXT NOT NULL);
@@ -257,6 +263,8 @@ class Store:
         stale = [(t, c) for t, c in self.ADDED_COLUMNS if c not in {r[1] for r in db.execute(f"PRAGMA table_info({t})")}]
         if not stale:
             self._add_speaker_issue()
+            if not self.readonly and not db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_issues'").fetchone():
+                db.executescript(_KEPT_ISSUES)  # stores built before issues were kept per article
             return
         t, c = stale[0]
         if self.readonly:
@@ -341,6 +349,7 @@ class Store:
                 marks = ",".join("?" * len(part))
                 db.execute(f"DELETE FROM extractions WHERE doc_id IN ({marks})", part)
                 db.execute(f"DELETE FROM documents WHERE id IN ({marks})", part)
+                db.execute(f"DELETE FROM kept_issues WHERE doc_id IN ({marks})", part)
             db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")
             db.execute("COMMIT")
         except BaseException:
@@ -377,6 +386,26 @@ class Store:
     def extractions(self) -> Iterator[tuple[str, str]]:
         """(doc_id, extraction JSON) of every article, in doc_id order."""
         yield from self.db.execute("SELECT doc_id, data FROM extractions ORDER BY doc_id")
+
+    def kept_issue_keys(self) -> dict[str, str]:
+        """doc_id → the key its kept claim issues were worked out under (graphkit.build.claim_issues)."""
+        return dict(self.db.execute("SELECT doc_id, key FROM kept_issues"))
+
+    def kept_issues(self, doc_id: str) -> list:
+        """The article's kept claim issues: per claim, its (issue, triggers, score) lists."""
+        row = self.db.execute("SELECT data FROM kept_issues WHERE doc_id=?", (doc_id,)).fetchone()
+        return from_json(row[0]) if row else []
+
+    def keep_issues(self, rows: Iterable[tuple[str, str, str]]):
+        """Keep (doc_id, key, JSON data) rows of claim issues, replacing the articles' earlier ones."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO kept_issues VALUES (?,?,?)", rows)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def count(self, table: str) -> int:
         assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions", "skipped"}
