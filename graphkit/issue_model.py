@@ -141,12 +141,15 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
     import numpy as np
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     stop = sorted(ENGLISH_STOP_WORDS | {w for x in exclude for w in re.findall(r"[a-z0-9]+", str(x).lower())})
     vec = TfidfVectorizer(min_df=min_df, stop_words=stop, ngram_range=(1, 2), sublinear_tf=True,
                           token_pattern=_TOKEN.pattern)
     lr = LogisticRegression(C=4.0, max_iter=1000)
-    with warnings.catch_warnings():
+    # One BLAS thread: L-BFGS works on vectors too small for OpenBLAS's threads, which spin and fight the
+    # parse for the cores (PolNeAR dev: 1.7-4.5 CPU s with two threads, 0.16 s with one; the same issues).
+    with warnings.catch_warnings(), threadpool_limits(1):
         # stop words the tokenizer would split (names); ConvergenceWarning on tiny corpora (the fit is still usable)
         warnings.simplefilter("ignore")
         try:
