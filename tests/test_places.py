@@ -181,3 +181,35 @@ def test_ner_noise_is_no_place():
     pres = resolve_places({"x": [("n't", "GPE", 0, 3), ("charlatan", "GPE", 5, 14), ("Jr", "GPE", 20, 22),
                                  ("Kyiv", "GPE", 30, 34)]})
     assert [p.name for p in pres.places] == ["Kyiv"]
+
+
+# -- the geonames indexes kept in the cache folder -------------------------------------------------------
+@pytest.mark.parametrize("state", ["none", "written", "damaged", "unwritable"])
+def test_geonames_cache_gives_the_indexes_built_from_geonames(state, tmp_path, monkeypatch):
+    """Built, loaded from the file the previous process wrote, rebuilt over a damaged file, or built in
+    memory where no cache folder can be written: the same places every time."""
+    from graphkit import places
+
+    monkeypatch.setenv("GRAPHKIT_CACHE", str(tmp_path / "cache"))
+    places._geonames.cache_clear()
+    places._geonames()  # the first process: builds and writes the file
+    (written,) = (tmp_path / "cache").glob("geonames-*.marshal")
+    if state == "damaged":
+        written.write_bytes(written.read_bytes()[:1000])
+    elif state == "unwritable":
+        written.unlink()
+        (tmp_path / "cache").rmdir()
+        (tmp_path / "cache").write_text("a file where the folder should be")
+    elif state == "none":
+        written.unlink()
+    places._geonames.cache_clear()
+    try:
+        geo, built = places._geonames(), places._Geonames.build()
+        assert geo.data() == built.data()
+        for key, cc in [("kyiv", None), ("kiev", "UA"), ("moscow", None), ("moscow", "US"), ("narnia", None)]:
+            assert geo.city(key, cc) == built.city(key, cc)
+        assert geo.city("kiev")["name"] == "Kyiv"
+    finally:
+        places._geonames.cache_clear()
+    if state != "unwritable":
+        assert len(list((tmp_path / "cache").glob("geonames-*.marshal"))) == 1
