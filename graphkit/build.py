@@ -170,6 +170,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             report.pruned = len(gone)
         by_id = {d.id: d for d in todo}
         t0 = time.perf_counter()
+        warming = None
         if todo:
             if extract is None:
                 from .extract import extract_documents, extract_documents_parallel
@@ -179,7 +180,11 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 key = model_key(nlp)
                 views = [parse_view(d) for d in todo]
                 if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
-                    stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size)
+                    def warm():  # the parent waits on the workers: it loads what resolution needs meanwhile
+                        nonlocal warming
+                        warming = warm_resolution(knowledge)
+
+                    stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
                 else:
                     stream = extract_documents(views, nlp, batch_size=batch_size)
             else:
@@ -189,6 +194,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 report.parsed += 1
                 if on_progress:
                     on_progress(report.parsed, len(todo))
+        if warming is not None:
+            warming.join()
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
         fingerprint = resolve_fingerprint(store, report.skipped, knowledge, n_issues, window_days)
@@ -203,6 +210,34 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         for k, v in counts.items():
             setattr(report, k, v)
     return report
+
+
+def warm_resolution(knowledge=None):
+    """Start loading what `resolve_store` will need, in a thread: its modules, the place indexes and, when issues
+    are to be discovered (no taxonomy), scikit-learn (1 CPU s of imports). A build with worker processes runs it
+    while its own process only waits for their extractions. Returns the started thread (join it); whatever fails
+    here is left for the resolution to meet and report.
+    """
+    import threading
+
+    def load():
+        try:
+            from . import contradict, issue_model, resolve, statements  # noqa: F401
+            from .issues import taxonomy_of
+            from .places import _geonames
+
+            _geonames()
+            if not taxonomy_of(knowledge).issues:
+                from . import discover  # noqa: F401
+                import networkx  # noqa: F401
+                import sklearn.feature_extraction.text  # noqa: F401
+                import sklearn.linear_model  # noqa: F401
+        except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
+            pass
+
+    t = threading.Thread(target=load, name="graphkit-warm-resolution", daemon=True)
+    t.start()
+    return t
 
 
 def stored_counts(store: Store) -> Optional[dict[str, int]]:

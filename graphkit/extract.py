@@ -23,7 +23,7 @@ without parsing again.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from pydantic import BaseModel, ConfigDict
 
@@ -291,7 +291,8 @@ def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtrac
 
 
 def extract_documents_parallel(documents: Iterable[Document], model: Optional[str] = None, *, workers: int = 2,
-                               batch: int = 4, batch_size: int = 16) -> Iterator[DocExtraction]:
+                               batch: int = 4, batch_size: int = 16,
+                               started: Optional[Callable[[], None]] = None) -> Iterator[DocExtraction]:
     """`extract_documents` over ``workers`` processes, in input order.
 
     Unlike ``nlp.pipe(n_process=N)``, which ships parsed Docs back for the parent to finish,
@@ -299,6 +300,8 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
     returns the small DocExtraction, so the parent only writes the store. Workers are forked
     from a parent that already loaded the pipeline (no reload) where the platform forks, else
     they load it once each. At most ``4 * workers`` batches of ``batch`` articles are in flight.
+    ``started`` is called once the worker processes exist: a thread it starts is not forked into them
+    (a fork copies another thread's locks, held, into a child that has not the thread to release them).
     """
     import multiprocessing as mp
     from collections import deque
@@ -329,6 +332,8 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
 
         while len(pending) < 4 * workers and submit():
             pass
+        if started is not None:  # the fork context starts every worker at the first submit
+            started()
         try:
             while pending:
                 out = pending.popleft().result()
