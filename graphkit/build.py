@@ -182,7 +182,10 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
                     def warm():  # the parent waits on the workers: it loads what resolution needs meanwhile
                         nonlocal warming
-                        warming = warm_resolution(knowledge)
+                        from .issues import taxonomy_of
+
+                        fitting = rediscover or full or not store.get_meta("issue_model")  # none kept: fitted
+                        warming = warm_resolution(discovering=fitting and not taxonomy_of(knowledge).issues)
 
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
                 else:
@@ -212,22 +215,22 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     return report
 
 
-def warm_resolution(knowledge=None):
-    """Start loading what `resolve_store` will need, in a thread: its modules, the place indexes and, when issues
-    are to be discovered (no taxonomy), scikit-learn (1 CPU s of imports). A build with worker processes runs it
-    while its own process only waits for their extractions. Returns the started thread (join it); whatever fails
-    here is left for the resolution to meet and report.
+def warm_resolution(discovering: bool = False):
+    """Start loading what `resolve_store` will need, in a thread: its modules, the place indexes and, when it will
+    discover issues and fit their model (no taxonomy, none kept in the store), networkx and scikit-learn (about
+    1 CPU s of imports). A build with worker processes runs it while its own process only waits for their
+    extractions. Returns the started thread (join it); whatever fails here is left for the resolution to meet
+    and report.
     """
     import threading
 
     def load():
         try:
             from . import contradict, issue_model, resolve, statements  # noqa: F401
-            from .issues import taxonomy_of
             from .places import _geonames
 
             _geonames()
-            if not taxonomy_of(knowledge).issues:
+            if discovering:
                 from . import discover  # noqa: F401
                 import networkx  # noqa: F401
                 import sklearn.feature_extraction.text  # noqa: F401
