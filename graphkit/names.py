@@ -30,6 +30,10 @@ from typing import Optional
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its", "they", "them", "their",
             "we", "us", "our", "i", "me", "you", "who", "which", "that"}
 GENERATIONAL = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
+#: particles that belong to the surname after them: 'Bill de Blasio' is Mr. de Blasio, 'Chris Van Hollen' Mr. Van
+#: Hollen, 'Osama bin Laden' bin Laden (Dutch, German, French, Spanish, Portuguese, Italian, Arabic names)
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "ibn", "al", "el",
+                  "du", "dos", "das", "ter", "ten"}
 TITLE_WORDS = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "gen", "general",
     "col", "colonel", "adm", "admiral", "rep", "sen", "senator", "gov", "governor", "president", "vice",
@@ -175,6 +179,9 @@ def name_words(text: str) -> tuple[list[str], set[str]]:
     return list(words), set(gens)
 
 
+_PARTICLE_SKELETONS = frozenset(_skel_token(p) for p in NAME_PARTICLES)
+
+
 @lru_cache(maxsize=262144)
 def _name_words(text: str) -> tuple[tuple[str, ...], frozenset]:
     words, gens = [], set()
@@ -186,6 +193,19 @@ def _name_words(text: str) -> tuple[tuple[str, ...], frozenset]:
     if len(words) >= 3:  # middle initials: 'Donald J. Trump' is 'Donald Trump'
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return tuple(words), frozenset(gens)
+
+
+def surname_key(words: list[str]) -> str:
+    """The surname among a name's words (from :func:`name_words`): the last word, with the particles just
+    before it when a given name comes first ('Bill de Blasio' is Mr. de Blasio; 'Al Gore' is Mr. Gore).
+
+    >>> surname_key(name_words("Bill de Blasio")[0]), surname_key(name_words("Al Gore")[0])
+    ('de blasio', 'gore')
+    """
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in _PARTICLE_SKELETONS:
+        k -= 1
+    return " ".join(words[k:])
 
 
 def person_key(name: str) -> str:
@@ -313,6 +333,8 @@ def split_title(text: str) -> tuple[str, str]:
     ("Russia's Foreign Minister", '')
     >>> split_title("talk show host Larry King"), split_title("the White House")
     (('talk show host', 'Larry King'), ('the White House', ''))
+    >>> split_title("Mayor Bill de Blasio"), split_title("the secretary of State")
+    (('Mayor', 'Bill de Blasio'), ('the secretary of State', ''))
     """
     toks = text.split()
     i = len(toks)
@@ -325,7 +347,11 @@ def split_title(text: str) -> tuple[str, str]:
         if i == len(toks) and low in _SURNAME_TITLES and i >= 2:
             prev = re.sub(r"[^\w.\-']", "", toks[i - 2].translate(APOS))
             surname_ok = prev[:1].isupper() and prev.lower().strip(".") not in TITLE_WORDS  # 'Larry King'
-        if not bare or not bare[0].isupper() or (low in TITLE_WORDS and not surname_ok) or core.endswith("'s") and i < len(toks):
+        particle = low in NAME_PARTICLES and bare.islower() and 0 < i < len(toks) and low not in TITLE_WORDS and (
+            i == 1 or toks[i - 2][:1].isupper() or toks[i - 2] in NAME_PARTICLES)  # 'Bill de Blasio', 'von der Leyen'
+
+        if not particle and (not bare or not bare[0].isupper() or (low in TITLE_WORDS and not surname_ok)
+                             or core.endswith("'s") and i < len(toks)):
             break
         i -= 1
     name = " ".join(toks[i:])

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Optional
 
 from .names import (candidate_pairs, compare_names, fold, honorific_gender, is_pronoun, name_words, person_key,
-                    split_honorific, split_title)
+                    split_honorific, split_title, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
@@ -55,7 +55,10 @@ class PersonNames:
         self.atts = atts
         self.person_ents = {d: [e for e in es if types.get(e[0]) == "person"] for d, es in ents.items()}
         self.names = _surface_counts(self.person_ents, atts)
-        full = sorted(sk for sk in self.names if len(sk.split()) > 1
+        #: surnames with a particle that full names of the corpus end with ('de blasio' of 'Bill de Blasio'):
+        #: 'De Blasio' alone is that surname, not a full name ('Al Gore' is one: no full name ends 'al gore')
+        self.particle_surnames = {k for sk in self.names if " " in (k := surname_key(sk.split()))}
+        full = sorted(sk for sk in self.names if len(sk.split()) > 1 and sk not in self.particle_surnames
                       and not in_gazetteer(self.names[sk].most_common(1)[0][0])
                       and not _ends_in_acronym(self.names[sk].most_common(1)[0][0]))
         groups, self.fuzzy_reason = _cluster(full, self.names)
@@ -72,7 +75,7 @@ class PersonNames:
                 self.cluster_of[m] = root
                 self.members[root].append(m)
                 words = name_words(display(self.names[m]))[0]
-                self.by_surname[words[-1]].add(root)
+                self.by_surname[surname_key(words)].add(root)
                 self.by_first[words[0]].add(root)
             self.cluster_name[root] = display(total)
         self._votes: Optional[dict[str, Counter]] = None
@@ -81,7 +84,7 @@ class PersonNames:
     def full_name(self, name: str) -> Optional[tuple[str, str]]:
         """(cluster root, reason) of a full name of 2+ words the corpus clusters, else None."""
         sk = person_key(name)
-        if len(name_words(name)[0]) < 2 or sk not in self.cluster_of:
+        if len(name_words(name)[0]) < 2 or sk not in self.cluster_of or self.single_name(name):
             return None
         root = self.cluster_of[sk]
         why = "same name" if sk == root else self.fuzzy_reason.get(sk) or "fuzzy match after transliteration folding"
@@ -90,6 +93,19 @@ class PersonNames:
         return root, why
 
     # ---- a surname or first name alone
+    def single_name(self, name: str) -> Optional[str]:
+        """The key of a surname or first name written alone: one word, or a surname with its particle that
+        the corpus's full names end with ('De Blasio', 'Van Hollen'); else None (a full name).
+
+        >>> PersonNames({"a": [("Bill de Blasio", "PERSON", 0, 14)]}, {}, {"Bill de Blasio": "person"}).single_name("De Blasio")
+        'de blasio'
+        """
+        words = name_words(re.sub(r"['\u2019]s$", "", name))[0]
+        if len(words) == 1:
+            return words[0]
+        joined = " ".join(words)
+        return joined if joined in self.particle_surnames else None
+
     def surname(self, word: str, doc_id: str, surface: str, gender: Optional[str] = None) -> Optional[tuple[str, str]]:
         """(cluster root, reason) of the one full name a single-word name stands for, else None.
 
@@ -100,7 +116,7 @@ class PersonNames:
         ('Hillary') when no full name ends with the word. ``gender``: what a pronoun referring to the
         mention says, when no honorific does.
         """
-        key = name_words(word)[0][0]
+        key = self.single_name(word) or name_words(word)[0][0]
         said = honorific_gender(split_honorific(surface or "")[0]) or gender
         local = self._local_holders(key, doc_id, said)
         if len(local) == 1:
@@ -146,17 +162,17 @@ class PersonNames:
     def surname_gender(self, word: str, doc_id: str) -> Optional[str]:
         """The gender of a single-word name: that of the one full name it stands for (see :meth:`surname`),
         else that every full name it can stand for agrees on (the article's holders, else the corpus's)."""
-        key = name_words(word)[0]
+        key = self.single_name(word) or (name_words(word)[0] or [None])[0]
         if not key:
             return None
         hit = self.surname(word, doc_id, "")  # the one holder the surname alone stands for ('Obama': Barack)
-        roots = {hit[0]} if hit else set(self._local_holders(key[0], doc_id, None)) or self.by_surname.get(key[0], set())
+        roots = {hit[0]} if hit else set(self._local_holders(key, doc_id, None)) or self.by_surname.get(key, set())
         genders = {self.gender(self.cluster_name[r]) for r in roots}
         return genders.pop() if len(genders) == 1 else None
 
     def unresolved_surname_reason(self, word: str) -> str:
         """Why a single-word name stays an actor of its own."""
-        holders = sorted(self.cluster_name[r] for r in self.by_surname.get(name_words(word)[0][0], ()))
+        holders = sorted(self.cluster_name[r] for r in self.by_surname.get(self.single_name(word) or name_words(word)[0][0], ()))
         if holders:
             return (f"surname only, and several full names carry it ({', '.join(holders[:4])}"
                     f"{', …' if len(holders) > 4 else ''}): kept apart rather than guessed")
@@ -173,7 +189,7 @@ class PersonNames:
                 skw, _ = name_words(bare)
                 pk = person_key(bare)
                 if len(skw) > 1 and pk in self.cluster_of:
-                    table[skw[-1]][self.cluster_of[pk]] += 1
+                    table[surname_key(skw)][self.cluster_of[pk]] += 1
             self._local = (doc_id, table)
         local = Counter(self._local[1].get(key, ()))
         if said:  # 'Mrs. Clinton' in an article naming Bill and Hillary: not Bill, whom the corpus calls 'he'
@@ -216,10 +232,11 @@ class PersonNames:
                 if not g or not bare or is_pronoun(bare):
                     continue
                 words = name_words(re.sub(r"['\u2019]s$", "", bare))[0]
-                if len(words) > 1:
+                single = self.single_name(bare) if words else None
+                if len(words) > 1 and single is None:
                     key = self.root(bare)
                 else:
-                    local = self._local_holders(words[-1], d, None) if words else Counter()
+                    local = self._local_holders(single, d, None) if single else Counter()
                     key = next(iter(local)) if len(local) == 1 else None
                 if key:
                     self._honorific_votes[key][g] += 1
@@ -354,8 +371,8 @@ def _without_middle_name(key: str, names: dict[str, Counter]) -> Optional[str]:
     'hilari clinton'
     """
     words = key.split()
-    if len(words) < 3 or words[-1] in ("jr", "sr", "ii", "iii", "iv"):
-        return None
+    if len(words) < 3 or words[-1] in ("jr", "sr", "ii", "iii", "iv") or " " in surname_key(words):
+        return None  # 'Bill de Blasio' has no middle name
     short = f"{words[0]} {words[-1]}"
     return short if short in names else None
 
@@ -369,8 +386,9 @@ def _descriptor_tail(key: str, names: dict[str, Counter]) -> Optional[str]:
     'hilari clinton'
     """
     words = key.split()
-    if len(words) < 3 or len(words[0]) == 1 or words[-1] in ("jr", "sr", "ii", "iii", "iv"):
-        return None
+    if len(words) < 3 or len(words[0]) == 1 or words[-1] in ("jr", "sr", "ii", "iii", "iv") \
+            or surname_key(words) == " ".join(words[1:]):
+        return None  # 'de blasio' is the surname of 'Bill de Blasio', not a full name after a describing word
     tail = " ".join(words[1:])
     if tail in names and sum(names[tail].values()) > sum(names[key].values()):
         return tail

@@ -63,7 +63,8 @@ from typing import Iterable, Iterator, Optional
 
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from .names import APOS, fold, honorific_gender, is_pronoun, name_words, person_key, skeleton, slug, split_honorific
+from .names import (APOS, NAME_PARTICLES, fold, honorific_gender, is_pronoun, person_key, skeleton, slug,
+                    split_honorific)
 from .pronouns import (MENTION, PERSON_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_PRONOUNS, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .mentions import (DETERMINER_LIKE, ROLE_HEADS, Mention, clean_role, group_of_officials, org_role,
@@ -250,13 +251,13 @@ class _Resolver:
                 return self._title(Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
             etype = "other"
         if etype in (None, "person"):
-            words, _ = name_words(name)
-            hit = self.people.full_name(name) if len(words) > 1 else self.people.surname(name, m.doc_id, m.surface, m.gender)
+            full = self.people.single_name(name) is None  # 'De Blasio' is a surname alone, 'Al Gore' a full name
+            hit = self.people.full_name(name) if full else self.people.surname(name, m.doc_id, m.surface, m.gender)
             if hit is not None:
                 root, why = hit
                 return self._draft(f"pc:{root}", self.people.cluster_name[root], "person"), why
-            if etype == "person" or len(words) > 1:
-                why = "name" if len(words) > 1 else self.people.unresolved_surname_reason(name)
+            if etype == "person" or full:
+                why = "name" if full else self.people.unresolved_surname_reason(name)
                 return self._draft(f"pc:{person_key(name)}", name, "person"), why
         typ = {"organisation": "organisation", "group": "group", "media": "media", "government": "government",
                "person": "person"}.get(etype or "", "other")
@@ -382,8 +383,7 @@ class _Resolver:
         again, among the holders of the gender the honorific says (graphkit.people)."""
         hon, bare = split_honorific(m.surface or "")
         said = honorific_gender(hon)
-        words = name_words(re.sub(r"['\u2019]s$", "", bare))[0]
-        if not said or len(words) != 1 or self._gender(d) in (None, said):
+        if not said or not self.people.single_name(bare) or self._gender(d) in (None, said):
             return d, why
         hit = self.people.surname(bare, m.doc_id, m.surface)
         if hit is None:
@@ -398,7 +398,7 @@ class _Resolver:
     def _looks_like_person(self, name: str, doc_id: str) -> bool:
         """With no NER type: a capitalised 2-4 word name without organisation words, or a known surname."""
         words = name.split()
-        if not words or not all(w[:1].isupper() or fold(w) in _NAME_PARTICLES for w in words):
+        if not words or not all(w[:1].isupper() or fold(w) in NAME_PARTICLES for w in words):
             return False
         if any(fold(w) in _ORG_WORDS for w in words):
             return False
@@ -550,7 +550,7 @@ class _Resolver:
             known = entry.gender
         elif not isinstance(c.ref, str):
             known = self._gender(c.ref)
-        elif len(name_words(re.sub(r"['\u2019]s$", "", c.ref))[0]) == 1:
+        elif self.people.single_name(c.ref):
             known = self.people.surname_gender(re.sub(r"['\u2019]s$", "", c.ref), doc_id)
         else:
             known = self.people.gender(c.ref)
@@ -582,7 +582,6 @@ class _Resolver:
         return out, ids
 
 
-_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "ibn", "al", "el", "du", "dos"}
 _ORG_WORDS = {"university", "college", "poll", "party", "committee", "department", "ministry", "council", "institute",
               "agency", "association", "commission", "news", "times", "post", "journal", "inc", "corp", "company",
               "coal", "bank", "group", "foundation", "center", "centre", "office", "service", "services", "court",

@@ -29,7 +29,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .names import HONORIFICS, TITLE_WORDS, honorific_gender, split_honorific
+from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .pronouns import (MENTION, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent, fits_gender,
                        pronoun_gender)
@@ -59,8 +59,10 @@ def _speaker_tokens(head: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
+            # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
+            hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
             if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
-                    c.dep_ == "cc" and t == head):
+                    c.dep_ == "cc" and t == head) and not hyphened:
                 continue
             keep.append(c)
             stack.append(c)
@@ -331,6 +333,8 @@ class SpeakerResolver:
                 continue
             if (set(pn.words) & gens) and not (set(words) & gens):
                 continue
+            if len(words) == 1 and len(pn.words) > 2 and pn.words[-2] in NAME_PARTICLES:
+                continue  # 'Trump' is not 'Los Hijos de Trump', whose surname is 'de Trump'
             if gender and self.gender_of(pn.name) not in (None, gender):
                 continue
             cands.setdefault(pn.name, []).append(pn)
@@ -788,6 +792,8 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     s0, s1 = span
     if head.pos_ == "PROPN" and f.stype != "ANON":
         fn = res.full_name(text[s0:s1], (s0, s1))
+        if fn[0] == text[s0:s1]:
+            fn = _described_name(res, head, s0, s1) or fn
         if fn[0] != text[s0:s1] and len(fn[0].split()) > 1:
             f.resolved, f.rspan = fn
             f.rtype = "PERSON"
@@ -806,6 +812,25 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
                 best = e
         if best is not None:
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
+
+
+def _described_name(res: SpeakerResolver, head: Token, s0: int, s1: int) -> Optional[tuple[str, tuple[int, int]]]:
+    """'an angry Hollande', 'a dynamic Greenberg': the article's full name for the proper nouns ending the phrase,
+    when only a determiner, adjectives and adverbs describe them; else None."""
+    doc, k = head.doc, head.i
+    while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].idx >= s0:
+        k -= 1
+    n0, n1 = doc[k].idx, head.idx + len(head.text)
+    j = k - 1
+    while j >= 0 and doc[j].idx >= s0:
+        if doc[j].pos_ not in ("DET", "ADJ", "ADV"):
+            return None
+        j -= 1
+    name = doc[k:head.i + 1].text
+    if n0 == s0 or n1 != s1 or not doc[k - 1].whitespace_:
+        return None  # nothing describes it, the phrase goes on ('Both Blocher and the SVP'), or 'Jean-Marc'
+    named = res.full_name(name, (n0, n1))
+    return named if named[0] != name else None
 
 
 def _anaphoric_anonymous(res: SpeakerResolver, head: Token, toks: list[Token], f: _Found) -> None:

@@ -663,7 +663,8 @@ def _one_actor(res, keys):
     # a middle name or a descriptor before the name is the same person
     ({"a": [att("Hillary Rodham Clinton")], "b": [att("Hillary Clinton"), att("Hillary Clinton", at=40)],
       "c": [att("Rival Hillary Clinton")]}, [("a", 0), ("b", 0), ("c", 0)], []),
-], ids=["blair", "cherie-blair", "clintons", "trumps", "lib-dems", "tories", "us-conservatives", "gop", "fbi", "prime-minister", "senator", "middle-name"])
+], ids=["blair", "cherie-blair", "clintons", "trumps", "lib-dems", "tories", "us-conservatives", "gop", "fbi",
+        "prime-minister", "senator", "middle-name"])
 def test_corpus_merges_with_an_empty_gazetteer(mentions, same, apart):
     res = resolve_actors(mentions, {}, gazetteer=EMPTY)
     if same:
@@ -671,6 +672,22 @@ def test_corpus_merges_with_an_empty_gazetteer(mentions, same, apart):
     assert len({res.speaker_of[k] for k in apart}) == len(apart), [res.actor(res.speaker_of[k]).name for k in apart]
     for k in same:
         assert res.actor(res.speaker_of[k]).merges  # every merge has its reason
+
+
+@pytest.mark.parametrize("mentions, name", [
+    # American: 'De Blasio', 'de Blasio', 'Mr. de Blasio' are Bill de Blasio's surname; 'Mayor' is no part of it
+    ({"a": [att("Mayor Bill de Blasio")], "b": [att("De Blasio"), att("de Blasio", at=40)],
+      "c": [att("Mr. de Blasio")], "d": [att("Al Gore")], "e": [att("Bill de Blasio")]}, "Bill de Blasio"),
+    ({"a": [att("Sen. Chris Van Hollen", resolved="Chris Van Hollen")], "b": [att("Van Hollen"), att("Mr. Van Hollen")],
+      "c": [att("Al Gore")]}, "Chris Van Hollen"),
+    # British / European: 'Mr Duncan Smith' style particles in names reported from abroad
+    ({"a": [att("Ursula von der Leyen")], "b": [att("Mrs von der Leyen")], "c": [att("von der Leyen", at=40)]},
+     "Ursula von der Leyen"),
+], ids=["de-blasio", "van-hollen", "von-der-leyen"])
+def test_surnames_with_a_particle(mentions, name):
+    res = resolve_actors(mentions, {}, gazetteer=EMPTY)
+    got = {mentions[d][i].speaker_text: res.actor(aid).name for (d, i), aid in res.speaker_of.items()}
+    assert got == {m: "Al Gore" if "Gore" in m else name for m in got}  # 'Al' is a first name, no particle
 
 
 def test_unresolved_role_is_a_role_actor():
