@@ -371,15 +371,36 @@ def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict)
             toks = sorted(c.outer.subj.subtree, key=lambda t: t.i)
             a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             out[k] = out[k].model_copy(update={"reported_by": text[a:b], "reported_by_span": (a, b)})
-    out.extend(_continuations(text, sents, quotes, covered_sents, last_by_sent))
+    out.extend(_continuations(text, sents, quotes, covered_sents, last_by_sent, res))
     out.sort(key=lambda a: (a.spans[0][0], a.cue_span or (0, 0)))
     return out
 
 
 
 
-def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_sent: dict) -> list[Attribution]:
-    """Quote sentences with no cue right after a quoted claim keep its speaker."""
+def _other_speaker(s, qs: list, prev: Attribution) -> Optional[tuple]:
+    """(subject, verb) of a quote sentence whose own verb, outside the quote, has a named subject other than
+    the previous claim's speaker: '“... free stuff,” Bennett shot back with a laugh.' after Paradis's quote is
+    Bennett's (an exchange), whatever the verb; None when the sentence names no one else."""
+    def inside(t):
+        return any(a <= t.idx < b for a, b in qs)
+
+    said = f"{prev.speaker_text or ''} {prev.resolved_text or ''}"
+    for t in s:
+        if t.dep_ != "nsubj" or inside(t) or inside(t.head) or t.head.pos_ != "VERB" or t.i < t.head.i - 2:
+            continue
+        if not (t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")):
+            continue
+        if t.text in said or not any(c.dep_ in ("ccomp", "dobj") and inside(c) for c in t.head.children):
+            continue
+        return t, t.head
+    return None
+
+
+def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_sent: dict,
+                   res: Optional[SpeakerResolver] = None) -> list[Attribution]:
+    """Quote sentences with no cue right after a quoted claim keep its speaker; one whose verb outside the
+    quote has another named subject ('“...,” Bennett shot back') is that subject's (:func:`_other_speaker`)."""
     out = []
     prev: Optional[Attribution] = None
     skip_to = -1
@@ -409,6 +430,16 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
             prev = None
             continue
         skip_to = max(b for _, b in qs)
+        other = _other_speaker(s, qs, prev) if res is not None else None
+        if other is not None:
+            subj, verb = other
+            a = Attribution(
+                spans=qs, text=" … ".join(text[x:y] for x, y in qs), claim_kind="direct", cue=verb.text,
+                cue_span=(verb.idx, verb.idx + len(verb.text)), cue_lemma=verb.lemma_.lower(), stance="assert",
+                sentence_span=(s.start_char, max(s.end_char, skip_to)), **speaker_fields(res, subj, None, None, qs, text))
+            out.append(a)
+            prev = a
+            continue
         a = Attribution(
             spans=qs, text=" … ".join(text[x:y] for x, y in qs), claim_kind="direct", cue=prev.cue,
             cue_span=prev.cue_span, cue_lemma=prev.cue_lemma, stance=prev.stance, speaker_text=prev.speaker_text,

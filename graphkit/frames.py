@@ -117,6 +117,11 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
             h = h.head if h.dep_ == "prep" else h
         if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN", "PRON"):
             return None, None
+        if v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "agent" for c in h.children):
+            patient = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                # "FBI officials were angered by the deal and predicted ...": the officials predicted, not the deal
+                return patient, (h.head if patient.lower_ in ("who", "which", "that") and h.dep_ == "relcl" else None)
         if v.dep_ == "conj" and h.tag_ != v.tag_ and v.tag_ in ("VBD", "VBZ"):
             # "announced that he was undergoing therapy and vowed to ...": "vowed" is coordinated with
             # "announced" (same form), not with the verb spaCy hung it on

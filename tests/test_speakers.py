@@ -135,6 +135,10 @@ SPEAKERS = [
      ("Chris Christie", "NOUN")),
     ("President Macron met Theresa May in London. The Irish president said the talks were useful.", None,
      ("The Irish president", "NOUN")),
+    # a hyphenated word is one word of the phrase ('self-described'), not cut in half
+    ("The self-described democratic socialist said he would win the primary.", None,
+     ("The self-described democratic socialist", "NOUN")),
+    ("The judge said the law was clear.", None, ("The judge", "NOUN")),
     # a role never named stays a role, and speaks on through 'he' (not the last person named as a subject)
     ("Trump called on Bill de Blasio to act. De Blasio refused. \"There is hatred,\" the Republican presidential "
      "candidate said on Thursday.\n\nThe program was a \"good thing,\" he remarked.", None,
@@ -158,6 +162,23 @@ SPEAKERS = [
     # ... but a title or role word before a surname is none ('Justice Kennedy' is the article's Anthony Kennedy)
     ("Anthony Kennedy wrote the opinion. The justice spoke later. Justice Kennedy said the law was clear.", None,
      ("Anthony Kennedy", None)),
+    # a surname with a particle ('de Blasio', 'von der Leyen'); a name with a particle is no holder of the word after it
+    ("Mayor Bill de Blasio spoke on Monday. De Blasio said the city was safe.", None, ("Bill de Blasio", "PERSON")),
+    ("Jeroen van der Veer, the Shell chairman, arrived in London. Mr van der Veer said profits would rise.", None,
+     ("Jeroen van der Veer", "PERSON")),
+    ('A troupe performs "Los Hijos de Trump." Donald Trump spoke. "Los Hijos de Trump" is a hit. Trump writes that '
+     "he would raise fees.", None, ("Donald Trump", "PERSON")),
+    # a quote in an exchange is the named replier's, not the previous speaker's, whatever the verb
+    ("“Look at all these Bernie supporters here,” Paradis said with a smirk.\n\n“They’re all here because he’s "
+     "promising them free stuff,” Bennett shot back with a laugh.", None, ("Bennett", "PERSON")),
+    ("“The vote is lost,” Mr Blair said. “We will win it back,” Mr Howard countered with a grin.", None,
+     ("Howard", "PERSON")),
+    # a passive verb's agent is not the subject of the active verb coordinated with it
+    ("FBI officials were angered by the deal and predicted that it would fail.", None, ("FBI officials", None)),
+    ("Labour MPs were angered by the decision and warned that it would cost votes.", None, ("Labour MPs", None)),
+    # words describing a name are no part of it: 'an angry Hollande' is the article's François Hollande
+    ("French President François Hollande spoke. “France will always be France,” an angry Hollande said.", None,
+     ("François Hollande", None)),
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
