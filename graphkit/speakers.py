@@ -137,9 +137,10 @@ def _speaker_type(toks: list[Token], head: Token) -> str:
         return "PERSON"
     if len(toks) >= 2 and toks[0].lower_.rstrip(".") in HONORIFICS and head.pos_ == "PROPN" and head != toks[0]:
         return "PERSON"  # 'Mr Cable' where the NER saw no person
-    if head.lemma_.lower() in _SPOKES and head.pos_ == "NOUN" and any(
-            t.dep_ in ("poss", "compound", "nmod", "amod") and (t.ent_type_ or t.pos_ == "PROPN") for t in head.children):
-        return "ANON"  # "a Downing Street spokesman", "Mr Blair's spokesman": tied to them, never them
+    if head.lemma_.lower() in _SPOKES and head.pos_ == "NOUN" and (any(
+            t.dep_ in ("poss", "compound", "nmod", "amod") and (t.ent_type_ or t.pos_ == "PROPN") for t in head.children)
+            or _spoken_for(head) is not None):
+        return "ANON"  # "a Downing Street spokesman", "Mr Blair's spokesman", "a spokeswoman for YouTube": never them
     if head.lemma_.lower() in _ANON_HEADS:
         first = toks[0].lower_
         if first in _ANON_DETS or (head.tag_ == "NNS" and first not in {"the", "these", "those"}) or any(
@@ -338,6 +339,8 @@ class SpeakerResolver:
             if gender and self.gender_of(pn.name) not in (None, gender):
                 continue
             cands.setdefault(pn.name, []).append(pn)
+        if len(words) == 1 and len(cands) > 1:
+            cands = _surname_holders(cands, words[0], gens)
         if not cands and len(words) == 1:
             # the NER missed the full name ('Vince Cable', 'Nicola Sturgeon'): a run of capitalised proper nouns
             for pn, typed in self.propn_names():
@@ -492,6 +495,17 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "in
                       "operator", "lender", "bank"}
 
 
+def _surname_holders(cands: dict[str, list], word: str, gens: set) -> dict[str, list]:
+    """Of several full names carrying a one-word mention, those carrying it first or last: 'Mr. Trump' is not
+    'Trump Tower' or 'Maryanne Trump Barry' when 'Donald Trump' is there ('Ms. Acosta' alone may still be
+    'Melba Acosta Febo')."""
+    def edge(name):
+        core = [w for w in cands[name][0].words if w not in gens]
+        return word in (core[0], core[-1])
+
+    return {n: v for n, v in cands.items() if edge(n)} or cands
+
+
 @dataclass(frozen=True)
 class _PersonName:
     """A PERSON entity of the article as a name: without honorifics or possessive, its words, gender."""
@@ -621,13 +635,34 @@ def _role_words(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
     return role, org
 
 
+def _spoken_for(head: Token) -> Optional[Token]:
+    """'a spokeswoman for YouTube', 'an aide to Mr Blair': the name after 'for' / 'to' a spokesperson-like head
+    speaks for (an entity or proper noun), else None."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.i > head.i and c.lower_ in ("for", "to"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None and any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.pos_ == "PROPN"
+                                       for t in (obj, *[x for x in obj.lefts if x.dep_ == "compound"])):
+                return obj  # 'YouTube', 'Mr Blair', 'the Clinton campaign'
+    return None
+
+
 def _principal_tokens(head: Token) -> list[Token]:
-    """Who a spokesperson-like head speaks for: its possessive or name modifiers ("Mr Blair's", "Downing Street")."""
+    """Who a spokesperson-like head speaks for: its possessive or name modifiers ("Mr Blair's", "Downing Street"),
+    else the name after 'for' ("a spokeswoman for YouTube")."""
     out = []
     for c in head.children:
         if c.i < head.i and c.dep_ in ("poss", "compound", "nmod") and (c.ent_type_ or c.pos_ in ("PROPN", "PRON")):
             out.append(c)
+    if not out and head.lemma_.lower() in _SPOKES and _spoken_for(head) is not None:
+        out.append(_spoken_for(head))
     return out
+
+
+def _name_end(t: Token) -> int:
+    """Index of the last token of the name a token ends or is in: its entity's end, else the token."""
+    e = _ent_of(t)
+    return e.end - 1 if e is not None else t.i
 
 
 def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple[str, tuple[int, int]]:
@@ -641,14 +676,14 @@ def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple
         if hit is not None:
             return hit[0], hit[1] or (mods[0].idx, mods[0].idx + len(mods[0].text))
     lo = min(t.left_edge.i for t in mods)
-    hi = max(t.right_edge.i for t in mods)
+    hi = max(t.right_edge.i if t.i < head.i else _name_end(t) for t in mods)  # 'for Trump, who ...': Trump
     toks = [t for t in doc[lo:hi + 1] if t.lower_ not in ("the", "a", "an") and t.dep_ != "case" and not t.is_punct]
     if not toks:
         toks = mods
     text = re.sub(r"[’']s$", "", doc[toks[0].i:toks[-1].i + 1].text)
     span = (toks[0].idx, toks[0].idx + len(text))
     person = _person_of_phrase(toks)
-    if person is not None or toks[-1].ent_type_ == "PERSON":
+    if person is not None or toks[-1].ent_type_ == "PERSON" or (len(toks) > 1 and toks[0].lower_.rstrip(".") in HONORIFICS):
         return res.full_name(text, span)
     return text, span
 

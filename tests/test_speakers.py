@@ -152,6 +152,11 @@ SPEAKERS = [
      ("Downing Street spokesman", "ANON")),
     ("Tony Blair visited Leeds. Mr Blair's spokesman said the plan would work.", None, ("Tony Blair spokesman", "ANON")),
     ("Donald Trump held a rally. A Trump spokeswoman said the crowd was huge.", None, ("Trump spokeswoman", "ANON")),
+    # ... and so are they when the article says whom they speak for after the role ('for', 'to')
+    ("Tony Blair visited Leeds. A spokesman for Mr Blair said the plan would work.", None,
+     ("Tony Blair spokesman", "ANON")),
+    ("A spokeswoman for YouTube said that it removed the videos.", None, ("YouTube spokeswoman", "ANON")),
+    ("A spokesman for the Clinton campaign said the emails were old.", None, ("Clinton campaign spokesman", "ANON")),
     # aides: appositions and compounds pick the named head
     ("Clinton campaign chairman John Podesta said the emails were stolen.", None, ("John Podesta", "PERSON")),
     ("Clinton spokesman Glen Caplin said the report was false.", None, ("Glen Caplin", "PERSON")),
@@ -179,6 +184,11 @@ SPEAKERS = [
     # words describing a name are no part of it: 'an angry Hollande' is the article's François Hollande
     ("French President François Hollande spoke. “France will always be France,” an angry Hollande said.", None,
      ("François Hollande", None)),
+    # a surname is not a name carrying it in the middle, when another name ends with it
+    ("Mike Huckabee spoke in Iowa. Sarah Huckabee Sanders joined him. Sarah Huckabee Sanders spoke next. "
+     "Sarah Huckabee Sanders left. Mr. Huckabee said the race was close.", None, ("Mike Huckabee", "PERSON")),
+    ("Gordon Brown spoke. Sarah Brown Jones came. Sarah Brown Jones left. Sarah Brown Jones returned. "
+     "Mr Brown said growth would return.", None, ("Gordon Brown", "PERSON")),
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
