@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from .confidence import TAGGER_FILE as MODEL_FILE
 from .confidence import read_model, require_keys, tagger_path
 from .cues import Cues, default_cues
-from .frames import _Cand, _shown_act, _span_tokens, _subject, not_a_source
+from .frames import CIRCUMSTANCE_PREPS, _Cand, _shown_act, _span_tokens, _subject, not_a_source, object_complements
 
 __all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
            "tagged_candidates", "score_token"]
@@ -95,7 +95,7 @@ def token_features(t: Token, subj=_UNSET) -> dict[str, float]:
                 f[f"lemma_{d}={lemma}|{c.lower_}"] = 1.0
             if d == "punct" and c.text == ":" and c.i > t.i:
                 f["colon_after"] = 1.0
-    for d in deps:
+    for d in sorted(deps):  # a fixed order: the features' sum must not depend on the string hash seed
         f[f"ch={d}"] = 1.0
     for d in ("ccomp", "xcomp", "dobj", "prep", "poss", "acl"):
         if d in deps:
@@ -227,13 +227,9 @@ def content_of(t: Token) -> tuple[set, Optional[Token], str]:
             return content, subj, "to"
     dobj = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i), None)
     if dobj is not None:
-        content = _sub(dobj)
-        for c in kids:
-            if c.dep_ in ("oprd", "ccomp") and c.i > dobj.i or c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj.i:
-                content |= _sub(c)
-        return content, subj, "object"
+        return _sub(dobj) | object_complements(t, dobj), subj, "object"
     for c in kids:
-        if c.dep_ == "prep" and c.i > t.i and c.lower_ not in ("in", "at", "on", "during", "after", "before", "since"):
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ not in CIRCUMSTANCE_PREPS:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
                 return set().union(*(_sub(g) for g in objs)), subj, "prep"

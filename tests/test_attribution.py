@@ -177,6 +177,11 @@ CASES = [
     # a document that shows a finding reports it
     ("The latest poll showed a tight race in Ohio.",
      "showed", "The latest poll", "The latest poll", "a tight race in Ohio", "indirect", "report"),
+    # an object claim keeps the prepositional phrases after its object, not those of time or place
+    ("Thiel backed Ron Paul for the presidency in 2012.",
+     "backed", "Thiel", "Thiel", "Ron Paul for the presidency", "indirect", "support"),
+    ("Clinton recalled her opposition to the privatisation of federal jobs.",
+     "recalled", "Clinton", "Clinton", "her opposition to the privatisation of federal jobs", "indirect", "assert"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
@@ -217,6 +222,12 @@ COORDINATED = [
     ("Ms. Boxer called what she witnessed ''terrible.''\n\n''We just can't have a repeat of that in "
      "Philadelphia,'' Ms. Boxer said.",
      [("Ms. Boxer", "We just can't have a repeat of that in Philadelphia", "terrible")]),
+    # a speech verb coordinated with the cue is a second claim, not the rest of the first one's quote
+    ("She declared “What a Super Tuesday!” and said that her campaign would continue to break barriers.",
+     [("She", "What a Super Tuesday!", "campaign"), ("She", "her campaign would continue", "Super Tuesday")]),
+    # and the conjunction joining them belongs to neither
+    ("Peskov said the talks were useful and warned that sanctions would hurt.",
+     [("Peskov", "the talks were useful", " and"), ("Peskov", "sanctions would hurt", "useful")]),
 ]
 
 
@@ -268,6 +279,24 @@ def test_multi_sentence_quote_and_continuation(nlp):
     assert cont.continuation is True and cont.resolved_text == "Zelensky"
     assert "Our people have paid" in cont.text and "Nobody can decide" in cont.text  # the quote runs over two sentences
     assert not any("Officials" in a.text for a in atts)
+
+
+# a quote sentence with no cue continues the quoted claim before it, not a later unquoted one of that sentence
+# (text, speaker of the continuation, a word of the continuation, its claim's cue)
+CONTINUED = [
+    ("“That tide will lift all boats,” said Carson, who will address the convention on Tuesday. "
+     "“And also, he will be working on empowering people.”", "Carson", "empowering", "said"),
+    ("“We will not give up our land,” Zelensky said as he met Macron, who praised his courage. "
+     "“Nobody can decide for them.”", "Zelensky", "Nobody", "said"),
+    ("Peskov said the talks were useful. “We will meet again next week.”", "Peskov", "meet again", "said"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,word,cue", CONTINUED, ids=[f"{i:02d}" for i in range(len(CONTINUED))])
+def test_continuation_follows_the_quoted_claim(nlp, text, speaker, word, cue):
+    cont = [a for a in nlp(text)._.attributions if a.continuation and word in a.text]
+    assert cont, f"no continuation holding {word!r}"
+    assert cont[0].speaker_text == speaker and cont[0].cue == cue
 
 
 def test_quote_running_over_sentences_is_one_content(nlp):

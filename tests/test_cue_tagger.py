@@ -149,3 +149,41 @@ def test_training_rows_and_fit_are_deterministic(nlp):
     assert any(r[1] for r in rows) and not all(r[1] for r in rows)  # positives the rules miss, and negatives
     a, b = fit_tagger(rows, min_count=1), fit_tagger(rows, min_count=1)
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+_FEATURE_ORDER = r'''
+import json, sys
+sys.path.insert(0, "bench")
+from graphkit.nlp import load_spacy
+from graphkit.attribution import attributions
+from graphkit.confidence import features
+from graphkit.cue_tagger import DocFlags, candidate_features, candidate_of
+from graphkit.cues import default_cues
+nlp = load_spacy()
+out = []
+for text in ("He extolled the small-town virtues of Vermont to a crowd that cheered.",
+             "Cruz, challenging the majority leader, said the plan was dead and warned that it would fail."):
+    doc = nlp(text)
+    flags = DocFlags(doc)
+    for t in doc:
+        found = candidate_of(t, default_cues())
+        if found is not None:
+            out.append(list(candidate_features(t, *found, flags).items()))
+    out += [list(features(doc, a).items()) for a in attributions(doc)]
+print(json.dumps(out))
+'''
+
+
+def test_features_do_not_depend_on_the_hash_seed():
+    """Two processes with different string hash seeds give the same features in the same order: the order of a
+    candidate's features is the order the training matrix and the scores add them up in, so a set iterated
+    into them would make two runs of `python bench/train_filter.py` write different weights."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    runs = [subprocess.run([sys.executable, "-c", _FEATURE_ORDER], cwd=root, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
+    assert json.loads(runs[0]) and runs[0] == runs[1]
