@@ -648,8 +648,9 @@ def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
             continue
         own_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         if t.head == v:
-            # "declared “What a Super Tuesday!” and said that ...": a second claim, when a frame took the rest
-            if t.dep_ != "conj" or not COORDINATED_CUE:
+            # "declared “What a Super Tuesday!” and said that ...": a second claim, when a frame took the rest;
+            # not "reported that Putin was ready ..., but would refuse ...", the reported clause going on
+            if t.dep_ != "conj" or not COORDINATED_CUE or _modal(t):
                 continue
         elif own_subj:
             if lemma not in cues.verbs or any(c.tag_ == "MD" for c in t.children):
