@@ -134,7 +134,8 @@ def main(argv=None) -> int:
           f"({time.perf_counter() - t0:.0f}s)", flush=True)
     sc = scorer()
     folds = [fold_of(a["id"], args.k) for a in arts]
-    grid = [("logistic", {"C": C}) for C in (0.3, 1.0)]
+    # C 1.0 lost to 0.3 in every run of this grid (best CV mean 76.08 vs 76.77 on 2026-12-01): 0.3 alone halves the time
+    grid = [("logistic", {"C": C}) for C in (0.3,)]
     thresholds = [x / 100 for x in range(30, 70, 5)]
     learned = [x / 100 for x in range(40, 80, 10)]
     tried = []
