@@ -478,7 +478,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
             "issues": json.dumps(issues_data)}
     if discovered:
         meta["discovered_issues"] = json.dumps({**issues_data, "n_issues": n_issues})
-    store.replace_resolved(actors, places, issues, claims, contradictions, skipped, meta=meta)
+    store.replace_resolved(actors, places, issues, claims, contradictions, skipped, meta=meta, only_changed=not full)
     clock("write")
     return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors), "places": len(places), "issues": len(issues),
             "issues_discovered": discovered, "contradictions": len(contradictions)}

@@ -414,13 +414,18 @@ class Store:
     # -- resolved layer ---------------------------------------------------
     def replace_resolved(self, actors: Iterable[Actor], places: Iterable[Place], issues: Iterable[Issue],
                          claims: Iterable[Claim], contradictions: Iterable[Contradiction], skipped: Iterable[Skipped] = (),
-                         meta: Optional[dict[str, str]] = None):
-        """Swap in a new resolved graph in one transaction, with the `meta` entries it was resolved with."""
+                         meta: Optional[dict[str, str]] = None, *, only_changed: bool = False):
+        """Swap in a new resolved graph in one transaction, with the `meta` entries it was resolved with.
+
+        ``only_changed``: claims whose stored record is already the same are left as they are, and only the
+        others are written (with their speaker, issue and place index rows) or deleted: a rebuild that
+        changed a few articles rewrites a few claims, not the store. The result is the same either way.
+        """
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            for t in ("actors", "places", "issues", "claims", "claim_issues", "speaker_issue_claims", "claim_places",
-                      "contradictions", "skipped"):
+            small = ("actors", "places", "issues", "contradictions", "skipped")
+            for t in small if only_changed else small + ("claims", "claim_issues", "speaker_issue_claims", "claim_places"):
                 db.execute(f"DELETE FROM {t}")
             # stores built before the speaker index covered the claim id: swap it (rows are empty here)
             db.execute("DROP INDEX IF EXISTS claims_speaker")
@@ -428,15 +433,7 @@ class Store:
             db.executemany("INSERT INTO actors VALUES (?,?,?,?)", ((a.id, a.name, a.type, _dump(a)) for a in actors))
             db.executemany("INSERT INTO places VALUES (?,?,?)", ((p.id, p.name, _dump(p)) for p in places))
             db.executemany("INSERT INTO issues VALUES (?,?,?)", ((i.id, i.name, _dump(i)) for i in issues))
-            # streamed in chunks: a million claims never sit in memory twice (records and rows)
-            it = iter(claims)
-            while chunk := list(islice(it, 5000)):
-                db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?)",
-                               [(c.id, c.doc_id, c.speaker_id, c.date, c.stance, c.same_as, _dump(c)) for c in chunk])
-                db.executemany("INSERT OR IGNORE INTO claim_issues VALUES (?,?)", [(c.id, i) for c in chunk for i in c.issues])
-                db.executemany("INSERT OR IGNORE INTO speaker_issue_claims VALUES (?,?,?,?)",
-                               [(c.speaker_id, i, c.date or "", c.id) for c in chunk for i in c.issues])
-                db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)", [(c.id, p) for c in chunk for p in c.places])
+            self._write_claims(claims, only_changed)
             db.executemany("INSERT OR REPLACE INTO contradictions VALUES (?,?,?,?)", ((x.a, x.b, x.issue, _dump(x)) for x in contradictions))
             db.executemany("INSERT OR REPLACE INTO skipped VALUES (?,?,?)", ((s.path, s.reason, int(s.degraded)) for s in skipped))
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted((meta or {}).items()))
@@ -444,6 +441,44 @@ class Store:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    def _write_claims(self, claims: Iterable[Claim], only_changed: bool) -> None:
+        """Write the claims and their index rows, in chunks (a million claims never sit in memory twice, as records
+        and rows); ``only_changed``: compare each with its stored record first, and delete the stored claims that
+        are not among them. Inside `replace_resolved`'s transaction."""
+        db = self.db
+        kept: set[str] = set()
+        it = iter(claims)
+        while chunk := list(islice(it, 5000)):
+            rows = [(c, _dump(c)) for c in chunk]
+            if only_changed:
+                kept.update(c.id for c in chunk)
+                marks = ",".join("?" * len(chunk))
+                old = dict(db.execute(f"SELECT id, record FROM claims WHERE id IN ({marks})", [c.id for c in chunk]))
+                rows = [(c, rec) for c, rec in rows if old.get(c.id) != rec]
+                self._delete_claims([old[c.id] for c, _ in rows if c.id in old])
+            db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?)",
+                           [(c.id, c.doc_id, c.speaker_id, c.date, c.stance, c.same_as, rec) for c, rec in rows])
+            db.executemany("INSERT OR IGNORE INTO claim_issues VALUES (?,?)", [(c.id, i) for c, _ in rows for i in c.issues])
+            db.executemany("INSERT OR IGNORE INTO speaker_issue_claims VALUES (?,?,?,?)",
+                           [(c.speaker_id, i, c.date or "", c.id) for c, _ in rows for i in c.issues])
+            db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)", [(c.id, p) for c, _ in rows for p in c.places])
+        if only_changed:
+            gone = [cid for (cid,) in db.execute("SELECT id FROM claims") if cid not in kept]
+            for k in range(0, len(gone), 500):
+                part = gone[k:k + 500]
+                self._delete_claims([r for (r,) in db.execute(
+                    f"SELECT record FROM claims WHERE id IN ({','.join('?' * len(part))})", part)])
+
+    def _delete_claims(self, records: list[str]) -> None:
+        """Delete stored claims (given as their stored records) and their index rows, by primary key."""
+        db = self.db
+        old = [claim_from_record(r) for r in records]
+        db.executemany("DELETE FROM claims WHERE id=?", [(c.id,) for c in old])
+        db.executemany("DELETE FROM claim_issues WHERE issue=? AND claim_id=?", [(i, c.id) for c in old for i in c.issues])
+        db.executemany("DELETE FROM speaker_issue_claims WHERE speaker_id=? AND issue=? AND date=? AND claim_id=?",
+                       [(c.speaker_id, i, c.date or "", c.id) for c in old for i in c.issues])
+        db.executemany("DELETE FROM claim_places WHERE place=? AND claim_id=?", [(p, c.id) for c in old for p in c.places])
 
     def actors(self) -> list[Actor]:
         return [Actor.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM actors ORDER BY id")]
