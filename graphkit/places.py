@@ -339,9 +339,11 @@ class PlaceResolution:
 
     def names_by_id(self) -> dict[str, str]:
         """place id -> canonical name (computed once; the resolution is not changed after it is made)."""
-        cached = self.__dict__.get("_names_by_id")
-        if cached is None or len(cached) != len(self.places):
-            cached = self.__dict__["_names_by_id"] = {p.id: p.name for p in self.places}
+        # keyed by the list's length (a guard against appending to it), not the dict's: two places may share an id
+        n, cached = self.__dict__.get("_names_by_id", (None, None))
+        if n != len(self.places):
+            cached = {p.id: p.name for p in self.places}
+            self.__dict__["_names_by_id"] = (len(self.places), cached)
         return cached
 
     def get(self, place_id: str) -> Optional[Place]:
@@ -385,7 +387,7 @@ def resolve_places(entities: dict[str, list[Entity]], entity_types: Optional[dic
     by_slug: dict[str, list[tuple]] = {}
     for k in sorted(hits):
         by_slug.setdefault(slug(hits[k].name), []).append(k)
-    places, ids = [], {}
+    places, ids, taken = [], {}, set()
     for sl, keys in by_slug.items():
         for k in keys:
             h = hits[k]
@@ -393,6 +395,11 @@ def resolve_places(entities: dict[str, list[Entity]], entity_types: Optional[dic
             if len(keys) > 1:
                 extra = "-".join(x for x in (h.type, (h.country_code or "").lower()) if x)
                 pid, name = f"place:{sl}-{extra}", f"{h.name} ({h.type}{', ' + h.country_code if h.country_code else ''})"
+            base, n = pid, 1
+            while pid in taken:  # same slug, type and country ("Asia Pacific", "Asia-Pacific"): numbered
+                n += 1
+                pid = f"{base}-{n}"
+            taken.add(pid)
             ids[k] = pid
             places.append(Place(id=pid, name=name, type=h.type, country_code=h.country_code,
                                 lat=None if h.lat is None else float(h.lat), lon=None if h.lon is None else float(h.lon)))
