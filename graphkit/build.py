@@ -24,13 +24,16 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
 from .records import Claim, Skipped
 from .store import Store, check_store_file, writer_lock
+
+if TYPE_CHECKING:
+    from .issue_model import IssueModel
 
 
 @dataclass
@@ -457,7 +460,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     clock("places")
     names = {a.id: a.name for a in res.actors}
     tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, res.actors)
-    abouts = claim_issues(store, said, tax, issues_data, exclude=people_names(res.actors), refit=rediscover, full=full)
+    abouts = claim_issues(store, said, tax, exclude=people_names(res.actors), refit=rediscover, full=full)
     del said
     clock("issues")
     claims = assemble_claims(iter_extractions(store), names, res.speaker_of, pres, tax, abouts=abouts)  # the second pass
@@ -512,7 +515,7 @@ def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover
 ISSUES_FORMAT = 1  # what an article's kept issues hold (`claim_issues`); bump when that changes
 
 
-def claim_issues(store: Store, said: dict[str, list], tax, issues_data: dict, *, exclude=(), refit: bool = False,
+def claim_issues(store: Store, said: dict[str, list], tax, *, exclude=(), refit: bool = False,
                  full: bool = False) -> dict[str, list]:
     """doc_id → each of its claims' (issue, triggers, score) list (graphkit.issue_model.assign_corpus).
 
@@ -523,10 +526,9 @@ def claim_issues(store: Store, said: dict[str, list], tax, issues_data: dict, *,
     ``full``: work out every article's again. ``said``: doc_id → its claims' (text, context) pairs."""
     from .issue_model import assign_corpus
 
-    model = kept_issue_model(store, said, tax, issues_data, exclude, refit) if tax.discovered else None
-    state = hashlib.sha256(json.dumps([ISSUES_FORMAT, code_key(), issues_data, tax.evidence,
-                                       model.to_json() if model is not None else None],
-                                      sort_keys=True).encode()).hexdigest()
+    model = kept_issue_model(store, said, tax, exclude, refit) if tax.discovered else None
+    state = hashlib.sha256(json.dumps([ISSUES_FORMAT, code_key(), taxonomy_key(tax),
+                                       model.to_json() if model is not None else None]).encode()).hexdigest()
     keys = {} if full else store.kept_issue_keys()
     out: dict[str, list] = {}
     todo: dict[str, str] = {}
@@ -544,23 +546,42 @@ def claim_issues(store: Store, said: dict[str, list], tax, issues_data: dict, *,
     return out
 
 
-def kept_issue_model(store: Store, said: dict[str, list], tax, issues_data: dict, exclude, refit: bool):
+def taxonomy_key(tax) -> str:
+    """sha256 of what assigning claims with ``tax`` reads: each issue's name and triggers (as written and as
+    matched), and how they count (discovered or literal). A file written by `graphkit issues suggest` has the
+    key of the discovered issues it was written from."""
+    issues = [[i.name, [[p.written, p.words] for p in i.patterns], [[p.written, p.words] for p in i.context]]
+              for i in tax.issues]
+    return hashlib.sha256(json.dumps([issues, tax.discovered]).encode()).hexdigest()
+
+
+def stored_issue_model(store: Store, tax) -> tuple[bool, Optional["IssueModel"]]:
+    """(whether the store keeps an issue model for ``tax`` (`taxonomy_key`), that model or None when none could
+    be learnt)."""
+    from .issue_model import IssueModel
+
+    raw = store.get_meta("issue_model")
+    kept = json.loads(raw) if raw else {}
+    if kept.get("issues") != taxonomy_key(tax):
+        return False, None
+    return True, IssueModel.from_json(kept["model"]) if kept["model"] else None
+
+
+def kept_issue_model(store: Store, said: dict[str, list], tax, exclude, refit: bool):
     """The issue model (graphkit.issue_model.IssueModel, or None when none can be learnt) for a discovered
-    taxonomy: the one kept in the store's meta ``issue_model`` for these issues, else fitted now on every
-    claim of the store and kept. Like the discovered issues themselves it is learnt once (``refit``:
-    again); later claims are assigned with it, so a claim's issues never depend on other articles."""
-    from .issue_model import IssueModel, fit_issue_model, model_texts
+    taxonomy: the one kept in the store's meta ``issue_model`` for these issues (`stored_issue_model`), else
+    fitted now on every claim of the store and kept. Like the discovered issues themselves it is learnt once
+    (``refit``: again); later claims are assigned with it, so a claim's issues never depend on other articles."""
+    from .issue_model import fit_issue_model, model_texts
     from .issues import assign_claim
 
-    key = hashlib.sha256(json.dumps([issues_data, tax.evidence], sort_keys=True).encode()).hexdigest()
-    raw = store.get_meta("issue_model")
-    if raw and not refit:
-        kept = json.loads(raw)
-        if kept.get("issues") == key:
-            return IssueModel.from_json(kept["model"]) if kept["model"] else None
+    found, model = stored_issue_model(store, tax) if not refit else (False, None)
+    if found:
+        return model
     claims = [c for cs in said.values() for c in cs]
     model = fit_issue_model(model_texts(claims), [assign_claim(t, c, tax) for t, c in claims], exclude=exclude)
-    store.set_meta("issue_model", json.dumps({"issues": key, "model": model.to_json() if model is not None else None}))
+    store.set_meta("issue_model", json.dumps({"issues": taxonomy_key(tax),
+                                              "model": model.to_json() if model is not None else None}))
     return model
 
 

@@ -260,7 +260,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     The issues the build discovered (kept in the store) unless `rediscover` or `n_issues` asks for a new
     discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims.
     """
-    from .build import _discovered_issues, load_extractions, people_names
+    from .build import _discovered_issues, load_extractions, people_names, stored_issue_model
     from .issue_model import assign_corpus
     from .issues import taxonomy_from_data
     from .store import Store
@@ -271,11 +271,13 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
             rediscover = True
         data = _discovered_issues(store, extractions, n_issues, rediscover)
         people = people_names(store.actors())
-    tax = taxonomy_from_data(data, "discovered", origin="discovered")
+        tax = taxonomy_from_data(data, "discovered", origin="discovered")
+        kept, model = stored_issue_model(store, tax)  # the model the store's claims were assigned with, if any
     items = [it for doc_id in sorted(extractions) for it in extractions[doc_id].items]
     n_claims = len(items)
     members: dict[str, list] = defaultdict(list)
-    for it, about in zip(items, assign_corpus([(it.attribution.text, it.context) for it in items], tax, exclude=people)):
+    for it, about in zip(items, assign_corpus([(it.attribution.text, it.context) for it in items], tax, exclude=people,
+                                                   **({"model": model} if kept else {}))):
         a = it.attribution
         for name, trig, score in about:
             # examples: the claims its triggers assign first, the best scored

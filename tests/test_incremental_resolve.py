@@ -97,3 +97,25 @@ def test_kept_issues_are_worked_out_again_only_for_changed_articles(built, monke
     CHANGES["new article"][0](corpus)
     build(corpus, store)
     assert seen and all("bridge" in t for t in seen), seen
+
+
+def test_a_suggested_file_assigns_what_the_incrementally_built_store_did(sample_store, tmp_path):
+    """Discovered issues, then articles added (their claims assigned with the kept model), then the `issues
+    suggest` file dropped into the corpus: every claim keeps its issues (the file has the discovered issues'
+    key, so the kept model goes on assigning)."""
+    from graphkit.discover import suggest
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    store = tmp_path / "store.gk"
+    shutil.copyfile(sample_store, store)
+    (corpus / "issues.yaml").unlink()
+    build(corpus, store)
+    CHANGES["changed and new articles"][0](corpus)
+    build(corpus, store)
+    with Store(store, readonly=True) as s:
+        before = {c.id: c.issues for c in s.claims()}
+    (corpus / "issues.yaml").write_text(suggest(store), encoding="utf-8")
+    assert build(corpus, store).parsed == 0
+    with Store(store, readonly=True) as s:
+        assert {c.id: c.issues for c in s.claims()} == before
