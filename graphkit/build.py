@@ -526,7 +526,7 @@ def claim_issues(store: Store, said: dict[str, list], tax, *, exclude=(), refit:
     ``full``: work out every article's again. ``said``: doc_id → its claims' (text, context) pairs."""
     from .issue_model import assign_corpus
 
-    model = kept_issue_model(store, said, tax, exclude, refit) if tax.discovered else None
+    model, triggers = kept_issue_model(store, said, tax, exclude, refit) if tax.discovered else (None, None)
     state = hashlib.sha256(json.dumps([ISSUES_FORMAT, code_key(), taxonomy_key(tax),
                                        model.to_json() if model is not None else None]).encode()).hexdigest()
     keys = {} if full else store.kept_issue_keys()
@@ -539,7 +539,8 @@ def claim_issues(store: Store, said: dict[str, list], tax, *, exclude=(), refit:
         else:
             todo[doc_id] = key
     flat = [c for doc_id in todo for c in said[doc_id]]
-    found = iter(assign_corpus(flat, tax, model=model) if flat else ())
+    matched = [a for doc_id in todo for a in triggers[doc_id]] if triggers is not None else None
+    found = iter(assign_corpus(flat, tax, model=model, assigned=matched) if flat else ())
     for doc_id in todo:
         out[doc_id] = [next(found) for _ in said[doc_id]]
     store.keep_issues((doc_id, key, json.dumps(out[doc_id])) for doc_id, key in todo.items())
@@ -567,22 +568,25 @@ def stored_issue_model(store: Store, tax) -> tuple[bool, Optional["IssueModel"]]
     return True, IssueModel.from_json(kept["model"]) if kept["model"] else None
 
 
-def kept_issue_model(store: Store, said: dict[str, list], tax, exclude, refit: bool):
-    """The issue model (graphkit.issue_model.IssueModel, or None when none can be learnt) for a discovered
-    taxonomy: the one kept in the store's meta ``issue_model`` for these issues (`stored_issue_model`), else
-    fitted now on every claim of the store and kept. Like the discovered issues themselves it is learnt once
-    (``refit``: again); later claims are assigned with it, so a claim's issues never depend on other articles."""
+def kept_issue_model(store: Store, said: dict[str, list], tax, exclude, refit: bool) -> tuple:
+    """(the issue model (graphkit.issue_model.IssueModel, or None when none can be learnt) for a discovered
+    taxonomy, the triggers' issues of every claim by article when it was fitted now, else None): the model kept
+    in the store's meta ``issue_model`` for these issues (`stored_issue_model`), else one fitted now on every
+    claim of the store and kept. Like the discovered issues themselves it is learnt once (``refit``: again);
+    later claims are assigned with it, so a claim's issues never depend on other articles."""
     from .issue_model import fit_issue_model, model_texts
     from .issues import assign_claim
 
     found, model = stored_issue_model(store, tax) if not refit else (False, None)
     if found:
-        return model
+        return model, None
     claims = [c for cs in said.values() for c in cs]
-    model = fit_issue_model(model_texts(claims), [assign_claim(t, c, tax) for t, c in claims], exclude=exclude)
+    assigned = [assign_claim(t, c, tax) for t, c in claims]
+    model = fit_issue_model(model_texts(claims), assigned, exclude=exclude)
     store.set_meta("issue_model", json.dumps({"issues": taxonomy_key(tax),
                                               "model": model.to_json() if model is not None else None}))
-    return model
+    each = iter(assigned)
+    return model, {doc_id: [next(each) for _ in cs] for doc_id, cs in said.items()}
 
 
 def code_key() -> str:

@@ -44,18 +44,20 @@ EVIDENCE_WORDS = 3      # words given as the evidence of a learnt issue
 
 
 def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude: Iterable[str] = (),
-                  model: Optional["IssueModel"] = None) -> list[list[tuple]]:
+                  model: Optional["IssueModel"] = None, assigned: Optional[Sequence[list]] = None) -> list[list[tuple]]:
     """(issue, triggers, score) lists for every claim of a corpus, given as (text, context) pairs (context: the
     rest of the claim's sentence, the sentence before): the taxonomy's triggers (graphkit.issues.assign_claim)
     and, for a discovered taxonomy, issues learnt for the claims that say none (`learn_issues`).
     ``exclude``: names whose words are no evidence (people's names). ``model``: a model fitted earlier
     (`fit_issue_model`) to apply instead of fitting one on these claims (a build keeps the one it fitted
-    with its discovered issues, so a claim's issues depend on that claim alone)."""
+    with its discovered issues, so a claim's issues depend on that claim alone). ``assigned``: the triggers' issues
+    of these claims when the caller has them already."""
     from .issues import assign_claim
 
     if taxonomy is None or not taxonomy.issues:
         return [[] for _ in claims]
-    assigned = [assign_claim(text, context, taxonomy) for text, context in claims]
+    if assigned is None:
+        assigned = [assign_claim(text, context, taxonomy) for text, context in claims]
     if not taxonomy.discovered:
         return assigned
     texts = model_texts(claims)
