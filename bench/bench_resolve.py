@@ -5,7 +5,7 @@
     python bench/bench_resolve.py --sizes 100000         # one size
     python bench/bench_resolve.py article                # the 640 KB / ~10,000-claim one-speaker article, built
     python bench/bench_resolve.py article --size 5000000 # the 5 MB / ~80,000-claim one (parse alone: minutes)
-    python bench/bench_resolve.py rebuild                # PolNeAR train: full build, then 0% / 1% changed rebuilds
+    python bench/bench_resolve.py rebuild                # PolNeAR train: rounds of full build, 0% and 1% changed rebuilds
     python bench/bench_resolve.py rebuild --limit 200    # the same on its first 200 articles
 
 **stores** (``graphkit.build.resolve_store`` over a synthetic store, each size in its own process so its
@@ -24,9 +24,10 @@ is 10, the target at 1M is <= 12.
 ``graphkit build`` command in a fresh process: parse and resolve seconds from the build report, peak
 memory of the whole command.
 
-**rebuild**: PolNeAR train (``--limit`` articles) written to a corpus folder, built once with ``graphkit build``,
-then rebuilt with nothing changed and with 1% of its articles edited (a line appended; other articles
-each round, put back after), every build a fresh command: the share of the full build a user waits.
+**rebuild**: PolNeAR train (``--limit`` articles) written to a corpus folder; interleaved rounds of a full build
+into a fresh store, a rebuild with nothing changed and one with 1% of its articles edited (a line appended; other
+articles each round, put back after), every build a fresh ``graphkit build`` command: the share of the full build
+a user waits, wall and CPU, with parse / resolve / start-up seconds and the load average of each command.
 
 Figures and the machine's load go to bench/README.md ("#17 resolution").
 """
