@@ -512,7 +512,7 @@ def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 
-ISSUES_FORMAT = 1  # what an article's kept issues hold (`claim_issues`); bump when that changes
+ISSUES_FORMAT = 1  # what an article's kept issues and the kept issue model hold (`claim_issues`); bump when that changes
 
 
 def claim_issues(store: Store, said: dict[str, list], tax, *, exclude=(), refit: bool = False,
@@ -563,7 +563,7 @@ def stored_issue_model(store: Store, tax) -> tuple[bool, Optional["IssueModel"]]
 
     raw = store.get_meta("issue_model")
     kept = json.loads(raw) if raw else {}
-    if kept.get("issues") != taxonomy_key(tax):
+    if kept.get("issues") != taxonomy_key(tax) or kept.get("format") != ISSUES_FORMAT:  # another taxonomy or layout
         return False, None
     return True, IssueModel.from_json(kept["model"]) if kept["model"] else None
 
@@ -583,7 +583,7 @@ def kept_issue_model(store: Store, said: dict[str, list], tax, exclude, refit: b
     claims = [c for cs in said.values() for c in cs]
     assigned = [assign_claim(t, c, tax) for t, c in claims]
     model = fit_issue_model(model_texts(claims), assigned, exclude=exclude)
-    store.set_meta("issue_model", json.dumps({"issues": taxonomy_key(tax),
+    store.set_meta("issue_model", json.dumps({"issues": taxonomy_key(tax), "format": ISSUES_FORMAT,
                                               "model": model.to_json() if model is not None else None}))
     each = iter(assigned)
     return model, {doc_id: [next(each) for _ in cs] for doc_id, cs in said.items()}
