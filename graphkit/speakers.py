@@ -56,13 +56,16 @@ def _speaker_tokens(head: Token) -> list[Token]:
     """The speaker mention: the subject's head with its modifiers, without clauses and appositions."""
     keep = [head]
     stack = [head]
+    # inside a phrase naming the source, prepositions are the name's: 'by the Institute for Fiscal Studies'
+    zone = _naming_zone(head)
     while stack:
         t = stack.pop()
         for c in t.children:
             # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
             hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
             if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
-                    c.dep_ == "cc" and t == head) and not hyphened:
+                    c.dep_ == "cc" and t == head) and not hyphened and not (t == head and _naming_pp(head, c)) and not (
+                    c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i):
                 continue
             keep.append(c)
             stack.append(c)
@@ -90,6 +93,31 @@ def _speaker_tokens(head: Token) -> list[Token]:
     while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
     return toks
+
+
+_NAMING_PREPS = {"by", "from", "for", "with", "at", "in"}
+
+
+def _naming_pp(head: Token, prep: Token) -> bool:
+    """A prepositional phrase that names whose or where a common-noun source is, and so belongs to it: 'a study
+    by the Council of the Great City Schools', 'an email from Neera Tanden', 'the government in Beijing', 'One in
+    three'. Not a date ('a panel in 2001'), nor a spokesperson's principal (see :func:`_spoken_for`)."""
+    if prep.dep_ != "prep" or prep.i < head.i or prep.lower_ not in _NAMING_PREPS:
+        return False
+    obj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if head.like_num and obj.like_num and prep.lower_ == "in":
+        return True  # 'One in three', '4 in 10'
+    if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.lower() in _SPOKES:
+        return False
+    return any(t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+               or (t.pos_ == "PROPN" and not t.ent_type_) for t in obj.subtree)
+
+
+def _naming_zone(head: Token) -> set[int]:
+    """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`_naming_pp`)."""
+    return {x.i for c in head.children if _naming_pp(head, c) for x in c.subtree}
 
 
 _LOCAL = threading.local()
@@ -132,6 +160,8 @@ def _speaker_type(toks: list[Token], head: Token) -> str:
     low = head.lower_
     if len(toks) == 1 and (head.pos_ == "PRON" or low in _PRONOUNS):
         return "PRON"
+    named_by = _naming_zone(head)
+    toks = [t for t in toks if t.i not in named_by] or toks  # 'a study by the Council ...' is a study
     ents = {t.ent_type_ for t in toks if t.ent_type_}
     if "PERSON" in ents and _person_of_phrase(toks) is not None:
         return "PERSON"
@@ -716,10 +746,14 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     stype = _speaker_type(toks, head)
     appos = next((x for x in head.children if x.dep_ == "appos"), None)
-    person, role, org = _split_speaker(toks, appos)
+    named_by = _naming_zone(head)
+    person, role, org = _split_speaker([t for t in toks if t.i not in named_by] or toks, appos)
     f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
+    together = _named_together(res, head, toks) if relative_head is None else None
     if relative_head is not None:
         _relative(res, relative_head, f)
+    elif together is not None:
+        f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
     elif stype == "PRON":
         r = res.pronoun(head.lower_, s0, tuple(spans))
         if r is not None:
@@ -757,6 +791,28 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     res.speakers.append((s0, f.resolved, f.rspan, "PERSON" if f.rtype == "NOUN" and _person_role(head) else f.rtype))
     return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
                 resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
+
+
+def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Optional[str]:
+    """'Bash and Blitzer', 'Senators Rubio and Cruz': two or more people named as one source, each by the
+    article's full name ('Dana Bash and Wolf Blitzer'); None unless every conjunct is a person's name joined by
+    'and' ('Sanders and his supporters', 'Neither Mr. Comey nor other officials' are not)."""
+    people = [head]
+    for t in people:
+        people.extend(c for c in t.children if c.dep_ == "conj" and c in toks)
+    if len(people) < 2 or any(c.lower_ != "and" for t in people for c in t.children if c.dep_ == "cc"):
+        return None
+    names = []
+    for t in sorted(people, key=lambda x: x.i):
+        e = _ent_of(t)
+        if e is None or e.label_ != "PERSON" or e.start < toks[0].i or e.end > toks[-1].i + 1:
+            return None
+        before = t.doc[e.start - 1] if e.start > 0 else None
+        a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else e.start_char
+        names.append(res.full_name(t.doc.text[a:e.end_char], (a, e.end_char))[0])
+    if len(set(names)) < len(names):
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], start: int) -> int:

@@ -189,6 +189,23 @@ SPEAKERS = [
      "Sarah Huckabee Sanders left. Mr. Huckabee said the race was close.", None, ("Mike Huckabee", "PERSON")),
     ("Gordon Brown spoke. Sarah Brown Jones came. Sarah Brown Jones left. Sarah Brown Jones returned. "
      "Mr Brown said growth would return.", None, ("Gordon Brown", "PERSON")),
+    # people named together are one source, each by the article's full name
+    ("Ted Cruz and Marco Rubio spoke. Cruz and Rubio said the deal was bad.", None,
+     ("Ted Cruz and Marco Rubio", "NOUN")),
+    ("Gordon Brown met Tony Blair. Mr Brown and Mr Blair said the economy was strong.", None,
+     ("Gordon Brown and Tony Blair", "NOUN")),
+    ("Bernie Sanders spoke. Sanders and his supporters said the system was rigged.", None,
+     ("Sanders and his supporters", "NOUN")),
+    # a phrase naming whose or where a common-noun source is belongs to it; 'One in three' is not 'One'
+    ("Students take 112 tests, a study by the Council of the Great City Schools found.", None,
+     ("a study by the Council of the Great City Schools", "NOUN")),
+    ("After years of delay, the government in Beijing finally acknowledged the costs.", None,
+     ("the government in Beijing", "NOUN")),
+    ("One in three said the party does not care about them.", None, ("One in three", "NOUN")),
+    ("Sen. Bernie Sanders spoke. The senator from Vermont said the system was rigged.", None,
+     ("Bernie Sanders", "NOUN")),
+    ("Tax rises are coming, a report by the Institute for Fiscal Studies said.", None,
+     ("a report by the Institute for Fiscal Studies", "NOUN")),
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
