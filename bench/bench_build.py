@@ -109,9 +109,9 @@ def main():
     warm = work / "warm"
     warm.mkdir()
     (warm / "a.txt").write_text("Sergey Lavrov said on Monday that Europe was to blame for the war in Ukraine. "
-                                 "Two days ago, he told reporters the talks had failed.\n")  # "ago": dateparser loads
+                                 "Two days ago, he told reporters the talks had failed.\n")  # an "ago" date
     (warm / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-03-12"}\n')
-    # cold start: the pipeline, the cue lexicon, the issue taxonomy, the actor and place gazetteers, dateparser
+    # cold start: the pipeline, the cue lexicon, the issue taxonomy, the actor and place gazetteers
     (_, cold_gk, _) = timed(lambda: build(warm, work / "warm.gk"))
     list(bare.pipe(texts[:2]))
     rows = {}

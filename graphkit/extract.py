@@ -5,8 +5,8 @@ article, is what the store keeps per article, so an incremental build re-runs
 spaCy only on new or changed articles; actors, places and cross-article links
 are resolved afterwards over the whole store (see `graphkit.build`).
 
-Long articles are cut at paragraph breaks into pieces spaCy accepts and the
-offsets put back, so a 20 MB article is processed, not refused.
+Long articles are cut at paragraph breaks into pieces spaCy accepts (`CHUNK_CHARS`), parsed one piece at
+a time, and the offsets put back, so a 20 MB article is processed, not refused, in bounded memory.
 
 >>> from graphkit.records import Document
 >>> d = Document(id="x", path="x.txt", text="Macron said on Monday that no final peace plan exists.",
@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .records import Attribution, Document
 
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 100_000  # an article longer than this is parsed in pieces of at most this size, one at a time
 
 Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
 
@@ -58,16 +58,21 @@ class DocExtraction(BaseModel):
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, piece) cuts of text at paragraph (else sentence, else hard) breaks, each <= limit chars.
+    """(offset, piece) cuts of text at blank lines (else line, else sentence, else hard) breaks, each <= limit chars;
+    a blank line is taken when one is in the second half of the piece.
 
     >>> [o for o, _ in chunks("a\\n" * 10, limit=6)]
     [0, 6, 12, 18]
+    >>> [p for _, p in chunks("One. Two.\\n\\nThree. Four.\\nFive.", limit=16)]
+    ['One. Two.\\n\\n', 'Three. Four.\\n', 'Five.']
     """
     out, start, n = [], 0, len(text)
     while start < n:
         end = min(start + limit, n)
         if end < n:
-            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
+            cut = text.rfind("\n\n", start + (end - start) // 2, end - 1) + 1
+            if cut <= 0:
+                cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
             if cut > start:
                 end = cut + 1
         out.append((start, text[start:end]))
@@ -244,11 +249,30 @@ def running_entities(doc, text: str, offset: int = 0) -> list[Entity]:
 
 
 def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: int = 16, n_process: int = 1) -> Iterator[DocExtraction]:
-    """Run the pipeline over documents and yield one DocExtraction per document, in input order."""
+    """Run the pipeline over documents and yield one DocExtraction per document, in input order.
+
+    Articles up to `CHUNK_CHARS` go through ``nlp.pipe`` together, ``batch_size`` at a time; a longer one
+    goes on its own, one piece at a time (`chunks`): spaCy's memory grows with the tokens of a batch, and
+    the seven pieces of a 640 KB article in one batch peaked at 2 GB (one piece a batch: the same extraction).
+    """
     from .nlp import load_pipeline
 
     nlp = nlp or load_pipeline()
-    docs = list(documents)
+    run: list[Document] = []
+    for d in documents:
+        if len(d.text) <= CHUNK_CHARS:
+            run.append(d)
+            continue
+        yield from _extract(run, nlp, batch_size, n_process)
+        run = []
+        yield from _extract([d], nlp, 1, n_process)
+    yield from _extract(run, nlp, batch_size, n_process)
+
+
+def _extract(docs: list[Document], nlp, batch_size: int, n_process: int) -> Iterator[DocExtraction]:
+    """`extract_documents` of ``docs`` through one ``nlp.pipe`` of their pieces, ``batch_size`` pieces a batch."""
+    if not docs:
+        return
 
     def pieces():
         for i, d in enumerate(docs):

@@ -82,7 +82,8 @@ def test_any_text_extracts_without_error_and_offsets_hold(nlp, text):
 @settings(**SETTINGS)
 @given(text=texty, limit=st.integers(min_value=8, max_value=120))
 def test_offsets_survive_cutting_into_pieces(nlp, monkeypatch, text, limit):
-    monkeypatch.setattr(extract_mod, "chunks", lambda t, limit_=limit: chunks(t, limit=limit_))
+    # a text over CHUNK_CHARS is parsed in pieces of at most CHUNK_CHARS, one at a time
+    monkeypatch.setattr(extract_mod, "CHUNK_CHARS", limit)
     (ex,) = list(extract_documents([_doc(text)], nlp))
     check_extraction(text, ex)
 
