@@ -275,6 +275,34 @@ def _person_of_phrase(toks: list[Token]) -> Optional[Span]:
 
 
 
+class _Union:
+    """Half-open character intervals as a sorted union of disjoint ones: `covers` is one bisection.
+
+    >>> u = _Union(); u.add(10, 20); u.add(30, 40); u.add(18, 31); u.add(50, 50)
+    >>> (u.starts, u.ends), [c for c in (9, 10, 25, 39, 40, 50) if u.covers(c)]
+    (([10], [40]), [10, 25, 39])
+    """
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.added = 0  # how many of the resolver's `said` spans are in
+
+    def add(self, a: int, b: int) -> None:
+        if b <= a:
+            return
+        i = bisect.bisect_left(self.ends, a)  # the first interval that ends at or after a: it may touch [a, b)
+        j = bisect.bisect_right(self.starts, b)  # the intervals from i to j overlap or touch [a, b)
+        if i < j:
+            a, b = min(a, self.starts[i]), max(b, self.ends[j - 1])
+        self.starts[i:j] = [a]
+        self.ends[i:j] = [b]
+
+    def covers(self, c: int) -> bool:
+        i = bisect.bisect_right(self.starts, c) - 1
+        return i >= 0 and c < self.ends[i]
+
+
 class SpeakerResolver:
     """In-article resolution of speaker mentions to the fullest name the article gives.
 
@@ -297,7 +325,8 @@ class SpeakerResolver:
         self._propn: Optional[list[_PersonName]] = None
         self._lower: Optional[set[str]] = None
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
-        self.said: list[tuple[int, int]] = []  # content spans of the claims so far
+        self.said: list[tuple[int, int]] = []  # content spans of the claims so far (only ever extended)
+        self._said_union = _Union()  # the same spans as sorted disjoint intervals, `_said_covers` keeps it up to date
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
         self.sents = _sentences(doc)
         self._sent_starts = [s.start_char for s in self.sents]
@@ -464,7 +493,7 @@ class SpeakerResolver:
         ents = self.persons if person else self.orgs
         k = self._sent_index(at)
         lo = self.sents[max(0, k - WINDOW + 1)].start_char if self.sents else 0
-        content = tuple(content) + tuple(self.said)  # what anyone said is no antecedent of who said it
+        inside = self._said_covers(content)  # what anyone said is no antecedent of who said it
         out = []
         for x in self.speakers:
             if lo <= x[0] < at and x[3] in kinds:
@@ -472,7 +501,7 @@ class SpeakerResolver:
                 if x[0] < self.sents[j].end_char:
                     out.append(Candidate(x[0], SPEAKER, x, j, False))
         for e in ents:
-            if any(a <= e.start_char < b for a, b in content):
+            if inside(e.start_char):
                 continue
             if e.end_char <= at:
                 out.append(Candidate(e.start_char, MENTION, e))
@@ -484,17 +513,28 @@ class SpeakerResolver:
             for s in self.sents[max(0, k - WINDOW + 1):k + 1]:
                 j = self._sent_index(s.start_char)
                 out.extend(Candidate(t.start_char, UNTYPED_SUBJECT, t, j, False)
-                           for t in self._untyped_subjects(s, at, content))
+                           for t in self._untyped_subjects(s, at, inside))
         return out
 
-    def _untyped_subjects(self, s: Span, at: int, content: tuple) -> list[Span]:
+    def _said_covers(self, content: tuple):
+        """``inside(char)``: whether a character is in ``content`` or in a claim said so far (`said`). The claims
+        said so far are kept as a union of intervals, so a pronoun's candidates cost a lookup per name rather
+        than a pass over every earlier claim (a long one-speaker article has thousands of both)."""
+        union = self._said_union
+        while union.added < len(self.said):
+            union.add(*self.said[union.added])
+            union.added += 1
+        content = tuple(content)
+        return lambda c: union.covers(c) or any(a <= c < b for a, b in content)
+
+    def _untyped_subjects(self, s: Span, at: int, inside) -> list[Span]:
         """Subjects of a sentence the NER did not call a person but that name one of the article's people
         ('Sanders did not usually get this personal.' with 'Sanders' typed ORG)."""
         out = []
         for t in s:
             if t.idx >= at or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
                 continue
-            if any(a <= t.idx < b for a, b in content):
+            if inside(t.idx):
                 continue
             name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
             if len(name.split()) > 1:
