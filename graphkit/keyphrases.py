@@ -20,6 +20,7 @@ where (graphkit resolves them as actors and places), not what a claim is about.
 
 from __future__ import annotations
 
+import bisect
 from typing import Sequence
 
 ISSUE_ENTITY_LABELS = {"ORG", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART"}
@@ -71,13 +72,20 @@ def _spans_in(span, bounds_of) -> list:
     """The doc's spans that ``bounds_of(doc)`` lists (as (start, end) token pairs) lying inside `span`.
 
     spaCy's ``Span.noun_chunks`` and ``Span.ents`` walk every chunk or entity of the whole Doc on each
-    call; the list is made once per Doc (kept in ``doc.user_data`` under the function's name) instead."""
+    call; the list is made once per Doc (kept in ``doc.user_data`` under the function's name) instead, with
+    its starts sorted, so a claim looks at the spans starting inside it only (an article of 10,000 claims
+    walked every chunk of the article for each)."""
     doc = span.doc
     key = "graphkit" + bounds_of.__name__
-    bounds = doc.user_data.get(key)
-    if bounds is None:
-        bounds = doc.user_data[key] = bounds_of(doc)
-    return [doc[s:e] for s, e in bounds if s >= span.start and e <= span.end]
+    index = doc.user_data.get(key)
+    if index is None:
+        bounds = bounds_of(doc)
+        order = sorted(range(len(bounds)), key=lambda i: bounds[i][0])
+        index = doc.user_data[key] = (bounds, order, [bounds[i][0] for i in order])
+    bounds, order, starts = index
+    lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_right(starts, span.end)
+    hits = sorted(i for i in order[lo:hi] if bounds[i][1] <= span.end)  # in the order bounds_of gave them
+    return [doc[bounds[i][0]:bounds[i][1]] for i in hits]
 
 
 def keyphrases(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
