@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
-from .records import Claim, Skipped
+from .records import Claim, Skipped, share_fields_set
 from .store import Store, check_store_file, writer_lock
 
 if TYPE_CHECKING:
@@ -385,7 +385,7 @@ def assemble_claims(extractions: Iterable[tuple[str, DocExtraction]], actor_name
             d = item.date
             about = (next(said) if said is not None else
                      assign_claim(a.text, item.context, taxonomy) if taxonomy is not None and taxonomy.issues else [])
-            claims.append(Claim(
+            claims.append(share_fields_set(Claim(  # a million claims: one fields set, not a million
                 id=claim_id(doc_id, a.spans), doc_id=doc_id, speaker=actor_names[actor_id], speaker_id=actor_id,
                 speaker_span=a.speaker_span, speaker_text=a.speaker_text, role=a.role, text=a.text, spans=a.spans,
                 kind=a.claim_kind, cue=a.cue, cue_span=a.cue_span, stance=a.stance,
@@ -398,7 +398,7 @@ def assemble_claims(extractions: Iterable[tuple[str, DocExtraction]], actor_name
                 confidence=a.confidence,
                 reported_by=actor_names.get(rep_id, a.reported_by) if a.reported_by else None,
                 reported_by_id=rep_id if a.reported_by else None,
-            ))
+            )))
     return claims
 
 
@@ -494,7 +494,7 @@ def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, lis
     ents: dict[str, list] = {}
     said: dict[str, list] = {}
     for doc_id, ex in iter_extractions(store):
-        atts[doc_id] = [it.attribution for it in ex.items]
+        atts[doc_id] = [share_fields_set(it.attribution) for it in ex.items]
         said[doc_id] = [(it.attribution.text, it.context) for it in ex.items]
         ents[doc_id] = [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities]  # names recur
     return atts, ents, said

@@ -50,6 +50,32 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
 
+_FIELDS_SETS: dict[frozenset, set] = {}
+
+
+def share_fields_set(record: BaseModel) -> BaseModel:
+    """``record`` with pydantic's per-instance set of the fields it was given replaced by one shared, equal set.
+
+    Every record built or read gets its own such set (1.2 kB for a Claim's 27 fields, as much as the rest of
+    its dict), though records of one kind built the same way name the same fields: resolution holds a store's
+    attributions and claims at once (a million of each at 1M claims), so it shares them. Nothing changes
+    for the record: frozen records never add to the set (pydantic does only when a field is assigned), and
+    ``model_copy`` gives the copy a set of its own.
+
+    >>> a = Issue(id="issue:energy", name="Energy"); b = Issue(id="issue:health", name="Health")
+    >>> share_fields_set(a).__pydantic_fields_set__ is share_fields_set(b).__pydantic_fields_set__
+    True
+    >>> a.model_fields_set == {"id", "name"}
+    True
+    """
+    own = record.__pydantic_fields_set__
+    shared = _FIELDS_SETS.get(key := frozenset(own))
+    if shared is None:
+        shared = _FIELDS_SETS[key] = set(own)
+    object.__setattr__(record, "__pydantic_fields_set__", shared)
+    return record
+
+
 def _check_span(v: Span) -> Span:
     s, e = v
     if s < 0 or e < s:
