@@ -291,9 +291,9 @@ def _n_tokens(text: str) -> int:
 
 # --- pairs, scores, links --------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Seen:
-    """What find_contradictions knows of one claim."""
+    """What find_contradictions knows of one claim (slotted: one for every claim of the store)."""
 
     claim: Claim
     order: int                     # rank in article order over the whole input

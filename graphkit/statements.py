@@ -227,9 +227,11 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
     pairs.sort()
     # union of clusters, best pairs first, never two claims of one article in a cluster, and every report of
     # a cluster one statement with every other (no chains: a ~ b ~ c with a and c two statements)
+    # a cluster's articles and members are kept for merged clusters only (a set and a list for every claim of
+    # a million were ~300 B each); a claim on its own is its article and itself
     parent = list(range(len(claims)))
-    docs = [{c.doc_id} for c in claims]
-    members = [[i] for i in range(len(claims))]
+    docs: dict[int, set[str]] = {}
+    members: dict[int, list[int]] = {}
 
     def find(i):
         while parent[i] != i:
@@ -239,13 +241,17 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
 
     for _, i, j in pairs:
         ri, rj = find(i), find(j)
-        if ri == rj or docs[ri] & docs[rj]:
+        if ri == rj:
             continue
-        if not all(same(x, y) for x in members[ri] for y in members[rj] if (x, y) not in ((i, j), (j, i))):
+        docs_i, docs_j = docs.get(ri) or {claims[ri].doc_id}, docs.get(rj) or {claims[rj].doc_id}
+        if docs_i & docs_j:
+            continue
+        mem_i, mem_j = members.get(ri, [ri]), members.get(rj, [rj])
+        if not all(same(x, y) for x in mem_i for y in mem_j if (x, y) not in ((i, j), (j, i))):
             continue
         parent[rj] = ri
-        docs[ri] |= docs[rj]
-        members[ri] += members[rj]
+        docs[ri], members[ri] = docs_i | docs_j, mem_i + mem_j
+        docs.pop(rj, None), members.pop(rj, None)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[find(i)].append(i)
