@@ -185,10 +185,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
                     def warm():  # the parent waits on the workers: it loads what resolution needs meanwhile
                         nonlocal warming
-                        from .issues import taxonomy_of
-
-                        fitting = rediscover or full or not store.get_meta("issue_model")  # none kept: fitted
-                        warming = warm_resolution(discovering=fitting and not taxonomy_of(knowledge).issues)
+                        warming = warm_resolution()
 
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
                 else:
@@ -218,12 +215,14 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     return report
 
 
-def warm_resolution(discovering: bool = False):
-    """Start loading what `resolve_store` will need, in a thread: its modules, the place indexes and, when it will
-    discover issues and fit their model (no taxonomy, none kept in the store), networkx and scikit-learn (about
-    1 CPU s of imports). A build with worker processes runs it while its own process only waits for their
-    extractions. Returns the started thread (join it); whatever fails here is left for the resolution to meet
-    and report.
+def warm_resolution():
+    """Start loading what every `resolve_store` needs, in a thread: its modules and the place indexes. A build with
+    worker processes runs it while its own process only waits for their extractions. Returns the started thread
+    (join it); whatever fails here is left for the resolution to meet and report.
+
+    scikit-learn (1 CPU s of imports, several seconds from a cold disk) is not warmed here: whether the issue
+    model is fitted is known only after the parse (a small corpus has too few claims), and warming it for a
+    build that does not fit one cost 10 s of waiting on 8 PolNeAR articles under load.
     """
     import threading
 
@@ -233,11 +232,6 @@ def warm_resolution(discovering: bool = False):
             from .places import _geonames
 
             _geonames()
-            if discovering:
-                from . import discover  # noqa: F401
-                import networkx  # noqa: F401
-                import sklearn.feature_extraction.text  # noqa: F401
-                import sklearn.linear_model  # noqa: F401
         except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
             pass
 
