@@ -11,13 +11,17 @@ at `RESOLUTION`); ``n_issues`` overrides it (the resolution that gives closest t
 community that keeps less than `MIN_INSIDE` of its phrases' links inside it is a residue of loosely
 linked words, not an issue, and is dropped.
 
-An issue's phrases are ordered by how much they belong to it (link weight inside the community,
-squared, over all their link weight: the distinctive ones first). It is named by the phrase that
-scores most as claims saying it x that distinctiveness, or by a phrase of two or more words among
-its ten first scoring at least a third as much ("background checks" rather than "guns"), as written
-most often; every phrase is a trigger. A claim saying a longer phrase also says the phrases it ends
-with, and those of two words or more it starts with ("council tax bills" says "council tax" and
-"bills"). Each issue becomes an entry of an issues.yaml (name, description, patterns, context)
+An issue that assigns fewer than `MIN_CLAIMS` claims (or `MIN_SHARE` of them) joins the issue its phrases
+are most linked to ("sexual orientation" the one of "gay marriage"), or is dropped. An issue's phrases are
+ordered by how much they belong to it (link weight inside the community, squared, over all their link
+weight: the distinctive ones first). It is named as c-TF-IDF names a cluster: by the phrase said by the
+largest share of the claims its phrases assign, weighed by how much more than in all claims (`_name`),
+among its own phrases (holding at least `NAME_INSIDE` of their link weight to kept phrases inside it); a phrase of two or
+more words scoring at least `NAME_MULTI` as much is preferred ("background checks" to "guns"), as written
+most often. Its phrases of two words or more and its own single words are its triggers (a single word said as much with other issues' phrases,
+"support", "agenda", is none). A claim saying a longer phrase also says
+the phrases it ends with, and those of two words or more it starts with ("council tax bills" says "council
+tax" and "bills"). Each issue becomes an entry of an issues.yaml (name, description, patterns, context)
 marked ``origin: discovered``, so claims are assigned to it like to a hand-made issue
 (graphkit.issues.assign_claim, which asks discovered issues for firmer evidence; claims that say none
 of its triggers may get one learnt from those that do, graphkit.issue_model), and `graphkit issues
@@ -43,10 +47,14 @@ SPREAD_MIN_ARTICLES = 20  # ... judged only in corpora of at least this many art
 MAX_DF = 0.5           # a phrase in more than this share of claims is too general to mark an issue
 LINK_NPMI = 0.15       # two phrases are linked when said together this much more than by chance (NPMI)
 MIN_TOGETHER = 3       # ... in at least this many windows (2 in a corpus of few articles)
-RESOLUTION = 2.0       # Louvain resolution: above 1 favours more, smaller communities
-MIN_INSIDE = 0.3       # an issue keeps at least this share of its phrases' link weight inside it
+RESOLUTION = 3.0       # Louvain resolution: above 1 favours more, smaller communities
+MIN_INSIDE = 0.2       # an issue keeps at least this share of its phrases' link weight inside it
 MIN_PHRASES = 2        # phrases an issue needs
 SEED = 0               # Louvain's seed: same claims, same issues
+MIN_CLAIMS = 3         # an issue assigns at least this many claims ...
+MIN_SHARE = 0.002      # ... and this share of them; smaller ones join the issue they are most linked to
+NAME_INSIDE = 0.5      # a phrase names its issue only when holding at least this share of its link weight inside it
+NAME_MULTI = 0.5       # a name of two or more words is preferred when scoring at least this share of the best
 
 
 def phrase_key(phrase: str) -> str:
@@ -205,7 +213,7 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
 
     ``exclude``: phrases that are no issue whatever the data say (the speakers' names: who is not what about).
 
-    Issues come largest first (by the claims saying their phrases); each has name, description,
+    Issues come largest first (by the claims their phrases assign); each has name, description,
     patterns, context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
     """
     claims = sorted(claims, key=lambda c: c[0])
@@ -220,25 +228,92 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     windows = _windows(rows, by_article=many)
     g = phrase_graph(vocab, windows, n_docs if many else len(rows), MIN_TOGETHER if many else 2)
     resolution = _resolution_for(g, int(n_issues)) if n_issues else RESOLUTION
-    found = _issue_phrases(g, _communities(g, resolution))
-    found.sort(key=lambda ks: (-sum(df[k] for k, *_ in ks), ks[0][0]))
-    return _taxonomy(found, df, surface)
+    found = [[k for k, *_ in ks] for ks in _issue_phrases(g, _communities(g, resolution))]
+    found = _merge_small(g, rows, found, max(MIN_CLAIMS, math.ceil(MIN_SHARE * n)))
+    members = _members(rows, found)
+    order = sorted(range(len(found)), key=lambda i: (-len(members[i]), found[i][0]))
+    found = [found[i] for i in order]
+    return _taxonomy(found, [members[i] for i in order], rows, df, surface, _own_phrases(g, found))
 
 
-def _taxonomy(found: list[list[str]], df, surface) -> dict:
-    """issues.yaml entries for the phrase communities `found` (each ordered, most distinctive first)."""
+def _own_phrases(g, found: list[list[str]]) -> list[set[str]]:
+    """Each issue's phrases that hold at least `NAME_INSIDE` of their link weight to the issues' phrases inside
+    it (links to words no issue kept do not count): those that can name it and, for single words, trigger it
+    (a phrase said as much with another issue's phrases is neither).
+
+    >>> import networkx as nx
+    >>> g = nx.Graph([("tax", "council tax", {"weight": 1}), ("council tax", "bills", {"weight": 1}),
+    ...               ("tax", "cards", {"weight": 2}), ("cards", "ID cards", {"weight": 1})])
+    >>> _own_phrases(g, [["tax", "council tax"], ["cards", "ID cards"]])
+    [{'council tax'}, {'ID cards'}]
+    """
+    kept = {k for ks in found for k in ks}
+    out = []
+    for ks in found:
+        mine = set(ks)
+        own = set()
+        for k in ks:
+            total = sum(d["weight"] for m, d in g[k].items() if m in kept)
+            inside = sum(d["weight"] for m, d in g[k].items() if m in mine)
+            if total and inside >= NAME_INSIDE * total:
+                own.add(k)
+        out.append(own)
+    return out
+
+
+def _members(rows, found: list[list[str]]) -> list[set[int]]:
+    """Each issue's rows: those whose own phrases give it the evidence assignment asks of a discovered issue
+    (graphkit.issues: a phrase of two words or more, or two single words).
+
+    >>> sorted(_members([("c", "d", ["tax", "rate"], []), ("c2", "d", ["tax"], [])], [["tax", "rate"]])[0])
+    [0]
+    """
+    where = {k: i for i, ks in enumerate(found) for k in ks}
+    out: list[set[int]] = [set() for _ in found]
+    for r, (_, _, keys, _) in enumerate(rows):
+        ev: dict[int, float] = defaultdict(float)
+        for k in keys:
+            if k in where:
+                ev[where[k]] += 1.0 if " " in k else 0.5
+        for i, e in ev.items():
+            if e >= 1.0:
+                out[i].add(r)
+    return out
+
+
+def _merge_small(g, rows, found: list[list[str]], min_claims: int) -> list[list[str]]:
+    """Issues whose phrases assign fewer than `min_claims` claims join the issue their phrases are most linked to
+    ("sexual orientation" to the issue of "gay marriage"), or are dropped when linked to none; smallest first,
+    until every issue is large enough."""
+    found = [list(ks) for ks in found]
+    while True:
+        sizes = [len(m) for m in _members(rows, found)]
+        small = sorted((s, ks[0], i) for i, (s, ks) in enumerate(zip(sizes, found)) if s < min_claims)
+        if not small:
+            return found
+        _, _, i = small[0]
+        mine = set(found[i])
+        link = defaultdict(float)
+        for j, ks in enumerate(found):
+            if j != i:
+                link[j] = sum(d["weight"] for k in ks for m, d in g[k].items() if m in mine)
+        best = max((w, -j) for j, w in link.items()) if link else (0.0, 0)
+        if best[0] > 0:
+            found[-best[1]] += found[i]
+        del found[i]
+
+
+def _taxonomy(found: list[list[str]], members: list[set[int]], rows, df, surface, own=None) -> dict:
+    """issues.yaml entries for the phrase communities `found` (each ordered, most distinctive first), named by
+    `_name` over the claims their phrases assign (`members`), among their `own` phrases."""
     issues, names = [], set()
-    for scored in found:
-        scored = [(k, d) for k, d, _ in scored]
-        ks = [k for k, _ in scored]
-        # named by the phrase most said and most its issue's (claims saying it x distinctiveness), or by one
-        # of two or more words scoring at least a third as much ("gun control" rather than "guns")
-        weight = {k: df[k] * d for k, d in scored}
-        lead = max(ks, key=lambda k: (weight[k], k))
-        multi = [k for k in ks[:10] if " " in k and 3 * weight[k] >= weight[lead]]
-        if multi:
-            lead = max(multi, key=lambda k: (weight[k], k))
-        written = [_written(surface[k]) for k in [lead] + [k for k in ks if k != lead]]
+    n = max(1, len(rows))
+    for k_, (ks, mine) in enumerate(zip(found, members)):
+        namers = [k for k in ks if own is None or k in own[k_]] or ks
+        lead = _name(namers, [rows[r][2] for r in sorted(mine)], df, n)
+        # a single word said as much with other issues' phrases ("support", "agenda") is no trigger of this one
+        kept = [k for k in ks if own is None or " " in k or k in own[k_]]
+        written = [_written(surface[k]) for k in [lead] + [k for k in kept if k != lead]]
         name = written[0]
         if name.lower() in names:
             continue
@@ -246,6 +321,38 @@ def _taxonomy(found: list[list[str]], df, surface) -> dict:
         issues.append({"name": name, "description": "discovered: " + ", ".join(written[:5]),
                        "patterns": written, "context": written, "origin": "discovered"})
     return {"version": 1, "issues": issues}
+
+
+def _name(phrases: list[str], said: list[list[str]], df, n: int) -> str:
+    """The phrase that names an issue: the one most distinctive of its claims (`said`: their phrases), scored as
+    c-TF-IDF does, share of the issue's claims saying it x log(that share over its share of all `n` claims);
+    a phrase of two or more words scoring at least `NAME_MULTI` as much is preferred ("gun control" to "guns";
+    of several, the most said). A phrase most of whose claims say it inside a longer phrase of the issue
+    ("Street" in "Wall Street") is a fragment, not a name. With no claims, the first phrase.
+
+    >>> said = [["email server", "server", "department"]] * 3 + [["department", "server"]] * 2 + [["election"]] * 5
+    >>> _name(["department", "server", "email server", "election"], said[:5], {"department": 40, "server": 6,
+    ...       "email server": 4, "election": 50}, 100)
+    'email server'
+    """
+    if not said:
+        return phrases[0]
+    mine = set(phrases)
+    count = Counter(k for keys in said for k in set(keys) if k in mine)
+    longer = Counter(k for keys in said for k in set(keys) if k in mine
+                     if any(o != k and f" {k} " in f" {o} " for o in keys if o in mine))
+    score = {}
+    for k, c in count.items():
+        if longer[k] * 2 > c:
+            continue
+        share = c / len(said)
+        lift = share / (df[k] / n) if df[k] else 1.0
+        score[k] = share * math.log(lift) if lift > 1 else 0.0
+    if not score:
+        return phrases[0]
+    lead = max(score, key=lambda k: (score[k], k))
+    multi = [k for k in score if " " in k and score[k] >= NAME_MULTI * score[lead]]
+    return max(multi, key=lambda k: (count[k], score[k], k)) if multi else lead
 
 
 def _written(forms: Counter) -> str:
@@ -260,7 +367,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     The issues the build discovered (kept in the store) unless `rediscover` or `n_issues` asks for a new
     discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims.
     """
-    from .build import _discovered_issues, load_extractions, people_names, stored_issue_model
+    from .build import _discovered_issues, claim_id, load_extractions, people_names, stored_issue_model
     from .issue_model import assign_corpus
     from .issues import taxonomy_from_data
     from .store import Store
@@ -273,17 +380,23 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
         people = people_names(store.actors())
         tax = taxonomy_from_data(data, "discovered", origin="discovered")
         kept, model = stored_issue_model(store, tax)  # the model the store's claims were assigned with, if any
-    items = [it for doc_id in sorted(extractions) for it in extractions[doc_id].items]
-    n_claims = len(items)
+        statements = {c.id for c in store.claims(distinct=True)}
+    items = [(doc_id, it) for doc_id in sorted(extractions) for it in extractions[doc_id].items]
     members: dict[str, list] = defaultdict(list)
-    for it, about in zip(items, assign_corpus([(it.attribution.text, it.context) for it in items], tax, exclude=people,
-                                                   **({"model": model} if kept else {}))):
+    reported: set[str] = set()
+    said = [(it.attribution.text, it.context) for _, it in items]
+    for (doc_id, it), about in zip(items, assign_corpus(said, tax, exclude=people, **({"model": model} if kept else {}))):
         a = it.attribution
         for name, trig, score in about:
+            reported.add(name)
+            if claim_id(doc_id, a.spans) not in statements:
+                continue  # another report of a claim counted once, by its first report
             # examples: the claims its triggers assign first, the best scored
             members[name].append((trig.startswith("learnt: "), -score, len(a.text), a.text,
                                   a.resolved_text or a.speaker_text or "?"))
-    return write_issues_yaml(data, members, n_claims, examples, source=str(store_path))
+    # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
+    data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}
+    return write_issues_yaml(data, members, len(statements), examples, source=str(store_path))
 
 
 def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, source: str) -> str:
