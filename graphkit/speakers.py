@@ -1,6 +1,7 @@
-"""Speakers of attributions: the speaker phrase, its person/role/organisation, and who it is.
+"""Speakers of attributions: who a speaker phrase is, within its article.
 
-Given the head token of a speaker mention (the subject of "said", the object of
+The phrase itself (its tokens, type and person / role / organisation split) is read by
+:mod:`graphkit.speaker_phrase`; this module holds the article's state and resolves it. Given the head token of a speaker mention (the subject of "said", the object of
 "according to"), :func:`speaker_fields` cuts out the mention, types it (PERSON,
 ORG, GPE, NORP, ANON, PRON, NOUN), splits it into person, role and organisation
 ("Kremlin spokesman Dmitry Peskov" → Dmitry Peskov, spokesman, Kremlin) and
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from dataclasses import dataclass
 from typing import Optional
 
@@ -33,246 +33,12 @@ from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, honorific_gender, sp
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .pronouns import (MENTION, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent, fits_gender,
                        pronoun_gender)
+from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_index, ent_of, name_end, naming_zone, office_title,
+                             person_of_phrase, person_role, principal_tokens, roles_named_with, sentences,
+                             speaker_tokens, speaker_type, split_speaker)
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
-
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
-_ANON_HEADS = {
-    "source", "official", "aide", "insider", "diplomat", "person", "people", "adviser", "advisor",
-    "officer", "staffer", "member", "analyst", "expert", "observer", "lawmaker", "negotiator",
-    "spokesperson", "representative", "investigator", "ally", "confidant", "associate", "strategist",
-}
-_ANON_DETS = {"a", "an", "another", "some", "several", "one", "two", "three", "four", "many", "other", "few",
-              "multiple", "various", "numerous"}
-# heads of a phrase that speaks for someone else: "Mr Blair's spokesman" is an anonymous spokesperson
-_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "aide", "adviser",
-           "advisor", "official", "representative", "staffer", "source", "lawyer", "attorney", "solicitor"}
-_SPK_DROP = {"appos", "relcl", "acl", "punct", "advmod", "parataxis", "cc", "prep", "npadvmod"}
-_ROLE_TITLES = {h for k in HONORIFICS for h in (k, k + ".")}
-
-
-def _speaker_tokens(head: Token) -> list[Token]:
-    """The speaker mention: the subject's head with its modifiers, without clauses and appositions."""
-    keep = [head]
-    stack = [head]
-    # inside a phrase naming the source, prepositions are the name's: 'by the Institute for Fiscal Studies'
-    zone = _naming_zone(head)
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
-            hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
-            if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
-                    c.dep_ == "cc" and t == head) and not hyphened and not (t == head and _naming_pp(head, c)) and not (
-                    c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i):
-                continue
-            keep.append(c)
-            stack.append(c)
-    idx = sorted(t.i for t in keep)
-    # contiguous run around the head
-    lo = hi = head.i
-    s = set(idx)
-    while lo - 1 in s:
-        lo -= 1
-    while hi + 1 in s:
-        hi += 1
-    doc = head.doc
-    for i in range(head.i - 1, lo - 1, -1):
-        if "\n" in doc[i].text_with_ws:
-            lo = i + 1  # a headline or dateline above the sentence is not part of the speaker
-            break
-    for i in range(head.i, hi):
-        if "\n" in doc[i].text_with_ws:
-            hi = i
-            break
-    toks = [doc[i] for i in range(lo, hi + 1)]
-    while toks and toks[-1] != head and (toks[-1].is_punct or toks[-1].dep_ in ("case", "prep", "cc", "det")
-                                         or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
-        toks.pop()  # 'authors of the', 'coalition of': a phrase cut short never ends on a function word
-    while toks and toks[0].is_punct and toks[0] != head:
-        toks.pop(0)
-    return toks
-
-
-_NAMING_PREPS = {"by", "from", "for", "with", "at", "in"}
-
-
-def _naming_pp(head: Token, prep: Token) -> bool:
-    """A prepositional phrase that names whose or where a common-noun source is, and so belongs to it: 'a study
-    by the Council of the Great City Schools', 'an email from Neera Tanden', 'the government in Beijing', 'One in
-    three'. Not a date ('a panel in 2001'), nor a spokesperson's principal (see :func:`_spoken_for`)."""
-    if prep.dep_ != "prep" or prep.i < head.i or prep.lower_ not in _NAMING_PREPS:
-        return False
-    obj = next((x for x in prep.children if x.dep_ == "pobj"), None)
-    if obj is None:
-        return False
-    if head.like_num and obj.like_num and prep.lower_ == "in":
-        return True  # 'One in three', '4 in 10'
-    if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.lower() in _SPOKES:
-        return False
-    return any(t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
-               or (t.pos_ == "PROPN" and not t.ent_type_) for t in obj.subtree)
-
-
-def _naming_zone(head: Token) -> set[int]:
-    """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`_naming_pp`)."""
-    return {x.i for c in head.children if _naming_pp(head, c) for x in c.subtree}
-
-
-_LOCAL = threading.local()
-
-
-def _ent_of(tok: Token) -> Optional[Span]:
-    """The entity a token belongs to (from a per-document index built once)."""
-    if not tok.ent_type_:
-        return None
-    return _ent_index(tok.doc)[1].get(tok.i)
-
-
-def _ent_index(doc: Doc) -> tuple:
-    """(doc, token index -> entity span, doc.ents), built once per Doc and thread."""
-    idx = getattr(_LOCAL, "ents", None)
-    if idx is None or idx[0] is not doc:
-        ents = doc.ents
-        m = {}
-        for e in ents:
-            for i in range(e.start, e.end):
-                m[i] = e
-        idx = _LOCAL.ents = (doc, m, ents)
-    return idx
-
-
-def _sentences(doc: Doc) -> list[Span]:
-    """Sentence spans, from the sentence-start array (cheaper than iterating doc.sents)."""
-    from spacy.attrs import SENT_START
-
-    n = len(doc)
-    if n == 0:
-        return []
-    arr = doc.to_array([SENT_START]).reshape(-1)
-    starts = [0] + [i for i in range(1, n) if arr[i] == 1]
-    ends = starts[1:] + [n]
-    return [doc[a:b] for a, b in zip(starts, ends)]
-
-
-def _speaker_type(toks: list[Token], head: Token) -> str:
-    low = head.lower_
-    if len(toks) == 1 and (head.pos_ == "PRON" or low in _PRONOUNS):
-        return "PRON"
-    named_by = _naming_zone(head)
-    toks = [t for t in toks if t.i not in named_by] or toks  # 'a study by the Council ...' is a study
-    ents = {t.ent_type_ for t in toks if t.ent_type_}
-    if "PERSON" in ents and _person_of_phrase(toks) is not None:
-        return "PERSON"
-    if len(toks) >= 2 and toks[0].lower_.rstrip(".") in HONORIFICS and head.pos_ == "PROPN" and head != toks[0]:
-        return "PERSON"  # 'Mr Cable' where the NER saw no person
-    if head.lemma_.lower() in _SPOKES and head.pos_ == "NOUN" and (any(
-            t.dep_ in ("poss", "compound", "nmod", "amod") and (t.ent_type_ or t.pos_ == "PROPN") for t in head.children)
-            or _spoken_for(head) is not None):
-        return "ANON"  # "a Downing Street spokesman", "Mr Blair's spokesman", "a spokeswoman for YouTube": never them
-    if head.lemma_.lower() in _ANON_HEADS:
-        first = toks[0].lower_
-        if first in _ANON_DETS or (head.tag_ == "NNS" and first not in {"the", "these", "those"}) or any(
-                t.lower_ == "anonymity" for t in head.subtree):
-            return "ANON"
-    for lab in ("ORG", "GPE", "NORP"):
-        if head.ent_type_ == lab:
-            return lab
-    if _person_role(head):
-        return "NOUN"  # 'the Republican presidential candidate': a role, not the group its adjective names
-    for lab in ("ORG", "GPE", "NORP"):
-        if lab in ents:
-            return lab
-    if head.pos_ == "PROPN":
-        return "ORG"
-    return "NOUN"
-
-
-def _person_role(head: Token) -> bool:
-    """A singular common noun naming an office or job a person holds ('candidate', 'senator', 'chairman')."""
-    return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lower_ in ROLE_WORDS and not head.ent_type_
-
-
-def _split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[Span], Optional[str], Optional[str]]:
-    """(person entity span, role, organisation) from a speaker phrase and its apposition."""
-    doc = toks[0].doc
-    person = _person_of_phrase(toks)
-    role = org = None
-
-    def role_org(words: list[Token], offices: bool = False):
-        r = o = None
-        orgw = []
-        rolew = []
-        for w in words:
-            if w.is_punct or w.lower_ in {"the", "a", "an"} or (w.lower_ in _ROLE_TITLES and not (offices and w.lower_ in OFFICES)):
-                continue  # 'Mr', 'Sen.' before a name are no role; 'the president' with no name is one
-            if w.dep_ == "case":
-                continue
-            if w.ent_type_ in ("ORG", "GPE", "NORP") and not rolew:
-                orgw.append(w)
-            elif w.dep_ == "poss" or (w.head.dep_ == "poss" and w.i < w.head.i):
-                orgw.append(w)
-            else:
-                rolew.append(w)
-        if orgw:
-            o = doc[orgw[0].i:orgw[-1].i + 1].text
-            o = re.sub(r"[’']s$", "", o).strip() or None
-        if rolew:
-            r = doc[rolew[0].i:rolew[-1].i + 1].text
-        return r, o
-
-    if person is not None:
-        pre = [t for t in toks if t.i < person.start]
-        if pre:
-            role, org = role_org(pre)
-    if appos is not None and person is not None and role is None:
-        sub = [t for t in appos.subtree if not t.is_punct]
-        head_words = [t for t in sub if t.i <= appos.i]
-        role = " ".join(t.text for t in head_words if t.lower_ not in {"the", "a", "an"}) or None
-        of = [c for c in appos.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")]
-        if of:
-            objs = [c for c in of[0].children if c.dep_ == "pobj"]
-            if objs:
-                org = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text
-                org = re.sub(r"^(the|a)\s+", "", org, flags=re.I)
-    if person is None and len(toks) > 1:
-        # "the Kremlin spokesman", "Russia's Foreign Minister", "the prime minister": a role phrase without a name
-        r, o = role_org(toks, offices=True)
-        if r and (o or _head_of(toks).pos_ == "NOUN"):
-            role, org = r, o
-    return person, role, org
-
-
-def _head_of(toks: list[Token]) -> Token:
-    """The syntactic head of a phrase: the token whose head lies outside it."""
-    ids = {t.i for t in toks}
-    return next((t for t in toks if t.head.i not in ids or t.head == t), toks[-1])
-
-
-def _person_of_phrase(toks: list[Token]) -> Optional[Span]:
-    """The PERSON entity that *is* the speaker: the one holding the phrase's head.
-
-    "Clinton campaign chairman John Podesta" is Podesta, not Clinton; "Trump's son Donald Trump Jr." is
-    Donald Trump Jr.; "Mr Blair's spokesman" and "the Clinton campaign" hold a person who is not the
-    speaker (None). With no entity on the head, a proper-noun head takes the last PERSON entity.
-    """
-    ents = []
-    for t in toks:
-        if t.ent_type_ == "PERSON":
-            e = _ent_of(t)
-            if e is not None and e.start >= toks[0].i and e.end <= toks[-1].i + 1 and e not in ents:
-                ents.append(e)
-    if not ents:
-        return None
-    head = _head_of(toks)
-    for e in ents:
-        if e.start <= head.i < e.end:
-            return e
-    if head.pos_ == "PROPN" and head.lower_ not in _ROLE_TITLES:
-        return ents[-1]
-    return None
-
 
 
 class _Union:
@@ -314,7 +80,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        ents = _ent_index(doc)[2]
+        ents = ent_index(doc)[2]
         segs = segments(doc.text, doc.user_data.get("title")) if len(doc) else []
         self.not_running = [s for s in segs if s.kind in NOT_RUNNING_TEXT]
         running = [e for e in ents if segment_kind_at(self.not_running, e.start_char) not in NOT_RUNNING_TEXT]
@@ -328,18 +94,18 @@ class SpeakerResolver:
         self.said: list[tuple[int, int]] = []  # content spans of the claims so far (only ever extended)
         self._said_union = _Union()  # the same spans as sorted disjoint intervals, `_said_covers` keeps it up to date
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
-        self.sents = _sentences(doc)
+        self.sents = sentences(doc)
         self._sent_starts = [s.start_char for s in self.sents]
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
         self.voted = _pronoun_gender_votes(self.sents, self.names)
         self.hon_voted = _honorific_gender_votes(self.names)
         self.titles: list[tuple[int, str, str, tuple[int, int]]] = []  # the same, from 'President X', 'Sen. X'
         for e, pn in zip(self.persons, self.names):
-            for role, org in _roles_named_with(e):
+            for role, org in roles_named_with(e):
                 self.titled.append((e.start_char, role.lower(), pn.name, pn.span))
                 if org:
                     self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", pn.name, pn.span))
-            title, where = _office_title(e)
+            title, where = office_title(e)
             if title:
                 self.titles.append((e.start_char, title, pn.name, pn.span))
                 if where:  # 'New Jersey Gov. Chris Christie': 'the New Jersey governor'
@@ -643,116 +409,24 @@ def _honorific_gender_votes(names: list["_PersonName"]) -> dict[str, str]:
     return {n: ("male" if m > f else "female") for n, (m, f) in votes.items() if max(m, f) >= 2 * min(m, f) and m != f}
 
 
-#: titles written before a name that are also the office a later 'the president', 'the senator' names
-TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator", "gov": "governor",
-               "governor": "governor", "rep": "representative", "representative": "representative",
-               "chancellor": "chancellor", "mayor": "mayor", "judge": "judge", "justice": "justice"}
-OFFICES = {v for v in TITLE_ROLES.values()}
-
-
-def _office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
-    """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator; 'Former
-    President Bill Clinton' → former president), and the place or organisation written before the title
-    ('New Jersey Gov. Chris Christie' → governor, New Jersey)."""
-    words = [t for t in e.doc[max(0, e.start - 4):e.start + 1] if t.i < e.end]
-    at = next((t for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
-    if at is None or any(t.lower_ in ("late", "then") for t in words):
-        return None, None
-    title = TITLE_ROLES[at.lower_.rstrip(".")]
-    if any(t.lower_ in ("former", "ex") for t in words):
-        title = f"former {title}"  # another office: 'the former president', never 'the president'
-    where = [t for t in words if t.i < at.i and t.ent_type_ in ("GPE", "ORG", "NORP")]
-    where = [t for t in where if t.i >= where[-1].i - 2] if where else []
-    return title, (e.doc[where[0].i:where[-1].i + 1].text if where else None)
-
-
-def _roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
-    """(role, organisation) pairs the article gives a person by naming them together:
-    "Kremlin spokesman Dmitry Peskov", "Tony Blair, the prime minister,", "the chancellor, Gordon Brown,"."""
-    doc = e.doc
-    out = []
-    pre = [t for t in e.root.children if t.i < e.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
-    if pre:
-        lo = min(t.left_edge.i for t in pre)
-        _, role, org = _split_speaker(list(doc[lo:e.end]), None)
-        if role:
-            out.append((role, org))
-    nouns = [c for c in e.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    if e.root.dep_ == "appos" and e.root.head.pos_ == "NOUN":
-        nouns.append(e.root.head)
-    for n in nouns:
-        toks = [t for t in n.subtree if t.i < n.i or t == n]
-        toks = [t for t in toks if not (e.start <= t.i < e.end)]
-        if toks:
-            r, o = _role_words(toks)
-            if r:
-                out.append((r, o))
-    return out
-
-
-def _role_words(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
-    """(role, organisation) of a role phrase with no name ("the prime minister", "Russia's foreign minister")."""
-    rolew, orgw = [], []
-    for w in toks:
-        if w.is_punct or w.lower_ in {"the", "a", "an"} or w.dep_ == "case":
-            continue
-        if (w.ent_type_ in ("ORG", "GPE", "NORP") or w.dep_ == "poss") and not rolew:
-            orgw.append(w)
-        else:
-            rolew.append(w)
-    role = " ".join(w.text for w in rolew) or None
-    org = re.sub(r"[’']s$", "", " ".join(w.text for w in orgw)).strip() or None
-    return role, org
-
-
-def _spoken_for(head: Token) -> Optional[Token]:
-    """'a spokeswoman for YouTube', 'an aide to Mr Blair': the name after 'for' / 'to' a spokesperson-like head
-    speaks for (an entity or proper noun), else None."""
-    for c in head.children:
-        if c.dep_ == "prep" and c.i > head.i and c.lower_ in ("for", "to"):
-            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
-            if obj is not None and any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.pos_ == "PROPN"
-                                       for t in (obj, *[x for x in obj.lefts if x.dep_ == "compound"])):
-                return obj  # 'YouTube', 'Mr Blair', 'the Clinton campaign'
-    return None
-
-
-def _principal_tokens(head: Token) -> list[Token]:
-    """Who a spokesperson-like head speaks for: its possessive or name modifiers ("Mr Blair's", "Downing Street"),
-    else the name after 'for' ("a spokeswoman for YouTube")."""
-    out = []
-    for c in head.children:
-        if c.i < head.i and c.dep_ in ("poss", "compound", "nmod") and (c.ent_type_ or c.pos_ in ("PROPN", "PRON")):
-            out.append(c)
-    if not out and head.lemma_.lower() in _SPOKES and _spoken_for(head) is not None:
-        out.append(_spoken_for(head))
-    return out
-
-
-def _name_end(t: Token) -> int:
-    """Index of the last token of the name a token ends or is in: its entity's end, else the token."""
-    e = _ent_of(t)
-    return e.end - 1 if e is not None else t.i
-
-
 def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple[str, tuple[int, int]]:
     """The name of the person or organisation a spokesperson speaks for, resolved in the article
     ("Mr Blair's spokesman" → Tony Blair, "his aide" → the person 'his' refers to)."""
     doc = head.doc
-    mods = _principal_tokens(head)
+    mods = principal_tokens(head)
     if len(mods) == 1 and mods[0].pos_ == "PRON":
         p = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(mods[0].lower_, mods[0].lower_)
         hit = res.pronoun(p, at, tuple(spans))
         if hit is not None:
             return hit[0], hit[1] or (mods[0].idx, mods[0].idx + len(mods[0].text))
     lo = min(t.left_edge.i for t in mods)
-    hi = max(t.right_edge.i if t.i < head.i else _name_end(t) for t in mods)  # 'for Trump, who ...': Trump
+    hi = max(t.right_edge.i if t.i < head.i else name_end(t) for t in mods)  # 'for Trump, who ...': Trump
     toks = [t for t in doc[lo:hi + 1] if t.lower_ not in ("the", "a", "an") and t.dep_ != "case" and not t.is_punct]
     if not toks:
         toks = mods
     text = re.sub(r"[’']s$", "", doc[toks[0].i:toks[-1].i + 1].text)
     span = (toks[0].idx, toks[0].idx + len(text))
-    person = _person_of_phrase(toks)
+    person = person_of_phrase(toks)
     if person is not None or toks[-1].ent_type_ == "PERSON" or (len(toks) > 1 and toks[0].lower_.rstrip(".") in HONORIFICS):
         return res.full_name(text, span)
     return text, span
@@ -782,12 +456,12 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     person's name (:func:`_named`), a person in apposition, a spokesperson (:func:`_spokesperson`),
     "the company" (:meth:`SpeakerResolver.org_named`), else a surname, role or organisation
     (:func:`_surname_role_or_org`); then "the source" refers back (:func:`_anaphoric_anonymous`)."""
-    toks = speaker_toks or _speaker_tokens(head)
+    toks = speaker_toks or speaker_tokens(head)
     s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    stype = _speaker_type(toks, head)
+    stype = speaker_type(toks, head)
     appos = next((x for x in head.children if x.dep_ == "appos"), None)
-    named_by = _naming_zone(head)
-    person, role, org = _split_speaker([t for t in toks if t.i not in named_by] or toks, appos)
+    named_by = naming_zone(head)
+    person, role, org = split_speaker([t for t in toks if t.i not in named_by] or toks, appos)
     f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
     together = _named_together(res, head, toks) if relative_head is None else None
     if relative_head is not None:
@@ -808,7 +482,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         f.rtype = "PERSON"
     elif appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree):
         _in_apposition(res, toks, appos, f)
-    elif stype == "ANON" and _principal_tokens(head):
+    elif stype == "ANON" and principal_tokens(head):
         _spokesperson(res, head, toks, spans, f)
     elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in _ORG_NOUNS \
             and res.org_named(head.lemma_.lower(), s0) is not None:
@@ -824,11 +498,11 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         res.roles[f.role.lower()] = (f.resolved, f.rspan)
         if f.org:
             res.roles[f"{f.org.lower()} {f.role.lower()}"] = (f.resolved, f.rspan)
-    if f.stype == "ANON" or (head.lemma_.lower() in _ANON_HEADS and toks[0].lower_ == "the" and person is None):
+    if f.stype == "ANON" or (head.lemma_.lower() in ANON_HEADS and toks[0].lower_ == "the" and person is None):
         _anaphoric_anonymous(res, head, toks, f)
     # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
     res.said.extend(tuple(x) for x in spans)
-    res.speakers.append((s0, f.resolved, f.rspan, "PERSON" if f.rtype == "NOUN" and _person_role(head) else f.rtype))
+    res.speakers.append((s0, f.resolved, f.rspan, "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype))
     return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
                 resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
 
@@ -844,7 +518,7 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
         return None
     names = []
     for t in sorted(people, key=lambda x: x.i):
-        e = _ent_of(t)
+        e = ent_of(t)
         if e is None or e.label_ != "PERSON" or e.start < toks[0].i or e.end > toks[-1].i + 1:
             return None
         before = t.doc[e.start - 1] if e.start > 0 else None
@@ -873,10 +547,10 @@ def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], st
 
 def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:
     """'..., who said': the antecedent's name (a person's full name) and its role."""
-    rt = _speaker_tokens(relative_head)
+    rt = speaker_tokens(relative_head)
     rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)
-    rtype = _speaker_type(rt, relative_head)
-    rperson, rrole, rorg = _split_speaker(rt, next((x for x in relative_head.children if x.dep_ == "appos"), None))
+    rtype = speaker_type(rt, relative_head)
+    rperson, rrole, rorg = split_speaker(rt, next((x for x in relative_head.children if x.dep_ == "appos"), None))
     f.role, f.org = f.role or rrole, f.org or rorg
     if rperson is not None:
         f.resolved, f.rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
@@ -890,7 +564,7 @@ def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:
 def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Found) -> None:
     """'the chancellor, Gordon Brown,': the person in apposition; the phrase gives the role."""
     doc = toks[0].doc
-    pe = _ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
+    pe = ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
     if pe is not None:
         f.resolved, f.rspan = res.full_name(pe.text, (pe.start_char, pe.end_char))
     f.rtype = "PERSON"
@@ -905,7 +579,7 @@ def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: l
     """'a Downing Street spokesman', 'Mr Blair's spokesman', 'his aide': an anonymous actor tied to whom
     they speak for, never that person; 'the Kremlin spokesman' after 'Kremlin spokesman Dmitry Peskov' is him."""
     s0 = toks[0].idx
-    named = res.by_role(f.role, f.org, s0) if f.role and toks[0].lower_ not in _ANON_DETS else None
+    named = res.by_role(f.role, f.org, s0) if f.role and toks[0].lower_ not in ANON_DETS else None
     if named is not None and head.lemma_.lower() not in ("source", "official"):
         f.resolved, f.rspan = named
         f.stype = f.rtype = "PERSON"

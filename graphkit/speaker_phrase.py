@@ -1,0 +1,370 @@
+"""The speaker phrase: which tokens of a sentence name the source, and what they are.
+
+Plain functions over the parse, no article state: :func:`speaker_tokens` cuts the mention out of its
+clause ("Kremlin spokesman Dmitry Peskov", not "..., who spoke on Monday,"), :func:`speaker_type` types it
+(PERSON, ORG, GPE, NORP, ANON, PRON, NOUN), :func:`split_speaker` splits it into person, role and
+organisation, and the role helpers read the offices and roles a name is given where it is written.
+:mod:`graphkit.speakers` then resolves the phrase within its article.
+
+>>> from graphkit.nlp import load_spacy
+>>> doc = load_spacy()("Kremlin spokesman Dmitry Peskov, who spoke on Monday, said the plan was dead.")
+>>> said = next(t for t in doc if t.lower_ == "said")
+>>> toks = speaker_tokens(next(t for t in said.children if t.dep_ == "nsubj"))
+>>> doc[toks[0].i:toks[-1].i + 1].text, speaker_type(toks, toks[-1])
+('Kremlin spokesman Dmitry Peskov', 'PERSON')
+>>> person, role, org = split_speaker(toks, None)
+>>> person.text, role, org
+('Dmitry Peskov', 'spokesman', 'Kremlin')
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .mentions import ROLE_HEADS as ROLE_WORDS
+from .names import HONORIFICS
+
+
+PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+
+
+ANON_HEADS = {
+    "source", "official", "aide", "insider", "diplomat", "person", "people", "adviser", "advisor",
+    "officer", "staffer", "member", "analyst", "expert", "observer", "lawmaker", "negotiator",
+    "spokesperson", "representative", "investigator", "ally", "confidant", "associate", "strategist",
+}
+
+
+ANON_DETS = {"a", "an", "another", "some", "several", "one", "two", "three", "four", "many", "other", "few",
+              "multiple", "various", "numerous"}
+
+
+# heads of a phrase that speaks for someone else: "Mr Blair's spokesman" is an anonymous spokesperson
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "aide", "adviser",
+           "advisor", "official", "representative", "staffer", "source", "lawyer", "attorney", "solicitor"}
+
+
+_SPK_DROP = {"appos", "relcl", "acl", "punct", "advmod", "parataxis", "cc", "prep", "npadvmod"}
+
+
+ROLE_TITLES = {h for k in HONORIFICS for h in (k, k + ".")}
+
+
+def speaker_tokens(head: Token) -> list[Token]:
+    """The speaker mention: the subject's head with its modifiers, without clauses and appositions."""
+    keep = [head]
+    stack = [head]
+    # inside a phrase naming the source, prepositions are the name's: 'by the Institute for Fiscal Studies'
+    zone = naming_zone(head)
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
+            hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
+            if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
+                    c.dep_ == "cc" and t == head) and not hyphened and not (t == head and naming_pp(head, c)) and not (
+                    c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i):
+                continue
+            keep.append(c)
+            stack.append(c)
+    idx = sorted(t.i for t in keep)
+    # contiguous run around the head
+    lo = hi = head.i
+    s = set(idx)
+    while lo - 1 in s:
+        lo -= 1
+    while hi + 1 in s:
+        hi += 1
+    doc = head.doc
+    for i in range(head.i - 1, lo - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            lo = i + 1  # a headline or dateline above the sentence is not part of the speaker
+            break
+    for i in range(head.i, hi):
+        if "\n" in doc[i].text_with_ws:
+            hi = i
+            break
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and toks[-1] != head and (toks[-1].is_punct or toks[-1].dep_ in ("case", "prep", "cc", "det")
+                                         or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        toks.pop()  # 'authors of the', 'coalition of': a phrase cut short never ends on a function word
+    while toks and toks[0].is_punct and toks[0] != head:
+        toks.pop(0)
+    return toks
+
+
+_NAMING_PREPS = {"by", "from", "for", "with", "at", "in"}
+
+
+def naming_pp(head: Token, prep: Token) -> bool:
+    """A prepositional phrase that names whose or where a common-noun source is, and so belongs to it: 'a study
+    by the Council of the Great City Schools', 'an email from Neera Tanden', 'the government in Beijing', 'One in
+    three'. Not a date ('a panel in 2001'), nor a spokesperson's principal (see :func:`spoken_for`)."""
+    if prep.dep_ != "prep" or prep.i < head.i or prep.lower_ not in _NAMING_PREPS:
+        return False
+    obj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if head.like_num and obj.like_num and prep.lower_ == "in":
+        return True  # 'One in three', '4 in 10'
+    if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.lower() in SPOKES:
+        return False
+    return any(t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+               or (t.pos_ == "PROPN" and not t.ent_type_) for t in obj.subtree)
+
+
+def naming_zone(head: Token) -> set[int]:
+    """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`naming_pp`)."""
+    return {x.i for c in head.children if naming_pp(head, c) for x in c.subtree}
+
+
+_LOCAL = threading.local()
+
+
+def ent_of(tok: Token) -> Optional[Span]:
+    """The entity a token belongs to (from a per-document index built once)."""
+    if not tok.ent_type_:
+        return None
+    return ent_index(tok.doc)[1].get(tok.i)
+
+
+def ent_index(doc: Doc) -> tuple:
+    """(doc, token index -> entity span, doc.ents), built once per Doc and thread."""
+    idx = getattr(_LOCAL, "ents", None)
+    if idx is None or idx[0] is not doc:
+        ents = doc.ents
+        m = {}
+        for e in ents:
+            for i in range(e.start, e.end):
+                m[i] = e
+        idx = _LOCAL.ents = (doc, m, ents)
+    return idx
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Sentence spans, from the sentence-start array (cheaper than iterating doc.sents)."""
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if n == 0:
+        return []
+    arr = doc.to_array([SENT_START]).reshape(-1)
+    starts = [0] + [i for i in range(1, n) if arr[i] == 1]
+    ends = starts[1:] + [n]
+    return [doc[a:b] for a, b in zip(starts, ends)]
+
+
+def speaker_type(toks: list[Token], head: Token) -> str:
+    low = head.lower_
+    if len(toks) == 1 and (head.pos_ == "PRON" or low in PRONOUN_WORDS):
+        return "PRON"
+    named_by = naming_zone(head)
+    toks = [t for t in toks if t.i not in named_by] or toks  # 'a study by the Council ...' is a study
+    ents = {t.ent_type_ for t in toks if t.ent_type_}
+    if "PERSON" in ents and person_of_phrase(toks) is not None:
+        return "PERSON"
+    if len(toks) >= 2 and toks[0].lower_.rstrip(".") in HONORIFICS and head.pos_ == "PROPN" and head != toks[0]:
+        return "PERSON"  # 'Mr Cable' where the NER saw no person
+    if head.lemma_.lower() in SPOKES and head.pos_ == "NOUN" and (any(
+            t.dep_ in ("poss", "compound", "nmod", "amod") and (t.ent_type_ or t.pos_ == "PROPN") for t in head.children)
+            or spoken_for(head) is not None):
+        return "ANON"  # "a Downing Street spokesman", "Mr Blair's spokesman", "a spokeswoman for YouTube": never them
+    if head.lemma_.lower() in ANON_HEADS:
+        first = toks[0].lower_
+        if first in ANON_DETS or (head.tag_ == "NNS" and first not in {"the", "these", "those"}) or any(
+                t.lower_ == "anonymity" for t in head.subtree):
+            return "ANON"
+    for lab in ("ORG", "GPE", "NORP"):
+        if head.ent_type_ == lab:
+            return lab
+    if person_role(head):
+        return "NOUN"  # 'the Republican presidential candidate': a role, not the group its adjective names
+    for lab in ("ORG", "GPE", "NORP"):
+        if lab in ents:
+            return lab
+    if head.pos_ == "PROPN":
+        return "ORG"
+    return "NOUN"
+
+
+def person_role(head: Token) -> bool:
+    """A singular common noun naming an office or job a person holds ('candidate', 'senator', 'chairman')."""
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lower_ in ROLE_WORDS and not head.ent_type_
+
+
+def split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[Span], Optional[str], Optional[str]]:
+    """(person entity span, role, organisation) from a speaker phrase and its apposition."""
+    doc = toks[0].doc
+    person = person_of_phrase(toks)
+    role = org = None
+
+    def role_org(words: list[Token], offices: bool = False):
+        r = o = None
+        orgw = []
+        rolew = []
+        for w in words:
+            if w.is_punct or w.lower_ in {"the", "a", "an"} or (w.lower_ in ROLE_TITLES and not (offices and w.lower_ in OFFICES)):
+                continue  # 'Mr', 'Sen.' before a name are no role; 'the president' with no name is one
+            if w.dep_ == "case":
+                continue
+            if w.ent_type_ in ("ORG", "GPE", "NORP") and not rolew:
+                orgw.append(w)
+            elif w.dep_ == "poss" or (w.head.dep_ == "poss" and w.i < w.head.i):
+                orgw.append(w)
+            else:
+                rolew.append(w)
+        if orgw:
+            o = doc[orgw[0].i:orgw[-1].i + 1].text
+            o = re.sub(r"[’']s$", "", o).strip() or None
+        if rolew:
+            r = doc[rolew[0].i:rolew[-1].i + 1].text
+        return r, o
+
+    if person is not None:
+        pre = [t for t in toks if t.i < person.start]
+        if pre:
+            role, org = role_org(pre)
+    if appos is not None and person is not None and role is None:
+        sub = [t for t in appos.subtree if not t.is_punct]
+        head_words = [t for t in sub if t.i <= appos.i]
+        role = " ".join(t.text for t in head_words if t.lower_ not in {"the", "a", "an"}) or None
+        of = [c for c in appos.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")]
+        if of:
+            objs = [c for c in of[0].children if c.dep_ == "pobj"]
+            if objs:
+                org = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text
+                org = re.sub(r"^(the|a)\s+", "", org, flags=re.I)
+    if person is None and len(toks) > 1:
+        # "the Kremlin spokesman", "Russia's Foreign Minister", "the prime minister": a role phrase without a name
+        r, o = role_org(toks, offices=True)
+        if r and (o or head_of(toks).pos_ == "NOUN"):
+            role, org = r, o
+    return person, role, org
+
+
+def head_of(toks: list[Token]) -> Token:
+    """The syntactic head of a phrase: the token whose head lies outside it."""
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head == t), toks[-1])
+
+
+def person_of_phrase(toks: list[Token]) -> Optional[Span]:
+    """The PERSON entity that *is* the speaker: the one holding the phrase's head.
+
+    "Clinton campaign chairman John Podesta" is Podesta, not Clinton; "Trump's son Donald Trump Jr." is
+    Donald Trump Jr.; "Mr Blair's spokesman" and "the Clinton campaign" hold a person who is not the
+    speaker (None). With no entity on the head, a proper-noun head takes the last PERSON entity.
+    """
+    ents = []
+    for t in toks:
+        if t.ent_type_ == "PERSON":
+            e = ent_of(t)
+            if e is not None and e.start >= toks[0].i and e.end <= toks[-1].i + 1 and e not in ents:
+                ents.append(e)
+    if not ents:
+        return None
+    head = head_of(toks)
+    for e in ents:
+        if e.start <= head.i < e.end:
+            return e
+    if head.pos_ == "PROPN" and head.lower_ not in ROLE_TITLES:
+        return ents[-1]
+    return None
+
+
+#: titles written before a name that are also the office a later 'the president', 'the senator' names
+TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator", "gov": "governor",
+               "governor": "governor", "rep": "representative", "representative": "representative",
+               "chancellor": "chancellor", "mayor": "mayor", "judge": "judge", "justice": "justice"}
+
+
+OFFICES = {v for v in TITLE_ROLES.values()}
+
+
+def office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
+    """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator; 'Former
+    President Bill Clinton' → former president), and the place or organisation written before the title
+    ('New Jersey Gov. Chris Christie' → governor, New Jersey)."""
+    words = [t for t in e.doc[max(0, e.start - 4):e.start + 1] if t.i < e.end]
+    at = next((t for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
+    if at is None or any(t.lower_ in ("late", "then") for t in words):
+        return None, None
+    title = TITLE_ROLES[at.lower_.rstrip(".")]
+    if any(t.lower_ in ("former", "ex") for t in words):
+        title = f"former {title}"  # another office: 'the former president', never 'the president'
+    where = [t for t in words if t.i < at.i and t.ent_type_ in ("GPE", "ORG", "NORP")]
+    where = [t for t in where if t.i >= where[-1].i - 2] if where else []
+    return title, (e.doc[where[0].i:where[-1].i + 1].text if where else None)
+
+
+def roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
+    """(role, organisation) pairs the article gives a person by naming them together:
+    "Kremlin spokesman Dmitry Peskov", "Tony Blair, the prime minister,", "the chancellor, Gordon Brown,"."""
+    doc = e.doc
+    out = []
+    pre = [t for t in e.root.children if t.i < e.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
+    if pre:
+        lo = min(t.left_edge.i for t in pre)
+        _, role, org = split_speaker(list(doc[lo:e.end]), None)
+        if role:
+            out.append((role, org))
+    nouns = [c for c in e.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if e.root.dep_ == "appos" and e.root.head.pos_ == "NOUN":
+        nouns.append(e.root.head)
+    for n in nouns:
+        toks = [t for t in n.subtree if t.i < n.i or t == n]
+        toks = [t for t in toks if not (e.start <= t.i < e.end)]
+        if toks:
+            r, o = role_words(toks)
+            if r:
+                out.append((r, o))
+    return out
+
+
+def role_words(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
+    """(role, organisation) of a role phrase with no name ("the prime minister", "Russia's foreign minister")."""
+    rolew, orgw = [], []
+    for w in toks:
+        if w.is_punct or w.lower_ in {"the", "a", "an"} or w.dep_ == "case":
+            continue
+        if (w.ent_type_ in ("ORG", "GPE", "NORP") or w.dep_ == "poss") and not rolew:
+            orgw.append(w)
+        else:
+            rolew.append(w)
+    role = " ".join(w.text for w in rolew) or None
+    org = re.sub(r"[’']s$", "", " ".join(w.text for w in orgw)).strip() or None
+    return role, org
+
+
+def spoken_for(head: Token) -> Optional[Token]:
+    """'a spokeswoman for YouTube', 'an aide to Mr Blair': the name after 'for' / 'to' a spokesperson-like head
+    speaks for (an entity or proper noun), else None."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.i > head.i and c.lower_ in ("for", "to"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None and any(t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or t.pos_ == "PROPN"
+                                       for t in (obj, *[x for x in obj.lefts if x.dep_ == "compound"])):
+                return obj  # 'YouTube', 'Mr Blair', 'the Clinton campaign'
+    return None
+
+
+def principal_tokens(head: Token) -> list[Token]:
+    """Who a spokesperson-like head speaks for: its possessive or name modifiers ("Mr Blair's", "Downing Street"),
+    else the name after 'for' ("a spokeswoman for YouTube")."""
+    out = []
+    for c in head.children:
+        if c.i < head.i and c.dep_ in ("poss", "compound", "nmod") and (c.ent_type_ or c.pos_ in ("PROPN", "PRON")):
+            out.append(c)
+    if not out and head.lemma_.lower() in SPOKES and spoken_for(head) is not None:
+        out.append(spoken_for(head))
+    return out
+
+
+def name_end(t: Token) -> int:
+    """Index of the last token of the name a token ends or is in: its entity's end, else the token."""
+    e = ent_of(t)
+    return e.end - 1 if e is not None else t.i
