@@ -228,10 +228,9 @@ def warm_resolution():
 
     def load():
         try:
-            from . import contradict, issue_model, resolve, statements  # noqa: F401
-            from .places import _geonames
+            from . import contradict, issue_model, places, resolve, statements  # noqa: F401
 
-            _geonames()
+            places.warm()
         except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
             pass
 
