@@ -75,6 +75,8 @@ from .places import Entity, PlaceConfig, is_known_place, load_place_config, look
 from .records import Actor, Attribution
 #: actor types a person pronoun ('he', 'she') cannot refer to
 _NOT_PEOPLE = {"organisation", "government", "media", "country"}
+#: pronouns that never refer to one person ('they' after 'Trump's nomination' is no Donald Trump)
+_NOT_ONE_PERSON = {"they", "them", "their", "it", "its"}
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
 
@@ -376,6 +378,10 @@ class _Resolver:
             wrong = d
             d, why2 = self._pronoun(pm, done, reject=wrong)
             return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is no person; {why2}"
+        if pron in _NOT_ONE_PERSON and d.type == "person":
+            wrong = d
+            d, why2 = self._pronoun(pm, done, reject=wrong)
+            return d, f"the article's resolver gave {a.resolved_text!r}, but '{pron}' is not one person; {why2}"
         return d, f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
 
     def _honorific_second_look(self, m: Mention, d: _Draft, why: str) -> tuple[_Draft, str]:
@@ -476,8 +482,11 @@ class _Resolver:
         nearest first (a speaker before an entity at the same place; ties in article order), made lazily:
         most pronouns take the first, and an article of 10,000 claims is not listed once per pronoun."""
         want = ({"person"} if p in PERSON_PRONOUNS else
-                {"organisation", "government", "country", "group", "media", "other"} if p in THING_PRONOUNS else None)
-        ent_types = {"person"} if want == {"person"} else {"organisation", "government"} if want else {"person", "organisation", "government", "group"}
+                {"organisation", "government", "country", "group", "media", "other"} if p in THING_PRONOUNS else
+                {"organisation", "government", "country", "group", "media", "other", "anonymous"}
+                if p in _NOT_ONE_PERSON else None)
+        ent_types = ({"person"} if want == {"person"} else {"organisation", "government"} if p in THING_PRONOUNS else
+                     {"organisation", "government", "group"} if want else {"person", "organisation", "government", "group"})
         speakers = (Candidate(pos, SPEAKER, d) for pos, d in done.before(m.pos) if want is None or d.type in want)
         entities = (Candidate(start, MENTION, text) for start, text in self._antecedent_entities(m.doc_id, ent_types, m.pos))
         return merge(speakers, entities, key=lambda c: (c.at, c.rank), reverse=True)

@@ -160,8 +160,8 @@ def sentences(doc: Doc) -> list[Span]:
 
 def speaker_type(toks: list[Token], head: Token) -> str:
     low = head.lower_
-    if len(toks) == 1 and (head.pos_ == "PRON" or low in PRONOUN_WORDS):
-        return "PRON"
+    if len(toks) == 1 and (head.pos_ == "PRON" and not head.ent_type_ or low in PRONOUN_WORDS):
+        return "PRON"  # not a name the tagger took for a pronoun ('O’Malley', an entity)
     named_by = naming_zone(head)
     toks = [t for t in toks if t.i not in named_by] or toks  # 'a study by the Council ...' is a study
     ents = {t.ent_type_ for t in toks if t.ent_type_}

@@ -31,8 +31,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .pronouns import (MENTION, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent, fits_gender,
-                       pronoun_gender)
+from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
+                       fits_gender, pronoun_gender)
 from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_index, ent_of, name_end, naming_zone, office_title,
                              person_of_phrase, person_role, principal_tokens, roles_named_with, sentences,
                              speaker_tokens, speaker_type, split_speaker)
@@ -88,6 +88,7 @@ class SpeakerResolver:
         # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
         self.orgs = [e for e in running if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
         self.names = [_PersonName.of(e) for e in self.persons]
+        self._person_starts: Optional[list[int]] = None
         self._propn: Optional[list[_PersonName]] = None
         self._lower: Optional[set[str]] = None
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
@@ -189,7 +190,7 @@ class SpeakerResolver:
 
     def propn_names(self) -> list[tuple["_PersonName", bool]]:
         """(name, typed ORG) for runs of 2-3 capitalised proper nouns outside places, not starting with an
-        honorific: names the NER missed, used only when no PERSON entity carries the surname; one the NER
+        honorific nor after an article ('the Joint Staff' names no person): names the NER missed, used only when no PERSON entity carries the surname; one the NER
         called an ORG ('Vince Cable') only for a mention with an honorific ('Mr Cable')."""
         if self._propn is None:
             out, run = [], []
@@ -201,7 +202,7 @@ class SpeakerResolver:
                 if ok and run and t.i == run[-1].i + 1 and "\n" not in run[-1].text_with_ws:
                     run.append(t)
                     continue
-                if 2 <= len(run) <= 3:
+                if 2 <= len(run) <= 3 and not (run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("the", "a", "an")):
                     a, b = run[0].idx, run[-1].idx + len(run[-1].text)
                     out.append((_PersonName(text[a:b], tuple(x.lower_ for x in run), None, a, (a, b)),
                                 any(x.ent_type_ == "ORG" for x in run)))
@@ -220,17 +221,20 @@ class SpeakerResolver:
                 out = pn.gender
         return out or self.voted.get(name) or self.hon_voted.get(name)
 
-    def pronoun(self, low: str, at: int, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+    def pronoun(self, low: str, at: int, content: tuple = (), bound: frozenset = frozenset()
+                ) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
         """Antecedent of a pronoun speaker by :func:`graphkit.pronouns.antecedent`: walking back sentence
         by sentence, the latest speaker of the right kind, else the subject named there, else the latest
         name. Names inside the claim's own content ("Russia's position could weaken, they added") are
-        not subjects to take, nor is a person whose honorific says the other gender ("she" after "Mr Blair").
-        A mention already resolved for an earlier claim ('he said ..., adding ...') keeps its resolution."""
+        not subjects to take, nor is a person whose honorific says the other gender ("she" after "Mr Blair"),
+        nor anyone named in the pronoun's own clause (``bound``, see :func:`clause_names`: "She asked
+        Richards" is not Richards). A mention already resolved for an earlier claim ('he said ...,
+        adding ...') keeps its resolution."""
         same = [x for x in self.speakers if x[0] == at]
         if same:  # the same mention speaks a second claim ('he said, adding that ...'): the same speaker
             return same[-1][1], same[-1][2]
-        person = low in ("he", "she", "i", "him", "her")
-        hit, _ = antecedent(low, self._candidates(person, at, content), self._fits(low, person),
+        person = low in PERSON_PRONOUNS
+        hit, _ = antecedent(low, self._candidates(person, at, content), self._fits(low, person, bound),
                             sent=self._sent_index(at))
         if hit is None:
             return None
@@ -239,14 +243,45 @@ class SpeakerResolver:
         e = hit.ref
         return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
 
-    def _fits(self, low: str, person: bool):
-        """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it."""
+    def _fits(self, low: str, person: bool, bound: frozenset = frozenset()):
+        """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it;
+        a name of the pronoun's own clause (``bound``) never fits; nor, for 'they' / 'it', an entity the NER did not
+        call a person that is a surname of the article's people ("Trump's prospective nomination ... They fear")."""
         def fits(c: Candidate) -> bool:
-            if pronoun_gender(low) is None or not person:
-                return True
+            if not person:
+                return c.rank == SPEAKER or not self.names_person(c.ref)
             name = c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
-            return fits_gender(low, self.gender_of(name))
+            if name in bound:
+                return False
+            return pronoun_gender(low) is None or fits_gender(low, self.gender_of(name))
         return fits
+
+    def names_person(self, e: Span) -> bool:
+        """Whether an entity typed otherwise is a person's name the article gives in full ('Trump' as ORG)."""
+        text = re.sub(r"[’']s?$", "", e.text)
+        name = self.full_name(text, (e.start_char, e.start_char + len(text)))[0]
+        return name != text and len(name.split()) > 1
+
+    def clause_names(self, pron: Token) -> frozenset:
+        """The full names of the people a subject pronoun's verb takes as its object, directly or by a
+        preposition, which the pronoun cannot refer to: "She asked Richards ..." is not Richards, "he told
+        Trump", "he accused Clinton of" neither. Names deeper in what follows are not counted: news prose
+        repeats a name where a reflexive would do ("he did not dispute that he lends his thoughts to Mr.
+        Trump and others whom Mr. Hannity has known" is Hannity's)."""
+        verb = pron.head
+        if pron.dep_ not in ("nsubj", "nsubjpass") or verb is pron:
+            return frozenset()
+        own = {t.i for t in pron.subtree}
+        lo, hi = pron.idx + len(pron.text), verb.right_edge.idx + len(verb.right_edge.text)
+        if self._person_starts is None:
+            self._person_starts = [e.start_char for e in self.persons]
+        out = set()
+        for e in self.persons[bisect.bisect_left(self._person_starts, lo):bisect.bisect_left(self._person_starts, hi)]:
+            r = e.root
+            if e.end_char <= hi and r.i not in own and (r.head == verb and r.dep_ in _OBJECTS or r.dep_ == "pobj"
+                                                         and r.head.dep_ in ("prep", "dative") and r.head.head == verb):
+                out.add(self.full_name(e.text, (e.start_char, e.end_char))[0])
+        return frozenset(out)
 
     def _sent_index(self, at: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, at) - 1)
@@ -469,10 +504,10 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     elif together is not None:
         f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
     elif stype == "PRON":
-        r = res.pronoun(head.lower_, s0, tuple(spans))
+        r = res.pronoun(head.lower_, s0, tuple(spans), res.clause_names(head))
         if r is not None:
             f.resolved, f.rspan = r
-        f.rtype = "PERSON" if head.lower_ in ("he", "she", "i") else "ORG"
+        f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS else "ORG"
     elif person is not None:
         # the honorific left outside the entity ('Mr. Clinton') still says the gender
         before = head.doc[person.start - 1] if person.start > 0 else None
@@ -502,7 +537,10 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         _anaphoric_anonymous(res, head, toks, f)
     # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
     res.said.extend(tuple(x) for x in spans)
-    res.speakers.append((s0, f.resolved, f.rspan, "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype))
+    kind = "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype
+    if f.stype == "PRON" and head.dep_ == "poss":
+        kind = "POSS"  # 'his promise', 'her comments': nobody's words a later 'he said' continues
+    res.speakers.append((s0, f.resolved, f.rspan, kind))
     return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
                 resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
 
@@ -617,6 +655,10 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
                 best = e
         if best is not None:
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
+
+
+#: dependency labels of a verb's objects (a name there is not the verb's subject pronoun)
+_OBJECTS = ("dobj", "dative", "iobj", "obj")
 
 
 def _described_name(res: SpeakerResolver, head: Token, s0: int, s1: int) -> Optional[tuple[str, tuple[int, int]]]:

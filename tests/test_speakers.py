@@ -206,6 +206,18 @@ SPEAKERS = [
      ("Bernie Sanders", "NOUN")),
     ("Tax rises are coming, a report by the Institute for Fiscal Studies said.", None,
      ("a report by the Institute for Fiscal Studies", "NOUN")),
+    # the verb's object is not its subject pronoun ('She asked Richards': not Richards; 'he told Mr Brown': not Brown)
+    ("Alicia Menendez hosted the panel. Cecile Richards spoke next. She asked Richards what she had seen.",
+     None, ("Alicia Menendez", None)),
+    ("Ed Balls chaired the meeting. Gordon Brown spoke next. He told Mr Brown that the plan would fail.", None,
+     ("Ed Balls", None)),
+    ("Bernie Sanders spoke in Iowa. Then Hillary Clinton attacked Sanders. He accused Clinton of lying about Wall "
+     "Street.", None, ("Bernie Sanders", None)),
+    # 'they' / 'it' are no person, even one the NER typed an organisation ('Trump' as ORG)
+    ("Donald Trump met the Republican National Committee. Trump's campaign was in disarray. They said the polls "
+     "were wrong.", None, ("the Republican National Committee", None)),
+    # a run of capitalised words after 'the' names no person ('the Joint Staff' is not 'Staff')
+    ("Officials consulted the Joint Staff. Staff told reporters the panel had the email.", None, ("Staff", None)),
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
