@@ -28,6 +28,8 @@ from typing import Callable, Iterable, Iterator, Optional
 from pydantic import BaseModel, ConfigDict
 
 from .records import Attribution, Document
+from .pronouns import FIRST_PERSON
+from .segments import interview_turns, turn_at
 
 CHUNK_CHARS = 100_000  # an article longer than this is parsed in pieces of at most this size, one at a time
 
@@ -178,11 +180,13 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
     return out
 
 
-FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
 
-def author_speaker(att: Attribution, document: Document) -> Attribution:
+def author_speaker(att: Attribution, document: Document, turns: tuple = ()) -> Attribution:
     """A first-person speaker outside quotes ("I urged that ...", "we know that ...") is the article's author.
+
+    Not in an interview's answer or a transcript speaker's turn (``turns``, graphkit.segments.interview_turns):
+    that first person is the interviewee's or the label's, resolved in the article (graphkit.speakers).
 
     The byline (``Document.author``, from metadata or the article) names it; without one the speaker
     is the author of this article ("the author", an anonymous actor of its own per article). A cue
@@ -197,6 +201,8 @@ def author_speaker(att: Attribution, document: Document) -> Attribution:
     ('Ann Lee', 'the author')
     """
     if (att.speaker_text or "").strip().lower() not in FIRST_PERSON or att.continuation and att.speaker_span is None:
+        return att
+    if turns and att.speaker_span is not None and turn_at(list(turns), att.speaker_span[0]) not in (None, "Q"):
         return att
     if document.author and document.author.strip():
         return att.model_copy(update={"resolved_text": document.author.strip(), "resolved_span": None,
@@ -217,9 +223,10 @@ def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[s
 
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
-    atts = [author_speaker(a, document) for a in atts]
-    items = []
     text_of_doc = doc_text(doc, text)  # spaCy builds doc.text from every token on each access: once per piece
+    turns = interview_turns(text_of_doc)
+    atts = [author_speaker(a, document, turns) for a in atts]
+    items = []
     atts = cut_relative_asides(atts, text_of_doc)
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
     for att in atts:

@@ -36,10 +36,12 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 __all__ = ["Candidate", "antecedent", "fits_gender", "pronoun_gender", "SPEAKER", "SUBJECT", "UNTYPED_SUBJECT",
-           "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "THING_PRONOUNS", "NO_ANTECEDENT"]
+           "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "FIRST_PERSON", "THING_PRONOUNS", "NO_ANTECEDENT"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+#: the first person: the article's author, unless an interview turn says otherwise (graphkit.segments.interview_turns)
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 THING_PRONOUNS = {"it", "its", "which", "that"}
 #: generic 'you' and demonstratives name no antecedent by position

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["Segment", "segments", "byline_author", "NOT_RUNNING_TEXT", "segment_kind_at"]
+__all__ = ["Segment", "segments", "byline_author", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
+           "turn_at"]
 
 #: segment kinds that hold no claim: a cue standing in one of them is not an attribution of the article
 NOT_RUNNING_TEXT = frozenset({"headline", "standfirst", "byline", "dateline", "subhead", "caption", "credit"})
@@ -237,3 +238,49 @@ def segment_kind_at(segs: list[Segment], pos: int) -> str:
     if i >= 0 and segs[i].start <= pos < segs[i].end:
         return segs[i].kind
     return "body"
+
+
+# "Q: ...", "A: ...", "Question: ...", "QThere's ..." (the colon lost), "JAKE TAPPER: ...", "FALLIN: ..."
+_TURN = re.compile(r"^(?:(?P<qa>Q|A|Question|Answer)\s*[:.\-—–]\s*|(?P<glued>Q)(?=[A-Z][a-z’'])"
+                   r"|(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})\s*:\s+)")
+#: transcript turns an article must have before its labels are read as who speaks
+MIN_TURNS = 3
+
+
+def interview_turns(text: str) -> list[Segment]:
+    """The turns of an interview or transcript: ``kind`` is 'Q' (the interviewer's question), 'A' (the
+    interviewee's answer) or the speaker label as written ('FALLIN', 'JAKE TAPPER'); a turn runs from its
+    label to the next one (an answer may hold several paragraphs). Empty unless the article has at least
+    :data:`MIN_TURNS` labelled lines, so a lone "NOTE: ..." or "WASHINGTON: ..." is no transcript.
+
+    >>> t = "Intro.\\n\\nQ: Why run?\\n\\nA: I must.\\nIt is time.\\n\\nQ: When?\\n\\nA: Soon."
+    >>> [(s.kind, t[s.start:s.end]) for s in interview_turns(t)][:2]
+    [('Q', 'Q: Why run?'), ('A', 'A: I must.\\nIt is time.')]
+    >>> [s.kind for s in interview_turns("TAPPER: Why?\\n\\nFALLIN: Because.\\n\\nTAPPER: Thanks.")]
+    ['TAPPER', 'FALLIN', 'TAPPER']
+    """
+    starts = []
+    for s, e in _lines(text):
+        m = _TURN.match(text[s:e])
+        if m and e - s > m.end():
+            who = m.group("qa") or m.group("glued") or m.group("label")
+            starts.append((s, {"Question": "Q", "Answer": "A"}.get(who, who)))
+    if len(starts) < MIN_TURNS:
+        return []
+    out = []
+    for k, (s, who) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        out.append(Segment(who, s, len(text[:end].rstrip())))
+    return out
+
+
+def turn_at(turns: list[Segment], pos: int) -> Optional[str]:
+    """Who holds the turn at character ``pos`` ('Q', 'A', a label), None outside every turn.
+
+    >>> turn_at([Segment("Q", 0, 10), Segment("A", 12, 30)], 15), turn_at([Segment("Q", 5, 10)], 2)
+    ('A', None)
+    """
+    import bisect
+
+    i = bisect.bisect_right([s.start for s in turns], pos) - 1
+    return turns[i].kind if i >= 0 and pos < turns[i].end else None

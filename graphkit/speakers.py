@@ -31,12 +31,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
+from .pronouns import (FIRST_PERSON, MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_index, ent_of, name_end, naming_zone, office_title,
                              person_of_phrase, person_role, principal_tokens, roles_named_with, sentences,
                              speaker_tokens, speaker_type, split_speaker)
-from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
+from .segments import NOT_RUNNING_TEXT, interview_turns, segment_kind_at, segments, turn_at
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -81,8 +81,11 @@ class SpeakerResolver:
     def __init__(self, doc: Doc):
         self.doc = doc
         ents = ent_index(doc)[2]
-        segs = segments(doc.text, doc.user_data.get("title")) if len(doc) else []
+        text = doc.text
+        segs = segments(text, doc.user_data.get("title")) if len(doc) else []
         self.not_running = [s for s in segs if s.kind in NOT_RUNNING_TEXT]
+        self.turns = interview_turns(text)
+        self._headline = " ".join(text[s.start:s.end] for s in segs if s.kind in ("headline", "standfirst"))
         running = [e for e in ents if segment_kind_at(self.not_running, e.start_char) not in NOT_RUNNING_TEXT]
         self.persons = [e for e in running if e.label_ == "PERSON"]
         # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
@@ -255,6 +258,51 @@ class SpeakerResolver:
                 return False
             return pronoun_gender(low) is None or fits_gender(low, self.gender_of(name))
         return fits
+
+    def turn_speaker(self, low: str, at: int) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+        """Who a pronoun is in an interview or transcript (graphkit.segments.interview_turns): a first person
+        in an answer is the interviewee, in a labelled turn the label's person ('FALLIN: I think ...' is Mary
+        Fallin); the 'you' of a question is the interviewee. None outside turns, and for the questioner's 'I'
+        (the article's author)."""
+        if not self.turns:
+            return None
+        who = turn_at(self.turns, at)
+        if who == "A" and low in FIRST_PERSON or who == "Q" and low == "you":
+            return self.interviewee()
+        if who not in (None, "Q", "A") and low in FIRST_PERSON:
+            return self.labelled(who)
+        return None
+
+    def label_at(self, s0: int, s1: int) -> Optional[str]:
+        """The transcript label a speaker phrase is ('FALLIN' at the start of 'FALLIN: I think ...'), else None."""
+        t = next((t for t in self.turns if t.start == s0), None) if self.turns else None
+        return t.kind if t is not None and t.kind not in ("Q", "A") and s1 - s0 == len(t.kind) else None
+
+    def interviewee(self) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+        """The person an interview is with: the full name its headline gives ('Q&A with Vice President Joe
+        Biden'), else the person the article names most often."""
+        full = [pn for pn in self.names if len(pn.words) > 1]
+        hit = next((pn for pn in full if pn.name in self._headline), None)
+        if hit is not None:
+            return hit.name, hit.span
+        counts: dict[str, int] = {}
+        for e in self.persons:
+            name = self.full_name(e.text, (e.start_char, e.end_char))[0]
+            counts[name] = counts.get(name, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda n: (counts[n], len(n.split())))
+        pn = next((x for x in self.names if x.name == best), None)
+        return best, pn.span if pn else None
+
+    def labelled(self, label: str) -> tuple[str, Optional[tuple[int, int]]]:
+        """The person a transcript label names: the article's full name for it ('FALLIN': Mary Fallin), else
+        a longer label ending the same ('BOULDUAN': 'KATE BOULDUAN'), in title case."""
+        words = label.split()
+        longer = [t.kind for t in self.turns if t.kind.split()[-1:] == words[-1:] and len(t.kind.split()) > len(words)]
+        name = (longer[0] if longer else label).title()
+        turn = next(t for t in self.turns if t.kind == label)
+        return self.full_name(name, (turn.start, turn.start + len(label)))
 
     def names_person(self, e: Span) -> bool:
         """Whether an entity typed otherwise is a person's name the article gives in full ('Trump' as ORG)."""
@@ -504,10 +552,11 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     elif together is not None:
         f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
     elif stype == "PRON":
-        r = res.pronoun(head.lower_, s0, tuple(spans), res.clause_names(head))
+        turn = res.turn_speaker(head.lower_, s0)
+        r = turn or res.pronoun(head.lower_, s0, tuple(spans), res.clause_names(head))
         if r is not None:
             f.resolved, f.rspan = r
-        f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS else "ORG"
+        f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS or turn else "ORG"
     elif person is not None:
         # the honorific left outside the entity ('Mr. Clinton') still says the gender
         before = head.doc[person.start - 1] if person.start > 0 else None
@@ -525,6 +574,9 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         f.rtype = "ORG"
     else:
         _surname_role_or_org(res, head, (s0, s1), text, f)
+    label = res.label_at(s0, s1)
+    if label is not None:  # 'JAKE TAPPER: How will he ...', 'FALLIN: I think ...': the person the label names
+        (f.resolved, f.rspan), f.rtype, f.stype = res.labelled(label), "PERSON", "PERSON"
     resolved = f.resolved
     if f.stype in ("ORG", "GPE", "NORP"):
         resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I)

@@ -218,6 +218,22 @@ SPEAKERS = [
      "were wrong.", None, ("the Republican National Committee", None)),
     # a run of capitalised words after 'the' names no person ('the Joint Staff' is not 'Staff')
     ("Officials consulted the Joint Staff. Staff told reporters the panel had the email.", None, ("Staff", None)),
+    # interviews and transcripts: an answer's first person is the interviewee (named in the headline), a labelled
+    # turn's the label's person, a question's 'you' the interviewee; the questioner's 'I' stays the author
+    ("Q&A with Vice President Joe Biden\n\nJoe Biden spoke with reporters on Air Force Two.\n\nQ: Why now?\n\n"
+     "A: I think the country is ready.\n\nQ: And the race?\n\nA: It is close.\n\nQ: Thanks.\n\nA: Sure.",
+     "Q&A with Vice President Joe Biden", ("Joe Biden", None)),
+    ("Laura Bush sees hope for Afghan women\n\nFormer first lady Laura Bush wrote a book.\n\nQ: You have "
+     "said that the cause matters. Why?\n\nA: Because they needed help.\n\nQ: And now?\n\nA: It goes on.",
+     "Laura Bush sees hope for Afghan women", ("Laura Bush", None)),
+    ("Oklahoma Gov. Mary Fallin said on Sunday that Donald Trump was a healer.\n\nJAKE TAPPER: How will he heal "
+     "the divide?\n\nFALLIN: Well, I think the whole nation needs to work together.\n\nTAPPER: And his message?"
+     "\n\nFALLIN: I think that has been part of his message.", None, ("Mary Fallin", None)),
+    ("Labour leader Ed Miliband said the party was ready.\n\nANDREW MARR: Is the party ready?\n\nMILIBAND: I "
+     "believe we are ready to govern.\n\nMARR: And the polls?\n\nMILIBAND: I think they will move.", None,
+     ("Ed Miliband", None)),
+    ("Labour leader Ed Miliband said the party was ready.\n\nMILIBAND: I believe we are ready.\n\nMARR: And the "
+     "polls?\n\nANDREW MARR: How will he heal the divide?", None, ("Andrew Marr", "PERSON")),
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
@@ -238,3 +254,30 @@ def test_headline_holds_no_claim(nlp):
     text = "Trump Says He Will Win Ohio\nBy Jane Doe\n\nDonald Trump said on Monday that the race was close."
     got = speakers(nlp, text)
     assert got == [("Donald Trump", "PERSON")]
+
+
+# the article's first person is its author, except in an interview's answers and a transcript speaker's turns
+FIRST_PERSON_CASES = [
+    ("Q&A with Vice President Joe Biden\n\nJoe Biden spoke with reporters.\n\nQ: Why now?\n\nA: I think the "
+     "country is ready.\n\nQ: And the race?\n\nA: I believe it is close.", "Joe Biden"),
+    ("Oklahoma Gov. Mary Fallin said on Sunday that Donald Trump was a healer.\n\nJAKE TAPPER: How will he heal the "
+     "divide?\n\nFALLIN: Well, I think the nation needs to work together.\n\nTAPPER: And his message?\n\nFALLIN: "
+     "I think that is his intent.", "Mary Fallin"),
+    ("Gordon Brown on the economy\n\nGordon Brown spoke to the BBC about the state of the economy.\n\nQ: Is a "
+     "recession coming?\n\n"
+     "A: I believe that growth will return.\n\nQ: When?\n\nA: I think that the markets will decide.", "Gordon Brown"),
+    ("The council met on Monday.\n\nI urged the council to act. Since then, I have argued that the town deserves "
+     "better.", "the author"),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIRST_PERSON_CASES, ids=[f"{i:02d}" for i in range(len(FIRST_PERSON_CASES))])
+def test_first_person_in_interviews(text, expected):
+    from graphkit.extract import extract_documents
+    from graphkit.records import Document
+
+    d = Document(id="x", path="x.txt", text=text, sha256="0" * 64, format="txt")
+    ex = next(extract_documents([d]))
+    firsts = [c.attribution.resolved_text for c in ex.items
+              if (c.attribution.speaker_text or "").strip().lower() in ("i", "we")]
+    assert firsts and set(firsts) == {expected}, [(c.attribution.speaker_text, c.attribution.resolved_text) for c in ex.items]
