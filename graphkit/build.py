@@ -352,42 +352,38 @@ def iter_extractions(store: Store) -> Iterable[tuple[str, DocExtraction]]:
         yield doc_id, DocExtraction.model_validate_json(data)
 
 
-def assemble_claims(extractions: Iterable[tuple[str, DocExtraction]], actor_names: dict, speaker_of: dict, pres, taxonomy=None,
-                    abouts: Optional[dict[str, list]] = None) -> list[Claim]:
+def assemble_claims(articles: Iterable[tuple[str, list, list, list]], actor_names: dict, speaker_of: dict, pres,
+                    abouts: dict[str, list]) -> list[Claim]:
     """Per-article attributions + resolved speakers + resolved places (`pres`) + issues → Claim records (unmerged).
 
-    ``extractions``: (doc_id, DocExtraction) pairs in doc_id order (`iter_extractions`).
+    ``articles``: (doc_id, attributions, dates, entities) in doc_id order, as `read_resolution_inputs` kept them
+    (`kept_articles` hands them over one at a time); an item's date is (date, precision, basis, text).
     ``abouts``: doc_id → each of its claims' (issue, triggers, score) list, in item order (`claim_issues`, which
-    also gives discovered issues learnt for claims without triggers); None: from `taxonomy`'s triggers alone
-    (a graphkit.issues.Taxonomy; None: no issues)."""
-    from .issues import assign_claim
+    also gives discovered issues learnt for claims without triggers)."""
     from .places import place_mentions, places_in
 
     claims = []
-    for doc_id, ex in extractions:
-        mentions = place_mentions(ex.entities, pres) if ex.items else []
+    for doc_id, atts, dates, entities in articles:
+        mentions = place_mentions(entities, pres) if atts else []
         starts = [m[0] for m in mentions]
         # the speaker mention of each attribution → its index, to find the actor of a reporter
-        by_span = {it.attribution.speaker_span: j for j, it in enumerate(ex.items)
-                   if it.attribution.speaker_span is not None and it.attribution.reported_by_span is None}
-        said = iter(abouts[doc_id]) if abouts is not None else None
-        for i, item in enumerate(ex.items):
-            a = item.attribution
+        by_span = {a.speaker_span: j for j, a in enumerate(atts)
+                   if a.speaker_span is not None and a.reported_by_span is None}
+        said = iter(abouts[doc_id])
+        for i, (a, (date, precision, basis, date_text)) in enumerate(zip(atts, dates)):
             actor_id = speaker_of[(doc_id, i)]
             rep_id = speaker_of.get((doc_id, by_span[a.reported_by_span])) if a.reported_by_span in by_span else None
-            d = item.date
-            about = (next(said) if said is not None else
-                     assign_claim(a.text, item.context, taxonomy) if taxonomy is not None and taxonomy.issues else [])
+            about = next(said)
             claims.append(share_fields_set(Claim(  # a million claims: one fields set, not a million
                 id=claim_id(doc_id, a.spans), doc_id=doc_id, speaker=actor_names[actor_id], speaker_id=actor_id,
                 speaker_span=a.speaker_span, speaker_text=a.speaker_text, role=a.role, text=a.text, spans=a.spans,
                 kind=a.claim_kind, cue=a.cue, cue_span=a.cue_span, stance=a.stance,
-                date=d.get("date"), date_precision=d.get("precision"), date_basis=d.get("basis") or "unknown",
-                date_text=d.get("text"), sentence_span=a.sentence_span,
+                date=date, date_precision=precision, date_basis=basis or "unknown",
+                date_text=date_text, sentence_span=a.sentence_span,
                 issues=tuple(name for name, _, _ in about),
                 issue_triggers=tuple((name, trig) for name, trig, _ in about),
                 issue_scores=tuple((name, score) for name, _, score in about),
-                places=tuple(places_in(a.spans, ex.entities, pres, mentions=mentions, starts=starts)),
+                places=tuple(places_in(a.spans, entities, pres, mentions=mentions, starts=starts)),
                 confidence=a.confidence,
                 reported_by=actor_names.get(rep_id, a.reported_by) if a.reported_by else None,
                 reported_by_id=rep_id if a.reported_by else None,
@@ -440,26 +436,24 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     from .statements import merge_reports
 
     clock = _Clock(timings)
-    atts, ents, said = read_resolution_inputs(store)
+    atts, ents, said, dates = read_resolution_inputs(store)
     clock("read")
     knowledge = knowledge or Knowledge()
     actors_data = knowledge.actors_data()
     where = " + ".join(str(p) for p in knowledge.files()["actors"]) or "models/actors.yaml"
     res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where))
     clock("actors")
-    del atts
     pres = resolve_places(ents, entity_types=res.entity_types)
-    del ents
     clock("places")
     names = {a.id: a.name for a in res.actors}
     tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, res.actors)
     abouts = claim_issues(store, said, tax, exclude=people_names(res.actors), refit=rediscover, full=full)
     del said
     clock("issues")
-    claims = assemble_claims(iter_extractions(store), names, res.speaker_of, pres, tax, abouts=abouts)  # the second pass
+    claims = assemble_claims(kept_articles(atts, dates, ents), names, res.speaker_of, pres, abouts=abouts)
     all_actors, res, abouts = res.actors, None, None  # the speaker table (an entry a claim) is done with
     clock("claims")
-    claims = merge_reports(claims, keep_reports=True)
+    claims = merge_reports(claims, keep_reports=True, consume=True)  # the originals are freed as copies are made
     clock("merge")
     actors_by_id = {a.id: a for a in all_actors}
     window = {} if window_days is None else {"window_days": window_days}
@@ -480,17 +474,38 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
             "issues_discovered": discovered, "contradictions": len(contradictions)}
 
 
-def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, list], dict[str, list]]:
-    """The first pass over the store: per article, what actors, places and issues are resolved from (its
-    attributions, its entities, each claim's (text, context)); the rest of each extraction is not kept."""
+def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[str, list]]:
+    """The one pass over the store's extractions: per article, what resolution reads of it (its attributions as
+    compact rows (`graphkit.rows.AttributionRow`), its entities, each claim's (text, context) and its date as
+    (date, precision, basis, text)); the rest of each extraction is not kept. Claims are assembled from these
+    (`kept_articles`), not from a second reading of the store (which validated every extraction again)."""
+    from .rows import AttributionRow
+
     atts: dict[str, list] = {}
     ents: dict[str, list] = {}
     said: dict[str, list] = {}
+    dates: dict[str, list] = {}
     for doc_id, ex in iter_extractions(store):
-        atts[doc_id] = [share_fields_set(it.attribution) for it in ex.items]
+        atts[doc_id] = [AttributionRow.of(it.attribution) for it in ex.items]  # slots: a fifth of a record's dict
         said[doc_id] = [(it.attribution.text, it.context) for it in ex.items]
+        dates[doc_id] = [_date_row(it.date) for it in ex.items]
         ents[doc_id] = [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities]  # names recur
-    return atts, ents, said
+    return atts, ents, said, dates
+
+
+def _date_row(d: dict) -> tuple:
+    """An item's resolved date as (date, precision, basis, text), its strings interned (dates recur)."""
+    return tuple(sys.intern(v) if isinstance(v, str) else v
+                 for v in (d.get("date"), d.get("precision"), d.get("basis"), d.get("text")))
+
+
+def kept_articles(atts: dict[str, list], dates: dict[str, list], ents: dict[str, list]
+                  ) -> Iterable[tuple[str, list, list, list]]:
+    """(doc_id, attributions, dates, entities) of every article in doc_id order, each taken out of the dicts as
+    it is handed over: what `read_resolution_inputs` kept is freed as the claims are assembled."""
+    for doc_id in sorted(atts):
+        yield doc_id, atts.pop(doc_id), dates.pop(doc_id), ents.pop(doc_id, [])
+    ents.clear()
 
 
 def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers) -> tuple:

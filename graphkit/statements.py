@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from .records import Claim, share_fields_set
 from .words import concepts
 
-__all__ = ["merge_reports", "same_statement_score", "concept_idf", "as_date", "MERGE_THRESHOLD"]
+__all__ = ["merge_reports", "report_clusters", "fold_clusters", "same_statement_score", "concept_idf", "as_date", "MERGE_THRESHOLD"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -185,7 +185,8 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float]):
                     yield pair
 
 
-def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_reports: bool = False) -> list[Claim]:
+def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_reports: bool = False, *,
+                  consume: bool = False) -> list[Claim]:
     """One claim per statement: the same speaker's same statement in several articles is merged.
 
     The kept claim is the earliest-dated (then the first article by doc_id); its
@@ -196,6 +197,10 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
     claims are returned too, each with ``same_as`` set to the kept claim's id
     (they carry that article's offsets: the provenance of every report).
 
+    ``consume=True``: ``claims`` is sorted in place and emptied as merged copies replace its records, so a
+    caller handing over a store's claims never holds them twice (the originals of merged reports and their
+    copies were ~0.4 GB at a million claims). The result is the same.
+
     >>> from graphkit.records import Claim
     >>> mk = lambda i, d, t, date: Claim(id=i, doc_id=d, speaker="Lavrov", speaker_id="actor:sergey-lavrov", text=t,
     ...                                  spans=[(0, len(t))], cue="said", date=date, date_precision="day",
@@ -205,7 +210,24 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
     >>> [(c.id, c.reports) for c in out]
     [('a1', ('001',))]
     """
-    claims = sorted(claims, key=lambda c: (c.doc_id, c.spans[0], c.id))
+    order = lambda c: (c.doc_id, c.spans[0], c.id)  # noqa: E731
+    if consume:
+        claims.sort(key=order)
+    else:
+        claims = sorted(claims, key=order)
+    groups = report_clusters(claims, threshold)
+    out = fold_clusters(claims, groups, keep_reports)
+    claims.clear()
+    return out
+
+
+def report_clusters(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> list[list[int]]:
+    """The statements among ``claims`` (sorted by article and offset): each a list of the indexes of its reports,
+    the first-ranked (`_rank`: earliest date, then article) first; a claim reported once is a list of one.
+
+    Pairs are one speaker's claims (`_speaker_pairs`), scored by `same_statement_score` with the concept idf
+    of all the claims, joined best first; a cluster never holds two claims of one article, and every report
+    of a cluster is one statement with every other (no chains: a ~ b ~ c with a and c two statements)."""
     idf = concept_idf(claims)
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
@@ -225,10 +247,8 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
             if score := same(i, j):
                 pairs.append((-score, i, j))
     pairs.sort()
-    # union of clusters, best pairs first, never two claims of one article in a cluster, and every report of
-    # a cluster one statement with every other (no chains: a ~ b ~ c with a and c two statements)
-    # a cluster's articles and members are kept for merged clusters only (a set and a list for every claim of
-    # a million were ~300 B each); a claim on its own is its article and itself
+    # union of clusters, best pairs first; a cluster's articles and members are kept for merged clusters only
+    # (a set and a list for every claim of a million were ~300 B each): a claim on its own is its article and itself
     parent = list(range(len(claims)))
     docs: dict[int, set[str]] = {}
     members: dict[int, list[int]] = {}
@@ -255,33 +275,51 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[find(i)].append(i)
+    out = list(groups.values())
+    for g in out:
+        g.sort(key=lambda i: _rank(claims[i]))
+    return out
 
-    def rank(i):
-        c = claims[i]
-        d = as_date(c.date)
-        published_only = c.date_basis == "publication"
-        return (d is None, published_only, d or dt.date.max, c.doc_id, c.spans[0])
 
+def _rank(c: Claim) -> tuple:
+    """Which report of a statement is kept: the earliest dated (a publication date only after a said one), then
+    the first article, then the first offset."""
+    d = as_date(c.date)
+    return (d is None, c.date_basis == "publication", d or dt.date.max, c.doc_id, c.spans[0])
+
+
+def fold_clusters(claims: list[Optional[Claim]], groups: list[list[int]], keep_reports: bool) -> list[Claim]:
+    """One claim per group of `report_clusters`: its first report with the others' articles (``reports``), issues
+    and places; with ``keep_reports`` the others too, each ``same_as`` it. In the order of ``claims``.
+
+    Each group's records in ``claims`` are set to None once folded: when the caller holds no other reference
+    (`merge_reports` with ``consume``), the originals are freed as their merged copies are made."""
     keep: dict[int, Claim] = {}
-    for members in groups.values():
-        members.sort(key=rank)
+    for members in groups:
         head = claims[members[0]]
         if len(members) > 1:
             others = [claims[i] for i in members[1:]]
-            reports = sorted(set(head.reports) | {o.doc_id for o in others} | {r for o in others for r in o.reports})
-            issues = list(head.issues) + [x for o in others for x in o.issues if x not in head.issues]
-            issues = list(dict.fromkeys(issues))
-            triggers = list(dict.fromkeys(list(head.issue_triggers) + [t for o in others for t in o.issue_triggers]))
-            scores: dict[str, float] = {}
-            for n, sc in [*head.issue_scores, *(x for o in others for x in o.issue_scores)]:
-                scores[n] = max(sc, scores.get(n, 0.0))
-            places = list(dict.fromkeys(list(head.places) + [p for o in others for p in o.places]))
-            head = share_fields_set(head.model_copy(update={  # (each copy would get a 1.2 kB set of its own)
-                "reports": tuple(r for r in reports if r != head.doc_id), "issues": tuple(issues),
-                "issue_triggers": tuple(triggers), "issue_scores": tuple(scores.items()), "places": tuple(places)}))
+            head = _merged_head(head, others)
         keep[members[0]] = head
         if keep_reports:
             for i in members[1:]:
                 keep[i] = share_fields_set(claims[i].model_copy(update={"same_as": head.id, "reports": head.reports and tuple(
                     sorted({head.doc_id, *head.reports} - {claims[i].doc_id}))}))
+        for i in members:
+            claims[i] = None
     return [keep[i] for i in sorted(keep)]
+
+
+def _merged_head(head: Claim, others: list[Claim]) -> Claim:
+    """The kept report of a statement with the other reports' articles, issues, issue triggers and scores, places."""
+    reports = sorted(set(head.reports) | {o.doc_id for o in others} | {r for o in others for r in o.reports})
+    issues = list(head.issues) + [x for o in others for x in o.issues if x not in head.issues]
+    issues = list(dict.fromkeys(issues))
+    triggers = list(dict.fromkeys(list(head.issue_triggers) + [t for o in others for t in o.issue_triggers]))
+    scores: dict[str, float] = {}
+    for n, sc in [*head.issue_scores, *(x for o in others for x in o.issue_scores)]:
+        scores[n] = max(sc, scores.get(n, 0.0))
+    places = list(dict.fromkeys(list(head.places) + [p for o in others for p in o.places]))
+    return share_fields_set(head.model_copy(update={  # (each copy would get a 1.2 kB set of its own)
+        "reports": tuple(r for r in reports if r != head.doc_id), "issues": tuple(issues),
+        "issue_triggers": tuple(triggers), "issue_scores": tuple(scores.items()), "places": tuple(places)}))

@@ -130,3 +130,18 @@ def test_no_chains_of_reports():
     out = merge_reports([a, b, c], keep_reports=True)
     heads = {x.same_as or x.id for x in out}
     assert len(heads) == 2
+
+
+@pytest.mark.parametrize("keep_reports", [False, True])
+def test_consumed_input_merges_the_same(keep_reports):
+    """merge_reports(..., consume=True) sorts and empties the caller's list (resolution hands over a store's claims
+    so they are never held twice) and gives the same claims."""
+    a = claim("000", "Sergey Lavrov", "We are not rushing our American colleagues", date="2025-11-25")
+    b = claim("001", "Sergey Lavrov", "we are not rushing our American colleagues", date="2025-11-25")
+    c = claim("003", "Sergey Lavrov", "“We are not rushing our American colleagues”", date="2025-11-26", basis="publication")
+    other = claim("003", "Kaja Kallas", "this week could be decisive", date="2025-12-02")
+    given = [other, c, b, a]
+    out = merge_reports(given, keep_reports=keep_reports, consume=True)
+    assert given == []
+    assert out == merge_reports([a, b, c, other], keep_reports=keep_reports)
+    assert len(out) == (4 if keep_reports else 2)
