@@ -6,14 +6,18 @@ points in California", "a ban on Muslims entering the United States"). A logisti
 (scikit-learn, deterministic solver) over the words of each claim and of the rest of its sentence
 (TF-IDF of words and word pairs said in at least `MIN_DF` claims; English stop words and the words of
 people's names out: who is not what about) is fitted on the claims the triggers assigned, each
-labelled with its best-scored issue (issues with at least `MIN_PER_ISSUE` such claims). Every other
+labelled with its best-scored issue (issues with at least `MIN_PER_ISSUE` such claims), each issue weighed
+as much as the others together whatever its size (balanced class weights): what a claim's words say decides,
+not how many claims the largest issue has. Every other
 claim gets the issue it predicts when that issue is more likely than all the others together
 (`MIN_PROBABILITY`) and some word of the claim speaks for it; the evidence given is ``learnt: `` and
 those words (the most weighted first), the score is the probability. Same claims in, same issues out.
 Hand-made taxonomies are left to their triggers alone.
 
-Measured on PolNeAR train (bench/README.md): it takes the share of claims with an issue from 17 % to
-35 %, and about half of the learnt issues fit their claim, as for the triggered ones.
+Measured on PolNeAR train (bench/README.md): fitted without class weights, the largest issue's prior won
+every vague claim ("general election" learnt for 2,300 claims its triggers never reached: "it rained today"
+is "council tax" when most claims are), and none of the 20 learnt pairs of a strict audit fit; with balanced
+weights the learnt issues are few (about 3 % of claims instead of 12-24 %).
 
 >>> texts = ["council tax bills rise", "council tax is unfair", "the council tax burden", "ID cards are costly",
 ...          "ID cards database", "ID cards threaten liberty"] * 4 + ["bills rise again", "a costly database"]
@@ -148,7 +152,7 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
     stop = sorted(ENGLISH_STOP_WORDS | {w for x in exclude for w in re.findall(r"[a-z0-9]+", str(x).lower())})
     vec = TfidfVectorizer(min_df=min_df, stop_words=stop, ngram_range=(1, 2), sublinear_tf=True,
                           token_pattern=_TOKEN.pattern)
-    lr = LogisticRegression(C=4.0, max_iter=1000)
+    lr = LogisticRegression(C=4.0, max_iter=1000, class_weight="balanced")
     # One BLAS thread: L-BFGS works on vectors too small for OpenBLAS's threads, which spin and fight the
     # parse for the cores (PolNeAR dev: 1.7-4.5 CPU s with two threads, 0.16 s with one; the same issues).
     with warnings.catch_warnings(), threadpool_limits(1):

@@ -261,3 +261,23 @@ def test_claims_without_triggers_get_a_learnt_discovered_issue(claim, expected):
     assert got[0] == [("council tax", "council tax", 0.5)]   # a claim with a trigger keeps it
     # a hand-made taxonomy is left to its triggers
     assert assign_corpus(claims, taxonomy_from_data(TWO, "h"))[-1] == []
+
+
+THREE = {"issues": [{"name": "council tax", "patterns": ["council tax"]}, {"name": "ID cards", "patterns": ["ID cards"]},
+                    {"name": "rail fares", "patterns": ["rail fares"]}]}
+UNEVEN = ([("council tax bills rise today", ("", ""))] * 30 + [("ID cards are costly today", ("", ""))] * 6
+          + [("rail fares go up today", ("", ""))] * 6)
+
+
+@pytest.mark.parametrize("claim,expected", [
+    ("it rained today", None),             # said with every issue: the largest one's size is no evidence
+    ("bills rise again", "council tax"),
+    ("costly today", "ID cards"),           # a small issue is learnt as readily as the large one
+    ("fares go up", "rail fares"),
+])
+def test_the_largest_issue_is_not_learnt_for_vague_claims(claim, expected):
+    from graphkit.issue_model import assign_corpus
+    from graphkit.issues import taxonomy_from_data
+
+    got = assign_corpus(UNEVEN + [(claim, ("", ""))], taxonomy_from_data(THREE, "d", origin="discovered"))
+    assert [n for n, _, _ in got[-1]] == ([expected] if expected else [])
