@@ -3,26 +3,21 @@
 Each claim's keyphrases (graphkit.keyphrases: noun phrases and named things, kept by the
 extraction) are folded to light lemmas; phrases said in enough claims and articles make the
 vocabulary, less the speakers' names and, in corpora of many articles, phrases spread over them like
-words any article may use (`spread`: "time", "way", "thing"). Two phrases are linked when they are
-said together more than by chance (NPMI above `LINK_NPMI` over co-occurrence windows: articles in a
-corpus of many, else each claim with the sentence before it), and the communities of that phrase
-graph (Louvain, networkx, fixed seed) are the issues: their number comes from the data (modularity
-at `RESOLUTION`); ``n_issues`` overrides it (the resolution that gives closest to that many). A
-community that keeps less than `MIN_INSIDE` of its phrases' links inside it is a residue of loosely
-linked words, not an issue, and is dropped.
+words any article may use (`spread`: "time", "way", "thing"). An issue is a *topical phrase*: a phrase
+of two words or more said in at least `MIN_SHARE` of the claims (and `MIN_CLAIMS`), in at least
+`MIN_ARTICLES` articles of a corpus of many, or a single word as often said that the articles saying it
+are few for its claims (`spread` below `SINGLE_SPREAD`: "abortion", "delegates", "turnout", not "time" or
+"support"). A phrase folds into the shortest phrase of two words or more it ends with that is an issue
+("private email server" into "email server"; "gun control" never into "control"). Each issue is named by
+its phrase as written most often, and its triggers are that phrase and the phrases folded into it, so
+that a claim's issue says in words what the claim says ("minimum wage", "Syrian refugees", "turnout").
 
-An issue that assigns fewer than `MIN_CLAIMS` claims (or `MIN_SHARE` of them) joins the issue its phrases
-are most linked to ("sexual orientation" the one of "gay marriage"), or is dropped. An issue's phrases are
-ordered by how much they belong to it (link weight inside the community, squared, over all their link
-weight: the distinctive ones first). It is named as c-TF-IDF names a cluster: by the phrase said by the
-largest share of the claims its phrases assign, weighed by how much more than in all claims (`_name`),
-among its own phrases (holding at least `NAME_INSIDE` of their link weight to kept phrases inside it); a phrase of two or
-more words scoring at least `NAME_MULTI` as much is preferred ("background checks" to "guns"), as written
-most often. Its phrases of two words or more and its own single words are its triggers (a single word said as much with other issues' phrases,
-"support", "agenda", is none). A claim saying a longer phrase also says
-the phrases it ends with, and those of two words or more it starts with ("council tax bills" says "council
-tax" and "bills"). Each issue becomes an entry of an issues.yaml (name, description, patterns, context)
-marked ``origin: discovered``, so claims are assigned to it like to a hand-made issue
+Why not communities of phrases or topics (tried, bench/README.md, issue 14): a group of phrases said
+together in articles is named by one of them, and a strict reader does not agree that a claim about the
+primary is about "general election", or one about the minimum wage about "tax cuts"; a claim is about
+what it says. The number of issues comes from the data (every phrase said often and topically enough);
+``n_issues`` keeps the largest. Each issue becomes an entry of an issues.yaml (name, description, patterns,
+context) marked ``origin: discovered``, so claims are assigned to it like to a hand-made issue
 (graphkit.issues.assign_claim, which asks discovered issues for firmer evidence; claims that say none
 of its triggers may get one learnt from those that do, graphkit.issue_model), and `graphkit issues
 suggest` writes it as a file to edit. Same claims in, same issues out.
@@ -30,8 +25,8 @@ suggest` writes it as a file to edit. Same claims in, same issues out.
 >>> claims = [(f"c{i}", f"d{i % 4}", ph) for i, ph in enumerate(
 ...     [["council tax", "pensioners"], ["council tax", "bills"], ["council tax", "councils"], ["ID cards", "civil liberties"],
 ...      ["ID cards", "Home Office"], ["ID cards", "civil liberties"]] * 3)]
->>> sorted(i["name"] for i in discover_issues(claims)["issues"])
-['ID cards', 'council tax']
+>>> [i["name"] for i in discover_issues(claims)["issues"]][:3]
+['council tax', 'ID cards', 'civil liberties']
 """
 
 from __future__ import annotations
@@ -45,16 +40,10 @@ from .issues import _words
 SPREAD_MAX = 0.9       # a phrase whose articles are this close to those of a word scattered at random is generic
 SPREAD_MIN_ARTICLES = 20  # ... judged only in corpora of at least this many articles; more articles: windows are articles
 MAX_DF = 0.5           # a phrase in more than this share of claims is too general to mark an issue
-LINK_NPMI = 0.15       # two phrases are linked when said together this much more than by chance (NPMI)
-MIN_TOGETHER = 3       # ... in at least this many windows (2 in a corpus of few articles)
-RESOLUTION = 3.0       # Louvain resolution: above 1 favours more, smaller communities
-MIN_INSIDE = 0.2       # an issue keeps at least this share of its phrases' link weight inside it
-MIN_PHRASES = 2        # phrases an issue needs
-SEED = 0               # Louvain's seed: same claims, same issues
-MIN_CLAIMS = 3         # an issue assigns at least this many claims ...
-MIN_SHARE = 0.002      # ... and this share of them; smaller ones join the issue they are most linked to
-NAME_INSIDE = 0.5      # a phrase names its issue only when holding at least this share of its link weight inside it
-NAME_MULTI = 0.5       # a name of two or more words is preferred when scoring at least this share of the best
+MIN_CLAIMS = 3         # an issue's phrase is said in at least this many claims ...
+MIN_SHARE = 1 / 3000   # ... and this share of them (5 of PolNeAR train's 14,600)
+MIN_ARTICLES = 3       # ... in at least this many articles (in a corpus of many articles)
+SINGLE_SPREAD = 0.75   # a single word is an issue only when its articles are this few for its claims (`spread`)
 
 
 def phrase_key(phrase: str) -> str:
@@ -128,83 +117,59 @@ def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset()):
     return rows, sorted(vocab), df, docs, surface
 
 
-def _windows(rows, by_article: bool) -> dict[str, set]:
-    """phrase key → the windows it is said in: articles, or claims (the claim and the sentence before)."""
-    out = defaultdict(set)
-    for r, (_, doc_id, keys, ctx) in enumerate(rows):
-        for k in (*keys, *ctx):
-            out[k].add(doc_id if by_article else r)
-    return out
+def issue_phrases(df, docs, spreads: Optional[dict], min_claims: int, min_articles: int) -> list[str]:
+    """The phrase keys that are issues: said in at least `min_claims` claims and `min_articles` articles, and of two
+    words or more or, for a single word, concentrated in few articles (`spreads` below `SINGLE_SPREAD`; every
+    single word when `spreads` is None: too few articles to judge).
 
-
-def phrase_graph(vocab, windows: dict, n_windows: int, min_together: int):
-    """networkx Graph over `vocab`: an edge (weight = NPMI) where two phrases share enough windows.
-
-    >>> g = phrase_graph(["a", "b", "c"], {"a": {1, 2, 3}, "b": {1, 2, 3}, "c": {4, 5, 6}}, 10, 3)
-    >>> sorted(g.edges(data="weight"))
-    [('a', 'b', 1.0)]
+    >>> df = {"gun control": 9, "delegate": 40, "support": 60, "tax": 2}
+    >>> docs = {k: set(range(n // 2)) for k, n in df.items()}
+    >>> issue_phrases(df, docs, {"delegate": 0.5, "support": 0.95, "tax": 0.3, "gun control": 0.9}, 3, 2)
+    ['delegate', 'gun control']
     """
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_nodes_from(vocab)
-    posting = defaultdict(list)  # window → phrases, to count pairs that do meet
-    for k in vocab:
-        for w in windows.get(k, ()):
-            posting[w].append(k)
-    together = Counter()
-    for w in sorted(posting, key=str):
-        ks = sorted(posting[w])
-        for i, a in enumerate(ks):
-            for b in ks[i + 1:]:
-                together[a, b] += 1
-    for (a, b), both in sorted(together.items()):
-        if both < min_together:
-            continue
-        p_ab, p_a, p_b = both / n_windows, len(windows[a]) / n_windows, len(windows[b]) / n_windows
-        npmi = 1.0 if p_ab >= 1 else math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
-        if npmi > LINK_NPMI:
-            g.add_edge(a, b, weight=round(npmi, 6))
-    return g
-
-
-def _communities(g, resolution: float) -> list[set]:
-    import networkx as nx
-
-    if g.number_of_edges() == 0:
-        return []
-    return [set(c) for c in nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=SEED)]
-
-
-def _issue_phrases(g, comms) -> list[list[tuple[str, float]]]:
-    """The communities that are issues, each as its (phrase, distinctiveness), the most distinctive first."""
-    strength = {k: g.degree(k, weight="weight") for k in g}
     out = []
-    for c in comms:
-        if len(c) < MIN_PHRASES:
+    for k, c in df.items():
+        if c < min_claims or len(docs[k]) < min_articles:
             continue
-        inside = {k: sum(d["weight"] for m, d in g[k].items() if m in c) for k in c}
-        total = sum(strength[k] for k in c)
-        if not total or sum(inside.values()) / total < MIN_INSIDE:
-            continue
-        # inside weight x the share of the phrase's weight that is inside: "classified information" before "use"
-        score = {k: inside[k] ** 2 / strength[k] if strength[k] else 0.0 for k in c}
-        out.append([(k, score[k], inside[k] / strength[k] if strength[k] else 0.0)
-                    for k in sorted(c, key=lambda k: (-score[k], k))])
+        if " " in k or spreads is None or spreads.get(k, 1.0) < SINGLE_SPREAD:
+            out.append(k)
+    return sorted(out)
+
+
+def _outermost(keys) -> list[str]:
+    """`keys` less those said only as part of another ("control" in "gun control").
+
+    >>> _outermost(["gun control", "control", "guns"])
+    ['gun control', 'guns']
+    """
+    return [k for k in keys if not any(o != k and f" {k} " in f" {o} " for o in keys)]
+
+
+def _said_alone(rows) -> tuple[Counter, dict]:
+    """phrase key → the claims saying it not as part of a longer phrase, and their articles."""
+    alone, docs = Counter(), defaultdict(set)
+    for _, doc_id, keys, _ in rows:
+        for k in _outermost(keys):
+            alone[k] += 1
+            docs[k].add(doc_id)
+    return alone, docs
+
+
+def fold(keys) -> dict[str, str]:
+    """phrase key → the issue it belongs to: the shortest phrase of two words or more among `keys` it ends with.
+
+    >>> fold(["email server", "private email server", "server", "gun control"])["private email server"]
+    'email server'
+    >>> fold(["email server", "private email server", "server", "gun control"])["server"]
+    'server'
+    """
+    known = set(keys)
+    out = {}
+    for k in keys:
+        words = k.split()
+        tails = [" ".join(words[i:]) for i in range(len(words) - 2, 0, -1)]  # shortest first, two words or more
+        out[k] = next((t for t in tails if t in known), k)
     return out
-
-
-def _resolution_for(g, n_issues: int) -> float:
-    """The resolution whose communities give closest to `n_issues` issues (bisection; the lower on ties)."""
-    lo, hi, best = 0.05, 20.0, (math.inf, RESOLUTION)
-    for _ in range(12):
-        mid = math.sqrt(lo * hi)
-        n = len(_issue_phrases(g, _communities(g, mid)))
-        best = min(best, (abs(n - n_issues), mid))
-        if n == n_issues:
-            break
-        lo, hi = (mid, hi) if n < n_issues else (lo, mid)
-    return best[1]
 
 
 def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = ()) -> dict:
@@ -212,9 +177,10 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     [, keyphrases of the sentence before]).
 
     ``exclude``: phrases that are no issue whatever the data say (the speakers' names: who is not what about).
+    ``n_issues``: keep that many, the largest.
 
-    Issues come largest first (by the claims their phrases assign); each has name, description,
-    patterns, context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
+    Issues come largest first (by the claims saying their phrases); each has name, description, patterns,
+    context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
     """
     claims = sorted(claims, key=lambda c: c[0])
     n_docs = len({c[1] for c in claims})
@@ -222,137 +188,35 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     min_df = max(2, math.ceil(n / 5000))
     rows, vocab, df, docs, surface = _vocabulary(claims, min_df, 2 if n_docs > 1 else 1,
                                                  frozenset(phrase_key(x) for x in exclude))
-    if len(vocab) < MIN_PHRASES or n < 12:
+    if not vocab or n < 12:
         return {"version": 1, "issues": []}
     many = n_docs >= SPREAD_MIN_ARTICLES
-    windows = _windows(rows, by_article=many)
-    g = phrase_graph(vocab, windows, n_docs if many else len(rows), MIN_TOGETHER if many else 2)
-    resolution = _resolution_for(g, int(n_issues)) if n_issues else RESOLUTION
-    found = [[k for k, *_ in ks] for ks in _issue_phrases(g, _communities(g, resolution))]
-    found = _merge_small(g, rows, found, max(MIN_CLAIMS, math.ceil(MIN_SHARE * n)))
-    members = _members(rows, found)
-    order = sorted(range(len(found)), key=lambda i: (-len(members[i]), found[i][0]))
-    found = [found[i] for i in order]
-    return _taxonomy(found, [members[i] for i in order], rows, df, surface, _own_phrases(g, found))
-
-
-def _own_phrases(g, found: list[list[str]]) -> list[set[str]]:
-    """Each issue's phrases that hold at least `NAME_INSIDE` of their link weight to the issues' phrases inside
-    it (links to words no issue kept do not count): those that can name it and, for single words, trigger it
-    (a phrase said as much with another issue's phrases is neither).
-
-    >>> import networkx as nx
-    >>> g = nx.Graph([("tax", "council tax", {"weight": 1}), ("council tax", "bills", {"weight": 1}),
-    ...               ("tax", "cards", {"weight": 2}), ("cards", "ID cards", {"weight": 1})])
-    >>> _own_phrases(g, [["tax", "council tax"], ["cards", "ID cards"]])
-    [{'council tax'}, {'ID cards'}]
-    """
-    kept = {k for ks in found for k in ks}
-    out = []
-    for ks in found:
-        mine = set(ks)
-        own = set()
-        for k in ks:
-            total = sum(d["weight"] for m, d in g[k].items() if m in kept)
-            inside = sum(d["weight"] for m, d in g[k].items() if m in mine)
-            if total and inside >= NAME_INSIDE * total:
-                own.add(k)
-        out.append(own)
-    return out
-
-
-def _members(rows, found: list[list[str]]) -> list[set[int]]:
-    """Each issue's rows: those whose own phrases give it the evidence assignment asks of a discovered issue
-    (graphkit.issues: a phrase of two words or more, or two single words).
-
-    >>> sorted(_members([("c", "d", ["tax", "rate"], []), ("c2", "d", ["tax"], [])], [["tax", "rate"]])[0])
-    [0]
-    """
-    where = {k: i for i, ks in enumerate(found) for k in ks}
-    out: list[set[int]] = [set() for _ in found]
-    for r, (_, _, keys, _) in enumerate(rows):
-        ev: dict[int, float] = defaultdict(float)
-        for k in keys:
-            if k in where:
-                ev[where[k]] += 1.0 if " " in k else 0.5
-        for i, e in ev.items():
-            if e >= 1.0:
-                out[i].add(r)
-    return out
-
-
-def _merge_small(g, rows, found: list[list[str]], min_claims: int) -> list[list[str]]:
-    """Issues whose phrases assign fewer than `min_claims` claims join the issue their phrases are most linked to
-    ("sexual orientation" to the issue of "gay marriage"), or are dropped when linked to none; smallest first,
-    until every issue is large enough."""
-    found = [list(ks) for ks in found]
-    while True:
-        sizes = [len(m) for m in _members(rows, found)]
-        small = sorted((s, ks[0], i) for i, (s, ks) in enumerate(zip(sizes, found)) if s < min_claims)
-        if not small:
-            return found
-        _, _, i = small[0]
-        mine = set(found[i])
-        link = defaultdict(float)
-        for j, ks in enumerate(found):
-            if j != i:
-                link[j] = sum(d["weight"] for k in ks for m, d in g[k].items() if m in mine)
-        best = max((w, -j) for j, w in link.items()) if link else (0.0, 0)
-        if best[0] > 0:
-            found[-best[1]] += found[i]
-        del found[i]
-
-
-def _taxonomy(found: list[list[str]], members: list[set[int]], rows, df, surface, own=None) -> dict:
-    """issues.yaml entries for the phrase communities `found` (each ordered, most distinctive first), named by
-    `_name` over the claims their phrases assign (`members`), among their `own` phrases."""
+    alone, alone_docs = _said_alone(rows)
+    per_article = list(Counter(d for _, d, _, _ in rows).values())
+    spreads = ({k: spread(alone[k], len(alone_docs[k]), per_article) for k in vocab if " " not in k and alone[k]}
+               if many else None)
+    counts = {k: df[k] if " " in k else alone[k] for k in vocab}
+    where = {k: docs[k] if " " in k else alone_docs[k] for k in vocab}
+    keys = issue_phrases(counts, where, spreads, max(MIN_CLAIMS, math.ceil(MIN_SHARE * n)), MIN_ARTICLES if many else 1)
+    into = fold(keys)
+    members: dict[str, set[int]] = defaultdict(set)
+    for r, (_, _, ks, _) in enumerate(rows):
+        for k in _outermost(ks):
+            if k in into:
+                members[into[k]].add(r)
+    groups = sorted(members, key=lambda k: (-len(members[k]), k))
+    if n_issues:
+        groups = groups[:int(n_issues)]
     issues, names = [], set()
-    n = max(1, len(rows))
-    for k_, (ks, mine) in enumerate(zip(found, members)):
-        namers = [k for k in ks if own is None or k in own[k_]] or ks
-        lead = _name(namers, [rows[r][2] for r in sorted(mine)], df, n)
-        # a single word said as much with other issues' phrases ("support", "agenda") is no trigger of this one
-        kept = [k for k in ks if own is None or " " in k or k in own[k_]]
-        written = [_written(surface[k]) for k in [lead] + [k for k in kept if k != lead]]
-        name = written[0]
-        if name.lower() in names:
+    for g in groups:
+        parts = [g] + sorted((k for k in keys if into[k] == g and k != g), key=lambda k: (-df[k], k))
+        written = [_written(surface[k]) for k in parts]
+        if written[0].lower() in names:
             continue
-        names.add(name.lower())
-        issues.append({"name": name, "description": "discovered: " + ", ".join(written[:5]),
+        names.add(written[0].lower())
+        issues.append({"name": written[0], "description": "discovered: " + ", ".join(written[:5]),
                        "patterns": written, "context": written, "origin": "discovered"})
     return {"version": 1, "issues": issues}
-
-
-def _name(phrases: list[str], said: list[list[str]], df, n: int) -> str:
-    """The phrase that names an issue: the one most distinctive of its claims (`said`: their phrases), scored as
-    c-TF-IDF does, share of the issue's claims saying it x log(that share over its share of all `n` claims);
-    a phrase of two or more words scoring at least `NAME_MULTI` as much is preferred ("gun control" to "guns";
-    of several, the most said). A phrase most of whose claims say it inside a longer phrase of the issue
-    ("Street" in "Wall Street") is a fragment, not a name. With no claims, the first phrase.
-
-    >>> said = [["email server", "server", "department"]] * 3 + [["department", "server"]] * 2 + [["election"]] * 5
-    >>> _name(["department", "server", "email server", "election"], said[:5], {"department": 40, "server": 6,
-    ...       "email server": 4, "election": 50}, 100)
-    'email server'
-    """
-    if not said:
-        return phrases[0]
-    mine = set(phrases)
-    count = Counter(k for keys in said for k in set(keys) if k in mine)
-    longer = Counter(k for keys in said for k in set(keys) if k in mine
-                     if any(o != k and f" {k} " in f" {o} " for o in keys if o in mine))
-    score = {}
-    for k, c in count.items():
-        if longer[k] * 2 > c:
-            continue
-        share = c / len(said)
-        lift = share / (df[k] / n) if df[k] else 1.0
-        score[k] = share * math.log(lift) if lift > 1 else 0.0
-    if not score:
-        return phrases[0]
-    lead = max(score, key=lambda k: (score[k], k))
-    multi = [k for k in score if " " in k and score[k] >= NAME_MULTI * score[lead]]
-    return max(multi, key=lambda k: (count[k], score[k], k)) if multi else lead
 
 
 def _written(forms: Counter) -> str:
@@ -411,7 +275,8 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "# Then save this file as CORPUS/issues.yaml (or pass it with --issues FILE) and rebuild.",
              "# Under each issue: its number of claims and the best-matched examples.",
              "version: 1",
-             "# Triggers count as on the build that discovered them: a phrase of two or more words 1, one word 1/2,",
+             "# Triggers count as on the build that discovered them: a phrase of two or more words 1, one word 1/2",
+             "# (1 when it is its issue's name), a phrase said inside a longer trigger of another issue is that one's,",
              "# and claims with none can be given an issue learnt from the rest. Delete this line to match every",
              "# trigger alone, as in a taxonomy written by hand.",
              "evidence: discovered", "issues:"]

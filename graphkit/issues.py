@@ -362,15 +362,29 @@ def assign_claim(text: str, context: Sequence[str] = ("", ""), taxonomy: Optiona
 SENTENCE_WEIGHT = 0.5  # a discovered issue's trigger in the claim's own sentence, outside its content, counts this much
 
 
-def _evidence(trigger: str) -> float:
+def _evidence(trigger: str, issue: str = "") -> float:
     """How much one trigger of a discovered issue says: a phrase of two or more words ("gun control",
     "email server") 1; a single word ("guns", "trade", "right", "Fox") half, as it is often said about
-    something else.
+    something else, unless it is the issue's own name (an issue discovered as a word said topically,
+    "abortion", "turnout", is that word).
 
-    >>> _evidence("gun control"), _evidence("guns")
-    (1.0, 0.5)
+    >>> _evidence("gun control"), _evidence("guns"), _evidence("abortions", "abortion")
+    (1.0, 0.5, 1.0)
     """
-    return 1.0 if len(_words(trigger)) > 1 else 0.5
+    if len(_words(trigger)) > 1:
+        return 1.0
+    return 1.0 if issue and [w[1] for w in _words(trigger)] == [w[1] for w in _words(issue)] else 0.5
+
+
+def _inside_others(n: int, said: dict[int, list[str]]) -> bool:
+    """Whether every trigger issue `n` was given is said inside a longer trigger of another issue.
+
+    >>> _inside_others(0, {0: ["control"], 1: ["gun control"]}), _inside_others(1, {0: ["control"], 1: ["gun control"]})
+    (True, False)
+    """
+    mine = [t.removeprefix("context: ").lower() for t in said[n]]
+    others = [t.removeprefix("context: ").lower() for m, ts in said.items() if m != n for t in ts]
+    return bool(mine) and all(any(o != t and f" {t} " in f" {o} " for o in others) for t in mine)
 
 
 def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) -> list[tuple[str, str, float]]:
@@ -379,12 +393,12 @@ def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) ->
     the rest of its own sentence (reported as ``context: ``) count `SENTENCE_WEIGHT` as much, the sentence
     before not at all. Score ``1 - 0.5 ** evidence``.
 
-    >>> tax = taxonomy_from_data({"issues": [{"name": "trade", "patterns": ["trade", "free trade", "TPP", "tariffs"]}]},
+    >>> tax = taxonomy_from_data({"issues": [{"name": "trade policy", "patterns": ["trade", "free trade", "TPP", "tariffs"]}]},
     ...                          "example", origin="discovered")
     >>> assign_claim("He backs free trade", taxonomy=tax), assign_claim("He backs trade", taxonomy=tax)
-    ([('trade', 'free trade', 0.5)], [])
+    ([('trade policy', 'free trade', 0.5)], [])
     >>> assign_claim("trade and tariffs hurt", taxonomy=tax), assign_claim("TPP hurts", ("said a free trade critic", ""), taxonomy=tax)
-    ([('trade', 'trade, tariffs', 0.5)], [('trade', 'TPP, context: free trade', 0.5)])
+    ([('trade policy', 'trade, tariffs', 0.5)], [('trade policy', 'TPP, context: free trade', 0.5)])
     >>> assign_claim("It hurts", ("", "TPP and free trade were debated."), taxonomy=tax)
     []
     """
@@ -395,8 +409,10 @@ def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) ->
             seen = {t.removeprefix("context: ").lower() for t in said.get(n, ())}
             for t in trigs:
                 if t.lower() not in seen:
-                    evidence[n] = evidence.get(n, 0.0) + weight * _evidence(t)
+                    evidence[n] = evidence.get(n, 0.0) + weight * _evidence(t, tax.issues[n].name)
                     said.setdefault(n, []).append(prefix + t)
+    for n in [n for n in said if _inside_others(n, said)]:
+        del said[n], evidence[n]  # "control" said only in "gun control" is that issue's, not its own
     best = sorted((n for n, e in evidence.items() if e >= 1.0 - 1e-9), key=lambda n: (-evidence[n], n))[:limit]
     return [(tax.issues[n].name, ", ".join(said[n]), round(1 - 0.5 ** evidence[n], 3)) for n in sorted(best)]
 

@@ -215,16 +215,22 @@ def test_phrase_keys_fold_case_and_plurals(phrase, key):
 
 
 # -- assignment to discovered issues --------------------------------------------------------------------
-TRADE = {"issues": [{"name": "trade", "patterns": ["trade", "free trade", "TPP", "tariffs"], "origin": "discovered"}]}
+TRADE = {"issues": [{"name": "trade policy", "patterns": ["trade", "free trade", "TPP", "tariffs"], "origin": "discovered"},
+                   {"name": "abortion", "patterns": ["abortion"], "origin": "discovered"},
+                   {"name": "control", "patterns": ["control"], "origin": "discovered"},
+                   {"name": "gun control", "patterns": ["gun control"], "origin": "discovered"}]}
 
 
 @pytest.mark.parametrize("text,sentence,expected", [
-    ("He backs free trade", "", [("trade", "free trade")]),            # a phrase of two words is enough
+    ("He backs free trade", "", [("trade policy", "free trade")]),            # a phrase of two words is enough
     ("He backs trade", "", []),                                          # one single word is not ...
-    ("Trade and tariffs hurt workers", "", [("trade", "Trade, tariffs")]),  # ... two are
+    ("Trade and tariffs hurt workers", "", [("trade policy", "Trade, tariffs")]),  # ... two are
     ("It hurts", "said a free trade critic", []),                        # the rest of the sentence counts half
-    ("TPP hurts", "said a free trade critic", [("trade", "TPP, context: free trade")]),
+    ("TPP hurts", "said a free trade critic", [("trade policy", "TPP, context: free trade")]),
     ("right now it hurts", "", []),
+    ("He opposes abortions", "", [("abortion", "abortions")]),            # a word that is its issue's name is enough
+    ("He backs gun control", "", [("gun control", "gun control")]),       # "control" here is gun control's
+    ("He lost control", "", [("control", "control")]),
 ])
 def test_discovered_issues_ask_for_firmer_evidence(text, sentence, expected):
     from graphkit.issues import assign_claim, taxonomy_from_data
@@ -237,7 +243,7 @@ def test_a_hand_made_issue_needs_one_trigger():
     from graphkit.issues import assign_claim, taxonomy_from_data
 
     tax = taxonomy_from_data({"issues": [dict(TRADE["issues"][0], origin="taxonomy")]}, "test")
-    assert [n for n, _, _ in assign_claim("He backs trade", taxonomy=tax)] == ["trade"]
+    assert [n for n, _, _ in assign_claim("He backs trade", taxonomy=tax)] == ["trade policy"]
 
 
 CLAIMS = [("council tax bills rise", ("", "")), ("council tax is unfair", ("", "")), ("the council tax burden", ("", "")),
