@@ -5,8 +5,9 @@ resolved actors, and assigns every report with each variant; prints the share of
 issue and the largest issues, and with --draw SEED a seeded draw of -n reports per variant for a person to
 judge (use a seed you do not report). No store is written. The variants:
 
-  merged     what `graphkit build` does: phrase-graph issues (graphkit.discover), triggers, learnt issues
-  balanced   ... the learnt model fitted with balanced class weights (the largest issue's prior does not win)
+  merged     what `graphkit build` does: discovered issues (graphkit.discover), triggers, learnt issues
+  unweighted ... the learnt model fitted without class weights (as before issue 14's fourth pass: the largest
+             issue's prior wins vague claims)
   article    ... a learnt issue only when a trigger gave it to another claim of the same article, and a claim
              with none gets its article's most triggered issue when the learnt model ranks it first or
              gives it at least --agree
@@ -44,7 +45,7 @@ def load(store_path):
     return rows, not_issues(actors), people_names(actors)
 
 
-def phrase_issues(rows, who, people, balanced=False):
+def phrase_issues(rows, who, people, unweighted=False):
     """(triggers' issue lists, the learnt model, the taxonomy) as the build makes them."""
     import sklearn.linear_model as lm
 
@@ -57,8 +58,8 @@ def phrase_issues(rows, who, people, balanced=False):
     said = [(t, ctx) for _, t, ctx, *_ in rows]
     assigned = [assign_claim(t, c, tax) for t, c in said]
     orig = lm.LogisticRegression
-    if balanced:
-        lm.LogisticRegression = lambda **kw: orig(class_weight="balanced", **kw)
+    if unweighted:
+        lm.LogisticRegression = lambda **kw: orig(**{**kw, "class_weight": None})
     try:
         model = fit_issue_model(model_texts(said), assigned, exclude=people)
     finally:
@@ -167,7 +168,7 @@ def main(argv=None) -> int:
     ap.add_argument("store", type=Path)
     ap.add_argument("--draw", type=int, default=None)
     ap.add_argument("-n", type=int, default=30)
-    ap.add_argument("--only", default=None, help="merged, balanced, article or topics")
+    ap.add_argument("--only", default=None, help="merged, unweighted, article or topics")
     ap.add_argument("--k", type=int, default=30)
     ap.add_argument("--th", type=float, default=0.3)
     ap.add_argument("--dom", type=float, default=0.5)
@@ -176,16 +177,16 @@ def main(argv=None) -> int:
 
     rows, who, people = load(a.store)
     texts = [f"{t} || {(ctx + ('',))[0]}" for _, t, ctx, *_ in rows]
-    want = {a.only} if a.only else {"merged", "balanced", "article", "topics"}
+    want = {a.only} if a.only else {"merged", "unweighted", "article", "topics"}
     if want & {"merged", "article"}:
         assigned, model, mt = phrase_issues(rows, who, people)
         if "merged" in want:
             report("merged", rows, texts, learnt_variant(rows, assigned, model, mt), a.draw, a.n)
         if "article" in want:
             report("article", rows, texts, learnt_variant(rows, assigned, model, mt, True, a.agree), a.draw, a.n)
-    if "balanced" in want:
-        assigned, model, mt = phrase_issues(rows, who, people, balanced=True)
-        report("balanced", rows, texts, learnt_variant(rows, assigned, model, mt), a.draw, a.n)
+    if "unweighted" in want:
+        assigned, model, mt = phrase_issues(rows, who, people, unweighted=True)
+        report("unweighted", rows, texts, learnt_variant(rows, assigned, model, mt), a.draw, a.n)
     if "topics" in want:
         report(f"topics (k {a.k}, th {a.th}, dom {a.dom})", rows, texts, topic_variant(rows, who, a.k, a.th, a.dom),
                a.draw, a.n)

@@ -17,7 +17,7 @@ Hand-made taxonomies are left to their triggers alone.
 Measured on PolNeAR train (bench/README.md): fitted without class weights, the largest issue's prior won
 every vague claim ("general election" learnt for 2,300 claims its triggers never reached: "it rained today"
 is "council tax" when most claims are), and none of the 20 learnt pairs of a strict audit fit; with balanced
-weights the learnt issues are few (about 3 % of claims instead of 12-24 %).
+weights the learnt issues are few (1-3 % of claims instead of 12-24 %).
 
 >>> texts = ["council tax bills rise", "council tax is unfair", "the council tax burden", "ID cards are costly",
 ...          "ID cards database", "ID cards threaten liberty"] * 4 + ["bills rise again", "a costly database"]
