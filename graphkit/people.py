@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Callable, Optional
 
+from .gender import CORPUS_SHARE, vote
 from .names import (candidate_pairs, compare_names, fold, honorific_gender, is_pronoun, name_words, person_key,
                     split_honorific, split_title, surname_key)
 from .mentions import name_after_role, trim_fragment
@@ -275,22 +276,10 @@ class PersonNames:
                                (self._first_votes.get(first), 3, f"honorifics before full names with {first!r}"),
                                (others, 5, f"pronouns the articles gave other people named {first!r}")):
             v = v or Counter()
-            g = _agreed(v, least)
+            g = vote(v["male"], v["female"], least, CORPUS_SHARE)
             if g is not None:
                 return g, f"the corpus's {what}: {v['male']} male, {v['female']} female"
         return None, "no agreed gender in the corpus"
-
-
-def _agreed(v: Counter, least: int) -> Optional[str]:
-    """'male'/'female' when at least ``least`` votes agree four in five, else None.
-
-    >>> _agreed(Counter(male=4, female=1), 5), _agreed(Counter(male=3, female=2), 5), _agreed(Counter(male=1), 2)
-    ('male', None, None)
-    """
-    m, f = v["male"], v["female"]
-    if m + f >= least and max(m, f) >= 0.8 * (m + f):
-        return "male" if m > f else "female"
-    return None
 
 
 def _ends_in_acronym(name: str) -> bool:

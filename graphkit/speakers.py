@@ -29,14 +29,16 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .gender import article_honorific_votes, article_pronoun_votes
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .pronouns import (FIRST_PERSON, MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
+from .interviews import label_at, labelled, turn_speaker
+from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_index, ent_of, name_end, naming_zone, office_title,
                              person_of_phrase, person_role, principal_tokens, roles_named_with, sentences,
                              speaker_tokens, speaker_type, split_speaker)
-from .segments import NOT_RUNNING_TEXT, interview_turns, segment_kind_at, segments, turn_at
+from .segments import NOT_RUNNING_TEXT, interview_turns, segment_kind_at, segments
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -84,8 +86,8 @@ class SpeakerResolver:
         text = doc.text
         segs = segments(text, doc.user_data.get("title")) if len(doc) else []
         self.not_running = [s for s in segs if s.kind in NOT_RUNNING_TEXT]
-        self.turns = interview_turns(text)
-        self._headline = " ".join(text[s.start:s.end] for s in segs if s.kind in ("headline", "standfirst"))
+        self.turns = interview_turns(text)  # an interview's or transcript's turns (graphkit.interviews)
+        self.headline = " ".join(text[s.start:s.end] for s in segs if s.kind in ("headline", "standfirst"))
         running = [e for e in ents if segment_kind_at(self.not_running, e.start_char) not in NOT_RUNNING_TEXT]
         self.persons = [e for e in running if e.label_ == "PERSON"]
         # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
@@ -101,8 +103,8 @@ class SpeakerResolver:
         self.sents = sentences(doc)
         self._sent_starts = [s.start_char for s in self.sents]
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
-        self.voted = _pronoun_gender_votes(self.sents, self.names)
-        self.hon_voted = _honorific_gender_votes(self.names)
+        self.voted = article_pronoun_votes(self.sents, self.names)
+        self.hon_voted = article_honorific_votes(self.names)
         self.titles: list[tuple[int, str, str, tuple[int, int]]] = []  # the same, from 'President X', 'Sen. X'
         for e, pn in zip(self.persons, self.names):
             for role, org in roles_named_with(e):
@@ -215,7 +217,7 @@ class SpeakerResolver:
 
     def gender_of(self, name: str) -> Optional[str]:
         """Gender of a full name: from an honorific on it ('Sir Keir Starmer'), else from the pronouns
-        that follow it (see _pronoun_gender_votes), else None."""
+        that follow it (see graphkit.gender), else None."""
         out = None
         for pn in self.names:
             if pn.gender and pn.name == name:
@@ -258,51 +260,6 @@ class SpeakerResolver:
                 return False
             return pronoun_gender(low) is None or fits_gender(low, self.gender_of(name))
         return fits
-
-    def turn_speaker(self, low: str, at: int) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
-        """Who a pronoun is in an interview or transcript (graphkit.segments.interview_turns): a first person
-        in an answer is the interviewee, in a labelled turn the label's person ('FALLIN: I think ...' is Mary
-        Fallin); the 'you' of a question is the interviewee. None outside turns, and for the questioner's 'I'
-        (the article's author)."""
-        if not self.turns:
-            return None
-        who = turn_at(self.turns, at)
-        if who == "A" and low in FIRST_PERSON or who == "Q" and low == "you":
-            return self.interviewee()
-        if who not in (None, "Q", "A") and low in FIRST_PERSON:
-            return self.labelled(who)
-        return None
-
-    def label_at(self, s0: int, s1: int) -> Optional[str]:
-        """The transcript label a speaker phrase is ('FALLIN' at the start of 'FALLIN: I think ...'), else None."""
-        t = next((t for t in self.turns if t.start == s0), None) if self.turns else None
-        return t.kind if t is not None and t.kind not in ("Q", "A") and s1 - s0 == len(t.kind) else None
-
-    def interviewee(self) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
-        """The person an interview is with: the full name its headline gives ('Q&A with Vice President Joe
-        Biden'), else the person the article names most often."""
-        full = [pn for pn in self.names if len(pn.words) > 1]
-        hit = next((pn for pn in full if pn.name in self._headline), None)
-        if hit is not None:
-            return hit.name, hit.span
-        counts: dict[str, int] = {}
-        for e in self.persons:
-            name = self.full_name(e.text, (e.start_char, e.end_char))[0]
-            counts[name] = counts.get(name, 0) + 1
-        if not counts:
-            return None
-        best = max(counts, key=lambda n: (counts[n], len(n.split())))
-        pn = next((x for x in self.names if x.name == best), None)
-        return best, pn.span if pn else None
-
-    def labelled(self, label: str) -> tuple[str, Optional[tuple[int, int]]]:
-        """The person a transcript label names: the article's full name for it ('FALLIN': Mary Fallin), else
-        a longer label ending the same ('BOULDUAN': 'KATE BOULDUAN'), in title case."""
-        words = label.split()
-        longer = [t.kind for t in self.turns if t.kind.split()[-1:] == words[-1:] and len(t.kind.split()) > len(words)]
-        name = (longer[0] if longer else label).title()
-        turn = next(t for t in self.turns if t.kind == label)
-        return self.full_name(name, (turn.start, turn.start + len(label)))
 
     def names_person(self, e: Span) -> bool:
         """Whether an entity typed otherwise is a person's name the article gives in full ('Trump' as ORG)."""
@@ -447,51 +404,6 @@ class _PersonName:
         return cls(bare, words, honorific_gender(honorific), start, (start, start + len(bare)))
 
 
-def _pronoun_gender_votes(sents: list[Span], names: list["_PersonName"]) -> dict[str, str]:
-    """Gender of full names from the pronouns that follow them: in a sentence naming one person only,
-    the person pronouns of that sentence and the next ('Hillary Clinton spoke. She said ...').
-    A name gets a gender only when its votes agree by at least two to one."""
-    votes: dict[str, list[int]] = {}
-    starts = [s.start_char for s in sents]
-    import bisect
-
-    by_sent: dict[int, set[str]] = {}
-    named: set[int] = set()
-    for pn in names:
-        k = max(0, bisect.bisect_right(starts, pn.start) - 1)
-        named.add(k)
-        by_sent.setdefault(k, set()).add(pn.name if len(pn.words) > 1 else pn.words[-1])
-    for k, people in by_sent.items():
-        if len(people) != 1 or " " not in next(iter(people)):
-            continue
-        m = f = 0
-        follow = sents[k:k + 2] if k + 1 not in named else sents[k:k + 1]  # the next sentence names no one
-        for s in follow:
-            for t in s:
-                low = t.lower_
-                m += low in ("he", "him", "his", "himself")
-                f += low in ("she", "her", "hers", "herself")
-        v = votes.setdefault(next(iter(people)), [0, 0])
-        v[0] += m
-        v[1] += f
-    return {n: ("male" if m > f else "female") for n, (m, f) in votes.items() if max(m, f) >= 2 * min(m, f) and m != f}
-
-
-def _honorific_gender_votes(names: list["_PersonName"]) -> dict[str, str]:
-    """Gender of full names from the honorific surname mentions that follow them: 'Bill Clinton ...
-    Mr. Clinton ... Hillary Clinton ... Mrs. Clinton' gives Bill male and Hillary female (each honorific
-    mention votes for the latest full name with its surname). Agreement two to one, as for pronouns."""
-    latest: dict[str, str] = {}
-    votes: dict[str, list[int]] = {}
-    for pn in names:
-        if len(pn.words) > 1:
-            latest[pn.words[-1]] = pn.name
-        elif pn.gender and pn.words and pn.words[0] in latest:
-            v = votes.setdefault(latest[pn.words[0]], [0, 0])
-            v[0 if pn.gender == "male" else 1] += 1
-    return {n: ("male" if m > f else "female") for n, (m, f) in votes.items() if max(m, f) >= 2 * min(m, f) and m != f}
-
-
 def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple[str, tuple[int, int]]:
     """The name of the person or organisation a spokesperson speaks for, resolved in the article
     ("Mr Blair's spokesman" → Tony Blair, "his aide" → the person 'his' refers to)."""
@@ -552,7 +464,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     elif together is not None:
         f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
     elif stype == "PRON":
-        turn = res.turn_speaker(head.lower_, s0)
+        turn = turn_speaker(res, head.lower_, s0)
         r = turn or res.pronoun(head.lower_, s0, tuple(spans), res.clause_names(head))
         if r is not None:
             f.resolved, f.rspan = r
@@ -574,9 +486,9 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         f.rtype = "ORG"
     else:
         _surname_role_or_org(res, head, (s0, s1), text, f)
-    label = res.label_at(s0, s1)
+    label = label_at(res, s0, s1)
     if label is not None:  # 'JAKE TAPPER: How will he ...', 'FALLIN: I think ...': the person the label names
-        (f.resolved, f.rspan), f.rtype, f.stype = res.labelled(label), "PERSON", "PERSON"
+        (f.resolved, f.rspan), f.rtype, f.stype = labelled(res, label), "PERSON", "PERSON"
     resolved = f.resolved
     if f.stype in ("ORG", "GPE", "NORP"):
         resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I)

@@ -1,0 +1,76 @@
+"""Gender evidence for person names, one vote at two scales: the article's and the corpus's.
+
+graphkit ships no first-name list: a name's gender is what the text says of it, the honorifics
+before it ("Mrs. Clinton") and the pronouns that follow it ("Hillary Clinton spoke. She said ...").
+Two passes count that evidence and both decide by :func:`vote`: the article pass
+(:mod:`graphkit.speakers`, with :func:`article_pronoun_votes` and :func:`article_honorific_votes`:
+few votes, each read in its sentence, so two to one is enough) and the corpus pass
+(:mod:`graphkit.people`: many votes, the article pass's mistakes among them, so it asks a minimum
+and four in five). A pronoun is then checked against the gender found (graphkit.pronouns.fits_gender).
+
+>>> vote(2, 1), vote(2, 2), vote(3, 1, least=5, share=CORPUS_SHARE), vote(4, 1, least=5, share=CORPUS_SHARE)
+('male', None, None, 'male')
+"""
+
+from __future__ import annotations
+
+import bisect
+from fractions import Fraction
+from typing import Optional
+
+__all__ = ["vote", "article_pronoun_votes", "article_honorific_votes", "ARTICLE_SHARE", "CORPUS_SHARE"]
+
+#: the share of the votes one gender needs: in an article two to one, across the corpus four in five
+ARTICLE_SHARE = Fraction(2, 3)
+CORPUS_SHARE = Fraction(4, 5)
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+
+
+def vote(male: int, female: int, least: int = 1, share: Fraction = ARTICLE_SHARE) -> Optional[str]:
+    """'male' or 'female' when at least ``least`` votes were cast and one gender has ``share`` of them
+    (never on a tie), else None."""
+    total = male + female
+    if total < least or male == female or max(male, female) < share * total:
+        return None
+    return "male" if male > female else "female"
+
+
+def article_pronoun_votes(sents: list, names: list) -> dict[str, str]:
+    """Gender of an article's full names from the pronouns that follow them: in a sentence naming one person
+    only, the person pronouns of that sentence and the next when the next names no one ('Hillary Clinton
+    spoke. She said ...'). ``sents``: the article's sentence spans; ``names``: its person names (``.name``,
+    ``.words``, ``.start``, as graphkit.speakers reads them)."""
+    starts = [s.start_char for s in sents]
+    by_sent: dict[int, set[str]] = {}
+    for pn in names:
+        k = max(0, bisect.bisect_right(starts, pn.start) - 1)
+        by_sent.setdefault(k, set()).add(pn.name if len(pn.words) > 1 else pn.words[-1])
+    votes: dict[str, list[int]] = {}
+    for k, people in by_sent.items():
+        if len(people) != 1 or " " not in next(iter(people)):
+            continue
+        follow = sents[k:k + 2] if k + 1 not in by_sent else sents[k:k + 1]
+        v = votes.setdefault(next(iter(people)), [0, 0])
+        for s in follow:
+            for t in s:
+                v[0] += t.lower_ in _MALE
+                v[1] += t.lower_ in _FEMALE
+    return {n: g for n, (m, f) in votes.items() if (g := vote(m, f)) is not None}
+
+
+def article_honorific_votes(names: list) -> dict[str, str]:
+    """Gender of an article's full names from the honorific surname mentions that follow them: 'Bill Clinton
+    ... Mr. Clinton ... Hillary Clinton ... Mrs. Clinton' gives Bill male and Hillary female (each honorific
+    mention votes for the latest full name with its surname). ``names`` as for :func:`article_pronoun_votes`,
+    with ``.gender`` the honorific's."""
+    latest: dict[str, str] = {}
+    votes: dict[str, list[int]] = {}
+    for pn in names:
+        if len(pn.words) > 1:
+            latest[pn.words[-1]] = pn.name
+        elif pn.gender and pn.words and pn.words[0] in latest:
+            v = votes.setdefault(latest[pn.words[0]], [0, 0])
+            v[0 if pn.gender == "male" else 1] += 1
+    return {n: g for n, (m, f) in votes.items() if (g := vote(m, f)) is not None}
