@@ -173,7 +173,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             report.pruned = len(gone)
         by_id = {d.id: d for d in todo}
         t0 = time.perf_counter()
-        warming = None
+        warming = first = None
         if todo:
             if extract is None:
                 from .extract import extract_documents, extract_documents_parallel
@@ -182,18 +182,24 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 nlp = load_pipeline(model)
                 key = model_key(nlp)
                 views = [parse_view(d) for d in todo]
-                if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
-                    def warm():  # the parent waits on the workers: it loads what resolution needs meanwhile
-                        nonlocal warming
-                        warming = warm_resolution()
+                fits = fits_issue_model(store, knowledge, len(set(known).union(by_id)), rediscover)
 
+                def warm():  # while spaCy parses, load what resolution needs (GIL-free matrix products leave room)
+                    nonlocal warming
+                    warming = warm_resolution(issue_model=fits)
+
+                if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
-                else:
+                else:  # parsing runs ahead in a thread; warming starts once extraction's own modules are imported
                     stream = extract_documents(views, nlp, batch_size=batch_size)
+                    first = warm
             else:
                 stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
             for ex in stream:
                 store.put_article(by_id[ex.doc_id], ex.model_dump_json(), key)
+                if first is not None:
+                    first()
+                    first = None
                 report.parsed += 1
                 if on_progress:
                     on_progress(report.parsed, len(todo))
@@ -215,14 +221,12 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     return report
 
 
-def warm_resolution():
-    """Start loading what every `resolve_store` needs, in a thread: its modules and the place indexes. A build with
-    worker processes runs it while its own process only waits for their extractions. Returns the started thread
-    (join it); whatever fails here is left for the resolution to meet and report.
-
-    scikit-learn (1 CPU s of imports, several seconds from a cold disk) is not warmed here: whether the issue
-    model is fitted is known only after the parse (a small corpus has too few claims), and warming it for a
-    build that does not fit one cost 10 s of waiting on 8 PolNeAR articles under load.
+def warm_resolution(issue_model: bool = False):
+    """Start loading what every `resolve_store` needs, in a thread: its modules and the place indexes, and with
+    ``issue_model`` scikit-learn (1 CPU s of imports), which fitting the issue model needs (`fits_issue_model`).
+    A build runs it while spaCy parses (in worker processes, or in its own thread, whose matrix products
+    release the GIL). Returns the started thread (join it); whatever fails here is left for the resolution to
+    meet and report.
     """
     import threading
 
@@ -231,12 +235,30 @@ def warm_resolution():
             from . import contradict, issue_model, places, resolve, statements  # noqa: F401
 
             places.warm()
+            if issue_model:
+                import sklearn.feature_extraction.text  # noqa: F401
+                import sklearn.linear_model  # noqa: F401
         except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
             pass
 
     t = threading.Thread(target=load, name="graphkit-warm-resolution", daemon=True)
     t.start()
     return t
+
+
+def fits_issue_model(store: Store, knowledge, articles: int, rediscover: bool = False) -> bool:
+    """Whether this build's resolution will most likely fit an issue model (`kept_issue_model`), so that warming
+    scikit-learn during the parse pays: the knowledge names no issue (they are discovered), the store keeps no
+    model yet (or ``rediscover``), and the store will hold at least `graphkit.discover.SPREAD_MIN_ARTICLES`
+    ``articles``. A smaller corpus often has too few claims for a model, and warming it for nothing cost 10 s
+    of waiting on 8 PolNeAR articles under load; a wrong guess costs only the import.
+    """
+    from .discover import SPREAD_MIN_ARTICLES
+    from .issues import taxonomy_of
+
+    if articles < SPREAD_MIN_ARTICLES or taxonomy_of(knowledge).issues:
+        return False
+    return rediscover or store.get_meta("issue_model") is None
 
 
 def stored_counts(store: Store) -> Optional[dict[str, int]]:

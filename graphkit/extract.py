@@ -255,8 +255,13 @@ def running_entities(doc, text: str, offset: int = 0) -> list[Entity]:
             if not segs or segment_kind_at(segs, e.start_char) not in NOT_RUNNING_TEXT]
 
 
-def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: int = 16, n_process: int = 1) -> Iterator[DocExtraction]:
+def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: int = 16, n_process: int = 1,
+                      ahead: bool = True) -> Iterator[DocExtraction]:
     """Run the pipeline over documents and yield one DocExtraction per document, in input order.
+
+    ``ahead``: spaCy parses the next articles in a thread while this one's extraction (and whatever the caller
+    does with it) runs (`graphkit.nlp.pipe_ahead`); False keeps everything in the calling thread (a worker
+    process of `extract_documents_parallel`, whose siblings already use the other cores).
 
     Articles up to `CHUNK_CHARS` go through ``nlp.pipe`` together, ``batch_size`` at a time; a longer one
     goes on its own, one piece at a time (`chunks`): spaCy's memory grows with the tokens of a batch, and
@@ -270,16 +275,17 @@ def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: in
         if len(d.text) <= CHUNK_CHARS:
             run.append(d)
             continue
-        yield from _extract(run, nlp, batch_size, n_process)
+        yield from _extract(run, nlp, batch_size, n_process, ahead)
         run = []
-        yield from _extract([d], nlp, 1, n_process)
-    yield from _extract(run, nlp, batch_size, n_process)
+        yield from _extract([d], nlp, 1, n_process, ahead)
+    yield from _extract(run, nlp, batch_size, n_process, ahead)
 
 
-def _extract(docs: list[Document], nlp, batch_size: int, n_process: int) -> Iterator[DocExtraction]:
+def _extract(docs: list[Document], nlp, batch_size: int, n_process: int, ahead: bool) -> Iterator[DocExtraction]:
     """`extract_documents` of ``docs`` through one ``nlp.pipe`` of their pieces, ``batch_size`` pieces a batch."""
     if not docs:
         return
+    from .nlp import pipe_ahead
 
     def pieces():
         for i, d in enumerate(docs):
@@ -289,8 +295,14 @@ def _extract(docs: list[Document], nlp, batch_size: int, n_process: int) -> Iter
                     piece.user_data["title"] = d.title
                 yield piece, (i, off, len(piece.text) if not isinstance(piece, str) else len(piece))
 
+    if n_process > 1:
+        stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    elif ahead:  # the next Docs parse in a thread while this one is extracted (graphkit.nlp.pipe_ahead)
+        stream = pipe_ahead(nlp, pieces(), batch_size=batch_size)
+    else:
+        stream = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size)
     current, items, ents = None, [], []
-    for parsed, (i, off, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for parsed, (i, off, n) in stream:
         if current is not None and i != current:
             d = docs[current]
             yield DocExtraction(doc_id=d.id, sha256=d.sha256, items=items, entities=ents)
@@ -318,7 +330,7 @@ def _init_worker(model: Optional[str]):
 
 
 def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtraction]:
-    return list(extract_documents(documents, _worker_nlp, batch_size=batch_size))
+    return list(extract_documents(documents, _worker_nlp, batch_size=batch_size, ahead=False))
 
 
 def extract_documents_parallel(documents: Iterable[Document], model: Optional[str] = None, *, workers: int = 2,

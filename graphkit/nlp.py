@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 from .errors import ModelNotFound
 
@@ -113,3 +114,69 @@ def load_pipeline(model: str | None = None):
     if "graphkit_attribution" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_attribution", last=True)
     return nlp
+
+
+#: graphkit's own components at the end of the pipeline: pure Python, run by the caller of `pipe_ahead`
+CALLER_COMPONENTS = ("graphkit_attribution",)
+
+
+def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int | None = None) -> Iterator[tuple]:
+    """``nlp.pipe(items, as_tuples=True)``, with the pipeline's spaCy part run in a thread ahead of the caller.
+
+    spaCy's networks spend most of their time in BLIS matrix products, which release the GIL; graphkit's own
+    last components (`CALLER_COMPONENTS`: attributions) and what the caller does with each Doc (extraction,
+    store writes) are pure Python. Run one after the other they add up; here the parse of the next Docs runs
+    in a ``graphkit-parse`` thread while the caller finishes the current one, so a one-process build keeps
+    both cores busy. Same Docs, same order: each component still sees every Doc once, in pipeline order.
+    At most ``ahead`` (default ``2 * batch_size``) parsed Docs wait. An error in the thread is raised here;
+    closing the generator early stops the thread after its current batch.
+
+    >>> nlp = load_pipeline()
+    >>> [(d[0].text, n, len(d._.attributions)) for d, n in pipe_ahead(nlp, [("Ann said no.", 1), ("Hi.", 2)])]
+    [('Ann', 1, 1), ('Hi', 2, 0)]
+    """
+    import queue
+    import threading
+
+    names = nlp.pipe_names
+    k = len(names)
+    while k and names[k - 1] in CALLER_COMPONENTS:
+        k -= 1
+    tail = [nlp.get_pipe(n) for n in names[k:]]
+    parsed: queue.Queue = queue.Queue(maxsize=ahead or 2 * batch_size)
+    stop = threading.Event()
+    done = object()
+
+    def put(x) -> bool:
+        while not stop.is_set():
+            try:
+                parsed.put(x, timeout=0.1)
+                return True
+            except queue.Full:
+                pass
+        return False
+
+    def parse():
+        try:
+            for x in nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=names[k:]):
+                if not put(x):
+                    return
+            put((done, None))
+        except BaseException as e:  # noqa: BLE001  handed to the caller, raised there
+            put((done, e))
+
+    thread = threading.Thread(target=parse, name="graphkit-parse", daemon=True)
+    thread.start()
+    try:
+        while True:
+            doc, context = parsed.get()
+            if doc is done:
+                if context is not None:
+                    raise context
+                return
+            for component in tail:
+                doc = component(doc)
+            yield doc, context
+    finally:
+        stop.set()
+        thread.join()
