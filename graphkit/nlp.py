@@ -128,7 +128,7 @@ def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int 
     store writes) are pure Python. Run one after the other they add up; here the parse of the next Docs runs
     in a ``graphkit-parse`` thread while the caller finishes the current one, so a one-process build keeps
     both cores busy. Same Docs, same order: each component still sees every Doc once, in pipeline order.
-    At most ``ahead`` (default ``2 * batch_size``) parsed Docs wait. An error in the thread is raised here;
+    At most ``ahead`` (default: one batch, ``batch_size``) parsed Docs wait. An error in the thread is raised here;
     closing the generator early stops the thread after its current batch.
 
     >>> nlp = load_pipeline()
@@ -143,7 +143,7 @@ def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int 
     while k and names[k - 1] in CALLER_COMPONENTS:
         k -= 1
     tail = [nlp.get_pipe(n) for n in names[k:]]
-    parsed: queue.Queue = queue.Queue(maxsize=ahead or 2 * batch_size)
+    parsed: queue.Queue = queue.Queue(maxsize=ahead or batch_size)
     stop = threading.Event()
     done = object()
 
