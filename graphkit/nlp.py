@@ -119,6 +119,12 @@ def load_pipeline(model: str | None = None):
 
 #: graphkit's own components at the end of the pipeline: pure Python, run by the caller of `pipe_ahead`
 CALLER_COMPONENTS = ("graphkit_attribution",)
+#: pure-Python annotators (graphkit.annotate's tables under spaCy's names) the caller of `pipe_ahead` runs too
+#: when only `BLIND_COMPONENTS` follow them: they write tag, POS, morphology, lemma and dependency labels
+DEFERRABLE_COMPONENTS = ("attribute_ruler", "lemmatizer")
+#: components that read none of those: the entity recogniser reads the words (its own embeddings of their
+#: forms, prefixes, suffixes and shapes) and the entities it has found
+BLIND_COMPONENTS = ("ner",)
 SWITCH_INTERVAL = 0.001  # seconds: Python's thread switch interval while `pipe_ahead` runs
 
 
@@ -126,8 +132,8 @@ def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int 
     """``nlp.pipe(items, as_tuples=True)``, with the pipeline's spaCy part run in a thread ahead of the caller.
 
     spaCy's networks spend most of their time in BLIS matrix products, which release the GIL; graphkit's own
-    last components (`CALLER_COMPONENTS`: attributions) and what the caller does with each Doc (extraction,
-    store writes) are pure Python. Run one after the other they add up; here the parse of the next Docs runs
+    components (`caller_components`: attributions, and the table annotators, which the entity recogniser does
+    not read) and what the caller does with each Doc (extraction, store writes) are pure Python. Run one after the other they add up; here the parse of the next Docs runs
     in a ``graphkit-parse`` thread while the caller finishes the current one, so a one-process build keeps
     both cores busy. Same Docs, same order: each component still sees every Doc once, in pipeline order.
     While it runs, Python's thread switch interval is `SWITCH_INTERVAL` (1 ms, not 5): each time a matrix
@@ -144,11 +150,11 @@ def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int 
     import queue
     import threading
 
-    names = nlp.pipe_names
-    k = len(names)
-    while k and names[k - 1] in CALLER_COMPONENTS:
-        k -= 1
-    tail = [nlp.get_pipe(n) for n in names[k:]]
+    from .annotate import TableAttributeRuler, TableLemmatizer
+
+    tables = [n for n in nlp.pipe_names if isinstance(nlp.get_pipe(n), (TableAttributeRuler, TableLemmatizer))]
+    caller = caller_components(nlp.pipe_names, pure=tables)
+    tail = [nlp.get_pipe(n) for n in caller]
     parsed: queue.Queue = queue.Queue(maxsize=ahead or batch_size)
     stop = threading.Event()
     done = object()
@@ -164,7 +170,7 @@ def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int 
 
     def parse():
         try:
-            for x in nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=names[k:]):
+            for x in nlp.pipe(items, as_tuples=True, batch_size=batch_size, disable=caller):
                 if not put(x):
                     return
             put((done, None))
@@ -189,3 +195,27 @@ def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int 
         stop.set()
         thread.join()
         sys.setswitchinterval(interval)
+
+
+def caller_components(names: list[str], pure: Iterable[str] | None = None) -> list[str]:
+    """The components of a pipeline (``nlp.pipe_names``) that `pipe_ahead`'s caller runs, in pipeline order:
+    the trailing `CALLER_COMPONENTS`, and those of `DEFERRABLE_COMPONENTS` that are graphkit's tables
+    (``pure``: their names; default: all of them) followed only by `BLIND_COMPONENTS` before them (run after
+    the entity recogniser, they change nothing it reads; spaCy's own attribute ruler may match entity types,
+    so it stays in place). The rest, spaCy's networks, run in the parse thread.
+
+    >>> caller_components(["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "graphkit_attribution"])
+    ['attribute_ruler', 'lemmatizer', 'graphkit_attribution']
+    >>> caller_components(["tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer", "ner"])
+    ['lemmatizer']
+    >>> caller_components(["tagger", "parser", "attribute_ruler", "lemmatizer", "ner"], pure=["lemmatizer"])
+    ['lemmatizer']
+    """
+    pure = set(DEFERRABLE_COMPONENTS if pure is None else pure)
+    k = len(names)
+    while k and names[k - 1] in CALLER_COMPONENTS:
+        k -= 1
+    j = k
+    while j and (names[j - 1] in BLIND_COMPONENTS or names[j - 1] in DEFERRABLE_COMPONENTS and names[j - 1] in pure):
+        j -= 1
+    return [n for n in names[j:k] if n in DEFERRABLE_COMPONENTS] + names[k:]
