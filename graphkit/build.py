@@ -23,7 +23,6 @@ import json
 import sys
 import time
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
@@ -188,15 +187,15 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 views = [parse_view(d) for d in todo]
                 fits = fits_issue_model(store, knowledge, len(set(known).union(by_id)), rediscover)
 
-                def warm(places: bool = True):  # while spaCy parses, load what resolution needs
+                def warm():  # while spaCy parses, load what resolution needs
                     nonlocal warming
-                    warming = warm_resolution(issue_model=fits, places=places)
+                    warming = warm_resolution(issue_model=fits)
 
                 if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
                 else:  # parsing runs ahead in a thread; warming starts once extraction's own modules are imported
                     stream = extract_documents(views, nlp, batch_size=batch_size, ahead=parse_ahead)
-                    first = partial(warm, places=False)  # not the place indexes: see warm_resolution
+                    first = warm
             else:
                 stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
             for ex in stream:
@@ -225,27 +224,24 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     return report
 
 
-def warm_resolution(issue_model: bool = False, places: bool = True):
-    """Start loading what every `resolve_store` needs, in a thread: its modules, with ``places`` the place
-    indexes, and with ``issue_model`` scikit-learn (1 CPU s of imports), which fitting the issue model needs
-    (`fits_issue_model`). A build runs it while spaCy parses (in worker processes, or in its own thread, whose
-    matrix products release the GIL). Returns the started thread (join it); whatever fails here is left for the
-    resolution to meet and report.
+def warm_resolution(issue_model: bool = False):
+    """Start loading what every `resolve_store` needs, in a thread: its modules, and with ``issue_model``
+    scikit-learn (1 CPU s of imports), which fitting the issue model needs (`fits_issue_model`). A build runs it
+    while spaCy parses (in worker processes, or in its own thread, whose matrix products release the GIL).
+    Returns the started thread (join it); whatever fails here is left for the resolution to meet and report.
 
-    A one-process build does not load the place indexes here (``places=False``): with them loading in this
-    thread while the build wrote articles, tests/test_crash.py's SIGKILLed builds left a store that would not
-    open ("database disk image is malformed") in 3 runs of 3, and in none of 2 without them (the modules and
-    scikit-learn alone: 1 of 1 passed). Cause not found (the indexes load with the collector off, holding the
-    GIL for a marshal load); the places are only 0.06 CPU s from their cache file.
+    The place indexes are not loaded here (they were, with worker processes): with them loading in this thread
+    while a one-process build wrote articles, tests/test_crash.py's SIGKILLed builds left a store that would not
+    open ("database disk image is malformed") in 3 runs of 3, and in none of 3 without them. Cause not found
+    (they load with the garbage collector off, holding the GIL through one marshal load); from their cache
+    file they cost resolution 0.06 CPU s.
     """
     import threading
 
     def load():
         try:
-            from . import contradict, issue_model as _, places as place_indexes, resolve, statements  # noqa: F401
+            from . import contradict, issue_model as _, places, resolve, statements  # noqa: F401
 
-            if places:
-                place_indexes.warm()
             if issue_model:
                 import sklearn.feature_extraction.text  # noqa: F401
                 import sklearn.linear_model  # noqa: F401
