@@ -122,7 +122,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                  batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
                  extract: Optional[Callable] = None, force: bool = False, prune: bool = False, knowledge=None,
                  n_issues: Optional[int] = None, rediscover: bool = False,
-                 window_days: Optional[int] = None, full: bool = False, parse_ahead: bool = True) -> BuildReport:
+                 window_days: Optional[int] = None, full: bool = False, parse_ahead: bool = False) -> BuildReport:
     """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
 
     Callers hold the store's writer lock (`build` does).
@@ -147,8 +147,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     ``full``: resolve everything again, reusing nothing a previous resolution kept (`resolve_store`); the
     result is the same as an incremental one, which is what the tests check.
     ``parse_ahead`` (one process): spaCy parses the next articles in a thread while this one is extracted and
-    written (`graphkit.nlp.pipe_ahead`); False does one after the other (same store; ``bench/bench_build.py``
-    times both).
+    written (`graphkit.nlp.pipe_ahead`; the same store). Off by default: on the loaded 2-core machine it was
+    no faster, the GIL serialising more than the matrix products free; ``bench/bench_build.py`` times both.
     """
     from .contradict import WINDOW_DAYS
     from .knowledge import Knowledge
@@ -193,7 +193,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
 
                 if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
-                else:  # parsing runs ahead in a thread; warming starts once extraction's own modules are imported
+                else:  # warming starts once extraction's own modules are imported
                     stream = extract_documents(views, nlp, batch_size=batch_size, ahead=parse_ahead)
                     first = warm
             else:

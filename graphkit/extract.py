@@ -256,12 +256,13 @@ def running_entities(doc, text: str, offset: int = 0) -> list[Entity]:
 
 
 def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: int = 16, n_process: int = 1,
-                      ahead: bool = True) -> Iterator[DocExtraction]:
+                      ahead: bool = False) -> Iterator[DocExtraction]:
     """Run the pipeline over documents and yield one DocExtraction per document, in input order.
 
     ``ahead``: spaCy parses the next articles in a thread while this one's extraction (and whatever the caller
-    does with it) runs (`graphkit.nlp.pipe_ahead`); False keeps everything in the calling thread (a worker
-    process of `extract_documents_parallel`, whose siblings already use the other cores).
+    does with it) runs (`graphkit.nlp.pipe_ahead`); not the default: under load it did not pay (see
+    ``bench/README.md``, "Parse ahead"), and a worker process of `extract_documents_parallel` has siblings on
+    the other cores anyway.
 
     Articles up to `CHUNK_CHARS` go through ``nlp.pipe`` together, ``batch_size`` at a time; a longer one
     goes on its own, one piece at a time (`chunks`): spaCy's memory grows with the tokens of a batch, and
@@ -330,7 +331,7 @@ def _init_worker(model: Optional[str]):
 
 
 def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtraction]:
-    return list(extract_documents(documents, _worker_nlp, batch_size=batch_size, ahead=False))
+    return list(extract_documents(documents, _worker_nlp, batch_size=batch_size))
 
 
 def extract_documents_parallel(documents: Iterable[Document], model: Optional[str] = None, *, workers: int = 2,

@@ -131,15 +131,15 @@ SWITCH_INTERVAL = 0.001  # seconds: Python's thread switch interval while `pipe_
 def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int | None = None) -> Iterator[tuple]:
     """``nlp.pipe(items, as_tuples=True)``, with the pipeline's spaCy part run in a thread ahead of the caller.
 
-    spaCy's networks spend most of their time in BLIS matrix products, which release the GIL; graphkit's own
+    spaCy's networks spend much of their time in BLIS matrix products, which release the GIL; graphkit's own
     components (`caller_components`: attributions, and the table annotators, which the entity recogniser does
-    not read) and what the caller does with each Doc (extraction, store writes) are pure Python. Run one after the other they add up; here the parse of the next Docs runs
-    in a ``graphkit-parse`` thread while the caller finishes the current one, so a one-process build keeps
-    both cores busy. Same Docs, same order: each component still sees every Doc once, in pipeline order.
-    While it runs, Python's thread switch interval is `SWITCH_INTERVAL` (1 ms, not 5): each time a matrix
-    product returns, the parse waits for the caller's thread to give the GIL back, and at 5 ms those waits ate
-    most of what the overlap won (PolNeAR dev, 84 articles, extraction alone: one after the other 14.6 s,
-    ahead at 5 ms 13.9 s, at 1 ms 12.8 s; 0.5 and 0.2 ms were slower again).
+    not read) and what the caller does with each Doc (extraction, store writes) are pure Python. Run one after
+    the other they add up; here the parse of the next Docs runs in a ``graphkit-parse`` thread while the caller
+    finishes the current one. Same Docs, same order: each component still sees every Doc once, in pipeline
+    order. While it runs, Python's thread switch interval is `SWITCH_INTERVAL` (1 ms, not 5): each time a
+    matrix product returns, the parse waits for the caller's thread to give the GIL back. On the loaded 2-core
+    machine the overlap did not reliably pay (the matrix products are about 40 % of the parse's CPU on PolNeAR
+    dev; the rest holds the GIL): see bench/README.md "Parse ahead".
     At most ``ahead`` (default: one batch, ``batch_size``) parsed Docs wait. An error in the thread is raised here;
     closing the generator early stops the thread after its current batch.
 
