@@ -56,8 +56,10 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
     votes: dict[str, Counter] = defaultdict(Counter)
     surfaces: dict[str, set[str]] = defaultdict(set)
     surnames: set[str] = set()
-    items = [(t, lab) for d in sorted(entities) for (t, lab, *_r) in entities[d]] + list(extra)
-    for text, label in items:
+    # each (surface, label) is read once with its count: a corpus names the same people thousands of times
+    items = Counter((t, lab) for d in entities for (t, lab, *_r) in entities[d])
+    items.update(extra)
+    for (text, label), n in items.items():
         if label in _NOT_NAMES or not text.strip():
             continue
         f = fold(text)
@@ -65,7 +67,7 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
             continue
         last = text.split()[-1] if len(text.split()) > 1 else ""
         person_acronym = label == "PERSON" and _acronym(last) and last not in ("II", "III", "IV")
-        votes[f]["organisation" if person_acronym else LABEL_TYPES.get(label, "other")] += 1  # 'Indiana GOP' 
+        votes[f]["organisation" if person_acronym else LABEL_TYPES.get(label, "other")] += n  # 'Indiana GOP' 
         surfaces[f].add(text)
         if label == "PERSON":
             raw = [w for w in text.translate(APOS).split() if fold(w) and fold(w) not in GENERATIONAL]
