@@ -381,18 +381,19 @@ def iter_extractions(store: Store) -> Iterable[tuple[str, DocExtraction]]:
         yield doc_id, DocExtraction.model_validate_json(data)
 
 
-def assemble_claims(articles: Iterable[tuple[str, list, list, list]], actor_names: dict, speaker_of: dict, pres,
+def assemble_claims(articles: Iterable[tuple[str, list, list, list, list]], actor_names: dict, pres,
                     abouts: dict[str, list]) -> list[Claim]:
     """Per-article attributions + resolved speakers + resolved places (`pres`) + issues → Claim records (unmerged).
 
-    ``articles``: (doc_id, attributions, dates, entities) in doc_id order, as `read_resolution_inputs` kept them
-    (`kept_articles` hands them over one at a time); an item's date is (date, precision, basis, text).
+    ``articles``: (doc_id, attributions, dates, entities, actor ids) in doc_id order, as `read_resolution_inputs`
+    kept them and `speakers_by_article` gave the actors (`kept_articles` hands them over one at a time); an
+    item's date is (date, precision, basis, text), its actor id ``actor_names``' key.
     ``abouts``: doc_id → each of its claims' (issue, triggers, score) list, in item order (`claim_issues`, which
     also gives discovered issues learnt for claims without triggers)."""
     from .places import place_mentions, places_in
 
     claims = []
-    for doc_id, atts, dates, entities in articles:
+    for doc_id, atts, dates, entities, speakers in articles:
         mentions = place_mentions(entities, pres) if atts else []
         starts = [m[0] for m in mentions]
         # the speaker mention of each attribution → its index, to find the actor of a reporter
@@ -400,8 +401,8 @@ def assemble_claims(articles: Iterable[tuple[str, list, list, list]], actor_name
                    if a.speaker_span is not None and a.reported_by_span is None}
         said = iter(abouts[doc_id])
         for i, (a, (date, precision, basis, date_text)) in enumerate(zip(atts, dates)):
-            actor_id = speaker_of[(doc_id, i)]
-            rep_id = speaker_of.get((doc_id, by_span[a.reported_by_span])) if a.reported_by_span in by_span else None
+            actor_id = speakers[i]
+            rep_id = speakers[by_span[a.reported_by_span]] if a.reported_by_span in by_span else None
             about = next(said)
             claims.append(share_fields_set(Claim(  # a million claims: one fields set, not a million
                 id=claim_id(doc_id, a.spans), doc_id=doc_id, speaker=actor_names[actor_id], speaker_id=actor_id,
@@ -471,16 +472,18 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     actors_data = knowledge.actors_data()
     where = " + ".join(str(p) for p in knowledge.files()["actors"]) or "models/actors.yaml"
     res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where))
+    all_actors, speakers = res.actors, speakers_by_article(res.speaker_of)
     clock("actors")
     pres = resolve_places(ents, entity_types=res.entity_types)
+    res = None  # its speaker table, a (doc_id, index) key for every claim, is now a list an article
     clock("places")
-    names = {a.id: a.name for a in res.actors}
-    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, res.actors)
-    abouts = claim_issues(store, said, tax, exclude=people_names(res.actors), refit=rediscover, full=full)
+    names = {a.id: a.name for a in all_actors}
+    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors)
+    abouts = claim_issues(store, said, tax, exclude=people_names(all_actors), refit=rediscover, full=full)
     del said
     clock("issues")
-    claims = assemble_claims(kept_articles(atts, dates, ents), names, res.speaker_of, pres, abouts=abouts)
-    all_actors, res, abouts = res.actors, None, None  # the speaker table (an entry a claim) is done with
+    claims = assemble_claims(kept_articles(atts, dates, ents, speakers), names, pres, abouts=abouts)
+    abouts = None
     clock("claims")
     claims = merge_reports(claims, keep_reports=True, consume=True)  # the originals are freed as copies are made
     clock("merge")
@@ -528,13 +531,30 @@ def _date_row(d: dict) -> tuple:
                  for v in (d.get("date"), d.get("precision"), d.get("basis"), d.get("text")))
 
 
-def kept_articles(atts: dict[str, list], dates: dict[str, list], ents: dict[str, list]
-                  ) -> Iterable[tuple[str, list, list, list]]:
-    """(doc_id, attributions, dates, entities) of every article in doc_id order, each taken out of the dicts as
-    it is handed over: what `read_resolution_inputs` kept is freed as the claims are assembled."""
+def kept_articles(atts: dict[str, list], dates: dict[str, list], ents: dict[str, list], speakers: dict[str, list]
+                  ) -> Iterable[tuple[str, list, list, list, list]]:
+    """(doc_id, attributions, dates, entities, actor ids) of every article in doc_id order, each taken out of the
+    dicts as it is handed over: what `read_resolution_inputs` kept is freed as the claims are assembled."""
     for doc_id in sorted(atts):
-        yield doc_id, atts.pop(doc_id), dates.pop(doc_id), ents.pop(doc_id, [])
+        yield doc_id, atts.pop(doc_id), dates.pop(doc_id), ents.pop(doc_id, []), speakers.pop(doc_id, [])
     ents.clear()
+    speakers.clear()
+
+
+def speakers_by_article(speaker_of: dict[tuple[str, int], str]) -> dict[str, list[str]]:
+    """doc_id → the actor id of each of its attributions, by index (`resolve.ActorResolution.speaker_of` is keyed
+    (doc_id, index): a tuple and a dict entry for every claim, ~150 B each, a million at 1M claims).
+
+    >>> speakers_by_article({("b", 1): "actor:y", ("a", 0): "actor:x", ("b", 0): "actor:x"})
+    {'b': ['actor:x', 'actor:y'], 'a': ['actor:x']}
+    """
+    out: dict[str, list] = {}
+    for (doc_id, i), actor_id in speaker_of.items():
+        ids = out.setdefault(doc_id, [])
+        if i >= len(ids):
+            ids.extend([None] * (i + 1 - len(ids)))
+        ids[i] = actor_id
+    return out
 
 
 def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers) -> tuple:
