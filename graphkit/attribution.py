@@ -65,7 +65,8 @@ from .frames import (
 )
 
 #: Frames that are not a verb's: each a function of graphkit.frames over the whole Doc.
-OTHER_FRAMES = ("according_to", "phrase", "noun_clause", "name_colon", "adjective", "in_source", "verdict", "dash")
+OTHER_FRAMES = ("according_to", "phrase", "noun_clause", "name_colon", "adjective", "in_source", "verdict", "dash",
+                "headline")
 #: Every frame name ``attributions(doc, without=...)`` and ``eval_attribution.py --without`` accept, in order.
 FRAMES = tuple(VERB_FRAMES) + OTHER_FRAMES
 
@@ -249,8 +250,8 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
 
     # a cue inside a quotation belongs to the quoted speech, not to the article's attributions
     cands = [c for c in cands if c.anchor.i not in quote_of_tok]
-    # a headline, byline, dateline, subhead or caption holds no claim (graphkit.segments)
-    cands = _in_running_text(doc, text, cands)
+    # a byline, dateline, subhead or caption holds no claim (graphkit.segments); a headline or deck holds its own
+    cands = _in_running_text(doc, text, cands, headlines="headline" not in skip)
     # nesting: cue inside another candidate's content
     keep = []
     acts: set = set()
@@ -317,8 +318,15 @@ def _learned(doc: Doc, cues: Cues, cands: list, model: Optional[dict], threshold
     return out
 
 
-def _in_running_text(doc: Doc, text: str, cands: list) -> list:
-    """Candidates whose cue stands in running text, not in a headline, byline, dateline, subhead or caption.
+#: segments whose claims the "headline" frame keeps ("SEIU chief says Trump can win"): a headline or a deck says
+#: who said what as running text does (segment breaks keep it from fusing with the lead); bylines, datelines,
+#: captions and credits never do, and a subhead is a section's label (5-fold CV, bench/README.md)
+HEADLINE_KINDS = frozenset({"headline", "standfirst"})
+
+
+def _in_running_text(doc: Doc, text: str, cands: list, headlines: bool = False) -> list:
+    """Candidates whose cue stands in running text, not in a headline, byline, dateline, subhead or caption
+    (``headlines``: in a headline or standfirst too, :data:`HEADLINE_KINDS`, the "headline" frame).
 
     The metadata title, when the caller set ``doc.user_data["title"]``, finds a headline that ends with a
     full stop ("Ben Carson Defends Himself Against Claims He Exaggerated His Life Story.").
@@ -328,7 +336,8 @@ def _in_running_text(doc: Doc, text: str, cands: list) -> list:
     segs = segments(text, doc.user_data.get("title"))
     if all(s.kind not in NOT_RUNNING_TEXT for s in segs):
         return cands
-    return [c for c in cands if segment_kind_at(segs, c.anchor.idx) not in NOT_RUNNING_TEXT]
+    keep = HEADLINE_KINDS if headlines else frozenset()
+    return [c for c in cands if segment_kind_at(segs, c.anchor.idx) not in NOT_RUNNING_TEXT - keep]
 
 
 # --------------------------------------------------------------------------- finishing: speakers and continuations

@@ -261,7 +261,26 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
         f["sent_frac"] = k / max(1, len(sent_starts) - 1)
     else:
         f["no_cue_span"] = 1.0
+    if att.cue_span is not None:
+        kind = _segment_kind(doc, att.cue_span[0])
+        if kind != "body":
+            f[f"segment={kind}"] = 1.0  # a headline's claim ("SEIU chief says Trump can win"): title case, no verb
     return f
+
+
+_LAST_SEGMENTS: list = [lambda: None, []]  # (weak reference to the last Doc scored, its segments)
+
+
+def _segment_kind(doc, pos: int) -> str:
+    """The kind of the segment (:mod:`graphkit.segments`) at character ``pos`` of ``doc``: a Doc's candidates
+    are scored together, so its segments are cut once and held beside a weak reference to it."""
+    import weakref
+
+    from .segments import segment_kind_at, segments
+
+    if _LAST_SEGMENTS[0]() is not doc:
+        _LAST_SEGMENTS[:] = [weakref.ref(doc), segments(doc.text, doc.user_data.get("title"))]
+    return segment_kind_at(_LAST_SEGMENTS[1], pos)
 
 
 def _sigmoid(z: float) -> float:

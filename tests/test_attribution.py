@@ -103,6 +103,10 @@ CASES = [
     # headline colon
     ("Lavrov: Washington Fails to Officially Submit Ukraine Peace Plan to Moscow",
      ":", "Lavrov", "Lavrov", "Washington Fails to Officially Submit", "indirect", "assert"),
+    # a headline says who said what, apart from the lead it stands above (the "headline" frame)
+    ("Zelensky Says Peace Plan Needs Work\n\nUkraine's president Volodymyr Zelensky said on Monday that the plan "
+     "needed work.",
+     "Says", "Zelensky", "Volodymyr Zelensky", "Peace Plan Needs Work", "indirect", "assert"),
     # a quote named as someone's verdict
     ("“The talks went well,” was the assessment of Ukrainian negotiator Rustem Umerov.",
      "was the assessment of", "Ukrainian negotiator Rustem Umerov", "Rustem Umerov", "The talks went well",
@@ -430,6 +434,13 @@ def test_frames_are_a_registry_each_switchable(nlp):
     assert [a.speaker_text for a in attributions(doc)] == ["Zelensky", "Lavrov", "a senior source"]
     assert [a.speaker_text for a in attributions(doc, without={"around"})] == ["Lavrov", "a senior source"]
     assert [a.speaker_text for a in attributions(doc, without={"clause", "according_to"})] == ["Zelensky"]
+    # a headline's claim is the "headline" frame's; a subhead is a section's label, a byline no speaker
+    doc = nlp("Sanders Says He Will Fight On\nBy Jane Doe\n\nBernie Sanders said he would stay in the race.\n\n"
+              "CLINTON SAYS THE RACE IS OVER\n\nHillary Clinton said the race was over.")
+    assert [a.text for a in attributions(doc)] == ["He Will Fight On", "he would stay in the race",
+                                                    "the race was over"]
+    assert [a.text for a in attributions(doc, without={"headline"})] == ["he would stay in the race",
+                                                                         "the race was over"]
     with pytest.raises(GraphkitError, match="unknown attribution frame"):
         attributions(doc, without={"no-such-frame"})
     assert set(FRAMES) >= set(VERB_FRAMES) | {"according_to", "dash"}
