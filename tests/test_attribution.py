@@ -229,6 +229,9 @@ COORDINATED = [
     # a speech verb coordinated with the cue is a second claim, not the rest of the first one's quote
     ("She declared “What a Super Tuesday!” and said that her campaign would continue to break barriers.",
      [("She", "What a Super Tuesday!", "campaign"), ("She", "her campaign would continue", "Super Tuesday")]),
+    # a second that-clause of the same cue is the same claim, not another one ("said A and that B")
+    ("Kasich said he would present an immigration plan to Congress and that he thinks it would pass.",
+     [("Kasich", "he would present an immigration plan to Congress and that he thinks it would pass", "said")]),
     # and the conjunction joining them belongs to neither
     ("Peskov said the talks were useful and warned that sanctions would hurt.",
      [("Peskov", "the talks were useful", " and"), ("Peskov", "sanctions would hurt", "useful")]),
