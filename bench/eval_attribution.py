@@ -149,9 +149,15 @@ def main(argv=None) -> int:
 
     ap.add_argument("--without", action="append", default=[], metavar="FRAME", choices=FRAMES,
                     help=f"switch a frame off (repeatable): {', '.join(FRAMES)}")
+    ap.add_argument("--headlines", action="store_true",
+                    help="switch the 'headline' frame on (graphkit.attribution.HEADLINES, off in graphkit)")
     ap.add_argument("--seeds", nargs="*", type=Path, default=None,
                     help="score the sample corpus against gold files instead (default: ../shared/eval/seed_003_gold.jsonl)")
     args = ap.parse_args(argv)
+    if args.headlines:
+        import graphkit.attribution
+
+        graphkit.attribution.HEADLINES = True
     if args.cv:
         from attribution_cv import run_cv, table
 

@@ -125,6 +125,11 @@ def _shown_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
 SHOWN_SPEECH = True
 #: the learned cue tagger (graphkit.cue_tagger) proposes candidates beside the rules (5-fold CV, bench/README.md)
 LEARNED = True
+#: the "headline" frame: a headline or deck holds its own claim ("SEIU chief says Trump can win"). Off: issue #12
+#: asks that a headline be never a claim's content (it is the desk's summary of what the body reports, with the
+#: speaker often a bare surname); PolNeAR annotates such claims, and turning it on earned +0.6 e2e F1 in 5-fold
+#: CV (bench/README.md, issue 13's fourth part). ``eval_attribution.py --headlines`` measures it.
+HEADLINES = False
 
 
 def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, str] = False,
@@ -250,8 +255,9 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
 
     # a cue inside a quotation belongs to the quoted speech, not to the article's attributions
     cands = [c for c in cands if c.anchor.i not in quote_of_tok]
-    # a byline, dateline, subhead or caption holds no claim (graphkit.segments); a headline or deck holds its own
-    cands = _in_running_text(doc, text, cands, headlines="headline" not in skip)
+    # a byline, dateline, subhead or caption holds no claim (graphkit.segments); a headline or deck neither, unless
+    # the "headline" frame is on (HEADLINES)
+    cands = _in_running_text(doc, text, cands, headlines=HEADLINES and "headline" not in skip)
     # nesting: cue inside another candidate's content
     keep = []
     acts: set = set()

@@ -250,13 +250,15 @@ def test_speaker_in_the_article(nlp, text, title, expected):
         assert got[-1][1] == stype, got
 
 
-def test_headline_never_fuses_with_the_lead(nlp):
-    # the headline's own claim (issue 13's "headline" frame) stays apart from the lead's; the byline speaks not
+def test_headline_holds_no_claim_and_never_fuses_with_the_lead(nlp, monkeypatch):
+    # a headline is never a claim's content nor a speaker phrase; the byline speaks not
     text = "Trump Says He Will Win Ohio\nBy Jane Doe\n\nDonald Trump said on Monday that the race was close."
-    got = speakers(nlp, text)
-    assert got == [("Donald Trump", "PERSON"), ("Donald Trump", "PERSON")]
-    doc = nlp(text)
-    assert [a.text for a in attributions(doc)] == ["He Will Win Ohio", "that the race was close"]
+    assert speakers(nlp, text) == [("Donald Trump", "PERSON")]
+    assert [a.text for a in attributions(nlp(text))] == ["that the race was close"]
+    # with the opt-in "headline" frame (attribution.HEADLINES), the headline's claim stays apart from the lead's
+    monkeypatch.setattr("graphkit.attribution.HEADLINES", True)
+    assert speakers(nlp, text) == [("Donald Trump", "PERSON"), ("Donald Trump", "PERSON")]
+    assert [a.text for a in attributions(nlp(text))] == ["He Will Win Ohio", "that the race was close"]
 
 
 # the article's first person is its author, except in an interview's answers and a transcript speaker's turns
