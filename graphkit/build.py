@@ -230,11 +230,11 @@ def warm_resolution(issue_model: bool = False):
     while spaCy parses (in worker processes, or in its own thread, whose matrix products release the GIL).
     Returns the started thread (join it); whatever fails here is left for the resolution to meet and report.
 
-    The place indexes are not loaded here (they were, with worker processes): with them loading in this thread
-    while a one-process build wrote articles, tests/test_crash.py's SIGKILLed builds left a store that would not
-    open ("database disk image is malformed") in 3 runs of 3, and in none of 3 without them. Cause not found
-    (they load with the garbage collector off, holding the GIL through one marshal load); from their cache
-    file they cost resolution 0.06 CPU s.
+    The place indexes are not loaded here (they were, with worker processes): from their cache file they cost
+    resolution 0.06 CPU s. They were left out when tests/test_crash.py's SIGKILLed builds left a store that
+    would not open at once ("database disk image is malformed") in 3 runs of 3 with them loading here; the same
+    transient failure was met later without them (1 run in 8 under load), so they are not its cause, which
+    was not found.
     """
     import threading
 

@@ -23,7 +23,7 @@ without parsing again.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -182,7 +182,7 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
 
 
 
-def author_speaker(att: Attribution, document: Document, turns: tuple = ()) -> Attribution:
+def author_speaker(att: Attribution, document: Document, turns: Sequence = ()) -> Attribution:
     """A first-person speaker outside quotes ("I urged that ...", "we know that ...") is the article's author.
 
     Not in an interview's answer or a transcript speaker's turn (``turns``, graphkit.segments.interview_turns):
@@ -202,7 +202,7 @@ def author_speaker(att: Attribution, document: Document, turns: tuple = ()) -> A
     """
     if (att.speaker_text or "").strip().lower() not in FIRST_PERSON or att.continuation and att.speaker_span is None:
         return att
-    if turns and att.speaker_span is not None and turn_at(list(turns), att.speaker_span[0]) not in (None, "Q"):
+    if turns and att.speaker_span is not None and turn_at(turns, att.speaker_span[0]) not in (None, "Q"):
         return att
     if document.author and document.author.strip():
         return att.model_copy(update={"resolved_text": document.author.strip(), "resolved_span": None,

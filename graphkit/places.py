@@ -194,15 +194,6 @@ def _geonames() -> _Geonames:
     return geo
 
 
-def warm() -> None:
-    """Load the geonames place indexes now (from the cache file, or built and cached) so that the first
-    `places_in` call does not pay for them; a build calls it in a thread while the parse runs.
-
-    >>> warm()
-    """
-    _geonames()
-
-
 @dataclass(frozen=True)
 class PlaceConfig:
     """models/places.yaml, parsed: aliases, pinned places, ignored forms (all keyed by place_key)."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 __all__ = ["Segment", "segments", "byline_author", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
            "turn_at"]
@@ -274,7 +274,7 @@ def interview_turns(text: str) -> list[Segment]:
     return out
 
 
-def turn_at(turns: list[Segment], pos: int) -> Optional[str]:
+def turn_at(turns: Sequence[Segment], pos: int) -> Optional[str]:
     """Who holds the turn at character ``pos`` ('Q', 'A', a label), None outside every turn.
 
     >>> turn_at([Segment("Q", 0, 10), Segment("A", 12, 30)], 15), turn_at([Segment("Q", 5, 10)], 2)
