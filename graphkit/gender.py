@@ -18,14 +18,13 @@ import bisect
 from fractions import Fraction
 from typing import Optional
 
+from .pronouns import PRONOUN_GENDER
+
 __all__ = ["vote", "article_pronoun_votes", "article_honorific_votes", "ARTICLE_SHARE", "CORPUS_SHARE"]
 
 #: the share of the votes one gender needs: in an article two to one, across the corpus four in five
 ARTICLE_SHARE = Fraction(2, 3)
 CORPUS_SHARE = Fraction(4, 5)
-
-_MALE = {"he", "him", "his", "himself"}
-_FEMALE = {"she", "her", "hers", "herself"}
 
 
 def vote(male: int, female: int, least: int = 1, share: Fraction = ARTICLE_SHARE) -> Optional[str]:
@@ -55,8 +54,9 @@ def article_pronoun_votes(sents: list, names: list) -> dict[str, str]:
         v = votes.setdefault(next(iter(people)), [0, 0])
         for s in follow:
             for t in s:
-                v[0] += t.lower_ in _MALE
-                v[1] += t.lower_ in _FEMALE
+                said = PRONOUN_GENDER.get(t.lower_)
+                v[0] += said == "male"
+                v[1] += said == "female"
     return {n: g for n, (m, f) in votes.items() if (g := vote(m, f)) is not None}
 
 
