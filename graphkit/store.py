@@ -16,7 +16,10 @@ and the previous resolved graph.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+from collections import Counter
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -162,12 +165,48 @@ def claim_from_record(rec: str) -> Claim:
     return c
 
 
+# Stores open in this process, by the file's (device, inode), with how many connections each has.
+# SQLite locks a database with POSIX advisory locks, and POSIX drops *every* lock a process holds on a
+# file when the process closes *any* descriptor of that file. Reading a store's header with a plain
+# open()/close() while this process has a connection to it would drop that connection's locks: another
+# process's connection then believes it is the last one, checkpoints and deletes the WAL and its index
+# under the open connection, which reads "database disk image is malformed" until it is closed (a
+# writer there could corrupt the store). So a store already open here is not read as a plain file.
+_OPEN_HERE: Counter = Counter()
+_OPEN_LOCK = threading.Lock()
+
+
+def _file_key(path: Path) -> Optional[tuple[int, int]]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def open_here(path: Path) -> bool:
+    """True when this process has a Store open on ``path`` (the same file, under any name).
+
+    >>> import tempfile, os
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> s = Store(p, create=True); open_here(p)
+    True
+    >>> s.close(); open_here(p)
+    False
+    """
+    key = _file_key(path)
+    with _OPEN_LOCK:
+        return key is not None and _OPEN_HERE[key] > 0
+
+
 def check_store_file(path: Path, *, create: bool = False) -> None:
     """Refuse, before anything is written, a path that cannot be a graphkit store.
 
     Reads at most the file's first 100 bytes: a folder, an empty or cut-short file, a file that is
     not SQLite, another application's SQLite database. A missing path is refused unless
     ``create`` (then its folder is made). Raises StoreError with the cause and the fix.
+    A file this process already has open as a Store passed these checks then, and is not read
+    again (see ``_OPEN_HERE``: reading it would drop the open connection's locks).
     """
     if not path.exists():
         if not create:
@@ -176,6 +215,8 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
     elif path.is_dir():
         raise StoreError(f"'{path}' is a folder; give a file path for the store, e.g. {path}/graph.gk")
+    elif open_here(path):
+        return
     else:
         with open(path, "rb") as f:
             head = f.read(100)
@@ -210,12 +251,27 @@ class Store:
             if not readonly:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
+            self._register()
         except sqlite3.DatabaseError as e:
             self._close_quietly()
             raise StoreError(f"'{self.path}' cannot be opened as a graphkit store ({e}); give another --store path or rebuild it") from None
         except StoreError:
             self._close_quietly()
             raise
+
+    def _register(self):
+        self._key = _file_key(self.path)
+        if self._key is not None:
+            with _OPEN_LOCK:
+                _OPEN_HERE[self._key] += 1
+
+    def _unregister(self):
+        key, self._key = getattr(self, "_key", None), None
+        if key is not None:
+            with _OPEN_LOCK:
+                _OPEN_HERE[key] -= 1
+                if _OPEN_HERE[key] <= 0:
+                    del _OPEN_HERE[key]
 
     def _close_quietly(self):
         if self.db is not None:
@@ -289,6 +345,7 @@ class Store:
 
     def close(self):
         self.db.close()
+        self._unregister()
 
     def __enter__(self):
         return self

@@ -18,7 +18,7 @@ import pytest
 
 from graphkit.errors import StoreError
 from graphkit.records import SCHEMA_VERSION
-from graphkit.store import APP_ID, Store
+from graphkit.store import APP_ID, Store, check_store_file, open_here
 
 
 def _sha(p: Path) -> str:
@@ -219,3 +219,36 @@ def test_build_into_another_apps_database_is_refused_before_parsing(tmp_path):
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "not a graphkit store" in proc.stderr
     assert _sha(p) == before
+
+
+def _second_store(p):
+    Store(p).close()
+
+
+def _build_check(p):
+    check_store_file(p, create=True)  # what graphkit.build does before taking the writer lock
+
+
+@pytest.mark.parametrize("second_open", [_second_store, _build_check])
+def test_opening_a_store_twice_in_one_process_keeps_the_first_ones_locks(tmp_path, second_open):
+    """A reader stays open while the same process opens the store again (a notebook querying while it builds).
+
+    Reading the file's header with a plain open()/close() would drop the reader's POSIX locks; another
+    process closing its connection then thinks it is the last one and deletes the WAL under the reader
+    (which then reads 'database disk image is malformed': test_crash's transient failure).
+    """
+    p = tmp_path / "s.gk"
+    Store(p, create=True).close()
+    reader = Store(p)
+    try:
+        reader.db.execute("SELECT count(*) FROM documents").fetchone()
+        assert Path(str(p) + "-wal").exists()
+        second_open(p)
+        code = (f"import sqlite3; d = sqlite3.connect({str(p)!r}); "
+                "d.execute('SELECT count(*) FROM meta').fetchone(); d.close()")
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+        assert Path(str(p) + "-wal").exists(), "another process took the open reader's WAL away"
+        assert reader.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        reader.close()
+    assert not open_here(p)
