@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .records import Attribution, Document
 from .pronouns import FIRST_PERSON
-from .segments import interview_turns, turn_at
+from .segments import turn_at
 
 CHUNK_CHARS = 100_000  # an article longer than this is parsed in pieces of at most this size, one at a time
 
@@ -219,12 +219,13 @@ def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[s
     from .attribution import attributions
     from .confidence import filter_attributions
     from .dates import claim_date, doc_text
+    from .interviews import doc_turns
     from .keyphrases import keyphrases
 
     atts = doc._.attributions if doc.has_extension("attributions") and doc._.attributions is not None else attributions(doc)
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
     text_of_doc = doc_text(doc, text)  # spaCy builds doc.text from every token on each access: once per piece
-    turns = interview_turns(text_of_doc)
+    turns = doc_turns(doc, text_of_doc)  # read once per Doc: the speaker resolver read them first
     atts = [author_speaker(a, document, turns) for a in atts]
     items = []
     atts = cut_relative_asides(atts, text_of_doc)

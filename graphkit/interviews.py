@@ -17,14 +17,35 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from .pronouns import FIRST_PERSON
-from .segments import turn_at
+from .segments import Segment, interview_turns, turn_at
 
 if TYPE_CHECKING:  # pragma: no cover
     from .speakers import SpeakerResolver
 
-__all__ = ["turn_speaker", "interviewee", "labelled", "label_at"]
+__all__ = ["doc_turns", "turn_speaker", "interviewee", "labelled", "label_at"]
 
 Named = Optional[tuple[str, Optional[tuple[int, int]]]]
+
+#: where a Doc keeps its turns (plain (kind, start, end) tuples: Docs cross spaCy's process boundary)
+_TURNS_KEY = "graphkit_interview_turns"
+
+
+def doc_turns(doc, text: Optional[str] = None) -> list[Segment]:
+    """The interview or transcript turns of a parsed article (:func:`graphkit.segments.interview_turns`), read
+    from its text once per Doc and kept in ``doc.user_data``: the speaker resolver and the extraction's author
+    rule (graphkit.extract.author_speaker) both ask. ``text``: ``doc.text``, when the caller has it.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Q:", "Why?", "A:", "Yes.", "Q:", "When?", "A:", "Now."], spaces=[True] * 8)
+    >>> [t.kind for t in doc_turns(doc, "Q: Why?\\n\\nA: Yes.\\n\\nQ: When?\\n\\nA: Now.")], doc_turns(doc)[1].kind
+    (['Q', 'A', 'Q', 'A'], 'A')
+    """
+    kept = doc.user_data.get(_TURNS_KEY)
+    if kept is None:
+        kept = [(s.kind, s.start, s.end) for s in interview_turns(doc.text if text is None else text)]
+        doc.user_data[_TURNS_KEY] = kept
+    return [Segment(*t) for t in kept]
 
 
 def turn_speaker(res: "SpeakerResolver", low: str, at: int) -> Named:

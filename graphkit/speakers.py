@@ -32,13 +32,13 @@ from spacy.tokens import Doc, Span, Token
 from .gender import article_honorific_votes, article_pronoun_votes
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .interviews import label_at, labelled, turn_speaker
+from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_index, ent_of, name_end, naming_zone, office_title,
                              person_of_phrase, person_role, principal_tokens, roles_named_with, sentences,
                              speaker_tokens, speaker_type, split_speaker)
-from .segments import NOT_RUNNING_TEXT, interview_turns, segment_kind_at, segments
+from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -86,7 +86,7 @@ class SpeakerResolver:
         text = doc.text
         segs = segments(text, doc.user_data.get("title")) if len(doc) else []
         self.not_running = [s for s in segs if s.kind in NOT_RUNNING_TEXT]
-        self.turns = interview_turns(text)  # an interview's or transcript's turns (graphkit.interviews)
+        self.turns = doc_turns(doc, text)  # an interview's or transcript's turns, kept on the Doc (graphkit.interviews)
         self.headline = " ".join(text[s.start:s.end] for s in segs if s.kind in ("headline", "standfirst"))
         running = [e for e in ents if segment_kind_at(self.not_running, e.start_char) not in NOT_RUNNING_TEXT]
         self.persons = [e for e in running if e.label_ == "PERSON"]
