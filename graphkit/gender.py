@@ -38,22 +38,26 @@ def vote(male: int, female: int, least: int = 1, share: Fraction = ARTICLE_SHARE
 
 def article_pronoun_votes(sents: list, names: list) -> dict[str, str]:
     """Gender of an article's full names from the pronouns that follow them: in a sentence naming one person
-    only, the person pronouns of that sentence and the next when the next names no one ('Hillary Clinton
-    spoke. She said ...'). ``sents``: the article's sentence spans; ``names``: its person names (``.name``,
-    ``.words``, ``.start``, as graphkit.speakers reads them)."""
+    only, the person pronouns after the name in that sentence ('His first wife, Ivana Trump, ...': not 'His')
+    and those of the next when the next names no one ('Hillary Clinton spoke. She said ...'). ``sents``: the
+    article's sentence spans; ``names``: its person names (``.name``, ``.words``, ``.start``, as
+    graphkit.speakers reads them)."""
     starts = [s.start_char for s in sents]
-    by_sent: dict[int, set[str]] = {}
+    by_sent: dict[int, dict[str, int]] = {}  # sentence -> its people -> where the sentence first names each
     for pn in names:
         k = max(0, bisect.bisect_right(starts, pn.start) - 1)
-        by_sent.setdefault(k, set()).add(pn.name if len(pn.words) > 1 else pn.words[-1])
+        by_sent.setdefault(k, {}).setdefault(pn.name if len(pn.words) > 1 else pn.words[-1], pn.start)
     votes: dict[str, list[int]] = {}
     for k, people in by_sent.items():
         if len(people) != 1 or " " not in next(iter(people)):
             continue
+        (name, at), = people.items()
         follow = sents[k:k + 2] if k + 1 not in by_sent else sents[k:k + 1]
-        v = votes.setdefault(next(iter(people)), [0, 0])
+        v = votes.setdefault(name, [0, 0])
         for s in follow:
             for t in s:
+                if t.idx < at:  # 'His first wife, Ivana Trump': a pronoun before the name is someone else's
+                    continue
                 said = PRONOUN_GENDER.get(t.lower_)
                 v[0] += said == "male"
                 v[1] += said == "female"
@@ -62,15 +66,38 @@ def article_pronoun_votes(sents: list, names: list) -> dict[str, str]:
 
 def article_honorific_votes(names: list) -> dict[str, str]:
     """Gender of an article's full names from the honorific surname mentions that follow them: 'Bill Clinton
-    ... Mr. Clinton ... Hillary Clinton ... Mrs. Clinton' gives Bill male and Hillary female (each honorific
-    mention votes for the latest full name with its surname). ``names`` as for :func:`article_pronoun_votes`,
-    with ``.gender`` the honorific's."""
-    latest: dict[str, str] = {}
+    ... Mr. Clinton ... Hillary Clinton ... Mrs. Clinton' gives Bill male and Hillary female. An honorific
+    mention votes for a full name with its surname named before it: one of its gender already (by its own
+    honorific or the votes so far) if there is one, else the latest whose gender is not yet known; so 'Ivana
+    Trump' named after 'Donald J. Trump ... Mr. Trump' gets no vote from the 'Mr. Trump' that follows her.
+    ``names`` as for :func:`article_pronoun_votes`, with ``.gender`` the honorific's.
+
+    >>> from types import SimpleNamespace as N
+    >>> def pn(name, gender=None): return N(name=name, words=tuple(name.lower().split()), gender=gender)
+    >>> article_honorific_votes([pn("Donald Trump"), pn("Trump", "male"), pn("Ivana Trump"), pn("Trump", "male"),
+    ...                          pn("Trump", "female"), pn("Trump", "male")])
+    {'Donald Trump': 'male', 'Ivana Trump': 'female'}
+    """
+    holders: dict[str, list] = {}  # surname -> its full names so far, in order of first naming
     votes: dict[str, list[int]] = {}
+    own: dict[str, str] = {}  # a full name's own honorific ('Mrs. Hillary Clinton')
+
+    def gender(name: str) -> Optional[str]:
+        return own.get(name) or vote(*votes.get(name, (0, 0)))
+
     for pn in names:
         if len(pn.words) > 1:
-            latest[pn.words[-1]] = pn.name
-        elif pn.gender and pn.words and pn.words[0] in latest:
-            v = votes.setdefault(latest[pn.words[0]], [0, 0])
-            v[0 if pn.gender == "male" else 1] += 1
+            named = holders.setdefault(pn.words[-1], [])
+            if pn.name in named:
+                named.remove(pn.name)
+            named.append(pn.name)
+            if pn.gender:
+                own.setdefault(pn.name, pn.gender)
+        elif pn.gender and pn.words and pn.words[0] in holders:
+            named = holders[pn.words[0]]
+            same = [n for n in named if gender(n) == pn.gender]
+            open_ = [n for n in named if gender(n) is None]
+            if same or open_:
+                v = votes.setdefault((same or open_)[-1], [0, 0])
+                v[0 if pn.gender == "male" else 1] += 1
     return {n: g for n, (m, f) in votes.items() if (g := vote(m, f)) is not None}

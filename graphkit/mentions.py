@@ -92,7 +92,7 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
     named = name_after_role(text) if person is None and a.speaker_type in ("ORG", "NORP", "GPE") else None
     if named is not None:
         return Mention(doc_id, i, a, surface, named[1], "name", "person", role or named[0], pos)
-    if a.speaker_type == "ANON" or (anonymous_phrase(text) and person is None):
+    if a.speaker_type == "ANON" or (anonymous_phrase(text) and person is None) or _anonymous_antecedent(a, text):
         return Mention(doc_id, i, a, surface, text, "anon", "anonymous", role, pos)
     if person is not None:
         name = trim_fragment(re.sub(r"['\u2019]s$", "", person))
@@ -121,6 +121,16 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         if etype is None and is_known_place(name, pc):
             etype = "place"
     return Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
+
+def _anonymous_antecedent(a: Attribution, text: str) -> bool:
+    """A pronoun the article pass resolved to an anonymous person tied to someone ('He added' after 'A
+    representative for Mr. Pinchuk said': resolved 'Victor Pinchuk representative', organisation 'Victor
+    Pinchuk', no span): the same anonymous source, not the person it speaks for."""
+    if a.speaker_type != "PRON" or a.resolved_span is not None or not a.organisation:
+        return False
+    words = fold(text).split()
+    return text.startswith(a.organisation) and bool(words) and words[-1] in ANON_HEADS
+
 
 def anonymous_phrase(text: str) -> bool:
     """A phrase headed by a source word, no name inside: 'a senior Russian source'.

@@ -358,3 +358,42 @@ def split_title(text: str) -> tuple[str, str]:
     if name and len(name.split()) == 1 and name.lower() in ("jr.", "jr", "sr.", "sr"):
         return text, ""
     return " ".join(toks[:i]).strip(" ,"), re.sub(r"['\u2019]s$", "", name)
+
+
+#: honorifics of courtesy, not offices: 'Mr. Biden' says no more than 'Biden' about which Biden
+_COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "revd",
+             "reverend", "hon", "rt", "fr", "rabbi"}
+
+
+def office_key(title: str) -> Optional[str]:
+    """The office a title before a name states, folded for comparison ('Vice President' in 'Vice President Joe
+    Biden' and 'former Vice President Biden'), or None when it states none: no title word, only courtesy
+    honorifics ('Mr.', 'Dr'), or a phrase that is no title ("Trump's son").
+
+    >>> office_key("Vice President"), office_key("former Vice President"), office_key("Chancellor")
+    ('vice president', 'vice president', 'chancellor')
+    >>> office_key("Mr."), office_key("Trump's son"), office_key("")
+    (None, None, None)
+    """
+    words = [w.strip(".,").lower().translate(APOS) for w in title.split()]
+    while words and words[0] in ("the", "a", "an", "former", "then", "then-"):
+        words = words[1:]
+    if not words or any("'" in w for w in words) or words[-1] not in TITLE_WORDS | {"speaker", "attorney", "justice"}:
+        return None
+    if all(w in _COURTESY for w in words):
+        return None
+    return " ".join(words)
+
+
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2014(]")
+
+
+def before_dash(text: str) -> str:
+    """A person entity cut where a dash with spaces, an em dash or a parenthesis ends the name: the NER runs
+    'Deborah Jordan Reynolds - Santilli's girlfriend' into one PERSON, whose surname is not 'Santilli'
+    (a hyphen inside a name stays: 'Jean-Marc Ayrault').
+
+    >>> before_dash("Deborah Jordan Reynolds - Santilli"), before_dash("Jean-Marc Ayrault"), before_dash("Murphy —")
+    ('Deborah Jordan Reynolds', 'Jean-Marc Ayrault', 'Murphy')
+    """
+    return _SPACED_DASH.split(text, 1)[0].rstrip() or text

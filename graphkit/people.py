@@ -7,8 +7,9 @@ names the article pass resolved speakers to. It answers, with a reason line each
 - :meth:`PersonNames.full_name` — the cluster a full name belongs to ('Sergei Lavrov' and
   'Sergey Lavrov', 'Hillary Rodham Clinton' and 'Hillary Clinton', 'Crooked Hillary Clinton');
 - :meth:`PersonNames.surname` — the one full name a surname or first name alone stands for:
-  the article's own full name first, then the corpus's only holder, then a holder of the gender an
-  honorific says, then a dominant holder (:data:`SURNAME_DOMINANCE`); two different first names
+  the article's own full name first, then the corpus's only holder, then the one holder the corpus
+  writes with the office written before the surname ('Vice President Biden': 'Vice President Joe
+  Biden'), then a holder of the gender an honorific says, then a dominant holder (:data:`SURNAME_DOMINANCE`); two different first names
   are never merged (Bill and Hillary Clinton stay two clusters);
 - :meth:`PersonNames.gender` — 'male'/'female' from the corpus's honorifics, those of the name's first
   name, then the pronouns the articles resolved to it.
@@ -29,8 +30,8 @@ from collections import Counter, defaultdict
 from typing import Callable, Optional
 
 from .gender import CORPUS_SHARE, vote
-from .names import (candidate_pairs, compare_names, fold, honorific_gender, is_pronoun, name_words, person_key,
-                    split_honorific, split_title, surname_key)
+from .names import (before_dash, candidate_pairs, compare_names, fold, honorific_gender, is_pronoun, name_words,
+                    office_key, person_key, split_honorific, split_title, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
@@ -80,6 +81,7 @@ class PersonNames:
                 self.by_first[words[0]].add(root)
             self.cluster_name[root] = display(total)
         self._votes: Optional[dict[str, Counter]] = None
+        self.office_holders = _office_holders(atts, self.cluster_of)
 
     # ---- full names
     def full_name(self, name: str) -> Optional[tuple[str, str]]:
@@ -112,7 +114,8 @@ class PersonNames:
 
         In order: the article's own full names with that surname, those of the other gender than the
         honorific's left out (one, or one holding SURNAME_DOMINANCE of their mentions); the corpus's
-        only full name with it; the only one of the gender the honorific says ('Mr. Clinton'); a
+        only full name with it; the only one it writes with the office before the surname
+        (:meth:`_office_holder`); the only one of the gender the honorific says ('Mr. Clinton'); a
         dominant holder among surname and first-name holders together; a dominant first-name holder
         ('Hillary') when no full name ends with the word. ``gender``: what a pronoun referring to the
         mention says, when no honorific does.
@@ -134,6 +137,9 @@ class PersonNames:
         if len(corpus) == 1:
             root = next(iter(corpus))
             return root, f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus"
+        hit = self._office_holder(key, surface, corpus)
+        if hit is not None:
+            return hit
         if said and len(corpus) > 1:
             # 'Mr. Clinton': the holders whose gender the corpus knows otherwise drop out
             corpus = {r for r in corpus if self.gender(self.cluster_name[r]) in (None, said)}
@@ -159,6 +165,18 @@ class PersonNames:
                 return root, (f"first name of {self.cluster_name[root]!r}, who has {n} of the corpus's {total} "
                               f"full-name mentions starting with it")
         return None
+
+    def _office_holder(self, key: str, surface: str, corpus: set[str]) -> Optional[tuple[str, str]]:
+        """'Vice President Biden' where Beau, Joe and Joseph R. Biden carry the surname: the one of them the corpus
+        writes with that same office before the full name ('Vice President Joe Biden'); None when no office is
+        written, or when none or several of the surname's holders are written with it."""
+        office = office_key(split_title(surface or "")[0])
+        holders = self.office_holders.get((office, key), set()) & corpus if office else set()
+        if len(holders) != 1:
+            return None
+        root = next(iter(holders))
+        return root, (f"surname of {self.cluster_name[root]!r}, the only full name with it the corpus writes "
+                      f"with the office {office!r}")
 
     def surname_gender(self, word: str, doc_id: str) -> Optional[str]:
         """The gender of a single-word name: that of the one full name it stands for (see :meth:`surname`),
@@ -282,6 +300,22 @@ class PersonNames:
         return None, "no agreed gender in the corpus"
 
 
+def _office_holders(atts: dict[str, list[Attribution]], cluster_of: dict[str, str]) -> dict[tuple[str, str], set[str]]:
+    """(office, surname key) → the clusters of the full names that speakers are written with after that office
+    ('Vice President Joe Biden': ('vice president', 'biden') → Joe Biden's cluster), from the speaker phrases."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for d in sorted(atts):
+        for a in atts[d]:
+            if a.speaker_type != "PERSON" or not a.speaker_text:
+                continue
+            title, name = split_title(re.sub(r"['\u2019]s$", "", a.speaker_text.strip()))
+            office = office_key(title) if title else None
+            words = name_words(name)[0] if office else []
+            if len(words) > 1 and person_key(name) in cluster_of:
+                out[(office, surname_key(words))].add(cluster_of[person_key(name)])
+    return out
+
+
 def _ends_in_acronym(name: str) -> bool:
     """'Indiana GOP' (the NER's PERSON): a name whose last word is all capitals is no person's full name.
 
@@ -312,7 +346,7 @@ def _surface_counts(person_ents: dict[str, list[tuple]], atts: dict[str, list[At
 
 
 def _add_name(names: dict, text: str) -> None:
-    t = trim_fragment(re.sub(r"['\u2019]s$", "", text.strip()))
+    t = trim_fragment(re.sub(r"['\u2019]s$", "", before_dash(text.strip())))
     t = re.sub(r"^(the)\s+", "", t, flags=re.I)
     if fold(t):
         names[person_key(t)][t] += 1

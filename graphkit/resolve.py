@@ -509,7 +509,7 @@ class _Resolver:
                 return k > 0 and reach[k - 1] >= end
 
             ents = [(start, end, text) for text, label, start, end in self.ents.get(doc_id, [])
-                    if self.types.get(text) in ent_types and not inside(start, end)]
+                    if self.types.get(text) in ent_types and not inside(start, end) and not _adjective(text, label)]
             self._ent_cache[key] = ([e[0] for e in ents], ents)
         starts, ents = self._ent_cache[key]
         hi = bisect_left(starts, pos)  # an entity ending by pos starts before it
@@ -597,6 +597,17 @@ _ORG_WORDS = {"university", "college", "poll", "party", "committee", "department
               "house", "senate", "congress", "parliament", "army", "force", "forces", "police", "network", "tv",
               "radio", "press", "media", "fund", "union", "organization", "organisation", "board", "campaign",
               "administration", "government", "authority", "authorities", "says", "said"}
+
+
+def _adjective(text: str, label: str) -> bool:
+    """A nationality, religious or political group written as one word without a plural ('Democratic' in 'the
+    Democratic primary', 'American'): an adjective, no antecedent of 'they' (the NER's NORP for 'Democrats' and
+    'the Swiss' as a people stays one when the article names them as speakers).
+
+    >>> _adjective("Democratic", "NORP"), _adjective("Democrats", "NORP"), _adjective("Pentagon", "ORG")
+    (True, False, False)
+    """
+    return label == "NORP" and " " not in text.strip() and not text.strip().lower().endswith("s")
 
 
 def _dedupe_roles(items: Iterable[str]) -> tuple[str, ...]:

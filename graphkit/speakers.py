@@ -30,7 +30,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .gender import article_honorific_votes, article_pronoun_votes
-from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, honorific_gender, split_honorific
+from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
@@ -96,7 +96,9 @@ class SpeakerResolver:
         self._person_starts: Optional[list[int]] = None
         self._propn: Optional[list[_PersonName]] = None
         self._lower: Optional[set[str]] = None
+        self._in_headline: dict[str, bool] = {}
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
+        self.anonymous: dict[str, tuple] = {}  # an anonymous person's resolved name -> (role, organisation)
         self.said: list[tuple[int, int]] = []  # content spans of the claims so far (only ever extended)
         self._said_union = _Union()  # the same spans as sorted disjoint intervals, `_said_covers` keeps it up to date
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
@@ -148,8 +150,10 @@ class SpeakerResolver:
         """The fullest name of the article that a mention ('Blair', 'Mr Blair', 'Hillary') refers to.
 
         Honorifics are stripped for identity and kept for gender ("Mrs Clinton" is not Bill Clinton
-        when the article calls him "Mr Clinton"). Among several names carrying the words ("Clinton":
-        Hillary and Bill), the one the article names most often, then the latest before ``at``.
+        when the article calls him "Mr Clinton"; of Donald and Ivana Trump, "Mr Trump" is the one the article
+        calls male, see :func:`_of_gender`). Among several names carrying the words ("Clinton": Hillary and
+        Bill), the one the headline names (:meth:`in_headline`), then the one the article names most often,
+        then the latest before ``at``.
         A name with a generational suffix ("Donald Trump Jr.") is taken only when the mention has it.
         """
         honorific, bare = split_honorific(re.sub(r"[’']s$", "", ent_text.strip()))
@@ -172,6 +176,8 @@ class SpeakerResolver:
             cands.setdefault(pn.name, []).append(pn)
         if len(words) == 1 and len(cands) > 1:
             cands = _surname_holders(cands, words[0], gens)
+        if gender and len(cands) > 1:
+            cands = _of_gender(cands, gender, self.gender_of)
         if not cands and len(words) == 1:
             # the NER missed the full name ('Vince Cable', 'Nicola Sturgeon'): a run of capitalised proper nouns
             for pn, typed in self.propn_names():
@@ -187,11 +193,20 @@ class SpeakerResolver:
         def rank(name):
             seen = cands[name]
             before = [pn.start for pn in seen if pn.start < pos]
-            return (len(seen), max(before) if before else -1, len(name))
+            return (self.in_headline(name), len(seen), max(before) if before else -1, len(name))
 
         best = max(cands, key=rank)
         pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
         return pn.name, pn.span
+
+    def in_headline(self, name: str) -> bool:
+        """Whether the article's headline or standfirst names this full name: the person the article is about,
+        whom its surname alone means ('How Newtown gave Chris Murphy a mission': 'Murphy' is Chris Murphy, not
+        Anne Marie Murphy whom his speech names twice)."""
+        if name not in self._in_headline:
+            self._in_headline[name] = len(name.split()) > 1 and \
+                re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.headline) is not None
+        return self._in_headline[name]
 
     def propn_names(self) -> list[tuple["_PersonName", bool]]:
         """(name, typed ORG) for runs of 2-3 capitalised proper nouns outside places, not starting with an
@@ -243,8 +258,8 @@ class SpeakerResolver:
                             sent=self._sent_index(at))
         if hit is None:
             return None
-        if hit.rank == SPEAKER:
-            return hit.ref[1], hit.ref[2]
+        if hit.rank == SPEAKER:  # an anonymous person comes back without a span: the span is the principal's
+            return hit.ref[1], (None if hit.ref[3] == ANON_PERSON and person else hit.ref[2])
         e = hit.ref
         return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
 
@@ -295,7 +310,8 @@ class SpeakerResolver:
         """The article's mentions before ``at`` as pronoun candidates: speakers so far and subjects
         (typed, then, for a person, untyped) in the last sentences; every earlier name as a fallback.
         Names inside the claim's content or an earlier claim's are none."""
-        kinds = ("PERSON",) if person else ("ORG", "GPE", "NORP", "ANON", "NOUN")
+        # an anonymous person ('A representative for Mr. Pinchuk said ... He added') is one for 'he' / 'she'
+        kinds = ("PERSON", ANON_PERSON) if person else ("ORG", "GPE", "NORP", "ANON", ANON_PERSON, "NOUN")
         ents = self.persons if person else self.orgs
         k = self._sent_index(at)
         lo = self.sents[max(0, k - WINDOW + 1)].start_char if self.sents else 0
@@ -382,6 +398,12 @@ def _surname_holders(cands: dict[str, list], word: str, gens: set) -> dict[str, 
     return {n: v for n, v in cands.items() if edge(n)} or cands
 
 
+def _of_gender(cands: dict[str, list], gender: str, gender_of) -> dict[str, list]:
+    """Of several full names an honorific mention can be ('Mr. Trump': Donald J. Trump, Ivana Trump), those the
+    article gives the honorific's gender, when any; else all (those of the other gender are already out)."""
+    return {n: v for n, v in cands.items() if gender_of(n) == gender} or cands
+
+
 @dataclass(frozen=True)
 class _PersonName:
     """A PERSON entity of the article as a name: without honorifics or possessive, its words, gender."""
@@ -394,7 +416,8 @@ class _PersonName:
 
     @classmethod
     def of(cls, e: Span) -> "_PersonName":
-        text = re.sub(r"[’']s?$", "", e.text) if e.text.endswith(("'s", "’s", "'", "’")) else e.text
+        text = before_dash(e.text)  # 'Deborah Jordan Reynolds - Santilli' (the NER's) is Deborah Jordan Reynolds
+        text = re.sub(r"[’']s?$", "", text) if text.endswith(("'s", "’s", "'", "’")) else text
         honorific, bare = split_honorific(text)
         if honorific is None and e.start > 0 and e.doc[e.start - 1].lower_.rstrip(".") in HONORIFICS:
             honorific = e.doc[e.start - 1].text  # 'Mr' left outside the entity
@@ -469,6 +492,9 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         if r is not None:
             f.resolved, f.rspan = r
         f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS or turn else "ORG"
+        if r is not None and not turn and head.lower_ in PERSON_PRONOUNS and f.rspan is None \
+                and f.resolved in res.anonymous:
+            f.rtype, (f.role, f.org) = "ANON", res.anonymous[f.resolved]  # the anonymous person, as an actor
     elif person is not None:
         # the honorific left outside the entity ('Mr. Clinton') still says the gender
         before = head.doc[person.start - 1] if person.start > 0 else None
@@ -502,6 +528,9 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
     res.said.extend(tuple(x) for x in spans)
     kind = "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype
+    if f.rtype == "ANON" and (f.resolved in res.anonymous or _one_anonymous_person(head, f, appos)):
+        kind = ANON_PERSON
+        res.anonymous.setdefault(f.resolved, (f.role, f.org))
     if f.stype == "PRON" and head.dep_ == "poss":
         kind = "POSS"  # 'his promise', 'her comments': nobody's words a later 'he said' continues
     res.speakers.append((s0, f.resolved, f.rspan, kind))
@@ -529,6 +558,19 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
     if len(set(names)) < len(names):
         return None
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+#: the kind of an anonymous speaker who is one person ('A representative for Mr. Pinchuk'): a 'he' / 'she' candidate
+ANON_PERSON = "ANON_PERSON"
+
+
+def _one_anonymous_person(head: Token, f: "_Found", appos: Optional[Token]) -> bool:
+    """Whether an anonymous speaker is one person a later 'he' or 'she' can refer to: the phrase itself is anonymous
+    and headed by a singular common noun ('A representative for Mr. Pinchuk', 'a senior official'), not a
+    plural ('officials', 'sources'), and no name in apposition names the person ('the Vatican spokesman, Federico
+    Lombardi,' stays as it was: counted on PolNeAR train, those took 'he' from the person the article is about)."""
+    named = appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree)
+    return f.stype == "ANON" and head.tag_ == "NN" and head.pos_ == "NOUN" and not named
 
 
 def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], start: int) -> int:
@@ -597,7 +639,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     """A surname or first name ('Lavrov' after 'Sergey Lavrov', even when the NER calls it an ORG), a role
     the article named someone in ('the prime minister'), or an organisation's fullest earlier name."""
     s0, s1 = span
-    if head.pos_ == "PROPN" and f.stype != "ANON":
+    if head.pos_ == "PROPN" and f.stype != "ANON" and not _a_people(f.stype, text[s0:s1]):
         fn = res.full_name(text[s0:s1], (s0, s1))
         if fn[0] == text[s0:s1]:
             fn = _described_name(res, head, s0, s1) or fn
@@ -608,7 +650,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     if f.role is not None and res.by_role(f.role, f.org, s0) is not None:
         f.resolved, f.rspan = res.by_role(f.role, f.org, s0)
         f.rtype = "PERSON"
-    elif f.stype in ("ORG", "GPE", "NORP"):
+    elif f.stype in ("ORG", "GPE", "NORP") and not _a_people(f.stype, text[s0:s1]):
         # "the Kremlin" -> fullest earlier organisation name sharing the head word
         hw = head.lower_
         best = None
@@ -619,6 +661,12 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
                 best = e
         if best is not None:
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
+
+
+def _a_people(stype: str, phrase: str) -> bool:
+    """'The Swiss', 'the French': a people (NORP after 'the'), no surname of anyone's full name nor the short form
+    of an organisation named after it ("Swiss People's Party"); 'Cuban' alone (the NER's NORP for Mark Cuban) may be."""
+    return stype == "NORP" and phrase.lower().startswith("the ")
 
 
 #: dependency labels of a verb's objects (a name there is not the verb's subject pronoun)
@@ -648,7 +696,7 @@ def _anaphoric_anonymous(res: SpeakerResolver, head: Token, toks: list[Token], f
     """'the source' after 'a senior Russian source': the same anonymous source."""
     if toks[0].lower_ == "the":
         hw = head.lemma_.lower()
-        prev = next((x for x in reversed(res.speakers) if x[3] == "ANON" and hw in x[1].lower()), None)
+        prev = next((x for x in reversed(res.speakers) if x[3] in ("ANON", ANON_PERSON) and hw in x[1].lower()), None)
         if prev is not None:
             f.resolved, f.rspan = prev[1], prev[2]
     f.rtype = "ANON"

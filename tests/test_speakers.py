@@ -234,6 +234,28 @@ SPEAKERS = [
      ("Ed Miliband", None)),
     ("Labour leader Ed Miliband said the party was ready.\n\nMILIBAND: I believe we are ready.\n\nMARR: And the "
      "polls?\n\nANDREW MARR: How will he heal the divide?", None, ("Andrew Marr", "PERSON")),
+    # an honorific's gender picks the family member the article gives that gender, not the latest named
+    ("Donald J. Trump spoke in Iowa. Mr. Trump said he would win. His first wife, Ivana Trump, wrote a book. "
+     "Mr. Trump said he admired her.", None, ("Donald J. Trump", "PERSON")),
+    ("Tony Blair spoke in Leeds. Mr Blair said the war was right. His wife, Cherie Blair, is a lawyer. "
+     "Mr Blair said he was proud of her.", None, ("Tony Blair", "PERSON")),
+    # a surname alone is the person the headline names, not a namesake named more often inside the article
+    ("How Newtown gave Chris Murphy a mission\n\nSen. Chris Murphy spoke on Monday. He remembered a teacher, "
+     "Anne Marie Murphy. Anne Marie Murphy died in the school. Murphy said the fight goes on.",
+     "How Newtown gave Chris Murphy a mission", ("Chris Murphy", "PERSON")),
+    ("Why Gordon Brown stayed\n\nGordon Brown spoke in Kirkcaldy. His brother Andrew Brown works for EDF. "
+     "Andrew Brown was in London. Brown said the economy was strong.", "Why Gordon Brown stayed",
+     ("Gordon Brown", "PERSON")),
+    # a person's name ends where a spaced dash does: 'Reynolds' is not 'Santilli'
+    ("Deborah Jordan Reynolds - Santilli's girlfriend and co-host - told The Post about the show. "
+     "Reynolds said the show would go on.", None, ("Deborah Jordan Reynolds", None)),
+    # a people (NORP) is no organisation or person named after it
+    ("The Swiss People's Party won the vote. The Swiss said the result was fair.", None, ("Swiss", None)),
+    # 'he' after an anonymous spokesperson is that spokesperson, not the person spoken for
+    ("Victor Pinchuk gave money. A representative for Mr. Pinchuk said the inquiry had ended. He added that the "
+     "dinner was brief.", None, ("Victor Pinchuk representative", "PRON")),
+    ("Tony Blair flew to Washington. A spokesman for Mr Blair said the talks went well. He added that more talks "
+     "would follow.", None, ("Tony Blair spokesman", "PRON")),
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
@@ -286,3 +308,58 @@ def test_first_person_in_interviews(text, expected):
     firsts = [c.attribution.resolved_text for c in ex.items
               if (c.attribution.speaker_text or "").strip().lower() in ("i", "we")]
     assert firsts and set(firsts) == {expected}, [(c.attribution.speaker_text, c.attribution.resolved_text) for c in ex.items]
+
+
+# --------------------------------------------------------------------------- across the corpus, empty gazetteer
+
+def _att(speaker, resolved, at=0):
+    from graphkit.records import Attribution
+
+    return Attribution(spans=[(at + 200, at + 220)], text="content", cue="said", speaker_text=speaker,
+                       speaker_span=(at, at + len(speaker)), speaker_type="PERSON", resolved_text=resolved)
+
+
+# (speaker phrases of other articles, each as (written, resolved), the mention to resolve, the actor expected):
+# an office and a surname go to the one full name the corpus writes with that same office, only when one does
+OFFICE_SURNAMES = [
+    ([("Vice President Joe Biden", "Joe Biden"), ("Beau Biden", "Beau Biden"), ("Joseph R. Biden", "Joseph R. Biden")],
+     "Vice President Biden", "Joe Biden"),
+    ([("Chancellor Gordon Brown", "Gordon Brown"), ("Nick Brown", "Nick Brown"), ("Sarah Brown", "Sarah Brown")],
+     "Chancellor Brown", "Gordon Brown"),
+    ([("Former President Bill Clinton", "Bill Clinton"), ("Hillary Clinton", "Hillary Clinton"),
+      ("Chelsea Clinton", "Chelsea Clinton")], "President Clinton", "Bill Clinton"),
+    # two holders written with the office, or none: kept apart, not guessed
+    ([("Senator Ted Kennedy", "Ted Kennedy"), ("Senator Robert Kennedy", "Robert Kennedy"),
+      ("Caroline Kennedy", "Caroline Kennedy")], "Senator Kennedy", "Kennedy"),
+    ([("Nick Brown", "Nick Brown"), ("Gordon Brown", "Gordon Brown")], "Chancellor Brown", "Brown"),
+    # a courtesy honorific is no office
+    ([("Mr. Joe Biden", "Joe Biden"), ("Beau Biden", "Beau Biden")], "Mr. Biden", "Biden"),
+]
+
+
+@pytest.mark.parametrize("others,mention,expected", OFFICE_SURNAMES, ids=[f"{i:02d}" for i in range(len(OFFICE_SURNAMES))])
+def test_office_and_surname_across_the_corpus(others, mention, expected):
+    from graphkit.resolve import resolve_actors
+
+    atts = {f"d{i}": [_att(w, r)] for i, (w, r) in enumerate(others)}
+    ents = {f"d{i}": [(r, "PERSON", len(w) - len(r), len(w))] for i, (w, r) in enumerate(others)}
+    atts["x"] = [_att(mention, mention.split()[-1])]
+    ents["x"] = [(mention.split()[-1], "PERSON", len(mention) - len(mention.split()[-1]), len(mention))]
+    res = resolve_actors(atts, ents, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    assert by_id[res.speaker_of[("x", 0)]].name == expected
+
+
+# 'they' after a one-word people adjective ('the Democratic primary') has no antecedent there; after a plural, it has
+THEY_AFTER = [("Democratic", "unresolved 'they'"), ("American", "unresolved 'they'"), ("Democrats", "Democrats"),
+              ("Tories", "Conservative Party")]
+
+
+@pytest.mark.parametrize("entity,expected", THEY_AFTER, ids=[e for e, _ in THEY_AFTER])
+def test_they_is_no_adjective(entity, expected):
+    from graphkit.resolve import resolve_actors
+
+    they = _att("they", "they", at=100).model_copy(update={"speaker_type": "PRON"})
+    res = resolve_actors({"x": [they]}, {"x": [(entity, "NORP", 0, len(entity))]}, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    assert by_id[res.speaker_of[("x", 0)]].name == expected
