@@ -5,6 +5,7 @@
     python bench/bench_resolve.py --sizes 100000         # one size
     python bench/bench_resolve.py article                # the 640 KB / ~10,000-claim one-speaker article, built
     python bench/bench_resolve.py article --size 5000000 # the 5 MB / ~80,000-claim one (parse alone: minutes)
+    python bench/bench_resolve.py article --stages       # built in process: the peak memory of each stage
     python bench/bench_resolve.py rebuild                # PolNeAR train: rounds of full build, 0% and 1% changed rebuilds
     python bench/bench_resolve.py rebuild --limit 200    # the same on its first 200 articles
 
@@ -190,27 +191,49 @@ def fill_store(path: Path, n_claims: int, units, seed: int = 17) -> None:
 
 # ---- the measured steps (each in its own process) ----------------------------------------------------------
 
+def peak_mib() -> float:
+    """The process's peak resident memory since the last `reset_peak` (VmHWM), MiB."""
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM")) / 1024
+
+
+def reset_peak() -> None:
+    """Start a new peak: VmHWM falls to the current resident memory (Linux: ``clear_refs`` 5)."""
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+
+
+def clock_stages(rss: dict[str, float], peaks: dict[str, float]) -> None:
+    """Make every `graphkit.build._Clock` tick also record the resident memory after the stage (``rss``) and the
+    peak within it (``peaks``, MiB): which stage of the resolution the process's peak is reached in."""
+    build = sys.modules["graphkit.build"]  # (the package's `build` is the build function)
+    tick = build._Clock.__call__
+
+    def clock(self, stage):
+        tick(self, stage)
+        rss[stage] = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+        peaks[stage] = max(peaks.get(stage, 0.0), peak_mib())
+        reset_peak()
+
+    build._Clock.__call__ = clock
+
+
 def step_resolve(store: Path) -> dict:
+    import graphkit.build  # noqa: F401
     from graphkit.build import resolve_store
     from graphkit.store import Store
 
     stages: dict[str, float] = {}
     rss: dict[str, float] = {}
-    build = sys.modules["graphkit.build"]  # (the package's `build` is the build function)
-    tick = build._Clock.__call__
-
-    def clock(self, stage):  # the process's resident memory after each stage, beside its seconds
-        tick(self, stage)
-        rss[stage] = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-
-    build._Clock.__call__ = clock
+    peaks: dict[str, float] = {}
+    clock_stages(rss, peaks)
     with Store(store) as st:
         t, c = time.perf_counter(), time.process_time()
         counts = resolve_store(st, rediscover=True, timings=stages)  # every round discovers issues, as a first build does
         wall, cpu = time.perf_counter() - t, time.process_time() - c
     return {"wall": wall, "cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "claims": counts["claims"], "reports": counts["reports"], "actors": counts["actors"],
-            "contradictions": counts["contradictions"], "stages": stages, "rss": rss}
+            "contradictions": counts["contradictions"], "stages": stages, "rss": rss, "peaks": peaks}
 
 
 def run_step(*args) -> dict:
@@ -242,7 +265,8 @@ def stores_main(a) -> None:
             print(f"round {r + 1}: {n:>9,} claims: {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU, "
                   f"peak {res['peak_mb']:.0f} MB ({load()})\n    stages (s): "
                   + ", ".join(f"{k} {v:.1f}" for k, v in res["stages"].items())
-                  + "\n    resident after each (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in res["rss"].items()), flush=True)
+                  + "\n    resident after each (MB): " + ", ".join(f"{k} {v:.0f}" for k, v in res["rss"].items())
+                  + "\n    peak within each (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in res["peaks"].items()), flush=True)
             if n not in best or res["wall"] < best[n]["wall"]:
                 best[n] = res
     print(f"\nbest of {a.rounds} interleaved round(s); {load()}")
@@ -289,6 +313,48 @@ def article_text(contents: list[str], target_chars: int, seed: int = 17, name: s
     return "\n\n".join(" ".join(parts[i:i + 5]) for i in range(0, len(parts), 5)), len(parts)
 
 
+def step_article(corpus: Path, store: Path) -> dict:
+    """``graphkit.build`` of the article corpus in this process, with the peak resident memory of each stage
+    (MiB, VmHWM reset at every boundary): start-up (imports, spaCy's pipeline), parse (spaCy and extraction,
+    the extraction written), then each resolution stage (`clock_stages`). Where the command's peak is."""
+    import graphkit.build  # noqa: F401
+    import graphkit.nlp
+    from graphkit.store import Store
+
+    build = sys.modules["graphkit.build"]
+    rss: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+
+    def mark(stage: str) -> None:
+        peaks[stage] = max(peaks.get(stage, 0.0), peak_mib())
+        rss[stage] = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+        reset_peak()
+
+    load_pipeline, resolve_store = graphkit.nlp.load_pipeline, build.resolve_store
+
+    def loading(*args, **kw):
+        nlp = load_pipeline(*args, **kw)
+        mark("start-up")
+        return nlp
+
+    def resolving(*args, **kw):
+        mark("parse")
+        clock_stages(rss, peaks)
+        return resolve_store(*args, **kw)
+
+    graphkit.nlp.load_pipeline, build.resolve_store = loading, resolving
+    for p in store.parent.glob(store.name + "*"):
+        p.unlink()
+    t, c = time.perf_counter(), time.process_time()
+    report = build.build(corpus, store)
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    with Store(store, readonly=True) as st:
+        claims = st.count("claims")
+    return {"wall": wall, "cpu": cpu, "parse": report.parse_seconds, "resolve": report.resolve_seconds,
+            "claims": claims, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "peaks": peaks,
+            "rss": rss}
+
+
 def article_main(a) -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     corpus = WORK / f"article_{a.size}"
@@ -296,6 +362,13 @@ def article_main(a) -> None:
     text, n = article_text(claim_contents(POLNEAR / "train.jsonl"), a.size)
     (corpus / "keller.txt").write_text(text, encoding="utf-8")
     print(f"article: {len(text):,} characters, {n:,} sentences with a claim by one speaker; {load()}", flush=True)
+    if a.stages:
+        res = run_step("article", corpus, WORK / f"article_{a.size}_stages.gk")
+        print(f"in process: {res['wall']:.1f} s wall, {res['cpu']:.1f} s CPU (parse {res['parse']:.1f}, resolve "
+              f"{res['resolve']:.1f}), {res['claims']:,} claims, peak {res['peak']:.0f} MiB ({load()})\n"
+              "    peak within each stage (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in res["peaks"].items())
+              + "\n    resident after each (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in res["rss"].items()))
+        return
     graphkit = Path(sys.executable).with_name("graphkit")
     best = None
     for r in range(a.rounds):
@@ -399,7 +472,9 @@ def rebuild_main(a) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_step":
-        print(json.dumps(step_resolve(Path(sys.argv[3]))))
+        step = step_article(Path(sys.argv[3]), Path(sys.argv[4])) if sys.argv[2] == "article" else \
+            step_resolve(Path(sys.argv[3]))
+        print(json.dumps(step))
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("what", nargs="?", choices=("stores", "article", "rebuild"), default="stores")
@@ -408,6 +483,8 @@ def main() -> None:
     ap.add_argument("--templates", type=int, default=None, help="PolNeAR train articles the claims come from")
     ap.add_argument("--rounds", type=int, default=None, help="interleaved rounds (best kept)")
     ap.add_argument("--size", type=int, default=640_000, help="article: characters")
+    ap.add_argument("--stages", action="store_true",
+                    help="article: build in process, with the peak memory of each stage (start-up, parse, resolution's)")
     ap.add_argument("--quick", action="store_true", help="10k and 100k claims, 60 template articles, one round")
     a = ap.parse_args()
     a.sizes = a.sizes or ([10_000, 100_000] if a.quick else [10_000, 100_000, 1_000_000])
