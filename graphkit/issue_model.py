@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 MIN_PROBABILITY = 0.5   # an issue is learnt for a claim when more likely than all the others together
 MIN_DF = 3              # words (and word pairs) said in fewer claims are not features
 MIN_PER_ISSUE = 5       # an issue is learnt only from at least this many claims its triggers assigned
+MAX_WEIGHTS = 3_000_000  # issues x terms: the fit keeps ~25 floats a weight (L-BFGS's history); more issues, fewer terms
 EVIDENCE_WORDS = 3      # words given as the evidence of a learnt issue
 
 
@@ -135,7 +136,11 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
                     exclude: Iterable[str] = ()) -> Optional[IssueModel]:
     """The logistic regression over TF-IDF of the claims `assigned` labels (each with its best-scored issue, issues
     with at least `MIN_PER_ISSUE` such claims), the vocabulary and idf over all `texts`; None when fewer than two
-    issues qualify, no claim lacks an issue, or no word is said often enough."""
+    issues qualify, no claim lacks an issue, or no word is said often enough.
+
+    The vocabulary is the most frequent terms, at most `MAX_WEIGHTS` over the number of issues: L-BFGS keeps ~25
+    floats a weight, so 397 issues of 14,927 terms (86,565 claims of one 5 MB article) took 1.3 GB for the fit
+    alone. PolNeAR train's 221 issues of 11,653 terms are within it (its model is unchanged)."""
     labels = {i: max(a, key=lambda x: (x[2], x[0]))[0] for i, a in enumerate(assigned) if a}
     counts = Counter(labels.values())
     classes = {n for n, c in counts.items() if c >= MIN_PER_ISSUE}
@@ -151,7 +156,7 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
 
     stop = sorted(ENGLISH_STOP_WORDS | {w for x in exclude for w in re.findall(r"[a-z0-9]+", str(x).lower())})
     vec = TfidfVectorizer(min_df=min_df, stop_words=stop, ngram_range=(1, 2), sublinear_tf=True,
-                          token_pattern=_TOKEN.pattern)
+                          token_pattern=_TOKEN.pattern, max_features=MAX_WEIGHTS // len(classes))
     lr = LogisticRegression(C=4.0, max_iter=1000, class_weight="balanced")
     # One BLAS thread: L-BFGS works on vectors too small for OpenBLAS's threads, which spin and fight the
     # parse for the cores (PolNeAR dev: 1.7-4.5 CPU s with two threads, 0.16 s with one; the same issues).

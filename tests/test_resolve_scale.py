@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from graphkit.build import DISCOVERY_MAX_CLAIMS, discovery_sample
+from graphkit.build import DISCOVERY_MAX_CLAIMS, discovery_sample, issue_model_sample
 from graphkit.merge import organisation_merges, shortens
 from graphkit.names import FUZZY_MIN, candidate_pairs, compare_names, name_words
 from graphkit.places import places_in
@@ -95,3 +95,13 @@ def test_discovery_sample_caps_rows_not_small_corpora(n_claims, n_docs, kept):
     out = discovery_sample(claims)
     assert len(out) == kept
     assert out == discovery_sample(list(claims))   # the same sample every time
+
+
+@pytest.mark.parametrize("n_claims,limit,kept", [(0, 5, 0), (5, 5, 5), (6, 5, 5), (1000, 100, 100)])
+def test_issue_model_sample_caps_rows_in_order(n_claims, limit, kept):
+    keys = [f"d{i % 7}:{i}" for i in range(n_claims)]
+    rows = issue_model_sample(keys, limit=limit)
+    assert len(rows) == kept and rows == sorted(set(rows))
+    assert rows == issue_model_sample(list(keys), limit=limit)   # the same sample every time
+    if n_claims <= limit:
+        assert rows == list(range(n_claims))                      # a small store is fitted on every claim
