@@ -351,14 +351,17 @@ def _adjacent(first: Claim, second: Claim, max_gap: int = 400) -> bool:
 
 def _candidate_pairs(seen: list[_Seen], spec: dict[str, float]) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) sharing a specific argument, in (i, j) order: an inverted index over arguments, posting
-    lists of at most BLOCK_MAX claims (a longer one is a common word, not a specific matter).
+    lists of at most BLOCK_MAX claims (a longer one is a common word, not a specific matter). A pair of two
+    articles is yielded only when it shares MIN_SHARED_ACROSS specific arguments (`_link` drops the others: on
+    PolNeAR train nine pairs in ten were yielded only to be dropped there).
 
     Yielded claim by claim (each with its later partners) rather than collected: the set of every pair of the
     store was the largest thing contradictions held (~200 MB passing at 100k claims).
 
-    >>> s = lambda *a: _Seen(None, 0, frozenset(a), None)
-    >>> list(_candidate_pairs([s("x", "y"), s("y"), s("x", "y"), s("z")], {"x": 1.0, "y": 1.0, "z": 1.0}))
-    [(0, 1), (0, 2), (1, 2)]
+    >>> from types import SimpleNamespace as C
+    >>> s = lambda doc, *a: _Seen(C(doc_id=doc), 0, frozenset(a), None)
+    >>> list(_candidate_pairs([s("d", "x", "y"), s("d", "y"), s("e", "x", "y"), s("e", "z")], dict.fromkeys("xyz", 1.0)))
+    [(0, 1), (0, 2)]
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for k, s in enumerate(seen):
@@ -366,13 +369,16 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float]) -> Iterator[tupl
             if spec[x] >= MIN_SPECIFICITY:
                 postings[x].append(k)
     for k, s in enumerate(seen):
-        later: set[int] = set()
+        hits: Counter = Counter()
         for x in s.args:
             plist = postings.get(x)
             if plist is not None and len(plist) <= BLOCK_MAX:
-                later.update(plist[bisect_right(plist, k):])
-        for j in sorted(later):
-            yield k, j
+                hits.update(plist[bisect_right(plist, k):])
+        doc = s.claim.doc_id
+        for j in sorted(hits):
+            if hits[j] >= MIN_SHARED_ACROSS or seen[j].claim.doc_id == doc or \
+                    sum(spec[x] >= MIN_SPECIFICITY for x in s.args & seen[j].args) >= MIN_SHARED_ACROSS:
+                yield k, j
 
 
 def _days(a: Claim, b: Claim) -> Optional[int]:
