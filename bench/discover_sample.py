@@ -30,7 +30,7 @@ def memberships(extractions, tax, exclude=()) -> dict[str, set]:
     items = [(doc_id, it) for doc_id, ex in sorted(extractions.items()) for it in ex.items]
     out = defaultdict(set)
     for (doc_id, it), about in zip(items, assign_corpus([(it.attribution.text, it.context) for _, it in items], tax,
-                                                        exclude=exclude)):
+                                                        exclude=exclude, articles=[d for d, _ in items])):
         for name, _, _ in about:
             out[name].add(claim_id(doc_id, it.attribution.spans))
     return out

@@ -598,7 +598,7 @@ def claim_issues(store: Store, said: dict[str, list], tax, *, exclude=(), refit:
 
     A claim's issues are a function of its text and context, the taxonomy, graphkit's code and, for discovered
     issues, the model learnt from the claims their triggers assign (`kept_issue_model`: fitted once per
-    taxonomy and kept). So each article's issues are kept in the store under a key of exactly those, and
+    taxonomy and kept) and its article's other claims (`graphkit.issue_model.from_article`). So each article's issues are kept in the store under a key of exactly those, and
     worked out again only when the key changes: a rebuild that changed a few articles assigns only theirs.
     ``full``: work out every article's again. ``said``: doc_id → its claims' (text, context) pairs."""
     from .issue_model import assign_corpus
@@ -617,7 +617,8 @@ def claim_issues(store: Store, said: dict[str, list], tax, *, exclude=(), refit:
             todo[doc_id] = key
     flat = [c for doc_id in todo for c in said[doc_id]]
     matched = [a for doc_id in todo for a in triggers[doc_id]] if triggers is not None else None
-    found = iter(assign_corpus(flat, tax, model=model, assigned=matched) if flat else ())
+    arts = [doc_id for doc_id in todo for _ in said[doc_id]]  # a claim with no issue of its own may get its article's
+    found = iter(assign_corpus(flat, tax, model=model, assigned=matched, articles=arts) if flat else ())
     for doc_id in todo:
         out[doc_id] = [next(found) for _ in said[doc_id]]
     store.keep_issues((doc_id, key, json.dumps(out[doc_id])) for doc_id, key in todo.items())

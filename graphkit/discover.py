@@ -1,32 +1,34 @@
 """Issues discovered from a corpus's own claims, when the corpus brings no taxonomy.
 
-Each claim's keyphrases (graphkit.keyphrases: noun phrases and named things, kept by the
-extraction) are folded to light lemmas; phrases said in enough claims and articles make the
-vocabulary, less the speakers' names and, in corpora of many articles, phrases spread over them like
-words any article may use (`spread`: "time", "way", "thing"). An issue is a *topical phrase*: a phrase
-of two words or more said in at least `MIN_SHARE` of the claims (and `MIN_CLAIMS`), in at least
-`MIN_ARTICLES` articles of a corpus of many, or a single word as often said that the articles saying it
-are few for its claims (`spread` below `SINGLE_SPREAD`: "abortion", "delegates", "turnout", not "time" or
-"support"). A phrase folds into the shortest phrase of two words or more it ends with that is an issue
-("private email server" into "email server"; "gun control" never into "control"). Each issue is named by
-its phrase as written most often, and its triggers are that phrase and the phrases folded into it, so
-that a claim's issue says in words what the claim says ("minimum wage", "Syrian refugees", "turnout").
+Two levels. (1) *Topical phrases*: each claim's keyphrases (graphkit.keyphrases: noun phrases and named
+things, kept by the extraction) are folded to light lemmas; phrases said in enough claims and articles make
+the vocabulary, less the speakers' names and, in corpora of many articles, phrases spread over them like
+words any article may use (`spread`: "time", "way", "thing"). A phrase of two words or more said in at least
+`MIN_SHARE` of the claims (and `MIN_CLAIMS`), in at least `MIN_ARTICLES` articles of a corpus of many, is
+topical; a single word as often said is topical when it is said far more here than in English at large
+(`keyness` >= `KEYNESS_MIN`: not "father", "city", "course") and either concentrated in few articles for its
+claims (`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key however spread (`KEYNESS_SPREAD`:
+"nomination"), and it is no speech noun of the cue lexicon ("comments", "speech": *that* something was said,
+not what about). A phrase folds into the shortest topical phrase of two words or more it ends with ("private
+email server" into "email server"). (2) *Issues*: the topical phrases grouped (`group_phrases`) by where they
+are said (their articles) and what they are said with (the other phrases of their claims), so that phrases
+rarely said together but about the same thing ("immigrants", "deportation", "undocumented immigrants") make
+one issue; `issue_count` of them (``n_issues`` to choose), each named by its phrase that stands for it best
+(claims x closeness to the group's centre) and triggered by all of its phrases.
 
-Why not communities of phrases or topics (tried, bench/README.md, issue 14): a group of phrases said
-together in articles is named by one of them, and a strict reader does not agree that a claim about the
-primary is about "general election", or one about the minimum wage about "tax cuts"; a claim is about
-what it says. The number of issues comes from the data (every phrase said often and topically enough);
-``n_issues`` keeps the largest. Each issue becomes an entry of an issues.yaml (name, description, patterns,
-context) marked ``origin: discovered``, so claims are assigned to it like to a hand-made issue
-(graphkit.issues.assign_claim, which asks discovered issues for firmer evidence; claims that say none
-of its triggers may get one learnt from those that do, graphkit.issue_model), and `graphkit issues
-suggest` writes it as a file to edit. Same claims in, same issues out.
+Why groups and not one issue per phrase (bench/README.md, issue 14): 253 phrase issues on PolNeAR train were
+too many for a reader, near-synonyms were apart, and a claim that says no topical phrase had nothing to
+inherit. Each issue becomes an entry of an issues.yaml (name, description, patterns, context) marked
+``origin: discovered``, so claims are assigned to it like to a hand-made issue (graphkit.issues.assign_claim,
+which asks discovered issues for firmer evidence; claims that say none of its triggers may get one learnt
+from those that do, or their article's: graphkit.issue_model), and `graphkit issues suggest` writes it as a
+file to edit. Same claims in, same issues out.
 
 >>> claims = [(f"c{i}", f"d{i % 4}", ph) for i, ph in enumerate(
 ...     [["council tax", "pensioners"], ["council tax", "bills"], ["council tax", "councils"], ["ID cards", "civil liberties"],
 ...      ["ID cards", "Home Office"], ["ID cards", "civil liberties"]] * 3)]
->>> [i["name"] for i in discover_issues(claims)["issues"]][:3]
-['council tax', 'ID cards', 'civil liberties']
+>>> [(i["name"], i["patterns"]) for i in discover_issues(claims, n_issues=2)["issues"]]
+[('council tax', ['council tax', 'bills', 'pensioners']), ('ID cards', ['ID cards', 'civil liberties', 'Home Office'])]
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ MIN_CLAIMS = 3         # an issue's phrase is said in at least this many claims 
 MIN_SHARE = 1 / 3000   # ... and this share of them (5 of PolNeAR train's 14,600)
 MIN_ARTICLES = 3       # ... in at least this many articles (in a corpus of many articles)
 SINGLE_SPREAD = 0.75   # a single word is an issue only when its articles are this few for its claims (`spread`)
+KEYNESS_MIN = 2.0      # ... and said at least e^2 (7) times as often as in English (`keyness`): not "father", "city"
+KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in English is an issue however spread ("nomination")
+GROUP_ARTICLES = 0.8   # phrases are grouped by where they are said (articles) this much, by what they are said with the rest
+MAX_ISSUES_FOUND = 40  # at most this many issues when ``n_issues`` does not say
 
 
 def phrase_key(phrase: str) -> str:
@@ -117,7 +123,40 @@ def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset()):
     return rows, sorted(vocab), df, docs, surface
 
 
-def issue_phrases(df, docs, spreads: Optional[dict], min_claims: int, min_articles: int) -> list[str]:
+def keyness(keys, counts, surface, rows) -> dict[str, float]:
+    """How much more each single word of `keys` is said in these claims than in English at large: the log of its
+    share of the claims' keyphrase words over its frequency in English (wordfreq). "delegates" 5.6, "abortion" 3.9,
+    "tax" 2.2 on PolNeAR train; words any story may use are said about as often as anywhere: "father" 1.4, "city"
+    0.8, "title" 0.1. Words English has no frequency for are as key as can be (inf)."""
+    from wordfreq import word_frequency
+
+    n_words = max(1, sum(len(k.split()) for _, _, ks, _ in rows for k in ks))
+    out = {}
+    for k in keys:
+        if " " in k or not counts.get(k):
+            continue
+        f = word_frequency(_written(surface[k]).lower(), "en")
+        out[k] = math.log(counts[k] / n_words / f) if f > 0 else math.inf
+    return out
+
+
+def speech_words() -> frozenset[str]:
+    """Single words that say *that* something was said, not what about: the nouns of the attribution cue lexicon
+    (models/cues.yaml: "comments", "speech", "interview", "criticism", "warning"), as light lemmas. A claim's
+    "comments" are its own words; an issue named so fits no claim.
+
+    >>> {"comment", "speech", "interview"} <= speech_words(), "plan" in speech_words()
+    (True, False)
+    """
+    from .cues import default_cues
+    from .issues import light_lemma
+
+    cues = default_cues()
+    return frozenset(light_lemma(w) for w in cues.nouns if " " not in w)
+
+
+def issue_phrases(df, docs, spreads: Optional[dict], min_claims: int, min_articles: int,
+                  keys_of: Optional[dict] = None) -> list[str]:
     """The phrase keys that are issues: said in at least `min_claims` claims and `min_articles` articles, and of two
     words or more or, for a single word, concentrated in few articles (`spreads` below `SINGLE_SPREAD`; every
     single word when `spreads` is None: too few articles to judge).
@@ -131,7 +170,10 @@ def issue_phrases(df, docs, spreads: Optional[dict], min_claims: int, min_articl
     for k, c in df.items():
         if c < min_claims or len(docs[k]) < min_articles:
             continue
-        if " " in k or spreads is None or spreads.get(k, 1.0) < SINGLE_SPREAD:
+        key = keys_of.get(k, math.inf) if keys_of is not None else math.inf
+        if " " not in k and k in speech_words():
+            continue
+        if " " in k or spreads is None or key >= KEYNESS_MIN and (spreads.get(k, 1.0) < SINGLE_SPREAD or key >= KEYNESS_SPREAD):
             out.append(k)
     return sorted(out)
 
@@ -177,7 +219,7 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     [, keyphrases of the sentence before]).
 
     ``exclude``: phrases that are no issue whatever the data say (the speakers' names: who is not what about).
-    ``n_issues``: keep that many, the largest.
+    ``n_issues``: that many issues (groups of topical phrases), else `issue_count` of the topical phrases.
 
     Issues come largest first (by the claims saying their phrases); each has name, description, patterns,
     context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
@@ -197,26 +239,93 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
                if many else None)
     counts = {k: df[k] if " " in k else alone[k] for k in vocab}
     where = {k: docs[k] if " " in k else alone_docs[k] for k in vocab}
-    keys = issue_phrases(counts, where, spreads, max(MIN_CLAIMS, math.ceil(MIN_SHARE * n)), MIN_ARTICLES if many else 1)
+    keys = issue_phrases(counts, where, spreads, max(MIN_CLAIMS, math.ceil(MIN_SHARE * n)), MIN_ARTICLES if many else 1,
+                         keyness(vocab, counts, surface, rows))
     into = fold(keys)
     members: dict[str, set[int]] = defaultdict(set)
     for r, (_, _, ks, _) in enumerate(rows):
         for k in _outermost(ks):
             if k in into:
                 members[into[k]].add(r)
-    groups = sorted(members, key=lambda k: (-len(members[k]), k))
-    if n_issues:
-        groups = groups[:int(n_issues)]
+    heads = sorted(members)
+    if not heads:
+        return {"version": 1, "issues": []}
+    k_groups = int(n_issues) if n_issues else issue_count(len(heads))
+    groups = group_phrases(heads, members, rows, vocab, k_groups, many)
+    size = {g[0]: len(set().union(*(members[h] for h in g))) for g in groups}
     issues, names = [], set()
-    for g in groups:
-        parts = [g] + sorted((k for k in keys if into[k] == g and k != g), key=lambda k: (-df[k], k))
-        written = [_written(surface[k]) for k in parts]
+    for g in sorted(groups, key=lambda g: (-size[g[0]], g[0])):
+        parts = g + sorted((k for k in keys if into[k] in g and k not in g), key=lambda k: (-df[k], k))
+        written = list(dict.fromkeys(_written(surface[k]) for k in parts))
         if written[0].lower() in names:
             continue
         names.add(written[0].lower())
-        issues.append({"name": written[0], "description": "discovered: " + ", ".join(written[:5]),
+        issues.append({"name": written[0], "description": "discovered: " + ", ".join(written[:6]),
                        "patterns": written, "context": written, "origin": "discovered"})
     return {"version": 1, "issues": issues}
+
+
+def issue_count(n_phrases: int) -> int:
+    """How many issues `n_phrases` topical phrases make when ``n_issues`` does not say: sqrt(4 n), at most
+    `MAX_ISSUES_FOUND` (PolNeAR train's ~250 topical phrases: 32 issues; 9 phrases: 6).
+
+    >>> issue_count(256), issue_count(9), issue_count(1)
+    (32, 6, 2)
+    """
+    return max(1, min(MAX_ISSUES_FOUND, round(math.sqrt(4 * n_phrases))))
+
+
+def phrase_vectors(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], many: bool):
+    """One row per topical phrase: where it is said (its articles, weighed by idf; in corpora of many articles) and
+    what it is said with (the phrases of its claims, itself among them, and of their sentences before), each part of unit length,
+    weighed `GROUP_ARTICLES` : 1 - `GROUP_ARTICLES`. Two phrases said in the same articles, or among the same
+    other phrases ("deal" and "agreement" with "sign", "terms"), get near rows though rarely said together."""
+    import numpy as np
+
+    col = {k: j for j, k in enumerate(vocab)}
+    arts = sorted({r[1] for r in rows})
+    aidx = {a: i for i, a in enumerate(arts)}
+    where = np.zeros((len(heads), len(arts)))
+    said = np.zeros((len(heads), len(vocab)))
+    for i, h in enumerate(heads):
+        for r in sorted(members[h]):
+            _, doc_id, ks, ctx = rows[r]
+            where[i, aidx[doc_id]] += 1
+            for k in {*ks, *ctx, h}:  # with itself: phrases said together are near too
+                if k in col:
+                    said[i, col[k]] += 1
+    out = []
+    for m, w in ((where, GROUP_ARTICLES if many else 0.0), (said, 1.0 - GROUP_ARTICLES if many else 1.0)):
+        m = np.log1p(m) * (np.log((1 + len(heads)) / (1 + (m > 0).sum(0))) + 1)
+        norm = np.linalg.norm(m, axis=1, keepdims=True)
+        out.append(np.divide(m, norm, out=np.zeros_like(m), where=norm > 0) * math.sqrt(w))
+    return np.hstack(out)
+
+
+def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], k: int, many: bool) -> list[list[str]]:
+    """`heads` (topical phrases) in `k` groups by average-link clustering of `phrase_vectors` (cosine;
+    deterministic), each group its phrases in order of how well they stand for it: claims x closeness to the
+    group's centre, the first its name."""
+    import numpy as np
+
+    if k >= len(heads):
+        return [[h] for h in heads]
+    X = phrase_vectors(heads, members, rows, vocab, many)
+    keep = np.linalg.norm(X, axis=1) > 0
+    if keep.sum() <= k:
+        return [[h] for h in heads]
+    from sklearn.cluster import AgglomerativeClustering
+
+    lab = np.full(len(heads), -1)
+    lab[keep] = AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit(X[keep]).labels_
+    groups = []
+    for g in sorted(set(lab[keep].tolist())):
+        idx = [i for i in range(len(heads)) if lab[i] == g]
+        centre = X[idx].mean(0)
+        centre /= np.linalg.norm(centre) or 1.0
+        score = {heads[i]: len(members[heads[i]]) * float(X[i] @ centre) ** 2 for i in idx}
+        groups.append(sorted(score, key=lambda h: (-score[h], h)))
+    return groups
 
 
 def _written(forms: Counter) -> str:
@@ -249,14 +358,16 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     members: dict[str, list] = defaultdict(list)
     reported: set[str] = set()
     said = [(it.attribution.text, it.context) for _, it in items]
-    for (doc_id, it), about in zip(items, assign_corpus(said, tax, exclude=people, **({"model": model} if kept else {}))):
+    about_all = assign_corpus(said, tax, exclude=people, articles=[doc_id for doc_id, _ in items],
+                              **({"model": model} if kept else {}))
+    for (doc_id, it), about in zip(items, about_all):
         a = it.attribution
         for name, trig, score in about:
             reported.add(name)
             if claim_id(doc_id, a.spans) not in statements:
                 continue  # another report of a claim counted once, by its first report
             # examples: the claims its triggers assign first, the best scored
-            members[name].append((trig.startswith("learnt: "), -score, len(a.text), a.text,
+            members[name].append((trig.startswith(("learnt: ", "context: article")), -score, len(a.text), a.text,
                                   a.resolved_text or a.speaker_text or "?"))
     # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
     data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}

@@ -49,14 +49,17 @@ EVIDENCE_WORDS = 3      # words given as the evidence of a learnt issue
 
 
 def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude: Iterable[str] = (),
-                  model: Optional["IssueModel"] = None, assigned: Optional[Sequence[list]] = None) -> list[list[tuple]]:
+                  model: Optional["IssueModel"] = None, assigned: Optional[Sequence[list]] = None,
+                  articles: Optional[Sequence[str]] = None, learn: bool = True) -> list[list[tuple]]:
     """(issue, triggers, score) lists for every claim of a corpus, given as (text, context) pairs (context: the
     rest of the claim's sentence, the sentence before): the taxonomy's triggers (graphkit.issues.assign_claim)
     and, for a discovered taxonomy, issues learnt for the claims that say none (`learn_issues`).
     ``exclude``: names whose words are no evidence (people's names). ``model``: a model fitted earlier
     (`fit_issue_model`) to apply instead of fitting one on these claims (a build keeps the one it fitted
     with its discovered issues, so a claim's issues depend on that claim alone). ``assigned``: the triggers' issues
-    of these claims when the caller has them already."""
+    of these claims when the caller has them already. ``articles``: each claim's article (its claims together, in
+    the order said): a claim of a discovered issue's corpus that is still without one gets its article's
+    (`from_article`). ``learn``: give learnt issues (else only triggers, and the article's)."""
     from .issues import assign_claim
 
     if taxonomy is None or not taxonomy.issues:
@@ -65,11 +68,52 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         assigned = [assign_claim(text, context, taxonomy) for text, context in claims]
     if not taxonomy.discovered:
         return assigned
-    texts = model_texts(claims)
-    if model is None:
-        model = fit_issue_model(texts, assigned, exclude=exclude)
-    learnt = apply_issue_model(model, texts, assigned)
-    return [a or b for a, b in zip(assigned, learnt)]
+    if learn:
+        texts = model_texts(claims)
+        if model is None:
+            model = fit_issue_model(texts, assigned, exclude=exclude)
+        learnt = apply_issue_model(model, texts, assigned)
+        assigned = [a or b for a, b in zip(assigned, learnt)]
+    if articles is not None:
+        assigned = from_article(assigned, articles)
+    return list(assigned)
+
+
+ARTICLE_EVIDENCE = "context: article"
+ARTICLE_REACH = 1.0  # a claim this many claims away votes half as much as the next one
+
+
+def from_article(assigned: Sequence[list], articles: Sequence[str]) -> list[list[tuple]]:
+    """Each claim without an issue gets the issue its article's other claims are about, the nearer ones counting
+    more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
+    distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
+    was said before); the issue with most votes is given with the evidence ``context: article`` and a score of
+    half its share of the votes. Claims with issues keep theirs; an article with none gives none.
+
+    >>> a = [[("tax", "council tax", 0.5)], [], [], [("ID cards", "ID cards", 0.5)], []]
+    >>> [x[0][:2] if x else None for x in from_article(a, ["d1", "d1", "d1", "d1", "d2"])]
+    [('tax', 'council tax'), ('tax', 'context: article'), ('ID cards', 'context: article'), ('ID cards', 'ID cards'), None]
+    """
+    out = [list(a) for a in assigned]
+    at: dict[str, list[int]] = {}
+    for i, d in enumerate(articles):
+        at.setdefault(d, []).append(i)
+    for idx in at.values():
+        said = [(p, i) for p, i in enumerate(idx) if any(not t.startswith("learnt: ") for _, t, _ in assigned[i])]
+        if not said:
+            continue
+        for p, i in enumerate(idx):
+            if assigned[i]:
+                continue
+            votes: dict[str, float] = {}
+            for q, j in said:
+                for name, trig, score in assigned[j]:
+                    if trig.startswith("learnt: "):
+                        continue
+                    votes[name] = votes.get(name, 0.0) + score / (1 + (p - q if q < p else q - p + 0.5) / ARTICLE_REACH)
+            best = max(sorted(votes), key=lambda k: votes[k])
+            out[i] = [(best, ARTICLE_EVIDENCE, round(0.5 * votes[best] / sum(votes.values()), 3))]
+    return out
 
 
 def model_texts(claims: Sequence[tuple[str, Sequence[str]]]) -> list[str]:

@@ -287,3 +287,56 @@ def test_the_largest_issue_is_not_learnt_for_vague_claims(claim, expected):
 
     got = assign_corpus(UNEVEN + [(claim, ("", ""))], taxonomy_from_data(THREE, "d", origin="discovered"))
     assert [n for n, _, _ in got[-1]] == ([expected] if expected else [])
+
+
+# -- two levels: topical phrases, grouped into issues; a claim without one gets its article's ------------------
+@pytest.mark.parametrize("assigned,articles,expected", [
+    # the next claim with an issue decides; the evidence says it came from the article
+    ([[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)]], ["a", "a", "a"],
+     [("tax", "council tax"), ("tax", "context: article"), ("ID", "ID cards")]),
+    ([[("tax", "council tax", 0.5)], [], [], [("ID", "ID cards", 0.5)]], ["a", "a", "a", "a"],
+     [("tax", "council tax"), ("tax", "context: article"), ("ID", "context: article"), ("ID", "ID cards")]),
+    # another article's issues are no evidence; an article with none gives none
+    ([[("tax", "council tax", 0.5)], []], ["a", "b"], [("tax", "council tax"), None]),
+    # a learnt issue is no vote for its neighbours
+    ([[("tax", "learnt: bills", 0.7)], []], ["a", "a"], [("tax", "learnt: bills"), None]),
+])
+def test_a_claim_without_an_issue_gets_its_articles(assigned, articles, expected):
+    from graphkit.issue_model import from_article
+
+    got = from_article(assigned, articles)
+    assert [tuple(x[0][:2]) if x else None for x in got] == expected
+
+
+def _corpus(n_docs, topics, filler):
+    """claims (id, doc, phrases): article d is about topic d % len(topics); each claim says one phrase of its topic
+    and a filler word any article may use."""
+    out = []
+    for d in range(n_docs):
+        words = topics[d % len(topics)]
+        for k in range(6):
+            out.append((f"d{d:03d}-{k}", f"d{d:03d}", [words[k % len(words)], filler[(d + k) % len(filler)]]))
+    return out
+
+
+TOPIC_WORDS = [["deportation", "immigrants", "border wall"], ["abortion", "Planned Parenthood", "contraception"],
+               ["delegates", "superdelegates", "contested convention"], ["pipelines", "emissions", "climate change"]]
+FILLER = ["time", "father", "comments", "city", "way"]
+
+
+@pytest.mark.parametrize("phrase,issue", [
+    ("deportation", "immigration"), ("immigrants", "immigration"), ("border wall", "immigration"),  # rarely said together,
+    ("abortion", "abortion"), ("contraception", "abortion"),                                      # said in the same articles
+    ("delegates", "race"), ("contested convention", "race"), ("emissions", "climate"),
+    ("father", None), ("comments", None), ("city", None), ("time", None),   # words any story uses; a speech noun
+])
+def test_topical_phrases_are_grouped_into_issues(phrase, issue):
+    found = discover_issues(_corpus(40, TOPIC_WORDS, FILLER), n_issues=4)["issues"]
+    groups = {t[0]: g for t in TOPIC_WORDS for g in found if t[0] in g["patterns"] or any(w in g["patterns"] for w in t)}
+    assert len(found) == 4
+    where = [g for g in found if phrase in g["patterns"]]
+    if issue is None:
+        assert where == []
+    else:
+        topic = {"immigration": "deportation", "abortion": "abortion", "race": "delegates", "climate": "pipelines"}[issue]
+        assert where == [groups[topic]]
