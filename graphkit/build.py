@@ -323,10 +323,24 @@ def _discovered_issues(store: Store, extractions: Optional[dict[str, DocExtracti
     return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers if speakers is not None else store.actors()))
 
 
+NAMED_KINDS = ("group", "role", "anonymous", "other")  # actors named by what kind of source they are, not who
+
+
 def not_issues(actors) -> set[str]:
-    """Names that are no issue: the actors' names and aliases, and the words of people's names (who is not what about)."""
+    """Names that are no issue: the names and aliases of the actors that are someone (people, organisations,
+    places), and the words of people's names (who is not what about). A source named by a common noun ("voters",
+    "the campaign", "polls", "donors": `NAMED_KINDS`) leaves that noun to the issues: a claim that says "voters"
+    or "the campaign" is about them (PolNeAR train: its largest issue, the campaign, was missing).
+
+    >>> from types import SimpleNamespace as A
+    >>> sorted(not_issues([A(name="Hillary Clinton", aliases=("Clinton",), type="person"),
+    ...                    A(name="voters", aliases=(), type="group")]))
+    ['Clinton', 'Hillary', 'Hillary Clinton']
+    """
     who = set()
     for a in actors:
+        if a.type in NAMED_KINDS:
+            continue
         who.update([a.name, *a.aliases])
         if a.type == "person":
             who.update(w for w in a.name.split() if len(w) > 2)

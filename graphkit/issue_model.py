@@ -68,14 +68,17 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         assigned = [assign_claim(text, context, taxonomy) for text, context in claims]
     if not taxonomy.discovered:
         return assigned
+    likely = None
     if learn:
         texts = model_texts(claims)
         if model is None:
             model = fit_issue_model(texts, assigned, exclude=exclude)
         learnt = apply_issue_model(model, texts, assigned)
+        if articles is not None:
+            likely = issue_probabilities(model, texts, [a or b for a, b in zip(assigned, learnt)])
         assigned = [a or b for a, b in zip(assigned, learnt)]
     if articles is not None:
-        assigned = from_article(assigned, articles)
+        assigned = from_article(assigned, articles, likely)
     return list(assigned)
 
 
@@ -83,12 +86,35 @@ ARTICLE_EVIDENCE = "context: article"
 ARTICLE_REACH = 1.0  # a claim this many claims away votes half as much as the next one
 
 
-def from_article(assigned: Sequence[list], articles: Sequence[str]) -> list[list[tuple]]:
+def issue_probabilities(model: Optional["IssueModel"], texts: Sequence[str], assigned: Sequence[Sequence[tuple]]) -> list:
+    """For each claim `assigned` gives no issue and that says some word of `model`, {issue: probability} by what it
+    says; else None (a claim that says none of the model's words is left to its article alone)."""
+    out: list = [None] * len(texts)
+    if model is None:
+        return out
+    import numpy as np
+
+    for i, text in enumerate(texts):
+        if assigned[i]:
+            continue
+        cols, vals = _features(model, text)
+        if not cols:
+            continue
+        z = model.coef[:, cols] @ np.array(vals) + model.intercept
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        out[i] = dict(zip(model.classes, p.tolist()))
+    return out
+
+
+def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None) -> list[list[tuple]]:
     """Each claim without an issue gets the issue its article's other claims are about, the nearer ones counting
     more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
     distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
     was said before); the issue with most votes is given with the evidence ``context: article`` and a score of
-    half its share of the votes. Claims with issues keep theirs; an article with none gives none.
+    half its share of the votes. ``likely``: for each claim, {issue: probability} learnt from what it says
+    (`issue_probabilities`) or None; each issue's votes are weighed by it, so the article's issues are the prior
+    and the claim's own words choose among them. Claims with issues keep theirs; an article with none gives none.
 
     >>> a = [[("tax", "council tax", 0.5)], [], [], [("ID cards", "ID cards", 0.5)], []]
     >>> [x[0][:2] if x else None for x in from_article(a, ["d1", "d1", "d1", "d1", "d2"])]
@@ -111,6 +137,9 @@ def from_article(assigned: Sequence[list], articles: Sequence[str]) -> list[list
                     if trig.startswith("learnt: "):
                         continue
                     votes[name] = votes.get(name, 0.0) + score / (1 + (p - q if q < p else q - p + 0.5) / ARTICLE_REACH)
+            if likely is not None and likely[i]:  # what the claim says weighs the article's issues
+                floor = min(likely[i].values())
+                votes = {k: v * likely[i].get(k, floor) for k, v in votes.items()}
             best = max(sorted(votes), key=lambda k: votes[k])
             out[i] = [(best, ARTICLE_EVIDENCE, round(0.5 * votes[best] / sum(votes.values()), 3))]
     return out

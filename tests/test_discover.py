@@ -340,3 +340,19 @@ def test_topical_phrases_are_grouped_into_issues(phrase, issue):
     else:
         topic = {"immigration": "deportation", "abortion": "abortion", "race": "delegates", "climate": "pipelines"}[issue]
         assert where == [groups[topic]]
+
+
+@pytest.mark.parametrize("actor,excluded", [
+    (("Hillary Clinton", ("Clinton",), "person"), {"Hillary Clinton", "Clinton", "Hillary"}),   # who is not what about
+    (("Democratic National Committee", ("DNC",), "organisation"), {"Democratic National Committee", "DNC"}),
+    (("voters", ("Voters",), "group"), set()),            # a source named by a common noun leaves it to the issues
+    (("campaign", (), "group"), set()),
+    (("campaign manager", (), "role"), set()),
+])
+def test_names_that_are_no_issue(actor, excluded):
+    from types import SimpleNamespace
+
+    from graphkit.build import not_issues
+
+    name, aliases, kind = actor
+    assert not_issues([SimpleNamespace(name=name, aliases=aliases, type=kind)]) == excluded
