@@ -58,6 +58,7 @@ DECLINED = "keep"
 
 from .cue_tagger import tagged_candidates
 from .errors import GraphkitError
+from .nlp import doc_text
 from .frames import (
     _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates, _modal,
     _dash_candidates, _declined, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate,
@@ -159,7 +160,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
     if skip - set(FRAMES):
         raise GraphkitError(f"unknown attribution frame(s) {', '.join(sorted(skip - set(FRAMES)))}; "
                             f"choose among {', '.join(FRAMES)}")
-    text = doc.text
+    text = doc_text(doc)  # Doc.text is rebuilt from every token on each read: once per Doc, for every stage
     quotes = find_quotes(text)
     # token -> quote index
     quote_of_tok: dict[int, int] = {}

@@ -57,6 +57,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator, Optional
 
+from .nlp import doc_text  # noqa: F401  (one cache of Doc.text per Doc, shared with the other stages)
 from .records import Attribution
 
 __all__ = ["ClaimDate", "claim_date", "find_date_expressions", "resolve_expression", "DateExpression", "doc_text"]
@@ -476,28 +477,6 @@ def _sentence_bounds(doc, att: Attribution, cue) -> tuple[int, int]:
     if s is not None and len(s):
         return s[0].sent.start_char, s[-1].sent.end_char
     return att.spans[0][0], att.spans[-1][1]
-
-
-_TEXT_CACHE: list = [None, ""]
-
-
-def doc_text(doc, known: Optional[str] = None) -> str:
-    """``doc.text``, computed once per Doc (the last one asked about is remembered).
-
-    spaCy rebuilds ``Doc.text`` from every token on each access; the extraction asks for it once
-    per claim in several places (claim dates, issue contexts). ``known``: the text the Doc was
-    made from, when the caller has it (spaCy's tokenizer keeps every character, so it is
-    ``doc.text``): remembered without rebuilding it.
-
-    >>> class D: text = "He said so."
-    >>> d = D(); doc_text(d) is doc_text(d)
-    True
-    """
-    if known is not None:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, known
-    elif _TEXT_CACHE[0] is not doc:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
-    return _TEXT_CACHE[1]
 
 
 def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpression]]:

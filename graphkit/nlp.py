@@ -219,3 +219,25 @@ def caller_components(names: list[str], pure: Iterable[str] | None = None) -> li
     while j and (names[j - 1] in BLIND_COMPONENTS or names[j - 1] in DEFERRABLE_COMPONENTS and names[j - 1] in pure):
         j -= 1
     return [n for n in names[j:k] if n in DEFERRABLE_COMPONENTS] + names[k:]
+
+
+_TEXT_CACHE: list = [None, ""]
+
+
+def doc_text(doc, known: str | None = None) -> str:
+    """``doc.text``, computed once per Doc (the last one asked about is remembered).
+
+    spaCy rebuilds ``Doc.text`` from every token on each access; the attribution component, the speakers,
+    the filter, the dates and the contexts all read it (six builds per article before this cache). ``known``:
+    the text the Doc was made from, when the caller has it (spaCy's tokenizer keeps every character, so it is
+    ``doc.text``): remembered without rebuilding it. The Doc is held, so its identity cannot be reused.
+
+    >>> class D: text = "He said so."
+    >>> d = D(); doc_text(d) is doc_text(d)
+    True
+    """
+    if known is not None:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, known
+    elif _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return _TEXT_CACHE[1]

@@ -38,6 +38,7 @@ from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJE
 from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_index, ent_of, name_end, naming_zone, office_title,
                              person_of_phrase, person_role, principal_tokens, roles_named_with, sentences,
                              speaker_tokens, speaker_type, split_speaker)
+from .nlp import doc_text
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
@@ -83,7 +84,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc):
         self.doc = doc
         ents = ent_index(doc)[2]
-        text = doc.text
+        text = doc_text(doc)
         segs = segments(text, doc.user_data.get("title")) if len(doc) else []
         self.not_running = [s for s in segs if s.kind in NOT_RUNNING_TEXT]
         self.turns = doc_turns(doc, text)  # an interview's or transcript's turns, kept on the Doc (graphkit.interviews)
@@ -214,7 +215,7 @@ class SpeakerResolver:
         called an ORG ('Vince Cable') only for a mention with an honorific ('Mr Cable')."""
         if self._propn is None:
             out, run = [], []
-            text = self.doc.text  # spaCy rebuilds Doc.text from every token on each read: once, not per name
+            text = doc_text(self.doc)  # spaCy rebuilds Doc.text from every token on each read: once, not per name
             for t in list(self.doc) + [None]:
                 ok = t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() \
                     and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE") and t.lower_ not in HONORIFICS \
@@ -554,7 +555,7 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
             return None
         before = t.doc[e.start - 1] if e.start > 0 else None
         a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else e.start_char
-        names.append(res.full_name(t.doc.text[a:e.end_char], (a, e.end_char))[0])
+        names.append(res.full_name(doc_text(t.doc)[a:e.end_char], (a, e.end_char))[0])
     if len(set(names)) < len(names):
         return None
     return ", ".join(names[:-1]) + " and " + names[-1]
