@@ -113,37 +113,66 @@ def token_features(t: Token, subj=_UNSET) -> dict[str, float]:
 
 
 class DocFlags:
-    """What :func:`candidate_features` asks of every content token, read once per Doc: finite verbs,
-    subjects, quote marks, entity tokens, and the sentences that end in a question mark."""
+    """What :func:`candidate_features` asks of every content token, read once per Doc as arrays (no Token
+    objects): finite verbs, subjects, quote marks, entity tokens, the sentences that end in a question mark,
+    and which verbs and nouns can head a candidate at all (:meth:`may_hold`)."""
 
     def __init__(self, doc: Doc):
-        from spacy.attrs import DEP, ENT_IOB, ORTH
+        import numpy as np
+        from spacy.attrs import DEP, ENT_IOB, HEAD, MORPH, ORTH
         from spacy.attrs import POS as POS_ATTR
         from spacy.symbols import AUX, NOUN, VERB
 
+        from .nlp import doc_text
+
         strings = doc.vocab.strings
-        arr = doc.to_array([POS_ATTR, DEP, ENT_IOB, ORTH]).tolist()
-        subj_deps = {strings.add("nsubj"), strings.add("nsubjpass")}
-        quotes = {strings.add(q) for q in ('"', "“", "”")}
-        self.finite, self.subj, self.quote, self.ent = set(), set(), set(), set()
-        self.tagged = []  # the verbs, auxiliaries and nouns: the tokens the tagger reads
-        for i, (pos, dep, iob, orth) in enumerate(arr):
-            if pos == VERB or pos == AUX:
-                self.tagged.append(i)
-                if "Fin" in doc[i].morph.get("VerbForm"):
-                    self.finite.add(i)
-            elif pos == NOUN:
-                self.tagged.append(i)
-            if dep in subj_deps:
-                self.subj.add(i)
-            if orth in quotes:
-                self.quote.add(i)
-            if iob == 1 or iob == 3:
-                self.ent.add(i)
+        arr = doc.to_array([POS_ATTR, DEP, ENT_IOB, ORTH, MORPH, HEAD])
+        pos, dep, iob, orth, morph = (arr[:, k] for k in range(5))
+        heads = (arr[:, 5].view(np.int64) + np.arange(len(doc), dtype=np.int64)).tolist()
+        verb = (pos == VERB) | (pos == AUX)
+        self.tagged = np.flatnonzero(verb | (pos == NOUN)).tolist()  # the tokens the tagger reads
+        finite_morphs: dict[int, bool] = {}  # morphology hash → "Fin" among its VerbForm values
+        self.finite = set()
+        for i, h in zip(np.flatnonzero(verb).tolist(), morph[verb].tolist()):
+            fin = finite_morphs.get(h)
+            if fin is None:
+                fin = finite_morphs[h] = "Fin" in doc[i].morph.get("VerbForm")
+            if fin:
+                self.finite.add(i)
+        ids = {name: strings.add(name) for name in ("nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "prep", "punct",
+                                                    "poss", "amod", "compound", "aux", "auxpass")}
+        self.subj = set(np.flatnonzero((dep == ids["nsubj"]) | (dep == ids["nsubjpass"])).tolist())
+        self.quote = set(np.flatnonzero(np.isin(orth, [strings.add(q) for q in ('"', "“", "”")])).tolist())
+        self.ent = set(np.flatnonzero((iob == 1) | (iob == 3)).tolist())
+        self._heads_content(dep.tolist(), heads, orth.tolist(), pos.tolist(), ids, strings.add(":"), NOUN)
+        text = doc_text(doc)
         self.starts, self.question = [], []
-        for sent in doc.sents:
+        for sent in doc.sents:  # a span's text is the Doc's text between its first and last characters
             self.starts.append(sent.start)
-            self.question.append(sent.text.rstrip().endswith("?"))
+            self.question.append(text[sent.start_char:sent.end_char].rstrip().endswith("?"))
+
+    def _heads_content(self, dep: list, heads: list, orth: list, pos: list, ids: dict, colon: int, noun: int) -> None:
+        """`may_hold`'s table: a noun with a possessor (its speaker); a verb with a child that can give a
+        content (:func:`content_of`: a clause anywhere; an infinitive, object, prepositional phrase or colon
+        after it); neither a modifier, compound nor auxiliary."""
+        possessed, contentful = set(), set()
+        after = {ids["xcomp"], ids["dobj"], ids["prep"]}
+        for k, (d, h) in enumerate(zip(dep, heads)):
+            if h == k:
+                continue
+            if d == ids["poss"]:
+                possessed.add(h)
+            elif d == ids["ccomp"] or k > h and (d in after or d == ids["punct"] and orth[k] == colon):
+                contentful.add(h)
+        not_heads = {ids["amod"], ids["compound"], ids["aux"], ids["auxpass"]}
+        self._may = {i for i in self.tagged if dep[i] not in not_heads
+                     and (i in possessed if pos[i] == noun else i in contentful)}
+
+    def may_hold(self, i: int) -> bool:
+        """Whether token ``i`` can give a candidate (:func:`candidate_of`); False skips it without reading its
+        parse again: a necessary condition only (a noun's possessor is its speaker; a verb's content is one of
+        its children), so the candidates are those :func:`candidate_of` finds for every tagged token."""
+        return i in self._may
 
     def in_question(self, i: int) -> bool:
         return self.question[bisect.bisect_right(self.starts, i) - 1]
@@ -263,7 +292,7 @@ def tagged_candidates(doc: Doc, model: Optional[dict] = None, *, threshold: Opti
     out = []
     flags = DocFlags(doc)
     for i in flags.tagged:
-        if i in taken:
+        if i in taken or not flags.may_hold(i):
             continue
         t = doc[i]
         found = candidate_of(t, cues)
