@@ -35,6 +35,7 @@ from typing import Optional
 
 from .errors import GraphkitError
 from .records import Attribution
+from .segments import segment_kind_at, segments
 
 MODEL_FILE = "attribution_filter.json"
 QUOTE_CHARS = set('"“”«»')
@@ -121,13 +122,55 @@ def _bin(x: float, edges: tuple, name: str) -> str:
     return f"{name}>{edges[-1]}"
 
 
-def _tokens_in(doc, spans) -> list:
-    toks = []
+def _tokens_in(doc, spans) -> list[int]:
+    """The indices of the tokens under character ``spans`` (each widened to whole tokens), in span order."""
+    toks: list[int] = []
     for s, e in spans:
         sp = doc.char_span(s, e, alignment_mode="expand")
         if sp is not None:
-            toks.extend(sp)
+            toks.extend(range(sp.start, sp.end))
     return toks
+
+
+class _DocArrays:
+    """What :func:`features` reads of every token, read once per Doc as plain lists (a Token object per read
+    cost more than the features): part of speech and dependency (as strings), absolute head, entity type,
+    alphabetic, punctuation, finite verb form, upper-case first letter; and the Doc's text and segments."""
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, MORPH, POS
+
+        from .nlp import doc_text
+
+        strings = doc.vocab.strings
+        arr = doc.to_array([POS, DEP, HEAD, ENT_TYPE, IS_ALPHA, IS_PUNCT, MORPH, IDX])
+        self.text = text = doc_text(doc)
+        self.pos = [strings[x] for x in arr[:, 0].tolist()]
+        self.dep = [strings[x] for x in arr[:, 1].tolist()]
+        self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(arr[:, 2].tolist())]
+        self.ent = [x != 0 for x in arr[:, 3].tolist()]
+        self.alpha = [x != 0 for x in arr[:, 4].tolist()]
+        self.punct = [x != 0 for x in arr[:, 5].tolist()]
+        finite: dict[int, bool] = {}  # morphology hash → "Fin" among its VerbForm values
+        for i, h in enumerate(arr[:, 6].tolist()):
+            if h not in finite:
+                finite[h] = "Fin" in doc[i].morph.get("VerbForm")
+        self.finite = [finite[h] for h in arr[:, 6].tolist()]
+        self.upper = [a and text[k:k + 1].isupper() for a, k in zip(self.alpha, arr[:, 7].tolist())]
+        self.segments = segments(text, doc.user_data.get("title"))
+
+
+_LAST_DOC: list = [lambda: None, None]  # (weak reference to the last Doc scored, its _DocArrays)
+
+
+def _arrays(doc) -> _DocArrays:
+    """The :class:`_DocArrays` of ``doc``: a Doc's candidates are scored together, so they are read once and
+    held beside a weak reference to it."""
+    import weakref
+
+    if _LAST_DOC[0]() is not doc:
+        _LAST_DOC[:] = [weakref.ref(doc), _DocArrays(doc)]
+    return _LAST_DOC[1]
 
 
 def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[str, float]:
@@ -171,10 +214,13 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
         f["learned_p"] = att.cue_score
         f[_bin(att.cue_score, (0.3, 0.4, 0.5, 0.6), "learned_p")] = 1.0
 
+    a = _arrays(doc)
+    head, pos, dep = a.head, a.pos, a.dep
     if att.speaker_span is not None:
         stoks = _tokens_in(doc, [att.speaker_span])
         if stoks:
-            sroot = next((t for t in stoks if t.head.i not in {x.i for x in stoks} or t.head.i == t.i), stoks[-1])
+            sset = set(stoks)
+            sroot = doc[next((i for i in stoks if head[i] not in sset or head[i] == i), stoks[-1])]
             # the head word for common nouns and pronouns ("spokesman", "he", "laws"); names are not
             # features: the model should not learn who PolNeAR's 2016 sources were
             f["spk_lemma=" + ("<name>" if sroot.pos_ == "PROPN" else sroot.lemma_.lower())] = 1.0
@@ -187,34 +233,35 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     n = len(ctoks)
     f[_bin(n, (2, 4, 8, 15, 30, 60), "len")] = 1.0
     f["log_len"] = math.log1p(n) / 4.0
-    cset = {t.i for t in ctoks}
-    if any(t.pos_ in ("VERB", "AUX") for t in ctoks):
+    cset = set(ctoks)
+    if any(pos[i] in ("VERB", "AUX") for i in ctoks):
         f["content_verb"] = 1.0
-    if any(t.dep_ in _SUBJ for t in ctoks):
+    if any(dep[i] in _SUBJ for i in ctoks):
         f["content_subj"] = 1.0
-    if any("Fin" in t.morph.get("VerbForm") for t in ctoks):
+    if any(a.finite[i] for i in ctoks):
         f["content_finite"] = 1.0
-    if ctoks and ctoks[0].lower_ == "to":
+    first_low = doc[ctoks[0]].lower_ if ctoks else None
+    if first_low == "to":
         f["content_starts_to"] = 1.0
-    if ctoks and ctoks[0].lower_ == "that":
+    if first_low == "that":
         f["content_starts_that"] = 1.0
     if any(ch in QUOTE_CHARS for ch in att.text):
         f["content_quote"] = 1.0
     if att.text.rstrip(" ”\"'").endswith("?"):
         f["content_question"] = 1.0
-    words = [t for t in ctoks if t.is_alpha]
-    if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6:
+    words = [i for i in ctoks if a.alpha[i]]
+    if len(words) >= 3 and sum(a.upper[i] for i in words) / len(words) > 0.6:
         f["content_titlecase"] = 1.0
-    if ctoks and ctoks[-1].is_punct:
+    if ctoks and a.punct[ctoks[-1]]:
         f["content_ends_punct"] = 1.0
     if sent_starts is None:
         sent_starts = [s.start for s in doc.sents]
-    if ctoks and bisect.bisect_right(sent_starts, ctoks[0].i) != bisect.bisect_right(sent_starts, ctoks[-1].i):
+    if ctoks and bisect.bisect_right(sent_starts, ctoks[0]) != bisect.bisect_right(sent_starts, ctoks[-1]):
         f["content_multi_sent"] = 1.0
-    ents = [t for t in ctoks if t.ent_type_]
+    ents = [i for i in ctoks if a.ent[i]]
     if ctoks:
         f["ent_share"] = len(ents) / n
-    roots = [t for t in ctoks if t.head.i not in cset or t.head.i == t.i]
+    roots = [i for i in ctoks if head[i] not in cset or head[i] == i]
 
     # the cue: its token, part of speech and where it stands against the content
     cue_tok = None
@@ -232,7 +279,7 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
             f["cue_negated"] = 1.0
         if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should") for c in cue_tok.children):
             f["cue_modal"] = 1.0
-        rootdeps = sorted({t.dep_ for t in roots if t.head.i == cue_tok.i})
+        rootdeps = sorted({dep[i] for i in roots if head[i] == cue_tok.i})
         rd = rootdeps[0] if rootdeps else ("none" if roots else "empty")
         f[f"rootdep={rd}"] = 1.0
         f[f"lemma_rootdep={lemma}|{rd}"] = 1.0
@@ -254,7 +301,7 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
             if c0 <= att.speaker_span[0] < c1:
                 f["speaker_in_content"] = 1.0
         sent = cue_tok.sent
-        if sent.text.rstrip().endswith("?"):
+        if a.text[sent.start_char:sent.end_char].rstrip().endswith("?"):  # = sent.text, without its tokens
             f["sent_question"] = 1.0
         k = bisect.bisect_right(sent_starts, sent.start) - 1
         f[_bin(k, (0, 2, 6, 15), "sentidx")] = 1.0
@@ -262,25 +309,10 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     else:
         f["no_cue_span"] = 1.0
     if att.cue_span is not None:
-        kind = _segment_kind(doc, att.cue_span[0])
+        kind = segment_kind_at(a.segments, att.cue_span[0])
         if kind != "body":
             f[f"segment={kind}"] = 1.0  # a headline's claim ("SEIU chief says Trump can win"): title case, no verb
     return f
-
-
-_LAST_SEGMENTS: list = [lambda: None, []]  # (weak reference to the last Doc scored, its segments)
-
-
-def _segment_kind(doc, pos: int) -> str:
-    """The kind of the segment (:mod:`graphkit.segments`) at character ``pos`` of ``doc``: a Doc's candidates
-    are scored together, so its segments are cut once and held beside a weak reference to it."""
-    import weakref
-
-    from .segments import segment_kind_at, segments
-
-    if _LAST_SEGMENTS[0]() is not doc:
-        _LAST_SEGMENTS[:] = [weakref.ref(doc), segments(doc.text, doc.user_data.get("title"))]
-    return segment_kind_at(_LAST_SEGMENTS[1], pos)
 
 
 def _sigmoid(z: float) -> float:
