@@ -134,28 +134,31 @@ def _tokens_in(doc, spans) -> list[int]:
 
 class _DocArrays:
     """What :func:`features` reads of every token, read once per Doc as plain lists (a Token object per read
-    cost more than the features): part of speech and dependency (as strings), absolute head, entity type,
-    alphabetic, punctuation, finite verb form, upper-case first letter; and the Doc's text and segments."""
+    cost more than the features): part of speech and dependency ids, absolute head, entity type, alphabetic,
+    punctuation, finite verb form, upper-case first letter; and the Doc's text and segments."""
 
     def __init__(self, doc):
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, MORPH, POS
 
         from .nlp import doc_text
 
-        strings = doc.vocab.strings
+        self.strings = strings = doc.vocab.strings
         arr = doc.to_array([POS, DEP, HEAD, ENT_TYPE, IS_ALPHA, IS_PUNCT, MORPH, IDX])
         self.text = text = doc_text(doc)
-        self.pos = [strings[x] for x in arr[:, 0].tolist()]
-        self.dep = [strings[x] for x in arr[:, 1].tolist()]
+        self.pos = arr[:, 0].tolist()
+        self.dep = arr[:, 1].tolist()
+        self.verb_ids = {strings.add("VERB"), strings.add("AUX")}
+        self.subj_ids = {strings.add(d) for d in _SUBJ}
         self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(arr[:, 2].tolist())]
-        self.ent = [x != 0 for x in arr[:, 3].tolist()]
-        self.alpha = [x != 0 for x in arr[:, 4].tolist()]
-        self.punct = [x != 0 for x in arr[:, 5].tolist()]
+        self.ent = arr[:, 3].tolist()
+        self.alpha = arr[:, 4].tolist()
+        self.punct = arr[:, 5].tolist()
         finite: dict[int, bool] = {}  # morphology hash → "Fin" among its VerbForm values
-        for i, h in enumerate(arr[:, 6].tolist()):
+        morph = arr[:, 6].tolist()
+        for i, h in enumerate(morph):
             if h not in finite:
                 finite[h] = "Fin" in doc[i].morph.get("VerbForm")
-        self.finite = [finite[h] for h in arr[:, 6].tolist()]
+        self.finite = [finite[h] for h in morph]
         self.upper = [a and text[k:k + 1].isupper() for a, k in zip(self.alpha, arr[:, 7].tolist())]
         self.segments = segments(text, doc.user_data.get("title"))
 
@@ -234,9 +237,9 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     f[_bin(n, (2, 4, 8, 15, 30, 60), "len")] = 1.0
     f["log_len"] = math.log1p(n) / 4.0
     cset = set(ctoks)
-    if any(pos[i] in ("VERB", "AUX") for i in ctoks):
+    if not a.verb_ids.isdisjoint([pos[i] for i in ctoks]):
         f["content_verb"] = 1.0
-    if any(dep[i] in _SUBJ for i in ctoks):
+    if not a.subj_ids.isdisjoint([dep[i] for i in ctoks]):
         f["content_subj"] = 1.0
     if any(a.finite[i] for i in ctoks):
         f["content_finite"] = 1.0
@@ -279,7 +282,7 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
             f["cue_negated"] = 1.0
         if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should") for c in cue_tok.children):
             f["cue_modal"] = 1.0
-        rootdeps = sorted({dep[i] for i in roots if head[i] == cue_tok.i})
+        rootdeps = sorted({a.strings[dep[i]] for i in roots if head[i] == cue_tok.i})
         rd = rootdeps[0] if rootdeps else ("none" if roots else "empty")
         f[f"rootdep={rd}"] = 1.0
         f[f"lemma_rootdep={lemma}|{rd}"] = 1.0
