@@ -66,20 +66,28 @@ def _paragraph_breaks(doc):
     So does every segment boundary (graphkit.segments): a headline, byline or dateline never runs into
     the sentence after it. The metadata title, when the caller put it in ``doc.user_data["title"]``,
     helps find a headline that ends with a full stop."""
-    for t in doc[:-1]:
-        if t.is_space and t.text.count("\n") >= 2:
-            doc[t.i + 1].is_sent_start = True
-    if len(doc) > 1:
-        from .segments import segments
+    if len(doc) < 2:
+        return doc
+    from spacy.attrs import IDX, IS_SPACE
 
-        starts = {t.idx: t.i for t in doc if not t.is_space}
-        for seg in segments(doc.text, doc.user_data.get("title")):
-            i = starts.get(seg.start)
-            if i:
-                doc[i].is_sent_start = True
-            j = starts.get(seg.end)
-            if j:
-                doc[j].is_sent_start = True
+    from .segments import segments
+
+    text = doc.text
+    arr = doc.to_array([IS_SPACE, IDX])  # no Token object per token: only those that start a sentence
+    idx = arr[:, 1].tolist()
+    space = arr[:, 0].tolist()
+    ends = idx[1:] + [len(text)]
+    for i in range(len(doc) - 1):
+        if space[i] and text.count("\n", idx[i], ends[i]) >= 2:
+            doc[i + 1].is_sent_start = True
+    starts = {k: i for i, (k, sp) in enumerate(zip(idx, space)) if not sp}
+    for seg in segments(text, doc.user_data.get("title")):
+        i = starts.get(seg.start)
+        if i:
+            doc[i].is_sent_start = True
+        j = starts.get(seg.end)
+        if j:
+            doc[j].is_sent_start = True
     return doc
 
 
