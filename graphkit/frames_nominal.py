@@ -1,0 +1,149 @@
+"""Phrase, noun and adjective frames: cues that are no verb.
+
+- :func:`_phrase_candidates`: "according to X, ..." and "in a statement, ..." (``phrases`` in
+  models/cues.yaml);
+- :func:`_noun_candidates`: a statement noun with a that-clause ("his claim that ...", ``nouns``);
+- :func:`_adjective_candidates`: "was critical of ...", "is confident that ..." (``adjectives``);
+- :func:`_in_source_candidates`: "in a CNN poll, ..." (``sources``).
+
+>>> from graphkit.nlp import load_spacy
+>>> from graphkit.cues import default_cues
+>>> doc = load_spacy()("According to a senior source, the plan is dead.")
+>>> c = _phrase_candidates(doc, default_cues(), [doc[0]])[0]
+>>> (c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content)))
+('according', 'source', ', the plan is dead .')
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .cues import Cues
+from .frames_parse import _Cand, _span_tokens, _subject
+
+
+def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:
+    out = []
+    for t in starts:
+        for words, stance in cues.phrases.items():
+            n = len(words)
+            if t.i + n > len(doc) or tuple(x.lower_ for x in doc[t.i:t.i + n]) != words:
+                continue
+            last = doc[t.i + n - 1]
+            sent = t.sent
+            phrase_idx = set(range(t.i, t.i + n))
+            if words == ("according", "to"):
+                src = next((c for c in last.children if c.dep_ == "pobj"), None)
+                if src is None and last.i + 1 < sent.end:
+                    src = doc[last.i + 1]
+                    while src.head.i > src.i and src.head.i < sent.end and src.head.dep_ != "ROOT" and src.head.pos_ in ("PROPN", "NOUN"):
+                        src = src.head
+                if src is None:
+                    continue
+                src_idx = _span_tokens(src) if src.head in (last, t) else set(range(last.i + 1, src.i + 1))
+                # the clause the phrase attaches to; the sentence when it hangs off a noun
+                h = t.head
+                while h.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and h.head != h:
+                    h = h.head
+                if t.i > h.i and h.dep_ in ("advcl", "conj") and all(
+                        doc[j].is_punct or doc[j].is_space for j in range(max(src_idx | phrase_idx) + 1, sent.end)):
+                    # "A, while B, according to X.": a closing "according to" sources the whole sentence
+                    while h.dep_ in ("advcl", "conj") and h.head.i < h.i:
+                        h = h.head
+                anchor_sub = _span_tokens(h) if h.pos_ in ("VERB", "AUX") else set(range(sent.start, sent.end))
+                own = _span_tokens(t) | phrase_idx | src_idx
+                content = {i for i in anchor_sub if i not in own}
+                if not content:
+                    continue
+                out.append(_Cand(cue_toks=list(doc[t.i:t.i + n]), cue_lemma=" ".join(words), stance=stance,
+                                 content=content, quotes=set(), subj=src, anchor=t, sent=sent, frame="according"))
+            else:
+                # "in a statement, the Kremlin said ..." - only when no verb cue already carries it
+                h = t.head
+                if h.pos_ not in ("VERB", "AUX"):
+                    continue
+                subj, rel = _subject(h)
+                content = _span_tokens(h) - _span_tokens(t) - (_span_tokens(subj) if subj is not None else set()) - {h.i}
+                if not content:
+                    continue
+                out.append(_Cand(cue_toks=list(doc[t.i:t.i + n]), cue_lemma=" ".join(words), stance=stance,
+                                 content=content, quotes=set(), subj=subj, anchor=h, sent=sent, frame="phrase"))
+    return out
+
+
+def _noun_candidates(doc: Doc, cues: Cues, nouns_at: list) -> list[_Cand]:
+    out = []
+    for t in nouns_at:
+        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if clause is None:
+            continue
+        src = next((c for c in t.children if c.dep_ == "poss"), None)
+        if src is None:
+            src = next((g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+                        if g.dep_ == "pobj"), None)
+        out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance=cues.nouns[t.lemma_.lower()],
+                         content=_span_tokens(clause), quotes=set(), subj=src, anchor=t, sent=t.sent, frame="noun"))
+    return out
+
+
+def _adjective_candidates(doc: Doc, cues: Cues, adjs: list) -> list[_Cand]:
+    """"Republicans have been critical of Clinton's email use", "his supporters are optimistic that he will
+    win": a predicate adjective of ``adjectives`` in models/cues.yaml with a clause, infinitive or
+    prepositional object; the subject of its verb is the source."""
+    out = []
+    for a in adjs:
+        v = a.head
+        if a.dep_ != "acomp" or v.lemma_ not in ("be", "become", "remain", "seem", "appear", "feel", "sound"):
+            continue
+        subj, rel = _subject(v)
+        if subj is None or subj.i > a.i:
+            continue
+        content: set = set()
+        cue_toks = [a]
+        for c in a.children:
+            if c.i < a.i:
+                continue
+            if c.dep_ in ("ccomp", "xcomp"):
+                content = _span_tokens(c)
+                break
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "with", "to", "on", "in", "over", "that"):
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    content = set().union(*(_span_tokens(g) for g in objs))
+                    cue_toks = [a, c]
+                    break
+        content = {i for i in content if not doc[i].is_space}
+        if not content:
+            continue
+        lemma = a.lemma_.lower()
+        out.append(_Cand(cue_toks=cue_toks, cue_lemma=lemma, stance=cues.adjectives[lemma], content=content,
+                         quotes=set(), subj=subj, anchor=a, relative_head=rel, sent=a.sent, frame="adjective"))
+    return out
+
+
+def _in_source_candidates(doc: Doc, cues: Cues, ins: list) -> list[_Cand]:
+    """"In a CNN poll released Monday, Clinton held a 24-point lead": the document after "in" is the source
+    of the clause it hangs on (``sources`` in models/cues.yaml: polls, surveys, reports, letters ...)."""
+    out = []
+    for t in ins:
+        src = next((c for c in t.children if c.dep_ == "pobj"), None)
+        h = t.head
+        while h.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and h.dep_ in ("dobj", "pobj", "prep", "attr", "npadvmod") \
+                and h.head != h:
+            h = h.head  # "Trump has a decisive lead in the polls", "among voters in a CNN poll"
+        if src is None or src.lemma_.lower() not in cues.sources or h.pos_ not in ("VERB", "AUX"):
+            continue
+        if h.lemma_.lower() in cues.any_verb and _subject(h)[0] is not None:
+            continue  # "In the letter, the senators accused ...": the senators speak, the letter is the medium
+        own = _span_tokens(t)
+        content = {i for i in _span_tokens(h) if i not in own and not doc[i].is_space}
+        while content and doc[min(content)].is_punct:
+            content.discard(min(content))
+        while content and doc[max(content)].is_punct:
+            content.discard(max(content))
+        if len(content) < 3:
+            continue
+        out.append(_Cand(cue_toks=[t], cue_lemma=f"in {src.lemma_.lower()}", stance=cues.sources[src.lemma_.lower()],
+                         content=content, quotes=set(), subj=src, anchor=t, sent=t.sent, frame="in_source"))
+    return out

@@ -1,0 +1,172 @@
+"""What every attribution frame reads from the parse: the candidate record and the subject of a verb.
+
+:class:`_Cand` is what a frame proposes (cue tokens, stance, content tokens, subject) for
+:func:`graphkit.attribution.attributions` to assemble; :func:`_subject` finds a verb's speaker (through
+conjunctions, infinitives, passives, relative clauses); :func:`_after_colon` what a colon introduces.
+
+>>> from graphkit.nlp import load_spacy
+>>> doc = load_spacy()("The senators, who met Lavrov, said the talks failed.")
+>>> _subject(doc[7])[0].text
+'senators'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+
+@dataclass
+class _Cand:
+    """A candidate attribution: what a frame proposes for graphkit.attribution to assemble."""
+
+    cue_toks: list
+    cue_lemma: str
+    stance: str
+    content: set  # token indices
+    quotes: set  # quote indices (into the quote list)
+    subj: Optional[Token]
+    anchor: Token  # the token the attribution hangs on (for nesting tests)
+    relative_head: Optional[Token] = None
+    sent: Optional[Span] = None
+    frame: str = ""
+    speaker_toks: Optional[list] = None  # when the speaker is not a subject subtree (dash attributions)
+    declined: bool = False  # a negated or refused cue: "did not say", "declined to comment" (see _declined)
+    outer: Optional["_Cand"] = None  # the attribution whose content holds this one's cue ("X said Y said Z")
+    score: Optional[float] = None  # the cue tagger's probability (graphkit.cue_tagger); None for the rules' cues
+
+
+_CLAUSE_DEPS = {"ccomp"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
+
+
+_MODALS = {"would", "could", "might", "should", "will", "can", "may", "must"}
+
+
+def _modal(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children)
+
+
+def _backshifted(v: Token) -> Optional[Token]:
+    """The reported clause that verb v continues, when the parser hung v on the reporting verb.
+
+    "Reuters reported that Putin was ready to talk, but would refuse to cede land": "refuse" (a modal
+    of its own, no subject, after the that-clause) continues the clause of "was", not "reported"; the
+    reporting verb has no modal. Returns the clause's verb, else None.
+    """
+    h = v.head
+    if v.dep_ != "conj" or h == v or v.i < h.i or not _modal(v) or _modal(h):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    return next((c for c in h.children if c.dep_ == "ccomp" and h.i < c.i < v.i
+                 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+
+
+def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]]:
+    """(subject head, relative-clause antecedent) of verb v."""
+    clause = _backshifted(v)
+    if clause is not None:
+        return _subject(clause, depth + 1)
+    subj = None
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if subj is not None and subj.dep_ in ("nsubj", "csubj") and subj.i < v.i < c.i:
+                subj = c  # '“... mode,” said Leslie Wimes': the subject after the verb, not the quote's
+                break
+            if subj is None or subj.dep_ == "nsubjpass" or (subj.dep_ == c.dep_ == "nsubj" and subj.i < c.i < v.i):
+                subj = c  # of two subjects before the verb, the nearer ("..., New Hampshire, Trump went")
+            if c.i > v.i:
+                break
+        elif c.dep_ == "nsubjpass" and subj is None:
+            subj = c
+    if subj is None and v.pos_ == "VERB":
+        # "About 4 in 10 say ...": the parser made the share a number modifier of the verb
+        subj = next((c for c in v.children if c.dep_ == "nummod" and c.i < v.i), None)
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None and (subj is None or subj.dep_ == "nsubjpass"):
+            subj = pobj
+    if subj is not None:
+        rel = None
+        if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            rel = v.head
+        return subj, rel
+    if depth < 3 and v.dep_ == "acomp" and v.head != v:
+        return _subject(v.head, depth + 1)  # "Democratic voters are more likely to say ...": through "likely"
+    if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and v.head != v:
+        h = v.head
+        if v.dep_ == "pcomp" or h.dep_ == "prep":
+            h = h.head if h.dep_ == "prep" else h
+        if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None, None
+        if v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "agent" for c in h.children):
+            patient = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                # "FBI officials were angered by the deal and predicted ...": the officials predicted, not the deal
+                return patient, (h.head if patient.lower_ in ("who", "which", "that") and h.dep_ == "relcl" else None)
+        if v.dep_ == "conj" and h.tag_ != v.tag_ and v.tag_ in ("VBD", "VBZ"):
+            # "announced that he was undergoing therapy and vowed to ...": "vowed" is coordinated with
+            # "announced" (same form), not with the verb spaCy hung it on
+            h = next((a for a in h.ancestors if a.tag_ == v.tag_), h)
+        return _subject(h, depth + 1)
+    return None, None
+
+
+def _same_line_subject(subj: Token, v: Token) -> Optional[Token]:
+    """A subject parsed across a line break ("2:45 p.m.\n\nConnecticut's tax commissioner says") is
+    replaced by the phrase on the verb's own line."""
+    doc = v.doc
+    cut = None
+    for i in range(subj.i, v.i):
+        if "\n" in doc[i].text_with_ws or doc[i].is_space and "\n" in doc[i].text:
+            cut = i
+    if cut is None:
+        return subj
+    frag = [doc[i] for i in range(cut + 1, v.i) if not doc[i].is_space and not doc[i].is_punct]
+    if not frag:
+        return None
+    inside = {t.i for t in frag}
+    roots = [t for t in frag if t.head.i not in inside or t.head == t]
+    nouny = [t for t in roots if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouny[-1] if nouny else None
+
+
+def _span_tokens(tok: Token) -> set:
+    return {t.i for t in tok.subtree}
+
+
+#: speech verbs whose object is the one spoken to ("told Bloomberg"), not what was said
+_ADDRESSEE = {"tell", "inform", "remind", "assure", "ask", "warn", "urge", "reassure"}
+
+_SEP = {",", "—", "–", "-", "--", ";"}
+_END = {".", "!", "?", "…"}
+
+_NOT_AGENTS = {"fact", "urgency", "involvement", "timing", "absence", "lack", "presence", "situation", "reality",
+               "likelihood", "possibility", "prospect", "development", "trend", "momentum", "silence", "delay"}
+
+
+def not_a_source(subj: Optional[Token]) -> bool:
+    """A subject that is a state of affairs ("the urgency from all sides suggests ..."), not someone speaking."""
+    return subj is not None and subj.lemma_.lower() in _NOT_AGENTS and not subj.ent_type_
+
+
+def _after_colon(colon: Token) -> set:
+    """What a cue's colon introduces: the rest of its sentence, or the next sentence when the parser
+    ended the sentence at the colon ("he set out his terms:" | "Kyiv must withdraw ...") and no blank
+    line comes between."""
+    doc, sent = colon.doc, colon.sent
+    rest = {i for i in range(colon.i + 1, sent.end) if not doc[i].is_space}
+    if rest or sent.end >= len(doc):
+        return rest
+    nxt = doc[sent.end].sent
+    first = next((t for t in nxt if not t.is_space), None)
+    if first is None:
+        return rest
+    if "\n\n" in doc[colon.i:first.i + 1].text_with_ws and first.text not in ('"', "“", "''", "``"):
+        return rest  # a new paragraph that is not a quote: the colon introduced nothing we can see
+    return {t.i for t in nxt if not t.is_space}

@@ -1,0 +1,186 @@
+"""Quote frames: a quotation and who said it, when no clause of the cue holds it.
+
+- :func:`_around`: the cue clause set off by commas or quotes ("“...,” he said", "A, he said, B.");
+  :func:`_quote_before` when the parser made "he wrote." a sentence of its own;
+- :func:`_verdict_candidates`: "“...,” was the assessment of X";
+- :func:`_colon_candidates`: "Lavrov: ..." (a name, a colon, a clause);
+- :func:`_dash_candidates`: "“...” ― Carla Sanchez".
+
+>>> from graphkit.nlp import load_spacy
+>>> doc = load_spacy()("“We will continue,” Peskov said.")
+>>> " ".join(doc[i].text for i in sorted(_around(doc[7], doc[6], {i: 0 for i in range(6)})))
+'“ We will continue , ”'
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .frames_parse import _ADDRESSEE, _END, _SEP, _Cand, _after_colon, _span_tokens
+
+
+def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
+    """Content around a cue clause set off by commas or quotes ("A, he said, B." / "“A,” said X.")."""
+    doc = v.doc
+    sent = v.sent
+    if any(c.i > v.i and (c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "dobj" and v.lemma_ not in _ADDRESSEE))
+           for c in v.children):
+        return set()  # the cue has content of its own: "as the Kremlin demands concessions"
+    lo = min(subj.left_edge.i, v.i)
+    hi = max(v.i, subj.right_edge.i)
+    for c in v.children:
+        if c.i < v.i and c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark") and c.i > subj.i:
+            continue
+        if c.i < lo and c.dep_ == "mark":
+            lo = c.i
+        if c.i > v.i and c.dep_ in ("prep", "npadvmod", "advmod", "dative", "agent", "prt") or (
+                c.i > v.i and c.dep_ == "dobj" and v.lemma_ in _ADDRESSEE):
+            hi = max(hi, c.right_edge.i)
+    while lo > sent.start and doc[lo - 1].is_space:
+        lo -= 1
+    if lo <= sent.start:
+        return _quote_before(v, hi, quote_of_tok)
+    left = doc[lo - 1]
+    for k in (1, 2):
+        # "..., fundraising documents show.": the parser left a word of the subject outside it
+        if left.text in _SEP or lo - k - 1 < sent.start or doc[lo - k - 1].text not in _SEP:
+            continue
+        if all(w.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or w.tag_ == "VBG" for w in doc[lo - k:lo]):
+            lo -= k
+            left = doc[lo - 1]
+            break
+    if not (left.text in _SEP or (left.is_punct and (lo - 1) in quote_of_tok) or left.text in ("”", "''", '"')):
+        return set()
+    j = hi + 1
+    while j < sent.end and doc[j].is_space:
+        j += 1
+    before = set(range(sent.start, lo))
+    if j >= sent.end or doc[j].text in _END or (doc[j].is_punct and j in quote_of_tok and j + 1 >= sent.end):
+        return before
+    if doc[j].text in _SEP:
+        k = j + 1
+        while k < sent.end and (doc[k].is_space or doc[k].text in _SEP):
+            k += 1
+        if k < sent.end and doc[k].tag_ == "VBG" and doc[k].head == v:
+            return before  # "..., he said, adding that ...": the rest is a claim of its own
+        return before | set(range(j + 1, sent.end))
+    return set()
+
+
+def _quote_before(v: Token, hi: int, quote_of_tok: dict) -> set:
+    """'“A pathetic figure!” | he wrote.': the parser made the cue clause a sentence of its own; its content is
+    the quote that ends right before it (the cue clause must then end its sentence)."""
+    doc, sent = v.doc, v.sent
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or any(c.dep_ == "neg" for c in v.children):
+        return set()
+    if not (first.text[:1].islower() or first.i == v.i):
+        return set()  # "“...” Officials did not comment.": a new sentence; "“...” he wrote." / "said Mr. Trump." are not
+    j = hi + 1
+    while j < sent.end and (doc[j].is_space or (doc[j].dep_ in ("prep", "npadvmod", "advmod") and doc[j].head == v)):
+        j = doc[j].right_edge.i + 1 if not doc[j].is_space else j + 1
+    if j < sent.end and doc[j].text not in _END:
+        return set()
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or k not in quote_of_tok or doc[k].text not in ("”", '"', "''", "’"):
+        return set()
+    q = quote_of_tok[k]
+    i = k
+    while i >= 0 and (quote_of_tok.get(i) == q or doc[i].is_space):
+        i -= 1
+    return {x for x in range(i + 1, k + 1) if not doc[x].is_space}
+
+
+_VERDICT_NOUNS = {"evaluation", "assessment", "verdict", "view", "word", "reaction", "response", "message",
+                  "comment", "conclusion", "assertion", "warning", "answer"}
+
+
+def _verdict_candidates(doc: Doc, nouns: list, quote_of_tok: dict) -> list[_Cand]:
+    """“...,” was the evaluation of negotiator Rustem Umerov. - the quote is the "of" phrase's."""
+    out = []
+    for t in nouns:
+        be = t.head
+        if be.lemma_ != "be" or be.i >= t.i:
+            continue
+        src = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
+        j = be.i - 1
+        while j >= be.sent.start and (doc[j].is_space or (doc[j].is_punct and j not in quote_of_tok)):
+            j -= 1
+        if src is None or j < be.sent.start or j not in quote_of_tok:
+            continue
+        q = quote_of_tok[j]
+        content = {i for i in range(be.sent.start, be.i) if quote_of_tok.get(i) == q}
+        end = src.left_edge.i if src.i > t.i else t.i + 1
+        cue_toks = [x for x in doc[be.i:end] if not x.is_space and x.i not in _span_tokens(src)]
+        stance = "warn" if t.lemma_.lower() == "warning" else "assert"
+        out.append(_Cand(cue_toks=cue_toks, cue_lemma=t.lemma_.lower(), stance=stance, content=content,
+                         quotes={q}, subj=src, anchor=t, sent=be.sent, frame="verdict"))
+    return out
+
+
+_NOT_SPEAKERS = {"update", "note", "editor", "breaking", "watch", "read", "photo", "video", "related", "advertisement",
+                 "source", "sources", "warning", "exclusive", "analysis", "opinion", "correction", "q", "a"}
+
+
+def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
+    """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause."""
+    out = []
+    for t in colons_at:
+        sent = t.sent
+        lo = sent.start
+        while lo < t.i and (doc[lo].is_space or doc[lo].is_punct):
+            lo += 1
+        name = doc[lo:t.i]
+        if not 1 <= len(name) <= 4 or not all(w.pos_ == "PROPN" or ((w.is_title or w.is_upper and len(w) > 1) and
+                                                                     w.pos_ in ("NOUN", "ADJ")) or
+                                               w.tag_ == "HYPH" for w in name):
+            continue
+        if any(w.lower_ in _NOT_SPEAKERS for w in name):
+            continue
+        content = _after_colon(t)
+        if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+            continue
+        out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
+                         subj=name.root, anchor=t, sent=sent, frame="colon"))
+    return out
+
+
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
+
+
+def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
+    """'“Trump scares me.” ― Carla Sanchez': a quote, a dash, the name of who said it."""
+    out = []
+    for qs, qe in quotes:
+        m = _DASH_NAME.match(text, qe)
+        if m is None:
+            continue
+        dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        start = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if dash is None or start is None:
+            continue
+        i = start.start
+        name = []
+        while i < len(doc) and len(name) < 5 and (doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].text in (".", "-")):
+            name.append(doc[i])
+            if "\n" in doc[i].text_with_ws:
+                break
+            i += 1
+        while name and not name[-1].is_alpha:
+            name.pop()
+        if not name or not any(w.pos_ == "PROPN" for w in name):
+            continue
+        qspan = doc.char_span(qs, qe, alignment_mode="expand")
+        if qspan is None:
+            continue
+        root = max(name, key=lambda w: w.i) if not any(w.head in name for w in name) else next(
+            (w for w in name if w.head not in name or w.head == w), name[-1])
+        out.append(_Cand(cue_toks=[dash[0]], cue_lemma="―", stance="assert", content=set(range(qspan.start, qspan.end)),
+                         quotes=set(), subj=root, anchor=name[0], sent=dash[0].sent, frame="dash",
+                         speaker_toks=name))
+    return out
