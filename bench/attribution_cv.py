@@ -41,10 +41,12 @@ def scorer():
     return mod
 
 
-def load_articles(splits=("train", "dev")) -> list[dict]:
+def load_articles(splits=("train", "dev"), data: Path | None = None) -> list[dict]:
+    """PolNeAR articles of these splits, read from ``data`` (default ../shared/data/polnear; one
+    ``SPLIT.jsonl`` per split)."""
     out = []
     for split in splits:
-        src = SHARED / "data" / "polnear" / f"{split}.jsonl"
+        src = (data or SHARED / "data" / "polnear") / f"{split}.jsonl"
         out.extend(json.loads(line) for line in src.open(encoding="utf-8"))
     return out
 

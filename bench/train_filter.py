@@ -112,12 +112,15 @@ def main(argv=None) -> int:
     ap.add_argument("--k", type=int, default=5, help="folds of the cross-validation (by article)")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "attribution_filter.json")
     ap.add_argument("--tagger-out", type=Path, default=ROOT / "models" / "attribution_tagger.json")
+    ap.add_argument("--data", type=Path, default=None,
+                    help="a folder with train.jsonl and dev.jsonl in PolNeAR's form (default ../shared/data/polnear)")
+    ap.add_argument("--cache", type=Path, default=None, help="where parsed DocBins are kept (default bench/_work/parse)")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    by_split = {s: load_articles((s,)) for s in ("train", "dev")}
+    by_split = {s: load_articles((s,), args.data) for s in ("train", "dev")}
     arts = by_split["train"] + by_split["dev"]
-    docs = parsed_docs(by_split)
+    docs = parsed_docs(by_split, **({"cache": args.cache} if args.cache else {}))
     ntr = len(by_split["train"])
     # 1. the cue tagger on PolNeAR train: rows from the rules' candidates of each train article
     rows = [r for a, d in zip(arts[:ntr], docs[:ntr]) for r in rows_of(a, d, attributions(d, tagger=False))]
