@@ -106,9 +106,9 @@ def one_standard_error(tried: list) -> tuple:
     """(best, chosen) of the grid points ``tried`` — tuples (pooled objective, kind, params, (t, tl), figures,
     per-fold objectives). The one-standard-error rule: the points whose pooled objective is within one standard
     error (over folds) of the best one's are all as good as the data can tell; of those, the one nearest
-    :data:`NATURAL_THRESHOLDS` (the sum of the two distances; then the higher objective) is chosen. The out-of-fold surface is flat (a few
-    hundredths of a point between neighbours, against a fold-to-fold spread of tenths), so its maximum is
-    noise: it moved between 0.50 and 0.55 from one set of rules to the next.
+    :data:`NATURAL_THRESHOLDS` (the sum of the two distances; then the higher objective) is chosen. The
+    out-of-fold surface is flat (a few hundredths of a point between neighbours, against a fold-to-fold
+    spread of tenths), so its maximum is noise: it moved between 0.50 and 0.55 from one set of rules to the next.
 
     >>> row = lambda obj, t, tl: (obj, "logistic", {}, (t, tl), {}, [obj - 0.4, obj + 0.4, obj])
     >>> best, chosen = one_standard_error([row(77.50, 0.55, 0.6), row(77.48, 0.5, 0.6), row(77.0, 0.5, 0.5)])

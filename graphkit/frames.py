@@ -8,8 +8,8 @@ import):
 - :mod:`graphkit.frames_parse`: what every frame reads — the candidate record, a verb's subject
   (:func:`_subject`), what a colon introduces;
 - :mod:`graphkit.frames_verb`: a verb cue and the first frame of :data:`VERB_FRAMES` that finds its
-  content (clause, prepositional object, to-infinitive, object, colon ...), negated or refused cues
-  (:func:`_declined`), claims coordinated into another's content;
+  content (clause, "as" clause, participle, prepositional object, to-infinitive, object, colon ...),
+  negated or refused cues (:func:`_declined`), claims coordinated into another's content;
 - :mod:`graphkit.frames_quote`: quotations and who said them — "“...,” he said" (:func:`_around`),
   "“...,” was the assessment of X", "Lavrov: ...", "“...” ― Carla Sanchez";
 - :mod:`graphkit.frames_nominal`: cues that are no verb — "according to X", "in a statement", "his claim

@@ -2,7 +2,8 @@
 
 :func:`_verb_candidate` tries the frames of :data:`VERB_FRAMES` in order (an ordered table of small
 documented functions, each switchable by name): a cue clause set off by commas or quotes ("“...,” he
-said", :mod:`graphkit.frames_quote`), a clause ("said that ..."), a prepositional object ("called for a
+said", :mod:`graphkit.frames_quote`), an "as" clause ("As the Post reported, ..."), a participle whose noun
+speaks ("a group backing Rubio"), a clause ("said that ..."), a prepositional object ("called for a
 ceasefire"), a to-infinitive ("vowed to retaliate"), an object ("denied any losses"), a colon ("said:
 ..."); then cuts what every frame shares (claims of their own coordinated into the content, the
 subject, the cue). A negated or refused cue is marked (:func:`_declined`).
@@ -98,6 +99,8 @@ class _Hit:
     frame: str
     key: Optional[str] = None
     cue_toks: Optional[list] = None
+    subj: Optional[Token] = None  # the speaker, when it is not the verb's subject (a participle's noun)
+    speaker_toks: Optional[list] = None  # its phrase, when that is not the subject's subtree
 
 
 def frame_clause_under_pobj(x: _Verb) -> Optional[_Hit]:
@@ -295,12 +298,56 @@ def frame_statement_noun_colon(x: _Verb) -> Optional[_Hit]:
     return None
 
 
+def frame_as_clause(x: _Verb) -> Optional[_Hit]:
+    """An "as" clause that sources the sentence it hangs on: "As The Washington Post reported, Clinton raised
+    $1.1 million ..." / "..., as Clyburn noted." (the cue has no clause or object of its own; the sentence's
+    verb is no cue: "As Politico reported, Trump said ..." is Trump's claim). "A, as he said, B" in mid-sentence
+    is :func:`frame_around`'s."""
+    v = x.v
+    if x.lemma not in x.cues.verbs or x.subj is None or x.subj.head != v or v.dep_ != "advcl" or v.head == v:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i for c in x.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > v.i for c in x.children):
+        return None  # "as he said that ...", "as they urged him to ...": a claim of its own
+    h = v.head
+    if h.pos_ not in ("VERB", "AUX") or h.lemma_.lower() in x.cues.any_verb:
+        return None
+    content = {i for i in _span_tokens(h) - _span_tokens(v) if not v.doc[i].is_space}
+    return _Hit(content, x.cues.verbs[x.lemma], "as") if content else None
+
+
+def frame_participle(x: _Verb) -> Optional[_Hit]:
+    """A participle modifying a noun, the noun its speaker: "the super PAC backing Jeb Bush" (an object verb
+    and its object), "911 calls saying shots had been fired" (a speech verb and its clause)."""
+    v, cues = x.v, x.cues
+    h = v.head
+    if x.subj is not None or v.dep_ != "acl" or v.tag_ != "VBG" or h.i > v.i or h.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if not_a_source(h) or h.lemma_.lower() in cues.sources and x.lemma not in cues.verbs:
+        return None
+    clause = next((c for c in x.children if c.dep_ == "ccomp" and c.i > v.i), None)
+    dobj = next((c for c in x.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if clause is not None and x.lemma in cues.verbs:
+        content, stance = _span_tokens(clause), cues.verbs[x.lemma]
+    elif dobj is not None and x.lemma in cues.object_verbs and not _shown_act(v, h, cues):
+        content, stance = _span_tokens(dobj) | object_complements(v, dobj), cues.object_verbs[x.lemma]
+    else:
+        return None
+    speaker = [t for t in h.subtree if t.i < v.i and not t.is_space]
+    while speaker and speaker[-1].is_punct:
+        speaker.pop()
+    return _Hit(content, stance, "participle", subj=h, speaker_toks=speaker) if speaker else None
+
+
 #: The verb frames, in the order they are tried; the first that finds content wins. Each can be switched
 #: off by name (``attributions(doc, without={"around"})``, ``bench/eval_attribution.py --without around``)
 #: to measure what it earns.
 VERB_FRAMES = {
     "clause_under_pobj": frame_clause_under_pobj,
     "around": frame_around,
+    "as_clause": frame_as_clause,
+    "participle": frame_participle,
     "naming": frame_naming,
     "clause": frame_clause,
     "prep": frame_prep,
@@ -365,15 +412,19 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict, without: frozenset
             if c.dep_ in ("dobj", "dative") and c.i > v.i and c.i not in content:
                 cue_toks = [v] + [t for t in c.subtree]
                 break
-    content -= x.subj_idx
+    subj, speaker_toks, subj_idx = x.subj, None, x.subj_idx
+    if hit.subj is not None:
+        subj, speaker_toks = hit.subj, hit.speaker_toks
+        subj_idx = {t.i for t in speaker_toks}
+    content -= subj_idx
     content -= {t.i for t in cue_toks}
     if frame in ("object", "to", "prep"):
         # without a clause the verb is part of what was claimed: "denied any such losses", "called for a truce"
         content |= {t.i for t in cue_toks if t.i < min(content, default=v.i) or t.i == v.i}
-        content |= set(range(v.i, min(content))) - x.subj_idx if content else set()
+        content |= set(range(v.i, min(content))) - subj_idx if content else set()
     return _Cand(cue_toks=cue_toks, cue_lemma=hit.key or x.lemma, stance=hit.stance or "assert", content=content,
-                 quotes=set(), subj=x.subj, anchor=v, relative_head=x.rel, sent=v.sent, frame=frame,
-                 declined=_declined(v, cues))
+                 quotes=set(), subj=subj, anchor=v, relative_head=x.rel, sent=v.sent, frame=frame,
+                 speaker_toks=speaker_toks, declined=_declined(v, cues))
 
 
 def _clause_under_pobj(v: Token) -> Optional[Token]:

@@ -185,6 +185,16 @@ CASES = [
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
+    # an "as" clause sources the sentence it hangs on (frame "as_clause"), before or after it
+    ("As The Washington Post reported, Clinton raised more than $1.1 million from the securities industry.",
+     "reported", "The Washington Post", "Washington Post", "Clinton raised more than $1.1 million", "indirect", "report"),
+    ("Those voters will give Sanders a second look if he starts winning, as Clyburn noted.",
+     "noted", "Clyburn", "Clyburn", "Those voters will give Sanders a second look", "indirect", "assert"),
+    # a participle's noun is its speaker (frame "participle"): an object verb's object, a speech verb's clause
+    ("Wealthy donors gave $25 million to an outside group backing Senator Marco Rubio.",
+     "backing", "an outside group", "an outside group", "Senator Marco Rubio", "indirect", "support"),
+    ("Police received calls saying shots had been fired inside the center.",
+     "saying", "calls", "calls", "shots had been fired inside the center", "indirect", "assert"),
 ]
 
 
@@ -426,13 +436,17 @@ def test_frames_are_a_registry_each_switchable(nlp):
     from graphkit.errors import GraphkitError
     from graphkit.frames import VERB_FRAMES
 
-    assert list(VERB_FRAMES)[:4] == ["clause_under_pobj", "around", "naming", "clause"]
+    assert list(VERB_FRAMES)[:6] == ["clause_under_pobj", "around", "as_clause", "participle", "naming", "clause"]
     assert all(f.__doc__ for f in VERB_FRAMES.values())
     doc = nlp("The territorial question, Zelensky said, remains the hardest part. Lavrov said the plan was dead. "
               "According to a senior source, talks will resume.")
     assert [a.speaker_text for a in attributions(doc)] == ["Zelensky", "Lavrov", "a senior source"]
     assert [a.speaker_text for a in attributions(doc, without={"around"})] == ["Lavrov", "a senior source"]
     assert [a.speaker_text for a in attributions(doc, without={"clause", "according_to"})] == ["Zelensky"]
+    doc = nlp("As the Post reported, Clinton raised $1 million. Donors gave money to a group backing Rubio.")
+    assert [a.speaker_text for a in attributions(doc)] == ["the Post", "a group"]
+    assert [a.speaker_text for a in attributions(doc, without={"as_clause"})] == ["a group"]
+    assert [a.speaker_text for a in attributions(doc, without={"participle"})] == ["the Post"]
     # a headline's claim is the "headline" frame's; a subhead is a section's label, a byline no speaker
     doc = nlp("Sanders Says He Will Fight On\nBy Jane Doe\n\nBernie Sanders said he would stay in the race.\n\n"
               "CLINTON SAYS THE RACE IS OVER\n\nHillary Clinton said the race was over.")
