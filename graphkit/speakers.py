@@ -484,7 +484,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
     together = _named_together(res, head, toks) if relative_head is None else None
     if relative_head is not None:
-        _relative(res, relative_head, f)
+        _relative(res, _who_antecedent(head.lower_, relative_head), f)
     elif together is not None:
         f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
     elif stype == "PRON":
@@ -503,7 +503,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         a = _first_name_before(res, person, toks, a)
         f.resolved, f.rspan = res.full_name(text[a:person.end_char], (a, person.end_char))
         f.rtype = "PERSON"
-    elif appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree):
+    elif appos is not None and appos.ent_type_ == "PERSON":  # 'the chancellor, Gordon Brown,'; not 'an Obama backer'
         _in_apposition(res, toks, appos, f)
     elif stype == "ANON" and principal_tokens(head):
         _spokesperson(res, head, toks, spans, f)
@@ -590,6 +590,23 @@ def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], st
     return start
 
 
+def _who_antecedent(pron: str, t: Token) -> Token:
+    """'who' refers to a person: when the parser hangs it on an organisation or place a preposition governs
+    ('Grijalva of Arizona, a co-chairman of the Congressional Progressive Caucus, who sent a letter'), the noun the
+    preposition modifies ('co-chairman'), and the person that noun is in apposition to (Grijalva), when that is
+    a person's name or role; else ``t`` (a people, NORP, is one: 'Republicans who suggest ...')."""
+    if pron != "who":
+        return t
+    up = t
+    while up.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and up.dep_ == "pobj" and up.head.dep_ == "prep" \
+            and up.head.head.pos_ in ("NOUN", "PROPN") and up.head.head.ent_type_ != up.ent_type_:
+        up = up.head.head
+    if up is not t and up.dep_ == "appos" and up.head.ent_type_ == "PERSON":
+        up = up.head
+    # only to a person: 'the minds of Americans', 'a frontal attack on ...' are no one who speaks
+    return up if up.ent_type_ == "PERSON" or person_role(up) else t
+
+
 def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:
     """'..., who said': the antecedent's name (a person's full name) and its role."""
     rt = speaker_tokens(relative_head)
@@ -652,16 +669,30 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
         f.resolved, f.rspan = res.by_role(f.role, f.org, s0)
         f.rtype = "PERSON"
     elif f.stype in ("ORG", "GPE", "NORP") and not _a_people(f.stype, text[s0:s1]):
-        # "the Kremlin" -> fullest earlier organisation name sharing the head word
-        hw = head.lower_
+        # "the Kremlin" -> fullest earlier organisation name holding the mention's words
         best = None
         for e in res.orgs:
             if e.start_char >= s1:
                 break
-            if hw in e.text.lower().split() and len(e.text) > len(f.resolved) and e.label_ == head.ent_type_:
+            if _shortens(f.resolved, e.text) and len(e.text) > len(f.resolved) and e.label_ == head.ent_type_:
                 best = e
         if best is not None:
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
+
+
+def _shortens(phrase: str, name: str) -> bool:
+    """Whether an organisation phrase can be a short form of a longer name of the article: every capitalised word
+    of it is a word of the name ('the Kremlin' of 'the Kremlin press office', 'the Washington-based Institute' of
+    'Institute for the Study of War'); 'The State Department' is no short form of 'Department of Justice', though
+    both hold 'Department'.
+
+    >>> _shortens("The State Department", "Department of Justice"), _shortens("the Kremlin", "Kremlin press office")
+    (False, True)
+    """
+    def words(text):
+        return [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'.-]+", text)]
+    own = [w.lower() for w in words(phrase) if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
+    return bool(own) and set(own) <= {w.lower() for w in words(name)}
 
 
 def _a_people(stype: str, phrase: str) -> bool:

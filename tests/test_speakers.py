@@ -256,6 +256,20 @@ SPEAKERS = [
      "dinner was brief.", None, ("Victor Pinchuk representative", "PRON")),
     ("Tony Blair flew to Washington. A spokesman for Mr Blair said the talks went well. He added that more talks "
      "would follow.", None, ("Tony Blair spokesman", "PRON")),
+    # an organisation's short form keeps its words: 'The State Department' is not the 'Department of Justice'
+    ("The Justice Department opened an inquiry. The State Department said the emails were classified.", None,
+     ("State Department", "ORG")),
+    ("The Cabinet Office published the list. The Home Office said the figures were wrong.", None,
+     ("Home Office", "ORG")),
+    # a name inside an apposition's modifier is not the speaker: 'Griffin, an Obama backer'
+    ("Eddie Griffin met voters in Fort Worth. \"We are ready,\" said Griffin, an Obama backer.", None,
+     ("Eddie Griffin", None)),
+    ("John Smith spoke in Leeds. \"It is over,\" said Smith, a Blair supporter.", None, ("John Smith", None)),
+    # 'who' is the person, not the organisation the parser hangs it on
+    ("\"We will fight,\" said Representative Raul Grijalva of Arizona, a co-chairman of the Congressional Progressive "
+     "Caucus, who wrote that the sales were wrong.", None, ("Raul Grijalva", None)),
+    ("\"It is unfair,\" said Ed Davey, a member of the Liberal Democrats, who argued that the plan was wrong.", None,
+     ("Ed Davey", None)),
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
