@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
-from .memory import give_back
+from .memory import fewer_collections, give_back
 from .records import Claim, Skipped, share_fields_set
 from .store import Store, check_store_file, writer_lock
 
@@ -115,7 +115,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     if knowledge is None:
         knowledge = Knowledge.for_corpus(corpus, issues=issues, actors=actors)
     check_store_file(Path(store_path), create=True)
-    with writer_lock(store_path, on_wait):
+    with writer_lock(store_path, on_wait), fewer_collections():  # graphkit.memory: the collector runs less often
         return update_store(corpus_read, store_path, knowledge=knowledge, **options)
 
 

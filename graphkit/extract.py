@@ -326,13 +326,33 @@ _worker_nlp = None
 
 def _init_worker(model: Optional[str]):
     global _worker_nlp
+    import gc
+
+    from .memory import YOUNG_THRESHOLD
     from .nlp import load_pipeline
 
+    if gc.get_threshold()[0] < YOUNG_THRESHOLD:  # a spawned worker (a forked one has its parent's): graphkit.memory
+        gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     _worker_nlp = load_pipeline(model)  # forked workers find it already loaded (load_pipeline's cache)
 
 
 def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtraction]:
     return list(extract_documents(documents, _worker_nlp, batch_size=batch_size))
+
+
+def tail_batches(docs: list, batch: int, workers: int) -> Iterator[list]:
+    """``docs`` in order, in batches of ``batch``, smaller towards the end (at most the articles left over twice the
+    workers, at least one): the last batches are single articles, so a worker that is done waits for the other's
+    last article, not for its last four.
+
+    >>> [len(b) for b in tail_batches(list(range(30)), 4, 2)]
+    [4, 4, 4, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1]
+    """
+    i, n = 0, len(docs)
+    while i < n:
+        size = max(1, min(batch, (n - i) // (2 * workers)))
+        yield docs[i:i + size]
+        i += size
 
 
 def extract_documents_parallel(documents: Iterable[Document], model: Optional[str] = None, *, workers: int = 2,
@@ -364,7 +384,7 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     if ctx.get_start_method() == "fork":
         load_pipeline(model)  # load once here; the forked workers share it copy-on-write
-    batches = iter([docs[i:i + batch] for i in range(0, len(docs), batch)])
+    batches = tail_batches(docs, batch, workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
         pending: deque = deque()
 

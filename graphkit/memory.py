@@ -8,6 +8,8 @@ after the read fell from 1.15 GB to the ~0.1 GB the kept rows need. Elsewhere th
 
 >>> give_back() in (True, False)
 True
+
+`fewer_collections` is the other side of memory: while a build runs, the cycle collector runs less often.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Iterator
 
 
 @lru_cache(maxsize=1)
@@ -36,3 +40,34 @@ def give_back(collect: bool = False) -> bool:
         return False
     trim(0)
     return True
+
+
+#: the collector's first threshold during a build (Python's default is 700 new containers)
+YOUNG_THRESHOLD = 20_000
+
+
+@contextmanager
+def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
+    """Run the body with the cycle collector's first threshold at ``young`` (unless it is higher already), and
+    put the thresholds back after.
+
+    The extraction makes and drops many small containers per article (attributions, feature dicts, records):
+    at Python's default of 700 the collector ran 1,071 times in a one-process build of PolNeAR dev's 84 articles,
+    and its older generations walked the loaded pipeline and knowledge each time: 1.3 CPU s of 24 (bare spaCy's
+    ``nlp.pipe``: 0.09 s). At 20,000: 19 collections, 0.25 s, the same peak memory (722 vs 721 MB). What is
+    collected does not change, only when: nothing a build writes depends on it.
+
+    >>> import gc
+    >>> before = gc.get_threshold()
+    >>> with fewer_collections(50_000):
+    ...     gc.get_threshold()[0]
+    50000
+    >>> gc.get_threshold() == before
+    True
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], young), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
