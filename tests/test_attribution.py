@@ -441,12 +441,14 @@ def test_frames_are_a_registry_each_switchable(nlp):
     doc = nlp("The territorial question, Zelensky said, remains the hardest part. Lavrov said the plan was dead. "
               "According to a senior source, talks will resume.")
     assert [a.speaker_text for a in attributions(doc)] == ["Zelensky", "Lavrov", "a senior source"]
-    assert [a.speaker_text for a in attributions(doc, without={"around"})] == ["Lavrov", "a senior source"]
-    assert [a.speaker_text for a in attributions(doc, without={"clause", "according_to"})] == ["Zelensky"]
+    # the rules' frames (tagger=False: where a frame switched off leaves a cue with no candidate, the learned cue
+    # tagger may propose one of its own, "Lavrov said ..." with the clause frame off)
+    assert [a.speaker_text for a in attributions(doc, without={"around"}, tagger=False)] == ["Lavrov", "a senior source"]
+    assert [a.speaker_text for a in attributions(doc, without={"clause", "according_to"}, tagger=False)] == ["Zelensky"]
     doc = nlp("As the Post reported, Clinton raised $1 million. Donors gave money to a group backing Rubio.")
     assert [a.speaker_text for a in attributions(doc)] == ["the Post", "a group"]
-    assert [a.speaker_text for a in attributions(doc, without={"as_clause"})] == ["a group"]
-    assert [a.speaker_text for a in attributions(doc, without={"participle"})] == ["the Post"]
+    assert [a.speaker_text for a in attributions(doc, without={"as_clause"}, tagger=False)] == ["a group"]
+    assert [a.speaker_text for a in attributions(doc, without={"participle"}, tagger=False)] == ["the Post"]
     # a headline's claim is the "headline" frame's; a subhead is a section's label, a byline no speaker
     doc = nlp("Sanders Says He Will Fight On\nBy Jane Doe\n\nBernie Sanders said he would stay in the race.\n\n"
               "CLINTON SAYS THE RACE IS OVER\n\nHillary Clinton said the race was over.")
