@@ -140,7 +140,7 @@ def fold(text: str) -> str:
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _PLURAL_POSSESSIVE = re.compile(r"(\w)s'(?=\s|$)")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_ARTICLE = re.compile(r"^(the|a|an) ")
+_ARTICLE = re.compile(r"^(?:(?:the|a|an) )+")  # all leading articles: "the An Aa" folds as "An Aa" does
 
 
 _SKELETON_RULES = (("kh", "h"), ("ph", "f"), ("x", "ks"), ("w", "v"), ("j", "i"), ("y", "i"), ("ck", "k"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from graphkit.errors import GraphkitError
@@ -559,6 +559,7 @@ _name = st.lists(_word, min_size=1, max_size=3).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None)
+@example(names=["An Aa"], pick=0, style="the")  # found by CI: a name whose first word is an article
 @given(names=st.lists(_name, min_size=1, max_size=12), pick=st.integers(min_value=0), style=st.sampled_from(
     ["upper", "lower", "the", "possessive", "spaces"]))
 def test_every_name_finds_its_own_actor_in_any_writing(names, pick, style):
