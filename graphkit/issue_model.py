@@ -125,24 +125,58 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     for i, d in enumerate(articles):
         at.setdefault(d, []).append(i)
     for idx in at.values():
-        said = [(p, i) for p, i in enumerate(idx) if any(not t.startswith("learnt: ") for _, t, _ in assigned[i])]
-        if not said:
-            continue
-        for p, i in enumerate(idx):
-            if assigned[i]:
-                continue
-            votes: dict[str, float] = {}
-            for q, j in said:
-                for name, trig, score in assigned[j]:
-                    if trig.startswith("learnt: "):
-                        continue
-                    votes[name] = votes.get(name, 0.0) + score / (1 + (p - q if q < p else q - p + 0.5) / ARTICLE_REACH)
+        for i, votes in zip(*_article_votes(assigned, idx)):
             if likely is not None and likely[i]:  # what the claim says weighs the article's issues
                 floor = min(likely[i].values())
                 votes = {k: v * likely[i].get(k, floor) for k, v in votes.items()}
             best = max(sorted(votes), key=lambda k: votes[k])
             out[i] = [(best, ARTICLE_EVIDENCE, round(0.5 * votes[best] / sum(votes.values()), 3))]
     return out
+
+
+#: claims of one article whose votes are worked out in one matrix product (bounds its memory: rows x said claims)
+_VOTE_ROWS = 128
+
+
+def _article_votes(assigned: Sequence[list], idx: Sequence[int]) -> tuple[list[int], list[dict[str, float]]]:
+    """The claims of one article (``idx``: their positions in ``assigned``) without an issue, and for each the
+    votes of the article's claims with issues of their own (`from_article`'s weights), as matrix products over
+    blocks of claims: linear memory and numpy speed for an article of 80,000 claims, where a Python loop over
+    every pair of claims took hours.
+
+    >>> a = [[("tax", "tax", 0.5)], [], [("ID", "ID", 1.0)]]
+    >>> _article_votes(a, [0, 1, 2])
+    ([1], [{'tax': 0.25, 'ID': 0.4}])
+    """
+    import numpy as np
+
+    said_pos, names, rows = [], {}, []
+    for p, i in enumerate(idx):
+        own = [(name, score) for name, trig, score in assigned[i] if not trig.startswith("learnt: ")]
+        if own:
+            said_pos.append(p)
+            rows.append(own)
+            for name, _ in own:
+                names.setdefault(name, len(names))
+    todo = [(p, i) for p, i in enumerate(idx) if not assigned[i]]
+    if not said_pos or not todo:
+        return [], []
+    scores = np.zeros((len(said_pos), len(names)))
+    for r, own in enumerate(rows):
+        for name, score in own:
+            scores[r, names[name]] += score
+    q = np.array(said_pos, dtype=float)
+    issues = list(names)
+    claims, votes = [], []
+    for start in range(0, len(todo), _VOTE_ROWS):
+        block = todo[start:start + _VOTE_ROWS]
+        p = np.array([pp for pp, _ in block], dtype=float)[:, None]
+        dist = np.where(q < p, p - q, q - p + 0.5)  # a claim after counts half a claim farther
+        v = (1.0 / (1 + dist / ARTICLE_REACH)) @ scores
+        for (_, i), row in zip(block, v.tolist()):
+            claims.append(i)
+            votes.append(dict(zip(issues, row)))
+    return claims, votes
 
 
 def model_texts(claims: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
