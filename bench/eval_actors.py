@@ -13,6 +13,8 @@ then the checks:
 
 - *split*: a top actor that another person actor (any size) names too: the same full name
   after transliteration folding (graphkit.names.compare_names), or its surname / first name alone;
+  full names with the same surname and a familiar or formal form of its given name ('Joe' / 'Joseph',
+  graphkit.names.hypocorism) are listed apart for a person to judge: they may be two people;
 - *different first names merged*: an actor whose surface forms carry two full names with the
   same surname and different first names (Hillary / Bill Clinton), first names being the first words
   of the corpus's person actors (so 'Team Trump', 'Crooked Hillary Clinton' are not counted);
@@ -154,7 +156,7 @@ def first_names(name: str):
 
 
 def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
-    from graphkit.names import compare_names, fold, name_words, split_honorific, split_title
+    from graphkit.names import compare_names, fold, hypocorism, name_words, split_honorific, split_title
     from graphkit.store import Store
 
     with Store(store_path) as s:
@@ -175,7 +177,7 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
         if w:
             full_by_word[(0, w[0])].add(p.id)
             full_by_word[(1, w[1])].add(p.id)
-    splits, ambiguous = [], []
+    splits, ambiguous, familiar = [], [], []
     for aid in ranked:
         a = actors[aid]
         w = two_names(a.name) if a.type == "person" else None
@@ -187,6 +189,8 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
             bw, _ = name_words(b.name)
             if two_names(b.name) and compare_names(a.name, b.name)[0]:
                 splits.append((a.name, b.name, n_claims[b.id]))
+            elif two_names(b.name) and two_names(b.name)[1] == w[1] and hypocorism(w[0], two_names(b.name)[0]):
+                familiar.append((a.name, b.name, n_claims[b.id]))  # 'Joe' / 'Joseph': one person or two
             elif len(bw) == 1 and bw[0] in w:
                 side = w.index(bw[0])
                 if full_by_word[(side, bw[0])] == {aid}:
@@ -212,7 +216,7 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
             options = sorted(options, key=sorted)
 
             def compatible(x, y):
-                return any(compare_names(f"{p} {last}", f"{q} {last}")[0] for p in x for q in y)
+                return any(compare_names(f"{p} {last}", f"{q} {last}")[0] or hypocorism(p, q) for p in x for q in y)
 
             clash = [(x, y) for i, x in enumerate(options) for y in options[i + 1:]
                      if x & known_firsts and y & known_firsts and not compatible(x & known_firsts, y & known_firsts)]
@@ -235,6 +239,7 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
     anon = sum(n for aid, n in n_claims.items() if actors[aid].type == "anonymous")
     lower = sum(n for aid, n in n_claims.items() if actors[aid].name[:1].islower() and actors[aid].type not in ("anonymous",))
     return dict(actors=actors, n_claims=n_claims, forms=forms, ranked=ranked, splits=splits, ambiguous=ambiguous,
+                familiar=familiar,
                 merged_people=merged_people, bad_names=bad_names, total=len(claims), roles=roles, anon=anon,
                 lower=lower)
 
@@ -257,6 +262,10 @@ def print_report(r: dict, markdown: bool) -> None:
     print(f"persons split among the top {len(r['ranked'])}: {len(r['splits'])}")
     for a, b, n in r["splits"][:20]:
         print(f"   {a!r} also as {b!r} ({n} claims)")
+    print(f"full names with a familiar / formal form of a top actor's given name, kept apart (one person or two: "
+          f"judge by hand): {len(r['familiar'])}")
+    for a, b, n in r["familiar"][:20]:
+        print(f"   {a!r} beside {b!r} ({n} claims)")
     print(f"surname / first name alone that several full names carry, kept apart: {len(r['ambiguous'])}")
     for a, b, n in r["ambiguous"][:20]:
         print(f"   {b!r} ({n} claims): {a!r} among others")

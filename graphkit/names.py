@@ -397,3 +397,33 @@ def before_dash(text: str) -> str:
     ('Deborah Jordan Reynolds', 'Jean-Marc Ayrault', 'Murphy')
     """
     return _SPACED_DASH.split(text, 1)[0].rstrip() or text
+
+
+@lru_cache(maxsize=1)
+def _hypocorism_pairs() -> frozenset:
+    """Pairs (sorted) of given-name skeletons that are one name's formal and familiar forms, from the `nicknames`
+    package (carltonnorthern/nicknames, Apache-2.0: a hand-curated table of English given names and their
+    nicknames, shipped as a CSV inside the package; read offline). Only direct pairs: 'Joe' is Joseph's and
+    Joshua's, which are not each other's. The table is made for genealogy and is generous ('Will' → 'Fred',
+    'Bill' → 'Robert'), so a pair is only a possibility: graphkit.people joins two full names by it only where
+    the corpus gives them the same office."""
+    from nicknames import NickNamer
+
+    lookup = NickNamer.default_lookup()
+    return frozenset((min(f, s), max(f, s)) for f, s in
+                     ((_skel_token(fold(k)), _skel_token(fold(n))) for k, v in lookup.items() for n in v)
+                     if f != s and " " not in f + s)
+
+
+def hypocorism(a: str, b: str) -> bool:
+    """Whether two different given names (skeleton words, as :func:`name_words` gives them) are the formal and
+    familiar forms of one name, in British and American use alike: Joe / Joseph, Bill / William, Bob / Robert,
+    Tony / Anthony, Chuck / Charles. Two different given names that are not (Hillary / Bill, Donald / Melania)
+    are two people's.
+
+    >>> hypocorism("ioe", "iosef"), hypocorism(*name_words("Bill William")[0]), hypocorism("hilari", "bil")
+    (True, True, False)
+    >>> hypocorism("donald", "donald")
+    False
+    """
+    return a != b and (min(a, b), max(a, b)) in _hypocorism_pairs()

@@ -30,7 +30,8 @@ from collections import Counter, defaultdict
 from typing import Callable, Optional
 
 from .gender import CORPUS_SHARE, vote
-from .names import (before_dash, candidate_pairs, compare_names, fold, honorific_gender, is_pronoun, name_words,
+from .names import (before_dash, candidate_pairs, compare_names, fold, honorific_gender, hypocorism, is_pronoun,
+                    name_words,
                     office_key, person_key, split_honorific, split_title, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
@@ -63,7 +64,8 @@ class PersonNames:
         full = sorted(sk for sk in self.names if len(sk.split()) > 1 and sk not in self.particle_surnames
                       and not in_gazetteer(self.names[sk].most_common(1)[0][0])
                       and not _ends_in_acronym(self.names[sk].most_common(1)[0][0]))
-        groups, self.fuzzy_reason = _cluster(full, self.names)
+        offices = _offices_by_name(atts)
+        groups, self.fuzzy_reason = _cluster(full, self.names, offices)
         self.cluster_of: dict[str, str] = {}
         self.cluster_name: dict[str, str] = {}
         self.by_surname: dict[str, set[str]] = defaultdict(set)
@@ -81,7 +83,7 @@ class PersonNames:
                 self.by_first[words[0]].add(root)
             self.cluster_name[root] = display(total)
         self._votes: Optional[dict[str, Counter]] = None
-        self.office_holders = _office_holders(atts, self.cluster_of)
+        self.office_holders = _office_holders(offices, self.cluster_of)
 
     # ---- full names
     def full_name(self, name: str) -> Optional[tuple[str, str]]:
@@ -300,19 +302,30 @@ class PersonNames:
         return None, "no agreed gender in the corpus"
 
 
-def _office_holders(atts: dict[str, list[Attribution]], cluster_of: dict[str, str]) -> dict[tuple[str, str], set[str]]:
-    """(office, surname key) → the clusters of the full names that speakers are written with after that office
-    ('Vice President Joe Biden': ('vice president', 'biden') → Joe Biden's cluster), from the speaker phrases."""
-    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+def _offices_by_name(atts: dict[str, list[Attribution]]) -> dict[str, set[str]]:
+    """Person key → the offices speakers are written with before that full name ('Vice President Joe Biden':
+    'ioe biden' → {'vice president'}), from the speaker phrases."""
+    out: dict[str, set[str]] = defaultdict(set)
     for d in sorted(atts):
         for a in atts[d]:
             if a.speaker_type != "PERSON" or not a.speaker_text:
                 continue
             title, name = split_title(re.sub(r"['\u2019]s$", "", a.speaker_text.strip()))
             office = office_key(title) if title else None
-            words = name_words(name)[0] if office else []
-            if len(words) > 1 and person_key(name) in cluster_of:
-                out[(office, surname_key(words))].add(cluster_of[person_key(name)])
+            if office and len(name_words(name)[0]) > 1:
+                out[person_key(name)].add(office)
+    return out
+
+
+def _office_holders(offices: dict[str, set[str]], cluster_of: dict[str, str]) -> dict[tuple[str, str], set[str]]:
+    """(office, surname key) → the clusters of the full names written after that office ('Vice President Joe
+    Biden': ('vice president', 'biden') → Joe Biden's cluster)."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key in sorted(offices):
+        if key in cluster_of:
+            words = name_words(key)[0]
+            for office in offices[key]:
+                out[(office, surname_key(words))].add(cluster_of[key])
     return out
 
 
@@ -352,9 +365,11 @@ def _add_name(names: dict, text: str) -> None:
         names[person_key(t)][t] += 1
 
 
-def _cluster(full: list[str], names: dict[str, Counter]) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Union-find over full names: a middle name dropped, a describing word before the name, then
-    compare_names on candidate pairs. Returns root → member keys, and member key → reason."""
+def _cluster(full: list[str], names: dict[str, Counter], offices: Optional[dict[str, set[str]]] = None
+             ) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Union-find over full names: a middle name dropped, a describing word before the name, compare_names on
+    candidate pairs, then a familiar form of the given name (:func:`_nickname_merges`). Returns root → member
+    keys, and member key → reason."""
     parent = {sk: sk for sk in full}
     reason: dict[str, str] = {}
 
@@ -381,10 +396,69 @@ def _cluster(full: list[str], names: dict[str, Counter]) -> tuple[dict[str, list
         if same and find(a) != find(b):
             parent[find(b)] = find(a)
             reason[b] = f"{why} vs {shown[i]!r}"
+    _nickname_merges(full, names, offices or {}, find, parent, reason)
     groups: dict[str, list[str]] = defaultdict(list)
     for sk in full:
         groups[find(sk)].append(sk)
     return groups, reason
+
+
+def _nickname_merges(full: list[str], names: dict[str, Counter], offices: dict[str, set[str]],
+                     find: Callable[[str], str], parent: dict[str, str], reason: dict[str, str]) -> None:
+    """Join the clusters of two full names that differ only in a given name written formally and familiarly
+    ('Vice President Joseph R. Biden Jr.' / 'Vice President Joe Biden'; graphkit.names.hypocorism), when the
+    corpus writes both after the same office.
+
+    The office is the evidence: a familiar form is also a name of its own ('Gary Johnson' the candidate,
+    'Garrett Johnson' an entrepreneur; 'Rick Perry', 'Richard Perry' a fund's chief), and on PolNeAR train a
+    table-only rule joined such pairs. Guards: every given name of one cluster is the same as, or a familiar form
+    of, every given name of the other (Joe, Joseph and Joshua Smith: Joseph and Joshua are not each other's); the
+    same given name with and without a generational suffix never joins (Donald Trump / Donald Trump Jr.); a
+    suffix on one side only is allowed ('Joseph R. Biden Jr.', the formal name with its suffix, 'Joe Biden'
+    the familiar one without).
+
+    >>> names = {k: Counter({n: 1}) for k, n in [("ioe biden", "Joe Biden"), ("iosef biden jr", "Joseph R. Biden Jr."),
+    ...          ("ioe smith", "Joe Smith"), ("iosef smith", "Joseph Smith"), ("bil clinton", "Bill Clinton")]}
+    >>> groups, why = _cluster(sorted(names), names, {"ioe biden": {"vice president"}, "iosef biden jr": {"vice president"}})
+    >>> sorted(groups["ioe biden"]), why["iosef biden jr"]
+    (['ioe biden', 'iosef biden jr'], "given name 'Joseph' written 'Joe', both after the office 'vice president' (vs 'Joe Biden')")
+    >>> len(groups)     # Joe and Joseph Smith: no office in common, two people
+    4
+    """
+    by_rest: dict[tuple, list[str]] = defaultdict(list)
+    parts = {}
+    for sk in full:
+        words, gens = name_words(sk)
+        if len(words) >= 2:
+            parts[sk] = (words[0], frozenset(gens))
+            by_rest[tuple(words[1:])].append(sk)
+
+    def members(root: str) -> list[str]:
+        return [m for m in parts if find(m) == root]
+
+    def compatible(m: str, n: str) -> bool:
+        return parts[m] == parts[n] or hypocorism(parts[m][0], parts[n][0])
+
+    for rest, keys in sorted(by_rest.items()):
+        for x, a in enumerate(keys):
+            for b in keys[x + 1:]:
+                if not hypocorism(parts[a][0], parts[b][0]) or find(a) == find(b):
+                    continue
+                side_a, side_b = members(find(a)), members(find(b))
+                shared = set().union(*(offices.get(m, set()) for m in side_a)) & \
+                    set().union(*(offices.get(n, set()) for n in side_b))
+                if not shared or not all(compatible(m, n) for m in side_a for n in side_b):
+                    continue
+                formal, familiar = (a, b) if len(parts[a][0]) > len(parts[b][0]) else (b, a)
+                parent[find(b)] = find(a)
+                reason[b] = (f"given name {_word_as_written(names[formal], 0)!r} written "
+                             f"{_word_as_written(names[familiar], 0)!r}, both after the office {min(shared)!r} "
+                             f"(vs {display(names[a])!r})")
+
+
+def _word_as_written(counts: Counter, k: int) -> str:
+    """The k-th word of a name's most frequent surface form."""
+    return display(counts).split()[k]
 
 
 def _without_middle_name(key: str, names: dict[str, Counter]) -> Optional[str]:

@@ -364,6 +364,43 @@ def test_office_and_surname_across_the_corpus(others, mention, expected):
     assert by_id[res.speaker_of[("x", 0)]].name == expected
 
 
+# a given name written formally and familiarly (graphkit.names.hypocorism, the `nicknames` table) is one person
+# where the corpus writes both after the same office, never otherwise: (speaker phrases, each its own article, as
+# (written, resolved); the indexes of two of them; whether they are one actor)
+NICKNAMES = [
+    # American: the NYT's formal name with its suffix, everyone else's familiar one
+    ([("Vice President Joe Biden", "Joe Biden"), ("Vice President Joseph R. Biden Jr.", "Joseph R. Biden Jr."),
+      ("Beau Biden", "Beau Biden")], 0, 1, True),
+    ([("Sen. Chuck Grassley", "Chuck Grassley"), ("Sen. Charles E. Grassley", "Charles E. Grassley")], 0, 1, True),
+    # British
+    ([("Chancellor Ken Clarke", "Ken Clarke"), ("Chancellor Kenneth Clarke", "Kenneth Clarke")], 0, 1, True),
+    ([("Prime Minister Tony Blair", "Tony Blair"), ("Prime Minister Anthony Blair", "Anthony Blair"),
+      ("Cherie Blair", "Cherie Blair")], 0, 2, False),
+    # no office in common: a familiar form is also a name of its own (the candidate and an entrepreneur)
+    ([("Libertarian candidate Gary Johnson", "Gary Johnson"), ("entrepreneur Garrett Johnson", "Garrett Johnson")],
+     0, 1, False),
+    ([("Mr Bill Clinton", "Bill Clinton"), ("Mr William Clinton", "William Clinton")], 0, 1, False),
+    # two different given names are two people, whatever office they share
+    ([("Secretary Hillary Clinton", "Hillary Clinton"), ("Secretary Bill Clinton", "Bill Clinton")], 0, 1, False),
+    # Joe may be Joseph's or Joshua's, who are not each other's
+    ([("Director Joe Smith", "Joe Smith"), ("Director Joseph Smith", "Joseph Smith"),
+      ("Director Joshua Smith", "Joshua Smith")], 1, 2, False),
+    # the same given name with and without a suffix never joins, even through a familiar form
+    ([("President Donald Trump", "Donald Trump"), ("President Don Trump", "Don Trump"),
+      ("President Donald Trump Jr.", "Donald Trump Jr.")], 0, 2, False),
+]
+
+
+@pytest.mark.parametrize("phrases,i,j,same", NICKNAMES, ids=[f"{k:02d}" for k in range(len(NICKNAMES))])
+def test_formal_and_familiar_given_names(phrases, i, j, same):
+    from graphkit.resolve import resolve_actors
+
+    atts = {f"d{k}": [_att(w, r)] for k, (w, r) in enumerate(phrases)}
+    ents = {f"d{k}": [(r, "PERSON", len(w) - len(r), len(w))] for k, (w, r) in enumerate(phrases)}
+    res = resolve_actors(atts, ents, {"actors": []})
+    assert (res.speaker_of[(f"d{i}", 0)] == res.speaker_of[(f"d{j}", 0)]) is same
+
+
 # 'they' after a one-word people adjective ('the Democratic primary') has no antecedent there; after a plural, it has
 THEY_AFTER = [("Democratic", "unresolved 'they'"), ("American", "unresolved 'they'"), ("Democrats", "Democrats"),
               ("Tories", "Conservative Party")]
