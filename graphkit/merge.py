@@ -11,7 +11,9 @@ merges, each with its reason, that hold with an empty ``actors.yaml``:
   name they shorten ("Lib Dems" → "Liberal Democrats") (:func:`organisation_merges`);
 - an unresolved role ("the prime minister") merges into the one person the
   corpus names in that role ("Prime Minister Tony Blair") (:func:`role_merges`);
-  a role that several people hold in the corpus stays a role actor.
+  a role that several people hold in the corpus is, in one article, the person
+  the article names just before whom the corpus names in that role ("Reid ...
+  The minority leader said": :func:`roles_named_before`), else stays a role actor.
 
 Functions take ``drafts``: key → an object with ``name``, ``type``, ``roles``
 (graphkit.resolve's drafts) and ``mentions``: key → number of mentions, and
@@ -173,6 +175,32 @@ def role_key(role: str) -> str:
     return " ".join(w for w in fold(role).split() if w not in _ROLE_DROP)
 
 
+#: words before a role that make it another office ('vice president' is no 'president', 'press secretary' no
+#: 'secretary'); other words before it only say where or whose ('Senate minority leader' is a 'minority leader')
+OTHER_OFFICE = {"vice", "deputy", "assistant", "associate", "acting", "interim", "former", "ex", "then", "under",
+                "lieutenant", "co", "first", "second", "press", "chief", "senior", "junior", "ranking", "executive",
+                "shadow", "general"}
+
+
+def holds_role(role: str, roles) -> bool:
+    """Whether a person named in ``roles`` holds ``role``: one of them is that role, or that role with words
+    before it that say where or whose, not another office.
+
+    >>> holds_role("minority leader", ["Senate Minority Leader"]), holds_role("president", ["Vice President"])
+    (True, False)
+    >>> holds_role("the Florida senator", ["Florida senator"]), holds_role("foreign secretary", ["shadow foreign secretary"])
+    (True, False)
+    """
+    rk = role_key(role)
+    if not rk:
+        return False
+    for r in roles:
+        k = role_key(r)
+        if k == rk or (k.endswith(" " + rk) and not set(k[:-len(rk) - 1].split()) & OTHER_OFFICE):
+            return True
+    return False
+
+
 def role_merges(drafts: dict, mentions: dict[str, int]) -> list[tuple[str, str, str]]:
     """Role actors whose role the corpus names with exactly one person ("Prime Minister Tony Blair")."""
     holders: dict[str, set[str]] = defaultdict(set)
@@ -193,14 +221,52 @@ def role_merges(drafts: dict, mentions: dict[str, int]) -> list[tuple[str, str, 
     return out
 
 
+def roles_named_before(drafts: dict, speaker_of: dict, positions: dict) -> list[tuple[tuple[str, int], str, str]]:
+    """Role mentions ("The minority leader said") that are the person the article's speaker just before is,
+    when the corpus names that person in that role ("Senate Minority Leader Harry Reid" elsewhere): returns
+    (mention, person draft key, reason). ``positions``: mention → its offset in the article.
+
+    Only the nearest person speaker before counts, and only when the corpus gives it the role: the
+    Republican candidate after Ben Carson, whom the corpus never calls so, stays a role rather than go to
+    another candidate the article named earlier (on PolNeAR train, with any earlier person of the article
+    holding the role, it did).
+
+    >>> from types import SimpleNamespace as D
+    >>> drafts = {"r": D(name="the minority leader", type="role"), "p": D(name="Harry Reid", type="person",
+    ...           roles=["Senate Minority Leader"]), "q": D(name="Ben Carson", type="person", roles=[])}
+    >>> roles_named_before(drafts, {("a", 0): "p", ("a", 1): "r", ("b", 0): "q", ("b", 1): "r"},
+    ...                    {("a", 0): 10, ("a", 1): 90, ("b", 0): 5, ("b", 1): 50})[0][:2]
+    (('a', 1), 'p')
+    """
+    by_doc: dict[str, list[tuple[int, tuple[str, int]]]] = defaultdict(list)
+    for k in speaker_of:
+        if k in positions:
+            by_doc[k[0]].append((positions[k], k))
+    out = []
+    for doc in sorted(by_doc):
+        person = None  # the nearest person speaker so far
+        for _pos, k in sorted(by_doc[doc]):
+            d = drafts.get(speaker_of[k])
+            if d is None:
+                continue
+            if d.type == "person":
+                person = speaker_of[k]
+            elif d.type == "role" and person is not None and holds_role(d.name, drafts[person].roles):
+                out.append((k, person, f"role {role_key(d.name)!r} after {drafts[person].name!r}, the speaker "
+                                       f"just before, whom the corpus names in that role"))
+    return out
+
+
 # --------------------------------------------------------------------------- applying the merges
 
 
-def merge_across_corpus(drafts: dict, speaker_of: dict) -> None:
-    """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons.
+def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict] = None) -> None:
+    """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons; then
+    role mentions that are the person named just before (:func:`roles_named_before`).
 
     ``drafts``: key → graphkit.resolve draft (name, type, entry, aliases, roles, organisation, country,
     merges: reason line → doc ids); ``speaker_of``: (doc id, index) → draft key. Both are updated.
+    ``positions``: (doc id, index) → the mention's offset in its article.
     """
     mentions: dict[str, list] = defaultdict(list)  # draft key -> its speaker_of keys: a merge moves only its own
     for k, v in speaker_of.items():
@@ -216,6 +282,27 @@ def merge_across_corpus(drafts: dict, speaker_of: dict) -> None:
         counts[v] += 1
     for src, dst, why in role_merges(drafts, counts):
         apply_merge(drafts, speaker_of, src, dst, why, mentions)
+    for k, dst, why in roles_named_before(drafts, speaker_of, positions or {}):
+        move_mention(drafts, speaker_of, k, dst, why, mentions)
+
+
+def move_mention(drafts: dict, speaker_of: dict, k: tuple[str, int], dst: str, why: str,
+                 mentions: dict[str, list]) -> None:
+    """Move one mention (doc id, index) from its draft to ``dst`` with a reason line; a draft left with no
+    mention is dropped."""
+    src = speaker_of[k]
+    a, b = drafts[src], drafts[dst]
+    speaker_of[k] = dst
+    mentions[src].remove(k)
+    mentions[dst].append(k)
+    line = f"{a.name!r} -> {b.name}: {why}"
+    docs = b.merges.setdefault(line, [])
+    if k[0] not in docs:
+        docs.append(k[0])
+    b.aliases.append(a.name)
+    if not mentions[src]:
+        drafts.pop(src)
+        mentions.pop(src)
 
 
 def rename(d, name: str, why: str) -> None:

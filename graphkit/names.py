@@ -415,6 +415,23 @@ def _hypocorism_pairs() -> frozenset:
                      if f != s and " " not in f + s)
 
 
+@lru_cache(maxsize=1)
+def _listed_given_names() -> frozenset:
+    return frozenset(n for pair in _hypocorism_pairs() for n in pair)
+
+
+def distinct_given_names(a: str, b: str) -> bool:
+    """Whether two given names (skeleton words) are two names, not one name's spellings or forms: both are in
+    the `nicknames` table and neither is the other's familiar form ('Patty' / 'Patrick'). A name the table does
+    not list ('Rence', a misspelt 'Reince') says nothing.
+
+    >>> distinct_given_names("pati", "patrik"), distinct_given_names("pete", "peter"), distinct_given_names("rence", "reince")
+    (True, False, False)
+    """
+    listed = _listed_given_names()
+    return a != b and a in listed and b in listed and not hypocorism(a, b)
+
+
 def hypocorism(a: str, b: str) -> bool:
     """Whether two different given names (skeleton words, as :func:`name_words` gives them) are the formal and
     familiar forms of one name, in British and American use alike: Joe / Joseph, Bill / William, Bob / Robert,

@@ -30,8 +30,8 @@ from collections import Counter, defaultdict
 from typing import Callable, Optional
 
 from .gender import CORPUS_SHARE, vote
-from .names import (before_dash, candidate_pairs, compare_names, fold, honorific_gender, hypocorism, is_pronoun,
-                    name_words,
+from .names import (before_dash, candidate_pairs, compare_names, distinct_given_names, fold, honorific_gender,
+                    hypocorism, is_pronoun, name_words,
                     office_key, person_key, split_honorific, split_title, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
@@ -365,46 +365,94 @@ def _add_name(names: dict, text: str) -> None:
         names[person_key(t)][t] += 1
 
 
-def _cluster(full: list[str], names: dict[str, Counter], offices: Optional[dict[str, set[str]]] = None
-             ) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """Union-find over full names: a middle name dropped, a describing word before the name, compare_names on
-    candidate pairs, then a familiar form of the given name (:func:`_nickname_merges`). Returns root → member
-    keys, and member key → reason."""
-    parent = {sk: sk for sk in full}
-    reason: dict[str, str] = {}
+class _Clusters:
+    """Union-find over person keys that keeps each cluster's members and the given names they are written
+    with (an initial or a describing word before the name is none: 'J.J.', 'Crooked')."""
 
-    def find(x):
-        while parent[x] != x:
-            x = parent[x]
+    def __init__(self, keys: list[str]) -> None:
+        self.parent = {k: k for k in keys}
+        self.members = {k: [k] for k in keys}
+        self.firsts = {k: {w[0]} if len(w := name_words(k)[0]) > 1 and len(w[0]) > 1 else set() for k in keys}
+        self.reason: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            x = self.parent[x]
         return x
 
+    def join(self, into: str, other: str, why: str, given: bool = True) -> None:
+        """Put ``other``'s cluster into ``into``'s; ``given=False``: ``other``'s first word is a describing word,
+        not a given name."""
+        ra, rb = self.find(into), self.find(other)
+        if ra == rb:
+            return
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+        firsts = self.firsts.pop(rb)
+        self.firsts[ra] |= firsts if given else firsts - {name_words(other)[0][0]}
+        self.reason[other] = why
+
+    def given_names_agree(self, a: str, b: str) -> bool:
+        """Whether two clusters may join: every given name of one is alike (rapidfuzz >= FUZZY_GIVEN_MIN), or a
+        familiar form of, every given name of the other (an initial joins both 'Jonah' and 'Jeffrey Goldberg' to
+        'J.J. Goldberg', but not the two to each other)."""
+        from rapidfuzz import fuzz
+
+        from .names import FUZZY_GIVEN_MIN
+
+        return all(x == y or fuzz.ratio(x, y) >= FUZZY_GIVEN_MIN or hypocorism(x, y)
+                   for x in self.firsts[self.find(a)] for y in self.firsts[self.find(b)])
+
+
+def _cluster(full: list[str], names: dict[str, Counter], offices: Optional[dict[str, set[str]]] = None
+             ) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Full names clustered: a middle name dropped, a describing word before the name, compare_names on
+    candidate pairs of one family (:func:`_one_family`) whose clusters' given names agree, then a familiar
+    form of the given name (:func:`_nickname_merges`). Returns root → member keys, and member key → reason.
+
+    >>> names = {k: Counter({n: 1}) for k, n in [("iona goldberg", "Jonah Goldberg"), ("i goldberg", "J.J. Goldberg"),
+    ...          ("iefrei goldberg", "Jeffrey Goldberg"), ("riciard ros", "Richard Ross"), ("riciard kros", "Richard Cross")]}
+    >>> sorted(len(m) for m in _cluster(sorted(names), names)[0].values())
+    [1, 1, 1, 2]
+    """
+    cl = _Clusters(full)
     shown = [display(names[sk]) for sk in full]
     index = {sk: k for k, sk in enumerate(full)}
     for sk in full:
         short = _without_middle_name(sk, names)
-        if short is not None and short in index and find(sk) != find(short):
-            parent[find(sk)] = find(short)  # 'Hillary Rodham Clinton' is 'Hillary Clinton'
-            reason[sk] = f"middle name dropped: {display(names[short])!r}"
+        if short is not None and short in index:
+            cl.join(short, sk, f"middle name dropped: {display(names[short])!r}")  # 'Hillary Rodham Clinton'
     for sk in full:
         tail = _descriptor_tail(sk, names)
-        if tail is not None and tail in index and find(sk) != find(tail):
-            parent[find(sk)] = find(tail)  # 'Rival Hillary Clinton', 'Crooked Hillary Clinton'
-            reason[sk] = f"a word before the name {display(names[tail])!r}"
+        if tail is not None and tail in index:
+            cl.join(tail, sk, f"a word before the name {display(names[tail])!r}", given=False)  # 'Crooked Hillary Clinton'
     for i, j in candidate_pairs(shown):
         a, b = full[i], full[j]
+        if cl.find(a) == cl.find(b) or not _one_family(a, b):
+            continue
         same, score, why = compare_names(shown[i], shown[j])
-        if same and find(a) != find(b):
-            parent[find(b)] = find(a)
-            reason[b] = f"{why} vs {shown[i]!r}"
-    _nickname_merges(full, names, offices or {}, find, parent, reason)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for sk in full:
-        groups[find(sk)].append(sk)
-    return groups, reason
+        if same and cl.given_names_agree(a, b):
+            cl.join(a, b, f"{why} vs {shown[i]!r}")
+    _nickname_merges(full, names, offices or {}, cl)
+    return {root: sorted(m) for root, m in cl.members.items()}, cl.reason
 
 
-def _nickname_merges(full: list[str], names: dict[str, Counter], offices: dict[str, set[str]],
-                     find: Callable[[str], str], parent: dict[str, str], reason: dict[str, str]) -> None:
+def _one_family(a: str, b: str) -> bool:
+    """Whether two person keys that compare_names calls alike may be one person across the corpus: the same
+    surname skeleton (transliteration variants already meet there: Zelensky / Zelenskyy / Zelenskiy; a letter
+    more or less is another family: Ross / Cross, McFaul / McCaul, Brooks / Brock on PolNeAR train), and given
+    names that are not two names of the `nicknames` table (Patty / Patrick Murray).
+
+    >>> _one_family("riciard ros", "riciard kros"), _one_family("pati murai", "patrik murai"), _one_family("rence priebus", "reince priebus")
+    (False, False, True)
+    """
+    wa, wb = name_words(a)[0], name_words(b)[0]
+    if surname_key(wa) != surname_key(wb):
+        return False
+    return not any(distinct_given_names(x, y) for x, y in zip(wa[:-1], wb[:-1]) if len(x) > 1 and len(y) > 1)
+
+
+def _nickname_merges(full: list[str], names: dict[str, Counter], offices: dict[str, set[str]], cl: _Clusters) -> None:
     """Join the clusters of two full names that differ only in a given name written formally and familiarly
     ('Vice President Joseph R. Biden Jr.' / 'Vice President Joe Biden'; graphkit.names.hypocorism), when the
     corpus writes both after the same office.
@@ -433,27 +481,24 @@ def _nickname_merges(full: list[str], names: dict[str, Counter], offices: dict[s
             parts[sk] = (words[0], frozenset(gens))
             by_rest[tuple(words[1:])].append(sk)
 
-    def members(root: str) -> list[str]:
-        return [m for m in parts if find(m) == root]
-
-    def compatible(m: str, n: str) -> bool:
-        return parts[m] == parts[n] or hypocorism(parts[m][0], parts[n][0])
+    def suffixes_agree(side_a: list[str], side_b: list[str]) -> bool:  # Donald Trump / Donald Trump Jr.
+        return not any(parts[m][0] == parts[n][0] and parts[m][1] != parts[n][1] for m in side_a for n in side_b)
 
     for rest, keys in sorted(by_rest.items()):
         for x, a in enumerate(keys):
             for b in keys[x + 1:]:
-                if not hypocorism(parts[a][0], parts[b][0]) or find(a) == find(b):
+                if not hypocorism(parts[a][0], parts[b][0]) or cl.find(a) == cl.find(b):
                     continue
-                side_a, side_b = members(find(a)), members(find(b))
+                side_a = [m for m in cl.members[cl.find(a)] if m in parts]
+                side_b = [m for m in cl.members[cl.find(b)] if m in parts]
                 shared = set().union(*(offices.get(m, set()) for m in side_a)) & \
                     set().union(*(offices.get(n, set()) for n in side_b))
-                if not shared or not all(compatible(m, n) for m in side_a for n in side_b):
+                if not shared or not cl.given_names_agree(a, b) or not suffixes_agree(side_a, side_b):
                     continue
                 formal, familiar = (a, b) if len(parts[a][0]) > len(parts[b][0]) else (b, a)
-                parent[find(b)] = find(a)
-                reason[b] = (f"given name {_word_as_written(names[formal], 0)!r} written "
-                             f"{_word_as_written(names[familiar], 0)!r}, both after the office {min(shared)!r} "
-                             f"(vs {display(names[a])!r})")
+                cl.join(a, b, f"given name {_word_as_written(names[formal], 0)!r} written "
+                              f"{_word_as_written(names[familiar], 0)!r}, both after the office {min(shared)!r} "
+                              f"(vs {display(names[a])!r})")
 
 
 def _word_as_written(counts: Counter, k: int) -> str:

@@ -566,6 +566,16 @@ class _Resolver:
         return fits_gender(p, known)
 
     # ---- output
+    def positions(self) -> dict[tuple[str, int], int]:
+        """(doc id, index) → where the attribution's speaker mention starts (else its cue, else its content)."""
+        out = {}
+        for d, atts in self.atts.items():
+            for i, a in enumerate(atts):
+                span = a.speaker_span or a.cue_span or (a.spans[0] if a.spans else None)
+                if span is not None:
+                    out[(d, i)] = span[0]
+        return out
+
     def actors(self) -> tuple[list[Actor], dict[str, str]]:
         ids: dict[str, str] = {}
         taken: set[str] = set()
@@ -649,7 +659,7 @@ def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[st
     pc = place_config if place_config is not None else load_place_config()
     r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc)
     r.resolve()
-    merge_across_corpus(r.drafts, r.speaker_of)
+    merge_across_corpus(r.drafts, r.speaker_of, r.positions())
     actors, ids = r.actors()
     speaker_of = {k: ids[v] for k, v in sorted(r.speaker_of.items())}
     return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types)

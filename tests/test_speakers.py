@@ -401,6 +401,82 @@ def test_formal_and_familiar_given_names(phrases, i, j, same):
     assert (res.speaker_of[(f"d{i}", 0)] == res.speaker_of[(f"d{j}", 0)]) is same
 
 
+# a role several people hold in the corpus is, in one article, the speaker just before when the corpus names that
+# person in the role (graphkit.merge.roles_named_before): (other articles' speakers as (written, name, role); the
+# article's speakers as (written, resolved, kind); the actor expected for the article's last speaker)
+ROLES_NAMED_BEFORE = [
+    # American: 'The minority leader' after Reid, whom other articles call 'Senate Minority Leader'
+    ([("Senate Minority Leader Harry Reid", "Harry Reid", "Senate Minority Leader"),
+      ("House Minority Leader Nancy Pelosi", "Nancy Pelosi", "House Minority Leader")],
+     [("Reid", "Reid", "PERSON"), ("The minority leader", "The minority leader", "NOUN")], "Harry Reid"),
+    # British: 'the chancellor' after Darling, two chancellors in the corpus
+    ([("Chancellor Alistair Darling", "Alistair Darling", "Chancellor"),
+      ("Chancellor Gordon Brown", "Gordon Brown", "Chancellor")],
+     [("Mr Darling", "Darling", "PERSON"), ("the chancellor", "the chancellor", "NOUN")], "Alistair Darling"),
+    # the speaker just before holds no such role in the corpus: stays a role, not an earlier candidate's
+    ([("Republican candidate Donald Trump", "Donald Trump", "Republican candidate"),
+      ("Republican candidate Ted Cruz", "Ted Cruz", "Republican candidate")],
+     [("Trump", "Trump", "PERSON"), ("Ben Carson", "Ben Carson", "PERSON"),
+      ("the Republican candidate", "the Republican candidate", "NOUN")], "Republican candidate"),
+    # another office: a vice president is no 'the president'
+    ([("Vice President Joe Biden", "Joe Biden", "Vice President"), ("President Barack Obama", "Barack Obama", "President"),
+      ("President Bill Clinton", "Bill Clinton", "President")],
+     [("Biden", "Biden", "PERSON"), ("the president", "the president", "NOUN")], "president"),
+]
+
+
+@pytest.mark.parametrize("others,article,expected", ROLES_NAMED_BEFORE,
+                         ids=[f"{k:02d}" for k in range(len(ROLES_NAMED_BEFORE))])
+def test_role_is_the_speaker_named_before(others, article, expected):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    def att(written, resolved, kind, at, role=None):
+        return Attribution(spans=[(at + 50, at + 60)], text="content", cue="said", speaker_text=written,
+                           speaker_span=(at, at + len(written)), speaker_type=kind, resolved_text=resolved, role=role)
+
+    atts = {f"d{k}": [att(w, n, "PERSON", 0, role)] for k, (w, n, role) in enumerate(others)}
+    ents = {f"d{k}": [(n, "PERSON", len(w) - len(n), len(w))] for k, (w, n, _) in enumerate(others)}
+    atts["x"] = [att(w, r, kind, 100 * k) for k, (w, r, kind) in enumerate(article)]
+    ents["x"] = [(r, "PERSON", 100 * k + len(w) - len(r), 100 * k + len(w))
+                 for k, (w, r, kind) in enumerate(article) if kind == "PERSON"]
+    res = resolve_actors(atts, ents, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    assert by_id[res.speaker_of[("x", len(article) - 1)]].name == expected
+
+
+# names a letter apart are two families across the corpus; transliterations meet in the skeleton (names.skeleton)
+FUZZY_FAMILIES = [
+    ("Richard Ross", "Richard Cross", False),
+    ("Michael McFaul", "Michael McCaul", False),
+    ("Patty Murray", "Patrick Murray", False),   # two given names of the nicknames table
+    ("Reince Priebus", "Rence Priebus", True),   # a misspelt given name the table does not list
+    ("Kirsten Gillibrand", "Kristen Gillibrand", True),
+    ("Sergei Lavrov", "Sergey Lavrov", True),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy", True),
+]
+
+
+@pytest.mark.parametrize("a,b,same", FUZZY_FAMILIES, ids=[f"{k:02d}" for k in range(len(FUZZY_FAMILIES))])
+def test_fuzzy_names_across_the_corpus(a, b, same):
+    from graphkit.resolve import resolve_actors
+
+    atts = {"d0": [_att(a, a)], "d1": [_att(b, b)]}
+    ents = {"d0": [(a, "PERSON", 0, len(a))], "d1": [(b, "PERSON", 0, len(b))]}
+    res = resolve_actors(atts, ents, {"actors": []})
+    assert (res.speaker_of[("d0", 0)] == res.speaker_of[("d1", 0)]) is same
+
+
+def test_an_initial_joins_no_two_given_names():
+    from graphkit.resolve import resolve_actors
+
+    names = ["Jonah Goldberg", "J.J. Goldberg", "Jeffrey Goldberg"]
+    atts = {f"d{k}": [_att(n, n)] for k, n in enumerate(names)}
+    ents = {f"d{k}": [(n, "PERSON", 0, len(n))] for k, n in enumerate(names)}
+    res = resolve_actors(atts, ents, {"actors": []})
+    assert res.speaker_of[("d0", 0)] != res.speaker_of[("d2", 0)]
+
+
 # 'they' after a one-word people adjective ('the Democratic primary') has no antecedent there; after a plural, it has
 THEY_AFTER = [("Democratic", "unresolved 'they'"), ("American", "unresolved 'they'"), ("Democrats", "Democrats"),
               ("Tories", "Conservative Party")]
