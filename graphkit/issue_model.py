@@ -73,9 +73,7 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         texts = model_texts(claims)
         if model is None:
             model = fit_issue_model(texts, assigned, exclude=exclude)
-        learnt = apply_issue_model(model, texts, assigned)
-        if articles is not None:
-            likely = issue_probabilities(model, texts, [a or b for a, b in zip(assigned, learnt)])
+        learnt, likely = read_claims(model, texts, assigned)
         assigned = [a or b for a, b in zip(assigned, learnt)]
     if articles is not None:
         assigned = from_article(assigned, articles, likely)
@@ -86,24 +84,31 @@ ARTICLE_EVIDENCE = "context: article"
 ARTICLE_REACH = 1.0  # a claim this many claims away votes half as much as the next one
 
 
-def issue_probabilities(model: Optional["IssueModel"], texts: Sequence[str], assigned: Sequence[Sequence[tuple]]) -> list:
-    """For each claim `assigned` gives no issue and that says some word of `model`, {issue: probability} by what it
-    says; else None (a claim that says none of the model's words is left to its article alone)."""
-    out: list = [None] * len(texts)
+def read_claims(model: Optional["IssueModel"], texts: Sequence[str], assigned: Sequence[Sequence[tuple]]
+                ) -> tuple[list[list[tuple]], list]:
+    """One pass of `model` over the claims `assigned` gives no issue: (each claim's learnt issue as
+    `apply_issue_model` gives it, each claim's {issue: probability} by what it says when it got no learnt issue
+    either, else None). A claim that says none of the model's words gets neither: its article alone decides
+    (`from_article`). The model is read once per claim (it was read twice, once for each list)."""
+    learnt: list[list[tuple]] = [[] for _ in texts]
+    likely: list = [None] * len(texts)
     if model is None:
-        return out
+        return learnt, likely
     for i, text in enumerate(texts):
         if assigned[i]:
             continue
         said = _class_probabilities(model, text)
-        if said is not None:
-            out[i] = dict(zip(model.classes, said[2].tolist()))
-    return out
+        if said is None:
+            continue
+        learnt[i] = _learnt(model, *said)
+        if not learnt[i]:
+            likely[i] = dict(zip(model.classes, said[2].tolist()))
+    return learnt, likely
 
 
 def _class_probabilities(model: "IssueModel", text: str):
     """(feature columns, their values, each class's probability) for one claim's text, or None when it says none
-    of the model's words: the one home of the model's arithmetic (`apply_issue_model`, `issue_probabilities`)."""
+    of the model's words: the one home of the model's arithmetic (`read_claims`)."""
     import numpy as np
 
     cols, vals = _features(model, text)
@@ -122,7 +127,7 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
     was said before); the issue with most votes is given with the evidence ``context: article`` and a score of
     half its share of the votes. ``likely``: for each claim, {issue: probability} learnt from what it says
-    (`issue_probabilities`) or None; each issue's votes are weighed by it, so the article's issues are the prior
+    (`read_claims`) or None; each issue's votes are weighed by it, so the article's issues are the prior
     and the claim's own words choose among them. Claims with issues keep theirs; an article with none gives none.
 
     >>> a = [[("tax", "council tax", 0.5)], [], [], [("ID cards", "ID cards", 0.5)], []]
@@ -305,23 +310,19 @@ def apply_issue_model(model: Optional[IssueModel], texts: Sequence[str], assigne
     """For each claim `assigned` gives no issue, the issue `model` predicts when it is more likely than all the
     others together (`MIN_PROBABILITY`) and some word of the claim speaks for it: ``[(issue, "learnt: words",
     probability)]``, else ``[]``; claims with issues get ``[]``. Each claim's answer depends on its text alone."""
-    out: list[list[tuple]] = [[] for _ in texts]
-    if model is None:
-        return out
+    return read_claims(model, texts, assigned)[0]
+
+
+def _learnt(model: IssueModel, cols: list[int], x, p) -> list[tuple]:
+    """``[(issue, "learnt: words", probability)]`` for one claim's features and class probabilities
+    (`_class_probabilities`) when its likeliest issue is more likely than all the others together and some word of
+    the claim speaks for it, else ``[]``."""
     import numpy as np
 
-    for i, text in enumerate(texts):
-        if assigned[i]:
-            continue
-        said = _class_probabilities(model, text)
-        if said is None:
-            continue
-        cols, x, p = said
-        c = int(p.argmax())
-        if p[c] < MIN_PROBABILITY:
-            continue
-        weight = x * model.coef[c, cols]
-        top = [model.terms[cols[j]] for j in np.argsort(-weight, kind="stable")[:EVIDENCE_WORDS] if weight[j] > 0]
-        if top:  # nothing the claim says speaks for the issue: the prior alone is no evidence
-            out[i] = [(model.classes[c], "learnt: " + ", ".join(top), round(float(p[c]), 3))]
-    return out
+    c = int(p.argmax())
+    if p[c] < MIN_PROBABILITY:
+        return []
+    weight = x * model.coef[c, cols]
+    top = [model.terms[cols[j]] for j in np.argsort(-weight, kind="stable")[:EVIDENCE_WORDS] if weight[j] > 0]
+    # nothing the claim says speaks for the issue: the prior alone is no evidence
+    return [(model.classes[c], "learnt: " + ", ".join(top), round(float(p[c]), 3))] if top else []
