@@ -35,17 +35,43 @@ def _inside(tok_start: int, tok_end: int, spans: Sequence[tuple[int, int]]) -> b
     return any(s <= tok_start and tok_end <= e for s, e in spans)
 
 
+HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+def _joined(doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen written inside a word ("e-mails", "28-point"): no space on either side."""
+    return (0 < i < len(doc) - 1 and doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and not doc[i - 1].is_punct and not doc[i + 1].is_punct)
+
+
+def _word_start(t) -> int:
+    """The first token of the hyphenated word ending at ``t`` ("e-mails": the "e"); ``t.i`` when there is none."""
+    i = t.i
+    while i >= 2 and _joined(t.doc, i - 1):
+        i -= 2
+    return i
+
+
+def _word(t) -> str:
+    """``t`` as written with the hyphenated word it ends: spaCy splits "e-mails" into "e", "-", "mails", and
+    "mails" alone is another word (PolNeAR train's discovered issue "mails")."""
+    return t.doc[_word_start(t):t.i + 1].text
+
+
 def _chunk_phrases(chunk) -> list[str]:
-    """Core (compounds + head) and, when it has adjectives, adjectives + core; [] for pronouns, people, numbers."""
+    """Core (compounds + head) and, when it has adjectives, adjectives + core; [] for pronouns, people, numbers.
+    A hyphenated word is one word ("e-mails", "28-point plan"), even where the parser split its chunk."""
     head = chunk.root
-    if head.pos_ not in _NOUNS or head.ent_type_ in NOT_ABOUT or head.is_stop:
-        return []
+    doc = chunk.doc
+    if head.pos_ not in _NOUNS or head.ent_type_ in NOT_ABOUT or head.is_stop or _joined(doc, head.i + 1):
+        return []  # (the last: a chunk ending inside a hyphenated word, "30,000 e" of "30,000 e-mails")
     kept = [t for t in chunk if t.i <= head.i and t.pos_ not in _DROP_POS and not t.is_stop
             and (t.i == head.i or t.dep_ in ("compound", "amod", "nmod")) and t.text.isalnum() or t.i == head.i]
+    kept = [t for t in kept if t.i == head.i or not _joined(doc, t.i + 1)]  # the start of a hyphenated word is in it
     # the contiguous run ending at the head (a gap means a word in between was dropped)
     run = []
     for t in reversed(kept):
-        if run and t.i != run[0].i - 1:
+        if run and t.i != _word_start(run[0]) - 1:
             break
         run.insert(0, t)
     core = []  # the nouns at the end of the run
@@ -53,7 +79,7 @@ def _chunk_phrases(chunk) -> list[str]:
         if t.pos_ not in _NOUNS and t.i != head.i:
             break
         core.insert(0, t)
-    out = [" ".join(t.text for t in ts) for ts in (run[-MAX_WORDS:], core[-MAX_WORDS:], [head])]
+    out = [" ".join(_word(t) for t in ts) for ts in (run[-MAX_WORDS:], core[-MAX_WORDS:], [head])]
     return list(dict.fromkeys(p for p in out if p))  # full, core, head: each once
 
 

@@ -209,9 +209,32 @@ def test_too_little_to_discover_gives_no_issue():
 
 
 @pytest.mark.parametrize("phrase,key", [("Council Tax bills", "council tax bill"), ("ID cards", "id card"),
-                                         ("the EU's", "the eu")])
+                                         ("the EU's", "the eu"),
+                                         ("e-mails", "email"), ("E-mail server", "email server"),  # one letter + hyphen: one word
+                                         ("U.S.-Mexico", "u s mexico"), ("standard-bearer", "standard bearer")])
 def test_phrase_keys_fold_case_and_plurals(phrase, key):
     assert phrase_key(phrase) == key
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # spaCy splits "e-mails" into three tokens, and even its noun chunk ("30,000 e" | "mails"): "mails" alone was an issue
+    ("He said 30,000 e-mails were sent from her e-mail server.", ["e-mails", "e-mail server", "server"]),
+    ("He said the 28-point plan and the U.S.-Mexico border were a mess.", ["28-point plan", "plan", "border", "U.S.-Mexico", "mess"]),
+    ("He said the new council tax bills would hit pensioners.", ["new council tax bills", "council tax bills", "bills", "pensioners"]),
+])
+def test_keyphrases_keep_hyphenated_words_whole(nlp, sentence, expected):
+    from graphkit.keyphrases import keyphrases
+
+    doc = nlp(sentence)
+    assert keyphrases(doc, [(8, len(sentence) - 1)]) == expected
+
+
+def test_a_hyphenated_word_matches_its_trigger():
+    from graphkit.issues import assign_claim, taxonomy_from_data
+
+    tax = taxonomy_from_data({"issues": [{"name": "emails", "patterns": ["emails"], "origin": "discovered"}]}, "t",
+                             origin="discovered")
+    assert [n for n, _, _ in assign_claim("She deleted the e-mails", taxonomy=tax)] == ["emails"]
 
 
 # -- assignment to discovered issues --------------------------------------------------------------------
