@@ -139,7 +139,7 @@ def keyphrases(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
         if _inside(ent.start_char, ent.end_char, spans):
             words = [t for t in ent if t.pos_ != "DET" and t.text not in ("'s", "’s")]
             if words and len(words) <= MAX_WORDS:
-                items.append((ent.start_char, [" ".join(t.text for t in words)]))
+                items.append((ent.start_char, ["".join(t.text_with_ws for t in words).strip()]))  # as written: "Dodd-Frank"
     for _, phrases in sorted(items, key=lambda x: x[0]):
         for p in phrases:
             add(p)

@@ -221,6 +221,7 @@ def test_phrase_keys_fold_case_and_plurals(phrase, key):
     ("He said 30,000 e-mails were sent from her e-mail server.", ["e-mails", "e-mail server", "server"]),
     ("He said the 28-point plan and the U.S.-Mexico border were a mess.", ["28-point plan", "plan", "border", "U.S.-Mexico", "mess"]),
     ("He said the new council tax bills would hit pensioners.", ["new council tax bills", "council tax bills", "bills", "pensioners"]),
+    ("He said the Trans-Pacific Partnership was bad.", ["Trans-Pacific Partnership", "Partnership"]),  # a named thing as written
 ])
 def test_keyphrases_keep_hyphenated_words_whole(nlp, sentence, expected):
     from graphkit.keyphrases import keyphrases
