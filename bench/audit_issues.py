@@ -20,6 +20,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def evidence_shares(claims, n: int) -> str:
+    """How the claims got their best issue, as shares of ``n``: their own triggers, learnt, or their article's."""
+    from collections import Counter
+
+    kinds = Counter()
+    for c in claims:
+        trig = dict(c.issue_triggers).get(c.issues[0], "")
+        kinds["their article's" if trig.startswith("context: article") else "learnt" if trig.startswith("learnt: ")
+              else "own triggers"] += 1
+    return ", ".join(f"{k} {kinds[k] / max(1, n):.1%}" for k in ("own triggers", "learnt", "their article's"))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("store", type=Path)
@@ -34,8 +46,8 @@ def main(argv=None) -> int:
         claims = g.store.claims()
         rows = [c for c in claims if c.same_as is None]
     with_issue = [c for c in rows if c.issues]
-    print(f"{len(with_issue)} of {len(rows)} statements ({len(with_issue) / max(1, len(rows)):.1%}) have an issue; "
-          f"{len(issues)} issues ({', '.join(sorted(set(issues['origin'])))})\n")
+    print(f"{len(with_issue)} of {len(rows)} statements ({len(with_issue) / max(1, len(rows)):.1%}) have an issue "
+          f"({evidence_shares(with_issue, len(rows))}); {len(issues)} issues ({', '.join(sorted(set(issues['origin'])))})\n")
     pick = random.Random(a.seed).sample(sorted(with_issue, key=lambda c: c.id), min(a.n, len(with_issue)))
     for k, c in enumerate(pick, 1):
         print(f"{k:3}. {c.speaker}: " + textwrap.shorten(" ".join(c.text.split()), 300))
