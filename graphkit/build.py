@@ -500,6 +500,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     clock = _Clock(timings)
     atts, ents, said, dates = read_resolution_inputs(store)
     give_back()  # the extractions' records, parsed and dropped (graphkit.memory)
+    words_todo = kept_text_words(store, said, full)  # what linking read of unchanged articles' texts, put back
     clock("read")
     knowledge = knowledge or Knowledge()
     actors_data = knowledge.actors_data()
@@ -525,6 +526,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     window = {} if window_days is None else {"window_days": window_days}
     contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id, **window)
     clock("contradictions")
+    keep_text_words(store, words_todo)
     used_actors = {c.speaker_id for c in claims}
     actors = [a for a in all_actors if a.id in used_actors]
     used_places = {p for c in claims for p in c.places}
@@ -538,6 +540,42 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     clock("write")
     return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors), "places": len(places), "issues": len(issues),
             "issues_discovered": discovered, "contradictions": len(contradictions)}
+
+
+WORDS_FORMAT = 1  # what `kept_text_words` keeps (graphkit.textmemo's memos and their encodings); bump when that changes
+
+
+def kept_text_words(store: Store, said: dict[str, list], full: bool = False) -> dict[str, tuple[str, list[str]]]:
+    """Put back (`graphkit.textmemo.prime`) what merging and contradictions read of the claim texts of every
+    article whose texts are those they were kept for, under the same code and knowledge files; return doc_id →
+    (key, claim texts) of the other articles, whose words `keep_text_words` keeps once linking has worked them out.
+
+    Their words are pure functions of each text, so a rebuild that reuses them links exactly as one that works
+    them out again (``full``: nothing kept is read, and the process's memos start empty).
+    ``said``: doc_id → its claims' (text, context) pairs (`read_resolution_inputs`)."""
+    from . import textmemo
+
+    if full:
+        textmemo.clear()
+    state = hashlib.sha256(json.dumps([WORDS_FORMAT, code_key(), resolution_key()]).encode()).hexdigest()
+    kept = {} if full else {doc_id: (key, data) for doc_id, key, data in store.kept_words()}
+    todo: dict[str, tuple[str, list[str]]] = {}
+    for doc_id, claims in said.items():
+        texts = [t for t, _ in claims]
+        key = hashlib.sha256((state + json.dumps(texts)).encode()).hexdigest()
+        row = kept.get(doc_id)
+        if row is not None and row[0] == key:
+            textmemo.prime(json.loads(row[1]))
+        else:
+            todo[doc_id] = (key, texts)
+    return todo
+
+
+def keep_text_words(store: Store, todo: dict[str, tuple[str, list[str]]]) -> None:
+    """Keep in the store what linking read of the texts of the articles `kept_text_words` did not have them for."""
+    from .textmemo import export
+
+    store.keep_words((doc_id, key, json.dumps(export(texts), separators=(",", ":"))) for doc_id, (key, texts) in todo.items())
 
 
 def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[str, list]]:

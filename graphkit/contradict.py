@@ -35,11 +35,11 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
 from .statements import as_date, concept_idf
 from .records import Actor, Claim, Contradiction
+from .textmemo import text_memo
 from .words import STOP, antonym_poles, concepts, lemma, negated, predicate_words, predicates, tokens
 
 __all__ = ["find_contradictions", "arguments", "opposition", "MIN_SCORE", "MAX_LINKS_PER_CLAIM",
@@ -116,6 +116,15 @@ def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[s
 
 
 def _text_arguments(text: str, common: frozenset[str]) -> list[str]:
+    """The text's argument words: its candidates (`_argument_candidates`) but for the sentence openers the corpus
+    writes in lower case (``common``)."""
+    return [w for w, opens in _argument_candidates(text) if not opens or w not in common]
+
+
+@text_memo("argument_candidates", encode=lambda v: [[w, o] for w, o in v], decode=lambda v: tuple((w, o) for w, o in v))
+def _argument_candidates(text: str) -> tuple[tuple[str, bool], ...]:
+    """(argument, whether it is a capitalised word opening a sentence) of each number and capitalised word: what
+    `_text_arguments` reads of one text, worked out once (graphkit.textmemo keeps it between builds)."""
     toks = _TOKEN.findall(text.replace("\u2019", "'"))
     out = []
     start = True   # at the start of a sentence
@@ -126,14 +135,12 @@ def _text_arguments(text: str, common: frozenset[str]) -> list[str]:
         low = t.lower().rstrip(".")
         num = _number(t)
         if num is not None:
-            out.append(_counted(num, toks[i + 1:i + 3]))
+            out.append((_counted(num, toks[i + 1:i + 3]), False))
         elif (t[0].isupper() and low not in STOP and low not in _TITLES and low not in _TIMES and len(low) >= 2
               and "'" not in low.removesuffix("'s")):   # "I'll", "We've" are no names
-            lw = lemma(low)
-            if not start or lw not in common:
-                out.append(lw)
+            out.append((lemma(low), start))
         start = False
-    return out
+    return tuple(out)
 
 
 def _number(t: str) -> Optional[str]:
@@ -159,7 +166,16 @@ def _counted(num: str, following: list[str]) -> str:
 
 def common_words(claims: Iterable[Claim]) -> frozenset[str]:
     """Lemmas of the words the claims write in lower case: a capitalised one opening a sentence is no name."""
-    return frozenset(lemma(t) for c in claims for t in _TOKEN.findall(c.text) if t[0].islower())
+    out: set[str] = set()
+    for c in claims:
+        out.update(_lower_lemmas(c.text))
+    return frozenset(out)
+
+
+@text_memo("lower_lemmas", encode=sorted, decode=frozenset)
+def _lower_lemmas(text: str) -> frozenset[str]:
+    """Lemmas of the words one text writes in lower case (`common_words`)."""
+    return frozenset(lemma(t) for t in _TOKEN.findall(text) if t[0].islower())
 
 
 def specificity(df: int, n: int) -> float:
@@ -233,7 +249,8 @@ def _denial(a: Claim, b: Claim, refers: bool) -> Optional[Opposition]:
     return None
 
 
-@lru_cache(maxsize=1 << 17)
+@text_memo("antonym_poles", encode=lambda d: [[k, p, w] for k, (p, w) in sorted(d.items())],
+           decode=lambda v: {k: (p, w) for k, p, w in v})
 def _poles(text: str) -> dict[int, tuple[int, str]]:
     """antonym pair → (pole, word as written) of the claim's antonym words in its verb groups ("is illegal",
     "annexed illegally", not "railing against"), flipped when negated."""
@@ -277,7 +294,7 @@ def _negation(a: str, b: str) -> Optional[Opposition]:
     return Opposition("negation", (("not " if w in na else "") + la[w], ("not " if w in nb else "") + lb[w]))
 
 
-@lru_cache(maxsize=1 << 17)
+@text_memo("negation_side", encode=lambda v: [sorted(v[0]), v[1]], decode=lambda v: (frozenset(v[0]), dict(v[1])))
 def _negation_side(text: str) -> tuple[frozenset[str], dict[str, str]]:
     """What _negation needs of one claim, worked out once per text (a claim meets many in its blocks):
     its negated lemmas, and its verb-group words (lemma → as written)."""
@@ -285,7 +302,7 @@ def _negation_side(text: str) -> tuple[frozenset[str], dict[str, str]]:
     return negated(text), {lemma(t): t for t in tokens(text) if lemma(t) in z}
 
 
-@lru_cache(maxsize=1 << 17)
+@text_memo("n_tokens", encode=int, decode=int)
 def _n_tokens(text: str) -> int:
     return len(tokens(text))
 

@@ -45,7 +45,13 @@ _KEPT_ISSUES = """
 CREATE TABLE IF NOT EXISTS kept_issues (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
 """
 
-_SCHEMA = _SPEAKER_ISSUE + _KEPT_ISSUES + """
+# what linking read of each article's claim texts (graphkit.textmemo: concepts, argument candidates, antonym poles,
+# negations) under the key of the code and knowledge files that worked it out (graphkit.build.kept_text_features)
+_KEPT_WORDS = """
+CREATE TABLE IF NOT EXISTS kept_words (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
+"""
+
+_SCHEMA = _SPEAKER_ISSUE + _KEPT_ISSUES + _KEPT_WORDS + """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, published TEXT, record TEXT NOT NULL);
@@ -321,6 +327,8 @@ class Store:
             self._add_speaker_issue()
             if not self.readonly and not db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_issues'").fetchone():
                 db.executescript(_KEPT_ISSUES)  # stores built before issues were kept per article
+            if not self.readonly and not db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_words'").fetchone():
+                db.executescript(_KEPT_WORDS)  # stores built before linking's words were kept per article
             return
         t, c = stale[0]
         if self.readonly:
@@ -407,6 +415,7 @@ class Store:
                 db.execute(f"DELETE FROM extractions WHERE doc_id IN ({marks})", part)
                 db.execute(f"DELETE FROM documents WHERE id IN ({marks})", part)
                 db.execute(f"DELETE FROM kept_issues WHERE doc_id IN ({marks})", part)
+                db.execute(f"DELETE FROM kept_words WHERE doc_id IN ({marks})", part)
             db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")
             db.execute("COMMIT")
         except BaseException:
@@ -459,6 +468,21 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             db.executemany("INSERT OR REPLACE INTO kept_issues VALUES (?,?,?)", rows)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def kept_words(self) -> Iterator[tuple[str, str, str]]:
+        """(doc_id, key, JSON data) of what linking read of each article's claim texts (graphkit.textmemo)."""
+        yield from self.db.execute("SELECT doc_id, key, data FROM kept_words")
+
+    def keep_words(self, rows: Iterable[tuple[str, str, str]]):
+        """Keep (doc_id, key, JSON data) rows of linking's words, replacing the articles' earlier ones."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO kept_words VALUES (?,?,?)", rows)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

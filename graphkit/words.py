@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .issues import light_lemma
 from .knowledge import load_yaml
+from .textmemo import text_memo
 
 __all__ = ["STOP", "NEGATORS", "tokens", "lemma", "fold", "concepts", "negated", "is_negator", "predicates", "predicate_words",
            "paraphrase_groups", "antonym_poles"]
@@ -128,7 +129,7 @@ def concepts(text: str) -> frozenset[str]:
     return _concepts(text or "")
 
 
-@lru_cache(maxsize=1 << 16)
+@text_memo("concepts", encode=sorted, decode=frozenset, limit=1 << 16)
 def _concepts(text: str) -> frozenset[str]:
     out = set()
     for t in tokens(text):

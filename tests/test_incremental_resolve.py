@@ -119,3 +119,19 @@ def test_a_suggested_file_assigns_what_the_incrementally_built_store_did(sample_
     assert build(corpus, store).parsed == 0
     with Store(store, readonly=True) as s:
         assert {c.id: c.issues for c in s.claims()} == before
+
+
+def test_kept_words_are_worked_out_again_only_for_changed_articles(built, monkeypatch):
+    """What linking reads of each claim text (graphkit.textmemo) is kept per article: a rebuild in a fresh process
+    works it out for the new article's texts only."""
+    from graphkit import textmemo
+
+    corpus, store, _ = built
+    textmemo.clear()  # as a new process starts: only what the store kept
+    memo = textmemo.MEMOS["argument_candidates"]
+    seen: list[str] = []
+    real = memo.fn
+    monkeypatch.setattr(memo, "fn", lambda text: (seen.append(text), real(text))[1])
+    CHANGES["new article"][0](corpus)
+    build(corpus, store)
+    assert seen and all("bridge" in t for t in seen), seen

@@ -1,0 +1,116 @@
+"""What linking reads of one claim's words, worked out once per text and kept between builds.
+
+Merged reports and contradictions read, of every claim of the store, what its words are: its concepts, its
+argument candidates, its antonym poles and negations. Each is a pure function of the text (and of graphkit's
+code and models/links.yaml). `text_memo` keeps each result for the process, like ``functools.lru_cache``;
+`export` gives a text's results as JSON values, which the build keeps in the store per article
+(`graphkit.build.kept_text_features`), and `prime` puts kept ones back. A rebuild that changed a few articles
+then works the words out for their texts only, while corpus-wide figures (concept idf, argument specificity)
+are still summed over every claim: the result is the one a full re-resolution gives.
+
+>>> @text_memo("demo_length", encode=int, decode=int)
+... def length(text): return len(text)
+>>> length("four")
+4
+>>> export(["four", "five"])["demo_length"]
+[4, None]
+>>> prime({"texts": ["five"], "demo_length": [5]}); length("five")
+5
+>>> del MEMOS["demo_length"]
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+__all__ = ["TextMemo", "text_memo", "MEMOS", "export", "prime", "clear"]
+
+
+_MISSING = object()
+
+
+class TextMemo:
+    """A pure function of one text, its results kept in a dict of at most ``limit`` texts (the oldest go first),
+    and the results a build kept (`prime`) decoded when first asked for."""
+
+    def __init__(self, fn: Callable[[str], Any], encode: Callable[[Any], Any], decode: Callable[[Any], Any],
+                 limit: int) -> None:
+        self.fn, self.encode, self.decode, self.limit = fn, encode, decode, limit
+        self.cache: dict[str, Any] = {}
+        self.kept: dict[str, Any] = {}  # text -> encoded result, as the store kept it
+        self.__wrapped__, self.__doc__, self.__name__ = fn, fn.__doc__, fn.__name__
+
+    def __call__(self, text: str) -> Any:
+        try:
+            return self.cache[text]
+        except KeyError:
+            pass
+        raw = self.kept.pop(text, _MISSING)
+        value = self.fn(text) if raw is _MISSING else self.decode(raw)
+        self._put(text, value)
+        return value
+
+    def _put(self, text: str, value: Any) -> None:
+        cache = self.cache
+        if len(cache) >= self.limit:  # a million claims: bounded like the lru_cache it replaces
+            for old in list(cache)[: self.limit // 4]:
+                del cache[old]
+        cache[text] = value
+
+    def encoded(self, text: str) -> Any:
+        """The text's result as JSON values, None when this process holds none."""
+        if text in self.cache:
+            return self.encode(self.cache[text])
+        return self.kept.get(text)
+
+    def cache_clear(self) -> None:
+        self.cache.clear()
+        self.kept.clear()
+
+
+MEMOS: dict[str, TextMemo] = {}
+
+
+def text_memo(name: str, encode: Callable[[Any], Any], decode: Callable[[Any], Any], limit: int = 1 << 17):
+    """Decorator: ``fn(text)`` memoised as `TextMemo` ``name``; ``encode`` / ``decode`` turn a result into JSON
+    values (never None) and back exactly (``decode(encode(v)) == v``, same types)."""
+    def wrap(fn: Callable[[str], Any]) -> TextMemo:
+        memo = TextMemo(fn, encode, decode, limit)
+        MEMOS[name] = memo
+        return memo
+    return wrap
+
+
+def export(texts: Iterable[str]) -> dict[str, list]:
+    """What this process holds of ``texts``' results (nothing is worked out): {"texts": the distinct texts,
+    name: each one's encoded result or None} for every memo that holds one of them."""
+    texts = list(dict.fromkeys(texts))
+    out: dict[str, list] = {"texts": texts}
+    for name, memo in MEMOS.items():
+        got = [memo.encoded(t) for t in texts]
+        if any(v is not None for v in got):
+            out[name] = got
+    return out
+
+
+def prime(kept: dict[str, list]) -> None:
+    """Give the memos what `export` gave (decoded when asked for; names this graphkit does not have are ignored;
+    at most each memo's ``limit`` texts are held)."""
+    texts = kept.get("texts") or []
+    for name, values in kept.items():
+        memo = MEMOS.get(name)
+        if memo is None or name == "texts":
+            continue
+        room = memo.limit - len(memo.kept)
+        for text, value in zip(texts, values):
+            if room <= 0:
+                break
+            if value is not None and text not in memo.cache and text not in memo.kept:
+                memo.kept[text] = value
+                room -= 1
+
+
+def clear() -> None:
+    """Forget every memo's results (tests, and `graphkit.build.resolve_store` with ``full``)."""
+    for memo in MEMOS.values():
+        memo.cache_clear()
