@@ -501,6 +501,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     atts, ents, said, dates = read_resolution_inputs(store)
     give_back()  # the extractions' records, parsed and dropped (graphkit.memory)
     words_todo = kept_text_words(store, said, full)  # what linking read of unchanged articles' texts, put back
+    places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
     clock("read")
     knowledge = knowledge or Knowledge()
     actors_data = knowledge.actors_data()
@@ -527,6 +528,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id, **window)
     clock("contradictions")
     keep_text_words(store, words_todo)
+    keep_places(store, places_known)
     used_actors = {c.speaker_id for c in claims}
     actors = [a for a in all_actors if a.id in used_actors]
     used_places = {p for c in claims for p in c.places}
@@ -576,6 +578,38 @@ def keep_text_words(store: Store, todo: dict[str, tuple[str, list[str]]]) -> Non
     from .textmemo import export
 
     store.keep_words((doc_id, key, json.dumps(export(texts), separators=(",", ":"))) for doc_id, (key, texts) in todo.items())
+
+
+KEPT_PLACES_MAX = 200_000  # surfaces: a store of more keeps none (looking them up again is what is saved)
+
+
+def _places_state() -> str:
+    from .places import lookups_key
+
+    return hashlib.sha256(json.dumps([code_key(), resolution_key(), lookups_key()]).encode()).hexdigest()
+
+
+def kept_places(store: Store, full: bool = False) -> int:
+    """Give `graphkit.places.lookup_place` what it found for each surface in the store's last resolution (meta
+    ``kept_places``, under the key of graphkit's code, models/ and the geonames data): a rebuild looks up only new
+    surfaces, with the same results (``full``: nothing kept is read). Returns how many surfaces it then knows."""
+    from .places import load_place_config, prime_lookups
+
+    raw = None if full else store.get_meta("kept_places")
+    if raw:
+        kept = json.loads(raw)
+        if kept.get("key") == _places_state():
+            prime_lookups(kept["data"])
+    return len(load_place_config().cache)
+
+
+def keep_places(store: Store, known: int) -> None:
+    """Keep what `lookup_place` found (`kept_places`) when this resolution looked up new surfaces."""
+    from .places import kept_lookups, load_place_config
+
+    n = len(load_place_config().cache)
+    if n != known and n <= KEPT_PLACES_MAX:
+        store.set_meta("kept_places", json.dumps({"key": _places_state(), "data": kept_lookups()}, separators=(",", ":")))
 
 
 def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[str, list]]:

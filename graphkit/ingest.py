@@ -165,14 +165,15 @@ def language_note(text: str) -> Optional[str]:
     """
     sample = text[:20000]
     words = _WORD.findall(sample.lower())
-    letters = sum(len(w) for w in words)
-    if letters >= 40:
-        ascii_share = sum(len(w) for w in words if w.isascii()) / letters
+    joined = "".join(words)  # every build reads every article: counted in C, not a generator per letter
+    letters = len(joined)
+    if letters >= 40 and not joined.isascii():
+        ascii_share = len("".join(w for w in words if w.isascii())) / letters
         if ascii_share < 0.5:
             return ("text does not look like English (mostly non-Latin script); the English pipeline "
                     "will miss most of its claims: translate it or use --model with a pipeline for its language")
     if len(words) >= 12:
-        share = sum(w in _EN_WORDS for w in words) / len(words)
+        share = sum(map(_EN_WORDS.__contains__, words)) / len(words)
         if share < 0.12:
             return (f"text does not look like English ({share:.0%} common English words, usually over 20%); "
                     "the English pipeline may miss its claims: translate it or use --model with a pipeline for its language")

@@ -322,6 +322,7 @@ def is_pronoun(text: Optional[str]) -> bool:
     return t.lower() in PRONOUNS and not (len(t) > 1 and t.isupper())
 
 
+@lru_cache(maxsize=262144)  # the actor pass splits each speaker phrase and person name of the corpus, most many times
 def split_title(text: str) -> tuple[str, str]:
     """Split 'Kremlin spokesman Dmitry Peskov' into (title, name) at the trailing run of name words.
 

@@ -264,6 +264,38 @@ def lookup_place(surface: str, config: Optional[PlaceConfig] = None) -> Optional
     return config.cache[surface]
 
 
+def kept_lookups(config: Optional[PlaceConfig] = None) -> dict:
+    """What `lookup_place` found for every surface this process looked up (with ``config``, default
+    models/places.yaml), as JSON values: a build keeps them in the store (`graphkit.build.kept_places`) so the
+    next one looks up only new surfaces. `prime_lookups` gives them back.
+
+    >>> from dataclasses import astuple
+    >>> _ = lookup_place("Kiev"); data = kept_lookups()
+    >>> c = PlaceConfig(); prime_lookups(data, c); c.cache["Kiev"] == lookup_place("Kiev")
+    True
+    """
+    config = config if config is not None else load_place_config()
+    return {"surfaces": list(config.cache),
+            "hits": [None if h is None else [getattr(h, f) for f in _HIT_FIELDS] for h in config.cache.values()]}
+
+
+_HIT_FIELDS = ("name", "type", "country_code", "lat", "lon", "source", "geonameid")
+
+
+def prime_lookups(data: dict, config: Optional[PlaceConfig] = None) -> None:
+    """Give `lookup_place` (with ``config``) the results `kept_lookups` gave, for surfaces it has not looked up."""
+    config = config if config is not None else load_place_config()
+    for surface, hit in zip(data.get("surfaces") or [], data.get("hits") or []):
+        if surface not in config.cache:
+            config.cache[surface] = None if hit is None else _Hit(*hit)
+
+
+def lookups_key() -> str:
+    """What a surface's `lookup_place` result depends on besides models/: the geonames data and graphkit's place
+    code (the name of the geonames index's cache file is their hash)."""
+    return _geonames_cache_file().name
+
+
 def _lookup(surface: str, config: PlaceConfig) -> Optional[_Hit]:
     key = place_key(surface)
     if not key or key in config.ignore:

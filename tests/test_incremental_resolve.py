@@ -135,3 +135,18 @@ def test_kept_words_are_worked_out_again_only_for_changed_articles(built, monkey
     CHANGES["new article"][0](corpus)
     build(corpus, store)
     assert seen and all("bridge" in t for t in seen), seen
+
+
+def test_kept_place_lookups_are_looked_up_again_only_for_new_surfaces(built, monkeypatch):
+    """What the place gazetteer said of each surface is kept in the store: a rebuild in a fresh process looks up
+    only surfaces of the new article (the bridge article: Nikolai Petrov, Tver, the Volga)."""
+    import graphkit.places as places
+
+    corpus, store, _ = built
+    places.load_place_config().cache.clear()  # as a new process starts: only what the store kept
+    seen: list[str] = []
+    real = places._lookup
+    monkeypatch.setattr(places, "_lookup", lambda surface, config: (seen.append(surface), real(surface, config))[1])
+    CHANGES["new article"][0](corpus)
+    build(corpus, store)
+    assert seen and all(surface in OTHER for surface in seen), seen
