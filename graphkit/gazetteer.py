@@ -75,6 +75,7 @@ class Gazetteer:
                 if len(words) > 1 and not gens:
                     self.by_surname[words[-1]].append(e)
         self.demonym_fold = {fold(k): v for k, v in self.demonyms.items()}
+        self._matches: dict[tuple[str, bool], Optional[tuple[GazetteerEntry, str]]] = {}
         self._person_names = [(e, n) for e in self.entries if e.type == "person" for n in (e.name, *e.aliases)]
         self._person_keys = [" ".join(name_words(n)[0]) for _e, n in self._person_names]
         self._person_by_surname: dict[str, list[int]] = defaultdict(list)
@@ -139,7 +140,16 @@ class Gazetteer:
         return cls(entries, {str(k): str(v) for k, v in demonyms.items()})
 
     def match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
-        """Gazetteer entry a name refers to, with the reason; None when unknown."""
+        """Gazetteer entry a name refers to, with the reason; None when unknown (each name looked up once: the
+        actor pass asks for the same names thousands of times)."""
+        key = (name, person_like)
+        try:
+            return self._matches[key]
+        except KeyError:
+            hit = self._matches[key] = self._match_name(name, person_like)
+            return hit
+
+    def _match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
         f = fold(name)
         if not f:
             return None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Callable, Optional
 
 from .gender import CORPUS_SHARE, vote
@@ -359,10 +360,17 @@ def _surface_counts(person_ents: dict[str, list[tuple]], atts: dict[str, list[At
 
 
 def _add_name(names: dict, text: str) -> None:
+    form = _name_form(text)
+    if form is not None:
+        names[form[0]][form[1]] += 1
+
+
+@lru_cache(maxsize=262144)  # a corpus names the same people thousands of times
+def _name_form(text: str) -> Optional[tuple[str, str]]:
+    """(person key, the name as counted) of a person entity's or speaker's text, None when no name is left."""
     t = trim_fragment(re.sub(r"['\u2019]s$", "", before_dash(text.strip())))
     t = re.sub(r"^(the)\s+", "", t, flags=re.I)
-    if fold(t):
-        names[person_key(t)][t] += 1
+    return (person_key(t), t) if fold(t) else None
 
 
 class _Clusters:
