@@ -379,22 +379,27 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float]) -> Iterator[tupl
     >>> s = lambda doc, *a: _Seen(C(doc_id=doc), 0, frozenset(a), None)
     >>> list(_candidate_pairs([s("d", "x", "y"), s("d", "y"), s("e", "x", "y"), s("e", "z")], dict.fromkeys("xyz", 1.0)))
     [(0, 1), (0, 2)]
+    >>> spec = {"x": 1.0, "y": 1.0, "w": 0.0}   # w is no specific argument: it pairs nothing, counts for nothing
+    >>> list(_candidate_pairs([s("d", "w"), s("e", "w", "x"), s("f", "x", "y"), s("g", "x", "y", "w")], spec))
+    [(2, 3)]
     """
+    # each claim's specific arguments (its own set when all are: no copy for most claims of a large store)
+    specific = [s.args if all(spec[x] >= MIN_SPECIFICITY for x in s.args) else
+                frozenset(x for x in s.args if spec[x] >= MIN_SPECIFICITY) for s in seen]
+    docs = [s.claim.doc_id for s in seen]
     postings: dict[str, list[int]] = defaultdict(list)
-    for k, s in enumerate(seen):
-        for x in s.args:
-            if spec[x] >= MIN_SPECIFICITY:
-                postings[x].append(k)
-    for k, s in enumerate(seen):
+    for k, args in enumerate(specific):
+        for x in args:
+            postings[x].append(k)
+    for k, mine in enumerate(specific):
         hits: Counter = Counter()
-        for x in s.args:
-            plist = postings.get(x)
-            if plist is not None and len(plist) <= BLOCK_MAX:
+        for x in mine:
+            plist = postings[x]
+            if len(plist) <= BLOCK_MAX:
                 hits.update(plist[bisect_right(plist, k):])
-        doc = s.claim.doc_id
+        doc = docs[k]
         for j in sorted(hits):
-            if hits[j] >= MIN_SHARED_ACROSS or seen[j].claim.doc_id == doc or \
-                    sum(spec[x] >= MIN_SPECIFICITY for x in s.args & seen[j].args) >= MIN_SHARED_ACROSS:
+            if hits[j] >= MIN_SHARED_ACROSS or docs[j] == doc or len(mine & specific[j]) >= MIN_SHARED_ACROSS:
                 yield k, j
 
 
