@@ -302,10 +302,13 @@ def _similar_words(words: list[str], cutoff: float) -> dict[str, list[str]]:
     for w in words:
         by_len[len(w)].append(w)
     k = cutoff / (200 - cutoff)
+    pools: dict[int, list[str]] = {}  # the pool depends on the length alone: built once per length, not per word
     out = {}
     for w in words:
-        lo, hi = math.ceil(len(w) * k - 1e-9), math.floor(len(w) / k + 1e-9)
-        pool = [x for n in range(lo, hi + 1) for x in by_len.get(n, ())]
+        pool = pools.get(len(w))
+        if pool is None:
+            lo, hi = math.ceil(len(w) * k - 1e-9), math.floor(len(w) / k + 1e-9)
+            pool = pools[len(w)] = [x for n in range(lo, hi + 1) for x in by_len.get(n, ())]
         out[w] = [m for m, _s, _j in process.extract(w, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
     return out
 
