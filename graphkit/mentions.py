@@ -200,13 +200,16 @@ _TRAILING = {"of", "the", "and", "or", "a", "an", "to", "in", "on", "for", "with
 
 
 def trim_fragment(text: str) -> str:
-    """A name as the NER cut it, without an unclosed quotation and the words after it, or trailing
-    function words: 'Marine John “Tig' → 'Marine John', 'Priorities USA Action and Correct the' → ...'Correct'.
+    """A name as the NER cut it, without an unclosed quotation or bracket and the words after it, or trailing
+    function words: 'Marine John “Tig' → 'Marine John', 'California Department of Transportation (Caltrans' →
+    'California Department of Transportation', 'Priorities USA Action and Correct the' → ...'Correct'.
 
     >>> trim_fragment("Marine John “Tig"), trim_fragment("Juan Manriquez of"), trim_fragment("Tony Blair")
     ('Marine John', 'Juan Manriquez', 'Tony Blair')
+    >>> trim_fragment("California Department of Transportation (Caltrans"), trim_fragment("Vox Populi (Voice of the People")
+    ('California Department of Transportation', 'Vox Populi')
     """
-    for op, cl in (("“", "”"), ("‘", "’"), ('"', '"')):
+    for op, cl in (("“", "”"), ("‘", "’"), ('"', '"'), ("(", ")"), ("[", "]")):
         k = text.find(op)
         if k > 0 and cl not in text[k + 1:]:
             text = text[:k].rstrip(" ,'’")

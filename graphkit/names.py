@@ -411,7 +411,11 @@ def _hypocorism_pairs() -> frozenset:
     Joshua's, which are not each other's. The table is made for genealogy and is generous ('Will' → 'Fred',
     'Bill' → 'Robert'), so a pair is only a possibility: graphkit.people joins two full names by it only where
     the corpus gives them the same office."""
-    from nicknames import NickNamer
+    try:
+        from nicknames import NickNamer
+    except ImportError as e:  # a checkout installed before the dependency came (issue 12)
+        raise ImportError("graphkit: error: the 'nicknames' package is not installed (a dependency of graphkit); "
+                          "fix: pip install -e . (or pip install 'nicknames>=1.0.1,<2')") from e
 
     lookup = NickNamer.default_lookup()
     return frozenset((min(f, s), max(f, s)) for f, s in
