@@ -190,15 +190,23 @@ class SpeakerResolver:
                 return bare, (ent_span[0] + k, ent_span[0] + k + len(bare)) if k >= 0 else ent_span
             return ent_text, ent_span
         pos = ent_span[0] if at is None else at
+        first_alone = self.first_alone(words[0]) if len(words) == 1 else None
 
         def rank(name):
             seen = cands[name]
             before = [pn.start for pn in seen if pn.start < pos]
-            return (self.in_headline(name), len(seen), max(before) if before else -1, len(name))
+            introduced = first_alone is not None and min(pn.start for pn in seen) < first_alone
+            return (self.in_headline(name), introduced, len(seen), max(before) if before else -1, len(name))
 
         best = max(cands, key=rank)
         pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
         return pn.name, pn.span
+
+    def first_alone(self, word: str) -> Optional[int]:
+        """Where the article first writes a surname alone ('Clinton', 'Mr. Clinton'), else None. Of several full
+        names with it, those named before that are whom it means: a reporter names a second holder in full when
+        the surname alone already means another ('Hillary Clinton ... Clinton ... Bill Clinton')."""
+        return min((pn.start for pn in self.names if pn.words == (word,)), default=None)
 
     def in_headline(self, name: str) -> bool:
         """Whether the article's headline or standfirst names this full name: the person the article is about,

@@ -213,6 +213,14 @@ SPEAKERS = [
      ("Ed Balls", None)),
     ("Bernie Sanders spoke in Iowa. Then Hillary Clinton attacked Sanders. He accused Clinton of lying about Wall "
      "Street.", None, ("Bernie Sanders", None)),
+    # a surname alone means the holder named before the article first writes it alone: a second holder named in
+    # full later, however often, is named so because the surname alone already means the first
+    ("Hillary Clinton campaigned in Iowa on Sunday. Clinton said the economy was rigged against workers. Bill "
+     "Clinton spoke in Ohio. Bill Clinton toured a factory. Bill Clinton praised the workers. Later Clinton said "
+     "the plan would pass.", None, ("Hillary Clinton", None)),
+    ("Tony Blair arrived in Sedgefield on Friday. Mr Blair said the reforms would go on. Cherie Blair opened a "
+     "school. Cherie Blair met the staff. Cherie Blair praised the teachers. Later Mr Blair said the vote was "
+     "close.", None, ("Tony Blair", None)),
     # 'they' / 'it' are no person, even one the NER typed an organisation ('Trump' as ORG)
     ("Donald Trump met the Republican National Committee. Trump's campaign was in disarray. They said the polls "
      "were wrong.", None, ("the Republican National Committee", None)),
