@@ -592,7 +592,8 @@ def _places_state() -> str:
 def kept_places(store: Store, full: bool = False) -> int:
     """Give `graphkit.places.lookup_place` what it found for each surface in the store's last resolution (meta
     ``kept_places``, under the key of graphkit's code, models/ and the geonames data): a rebuild looks up only new
-    surfaces, with the same results (``full``: nothing kept is read). Returns how many surfaces it then knows."""
+    surfaces, with the same results (``full``: nothing kept is read). Returns how many surfaces it then knows, -1
+    when the store kept none under this key (`keep_places` then keeps whatever this process has looked up)."""
     from .places import load_place_config, prime_lookups
 
     raw = None if full else store.get_meta("kept_places")
@@ -600,7 +601,8 @@ def kept_places(store: Store, full: bool = False) -> int:
         kept = json.loads(raw)
         if kept.get("key") == _places_state():
             prime_lookups(kept["data"])
-    return len(load_place_config().cache)
+            return len(load_place_config().cache)
+    return -1
 
 
 def keep_places(store: Store, known: int) -> None:
