@@ -243,16 +243,17 @@ def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: 
 
 
 def warm_resolution(issue_model: bool = False):
-    """Start loading what every `resolve_store` needs, in a thread: its modules, and with ``issue_model``
-    scikit-learn (1 CPU s of imports), which fitting the issue model needs (`fits_issue_model`). A build runs it
-    while spaCy parses (in worker processes, or in its own thread, whose matrix products release the GIL).
+    """Start loading what `resolve_store` needs, in a thread: its modules and the place indexes (every resolution
+    reads them), and with ``issue_model`` what discovering issues and fitting the issue model need
+    (`fits_issue_model`): scikit-learn (about 1 CPU s of imports), its clustering and the English word frequencies
+    (`graphkit.discover.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses (in worker
+    processes, where it only shares the cores, or in its own thread, whose matrix products release the GIL), so
+    that the resolution after the parse, which nothing overlaps, does not pay for them.
     Returns the started thread (join it); whatever fails here is left for the resolution to meet and report.
 
-    The place indexes are not loaded here (they were, with worker processes): from their cache file they cost
-    resolution 0.06 CPU s. They were left out when tests/test_crash.py's SIGKILLed builds left a store that
-    would not open at once ("database disk image is malformed") in 3 runs of 3 with them loading here; the same
-    transient failure was met later without them (1 run in 8 under load), so they are not its cause, which
-    was not found.
+    The place indexes were left out of it for a while: tests/test_crash.py's SIGKILLed builds left a store that
+    would not open at once ("database disk image is malformed"), and this thread was suspected; the cause was
+    elsewhere (a plain open()/close() of the store file dropped the process's SQLite locks, `graphkit.store.open_here`).
     """
     import threading
 
@@ -260,9 +261,15 @@ def warm_resolution(issue_model: bool = False):
         try:
             from . import contradict, issue_model as _, places, resolve, statements  # noqa: F401
 
+            places.load_place_config()
+            places._geonames()  # the geonames indexes, from their cache file (graphkit.places)
             if issue_model:
+                import sklearn.cluster  # noqa: F401
                 import sklearn.feature_extraction.text  # noqa: F401
                 import sklearn.linear_model  # noqa: F401
+                from wordfreq import word_frequency
+
+                word_frequency("the", "en")  # loads the English frequency list (cached by wordfreq)
         except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
             pass
 
