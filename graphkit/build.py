@@ -183,8 +183,6 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 from .extract import extract_documents, extract_documents_parallel
                 from .nlp import load_pipeline
 
-                nlp = load_pipeline(model)
-                key = model_key(nlp)
                 views = [parse_view(d) for d in todo]
                 fits = fits_issue_model(store, knowledge, len(set(known).union(by_id)), rediscover)
 
@@ -192,9 +190,11 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     nonlocal warming
                     warming = warm_resolution(issue_model=fits)
 
-                if workers > 1 and len(views) > 1:  # whole extraction in each worker; the parent only writes
+                if workers > 1 and len(views) > 1:  # whole extraction in the workers, which load spaCy; this only writes
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
                 else:  # warming starts once extraction's own modules are imported
+                    nlp = load_pipeline(model)
+                    key = model_key(nlp)
                     stream = extract_documents(views, nlp, batch_size=batch_size, ahead=parse_ahead)
                     first = warm
             else:

@@ -23,10 +23,12 @@ without parsing again.
 
 from __future__ import annotations
 
+import os
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from .errors import GraphkitError
 from .records import Attribution, Document
 from .pronouns import FIRST_PERSON
 from .segments import turn_at
@@ -362,15 +364,18 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
 
     Unlike ``nlp.pipe(n_process=N)``, which ships parsed Docs back for the parent to finish,
     each worker does the whole per-article extraction (parse, attributions, dates, keyphrases) and
-    returns the small DocExtraction, so the parent only writes the store. Workers are forked
-    from a parent that already loaded the pipeline (no reload) where the platform forks, else
-    they load it once each. At most ``4 * workers`` batches of ``batch`` articles are in flight.
-    ``started`` is called once the worker processes exist: a thread it starts is not forked into them
-    (a fork copies another thread's locks, held, into a child that has not the thread to release them).
+    returns the small DocExtraction, so the parent only writes the store. At most ``4 * workers`` batches
+    of ``batch`` articles are parsed or waiting at a time.
+
+    Where the platform forks, the caller never loads spaCy: one process loads the pipeline and forks the workers
+    from itself (`_pool_host`), so it is loaded once and shared copy-on-write, while the caller goes on with
+    its own start-up on the other core: ``started`` is called as soon as that process exists (a build loads what
+    its resolution needs there, `graphkit.build.warm_resolution`; a thread it starts is not forked into the
+    workers, whose copies of its locks would be held by no one). Before, the caller loaded the pipeline and forked
+    the workers itself, a second of one busy core, and its start-up then shared the two cores with the workers.
+    Elsewhere (spawn) every worker loads the pipeline once.
     """
     import multiprocessing as mp
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
     from .nlp import load_pipeline
 
@@ -380,12 +385,21 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
     if workers <= 1:
         yield from extract_documents(docs, load_pipeline(model), batch_size=batch_size)
         return
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-    if ctx.get_start_method() == "fork":
-        load_pipeline(model)  # load once here; the forked workers share it copy-on-write
+    if "fork" in mp.get_all_start_methods():
+        yield from _forked_extract(docs, model, workers, batch, batch_size, started)
+    else:
+        yield from _spawned_extract(docs, model, workers, batch, batch_size, started)
+
+
+def _spawned_extract(docs: list[Document], model, workers: int, batch: int, batch_size: int, started) -> Iterator[DocExtraction]:
+    """`extract_documents_parallel` where processes are spawned: a pool whose workers each load the pipeline."""
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
     batches = tail_batches(docs, batch, workers)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_init_worker,
+                             initargs=(model,)) as pool:
         pending: deque = deque()
 
         def submit() -> bool:
@@ -397,7 +411,7 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
 
         while len(pending) < 4 * workers and submit():
             pass
-        if started is not None:  # the fork context starts every worker at the first submit
+        if started is not None:
             started()
         try:
             while pending:
@@ -407,3 +421,139 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
         finally:
             for f in pending:
                 f.cancel()
+
+
+class WorkerError(GraphkitError):
+    """A parsing process ended without finishing its batch (killed, out of memory)."""
+
+
+class _Shared:
+    """What the caller, the pool host and the workers share (made before the fork): the next batch to take, the
+    slots of batches parsed or waiting (the caller frees one per batch it hands on), a stop flag, and the lock
+    that keeps two workers' results from mixing in the pipe."""
+
+    def __init__(self, ctx, window: int):
+        self.next = ctx.Value("q", 0)
+        self.window = ctx.Semaphore(window)
+        self.stop = ctx.Event()
+        self.send_lock = ctx.Lock()
+
+
+def _forked_extract(docs: list[Document], model, workers: int, batch: int, batch_size: int, started
+                    ) -> Iterator[DocExtraction]:
+    """`extract_documents_parallel` where processes fork: a pool host loads the pipeline and forks the workers."""
+    import multiprocessing as mp
+    from multiprocessing.connection import wait
+
+    ctx = mp.get_context("fork")
+    batches = list(tail_batches(docs, batch, workers))
+    shared = _Shared(ctx, 4 * workers)
+    reader, writer = ctx.Pipe(duplex=False)
+    host = ctx.Process(target=_pool_host, args=(model, batches, batch_size, workers, shared, writer),
+                       name="graphkit-parse")
+    host.start()
+    writer.close()  # the workers hold the writing end; this process only reads
+    if started is not None:
+        started()
+    done: dict[int, list] = {}
+    finished = False
+    try:
+        for i in range(len(batches)):
+            while i not in done:
+                ready = wait([reader, host.sentinel])
+                if reader in ready:
+                    j, out = reader.recv()
+                    if isinstance(out, BaseException):
+                        raise out
+                    done[j] = out
+                elif not reader.poll():  # the host ended and nothing is left to read
+                    raise WorkerError(f"the parsing processes ended before the last article (exit code {host.exitcode}); "
+                                      "build again to resume: the store keeps what was written")
+            shared.window.release()
+            yield from done.pop(i)
+        finished = True
+    finally:
+        shared.stop.set()
+        if not finished and host.is_alive():
+            host.terminate()  # the host stops its workers (`_pool_host`)
+        host.join()
+        reader.close()
+
+
+def _pool_host(model, batches: list, batch_size: int, workers: int, shared: _Shared, writer) -> None:
+    """Load the pipeline, fork ``workers`` workers (`_work`) from this process, and wait for them: a worker that
+    dies is reported to the caller through ``writer``; a caller that is gone (killed) or stops early (SIGTERM)
+    has the workers stopped, so none is left parsing for no one."""
+    import multiprocessing as mp
+    import signal
+
+    caller = os.getppid()
+    kids: list = []
+
+    def stop(*_):
+        shared.stop.set()
+        for k in kids:
+            if k.is_alive():
+                k.terminate()
+        os._exit(1)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the caller, which stops this process
+    try:
+        _init_worker(model)
+    except BaseException as e:  # noqa: BLE001  (the pipeline cannot load: ModelNotFound ...) the caller raises it
+        _send(shared, writer, (-1, e))
+        return
+    ctx = mp.get_context("fork")
+    kids.extend(ctx.Process(target=_work, args=(batches, batch_size, shared, writer), name=f"graphkit-parse-{n + 1}",
+                            daemon=True) for n in range(workers))
+    for k in kids:
+        k.start()
+    while any(k.is_alive() for k in kids):
+        if os.getppid() != caller:  # the caller was killed: stop
+            stop()
+        for k in kids:
+            k.join(0.2)
+            if k.exitcode not in (None, 0) and not shared.stop.is_set():
+                _send(shared, writer, (-1, WorkerError(f"a parsing process ended with exit code {k.exitcode} "
+                                                       "(killed, or out of memory?); build again to resume: the store "
+                                                       "keeps what was written")))
+                stop()
+
+
+def _work(batches: list, batch_size: int, shared: _Shared, writer) -> None:
+    """A worker: take the next batch while the window has a free slot, extract it, send (index, extractions)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while not shared.stop.is_set():
+        if not shared.window.acquire(timeout=0.2):
+            continue
+        with shared.next.get_lock():
+            i = shared.next.value
+            shared.next.value += 1
+        if i >= len(batches):
+            return
+        try:
+            out = _extract_batch(batches[i], batch_size)
+        except Exception as e:  # noqa: BLE001  raised again by the caller
+            out = e
+        if not _send(shared, writer, (i, out)):
+            return
+
+
+def _send(shared: _Shared, writer, message) -> bool:
+    """Send ``message`` to the caller; False when it is gone. An exception that cannot be pickled goes as its text."""
+    import pickle
+
+    try:
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001
+        i, e = message
+        data = pickle.dumps((i, WorkerError(f"{type(e).__name__}: {e}")), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        with shared.send_lock:
+            writer.send_bytes(data)
+        return True
+    except OSError:
+        return False

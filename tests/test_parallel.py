@@ -1,0 +1,56 @@
+"""Local worker processes (`graphkit.extract.extract_documents_parallel`): the one-process extractions, in input
+order; a pipeline that cannot load says so; a caller that stops early leaves no process behind."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import ModelNotFound
+from graphkit.extract import extract_documents, extract_documents_parallel
+from graphkit.ingest import parse_view, read_corpus
+from graphkit.nlp import load_pipeline
+
+SEEDS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return [parse_view(d) for d in read_corpus(SEEDS).documents]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers, batch", [(2, 1), (3, 2)])  # more batches than workers: order is restored
+def test_workers_give_the_one_process_extractions_in_order(documents, workers, batch):
+    one = [ex.model_dump_json() for ex in extract_documents(documents, load_pipeline())]
+    many = [ex.model_dump_json() for ex in extract_documents_parallel(documents, workers=workers, batch=batch)]
+    assert many == one
+
+
+@pytest.mark.parametrize("model, error", [("/nonexistent/pipeline", ModelNotFound)])
+def test_a_pipeline_the_workers_cannot_load_is_the_callers_error(documents, model, error):
+    with pytest.raises(error, match="not installed or not readable"):
+        list(extract_documents_parallel(documents, model=model, workers=2))
+    assert mp.active_children() == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("taken", [1])
+def test_a_caller_that_stops_early_leaves_no_process(documents, taken):
+    stream = extract_documents_parallel(documents, workers=2, batch=1)
+    got = [next(stream) for _ in range(taken)]
+    stream.close()
+    assert [ex.doc_id for ex in got] == [d.id for d in documents[:taken]]
+    assert mp.active_children() == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n", [2])
+def test_spawned_workers_where_the_platform_cannot_fork(documents, n):
+    """macOS and Windows spawn processes: each worker loads the pipeline itself (`_spawned_extract`)."""
+    from graphkit.extract import _spawned_extract
+
+    one = [ex.model_dump_json() for ex in extract_documents(documents[:n], load_pipeline())]
+    assert [ex.model_dump_json() for ex in _spawned_extract(documents[:n], None, 2, 1, 16, None)] == one
