@@ -5,7 +5,10 @@ extractions, assigns every claim twice: to the hand-made issues of corpus/issues
 discovered from the claims as if the corpus brought no taxonomy (graphkit.discover, what `graphkit
 build` does then). For each hand-made issue with at least --min-claims claims it prints the
 discovered issue holding most of them: recall (share of the hand-made issue's claims it holds,
-target >= 60 %) and precision (share of the discovered issue's claims that are the hand-made one's).
+target >= 60 %) and precision (share of the discovered issue's claims that are the hand-made one's), with two
+figures recall alone hides (one issue holding every claim recalls every hand-made issue): lift, its precision
+over the hand-made issue's share of all claims (1: no better than any claims of that number), and the best F1 of
+any discovered issue for it, with the mean F1 one issue holding every claim would get.
 
     python bench/discover_sample.py [--corpus corpus] [--n-issues N] [--store out/sample.gk]
 """
@@ -67,8 +70,9 @@ def main(argv=None) -> int:
     print(f"{n} claims; {len(found['issues'])} discovered issues; {covered} claims ({covered / max(1, n):.0%}) get one")
     print("discovered:", "; ".join(i["name"] for i in found["issues"]))
     print()
-    print(f"{'hand-made issue':22} {'claims':>6}  {'best discovered issue':28} {'holds':>5} {'recall':>7} {'precision':>9}")
-    met = total = 0
+    print(f"{'hand-made issue':22} {'claims':>6}  {'best discovered issue':28} {'holds':>5} {'recall':>7} {'precision':>9}"
+          f" {'lift':>5} {'best F1':>7}")
+    met, lifts, f1s, f1_all = 0, [], [], []
     for name, ids in sorted(hand.items(), key=lambda x: (-len(x[1]), x[0])):
         if len(ids) < a.min_claims:
             continue
@@ -76,10 +80,17 @@ def main(argv=None) -> int:
         held = len(best[1] & ids)
         recall = held / len(ids)
         precision = held / len(best[1]) if best[1] else 0.0
-        total += 1
         met += recall >= 0.6
-        print(f"{name:22} {len(ids):6}  {str(best[0])[:28]:28} {held:5} {recall:7.0%} {precision:9.0%}")
+        lifts.append(precision / (len(ids) / n))
+        f1s.append(max((2 * len(s & ids) / (len(s) + len(ids)) for s in disc.values()), default=0.0))
+        f1_all.append(2 * len(ids) / (n + len(ids)))
+        print(f"{name:22} {len(ids):6}  {str(best[0])[:28]:28} {held:5} {recall:7.0%} {precision:9.0%}"
+              f" {lifts[-1]:5.1f} {f1s[-1]:7.2f}")
+    total = len(lifts)
     print(f"\n{met} of {total} hand-made issues with >= {a.min_claims} claims have one discovered issue holding >= 60 %")
+    if total:
+        print(f"mean lift {sum(lifts) / total:.2f}; mean best F1 {sum(f1s) / total:.2f} "
+              f"(one issue holding every claim: {sum(f1_all) / total:.2f})")
     return 0
 
 

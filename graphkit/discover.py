@@ -10,9 +10,11 @@ topical; a single word as often said is topical when it is said far more here th
 claims (`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key however spread (`KEYNESS_SPREAD`:
 "nomination"), and it is no speech noun of the cue lexicon ("comments", "speech": *that* something was said,
 not what about). A phrase folds into the shortest topical phrase of two words or more it ends with ("private
-email server" into "email server"). (2) *Issues*: the topical phrases grouped (`group_phrases`) by where they
-are said (their articles) and what they are said with (the other phrases of their claims), so that phrases
-rarely said together but about the same thing ("immigrants", "deportation", "undocumented immigrants") make
+email server" into "email server"), and a claim counts for the topical phrases it says less those said inside a
+longer topical one: one saying "a secret email server", no topical phrase itself, counts for "email server".
+(2) *Issues*: the topical phrases grouped (`group_phrases`) by where they are said (their articles) and what
+they are said with (the other phrases of their claims), so that phrases rarely said together but about the
+same thing ("immigrants", "deportation", "undocumented immigrants") make
 one issue; `issue_count` of them (``n_issues`` to choose), each named by its phrase that stands for it best
 (claims x closeness to the group's centre) and triggered by all of its phrases.
 
@@ -244,9 +246,8 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     into = fold(keys)
     members: dict[str, set[int]] = defaultdict(set)
     for r, (_, _, ks, _) in enumerate(rows):
-        for k in _outermost(ks):
-            if k in into:
-                members[into[k]].add(r)
+        for k in _outermost([k for k in ks if k in into]):  # its topical phrases, less those inside a longer one
+            members[into[k]].add(r)
     heads = sorted(members)
     if not heads:
         return {"version": 1, "issues": []}

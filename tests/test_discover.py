@@ -204,6 +204,18 @@ def test_discovery_is_deterministic_and_names_issues_by_their_phrases():
     assert all(i["origin"] == "discovered" for i in a["issues"])
 
 
+@pytest.mark.parametrize("longer,first", [
+    ([], "council tax"),
+    # each said once, so no topical phrase itself: its claims are "email server"'s (they were no issue's)
+    (["private email server", "secret email server", "home email server", "personal email server"], "email server"),
+])
+def test_a_claim_counts_for_the_topical_phrase_its_longer_phrase_ends_with(longer, first):
+    said = [["email server"]] * 3 + [[p] for p in longer] + [["council tax"]] * 5 + [["ID cards"]] * 4
+    claims = [(f"c{i:02d}", f"d{i % 4}", ph) for i, ph in enumerate(said)]
+    found = discover_issues(claims, n_issues=3)["issues"]  # largest first, by the claims saying their phrases
+    assert [i["name"] for i in found][0] == first
+
+
 def test_too_little_to_discover_gives_no_issue():
     assert discover_issues([("c1", "d1", ["tax"])])["issues"] == []
 
