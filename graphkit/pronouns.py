@@ -11,7 +11,9 @@ The rules, in order:
 1. *kind*: "he", "she", "I" want a person; "it", "its", "which" an organisation; the caller
    offers only candidates of the right kind;
 2. *not the content*: a name inside the claim's own content is no antecedent of its speaker
-   ("Russia's position could weaken, they added"); the caller leaves those out;
+   ("Russia's position could weaken, they added"); the caller leaves those out; the article pass
+   keeps, as a subject, the subject of a clause an earlier sentence reported in its own words
+   ("the government declared Oksuz was a leader of the plot. He was briefly detained.");
 3. *gender agreement*: a candidate whose known gender (honorific, first name's pronouns,
    the corpus's votes) is the other one is skipped, and said so ("she" after "Mr Blair");
 4. *quote-speaker continuity, then subjects*: walking back sentence by sentence (at most

@@ -39,6 +39,7 @@ from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_index, ent_of, name_end,
                              person_of_phrase, person_role, principal_tokens, roles_named_with, sentences,
                              speaker_tokens, speaker_type, split_speaker)
 from .nlp import doc_text
+from .quotes import find_quotes
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
@@ -97,6 +98,10 @@ class SpeakerResolver:
         self._person_starts: Optional[list[int]] = None
         self._propn: Optional[list[_PersonName]] = None
         self._lower: Optional[set[str]] = None
+        self._entity_words: Optional[set[str]] = None
+        self._inner: Optional[set[str]] = None
+        self._quotes: Optional[list[tuple[int, int]]] = None
+        self._quote_starts: list[int] = []
         self._in_headline: dict[str, bool] = {}
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.anonymous: dict[str, tuple] = {}  # an anonymous person's resolved name -> (role, organisation)
@@ -331,21 +336,47 @@ class SpeakerResolver:
                 j = self._sent_index(x[0])
                 if x[0] < self.sents[j].end_char:
                     out.append(Candidate(x[0], SPEAKER, x, j, False))
+        reported = self._reported(content, k)
         for e in ents:
+            j = self._sent_index(e.start_char)
+            if lo <= e.start_char < at and e.end_char <= self.sents[j].end_char and \
+                    e.root.dep_ in ("nsubj", "nsubjpass") and not reported(e.root):
+                out.append(Candidate(e.start_char, SUBJECT, e, j, False))
             if inside(e.start_char):
                 continue
             if e.end_char <= at:
                 out.append(Candidate(e.start_char, MENTION, e))
-            j = self._sent_index(e.start_char)
-            if lo <= e.start_char < at and e.end_char <= self.sents[j].end_char and \
-                    e.root.dep_ in ("nsubj", "nsubjpass"):
-                out.append(Candidate(e.start_char, SUBJECT, e, j, False))
         if person:
             for s in self.sents[max(0, k - WINDOW + 1):k + 1]:
                 j = self._sent_index(s.start_char)
                 out.extend(Candidate(t.start_char, UNTYPED_SUBJECT, t, j, False)
-                           for t in self._untyped_subjects(s, at, inside))
+                           for t in self._untyped_subjects(s, at, reported))
         return out
+
+    def _reported(self, content: tuple, k: int):
+        """``no(token)`` for subjects: none inside the claim's own content nor inside what anyone said so far,
+        but for the subject of a clause an earlier sentence reported in its own words ('the government declared
+        Oksuz was a leader of the plot. He was briefly detained.' is Oksuz; not in a quotation)."""
+        inside = self._said_covers(content)
+        start = self.sents[k].start_char if self.sents else 0
+        content = tuple(content)
+
+        def no(t: Token) -> bool:
+            c = t.idx
+            if not inside(c):
+                return False
+            if c >= start or any(a <= c < b for a, b in content):
+                return True
+            return t.head.dep_ != "ccomp" or self._quoted(c)
+        return no
+
+    def _quoted(self, c: int) -> bool:
+        """Whether a character is inside a quotation (graphkit.quotes.find_quotes)."""
+        if self._quotes is None:
+            self._quotes = find_quotes(doc_text(self.doc))
+            self._quote_starts = [a for a, _ in self._quotes]
+        i = bisect.bisect_right(self._quote_starts, c) - 1
+        return i >= 0 and c < self._quotes[i][1]
 
     def _said_covers(self, content: tuple):
         """``inside(char)``: whether a character is in ``content`` or in a claim said so far (`said`). The claims
@@ -360,17 +391,49 @@ class SpeakerResolver:
 
     def _untyped_subjects(self, s: Span, at: int, inside) -> list[Span]:
         """Subjects of a sentence the NER did not call a person but that name one of the article's people
-        ('Sanders did not usually get this personal.' with 'Sanders' typed ORG)."""
+        ('Sanders did not usually get this personal.' with 'Sanders' typed ORG), or that the NER typed nothing
+        at all and the article never writes in lower case: a name it gives no fuller form of ('the government
+        declared Oksuz was a leader of the plot. He was briefly detained.')."""
         out = []
         for t in s:
             if t.idx >= at or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
                 continue
-            if inside(t.idx):
+            if inside(t):
                 continue
             name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
-            if len(name.split()) > 1:
+            if len(name.split()) > 1 or self._bare_name(t):
                 out.append(s.doc[t.i:t.i + 1])
         return out
+
+    def _bare_name(self, t: Token) -> bool:
+        """A capitalised word the NER typed nothing, no honorific or title, that the article never writes in
+        lower case and capitalises inside a sentence too, no word of an organisation or place
+        (:meth:`entity_words`), not quoted: a person's name as far as the article tells ('Oksuz'; not 'Will' of
+        'will', 'Twitter' of 'A Twitter spokesman')."""
+        return not t.ent_type_ and t.is_alpha and t.text[:1].isupper() and not t.text.isupper() \
+            and t.lower_ not in TITLE_WORDS | set(HONORIFICS) | ROLE_WORDS and t.lower_ not in self.lower_words() \
+            and t.lower_ not in self.entity_words() and not self._quoted(t.idx) and t.lower_ in self.inner_capitals()
+
+    def inner_capitals(self) -> set[str]:
+        """Words the article capitalises inside a sentence, not only at its start ('Implicit in Mr. Obama's rise
+        was ...' is no name)."""
+        if self._inner is None:
+            self._inner = {t.lower_ for t in self.doc if not t.is_sent_start and t.text[:1].isupper()
+                           and t.i > 0 and not self.doc[t.i - 1].is_punct}
+        return self._inner
+
+    def entity_words(self) -> set[str]:
+        """Words the article uses as no person's: in its entities that are not people ('States' of 'United States'),
+        or as a bare word before a common noun ('A Twitter spokesman'); not one the NER calls a PERSON on its own
+        elsewhere ('Maddow' of 'The Rachel Maddow Show')."""
+        if self._entity_words is None:
+            ents = self.doc.ents
+            people = {e[0].lower_ for e in ents if e.label_ == "PERSON" and len(e) == 1}
+            words = {t.lower_ for e in ents if e.label_ != "PERSON" for t in e}
+            words.update(t.lower_ for t in self.doc if t.dep_ == "compound" and t.head.pos_ == "NOUN"
+                         and t.ent_type_ != "PERSON" and not any(c.dep_ == "compound" for c in t.children))
+            self._entity_words = words - people
+        return self._entity_words
 
     def org_named(self, noun: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """The organisation a definite role noun refers to: "the ministry" → the latest earlier ORG

@@ -213,6 +213,17 @@ SPEAKERS = [
      ("Ed Balls", None)),
     ("Bernie Sanders spoke in Iowa. Then Hillary Clinton attacked Sanders. He accused Clinton of lying about Wall "
      "Street.", None, ("Bernie Sanders", None)),
+    # a pronoun's antecedent is the subject of the sentence before, even inside what an earlier sentence reported
+    # in its own words, and even a name the NER typed nothing; never a name inside a quotation
+    ("Recep Tayyip Erdogan called on the United States to act. In the wake of the coup, the Turkish government "
+     "declared Oksuz was a leader of the plot. He was briefly detained. He denounced the coup attempt, telling "
+     "reporters he had nothing to do with it.", None, ("Oksuz", "PRON")),
+    ("Gordon Brown visited Paris on Monday. Officials said Mandelson was in charge of the talks. He was seen at "
+     "the embassy. He said the deal was close.", None, ("Mandelson", "PRON")),
+    ("Lindsey Graham spoke in Iowa. \"I believe Donald Trump is destroying the party,\" Graham said. He added that "
+     "the party must change.", None, ("Lindsey Graham", "PRON")),
+    ("David Cameron spoke in Leeds. \"I believe Boris Johnson is wrong,\" Mr Cameron said. He added that the vote "
+     "would be close.", None, ("David Cameron", "PRON")),
     # a surname alone means the holder named before the article first writes it alone: a second holder named in
     # full later, however often, is named so because the surname alone already means the first
     ("Hillary Clinton campaigned in Iowa on Sunday. Clinton said the economy was rigged against workers. Bill "
