@@ -15,12 +15,13 @@ import):
 - :mod:`graphkit.frames_nominal`: cues that are no verb — "according to X", "in a statement", "his claim
   that ...", "was critical of", "in a CNN poll".
 
->>> from graphkit.nlp import load_spacy
->>> from graphkit.cues import default_cues
->>> doc = load_spacy()("Lavrov said the Europeans were stalling.")
->>> c = _verb_candidate(doc[1], default_cues(), {})
->>> (c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content)))
-('clause', 'Lavrov', 'the Europeans were stalling')
+The verb frames in the order :func:`_verb_candidate` tries them (its own example is in
+:mod:`graphkit.frames_verb`), and the home of a name imported from here:
+
+>>> list(VERB_FRAMES)[:6]
+['clause_under_pobj', 'around', 'as_clause', 'participle', 'naming', 'clause']
+>>> [f.__module__ for f in (_subject, _verb_candidate, _around, _phrase_candidates)]
+['graphkit.frames_parse', 'graphkit.frames_verb', 'graphkit.frames_quote', 'graphkit.frames_nominal']
 """
 
 from __future__ import annotations
