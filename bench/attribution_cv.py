@@ -168,13 +168,14 @@ MODES = ("rules", "filter", "model", "combined")
 
 
 def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None, without=(),
-           nested: bool = False, log=print, mode: str | None = None, **rules) -> dict:
+           nested: bool = False, log=print, mode: str | None = None, misses: bool = False, **rules) -> dict:
     """Cross-validated figures: {"folds": [fig, ...], "mean": {...}, "sd": {...}, "min": ..., "max": ...}.
 
     ``mode`` (:data:`MODES`; default "combined", or "rules" when ``use_filter`` is False): every model —
     the tagger and the re-scorer — is refitted for each fold without that fold's articles. The re-scorer's
     training candidates carry the tagger scores of their own article's fold tagger (out of fold for
-    that article, as the test fold's candidates are)."""
+    that article, as the test fold's candidates are). ``misses``: also where each gold went, out of fold
+    (:func:`miss_breakdown`), under the key "misses"."""
     from graphkit.confidence import apply_scores, load_filter
     try:
         from graphkit.confidence import score_features
@@ -213,6 +214,8 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
     if kind != shipped.get("kind", "logistic"):
         shipped = {**DEFAULTS[kind], "min_count": shipped.get("min_count", 5)}
     res = []
+    every: dict[str, list[dict]] = {}  # out-of-fold: every candidate of each article, kept or not
+    kept: dict[str, list[dict]] = {}
     for f in range(k):
         test = [i for i in range(len(arts)) if folds[i] == f]
         preds = {}
@@ -226,6 +229,8 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
             tl = float(shipped.get("threshold_learned", t))
         for i in test:
             doc_id, atts, feats, _ = cands[i]
+            if misses:
+                every[doc_id] = export(doc_id, arts[i]["text"], atts)
             if use_filter:
                 atts = apply_scores(atts, [score_features(model, x) for x in feats], t, tl)
             preds[doc_id] = export(doc_id, arts[i]["text"], atts)
@@ -234,7 +239,90 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
         res.append(fig)
         log(f"fold {f}: {len(test)} articles, e2e F1 all {fig['all']['e2e_F1']:.1f}, "
             f"speech fair {fig['speech']['e2e_F1_fair']:.1f}")
-    return summarise(res)
+        kept.update(preds)
+    out = summarise(res)
+    if misses:
+        out["misses"] = miss_breakdown(sc, arts, kept, every)
+    return out
+
+
+def miss_breakdown(sc, arts: list[dict], kept: dict[str, list[dict]], every: dict[str, list[dict]]) -> dict:
+    """Where each gold attribution (all, not only speech) went, by the scorer's own greedy matching of
+    the kept predictions, and why an unmatched one was missed (first reason that holds):
+
+    - ``e2e``: matched, speaker right; ``no_source`` / ``no_source_predicted``: the gold has no source span
+      (never an e2e match), missed / matched by a kept prediction (which then counts against precision);
+    - ``speaker_none`` / ``speaker_wrong``: content matched, no speaker span / another one;
+    - ``taken``: a kept prediction covers > 30 % of it but an earlier gold took that prediction;
+    - ``boundary``: a kept prediction overlaps it, by ≤ 30 % of its characters;
+    - ``filtered_right`` / ``filtered_wrong``: only a candidate the re-scorer dropped covers > 30 %
+      (with the right speaker / without);
+    - ``cand_boundary``: only a dropped candidate overlaps, by ≤ 30 %;
+    - ``no_candidate_headline`` / ``no_candidate``: no candidate overlaps it at all (content in a headline,
+      standfirst or subhead / in running text).
+
+    Kept predictions matched by no gold are counted as ``fp_overlap`` (they overlap some gold) and
+    ``fp_alone``.
+    """
+    from graphkit.segments import NOT_RUNNING_TEXT, segment_kind_at, segments
+
+    n = collections.Counter()
+    for a in arts:
+        G = sc.gold_items(a, False)
+        P = sc.pred_items(kept.get(a["id"], []))
+        E = sc.pred_items(every.get(a["id"], []))
+        segs = None
+        left = list(range(len(P)))
+        for g in G:
+            n["gold"] += 1
+            best, best_s = None, 0.0
+            for j in left:
+                s = len(g["C"] & P[j]["C"]) / len(g["C"]) if g["C"] else 0.0
+                if s > 0.3 and s > best_s:
+                    best, best_s = j, s
+            if best is not None:
+                left.remove(best)
+                if g["S"] & P[best]["S"]:
+                    n["e2e"] += 1
+                elif not g["S"]:
+                    n["no_source_predicted"] += 1
+                else:
+                    n["speaker_none" if not P[best]["S"] else "speaker_wrong"] += 1
+                continue
+            if not g["S"]:
+                n["no_source"] += 1
+                continue
+            over = [len(g["C"] & p["C"]) / len(g["C"]) for p in P]
+            if any(o > 0.3 for o in over):
+                n["taken"] += 1
+            elif any(o > 0 for o in over):
+                n["boundary"] += 1
+            elif any(len(g["C"] & e["C"]) / len(g["C"]) > 0.3 for e in E):
+                right = any(len(g["C"] & e["C"]) / len(g["C"]) > 0.3 and g["S"] & e["S"] for e in E)
+                n["filtered_right" if right else "filtered_wrong"] += 1
+            elif any(g["C"] & e["C"] for e in E):
+                n["cand_boundary"] += 1
+            else:
+                if segs is None:
+                    segs = segments(a["text"], a.get("title"))
+                head = segment_kind_at(segs, min(g["C"])) in NOT_RUNNING_TEXT
+                n["no_candidate_headline" if head else "no_candidate"] += 1
+        for j in left:
+            n["fp_overlap" if any(g["C"] & P[j]["C"] for g in G) else "fp_alone"] += 1
+        n["pred"] += len(P)
+    return dict(n)
+
+
+def miss_table(m: dict) -> str:
+    """:func:`miss_breakdown` as text: each reason's count and share of the gold attributions."""
+    order = ("e2e", "no_source", "no_source_predicted", "speaker_none", "speaker_wrong", "taken", "boundary", "filtered_right",
+             "filtered_wrong", "cand_boundary", "no_candidate_headline", "no_candidate")
+    rows = [f"{'gold attributions (all)':26} {m['gold']:>7}"]
+    rows += [f"{k:26} {m.get(k, 0):>7} {100 * m.get(k, 0) / m['gold']:6.1f} %" for k in order]
+    rows += [f"{'predictions kept':26} {m['pred']:>7}"]
+    rows += [f"{k:26} {m.get(k, 0):>7} {100 * m.get(k, 0) / max(1, m['pred']):6.1f} % of predictions"
+             for k in ("fp_overlap", "fp_alone")]
+    return "\n".join(rows)
 
 
 #: settings of a model kind other than the shipped one (``--model``)

@@ -143,6 +143,9 @@ def main(argv=None) -> int:
     ap.add_argument("--mode", choices=["rules", "filter", "model", "combined"], default=None,
                     help="with --cv: rules alone, rules + re-scorer, the cue tagger alone, or all three "
                          "(default: combined, graphkit's output; --no-filter = rules)")
+    ap.add_argument("--misses", action="store_true",
+                    help="with --cv: where each gold attribution went out of fold (matched, no source, wrong speaker, "
+                         "boundary, dropped by the re-scorer, no candidate)")
     ap.add_argument("--model", choices=["logistic", "gbm"], default=None,
                     help="with --cv: the re-scorer refitted per fold (default: the shipped model's kind and settings)")
     from graphkit.attribution import FRAMES
@@ -162,8 +165,12 @@ def main(argv=None) -> int:
         from attribution_cv import run_cv, table
 
         res = run_cv(args.cv, mode=args.mode or ("rules" if args.no_filter else "combined"), model_kind=args.model,
-                     without=tuple(args.without), nested=args.nested)
+                     without=tuple(args.without), nested=args.nested, misses=args.misses)
         print(table(res))
+        if args.misses:
+            from attribution_cv import miss_table
+
+            print(miss_table(res["misses"]))
         if args.json:
             print(json.dumps(res))
         return 0
