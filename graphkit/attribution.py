@@ -259,37 +259,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
     # a byline, dateline, subhead or caption holds no claim (graphkit.segments); a headline or deck neither, unless
     # the "headline" frame is on (HEADLINES)
     cands = _in_running_text(doc, text, cands, headlines=HEADLINES and "headline" not in skip)
-    # nesting: cue inside another candidate's content
-    keep = []
-    acts: set = set()
-    for c in cands:
-        inner = None
-        if c.frame == "in_source" and any(o is not c and o.anchor.i in c.content for o in cands):
-            continue  # "Six in 10 say ..., after half said so in the earlier poll": the cues inside speak
-        if c.relative_head is not None and quote_of_tok.get(c.anchor.i) is None:
-            # "... returned to Ukraine, which says they were annexed illegally": Ukraine's own claim, not
-            # something the outer speaker reports
-            keep.append(c)
-            continue
-        for o in cands:
-            if o is c or o.frame == "in_source":
-                continue
-            if c.anchor.i in o.content and o.anchor.i not in c.content:
-                inner = o
-                break
-            q = quote_of_tok.get(c.anchor.i)
-            if q is not None and q in o.quotes:
-                inner = o
-                break
-        if inner is not None:
-            if _shown_speech(inner, c, cues):
-                acts.add(id(inner))  # "released a video showing Putin saying ...": Putin's claim, not the release
-            elif not nested or (nested == "reported" and not _reported_speech(c, cues)):
-                continue
-            c.outer = inner  # "Reuters reported that Putin said ...": Putin's claim, reported by Reuters
-        keep.append(c)
-    if acts:
-        keep = [c for c in keep if id(c) not in acts]
+    keep = _unnested(cands, cues, quote_of_tok, nested)
 
     # drop duplicates with identical content (e.g. a phrase cue and a verb cue)
     out_drafts = []
@@ -309,6 +279,43 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
 
     return _finish(doc, text, out_drafts, quotes, quote_of_tok)
 
+
+def _outer_of(c: _Cand, cands: list, quote_of_tok: dict) -> Optional[_Cand]:
+    """The first candidate whose content holds c's cue (and not the other way round) or whose quotes hold the
+    quote c's cue stands in, else None."""
+    q = quote_of_tok.get(c.anchor.i)
+    for o in cands:
+        if o is c or o.frame == "in_source":
+            continue
+        if c.anchor.i in o.content and o.anchor.i not in c.content:
+            return o
+        if q is not None and q in o.quotes:
+            return o
+    return None
+
+
+def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, str]) -> list:
+    """The candidates kept after nesting: a cue inside another candidate's content is that candidate's
+    content ("Peskov said Rubio said ..."), dropped unless ``nested`` keeps it (then ``c.outer`` names the
+    outer one); a relative clause's own claim stays ("Ukraine, which says ..."); an act that only shows speech
+    gives way to the speech ("released a video showing Putin saying ...": Putin's claim, not the release)."""
+    keep = []
+    acts: set = set()
+    for c in cands:
+        if c.frame == "in_source" and any(o is not c and o.anchor.i in c.content for o in cands):
+            continue  # "Six in 10 say ..., after half said so in the earlier poll": the cues inside speak
+        if c.relative_head is not None and quote_of_tok.get(c.anchor.i) is None:
+            inner = None  # "... returned to Ukraine, which says they were annexed illegally": Ukraine's own claim
+        else:
+            inner = _outer_of(c, cands, quote_of_tok)
+        if inner is not None:
+            if _shown_speech(inner, c, cues):
+                acts.add(id(inner))
+            elif not nested or (nested == "reported" and not _reported_speech(c, cues)):
+                continue
+            c.outer = inner  # "Reuters reported that Putin said ...": Putin's claim, reported by Reuters
+        keep.append(c)
+    return [c for c in keep if id(c) not in acts] if acts else keep
 
 
 def _learned(doc: Doc, cues: Cues, cands: list, model: Optional[dict], threshold: Optional[float]) -> list:
