@@ -379,19 +379,39 @@ class Store:
                 out[doc_id] = (sha, model)
         return out
 
+    @contextmanager
+    def _transaction(self):
+        """One write transaction: taken at once (``BEGIN IMMEDIATE``, so a reader never blocks it half-way),
+        committed when the block ends, rolled back when it raises (Ctrl-C included) — nothing half-written stays.
+
+        >>> import tempfile, os
+        >>> s = Store(os.path.join(tempfile.mkdtemp(), "t.gk"), create=True)
+        >>> try:
+        ...     with s._transaction():
+        ...         _ = s.db.execute("INSERT INTO meta VALUES ('k', 'v')")
+        ...         raise KeyboardInterrupt
+        ... except KeyboardInterrupt:
+        ...     pass
+        >>> s.db.execute("SELECT count(*) FROM meta WHERE key='k'").fetchone()[0]
+        0
+        >>> s.close()
+        """
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
     def put_article(self, document: Document, extraction_json: str, model: str):
         """Store one article and its extraction atomically."""
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)",
                        (document.id, document.sha256, document.published.isoformat() if document.published else None, _dump(document)))
             db.execute("INSERT OR REPLACE INTO extractions VALUES (?,?,?,?)", (document.id, document.sha256, model, extraction_json))
             db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")  # the resolved layer is now stale
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def published(self) -> dict[str, Optional[str]]:
         """doc_id -> publication date (ISO) as stored: a changed date re-parses the article."""
@@ -407,8 +427,7 @@ class Store:
         if not ids:
             return
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for i in range(0, len(ids), 500):
                 part = ids[i:i + 500]
                 marks = ",".join("?" * len(part))
@@ -417,10 +436,6 @@ class Store:
                 db.execute(f"DELETE FROM kept_issues WHERE doc_id IN ({marks})", part)
                 db.execute(f"DELETE FROM kept_words WHERE doc_id IN ({marks})", part)
             db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def set_meta(self, key: str, value: str):
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
@@ -465,13 +480,8 @@ class Store:
     def keep_issues(self, rows: Iterable[tuple[str, str, str]]):
         """Keep (doc_id, key, JSON data) rows of claim issues, replacing the articles' earlier ones."""
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             db.executemany("INSERT OR REPLACE INTO kept_issues VALUES (?,?,?)", rows)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def kept_words(self) -> Iterator[tuple[str, str, str]]:
         """(doc_id, key, JSON data) of what linking read of each article's claim texts (graphkit.textmemo)."""
@@ -480,13 +490,8 @@ class Store:
     def keep_words(self, rows: Iterable[tuple[str, str, str]]):
         """Keep (doc_id, key, JSON data) rows of linking's words, replacing the articles' earlier ones."""
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             db.executemany("INSERT OR REPLACE INTO kept_words VALUES (?,?,?)", rows)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def count(self, table: str) -> int:
         assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions", "skipped"}
@@ -503,8 +508,7 @@ class Store:
         changed a few articles rewrites a few claims, not the store. The result is the same either way.
         """
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             small = ("actors", "places", "issues", "contradictions", "skipped")
             for t in small if only_changed else small + ("claims", "claim_issues", "speaker_issue_claims", "claim_places"):
                 db.execute(f"DELETE FROM {t}")
@@ -518,10 +522,6 @@ class Store:
             db.executemany("INSERT OR REPLACE INTO contradictions VALUES (?,?,?,?)", ((x.a, x.b, x.issue, _dump(x)) for x in contradictions))
             db.executemany("INSERT OR REPLACE INTO skipped VALUES (?,?,?)", ((s.path, s.reason, int(s.degraded)) for s in skipped))
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted((meta or {}).items()))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def _write_claims(self, claims: Iterable[Claim], only_changed: bool) -> None:
         """Write the claims and their index rows, in chunks (a million claims never sit in memory twice, as records
