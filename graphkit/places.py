@@ -269,7 +269,6 @@ def kept_lookups(config: Optional[PlaceConfig] = None) -> dict:
     models/places.yaml), as JSON values: a build keeps them in the store (`graphkit.build.kept_places`) so the
     next one looks up only new surfaces. `prime_lookups` gives them back.
 
-    >>> from dataclasses import astuple
     >>> _ = lookup_place("Kiev"); data = kept_lookups()
     >>> c = PlaceConfig(); prime_lookups(data, c); c.cache["Kiev"] == lookup_place("Kiev")
     True
