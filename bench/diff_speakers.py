@@ -1,0 +1,78 @@
+"""Claims whose speaker changed between two stores built from the same texts: how a rule is counted.
+
+    python bench/diff_speakers.py BEFORE.gk AFTER.gk [--polnear-split train] [--show 40] [--seed 1]
+
+A claim is matched across the stores by its article and content spans; a claim only one store has is
+counted apart (the attribution stage kept or dropped it). For each changed claim: the speaker before and
+after (display name, actor type), the mention as written, and the sentence with the mention [[marked]];
+``--show N`` prints a random sample of N of them (``--seed``), so a person can read what a rule did.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _claims(path: Path, only: set[str] | None) -> tuple[dict, dict, dict]:
+    """(claims keyed by (doc, spans), actors by id, article texts by id) of a store."""
+    from graphkit.store import Store
+
+    with Store(path) as s:
+        actors = {a.id: a for a in s.actors()}
+        claims = {(c.doc_id, tuple(map(tuple, c.spans))): c for c in s.claims()
+                  if only is None or c.doc_id in only}
+        texts = {d.id: d.text for d in s.documents_by_id({k[0] for k in claims}).values()}
+    return claims, actors, texts
+
+
+def _sentence(text: str, c) -> str:
+    lo, hi = c.sentence_span or c.spans[0]
+    if c.speaker_span:
+        lo, hi = min(lo, c.speaker_span[0]), max(hi, c.speaker_span[1])
+        a, b = c.speaker_span
+        return " ".join((text[lo:a] + "[[" + text[a:b] + "]]" + text[b:hi]).split())
+    return " ".join(text[lo:hi].split())
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("before", type=Path)
+    ap.add_argument("after", type=Path)
+    ap.add_argument("--polnear-split", choices=["train", "dev"], default=None)
+    ap.add_argument("--show", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    only = None
+    if args.polnear_split:
+        src = ROOT.parent / "shared" / "data" / "polnear" / f"{args.polnear_split}.jsonl"
+        only = {json.loads(line)["id"] for line in src.open(encoding="utf-8") if line.strip()}
+    old, old_actors, texts = _claims(args.before, only)
+    new, new_actors, _ = _claims(args.after, only)
+    changed = []
+    for k in sorted(old.keys() & new.keys()):
+        a, b = old[k], new[k]
+        if a.speaker != b.speaker:
+            changed.append((a, b))
+    print(f"claims before {len(old):,}, after {len(new):,}; only before {len(old.keys() - new.keys())}, "
+          f"only after {len(new.keys() - old.keys())}; speaker changed: {len(changed)}")
+    moves = Counter((a.speaker, b.speaker) for a, b in changed)
+    print("most frequent moves:", "; ".join(f"{x} -> {y} ({n})" for (x, y), n in moves.most_common(15)))
+    picked = random.Random(args.seed).sample(changed, min(args.show, len(changed)))
+    for a, b in sorted(picked, key=lambda p: (p[0].doc_id, p[0].spans)):
+        ta = getattr(old_actors.get(a.speaker_id), "type", "?")
+        tb = getattr(new_actors.get(b.speaker_id), "type", "?")
+        print(f"\n{a.doc_id} {a.speaker_text!r}: {a.speaker} ({ta}) -> {b.speaker} ({tb})")
+        print("   ", _sentence(texts[a.doc_id], a)[:600])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
