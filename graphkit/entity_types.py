@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
 from .gazetteer import Gazetteer
-from .names import APOS, GENERATIONAL, fold, name_words, skeleton
+from .names import APOS, GENERATIONAL, ORG_WORDS, fold, listed_given_name, name_words, skeleton
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -101,9 +101,25 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
                 typ = _vote(votes[f])
                 if typ == "place" and len(f.split()) > 1 and any(w in _NOT_PLACE_WORDS for w in f.split()):
                     typ = "organisation"  # 'Chicago Tribune', 'Arizona Republic' tagged GPE
+        if typ in ("organisation", "other") and _given_name_and_surname(one) \
+                and votes[f]["person"]:
+            typ = "person"  # 'Carly Fiorina', 'Rahm Emanuel' that spaCy mostly calls an ORG
         for s in surfaces[f]:
             out[s] = typ
     return dict(sorted(out.items()))
+
+
+def _given_name_and_surname(text: str) -> bool:
+    """A name of two or three capitalised words starting with a given name of the `nicknames` table
+    (graphkit.names.listed_given_name), with no organisation word nor acronym ('Carly Fiorina', 'Deborah Jordan
+    Reynolds'; not 'Washington Post', 'Team Trump', 'Sony BMG'): a person's name whatever spaCy's votes say.
+
+    >>> [_given_name_and_surname(t) for t in ("Carly Fiorina", "Washington Post", "Team Trump", "Sony BMG", "Rick")]
+    [True, False, False, False, False]
+    """
+    words = text.translate(APOS).split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) \
+        and not any(fold(w) in ORG_WORDS or _acronym(w) for w in words) and listed_given_name(words[0])
 
 
 def _acronym(word: str) -> bool:

@@ -403,6 +403,16 @@ def before_dash(text: str) -> str:
     return _SPACED_DASH.split(text, 1)[0].rstrip() or text
 
 
+#: words that make a capitalised phrase an organisation's name, no person's ('Clinton Foundation', 'Fox News')
+ORG_WORDS = frozenset({
+    "university", "college", "poll", "party", "committee", "department", "ministry", "council", "institute",
+    "agency", "association", "commission", "news", "times", "post", "journal", "inc", "corp", "company",
+    "coal", "bank", "group", "foundation", "center", "centre", "office", "service", "services", "court",
+    "house", "senate", "congress", "parliament", "army", "force", "forces", "police", "network", "tv",
+    "radio", "press", "media", "fund", "union", "organization", "organisation", "board", "campaign",
+    "administration", "government", "authority", "authorities", "says", "said"})
+
+
 @lru_cache(maxsize=1)
 def _hypocorism_pairs() -> frozenset:
     """Pairs (sorted) of given-name skeletons that are one name's formal and familiar forms, from the `nicknames`
@@ -426,6 +436,15 @@ def _hypocorism_pairs() -> frozenset:
 @lru_cache(maxsize=1)
 def _listed_given_names() -> frozenset:
     return frozenset(n for pair in _hypocorism_pairs() for n in pair)
+
+
+def listed_given_name(word: str) -> bool:
+    """Whether a word is a given name of the `nicknames` table ('Carly', 'Deborah', 'Rick'; not 'Team', 'Trump').
+
+    >>> listed_given_name("Carly"), listed_given_name("Deborah"), listed_given_name("Team"), listed_given_name("Fox")
+    (True, True, False, False)
+    """
+    return _skel_token(fold(word)) in _listed_given_names()
 
 
 def distinct_given_names(a: str, b: str) -> bool:

@@ -63,7 +63,7 @@ from typing import Iterable, Iterator, Optional
 
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from .names import (APOS, NAME_PARTICLES, fold, honorific_gender, is_pronoun, person_key, skeleton, slug,
+from .names import (APOS, NAME_PARTICLES, ORG_WORDS, fold, honorific_gender, is_pronoun, person_key, skeleton, slug,
                     split_honorific)
 from .pronouns import (MENTION, PERSON_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_PRONOUNS, Candidate, antecedent,
                        fits_gender, pronoun_gender)
@@ -406,7 +406,7 @@ class _Resolver:
         words = name.split()
         if not words or not all(w[:1].isupper() or fold(w) in NAME_PARTICLES for w in words):
             return False
-        if any(fold(w) in _ORG_WORDS for w in words):
+        if any(fold(w) in ORG_WORDS for w in words):
             return False
         if len(words) == 1:
             key = person_key(name)
@@ -601,12 +601,6 @@ class _Resolver:
         return out, ids
 
 
-_ORG_WORDS = {"university", "college", "poll", "party", "committee", "department", "ministry", "council", "institute",
-              "agency", "association", "commission", "news", "times", "post", "journal", "inc", "corp", "company",
-              "coal", "bank", "group", "foundation", "center", "centre", "office", "service", "services", "court",
-              "house", "senate", "congress", "parliament", "army", "force", "forces", "police", "network", "tv",
-              "radio", "press", "media", "fund", "union", "organization", "organisation", "board", "campaign",
-              "administration", "government", "authority", "authorities", "says", "said"}
 
 
 def _adjective(text: str, label: str) -> bool:
