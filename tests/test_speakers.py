@@ -509,3 +509,49 @@ def test_they_is_no_adjective(entity, expected):
     res = resolve_actors({"x": [they]}, {"x": [(entity, "NORP", 0, len(entity))]}, {"actors": []})
     by_id = {a.id: a for a in res.actors}
     assert by_id[res.speaker_of[("x", 0)]].name == expected
+
+
+# a name of two or three capitalised words starting with a given name is a person's, though spaCy mostly calls it an
+# ORG, when it reads it as a PERSON at least once (graphkit.entity_types): (spaCy's labels of one surface, its type)
+ORG_TYPED_PEOPLE = [
+    (["ORG", "ORG", "ORG", "PERSON"], "Carly Fiorina", "person"),      # American
+    (["ORG", "ORG", "PERSON"], "Theresa Villiers", "person"),         # British
+    (["ORG", "ORG", "ORG"], "Carly Fiorina", "organisation"),          # never read as a person: spaCy's vote stands
+    (["ORG", "ORG", "PERSON"], "Washington Post", "organisation"),     # an organisation's word
+    (["ORG", "ORG", "PERSON"], "Team Trump", "organisation"),          # no given name
+    (["ORG", "ORG", "PERSON"], "Jack Straw Foundation", "organisation"),
+]
+
+
+@pytest.mark.parametrize("labels,surface,expected", ORG_TYPED_PEOPLE,
+                         ids=[f"{k:02d}" for k in range(len(ORG_TYPED_PEOPLE))])
+def test_given_name_and_surname_is_a_person(labels, surface, expected):
+    from graphkit.entity_types import type_entities
+    from graphkit.gazetteer import Gazetteer
+
+    ents = {f"d{k}": [(surface, lab, 0, len(surface))] for k, lab in enumerate(labels)}
+    assert type_entities(ents, Gazetteer.from_dict({"actors": []}))[surface] == expected
+
+
+# a party's national committee is its own body, not the party (models/short_forms.yaml); a party's short form is the
+# party: (speaker phrases, each its own article, as (written, NER type); the actor expected for each)
+COMMITTEES = [
+    ([("the DNC", "ORG"), ("the Democratic National Committee", "ORG"), ("the Democratic Party", "ORG")],
+     ["Democratic National Committee", "Democratic National Committee", "Democratic Party"]),
+    ([("the RNC", "ORG"), ("the GOP", "ORG"), ("the Republican Party", "ORG")],
+     ["Republican National Committee", "Republican Party", "Republican Party"]),
+    ([("the Tories", "NORP"), ("the Conservative Party", "ORG"), ("the 1922 Committee", "ORG")],
+     ["Conservative Party", "Conservative Party", "1922 Committee"]),
+]
+
+
+@pytest.mark.parametrize("phrases,expected", COMMITTEES, ids=[f"{k:02d}" for k in range(len(COMMITTEES))])
+def test_a_national_committee_is_not_its_party(phrases, expected):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    atts = {f"d{k}": [Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=w, speaker_span=(0, len(w)),
+                                  speaker_type=t, resolved_text=w)] for k, (w, t) in enumerate(phrases)}
+    res = resolve_actors(atts, {}, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    assert [by_id[res.speaker_of[(f"d{k}", 0)]].name for k in range(len(phrases))] == expected
