@@ -268,7 +268,7 @@ class SpeakerResolver:
         if same:  # the same mention speaks a second claim ('he said, adding that ...'): the same speaker
             return same[-1][1], same[-1][2]
         person = low in PERSON_PRONOUNS
-        hit, _ = antecedent(low, self._candidates(person, at, content), self._fits(low, person, bound),
+        hit, _ = antecedent(low, self._candidates(person, at, content, low == "they"), self._fits(low, person, bound),
                             sent=self._sent_index(at))
         if hit is None:
             return None
@@ -320,9 +320,11 @@ class SpeakerResolver:
     def _sent_index(self, at: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, at) - 1)
 
-    def _candidates(self, person: bool, at: int, content: tuple) -> list[Candidate]:
+    def _candidates(self, person: bool, at: int, content: tuple, plural: bool = False) -> list[Candidate]:
         """The article's mentions before ``at`` as pronoun candidates: speakers so far and subjects
         (typed, then, for a person, untyped) in the last sentences; every earlier name as a fallback.
+        For 'they' (``plural``), a plural common noun that is a subject is one too ("Donald Trump's supporters
+        erupted into cheers as they learned"), and a single place is none (:func:`_one_place`).
         Names inside the claim's content or an earlier claim's are none."""
         # an anonymous person ('A representative for Mr. Pinchuk said ... He added') is one for 'he' / 'she'
         kinds = ("PERSON", ANON_PERSON) if person else ("ORG", "GPE", "NORP", "ANON", ANON_PERSON, "NOUN")
@@ -338,6 +340,8 @@ class SpeakerResolver:
                     out.append(Candidate(x[0], SPEAKER, x, j, False))
         reported = self._reported(content, k)
         for e in ents:
+            if plural and _one_place(e):
+                continue
             j = self._sent_index(e.start_char)
             if lo <= e.start_char < at and e.end_char <= self.sents[j].end_char and \
                     e.root.dep_ in ("nsubj", "nsubjpass") and not reported(e.root):
@@ -351,6 +355,10 @@ class SpeakerResolver:
                 j = self._sent_index(s.start_char)
                 out.extend(Candidate(t.start_char, UNTYPED_SUBJECT, t, j, False)
                            for t in self._untyped_subjects(s, at, reported))
+        elif plural:
+            for s in self.sents[max(0, k - WINDOW + 1):k + 1]:
+                j = self._sent_index(s.start_char)
+                out.extend(Candidate(p.start_char, SUBJECT, p, j, False) for p in _plural_subjects(s, at, reported))
         return out
 
     def _reported(self, content: tuple, k: int):
@@ -448,6 +456,27 @@ class SpeakerResolver:
             k = e.text.find(name)
             return name, (e.start_char + k, e.start_char + k + len(name))
         return None
+
+
+def _one_place(e: Span) -> bool:
+    """A place named alone ('Coral Gables', 'China', 'New Hampshire': GPE or LOC) is 'it', not 'they': no antecedent of
+    'they' (the people there are, when the article names them as a subject: :func:`_plural_subjects`)."""
+    return e.label_ in ("GPE", "LOC")
+
+
+def _plural_subjects(s: Span, at: int, reported) -> list[Span]:
+    """The subjects of a sentence, before ``at``, headed by a plural common noun ('Donald Trump's supporters', 'the
+    economists'), as the phrase a speaker would be (graphkit.speaker_phrase.speaker_tokens); not one inside what
+    anyone said (``reported``, see SpeakerResolver._reported), nor a pronoun or a people ('Republicans' is the NER's)."""
+    out = []
+    for t in s:
+        if t.idx >= at:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and not t.ent_type_ and not reported(t):
+            toks = speaker_tokens(t)
+            if toks[-1].idx + len(toks[-1].text) <= at:
+                out.append(s.doc[toks[0].i:toks[-1].i + 1])
+    return out
 
 
 #: role nouns that name an organisation the article has named ("the company said")

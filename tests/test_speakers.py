@@ -292,6 +292,13 @@ SPEAKERS = [
     # family members are not the relative they are named after
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
+    # 'they' is a plural common noun that is a subject ('Donald Trump's supporters'), not a place named alone
+    ("Donald Trump won Florida. Donald Trump's supporters erupted into cheers as they said the election was over.",
+     None, ("Donald Trump's supporters", "PRON")),
+    ("Labour won in Wales. The party's members cheered as they said the count was fair.", None,
+     ("The party's members", "PRON")),
+    ("The economists studied China. They said the losses were large.", None, ("The economists", "PRON")),
+    ("The researchers went to Scotland. They said the figures were wrong.", None, ("The researchers", "PRON")),
 ]
 
 
