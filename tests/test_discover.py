@@ -344,6 +344,29 @@ def test_a_claim_without_an_issue_gets_its_articles(assigned, articles, expected
     assert [tuple(x[0][:2]) if x else None for x in got] == expected
 
 
+@pytest.mark.parametrize("claim,words,gets_article_issue", [
+    ("I'd beat him", 1, False),                   # says too little for its article's issue to be read into it
+    ("He's an embarrassment.", 1, False),
+    ("This is not a joke.", 1, False),
+    ("We are telling the truth.", 2, True),      # two words: enough
+    ("said it", 1, False),
+    ("Jones endorsed Smith", 1, False),          # people's names say who, not what about
+    ("Jones endorsed a candidate", 2, True),
+    ("the bills will keep rising", 2, True),
+    ("it's disastrous for workers in the Midlands", 3, True),
+])
+def test_a_claim_saying_too_little_gets_no_article_issue(claim, words, gets_article_issue):
+    from graphkit.issue_model import _stop_words, assign_corpus, content_words
+    from graphkit.issues import taxonomy_from_data
+
+    assert content_words(claim, _stop_words(["Tom Jones", "Ann Smith"])) == words
+    claims = [("council tax bills rise", ("", "")), (claim, ("", ""))]
+    got = assign_corpus(claims, taxonomy_from_data(TWO, "d", origin="discovered"), exclude=["Tom Jones", "Ann Smith"],
+                        articles=["a", "a"], learn=False)
+    assert got[0] == [("council tax", "council tax", 0.5)]
+    assert [(n, t) for n, t, _ in got[1]] == ([("council tax", "context: article")] if gets_article_issue else [])
+
+
 def _corpus(n_docs, topics, filler):
     """claims (id, doc, phrases): article d is about topic d % len(topics); each claim says one phrase of its topic
     and a filler word any article may use."""
