@@ -344,6 +344,24 @@ def test_a_claim_without_an_issue_gets_its_articles(assigned, articles, expected
     assert [tuple(x[0][:2]) if x else None for x in got] == expected
 
 
+@pytest.mark.parametrize("votes,likely,expected", [
+    # the claim's words say the article's issue, or say nothing much: the article's issue
+    ({"economy": 1.0}, {"economy": 0.5, "campaign": 0.3, "tax": 0.2}, "economy"),
+    ({"economy": 1.0}, {"economy": 0.3, "campaign": 0.4, "tax": 0.3}, "economy"),
+    # they say an issue the article's other claims never raised, far more: that one ("discussing the election")
+    ({"economy": 1.0}, {"economy": 0.05, "campaign": 0.9, "tax": 0.05}, "campaign"),
+    # among the article's issues, the claim's words choose
+    ({"economy": 0.6, "tax": 0.4}, {"economy": 0.2, "campaign": 0.2, "tax": 0.6}, "tax"),
+    # an issue the model does not know keeps the article's votes, weighed by the lowest probability
+    ({"sexism": 1.0}, {"economy": 0.1, "campaign": 0.1, "tax": 0.1}, "sexism"),
+])
+def test_the_claims_words_weigh_its_articles_votes(votes, likely, expected):
+    from graphkit.issue_model import weigh_votes
+
+    got = weigh_votes(votes, likely)
+    assert max(sorted(got), key=got.get) == expected
+
+
 @pytest.mark.parametrize("claim,words,gets_article_issue", [
     ("I'd beat him", 1, False),                   # says too little for its article's issue to be read into it
     ("He's an embarrassment.", 1, False),
