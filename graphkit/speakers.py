@@ -607,6 +607,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         _in_apposition(res, toks, appos, f)
     elif stype == "ANON" and principal_tokens(head):
         _spokesperson(res, head, toks, spans, f)
+    elif stype == "NOUN" and _possessive_pronoun(head, toks) is not None:
+        _whose(res, _possessive_pronoun(head, toks), toks, spans, f)  # 'his campaign': Bernie Sanders's campaign
     elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in _ORG_NOUNS \
             and res.org_named(head.lemma_.lower(), s0) is not None:
         f.resolved, f.rspan = res.org_named(head.lemma_.lower(), s0)  # "the company said" after "Enron"
@@ -705,6 +707,36 @@ def _who_antecedent(pron: str, t: Token) -> Token:
         up = up.head
     # only to a person: 'the minds of Americans', 'a frontal attack on ...' are no one who speaks
     return up if up.ent_type_ == "PERSON" or person_role(up) else t
+
+
+#: a person's possessive determiner and the pronoun that names the possessor
+_POSSESSIVES = {"his": "he", "her": "she"}
+
+
+def _possessive_pronoun(head: Token, toks: list[Token]) -> Optional[Token]:
+    """The possessive 'his' / 'her' that opens a common-noun speaker phrase and hangs on its head ('his campaign', 'Her
+    critics', 'his own supporters'), else None. Not for a role or source ('his chief aide', 'her spokesman': the
+    spokesperson and role rules read those), nor 'its' / 'their', whose antecedents are less sure."""
+    t = toks[0]
+    return t if t.lower_ in _POSSESSIVES and t.dep_ == "poss" and t.head == head and len(toks) > 1 \
+        and head.lemma_.lower() not in ROLE_WORDS | ANON_HEADS else None
+
+
+def _whose(res: SpeakerResolver, poss: Token, toks: list[Token], spans: list, f: _Found) -> None:
+    """'his campaign', 'Her critics': the phrase with its possessor named as the article names them, the possessive
+    resolved as its pronoun would be ('Bernie Sanders's campaign'); as written when it has no antecedent. The phrase
+    stays a group or document, not the possessor: no resolved span points at the name. A mention already resolved
+    for an earlier claim ('his campaign said ..., adding ...') keeps its resolution."""
+    same = [x for x in res.speakers if x[0] == poss.idx]
+    if same:
+        f.resolved, f.rspan = same[-1][1], same[-1][2]
+        return
+    hit = res.pronoun(_POSSESSIVES[poss.lower_], poss.idx, tuple(spans))
+    if hit is None or not hit[0]:
+        return
+    owner = re.sub(r"[’']s?$", "", hit[0])
+    rest = toks[0].doc[toks[1].i:toks[-1].i + 1].text
+    f.resolved, f.rspan = f"{owner}'s {rest}", None
 
 
 def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:

@@ -299,6 +299,11 @@ SPEAKERS = [
      ("The party's members", "PRON")),
     ("The economists studied China. They said the losses were large.", None, ("The economists", "PRON")),
     ("The researchers went to Scotland. They said the figures were wrong.", None, ("The researchers", "PRON")),
+    # 'his campaign', 'her critics': the possessor named as the article names them; a role or source stays its own
+    ("Bernie Sanders spoke in Iowa. But his campaign said the race was close.", None,
+     ("Bernie Sanders's campaign", "NOUN")),
+    ("Theresa May spoke in Leeds. Her critics said the plan would fail.", None, ("Theresa May's critics", "NOUN")),
+    ("Hillary Clinton flew to Ohio. Her chief aide said the polls were tight.", None, ("Her chief aide", None)),
 ]
 
 
