@@ -67,7 +67,8 @@ def speaker_tokens(head: Token) -> list[Token]:
             hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
             if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
                     c.dep_ == "cc" and t == head) and not hyphened and not (t == head and naming_pp(head, c)) and not (
-                    c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i):
+                    c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i) and not (
+                    _complement_of_postnominal(t, c, head)):
                 continue
             keep.append(c)
             stack.append(c)
@@ -94,7 +95,35 @@ def speaker_tokens(head: Token) -> list[Token]:
         toks.pop()  # 'authors of the', 'coalition of': a phrase cut short never ends on a function word
     while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
-    return toks
+    return _glued_before(toks)
+
+
+def _complement_of_postnominal(t: Token, c: Token, head: Token) -> bool:
+    """A preposition completing an adjective that follows the speaker's head noun: 'a source close to him', 'people
+    close to Clinton', 'sources familiar with the talks' (an adjective after its noun takes its complement with it;
+    without it the phrase is cut to 'source close')."""
+    return c.dep_ == "prep" and c.i > t.i and t.pos_ == "ADJ" and t.dep_ == "amod" and t.head == head and t.i > head.i
+
+
+def _glued_before(toks: list[Token]) -> list[Token]:
+    """The phrase with the words a slash or hyphen glues to its first word, with no space either side, and the rest of
+    the name a slash joins: 'The New York Times/CBS News poll' is no 'CBS News poll', 'A CNN/ORC poll' no 'ORC poll',
+    'Republican-leaning voters' no 'leaning voters', 'the non-profit' no 'profit'. A hyphen glues only a lower-case
+    first word of a phrase ending in a common noun ('co-Anchor DeMarco Morgan', 'warm-and-fuzzy Trump' stay the names
+    they were)."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    glue = ("/", "-") if toks[0].text[:1].islower() and toks[-1].pos_ == "NOUN" else ("/",)
+    i = toks[0].i
+    while i >= 2 and doc[i - 1].text in glue and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].text[-1:].isalnum() and "\n" not in doc[i - 2].text:
+        i -= 2
+    if i < toks[0].i and doc[i + 1].text == "/":  # the whole first name: 'The New York Times/CBS News poll'
+        while i >= 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and doc[i - 1].whitespace_ \
+                and "\n" not in doc[i - 1].text_with_ws:
+            i -= 1
+    return [doc[j] for j in range(i, toks[0].i)] + toks
 
 
 _NAMING_PREPS = {"by", "from", "for", "with", "at", "in"}
@@ -118,8 +147,13 @@ def naming_pp(head: Token, prep: Token) -> bool:
 
 
 def naming_zone(head: Token) -> set[int]:
-    """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`naming_pp`)."""
-    return {x.i for c in head.children if naming_pp(head, c) for x in c.subtree}
+    """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`naming_pp`), and of
+    the complements of an adjective after it ('people close to Clinton', 'sources familiar with the FDIC's inquiry':
+    the source is the people, not Clinton or the FDIC; :func:`_complement_of_postnominal`)."""
+    zone = {x.i for c in head.children if naming_pp(head, c) for x in c.subtree}
+    zone.update(x.i for a in head.children for c in a.children if _complement_of_postnominal(a, c, head)
+                for x in c.subtree)
+    return zone
 
 
 _LOCAL = threading.local()

@@ -304,6 +304,15 @@ SPEAKERS = [
      ("Bernie Sanders's campaign", "NOUN")),
     ("Theresa May spoke in Leeds. Her critics said the plan would fail.", None, ("Theresa May's critics", "NOUN")),
     ("Hillary Clinton flew to Ohio. Her chief aide said the polls were tight.", None, ("Her chief aide", None)),
+    # a slash glues two names of one source: 'A CNN/ORC poll' is no 'ORC poll'; a hyphen glues a lower-case word only
+    ("A new CNN/ORC poll found that Donald Trump leads.", None, ("CNN/ORC poll", None)),
+    ("A YouGov/Times poll showed Labour ahead.", None, ("YouGov/Times poll", None)),
+    ("The New York Times/CBS News poll found that Hillary Clinton leads.", None, ("New York Times/CBS News poll", None)),
+    ("Republican-leaning voters said the race was close.", None, ("Republican-leaning voters", None)),
+    ("The show opened. Co-Anchor DeMarco Morgan said the news was bad.", None, ("DeMarco Morgan", "PERSON")),
+    # an adjective after the source's noun keeps its complement, which names no one the source is
+    ("The plan is bold, people close to Clinton say.", None, ("people close to Clinton", "ANON")),
+    ("A source close to Mr Blair said the deal was off.", None, ("A source close to Mr Blair", "ANON")),
 ]
 
 
