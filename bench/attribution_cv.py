@@ -168,14 +168,16 @@ MODES = ("rules", "filter", "model", "combined")
 
 
 def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None, without=(),
-           nested: bool = False, log=print, mode: str | None = None, misses: bool = False, **rules) -> dict:
+           nested: bool = False, log=print, mode: str | None = None, misses: bool = False, oracles: bool = False,
+           **rules) -> dict:
     """Cross-validated figures: {"folds": [fig, ...], "mean": {...}, "sd": {...}, "min": ..., "max": ...}.
 
     ``mode`` (:data:`MODES`; default "combined", or "rules" when ``use_filter`` is False): every model —
     the tagger and the re-scorer — is refitted for each fold without that fold's articles. The re-scorer's
     training candidates carry the tagger scores of their own article's fold tagger (out of fold for
     that article, as the test fold's candidates are). ``misses``: also where each gold went, out of fold
-    (:func:`miss_breakdown`), under the key "misses"."""
+    (:func:`miss_breakdown`), under the key "misses"; ``oracles``: what the F1 would be if one part were
+    perfect (:func:`oracle_figures`), under the key "oracles"."""
     from graphkit.confidence import apply_scores, load_filter
     try:
         from graphkit.confidence import score_features
@@ -216,6 +218,7 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
     res = []
     every: dict[str, list[dict]] = {}  # out-of-fold: every candidate of each article, kept or not
     kept: dict[str, list[dict]] = {}
+    right: dict[str, list[dict]] = {}  # the candidates that match a gold end to end (their label)
     for f in range(k):
         test = [i for i in range(len(arts)) if folds[i] == f]
         preds = {}
@@ -229,8 +232,10 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
             tl = float(shipped.get("threshold_learned", t))
         for i in test:
             doc_id, atts, feats, _ = cands[i]
-            if misses:
+            if misses or oracles:
                 every[doc_id] = export(doc_id, arts[i]["text"], atts)
+            if oracles:
+                right[doc_id] = export(doc_id, arts[i]["text"], [x for x, y in zip(atts, cands[i][3]) if y])
             if use_filter:
                 atts = apply_scores(atts, [score_features(model, x) for x in feats], t, tl)
             preds[doc_id] = export(doc_id, arts[i]["text"], atts)
@@ -243,14 +248,91 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
     out = summarise(res)
     if misses:
         out["misses"] = miss_breakdown(sc, arts, kept, every)
+    if oracles:
+        out["oracles"] = oracle_figures(sc, arts, kept, every, right)
     return out
+
+
+def assign(golds: list[dict], preds: list[dict], t: float = 0.3) -> tuple[dict[int, int], list[int]]:
+    """The PolNeAR scorer's greedy matching replayed: ({gold index: prediction index}, unmatched predictions).
+    Gold in document order takes the free prediction covering the largest share (> ``t``) of its content."""
+    left = list(range(len(preds)))
+    pairs = {}
+    for gi, g in enumerate(golds):
+        best, best_s = None, 0.0
+        for j in left:
+            s = len(g["C"] & preds[j]["C"]) / len(g["C"]) if g["C"] else 0.0
+            if s > t and s > best_s:
+                best, best_s = j, s
+        if best is not None:
+            left.remove(best)
+            pairs[gi] = best
+    return pairs, left
+
+
+def oracle_figures(sc, arts: list[dict], kept: dict[str, list[dict]], every: dict[str, list[dict]],
+                   right: dict[str, list[dict]]) -> dict:
+    """Where the e2e F1 is lost as a whole: the pooled out-of-fold F1 as it is and if one part were perfect.
+
+    - ``as_is``: graphkit's output (rules, tagger, re-scorer);
+    - ``no_rescorer``: every candidate kept; ``perfect_rescorer``: exactly the candidates that match a gold end
+      to end kept (the re-scorer's ceiling over today's candidates; both also speech fair);
+    - ``right_speakers``: every gold whose content a kept prediction matched gets the right speaker;
+    - ``no_unmatched``: the kept predictions matched by no gold removed (precision's share);
+    - ``no_prediction_on_sourceless``: no prediction spent on a gold without a source;
+    - ``ceiling``: every gold with a source matched and nothing else predicted (PolNeAR's own ceiling: golds
+      without a source never match end to end).
+    All "all" e2e F1 in %, pooled over every article (each scored out of fold)."""
+    def f1(tp, npred, ngold):
+        return round(200 * tp / (npred + ngold), 2) if npred + ngold else 0.0
+
+    n = collections.Counter()
+    for a in arts:
+        G = sc.gold_items(a, False)
+        P = sc.pred_items(kept.get(a["id"], []))
+        pairs, left = assign(G, P)
+        n["gold"] += len(G)
+        n["pred"] += len(P)
+        n["sourceless"] += sum(1 for g in G if not g["S"])
+        n["unmatched"] += len(left)
+        for gi, j in pairs.items():
+            if not G[gi]["S"]:
+                n["on_sourceless"] += 1
+            elif G[gi]["S"] & P[j]["S"]:
+                n["e2e"] += 1
+            else:
+                n["speaker_wrong"] += 1
+    g, p = n["gold"], n["pred"]
+    out = {"as_is": f1(n["e2e"], p, g),
+           "right_speakers": f1(n["e2e"] + n["speaker_wrong"], p, g),
+           "no_unmatched": f1(n["e2e"], p - n["unmatched"], g),
+           "no_prediction_on_sourceless": f1(n["e2e"], p - n["on_sourceless"], g),
+           "ceiling": f1(g - n["sourceless"], g - n["sourceless"], g), "counts": dict(n)}
+    for name, preds in (("no_rescorer", every), ("perfect_rescorer", right)):
+        r = figures(sc, arts, preds)
+        out[name] = round(r["all"]["e2e_F1"], 2)
+        out[name + "_speech_fair"] = round(r["speech"]["e2e_F1_fair"], 2)
+    out["as_is_speech_fair"] = round(figures(sc, arts, kept)["speech"]["e2e_F1_fair"], 2)
+    return out
+
+
+def oracle_table(o: dict) -> str:
+    """:func:`oracle_figures` as text."""
+    rows = [("graphkit as it is (out of fold, pooled)", o["as_is"], o["as_is_speech_fair"]),
+            ("no re-scorer: every candidate kept", o["no_rescorer"], o["no_rescorer_speech_fair"]),
+            ("perfect re-scorer over the same candidates", o["perfect_rescorer"], o["perfect_rescorer_speech_fair"]),
+            ("every matched content with its right speaker", o["right_speakers"], None),
+            ("no prediction that matches no gold", o["no_unmatched"], None),
+            ("no prediction spent on a gold without source", o["no_prediction_on_sourceless"], None),
+            ("PolNeAR's ceiling (golds without source unmatched)", o["ceiling"], None)]
+    return "\n".join(f"{name:52} all {a:6.2f}" + (f"  speech fair {s:6.2f}" if s is not None else "") for name, a, s in rows)
 
 
 def miss_breakdown(sc, arts: list[dict], kept: dict[str, list[dict]], every: dict[str, list[dict]]) -> dict:
     """Where each gold attribution (all, not only speech) went, by the scorer's own greedy matching of
     the kept predictions, and why an unmatched one was missed (first reason that holds):
 
-    - ``e2e``: matched, speaker right; ``no_source`` / ``no_source_predicted``: the gold has no source span
+    - ``e2e``: matched (:func:`assign`), speaker right; ``no_source`` / ``no_source_predicted``: the gold has no source span
       (never an e2e match), missed / matched by a kept prediction (which then counts against precision);
     - ``speaker_none`` / ``speaker_wrong``: content matched, no speaker span / another one;
     - ``taken``: a kept prediction covers > 30 % of it but an earlier gold took that prediction;
@@ -272,16 +354,11 @@ def miss_breakdown(sc, arts: list[dict], kept: dict[str, list[dict]], every: dic
         P = sc.pred_items(kept.get(a["id"], []))
         E = sc.pred_items(every.get(a["id"], []))
         segs = None
-        left = list(range(len(P)))
-        for g in G:
+        pairs, left = assign(G, P)
+        for gi, g in enumerate(G):
             n["gold"] += 1
-            best, best_s = None, 0.0
-            for j in left:
-                s = len(g["C"] & P[j]["C"]) / len(g["C"]) if g["C"] else 0.0
-                if s > 0.3 and s > best_s:
-                    best, best_s = j, s
+            best = pairs.get(gi)
             if best is not None:
-                left.remove(best)
                 if g["S"] & P[best]["S"]:
                     n["e2e"] += 1
                 elif not g["S"]:

@@ -5,6 +5,7 @@
     python bench/eval_attribution.py --cache /tmp/gk_parse   # reuse parses between runs
     python bench/eval_attribution.py --cv 5          # 5-fold CV over train+dev by article: the figure to tune on
     python bench/eval_attribution.py --cv 5 --without around   # what one frame earns
+    python bench/eval_attribution.py --cv 5 --oracles          # the F1 if the re-scorer, speakers, ... were perfect
 
 Runs spaCy with graphkit's paragraph breaks (``graphkit.nlp.load_spacy`` +
 ``add_paragraph_breaks``, as ``load_pipeline`` parses) over the PolNeAR
@@ -146,6 +147,8 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", action="store_true",
                     help="with --cv: where each gold attribution went out of fold (matched, no source, wrong speaker, "
                          "boundary, dropped by the re-scorer, no candidate)")
+    ap.add_argument("--oracles", action="store_true",
+                    help="with --cv: the pooled F1 if one part were perfect (re-scorer, speakers, precision)")
     ap.add_argument("--model", choices=["logistic", "gbm"], default=None,
                     help="with --cv: the re-scorer refitted per fold (default: the shipped model's kind and settings)")
     from graphkit.attribution import FRAMES
@@ -165,12 +168,16 @@ def main(argv=None) -> int:
         from attribution_cv import run_cv, table
 
         res = run_cv(args.cv, mode=args.mode or ("rules" if args.no_filter else "combined"), model_kind=args.model,
-                     without=tuple(args.without), nested=args.nested, misses=args.misses)
+                     without=tuple(args.without), nested=args.nested, misses=args.misses, oracles=args.oracles)
         print(table(res))
         if args.misses:
             from attribution_cv import miss_table
 
             print(miss_table(res["misses"]))
+        if args.oracles:
+            from attribution_cv import oracle_table
+
+            print(oracle_table(res["oracles"]))
         if args.json:
             print(json.dumps(res))
         return 0
