@@ -4,7 +4,8 @@
 unchanged is not parsed again. Every parsed article is committed on its own,
 so an interrupted build keeps what it finished and the next build resumes.
 After parsing, ``resolve_store`` re-resolves actors, places, issues, merged
-reports and contradictions across everything the store holds.
+reports and contradictions across everything the store holds, reusing what an
+earlier resolution kept of unchanged articles (graphkit.kept).
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -24,17 +25,15 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
+from .kept import claim_issues, keep_places, keep_text_words, kept_places, kept_text_words
 from .memory import fewer_collections, give_back
 from .records import Claim, Skipped, share_fields_set
 from .store import Store, check_store_file, writer_lock
-
-if TYPE_CHECKING:
-    from .issue_model import IssueModel
 
 
 @dataclass
@@ -478,9 +477,10 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
                   full: bool = False, timings: Optional[dict[str, float]] = None) -> dict[str, int]:
     """Re-resolve actors, places, issues, merged reports and contradictions over the whole store.
 
-    Incremental: a claim's issues depend on its own words alone (the triggers, and for discovered issues the
-    model fitted with them, kept), so each article's are kept in the store (`claim_issues`) and worked out
-    again only for articles whose claims changed; ``full`` works out every article's again (same result).
+    Incremental (graphkit.kept): a claim's issues depend on its own words alone (the triggers, and for discovered
+    issues the model fitted with them, kept), so each article's are kept in the store (`graphkit.kept.claim_issues`)
+    and worked out again only for articles whose claims changed, and so are what linking reads of each claim text
+    and the place look-ups of each surface; ``full`` works out everything again (same result).
     Actors, places, merged reports and contradictions read corpus-wide statistics (name clusters and
     genders, entity type votes, concept idf, argument specificity) and are resolved over every claim.
 
@@ -551,76 +551,6 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
             "issues_discovered": discovered, "contradictions": len(contradictions)}
 
 
-WORDS_FORMAT = 1  # what `kept_text_words` keeps (graphkit.textmemo's memos and their encodings); bump when that changes
-
-
-def kept_text_words(store: Store, said: dict[str, list], full: bool = False) -> dict[str, tuple[str, list[str]]]:
-    """Put back (`graphkit.textmemo.prime`) what merging and contradictions read of the claim texts of every
-    article whose texts are those they were kept for, under the same code and knowledge files; return doc_id →
-    (key, claim texts) of the other articles, whose words `keep_text_words` keeps once linking has worked them out.
-
-    Their words are pure functions of each text, so a rebuild that reuses them links exactly as one that works
-    them out again (``full``: nothing kept is read, and the process's memos start empty).
-    ``said``: doc_id → its claims' (text, context) pairs (`read_resolution_inputs`)."""
-    from . import textmemo
-
-    if full:
-        textmemo.clear()
-    state = hashlib.sha256(json.dumps([WORDS_FORMAT, code_key(), resolution_key()]).encode()).hexdigest()
-    kept = {} if full else {doc_id: (key, data) for doc_id, key, data in store.kept_words()}
-    todo: dict[str, tuple[str, list[str]]] = {}
-    for doc_id, claims in said.items():
-        texts = [t for t, _ in claims]
-        key = hashlib.sha256((state + json.dumps(texts)).encode()).hexdigest()
-        row = kept.get(doc_id)
-        if row is not None and row[0] == key:
-            textmemo.prime(json.loads(row[1]))
-        else:
-            todo[doc_id] = (key, texts)
-    return todo
-
-
-def keep_text_words(store: Store, todo: dict[str, tuple[str, list[str]]]) -> None:
-    """Keep in the store what linking read of the texts of the articles `kept_text_words` did not have them for."""
-    from .textmemo import export
-
-    store.keep_words((doc_id, key, json.dumps(export(texts), separators=(",", ":"))) for doc_id, (key, texts) in todo.items())
-
-
-KEPT_PLACES_MAX = 200_000  # surfaces: a store of more keeps none (looking them up again is what is saved)
-
-
-def _places_state() -> str:
-    from .places import lookups_key
-
-    return hashlib.sha256(json.dumps([code_key(), resolution_key(), lookups_key()]).encode()).hexdigest()
-
-
-def kept_places(store: Store, full: bool = False) -> int:
-    """Give `graphkit.places.lookup_place` what it found for each surface in the store's last resolution (meta
-    ``kept_places``, under the key of graphkit's code, models/ and the geonames data): a rebuild looks up only new
-    surfaces, with the same results (``full``: nothing kept is read). Returns how many surfaces it then knows, -1
-    when the store kept none under this key (`keep_places` then keeps whatever this process has looked up)."""
-    from .places import load_place_config, prime_lookups
-
-    raw = None if full else store.get_meta("kept_places")
-    if raw:
-        kept = json.loads(raw)
-        if kept.get("key") == _places_state():
-            prime_lookups(kept["data"])
-            return len(load_place_config().cache)
-    return -1
-
-
-def keep_places(store: Store, known: int) -> None:
-    """Keep what `lookup_place` found (`kept_places`) when this resolution looked up new surfaces."""
-    from .places import kept_lookups, load_place_config
-
-    n = len(load_place_config().cache)
-    if n != known and n <= KEPT_PLACES_MAX:
-        store.set_meta("kept_places", json.dumps({"key": _places_state(), "data": kept_lookups()}, separators=(",", ":")))
-
-
 def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[str, list]]:
     """The one pass over the store's extractions: per article, what resolution reads of it (its attributions as
     compact rows (`graphkit.rows.AttributionRow`), its entities, each claim's (text, context) and its date as
@@ -684,110 +614,3 @@ def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 
-ISSUES_FORMAT = 1  # what an article's kept issues and the kept issue model hold (`claim_issues`); bump when that changes
-
-
-def claim_issues(store: Store, said: dict[str, list], tax, *, exclude=(), refit: bool = False,
-                 full: bool = False) -> dict[str, list]:
-    """doc_id → each of its claims' (issue, triggers, score) list (graphkit.issue_model.assign_corpus).
-
-    A claim's issues are a function of its text and context, the taxonomy, graphkit's code and, for discovered
-    issues, the model learnt from the claims their triggers assign (`kept_issue_model`: fitted once per
-    taxonomy and kept) and its article's other claims (`graphkit.issue_model.from_article`). So each article's issues are kept in the store under a key of exactly those, and
-    worked out again only when the key changes: a rebuild that changed a few articles assigns only theirs.
-    ``full``: work out every article's again. ``said``: doc_id → its claims' (text, context) pairs."""
-    from .issue_model import assign_corpus
-
-    model, triggers = kept_issue_model(store, said, tax, exclude, refit) if tax.discovered else (None, None)
-    state = hashlib.sha256(json.dumps([ISSUES_FORMAT, code_key(), taxonomy_key(tax),
-                                       model.to_json() if model is not None else None]).encode()).hexdigest()
-    keys = {} if full else store.kept_issue_keys()
-    out: dict[str, list] = {}
-    todo: dict[str, str] = {}
-    for doc_id, claims in said.items():
-        key = hashlib.sha256((state + json.dumps(claims)).encode()).hexdigest()
-        if keys.get(doc_id) == key:
-            out[doc_id] = store.kept_issues(doc_id)
-        else:
-            todo[doc_id] = key
-    flat = [c for doc_id in todo for c in said[doc_id]]
-    matched = [a for doc_id in todo for a in triggers[doc_id]] if triggers is not None else None
-    arts = [doc_id for doc_id in todo for _ in said[doc_id]]  # a claim with no issue of its own may get its article's
-    found = iter(assign_corpus(flat, tax, model=model, assigned=matched, articles=arts) if flat else ())
-    for doc_id in todo:
-        out[doc_id] = [next(found) for _ in said[doc_id]]
-    store.keep_issues((doc_id, key, json.dumps(out[doc_id])) for doc_id, key in todo.items())
-    return out
-
-
-def taxonomy_key(tax) -> str:
-    """sha256 of what assigning claims with ``tax`` reads: each issue's name and triggers (as written and as
-    matched), and how they count (discovered or literal). A file written by `graphkit issues suggest` has the
-    key of the discovered issues it was written from."""
-    issues = [[i.name, [[p.written, p.words] for p in i.patterns], [[p.written, p.words] for p in i.context]]
-              for i in tax.issues]
-    return hashlib.sha256(json.dumps([issues, tax.discovered]).encode()).hexdigest()
-
-
-def stored_issue_model(store: Store, tax) -> tuple[bool, Optional["IssueModel"]]:
-    """(whether the store keeps an issue model for ``tax`` (`taxonomy_key`), that model or None when none could
-    be learnt)."""
-    from .issue_model import IssueModel
-
-    raw = store.get_meta("issue_model")
-    kept = json.loads(raw) if raw else {}
-    if kept.get("issues") != taxonomy_key(tax) or kept.get("format") != ISSUES_FORMAT:  # another taxonomy or layout
-        return False, None
-    return True, IssueModel.from_json(kept["model"]) if kept["model"] else None
-
-
-def kept_issue_model(store: Store, said: dict[str, list], tax, exclude, refit: bool) -> tuple:
-    """(the issue model (graphkit.issue_model.IssueModel, or None when none can be learnt) for a discovered
-    taxonomy, the triggers' issues of every claim by article when it was fitted now, else None): the model kept
-    in the store's meta ``issue_model`` for these issues (`stored_issue_model`), else one fitted now on the
-    store's claims (all of them, or a fixed sample of `ISSUE_MODEL_MAX_CLAIMS` in a larger store) and kept. Like the discovered issues themselves it is learnt once (``refit``: again);
-    later claims are assigned with it, so a claim's issues never depend on other articles."""
-    from .issue_model import fit_issue_model, model_texts
-    from .issues import assign_claim
-
-    found, model = stored_issue_model(store, tax) if not refit else (False, None)
-    if found:
-        return model, None
-    claims = [c for cs in said.values() for c in cs]
-    assigned = [assign_claim(t, c, tax) for t, c in claims]
-    rows = issue_model_sample([f"{doc_id}:{i}" for doc_id, cs in said.items() for i in range(len(cs))])
-    model = fit_issue_model(model_texts([claims[i] for i in rows]), [assigned[i] for i in rows], exclude=exclude)
-    store.set_meta("issue_model", json.dumps({"issues": taxonomy_key(tax), "format": ISSUES_FORMAT,
-                                              "model": model.to_json() if model is not None else None}))
-    each = iter(assigned)
-    return model, {doc_id: [next(each) for _ in cs] for doc_id, cs in said.items()}
-
-
-ISSUE_MODEL_MAX_CLAIMS = 20_000  # the issue model is fitted on at most this many claims (a fixed sample)
-
-
-def issue_model_sample(keys: list[str], limit: int = ISSUE_MODEL_MAX_CLAIMS) -> list[int]:
-    """The indexes of the claims (by their ``keys``, "doc_id:index") the issue model is fitted on, in order: all
-    of them up to ``limit``, above a fixed pseudo-random ``limit`` of them. The fit's memory grows with its rows
-    times the issues (scikit-learn's multinomial loss holds a float per row and class, several times over:
-    86,565 claims of one article and 448 discovered issues took resolution from 1.0 to 2.4 GB); every claim is
-    still assigned with the model. PolNeAR train (14,600 claims) is below the limit: its model is unchanged.
-
-    >>> issue_model_sample(["a:0", "a:1", "b:0"])
-    [0, 1, 2]
-    >>> rows = issue_model_sample([f"a:{i}" for i in range(10)], limit=4)
-    >>> len(rows), rows == sorted(rows), rows == issue_model_sample([f"a:{i}" for i in range(10)], limit=4)
-    (4, True, True)
-    """
-    if len(keys) <= limit:
-        return list(range(len(keys)))
-    return sorted(sorted(range(len(keys)), key=lambda i: hashlib.sha1(keys[i].encode()).hexdigest())[:limit])
-
-
-def code_key() -> str:
-    """sha256 of graphkit's own source files: what is kept between resolutions is worked out again after any
-    change to the code that made it."""
-    h = hashlib.sha256()
-    for p in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(p.name.encode() + b"\0" + p.read_bytes())
-    return h.hexdigest()

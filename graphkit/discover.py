@@ -341,7 +341,8 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     The issues the build discovered (kept in the store) unless `rediscover` or `n_issues` asks for a new
     discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims.
     """
-    from .build import _discovered_issues, claim_id, load_extractions, people_names, stored_issue_model
+    from .build import _discovered_issues, claim_id, load_extractions, people_names
+    from .kept import stored_issue_model
     from .issue_model import assign_corpus
     from .issues import taxonomy_from_data
     from .store import Store

@@ -266,7 +266,7 @@ def lookup_place(surface: str, config: Optional[PlaceConfig] = None) -> Optional
 
 def kept_lookups(config: Optional[PlaceConfig] = None) -> dict:
     """What `lookup_place` found for every surface this process looked up (with ``config``, default
-    models/places.yaml), as JSON values: a build keeps them in the store (`graphkit.build.kept_places`) so the
+    models/places.yaml), as JSON values: a build keeps them in the store (`graphkit.kept.kept_places`) so the
     next one looks up only new surfaces. `prime_lookups` gives them back.
 
     >>> _ = lookup_place("Kiev"); data = kept_lookups()

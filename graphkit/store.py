@@ -40,13 +40,13 @@ CREATE TABLE IF NOT EXISTS speaker_issue_claims (
 """
 
 # each article's claims' issues as the last resolution worked them out, under the key of what they depend on
-# (graphkit.build.claim_issues): a rebuild assigns issues only to the claims of articles that changed
+# (graphkit.kept.claim_issues): a rebuild assigns issues only to the claims of articles that changed
 _KEPT_ISSUES = """
 CREATE TABLE IF NOT EXISTS kept_issues (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
 """
 
 # what linking read of each article's claim texts (graphkit.textmemo: concepts, argument candidates, antonym poles,
-# negations) under the key of the code and knowledge files that worked it out (graphkit.build.kept_text_features)
+# negations) under the key of the code and knowledge files that worked it out (graphkit.kept.kept_text_words)
 _KEPT_WORDS = """
 CREATE TABLE IF NOT EXISTS kept_words (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
 """
@@ -469,7 +469,7 @@ class Store:
         yield from self.db.execute("SELECT doc_id, data FROM extractions ORDER BY doc_id")
 
     def kept_issue_keys(self) -> dict[str, str]:
-        """doc_id → the key its kept claim issues were worked out under (graphkit.build.claim_issues)."""
+        """doc_id → the key its kept claim issues were worked out under (graphkit.kept.claim_issues)."""
         return dict(self.db.execute("SELECT doc_id, key FROM kept_issues"))
 
     def kept_issues(self, doc_id: str) -> list:

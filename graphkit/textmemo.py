@@ -4,7 +4,7 @@ Merged reports and contradictions read, of every claim of the store, what its wo
 argument candidates, its antonym poles and negations. Each is a pure function of the text (and of graphkit's
 code and models/links.yaml). `text_memo` keeps each result for the process, like ``functools.lru_cache``;
 `export` gives a text's results as JSON values, which the build keeps in the store per article
-(`graphkit.build.kept_text_features`), and `prime` puts kept ones back. A rebuild that changed a few articles
+(`graphkit.kept.kept_text_words`), and `prime` puts kept ones back. A rebuild that changed a few articles
 then works the words out for their texts only, while corpus-wide figures (concept idf, argument specificity)
 are still summed over every claim: the result is the one a full re-resolution gives.
 

@@ -1,0 +1,240 @@
+"""What one resolution keeps in the store for the next, and the one key that says whether it still holds.
+
+A rebuild that changed a few articles works out again only what those articles change. Three things a
+resolution works out are pure functions of one article's text (or of one surface) and of what graphkit
+knows, so they are kept in the store between builds:
+
+- **issues** (table ``kept_issues``, `claim_issues`): each article's claims' (issue, triggers, score) lists,
+  and for discovered issues the issue model they were assigned with (meta ``issue_model``, `kept_issue_model`);
+- **words** (table ``kept_words``, `kept_text_words` / `keep_text_words`): what merging and contradictions
+  read of each claim text (graphkit.textmemo: concepts, argument candidates, lemmas, negations ...);
+- **places** (meta ``kept_places``, `kept_places` / `keep_places`): what the place gazetteer found for
+  each surface (graphkit.places.kept_lookups).
+
+Each is kept under a key made by `state_key`: a sha256 of what it is (its name and layout version), of
+graphkit's own code (`code_key`) and of whatever else it reads (the knowledge files, the taxonomy, the
+issue model, the geonames data). What is kept per article adds that article's inputs (`article_key`). A
+value is read back only under the key it was kept with, so reusing it gives exactly what working it out
+again gives; ``full=True`` reads nothing kept (``graphkit build --full``, which the tests compare with).
+
+>>> state = state_key("example", 1, ["models/actors.yaml sha"])
+>>> article_key(state, ["Lavrov said ..."]) == article_key(state, ["Lavrov said ..."])
+True
+>>> article_key(state, ["Lavrov said ..."]) == article_key(state_key("example", 2), ["Lavrov said ..."])
+False
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+from .fingerprint import resolution_key
+
+if TYPE_CHECKING:
+    from .issue_model import IssueModel
+    from .store import Store
+
+#: layout versions of what is kept: bump one when what it keeps, or how it is encoded, changes
+WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their encodings
+ISSUES_FORMAT = 1  # `claim_issues`: an article's kept issues and the kept issue model
+PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
+
+KEPT_PLACES_MAX = 200_000  # surfaces: a store of more keeps none (looking them up again is what is saved)
+ISSUE_MODEL_MAX_CLAIMS = 20_000  # the issue model is fitted on at most this many claims (a fixed sample)
+
+
+# --------------------------------------------------------------------------- keys
+
+@functools.lru_cache(maxsize=1)
+def code_key() -> str:
+    """sha256 of graphkit's own source files: what is kept between resolutions is worked out again after any
+    change to the code that made it. Read once a process (the code does not change under it)."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def state_key(kind: str, fmt: int, *reads) -> str:
+    """The key of everything kept of ``kind`` (layout version ``fmt``): sha256 of those, of graphkit's code
+    (`code_key`) and of ``reads``, the JSON-able rest of what it depends on (e.g. `resolution_key`)."""
+    return _sha256(json.dumps([kind, fmt, code_key(), *reads]))
+
+
+def article_key(state: str, inputs) -> str:
+    """The key of what is kept for one article: its kind's `state_key` and the article's own ``inputs``
+    (JSON-able: its claim texts, or their (text, context) pairs)."""
+    return _sha256(state + json.dumps(inputs))
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- words (graphkit.textmemo)
+
+def kept_text_words(store: "Store", said: dict[str, list], full: bool = False) -> dict[str, tuple[str, list[str]]]:
+    """Put back (`graphkit.textmemo.prime`) what merging and contradictions read of the claim texts of every
+    article whose texts are those they were kept for, under the same code and knowledge files; return doc_id →
+    (key, claim texts) of the other articles, whose words `keep_text_words` keeps once linking has worked them out.
+
+    Their words are pure functions of each text, so a rebuild that reuses them links exactly as one that works
+    them out again (``full``: nothing kept is read, and the process's memos start empty).
+    ``said``: doc_id → its claims' (text, context) pairs (`graphkit.build.read_resolution_inputs`)."""
+    from . import textmemo
+
+    if full:
+        textmemo.clear()
+    state = state_key("words", WORDS_FORMAT, resolution_key())
+    kept = {} if full else {doc_id: (key, data) for doc_id, key, data in store.kept_words()}
+    todo: dict[str, tuple[str, list[str]]] = {}
+    for doc_id, claims in said.items():
+        texts = [t for t, _ in claims]
+        key = article_key(state, texts)
+        row = kept.get(doc_id)
+        if row is not None and row[0] == key:
+            textmemo.prime(json.loads(row[1]))
+        else:
+            todo[doc_id] = (key, texts)
+    return todo
+
+
+def keep_text_words(store: "Store", todo: dict[str, tuple[str, list[str]]]) -> None:
+    """Keep in the store what linking read of the texts of the articles `kept_text_words` did not have them for."""
+    from .textmemo import export
+
+    store.keep_words((doc_id, key, json.dumps(export(texts), separators=(",", ":"))) for doc_id, (key, texts) in todo.items())
+
+
+# --------------------------------------------------------------------------- places (graphkit.places)
+
+def _places_state() -> str:
+    from .places import lookups_key
+
+    return state_key("places", PLACES_FORMAT, resolution_key(), lookups_key())
+
+
+def kept_places(store: "Store", full: bool = False) -> int:
+    """Give `graphkit.places.lookup_place` what it found for each surface in the store's last resolution (meta
+    ``kept_places``, under the key of graphkit's code, models/ and the geonames data): a rebuild looks up only new
+    surfaces, with the same results (``full``: nothing kept is read). Returns how many surfaces it then knows, -1
+    when the store kept none under this key (`keep_places` then keeps whatever this process has looked up)."""
+    from .places import load_place_config, prime_lookups
+
+    raw = None if full else store.get_meta("kept_places")
+    if raw:
+        kept = json.loads(raw)
+        if kept.get("key") == _places_state():
+            prime_lookups(kept["data"])
+            return len(load_place_config().cache)
+    return -1
+
+
+def keep_places(store: "Store", known: int) -> None:
+    """Keep what `lookup_place` found (`kept_places`) when this resolution looked up new surfaces."""
+    from .places import kept_lookups, load_place_config
+
+    n = len(load_place_config().cache)
+    if n != known and n <= KEPT_PLACES_MAX:
+        store.set_meta("kept_places", json.dumps({"key": _places_state(), "data": kept_lookups()}, separators=(",", ":")))
+
+
+# --------------------------------------------------------------------------- issues (graphkit.issue_model)
+
+def claim_issues(store: "Store", said: dict[str, list], tax, *, exclude=(), refit: bool = False,
+                 full: bool = False) -> dict[str, list]:
+    """doc_id → each of its claims' (issue, triggers, score) list (graphkit.issue_model.assign_corpus).
+
+    A claim's issues are a function of its text and context, the taxonomy, graphkit's code and, for discovered
+    issues, the model learnt from the claims their triggers assign (`kept_issue_model`: fitted once per
+    taxonomy and kept) and its article's other claims (`graphkit.issue_model.from_article`). So each article's
+    issues are kept in the store under a key of exactly those, and worked out again only when the key changes:
+    a rebuild that changed a few articles assigns only theirs.
+    ``full``: work out every article's again. ``said``: doc_id → its claims' (text, context) pairs."""
+    from .issue_model import assign_corpus
+
+    model, triggers = kept_issue_model(store, said, tax, exclude, refit) if tax.discovered else (None, None)
+    state = state_key("issues", ISSUES_FORMAT, taxonomy_key(tax), model.to_json() if model is not None else None)
+    keys = {} if full else store.kept_issue_keys()
+    out: dict[str, list] = {}
+    todo: dict[str, str] = {}
+    for doc_id, claims in said.items():
+        key = article_key(state, claims)
+        if keys.get(doc_id) == key:
+            out[doc_id] = store.kept_issues(doc_id)
+        else:
+            todo[doc_id] = key
+    flat = [c for doc_id in todo for c in said[doc_id]]
+    matched = [a for doc_id in todo for a in triggers[doc_id]] if triggers is not None else None
+    arts = [doc_id for doc_id in todo for _ in said[doc_id]]  # a claim with no issue of its own may get its article's
+    found = iter(assign_corpus(flat, tax, model=model, assigned=matched, articles=arts) if flat else ())
+    for doc_id in todo:
+        out[doc_id] = [next(found) for _ in said[doc_id]]
+    store.keep_issues((doc_id, key, json.dumps(out[doc_id])) for doc_id, key in todo.items())
+    return out
+
+
+def taxonomy_key(tax) -> str:
+    """sha256 of what assigning claims with ``tax`` reads: each issue's name and triggers (as written and as
+    matched), and how they count (discovered or literal). A file written by `graphkit issues suggest` has the
+    key of the discovered issues it was written from."""
+    issues = [[i.name, [[p.written, p.words] for p in i.patterns], [[p.written, p.words] for p in i.context]]
+              for i in tax.issues]
+    return _sha256(json.dumps([issues, tax.discovered]))
+
+
+def stored_issue_model(store: "Store", tax) -> tuple[bool, Optional["IssueModel"]]:
+    """(whether the store keeps an issue model for ``tax`` (`taxonomy_key`), that model or None when none could
+    be learnt)."""
+    from .issue_model import IssueModel
+
+    raw = store.get_meta("issue_model")
+    kept = json.loads(raw) if raw else {}
+    if kept.get("issues") != taxonomy_key(tax) or kept.get("format") != ISSUES_FORMAT:  # another taxonomy or layout
+        return False, None
+    return True, IssueModel.from_json(kept["model"]) if kept["model"] else None
+
+
+def kept_issue_model(store: "Store", said: dict[str, list], tax, exclude, refit: bool) -> tuple:
+    """(the issue model (graphkit.issue_model.IssueModel, or None when none can be learnt) for a discovered
+    taxonomy, the triggers' issues of every claim by article when it was fitted now, else None): the model kept
+    in the store's meta ``issue_model`` for these issues (`stored_issue_model`), else one fitted now on the
+    store's claims (all of them, or a fixed sample of `ISSUE_MODEL_MAX_CLAIMS` in a larger store) and kept. Like
+    the discovered issues themselves it is learnt once (``refit``: again); later claims are assigned with it, so
+    a claim's issues never depend on other articles."""
+    from .issue_model import fit_issue_model, model_texts
+    from .issues import assign_claim
+
+    found, model = stored_issue_model(store, tax) if not refit else (False, None)
+    if found:
+        return model, None
+    claims = [c for cs in said.values() for c in cs]
+    assigned = [assign_claim(t, c, tax) for t, c in claims]
+    rows = issue_model_sample([f"{doc_id}:{i}" for doc_id, cs in said.items() for i in range(len(cs))])
+    model = fit_issue_model(model_texts([claims[i] for i in rows]), [assigned[i] for i in rows], exclude=exclude)
+    store.set_meta("issue_model", json.dumps({"issues": taxonomy_key(tax), "format": ISSUES_FORMAT,
+                                              "model": model.to_json() if model is not None else None}))
+    each = iter(assigned)
+    return model, {doc_id: [next(each) for _ in cs] for doc_id, cs in said.items()}
+
+
+def issue_model_sample(keys: list[str], limit: int = ISSUE_MODEL_MAX_CLAIMS) -> list[int]:
+    """The indexes of the claims (by their ``keys``, "doc_id:index") the issue model is fitted on, in order: all
+    of them up to ``limit``, above a fixed pseudo-random ``limit`` of them. The fit's memory grows with its rows
+    times the issues (scikit-learn's multinomial loss holds a float per row and class, several times over:
+    86,565 claims of one article and 448 discovered issues took resolution from 1.0 to 2.4 GB); every claim is
+    still assigned with the model. PolNeAR train (14,600 claims) is below the limit: its model is unchanged.
+
+    >>> issue_model_sample(["a:0", "a:1", "b:0"])
+    [0, 1, 2]
+    >>> rows = issue_model_sample([f"a:{i}" for i in range(10)], limit=4)
+    >>> len(rows), rows == sorted(rows), rows == issue_model_sample([f"a:{i}" for i in range(10)], limit=4)
+    (4, True, True)
+    """
+    if len(keys) <= limit:
+        return list(range(len(keys)))
+    return sorted(sorted(range(len(keys)), key=lambda i: hashlib.sha1(keys[i].encode()).hexdigest())[:limit])
