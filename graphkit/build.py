@@ -31,7 +31,7 @@ from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
 from .kept import claim_issues, keep_places, keep_text_words, kept_places, kept_text_words
-from .memory import fewer_collections, give_back
+from .memory import fewer_collections, give_back, no_collections, settle
 from .records import Claim, Skipped, share_fields_set
 from .store import Store, check_store_file, writer_lock
 
@@ -193,6 +193,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
                 else:  # warming starts once extraction's own modules are imported
                     nlp = load_pipeline(model)
+                    settle()  # graphkit.memory: the collector does not walk the pipeline again in this build
                     key = model_key(nlp)
                     stream = extract_documents(views, nlp, batch_size=batch_size, ahead=parse_ahead)
                     first = warm
@@ -472,6 +473,7 @@ class _Clock:
             self.t = now
 
 
+@no_collections()  # graphkit.memory: resolution makes almost no reference cycles; the collector walked its records
 def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None, *,
                   n_issues: Optional[int] = None, rediscover: bool = False, window_days: Optional[int] = None,
                   full: bool = False, timings: Optional[dict[str, float]] = None) -> dict[str, int]:
