@@ -16,6 +16,8 @@ graphkit's own code (`code_key`) and of whatever else it reads (the knowledge fi
 issue model, the geonames data). What is kept per article adds that article's inputs (`article_key`). A
 value is read back only under the key it was kept with, so reusing it gives exactly what working it out
 again gives; ``full=True`` reads nothing kept (``graphkit build --full``, which the tests compare with).
+The issue model is the exception on purpose: like the discovered issues it is learnt once, so it is kept under
+its taxonomy (`taxonomy_key`) and layout alone, not graphkit's code (``--rediscover`` learns both again).
 
 >>> state = state_key("example", 1, ["models/actors.yaml sha"])
 >>> article_key(state, ["Lavrov said ..."]) == article_key(state, ["Lavrov said ..."])
