@@ -184,21 +184,41 @@ OTHER_OFFICE = {"vice", "deputy", "assistant", "associate", "acting", "interim",
 
 def holds_role(role: str, roles) -> bool:
     """Whether a person named in ``roles`` holds ``role``: one of them is that role, or that role with words
-    before it that say where or whose, not another office.
+    before or among its words that say where or whose, not another office.
 
     >>> holds_role("minority leader", ["Senate Minority Leader"]), holds_role("president", ["Vice President"])
     (True, False)
     >>> holds_role("the Florida senator", ["Florida senator"]), holds_role("foreign secretary", ["shadow foreign secretary"])
+    (True, False)
+    >>> holds_role("the former ambassador", ["former U.N. Ambassador"]), holds_role("former president", ["former vice president"])
     (True, False)
     """
     rk = role_key(role)
     if not rk:
         return False
     for r in roles:
-        k = role_key(r)
-        if k == rk or (k.endswith(" " + rk) and not set(k[:-len(rk) - 1].split()) & OTHER_OFFICE):
+        extra = _words_besides(role_key(r).split(), rk.split())
+        if extra is not None and not set(extra) & OTHER_OFFICE:
             return True
     return False
+
+
+def _words_besides(held: list[str], role: list[str]) -> Optional[list[str]]:
+    """The words of a held role besides those of ``role``, when ``role``'s words are in it in order and it ends with the
+    same word ('former U.N. ambassador' holds 'former ambassador' besides 'u.n.'); else None.
+
+    >>> _words_besides(["former", "u.n.", "ambassador"], ["former", "ambassador"]), _words_besides(["senator"], ["senate"])
+    (['u.n.'], None)
+    """
+    if not held or held[-1] != role[-1]:
+        return None
+    extra, k = [], 0
+    for w in held:
+        if k < len(role) and w == role[k]:
+            k += 1
+        else:
+            extra.append(w)
+    return extra if k == len(role) else None
 
 
 def role_merges(drafts: dict, mentions: dict[str, int]) -> list[tuple[str, str, str]]:

@@ -458,6 +458,19 @@ ROLES_NAMED_BEFORE = [
       ("Republican candidate Ted Cruz", "Ted Cruz", "Republican candidate")],
      [("Trump", "Trump", "PERSON"), ("Ben Carson", "Ben Carson", "PERSON"),
       ("the Republican candidate", "the Republican candidate", "NOUN")], "Republican candidate"),
+    # the role's words among those the corpus names the person with: 'former U.N. Ambassador' holds 'the former
+    # ambassador', 'former Labour Chancellor' 'the former chancellor'; 'former vice president' is no 'former president'
+    ([("Former U.N. Ambassador John Bolton", "John Bolton", "former U.N. Ambassador"),
+      ("Former U.N. Ambassador Samantha Power", "Samantha Power", "former U.N. Ambassador")],
+     [("Bolton", "Bolton", "PERSON"), ("The former ambassador", "The former ambassador", "NOUN")], "John Bolton"),
+    ([("Former Labour Chancellor Alistair Darling", "Alistair Darling", "former Labour Chancellor"),
+      ("Former Tory Chancellor Kenneth Clarke", "Kenneth Clarke", "former Tory Chancellor")],
+     [("Mr Darling", "Darling", "PERSON"), ("the former chancellor", "the former chancellor", "NOUN")],
+     "Alistair Darling"),
+    ([("Former Vice President Dick Cheney", "Dick Cheney", "former Vice President"),
+      ("Former President Bill Clinton", "Bill Clinton", "former President"),
+      ("Former President George W. Bush", "George W. Bush", "former President")],
+     [("Cheney", "Cheney", "PERSON"), ("the former president", "the former president", "NOUN")], "former president"),
     # another office: a vice president is no 'the president'
     ([("Vice President Joe Biden", "Joe Biden", "Vice President"), ("President Barack Obama", "Barack Obama", "President"),
       ("President Bill Clinton", "Bill Clinton", "President")],
