@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict
 from .errors import GraphkitError
 from .records import Attribution, Document
 from .pronouns import FIRST_PERSON
-from .segments import turn_at
+from .segments import closing_author, turn_at
 
 CHUNK_CHARS = 100_000  # an article longer than this is parsed in pieces of at most this size, one at a time
 
@@ -190,7 +190,8 @@ def author_speaker(att: Attribution, document: Document, turns: Sequence = ()) -
     Not in an interview's answer or a transcript speaker's turn (``turns``, graphkit.segments.interview_turns):
     that first person is the interviewee's or the label's, resolved in the article (graphkit.speakers).
 
-    The byline (``Document.author``, from metadata or the article) names it; without one the speaker
+    The byline (``Document.author``, from metadata or the article) names it, else a closing note on the author
+    (graphkit.segments.closing_author: 'Rick Scott is the Republican governor of Florida.'); without either the speaker
     is the author of this article ("the author", an anonymous actor of its own per article). A cue
     inside a quote is never an attribution of the article, so every first person reaching here is the
     author's; the nearest name is never taken.
@@ -206,9 +207,9 @@ def author_speaker(att: Attribution, document: Document, turns: Sequence = ()) -
         return att
     if turns and att.speaker_span is not None and turn_at(turns, att.speaker_span[0]) not in (None, "Q"):
         return att
-    if document.author and document.author.strip():
-        return att.model_copy(update={"resolved_text": document.author.strip(), "resolved_span": None,
-                                      "speaker_type": "PERSON"})
+    author = (document.author or "").strip() or closing_author(document.text)
+    if author:
+        return att.model_copy(update={"resolved_text": author, "resolved_span": None, "speaker_type": "PERSON"})
     return att.model_copy(update={"resolved_text": "the author", "resolved_span": None, "speaker_type": "ANON"})
 
 

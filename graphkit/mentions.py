@@ -15,6 +15,7 @@ from typing import Optional
 from .gazetteer import Gazetteer
 from .names import APOS, TITLE_WORDS, fold, is_pronoun, split_honorific, split_title
 from .places import PlaceConfig, is_known_place
+from .pronouns import FIRST_PERSON
 from .records import Attribution
 
 ANON_HEADS = {"source", "sources", "official", "officials", "aide", "aides", "insider", "insiders", "diplomat",
@@ -78,6 +79,8 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
     if not text:
         return Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
     role = a.role
+    if written_by(a):  # 'I' of an opinion piece, the author its byline or closing note names: a person
+        return Mention(doc_id, i, a, surface, text, "name", "person", role, pos)
     # a PERSON entity inside the mention is its name
     person = None
     if a.speaker_type in (None, "PERSON") or (a.speaker_type == "PRON" and a.resolved_span):
@@ -121,6 +124,19 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         if etype is None and is_known_place(name, pc):
             etype = "place"
     return Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
+
+def written_by(a: Attribution) -> bool:
+    """A first-person speaker the extraction gave the article's named author (graphkit.extract.author_speaker: no span,
+    the byline's or closing note's name): the author is a person, whatever the NER calls the name, and no pronoun to
+    search again by position.
+
+    >>> written_by(Attribution(spans=[(9, 11)], text="it", cue="said", speaker_text="I", speaker_span=(0, 1),
+    ...                        speaker_type="PERSON", resolved_text="Rick Scott"))
+    True
+    """
+    return (a.speaker_text or "").strip().lower() in FIRST_PERSON and a.resolved_span is None \
+        and a.speaker_type == "PERSON" and bool(a.resolved_text)
+
 
 def _anonymous_antecedent(a: Attribution, text: str) -> bool:
     """A pronoun the article pass resolved to an anonymous person tied to someone ('He added' after 'A

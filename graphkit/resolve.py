@@ -68,7 +68,7 @@ from .names import (APOS, NAME_PARTICLES, ORG_WORDS, fold, honorific_gender, is_
 from .pronouns import (MENTION, PERSON_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_PRONOUNS, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .mentions import (DETERMINER_LIKE, ROLE_HEADS, Mention, clean_role, group_of_officials, org_role,
-                       read_mention, strip_det)
+                       read_mention, strip_det, written_by)
 from .merge import merge_across_corpus
 from .people import PersonNames
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
@@ -347,6 +347,8 @@ class _Resolver:
         the mention comes back as what was resolved (the pronoun, the bare surname), so the article pass's
         wrong name becomes no alias of the actor."""
         a = m.att
+        if written_by(a):
+            return d, why, m  # the author the article names: no pronoun to search again
         if m.kind != "pronoun" and is_pronoun(a.speaker_text) and a.resolved_text \
                 and fold(a.resolved_text) != fold(a.speaker_text):
             d2, why2 = self._pronoun_second_look(m, d, why, done)

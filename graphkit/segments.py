@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-__all__ = ["Segment", "segments", "byline_author", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
+__all__ = ["Segment", "segments", "byline_author", "closing_author", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
            "turn_at"]
 
 #: segment kinds that hold no claim: a cue standing in one of them is not an attribution of the article
@@ -233,6 +233,37 @@ def byline_author(text: str, title: Optional[str] = None) -> Optional[str]:
         if name and 1 <= len(name.split()) <= 12 and name[0].isupper():
             return name
     return None
+
+
+#: a closing note on the author: 'Rick Scott is the Republican governor of Florida.', 'Rep. Raul Grijalva, D-Ariz., was
+#: an early backer of Bernie Sanders.', 'Glenn Harlan Reynolds, a University of Tennessee law professor, is a member ...'
+_BIO = re.compile(r"^(?:(?:Rep|Sen|Gov|Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+                  r"(?:,[^,\n]{1,90},)?\s+(?:is|was)\s+(?:a|an|the|one|editor|president|director|author|professor|"
+                  r"chair|chairman|chairwoman|founder|senior|former|executive|co-founder|[A-Z])")
+#: an excerpt's source line: 'From STEALING AMERICA by Dinesh D’Souza.'
+_EXCERPT = re.compile(r"^(?:Excerpted |Adapted )?[Ff]rom\s[^\n]{2,100}?\sby\s(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+                      r"[.,]")
+
+
+def closing_author(text: str) -> Optional[str]:
+    """The author an opinion piece names in its last paragraph, when it is a short note on them ('Rick Scott is the
+    Republican governor of Florida.') or an excerpt's source line ('From STEALING AMERICA by Dinesh D’Souza.'); else
+    None. A byline (:func:`byline_author`) names the author first; this is for pieces that have none.
+
+    >>> closing_author("I urge you to vote.\\n\\nRick Scott is the Republican governor of Florida.")
+    'Rick Scott'
+    >>> closing_author("We must act.\\n\\nRep. Raul Grijalva, D-Ariz., was an early backer of Bernie Sanders.")
+    'Raul Grijalva'
+    >>> closing_author("I was there.\\n\\nFrom STEALING AMERICA by Dinesh D’Souza. Copyright 2015.")
+    'Dinesh D’Souza'
+    >>> closing_author("He said no.\\n\\nThe Senate is expected to vote next week."), closing_author("It is over.")
+    (None, None)
+    """
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    if not last or len(last.split()) > 60 or last == text.strip():
+        return None
+    m = _BIO.match(last) or _EXCERPT.match(last)
+    return m.group("name").rstrip(".") if m else None
 
 
 def segment_kind_at(segs: list[Segment], pos: int) -> str:

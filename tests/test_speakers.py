@@ -349,6 +349,14 @@ FIRST_PERSON_CASES = [
      "A: I believe that growth will return.\n\nQ: When?\n\nA: I think that the markets will decide.", "Gordon Brown"),
     ("The council met on Monday.\n\nI urged the council to act. Since then, I have argued that the town deserves "
      "better.", "the author"),
+    # an opinion piece without a byline names its author in a closing note (graphkit.segments.closing_author)
+    ("Florida is growing.\n\nI believe that our taxes are too high.\n\nRick Scott is the Republican governor of "
+     "Florida.", "Rick Scott"),
+    ("The council met on Monday.\n\nI argue that the town deserves better.\n\nJane Smith, a Leeds councillor, is a "
+     "member of the Liberal Democrats.", "Jane Smith"),
+    # a closing sentence on the news is no note on the author
+    ("The council met on Monday.\n\nI argue that the town deserves better.\n\nThe council is expected to vote next "
+     "week.", "the author"),
 ]
 
 
