@@ -35,9 +35,11 @@ from .mentions import ROLE_HEADS as ROLE_WORDS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
                        fits_gender, pronoun_gender)
-from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_index, ent_of, name_end, naming_zone, office_title,
-                             person_of_phrase, person_role, principal_tokens, roles_named_with, sentences,
-                             speaker_tokens, speaker_type, split_speaker)
+from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _first_name_before, _Found,
+                            _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun, _relative,
+                            _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
+from .speaker_phrase import (ANON_HEADS, ent_index, naming_zone, office_title, person_role, principal_tokens,
+                             roles_named_with, sentences, speaker_tokens, speaker_type, split_speaker)
 from .nlp import doc_text
 from .quotes import find_quotes
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
@@ -484,6 +486,8 @@ _ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "party", "b
               "campaign", "committee", "commission", "regulator", "office", "court", "board", "organisation",
               "organization", "corporation", "network", "newspaper", "charity", "institute", "university",
               "association", "foundation", "airline", "carrier", "retailer", "insurer", "operator", "lender"}
+
+
 _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "insurer", "airline", "carrier",
                       "operator", "lender", "bank"}
 
@@ -528,41 +532,6 @@ class _PersonName:
         return cls(bare, words, honorific_gender(honorific), start, (start, start + len(bare)))
 
 
-def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple[str, tuple[int, int]]:
-    """The name of the person or organisation a spokesperson speaks for, resolved in the article
-    ("Mr Blair's spokesman" → Tony Blair, "his aide" → the person 'his' refers to)."""
-    doc = head.doc
-    mods = principal_tokens(head)
-    if len(mods) == 1 and mods[0].pos_ == "PRON":
-        p = {"his": "he", "her": "she", "its": "it", "their": "they"}.get(mods[0].lower_, mods[0].lower_)
-        hit = res.pronoun(p, at, tuple(spans))
-        if hit is not None:
-            return hit[0], hit[1] or (mods[0].idx, mods[0].idx + len(mods[0].text))
-    lo = min(t.left_edge.i for t in mods)
-    hi = max(t.right_edge.i if t.i < head.i else name_end(t) for t in mods)  # 'for Trump, who ...': Trump
-    toks = [t for t in doc[lo:hi + 1] if t.lower_ not in ("the", "a", "an") and t.dep_ != "case" and not t.is_punct]
-    if not toks:
-        toks = mods
-    text = re.sub(r"[’']s$", "", doc[toks[0].i:toks[-1].i + 1].text)
-    span = (toks[0].idx, toks[0].idx + len(text))
-    person = person_of_phrase(toks)
-    if person is not None or toks[-1].ent_type_ == "PERSON" or (len(toks) > 1 and toks[0].lower_.rstrip(".") in HONORIFICS):
-        return res.full_name(text, span)
-    return text, span
-
-
-@dataclass
-class _Found:
-    """What the article says a speaker mention is: the phrase's type, the name it resolves to, role, organisation."""
-
-    stype: str
-    resolved: str
-    rspan: Optional[tuple[int, int]]
-    rtype: str
-    role: Optional[str]
-    org: Optional[str]
-
-
 def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[list], relative_head: Optional[Token],
                    spans: list, text: str) -> dict:
     """The speaker fields of an Attribution (speaker_text/span/type, resolved_text/span, role,
@@ -571,10 +540,10 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     the article through ``res``, which remembers this speaker for later pronouns and roles.
     ``spans`` is the claim's content: names inside it are no antecedents of a pronoun speaker.
 
-    One function per kind of mention: a relative pronoun (:func:`_relative`), a pronoun, a
-    person's name (:func:`_named`), a person in apposition, a spokesperson (:func:`_spokesperson`),
-    "the company" (:meth:`SpeakerResolver.org_named`), else a surname, role or organisation
-    (:func:`_surname_role_or_org`); then "the source" refers back (:func:`_anaphoric_anonymous`)."""
+    One function of :mod:`graphkit.speaker_kinds` per kind of mention: a relative pronoun (``_relative``), people
+    named together, a pronoun, a person's name, a person in apposition, a spokesperson (``_spokesperson``), 'his
+    campaign' (``_whose``), "the company" (:meth:`SpeakerResolver.org_named`), else a surname, role or organisation
+    (``_surname_role_or_org``); then "the source" refers back (``_anaphoric_anonymous``)."""
     toks = speaker_toks or speaker_tokens(head)
     s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     stype = speaker_type(toks, head)
@@ -641,226 +610,5 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
                 resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
 
 
-def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Optional[str]:
-    """'Bash and Blitzer', 'Senators Rubio and Cruz': two or more people named as one source, each by the
-    article's full name ('Dana Bash and Wolf Blitzer'); None unless every conjunct is a person's name joined by
-    'and' ('Sanders and his supporters', 'Neither Mr. Comey nor other officials' are not)."""
-    people = [head]
-    for t in people:
-        people.extend(c for c in t.children if c.dep_ == "conj" and c in toks)
-    if len(people) < 2 or any(c.lower_ != "and" for t in people for c in t.children if c.dep_ == "cc"):
-        return None
-    names = []
-    for t in sorted(people, key=lambda x: x.i):
-        e = ent_of(t)
-        if e is None or e.label_ != "PERSON" or e.start < toks[0].i or e.end > toks[-1].i + 1:
-            return None
-        before = t.doc[e.start - 1] if e.start > 0 else None
-        a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else e.start_char
-        names.append(res.full_name(doc_text(t.doc)[a:e.end_char], (a, e.end_char))[0])
-    if len(set(names)) < len(names):
-        return None
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-#: the kind of an anonymous speaker who is one person ('A representative for Mr. Pinchuk'): a 'he' / 'she' candidate
-ANON_PERSON = "ANON_PERSON"
-
-
-def _one_anonymous_person(head: Token, f: "_Found", appos: Optional[Token]) -> bool:
-    """Whether an anonymous speaker is one person a later 'he' or 'she' can refer to: the phrase itself is anonymous
-    and headed by a singular common noun ('A representative for Mr. Pinchuk', 'a senior official'), not a
-    plural ('officials', 'sources'), and no name in apposition names the person ('the Vatican spokesman, Federico
-    Lombardi,' stays as it was: counted on PolNeAR train, those took 'he' from the person the article is about)."""
-    named = appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree)
-    return f.stype == "ANON" and head.tag_ == "NN" and head.pos_ == "NOUN" and not named
-
-
-def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], start: int) -> int:
-    """Where a one-word person name really starts when the NER left its first name out: 'German Ortega'
-    (NER: 'Ortega'; 'German' read as a nationality) is not the article's 'Freddy Ortega'. The word must be
-    a capitalised proper noun compounding the name, with no entity type of its own, no title, role or
-    honorific ('Senator Ortega', 'Mr Ortega', 'Justice Kennedy' keep the surname alone) and never written
-    in lower case in the article (as 'justice' or 'coach' would be)."""
-    if len(person) != 1 or person.start == 0 or start != person.start_char:
-        return start
-    t = person.doc[person.start - 1]
-    if t in toks and t.pos_ == "PROPN" and t.dep_ == "compound" and t.head == person.root and not t.ent_type_ \
-            and t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() \
-            and t.lower_ not in TITLE_WORDS | set(HONORIFICS) | ROLE_WORDS and t.lower_ not in res.lower_words():
-        return t.idx
-    return start
-
-
-def _who_antecedent(pron: str, t: Token) -> Token:
-    """'who' refers to a person: when the parser hangs it on an organisation or place a preposition governs
-    ('Grijalva of Arizona, a co-chairman of the Congressional Progressive Caucus, who sent a letter'), the noun the
-    preposition modifies ('co-chairman'), and the person that noun is in apposition to (Grijalva), when that is
-    a person's name or role; else ``t`` (a people, NORP, is one: 'Republicans who suggest ...')."""
-    if pron != "who":
-        return t
-    up = t
-    while up.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and up.dep_ == "pobj" and up.head.dep_ == "prep" \
-            and up.head.head.pos_ in ("NOUN", "PROPN") and up.head.head.ent_type_ != up.ent_type_:
-        up = up.head.head
-    if up is not t and up.dep_ == "appos" and up.head.ent_type_ == "PERSON":
-        up = up.head
-    # only to a person: 'the minds of Americans', 'a frontal attack on ...' are no one who speaks
-    return up if up.ent_type_ == "PERSON" or person_role(up) else t
-
-
-#: a person's possessive determiner and the pronoun that names the possessor
-_POSSESSIVES = {"his": "he", "her": "she"}
-
-
-def _possessive_pronoun(head: Token, toks: list[Token]) -> Optional[Token]:
-    """The possessive 'his' / 'her' that opens a common-noun speaker phrase and hangs on its head ('his campaign', 'Her
-    critics', 'his own supporters'), else None. Not for a role or source ('his chief aide', 'her spokesman': the
-    spokesperson and role rules read those), nor 'its' / 'their', whose antecedents are less sure."""
-    t = toks[0]
-    return t if t.lower_ in _POSSESSIVES and t.dep_ == "poss" and t.head == head and len(toks) > 1 \
-        and head.lemma_.lower() not in ROLE_WORDS | ANON_HEADS else None
-
-
-def _whose(res: SpeakerResolver, poss: Token, toks: list[Token], spans: list, f: _Found) -> None:
-    """'his campaign', 'Her critics': the phrase with its possessor named as the article names them, the possessive
-    resolved as its pronoun would be ('Bernie Sanders's campaign'); as written when it has no antecedent. The phrase
-    stays a group or document, not the possessor: no resolved span points at the name. A mention already resolved
-    for an earlier claim ('his campaign said ..., adding ...') keeps its resolution."""
-    same = [x for x in res.speakers if x[0] == poss.idx]
-    if same:
-        f.resolved, f.rspan = same[-1][1], same[-1][2]
-        return
-    hit = res.pronoun(_POSSESSIVES[poss.lower_], poss.idx, tuple(spans))
-    if hit is None or not hit[0]:
-        return
-    owner = re.sub(r"[’']s?$", "", hit[0])
-    rest = toks[0].doc[toks[1].i:toks[-1].i + 1].text
-    f.resolved, f.rspan = f"{owner}'s {rest}", None
-
-
-def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:
-    """'..., who said': the antecedent's name (a person's full name) and its role."""
-    rt = speaker_tokens(relative_head)
-    rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)
-    rtype = speaker_type(rt, relative_head)
-    rperson, rrole, rorg = split_speaker(rt, next((x for x in relative_head.children if x.dep_ == "appos"), None))
-    f.role, f.org = f.role or rrole, f.org or rorg
-    if rperson is not None:
-        f.resolved, f.rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
-        f.rtype = "PERSON"
-    else:
-        # the span's own text (= doc.text[rs0:rs1]): Doc.text is rebuilt from every token on each read
-        f.resolved, f.rspan, f.rtype = relative_head.doc[rt[0].i:rt[-1].i + 1].text, (rs0, rs1), rtype
-    f.stype = "PRON"
-
-
-def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Found) -> None:
-    """'the chancellor, Gordon Brown,': the person in apposition; the phrase gives the role."""
-    doc = toks[0].doc
-    pe = ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
-    if pe is not None:
-        f.resolved, f.rspan = res.full_name(pe.text, (pe.start_char, pe.end_char))
-    f.rtype = "PERSON"
-    if f.role is None:
-        f.role = " ".join(t.text for t in toks if not t.is_punct and t.ent_type_ not in ("ORG", "GPE", "NORP")
-                          and t.dep_ not in ("det", "poss", "case")) or None
-        orgw = [t for t in toks if t.ent_type_ in ("ORG", "GPE", "NORP")]
-        f.org = f.org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
-
-
-def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: list, f: _Found) -> None:
-    """'a Downing Street spokesman', 'Mr Blair's spokesman', 'his aide': an anonymous actor tied to whom
-    they speak for, never that person; 'the Kremlin spokesman' after 'Kremlin spokesman Dmitry Peskov' is him."""
-    s0 = toks[0].idx
-    named = res.by_role(f.role, f.org, s0) if f.role and toks[0].lower_ not in ANON_DETS else None
-    if named is not None and head.lemma_.lower() not in ("source", "official"):
-        f.resolved, f.rspan = named
-        f.stype = f.rtype = "PERSON"
-        return
-    principal, pspan = _principal(res, head, s0, spans)
-    f.resolved, f.rspan = f"{principal} {head.text}", pspan
-    f.org = principal
-    f.role = f.role or head.text
-    f.rtype = "ANON"
-
-
-def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int], text: str, f: _Found) -> None:
-    """A surname or first name ('Lavrov' after 'Sergey Lavrov', even when the NER calls it an ORG), a role
-    the article named someone in ('the prime minister'), or an organisation's fullest earlier name."""
-    s0, s1 = span
-    if head.pos_ == "PROPN" and f.stype != "ANON" and not _a_people(f.stype, text[s0:s1]):
-        fn = res.full_name(text[s0:s1], (s0, s1))
-        if fn[0] == text[s0:s1]:
-            fn = _described_name(res, head, s0, s1) or fn
-        if fn[0] != text[s0:s1] and len(fn[0].split()) > 1:
-            f.resolved, f.rspan = fn
-            f.rtype = "PERSON"
-            return
-    if f.role is not None and res.by_role(f.role, f.org, s0) is not None:
-        f.resolved, f.rspan = res.by_role(f.role, f.org, s0)
-        f.rtype = "PERSON"
-    elif f.stype in ("ORG", "GPE", "NORP") and not _a_people(f.stype, text[s0:s1]):
-        # "the Kremlin" -> fullest earlier organisation name holding the mention's words
-        best = None
-        for e in res.orgs:
-            if e.start_char >= s1:
-                break
-            if _shortens(f.resolved, e.text) and len(e.text) > len(f.resolved) and e.label_ == head.ent_type_:
-                best = e
-        if best is not None:
-            f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
-
-
-def _shortens(phrase: str, name: str) -> bool:
-    """Whether an organisation phrase can be a short form of a longer name of the article: every capitalised word
-    of it is a word of the name ('the Kremlin' of 'the Kremlin press office', 'the Washington-based Institute' of
-    'Institute for the Study of War'); 'The State Department' is no short form of 'Department of Justice', though
-    both hold 'Department'.
-
-    >>> _shortens("The State Department", "Department of Justice"), _shortens("the Kremlin", "Kremlin press office")
-    (False, True)
-    """
-    def words(text):
-        return [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'.-]+", text)]
-    own = [w.lower() for w in words(phrase) if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
-    return bool(own) and set(own) <= {w.lower() for w in words(name)}
-
-
-def _a_people(stype: str, phrase: str) -> bool:
-    """'The Swiss', 'the French': a people (NORP after 'the'), no surname of anyone's full name nor the short form
-    of an organisation named after it ("Swiss People's Party"); 'Cuban' alone (the NER's NORP for Mark Cuban) may be."""
-    return stype == "NORP" and phrase.lower().startswith("the ")
-
-
 #: dependency labels of a verb's objects (a name there is not the verb's subject pronoun)
 _OBJECTS = ("dobj", "dative", "iobj", "obj")
-
-
-def _described_name(res: SpeakerResolver, head: Token, s0: int, s1: int) -> Optional[tuple[str, tuple[int, int]]]:
-    """'an angry Hollande', 'a dynamic Greenberg': the article's full name for the proper nouns ending the phrase,
-    when only a determiner, adjectives and adverbs describe them; else None."""
-    doc, k = head.doc, head.i
-    while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].idx >= s0:
-        k -= 1
-    n0, n1 = doc[k].idx, head.idx + len(head.text)
-    j = k - 1
-    while j >= 0 and doc[j].idx >= s0:
-        if doc[j].pos_ not in ("DET", "ADJ", "ADV"):
-            return None
-        j -= 1
-    name = doc[k:head.i + 1].text
-    if n0 == s0 or n1 != s1 or not doc[k - 1].whitespace_:
-        return None  # nothing describes it, the phrase goes on ('Both Blocher and the SVP'), or 'Jean-Marc'
-    named = res.full_name(name, (n0, n1))
-    return named if named[0] != name else None
-
-
-def _anaphoric_anonymous(res: SpeakerResolver, head: Token, toks: list[Token], f: _Found) -> None:
-    """'the source' after 'a senior Russian source': the same anonymous source."""
-    if toks[0].lower_ == "the":
-        hw = head.lemma_.lower()
-        prev = next((x for x in reversed(res.speakers) if x[3] in ("ANON", ANON_PERSON) and hw in x[1].lower()), None)
-        if prev is not None:
-            f.resolved, f.rspan = prev[1], prev[2]
-    f.rtype = "ANON"
