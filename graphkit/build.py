@@ -307,27 +307,39 @@ def stored_counts(store: Store) -> Optional[dict[str, int]]:
 
 
 def _discovered_issues(store: Store, extractions: Optional[dict[str, DocExtraction]], n_issues: Optional[int],
-                       rediscover: bool, speakers=None) -> dict:
+                       rediscover: bool, speakers=None, sample: Optional["DiscoveryRows"] = None) -> dict:
     """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
 
-    ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time.
+    ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time;
+    ``sample``: what `read_resolution_inputs` gathered of them for discovery in its one read (then the store's
+    extractions are not read again).
 
     ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
     people's names are not issues.
     """
-    import json
-
     from .discover import discover_issues
 
+    kept = kept_discovery(store, n_issues, rediscover)
+    if kept is not None:
+        return kept
+    if sample is not None:
+        claims = sample.claims()
+    else:
+        stream = sorted(extractions.items()) if extractions is not None else iter_extractions(store)
+        claims = discovery_sample([(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
+                                   for doc_id, ex in stream for it in ex.items])
+    return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers if speakers is not None else store.actors()))
+
+
+def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> Optional[dict]:
+    """The issues an earlier build discovered in this store (meta ``discovered_issues``) when they stand: not
+    ``rediscover`` and the same ``n_issues`` (None: any); else None (`_discovered_issues` discovers them now)."""
     raw = store.get_meta("discovered_issues")
     if raw and not rediscover:
         old = json.loads(raw)
         if n_issues is None or old.get("n_issues") == n_issues:
             return {k: v for k, v in old.items() if k != "n_issues"}
-    stream = sorted(extractions.items()) if extractions is not None else iter_extractions(store)
-    claims = discovery_sample([(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
-                               for doc_id, ex in stream for it in ex.items])
-    return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers if speakers is not None else store.actors()))
+    return None
 
 
 NAMED_KINDS = ("group", "role", "anonymous", "other")  # actors named by what kind of source they are, not who
@@ -374,9 +386,7 @@ def discovery_sample(claims: list[tuple]) -> list[tuple]:
     """
     from .discover import SPREAD_MIN_ARTICLES
 
-    def draw(key: str) -> str:
-        return hashlib.sha1(key.encode()).hexdigest()
-
+    draw = _draw
     docs = sorted({c[1] for c in claims})
     if len(docs) >= SPREAD_MIN_ARTICLES:
         if len(docs) <= DISCOVERY_MAX_ARTICLES:
@@ -387,6 +397,52 @@ def discovery_sample(claims: list[tuple]) -> list[tuple]:
         return claims
     keep = set(sorted((c[0] for c in claims), key=draw)[:DISCOVERY_MAX_CLAIMS])
     return [c for c in claims if c[0] in keep]
+
+
+def _draw(key: str) -> str:
+    """A fixed pseudo-random rank of an article or claim id (`discovery_sample`)."""
+    return hashlib.sha1(key.encode()).hexdigest()
+
+
+class DiscoveryRows:
+    """What `discovery_sample` keeps of a store's claims, gathered article by article as the store is read once
+    (`read_resolution_inputs`): the claims of the `DISCOVERY_MAX_ARTICLES` articles of lowest rank (`_draw`) among
+    those with claims, so that no more than theirs are held however large the store. ``claims()`` then gives
+    exactly ``discovery_sample`` of every claim of the store (the same rows, each article's in its order).
+    Discovery read every extraction a second time (pydantic's validation of the whole store again: 16 of a 100k
+    store's 64 profiled CPU s).
+
+    >>> rows = DiscoveryRows(max_articles=2)
+    >>> for d in ("a", "b", "c", "d"):
+    ...     rows.add(d, [([(0, 5)], ["tax"], [])])
+    >>> rows.add("e", [])
+    >>> sorted({c[1] for c in rows.claims()}) == sorted(sorted("abcd", key=_draw)[:2])
+    True
+    """
+
+    def __init__(self, max_articles: int = DISCOVERY_MAX_ARTICLES) -> None:
+        self.max_articles = max_articles
+        self.rows: dict[str, list] = {}
+        self.heap: list[tuple[int, str]] = []  # (minus the rank, doc_id): the kept article of highest rank first
+
+    def add(self, doc_id: str, items: list[tuple]) -> None:
+        """An article's claims as (content spans, keyphrases, keyphrases of the sentence before), in item order."""
+        import heapq
+
+        if not items:  # `discovery_sample` counts the articles of its claims
+            return
+        key = -int(_draw(doc_id), 16)
+        if len(self.heap) >= self.max_articles and key < self.heap[0][0]:
+            return  # ranked after every article kept
+        heapq.heappush(self.heap, (key, doc_id))
+        self.rows[doc_id] = items
+        if len(self.heap) > self.max_articles:
+            del self.rows[heapq.heappop(self.heap)[1]]
+
+    def claims(self) -> list[tuple]:
+        """(claim id, doc id, keyphrases, context keyphrases) as `_discovered_issues` discovers from them."""
+        return discovery_sample([(claim_id(doc_id, spans), doc_id, phrases, context)
+                                 for doc_id in sorted(self.rows) for spans, phrases, context in self.rows[doc_id]])
 
 
 def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
@@ -507,12 +563,13 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     from .statements import merge_reports
 
     clock = _Clock(timings)
-    atts, ents, said, dates = read_resolution_inputs(store)
+    knowledge = knowledge or Knowledge()
+    discovery = DiscoveryRows() if will_discover(store, knowledge, n_issues, rediscover) else None
+    atts, ents, said, dates = read_resolution_inputs(store, discovery)
     give_back()  # the extractions' records, parsed and dropped (graphkit.memory)
     words_todo = kept_text_words(store, said, full)  # what linking read of unchanged articles' texts, put back
     places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
     clock("read")
-    knowledge = knowledge or Knowledge()
     actors_data = knowledge.actors_data()
     where = " + ".join(str(p) for p in knowledge.files()["actors"]) or "models/actors.yaml"
     res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where))
@@ -522,7 +579,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     res = None  # its speaker table, a (doc_id, index) key for every claim, is now a list an article
     clock("places")
     names = {a.id: a.name for a in all_actors}
-    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors)
+    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery)
+    discovery = None
     abouts = claim_issues(store, said, tax, exclude=people_names(all_actors), refit=rediscover, full=full)
     del said
     give_back()  # the issue model's fit
@@ -553,11 +611,13 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
             "issues_discovered": discovered, "contradictions": len(contradictions)}
 
 
-def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[str, list]]:
+def read_resolution_inputs(store: Store, discovery: Optional[DiscoveryRows] = None
+                           ) -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[str, list]]:
     """The one pass over the store's extractions: per article, what resolution reads of it (its attributions as
     compact rows (`graphkit.rows.AttributionRow`), its entities, each claim's (text, context) and its date as
     (date, precision, basis, text)); the rest of each extraction is not kept. Claims are assembled from these
-    (`kept_articles`), not from a second reading of the store (which validated every extraction again)."""
+    (`kept_articles`), not from a second reading of the store (which validated every extraction again).
+    ``discovery``, when issues are to be discovered (`will_discover`), gathers what discovery reads (`DiscoveryRows`)."""
     from .rows import AttributionRow
 
     atts: dict[str, list] = {}
@@ -569,6 +629,8 @@ def read_resolution_inputs(store: Store) -> tuple[dict[str, list], dict[str, lis
         said[doc_id] = [(it.attribution.text, it.context) for it in ex.items]
         dates[doc_id] = [_date_row(it.date) for it in ex.items]
         ents[doc_id] = [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities]  # names recur
+        if discovery is not None:
+            discovery.add(doc_id, [(it.attribution.spans, it.phrases, it.context_phrases) for it in ex.items])
     return atts, ents, said, dates
 
 
@@ -604,15 +666,23 @@ def speakers_by_article(speaker_of: dict[tuple[str, int], str]) -> dict[str, lis
     return out
 
 
-def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers) -> tuple:
+def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers,
+                    sample: Optional[DiscoveryRows] = None) -> tuple:
     """(the Taxonomy claims are assigned with, its data as stored in meta ``issues``, whether it was discovered):
-    the knowledge's issues, else the issues discovered in this store (`_discovered_issues`)."""
+    the knowledge's issues, else the issues discovered in this store (`_discovered_issues`, from ``sample`` when
+    the caller gathered it)."""
     from .issues import taxonomy_from_data, taxonomy_of
 
     tax = taxonomy_of(knowledge)
     if tax.issues:
         return tax, knowledge.issues_data(), False
-    data = _discovered_issues(store, None, n_issues, rediscover, speakers=speakers)
+    data = _discovered_issues(store, None, n_issues, rediscover, speakers=speakers, sample=sample)
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 
+def will_discover(store: Store, knowledge, n_issues: Optional[int], rediscover: bool) -> bool:
+    """Whether `corpus_taxonomy` will discover issues now: the knowledge names none and the store keeps none that
+    stand (`kept_discovery`)."""
+    from .issues import taxonomy_of
+
+    return not taxonomy_of(knowledge).issues and kept_discovery(store, n_issues, rediscover) is None
