@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
-from .statements import as_date, concept_idf
+from .statements import as_date, concept_idf, day_numbers
 from .records import Actor, Claim, Contradiction
 from .textmemo import text_memo
 from .words import STOP, antonym_poles, concepts, lemma, negated, predicate_words, predicates, tokens
@@ -332,7 +332,7 @@ def find_contradictions(claims: list[Claim], actors: Optional[dict[str, Actor]] 
     spec = {x: specificity(k, n) for x, k in df.items()}
     idf = concept_idf([s.claim for s in seen])
     links = []
-    for i, j in _candidate_pairs(seen, spec):
+    for i, j in _candidate_pairs(seen, spec, day_numbers([s.claim for s in seen]), window_days):
         link = _link(seen[i], seen[j], spec, idf, window_days)
         if link is not None:
             links.append(link)
@@ -366,11 +366,14 @@ def _adjacent(first: Claim, second: Claim, max_gap: int = 400) -> bool:
     return start - end <= max_gap
 
 
-def _candidate_pairs(seen: list[_Seen], spec: dict[str, float]) -> Iterator[tuple[int, int]]:
+def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[list[Optional[int]]] = None,
+                     window_days: Optional[int] = None) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) sharing a specific argument, in (i, j) order: an inverted index over arguments, posting
     lists of at most BLOCK_MAX claims (a longer one is a common word, not a specific matter). A pair of two
     articles is yielded only when it shares MIN_SHARED_ACROSS specific arguments (`_link` drops the others: on
-    PolNeAR train nine pairs in ten were yielded only to be dropped there).
+    PolNeAR train nine pairs in ten were yielded only to be dropped there). With ``days`` (each claim's day
+    number or None, `graphkit.statements.day_numbers`), a pair of two dated claims more than ``window_days``
+    apart is not yielded either (`_link` drops it: in the 1M-claim bench, dated over ten years, nearly every pair).
 
     Yielded claim by claim (each with its later partners) rather than collected: the set of every pair of the
     store was the largest thing contradictions held (~200 MB passing at 100k claims).
@@ -382,6 +385,9 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float]) -> Iterator[tupl
     >>> spec = {"x": 1.0, "y": 1.0, "w": 0.0}   # w is no specific argument: it pairs nothing, counts for nothing
     >>> list(_candidate_pairs([s("d", "w"), s("e", "w", "x"), s("f", "x", "y"), s("g", "x", "y", "w")], spec))
     [(2, 3)]
+    >>> xy = dict.fromkeys("xy", 1.0)   # dated 0, 40 and never: the first two are more than 31 days apart
+    >>> list(_candidate_pairs([s("d", "x", "y"), s("e", "x", "y"), s("f", "x", "y")], xy, [0, 40, None], 31))
+    [(0, 2), (1, 2)]
     """
     # each claim's specific arguments (its own set when all are: no copy for most claims of a large store)
     specific = [s.args if all(spec[x] >= MIN_SPECIFICITY for x in s.args) else
@@ -398,7 +404,10 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float]) -> Iterator[tupl
             if len(plist) <= BLOCK_MAX:
                 hits.update(plist[bisect_right(plist, k):])
         doc = docs[k]
+        day = days[k] if days is not None and window_days is not None else None
         for j in sorted(hits):
+            if day is not None and (other := days[j]) is not None and not -window_days <= day - other <= window_days:
+                continue
             if hits[j] >= MIN_SHARED_ACROSS or docs[j] == doc or len(mine & specific[j]) >= MIN_SHARED_ACROSS:
                 yield k, j
 

@@ -47,8 +47,12 @@ def as_date(s: Optional[str]) -> Optional[dt.date]:
         return None
 
 
+DATES_MAX_APART = 31  # days: the widest gap `_dates_compatible` allows between two dates (a month's precision)
+
+
 def _dates_compatible(a: Claim, b: Claim, max_days: int = 3, max_publication_days: int = 30) -> bool:
-    """Could a and b be the same act of speech, judging by their dates?"""
+    """Could a and b be the same act of speech, judging by their dates? Never when both are dated and further
+    apart than DATES_MAX_APART days (``max_days`` and ``max_publication_days`` stay within it)."""
     da, db = as_date(a.date), as_date(b.date)
     if da is None or db is None:
         return True
@@ -146,7 +150,18 @@ BLOCK_KEYS = 6          # the rarest concepts of a claim that may pair it with a
 BLOCK_MAX = 200         # a concept used by more of one speaker's claims pairs nothing by itself
 
 
-def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float]):
+def day_numbers(claims: list[Claim]) -> list[Optional[int]]:
+    """Each claim's date as a day number (`as_date`'s ordinal), None when it has none: what `_speaker_pairs`
+    compares to leave out pairs further apart than any two reports of one statement."""
+    out = []
+    for c in claims:
+        d = as_date(c.date)
+        out.append(d.toordinal() if d is not None else None)
+    return out
+
+
+def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
+                   days: Optional[list[Optional[int]]] = None):
     """Candidate pairs (i < j) among one speaker's claims.
 
     Up to ALL_PAIRS_UP_TO claims every pair is scored. Above, pairs are generated from
@@ -158,6 +173,9 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float]):
     Pairs within one article are left out (two claims of one article are two statements, `report_clusters`
     scores them 0), and each claim's later partners are yielded together, not remembered in a set of every
     pair yielded (that set held millions of pairs for one speaker's 86,000 claims in one 5 MB article).
+    With ``days`` (`day_numbers`), so are pairs both dated and further apart than `_dates_compatible` allows,
+    which `report_clusters` scores 0 too: a speaker quoted over ten years is compared within months, not
+    across the decade (the 1M-claim bench: most of merging's pairs, each scored only to be dropped).
 
     >>> from graphkit.records import Claim
     >>> mk = lambda i, t: Claim(id=f"c{i}", doc_id=f"d{i}", speaker="X", speaker_id="actor:x", text=t,
@@ -169,9 +187,10 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float]):
     """
     if len(idx) <= ALL_PAIRS_UP_TO:
         for x in range(len(idx)):
-            doc = claims[idx[x]].doc_id
+            doc, dx = claims[idx[x]].doc_id, days[idx[x]] if days is not None else None
             for y in range(x + 1, len(idx)):
-                if claims[idx[y]].doc_id != doc:
+                if claims[idx[y]].doc_id != doc and (dx is None or (dy := days[idx[y]]) is None
+                                                     or -DATES_MAX_APART <= dx - dy <= DATES_MAX_APART):
                     yield idx[x], idx[y]
         return
     keys_of: dict[int, list[str]] = {}
@@ -187,8 +206,10 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float]):
             plist = postings[w]
             if 2 <= len(plist) <= BLOCK_MAX:
                 later.update(plist[bisect_right(plist, i):])
+        di = days[i] if days is not None else None
         for j in sorted(later):
-            if claims[j].doc_id != doc:
+            if claims[j].doc_id != doc and (di is None or (dj := days[j]) is None
+                                            or -DATES_MAX_APART <= di - dj <= DATES_MAX_APART):
                 yield i, j
 
 
@@ -249,8 +270,9 @@ def report_clusters(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> 
         return score if score >= threshold and (why.startswith("wording") or _same_news_cycle(a, b)) else 0.0
 
     pairs = []
+    days = day_numbers(claims)
     for idx in by_speaker.values():
-        for i, j in _speaker_pairs(claims, idx, idf):
+        for i, j in _speaker_pairs(claims, idx, idf, days):
             if score := same(i, j):
                 pairs.append((-score, i, j))
     pairs.sort()
