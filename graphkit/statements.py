@@ -160,6 +160,21 @@ def day_numbers(claims: list[Claim]) -> list[Optional[int]]:
     return out
 
 
+def _by_stretch(plist: list[int], days: Optional[list[Optional[int]]]) -> dict[Optional[int], list[int]]:
+    """A posting list (ascending claim indexes) split by stretch of DATES_MAX_APART + 1 days (None: undated; without
+    ``days``, everything under None), each part ascending: two claims at most DATES_MAX_APART days apart are in the
+    same stretch or in two beside each other.
+
+    >>> _by_stretch([1, 2, 3, 4], [None, 0, 40, None, 70])
+    {0: [1], 1: [2], None: [3], 2: [4]}
+    """
+    out: dict[Optional[int], list[int]] = {}
+    for j in plist:
+        d = days[j] if days is not None else None
+        out.setdefault(None if d is None else d // (DATES_MAX_APART + 1), []).append(j)
+    return out
+
+
 def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
                    days: Optional[list[Optional[int]]] = None):
     """Candidate pairs (i < j) among one speaker's claims.
@@ -199,14 +214,24 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
         keys_of[i] = sorted(concepts(claims[i].text), key=lambda w: (-idf.get(w, 1.0), w))[:BLOCK_KEYS]
         for w in keys_of[i]:
             postings[w].append(i)
+    # with dates, each usable posting list is split by stretches of DATES_MAX_APART + 1 days (undated claims apart): a
+    # claim reads only its own stretch, the two beside it and the undated, not a decade of one speaker's claims
+    spans = {w: _by_stretch(plist, days) for w, plist in postings.items() if 2 <= len(plist) <= BLOCK_MAX}
     for i in idx:
         doc = claims[i].doc_id
         later: set[int] = set()
-        for w in keys_of.pop(i):
-            plist = postings[w]
-            if 2 <= len(plist) <= BLOCK_MAX:
-                later.update(plist[bisect_right(plist, i):])
         di = days[i] if days is not None else None
+        for w in keys_of.pop(i):
+            parts = spans.get(w)
+            if parts is None:
+                continue
+            if di is None:
+                lists = parts.values()
+            else:
+                q = di // (DATES_MAX_APART + 1)
+                lists = (parts.get(q - 1, ()), parts.get(q, ()), parts.get(q + 1, ()), parts.get(None, ()))
+            for plist in lists:
+                later.update(plist[bisect_right(plist, i):])
         for j in sorted(later):
             if claims[j].doc_id != doc and (di is None or (dj := days[j]) is None
                                             or -DATES_MAX_APART <= di - dj <= DATES_MAX_APART):
