@@ -199,7 +199,10 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     first = warm
             else:
                 stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
-            report.parsed += write_extractions(store, stream, by_id, key, on_progress=on_progress, first=first)
+            from .nlp import one_blas_thread
+
+            with one_blas_thread():  # the workers keep to one thread too (graphkit.extract._init_worker)
+                report.parsed += write_extractions(store, stream, by_id, key, on_progress=on_progress, first=first)
         if warming is not None:
             warming.join()
         if report.parsed:

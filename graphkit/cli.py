@@ -393,6 +393,9 @@ def main(argv=None):
     import importlib
     import sqlite3
 
+    from .nlp import one_blas_thread_from_start
+
+    one_blas_thread_from_start()  # before anything imports numpy: parsing keeps OpenBLAS to one thread a process
     # click's exceptions, wherever this typer takes them from (click, or its own vendored copy)
     cx = importlib.import_module(typer.BadParameter.__module__)
     try:

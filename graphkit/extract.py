@@ -332,11 +332,12 @@ def _init_worker(model: Optional[str]):
     import gc
 
     from .memory import YOUNG_THRESHOLD
-    from .nlp import load_pipeline
+    from .nlp import load_pipeline, one_blas_thread
 
     if gc.get_threshold()[0] < YOUNG_THRESHOLD:  # a spawned worker (a forked one has its parent's): graphkit.memory
         gc.set_threshold(YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     _worker_nlp = load_pipeline(model)  # forked workers find it already loaded (load_pipeline's cache)
+    one_blas_thread()  # this process only parses: numpy's BLAS keeps to one thread (graphkit.nlp.one_blas_thread)
 
 
 def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtraction]:

@@ -136,6 +136,43 @@ BLIND_COMPONENTS = ("ner",)
 SWITCH_INTERVAL = 0.001  # seconds: Python's thread switch interval while `pipe_ahead` runs
 
 
+def one_blas_thread_from_start() -> bool:
+    """Before numpy is imported (the ``graphkit`` command's start): ask OpenBLAS for one thread from the start, for
+    this process and every parsing process it starts (``OPENBLAS_NUM_THREADS=1``, unless the user set it). Whether
+    it did: once numpy is loaded only `one_blas_thread` can lower it, and OpenBLAS's second thread then already
+    exists. On PolNeAR dev (bench/README, run Y) this is what lets ``--workers 2`` reach 1.89 × one process, where
+    `one_blas_thread` alone gave 1.65 ×.
+
+    >>> import sys
+    >>> one_blas_thread_from_start() if "numpy" in sys.modules else False
+    False
+    """
+    import os
+
+    if "numpy" in sys.modules:
+        return False
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    return True
+
+
+def one_blas_thread():
+    """A context in which numpy's BLAS (OpenBLAS) runs one thread: how a build parses.
+
+    spaCy's pipeline calls OpenBLAS, which starts two threads a process by default; its matrices are small, so
+    the second thread mostly spins, and with ``--workers 2`` four threads share two cores. On PolNeAR dev
+    (bench/README, run Y): one thread makes bare spaCy's command 15.0 → 12.1 s and lets two workers reach 1.89 ×
+    one process (1.62 × with two threads each). Parse output is the same (tests/test_golden*, test_determinism).
+
+    >>> from threadpoolctl import threadpool_info
+    >>> with one_blas_thread():
+    ...     all(p["num_threads"] == 1 for p in threadpool_info() if p["user_api"] == "blas")
+    True
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int | None = None) -> Iterator[tuple]:
     """``nlp.pipe(items, as_tuples=True)``, with the pipeline's spaCy part run in a thread ahead of the caller.
 
