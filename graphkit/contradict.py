@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
-from .statements import as_date, concept_idf, day_numbers
+from .statements import as_date, concept_idf, day_numbers, near_days
 from .records import Actor, Claim, Contradiction
 from .textmemo import text_memo
 from .words import STOP, antonym_poles, concepts, lemma, negated, predicate_words, predicates, tokens
@@ -406,7 +406,7 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[l
         doc = docs[k]
         day = days[k] if days is not None and window_days is not None else None
         for j in sorted(hits):
-            if day is not None and (other := days[j]) is not None and not -window_days <= day - other <= window_days:
+            if day is not None and not near_days(day, days[j], window_days):
                 continue
             if hits[j] >= MIN_SHARED_ACROSS or docs[j] == doc or len(mine & specific[j]) >= MIN_SHARED_ACROSS:
                 yield k, j

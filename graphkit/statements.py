@@ -160,6 +160,16 @@ def day_numbers(claims: list[Claim]) -> list[Optional[int]]:
     return out
 
 
+def near_days(a: Optional[int], b: Optional[int], limit: int) -> bool:
+    """Whether two day numbers (`day_numbers`) may belong together: either unknown, or at most ``limit`` days apart.
+    The one check merging (`_speaker_pairs`) and contradictions (graphkit.contradict) use to leave out pairs.
+
+    >>> near_days(0, 31, 31), near_days(40, 0, 31), near_days(None, 400, 31)
+    (True, False, True)
+    """
+    return a is None or b is None or -limit <= a - b <= limit
+
+
 def _by_stretch(plist: list[int], days: Optional[list[Optional[int]]]) -> dict[Optional[int], list[int]]:
     """A posting list (ascending claim indexes) split by stretch of DATES_MAX_APART + 1 days (None: undated; without
     ``days``, everything under None), each part ascending: two claims at most DATES_MAX_APART days apart are in the
@@ -204,8 +214,7 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
         for x in range(len(idx)):
             doc, dx = claims[idx[x]].doc_id, days[idx[x]] if days is not None else None
             for y in range(x + 1, len(idx)):
-                if claims[idx[y]].doc_id != doc and (dx is None or (dy := days[idx[y]]) is None
-                                                     or -DATES_MAX_APART <= dx - dy <= DATES_MAX_APART):
+                if claims[idx[y]].doc_id != doc and (dx is None or near_days(dx, days[idx[y]], DATES_MAX_APART)):
                     yield idx[x], idx[y]
         return
     keys_of: dict[int, list[str]] = {}
@@ -233,8 +242,7 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
             for plist in lists:
                 later.update(plist[bisect_right(plist, i):])
         for j in sorted(later):
-            if claims[j].doc_id != doc and (di is None or (dj := days[j]) is None
-                                            or -DATES_MAX_APART <= di - dj <= DATES_MAX_APART):
+            if claims[j].doc_id != doc and (di is None or near_days(di, days[j], DATES_MAX_APART)):
                 yield i, j
 
 
