@@ -110,22 +110,47 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     """
     from .knowledge import Knowledge
 
-    corpus_read = read_corpus(corpus)
-    if knowledge is None:
-        knowledge = Knowledge.for_corpus(corpus, issues=issues, actors=actors)
-    check_store_file(Path(store_path), create=True)
-    with writer_lock(store_path, on_wait), fewer_collections():  # graphkit.memory: the collector runs less often
-        return update_store(corpus_read, store_path, knowledge=knowledge, **options)
+    with parse_pool_ahead(options.get("model"), options.get("workers", 1), options.get("extract"),
+                          batch_size=options.get("batch_size", 16)) as pool:
+        corpus_read = read_corpus(corpus)
+        if knowledge is None:
+            knowledge = Knowledge.for_corpus(corpus, issues=issues, actors=actors)
+        check_store_file(Path(store_path), create=True)
+        with writer_lock(store_path, on_wait), fewer_collections():  # graphkit.memory: the collector runs less often
+            return update_store(corpus_read, store_path, knowledge=knowledge, pool=pool, **options)
+
+
+def parse_pool_ahead(model: Optional[str], workers: int, extract: Optional[Callable] = None, *, batch_size: int = 16):
+    """A context giving the build's `graphkit.extract.ParsePool`, forked now (None where the build parses in one
+    process, on a Dask cluster (``extract``), or where the platform does not fork): its host loads the pipeline
+    while the build reads the corpus, the knowledge files and the store, so the workers start parsing that much
+    sooner; leaving it stops a host that was given nothing (nothing changed, or an error).
+
+    >>> with parse_pool_ahead(None, workers=1) as pool:
+    ...     pool is None
+    True
+    """
+    import contextlib
+    import multiprocessing as mp
+
+    if workers <= 1 or extract is not None or "fork" not in mp.get_all_start_methods():
+        return contextlib.nullcontext()
+    from .extract import ParsePool
+
+    return ParsePool(model, workers, batch_size=batch_size)
 
 
 def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] = None, workers: int = 1,
                  batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
                  extract: Optional[Callable] = None, force: bool = False, prune: bool = False, knowledge=None,
                  n_issues: Optional[int] = None, rediscover: bool = False,
-                 window_days: Optional[int] = None, full: bool = False, parse_ahead: bool = False) -> BuildReport:
+                 window_days: Optional[int] = None, full: bool = False, parse_ahead: bool = False,
+                 pool=None) -> BuildReport:
     """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
 
     Callers hold the store's writer lock (`build` does).
+    ``pool``: a `graphkit.extract.ParsePool` the caller forked ahead (`parse_pool_ahead`) to parse the changed
+    articles in; it is closed here when nothing is to be parsed.
     ``extract`` replaces local parsing (e.g. the Dask runner in graphkit.distributed): a callable
     taking a list of Documents and yielding DocExtractions.
 
@@ -174,6 +199,9 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             gone = sorted(set(known) - {d.id for d in res.documents})
             store.remove_articles(gone)
             report.pruned = len(gone)
+        if pool is not None and (not todo or extract is not None):
+            pool.close()  # nothing for it to parse: its host goes now, not after the resolution
+            pool = None
         by_id = {d.id: d for d in todo}
         t0 = time.perf_counter()
         warming = first = None
@@ -189,8 +217,9 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     nonlocal warming
                     warming = warm_resolution(issue_model=fits)
 
-                if workers > 1 and len(views) > 1:  # whole extraction in the workers, which load spaCy; this only writes
-                    stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm)
+                if pool is not None or workers > 1 and len(views) > 1:  # whole extraction in the workers; this only writes
+                    stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm,
+                                                        pool=pool)
                 else:  # warming starts once extraction's own modules are imported
                     nlp = load_pipeline(model)
                     settle()  # graphkit.memory: the collector does not walk the pipeline again in this build

@@ -340,6 +340,27 @@ def _init_worker(model: Optional[str]):
     one_blas_thread()  # this process only parses: numpy's BLAS keeps to one thread (graphkit.nlp.one_blas_thread)
 
 
+#: a short article that reaches every stage of the extraction (a cue, a named speaker, a pronoun speaker, a quote,
+#: a relative date against a publication date): `warm_extraction` runs it once in the pool host
+WARM_ARTICLE = ("Sergey Lavrov said on Monday that Europe was to blame for the war in Ukraine. "
+                "\"The talks have failed,\" he told reporters two days ago, according to the ministry.\n")
+
+
+def warm_extraction(nlp) -> None:
+    """Extract `WARM_ARTICLE` with ``nlp`` and drop the result: what the extraction loads on first use (the cue
+    lexicon, speaker tables, the attribution filter's weights, date parsing, compiled patterns, about 0.1 CPU s)
+    is then loaded in this process. The pool host does it before forking its workers, which share it instead of
+    each loading it again. Every cache it fills is a pure function of its input: later extractions are the same.
+
+    >>> from graphkit.nlp import load_pipeline
+    >>> warm_extraction(load_pipeline())
+    """
+    doc = Document(id="graphkit-warm", path="graphkit-warm.txt", text=WARM_ARTICLE, sha256="0" * 64, format="txt",
+                   published="2025-03-12")
+    for _ in extract_documents([doc], nlp):
+        pass
+
+
 def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtraction]:
     return list(extract_documents(documents, _worker_nlp, batch_size=batch_size))
 
@@ -361,7 +382,8 @@ def tail_batches(docs: list, batch: int, workers: int) -> Iterator[list]:
 
 def extract_documents_parallel(documents: Iterable[Document], model: Optional[str] = None, *, workers: int = 2,
                                batch: int = 4, batch_size: int = 16,
-                               started: Optional[Callable[[], None]] = None) -> Iterator[DocExtraction]:
+                               started: Optional[Callable[[], None]] = None,
+                               pool: Optional["ParsePool"] = None) -> Iterator[DocExtraction]:
     """`extract_documents` over ``workers`` processes, in input order.
 
     Unlike ``nlp.pipe(n_process=N)``, which ships parsed Docs back for the parent to finish,
@@ -369,13 +391,13 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
     returns the small DocExtraction, so the parent only writes the store. At most ``4 * workers`` batches
     of ``batch`` articles are parsed or waiting at a time.
 
-    Where the platform forks, the caller never loads spaCy: one process loads the pipeline and forks the workers
-    from itself (`_pool_host`), so it is loaded once and shared copy-on-write, while the caller goes on with
-    its own start-up on the other core: ``started`` is called as soon as that process exists (a build loads what
-    its resolution needs there, `graphkit.build.warm_resolution`; a thread it starts is not forked into the
-    workers, whose copies of its locks would be held by no one). Before, the caller loaded the pipeline and forked
-    the workers itself, a second of one busy core, and its start-up then shared the two cores with the workers.
-    Elsewhere (spawn) every worker loads the pipeline once.
+    Where the platform forks, the caller never loads spaCy: a `ParsePool` host loads the pipeline and forks the
+    workers from itself, so it is loaded once and shared copy-on-write, while the caller goes on with its own
+    work on the other core: ``started`` is called once the documents are handed over (a build loads what its
+    resolution needs there, `graphkit.build.warm_resolution`; a thread it starts is not forked into the
+    workers, whose copies of its locks would be held by no one). ``pool``: a `ParsePool` the caller started
+    earlier (`graphkit.build.build` starts it before reading the corpus and the store, so the pipeline loads
+    meanwhile); it is used up. Elsewhere (spawn) every worker loads the pipeline once.
     """
     import multiprocessing as mp
 
@@ -384,11 +406,15 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
     docs = list(documents)
     if not docs:
         return
+    if pool is not None:
+        yield from pool.extract(docs, started)
+        return
     if workers <= 1:
         yield from extract_documents(docs, load_pipeline(model), batch_size=batch_size)
         return
     if "fork" in mp.get_all_start_methods():
-        yield from _forked_extract(docs, model, workers, batch, batch_size, started)
+        with ParsePool(model, workers, batch=batch, batch_size=batch_size) as own:
+            yield from own.extract(docs, started)
     else:
         yield from _spawned_extract(docs, model, workers, batch, batch_size, started)
 
@@ -441,51 +467,105 @@ class _Shared:
         self.send_lock = ctx.Lock()
 
 
-def _forked_extract(docs: list[Document], model, workers: int, batch: int, batch_size: int, started
-                    ) -> Iterator[DocExtraction]:
-    """`extract_documents_parallel` where processes fork: a pool host loads the pipeline and forks the workers."""
-    import multiprocessing as mp
-    from multiprocessing.connection import wait
+class ParsePool:
+    """Parsing processes forked ahead of their work (where the platform forks): a *pool host* forked now loads the
+    pipeline while the caller goes on (reading its corpus and store), then waits for the documents; `extract` hands
+    them over, the host forks ``workers`` workers from itself (the pipeline shared copy-on-write) and the caller gets
+    the extractions in input order. Use it as a context: leaving stops a host that was given nothing (a rebuild
+    with nothing changed) or that an error left behind.
 
-    ctx = mp.get_context("fork")
-    batches = list(tail_batches(docs, batch, workers))
-    shared = _Shared(ctx, 4 * workers)
-    reader, writer = ctx.Pipe(duplex=False)
-    host = ctx.Process(target=_pool_host, args=(model, batches, batch_size, workers, shared, writer),
-                       name="graphkit-parse")
-    host.start()
-    writer.close()  # the workers hold the writing end; this process only reads
-    if started is not None:
-        started()
-    done: dict[int, list] = {}
-    finished = False
-    try:
-        for i in range(len(batches)):
-            while i not in done:
-                ready = wait([reader, host.sentinel])
-                if reader in ready:
-                    j, out = reader.recv()
-                    if isinstance(out, BaseException):
-                        raise out
+    >>> with ParsePool(workers=2) as pool:   # forked here; the pipeline loads meanwhile  # doctest: +SKIP
+    ...     docs = read_the_corpus()
+    ...     extractions = list(pool.extract(docs))
+    """
+
+    def __init__(self, model: Optional[str] = None, workers: int = 2, *, batch: int = 4, batch_size: int = 16):
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork")
+        self.workers, self.batch = workers, batch
+        self.shared = _Shared(ctx, 4 * workers)
+        self.reader, writer = ctx.Pipe(duplex=False)  # results: workers → caller
+        jobs, self.jobs = ctx.Pipe(duplex=False)       # the documents: caller → host, once
+        self.host = ctx.Process(target=_pool_host, args=(model, jobs, self.jobs, batch, batch_size, workers,
+                                                         self.shared, writer), name="graphkit-parse")
+        self.host.start()
+        writer.close()  # the workers hold the writing end; this process only reads
+        jobs.close()
+        self.used = False
+
+    def extract(self, docs: list[Document], started: Optional[Callable[[], None]] = None) -> Iterator[DocExtraction]:
+        """Hand ``docs`` to the host and yield their extractions in input order (once a pool)."""
+        if self.used:
+            raise RuntimeError("a ParsePool parses one list of documents")
+        self.used = True
+        n = sum(1 for _ in tail_batches(docs, self.batch, self.workers))  # the host cuts the same batches
+        if started is not None:
+            started()
+        self._hand_over(docs)
+        done: dict[int, list] = {}
+        finished = False
+        try:
+            for i in range(n):
+                while i not in done:
+                    j, out = self._receive()
                     done[j] = out
-                elif not reader.poll():  # the host ended and nothing is left to read
-                    raise WorkerError(f"the parsing processes ended before the last article (exit code {host.exitcode}); "
-                                      "build again to resume: the store keeps what was written")
-            shared.window.release()
-            yield from done.pop(i)
-        finished = True
-    finally:
-        shared.stop.set()
-        if not finished and host.is_alive():
-            host.terminate()  # the host stops its workers (`_pool_host`)
-        host.join()
-        reader.close()
+                self.shared.window.release()
+                yield from done.pop(i)
+            finished = True
+        finally:
+            self._stop(kill=not finished)
+
+    def _hand_over(self, docs: list[Document]) -> None:
+        """Send the documents to the host (a host that already ended, e.g. its pipeline could not load, has
+        said why on the results pipe: `_receive` raises it)."""
+        try:
+            self.jobs.send(docs)
+        except OSError:
+            pass
+        finally:
+            self.jobs.close()
+
+    def _receive(self) -> tuple[int, list]:
+        """The next (batch index, extractions) a worker sent; raises what a worker or the host sent instead."""
+        from multiprocessing.connection import wait
+
+        while True:
+            ready = wait([self.reader, self.host.sentinel])
+            if self.reader in ready:
+                j, out = self.reader.recv()
+                if isinstance(out, BaseException):
+                    raise out
+                return j, out
+            if not self.reader.poll():  # the host ended and nothing is left to read
+                raise WorkerError(f"the parsing processes ended before the last article (exit code "
+                                  f"{self.host.exitcode}); build again to resume: the store keeps what was written")
+
+    def _stop(self, kill: bool) -> None:
+        self.shared.stop.set()
+        if kill and self.host.is_alive():
+            self.host.terminate()  # the host stops its workers (`_pool_host`)
+        self.host.join()
+        self.reader.close()
+
+    def close(self) -> None:
+        """Stop the host if it was never given documents (it is then only loading or waiting)."""
+        if not self.used:
+            self.used = True
+            self.jobs.close()
+            self._stop(kill=True)
+
+    def __enter__(self) -> "ParsePool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
-def _pool_host(model, batches: list, batch_size: int, workers: int, shared: _Shared, writer) -> None:
-    """Load the pipeline, fork ``workers`` workers (`_work`) from this process, and wait for them: a worker that
-    dies is reported to the caller through ``writer``; a caller that is gone (killed) or stops early (SIGTERM)
-    has the workers stopped, so none is left parsing for no one."""
+def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int, shared: _Shared, writer) -> None:
+    """Load the pipeline, take the documents from ``jobs``, fork ``workers`` workers (`_work`) from this process,
+    and wait for them: a worker that dies is reported to the caller through ``writer``; a caller that is gone
+    (killed) or stops early (SIGTERM) has the workers stopped, so none is left parsing for no one."""
     import multiprocessing as mp
     import signal
 
@@ -501,11 +581,21 @@ def _pool_host(model, batches: list, batch_size: int, workers: int, shared: _Sha
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the caller, which stops this process
+    jobs_end.close()  # the caller's end: a caller that dies is then an end of file here
     try:
         _init_worker(model)
+        warm_extraction(_worker_nlp)  # loaded once here, shared by the workers forked below
     except BaseException as e:  # noqa: BLE001  (the pipeline cannot load: ModelNotFound ...) the caller raises it
         _send(shared, writer, (-1, e))
         return
+    try:
+        docs = jobs.recv()
+    except (EOFError, OSError):  # the caller closed without documents, or is gone
+        return
+    finally:
+        jobs.close()
+    batches = list(tail_batches(docs, batch, workers))
+    del docs
     ctx = mp.get_context("fork")
     kids.extend(ctx.Process(target=_work, args=(batches, batch_size, shared, writer), name=f"graphkit-parse-{n + 1}",
                             daemon=True) for n in range(workers))
