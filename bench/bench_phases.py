@@ -1,0 +1,203 @@
+"""Where a ``graphkit build`` command's core-seconds go, one process against ``--workers 2`` (issue #17).
+
+    python bench/bench_phases.py                      # PolNeAR dev from ../shared, 3 interleaved rounds
+    python bench/bench_phases.py --rounds 5 --corpus CORPUS_DIR
+    python bench/bench_phases.py --timeline           # also print each run's events
+
+Runs ``graphkit build CORPUS --store S -q`` (one process, then ``--workers 2``, interleaved) as whole commands,
+each with timestamps of its phases written by every process it starts: the command's start, the fork of the
+pool host, the host's pipeline load, each worker's start and end, the end of the parse, the resolution, the
+exit. Each event carries the wall time since the command was started and the CPU seconds of the process that
+wrote it, so the split holds on a loaded machine, where wall times do not.
+
+With two cores, ``--workers 2`` leaves one core idle while only the parent works: before the pool host is
+forked (Python's start, imports, reading the corpus and the store) and after the parse (the resolution and the
+exit). Those are the *serial* CPU seconds S; the rest of the command's CPU seconds C can use both cores. On an
+otherwise idle 2-core machine the command then takes at least ``S + (C - S) / 2`` seconds (the workers' uneven
+end adds a little). The table gives, per command, the best of the rounds: wall and CPU seconds, S split into its
+start and its tail, that bound, and the ratio of the one-process command's CPU seconds to it — what the two
+cores can give for the CPU seconds measured (the quiet machine's ratio of wall times is the figure issue #17
+is judged on: ``bench/bench_build.py``). The hooks wrap graphkit's functions from outside (nothing in graphkit
+is changed); a run of another version of graphkit is ``--src DIR`` (a checkout's root, put first on the path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+
+
+# -- in the traced command -----------------------------------------------------------------------------
+def _child(trace: str, argv: list[str]) -> None:
+    """Run ``graphkit`` with ``argv``, every process it forks appending its events to ``trace``."""
+    t0 = float(os.environ["GK_PHASES_T0"])
+    role = ["parent"]
+
+    def event(name: str) -> None:
+        rec = {"t": time.time() - t0, "cpu": time.process_time(), "pid": os.getpid(), "role": role[0], "event": name}
+        if name == "host start":  # the parent's CPU s when it forked the host: what ran before with a core idle
+            rec["parent_cpu"] = _proc_cpu(os.getppid())
+        line = json.dumps(rec) + "\n"
+        fd = os.open(trace, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.write(fd, line.encode())
+        os.close(fd)
+
+    event("start")
+    import graphkit.cli as cli
+
+    build = sys.modules["graphkit.build"]
+    extract = sys.modules["graphkit.extract"]
+
+    def hook(module, name, before=None, after=None, as_role=None):
+        fn = getattr(module, name)
+
+        def wrapped(*a, **k):
+            if as_role:
+                role[0] = as_role
+            if before:
+                event(before)
+            try:
+                return fn(*a, **k)
+            finally:
+                if after:
+                    event(after)
+
+        setattr(module, name, wrapped)
+
+    hook(build, "resolve_fingerprint", before="parse end")
+    hook(build, "resolve_store", before="resolve", after="resolved")
+    hook(extract, "_pool_host", before="host start", as_role="host")
+    hook(extract, "_work", before="worker start", after="worker end", as_role="worker")
+    if hasattr(extract, "warm_extraction"):
+        hook(extract, "warm_extraction", after="host loaded")
+    else:
+        hook(extract, "_init_worker", after="host loaded")
+    leave = cli._leave
+
+    def _leave(code):
+        event("exit")
+        leave(code)
+
+    cli._leave = _leave
+    sys.argv = ["graphkit", *argv]
+    cli.main()
+
+
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of process ``pid`` so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# -- the driver ----------------------------------------------------------------------------------------
+def run(corpus: Path, store: Path, workers: int, src: Path | None, trace: Path) -> dict:
+    """One traced command: wall and CPU seconds (rusage of the command and the processes it waited for) and its
+    phases (`phases`)."""
+    for x in store.parent.glob(store.name + "*"):
+        x.unlink()
+    trace.unlink(missing_ok=True)
+    cmd = [sys.executable, __file__, "--child", str(trace), "--", "build", str(corpus), "-q", "--store", str(store)]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
+    env = dict(os.environ, GK_PHASES_T0=repr(time.time()))
+    if src is not None:
+        env["PYTHONPATH"] = str(src) + os.pathsep + env.get("PYTHONPATH", "")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    w = time.perf_counter()
+    env["GK_PHASES_T0"] = repr(time.time())
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    wall = time.perf_counter() - w
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    events = sorted((json.loads(x) for x in trace.read_text().splitlines()), key=lambda e: e["t"])
+    return {"wall": wall, "cpu": cpu, "events": events, **phases(events, cpu)}
+
+
+def phases(events: list[dict], cpu: float) -> dict:
+    """From a command's events: ``start`` (the parent's CPU s before the pool host exists; its CPU up to the parse
+    for one process), ``tail`` (the parent's CPU s from the end of the parse to the exit), ``host`` (the host's
+    CPU s to its loaded pipeline), ``workers`` (their CPU s), ``uneven`` (s between the workers' ends) and the
+    2-core bound ``S + (C - S) / 2`` with S = start + tail."""
+    parent = [e for e in events if e["role"] == "parent"]
+    first = {}
+    for e in events:
+        first.setdefault(e["event"], e)
+    end = first.get("parse end") or first.get("resolve")
+    last = first.get("exit") or parent[-1]
+    host = first.get("host start")
+    start = host["parent_cpu"] if host is not None else (end["cpu"] if end else 0.0)
+    tail = last["cpu"] - end["cpu"] if end else 0.0
+    ends = sorted(e["t"] for e in events if e["event"] == "worker end")
+    loaded = first.get("host loaded")
+    serial = start + tail if host is not None else cpu
+    return {"start": start, "tail": tail, "serial": serial, "bound": serial + (cpu - serial) / 2,
+            "host": loaded["cpu"] if loaded else 0.0,
+            "workers": sum(max(e["cpu"] for e in events if e["pid"] == pid)
+                           for pid in {e["pid"] for e in events if e["role"] == "worker"}),
+            "uneven": ends[-1] - ends[0] if len(ends) > 1 else 0.0}
+
+
+def write_corpus(src: Path, dest: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_build import write_corpus as write
+
+    write(src / "dev.jsonl", dest, None)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--polnear", type=Path, default=POLNEAR)
+    ap.add_argument("--corpus", type=Path, default=None, help="a corpus folder instead of PolNeAR dev")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--src", type=Path, default=None, help="run another checkout's graphkit (its root folder)")
+    ap.add_argument("--timeline", action="store_true", help="print every run's events")
+    ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("argv", nargs="*", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        return _child(a.child, a.argv)
+
+    work = Path(tempfile.mkdtemp(prefix="gk-bench-phases-"))
+    corpus = a.corpus
+    if corpus is None:
+        corpus = work / "corpus"
+        write_corpus(a.polnear, corpus)
+    best: dict[int, dict] = {}
+    for r in range(a.rounds):
+        for workers in (1, 2):
+            got = run(corpus, work / f"w{workers}.gk", workers, a.src, work / "trace.jsonl")
+            print(f"# round {r + 1}, {workers} worker(s): wall {got['wall']:.2f} s, CPU {got['cpu']:.2f} s, start "
+                  f"{got['start']:.2f}, tail {got['tail']:.2f}, host {got['host']:.2f}, workers {got['workers']:.2f}, "
+                  f"uneven end {got['uneven']:.2f} s; load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
+            if a.timeline:
+                for e in got["events"]:
+                    print(f"#   {e['t']:7.3f} s  {e['role']:6s} {e['pid']:7d}  CPU {e['cpu']:6.2f}  {e['event']}",
+                          file=sys.stderr)
+            old = best.get(workers)
+            best[workers] = {k: min(v, old[k]) if old and isinstance(v, float) else v for k, v in got.items()}
+    one, two = best[1], best[2]
+    print(f"\nPhases of `graphkit build` on {corpus} (best of {a.rounds} interleaved rounds, each column on its own; "
+          f"CPU s of the command and every process it started):\n")
+    print("| command | wall s | CPU s | serial CPU s: start + tail | pool host load CPU s | workers CPU s | "
+          "2-core bound s |")
+    print("|---|---|---|---|---|---|---|")
+    print(f"| one process | {one['wall']:.2f} | {one['cpu']:.2f} | all (resolution and exit: {one['tail']:.2f}) | – | – | "
+          f"{one['cpu']:.2f} |")
+    print(f"| `--workers 2` | {two['wall']:.2f} | {two['cpu']:.2f} | {two['start']:.2f} + {two['tail']:.2f} | "
+          f"{two['host']:.2f} | {two['workers']:.2f} | {two['bound']:.2f} |")
+    print(f"\nOne process's CPU s / the two-worker bound: {one['cpu'] / two['bound']:.2f} × (wall: "
+          f"{one['wall'] / two['wall']:.2f} ×; the workers' uneven end, best {two['uneven']:.2f} s, comes on top)")
+
+
+if __name__ == "__main__":
+    main()
