@@ -403,17 +403,30 @@ class SpeakerResolver:
         """Subjects of a sentence the NER did not call a person but that name one of the article's people
         ('Sanders did not usually get this personal.' with 'Sanders' typed ORG), or that the NER typed nothing
         at all and the article never writes in lower case: a name it gives no fuller form of ('the government
-        declared Oksuz was a leader of the plot. He was briefly detained.')."""
+        declared Oksuz was a leader of the plot. He was briefly detained.'). A capitalised subject the tagger read
+        as a common noun is one too when it is the surname of a person the article names in full and the article
+        never writes it in lower case ('Sanders appeared to dismiss the email issue' with 'Sanders' a NOUN):
+        :meth:`_misread_surname`."""
         out = []
         for t in s:
-            if t.idx >= at or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
+            if t.idx >= at or t.dep_ not in ("nsubj", "nsubjpass") or t.ent_type_ == "PERSON":
+                continue
+            if t.pos_ != "PROPN" and not self._misread_surname(t):
                 continue
             if inside(t):
                 continue
             name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
-            if len(name.split()) > 1 or self._bare_name(t):
+            if len(name.split()) > 1 or (t.pos_ == "PROPN" and self._bare_name(t)):
                 out.append(s.doc[t.i:t.i + 1])
         return out
+
+    def _misread_surname(self, t: Token) -> bool:
+        """A capitalised common noun ('Sanders', 'Bush' at a sentence's start, tagged NOUN) that is the last word
+        of a person's full name in the article, which the article never writes in lower case: the tagger misread
+        a surname. Its full name is then looked up by :meth:`full_name` like any surname."""
+        return t.pos_ == "NOUN" and not t.ent_type_ and t.is_alpha and t.text[:1].isupper() \
+            and not t.text.isupper() and t.lower_ not in self.lower_words() \
+            and any(len(pn.words) > 1 and pn.words[-1] == t.lower_ for pn in self.names)
 
     def _bare_name(self, t: Token) -> bool:
         """A capitalised word the NER typed nothing, no honorific or title, that the article never writes in
