@@ -75,6 +75,7 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
             if len(words) > 1 and all(w[:1].isupper() for w in raw) and not _acronym(raw[-1]):
                 surnames.add(words[-1])  # not 'GOP' of 'Indiana GOP' (the NER's PERSON)
     out: dict[str, str] = {}
+    family = _person_surnames(votes)
     for f in sorted(votes):
         one = next(iter(sorted(surfaces[f])))
         gz = gazetteer.match_name(one, person_like=False)
@@ -101,8 +102,8 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
                 typ = _vote(votes[f])
                 if typ == "place" and len(f.split()) > 1 and any(w in _NOT_PLACE_WORDS for w in f.split()):
                     typ = "organisation"  # 'Chicago Tribune', 'Arizona Republic' tagged GPE
-        if typ in ("organisation", "other") and _given_name_and_surname(one) \
-                and votes[f]["person"]:
+        if typ in ("organisation", "other") and votes[f]["person"] and (
+                _given_name_and_surname(one) or _family_name(one, family)):
             typ = "person"  # 'Carly Fiorina', 'Rahm Emanuel' that spaCy mostly calls an ORG
         for s in surfaces[f]:
             out[s] = typ
@@ -120,6 +121,28 @@ def _given_name_and_surname(text: str) -> bool:
     words = text.translate(APOS).split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) \
         and not any(fold(w) in ORG_WORDS or _acronym(w) for w in words) and listed_given_name(words[0])
+
+
+def _family_name(text: str, family: set[str]) -> bool:
+    """A name of two or three capitalised words, no organisation word nor acronym, whose last word ends full
+    names that the corpus mostly reads as persons (``family``: those last words, :func:`_person_surnames`;
+    'Rahm Emanuel' beside 'Ari Emanuel', 'Zeke Emanuel'): a person's name whatever spaCy's votes say on it,
+    like :func:`_given_name_and_surname` for given names the table lacks.
+
+    >>> _family_name("Rahm Emanuel", {"emanuel"}), _family_name("Sony Pictures", {"emanuel"})
+    (True, False)
+    """
+    words = text.translate(APOS).split()
+    if not (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                         for w in words)) or any(fold(w) in ORG_WORDS or _acronym(w) for w in words):
+        return False
+    return fold(words[-1]) in family
+
+
+def _person_surnames(votes: dict[str, Counter]) -> set[str]:
+    """Last words of the corpus's full names (2+ words) that spaCy reads as persons more than anything else."""
+    return {k.split()[-1] for k, c in votes.items()
+            if len(k.split()) > 1 and c["person"] > max((v for t, v in c.items() if t != "person"), default=0)}
 
 
 def _acronym(word: str) -> bool:
