@@ -32,7 +32,7 @@ from typing import Callable, Optional
 
 from .gender import CORPUS_SHARE, vote
 from .names import (before_dash, candidate_pairs, compare_names, distinct_given_names, fold, honorific_gender,
-                    hypocorism, is_pronoun, name_words,
+                    hypocorism, is_pronoun, listed_given_name, name_words,
                     office_key, person_key, split_honorific, split_title, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
@@ -73,16 +73,13 @@ class PersonNames:
         self.by_first: dict[str, set[str]] = defaultdict(set)
         self.members: dict[str, list[str]] = defaultdict(list)
         for root, members in sorted(groups.items()):
-            total = Counter()
-            for m in members:
-                total.update(self.names[m])
             for m in members:
                 self.cluster_of[m] = root
                 self.members[root].append(m)
                 words = name_words(display(self.names[m]))[0]
                 self.by_surname[surname_key(words)].add(root)
                 self.by_first[words[0]].add(root)
-            self.cluster_name[root] = display(total)
+            self.cluster_name[root] = _cluster_display(members, self.names, self.fuzzy_reason)
         self._votes: Optional[dict[str, Counter]] = None
         self.office_holders = _office_holders(offices, self.cluster_of)
 
@@ -432,7 +429,9 @@ def _cluster(full: list[str], names: dict[str, Counter], offices: Optional[dict[
             cl.join(short, sk, f"middle name dropped: {display(names[short])!r}")  # 'Hillary Rodham Clinton'
     for sk in full:
         tail = _descriptor_tail(sk, names)
-        if tail is not None and tail in index:
+        if tail is not None and tail in index and _given_name_before_surname(display(names[sk]), display(names[tail])):
+            cl.join(sk, tail, f"{SURNAME_OF} {display(names[sk])!r}", given=False)  # 'Wasserman Schultz'
+        elif tail is not None and tail in index:
             cl.join(tail, sk, f"a word before the name {display(names[tail])!r}", given=False)  # 'Crooked Hillary Clinton'
     for i, j in candidate_pairs(shown):
         a, b = full[i], full[j]
@@ -525,6 +524,35 @@ def _without_middle_name(key: str, names: dict[str, Counter]) -> Optional[str]:
         return None  # 'Bill de Blasio' has no middle name
     short = f"{words[0]} {words[-1]}"
     return short if short in names else None
+
+
+#: the reason a two-word surname written alone joins its full name: the cluster is named by the full name
+SURNAME_OF = "a two-word surname of"
+
+
+def _given_name_before_surname(name: str, tail: str) -> bool:
+    """Whether a name is a given name before a two-word surname the corpus writes alone more often ('Debbie
+    Wasserman Schultz' / 'Wasserman Schultz'), not a describing word before a full name ('Crooked Hillary
+    Clinton' / 'Hillary Clinton'): its first word is a given name of the `nicknames` table, the tail's is not.
+
+    >>> _given_name_before_surname("Debbie Wasserman Schultz", "Wasserman Schultz")
+    True
+    >>> _given_name_before_surname("Crooked Hillary Clinton", "Hillary Clinton"), _given_name_before_surname("Billie Jean King", "Jean King")
+    (False, False)
+    """
+    first, rest = name.split()[0], tail.split()
+    return len(rest) == 2 and listed_given_name(first) and not listed_given_name(rest[0])
+
+
+def _cluster_display(members: list[str], names: dict[str, Counter], reasons: dict[str, str]) -> str:
+    """A cluster's name: its most frequent surface, leaving out a two-word surname written alone (the cluster is
+    'Debbie Wasserman Schultz' however often the corpus writes 'Wasserman Schultz')."""
+    total, full = Counter(), Counter()
+    for m in members:
+        total.update(names[m])
+        if not reasons.get(m, "").startswith(SURNAME_OF):
+            full.update(names[m])
+    return display(full or total)
 
 
 def _descriptor_tail(key: str, names: dict[str, Counter]) -> Optional[str]:

@@ -683,7 +683,12 @@ def test_corpus_merges_with_an_empty_gazetteer(mentions, same, apart):
     # British / European: 'Mr Duncan Smith' style particles in names reported from abroad
     ({"a": [att("Ursula von der Leyen")], "b": [att("Mrs von der Leyen")], "c": [att("von der Leyen", at=40)]},
      "Ursula von der Leyen"),
-], ids=["de-blasio", "van-hollen", "von-der-leyen"])
+    # a two-word surname written alone more often than the full name: the actor is named by the full name
+    ({"a": [att("Debbie Wasserman Schultz")], "b": [att("Wasserman Schultz"), att("Wasserman Schultz", at=40)],
+      "c": [att("Wasserman Schultz")], "d": [att("Al Gore")]}, "Debbie Wasserman Schultz"),
+    ({"a": [att("Helena Bonham Carter")], "b": [att("Bonham Carter"), att("Ms Bonham Carter", at=40)],
+      "c": [att("Bonham Carter")], "d": [att("Al Gore")]}, "Helena Bonham Carter"),
+], ids=["de-blasio", "van-hollen", "von-der-leyen", "wasserman-schultz", "bonham-carter"])
 def test_surnames_with_a_particle(mentions, name):
     res = resolve_actors(mentions, {}, gazetteer=EMPTY)
     got = {mentions[d][i].speaker_text: res.actor(aid).name for (d, i), aid in res.speaker_of.items()}
