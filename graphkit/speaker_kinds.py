@@ -196,7 +196,9 @@ def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: l
         f.stype = f.rtype = "PERSON"
         return
     principal, pspan = _principal(res, head, s0, spans)
-    f.resolved, f.rspan = f"{principal} {head.text}", pspan
+    glued = pspan is not None and pspan[1] == head.idx  # '¦officials': no space the name did not have, one span
+    f.resolved = f"{principal}{'' if glued else ' '}{head.text}"
+    f.rspan = (pspan[0], head.idx + len(head.text)) if glued else pspan
     f.org = principal
     f.role = f.role or head.text
     f.rtype = "ANON"

@@ -81,6 +81,7 @@ def test_any_text_extracts_without_error_and_offsets_hold(nlp, text):
 
 @settings(**SETTINGS)
 @given(text=texty, limit=st.integers(min_value=8, max_value=120))
+@example(text="Sergey Lavrov said,¦officials said.", limit=8)  # a spokesperson glued to its principal: one span
 def test_offsets_survive_cutting_into_pieces(nlp, monkeypatch, text, limit):
     # a text over CHUNK_CHARS is parsed in pieces of at most CHUNK_CHARS, one at a time
     monkeypatch.setattr(extract_mod, "CHUNK_CHARS", limit)
