@@ -458,6 +458,27 @@ class SpeakerResolver:
             self._entity_words = words - people
         return self._entity_words
 
+    def document_named(self, head: Token, at: int) -> Optional[tuple[str, tuple[int, int]]]:
+        """What 'the poll' / 'the statement' refers back to, anywhere before it in the article: the latest of an
+        earlier speaker whose name ends with the same noun and names whose it is ('CBS News poll', not 'Monday's
+        poll' nor 'a source familiar with the ad'), and an earlier mention of the noun named by its proper-noun
+        compounds or possessor ("the Holocaust Museum's statement"); None when the article names it no more fully."""
+        lemma = head.lemma_.lower()
+        best: Optional[tuple[int, str, tuple[int, int]]] = None
+        for pos, resolved, span, kind in self.speakers:
+            words = resolved.split()
+            if pos < at and span is not None and kind in ("NOUN", "ORG") and len(words) > 1 \
+                    and words[-1].lower().rstrip("s") == lemma and _names_its_source(words[:-1]):
+                best = max(best or (pos, resolved, span), (pos, resolved, span))
+        text = doc_text(self.doc)
+        for t in self.doc[:head.i]:
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.idx < at and (best is None or t.idx > best[0]):
+                name = _document_name(t)
+                if name is not None:
+                    best = (t.idx, re.sub(r"^(the|a|an)\s+", "", text[name.start_char:name.end_char], flags=re.I),
+                            (name.start_char, name.end_char))
+        return (best[1], best[2]) if best else None
+
     def org_named(self, noun: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """The organisation a definite role noun refers to: "the ministry" → the latest earlier ORG
         holding that word ("Ministry of Defence"); "the company" / "the firm" → the latest earlier ORG."""
@@ -471,6 +492,43 @@ class SpeakerResolver:
             k = e.text.find(name)
             return name, (e.start_char + k, e.start_char + k + len(name))
         return None
+
+
+#: nouns of what a source issues and that speaks for it ("the poll found", "the statement said")
+_DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "statement", "letter", "memo", "cable", "lawsuit", "complaint",
+                   "filing", "ad", "email", "release", "analysis", "editorial", "order", "note", "message", "story"}
+
+
+def _bare_document(head: Token, toks: list) -> bool:
+    """'the poll', 'the new poll', 'the statement': a document named by a definite article and its noun alone
+    (at most one adjective between), which the article named more fully before."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and toks[0].lower_ == "the" \
+        and toks[-1] == head and len(toks) <= 3 and all(t.pos_ == "ADJ" for t in toks[1:-1])
+
+
+#: entity types that say when, not whose ("Monday's poll", "the Friday editorial")
+_WHEN = ("DATE", "TIME")
+_NOT_NAMING = {"new", "the", "a", "an", "this", "that", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday", "monday’s", "tuesday’s", "wednesday’s", "thursday’s", "friday’s", "saturday’s",
+               "sunday’s", "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's"}
+
+
+def _names_its_source(words: list[str]) -> bool:
+    """Whether the words before a document noun name whose it is ('CBS News', 'Quinnipiac University'): a
+    capitalised word that is no determiner, 'New' or weekday ('New polls', "Monday's poll" name no one)."""
+    return any(w[:1].isupper() and w.lower() not in _NOT_NAMING for w in words) \
+        and not any(w in ("the", "a", "an", "with", "of", "about", "on", "for", "in", "by") for w in words)
+
+
+def _document_name(t: Token) -> Optional[Span]:
+    """The fuller naming of a document noun where the article writes it: its proper-noun compounds or possessor
+    ('A new CBS News poll', "the Holocaust Museum's statement"), else None."""
+    mods = [c for c in t.children if c.dep_ in ("compound", "poss") and c.i < t.i and c.ent_type_ not in _WHEN
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"))]
+    if not mods:
+        return None
+    lo = min(x.i for m in mods for x in m.subtree)
+    return t.doc[lo:t.i + 1]
 
 
 def _one_place(e: Span) -> bool:
@@ -555,7 +613,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
 
     One function of :mod:`graphkit.speaker_kinds` per kind of mention: a relative pronoun (``_relative``), people
     named together, a pronoun, a person's name, a person in apposition, a spokesperson (``_spokesperson``), 'his
-    campaign' (``_whose``), "the company" (:meth:`SpeakerResolver.org_named`), else a surname, role or organisation
+    campaign' (``_whose``), "the company" (:meth:`SpeakerResolver.org_named`), "the poll"
+    (:meth:`SpeakerResolver.document_named`), else a surname, role or organisation
     (``_surname_role_or_org``); then "the source" refers back (``_anaphoric_anonymous``)."""
     toks = speaker_toks or speaker_tokens(head)
     s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -595,6 +654,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
             and res.org_named(head.lemma_.lower(), s0) is not None:
         f.resolved, f.rspan = res.org_named(head.lemma_.lower(), s0)  # "the company said" after "Enron"
         f.rtype = "ORG"
+    elif stype == "NOUN" and _bare_document(head, toks) and (doc_hit := res.document_named(head, s0)) is not None:
+        f.resolved, f.rspan = doc_hit  # "the poll found" after "A new CBS News poll"
     else:
         _surname_role_or_org(res, head, (s0, s1), text, f)
     label = label_at(res, s0, s1)

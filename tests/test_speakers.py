@@ -313,6 +313,17 @@ SPEAKERS = [
     # an adjective after the source's noun keeps its complement, which names no one the source is
     ("The plan is bold, people close to Clinton say.", None, ("people close to Clinton", "ANON")),
     ("A source close to Mr Blair said the deal was off.", None, ("A source close to Mr Blair", "ANON")),
+    # 'the poll', 'the statement' is the document the article named more fully before, not when it named it no more
+    ("A new CBS News poll found that Hillary Clinton leads. The poll also found that voters are tired.", None,
+     ("CBS News poll", "NOUN")),
+    ("A YouGov/Times poll showed Labour ahead on Monday. The poll also found that voters were tired.", None,
+     ("YouGov/Times poll", "NOUN")),
+    ("The Holocaust Museum's statement was released on Monday. The statement said the remarks were offensive.", None,
+     ("Holocaust Museum's statement", "NOUN")),
+    ("The Electoral Commission's report was published in London. The report said the rules were broken.", None,
+     ("Electoral Commission's report", "NOUN")),
+    ("A poll was taken on Monday. The poll found that voters were tired.", None, ("The poll", "NOUN")),
+    ("A source familiar with the ad said it was costly. The ad says Jeb is a conservative.", None, ("The ad", "NOUN")),
     # a surname the tagger reads as a common noun at a sentence's start is still the subject 'he' refers to
     ("Bernie Sanders spoke in Iowa. Donald Trump said it was a disaster. Sanders appeared to dismiss the email issue. "
      "On Friday, he said the process should proceed.", None, ("Bernie Sanders", "PRON")),
