@@ -15,8 +15,10 @@ longer topical one: one saying "a secret email server", no topical phrase itself
 (2) *Issues*: the topical phrases grouped (`group_phrases`) by where they are said (their articles) and what
 they are said with (the other phrases of their claims), so that phrases rarely said together but about the
 same thing ("immigrants", "deportation", "undocumented immigrants") make
-one issue; `issue_count` of them (``n_issues`` to choose), each named by its phrase that stands for it best
-(claims x closeness to the group's centre) and triggered by all of its phrases.
+one issue, and by the words they are made of ("guns", "gun control"); `issue_count` of them (``n_issues`` to
+choose), each named by its phrase that stands for it best (claims x closeness to the group's centre; a phrase of two
+words or more rather than a single word that holds less than half the group's claims: `name_first`) and triggered by
+all of its phrases. Places are no issue ("New York", "New Hampshire": `place_names`).
 
 Why groups and not one issue per phrase (bench/README.md, issue 14): 253 phrase issues on PolNeAR train were
 too many for a reader, near-synonyms were apart, and a claim that says no topical phrase had nothing to
@@ -51,6 +53,10 @@ SINGLE_SPREAD = 0.75   # a single word is an issue only when its articles are th
 KEYNESS_MIN = 2.0      # ... and said at least e^2 (7) times as often as in English (`keyness`): not "father", "city"
 KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in English is an issue however spread ("nomination")
 GROUP_ARTICLES = 0.8   # phrases are grouped by where they are said (articles) this much, by what they are said with the rest
+GROUP_WORDS = 0.15     # ... and, over both, by the words they are made of this much ("guns", "gun control", "gun violence")
+STEM_LETTERS = 6       # a word's stem for that: its first letters ("immigrants", "immigration": "immigr")
+NAME_COVER = 0.5       # a group named by a single word holding less than this share of its claims takes its best phrase
+                       # of two words or more as its name instead ("gun control", not "actions")
 MAX_ISSUES_FOUND = 40  # at most this many issues when ``n_issues`` does not say
 
 
@@ -116,6 +122,7 @@ def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset()):
             df[k] += 1
             docs[k].add(doc_id)
     n = max(1, len(rows))
+    exclude = exclude | place_names([k for k, c in df.items() if c >= min_df], surface)
     vocab = [k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n
              and k not in exclude]
     per_article = list(Counter(d for _, d, _, _ in rows).values())
@@ -123,6 +130,28 @@ def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset()):
         spreads = {k: spread(df[k], len(docs[k]), per_article) for k in vocab}
         vocab = [k for k in vocab if spreads[k] < SPREAD_MAX]
     return rows, sorted(vocab), df, docs, surface
+
+
+def place_names(keys, surface) -> set[str]:
+    """The phrase keys written as a proper name that is a known place (graphkit.places: models/places.yaml, geonames):
+    where is not what about. Keyphrases leave out chunks headed by a place, but a place still comes as the front of a
+    longer name ("New York" of "New York primary", "New Hampshire" of "New Hampshire primary"): on PolNeAR train
+    "New York" named the group of Wall Street's phrases and triggered it for the New York primary.
+
+    >>> from collections import Counter
+    >>> sorted(place_names(["new york", "wall street", "victory"], {"new york": Counter({"New York": 9}),
+    ...        "wall street": Counter({"Wall Street": 5}), "victory": Counter({"victory": 4})}))
+    ['new york']
+    """
+    from .places import is_known_place
+
+    out = set()
+    for k in keys:
+        written = _written(surface[k])
+        words = [w for w in written.split() if w[:1].isalpha()]
+        if words and all(w[:1].isupper() for w in words) and is_known_place(written):
+            out.add(k)
+    return out
 
 
 def keyness(keys, counts, surface, rows) -> dict[str, float]:
@@ -278,9 +307,13 @@ def issue_count(n_phrases: int) -> int:
 
 def phrase_vectors(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], many: bool):
     """One row per topical phrase: where it is said (its articles, weighed by idf; in corpora of many articles) and
-    what it is said with (the phrases of its claims, itself among them, and of their sentences before), each part of unit length,
-    weighed `GROUP_ARTICLES` : 1 - `GROUP_ARTICLES`. Two phrases said in the same articles, or among the same
-    other phrases ("deal" and "agreement" with "sign", "terms"), get near rows though rarely said together."""
+    what it is said with (the phrases of its claims, itself among them, and of their sentences before), and the words
+    it is made of (their `stem`s), each part of unit length, weighed `GROUP_ARTICLES` : 1 - `GROUP_ARTICLES` over the
+    first two and `GROUP_WORDS` for the third. Two phrases said in the same articles, or among the same other phrases
+    ("deal" and "agreement" with "sign", "terms"), get near rows though rarely said together; phrases sharing a word
+    ("guns", "gun control"; "immigrants", "immigration reform") are nearer still, so that a group holds a topic's
+    phrases rather than whatever its articles also said (PolNeAR train: without the words, guns were grouped with
+    terrorism, the articles about shootings saying both; bench/README.md, issue 14, tenth pass)."""
     import numpy as np
 
     col = {k: j for j, k in enumerate(vocab)}
@@ -295,12 +328,29 @@ def phrase_vectors(heads: Sequence[str], members: dict, rows, vocab: Sequence[st
             for k in {*ks, *ctx, h}:  # with itself: phrases said together are near too
                 if k in col:
                     said[i, col[k]] += 1
+    stems = sorted({stem(w) for h in heads for w in h.split()})
+    sidx = {x: j for j, x in enumerate(stems)}
+    made = np.zeros((len(heads), len(stems)))
+    for i, h in enumerate(heads):
+        for w in h.split():
+            made[i, sidx[stem(w)]] = 1
+    at = GROUP_ARTICLES if many else 0.0
     out = []
-    for m, w in ((where, GROUP_ARTICLES if many else 0.0), (said, 1.0 - GROUP_ARTICLES if many else 1.0)):
+    for m, w in ((where, at * (1 - GROUP_WORDS)), (said, (1.0 - at) * (1 - GROUP_WORDS)), (made, GROUP_WORDS)):
         m = np.log1p(m) * (np.log((1 + len(heads)) / (1 + (m > 0).sum(0))) + 1)
         norm = np.linalg.norm(m, axis=1, keepdims=True)
         out.append(np.divide(m, norm, out=np.zeros_like(m), where=norm > 0) * math.sqrt(w))
     return np.hstack(out)
+
+
+def stem(word: str) -> str:
+    """A word's crude stem, its first `STEM_LETTERS` letters: enough to tell phrases that share a word
+    (`phrase_vectors`), with no stemmer among graphkit's dependencies.
+
+    >>> [stem(w) for w in ["immigrant", "immigration", "terrorist", "terrorism", "gun"]]
+    ['immigr', 'immigr', 'terror', 'terror', 'gun']
+    """
+    return word[:STEM_LETTERS]
 
 
 def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], k: int, many: bool) -> list[list[str]]:
@@ -325,8 +375,30 @@ def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str
         centre = X[idx].mean(0)
         centre /= np.linalg.norm(centre) or 1.0
         score = {heads[i]: len(members[heads[i]]) * float(X[i] @ centre) ** 2 for i in idx}
-        groups.append(sorted(score, key=lambda h: (-score[h], h)))
+        groups.append(name_first(sorted(score, key=lambda h: (-score[h], h)), score, members))
     return groups
+
+
+def name_first(order: list[str], score: dict, members: dict) -> list[str]:
+    """A group's phrases (best first: `order`) with the one that names it first: the best, unless it is a single word
+    that holds less than `NAME_COVER` of the group's claims and a phrase of two words or more scores at least a third
+    as much, which then names it. A single word a group's other phrases do not say often names only part of it
+    ("actions" for executive actions among guns and gun control, "legislation" for nuclear weapons and sanctions,
+    "recession" for golf courses and real estate on PolNeAR train); a phrase of two words is seldom said in another
+    sense. The race's "campaign", said in most of its group's claims, stays.
+
+    >>> m = {"actions": set(range(10)), "gun control": set(range(10, 18)), "guns": set(range(18, 30))}
+    >>> name_first(["actions", "guns", "gun control"], {"actions": 10, "guns": 9, "gun control": 8}, m)
+    ['gun control', 'actions', 'guns']
+    >>> m["actions"] = set(range(20))
+    >>> name_first(["actions", "guns", "gun control"], {"actions": 10, "guns": 9, "gun control": 8}, m)[0]
+    'actions'
+    """
+    best = order[0]
+    if " " in best or len(members[best]) >= NAME_COVER * len(set().union(*(members[h] for h in order))):
+        return order
+    longer = [h for h in order if " " in h and score[h] >= score[best] / 3]
+    return [longer[0], *(h for h in order if h != longer[0])] if longer else order
 
 
 def _written(forms: Counter) -> str:

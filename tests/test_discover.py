@@ -433,3 +433,42 @@ def test_names_that_are_no_issue(actor, excluded):
 
     name, aliases, kind = actor
     assert not_issues([SimpleNamespace(name=name, aliases=aliases, type=kind)]) == excluded
+
+
+@pytest.mark.parametrize("phrase,is_issue", [
+    ("New Hampshire", False), ("New York", False),       # a place written as a name is where, not what about
+    ("Wall Street", True), ("victory", True),             # a name no gazetteer knows as a place; a common noun
+])
+def test_places_are_no_issue(phrase, is_issue):
+    said = [[phrase, "voters"], [phrase, "turnout"], [phrase]] * 4 + [["council tax"], ["council tax", "bills"]] * 8
+    claims = [(f"c{i:02d}", f"d{i % 6}", ph) for i, ph in enumerate(said)]
+    found = discover_issues(claims, n_issues=3)["issues"]
+    assert any(phrase in i["patterns"] for i in found) == is_issue
+
+
+@pytest.mark.parametrize("names,expected", [
+    # a single word holding less than half of its group's claims gives way to its best longer phrase
+    ((["actions", "guns", "gun control"], {"actions": 10, "guns": 12, "gun control": 8}), "gun control"),
+    ((["actions", "guns", "gun control"], {"actions": 20, "guns": 5, "gun control": 5}), "actions"),
+    ((["campaign", "voters"], {"campaign": 40, "voters": 30}), "campaign"),          # no longer phrase to take
+    ((["abortion", "Planned Parenthood"], {"abortion": 10, "Planned Parenthood": 2}), "abortion"),  # too weak
+])
+def test_a_group_is_named_by_a_phrase_that_holds_it(names, expected):
+    from graphkit.discover import name_first
+
+    order, sizes = names
+    start, members = 0, {}
+    for h in order:
+        members[h] = set(range(start, start + sizes[h]))
+        start += sizes[h]
+    assert name_first(order, {h: sizes[h] for h in order}, members)[0] == expected
+
+
+def test_phrases_sharing_a_word_are_grouped():
+    # the articles about shootings say guns and terrorism alike; only their words tell the four phrases apart
+    topics = [["gun violence", "gun control"], ["terror attacks", "terrorism threat"]]
+    claims = [(f"d{d:02d}-{k}", f"d{d:02d}", [topics[k % 2][k // 2 % 2]] if d < 12 else ["council tax", "bills"][k % 2:])
+              for d in range(24) for k in range(8)]
+    found = [i for i in discover_issues(claims, n_issues=3)["issues"] if "council tax" not in i["patterns"]]
+    assert sorted(sorted(i["patterns"]) for i in found) == [["gun control", "gun violence"],
+                                                            ["terror attacks", "terrorism threat"]]
