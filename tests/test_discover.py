@@ -362,6 +362,19 @@ def test_the_claims_words_weigh_its_articles_votes(votes, likely, expected):
     assert max(sorted(got), key=got.get) == expected
 
 
+@pytest.mark.parametrize("likely,expected", [
+    ({"tax": 0.8, "ID": 0.2}, "tax"),                  # the claim's words agree with its article
+    # an article of many issues and words that favour none: its winner takes under a tenth of the votes, no issue
+    ({f"issue {k}": 1 / 40 for k in range(40)}, None),
+])
+def test_an_article_issue_the_claim_hardly_gets_is_none(likely, expected):
+    from graphkit.issue_model import from_article
+
+    likely = {**likely, "tax": likely.get("tax", 1 / 40), "ID": likely.get("ID", 1 / 40)}
+    got = from_article([[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)]], ["a"] * 3, [None, likely, None])
+    assert (got[1][0][0] if got[1] else None) == expected
+
+
 @pytest.mark.parametrize("claim,words,gets_article_issue", [
     ("I'd beat him", 1, False),                   # says too little for its article's issue to be read into it
     ("He's an embarrassment.", 1, False),
