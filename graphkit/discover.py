@@ -143,13 +143,13 @@ def place_names(keys, surface) -> set[str]:
     ...        "wall street": Counter({"Wall Street": 5}), "victory": Counter({"victory": 4})}))
     ['new york']
     """
-    from .places import is_known_place
+    from .places import is_place_name
 
     out = set()
     for k in keys:
         written = _written(surface[k])
         words = [w for w in written.split() if w[:1].isalpha()]
-        if words and all(w[:1].isupper() for w in words) and is_known_place(written):
+        if words and all(w[:1].isupper() for w in words) and is_place_name(written):
             out.add(k)
     return out
 

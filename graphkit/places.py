@@ -349,6 +349,28 @@ def is_known_place(surface: str, config: Optional[PlaceConfig] = None) -> bool:
     return h is not None and h.source != "unknown"
 
 
+def is_place_name(surface: str) -> bool:
+    """`is_known_place` for words that are no place mention of an article (graphkit.discover asks it of keyphrases: a
+    place is no issue), looked up aside: not among the build's lookups that `kept_lookups` keeps in the store, which
+    are the places the articles mention.
+
+    >>> is_place_name("New Hampshire"), is_place_name("Wall Street")
+    (True, False)
+    """
+    config = load_place_config()
+    if _ASIDE.get("config") is not config:  # models/places.yaml changed: what was looked up aside is stale
+        _ASIDE.clear()
+        _ASIDE.update(config=config, known={})
+    known = _ASIDE["known"]
+    if surface not in known:
+        h = config.cache[surface] if surface in config.cache else _lookup(surface, config)
+        known[surface] = h is not None and h.source != "unknown"
+    return known[surface]
+
+
+_ASIDE: dict = {}  # is_place_name's lookups: the config they were made with and surface -> known as a place
+
+
 # --------------------------------------------------------------------------- corpus resolution
 
 
