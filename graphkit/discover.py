@@ -464,7 +464,8 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "# (1 when it is its issue's name), a phrase said inside a longer trigger of another issue is that one's,",
              "# and claims with none can be given an issue learnt from the rest, or their article's (the issues of its",
              "# other claims, nearer ones counting more) when they say two words or more that are neither stop words",
-             "# nor people's names. Delete this line to match every trigger alone, as in a taxonomy written by hand.",
+             "# nor people's names and their own words leave that issue a tenth of the votes at least.",
+             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
              "evidence: discovered", "issues:"]
     if not data.get("issues"):
         lines[-1] = "issues: []"
