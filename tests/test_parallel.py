@@ -54,3 +54,25 @@ def test_spawned_workers_where_the_platform_cannot_fork(documents, n):
 
     one = [ex.model_dump_json() for ex in extract_documents(documents[:n], load_pipeline())]
     assert [ex.model_dump_json() for ex in _spawned_extract(documents[:n], None, 2, 1, 16, None)] == one
+
+
+@pytest.mark.parametrize("wait", [0.0, 1.0])  # stopped while its host loads the pipeline / once it waits for documents
+def test_a_pool_given_nothing_leaves_no_process(wait):
+    """`graphkit.build` forks its pool before it knows what changed; with nothing to parse the pool just goes."""
+    import time
+
+    from graphkit.extract import ParsePool
+
+    with ParsePool(workers=2):
+        time.sleep(wait)
+    assert mp.active_children() == []
+
+
+@pytest.mark.slow
+def test_a_rebuild_with_workers_and_nothing_changed_parses_nothing_and_leaves_no_process(tmp_path):
+    from graphkit.build import build
+
+    first = build(SEEDS, tmp_path / "s.gk", workers=2)
+    again = build(SEEDS, tmp_path / "s.gk", workers=2)
+    assert (first.parsed > 0, again.parsed, again.claims) == (True, 0, first.claims)
+    assert mp.active_children() == []
