@@ -34,7 +34,11 @@ from spacy.tokens import Doc, Token
 from .confidence import TAGGER_FILE as MODEL_FILE
 from .confidence import read_model, require_keys, tagger_path
 from .cues import Cues, default_cues
-from .frames import CIRCUMSTANCE_PREPS, _Cand, _shown_act, _span_tokens, _subject, not_a_source, object_complements
+from . import frames_verb
+from .frames import (
+    CIRCUMSTANCE_PREPS, _Cand, _shown_act, _span_tokens, _subject, not_a_source, object_complements,
+    trailing_complements,
+)
 
 __all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
            "tagged_candidates", "score_token"]
@@ -226,10 +230,11 @@ def _sub(t: Token) -> set:
     return set(range(t.left_edge.i, t.right_edge.i + 1))
 
 
-def content_of(t: Token) -> tuple[set, Optional[Token], str]:
+def content_of(t: Token, cues: Optional[Cues] = None) -> tuple[set, Optional[Token], str]:
     """(content token indices, speaker head, frame) of a candidate built from cue head ``t``: the speaker is
     its subject (a noun's possessor), the content the first of its clause, to-infinitive, direct object
-    (with its complement), prepositional object or, for a noun, its clause or infinitive."""
+    (with its complement), prepositional object or, for a noun, its clause or infinitive; a verb's content runs
+    on to what follows it under the verb, as the rules' does (:func:`graphkit.frames.trailing_complements`)."""
     doc = t.doc
     kids = [c for c in t.children]
     if t.pos_ == "NOUN":
@@ -244,28 +249,38 @@ def content_of(t: Token) -> tuple[set, Optional[Token], str]:
                     return set().union(*(_sub(g) for g in objs)), subj, "noun"
         return set(), subj, "noun"
     subj, _ = _subject(t)
+    cues = cues or default_cues()
+    content, frame = _verb_content(t, kids, cues)
+    if frames_verb.CONTENT_TAIL and content and frame in ("clause", "to", "object", "prep") and min(content) > t.i:
+        content |= trailing_complements(t, max(content), cues)
+    return content, subj, frame
+
+
+def _verb_content(t: Token, kids: list, cues: Cues) -> tuple[set, str]:
+    """(content, frame) of verb ``t`` for :func:`content_of`, before what trails it."""
+    doc = t.doc
     for c in kids:
         if c.dep_ == "ccomp":
-            return _sub(c), subj, "clause"
+            return _sub(c), "clause"
     for c in kids:
         if c.dep_ == "xcomp" and c.i > t.i:
             content = _sub(c)
             for o in kids:
                 if o.dep_ in ("dobj", "dative") and o.i < c.i:
                     content |= _sub(o)
-            return content, subj, "to"
+            return content, "to"
     dobj = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i), None)
     if dobj is not None:
-        return _sub(dobj) | object_complements(t, dobj), subj, "object"
+        return _sub(dobj) | object_complements(t, dobj, cues), "object"
     for c in kids:
         if c.dep_ == "prep" and c.i > t.i and c.lower_ not in CIRCUMSTANCE_PREPS:
             objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if objs:
-                return set().union(*(_sub(g) for g in objs)), subj, "prep"
+                return set().union(*(_sub(g) for g in objs)), "prep"
     for c in kids:
         if c.dep_ == "punct" and c.text == ":" and c.i > t.i and c.i + 1 < t.sent.end:
-            return set(range(c.i + 1, t.sent.end)) - {i for i in range(c.i + 1, t.sent.end) if doc[i].is_space}, subj, "colon"
-    return set(), subj, "none"
+            return set(range(c.i + 1, t.sent.end)) - {i for i in range(c.i + 1, t.sent.end) if doc[i].is_space}, "colon"
+    return set(), "none"
 
 
 def candidate_of(t: Token, cues: Cues) -> Optional[tuple[set, Token, str]]:
@@ -274,7 +289,7 @@ def candidate_of(t: Token, cues: Cues) -> Optional[tuple[set, Token, str]]:
     affairs as subject, an act of showing)."""
     if t.pos_ not in POS or t.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
-    content, subj, frame = content_of(t)
+    content, subj, frame = content_of(t, cues)
     if subj is None or not content or not_a_source(subj) or frame == "object" and _shown_act(t, subj, cues):
         return None
     content = content - (_span_tokens(subj) if subj.head is t else {subj.i}) - {t.i}

@@ -177,9 +177,19 @@ CASES = [
     # a document that shows a finding reports it
     ("The latest poll showed a tight race in Ohio.",
      "showed", "The latest poll", "The latest poll", "a tight race in Ohio", "indirect", "report"),
-    # an object claim keeps the prepositional phrases after its object, not those of time or place
+    # a claim runs on to what follows it under the cue verb (frames.trailing_complements): prepositional phrases
+    # of any kind, a clause of reason or manner; PolNeAR's content does
     ("Thiel backed Ron Paul for the presidency in 2012.",
-     "backed", "Thiel", "Thiel", "Ron Paul for the presidency", "indirect", "support"),
+     "backed", "Thiel", "Thiel", "Ron Paul for the presidency in 2012", "indirect", "support"),
+    ("Red Hot Chili Peppers announced a benefit concert in support of Bernie Sanders.",
+     "announced", "Red Hot Chili Peppers", "Red Hot Chili Peppers", "a benefit concert in support of Bernie Sanders",
+     "indirect", "assert"),
+    ("The AP said it did not include those meetings in its tally because they were part of the job.",
+     "said", "The AP", "AP", "it did not include those meetings in its tally because they were part of the job",
+     "indirect", "assert"),
+    ("Clinton's biggest boosters insisted it was a temporary dip, reflecting restlessness within an electorate.",
+     "insisted", "Clinton's biggest boosters", "Clinton's biggest boosters",
+     "it was a temporary dip, reflecting restlessness within an electorate", "indirect", "assert"),
     ("Clinton recalled her opposition to the privatisation of federal jobs.",
      "recalled", "Clinton", "Clinton", "her opposition to the privatisation of federal jobs", "indirect", "assert"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
@@ -238,6 +248,9 @@ COORDINATED = [
     # a second that-clause of the same cue is the same claim, not another one ("said A and that B")
     ("Kasich said he would present an immigration plan to Congress and that he thinks it would pass.",
      [("Kasich", "he would present an immigration plan to Congress and that he thinks it would pass", "said")]),
+    # a participle of a cue after the claim is a claim of its own, not the end of the first one
+    ("Trump praised the plan on Tuesday, saying it would create jobs.",
+     [("Trump", "the plan on Tuesday", "create jobs"), ("Trump", "it would create jobs", "praised")]),
     # and the conjunction joining them belongs to neither
     ("Peskov said the talks were useful and warned that sanctions would hurt.",
      [("Peskov", "the talks were useful", " and"), ("Peskov", "sanctions would hurt", "useful")]),
