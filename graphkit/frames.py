@@ -32,13 +32,13 @@ from .frames_parse import (
 )
 from .frames_quote import _VERDICT_NOUNS, _around, _colon_candidates, _dash_candidates, _verdict_candidates
 from .frames_verb import (
-    _STATEMENT_NOUNS, CIRCUMSTANCE_PREPS, CONTENT_TAIL, VERB_FRAMES, _declined, _shown_act, _verb_candidate,
-    object_complements, trailing_complements,
+    _STATEMENT_NOUNS, CIRCUMSTANCE_PREPS, VERB_FRAMES, _declined, _shown_act, _verb_candidate, object_complements,
+    trailing_complements,
 )
 
 __all__ = [
-    "VERB_FRAMES", "CIRCUMSTANCE_PREPS", "CONTENT_TAIL", "object_complements", "trailing_complements", "not_a_source",
-    "_Cand", "_EDGE_PUNCT",
+    "VERB_FRAMES", "CIRCUMSTANCE_PREPS", "object_complements", "trailing_complements", "not_a_source", "_Cand",
+    "_EDGE_PUNCT",
     "_STATEMENT_NOUNS", "_VERDICT_NOUNS", "_adjective_candidates", "_after_colon", "_around", "_colon_candidates",
     "_dash_candidates", "_declined", "_in_source_candidates", "_modal", "_noun_candidates", "_phrase_candidates",
     "_same_line_subject", "_shown_act", "_span_tokens", "_subject", "_verb_candidate", "_verdict_candidates",
