@@ -19,7 +19,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .records import Claim, share_fields_set
+from .records import Claim, compact
 from .words import concepts
 
 __all__ = ["merge_reports", "report_clusters", "fold_clusters", "same_statement_score", "concept_idf", "as_date", "MERGE_THRESHOLD"]
@@ -365,8 +365,8 @@ def fold_clusters(claims: list[Optional[Claim]], groups: list[list[int]], keep_r
         keep[members[0]] = head
         if keep_reports:
             for i in members[1:]:
-                keep[i] = share_fields_set(claims[i].model_copy(update={"same_as": head.id, "reports": head.reports and tuple(
-                    sorted({head.doc_id, *head.reports} - {claims[i].doc_id}))}))
+                keep[i] = compact(claims[i], {"same_as": head.id, "reports": head.reports and tuple(
+                    sorted({head.doc_id, *head.reports} - {claims[i].doc_id}))})
         for i in members:
             claims[i] = None
     return [keep[i] for i in sorted(keep)]
@@ -382,6 +382,6 @@ def _merged_head(head: Claim, others: list[Claim]) -> Claim:
     for n, sc in [*head.issue_scores, *(x for o in others for x in o.issue_scores)]:
         scores[n] = max(sc, scores.get(n, 0.0))
     places = list(dict.fromkeys(list(head.places) + [p for o in others for p in o.places]))
-    return share_fields_set(head.model_copy(update={  # (each copy would get a 1.2 kB set of its own)
+    return compact(head, {  # (a model_copy would get a dict and a 1.2 kB fields set of its own)
         "reports": tuple(r for r in reports if r != head.doc_id), "issues": tuple(issues),
-        "issue_triggers": tuple(triggers), "issue_scores": tuple(scores.items()), "places": tuple(places)}))
+        "issue_triggers": tuple(triggers), "issue_scores": tuple(scores.items()), "places": tuple(places)})
