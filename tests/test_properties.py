@@ -64,8 +64,14 @@ def check_extraction(text: str, ex) -> None:
         if a.speaker_span is not None and a.speaker_text is not None:
             assert text[a.speaker_span[0]:a.speaker_span[1]] == a.speaker_text
         if a.resolved_span is not None and a.resolved_text is not None:
-            # the name may drop a leading article ('Kremlin' for the span 'the Kremlin')
-            assert a.resolved_text in text[a.resolved_span[0]:a.resolved_span[1]]
+            named = text[a.resolved_span[0]:a.resolved_span[1]]
+            if a.speaker_type == "ANON":
+                # a spokesperson's span is whom they speak for: "Mr Blair's spokesman" is 'Tony Blair spokesman'
+                # with the span of 'Tony Blair' (speaker_kinds._spokesperson)
+                assert named in a.resolved_text, (named, a.resolved_text)
+            else:
+                # the name may drop a leading article ('Kremlin' for the span 'the Kremlin')
+                assert a.resolved_text in named, (a.resolved_text, named)
         d = item.date.get("date")
         assert d is None or Claim.model_fields["date"] and len(d) in (4, 7, 10)
     for etext, _label, s, e in ex.entities:
@@ -74,6 +80,8 @@ def check_extraction(text: str, ex) -> None:
 
 @settings(**SETTINGS)
 @given(text=any_text)
+@example(text="0000000000000000000:2 official! said..000000 001")  # a spokesperson of a non-name: found by hypothesis
+@example(text="Tony Blair met voters. Mr Blair's spokesman said the plan was fair.")
 def test_any_text_extracts_without_error_and_offsets_hold(nlp, text):
     (ex,) = list(extract_documents([_doc(text)], nlp))
     check_extraction(text, ex)
