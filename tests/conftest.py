@@ -5,7 +5,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# CI runs the property tests on hypothesis's fixed draw (the same examples every run, so a red CI names
+# a change, not a lucky draw); a developer's run keeps drawing new examples to find new bugs.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("GRAPHKIT_CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
