@@ -207,19 +207,22 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         warming = first = None
         if todo:
             if extract is None:
-                from .extract import extract_documents, extract_documents_parallel
+                from .extract import AHEAD_MAX_CHARS, extract_documents, extract_documents_parallel
                 from .nlp import load_pipeline
 
                 views = [parse_view(d) for d in todo]
                 fits = fits_issue_model(store, knowledge, len(set(known).union(by_id)), rediscover)
+                if pool is not None and sum(len(v.text) for v in views) > AHEAD_MAX_CHARS:
+                    pool.close()  # too much for its pipe: a pool forked below shares the documents copy-on-write
+                    pool = None
 
                 def warm():  # while spaCy parses, load what resolution needs
                     nonlocal warming
                     warming = warm_resolution(issue_model=fits)
 
-                if pool is not None or workers > 1 and len(views) > 1:  # whole extraction in the workers; this only writes
-                    stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size, started=warm,
-                                                        pool=pool)
+                if pool is not None or workers > 1 and len(views) > 1:  # the whole extraction in workers; this writes
+                    stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size,
+                                                        started=warm, pool=pool)
                 else:  # warming starts once extraction's own modules are imported
                     nlp = load_pipeline(model)
                     settle()  # graphkit.memory: the collector does not walk the pipeline again in this build

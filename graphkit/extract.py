@@ -413,7 +413,7 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
         yield from extract_documents(docs, load_pipeline(model), batch_size=batch_size)
         return
     if "fork" in mp.get_all_start_methods():
-        with ParsePool(model, workers, batch=batch, batch_size=batch_size) as own:
+        with ParsePool(model, workers, batch=batch, batch_size=batch_size, documents=docs) as own:
             yield from own.extract(docs, started)
     else:
         yield from _spawned_extract(docs, model, workers, batch, batch_size, started)
@@ -467,19 +467,27 @@ class _Shared:
         self.send_lock = ctx.Lock()
 
 
+#: the most text (characters) a `ParsePool` forked ahead of its documents takes through its pipe (`graphkit.build`
+#: then parses a larger corpus in a pool forked once it is read, which the documents reach copy-on-write: a decade
+#: of news is gigabytes, and the pipe would hold a pickled copy in the caller and another in the pool host)
+AHEAD_MAX_CHARS = 64_000_000
+
+
 class ParsePool:
     """Parsing processes forked ahead of their work (where the platform forks): a *pool host* forked now loads the
     pipeline while the caller goes on (reading its corpus and store), then waits for the documents; `extract` hands
     them over, the host forks ``workers`` workers from itself (the pipeline shared copy-on-write) and the caller gets
     the extractions in input order. Use it as a context: leaving stops a host that was given nothing (a rebuild
-    with nothing changed) or that an error left behind.
+    with nothing changed) or that an error left behind. ``documents`` given here go to the host with the fork
+    (copy-on-write, nothing through the pipe): `extract` then takes the same list.
 
     >>> with ParsePool(workers=2) as pool:   # forked here; the pipeline loads meanwhile  # doctest: +SKIP
     ...     docs = read_the_corpus()
     ...     extractions = list(pool.extract(docs))
     """
 
-    def __init__(self, model: Optional[str] = None, workers: int = 2, *, batch: int = 4, batch_size: int = 16):
+    def __init__(self, model: Optional[str] = None, workers: int = 2, *, batch: int = 4, batch_size: int = 16,
+                 documents: Optional[list[Document]] = None):
         import multiprocessing as mp
 
         ctx = mp.get_context("fork")
@@ -487,8 +495,9 @@ class ParsePool:
         self.shared = _Shared(ctx, 4 * workers)
         self.reader, writer = ctx.Pipe(duplex=False)  # results: workers → caller
         jobs, self.jobs = ctx.Pipe(duplex=False)       # the documents: caller → host, once
+        self.given = documents is not None
         self.host = ctx.Process(target=_pool_host, args=(model, jobs, self.jobs, batch, batch_size, workers,
-                                                         self.shared, writer), name="graphkit-parse")
+                                                         self.shared, writer, documents), name="graphkit-parse")
         self.host.start()
         writer.close()  # the workers hold the writing end; this process only reads
         jobs.close()
@@ -502,7 +511,10 @@ class ParsePool:
         n = sum(1 for _ in tail_batches(docs, self.batch, self.workers))  # the host cuts the same batches
         if started is not None:
             started()
-        self._hand_over(docs)
+        if self.given:
+            self.jobs.close()
+        else:
+            self._hand_over(docs)
         done: dict[int, list] = {}
         finished = False
         try:
@@ -567,10 +579,12 @@ class ParsePool:
         self.close()
 
 
-def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int, shared: _Shared, writer) -> None:
-    """Load the pipeline, take the documents from ``jobs``, fork ``workers`` workers (`_work`) from this process,
-    and wait for them: a worker that dies is reported to the caller through ``writer``; a caller that is gone
-    (killed) or stops early (SIGTERM) has the workers stopped, so none is left parsing for no one."""
+def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int, shared: _Shared, writer,
+               documents: Optional[list] = None) -> None:
+    """Load the pipeline, take the documents from ``jobs`` (unless given as ``documents``), fork ``workers`` workers
+    (`_work`) from this process, and wait for them: a worker that dies is reported to the caller through ``writer``;
+    a caller that is gone (killed) or stops early (SIGTERM) has the workers stopped, so none is left parsing for no
+    one."""
     import multiprocessing as mp
     import signal
 
@@ -594,7 +608,7 @@ def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int,
         _send(shared, writer, (-1, e))
         return
     try:
-        docs = jobs.recv()
+        docs = jobs.recv() if documents is None else documents
     except (EOFError, OSError):  # the caller closed without documents, or is gone
         return
     finally:

@@ -76,3 +76,20 @@ def test_a_rebuild_with_workers_and_nothing_changed_parses_nothing_and_leaves_no
     again = build(SEEDS, tmp_path / "s.gk", workers=2)
     assert (first.parsed > 0, again.parsed, again.claims) == (True, 0, first.claims)
     assert mp.active_children() == []
+
+
+@pytest.mark.slow
+def test_a_corpus_too_large_for_the_pool_pipe_is_parsed_by_a_pool_forked_with_it(tmp_path, monkeypatch):
+    """Over `AHEAD_MAX_CHARS` the pool forked ahead goes and one forked once the corpus is read shares it
+    copy-on-write: the same store either way."""
+    import graphkit.extract as extract
+    from graphkit.build import build
+    from graphkit.store import Store
+
+    ahead = build(SEEDS, tmp_path / "ahead.gk", workers=2)
+    monkeypatch.setattr(extract, "AHEAD_MAX_CHARS", 0)
+    forked = build(SEEDS, tmp_path / "forked.gk", workers=2)
+    with Store(tmp_path / "ahead.gk") as a, Store(tmp_path / "forked.gk") as b:
+        assert list(a.extractions()) == list(b.extractions())
+    assert (forked.parsed, forked.claims) == (ahead.parsed, ahead.claims)
+    assert mp.active_children() == []
