@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Optional
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
-from .kept import claim_issues, keep_places, keep_text_words, kept_places, kept_text_words
+from .kept import claim_issues, draw_rank, keep_places, keep_text_words, kept_places, kept_text_words
 from .memory import fewer_collections, give_back, no_collections, settle
 from .records import Claim, Skipped, compact
 from .store import Store, check_store_file, writer_lock
@@ -421,28 +421,23 @@ def discovery_sample(claims: list[tuple]) -> list[tuple]:
     """
     from .discover import SPREAD_MIN_ARTICLES
 
-    draw = _draw
     docs = sorted({c[1] for c in claims})
     if len(docs) >= SPREAD_MIN_ARTICLES:
         if len(docs) <= DISCOVERY_MAX_ARTICLES:
             return claims
-        keep = set(sorted(docs, key=draw)[:DISCOVERY_MAX_ARTICLES])
+        keep = set(sorted(docs, key=draw_rank)[:DISCOVERY_MAX_ARTICLES])
         return [c for c in claims if c[1] in keep]
     if len(claims) <= DISCOVERY_MAX_CLAIMS:
         return claims
-    keep = set(sorted((c[0] for c in claims), key=draw)[:DISCOVERY_MAX_CLAIMS])
+    keep = set(sorted((c[0] for c in claims), key=draw_rank)[:DISCOVERY_MAX_CLAIMS])
     return [c for c in claims if c[0] in keep]
-
-
-def _draw(key: str) -> str:
-    """A fixed pseudo-random rank of an article or claim id (`discovery_sample`)."""
-    return hashlib.sha1(key.encode()).hexdigest()
 
 
 class DiscoveryRows:
     """What `discovery_sample` keeps of a store's claims, gathered article by article as the store is read once
-    (`read_resolution_inputs`): the claims of the `DISCOVERY_MAX_ARTICLES` articles of lowest rank (`_draw`) among
-    those with claims, so that no more than theirs are held however large the store. ``claims()`` then gives
+    (`read_resolution_inputs`): the claims of the `DISCOVERY_MAX_ARTICLES` articles of lowest rank
+    (`graphkit.kept.draw_rank`) among those with claims, so that no more than theirs are held however large the
+    store. ``claims()`` then gives
     exactly ``discovery_sample`` of every claim of the store (the same rows, each article's in its order).
     Discovery read every extraction a second time (pydantic's validation of the whole store again: 16 of a 100k
     store's 64 profiled CPU s).
@@ -451,7 +446,7 @@ class DiscoveryRows:
     >>> for d in ("a", "b", "c", "d"):
     ...     rows.add(d, [([(0, 5)], ["tax"], [])])
     >>> rows.add("e", [])
-    >>> sorted({c[1] for c in rows.claims()}) == sorted(sorted("abcd", key=_draw)[:2])
+    >>> sorted({c[1] for c in rows.claims()}) == sorted(sorted("abcd", key=draw_rank)[:2])
     True
     """
 
@@ -466,7 +461,7 @@ class DiscoveryRows:
 
         if not items:  # `discovery_sample` counts the articles of its claims
             return
-        key = -int(_draw(doc_id), 16)
+        key = -int(draw_rank(doc_id), 16)
         if len(self.heap) >= self.max_articles and key < self.heap[0][0]:
             return  # ranked after every article kept
         heapq.heappush(self.heap, (key, doc_id))

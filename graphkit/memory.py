@@ -67,7 +67,7 @@ def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
     >>> gc.get_threshold() == before
     True
     """
-    global _building
+    global _building, _settled
     old = gc.get_threshold()
     gc.set_threshold(max(old[0], young), *old[1:])
     _building += 1
@@ -76,13 +76,13 @@ def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
     finally:
         _building -= 1
         if not _building and _settled:
-            _settled.clear()
+            _settled = False
             gc.unfreeze()  # what `settle` set aside is the collector's again
         gc.set_threshold(*old)
 
 
 _building = 0  # how many `fewer_collections` bodies are running (a build in this process)
-_settled: list[bool] = []  # non-empty once `settle` froze within the running build
+_settled = False  # whether `settle` froze within the running build
 
 
 def settle() -> bool:
@@ -104,10 +104,11 @@ def settle() -> bool:
     >>> gc.get_freeze_count()   # the build's end gave it back
     0
     """
+    global _settled
     if not _building:
         return False
     gc.freeze()
-    _settled.append(True)
+    _settled = True
     return True
 
 
