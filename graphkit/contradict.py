@@ -333,7 +333,7 @@ def find_contradictions(claims: list[Claim], actors: Optional[dict[str, Actor]] 
     idf = concept_idf([s.claim for s in seen])
     links = []
     for i, j in _candidate_pairs(seen, spec, day_numbers([s.claim for s in seen]), window_days):
-        link = _link(seen[i], seen[j], spec, idf, window_days)
+        link = _link(seen[i], seen[j], spec, idf)
         if link is not None:
             links.append(link)
     order = {s.claim.id: s.order for s in seen}
@@ -423,7 +423,7 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[l
         day = days[k] if days is not None and window_days is not None else None
         for j in sorted(hits):
             if day is not None and not near_days(day, days[j], window_days):
-                continue
+                continue  # in one article too: "won in 2010" is not about 2015
             if hits[j] >= MIN_SHARED_ACROSS or docs[j] == doc or len(mine & specific[j]) >= MIN_SHARED_ACROSS:
                 yield k, j
 
@@ -433,16 +433,14 @@ def _days(a: Claim, b: Claim) -> Optional[int]:
     return abs((da - db).days) if da and db else None
 
 
-def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float],
-          window_days: int) -> Optional[Contradiction]:
-    """The link between two claims (x before y in article order), or None."""
+def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float]) -> Optional[Contradiction]:
+    """The link between two claims (x before y in article order), or None. The pair is one `_candidate_pairs`
+    gave, so their dates are within ``window_days`` when both are known."""
     a, b = x.claim, y.claim
     same_speaker = a.speaker_id == b.speaker_id
     days = _days(a, b)
     if same_speaker and (days is None or days == 0 or a.doc_id == b.doc_id):
         return None                       # one actor's reversal needs two dates
-    if days is not None and days > window_days:   # in one article too: "won in 2010" is not about 2015
-        return None
     if min(_n_tokens(a.text), _n_tokens(b.text)) < MIN_WORDS:
         return None
     refers = y.refers_to == x.order

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import unicodedata
@@ -359,16 +360,13 @@ def is_place_name(surface: str) -> bool:
     """
     config = load_place_config()
     if _ASIDE.get("config") is not config:  # models/places.yaml changed: what was looked up aside is stale
-        _ASIDE.clear()
-        _ASIDE.update(config=config, known={})
-    known = _ASIDE["known"]
-    if surface not in known:
-        h = config.cache[surface] if surface in config.cache else _lookup(surface, config)
-        known[surface] = h is not None and h.source != "unknown"
-    return known[surface]
+        _ASIDE.update(config=config, aside=dataclasses.replace(config, cache={}))
+    return is_known_place(surface, _ASIDE["aside"])
 
 
-_ASIDE: dict = {}  # is_place_name's lookups: the config they were made with and surface -> known as a place
+#: is_place_name's lookups: the config they were made for, and a copy of it with a cache of its own ("aside"), so
+#: that neither a keyphrase nor what `_lookup` looks up on its way ("X region": X) joins the kept lookups
+_ASIDE: dict = {}
 
 
 # --------------------------------------------------------------------------- corpus resolution

@@ -58,7 +58,7 @@ def _dates_compatible(a: Claim, b: Claim, max_days: int = 3, max_publication_day
         return True
     if a.date_precision not in (None, "day") or b.date_precision not in (None, "day"):
         # month/week/year: the coarser period must contain the other date's month at least
-        return abs((da - db).days) <= 31
+        return abs((da - db).days) <= DATES_MAX_APART
     if a.date_basis == "publication" or b.date_basis == "publication":
         # a publication date only says "on or before": the statement may be older
         pa, pb = a.date_basis == "publication", b.date_basis == "publication"
