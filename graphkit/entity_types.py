@@ -118,9 +118,8 @@ def _given_name_and_surname(text: str) -> bool:
     >>> [_given_name_and_surname(t) for t in ("Carly Fiorina", "Washington Post", "Team Trump", "Sony BMG", "Rick")]
     [True, False, False, False, False]
     """
-    words = text.translate(APOS).split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) \
-        and not any(fold(w) in ORG_WORDS or _acronym(w) for w in words) and listed_given_name(words[0])
+    words = _name_shaped(text)
+    return words is not None and listed_given_name(words[0])
 
 
 def _family_name(text: str, family: set[str]) -> bool:
@@ -132,11 +131,22 @@ def _family_name(text: str, family: set[str]) -> bool:
     >>> _family_name("Rahm Emanuel", {"emanuel"}), _family_name("Sony Pictures", {"emanuel"})
     (True, False)
     """
+    words = _name_shaped(text)
+    return words is not None and fold(words[-1]) in family
+
+
+def _name_shaped(text: str) -> Optional[list[str]]:
+    """The words of ``text`` when it is shaped like a person's full name: two or three capitalised words, no
+    organisation word (graphkit.names.ORG_WORDS) nor acronym; else None.
+
+    >>> _name_shaped("Rahm Emanuel"), _name_shaped("Sony BMG"), _name_shaped("Washington Post"), _name_shaped("Rick")
+    (['Rahm', 'Emanuel'], None, None, None)
+    """
     words = text.translate(APOS).split()
-    if not (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
-                                         for w in words)) or any(fold(w) in ORG_WORDS or _acronym(w) for w in words):
-        return False
-    return fold(words[-1]) in family
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) \
+            and not any(fold(w) in ORG_WORDS or _acronym(w) for w in words):
+        return words
+    return None
 
 
 def _person_surnames(votes: dict[str, Counter]) -> set[str]:

@@ -429,10 +429,12 @@ def _cluster(full: list[str], names: dict[str, Counter], offices: Optional[dict[
             cl.join(short, sk, f"middle name dropped: {display(names[short])!r}")  # 'Hillary Rodham Clinton'
     for sk in full:
         tail = _descriptor_tail(sk, names)
-        if tail is not None and tail in index and _given_name_before_surname(display(names[sk]), display(names[tail])):
-            cl.join(sk, tail, f"{SURNAME_OF} {display(names[sk])!r}", given=False)  # 'Wasserman Schultz'
-        elif tail is not None and tail in index:
-            cl.join(tail, sk, f"a word before the name {display(names[tail])!r}", given=False)  # 'Crooked Hillary Clinton'
+        if tail is None or tail not in index:
+            continue
+        if _given_name_before_surname(shown[index[sk]], shown[index[tail]]):
+            cl.join(sk, tail, f"{SURNAME_OF} {shown[index[sk]]!r}", given=False)  # 'Wasserman Schultz'
+        else:
+            cl.join(tail, sk, f"a word before the name {shown[index[tail]]!r}", given=False)  # 'Crooked Hillary Clinton'
     for i, j in candidate_pairs(shown):
         a, b = full[i], full[j]
         if cl.find(a) == cl.find(b) or not _one_family(a, b):

@@ -245,6 +245,7 @@ _EXCERPT = re.compile(r"^(?:Excerpted |Adapted )?[Ff]rom\s[^\n]{2,100}?\sby\s(?P
                       r"[.,]")
 
 
+@lru_cache(maxsize=8)  # asked once per first-person claim of an article (graphkit.extract.author_speaker)
 def closing_author(text: str) -> Optional[str]:
     """The author an opinion piece names in its last paragraph, when it is a short note on them ('Rick Scott is the
     Republican governor of Florida.') or an excerpt's source line ('From STEALING AMERICA by Dinesh D’Souza.'); else

@@ -29,6 +29,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .dates import WEEKDAYS
 from .gender import article_honorific_votes, article_pronoun_votes
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
@@ -508,9 +509,7 @@ def _bare_document(head: Token, toks: list) -> bool:
 
 #: entity types that say when, not whose ("Monday's poll", "the Friday editorial")
 _WHEN = ("DATE", "TIME")
-_NOT_NAMING = {"new", "the", "a", "an", "this", "that", "monday", "tuesday", "wednesday", "thursday", "friday",
-               "saturday", "sunday", "monday’s", "tuesday’s", "wednesday’s", "thursday’s", "friday’s", "saturday’s",
-               "sunday’s", "monday's", "tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "sunday's"}
+_NOT_NAMING = {"new", "the", "a", "an", "this", "that"} | {d + s for d in WEEKDAYS for s in ("", "'s", "’s")}
 
 
 def _names_its_source(words: list[str]) -> bool:
