@@ -37,7 +37,6 @@ from .cues import Cues, default_cues
 from . import frames_verb
 from .frames import (
     CIRCUMSTANCE_PREPS, _Cand, _shown_act, _span_tokens, _subject, not_a_source, object_complements,
-    trailing_complements,
 )
 
 __all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
@@ -234,7 +233,7 @@ def content_of(t: Token, cues: Optional[Cues] = None) -> tuple[set, Optional[Tok
     """(content token indices, speaker head, frame) of a candidate built from cue head ``t``: the speaker is
     its subject (a noun's possessor), the content the first of its clause, to-infinitive, direct object
     (with its complement), prepositional object or, for a noun, its clause or infinitive; a verb's content runs
-    on to what follows it under the verb, as the rules' does (:func:`graphkit.frames.trailing_complements`)."""
+    on to what follows it under the verb, as the rules' does (:func:`graphkit.frames_verb.with_tail`)."""
     doc = t.doc
     kids = [c for c in t.children]
     if t.pos_ == "NOUN":
@@ -251,8 +250,8 @@ def content_of(t: Token, cues: Optional[Cues] = None) -> tuple[set, Optional[Tok
     subj, _ = _subject(t)
     cues = cues or default_cues()
     content, frame = _verb_content(t, kids, cues)
-    if frames_verb.CONTENT_TAIL and content and frame in ("clause", "to", "object", "prep") and min(content) > t.i:
-        content |= trailing_complements(t, max(content), cues)
+    if frame in ("clause", "to", "object", "prep"):
+        content = frames_verb.with_tail(t, content, cues)
     return content, subj, frame
 
 

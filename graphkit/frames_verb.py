@@ -242,6 +242,24 @@ def trailing_complements(v: Token, after: int, cues: Cues) -> set:
     return out
 
 
+def with_tail(v: Token, content: set, cues: Cues) -> set:
+    """``content`` (token indexes of a claim under cue verb ``v``) run on to what trails it under the verb
+    (:func:`trailing_complements`) when it lies after the verb and `CONTENT_TAIL` is on: the one place the rules'
+    frames (:data:`TAIL_FRAMES`) and the cue tagger (graphkit.cue_tagger.content_of) continue a content.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.cues import default_cues
+    >>> doc = load_spacy()("Thiel backed Ron Paul for the presidency in 2012.")
+    >>> " ".join(doc[i].text for i in sorted(with_tail(doc[1], {2, 3}, default_cues())))
+    'Ron Paul for the presidency in 2012'
+    >>> with_tail(doc[1], set(), default_cues())
+    set()
+    """
+    if CONTENT_TAIL and content and min(content) > v.i:
+        return content | trailing_complements(v, max(content), cues)
+    return content
+
+
 def object_complements(v: Token, dobj: Token, cues: Optional[Cues] = None) -> set:
     """What follows a claim's direct object and belongs to the claim (:func:`trailing_complements`): its
     complement ("called the talks constructive"), an "as" phrase ("described Oz as a quack"), a clause or
@@ -413,8 +431,8 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict, without: frozenset
     if hit is None or not hit.content:
         return None
     content, frame = set(hit.content), hit.frame
-    if CONTENT_TAIL and name in TAIL_FRAMES and min(content) > v.i:
-        content |= trailing_complements(v, max(content), cues)
+    if name in TAIL_FRAMES:
+        content = with_tail(v, content, cues)
     cue_toks = hit.cue_toks or [v]
     if frame != "around":
         content -= _coordinated_claims(v, content, cues)
