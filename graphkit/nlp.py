@@ -108,11 +108,61 @@ def add_paragraph_breaks(nlp):
     return nlp
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None):
+def use_numpy_gemm(nlp):
+    """Have the pipeline's networks multiply their matrices with numpy's BLAS (the OpenBLAS numpy's wheels
+    carry) rather than thinc's default, BLIS; returns nlp. Only models on thinc's CPU ops (``NumpyOps``)
+    change; a pipeline on a GPU stays as it is.
+
+    The products are the same up to the order of float additions: on PolNeAR dev and train every token's
+    tag, part of speech, lemma, dependency, head, entity and sentence start is the same either way (bench/README,
+    "BLAS"). On this project's machine (AMD EPYC, one thread) BLIS multiplies ``en_core_web_sm``'s matrices at
+    about 29 GFLOPS and OpenBLAS at 60-90, which makes the whole pipeline a third cheaper (PolNeAR dev: 15.9 →
+    10.4 CPU s). Most of the pipeline's time is these products: the token-to-vector layers (the shared one
+    and the entity recogniser's own) and the parsers' first layers.
+
+    >>> nlp = use_numpy_gemm(load_spacy())
+    >>> {type(n.ops).__name__ + (" BLIS" if n.ops.use_blis else " numpy") for _, p in nlp.components
+    ...  if hasattr(getattr(p, "model", None), "walk") for n in p.model.walk()}
+    {'NumpyOps numpy'}
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.components:  # the disabled ones too
+        model = getattr(component, "model", None)
+        if hasattr(model, "walk"):
+            for node in model.walk():
+                if type(node.ops) is NumpyOps:
+                    node.ops = ops
+    return nlp
+
+
+#: environment variable naming the matrix products' library: ``numpy`` (the default) or ``blis`` (thinc's own)
+GEMM_ENV = "GRAPHKIT_GEMM"
+
+
+def numpy_gemm_wanted() -> bool:
+    """Whether `load_pipeline` multiplies with numpy's BLAS: yes unless ``GRAPHKIT_GEMM=blis`` (read when a
+    pipeline is first loaded; worker processes inherit it). The parses are the same either way.
+
+    >>> import os; os.environ.get(GEMM_ENV, "numpy") == "blis" or numpy_gemm_wanted()
+    True
+    """
+    import os
+
+    choice = os.environ.get(GEMM_ENV, "numpy").strip().lower() or "numpy"
+    if choice not in ("numpy", "blis"):
+        raise ValueError(f"{GEMM_ENV}={choice!r} is neither 'numpy' nor 'blis'; set one of them or unset it")
+    return choice == "numpy"
+
+
+@lru_cache(maxsize=8)
+def load_pipeline(model: str | None = None, *, numpy_gemm: bool | None = None):
     """spaCy pipeline with graphkit's components: paragraph breaks before the parser, attribution last,
-    and the attribute ruler and lemmatizer as table lookups (graphkit.annotate: the same annotations, a
-    fifth of spaCy's time spared).
+    the attribute ruler and lemmatizer as table lookups (graphkit.annotate: the same annotations, a
+    fifth of spaCy's time spared), and the networks' matrix products through numpy's BLAS
+    (`use_numpy_gemm`: the same parses, a third of spaCy's time spared; ``numpy_gemm=False``, or
+    ``GRAPHKIT_GEMM=blis`` in the environment, keeps thinc's BLIS).
 
     Cached per model name: loading takes about a second.
     """
@@ -120,6 +170,8 @@ def load_pipeline(model: str | None = None):
     from .annotate import use_table_annotators
 
     nlp = add_paragraph_breaks(use_table_annotators(load_spacy(model)))
+    if numpy_gemm_wanted() if numpy_gemm is None else numpy_gemm:
+        use_numpy_gemm(nlp)
     if "graphkit_attribution" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_attribution", last=True)
     return nlp
@@ -176,11 +228,11 @@ def one_blas_thread():
 def pipe_ahead(nlp, items: Iterable[tuple], *, batch_size: int = 16, ahead: int | None = None) -> Iterator[tuple]:
     """``nlp.pipe(items, as_tuples=True)``, with the pipeline's spaCy part run in a thread ahead of the caller.
 
-    spaCy's networks spend much of their time in BLIS matrix products, which release the GIL; graphkit's own
-    components (`caller_components`: attributions, and the table annotators, which the entity recogniser does
-    not read) and what the caller does with each Doc (extraction, store writes) are pure Python. Run one after
-    the other they add up; here the parse of the next Docs runs in a ``graphkit-parse`` thread while the caller
-    finishes the current one. Same Docs, same order: each component still sees every Doc once, in pipeline
+    spaCy's networks spend much of their time in matrix products (numpy's BLAS or BLIS), which release the GIL;
+    graphkit's own components (`caller_components`: attributions, and the table annotators, which the entity
+    recogniser does not read) and what the caller does with each Doc (extraction, store writes) are pure Python.
+    Run one after the other they add up; here the parse of the next Docs runs in a ``graphkit-parse`` thread while
+    the caller finishes the current one. Same Docs, same order: each component still sees every Doc once, in pipeline
     order. While it runs, Python's thread switch interval is `SWITCH_INTERVAL` (1 ms, not 5): each time a
     matrix product returns, the parse waits for the caller's thread to give the GIL back. On the loaded 2-core
     machine the overlap did not reliably pay (the matrix products are about 40 % of the parse's CPU on PolNeAR
