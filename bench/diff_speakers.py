@@ -59,8 +59,9 @@ def main(argv=None) -> int:
     changed = []
     for k in sorted(old.keys() & new.keys()):
         a, b = old[k], new[k]
-        if a.speaker != b.speaker:
-            changed.append((a, b))
+        if (a.speaker, getattr(old_actors.get(a.speaker_id), "type", "?")) != \
+                (b.speaker, getattr(new_actors.get(b.speaker_id), "type", "?")):
+            changed.append((a, b))  # a new name, or the same name typed anew ('Adel Nefzi' organisation -> person)
     print(f"claims before {len(old):,}, after {len(new):,}; only before {len(old.keys() - new.keys())}, "
           f"only after {len(new.keys() - old.keys())}; speaker changed: {len(changed)}")
     moves = Counter((a.speaker, b.speaker) for a, b in changed)

@@ -80,6 +80,31 @@ _NOT_ONE_PERSON = {"they", "them", "their", "it", "its"}
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
 
+#: the NER labels of a speaker phrase that is a name
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def pronoun_person_votes(attributions: dict[str, list[Attribution]], entities: dict[str, list]
+                         ) -> Counter:
+    """One PERSON vote (for graphkit.entity_types) per 'he' / 'she' speaker the article pass resolved to an entity
+    or speaker of the article: whoever the article calls 'he' is a person, whatever spaCy's label on the name ('Adel
+    Nefzi' tagged ORG as a speaker, then 'He said ...' seven times). Only names count, the NER's or a speaker phrase's
+    it typed (not a role phrase, 'the director of the European Centre', whose words the vote would read as a name).
+
+    >>> he = Attribution(spans=[(9, 12)], text="x", cue="said", speaker_text="He", resolved_text="Adel Nefzi")
+    >>> named = Attribution(spans=[(9, 12)], text="x", cue="said", speaker_text="Adel Nefzi", speaker_type="ORG")
+    >>> pronoun_person_votes({"d": [named, he, he]}, {"d": [("Nefzi", "GPE", 0, 5)]})
+    Counter({('Adel Nefzi', 'PERSON'): 2})
+    """
+    out: Counter = Counter()
+    for d, atts in attributions.items():
+        names = {e[0] for e in entities.get(d, ())} | {a.speaker_text for a in atts if a.speaker_type in _NAMED}
+        for a in atts:
+            if PRONOUN_GENDER.get((a.speaker_text or "").strip().lower()) and a.resolved_text in names:
+                out[(a.resolved_text, "PERSON")] += 1
+    return out
+
+
 # --------------------------------------------------------------------------- the resolution
 
 
@@ -154,7 +179,7 @@ class _Resolver:
                      for d in sorted(set(entities) | set(attributions))}
         self.gz = gazetteer
         self.pc = place_config
-        self.types = type_entities(self.ents, gazetteer, place_config)
+        self.types = type_entities(self.ents, gazetteer, place_config, extra=pronoun_person_votes(attributions, self.ents))
         self.fold_types = {fold(k): v for k, v in self.types.items()}
         # each article's person entities, in text order: every speaker mention looks its name up among them
         self.person_ents = {d: [e for e in ents if self.types.get(e[0]) == "person"] for d, ents in self.ents.items()}
