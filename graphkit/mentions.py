@@ -105,7 +105,8 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
             role = prefix
         return Mention(doc_id, i, a, surface, name, "name", "person", role, pos)
-    etype = fold_types.get(fold(text))
+    # a common noun phrase ('the candidate') takes no type the NER gave a name folding the same ('The Candidate')
+    etype = None if a.speaker_type == "NOUN" and common_noun_phrase(text) else fold_types.get(fold(text))
     if a.speaker_type == "PERSON" or etype == "person":
         prefix, name = split_title(text)
         if not name:
@@ -200,6 +201,16 @@ def clean_role(role: Optional[str], name: str) -> Optional[str]:
     while words and fold(words[0]) in ("the", "a", "an"):
         words.pop(0)
     return " ".join(words) or None
+
+
+def common_noun_phrase(text: str) -> bool:
+    """A phrase written in lower case after its determiner: no name, whatever an entity folding the same is typed.
+
+    >>> common_noun_phrase("The candidate"), common_noun_phrase("the State Department"), common_noun_phrase("the 1990s")
+    (True, False, False)
+    """
+    words = strip_det(text).split()
+    return bool(words) and all(w[:1].isalpha() and w[:1].islower() for w in words)
 
 
 def strip_det(text: str) -> str:

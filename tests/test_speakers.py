@@ -634,3 +634,52 @@ def test_a_national_committee_is_not_its_party(phrases, expected):
     res = resolve_actors(atts, {}, {"actors": []})
     by_id = {a.id: a for a in res.actors}
     assert [by_id[res.speaker_of[(f"d{k}", 0)]].name for k in range(len(phrases))] == expected
+
+
+# whoever the article calls 'he' or 'she' is a person, whatever spaCy's label on the name (graphkit.resolve.
+# pronoun_person_votes): (the name as written and its NER label, the pronouns resolved to it, the actor's type)
+PRONOUN_PEOPLE = [
+    ("Adel Nefzi", "ORG", ["He", "he"], "person"),              # American: a mosque's board member spaCy calls an ORG
+    ("Siobhain McDonagh", "GPE", ["She", "she"], "person"),     # British: an MP spaCy calls a place
+    ("Network Rail", "ORG", ["it", "it"], "organisation"),      # 'it' makes no person
+    ("Adel Nefzi", "ORG", [], "organisation"),                  # no pronoun: spaCy's label stands
+]
+
+
+@pytest.mark.parametrize("name,label,pronouns,expected", PRONOUN_PEOPLE,
+                         ids=[f"{k:02d}" for k in range(len(PRONOUN_PEOPLE))])
+def test_a_name_the_article_calls_he_is_a_person(name, label, pronouns, expected):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    named = Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=name, speaker_span=(0, len(name)),
+                        speaker_type=label, resolved_text=name, resolved_span=(0, len(name)))
+    prons = [Attribution(spans=[(200 + 50 * k, 220 + 50 * k)], text="more", cue="said", speaker_text=p,
+                         speaker_span=(190 + 50 * k, 190 + 50 * k + len(p)), speaker_type="PRON", resolved_text=name,
+                         resolved_span=(0, len(name))) for k, p in enumerate(pronouns)]
+    res = resolve_actors({"x": [named, *prons]}, {"x": [(name, label, 0, len(name))]}, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    assert by_id[res.speaker_of[("x", 0)]].type == expected
+
+
+# a speaker phrase in lower case is a common noun: it takes no type from a name that folds the same elsewhere in the
+# corpus ('The Candidate', a film, ORG); (the phrase, the entity elsewhere with its label, the actor's type)
+COMMON_NOUNS = [
+    ("the candidate", ("The Candidate", "ORG"), "role"),            # American
+    ("the chancellor", ("The Chancellor", "ORG"), "role"),          # British
+    ("the friends", ("Friends", "ORG"), "group"),                   # a sitcom's name is no organisation of friends
+    ("the State Department", ("State Department", "ORG"), "organisation"),  # a name keeps its type
+]
+
+
+@pytest.mark.parametrize("phrase,entity,expected", COMMON_NOUNS, ids=[f"{k:02d}" for k in range(len(COMMON_NOUNS))])
+def test_a_common_noun_takes_no_name_type(phrase, entity, expected):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    att = Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=phrase,
+                      speaker_span=(0, len(phrase)), speaker_type="NOUN", resolved_text=phrase)
+    ents = {"other": [(entity[0], entity[1], 0, len(entity[0]))] * 3}
+    res = resolve_actors({"x": [att], "other": []}, ents, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    assert by_id[res.speaker_of[("x", 0)]].type == expected
