@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict
 from .errors import GraphkitError
 from .records import Attribution, Document
 from .pronouns import FIRST_PERSON
-from .segments import closing_author, turn_at
+from .segments import closing_author, signed_by, turn_at
 
 CHUNK_CHARS = 100_000  # an article longer than this is parsed in pieces of at most this size, one at a time
 
@@ -184,13 +184,16 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
 
 
 
-def author_speaker(att: Attribution, document: Document, turns: Sequence = ()) -> Attribution:
+def author_speaker(att: Attribution, document: Document, turns: Sequence = (), text: Optional[str] = None
+                   ) -> Attribution:
     """A first-person speaker outside quotes ("I urged that ...", "we know that ...") is the article's author.
 
     Not in an interview's answer or a transcript speaker's turn (``turns``, graphkit.segments.interview_turns):
     that first person is the interviewee's or the label's, resolved in the article (graphkit.speakers).
 
-    The byline (``Document.author``, from metadata or the article) names it, else a closing note on the author
+    A readers' comment signed with a handle on the line after it ('I was moved.⏎⏎@peacockhill.', graphkit.segments.
+    signed_by, over ``text``, the Doc's text) is its signer's. Else the byline (``Document.author``, from metadata or
+    the article) names the author, else a closing note on the author
     (graphkit.segments.closing_author: 'Rick Scott is the Republican governor of Florida.'); without either the speaker
     is the author of this article ("the author", an anonymous actor of its own per article). A cue
     inside a quote is never an attribution of the article, so every first person reaching here is the
@@ -207,7 +210,8 @@ def author_speaker(att: Attribution, document: Document, turns: Sequence = ()) -
         return att
     if turns and att.speaker_span is not None and turn_at(turns, att.speaker_span[0]) not in (None, "Q"):
         return att
-    author = (document.author or "").strip() or closing_author(document.text)
+    signer = signed_by(text, att.speaker_span[0]) if text and att.speaker_span is not None else None
+    author = signer or (document.author or "").strip() or closing_author(document.text)
     if author:
         return att.model_copy(update={"resolved_text": author, "resolved_span": None, "speaker_type": "PERSON"})
     return att.model_copy(update={"resolved_text": "the author", "resolved_span": None, "speaker_type": "ANON"})
@@ -229,7 +233,7 @@ def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[s
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
     text_of_doc = doc_text(doc, text)  # spaCy builds doc.text from every token on each access: once per piece
     turns = doc_turns(doc, text_of_doc)  # read once per Doc: the speaker resolver read them first
-    atts = [author_speaker(a, document, turns) for a in atts]
+    atts = [author_speaker(a, document, turns, text_of_doc) for a in atts]
     items = []
     atts = cut_relative_asides(atts, text_of_doc)
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-__all__ = ["Segment", "segments", "byline_author", "closing_author", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
+__all__ = ["Segment", "segments", "byline_author", "closing_author", "signed_by", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
            "turn_at"]
 
 #: segment kinds that hold no claim: a cue standing in one of them is not an attribution of the article
@@ -265,6 +265,25 @@ def closing_author(text: str) -> Optional[str]:
         return None
     m = _BIO.match(last) or _EXCERPT.match(last)
     return m.group("name").rstrip(".") if m else None
+
+
+#: a line holding a Twitter handle alone, the signature of the comment above it ('@JeffOstach.')
+_HANDLE_LINE = re.compile(r"[ \t]*\n\s*(?P<name>@[A-Za-z0-9_]{1,15})\.?[ \t]*(?:\n|$)")
+
+
+def signed_by(text: str, pos: int) -> Optional[str]:
+    """The handle that signs the paragraph holding character ``pos``: the next line that is not blank holds a Twitter
+    handle alone, as readers' comments printed one after another are signed ('Michelle was a class act.⏎⏎@peacockhill.').
+    The first person of a signed comment is its signer, not the article's author; None when the paragraph is unsigned.
+
+    >>> signed_by("Readers wrote.\\n\\nI think she won.\\n\\n@JeffOstach.\\n\\nNo.\\n\\n@peacockhill.", 18)
+    '@JeffOstach'
+    >>> signed_by("I think she won.\\n\\nFollow @USATOpinion on Twitter.", 0), signed_by("I won.", 0)
+    (None, None)
+    """
+    end = text.find("\n", pos)
+    m = _HANDLE_LINE.match(text, end) if end >= 0 else None
+    return m.group("name") if m else None
 
 
 def segment_kind_at(segs: list[Segment], pos: int) -> str:

@@ -373,6 +373,14 @@ FIRST_PERSON_CASES = [
     # a closing sentence on the news is no note on the author
     ("The council met on Monday.\n\nI argue that the town deserves better.\n\nThe council is expected to vote next "
      "week.", "the author"),
+    # a readers' comment signed with a Twitter handle on the next line is its signer's (graphkit.segments.signed_by)
+    ("Readers reacted to the convention.\n\nI think that Michelle Obama was a class act.\n\n@peacockhill.\n\n"
+     "Follow @USATOpinion on Twitter.", "@peacockhill"),                                        # American
+    ("Readers reacted to the Budget.\n\nI believe that the Chancellor got it wrong.\n\n@leedsreader\n\n"
+     "Join the debate.", "@leedsreader"),                                                        # British, no full stop
+    # a handle inside a sentence signs nothing
+    ("Readers reacted to the Budget.\n\nI believe that the Chancellor got it wrong.\n\nFollow @leedsreader for "
+     "more.", "the author"),
 ]
 
 
