@@ -190,7 +190,7 @@ def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: l
     """'a Downing Street spokesman', 'Mr Blair's spokesman', 'his aide': an anonymous actor tied to whom
     they speak for, never that person; 'the Kremlin spokesman' after 'Kremlin spokesman Dmitry Peskov' is him."""
     s0 = toks[0].idx
-    named = res.by_role(f.role, f.org, s0) if f.role and toks[0].lower_ not in ANON_DETS else None
+    named = res.by_role(f.role, f.org, s0, toks[0].lower_ == "the") if f.role and toks[0].lower_ not in ANON_DETS else None
     if named is not None and head.lemma_.lower() not in ("source", "official"):
         f.resolved, f.rspan = named
         f.stype = f.rtype = "PERSON"
@@ -216,8 +216,9 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
             f.resolved, f.rspan = fn
             f.rtype = "PERSON"
             return
-    if f.role is not None and res.by_role(f.role, f.org, s0) is not None:
-        f.resolved, f.rspan = res.by_role(f.role, f.org, s0)
+    named = res.by_role(f.role, f.org, s0, text[s0:s1].split()[0].lower() == "the") if f.role is not None else None
+    if named is not None:
+        f.resolved, f.rspan = named
         f.rtype = "PERSON"
     elif f.stype in ("ORG", "GPE", "NORP") and not _a_people(f.stype, text[s0:s1]):
         # "the Kremlin" -> fullest earlier organisation name holding the mention's words

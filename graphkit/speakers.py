@@ -134,11 +134,13 @@ class SpeakerResolver:
             self._lower = {t.text for t in self.doc if t.text.islower()}
         return self._lower
 
-    def by_role(self, role: str, org: Optional[str], at: int) -> Optional[tuple[str, tuple[int, int]]]:
+    def by_role(self, role: str, org: Optional[str], at: int, definite: bool = False
+                ) -> Optional[tuple[str, tuple[int, int]]]:
         """The person last named with this role (and organisation) before ``at``.
 
         Roles compare without a leading determiner or possessive: "the prime minister" finds
-        "Prime Minister Tony Blair" and "Tony Blair, the prime minister".
+        "Prime Minister Tony Blair" and "Tony Blair, the prime minister". A ``definite`` phrase ("the mogul", not "a
+        company") also finds a role said with more words (:func:`_shorter_role`: "real estate mogul Donald Trump").
         """
         keys = [f"{org.lower()} {role.lower()}"] if org else []
         keys.append(role.lower())
@@ -150,6 +152,8 @@ class SpeakerResolver:
                 return hits[-1][2], hits[-1][3]
         # a bare title says no state or organisation: 'Sen. John McCain' is 'the senator', not 'the Vermont senator'
         hits = [x for x in self.titles if x[0] < at and x[1] == role.lower()] if not org else []
+        if not hits and not org and definite:
+            hits = [x for x in self.titled if x[0] < at and _shorter_role(role.lower(), x[1])]
         if hits:
             return hits[-1][2], hits[-1][3]
         return None
@@ -498,6 +502,19 @@ class SpeakerResolver:
 #: nouns of what a source issues and that speaks for it ("the poll found", "the statement said")
 _DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "statement", "letter", "memo", "cable", "lawsuit", "complaint",
                    "filing", "ad", "email", "release", "analysis", "editorial", "order", "note", "message", "story"}
+
+
+def _shorter_role(role: str, named: str) -> bool:
+    """Whether ``role`` says the role ``named`` said with fewer words: the same head noun, and no word it lacks ("the
+    mogul" after "real estate mogul Donald Trump", "the neurosurgeon" after "retired neurosurgeon Ben Carson").
+
+    >>> _shorter_role("mogul", "real estate mogul"), _shorter_role("former minister", "labour leader")
+    (True, False)
+    >>> _shorter_role("vermont senator", "senator"), _shorter_role("mogul", "mogul")
+    (False, True)
+    """
+    rw, nw = role.split(), named.split()
+    return bool(rw) and bool(nw) and rw[-1] == nw[-1] and set(rw) <= set(nw)
 
 
 def _bare_document(head: Token, toks: list) -> bool:

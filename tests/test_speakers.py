@@ -329,6 +329,15 @@ SPEAKERS = [
      "On Friday, he said the process should proceed.", None, ("Bernie Sanders", "PRON")),
     ("Keir Starmer spoke in Leeds. Boris Johnson said it was a disaster. Starmer appeared to dismiss the issue. "
      "On Friday, he said the process should proceed.", None, ("Keir Starmer", "PRON")),
+    # "the X" is the person the article named with a longer role of the same head ("real estate mogul Donald Trump")
+    ("Real estate mogul Donald Trump spoke in Iowa on Monday. The mogul said the wall would be built.", None,
+     ("Donald Trump", "NOUN")),
+    ("Retired neurosurgeon Ben Carson visited Ohio on Friday. Later the neurosurgeon said that taxes were too high.",
+     None, ("Ben Carson", "NOUN")),
+    ("Veteran campaigner Peter Tatchell spoke in London. The campaigner said that the law was unjust.", None,
+     ("Peter Tatchell", "NOUN")),
+    # an indefinite phrase is someone else ("a company" after "oil company Diamond Shamrock")
+    ("Oil company Diamond Shamrock was sold. A company said that it would grow.", None, ("A company", "NOUN")),
 ]
 
 
