@@ -89,7 +89,8 @@ def pronoun_person_votes(attributions: dict[str, list[Attribution]], entities: d
     """One PERSON vote (for graphkit.entity_types) per 'he' / 'she' speaker the article pass resolved to an entity
     or speaker of the article: whoever the article calls 'he' is a person, whatever spaCy's label on the name ('Adel
     Nefzi' tagged ORG as a speaker, then 'He said ...' seven times). Only names count, the NER's or a speaker phrase's
-    it typed (not a role phrase, 'the director of the European Centre', whose words the vote would read as a name).
+    it typed (not a role phrase, 'the director of the European Centre', whose words the vote would read as a name),
+    and no name with an organisation's word ('Tory Party': the article pass's 'she' there is its error, searched again).
 
     >>> he = Attribution(spans=[(9, 12)], text="x", cue="said", speaker_text="He", resolved_text="Adel Nefzi")
     >>> named = Attribution(spans=[(9, 12)], text="x", cue="said", speaker_text="Adel Nefzi", speaker_type="ORG")
@@ -100,7 +101,8 @@ def pronoun_person_votes(attributions: dict[str, list[Attribution]], entities: d
     for d, atts in attributions.items():
         names = {e[0] for e in entities.get(d, ())} | {a.speaker_text for a in atts if a.speaker_type in _NAMED}
         for a in atts:
-            if PRONOUN_GENDER.get((a.speaker_text or "").strip().lower()) and a.resolved_text in names:
+            if PRONOUN_GENDER.get((a.speaker_text or "").strip().lower()) and a.resolved_text in names \
+                    and not any(fold(w) in ORG_WORDS for w in a.resolved_text.split()):
                 out[(a.resolved_text, "PERSON")] += 1
     return out
 
