@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
+from .stopwords import ENGLISH_STOP_WORDS
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -103,10 +105,9 @@ def content_words(text: str, stop) -> int:
 
 
 def _stop_words(exclude: Iterable[str] = (), model: Optional["IssueModel"] = None) -> frozenset[str]:
-    """The words that say nothing of an issue: scikit-learn's English stop words, the words of ``exclude`` (people's
-    names) and those the issue ``model`` was fitted without (the same names, when the caller kept the model)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+    """The words that say nothing of an issue: scikit-learn's English stop words (`graphkit.stopwords`, a copy: no
+    import of scikit-learn), the words of ``exclude`` (people's names) and those the issue ``model`` was fitted
+    without (the same names, when the caller kept the model)."""
     names = {w for x in exclude for w in _LETTERS.findall(str(x).lower())}
     return frozenset(ENGLISH_STOP_WORDS | names | (model.stop if model is not None else frozenset()))
 
@@ -343,7 +344,7 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
     import warnings
 
     import numpy as np
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
 

@@ -485,3 +485,42 @@ def test_phrases_sharing_a_word_are_grouped():
     found = [i for i in discover_issues(claims, n_issues=3)["issues"] if "council tax" not in i["patterns"]]
     assert sorted(sorted(i["patterns"]) for i in found) == [["gun control", "gun violence"],
                                                             ["terror attacks", "terrorism threat"]]
+
+
+def test_the_stop_words_are_scikit_learns():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from graphkit.stopwords import ENGLISH_STOP_WORDS as copied
+
+    assert copied == ENGLISH_STOP_WORDS
+
+
+_REBUILD = """
+import sys
+from graphkit.build import build
+rep = build(sys.argv[1], sys.argv[2])
+print(rep.parsed, rep.issues_discovered, sorted(m for m in ("sklearn", "scipy.stats", "pandas") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("edit,parsed", [
+    ("a5.txt", 1),    # a new article: its claims get the kept model's issues
+    (None, 0),        # nothing changed: nothing resolved
+])
+def test_a_rebuild_that_keeps_the_issue_model_imports_no_scikit_learn(uk_store, tmp_path, edit, parsed):
+    """scikit-learn (with the SciPy statistics and pandas it loads, about 1 CPU s) is for fitting; applying the
+    model a build kept is numpy (graphkit.issue_model, graphkit.stopwords)."""
+    from graphkit.store import Store
+
+    d, _ = uk_store
+    corpus, store = tmp_path / "corpus", tmp_path / "uk.gk"
+    shutil.copytree(d / "corpus", corpus)
+    shutil.copyfile(d / "uk.gk", store)
+    with Store(store) as s:
+        assert s.get_meta("issue_model") is not None  # the first build fitted one
+    if edit:
+        (corpus / edit).write_text("The treasury said council tax bills would fall in Wales.", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-c", _REBUILD, str(corpus), str(store)], capture_output=True, text=True,
+                       cwd=ROOT, check=True)
+    assert r.stdout.split()[:1] == [str(parsed)]
+    assert r.stdout.strip().endswith("[]"), r.stdout
