@@ -1,0 +1,92 @@
+"""The issue model's inference (graphkit.issue_model: numpy over the arrays a build keeps) gives what scikit-learn's
+fitted TfidfVectorizer and LogisticRegression give, so that a kept model, applied without scikit-learn, assigns
+the issues the fit would have: a table of claims, each read both ways, for a model of two issues (scikit-learn's
+binary form, one row of weights) and of three (one row per issue).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from graphkit.issue_model import IssueModel, _class_probabilities, _features, _TOKEN, fit_issue_model, MAX_WEIGHTS
+
+TRAIN = {
+    2: [("council tax bills rise in April", "council tax"), ("the council tax is unfair on pensioners", "council tax"),
+        ("council tax burden grows", "council tax"), ("ID cards are costly", "ID cards"),
+        ("ID cards database is dangerous", "ID cards"), ("ID cards threaten liberty and privacy", "ID cards")] * 3,
+    3: [("council tax bills rise in April", "council tax"), ("the council tax is unfair on pensioners", "council tax"),
+        ("council tax burden grows", "council tax"), ("ID cards are costly", "ID cards"),
+        ("ID cards database is dangerous", "ID cards"), ("ID cards threaten liberty and privacy", "ID cards"),
+        ("rail fares go up in January", "rail fares"), ("rail fares hit commuters", "rail fares"),
+        ("commuters pay more for rail fares", "rail fares")] * 3,
+}
+UNLABELLED = ["bills rise again", "a costly database", "pensioners and commuters", "the weather was fine"]
+
+CLAIMS = [
+    "bills rise again",                        # one issue's words
+    "a costly database",
+    "bills bills bills rise",                  # a word said three times: sublinear tf (1 + log 3)
+    "Bills RISE, again!",                      # case and punctuation
+    "rise bills",                              # the same words, the other pair
+    "pensioners and commuters",                # words of two issues
+    "costly costly database database",         # two words weighed alike: a tie
+    "fares and bills and cards",               # stop words between: pairs of the words left
+    "Tom Jones said bills rise",               # a person's name is no evidence (excluded)
+    "council tax ID cards rail fares",         # every issue's own words
+    "the weather was fine",                    # no word of the model: no probabilities
+    "",
+]
+
+
+def _sklearn_fit(n_issues: int):
+    """The model graphkit fits, and scikit-learn's own vectorizer and regression fitted the same way."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    train = TRAIN[n_issues]
+    texts = [t for t, _ in train] + UNLABELLED
+    assigned = [[(issue, issue, 0.5)] for _, issue in train] + [[] for _ in UNLABELLED]
+    model = fit_issue_model(texts, assigned, min_df=1, exclude=["Tom Jones"])
+    vec = TfidfVectorizer(min_df=1, stop_words=sorted(model.stop), ngram_range=(1, 2), sublinear_tf=True,
+                          token_pattern=_TOKEN.pattern, max_features=MAX_WEIGHTS // n_issues)
+    X = vec.fit_transform(texts)
+    lr = LogisticRegression(C=4.0, max_iter=1000, class_weight="balanced").fit(X[:len(train)], [i for _, i in train])
+    return model, vec, lr
+
+
+@pytest.fixture(scope="module", params=[2, 3])
+def fitted(request):
+    return _sklearn_fit(request.param)
+
+
+def test_the_kept_model_is_scikit_learns_fit(fitted):
+    model, vec, lr = fitted
+    assert model.classes == tuple(lr.classes_)
+    assert model.terms == tuple(vec.get_feature_names_out())
+    assert np.array_equal(model.idf, vec.idf_)
+    binary = len(model.classes) == 2  # scikit-learn's one row w for two classes is the softmax of (-w/2, w/2)
+    coef = np.vstack([-lr.coef_[0], lr.coef_[0]]) / 2 if binary else lr.coef_
+    intercept = np.array([-lr.intercept_[0], lr.intercept_[0]]) / 2 if binary else lr.intercept_
+    assert np.array_equal(model.coef, coef) and np.array_equal(model.intercept, intercept)
+    restored = IssueModel.from_json(model.to_json())  # what a build keeps in the store and reads back
+    assert (restored.classes, restored.terms, restored.stop) == (model.classes, model.terms, model.stop)
+    for a, b in ((restored.idf, model.idf), (restored.coef, model.coef), (restored.intercept, model.intercept)):
+        assert np.array_equal(a, b)
+
+
+@pytest.mark.parametrize("claim", CLAIMS)
+def test_inference_gives_scikit_learns_features_and_probabilities(fitted, claim):
+    model, vec, lr = fitted
+    row = vec.transform([claim])
+    cols, vals = _features(model, claim)
+    assert sorted(cols) == sorted(row.indices.tolist())
+    assert np.allclose([row[0, j] for j in cols], vals, rtol=1e-12, atol=0)
+    said = _class_probabilities(model, claim)
+    if not cols:
+        assert said is None  # it says none of the model's words: the model is not asked
+        return
+    p = said[2]
+    expected = lr.predict_proba(row)[0]
+    assert np.allclose(p, expected, rtol=1e-9, atol=1e-12)
+    assert int(p.argmax()) == int(expected.argmax())
