@@ -44,7 +44,7 @@ MAX_ISSUES = 3  # a claim is about at most this many issues: the best scored
 # a word; a single letter hyphenated to one is one word with it, as often written without the hyphen: "e-mails" is
 # "emails" (PolNeAR train discovered "emails" and "mails" apart)
 _WORD = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?:[A-Za-z][-\u2010\u2011](?=[A-Za-z]))?[A-Za-z0-9\u00C0-\u024F]+")
-_HYPHEN = re.compile(r"[-\u2010\u2011]")
+_HYPHENS = frozenset("-\u2010\u2011")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
@@ -80,7 +80,9 @@ def _words_of(text: str) -> list[tuple[str, str, int, int]]:
     """`_words` of a text whose apostrophes are already normalised (``text.translate(_APOS)``)."""
     out = []
     for m in _WORD.finditer(text):
-        w = _HYPHEN.sub("", m.group(0), count=1)
+        w = m.group(0)
+        if w[1:2] in _HYPHENS:  # "e-mails" is "emails": `_WORD` lets in one hyphen, after a first letter
+            w = w[0] + w[2:]
         s = m.start()
         if (w == "s" or w == "S") and s > 0 and text[s - 1] == "'":
             continue  # the s of a possessive

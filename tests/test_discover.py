@@ -223,7 +223,9 @@ def test_too_little_to_discover_gives_no_issue():
 @pytest.mark.parametrize("phrase,key", [("Council Tax bills", "council tax bill"), ("ID cards", "id card"),
                                          ("the EU's", "the eu"),
                                          ("e-mails", "email"), ("E-mail server", "email server"),  # one letter + hyphen: one word
-                                         ("U.S.-Mexico", "u s mexico"), ("standard-bearer", "standard bearer")])
+                                         ("U.S.-Mexico", "u s mexico"), ("standard-bearer", "standard bearer"),
+                                         ("x\u2010rays", "xray"), ("E\u2011Mail", "email"), ("a-", "a"),  # other hyphens
+                                         ("-e mails", "e mail"), ("e--mail", "e mail"), ("é-mail", "é mail")])
 def test_phrase_keys_fold_case_and_plurals(phrase, key):
     assert phrase_key(phrase) == key
 
