@@ -280,7 +280,7 @@ def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: 
 def warm_resolution(issue_model: bool = False):
     """Start loading what `resolve_store` needs, in a thread: its modules and the place indexes (every resolution
     reads them), and with ``issue_model`` what discovering issues and fitting the issue model need
-    (`fits_issue_model`): scikit-learn (about 1 CPU s of imports), its clustering and the English word frequencies
+    (`fits_issue_model`): scikit-learn (about 1 CPU s of imports), SciPy's clustering and the English word frequencies
     (`graphkit.discover.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses (in worker
     processes, where it only shares the cores, or in its own thread, whose matrix products release the GIL), so
     that the resolution after the parse, which nothing overlaps, does not pay for them.
@@ -299,7 +299,7 @@ def warm_resolution(issue_model: bool = False):
             places.load_place_config()
             places._geonames()  # the geonames indexes, from their cache file (graphkit.places)
             if issue_model:
-                import sklearn.cluster  # noqa: F401
+                import scipy.cluster.hierarchy  # noqa: F401  (graphkit.clustering)
                 import sklearn.feature_extraction.text  # noqa: F401
                 import sklearn.linear_model  # noqa: F401
                 from wordfreq import word_frequency

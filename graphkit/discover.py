@@ -359,7 +359,7 @@ def stem(word: str) -> str:
 
 def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], k: int, many: bool) -> list[list[str]]:
     """`heads` (topical phrases) in `k` groups by average-link clustering of `phrase_vectors` (cosine;
-    deterministic), each group its phrases in order of how well they stand for it: claims x closeness to the
+    deterministic: `graphkit.clustering`, scikit-learn's AgglomerativeClustering's labels from SciPy), each group its phrases in order of how well they stand for it: claims x closeness to the
     group's centre, the first its name."""
     import numpy as np
 
@@ -369,10 +369,10 @@ def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str
     keep = np.linalg.norm(X, axis=1) > 0
     if keep.sum() <= k:
         return [[h] for h in heads]
-    from sklearn.cluster import AgglomerativeClustering
+    from .clustering import average_link_labels
 
     lab = np.full(len(heads), -1)
-    lab[keep] = AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit(X[keep]).labels_
+    lab[keep] = average_link_labels(X[keep], k)
     groups = []
     for g in sorted(set(lab[keep].tolist())):
         idx = [i for i in range(len(heads)) if lab[i] == g]
