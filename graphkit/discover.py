@@ -358,9 +358,9 @@ def stem(word: str) -> str:
 
 
 def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], k: int, many: bool) -> list[list[str]]:
-    """`heads` (topical phrases) in `k` groups by average-link clustering of `phrase_vectors` (cosine;
-    deterministic: `graphkit.clustering`, scikit-learn's AgglomerativeClustering's labels from SciPy), each group its phrases in order of how well they stand for it: claims x closeness to the
-    group's centre, the first its name."""
+    """`heads` (topical phrases) in `k` groups by average-link clustering of `phrase_vectors` (cosine; deterministic:
+    `graphkit.clustering`, scikit-learn's AgglomerativeClustering labels from SciPy), each group its phrases in order
+    of how well they stand for it: claims x closeness to the group's centre, the first its name."""
     import numpy as np
 
     if k >= len(heads):
