@@ -13,7 +13,7 @@
    matches a gold attribution by the scorer's rule (gold content chars covered > 30 %; for a
    continuation quote, > 50 % of its own chars inside one gold content) AND its speaker span overlaps
    that gold source (end-to-end). Features: ``graphkit.confidence.features``; features seen in fewer
-   than ``min_count`` candidates are dropped. C and the two thresholds (rule candidates, tagger
+   than ``min_count`` candidates are dropped. C, ``min_count`` and the two thresholds (rule candidates, tagger
    candidates) are chosen by 5-fold cross-validation over train+dev grouped by article
    (``attribution_cv.fold_of``), scored by the PolNeAR scorer's own matching on the out-of-fold
    predictions: the best mean of e2e F1 on all attributions and the speech subset's fair F1 (then the
@@ -37,6 +37,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 COMMAND = "python bench/train_filter.py"
+
+#: the CV grid (5-fold over train+dev by article; bench/README.md, issue #13 ninth part): feature cut-offs (a feature
+#: seen in fewer training candidates is dropped) and the thresholds of rule and tagger candidates. Past runs never
+#: chose a threshold outside 0.45-0.55 / 0.6, so the grid spans 0.40-0.60 / 0.5-0.7 around it.
+MIN_COUNTS = (5, 10, 15)
+THRESHOLDS = (0.40, 0.45, 0.50, 0.55, 0.60)
+THRESHOLDS_LEARNED = (0.5, 0.6, 0.7)
 
 
 def _kept(feats: list[dict], min_count: int) -> list[dict]:
@@ -114,7 +121,9 @@ def main(argv=None) -> int:
     from graphkit.confidence import apply_scores, score_features
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--min-count", type=int, nargs="+", default=list(MIN_COUNTS),
+                    help="the re-scorer's feature cut-offs the CV grid tries (features seen in fewer candidates are "
+                         f"dropped; default {' '.join(map(str, MIN_COUNTS))})")
     ap.add_argument("--k", type=int, default=5, help="folds of the cross-validation (by article)")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "attribution_filter.json")
     ap.add_argument("--tagger-out", type=Path, default=ROOT / "models" / "attribution_tagger.json")
@@ -144,16 +153,15 @@ def main(argv=None) -> int:
     sc = scorer()
     folds = [fold_of(a["id"], args.k) for a in arts]
     # C 1.0 lost to 0.3 in every run of this grid (best CV mean 76.08 vs 76.77 on 2026-12-01): 0.3 alone halves the time
-    grid = [("logistic", {"C": C}) for C in (0.3,)]
-    thresholds = [x / 100 for x in range(30, 70, 5)]
-    learned = [x / 100 for x in range(40, 80, 10)]
+    grid = [("logistic", {"C": C, "min_count": mc}) for C in (0.3,) for mc in args.min_count]
+    thresholds, learned = THRESHOLDS, THRESHOLDS_LEARNED
     tried = []
     for kind, p in grid:
         oof: dict[int, list[float]] = {}
         for f in range(args.k):
             tr = [i for i in range(len(arts)) if folds[i] != f]
             m = fit([x for i in tr for x in cands[i][2]], [y for i in tr for y in cands[i][3]], kind=kind,
-                    params={**p, "min_count": args.min_count, "threshold": 0.5})
+                    params={**p, "threshold": 0.5})
             for i in range(len(arts)):
                 if folds[i] == f:
                     oof[i] = [score_features(m, x) for x in cands[i][2]]
@@ -174,7 +182,7 @@ def main(argv=None) -> int:
     # 3. refit on PolNeAR train only: its candidates with tagger scores cross-fitted within train
     tcands = _oof_candidates(arts[:ntr], docs[:ntr], args.k)
     model = fit([x for c in tcands for x in c[2]], [y for c in tcands for y in c[3]], kind=kind,
-                params={**p, "min_count": args.min_count, "threshold": t})
+                params={**p, "threshold": t})
     model = {
         "model": f"{kind} over graphkit.confidence.features",
         "trained_on": f"PolNeAR train split ({ntr} articles), labels = end-to-end match by the polnear_score rule",
