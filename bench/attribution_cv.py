@@ -106,32 +106,53 @@ def candidates(arts: list[dict], docs: list, *, without=(), nested: bool = False
     return out
 
 
-def figures(sc, arts: list[dict], preds: dict[str, list[dict]]) -> dict:
-    """The PolNeAR scorer's figures for these articles: {"all": {...}, "speech": {...}} (F1s in %)."""
+def counts(sc, arts: list[dict], preds: dict[str, list[dict]]) -> dict[str, collections.Counter]:
+    """The PolNeAR scorer's counts for these articles, {"all": Counter, "speech": Counter}: what :func:`figures`
+    reads. Counts add up over disjoint sets of articles (the folds' counts sum to the pooled ones)."""
     res = {}
     for name, speech in (("all", False), ("speech", True)):
         tot = collections.Counter()
-        other_tp = 0
         for a in arts:
             G = sc.gold_items(a, speech)
             P = sc.pred_items(preds.get(a["id"], []))
-            c = sc.match(G, P)
-            tot.update(c)
+            tot.update(sc.match(G, P))
             tot["ngold"] += len(G)
             tot["npred"] += len(P)
             if speech:
                 keys = {frozenset(g["C"]) for g in G}
                 other = [g for g in sc.gold_items(a, False) if frozenset(g["C"]) not in keys]
-                other_tp += sc.match(other, P)["tp"]
+                tot["other_tp"] += sc.match(other, P)["tp"]
+        res[name] = tot
+    return res
+
+
+def from_counts(sc, c: dict[str, collections.Counter]) -> dict:
+    """:func:`counts` as the scorer's figures: {"all": {...}, "speech": {...}} (F1s in %)."""
+    res = {}
+    for name, tot in c.items():
         _, _, cf = sc.prf(tot["tp"], tot["npred"], tot["ngold"])
         p, r, f = sc.prf(tot["e2e"], tot["npred"], tot["ngold"])
         row = {"content_F1": 100 * cf, "e2e_P": 100 * p, "e2e_R": 100 * r, "e2e_F1": 100 * f,
                "n_gold": tot["ngold"], "n_pred": tot["npred"]}
-        if speech:
-            fp, fr, ff = sc.prf(tot["e2e"], tot["npred"] - other_tp, tot["ngold"])
+        if name == "speech":
+            fp, fr, ff = sc.prf(tot["e2e"], tot["npred"] - tot["other_tp"], tot["ngold"])
             row["e2e_F1_fair"] = 100 * ff
         res[name] = row
     return res
+
+
+def figures(sc, arts: list[dict], preds: dict[str, list[dict]]) -> dict:
+    """The PolNeAR scorer's figures for these articles: {"all": {...}, "speech": {...}} (F1s in %)."""
+    return from_counts(sc, counts(sc, arts, preds))
+
+
+def pooled(parts: list[dict[str, collections.Counter]]) -> dict[str, collections.Counter]:
+    """The counts of the union of disjoint sets of articles (e.g. the folds) from each set's :func:`counts`."""
+    out = {"all": collections.Counter(), "speech": collections.Counter()}
+    for c in parts:
+        for name in out:
+            out[name].update(c[name])
+    return out
 
 
 def export(doc_id: str, text: str, atts) -> list[dict]:

@@ -114,7 +114,7 @@ def _oof_candidates(arts, docs, k: int, log=print):
 
 
 def main(argv=None) -> int:
-    from attribution_cv import export, figures, fold_of, load_articles, parsed_docs, scorer
+    from attribution_cv import counts, export, fold_of, from_counts, load_articles, parsed_docs, pooled, scorer
     from train_tagger import fit_tagger, rows_of
 
     from graphkit.attribution import attributions
@@ -169,10 +169,11 @@ def main(argv=None) -> int:
             for tl in learned:
                 preds = {cands[i][0]: export(cands[i][0], arts[i]["text"], apply_scores(cands[i][1], oof[i], t, tl))
                          for i in range(len(arts))}
-                r = figures(sc, arts, preds)
+                fold_counts = [counts(sc, [arts[i] for i in range(len(arts)) if folds[i] == f], preds)
+                               for f in range(args.k)]
+                r = from_counts(sc, pooled(fold_counts))
                 a, s = r["all"]["e2e_F1"], r["speech"]["e2e_F1_fair"]
-                per_fold = [_objective(figures(sc, [arts[i] for i in range(len(arts)) if folds[i] == f], preds))
-                            for f in range(args.k)]
+                per_fold = [_objective(from_counts(sc, c)) for c in fold_counts]
                 print(f"{kind} {p} t={t:.2f} learned t={tl:.2f}: all {a:.2f} speech fair {s:.2f} "
                       f"mean {(a + s) / 2:.2f} (folds {' '.join(f'{x:.2f}' for x in per_fold)})", flush=True)
                 tried.append(((a + s) / 2, kind, p, (t, tl), r, per_fold))
