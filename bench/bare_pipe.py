@@ -2,14 +2,16 @@
 
     python bench/bare_pipe.py CORPUS_DIR                 # the default pipeline, one process
     python bench/bare_pipe.py CORPUS_DIR --n-process 2   # nlp.pipe(n_process=2)
-    python bench/bare_pipe.py CORPUS_DIR --numpy-gemm    # the matrix products through numpy's BLAS, as graphkit's
+    python bench/bare_pipe.py CORPUS_DIR --one-blas-thread   # OpenBLAS on one thread, as graphkit's command
+    python bench/bare_pipe.py CORPUS_DIR --numpy-gemm    # and the matrix products through numpy's BLAS, as graphkit's
 
 Reads every ``*.txt`` of the folder, loads the pipeline graphkit uses by default (``en_core_web_sm``,
 else its PyPI re-upload) with spaCy's own components only, runs ``nlp.pipe`` (batch size 16, as
 ``graphkit build``) and prints the token count. Start-up (Python, spaCy, the pipeline) is part of
-the command, as it is of ``graphkit build``. ``--numpy-gemm``: the same pipeline multiplying its matrices as
-``graphkit build`` does (``graphkit.nlp.use_numpy_gemm``, OpenBLAS on one thread): what bare spaCy would
-gain from graphkit's choice of BLAS.
+the command, as it is of ``graphkit build``. ``--one-blas-thread``: OpenBLAS limited to one thread,
+as ``graphkit build`` limits it (``graphkit.nlp.one_blas_thread_from_start``); ``--numpy-gemm``: that, and the
+pipeline multiplying its matrices as ``graphkit build`` does (``graphkit.nlp.use_numpy_gemm``). Against each
+other they say what each of graphkit's two choices is worth to bare spaCy on its own.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ def main():
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--numpy-gemm", action="store_true", help="numpy's BLAS (one thread) for the matrix products")
+    ap.add_argument("--one-blas-thread", action="store_true", help="OpenBLAS on one thread, as graphkit's command")
+    ap.add_argument("--numpy-gemm", action="store_true",
+                    help="numpy's BLAS for the matrix products (implies --one-blas-thread)")
     a = ap.parse_args()
-    if a.numpy_gemm:
+    if a.numpy_gemm or a.one_blas_thread:
         import os
 
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as graphkit's command (nlp.one_blas_thread_from_start)

@@ -18,7 +18,8 @@ is copied into the repository), then, in one process (the four throughput runs r
 3. the same as whole commands, as a user runs them (start-up included): ``graphkit build CORPUS --store S``
    (one worker and ``--workers 2``) against ``python bench/bare_pipe.py CORPUS`` (``spacy.load`` and
    ``nlp.pipe`` over the folder's texts; the reference) and, for what graphkit's choice of BLAS is worth on its
-   own, ``bare_pipe.py --numpy-gemm`` (bare spaCy multiplying as graphkit does), CPU seconds of the child process
+   own, ``bare_pipe.py --one-blas-thread`` (bare spaCy on one OpenBLAS thread, as graphkit's command) and
+   ``--numpy-gemm`` (and multiplying as graphkit does), CPU seconds of the child process
    and its workers, and where a build command's wall time goes (parse, resolve, the rest: start-up and exit);
 4. rebuild with nothing changed, and with 1% of the articles edited (at least one),
    in this process (pipeline and gazetteers warm) and as a fresh ``graphkit build``
@@ -153,7 +154,8 @@ def main():
         keep_best("graphkit 2", w, c)
         print(f"# round {r + 1}: graphkit build 2 workers: {w:.1f}s wall (parse {rep2.parse_seconds:.1f}s, resolve "
               f"{rep2.resolve_seconds:.1f}s); {load()}", file=sys.stderr)
-        for key, cmd in (("bare cmd 1", bare_cmd), ("bare cmd 1 numpy", bare_cmd + ["--numpy-gemm"]),
+        for key, cmd in (("bare cmd 1", bare_cmd), ("bare cmd 1 thread", bare_cmd + ["--one-blas-thread"]),
+                         ("bare cmd 1 numpy", bare_cmd + ["--numpy-gemm"]),
                          ("graphkit cmd 1", gk_cmd + [str(work / "cmd1.gk")]),
                          ("bare cmd 2", bare_cmd + ["--n-process", "2"]),
                          ("graphkit cmd 2", gk_cmd + [str(work / "cmd2.gk"), "--workers", "2"])):
@@ -214,7 +216,9 @@ def main():
     print("| command | wall s | tokens/s | CPU s | ratio |")
     print("|---|---|---|---|---|")
     print(f"| `python bench/bare_pipe.py CORPUS` | {rows['bare cmd 1'][0]:.1f} | {cb1:,.0f} | {rows['bare cmd 1'][1]:.1f} | 1.00 |")
-    cbn = tps("bare cmd 1 numpy")
+    cbt, cbn = tps("bare cmd 1 thread"), tps("bare cmd 1 numpy")
+    print(f"| `python bench/bare_pipe.py CORPUS --one-blas-thread` (OpenBLAS on one thread, as graphkit's command) | "
+          f"{rows['bare cmd 1 thread'][0]:.1f} | {cbt:,.0f} | {rows['bare cmd 1 thread'][1]:.1f} | {cbt / cb1:.2f} × bare |")
     print(f"| `python bench/bare_pipe.py CORPUS --numpy-gemm` (graphkit's BLAS, `graphkit.nlp.use_numpy_gemm`) | "
           f"{rows['bare cmd 1 numpy'][0]:.1f} | {cbn:,.0f} | {rows['bare cmd 1 numpy'][1]:.1f} | {cbn / cb1:.2f} × bare |")
     print(f"| `graphkit build CORPUS --store S` | {rows['graphkit cmd 1'][0]:.1f} | {cg1:,.0f} | "

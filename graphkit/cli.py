@@ -393,12 +393,13 @@ def main(argv=None):
     import importlib
     import sqlite3
 
-    from .nlp import one_blas_thread_from_start
+    from .nlp import numpy_gemm_wanted, one_blas_thread_from_start
 
     one_blas_thread_from_start()  # before anything imports numpy: parsing keeps OpenBLAS to one thread a process
     # click's exceptions, wherever this typer takes them from (click, or its own vendored copy)
     cx = importlib.import_module(typer.BadParameter.__module__)
     try:
+        numpy_gemm_wanted()  # a bad GRAPHKIT_GEMM is said before any pipeline loads or store is written
         rv = app(args=argv, prog_name="graphkit", standalone_mode=False)
     except cx.NoArgsIsHelpError as e:  # bare `graphkit`: show the help
         e.show()

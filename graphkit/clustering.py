@@ -14,6 +14,38 @@ SciPy's clustering. A build imports scikit-learn only to fit the issue model (`g
 [1, 1, 0, 0]
 """
 
+# `_cut` is scikit-learn's ``_hc_cut`` (sklearn/cluster/_agglomerative.py); its licence, which this notice keeps:
+#
+# BSD 3-Clause License
+#
+# Copyright (c) 2007-2026 The scikit-learn developers.
+# All rights reserved.
+#
+# Redistribution and use in source and binary forms, with or without
+# modification, are permitted provided that the following conditions are met:
+#
+# * Redistributions of source code must retain the above copyright notice, this
+#   list of conditions and the following disclaimer.
+#
+# * Redistributions in binary form must reproduce the above copyright notice,
+#   this list of conditions and the following disclaimer in the documentation
+#   and/or other materials provided with the distribution.
+#
+# * Neither the name of the copyright holder nor the names of its
+#   contributors may be used to endorse or promote products derived from
+#   this software without specific prior written permission.
+#
+# THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"
+# AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
+# IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+# DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+# FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+# DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+# SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+# CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+# OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+# OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+
 from __future__ import annotations
 
 from heapq import heappush, heappushpop
@@ -26,11 +58,18 @@ if TYPE_CHECKING:
 def average_link_labels(X: "np.ndarray", k: int) -> "np.ndarray":
     """Cluster labels (0 .. ``k`` - 1) of the rows of ``X`` (at least two, none all zero) by average-link
     clustering over cosine distance: ``AgglomerativeClustering(n_clusters=k, metric="cosine",
-    linkage="average").fit(X).labels_``."""
+    linkage="average").fit(X).labels_``. A ``k`` outside 1 .. rows is a ValueError, as in scikit-learn.
+
+    >>> import numpy as np
+    >>> average_link_labels(np.eye(3), 3).tolist(), average_link_labels(np.eye(3), 1).tolist()
+    ([2, 1, 0], [0, 0, 0])
+    """
     import numpy as np
     from scipy.cluster.hierarchy import linkage
 
     n = len(X)
+    if not 1 <= k <= n:
+        raise ValueError(f"cannot cut {n} rows into {k} clusters: k must be between 1 and the number of rows")
     children = linkage(np.asarray(X, dtype=np.float64), method="average", metric="cosine")[:, :2].astype(int)
     return _cut(children, n, k)
 

@@ -79,7 +79,7 @@ def worker_pipeline(model: Optional[str] = None):
     threads of a multi-threaded worker get their own copy (a spaCy Language is not
     meant to be used by two threads at once).
     """
-    from .nlp import load_pipeline
+    from .nlp import cached_pipeline, load_pipeline, numpy_gemm_wanted
 
     cache = getattr(_local, "pipelines", None)
     if cache is None:
@@ -95,7 +95,7 @@ def worker_pipeline(model: Optional[str] = None):
             elif owner == threading.get_ident():
                 nlp = shared
             else:
-                nlp = load_pipeline.__wrapped__(model)
+                nlp = cached_pipeline.__wrapped__(model, numpy_gemm_wanted())
         cache[model] = nlp
     return nlp
 

@@ -30,3 +30,7 @@ class ModelsFileError(GraphkitError):
 
 class ExportError(GraphkitError):
     """An export could not be written."""
+
+
+class SettingError(GraphkitError):
+    """An environment setting graphkit reads (``GRAPHKIT_GEMM``) has a value it does not know."""

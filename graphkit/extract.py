@@ -276,18 +276,19 @@ def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: in
     goes on its own, one piece at a time (`chunks`): spaCy's memory grows with the tokens of a batch, and
     the seven pieces of a 640 KB article in one batch peaked at 2 GB (one piece a batch: the same extraction).
     """
-    from .nlp import load_pipeline
+    from .nlp import load_pipeline, one_blas_thread
 
     nlp = nlp or load_pipeline()
-    run: list[Document] = []
-    for d in documents:
-        if len(d.text) <= CHUNK_CHARS:
-            run.append(d)
-            continue
+    with one_blas_thread():  # spaCy's small matrices gain nothing from more (graphkit.nlp.one_blas_thread)
+        run: list[Document] = []
+        for d in documents:
+            if len(d.text) <= CHUNK_CHARS:
+                run.append(d)
+                continue
+            yield from _extract(run, nlp, batch_size, n_process, ahead)
+            run = []
+            yield from _extract([d], nlp, 1, n_process, ahead)
         yield from _extract(run, nlp, batch_size, n_process, ahead)
-        run = []
-        yield from _extract([d], nlp, 1, n_process, ahead)
-    yield from _extract(run, nlp, batch_size, n_process, ahead)
 
 
 def _extract(docs: list[Document], nlp, batch_size: int, n_process: int, ahead: bool) -> Iterator[DocExtraction]:

@@ -109,8 +109,8 @@ def add_paragraph_breaks(nlp):
 
 
 def use_numpy_gemm(nlp):
-    """Have the pipeline's networks multiply their matrices with numpy's BLAS (the OpenBLAS numpy's wheels
-    carry) rather than thinc's default, BLIS; returns nlp. Only models on thinc's CPU ops (``NumpyOps``)
+    """Have the pipeline's networks multiply their matrices with numpy's BLAS (the OpenBLAS numpy's Linux
+    wheels carry; Accelerate on macOS) rather than thinc's default, BLIS; returns nlp. Only models on thinc's CPU ops (``NumpyOps``)
     change; a pipeline on a GPU stays as it is.
 
     The products are the same up to the order of float additions: on PolNeAR dev and train every token's
@@ -142,21 +142,30 @@ GEMM_ENV = "GRAPHKIT_GEMM"
 
 
 def numpy_gemm_wanted() -> bool:
-    """Whether `load_pipeline` multiplies with numpy's BLAS: yes unless ``GRAPHKIT_GEMM=blis`` (read when a
-    pipeline is first loaded; worker processes inherit it). The parses are the same either way.
+    """Whether `load_pipeline` multiplies with numpy's BLAS: yes unless ``GRAPHKIT_GEMM=blis`` (read each time a
+    pipeline is asked for; worker processes inherit it). The parses are the same either way. Any other value
+    is a `graphkit.errors.SettingError` (one line from the CLI).
 
-    >>> import os; os.environ.get(GEMM_ENV, "numpy") == "blis" or numpy_gemm_wanted()
+    >>> import os
+    >>> os.environ[GEMM_ENV] = " BLIS "; numpy_gemm_wanted()
+    False
+    >>> os.environ[GEMM_ENV] = "openblas"; numpy_gemm_wanted()
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.SettingError: GRAPHKIT_GEMM='openblas' is neither 'numpy' nor 'blis'; set one of them or unset it
+    >>> del os.environ[GEMM_ENV]; numpy_gemm_wanted()
     True
     """
     import os
 
+    from .errors import SettingError
+
     choice = os.environ.get(GEMM_ENV, "numpy").strip().lower() or "numpy"
     if choice not in ("numpy", "blis"):
-        raise ValueError(f"{GEMM_ENV}={choice!r} is neither 'numpy' nor 'blis'; set one of them or unset it")
+        raise SettingError(f"{GEMM_ENV}={choice!r} is neither 'numpy' nor 'blis'; set one of them or unset it")
     return choice == "numpy"
 
 
-@lru_cache(maxsize=8)
 def load_pipeline(model: str | None = None, *, numpy_gemm: bool | None = None):
     """spaCy pipeline with graphkit's components: paragraph breaks before the parser, attribution last,
     the attribute ruler and lemmatizer as table lookups (graphkit.annotate: the same annotations, a
@@ -164,13 +173,26 @@ def load_pipeline(model: str | None = None, *, numpy_gemm: bool | None = None):
     (`use_numpy_gemm`: the same parses, a third of spaCy's time spared; ``numpy_gemm=False``, or
     ``GRAPHKIT_GEMM=blis`` in the environment, keeps thinc's BLIS).
 
-    Cached per model name: loading takes about a second.
+    Cached per model name and BLAS choice (`cached_pipeline`): loading takes about a second, and
+    ``load_pipeline()`` and ``load_pipeline(numpy_gemm=True)`` are the same pipeline. numpy's BLAS starts
+    a thread per core: a build parses under `one_blas_thread`, and so should a caller running the
+    pipeline itself (``with one_blas_thread(): nlp(text)``); spaCy's matrices are too small for more.
+
+    >>> load_pipeline() is load_pipeline(numpy_gemm=True) or numpy_gemm_wanted() is False
+    True
     """
+    return cached_pipeline(model, numpy_gemm_wanted() if numpy_gemm is None else bool(numpy_gemm))
+
+
+@lru_cache(maxsize=8)
+def cached_pipeline(model: str | None, numpy_gemm: bool):
+    """`load_pipeline`'s cache, one pipeline per (model, BLAS choice); ``cached_pipeline.__wrapped__``
+    loads a fresh one (for a second thread of a Dask worker, `graphkit.distributed.worker_pipeline`)."""
     from . import attribution  # noqa: F401  registers the factory
     from .annotate import use_table_annotators
 
     nlp = add_paragraph_breaks(use_table_annotators(load_spacy(model)))
-    if numpy_gemm_wanted() if numpy_gemm is None else numpy_gemm:
+    if numpy_gemm:
         use_numpy_gemm(nlp)
     if "graphkit_attribution" not in nlp.pipe_names:
         nlp.add_pipe("graphkit_attribution", last=True)

@@ -1,6 +1,6 @@
 """graphkit.clustering gives scikit-learn's AgglomerativeClustering(metric="cosine", linkage="average") labels, label
 for label, on a table of inputs: random rows, rows with ties (duplicates, equidistant directions, all alike), sparse
-non-negative rows like discovery's phrase vectors, and every number of clusters from 1 to n - 1."""
+non-negative rows like discovery's phrase vectors, and every number of clusters from 1 to n;\na number outside that range is refused, as scikit-learn refuses it."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_labels_are_scikit_learns(kind, seed):
 
     X = _rows(kind, seed)
     assert (np.linalg.norm(X, axis=1) > 0).all()
-    for k in range(1, len(X)):
+    for k in range(1, len(X) + 1):
         expected = AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit(X).labels_
         assert average_link_labels(X, k).tolist() == expected.tolist(), (kind, seed, k)
 
@@ -65,3 +65,9 @@ def test_discovery_imports_no_scikit_learn():
     r = subprocess.run([sys.executable, "-c", _DISCOVER, str(tests)], capture_output=True, text=True, check=True,
                        cwd=tests.parent)
     assert r.stdout.split() == ["4", "False"], r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("k", [0, -1, 5])
+def test_a_number_of_clusters_outside_one_to_rows_is_refused(k):
+    with pytest.raises(ValueError, match="cannot cut 4 rows"):
+        average_link_labels(np.eye(4), k)

@@ -489,14 +489,6 @@ def test_phrases_sharing_a_word_are_grouped():
                                                             ["terror attacks", "terrorism threat"]]
 
 
-def test_the_stop_words_are_scikit_learns():
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    from graphkit.stopwords import ENGLISH_STOP_WORDS as copied
-
-    assert copied == ENGLISH_STOP_WORDS
-
-
 _REBUILD = """
 import sys
 from graphkit.build import build

@@ -43,7 +43,7 @@ def test_dask_build_equals_single_process_build(client, sample_store, tmp_path, 
     assert extractions(tmp_path / "dask.gk") == extractions(sample_store)
     assert jsonl(tmp_path / "dask.gk", tmp_path / "dask.jsonl") == jsonl(sample_store, tmp_path / "local.jsonl")
     # every worker process loaded the pipeline once, at start (the plugin), not per batch
-    loads = client.run(lambda: sys.modules["graphkit.nlp"].load_pipeline.cache_info().misses)
+    loads = client.run(lambda: sys.modules["graphkit.nlp"].cached_pipeline.cache_info().misses)
     assert list(loads.values()) == [1, 1]
     # an incremental rebuild through the cluster parses nothing
     assert build(corpus, tmp_path / "dask.gk", extract=dask_extractor(client)).parsed == 0

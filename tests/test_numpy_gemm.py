@@ -11,7 +11,7 @@ ATTRS = [TAG, POS, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
 @pytest.fixture(scope="module")
 def pipelines():
-    return load_pipeline(numpy_gemm=False), load_pipeline()
+    return load_pipeline(numpy_gemm=False), load_pipeline(numpy_gemm=True)
 
 
 # text in -> (entities, speakers as resolved) out, the same with either BLAS
@@ -65,3 +65,24 @@ def test_a_gpu_model_is_left_alone():
 
     use_numpy_gemm(Nlp())
     assert Component.model.ops is other
+
+
+@pytest.mark.parametrize("value,numpy", [("numpy", True), (" NumPy ", True), ("", True), ("blis", False), ("BLIS", False)])
+def test_the_environment_chooses_the_blas(monkeypatch, value, numpy):
+    from graphkit.nlp import GEMM_ENV, numpy_gemm_wanted
+
+    monkeypatch.setenv(GEMM_ENV, value)
+    assert numpy_gemm_wanted() is numpy
+
+
+def test_an_unknown_blas_is_one_line_before_any_store_is_written(monkeypatch, tmp_path, capsys):
+    from graphkit.cli import main
+    from graphkit.nlp import GEMM_ENV
+
+    monkeypatch.setenv(GEMM_ENV, "openblas")
+    with pytest.raises(SystemExit) as e:
+        main(["build", str(tmp_path), "--store", str(tmp_path / "s.gk")])
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and "Traceback" not in err and err.count("\n") == 1
+    assert "GRAPHKIT_GEMM='openblas' is neither 'numpy' nor 'blis'" in err
+    assert not (tmp_path / "s.gk").exists()
