@@ -343,7 +343,8 @@ def roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
     pre = [t for t in e.root.children if t.i < e.start and t.dep_ in ("compound", "amod", "nmod", "poss")]
     if pre:
         lo = min(t.left_edge.i for t in pre)
-        _, role, org = split_speaker(list(doc[lo:e.end]), None)
+        cut = _after_other_names(doc, lo, e.start)
+        _, role, org = split_speaker(list(doc[lo:e.end]), None) if cut == lo else (None, *role_words(list(doc[cut:e.start])))
         if role:
             out.append((role, org))
     nouns = [c for c in e.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
@@ -357,6 +358,22 @@ def roles_named_with(e: Span) -> list[tuple[str, Optional[str]]]:
             if r:
                 out.append((r, o))
     return out
+
+
+def _after_other_names(doc, lo: int, start: int) -> int:
+    """Where the words written before a name at ``start`` begin, from ``lo`` on, when they say that name's role: after
+    the last conjunction, comma or other person's name among them ("real estate mogul Donald Trump and media mogul
+    Rupert Murdoch": Murdoch's role is "media mogul", not one that runs over Trump).
+
+    >>> from graphkit.nlp import load_pipeline
+    >>> doc = load_pipeline()("Real estate mogul Donald Trump and media mogul Rupert Murdoch met.")
+    >>> doc[_after_other_names(doc, 0, 8):8].text
+    'media mogul'
+    """
+    for t in doc[lo:start]:
+        if t.pos_ == "CCONJ" or t.text == "," or t.ent_type_ == "PERSON":
+            lo = t.i + 1
+    return lo
 
 
 def role_words(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:

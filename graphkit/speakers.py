@@ -30,6 +30,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .dates import WEEKDAYS
+from .merge import holds_role
 from .gender import article_honorific_votes, article_pronoun_votes
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
@@ -140,7 +141,8 @@ class SpeakerResolver:
 
         Roles compare without a leading determiner or possessive: "the prime minister" finds
         "Prime Minister Tony Blair" and "Tony Blair, the prime minister". A ``definite`` phrase ("the mogul", not "a
-        company") also finds a role said with more words (:func:`_shorter_role`: "real estate mogul Donald Trump").
+        company") also finds a role said with more words ("real estate mogul Donald Trump": `graphkit.merge.holds_role`,
+        so never another office: "the president" is not "the vice president"), when only one person was so named.
         """
         keys = [f"{org.lower()} {role.lower()}"] if org else []
         keys.append(role.lower())
@@ -153,7 +155,9 @@ class SpeakerResolver:
         # a bare title says no state or organisation: 'Sen. John McCain' is 'the senator', not 'the Vermont senator'
         hits = [x for x in self.titles if x[0] < at and x[1] == role.lower()] if not org else []
         if not hits and not org and definite:
-            hits = [x for x in self.titled if x[0] < at and _shorter_role(role.lower(), x[1])]
+            hits = [x for x in self.titled if x[0] < at and holds_role(role, [x[1]])]
+            if len({x[2] for x in hits}) > 1:  # 'the mogul' after two moguls: which one is not said
+                return None
         if hits:
             return hits[-1][2], hits[-1][3]
         return None
@@ -502,19 +506,6 @@ class SpeakerResolver:
 #: nouns of what a source issues and that speaks for it ("the poll found", "the statement said")
 _DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "statement", "letter", "memo", "cable", "lawsuit", "complaint",
                    "filing", "ad", "email", "release", "analysis", "editorial", "order", "note", "message", "story"}
-
-
-def _shorter_role(role: str, named: str) -> bool:
-    """Whether ``role`` says the role ``named`` said with fewer words: the same head noun, and no word it lacks ("the
-    mogul" after "real estate mogul Donald Trump", "the neurosurgeon" after "retired neurosurgeon Ben Carson").
-
-    >>> _shorter_role("mogul", "real estate mogul"), _shorter_role("former minister", "labour leader")
-    (True, False)
-    >>> _shorter_role("vermont senator", "senator"), _shorter_role("mogul", "mogul")
-    (False, True)
-    """
-    rw, nw = role.split(), named.split()
-    return bool(rw) and bool(nw) and rw[-1] == nw[-1] and set(rw) <= set(nw)
 
 
 def _bare_document(head: Token, toks: list) -> bool:

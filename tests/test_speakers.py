@@ -336,6 +336,24 @@ SPEAKERS = [
      None, ("Ben Carson", "NOUN")),
     ("Veteran campaigner Peter Tatchell spoke in London. The campaigner said that the law was unjust.", None,
      ("Peter Tatchell", "NOUN")),
+    # ... never another office ("the president" is not "the vice president", "the former president", "the deputy
+    # leader"), and a role before a name never runs over another name before it ("media mogul", not "real estate
+    # mogul Donald Trump and media mogul")
+    ("Joe Biden, the vice president, spoke in Ohio on Monday. The president said that the economy was strong.", None,
+     ("The president", "NOUN")),
+    ("Bill Clinton, the former president, campaigned in Ohio on Monday. The president said that the economy was "
+     "strong.", None, ("The president", "NOUN")),
+    ("Deputy campaign manager David Bossie spoke on Monday. The campaign manager said that the polls were wrong.", None,
+     ("The campaign manager", "NOUN")),
+    ("Tom Watson, the deputy leader, spoke in Leeds. The leader said that the party would win.", None,
+     ("The leader", "NOUN")),
+    ("Real estate mogul Donald Trump and media mogul Rupert Murdoch met in New York on Monday. The media mogul said the "
+     "wall would be built.", None, ("Rupert Murdoch", "NOUN")),
+    ("Conservative leader David Cameron and Labour leader Ed Miliband clashed on Monday. The Labour leader said the "
+     "cuts were wrong.", None, ("Ed Miliband", "NOUN")),
+    # two people named with a longer role of that head: which one is not said
+    ("Retired neurosurgeon Ben Carson visited Ohio on Friday. Celebrated neurosurgeon Henry Marsh visited Leeds on "
+     "Monday. Later the neurosurgeon said that taxes were too high.", None, ("the neurosurgeon", "NOUN")),
     # an indefinite phrase is someone else ("a company" after "oil company Diamond Shamrock")
     ("Oil company Diamond Shamrock was sold. A company said that it would grow.", None, ("A company", "NOUN")),
 ]
