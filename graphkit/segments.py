@@ -275,15 +275,32 @@ def signed_by(text: str, pos: int) -> Optional[str]:
     """The handle that signs the paragraph holding character ``pos``: the next line that is not blank holds a Twitter
     handle alone, as readers' comments printed one after another are signed ('Michelle was a class act.⏎⏎@peacockhill.').
     The first person of a signed comment is its signer, not the article's author; None when the paragraph is unsigned.
+    Only a run of comments is signed so (`_signed_paragraphs`: two or more): one handle after one paragraph may as well
+    be the author's own sign-off or the header of what follows.
 
     >>> signed_by("Readers wrote.\\n\\nI think she won.\\n\\n@JeffOstach.\\n\\nNo.\\n\\n@peacockhill.", 18)
     '@JeffOstach'
     >>> signed_by("I think she won.\\n\\nFollow @USATOpinion on Twitter.", 0), signed_by("I won.", 0)
     (None, None)
+    >>> signed_by("I argue that the town deserves better.\\n\\n@janesmith", 0) is None
+    True
     """
     end = text.find("\n", pos)
     m = _HANDLE_LINE.match(text, end) if end >= 0 else None
-    return m.group("name") if m else None
+    return m.group("name") if m and _signed_paragraphs(text) >= 2 else None
+
+
+@lru_cache(maxsize=8)
+def _signed_paragraphs(text: str) -> int:
+    """How many paragraphs of ``text`` a handle line signs: handle lines whose paragraph before is prose, not another
+    handle ("@nytimes⏎⏎@washingtonpost" is a list, one signature at most).
+
+    >>> _signed_paragraphs("A.\\n\\n@a\\n\\nB.\\n\\n@b"), _signed_paragraphs("A.\\n\\n@a\\n\\n@b")
+    (2, 1)
+    """
+    paras = [p.strip() for p in text.split("\n") if p.strip()]
+    handle = [bool(_HANDLE_LINE.fullmatch("\n" + p)) for p in paras]
+    return sum(1 for i in range(1, len(paras)) if handle[i] and not handle[i - 1])
 
 
 def segment_kind_at(segs: list[Segment], pos: int) -> str:

@@ -401,10 +401,17 @@ FIRST_PERSON_CASES = [
     ("The council met on Monday.\n\nI argue that the town deserves better.\n\nThe council is expected to vote next "
      "week.", "the author"),
     # a readers' comment signed with a Twitter handle on the next line is its signer's (graphkit.segments.signed_by)
+    # in a run of signed comments (two or more)
     ("Readers reacted to the convention.\n\nI think that Michelle Obama was a class act.\n\n@peacockhill.\n\n"
-     "Follow @USATOpinion on Twitter.", "@peacockhill"),                                        # American
-    ("Readers reacted to the Budget.\n\nI believe that the Chancellor got it wrong.\n\n@leedsreader\n\n"
-     "Join the debate.", "@leedsreader"),                                                        # British, no full stop
+     "The speech was moving and the crowd loved it.\n\n@JeffOstach.\n\nFollow @USATOpinion on Twitter.",
+     "@peacockhill"),                                                                           # American
+    ("Readers reacted to the Budget.\n\nThe Chancellor had a bad day.\n\n@yorkreader\n\nI believe that the "
+     "Chancellor got it wrong.\n\n@leedsreader\n\nJoin the debate.", "@leedsreader"),         # British, no full stop
+    # one handle after one paragraph signs nothing: the author's sign-off, a header, a list of accounts
+    ("The council met on Monday.\n\nI argue that the town deserves better.\n\n@janesmith", "the author"),
+    ("Readers reacted.\n\nI wrote that the speech was a triumph.\n\n@peacockhill\n\nOne reader said that the "
+     "speech was too long.", "the author"),
+    ("Readers reacted.\n\nI think that these voices matter.\n\n@nytimes\n\n@washingtonpost", "the author"),
     # a handle inside a sentence signs nothing
     ("Readers reacted to the Budget.\n\nI believe that the Chancellor got it wrong.\n\nFollow @leedsreader for "
      "more.", "the author"),
