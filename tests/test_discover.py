@@ -434,6 +434,20 @@ def test_topical_phrases_are_grouped_into_issues(phrase, issue):
         assert where == [groups[topic]]
 
 
+@pytest.mark.parametrize("word,is_issue", [
+    ("attack", False), ("slam", False), ("rebuke", False),     # the cue lexicon reads them as criticism: who judged
+    ("criticism", False), ("comment", False), ("interview", False),            # its nouns: that something was said
+    ("terror attack", True), ("personal attack", True),          # the phrases such a word heads stay topical
+    ("terrorism", True), ("abortion", True), ("plan", True),                   # words of no judging or speech cue
+])
+def test_words_that_say_someone_judged_are_no_issue(word, is_issue):
+    from graphkit.discover import issue_phrases
+
+    # said in 40 claims of 10 articles, concentrated and key: topical by everything but what the word says
+    got = issue_phrases({word: 40}, {word: set(range(10))}, {word: 0.4}, 3, 2, {word: 4.0})
+    assert got == ([word] if is_issue else [])
+
+
 @pytest.mark.parametrize("actor,excluded", [
     (("Hillary Clinton", ("Clinton",), "person"), {"Hillary Clinton", "Clinton", "Hillary"}),   # who is not what about
     (("Democratic National Committee", ("DNC",), "organisation"), {"Democratic National Committee", "DNC"}),
