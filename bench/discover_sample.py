@@ -47,7 +47,7 @@ def main(argv=None) -> int:
     ap.add_argument("--min-claims", type=int, default=5)
     a = ap.parse_args(argv)
 
-    from graphkit.build import build, claim_id, load_extractions, not_issues, people_names
+    from graphkit.build import build, claim_id, load_extractions, not_issues, organisations_spoken, people_names
     from graphkit.discover import discover_issues
     from graphkit.issues import taxonomy_from_data, taxonomy_of
     from graphkit.knowledge import Knowledge
@@ -59,11 +59,15 @@ def main(argv=None) -> int:
     with Store(store, readonly=True) as st:
         extractions = load_extractions(st)
         who = not_issues(st.actors())  # as the build does: speakers' names are no issue ...
-        people = people_names(st.actors())  # ... and people's names no evidence of one
+        people = people_names(st.actors())  # ... and people's names no evidence of one ...
+        says: dict[str, int] = {}
+        for c in st.claims():
+            says[c.speaker_id] = says.get(c.speaker_id, 0) + 1
+        spoken = organisations_spoken(list(st.actors()), says)  # ... but organisations the claims talk about are
     hand = memberships(extractions, taxonomy_of(knowledge))
     claims = [(claim_id(d, it.attribution.spans), d, it.phrases, it.context_phrases)
               for d, ex in sorted(extractions.items()) for it in ex.items]
-    found = discover_issues(claims, n_issues=a.n_issues, exclude=who)
+    found = discover_issues(claims, n_issues=a.n_issues, exclude=who, spoken=spoken)
     disc = memberships(extractions, taxonomy_from_data(found, "discovered", origin="discovered"), exclude=people)
     n = len(claims)
     covered = len(set().union(*disc.values())) if disc else 0

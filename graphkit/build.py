@@ -342,7 +342,8 @@ def stored_counts(store: Store) -> Optional[dict[str, int]]:
 
 
 def _discovered_issues(store: Store, extractions: Optional[dict[str, DocExtraction]], n_issues: Optional[int],
-                       rediscover: bool, speakers=None, sample: Optional["DiscoveryRows"] = None) -> dict:
+                       rediscover: bool, speakers=None, sample: Optional["DiscoveryRows"] = None,
+                       spoken: Optional[dict[str, int]] = None) -> dict:
     """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
 
     ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time;
@@ -350,7 +351,8 @@ def _discovered_issues(store: Store, extractions: Optional[dict[str, DocExtracti
     extractions are not read again).
 
     ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
-    people's names are not issues.
+    people's names are not issues, but an organisation's when the claims talk about it far more than it speaks
+    (``spoken``: actor id → claims it speaks; default: the store's claims counted; `organisations_spoken`).
     """
     from .discover import discover_issues
 
@@ -363,7 +365,13 @@ def _discovered_issues(store: Store, extractions: Optional[dict[str, DocExtracti
         stream = sorted(extractions.items()) if extractions is not None else iter_extractions(store)
         claims = discovery_sample([(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
                                    for doc_id, ex in stream for it in ex.items])
-    return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers if speakers is not None else store.actors()))
+    actors = speakers if speakers is not None else list(store.actors())
+    if spoken is None:
+        spoken = {}
+        for c in store.claims():
+            spoken[c.speaker_id] = spoken.get(c.speaker_id, 0) + 1
+    return discover_issues(claims, n_issues=n_issues, exclude=not_issues(actors),
+                           spoken=organisations_spoken(actors, spoken))
 
 
 def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> Optional[dict]:
@@ -399,6 +407,43 @@ def not_issues(actors) -> set[str]:
         if a.type == "person":
             who.update(w for w in a.name.split() if len(w) > 2)
     return who
+
+
+def organisations_spoken(actors, spoken: dict[str, int]) -> dict[str, int]:
+    """The names and aliases of the organisations among ``actors`` (every actor `not_issues` excludes that is not a
+    person), each with the claims the organisation speaks (``spoken``: actor id → claims; none: 0), less the names
+    that are also a person's or a word of one: discovery lets one the claims talk about far more than it speaks be a
+    phrase (`graphkit.discover.talked_about`: "ISIS", "Supreme Court").
+
+    >>> from types import SimpleNamespace as A
+    >>> organisations_spoken([A(id="actor:isis", name="Islamic State", aliases=("ISIS",), type="organisation"),
+    ...                       A(id="actor:hc", name="Hillary Clinton", aliases=(), type="person"),
+    ...                       A(id="actor:v", name="voters", aliases=(), type="group")], {"actor:isis": 3, "actor:hc": 90})
+    {'Islamic State': 3, 'ISIS': 3}
+    """
+    people = {n for a in actors if a.type == "person" for n in (a.name, *a.aliases, *a.name.split())}
+    out: dict[str, int] = {}
+    for a in actors:
+        if a.type == "person" or a.type in NAMED_KINDS:
+            continue
+        for name in (a.name, *a.aliases):
+            if name not in people:
+                out[name] = max(out.get(name, 0), spoken.get(a.id, 0))
+    return out
+
+
+def spoken_by(speakers: dict[str, list]) -> dict[str, int]:
+    """actor id → the claims it speaks, from doc_id → each claim's actor id (`speakers_by_article`).
+
+    >>> spoken_by({"a": ["actor:x", "actor:y"], "b": ["actor:x", None]})
+    {'actor:x': 2, 'actor:y': 1}
+    """
+    out: dict[str, int] = {}
+    for ids in speakers.values():
+        for i in ids:
+            if i is not None:
+                out[i] = out.get(i, 0) + 1
+    return out
 
 
 def people_names(actors) -> set[str]:
@@ -609,7 +654,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     res = None  # its speaker table, a (doc_id, index) key for every claim, is now a list an article
     clock("places")
     names = {a.id: a.name for a in all_actors}
-    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery)
+    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
+                                                   spoken=spoken_by(speakers))
     discovery = None
     abouts = claim_issues(store, said, tax, exclude=people_names(all_actors), refit=rediscover, full=full)
     del said
@@ -697,16 +743,16 @@ def speakers_by_article(speaker_of: dict[tuple[str, int], str]) -> dict[str, lis
 
 
 def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers,
-                    sample: Optional[DiscoveryRows] = None) -> tuple:
+                    sample: Optional[DiscoveryRows] = None, spoken: Optional[dict[str, int]] = None) -> tuple:
     """(the Taxonomy claims are assigned with, its data as stored in meta ``issues``, whether it was discovered):
     the knowledge's issues, else the issues discovered in this store (`_discovered_issues`, from ``sample`` when
-    the caller gathered it)."""
+    the caller gathered it; ``spoken``: actor id → the claims it speaks)."""
     from .issues import taxonomy_from_data, taxonomy_of
 
     tax = taxonomy_of(knowledge)
     if tax.issues:
         return tax, knowledge.issues_data(), False
-    data = _discovered_issues(store, None, n_issues, rediscover, speakers=speakers, sample=sample)
+    data = _discovered_issues(store, None, n_issues, rediscover, speakers=speakers, sample=sample, spoken=spoken)
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 

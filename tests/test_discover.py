@@ -464,6 +464,41 @@ def test_names_that_are_no_issue(actor, excluded):
     assert not_issues([SimpleNamespace(name=name, aliases=aliases, type=kind)]) == excluded
 
 
+@pytest.mark.parametrize("speaks,is_issue", [
+    (None, False),    # a speaker's name, and nothing said of how often it speaks: who, not what about
+    (20, False),      # said in 24 claims, speaks 20: a source
+    (5, False),       # 24 < 5 x 5
+    (4, True),        # said in 24 claims, speaks 4: what the claims are about
+    (0, True),        # never speaks here
+])
+def test_an_organisation_the_claims_talk_about_is_an_issue(speaks, is_issue):
+    said = [["Supreme Court", "nominee"], ["Supreme Court", "vacancy"], ["Supreme Court"]] * 8 + \
+           [["council tax"], ["council tax", "bills"]] * 12
+    claims = [(f"c{i:02d}", f"d{i % 6}", ph) for i, ph in enumerate(said)]
+    spoken = None if speaks is None else {"Supreme Court": speaks, "Court": speaks}
+    found = discover_issues(claims, n_issues=3, exclude={"Supreme Court", "Court"}, spoken=spoken)["issues"]
+    assert any("Supreme Court" in i["patterns"] for i in found) == is_issue
+
+
+@pytest.mark.parametrize("actor,spoken", [
+    (("Islamic State", ("ISIS",), "organisation", 3), {"Islamic State": 3, "ISIS": 3}),
+    (("Congress", (), "government", 0), {"Congress": 0}),                # never speaks: counted 0
+    (("Hillary Clinton", ("Clinton",), "person", 90), {}),                # people stay who, however talked about
+    (("voters", (), "group", 40), {}),                                    # a common noun is left to the issues anyway
+    (("Clinton Foundation", ("Clinton",), "organisation", 4), {"Clinton Foundation": 4}),  # not a person's name
+])
+def test_organisations_and_the_claims_they_speak(actor, spoken):
+    from types import SimpleNamespace
+
+    from graphkit.build import organisations_spoken
+
+    name, aliases, kind, says = actor
+    people = [SimpleNamespace(id="actor:hc", name="Hillary Clinton", aliases=("Clinton",), type="person")]
+    subject = SimpleNamespace(id="actor:x", name=name, aliases=aliases, type=kind)
+    actors = people + [subject] if name != "Hillary Clinton" else people
+    assert organisations_spoken(actors, {"actor:x": says, "actor:hc": 90}) == spoken
+
+
 @pytest.mark.parametrize("phrase,is_issue", [
     ("New Hampshire", False), ("New York", False),       # a place written as a name is where, not what about
     ("Wall Street", True), ("victory", True),             # a name no gazetteer knows as a place; a common noun
