@@ -30,7 +30,8 @@ from typing import Callable, Iterable, Optional
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
-from .kept import claim_issues, draw_rank, keep_places, keep_text_words, kept_places, kept_text_words
+from .kept import (claim_issues, draw_rank, keep_places, keep_text_words, kept_contradictions, kept_places,
+                   kept_report_clusters, kept_text_words)
 from .memory import fewer_collections, give_back, no_collections, settle
 from .records import Claim, Skipped, compact
 from .store import Store, check_store_file, writer_lock
@@ -614,8 +615,10 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     issues the model fitted with them, kept), so each article's are kept in the store (`graphkit.kept.claim_issues`)
     and worked out again only for articles whose claims changed, and so are what linking reads of each claim text
     and the place look-ups of each surface; ``full`` works out everything again (same result).
-    Actors, places, merged reports and contradictions read corpus-wide statistics (name clusters and
-    genders, entity type votes, concept idf, argument specificity) and are resolved over every claim.
+    Actors and places read corpus-wide statistics (name clusters and genders, entity type votes) and are
+    resolved over every claim. Merged reports and contradictions read concept idf and argument specificity,
+    functions of every claim: they are kept whole (`graphkit.kept.kept_report_clusters`,
+    `graphkit.kept.kept_contradictions`) and worked out again when any claim they read changed.
 
     ``timings``, when given, receives the seconds each stage took (read, actors, places, issues, claims,
     merge, contradictions, write): where a large store's resolution goes.
@@ -629,7 +632,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     """
     import json
 
-    from .contradict import find_contradictions
+    from .contradict import WINDOW_DAYS
     from .gazetteer import Gazetteer
     from .issues import issue_records
     from .knowledge import Knowledge
@@ -664,11 +667,12 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     claims = assemble_claims(kept_articles(atts, dates, ents, speakers), names, pres, abouts=abouts)
     abouts = None
     clock("claims")
-    claims = merge_reports(claims, keep_reports=True, consume=True)  # the originals are freed as copies are made
+    links: dict[str, str] = {}  # what linking keeps for the next resolution (graphkit.kept), stored with the rest
+    claims = merge_reports(claims, keep_reports=True, consume=True,  # the originals are freed as copies are made
+                           clusters=kept_report_clusters(store, links, full))
     clock("merge")
-    actors_by_id = {a.id: a for a in all_actors}
-    window = {} if window_days is None else {"window_days": window_days}
-    contradictions = find_contradictions([c for c in claims if c.same_as is None], actors_by_id, **window)
+    contradictions = kept_contradictions(store, [c for c in claims if c.same_as is None],
+                                         WINDOW_DAYS if window_days is None else window_days, links, full)
     clock("contradictions")
     keep_text_words(store, words_todo)
     keep_places(store, places_known)
@@ -679,6 +683,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     issues = issue_records(tax)
     meta = {"knowledge": json.dumps(knowledge.describe()), "actors": json.dumps(actors_data),
             "issues": json.dumps(issues_data)}
+    meta.update(links)
     if discovered:
         meta["discovered_issues"] = json.dumps({**issues_data, "n_issues": n_issues})
     store.replace_resolved(actors, places, issues, claims, contradictions, skipped, meta=meta, only_changed=not full)

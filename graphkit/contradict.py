@@ -42,7 +42,7 @@ from .records import Actor, Claim, Contradiction
 from .textmemo import text_memo
 from .words import STOP, antonym_poles, concepts, lemma, negated, predicate_words, predicates, tokens
 
-__all__ = ["find_contradictions", "arguments", "opposition", "MIN_SCORE", "MAX_LINKS_PER_CLAIM",
+__all__ = ["find_contradictions", "opposed_pairs", "weigh_links", "reading_order", "arguments", "opposition", "MIN_SCORE", "MAX_LINKS_PER_CLAIM",
            "WINDOW_DAYS"]
 
 MIN_SCORE = 0.5          # links scored below are stored but not shown (CLI, view); see README
@@ -326,38 +326,81 @@ def find_contradictions(claims: list[Claim], actors: Optional[dict[str, Actor]] 
     ``actors`` is accepted for symmetry with the other stages (the side a speaker is on is not used:
     allies contradict each other too). Deterministic: links come out in article order of a, then b.
     """
-    seen = _prepare(claims)
+    return weigh_links(opposed_pairs(claims, window_days), claims)
+
+
+#: the fields of a claim `opposed_pairs` reads given the claims' `reading_order`: all but the confidence (only
+#: `weigh_links` reads it) and the sentence span (`reading_order` reads it). What `graphkit.kept.kept_contradictions`
+#: keys the pairs it keeps on, with the reading order; tests/test_incremental_resolve.py checks nothing else is read.
+OPPOSED_FIELDS = tuple(f for f in Claim.model_fields if f not in ("confidence", "sentence_span"))
+
+
+def opposed_pairs(claims: list[Claim], window_days: int = WINDOW_DAYS,
+                  reading: Optional[tuple[list[Claim], list[Optional[int]]]] = None) -> list[tuple[float, Contradiction]]:
+    """Every pair of ``claims`` that `_link` finds opposed, as (its strength, the link): the strength is its score
+    before the attributions' confidence weighs it (`weigh_links`), which the link holds meanwhile. ``reading``: the
+    claims' `reading_order`, when the caller has it. Of each claim this reads `OPPOSED_FIELDS` and the reading order
+    alone: a rebuild whose appended line moved only confidences and a last sentence's end keeps these pairs
+    (`graphkit.kept.kept_contradictions`)."""
+    seen = _prepare(*(reading or reading_order(claims)))
     n = len(seen)
     df = Counter(x for s in seen for x in s.args)
     spec = {x: specificity(k, n) for x, k in df.items()}
     idf = concept_idf([s.claim for s in seen])
-    links = []
+    out = []
     for i, j in _candidate_pairs(seen, spec, day_numbers([s.claim for s in seen]), window_days):
         link = _link(seen[i], seen[j], spec, idf)
         if link is not None:
-            links.append(link)
-    order = {s.claim.id: s.order for s in seen}
-    return sorted(_cap(links), key=lambda x: (order[x.a], order[x.b]))
+            out.append(link)
+    return out
+
+
+def weigh_links(opposed: Iterable[tuple[float, Contradiction]], claims: Iterable[Claim]) -> list[Contradiction]:
+    """The links of `opposed_pairs` scored with the attributions' confidence (the less sure of the two halves the
+    strength at most: kept claims score >= the filter's threshold (0.4), and a plainly opposed pair of doubtful
+    attributions should still fall below MIN_SCORE), capped per claim (`_cap`), in article order of a, then b."""
+    by_id = {c.id: c for c in claims}
+    links = []
+    for strength, link in opposed:
+        conf = 0.5 + 0.5 * min(by_id[link.a].confidence, by_id[link.b].confidence)
+        links.append(link.model_copy(update={"score": round(strength * conf, 3)}))
+    return sorted(_cap(links), key=lambda x: (_order_key(by_id[x.a]), _order_key(by_id[x.b])))
 
 
 def _order_key(c: Claim):
     return (c.doc_id, c.sentence_span[0] if c.sentence_span else c.spans[0][0], c.spans[0][0], c.id)
 
 
-def _prepare(claims: Iterable[Claim]) -> list[_Seen]:
-    """Claims in article order, each with its arguments; anaphoric content takes the previous claim's.
+def reading_order(claims: Iterable[Claim]) -> tuple[list[Claim], list[Optional[int]]]:
+    """The claims in article order, and for each the index of the claim just before it that its content points back
+    at (anaphoric content close after it in the same article, "denied any such losses"), else None.
+
+    >>> mk = lambda i, t, at: Claim(id=i, doc_id="d", speaker="X", speaker_id="actor:x", text=t, spans=[(at, at + 9)],
+    ...                             cue="said", sentence_span=(at, at + 10))
+    >>> ordered, refers = reading_order([mk("b", "denied any such losses", 20), mk("a", "they took Pokrovsk", 0)])
+    >>> [c.id for c in ordered], refers
+    (['a', 'b'], [None, 0])
+    """
+    ordered = sorted(claims, key=_order_key)
+    refers: list[Optional[int]] = [None] * len(ordered)
+    for k in range(1, len(ordered)):
+        if _adjacent(ordered[k - 1], ordered[k]) and points_back(ordered[k].text):
+            refers[k] = k - 1
+    return ordered, refers
+
+
+def _prepare(ordered: list[Claim], refers: list[Optional[int]]) -> list[_Seen]:
+    """Claims in article order (`reading_order`), each with its arguments; anaphoric content takes the previous claim's.
 
     Equal argument sets are one object (`_one_of_each`): a frozenset is 216 B even when empty, one for every claim
     of the store, and the reports of one statement, the claims naming nothing, repeat the same set."""
-    ordered = sorted(claims, key=_order_key)
     common = common_words(ordered)
     one = _one_of_each()
     seen = [_Seen(c, k, one(arguments(c, common)), None) for k, c in enumerate(ordered)]
-    for k in range(1, len(seen)):
-        prev, cur = seen[k - 1], seen[k]
-        if _adjacent(prev.claim, cur.claim) and points_back(cur.claim.text):
-            cur.refers_to = k - 1
-            cur.args = one(cur.args | prev.args)
+    for k, back in enumerate(refers):
+        if back is not None:
+            seen[k].refers_to = back
+            seen[k].args = one(seen[k].args | seen[back].args)
     return seen
 
 
@@ -433,9 +476,9 @@ def _days(a: Claim, b: Claim) -> Optional[int]:
     return abs((da - db).days) if da and db else None
 
 
-def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float]) -> Optional[Contradiction]:
-    """The link between two claims (x before y in article order), or None. The pair is one `_candidate_pairs`
-    gave, so their dates are within ``window_days`` when both are known."""
+def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float]) -> Optional[tuple[float, Contradiction]]:
+    """The link between two claims (x before y in article order) with its strength (`opposed_pairs`), or None. The
+    pair is one `_candidate_pairs` gave, so their dates are within ``window_days`` when both are known."""
     a, b = x.claim, y.claim
     same_speaker = a.speaker_id == b.speaker_id
     days = _days(a, b)
@@ -465,14 +508,12 @@ def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float]) -> 
     said = {lemma(t) for w in opp.words for t in tokens(w)}
     shared = [w for w in shared if w not in said and w.removesuffix("ly") not in said] or shared   # not "legally"
     specific = spec[shared[0]]
-    # the less sure attribution halves the score at most: kept claims score >= the filter's threshold (0.4),
-    # and a plainly opposed pair of doubtful attributions should still fall below MIN_SCORE
-    conf = 0.5 + 0.5 * min(a.confidence, b.confidence)
-    score = round(STRENGTH[opp.kind] * (specific + m) / 2 * conf, 3)
+    strength = STRENGTH[opp.kind] * (specific + m) / 2
     relation = "reverses" if same_speaker else "contradicts"
     issue = next((i for i in a.issues if i in b.issues), None)
-    return Contradiction(a=a.id, b=b.id, relation=relation, issue=issue, score=score, shared=tuple(shared[:5]),
-                         opposing=opp.words, days=days, reason=_reason(opp, a, b, shared, m, points))
+    return strength, Contradiction(a=a.id, b=b.id, relation=relation, issue=issue, score=round(strength, 3),
+                                   shared=tuple(shared[:5]), opposing=opp.words, days=days,
+                                   reason=_reason(opp, a, b, shared, m, points))
 
 
 def _answers_about_itself(denial: Claim, args: frozenset[str]) -> bool:

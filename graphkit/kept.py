@@ -9,7 +9,14 @@ knows, so they are kept in the store between builds:
 - **words** (table ``kept_words``, `kept_text_words` / `keep_text_words`): what merging and contradictions
   read of each claim text (graphkit.textmemo: concepts, argument candidates, lemmas, negations ...);
 - **places** (meta ``kept_places``, `kept_places` / `keep_places`): what the place gazetteer found for
-  each surface (graphkit.places.kept_lookups).
+  each surface (graphkit.places.kept_lookups);
+- **links** (meta ``kept_merge`` and ``kept_contradictions``, `kept_report_clusters` / `kept_contradictions`):
+  which reports are one statement, and which claims oppose each other, under the key of every claim they were
+  worked out from, in the fields they read (`claims_key`). Both read corpus-wide figures (concept idf, argument
+  specificity: functions of the number of claims and of every claim's words), so they are kept whole, not per
+  article: a rebuild whose changed articles left every claim as it was in those fields (an update line
+  appended: only the confidence of its article's claims moves, which weighs the links after) links nothing
+  again; one that adds, drops or changes a claim's words, speaker or date links every claim again, as before.
 
 Each is kept under a key made by `state_key`: a sha256 of what it is (its name and layout version), of
 graphkit's own code (`code_key`) and of whatever else it reads (the knowledge files, the taxonomy, the
@@ -32,18 +39,20 @@ import functools
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from .fingerprint import resolution_key
 
 if TYPE_CHECKING:
     from .issue_model import IssueModel
+    from .records import Claim, Contradiction
     from .store import Store
 
 #: layout versions of what is kept: bump one when what it keeps, or how it is encoded, changes
 WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their encodings
 ISSUES_FORMAT = 1  # `claim_issues`: an article's kept issues and the kept issue model
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
+LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
 
 KEPT_PLACES_MAX = 200_000  # surfaces: a store of more keeps none (looking them up again is what is saved)
 ISSUE_MODEL_MAX_CLAIMS = 20_000  # the issue model is fitted on at most this many claims (a fixed sample)
@@ -143,6 +152,89 @@ def keep_places(store: "Store", known: int) -> None:
     n = len(load_place_config().cache)
     if n != known and n <= KEPT_PLACES_MAX:
         store.set_meta("kept_places", json.dumps({"key": _places_state(), "data": kept_lookups()}, separators=(",", ":")))
+
+
+# --------------------------------------------------------------------------- links (graphkit.statements, graphkit.contradict)
+
+def claims_key(kind: str, claims: Iterable["Claim"], fields: Iterable[str], *reads) -> str:
+    """The key of what linking worked out of ``claims``: `state_key` of ``kind`` (graphkit's code, models/ by
+    `resolution_key`, and ``reads``) and the ``fields`` of every claim, in their order. Field values are strings,
+    numbers, None and tuples of them, whose ``repr`` is the same in every process.
+
+    >>> from graphkit.records import Claim
+    >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="t", spans=[(0, 1)], cue="said")
+    >>> claims_key("demo", [c], ["text", "date"]) == claims_key("demo", [c.model_copy(update={"cue": "told"})], ["text", "date"])
+    True
+    >>> claims_key("demo", [c], ["text", "date"]) == claims_key("demo", [c.model_copy(update={"date": "2025"})], ["text", "date"])
+    False
+    """
+    from operator import attrgetter
+
+    get = attrgetter(*fields)
+    h = hashlib.sha256(state_key(kind, LINKS_FORMAT, resolution_key(), list(fields), *reads).encode())
+    for c in claims:
+        h.update(repr(get(c)).encode())
+    return h.hexdigest()
+
+
+def _kept_entry(store: "Store", name: str, key: str, full: bool) -> Optional[dict]:
+    """The store's meta ``name`` when it was kept under ``key`` (never with ``full``), else None."""
+    raw = None if full else store.get_meta(name)
+    kept = json.loads(raw) if raw else None
+    return kept if kept and kept.get("key") == key else None
+
+
+def kept_report_clusters(store: "Store", keep: dict[str, str], full: bool = False
+                         ) -> Callable[[list["Claim"]], list[list[int]]]:
+    """What `graphkit.statements.merge_reports` finds statements with (its ``clusters``): the groups of reports the
+    store's last resolution found, when the claims are those it found them among in every field it reads
+    (`graphkit.statements.CLUSTER_FIELDS`, `claims_key`), else `graphkit.statements.report_clusters`, whose groups
+    go into ``keep`` (meta entries the caller stores with the resolved layer). Groups of one report are not kept:
+    every claim outside the kept groups is one.
+
+    The groups are a function of those fields alone (the idf they weigh concepts with is the claims'): reusing them
+    gives the merged reports working them out again gives (``full``: nothing kept is read)."""
+    from .statements import CLUSTER_FIELDS, report_clusters
+
+    def clusters(claims: list["Claim"]) -> list[list[int]]:
+        key = claims_key("merge", claims, CLUSTER_FIELDS)
+        kept = _kept_entry(store, "kept_merge", key, full)
+        if kept is not None:
+            grouped = {i for g in kept["groups"] for i in g}
+            return kept["groups"] + [[i] for i in range(len(claims)) if i not in grouped]
+        groups = report_clusters(claims)
+        keep["kept_merge"] = json.dumps({"key": key, "groups": [g for g in groups if len(g) > 1]}, separators=(",", ":"))
+        return groups
+
+    return clusters
+
+
+def kept_contradictions(store: "Store", claims: list["Claim"], window_days: int, keep: dict[str, str],
+                        full: bool = False) -> list["Contradiction"]:
+    """`graphkit.contradict.find_contradictions` of ``claims`` (one a statement) within ``window_days``. The opposed
+    pairs (`graphkit.contradict.opposed_pairs`: a function of the claims' `graphkit.contradict.OPPOSED_FIELDS` and
+    their reading order, argument specificity and concept idf being the claims') are those the store's last
+    resolution found when the claims are those in those fields, in the same reading order, and the window the same
+    (`claims_key`), else found now and put into ``keep`` (meta entries the caller stores with the resolved layer);
+    then they are weighed with the claims' confidences (`graphkit.contradict.weigh_links`). An appended line moves
+    the confidence of its article's attributions and the end of its last sentence: the pairs are kept, the scores
+    worked out again (``full``: nothing kept is read)."""
+    from .contradict import OPPOSED_FIELDS, opposed_pairs, reading_order, weigh_links
+    from .records import Contradiction
+
+    reading = reading_order(claims)
+    ordered, refers = reading
+    starts = [c.sentence_span[0] if c.sentence_span else None for c in ordered]  # what the order read of the span
+    key = claims_key("contradictions", ordered, OPPOSED_FIELDS, window_days, starts, refers)
+    kept = _kept_entry(store, "kept_contradictions", key, full)
+    if kept is not None:
+        opposed = [(strength, Contradiction.model_validate_json(link)) for strength, link in kept["opposed"]]
+    else:
+        opposed = opposed_pairs(claims, window_days, reading)
+        keep["kept_contradictions"] = json.dumps(
+            {"key": key, "opposed": [[strength, link.model_dump_json()] for strength, link in opposed]},
+            separators=(",", ":"))
+    return weigh_links(opposed, claims)
 
 
 # --------------------------------------------------------------------------- issues (graphkit.issue_model)

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 from rapidfuzz import fuzz
 
@@ -247,7 +247,8 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
 
 
 def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_reports: bool = False, *,
-                  consume: bool = False) -> list[Claim]:
+                  consume: bool = False, clusters: Optional[Callable[[list[Claim]], list[list[int]]]] = None
+                  ) -> list[Claim]:
     """One claim per statement: the same speaker's same statement in several articles is merged.
 
     The kept claim is the earliest-dated (then the first article by doc_id); its
@@ -261,6 +262,10 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
     ``consume=True``: ``claims`` is sorted in place and emptied as merged copies replace its records, so a
     caller handing over a store's claims never holds them twice (the originals of merged reports and their
     copies were ~0.4 GB at a million claims). The result is the same.
+
+    ``clusters``: what finds the statements among the sorted claims in place of ``report_clusters(claims,
+    threshold)`` (a build's resolution gives `graphkit.kept.kept_report_clusters`, which reuses the last
+    resolution's when the claims are the same).
 
     >>> from graphkit.records import Claim
     >>> mk = lambda i, d, t, date: Claim(id=i, doc_id=d, speaker="Lavrov", speaker_id="actor:sergey-lavrov", text=t,
@@ -276,10 +281,15 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
         claims.sort(key=order)
     else:
         claims = sorted(claims, key=order)
-    groups = report_clusters(claims, threshold)
+    groups = report_clusters(claims, threshold) if clusters is None else clusters(claims)
     out = fold_clusters(claims, groups, keep_reports)
     claims.clear()
     return out
+
+
+#: the fields of a claim `report_clusters` reads (with the claims' order): what `graphkit.kept.kept_report_clusters`
+#: keys the groups it keeps on (tests/test_incremental_resolve.py checks nothing else is read)
+CLUSTER_FIELDS = ("id", "doc_id", "spans", "speaker_id", "text", "date", "date_precision", "date_basis")
 
 
 def report_clusters(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> list[list[int]]:

@@ -150,3 +150,73 @@ def test_kept_place_lookups_are_looked_up_again_only_for_new_surfaces(built, mon
     CHANGES["new article"][0](corpus)
     build(corpus, store)
     assert seen and all(surface in OTHER for surface in seen), seen
+
+
+# ---- linking kept whole (graphkit.kept.kept_report_clusters / kept_contradictions)
+
+UPDATE = "Updated on Friday with more details."  # a line holding no claim: the article's claims keep their words
+
+
+LINK_CHANGES = {  # name: (the change, whether merging and contradictions link the claims again)
+    "a line without a claim appended": (lambda c: _append(c, FIRST, UPDATE), False),
+    "a claim added to an article": (lambda c: _append(c, FIRST, OTHER), True),
+    "a new article whose claim merges with an existing report": (CHANGES["new article whose speaker merges with an existing actor"][0], True),
+    "an article deleted (--prune)": (CHANGES["deleted article (--prune)"][0], True),
+}
+
+
+@pytest.mark.parametrize("change", list(LINK_CHANGES))
+def test_links_are_kept_only_while_the_claims_they_read_are_the_same(built, tmp_path, monkeypatch, change):
+    """Merged reports and contradictions are found again only when a claim changed in what they read; kept or not,
+    the store is the one `--full` gives."""
+    import graphkit.contradict as contradict
+    import graphkit.statements as statements
+
+    corpus, store, _ = built
+    calls: list[str] = []
+    for module, name in ((statements, "report_clusters"), (contradict, "opposed_pairs")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: (calls.append(_name), _real(*a, **k))[1])
+    change_corpus, links_again = LINK_CHANGES[change]
+    change_corpus(corpus)
+    build(corpus, store, prune=True)
+    assert sorted(calls) == (["opposed_pairs", "report_clusters"] if links_again else []), calls
+    full = tmp_path / "full.gk"
+    shutil.copyfile(store, full)
+    build(corpus, full, full=True)
+    assert resolved_rows(full) == resolved_rows(store)
+
+
+class _Reads:
+    """A claim that records which of its fields are read."""
+
+    def __init__(self, claim, seen: set):
+        object.__setattr__(self, "_claim", claim)
+        object.__setattr__(self, "_seen", seen)
+
+    def __getattr__(self, name):
+        self._seen.add(name)
+        return getattr(self._claim, name)
+
+
+def test_linking_reads_only_the_fields_its_kept_key_holds(sample_store):
+    """`kept_report_clusters` keys the groups on `CLUSTER_FIELDS`, `kept_contradictions` the opposed pairs on
+    `OPPOSED_FIELDS` and the reading order: reading any other field would reuse what a change of it should redo."""
+    from graphkit.contradict import OPPOSED_FIELDS, opposed_pairs, reading_order
+    from graphkit.statements import CLUSTER_FIELDS, report_clusters
+
+    with Store(sample_store, readonly=True) as s:
+        claims = list(s.claims(distinct=True))
+    # each claim reported again by another article: the same statement, so the merge's every step runs
+    again = [c.model_copy(update={"id": c.id + "-again", "doc_id": "zz-" + c.doc_id}) for c in claims]
+    claims = sorted(claims + again, key=lambda c: (c.doc_id, c.spans[0], c.id))
+    seen: set = set()
+    groups = report_clusters([_Reads(c, seen) for c in claims])
+    assert any(len(g) > 1 for g in groups), "the sample merges reports"
+    assert seen <= set(CLUSTER_FIELDS), seen - set(CLUSTER_FIELDS)
+    heads = [c for c in claims if c.same_as is None]
+    ordered, refers = reading_order(heads)
+    seen = set()
+    spies = [_Reads(c, seen) for c in ordered]
+    assert opposed_pairs(spies, reading=(spies, refers)), "the sample has contradictions"
+    assert seen <= set(OPPOSED_FIELDS), seen - set(OPPOSED_FIELDS)
