@@ -76,6 +76,7 @@ class Gazetteer:
                     self.by_surname[words[-1]].append(e)
         self.demonym_fold = {fold(k): v for k, v in self.demonyms.items()}
         self._matches: dict[tuple[str, bool], Optional[tuple[GazetteerEntry, str]]] = {}
+        self._countries: dict[tuple, Optional[str]] = {}
         self._person_names = [(e, n) for e in self.entries if e.type == "person" for n in (e.name, *e.aliases)]
         self._person_keys = [" ".join(name_words(n)[0]) for _e, n in self._person_names]
         self._person_by_surname: dict[str, list[int]] = defaultdict(list)
@@ -180,6 +181,15 @@ class Gazetteer:
         return None
 
     def country_of(self, *phrases: Optional[str]) -> Optional[str]:
+        """The country the first demonym in the phrases names ('Russian' -> Russia), else None; each set of
+        phrases worked out once (the actor pass asks for every speaker mention)."""
+        try:
+            return self._countries[phrases]
+        except KeyError:
+            hit = self._countries[phrases] = self._country_of(phrases)
+            return hit
+
+    def _country_of(self, phrases: tuple[Optional[str], ...]) -> Optional[str]:
         for p in phrases:
             for w in fold(p or "").split():
                 if w in self.demonym_fold:

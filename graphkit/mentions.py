@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import Gazetteer
@@ -149,6 +150,7 @@ def _anonymous_antecedent(a: Attribution, text: str) -> bool:
     return text.startswith(a.organisation) and bool(words) and words[-1] in ANON_HEADS
 
 
+@lru_cache(maxsize=1 << 16)  # the actor pass asks it of every speaker phrase
 def anonymous_phrase(text: str) -> bool:
     """A phrase headed by a source word, no name inside: 'a senior Russian source'.
 
@@ -213,8 +215,17 @@ def common_noun_phrase(text: str) -> bool:
     return bool(words) and all(w[:1].isalpha() and w[:1].islower() for w in words)
 
 
+_DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+@lru_cache(maxsize=1 << 16)
 def strip_det(text: str) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    """The phrase without its leading article.
+
+    >>> strip_det(" the Kremlin "), strip_det("An official")
+    ('Kremlin', 'official')
+    """
+    return _DETERMINER.sub("", text.strip())
 
 
 def org_role(a: Attribution) -> Optional[str]:
@@ -226,6 +237,7 @@ def org_role(a: Attribution) -> Optional[str]:
 _TRAILING = {"of", "the", "and", "or", "a", "an", "to", "in", "on", "for", "with", "by", "at", "from"}
 
 
+@lru_cache(maxsize=1 << 16)  # the actor pass trims every speaker phrase, twice for most
 def trim_fragment(text: str) -> str:
     """A name as the NER cut it, without an unclosed quotation or bracket and the words after it, or trailing
     function words: 'Marine John “Tig' → 'Marine John', 'California Department of Transportation (Caltrans' →

@@ -57,6 +57,7 @@ HONORIFICS = {
 }
 
 
+@lru_cache(maxsize=262144)  # the actor pass splits each speaker phrase several times
 def split_honorific(name: str) -> tuple[Optional[str], str]:
     """(leading honorifics as written or None, the name without them), with or without full stops.
 
@@ -208,6 +209,7 @@ def surname_key(words: list[str]) -> str:
     return " ".join(words[k:])
 
 
+@lru_cache(maxsize=262144)  # names are keyed again and again (people.PersonNames)
 def person_key(name: str) -> str:
     """Clustering key of a person name: skeleton words without middle initials, generational suffix kept.
 

@@ -43,6 +43,7 @@ __all__ = ["PersonNames", "SURNAME_DOMINANCE", "display"]
 #: a surname alone goes to the full name holding this share of the corpus's full-name mentions with it
 #: (an in-article full name always comes first); below it, the surname stays an actor of its own
 SURNAME_DOMINANCE = 0.8
+_POSSESSIVE = re.compile(r"['\u2019]s$")  # a possessive ending: "Clinton's"
 
 
 class PersonNames:
@@ -81,6 +82,8 @@ class PersonNames:
                 self.by_first[words[0]].add(root)
             self.cluster_name[root] = _cluster_display(members, self.names, self.fuzzy_reason)
         self._votes: Optional[dict[str, Counter]] = None
+        self._genders: dict[str, tuple[Optional[str], str]] = {}  # `gender_evidence` of each name asked
+        self._single: dict[str, Optional[str]] = {}  # `single_name` of each name asked
         self.office_holders = _office_holders(offices, self.cluster_of)
 
     # ---- full names
@@ -103,11 +106,14 @@ class PersonNames:
         >>> PersonNames({"a": [("Bill de Blasio", "PERSON", 0, 14)]}, {}, {"Bill de Blasio": "person"}).single_name("De Blasio")
         'de blasio'
         """
-        words = name_words(re.sub(r"['\u2019]s$", "", name))[0]
-        if len(words) == 1:
-            return words[0]
+        try:
+            return self._single[name]
+        except KeyError:
+            pass
+        words = name_words(_POSSESSIVE.sub("", name))[0]
         joined = " ".join(words)
-        return joined if joined in self.particle_surnames else None
+        key = self._single[name] = words[0] if len(words) == 1 else joined if joined in self.particle_surnames else None
+        return key
 
     def surname(self, word: str, doc_id: str, surface: str, gender: Optional[str] = None) -> Optional[tuple[str, str]]:
         """(cluster root, reason) of the one full name a single-word name stands for, else None.
@@ -204,7 +210,7 @@ class PersonNames:
             # one table per article (the article being resolved), not a walk over its names per surname
             table: dict[str, Counter] = defaultdict(Counter)
             for text, *_ in self.person_ents.get(doc_id, []):
-                bare = re.sub(r"['\u2019]s$", "", text)
+                bare = _POSSESSIVE.sub("", text)
                 skw, _ = name_words(bare)
                 pk = person_key(bare)
                 if len(skw) > 1 and pk in self.cluster_of:
@@ -250,7 +256,7 @@ class PersonNames:
                 g = honorific_gender(hon)
                 if not g or not bare or is_pronoun(bare):
                     continue
-                words = name_words(re.sub(r"['\u2019]s$", "", bare))[0]
+                words = name_words(_POSSESSIVE.sub("", bare))[0]
                 single = self.single_name(bare) if words else None
                 if len(words) > 1 and single is None:
                     key = self.root(bare)
@@ -270,7 +276,7 @@ class PersonNames:
 
     def root(self, name: str) -> Optional[str]:
         """The cluster of a name, else its own person key (None for an empty one)."""
-        key = person_key(re.sub(r"['\u2019]s$", "", name))
+        key = person_key(_POSSESSIVE.sub("", name))
         return self.cluster_of.get(key, key if key else None)
 
     def gender(self, name: str) -> Optional[str]:
@@ -283,7 +289,15 @@ class PersonNames:
         return self.gender_evidence(name)[0]
 
     def gender_evidence(self, name: str) -> tuple[Optional[str], str]:
-        """(gender or None, what says so) — see :meth:`gender`."""
+        """(gender or None, what says so) — see :meth:`gender`; each name worked out once (the votes are counted
+        once, `_count_votes`, and nothing changes them after)."""
+        try:
+            return self._genders[name]
+        except KeyError:
+            hit = self._genders[name] = self._gender_evidence(name)
+            return hit
+
+    def _gender_evidence(self, name: str) -> tuple[Optional[str], str]:
         self._count_votes()
         root = self.root(name) or ""
         first = name_words(self.cluster_name.get(root, name))[0]
@@ -308,7 +322,7 @@ def _offices_by_name(atts: dict[str, list[Attribution]]) -> dict[str, set[str]]:
         for a in atts[d]:
             if a.speaker_type != "PERSON" or not a.speaker_text:
                 continue
-            title, name = split_title(re.sub(r"['\u2019]s$", "", a.speaker_text.strip()))
+            title, name = split_title(_POSSESSIVE.sub("", a.speaker_text.strip()))
             office = office_key(title) if title else None
             if office and len(name_words(name)[0]) > 1:
                 out[person_key(name)].add(office)
@@ -365,7 +379,7 @@ def _add_name(names: dict, text: str) -> None:
 @lru_cache(maxsize=262144)  # a corpus names the same people thousands of times
 def _name_form(text: str) -> Optional[tuple[str, str]]:
     """(person key, the name as counted) of a person entity's or speaker's text, None when no name is left."""
-    t = trim_fragment(re.sub(r"['\u2019]s$", "", before_dash(text.strip())))
+    t = trim_fragment(_POSSESSIVE.sub("", before_dash(text.strip())))
     t = re.sub(r"^(the)\s+", "", t, flags=re.I)
     return (person_key(t), t) if fold(t) else None
 

@@ -80,6 +80,8 @@ _NOT_ONE_PERSON = {"they", "them", "their", "it", "its"}
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
 
+_POSSESSIVE_END = re.compile(r"'s$")
+
 #: the NER labels of a speaker phrase that is a name
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 
@@ -191,6 +193,7 @@ class _Resolver:
         self.speaker_of: dict[tuple[str, int], str] = {}
         self._person_starts: dict[str, list[int]] = {}
         self._ent_cache: dict[tuple[str, frozenset], tuple[list[int], list]] = {}
+        self._countries: dict[str, Optional[str]] = {}  # `_country_named` of each phrase
         self.people = PersonNames(self.ents, attributions, self.types,
                                   lambda n: gazetteer.match_name(n, True) is not None)
 
@@ -236,9 +239,17 @@ class _Resolver:
         return key
 
     def _country_named(self, phrase: str) -> Optional[str]:
-        """A country named in a phrase ("Ukraine's sanctions commissioner" -> Ukraine)."""
+        """A country named in a phrase ("Ukraine's sanctions commissioner" -> Ukraine); each phrase looked up once
+        (`_record` asks it of every mention of an actor with no country yet)."""
+        try:
+            return self._countries[phrase]
+        except KeyError:
+            hit = self._countries[phrase] = self._first_country(phrase)
+            return hit
+
+    def _first_country(self, phrase: str) -> Optional[str]:
         for w in phrase.translate(APOS).split():
-            w = re.sub(r"'s$", "", w).strip(".,;:")
+            w = _POSSESSIVE_END.sub("", w).strip(".,;:")
             if w[:1].isupper():
                 hit = lookup_place(w, self.pc)
                 if hit is not None and hit.type == "country":
