@@ -229,6 +229,86 @@ def one_blas_thread_from_start() -> bool:
     return True
 
 
+def spacy_without_cli_from_start() -> bool:
+    """Before spaCy is imported (the ``graphkit`` command's start): have ``import spacy`` skip spaCy's command-line
+    package. spaCy's ``__init__`` imports ``spacy.cli`` only for ``spacy.info``, and ``spacy.cli`` imports every
+    spaCy command with weasel, httpx and rich's syntax highlighting: 0.2 CPU s of the 0.7 that ``import spacy``
+    takes after graphkit's own imports, paid by every command that parses (a rebuild of a few articles
+    included), for nothing graphkit runs. ``spacy.info`` still works (it imports the real one), and so does any
+    later ``import spacy.cli``, which imports the whole package then. Whether the import will be so: not when
+    spaCy is imported already. A spaCy whose ``__init__`` needs more of ``spacy.cli`` is imported whole.
+
+    >>> import sys
+    >>> spacy_without_cli_from_start() if "spacy" in sys.modules else False
+    False
+    """
+    if "spacy" in sys.modules:
+        return False
+    if not any(isinstance(f, _SpacyWithoutCli) for f in sys.meta_path):
+        sys.meta_path.insert(0, _SpacyWithoutCli())
+    return True
+
+
+class _SpacyWithoutCli:
+    """A finder of the one module ``spacy``, the first time it is imported (then it steps aside): spaCy's own spec,
+    with a loader that runs spaCy's ``__init__`` while ``spacy.cli`` and ``spacy.cli.info`` are stand-ins
+    (`_WithoutCliLoader`)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "spacy":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _WithoutCliLoader(spec.loader)
+        return spec
+
+
+class _WithoutCliLoader:
+    """spaCy's loader, whose ``exec_module`` runs with stand-ins for ``spacy.cli`` and ``spacy.cli.info`` in
+    ``sys.modules`` (``spacy.info`` imports the real one when called); the stand-ins are gone once it returns, so
+    a later ``import spacy.cli`` imports the real package. If spaCy's ``__init__`` needs more of them, it runs
+    again without them."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+
+    def __getattr__(self, name):  # whatever else importlib asks of a loader (resources, is_package ...)
+        return getattr(self.real, name)
+
+    def create_module(self, spec):
+        return self.real.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        import types
+
+        cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+        cli.__path__ = []
+        info.info = _spacy_info
+        stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+        sys.modules.update(stand_ins)
+        try:
+            self.real.exec_module(module)
+        except (ImportError, AttributeError):
+            self._drop(stand_ins)
+            self.real.exec_module(module)  # the whole of it, as an import without this loader
+        finally:
+            self._drop(stand_ins)
+
+    @staticmethod
+    def _drop(stand_ins: dict) -> None:
+        for name, m in stand_ins.items():
+            if sys.modules.get(name) is m:
+                del sys.modules[name]
+
+
+def _spacy_info(*args, **kwargs):
+    """``spacy.info`` when spaCy was imported without its command-line package: the real one, imported now."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
 def one_blas_thread():
     """A context in which numpy's BLAS (OpenBLAS) runs one thread: how a build parses.
 

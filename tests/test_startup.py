@@ -1,0 +1,36 @@
+"""What a command that parses pays before it parses: spaCy imported without its command-line package
+(graphkit.nlp.spacy_without_cli_from_start), with the same pipeline and parses, and spaCy's CLI still there."""
+
+import subprocess
+import sys
+
+import pytest
+
+SCRIPT = """
+import sys
+from graphkit.nlp import spacy_without_cli_from_start
+print(spacy_without_cli_from_start())
+import spacy
+print('spacy.cli' in sys.modules)
+from graphkit.nlp import load_pipeline
+doc = load_pipeline()({text!r})
+print([(e.text, e.label_) for e in doc.ents], [a.speaker_text for a in doc._.attributions])
+print(callable(spacy.info), 'spacy.cli' in sys.modules)
+import spacy.cli
+print(callable(spacy.cli.download), spacy.cli.info.__module__)
+"""
+
+
+@pytest.mark.parametrize("text, entities, speakers", [
+    ("Kremlin spokesman Dmitry Peskov said the talks were useful.",
+     "[('Kremlin', 'ORG'), ('Dmitry Peskov', 'PERSON')]", "['Kremlin spokesman Dmitry Peskov']"),
+])
+def test_spacy_imported_without_its_cli_parses_the_same_and_keeps_the_cli(text, entities, speakers):
+    out = subprocess.run([sys.executable, "-c", SCRIPT.format(text=text)], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == [
+        "True",                                  # spaCy was not imported yet: its import skips spacy.cli
+        "False",                                 # ... which is not imported by `import spacy`
+        f"{entities} {speakers}",                # the pipeline parses as ever
+        "True False",                            # spacy.info is there, spacy.cli still not imported
+        "True spacy.cli.info",                   # importing spacy.cli imports the real package
+    ], out.stderr
