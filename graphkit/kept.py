@@ -2,7 +2,7 @@
 
 A rebuild that changed a few articles works out again only what those articles change. Three things a
 resolution works out are pure functions of one article's text (or of one surface) and of what graphkit
-knows, so they are kept in the store between builds:
+knows, and a fourth of every claim, so they are kept in the store between builds:
 
 - **issues** (table ``kept_issues``, `claim_issues`): each article's claims' (issue, triggers, score) lists,
   and for discovered issues the issue model they were assigned with (meta ``issue_model``, `kept_issue_model`);
