@@ -245,6 +245,11 @@ _EXCERPT = re.compile(r"^(?:Excerpted |Adapted )?[Ff]rom\s[^\n]{2,100}?\sby\s(?P
                       r"[.,]")
 
 
+#: a closing line that reports someone's words is no note on the author: a reporting clause after a comma ('Michelle
+#: Obama was a class act, one reader said.', '..., she says.'); a quotation mark alone is not (a quoted title in the note)
+_REPORTED = re.compile(r",\s+(?:[\w'’.-]+\s+){0,4}(?:said|says|wrote|writes|added|adds|told)\b")
+
+
 @lru_cache(maxsize=8)  # asked once per first-person claim of an article (graphkit.extract.author_speaker)
 def closing_author(text: str) -> Optional[str]:
     """The author an opinion piece names in its last paragraph, when it is a short note on them ('Rick Scott is the
@@ -259,9 +264,10 @@ def closing_author(text: str) -> Optional[str]:
     'Dinesh D’Souza'
     >>> closing_author("He said no.\\n\\nThe Senate is expected to vote next week."), closing_author("It is over.")
     (None, None)
+    >>> closing_author("I loved it.\\n\\nMichelle Obama was a class act, one reader said.")  # a reader's words
     """
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
-    if not last or len(last.split()) > 60 or last == text.strip():
+    if not last or len(last.split()) > 60 or last == text.strip() or _REPORTED.search(last):
         return None
     m = _BIO.match(last) or _EXCERPT.match(last)
     return m.group("name").rstrip(".") if m else None

@@ -397,7 +397,11 @@ FIRST_PERSON_CASES = [
      "Florida.", "Rick Scott"),
     ("The council met on Monday.\n\nI argue that the town deserves better.\n\nJane Smith, a Leeds councillor, is a "
      "member of the Liberal Democrats.", "Jane Smith"),
-    # a closing sentence on the news is no note on the author
+    # a closing sentence on the news is no note on the author, nor one reporting someone's words
+    ("The convention ended on Thursday.\n\nI argue that the speech was a triumph.\n\nMichelle Obama was a class "
+     "act, one reader said.", "the author"),                                                   # American
+    ("The Budget was read on Wednesday.\n\nI believe that the Chancellor got it wrong.\n\nGordon Brown was a "
+     "careful chancellor, one Leeds reader wrote.", "the author"),                             # British
     ("The council met on Monday.\n\nI argue that the town deserves better.\n\nThe council is expected to vote next "
      "week.", "the author"),
     # a readers' comment signed with a Twitter handle on the next line is its signer's (graphkit.segments.signed_by)
