@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
 from .gazetteer import Gazetteer
-from .names import APOS, GENERATIONAL, ORG_WORDS, fold, listed_given_name, name_words, skeleton
+from .names import APOS, GENERATIONAL, fold, has_org_word, listed_given_name, name_words, skeleton
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -144,7 +144,7 @@ def _name_shaped(text: str) -> Optional[list[str]]:
     """
     words = text.translate(APOS).split()
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words) \
-            and not any(fold(w) in ORG_WORDS or _acronym(w) for w in words):
+            and not has_org_word(words) and not any(_acronym(w) for w in words):
         return words
     return None
 

@@ -415,6 +415,16 @@ ORG_WORDS = frozenset({
     "administration", "government", "authority", "authorities", "says", "said"})
 
 
+def has_org_word(words) -> bool:
+    """Whether any of ``words`` (a list, or a name to split) is an organisation word (:data:`ORG_WORDS`): the one
+    test of it for the name checks of graphkit.entity_types and graphkit.resolve.
+
+    >>> has_org_word("Clinton Foundation"), has_org_word(["Hillary", "Clinton"]), has_org_word("Fox NEWS")
+    (True, False, True)
+    """
+    return any(fold(w) in ORG_WORDS for w in (words.split() if isinstance(words, str) else words))
+
+
 @lru_cache(maxsize=1)
 def _hypocorism_pairs() -> frozenset:
     """Pairs (sorted) of given-name skeletons that are one name's formal and familiar forms, from the `nicknames`

@@ -63,7 +63,7 @@ from typing import Iterable, Iterator, Optional
 
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
-from .names import (APOS, NAME_PARTICLES, ORG_WORDS, fold, honorific_gender, is_pronoun, person_key, skeleton, slug,
+from .names import (APOS, NAME_PARTICLES, fold, has_org_word, honorific_gender, is_pronoun, person_key, skeleton, slug,
                     split_honorific)
 from .pronouns import (MENTION, PERSON_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_PRONOUNS, Candidate, antecedent,
                        fits_gender, pronoun_gender)
@@ -104,7 +104,7 @@ def pronoun_person_votes(attributions: dict[str, list[Attribution]], entities: d
         names = {e[0] for e in entities.get(d, ())} | {a.speaker_text for a in atts if a.speaker_type in _NAMED}
         for a in atts:
             if PRONOUN_GENDER.get((a.speaker_text or "").strip().lower()) and a.resolved_text in names \
-                    and not any(fold(w) in ORG_WORDS for w in a.resolved_text.split()):
+                    and not has_org_word(a.resolved_text):
                 out[(a.resolved_text, "PERSON")] += 1
     return out
 
@@ -446,7 +446,7 @@ class _Resolver:
         words = name.split()
         if not words or not all(w[:1].isupper() or fold(w) in NAME_PARTICLES for w in words):
             return False
-        if any(fold(w) in ORG_WORDS for w in words):
+        if has_org_word(words):
             return False
         if len(words) == 1:
             key = person_key(name)

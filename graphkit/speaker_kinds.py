@@ -186,11 +186,21 @@ def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Fo
         f.org = f.org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
 
 
+def _definite(phrase: str) -> bool:
+    """Whether a speaker phrase (or its first word) is definite, 'the ...': the one test of it for
+    SpeakerResolver.by_role ('the mogul' is the mogul named before; 'a mogul' someone else).
+
+    >>> _definite("The media mogul"), _definite("a spokesman"), _definite("Theresa May")
+    (True, False, False)
+    """
+    return (phrase.split() or [""])[0].lower() == "the"
+
+
 def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: list, f: _Found) -> None:
     """'a Downing Street spokesman', 'Mr Blair's spokesman', 'his aide': an anonymous actor tied to whom
     they speak for, never that person; 'the Kremlin spokesman' after 'Kremlin spokesman Dmitry Peskov' is him."""
     s0 = toks[0].idx
-    named = res.by_role(f.role, f.org, s0, toks[0].lower_ == "the") if f.role and toks[0].lower_ not in ANON_DETS else None
+    named = res.by_role(f.role, f.org, s0, _definite(toks[0].text)) if f.role and toks[0].lower_ not in ANON_DETS else None
     if named is not None and head.lemma_.lower() not in ("source", "official"):
         f.resolved, f.rspan = named
         f.stype = f.rtype = "PERSON"
@@ -216,7 +226,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
             f.resolved, f.rspan = fn
             f.rtype = "PERSON"
             return
-    named = res.by_role(f.role, f.org, s0, text[s0:s1].split()[0].lower() == "the") if f.role is not None else None
+    named = res.by_role(f.role, f.org, s0, _definite(text[s0:s1])) if f.role is not None else None
     if named is not None:
         f.resolved, f.rspan = named
         f.rtype = "PERSON"
