@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import Gazetteer
-from .names import APOS, TITLE_WORDS, fold, is_pronoun, split_honorific, split_title
+from .names import APOS, TITLE_WORDS, fold, has_org_word, is_pronoun, split_honorific, split_title
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
 from .records import Attribution
@@ -99,6 +99,8 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
     if a.speaker_type == "ANON" or (anonymous_phrase(text) and person is None) or _anonymous_antecedent(a, text):
         return Mention(doc_id, i, a, surface, text, "anon", "anonymous", role, pos)
     if person is not None:
+        if fold_types.get(fold(person)) in (None, "person"):  # not 'Twitter', an organisation across the corpus
+            person = fuller_in_article(text, person)
         name = trim_fragment(re.sub(r"['\u2019]s$", "", person))
         name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
         prefix = text[: text.find(person)].strip(" ,") if person in text else ""
@@ -126,6 +128,29 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         if etype is None and is_known_place(name, pc):
             etype = "place"
     return Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
+
+def fuller_in_article(resolved: str, person: str) -> str:
+    """The name the article pass gave a mention when it is the NER's one-word PERSON with given names before it:
+    the NER tagged only 'Emanuel' of 'Rahm Emanuel' and the article pass found the full name as a run of proper
+    nouns (graphkit.speakers.SpeakerResolver.propn_names); the corpus pass then reads 'Rahm Emanuel', not the
+    surname alone that several full names carry. Title, honorific and organisation words are never given names.
+
+    >>> fuller_in_article("Rahm Emanuel", "Emanuel"), fuller_in_article("Mr Vince Cable's", "Cable")
+    ('Rahm Emanuel', 'Vince Cable')
+    >>> fuller_in_article("Senator Emanuel", "Emanuel"), fuller_in_article("Fox News Emanuel", "Emanuel")
+    ('Emanuel', 'Emanuel')
+    """
+    bare = re.sub(r"['\u2019]s$", "", resolved.strip())
+    if len(person.split()) != 1 or not bare.endswith(person) or bare == person:
+        return person
+    bare = " ".join(split_honorific(bare)[1].split())  # 'Mr Vince Cable': Vince Cable
+    given = bare.split()[:-1]
+    if not 1 <= len(given) <= 2 or split_title(bare)[1] != bare or has_org_word(given):
+        return person
+    if all(w[:1].isupper() and w.replace(".", "").isalpha() and fold(w) not in TITLE_WORDS for w in given):
+        return bare
+    return person
+
 
 def written_by(a: Attribution) -> bool:
     """A first-person speaker the extraction gave the article's named author (graphkit.extract.author_speaker: no span,

@@ -843,3 +843,28 @@ def test_a_role_named_with_its_organisation_merges_into_its_one_holder(named, ro
     res = resolve_actors(docs, {"a": [ent(named, "PERSON", len(org) + len(role) + 2)]}, gazetteer=EMPTY)
     a = res.actor(res.speaker_of[("b", 0)])
     assert a.name == named and any("named with one person only" in m for m in a.merges), a.merges
+
+
+# the NER tagged only the surname of a full name the article writes ('Rahm Emanuel': PERSON 'Emanuel'); the article
+# pass resolved the mention to the full name (a run of proper nouns), so the corpus pass reads it, not the surname that
+# several full names carry; title and organisation words before the surname are no given names
+NER_SURNAME_ONLY = [
+    ("Rahm Emanuel", "Emanuel", ["Ari Emanuel", "Zeke Emanuel"], "Rahm Emanuel"),      # American
+    ("Mr Vince Cable", "Cable", ["Nick Cable", "Amy Cable"], "Vince Cable"),            # British, honorific, no stop
+    ("Senator Emanuel", "Emanuel", ["Ari Emanuel", "Zeke Emanuel"], "Emanuel"),         # a title: the surname alone
+    ("Fox News Cable", "Cable", ["Nick Cable", "Amy Cable"], "Cable"),                  # an organisation's words
+]
+
+
+@pytest.mark.parametrize("written, tagged, others, expected", NER_SURNAME_ONLY,
+                         ids=[f"{k:02d}" for k in range(len(NER_SURNAME_ONLY))])
+def test_the_article_s_full_name_over_the_ner_s_surname(written, tagged, others, expected):
+    docs = {f"o{k}": [att(o)] for k, o in enumerate(others)}
+    ents = {f"o{k}": [ent(o, "PERSON", 0)] for k, o in enumerate(others)}
+    at = 40 + len(written) - len(tagged)
+    docs["z"] = [Attribution(spans=[(300, 320)], text="content", cue="said", speaker_text=tagged,
+                             speaker_span=(400, 400 + len(tagged)), speaker_type="PERSON", resolved_text=written,
+                             resolved_span=(40, 40 + len(written)))]
+    ents["z"] = [ent(tagged, "PERSON", at), ent(tagged, "PERSON", 400)]
+    res = resolve_actors(docs, ents, gazetteer=EMPTY)
+    assert res.actor(res.speaker_of[("z", 0)]).name == expected
