@@ -31,7 +31,10 @@ from pydantic import BaseModel, ConfigDict
 from .errors import GraphkitError
 from .records import Attribution, Document
 from .pronouns import FIRST_PERSON
-from .segments import closing_author, signed_by, turn_at
+
+#: the first person singular: a letter's writer speaks so (graphkit.segments.letter_signer), a page's 'we' may be its editors
+SINGULAR = {"i", "me", "my"}
+from .segments import closing_author, letter_signer, signed_by, turn_at
 
 CHUNK_CHARS = 100_000  # an article longer than this is parsed in pieces of at most this size, one at a time
 
@@ -192,7 +195,8 @@ def author_speaker(att: Attribution, document: Document, turns: Sequence = (), t
     that first person is the interviewee's or the label's, resolved in the article (graphkit.speakers).
 
     A readers' comment signed with a handle on the line after it ('I was moved.⏎⏎@peacockhill.', graphkit.segments.
-    signed_by, over ``text``, the Doc's text) is its signer's. Else the byline (``Document.author``, from metadata or
+    signed_by, over ``text``, the Doc's text) is its signer's, and the 'I' of a letter on a letters page its writer's
+    (the name line that signs it, graphkit.segments.letter_signer). Else the byline (``Document.author``, from metadata or
     the article) names the author, else a closing note on the author
     (graphkit.segments.closing_author: 'Rick Scott is the Republican governor of Florida.'); without either the speaker
     is the author of this article ("the author", an anonymous actor of its own per article). A cue
@@ -211,6 +215,8 @@ def author_speaker(att: Attribution, document: Document, turns: Sequence = (), t
     if turns and att.speaker_span is not None and turn_at(turns, att.speaker_span[0]) not in (None, "Q"):
         return att
     signer = signed_by(text, att.speaker_span[0]) if text and att.speaker_span is not None else None
+    if signer is None and text and att.speaker_span is not None and (att.speaker_text or "").strip().lower() in SINGULAR:
+        signer = letter_signer(text, att.speaker_span[0])  # a letters page: 'I' is the letter's writer
     author = signer or (document.author or "").strip() or closing_author(document.text)
     if author:
         return att.model_copy(update={"resolved_text": author, "resolved_span": None, "speaker_type": "PERSON"})

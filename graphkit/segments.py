@@ -296,6 +296,55 @@ def signed_by(text: str, pos: int) -> Optional[str]:
     return m.group("name") if m and _signed_paragraphs(text) >= 2 else None
 
 
+#: a letter's signature line, a name alone ('Debby James.', 'Bruce R. Gary.'), and the town line under it ('Mission Viejo,
+#: Calif.', 'Staunton Va.'); a line in capitals alone is a section header ('LETTERS.', 'TWITTER.')
+_SIGNATURE = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+|[A-Z]\.)(?: (?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+)){1,3})\.")
+_TOWN = re.compile(r"[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){1,4}\.")
+_HEADER = re.compile(r"[A-Z][A-Z&'’ -]+\.?")
+
+
+def letter_signer(text: str, pos: int) -> Optional[str]:
+    """The writer who signs the letter holding character ``pos`` on a letters page: the first signature line after
+    it, before any section header or handle line. A page is one of letters when a name line has a town line under it
+    (`_letter_stops`), the convention of letters to the editor; elsewhere a name on a line of its own is a subhead
+    ('Hillary Clinton.' above a paragraph on her) and signs nothing. The first person singular of a letter is its
+    writer's; the page's 'we' may be the editors' ('We asked our followers ...'), so graphkit.extract asks only for 'I'.
+
+    >>> page = "LETTERS.\\n\\nI stand with Romney.\\n\\nHe is right.\\n\\nDebby James.\\n\\nMission Viejo, Calif.\\n\\n" \\
+    ...        "I agree with her.\\n\\nBruce R. Gary.\\n\\nTWITTER.\\n\\nI loved it."
+    >>> letter_signer(page, 12), letter_signer(page, page.find("I agree")), letter_signer(page, page.find("I loved"))
+    ('Debby James', 'Bruce R. Gary', None)
+    >>> letter_signer("I met her.\\n\\nHillary Clinton.\\n\\nShe was the senator.", 0) is None  # a subhead: no town under it
+    True
+    """
+    import bisect
+
+    stops = _letter_stops(text)
+    k = bisect.bisect_right([at for at, _ in stops], pos)
+    return stops[k][1] if k < len(stops) else None
+
+
+@lru_cache(maxsize=8)
+def _letter_stops(text: str) -> list[tuple[int, Optional[str]]]:
+    """(offset, writer) of a letters page's signature lines, with (offset, None) for its section headers and handle
+    lines (where a letter's run of paragraphs ends unsigned); [] when no name line has a town line under it."""
+    lines, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((at, line.strip()))
+        at += len(line) + 1
+    names = [bool(_SIGNATURE.fullmatch(line)) for _, line in lines]
+    if not any(names[i] and _TOWN.fullmatch(lines[i + 1][1]) for i in range(len(lines) - 1)):
+        return []
+    stops: list[tuple[int, Optional[str]]] = []
+    for (at, line), name in zip(lines, names):
+        if name:
+            stops.append((at, _SIGNATURE.fullmatch(line).group("name")))
+        elif _HEADER.fullmatch(line) or _HANDLE_LINE.fullmatch("\n" + line):
+            stops.append((at, None))
+    return stops
+
+
 @lru_cache(maxsize=8)
 def _signed_paragraphs(text: str) -> int:
     """How many paragraphs of ``text`` a handle line signs: handle lines whose paragraph before is prose, not another
