@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
 
-__all__ = ["Segment", "segments", "byline_author", "closing_author", "signed_by", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
+from .names import has_org_word
+
+__all__ = ["Segment", "segments", "byline_author", "closing_author", "signed_by", "letter_signer", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
            "turn_at"]
 
 #: segment kinds that hold no claim: a cue standing in one of them is not an attribution of the article
@@ -238,8 +240,12 @@ def byline_author(text: str, title: Optional[str] = None) -> Optional[str]:
 #: a closing note on the author: 'Rick Scott is the Republican governor of Florida.', 'Rep. Raul Grijalva, D-Ariz., was
 #: an early backer of Bernie Sanders.', 'Glenn Harlan Reynolds, a University of Tennessee law professor, is a member ...'
 _BIO = re.compile(r"^(?:(?:Rep|Sen|Gov|Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
-                  r"(?:,[^,\n]{1,90},)?\s+(?:is|was)\s+(?:a|an|the|one|editor|president|director|author|professor|"
-                  r"chair|chairman|chairwoman|founder|senior|former|executive|co-founder|[A-Z])")
+                  r"(?:,[^,\n]{1,90},)?\s+(?:(?:is|was)\s+(?:a|an|the|one|editor|president|director|author|professor|"
+                  r"chair|chairman|chairwoman|founder|senior|former|executive|co-founder|[A-Z]|[a-z-]+\s+(?:at|of|for)\s+[A-Z])"
+                  r"|(?:chairs|directs|heads|leads|teaches|writes)\s+(?:the\s+|a\s+)?[A-Z])")
+#: a closing line naming the author's social account: 'Follow Pam Key on Twitter @pamkeyNEN.', 'Follow Breitbart News
+#: investigative reporter ... Lee Stranahan on Twitter at @Stranahan.'
+_FOLLOW = re.compile(r"^Follow\s(?:\S+\s){0,10}?(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,2})\s+on\s+Twitter\b")
 #: an excerpt's source line: 'From STEALING AMERICA by Dinesh D’Souza.'
 _EXCERPT = re.compile(r"^(?:Excerpted |Adapted )?[Ff]rom\s[^\n]{2,100}?\sby\s(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
                       r"[.,]")
@@ -269,8 +275,9 @@ def closing_author(text: str) -> Optional[str]:
     last = text.rstrip().rsplit("\n", 1)[-1].strip()
     if not last or len(last.split()) > 60 or last == text.strip() or _REPORTED.search(last):
         return None
-    m = _BIO.match(last) or _EXCERPT.match(last)
-    return m.group("name").rstrip(".") if m else None
+    m = _BIO.match(last) or _EXCERPT.match(last) or _FOLLOW.match(last)
+    name = m.group("name").rstrip(".") if m else None
+    return None if name is None or has_org_word(name) else name  # 'Follow Breitbart News on Twitter': no author
 
 
 #: a line holding a Twitter handle alone, the signature of the comment above it ('@JeffOstach.')

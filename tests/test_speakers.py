@@ -397,6 +397,17 @@ FIRST_PERSON_CASES = [
      "Florida.", "Rick Scott"),
     ("The council met on Monday.\n\nI argue that the town deserves better.\n\nJane Smith, a Leeds councillor, is a "
      "member of the Liberal Democrats.", "Jane Smith"),
+    # ... with a verb of office, an office written without an article, or an account to follow
+    ("Our debates drew viewers.\n\nI believe that our candidates showed respect.\n\nRep. Debbie Wasserman Schultz, "
+     "D-Fla., chairs the Democratic National Committee.", "Debbie Wasserman Schultz"),         # American
+    ("The council met on Monday.\n\nI argue that the town deserves better.\n\nJane Smith is councillor for "
+     "Headingley in Leeds.", "Jane Smith"),                                                      # British
+    ("The timeline is clear.\n\nI believe that the White House knew the name.\n\nFollow Breitbart News "
+     "investigative reporter Lee Stranahan on Twitter at @Stranahan.", "Lee Stranahan"),      # American
+    ("The Budget was read.\n\nI believe that the Chancellor got it wrong.\n\nFollow Laura Kuenssberg on Twitter "
+     "@bbclaurak.", "Laura Kuenssberg"),                                                        # British
+    ("The council met on Monday.\n\nI argue that the town deserves better.\n\nFollow Breitbart News on Twitter.",
+     "the author"),                                                                                # an outlet's account
     # a closing sentence on the news is no note on the author, nor one reporting someone's words
     ("The convention ended on Thursday.\n\nI argue that the speech was a triumph.\n\nMichelle Obama was a class "
      "act, one reader said.", "the author"),                                                   # American
