@@ -352,8 +352,34 @@ class Store:
                          "JOIN claims c ON c.id = x.claim_id; COMMIT;")
 
     def close(self):
+        if not self.readonly:
+            self._leave_wal()
         self.db.close()
         self._unregister()
+
+    def _leave_wal(self):
+        """Put the store back in rollback-journal mode when this writer is its only connection.
+
+        A build writes in WAL mode (readers go on reading while it writes). Left in WAL mode, every
+        read-only reader afterwards (a notebook, ``graphkit claims``) makes ``-wal`` and ``-shm`` files
+        beside the store and, being read-only, cannot remove them. Switching back needs the store to
+        itself: with another connection open, here or in another process, the switch is refused at
+        once (no waiting) and the store stays in WAL mode, which is as safe; nothing is lost either way.
+
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp()); Store(d / "s.gk", create=True).close()
+        >>> Store(d / "s.gk", readonly=True).close(); sorted(p.name for p in d.iterdir())
+        ['s.gk']
+        """
+        with _OPEN_LOCK:
+            alone = self._key is None or _OPEN_HERE[self._key] <= 1
+        if not alone:
+            return
+        try:
+            self.db.execute("PRAGMA busy_timeout=0")
+            self.db.execute("PRAGMA journal_mode=DELETE").fetchone()
+        except sqlite3.Error:
+            pass
 
     def __enter__(self):
         return self

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+import graphkit
+
 from graphkit.errors import StoreError
 from graphkit.records import SCHEMA_VERSION
 from graphkit.store import APP_ID, Store, check_store_file, open_here
@@ -252,3 +254,37 @@ def test_opening_a_store_twice_in_one_process_keeps_the_first_ones_locks(tmp_pat
     finally:
         reader.close()
     assert not open_here(p)
+
+
+@pytest.mark.parametrize("reader", [
+    lambda p: Store(p, readonly=True).close(),                                   # graphkit claims / view
+    lambda p: graphkit.open(p).close(),                                          # a notebook
+    lambda p: [Store(p, readonly=True).close() for _ in range(2)],              # two queries, one after another
+])
+def test_readers_after_a_build_leave_no_journal_files_beside_the_store(tmp_path, reader):
+    """A closed writer puts the store back in rollback-journal mode, so read-only readers afterwards make
+    no -wal / -shm files they could not remove (they were left beside every queried store)."""
+    p = tmp_path / "s.gk"
+    w = Store(p, create=True)
+    w.set_meta("x", "y")
+    w.close()
+    reader(p)
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["s.gk"]
+    r = Store(p, readonly=True)
+    assert r.get_meta("x") == "y"
+    r.close()
+
+
+def test_a_writer_closing_beside_an_open_reader_keeps_wal_mode(tmp_path):
+    """The switch back needs the store to itself: with a reader open it is not tried, and the reader reads on."""
+    p = tmp_path / "s.gk"
+    Store(p, create=True).close()
+    reader = Store(p, readonly=True)
+    try:
+        w = Store(p)
+        w.set_meta("x", "y")
+        w.close()
+        assert reader.get_meta("x") == "y"
+        assert reader.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        reader.close()
