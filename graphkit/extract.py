@@ -30,10 +30,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .errors import GraphkitError
 from .records import Attribution, Document
-from .pronouns import FIRST_PERSON
-
-#: the first person singular: a letter's writer speaks so (graphkit.segments.letter_signer), a page's 'we' may be its editors
-SINGULAR = {"i", "me", "my"}
+from .pronouns import FIRST_PERSON, FIRST_PERSON_SINGULAR
 from .segments import closing_author, letter_signer, signed_by, turn_at
 
 CHUNK_CHARS = 100_000  # an article longer than this is parsed in pieces of at most this size, one at a time
@@ -215,7 +212,7 @@ def author_speaker(att: Attribution, document: Document, turns: Sequence = (), t
     if turns and att.speaker_span is not None and turn_at(turns, att.speaker_span[0]) not in (None, "Q"):
         return att
     signer = signed_by(text, att.speaker_span[0]) if text and att.speaker_span is not None else None
-    if signer is None and text and att.speaker_span is not None and (att.speaker_text or "").strip().lower() in SINGULAR:
+    if signer is None and text and att.speaker_span is not None and (att.speaker_text or "").strip().lower() in FIRST_PERSON_SINGULAR:
         signer = letter_signer(text, att.speaker_span[0])  # a letters page: 'I' is the letter's writer
     author = signer or (document.author or "").strip() or closing_author(document.text)
     if author:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import Gazetteer
-from .names import APOS, TITLE_WORDS, fold, has_org_word, is_pronoun, split_honorific, split_title
+from .names import APOS, TITLE_WORDS, fold, has_org_word, is_pronoun, split_honorific, split_title, strip_possessive
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
 from .records import Attribution
@@ -101,7 +101,7 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
     if person is not None:
         if fold_types.get(fold(person)) in (None, "person"):  # not 'Twitter', an organisation across the corpus
             person = fuller_in_article(text, person)
-        name = trim_fragment(re.sub(r"['\u2019]s$", "", person))
+        name = trim_fragment(strip_possessive(person))
         name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
         prefix = text[: text.find(person)].strip(" ,") if person in text else ""
         prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix  # 'Mr' is no role
@@ -122,12 +122,13 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         if gz.match_title(text, org_role(a)) or gz.match_name(text, False) or is_role_phrase(text):
             return Mention(doc_id, i, a, surface, text, "title", None, role, pos)
         return Mention(doc_id, i, a, surface, strip_det(text), "group", "group", role, pos)
-    name = strip_det(re.sub(r"['\u2019]s$", "", text))
+    name = strip_det(strip_possessive(text))
     if etype is None:
         etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)
         if etype is None and is_known_place(name, pc):
             etype = "place"
     return Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
+
 
 def fuller_in_article(resolved: str, person: str) -> str:
     """The name the article pass gave a mention when it is the NER's one-word PERSON with given names before it:
@@ -140,7 +141,7 @@ def fuller_in_article(resolved: str, person: str) -> str:
     >>> fuller_in_article("Senator Emanuel", "Emanuel"), fuller_in_article("Fox News Emanuel", "Emanuel")
     ('Emanuel', 'Emanuel')
     """
-    bare = re.sub(r"['\u2019]s$", "", resolved.strip())
+    bare = strip_possessive(resolved.strip())
     if len(person.split()) != 1 or not bare.endswith(person) or bare == person:
         return person
     bare = " ".join(split_honorific(bare)[1].split())  # 'Mr Vince Cable': Vince Cable

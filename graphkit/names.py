@@ -363,7 +363,7 @@ def split_title(text: str) -> tuple[str, str]:
     name = " ".join(toks[i:])
     if name and len(name.split()) == 1 and name.lower() in ("jr.", "jr", "sr.", "sr"):
         return text, ""
-    return " ".join(toks[:i]).strip(" ,"), re.sub(r"['\u2019]s$", "", name)
+    return " ".join(toks[:i]).strip(" ,"), strip_possessive(name)
 
 
 #: honorifics of courtesy, not offices: 'Mr. Biden' says no more than 'Biden' about which Biden
@@ -413,6 +413,19 @@ ORG_WORDS = frozenset({
     "house", "senate", "congress", "parliament", "army", "force", "forces", "police", "network", "tv",
     "radio", "press", "media", "fund", "union", "organization", "organisation", "board", "campaign",
     "administration", "government", "authority", "authorities", "says", "said"})
+
+
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+
+
+def strip_possessive(name: str) -> str:
+    """The name without a possessive ending ("Clinton's" -> "Clinton"), straight or curly apostrophe: the one
+    place graphkit.people, graphkit.mentions and graphkit.resolve take it off a name.
+
+    >>> strip_possessive("Clinton's"), strip_possessive("Clinton\u2019s"), strip_possessive("Jones")
+    ('Clinton', 'Clinton', 'Jones')
+    """
+    return _POSSESSIVE_END.sub("", name)
 
 
 def has_org_word(words) -> bool:

@@ -33,7 +33,7 @@ from typing import Callable, Optional
 from .gender import CORPUS_SHARE, vote
 from .names import (before_dash, candidate_pairs, compare_names, distinct_given_names, fold, honorific_gender,
                     hypocorism, is_pronoun, listed_given_name, name_words,
-                    office_key, person_key, split_honorific, split_title, surname_key)
+                    office_key, person_key, split_honorific, split_title, strip_possessive, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
@@ -43,7 +43,6 @@ __all__ = ["PersonNames", "SURNAME_DOMINANCE", "display"]
 #: a surname alone goes to the full name holding this share of the corpus's full-name mentions with it
 #: (an in-article full name always comes first); below it, the surname stays an actor of its own
 SURNAME_DOMINANCE = 0.8
-_POSSESSIVE = re.compile(r"['\u2019]s$")  # a possessive ending: "Clinton's"
 
 
 class PersonNames:
@@ -110,7 +109,7 @@ class PersonNames:
             return self._single[name]
         except KeyError:
             pass
-        words = name_words(_POSSESSIVE.sub("", name))[0]
+        words = name_words(strip_possessive(name))[0]
         joined = " ".join(words)
         key = self._single[name] = words[0] if len(words) == 1 else joined if joined in self.particle_surnames else None
         return key
@@ -210,7 +209,7 @@ class PersonNames:
             # one table per article (the article being resolved), not a walk over its names per surname
             table: dict[str, Counter] = defaultdict(Counter)
             for text, *_ in self.person_ents.get(doc_id, []):
-                bare = _POSSESSIVE.sub("", text)
+                bare = strip_possessive(text)
                 skw, _ = name_words(bare)
                 pk = person_key(bare)
                 if len(skw) > 1 and pk in self.cluster_of:
@@ -256,7 +255,7 @@ class PersonNames:
                 g = honorific_gender(hon)
                 if not g or not bare or is_pronoun(bare):
                     continue
-                words = name_words(_POSSESSIVE.sub("", bare))[0]
+                words = name_words(strip_possessive(bare))[0]
                 single = self.single_name(bare) if words else None
                 if len(words) > 1 and single is None:
                     key = self.root(bare)
@@ -276,7 +275,7 @@ class PersonNames:
 
     def root(self, name: str) -> Optional[str]:
         """The cluster of a name, else its own person key (None for an empty one)."""
-        key = person_key(_POSSESSIVE.sub("", name))
+        key = person_key(strip_possessive(name))
         return self.cluster_of.get(key, key if key else None)
 
     def gender(self, name: str) -> Optional[str]:
@@ -322,7 +321,7 @@ def _offices_by_name(atts: dict[str, list[Attribution]]) -> dict[str, set[str]]:
         for a in atts[d]:
             if a.speaker_type != "PERSON" or not a.speaker_text:
                 continue
-            title, name = split_title(_POSSESSIVE.sub("", a.speaker_text.strip()))
+            title, name = split_title(strip_possessive(a.speaker_text.strip()))
             office = office_key(title) if title else None
             if office and len(name_words(name)[0]) > 1:
                 out[person_key(name)].add(office)
@@ -379,7 +378,7 @@ def _add_name(names: dict, text: str) -> None:
 @lru_cache(maxsize=262144)  # a corpus names the same people thousands of times
 def _name_form(text: str) -> Optional[tuple[str, str]]:
     """(person key, the name as counted) of a person entity's or speaker's text, None when no name is left."""
-    t = trim_fragment(_POSSESSIVE.sub("", before_dash(text.strip())))
+    t = trim_fragment(strip_possessive(before_dash(text.strip())))
     t = re.sub(r"^(the)\s+", "", t, flags=re.I)
     return (person_key(t), t) if fold(t) else None
 

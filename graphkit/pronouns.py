@@ -44,6 +44,8 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 #: the first person: the article's author, unless an interview turn says otherwise (graphkit.segments.interview_turns)
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+#: the first person singular: a letter's writer speaks so (graphkit.segments.letter_signer), a page's 'we' may be its editors
+FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 THING_PRONOUNS = {"it", "its", "which", "that"}
 #: generic 'you' and demonstratives name no antecedent by position

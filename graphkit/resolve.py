@@ -64,7 +64,7 @@ from typing import Iterable, Iterator, Optional
 from .entity_types import type_entities
 from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from .names import (APOS, NAME_PARTICLES, fold, has_org_word, honorific_gender, is_pronoun, person_key, skeleton, slug,
-                    split_honorific)
+                    split_honorific, strip_possessive)
 from .pronouns import (MENTION, PERSON_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_PRONOUNS, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .mentions import (DETERMINER_LIKE, ROLE_HEADS, Mention, clean_role, group_of_officials, org_role,
@@ -79,8 +79,6 @@ _NOT_PEOPLE = {"organisation", "government", "media", "country"}
 _NOT_ONE_PERSON = {"they", "them", "their", "it", "its"}
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
-
-_POSSESSIVE_END = re.compile(r"'s$")
 
 #: the NER labels of a speaker phrase that is a name
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
@@ -249,7 +247,7 @@ class _Resolver:
 
     def _first_country(self, phrase: str) -> Optional[str]:
         for w in phrase.translate(APOS).split():
-            w = _POSSESSIVE_END.sub("", w).strip(".,;:")
+            w = strip_possessive(w).strip(".,;:")
             if w[:1].isupper():
                 hit = lookup_place(w, self.pc)
                 if hit is not None and hit.type == "country":
@@ -507,7 +505,7 @@ class _Resolver:
         note = f"; skipped {', '.join(shown)} (not {pronoun_gender(p)})" if shown else ""
         if hit is not None and isinstance(hit.ref, str):
             etype = self.types.get(hit.ref)
-            sub = Mention(m.doc_id, m.index, m.att, hit.ref, re.sub(r"['\u2019]s$", "", hit.ref), "name", etype, None, hit.at,
+            sub = Mention(m.doc_id, m.index, m.att, hit.ref, strip_possessive(hit.ref), "name", etype, None, hit.at,
                           pronoun_gender(p))  # 'she' → the surname 'Clinton' → the article's female holder
             d, why = self._resolve_name(sub)
             return d, f"pronoun, nearest preceding {etype} mention {hit.ref!r} in the same article{note} ({why})"
@@ -575,7 +573,7 @@ class _Resolver:
 
     def _candidate_entry(self, c: Candidate) -> Optional[GazetteerEntry]:
         if isinstance(c.ref, str):
-            hit = self.gz.match_name(re.sub(r"['\u2019]s$", "", c.ref), person_like=True)
+            hit = self.gz.match_name(strip_possessive(c.ref), person_like=True)
             return hit[0] if hit else None
         return c.ref.entry
 
@@ -600,7 +598,7 @@ class _Resolver:
         elif not isinstance(c.ref, str):
             known = self._gender(c.ref)
         elif self.people.single_name(c.ref):
-            known = self.people.surname_gender(re.sub(r"['\u2019]s$", "", c.ref), doc_id)
+            known = self.people.surname_gender(strip_possessive(c.ref), doc_id)
         else:
             known = self.people.gender(c.ref)
         return fits_gender(p, known)
