@@ -185,10 +185,10 @@ def _kept_entry(store: "Store", name: str, key: str, full: bool) -> Optional[dic
 
 
 def kept_report_clusters(store: "Store", keep: dict[str, str], full: bool = False
-                         ) -> Callable[[list["Claim"]], list[list[int]]]:
+                         ) -> Callable[[list["Claim"], float], list[list[int]]]:
     """What `graphkit.statements.merge_reports` finds statements with (its ``clusters``): the groups of reports the
     store's last resolution found, when the claims are those it found them among in every field it reads
-    (`graphkit.statements.CLUSTER_FIELDS`, `claims_key`), else `graphkit.statements.report_clusters`, whose groups
+    (`graphkit.statements.CLUSTER_FIELDS`, `claims_key`) and the similarity threshold is the same, else `graphkit.statements.report_clusters`, whose groups
     go into ``keep`` (meta entries the caller stores with the resolved layer). Groups of one report are not kept:
     every claim outside the kept groups is one.
 
@@ -196,13 +196,13 @@ def kept_report_clusters(store: "Store", keep: dict[str, str], full: bool = Fals
     gives the merged reports working them out again gives (``full``: nothing kept is read)."""
     from .statements import CLUSTER_FIELDS, report_clusters
 
-    def clusters(claims: list["Claim"]) -> list[list[int]]:
-        key = claims_key("merge", claims, CLUSTER_FIELDS)
+    def clusters(claims: list["Claim"], threshold: float) -> list[list[int]]:
+        key = claims_key("merge", claims, CLUSTER_FIELDS, threshold)
         kept = _kept_entry(store, "kept_merge", key, full)
         if kept is not None:
             grouped = {i for g in kept["groups"] for i in g}
             return kept["groups"] + [[i] for i in range(len(claims)) if i not in grouped]
-        groups = report_clusters(claims)
+        groups = report_clusters(claims, threshold)
         keep["kept_merge"] = json.dumps({"key": key, "groups": [g for g in groups if len(g) > 1]}, separators=(",", ":"))
         return groups
 

@@ -247,7 +247,7 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
 
 
 def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_reports: bool = False, *,
-                  consume: bool = False, clusters: Optional[Callable[[list[Claim]], list[list[int]]]] = None
+                  consume: bool = False, clusters: Optional[Callable[[list[Claim], float], list[list[int]]]] = None
                   ) -> list[Claim]:
     """One claim per statement: the same speaker's same statement in several articles is merged.
 
@@ -263,9 +263,9 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
     caller handing over a store's claims never holds them twice (the originals of merged reports and their
     copies were ~0.4 GB at a million claims). The result is the same.
 
-    ``clusters``: what finds the statements among the sorted claims in place of ``report_clusters(claims,
-    threshold)`` (a build's resolution gives `graphkit.kept.kept_report_clusters`, which reuses the last
-    resolution's when the claims are the same).
+    ``clusters``: what finds the statements among the sorted claims in place of `report_clusters`, called as
+    ``clusters(claims, threshold)`` (a build's resolution gives `graphkit.kept.kept_report_clusters`, which reuses
+    the last resolution's when the claims and the threshold are the same).
 
     >>> from graphkit.records import Claim
     >>> mk = lambda i, d, t, date: Claim(id=i, doc_id=d, speaker="Lavrov", speaker_id="actor:sergey-lavrov", text=t,
@@ -281,7 +281,7 @@ def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_
         claims.sort(key=order)
     else:
         claims = sorted(claims, key=order)
-    groups = report_clusters(claims, threshold) if clusters is None else clusters(claims)
+    groups = (clusters or report_clusters)(claims, threshold)
     out = fold_clusters(claims, groups, keep_reports)
     claims.clear()
     return out

@@ -220,3 +220,36 @@ def test_linking_reads_only_the_fields_its_kept_key_holds(sample_store):
     spies = [_Reads(c, seen) for c in ordered]
     assert opposed_pairs(spies, reading=(spies, refers)), "the sample has contradictions"
     assert seen <= set(OPPOSED_FIELDS), seen - set(OPPOSED_FIELDS)
+
+
+class _Meta:
+    """The one store method `kept_report_clusters` reads: meta entries, here those the last call kept."""
+
+    def __init__(self, entries: dict):
+        self.entries = entries
+
+    def get_meta(self, name):
+        return self.entries.get(name)
+
+
+def test_kept_report_clusters_honour_the_threshold(sample_store, monkeypatch):
+    """The groups kept at one similarity threshold are not reused at another: `merge_reports(threshold=...)` merges
+    with a build's kept clusters exactly as without them."""
+    import graphkit.statements as statements
+    from graphkit.kept import kept_report_clusters
+    from graphkit.statements import merge_reports
+
+    with Store(sample_store, readonly=True) as s:
+        claims = list(s.claims(distinct=True))
+    again = [c.model_copy(update={"id": c.id + "-again", "doc_id": "zz-" + c.doc_id}) for c in claims]
+    merged = lambda threshold, **k: sorted((c.id, c.reports) for c in merge_reports(claims + again, threshold, **k))  # noqa: E731
+    keep: dict = {}
+    calls: list[float] = []
+    real = statements.report_clusters
+    monkeypatch.setattr(statements, "report_clusters", lambda cs, t=statements.MERGE_THRESHOLD: (calls.append(t), real(cs, t))[1])
+    kept = kept_report_clusters(_Meta(keep), keep)
+    for threshold in (statements.MERGE_THRESHOLD, statements.MERGE_THRESHOLD, 1.01):  # 1.01: nothing is that similar
+        assert merged(threshold, clusters=kept) == merged(threshold)
+    # kept's worked out at the default, then reused, then worked out again at 1.01; a plain merge_reports always works
+    assert calls == [statements.MERGE_THRESHOLD] * 3 + [1.01] * 2, calls
+    assert merged(1.01) != merged(statements.MERGE_THRESHOLD), "the sample merges reports at the default"
