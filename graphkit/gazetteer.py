@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .errors import ModelsFileError
+from .textmemo import per_object
 from .names import FUZZY_MIN, compare_names, fold, name_words, skeleton, slug
 
 ACTOR_TYPES = ("person", "organisation", "government", "country", "group", "anonymous", "media", "other")
@@ -75,8 +76,6 @@ class Gazetteer:
                 if len(words) > 1 and not gens:
                     self.by_surname[words[-1]].append(e)
         self.demonym_fold = {fold(k): v for k, v in self.demonyms.items()}
-        self._matches: dict[tuple[str, bool], Optional[tuple[GazetteerEntry, str]]] = {}
-        self._countries: dict[tuple, Optional[str]] = {}
         self._person_names = [(e, n) for e in self.entries if e.type == "person" for n in (e.name, *e.aliases)]
         self._person_keys = [" ".join(name_words(n)[0]) for _e, n in self._person_names]
         self._person_by_surname: dict[str, list[int]] = defaultdict(list)
@@ -140,17 +139,9 @@ class Gazetteer:
             raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")
         return cls(entries, {str(k): str(v) for k, v in demonyms.items()})
 
+    @per_object  # the actor pass asks for the same names thousands of times
     def match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
-        """Gazetteer entry a name refers to, with the reason; None when unknown (each name looked up once: the
-        actor pass asks for the same names thousands of times)."""
-        key = (name, person_like)
-        try:
-            return self._matches[key]
-        except KeyError:
-            hit = self._matches[key] = self._match_name(name, person_like)
-            return hit
-
-    def _match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
+        """Gazetteer entry a name refers to, with the reason; None when unknown (each name looked up once)."""
         f = fold(name)
         if not f:
             return None
@@ -180,16 +171,10 @@ class Gazetteer:
                 return self.by_title[fold(p)], f"gazetteer title {p!r}"
         return None
 
+    @per_object  # the actor pass asks it of every speaker mention
     def country_of(self, *phrases: Optional[str]) -> Optional[str]:
         """The country the first demonym in the phrases names ('Russian' -> Russia), else None; each set of
-        phrases worked out once (the actor pass asks for every speaker mention)."""
-        try:
-            return self._countries[phrases]
-        except KeyError:
-            hit = self._countries[phrases] = self._country_of(phrases)
-            return hit
-
-    def _country_of(self, phrases: tuple[Optional[str], ...]) -> Optional[str]:
+        phrases worked out once."""
         for p in phrases:
             for w in fold(p or "").split():
                 if w in self.demonym_fold:

@@ -37,6 +37,7 @@ from .names import (before_dash, candidate_pairs, compare_names, distinct_given_
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
+from .textmemo import per_object
 
 __all__ = ["PersonNames", "SURNAME_DOMINANCE", "display"]
 
@@ -81,8 +82,6 @@ class PersonNames:
                 self.by_first[words[0]].add(root)
             self.cluster_name[root] = _cluster_display(members, self.names, self.fuzzy_reason)
         self._votes: Optional[dict[str, Counter]] = None
-        self._genders: dict[str, tuple[Optional[str], str]] = {}  # `gender_evidence` of each name asked
-        self._single: dict[str, Optional[str]] = {}  # `single_name` of each name asked
         self.office_holders = _office_holders(offices, self.cluster_of)
 
     # ---- full names
@@ -98,6 +97,7 @@ class PersonNames:
         return root, why
 
     # ---- a surname or first name alone
+    @per_object  # asked of every mention's name, many several times
     def single_name(self, name: str) -> Optional[str]:
         """The key of a surname or first name written alone: one word, or a surname with its particle that
         the corpus's full names end with ('De Blasio', 'Van Hollen'); else None (a full name).
@@ -105,14 +105,9 @@ class PersonNames:
         >>> PersonNames({"a": [("Bill de Blasio", "PERSON", 0, 14)]}, {}, {"Bill de Blasio": "person"}).single_name("De Blasio")
         'de blasio'
         """
-        try:
-            return self._single[name]
-        except KeyError:
-            pass
         words = name_words(strip_possessive(name))[0]
         joined = " ".join(words)
-        key = self._single[name] = words[0] if len(words) == 1 else joined if joined in self.particle_surnames else None
-        return key
+        return words[0] if len(words) == 1 else joined if joined in self.particle_surnames else None
 
     def surname(self, word: str, doc_id: str, surface: str, gender: Optional[str] = None) -> Optional[tuple[str, str]]:
         """(cluster root, reason) of the one full name a single-word name stands for, else None.
@@ -287,16 +282,10 @@ class PersonNames:
         None when the evidence is thin or split."""
         return self.gender_evidence(name)[0]
 
+    @per_object
     def gender_evidence(self, name: str) -> tuple[Optional[str], str]:
         """(gender or None, what says so) — see :meth:`gender`; each name worked out once (the votes are counted
         once, `_count_votes`, and nothing changes them after)."""
-        try:
-            return self._genders[name]
-        except KeyError:
-            hit = self._genders[name] = self._gender_evidence(name)
-            return hit
-
-    def _gender_evidence(self, name: str) -> tuple[Optional[str], str]:
         self._count_votes()
         root = self.root(name) or ""
         first = name_words(self.cluster_name.get(root, name))[0]

@@ -73,6 +73,7 @@ from .merge import merge_across_corpus
 from .people import PersonNames
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 from .records import Actor, Attribution
+from .textmemo import per_object
 #: actor types a person pronoun ('he', 'she') cannot refer to
 _NOT_PEOPLE = {"organisation", "government", "media", "country"}
 #: pronouns that never refer to one person ('they' after 'Trump's nomination' is no Donald Trump)
@@ -191,7 +192,6 @@ class _Resolver:
         self.speaker_of: dict[tuple[str, int], str] = {}
         self._person_starts: dict[str, list[int]] = {}
         self._ent_cache: dict[tuple[str, frozenset], tuple[list[int], list]] = {}
-        self._countries: dict[str, Optional[str]] = {}  # `_country_named` of each phrase
         self.people = PersonNames(self.ents, attributions, self.types,
                                   lambda n: gazetteer.match_name(n, True) is not None)
 
@@ -236,16 +236,9 @@ class _Resolver:
             draft.country = self.gz.country_of(m.name, m.surface, m.role) or self._country_named(m.surface)
         return key
 
+    @per_object  # `_record` asks it of every mention of an actor with no country yet
     def _country_named(self, phrase: str) -> Optional[str]:
-        """A country named in a phrase ("Ukraine's sanctions commissioner" -> Ukraine); each phrase looked up once
-        (`_record` asks it of every mention of an actor with no country yet)."""
-        try:
-            return self._countries[phrase]
-        except KeyError:
-            hit = self._countries[phrase] = self._first_country(phrase)
-            return hit
-
-    def _first_country(self, phrase: str) -> Optional[str]:
+        """A country named in a phrase ("Ukraine's sanctions commissioner" -> Ukraine); each phrase looked up once."""
         for w in phrase.translate(APOS).split():
             w = strip_possessive(w).strip(".,;:")
             if w[:1].isupper():

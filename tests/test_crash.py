@@ -107,6 +107,15 @@ def kill_when(p: subprocess.Popen, store: Path, trigger: str, arg: float, n_docs
     return f"finished (rc {p.returncode}) first"
 
 
+def _build_and_kill(store: Path, extra: tuple, trigger: str, arg: float, n_docs: int) -> str:
+    """Start a build of ``store`` (with ``extra`` flags) and SIGKILL it when the trigger fires (`kill_when`)."""
+    p = subprocess.Popen(build_cmd(store, *extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        return kill_when(p, store, trigger, arg, n_docs)
+    finally:
+        p.stderr.close()
+
+
 @pytest.mark.slow
 def test_kill_loop_leaves_complete_articles_and_resumes_to_the_same_graph(tmp_path):
     ref = tmp_path / "ref.gk"
@@ -128,13 +137,14 @@ def test_kill_loop_leaves_complete_articles_and_resumes_to_the_same_graph(tmp_pa
     ]
     log = []
     for trigger, arg, extra in plan:
-        p = subprocess.Popen(build_cmd(store, *extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        outcome = kill_when(p, store, trigger, arg, n_docs)
-        p.stderr.close()
-        state = check_complete(store) if store.exists() else {"documents": 0, "claims": 0}
-        log.append((trigger, round(arg, 1), outcome, state))
+        for attempt in range(3 if trigger == "delay" else 1):  # a loaded machine's re-parse can be faster than the
+            outcome = _build_and_kill(store, extra, trigger, arg / 2 ** attempt, n_docs)  # reference was: sooner
+            state = check_complete(store) if store.exists() else {"documents": 0, "claims": 0}
+            log.append((trigger, round(arg / 2 ** attempt, 1), outcome, state))
+            if outcome == "killed":
+                break
     print(f"\nreference build {full:.1f}s; kills: {json.dumps(log)}")
-    assert sum(1 for *_, o, _ in log if o == "killed") >= len(plan) - 1, log
+    assert sum(1 for *_, o, _ in log if o == "killed") >= len(plan) - 1, log  # every build checked complete after
     assert any(0 < st["documents"] < n_docs for *_, st in log), "no kill landed between two articles"
 
     proc = subprocess.run(build_cmd(store), capture_output=True, text=True, timeout=900)
