@@ -62,7 +62,7 @@ from .nlp import doc_text
 from .frames import (
     _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates, _modal,
     _dash_candidates, _declined, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate,
-    _verdict_candidates,
+    _verdict_candidates, sentence_adverbial,
 )
 
 #: Frames that are not a verb's: each a function of graphkit.frames over the whole Doc.
@@ -122,8 +122,51 @@ def _shown_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
     return SHOWN_SPEECH and outer.frame == "object" and outer.stance == "report" and _reported_speech(inner, cues)
 
 
+def _relayed_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
+    """A source that only relays someone's words ("“...,” Sanders said, according to CNN"; "According to pool
+    reports, Obama said ..."): the outer cue is "according to", its content is the inner speech act whole (every
+    word of it under the inner cue's verb) and the inner is reported speech with a named speaker
+    (:func:`_reported_speech`) that says something, not one spoken to ("his salespersons were told") nor what
+    someone thinks ("According to their friends, the Clintons have worried ...": the friends' account). The speech is the claim, the relay its reporter; an outer content that says more
+    than the speech ("According to the summary, Mills sent an email, and Clinton told investigators ...") stays
+    the relay's claim."""
+    if not (RELAYED_SPEECH and outer.frame == "according" and _reported_speech(inner, cues)
+            and inner.subj.dep_ != "nsubjpass" and inner.stance != "believe"):
+        return False  # "his salespersons were told ...": no speakers; "the Clintons have worried": the relay's account
+    under = {t.i for t in inner.anchor.subtree} | inner.content
+    doc = inner.anchor.doc
+    return all(i in under or doc[i].is_punct or doc[i].is_space for i in outer.content)
+
+
+def _without_adverbials(cands: list, verbs: list) -> list:
+    """The candidates but those whose cue is a sentence adverbial ("That said, ...", "Having said that, ...":
+    :func:`graphkit.frames.sentence_adverbial`), the rules' and the tagger's alike, and with the adverbial's words
+    out of every other content ("That said, she also noted, “...”" is her quote alone)."""
+    spans = [r for r in map(sentence_adverbial, verbs) if r is not None]
+    if not spans:
+        return cands
+    gone = set().union(*spans)
+    out = [c for c in cands if c.anchor.i not in gone]
+    for c in out:
+        c.content -= gone
+    return [c for c in out if c.content]
+
+
+def _relay_of(c: _Cand, cands: list, cues: Cues) -> Optional[_Cand]:
+    """The "according to" that relays c's speech when each holds the other ("Mr Blair told MPs the war had been
+    right, according to the BBC": the relay's content holds the verb, the verb's content runs on to the closing
+    phrase), else None. The phrase leaves c's content: it says who reports the speech, not what was said."""
+    for o in cands:
+        if o is not c and c.anchor.i in o.content and o.anchor.i in c.content and _relayed_speech(o, c, cues):
+            c.content -= {t.i for t in o.anchor.subtree}
+            return o
+    return None
+
+
 #: measured by 5-fold CV on PolNeAR train+dev (bench/README.md)
 SHOWN_SPEECH = True
+#: "..., X said, according to Y" is X's claim reported by Y (issue 12; 5-fold CV in bench/README.md)
+RELAYED_SPEECH = True
 #: the learned cue tagger (graphkit.cue_tagger) proposes candidates beside the rules (5-fold CV, bench/README.md)
 LEARNED = True
 #: the "headline" frame: a headline or deck holds its own claim ("SEIU chief says Trump can win"). Off: issue #12
@@ -236,6 +279,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
         tagger = LEARNED
     if tagger is not False:
         cands.extend(_learned(doc, cues, cands, None if tagger is True else tagger, tagger_threshold))
+    cands = _without_adverbials(cands, verbs_at)
     if declined == "drop":
         cands = [c for c in cands if not c.declined]
     else:
@@ -307,9 +351,9 @@ def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, s
         if c.relative_head is not None and quote_of_tok.get(c.anchor.i) is None:
             inner = None  # "... returned to Ukraine, which says they were annexed illegally": Ukraine's own claim
         else:
-            inner = _outer_of(c, cands, quote_of_tok)
+            inner = _outer_of(c, cands, quote_of_tok) or _relay_of(c, cands, cues)
         if inner is not None:
-            if _shown_speech(inner, c, cues):
+            if _shown_speech(inner, c, cues) or _relayed_speech(inner, c, cues):
                 acts.add(id(inner))
             elif not nested or (nested == "reported" and not _reported_speech(c, cues)):
                 continue

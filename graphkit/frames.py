@@ -29,6 +29,7 @@ from __future__ import annotations
 from .frames_nominal import _adjective_candidates, _in_source_candidates, _noun_candidates, _phrase_candidates
 from .frames_parse import (
     _EDGE_PUNCT, _Cand, _after_colon, _modal, _same_line_subject, _span_tokens, _subject, not_a_source,
+    sentence_adverbial,
 )
 from .frames_quote import _VERDICT_NOUNS, _around, _colon_candidates, _dash_candidates, _verdict_candidates
 from .frames_verb import (
@@ -37,8 +38,8 @@ from .frames_verb import (
 )
 
 __all__ = [
-    "VERB_FRAMES", "CIRCUMSTANCE_PREPS", "object_complements", "trailing_complements", "not_a_source", "_Cand",
-    "_EDGE_PUNCT",
+    "VERB_FRAMES", "CIRCUMSTANCE_PREPS", "object_complements", "trailing_complements", "not_a_source",
+    "sentence_adverbial", "_Cand", "_EDGE_PUNCT",
     "_STATEMENT_NOUNS", "_VERDICT_NOUNS", "_adjective_candidates", "_after_colon", "_around", "_colon_candidates",
     "_dash_candidates", "_declined", "_in_source_candidates", "_modal", "_noun_candidates", "_phrase_candidates",
     "_same_line_subject", "_shown_act", "_span_tokens", "_subject", "_verb_candidate", "_verdict_candidates",

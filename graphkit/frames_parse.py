@@ -155,6 +155,39 @@ def not_a_source(subj: Optional[Token]) -> bool:
     return subj is not None and subj.lemma_.lower() in _NOT_AGENTS and not subj.ent_type_
 
 
+#: words that may stand with a speech verb in a sentence adverbial ("That said,", "Having said that,")
+_DEMONSTRATIVES = {"that", "this"}
+_ADVERBIAL_WORDS = {"having", "being", "all", "with"}
+
+
+def sentence_adverbial(v: Token) -> Optional[range]:
+    """The token indices of a sentence adverbial a speech verb makes with a demonstrative, set off by a comma
+    ("That said, ...", "That being said, ...", "Having said that, ...", "But this noted, ..."), else None. The
+    demonstrative points back at the text before; what follows the comma is the writer's own sentence (or the
+    claim of the cue in it), and the adverbial is no one's claim nor part of one.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> nlp = load_spacy()
+    >>> [sentence_adverbial(t) for t in nlp("That said, Cruz cannot win outright.") if t.lower_ == "said"]
+    [range(0, 3)]
+    >>> [sentence_adverbial(t) for t in nlp("Cruz said that, in his view, he can win.") if t.lower_ == "said"]
+    [None]
+    """
+    doc, sent = v.doc, v.sent
+    if v.pos_ not in ("VERB", "AUX"):
+        return None  # "That claim, however, ...": a noun cue is no adverbial
+    end = v.i + 1
+    if end < sent.end and doc[end].lower_ in _DEMONSTRATIVES:
+        end += 1  # "Having said that,"
+    if end >= sent.end or doc[end].text != ",":
+        return None
+    words = [t for t in doc[sent.start:end] if t.i != v.i and not t.is_space]
+    if any(t.lower_ in _DEMONSTRATIVES for t in words) and all(
+            t.lower_ in _DEMONSTRATIVES or t.lower_ in _ADVERBIAL_WORDS or t.pos_ == "CCONJ" for t in words):
+        return range(sent.start, end + 1)
+    return None
+
+
 def _after_colon(colon: Token) -> set:
     """What a cue's colon introduces: the rest of its sentence, or the next sentence when the parser
     ended the sentence at the colon ("he set out his terms:" | "Kyiv must withdraw ...") and no blank

@@ -510,3 +510,64 @@ def test_first_person_is_the_author(text, author, expected):
 def test_an_act_that_carries_speech_is_not_a_claim(nlp, text, speaker, content, actor):
     atts = attributions(nlp(text))  # the default, no nesting: the speech inside the act is still the claim
     assert [(a.speaker_text, a.text, a.reported_by) for a in atts] == [(speaker, content, actor)]
+
+
+# a source that only relays someone's words: the speech is the claim, the relay its reporter (attribution._relayed_speech)
+# text, speaker, content substring, reporter
+RELAYED = [
+    ("“I ask you not to engage in any kind of protest on the floor,” Sanders said, according to CNN.", "Sanders",
+     "not to engage in any kind of protest", "CNN"),
+    ("“When does it stop?” the judge said, according to the Post.", "the judge", "When does it stop?", "the Post"),
+    ("According to White House pool reports, Obama said “there is love” in Orlando.", "Obama", "there is love",
+     "White House pool reports"),
+    ("Mr Blair told MPs the war had been right, according to the BBC.", "Mr Blair", "the war had been right",
+     "the BBC"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,content,reporter", RELAYED, ids=[f"{i:02d}" for i in range(len(RELAYED))])
+def test_a_relayed_speech_is_the_speakers_claim(nlp, text, speaker, content, reporter):
+    atts = [a for a in attributions(nlp(text)) if not a.continuation]
+    assert [(a.speaker_text, a.reported_by) for a in atts] == [(speaker, reporter)], [(a.speaker_text, a.text) for a in atts]
+    assert content in atts[0].text
+
+
+# the relay's own claim when it says more than one speech act: text, the relay
+RELAY_SAYS_MORE = [
+    ("According to an FBI summary, Cheryl Mills sent the employee an email, and Mills and Clinton told investigators "
+     "they were unaware of it.", "an FBI summary"),
+    ("According to the BBC, the minister resigned and his deputy said the party would recover.", "the BBC"),
+    # one spoken to, or what someone thinks, is the relay's account
+    ("According to the playbook, his salespersons were told, “You sell feelings.”", "the playbook"),
+    ("According to their friends and advisers, Mrs. Clinton and former President Bill Clinton have worried for "
+     "months that she was out of sync with the mood of the electorate.", "their friends and advisers"),
+]
+
+
+@pytest.mark.parametrize("text,relay", RELAY_SAYS_MORE, ids=[f"{i:02d}" for i in range(len(RELAY_SAYS_MORE))])
+def test_a_relay_that_says_more_keeps_its_claim(nlp, text, relay):
+    atts = attributions(nlp(text))
+    assert relay in [a.speaker_text for a in atts], [(a.speaker_text, a.text) for a in atts]
+    assert not any(a.reported_by for a in atts), [(a.speaker_text, a.reported_by) for a in atts]
+
+
+# "That said, ...": a sentence adverbial, no cue (frames_parse.sentence_adverbial); text, (speaker, content) claims
+ADVERBIALS = [
+    ("That said, Cruz cannot realistically get enough delegates to win the nomination outright.", []),
+    ("That said, Millennials say they believe success will require a lifetime of effort.",
+     [("Millennials", "they believe success will require a lifetime of effort")]),
+    ("That being said, the minister said the plan would work.", [("the minister", "the plan would work")]),
+    ("Having said that, Mr Cable said taxes would rise.", [("Mr Cable", "taxes would rise")]),
+    ("That said, she also noted, “When you attack him, he will punch back.”", [("she", "When you attack him")]),
+    # a demonstrative that is what was said stays a claim
+    ("Cruz said that, in his view, he can still win.", [("Cruz", "he can still win")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADVERBIALS, ids=[f"{i:02d}" for i in range(len(ADVERBIALS))])
+def test_that_said_is_no_cue(nlp, text, expected):
+    atts = attributions(nlp(text))
+    got = [(a.speaker_text, a.text) for a in atts]
+    assert len(got) == len(expected), got
+    for (speaker, content), (s_, t_) in zip(expected, got):
+        assert s_ == speaker and content in t_ and not t_.lower().startswith(("that said", "that being", "having said")), got
