@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 __all__ = ["Candidate", "antecedent", "fits_gender", "pronoun_gender", "SPEAKER", "SUBJECT", "UNTYPED_SUBJECT",
-           "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "FIRST_PERSON", "THING_PRONOUNS", "NO_ANTECEDENT"]
+           "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "FIRST_PERSON", "THING_PRONOUNS", "NO_ANTECEDENT",
+           "QUANTIFIERS"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -48,8 +49,12 @@ FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 THING_PRONOUNS = {"it", "its", "which", "that"}
-#: generic 'you' and demonstratives name no antecedent by position
-NO_ANTECEDENT = {"you", "this", "that", "these", "those"}
+#: a quantifier standing alone as a subject ("Some have suggested ...", "Both said ...", "Another added ...") names
+#: part of a group, or one more of a kind, not the latest name before it: the group as written
+QUANTIFIERS = {"some", "both", "all", "another", "each", "either", "neither", "none", "one", "several", "many", "most",
+               "few", "others", "any"}
+#: generic 'you', demonstratives and quantifiers name no antecedent by position
+NO_ANTECEDENT = {"you", "this", "that", "these", "those"} | QUANTIFIERS
 
 SPEAKER, SUBJECT, UNTYPED_SUBJECT, MENTION = 3, 2, 1, 0
 #: sentences walked back for a speaker or subject before falling back to the nearest mention

@@ -138,8 +138,9 @@ def naming_pp(head: Token, prep: Token) -> bool:
     obj = next((x for x in prep.children if x.dep_ == "pobj"), None)
     if obj is None:
         return False
-    if head.like_num and obj.like_num and prep.lower_ == "in":
-        return True  # 'One in three', '4 in 10'
+    if head.like_num and prep.lower_ == "in" and (obj.like_num or any(
+            c.dep_ == "nummod" and c.like_num for c in obj.children)):
+        return True  # 'One in three', '4 in 10', 'One in four voters'
     if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.lower() in SPOKES:
         return False
     return any(t.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")

@@ -35,8 +35,8 @@ from .gender import article_honorific_votes, article_pronoun_votes
 from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, split_honorific
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
-from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
-                       fits_gender, pronoun_gender)
+from .pronouns import (MENTION, PERSON_PRONOUNS, QUANTIFIERS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate,
+                       antecedent, fits_gender, pronoun_gender)
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _first_name_before, _Found,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun, _relative,
                             _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
@@ -373,9 +373,11 @@ class SpeakerResolver:
         return out
 
     def _reported(self, content: tuple, k: int):
-        """``no(token)`` for subjects: none inside the claim's own content nor inside what anyone said so far,
-        but for the subject of a clause an earlier sentence reported in its own words ('the government declared
-        Oksuz was a leader of the plot. He was briefly detained.' is Oksuz; not in a quotation)."""
+        """``no(token)`` for subjects: none inside the claim's own content, inside what anyone said so far or inside
+        a quotation (one no claim holds yet: "“Barry was not Dr. Carson's first choice,” Millis said. “I don't
+        remember ...” A new manager, he said, ..." is Millis), but for the subject of a clause an earlier sentence
+        reported in its own words ('the government declared Oksuz was a leader of the plot. He was briefly
+        detained.' is Oksuz)."""
         inside = self._said_covers(content)
         start = self.sents[k].start_char if self.sents else 0
         content = tuple(content)
@@ -383,7 +385,7 @@ class SpeakerResolver:
         def no(t: Token) -> bool:
             c = t.idx
             if not inside(c):
-                return False
+                return self._quoted(c)
             if c >= start or any(a <= c < b for a, b in content):
                 return True
             return t.head.dep_ != "ccomp" or self._quoted(c)
@@ -640,7 +642,9 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         r = turn or res.pronoun(head.lower_, s0, tuple(spans), res.clause_names(head))
         if r is not None:
             f.resolved, f.rspan = r
-        f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS or turn else "ORG"
+        # 'Some have suggested', 'Both said': a group as written (no antecedent: pronouns.QUANTIFIERS)
+        f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS or turn else "NOUN" if head.lower_ in QUANTIFIERS \
+            else "ORG"
         if r is not None and not turn and head.lower_ in PERSON_PRONOUNS and f.rspan is None \
                 and f.resolved in res.anonymous:
             f.rtype, (f.role, f.org) = "ANON", res.anonymous[f.resolved]  # the anonymous person, as an actor

@@ -356,6 +356,21 @@ SPEAKERS = [
      "Monday. Later the neurosurgeon said that taxes were too high.", None, ("the neurosurgeon", "NOUN")),
     # an indefinite phrase is someone else ("a company" after "oil company Diamond Shamrock")
     ("Oil company Diamond Shamrock was sold. A company said that it would grow.", None, ("A company", "NOUN")),
+    # a quantifier alone names part of a group as written, never the latest name (pronouns.QUANTIFIERS)
+    ("Mr. Trump campaigned in Pennsylvania on Monday. Some have suggested that Mr. Trump is an imperfect messenger.",
+     None, ("Some", "PRON")),
+    ("Forbes ranked the company first on Monday. Some say the ranking is unfair.", None, ("Some", "PRON")),
+    ("The BBC aired the debate on Tuesday. Both said that the other had lied.", None, ("Both", "PRON")),
+    ("Ofcom fined the station in March. Another said the fine was too low.", None, ("Another", None)),
+    # a name inside a quotation is no subject to take for 'he' (what no claim holds yet, the quote after one)
+    ("Bill Millis blamed Barry Bennett. “Barry was not Dr. Carson's first choice,” Millis said. “I don't remember "
+     "which choice Barry was.” A new campaign manager, he said, could set a new tone.", None, ("Bill Millis", "PRON")),
+    ("Tony Blair spoke in Leeds. “Gordon was always the favourite,” Mr Blair said. “Gordon is the best man for the "
+     "job.” The party, he said, would stay united.", None, ("Tony Blair", "PRON")),
+    # "One in four voters": the share and what it is of, not "One"
+    ("One in four voters in a New York Times poll last year said illegal immigrants should leave.", None,
+     ("One in four voters in a New York Times poll", None)),
+    ("One in three Britons said the tax was unfair.", None, ("One in three Britons", None)),
 ]
 
 
