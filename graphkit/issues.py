@@ -379,7 +379,16 @@ def _evidence(trigger: str, issue: str = "") -> float:
     """
     if len(_words(trigger)) > 1:
         return 1.0
-    return 1.0 if issue and [w[1] for w in _words(trigger)] == [w[1] for w in _words(issue)] else 0.5
+    return 1.0 if names_issue(trigger, issue) else 0.5
+
+
+def names_issue(trigger: str, issue: str) -> bool:
+    """Whether a trigger is its issue's own name, up to case and plural endings (`light_lemma`).
+
+    >>> names_issue("Abortions", "abortion"), names_issue("gun violence", "gun control"), names_issue("x", "")
+    (True, False, False)
+    """
+    return bool(issue) and [w[1] for w in _words(trigger)] == [w[1] for w in _words(issue)]
 
 
 def _inside_others(n: int, said: dict[int, list[str]]) -> bool:

@@ -307,6 +307,33 @@ def test_claims_without_triggers_get_a_learnt_discovered_issue(claim, expected):
     assert assign_corpus(claims, taxonomy_from_data(TWO, "h"))[-1] == []
 
 
+BACKED = {"issues": [{"name": "council tax", "patterns": ["council tax", "fixed incomes", "bills"]},
+                     {"name": "ID cards", "patterns": ["ID cards", "identity fraud", "Home Office"]},
+                     {"name": "rail fares", "patterns": ["rail fares", "season tickets"]}]}
+
+
+@pytest.mark.parametrize("article,expected", [
+    # a further issue said once in the article by one phrase (not its name) gives way to the claim's better-backed one
+    (["council tax bills hurt people on fixed incomes, the Home Office said", "it will pass"], ["council tax"]),
+    (["the council tax hurts, said a Home Office aide", "it will pass"], ["council tax"]),
+    # ... unless another claim of the article has that issue too
+    (["council tax hurts, said a Home Office aide", "the Home Office is to blame"], ["council tax", "ID cards"]),
+    # the issue's own name, or two of its phrases, back it; so does its phrase in the claim's sentence
+    (["council tax hurts and ID cards cost", "it will pass"], ["council tax", "ID cards"]),
+    (["council tax hurts; identity fraud at the Home Office", "it will pass"], ["council tax", "ID cards"]),
+    # every issue given by one lone phrase: nothing tells which the claim is about, it keeps them
+    (["fixed incomes and season tickets", "it will pass"], ["council tax", "rail fares"]),
+])
+def test_a_further_issue_needs_backing(article, expected):
+    from graphkit.issue_model import assign_corpus
+    from graphkit.issues import taxonomy_from_data
+
+    claims = [(c, ("", "")) for c in article]
+    got = assign_corpus(claims, taxonomy_from_data(BACKED, "d", origin="discovered"), articles=["a"] * len(claims),
+                        learn=False)
+    assert [n for n, _, _ in got[0]] == expected
+
+
 THREE = {"issues": [{"name": "council tax", "patterns": ["council tax"]}, {"name": "ID cards", "patterns": ["ID cards"]},
                     {"name": "rail fares", "patterns": ["rail fares"]}]}
 UNEVEN = ([("council tax bills rise today", ("", ""))] * 30 + [("ID cards are costly today", ("", ""))] * 6
