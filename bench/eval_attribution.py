@@ -6,6 +6,7 @@
     python bench/eval_attribution.py --cv 5          # 5-fold CV over train+dev by article: the figure to tune on
     python bench/eval_attribution.py --cv 5 --without around   # what one frame earns
     python bench/eval_attribution.py --cv 5 --oracles          # the F1 if the re-scorer, speakers, ... were perfect
+    python bench/eval_attribution.py --cv 5 --misses           # where each gold went, each reason weighed in F1
 
 Runs spaCy with graphkit's paragraph breaks (``graphkit.nlp.load_spacy`` +
 ``add_paragraph_breaks``, as ``load_pipeline`` parses) over the PolNeAR
@@ -146,9 +147,9 @@ def main(argv=None) -> int:
                          "(default: combined, graphkit's output; --no-filter = rules)")
     ap.add_argument("--misses", action="store_true",
                     help="with --cv: where each gold attribution went out of fold (matched, no source, wrong speaker, "
-                         "boundary, dropped by the re-scorer, no candidate)")
+                         "boundary, dropped by the re-scorer, no candidate), each with the F1 if it were fixed")
     ap.add_argument("--oracles", action="store_true",
-                    help="with --cv: the pooled F1 if one part were perfect (re-scorer, speakers, precision)")
+                    help="with --cv: the pooled F1 if one part were perfect (re-scorer, speakers, precision, content boundaries)")
     ap.add_argument("--model", choices=["logistic", "gbm"], default=None,
                     help="with --cv: the re-scorer refitted per fold (default: the shipped model's kind and settings)")
     from graphkit.attribution import FRAMES

@@ -1,0 +1,58 @@
+"""What an error bucket of the attribution CV is worth, and the content-boundary oracle (bench/attribution_cv.py).
+
+``python bench/eval_attribution.py --cv 5 --misses --oracles`` weighs each reason a gold was missed by the
+pooled e2e F1 it would give if fixed, and gives the F1 of a perfect content-boundary model over today's
+predictions; both are plain arithmetic over the scorer's items, checked here on hand-made counts and spans.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from attribution_cv import fixed_f1, miss_table, right_boundaries  # noqa: E402
+
+# 100 golds, 60 kept predictions, 50 of them end-to-end matches: F1 = 2 * 50 / 160
+COUNTS = {"gold": 100, "pred": 60, "e2e": 50, "no_candidate": 20, "speaker_wrong": 5, "boundary": 3,
+          "fp_alone": 4, "no_source": 7}
+
+
+@pytest.mark.parametrize("reason, f1", [
+    ("e2e", 62.5),                # as it is
+    ("no_candidate", 77.78),      # 20 more matches, each with a new prediction: 2 * 70 / 180
+    ("speaker_wrong", 68.75),     # 5 more matches from predictions already kept: 2 * 55 / 160
+    ("boundary", 66.25),          # the same for a content that overlapped by <= 30 %
+    ("fp_alone", 64.1),           # 4 predictions matching nothing removed: 2 * 50 / 156
+    ("no_source", 62.5),          # a gold without a source can never match: nothing to fix
+    ("taken", 62.5),              # a reason with no case in these counts
+])
+def test_fixed_f1(reason, f1):
+    assert fixed_f1(COUNTS, reason) == f1
+
+
+def test_miss_table_prints_the_worth_of_each_bucket():
+    text = miss_table(COUNTS)
+    assert "as it is 62.50" in text
+    row = next(line for line in text.splitlines() if line.startswith("no_candidate "))
+    assert "77.78 (+15.28)" in row
+    assert "F1 if fixed" not in next(line for line in text.splitlines() if line.startswith("no_source "))
+
+
+GOLDS = [{"C": set(range(10, 30)), "S": set(range(0, 5))},
+         {"C": set(range(40, 45)) | set(range(50, 60)), "S": set(range(35, 38))}]
+
+
+@pytest.mark.parametrize("pred, spans", [
+    ({"spans": [[10, 14]], "speaker_span": [0, 3]}, [[10, 30]]),            # too short: takes the gold's content
+    ({"spans": [[5, 60]], "speaker_span": [35, 37]}, [[40, 45], [50, 60]]),  # too long, the other gold's speaker
+    ({"spans": [[12, 20]], "speaker_span": [35, 37]}, [[12, 20]]),           # content of one gold, speaker of the other
+    ({"spans": [[70, 80]], "speaker_span": [0, 3]}, [[70, 80]]),             # overlaps no gold content
+    ({"spans": [[10, 14]], "speaker_span": None}, [[10, 14]]),               # no speaker
+    ({"span": [10, 14], "speaker_span": [0, 3]}, [[10, 30]]),                # a one-span prediction
+])
+def test_right_boundaries(pred, spans):
+    assert right_boundaries(GOLDS, [pred])[0]["spans"] == spans
