@@ -16,7 +16,10 @@ nothing shared), and prints the throughput ratio ``2 x t(one) / t(two)`` (2.00 =
 - ``spacy``: bare ``nlp.pipe`` with the pipeline graphkit loads (``graphkit.nlp.load_spacy``: spaCy's components
   only), batch size 16, over the PolNeAR dev texts (read from ../shared, never copied);
 - ``graphkit``: ``nlp.pipe`` with graphkit's own pipeline (``graphkit.nlp.load_pipeline``: the paragraph
-  breaks, the table annotators and the attribution component), the same texts: the parse part of a build.
+  breaks, the table annotators and the attribution component), the same texts: the parse part of a build;
+- ``graphkit-blis``, ``graphkit-avx2``, ``matmul-avx2``: the same work with another kernel for the matrix products
+  (`VARIANTS`: thinc's BLIS, or OpenBLAS's AVX2 kernels instead of its AVX-512 ones), for whether two cores lose
+  less with it (``--kinds graphkit graphkit-blis graphkit-avx2``; not in the default set).
 
 Each process loads what it needs first (imports, the pipeline, the texts, a short warm-up), says it is ready, and
 starts its timed work when the parent says go, so the ``work`` ratio compares steady work alone; the ``process``
@@ -42,7 +45,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
-KINDS = ("python", "matmul", "stream", "spacy", "graphkit")
+#: the same work with another matrix-product kernel (issue #17: whether two cores lose less with it): graphkit's
+#: pipeline multiplying with thinc's BLIS instead of numpy's OpenBLAS, and OpenBLAS told to use its AVX2 (Haswell)
+#: kernels where it would pick AVX-512 ones (``OPENBLAS_CORETYPE``, read when numpy loads)
+VARIANTS = {"graphkit-blis": {"GRAPHKIT_GEMM": "blis"}, "graphkit-avx2": {"OPENBLAS_CORETYPE": "Haswell"},
+            "matmul-avx2": {"OPENBLAS_CORETYPE": "Haswell"}}
+KINDS = ("python", "matmul", "stream", "spacy", "graphkit", *VARIANTS)
 SINGLE_THREAD = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")}
 PYTHON_STEPS = 40_000_000   # ~3 s of one core
 MATMUL_N, MATMUL_STEPS = 192, 12_000
@@ -60,6 +68,7 @@ def prepare(kind: str, polnear: Path, limit: int | None):
                 x = (x + i * i) % 1_000_003
             return x
         return work
+    kind = kind.split("-")[0]  # a variant's work is its kind's (`VARIANTS`: only the environment differs)
     if kind in ("matmul", "stream"):
         import numpy as np
 
@@ -127,7 +136,7 @@ def run(kind: str, n: int, a) -> dict:
     cmd = [sys.executable, __file__, "_child", kind, "--polnear", str(a.polnear)]
     if a.limit:
         cmd += ["--limit", str(a.limit)]
-    env = {**os.environ, **SINGLE_THREAD}
+    env = {**os.environ, **SINGLE_THREAD, **VARIANTS.get(kind, {})}
     before = os.times()
     spawned = time.perf_counter()
     procs = [subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env) for _ in range(n)]
@@ -156,7 +165,7 @@ def run(kind: str, n: int, a) -> dict:
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS))
+    ap.add_argument("--kinds", nargs="+", choices=KINDS, default=[k for k in KINDS if k not in VARIANTS])
     ap.add_argument("--polnear", type=Path, default=POLNEAR)
     ap.add_argument("--limit", type=int, default=None, help="spaCy kinds: the first N dev articles only")
     a = ap.parse_args()
