@@ -57,6 +57,25 @@ def test_candidate_pairs_keep_every_pair_the_old_rule_took_that_compare_names_ac
                 assert (i, j) in got, (NAMES[i], NAMES[j])
 
 
+SURNAMES = ["Lavrov", "Lavrova", "Rubio", "Rubió", "Trump", "Tramp", "Clinton", "Klinton", "Peskov", "Zelensky",
+            "Zelenskyy", "Zelenskiy", "Un", "Jong-un", "Smith", "Smyth", "Jobs", "Job", "O'Brien", "OBrien", "Xi", "Li"]
+
+
+@pytest.mark.parametrize("cells", [1, 7, 4_000_000])  # a row at a time, blocks cut inside a length, one block
+@pytest.mark.parametrize("cutoff", [85, 70, 50])
+def test_similar_words_is_every_pair_at_the_cutoff(monkeypatch, cells, cutoff):
+    """The length bound and the blocked score matrix drop no pair the plain double loop keeps, and add none."""
+    from rapidfuzz import fuzz
+
+    from graphkit import names
+
+    monkeypatch.setattr(names, "SIMILAR_CELLS", cells)
+    got = names._similar_words(SURNAMES, cutoff)
+    assert list(got) == SURNAMES
+    for w in SURNAMES:
+        assert sorted(got[w]) == sorted(x for x in SURNAMES if fuzz.ratio(w, x) >= cutoff), w
+
+
 @pytest.mark.parametrize("cands,pronoun,fits", [
     ([Candidate(0, MENTION, "a"), Candidate(10, SPEAKER, "b"), Candidate(10, MENTION, "c")], "he", "*"),
     ([Candidate(5, MENTION, "a"), Candidate(5, MENTION, "b"), Candidate(2, SPEAKER, "c")], "she", "*"),
