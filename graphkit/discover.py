@@ -510,8 +510,7 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "# Triggers count as on the build that discovered them: a phrase of two or more words 1, one word 1/2",
              "# (1 when it is its issue's name), a phrase said inside a longer trigger of another issue is that one's,",
              "# and claims with none can be given an issue learnt from the rest, or their article's (the issues of its",
-             "# other claims, nearer ones counting more) when they say two words or more that are neither stop words",
-             "# nor people's names and their own words leave that issue a tenth of the votes at least.",
+             "# other claims, nearer ones counting more) when their own words leave that issue 13 % of the votes at least.",
              "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
              "evidence: discovered", "issues:"]
     if not data.get("issues"):

@@ -393,38 +393,46 @@ def test_the_claims_words_weigh_its_articles_votes(votes, likely, expected):
 
 @pytest.mark.parametrize("likely,expected", [
     ({"tax": 0.8, "ID": 0.2}, "tax"),                  # the claim's words agree with its article
-    # an article of many issues and words that favour none: its winner takes under a tenth of the votes, no issue
+    # words that favour none of 16 issues: the article's winner keeps 14.0 % of the weighed votes, enough
+    ({f"issue {k}": 1 / 16 for k in range(14)}, "tax"),
+    # ... of 18 issues: 12.7 %, under `MIN_ARTICLE_SHARE` (such pairs fit 4 of 20 on PolNeAR train), no issue
+    ({f"issue {k}": 1 / 18 for k in range(16)}, None),
+    # ... of 22 issues: 10.7 %
+    ({f"issue {k}": 1 / 22 for k in range(20)}, None),
+    # an article of many issues and words that favour none: its winner takes 6 % of the votes, no issue
     ({f"issue {k}": 1 / 40 for k in range(40)}, None),
 ])
 def test_an_article_issue_the_claim_hardly_gets_is_none(likely, expected):
     from graphkit.issue_model import from_article
 
-    likely = {**likely, "tax": likely.get("tax", 1 / 40), "ID": likely.get("ID", 1 / 40)}
+    even = min(likely.values())
+    likely = {**likely, "tax": likely.get("tax", even), "ID": likely.get("ID", even)}
     got = from_article([[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)]], ["a"] * 3, [None, likely, None])
     assert (got[1][0][0] if got[1] else None) == expected
 
 
-@pytest.mark.parametrize("claim,words,gets_article_issue", [
-    ("I'd beat him", 1, False),                   # says too little for its article's issue to be read into it
-    ("He's an embarrassment.", 1, False),
-    ("This is not a joke.", 1, False),
-    ("We are telling the truth.", 2, True),      # two words: enough
-    ("said it", 1, False),
-    ("Jones endorsed Smith", 1, False),          # people's names say who, not what about
-    ("Jones endorsed a candidate", 2, True),
-    ("the bills will keep rising", 2, True),
-    ("it's disastrous for workers in the Midlands", 3, True),
+@pytest.mark.parametrize("claim,article", [
+    # a claim that says one word or two is about what its article's claims are about, when they agree
+    ("I'd beat him", "council tax"),
+    ("He's an embarrassment.", "council tax"),
+    ("he was only leaning Cruz", "council tax"),
+    ("said it", "council tax"),
+    ("Jones endorsed Smith", "council tax"),      # people's names say who: nothing else said, the article decides
+    ("the bills will keep rising", "council tax"),
+    ("ID cards are a waste", None),               # its own trigger: its own issue, not the article's
 ])
-def test_a_claim_saying_too_little_gets_no_article_issue(claim, words, gets_article_issue):
-    from graphkit.issue_model import _stop_words, assign_corpus, content_words
+def test_a_claim_saying_little_gets_its_articles_issue(claim, article):
+    from graphkit.issue_model import assign_corpus
     from graphkit.issues import taxonomy_from_data
 
-    assert content_words(claim, _stop_words(["Tom Jones", "Ann Smith"])) == words
     claims = [("council tax bills rise", ("", "")), (claim, ("", ""))]
     got = assign_corpus(claims, taxonomy_from_data(TWO, "d", origin="discovered"), exclude=["Tom Jones", "Ann Smith"],
                         articles=["a", "a"], learn=False)
     assert got[0] == [("council tax", "council tax", 0.5)]
-    assert [(n, t) for n, t, _ in got[1]] == ([("council tax", "context: article")] if gets_article_issue else [])
+    if article is None:
+        assert got[1] and got[1][0][1] != "context: article"
+    else:
+        assert [(n, t) for n, t, _ in got[1]] == [(article, "context: article")]
 
 
 def _corpus(n_docs, topics, filler):
