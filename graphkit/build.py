@@ -30,8 +30,8 @@ from typing import Callable, Iterable, Optional
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
-from .kept import (claim_issues, draw_rank, keep_places, keep_text_words, kept_contradictions, kept_places,
-                   kept_report_clusters, kept_text_words)
+from .kept import (claim_issues, draw_rank, keep_actor_walks, keep_places, keep_text_words, keeps_walks,
+                   kept_actor_walks, kept_contradictions, kept_places, kept_report_clusters, kept_text_words)
 from .memory import fewer_collections, give_back, no_collections, settle
 from .records import Claim, Skipped, compact
 from .store import Store, check_store_file, writer_lock
@@ -615,9 +615,10 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     issues the model fitted with them, kept), so each article's are kept in the store (`graphkit.kept.claim_issues`)
     and worked out again only for articles whose claims changed, and so are what linking reads of each claim text
     and the place look-ups of each surface; ``full`` works out everything again (same result).
-    Actors and places read corpus-wide statistics (name clusters and genders, entity type votes) and are
-    resolved over every claim. Merged reports and contradictions read concept idf and argument specificity,
-    functions of every claim: they are kept whole (`graphkit.kept.kept_report_clusters`,
+    Actors and places read corpus-wide statistics (name clusters and genders, entity type votes), worked out over
+    every claim; the actor pass's walk of each article is kept (`graphkit.kept.kept_actor_walks`) and replayed when
+    the statistics it read and the drafts it met are the same (graphkit.walks), else walked again. Merged reports
+    and contradictions read concept idf and argument specificity, functions of every claim: they are kept whole (`graphkit.kept.kept_report_clusters`,
     `graphkit.kept.kept_contradictions`) and worked out again when any claim they read changed.
 
     ``timings``, when given, receives the seconds each stage took (read, actors, places, issues, claims,
@@ -650,7 +651,12 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     clock("read")
     actors_data = knowledge.actors_data()
     where = " + ".join(str(p) for p in knowledge.files()["actors"]) or "models/actors.yaml"
-    res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where))
+    walks, walk_keys = kept_actor_walks(store, atts, ents, actors_data, full) if keeps_walks(atts) else ({}, {})
+    res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where), kept_walks=walks,
+                         keep_walks=bool(walk_keys))  # kept walks replayed when what they read still holds
+    keep_actor_walks(store, walk_keys, res.walks)
+    walks = walk_keys = None
+    res.walks.clear()
     all_actors, speakers = res.actors, speakers_by_article(res.speaker_of)
     clock("actors")
     pres = resolve_places(ents, entity_types=res.entity_types)

@@ -10,6 +10,9 @@ knows, and a fourth of every claim, so they are kept in the store between builds
   read of each claim text (graphkit.textmemo: concepts, argument candidates, lemmas, negations ...);
 - **places** (meta ``kept_places``, `kept_places` / `keep_places`): what the place gazetteer found for
   each surface (graphkit.places.kept_lookups);
+- **walks** (table ``kept_walks``, `kept_actor_walks` / `keep_actor_walks`): each article's walk of the actor
+  pass (graphkit.walks: the corpus-wide answers it read, the drafts it met and made, what it recorded), replayed
+  by a rebuild when those answers and drafts are the same (graphkit.resolve checks them), else walked again;
 - **links** (meta ``kept_merge`` and ``kept_contradictions``, `kept_report_clusters` / `kept_contradictions`):
   which reports are one statement, and which claims oppose each other, under the key of every claim they were
   worked out from, in the fields they read (`claims_key`). Both read corpus-wide figures (concept idf, argument
@@ -53,8 +56,11 @@ WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their enco
 ISSUES_FORMAT = 1  # `claim_issues`: an article's kept issues and the kept issue model
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
+WALKS_FORMAT = 1   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps
 
 KEPT_PLACES_MAX = 200_000  # surfaces: a store of more keeps none (looking them up again is what is saved)
+#: attributions: a store of more keeps no walks of the actor pass (~0.3 kB each, held until the pass ends)
+KEPT_WALKS_MAX = 300_000
 ISSUE_MODEL_MAX_CLAIMS = 20_000  # the issue model is fitted on at most this many claims (a fixed sample)
 
 
@@ -119,6 +125,56 @@ def keep_text_words(store: "Store", todo: dict[str, tuple[str, list[str]]]) -> N
     from .textmemo import export
 
     store.keep_words((doc_id, key, json.dumps(export(texts), separators=(",", ":"))) for doc_id, (key, texts) in todo.items())
+
+
+# --------------------------------------------------------------------------- walks (graphkit.walks)
+
+def kept_actor_walks(store: "Store", atts: dict[str, list], ents: dict[str, list], actors_data,
+                     full: bool = False) -> tuple[dict, dict[str, str]]:
+    """The actor pass's kept walks (graphkit.walks.ArticleWalk) of every article whose attributions and entities
+    are those they were walked with, under the same code, knowledge files, gazetteer (``actors_data``, the merged
+    actors.yaml) and geonames data; and doc_id → the key of every article's walk now, for `keep_actor_walks`.
+    A kept walk is only replayed when what it read of the corpus still holds (graphkit.resolve), so reusing it
+    resolves as walking again does (``full``: nothing kept is read)."""
+    from .places import lookups_key
+    from .walks import ArticleWalk
+
+    state = state_key("walks", WALKS_FORMAT, resolution_key(), lookups_key(), ArticleWalk.ENCODING,
+                      _sha256(json.dumps(actors_data, sort_keys=True, default=str))).encode()
+    keys = {d: hashlib.sha256(state + walk_inputs(atts.get(d, ()), ents.get(d, ()))).hexdigest()
+            for d in set(atts) | set(ents)}
+    kept = {} if full else {d: ArticleWalk.decode(data) for d, key, data in store.kept_walks() if keys.get(d) == key}
+    return kept, keys
+
+
+def walk_inputs(atts, ents) -> bytes:
+    """What the actor pass reads of one article: every field of its attributions, its entities, as bytes that are
+    equal exactly when those are (marshal's version 2 writes values, never references to objects seen before).
+
+    >>> from graphkit.records import Attribution
+    >>> a = Attribution(spans=[(0, 5)], text="x", cue="said", speaker_text="Lavrov")
+    >>> walk_inputs([a], [("Lavrov", "PERSON", 0, 6)]) == walk_inputs([a], [("Lavrov", "PERSON", 0, 6)])
+    True
+    >>> walk_inputs([a], [("Lavrov", "PERSON", 0, 6)]) == walk_inputs([a], [("Lavrov", "ORG", 0, 6)])
+    False
+    """
+    import marshal
+    from operator import attrgetter
+
+    from .records import Attribution
+
+    fields = attrgetter(*Attribution.model_fields)
+    return marshal.dumps(([fields(a) for a in atts], [tuple(e) for e in ents]), 2)
+
+
+def keep_actor_walks(store: "Store", keys: dict[str, str], walks: dict[str, str]) -> None:
+    """Keep the walks of the articles walked (not replayed) in this resolution (encoded), under their keys."""
+    store.keep_walks((d, keys[d], walk) for d, walk in walks.items() if d in keys)
+
+
+def keeps_walks(atts: dict[str, list]) -> bool:
+    """Whether a resolution of these attributions keeps the actor pass's walks (at most `KEPT_WALKS_MAX`)."""
+    return sum(map(len, atts.values())) <= KEPT_WALKS_MAX
 
 
 # --------------------------------------------------------------------------- places (graphkit.places)

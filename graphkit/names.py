@@ -131,8 +131,9 @@ def fold(text: str) -> str:
     from anyascii import anyascii
 
     s = anyascii(unicodedata.normalize("NFKC", text).translate(APOS))
-    s = _POSSESSIVE.sub(r"\1", s)
-    s = _PLURAL_POSSESSIVE.sub(r"\1s", s)
+    if "'" in s:  # most names have none: re's template substitution is slow even when nothing matches
+        s = _POSSESSIVE.sub(r"\1", s)
+        s = _PLURAL_POSSESSIVE.sub(r"\1s", s)
     s = s.replace(".", "").lower()
     s = _NON_ALNUM.sub(" ", s).strip()
     return _ARTICLE.sub("", s)

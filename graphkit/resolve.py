@@ -74,6 +74,8 @@ from .people import PersonNames
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 from .records import Actor, Attribution
 from .textmemo import per_object
+from .walks import ArticleWalk, LoggedPeople, LoggedTypes, plain, reads_hold
+
 #: actor types a person pronoun ('he', 'she') cannot refer to
 _NOT_PEOPLE = {"organisation", "government", "media", "country"}
 #: pronouns that never refer to one person ('they' after 'Trump's nomination' is no Donald Trump)
@@ -118,6 +120,8 @@ class ActorResolution:
     actors: list[Actor]
     speaker_of: dict[tuple[str, int], str]
     entity_types: dict[str, str]
+    #: doc id → the walk of each article walked this time, encoded (graphkit.walks), for the next resolution
+    walks: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     def explain(self, actor_id: str) -> list[str]:
         """Why mentions were merged into this actor, one reason per line (as in Actor.merges).
@@ -176,14 +180,14 @@ class _Done:
 
 class _Resolver:
     def __init__(self, attributions: dict[str, list[Attribution]], entities: dict[str, list[Entity]],
-                 gazetteer: Gazetteer, place_config: PlaceConfig) -> None:
+                 gazetteer: Gazetteer, place_config: PlaceConfig, keep_walks: bool = False) -> None:
         self.atts = attributions
         self.ents = {d: sorted((tuple(e) for e in entities.get(d, [])), key=lambda e: (e[2], e[3], e[0], e[1]))
                      for d in sorted(set(entities) | set(attributions))}
         self.gz = gazetteer
         self.pc = place_config
         self.types = type_entities(self.ents, gazetteer, place_config, extra=pronoun_person_votes(attributions, self.ents))
-        self.fold_types = {fold(k): v for k, v in self.types.items()}
+        self.fold_types = LoggedTypes({fold(k): v for k, v in self.types.items()})
         # each article's person entities, in text order: every speaker mention looks its name up among them
         self.person_ents = {d: [e for e in ents if self.types.get(e[0]) == "person"] for d, ents in self.ents.items()}
         self.drafts: dict[str, _Draft] = {}
@@ -192,49 +196,95 @@ class _Resolver:
         self.speaker_of: dict[tuple[str, int], str] = {}
         self._person_starts: dict[str, list[int]] = {}
         self._ent_cache: dict[tuple[str, frozenset], tuple[list[int], list]] = {}
-        self.people = PersonNames(self.ents, attributions, self.types,
-                                  lambda n: gazetteer.match_name(n, True) is not None)
+        self.people = LoggedPeople(PersonNames(self.ents, attributions, self.types,
+                                               lambda n: gazetteer.match_name(n, True) is not None))
+        self.entries = {e.id: e for e in gazetteer.entries}
+        #: doc id → its walk encoded (graphkit.walks), for the articles walked (not replayed), when kept at all
+        self.walks: dict[str, bytes] = {}
+        self.keep_walks = keep_walks
+        self._log: Optional[ArticleWalk] = None  # the walk of the article being walked
+        self._answers: Optional[dict] = None  # kind → what it answers now to a kept walk's question (`_reads_hold`)
 
     # ---- drafts
     def _draft(self, key: str, name: str, typ: str, entry: Optional[GazetteerEntry] = None,
                fixed_id: Optional[str] = None) -> _Draft:
-        if key not in self.drafts:
+        """The draft of ``key``; the first article to ask for it makes it with these name, type, entry and id."""
+        d = self.drafts.get(key)
+        if self._log is not None:  # which draft the article met: one an earlier article made, or its own
+            self._log.step("draft", key, name, typ, entry.id if entry else None, fixed_id,
+                           None if d is None else _draft_shape(d))
+        if d is None:
             d = _Draft(key=key, name=name, type=typ, entry=entry, fixed_id=fixed_id)
             if entry:
                 d.country, d.roles, d.aliases = entry.country, list(entry.roles), list(entry.aliases)
                 if entry.organisation:
                     d.organisation[entry.organisation] += 1000
             self.drafts[key] = d
-        return self.drafts[key]
+        return d
 
-    def _record(self, m: Mention, draft: _Draft, reason: str) -> str:
-        key = draft.key
-        self.speaker_of[(m.doc_id, m.index)] = key
-        shown = " ".join((m.name if m.kind == "name" and m.name else m.surface).split())  # the words that matched
+    def _has_draft(self, key: str) -> bool:
+        """Whether an earlier mention (of this article or one before it) made the draft of ``key``."""
+        out = key in self.drafts
+        if self._log is not None:
+            self._log.step("exists", key, out)
+        return out
+
+    def _record(self, m: Mention, draft: _Draft, reason: str) -> None:
+        """Give the mention its draft: what it adds to the draft (`_record_effects`), logged for a replay, applied
+        (`_apply_record`)."""
+        effects = self._record_effects(m.kind, m.name, m.surface, m.role, m.att.organisation, draft, reason)
+        if self._log is not None:
+            self._log.step("record", m.index, draft.key, *effects)
+        self._apply_record(m.doc_id, m.index, draft, *effects)
+
+    def _record_effects(self, kind: str, name: Optional[str], surface: str, role: Optional[str],
+                        organisation: Optional[str], draft: _Draft, reason: str) -> tuple:
+        """What a mention adds to its draft, worked out from the mention and the draft's name and type alone:
+        (reason line, alias or None, roles, organisation counted or None, the country its organisation names or
+        None, and for a mention that may name the draft's country: [name, surface, role, whether that country was
+        looked up, it], looked up only when the draft has no country yet (a replay looks it up when it must))."""
+        shown = " ".join((name if kind == "name" and name else surface).split())  # the words that matched
         line = f"{shown!r} -> {draft.name}: {reason}"
-        docs = draft.merges.setdefault(line, [])
-        if not docs or docs[-1] != m.doc_id:  # articles come in order: a line lists each once, in linear time
-            docs.append(m.doc_id)
-        alias = " ".join((m.name or "").split())  # the name as written; title words go to roles
-        if alias and m.kind != "pronoun" and not is_pronoun(alias):
-            draft.aliases.append(alias)
-        role = clean_role(m.role, draft.name)
-        org = " ".join((m.att.organisation or "").split())
-        if role and org and draft.type == "person" and fold(org) not in fold(role):
-            draft.roles.append(f"{org} {role}")  # 'Senate Minority Leader Harry M. Reid': 'the Senate minority leader'
-        if role:
-            draft.roles.append(role)
+        alias = " ".join((name or "").split())  # the name as written; title words go to roles
+        alias = alias if alias and kind != "pronoun" and not is_pronoun(alias) else None
+        cleaned = clean_role(role, draft.name)
+        org = " ".join((organisation or "").split())
+        roles = []
+        if cleaned and org and draft.type == "person" and fold(org) not in fold(cleaned):
+            roles.append(f"{org} {cleaned}")  # 'Senate Minority Leader Harry M. Reid': 'the Senate minority leader'
+        if cleaned:
+            roles.append(cleaned)
         country = self.gz.country_of(org) if org and len(org.split()) == 1 else None
         if country is None and org and is_known_place(org, self.pc):
             hit = lookup_place(org, self.pc)
             country = hit.name if hit and hit.type == "country" else None
+        named = None
+        if kind in ("anon", "group", "title", "name"):
+            looked = (draft.country or country) is None
+            named = [name, surface, role, looked, self._named_country(name, surface, role) if looked else None]
+        return line, alias, roles, (org or None) if country is None else None, country, named
+
+    def _named_country(self, name: Optional[str], surface: str, role: Optional[str]) -> Optional[str]:
+        """The country a mention names: the gazetteer's for its words, else a country in the phrase."""
+        return self.gz.country_of(name, surface, role) or self._country_named(surface)
+
+    def _apply_record(self, doc_id: str, index: int, draft: _Draft, line: str, alias: Optional[str], roles: list,
+                      org: Optional[str], country: Optional[str], named: Optional[list]) -> None:
+        """Put a mention's effects (`_record_effects`) on its draft, in the order mentions come."""
+        self.speaker_of[(doc_id, index)] = draft.key
+        docs = draft.merges.setdefault(line, [])
+        if not docs or docs[-1] != doc_id:  # articles come in order: a line lists each once, in linear time
+            docs.append(doc_id)
+        if alias:
+            draft.aliases.append(alias)
+        draft.roles.extend(roles)
         if country is not None:
             draft.country = draft.country or country  # 'Ukrainian', 'US': a country, not an organisation
         elif org:
             draft.organisation[org] += 1
-        if draft.country is None and m.kind in ("anon", "group", "title", "name"):
-            draft.country = self.gz.country_of(m.name, m.surface, m.role) or self._country_named(m.surface)
-        return key
+        if draft.country is None and named is not None:  # the first mention naming a country gives it
+            name, surface, role, looked, found = named
+            draft.country = found if looked else self._named_country(name, surface, role)
 
     @per_object  # `_record` asks it of every mention of an actor with no country yet
     def _country_named(self, phrase: str) -> Optional[str]:
@@ -294,17 +344,27 @@ class _Resolver:
                "person": "person"}.get(etype or "", "other")
         name = " ".join(name.split())
         key = f"n:{fold(name)}"
-        if key not in self.drafts and typ in ("organisation", "media", "government"):
+        if typ in ("organisation", "media", "government") and not self._has_draft(key):
             near = self._near_organisation(name, typ)
+            if self._log is not None:
+                self._log.step("near", name, typ, None if near is None else [near[0].key, near[1]])
             if near is not None:
                 return near
             d = self._draft(key, name, typ)
-            sk = skeleton(name)
-            keys, drafts = self._org_index.setdefault((typ, len(sk.split())), ([], []))
-            keys.append(sk)
-            drafts.append(d)
+            self._index_organisation(d, typ)
             return d, "same name"
         return self._draft(key, name, typ), "same name" if typ != "group" else "same group phrase"
+
+    def _index_organisation(self, d: _Draft, typ: str) -> tuple[list[str], list[_Draft]]:
+        """Put a new organisation into the fuzzy index later mentions search (`_near_organisation`); returns the
+        part of the index it went into (its last item)."""
+        if self._log is not None:
+            self._log.step("index", d.key, typ)
+        sk = skeleton(d.name)
+        keys, drafts = self._org_index.setdefault((typ, len(sk.split())), ([], []))
+        keys.append(sk)
+        drafts.append(d)
+        return keys, drafts
 
     # ---- gender: models/actors.yaml, else what the corpus says (graphkit.people)
     def _gender(self, d: "_Draft") -> Optional[str]:
@@ -333,41 +393,126 @@ class _Resolver:
         d = drafts[hit[2]]
         return d, f"fuzzy {hit[1]:.0f} vs organisation {d.name!r} (same words, spelling differs)"
 
-    def resolve(self) -> None:
+    def resolve(self, kept: Optional[dict[str, ArticleWalk]] = None) -> None:
+        """Give every mention a draft, article by article in doc-id order: an article with a kept walk
+        (graphkit.walks) whose reads and drafts still hold is replayed, any other walked (and its walk kept)."""
+        kept = kept or {}
         for doc_id in sorted(self.atts):
-            anon_seen: list[tuple[int, _Draft]] = []
-            done = _Done()  # (position, draft) of resolved speakers in this article
-            for i, a in enumerate(self.atts[doc_id]):
-                m = read_mention(doc_id, i, a, self._person_ents_near(doc_id, a), self.fold_types, self.gz, self.pc)
-                if m.kind == "none":
-                    d = self._draft(f"anon:{doc_id}:unattributed", "unattributed", "anonymous",
-                                    fixed_id=f"actor:anon-{slug(doc_id)}-unattributed")
-                    why = "no speaker found; one unattributed source per article"
-                elif m.kind == "anon" and group_of_officials(m.name):
-                    gz = self.gz.match_name(m.name, False)
-                    if gz:
-                        d, why = self._draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
-                    else:
-                        d = self._draft(f"n:{fold(m.name)}", " ".join(m.name.split()), "group")
-                        why = "unnamed officials as a group: one group actor per phrase across the corpus"
-                elif m.kind == "anon":
-                    d, why = self._anonymous(m, anon_seen)
-                    anon_seen.append((m.pos, d))
-                elif m.kind == "pronoun":
-                    d, why = self._pronoun(m, done)
-                elif m.kind == "title":
-                    d, why = self._title(m)
-                elif m.kind == "group":
-                    gz = self.gz.match_name(m.name, False)
-                    if gz:
-                        d, why = self._draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
-                    else:
-                        d, why = self._draft(f"n:{fold(m.name)}", m.name, "group"), "same group phrase"
-                else:
-                    d, why = self._resolve_name(m)
-                d, why, m = self._second_look(m, d, why, done)
-                self._record(m, d, why)
-                done.append((m.pos, d))
+            walk = kept.get(doc_id)
+            if walk is None or not self._replay(doc_id, walk):
+                self._walk(doc_id)
+
+    def _walk(self, doc_id: str) -> None:
+        """Resolve an article's mentions in order; with ``keep_walks``, log what it reads and does (`walks`)."""
+        if not self.keep_walks:
+            return self._walk_mentions(doc_id)
+        log = self._log = self.people.log = self.fold_types.log = ArticleWalk()
+        log.read("entity_types", doc_id, self._entity_types(doc_id))
+        try:
+            self._walk_mentions(doc_id)
+        finally:
+            self._log = self.people.log = self.fold_types.log = None
+        self.walks[doc_id] = log.encode()  # a string, not thousands of small lists held to the end
+
+    def _entity_types(self, doc_id: str) -> list[Optional[str]]:
+        """The corrected types of the article's entities, in order: its person entities and pronoun antecedents."""
+        return [self.types.get(e[0]) for e in self.ents.get(doc_id, ())]
+
+    def _walk_mentions(self, doc_id: str) -> None:
+        anon_seen: list[tuple[int, _Draft]] = []
+        done = _Done()  # (position, draft) of resolved speakers in this article
+        for i, a in enumerate(self.atts[doc_id]):
+            m = read_mention(doc_id, i, a, self._person_ents_near(doc_id, a), self.fold_types, self.gz, self.pc)
+            d, why = self._mention_draft(m, anon_seen, done)
+            d, why, m = self._second_look(m, d, why, done)
+            self._record(m, d, why)
+            done.append((m.pos, d))
+
+    def _mention_draft(self, m: Mention, anon_seen: list[tuple[int, _Draft]], done: "_Done") -> tuple[_Draft, str]:
+        """The draft of one mention by its kind, and why (before the corpus's second look)."""
+        if m.kind == "none":
+            return (self._draft(f"anon:{m.doc_id}:unattributed", "unattributed", "anonymous",
+                                fixed_id=f"actor:anon-{slug(m.doc_id)}-unattributed"),
+                    "no speaker found; one unattributed source per article")
+        if m.kind == "anon" and group_of_officials(m.name):
+            gz = self.gz.match_name(m.name, False)
+            if gz:
+                return self._draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
+            return (self._draft(f"n:{fold(m.name)}", " ".join(m.name.split()), "group"),
+                    "unnamed officials as a group: one group actor per phrase across the corpus")
+        if m.kind == "anon":
+            d, why = self._anonymous(m, anon_seen)
+            anon_seen.append((m.pos, d))
+            return d, why
+        if m.kind == "pronoun":
+            return self._pronoun(m, done)
+        if m.kind == "title":
+            return self._title(m)
+        if m.kind == "group":
+            gz = self.gz.match_name(m.name, False)
+            if gz:
+                return self._draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
+            return self._draft(f"n:{fold(m.name)}", m.name, "group"), "same group phrase"
+        return self._resolve_name(m)
+
+    # ---- a kept walk replayed (graphkit.walks)
+    def _replay(self, doc_id: str, walk: ArticleWalk) -> bool:
+        """Redo a kept walk of an unchanged article without walking it, when it would go as it went: every
+        corpus-wide answer it read is the same now (`_reads_hold`) and every draft it met is the one it met
+        (`_replay_drafts`); then its records are applied in order. False (nothing changed): walk it again."""
+        if not self._reads_hold(doc_id, walk.reads) or not self._replay_drafts(walk.steps):
+            return False
+        drafts = self.drafts
+        for step in walk.steps:
+            if step[0] == "record":
+                self._apply_record(doc_id, step[1], drafts[step[2]], *step[3:])
+        return True
+
+    def _reads_hold(self, doc_id: str, reads: list) -> bool:
+        """Whether every corpus-wide answer the kept walk read (types, labels, person names) is the same now."""
+        if self._answers is None:
+            self._answers = {"entity_types": self._entity_types, "labels": self._mostly_not_person,
+                             "fold_types": _asked_once(lambda q: self.fold_types.get(*q))}
+            for kind in ("single_name", "full_name", "surname", "surname_gender", "unresolved_surname_reason",
+                         "gender", "gender_evidence", "cluster_name", "by_surname"):
+                # many articles ask the same: each question answered once a resolution (the answers do not change)
+                self._answers[kind] = _asked_once(lambda q, kind=kind: self.people.answer(kind, q))
+        return reads_hold(reads, self._answers)
+
+    def _replay_drafts(self, steps: list) -> bool:
+        """Make the drafts a kept walk made, in order, checking that each draft it met, each key it found made or
+        not and each organisation the fuzzy index gave it are the same now; on the first difference, undo what
+        was made and say False."""
+        made: list[str] = []
+        indexed: list[tuple] = []
+        for step in steps:
+            kind = step[0]
+            if kind == "draft":
+                _, key, name, typ, entry_id, fixed_id, met = step
+                d = self.drafts.get(key)
+                made_now = [name, typ, entry_id, fixed_id]
+                if (_draft_shape(d) if d is not None else made_now) != (met or made_now):
+                    break
+                if d is None:
+                    self._draft(key, name, typ, self.entries[entry_id] if entry_id else None, fixed_id)
+                    made.append(key)
+            elif kind == "exists":
+                if (step[1] in self.drafts) != step[2]:
+                    break
+            elif kind == "near":
+                near = self._near_organisation(step[1], step[2])
+                if (None if near is None else [near[0].key, near[1]]) != step[3]:
+                    break
+            elif kind == "index":
+                indexed.append(self._index_organisation(self.drafts[step[1]], step[2]))
+        else:
+            return True
+        for key in made:
+            del self.drafts[key]
+        for keys, drafts in indexed:
+            keys.pop()
+            drafts.pop()
+        return False
 
     # ---- the corpus's second look at what the article pass resolved
     def _second_look(self, m: Mention, d: _Draft, why: str, done: list[tuple[int, _Draft]]
@@ -454,7 +599,10 @@ class _Resolver:
                 for t, label, *_ in ents:
                     self._labels[t][label] += 1
         votes = self._labels.get(text)
-        return bool(votes) and votes["PERSON"] * 2 < sum(votes.values())
+        out = bool(votes) and votes["PERSON"] * 2 < sum(votes.values())
+        if self._log is not None:
+            self._log.read("labels", text, out)
+        return out
 
     def _title(self, m: Mention) -> tuple[_Draft, str]:
         """A role phrase with no name: the gazetteer title it names, else one actor per title phrase."""
@@ -634,6 +782,29 @@ class _Resolver:
 
 
 
+def _asked_once(answer):
+    """``answer`` (a function of a question, a string or a list of strings) remembering each question's answer.
+
+    >>> asked = []
+    >>> f = _asked_once(lambda q: asked.append(q) or len(q)); f("ab"), f(["a", None]), f(["a", None]), len(asked)
+    (2, 2, 2, 2)
+    """
+    answers: dict = {}
+
+    def asked(question):
+        key = tuple(question) if isinstance(question, list) else question
+        if key not in answers:
+            answers[key] = plain(answer(question))  # compared as kept
+        return answers[key]
+
+    return asked
+
+
+def _draft_shape(d: _Draft) -> list:
+    """What an article reads of a draft another mention made: name, type, gazetteer entry id and fixed id."""
+    return [d.name, d.type, d.entry.id if d.entry else None, d.fixed_id]
+
+
 def _adjective(text: str, label: str) -> bool:
     """A nationality, religious or political group written as one word without a plural ('Democratic' in 'the
     Democratic primary', 'American'): an adjective, no antecedent of 'they' (the NER's NORP for 'Democrats' and
@@ -667,13 +838,20 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
 
 def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[str, list[Entity]],
                    gazetteer: Optional[dict | Gazetteer] = None, *,
-                   place_config: Optional[PlaceConfig] = None) -> ActorResolution:
+                   place_config: Optional[PlaceConfig] = None,
+                   kept_walks: Optional[dict[str, ArticleWalk]] = None, keep_walks: bool = False
+                   ) -> ActorResolution:
     """Resolve every attribution's speaker to one canonical actor across the whole corpus.
 
     `attributions`: doc_id → that article's attributions, in order; `entities`:
     doc_id → its NER entities (text, label, start, end); `gazetteer`: the parsed
     content of an actors.yaml (default: models/actors.yaml). Deterministic: the
     same input gives the same ids and order, whatever the dict order.
+
+    ``kept_walks``: doc_id → the walk an earlier resolution kept of that article (graphkit.walks), valid for its
+    attributions and entities as they are now (graphkit.kept.kept_actor_walks): replayed when what it read still
+    holds, else the article is walked again. The result is the same either way. ``keep_walks``: the result's
+    ``walks`` holds the walks of the articles walked, encoded, for a later resolution to replay.
     """
     if gazetteer is None:
         gz = load_gazetteer()
@@ -682,9 +860,9 @@ def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[st
     else:
         gz = Gazetteer.from_dict(gazetteer, where="the gazetteer passed to resolve_actors")
     pc = place_config if place_config is not None else load_place_config()
-    r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc)
-    r.resolve()
+    r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc, keep_walks)
+    r.resolve(kept_walks)
     merge_across_corpus(r.drafts, r.speaker_of, r.positions())
     actors, ids = r.actors()
     speaker_of = {k: ids[v] for k, v in sorted(r.speaker_of.items())}
-    return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types)
+    return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types, walks=r.walks)

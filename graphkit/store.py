@@ -51,7 +51,13 @@ _KEPT_WORDS = """
 CREATE TABLE IF NOT EXISTS kept_words (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
 """
 
-_SCHEMA = _SPEAKER_ISSUE + _KEPT_ISSUES + _KEPT_WORDS + """
+# each article's walk of the actor pass (graphkit.walks: what it read and did) under the key of its attributions and
+# entities, the code and knowledge files (graphkit.kept.kept_actor_walks): a rebuild replays unchanged articles
+_KEPT_WALKS = """
+CREATE TABLE IF NOT EXISTS kept_walks (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL);
+"""
+
+_SCHEMA = _SPEAKER_ISSUE + _KEPT_ISSUES + _KEPT_WORDS + _KEPT_WALKS + """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, published TEXT, record TEXT NOT NULL);
@@ -329,6 +335,8 @@ class Store:
                 db.executescript(_KEPT_ISSUES)  # stores built before issues were kept per article
             if not self.readonly and not db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_words'").fetchone():
                 db.executescript(_KEPT_WORDS)  # stores built before linking's words were kept per article
+            if not self.readonly and not db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_walks'").fetchone():
+                db.executescript(_KEPT_WALKS)  # stores built before the actor pass's walks were kept per article
             return
         t, c = stale[0]
         if self.readonly:
@@ -461,6 +469,7 @@ class Store:
                 db.execute(f"DELETE FROM documents WHERE id IN ({marks})", part)
                 db.execute(f"DELETE FROM kept_issues WHERE doc_id IN ({marks})", part)
                 db.execute(f"DELETE FROM kept_words WHERE doc_id IN ({marks})", part)
+                db.execute(f"DELETE FROM kept_walks WHERE doc_id IN ({marks})", part)
             db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")
 
     def set_meta(self, key: str, value: str):
@@ -518,6 +527,16 @@ class Store:
         db = self.db
         with self._transaction():
             db.executemany("INSERT OR REPLACE INTO kept_words VALUES (?,?,?)", rows)
+
+    def kept_walks(self) -> Iterator[tuple[str, str, bytes]]:
+        """(doc_id, key, encoded walk) of each article's walk of the actor pass (graphkit.walks.ArticleWalk)."""
+        yield from self.db.execute("SELECT doc_id, key, data FROM kept_walks")
+
+    def keep_walks(self, rows: Iterable[tuple[str, str, bytes]]):
+        """Keep (doc_id, key, encoded walk) rows of the actor pass's walks, replacing the articles' earlier ones."""
+        db = self.db
+        with self._transaction():
+            db.executemany("INSERT OR REPLACE INTO kept_walks VALUES (?,?,?)", rows)
 
     def count(self, table: str) -> int:
         assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions", "skipped"}

@@ -127,6 +127,9 @@ def clear() -> None:
         memo.cache_clear()
 
 
+_AS_CALLED = object()  # marks a `per_object` key of a call with keywords, as called (no argument tuple starts so)
+
+
 def per_object(method: Callable) -> Callable:
     """``method``'s result for each set of (hashable) arguments worked out once per object, kept in a dict in the
     object's ``__dict__`` (unlike ``functools.lru_cache`` on a method: no class-wide cache keeping objects alive,
@@ -150,12 +153,20 @@ def per_object(method: Callable) -> Callable:
 
     @wraps(method)
     def memoised(self, *args, **kwargs):
-        if kwargs:
+        memo = self.__dict__.get(slot)
+        if memo is None:
+            memo = self.__dict__[slot] = {}
+        if kwargs:  # as called, else put in their places (binding is slow: once per way of calling)
+            called = (_AS_CALLED, args, tuple(kwargs.items()))
+            if called in memo:
+                return memo[called]
             args = signature.bind(self, *args, **kwargs).args[1:]
-        try:
-            return self.__dict__[slot][args]
-        except KeyError:
-            hit = self.__dict__.setdefault(slot, {})[args] = method(self, *args)
-            return hit
+        if args in memo:
+            hit = memo[args]
+        else:
+            hit = memo[args] = method(self, *args)
+        if kwargs:
+            memo[called] = hit
+        return hit
 
     return memoised

@@ -253,3 +253,92 @@ def test_kept_report_clusters_honour_the_threshold(sample_store, monkeypatch):
     # kept's worked out at the default, then reused, then worked out again at 1.01; a plain merge_reports always works
     assert calls == [statements.MERGE_THRESHOLD] * 3 + [1.01] * 2, calls
     assert merged(1.01) != merged(statements.MERGE_THRESHOLD), "the sample merges reports at the default"
+
+
+# ---- the actor pass's walks kept per article (graphkit.walks, graphkit.kept.kept_actor_walks)
+
+KELLER = "Maria Keller, the finance minister, said taxes would rise next year."
+KELLER_ALONE = "Keller said the budget talks would continue on Monday."
+PETER_KELLER = "Peter Keller said the port would close. Peter Keller said the workers had been paid."
+TAYLOR = "Sam Taylor said the deal was close. She said the talks would go on until the end of the month."
+MR_TAYLOR = "Mr. Sam Taylor said the figures were wrong. Mr. Sam Taylor said the report would be withdrawn."
+
+WALK_SETUPS = {  # name: (articles written before the first build, the change, the articles walked again)
+    # 'Keller' alone is Maria Keller, the only full name with it; a new article names Peter Keller twice: neither holds
+    # 4 in 5 of the full-name mentions, so the unchanged article's 'Keller' is kept apart
+    "a new full name takes a surname's dominance away":
+        ({"200_maria.txt": KELLER, "201_keller.txt": KELLER_ALONE},
+         lambda c: (c / "202_peter.txt").write_text(PETER_KELLER + "\n", encoding="utf-8"), ["201_keller", "202_peter"]),
+    # the other way: the article naming Peter Keller deleted, 'Keller' alone is Maria's again
+    "an article deleted gives a surname back its one holder":
+        ({"200_maria.txt": KELLER, "201_keller.txt": KELLER_ALONE, "202_peter.txt": PETER_KELLER},
+         lambda c: (c / "202_peter.txt").unlink(), ["201_keller"]),
+    # 'she' given to Sam Taylor by the article pass; a new article's 'Mr.' votes make him male: she is searched again
+    "a new gender vote contradicts an unchanged article's pronoun":
+        ({"200_taylor.txt": TAYLOR},
+         lambda c: (c / "203_mr_taylor.txt").write_text(MR_TAYLOR + "\n", encoding="utf-8"), ["200_taylor", "203_mr_taylor"]),
+    # nothing the unchanged articles read moved: every one of them is replayed
+    "a line without a claim appended": ({"200_maria.txt": KELLER, "201_keller.txt": KELLER_ALONE},
+                                        lambda c: _append(c, FIRST, UPDATE), [FIRST]),
+}
+
+
+def _walked(monkeypatch) -> list[str]:
+    """The articles the actor pass walks (not replays) from now on, in order."""
+    from graphkit.resolve import _Resolver
+
+    walked: list[str] = []
+    real = _Resolver._walk
+    monkeypatch.setattr(_Resolver, "_walk", lambda self, doc_id: (walked.append(doc_id), real(self, doc_id))[1])
+    return walked
+
+
+def _speakers(store: Path, doc_id: str) -> set:
+    with Store(store, readonly=True) as s:
+        return {c.speaker for c in s.claims(doc_id=doc_id)}
+
+
+@pytest.mark.parametrize("case", list(WALK_SETUPS))
+def test_actor_walks_are_replayed_only_while_what_they_read_holds(sample_store, tmp_path, monkeypatch, case):
+    """A rebuild replays the kept walk of each unchanged article whose reads (person names, genders, types) and
+    drafts are the same, walks the others again, and resolves actors and speakers exactly as `--full` does."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    store = tmp_path / "store.gk"
+    shutil.copyfile(sample_store, store)
+    setup, change, walked_again = WALK_SETUPS[case]
+    for name, text in setup.items():
+        (corpus / name).write_text(text + "\n", encoding="utf-8")
+    build(corpus, store)
+    before = resolved_rows(store)
+    change(corpus)
+    walked = _walked(monkeypatch)
+    build(corpus, store, prune=True)
+    walked_now = list(walked)
+    incremental = resolved_rows(store)
+    assert incremental != before
+    full = tmp_path / "full.gk"
+    shutil.copyfile(store, full)
+    build(corpus, full, full=True)
+    assert resolved_rows(full) == incremental
+    assert walked_now == walked_again, walked_now  # the changed articles and those whose reads moved, no other
+
+
+def test_the_cases_move_what_unchanged_articles_resolve_to(sample_store, tmp_path):
+    """The cases above are the ones they say: the unchanged article's speaker moves with the change (else replaying
+    its old walk would pass them too)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    store = tmp_path / "store.gk"
+    shutil.copyfile(sample_store, store)
+    for name, text in {"200_maria.txt": KELLER, "201_keller.txt": KELLER_ALONE, "200_taylor.txt": TAYLOR}.items():
+        (corpus / name).write_text(text + "\n", encoding="utf-8")
+    build(corpus, store)
+    assert _speakers(store, "201_keller") == {"Maria Keller"}
+    taylor = _speakers(store, "200_taylor")
+    assert taylor == {"Sam Taylor"}, taylor
+    (corpus / "202_peter.txt").write_text(PETER_KELLER + "\n", encoding="utf-8")
+    (corpus / "203_mr_taylor.txt").write_text(MR_TAYLOR + "\n", encoding="utf-8")
+    build(corpus, store)
+    assert _speakers(store, "201_keller") == {"Keller"}
+    assert _speakers(store, "200_taylor") != taylor
