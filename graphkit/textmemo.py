@@ -24,7 +24,6 @@ are still summed over every claim: the result is the one a full re-resolution gi
 
 from __future__ import annotations
 
-import inspect
 from functools import lru_cache, wraps
 from typing import Any, Callable, Iterable
 
@@ -127,13 +126,14 @@ def clear() -> None:
         memo.cache_clear()
 
 
-_AS_CALLED = object()  # marks a `per_object` key of a call with keywords, as called (no argument tuple starts so)
+_AS_CALLED = object()  # starts a `per_object` key of a call with keywords (no tuple of arguments starts so)
 
 
 def per_object(method: Callable) -> Callable:
     """``method``'s result for each set of (hashable) arguments worked out once per object, kept in a dict in the
     object's ``__dict__`` (unlike ``functools.lru_cache`` on a method: no class-wide cache keeping objects alive,
-    no reference cycle). Keyword arguments are put in their places, so ``f(x, y=1)`` is ``f(x, 1)``. For methods
+    no reference cycle). A call with keyword arguments is remembered as called (binding them to their places
+    took longer than most of the look-ups), so ``f(x, y=1)`` and ``f(x, 1)`` are worked out once each. For methods
     that read only what does not change after the object is built (the actor pass's look-ups: the same names are
     asked about thousands of times).
 
@@ -144,29 +144,22 @@ def per_object(method: Callable) -> Callable:
     ...         'Twice x.'
     ...         self.asked += 1
     ...         return 2 * x
-    >>> v = Votes(); [v.double(3), v.double(3), v.double(4), v.double(x=4)], v.asked
-    ([6, 6, 8, 8], 2)
+    >>> v = Votes(); [v.double(3), v.double(3), v.double(4), v.double(x=4), v.double(x=4)], v.asked
+    ([6, 6, 8, 8, 8], 3)
     >>> Votes().double(3), Votes.double.__doc__
     (6, 'Twice x.')
     """
-    slot, signature = "_per_object_" + method.__name__, inspect.signature(method)
+    slot = "_per_object_" + method.__name__
 
     @wraps(method)
     def memoised(self, *args, **kwargs):
         memo = self.__dict__.get(slot)
         if memo is None:
             memo = self.__dict__[slot] = {}
-        if kwargs:  # as called, else put in their places (binding is slow: once per way of calling)
-            called = (_AS_CALLED, args, tuple(kwargs.items()))
-            if called in memo:
-                return memo[called]
-            args = signature.bind(self, *args, **kwargs).args[1:]
-        if args in memo:
-            hit = memo[args]
-        else:
-            hit = memo[args] = method(self, *args)
-        if kwargs:
-            memo[called] = hit
+        key = (_AS_CALLED, args, tuple(kwargs.items())) if kwargs else args
+        if key in memo:
+            return memo[key]
+        hit = memo[key] = method(self, *args, **kwargs)
         return hit
 
     return memoised
