@@ -203,17 +203,26 @@ class PersonNames:
         if getattr(self, "_local", (None,))[0] != doc_id:
             # one table per article (the article being resolved), not a walk over its names per surname
             table: dict[str, Counter] = defaultdict(Counter)
-            for text, *_ in self.person_ents.get(doc_id, []):
+            first: dict[tuple[str, str], int] = {}
+            for text, _label, start, *_ in self.person_ents.get(doc_id, []):
                 bare = strip_possessive(text)
                 skw, _ = name_words(bare)
                 pk = person_key(bare)
                 if len(skw) > 1 and pk in self.cluster_of:
                     table[surname_key(skw)][self.cluster_of[pk]] += 1
-            self._local = (doc_id, table)
+                    first.setdefault((surname_key(skw), self.cluster_of[pk]), start)
+            self._local = (doc_id, table, first)
         local = Counter(self._local[1].get(key, ()))
         if said:  # 'Mrs. Clinton' in an article naming Bill and Hillary: not Bill, whom the corpus calls 'he'
             local = Counter({r: n for r, n in local.items() if self.gender(self.cluster_name[r]) in (None, said)})
         return local
+
+    def _named_before(self, root: str, key: str, doc_id: str, pos: int) -> bool:
+        """Whether the article names the full name ``root`` (a cluster with surname ``key``) before ``pos``: a surname
+        after a personal honorific refers back to a full name already given ('Michelle Obama' named after a dozen
+        'Mr. Obama', who is her husband, is no one those honorifics name)."""
+        self._local_holders(key, doc_id, None)  # the article's table, with where each holder is first named in full
+        return self._local[2].get((key, root), pos) < pos
 
     def _dominant_holder(self, roots: set[str]) -> Optional[tuple[str, int, int]]:
         """(root, its mentions, all mentions) when one full name holds at least SURNAME_DOMINANCE of the
@@ -257,6 +266,8 @@ class PersonNames:
                 else:
                     local = self._local_holders(single, d, None) if single else Counter()
                     key = next(iter(local)) if len(local) == 1 else None
+                    if key and not self._named_before(key, single, d, (a.speaker_span or a.spans[0])[0]):
+                        key = None  # 'Mr. Obama' before 'Michelle Obama' is named: the president, not she
                 if key:
                     self._honorific_votes[key][g] += 1
         self._first_votes: dict[str, Counter] = defaultdict(Counter)

@@ -868,3 +868,21 @@ def test_the_article_s_full_name_over_the_ner_s_surname(written, tagged, others,
     ents["z"] = [ent(tagged, "PERSON", at), ent(tagged, "PERSON", 400)]
     res = resolve_actors(docs, ents, gazetteer=EMPTY)
     assert res.actor(res.speaker_of[("z", 0)]).name == expected
+
+
+@pytest.mark.parametrize("mr, wife, husband", [("Mr.", "Michelle Obama", "Barack Obama"),   # American
+                                               ("Mr", "Cherie Blair", "Tony Blair")])        # British, no full stop
+def test_an_honorific_before_the_full_name_is_given_votes_for_no_one(mr, wife, husband):
+    # an article says 'Mr. Obama' a dozen times and names only his wife in full, late: the honorifics are no
+    # evidence of her gender (they were three 'male' votes for her), and they are her husband's
+    surname = husband.split()[-1]
+    docs, ents = {}, {}
+    for k in range(3):
+        docs[f"w{k}"] = [att(wife), att("she", "PRON", resolved=wife, at=40)]
+        ents[f"w{k}"] = [ent(wife, "PERSON", 0)]
+        docs[f"h{k}"] = [att(husband), att("he", "PRON", resolved=husband, at=40)]
+        ents[f"h{k}"] = [ent(husband, "PERSON", 0)]
+    docs["z"] = [att(f"{mr} {surname}", resolved=wife, at=100 * k) for k in range(1, 4)]
+    ents["z"] = [ent(surname, "PERSON", 100 * k + len(mr) + 1) for k in range(1, 4)] + [ent(wife, "PERSON", 900)]
+    res = resolve_actors(docs, ents, gazetteer=EMPTY)
+    assert names_of(res, "z") == [husband] * 3
