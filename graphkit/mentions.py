@@ -93,6 +93,8 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
                       and (e[3] >= end - 1 or a.speaker_type == "PERSON")]
             if inside:
                 person = max(inside, key=lambda e: (e[3] - e[2], -e[2]))[0]
+    if person is None and a.speaker_type in ("ORG", "NORP", "GPE") and a.speaker_span:
+        person = _name_ending(a.speaker_span, text, person_ents)
     named = name_after_role(text) if person is None and a.speaker_type in ("ORG", "NORP", "GPE") else None
     if named is not None:
         return Mention(doc_id, i, a, surface, named[1], "name", "person", role or named[0], pos)
@@ -118,6 +120,8 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
             role = prefix
         return Mention(doc_id, i, a, surface, name, "name", fold_types.get(fold(name), "person"), role, pos)
+    if etype is None and web_address(text):
+        return Mention(doc_id, i, a, surface, text, "name", "organisation", role, pos)
     if a.speaker_type == "NOUN" and etype is None:
         if gz.match_title(text, org_role(a)) or gz.match_name(text, False) or is_role_phrase(text):
             return Mention(doc_id, i, a, surface, text, "title", None, role, pos)
@@ -128,6 +132,52 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         if etype is None and is_known_place(name, pc):
             etype = "place"
     return Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
+
+
+_WEB_ADDRESS = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"
+                          r"\.(?:com|org|net|gov|edu|info|io|co\.uk|org\.uk)", re.IGNORECASE)
+
+
+def web_address(text: str) -> bool:
+    """Whether a speaker phrase is a web site's address ('GunBroker.com', 'Factcheck.org'): the site speaks, an
+    organisation, whatever the tagger calls the word (a common noun, so a group, before).
+
+    >>> web_address("GunBroker.com"), web_address("Factcheck.org"), web_address("the website"), web_address("Mr. Com")
+    (True, True, False, False)
+    """
+    return _WEB_ADDRESS.fullmatch(text.strip()) is not None
+
+
+def _name_ending(span: tuple[int, int], text: str, person_ents: list[tuple]) -> Optional[str]:
+    """The person's full name that ends a speaker phrase the NER typed whole as an organisation, a group or a place,
+    after words that only describe the person ('former Pennsylvania Gov. and Democratic National Committee Chairman
+    Ed Rendell', 'Concord resident Whit Symms'): a name of two or more words among the article's person entities
+    (``person_ents``, typed by the corpus), written in the phrase, with no preposition or conjunction right before
+    it or linking the words before it ('supporters of Democrat Hillary Clinton', 'documents from Diane D. Blair',
+    'Wilcox and Beruff' are no person); else None.
+
+    >>> ents = [("Ed Rendell", "PERSON", 60, 70), ("Hillary Clinton", "PERSON", 121, 136)]
+    >>> _name_ending((0, 70), "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell", ents)
+    'Ed Rendell'
+    >>> _name_ending((100, 136), "supporters of Democrat Hillary Clinton", ents) is None
+    True
+    """
+    if text.endswith(("'s", "\u2019s")):
+        return None
+    inside = [e for e in person_ents if span[0] < e[2] and e[3] == span[1] and len(e[0].split()) > 1]
+    for e in inside:
+        k = text.rfind(e[0])
+        if k <= 0 or k + len(e[0]) != len(text):
+            continue
+        before = [w.lower().strip(",") for w in text[:k].split()]
+        if before and before[-1] not in ("and", "or", "&") and not set(before) & _LINKING:
+            return e[0]
+    return None
+
+
+#: words that put a name inside a phrase about something else ('supporters of ...', 'documents from ...')
+_LINKING = {"of", "from", "for", "by", "with", "to", "that", "among", "about", "against", "at", "on", "in", "like",
+            "including", "than", "as", "but"}
 
 
 def fuller_in_article(resolved: str, person: str) -> str:

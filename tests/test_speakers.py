@@ -719,7 +719,7 @@ def test_a_national_committee_is_not_its_party(phrases, expected):
 
 
 # whoever the article calls 'he' or 'she' is a person, whatever spaCy's label on the name (graphkit.resolve.
-# pronoun_person_votes): (the name as written and its NER label, the pronouns resolved to it, the actor's type)
+# person_votes): (the name as written and its NER label, the pronouns resolved to it, the actor's type)
 PRONOUN_PEOPLE = [
     ("Adel Nefzi", "ORG", ["He", "he"], "person"),              # American: a mosque's board member spaCy calls an ORG
     ("Siobhain McDonagh", "GPE", ["She", "she"], "person"),     # British: an MP spaCy calls a place
@@ -742,6 +742,98 @@ def test_a_name_the_article_calls_he_is_a_person(name, label, pronouns, expected
     res = resolve_actors({"x": [named, *prons]}, {"x": [(name, label, 0, len(name))]}, {"actors": []})
     by_id = {a.id: a for a in res.actors}
     assert by_id[res.speaker_of[("x", 0)]].type == expected
+
+
+# a surname that the article reads as a full name, alone or after a personal honorific, makes that name a person's
+# whatever spaCy's label on it (graphkit.resolve.person_votes): (the full name as tagged or None, the surname
+# mentions as (written, NER type), the actor's type)
+SURNAMES_READ_AS_PEOPLE = [
+    (("Tyrone Pike", "ORG"), [("Mr. Pike", "PERSON"), ("Mr. Pike", "PERSON")], "person"),   # American honorific
+    (("Ruth Davidson", "ORG"), [("Ms Davidson", "PERSON")], "person"),                     # British, no full stop
+    (None, [("Unruh", "ORG"), ("Unruh", "ORG")], "person"),          # a surname alone, the full name never tagged
+    (("Roman Smbatyan", "NORP"), [("Smbatyan", "NORP")], "person"),
+    (("Sylke Tempel", "ORG"), [], "organisation"),                   # no reading: spaCy's label stands
+]
+
+
+@pytest.mark.parametrize("full,mentions,expected", SURNAMES_READ_AS_PEOPLE,
+                         ids=[f"{k:02d}" for k in range(len(SURNAMES_READ_AS_PEOPLE))])
+def test_a_surname_read_as_a_full_name_makes_a_person(full, mentions, expected):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    name = full[0] if full else {"Unruh": "Kendal Unruh"}[mentions[0][0]]
+    label = full[1] if full else "ORG"
+    first = Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=name, speaker_span=(0, len(name)),
+                        speaker_type=label, resolved_text=name, resolved_span=(0, len(name)))
+    later = [Attribution(spans=[(200 + 50 * k, 220 + 50 * k)], text="more", cue="said", speaker_text=w,
+                         speaker_span=(190 + 50 * k - len(w), 190 + 50 * k), speaker_type=t, resolved_text=name,
+                         resolved_span=(0, len(name))) for k, (w, t) in enumerate(mentions)]
+    ents = [(name, label, 0, len(name))] if full else []
+    ents += [(w.split()[-1], t, 190 + 50 * k - len(w.split()[-1]), 190 + 50 * k) for k, (w, t) in enumerate(mentions)]
+    res = resolve_actors({"x": [first, *later]}, {"x": ents}, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    assert {by_id[res.speaker_of[("x", k)]].type for k in range(1 + len(mentions))} == {expected}
+
+
+# what the article pass read as a surname is no person when it is written with a determiner or is a place
+# ('the Post' → 'Washington Post', 'Mexico' → 'Say Mexico')
+@pytest.mark.parametrize("full,label,said,said_label", [
+    ("Washington Post", "ORG", "the Post", "ORG"),
+    ("Evening Standard", "ORG", "The Standard", "ORG"),
+    ("Say Mexico", "GPE", "Mexico", "GPE"),
+])
+def test_a_name_read_from_no_surname_stays_what_it_is(full, label, said, said_label):
+    from graphkit.resolve import person_votes
+    from graphkit.records import Attribution
+
+    att = Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=said,
+                      speaker_span=(50, 50 + len(said)), speaker_type=said_label, resolved_text=full,
+                      resolved_span=(0, len(full)))
+    word = said.split()[-1]
+    ents = {"x": [(full, label, 0, len(full))] + [(word, said_label, 60 + 10 * k, 66 + 10 * k) for k in range(3)]}
+    assert not person_votes({"x": [att, att]}, ents)
+
+
+# a person's full name that ends a speaker phrase spaCy typed whole as an organisation, after words that describe the
+# person (capitalised titles too), is the speaker; a name inside a phrase about something else is not
+# (graphkit.mentions._name_ending): (the phrase, the name's start in it, the actor and its type)
+NAMES_ENDING_PHRASES = [
+    ("former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell", "Ed Rendell",
+     ("Ed Rendell", "person")),                                                              # American
+    ("Concord resident Whit Symms", "Whit Symms", ("Whit Symms", "person")),
+    ("Labour MP and Shadow Chancellor John McDonnell", "John McDonnell", ("John McDonnell", "person")),  # British
+    ("supporters of Democrat Hillary Clinton", "Hillary Clinton",
+     ("supporters of Democrat Hillary Clinton", "organisation")),
+    ("Friends of Nick Clegg", "Nick Clegg", ("Friends of Nick Clegg", "organisation")),
+]
+
+
+@pytest.mark.parametrize("phrase,name,expected", NAMES_ENDING_PHRASES,
+                         ids=[f"{k:02d}" for k in range(len(NAMES_ENDING_PHRASES))])
+def test_a_name_ending_an_organisation_phrase_is_the_speaker(phrase, name, expected):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    att = Attribution(spans=[(200, 220)], text="content", cue="said", speaker_text=phrase,
+                      speaker_span=(0, len(phrase)), speaker_type="ORG", resolved_text=phrase)
+    k = phrase.rfind(name)
+    res = resolve_actors({"x": [att]}, {"x": [(name, "PERSON", k, k + len(name)), (phrase, "ORG", 0, len(phrase))]},
+                         {"actors": []})
+    a = {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]]
+    assert (a.name, a.type) == expected
+
+
+# a web site's address speaks as an organisation, whatever the tagger calls the word
+@pytest.mark.parametrize("phrase", ["GunBroker.com", "Mumsnet.com", "Factcheck.org"])
+def test_a_web_address_is_an_organisation(phrase):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    att = Attribution(spans=[(200, 220)], text="content", cue="said", speaker_text=phrase,
+                      speaker_span=(0, len(phrase)), speaker_type="NOUN", resolved_text=phrase)
+    res = resolve_actors({"x": [att]}, {}, {"actors": []})
+    assert {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]].type == "organisation"
 
 
 # a speaker phrase in lower case is a common noun: it takes no type from a name that folds the same elsewhere in the
