@@ -487,6 +487,25 @@ def listed_given_name(word: str) -> bool:
     return _skel_token(fold(word)) in _listed_given_names()
 
 
+#: a capitalised word rarer than this in English (wordfreq's Zipf scale: 'Cecile' 2.6, 'Kendal' 2.8; 'Exclusive' 4.6,
+#: 'Watch' 5.3) reads as a name where a name is expected
+RARE_WORD_ZIPF = 4.0
+
+
+def given_name_like(word: str) -> bool:
+    """Whether a capitalised word can be a given name: one of the `nicknames` table ('Nick', 'Maria'), or a word rare
+    in English ('Cecile', 'Salma'); not the words a headline opens with ('Exclusive', 'Breaking', 'Watch').
+
+    >>> [given_name_like(w) for w in ("Nick", "Cecile", "Salma", "Exclusive", "Breaking", "Watch")]
+    [True, True, True, False, False, False]
+    """
+    if listed_given_name(word):
+        return True
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") < RARE_WORD_ZIPF
+
+
 def distinct_given_names(a: str, b: str) -> bool:
     """Whether two given names (skeleton words) are two names, not one name's spellings or forms: both are in
     the `nicknames` table and neither is the other's familiar form ('Patty' / 'Patrick'). A name the table does

@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from .dates import WEEKDAYS
 from .merge import holds_role
 from .gender import article_honorific_votes, article_pronoun_votes
-from .names import HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, split_honorific
+from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
+                    split_honorific)
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .pronouns import (MENTION, PERSON_PRONOUNS, QUANTIFIERS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate,
@@ -45,6 +46,9 @@ from .speaker_phrase import (ANON_HEADS, ent_index, naming_zone, office_title, p
 from .nlp import doc_text
 from .quotes import find_quotes
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
+
+#: segments that name what an article is about: a full name there is one a surname of the text can stand for
+HEADING_TEXT = frozenset({"headline", "standfirst", "subhead"})
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -96,6 +100,9 @@ class SpeakerResolver:
         self.headline = " ".join(text[s.start:s.end] for s in segs if s.kind in ("headline", "standfirst"))
         running = [e for e in ents if segment_kind_at(self.not_running, e.start_char) not in NOT_RUNNING_TEXT]
         self.persons = [e for e in running if e.label_ == "PERSON"]
+        #: the headline's, standfirst's and subheads' texts with where each starts: the full name one opens with
+        #: is what a surname the running text never names in full stands for (:meth:`heading_name`)
+        self.headings = [(s.start, text[s.start:s.end]) for s in segs if s.kind in HEADING_TEXT]
         # organisations and places that can speak ("the Kremlin", "Russia"); not adjectives ("European")
         self.orgs = [e for e in running if e.label_ in ("ORG", "GPE", "NORP") and e.root.pos_ != "ADJ"]
         self.names = [_PersonName.of(e) for e in self.persons]
@@ -200,6 +207,8 @@ class SpeakerResolver:
             for pn, typed in self.propn_names():
                 if words[0] == pn.words[-1] and pn.start < ent_span[0] and (honorific or not typed):
                     cands.setdefault(pn.name, []).append(pn)
+        if not cands and len(words) == 1:
+            cands = self.heading_name(words[0], gender)
         if not cands:
             if honorific:  # 'Mr Blair' with no fuller name: the name without its honorific
                 k = ent_text.find(bare)
@@ -217,6 +226,30 @@ class SpeakerResolver:
         best = max(cands, key=rank)
         pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
         return pn.name, pn.span
+
+    def heading_name(self, surname: str, gender: Optional[str]) -> dict[str, list["_PersonName"]]:
+        """The one full name a heading of the article opens with, a given name and this surname, for a surname the
+        running text never names in full: 'Cecile Richards: ‘I’m Sick Of Men ...’' over a text that says 'Richards
+        said'; a listicle's subhead 'Salma Hayek Described Her Experience ...' over 'Hayek confirmed'. The given name
+        is no title word ('President Obama Says'), no word the article writes in lower case, and a given name of the
+        `nicknames` table or a word rare in English ('Cecile'; not 'Exclusive', 'Breaking', 'Watch': graphkit.names.
+        given_name_like); no name the heading joins to another ('Derelict Obama and Clinton: ...'); none when the
+        headings open with two such names.
+        """
+        hits = []
+        for start, text in self.headings:
+            m = re.match(r"([A-Z][a-z’'\-]+) ([A-Z][\w’'\-]+)\b(?! +(?:[Aa]nd|[Oo]r|&)(?:\s|$))", text)
+            if m is None or m.group(2).lower() != surname:
+                continue
+            given = m.group(1)
+            if given.lower() in TITLE_WORDS or given.lower() in self.lower_words() or not given_name_like(given):
+                continue
+            name = m.group(0)
+            if gender and self.gender_of(name) not in (None, gender):
+                continue
+            words = tuple(w.lower() for w in name.split())
+            hits.append(_PersonName(name, words, None, start, (start, start + len(name))))
+        return {hits[0].name: hits} if len({pn.name for pn in hits}) == 1 else {}
 
     def first_alone(self, word: str) -> Optional[int]:
         """Where the article first writes a surname alone ('Clinton', 'Mr. Clinton'), else None. Of several full

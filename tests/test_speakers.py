@@ -367,6 +367,17 @@ SPEAKERS = [
      "which choice Barry was.” A new campaign manager, he said, could set a new tone.", None, ("Bill Millis", "PRON")),
     ("Tony Blair spoke in Leeds. “Gordon was always the favourite,” Mr Blair said. “Gordon is the best man for the "
      "job.” The party, he said, would stay united.", None, ("Tony Blair", "PRON")),
+    # a surname the running text never names in full is the full name a heading opens with (a headline, a
+    # listicle's subhead); a title or a headline's label word is no given name
+    ("Cecile Richards: ‘I’m Sick Of Men Telling Us What To Do’\n\n“Roe v. Wade is the law of the land,” Richards said.",
+     None, ("Cecile Richards", "PERSON")),
+    ("The best moments of 2015.\n\n2\nSalma Hayek Described Her Experience Being Discriminated Against.\n\nHayek "
+     "confirmed she had been and said the problem was severe.", None, ("Salma Hayek", "PERSON")),
+    ("Our ranking of the year.\n\n3\nNick Clegg Admits The Tuition Fees Pledge Was A Mistake.\n\nClegg said the pledge "
+     "was wrong.", None, ("Nick Clegg", "PERSON")),
+    ("President Obama Says Jobs Are Back\n\nObama said the economy was growing.", None, ("Obama", "PERSON")),
+    ("Exclusive Maria Espinoza: Border Plan Fails\n\nEspinoza said the plan would fail.", None, ("Espinoza", None)),
+    ("Derelict Obama and Clinton: The Threat Grows\n\nObama said the war was being won.", None, ("Obama", "PERSON")),
     # "One in four voters": the share and what it is of, not "One"
     ("One in four voters in a New York Times poll last year said illegal immigrants should leave.", None,
      ("One in four voters in a New York Times poll", None)),
