@@ -207,7 +207,7 @@ class SpeakerResolver:
             for pn, typed in self.propn_names():
                 if words[0] == pn.words[-1] and pn.start < ent_span[0] and (honorific or not typed):
                     cands.setdefault(pn.name, []).append(pn)
-        if not cands and len(words) == 1:
+        if not cands and len(words) == 1 and self.names_person_at(ent_span):
             cands = self.heading_name(words[0], gender)
         if not cands:
             if honorific:  # 'Mr Blair' with no fuller name: the name without its honorific
@@ -227,14 +227,18 @@ class SpeakerResolver:
         pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
         return pn.name, pn.span
 
+    def names_person_at(self, span: tuple[int, int]) -> bool:
+        """Whether a PERSON entity of the running text covers ``span`` (a mention 'Richards', not 'Russia')."""
+        return any(e.start_char <= span[0] and span[1] <= e.end_char for e in self.persons)
+
     def heading_name(self, surname: str, gender: Optional[str]) -> dict[str, list["_PersonName"]]:
         """The one full name a heading of the article opens with, a given name and this surname, for a surname the
-        running text never names in full: 'Cecile Richards: ‘I’m Sick Of Men ...’' over a text that says 'Richards
-        said'; a listicle's subhead 'Salma Hayek Described Her Experience ...' over 'Hayek confirmed'. The given name
-        is no title word ('President Obama Says'), no word the article writes in lower case, and a given name of the
-        `nicknames` table or a word rare in English ('Cecile'; not 'Exclusive', 'Breaking', 'Watch': graphkit.names.
-        given_name_like); no name the heading joins to another ('Derelict Obama and Clinton: ...'); none when the
-        headings open with two such names.
+        running text never names in full, a PERSON entity there: 'Cecile Richards: ‘I’m Sick Of Men ...’' over a text
+        that says 'Richards said' (never 'Cautious Russia ...' over 'Russia said'); a listicle's subhead 'Salma Hayek
+        Described Her Experience ...' over 'Hayek confirmed'. The given name is no title word ('President Obama
+        Says'), no word the article writes in lower case, and a given name of the `nicknames` table or a word rare in
+        English ('Cecile'; not 'Exclusive', 'Breaking', 'Watch': graphkit.names.given_name_like); no name the heading
+        joins to another ('Derelict Obama and Clinton: ...'); none when the headings open with two such names.
         """
         hits = []
         for start, text in self.headings:

@@ -378,6 +378,7 @@ SPEAKERS = [
     ("President Obama Says Jobs Are Back\n\nObama said the economy was growing.", None, ("Obama", "PERSON")),
     ("Exclusive Maria Espinoza: Border Plan Fails\n\nEspinoza said the plan would fail.", None, ("Espinoza", None)),
     ("Derelict Obama and Clinton: The Threat Grows\n\nObama said the war was being won.", None, ("Obama", "PERSON")),
+    ("Cautious Russia Waits For Talks\n\nRussia said on Monday that it was ready to talk.", None, ("Russia", None)),
     # "One in four voters": the share and what it is of, not "One"
     ("One in four voters in a New York Times poll last year said illegal immigrants should leave.", None,
      ("One in four voters in a New York Times poll", None)),
