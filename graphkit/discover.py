@@ -496,8 +496,11 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
 
 
 def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, source: str) -> str:
-    """issues.yaml text: a header, then per issue its size and examples as comments and its entry."""
+    """issues.yaml text: a header (how a build assigns claims to discovered issues, its figures read from
+    `graphkit.issue_model`), then per issue its size and examples as comments and its entry."""
     import yaml
+
+    from .issue_model import MIN_ARTICLE_SHARE
 
     def flow(xs):
         return yaml.safe_dump(list(xs), default_flow_style=True, width=10_000, allow_unicode=True).strip()
@@ -509,8 +512,10 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "version: 1",
              "# Triggers count as on the build that discovered them: a phrase of two or more words 1, one word 1/2",
              "# (1 when it is its issue's name), a phrase said inside a longer trigger of another issue is that one's,",
-             "# and claims with none can be given an issue learnt from the rest, or their article's (the issues of its",
-             "# other claims, nearer ones counting more) when their own words leave that issue 13 % of the votes at least.",
+             "# a claim's further issue given by one phrase (not its name) that no other claim of its article has gives",
+             "# way to its better-backed one, and claims with none can be given an issue learnt from the rest, or their",
+             "# article's (the issues of its other claims, nearer ones counting more) when their own words leave that",
+             f"# issue {100 * MIN_ARTICLE_SHARE:g} % of the votes at least.",
              "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
              "evidence: discovered", "issues:"]
     if not data.get("issues"):

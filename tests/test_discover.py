@@ -597,3 +597,17 @@ def test_a_rebuild_that_keeps_the_issue_model_imports_no_scikit_learn(uk_store, 
                        cwd=ROOT, check=True)
     assert r.stdout.split()[:1] == ["1"]  # the new article parsed, its claims given the kept model's issues
     assert r.stdout.strip().endswith("[]"), r.stdout
+
+
+@pytest.mark.parametrize("share,said", [(0.13, "13 %"), (0.2, "20 %")])
+def test_a_suggested_files_header_says_the_article_share_the_build_uses(monkeypatch, share, said):
+    """The header of `graphkit issues suggest` tells how a build assigns claims: the article issue's floor is
+    `graphkit.issue_model.MIN_ARTICLE_SHARE` as it is, not a figure copied into the text."""
+    from graphkit import issue_model
+    from graphkit.discover import write_issues_yaml
+
+    monkeypatch.setattr(issue_model, "MIN_ARTICLE_SHARE", share)
+    text = write_issues_yaml({"issues": [{"name": "council tax", "patterns": ["council tax"]}]}, {}, 3, 2, "x.gk")
+    header = " ".join(line[2:] for line in text.splitlines() if line.startswith("# "))
+    assert f"leave that issue {said} of the votes at least" in header, header
+    assert "gives way to its better-backed one" in header
