@@ -56,7 +56,8 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
     """(issue, triggers, score) lists for every claim of a corpus, given as (text, context) pairs (context: the
     rest of the claim's sentence, the sentence before): the taxonomy's triggers (graphkit.issues.assign_claim)
     and, for a discovered taxonomy, issues learnt for the claims that say none (`learn_issues`).
-    ``exclude``: names whose words are no evidence (people's names). ``model``: a model fitted earlier
+    ``exclude``: names whose words are no evidence (people's names) for the model fitted here when no ``model`` is
+    given (nothing else reads them since the gate on a claim's content words went). ``model``: a model fitted earlier
     (`fit_issue_model`) to apply instead of fitting one on these claims (a build keeps the one it fitted
     with its discovered issues, so a claim's issues depend on that claim alone). ``assigned``: the triggers' issues
     of these claims when the caller has them already. ``articles``: each claim's article (its claims together, in
