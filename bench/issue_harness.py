@@ -68,15 +68,33 @@ def resolved_actors(st) -> list:
     return resolve_actors(atts, ents, Gazetteer.from_dict(knowledge.actors_data(), where="models/actors.yaml")).actors
 
 
+class _NothingKept:
+    """The store methods `graphkit.kept.claim_issues` calls, with nothing kept and nothing stored: a refit and a
+    full assignment, as a first build of the store does them."""
+
+    def get_meta(self, name):
+        return None
+
+    def set_meta(self, name, value) -> None:
+        pass
+
+    def kept_issue_keys(self) -> dict:
+        return {}
+
+    def keep_issues(self, rows) -> None:
+        pass
+
+
 def assign(inputs: dict, n_issues=None):
-    """(the discovered issues' data, each report's (issue, triggers, score) list), as a build resolves them."""
+    """(the discovered issues' data, each report's (issue, triggers, score) list), as a build resolves them: the
+    discovery of `graphkit.build._discovered_issues`, then `graphkit.kept.claim_issues` itself (the issue model's
+    fit on its sample and `graphkit.issue_model.assign_corpus` by article), so the harness cannot drift from it."""
     from types import SimpleNamespace
 
     from graphkit.build import discovery_sample, not_issues, organisations_spoken, people_names
     from graphkit.discover import discover_issues
-    from graphkit.issue_model import assign_corpus, fit_issue_model, model_texts
-    from graphkit.issues import assign_claim, taxonomy_from_data
-    from graphkit.kept import issue_model_sample
+    from graphkit.issues import taxonomy_from_data
+    from graphkit.kept import claim_issues
 
     actors = [SimpleNamespace(id=i, name=n, aliases=al, type=t) for i, n, al, t in inputs["actors"]]
     rows = inputs["rows"]
@@ -84,17 +102,15 @@ def assign(inputs: dict, n_issues=None):
     data = discover_issues(claims, n_issues=n_issues, exclude=not_issues(actors),
                            spoken=organisations_spoken(actors, inputs["spoken"]))
     tax = taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered")
-    said = [(t, ctx) for _, _, t, ctx, _, _ in rows]
-    docs = [d for _, d, *_ in rows]
-    assigned = [assign_claim(t, c, tax) for t, c in said]
-    keys, seen = [], Counter()
-    for d in docs:
-        keys.append(f"{d}:{seen[d]}")
-        seen[d] += 1
-    pick = issue_model_sample(keys)
-    people = people_names(actors)
-    model = fit_issue_model(model_texts([said[i] for i in pick]), [assigned[i] for i in pick], exclude=people)
-    about = assign_corpus(said, tax, exclude=people, model=model, assigned=assigned, articles=docs)
+    said: dict[str, list] = {}
+    for _, d, t, ctx, _, _ in rows:
+        said.setdefault(d, []).append((t, ctx))
+    by_doc = claim_issues(_NothingKept(), said, tax, exclude=people_names(actors), refit=True, full=True)
+    nth = Counter()
+    about = []
+    for _, d, *_ in rows:
+        about.append(by_doc[d][nth[d]])
+        nth[d] += 1
     return data, about
 
 
