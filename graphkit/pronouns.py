@@ -49,10 +49,11 @@ FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 THING_PRONOUNS = {"it", "its", "which", "that"}
-#: a quantifier standing alone as a subject ("Some have suggested ...", "Both said ...", "Another added ...") names
-#: part of a group, or one more of a kind, not the latest name before it: the group as written
+#: a quantifier standing alone as a subject ("Some have suggested ...", "Both said ...", "Another added ...") or an
+#: indefinite pronoun, a quantifier made one word ("Someone said ...", "Everyone agrees ...", "Nobody said ...")
+#: names part of a group, or one more of a kind, not the latest name before it: the group as written
 QUANTIFIERS = {"some", "both", "all", "another", "each", "either", "neither", "none", "one", "several", "many", "most",
-               "few", "others", "any"}
+               "few", "others", "any", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "nobody"}
 #: generic 'you', demonstratives and quantifiers name no antecedent by position
 NO_ANTECEDENT = {"you", "this", "that", "these", "those"} | QUANTIFIERS
 

@@ -571,3 +571,24 @@ def test_that_said_is_no_cue(nlp, text, expected):
     assert len(got) == len(expected), got
     for (speaker, content), (s_, t_) in zip(expected, got):
         assert s_ == speaker and content in t_ and not t_.lower().startswith(("that said", "that being", "having said")), got
+
+
+# a quantifier or an indefinite pronoun as the speaker names no one before it: the group as written
+# (graphkit.pronouns.QUANTIFIERS), never the latest name ("Pennsylvania", "Ofcom"); text, speaker
+NO_ONE_BEFORE = [
+    ("Mr. Trump campaigned in Pennsylvania on Monday. Some have suggested that Mr. Trump is an imperfect messenger.",
+     "Some"),
+    ("Mr. Trump campaigned in Pennsylvania on Monday. Someone said that Mr. Trump is an imperfect messenger.",
+     "Someone"),
+    ("Mr. Trump campaigned in Pennsylvania on Monday. Everyone agrees that Mr. Trump is an imperfect messenger.",
+     "Everyone"),
+    ("Ofcom fined the station in March. Nobody said the fine was too low.", "Nobody"),
+    ("Ofcom fined the station in March. Somebody at the station said the fine was too low.", "Somebody"),
+    ("Ofcom fined the station in March. Anyone who watched said the fine was too low.", "Anyone"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", NO_ONE_BEFORE, ids=[f"{i:02d}" for i in range(len(NO_ONE_BEFORE))])
+def test_an_indefinite_speaker_names_no_one_before_it(nlp, text, speaker):
+    atts = [a for a in attributions(nlp(text)) if not a.continuation]
+    assert [a.resolved_text for a in atts] == [speaker], [(a.speaker_text, a.resolved_text) for a in atts]
