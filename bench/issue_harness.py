@@ -13,7 +13,7 @@ issues differ from another run's (saved with ``--save``), and a seeded draw of t
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --save bench/_work/main.json
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --set graphkit.issue_model.MIN_ARTICLE_SHARE=0.12 \\
         --against bench/_work/main.json --draw 7 -n 30
-    python bench/issue_harness.py bands bench/_work/inputs.pkl bench/_work/main.json --lo 0.1 --hi 0.15 --draw 32
+    python bench/issue_harness.py bands bench/_work/issue_inputs.pkl bench/_work/main.json --lo 0.1 --hi 0.15 --draw 32
 """
 
 from __future__ import annotations
