@@ -514,29 +514,38 @@ class Store:
 
     def keep_issues(self, rows: Iterable[tuple[str, str, str]]):
         """Keep (doc_id, key, JSON data) rows of claim issues, replacing the articles' earlier ones."""
-        db = self.db
-        with self._transaction():
-            db.executemany("INSERT OR REPLACE INTO kept_issues VALUES (?,?,?)", rows)
+        self._keep_rows("kept_issues", rows)
 
     def kept_words(self) -> Iterator[tuple[str, str, str]]:
         """(doc_id, key, JSON data) of what linking read of each article's claim texts (graphkit.textmemo)."""
-        yield from self.db.execute("SELECT doc_id, key, data FROM kept_words")
+        return self._kept_rows("kept_words")
 
     def keep_words(self, rows: Iterable[tuple[str, str, str]]):
         """Keep (doc_id, key, JSON data) rows of linking's words, replacing the articles' earlier ones."""
-        db = self.db
-        with self._transaction():
-            db.executemany("INSERT OR REPLACE INTO kept_words VALUES (?,?,?)", rows)
+        self._keep_rows("kept_words", rows)
 
     def kept_walks(self) -> Iterator[tuple[str, str, bytes]]:
         """(doc_id, key, encoded walk) of each article's walk of the actor pass (graphkit.walks.ArticleWalk)."""
-        yield from self.db.execute("SELECT doc_id, key, data FROM kept_walks")
+        return self._kept_rows("kept_walks")
 
     def keep_walks(self, rows: Iterable[tuple[str, str, bytes]]):
         """Keep (doc_id, key, encoded walk) rows of the actor pass's walks, replacing the articles' earlier ones."""
-        db = self.db
+        self._keep_rows("kept_walks", rows)
+
+    #: the per-article tables of what a resolution kept (graphkit.kept): each row (doc_id, key, data)
+    _KEPT_TABLES = frozenset({"kept_issues", "kept_words", "kept_walks"})
+
+    def _kept_rows(self, table: str) -> Iterator[tuple]:
+        """Every (doc_id, key, data) row of one of the `_KEPT_TABLES`."""
+        assert table in self._KEPT_TABLES
+        yield from self.db.execute(f"SELECT doc_id, key, data FROM {table}")
+
+    def _keep_rows(self, table: str, rows: Iterable[tuple]):
+        """Write (doc_id, key, data) rows into one of the `_KEPT_TABLES`, replacing the articles' earlier ones,
+        in one transaction."""
+        assert table in self._KEPT_TABLES
         with self._transaction():
-            db.executemany("INSERT OR REPLACE INTO kept_walks VALUES (?,?,?)", rows)
+            self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?,?,?)", rows)
 
     def count(self, table: str) -> int:
         assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions", "skipped"}
