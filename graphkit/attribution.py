@@ -141,14 +141,21 @@ def _relayed_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
 def _without_adverbials(cands: list, verbs: list) -> list:
     """The candidates but those whose cue is a sentence adverbial ("That said, ...", "Having said that, ...":
     :func:`graphkit.frames.sentence_adverbial`), the rules' and the tagger's alike, and with the adverbial's words
-    out of every other content ("That said, she also noted, “...”" is her quote alone)."""
+    out of every other content ("That said, she also noted, “...”" is her quote alone). A cue after an adverbial
+    inside a sentence says nothing of the words before it ("He leads in Iowa — having said that, Mr Cable said
+    taxes would rise": not "He leads in Iowa")."""
     spans = [r for r in map(sentence_adverbial, verbs) if r is not None]
     if not spans:
         return cands
     gone = set().union(*spans)
     out = [c for c in cands if c.anchor.i not in gone]
+    doc = verbs[0].doc
     for c in out:
         c.content -= gone
+        for r in spans:
+            first = doc[r.start].sent.start
+            if c.anchor.i >= r.stop and c.anchor.sent.start == first:
+                c.content -= set(range(first, r.start))
     return [c for c in out if c.content]
 
 

@@ -160,16 +160,30 @@ _DEMONSTRATIVES = {"that", "this"}
 _ADVERBIAL_WORDS = {"having", "being", "all", "with"}
 
 
+def _clause_start(v: Token) -> int:
+    """The first token of the stretch ``v`` stands in: after the last punctuation mark before it in its sentence
+    (a dash, semicolon, colon, comma, bracket or quote mark), else the sentence's first token."""
+    doc, start = v.doc, v.sent.start
+    for i in range(v.i - 1, start - 1, -1):
+        if doc[i].is_punct:
+            return i + 1
+    return start
+
+
 def sentence_adverbial(v: Token) -> Optional[range]:
     """The token indices of a sentence adverbial a speech verb makes with a demonstrative, set off by a comma
     ("That said, ...", "That being said, ...", "Having said that, ...", "But this noted, ..."), else None. The
     demonstrative points back at the text before; what follows the comma is the writer's own sentence (or the
-    claim of the cue in it), and the adverbial is no one's claim nor part of one.
+    claim of the cue in it), and the adverbial is no one's claim nor part of one. It opens a sentence or follows
+    a punctuation mark inside one ("He leads — that said, ...", "...; having said that, ...", "..., but that
+    said, ..."): the parser often keeps such a stretch in the sentence before.
 
     >>> from graphkit.nlp import load_spacy
     >>> nlp = load_spacy()
     >>> [sentence_adverbial(t) for t in nlp("That said, Cruz cannot win outright.") if t.lower_ == "said"]
     [range(0, 3)]
+    >>> [sentence_adverbial(t) for t in nlp("He leads — that said, Cruz cannot win.") if t.lower_ == "said"]
+    [range(3, 6)]
     >>> [sentence_adverbial(t) for t in nlp("Cruz said that, in his view, he can win.") if t.lower_ == "said"]
     [None]
     """
@@ -181,10 +195,11 @@ def sentence_adverbial(v: Token) -> Optional[range]:
         end += 1  # "Having said that,"
     if end >= sent.end or doc[end].text != ",":
         return None
-    words = [t for t in doc[sent.start:end] if t.i != v.i and not t.is_space]
+    start = _clause_start(v)
+    words = [t for t in doc[start:end] if t.i != v.i and not t.is_space]
     if any(t.lower_ in _DEMONSTRATIVES for t in words) and all(
             t.lower_ in _DEMONSTRATIVES or t.lower_ in _ADVERBIAL_WORDS or t.pos_ == "CCONJ" for t in words):
-        return range(sent.start, end + 1)
+        return range(start, end + 1)
     return None
 
 

@@ -560,7 +560,13 @@ ADVERBIALS = [
     ("Having said that, Mr Cable said taxes would rise.", [("Mr Cable", "taxes would rise")]),
     ("That said, she also noted, “When you attack him, he will punch back.”", [("she", "When you attack him")]),
     # a demonstrative that is what was said stays a claim
-    ("Cruz said that, in his view, he can still win.", [("Cruz", "he can still win")]),
+    ("Cruz said that, in his view, he can still win.", [("Cruz", "that, in his view, he can still win")]),
+    # after a dash, semicolon or conjunction inside a sentence too; a cue after it says nothing of the words before
+    ("Cruz has a strong lead in Texas — That said, he cannot win outright.", []),
+    ("Turnout was low; that said, the minister said the plan would work.", [("the minister", "the plan would work")]),
+    ("He leads in Iowa — having said that, Mr Cable said taxes would rise.", [("Mr Cable", "taxes would rise")]),
+    ("He leads in Iowa, but that said, analysts said the economy would recover.",
+     [("analysts", "the economy would recover")]),
 ]
 
 
@@ -571,6 +577,7 @@ def test_that_said_is_no_cue(nlp, text, expected):
     assert len(got) == len(expected), got
     for (speaker, content), (s_, t_) in zip(expected, got):
         assert s_ == speaker and content in t_ and not t_.lower().startswith(("that said", "that being", "having said")), got
+        assert t_.lstrip("“\"").startswith(content), got  # no word before the adverbial
 
 
 # a quantifier or an indefinite pronoun as the speaker names no one before it: the group as written
