@@ -126,8 +126,8 @@ def _relayed_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
     """A source that only relays someone's words ("“...,” Sanders said, according to CNN"; "According to pool
     reports, Obama said ..."): the outer cue is "according to", its content is the inner speech act whole (every
     word of it under the inner cue's verb) and the inner is reported speech with a named speaker
-    (:func:`_reported_speech`) that says something, not one spoken to ("his salespersons were told") nor what
-    someone thinks ("According to their friends, the Clintons have worried ...": the friends' account). The speech is the claim, the relay its reporter; an outer content that says more
+    (:func:`_reported_speech`: with a pronoun it stays the relay's claim, as PolNeAR annotates it) that says
+    something, not one spoken to ("his salespersons were told") nor what someone thinks ("According to their friends, the Clintons have worried ...": the friends' account). The speech is the claim, the relay its reporter; an outer content that says more
     than the speech ("According to the summary, Mills sent an email, and Clinton told investigators ...") stays
     the relay's claim."""
     if not (RELAYED_SPEECH and outer.frame == "according" and _reported_speech(inner, cues)
@@ -159,14 +159,14 @@ def _without_adverbials(cands: list, verbs: list) -> list:
     return [c for c in out if c.content]
 
 
-def _relay_of(c: _Cand, cands: list, cues: Cues) -> Optional[_Cand]:
+def _relay_of(c: _Cand, cands: list, cues: Cues) -> Optional[tuple[_Cand, set]]:
     """The "according to" that relays c's speech when each holds the other ("Mr Blair told MPs the war had been
     right, according to the BBC": the relay's content holds the verb, the verb's content runs on to the closing
-    phrase), else None. The phrase leaves c's content: it says who reports the speech, not what was said."""
+    phrase) and c's content without the phrase (it says who reports the speech, not what was said), else None.
+    Nothing is changed: the caller gives c the content when it keeps c as the relayed speech."""
     for o in cands:
         if o is not c and c.anchor.i in o.content and o.anchor.i in c.content and _relayed_speech(o, c, cues):
-            c.content -= {t.i for t in o.anchor.subtree}
-            return o
+            return o, c.content - {t.i for t in o.anchor.subtree}
     return None
 
 
@@ -355,13 +355,18 @@ def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, s
     for c in cands:
         if c.frame == "in_source" and any(o is not c and o.anchor.i in c.content for o in cands):
             continue  # "Six in 10 say ..., after half said so in the earlier poll": the cues inside speak
+        content = None  # c's content without the relay's phrase, when an "according to" relays it
         if c.relative_head is not None and quote_of_tok.get(c.anchor.i) is None:
             inner = None  # "... returned to Ukraine, which says they were annexed illegally": Ukraine's own claim
         else:
-            inner = _outer_of(c, cands, quote_of_tok) or _relay_of(c, cands, cues)
+            inner = _outer_of(c, cands, quote_of_tok)
+            if inner is None:
+                inner, content = _relay_of(c, cands, cues) or (None, None)
         if inner is not None:
             if _shown_speech(inner, c, cues) or _relayed_speech(inner, c, cues):
                 acts.add(id(inner))
+                if content is not None:
+                    c.content = content
             elif not nested or (nested == "reported" and not _reported_speech(c, cues)):
                 continue
             c.outer = inner  # "Reuters reported that Putin said ...": Putin's claim, reported by Reuters

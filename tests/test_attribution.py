@@ -541,6 +541,11 @@ RELAY_SAYS_MORE = [
     ("According to the playbook, his salespersons were told, “You sell feelings.”", "the playbook"),
     ("According to their friends and advisers, Mrs. Clinton and former President Bill Clinton have worried for "
      "months that she was out of sync with the mood of the electorate.", "their friends and advisers"),
+    # a pronoun speaker, resolved or not, is the relay's claim, as PolNeAR annotates it (bench/README.md, issue 13's
+    # thirteenth part: a resolved "he" / "she" as the relayed speaker was measured and dropped)
+    ("Bernie Sanders spoke to the crowd. “I ask you not to engage in any kind of protest on the floor,” he said, "
+     "according to CNN.", "CNN"),
+    ("“I ask you not to engage in any kind of protest on the floor,” he said, according to CNN.", "CNN"),
 ]
 
 
@@ -549,6 +554,29 @@ def test_a_relay_that_says_more_keeps_its_claim(nlp, text, relay):
     atts = attributions(nlp(text))
     assert relay in [a.speaker_text for a in atts], [(a.speaker_text, a.text) for a in atts]
     assert not any(a.reported_by for a in atts), [(a.speaker_text, a.reported_by) for a in atts]
+
+
+def test_relay_of_matches_without_changing_its_input(nlp, monkeypatch):
+    """attribution._relay_of finds the "according to" and gives the relayed content without the phrase; the
+    candidate it is asked about keeps its content until the caller keeps it as the relayed speech."""
+    import graphkit.attribution as attribution
+
+    seen = []
+    relay_of = attribution._relay_of
+
+    def spy(c, *args):
+        before = set(c.content)
+        found = relay_of(c, *args)
+        seen.append((before == c.content, found))
+        return found
+
+    monkeypatch.setattr(attribution, "_relay_of", spy)
+    atts = attribution.attributions(nlp("Mr Blair told MPs the war had been right, according to the BBC."))
+    assert seen and all(same for same, _ in seen), seen
+    relay, content = next(found for _, found in seen if found)
+    assert relay.frame == "according" and relay.anchor.i not in content
+    assert [(a.speaker_text, a.text, a.reported_by) for a in atts] == [("Mr Blair", "the war had been right",
+                                                                        "the BBC")]
 
 
 # "That said, ...": a sentence adverbial, no cue (frames_parse.sentence_adverbial); text, (speaker, content) claims
