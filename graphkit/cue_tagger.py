@@ -85,7 +85,7 @@ def token_features(t: Token, subj=_UNSET) -> dict[str, float]:
     f = {f"lemma={lemma}": 1.0, f"pos={t.pos_}": 1.0, f"tag={t.tag_}": 1.0, f"dep={t.dep_}": 1.0,
          f"lemma_dep={lemma}|{t.dep_}": 1.0}
     h = t.head
-    if h is not t:
+    if h.i != t.i:  # a root is its own head (spaCy makes a new Token object on each access: no `is`)
         f[f"head={h.lemma_.lower() if h.pos_ in ('VERB', 'AUX', 'NOUN') else h.pos_}"] = 1.0
         f[f"headdep={t.dep_}|{h.pos_}"] = 1.0
     deps = set()
@@ -291,7 +291,7 @@ def candidate_of(t: Token, cues: Cues) -> Optional[tuple[set, Token, str]]:
     content, subj, frame = content_of(t, cues)
     if subj is None or not content or not_a_source(subj) or frame == "object" and _shown_act(t, subj, cues):
         return None
-    content = content - (_span_tokens(subj) if subj.head is t else {subj.i}) - {t.i}
+    content = content - (_span_tokens(subj) if subj.head.i == t.i else {subj.i}) - {t.i}
     return (content, subj, frame) if content else None
 
 

@@ -106,6 +106,22 @@ def test_features_are_from_the_parse(nlp):
     assert all(v == 1.0 for v in f.values())
 
 
+# sentence, token, its head features: a token's head (lemma of a verb or noun, else its part of speech) and its
+# dependency under the head's part of speech; a root has no head, so none (spaCy's Token is made anew on each
+# access: `t.head is t` never holds, and the root used to get its own lemma as its head)
+HEADS = [
+    ("Cruz blasted the plan.", "blasted", set()),
+    ("Cruz said he blasted the plan.", "blasted", {"head=say", "headdep=ccomp|VERB"}),
+    ("Trump's proposal to ban Muslims drew criticism.", "proposal", {"head=draw", "headdep=nsubj|VERB"}),
+]
+
+
+@pytest.mark.parametrize("sentence,word,heads", HEADS, ids=[c[1] + str(i) for i, c in enumerate(HEADS)])
+def test_head_features_of_a_token(nlp, sentence, word, heads):
+    t = next(t for t in nlp(sentence) if t.text == word)
+    assert {k for k in token_features(t) if k.startswith(("head=", "headdep="))} == heads
+
+
 @pytest.mark.parametrize("content,fix", [
     ("{not json", "not valid JSON"),
     (json.dumps({"weights": {}}), "lacks weights/bias/threshold"),
