@@ -393,9 +393,11 @@ def test_the_claims_words_weigh_its_articles_votes(votes, likely, expected):
 
 @pytest.mark.parametrize("likely,expected", [
     ({"tax": 0.8, "ID": 0.2}, "tax"),                  # the claim's words agree with its article
-    # words that favour none of 16 issues: the article's winner keeps 14.0 % of the weighed votes, enough
-    ({f"issue {k}": 1 / 16 for k in range(14)}, "tax"),
-    # ... of 18 issues: 12.7 %, under `MIN_ARTICLE_SHARE` (such pairs fit 4 of 20 on PolNeAR train), no issue
+    # words that favour none of 13 issues: the article's winner keeps 16.7 % of the weighed votes, enough
+    ({f"issue {k}": 1 / 13 for k in range(11)}, "tax"),
+    # ... of 14 issues: 15.7 %, under `MIN_ARTICLE_SHARE` (such pairs, 13-16 %, fit 8 of 40 on PolNeAR train), no issue
+    ({f"issue {k}": 1 / 14 for k in range(12)}, None),
+    # ... of 18 issues: 12.7 %
     ({f"issue {k}": 1 / 18 for k in range(16)}, None),
     # ... of 22 issues: 10.7 %
     ({f"issue {k}": 1 / 22 for k in range(20)}, None),
@@ -409,6 +411,28 @@ def test_an_article_issue_the_claim_hardly_gets_is_none(likely, expected):
     likely = {**likely, "tax": likely.get("tax", even), "ID": likely.get("ID", even)}
     got = from_article([[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)]], ["a"] * 3, [None, likely, None])
     assert (got[1][0][0] if got[1] else None) == expected
+
+
+@pytest.mark.parametrize("assigned,likely,expected", [
+    # no claim of the article says a trigger: its claims get the issue their words make likeliest together, even a
+    # claim whose own words favour another ("He will divide us even more" in an article about the race)
+    ([[], [], []], [{"tax": 0.7, "ID": 0.3}, {"tax": 0.4, "ID": 0.6}, {"tax": 0.6, "ID": 0.4}],
+     [("tax", 0.283), ("tax", 0.283), ("tax", 0.283)]),
+    # a claim that says none of the model's words counts for nothing but gets the issue too
+    ([[], [], []], [{"tax": 0.2, "ID": 0.8}, None, None], [("ID", 0.4), ("ID", 0.4), ("ID", 0.4)]),
+    # a learnt issue stands, and its words count with the others'
+    ([[("ID", "learnt: cards", 0.9)], []], [{"tax": 0.1, "ID": 0.9}, {"tax": 0.6, "ID": 0.4}],
+     [("ID", 0.9), ("ID", 0.325)]),
+    # no claim says a word of the model: no issue
+    ([[], []], [None, None], [None, None]),
+    # a claim with an issue of its own: the article's votes decide, as before
+    ([[("tax", "council tax", 0.5)], []], [None, {"tax": 0.6, "ID": 0.4}], [("tax", 0.5), ("tax", 0.429)]),
+])
+def test_an_article_no_claim_of_which_says_a_trigger_is_about_what_its_words_say(assigned, likely, expected):
+    from graphkit.issue_model import from_article
+
+    got = from_article(assigned, ["a"] * len(assigned), likely)
+    assert [(x[0][0], x[0][2]) if x else None for x in got] == expected
 
 
 @pytest.mark.parametrize("claim,article", [
