@@ -515,7 +515,8 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "# a claim's further issue given by one phrase (not its name) that no other claim of its article has gives",
              "# way to its better-backed one, and claims with none can be given an issue learnt from the rest, or their",
              "# article's (the issues of its other claims, nearer ones counting more) when their own words leave that",
-             f"# issue {100 * MIN_ARTICLE_SHARE:g} % of the votes at least.",
+             f"# issue {100 * MIN_ARTICLE_SHARE:g} % of the votes at least; an article none of whose claims says a trigger",
+             "# gives its claims the issue their words make likeliest together.",
              "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
              "evidence: discovered", "issues:"]
     if not data.get("issues"):
