@@ -18,7 +18,9 @@ The rules, in order:
    the corpus's votes) is the other one is skipped, and said so ("she" after "Mr Blair");
 4. *quote-speaker continuity, then subjects*: walking back sentence by sentence (at most
    :data:`WINDOW`), the latest speaker of a sentence, else its subject, else a subject the NER
-   did not type (ranks :data:`SPEAKER` > :data:`SUBJECT` > :data:`UNTYPED_SUBJECT`);
+   did not type (ranks :data:`SPEAKER` > :data:`SUBJECT` > :data:`UNTYPED_SUBJECT`); among a
+   sentence's subjects, the main clause's before a subordinate clause's (the candidate's ``depth``:
+   "Kasich predicted that Republicans will win if Sanders wins. “...,” he said" is Kasich's), then the latest;
 5. *nearest mention*: else the nearest earlier fallback candidate (a speaker wins a tie).
 
 >>> c = [Candidate(0, MENTION, "Tony Blair"), Candidate(40, MENTION, "Cherie Blair")]
@@ -30,6 +32,9 @@ The rules, in order:
 ...      Candidate(50, MENTION, "Donald Trump", 2)]
 >>> antecedent("she", c, lambda x: True, sent=2)[0].ref   # the previous sentence's speaker
 'Hillary Clinton'
+>>> c = [Candidate(0, SUBJECT, "John Kasich", 0, False), Candidate(90, SUBJECT, "Bernie Sanders", 0, False, depth=2)]
+>>> antecedent("he", c, lambda x: True, sent=1)[0].ref    # the main clause's subject, not the 'if' clause's
+'John Kasich'
 """
 
 from __future__ import annotations
@@ -68,7 +73,9 @@ class Candidate:
 
     ``at``: its character offset; ``rank``: SPEAKER, SUBJECT, UNTYPED_SUBJECT or MENTION;
     ``ref``: what the caller resolves it to; ``sent``: its sentence index, when known;
-    ``fallback``: whether rule 5 (nearest mention) may take it.
+    ``fallback``: whether rule 5 (nearest mention) may take it; ``depth``: how many subordinate clauses
+    the candidate's clause sits in within its sentence (0: the main clause), which orders one
+    sentence's candidates of a rank before their position does (rule 4).
     """
 
     at: int
@@ -76,6 +83,7 @@ class Candidate:
     ref: object
     sent: Optional[int] = None
     fallback: bool = True
+    depth: int = 0
 
 
 def pronoun_gender(pronoun: str) -> Optional[str]:
@@ -128,7 +136,7 @@ def antecedent(pronoun: str, cands: Iterable[Candidate], fits: Callable[[Candida
                 by_sent.setdefault(c.sent, []).append(c)
         for k in sorted(by_sent, reverse=True):
             for rank in (SPEAKER, SUBJECT, UNTYPED_SUBJECT):
-                hit = first_fit(sorted((c for c in by_sent[k] if c.rank == rank), key=lambda c: -c.at))
+                hit = first_fit(sorted((c for c in by_sent[k] if c.rank == rank), key=lambda c: (c.depth, -c.at)))
                 if hit is not None:
                     return hit, skipped
     fallback = (c for c in cands if c.fallback)

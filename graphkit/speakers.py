@@ -316,8 +316,12 @@ class SpeakerResolver:
         if same:  # the same mention speaks a second claim ('he said, adding that ...'): the same speaker
             return same[-1][1], same[-1][2]
         person = low in PERSON_PRONOUNS
-        hit, _ = antecedent(low, self._candidates(person, at, content, low == "they"), self._fits(low, person, bound),
-                            sent=self._sent_index(at))
+        k = self._sent_index(at)
+        window = self._window(k)
+        cands, fits = self._candidates(person, at, content, low == "they", window), self._fits(low, person, bound)
+        hit, _ = antecedent(low, cands, fits, sent=k, window=window)
+        if hit is not None and hit.sent is not None and k - hit.sent >= WINDOW:
+            hit = self._named_since(hit, cands, fits)
         if hit is None:
             return None
         if hit.rank == SPEAKER:  # an anonymous person comes back without a span: the span is the principal's
@@ -328,15 +332,28 @@ class SpeakerResolver:
     def _fits(self, low: str, person: bool, bound: frozenset = frozenset()):
         """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it;
         a name of the pronoun's own clause (``bound``) never fits; nor, for 'they' / 'it', an entity the NER did not
-        call a person that is a surname of the article's people ("Trump's prospective nomination ... They fear")."""
+        call a person that is a surname of the article's people ("Trump's prospective nomination ... They fear");
+        nor, for 'it' / 'its', a plural common noun (:meth:`_plural_noun`)."""
         def fits(c: Candidate) -> bool:
             if not person:
+                if low in SINGULAR_THING and self._plural_noun(c):
+                    return False
                 return c.rank == SPEAKER or not self.names_person(c.ref)
             name = c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
             if name in bound:
                 return False
             return pronoun_gender(low) is None or fits_gender(low, self.gender_of(name))
         return fits
+
+    def _plural_noun(self, c: Candidate) -> bool:
+        """Whether a candidate is headed by a plural common noun ('researchers', 'Radio towers', 'Bernie Sanders aides'),
+        which 'it' cannot stand for ("researchers disclosed documents that compelled the bureau to admit some
+        culpability. Even so, it declared ..." is the bureau's); a speaker is looked up by the span it resolved to."""
+        if c.rank != SPEAKER:
+            return c.ref.root.tag_ == "NNS"
+        span = c.ref[2]
+        found = self.doc.char_span(span[0], span[1], alignment_mode="expand") if span else None
+        return found is not None and found.root.tag_ == "NNS"
 
     def names_person(self, e: Span) -> bool:
         """Whether an entity typed otherwise is a person's name the article gives in full ('Trump' as ORG)."""
@@ -368,7 +385,44 @@ class SpeakerResolver:
     def _sent_index(self, at: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, at) - 1)
 
-    def _candidates(self, person: bool, at: int, content: tuple, plural: bool = False) -> list[Candidate]:
+    def _window(self, k: int) -> int:
+        """How many sentences a pronoun in sentence ``k`` walks back for a speaker or subject: :data:`WINDOW` of
+        them, a sentence wholly inside a quotation not counted (at most :data:`QUOTED_WINDOW_MAX` in all). A quote
+        running over several sentences is one speaker's turn: in "“..., I'm just not ready,” Ryan told CNN's Jake
+        Tapper. “I'm not there right now. And I hope to.” It was a reversal for him. He said ..." Ryan stays in
+        reach."""
+        n, j = 0, k
+        while j >= 0 and n < WINDOW and k - j < QUOTED_WINDOW_MAX:
+            s = self.sents[j] if self.sents else None
+            if s is None or not self._wholly_quoted(s):
+                n += 1
+            j -= 1
+        return k - j
+
+    def _named_since(self, hit: Candidate, cands: list[Candidate], fits) -> Candidate:
+        """A speaker or subject found only beyond :data:`WINDOW` sentences, across a quote's sentences
+        (:meth:`_window`), gives way to the latest fitting name written after its sentence outside any claim or quote:
+        "“...,” said Mr. Gunnels. “He doesn't see himself as on the left.” But when it comes to Mr. Sanders's
+        proudest moments, ... He was among 25 senators" is Sanders's, as the nearest name would say."""
+        end = self.sents[hit.sent].end_char
+        later = (c for c in cands if c.fallback and c.at >= end and not self._quoted(c.at))
+        for c in sorted(later, key=lambda c: -c.at):
+            if fits(c):
+                return c
+        return hit
+
+    def _wholly_quoted(self, s: Span) -> bool:
+        """Whether a sentence's text lies inside one quotation (its first and last visible characters do)."""
+        text = s.text
+        a = s.start_char + len(text) - len(text.lstrip())
+        b = s.start_char + len(text.rstrip()) - 1
+        if b <= a:
+            return False
+        i = bisect.bisect_right(self._load_quotes(), a) - 1
+        return i >= 0 and self._quotes[i][0] <= a and b < self._quotes[i][1]
+
+    def _candidates(self, person: bool, at: int, content: tuple, plural: bool = False,
+                    window: int = WINDOW) -> list[Candidate]:
         """The article's mentions before ``at`` as pronoun candidates: speakers so far and subjects
         (typed, then, for a person, untyped) in the last sentences; every earlier name as a fallback.
         For 'they' (``plural``), a plural common noun that is a subject is one too ("Donald Trump's supporters
@@ -378,7 +432,7 @@ class SpeakerResolver:
         kinds = ("PERSON", ANON_PERSON) if person else ("ORG", "GPE", "NORP", "ANON", ANON_PERSON, "NOUN")
         ents = self.persons if person else self.orgs
         k = self._sent_index(at)
-        lo = self.sents[max(0, k - WINDOW + 1)].start_char if self.sents else 0
+        lo = self.sents[max(0, k - window + 1)].start_char if self.sents else 0
         inside = self._said_covers(content)  # what anyone said is no antecedent of who said it
         out = []
         for x in self.speakers:
@@ -393,20 +447,21 @@ class SpeakerResolver:
             j = self._sent_index(e.start_char)
             if lo <= e.start_char < at and e.end_char <= self.sents[j].end_char and \
                     e.root.dep_ in ("nsubj", "nsubjpass") and not reported(e.root):
-                out.append(Candidate(e.start_char, SUBJECT, e, j, False))
+                out.append(Candidate(e.start_char, SUBJECT, e, j, False, clause_depth(e.root)))
             if inside(e.start_char):
                 continue
             if e.end_char <= at:
                 out.append(Candidate(e.start_char, MENTION, e))
         if person:
-            for s in self.sents[max(0, k - WINDOW + 1):k + 1]:
+            for s in self.sents[max(0, k - window + 1):k + 1]:
                 j = self._sent_index(s.start_char)
-                out.extend(Candidate(t.start_char, UNTYPED_SUBJECT, t, j, False)
+                out.extend(Candidate(t.start_char, UNTYPED_SUBJECT, t, j, False, clause_depth(t.root))
                            for t in self._untyped_subjects(s, at, reported))
         elif plural:
-            for s in self.sents[max(0, k - WINDOW + 1):k + 1]:
+            for s in self.sents[max(0, k - window + 1):k + 1]:
                 j = self._sent_index(s.start_char)
-                out.extend(Candidate(p.start_char, SUBJECT, p, j, False) for p in _plural_subjects(s, at, reported))
+                out.extend(Candidate(p.start_char, SUBJECT, p, j, False, clause_depth(p.root))
+                           for p in _plural_subjects(s, at, reported))
         return out
 
     def _reported(self, content: tuple, k: int):
@@ -428,11 +483,16 @@ class SpeakerResolver:
             return t.head.dep_ != "ccomp" or self._quoted(c)
         return no
 
-    def _quoted(self, c: int) -> bool:
-        """Whether a character is inside a quotation (graphkit.quotes.find_quotes)."""
+    def _load_quotes(self) -> list[int]:
+        """The article's quotations (graphkit.quotes.find_quotes), found once; returns their starts."""
         if self._quotes is None:
             self._quotes = find_quotes(doc_text(self.doc))
             self._quote_starts = [a for a, _ in self._quotes]
+        return self._quote_starts
+
+    def _quoted(self, c: int) -> bool:
+        """Whether a character is inside a quotation (graphkit.quotes.find_quotes)."""
+        self._load_quotes()
         i = bisect.bisect_right(self._quote_starts, c) - 1
         return i >= 0 and c < self._quotes[i][1]
 
@@ -581,6 +641,36 @@ def _one_place(e: Span) -> bool:
     """A place named alone ('Coral Gables', 'China', 'New Hampshire': GPE or LOC) is 'it', not 'they': no antecedent of
     'they' (the people there are, when the article names them as a subject: :func:`_plural_subjects`)."""
     return e.label_ in ("GPE", "LOC")
+
+
+#: the most sentences a pronoun walks back for a speaker or subject, quoted sentences included (SpeakerResolver._window)
+QUOTED_WINDOW_MAX = 3 * WINDOW
+
+#: the singular thing pronouns: neither stands for a plural noun ('which' may: "groups, which claimed ...")
+SINGULAR_THING = frozenset({"it", "its"})
+
+#: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject
+_SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "pcomp"})
+
+
+def clause_depth(t: Token) -> int:
+    """How many subordinate clauses (an adverbial, complement or relative clause) a token sits in within its
+    sentence: 0 in the main clause. In "Ohio Gov. John Kasich predicted that Republicans will take every state if
+    Sanders wins", 'Kasich' is 0 and 'Sanders' 2; coordinated clauses ("Kasich spoke and Sanders said") are both
+    main clauses.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Kasich", "predicted", "Sanders", "loses"],
+    ...           heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "nsubj", "ccomp"])
+    >>> clause_depth(doc[0]), clause_depth(doc[2])
+    (0, 1)
+    """
+    n = 0
+    while t.head is not t and t.head.i != t.i:
+        n += t.dep_ in _SUBORDINATE
+        t = t.head
+    return n
 
 
 def _plural_subjects(s: Span, at: int, reported) -> list[Span]:
