@@ -477,7 +477,8 @@ def _one_family(a: str, b: str) -> bool:
 def _nickname_merges(full: list[str], names: dict[str, Counter], offices: dict[str, set[str]], cl: _Clusters) -> None:
     """Join the clusters of two full names that differ only in a given name written formally and familiarly
     ('Vice President Joseph R. Biden Jr.' / 'Vice President Joe Biden'; graphkit.names.hypocorism), when the
-    corpus writes both after the same office.
+    corpus writes both after the same office, or when the formal one is written with a middle initial and the corpus
+    gives the surname no other given name (:func:`_formal_with_initial`: 'Edward G. Rendell' / 'Ed Rendell').
 
     The office is the evidence: a familiar form is also a name of its own ('Gary Johnson' the candidate,
     'Garrett Johnson' an entrepreneur; 'Rick Perry', 'Richard Perry' a fund's chief), and on PolNeAR train a
@@ -515,12 +516,35 @@ def _nickname_merges(full: list[str], names: dict[str, Counter], offices: dict[s
                 side_b = [m for m in cl.members[cl.find(b)] if m in parts]
                 shared = set().union(*(offices.get(m, set()) for m in side_a)) & \
                     set().union(*(offices.get(n, set()) for n in side_b))
-                if not shared or not cl.given_names_agree(a, b) or not suffixes_agree(side_a, side_b):
+                if not cl.given_names_agree(a, b) or not suffixes_agree(side_a, side_b):
                     continue
                 formal, familiar = (a, b) if len(parts[a][0]) > len(parts[b][0]) else (b, a)
-                cl.join(a, b, f"given name {_word_as_written(names[formal], 0)!r} written "
-                              f"{_word_as_written(names[familiar], 0)!r}, both after the office {min(shared)!r} "
-                              f"(vs {display(names[a])!r})")
+                written = f"given name {_word_as_written(names[formal], 0)!r} written {_word_as_written(names[familiar], 0)!r}"
+                if shared:
+                    cl.join(a, b, f"{written}, both after the office {min(shared)!r} (vs {display(names[a])!r})")
+                elif _formal_with_initial(formal, familiar, parts, names) and \
+                        {parts[k][0] for k in keys} == {parts[a][0], parts[b][0]}:
+                    cl.join(a, b, f"{written}, the formal name with a middle initial "
+                                  f"({display(names[formal])!r}) and no other given name with the surname in the corpus")
+
+
+def _formal_with_initial(formal: str, familiar: str, parts: dict, names: dict[str, Counter]) -> bool:
+    """Whether a pair of full names is a public figure's formal and familiar names: the formal given name is the
+    longer ('Edward' / 'Ed', 'Benjamin' / 'Ben'; not 'Fred' / 'Will', which the `nicknames` table pairs through
+    Wilfred) and the corpus writes it with a middle initial, as a newspaper's house style names a public figure
+    ('Edward G. Rendell', 'Benjamin J. Rhodes', 'Richard J. Durbin' beside 'Ed Rendell', 'Ben Rhodes', 'Dick
+    Durbin'). Two private people of one surname ('Bob Mason' a letter carrier, 'Robert Mason' a professor) carry
+    no initial.
+
+    >>> names = {"edvard rendel": Counter({"Edward G. Rendell": 3}), "ed rendel": Counter({"Ed Rendell": 9}),
+    ...          "robert mason": Counter({"Robert Mason": 2}), "bob mason": Counter({"Bob Mason": 1})}
+    >>> parts = {k: (k.split()[0], frozenset()) for k in names}
+    >>> _formal_with_initial("edvard rendel", "ed rendel", parts, names), _formal_with_initial("robert mason", "bob mason", parts, names)
+    (True, False)
+    """
+    if len(parts[formal][0]) <= len(parts[familiar][0]):
+        return False
+    return any(re.match(r"^\S+ [A-Z]\. ", surface) for surface in names[formal])
 
 
 def _word_as_written(counts: Counter, k: int) -> str:

@@ -379,6 +379,23 @@ SPEAKERS = [
     ("Exclusive Maria Espinoza: Border Plan Fails\n\nEspinoza said the plan would fail.", None, ("Espinoza", None)),
     ("Derelict Obama and Clinton: The Threat Grows\n\nObama said the war was being won.", None, ("Obama", "PERSON")),
     ("Cautious Russia Waits For Talks\n\nRussia said on Monday that it was ready to talk.", None, ("Russia", None)),
+    # among an earlier sentence's subjects, the main clause's before a subordinate clause's (pronouns rule 4)
+    ("Ohio Gov. John Kasich predicted at the debate that Republicans will take every state if Sanders wins the "
+     "nomination. “That's not even an issue,” he said.", None, ("John Kasich", "PRON")),
+    ("David Cameron faced a hard fight in Essex because Nigel Farage had chosen to stand in Clacton. “We will fight "
+     "for every vote,” he said.", None, ("David Cameron", "PRON")),
+    # a quote running over several sentences is one turn: its sentences do not push its speaker out of reach
+    ("“I'm just not ready to do that at this point,” Paul Ryan told CNN's Jake Tapper. “I'm not there right now. And "
+     "I hope to, though.” It was a partial reversal for the Wisconsin Republican. He said Trump must do more work.",
+     None, ("Paul Ryan", "PRON")),
+    ("“We will not raise taxes,” Gordon Brown told the BBC's Andrew Marr. “Not this year. Not next year.” It was a "
+     "firm pledge from the chancellor. He said the economy would grow.", None, ("Gordon Brown", "PRON")),
+    # 'it' stands for no plural noun
+    ("For decades, the Census Bureau denied any role. In 2000, researchers disclosed documents that compelled the "
+     "bureau to admit some culpability. Even so, it declared that it had never given out names.", None,
+     ("Census Bureau", "PRON")),
+    ("Economists at the Treasury warned that Ofcom had been too slow. Even so, it said the rules would stay.", None,
+     ("Ofcom", "PRON")),
     # "One in four voters": the share and what it is of, not "One"
     ("One in four voters in a New York Times poll last year said illegal immigrants should leave.", None,
      ("One in four voters in a New York Times poll", None)),
@@ -543,6 +560,16 @@ NICKNAMES = [
     # Joe may be Joseph's or Joshua's, who are not each other's
     ([("Director Joe Smith", "Joe Smith"), ("Director Joseph Smith", "Joseph Smith"),
       ("Director Joshua Smith", "Joshua Smith")], 1, 2, False),
+    # no office in common, but the formal name written with a middle initial, as a newspaper names a public figure,
+    # and no other given name with the surname in the corpus
+    ([("former governor Ed Rendell", "Ed Rendell"), ("Edward G. Rendell", "Edward G. Rendell")], 0, 1, True),
+    ([("Ken Clarke", "Ken Clarke"), ("Kenneth H. Clarke", "Kenneth H. Clarke")], 0, 1, True),
+    # ... not without the initial (two private people: a letter carrier and a professor), nor when the corpus gives the
+    # surname a third given name, nor two familiar forms the table pairs through a third name (Fred, Will: Wilfred)
+    ([("letter carrier Bob Mason", "Bob Mason"), ("professor Robert Mason", "Robert Mason")], 0, 1, False),
+    ([("Pat Kennedy", "Pat Kennedy"), ("Patrick F. Kennedy", "Patrick F. Kennedy"),
+      ("Edward M. Kennedy", "Edward M. Kennedy")], 0, 1, False),
+    ([("Fred Rogers", "Fred Rogers"), ("Will J. Rogers", "Will J. Rogers")], 0, 1, False),
     # the same given name with and without a suffix never joins, even through a familiar form
     ([("President Donald Trump", "Donald Trump"), ("President Don Trump", "Don Trump"),
       ("President Donald Trump Jr.", "Donald Trump Jr.")], 0, 2, False),
