@@ -40,14 +40,30 @@ HYPHENS = {"-", "\u2010", "\u2011"}
 
 def _joined(doc, i: int) -> bool:
     """Whether token ``i`` is a hyphen written inside a word ("e-mails", "28-point"): no space on either side."""
-    return (0 < i < len(doc) - 1 and doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-            and not doc[i - 1].is_punct and not doc[i + 1].is_punct)
+    return i in _joins(doc)
+
+
+def _joins(doc) -> frozenset:
+    """The tokens of ``doc`` that are hyphens written inside a word (`_joined`), found once per Doc from its arrays
+    (kept in ``doc.user_data``): asked of every word of every noun chunk, the question made four Token objects."""
+    joins = doc.user_data.get("graphkit_hyphen_joins")
+    if joins is None:
+        from spacy.attrs import IS_PUNCT, ORTH, SPACY
+
+        hyphens = {doc.vocab.strings[h] for h in HYPHENS}
+        orth, space, punct = (doc.to_array([ORTH, SPACY, IS_PUNCT]).T.tolist() if len(doc) else ([], [], []))
+        n = len(orth)
+        joins = doc.user_data["graphkit_hyphen_joins"] = frozenset(
+            i for i in range(1, n - 1) if orth[i] in hyphens and not space[i - 1] and not space[i]
+            and not punct[i - 1] and not punct[i + 1])
+    return joins
 
 
 def _word_start(t) -> int:
     """The first token of the hyphenated word ending at ``t`` ("e-mails": the "e"); ``t.i`` when there is none."""
     i = t.i
-    while i >= 2 and _joined(t.doc, i - 1):
+    joins = _joins(t.doc)
+    while i >= 2 and i - 1 in joins:
         i -= 2
     return i
 
@@ -55,7 +71,8 @@ def _word_start(t) -> int:
 def _word(t) -> str:
     """``t`` as written with the hyphenated word it ends: spaCy splits "e-mails" into "e", "-", "mails", and
     "mails" alone is another word (PolNeAR train's discovered issue "mails")."""
-    return t.doc[_word_start(t):t.i + 1].text
+    i = _word_start(t)
+    return t.text if i == t.i else t.doc[i:t.i + 1].text  # a one-token span's text is the token's
 
 
 def _chunk_phrases(chunk) -> list[str]:

@@ -635,3 +635,21 @@ def test_a_suggested_files_header_says_the_article_share_the_build_uses(monkeypa
     header = " ".join(line[2:] for line in text.splitlines() if line.startswith("# "))
     assert f"leave that issue {said} of the votes at least" in header, header
     assert "gives way to its better-backed one" in header
+
+
+@pytest.mark.parametrize("text", [
+    "He said 30,000 e-mails were sent from her e-mail server.",
+    "A well - known plan, x-ray - and -e mails: e--mail, U.S.-Mexico, 28\u2010point, E\u2011Mail and a-",
+    "- starts with a hyphen and ends with one -",
+    "-",
+])
+def test_hyphens_inside_words_are_read_from_the_docs_arrays(nlp, text):
+    """`keyphrases._joins` (once per Doc, from its arrays) finds exactly the tokens the rule names: a hyphen with
+    no space on either side and no punctuation next to it, not the first or last token."""
+    from graphkit.keyphrases import HYPHENS, _joined, _joins
+
+    doc = nlp(text)
+    rule = {i for i in range(1, len(doc) - 1) if doc[i].text in HYPHENS and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and not doc[i - 1].is_punct and not doc[i + 1].is_punct}
+    assert _joins(doc) == rule
+    assert [i for i in range(-1, len(doc) + 1) if _joined(doc, i)] == sorted(rule)
