@@ -281,7 +281,8 @@ def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: 
 def warm_resolution(issue_model: bool = False):
     """Start loading what `resolve_store` needs, in a thread: its modules and the place indexes (every resolution
     reads them), and with ``issue_model`` what discovering issues and fitting the issue model need
-    (`fits_issue_model`): scikit-learn (about 1 CPU s of imports), SciPy's clustering and the English word frequencies
+    (`fits_issue_model`): scikit-learn (`graphkit.issue_model.import_sklearn`: about 1 CPU s of imports, without the
+    pandas and ``scipy.stats`` it would load for nothing), SciPy's clustering and the English word frequencies
     (`graphkit.discover.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses (in worker
     processes, where it only shares the cores, or in its own thread, whose matrix products release the GIL), so
     that the resolution after the parse, which nothing overlaps, does not pay for them.
@@ -295,17 +296,19 @@ def warm_resolution(issue_model: bool = False):
 
     def load():
         try:
-            from . import contradict, issue_model as _, places, resolve, statements  # noqa: F401
+            from . import contradict, places, resolve, statements  # noqa: F401
+            from .issue_model import import_sklearn
 
             places.load_place_config()
             places._geonames()  # the geonames indexes, from their cache file (graphkit.places)
             if issue_model:
-                import scipy.cluster.hierarchy  # noqa: F401  (graphkit.clustering)
-                import sklearn.feature_extraction.text  # noqa: F401
-                import sklearn.linear_model  # noqa: F401
+                # wordfreq first: its import looks at every frame of the stack and every module loaded (inspect)
                 from wordfreq import word_frequency
 
                 word_frequency("the", "en")  # loads the English frequency list (cached by wordfreq)
+                import scipy.cluster.hierarchy  # noqa: F401  (graphkit.clustering)
+
+                import_sklearn()  # scikit-learn, without pandas
         except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
             pass
 

@@ -90,3 +90,48 @@ def test_inference_gives_scikit_learns_features_and_probabilities(fitted, claim)
     expected = lr.predict_proba(row)[0]
     assert np.allclose(p, expected, rtol=1e-9, atol=1e-12)
     assert int(p.argmax()) == int(expected.argmax())
+
+
+IMPORT_CHECK = r"""
+import sys
+import numpy as np
+from graphkit.issue_model import import_sklearn, fit_issue_model
+loaded = lambda: sorted(m for m in ("pandas", "scipy.stats") if m in sys.modules)
+import_sklearn()
+after_import = loaded()
+texts = ["council tax bills rise", "council tax is unfair", "ID cards are costly", "ID cards database",
+         "rail fares go up", "rail fares hit commuters"] * 3 + ["bills rise again"]
+assigned = [[(t.split()[0] + " x", "t", 0.5)] for t in texts[:-1]] + [[]]
+model = fit_issue_model(texts, assigned, min_df=1)
+after_fit = loaded()
+import scipy.stats
+import sklearn.metrics._ranking
+from sklearn.metrics import roc_auc_score
+print(after_import, after_fit, model is not None, type(scipy.stats).__name__,
+      sklearn.metrics._ranking.rankdata([3, 1, 2]).tolist(), roc_auc_score([0, 1, 1], [0.1, 0.9, 0.4]),
+      scipy.stats.gmean([1, 4]))
+"""
+
+
+def test_scikit_learn_is_imported_without_pandas_and_scipy_stats():
+    """A build imports scikit-learn for the issue model's fit without pandas and ``scipy.stats``, which it loads
+    whatever is used (`import_sklearn`: ~1.2 CPU s of a dev build); the fit does not need them, and what
+    scikit-learn took of them (``rankdata``, ``gmean``) still works afterwards, the real modules loaded then."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", IMPORT_CHECK], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["[]", "[]", "True", "module", "[3.0,", "1.0,", "2.0]", "1.0", "2.0"]
+
+
+@pytest.mark.parametrize("module,functions,ask,expected", [
+    ("json", ("dumps",), lambda m: m.dumps([1]), "[1]"),          # a listed function: a stand-in, then the real one
+    ("json", ("dumps",), lambda m: m.loads("[2]"), [2]),          # anything else: the real module's
+    ("json", (), lambda m: m.dumps.__module__, "json"),            # not listed: the real function itself
+    ("email", (), lambda m: bool(m.__path__), True),              # a package keeps its path for 'from pkg import x'
+])
+def test_a_deferred_module_gives_what_the_real_one_gives(module, functions, ask, expected):
+    from graphkit.issue_model import _DeferredModule
+
+    assert ask(_DeferredModule(module, functions)) == expected
