@@ -507,7 +507,7 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
 
     import numpy as np
 
-    import_sklearn()  # pandas left out (already done by the build's warm-up thread)
+    import_sklearn()  # without pandas and scipy.stats; nothing to do when the build's warm-up thread did it
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits

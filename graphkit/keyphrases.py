@@ -40,21 +40,27 @@ HYPHENS = {"-", "\u2010", "\u2011"}
 
 def _joined(doc, i: int) -> bool:
     """Whether token ``i`` is a hyphen written inside a word ("e-mails", "28-point"): no space on either side."""
-    return i in _joins(doc)
+    return _has(_joins(doc), i)
 
 
-def _joins(doc) -> frozenset:
-    """The tokens of ``doc`` that are hyphens written inside a word (`_joined`), found once per Doc from its arrays
-    (kept in ``doc.user_data``): asked of every word of every noun chunk, the question made four Token objects."""
+def _has(ordered: tuple, i: int) -> bool:
+    """Whether ``i`` is in the sorted tuple ``ordered`` (by bisection: a long article has thousands of hyphens)."""
+    k = bisect.bisect_left(ordered, i)
+    return k < len(ordered) and ordered[k] == i
+
+
+def _joins(doc) -> tuple:
+    """The tokens of ``doc`` that are hyphens written inside a word (`_joined`), in order, found once per Doc from
+    its arrays (kept in ``doc.user_data``, a sorted tuple, which spaCy can serialise): asked of every
+    word of every noun chunk, the question made four Token objects."""
     joins = doc.user_data.get("graphkit_hyphen_joins")
     if joins is None:
         from spacy.attrs import IS_PUNCT, ORTH, SPACY
 
         hyphens = {doc.vocab.strings[h] for h in HYPHENS}
         orth, space, punct = (doc.to_array([ORTH, SPACY, IS_PUNCT]).T.tolist() if len(doc) else ([], [], []))
-        n = len(orth)
-        joins = doc.user_data["graphkit_hyphen_joins"] = frozenset(
-            i for i in range(1, n - 1) if orth[i] in hyphens and not space[i - 1] and not space[i]
+        joins = doc.user_data["graphkit_hyphen_joins"] = tuple(
+            i for i in range(1, len(orth) - 1) if orth[i] in hyphens and not space[i - 1] and not space[i]
             and not punct[i - 1] and not punct[i + 1])
     return joins
 
@@ -63,7 +69,7 @@ def _word_start(t) -> int:
     """The first token of the hyphenated word ending at ``t`` ("e-mails": the "e"); ``t.i`` when there is none."""
     i = t.i
     joins = _joins(t.doc)
-    while i >= 2 and i - 1 in joins:
+    while i >= 2 and joins and _has(joins, i - 1):
         i -= 2
     return i
 
