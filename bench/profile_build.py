@@ -1,0 +1,172 @@
+"""Where a one-process ``graphkit build`` spends its CPU seconds, item by item (issue #17: one process against bare spaCy).
+
+    python bench/profile_build.py                          # PolNeAR dev from ../shared, this checkout, 1 round
+    python bench/profile_build.py --src /tmp/main --src .  # two checkouts interleaved (each a root put first on the path)
+    python bench/profile_build.py --rounds 3 --corpus CORPUS_DIR
+
+Each run is the command as a user runs it (``graphkit.cli.main``, a fresh store, one process) in a fresh Python,
+with graphkit's and spaCy's functions wrapped from outside (nothing in graphkit changes) to count the CPU seconds
+(``time.thread_time``) of:
+
+- each component of the spaCy pipeline (``pipe:NAME``: its ``pipe`` over every batch, the components before it
+  taken out; ``pipe:tokenizer`` is ``make_doc``), graphkit's own among them (``graphkit_paragraphs``,
+  ``graphkit_attribution``, and the table annotators under spaCy's names ``attribute_ruler`` and ``lemmatizer``);
+- ``load`` (`graphkit.nlp.cached_pipeline`: spaCy's load and graphkit's components), ``extract_parsed`` (filter,
+  dates, contexts, keyphrases), ``store`` (each extraction's JSON and its SQLite write);
+- resolution by `graphkit.build.resolve_store`'s stages (``resolve:read`` ... ``resolve:write``);
+- every thread but the main one (``thread:NAME``: the warm-up thread that loads resolution's imports during the parse);
+- ``process``: the whole process's CPU (``getrusage``) when the command has returned, Python's teardown excluded
+  (the command skips it, `graphkit.cli._leave`); ``start``: Python's start and ``import graphkit`` (its package).
+
+On a shared machine the absolute seconds move with the load (the same parse by 25 % from run to run): compare checkouts
+in the same round. Tokens are not counted; ``bench/bench_build.py`` gives the commands' ratios to bare spaCy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+
+
+# -- in the profiled command ---------------------------------------------------------------------------------
+def child(corpus: str, store: str) -> dict:
+    """Run ``graphkit build CORPUS --store STORE`` here with the counters; return item → CPU seconds."""
+    import collections
+    import resource
+    import threading
+    import time
+
+    start = time.process_time()
+    acc: collections.Counter = collections.Counter()
+    stack: list[list] = []  # [item, thread_time at entry, CPU of the items called inside it]
+
+    def enter(item):
+        stack.append([item, time.thread_time(), 0.0])
+
+    def leave():
+        item, t, inner = stack.pop()
+        spent = time.thread_time() - t
+        acc[item] += spent - inner
+        if stack:
+            stack[-1][2] += spent
+
+    def counted(item, fn):
+        def wrapper(*args, **kwargs):
+            enter(item)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                leave()
+        return wrapper
+
+    from graphkit.nlp import one_blas_thread_from_start, spacy_without_cli_from_start
+
+    one_blas_thread_from_start()  # as the command does before anything imports numpy or spaCy
+    spacy_without_cli_from_start()
+    acc["start"] = time.process_time() - start
+    import graphkit.cli as cli
+    import spacy.language as language
+
+    build, nlp, extract, store_mod = (sys.modules[f"graphkit.{m}"] for m in ("build", "nlp", "extract", "store"))
+    pipe = language._pipe
+
+    def counted_pipe(docs, proc, name, default_error_handler, kwargs):  # spaCy runs each component through this
+        it = pipe(docs, proc, name, default_error_handler, kwargs)
+        while True:
+            enter("pipe:" + name)
+            try:
+                doc = next(it)
+            except StopIteration:
+                leave()
+                return
+            leave()
+            yield doc
+
+    language._pipe = counted_pipe
+    language.Language.make_doc = counted("pipe:tokenizer", language.Language.make_doc)
+    nlp.cached_pipeline = counted("load", nlp.cached_pipeline)
+    extract.extract_parsed = counted("extract_parsed", extract.extract_parsed)
+    store_mod.Store.put_article = counted("store", store_mod.Store.put_article)
+    extract.DocExtraction.model_dump_json = counted("store", extract.DocExtraction.model_dump_json)
+
+    class Clock:  # resolve_store's stage clock, in CPU seconds of this thread
+        def __init__(self, timings):
+            self.t = time.thread_time()
+
+        def __call__(self, stage):
+            now = time.thread_time()
+            acc["resolve:" + stage] += now - self.t
+            self.t = now
+
+    build._Clock = Clock
+    run = threading.Thread.run
+
+    def counted_run(self):
+        t = time.thread_time()
+        try:
+            run(self)
+        finally:
+            acc["thread:" + self.name] += time.thread_time() - t
+
+    threading.Thread.run = counted_run
+    try:
+        cli.main(["build", corpus, "--store", store, "-q"])  # argv given: main returns (no _leave)
+    except SystemExit as e:
+        if e.code:
+            raise
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    acc["process"] = ru.ru_utime + ru.ru_stime
+    return {k: round(v, 3) for k, v in sorted(acc.items())}
+
+
+# -- the parent ----------------------------------------------------------------------------------------------
+def profile(src: Path, corpus: Path, work: Path) -> dict:
+    store = work / "store.db"
+    store.unlink(missing_ok=True)
+    env = dict(os.environ, PYTHONPATH=str(src))
+    out = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(store)], env=env,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, help="a corpus folder (default: PolNeAR dev, written to a temporary one)")
+    ap.add_argument("--src", type=Path, action="append", help="a checkout's root (repeat to compare; default: this)")
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        print(json.dumps(child(*a.child)))
+        return
+    srcs = [p.resolve() for p in (a.src or [ROOT])]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = a.corpus
+        if corpus is None:
+            sys.path.insert(0, str(ROOT / "bench"))
+            from bench_build import write_corpus
+
+            corpus = work / "dev"
+            write_corpus(POLNEAR / "dev.jsonl", corpus, None)
+        runs: dict[Path, list[dict]] = {s: [] for s in srcs}
+        for r in range(a.rounds):
+            for s in (srcs if r % 2 == 0 else srcs[::-1]):
+                runs[s].append(profile(s, corpus, work))
+                print(f"round {r + 1}: {s} done (load {os.getloadavg()[0]:.1f})", file=sys.stderr)
+    items = sorted({k for rs in runs.values() for d in rs for k in d}, key=lambda k: (k != "process", k))
+    print("item, CPU s per round | " + " | ".join(str(s) for s in srcs))
+    for k in items:
+        print(f"{k:36s} " + " | ".join(" / ".join(f"{d.get(k, 0):.2f}" for d in runs[s]) for s in srcs))
+
+
+if __name__ == "__main__":
+    main()
