@@ -422,7 +422,7 @@ def _speech_clause(cue) -> list:
     clause = [cue]
     t = cue
     hops = 0
-    while hops < 6 and t.dep_ not in _STOP_LINKS and t.head is not t:
+    while hops < 6 and t.dep_ not in _STOP_LINKS and t.head.i != t.i:  # a root is its own head ("ROOT" stops too)
         if t.dep_ not in _UP_LINKS:
             break
         t = t.head
@@ -456,7 +456,7 @@ def _attached(expr_root, clause: list) -> bool:
     for _ in range(8):
         if t in clause:
             return True
-        if t.head is t:
+        if t.head.i == t.i:  # the sentence's root: nothing above (spaCy makes a new Token each access: no `is`)
             return False
         t = t.head
         if t.pos_ in _VERBAL:

@@ -120,7 +120,7 @@ def _who_antecedent(pron: str, t: Token) -> Token:
     while up.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and up.dep_ == "pobj" and up.head.dep_ == "prep" \
             and up.head.head.pos_ in ("NOUN", "PROPN") and up.head.head.ent_type_ != up.ent_type_:
         up = up.head.head
-    if up is not t and up.dep_ == "appos" and up.head.ent_type_ == "PERSON":
+    if up.i != t.i and up.dep_ == "appos" and up.head.ent_type_ == "PERSON":  # moved up from t
         up = up.head
     # only to a person: 'the minds of Americans', 'a frontal attack on ...' are no one who speaks
     return up if up.ent_type_ == "PERSON" or person_role(up) else t

@@ -368,7 +368,7 @@ class SpeakerResolver:
         repeats a name where a reflexive would do ("he did not dispute that he lends his thoughts to Mr.
         Trump and others whom Mr. Hannity has known" is Hannity's)."""
         verb = pron.head
-        if pron.dep_ not in ("nsubj", "nsubjpass") or verb is pron:
+        if pron.dep_ not in ("nsubj", "nsubjpass"):  # a subject is never its sentence's root
             return frozenset()
         own = {t.i for t in pron.subtree}
         lo, hi = pron.idx + len(pron.text), verb.right_edge.idx + len(verb.right_edge.text)
