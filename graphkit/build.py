@@ -160,8 +160,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     An article is parsed again when its bytes, its publication date (claim dates are resolved
     against it) or its extraction key (`graphkit.fingerprint`: the spaCy pipeline, graphkit's
     extraction version, models/cues.yaml and the filter weights) change. The cross-article resolution
-    is skipped when neither the extractions, the knowledge files (models/ and the corpus's own) nor
-    the skipped files changed since the last one; the summary then gives the counts that resolution stored.
+    is skipped when neither the extractions, the knowledge files (models/ and the corpus's own), graphkit's
+    code nor the skipped files changed since the last one; the summary then gives the counts that resolution stored.
 
     ``knowledge`` (a graphkit.knowledge.Knowledge; default: models/ alone) is what actors and issues are
     resolved with; the store records which files it was (``Store.get_meta("knowledge")``). Its files are
@@ -527,16 +527,19 @@ class DiscoveryRows:
 def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
                         n_issues: Optional[int] = None, window_days: Optional[int] = None) -> str:
     """What the resolved layer is a function of: every extraction (by hash and key), `resolution_key` (models/
-    and the corpus's knowledge files, a graphkit.knowledge.Knowledge), the number of issues asked for, the
-    contradiction window, skipped files.
+    and the corpus's knowledge files, a graphkit.knowledge.Knowledge), graphkit's own code (`graphkit.kept.code_key`,
+    as for what the resolution keeps: a change to how claims are resolved, which moves no extraction version,
+    re-resolves a store built before it), the number of issues asked for, the contradiction window, skipped files.
 
     `Store.put_article` and `Store.remove_articles` also clear the stored fingerprint, so any
     change to an extraction (e.g. a re-parse for a new publication date) re-resolves.
     """
+    from .kept import code_key
     from .knowledge import Knowledge
 
     paths = [p for ps in (knowledge or Knowledge()).files().values() for p in ps]
-    h = hashlib.sha256(resolution_key(paths).encode() + f"\0n_issues={n_issues}\0window={window_days}".encode())
+    h = hashlib.sha256(f"{resolution_key(paths)}\0code={code_key()}\0n_issues={n_issues}\0window={window_days}"
+                       .encode())
     for doc_id, sha, mkey in store.extraction_keys():
         h.update(f"{doc_id}\0{sha}\0{mkey}\n".encode())
     for s in sorted(skipped, key=lambda s: s.path):

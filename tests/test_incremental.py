@@ -123,6 +123,22 @@ def test_rebuild_with_nothing_changed_skips_resolution(copy):
         assert s.count("claims") == n - 1
 
 
+def test_a_change_to_graphkits_code_resolves_again(copy, monkeypatch):
+    """A store built before a change to how claims are resolved (one that moves no extraction version: issues,
+    actors, links) is resolved again by the next build, nothing parsed."""
+    import graphkit.kept
+
+    corpus, store = copy
+    with Store(store) as s:
+        n = s.count("claims")
+        s.db.execute("DELETE FROM claims WHERE rowid = (SELECT min(rowid) FROM claims)")  # a re-resolution restores it
+    monkeypatch.setattr(graphkit.kept, "code_key", lambda: "graphkit's code after an upgrade")
+    rep = build(corpus, store)
+    assert (rep.parsed, rep.unchanged) == (0, 5)
+    with Store(store, readonly=True) as s:
+        assert s.count("claims") == n
+
+
 def test_force_reparses_and_resolves_everything(copy, sample_store):
     corpus, store = copy
     rep = build(corpus, store, force=True)
