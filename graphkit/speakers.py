@@ -667,7 +667,7 @@ def clause_depth(t: Token) -> int:
     (0, 1)
     """
     n = 0
-    while t.head is not t and t.head.i != t.i:
+    while t.head.i != t.i:  # up to the root, its own head (a new Token each access: `is` never holds)
         n += t.dep_ in _SUBORDINATE
         t = t.head
     return n
