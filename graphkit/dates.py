@@ -493,7 +493,8 @@ def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpressio
             continue
         if ex.text.endswith(("'s", "\u2019s")) or text[ex.end:ex.end + 2] in ("'s", "\u2019s"):
             continue  # "this week's meeting": a possessive names a thing
-        ok = any(_attached(tok, clause) for tok in span if tok.head not in span or tok.head is tok)
+        # the expression's own roots: a token whose head is outside it, or the sentence's root
+        ok = any(_attached(tok, clause) for tok in span if tok.head not in span or tok.head.i == tok.i)
         if not ok:
             # the parse may hang "stated Monday he believes" on the content verb: a date right
             # after the cue and before the content still belongs to the speech act

@@ -295,3 +295,42 @@ def test_ago_counts_back_as_dateparser_does(text, published):
 
     pub = dt.date.fromisoformat(published)
     assert _ago(text, pub) == _dateparser(text, pub)
+
+
+def parsed(words, heads, deps, pos):
+    """A Doc with the parse given by hand (heads as absolute indices), words joined by spaces, the last one
+    (punctuation) attached."""
+    import spacy
+    from spacy.tokens import Doc
+
+    spaces = [True] * (len(words) - 2) + [False, False]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+# a date whose word the parser makes its sentence's root: words, heads, deps, POS -> date, basis
+ROOT_DATE_CASES = [
+    # "May" read as a modal and made the root, "said" an adverbial clause under it: the date governs the cue
+    # and dates the act (a root never passed the "head outside the expression" test: spaCy makes a new Token
+    # on each access, so "tok.head is tok" never held)
+    (["May", "12", "he", "said", "no", "."], [0, 0, 3, 0, 3, 0],
+     ["ROOT", "nummod", "nsubj", "advcl", "dobj", "punct"], ["AUX", "NUM", "PRON", "VERB", "INTJ", "PUNCT"],
+     "2016-05-12", "explicit"),
+    # the same words with "said" a clause of its own (parataxis): the date is not the speech act's
+    (["May", "12", "he", "said", "no", "."], [0, 0, 3, 0, 3, 0],
+     ["ROOT", "nummod", "nsubj", "parataxis", "dobj", "punct"], ["AUX", "NUM", "PRON", "VERB", "INTJ", "PUNCT"],
+     "2016-06-01", "publication"),
+    # a root date noun above a cue it does not govern through a speech-clause link
+    (["Monday", ":", "he", "said", "no", "."], [0, 0, 3, 0, 3, 0],
+     ["ROOT", "punct", "nsubj", "appos", "dobj", "punct"], ["PROPN", "PUNCT", "PRON", "VERB", "INTJ", "PUNCT"],
+     "2016-06-01", "publication"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,pos,date,basis", ROOT_DATE_CASES)
+def test_a_date_that_is_its_sentences_root(words, heads, deps, pos, date, basis):
+    doc = parsed(words, heads, deps, pos)
+    text = doc.text
+    cue, content = text.index("said"), text.index("no")
+    att = Attribution(spans=[(content, content + 2)], text="no", cue="said", cue_span=(cue, cue + 4))
+    cd = claim_date(doc, att, dt.date(2016, 6, 1))
+    assert (cd.date, cd.basis) == (date, basis)
