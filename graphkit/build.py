@@ -282,8 +282,9 @@ def warm_resolution(issue_model: bool = False):
     """Start loading what `resolve_store` needs, in a thread: its modules and the place indexes (every resolution
     reads them), and with ``issue_model`` what discovering issues and fitting the issue model need
     (`fits_issue_model`): scikit-learn (`graphkit.issue_model.import_sklearn`: about 1 CPU s of imports, without the
-    pandas and ``scipy.stats`` it would load for nothing), SciPy's clustering and the English word frequencies
-    (`graphkit.discover.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses (in worker
+    pandas and ``scipy.stats`` it would load for nothing, which it can only leave out while no other thread runs: so
+    here, before the thread starts, when this is the process's one thread), SciPy's clustering and the English word
+    frequencies (`graphkit.discover.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses (in worker
     processes, where it only shares the cores, or in its own thread, whose matrix products release the GIL), so
     that the resolution after the parse, which nothing overlaps, does not pay for them.
     Returns the started thread (join it); whatever fails here is left for the resolution to meet and report.
@@ -294,10 +295,14 @@ def warm_resolution(issue_model: bool = False):
     """
     import threading
 
+    from .issue_model import import_sklearn, sole_thread
+
+    if issue_model and sole_thread():
+        import_sklearn()  # its stand-ins for pandas and scipy.stats seen by no other thread (0.6 CPU s, not 1.5)
+
     def load():
         try:
             from . import contradict, places, resolve, statements  # noqa: F401
-            from .issue_model import import_sklearn
 
             places.load_place_config()
             places._geonames()  # the geonames indexes, from their cache file (graphkit.places)
@@ -308,7 +313,7 @@ def warm_resolution(issue_model: bool = False):
                 word_frequency("the", "en")  # loads the English frequency list (cached by wordfreq)
                 import scipy.cluster.hierarchy  # noqa: F401  (graphkit.clustering)
 
-                import_sklearn()  # scikit-learn, without pandas
+                import_sklearn()  # done above, else (another thread runs: the parse ahead) as scikit-learn imports
         except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
             pass
 

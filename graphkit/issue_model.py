@@ -401,7 +401,13 @@ def import_sklearn() -> None:
     later ``import scipy.stats`` or ``import pandas`` is the real one, scikit-learn's data-frame checks (which look
     in ``sys.modules`` when called) see pandas exactly when it is loaded, and a stand-in function called later
     imports the real module and calls its function: the same results, the import paid only where it is used.
-    The import runs in `graphkit.build.warm_resolution`'s thread while spaCy parses.
+
+    The stand-ins are in ``sys.modules`` for every thread of the process while scikit-learn imports: another
+    thread's ``import pandas`` or ``from scipy.stats import rankdata`` would keep a stand-in for good, its
+    ``importlib.util.find_spec("pandas")`` raise ValueError (a stand-in has no spec), a process it forked meanwhile
+    keep them. So they are used only when this is the process's one thread (`sole_thread`); with any other, or
+    with either module loaded already, scikit-learn is imported as it is. `graphkit.build.warm_resolution` calls
+    it before it starts its thread.
 
     >>> import sys
     >>> import_sklearn(); "sklearn.linear_model" in sys.modules
@@ -412,6 +418,10 @@ def import_sklearn() -> None:
     import sys
 
     if "sklearn.linear_model" in sys.modules and "sklearn.feature_extraction.text" in sys.modules:
+        return
+    if not sole_thread():  # another thread would see the stand-ins
+        import sklearn.feature_extraction.text  # noqa: F401
+        import sklearn.linear_model  # noqa: F401
         return
     stand_ins = {}
     for name, functions in DEFERRED_IMPORTS.items():
@@ -428,6 +438,15 @@ def import_sklearn() -> None:
             parent, _, child = name.rpartition(".")
             if parent and getattr(sys.modules.get(parent), "__dict__", {}).get(child) is m:
                 delattr(sys.modules[parent], child)  # ``import scipy.stats`` set it on scipy; scipy finds its own
+
+
+def sole_thread() -> bool:
+    """Whether the calling thread is the process's only one (``threading.active_count``: threads started with
+    `threading`, or that ran Python through it), so that a change to ``sys.modules`` undone before returning is
+    seen by no other code (`import_sklearn`)."""
+    import threading
+
+    return threading.active_count() == 1
 
 
 def _importable(name: str) -> bool:

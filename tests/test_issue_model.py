@@ -135,3 +135,33 @@ def test_a_deferred_module_gives_what_the_real_one_gives(module, functions, ask,
     from graphkit.issue_model import _DeferredModule
 
     assert ask(_DeferredModule(module, functions)) == expected
+
+
+THREAD_CHECK = r"""
+import sys, threading
+from graphkit.issue_model import import_sklearn
+other = {other}
+stop = threading.Event()
+if other:
+    threading.Thread(target=stop.wait, daemon=True).start()
+import_sklearn()
+stop.set()
+print(sorted(m for m in ("pandas", "scipy.stats") if m in sys.modules), type(sys.modules["sklearn.utils.fixes"].pd).__name__)
+"""
+
+
+# whether another thread runs -> what the import leaves loaded, and what scikit-learn holds as pandas
+@pytest.mark.parametrize("other,loaded,pd", [
+    # another thread would see stand-ins in sys.modules (its ``import pandas``, its find_spec): scikit-learn as it is
+    (True, "['pandas', 'scipy.stats']", "module"),
+    # the process's one thread: without them
+    (False, "[]", "_DeferredModule"),
+])
+def test_the_stand_ins_are_used_only_by_the_processs_one_thread(other, loaded, pd):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", THREAD_CHECK.format(other=other)], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.rsplit(" ", 1) == [loaded, pd + "\n"]
