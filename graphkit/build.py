@@ -295,7 +295,8 @@ def warm_resolution(issue_model: bool = False):
     """
     import threading
 
-    from .issue_model import import_sklearn, sole_thread
+    from .issue_model import import_sklearn
+    from .standins import sole_thread
 
     if issue_model and sole_thread():
         import_sklearn()  # its stand-ins for pandas and scipy.stats seen by no other thread (0.6 CPU s, not 1.5)

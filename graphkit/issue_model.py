@@ -36,7 +36,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from types import ModuleType
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from .stopwords import ENGLISH_STOP_WORDS
@@ -384,127 +383,45 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 
 #: modules scikit-learn imports whatever is used, and what of each it takes at import: the names of functions
-#: (``from scipy.stats import rankdata``) that `import_sklearn` hands over as `_deferred_function` stand-ins
+#: (``from scipy.stats import rankdata``) that `import_sklearn` hands over as
+#: `graphkit.standins.DeferredFunction` objects
 DEFERRED_IMPORTS = {"pandas": (), "scipy.stats": ("rankdata", "gmean")}
 
 
-def import_sklearn() -> None:
+def import_sklearn() -> bool:
     """Import what `fit_issue_model` uses of scikit-learn (TF-IDF and logistic regression), without pandas and
-    SciPy's statistics, which it imports whatever is used.
+    SciPy's statistics, which it imports whatever is used; whether it was so (`graphkit.standins`).
 
     Every scikit-learn import runs ``sklearn.utils.fixes``, which imports ``scipy.stats`` and tries ``import pandas``,
     and ``sklearn.linear_model`` takes ``rankdata`` and ``gmean`` from ``scipy.stats`` (for scorers and a link
     function the fit does not call): about 1.2 of the 2.2 CPU s scikit-learn cost a build (bench/README.md,
     Scale). So while scikit-learn is imported, each module of `DEFERRED_IMPORTS` not loaded yet is a stand-in in
-    ``sys.modules`` (`_DeferredModule`): the functions listed come as `_deferred_function` stand-ins, and anything
-    else asked of it imports the real module there and then. The stand-ins leave ``sys.modules`` afterwards, so a
-    later ``import scipy.stats`` or ``import pandas`` is the real one, scikit-learn's data-frame checks (which look
-    in ``sys.modules`` when called) see pandas exactly when it is loaded, and a stand-in function called later
-    imports the real module and calls its function: the same results, the import paid only where it is used.
-
-    The stand-ins are in ``sys.modules`` for every thread of the process while scikit-learn imports: another
-    thread's ``import pandas`` or ``from scipy.stats import rankdata`` would keep a stand-in for good, its
-    ``importlib.util.find_spec("pandas")`` raise ValueError (a stand-in has no spec), a process it forked meanwhile
-    keep them. So they are used only when this is the process's one thread (`sole_thread`); with any other, or
-    with either module loaded already, scikit-learn is imported as it is. `graphkit.build.warm_resolution` calls
-    it before it starts its thread.
+    ``sys.modules`` (`graphkit.standins.import_with_stand_ins`): the functions listed are imported when first
+    called (and pickle as the real ones), a later ``import scipy.stats`` or ``import pandas`` is the real one, and
+    scikit-learn's data-frame checks (which look in ``sys.modules`` when called) see pandas exactly when it is
+    loaded. Those lists match scikit-learn 1.9; a version that asks more of them at import is imported again
+    with the real modules (the CPU saved is lost, nothing else). Only when this is the process's one thread:
+    `graphkit.build.warm_resolution` calls it before it starts its thread.
 
     >>> import sys
-    >>> import_sklearn(); "sklearn.linear_model" in sys.modules
+    >>> _ = import_sklearn(); "sklearn.linear_model" in sys.modules
     True
-    >>> any(isinstance(sys.modules.get(m), _DeferredModule) for m in DEFERRED_IMPORTS)
+    >>> from graphkit.standins import StandIn
+    >>> any(isinstance(sys.modules.get(m), StandIn) for m in DEFERRED_IMPORTS)
     False
     """
     import sys
 
+    from .standins import import_with_stand_ins
+
     if "sklearn.linear_model" in sys.modules and "sklearn.feature_extraction.text" in sys.modules:
-        return
-    if not sole_thread():  # another thread would see the stand-ins
-        import sklearn.feature_extraction.text  # noqa: F401
-        import sklearn.linear_model  # noqa: F401
-        return
-    stand_ins = {}
-    for name, functions in DEFERRED_IMPORTS.items():
-        parent = name.rpartition(".")[0]
-        if name not in sys.modules and (not parent or parent in sys.modules or _importable(parent)):
-            stand_ins[name] = sys.modules[name] = _DeferredModule(name, functions)
-    try:
-        import sklearn.feature_extraction.text  # noqa: F401
-        import sklearn.linear_model  # noqa: F401
-    finally:
-        for name, m in stand_ins.items():
-            if sys.modules.get(name) is m:
-                del sys.modules[name]
-            parent, _, child = name.rpartition(".")
-            if parent and getattr(sys.modules.get(parent), "__dict__", {}).get(child) is m:
-                delattr(sys.modules[parent], child)  # ``import scipy.stats`` set it on scipy; scipy finds its own
-
-
-def sole_thread() -> bool:
-    """Whether the calling thread is the process's only one (``threading.active_count``: threads started with
-    `threading`, or that ran Python through it), so that a change to ``sys.modules`` undone before returning is
-    seen by no other code (`import_sklearn`)."""
-    import threading
-
-    return threading.active_count() == 1
-
-
-def _importable(name: str) -> bool:
-    """Imports ``name`` (the package of a deferred module); whether it could."""
-    import importlib
-
-    try:
-        importlib.import_module(name)
-    except ImportError:
         return False
-    return True
+    return import_with_stand_ins(_import_sklearn_parts, DEFERRED_IMPORTS, package="sklearn")
 
 
-class _DeferredModule(ModuleType):
-    """A module's stand-in in ``sys.modules`` (`import_sklearn`): each of ``functions`` asked of it is a
-    `_deferred_function`; anything else it does not have imports the real module (taking the stand-in out of
-    ``sys.modules`` first) and gives the real one's.
-
-    >>> m = _DeferredModule("json", ("dumps",)); f = m.dumps; f.__name__, f([1]), m.loads("[2]")
-    ('dumps', '[1]', [2])
-    """
-
-    def __init__(self, name: str, functions=()) -> None:
-        import importlib.util
-
-        super().__init__(name)
-        self.__deferred = frozenset(functions)
-        spec = importlib.util.find_spec(name)  # finds it without running it
-        if spec is not None and spec.submodule_search_locations is not None:
-            self.__path__ = list(spec.submodule_search_locations)  # a package: ``from pkg import name`` asks
-
-    def __getattr__(self, attr: str):
-        if attr in self.__deferred:
-            return _deferred_function(self.__name__, attr)
-        import importlib
-        import sys
-
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), attr)
-
-
-def _deferred_function(module: str, name: str):
-    """A function that imports ``module`` when first called and calls its ``name`` with what it was given."""
-    import functools
-    import importlib
-
-    @functools.cache
-    def real():
-        return getattr(importlib.import_module(module), name)
-
-    def call(*args, **kwargs):
-        return real()(*args, **kwargs)
-
-    call.__name__ = call.__qualname__ = name
-    call.__module__ = module
-    call.__doc__ = f"``{module}.{name}``, imported when first called (graphkit.issue_model.import_sklearn)."
-    return call
+def _import_sklearn_parts() -> None:
+    import sklearn.feature_extraction.text  # noqa: F401
+    import sklearn.linear_model  # noqa: F401
 
 
 def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], min_df: int = MIN_DF,

@@ -264,11 +264,15 @@ class _SpacyWithoutCli:
         return spec
 
 
+#: what spaCy's ``__init__`` takes of its command-line package: ``from .cli.info import info`` (`_WithoutCliLoader`)
+SPACY_CLI_DEFERRED = {"spacy.cli": (), "spacy.cli.info": ("info",)}
+
+
 class _WithoutCliLoader:
-    """spaCy's loader, whose ``exec_module`` runs with stand-ins for ``spacy.cli`` and ``spacy.cli.info`` in
-    ``sys.modules`` (``spacy.info`` imports the real one when called); the stand-ins are gone once it returns, so
-    a later ``import spacy.cli`` imports the real package. If spaCy's ``__init__`` needs more of them, it runs
-    again without them."""
+    """spaCy's loader, whose ``exec_module`` runs with stand-ins for ``spacy.cli`` and ``spacy.cli.info``
+    (`SPACY_CLI_DEFERRED`, `graphkit.standins.import_with_stand_ins`): ``spacy.info`` imports the real one when
+    called, and a later ``import spacy.cli`` imports the real package. If spaCy's ``__init__`` asks more of
+    them, it runs again with the real package."""
 
     def __init__(self, real) -> None:
         self.real = real
@@ -280,33 +284,9 @@ class _WithoutCliLoader:
         return self.real.create_module(spec)
 
     def exec_module(self, module) -> None:
-        import types
+        from .standins import import_with_stand_ins
 
-        cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
-        cli.__path__ = []
-        info.info = _spacy_info
-        stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
-        sys.modules.update(stand_ins)
-        try:
-            self.real.exec_module(module)
-        except (ImportError, AttributeError):
-            self._drop(stand_ins)
-            self.real.exec_module(module)  # the whole of it, as an import without this loader
-        finally:
-            self._drop(stand_ins)
-
-    @staticmethod
-    def _drop(stand_ins: dict) -> None:
-        for name, m in stand_ins.items():
-            if sys.modules.get(name) is m:
-                del sys.modules[name]
-
-
-def _spacy_info(*args, **kwargs):
-    """``spacy.info`` when spaCy was imported without its command-line package: the real one, imported now."""
-    from spacy.cli.info import info
-
-    return info(*args, **kwargs)
+        import_with_stand_ins(lambda: self.real.exec_module(module), SPACY_CLI_DEFERRED, package=module.__name__)
 
 
 def one_blas_thread():
