@@ -282,19 +282,23 @@ def test_every_match_holds_a_needle(text):
     assert find_date_expressions(text), text
 
 
-@pytest.mark.parametrize("text, published", [
-    ("two days ago", "2016-03-01"), ("1 month ago", "2016-03-31"), ("a year ago", "2016-02-29"),
-    ("three weeks ago", "2016-01-10"), ("a month ago", "2016-05-31"), ("12 months ago", "2017-03-31"),
-    ("Ten Years Ago", "2016-07-04"), ("a few days ago", "2016-03-01"), ("several weeks ago", "2016-03-01"),
-    ("0 days ago", "2016-03-01"), ("5000 years ago", "2016-03-01"),
+@pytest.mark.parametrize("text, published, day", [
+    ("two days ago", "2016-03-01", "2016-02-28"), ("1 month ago", "2016-03-31", "2016-02-29"),
+    ("a year ago", "2016-02-29", "2015-02-28"), ("three weeks ago", "2016-01-10", "2015-12-20"),
+    ("a month ago", "2016-05-31", "2016-04-30"), ("12 months ago", "2017-03-31", "2016-03-31"),
+    ("Ten Years Ago", "2016-07-04", "2006-07-04"), ("a few days ago", "2016-03-01", None),
+    ("several weeks ago", "2016-03-01", None), ("0 days ago", "2016-03-01", "2016-03-01"),
+    ("5000 years ago", "2016-03-01", None),
 ])
-def test_ago_counts_back_as_dateparser_does(text, published):
+def test_ago_counts_back_as_dateparser_does(text, published, day):
     """'N units ago' is counted back from the publication date without dateparser (its start-up costs
-    0.3-0.4 CPU s a process), to the same day dateparser gives."""
-    from graphkit.dates import _ago, _dateparser
+    0.3-0.4 CPU s a process), to the same day dateparser gives: calendar months and years, no day for 'a few' or
+    'several'. The days are dateparser 1.5.0's answers, written out: compared with a live dateparser, a new
+    release of it (unbounded in pyproject.toml) would fail CI with no change to graphkit."""
+    from graphkit.dates import _ago
 
     pub = dt.date.fromisoformat(published)
-    assert _ago(text, pub) == _dateparser(text, pub)
+    assert _ago(text, pub) == (dt.date.fromisoformat(day) if day else None)
 
 
 def parsed(words, heads, deps, pos):
