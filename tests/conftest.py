@@ -8,11 +8,14 @@ from pathlib import Path
 import os
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # CI runs the property tests on hypothesis's fixed draw (the same examples every run, so a red CI names
-# a change, not a lucky draw); a developer's run keeps drawing new examples to find new bugs.
-settings.register_profile("ci", derandomize=True, print_blob=True)
+# a change, not a lucky draw); a developer's run keeps drawing new examples to find new bugs. Nor does a CI
+# run time them: no deadline, no too_slow health check (both measure wall time, which a loaded machine moves).
+# A test's own @settings(suppress_health_check=...) replaces this list: name too_slow there as well.
+settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
 if os.environ.get("GRAPHKIT_CI"):
     settings.load_profile("ci")
 
