@@ -286,13 +286,9 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     rel, name_problem = readable_name(path.relative_to(root).as_posix())
     doc_id = PurePosixPath(rel).stem
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Skipped(path=rel, reason=f"{size / 1e6:.0f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit; split the file")]
-        raw = path.read_bytes()
-    except OSError as e:
-        return None, [Skipped(path=rel, reason=f"cannot read the file ({e.strerror}); check its permissions")]
+    raw, problem = _file_bytes(path)
+    if raw is None:
+        return None, [Skipped(path=rel, reason=problem)]
     text, encoding, problem = decode(raw)
     if text is None:
         return None, [Skipped(path=rel, reason=problem)]
@@ -301,37 +297,14 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
         notes.append(f"decoded as {encoding}")
     if name_problem:
         notes.append(name_problem)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    fields: dict = {}
-    if fmt == "md":
-        text, fields, problem = _front_matter(text)
-        if problem:
-            notes.append(problem)
-        text, page = markdown_article(text)
-        fields = {**page, **fields}            # front matter over the first heading
-    elif fmt == "html":
-        text, fields = html_article(text)     # the page's own metadata (meta tags, JSON-LD)
-    text = text.replace("\x00", "").lstrip("\ufeff")  # a BOM the markup or a second encoding pass left in front
-    if not text.strip():
-        if not raw:
-            why = "no text: the file is empty; remove it or save the article into it"
-        elif fmt == "html":
-            why = "no text: the page has no main text (only markup, scripts or styles); save the article's text instead"
-        elif fmt == "md" and fields:
-            why = "no text: front matter only, no article body; add the text below the front matter"
-        else:
-            why = "no text: whitespace only; remove the file or save the article into it"
-        return None, [Skipped(path=rel, reason=why)]
-    merged = {**{k: v for k, v in fields.items() if k in META_FIELDS}, **{k: v for k, v in (meta or {}).items() if k in META_FIELDS and v not in (None, "")}}
-    published, problem = parse_date(merged.get("published"))
+    text, fields, problem = _article_text(text, fmt)
     if problem:
         notes.append(problem)
-    elif meta is None and has_metadata and not any(k in fields for k in META_FIELDS):
-        notes.append("no row in the corpus metadata; no publication date, so claims are dated from the text only: "
-                     "add a row with this doc_id")
-    elif published is None:
-        notes.append("no publication date (none in the metadata, front matter or page); claims are dated from "
-                     "the text only: add `published` (YYYY-MM-DD) to a metadata.jsonl row for this doc_id")
+    if not text.strip():
+        return None, [Skipped(path=rel, reason=_no_text_reason(raw, fmt, fields))]
+    merged = {**{k: v for k, v in fields.items() if k in META_FIELDS}, **{k: v for k, v in (meta or {}).items() if k in META_FIELDS and v not in (None, "")}}
+    published, problem = parse_date(merged.get("published"))
+    notes += _date_notes(problem, published, meta is None and has_metadata and not any(k in fields for k in META_FIELDS))
     problem = language_note(text)
     if problem:
         notes.append(problem)
@@ -349,6 +322,63 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     problems = [n for n in notes if not n.startswith("decoded as")]
     # one entry per file (the store keys them by path): several problems are joined with " · "
     return doc, [Skipped(path=rel, reason=" · ".join(problems), degraded=True)] if problems else []
+
+
+def _file_bytes(path: Path) -> tuple[Optional[bytes], Optional[str]]:
+    """The file's bytes, or (None, why not: over MAX_BYTES or unreadable)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, f"{size / 1e6:.0f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit; split the file"
+        return path.read_bytes(), None
+    except OSError as e:
+        return None, f"cannot read the file ({e.strerror}); check its permissions"
+
+
+def _article_text(text: str, fmt: str) -> tuple[str, dict, Optional[str]]:
+    """(the article's text, the fields its own markup gives, a problem with its front matter) from the decoded
+    file: line ends made \\n, markdown's front matter and first heading read, HTML's main text and metadata."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    fields: dict = {}
+    problem = None
+    if fmt == "md":
+        text, fields, problem = _front_matter(text)
+        text, page = markdown_article(text)
+        fields = {**page, **fields}            # front matter over the first heading
+    elif fmt == "html":
+        text, fields = html_article(text)     # the page's own metadata (meta tags, JSON-LD)
+    return text.replace("\x00", "").lstrip("\ufeff"), fields, problem  # a BOM the markup or a second encoding pass left
+
+
+def _no_text_reason(raw: bytes, fmt: str, fields: dict) -> str:
+    """Why an article with no text is skipped, and what to do.
+
+    >>> _no_text_reason(b"", "txt", {})
+    'no text: the file is empty; remove it or save the article into it'
+    >>> _no_text_reason(b"---\\ntitle: x\\n---\\n", "md", {"title": "x"})
+    'no text: front matter only, no article body; add the text below the front matter'
+    """
+    if not raw:
+        return "no text: the file is empty; remove it or save the article into it"
+    if fmt == "html":
+        return "no text: the page has no main text (only markup, scripts or styles); save the article's text instead"
+    if fmt == "md" and fields:
+        return "no text: front matter only, no article body; add the text below the front matter"
+    return "no text: whitespace only; remove the file or save the article into it"
+
+
+def _date_notes(problem: Optional[str], published: Optional[dt.date], no_row: bool) -> list[str]:
+    """The note on the article's publication date: its problem, no metadata row (``no_row``: the corpus has
+    metadata and neither it nor the article's markup gives any field), or no date at all."""
+    if problem:
+        return [problem]
+    if no_row:
+        return ["no row in the corpus metadata; no publication date, so claims are dated from the text only: "
+                "add a row with this doc_id"]
+    if published is None:
+        return ["no publication date (none in the metadata, front matter or page); claims are dated from "
+                "the text only: add `published` (YYYY-MM-DD) to a metadata.jsonl row for this doc_id"]
+    return []
 
 
 def _byline_author(text: str, title) -> Optional[str]:
