@@ -82,7 +82,10 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         learnt, likely = read_claims(model, texts, assigned)
         assigned = [a or b for a, b in zip(assigned, learnt)]
     if articles is not None:
-        assigned = from_article(assigned, articles, likely)
+        from .issues import weak_issues
+
+        weak = [weak_issues(text, taxonomy) if not a else {} for (text, _), a in zip(claims, assigned)]
+        assigned = from_article(assigned, articles, likely, weak)
     return list(assigned)
 
 
@@ -167,15 +170,18 @@ def _class_probabilities(model: "IssueModel", text: str):
     return cols, x, p
 
 
-def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None
-                 ) -> list[list[tuple]]:
+def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
+                 weak: Optional[Sequence[dict]] = None) -> list[list[tuple]]:
     """Each claim without an issue gets the issue its article's other claims are about, the nearer ones counting
     more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
     distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
     was said before); the issue with most votes is given with the evidence ``context: article`` and a score of
     half its share of the votes. ``likely``: for each claim, {issue: probability} learnt from what it says
     (`read_claims`) or None; the article's votes, smoothed, are the prior and the claim's own words choose
-    (`weigh_votes`). Claims with issues keep theirs. An article none of whose claims has an issue of its own has no
+    (`weigh_votes`). ``weak``: for each claim, the issues its own words say too little of to be its own
+    (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to citizenship"), each a vote of its score
+    as if said by a claim at no distance: the claim's own words count among its article's, as firmly as they say it.
+    Claims with issues keep theirs. An article none of whose claims has an issue of its own has no
     votes: its claims get the issue their words make likeliest together (`article_likeliest`), when ``likely`` is given;
     without it such an article gives none.
     Nor does a claim whose weighed votes give the winner less than `MIN_ARTICLE_SHARE` of them: its article's claims
@@ -200,6 +206,8 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
                 out[i] = [issue]
             continue
         for i, votes in zip(*_article_votes(assigned, idx)):
+            if weak is not None and weak[i]:
+                votes = {k: votes.get(k, 0.0) + weak[i].get(k, 0.0) for k in sorted(set(votes) | set(weak[i]))}
             if likely is not None and likely[i]:  # what the claim says weighs the article's issues
                 votes = weigh_votes(votes, likely[i])
             best = max(sorted(votes), key=lambda k: votes[k])

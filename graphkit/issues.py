@@ -417,6 +417,16 @@ def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) ->
     >>> assign_claim("It hurts", ("", "TPP and free trade were debated."), taxonomy=tax)
     []
     """
+    evidence, said = discovered_evidence(text, sentence, tax)
+    best = sorted((n for n, e in evidence.items() if e >= 1.0 - 1e-9), key=lambda n: (-evidence[n], n))[:limit]
+    return [(tax.issues[n].name, ", ".join(said[n]), round(1 - 0.5 ** evidence[n], 3)) for n in sorted(best)]
+
+
+def discovered_evidence(text: str, sentence: str, tax: "Taxonomy") -> tuple[dict[int, float], dict[int, list[str]]]:
+    """(issue index → how much a claim says of it, issue index → the triggers said) for discovered issues: each trigger
+    said in ``text`` counts its `_evidence`, in ``sentence`` (the rest of the claim's own sentence) `SENTENCE_WEIGHT` as
+    much, a trigger said only inside a longer trigger of another issue not at all. `_assign_discovered` gives the
+    issues of evidence 1 or more; `weak_issues` reads what is less."""
     evidence: dict[int, float] = {}
     said: dict[int, list[str]] = {}
     for weight, where, prefix in ((1.0, text, ""), (SENTENCE_WEIGHT, sentence, "context: ")):
@@ -428,8 +438,24 @@ def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) ->
                     said.setdefault(n, []).append(prefix + t)
     for n in [n for n in said if _inside_others(n, said)]:
         del said[n], evidence[n]  # "control" said only in "gun control" is that issue's, not its own
-    best = sorted((n for n, e in evidence.items() if e >= 1.0 - 1e-9), key=lambda n: (-evidence[n], n))[:limit]
-    return [(tax.issues[n].name, ", ".join(said[n]), round(1 - 0.5 ** evidence[n], 3)) for n in sorted(best)]
+    return evidence, said
+
+
+def weak_issues(text: str, tax: "Taxonomy") -> dict[str, float]:
+    """The discovered issues a claim's own words say too little of to be its own (evidence under 1: a single word of
+    the issue's triggers, not its name, `_evidence`), each with the score `_assign_discovered` would give (``1 - 0.5 **
+    evidence``): what the claim itself adds to its article's votes (graphkit.issue_model.from_article). Hand-made
+    issues need one trigger: none is weak.
+
+    >>> tax = taxonomy_from_data({"issues": [{"name": "immigration", "patterns": ["immigration reform", "citizenship"]},
+    ...                                      {"name": "race", "patterns": ["campaign", "voters"]}]}, "x", origin="discovered")
+    >>> weak_issues("Democrats embraced a path to citizenship", tax), weak_issues("the voters' campaign", tax)
+    ({'immigration': 0.293}, {})
+    """
+    if not tax.discovered:
+        return {}
+    evidence, _ = discovered_evidence(text, "", tax)
+    return {tax.issues[n].name: round(1 - 0.5 ** e, 3) for n, e in sorted(evidence.items()) if 0 < e < 1.0 - 1e-9}
 
 
 def assign_issues_doc(doc, spans: Sequence[tuple[int, int]], context_spans: Sequence[tuple[int, int]] = (),

@@ -462,6 +462,31 @@ def test_a_claim_saying_little_gets_its_articles_issue(claim, article):
         assert [(n, t) for n, t, _ in got[1]] == [(article, "context: article")]
 
 
+
+RACE_AND_IMMIGRATION = {"issues": [{"name": "campaign", "patterns": ["campaign", "primary voters", "voters"]},
+                                   {"name": "immigration", "patterns": ["immigration reform", "citizenship", "amnesty"]}]}
+
+
+@pytest.mark.parametrize("claim,expected", [
+    # one word of another issue's triggers, too little to be the claim's own issue, still counts among its article's
+    # votes: the claim's own words outweigh a neighbour's (PolNeAR train: 87 statements move, 7 of 20 judged better, 2
+    # worse; "embraced a path to citizenship" in a debate article was the race's)
+    ("Democrats embraced a path to citizenship", "immigration"),
+    ("They oppose amnesty", "immigration"),
+    # a claim that says no trigger: its article's, as before
+    ("It was a good night", "campaign"),
+    # one word of the article's own issue: the article's issue, more firmly
+    ("He thanked the voters", "campaign"),
+])
+def test_a_claims_own_word_of_an_issue_counts_among_its_articles_votes(claim, expected):
+    from graphkit.issue_model import assign_corpus
+    from graphkit.issues import taxonomy_from_data
+
+    claims = [("the campaign is over", ("", "")), (claim, ("", ""))]
+    got = assign_corpus(claims, taxonomy_from_data(RACE_AND_IMMIGRATION, "d", origin="discovered"),
+                        articles=["a", "a"], learn=False)
+    assert [(n, t) for n, t, _ in got[1]] == [(expected, "context: article")]
+
 def _corpus(n_docs, topics, filler):
     """claims (id, doc, phrases): article d is about topic d % len(topics); each claim says one phrase of its topic
     and a filler word any article may use."""
