@@ -159,8 +159,9 @@ class StandIn(ModuleType):
     """A module's stand-in in ``sys.modules`` (`stand_ins`). Each of ``functions`` asked of it is a
     `DeferredFunction`. While the import it stands in for runs (``_standin_live``), anything else asked of it is
     noted as a touch and raises `StandInTouched` (an AttributeError: a submodule import fails too, since it is no
-    package); a dunder name a prober asks for (``__file__``) is only missing. Afterwards, a stand-in the package
-    kept gives the real module's attributes (importing it then).
+    package); a dunder name a prober asks for (``__file__``) is only missing, but ``__version__`` and ``__all__``
+    are touches (`_MODULE_CONTENT`). Afterwards, a stand-in the package kept gives the real module's attributes
+    (importing it then).
 
     >>> m = StandIn("json", ("dumps",)); f = m.dumps; f is m.dumps, hasattr(m, "__file__"), m._standin_touched
     (True, False, [])
@@ -185,11 +186,16 @@ class StandIn(ModuleType):
             setattr(self, attr, f)  # the same object the next time
             return f
         if self._standin_live:
-            if attr.startswith("__") and attr.endswith("__"):
+            if attr.startswith("__") and attr.endswith("__") and attr not in _MODULE_CONTENT:
                 raise AttributeError(attr)
             self._standin_touched.append(attr)
             raise StandInTouched(f"{self.__name__}.{attr}: asked of a stand-in (graphkit.standins)")
         return getattr(importlib.import_module(self.__name__), attr)
+
+
+#: dunder names that are what a module holds, not a prober's question: ``getattr(pd, "__version__", "0")`` or
+#: ``from scipy.stats import *`` (which reads ``__all__``) would get nothing from a stand-in and go on without it
+_MODULE_CONTENT = frozenset({"__version__", "__all__"})
 
 
 class StandInTouched(AttributeError):

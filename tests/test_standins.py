@@ -74,6 +74,9 @@ REAL = {"error": None, "loaded": ["pandas", "scipy.stats"], "stand_ins": [], "ra
     # one that reads pandas at import (an attribute, a dunder)
     ("from ..utils.fixes import pd\nHAS_FRAME = pd is not None and hasattr(pd, 'DataFrame')", REAL),
     ("from ..utils.fixes import pd\nV = pd.__version__", REAL),
+    # ... a version read with a default, names taken with a star: a stand-in has neither to give
+    ("from ..utils.fixes import pd\nV = getattr(pd, '__version__', '0')", REAL),
+    ("from scipy.stats import *", REAL),
     # one that imports a submodule of scipy.stats
     ("import scipy.stats._stats_py", REAL),
     # a stand-in's function asked for its signature: nothing is asked of the module; the function is a stand-in still
