@@ -178,6 +178,33 @@ def view_data(G: nx.Graph) -> dict:
     if not isinstance(G, nx.Graph):
         raise GraphkitError(f"the view draws a networkx graph, got {type(G).__name__}; "
                             "build one with graphkit.graph or the notebook API's subgraph()")
+    links, contradictions = _edge_tables(G)
+    rows = [_claim_row(G, v, a, links.get(v, {})) for v, a in G.nodes(data=True) if a.get("type") == "claim"]
+    claims = [row for row, _, _ in rows]
+    claims.sort(key=lambda c: (c.get("date") or "", c["id"]))
+    actors: dict[str, int] = {}     # counted in the graph's order of claims: ties keep it
+    issue_n: dict[str, int] = {}
+    used_docs: set[str] = set()
+    for row, issues, docs in rows:
+        actors[row["actor"]] = actors.get(row["actor"], 0) + 1
+        for i in issues or [NO_ISSUE]:
+            issue_n[i] = issue_n.get(i, 0) + 1
+        used_docs.update(docs)
+    places = sorted({p for c in claims for p in c.get("places", [])})
+    return {
+        "claims": claims,
+        "actors": _actor_rows(G, actors, claims),
+        "issues": _issue_rows(G, issue_n),
+        "places": [_node_row(G, p, {}) for p in places],
+        "docs": _doc_rows(G, used_docs),
+        "contradictions": contradictions,
+        "no_issue": NO_ISSUE,
+    }
+
+
+def _edge_tables(G: nx.Graph) -> tuple[dict[Any, dict[str, list]], list[dict]]:
+    """What each claim links to (claim -> relation -> node ids: ``about``, ``mentions``, ``reported_in``) and the
+    rows of the links between claims (`LINKS`) at or above the score graphkit shows."""
     kind = {v: a.get("type") for v, a in G.nodes(data=True)}
     out_of: dict[Any, dict[str, list]] = {}
     contradictions = []
@@ -194,68 +221,67 @@ def view_data(G: nx.Graph) -> dict:
                 **{k: _clean(x) for k, x in e.items() if k not in ("type", "reason", "issue", "score", "key")}}))
         elif kind.get(u) == "claim" and rel in ("about", "mentions", "reported_in"):
             out_of.setdefault(u, {}).setdefault(rel, []).append(str(v))
-    claims, actors, used_docs = [], {}, set()
-    issue_n: dict[str, int] = {}
-    for v, a in G.nodes(data=True):
-        if a.get("type") != "claim":
-            continue
-        links = out_of.get(v, {})
-        actor = str(a.get("speaker_id") or "actor:" + str(a.get("speaker") or "unknown"))
-        if actor not in actors:
-            actors[actor] = 0
-        actors[actor] += 1
-        issues = sorted(set(links.get("about", [])), key=lambda i: str(G.nodes[i].get("name") or i)
-                        if i in G else i)
-        for i in issues or [NO_ISSUE]:
-            issue_n[i] = issue_n.get(i, 0) + 1
-        doc = "doc:" + str(a["doc_id"]) if a.get("doc_id") is not None else None
-        docs = list(dict.fromkeys(([doc] if doc else []) + links.get("reported_in", [])))
-        used_docs.update(docs)
-        claims.append(_compact({
-            "id": str(v), "text": _text(a.get("text") or a.get("label") or v), "kind": _text(a.get("kind")),
-            "actor": actor, "speaker": _text(a.get("speaker")), "written": _text(a.get("speaker_text")),
-            "date": _text(a.get("date")), "basis": _text(a.get("date_basis")), "date_text": _text(a.get("date_text")),
-            "stance": _text(a.get("stance")), "cue": _text(a.get("cue")), "issues": issues,
-            "places": sorted(set(links.get("mentions", []))), "doc": docs[0] if docs else None, "reports": docs[1:],
-            "start": _clean(a.get("start")), "end": _clean(a.get("end")),
-            "sentence": _text(a.get("sentence")) if a.get("sentence") != a.get("text") else None,
-        }))
-    claims.sort(key=lambda c: (c.get("date") or "", c["id"]))
+    return out_of, contradictions
 
-    def node(v, fields):
-        a = G.nodes[v] if v in G else {}
-        return _compact({"id": str(v), "label": _label(a, v), **{k: _clean(a.get(f)) for k, f in fields.items()}})
 
-    actor_rows = []
-    for v, n in actors.items():
-        row = node(v, {"type": "actor_type", "roles": "roles"})
+def _claim_row(G: nx.Graph, v, a: dict, links: dict[str, list]) -> tuple[dict, list[str], list[str]]:
+    """A claim node's row for the page, with its issues and its articles (the one it is in first, then those
+    reporting it)."""
+    actor = str(a.get("speaker_id") or "actor:" + str(a.get("speaker") or "unknown"))
+    issues = sorted(set(links.get("about", [])), key=lambda i: str(G.nodes[i].get("name") or i) if i in G else i)
+    doc = "doc:" + str(a["doc_id"]) if a.get("doc_id") is not None else None
+    docs = list(dict.fromkeys(([doc] if doc else []) + links.get("reported_in", [])))
+    row = _compact({
+        "id": str(v), "text": _text(a.get("text") or a.get("label") or v), "kind": _text(a.get("kind")),
+        "actor": actor, "speaker": _text(a.get("speaker")), "written": _text(a.get("speaker_text")),
+        "date": _text(a.get("date")), "basis": _text(a.get("date_basis")), "date_text": _text(a.get("date_text")),
+        "stance": _text(a.get("stance")), "cue": _text(a.get("cue")), "issues": issues,
+        "places": sorted(set(links.get("mentions", []))), "doc": docs[0] if docs else None, "reports": docs[1:],
+        "start": _clean(a.get("start")), "end": _clean(a.get("end")),
+        "sentence": _text(a.get("sentence")) if a.get("sentence") != a.get("text") else None,
+    })
+    return row, issues, docs
+
+
+def _node_row(G: nx.Graph, v, fields: dict[str, str]) -> dict:
+    """A node's row: its id, label and the attributes ``fields`` names (row key -> node attribute)."""
+    a = G.nodes[v] if v in G else {}
+    return _compact({"id": str(v), "label": _label(a, v), **{k: _clean(a.get(f)) for k, f in fields.items()}})
+
+
+def _actor_rows(G: nx.Graph, counts: dict[str, int], claims: list[dict]) -> list[dict]:
+    """The speakers' rows, most claims first; one without a node is named as its first claim names it."""
+    rows = []
+    for v, n in counts.items():
+        row = _node_row(G, v, {"type": "actor_type", "roles": "roles"})
         if v not in G:  # a claim whose speaker has no node: named as the claim names it
             row["label"] = next((c.get("speaker") for c in claims if c["actor"] == v), v)
         row["n"] = n
-        actor_rows.append(row)
-    actor_rows.sort(key=lambda r: (-r["n"], r["label"].lower(), r["id"]))
-    issue_rows = []
-    for v, n in issue_n.items():
-        row = {"id": NO_ISSUE, "label": "no issue found"} if v == NO_ISSUE else node(v, {})
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["n"], r["label"].lower(), r["id"]))
+    return rows
+
+
+def _issue_rows(G: nx.Graph, counts: dict[str, int]) -> list[dict]:
+    """The issues' rows, most claims first, the claims no issue matched (`NO_ISSUE`) last."""
+    rows = []
+    for v, n in counts.items():
+        row = {"id": NO_ISSUE, "label": "no issue found"} if v == NO_ISSUE else _node_row(G, v, {})
         row["n"] = n
-        issue_rows.append(row)
-    issue_rows.sort(key=lambda r: (r["id"] == NO_ISSUE, -r["n"], r["label"].lower()))
-    places = sorted({p for c in claims for p in c.get("places", [])})
-    docs = []
-    for v in sorted(used_docs):
+        rows.append(row)
+    rows.sort(key=lambda r: (r["id"] == NO_ISSUE, -r["n"], r["label"].lower()))
+    return rows
+
+
+def _doc_rows(G: nx.Graph, used: set[str]) -> list[dict]:
+    """The rows of the articles the claims are in or reported by, by id."""
+    rows = []
+    for v in sorted(used):
         a = G.nodes[v] if v in G else {}
-        docs.append(_compact({"id": v, "title": _text(a.get("title") or a.get("label") or v.split(":", 1)[-1]),
+        rows.append(_compact({"id": v, "title": _text(a.get("title") or a.get("label") or v.split(":", 1)[-1]),
                               "url": _safe_url(a.get("url")), "source": _text(a.get("source")),
                               "published": _text(a.get("published"))}))
-    return {
-        "claims": claims,
-        "actors": actor_rows,
-        "issues": issue_rows,
-        "places": [node(p, {}) for p in places],
-        "docs": docs,
-        "contradictions": contradictions,
-        "no_issue": NO_ISSUE,
-    }
+    return rows
 
 
 def _json_for_script(obj: Any) -> str:
