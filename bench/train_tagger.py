@@ -8,13 +8,20 @@ one tagger per fold). What a row is:
   builds a candidate (a speaker and some content), with
   :func:`graphkit.cue_tagger.candidate_features`;
 - ``y_new``: that candidate matches a gold attribution end to end (content > 30 % of the gold's
-  characters, speaker overlapping the gold source: the PolNeAR scorer's rule) which no candidate
+  characters, speaker overlapping the gold source: the PolNeAR scorer's rule; the speaker is the
+  subject's head word alone, see below) which no candidate
   of the rules covers — what the tagger is for;
 - ``y_any``: it matches any gold attribution end to end (the "model alone" variant's label);
 - ``ruled``: the token is a cue of a rule candidate (the tagger is never asked about those
   beside the rules, so the combined tagger is not trained on them).
 
 Deterministic: lbfgs logistic regression on a fixed feature order.
+
+The label's speaker is the subject's head word, not its phrase: until issue #13's fourteenth part a copy of
+:func:`graphkit.cue_tagger.subject_tokens` stood here behind ``subj.head is t``, which never held (spaCy makes a
+new Token on each access), so the head word is what every shipped tagger was trained on. Labelling with the whole
+phrase (``subject_tokens``) or with the speaker span inference exports (``speaker_phrase.speaker_tokens``) was
+measured by 5-fold CV and dropped: 69.31 / 86.18 and 69.34 / 86.20 against 69.38 / 86.25 (bench/README.md).
 """
 
 from __future__ import annotations
@@ -57,7 +64,7 @@ def rows_of(article: dict, doc, rule_atts) -> list[tuple[dict, int, int, bool]]:
         if found is None:
             continue
         content, subj, frame = found
-        C, S = _chars(doc, content), _chars(doc, {x.i for x in subj.subtree} if subj.head is t else {subj.i})
+        C, S = _chars(doc, content), _chars(doc, {subj.i})  # the head word alone (the module's note)
         y_new = y_any = 0
         for k, (G, GS) in enumerate(golds):
             if len(G & C) / len(G) > 0.3 and S & GS:

@@ -40,7 +40,7 @@ from .frames import (
 )
 
 __all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
-           "tagged_candidates", "score_token"]
+           "subject_tokens", "tagged_candidates", "score_token"]
 
 #: parts of speech the tagger scores (PolNeAR's missed cues: 80 % verbs and auxiliaries, 13 % nouns)
 POS = ("VERB", "AUX", "NOUN")
@@ -291,8 +291,24 @@ def candidate_of(t: Token, cues: Cues) -> Optional[tuple[set, Token, str]]:
     content, subj, frame = content_of(t, cues)
     if subj is None or not content or not_a_source(subj) or frame == "object" and _shown_act(t, subj, cues):
         return None
-    content = content - (_span_tokens(subj) if subj.head.i == t.i else {subj.i}) - {t.i}
+    content = content - subject_tokens(t, subj) - {t.i}
     return (content, subj, frame) if content else None
+
+
+def subject_tokens(t: Token, subj: Token) -> set:
+    """The token indices of the speaker phrase of the candidate cue head ``t`` builds with speaker head ``subj``:
+    the subject's whole phrase (its subtree) when it hangs from ``t``, its head word alone when it stands elsewhere
+    (a controlling verb's subject, a relative clause's antecedent: a phrase that holds ``t`` itself).
+
+    The one home of this rule: :func:`candidate_of` leaves these tokens out of the content, and the tagger's
+    training labels (``bench/train_tagger.py``) call these the candidate's speaker span.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("The governor of Vermont extolled the virtues of maple syrup.")
+    >>> sorted(doc[i].text for i in subject_tokens(doc[4], doc[1]))
+    ['The', 'Vermont', 'governor', 'of']
+    """
+    return _span_tokens(subj) if subj.head.i == t.i else {subj.i}
 
 
 def tagged_candidates(doc: Doc, model: Optional[dict] = None, *, threshold: Optional[float] = None,
