@@ -115,20 +115,48 @@ def acronym_form(name: str) -> Optional[str]:
     return None
 
 
-def shortens(short: str, full: str) -> bool:
+#: endings that make another word of a word, not a shorter name of it: 'report' is no 'reporter', 'poll' no 'polling'
+_WORD_ENDINGS = ("er", "ers", "ing", "ings", "ed")
+
+
+def shortens(short: str, full: str, names: frozenset = frozenset()) -> bool:
     """Does each word of ``short`` shorten the word of ``full`` in its place ('Lib Dems' / 'Liberal Democrats')?
+
+    A word is shortened by clipping its end (`_clips`); a word of ``short`` that ``names`` holds as written (the
+    one-word short forms of models/short_forms.yaml: 'Fed' is the Federal Reserve) is that name, no clipping of a
+    word written in lower case ('Fed officials' are not 'federal officials').
 
     >>> shortens("Lib Dems", "Liberal Democrats"), shortens("Lib Dems", "Liberal Party")
     (True, False)
+    >>> shortens("Sanders camp", "Sanders campaign"), shortens("Fed officials", "federal officials", frozenset({"Fed"}))
+    (True, False)
+    >>> shortens("a new poll", "new polls"), shortens("NBC report", "NBC reporter")
+    (False, False)
     """
     a, b = fold(short).split(), fold(full).split()
     if len(a) != len(b) or len(a) < 2 or a == b:
         return False
-    for x, y in zip(a, b):
-        x, y = x.rstrip("s"), y.rstrip("s")
-        if len(x) < 3 or not y.startswith(x):
-            return False
-    return True
+    if names and len(short.split()) == len(a) and len(full.split()) == len(b) and any(
+            w in names and v[:1].islower() for w, v in zip(short.split(), full.split())):
+        return False
+    return all(_clips(x, y) for x, y in zip(a, b))
+
+
+def _clips(x: str, y: str) -> bool:
+    """Whether the folded word ``x`` is ``y`` or ``y`` with its end clipped: 'lib' / 'liberal', 'dems' / 'democrats',
+    'camp' / 'campaign'; not the other number of the same word ('poll' / 'polls': one poll is not the polls, one
+    supporter not the supporters), nor the word with an ending that makes another word of it (`_WORD_ENDINGS`:
+    'report' / 'reporter', 'poll' / 'polling').
+
+    >>> _clips("dems", "democrats"), _clips("supporter", "supporters"), _clips("report", "reporter")
+    (True, False, False)
+    """
+    if x == y:
+        return True
+    xs, ys = x.rstrip("s"), y.rstrip("s")
+    if len(xs) < 3 or not ys.startswith(xs):
+        return False
+    return xs != ys and y[len(xs):] not in _WORD_ENDINGS and ys[len(xs):] not in _WORD_ENDINGS
 
 
 def _shortening_key(name: str) -> Optional[tuple[int, str]]:
@@ -142,6 +170,7 @@ def _shortening_key(name: str) -> Optional[tuple[int, str]]:
 def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
     """Acronyms and shortened names that point to exactly one longer organisation name in the corpus."""
     orgs = {k: d for k, d in drafts.items() if d.type in ORG_TYPES}
+    names = frozenset(w for s in load_short_forms() for w in s.split() if len(s.split()) == 1)
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_start: dict[tuple[int, str], list[str]] = defaultdict(list)  # what a shortened name can shorten
     for k, d in orgs.items():
@@ -160,7 +189,7 @@ def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
                                         "with those initials"))
             continue
         key = _shortening_key(d.name)
-        hits = [x for x in by_start.get(key, ()) if x != k and shortens(d.name, orgs[x].name)] if key else []
+        hits = [x for x in by_start.get(key, ()) if x != k and shortens(d.name, orgs[x].name, names)] if key else []
         if len(hits) == 1:
             out.append((k, hits[0], f"shortened form of {orgs[hits[0]].name!r}, the only name in the corpus it shortens"))
     return out
