@@ -78,6 +78,15 @@ from .walks import ArticleWalk, LoggedPeople, LoggedTypes, plain, reads_hold
 
 #: actor types a person pronoun ('he', 'she') cannot refer to
 _NOT_PEOPLE = {"organisation", "government", "media", "country"}
+
+
+def _no_person(d: "_Draft") -> bool:
+    """Whether a draft is no one a person pronoun ('he', 'she') can stand for: an organisation, government, outlet
+    or country, or a place of any kind ('Clarkston', a town the NER once tagged PERSON: "He got a car and a job at
+    the center, and Clarkston became his home. Recently, he said ..." is not the town's)."""
+    return d.type in _NOT_PEOPLE or d.key.startswith("place:")
+
+
 #: pronouns that never refer to one person ('they' after 'Trump's nomination' is no Donald Trump)
 _NOT_ONE_PERSON = {"they", "them", "their", "it", "its"}
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
@@ -603,7 +612,7 @@ class _Resolver:
             wrong, source = d, self._gender_source(d)
             d, why2 = self._pronoun(pm, done, reject=wrong)
             return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is not {g} ({source}); {why2}"
-        if pron in PERSON_PRONOUNS and d.type in _NOT_PEOPLE:
+        if pron in PERSON_PRONOUNS and _no_person(d):
             wrong = d
             d, why2 = self._pronoun(pm, done, reject=wrong)
             return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is no person; {why2}"
