@@ -66,7 +66,8 @@ def speaker_tokens(head: Token) -> list[Token]:
             # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
             hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
             if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
-                    c.dep_ == "cc" and t == head) and not hyphened and not (t == head and naming_pp(head, c)) and not (
+                    c.dep_ == "cc" and (t == head or _coordinated_modifier(t, head))) and not hyphened and not (
+                    t == head and naming_pp(head, c)) and not (
                     c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i) and not (
                     _complement_of_postnominal(t, c, head)):
                 continue
@@ -96,6 +97,12 @@ def speaker_tokens(head: Token) -> list[Token]:
     while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
     return _glued_before(toks)
+
+
+def _coordinated_modifier(t: Token, head: Token) -> bool:
+    """An adjective before the speaker's head coordinated with another ('five past and current employees', 'Former and
+    current officials'): its 'and' is the phrase's, which without it is cut to 'current employees'."""
+    return t.dep_ == "amod" and t.head == head and t.i < head.i and any(x.dep_ == "conj" for x in t.children)
 
 
 def _complement_of_postnominal(t: Token, c: Token, head: Token) -> bool:

@@ -531,8 +531,9 @@ class SpeakerResolver:
     def _misread_surname(self, t: Token) -> bool:
         """A capitalised common noun ('Sanders', 'Bush' at a sentence's start, tagged NOUN) that is the last word
         of a person's full name in the article, which the article never writes in lower case: the tagger misread
-        a surname. Its full name is then looked up by :meth:`full_name` like any surname."""
-        return t.pos_ == "NOUN" and not t.ent_type_ and t.is_alpha and t.text[:1].isupper() \
+        a surname, whatever the NER made of it ('Sanders exaggerates when he says ...' with 'Sanders' an ORG).
+        Its full name is then looked up by :meth:`full_name` like any surname."""
+        return t.pos_ == "NOUN" and t.ent_type_ != "PERSON" and t.is_alpha and t.text[:1].isupper() \
             and not t.text.isupper() and t.lower_ not in self.lower_words() \
             and any(len(pn.words) > 1 and pn.words[-1] == t.lower_ for pn in self.names)
 

@@ -400,6 +400,15 @@ SPEAKERS = [
     ("One in four voters in a New York Times poll last year said illegal immigrants should leave.", None,
      ("One in four voters in a New York Times poll", None)),
     ("One in three Britons said the tax was unfair.", None, ("One in three Britons", None)),
+    # adjectives coordinated before the head are the phrase's, not cut at their 'and'
+    ("However, five past and current employees separately told The Post that the company offers no paid leave.", None,
+     ("five past and current employees", "NOUN")),
+    ("Former and current ministers told the BBC that the plan had failed.", None,
+     ("Former and current ministers", "NOUN")),
+    # a surname the tagger read as a common noun and the NER as an organisation is a subject for 'he'
+    ("MSNBC aired the debate between Hillary Clinton and Sen. Bernie Sanders of Vermont.\n\nSanders exaggerates when "
+     "he says he helped write the Affordable Care Act (ACA). He wrote only one amendment.", None,
+     ("Bernie Sanders", "PRON")),
 ]
 
 
