@@ -21,6 +21,8 @@ The rules, in order:
    did not type (ranks :data:`SPEAKER` > :data:`SUBJECT` > :data:`UNTYPED_SUBJECT`); among a
    sentence's subjects, the main clause's before a subordinate clause's (the candidate's ``depth``:
    "Kasich predicted that Republicans will win if Sanders wins. “...,” he said" is Kasich's), then the latest;
+   a speaker of a subordinate clause comes after the sentence's subjects ("Ryan did not exude confidence when
+   Tapper asked whether ... “...,” he said" is Ryan's; :data:`_SENTENCE_TIERS`);
 5. *nearest mention*: else the nearest earlier fallback candidate (a speaker wins a tie).
 
 >>> c = [Candidate(0, MENTION, "Tony Blair"), Candidate(40, MENTION, "Cherie Blair")]
@@ -35,6 +37,9 @@ The rules, in order:
 >>> c = [Candidate(0, SUBJECT, "John Kasich", 0, False), Candidate(90, SUBJECT, "Bernie Sanders", 0, False, depth=2)]
 >>> antecedent("he", c, lambda x: True, sent=1)[0].ref    # the main clause's subject, not the 'if' clause's
 'John Kasich'
+>>> c = [Candidate(0, SUBJECT, "Paul Ryan", 0, False), Candidate(50, SPEAKER, "Jake Tapper", 0, False, depth=1)]
+>>> antecedent("he", c, lambda x: True, sent=1)[0].ref    # not the speaker of the 'when' clause
+'Paul Ryan'
 """
 
 from __future__ import annotations
@@ -65,6 +70,14 @@ NO_ANTECEDENT = {"you", "this", "that", "these", "those"} | QUANTIFIERS
 SPEAKER, SUBJECT, UNTYPED_SUBJECT, MENTION = 3, 2, 1, 0
 #: sentences walked back for a speaker or subject before falling back to the nearest mention
 WINDOW = 4
+
+
+#: the order rule 4 walks one sentence's candidates in: its main clause's speakers, its subjects (main clause first),
+#: its subjects the NER did not type, then a speaker of a subordinate clause ("Ryan did not exude confidence when
+#: Tapper asked whether ... “...,” he said" is Ryan's; "Asked whether Donald Trump, who has called warming a hoax,
+#: could win, Ban demurred. “...,” he said" is Ban's)
+_SENTENCE_TIERS = ((SPEAKER, lambda d: d == 0), (SUBJECT, lambda d: True), (UNTYPED_SUBJECT, lambda d: True),
+                   (SPEAKER, lambda d: d > 0))
 
 
 @dataclass(frozen=True)
@@ -135,8 +148,9 @@ def antecedent(pronoun: str, cands: Iterable[Candidate], fits: Callable[[Candida
             if c.sent is not None and c.rank > MENTION and sent - window < c.sent <= sent:
                 by_sent.setdefault(c.sent, []).append(c)
         for k in sorted(by_sent, reverse=True):
-            for rank in (SPEAKER, SUBJECT, UNTYPED_SUBJECT):
-                hit = first_fit(sorted((c for c in by_sent[k] if c.rank == rank), key=lambda c: (c.depth, -c.at)))
+            for rank, depths in _SENTENCE_TIERS:
+                hit = first_fit(sorted((c for c in by_sent[k] if c.rank == rank and depths(c.depth)),
+                                       key=lambda c: (c.depth, -c.at)))
                 if hit is not None:
                     return hit, skipped
     fallback = (c for c in cands if c.fallback)

@@ -439,7 +439,7 @@ class SpeakerResolver:
             if lo <= x[0] < at and x[3] in kinds:
                 j = self._sent_index(x[0])
                 if x[0] < self.sents[j].end_char:
-                    out.append(Candidate(x[0], SPEAKER, x, j, False))
+                    out.append(Candidate(x[0], SPEAKER, x, j, False, self._depth_at(x[0]) if person else 0))
         reported = self._reported(content, k)
         for e in ents:
             if plural and _one_place(e):
@@ -463,6 +463,12 @@ class SpeakerResolver:
                 out.extend(Candidate(p.start_char, SUBJECT, p, j, False, clause_depth(p.root))
                            for p in _plural_subjects(s, at, reported))
         return out
+
+    def _depth_at(self, c: int) -> int:
+        """:func:`clause_depth` of the word a speaker mention starts with (character ``c``): a speaker of a subordinate
+        clause ('... when Tapper asked whether ...') gives way to the main clause's subject (graphkit.pronouns rule 4)."""
+        span = self.doc.char_span(c, c + 1, alignment_mode="expand")
+        return clause_depth(span[0]) if span is not None and len(span) else 0
 
     def _reported(self, content: tuple, k: int):
         """``no(token)`` for subjects: none inside the claim's own content, inside what anyone said so far or inside

@@ -405,6 +405,12 @@ SPEAKERS = [
      ("five past and current employees", "NOUN")),
     ("Former and current ministers told the BBC that the plan had failed.", None,
      ("Former and current ministers", "NOUN")),
+    # a speaker of a subordinate clause gives way to the main clause's subject (pronouns rule 4)
+    ("Ryan also did not exude confidence when CNN's Jake Tapper asked whether Republicans would hold the House.\n\n"
+     "“The one thing you can predict of this year is that it is gonna be unpredictable,” he said.", None,
+     ("Ryan", "PRON")),
+    ("Brown also did not sound confident when Marr asked whether Labour would hold its seats.\n\n“The one thing you "
+     "can predict of this year is that it will be hard,” he said.", None, ("Brown", "PRON")),
     # a surname the tagger read as a common noun and the NER as an organisation is a subject for 'he'
     ("MSNBC aired the debate between Hillary Clinton and Sen. Bernie Sanders of Vermont.\n\nSanders exaggerates when "
      "he says he helped write the Affordable Care Act (ACA). He wrote only one amendment.", None,
