@@ -196,6 +196,17 @@ def _definite(phrase: str) -> bool:
     return (phrase.split() or [""])[0].lower() == "the"
 
 
+def _indefinite(phrase: str) -> bool:
+    """Whether a speaker phrase opens with an indefinite article: 'a Democratic strategist who spoke on the condition
+    of anonymity' is someone new, not the strategist the article named before ('Federico de Jesus, a Democratic
+    strategist'), as 'a company' is not the company named before.
+
+    >>> _indefinite("a Democratic strategist"), _indefinite("an aide"), _indefinite("the strategist")
+    (True, True, False)
+    """
+    return (phrase.split() or [""])[0].lower() in ("a", "an")
+
+
 def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: list, f: _Found) -> None:
     """'a Downing Street spokesman', 'Mr Blair's spokesman', 'his aide': an anonymous actor tied to whom
     they speak for, never that person; 'the Kremlin spokesman' after 'Kremlin spokesman Dmitry Peskov' is him."""
@@ -226,7 +237,8 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
             f.resolved, f.rspan = fn
             f.rtype = "PERSON"
             return
-    named = res.by_role(f.role, f.org, s0, _definite(text[s0:s1])) if f.role is not None else None
+    named = res.by_role(f.role, f.org, s0, _definite(text[s0:s1])) \
+        if f.role is not None and not _indefinite(text[s0:s1]) else None
     if named is not None:
         f.resolved, f.rspan = named
         f.rtype = "PERSON"

@@ -411,6 +411,16 @@ SPEAKERS = [
      ("Ryan", "PRON")),
     ("Brown also did not sound confident when Marr asked whether Labour would hold its seats.\n\n“The one thing you "
      "can predict of this year is that it will be hard,” he said.", None, ("Brown", "PRON")),
+    # an indefinite speaker phrase is someone new, not the person the article named in that role before
+    ("\"If they start doing it now, I think they're on time,\" said Federico de Jesus, a Democratic strategist who was "
+     "the Hispanic media director for Obama in 2008. Polls show Clinton leading Trump among Hispanic voters.\n\n\"You "
+     "would have thought the Clinton campaign would have spent more,\" said a Democratic strategist who spoke on the "
+     "condition of anonymity.", None, ("a Democratic strategist", "ANON")),
+    ("\"We will win,\" said Lynton Crosby, a Conservative strategist who ran the 2015 campaign. Polls show the Tories "
+     "ahead.\n\n\"We may lose,\" said a Conservative strategist who spoke on condition of anonymity.", None,
+     ("a Conservative strategist", "ANON")),
+    ("\"We will win,\" said Peter Mandelson, a former Labour minister. Polls show Labour ahead.\n\n\"We may lose,\" "
+     "said a former Labour minister who spoke on condition of anonymity.", None, ("a former Labour minister", None)),
     # a surname the tagger read as a common noun and the NER as an organisation is a subject for 'he'
     ("MSNBC aired the debate between Hillary Clinton and Sen. Bernie Sanders of Vermont.\n\nSanders exaggerates when "
      "he says he helped write the Affordable Care Act (ACA). He wrote only one amendment.", None,
