@@ -5,7 +5,8 @@ things, kept by the extraction) are folded to light lemmas; phrases said in enou
 the vocabulary, less the speakers' names and, in corpora of many articles, phrases spread over them like
 words any article may use (`spread`: "time", "way", "thing"). A phrase of two words or more said in at least
 `MIN_SHARE` of the claims (and `MIN_CLAIMS`), in at least `MIN_ARTICLES` articles of a corpus of many, is
-topical; a single word as often said is topical when it is said far more here than in English at large
+topical (but no issue's name or trigger when said here no more often than English says its words: `common_phrases`,
+"good idea", "best friend"); a single word as often said is topical when it is said far more here than in English at large
 (`keyness` >= `KEYNESS_MIN`: not "father", "city", "course") and either concentrated in few articles for its
 claims (`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key however spread (`KEYNESS_SPREAD`:
 "nomination"), and it is no speech noun or word of criticism of the cue lexicon ("comments", "attacks": *that*
@@ -54,6 +55,8 @@ MIN_ARTICLES = 3       # ... in at least this many articles (in a corpus of many
 SINGLE_SPREAD = 0.75   # a single word is an issue only when its articles are this few for its claims (`spread`)
 KEYNESS_MIN = 2.0      # ... and said at least e^2 (7) times as often as in English (`keyness`): not "father", "city"
 KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in English is an issue however spread ("nomination")
+PHRASE_KEYNESS_MIN = 0.0  # a phrase of two words or more is an issue only when said here at least as often as in English
+                          # (`keyness` of the phrase as a whole): not "good idea", "best friend", "certain things"
 GROUP_ARTICLES = 0.8   # phrases are grouped by where they are said (articles) this much, by what they are said with the rest
 GROUP_WORDS = 0.15     # ... and, over both, by the words they are made of this much ("guns", "gun control", "gun violence")
 STEM_LETTERS = 6       # a word's stem for that: its first letters ("immigrants", "immigration": "immigr")
@@ -185,16 +188,19 @@ def place_names(keys, surface) -> set[str]:
 
 
 def keyness(keys, counts, surface, rows) -> dict[str, float]:
-    """How much more each single word of `keys` is said in these claims than in English at large: the log of its
-    share of the claims' keyphrase words over its frequency in English (wordfreq). "delegates" 5.6, "abortion" 3.9,
-    "tax" 2.2 on PolNeAR train; words any story may use are said about as often as anywhere: "father" 1.4, "city"
-    0.8, "title" 0.1. Words English has no frequency for are as key as can be (inf)."""
+    """How much more each phrase of `keys` is said in these claims than in English at large: the log of its share of
+    the claims' keyphrase words over its frequency in English (wordfreq). "delegates" 5.6, "abortion" 3.9, "tax" 2.2 on
+    PolNeAR train; words any story may use are said about as often as anywhere: "father" 1.4, "city" 0.8, "title" 0.1.
+    A phrase of two words or more is read the same way, wordfreq's frequency of a phrase being that of its words
+    together (near its rarest word's): "Planned Parenthood" 3.8, "foreign policy" 2.1, "health care" 1.3, and phrases
+    made of words any story may use are said no more than anywhere: "good idea" -0.8, "best friend" -1.1, "certain
+    things" -0.6. Phrases English has no frequency for are as key as can be (inf)."""
     from wordfreq import word_frequency
 
     n_words = max(1, sum(len(k.split()) for _, _, ks, _ in rows for k in ks))
     out = {}
     for k in keys:
-        if " " in k or not counts.get(k):
+        if not counts.get(k):
             continue
         f = word_frequency(_written(surface[k]).lower(), "en")
         out[k] = math.log(counts[k] / n_words / f) if f > 0 else math.inf
@@ -317,8 +323,9 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
                if many else None)
     counts = {k: df[k] if " " in k else alone[k] for k in vocab}
     where = {k: docs[k] if " " in k else alone_docs[k] for k in vocab}
+    key = keyness(vocab, counts, surface, rows)
     keys = issue_phrases(counts, where, spreads, max(MIN_CLAIMS, math.ceil(MIN_SHARE * n)), MIN_ARTICLES if many else 1,
-                         keyness(vocab, counts, surface, rows))
+                         key)
     into = fold(keys)
     members: dict[str, set[int]] = defaultdict(set)
     for r, (_, _, ks, _) in enumerate(rows):
@@ -328,7 +335,7 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     if not heads:
         return {"version": 1, "issues": []}
     k_groups = int(n_issues) if n_issues else issue_count(len(heads))
-    groups = group_phrases(heads, members, rows, vocab, k_groups, many)
+    groups = group_phrases(heads, members, rows, vocab, k_groups, many, common_phrases(keys, key))
     size = {g[0]: len(set().union(*(members[h] for h in g))) for g in groups}
     issues, names = [], set()
     for g in sorted(groups, key=lambda g: (-size[g[0]], g[0])):
@@ -400,18 +407,20 @@ def stem(word: str) -> str:
     return word[:STEM_LETTERS]
 
 
-def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], k: int, many: bool) -> list[list[str]]:
+def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], k: int, many: bool,
+                  common: frozenset = frozenset()) -> list[list[str]]:
     """`heads` (topical phrases) in `k` groups by average-link clustering of `phrase_vectors` (cosine; deterministic:
     `graphkit.clustering`, scikit-learn's AgglomerativeClustering labels from SciPy), each group its phrases in order
-    of how well they stand for it: claims x closeness to the group's centre, the first its name."""
+    of how well they stand for it: claims x closeness to the group's centre, the first its name. The ``common`` heads
+    (`common_phrases`) are grouped with the rest but are no group's phrase: a group of nothing else is none."""
     import numpy as np
 
     if k >= len(heads):
-        return [[h] for h in heads]
+        return [[h] for h in heads if h not in common]
     X = phrase_vectors(heads, members, rows, vocab, many)
     keep = np.linalg.norm(X, axis=1) > 0
     if keep.sum() <= k:
-        return [[h] for h in heads]
+        return [[h] for h in heads if h not in common]
     from .clustering import average_link_labels
 
     lab = np.full(len(heads), -1)
@@ -421,9 +430,29 @@ def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str
         idx = [i for i in range(len(heads)) if lab[i] == g]
         centre = X[idx].mean(0)
         centre /= np.linalg.norm(centre) or 1.0
-        score = {heads[i]: len(members[heads[i]]) * float(X[i] @ centre) ** 2 for i in idx}
-        groups.append(name_first(sorted(score, key=lambda h: (-score[h], h)), score, members))
+        score = {heads[i]: len(members[heads[i]]) * float(X[i] @ centre) ** 2 for i in idx if heads[i] not in common}
+        if score:
+            groups.append(name_first(sorted(score, key=lambda h: (-score[h], h)), score, members))
     return groups
+
+
+def common_phrases(keys, key: dict) -> frozenset:
+    """The phrases of two words or more among `keys` said here no more often than in English at large (``key``:
+    `keyness`, below `PHRASE_KEYNESS_MIN`): made of words any story may use, so no issue's name or trigger, as a single
+    word said no more often than anywhere is none. On PolNeAR train (bench/README.md, issue 14, eighteenth part) they
+    named issues of their own: "good idea" (-0.8), "certain things" (-0.6), "best friend" (-1.1), "early states"
+    (-0.6), beside "police department", "high school", "human rights", "second place", "big money" inside others;
+    what the words of a topic make, said more often here than its words are in English, stays ("health care" 1.3,
+    "free trade" 0.2, "Super Bowl" 0.8).
+
+    They are still grouped (`group_phrases`), as before: taken out before it, the 250 topical phrases are grouped anew
+    and the groups move (PolNeAR train: "gun control" merged away, "victory", "incident", "bridges" named issues).
+
+    >>> sorted(common_phrases(["good idea", "health care", "idea", "tax"], {"good idea": -0.8, "health care": 1.3,
+    ...                                                                     "idea": -1.0, "tax": 2.2}))
+    ['good idea']
+    """
+    return frozenset(k for k in keys if " " in k and key.get(k, math.inf) < PHRASE_KEYNESS_MIN)
 
 
 def name_first(order: list[str], score: dict, members: dict) -> list[str]:

@@ -535,6 +535,44 @@ def test_words_that_say_someone_judged_are_no_issue(word, is_issue):
     assert got == ([word] if is_issue else [])
 
 
+def _long_claims(phrase: str, times: int) -> list[tuple]:
+    """500 claims of 30 articles, a third about council tax, a third about ID cards, `phrase` said in `times` of them
+    in three articles (at most 51), each claim also saying 80 made-up words no other claim says (English has no frequency
+    for them): 40,000 keyphrase words, as many as a corpus of a few thousand claims says."""
+    import string
+
+    def filler(i):
+        return " ".join("q" + "".join(string.ascii_lowercase[(i * 80 + j) // 26 ** p % 26] for p in range(4))
+                        for j in range(80))
+
+    saying = sorted(a + 30 * m for m in range(17) for a in (0, 10, 20))[:times]
+    claims = []
+    for i in range(500):
+        said = [filler(i)]
+        if i % 30 < 10:
+            said += ["council tax", "pensioners"] if i % 2 else ["council tax"]
+        elif i % 30 < 20:
+            said += ["ID cards", "civil liberties"] if i % 2 else ["ID cards"]
+        if i in saying:
+            said.append(phrase)
+        claims.append((f"c{i:03d}", f"d{i % 30:02d}", said))
+    return claims
+
+
+@pytest.mark.parametrize("phrase,times,is_issue", [
+    ("a good idea", 4, False),      # words any story may use, said here no more often than in English: no issue
+    ("best friend", 4, False),
+    ("certain things", 4, False),
+    ("health care", 4, False),      # ... as common as "a good idea" in English, and said as seldom here
+    ("health care", 50, True),      # said far more often here than in English: a topic
+    ("Planned Parenthood", 4, True),  # rare in English: a topic however seldom said
+])
+def test_a_phrase_of_words_any_story_may_use_is_no_issue(phrase, times, is_issue):
+    found = discover_issues(_long_claims(phrase, times), n_issues=3)["issues"]
+    assert any(phrase in i["patterns"] for i in found) == is_issue
+    assert {"council tax", "ID cards"} <= {i["name"] for i in found}
+
+
 @pytest.mark.parametrize("actor,excluded", [
     (("Hillary Clinton", ("Clinton",), "person"), {"Hillary Clinton", "Clinton", "Hillary"}),   # who is not what about
     (("Democratic National Committee", ("DNC",), "organisation"), {"Democratic National Committee", "DNC"}),
