@@ -58,7 +58,7 @@ DECLINED = "keep"
 
 from .cue_tagger import tagged_candidates
 from .errors import GraphkitError
-from .nlp import doc_text
+from .nlp import doc_text, sentences_indexed
 from .frames import (
     _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates, _modal,
     _dash_candidates, _declined, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate,
@@ -205,6 +205,15 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
     >>> [(a.speaker_text, a.speaker_type, a.text, a.cue) for a in attributions(doc)]
     [('a senior Russian source', 'ANON', 'the plan is dead', 'According to')]
     """
+    with sentences_indexed(doc):  # the frames and speakers ask token.sent ~100 times an article
+        return _attributions(doc, cues, nested=nested, without=without, declined=declined, tagger=tagger,
+                             tagger_threshold=tagger_threshold)
+
+
+def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], without: Iterable[str],
+                  declined: str, tagger: Union[None, bool, dict], tagger_threshold: Optional[float]
+                  ) -> list[Attribution]:
+    """`attributions`, with ``token.sent`` looked up (`graphkit.nlp.sentences_indexed`)."""
     cues = cues or default_cues()
     skip = frozenset(without)
     if skip - set(FRAMES):
@@ -414,7 +423,7 @@ def _in_running_text(doc: Doc, text: str, cands: list, headlines: bool = False) 
 
 
 def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict) -> list[Attribution]:
-    res = SpeakerResolver(doc)
+    res = SpeakerResolver(doc, quotes)
     out: list[Attribution] = []
     covered_sents: set[int] = set()
     last_by_sent: dict[int, Attribution] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
@@ -254,6 +255,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
 
 
+@lru_cache(maxsize=4096)
 def _shortens(phrase: str, name: str) -> bool:
     """Whether an organisation phrase can be a short form of a longer name of the article: every capitalised word
     of it is a word of the name ('the Kremlin' of 'the Kremlin press office', 'the Washington-based Institute' of

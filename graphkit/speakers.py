@@ -90,7 +90,9 @@ class SpeakerResolver:
     reads "Donald Trump Tells" there.
     """
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quotes: Optional[list[tuple[int, int]]] = None):
+        """``quotes``: the article's quotations (`graphkit.quotes.find_quotes` of its text) when the caller found
+        them already, else found when first asked."""
         self.doc = doc
         ents = ent_index(doc)[2]
         text = doc_text(doc)
@@ -111,8 +113,8 @@ class SpeakerResolver:
         self._lower: Optional[set[str]] = None
         self._entity_words: Optional[set[str]] = None
         self._inner: Optional[set[str]] = None
-        self._quotes: Optional[list[tuple[int, int]]] = None
-        self._quote_starts: list[int] = []
+        self._quotes: Optional[list[tuple[int, int]]] = quotes
+        self._quote_starts: list[int] = [a for a, _ in quotes] if quotes is not None else []
         self._in_headline: dict[str, bool] = {}
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.anonymous: dict[str, tuple] = {}  # an anonymous person's resolved name -> (role, organisation)
