@@ -189,13 +189,14 @@ def ent_index(doc: Doc) -> tuple:
 
 def sentences(doc: Doc) -> list[Span]:
     """Sentence spans, from the sentence-start array (cheaper than iterating doc.sents)."""
+    import numpy as np
     from spacy.attrs import SENT_START
 
     n = len(doc)
     if n == 0:
         return []
     arr = doc.to_array([SENT_START]).reshape(-1)
-    starts = [0] + [i for i in range(1, n) if arr[i] == 1]
+    starts = [0] + (np.flatnonzero(arr[1:] == 1) + 1).tolist()  # not a numpy scalar per token
     ends = starts[1:] + [n]
     return [doc[a:b] for a, b in zip(starts, ends)]
 

@@ -141,7 +141,10 @@ class SpeakerResolver:
     def lower_words(self) -> set[str]:
         """Words the article writes in lower case (so not names): 'justice', 'coach'."""
         if self._lower is None:
-            self._lower = {t.text for t in self.doc if t.text.islower()}
+            from spacy.attrs import ORTH
+
+            strings = self.doc.vocab.strings  # each distinct word once, not a Token for every word
+            self._lower = {w for w in map(strings.__getitem__, set(self.doc.to_array(ORTH).tolist())) if w.islower()}
         return self._lower
 
     def by_role(self, role: str, org: Optional[str], at: int, definite: bool = False
@@ -277,20 +280,36 @@ class SpeakerResolver:
         honorific nor after an article ('the Joint Staff' names no person): names the NER missed, used only when no PERSON entity carries the surname; one the NER
         called an ORG ('Vince Cable') only for a mention with an honorific ('Mr Cable')."""
         if self._propn is None:
+            from spacy.attrs import POS
+            from spacy.symbols import PROPN
+
             out, run = [], []
             text = doc_text(self.doc)  # spaCy rebuilds Doc.text from every token on each read: once, not per name
-            for t in list(self.doc) + [None]:
-                ok = t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() \
+
+            def flush():
+                if 2 <= len(run) <= 3 and not (run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("the", "a", "an")):
+                    a, b = run[0].idx, run[-1].idx + len(run[-1].text)
+                    out.append((_PersonName(text[a:b], tuple(x.lower_ for x in run), None, a, (a, b)),
+                                any(x.ent_type_ == "ORG" for x in run)))
+
+            # only proper nouns can be in a run (read from the POS array, no Token for the rest); a gap between
+            # two of them is a word that ends the run
+            prev = None
+            for i in (self.doc.to_array(POS) == PROPN).nonzero()[0].tolist():
+                if prev is not None and i != prev + 1:
+                    flush()
+                    run = []
+                prev = i
+                t = self.doc[i]
+                ok = t.text[:1].isupper() and t.text.isalpha() \
                     and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE") and t.lower_ not in HONORIFICS \
                     and segment_kind_at(self.not_running, t.idx) not in NOT_RUNNING_TEXT
                 if ok and run and t.i == run[-1].i + 1 and "\n" not in run[-1].text_with_ws:
                     run.append(t)
                     continue
-                if 2 <= len(run) <= 3 and not (run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("the", "a", "an")):
-                    a, b = run[0].idx, run[-1].idx + len(run[-1].text)
-                    out.append((_PersonName(text[a:b], tuple(x.lower_ for x in run), None, a, (a, b)),
-                                any(x.ent_type_ == "ORG" for x in run)))
+                flush()
                 run = [t] if ok else []
+            flush()
             self._propn = out
         return self._propn
 
@@ -415,7 +434,7 @@ class SpeakerResolver:
 
     def _wholly_quoted(self, s: Span) -> bool:
         """Whether a sentence's text lies inside one quotation (its first and last visible characters do)."""
-        text = s.text
+        text = doc_text(self.doc)[s.start_char:s.end_char]  # s.text, without a Token for each of its words
         a = s.start_char + len(text) - len(text.lstrip())
         b = s.start_char + len(text.rstrip()) - 1
         if b <= a:
