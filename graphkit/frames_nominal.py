@@ -25,10 +25,11 @@ from .frames_parse import _Cand, _span_tokens, _subject
 def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:
     out = []
     for t in starts:
+        low = t.lower_
         for words, stance in cues.phrases.items():
             n = len(words)
-            if t.i + n > len(doc) or tuple(x.lower_ for x in doc[t.i:t.i + n]) != words:
-                continue
+            if words[0] != low or t.i + n > len(doc) or tuple(x.lower_ for x in doc[t.i:t.i + n]) != words:
+                continue  # the first word compared first: no slice of the Doc for every phrase
             last = doc[t.i + n - 1]
             sent = t.sent
             phrase_idx = set(range(t.i, t.i + n))
