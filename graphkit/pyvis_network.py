@@ -85,40 +85,57 @@ def to_pyvis(G: nx.Graph, *, level: str = "overview", height: str = "750px", wid
     """
     if level not in ("overview", "claims"):
         raise GraphkitError(f"level={level!r} is not a view level; use 'overview' or 'claims'")
+    data = view_data(G)
+    net = _offline_network(height, width)
+    (_add_overview if level == "overview" else _add_claims)(net, data)
+    return net
+
+
+def _offline_network(height: str, width: str):
+    """An empty directed ``pyvis.network.Network`` whose page has its resources in line and no CDN link."""
     import jinja2
     from pyvis.network import Network
 
-    data = view_data(G)
     net = Network(height=height, width=width, directed=True, cdn_resources="in_line")
     loader = jinja2.ChoiceLoader([jinja2.DictLoader({net.path: _offline_pyvis_template()}),
                                   jinja2.FileSystemLoader(net.template_dir)])
     net.templateEnv = jinja2.Environment(loader=loader)
     net.template = net.templateEnv.get_template(net.path)
+    return net
+
+
+def _add_overview(net, data: dict) -> None:
+    """Actors and issues of `view_data`'s tables, one edge per actor→issue pair (``value``: its claims, colour: their
+    stance group) and one per pair of actors whose claims contradict."""
     style = NODE_STYLES
     actor_of = {c["id"]: c["actor"] for c in data["claims"]}
     issue_label = {i["id"]: i["label"] for i in data["issues"]}
-    if level == "overview":
-        for a in data["actors"]:
-            net.add_node(a["id"], label=_short(a["label"], 40), title=_plain(f"{a['label']}: {a['n']} claims"),
-                         color=style["actor"]["color"], shape="dot", value=a["n"])
-        for i in data["issues"]:
-            net.add_node(i["id"], label=_short(i["label"], 40), title=_plain(f"{i['label']}: {i['n']} claims"),
-                         color=style["issue"]["color"], shape="square", value=i["n"])
-        pairs: dict[tuple, list] = {}
-        for c in data["claims"]:
-            for i in c.get("issues") or [NO_ISSUE]:
-                pairs.setdefault((c["actor"], i), []).append(c.get("stance"))
-        for (a, i), stances in sorted(pairs.items()):
-            colour, counts = pair_colour(stances)
-            net.add_edge(a, i, value=len(stances), color=colour, title=_plain(
-                f"{len(stances)} claims about {issue_label[i]}: " + ", ".join(f"{n} {g}" for g, n in counts.items())))
-        seen = set()
-        for x in data["contradictions"]:
-            a, b = actor_of.get(x["a"]), actor_of.get(x["b"])
-            if a and b and a != b and (a, b) not in seen:
-                seen.add((a, b))
-                net.add_edge(a, b, color="#222222", dashes=True, title=_plain("contradicts: " + x.get("reason", "")))
-        return net
+    for a in data["actors"]:
+        net.add_node(a["id"], label=_short(a["label"], 40), title=_plain(f"{a['label']}: {a['n']} claims"),
+                     color=style["actor"]["color"], shape="dot", value=a["n"])
+    for i in data["issues"]:
+        net.add_node(i["id"], label=_short(i["label"], 40), title=_plain(f"{i['label']}: {i['n']} claims"),
+                     color=style["issue"]["color"], shape="square", value=i["n"])
+    pairs: dict[tuple, list] = {}
+    for c in data["claims"]:
+        for i in c.get("issues") or [NO_ISSUE]:
+            pairs.setdefault((c["actor"], i), []).append(c.get("stance"))
+    for (a, i), stances in sorted(pairs.items()):
+        colour, counts = pair_colour(stances)
+        net.add_edge(a, i, value=len(stances), color=colour, title=_plain(
+            f"{len(stances)} claims about {issue_label[i]}: " + ", ".join(f"{n} {g}" for g, n in counts.items())))
+    seen = set()
+    for x in data["contradictions"]:
+        a, b = actor_of.get(x["a"]), actor_of.get(x["b"])
+        if a and b and a != b and (a, b) not in seen:
+            seen.add((a, b))
+            net.add_edge(a, b, color="#222222", dashes=True, title=_plain("contradicts: " + x.get("reason", "")))
+
+
+def _add_claims(net, data: dict) -> None:
+    """The claim-level graph of `view_data`'s tables: actors, issues, places and articles, each claim linked to its
+    speaker, issues, places and articles, and the links between claims."""
+    style = NODE_STYLES
     for group, kind, name, shape in (("actors", "actor", "label", "dot"), ("issues", "issue", "label", "square"),
                                      ("places", "place", "label", "triangle"), ("docs", "document", "title", "triangleDown")):
         for n in data[group]:
@@ -137,4 +154,3 @@ def to_pyvis(G: nx.Graph, *, level: str = "overview", height: str = "750px", wid
                 net.add_edge(c["id"], d, color=style["document"]["color"], dashes=True)
     for x in data["contradictions"]:
         net.add_edge(x["a"], x["b"], color="#222222", title=_plain("contradicts: " + x.get("reason", "")))
-    return net
