@@ -243,7 +243,7 @@ def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf (Gephi, G
     """
     with _open(store) as g:
         done = g.write(format.value, output, **filters)
-    typer.echo(f"wrote {output} ({format.value}: {done.summary()})")
+    typer.echo(f"wrote {done.path} ({format.value}: {done.summary()})")  # neo4j: the folder
 
 
 @app.command()

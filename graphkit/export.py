@@ -393,13 +393,21 @@ _NEO_TYPES = {bool: "boolean", int: "long", float: "double"}
 _LABELS = {"actor": "Actor", "claim": "Claim", "issue": "Issue", "place": "Place", "document": "Document"}
 
 
+def neo4j_folder(path) -> Path:
+    """The folder a neo4j export of ``path`` writes: ``path`` itself, or its stem's when it names a file.
+
+    >>> neo4j_folder("out/neo"), neo4j_folder("out/neo.csv")
+    (PosixPath('out/neo'), PosixPath('out/neo'))
+    """
+    out = Path(path)
+    return out.with_suffix("") if out.suffix else out
+
+
 def write_neo4j(G, path):
     """``neo4j-admin database import`` CSVs: PATH is a folder (or PATH stem) getting nodes_<Label>.csv and
     rels_<TYPE>.csv files with typed headers (``id:ID``, ``name``, ``n_claims:long``, ``:LABEL``,
     ``:START_ID``, ``:END_ID``, ``:TYPE``); arrays use ``;`` (neo4j-admin's default array delimiter)."""
-    out = Path(path)
-    if out.suffix:
-        out = out.with_suffix("")
+    out = neo4j_folder(path)
     out.mkdir(parents=True, exist_ok=True)
     by_label: dict[str, list] = {}
     for n, d in G.nodes(data=True):
@@ -527,4 +535,5 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
         return Exported(path, fmt, nodes=nodes, edges=edges)
     G = build_graph(g.store, g.iter_claims(**selected))
     write(G, fmt, path)
-    return Exported(path, fmt, nodes=G.number_of_nodes(), edges=G.number_of_edges())
+    written = neo4j_folder(path) if fmt == "neo4j" else path
+    return Exported(written, fmt, nodes=G.number_of_nodes(), edges=G.number_of_edges())

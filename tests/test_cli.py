@@ -231,6 +231,16 @@ def test_written_files_follow_the_umask(work, args, written, umask, mode, capsys
     assert not [p for p in work.iterdir() if p.name.endswith(".tmp")]    # atomic: no temp file left
 
 
+@pytest.mark.parametrize("out", ["neo", "neo.csv"])
+def test_a_neo4j_export_names_the_folder_it_wrote(work, out, capsys, monkeypatch):
+    """neo4j's CSVs go to a folder, the path's stem when it names a file: the line says that folder, not the file
+    name given (which is not written)."""
+    proc = run_main(["export", "neo4j", "--store", "ok.gk", "-o", out], work, capsys, monkeypatch)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("wrote neo (neo4j: ")
+    assert (work / "neo").is_dir() and not (work / "neo.csv").exists()
+
+
 def test_min_confidence_keeps_the_surer_claims(sample_store, tmp_path, capsys, monkeypatch):
     def ids(*extra):
         proc = run_main(["claims", "--store", sample_store, "--format", "jsonl", *extra], tmp_path, capsys, monkeypatch)
