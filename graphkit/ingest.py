@@ -64,6 +64,7 @@ def iter_article_paths(root: Path) -> Iterator[Path]:
     """Article files under root, recursively, in sorted order.
 
     Hidden files and folders and the corpus's own documentation (README.md, LICENSE, a data card) are not articles.
+    A link named as an article that leads to no file is listed too, so that reading it says so.
     """
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
@@ -71,7 +72,8 @@ def iter_article_paths(root: Path) -> Iterator[Path]:
             continue
         if p.stem.lower() in DOC_STEMS:
             continue
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and p.name not in METADATA_NAMES:
+        if (p.is_file() or p.is_symlink() and not p.exists()) and p.suffix.lower() in ARTICLE_SUFFIXES \
+                and p.name not in METADATA_NAMES:
             yield p
 
 
@@ -332,6 +334,8 @@ def _file_bytes(path: Path) -> tuple[Optional[bytes], Optional[str]]:
             return None, f"{size / 1e6:.0f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit; split the file"
         return path.read_bytes(), None
     except OSError as e:
+        if path.is_symlink():  # a link to a file moved or deleted (or a loop of links)
+            return None, f"a link to '{os.readlink(path)}', which leads to no file ({e.strerror}); fix or remove the link"
         return None, f"cannot read the file ({e.strerror}); check its permissions"
 
 

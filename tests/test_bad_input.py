@@ -232,6 +232,19 @@ def test_a_file_name_that_is_not_utf8_is_read(tmp_path):
     assert entry.degraded and "not UTF-8" in entry.reason and "rename" in entry.reason
 
 
+@pytest.mark.parametrize("target", ["gone.txt", "../elsewhere/gone.txt", "b.txt"])  # the last a loop
+def test_a_link_to_an_article_that_leads_nowhere_is_reported(tmp_path, target):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text(SAID, encoding="utf-8")
+    (root / "b.txt").symlink_to(target)
+    res = read_corpus(root)
+    assert [d.id for d in res.documents] == ["a"]
+    (problem,) = [s for s in res.skipped if s.path == "b.txt"]
+    assert not problem.degraded and problem.reason.startswith(f"a link to '{target}', which leads to no file (")
+    assert problem.reason.endswith("fix or remove the link")
+
+
 def test_metadata_csv_with_semicolons_and_file_names_as_ids(tmp_path):
     root = tmp_path / "csv"
     root.mkdir()
