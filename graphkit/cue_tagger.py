@@ -300,8 +300,8 @@ def subject_tokens(t: Token, subj: Token) -> set:
     the subject's whole phrase (its subtree) when it hangs from ``t``, its head word alone when it stands elsewhere
     (a controlling verb's subject, a relative clause's antecedent: a phrase that holds ``t`` itself).
 
-    The one home of this rule: :func:`candidate_of` leaves these tokens out of the content, and the tagger's
-    training labels (``bench/train_tagger.py``) call these the candidate's speaker span.
+    The one home of this rule: :func:`candidate_of` leaves these tokens out of the content. (The tagger's training
+    labels, ``bench/train_tagger.py``, take the subject's head word alone as the speaker: see the note there.)
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("The governor of Vermont extolled the virtues of maple syrup.")
