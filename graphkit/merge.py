@@ -170,7 +170,7 @@ def _shortening_key(name: str) -> Optional[tuple[int, str]]:
 def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
     """Acronyms and shortened names that point to exactly one longer organisation name in the corpus."""
     orgs = {k: d for k, d in drafts.items() if d.type in ORG_TYPES}
-    names = frozenset(w for s in load_short_forms() for w in s.split() if len(s.split()) == 1)
+    names = frozenset(s for s in load_short_forms() if len(s.split()) == 1)  # the one-word short forms
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_start: dict[tuple[int, str], list[str]] = defaultdict(list)  # what a shortened name can shorten
     for k, d in orgs.items():

@@ -114,7 +114,7 @@ class SpeakerResolver:
         self._entity_words: Optional[set[str]] = None
         self._inner: Optional[set[str]] = None
         self._quotes: Optional[list[tuple[int, int]]] = quotes
-        self._quote_starts: list[int] = [a for a, _ in quotes] if quotes is not None else []
+        self._quote_starts: Optional[list[int]] = None  # their starts, for bisection (`_quote_around`)
         self._in_headline: dict[str, bool] = {}
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.anonymous: dict[str, tuple] = {}  # an anonymous person's resolved name -> (role, organisation)
@@ -304,7 +304,7 @@ class SpeakerResolver:
                 ok = t.text[:1].isupper() and t.text.isalpha() \
                     and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE") and t.lower_ not in HONORIFICS \
                     and segment_kind_at(self.not_running, t.idx) not in NOT_RUNNING_TEXT
-                if ok and run and t.i == run[-1].i + 1 and "\n" not in run[-1].text_with_ws:
+                if ok and run and "\n" not in run[-1].text_with_ws:  # run[-1] is the word before (a gap ended it)
                     run.append(t)
                     continue
                 flush()
@@ -439,8 +439,8 @@ class SpeakerResolver:
         b = s.start_char + len(text.rstrip()) - 1
         if b <= a:
             return False
-        i = bisect.bisect_right(self._load_quotes(), a) - 1
-        return i >= 0 and self._quotes[i][0] <= a and b < self._quotes[i][1]
+        q = self._quote_around(a)
+        return q is not None and b < q[1]
 
     def _candidates(self, person: bool, at: int, content: tuple, plural: bool = False,
                     window: int = WINDOW) -> list[Candidate]:
@@ -510,18 +510,19 @@ class SpeakerResolver:
             return t.head.dep_ != "ccomp" or self._quoted(c)
         return no
 
-    def _load_quotes(self) -> list[int]:
-        """The article's quotations (graphkit.quotes.find_quotes), found once; returns their starts."""
-        if self._quotes is None:
-            self._quotes = find_quotes(doc_text(self.doc))
+    def _quote_around(self, c: int) -> Optional[tuple[int, int]]:
+        """The quotation (start, end) character ``c`` is inside, else None (the article's quotations:
+        graphkit.quotes.find_quotes, found once unless the caller gave them)."""
+        if self._quote_starts is None:
+            if self._quotes is None:
+                self._quotes = find_quotes(doc_text(self.doc))
             self._quote_starts = [a for a, _ in self._quotes]
-        return self._quote_starts
+        i = bisect.bisect_right(self._quote_starts, c) - 1
+        return self._quotes[i] if i >= 0 and c < self._quotes[i][1] else None
 
     def _quoted(self, c: int) -> bool:
         """Whether a character is inside a quotation (graphkit.quotes.find_quotes)."""
-        self._load_quotes()
-        i = bisect.bisect_right(self._quote_starts, c) - 1
-        return i >= 0 and c < self._quotes[i][1]
+        return self._quote_around(c) is not None
 
     def _said_covers(self, content: tuple):
         """``inside(char)``: whether a character is in ``content`` or in a claim said so far (`said`). The claims
