@@ -258,7 +258,9 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     if ctoks and a.punct[ctoks[-1]]:
         f["content_ends_punct"] = 1.0
     if sent_starts is None:
-        sent_starts = [s.start for s in doc.sents]
+        from .nlp import sentence_starts
+
+        sent_starts = sentence_starts(doc)
     if ctoks and bisect.bisect_right(sent_starts, ctoks[0]) != bisect.bisect_right(sent_starts, ctoks[-1]):
         f["content_multi_sent"] = 1.0
     ents = [i for i in ctoks if a.ent[i]]
@@ -367,8 +369,10 @@ def score_attributions(doc, atts: list[Attribution], model: Optional[dict] = Non
     """
     if not atts:
         return []
+    from .nlp import sentence_starts
+
     m = model or load_filter()
-    starts = [s.start for s in doc.sents]
+    starts = sentence_starts(doc)
     return [score_features(m, features(doc, a, starts)) for a in atts]
 
 

@@ -126,7 +126,7 @@ class DocFlags:
         from spacy.attrs import POS as POS_ATTR
         from spacy.symbols import AUX, NOUN, VERB
 
-        from .nlp import doc_text
+        from .nlp import doc_text, sentences
 
         strings = doc.vocab.strings
         arr = doc.to_array([POS_ATTR, DEP, ENT_IOB, ORTH, MORPH, HEAD])
@@ -150,7 +150,7 @@ class DocFlags:
         self._heads_content(dep.tolist(), heads, orth.tolist(), pos.tolist(), ids, strings.add(":"), NOUN)
         text = doc_text(doc)
         self.starts, self.question = [], []
-        for sent in doc.sents:  # a span's text is the Doc's text between its first and last characters
+        for sent in sentences(doc):  # a span's text is the Doc's text between its first and last characters
             self.starts.append(sent.start)
             self.question.append(text[sent.start_char:sent.end_char].rstrip().endswith("?"))
 

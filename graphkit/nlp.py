@@ -402,6 +402,35 @@ def caller_components(names: list[str], pure: Iterable[str] | None = None) -> li
     return [n for n in names[j:k] if n in DEFERRABLE_COMPONENTS] + names[k:]
 
 
+def sentence_starts(doc) -> list[int]:
+    """The index of each sentence's first token: the boundaries ``doc.sents`` gives, from the Doc's SENT_START
+    array in one call (spaCy's ``doc.sents`` makes them token by token); ``[0]`` for a Doc with no boundaries set,
+    ``[]`` for an empty one. graphkit's one home of the Doc's sentences (`sentences`, `sentences_indexed`).
+
+    >>> nlp = load_pipeline()
+    >>> sentence_starts(nlp("He said so. She did not.")), sentence_starts(nlp.make_doc("He said so. She did not."))
+    ([0, 4], [0])
+    """
+    import numpy as np
+    from spacy.attrs import SENT_START
+
+    if not len(doc):
+        return []
+    arr = doc.to_array([SENT_START]).reshape(-1)
+    return [0] + (np.flatnonzero(arr[1:] == 1) + 1).tolist()  # not a numpy scalar per token
+
+
+def sentences(doc) -> list:
+    """The Doc's sentences as Spans (those of ``doc.sents``: `sentence_starts`), in order; the whole Doc as one
+    when it has no boundaries set.
+
+    >>> [s.text for s in sentences(load_pipeline()("He said so. She did not."))]
+    ['He said so.', 'She did not.']
+    """
+    starts = sentence_starts(doc)
+    return [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
+
+
 @contextmanager
 def sentences_indexed(doc):
     """A context in which ``token.sent`` of the Doc's tokens is looked up in a table of its sentences (spaCy's
@@ -421,7 +450,7 @@ def sentences_indexed(doc):
     if "sent" in doc.user_token_hooks or not doc.has_annotation("SENT_START"):
         yield doc
         return
-    sents = list(doc.sents)
+    sents = sentences(doc)
     starts = [s.start for s in sents]
     doc.user_token_hooks["sent"] = lambda tok: sents[bisect.bisect_right(starts, tok.i) - 1]
     try:

@@ -187,20 +187,6 @@ def ent_index(doc: Doc) -> tuple:
     return idx
 
 
-def sentences(doc: Doc) -> list[Span]:
-    """Sentence spans, from the sentence-start array (cheaper than iterating doc.sents)."""
-    import numpy as np
-    from spacy.attrs import SENT_START
-
-    n = len(doc)
-    if n == 0:
-        return []
-    arr = doc.to_array([SENT_START]).reshape(-1)
-    starts = [0] + (np.flatnonzero(arr[1:] == 1) + 1).tolist()  # not a numpy scalar per token
-    ends = starts[1:] + [n]
-    return [doc[a:b] for a, b in zip(starts, ends)]
-
-
 def speaker_type(toks: list[Token], head: Token) -> str:
     low = head.lower_
     if len(toks) == 1 and (head.pos_ == "PRON" and not head.ent_type_ or low in PRONOUN_WORDS):

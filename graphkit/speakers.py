@@ -42,8 +42,8 @@ from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _first_name_befor
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun, _relative,
                             _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
 from .speaker_phrase import (ANON_HEADS, ent_index, naming_zone, office_title, person_role, principal_tokens,
-                             roles_named_with, sentences, speaker_tokens, speaker_type, split_speaker)
-from .nlp import doc_text
+                             roles_named_with, speaker_tokens, speaker_type, split_speaker)
+from .nlp import doc_text, sentences
 from .quotes import find_quotes
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
