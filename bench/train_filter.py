@@ -119,6 +119,7 @@ def main(argv=None) -> int:
 
     from graphkit.attribution import attributions
     from graphkit.confidence import apply_scores, score_features
+    from graphkit.fingerprint import EXTRACTION_VERSION
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--min-count", type=int, nargs="+", default=list(MIN_COUNTS),
@@ -142,7 +143,7 @@ def main(argv=None) -> int:
     tagger = {"model": "logistic over graphkit.cue_tagger.candidate_features",
               "trained_on": f"PolNeAR train split ({ntr} articles); label: the token's candidate matches a gold "
                             "attribution end to end that no rule candidate covers",
-              "command": COMMAND, **fit_tagger(rows)}
+              "command": COMMAND, "extraction_version": EXTRACTION_VERSION, **fit_tagger(rows)}
     args.tagger_out.write_text(json.dumps(tagger, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.tagger_out} ({tagger['n_rows']} tokens, {tagger['n_positive']} positive; "
           f"{time.perf_counter() - t0:.0f}s)", flush=True)
@@ -187,7 +188,7 @@ def main(argv=None) -> int:
     model = {
         "model": f"{kind} over graphkit.confidence.features",
         "trained_on": f"PolNeAR train split ({ntr} articles), labels = end-to-end match by the polnear_score rule",
-        "command": COMMAND, "n_candidates": sum(len(c[3]) for c in tcands),
+        "command": COMMAND, "extraction_version": EXTRACTION_VERSION, "n_candidates": sum(len(c[3]) for c in tcands),
         "n_positive": sum(y for c in tcands for y in c[3]),
         "cv": {"k": args.k, "by": "article (sha1 of id)", "over": "train+dev",
                "all_e2e_F1": round(r["all"]["e2e_F1"], 2), "speech_e2e_F1_fair": round(r["speech"]["e2e_F1_fair"], 2)},

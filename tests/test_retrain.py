@@ -67,3 +67,21 @@ def test_retraining_is_one_deterministic_command(tmp_path):
     assert outs[0] == outs[1]
     model = json.loads(outs[0]["filter.json"])
     assert model["command"] == "python bench/train_filter.py" and model["weights"] and 0 < model["threshold"] < 1
+
+
+@pytest.mark.parametrize("name", ["attribution_filter.json", "attribution_tagger.json"])
+def test_shipped_models_were_trained_under_this_extraction(name):
+    """What ships is what the command writes on this code: the models were trained under the current extraction.
+
+    Their training rows are graphkit's own candidates, speakers and features over PolNeAR, so a change that moves
+    extraction output (and bumps EXTRACTION_VERSION) can move the weights the command writes (issue 12's -38 / -39
+    speakers did: the shipped re-scorer stopped being the command's output). PolNeAR is not on CI and a retrain takes
+    15-20 min, so this compares the version each file records (``train_filter.py`` writes it) with the code's.
+    """
+    from graphkit.fingerprint import EXTRACTION_VERSION
+
+    model = json.loads((ROOT / "models" / name).read_text(encoding="utf-8"))
+    assert model.get("extraction_version") == EXTRACTION_VERSION, (
+        f"models/{name} was trained under extraction {model.get('extraction_version')!r}, the code is "
+        f"{EXTRACTION_VERSION!r}: run `python bench/train_filter.py` (PolNeAR in ../shared/data/polnear, about 20 min) "
+        "and commit both model files (the command is deterministic; models/MODEL_CARD_attribution.md)")
