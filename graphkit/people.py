@@ -294,16 +294,22 @@ class PersonNames:
         return self.gender_evidence(name)[0]
 
     @per_object
-    def gender_evidence(self, name: str) -> tuple[Optional[str], str]:
+    def gender_evidence(self, name: str, besides: Optional[str] = None) -> tuple[Optional[str], str]:
         """(gender or None, what says so) — see :meth:`gender`; each name worked out once (the votes are counted
-        once, `_count_votes`, and nothing changes them after)."""
+        once, `_count_votes`, and nothing changes them after). ``besides``: one pronoun vote of that gender
+        ('male' / 'female') not counted, the vote of the pronoun being judged: an article's wrong 'she' for Patrick
+        Murphy does not itself make his three 'he' of the corpus too few to say he is male."""
         self._count_votes()
         root = self.root(name) or ""
         first = name_words(self.cluster_name.get(root, name))[0]
         first = first[0] if first else ""
         others = sum((v for r, v in self._first_pronoun_votes.get(first, {}).items() if r != root), Counter())
+        own = self._pronoun_votes.get(root)
+        if besides and own and own[besides] > 0:
+            own = own.copy()
+            own[besides] -= 1
         for v, least, what in ((self._honorific_votes.get(root), 2, "honorifics before the name"),
-                               (self._pronoun_votes.get(root), 3, "pronouns the articles gave the name"),
+                               (own, 3, "pronouns the articles gave the name"),
                                (self._first_votes.get(first), 3, f"honorifics before full names with {first!r}"),
                                (others, 5, f"pronouns the articles gave other people named {first!r}")):
             v = v or Counter()

@@ -429,17 +429,19 @@ class _Resolver:
         return keys, drafts
 
     # ---- gender: models/actors.yaml, else what the corpus says (graphkit.people)
-    def _gender(self, d: "_Draft") -> Optional[str]:
+    def _gender(self, d: "_Draft", besides: Optional[str] = None) -> Optional[str]:
+        """A draft's gender; ``besides``: the gender of a pronoun the article gave it, whose own vote is not counted
+        (graphkit.people.PersonNames.gender_evidence)."""
         if d.entry is not None and d.entry.gender:
             return d.entry.gender
         if d.type == "person" and d.key.startswith("pc:"):
-            return self.people.gender(d.name)
+            return self.people.gender_evidence(d.name, besides)[0] if besides else self.people.gender(d.name)
         return None
 
-    def _gender_source(self, d: "_Draft") -> str:
+    def _gender_source(self, d: "_Draft", besides: Optional[str] = None) -> str:
         if d.entry is not None and d.entry.gender:
             return "models/actors.yaml"
-        return self.people.gender_evidence(d.name)[1]
+        return self.people.gender_evidence(d.name, besides)[1] if besides else self.people.gender_evidence(d.name)[1]
 
     def _near_organisation(self, name: str, typ: str) -> Optional[tuple[_Draft, str]]:
         """An organisation already seen whose name differs only in spelling ('Defence'/'Defense' Ministry)."""
@@ -608,8 +610,8 @@ class _Resolver:
                 and any(s0 <= rs[0] and rs[1] <= s1 for s0, s1 in self.content.get(m.doc_id, [])):
             d, why2 = self._pronoun(pm, done)
             return d, f"the article's resolver gave {a.resolved_text!r}, a mention inside claim content; {why2}"
-        if g and self._gender(d) not in (None, g):
-            wrong, source = d, self._gender_source(d)
+        if g and self._gender(d, besides=g) not in (None, g):
+            wrong, source = d, self._gender_source(d, besides=g)
             d, why2 = self._pronoun(pm, done, reject=wrong)
             return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is not {g} ({source}); {why2}"
         if pron in PERSON_PRONOUNS and _no_person(d):

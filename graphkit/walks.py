@@ -127,8 +127,8 @@ class LoggedPeople:
     def gender(self, name: str):
         return self._ask("gender", name)
 
-    def gender_evidence(self, name: str):
-        return self._ask("gender_evidence", name)
+    def gender_evidence(self, name: str, besides: Optional[str] = None):
+        return self._ask("gender_evidence", name, besides)
 
 
 class _LoggedItem:

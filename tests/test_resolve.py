@@ -741,6 +741,20 @@ def test_a_pronoun_of_the_other_gender_is_searched_again():
     assert a.name == "Hillary Clinton" and any("is not female" in m for m in a.merges)
 
 
+@pytest.mark.parametrize("man, woman", [
+    ("Patrick Murphy", "Ilyse Hogue"),  # American: a Senate candidate and the head of NARAL on one call
+    ("Keir Starmer", "Angela Rayner"),  # British
+])
+def test_the_pronoun_judged_casts_no_vote_on_its_own_antecedent(man, woman):
+    # three articles call him 'he'; the fourth's resolver gave him a 'she': 3 to 1 is short of four in five, but
+    # the 'she' being judged is no evidence of his gender
+    docs = {f"m{k}": [att(man), att("he", "PRON", resolved=man, at=40)] for k in range(3)}
+    docs["z"] = [att(man, at=0), att(woman, at=30), att("She", "PRON", resolved=man, at=60)]
+    res = resolve_actors(docs, {}, gazetteer=EMPTY)
+    a = res.actor(res.speaker_of[("z", 2)])
+    assert a.name == woman and any("is not female" in m for m in a.merges), (a.name, a.merges)
+
+
 @pytest.mark.parametrize("mentions, expected", [
     ({"a": [att("Hillary Clinton")], "b": [att("Hillary")]}, "Hillary Clinton"),        # American: a first name alone
     ({"a": [att("Boris Johnson")], "b": [att("Boris")]}, "Boris Johnson"),              # British
