@@ -68,17 +68,48 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
         people.extend(c for c in t.children if c.dep_ == "conj" and c in toks)
     if len(people) < 2 or any(c.lower_ != "and" for t in people for c in t.children if c.dep_ == "cc"):
         return None
-    names = []
+    names, persons = [], 0
     for t in sorted(people, key=lambda x: x.i):
-        e = ent_of(t)
-        if e is None or e.label_ != "PERSON" or e.start < toks[0].i or e.end > toks[-1].i + 1:
+        name = _conjunct_person(res, t, toks)
+        if name is None and t is not head and _conjunct_group(t):
+            name = _as_written(t, toks)  # 'Sanders and his aides': the aides as written, beside the person
+        elif name is None:
             return None
-        before = t.doc[e.start - 1] if e.start > 0 else None
-        a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else e.start_char
-        names.append(res.full_name(doc_text(t.doc)[a:e.end_char], (a, e.end_char))[0])
-    if len(set(names)) < len(names):
+        else:
+            persons += 1
+        names.append(name)
+    if len(set(names)) < len(names) or not persons:
         return None
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _conjunct_person(res: SpeakerResolver, t: Token, toks: list[Token]) -> Optional[str]:
+    """The article's full name of a person a conjunct of a speaker phrase names: a PERSON entity inside the phrase,
+    or a surname the NER typed otherwise that names one of the article's people in full ('Sanders and
+    Clinton' with 'Sanders' an ORG: graphkit.speakers.SpeakerResolver.names_person); else None."""
+    e = ent_of(t)
+    if e is None or e.start < toks[0].i or e.end > toks[-1].i + 1:
+        return None
+    if e.label_ != "PERSON" and not (e.label_ in ("ORG", "NORP", "GPE") and len(e) == 1
+                                     and res.names_person(e)):
+        return None
+    before = t.doc[e.start - 1] if e.start > 0 else None
+    a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else e.start_char
+    return res.full_name(doc_text(t.doc)[a:e.end_char], (a, e.end_char))[0]
+
+
+def _conjunct_group(t: Token) -> bool:
+    """Whether a conjunct joined to a person is other people or a body ('his aides', 'other labor leaders', 'others',
+    'the State Department', 'his brother'), not a word describing the same person ('mogul and reality television
+    star'): a plural noun, an organisation, or a noun with a possessive pronoun."""
+    return t.tag_ in ("NNS", "NNPS") or t.lower_ == "others" or t.ent_type_ == "ORG" \
+        or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+
+
+def _as_written(t: Token, toks: list[Token]) -> str:
+    """A conjunct's words as the phrase writes them ('his aides', 'the State Department')."""
+    ids = {x.i for x in t.subtree} & {x.i for x in toks}
+    return t.doc[min(ids):max(ids) + 1].text
 
 
 #: the kind of an anonymous speaker who is one person ('A representative for Mr. Pinchuk'): a 'he' / 'she' candidate
@@ -187,32 +218,27 @@ def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Fo
         f.org = f.org or (doc[orgw[0].i:orgw[-1].i + 1].text if orgw else None)
 
 
-def _definite(phrase: str) -> bool:
-    """Whether a speaker phrase (or its first word) is definite, 'the ...': the one test of it for
-    SpeakerResolver.by_role ('the mogul' is the mogul named before; 'a mogul' someone else).
+def _article_of(phrase: str) -> Optional[str]:
+    """The article a speaker phrase opens with, the one test of it for SpeakerResolver.by_role: 'definite' ('the
+    mogul' is the mogul named before, also when named with more words) or 'indefinite' ('a Democratic strategist
+    who spoke on the condition of anonymity' is someone new, not the strategist the article named before, as 'a
+    company' is not the company named before); None for any other first word.
 
-    >>> _definite("The media mogul"), _definite("a spokesman"), _definite("Theresa May")
-    (True, False, False)
+    >>> _article_of("The media mogul"), _article_of("an aide"), _article_of("Theresa May")
+    ('definite', 'indefinite', None)
     """
-    return (phrase.split() or [""])[0].lower() == "the"
+    return _ARTICLES.get((phrase.split() or [""])[0].lower())
 
 
-def _indefinite(phrase: str) -> bool:
-    """Whether a speaker phrase opens with an indefinite article: 'a Democratic strategist who spoke on the condition
-    of anonymity' is someone new, not the strategist the article named before ('Federico de Jesus, a Democratic
-    strategist'), as 'a company' is not the company named before.
-
-    >>> _indefinite("a Democratic strategist"), _indefinite("an aide"), _indefinite("the strategist")
-    (True, True, False)
-    """
-    return (phrase.split() or [""])[0].lower() in ("a", "an")
+_ARTICLES = {"the": "definite", "a": "indefinite", "an": "indefinite"}
 
 
 def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: list, f: _Found) -> None:
     """'a Downing Street spokesman', 'Mr Blair's spokesman', 'his aide': an anonymous actor tied to whom
     they speak for, never that person; 'the Kremlin spokesman' after 'Kremlin spokesman Dmitry Peskov' is him."""
     s0 = toks[0].idx
-    named = res.by_role(f.role, f.org, s0, _definite(toks[0].text)) if f.role and toks[0].lower_ not in ANON_DETS else None
+    named = res.by_role(f.role, f.org, s0, _article_of(toks[0].text) == "definite") \
+        if f.role and toks[0].lower_ not in ANON_DETS else None
     if named is not None and head.lemma_.lower() not in ("source", "official"):
         f.resolved, f.rspan = named
         f.stype = f.rtype = "PERSON"
@@ -238,8 +264,9 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
             f.resolved, f.rspan = fn
             f.rtype = "PERSON"
             return
-    named = res.by_role(f.role, f.org, s0, _definite(text[s0:s1])) \
-        if f.role is not None and not _indefinite(text[s0:s1]) else None
+    article = _article_of(text[s0:s1])
+    named = res.by_role(f.role, f.org, s0, article == "definite") \
+        if f.role is not None and article != "indefinite" else None
     if named is not None:
         f.resolved, f.rspan = named
         f.rtype = "PERSON"

@@ -49,6 +49,8 @@ from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
 #: segments that name what an article is about: a full name there is one a surname of the text can stand for
 HEADING_TEXT = frozenset({"headline", "standfirst", "subhead"})
+#: the tags a tagger gives a capitalised surname it misread (`SpeakerResolver._misread_surname`)
+_MISREAD_POS = ("NOUN", "ADJ", "VERB")
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -116,6 +118,7 @@ class SpeakerResolver:
         self._quotes: Optional[list[tuple[int, int]]] = quotes
         self._quote_starts: Optional[list[int]] = None  # their starts, for bisection (`_quote_around`)
         self._in_headline: dict[str, bool] = {}
+        self._alone: dict[str, Optional[int]] = {}  # a word's first capitalised use outside a full name (`first_alone`)
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         self.anonymous: dict[str, tuple] = {}  # an anonymous person's resolved name -> (role, organisation)
         self.said: list[tuple[int, int]] = []  # content spans of the claims so far (only ever extended)
@@ -155,9 +158,13 @@ class SpeakerResolver:
         "Prime Minister Tony Blair" and "Tony Blair, the prime minister". A ``definite`` phrase ("the mogul", not "a
         company") also finds a role said with more words ("real estate mogul Donald Trump": `graphkit.merge.holds_role`,
         so never another office: "the president" is not "the vice president"), when only one person was so named.
+        A role whose ``org`` is a name or a possessive pronoun (:func:`_qualifies`: 'the Florida senator', 'His lawyer')
+        is only someone named with it, never the last person named in the bare role ('Bernie Sanders, the senator
+        from Vermont'); the role then stays for the corpus pass to name.
         """
         keys = [f"{org.lower()} {role.lower()}"] if org else []
-        keys.append(role.lower())
+        if not _qualifies(org):
+            keys.append(role.lower())
         for key in keys:
             if key in self.roles:
                 return self.roles[key]
@@ -183,7 +190,8 @@ class SpeakerResolver:
         calls male, see :func:`_of_gender`). Among several names carrying the words ("Clinton": Hillary and
         Bill), the one the headline names (:meth:`in_headline`), then the one the article names most often,
         then the latest before ``at``.
-        A name with a generational suffix ("Donald Trump Jr.") is taken only when the mention has it.
+        A name with a generational suffix ("Donald Trump Jr.") is taken only when the mention has it. A full name
+        the NER typed no person counts when written before every typed one (:meth:`_named_first`).
         """
         honorific, bare = split_honorific(re.sub(r"[’']s$", "", ent_text.strip()))
         words = [w.lower().rstrip(".,") for w in bare.split() if w.strip(".,")]
@@ -203,6 +211,8 @@ class SpeakerResolver:
             if gender and self.gender_of(pn.name) not in (None, gender):
                 continue
             cands.setdefault(pn.name, []).append(pn)
+        if len(words) == 1 and cands:
+            cands.update(self._named_first(words[0], ent_span[0], cands))
         if len(words) == 1 and len(cands) > 1:
             cands = _surname_holders(cands, words[0], gens)
         if gender and len(cands) > 1:
@@ -231,6 +241,15 @@ class SpeakerResolver:
         best = max(cands, key=rank)
         pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
         return pn.name, pn.span
+
+    def _named_first(self, surname: str, at: int, typed: dict) -> dict[str, list["_PersonName"]]:
+        """Full names with this surname the NER typed no person (runs of proper nouns, :meth:`propn_names`) written
+        before ``at`` and before every typed one (``typed``): 'GOP presidential candidate Carly Fiorina' (an ORG) opens
+        an article that says 'Fiorina' of her throughout and names 'her husband, Frank Fiorina' late; among them
+        :meth:`full_name` takes the one named before the surname is first written alone."""
+        first = min(pn.start for seen in typed.values() for pn in seen)
+        return {pn.name: [pn] for pn, _org in self.propn_names()
+                if pn.words[-1] == surname and pn.start < min(at, first) and pn.name not in typed}
 
     def names_person_at(self, span: tuple[int, int]) -> bool:
         """Whether a PERSON entity of the running text covers ``span`` (a mention 'Richards', not 'Russia')."""
@@ -263,8 +282,17 @@ class SpeakerResolver:
     def first_alone(self, word: str) -> Optional[int]:
         """Where the article first writes a surname alone ('Clinton', 'Mr. Clinton'), else None. Of several full
         names with it, those named before that are whom it means: a reporter names a second holder in full when
-        the surname alone already means another ('Hillary Clinton ... Clinton ... Bill Clinton')."""
-        return min((pn.start for pn in self.names if pn.words == (word,)), default=None)
+        the surname alone already means another ('Hillary Clinton ... Clinton ... Bill Clinton'). The word as a
+        subject of the running text outside every full name counts whatever the NER typed it ('Fiorina opened by ...'
+        with 'Fiorina' an ORG; not 'Clinton insiders', 'Clinton's', nor the headline's 'Fiorina pushed ahead')."""
+        typed = min((pn.start for pn in self.names if pn.words == (word,)), default=None)
+        if word not in self._alone:  # the NER may type the surname alone no person ('Fiorina' an ORG): its words too
+            covered = {i for pn in self.names if len(pn.words) > 1 for i in range(pn.start, pn.span[1])}
+            covered.update(i for pn, _org in self.propn_names() for i in range(pn.start, pn.span[1]))
+            self._alone[word] = next((t.idx for t in self.doc if t.lower_ == word and t.text[:1].isupper()
+                                      and t.dep_ in ("nsubj", "nsubjpass") and t.idx not in covered
+                                      and segment_kind_at(self.not_running, t.idx) not in NOT_RUNNING_TEXT), None)
+        return min((x for x in (typed, self._alone[word]) if x is not None), default=None)
 
     def in_headline(self, name: str) -> bool:
         """Whether the article's headline or standfirst names this full name: the person the article is about,
@@ -557,11 +585,12 @@ class SpeakerResolver:
         return out
 
     def _misread_surname(self, t: Token) -> bool:
-        """A capitalised common noun ('Sanders', 'Bush' at a sentence's start, tagged NOUN) that is the last word
-        of a person's full name in the article, which the article never writes in lower case: the tagger misread
+        """A capitalised word the tagger read as a common noun, an adjective or a verb ('Sanders', 'Bush' at a
+        sentence's start tagged NOUN; 'Trump, later alleging ...' and 'Ebeling reminisced' tagged ADJ) that is the last
+        word of a person's full name in the article, which the article never writes in lower case: the tagger misread
         a surname, whatever the NER made of it ('Sanders exaggerates when he says ...' with 'Sanders' an ORG).
         Its full name is then looked up by :meth:`full_name` like any surname."""
-        return t.pos_ == "NOUN" and t.ent_type_ != "PERSON" and t.is_alpha and t.text[:1].isupper() \
+        return t.pos_ in _MISREAD_POS and t.ent_type_ != "PERSON" and t.is_alpha and t.text[:1].isupper() \
             and not t.text.isupper() and t.lower_ not in self.lower_words() \
             and any(len(pn.words) > 1 and pn.words[-1] == t.lower_ for pn in self.names)
 
@@ -634,6 +663,18 @@ class SpeakerResolver:
 #: nouns of what a source issues and that speaks for it ("the poll found", "the statement said")
 _DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "statement", "letter", "memo", "cable", "lawsuit", "complaint",
                    "filing", "ad", "email", "release", "analysis", "editorial", "order", "note", "message", "story"}
+
+
+def _qualifies(org: Optional[str]) -> bool:
+    """Whether the word before a role says whose or where it is so that only a person named with it holds it: a name
+    ('the Florida senator' is not Bernie Sanders, 'the senator from Vermont'; 'Grayson's spokeswoman' is not Murphy's)
+    or a possessive pronoun ('His lawyer' is not the lawyer named before); not a common noun ('the congressman's
+    spokesman' is the spokesman the article named as Gowdy's).
+
+    >>> _qualifies("Florida"), _qualifies("His"), _qualifies("congressman's"), _qualifies(None)
+    (True, True, False, False)
+    """
+    return bool(org) and (org[:1].isupper() or org.lower() in ("his", "her", "its", "their"))
 
 
 def _bare_document(head: Token, toks: list) -> bool:
@@ -844,6 +885,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     if f.rtype == "ANON" and (f.resolved in res.anonymous or _one_anonymous_person(head, f, appos)):
         kind = ANON_PERSON
         res.anonymous.setdefault(f.resolved, (f.role, f.org))
+    if together is not None:
+        kind = "NOUN"  # 'Sanders and his top aides': people, for 'they', never for 'he' or 'she'
     if f.stype == "PRON" and head.dep_ == "poss":
         kind = "POSS"  # 'his promise', 'her comments': nobody's words a later 'he said' continues
     res.speakers.append((s0, f.resolved, f.rspan, kind))

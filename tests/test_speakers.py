@@ -425,6 +425,21 @@ SPEAKERS = [
     ("MSNBC aired the debate between Hillary Clinton and Sen. Bernie Sanders of Vermont.\n\nSanders exaggerates when "
      "he says he helped write the Affordable Care Act (ACA). He wrote only one amendment.", None,
      ("Bernie Sanders", "PRON")),
+    # a role qualified by a name is only someone named with that qualifier: not the senator from Vermont, not the MP
+    # for Islington North (the role stays, for the corpus to name)
+    ("Bernie Sanders, the senator from Vermont, said the nation's problems are daunting. Marco Rubio, who is third in "
+     "many Iowa Republican polls, stressed defense issues. The Florida senator told reporters he feels good about his "
+     "campaign.", None, ("The Florida senator", None)),
+    ("Jeremy Corbyn, the MP for Islington North, said the plan was wrong. Ed Davey stressed the cost of living during "
+     "a visit to Surrey. The Kingston MP told reporters he was confident.", None, ("Kingston MP", None)),
+    # a surname is the full name written before it, typed a person or not, not one named only after it
+    ("GOP presidential candidate Carly Fiorina strode onstage. Fiorina opened by talking about her charitable work. "
+     "Flying home, she vented to her husband, Frank Fiorina, that it would be ugly.", None, ("Carly Fiorina", "PRON")),
+    # a person named with other people is a group of them as written, not that person alone
+    ("Warren Stephens, an Arkansas banker, gave money. Mr. Stephens and his brother said they would not back Mr. "
+     "Trump.", None, ("Warren Stephens and his brother", "NOUN")),
+    ("Jeb Bush and his older brother said they would not attend the convention.", None,
+     ("Jeb Bush and his older brother", "NOUN")),
 ]
 
 
@@ -921,3 +936,25 @@ def test_a_common_noun_takes_no_name_type(phrase, entity, expected):
     res = resolve_actors({"x": [att], "other": []}, ents, {"actors": []})
     by_id = {a.id: a for a in res.actors}
     assert by_id[res.speaker_of[("x", 0)]].type == expected
+
+
+# a capitalised surname the tagger misread, as an adjective or a verb as well as a common noun ('Trump, later alleging
+# ... that President Obama wanted ..., said he would'; 'Ebeling reminisced': both ADJ on PolNeAR), is the surname of
+# the full name the article gave before it: a subject a later 'he' / 'she' may stand for
+MISREAD_SURNAMES = [
+    ("Donald Trump spoke on Monday. Trump said he would win.", "Trump", "ADJ", True),
+    ("Nigel Farage spoke in Kent. Farage said he would stand.", "Farage", "VERB", True),
+    ("Betsy Ebeling walked on. Ebeling said she could not.", "Ebeling", "NOUN", True),
+    ("Donald Trump spoke on Monday. Trump said he would win.", "Trump", "PROPN", False),  # read right: no misreading
+    ("Lisa Green spoke. Green said so. The green party agreed.", "Green", "ADJ", False),  # the article says 'green'
+]
+
+
+@pytest.mark.parametrize("text,word,pos,expected", MISREAD_SURNAMES, ids=[f"{k:02d}" for k in range(len(MISREAD_SURNAMES))])
+def test_a_misread_surname_is_a_subject_whatever_its_tag(nlp, text, word, pos, expected):
+    from graphkit.speakers import SpeakerResolver
+
+    doc = nlp(text)
+    t = [x for x in doc if x.text == word][-1]
+    t.pos_, t.ent_type_ = pos, "ORG"  # as the tagger and the NER read 'Trump' in PolNeAR's sentence
+    assert SpeakerResolver(doc)._misread_surname(t) is expected
