@@ -60,9 +60,11 @@ class _Found:
 
 
 def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Optional[str]:
-    """'Bash and Blitzer', 'Senators Rubio and Cruz': two or more people named as one source, each by the
-    article's full name ('Dana Bash and Wolf Blitzer'); None unless every conjunct is a person's name joined by
-    'and' ('Sanders and his supporters', 'Neither Mr. Comey nor other officials' are not)."""
+    """'Bash and Blitzer', 'Senators Rubio and Cruz', 'Sanders and his supporters': two or more sources named as one,
+    a group as written with each person by the article's full name ('Dana Bash and Wolf Blitzer', 'Bernie Sanders
+    and his supporters'); None unless the phrase opens with a person's name, joined by 'and' to people's names
+    (:func:`_conjunct_person`) or to other people or bodies (:func:`_conjunct_group`): 'Neither Mr. Comey nor other
+    officials', 'real estate mogul and reality television star Donald Trump' are not."""
     people = [head]
     for t in people:
         people.extend(c for c in t.children if c.dep_ == "conj" and c in toks)
