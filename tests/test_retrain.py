@@ -75,8 +75,9 @@ def test_shipped_models_were_trained_under_this_extraction(name):
 
     Their training rows are graphkit's own candidates, speakers and features over PolNeAR, so a change that moves
     extraction output (and bumps EXTRACTION_VERSION) can move the weights the command writes (issue 12's -38 / -39
-    speakers did: the shipped re-scorer stopped being the command's output). PolNeAR is not on CI and a retrain takes
-    15-20 min, so this compares the version each file records (``train_filter.py`` writes it) with the code's.
+    speakers did: the shipped re-scorer stopped being the command's output). A retrain takes 15-20 min of CPU (more on a
+    fresh clone, which parses PolNeAR first), too much for the suite, so this compares the version each file records
+    (``train_filter.py`` writes it) with the code's.
     """
     from graphkit.fingerprint import EXTRACTION_VERSION
 
