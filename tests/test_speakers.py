@@ -958,3 +958,22 @@ def test_a_misread_surname_is_a_subject_whatever_its_tag(nlp, text, word, pos, e
     t = [x for x in doc if x.text == word][-1]
     t.pos_, t.ent_type_ = pos, "ORG"  # as the tagger and the NER read 'Trump' in PolNeAR's sentence
     assert SpeakerResolver(doc)._misread_surname(t) is expected
+
+
+FIRST_ALONE = [
+    # text, the words asked in that order, where the article first writes each alone (None: never)
+    ("Carly Fiorina spoke on Monday. Fiorina said so. Clinton agreed. Fiorina added more.",
+     ["clinton", "fiorina", "carly", "monday"], [48, 31, None, None]),
+    ("Carly Fiorina spoke on Monday. Fiorina said so. Clinton agreed. Fiorina added more.",
+     ["fiorina", "monday", "clinton", "carly"], [31, None, 48, None]),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", FIRST_ALONE, ids=[f"{k:02d}" for k in range(len(FIRST_ALONE))])
+def test_where_a_surname_is_first_written_alone_whatever_is_asked_first(nlp, text, words, expected):
+    """`SpeakerResolver.first_alone` reads the Doc once for every word (`_subjects_alone`): each word's answer is its
+    own first use, whichever word was asked before it; a word inside a full name ('Carly') or no subject is never."""
+    from graphkit.speakers import SpeakerResolver
+
+    res = SpeakerResolver(nlp(text))
+    assert [res.first_alone(w) for w in words] == expected
