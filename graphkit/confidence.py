@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import GraphkitError
+from .nlp import doc_text, sentence_starts
 from .records import Attribution
 from .segments import segment_kind_at, segments
 
@@ -139,8 +140,6 @@ class _DocArrays:
 
     def __init__(self, doc):
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, MORPH, POS
-
-        from .nlp import doc_text
 
         self.strings = strings = doc.vocab.strings
         arr = doc.to_array([POS, DEP, HEAD, ENT_TYPE, IS_ALPHA, IS_PUNCT, MORPH, IDX])
@@ -258,8 +257,6 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     if ctoks and a.punct[ctoks[-1]]:
         f["content_ends_punct"] = 1.0
     if sent_starts is None:
-        from .nlp import sentence_starts
-
         sent_starts = sentence_starts(doc)
     if ctoks and bisect.bisect_right(sent_starts, ctoks[0]) != bisect.bisect_right(sent_starts, ctoks[-1]):
         f["content_multi_sent"] = 1.0
@@ -369,8 +366,6 @@ def score_attributions(doc, atts: list[Attribution], model: Optional[dict] = Non
     """
     if not atts:
         return []
-    from .nlp import sentence_starts
-
     m = model or load_filter()
     starts = sentence_starts(doc)
     return [score_features(m, features(doc, a, starts)) for a in atts]
