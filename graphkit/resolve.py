@@ -431,7 +431,12 @@ class _Resolver:
     # ---- gender: models/actors.yaml, else what the corpus says (graphkit.people)
     def _gender(self, d: "_Draft", besides: Optional[str] = None) -> Optional[str]:
         """A draft's gender; ``besides``: the gender of a pronoun the article gave it, whose own vote is not counted
-        (graphkit.people.PersonNames.gender_evidence)."""
+        (graphkit.people.PersonNames.gender_evidence).
+
+        Without ``besides`` this asks ``gender``, not ``gender_evidence(name, None)[0]`` (the same answer), on
+        purpose: the kept walk logs what it was told (graphkit.walks.LoggedPeople), and the evidence's vote counts
+        ("3 male, 0 female") move with every article that names the person, so logging them would stop an
+        unchanged article from replaying whenever a changed one adds a vote that leaves the gender as it was."""
         if d.entry is not None and d.entry.gender:
             return d.entry.gender
         if d.type == "person" and d.key.startswith("pc:"):
@@ -439,9 +444,11 @@ class _Resolver:
         return None
 
     def _gender_source(self, d: "_Draft", besides: Optional[str] = None) -> str:
+        """What says the draft's gender is `_gender`'s: the gazetteer, else the corpus's votes (read for a
+        reason only, after `_gender` found a pronoun or an honorific of the other gender)."""
         if d.entry is not None and d.entry.gender:
             return "models/actors.yaml"
-        return self.people.gender_evidence(d.name, besides)[1] if besides else self.people.gender_evidence(d.name)[1]
+        return self.people.gender_evidence(d.name, besides)[1]
 
     def _near_organisation(self, name: str, typ: str) -> Optional[tuple[_Draft, str]]:
         """An organisation already seen whose name differs only in spelling ('Defence'/'Defense' Ministry)."""
