@@ -55,16 +55,29 @@ def file_mode() -> int:
 
 
 @contextmanager
-def atomic_open(path, mode="w", **kw):
+def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     """Open a temp file beside `path`; rename it over `path` only if the block succeeds.
 
     The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
+    ``example``: the file name an error suggests when `path` is a folder (graphkit.view writes 'graph.html').
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> with atomic_open(d / "a.txt") as f:
+    ...     _ = f.write("done")
+    >>> [p.name for p in d.iterdir()], (d / "a.txt").read_text()
+    (['a.txt'], 'done')
+    >>> with atomic_open(d, example="graph.html") as f:
+    ...     pass
+    Traceback (most recent call last):
+    graphkit.errors.ExportError: '...' is a folder; give a file name with -o, e.g. .../graph.html
     """
     path = Path(path)
     if path.is_dir():
-        raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {path}/graph.graphml")
+        raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {path / example}")
     if not path.parent.exists():
-        raise ExportError(f"folder '{path.parent}' does not exist; create it or choose another -o path")
+        raise ExportError(f"no folder '{path.parent}' to write into: it does not exist; create it or choose "
+                          f"another -o path")
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:

@@ -42,18 +42,16 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 import time
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any, Optional
 
 import networkx as nx
 
 from graphkit.errors import ExportError, GraphkitError
+from graphkit.export import atomic_open
 from graphkit.samples import sample_graph, synthetic_graph
 
 __all__ = [
@@ -398,24 +396,10 @@ def write_view(G: nx.Graph, path, *, title: str = "graphkit", actors: Optional[i
     """
     t0 = time.perf_counter()
     page, report = _render(G, title=title, actors=actors)
-    path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{str(path)!r} is a folder; give a file name such as {str(path / 'graph.html')!r}")
-    if not path.parent.exists():
-        raise ExportError(f"no folder {str(path.parent)!r} to write the view into; create it first or choose another path")
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=str(path.parent))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with atomic_open(path, "w", example="graph.html", encoding="utf-8") as fh:
             fh.write(page)
-        from .export import file_mode
-
-        os.chmod(tmp, file_mode())          # the user's umask (0644), not the temp file's 0600
-        os.replace(tmp, path)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise ExportError(f"could not write the view to {str(path)!r} ({exc.strerror}); check the folder is writable") from exc
     return dataclasses.replace(report, write_seconds=round(time.perf_counter() - t0, 3))
 
