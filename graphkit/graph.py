@@ -57,6 +57,19 @@ def place_node(name: str, places: dict[str, Place]) -> str:
     return p.id if p else "place:" + slug(name)
 
 
+def _add_actor(G: nx.MultiDiGraph, node: str, name: str, actor: Optional[Actor]) -> None:
+    """Add the actor node ``node`` named ``name`` (a claim's speaker or reporter), with no claims counted yet;
+    ``actor``: its record, None when the store has none (type "other", no roles, aliases or organisation).
+
+    >>> G = nx.MultiDiGraph(); _add_actor(G, "actor:reuters", "Reuters", None); G.nodes["actor:reuters"]["actor_type"]
+    'other'
+    """
+    G.add_node(node, type="actor", label=name, name=name, actor_type=actor.type if actor else "other",
+               roles=list(actor.roles) if actor else [], aliases=list(actor.aliases) if actor else [],
+               organisation=actor.organisation if actor else None, country=actor.country if actor else None,
+               n_claims=0)
+
+
 def statements(claims: Iterable[Claim]) -> list[Claim]:
     """One claim per statement: drop other articles' reports whose first report is among `claims`.
 
@@ -80,10 +93,7 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
     for c in claims:
         a = actors.get(c.speaker_id)
         if c.speaker_id not in G:
-            G.add_node(c.speaker_id, type="actor", label=c.speaker, name=c.speaker,
-                       actor_type=a.type if a else "other", roles=list(a.roles) if a else [],
-                       aliases=list(a.aliases) if a else [], organisation=a.organisation if a else None,
-                       country=a.country if a else None, n_claims=0)
+            _add_actor(G, c.speaker_id, c.speaker, a)
         G.nodes[c.speaker_id]["n_claims"] += 1
         doc = documents.get(c.doc_id)
         cn = "claim:" + c.id
@@ -96,11 +106,7 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
         G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
         if c.reported_by_id:
             if c.reported_by_id not in G:
-                ra = actors.get(c.reported_by_id)
-                G.add_node(c.reported_by_id, type="actor", label=c.reported_by, name=c.reported_by,
-                           actor_type=ra.type if ra else "other", roles=list(ra.roles) if ra else [],
-                           aliases=list(ra.aliases) if ra else [], organisation=ra.organisation if ra else None,
-                           country=ra.country if ra else None, n_claims=0)
+                _add_actor(G, c.reported_by_id, c.reported_by, actors.get(c.reported_by_id))
             G.add_edge(c.reported_by_id, cn, key="reported_by", type="reported_by")
         triggers, scores = {}, dict(c.issue_scores)
         for name, trig in c.issue_triggers:
