@@ -64,14 +64,25 @@ def average_link_labels(X: "np.ndarray", k: int) -> "np.ndarray":
     >>> average_link_labels(np.eye(3), 3).tolist(), average_link_labels(np.eye(3), 1).tolist()
     ([2, 1, 0], [0, 0, 0])
     """
-    import numpy as np
-    from scipy.cluster.hierarchy import linkage
-
     n = len(X)
     if not 1 <= k <= n:
         raise ValueError(f"cannot cut {n} rows into {k} clusters: k must be between 1 and the number of rows")
-    children = linkage(np.asarray(X, dtype=np.float64), method="average", metric="cosine")[:, :2].astype(int)
-    return _cut(children, n, k)
+    return _cut(average_link_children(X), n, k)
+
+
+def average_link_children(X: "np.ndarray") -> "np.ndarray":
+    """The average-link tree over cosine distance of the rows of ``X`` (at least two, none all zero), as SciPy's
+    ``linkage`` gives it: row ``j`` holds the two nodes merged into node ``n + j`` (a node below ``n`` is a row of
+    ``X``), the last row the root.
+
+    >>> import numpy as np
+    >>> average_link_children(np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]])).tolist()
+    [[0, 1], [2, 3]]
+    """
+    import numpy as np
+    from scipy.cluster.hierarchy import linkage
+
+    return linkage(np.asarray(X, dtype=np.float64), method="average", metric="cosine")[:, :2].astype(int)
 
 
 def _cut(children, n: int, k: int) -> "np.ndarray":
@@ -79,18 +90,28 @@ def _cut(children, n: int, k: int) -> "np.ndarray":
     ``k``; each cluster's label is its place in the heap of nodes left."""
     import numpy as np
 
+    labels = np.zeros(n, dtype=np.intp)
+    for i, node in enumerate(cut_nodes(children, n, k)):
+        labels[subtree_leaves(node, children, n)] = i
+    return labels
+
+
+def cut_nodes(children, n: int, k: int) -> list[int]:
+    """The ``k`` nodes of the tree `_cut` cuts it into (from the root, the node made last split first), in the
+    order of its heap (their labels).
+
+    >>> cut_nodes([[0, 1], [2, 3]], 3, 2)
+    [3, 2]
+    """
     nodes = [-(max(children[-1]) + 1)]  # negated: heapq's smallest is the node made last
     for _ in range(k - 1):
         a, b = children[-nodes[0] - n]
         heappush(nodes, -a)
         heappushpop(nodes, -b)
-    labels = np.zeros(n, dtype=np.intp)
-    for i, node in enumerate(nodes):
-        labels[_leaves(-node, children, n)] = i
-    return labels
+    return [-x for x in nodes]
 
 
-def _leaves(node: int, children, n: int) -> list[int]:
+def subtree_leaves(node: int, children, n: int) -> list[int]:
     """The rows under ``node`` of the tree (``children[i - n]``: the two merged into node ``i``)."""
     out, todo = [], [node]
     while todo:
