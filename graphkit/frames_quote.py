@@ -1,7 +1,8 @@
 """Quote frames: a quotation and who said it, when no clause of the cue holds it.
 
 - :func:`_around`: the cue clause set off by commas or quotes ("“...,” he said", "A, he said, B.");
-  :func:`_quote_before` when the parser made "he wrote." a sentence of its own;
+  :func:`_quote_before` when the parser made "he wrote." (or "Clinton asked." on the quote's line) a sentence of
+  its own;
 - :func:`_verdict_candidates`: "“...,” was the assessment of X";
 - :func:`_colon_candidates`: "Lavrov: ..." (a name, a colon, a clause);
 - :func:`_dash_candidates`: "“...” ― Carla Sanchez".
@@ -76,23 +77,40 @@ def _quote_before(v: Token, hi: int, quote_of_tok: dict) -> set:
     first = next((t for t in sent if not t.is_space and not t.is_punct), None)
     if first is None or any(c.dep_ == "neg" for c in v.children):
         return set()
-    if not (first.text[:1].islower() or first.i == v.i):
-        return set()  # "“...” Officials did not comment.": a new sentence; "“...” he wrote." / "said Mr. Trump." are not
-    j = hi + 1
-    while j < sent.end and (doc[j].is_space or (doc[j].dep_ in ("prep", "npadvmod", "advmod") and doc[j].head == v)):
-        j = doc[j].right_edge.i + 1 if not doc[j].is_space else j + 1
-    if j < sent.end and doc[j].text not in _END:
-        return set()
     k = sent.start - 1
     while k >= 0 and doc[k].is_space:
         k -= 1
     if k < 0 or k not in quote_of_tok or doc[k].text not in ("”", '"', "''", "’"):
+        return set()
+    if not (first.text[:1].islower() or first.i == v.i or "\n" not in doc[k:first.i].text):
+        return set()  # "“...”⏎Officials said.": a new line; "“...?” Clinton asked." / "“...” he wrote." are not
+    if _cue_clause_end(v, hi) < sent.end:
         return set()
     q = quote_of_tok[k]
     i = k
     while i >= 0 and (quote_of_tok.get(i) == q or doc[i].is_space):
         i -= 1
     return {x for x in range(i + 1, k + 1) if not doc[x].is_space}
+
+
+def _cue_clause_end(v: Token, hi: int) -> int:
+    """Where the cue clause ending at token ``hi`` stops when what follows it under the cue is circumstance: a
+    prepositional phrase, an adverb, a participle or "as" clause after a comma ("“...?” Trump asked, looking far
+    from displeased.", "Clinton asks as a maintenance guy walks in."); its sentence's end when nothing else follows."""
+    doc, sent = v.doc, v.sent
+    j = hi + 1
+    while j < sent.end:
+        t = doc[j]
+        if t.is_space or t.text in _END or (t.text == "," and t.head == v):
+            j += 1
+            continue
+        c = t
+        while c.head != v and c.head != c:
+            c = c.head
+        if c.head != v or c.i < v.i or c.dep_ not in ("prep", "npadvmod", "advmod", "advcl", "dative", "agent"):
+            return j
+        j = max(j + 1, c.right_edge.i + 1)
+    return j
 
 
 _VERDICT_NOUNS = {"evaluation", "assessment", "verdict", "view", "word", "reaction", "response", "message",

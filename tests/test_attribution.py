@@ -449,7 +449,8 @@ def test_frames_are_a_registry_each_switchable(nlp):
     from graphkit.errors import GraphkitError
     from graphkit.frames import VERB_FRAMES
 
-    assert list(VERB_FRAMES)[:6] == ["clause_under_pobj", "around", "as_clause", "participle", "naming", "clause"]
+    assert list(VERB_FRAMES)[:7] == ["clause_under_pobj", "quote_after", "around", "as_clause", "participle", "naming",
+                                     "clause"]
     assert all(f.__doc__ for f in VERB_FRAMES.values())
     doc = nlp("The territorial question, Zelensky said, remains the hardest part. Lavrov said the plan was dead. "
               "According to a senior source, talks will resume.")
@@ -458,6 +459,9 @@ def test_frames_are_a_registry_each_switchable(nlp):
     # tagger may propose one of its own, "Lavrov said ..." with the clause frame off)
     assert [a.speaker_text for a in attributions(doc, without={"around"}, tagger=False)] == ["Lavrov", "a senior source"]
     assert [a.speaker_text for a in attributions(doc, without={"clause", "according_to"}, tagger=False)] == ["Zelensky"]
+    doc = nlp("Wallace then asked, “With nukes?”")
+    assert [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)] == [("Wallace", "“With nukes?”")]
+    assert attributions(doc, without={"quote_after"}, tagger=False) == []
     doc = nlp("As the Post reported, Clinton raised $1 million. Donors gave money to a group backing Rubio.")
     assert [a.speaker_text for a in attributions(doc)] == ["the Post", "a group"]
     assert [a.speaker_text for a in attributions(doc, without={"as_clause"}, tagger=False)] == ["a group"]
@@ -627,3 +631,38 @@ NO_ONE_BEFORE = [
 def test_an_indefinite_speaker_names_no_one_before_it(nlp, text, speaker):
     atts = [a for a in attributions(nlp(text)) if not a.continuation]
     assert [a.resolved_text for a in atts] == [speaker], [(a.speaker_text, a.resolved_text) for a in atts]
+
+
+#: a quotation the cue opens after a comma or colon, or one the cue clause follows on the quotation's line when the
+#: parser made "Trump said." a sentence of its own (issue 13, fifteenth part): the quotation whole is the content
+QUOTE_AND_CUE = [
+    ('Asked whether he would fire a speechwriter, Priebus said, "Probably."', "Priebus", '"Probably."'),
+    ("Silverman responded, “Thank God they can fix this in post-production.”", "Silverman",
+     "“Thank God they can fix this in post-production.”"),
+    ("Wallace then asked, “With nukes?”", "Wallace", "“With nukes?”"),
+    ("Asked whether it had been hard, Mr. Daley said: ''Of course. He wanted to run.''", "Mr. Daley",
+     "''Of course. He wanted to run.''"),
+    ('Asked about the strike, the minister replied, "Not today, not tomorrow."', "the minister",
+     '"Not today, not tomorrow."'),
+    ("He had a plan. “We will build a wall, and Mexico will pay for it.” Trump said.", "Trump",
+     "“We will build a wall, and Mexico will pay for it.”"),
+    ("“What kind of people do I have here?” Trump asked, looking far from displeased.", "Trump",
+     "“What kind of people do I have here?”"),
+    ('"Who will pay for the new hospital?" Mr Hunt asked as the minister stood up.', "Mr Hunt",
+     '"Who will pay for the new hospital?"'),
+]
+
+
+@pytest.mark.parametrize("text,speaker,content", QUOTE_AND_CUE, ids=[f"{i:02d}" for i in range(len(QUOTE_AND_CUE))])
+def test_a_quotation_next_to_its_cue_is_the_content(nlp, text, speaker, content):
+    got = [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+    assert (speaker, content) in got, got
+
+
+@pytest.mark.parametrize("text,speaker,not_content", [
+    ("The party, he said, “betrayed” its voters.", "he", "“betrayed”"),   # a quoted word, not what was said
+    ("“We will win.”\n\nOfficials said.", "Officials", "“We will win.”"),  # a new paragraph
+    ("“We will win.” Officials did not comment.", "Officials", "“We will win.”"),
+])
+def test_a_quotation_apart_from_its_cue_is_not_its_content(nlp, text, speaker, not_content):
+    assert (speaker, not_content) not in [(a.speaker_text, a.text) for a in attributions(nlp(text))]
