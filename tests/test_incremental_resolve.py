@@ -262,6 +262,8 @@ KELLER_ALONE = "Keller said the budget talks would continue on Monday."
 PETER_KELLER = "Peter Keller said the port would close. Peter Keller said the workers had been paid."
 TAYLOR = "Sam Taylor said the deal was close. She said the talks would go on until the end of the month."
 MR_TAYLOR = "Mr. Sam Taylor said the figures were wrong. Mr. Sam Taylor said the report would be withdrawn."
+MR_TAYLOR_ALONE = ("Mr. Sam Taylor said the deal was close. Mr. Sam Taylor said the port would open. "
+                   "Mr. Taylor said the talks would go on until the end of the month.")
 HE_TAYLOR = ("Sam Taylor said the port would open. He said the ships were late. He said the crews were paid. "
              "He said the strike was over.")
 
@@ -284,6 +286,11 @@ WALK_SETUPS = {  # name: (articles written before the first build, the change, t
     "new pronoun votes, the judged one left out, contradict an unchanged article's pronoun":
         ({"200_taylor.txt": TAYLOR},
          lambda c: (c / "204_he_taylor.txt").write_text(HE_TAYLOR + "\n", encoding="utf-8"), ["200_taylor", "204_he_taylor"]),
+    # 'Mr. Taylor' asks Sam Taylor's gender (male, by his 'Mr.'); a new article's two 'Mr.' move the count, not the
+    # gender: the unchanged article is replayed (resolve._gender logs the gender, not gender_evidence's counts)
+    "new votes that leave a gender as it was":
+        ({"200_taylor.txt": MR_TAYLOR_ALONE},
+         lambda c: (c / "203_mr_taylor.txt").write_text(MR_TAYLOR + "\n", encoding="utf-8"), ["203_mr_taylor"]),
     # nothing the unchanged articles read moved: every one of them is replayed
     "a line without a claim appended": ({"200_maria.txt": KELLER, "201_keller.txt": KELLER_ALONE},
                                         lambda c: _append(c, FIRST, UPDATE), [FIRST]),
