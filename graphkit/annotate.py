@@ -128,6 +128,9 @@ class TableAttributeRuler(_TableComponent):
                     self._other[k].append((b, test))
         self._masks: dict = {k: {} for k in PATTERN_KEYS}  # key -> value -> slots whose test holds
         self._table: dict = {}  # (tag, lower, dep, is_space) -> (groups of one-token matches, multi slots)
+        self._group_sets: dict = {}  # groups -> (columns set, values), in the order `_sets_index` numbers them
+        self._group_index: dict = {}  # groups -> its number
+        self._set_arrays = (numpy.zeros((0, len(_WRITTEN)), dtype=bool), None)  # `_group_sets` as two arrays
 
     def _mask(self, key: str, value) -> int:
         masks = self._masks[key]
@@ -160,41 +163,75 @@ class TableAttributeRuler(_TableComponent):
         return e
 
     def __call__(self, doc: Doc) -> Doc:
-        n = len(doc)
-        if n == 0:
+        """Set what the patterns set, per distinct signature (a Doc repeats a few thousand), spread to the tokens
+        with numpy: no Python loop over the tokens but over the few that start a multi-token pattern."""
+        if len(doc) == 0:
             return doc
-        sigs = [tuple(r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
-        entries = [self._entry(s) for s in sigs]
-        matched: list[Optional[list[int]]] = [None] * n  # token -> extra groups from multi-token patterns
-        if any(length > 1 for _, length, _ in self.patterns):
-            for i, (_, multi) in enumerate(entries):
-                for m, js in multi.items():
-                    if 0 not in js:
-                        continue
-                    group, length, target = self.patterns[m]
-                    if i + length <= n and all(j in entries[i + j][1].get(m, ()) for j in range(1, length)):
-                        t = i + target
-                        matched[t] = (matched[t] or []) + [group]
+        sigs, token_sig, _ = _distinct_rows(doc.to_array([TAG, LOWER, DEP, IS_SPACE]))
+        entries = [self._entry(s) for s in map(tuple, sigs.tolist())]  # per distinct signature
         arr = doc.to_array(list(_WRITTEN))
-        cols = {a: c for c, a in enumerate(_WRITTEN)}
-        merged: dict = {}  # (row values, groups) -> new row values
-        out = arr.tolist()
-        for i, (groups, _) in enumerate(entries):
-            if matched[i]:
-                groups = tuple(sorted(groups + tuple(matched[i])))
-            if not groups:
-                continue
-            key = (tuple(out[i]), groups)
-            row = merged.get(key)
-            if row is None:
-                row = list(out[i])
-                for g in groups:
-                    for a, v in self.attrs[g].items():
-                        row[cols[a]] = v
-                row = merged[key] = row
-            out[i] = row
-        doc.from_array(list(_WRITTEN), numpy.array(out, dtype=numpy.uint64))
+        out = self._rows_by_signature(arr, entries, token_sig)
+        for i, extra in self._multi_token_matches(entries, token_sig).items():
+            out[i] = self._applied(arr[i].tolist(), tuple(sorted(entries[token_sig[i]][0] + tuple(extra))))
+        doc.from_array(list(_WRITTEN), out)
         return doc
+
+    def _applied(self, row: list, groups: tuple) -> list:
+        """``row`` (the token's `_WRITTEN` values) with each group's attributes set, in group order."""
+        for g in groups:
+            for a, v in self.attrs[g].items():
+                row[_WRITTEN.index(a)] = v
+        return row
+
+    def _rows_by_signature(self, arr, entries: list, token_sig):
+        """Every token's `_WRITTEN` row after the one-token patterns of its signature's entry: what the entry's
+        groups set (the last group setting a column wins, as they are applied in order) spread with numpy."""
+        which = numpy.array([self._sets_index(groups) for groups, _ in entries], dtype=numpy.intp)[token_sig]
+        if len(self._group_sets) != len(self._set_arrays[0]):
+            self._set_arrays = (numpy.array([m for m, _ in self._group_sets.values()], dtype=bool),
+                                numpy.array([v for _, v in self._group_sets.values()], dtype=numpy.uint64))
+        mask, values = self._set_arrays
+        return numpy.where(mask[which], values[which], arr)
+
+    def _sets_index(self, groups: tuple) -> int:
+        """The number of ``groups`` in `_group_sets`: (which `_WRITTEN` columns they set, the values set there)."""
+        k = self._group_index.get(groups)
+        if k is None:
+            row = self._applied([None] * len(_WRITTEN), groups)
+            k = self._group_index[groups] = len(self._group_sets)
+            self._group_sets[groups] = (tuple(v is not None for v in row), tuple(v or 0 for v in row))
+        return k
+
+    def _multi_token_matches(self, entries: list, token_sig) -> dict[int, list[int]]:
+        """Token -> the groups of the multi-token patterns that set it ('gon na'), each match in token order: a
+        pattern matches where its first token's signature holds slot 0 and each next token's holds the next slot."""
+        firsts = numpy.array([any(0 in js for js in multi.values()) for _, multi in entries])
+        matched: dict[int, list[int]] = {}
+        if not any(length > 1 for _, length, _ in self.patterns) or not firsts.any():
+            return matched
+        n = len(token_sig)
+        for i in numpy.flatnonzero(firsts[token_sig]).tolist():
+            for m, js in entries[token_sig[i]][1].items():
+                if 0 not in js:
+                    continue
+                group, length, target = self.patterns[m]
+                if i + length <= n and all(j in entries[token_sig[i + j]][1].get(m, ()) for j in range(1, length)):
+                    matched.setdefault(i + target, []).append(group)
+        return matched
+
+
+def _distinct_rows(a):
+    """(the distinct rows of the 2-d array ``a`` in sorted order, each row's index among them, the first row
+    of ``a`` holding each): ``numpy.unique(a, axis=0, return_index=True, return_inverse=True)``, by a stable
+    ``lexsort`` (``unique`` compares rows as opaque bytes, several times slower)."""
+    order = numpy.lexsort(a.T[::-1])
+    s = a[order]
+    new = numpy.empty(len(a), dtype=bool)
+    new[:1] = True
+    numpy.any(s[1:] != s[:-1], axis=1, out=new[1:])
+    index = numpy.empty(len(a), dtype=numpy.intp)
+    index[order] = numpy.cumsum(new) - 1
+    return s[new], index, order[new]
 
 
 class _SetIndex:
@@ -256,13 +293,16 @@ class TableLemmatizer(_TableComponent):
         if not len(todo):
             return doc
         table, add = self._table, self.vocab.strings.add
-        lemmas = arr[:, 3].tolist()
-        for i, key in zip(todo.tolist(), map(tuple, arr[todo, :3].tolist())):
+        keys, key_of, first = _distinct_rows(arr[todo, :3])
+        hashes = []
+        for key, i in zip(map(tuple, keys.tolist()), todo[first].tolist()):
             h = table.get(key)
-            if h is None:
+            if h is None:  # the key's first token gives its lemma (any would: it is all rule_lemmatize reads)
                 h = table[key] = add(rule_lemmatize(rules, doc[i])[0])
-            lemmas[i] = h
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+            hashes.append(h)
+        lemmas = arr[:, 3].copy()
+        lemmas[todo] = numpy.array(hashes, dtype=numpy.uint64)[key_of]
+        doc.from_array([LEMMA], lemmas)
         return doc
 
 
