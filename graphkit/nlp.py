@@ -70,26 +70,29 @@ def _paragraph_breaks(doc):
     helps find a headline that ends with a full stop."""
     if len(doc) < 2:
         return doc
-    from spacy.attrs import IDX, IS_SPACE
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE, SENT_START
 
     from .segments import segments
 
-    text = doc.text
-    arr = doc.to_array([IS_SPACE, IDX])  # no Token object per token: only those that start a sentence
+    text = doc_text(doc)  # kept for the components after this one
+    arr = doc.to_array([IS_SPACE, IDX])  # no Token object per token
     idx = arr[:, 1].tolist()
-    space = arr[:, 0].tolist()
-    ends = idx[1:] + [len(text)]
-    for i in range(len(doc) - 1):
-        if space[i] and text.count("\n", idx[i], ends[i]) >= 2:
-            doc[i + 1].is_sent_start = True
-    starts = {k: i for i, (k, sp) in enumerate(zip(idx, space)) if not sp}
-    for seg in segments(text, doc.user_data.get("title")):
-        i = starts.get(seg.start)
-        if i:
-            doc[i].is_sent_start = True
-        j = starts.get(seg.end)
-        if j:
-            doc[j].is_sent_start = True
+    space = arr[:, 0]
+    marks = [i + 1 for i in numpy.flatnonzero(space[:-1]).tolist()  # the whitespace tokens, a blank line among them
+             if text.count("\n", idx[i], idx[i + 1]) >= 2]
+    space = space.tolist()
+
+    def word_at(c: int) -> int:
+        """The token that is a word starting at character ``c``, else 0 (as the first token: none to mark)."""
+        i = bisect.bisect_left(idx, c)
+        return i if i < len(idx) and idx[i] == c and not space[i] else 0
+
+    marks += [i for seg in segments(text, doc.user_data.get("title")) for i in (word_at(seg.start), word_at(seg.end)) if i]
+    if marks:  # as ``doc[i].is_sent_start = True``, whose every call checks every token for a parse (~30 µs)
+        starts = doc.to_array([SENT_START])
+        starts[marks] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 
@@ -459,23 +462,26 @@ def sentences_indexed(doc):
         doc.user_token_hooks.pop("sent", None)
 
 
-_TEXT_CACHE: list = [None, ""]
+#: ``doc.user_data`` key of the Doc's text (`doc_text`)
+TEXT_KEY = "graphkit_text"
 
 
 def doc_text(doc, known: str | None = None) -> str:
-    """``doc.text``, computed once per Doc (the last one asked about is remembered).
+    """``doc.text``, built once per Doc and kept in its ``user_data`` (`TEXT_KEY`).
 
-    spaCy rebuilds ``Doc.text`` from every token on each access; the attribution component, the speakers,
-    the filter, the dates and the contexts all read it (six builds per article before this cache). ``known``:
-    the text the Doc was made from, when the caller has it (spaCy's tokenizer keeps every character, so it is
-    ``doc.text``): remembered without rebuilding it. The Doc is held, so its identity cannot be reused.
+    spaCy rebuilds ``Doc.text`` from every token on each access; the paragraph breaks, the attribution component,
+    the speakers, the filter, the dates and the contexts all read it (seven builds per article before this was
+    kept). ``known``: the text the Doc was made from, when the caller has it (spaCy's tokenizer keeps every
+    character, so it is ``doc.text``): kept without rebuilding it.
 
-    >>> class D: text = "He said so."
-    >>> d = D(); doc_text(d) is doc_text(d)
+    >>> from spacy.lang.en import English
+    >>> d = English()("He said so."); doc_text(d) is doc_text(d) == "He said so."
     True
     """
     if known is not None:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, known
-    elif _TEXT_CACHE[0] is not doc:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
-    return _TEXT_CACHE[1]
+        doc.user_data[TEXT_KEY] = known
+        return known
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
