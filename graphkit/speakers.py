@@ -27,6 +27,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+import numpy
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .dates import WEEKDAYS
@@ -297,8 +299,8 @@ class SpeakerResolver:
             covered = {i for pn in self.names if len(pn.words) > 1 for i in range(pn.start, pn.span[1])}
             covered.update(i for pn, _org in self.propn_names() for i in range(pn.start, pn.span[1]))
             alone: dict[str, int] = {}
-            for t in self.doc:
-                if t.dep_ in ("nsubj", "nsubjpass") and t.text[:1].isupper() and t.lower_ not in alone \
+            for t in _subjects(self.doc):
+                if t.text[:1].isupper() and t.lower_ not in alone \
                         and t.idx not in covered and segment_kind_at(self.not_running, t.idx) not in NOT_RUNNING_TEXT:
                     alone[t.lower_] = t.idx
             self._alone = alone
@@ -731,6 +733,13 @@ SINGULAR_THING = frozenset({"it", "its"})
 
 #: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject
 _SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "pcomp"})
+
+
+def _subjects(doc: Doc) -> list[Token]:
+    """The Doc's nominal subjects (``nsubj``, ``nsubjpass``) in order, found in its dependency array: a Token is
+    made for them alone, not for every word."""
+    ids = [doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")]
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(DEP), ids)).tolist()]
 
 
 def clause_depth(t: Token) -> int:
