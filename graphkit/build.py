@@ -308,10 +308,10 @@ def warm_resolution(issue_model: bool = False):
             places.load_place_config()
             places._geonames()  # the geonames indexes, from their cache file (graphkit.places)
             if issue_model:
-                # wordfreq first: its import looks at every frame of the stack and every module loaded (inspect)
-                from wordfreq import word_frequency
+                # wordfreq first: its import would look at every frame of the stack and every module loaded
+                from .standins import import_wordfreq
 
-                word_frequency("the", "en")  # loads the English frequency list (cached by wordfreq)
+                import_wordfreq().word_frequency("the", "en")  # loads the English frequency list (cached by wordfreq)
                 import scipy.cluster.hierarchy  # noqa: F401  (graphkit.clustering)
 
                 import_sklearn()  # done above, else (another thread runs: the parse ahead) as scikit-learn imports

@@ -196,8 +196,9 @@ def keyness(keys, counts, surface, rows) -> dict[str, float]:
     together (near its rarest word's): "Planned Parenthood" 3.8, "foreign policy" 2.1, "health care" 1.3, and phrases
     made of words any story may use are said no more than anywhere: "good idea" -0.8, "best friend" -1.1, "certain
     things" -0.6. Phrases English has no frequency for are as key as can be (inf)."""
-    from wordfreq import word_frequency
+    from .standins import import_wordfreq
 
+    word_frequency = import_wordfreq().word_frequency
     n_words = max(1, sum(len(k.split()) for _, _, ks, _ in rows for k in ks))
     out = {}
     for k in keys:

@@ -501,9 +501,9 @@ def given_name_like(word: str) -> bool:
     """
     if listed_given_name(word):
         return True
-    from wordfreq import zipf_frequency
+    from .standins import import_wordfreq
 
-    return zipf_frequency(word.lower(), "en") < RARE_WORD_ZIPF
+    return import_wordfreq().zipf_frequency(word.lower(), "en") < RARE_WORD_ZIPF
 
 
 def distinct_given_names(a: str, b: str) -> bool:
