@@ -25,7 +25,6 @@ stays spaCy's. ``bench/check_annotate.py`` compares every token attribute with s
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
