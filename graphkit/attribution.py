@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .cues import Cues, default_cues, load_cues
+from .doc_entities import join_quoted_nicknames
 from .quotes import OPEN_QUOTES, claim_kind, find_quotes
 from .records import Attribution
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
@@ -205,6 +206,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
     >>> [(a.speaker_text, a.speaker_type, a.text, a.cue) for a in attributions(doc)]
     [('a senior Russian source', 'ANON', 'the plan is dead', 'According to')]
     """
+    join_quoted_nicknames(doc)  # 'Marine John “Tig' + '” Tiegen' is one person's name (graphkit.doc_entities)
     with sentences_indexed(doc):  # the frames and speakers ask token.sent ~100 times an article
         return _attributions(doc, cues, nested=nested, without=without, declined=declined, tagger=tagger,
                              tagger_threshold=tagger_threshold)

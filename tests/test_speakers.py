@@ -977,3 +977,54 @@ def test_where_a_surname_is_first_written_alone_whatever_is_asked_first(nlp, tex
 
     res = SpeakerResolver(nlp(text))
     assert [res.first_alone(w) for w in words] == expected
+
+
+# --------------------------------------------------------------------------- names with a quoted nickname
+
+def _doc(nlp, words, pos, ents):
+    """A Doc built by hand: ``words``, ``pos`` (one tag a word, 'PROPN' where None), ``ents`` as (start, end, label)
+    token spans."""
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(nlp.vocab, words=words, pos=[p or "PROPN" for p in pos])
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    return doc
+
+
+NICKNAME_ENTITIES = [
+    # American: the NER stops inside the quote ('Robert C. "Bobby') and leaves the surname out
+    (["Robert", "C.", '"', "Bobby", '"', "Scott", "threw", "his", "support"],
+     [None, None, "PUNCT", None, "PUNCT", None, "VERB", "PRON", "NOUN"], [(0, 4, "PERSON")],
+     [('Robert C. " Bobby " Scott', "PERSON")]),
+    # ... and types the surname after the closing quote an organisation ('Marine John “Tig' + 'Tiegen')
+    (["Marine", "John", "“", "Tig", "”", "Tiegen", "found", "both"],
+     [None, None, "PUNCT", None, "PUNCT", None, "VERB", "DET"], [(0, 4, "PERSON"), (5, 6, "ORG")],
+     [("Marine John “ Tig ” Tiegen", "PERSON")]),
+    # British: the entity ends on the opening quote ('Edward “') or on the closing one ('Nicholas 'Fatty'')
+    (["Edward", "“", "Teddy", "”", "Taylor", "said", "no"], [None, "PUNCT", None, "PUNCT", None, "VERB", "INTJ"],
+     [(0, 2, "PERSON")], [("Edward “ Teddy ” Taylor", "PERSON")]),
+    (["Sir", "Nicholas", "'", "Fatty", "'", "Soames", "said", "no"],
+     [None, None, "PUNCT", None, "PUNCT", None, "VERB", "INTJ"], [(0, 5, "PERSON")],
+     [("Sir Nicholas ' Fatty ' Soames", "PERSON")]),
+    # unchanged: a name written whole; a quotation after a possessive; a possessive apostrophe
+    (["Juan", '"', "Chico", '"', "Manriquez", "carried", "one"], [None, "PUNCT", None, "PUNCT", None, "VERB", "NUM"],
+     [(0, 5, "PERSON")], [('Juan " Chico " Manriquez', "PERSON")]),
+    (["Trump", "’s", "‘", "Incredibly", "Hateful", "Rhetoric", "’", "was", "wrong"],
+     [None, "PART", "PUNCT", "ADV", "ADJ", None, "PUNCT", "AUX", "ADJ"], [(0, 4, "PERSON")],
+     [("Trump ’s ‘ Incredibly", "PERSON")]),
+    (["Bernie", "Sanders", "'", "appeal", "in", "New", "York"], [None, None, "PART", "NOUN", "ADP", None, None],
+     [(0, 3, "PERSON"), (5, 7, "GPE")], [("Bernie Sanders '", "PERSON"), ("New York", "GPE")]),
+    # a quoted title after a name is no nickname: no surname follows its closing quote
+    (["Tony", "Blair", "“", "Sorry", "”", "."], [None, None, "PUNCT", "INTJ", "PUNCT", "PUNCT"], [(0, 4, "PERSON")],
+     [("Tony Blair “ Sorry", "PERSON")]),
+]
+
+
+@pytest.mark.parametrize("words,pos,ents,expected", NICKNAME_ENTITIES, ids=[f"{k:02d}" for k in range(len(NICKNAME_ENTITIES))])
+def test_a_quoted_nickname_is_inside_the_name(nlp, words, pos, ents, expected):
+    """`graphkit.doc_entities.join_quoted_nicknames`: a person entity cut at a quoted nickname runs to the surname."""
+    from graphkit.doc_entities import join_quoted_nicknames
+
+    doc = join_quoted_nicknames(_doc(nlp, words, pos, ents))  # words joined by one space each
+    assert [(e.text.strip(), e.label_) for e in doc.ents] == expected
+    assert [(e.text.strip(), e.label_) for e in join_quoted_nicknames(doc).ents] == expected  # idempotent
