@@ -113,14 +113,20 @@ def cue_verb_forms() -> set[str]:
 _FUNCTION_END = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "at", "that", "but"}
 
 
+_NICKNAME = re.compile(r"(?<=[\w.] )[\"“‘'](?:[A-Z][\w.-]*\s?){1,3}[\"”’'](?= [A-Z])")
+
+
 def headline_fragment(name: str) -> bool:
-    """A name cut from a headline or markup: a colon, quote mark or markup in it, a function word at its end.
+    """A name cut from a headline or markup: a colon, quote mark or markup in it, a function word at its end; a
+    nickname quoted between a given name and a surname ('Juan "Chico" Manriquez') is part of a name, no fragment.
 
     >>> headline_fragment("Donald Trump Claims ‘"), headline_fragment("One of the"), headline_fragment("James O’Neill")
     (True, True, False)
+    >>> headline_fragment('Juan "Chico" Manriquez'), headline_fragment("Marine John “Tig"), headline_fragment("John “Tig”")
+    (False, True, True)
     """
     ws = name.split()
-    if re.search(r"[:‘“”\"<>=]|(?<![sS])’(?![A-Za-z])", name):
+    if re.search(r"[:‘“”\"<>=]|(?<![sS])’(?![A-Za-z])", _NICKNAME.sub("", name)):
         return True  # quote marks or markup, not an apostrophe ('O’Neill', 'Clinton’s campaign', 'Sanders’ aides')
     return len(ws) > 1 and ws[-1].lower() in _FUNCTION_END
 
