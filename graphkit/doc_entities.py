@@ -2,74 +2,111 @@
 
 spaCy's small English model cuts a person's name at a quoted nickname: in 'former CIA operative and Marine
 John “Tig” Tiegen found ...' it tags 'Marine John “Tig' a PERSON and 'Tiegen' an ORG, in 'Robert C. "Bobby" Scott
-threw ...' it tags 'Robert C. "Bobby' and leaves 'Scott' untagged. American and British papers alike write a
-nickname so between the given name and the surname ('Juan "Chico" Manriquez', 'Edward “Teddy” Taylor'), so
-:func:`join_quoted_nicknames` runs such a person entity on to the surname after the closing quote.
+threw ...' it tags 'Robert C. "Bobby' and leaves 'Scott' untagged, and in 'Veteran campaigner Edward “Teddy” Taylor
+found ...' it tags 'Edward' a PERSON and 'Teddy” Taylor found the treaty' a WORK_OF_ART. American and British papers
+alike write a nickname so, between the given name and the surname, so :func:`join_quoted_nicknames` makes the
+whole name one person entity.
 
 >>> from graphkit.nlp import load_spacy
->>> doc = load_spacy()("Marcia “Cia” Price threw her support behind him.")
->>> _ = join_quoted_nicknames(doc)
->>> [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"]
-[('Marcia “Cia” Price', 'PERSON')]
+>>> doc = load_spacy()("Veteran campaigner Edward “Teddy” Taylor found the treaty wanting.")
+>>> [e.text for e in join_quoted_nicknames(doc).ents if e.label_ == "PERSON"]
+['Edward “Teddy” Taylor']
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["join_quoted_nicknames", "nickname_name_end"]
+__all__ = ["join_quoted_nicknames", "quoted_nickname_names"]
 
 OPENING = frozenset({'"', "“", "‘", "``", "'"})
 CLOSING = frozenset({'"', "”", "’", "''", "'"})
 MAX_NICKNAME = 3  # words between the quote marks: 'Tig', 'Chico', 'Big Bill'
 
 
-def nickname_name_end(doc: Doc, ent: Span) -> Optional[int]:
-    """The token index just past the surname when ``ent`` is a person entity cut inside or right after a quoted
-    nickname that follows a word of the name; None when it is not.
+def _name_word(t: Token) -> bool:
+    """A capitalised proper noun or initial ('John', 'C.'), on the line of the token before it."""
+    return t.pos_ == "PROPN" and t.text[:1].isupper()
 
-    The quote opens after at least one word of the entity (a given name), holds one to
-    :data:`MAX_NICKNAME` capitalised words, closes, and is followed by one or more capitalised proper nouns on
-    the same line (the surname); the entity ends at or before that surname. A quotation ('Trump’s ‘Incredibly
-    Hateful Rhetoric’') is not a nickname: no name word follows its closing quote.
-    """
-    if ent.label_ != "PERSON":
-        return None
-    opened = next((t.i for t in ent if t.text in OPENING and t.i > ent.start), None)
-    if opened is None:
-        return None
-    i = opened + 1
-    words = 0
-    while i < len(doc) and words <= MAX_NICKNAME and doc[i].text not in CLOSING:
-        if not doc[i].text[:1].isupper():
-            return None
-        words += 1
-        i += 1
-    if not words or words > MAX_NICKNAME or i >= len(doc) or doc[i].text not in CLOSING:
-        return None
-    if doc[i].whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].is_alpha:
-        return None  # an apostrophe inside a word, not a closing quote
-    end = i + 1
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and "\n" not in doc[end - 1].whitespace_:
-        end += 1
-    if end == i + 1 or ent.end >= end:
-        return None
+
+def _surname_end(doc: Doc, i: int) -> int:
+    """The token index past the capitalised proper nouns from ``i`` on, a hyphenated surname whole
+    ('Marshall-Andrews'); ``i`` when there are none. A line break ends a name."""
+    end = i
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        t = doc[end]
+        if _name_word(t):
+            end += 1
+        elif t.text == "-" and not t.whitespace_ and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
+                and _name_word(doc[end + 1]) and end > i:
+            end += 2
+        else:
+            break
     return end
 
 
-def join_quoted_nicknames(doc: Doc) -> Doc:
-    """Run each person entity cut at a quoted nickname on to the surname after it (:func:`nickname_name_end`),
-    replacing the entities the surname's words had; the Doc is changed in place and returned. Idempotent."""
-    ents = list(doc.ents)
-    fixes = [(e, end) for e in ents if (end := nickname_name_end(doc, e)) is not None]
-    if not fixes:
-        return doc
+def _quoted_nickname(doc: Doc, q: int) -> Optional[int]:
+    """The closing quote's index when the quote opening at ``q`` holds one to :data:`MAX_NICKNAME` capitalised words
+    and closes as a quote (not an apostrophe inside a word); else None."""
+    i = q + 1
+    while i < len(doc) and i - q - 1 <= MAX_NICKNAME and doc[i].text not in CLOSING:
+        if not doc[i].text[:1].isupper() or "\n" in doc[i - 1].whitespace_:
+            return None
+        i += 1
+    if i == q + 1 or i - q - 1 > MAX_NICKNAME or i >= len(doc) or doc[i].text not in CLOSING:
+        return None
+    return i
+
+
+def quoted_nickname_names(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of person names written with a quoted nickname between the given name and the
+    surname: name words, an opening quote, one to three capitalised words, a closing quote, capitalised proper nouns.
+
+    A name counts when the NER tagged part of it a PERSON, or when the word before the quote is a given name of
+    the `nicknames` table (graphkit.names.listed_given_name: 'Andy “Mac” McNab' tagged an ORG; not 'Toys "R" Us').
+    It starts where the PERSON entity over its given name starts ('Marine John') or at that given name. A quotation
+    after a name ('Trump’s ‘Incredibly Hateful Rhetoric’ was ...') is none: no name word follows its closing quote.
+    """
+    from .names import listed_given_name
+
     out = []
-    for e, end in fixes:
-        out.append(Span(doc, e.start, end, label="PERSON"))
-    covered = [(s.start, s.end) for s in out]
-    out.extend(e for e in ents if not any(e.start < b and a < e.end for a, b in covered))
-    doc.ents = sorted(out, key=lambda s: s.start)
+    for q, t in enumerate(doc):
+        if t.text not in OPENING or q == 0 or not _name_word(doc[q - 1]) or "\n" in doc[q - 1].whitespace_:
+            continue
+        close = _quoted_nickname(doc, q)
+        if close is None:
+            continue
+        end = _surname_end(doc, close + 1)
+        if end == close + 1:
+            continue
+        given = doc[q - 1]
+        person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start < end and q - 1 < e.end), None)
+        if person is not None and person.start <= q - 1:
+            start = person.start
+        elif person is not None or listed_given_name(given.text):
+            start = q - 1
+            while start > 0 and doc[start - 1].text.endswith(".") and len(doc[start - 1].text) == 2 \
+                    and _name_word(doc[start - 1]):
+                start -= 1  # 'Robert C. "Bobby" Scott': initials belong to the given names
+            if start > 0 and _name_word(doc[start - 1]) and listed_given_name(doc[start - 1].text):
+                start -= 1
+        else:
+            continue
+        out.append((start, end))
+    return out
+
+
+def join_quoted_nicknames(doc: Doc) -> Doc:
+    """Make each name written with a quoted nickname (:func:`quoted_nickname_names`) one PERSON entity, dropping the
+    entities that overlapped it; the Doc is changed in place and returned. Idempotent."""
+    names = quoted_nickname_names(doc)
+    if not names:
+        return doc
+    ents = list(doc.ents)
+    if all(any(e.start == a and e.end == b and e.label_ == "PERSON" for e in ents) for a, b in names):
+        return doc
+    kept = [e for e in ents if not any(e.start < b and a < e.end for a, b in names)]
+    doc.ents = sorted(kept + [Span(doc, a, b, label="PERSON") for a, b in names], key=lambda s: s.start)
     return doc

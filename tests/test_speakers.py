@@ -87,9 +87,27 @@ SPEAKERS = [
      None, ("Sergei Lavrov", "PERSON")),
     ("Blair Says Iraq War Was Right.\n\nTony Blair spoke in Sedgefield. Mr Blair said the war was right.",
      "Blair Says Iraq War Was Right", ("Tony Blair", "PERSON")),
+    # bylines never speak and never lend the speaker a name (American: agency byline and dateline; British: the
+    # correspondent's name and post on lines of their own; a read-time byline)
+    ("Trump wins Ohio\nBy JULIE PACE and LISA LERER, Associated Press\nCOLUMBUS, Ohio (AP) — Donald Trump said on "
+     "Tuesday that he had won.", None, ("Donald Trump", "PERSON")),
+    ("Blair defends Iraq record\nBy Nick Assinder\nPolitical correspondent\n\nTony Blair said on Monday that the war "
+     "was right.", None, ("Tony Blair", "PERSON")),
+    ("Clinton leads in Ohio\nBy Amy Chozick · 4 min read\nHillary Clinton said on Monday that she would win.", None,
+     ("Hillary Clinton", "PERSON")),
     # datelines
     ("MOSCOW (Reuters) - The Kremlin said on Wednesday it was awaiting details.", None, ("Kremlin", "ORG")),
     ("NASHUA, N.H. - Chris Christie said the polls were wrong.", None, ("Chris Christie", None)),
+    ("WASHINGTON (AP) — Sen. Bernie Sanders said on Thursday that the system was rigged.", None,
+     ("Bernie Sanders", "PERSON")),
+    ("EDINBURGH (PA) - Nicola Sturgeon said on Thursday that a vote would come.", None, ("Nicola Sturgeon", None)),
+    # a nickname quoted between the given name and the surname is part of the name the NER cut there
+    ('It came from the physicist George "Jay" Keyworth. In late 2000, Keyworth rushed to meet her. He said she should '
+     "call Compaq.", None, ('George "Jay" Keyworth', "PRON")),
+    ("Veteran campaigner Edward “Teddy” Taylor found the treaty wanting.\n\nHe said it was a disaster.", None,
+     ("Edward “Teddy” Taylor", "PRON")),
+    ("Former Labour MP Robert “Bob” Marshall-Andrews found the plan wanting.\n\nHe said the party had lost its way.",
+     None, ("Robert “Bob” Marshall-Andrews", "PRON")),
     # honorifics without (British) and with (American) a full stop resolve to the full name
     ("Tony Blair visited Leeds. Mr Blair said the plan would work.", None, ("Tony Blair", "PERSON")),
     ("Vince Cable spoke in Twickenham. Mr Cable said taxes would rise.", None, ("Vince Cable", "PERSON")),
@@ -982,11 +1000,12 @@ def test_where_a_surname_is_first_written_alone_whatever_is_asked_first(nlp, tex
 # --------------------------------------------------------------------------- names with a quoted nickname
 
 def _doc(nlp, words, pos, ents):
-    """A Doc built by hand: ``words``, ``pos`` (one tag a word, 'PROPN' where None), ``ents`` as (start, end, label)
-    token spans."""
+    """A Doc built by hand: ``words`` (a space after each but around a hyphen), ``pos`` (one tag a word, 'PROPN'
+    where None), ``ents`` as (start, end, label) token spans."""
     from spacy.tokens import Doc, Span
 
-    doc = Doc(nlp.vocab, words=words, pos=[p or "PROPN" for p in pos])
+    spaces = [words[k] != "-" and words[k + 1:k + 2] != ["-"] for k in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=[p or "PROPN" for p in pos])
     doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
     return doc
 
@@ -1006,7 +1025,20 @@ NICKNAME_ENTITIES = [
     (["Sir", "Nicholas", "'", "Fatty", "'", "Soames", "said", "no"],
      [None, None, "PUNCT", None, "PUNCT", None, "VERB", "INTJ"], [(0, 5, "PERSON")],
      [("Sir Nicholas ' Fatty ' Soames", "PERSON")]),
-    # unchanged: a name written whole; a quotation after a possessive; a possessive apostrophe
+    # ... or tags the given name alone and the rest a work of art; a hyphenated surname is whole
+    (["Veteran", "campaigner", "Edward", "“", "Teddy", "”", "Taylor", "found", "the", "treaty"],
+     ["NOUN", "NOUN", None, "PUNCT", None, "PUNCT", None, "VERB", "DET", "NOUN"], [(2, 3, "PERSON"), (4, 10, "WORK_OF_ART")],
+     [("Edward “ Teddy ” Taylor", "PERSON")]),
+    (["Former", "Labour", "MP", "Robert", "“", "Bob", "”", "Marshall", "-", "Andrews", "found", "it"],
+     ["ADJ", None, None, None, "PUNCT", None, "PUNCT", None, "PUNCT", None, "VERB", "PRON"], [(3, 7, "PERSON")],
+     [("Robert “ Bob ” Marshall-Andrews", "PERSON")]),
+    # a listed given name before the quote makes a person of a name the NER typed an organisation
+    (["Former", "SAS", "soldier", "Andy", "“", "Mac", "”", "McNab", "found"],
+     ["ADJ", None, "NOUN", None, "PUNCT", None, "PUNCT", None, "VERB"], [(1, 2, "ORG"), (3, 8, "ORG")],
+     [("SAS", "ORG"), ("Andy “ Mac ” McNab", "PERSON")]),
+    # unchanged: an organisation's quoted letter; a name written whole; a quotation after a possessive; an apostrophe
+    (["Toys", '"', "R", '"', "Us", "said", "no"], [None, "PUNCT", None, "PUNCT", None, "VERB", "INTJ"],
+     [(0, 5, "ORG")], [('Toys " R " Us', "ORG")]),
     (["Juan", '"', "Chico", '"', "Manriquez", "carried", "one"], [None, "PUNCT", None, "PUNCT", None, "VERB", "NUM"],
      [(0, 5, "PERSON")], [('Juan " Chico " Manriquez', "PERSON")]),
     (["Trump", "’s", "‘", "Incredibly", "Hateful", "Rhetoric", "’", "was", "wrong"],
