@@ -63,12 +63,14 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
     """'Bash and Blitzer', 'Senators Rubio and Cruz', 'Sanders and his supporters': two or more sources named as one,
     a group as written with each person by the article's full name ('Dana Bash and Wolf Blitzer', 'Bernie Sanders
     and his supporters'); None unless the phrase opens with a person's name, joined by 'and' to people's names
-    (:func:`_conjunct_person`) or to other people or bodies (:func:`_conjunct_group`): 'Neither Mr. Comey nor other
-    officials', 'real estate mogul and reality television star Donald Trump' are not."""
+    (:func:`_conjunct_person`) or to other people or bodies (:func:`_conjunct_group`): 'real estate mogul and reality
+    television star Donald Trump' is not. People joined by 'nor' are a group too, its negation kept in the name
+    ('Neither Cruz nor Christie acknowledged ...' is 'neither Ted Cruz nor Chris Christie', not Ted Cruz)."""
     people = [head]
     for t in people:
         people.extend(c for c in t.children if c.dep_ == "conj" and c in toks)
-    if len(people) < 2 or any(c.lower_ != "and" for t in people for c in t.children if c.dep_ == "cc"):
+    joins = {c.lower_ for t in people for c in t.children if c.dep_ == "cc"}
+    if len(people) < 2 or joins - {"and", "nor"} or len(joins) > 1:
         return None
     names, persons = [], 0
     for t in sorted(people, key=lambda x: x.i):
@@ -82,6 +84,8 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
         names.append(name)
     if len(set(names)) < len(names) or not persons:
         return None
+    if joins == {"nor"}:
+        return "neither " + ", ".join(names[:-1]) + " nor " + names[-1]
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -95,9 +99,16 @@ def _conjunct_person(res: SpeakerResolver, t: Token, toks: list[Token]) -> Optio
     if e.label_ != "PERSON" and not (e.label_ in ("ORG", "NORP", "GPE") and len(e) == 1
                                      and res.names_person(e)):
         return None
-    before = t.doc[e.start - 1] if e.start > 0 else None
-    a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else e.start_char
+    first = e.start
+    while first < e.end - 1 and t.doc[first].lower_ in _CORRELATIVES:
+        first += 1  # the NER's 'Neither Cruz': the correlative is no part of the name
+    before = t.doc[first - 1] if first > 0 else None
+    a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else t.doc[first].idx
     return res.full_name(doc_text(t.doc)[a:e.end_char], (a, e.end_char))[0]
+
+
+#: the first word of a pair of correlative conjunctions, which the NER may take into a name ('Neither Cruz')
+_CORRELATIVES = frozenset({"both", "either", "neither"})
 
 
 def _conjunct_group(t: Token) -> bool:

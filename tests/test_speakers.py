@@ -214,6 +214,11 @@ SPEAKERS = [
      ("Gordon Brown and Tony Blair", "NOUN")),
     ("Bernie Sanders spoke. Sanders and his supporters said the system was rigged.", None,
      ("Sanders and his supporters", "NOUN")),
+    # ... also when joined by 'nor', the negation kept: neither is the one source named first
+    ("Ted Cruz and Chris Christie spoke on heroin. Neither Cruz nor Christie acknowledged the administration's efforts "
+     "to combat the epidemic.", None, ("neither Ted Cruz nor Chris Christie", "NOUN")),
+    ("Gordon Brown met Tony Blair. Neither Mr Brown nor Mr Blair acknowledged the report's findings.", None,
+     ("neither Gordon Brown nor Tony Blair", "NOUN")),
     # a phrase naming whose or where a common-noun source is belongs to it; 'One in three' is not 'One'
     ("Students take 112 tests, a study by the Council of the Great City Schools found.", None,
      ("a study by the Council of the Great City Schools", "NOUN")),
