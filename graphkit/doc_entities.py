@@ -94,7 +94,20 @@ def quoted_nickname_names(doc: Doc) -> list[tuple[int, int]]:
                 start -= 1
         else:
             continue
+        if person is not None:
+            start, end = min(start, person.start), max(end, person.end)  # never less than the NER's person
         out.append((start, end))
+    return _merged(out)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined ('John "Jack" Smith "Junior" Jones' is found at both quotes), in text order."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
     return out
 
 
@@ -105,7 +118,8 @@ def join_quoted_nicknames(doc: Doc) -> Doc:
     if not names:
         return doc
     ents = list(doc.ents)
-    if all(any(e.start == a and e.end == b and e.label_ == "PERSON" for e in ents) for a, b in names):
+    names = [(a, b) for a, b in names if not any(e.start == a and e.end == b and e.label_ == "PERSON" for e in ents)]
+    if not names:
         return doc
     kept = [e for e in ents if not any(e.start < b and a < e.end for a, b in names)]
     doc.ents = sorted(kept + [Span(doc, a, b, label="PERSON") for a, b in names], key=lambda s: s.start)

@@ -1041,6 +1041,13 @@ NICKNAME_ENTITIES = [
     (["Former", "SAS", "soldier", "Andy", "“", "Mac", "”", "McNab", "found"],
      ["ADJ", None, "NOUN", None, "PUNCT", None, "PUNCT", None, "VERB"], [(1, 2, "ORG"), (3, 8, "ORG")],
      [("SAS", "ORG"), ("Andy “ Mac ” McNab", "PERSON")]),
+    # two nicknames in one name are one name (found at each quote); the NER's longer person is never cut short
+    (["John", '"', "Jack", '"', "Smith", '"', "Junior", '"', "Jones", "said"],
+     [None, "PUNCT", None, "PUNCT", None, "PUNCT", None, "PUNCT", None, "VERB"], [(0, 4, "PERSON")],
+     [('John " Jack " Smith " Junior " Jones', "PERSON")]),
+    (["Andy", "“", "Mac", "”", "McNab", "“", "Bravo", "”", "Two", "said"],
+     [None, "PUNCT", None, "PUNCT", None, "PUNCT", None, "PUNCT", None, "VERB"], [(0, 9, "PERSON")],
+     [("Andy “ Mac ” McNab “ Bravo ” Two", "PERSON")]),
     # unchanged: an organisation's quoted letter; a name written whole; a quotation after a possessive; an apostrophe
     (["Toys", '"', "R", '"', "Us", "said", "no"], [None, "PUNCT", None, "PUNCT", None, "VERB", "INTJ"],
      [(0, 5, "ORG")], [('Toys " R " Us', "ORG")]),
