@@ -71,6 +71,14 @@ def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
     return n
 
 
+def corpus_or_dev(corpus: Path | None, work: Path) -> Path:
+    """The corpus folder the user named, or PolNeAR dev written as one under ``work`` (the benches' default)."""
+    if corpus is not None:
+        return corpus
+    write_corpus(POLNEAR / "dev.jsonl", work / "dev", None)
+    return work / "dev"
+
+
 def timed(fn):
     w, c = time.perf_counter(), time.process_time()
     out = fn()

@@ -27,7 +27,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
 
 def cpu_of(cmd: list[str], env: dict) -> float:
@@ -65,13 +64,10 @@ def main():
     srcs = [p.resolve() for p in (a.src or [ROOT])]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        corpus = a.corpus
-        if corpus is None:
-            sys.path.insert(0, str(ROOT / "bench"))
-            from bench_build import write_corpus
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_build import corpus_or_dev
 
-            corpus = work / "dev"
-            write_corpus(POLNEAR / "dev.jsonl", corpus, None)
+        corpus = corpus_or_dev(a.corpus, work)
         cmds = commands(corpus, srcs, work)
         names = list(cmds)
         cpu: dict[str, list[float]] = {n: [] for n in names}

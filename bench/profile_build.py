@@ -33,7 +33,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
 
 # -- in the profiled command ---------------------------------------------------------------------------------
@@ -150,13 +149,10 @@ def main():
     srcs = [p.resolve() for p in (a.src or [ROOT])]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        corpus = a.corpus
-        if corpus is None:
-            sys.path.insert(0, str(ROOT / "bench"))
-            from bench_build import write_corpus
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_build import corpus_or_dev
 
-            corpus = work / "dev"
-            write_corpus(POLNEAR / "dev.jsonl", corpus, None)
+        corpus = corpus_or_dev(a.corpus, work)
         runs: dict[Path, list[dict]] = {s: [] for s in srcs}
         for r in range(a.rounds):
             for s in (srcs if r % 2 == 0 else srcs[::-1]):
