@@ -256,13 +256,13 @@ def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--outpu
 
     Example: graphkit view --store out/sample.gk -o out/sample.html --speaker Lavrov
     """
+    from .export import check_output
     from .graph import build_graph
     from .view import write_view
 
+    check_output(output, "graph.html")  # before the graph is built: a wrong -o fails at once
     with _open(store) as g:
         G = build_graph(g.store, g.claim_records(**filters))
-    if not output.parent.exists():
-        _err(f"folder '{output.parent}' does not exist; create it or choose another -o path")
     rep = write_view(G, output, actors=actors)
     typer.echo(f"wrote {output}: {rep.claims} claims by {rep.actors} actors about {rep.issues} issues "
                f"({rep.page_bytes / 1e6:.1f} MB)")
@@ -352,15 +352,14 @@ def issues_suggest(store: Path = StoreOpt,
     Example: graphkit issues suggest --store out/uk.gk -o uk/issues.yaml
     """
     from .discover import suggest
+    from .export import atomic_open, check_output
     from .store import Store
 
-    if output.is_dir():
-        _err(f"{output} is a folder; give a file name, e.g. {output / 'issues.yaml'}")
-    if not output.parent.exists():
-        _err(f"folder {output.parent} does not exist; create it first")
-    Store(store, readonly=True).close()  # a missing or foreign store says so before anything is computed
+    check_output(output, "issues.yaml")  # a wrong -o, a missing or foreign store say so before discovery runs
+    Store(store, readonly=True).close()
     text = suggest(store, n_issues=n_issues, rediscover=rediscover)
-    output.write_text(text, encoding="utf-8")
+    with atomic_open(output, "w", example="issues.yaml", encoding="utf-8") as f:
+        f.write(text)
     typer.echo(f"{text.count(chr(10) + '  - name:')} issue(s) → {output}")
 
 

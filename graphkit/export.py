@@ -54,6 +54,25 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
+def check_output(path, example: str = "graph.graphml") -> Path:
+    """``path`` as a Path when a file can be written there; else ExportError saying why and what to give.
+
+    `atomic_open` asks it; a command asks it first when the output takes long to work out, so that a wrong
+    ``-o`` fails at once. ``example``: the file name suggested when ``path`` is a folder.
+
+    >>> check_output("no/such/folder/g.graphml")
+    Traceback (most recent call last):
+    graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {path / example}")
+    if not path.parent.exists():
+        raise ExportError(f"no folder '{path.parent}' to write into: it does not exist; create it or choose "
+                          f"another -o path")
+    return path
+
+
 @contextmanager
 def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     """Open a temp file beside `path`; rename it over `path` only if the block succeeds.
@@ -72,12 +91,7 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     Traceback (most recent call last):
     graphkit.errors.ExportError: '...' is a folder; give a file name with -o, e.g. .../graph.html
     """
-    path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {path / example}")
-    if not path.parent.exists():
-        raise ExportError(f"no folder '{path.parent}' to write into: it does not exist; create it or choose "
-                          f"another -o path")
+    path = check_output(path, example)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
