@@ -59,13 +59,11 @@ def resolved_actors(st) -> list:
     """Every actor the build's actor pass resolves (the store keeps only those that speak a claim; discovery
     excludes the names of all of them)."""
     from graphkit.build import read_resolution_inputs
-    from graphkit.gazetteer import Gazetteer
-    from graphkit.knowledge import Knowledge
+    from graphkit.gazetteer import load_gazetteer
     from graphkit.resolve import resolve_actors
 
-    knowledge = Knowledge()
     atts, ents, _, _ = read_resolution_inputs(st)
-    return resolve_actors(atts, ents, Gazetteer.from_dict(knowledge.actors_data(), where="models/actors.yaml")).actors
+    return resolve_actors(atts, ents, load_gazetteer()).actors  # models/ alone, as the build without a corpus file
 
 
 class _NothingKept:

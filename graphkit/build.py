@@ -646,7 +646,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     import json
 
     from .contradict import WINDOW_DAYS
-    from .gazetteer import Gazetteer
+    from .gazetteer import load_gazetteer
     from .issues import issue_records
     from .knowledge import Knowledge
     from .places import resolve_places
@@ -662,9 +662,9 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
     clock("read")
     actors_data = knowledge.actors_data()
-    where = " + ".join(str(p) for p in knowledge.files()["actors"]) or "models/actors.yaml"
-    walks, walk_keys = kept_actor_walks(store, atts, ents, actors_data, full) if keeps_walks(atts) else ({}, {})
-    res = resolve_actors(atts, ents, Gazetteer.from_dict(actors_data, where=where), kept_walks=walks,
+    gazetteer = [actors_data, knowledge.sources()]  # what the gazetteer is made of: a kept walk read it
+    walks, walk_keys = kept_actor_walks(store, atts, ents, gazetteer, full) if keeps_walks(atts) else ({}, {})
+    res = resolve_actors(atts, ents, load_gazetteer(knowledge), kept_walks=walks,
                          keep_walks=bool(walk_keys))  # kept walks replayed when what they read still holds
     keep_actor_walks(store, walk_keys, res.walks)
     walks = walk_keys = None

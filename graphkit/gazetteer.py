@@ -45,14 +45,19 @@ class GazetteerEntry:
     titles: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
     gender: Optional[str] = None
+    source: str = field(default="models/actors.yaml", repr=False, compare=False)  # the file it comes from, for reasons
 
 
 @dataclass
 class Gazetteer:
-    """models/actors.yaml, parsed and indexed for lookups by folded form and skeleton."""
+    """models/actors.yaml, parsed and indexed for lookups by folded form and skeleton.
+
+    ``files``: the files its entries come from, as reasons name them (graphkit.knowledge.label).
+    """
 
     entries: list[GazetteerEntry]
     demonyms: dict[str, str] = field(default_factory=dict)
+    files: tuple[str, ...] = ("models/actors.yaml",)
 
     def __post_init__(self) -> None:
         self.by_fold: dict[str, tuple[GazetteerEntry, str]] = {}
@@ -96,8 +101,20 @@ class Gazetteer:
         return sorted(hits)
 
     @classmethod
-    def from_dict(cls, data: Optional[dict], where: str = "models/actors.yaml") -> "Gazetteer":
+    def from_dict(cls, data: Optional[dict], where: str = "models/actors.yaml",
+                  sources: Optional[list[tuple[str, list[str]]]] = None) -> "Gazetteer":
+        """The gazetteer of a parsed actors.yaml; ``where`` names it in errors. ``sources``: the files the entries
+        come from (graphkit.knowledge.Knowledge.sources; default: all from models/actors.yaml).
+
+        >>> g = Gazetteer.from_dict({"actors": [{"name": "Kremlin", "metonyms": ["Moscow"]}]},
+        ...                         sources=[("models/actors.yaml", []), ("uk/actors.yaml", ["kremlin"])])
+        >>> g.by_metonym["moscow"].source, g.files
+        ('uk/actors.yaml', ('models/actors.yaml', 'uk/actors.yaml'))
+        """
         data = data or {}
+        sources = sources or [("models/actors.yaml", [])]
+        source_of = {n: label for label, names in sources for n in names}  # a later file's entry wins
+        default_source = sources[0][0]
         if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
             raise ModelsFileError(f"{where} must be a mapping with an 'actors' list; see the comments at its top")
         entries, ids = [], set()
@@ -133,11 +150,12 @@ class Gazetteer:
             entries.append(GazetteerEntry(
                 id=aid, name=str(raw["name"]), type=typ, country=raw.get("country"),
                 organisation=raw.get("organisation"), roles=strs("roles"), aliases=strs("aliases"),
-                titles=strs("titles"), metonyms=strs("metonyms"), gender=raw.get("gender")))
+                titles=strs("titles"), metonyms=strs("metonyms"), gender=raw.get("gender"),
+                source=source_of.get(str(raw["name"]).lower(), default_source)))
         demonyms = data.get("demonyms") or {}
         if not isinstance(demonyms, dict):
             raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")
-        return cls(entries, {str(k): str(v) for k, v in demonyms.items()})
+        return cls(entries, {str(k): str(v) for k, v in demonyms.items()}, tuple(label for label, _ in sources))
 
     @per_object  # the actor pass asks for the same names thousands of times
     def match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
@@ -188,4 +206,5 @@ def load_gazetteer(knowledge=None) -> Gazetteer:
     from .knowledge import Knowledge
 
     k = knowledge or Knowledge()
-    return Gazetteer.from_dict(k.actors_data(), where=" + ".join(str(p) for p in k.files()["actors"]) or "models/actors.yaml")
+    return Gazetteer.from_dict(k.actors_data(), where=" + ".join(str(p) for p in k.files()["actors"]) or "models/actors.yaml",
+                               sources=k.sources())

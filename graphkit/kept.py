@@ -129,18 +129,18 @@ def keep_text_words(store: "Store", todo: dict[str, tuple[str, list[str]]]) -> N
 
 # --------------------------------------------------------------------------- walks (graphkit.walks)
 
-def kept_actor_walks(store: "Store", atts: dict[str, list], ents: dict[str, list], actors_data,
+def kept_actor_walks(store: "Store", atts: dict[str, list], ents: dict[str, list], gazetteer,
                      full: bool = False) -> tuple[dict, dict[str, str]]:
     """The actor pass's kept walks (graphkit.walks.ArticleWalk) of every article whose attributions and entities
-    are those they were walked with, under the same code, knowledge files, gazetteer (``actors_data``, the merged
-    actors.yaml) and geonames data; and doc_id → the key of every article's walk now, for `keep_actor_walks`.
+    are those they were walked with, under the same code, knowledge files, gazetteer (``gazetteer``, what it is
+    made of: the merged actors.yaml and the files its entries come from, JSON-able) and geonames data; and doc_id → the key of every article's walk now, for `keep_actor_walks`.
     A kept walk is only replayed when what it read of the corpus still holds (graphkit.resolve), so reusing it
     resolves as walking again does (``full``: nothing kept is read)."""
     from .places import lookups_key
     from .walks import ArticleWalk
 
     state = state_key("walks", WALKS_FORMAT, resolution_key(), lookups_key(), ArticleWalk.ENCODING,
-                      _sha256(json.dumps(actors_data, sort_keys=True, default=str))).encode()
+                      _sha256(json.dumps(gazetteer, sort_keys=True, default=str))).encode()
     keys = {d: hashlib.sha256(state + walk_inputs(atts.get(d, ()), ents.get(d, ()))).hexdigest()
             for d in set(atts) | set(ents)}
     kept = {} if full else {d: ArticleWalk.decode(data) for d, key, data in store.kept_walks() if keys.get(d) == key}

@@ -166,6 +166,20 @@ class Knowledge:
             out[name.split(".")[0]] = ([] if replace or not default.exists() else [default]) + ([own] if own else [])
         return out
 
+    def sources(self, name: str = "actors.yaml") -> list[tuple[str, list[str]]]:
+        """The files ``name``'s entries come from, defaults first: (`label`, the names of its entries, lower case).
+
+        An entry of a later file replaces one of the same name before it, as in `merge`.
+
+        >>> [(label, "sergey lavrov" in names) for label, names in Knowledge.for_corpus(models_dir().parent / "corpus").sources()]
+        [('models/actors.yaml', False), ('corpus/actors.yaml', True)]
+        """
+        out = []
+        for p in self.files()[name.split(".")[0]]:
+            data = read_file(p).get(_LISTS[name]) or []
+            out.append((label(p), sorted({str(e.get("name", "")).lower() for e in data if isinstance(e, dict)})))
+        return out
+
     def describe(self) -> dict:
         """What a store records it was built with: each file's path and sha256 (first 12 hex digits)."""
         return {kind: [{"path": str(p), "sha256": _sha(p)} for p in paths] for kind, paths in self.files().items()}
@@ -175,6 +189,17 @@ class Knowledge:
         d = self.describe()
         return hashlib.sha256(json.dumps({k: [f["sha256"] for f in v] for k, v in d.items()},
                                          sort_keys=True).encode()).hexdigest()[:12]
+
+
+def label(path) -> str:
+    """How a reason names a knowledge file: its folder and name, not where the folder is (a moved corpus resolves
+    as before).
+
+    >>> label("/data/uk/actors.yaml"), label(models_dir() / "actors.yaml")
+    ('uk/actors.yaml', 'models/actors.yaml')
+    """
+    p = Path(path)
+    return f"{p.parent.name}/{p.name}"
 
 
 def _sha(p: Path) -> str:

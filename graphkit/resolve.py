@@ -366,7 +366,7 @@ class _Resolver:
         if etype == "place" or (etype is None and fold(name) in self.gz.by_metonym):
             e = self.gz.by_metonym.get(fold(name))
             if e is not None:
-                return self._draft(e.id, e.name, e.type, e), f"metonymy: place {name!r} as speaker (models/actors.yaml metonyms)"
+                return self._draft(e.id, e.name, e.type, e), f"metonymy: place {name!r} as speaker ({e.source} metonyms)"
         gz = self.gz.match_name(name, person_like=etype in (None, "person"))
         if gz is not None:
             e, why = gz
@@ -387,7 +387,7 @@ class _Resolver:
             pname = hit.name if hit else name
             typ = "country" if hit and hit.type == "country" else "other"
             return (self._draft(f"place:{slug(pname)}", pname, typ),
-                    "place as speaker; no government listed for it in models/actors.yaml metonyms")
+                    f"place as speaker; no government listed for it in {' or '.join(self.gz.files)} metonyms")
         if etype is None and not self._looks_like_person(name, m.doc_id):
             if any(w in ROLE_HEADS for w in fold(name).split()):
                 # 'the former secretary of state': a role phrase, not a name
@@ -447,7 +447,7 @@ class _Resolver:
         """What says the draft's gender is `_gender`'s: the gazetteer, else the corpus's votes (read for a
         reason only, after `_gender` found a pronoun or an honorific of the other gender)."""
         if d.entry is not None and d.entry.gender:
-            return "models/actors.yaml"
+            return d.entry.source
         return self.people.gender_evidence(d.name, besides)[1]
 
     def _near_organisation(self, name: str, typ: str) -> Optional[tuple[_Draft, str]]:
@@ -684,7 +684,7 @@ class _Resolver:
         name = " ".join(strip_det(m.name).split())
         name = name.translate(APOS)
         return (self._draft(f"n:{fold(name)}", name, "role"),
-                "role phrase with no name and no title in models/actors.yaml; one role actor per phrase")
+                f"role phrase with no name and no title in {' or '.join(self.gz.files)}; one role actor per phrase")
 
     def _anonymous(self, m: Mention, seen: list[tuple[int, _Draft]]) -> tuple[_Draft, str]:
         words = fold(m.name).split()

@@ -407,6 +407,34 @@ def test_a_corpus_actors_file_extends_or_replaces_the_defaults(tmp_path, own, ex
     assert expected <= names and ("Kremlin" in names) == ("Kremlin" in expected)
 
 
+UK_ACTORS = ("actors:\n  - name: UK government\n    type: government\n    metonyms: [London]\n"
+             "  - name: Ada Lovelace\n    type: person\n    gender: female\n"
+             "  - name: Kremlin\n    type: government\n    metonyms: [Moscow, Red Square]\n")
+
+
+@pytest.mark.parametrize("speaker, label, resolved, reason", [
+    ("London", "GPE", None, "'London' -> UK government: metonymy: place 'London' as speaker (uk/actors.yaml metonyms) (a)"),
+    # an entry the corpus's file replaces is the corpus's
+    ("Red Square", "GPE", None, "'Red Square' -> Kremlin: metonymy: place 'Red Square' as speaker (uk/actors.yaml "
+                                "metonyms) (a)"),
+    ("Ottawa", "GPE", None, "'Ottawa' -> Ottawa: place as speaker; no government listed for it in models/actors.yaml "
+                            "or uk/actors.yaml metonyms (a)"),
+    ("he", "PRON", "former secretary of state", "role phrase with no name and no title in models/actors.yaml or "
+                                                "uk/actors.yaml; one role actor per phrase (a)"),
+    ("he", "PRON", "Ada Lovelace", "but Ada Lovelace is not male (uk/actors.yaml)"),
+])
+def test_a_reason_names_the_actors_file_it_read(tmp_path, speaker, label, resolved, reason):
+    from graphkit.gazetteer import load_gazetteer
+
+    (tmp_path / "uk").mkdir()
+    (tmp_path / "uk" / "actors.yaml").write_text(UK_ACTORS)
+    res = resolve_actors({"a": [att(speaker, label, resolved=resolved)]},
+                         {"a": [ent(speaker, label, 0)]} if label == "GPE" else {},
+                         load_gazetteer(Knowledge.for_corpus(tmp_path / "uk")))
+    (line,) = res.explain(res.speaker_of[("a", 0)])
+    assert reason in line, line
+
+
 # --------------------------------------------------------------------------- the real sample corpus
 
 PEOPLE = {"Lavrov": "actor:sergey-lavrov", "Zelensky": "actor:volodymyr-zelensky", "Putin": "actor:vladimir-putin",
