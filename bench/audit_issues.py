@@ -1,11 +1,19 @@
 """Random claim → issue pairs of a store, for a person to judge whether each issue fits (issue 14).
 
 Draws -n claims that have an issue (one row per statement, seeded: the same store and seed give
-the same draw) and prints each with its speaker, its issues, the words that triggered each and the
-score, and the issue's top phrases (its description), so that a reader can mark each pair as
-fitting or not. Also prints the share of claims that have an issue.
+the same draw) and prints each as a verdict line to fill in, with its issues, the words that
+triggered each and the score, its speaker and its content, and under it each issue's top phrases
+(its description), so that a reader can mark each pair as fitting or not. Also prints the share
+of claims that have an issue.
 
-    python bench/audit_issues.py bench/_work/polnear-train.gk -n 40 [--seed 14]
+    python bench/audit_issues.py bench/_work/polnear-train.gk -n 40 [--seed 14] > draft.txt
+    python bench/audit_refs.py render draft.txt               # the same lines with the claims' text
+
+A line reads `` 7 ? billionaire [billionaire; score 0.50]: Douglas J. Band: {pn:ARTICLE@START-END}``:
+replace ``?`` by ``y`` or ``n`` (and a note in [brackets]). For a PolNeAR store the content is its
+locator, the article's offsets of each piece of the claim (bench/audit_refs.py), so the lines go into
+``bench/audits/`` as they are; ``--text`` prints the content as text instead, to read (never into
+bench/audits), as does any store that is not of PolNeAR.
 """
 
 from __future__ import annotations
@@ -32,11 +40,42 @@ def evidence_shares(claims, n: int) -> str:
     return ", ".join(f"{k} {kinds[k] / max(1, n):.1%}" for k in ("own triggers", "learnt", "their article's"))
 
 
+def content(claim, doc_text: str, arts) -> str:
+    """The claim's content for a verdict line: its pieces' locators joined by " … " for a PolNeAR store,
+    else its text (whitespace collapsed, shortened to 300 characters).
+
+    >>> from types import SimpleNamespace as C
+    >>> from audit_refs import Corpus
+    >>> arts = Corpus.of({"a": "Lavrov said on Monday that talks would resume."})
+    >>> c = C(doc_id="a", spans=((27, 45),), text="talks would resume")
+    >>> content(c, arts["a"].text, arts), content(c, arts["a"].text, None)
+    ('{pn:a@27-45}', 'talks would resume')
+    """
+    from audit_refs import span_ref
+
+    refs = [span_ref(arts, claim.doc_id, doc_text, s, e) for s, e in claim.spans] if arts else [None]
+    if all(refs):
+        return " … ".join(refs)
+    return textwrap.shorten(" ".join(claim.text.split()), 300)
+
+
+def pair_lines(k: int, claim, issues, doc_text: str, arts) -> list[str]:
+    """A claim's verdict line to fill in (``?`` for y / n) and, under it, each issue's description."""
+    trig, score = dict(claim.issue_triggers), dict(claim.issue_scores)
+    pairs = " + ".join(f"{name} [{trig.get(name, '')}; score {score.get(name, 0):.2f}]" for name in claim.issues)
+    lines = [f"{k:2} ? {pairs}: {claim.speaker}: {content(claim, doc_text, arts)}"]
+    for name in claim.issues:
+        desc = issues.loc[name, "description"] if name in issues.index else ""
+        lines.append(f"       → {name}  ({desc})")
+    return lines
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("store", type=Path)
     ap.add_argument("-n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--text", action="store_true", help="the claims' content as text, to read (never into bench/audits)")
     a = ap.parse_args(argv)
 
     import graphkit
@@ -45,17 +84,24 @@ def main(argv=None) -> int:
         issues = g.issues().set_index("name")
         claims = g.store.claims()
         rows = [c for c in claims if c.same_as is None]
-    with_issue = [c for c in rows if c.issues]
-    print(f"{len(with_issue)} of {len(rows)} statements ({len(with_issue) / max(1, len(rows)):.1%}) have an issue "
-          f"({evidence_shares(with_issue, len(rows))}); {len(issues)} issues ({', '.join(sorted(set(issues['origin'])))})\n")
-    pick = random.Random(a.seed).sample(sorted(with_issue, key=lambda c: c.id), min(a.n, len(with_issue)))
+        with_issue = [c for c in rows if c.issues]
+        pick = random.Random(a.seed).sample(sorted(with_issue, key=lambda c: c.id), min(a.n, len(with_issue)))
+        docs = g.store.documents_by_id({c.doc_id for c in pick})
+    arts = None
+    if not a.text:
+        from audit_refs import polnear_or_none
+
+        arts = polnear_or_none()
+    out = [f"{len(with_issue)} of {len(rows)} statements ({len(with_issue) / max(1, len(rows)):.1%}) have an issue "
+           f"({evidence_shares(with_issue, len(rows))}); {len(issues)} issues ({', '.join(sorted(set(issues['origin'])))})\n"]
     for k, c in enumerate(pick, 1):
-        print(f"{k:3}. {c.speaker}: " + textwrap.shorten(" ".join(c.text.split()), 300))
-        trig, score = dict(c.issue_triggers), dict(c.issue_scores)
-        for name in c.issues:
-            desc = issues.loc[name, "description"] if name in issues.index else ""
-            print(f"       → {name}  [{trig.get(name, '')}; score {score.get(name, 0):.2f}]  ({desc})")
-        print()
+        out += pair_lines(k, c, issues, docs[c.doc_id].text if c.doc_id in docs else "", arts) + [""]
+    if arts:
+        from audit_refs import file_safe
+
+        print(file_safe("\n".join(out), arts))
+    else:
+        print("\n".join(out))
     return 0
 
 

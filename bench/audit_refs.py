@@ -153,6 +153,40 @@ def locator(article_id: str, start: int, end: int) -> str:
     return f"{{pn:{article_id}@{start}-{end}}}"
 
 
+def span_ref(arts: Corpus | None, doc_id: str, doc_text: str, start: int, end: int) -> str | None:
+    """The locator of ``doc_text[start:end]`` when the document is a PolNeAR article, else None.
+
+    A PolNeAR store's documents are its articles under their ids, so the offsets hold as they are; should
+    the text a build read differ from the article's (a changed ingest), the span's text is looked for in
+    the article, nearest its offset first. None when there is no corpus, no such article or no such text.
+
+    >>> arts = Corpus.of({"a": "Lavrov said on Monday that talks would resume."})
+    >>> span_ref(arts, "a", arts["a"].text, 27, 45)
+    '{pn:a@27-45}'
+    >>> span_ref(arts, "a", "  " + arts["a"].text, 29, 47), span_ref(arts, "sample", "x", 0, 1)
+    ('{pn:a@27-45}', None)
+    """
+    art = arts.get(doc_id) if arts else None
+    if art is None or not 0 <= start < end <= len(doc_text):
+        return None
+    piece = doc_text[start:end]
+    if art.text[start:end] == piece:
+        return locator(doc_id, start, end)
+    found = [m.start() for m in re.finditer(re.escape(piece), art.text)]
+    if not found:
+        return None
+    at = min(found, key=lambda k: abs(k - start))
+    return locator(doc_id, at, at + len(piece))
+
+
+def polnear_or_none(folder: Path = POLNEAR) -> Corpus | None:
+    """PolNeAR when ``../shared`` holds it, else None (the audit scripts then print text, as for any corpus)."""
+    try:
+        return load_polnear(folder)
+    except FileNotFoundError:
+        return None
+
+
 def unlocated(n_words: int) -> str:
     """The note that stands for quoted text the converter could not find in PolNeAR (and dropped).
 
@@ -494,6 +528,16 @@ def convert_text(text: str, arts: Corpus, n: int = RUN_WORDS) -> tuple[str, dict
     return text, dict(counts)
 
 
+def file_safe(text: str, arts: Corpus | None) -> str:
+    """Text an audit script prints for a file, with any PolNeAR run left in it (a long speaker name, an issue's
+    phrases) as a locator too; as it is when there is no PolNeAR to look in.
+
+    >>> file_safe("4 ? We will win the state by ten points", None)
+    '4 ? We will win the state by ten points'
+    """
+    return convert_text(text, arts)[0] if arts else text
+
+
 def render_text(text: str, arts: Corpus, mark: bool = False) -> str:
     """An audit text with each locator replaced by the article text it points at (whitespace collapsed).
 
@@ -675,7 +719,11 @@ def main(argv=None) -> int:
     except FileNotFoundError as e:
         print(f"audit_refs: error: {e}", file=sys.stderr)
         return 2
-    return {"convert": cmd_convert, "render": cmd_render, "check": cmd_check, "scan": cmd_scan}[args.cmd](args, arts)
+    try:
+        return {"convert": cmd_convert, "render": cmd_render, "check": cmd_check, "scan": cmd_scan}[args.cmd](args, arts)
+    except BrokenPipeError:  # `... render FILE | head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

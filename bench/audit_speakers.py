@@ -1,14 +1,20 @@
-"""Print random claims of a store with their context, for a person to judge each speaker.
+"""Print random claims of a store as verdict lines to fill in, for a person to judge each speaker.
 
-    python bench/audit_speakers.py STORE -n 60 [--seed 12] [--polnear-split train] [--judgements FILE]
+    python bench/audit_speakers.py STORE -n 60 [--seed 12] [--polnear-split train] > draft.txt
+    python bench/audit_refs.py render --context draft.txt      # read each claim in its paragraph
+    python bench/audit_speakers.py STORE --text ...            # or: the claims with their text, to read only
+    python bench/audit_speakers.py STORE --judgements FILE     # the shares of a judged file
 
-For each claim: the article, the speaker as stored (canonical actor name, type), the
-speaker mention as written, the cue and content, and the paragraph around the claim with
-the speaker mention [[marked]] and the cue <<marked>>. Judge each speaker as
-``right`` (the right source, fully named as the article names it), ``partial`` (the
-right source, but a surname, bare role or pronoun where the article names more) or
-``wrong``. ``--judgements FILE`` reads a file of ``number verdict`` lines (``3 right``)
-and prints the shares.
+One line per claim, ``12 ? {pn:ARTICLE@START-END} Donald Trump [person] ('Trump') cue 'said'``: the
+number, ``?`` for the verdict, the claim's locator in its PolNeAR article (speaker mention, cue and
+content: bench/audit_refs.py), the speaker as stored (canonical actor name, type), the mention as
+written and the cue. Replace ``?`` by ``right`` (the right source, fully named as the article names
+it), ``partial`` (the right source, but a surname, bare role or pronoun where the article names more)
+or ``wrong``, and add a note; the lines go into ``bench/audits/`` as they are, since they quote no
+article text (a mention of six words or more is a locator too; ``audit_refs.py convert`` turns any
+text a note quotes into locators). ``--text`` prints the old reading view instead: the content, and
+the paragraph with the speaker mention [[marked]] and the cue <<marked>> (for the terminal, never for
+a file). For a store that is not of PolNeAR, the lines carry the document id and offsets.
 
 The sample is drawn with a fixed seed from claims that are not another article's report
 of the same statement, so the same store and seed give the same claims.
@@ -48,6 +54,36 @@ def context(text: str, claim, width: int = 700) -> str:
     return ("…" if start > 0 else "") + "".join(out).strip() + ("…" if end < len(text) else "")
 
 
+def claim_extent(claim) -> tuple[int, int]:
+    """[start, end) from the first to the last of the claim's speaker mention, cue and content spans."""
+    spans = [*claim.spans, *[s for s in (claim.speaker_span, claim.cue_span) if s]]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def verdict_line(k: int, claim, actor, text: str, arts) -> str:
+    """The line a person fills in for one claim: number, ``?``, the claim's locator, speaker, mention, cue.
+
+    >>> from types import SimpleNamespace as C
+    >>> from audit_refs import Corpus
+    >>> arts = Corpus.of({"a": "Lavrov said on Monday that talks would resume."})
+    >>> c = C(doc_id="a", spans=((27, 45),), speaker_span=(0, 6), cue_span=(7, 11), speaker="Sergey Lavrov",
+    ...       speaker_text="Lavrov", cue="said")
+    >>> verdict_line(3, c, C(type="person"), arts["a"].text, arts)
+    "3 ? {pn:a@0-45} Sergey Lavrov [person] ('Lavrov') cue 'said'"
+    >>> verdict_line(3, c, None, arts["a"].text, None)
+    "3 ? a@0-45 Sergey Lavrov [?] ('Lavrov') cue 'said'"
+    """
+    from audit_refs import RUN_WORDS, span_ref, words_of
+
+    lo, hi = claim_extent(claim)
+    where = span_ref(arts, claim.doc_id, text, lo, hi) or f"{claim.doc_id}@{lo}-{hi}"
+    mention = claim.speaker_text
+    if mention and len(words_of(mention)) >= RUN_WORDS and claim.speaker_span:
+        mention = span_ref(arts, claim.doc_id, text, *claim.speaker_span) or mention
+    said = f" ({mention!r})" if mention else ""
+    return f"{k} ? {where} {claim.speaker} [{actor.type if actor else '?'}]{said} cue {claim.cue!r}"
+
+
 def sample(store_path: Path, n: int, seed: int, prefix: str = "", only: set[str] | None = None):
     from graphkit.store import Store
 
@@ -69,6 +105,8 @@ def main(argv=None) -> int:
     ap.add_argument("--judgements", type=Path, default=None, help="file of 'number verdict' lines to tally")
     ap.add_argument("--polnear-split", choices=["train", "dev"], default=None,
                     help="only articles of this PolNeAR split (ids read from ../shared/data/polnear)")
+    ap.add_argument("--text", action="store_true",
+                    help="print the claims with their text and paragraph, to read (never into bench/audits)")
     args = ap.parse_args(argv)
     only = None
     if args.polnear_split:
@@ -88,9 +126,19 @@ def main(argv=None) -> int:
             if len(parts) >= 2 and parts[0].isdigit():
                 verdicts[int(parts[0])] = parts[1].lower()
         tally = Counter(verdicts.values())
-        total = sum(tally.values()) or 1
+        total = sum(tally[k] for k in ("right", "partial", "wrong")) or 1
         for k in ("right", "partial", "wrong"):
             print(f"{k:8} {tally.get(k, 0):3}  {100 * tally.get(k, 0) / total:5.1f}%")
+        if tally.get("?"):
+            print(f"{tally['?']} lines still '?' (not judged; not in the shares)")
+        return 0
+    if not args.text:
+        from audit_refs import file_safe, polnear_or_none
+
+        arts = polnear_or_none()
+        print(f"# Speaker audit: {len(rows)} random claims of {args.store.name}, seed {args.seed}; replace each ? by right, "
+              f"partial or wrong\n# (read them with: python bench/audit_refs.py render --context FILE)")
+        print(file_safe("\n".join(verdict_line(k, c, a, text, arts) for k, (c, a, text) in enumerate(rows, 1)), arts))
         return 0
     for k, (c, a, text) in enumerate(rows, 1):
         print(f"#{k} {c.doc_id}  claim {c.id}")
