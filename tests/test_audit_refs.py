@@ -1,0 +1,157 @@
+"""bench/audits holds verdicts and locators, never PolNeAR's text (bench/audit_refs.py).
+
+PolNeAR's articles are copyrighted news for research use: the project reads them from ../shared and
+never copies them. An audit file points at the claims it judges with ``{pn:ARTICLE@START-END}``. A run of
+``RUN_WORDS`` (6) consecutive words that a PolNeAR article holds is its text: independent news shares
+no such run with PolNeAR by chance (the reason for 6 is in bench/audit_refs.py's docstring).
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AUDITS = ROOT / "bench" / "audits"
+sys.path.insert(0, str(ROOT / "bench"))
+
+import audit_refs  # noqa: E402
+from audit_refs import Corpus, convert_text, count_verdicts, polnear_runs, render_text  # noqa: E402
+
+
+def audit_files() -> list[Path]:
+    return sorted(AUDITS.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def polnear(shared):
+    """PolNeAR train + dev, with every six-word window of the audit files looked up once (a few seconds)."""
+    arts = audit_refs.load_polnear(shared / "data" / "polnear")
+    audit_refs.prime([p.read_text(encoding="utf-8") for p in audit_files()], arts)
+    return arts
+
+
+def test_audit_files_exist():
+    assert len(audit_files()) >= 59, f"bench/audits lost files: {len(audit_files())} left"
+
+
+@pytest.mark.parametrize("path", audit_files(), ids=lambda p: p.name)
+def test_audit_file_parses(path):
+    """Every ``{pn:`` is a well-formed locator or note (a hand edit can break one), offsets in order."""
+    text = path.read_text(encoding="utf-8")
+    bad = [m.group() for m in re.finditer(r"\{pn:[^}]*\}?", text) if not audit_refs.REF_RE.fullmatch(m.group())]
+    assert not bad, f"{path.name}: malformed locators {bad[:3]}; write them as {{pn:ARTICLE@START-END}}"
+    backwards = [m.group() for m in audit_refs.LOCATOR_RE.finditer(text) if int(m.group(2)) >= int(m.group(3))]
+    assert not backwards, f"{path.name}: locators with START >= END: {backwards[:3]}"
+
+
+@pytest.mark.parametrize("path", audit_files(), ids=lambda p: p.name)
+def test_audit_file_holds_no_polnear_text(path, polnear):
+    text = path.read_text(encoding="utf-8")
+    runs = polnear_runs(text, polnear)
+    shown = "; ".join(f"{text[s:e][:80]!r} ({a})" for s, e, a in runs[:3])
+    assert not runs, (f"{path.name} quotes PolNeAR: {len(runs)} runs of {audit_refs.RUN_WORDS}+ words ({shown}); "
+                      f"run `python bench/audit_refs.py convert {path.relative_to(ROOT)}` to turn them into locators")
+
+
+@pytest.mark.parametrize("path", audit_files(), ids=lambda p: p.name)
+def test_audit_file_locators_point_into_polnear(path, polnear):
+    text = path.read_text(encoding="utf-8")
+    missing = render_text(text, polnear).count("[not in PolNeAR]")
+    assert not missing, (f"{path.name}: {missing} locators name no PolNeAR article or fall outside its text; "
+                         f"`python bench/audit_refs.py render {path.relative_to(ROOT)} | grep 'not in PolNeAR'` shows them")
+
+
+# ------------------------------------------------------------------------------------ the converter's rules
+
+ARTICLE = ("Mr. Smith said: “We will win the state by ten points,” to cheers. Republican committee aide "
+           "blasted the statement. Sanders appeared to dismiss the question when he told Clinton that he "
+           "would not debate her again, according to the campaign. The governor has the ''best experience'' "
+           "of any candidate in the race.")
+CORPUS_TEXT = {"nyt_2016-01-01_a-test-article": ARTICLE}
+A = "nyt_2016-01-01_a-test-article"
+
+
+def loc(phrase: str, occurrence: int = 0) -> str:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = ARTICLE.index(phrase, start + 1)
+    return audit_refs.locator(A, start, start + len(phrase))
+
+
+CASES = [
+    # (why, old line, new line)
+    ("a quote of six words or more becomes a locator, its quote marks kept",
+     "4 right John Smith ('We will win the state by ten points')",
+     f"4 right John Smith ('{loc('We will win the state by ten points')}')"),
+    ("quote styles do not matter (straight in the file, curly in the article)",
+     '9 n campaign: "We will win the state by ten points,"',
+     f'9 n campaign: "{loc("We will win the state by ten points")},"'),
+    ("five words are no run: names and short phrases stay readable",
+     "3 right Smith ('We will win the state')", "3 right Smith ('We will win the state')"),
+    ("a field separator the article lacks splits a run: the speaker stays, the content becomes a locator",
+     " 13. Republican committee aide: blasted the statement",
+     f" 13. Republican committee aide: {loc('blasted the statement')}"),
+    ("quoted fragments cut by ellipses, on a line that points into the article, are located",
+     "2 wrong 'he' ('Sanders appeared to dismiss ... when he told Clinton that he would not debate her')",
+     f"2 wrong 'he' ('{loc('Sanders appeared to dismiss')} ... "
+     f"{loc('when he told Clinton that he would not debate her')}')"),
+    ("a claim cut mid-word by the audit script ('[...]') ends its locator at the cut",
+     " 7 y campaign: Sanders appeared to dismiss the question when he to[...]",
+     f" 7 y campaign: {loc('Sanders appeared to dismiss the question when he to')}[...]"),
+    ("the NYT's doubled single quotes are its quotes",
+     "1 n x: The governor has the ''best experience'' of any candidate",
+     "1 n x: " + loc("The governor has the ''best experience'' of any candidate")),
+    ("a run over two lines gives one locator per line, so a file's lines stay its lines",
+     "# the content was 'Sanders appeared to dismiss the question\n# when he told Clinton', as written",
+     f"# the content was '{loc('Sanders appeared to dismiss the question')}\n# {loc('when he told Clinton')}', "
+     "as written"),
+    ("the article id is no text, and a line in the new form is left as it is",
+     f"art: {A}  5 right Smith ({loc('We will win the state by ten points')})",
+     f"art: {A}  5 right Smith ({loc('We will win the state by ten points')})"),
+    ("the verdict at a line's head is never part of a run", "1 right we will win the state by ten",
+     f"1 right {loc('We will win the state by ten')}"),
+]
+
+
+@pytest.mark.parametrize("why,old,new", CASES, ids=[c[0][:40] for c in CASES])
+def test_convert(why, old, new):
+    arts = Corpus.of(CORPUS_TEXT)
+    got, _ = convert_text(old, arts)
+    assert got == new, why
+    assert convert_text(got, arts)[0] == got, "converting twice changes nothing (the lead re-runs it on new files)"
+    assert count_verdicts(got) == count_verdicts(old)
+    assert audit_refs.loose_words(render_text(got, arts)) == audit_refs.loose_words(render_text(old, arts)), \
+        "render gives every word back"
+
+
+VERDICT_CASES = [
+    ("12 right Donald Trump ('Trump')", {"right": 1}),
+    ("3 partial 'news outlet' left as written", {"partial": 1}),
+    (" 2 n minimum wage [learnt: social; score 0.64]: Congress: {pn:a@1-9}", {"n": 1}),
+    ("A2 n primary delegates, named general election", {"n": 1}),
+    (" 18 w Senate: vote to confirm", {"w": 1}),
+    (" y 1. emails [classified 0.75] | {pn:a@1-9}", {"y": 1}),
+    ("[better] 10. Hillary Clinton: {pn:a@1-9}", {"better": 1}),
+    (" 3 + golf clubs' profit: golf courses / recession    23 = Pope's critics (both miss)", {"+": 1, "=": 1}),
+    (" 12 health care n (D.C.)        21 law enforcement n (Afghanistan base)", {"n": 2}),
+    ("# 1 right  (a comment)", {}),
+    ("  lost 422", {}),
+]
+
+
+@pytest.mark.parametrize("line,expected", VERDICT_CASES, ids=[c[0][:30] for c in VERDICT_CASES])
+def test_count_verdicts(line, expected):
+    assert dict(count_verdicts(line)) == expected
+
+
+@pytest.mark.parametrize("module", ["audit_refs", "audit_speakers", "audit_issues"])
+def test_bench_doctests(module):
+    """The examples in the audit scripts' docstrings run (bench/ is not collected by --doctest-modules)."""
+    mod = __import__(module)
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
