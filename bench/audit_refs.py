@@ -21,7 +21,7 @@ the punctuation between them: the test in ``tests/test_audit_refs.py`` requires 
 
 Why ``RUN_WORDS`` = 6: it is the shortest run that independent news text does not share with PolNeAR
 by chance. The five seed articles of ``../shared/seeds`` (3,342 six-word windows, news of another
-year) share none at 6 and 20 at 5 ("the end of the year", "said in a statement that"); the shared
+year) share none at 6 and 20 at 5 ("the end of the year", "in a statement on"), the shared
 DESIGN.md none at 5. Below 6 the check would flag common phrasing; at 6 any hit is a quotation.
 
 Offsets and words: a word is a run of ``\\w`` characters, compared lower-cased; ids are matched as
@@ -61,7 +61,7 @@ VERDICT_RES = (
     re.compile(r"^\s*(?P<n>[A-Z]?\d+)\.?\s+(?P<v>[ynbw?]|[+=.-])(?=\s)"),
     # the sixth pass: " y 1. emails ...", " - 8. attacks -> campaign ..."
     re.compile(r"^\s*(?P<v>[yn+=0-])\s+(?P<n>\d+)\.\s"),
-    # the twelfth pass: "[better] 1. Republican committee aide: ..."
+    # the twelfth pass: "[better] 1. committee staff member: ..."
     re.compile(r"^\[(?P<v>better|worse|same)\s*\]\s*(?P<n>\d+)\."),
 )
 SECOND_COLUMN_RE = re.compile(r"\s{3,}(?P<n>\d+)\s+(?P<v>[+=-])\s")  # the tenth pass's two-column lines
@@ -374,7 +374,7 @@ def find_runs(text: str, arts: Corpus, n: int = RUN_WORDS, strict: bool = True) 
 
 def _pieces(text: str, qw, run: Run, arts: Corpus, n: int) -> list[Run]:
     """The pieces of a loose run to replace: its stretches with the article's punctuation, longest (then last) first,
-    until no ``n`` of its words are left in a row ('Republican committee aide: blasted the statement' keeps the
+    until no ``n`` of its words are left in a row ('Committee staff member: rejected the offer' keeps the
     speaker, a field of the audit line, and gives the three words of the claim a locator)."""
     art = arts[run.article]
     pieces, k = [], run.i
@@ -420,11 +420,11 @@ FRAGMENT_WORDS = 3
 
 def _fragments(line: str) -> list[tuple[int, int]]:
     """Spans of the quoted fragments of a line: quoted text between ellipses and locators, of ``FRAGMENT_WORDS``
-    words or more ('Sanders appeared to dismiss ... when he told Clinton' is two, of 4 and 4 words).
+    words or more ('The mayor seemed to wave ... when he told reporters' is two, of 5 and 4 words).
 
-    >>> line = "2 wrong 'he' ('Sanders appeared to dismiss ... when he told Clinton')"
+    >>> line = "2 wrong 'he' ('The mayor seemed to wave ... when he told reporters')"
     >>> [line[s:e] for s, e in _fragments(line)]
-    ['Sanders appeared to dismiss', 'when he told Clinton']
+    ['The mayor seemed to wave', 'when he told reporters']
     """
     out = []
     for q in QUOTE_RE.finditer(line):
@@ -458,7 +458,7 @@ def _locate_in(line: str, s: int, e: int, art: Article) -> Run | None:
 
 
 def locate_fragments(text: str, arts: Corpus) -> tuple[str, Counter]:
-    """Quoted fragments shorter than a run ('Sanders appeared to dismiss ... when he told Clinton') as locators
+    """Quoted fragments shorter than a run ('The mayor seemed to wave ... when he told reporters') as locators
     into their line's article, the one its locators point into (the runs ``convert_text`` found first).
 
     A fragment that article does not hold stays as written and is counted (``not_located``): it is shorter
@@ -489,8 +489,8 @@ def convert_text(text: str, arts: Corpus, n: int = RUN_WORDS) -> tuple[str, dict
     """An audit text with its PolNeAR text as locators; the same text back when it holds none (idempotent).
 
     Three steps: runs of ``n`` words an article holds with the same punctuation become locators; then runs
-    with other punctuation between their words, in pieces that keep the line's own punctuation ('Republican
-    committee aide: blasted the statement' keeps the speaker and its colon, the claim's three words become a
+    with other punctuation between their words, in pieces that keep the line's own punctuation ('Committee
+    staff member: rejected the offer' keeps the speaker and its colon, the claim's three words become a
     locator); then quoted fragments cut by ellipses (``locate_fragments``). Returns the new text and counts:
     ``runs`` replaced and the ``words`` they held, ``fragments`` located, ``not_located`` fragments kept as
     written, and ``unlocated`` runs dropped for a note (none: every run found has a place in PolNeAR; the
@@ -678,12 +678,15 @@ def cmd_check(args, arts) -> int:
 
 def cmd_scan(args, arts) -> int:
     """Report runs of --n or more words found in PolNeAR in any files: counts and the longest runs."""
-    found = []
+    texts = {}
     for path in _files(args.files):
         try:
-            text = path.read_text(encoding="utf-8")
+            texts[path] = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             continue
+    prime(list(texts.values()), arts, args.n)
+    found = []
+    for path, text in texts.items():
         for s, e, a in polnear_runs(text, arts, args.n):
             found.append((len(words_of(text[s:e])), str(path), text.count("\n", 0, s) + 1, a, text[s:e]))
     by_file = Counter(f for _, f, *_ in found)

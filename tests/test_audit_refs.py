@@ -68,10 +68,10 @@ def test_audit_file_locators_point_into_polnear(path, polnear):
 
 # ------------------------------------------------------------------------------------ the converter's rules
 
-ARTICLE = ("Mr. Smith said: “We will win the state by ten points,” to cheers. Republican committee aide "
-           "blasted the statement. Sanders appeared to dismiss the question when he told Clinton that he "
-           "would not debate her again, according to the campaign. The governor has the ''best experience'' "
-           "of any candidate in the race.")
+ARTICLE = ("Mr. Smith said: “We will win the state by ten points,” to cheers. Committee staff member "
+           "rejected the offer. The mayor seemed to wave the idea away when he told reporters that he "
+           "would not sign the bill again, according to his office. The governor has the ''strongest record'' "
+           "of any mayor in the county.")
 CORPUS_TEXT = {"nyt_2016-01-01_a-test-article": ARTICLE}
 A = "nyt_2016-01-01_a-test-article"
 
@@ -94,21 +94,21 @@ CASES = [
     ("five words are no run: names and short phrases stay readable",
      "3 right Smith ('We will win the state')", "3 right Smith ('We will win the state')"),
     ("a field separator the article lacks splits a run: the speaker stays, the content becomes a locator",
-     " 13. Republican committee aide: blasted the statement",
-     f" 13. Republican committee aide: {loc('blasted the statement')}"),
+     " 13. Committee staff member: rejected the offer",
+     f" 13. Committee staff member: {loc('rejected the offer')}"),
     ("quoted fragments cut by ellipses, on a line that points into the article, are located",
-     "2 wrong 'he' ('Sanders appeared to dismiss ... when he told Clinton that he would not debate her')",
-     f"2 wrong 'he' ('{loc('Sanders appeared to dismiss')} ... "
-     f"{loc('when he told Clinton that he would not debate her')}')"),
+     "2 wrong 'he' ('The mayor seemed to wave ... when he told reporters that he would not sign the bill')",
+     f"2 wrong 'he' ('{loc('The mayor seemed to wave')} ... "
+     f"{loc('when he told reporters that he would not sign the bill')}')"),
     ("a claim cut mid-word by the audit script ('[...]') ends its locator at the cut",
-     " 7 y campaign: Sanders appeared to dismiss the question when he to[...]",
-     f" 7 y campaign: {loc('Sanders appeared to dismiss the question when he to')}[...]"),
+     " 7 y campaign: The mayor seemed to wave the idea away when he to[...]",
+     f" 7 y campaign: {loc('The mayor seemed to wave the idea away when he to')}[...]"),
     ("the NYT's doubled single quotes are its quotes",
-     "1 n x: The governor has the ''best experience'' of any candidate",
-     "1 n x: " + loc("The governor has the ''best experience'' of any candidate")),
+     "1 n x: The governor has the ''strongest record'' of any mayor",
+     "1 n x: " + loc("The governor has the ''strongest record'' of any mayor")),
     ("a run over two lines gives one locator per line, so a file's lines stay its lines",
-     "# the content was 'Sanders appeared to dismiss the question\n# when he told Clinton', as written",
-     f"# the content was '{loc('Sanders appeared to dismiss the question')}\n# {loc('when he told Clinton')}', "
+     "# the content was 'The mayor seemed to wave the idea away\n# when he told reporters', as written",
+     f"# the content was '{loc('The mayor seemed to wave the idea away')}\n# {loc('when he told reporters')}', "
      "as written"),
     ("the article id is no text, and a line in the new form is left as it is",
      f"art: {A}  5 right Smith ({loc('We will win the state by ten points')})",
