@@ -470,8 +470,8 @@ def split_groups(children, members: Sequence[frozenset], articles: Sequence[str]
     claims (`graphkit.issue_model.from_article`); where one half is said, so is the other, and split, its articles'
     votes would be shared between them and the claims that inherit one get a part that does not fit them. PolNeAR
     train's race is such a group at every level (its parts "victory", "endorsement", "ballot" said in articles where
-    "campaign", "voters", "nominee" are said, 84-86 % of their claims), guns and ISIS are not (38 %), nor debates and
-    foreign policy (13 %): the rule reads each group's own articles, not its rank (bench/README.md, issue 14,
+    "campaign", "voters", "nominee" are said, 85-87 % of their claims), guns and ISIS are not (38 %), nor debates and
+    foreign policy (16 %): the rule reads each group's own articles, not its rank (bench/README.md, issue 14,
     twenty-first pass).
 
     >>> ch = [[0, 1], [2, 3], [4, 5], [6, 7]]   # rows 0+1 -> node 5, 2+3 -> node 6, 4+5 -> 7, 6+7 -> root 8
