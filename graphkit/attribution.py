@@ -111,7 +111,11 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 def _reported_speech(c: _Cand, cues: Cues) -> bool:
     """An inner attribution kept by ``nested="reported"``: a speech verb with a clause, quote or colon and a
-    named (not pronoun) speaker of its own: "Reuters reported that Putin said ...", not "he said he wants"."""
+    named (not pronoun) speaker of its own: "Reuters reported that Putin said ...", not "he said he wants"; or a
+    participle of a person named ("a video showing Putin at a command post saying ..."), not of a thing ("a
+    video showing ...")."""
+    if c.frame == "participle":
+        return c.cue_lemma in cues.verbs and c.subj is not None and c.subj.ent_type_ == "PERSON"
     return (c.cue_lemma in cues.verbs and c.frame in ("clause", "around", "colon") and c.subj is not None
             and c.subj.pos_ != "PRON" and not _modal(c.anchor))  # "... would insist": not something said
 

@@ -418,10 +418,34 @@ def frame_participle(x: _Verb) -> Optional[_Hit]:
         content, stance = _span_tokens(dobj) | object_complements(v, dobj, cues), cues.object_verbs[x.lemma]
     else:
         return None
-    speaker = [t for t in h.subtree if t.i < v.i and not t.is_space]
+    h = _past_place(v.head)
+    end = v.i if h.i == v.head.i else v.head.head.i  # "Putin at a command post saying": Putin, up to "at"
+    speaker = [t for t in h.subtree if t.i < end and not t.is_space]
     while speaker and speaker[-1].is_punct:
         speaker.pop()
     return _Hit(content, stance, "participle", subj=h, speaker_toks=speaker) if speaker else None
+
+
+def _past_place(h: Token) -> Token:
+    """Who a participle speaks for when the parser hung it on the object of a place or time phrase: "a video
+    showing Putin at a command post saying ..." is Putin's saying, not the post's. A person (a PERSON entity or a
+    personal pronoun) the phrase follows: the noun it modifies, or the object of the verb it hangs on; ``h`` itself
+    otherwise (also when ``h`` is a person: "Putin at the side of his minister saying" stays the minister's).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("The Kremlin released a video showing Putin at a command post saying Russia had won.")
+    >>> _past_place(doc[10]).text
+    'Putin'
+    """
+    p = h.head
+    if h.dep_ != "pobj" or p.dep_ != "prep" or p.lower_ not in CIRCUMSTANCE_PREPS or h.ent_type_ == "PERSON":
+        return h
+    g = p.head
+    if g.pos_ not in ("NOUN", "PROPN", "PRON"):
+        g = next((c for c in g.children if c.dep_ == "dobj" and c.i < p.i), None)
+    if g is None or not (g.ent_type_ == "PERSON" or g.tag_ == "PRP"):
+        return h
+    return g
 
 
 #: The verb frames, in the order they are tried; the first that finds content wins. Each can be switched

@@ -510,6 +510,11 @@ def test_first_person_is_the_author(text, author, expected):
 @pytest.mark.parametrize("text,speaker,content,actor", [
     ("The Kremlin released a video showing Putin saying Russia had made progress.", "Putin",
      "Russia had made progress", "The Kremlin"),
+    # the parser hangs the participle on the place ("a command post saying"): the person before the place speaks
+    ("The Kremlin released a video showing Putin at a command post saying Russia had made progress.", "Putin",
+     "Russia had made progress", "The Kremlin"),
+    ("The BBC released footage showing Boris Johnson at a hospital saying the NHS had saved his life.",
+     "Boris Johnson", "the NHS had saved his life", "The BBC"),
 ])
 def test_an_act_that_carries_speech_is_not_a_claim(nlp, text, speaker, content, actor):
     atts = attributions(nlp(text))  # the default, no nesting: the speech inside the act is still the claim
