@@ -44,6 +44,8 @@ WORK = ROOT / "bench" / "_work"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from graphkit.quotes import CLOSING_TOKENS, OPENING_TOKENS  # noqa: E402 (after the path)
+
 
 def empty_models(work: Path) -> Path:
     """A copy of models/ with an empty actors.yaml (no actors, no demonyms)."""
@@ -113,7 +115,9 @@ def cue_verb_forms() -> set[str]:
 _FUNCTION_END = {"and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "with", "by", "at", "that", "but"}
 
 
-_NICKNAME = re.compile(r"(?<=[\w.] )[\"“‘'](?:[A-Z][\w.-]*\s?){1,3}[\"”’'](?= [A-Z])")
+_OPEN1 = re.escape("".join(sorted(m for m in OPENING_TOKENS if len(m) == 1)))  # the marks' home: graphkit.quotes
+_CLOSE1 = re.escape("".join(sorted(m for m in CLOSING_TOKENS if len(m) == 1)))
+_NICKNAME = re.compile(rf"(?<=[\w.] )[{_OPEN1}](?:[A-Z][\w.-]*\s?){{1,3}}[{_CLOSE1}](?= [A-Z])")
 
 
 def headline_fragment(name: str) -> bool:

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from .cues import Cues, default_cues, load_cues
 from .doc_entities import join_quoted_nicknames
-from .quotes import OPEN_QUOTES, claim_kind, find_quotes
+from .quotes import OPEN_QUOTES, QUOTE_MARKS, claim_kind, find_quotes
 from .records import Attribution
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speakers import SpeakerResolver, speaker_fields
@@ -528,13 +528,13 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
             continue
         first = s.start_char + (len(text[s.start_char:s.end_char]) - len(text[s.start_char:s.end_char].lstrip()))
         # the sentence opens a quote, or starts inside one opened right before it (a misplaced sentence break)
-        inside = [(a, b) for a, b in quotes if a <= first < b and not text[a:first].strip(" \n“\"'`")]
+        inside = [(a, b) for a, b in quotes if a <= first < b and not text[a:first].strip(" \n" + OPEN_QUOTES + "\"'`")]
         if st[0] not in OPEN_QUOTES + '"\'`' and not inside:
             prev = None
             continue
         # whole quotes starting in this sentence (a quote may run over several sentences)
         qs = inside + [(qs_, qe) for qs_, qe in quotes if first < qs_ < s.end_char]
-        qs = [(a, b) for a, b in qs if text[a:b].strip(" \n“”\"'`")]
+        qs = [(a, b) for a, b in qs if text[a:b].strip(" \n" + QUOTE_MARKS)]
         if not qs:
             prev = None
             continue

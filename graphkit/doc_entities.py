@@ -19,10 +19,10 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .quotes import CLOSING_TOKENS as CLOSING, OPENING_TOKENS as OPENING  # the quote marks' one home
+
 __all__ = ["join_quoted_nicknames", "quoted_nickname_names"]
 
-OPENING = frozenset({'"', "“", "‘", "``", "'"})
-CLOSING = frozenset({'"', "”", "’", "''", "'"})
 MAX_NICKNAME = 3  # words between the quote marks: 'Tig', 'Chico', 'Big Bill'
 
 

@@ -16,22 +16,30 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["OPEN_QUOTES", "CLOSE_QUOTES", "find_quotes", "claim_kind"]
+__all__ = ["OPEN_QUOTES", "CLOSE_QUOTES", "QUOTE_MARKS", "OPENING_TOKENS", "CLOSING_TOKENS", "find_quotes",
+           "claim_kind"]
 
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»"
+# The one home of the quotation marks (graphkit.doc_entities and the benches read them from here).
+DOUBLE_OPEN = "“«„"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘"   # British style ‘…’; also the wrong-way apostrophe of "‘90s", "‘em"
+SINGLE_CLOSE = "’"  # also the apostrophe: "don’t", "students’", "’90s"
+OPEN_QUOTES = DOUBLE_OPEN + SINGLE_OPEN     # curly marks that open a quotation
+CLOSE_QUOTES = DOUBLE_CLOSE + SINGLE_CLOSE  # curly marks that close one
+QUOTE_MARKS = OPEN_QUOTES + CLOSE_QUOTES + "\"'`"  # every character of a quotation mark, straight ones included
+OPENING_TOKENS = frozenset(OPEN_QUOTES) | {'"', "'", "``"}   # a token that may open a quotation
+CLOSING_TOKENS = frozenset(CLOSE_QUOTES) | {'"', "'", "''"}  # a token that may close one
+
 _QUOTE_MARKS = re.compile(r"[“«„”»\"\n]|''|``")
+# a single curly quote opens at a word's start and not before a digit ("‘90s" is a year's elision);
+# it closes after a word or punctuation, before a space, punctuation or the end: not inside a word ("don’t"),
+# and not as a plural's possessive before a word ("the students’ union")
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–/“\"-]))‘(?=[^\s\d’])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?=$|[\s.,;:!?)\]—–”\"…-])(?<![sSzx]’(?= \w))", re.M)
 
 
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    r"""Character spans of quotations, marks included, in document order.
-
-    Curly and straight quotes are paired, and so are the doubled apostrophes of
-    some newspapers (''like this''); a quote left open ends at its paragraph.
-
-    >>> find_quotes("He said “yes.” She said \"no\". They said ''maybe.''")
-    [(8, 14), (24, 28), (40, 50)]
-    """
+def _double_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of the double quotations (curly, straight, doubled apostrophes), as :func:`find_quotes`."""
     out = []
     start = None
     straight = None  # which straight mark opened the quote: '"' or "''"
@@ -47,12 +55,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 start = None
             continue
         mark = "''" if ch in ("''", "``") else '"'
-        if ch in OPEN_QUOTES or ch == "``":
+        if ch in DOUBLE_OPEN or ch == "``":
             if start is None or straight is not None and straight != mark:
-                start, straight = i, (None if ch in OPEN_QUOTES else mark)
+                start, straight = i, (None if ch in DOUBLE_OPEN else mark)
             continue
         if start is None:
-            if ch in CLOSE_QUOTES:
+            if ch in DOUBLE_CLOSE:
                 continue  # a stray closing mark
             start, straight = i, mark
             continue
@@ -65,6 +73,52 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         out.append((start, len(text.rstrip())))
     return out
 
+
+def _single_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of the single curly quotations ‘…’ that open and close in one paragraph (an opening mark left
+    open is an apostrophe turned the wrong way: "asked ‘em", "the ‘90s", and holds nothing)."""
+    marks = sorted([(m.start(), "open") for m in _SINGLE_OPEN.finditer(text)]
+                   + [(m.start(), "close") for m in _SINGLE_CLOSE.finditer(text)]
+                   + [(m.start(), "par") for m in re.finditer(r"\n", text)])
+    out = []
+    start = None
+    for i, what in marks:
+        if what == "open":
+            start = i if start is None else start
+        elif what == "par":
+            start = None
+        elif start is not None:
+            out.append((start, i + 1))
+            start = None
+    return out
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    r"""Character spans of quotations, marks included, in document order.
+
+    Curly and straight double quotes are paired, and so are the doubled apostrophes of
+    some newspapers (''like this''); a double quote left open ends at its paragraph. Single curly
+    quotes (‘like this’, British style) are paired within a paragraph, apart from apostrophes; one
+    inside a double quotation is part of it, and one around a double quotation holds it.
+
+    >>> find_quotes("He said “yes.” She said \"no\". They said ''maybe.''")
+    [(8, 14), (24, 28), (40, 50)]
+    >>> text = "‘We won’t,’ he said of the ’90s and the students’ union. “She said ‘no’.”"
+    >>> [text[s:e] for s, e in find_quotes(text)]
+    ['‘We won’t,’', '“She said ‘no’.”']
+    """
+    doubles = _double_quotes(text)
+    if SINGLE_OPEN not in text:
+        return doubles
+    singles = []
+    for s, e in _single_quotes(text):
+        inner = [(a, b) for a, b in doubles if a < e and s < b]
+        if all(s <= a and b <= e for a, b in inner):  # not inside a double quotation nor across one's edge
+            singles.append((s, e))
+    if not singles:
+        return doubles
+    kept = [(a, b) for a, b in doubles if not any(s <= a and b <= e for s, e in singles)]
+    return sorted(kept + singles)
 
 
 def claim_kind(spans: list[tuple[int, int]], quotes: list[tuple[int, int]], text: str) -> str:

@@ -671,3 +671,44 @@ def test_a_quotation_next_to_its_cue_is_the_content(nlp, text, speaker, content)
 ])
 def test_a_quotation_apart_from_its_cue_is_not_its_content(nlp, text, speaker, not_content):
     assert (speaker, not_content) not in [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+
+
+# single curly quotes, British style: paired within a paragraph, apart from the apostrophe of a word ("don’t"),
+# a plural's possessive ("students’ union"), a decade ("’90s", "‘90s") or an elision ("asked ‘em")
+SINGLE_QUOTES = [
+    ("‘We will continue,’ Peskov said.", ["‘We will continue,’"]),
+    ("He called it ‘a disgrace’. Trump’s ‘beautiful’ wall.", ["‘a disgrace’", "‘beautiful’"]),
+    ("‘The Sanders’ campaign is over,’ she said.", ["‘The Sanders’ campaign is over,’"]),
+    ("‘He said “no” to me,’ she said.", ["‘He said “no” to me,’"]),        # a double quotation inside a single
+    ("“She said ‘no’ to me,” he said.", ["“She said ‘no’ to me,”"]),      # a single quotation inside a double
+    ("It’s the students’ union’s rule in the ‘90s and the ’80s, rock ’n’ roll.", []),
+    ("“If I asked ‘em, every senator’s been helpful,” Portman said.", ["“If I asked ‘em, every senator’s been helpful,”"]),
+    ("She said: ‘I won’t go.\n\nThe next paragraph’s text.", []),          # left open: an apostrophe, not a quote
+]
+
+
+@pytest.mark.parametrize("text,expected", SINGLE_QUOTES, ids=[f"{i:02d}" for i in range(len(SINGLE_QUOTES))])
+def test_find_quotes_pairs_single_curly_quotes_not_apostrophes(text, expected):
+    assert [text[s:e] for s, e in find_quotes(text)] == expected
+
+
+BRITISH_QUOTES = [
+    ("‘We will continue to fight,’ Mr Johnson said.", "Mr Johnson", "‘We will continue to fight,’", "direct"),
+    ("Mr Johnson said, ‘We will continue to fight.’", "Mr Johnson", "‘We will continue to fight.’", "direct"),
+    ("The minister told the BBC: ‘There will be no U-turn on the students’ fees.’", "The minister",
+     "‘There will be no U-turn on the students’ fees.’", "direct"),
+    ("‘We don’t accept that,’ a spokeswoman for the Home Office said.", "a spokeswoman", "‘We don’t accept that,’",
+     "direct"),
+    ("‘I’m not going anywhere,’ she told reporters, ‘and neither is my party.’", "she",
+     "‘I’m not going anywhere,’ … ‘and neither is my party.’", "direct"),
+    ("‘It was a disgrace,’ said the shadow chancellor. ‘Nobody should be treated like this.’", "the shadow chancellor",
+     "‘Nobody should be treated like this.’", "direct"),                # the next quotation continues the speaker's
+    ("Ms Sturgeon said the students’ union had been ‘disgracefully treated’ by the government.", "Ms Sturgeon",
+     "the students’ union had been ‘disgracefully treated’ by the government", "mixed"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,content,kind", BRITISH_QUOTES, ids=[f"{i:02d}" for i in range(len(BRITISH_QUOTES))])
+def test_british_single_quotes_are_quotations(nlp, text, speaker, content, kind):
+    got = [(a.speaker_text, a.text, a.claim_kind) for a in attributions(nlp(text))]
+    assert (speaker, content, kind) in got, got
