@@ -203,6 +203,22 @@ def sentence_adverbial(v: Token) -> Optional[range]:
     return None
 
 
+def quote_tokens(doc, quote_of_tok: dict, i: int, lo: int = 0, hi: Optional[int] = None) -> set:
+    """The tokens of the quotation at token ``i`` (``quote_of_tok``: token → its quotation's index), found by
+    walking out from ``i`` both ways over that quotation's tokens and spaces, no further than ``lo`` .. ``hi``
+    (exclusive); spaces left out. Empty when ``i`` is in no quotation."""
+    q = quote_of_tok.get(i)
+    if q is None:
+        return set()
+    hi = len(doc) if hi is None else hi
+    a = b = i
+    while a - 1 >= lo and (quote_of_tok.get(a - 1) == q or doc[a - 1].is_space):
+        a -= 1
+    while b + 1 < hi and (quote_of_tok.get(b + 1) == q or doc[b + 1].is_space):
+        b += 1
+    return {x for x in range(a, b + 1) if not doc[x].is_space}
+
+
 def _after_colon(colon: Token) -> set:
     """What a cue's colon introduces: the rest of its sentence, or the next sentence when the parser
     ended the sentence at the colon ("he set out his terms:" | "Kyiv must withdraw ...") and no blank

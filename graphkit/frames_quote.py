@@ -19,7 +19,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .frames_parse import _ADDRESSEE, _END, _SEP, _Cand, _after_colon, _span_tokens
+from .frames_parse import _ADDRESSEE, _END, _SEP, _Cand, _after_colon, _span_tokens, quote_tokens
+from .quotes import CLOSING_TOKENS
 
 
 def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
@@ -80,17 +81,13 @@ def _quote_before(v: Token, hi: int, quote_of_tok: dict) -> set:
     k = sent.start - 1
     while k >= 0 and doc[k].is_space:
         k -= 1
-    if k < 0 or k not in quote_of_tok or doc[k].text not in ("”", '"', "''", "’"):
+    if k < 0 or k not in quote_of_tok or doc[k].text not in CLOSING_TOKENS:
         return set()
     if not (first.text[:1].islower() or first.i == v.i or "\n" not in doc[k:first.i].text):
         return set()  # "“...”⏎Officials said.": a new line; "“...?” Clinton asked." / "“...” he wrote." are not
     if _cue_clause_end(v, hi) < sent.end:
         return set()
-    q = quote_of_tok[k]
-    i = k
-    while i >= 0 and (quote_of_tok.get(i) == q or doc[i].is_space):
-        i -= 1
-    return {x for x in range(i + 1, k + 1) if not doc[x].is_space}
+    return quote_tokens(doc, quote_of_tok, k, hi=k + 1)
 
 
 def _cue_clause_end(v: Token, hi: int) -> int:
@@ -132,7 +129,7 @@ def _verdict_candidates(doc: Doc, nouns: list, quote_of_tok: dict) -> list[_Cand
         if src is None or j < be.sent.start or j not in quote_of_tok:
             continue
         q = quote_of_tok[j]
-        content = {i for i in range(be.sent.start, be.i) if quote_of_tok.get(i) == q}
+        content = quote_tokens(doc, quote_of_tok, j, lo=be.sent.start, hi=be.i)
         end = src.left_edge.i if src.i > t.i else t.i + 1
         cue_toks = [x for x in doc[be.i:end] if not x.is_space and x.i not in _span_tokens(src)]
         stance = "warn" if t.lemma_.lower() == "warning" else "assert"

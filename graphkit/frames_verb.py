@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from .cues import Cues, default_cues
 from .frames_parse import (
     _ADDRESSEE, _CLAUSE_DEPS, _Cand, _after_colon, _backshifted, _modal, _same_line_subject, _span_tokens, _subject,
-    not_a_source,
+    not_a_source, quote_tokens,
 )
 from .frames_quote import _around
 
@@ -354,12 +354,8 @@ def frame_quote_after(x: _Verb) -> Optional[_Hit]:
         return None  # no quotation opens there
     if doc[j].text == "," and "\n\n" in doc[j:k].text_with_ws:
         return None
-    q = qot[k]
-    content, i = set(), k
-    while i < len(doc) and (qot.get(i) == q or doc[i].is_space):
-        if not doc[i].is_space:
-            content.add(i)
-        i += 1
+    content = quote_tokens(doc, qot, k)
+    i = max(content) + 1
     while i < len(doc) and doc[i].is_space:
         i += 1
     if i < len(doc) and doc[i].sent == doc[max(content)].sent and not doc[i].is_punct:
