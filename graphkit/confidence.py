@@ -40,6 +40,7 @@ from .segments import segment_kind_at, segments
 
 MODEL_FILE = "attribution_filter.json"
 QUOTE_CHARS = set('"“”«»')
+FIRST_PERSON = frozenset({"i", "we"})  # a speaker written so is the first person, its own speaker type
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
@@ -192,6 +193,12 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     f[f"kind={att.claim_kind}"] = 1.0
     f[f"lemma_kind={lemma}|{att.claim_kind}"] = 1.0
     stype = att.speaker_type or "none"
+    low = (att.speaker_text or "").lower()
+    if low in FIRST_PERSON:
+        # "I believe that …" is the text's own voice (an op-ed's author, a letter's writer, an interview's answer;
+        # a cue inside a quotation is no candidate), not "he believes": a speaker type of its own keeps the two
+        # apart in every feature that joins it (PolNeAR annotates belief with a third-person pronoun less often)
+        stype = "FIRST"
     f[f"stype={stype}"] = 1.0
     if att.speaker_span is None:
         f["no_speaker_span"] = 1.0
@@ -205,7 +212,6 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
         f["has_org"] = 1.0
     if len(att.spans) > 1:
         f["multi_span"] = 1.0
-    low = (att.speaker_text or "").lower()
     if low in ("i", "we", "you"):
         f["speaker_first_person"] = 1.0
     f[f"lemma_stype={lemma}|{stype}"] = 1.0  # "polls show" vs "Ukrainians have shown grit": who acts decides

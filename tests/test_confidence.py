@@ -112,6 +112,25 @@ def test_features_name_the_cue_and_the_frame(nlp):
     assert f["cue_before"] == 1.0 and "lemma_rootdep=warn|ccomp" in f
 
 
+# sentence, the claim's content words, the speaker type the re-scorer's features see: the text's own first person
+# ("I believe that …" in an op-ed, a letter, an interview's answer) is not "he believes"
+SPEAKER_TYPES = [
+    ("I believe that the party got it wrong.", "the party got it wrong", "FIRST"),
+    ("We think that the town deserves better.", "the town deserves better", "FIRST"),
+    ("He believes that the party got it wrong.", "the party got it wrong", "PRON"),
+]
+
+
+@pytest.mark.parametrize("sentence,words,stype", SPEAKER_TYPES, ids=[s[0][:40] for s in SPEAKER_TYPES])
+def test_features_tell_the_first_person_apart(nlp, sentence, words, stype):
+    doc = nlp(sentence)
+    atts = [a for a in attributions(doc) if words in a.text]
+    assert atts, [(a.speaker_text, a.text) for a in attributions(doc)]
+    f = features(doc, atts[0])
+    assert [k for k in f if k.startswith("stype=")] == [f"stype={stype}"]
+    assert [k for k in f if k.startswith("lemma_stype=")] == [f"lemma_stype={atts[0].cue_lemma}|{stype}"]
+
+
 @pytest.mark.parametrize("content,fix", [
     (None, "not found"),
     ("{not json", "not valid JSON"),
