@@ -113,13 +113,22 @@ def frame_clause_under_pobj(x: _Verb) -> Optional[_Hit]:
 
 
 def frame_around(x: _Verb) -> Optional[_Hit]:
-    """The cue clause stands apart: "..., he said." / "“...,” said X." / "A, he said, B."."""
+    """The cue clause stands apart: "..., he said." / "“...,” said X." / "A, he said, B.". Not when the cue has a
+    prepositional object of its own that the lexicon names ("As evidence, the senator pointed to the missed
+    deadlines": :func:`frame_prep`'s, not "As evidence")."""
     if x.lemma in x.cues.verbs and x.subj is not None and x.subj.head == x.v and x.v.dep_ in (
-            "ROOT", "parataxis", "ccomp", "advcl"):
+            "ROOT", "parataxis", "ccomp", "advcl") and not _own_prep_object(x):
         around = _around(x.v, x.subj, x.quote_of_tok)
         if around:
             return _Hit(around, x.cues.verbs[x.lemma], "around")
     return None
+
+
+def _own_prep_object(x: _Verb) -> bool:
+    """The cue verb has a prepositional object after it that ``cues.prep_verbs`` names ("pointed to X", "called
+    for X"): content of its own, as a clause or a direct object is."""
+    return any(c.dep_ in ("prep", "prt", "dative") and c.i > x.v.i and (x.lemma, c.lower_) in x.cues.prep_verbs
+               and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in x.children)
 
 
 def frame_naming(x: _Verb) -> Optional[_Hit]:

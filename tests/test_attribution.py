@@ -712,3 +712,23 @@ BRITISH_QUOTES = [
 def test_british_single_quotes_are_quotations(nlp, text, speaker, content, kind):
     got = [(a.speaker_text, a.text, a.claim_kind) for a in attributions(nlp(text))]
     assert (speaker, content, kind) in got, got
+
+
+# a cue clause with a prepositional object of its own that the lexicon names is no cue clause set apart: its
+# content is that object, not the phrase before the comma
+OWN_PREP_OBJECT = [
+    ("As evidence, the senator pointed to the missed deadlines in the budget talks.", "the senator",
+     "the missed deadlines", "As evidence"),
+    ("After the hearing ended, the governor asked the court for a swift ruling.", "the governor", "a swift ruling",
+     "After the hearing ended"),
+    ("In her speech on Friday, the minister warned of higher energy prices.", "the minister", "higher energy prices",
+     "In her speech"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,words,not_content", OWN_PREP_OBJECT,
+                         ids=[f"{i:02d}" for i in range(len(OWN_PREP_OBJECT))])
+def test_a_cue_with_its_own_prepositional_object_takes_it(nlp, text, speaker, words, not_content):
+    got = [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+    assert any(s == speaker and words in t for s, t in got), got
+    assert not any(t.startswith(not_content) for _, t in got), got
