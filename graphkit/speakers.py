@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .dates import WEEKDAYS
 from .merge import holds_role
-from .gender import article_honorific_votes, article_pronoun_votes
+from .gender import CORPUS_SHARE, article_honorific_votes, article_pronoun_votes, noun_gender, vote
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
                     split_honorific)
 from .mentions import ROLE_HEADS as ROLE_WORDS
@@ -122,6 +122,8 @@ class SpeakerResolver:
         self._in_headline: dict[str, bool] = {}
         self._alone: Optional[dict[str, int]] = None  # each word's first capitalised use outside a full name (`first_alone`)
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
+        #: name -> [male, female]: the gendered pronoun speakers resolved to it so far (:meth:`note_pronoun`)
+        self.chained: dict[str, list[int]] = {}
         self.anonymous: dict[str, tuple] = {}  # an anonymous person's resolved name -> (role, organisation)
         self.said: list[tuple[int, int]] = []  # content spans of the claims so far (only ever extended)
         self._said_union = _Union()  # the same spans as sorted disjoint intervals, `_said_covers` keeps it up to date
@@ -132,8 +134,12 @@ class SpeakerResolver:
         self.voted = article_pronoun_votes(self.sents, self.names)
         self.hon_voted = article_honorific_votes(self.names)
         self.titles: list[tuple[int, str, str, tuple[int, int]]] = []  # the same, from 'President X', 'Sen. X'
+        noun_votes: dict[str, list[int]] = {}  # 'his wife, Jane', 'spokeswoman Hope Hicks' (graphkit.gender.noun_gender)
         for e, pn in zip(self.persons, self.names):
             for role, org in roles_named_with(e):
+                said = noun_gender(role) if (org or "").lower() != "whose" else None  # 'Dorothy Woods, whose husband'
+                if said:
+                    noun_votes.setdefault(pn.name, [0, 0])[said == "female"] += 1
                 self.titled.append((e.start_char, role.lower(), pn.name, pn.span))
                 if org:
                     self.titled.append((e.start_char, f"{org.lower()} {role.lower()}", pn.name, pn.span))
@@ -142,6 +148,7 @@ class SpeakerResolver:
                 self.titles.append((e.start_char, title, pn.name, pn.span))
                 if where:  # 'New Jersey Gov. Chris Christie': 'the New Jersey governor'
                     self.titled.append((e.start_char, f"{where.lower()} {title}", pn.name, pn.span))
+        self.noun_voted = {n: g for n, (m, f) in noun_votes.items() if (g := vote(m, f, share=1)) is not None}
 
     def lower_words(self) -> set[str]:
         """Words the article writes in lower case (so not names): 'justice', 'coach'."""
@@ -354,15 +361,34 @@ class SpeakerResolver:
         return self._propn
 
     def gender_of(self, name: str) -> Optional[str]:
-        """Gender of a full name: from an honorific on it ('Sir Keir Starmer'), else from the pronouns
-        that follow it (see graphkit.gender), else None."""
+        """Gender of a full name: from an honorific on it ('Sir Keir Starmer'), else from a noun the article names it
+        with ('his wife, Jane'), else from the pronouns that follow it, else from the honorifics of its surname alone
+        (see graphkit.gender), else None."""
         out = None
         for pn in self.names:
             if pn.gender and pn.name == name:
                 if out not in (None, pn.gender):
                     return None
                 out = pn.gender
-        return out or self.voted.get(name) or self.hon_voted.get(name)
+        return out or self.noun_voted.get(name) or self.voted.get(name) or self.hon_voted.get(name)
+
+    def pronoun_fits(self, pronoun: str, name: str) -> bool:
+        """Rule 3 of graphkit.pronouns for a name of this article: its gender as :meth:`gender_of` gives it, else as the
+        pronoun speakers resolved to it so far say (:meth:`note_pronoun`). That last word is for pronouns only: an
+        honorific's choice between full names ('Mr. Trump') reads :meth:`gender_of` alone, so that a 'he' the pass
+        gave 'Trump Tower' never makes it a man."""
+        chained = vote(*self.chained.get(name, (0, 0)), least=3, share=CORPUS_SHARE)  # as the corpus asks of them
+        return fits_gender(pronoun, self.gender_of(name) or chained)
+
+    def note_pronoun(self, pronoun: str, name: str) -> None:
+        """Remember that a gendered pronoun speaker ('he said') was resolved to ``name``: the pronouns the article pass
+        gave a person are its last word on that person's gender for later pronouns (:meth:`pronoun_fits`), so a later
+        'she' does not go to the man several 'he' went to ('Bernie Sanders ... he said ... Deja Stewart, who ... when she
+        called him'). They are the pass's own answers, one of them maybe wrong, so they count as the corpus pass
+        counts the pronouns the articles gave a name (graphkit.people): three at least, four in five."""
+        said = pronoun_gender(pronoun)
+        if said and name:
+            self.chained.setdefault(name, [0, 0])[said == "female"] += 1
 
     def pronoun(self, low: str, at: int, content: tuple = (), bound: frozenset = frozenset()
                 ) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
@@ -403,7 +429,7 @@ class SpeakerResolver:
             name = c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
             if name in bound:
                 return False
-            return pronoun_gender(low) is None or fits_gender(low, self.gender_of(name))
+            return pronoun_gender(low) is None or self.pronoun_fits(low, name)
         return fits
 
     def _plural_noun(self, c: Candidate) -> bool:
@@ -513,16 +539,21 @@ class SpeakerResolver:
                 continue
             if e.end_char <= at:
                 out.append(Candidate(e.start_char, MENTION, e))
-        if person:
-            for s in self.sents[max(0, k - window + 1):k + 1]:
-                j = self._sent_index(s.start_char)
-                out.extend(Candidate(t.start_char, UNTYPED_SUBJECT, t, j, False, clause_depth(t.root))
-                           for t in self._untyped_subjects(s, at, reported))
-        elif plural:
-            for s in self.sents[max(0, k - window + 1):k + 1]:
-                j = self._sent_index(s.start_char)
-                out.extend(Candidate(p.start_char, SUBJECT, p, j, False, clause_depth(p.root))
-                           for p in _plural_subjects(s, at, reported))
+        if person:  # a person's name the NER did not type ('Oksuz', 'Sanders' read as a noun)
+            out.extend(self._subject_candidates(k, window, UNTYPED_SUBJECT,
+                                                lambda s: self._untyped_subjects(s, at, reported)))
+        elif plural:  # 'Donald Trump's supporters erupted into cheers as they learned'
+            out.extend(self._subject_candidates(k, window, SUBJECT, lambda s: _plural_subjects(s, at, reported)))
+        return out
+
+    def _subject_candidates(self, k: int, window: int, rank: int, subjects) -> list[Candidate]:
+        """Candidates of one ``rank`` from the sentences a pronoun in sentence ``k`` walks back (``window`` of them,
+        its own included): for each sentence, the spans ``subjects(sentence)`` finds, with the sentence's index and
+        clause depth (rule 4 of graphkit.pronouns orders by both); none is a fallback for the nearest mention."""
+        out = []
+        for s in self.sents[max(0, k - window + 1):k + 1]:
+            j = self._sent_index(s.start_char)
+            out.extend(Candidate(x.start_char, rank, x, j, False, clause_depth(x.root)) for x in subjects(s))
         return out
 
     def _depth_at(self, c: int) -> int:
@@ -858,6 +889,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         r = turn or res.pronoun(head.lower_, s0, tuple(spans), res.clause_names(head))
         if r is not None:
             f.resolved, f.rspan = r
+            if not turn:
+                res.note_pronoun(head.lower_, f.resolved)
         # 'Some have suggested', 'Both said': a group as written (no antecedent: pronouns.QUANTIFIERS)
         f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS or turn else "NOUN" if head.lower_ in QUANTIFIERS \
             else "ORG"

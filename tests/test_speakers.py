@@ -463,6 +463,27 @@ SPEAKERS = [
      "Trump.", None, ("Warren Stephens and his brother", "NOUN")),
     ("Jeb Bush and his older brother said they would not attend the convention.", None,
      ("Jeb Bush and his older brother", "NOUN")),
+    # what the article says of a person's gender: 'she' in her relative clause ('Deja Stewart, who ... when she called
+    # him') makes her a woman, so a later 'He' is not hers; the pronouns the article pass gave a person ('he' twice)
+    # (three at least) make him a man, so a later 'she' is not his (graphkit.gender, SpeakerResolver.note_pronoun)
+    ("When I asked Bernie Sanders about the endorsement, he laughed. “I'm gonna endorse you,” he said.\n\nSanders may "
+     "now feel that way himself. My favorite description of him came from student Deja Stewart, who forced me to "
+     "confront my age when she called him a savage grandpa.\n\n“Savage,” she said, meaning that he is radical "
+     "enough.\n\nI met with Sanders in his office after his endorsement of the nominee. He plans to support 100 "
+     "candidates.", None, ("Bernie Sanders", "PRON")),
+    ("When I asked Gordon Brown about the election, he laughed. “I'll vote for you,” he said.\n\nBrown may now feel "
+     "that way himself. The best description of him came from pensioner Morag Smith, who made me feel old when she "
+     "called him a dour Scot.\n\n“Dour,” she said, meaning that he is careful.\n\nI met Brown in his office after "
+     "his endorsement of the leader. He plans to campaign in 100 seats.", None, ("Gordon Brown", "PRON")),
+    ("Last month, when I asked Bernie Sanders if he would ever endorse Hillary Clinton, he looked into my camera and "
+     "said, “I'm gonna endorse you!”\n\nIt was one of our more unusual exchanges. Typically, he just interrupts me. "
+     "“Not now,” he says.\n\nMy favorite description of him came from Hampton University student Deja Stewart, who "
+     "forced me to confront my four unhip decades when she called him “somebody's savage grandpa.”\n\n“Savage,” she "
+     "said.", None, ("Deja Stewart", "PRON")),
+    ("Last month, when I asked Gordon Brown if he would ever back Ed Miliband, he looked into my camera and said, "
+     "“I'll back you!”\n\nIt was one of our more unusual exchanges. Usually, he just interrupts me. “Not now,” he "
+     "says.\n\nMy favourite description of him came from Fife pensioner Morag Smith, who forced me to confront my "
+     "four unhip decades when she called him “a dour old Scot.”\n\n“Dour,” she said.", None, ("Morag Smith", "PRON")),
 ]
 
 
@@ -1072,3 +1093,37 @@ def test_a_quoted_nickname_is_inside_the_name(nlp, words, pos, ents, expected):
     doc = join_quoted_nicknames(_doc(nlp, words, pos, ents))  # words joined by one space each
     assert [(e.text.strip(), e.label_) for e in doc.ents] == expected
     assert [(e.text.strip(), e.label_) for e in join_quoted_nicknames(doc).ents] == expected  # idempotent
+
+
+# --------------------------------------------------------------------------- a person's gender, as the article says it
+
+GENDER_IN_THE_ARTICLE = [
+    # a subject pronoun in the person's relative clause, past an object pronoun that is someone else ('him')
+    ("My favorite description of him came from student Deja Stewart, who laughed when she called him a savage "
+     "grandpa.", "Deja Stewart", "female"),
+    # the pronouns up to a noun that brings in someone of a gender ('her husband -- elevating him, his legacy')
+    ("Nancy Reagan will be remembered for her devotion to her husband -- elevating him, polishing his legacy, "
+     "protecting him.", "Nancy Reagan", "female"),
+    ("Cherie Blair will be remembered for her loyalty to her husband, defending him, polishing his record and "
+     "protecting him.", "Cherie Blair", "female"),
+    # a noun the article names the person with
+    ("Some of his advisers, including his wife, Jane O'Meara, were at the meeting.", "Jane O'Meara", "female"),
+    ("Among the guests at Chequers was his wife, Sarah Brown, who had flown in.", "Sarah Brown", "female"),
+    # no vote: a pronoun on the other side of a quotation mark; a pronoun past a noun of a gender ('wife'); a
+    # sentence about a pronoun's person
+    ("“Barry Goldwater would not recognize it,” she said.", "Barry Goldwater", None),
+    ("“Enoch Powell would not recognise it,” she said.", "Enoch Powell", None),
+    ("Donald Trump's wife said her husband would win.", "Donald Trump", None),
+    ("Tony Blair's wife said her husband had been right.", "Tony Blair", None),
+    ("She helped make Oscar de la Renta a star and lit up rooms with her red frocks.", "Oscar de la Renta", None),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", GENDER_IN_THE_ARTICLE,
+                         ids=[f"{k:02d}" for k in range(len(GENDER_IN_THE_ARTICLE))])
+def test_a_persons_gender_is_what_the_article_says(nlp, text, name, expected):
+    """`SpeakerResolver.gender_of` from the article alone (graphkit.gender): each case gave the other gender, or
+    none, before the article's own pronoun chains and nouns were read so."""
+    from graphkit.speakers import SpeakerResolver
+
+    assert SpeakerResolver(nlp(text)).gender_of(name) == expected
