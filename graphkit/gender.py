@@ -66,10 +66,10 @@ def article_pronoun_votes(sents: list, names: list) -> dict[str, str]:
     only, the person pronouns after the name in that sentence ('His first wife, Ivana Trump, ...': not 'His')
     and those of the next when the next names no one ('Hillary Clinton spoke. She said ...'), as
     :func:`pronouns_after` reads them: up to a quotation mark or a noun that brings in someone of a gender
-    ('Nancy Reagan will be remembered for her devotion to her husband -- elevating him, polishing his legacy'),
+    ('Nancy Reagan is best known for her loyalty to her husband -- praising him, guarding his record'),
     never an object pronoun of a person subject ('when she called him').
-    A name after a gendered subject pronoun gets none: the sentence is about that pronoun's person ('She helped make
-    Oscar de la Renta a star ... her frocks'). ``sents``: the article's
+    A name after a gendered subject pronoun gets none: the sentence is about that pronoun's person ('She made Oscar
+    de la Renta famous and wore her best gowns'). ``sents``: the article's
     sentence spans; ``names``: its person names (``.name``, ``.words``, ``.start``, ``.span``, as graphkit.speakers
     reads them)."""
     starts = [s.start_char for s in sents]
@@ -84,7 +84,7 @@ def article_pronoun_votes(sents: list, names: list) -> dict[str, str]:
         (name, (at, end)), = people.items()
         sent = sents[k]
         if any(t.idx < at and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in PRONOUN_GENDER for t in sent):
-            continue  # 'She helped make Oscar de la Renta a star ... her frocks': the sentence is about 'She'
+            continue  # 'She made Oscar de la Renta famous and wore her best gowns': the sentence is about 'She'
         v = votes.setdefault(name, [0, 0])
         said, whole = pronouns_after(sent, end)
         if whole and k + 1 < len(sents) and k + 1 not in by_sent:
@@ -102,9 +102,9 @@ _STRAIGHT = frozenset({'"', "''"})
 
 def pronouns_after(sent, at: int, subject: bool = False) -> tuple[list[str], bool]:
     """The genders of a sentence's gendered person pronouns from character ``at`` (a name's end) on, and whether the
-    next sentence may vote too. Only pronouns on the name's side of a quotation count ('“Barry Goldwater wouldn't
-    recognize it,” she said' gives Goldwater nothing; '“What the president chooses ... is up to him,” he said' gives
-    the name before it the 'he'); the scan stops after a noun that brings in a person of a gender ('her husband --
+    next sentence may vote too. Only pronouns on the name's side of a quotation count ('“Barry Goldwater would
+    hate this party,” she said' gives Goldwater nothing; '“... is his own call,” he said' gives the name before it
+    the 'he'); the scan stops after a noun that brings in a person of a gender ('her husband --
     elevating him'), and then the next sentence does not vote, nor when the name is quoted; it passes over an object
     pronoun of a verb whose subject is a person (:func:`object_of_a_person`: 'Deja Stewart, who ... when she called
     him' is 'female'). ``subject``: subject pronouns only.

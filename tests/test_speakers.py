@@ -464,26 +464,16 @@ SPEAKERS = [
     ("Jeb Bush and his older brother said they would not attend the convention.", None,
      ("Jeb Bush and his older brother", "NOUN")),
     # what the article says of a person's gender: 'she' in her relative clause ('Deja Stewart, who ... when she called
-    # him') makes her a woman, so a later 'He' is not hers; the pronouns the article pass gave a person ('he' twice)
-    # (three at least) make him a man, so a later 'she' is not his (graphkit.gender, SpeakerResolver.note_pronoun)
+    # him') makes her a woman, so a later 'He' is not hers (graphkit.gender)
     ("When I asked Bernie Sanders about the endorsement, he laughed. “I'm gonna endorse you,” he said.\n\nSanders may "
-     "now feel that way himself. My favorite description of him came from student Deja Stewart, who forced me to "
-     "confront my age when she called him a savage grandpa.\n\n“Savage,” she said, meaning that he is radical "
-     "enough.\n\nI met with Sanders in his office after his endorsement of the nominee. He plans to support 100 "
-     "candidates.", None, ("Bernie Sanders", "PRON")),
-    ("When I asked Gordon Brown about the election, he laughed. “I'll vote for you,” he said.\n\nBrown may now feel "
-     "that way himself. The best description of him came from pensioner Morag Smith, who made me feel old when she "
-     "called him a dour Scot.\n\n“Dour,” she said, meaning that he is careful.\n\nI met Brown in his office after "
+     "see it his way now. The best line about him came from a student, Deja Stewart, who made me feel old when "
+     "she called him a wild grandfather.\n\n“Wild,” she said, meaning that he is bold enough.\n\nI saw Sanders "
+     "at his desk after his endorsement of the nominee. He plans to back 100 candidates.", None,
+     ("Bernie Sanders", "PRON")),
+    ("When I asked Gordon Brown about the election, he laughed. “I'll vote for you,” he said.\n\nBrown may see "
+     "it his way now. The best line about him came from a pensioner, Morag Smith, who made me feel old when she "
+     "called him a dour grouch.\n\n“Dour,” she said, meaning that he is careful.\n\nI met Brown in his office after "
      "his endorsement of the leader. He plans to campaign in 100 seats.", None, ("Gordon Brown", "PRON")),
-    ("Last month, when I asked Bernie Sanders if he would ever endorse Hillary Clinton, he looked into my camera and "
-     "said, “I'm gonna endorse you!”\n\nIt was one of our more unusual exchanges. Typically, he just interrupts me. "
-     "“Not now,” he says.\n\nMy favorite description of him came from Hampton University student Deja Stewart, who "
-     "forced me to confront my four unhip decades when she called him “somebody's savage grandpa.”\n\n“Savage,” she "
-     "said.", None, ("Deja Stewart", "PRON")),
-    ("Last month, when I asked Gordon Brown if he would ever back Ed Miliband, he looked into my camera and said, "
-     "“I'll back you!”\n\nIt was one of our more unusual exchanges. Usually, he just interrupts me. “Not now,” he "
-     "says.\n\nMy favourite description of him came from Fife pensioner Morag Smith, who forced me to confront my "
-     "four unhip decades when she called him “a dour old Scot.”\n\n“Dour,” she said.", None, ("Morag Smith", "PRON")),
 ]
 
 
@@ -1099,23 +1089,23 @@ def test_a_quoted_nickname_is_inside_the_name(nlp, words, pos, ents, expected):
 
 GENDER_IN_THE_ARTICLE = [
     # a subject pronoun in the person's relative clause, past an object pronoun that is someone else ('him')
-    ("My favorite description of him came from student Deja Stewart, who laughed when she called him a savage "
-     "grandpa.", "Deja Stewart", "female"),
-    # the pronouns up to a noun that brings in someone of a gender ('her husband -- elevating him, his legacy')
-    ("Nancy Reagan will be remembered for her devotion to her husband -- elevating him, polishing his legacy, "
-     "protecting him.", "Nancy Reagan", "female"),
+    ("The best line about him came from student Deja Stewart, who laughed when she called him a wild grandfather.",
+     "Deja Stewart", "female"),
+    # the pronouns up to a noun that brings in someone of a gender ('her husband -- praising him, his record')
+    ("Nancy Reagan is best known for her loyalty to her husband -- praising him, guarding his record, shielding him.",
+     "Nancy Reagan", "female"),
     ("Cherie Blair will be remembered for her loyalty to her husband, defending him, polishing his record and "
      "protecting him.", "Cherie Blair", "female"),
     # a noun the article names the person with
-    ("Some of his advisers, including his wife, Jane O'Meara, were at the meeting.", "Jane O'Meara", "female"),
+    ("Several aides, and his wife, Jane O'Meara, joined the meeting.", "Jane O'Meara", "female"),
     ("Among the guests at Chequers was his wife, Sarah Brown, who had flown in.", "Sarah Brown", "female"),
     # no vote: a pronoun on the other side of a quotation mark; a pronoun past a noun of a gender ('wife'); a
     # sentence about a pronoun's person
-    ("“Barry Goldwater would not recognize it,” she said.", "Barry Goldwater", None),
+    ("“Barry Goldwater would hate this party,” she said.", "Barry Goldwater", None),
     ("“Enoch Powell would not recognise it,” she said.", "Enoch Powell", None),
     ("Donald Trump's wife said her husband would win.", "Donald Trump", None),
     ("Tony Blair's wife said her husband had been right.", "Tony Blair", None),
-    ("She helped make Oscar de la Renta a star and lit up rooms with her red frocks.", "Oscar de la Renta", None),
+    ("She made Oscar de la Renta famous and wore her best gowns to every dinner.", "Oscar de la Renta", None),
 ]
 
 
@@ -1127,3 +1117,22 @@ def test_a_persons_gender_is_what_the_article_says(nlp, text, name, expected):
     from graphkit.speakers import SpeakerResolver
 
     assert SpeakerResolver(nlp(text)).gender_of(name) == expected
+
+
+@pytest.mark.parametrize("pronouns,asked,fits", [
+    (["he", "he", "he"], "she", False),       # three 'he' resolved to him: a later 'she' is not his
+    (["He", "he", "he", "she"], "she", True),  # three to one is short of four in five: no gender said
+    (["he"], "she", True),                     # one answer of the pass, maybe wrong, says nothing yet
+    (["she", "she", "she"], "he", False),
+    (["she", "she", "she"], "she", True),
+])
+def test_the_pronouns_given_a_person_say_their_gender_to_later_pronouns(nlp, pronouns, asked, fits):
+    """`SpeakerResolver.note_pronoun` / `pronoun_fits`: the pass's own pronoun answers are its last word on a name's
+    gender, for pronouns only: an honorific's choice between full names (`gender_of`) never reads them."""
+    from graphkit.speakers import SpeakerResolver
+
+    res = SpeakerResolver(nlp("Gordon Brown spoke in Kirkcaldy. Bernie Sanders spoke in Iowa."))
+    for p in pronouns:
+        res.note_pronoun(p, "Gordon Brown")
+    assert res.pronoun_fits(asked, "Gordon Brown") is fits
+    assert res.gender_of("Gordon Brown") is None
