@@ -14,6 +14,15 @@ can reproduce them exactly: an attribute ruler whose patterns use other keys or 
 :data:`PATTERN_KEYS` / :data:`OPERATORS`, or a lemmatizer other than the rule mode without overwrite,
 stays spaCy's. ``bench/check_annotate.py`` compares every token attribute with spaCy's own on PolNeAR.
 
+Filling the tables is most of their cost (a distinct token's entry costs about 30 times its look-up: 0.3-0.5 CPU s
+on PolNeAR dev), and every process filled them again, each worker of ``--workers 2`` its own. So each table is
+kept in the user's cache folder (`graphkit.diskcache`): loaded at a component's first Doc (in the host of
+``--workers``, before the workers fork), written back when a parse has added to it (`save_tables`). Its file's name
+holds a digest of what an entry is computed from (`table_digest`: this module's code, spaCy's version, the ruler's
+patterns and attributes, the lemmatizer's class and lookup tables): an entry is a pure function of its key under
+that digest, so a build reads the same annotations from the file as it would compute. At most `CACHE_ENTRIES`
+entries a table are kept.
+
 >>> from graphkit.nlp import load_spacy
 >>> nlp = use_table_annotators(load_spacy())
 >>> [type(nlp.get_pipe(n)).__name__ for n in ("attribute_ruler", "lemmatizer")]
@@ -25,6 +34,8 @@ stays spaCy's. ``bench/check_annotate.py`` compares every token attribute with s
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -37,6 +48,8 @@ PATTERN_KEYS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
 #: value operators reproduced here (a bare value is equality)
 OPERATORS = {"IN", "NOT_IN", "REGEX"}
 _WRITTEN = (TAG, POS, MORPH, LEMMA, DEP)  # what ruler attrs may set; read and written as one array
+#: entries a table keeps in its cache file at most (PolNeAR train's 840 articles: about 60,000 and 35,000)
+CACHE_ENTRIES = 400_000
 
 
 def _predicate(key: str, value):
@@ -74,6 +87,55 @@ class _TableComponent:
     def __reduce__(self):
         return (type(self), (self._inner,))
 
+    # -- the table in the cache folder (`graphkit.diskcache`) ---------------------------------------------
+    _kind = ""
+    _loaded = False  # the cache file read (or tried) in this process
+    _added = 0  # entries computed here since the file was read or written
+    _path = None
+
+    def _digest_parts(self) -> list:
+        """What an entry is computed from besides this module's code and spaCy's version (`table_digest`)."""
+        raise NotImplementedError
+
+    def _cache_path(self) -> Path:
+        from .diskcache import cache_dir
+
+        if self._path is None:
+            self._path = cache_dir() / f"annotate-{self._kind}-{table_digest(self._digest_parts())}.marshal"
+        return self._path
+
+    def _load_cache(self) -> None:
+        """Fill the table from its cache file, once a process (an entry computed here wins: they are the same)."""
+        from .diskcache import read_marshal
+
+        self._loaded = True
+        try:
+            data = read_marshal(self._cache_path())
+        except Exception:  # noqa: BLE001  (no home folder, a pattern the digest cannot read) computed as before
+            return
+        if isinstance(data, dict):
+            self._disk = data
+
+    def save_cache(self) -> bool:
+        """Write the table to its cache file when this process added to it: the file's entries (another process may
+        have written it since), then this one's, up to `CACHE_ENTRIES`. Whether it was written."""
+        from .diskcache import read_marshal, write_marshal
+
+        if not self._loaded or not self._added:
+            return False
+        try:
+            path = self._cache_path()
+        except Exception:  # noqa: BLE001
+            return False
+        data = read_marshal(path)
+        data = data if isinstance(data, dict) else {}
+        for key, value in self._entries_to_save():
+            if len(data) >= CACHE_ENTRIES:
+                break
+            data.setdefault(key, value)
+        self._added = 0
+        return write_marshal(path, data)
+
     def __getattr__(self, name):
         inner = self.__dict__.get("_inner")
         if inner is None:
@@ -88,6 +150,8 @@ class TableAttributeRuler(_TableComponent):
     was before any change, and the matches are applied in pattern order, a later pattern overwriting an
     earlier one's attribute.
     """
+
+    _kind = "ruler"
 
     def __init__(self, ruler):
         super().__init__(ruler, "attribute_ruler")
@@ -131,6 +195,19 @@ class TableAttributeRuler(_TableComponent):
         self._group_index: dict = {}  # groups -> its number
         self._set_arrays = (numpy.zeros((0, len(_WRITTEN)), dtype=bool), None)  # `_group_sets` as two arrays
 
+    def _digest_parts(self) -> list:
+        return [self._inner.patterns, self.attrs]
+
+    def _load_cache(self) -> None:
+        self._disk = {}
+        super()._load_cache()
+        for sig, e in self._disk.items():  # (tag, lower, dep, is_space) -> (groups, {pattern: token positions})
+            self._table.setdefault(sig, e)
+        self._disk = None
+
+    def _entries_to_save(self):
+        return self._table.items()
+
     def _mask(self, key: str, value) -> int:
         masks = self._masks[key]
         m = masks.get(value)
@@ -159,6 +236,7 @@ class TableAttributeRuler(_TableComponent):
                 else:
                     multi.setdefault(m, set()).add(j)
             e = self._table[sig] = (tuple(sorted(set(groups))), multi)
+            self._added += 1
         return e
 
     def __call__(self, doc: Doc) -> Doc:
@@ -166,6 +244,8 @@ class TableAttributeRuler(_TableComponent):
         with numpy: no Python loop over the tokens but over the few that start a multi-token pattern."""
         if len(doc) == 0:
             return doc
+        if not self._loaded:
+            self._load_cache()
         sigs, token_sig, _ = _distinct_rows(doc.to_array([TAG, LOWER, DEP, IS_SPACE]))
         entries = [self._entry(s) for s in map(tuple, sigs.tolist())]  # per distinct signature
         arr = doc.to_array(list(_WRITTEN))
@@ -277,6 +357,20 @@ class TableLemmatizer(_TableComponent):
         super().__init__(lemmatizer, "lemmatizer")
         self._rules = None
         self._table: dict = {}  # (orth, pos, morph) -> lemma hash
+        self._disk: dict = {}  # (orth, pos, morph) -> lemma, from the cache file: added to the strings when first met
+
+    _kind = "lemma"
+
+    def _digest_parts(self) -> list:
+        lem = self._inner
+        if not lem._validated:
+            lem._validate_tables()
+        cls = type(lem)
+        return [f"{cls.__module__}.{cls.__qualname__}", lem.lookups.to_bytes()]
+
+    def _entries_to_save(self):
+        strings = self.vocab.strings
+        return ((key, strings[h]) for key, h in self._table.items())
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -286,24 +380,55 @@ class TableLemmatizer(_TableComponent):
             if not lem._validated:
                 lem._validate_tables()
             self._rules = _RuleTables(lem)
+        if not self._loaded:
+            self._load_cache()
         rules, rule_lemmatize = self._rules, type(lem).rule_lemmatize
         arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
         todo = numpy.flatnonzero(arr[:, 3] == 0)
         if not len(todo):
             return doc
-        table, add = self._table, self.vocab.strings.add
+        table, disk, add = self._table, self._disk, self.vocab.strings.add
         keys, key_of, first = _distinct_rows(arr[todo, :3])
         hashes = []
         for key, i in zip(map(tuple, keys.tolist()), todo[first].tolist()):
             h = table.get(key)
             if h is None:  # the key's first token gives its lemma (any would: it is all rule_lemmatize reads)
-                h = table[key] = add(rule_lemmatize(rules, doc[i])[0])
+                lemma = disk.get(key)
+                if lemma is None:
+                    lemma = rule_lemmatize(rules, doc[i])[0]
+                    self._added += 1
+                h = table[key] = add(lemma)
             hashes.append(h)
         lemmas = arr[:, 3].copy()
         lemmas[todo] = numpy.array(hashes, dtype=numpy.uint64)[key_of]
         doc.from_array([LEMMA], lemmas)
         return doc
 
+
+
+def table_digest(parts: list) -> str:
+    """A digest of what a table's entries are computed from: this module's code, spaCy's and Python's versions, and
+    the component's own ``parts`` (`_TableComponent._digest_parts`)."""
+    import hashlib
+    import json
+
+    import spacy
+
+    h = hashlib.sha1(Path(__file__).read_bytes())
+    h.update(f"\0{spacy.__version__}\0{sys.version_info[:2]}\0".encode())
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else json.dumps(part, sort_keys=True, default=repr).encode())
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def save_tables(nlp) -> None:
+    """Write the table annotators' tables of ``nlp`` to their cache files, those this process added to
+    (`_TableComponent.save_cache`): after a parse, so that the next process starts with them."""
+    for name in _FACTORIES:
+        pipe = nlp.get_pipe(name) if name in nlp.pipe_names else None
+        if isinstance(pipe, _TableComponent):
+            pipe.save_cache()
 
 
 _FACTORIES = {"attribute_ruler": ("graphkit_attribute_table", TableAttributeRuler),

@@ -122,7 +122,8 @@ def extract_batch(documents: list[Document], model: Optional[str] = None, batch_
     from .extract import extract_documents
 
     nlp = worker_pipeline(model)
-    return model_key(nlp), list(extract_documents(documents, nlp, batch_size=batch_size))
+    # a cluster's worker (another machine's user, perhaps) reads the table annotators' cache but leaves it be
+    return model_key(nlp), list(extract_documents(documents, nlp, batch_size=batch_size, keep_tables=False))
 
 
 def _client(scheduler, timeout="20s"):

@@ -267,7 +267,7 @@ def running_entities(doc, text: str, offset: int = 0) -> list[Entity]:
 
 
 def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: int = 16, n_process: int = 1,
-                      ahead: bool = False) -> Iterator[DocExtraction]:
+                      ahead: bool = False, keep_tables: bool = True) -> Iterator[DocExtraction]:
     """Run the pipeline over documents and yield one DocExtraction per document, in input order.
 
     ``ahead``: spaCy parses the next articles in a thread while this one's extraction (and whatever the caller
@@ -278,7 +278,12 @@ def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: in
     Articles up to `CHUNK_CHARS` go through ``nlp.pipe`` together, ``batch_size`` at a time; a longer one
     goes on its own, one piece at a time (`chunks`): spaCy's memory grows with the tokens of a batch, and
     the seven pieces of a 640 KB article in one batch peaked at 2 GB (one piece a batch: the same extraction).
+
+    ``keep_tables``: once the last document is extracted, write what the table annotators computed to the cache
+    folder for the next process (`graphkit.annotate.save_tables`); a worker of `extract_documents_parallel`, which
+    extracts batch after batch, does it once at its end.
     """
+    from .annotate import save_tables
     from .nlp import load_pipeline, one_blas_thread
 
     nlp = nlp or load_pipeline()
@@ -292,6 +297,8 @@ def extract_documents(documents: Iterable[Document], nlp=None, *, batch_size: in
             run = []
             yield from _extract([d], nlp, 1, n_process, ahead)
         yield from _extract(run, nlp, batch_size, n_process, ahead)
+    if keep_tables:
+        save_tables(nlp)
 
 
 def _extract(docs: list[Document], nlp, batch_size: int, n_process: int, ahead: bool) -> Iterator[DocExtraction]:
@@ -370,7 +377,7 @@ def warm_extraction(nlp) -> None:
 
 
 def _extract_batch(documents: list[Document], batch_size: int) -> list[DocExtraction]:
-    return list(extract_documents(documents, _worker_nlp, batch_size=batch_size))
+    return list(extract_documents(documents, _worker_nlp, batch_size=batch_size, keep_tables=False))
 
 
 def tail_batches(docs: list, batch: int, workers: int) -> Iterator[list]:
@@ -641,24 +648,38 @@ def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int,
 
 
 def _work(batches: list, batch_size: int, shared: _Shared, writer) -> None:
-    """A worker: take the next batch while the window has a free slot, extract it, send (index, extractions)."""
+    """A worker: take the next batch while the window has a free slot, extract it, send (index, extractions); at
+    the end, what its table annotators computed goes to the cache folder (`graphkit.annotate.save_tables`)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    while not shared.stop.is_set():
-        if not shared.window.acquire(timeout=0.2):
-            continue
-        with shared.next.get_lock():
-            i = shared.next.value
-            shared.next.value += 1
-        if i >= len(batches):
-            return
+    try:
+        while not shared.stop.is_set():
+            if not shared.window.acquire(timeout=0.2):
+                continue
+            with shared.next.get_lock():
+                i = shared.next.value
+                shared.next.value += 1
+            if i >= len(batches):
+                return
+            try:
+                out = _extract_batch(batches[i], batch_size)
+            except Exception as e:  # noqa: BLE001  raised again by the caller
+                out = e
+            if not _send(shared, writer, (i, out)):
+                return
+    finally:
+        _keep_tables()
+
+
+def _keep_tables() -> None:
+    from .annotate import save_tables
+
+    if _worker_nlp is not None:
         try:
-            out = _extract_batch(batches[i], batch_size)
-        except Exception as e:  # noqa: BLE001  raised again by the caller
-            out = e
-        if not _send(shared, writer, (i, out)):
-            return
+            save_tables(_worker_nlp)
+        except Exception:  # noqa: BLE001  a cache, nothing more: the next process computes them again
+            pass
 
 
 def _send(shared: _Shared, writer, message) -> bool:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .diskcache import cache_dir, read_marshal, write_marshal
 from .errors import ModelsFileError
 from .records import Place
 from .names import slug
@@ -139,14 +140,6 @@ class _Geonames:
         return self.city(cap, country["iso"]) if cap else None
 
 
-def cache_dir() -> Path:
-    """Where graphkit keeps what it can rebuild: ``$GRAPHKIT_CACHE``, else ``$XDG_CACHE_HOME/graphkit``, else
-    ``~/.cache/graphkit``."""
-    if os.environ.get("GRAPHKIT_CACHE"):
-        return Path(os.environ["GRAPHKIT_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "graphkit"
-
-
 def _geonames_cache_file() -> Path:
     import hashlib
 
@@ -162,36 +155,16 @@ def _geonames_cache_file() -> Path:
 @lru_cache(maxsize=1)
 def _geonames() -> _Geonames:
     """The geonames indexes: from the cache file when there is one, else built (and the cache file written)."""
-    import gc
-    import marshal
-
-    path = raw = None
     try:
         path = _geonames_cache_file()
-        raw = path.read_bytes()
-    except OSError:  # no cache file yet (or no home folder)
-        pass
-    if raw is not None:
-        enabled = gc.isenabled()
-        gc.disable()  # 150,000 small containers: the collector would walk them again and again while they load
-        try:
-            data = marshal.loads(raw)
-            if isinstance(data, tuple) and len(data) == 6:
-                return _Geonames(data)
-        except (ValueError, EOFError, TypeError):
-            pass  # a damaged or foreign file: rebuilt below
-        finally:
-            if enabled:
-                gc.enable()
-    geo = _Geonames.build()
+    except OSError:  # no home folder
+        path = None
+    data = None if path is None else read_marshal(path)
+    if isinstance(data, tuple) and len(data) == 6:
+        return _Geonames(data)
+    geo = _Geonames.build()  # no file yet, or a damaged or foreign one
     if path is not None:
-        try:  # written whole under another name, then renamed: a reader never sees half a file
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(geo.data()))
-            os.replace(tmp, path)
-        except OSError:
-            pass  # no cache folder that can be written: the next process builds the indexes again
+        write_marshal(path, geo.data())  # else no cache folder that can be written: the next process builds again
     return geo
 
 

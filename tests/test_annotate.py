@@ -64,3 +64,67 @@ def test_a_ruler_it_cannot_reproduce_stays_spacys(pattern):
     use_table_annotators(nlp)
     assert not isinstance(nlp.get_pipe("attribute_ruler"), TableAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer"), TableLemmatizer)
+
+
+# -- the tables kept in the cache folder (graphkit.diskcache) -------------------------------------------------
+CACHE_TEXTS = ["She was gonna say it, but y'all knew: let's go.",
+               "Ukraine's forces shelled Donetsk, Russia's Defence Ministry said on Monday.",
+               "I told you that it gets worse; we got it. There were talks."]
+
+
+def _annotate_fresh(texts):
+    """A fresh graphkit pipeline's annotations of ``texts`` (its tables read from the cache folder, if any), the
+    tables' sizes after, and what `save_tables` wrote."""
+    from graphkit.annotate import save_tables
+    from graphkit.nlp import cached_pipeline
+
+    nlp = cached_pipeline.__wrapped__(None, False)
+    docs = [nlp(t) for t in texts]
+    sizes = {n: len(nlp.get_pipe(n)._table) for n in ("attribute_ruler", "lemmatizer")}
+    save_tables(nlp)
+    return [(d.to_array(ATTRS).tolist(), [t.lemma_ for t in d]) for d in docs], sizes
+
+
+@pytest.mark.parametrize("state", ["none", "written", "damaged", "foreign", "unwritable", "other patterns"])
+def test_tables_from_the_cache_folder_give_spacys_annotations(pipelines, state, tmp_path, monkeypatch):
+    """Computed, read from the files an earlier process wrote, computed again over a damaged file or one of other
+    content, computed where no cache folder can be written, or with a ruler of other patterns (another file): the
+    same annotations as spaCy's own every time."""
+    stock, _ = pipelines
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GRAPHKIT_CACHE", str(cache))
+    _annotate_fresh(CACHE_TEXTS[:2])  # an earlier process: computes the tables and writes them
+    files = sorted(cache.glob("annotate-*.marshal"))
+    assert [f.name.split("-")[1] for f in files] == ["lemma", "ruler"]
+    if state == "damaged":
+        for f in files:
+            f.write_bytes(f.read_bytes()[:100])
+    elif state == "foreign":
+        import marshal
+
+        for f in files:
+            f.write_bytes(marshal.dumps([1, 2, 3]))
+    elif state == "unwritable":
+        for f in files:
+            f.unlink()
+        cache.rmdir()
+        cache.write_text("a file where the folder should be")
+    got, sizes = _annotate_fresh(CACHE_TEXTS) if state != "other patterns" else (None, None)
+    if state == "other patterns":
+        from graphkit.annotate import use_table_annotators
+
+        nlp = load_spacy()
+        nlp.get_pipe("attribute_ruler").add([[{"LOWER": "talks"}]], {"POS": "X"})
+        use_table_annotators(nlp)
+        assert nlp.get_pipe("attribute_ruler")._cache_path() not in files  # its own file: nothing read of the other's
+        assert nlp.get_pipe("lemmatizer")._cache_path() in files
+        return
+    want = [(d.to_array(ATTRS).tolist(), [t.lemma_ for t in d]) for d in map(stock, CACHE_TEXTS)]
+    assert got == want
+    if state == "written":  # the earlier texts' entries read, the third's added to the files
+        import marshal
+
+        assert all(len(marshal.loads(f.read_bytes())) >= sizes[n]
+                   for f, n in zip(files, ("lemmatizer", "attribute_ruler")))
+    if state == "unwritable":
+        assert cache.is_file()
