@@ -14,8 +14,10 @@ can reproduce them exactly: an attribute ruler whose patterns use other keys or 
 :data:`PATTERN_KEYS` / :data:`OPERATORS`, or a lemmatizer other than the rule mode without overwrite,
 stays spaCy's. ``bench/check_annotate.py`` compares every token attribute with spaCy's own on PolNeAR.
 
-Filling the tables is most of their cost (a distinct token's entry costs about 30 times its look-up: 0.3-0.5 CPU s
-on PolNeAR dev), and every process filled them again, each worker of ``--workers 2`` its own. So each table is
+Filling the tables is most of their cost, and every process filled them again, each worker of ``--workers 2`` its
+own: read from the cache file instead, the two components spent about 0.3 CPU s less a process on PolNeAR dev
+(bench/README.md, Scale, "the table annotators' tables kept on disk": paired rounds against main, the files' read and
+write costs). So each table is
 kept in the user's cache folder (`graphkit.diskcache`): loaded at a component's first Doc (in the host of
 ``--workers``, before the workers fork), written back when a parse has added to it (`save_tables`). Its file's name
 holds a digest of what an entry is computed from (`table_digest`: this module's code, spaCy's version, the ruler's
