@@ -21,11 +21,16 @@ from typing import Optional
 
 from .pronouns import PRONOUN_GENDER
 
-__all__ = ["vote", "noun_gender", "NOUN_GENDER", "article_pronoun_votes", "pronouns_after", "object_of_a_person", "article_honorific_votes", "ARTICLE_SHARE", "CORPUS_SHARE"]
+__all__ = ["vote", "noun_gender", "NOUN_GENDER", "article_pronoun_votes", "pronouns_after", "object_of_a_person",
+           "article_honorific_votes", "ARTICLE_SHARE", "CORPUS_SHARE", "ANSWERED_LEAST"]
 
 #: the share of the votes one gender needs: in an article two to one, across the corpus four in five
 ARTICLE_SHARE = Fraction(2, 3)
 CORPUS_SHARE = Fraction(4, 5)
+#: the votes the pronouns resolved to a name must cast (with `CORPUS_SHARE`) before they say its gender: the
+#: corpus pass's pronouns the articles gave the name (graphkit.people) and the article pass's own answers so far
+#: (graphkit.speakers), each maybe wrong once
+ANSWERED_LEAST = 3
 
 
 #: nouns that say a person's gender when the article names someone with them ('his wife, Jane', 'spokeswoman Hope

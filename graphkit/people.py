@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Callable, Optional
 
-from .gender import CORPUS_SHARE, vote
+from .gender import ANSWERED_LEAST, CORPUS_SHARE, vote
 from .names import (before_dash, candidate_pairs, compare_names, distinct_given_names, fold, honorific_gender,
                     hypocorism, is_pronoun, listed_given_name, name_words,
                     office_key, person_key, split_honorific, split_title, strip_possessive, surname_key)
@@ -309,7 +309,7 @@ class PersonNames:
             own = own.copy()
             own[besides] -= 1
         for v, least, what in ((self._honorific_votes.get(root), 2, "honorifics before the name"),
-                               (own, 3, "pronouns the articles gave the name"),
+                               (own, ANSWERED_LEAST, "pronouns the articles gave the name"),
                                (self._first_votes.get(first), 3, f"honorifics before full names with {first!r}"),
                                (others, 5, f"pronouns the articles gave other people named {first!r}")):
             v = v or Counter()

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .dates import WEEKDAYS
 from .merge import holds_role
-from .gender import CORPUS_SHARE, article_honorific_votes, article_pronoun_votes, noun_gender, vote
+from .gender import ANSWERED_LEAST, CORPUS_SHARE, article_honorific_votes, article_pronoun_votes, noun_gender, vote
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
                     split_honorific)
 from .mentions import ROLE_HEADS as ROLE_WORDS
@@ -377,7 +377,7 @@ class SpeakerResolver:
         pronoun speakers resolved to it so far say (:meth:`note_pronoun`). That last word is for pronouns only: an
         honorific's choice between full names ('Mr. Trump') reads :meth:`gender_of` alone, so that a 'he' the pass
         gave 'Trump Tower' never makes it a man."""
-        chained = vote(*self.chained.get(name, (0, 0)), least=3, share=CORPUS_SHARE)  # as the corpus asks of them
+        chained = vote(*self.chained.get(name, (0, 0)), least=ANSWERED_LEAST, share=CORPUS_SHARE)
         return fits_gender(pronoun, self.gender_of(name) or chained)
 
     def note_pronoun(self, pronoun: str, name: str) -> None:
