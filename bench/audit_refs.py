@@ -273,7 +273,7 @@ def _ngram_hits(qwords: list, arts: Corpus, n: int) -> dict[tuple, list[tuple[st
     cache = arts.hits.setdefault(n, {})
     grams = {tuple(w[0] for w in qwords[i:i + n]) for i in range(len(qwords) - n + 1)}
     grams = {g for g in grams if None not in g}
-    missing = grams - cache.keys()
+    missing = {g for g in grams if g not in cache}  # not `grams - cache.keys()`: that copies the whole cache
     if missing:
         for g in missing:
             cache[g] = []
