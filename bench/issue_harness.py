@@ -11,6 +11,7 @@ issues differ from another run's (saved with ``--save``), and a seeded draw of t
 
     python bench/issue_harness.py capture bench/_work/polnear-train.gk bench/_work/issue_inputs.pkl
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --save bench/_work/main.json
+    python bench/issue_harness.py run bench/_work/issue_inputs.pkl --discovered bench/_work/polnear-train.gk
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --set graphkit.issue_model.MIN_ARTICLE_SHARE=0.12 \\
         --against bench/_work/main.json --draw 7 -n 30
     python bench/issue_harness.py bands bench/_work/issue_inputs.pkl bench/_work/main.json --lo 0.1 --hi 0.15 --draw 32
@@ -83,10 +84,13 @@ class _NothingKept:
         pass
 
 
-def assign(inputs: dict, n_issues=None):
+def assign(inputs: dict, n_issues=None, discovered: Optional[dict] = None):
     """(the discovered issues' data, each report's (issue, triggers, score) list), as a build resolves them: the
     discovery of `graphkit.build._discovered_issues`, then `graphkit.kept.claim_issues` itself (the issue model's
-    fit on its sample and `graphkit.issue_model.assign_corpus` by article), so the harness cannot drift from it."""
+    fit on its sample and `graphkit.issue_model.assign_corpus` by article), so the harness cannot drift from it.
+    ``discovered``: the issues a build discovered (its store's meta ``discovered_issues``, `kept_issues`), assigned
+    instead of discovering again: an assignment variant on the build's own issues (the harness resolves the actors
+    discovery reads from models/ alone, which at -47 no longer gives the build's 37 issues)."""
     from types import SimpleNamespace
 
     from graphkit.build import discovery_sample, not_issues, organisations_spoken, people_names
@@ -96,9 +100,12 @@ def assign(inputs: dict, n_issues=None):
 
     actors = [SimpleNamespace(id=i, name=n, aliases=al, type=t) for i, n, al, t in inputs["actors"]]
     rows = inputs["rows"]
-    claims = discovery_sample([(cid, d, ph, cph) for cid, d, _, _, ph, cph in rows])
-    data = discover_issues(claims, n_issues=n_issues, exclude=not_issues(actors),
-                           spoken=organisations_spoken(actors, inputs["spoken"]))
+    if discovered is not None:
+        data = {k: v for k, v in discovered.items() if k != "n_issues"}
+    else:
+        claims = discovery_sample([(cid, d, ph, cph) for cid, d, _, _, ph, cph in rows])
+        data = discover_issues(claims, n_issues=n_issues, exclude=not_issues(actors),
+                               spoken=organisations_spoken(actors, inputs["spoken"]))
     tax = taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered")
     said: dict[str, list] = {}
     for _, d, t, ctx, _, _ in rows:
@@ -110,6 +117,17 @@ def assign(inputs: dict, n_issues=None):
         about.append(by_doc[d][nth[d]])
         nth[d] += 1
     return data, about
+
+
+def kept_issues(store_path: Path) -> dict:
+    """The issues a build discovered in the store at ``store_path`` (its meta ``discovered_issues``)."""
+    from graphkit.store import Store
+
+    with Store(store_path, readonly=True) as st:
+        raw = st.get_meta("discovered_issues")
+    if not raw:
+        raise SystemExit(f"{store_path}: no discovered issues kept")
+    return json.loads(raw)
 
 
 def per_statement(inputs: dict, about) -> dict[str, list]:
@@ -186,6 +204,8 @@ def main(argv=None) -> int:
     r.add_argument("inputs", type=Path)
     r.add_argument("--set", action="append", default=[], help="module.NAME=value (JSON) before running")
     r.add_argument("--n-issues", type=int, default=None)
+    r.add_argument("--discovered", type=Path, default=None,
+                   help="a built store: assign to the issues it discovered instead of discovering again")
     r.add_argument("--save", type=Path)
     r.add_argument("--against", type=Path)
     r.add_argument("--draw", type=int, default=None)
@@ -208,7 +228,7 @@ def main(argv=None) -> int:
     apply_sets(a.set)
     with open(a.inputs, "rb") as f:
         inputs = pickle.load(f)
-    data, about = assign(inputs, a.n_issues)
+    data, about = assign(inputs, a.n_issues, kept_issues(a.discovered) if a.discovered else None)
     st = per_statement(inputs, about)
     summary(inputs, data, st)
     if a.save:
