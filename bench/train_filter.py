@@ -17,10 +17,13 @@
    candidates) are chosen by 5-fold cross-validation over train+dev grouped by article
    (``attribution_cv.fold_of``), scored by the PolNeAR scorer's own matching on the out-of-fold
    predictions, objective the mean of e2e F1 on all attributions and the speech subset's fair F1: the best
-   objective (then the best on all). The surface is flat; ``--near-ties most-claims`` takes instead, of the grid
-   points within one standard error of the best by paired per-fold differences, the one that keeps the most
-   claims (:func:`choose`; measured and not the default, bench/README.md issue 13 sixteenth part). The log gives
-   each grid point's per-fold figures, its claims kept and whether it is within noise of the best.
+   objective, with a rule for its near-ties (:func:`choose`, ``--near-ties``, default ``lowest-threshold``): of the
+   grid points within one standard error of the best objective by paired per-fold differences, the lowest rule
+   threshold, then the lowest tagger threshold, then the best objective. The surface is flat (neighbouring points
+   differ by a tenth of what one fold's articles move the objective), so the plain argmax (``--near-ties best``)
+   stepped between 0.50 and 0.55 from one retrain to the next; recall is the measured gap (bench/README.md issue 13,
+   eighteenth part). The log gives each grid point's per-fold figures, its claims kept and whether it is within
+   noise of the best.
 4. Refit on PolNeAR train only (tagger scores cross-fitted within train); write the model and its CV
    figures to JSON. PolNeAR texts are read from ../shared and never written anywhere; the models hold
    only feature names and numbers.
@@ -126,31 +129,58 @@ def within_noise(best: list[float], other: list[float]) -> bool:
     return statistics.fmean(d) <= se + 1e-9
 
 
-def choose(tried: list[dict], near_ties: str = "best") -> dict:
+#: how the command picks among the grid's near-ties (:func:`choose`); the first is the default
+NEAR_TIES = ("lowest-threshold", "best", "most-claims")
+
+
+def best_point(tried: list[dict]) -> dict:
+    """The grid point with the best objective (then the best e2e F1 on all attributions): the bar near-ties are
+    measured against."""
+    return max(tried, key=lambda x: (x["objective"], x["all"]))
+
+
+def near_ties(tried: list[dict]) -> list[dict]:
+    """The grid points :func:`within_noise` of :func:`best_point` (the best itself included), in grid order."""
+    best = best_point(tried)
+    return [x for x in tried if within_noise(best["per_fold"], x["per_fold"])]
+
+
+def choose(tried: list[dict], rule: str = NEAR_TIES[0]) -> dict:
     """The grid point the command ships, from the grid's out-of-fold records.
 
-    Each record has ``objective`` (pooled over the folds), ``per_fold`` (the objective of each fold),
-    ``kept`` (claims the out-of-fold predictions keep, pooled) and ``all`` (pooled e2e F1 on all attributions).
-    The best by objective (then by ``all``) sets the bar; ``near_ties="best"`` takes it. ``"most-claims"``: of
-    the points :func:`within_noise` of it, the one that keeps the most claims (then the best objective). Why: the
-    grid's surface is flat (neighbouring thresholds differ by 0.05 of the objective, a tenth of what one fold's
-    articles move it), so the argmax moves with noise from one retrain to the next; within noise the objective
-    does not tell the points apart, and a claim the threshold drops is lost to the user while a kept one carries
-    its confidence, which ``graphkit claims --min-confidence`` filters on. Fixed before its effect on any test was
-    known; measured on EXTRACTION_VERSION -44 and not the command's default (bench/README.md, issue 13, sixteenth
-    part: it chose 0.45, keeping candidates scored 0.45-0.50 that two suite tests and tests/gold's precision reject).
+    Each record has ``objective`` (pooled over the folds), ``per_fold`` (the objective of each fold), ``kept``
+    (claims the out-of-fold predictions keep, pooled), ``all`` (pooled e2e F1 on all attributions) and
+    ``thresholds`` (rule candidates', tagger candidates'). :func:`best_point` sets the bar; ``rule`` picks among
+    the points within noise of it (:func:`near_ties`):
 
-    >>> grid = [{"name": "a", "objective": 78.26, "per_fold": [77.1, 77.6, 78.0, 78.9, 79.6], "kept": 14800, "all": 69.5},
-    ...         {"name": "b", "objective": 78.22, "per_fold": [77.2, 77.5, 77.9, 78.9, 79.6], "kept": 15200, "all": 69.8},
-    ...         {"name": "c", "objective": 77.90, "per_fold": [76.7, 77.3, 77.6, 78.6, 79.3], "kept": 16000, "all": 69.9}]
-    >>> choose(grid, "most-claims")["name"], choose(grid)["name"]
-    ('b', 'a')
+    - ``"lowest-threshold"`` (the default): the lowest rule threshold, then the lowest tagger threshold, then the
+      best objective. Why: within noise the objective does not tell the points apart (neighbouring thresholds
+      differ by ~0.05 of it, a tenth of what one fold's articles move it), so the argmax moved with noise from one
+      retrain to the next (0.50 -> 0.55 -> 0.50 -> 0.55 over issue 13's parts); the threshold is the setting that
+      trades precision for recall, and recall is the gap (P 87, R 58 by CV); a claim the threshold drops is lost
+      to the user, a kept one carries its confidence for ``graphkit claims --min-confidence``. The feature
+      cut-off, which trades nothing of the kind, is left to the objective.
+    - ``"best"``: the bar itself (the command's rule until EXTRACTION_VERSION -48).
+    - ``"most-claims"``: the point keeping the most claims (then the best objective); measured on -44, where it
+      took a lower min_count with the lower threshold (bench/README.md, issue 13, sixteenth part).
+
+    >>> grid = [{"name": "a", "objective": 78.26, "per_fold": [77.1, 77.6, 78.0, 78.9, 79.6], "kept": 14800,
+    ...          "all": 69.5, "thresholds": (0.55, 0.6)},
+    ...         {"name": "b", "objective": 78.22, "per_fold": [77.2, 77.5, 77.9, 78.9, 79.6], "kept": 15200,
+    ...          "all": 69.8, "thresholds": (0.50, 0.6)},
+    ...         {"name": "c", "objective": 77.90, "per_fold": [76.7, 77.3, 77.6, 78.6, 79.3], "kept": 16000,
+    ...          "all": 69.9, "thresholds": (0.45, 0.6)}]
+    >>> choose(grid)["name"], choose(grid, "best")["name"], choose(grid, "most-claims")["name"]
+    ('b', 'a', 'b')
     """
-    best = max(tried, key=lambda x: (x["objective"], x["all"]))
-    if near_ties == "best":
-        return best
-    near = [x for x in tried if within_noise(best["per_fold"], x["per_fold"])]
-    return max(near, key=lambda x: (x["kept"], x["objective"], x["all"]))
+    if rule == "best":
+        return best_point(tried)
+    near = near_ties(tried)
+    if rule == "most-claims":
+        return max(near, key=lambda x: (x["kept"], x["objective"], x["all"]))
+    if rule == "lowest-threshold":
+        return min(near, key=lambda x: (x["thresholds"][0], x["thresholds"][1], -x["objective"], -x["all"]))
+    raise ValueError(f"unknown near-tie rule {rule!r}: one of {', '.join(NEAR_TIES)}")
 
 
 def _oof_candidates(arts, docs, k: int, log=print):
@@ -175,9 +205,10 @@ def main(argv=None) -> int:
                     help="the re-scorer's feature cut-offs the CV grid tries (features seen in fewer candidates are "
                          f"dropped; default {' '.join(map(str, MIN_COUNTS))})")
     ap.add_argument("--k", type=int, default=5, help="folds of the cross-validation (by article)")
-    ap.add_argument("--near-ties", choices=("best", "most-claims"), default="best",
-                    help="which grid point ships: the best CV objective (default), or of those within one standard "
-                         "error of it (paired over folds) the one keeping the most claims")
+    ap.add_argument("--near-ties", choices=NEAR_TIES, default=NEAR_TIES[0],
+                    help="which grid point ships, of those within one standard error (paired over folds) of the best "
+                         "CV objective: the lowest thresholds (default), the best objective itself, or the one keeping "
+                         "the most claims")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "attribution_filter.json")
     ap.add_argument("--tagger-out", type=Path, default=ROOT / "models" / "attribution_tagger.json")
     ap.add_argument("--data", type=Path, default=None,
@@ -232,14 +263,13 @@ def main(argv=None) -> int:
                       f"(folds {' '.join(f'{x:.2f}' for x in per_fold)})", flush=True)
                 tried.append({"objective": (a + s) / 2, "per_fold": per_fold, "kept": r["all"]["n_pred"],
                               "all": a, "kind": kind, "params": p, "thresholds": (t, tl), "figures": r})
-    best = max(tried, key=lambda x: (x["objective"], x["all"]))
-    for x in tried:
-        if within_noise(best["per_fold"], x["per_fold"]):
-            print(f"within one standard error of the best ({best['params']} {best['thresholds']}, mean "
-                  f"{best['objective']:.2f}): {x['params']} {x['thresholds']} mean {x['objective']:.2f} kept {x['kept']}")
+    best = best_point(tried)
+    for x in near_ties(tried):
+        print(f"within one standard error of the best ({best['params']} {best['thresholds']}, mean "
+              f"{best['objective']:.2f}): {x['params']} {x['thresholds']} mean {x['objective']:.2f} kept {x['kept']}")
     pick = choose(tried, args.near_ties)
     obj, kind, p, (t, tl), r = pick["objective"], pick["kind"], pick["params"], pick["thresholds"], pick["figures"]
-    print(f"chosen {kind} {p} threshold={t} learned={tl} (CV over train+dev: all {r['all']['e2e_F1']:.2f}, "
+    print(f"chosen by {args.near_ties} {kind} {p} threshold={t} learned={tl} (CV over train+dev: all {r['all']['e2e_F1']:.2f}, "
           f"speech fair {r['speech']['e2e_F1_fair']:.2f}, mean {obj:.2f}, kept {pick['kept']})")
     # 3. refit on PolNeAR train only: its candidates with tagger scores cross-fitted within train
     tcands = _oof_candidates(arts[:ntr], docs[:ntr], args.k)
@@ -250,7 +280,7 @@ def main(argv=None) -> int:
         "trained_on": f"PolNeAR train split ({ntr} articles), labels = end-to-end match by the polnear_score rule",
         "command": COMMAND, "extraction_version": EXTRACTION_VERSION, "n_candidates": sum(len(c[3]) for c in tcands),
         "n_positive": sum(y for c in tcands for y in c[3]),
-        "cv": {"k": args.k, "by": "article (sha1 of id)", "over": "train+dev",
+        "cv": {"k": args.k, "by": "article (sha1 of id)", "over": "train+dev", "near_ties": args.near_ties,
                "all_e2e_F1": round(r["all"]["e2e_F1"], 2), "speech_e2e_F1_fair": round(r["speech"]["e2e_F1_fair"], 2)},
         **model, "threshold_learned": tl,
     }
