@@ -15,11 +15,11 @@ and four in five). A pronoun is then checked against the gender found (graphkit.
 from __future__ import annotations
 
 import bisect
-import re
 from fractions import Fraction
 from typing import Optional
 
 from .pronouns import PRONOUN_GENDER
+from .quotes import inside_after
 
 __all__ = ["vote", "noun_gender", "NOUN_GENDER", "article_pronoun_votes", "pronouns_after", "object_of_a_person",
            "article_honorific_votes", "ARTICLE_SHARE", "CORPUS_SHARE", "ANSWERED_LEAST"]
@@ -99,12 +99,6 @@ def article_pronoun_votes(sents: list, names: list) -> dict[str, str]:
     return {n: g for n, (m, f) in votes.items() if (g := vote(m, f)) is not None}
 
 
-#: double quotation marks, as tokens (single ones are also apostrophes: "Sanders’ aides")
-_QUOTE_MARK = re.compile(r'^(?:["“”«»]|\'\'|``)$')
-_OPENING = frozenset({"“", "«", "``"})
-_STRAIGHT = frozenset({'"', "''"})
-
-
 def pronouns_after(sent, at: int, subject: bool = False) -> tuple[list[str], bool]:
     """The genders of a sentence's gendered person pronouns from character ``at`` (a name's end) on, and whether the
     next sentence may vote too. Only pronouns on the name's side of a quotation count ('“Barry Goldwater would
@@ -122,8 +116,9 @@ def pronouns_after(sent, at: int, subject: bool = False) -> tuple[list[str], boo
     out = []
     inside = quoted = False  # inside a quotation now; whether the name at ``at`` is
     for t in sent:
-        if _QUOTE_MARK.match(t.text):
-            inside = not inside if t.text in _STRAIGHT else t.text in _OPENING
+        turned = inside_after(t.text, inside)  # the quotation marks' one home: graphkit.quotes
+        if turned is not None:
+            inside = turned
             continue
         if t.idx < at:
             quoted = inside

@@ -15,9 +15,10 @@ says whether a claim's spans are all, partly or not quoted.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-__all__ = ["OPEN_QUOTES", "CLOSE_QUOTES", "QUOTE_MARKS", "OPENING_TOKENS", "CLOSING_TOKENS", "find_quotes",
-           "claim_kind"]
+__all__ = ["OPEN_QUOTES", "CLOSE_QUOTES", "QUOTE_MARKS", "OPENING_TOKENS", "CLOSING_TOKENS", "DOUBLE_OPENING_TOKENS",
+           "DOUBLE_CLOSING_TOKENS", "STRAIGHT_DOUBLE_TOKENS", "inside_after", "find_quotes", "claim_kind"]
 
 # The one home of the quotation marks (graphkit.doc_entities and the benches read them from here).
 DOUBLE_OPEN = "“«„"
@@ -29,6 +30,31 @@ CLOSE_QUOTES = DOUBLE_CLOSE + SINGLE_CLOSE  # curly marks that close one
 QUOTE_MARKS = OPEN_QUOTES + CLOSE_QUOTES + "\"'`"  # every character of a quotation mark, straight ones included
 OPENING_TOKENS = frozenset(OPEN_QUOTES) | {'"', "'", "``"}   # a token that may open a quotation
 CLOSING_TOKENS = frozenset(CLOSE_QUOTES) | {'"', "'", "''"}  # a token that may close one
+
+#: double quotation marks as tokens, by what they do (single ones are also apostrophes: "Sanders’ aides")
+DOUBLE_OPENING_TOKENS = frozenset(DOUBLE_OPEN) | {"``"}  # “ « „ and the doubled backtick
+DOUBLE_CLOSING_TOKENS = frozenset(DOUBLE_CLOSE)          # ” »
+STRAIGHT_DOUBLE_TOKENS = frozenset({'"', "''"})          # open and close by turns
+
+
+def inside_after(token: str, inside: bool) -> Optional[bool]:
+    """Whether the words after a token are inside a double quotation, for a reader walking a sentence's tokens that
+    was ``inside`` one before it; None when the token is no double quotation mark. A straight mark turns the state,
+    a curly one says it (German „ opens as “ does).
+
+    >>> [inside_after(t, False) for t in ("“", "„", "”", '"', "''", "’", "said")]
+    [True, True, False, True, True, None, None]
+    >>> inside_after('"', True), inside_after("“", True)
+    (False, True)
+    """
+    if token in STRAIGHT_DOUBLE_TOKENS:
+        return not inside
+    if token in DOUBLE_OPENING_TOKENS:
+        return True
+    if token in DOUBLE_CLOSING_TOKENS:
+        return False
+    return None
+
 
 _QUOTE_MARKS = re.compile(r"[“«„”»\"\n]|''|``")
 # a single curly quote opens at a word's start and not before a digit ("‘90s" is a year's elision);
