@@ -157,15 +157,17 @@ def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], st
 def _who_antecedent(pron: str, t: Token) -> Token:
     """'who' refers to a person: when the parser hangs it on an organisation or place a preposition governs
     ('Grijalva of Arizona, a co-chairman of the Congressional Progressive Caucus, who sent a letter'), the noun the
-    preposition modifies ('co-chairman'), and the person that noun is in apposition to (Grijalva), when that is
-    a person's name or role; else ``t`` (a people, NORP, is one: 'Republicans who suggest ...')."""
+    preposition modifies ('co-chairman'); a noun in apposition to a person's name is that person (Grijalva;
+    'Martin Ellison, an influential Conservative activist who backed the plan' is Martin Ellison, not 'an
+    influential Conservative activist'); a person's name or role, else ``t`` (a people, NORP, is one: 'Republicans
+    who suggest ...')."""
     if pron != "who":
         return t
     up = t
     while up.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and up.dep_ == "pobj" and up.head.dep_ == "prep" \
             and up.head.head.pos_ in ("NOUN", "PROPN") and up.head.head.ent_type_ != up.ent_type_:
         up = up.head.head
-    if up.i != t.i and up.dep_ == "appos" and up.head.ent_type_ == "PERSON":  # moved up from t
+    if up.dep_ == "appos" and up.head.ent_type_ == "PERSON":  # 'Martin Ellison, an influential activist who ...'
         up = up.head
     # only to a person: 'the minds of Americans', 'a frontal attack on ...' are no one who speaks
     return up if up.ent_type_ == "PERSON" or person_role(up) else t
