@@ -92,10 +92,7 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
         if pobj is not None and (subj is None or subj.dep_ == "nsubjpass"):
             subj = pobj
     if subj is not None:
-        rel = None
-        if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-            rel = v.head
-        return subj, rel
+        return subj, relative_head(subj, v)
     if depth < 3 and v.dep_ == "acomp" and v.head != v:
         return _subject(v.head, depth + 1)  # "Democratic voters are more likely to say ...": through "likely"
     if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and v.head != v:
@@ -108,13 +105,33 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
             patient = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
             if patient is not None:
                 # "FBI officials were angered by the deal and predicted ...": the officials predicted, not the deal
-                return patient, (h.head if patient.lower_ in ("who", "which", "that") and h.dep_ == "relcl" else None)
+                return patient, relative_head(patient, h)
         if v.dep_ == "conj" and h.tag_ != v.tag_ and v.tag_ in ("VBD", "VBZ"):
             # "announced that he was undergoing therapy and vowed to ...": "vowed" is coordinated with
             # "announced" (same form), not with the verb spaCy hung it on
             h = next((a for a in h.ancestors if a.tag_ == v.tag_), h)
         return _subject(h, depth + 1)
     return None, None
+
+
+def relative_head(subj: Token, v: Token) -> Optional[Token]:
+    """The noun a relative pronoun subject of ``v`` stands for: the head of the relative clause ``v`` is, or is
+    coordinated with ('Rep. Tom Reed, a Brown supporter whose seat is safe but who backed the cuts': 'backed' is
+    a conjunct of 'is', the clause on 'supporter'); None for any other subject.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["an", "ally", "whose", "seat", "is", "safe", "but", "who", "backed", "it"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 4, 1, 4, 4, 8, 4, 8],
+    ...           deps=["det", "ROOT", "poss", "nsubj", "relcl", "acomp", "cc", "nsubj", "conj", "dobj"])
+    >>> relative_head(doc[7], doc[8]).text, relative_head(doc[3], doc[4])
+    ('ally', None)
+    """
+    if subj.lower_ not in ("who", "which", "that"):
+        return None
+    while v.dep_ == "conj" and v.head != v:
+        v = v.head
+    return v.head if v.dep_ == "relcl" else None
 
 
 def _same_line_subject(subj: Token, v: Token) -> Optional[Token]:
