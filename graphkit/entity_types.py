@@ -76,6 +76,7 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
                 surnames.add(words[-1])  # not 'GOP' of 'Indiana GOP' (the NER's PERSON)
     out: dict[str, str] = {}
     family = _person_surnames(votes)
+    never_in_full = _never_in_full(entities)
     for f in sorted(votes):
         one = next(iter(sorted(surfaces[f])))
         gz = gazetteer.match_name(one, person_like=False)
@@ -105,9 +106,43 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
         if typ in ("organisation", "other") and votes[f]["person"] and (
                 _given_name_and_surname(one) or _family_name(one, family)):
             typ = "person"  # 'Carly Fiorina', 'Rahm Emanuel' that spaCy mostly calls an ORG
+        if typ == "person" and f in never_in_full:
+            named = Counter({t: n for t, n in votes[f].items() if t not in ("person", "other")})
+            typ = _vote(named) if named else typ  # 'Twitter', 'Facebook': no article names anyone with it
         for s in surfaces[f]:
             out[s] = typ
     return dict(sorted(out.items()))
+
+
+#: in how many articles at least a one-word name must be written for "no article names it in full" to say it is
+#: no one's surname (:func:`_never_in_full`): a person the corpus writes by surname alone in three articles is
+#: named in full in one of them
+NEVER_IN_FULL_ARTICLES = 3
+
+
+def _never_in_full(entities: dict[str, list[Entity]]) -> set[str]:
+    """One-word names (folded) written in :data:`NEVER_IN_FULL_ARTICLES` articles or more, none of which names a
+    person in full with it (a PERSON of two words or more ending with it), and no given name of the `nicknames`
+    table: spaCy's PERSON on them is its error ('on Twitter', 'a Facebook post'), as a newspaper introduces a person
+    by full name. :func:`type_entities` types them by their other labels when they have any.
+
+    >>> ents = {str(k): [("Twitter", "PERSON", 0, 7)] for k in range(3)}
+    >>> ents.update({str(k + 3): [("Jane Pike", "PERSON", 0, 9), ("Pike", "PERSON", 20, 24)] for k in range(3)})
+    >>> ents.update({str(k + 6): [("Pike", "PERSON", 0, 4)] for k in range(3)})
+    >>> sorted(_never_in_full(ents))
+    ['twitter']
+    """
+    alone: dict[str, set[str]] = defaultdict(set)
+    in_full: dict[str, set[str]] = defaultdict(set)
+    for d, es in entities.items():
+        for (text, label, *_r) in es:
+            words = text.split()
+            if len(words) == 1:
+                alone[fold(text)].add(d)
+            elif label == "PERSON":
+                in_full[fold(words[-1].translate(APOS).removesuffix("'s"))].add(d)
+    return {f for f, docs in alone.items() if len(docs) >= NEVER_IN_FULL_ARTICLES and docs.isdisjoint(in_full.get(f, ()))
+            and not listed_given_name(f.title())}
 
 
 def _given_name_and_surname(text: str) -> bool:
