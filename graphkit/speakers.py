@@ -120,6 +120,7 @@ class SpeakerResolver:
         self._quotes: Optional[list[tuple[int, int]]] = quotes
         self._quote_starts: Optional[list[int]] = None  # their starts, for bisection (`_quote_around`)
         self._in_headline: dict[str, bool] = {}
+        self._handles: dict[tuple[str, str], Optional[int]] = {}  # (honorific, surname) -> first use (`first_handle`)
         self._alone: Optional[dict[str, int]] = None  # each word's first capitalised use outside a full name (`first_alone`)
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         #: name -> [male, female]: the gendered pronoun speakers resolved to it so far (:meth:`note_pronoun`)
@@ -239,6 +240,8 @@ class SpeakerResolver:
                 return bare, (ent_span[0] + k, ent_span[0] + k + len(bare)) if k >= 0 else ent_span
             return ent_text, ent_span
         pos = ent_span[0] if at is None else at
+        if honorific and len(words) == 1 and len(cands) > 1:
+            pos = min(pos, self.first_handle(honorific, bare) or pos)
         first_alone = self.first_alone(words[0]) if len(words) == 1 else None
 
         def rank(name):
@@ -250,6 +253,20 @@ class SpeakerResolver:
         best = max(cands, key=rank)
         pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
         return pn.name, pn.span
+
+    def first_handle(self, honorific: str, surname: str) -> Optional[int]:
+        """Where the running text first writes this honorific and surname ('Mr. Trump', 'Mr Brown'), else None. A
+        newspaper's 'Mr. X' keeps the person it first stood for: of two brothers, the second is named in full once and
+        then by his given name ('Donald J. Trump ... Mr. Trump ... his brother Freddy Trump ... Freddy ...
+        Mr. Trump said'), so :meth:`full_name` ranks a later 'Mr. Trump' as of the first one."""
+        key = (honorific.split()[-1].rstrip(".").lower(), surname)
+        if key not in self._handles:
+            text = doc_text(self.doc)
+            hits = (m.start() for m in re.finditer(rf"(?<!\w){re.escape(key[0])}\.? {re.escape(surname)}(?!\w)", text,
+                                                    flags=re.I)
+                    if segment_kind_at(self.not_running, m.start()) not in NOT_RUNNING_TEXT)
+            self._handles[key] = next(hits, None)
+        return self._handles[key]
 
     def _named_first(self, surname: str, at: int, typed: dict) -> dict[str, list["_PersonName"]]:
         """Full names with this surname the NER typed no person (runs of proper nouns, :meth:`propn_names`) written
