@@ -474,6 +474,24 @@ SPEAKERS = [
      "it his way now. The best line about him came from a pensioner, Morag Smith, who made me feel old when she "
      "called him a dour grouch.\n\n“Dour,” she said, meaning that he is careful.\n\nI met Brown in his office after "
      "his endorsement of the leader. He plans to campaign in 100 seats.", None, ("Gordon Brown", "PRON")),
+    # 'who' on a noun in apposition to a name is the person named, not the description
+    ("“It has never worked,” said Martin Ellison, an influential Conservative activist who has backed the plan.", None,
+     ("Martin Ellison", "PRON")),
+    ("\"Almost everybody was opposed to the thing,\" said former Sen. Ed Barnes, a moderate Ohio Democrat who declined "
+     "to run again.", None, ("Ed Barnes", "PRON")),
+    # 'who' of a verb coordinated with a relative clause ('whose seat ... but who suggested') is that clause's noun's
+    ("“The intensity is far greater than for any other candidate,” said Rep. Tom Reed (R-N.Y.), a Brown supporter "
+     "whose seat went strongly for him but who suggested that Smith could win.", None, ("Tom Reed", "PRON")),
+    ("“It is far greater than before,” said Ann Lee (Lab), a Brown supporter whose ward went strongly for "
+     "him but who suggested that Smith could win.", None, ("Ann Lee", "PRON")),
+    # 'Mr X' keeps the person it first stood for when a relative with the surname is named later (the surname alone
+    # written before both full names, so neither was named before it)
+    ("For Brown, the lesson came early. Gordon Brown spoke to reporters on Monday. Mr Brown said the budget was fair. "
+     "His brother, Andrew Brown, was a pilot. Andrew, as he was known, was quiet. Mr Brown said he learned from him.",
+     None, ("Gordon Brown", "PERSON")),
+    ("For Smith, the lesson came early. Donald J. Smith spoke to reporters on Monday. Mr. Smith said the plan was "
+     "fair. His brother, Freddy Smith, was a pilot. Freddy, as he was known, was quiet. Mr. Smith said he learned from "
+     "him.", None, ("Donald J. Smith", "PERSON")),
 ]
 
 
@@ -783,6 +801,31 @@ def test_given_name_and_surname_is_a_person(labels, surface, expected):
     from graphkit.gazetteer import Gazetteer
 
     ents = {f"d{k}": [(surface, lab, 0, len(surface))] for k, lab in enumerate(labels)}
+    assert type_entities(ents, Gazetteer.from_dict({"actors": []}))[surface] == expected
+
+
+# a one-word name that three articles or more write and none names in full with a given name is no one's surname:
+# spaCy's PERSON on it ('on Twitter') gives way to its other labels (graphkit.entity_types._never_in_full):
+# (spaCy's labels of the surface, one list per article; a full name an article also has; expected type)
+NEVER_IN_FULL = [
+    ([["PERSON", "PERSON"], ["PERSON"], ["PERSON", "ORG"]], None, "Twitter", "organisation"),     # American
+    ([["PERSON"], ["PERSON", "GPE"], ["ORG"]], None, "Mumsnet", "organisation"),                    # British, a tie
+    ([["PERSON"], ["PERSON"], ["PERSON", "ORG"]], "Jane Pike", "Pike", "person"),      # one article names her in full
+    ([["PERSON"], ["PERSON", "ORG"]], None, "Pike", "person"),                         # two articles say too little
+    ([["PERSON"], ["PERSON"], ["PERSON"]], None, "Hannity", "person"),                 # no other label to go by
+    ([["PERSON"], ["PERSON"], ["PERSON", "ORG", "ORG"]], None, "Bernie", "person"),    # a given name
+]
+
+
+@pytest.mark.parametrize("labels,full,surface,expected", NEVER_IN_FULL, ids=[f"{k:02d}" for k in range(len(NEVER_IN_FULL))])
+def test_a_name_no_article_names_in_full_is_no_person(labels, full, surface, expected):
+    from graphkit.entity_types import type_entities
+    from graphkit.gazetteer import Gazetteer
+
+    ents = {f"d{k}": [(surface, lab, 10 * i, 10 * i + len(surface)) for i, lab in enumerate(labs)]
+            for k, labs in enumerate(labels)}
+    if full:
+        ents["d0"].append((full, "PERSON", 100, 100 + len(full)))
     assert type_entities(ents, Gazetteer.from_dict({"actors": []}))[surface] == expected
 
 
@@ -1103,6 +1146,9 @@ GENDER_IN_THE_ARTICLE = [
     # sentence about a pronoun's person
     ("“Barry Goldwater would hate this party,” she said.", "Barry Goldwater", None),
     ("“Enoch Powell would not recognise it,” she said.", "Enoch Powell", None),
+    # the same with a low opening mark („, graphkit.quotes: the quotation marks' one home)
+    ("„Barry Goldwater would hate this party,” she said.", "Barry Goldwater", None),
+    ("„Enoch Powell would not recognise it,” she said.", "Enoch Powell", None),
     ("Donald Trump's wife said her husband would win.", "Donald Trump", None),
     ("Tony Blair's wife said her husband had been right.", "Tony Blair", None),
     ("She made Oscar de la Renta famous and wore her best gowns to every dinner.", "Oscar de la Renta", None),
