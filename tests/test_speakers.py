@@ -477,7 +477,7 @@ SPEAKERS = [
     # 'who' on a noun in apposition to a name is the person named, not the description
     ("“It has never worked,” said Martin Ellison, an influential Conservative activist who has backed the plan.", None,
      ("Martin Ellison", "PRON")),
-    ("\"Almost everybody was opposed to the thing,\" said former Sen. Ed Barnes, a moderate Ohio Democrat who declined "
+    ("\"Nearly everyone was against the scheme,\" said former Sen. Ed Barnes, a moderate Ohio Democrat who declined "
      "to run again.", None, ("Ed Barnes", "PRON")),
     # 'who' of a verb coordinated with a relative clause ('whose seat ... but who suggested') is that clause's noun's
     ("“The intensity is far greater than for any other candidate,” said Rep. Tom Reed (R-N.Y.), a Brown supporter "
@@ -487,10 +487,10 @@ SPEAKERS = [
     # 'Mr X' keeps the person it first stood for when a relative with the surname is named later (the surname alone
     # written before both full names, so neither was named before it)
     ("For Brown, the lesson came early. Gordon Brown spoke to reporters on Monday. Mr Brown said the budget was fair. "
-     "His brother, Andrew Brown, was a pilot. Andrew, as he was known, was quiet. Mr Brown said he learned from him.",
+     "His brother, Andrew Brown, was a pilot. Andrew, as friends called him, stayed quiet. Mr Brown said he learned from him.",
      None, ("Gordon Brown", "PERSON")),
     ("For Smith, the lesson came early. Donald J. Smith spoke to reporters on Monday. Mr. Smith said the plan was "
-     "fair. His brother, Freddy Smith, was a pilot. Freddy, as he was known, was quiet. Mr. Smith said he learned from "
+     "fair. His brother, Freddy Smith, was a pilot. Freddy, as friends called him, stayed quiet. Mr. Smith said he learned from "
      "him.", None, ("Donald J. Smith", "PERSON")),
 ]
 
