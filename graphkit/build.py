@@ -30,8 +30,9 @@ from typing import Callable, Iterable, Optional
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key, resolution_key  # noqa: F401  (model_key: graphkit.distributed)
 from .ingest import IngestResult, parse_view, read_corpus
-from .kept import (claim_issues, draw_rank, keep_actor_walks, keep_places, keep_text_words, keeps_walks,
-                   kept_actor_walks, kept_contradictions, kept_places, kept_report_clusters, kept_text_words)
+from .kept import (claim_issues, draw_rank, keep_actor_walks, keep_places, keep_text_answers, keep_text_words, keeps_walks,
+                   kept_actor_walks, kept_contradictions, kept_places, kept_report_clusters, kept_text_answers,
+                   kept_text_words)
 from .memory import fewer_collections, give_back, no_collections, settle
 from .records import Claim, Skipped, compact
 from .store import Store, check_store_file, writer_lock
@@ -113,7 +114,8 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
 
     with parse_pool_ahead(options.get("model"), options.get("workers", 1), options.get("extract"),
                           batch_size=options.get("batch_size", 16)) as pool:
-        corpus_read = read_corpus(corpus)
+        reuse = not (options.get("full") or options.get("force"))  # --full and --force read every text through
+        corpus_read = read_corpus(corpus, answers=kept_text_answers(store_path) if reuse else None)
         if knowledge is None:
             knowledge = Knowledge.for_corpus(corpus, issues=issues, actors=actors)
         check_store_file(Path(store_path), create=True)
@@ -196,6 +198,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                 report.unchanged += 1
             else:
                 todo.append(d)
+        keep_text_answers(store, res.answers)  # what reading the texts worked out, for the next build's read
         if prune:
             gone = sorted(set(known) - {d.id for d in res.documents})
             store.remove_articles(gone)

@@ -13,6 +13,9 @@ knows, and a fourth of every claim, so they are kept in the store between builds
 - **walks** (table ``kept_walks``, `kept_actor_walks` / `keep_actor_walks`): each article's walk of the actor
   pass (graphkit.walks: the corpus-wide answers it read, the drafts it met and made, what it recorded), replayed
   by a rebuild when those answers and drafts are the same (graphkit.resolve checks them), else walked again;
+- **texts** (meta ``kept_texts``, `kept_text_answers` / `keep_text_answers`): what reading an article file works
+  out of its text alone (graphkit.ingest.TextAnswers: the language warning, the byline's author), by the file's
+  bytes: a rebuild reads through only the files that changed;
 - **links** (meta ``kept_merge`` and ``kept_contradictions``, `kept_report_clusters` / `kept_contradictions`):
   which reports are one statement, and which claims oppose each other, under the key of every claim they were
   worked out from, in the fields they read (`claims_key`). Both read corpus-wide figures (concept idf, argument
@@ -47,6 +50,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Optional
 from .fingerprint import resolution_key
 
 if TYPE_CHECKING:
+    from .ingest import TextAnswers
     from .issue_model import IssueModel
     from .records import Claim, Contradiction
     from .store import Store
@@ -57,6 +61,7 @@ ISSUES_FORMAT = 1  # `claim_issues`: an article's kept issues and the kept issue
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
 WALKS_FORMAT = 1   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps
+TEXTS_FORMAT = 1   # `kept_text_answers`: graphkit.ingest.TextAnswers' answers
 
 KEPT_PLACES_MAX = 200_000  # surfaces: a store of more keeps none (looking them up again is what is saved)
 #: attributions: a store of more keeps no walks of the actor pass (~0.3 kB each, held until the pass ends)
@@ -125,6 +130,39 @@ def keep_text_words(store: "Store", todo: dict[str, tuple[str, list[str]]]) -> N
     from .textmemo import export
 
     store.keep_words((doc_id, key, json.dumps(export(texts), separators=(",", ":"))) for doc_id, (key, texts) in todo.items())
+
+
+# --------------------------------------------------------------------------- texts (graphkit.ingest)
+
+def kept_text_answers(store_path) -> "TextAnswers":
+    """What the last build of the store at ``store_path`` read off its article texts (graphkit.ingest.TextAnswers,
+    meta ``kept_texts``) when kept under graphkit's code now, for `graphkit.ingest.read_corpus` to start from;
+    else none. Read before the build takes the store (the corpus is read first): never raises, never writes, and
+    leaves alone a store this process has open (a second connection closed would drop the first one's locks) or a
+    file that is no store (the build refuses it after)."""
+    from .ingest import TextAnswers
+    from .store import Store, open_here
+
+    path = Path(store_path)
+    if not path.is_file() or open_here(path):
+        return TextAnswers()
+    try:
+        with Store(path, readonly=True) as store:
+            raw = store.get_meta("kept_texts")
+    except Exception:  # noqa: BLE001 -- not a store, a newer one, a damaged one: the build says so itself
+        return TextAnswers()
+    kept = json.loads(raw) if raw else {}
+    return TextAnswers(kept["data"] if kept.get("key") == _texts_state() else None)
+
+
+def keep_text_answers(store: "Store", answers: Optional["TextAnswers"]) -> None:
+    """Keep this read's text answers (``answers.now``) for the next build, when they are not those kept already."""
+    if answers is not None and answers.now != answers.kept:
+        store.set_meta("kept_texts", json.dumps({"key": _texts_state(), "data": answers.now}, separators=(",", ":")))
+
+
+def _texts_state() -> str:
+    return state_key("texts", TEXTS_FORMAT)
 
 
 # --------------------------------------------------------------------------- walks (graphkit.walks)

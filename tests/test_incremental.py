@@ -139,6 +139,63 @@ def test_a_change_to_graphkits_code_resolves_again(copy, monkeypatch):
         assert s.count("claims") == n
 
 
+# what reading a file works out of its text alone (graphkit.ingest.TextAnswers) is kept in the store: which files
+# a rebuild reads through for the language warning and the byline, by change (an empty set: none)
+@pytest.mark.parametrize("change,options,read_through", [
+    ("nothing", {}, set()),
+    ("touch (mtime only)", {}, set()),
+    ("one article edited", {}, {FIRST}),
+    ("new article", {}, {"100_new"}),
+    ("publication date changed", {}, set()),  # the text's answers hold: only its claims are dated again
+    ("nothing", {"full": True}, "all"),       # --full reuses nothing kept
+    ("nothing", {"force": True}, "all"),
+])
+def test_texts_are_read_through_again_only_when_their_bytes_changed(copy, monkeypatch, change, options, read_through):
+    import graphkit.ingest as ingest
+
+    corpus, store = copy
+    seen: dict[str, set] = {"language": set(), "byline": set()}
+    for kind, name in (("language", "language_note"), ("byline", "byline_from_text")):
+        real = getattr(ingest, name)
+        monkeypatch.setattr(ingest, name, lambda text, *a, _real=real, _kind=kind: (seen[_kind].add(text), _real(text, *a))[1])
+    CHANGES[change](corpus)
+    build(corpus, store, **options)
+    during = {kind: set(texts) for kind, texts in seen.items()}  # (the read below works every answer out again)
+    texts = {d.id: d.text for d in ingest.read_corpus(corpus).documents}
+    expected = set(texts) if read_through == "all" else read_through
+    assert {d for d, t in texts.items() if t in during["language"]} == expected
+    assert {d for d, t in texts.items() if t in during["byline"]} <= expected
+
+
+@pytest.mark.parametrize("change", ["nothing", "one article edited", "title changed in metadata", "new article"])
+def test_kept_text_answers_read_the_corpus_as_reading_it_through(copy, change):
+    """The documents and problems of a read that starts from the store's kept answers are those of a read that
+    works every answer out: a kept answer is used only for the same bytes (and, the byline, the same title)."""
+    from graphkit.ingest import read_corpus
+    from graphkit.kept import kept_text_answers
+
+    corpus, store = copy
+    (corpus / "002_0a2dcb1df1e57fc0.txt").write_text("Der Minister sagte am Dienstag, dass die Gespräche in Genf "
+                                                       "fortgesetzt werden sollen, und er sagte nichts mehr.\n",
+                                                       encoding="utf-8")  # a language warning to keep
+    build(corpus, store)
+    CHANGES[change](corpus)
+    kept, fresh = read_corpus(corpus, answers=kept_text_answers(store)), read_corpus(corpus)
+    assert kept.answers.kept, "the build kept the answers"
+    assert kept.documents == fresh.documents
+    assert kept.skipped == fresh.skipped
+    assert any("does not look like English" in s.reason for s in kept.skipped)
+
+
+def test_text_answers_kept_under_other_code_are_not_used(copy, monkeypatch):
+    import graphkit.kept
+
+    corpus, store = copy
+    build(corpus, store)  # keeps this code's answers
+    monkeypatch.setattr(graphkit.kept, "code_key", lambda: "graphkit's code after an upgrade")
+    assert graphkit.kept.kept_text_answers(store).kept == {}
+
+
 def test_force_reparses_and_resolves_everything(copy, sample_store):
     corpus, store = copy
     rep = build(corpus, store, force=True)
