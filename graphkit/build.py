@@ -659,7 +659,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     clock = _Clock(timings)
     knowledge = knowledge or Knowledge()
     discovery = DiscoveryRows() if will_discover(store, knowledge, n_issues, rediscover) else None
-    atts, ents, said, dates = read_resolution_inputs(store, discovery)
+    atts, ents, said, dates = read_resolution_inputs(store, discovery, full)
     give_back()  # the extractions' records, parsed and dropped (graphkit.memory)
     words_todo = kept_text_words(store, said, full)  # what linking read of unchanged articles' texts, put back
     places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
@@ -713,27 +713,44 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
             "issues_discovered": discovered, "contradictions": len(contradictions)}
 
 
-def read_resolution_inputs(store: Store, discovery: Optional[DiscoveryRows] = None
+def read_resolution_inputs(store: Store, discovery: Optional[DiscoveryRows] = None, full: bool = False
                            ) -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[str, list]]:
     """The one pass over the store's extractions: per article, what resolution reads of it (its attributions as
     compact rows (`graphkit.rows.AttributionRow`), its entities, each claim's (text, context) and its date as
     (date, precision, basis, text)); the rest of each extraction is not kept. Claims are assembled from these
     (`kept_articles`), not from a second reading of the store (which validated every extraction again).
-    ``discovery``, when issues are to be discovered (`will_discover`), gathers what discovery reads (`DiscoveryRows`)."""
-    from .rows import AttributionRow
+    An article whose extraction is the one they were kept for (`graphkit.kept.KeptInputs`) is not validated
+    again: its inputs are put back (``full``: every extraction is validated).
+    ``discovery``, when issues are to be discovered (`will_discover`), gathers what discovery reads (`DiscoveryRows`:
+    the claims' keyphrases, which are not kept, so every extraction is validated then)."""
+    from .kept import KeptInputs
 
     atts: dict[str, list] = {}
     ents: dict[str, list] = {}
     said: dict[str, list] = {}
     dates: dict[str, list] = {}
-    for doc_id, ex in iter_extractions(store):
-        atts[doc_id] = [AttributionRow.of(it.attribution) for it in ex.items]  # slots: a fifth of a record's dict
-        said[doc_id] = [(it.attribution.text, it.context) for it in ex.items]
-        dates[doc_id] = [_date_row(it.date) for it in ex.items]
-        ents[doc_id] = [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities]  # names recur
-        if discovery is not None:
-            discovery.add(doc_id, [(it.attribution.spans, it.phrases, it.context_phrases) for it in ex.items])
+    kept = KeptInputs(full=full or discovery is not None)
+    for doc_id, data, key, blob in store.extractions_with_kept_inputs():
+        inputs = kept.decoded(doc_id, data, key, blob)
+        if inputs is None:
+            ex = DocExtraction.model_validate_json(data)
+            inputs = article_inputs(ex)
+            if discovery is not None:
+                discovery.add(doc_id, [(it.attribution.spans, it.phrases, it.context_phrases) for it in ex.items])
+        atts[doc_id], said[doc_id], dates[doc_id], ents[doc_id] = inputs
+    kept.keep(store, atts, said, dates, ents)
     return atts, ents, said, dates
+
+
+def article_inputs(ex: DocExtraction) -> tuple[list, list, list, list]:
+    """What resolution reads of one article's extraction: (its attributions as rows, each claim's (text, context),
+    each claim's date row (`_date_row`), its entities with their strings interned)."""
+    from .rows import AttributionRow
+
+    return ([AttributionRow.of(it.attribution) for it in ex.items],  # slots: a fifth of a record's dict
+            [(it.attribution.text, it.context) for it in ex.items],
+            [_date_row(it.date) for it in ex.items],
+            [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities])  # names recur
 
 
 def _date_row(d: dict) -> tuple:

@@ -13,6 +13,9 @@ knows, and a fourth of every claim, so they are kept in the store between builds
 - **walks** (table ``kept_walks``, `kept_actor_walks` / `keep_actor_walks`): each article's walk of the actor
   pass (graphkit.walks: the corpus-wide answers it read, the drafts it met and made, what it recorded), replayed
   by a rebuild when those answers and drafts are the same (graphkit.resolve checks them), else walked again;
+- **inputs** (table ``kept_inputs``, `KeptInputs`): what resolution reads of each article's extraction (its
+  attributions as rows, claim texts and contexts, dates, entities), under the key of the extraction's JSON: a
+  rebuild validates only the changed articles' extractions (pydantic: 0.5-0.8 CPU s over PolNeAR train);
 - **texts** (meta ``kept_texts``, `kept_text_answers` / `keep_text_answers`): what reading an article file works
   out of its text alone (graphkit.ingest.TextAnswers: the language warning, the byline's author), by the file's
   bytes: a rebuild reads through only the files that changed;
@@ -62,10 +65,13 @@ PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
 WALKS_FORMAT = 1   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps
 TEXTS_FORMAT = 1   # `kept_text_answers`: graphkit.ingest.TextAnswers' answers
+INPUTS_FORMAT = 1  # `KeptInputs`: marshal's version 4 of the rows, zlib
 
 KEPT_PLACES_MAX = 200_000  # surfaces: a store of more keeps none (looking them up again is what is saved)
 #: attributions: a store of more keeps no walks of the actor pass (~0.3 kB each, held until the pass ends)
 KEPT_WALKS_MAX = 300_000
+#: attributions: a store of more keeps no resolution inputs (~0.2 kB each compressed: 60 MB more in the store)
+KEPT_INPUTS_MAX = 300_000
 ISSUE_MODEL_MAX_CLAIMS = 20_000  # the issue model is fitted on at most this many claims (a fixed sample)
 
 
@@ -130,6 +136,80 @@ def keep_text_words(store: "Store", todo: dict[str, tuple[str, list[str]]]) -> N
     from .textmemo import export
 
     store.keep_words((doc_id, key, json.dumps(export(texts), separators=(",", ":"))) for doc_id, (key, texts) in todo.items())
+
+
+# --------------------------------------------------------------------------- inputs (graphkit.build.read_resolution_inputs)
+
+class KeptInputs:
+    """What resolution read of each article's extraction (graphkit.build.read_resolution_inputs: its attributions as
+    `graphkit.rows.AttributionRow`, its claims' (text, context) pairs, their dates as rows, its entities), kept per
+    article in the store (table ``kept_inputs``) under the key of the extraction's JSON and graphkit's code.
+
+    The inputs are a function of the extraction's JSON alone (validated by pydantic, then taken apart), so the
+    values put back are those validating it again gives: `decoded` returns them when the kept key is the key now,
+    else None (the caller validates and says so with `fresh`); `keep` stores the fresh articles' inputs once read
+    (not with ``full``'s read, which reads nothing kept but keeps; not in a store of more than `KEPT_INPUTS_MAX`
+    attributions; not in a read-only store).
+
+    >>> from graphkit.records import Attribution
+    >>> from graphkit.rows import AttributionRow
+    >>> row = AttributionRow.of(Attribution(spans=[(0, 7)], text="the war", cue="said"))
+    >>> inputs = ([row], [("the war", "context")], [(None, None, "unknown", None)], [("Lavrov", "PERSON", 0, 6)])
+    >>> KeptInputs.decode(KeptInputs.encode(*inputs)) == inputs
+    True
+    """
+
+    def __init__(self, full: bool = False) -> None:
+        self.full = full
+        self.state = state_key("inputs", INPUTS_FORMAT).encode()
+        self.todo: dict[str, str] = {}  # doc_id → the key of its inputs now, for the articles read afresh
+
+    def key(self, extraction_json: str) -> str:
+        return hashlib.sha256(self.state + extraction_json.encode()).hexdigest()
+
+    def decoded(self, doc_id: str, extraction_json: str, key: Optional[str], data: Optional[bytes]) -> Optional[tuple]:
+        """The article's kept inputs when they were kept for this extraction (``key``, ``data``: the kept row),
+        else None, and the article is one to `keep`."""
+        now = self.key(extraction_json)
+        if not self.full and key == now and data is not None:
+            return self.decode(data)
+        self.todo[doc_id] = now
+        return None
+
+    @staticmethod
+    def encode(atts: list, said: list, dates: list, ents: list) -> bytes:
+        """One article's inputs as bytes: marshal's version 4 of the rows' values, compressed. Version 4 writes a value
+        met twice (a claim's text in its row and in its (text, context) pair) once, and marks the strings the read
+        interned (entity names, dates), which loading interns again."""
+        import marshal
+        import zlib
+
+        return zlib.compress(marshal.dumps(([a.values() for a in atts], said, dates, ents), 4), 1)
+
+    @staticmethod
+    def decode(data: bytes) -> tuple[list, list, list, list]:
+        """(attributions as rows, (text, context) pairs, date rows, entities) of `encode`'s bytes."""
+        import marshal
+        import zlib
+
+        from .rows import AttributionRow
+
+        rows, said, dates, ents = marshal.loads(zlib.decompress(data))
+        return [AttributionRow.from_values(v) for v in rows], said, dates, ents
+
+    def keep(self, store: "Store", atts: dict, said: dict, dates: dict, ents: dict) -> None:
+        """Keep the inputs of the articles read afresh (`decoded` said None), when the store takes them."""
+        if not self.todo or store.readonly or sum(map(len, atts.values())) > KEPT_INPUTS_MAX:
+            return
+
+        def rows():
+            for d, key in self.todo.items():
+                try:
+                    yield d, key, self.encode(atts[d], said[d], dates[d], ents.get(d, []))
+                except ValueError:  # a value marshal cannot write (none today): that article is validated each time
+                    continue
+
+        store.keep_inputs(rows())
 
 
 # --------------------------------------------------------------------------- texts (graphkit.ingest)

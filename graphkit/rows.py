@@ -16,6 +16,8 @@ True
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from .records import Attribution
 
 __all__ = ["AttributionRow"]
@@ -36,6 +38,24 @@ class AttributionRow:
             setattr(row, name, value)
         return row
 
+    @classmethod
+    def from_values(cls, values: tuple) -> "AttributionRow":
+        """A row of the field values ``values``, in ``__slots__`` order (what `values` gives): what resolution
+        keeps of an attribution between builds (graphkit.kept.kept_resolution_inputs).
+
+        >>> from graphkit.records import Attribution
+        >>> r = AttributionRow.of(Attribution(spans=[(5, 12)], text="the war", cue="said"))
+        >>> AttributionRow.from_values(r.values()) == r
+        True
+        """
+        row = cls.__new__(cls)
+        _fill(row, values)
+        return row
+
+    def values(self) -> tuple:
+        """The field values, in ``__slots__`` order."""
+        return _values(self)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AttributionRow):
             return NotImplemented
@@ -45,3 +65,17 @@ class AttributionRow:
 
     def __repr__(self) -> str:
         return f"AttributionRow({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+
+def _filler():
+    """``fill(row, values)``: every slot set from ``values`` in one unpacking (the way `collections.namedtuple` and
+    `dataclasses` write their methods): ~30 ns a field, where a ``setattr`` loop over 22 fields of 14,700 rows took
+    0.15 s of a rebuild."""
+    targets = ", ".join(f"row.{name}" for name in AttributionRow.__slots__)
+    space: dict = {}
+    exec(f"def fill(row, values):\n    ({targets},) = values\n", space)  # noqa: S102 -- the slot names, no input
+    return space["fill"]
+
+
+_fill = _filler()
+_values = attrgetter(*AttributionRow.__slots__)

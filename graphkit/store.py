@@ -57,7 +57,14 @@ _KEPT_WALKS = """
 CREATE TABLE IF NOT EXISTS kept_walks (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL);
 """
 
-_SCHEMA = _SPEAKER_ISSUE + _KEPT_ISSUES + _KEPT_WORDS + _KEPT_WALKS + """
+# what resolution reads of each article's extraction (graphkit.kept.kept_resolution_inputs: its attributions as rows,
+# claim texts and contexts, dates, entities), encoded, under the key of the extraction and the code: a rebuild
+# validates only the extractions that changed
+_KEPT_INPUTS = """
+CREATE TABLE IF NOT EXISTS kept_inputs (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL);
+"""
+
+_SCHEMA = _SPEAKER_ISSUE + _KEPT_ISSUES + _KEPT_WORDS + _KEPT_WALKS + _KEPT_INPUTS + """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, published TEXT, record TEXT NOT NULL);
@@ -337,6 +344,8 @@ class Store:
                 db.executescript(_KEPT_WORDS)  # stores built before linking's words were kept per article
             if not self.readonly and not db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_walks'").fetchone():
                 db.executescript(_KEPT_WALKS)  # stores built before the actor pass's walks were kept per article
+            if not self.readonly and not db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_inputs'").fetchone():
+                db.executescript(_KEPT_INPUTS)  # stores built before resolution's inputs were kept per article
             return
         t, c = stale[0]
         if self.readonly:
@@ -470,6 +479,7 @@ class Store:
                 db.execute(f"DELETE FROM kept_issues WHERE doc_id IN ({marks})", part)
                 db.execute(f"DELETE FROM kept_words WHERE doc_id IN ({marks})", part)
                 db.execute(f"DELETE FROM kept_walks WHERE doc_id IN ({marks})", part)
+                db.execute(f"DELETE FROM kept_inputs WHERE doc_id IN ({marks})", part)
             db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")
 
     def set_meta(self, key: str, value: str):
@@ -532,8 +542,22 @@ class Store:
         """Keep (doc_id, key, encoded walk) rows of the actor pass's walks, replacing the articles' earlier ones."""
         self._keep_rows("kept_walks", rows)
 
+    def extractions_with_kept_inputs(self) -> Iterator[tuple[str, str, Optional[str], Optional[bytes]]]:
+        """(doc_id, extraction JSON, key and data of its kept resolution inputs or None, None) of every article, in
+        doc_id order, one row at a time (graphkit.kept.kept_resolution_inputs)."""
+        has_kept = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_inputs'").fetchone()
+        if not has_kept:  # a read-only open of a store built before they were kept
+            yield from ((doc_id, data, None, None) for doc_id, data in self.extractions())
+            return
+        yield from self.db.execute("SELECT e.doc_id, e.data, k.key, k.data FROM extractions e "
+                                   "LEFT JOIN kept_inputs k ON k.doc_id = e.doc_id ORDER BY e.doc_id")
+
+    def keep_inputs(self, rows: Iterable[tuple[str, str, bytes]]):
+        """Keep (doc_id, key, encoded inputs) rows of resolution's inputs, replacing the articles' earlier ones."""
+        self._keep_rows("kept_inputs", rows)
+
     #: the per-article tables of what a resolution kept (graphkit.kept): each row (doc_id, key, data)
-    _KEPT_TABLES = frozenset({"kept_issues", "kept_words", "kept_walks"})
+    _KEPT_TABLES = frozenset({"kept_issues", "kept_words", "kept_walks", "kept_inputs"})
 
     def _kept_rows(self, table: str) -> Iterator[tuple]:
         """Every (doc_id, key, data) row of one of the `_KEPT_TABLES`."""

@@ -152,6 +152,43 @@ def test_kept_place_lookups_are_looked_up_again_only_for_new_surfaces(built, mon
     assert seen and all(surface in OTHER for surface in seen), seen
 
 
+# what resolution reads of each extraction is kept per article (graphkit.kept.KeptInputs): which articles' extractions
+# a rebuild validates again, by change
+@pytest.mark.parametrize("change,full,validated", [
+    ("changed article", False, {FIRST}),
+    ("new article", False, {"100_new"}),
+    ("deleted article (--prune)", False, set()),
+    ("changed article", True, "all"),  # --full reads nothing kept
+])
+def test_extractions_are_validated_again_only_for_changed_articles(built, monkeypatch, change, full, validated):
+    import importlib
+
+    gb = importlib.import_module("graphkit.build")  # (graphkit.build, the attribute, is the build function)
+    corpus, store, _ = built
+    seen: list[str] = []
+    real = gb.DocExtraction.model_validate_json
+    monkeypatch.setattr(gb.DocExtraction, "model_validate_json",
+                        lambda data, *a, **k: (seen.append(real(data).doc_id), real(data, *a, **k))[1])
+    CHANGES[change][0](corpus)
+    build(corpus, store, prune=True, full=full)
+    with Store(store, readonly=True) as s:
+        ids = {doc_id for doc_id, _ in s.extractions()}
+    resolved = [d for d in seen if d in ids]  # (the parse's own validations are of the changed article too)
+    assert set(resolved) == (ids if validated == "all" else validated)
+
+
+def test_kept_inputs_are_the_inputs_validating_gives(built):
+    from graphkit.build import read_resolution_inputs
+
+    corpus, store, _ = built
+    CHANGES["changed and new articles"][0](corpus)
+    build(corpus, store)
+    with Store(store, readonly=True) as s:
+        kept, fresh = read_resolution_inputs(s), read_resolution_inputs(s, full=True)
+        assert s.db.execute("SELECT count(*) FROM kept_inputs").fetchone()[0] == len(kept[0])
+    assert kept == fresh
+
+
 # ---- linking kept whole (graphkit.kept.kept_report_clusters / kept_contradictions)
 
 UPDATE = "Updated on Friday with more details."  # a line holding no claim: the article's claims keep their words
