@@ -235,6 +235,25 @@ def opposition(a: Claim, b: Claim, refers: bool = False) -> Optional[Opposition]
     return _antonyms(a.text, b.text) or _negation(a.text, b.text)
 
 
+def may_oppose(claim: Claim) -> bool:
+    """Whether the claim can take part in any opposition `opposition` finds: a denial needs a claim that denies or
+    opposes, antonyms need an antonym pole in both claims, a negation needs a verb-group word negated in one of them.
+    Two claims of which neither may are never opposed, so `_candidate_pairs` does not pair them.
+
+    >>> mk = lambda t, st="assert": Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text=t,
+    ...                                   spans=[(0, len(t))], cue="said", stance=st)
+    >>> [may_oppose(mk(t)) for t in ["Obama will meet the governors", "Obama will not meet the governors",
+    ...                              "the annexation was illegal", "the talks were constructive"]]
+    [False, True, True, False]
+    >>> may_oppose(mk("any such losses", st="deny"))
+    True
+    """
+    if claim.stance in ("deny", "oppose") or _poles(claim.text):
+        return True
+    negated_words, verb_words = _negation_side(claim.text)
+    return not negated_words.isdisjoint(verb_words)
+
+
 _ANSWERABLE = ("assert", "predict", "accuse", "report", "believe", "promise", "warn", "praise", "criticize",
                "support", "demand")
 
@@ -348,7 +367,8 @@ def opposed_pairs(claims: list[Claim], window_days: int = WINDOW_DAYS,
     spec = {x: specificity(k, n) for x, k in df.items()}
     idf = concept_idf([s.claim for s in seen])
     out = []
-    for i, j in _candidate_pairs(seen, spec, day_numbers([s.claim for s in seen]), window_days):
+    opposable = [may_oppose(s.claim) for s in seen]
+    for i, j in _candidate_pairs(seen, spec, day_numbers([s.claim for s in seen]), window_days, opposable):
         link = _link(seen[i], seen[j], spec, idf)
         if link is not None:
             out.append(link)
@@ -426,13 +446,17 @@ def _adjacent(first: Claim, second: Claim, max_gap: int = 400) -> bool:
 
 
 def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[list[Optional[int]]] = None,
-                     window_days: Optional[int] = None) -> Iterator[tuple[int, int]]:
+                     window_days: Optional[int] = None, opposable: Optional[list[bool]] = None) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) sharing a specific argument, in (i, j) order: an inverted index over arguments, posting
     lists of at most BLOCK_MAX claims (a longer one is a common word, not a specific matter). A pair of two
     articles is yielded only when it shares MIN_SHARED_ACROSS specific arguments (`_link` drops the others: on
     PolNeAR train nine pairs in ten were yielded only to be dropped there). With ``days`` (each claim's day
     number or None, `graphkit.statements.day_numbers`), a pair of two dated claims more than ``window_days``
     apart is not yielded either (`_link` drops it: in the 1M-claim bench, dated over ten years, nearly every pair).
+
+    With ``opposable`` (each claim's `may_oppose`), a pair of two claims neither of which may oppose is not yielded
+    either (`opposition` finds none: on PolNeAR train 16 % of the claims may, and seven pairs in ten were yielded
+    only for `_link` to find no opposition); a claim that may is paired as before, its partners counted in full.
 
     Yielded claim by claim (each with its later partners) rather than collected: the set of every pair of the
     store was the largest thing contradictions held (~200 MB passing at 100k claims).
@@ -447,6 +471,8 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[l
     >>> xy = dict.fromkeys("xy", 1.0)   # dated 0, 40 and never: the first two are more than 31 days apart
     >>> list(_candidate_pairs([s("d", "x", "y"), s("e", "x", "y"), s("f", "x", "y")], xy, [0, 40, None], 31))
     [(0, 2), (1, 2)]
+    >>> list(_candidate_pairs([s("d", "x", "y"), s("e", "x", "y"), s("f", "x", "y")], xy, opposable=[False, False, True]))
+    [(0, 2), (1, 2)]
     """
     # each claim's specific arguments (its own set when all are: no copy for most claims of a large store)
     specific = [s.args if all(spec[x] >= MIN_SPECIFICITY for x in s.args) else
@@ -456,11 +482,15 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[l
     for k, args in enumerate(specific):
         for x in args:
             postings[x].append(k)
+    # the partners of a claim that may not oppose: those that may, from each posting list short enough to block on
+    partners = postings if opposable is None else \
+        {x: [k for k in plist if opposable[k]] for x, plist in postings.items() if len(plist) <= BLOCK_MAX}
     for k, mine in enumerate(specific):
         hits: Counter = Counter()
+        of = postings if opposable is None or opposable[k] else partners
         for x in mine:
-            plist = postings[x]
-            if len(plist) <= BLOCK_MAX:
+            if len(postings[x]) <= BLOCK_MAX:
+                plist = of[x]
                 hits.update(plist[bisect_right(plist, k):])
         doc = docs[k]
         day = days[k] if days is not None and window_days is not None else None
