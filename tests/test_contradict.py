@@ -266,3 +266,43 @@ def test_arguments(text, places, expected):
 def test_opposition(ta, tb, kind):
     got = opposition(claim("901", "X", ta), claim("902", "Y", tb))
     assert (got.kind if got else None) == kind
+
+
+# ---- which pairs contradictions look at (contradict._candidate_pairs with contradict.may_oppose): a pair of two
+# claims that cannot oppose anything is not looked at; a pair with one that can is
+OPPOSABLE_CASES = [  # (text, stance, whether it may oppose), each about Trump and Iowa
+    ("Trump will release his tax returns in Iowa", "assert", False),  # no denial, no antonym pole, nothing negated
+    ("Trump will meet the governors of Iowa", "assert", False),
+    ("Trump will not release his tax returns in Iowa", "assert", True),  # a negated verb
+    ("the visit of Trump to Iowa was illegal", "assert", True),  # an antonym pole
+    ("any such visit by Trump to Iowa", "deny", True),  # a denial
+    ("the visit of Trump to Iowa", "oppose", True),
+]
+
+
+@pytest.mark.parametrize("text,stance,may", OPPOSABLE_CASES)
+def test_only_claims_that_may_oppose_are_paired_with_those_that_may_not(text, stance, may):
+    from graphkit.contradict import _candidate_pairs, _prepare, may_oppose, reading_order
+
+    plain = claim("201", "Kellyanne Conway", "Trump will visit the governors of Iowa", date="2016-09-01")
+    case = claim("202", "Rudy Giuliani", text, stance=stance, date="2016-09-02")
+    assert (may_oppose(plain), may_oppose(case)) == (False, may)
+    seen = _prepare(*reading_order([plain, case, *filler(40)]))
+    spec = {x: 1.0 for s in seen for x in s.args}
+    opposable = [may_oppose(s.claim) for s in seen]
+    every = set(_candidate_pairs(seen, spec))
+    assert (0, 1) in every  # they share Trump and Iowa
+    assert set(_candidate_pairs(seen, spec, opposable=opposable)) == {(i, j) for i, j in every if opposable[i] or opposable[j]}
+    assert ((0, 1) in set(_candidate_pairs(seen, spec, opposable=opposable))) == may
+
+
+def test_contradictions_found_as_looking_at_every_pair(monkeypatch):
+    """The sample's real contradictions among filler claims, shuffled: the links are those of every pair."""
+    import graphkit.contradict as contradict
+
+    claims = [*pokrovsk(), *four_regions(), *nato(), *denied_the_charges(), *tax_returns(), *filler(200)]
+    random.Random(5).shuffle(claims)
+    links = find_contradictions(claims)
+    monkeypatch.setattr(contradict, "may_oppose", lambda c: True)
+    assert links == find_contradictions(claims)
+    assert len(links) >= 5

@@ -145,3 +145,41 @@ def test_consumed_input_merges_the_same(keep_reports):
     assert given == []
     assert out == merge_reports([a, b, c, other], keep_reports=keep_reports)
     assert len(out) == (4 if keep_reports else 2)
+
+
+# ---- which pairs merging scores (statements._speaker_pairs): a pair sharing no concept scores 0, so it is not
+# scored; a pair where one content has no concept is compared by its whole wording, so it is
+SCORED_CASES = [
+    ("Russia will study the revised American draft", "Russia would carefully study the plan", True),   # shares concepts
+    ("the talks were constructive", "the budget is balanced", False),                                # shares none
+    ("the talks were constructive", "he was only leaning Cruz", False),
+    ("it is", "it is", True),                                                                        # no concepts: wording
+    ("it is", "the budget is balanced", True),
+]
+
+
+@pytest.mark.parametrize("a,b,scored", SCORED_CASES)
+def test_merging_scores_only_pairs_that_can_be_one_statement(a, b, scored):
+    from graphkit.statements import _speaker_pairs, concept_idf
+
+    cs = [claim("000", "Dmitry Peskov", a, date="2025-11-25"), claim("001", "Dmitry Peskov", b, date="2025-11-25")]
+    assert (list(_speaker_pairs(cs, [0, 1], concept_idf(cs))) == [(0, 1)]) == scored
+    if not scored:
+        assert same_statement_score(a, b)[0] == 0.0
+
+
+def test_merging_groups_as_scoring_every_pair(monkeypatch):
+    """Reports drawn from a few contents, speakers and dates: the groups are those of scoring every pair."""
+    import random
+
+    import graphkit.statements as st
+
+    rnd = random.Random(17)
+    contents = [case[i][2] for case in MERGE_CASES for i in (0, 1)] + [a for a, _, _ in SCORED_CASES]
+    claims = [claim(f"{rnd.randrange(30):03d}", rnd.choice(["Sergey Lavrov", "Dmitry Peskov"]), rnd.choice(contents),
+                    date=f"2025-11-{rnd.randrange(20, 28)}") for _ in range(120)]
+    claims.sort(key=lambda c: (c.doc_id, c.spans[0], c.id))
+    groups = st.report_clusters(claims)
+    monkeypatch.setattr(st, "may_be_one_statement", lambda a, b: True)
+    assert groups == st.report_clusters(claims)
+    assert any(len(g) > 1 for g in groups)
