@@ -72,6 +72,9 @@ KEPT_PLACES_MAX = 200_000  # surfaces: a store of more keeps none (looking them 
 KEPT_WALKS_MAX = 300_000
 #: attributions: a store of more keeps no resolution inputs (~0.2 kB each compressed: 60 MB more in the store)
 KEPT_INPUTS_MAX = 300_000
+#: answers (two an article: the language warning, the byline): a corpus read with more keeps none. They are one meta
+#: value (~140 B an answer), read and written whole by every build that reads a changed file: 40,000 are ~5.5 MB
+KEPT_TEXTS_MAX = 40_000
 ISSUE_MODEL_MAX_CLAIMS = 20_000  # the issue model is fitted on at most this many claims (a fixed sample)
 
 
@@ -236,9 +239,14 @@ def kept_text_answers(store_path) -> "TextAnswers":
 
 
 def keep_text_answers(store: "Store", answers: Optional["TextAnswers"]) -> None:
-    """Keep this read's text answers (``answers.now``) for the next build, when they are not those kept already."""
-    if answers is not None and answers.now != answers.kept:
-        store.set_meta("kept_texts", json.dumps({"key": _texts_state(), "data": answers.now}, separators=(",", ":")))
+    """Keep this read's text answers (``answers.now``) for the next build, when they are not those kept already; a
+    read of more than `KEPT_TEXTS_MAX` answers keeps none (and drops what an earlier, smaller read kept)."""
+    if answers is None or answers.now == answers.kept:
+        return
+    if len(answers.now) > KEPT_TEXTS_MAX:
+        store.set_meta("kept_texts", "")
+        return
+    store.set_meta("kept_texts", json.dumps({"key": _texts_state(), "data": answers.now}, separators=(",", ":")))
 
 
 def _texts_state() -> str:

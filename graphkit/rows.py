@@ -41,7 +41,7 @@ class AttributionRow:
     @classmethod
     def from_values(cls, values: tuple) -> "AttributionRow":
         """A row of the field values ``values``, in ``__slots__`` order (what `values` gives): what resolution
-        keeps of an attribution between builds (graphkit.kept.kept_resolution_inputs).
+        keeps of an attribution between builds (graphkit.kept.KeptInputs).
 
         >>> from graphkit.records import Attribution
         >>> r = AttributionRow.of(Attribution(spans=[(5, 12)], text="the war", cue="said"))

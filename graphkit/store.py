@@ -57,7 +57,7 @@ _KEPT_WALKS = """
 CREATE TABLE IF NOT EXISTS kept_walks (doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL);
 """
 
-# what resolution reads of each article's extraction (graphkit.kept.kept_resolution_inputs: its attributions as rows,
+# what resolution reads of each article's extraction (graphkit.kept.KeptInputs: its attributions as rows,
 # claim texts and contexts, dates, entities), encoded, under the key of the extraction and the code: a rebuild
 # validates only the extractions that changed
 _KEPT_INPUTS = """
@@ -544,7 +544,7 @@ class Store:
 
     def extractions_with_kept_inputs(self) -> Iterator[tuple[str, str, Optional[str], Optional[bytes]]]:
         """(doc_id, extraction JSON, key and data of its kept resolution inputs or None, None) of every article, in
-        doc_id order, one row at a time (graphkit.kept.kept_resolution_inputs)."""
+        doc_id order, one row at a time (graphkit.kept.KeptInputs)."""
         has_kept = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_inputs'").fetchone()
         if not has_kept:  # a read-only open of a store built before they were kept
             yield from ((doc_id, data, None, None) for doc_id, data in self.extractions())

@@ -187,6 +187,18 @@ def test_kept_text_answers_read_the_corpus_as_reading_it_through(copy, change):
     assert any("does not look like English" in s.reason for s in kept.skipped)
 
 
+@pytest.mark.parametrize("room,kept", [(0, True), (-1, False)])  # the cap: the corpus's answers, one fewer
+def test_a_corpus_of_more_text_answers_than_the_cap_keeps_none(copy, monkeypatch, room, kept):
+    import graphkit.kept
+    from graphkit.ingest import read_corpus
+
+    corpus, store = copy
+    monkeypatch.setattr(graphkit.kept, "KEPT_TEXTS_MAX", len(read_corpus(corpus).answers.now) + room)
+    _append(corpus, FIRST, ADDED)  # a changed file: the answers are written again
+    build(corpus, store)
+    assert bool(graphkit.kept.kept_text_answers(store).kept) == kept
+
+
 def test_text_answers_kept_under_other_code_are_not_used(copy, monkeypatch):
     import graphkit.kept
 
