@@ -218,7 +218,7 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
         by_last = defaultdict(set)
         for f in set(forms[aid]) | set(a.aliases):
             if re.search(r"\band\b|&|,", f) or not f.split()[-1][:1].isupper():
-                continue  # 'Mrs. Clinton and former President Bill Clinton', 'the Democratic candidate'
+                continue  # 'Mrs. Ellis and former Governor Tom Ellis', 'the Democratic candidate'
             w = first_names(split_honorific(split_title(f)[1] or f)[1])
             if w:
                 by_last[w[1]].add(w[0])

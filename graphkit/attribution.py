@@ -181,7 +181,7 @@ SHOWN_SPEECH = True
 RELAYED_SPEECH = True
 #: the learned cue tagger (graphkit.cue_tagger) proposes candidates beside the rules (5-fold CV, bench/README.md)
 LEARNED = True
-#: the "headline" frame: a headline or deck holds its own claim ("SEIU chief says Trump can win"). Off: issue #12
+#: the "headline" frame: a headline or deck holds its own claim ("Union leader says mayor will win"). Off: issue #12
 #: asks that a headline be never a claim's content (it is the desk's summary of what the body reports, with the
 #: speaker often a bare surname); PolNeAR annotates such claims, and turning it on earned +0.6 e2e F1 in 5-fold
 #: CV (bench/README.md, issue 13's fourth part). ``eval_attribution.py --headlines`` measures it.
@@ -369,7 +369,7 @@ def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, s
     acts: set = set()
     for c in cands:
         if c.frame == "in_source" and any(o is not c and o.anchor.i in c.content for o in cands):
-            continue  # "Six in 10 say ..., after half said so in the earlier poll": the cues inside speak
+            continue  # "Six in 10 say ..., after a third said so in the spring survey": the cues inside speak
         content = None  # c's content without the relay's phrase, when an "according to" relays it
         if c.relative_head is not None and quote_of_tok.get(c.anchor.i) is None:
             inner = None  # "... returned to Ukraine, which says they were annexed illegally": Ukraine's own claim
@@ -403,7 +403,7 @@ def _learned(doc: Doc, cues: Cues, cands: list, model: Optional[dict], threshold
     return out
 
 
-#: segments whose claims the "headline" frame keeps ("SEIU chief says Trump can win"): a headline or a deck says
+#: segments whose claims the "headline" frame keeps ("Union leader says mayor will win"): a headline or a deck says
 #: who said what as running text does (segment breaks keep it from fusing with the lead); bylines, datelines,
 #: captions and credits never do, and a subhead is a section's label (5-fold CV, bench/README.md)
 HEADLINE_KINDS = frozenset({"headline", "standfirst"})
@@ -414,7 +414,7 @@ def _in_running_text(doc: Doc, text: str, cands: list, headlines: bool = False) 
     (``headlines``: in a headline or standfirst too, :data:`HEADLINE_KINDS`, the "headline" frame).
 
     The metadata title, when the caller set ``doc.user_data["title"]``, finds a headline that ends with a
-    full stop ("Ben Carson Defends Himself Against Claims He Exaggerated His Life Story.").
+    full stop ("Mayor Defends Herself Against Claims She Inflated Her Budget Record.").
     """
     if not cands:
         return cands
@@ -481,16 +481,16 @@ QUOTED_CONTINUES = True
 
 def _continues(a: Attribution, before: Optional[Attribution]) -> bool:
     """Does ``a`` replace ``before`` as the claim a quote in the next sentence continues? The later claim of
-    a sentence does, except an unquoted one after a quoted one: in "“That tide will lift all boats,” said
-    Carson, who will address the convention. “And also ...”", the second quote is Carson's, not the
-    convention address's."""
+    a sentence does, except an unquoted one after a quoted one: in "“The new plant will help every town,” said
+    Moreno, who will open the fair. “And also ...”", the second quote is Moreno's, not the
+    fair opening's."""
     return before is None or not QUOTED_CONTINUES or a.claim_kind != "indirect" or before.claim_kind == "indirect"
 
 
 def _other_speaker(s, qs: list, prev: Attribution) -> Optional[tuple]:
     """(subject, verb) of a quote sentence whose own verb, outside the quote, has a named subject other than
-    the previous claim's speaker: '“... free stuff,” Bennett shot back with a laugh.' after Paradis's quote is
-    Bennett's (an exchange), whatever the verb; None when the sentence names no one else."""
+    the previous claim's speaker: '“... no free lunch,” Ortiz shot back, grinning.' after Keller's quote is
+    Ortiz's (an exchange), whatever the verb; None when the sentence names no one else."""
     def inside(t):
         return any(a <= t.idx < b for a, b in qs)
 

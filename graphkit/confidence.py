@@ -319,7 +319,7 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     if att.cue_span is not None:
         kind = segment_kind_at(a.segments, att.cue_span[0])
         if kind != "body":
-            f[f"segment={kind}"] = 1.0  # a headline's claim ("SEIU chief says Trump can win"): title case, no verb
+            f[f"segment={kind}"] = 1.0  # a headline's claim ("Union leader says mayor will win"): title case, no verb
     return f
 
 

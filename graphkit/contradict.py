@@ -83,7 +83,7 @@ def points_back(text: str, first_words: int = 4) -> bool:
     """Does the content point back at what was said before it, within its first words?
 
     >>> [points_back(t) for t in ["denied any such losses", "rejected the idea that he would lose",
-    ...                            "declined to define what such a deal would be"]]
+    ...                            "declined to say what such a plan would cost"]]
     [True, False, False]
     """
     head = " ".join(text.split()[:first_words])

@@ -1,9 +1,9 @@
 """A learned cue tagger beside the rules: verbs and nouns that introduce an attribution the lexicon misses.
 
 The rules of :mod:`graphkit.frames` find a candidate only where a cue of ``models/cues.yaml`` takes a
-frame they know. A third of PolNeAR's attributions have none ("He extolled the small-town virtues of
-Vermont", "Cruz, challenging the trustworthiness of the majority leader", "Trump's proposal to ban
-Muslims"): a long tail of verbs and nouns no word list keeps up with. This module scores every verb
+frame they know. A third of PolNeAR's attributions have none ("She extolled the quiet charms of
+Maine", "Cruz, challenging the trustworthiness of the majority leader", "the governor's plan to close
+the mines"): a long tail of verbs and nouns no word list keeps up with. This module scores every verb
 and noun of a Doc with a logistic regression over its parse (lemma, part of speech, dependency, its
 children's relations, its subject's kind, its head) — the probability that it heads the cue of an
 attribution — and builds a candidate from each token that scores high enough and is not already a
@@ -16,10 +16,10 @@ The weights live in ``models/attribution_tagger.json`` (PolNeAR train, ``bench/t
 ``models/MODEL_CARD_attribution.md``). Inference is pure Python over the parse.
 
 >>> from graphkit.nlp import load_spacy
->>> doc = load_spacy()("He extolled the small-town virtues of Vermont.")
+>>> doc = load_spacy()("She extolled the quiet charms of Maine.")
 >>> [(c.cue_toks[0].text, c.subj.text, doc[min(c.content):max(c.content) + 1].text, c.frame)
 ...  for c in tagged_candidates(doc, threshold=0.0)]
-[('extolled', 'He', 'the small-town virtues of Vermont', 'learned')]
+[('extolled', 'She', 'the quiet charms of Maine', 'learned')]
 """
 
 from __future__ import annotations

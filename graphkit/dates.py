@@ -562,7 +562,7 @@ def _carries(previous: ClaimDate, published: Optional[dt.date]) -> bool:
     """Can the same speaker's next claim take this date over?
 
     Only a dated speech act (explicit or relative) of day, week or month precision within a year
-    of publication: "arrived in Congress in 1993 ... 'I could have written those things,' Scott said"
+    of publication: "came to the state senate in 1998 ... 'I might have said that myself,' Duarte said"
     is a biography, not the date of the quote.
     """
     if previous.basis not in ("explicit", "relative") or not previous.date:

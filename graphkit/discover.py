@@ -219,7 +219,7 @@ def speech_words() -> frozenset[str]:
     (models/cues.yaml: "comments", "speech", "interview", "criticism", "warning") and the words it reads as criticism
     (`JUDGING_STANCES`: "attack", "slam", "rebuke", "blast", as verbs or nouns), as light lemmas. A claim's "comments"
     are its own words; an issue named so fits no claim. "Attacks" in news are as often one side's words about another
-    ("refuses to attack Clinton on her character", "attacks on the project's journalists") as terror attacks, so the
+    ("refuses to attack her rival on his record", "attacks on the paper's reporters") as terror attacks, so the
     word alone says only that someone was criticised; the phrases it heads stay topical ("terror attacks", "personal
     attacks"). Remembered: the cue lexicon is read once per process (`graphkit.cues.default_cues`).
 

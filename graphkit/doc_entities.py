@@ -1,6 +1,6 @@
 """Repairs to the NER's entity spans, made once per Doc before the attribution stage reads them.
 
-spaCy's small English model cuts a person's name at a quoted nickname: in 'former CIA operative and Marine
+spaCy's small English model cuts a person's name at a quoted nickname: in '... Marine
 John “Tig” Tiegen found ...' it tags 'Marine John “Tig' a PERSON and 'Tiegen' an ORG, in 'Robert C. "Bobby" Scott
 threw ...' it tags 'Robert C. "Bobby' and leaves 'Scott' untagged, and in 'Veteran campaigner Edward “Teddy” Taylor
 found ...' it tags 'Edward' a PERSON and 'Teddy” Taylor found the treaty' a WORK_OF_ART. American and British papers

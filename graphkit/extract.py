@@ -63,7 +63,7 @@ class DocExtraction(BaseModel):
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     """(offset, piece) cuts of text at blank lines (else line, else sentence, else hard) breaks, each <= limit chars;
-    a blank line is taken when one is in the second half of the piece.
+    a blank line is taken when one lies in the piece's second half.
 
     >>> [o for o, _ in chunks("a\\n" * 10, limit=6)]
     [0, 6, 12, 18]
@@ -195,7 +195,7 @@ def author_speaker(att: Attribution, document: Document, turns: Sequence = (), t
     signed_by, over ``text``, the Doc's text) is its signer's, and the 'I' of a letter on a letters page its writer's
     (the name line that signs it, graphkit.segments.letter_signer). Else the byline (``Document.author``, from metadata or
     the article) names the author, else a closing note on the author
-    (graphkit.segments.closing_author: 'Rick Scott is the Republican governor of Florida.'); without either the speaker
+    (graphkit.segments.closing_author: 'Dana Whitfield is the Democratic mayor of Tulsa.'); without either the speaker
     is the author of this article ("the author", an anonymous actor of its own per article). A cue
     inside a quote is never an attribution of the article, so every first person reaching here is the
     author's; the nearest name is never taken.

@@ -89,7 +89,7 @@ def _noun_candidates(doc: Doc, cues: Cues, nouns_at: list) -> list[_Cand]:
 
 
 def _adjective_candidates(doc: Doc, cues: Cues, adjs: list) -> list[_Cand]:
-    """"Republicans have been critical of Clinton's email use", "his supporters are optimistic that he will
+    """"Farmers have been critical of the governor's water plan", "her aides are hopeful that she will
     win": a predicate adjective of ``adjectives`` in models/cues.yaml with a clause, infinitive or
     prepositional object; the subject of its verb is the source."""
     out = []
@@ -124,7 +124,7 @@ def _adjective_candidates(doc: Doc, cues: Cues, adjs: list) -> list[_Cand]:
 
 
 def _in_source_candidates(doc: Doc, cues: Cues, ins: list) -> list[_Cand]:
-    """"In a CNN poll released Monday, Clinton held a 24-point lead": the document after "in" is the source
+    """"In a Gallup poll released Tuesday, the senator held a 9-point edge": the document after "in" is the source
     of the clause it hangs on (``sources`` in models/cues.yaml: polls, surveys, reports, letters ...)."""
     out = []
     for t in ins:
@@ -132,7 +132,7 @@ def _in_source_candidates(doc: Doc, cues: Cues, ins: list) -> list[_Cand]:
         h = t.head
         while h.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and h.dep_ in ("dobj", "pobj", "prep", "attr", "npadvmod") \
                 and h.head != h:
-            h = h.head  # "Trump has a decisive lead in the polls", "among voters in a CNN poll"
+            h = h.head  # "the senator has a narrow edge in the polls", "among voters in a CNN poll"
         if src is None or src.lemma_.lower() not in cues.sources or h.pos_ not in ("VERB", "AUX"):
             continue
         if h.lemma_.lower() in cues.any_verb and _subject(h)[0] is not None:

@@ -92,8 +92,8 @@ def _quote_before(v: Token, hi: int, quote_of_tok: dict) -> set:
 
 def _cue_clause_end(v: Token, hi: int) -> int:
     """Where the cue clause ending at token ``hi`` stops when what follows it under the cue is circumstance: a
-    prepositional phrase, an adverb, a participle or "as" clause after a comma ("“...?” Trump asked, looking far
-    from displeased.", "Clinton asks as a maintenance guy walks in."); its sentence's end when nothing else follows."""
+    prepositional phrase, an adverb, a participle or "as" clause after a comma ("“...?” the mayor asked, looking
+    quite amused.", "Ortiz asks as a waiter comes in."); its sentence's end when nothing else follows."""
     doc, sent = v.doc, v.sent
     j = hi + 1
     while j < sent.end:

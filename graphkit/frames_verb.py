@@ -237,9 +237,9 @@ def trailing_complements(v: Token, after: int, cues: Cues) -> set:
 
     >>> from graphkit.nlp import load_spacy
     >>> from graphkit.cues import default_cues
-    >>> doc = load_spacy()("Thiel backed Ron Paul for the presidency in 2012.")
+    >>> doc = load_spacy()("Vance backed Ann Price for the nomination in 2019.")
     >>> " ".join(doc[i].text for i in sorted(trailing_complements(doc[1], doc[3].i, default_cues())))
-    'for the presidency in 2012'
+    'for the nomination in 2019'
     """
     out: set = set()
     for c in v.children:
@@ -258,9 +258,9 @@ def with_tail(v: Token, content: set, cues: Cues) -> set:
 
     >>> from graphkit.nlp import load_spacy
     >>> from graphkit.cues import default_cues
-    >>> doc = load_spacy()("Thiel backed Ron Paul for the presidency in 2012.")
+    >>> doc = load_spacy()("Vance backed Ann Price for the nomination in 2019.")
     >>> " ".join(doc[i].text for i in sorted(with_tail(doc[1], {2, 3}, default_cues())))
-    'Ron Paul for the presidency in 2012'
+    'Ann Price for the nomination in 2019'
     >>> with_tail(doc[1], set(), default_cues())
     set()
     """
@@ -272,7 +272,7 @@ def with_tail(v: Token, content: set, cues: Cues) -> set:
 def object_complements(v: Token, dobj: Token, cues: Optional[Cues] = None) -> set:
     """What follows a claim's direct object and belongs to the claim (:func:`trailing_complements`): its
     complement ("called the talks constructive"), an "as" phrase ("described Oz as a quack"), a clause or
-    infinitive, prepositional phrases ("backed Ron Paul for the presidency")."""
+    infinitive, prepositional phrases ("backed the senator for the nomination")."""
     return trailing_complements(v, dobj.i, cues or default_cues())
 
 
@@ -328,8 +328,8 @@ _BEFORE_QUOTE = ("advmod", "npadvmod", "prep", "dative", "agent", "prt")
 
 
 def frame_quote_after(x: _Verb) -> Optional[_Hit]:
-    """A quotation the cue verb opens after a comma or colon: 'Priebus said, "Probably."', 'the attendees chanted,
-    "Lock her up!"', 'The New York Times reports:⏎⏎"..."'. The quotation whole is the content, whatever the parser
+    """A quotation the cue verb opens after a comma or colon: 'Priebus said, "Probably."', 'the crowd chanted,
+    "Four more years!"', 'The New York Times reports:⏎⏎"..."'. The quotation whole is the content, whatever the parser
     hung its words on (a short quote's often become the verb's adverbs or complements). Not when a quotation stands
     before the cue clause in its sentence ("“A,” he said, “B.”" is :func:`frame_around`'s), when words follow the
     quotation in its sentence (a quoted word: "The party, he said, “betrayed” its voters"), nor across a paragraph
@@ -544,7 +544,7 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict, without: frozenset
 
 
 def _clause_under_pobj(v: Token) -> Optional[Token]:
-    """The that-clause of "said during a news conference that he may wait", "says in a statement that ...",
+    """The that-clause of "said at a town hall that she might run", "says in a statement that ...",
     which the parser attached to the prepositional object instead of the verb."""
     for c in v.children:
         if c.dep_ != "prep" or c.i < v.i:
@@ -582,7 +582,7 @@ SECOND_THAT = True
 def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
     """Tokens of claims of their own coordinated into v's content, to cut from it.
 
-    "Three-quarters said A, and more than 4 in 10 said B" / "The Kremlin said it was awaiting details, while
+    "Two-thirds said A, and about 3 in 10 said B" / "The Kremlin said it was awaiting details, while
     Moscow sources said B": spaCy hangs the second "said" under A's verb, but B is another source's claim. "announced that he was in therapy and vowed to ...": "vowed" (same form as the cue,
     unlike the verb it hangs on) is the speaker's second claim, not part of the first.
     """
@@ -597,10 +597,10 @@ def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
             continue
         if SECOND_THAT and t.dep_ == "conj" and t.head.i in content and t.head != v and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
-            continue  # "said she appreciated the apology and that she wanted to move on": one claim, two clauses
+            continue  # "said he welcomed the ruling and that he hoped to go on": one claim, two clauses
         own_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         if t.head == v:
-            # "declared “What a Super Tuesday!” and said that ...": a second claim, when a frame took the rest;
+            # "declared “What a night!” and said that ...": a second claim, when a frame took the rest;
             # not "reported that Putin was ready ..., but would refuse ...", the reported clause going on
             if t.dep_ != "conj" or not COORDINATED_CUE or _modal(t):
                 continue

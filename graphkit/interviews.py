@@ -62,8 +62,8 @@ def turn_speaker(res: "SpeakerResolver", low: str, at: int) -> Named:
 
 
 def interviewee(res: "SpeakerResolver") -> Named:
-    """The person an interview is with: the full name its headline gives ('Q&A with Vice President Joe
-    Biden'), else the person the article names most often; None when it names nobody."""
+    """The person an interview is with: the full name its headline gives ('Q&A with Senator Maria
+    Alvarez'), else the person the article names most often; None when it names nobody."""
     hit = next((pn for pn in res.names if len(pn.words) > 1 and pn.name in res.headline), None)
     if hit is not None:
         return hit.name, hit.span

@@ -2,7 +2,7 @@
 
 A discovered issue's triggers (graphkit.discover, assigned by graphkit.issues.assign_claim) reach the
 claims that say its phrases; other claims about the same issue say other words ("trails Clinton by 4
-points in California", "a ban on Muslims entering the United States"). A logistic regression
+points in California", "a freeze on visas for foreign students"). A logistic regression
 (scikit-learn, deterministic solver) over the words of each claim and of the rest of its sentence
 (TF-IDF of words and word pairs said in at least `MIN_DF` claims; English stop words and the words of
 people's names out: who is not what about) is fitted on the claims the triggers assigned, each
@@ -229,8 +229,8 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
     (`from_article`): each of its claims without an issue, with the issue its claims' words make likeliest on average
     (``likely``: each claim's {issue: probability}, `read_claims`; claims that say none of the model's words do not
     count), evidence ``context: article`` and a score of half that issue's mean probability. No claim says a word of
-    the model: none. An article whose quotes never name the race in its triggers' words ("He will divide us even
-    more", "whether he was hoping for a vice presidential slot") is still about what its words say together.
+    the model: none. An article whose quotes never name the race in its triggers' words ("She will split the party
+    apart", "whether she wanted a cabinet post") is still about what its words say together.
 
     PolNeAR train (bench/README.md, issue 14, sixteenth pass): 1,154 statements in 125 such articles had no issue; given
     this, 22 of 60 judged fit, against 8 of 40 of the weakest article issues (shares 0.13-0.16) that the higher
@@ -278,8 +278,8 @@ def weigh_votes(votes: dict[str, float], likely: dict[str, float]) -> dict[str, 
     """An article's votes for a claim (`from_article`), each issue's weighed by the claim's learnt probability for it
     (issues the model does not know: by the lowest). The votes are smoothed first: every issue the model knows gets
     `ARTICLE_SMOOTHING` of the article's votes, so an issue the article's other claims never raised can still
-    be a claim's when its own words say so far more than they say the article's ("discussing the election with her
-    mother" in an article whose claims were about the economy). Without the smoothing, the claim's words chose only among
+    be a claim's when its own words say so far more than they say the article's ("talking about the vote with his
+    neighbours" in an article whose claims were about the economy). Without the smoothing, the claim's words chose only among
     the article's issues.
 
     PolNeAR train (bench/README.md, issue 14, ninth pass; 31 issues), paired dev draws of the claims whose issue moves:

@@ -150,15 +150,15 @@ def web_address(text: str) -> bool:
 
 def _name_ending(span: tuple[int, int], text: str, person_ents: list[tuple]) -> Optional[str]:
     """The person's full name that ends a speaker phrase the NER typed whole as an organisation, a group or a place,
-    after words that only describe the person ('former Pennsylvania Gov. and Democratic National Committee Chairman
-    Ed Rendell', 'Concord resident Whit Symms'): a name of two or more words among the article's person entities
+    after words that only describe the person ('former Ohio Gov. and State Farm Bureau Chairman
+    Tom Ellis', 'Concord resident Whit Symms'): a name of two or more words among the article's person entities
     (``person_ents``, typed by the corpus), written in the phrase, with no preposition or conjunction right before
     it or linking the words before it ('supporters of Democrat Hillary Clinton', 'documents from Diane D. Blair',
     'Wilcox and Beruff' are no person); else None.
 
-    >>> ents = [("Ed Rendell", "PERSON", 60, 70), ("Hillary Clinton", "PERSON", 121, 136)]
-    >>> _name_ending((0, 70), "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell", ents)
-    'Ed Rendell'
+    >>> ents = [("Tom Ellis", "PERSON", 60, 70), ("Hillary Clinton", "PERSON", 121, 136)]
+    >>> _name_ending((0, 70), "former Ohio Gov. and State Farm Bureau Chairman Tom Ellis", ents)
+    'Tom Ellis'
     >>> _name_ending((100, 136), "supporters of Democrat Hillary Clinton", ents) is None
     True
     """
@@ -218,8 +218,8 @@ def written_by(a: Attribution) -> bool:
 
 def _anonymous_antecedent(a: Attribution, text: str) -> bool:
     """A pronoun the article pass resolved to an anonymous person tied to someone ('He added' after 'A
-    representative for Mr. Pinchuk said': resolved 'Victor Pinchuk representative', organisation 'Victor
-    Pinchuk', no span): the same anonymous source, not the person it speaks for."""
+    spokesman for Mr. Lund said': resolved 'Erik Lund spokesman', organisation 'Erik
+    Lund', no span): the same anonymous source, not the person it speaks for."""
     if a.speaker_type != "PRON" or a.resolved_span is not None or not a.organisation:
         return False
     words = fold(text).split()
@@ -317,12 +317,12 @@ _TRAILING = {"of", "the", "and", "or", "a", "an", "to", "in", "on", "for", "with
 def trim_fragment(text: str) -> str:
     """A name as the NER cut it, without an unclosed quotation or bracket and the words after it, or trailing
     function words: 'Marine John “Tig' → 'Marine John', 'California Department of Transportation (Caltrans' →
-    'California Department of Transportation', 'Priorities USA Action and Correct the' → ...'Correct'.
+    'California Department of Transportation', 'Friends of Parks Action and Protect the' → ...'Protect'.
 
     >>> trim_fragment("Marine John “Tig"), trim_fragment("Juan Manriquez of"), trim_fragment("Tony Blair")
     ('Marine John', 'Juan Manriquez', 'Tony Blair')
-    >>> trim_fragment("California Department of Transportation (Caltrans"), trim_fragment("Vox Populi (Voice of the People")
-    ('California Department of Transportation', 'Vox Populi')
+    >>> trim_fragment("California Department of Transportation (Caltrans"), trim_fragment("Pax Civica (Party of the Citizens")
+    ('California Department of Transportation', 'Pax Civica')
     """
     for op, cl in (("“", "”"), ("‘", "’"), ('"', '"'), ("(", ")"), ("[", "]")):
         k = text.find(op)

@@ -411,7 +411,7 @@ _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2014(]")
 
 def before_dash(text: str) -> str:
     """A person entity cut where a dash with spaces, an em dash or a parenthesis ends the name: the NER runs
-    'Deborah Jordan Reynolds - Santilli's girlfriend' into one PERSON, whose surname is not 'Santilli'
+    'Mary Ellen Porter - Harlan's sister' into one PERSON, whose surname is not 'Harlan'
     (a hyphen inside a name stays: 'Jean-Marc Ayrault').
 
     >>> before_dash("Deborah Jordan Reynolds - Santilli"), before_dash("Jean-Marc Ayrault"), before_dash("Murphy —")

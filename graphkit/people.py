@@ -335,8 +335,8 @@ def _offices_by_name(atts: dict[str, list[Attribution]]) -> dict[str, set[str]]:
 
 
 def _office_holders(offices: dict[str, set[str]], cluster_of: dict[str, str]) -> dict[tuple[str, str], set[str]]:
-    """(office, surname key) → the clusters of the full names written after that office ('Vice President Joe
-    Biden': ('vice president', 'biden') → Joe Biden's cluster)."""
+    """(office, surname key) → the clusters of the full names written after that office ('Governor Ann
+    Price': ('governor', 'price') → Ann Price's cluster)."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     for key in sorted(offices):
         if key in cluster_of:
@@ -482,7 +482,7 @@ def _one_family(a: str, b: str) -> bool:
 
 def _nickname_merges(full: list[str], names: dict[str, Counter], offices: dict[str, set[str]], cl: _Clusters) -> None:
     """Join the clusters of two full names that differ only in a given name written formally and familiarly
-    ('Vice President Joseph R. Biden Jr.' / 'Vice President Joe Biden'; graphkit.names.hypocorism), when the
+    ('Senator Robert J. Lane Jr.' / 'Senator Bob Lane'; graphkit.names.hypocorism), when the
     corpus writes both after the same office, or when the formal one is written with a middle initial and the corpus
     gives the surname no other given name (:func:`_formal_with_initial`: 'Edward G. Rendell' / 'Ed Rendell').
 

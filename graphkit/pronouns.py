@@ -13,7 +13,7 @@ The rules, in order:
 2. *not the content*: a name inside the claim's own content is no antecedent of its speaker
    ("Russia's position could weaken, they added"); the caller leaves those out; the article pass
    keeps, as a subject, the subject of a clause an earlier sentence reported in its own words
-   ("the government declared Oksuz was a leader of the plot. He was briefly detained.");
+   ("the ministry said Karimov was a leader of the group. He was briefly held.");
 3. *gender agreement*: a candidate whose known gender (honorific, first name's pronouns,
    the corpus's votes) is the other one is skipped, and said so ("she" after "Mr Blair");
 4. *quote-speaker continuity, then subjects*: walking back sentence by sentence (at most
@@ -21,7 +21,7 @@ The rules, in order:
    did not type (ranks :data:`SPEAKER` > :data:`SUBJECT` > :data:`UNTYPED_SUBJECT`); among a
    sentence's subjects, the main clause's before a subordinate clause's (the candidate's ``depth``:
    "Kasich predicted that Republicans will win if Sanders wins. “...,” he said" is Kasich's), then the latest;
-   a speaker of a subordinate clause comes after the sentence's subjects ("Ryan did not exude confidence when
+   a speaker of a subordinate clause comes after the sentence's subjects ("Ryan did not sound sure when
    Tapper asked whether ... “...,” he said" is Ryan's; :data:`_SENTENCE_TIERS`);
 5. *nearest mention*: else the nearest earlier fallback candidate (a speaker wins a tie).
 
@@ -73,7 +73,7 @@ WINDOW = 4
 
 
 #: the order rule 4 walks one sentence's candidates in: its main clause's speakers, its subjects (main clause first),
-#: its subjects the NER did not type, then a speaker of a subordinate clause ("Ryan did not exude confidence when
+#: its subjects the NER did not type, then a speaker of a subordinate clause ("Ryan did not sound sure when
 #: Tapper asked whether ... “...,” he said" is Ryan's; "Asked whether Donald Trump, who has called warming a hoax,
 #: could win, Ban demurred. “...,” he said" is Ban's)
 _SENTENCE_TIERS = ((SPEAKER, lambda d: d == 0), (SUBJECT, lambda d: True), (UNTYPED_SUBJECT, lambda d: True),

@@ -82,8 +82,8 @@ _NOT_PEOPLE = {"organisation", "government", "media", "country"}
 
 def _no_person(d: "_Draft") -> bool:
     """Whether a draft is no one a person pronoun ('he', 'she') can stand for: an organisation, government, outlet
-    or country, or a place of any kind ('Clarkston', a town the NER once tagged PERSON: "He got a car and a job at
-    the center, and Clarkston became his home. Recently, he said ..." is not the town's)."""
+    or country, or a place of any kind ('Clarkston', a town the NER once tagged PERSON: "He found a flat and a job at
+    the depot, and Clarkston became his home. Last week, he said ..." is not the town's)."""
     return d.type in _NOT_PEOPLE or d.key.startswith("place:")
 
 
@@ -104,7 +104,7 @@ def person_votes(attributions: dict[str, list[Attribution]], entities: dict[str,
 
     - a 'he' / 'she' speaker resolved to an entity or a speaker phrase of the article ('Adel Nefzi' tagged ORG as a
       speaker, then 'He said ...' seven times); only names count, the NER's or a speaker phrase's it typed (not a role
-      phrase, 'the director of the European Centre', whose words the vote would read as a name);
+      phrase, 'the director of the Baltic Institute', whose words the vote would read as a name);
     - a surname, alone or after a personal honorific, that the article pass read as the full name it ends ('Mr. Pike'
       → 'Tyrone Pike', 'Ms. Tempel' → 'Sylke Tempel', 'Unruh' → 'Kendal Unruh'): the article pass gives a surname its
       given names only from the article's person names, and an honorific is said of people alone
@@ -313,7 +313,7 @@ class _Resolver:
         org = " ".join((organisation or "").split())
         roles = []
         if cleaned and org and draft.type == "person" and fold(org) not in fold(cleaned):
-            roles.append(f"{org} {cleaned}")  # 'Senate Minority Leader Harry M. Reid': 'the Senate minority leader'
+            roles.append(f"{org} {cleaned}")  # 'House Majority Leader Ann B. Carver': 'the House majority leader'
         if cleaned:
             roles.append(cleaned)
         country = self.gz.country_of(org) if org and len(org.split()) == 1 else None
@@ -390,7 +390,7 @@ class _Resolver:
                     f"place as speaker; no government listed for it in {' or '.join(self.gz.files)} metonyms")
         if etype is None and not self._looks_like_person(name, m.doc_id):
             if any(w in ROLE_HEADS for w in fold(name).split()):
-                # 'the former secretary of state': a role phrase, not a name
+                # 'the former secretary of labor': a role phrase, not a name
                 return self._title(Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
             etype = "other"
         if etype in (None, "person"):

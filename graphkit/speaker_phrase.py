@@ -114,7 +114,7 @@ def _complement_of_postnominal(t: Token, c: Token, head: Token) -> bool:
 
 def _glued_before(toks: list[Token]) -> list[Token]:
     """The phrase with the words a slash or hyphen glues to its first word, with no space either side, and the rest of
-    the name a slash joins: 'The New York Times/CBS News poll' is no 'CBS News poll', 'A CNN/ORC poll' no 'ORC poll',
+    the name a slash joins: 'The Boston Globe/ABC News poll' is no 'ABC News poll', 'A CNN/ORC poll' no 'ORC poll',
     'Republican-leaning voters' no 'leaning voters', 'the non-profit' no 'profit'. A hyphen glues only a lower-case
     first word of a phrase ending in a common noun ('co-Anchor DeMarco Morgan', 'warm-and-fuzzy Trump' stay the names
     they were)."""
@@ -126,7 +126,7 @@ def _glued_before(toks: list[Token]) -> list[Token]:
     while i >= 2 and doc[i - 1].text in glue and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
             and doc[i - 2].text[-1:].isalnum() and "\n" not in doc[i - 2].text:
         i -= 2
-    if i < toks[0].i and doc[i + 1].text == "/":  # the whole first name: 'The New York Times/CBS News poll'
+    if i < toks[0].i and doc[i + 1].text == "/":  # the whole first name: 'The Boston Globe/ABC News poll'
         while i >= 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and doc[i - 1].whitespace_ \
                 and "\n" not in doc[i - 1].text_with_ws:
             i -= 1
@@ -138,7 +138,7 @@ _NAMING_PREPS = {"by", "from", "for", "with", "at", "in"}
 
 def naming_pp(head: Token, prep: Token) -> bool:
     """A prepositional phrase that names whose or where a common-noun source is, and so belongs to it: 'a study
-    by the Council of the Great City Schools', 'an email from Neera Tanden', 'the government in Beijing', 'One in
+    by the League of Rural Hospitals', 'an email from Neera Tanden', 'the government in Beijing', 'One in
     three'. Not a date ('a panel in 2001'), nor a spokesperson's principal (see :func:`spoken_for`)."""
     if prep.dep_ != "prep" or prep.i < head.i or prep.lower_ not in _NAMING_PREPS:
         return False

@@ -147,7 +147,7 @@ class SpeakerResolver:
             title, where = office_title(e)
             if title:
                 self.titles.append((e.start_char, title, pn.name, pn.span))
-                if where:  # 'New Jersey Gov. Chris Christie': 'the New Jersey governor'
+                if where:  # 'New Mexico Gov. Ana Baca': 'the New Mexico governor'
                     self.titled.append((e.start_char, f"{where.lower()} {title}", pn.name, pn.span))
         self.noun_voted = {n: g for n, (m, f) in noun_votes.items() if (g := vote(m, f, share=1)) is not None}
 
@@ -283,8 +283,8 @@ class SpeakerResolver:
 
     def heading_name(self, surname: str, gender: Optional[str]) -> dict[str, list["_PersonName"]]:
         """The one full name a heading of the article opens with, a given name and this surname, for a surname the
-        running text never names in full, a PERSON entity there: 'Cecile Richards: ‘I’m Sick Of Men ...’' over a text
-        that says 'Richards said' (never 'Cautious Russia ...' over 'Russia said'); a listicle's subhead 'Salma Hayek
+        running text never names in full, a PERSON entity there: 'Lena Hardwick: ‘I’m Done Waiting ...’' over a text
+        that says 'Hardwick said' (never 'Cautious Russia ...' over 'Russia said'); a listicle's subhead 'Salma Hayek
         Described Her Experience ...' over 'Hayek confirmed'. The given name is no title word ('President Obama
         Says'), no word the article writes in lower case, and a given name of the `nicknames` table or a word rare in
         English ('Cecile'; not 'Exclusive', 'Breaking', 'Watch': graphkit.names.given_name_like); no name the heading
@@ -332,8 +332,8 @@ class SpeakerResolver:
 
     def in_headline(self, name: str) -> bool:
         """Whether the article's headline or standfirst names this full name: the person the article is about,
-        whom its surname alone means ('How Newtown gave Chris Murphy a mission': 'Murphy' is Chris Murphy, not
-        Anne Marie Murphy whom his speech names twice)."""
+        whom its surname alone means ('How one flood made Tom Ellis a mayor': 'Ellis' is Tom Ellis, not
+        Mary Ellis whom his speech names twice)."""
         if name not in self._in_headline:
             self._in_headline[name] = len(name.split()) > 1 and \
                 re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.headline) is not None
@@ -451,8 +451,8 @@ class SpeakerResolver:
 
     def _plural_noun(self, c: Candidate) -> bool:
         """Whether a candidate is headed by a plural common noun ('researchers', 'Radio towers', 'Bernie Sanders aides'),
-        which 'it' cannot stand for ("researchers disclosed documents that compelled the bureau to admit some
-        culpability. Even so, it declared ..." is the bureau's); a speaker is looked up by the span it resolved to."""
+        which 'it' cannot stand for ("researchers released files that forced
+        the agency to admit an error. Even so, it declared ..." is the agency's); a speaker is looked up by the span it resolved to."""
         if c.rank != SPEAKER:
             return c.ref.root.tag_ == "NNS"
         span = c.ref[2]
@@ -469,8 +469,8 @@ class SpeakerResolver:
         """The full names of the people a subject pronoun's verb takes as its object, directly or by a
         preposition, which the pronoun cannot refer to: "She asked Richards ..." is not Richards, "he told
         Trump", "he accused Clinton of" neither. Names deeper in what follows are not counted: news prose
-        repeats a name where a reflexive would do ("he did not dispute that he lends his thoughts to Mr.
-        Trump and others whom Mr. Hannity has known" is Hannity's)."""
+        repeats a name where a reflexive would do ("he did not deny that he gives his advice to Ms.
+        Vance and others whom Mr. Dorsey has known" is Dorsey's)."""
         verb = pron.head
         if pron.dep_ not in ("nsubj", "nsubjpass"):  # a subject is never its sentence's root
             return frozenset()
@@ -492,8 +492,8 @@ class SpeakerResolver:
     def _window(self, k: int) -> int:
         """How many sentences a pronoun in sentence ``k`` walks back for a speaker or subject: :data:`WINDOW` of
         them, a sentence wholly inside a quotation not counted (at most :data:`QUOTED_WINDOW_MAX` in all). A quote
-        running over several sentences is one speaker's turn: in "“..., I'm just not ready,” Ryan told CNN's Jake
-        Tapper. “I'm not there right now. And I hope to.” It was a reversal for him. He said ..." Ryan stays in
+        running over several sentences is one speaker's turn: in "“..., we are not done yet,” Ortiz told NPR's Ann
+        Lee. “We have more to do. And we will.” It was a change for him. He said ..." Ortiz stays in
         reach."""
         n, j = 0, k
         while j >= 0 and n < WINDOW and k - j < QUOTED_WINDOW_MAX:
@@ -506,8 +506,8 @@ class SpeakerResolver:
     def _named_since(self, hit: Candidate, cands: list[Candidate], fits) -> Candidate:
         """A speaker or subject found only beyond :data:`WINDOW` sentences, across a quote's sentences
         (:meth:`_window`), gives way to the latest fitting name written after its sentence outside any claim or quote:
-        "“...,” said Mr. Gunnels. “He doesn't see himself as on the left.” But when it comes to Mr. Sanders's
-        proudest moments, ... He was among 25 senators" is Sanders's, as the nearest name would say."""
+        "“...,” said Mr. Boyd. “She never calls herself a rebel.” But when it comes to Ms. Ortiz's
+        best days, ... She was among 12 senators" is Ortiz's, as the nearest name would say."""
         end = self.sents[hit.sent].end_char
         later = (c for c in cands if c.fallback and c.at >= end and not self._quoted(c.at))
         for c in sorted(later, key=lambda c: -c.at):
@@ -529,10 +529,10 @@ class SpeakerResolver:
                     window: int = WINDOW) -> list[Candidate]:
         """The article's mentions before ``at`` as pronoun candidates: speakers so far and subjects
         (typed, then, for a person, untyped) in the last sentences; every earlier name as a fallback.
-        For 'they' (``plural``), a plural common noun that is a subject is one too ("Donald Trump's supporters
-        erupted into cheers as they learned"), and a single place is none (:func:`_one_place`).
+        For 'they' (``plural``), a plural common noun that is a subject is one too ("the mayor's backers
+        broke into applause as they heard"), and a single place is none (:func:`_one_place`).
         Names inside the claim's content or an earlier claim's are none."""
-        # an anonymous person ('A representative for Mr. Pinchuk said ... He added') is one for 'he' / 'she'
+        # an anonymous person ('A spokesman for Mr. Lund said ... He added') is one for 'he' / 'she'
         kinds = ("PERSON", ANON_PERSON) if person else ("ORG", "GPE", "NORP", "ANON", ANON_PERSON, "NOUN")
         ents = self.persons if person else self.orgs
         k = self._sent_index(at)
@@ -559,7 +559,7 @@ class SpeakerResolver:
         if person:  # a person's name the NER did not type ('Oksuz', 'Sanders' read as a noun)
             out.extend(self._subject_candidates(k, window, UNTYPED_SUBJECT,
                                                 lambda s: self._untyped_subjects(s, at, reported)))
-        elif plural:  # 'Donald Trump's supporters erupted into cheers as they learned'
+        elif plural:  # 'the mayor's backers broke into applause as they heard'
             out.extend(self._subject_candidates(k, window, SUBJECT, lambda s: _plural_subjects(s, at, reported)))
         return out
 
@@ -581,10 +581,10 @@ class SpeakerResolver:
 
     def _reported(self, content: tuple, k: int):
         """``no(token)`` for subjects: none inside the claim's own content, inside what anyone said so far or inside
-        a quotation (one no claim holds yet: "“Barry was not Dr. Carson's first choice,” Millis said. “I don't
-        remember ...” A new manager, he said, ..." is Millis), but for the subject of a clause an earlier sentence
-        reported in its own words ('the government declared Oksuz was a leader of the plot. He was briefly
-        detained.' is Oksuz)."""
+        a quotation (one no claim holds yet: "“Reed was not Ms. Vance's first pick,” Dunn said. “I can't
+        recall ...” A new aide, he said, ..." is Dunn), but for the subject of a clause an earlier sentence
+        reported in its own words ('the ministry said Karimov was a leader of the group. He was briefly
+        held.' is Karimov)."""
         inside = self._said_covers(content)
         start = self.sents[k].start_char if self.sents else 0
         content = tuple(content)
@@ -625,11 +625,11 @@ class SpeakerResolver:
 
     def _untyped_subjects(self, s: Span, at: int, inside) -> list[Span]:
         """Subjects of a sentence the NER did not call a person but that name one of the article's people
-        ('Sanders did not usually get this personal.' with 'Sanders' typed ORG), or that the NER typed nothing
-        at all and the article never writes in lower case: a name it gives no fuller form of ('the government
-        declared Oksuz was a leader of the plot. He was briefly detained.'). A capitalised subject the tagger read
+        ('Ortiz did not often speak this openly.' with 'Ortiz' typed ORG), or that the NER typed nothing
+        at all and the article never writes in lower case: a name it gives no fuller form of ('the ministry
+        said Karimov was a leader of the group. He was briefly held.'). A capitalised subject the tagger read
         as a common noun is one too when it is the surname of a person the article names in full and the article
-        never writes it in lower case ('Sanders appeared to dismiss the email issue' with 'Sanders' a NOUN):
+        never writes it in lower case ('Ortiz seemed to wave the audit away' with 'Ortiz' a NOUN):
         :meth:`_misread_surname`."""
         out = []
         for t in s:
@@ -792,13 +792,13 @@ def _subjects(doc: Doc) -> list[Token]:
 
 def clause_depth(t: Token) -> int:
     """How many subordinate clauses (an adverbial, complement or relative clause) a token sits in within its
-    sentence: 0 in the main clause. In "Ohio Gov. John Kasich predicted that Republicans will take every state if
-    Sanders wins", 'Kasich' is 0 and 'Sanders' 2; coordinated clauses ("Kasich spoke and Sanders said") are both
+    sentence: 0 in the main clause. In "Iowa Gov. Ann Price predicted that farmers will vote for the bill if
+    Vance signs it", 'Price' is 0 and 'Vance' 2; coordinated clauses ("Price spoke and Vance said") are both
     main clauses.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["Kasich", "predicted", "Sanders", "loses"],
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Price", "predicted", "Vance", "loses"],
     ...           heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "nsubj", "ccomp"])
     >>> clause_depth(doc[0]), clause_depth(doc[2])
     (0, 1)
