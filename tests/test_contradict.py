@@ -65,7 +65,7 @@ def nato():
 
 
 def denied_the_charges():
-    a = claim("206", "booker", "Mr. Ailes carried on an abusive 20-year relationship with her", start=1000,
+    a = claim("206", "booker", "Mr. Ailes kept up a cruel ten-year campaign against her", start=1000,
               sentence=(990, 1070))
     b = claim("206", "Roger Ailes", "denied the charges", cue="denied", stance="deny", start=1085, sentence=(1075, 1110))
     return a, b
@@ -189,8 +189,8 @@ def test_window_is_the_researchers():
 # ---- one actor, two dates: reverses ----------------------------------------------------------------------
 
 def test_reversal_over_time_is_its_own_kind():
-    a = claim("601", "Donald Trump", "Mexico will pay for the wall on the Texas border", date="2016-08-31")
-    b = claim("602", "Donald Trump", "Mexico will not pay for the wall on the Texas border", date="2016-09-20")
+    a = claim("601", "Donald Trump", "Canada will pay for the bridge on the Ohio border", date="2016-08-31")
+    b = claim("602", "Donald Trump", "Canada will not pay for the bridge on the Ohio border", date="2016-09-20")
     (x,) = find_contradictions([a, b])
     assert (x.a, x.b, x.relation, x.days) == (a.id, b.id, "reverses", 20)
     # the same speaker on the same day, or in one article, is not a reversal

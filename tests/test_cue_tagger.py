@@ -26,7 +26,7 @@ LEARNED_KEPT = [
 # sentence, cue: the tagger proposes a candidate (low score) and the re-scorer drops it: an act, not speech
 LEARNED_DROPPED = [
     ("She bought a new car last week.", "bought"),
-    ("He extolled the small-town virtues of Vermont.", "extolled"),  # PolNeAR would keep it; too rare to score high
+    ("She extolled the quiet charms of Maine.", "extolled"),  # PolNeAR would keep it; too rare to score high
 ]
 
 # sentence: nothing proposed at all
@@ -47,7 +47,7 @@ FRAMES = [
     ("Trump vowed to build a wall.", "vowed", "to", "to build a wall"),
     ("He extolled the virtues of Vermont.", "extolled", "object", "the virtues of Vermont"),
     ("The senators sparred over military spending.", "sparred", "prep", "military spending"),
-    ("Trump's proposal to ban Muslims drew criticism.", "proposal", "noun", "to ban Muslims"),
+    ("Smith's proposal to ban cars drew criticism.", "proposal", "noun", "to ban cars"),
 ]
 
 
@@ -112,7 +112,7 @@ def test_features_are_from_the_parse(nlp):
 HEADS = [
     ("Cruz blasted the plan.", "blasted", set()),
     ("Cruz said he blasted the plan.", "blasted", {"head=say", "headdep=ccomp|VERB"}),
-    ("Trump's proposal to ban Muslims drew criticism.", "proposal", {"head=draw", "headdep=nsubj|VERB"}),
+    ("Smith's proposal to ban cars drew criticism.", "proposal", {"head=draw", "headdep=nsubj|VERB"}),
 ]
 
 
@@ -155,7 +155,7 @@ def test_training_rows_and_fit_are_deterministic(nlp):
 
     arts = [
         _article("He extolled the virtues of Vermont. She bought a car.", "He", "extolled", "the virtues of Vermont"),
-        _article("Trump's proposal to ban Muslims drew fire. He ate lunch.", "Trump", "proposal", "to ban Muslims"),
+        _article("Smith's proposal to ban cars drew fire. He ate lunch.", "Smith", "proposal", "to ban cars"),
         _article("Cruz slammed the deal. They played golf.", "Cruz", "slammed", "the deal"),
     ]
     rows = []
@@ -177,7 +177,7 @@ from graphkit.cue_tagger import DocFlags, candidate_features, candidate_of
 from graphkit.cues import default_cues
 nlp = load_spacy()
 out = []
-for text in ("He extolled the small-town virtues of Vermont to a crowd that cheered.",
+for text in ("She extolled the quiet charms of Maine to a crowd that cheered.",
              "Cruz, challenging the majority leader, said the plan was dead and warned that it would fail."):
     doc = nlp(text)
     flags = DocFlags(doc)

@@ -233,7 +233,7 @@ def test_phrase_keys_fold_case_and_plurals(phrase, key):
 @pytest.mark.parametrize("sentence,expected", [
     # spaCy splits "e-mails" into three tokens, and even its noun chunk ("30,000 e" | "mails"): "mails" alone was an issue
     ("He said 30,000 e-mails were sent from her e-mail server.", ["e-mails", "e-mail server", "server"]),
-    ("He said the 28-point plan and the U.S.-Mexico border were a mess.", ["28-point plan", "plan", "border", "U.S.-Mexico", "mess"]),
+    ("He said the 28-point plan and the U.S.-Mexico border are a mess.", ["28-point plan", "plan", "border", "U.S.-Mexico", "mess"]),
     ("He said the new council tax bills would hit pensioners.", ["new council tax bills", "council tax bills", "bills", "pensioners"]),
     ("He said the Trans-Pacific Partnership was bad.", ["Trans-Pacific Partnership", "Partnership"]),  # a named thing as written
 ])
@@ -427,7 +427,7 @@ def test_an_article_issue_the_claim_hardly_gets_is_none(likely, expected):
 
 @pytest.mark.parametrize("assigned,likely,expected", [
     # no claim of the article says a trigger: its claims get the issue their words make likeliest together, even a
-    # claim whose own words favour another ("He will divide us even more" in an article about the race)
+    # claim whose own words favour another ("She will split the party apart" in an article about the race)
     ([[], [], []], [{"tax": 0.7, "ID": 0.3}, {"tax": 0.4, "ID": 0.6}, {"tax": 0.6, "ID": 0.4}],
      [("tax", 0.283), ("tax", 0.283), ("tax", 0.283)]),
     # a claim that says none of the model's words counts for nothing but gets the issue too

@@ -829,8 +829,8 @@ def test_a_person_pronoun_the_article_gave_an_organisation_is_searched_again(org
 
 @pytest.mark.parametrize("place, person", [("Clarkston", "Luay Sami"), ("Wakefield", "Tom Smith")])
 def test_a_person_pronoun_the_article_gave_a_place_is_searched_again(place, person):
-    # the NER tagged the town a person once ('He got a car and a job at the center, and Clarkston became his home.
-    # Recently, he said ...'); the corpus calls it a place
+    # the NER tagged the town a person once ('He found a flat and a job at the depot, and Clarkston became his home.
+    # Last week, he said ...'); the corpus calls it a place
     docs = {"z": [att(person), att("He", "PRON", resolved=place, at=60)]}
     ents = {"z": [ent(person, "PERSON", 0), ent(place, "GPE", 30)]}
     for k in range(3):
