@@ -133,19 +133,19 @@ CASES = [
     ("Secretary of State Marco Rubio said:\n\n“We are closer to peace than ever.”\n\nThe Kremlin did not comment.",
      "said", "Secretary of State Marco Rubio", "Marco Rubio", "We are closer to peace than ever", "direct", "assert"),
     # the parser hangs the that-clause on the prepositional object
-    ("Peskov said on Friday during a news conference that Moscow may wait until spring.",
+    ("Peskov said on Tuesday during a press conference that Moscow may wait until spring.",
      "said", "Peskov", "Peskov", "Moscow may wait until spring", "indirect", "assert"),
     # a poll share as the speaker
-    ("About 4 in 10 say they want the war to end this year.",
-     "say", "4 in 10", "4 in 10", "they want the war to end", "indirect", "assert"),
+    ("Nearly 4 in 10 say they expect the war to end this year.",
+     "say", "4 in 10", "4 in 10", "they expect the war to end", "indirect", "assert"),
     # "for" parsed as the mark of an infinitive clause
-    ("Macron is calling for the United States to take a stronger role in the talks.",
-     "calling for", "Macron", "Macron", "the United States to take a stronger role", "indirect", "demand"),
+    ("Macron is calling for the United Nations to take a bigger part in the talks.",
+     "calling for", "Macron", "Macron", "the United Nations to take a bigger part", "indirect", "demand"),
     # of two subjects before the verb, the nearer: the place in the participle clause is not the speaker
     ("Speaking at a rally in Lviv, Western Ukraine, Zelensky went after Moscow, calling the plan “a trap.”",
      "calling", "Zelensky", "Zelensky", "the plan", "mixed", "assert"),
     # a postposed cue whose subject the parser cut short
-    ("Kyiv had to borrow billions of dollars last month, fundraising documents show.",
+    ("Kyiv had to borrow billions of euros last month, fundraising documents show.",
      "show", "documents", "documents", "Kyiv had to borrow billions", "indirect", "report"),
     # the parser split the cue clause off as a sentence of its own: the quote before it is its content
     ("“Europe is sabotaging the peace. A pathetic spectacle!” he wrote.",
@@ -179,27 +179,27 @@ CASES = [
      "showed", "The latest poll", "The latest poll", "a tight race in Ohio", "indirect", "report"),
     # a claim runs on to what follows it under the cue verb (frames.trailing_complements): prepositional phrases
     # of any kind, a clause of reason or manner; PolNeAR's content does
-    ("Thiel backed Ron Paul for the presidency in 2012.",
-     "backed", "Thiel", "Thiel", "Ron Paul for the presidency in 2012", "indirect", "support"),
-    ("Red Hot Chili Peppers announced a benefit concert in support of Bernie Sanders.",
-     "announced", "Red Hot Chili Peppers", "Red Hot Chili Peppers", "a benefit concert in support of Bernie Sanders",
+    ("Vance backed Ann Price for the nomination in 2019.",
+     "backed", "Vance", "Vance", "Ann Price for the nomination in 2019", "indirect", "support"),
+    ("Arctic Monkeys announced a charity gig in aid of Bernie Sanders.",
+     "announced", "Arctic Monkeys", "Arctic Monkeys", "a charity gig in aid of Bernie Sanders",
      "indirect", "assert"),
-    ("The AP said it did not include those meetings in its tally because they were part of the job.",
-     "said", "The AP", "AP", "it did not include those meetings in its tally because they were part of the job",
+    ("The AP said it had not counted those calls in its total because they were part of the job.",
+     "said", "The AP", "AP", "it had not counted those calls in its total because they were part of the job",
      "indirect", "assert"),
-    ("Clinton's biggest boosters insisted it was a temporary dip, reflecting restlessness within an electorate.",
+    ("Clinton's biggest boosters insisted it was a passing slump, reflecting unease within an electorate.",
      "insisted", "Clinton's biggest boosters", "Clinton's biggest boosters",
-     "it was a temporary dip, reflecting restlessness within an electorate", "indirect", "assert"),
+     "it was a passing slump, reflecting unease within an electorate", "indirect", "assert"),
     ("Clinton recalled her opposition to the privatisation of federal jobs.",
      "recalled", "Clinton", "Clinton", "her opposition to the privatisation of federal jobs", "indirect", "assert"),
     # a reason with a modal inside the claim stays in it: it is not a claim of Putin's
     ("Peskov said the talks failed because Putin would find it hard to accept the terms.",
      "said", "Peskov", "Peskov", "because Putin would find it hard", "indirect", "assert"),
     # an "as" clause sources the sentence it hangs on (frame "as_clause"), before or after it
-    ("As The Washington Post reported, Clinton raised more than $1.1 million from the securities industry.",
-     "reported", "The Washington Post", "Washington Post", "Clinton raised more than $1.1 million", "indirect", "report"),
-    ("Those voters will give Sanders a second look if he starts winning, as Clyburn noted.",
-     "noted", "Clyburn", "Clyburn", "Those voters will give Sanders a second look", "indirect", "assert"),
+    ("As The Washington Post reported, Clinton raised more than $2.4 million from the oil industry.",
+     "reported", "The Washington Post", "Washington Post", "Clinton raised more than $2.4 million", "indirect", "report"),
+    ("Those voters will give Warren a fresh look if she starts winning, as Clyburn noted.",
+     "noted", "Clyburn", "Clyburn", "Those voters will give Warren a fresh look", "indirect", "assert"),
     # a participle's noun is its speaker (frame "participle"): an object verb's object, a speech verb's clause
     ("Wealthy donors gave $25 million to an outside group backing Senator Marco Rubio.",
      "backing", "an outside group", "an outside group", "Senator Marco Rubio", "indirect", "support"),
@@ -235,19 +235,19 @@ COORDINATED = [
      "that it was ready to support a ceasefire proposal.",
      [("The United States", "to resume weapons supplies", "ceasefire"),
       ("Kyiv", "it was ready to support a ceasefire proposal", "weapons")]),
-    ("Anthony Weiner announced that he was undergoing therapy and vowed to focus on being a better father.",
-     [("Anthony Weiner", "he was undergoing therapy", "father"),
-      ("Anthony Weiner", "focus on being a better father", "therapy")]),
+    ("Anthony Weiner announced that he was entering rehab and vowed to work on being a kinder father.",
+     [("Anthony Weiner", "he was entering rehab", "father"),
+      ("Anthony Weiner", "work on being a kinder father", "rehab")]),
     # a blank line ends a sentence: the quote of the next paragraph is not the first one's content
-    ("Ms. Boxer called what she witnessed ''terrible.''\n\n''We just can't have a repeat of that in "
-     "Philadelphia,'' Ms. Boxer said.",
-     [("Ms. Boxer", "We just can't have a repeat of that in Philadelphia", "terrible")]),
+    ("Ms. Boxer called what she witnessed ''terrible.''\n\n''We just can't see that again in "
+     "Cleveland,'' Ms. Boxer said.",
+     [("Ms. Boxer", "We just can't see that again in Cleveland", "terrible")]),
     # a speech verb coordinated with the cue is a second claim, not the rest of the first one's quote
-    ("She declared “What a Super Tuesday!” and said that her campaign would continue to break barriers.",
-     [("She", "What a Super Tuesday!", "campaign"), ("She", "her campaign would continue", "Super Tuesday")]),
+    ("She declared “What a night!” and said that her team would go on to win more states.",
+     [("She", "What a night!", "team"), ("She", "her team would go on", "night")]),
     # a second that-clause of the same cue is the same claim, not another one ("said A and that B")
-    ("Kasich said he would present an immigration plan to Congress and that he thinks it would pass.",
-     [("Kasich", "he would present an immigration plan to Congress and that he thinks it would pass", "said")]),
+    ("Kasich said he would send a tax plan to the Senate and that he believes it would pass.",
+     [("Kasich", "he would send a tax plan to the Senate and that he believes it would pass", "said")]),
     # a participle of a cue after the claim is a claim of its own, not the end of the first one
     ("Trump praised the plan on Tuesday, saying it would create jobs.",
      [("Trump", "the plan on Tuesday", "create jobs"), ("Trump", "it would create jobs", "praised")]),
@@ -310,8 +310,8 @@ def test_multi_sentence_quote_and_continuation(nlp):
 # a quote sentence with no cue continues the quoted claim before it, not a later unquoted one of that sentence
 # (text, speaker of the continuation, a word of the continuation, its claim's cue)
 CONTINUED = [
-    ("“That tide will lift all boats,” said Carson, who will address the convention on Tuesday. "
-     "“And also, he will be working on empowering people.”", "Carson", "empowering", "said"),
+    ("“The new plant will help every town,” said Moreno, who will open the fair on Tuesday. "
+     "“And also, he will be working on empowering people.”", "Moreno", "empowering", "said"),
     ("“We will not give up our land,” Zelensky said as he met Macron, who praised his courage. "
      "“Nobody can decide for them.”", "Zelensky", "Nobody", "said"),
     ("Peskov said the talks were useful. “We will meet again next week.”", "Peskov", "meet again", "said"),
@@ -354,9 +354,9 @@ def test_a_question_put_to_someone_is_not_their_claim(nlp, text):
 
 
 def test_a_source_document_does_not_swallow_the_claims_in_it(nlp):
-    atts = nlp("Six in 10 say he is decisive, after half said so in the earlier poll.")._.attributions
+    atts = nlp("Six in 10 say he is decisive, after half said as much in the June poll.")._.attributions
     assert [(a.speaker_text, a.text) for a in atts][:1] == [("Six in 10", "he is decisive")]
-    assert not any(a.speaker_text == "the earlier poll" for a in atts)
+    assert not any(a.speaker_text == "the June poll" for a in atts)
 
 
 def test_cue_inside_a_quote_is_not_an_article_attribution(nlp):
@@ -524,11 +524,11 @@ def test_an_act_that_carries_speech_is_not_a_claim(nlp, text, speaker, content, 
 # a source that only relays someone's words: the speech is the claim, the relay its reporter (attribution._relayed_speech)
 # text, speaker, content substring, reporter
 RELAYED = [
-    ("“I ask you not to engage in any kind of protest on the floor,” Sanders said, according to CNN.", "Sanders",
-     "not to engage in any kind of protest", "CNN"),
-    ("“When does it stop?” the judge said, according to the Post.", "the judge", "When does it stop?", "the Post"),
-    ("According to White House pool reports, Obama said “there is love” in Orlando.", "Obama", "there is love",
-     "White House pool reports"),
+    ("“I ask you not to stage any sort of walkout in the hall,” Sanders said, according to CNN.", "Sanders",
+     "not to stage any sort of walkout", "CNN"),
+    ("“Where does it end?” the referee said, according to the Globe.", "the referee", "Where does it end?", "the Globe"),
+    ("According to press pool reports, Biden said “there is hope” in Dallas.", "Biden", "there is hope",
+     "press pool reports"),
     ("Mr Blair told MPs the war had been right, according to the BBC.", "Mr Blair", "the war had been right",
      "the BBC"),
 ]
@@ -543,18 +543,18 @@ def test_a_relayed_speech_is_the_speakers_claim(nlp, text, speaker, content, rep
 
 # the relay's own claim when it says more than one speech act: text, the relay
 RELAY_SAYS_MORE = [
-    ("According to an FBI summary, Cheryl Mills sent the employee an email, and Mills and Clinton told investigators "
-     "they were unaware of it.", "an FBI summary"),
+    ("According to an FBI summary, Cheryl Mills sent the clerk a memo, and Mills and Clinton told agents "
+     "they had not seen it.", "an FBI summary"),
     ("According to the BBC, the minister resigned and his deputy said the party would recover.", "the BBC"),
     # one spoken to, or what someone thinks, is the relay's account
-    ("According to the playbook, his salespersons were told, “You sell feelings.”", "the playbook"),
-    ("According to their friends and advisers, Mrs. Clinton and former President Bill Clinton have worried for "
-     "months that she was out of sync with the mood of the electorate.", "their friends and advisers"),
+    ("According to the manual, his sales staff were told, “You sell feelings.”", "the manual"),
+    ("According to their friends and aides, Mrs. Clinton and former Governor Tom Clinton have fretted for "
+     "weeks that she was out of step with the mood of the voters.", "their friends and aides"),
     # a pronoun speaker, resolved or not, is the relay's claim, as PolNeAR annotates it (bench/README.md, issue 13's
     # thirteenth part: a resolved "he" / "she" as the relayed speaker was measured and dropped)
-    ("Bernie Sanders spoke to the crowd. “I ask you not to engage in any kind of protest on the floor,” he said, "
+    ("Bernie Sanders spoke to the crowd. “I ask you not to stage any sort of walkout in the hall,” he said, "
      "according to CNN.", "CNN"),
-    ("“I ask you not to engage in any kind of protest on the floor,” he said, according to CNN.", "CNN"),
+    ("“I ask you not to stage any sort of walkout in the hall,” he said, according to CNN.", "CNN"),
 ]
 
 
@@ -590,12 +590,12 @@ def test_relay_of_matches_without_changing_its_input(nlp, monkeypatch):
 
 # "That said, ...": a sentence adverbial, no cue (frames_parse.sentence_adverbial); text, (speaker, content) claims
 ADVERBIALS = [
-    ("That said, Cruz cannot realistically get enough delegates to win the nomination outright.", []),
-    ("That said, Millennials say they believe success will require a lifetime of effort.",
-     [("Millennials", "they believe success will require a lifetime of effort")]),
+    ("That said, Cruz cannot really gather enough votes to take the seat outright.", []),
+    ("That said, students say they believe a good job will take years of effort.",
+     [("students", "they believe a good job will take years of effort")]),
     ("That being said, the minister said the plan would work.", [("the minister", "the plan would work")]),
     ("Having said that, Mr Cable said taxes would rise.", [("Mr Cable", "taxes would rise")]),
-    ("That said, she also noted, “When you attack him, he will punch back.”", [("she", "When you attack him")]),
+    ("That said, she also added, “If you push him, he will push back.”", [("she", "If you push him")]),
     # a demonstrative that is what was said stays a claim
     ("Cruz said that, in his view, he can still win.", [("Cruz", "that, in his view, he can still win")]),
     # after a dash, semicolon or conjunction inside a sentence too; a cue after it says nothing of the words before
@@ -620,7 +620,7 @@ def test_that_said_is_no_cue(nlp, text, expected):
 # a quantifier or an indefinite pronoun as the speaker names no one before it: the group as written
 # (graphkit.pronouns.QUANTIFIERS), never the latest name ("Pennsylvania", "Ofcom"); text, speaker
 NO_ONE_BEFORE = [
-    ("Mr. Trump campaigned in Pennsylvania on Monday. Some have suggested that Mr. Trump is an imperfect messenger.",
+    ("Mr. Trump campaigned in Pennsylvania on Monday. Some have argued that Mr. Trump is an imperfect messenger.",
      "Some"),
     ("Mr. Trump campaigned in Pennsylvania on Monday. Someone said that Mr. Trump is an imperfect messenger.",
      "Someone"),
@@ -641,18 +641,18 @@ def test_an_indefinite_speaker_names_no_one_before_it(nlp, text, speaker):
 #: a quotation the cue opens after a comma or colon, or one the cue clause follows on the quotation's line when the
 #: parser made "Trump said." a sentence of its own (issue 13, fifteenth part): the quotation whole is the content
 QUOTE_AND_CUE = [
-    ('Asked whether he would fire a speechwriter, Priebus said, "Probably."', "Priebus", '"Probably."'),
-    ("Silverman responded, “Thank God they can fix this in post-production.”", "Silverman",
-     "“Thank God they can fix this in post-production.”"),
+    ('Asked whether he would sack an adviser, Priebus said, "Probably."', "Priebus", '"Probably."'),
+    ("Silverman responded, “Thank heaven they can cut this in the edit.”", "Silverman",
+     "“Thank heaven they can cut this in the edit.”"),
     ("Wallace then asked, “With nukes?”", "Wallace", "“With nukes?”"),
-    ("Asked whether it had been hard, Mr. Daley said: ''Of course. He wanted to run.''", "Mr. Daley",
-     "''Of course. He wanted to run.''"),
+    ("Asked whether it had been hard, Mr. Daley said: ''Of course. She wanted to stay.''", "Mr. Daley",
+     "''Of course. She wanted to stay.''"),
     ('Asked about the strike, the minister replied, "Not today, not tomorrow."', "the minister",
      '"Not today, not tomorrow."'),
     ("He had a plan. “We will build a wall, and Mexico will pay for it.” Trump said.", "Trump",
      "“We will build a wall, and Mexico will pay for it.”"),
-    ("“What kind of people do I have here?” Trump asked, looking far from displeased.", "Trump",
-     "“What kind of people do I have here?”"),
+    ("“What sort of crowd have we got tonight?” Trump asked, looking quite amused.", "Trump",
+     "“What sort of crowd have we got tonight?”"),
     ('"Who will pay for the new hospital?" Mr Hunt asked as the minister stood up.', "Mr Hunt",
      '"Who will pay for the new hospital?"'),
 ]
@@ -682,7 +682,7 @@ SINGLE_QUOTES = [
     ("‘He said “no” to me,’ she said.", ["‘He said “no” to me,’"]),        # a double quotation inside a single
     ("“She said ‘no’ to me,” he said.", ["“She said ‘no’ to me,”"]),      # a single quotation inside a double
     ("It’s the students’ union’s rule in the ‘90s and the ’80s, rock ’n’ roll.", []),
-    ("“If I asked ‘em, every senator’s been helpful,” Portman said.", ["“If I asked ‘em, every senator’s been helpful,”"]),
+    ("“When I called ‘em, every mayor’s been kind,” Portman said.", ["“When I called ‘em, every mayor’s been kind,”"]),
     ("She said: ‘I won’t go.\n\nThe next paragraph’s text.", []),          # left open: an apostrophe, not a quote
 ]
 
