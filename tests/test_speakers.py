@@ -38,11 +38,11 @@ SEGMENTS = [
     ("Blair defends Iraq record\nJane Smith · 4 min read\nLondon (Reuters) - Mr Blair said the war was right.",
      None, ["headline", "byline", "dateline", "body"]),
     # NYT style: headline; deck line, then the body
-    ("Jobs report gives Democrats a lift; \nSolid upturn could blunt Republican claims.\n\nThe report was good.",
+    ("Rate cut gives farmers a lift; \nCheaper loans could soften the drought's toll.\n\nThe cut was welcome.",
      None, ["headline", "standfirst", "body"]),
     # a headline ending in a full stop is found by the metadata title
-    ("Ben Carson says he is under attack.\n\nBen Carson says he is under political attack.",
-     "Ben Carson says he is under attack", ["headline", "body"]),
+    ("Ben Carson says he is being smeared.\n\nBen Carson says he is being smeared by critics.",
+     "Ben Carson says he is being smeared", ["headline", "body"]),
     # subhead and photo caption inside the body; editor's note
     ("Mr Cable said taxes would rise.\n\nTax plans\nThe Lib Dems said more.\n\nPhoto: Getty Images\n\n"
      "Editor's note: this story was updated.", None, ["body", "subhead", "body", "caption", "note"]),
@@ -52,7 +52,7 @@ SEGMENTS = [
     ("Rubio spoke on Sunday.\n\nMarco Rubio Responds To Question About Immigration.\n\nHe said no.\n\n"
      "“We Will Win This State.”\n\nHe left.", None, ["body", "subhead", "body", "body", "body"]),
     # a title-case line under a list number is a subhead too (US listicle, British numbered list)
-    ("The list follows.\n\n10\nMaria Hinojosa Explained Why She Felt Invisible As A Child.\n\nShe spoke.", None,
+    ("The list follows.\n\n10\nRosa Delgado Explained Why She Felt Unseen In School.\n\nShe spoke.", None,
      ["body", "subhead", "subhead", "body"]),
     ("Our ranking.\n\n3\nNick Clegg Admits The Tuition Fees Pledge Was A Mistake.\n\nMr Clegg said sorry.", None,
      ["body", "subhead", "subhead", "body"]),
@@ -89,7 +89,7 @@ SPEAKERS = [
      "Blair Says Iraq War Was Right", ("Tony Blair", "PERSON")),
     # bylines never speak and never lend the speaker a name (American: agency byline and dateline; British: the
     # correspondent's name and post on lines of their own; a read-time byline)
-    ("Trump wins Ohio\nBy JULIE PACE and LISA LERER, Associated Press\nCOLUMBUS, Ohio (AP) — Donald Trump said on "
+    ("Trump wins Ohio\nBy JULIE PACE and LISA LERER, Associated Press\nCOLUMBUS, Ohio (AP) — Donald Trump said late on "
      "Tuesday that he had won.", None, ("Donald Trump", "PERSON")),
     ("Blair defends Iraq record\nBy Nick Assinder\nPolitical correspondent\n\nTony Blair said on Monday that the war "
      "was right.", None, ("Tony Blair", "PERSON")),
@@ -102,8 +102,8 @@ SPEAKERS = [
      ("Bernie Sanders", "PERSON")),
     ("EDINBURGH (PA) - Nicola Sturgeon said on Thursday that a vote would come.", None, ("Nicola Sturgeon", None)),
     # a nickname quoted between the given name and the surname is part of the name the NER cut there
-    ('It came from the physicist George "Jay" Keyworth. In late 2000, Keyworth rushed to meet her. He said she should '
-     "call Compaq.", None, ('George "Jay" Keyworth', "PRON")),
+    ('It came from the chemist Robert "Rob" Ashworth. In early 2003, Ashworth hurried to see her. He said she should '
+     "phone Dell.", None, ('Robert "Rob" Ashworth', "PRON")),
     ("Veteran campaigner Edward “Teddy” Taylor found the treaty wanting.\n\nHe said it was a disaster.", None,
      ("Edward “Teddy” Taylor", "PRON")),
     ("Former Labour MP Robert “Bob” Marshall-Andrews found the plan wanting.\n\nHe said the party had lost its way.",
@@ -123,14 +123,14 @@ SPEAKERS = [
     ("Bill Clinton spoke first. Mr. Clinton praised the crowd. Hillary Clinton spoke next. Mrs. Clinton thanked "
      "him. Mrs. Clinton said the race was close.", None, ("Hillary Clinton", "PERSON")),
     # a subject the NER did not call a person still is the antecedent of 'he'
-    ("Bernie Sanders visited a park. The room was hot. Sanders did not usually get this personal. "
+    ("Bernie Sanders visited a park. The room was hot. Sanders did not often get this emotional. "
      "\"It is a tragedy,\" he said.", None, ("Bernie Sanders", None)),
     # one mention speaking two claims ('he said, adding ...') is one speaker, whoever the second claim names
-    ("Trump’s Indiana chairman, Rex Early, said he had not explored the process. Informed of the district’s "
-     "anti-Trump lean, Early described it as “news to me.”\n\n“I’m sure Trump’s going to have some delegates out "
-     "there,” he said, adding that he hasn’t spoken to Trump’s district backers.", None, ("Rex Early", "PRON")),
+    ("Trump’s Ohio chairman, Rex Early, said he had not studied the rules. Told of the county’s "
+     "anti-Trump mood, Early called it “a surprise.”\n\n“I bet Trump’s going to win some votes up "
+     "here,” he said, adding that he has not talked to Trump’s county backers.", None, ("Rex Early", "PRON")),
     ("Labour’s Scottish leader, Jim Murphy, said he had not read the report. “I’m sure Sturgeon’s going to have "
-     "her say,” he said, adding that he hasn’t spoken to Sturgeon’s advisers.", None, ("Jim Murphy", "PRON")),
+     "her say,” he said, adding that he has not talked to Sturgeon’s advisers.", None, ("Jim Murphy", "PRON")),
     # roles named earlier
     ("Prime Minister Tony Blair visited Leeds on Monday. The prime minister said the plan would work.", None,
      ("Tony Blair", "NOUN")),
@@ -142,7 +142,7 @@ SPEAKERS = [
     # a title that is an office ('President Obama') names the role a later 'the president' refers to; not 'former'
     ("President Barack Obama spoke in Paris on Saturday. The president also said the deal was a win.", None,
      ("Barack Obama", "NOUN")),
-    ("Former President Bill Clinton and President Macron met in London. The president said the talks were useful.",
+    ("Former President Jimmy Carter and President Macron met in Rome. The president said the talks were useful.",
      None, ("Macron", "NOUN")),
     # ... but a bare title says no state or party: 'the Vermont senator' is not the last 'Sen.' named
     ("Sen. John McCain spoke first. The Vermont senator said the deal was rigged.", None,
@@ -154,8 +154,8 @@ SPEAKERS = [
     ("President Macron met Theresa May in London. The Irish president said the talks were useful.", None,
      ("The Irish president", "NOUN")),
     # a hyphenated word is one word of the phrase ('self-described'), not cut in half
-    ("The self-described democratic socialist said he would win the primary.", None,
-     ("The self-described democratic socialist", "NOUN")),
+    ("The self-described green socialist said he would carry the state.", None,
+     ("The self-described green socialist", "NOUN")),
     ("The judge said the law was clear.", None, ("The judge", "NOUN")),
     # a role never named stays a role, and speaks on through 'he' (not the last person named as a subject)
     ("Trump called on Bill de Blasio to act. De Blasio refused. \"There is hatred,\" the Republican presidential "
@@ -173,15 +173,15 @@ SPEAKERS = [
     # ... and so are they when the article says whom they speak for after the role ('for', 'to')
     ("Tony Blair visited Leeds. A spokesman for Mr Blair said the plan would work.", None,
      ("Tony Blair spokesman", "ANON")),
-    ("A spokeswoman for YouTube said that it removed the videos.", None, ("YouTube spokeswoman", "ANON")),
-    ("A spokesman for the Clinton campaign said the emails were old.", None, ("Clinton campaign spokesman", "ANON")),
+    ("A spokeswoman for YouTube told us that it removed the videos.", None, ("YouTube spokeswoman", "ANON")),
+    ("A spokesman for the Clinton team insisted the emails were old.", None, ("Clinton team spokesman", "ANON")),
     # aides: appositions and compounds pick the named head
     ("Clinton campaign chairman John Podesta said the emails were stolen.", None, ("John Podesta", "PERSON")),
     ("Clinton spokesman Glen Caplin said the report was false.", None, ("Glen Caplin", "PERSON")),
     ("Labour's campaign chief Alan Milburn said the party would win.", None, ("Alan Milburn", "PERSON")),
     # a first name the NER left out of the entity is still part of the name: another person of that surname
-    ("\"I don't identify with what the man says,\" Freddy Ortega said before a weekend performance.\n\n"
-     "German Ortega says that the overwhelming reaction to Trump has been rejection.", None, ("German Ortega", None)),
+    ("\"I don't share the man's views,\" Freddy Ortega said after a Friday show.\n\n"
+     "German Ortega says that the general response to Trump has been dismay.", None, ("German Ortega", None)),
     # ... but a title or role word before a surname is none ('Justice Kennedy' is the article's Anthony Kennedy)
     ("Anthony Kennedy wrote the opinion. The justice spoke later. Justice Kennedy said the law was clear.", None,
      ("Anthony Kennedy", None)),
@@ -192,15 +192,15 @@ SPEAKERS = [
     ('A troupe performs "Los Hijos de Trump." Donald Trump spoke. "Los Hijos de Trump" is a hit. Trump writes that '
      "he would raise fees.", None, ("Donald Trump", "PERSON")),
     # a quote in an exchange is the named replier's, not the previous speaker's, whatever the verb
-    ("“Look at all these Bernie supporters here,” Paradis said with a smirk.\n\n“They’re all here because he’s "
-     "promising them free stuff,” Bennett shot back with a laugh.", None, ("Bennett", "PERSON")),
+    ("“Look at all these Bernie fans in here,” Paradis said with a grin.\n\n“They’re only here because he’s "
+     "offering them free lunch,” Bennett shot back, laughing.", None, ("Bennett", "PERSON")),
     ("“The vote is lost,” Mr Blair said. “We will win it back,” Mr Howard countered with a grin.", None,
      ("Howard", "PERSON")),
     # a passive verb's agent is not the subject of the active verb coordinated with it
-    ("FBI officials were angered by the deal and predicted that it would fail.", None, ("FBI officials", None)),
+    ("FBI officials were upset by the ruling and predicted that it would fail.", None, ("FBI officials", None)),
     ("Labour MPs were angered by the decision and warned that it would cost votes.", None, ("Labour MPs", None)),
     # words describing a name are no part of it: 'an angry Hollande' is the article's François Hollande
-    ("French President François Hollande spoke. “France will always be France,” an angry Hollande said.", None,
+    ("French President François Hollande spoke. “France will stay France,” an angry Hollande said.", None,
      ("François Hollande", None)),
     # a surname is not a name carrying it in the middle, when another name ends with it
     ("Mike Huckabee spoke in Iowa. Sarah Huckabee Sanders joined him. Sarah Huckabee Sanders spoke next. "
@@ -215,17 +215,17 @@ SPEAKERS = [
     ("Bernie Sanders spoke. Sanders and his supporters said the system was rigged.", None,
      ("Sanders and his supporters", "NOUN")),
     # ... also when joined by 'nor', the negation kept: neither is the one source named first
-    ("Ted Cruz and Chris Christie spoke on heroin. Neither Cruz nor Christie acknowledged the administration's efforts "
-     "to combat the epidemic.", None, ("neither Ted Cruz nor Chris Christie", "NOUN")),
+    ("Ted Cruz and Chris Christie spoke on heroin. Neither Cruz nor Christie mentioned the state's plans "
+     "to fight the crisis.", None, ("neither Ted Cruz nor Chris Christie", "NOUN")),
     ("Gordon Brown met Tony Blair. Neither Mr Brown nor Mr Blair acknowledged the report's findings.", None,
      ("neither Gordon Brown nor Tony Blair", "NOUN")),
     # a phrase naming whose or where a common-noun source is belongs to it; 'One in three' is not 'One'
-    ("Students take 112 tests, a study by the Council of the Great City Schools found.", None,
-     ("a study by the Council of the Great City Schools", "NOUN")),
-    ("After years of delay, the government in Beijing finally acknowledged the costs.", None,
+    ("Students take 112 tests, a study by the League of Rural Hospitals found.", None,
+     ("a study by the League of Rural Hospitals", "NOUN")),
+    ("After years of delay, the government in Beijing at last admitted the costs.", None,
      ("the government in Beijing", "NOUN")),
-    ("One in three said the party does not care about them.", None, ("One in three", "NOUN")),
-    ("Sen. Bernie Sanders spoke. The senator from Vermont said the system was rigged.", None,
+    ("One in three told pollsters the party does not care about them.", None, ("One in three", "NOUN")),
+    ("Sen. Bernie Sanders spoke. The senator from Vermont insisted the system was rigged.", None,
      ("Bernie Sanders", "NOUN")),
     ("Tax rises are coming, a report by the Institute for Fiscal Studies said.", None,
      ("a report by the Institute for Fiscal Studies", "NOUN")),
@@ -238,12 +238,12 @@ SPEAKERS = [
      "Street.", None, ("Bernie Sanders", None)),
     # a pronoun's antecedent is the subject of the sentence before, even inside what an earlier sentence reported
     # in its own words, and even a name the NER typed nothing; never a name inside a quotation
-    ("Recep Tayyip Erdogan called on the United States to act. In the wake of the coup, the Turkish government "
-     "declared Oksuz was a leader of the plot. He was briefly detained. He denounced the coup attempt, telling "
-     "reporters he had nothing to do with it.", None, ("Oksuz", "PRON")),
+    ("Recep Tayyip Erdogan urged the United States to act. After the riots, the Turkish ministry "
+     "declared Oksuz was a ringleader of the riots. He was briefly held. He condemned the riots, telling "
+     "reporters he had played no part in them.", None, ("Oksuz", "PRON")),
     ("Gordon Brown visited Paris on Monday. Officials said Mandelson was in charge of the talks. He was seen at "
      "the embassy. He said the deal was close.", None, ("Mandelson", "PRON")),
-    ("Lindsey Graham spoke in Iowa. \"I believe Donald Trump is destroying the party,\" Graham said. He added that "
+    ("Lindsey Graham spoke in Iowa. \"I think Donald Trump is wrecking the party,\" Graham said. He added that "
      "the party must change.", None, ("Lindsey Graham", "PRON")),
     ("David Cameron spoke in Leeds. \"I believe Boris Johnson is wrong,\" Mr Cameron said. He added that the vote "
      "would be close.", None, ("David Cameron", "PRON")),
@@ -262,15 +262,15 @@ SPEAKERS = [
     ("Officials consulted the Joint Staff. Staff told reporters the panel had the email.", None, ("Staff", None)),
     # interviews and transcripts: an answer's first person is the interviewee (named in the headline), a labelled
     # turn's the label's person, a question's 'you' the interviewee; the questioner's 'I' stays the author
-    ("Q&A with Vice President Joe Biden\n\nJoe Biden spoke with reporters on Air Force Two.\n\nQ: Why now?\n\n"
+    ("Q&A with Former Vice President Joe Biden\n\nJoe Biden spoke with reporters on Air Force Two.\n\nQ: Why now?\n\n"
      "A: I think the country is ready.\n\nQ: And the race?\n\nA: It is close.\n\nQ: Thanks.\n\nA: Sure.",
-     "Q&A with Vice President Joe Biden", ("Joe Biden", None)),
+     "Q&A with Former Vice President Joe Biden", ("Joe Biden", None)),
     ("Laura Bush sees hope for Afghan women\n\nFormer first lady Laura Bush wrote a book.\n\nQ: You have "
      "said that the cause matters. Why?\n\nA: Because they needed help.\n\nQ: And now?\n\nA: It goes on.",
      "Laura Bush sees hope for Afghan women", ("Laura Bush", None)),
     ("Oklahoma Gov. Mary Fallin said on Sunday that Donald Trump was a healer.\n\nJAKE TAPPER: How will he heal "
-     "the divide?\n\nFALLIN: Well, I think the whole nation needs to work together.\n\nTAPPER: And his message?"
-     "\n\nFALLIN: I think that has been part of his message.", None, ("Mary Fallin", None)),
+     "the divide?\n\nFALLIN: Well, I think the whole country has to pull together.\n\nTAPPER: And his message?"
+     "\n\nFALLIN: I think that was always in his message.", None, ("Mary Fallin", None)),
     ("Labour leader Ed Miliband said the party was ready.\n\nANDREW MARR: Is the party ready?\n\nMILIBAND: I "
      "believe we are ready to govern.\n\nMARR: And the polls?\n\nMILIBAND: I think they will move.", None,
      ("Ed Miliband", None)),
@@ -282,19 +282,19 @@ SPEAKERS = [
     ("Tony Blair spoke in Leeds. Mr Blair said the war was right. His wife, Cherie Blair, is a lawyer. "
      "Mr Blair said he was proud of her.", None, ("Tony Blair", "PERSON")),
     # a surname alone is the person the headline names, not a namesake named more often inside the article
-    ("How Newtown gave Chris Murphy a mission\n\nSen. Chris Murphy spoke on Monday. He remembered a teacher, "
+    ("How one town gave Chris Murphy a cause\n\nSen. Chris Murphy spoke on Monday. He remembered a teacher, "
      "Anne Marie Murphy. Anne Marie Murphy died in the school. Murphy said the fight goes on.",
-     "How Newtown gave Chris Murphy a mission", ("Chris Murphy", "PERSON")),
+     "How one town gave Chris Murphy a cause", ("Chris Murphy", "PERSON")),
     ("Why Gordon Brown stayed\n\nGordon Brown spoke in Kirkcaldy. His brother Andrew Brown works for EDF. "
      "Andrew Brown was in London. Brown said the economy was strong.", "Why Gordon Brown stayed",
      ("Gordon Brown", "PERSON")),
     # a person's name ends where a spaced dash does: 'Reynolds' is not 'Santilli'
-    ("Deborah Jordan Reynolds - Santilli's girlfriend and co-host - told The Post about the show. "
+    ("Deborah Jordan Reynolds - Harlan's sister and co-host - told The Post about the show. "
      "Reynolds said the show would go on.", None, ("Deborah Jordan Reynolds", None)),
     # a people (NORP) is no organisation or person named after it
     ("The Swiss People's Party won the vote. The Swiss said the result was fair.", None, ("Swiss", None)),
     # 'he' after an anonymous spokesperson is that spokesperson, not the person spoken for
-    ("Victor Pinchuk gave money. A representative for Mr. Pinchuk said the inquiry had ended. He added that the "
+    ("Victor Pinchuk gave money. A representative for Mr. Pinchuk stated the inquiry had ended. He added that the "
      "dinner was brief.", None, ("Victor Pinchuk representative", "PRON")),
     ("Tony Blair flew to Washington. A spokesman for Mr Blair said the talks went well. He added that more talks "
      "would follow.", None, ("Tony Blair spokesman", "PRON")),
@@ -308,7 +308,7 @@ SPEAKERS = [
      ("Eddie Griffin", None)),
     ("John Smith spoke in Leeds. \"It is over,\" said Smith, a Blair supporter.", None, ("John Smith", None)),
     # 'who' is the person, not the organisation the parser hangs it on
-    ("\"We will fight,\" said Representative Raul Grijalva of Arizona, a co-chairman of the Congressional Progressive "
+    ("\"We will fight,\" said Representative Raul Grijalva of Nevada, a co-chairman of the Rural Health "
      "Caucus, who wrote that the sales were wrong.", None, ("Raul Grijalva", None)),
     ("\"It is unfair,\" said Ed Davey, a member of the Liberal Democrats, who argued that the plan was wrong.", None,
      ("Ed Davey", None)),
@@ -316,7 +316,7 @@ SPEAKERS = [
     ("Donald Trump spoke. Trump's son Donald Trump Jr. said the meeting was short.", None, ("Donald Trump Jr.", None)),
     ("Tony Blair spoke in Leeds. His wife, Cherie Blair, said the family was fine.", None, ("Cherie Blair", None)),
     # 'they' is a plural common noun that is a subject ('Donald Trump's supporters'), not a place named alone
-    ("Donald Trump won Florida. Donald Trump's supporters erupted into cheers as they said the election was over.",
+    ("Donald Trump won Florida. Donald Trump's supporters broke into cheers as they said the election was over.",
      None, ("Donald Trump's supporters", "PRON")),
     ("Labour won in Wales. The party's members cheered as they said the count was fair.", None,
      ("The party's members", "PRON")),
@@ -330,7 +330,7 @@ SPEAKERS = [
     # a slash glues two names of one source: 'A CNN/ORC poll' is no 'ORC poll'; a hyphen glues a lower-case word only
     ("A new CNN/ORC poll found that Donald Trump leads.", None, ("CNN/ORC poll", None)),
     ("A YouGov/Times poll showed Labour ahead.", None, ("YouGov/Times poll", None)),
-    ("The New York Times/CBS News poll found that Hillary Clinton leads.", None, ("New York Times/CBS News poll", None)),
+    ("The Boston Globe/CBS News poll found that Hillary Clinton leads.", None, ("Boston Globe/CBS News poll", None)),
     ("Republican-leaning voters said the race was close.", None, ("Republican-leaning voters", None)),
     ("The show opened. Co-Anchor DeMarco Morgan said the news was bad.", None, ("DeMarco Morgan", "PERSON")),
     # an adjective after the source's noun keeps its complement, which names no one the source is
@@ -348,7 +348,7 @@ SPEAKERS = [
     ("A poll was taken on Monday. The poll found that voters were tired.", None, ("The poll", "NOUN")),
     ("A source familiar with the ad said it was costly. The ad says Jeb is a conservative.", None, ("The ad", "NOUN")),
     # a surname the tagger reads as a common noun at a sentence's start is still the subject 'he' refers to
-    ("Bernie Sanders spoke in Iowa. Donald Trump said it was a disaster. Sanders appeared to dismiss the email issue. "
+    ("Bernie Sanders spoke in Iowa. Donald Trump said it was a disaster. Sanders appeared to wave the email issue away. "
      "On Friday, he said the process should proceed.", None, ("Bernie Sanders", "PRON")),
     ("Keir Starmer spoke in Leeds. Boris Johnson said it was a disaster. Starmer appeared to dismiss the issue. "
      "On Friday, he said the process should proceed.", None, ("Keir Starmer", "PRON")),
@@ -380,22 +380,22 @@ SPEAKERS = [
     # an indefinite phrase is someone else ("a company" after "oil company Diamond Shamrock")
     ("Oil company Diamond Shamrock was sold. A company said that it would grow.", None, ("A company", "NOUN")),
     # a quantifier alone names part of a group as written, never the latest name (pronouns.QUANTIFIERS)
-    ("Mr. Trump campaigned in Pennsylvania on Monday. Some have suggested that Mr. Trump is an imperfect messenger.",
+    ("Mr. Trump campaigned in Pennsylvania on Monday. Some have argued that Mr. Trump is an imperfect messenger.",
      None, ("Some", "PRON")),
     ("Forbes ranked the company first on Monday. Some say the ranking is unfair.", None, ("Some", "PRON")),
     ("The BBC aired the debate on Tuesday. Both said that the other had lied.", None, ("Both", "PRON")),
     ("Ofcom fined the station in March. Another said the fine was too low.", None, ("Another", None)),
     # a name inside a quotation is no subject to take for 'he' (what no claim holds yet, the quote after one)
-    ("Bill Millis blamed Barry Bennett. “Barry was not Dr. Carson's first choice,” Millis said. “I don't remember "
-     "which choice Barry was.” A new campaign manager, he said, could set a new tone.", None, ("Bill Millis", "PRON")),
+    ("Bill Millis blamed Barry Bennett. “Barry was never Dr. Carson's first pick,” Millis said. “I can't recall "
+     "which pick Barry was.” A new campaign chief, he said, could set a fresh tone.", None, ("Bill Millis", "PRON")),
     ("Tony Blair spoke in Leeds. “Gordon was always the favourite,” Mr Blair said. “Gordon is the best man for the "
      "job.” The party, he said, would stay united.", None, ("Tony Blair", "PRON")),
     # a surname the running text never names in full is the full name a heading opens with (a headline, a
     # listicle's subhead); a title or a headline's label word is no given name
-    ("Cecile Richards: ‘I’m Sick Of Men Telling Us What To Do’\n\n“Roe v. Wade is the law of the land,” Richards said.",
+    ("Cecile Richards: ‘I’m Done With Men Deciding For Us’\n\n“Our rights are not up for debate,” Richards said.",
      None, ("Cecile Richards", "PERSON")),
-    ("The best moments of 2015.\n\n2\nSalma Hayek Described Her Experience Being Discriminated Against.\n\nHayek "
-     "confirmed she had been and said the problem was severe.", None, ("Salma Hayek", "PERSON")),
+    ("The best moments of 2015.\n\n2\nSalma Hayek Described Her Experience Of Being Paid Less.\n\nHayek "
+     "confirmed it had happened and said the problem was severe.", None, ("Salma Hayek", "PERSON")),
     ("Our ranking of the year.\n\n3\nNick Clegg Admits The Tuition Fees Pledge Was A Mistake.\n\nClegg said the pledge "
      "was wrong.", None, ("Nick Clegg", "PERSON")),
     ("President Obama Says Jobs Are Back\n\nObama said the economy was growing.", None, ("Obama", "PERSON")),
@@ -403,66 +403,66 @@ SPEAKERS = [
     ("Derelict Obama and Clinton: The Threat Grows\n\nObama said the war was being won.", None, ("Obama", "PERSON")),
     ("Cautious Russia Waits For Talks\n\nRussia said on Monday that it was ready to talk.", None, ("Russia", None)),
     # among an earlier sentence's subjects, the main clause's before a subordinate clause's (pronouns rule 4)
-    ("Ohio Gov. John Kasich predicted at the debate that Republicans will take every state if Sanders wins the "
-     "nomination. “That's not even an issue,” he said.", None, ("John Kasich", "PRON")),
+    ("Ohio Gov. John Kasich predicted at the debate that Republicans will win every state if Sanders gets the "
+     "nomination. “That's hardly a worry,” he said.", None, ("John Kasich", "PRON")),
     ("David Cameron faced a hard fight in Essex because Nigel Farage had chosen to stand in Clacton. “We will fight "
      "for every vote,” he said.", None, ("David Cameron", "PRON")),
     # a quote running over several sentences is one turn: its sentences do not push its speaker out of reach
-    ("“I'm just not ready to do that at this point,” Paul Ryan told CNN's Jake Tapper. “I'm not there right now. And "
-     "I hope to, though.” It was a partial reversal for the Wisconsin Republican. He said Trump must do more work.",
+    ("“I'm just not able to do that right now,” Paul Ryan told CNN's Dana Bash. “I'm not there yet. But "
+     "I want to be.” It was a partial shift for the Wisconsin Republican. He said Trump must do more work.",
      None, ("Paul Ryan", "PRON")),
     ("“We will not raise taxes,” Gordon Brown told the BBC's Andrew Marr. “Not this year. Not next year.” It was a "
      "firm pledge from the chancellor. He said the economy would grow.", None, ("Gordon Brown", "PRON")),
     # 'it' stands for no plural noun
-    ("For decades, the Census Bureau denied any role. In 2000, researchers disclosed documents that compelled the "
-     "bureau to admit some culpability. Even so, it declared that it had never given out names.", None,
+    ("For decades, the Census Bureau denied any role. In 2000, researchers released files that forced the "
+     "bureau to admit some blame. Even so, it declared that it had never given out names.", None,
      ("Census Bureau", "PRON")),
     ("Economists at the Treasury warned that Ofcom had been too slow. Even so, it said the rules would stay.", None,
      ("Ofcom", "PRON")),
     # "One in four voters": the share and what it is of, not "One"
-    ("One in four voters in a New York Times poll last year said illegal immigrants should leave.", None,
-     ("One in four voters in a New York Times poll", None)),
+    ("One in four adults in a Boston Globe poll last spring said illegal immigrants should leave.", None,
+     ("One in four adults in a Boston Globe poll", None)),
     ("One in three Britons said the tax was unfair.", None, ("One in three Britons", None)),
     # adjectives coordinated before the head are the phrase's, not cut at their 'and'
-    ("However, five past and current employees separately told The Post that the company offers no paid leave.", None,
-     ("five past and current employees", "NOUN")),
+    ("However, six past and current employees told The Globe separately that the firm gives no paid leave.", None,
+     ("six past and current employees", "NOUN")),
     ("Former and current ministers told the BBC that the plan had failed.", None,
      ("Former and current ministers", "NOUN")),
     # a speaker of a subordinate clause gives way to the main clause's subject (pronouns rule 4)
-    ("Ryan also did not exude confidence when CNN's Jake Tapper asked whether Republicans would hold the House.\n\n"
-     "“The one thing you can predict of this year is that it is gonna be unpredictable,” he said.", None,
+    ("Ryan also did not sound sure when CNN's Jake Tapper asked whether Republicans would hold the House.\n\n"
+     "“The one thing you can say about this year is that it is gonna be wild,” he said.", None,
      ("Ryan", "PRON")),
     ("Brown also did not sound confident when Marr asked whether Labour would hold its seats.\n\n“The one thing you "
-     "can predict of this year is that it will be hard,” he said.", None, ("Brown", "PRON")),
+     "can say about this year is that it will be hard,” he said.", None, ("Brown", "PRON")),
     # an indefinite speaker phrase is someone new, not the person the article named in that role before
-    ("\"If they start doing it now, I think they're on time,\" said Federico de Jesus, a Democratic strategist who was "
-     "the Hispanic media director for Obama in 2008. Polls show Clinton leading Trump among Hispanic voters.\n\n\"You "
-     "would have thought the Clinton campaign would have spent more,\" said a Democratic strategist who spoke on the "
-     "condition of anonymity.", None, ("a Democratic strategist", "ANON")),
+    ("\"If they begin now, I think they're fine,\" said Federico de Jesus, a Democratic strategist who ran "
+     "Hispanic outreach for Obama in 2008. Polls show Clinton leading Trump among Hispanic voters.\n\n\"You "
+     "would think the Clinton team would have spent more by now,\" said a Democratic strategist who would not "
+     "be identified.", None, ("a Democratic strategist", "ANON")),
     ("\"We will win,\" said Lynton Crosby, a Conservative strategist who ran the 2015 campaign. Polls show the Tories "
      "ahead.\n\n\"We may lose,\" said a Conservative strategist who spoke on condition of anonymity.", None,
      ("a Conservative strategist", "ANON")),
     ("\"We will win,\" said Peter Mandelson, a former Labour minister. Polls show Labour ahead.\n\n\"We may lose,\" "
      "said a former Labour minister who spoke on condition of anonymity.", None, ("a former Labour minister", None)),
     # a surname the tagger read as a common noun and the NER as an organisation is a subject for 'he'
-    ("MSNBC aired the debate between Hillary Clinton and Sen. Bernie Sanders of Vermont.\n\nSanders exaggerates when "
-     "he says he helped write the Affordable Care Act (ACA). He wrote only one amendment.", None,
+    ("MSNBC aired the debate with Sen. Bernie Sanders on Thursday.\n\nSanders exaggerates when "
+     "he claims he helped draft the Clean Water Act (CWA). He drafted only one amendment.", None,
      ("Bernie Sanders", "PRON")),
     # a role qualified by a name is only someone named with that qualifier: not the senator from Vermont, not the MP
     # for Islington North (the role stays, for the corpus to name)
-    ("Bernie Sanders, the senator from Vermont, said the nation's problems are daunting. Marco Rubio, who is third in "
-     "many Iowa Republican polls, stressed defense issues. The Florida senator told reporters he feels good about his "
+    ("Bernie Sanders, the senator from Vermont, argued the country's troubles are grave. Marco Rubio, who runs third in "
+     "several Iowa polls, stressed security issues. The Florida senator told the press he is upbeat about his "
      "campaign.", None, ("The Florida senator", None)),
     ("Jeremy Corbyn, the MP for Islington North, said the plan was wrong. Ed Davey stressed the cost of living during "
      "a visit to Surrey. The Kingston MP told reporters he was confident.", None, ("Kingston MP", None)),
     # a surname is the full name written before it, typed a person or not, not one named only after it
-    ("GOP presidential candidate Carly Fiorina strode onstage. Fiorina opened by talking about her charitable work. "
-     "Flying home, she vented to her husband, Frank Fiorina, that it would be ugly.", None, ("Carly Fiorina", "PRON")),
+    ("GOP presidential candidate Carly Fiorina walked onstage. Fiorina began by talking about her charity work. "
+     "Flying home, she told her husband, Frank Fiorina, that the night had gone badly.", None, ("Carly Fiorina", "PRON")),
     # a person named with other people is a group of them as written, not that person alone
     ("Warren Stephens, an Arkansas banker, gave money. Mr. Stephens and his brother said they would not back Mr. "
      "Trump.", None, ("Warren Stephens and his brother", "NOUN")),
-    ("Jeb Bush and his older brother said they would not attend the convention.", None,
-     ("Jeb Bush and his older brother", "NOUN")),
+    ("Jeb Bush and his younger son said they would not attend the convention.", None,
+     ("Jeb Bush and his younger son", "NOUN")),
     # what the article says of a person's gender: 'she' in her relative clause ('Deja Stewart, who ... when she called
     # him') makes her a woman, so a later 'He' is not hers (graphkit.gender)
     ("When I asked Bernie Sanders about the endorsement, he laughed. “I'm gonna endorse you,” he said.\n\nSanders may "
@@ -518,28 +518,28 @@ def test_headline_holds_no_claim_and_never_fuses_with_the_lead(nlp, monkeypatch)
 
 # the article's first person is its author, except in an interview's answers and a transcript speaker's turns
 FIRST_PERSON_CASES = [
-    ("Q&A with Vice President Joe Biden\n\nJoe Biden spoke with reporters.\n\nQ: Why now?\n\nA: I think the "
+    ("Q&A with Former Vice President Joe Biden\n\nJoe Biden spoke with reporters.\n\nQ: Why now?\n\nA: I think the "
      "country is ready.\n\nQ: And the race?\n\nA: I believe it is close.", "Joe Biden"),
     ("Oklahoma Gov. Mary Fallin said on Sunday that Donald Trump was a healer.\n\nJAKE TAPPER: How will he heal the "
      "divide?\n\nFALLIN: Well, I think the nation needs to work together.\n\nTAPPER: And his message?\n\nFALLIN: "
-     "I think that is his intent.", "Mary Fallin"),
+     "I think that is what he wants.", "Mary Fallin"),
     ("Gordon Brown on the economy\n\nGordon Brown spoke to the BBC about the state of the economy.\n\nQ: Is a "
      "recession coming?\n\n"
      "A: I believe that growth will return.\n\nQ: When?\n\nA: I think that the markets will decide.", "Gordon Brown"),
     ("The council met on Monday.\n\nI urged the council to act. Since then, I have argued that the town deserves "
      "better.", "the author"),
     # an opinion piece without a byline names its author in a closing note (graphkit.segments.closing_author)
-    ("Florida is growing.\n\nI believe that our taxes are too high.\n\nRick Scott is the Republican governor of "
-     "Florida.", "Rick Scott"),
+    ("Tulsa is growing.\n\nI believe that our taxes are too high.\n\nDana Whitfield is the Democratic mayor of "
+     "Tulsa.", "Dana Whitfield"),
     ("The council met on Monday.\n\nI argue that the town deserves better.\n\nJane Smith, a Leeds councillor, is a "
      "member of the Liberal Democrats.", "Jane Smith"),
     # ... with a verb of office, an office written without an article, or an account to follow
-    ("Our debates drew viewers.\n\nI believe that our candidates showed respect.\n\nRep. Debbie Wasserman Schultz, "
-     "D-Fla., chairs the Democratic National Committee.", "Debbie Wasserman Schultz"),         # American
+    ("Our debates drew viewers.\n\nI believe that our candidates showed respect.\n\nRep. Ana Ruiz Delgado, "
+     "D-Texas, chairs the House Rural Caucus.", "Ana Ruiz Delgado"),         # American
     ("The council met on Monday.\n\nI argue that the town deserves better.\n\nJane Smith is councillor for "
      "Headingley in Leeds.", "Jane Smith"),                                                      # British
     ("The timeline is clear.\n\nI believe that the White House knew the name.\n\nFollow Breitbart News "
-     "investigative reporter Lee Stranahan on Twitter at @Stranahan.", "Lee Stranahan"),      # American
+     "investigative reporter Sam Okafor on Twitter at @samokafor.", "Sam Okafor"),      # American
     ("The Budget was read.\n\nI believe that the Chancellor got it wrong.\n\nFollow Laura Kuenssberg on Twitter "
      "@bbclaurak.", "Laura Kuenssberg"),                                                        # British
     ("The council met on Monday.\n\nI argue that the town deserves better.\n\nFollow Breitbart News on Twitter.",
@@ -636,7 +636,7 @@ def test_office_and_surname_across_the_corpus(others, mention, expected):
 # (written, resolved); the indexes of two of them; whether they are one actor)
 NICKNAMES = [
     # American: the NYT's formal name with its suffix, everyone else's familiar one
-    ([("Vice President Joe Biden", "Joe Biden"), ("Vice President Joseph R. Biden Jr.", "Joseph R. Biden Jr."),
+    ([("President Joe Biden", "Joe Biden"), ("President Joseph R. Biden Jr.", "Joseph R. Biden Jr."),
       ("Beau Biden", "Beau Biden")], 0, 1, True),
     ([("Sen. Chuck Grassley", "Chuck Grassley"), ("Sen. Charles E. Grassley", "Charles E. Grassley")], 0, 1, True),
     # British
@@ -697,9 +697,9 @@ ROLES_NAMED_BEFORE = [
       ("the Republican candidate", "the Republican candidate", "NOUN")], "Republican candidate"),
     # the role's words among those the corpus names the person with: 'former U.N. Ambassador' holds 'the former
     # ambassador', 'former Labour Chancellor' 'the former chancellor'; 'former vice president' is no 'former president'
-    ([("Former U.N. Ambassador John Bolton", "John Bolton", "former U.N. Ambassador"),
+    ([("Former U.N. Ambassador John Ashby", "John Ashby", "former U.N. Ambassador"),
       ("Former U.N. Ambassador Samantha Power", "Samantha Power", "former U.N. Ambassador")],
-     [("Bolton", "Bolton", "PERSON"), ("The former ambassador", "The former ambassador", "NOUN")], "John Bolton"),
+     [("Ashby", "Ashby", "PERSON"), ("The former ambassador", "The former ambassador", "NOUN")], "John Ashby"),
     ([("Former Labour Chancellor Alistair Darling", "Alistair Darling", "former Labour Chancellor"),
       ("Former Tory Chancellor Kenneth Clarke", "Kenneth Clarke", "former Tory Chancellor")],
      [("Mr Darling", "Darling", "PERSON"), ("the former chancellor", "the former chancellor", "NOUN")],
@@ -955,8 +955,8 @@ def test_a_name_read_from_no_surname_stays_what_it_is(full, label, said, said_la
 # person (capitalised titles too), is the speaker; a name inside a phrase about something else is not
 # (graphkit.mentions._name_ending): (the phrase, the name's start in it, the actor and its type)
 NAMES_ENDING_PHRASES = [
-    ("former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell", "Ed Rendell",
-     ("Ed Rendell", "person")),                                                              # American
+    ("former Ohio Gov. and State Farm Bureau Chairman Tom Ellis", "Tom Ellis",
+     ("Tom Ellis", "person")),                                                              # American
     ("Concord resident Whit Symms", "Whit Symms", ("Whit Symms", "person")),
     ("Labour MP and Shadow Chancellor John McDonnell", "John McDonnell", ("John McDonnell", "person")),  # British
     ("supporters of Democrat Hillary Clinton", "Hillary Clinton",
@@ -1075,8 +1075,8 @@ NICKNAME_ENTITIES = [
      [None, None, "PUNCT", None, "PUNCT", None, "VERB", "PRON", "NOUN"], [(0, 4, "PERSON")],
      [('Robert C. " Bobby " Scott', "PERSON")]),
     # ... and types the surname after the closing quote an organisation ('Marine John “Tig' + 'Tiegen')
-    (["Marine", "John", "“", "Tig", "”", "Tiegen", "found", "both"],
-     [None, None, "PUNCT", None, "PUNCT", None, "VERB", "DET"], [(0, 4, "PERSON"), (5, 6, "ORG")],
+    (["Marine", "John", "“", "Tig", "”", "Tiegen", "found", "it"],
+     [None, None, "PUNCT", None, "PUNCT", None, "VERB", "PRON"], [(0, 4, "PERSON"), (5, 6, "ORG")],
      [("Marine John “ Tig ” Tiegen", "PERSON")]),
     # British: the entity ends on the opening quote ('Edward “') or on the closing one ('Nicholas 'Fatty'')
     (["Edward", "“", "Teddy", "”", "Taylor", "said", "no"], [None, "PUNCT", None, "PUNCT", None, "VERB", "INTJ"],
@@ -1110,8 +1110,8 @@ NICKNAME_ENTITIES = [
     (["Trump", "’s", "‘", "Incredibly", "Hateful", "Rhetoric", "’", "was", "wrong"],
      [None, "PART", "PUNCT", "ADV", "ADJ", None, "PUNCT", "AUX", "ADJ"], [(0, 4, "PERSON")],
      [("Trump ’s ‘ Incredibly", "PERSON")]),
-    (["Bernie", "Sanders", "'", "appeal", "in", "New", "York"], [None, None, "PART", "NOUN", "ADP", None, None],
-     [(0, 3, "PERSON"), (5, 7, "GPE")], [("Bernie Sanders '", "PERSON"), ("New York", "GPE")]),
+    (["Bernie", "Sanders", "'", "appeal", "in", "Iowa", "City"], [None, None, "PART", "NOUN", "ADP", None, None],
+     [(0, 3, "PERSON"), (5, 7, "GPE")], [("Bernie Sanders '", "PERSON"), ("Iowa City", "GPE")]),
     # a quoted title after a name is no nickname: no surname follows its closing quote
     (["Tony", "Blair", "“", "Sorry", "”", "."], [None, None, "PUNCT", "INTJ", "PUNCT", "PUNCT"], [(0, 4, "PERSON")],
      [("Tony Blair “ Sorry", "PERSON")]),
