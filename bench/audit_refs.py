@@ -11,7 +11,7 @@ marked ``{pn:? N words not found}``, its line and verdict kept.
     python bench/audit_refs.py convert bench/audits/*.txt          # rewrite files in place (idempotent)
     python bench/audit_refs.py render bench/audits/polnear_train_seed2056.txt [--context]
     python bench/audit_refs.py check bench/audits/*.txt           # PolNeAR runs left, verdicts per file
-    python bench/audit_refs.py scan README.md bench/README.md tests docs   # long PolNeAR runs elsewhere
+    python bench/audit_refs.py scan [FILE ...]     # PolNeAR runs in any file (default: all tracked files)
 
 ``convert`` replaces every run of ``RUN_WORDS`` or more consecutive words that an article holds with
 the punctuation between them as written (whitespace, quote and dash styles aside) by its locator; it
@@ -34,6 +34,7 @@ import argparse
 import bisect
 import json
 import re
+import subprocess
 import sys
 import textwrap
 from collections import Counter, defaultdict
@@ -303,11 +304,15 @@ def polnear_runs(text: str, arts: Corpus, n: int = RUN_WORDS) -> list[tuple[int,
     []
     """
     qw = text_words(text)
-    hits = _ngram_hits(qw, arts, n)
+    return _merged_runs(qw, _ngram_hits(qw, arts, n), n)
+
+
+def _merged_runs(qw: list, hits: dict, n: int) -> list[tuple[int, int, str]]:
+    """The spans of ``qw``'s n-word windows that ``hits`` (window -> [(article id, word)]) holds, overlaps merged."""
     spans = []
     for i in range(len(qw) - n + 1):
         g = tuple(w[0] for w in qw[i:i + n])
-        if g in hits:
+        if hits.get(g):
             spans.append((qw[i][1], qw[i + n - 1][2], hits[g][0][0]))
     merged = []
     for s, e, a in spans:
@@ -596,6 +601,41 @@ def loose_words(text: str) -> list[str]:
     return [w for w, _, _ in words_of(REF_RE.sub(" ", text))]
 
 
+def tracked_texts(root: Path = ROOT) -> dict[Path, str]:
+    """Every file git tracks under ``root`` that reads as UTF-8, by path (what ``scan`` reads when given no file).
+
+    Nothing is left out but files that are not text (the PNG screenshots of docs/: no words to quote). Raises
+    FileNotFoundError when git is missing, subprocess.CalledProcessError when ``root`` is no git checkout.
+    """
+    out = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, text=True, check=True).stdout
+    texts = {}
+    for name in filter(None, out.split("\0")):
+        try:
+            texts[root / name] = (root / name).read_text(encoding="utf-8")
+        except (UnicodeDecodeError, FileNotFoundError):  # an image; a tracked file deleted in the work tree
+            continue
+    return texts
+
+
+def scan_texts(texts: dict, arts: Corpus, n: int = RUN_WORDS) -> list[tuple[int, str, int, str, str]]:
+    """Runs of ``n`` or more PolNeAR words in any texts: (words, path, line, article id, the run's text), by path.
+
+    The one check of the repository for PolNeAR text (``scan``; tests/test_audit_refs.py runs it over every
+    tracked file). An audit file's locators, notes and verdict heads are never read as words, in any file.
+
+    >>> arts = Corpus.of({"a": "He said the talks would resume in Geneva next week."})
+    >>> scan_texts({"x.md": "We think the talks would resume in Geneva soon.", "y.md": "{pn:a@8-41}"}, arts)
+    [(6, 'x.md', 1, 'a', 'the talks would resume in Geneva')]
+    """
+    words = {path: text_words(text) for path, text in texts.items()}  # read once: the repository is megabytes
+    _ngram_hits([w for qw in words.values() for w in qw + [(None, 0, 0)]], arts, n)
+    found = []
+    for path, text in texts.items():
+        for s, e, a in _merged_runs(words[path], arts.hits[n], n):
+            found.append((len(words_of(text[s:e])), str(path), text.count("\n", 0, s) + 1, a, text[s:e]))
+    return found
+
+
 # ---------------------------------------------------------------------------------------------- commands
 
 def _files(paths: list[str]) -> list[Path]:
@@ -677,25 +717,24 @@ def cmd_check(args, arts) -> int:
 
 
 def cmd_scan(args, arts) -> int:
-    """Report runs of --n or more words found in PolNeAR in any files: counts and the longest runs."""
-    texts = {}
-    for path in _files(args.files):
-        try:
-            texts[path] = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue
-    prime(list(texts.values()), arts, args.n)
-    found = []
-    for path, text in texts.items():
-        for s, e, a in polnear_runs(text, arts, args.n):
-            found.append((len(words_of(text[s:e])), str(path), text.count("\n", 0, s) + 1, a, text[s:e]))
+    """Report runs of --n or more words found in PolNeAR in files (default: every file git tracks); exit 1 on any."""
+    if args.files:
+        texts = {}
+        for path in _files(args.files):
+            try:
+                texts[path] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue
+    else:
+        texts = {p.relative_to(ROOT): t for p, t in tracked_texts().items()}
+    found = scan_texts(texts, arts, args.n)
     by_file = Counter(f for _, f, *_ in found)
     for f, k in by_file.most_common():
         print(f"{k:5} runs  {f}")
-    print(f"{len(found)} runs of >= {args.n} words in {len(by_file)} files; the longest:")
+    print(f"{len(found)} runs of >= {args.n} words in {len(by_file)} files of {len(texts)}; the longest:")
     for n, f, line, a, t in sorted(found, reverse=True)[:args.show]:
         print(f"  {n:4} words  {f}:{line}  ({a})  {' '.join(t.split())[:100]!r}")
-    return 0
+    return 1 if found else 0
 
 
 def main(argv=None) -> int:
@@ -714,7 +753,7 @@ def main(argv=None) -> int:
     k.add_argument("files", nargs="+")
     k.add_argument("--show", type=int, default=5)
     s = sub.add_parser("scan", help=cmd_scan.__doc__)
-    s.add_argument("files", nargs="+")
+    s.add_argument("files", nargs="*")
     s.add_argument("--show", type=int, default=15)
     args = ap.parse_args(argv)
     try:

@@ -1,4 +1,4 @@
-"""bench/audits holds verdicts and locators, never PolNeAR's text (bench/audit_refs.py).
+"""The repository holds no PolNeAR text: bench/audits verdicts and locators, elsewhere invented sentences (bench/audit_refs.py).
 
 PolNeAR's articles are copyrighted news for research use: the project reads them from ../shared and
 never copies them. An audit file points at the claims it judges with ``{pn:ARTICLE@START-END}``. A run of
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -64,6 +65,24 @@ def test_audit_file_locators_point_into_polnear(path, polnear):
     missing = render_text(text, polnear).count("[not in PolNeAR]")
     assert not missing, (f"{path.name}: {missing} locators name no PolNeAR article or fall outside its text; "
                          f"`python bench/audit_refs.py render {path.relative_to(ROOT)} | grep 'not in PolNeAR'` shows them")
+
+
+def test_repository_holds_no_polnear_text(polnear):
+    """No tracked file quotes PolNeAR: tests, docstrings and docs use invented sentences, the measurement logs
+    locators. Every file git tracks is read but the ones that are not text (the PNGs of docs/); one pass, a few
+    seconds. `python bench/audit_refs.py scan` is the same check from the command line."""
+    try:
+        texts = audit_refs.tracked_texts(ROOT)
+    except (FileNotFoundError, subprocess.CalledProcessError) as e:
+        pytest.skip(f"not a git checkout, so no list of tracked files ({e})")
+    assert len(texts) > 100, f"git lists only {len(texts)} text files: the scan would miss the repository"
+    found = audit_refs.scan_texts(texts, polnear)
+    shown = "\n".join(f"  {Path(f).relative_to(ROOT)}:{line} ({a}) {' '.join(t.split())[:90]!r}"
+                      for _, f, line, a, t in sorted(found, key=lambda x: (x[1], x[2]))[:15])
+    assert not found, (f"{len(found)} runs of {audit_refs.RUN_WORDS}+ words of PolNeAR in the repository "
+                       f"({len({f for _, f, *_ in found})} files):\n{shown}\nIn tests and docstrings write an invented "
+                       f"sentence of the same construction; in a measurement log or audit file a locator "
+                       f"(`python bench/audit_refs.py convert FILE`). `python bench/audit_refs.py scan` lists them all.")
 
 
 # ------------------------------------------------------------------------------------ the converter's rules
