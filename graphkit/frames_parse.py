@@ -104,10 +104,10 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
         if v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "agent" for c in h.children):
             patient = next((c for c in h.children if c.dep_ == "nsubjpass"), None)
             if patient is not None:
-                # "FBI officials were angered by the deal and predicted ...": the officials predicted, not the deal
+                # "Union leaders were upset by the ruling and predicted ...": the leaders predicted, not the ruling
                 return patient, relative_head(patient, h)
         if v.dep_ == "conj" and h.tag_ != v.tag_ and v.tag_ in ("VBD", "VBZ"):
-            # "announced that he was undergoing therapy and vowed to ...": "vowed" is coordinated with
+            # "announced that she was leaving the race and vowed to ...": "vowed" is coordinated with
             # "announced" (same form), not with the verb spaCy hung it on
             h = next((a for a in h.ancestors if a.tag_ == v.tag_), h)
         return _subject(h, depth + 1)

@@ -63,8 +63,8 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
     """'Bash and Blitzer', 'Senators Rubio and Cruz', 'Sanders and his supporters': two or more sources named as one,
     a group as written with each person by the article's full name ('Dana Bash and Wolf Blitzer', 'Bernie Sanders
     and his supporters'); None unless the phrase opens with a person's name, joined by 'and' to people's names
-    (:func:`_conjunct_person`) or to other people or bodies (:func:`_conjunct_group`): 'real estate mogul and reality
-    television star Donald Trump' is not. People joined by 'nor' are a group too, its negation kept in the name
+    (:func:`_conjunct_person`) or to other people or bodies (:func:`_conjunct_group`): 'retired judge and cable
+    news host Martin Reyes' is not. People joined by 'nor' are a group too, its negation kept in the name
     ('Neither Cruz nor Christie acknowledged ...' is 'neither Ted Cruz nor Chris Christie', not Ted Cruz)."""
     people = [head]
     for t in people:
@@ -156,8 +156,8 @@ def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], st
 
 def _who_antecedent(pron: str, t: Token) -> Token:
     """'who' refers to a person: when the parser hangs it on an organisation or place a preposition governs
-    ('Grijalva of Arizona, a co-chairman of the Congressional Progressive Caucus, who sent a letter'), the noun the
-    preposition modifies ('co-chairman'); a noun in apposition to a person's name is that person (Grijalva;
+    ('Okafor of Ohio, a co-chairman of the Rural Health Caucus, who signed the memo'), the noun the
+    preposition modifies ('co-chairman'); a noun in apposition to a person's name is that person (Okafor;
     'Martin Ellison, an influential Conservative activist who backed the plan' is Martin Ellison, not 'an
     influential Conservative activist'); a person's name or role, else ``t`` (a people, NORP, is one: 'Republicans
     who suggest ...')."""
@@ -235,8 +235,8 @@ def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Fo
 
 def _article_of(phrase: str) -> Optional[str]:
     """The article a speaker phrase opens with, the one test of it for SpeakerResolver.by_role: 'definite' ('the
-    mogul' is the mogul named before, also when named with more words) or 'indefinite' ('a Democratic strategist
-    who spoke on the condition of anonymity' is someone new, not the strategist the article named before, as 'a
+    mogul' is the mogul named before, also when named with more words) or 'indefinite' ('a Republican consultant
+    who asked not to be named' is someone new, not the strategist the article named before, as 'a
     company' is not the company named before); None for any other first word.
 
     >>> _article_of("The media mogul"), _article_of("an aide"), _article_of("Theresa May")
