@@ -3,7 +3,7 @@
 graphkit ships no first-name list: a name's gender is what the text says of it, the honorifics
 before it ("Mrs. Clinton") and the pronouns that follow it ("Hillary Clinton spoke. She said ...").
 Two passes count that evidence and both decide by :func:`vote`: the article pass
-(:mod:`graphkit.speakers`, with :func:`article_pronoun_votes` and :func:`article_honorific_votes`:
+(:mod:`graphkit.article_names`, with :func:`article_pronoun_votes` and :func:`article_honorific_votes`:
 few votes, each read in its sentence, so two to one is enough) and the corpus pass
 (:mod:`graphkit.people`: many votes, the article pass's mistakes among them, so it asks a minimum
 and four in five). A pronoun is then checked against the gender found (graphkit.pronouns.fits_gender).
@@ -75,7 +75,7 @@ def article_pronoun_votes(sents: list, names: list) -> dict[str, str]:
     never an object pronoun of a person subject ('when she called him').
     A name after a gendered subject pronoun gets none: the sentence is about that pronoun's person ('She made Oscar
     de la Renta famous and wore her best gowns'). ``sents``: the article's
-    sentence spans; ``names``: its person names (``.name``, ``.words``, ``.start``, ``.span``, as graphkit.speakers
+    sentence spans; ``names``: its person names (``.name``, ``.words``, ``.start``, ``.span``, as graphkit.article_names
     reads them)."""
     starts = [s.start_char for s in sents]
     by_sent: dict[int, dict[str, tuple[int, int]]] = {}  # sentence -> its people -> the span the sentence first names each

@@ -183,7 +183,7 @@ _LINKING = {"of", "from", "for", "by", "with", "to", "that", "among", "about", "
 def fuller_in_article(resolved: str, person: str) -> str:
     """The name the article pass gave a mention when it is the NER's one-word PERSON with given names before it:
     the NER tagged only 'Emanuel' of 'Rahm Emanuel' and the article pass found the full name as a run of proper
-    nouns (graphkit.speakers.SpeakerResolver.propn_names); the corpus pass then reads 'Rahm Emanuel', not the
+    nouns (graphkit.article_names.ArticleNames.propn_names); the corpus pass then reads 'Rahm Emanuel', not the
     surname alone that several full names carry. Title, honorific and organisation words are never given names.
 
     >>> fuller_in_article("Rahm Emanuel", "Emanuel"), fuller_in_article("Mr Vince Cable's", "Cable")

@@ -1,7 +1,7 @@
 """Pronoun speakers → their antecedent: graphkit's one pronoun resolver.
 
 Two passes need it and both describe an article's earlier mentions as :class:`Candidate` s and
-call :func:`antecedent`: the article pass (:mod:`graphkit.speakers`, over the parsed Doc: it
+call :func:`antecedent`: the article pass (:mod:`graphkit.antecedents`, over the parsed Doc: it
 knows sentences, subjects and the speakers so far) and the corpus pass (:mod:`graphkit.resolve`,
 over stored attributions: it knows each name's gender from the whole corpus, so it searches
 again when the article pass gave "she" to a man, or "he" to an organisation).

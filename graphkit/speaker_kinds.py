@@ -92,7 +92,7 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
 def _conjunct_person(res: SpeakerResolver, t: Token, toks: list[Token]) -> Optional[str]:
     """The article's full name of a person a conjunct of a speaker phrase names: a PERSON entity inside the phrase,
     or a surname the NER typed otherwise that names one of the article's people in full ('Sanders and
-    Clinton' with 'Sanders' an ORG: graphkit.speakers.SpeakerResolver.names_person); else None."""
+    Clinton' with 'Sanders' an ORG: graphkit.article_names.ArticleNames.names_person); else None."""
     e = ent_of(t)
     if e is None or e.start < toks[0].i or e.end > toks[-1].i + 1:
         return None
