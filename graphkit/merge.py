@@ -16,7 +16,7 @@ merges, each with its reason, that hold with an empty ``actors.yaml``:
   The minority leader said": :func:`roles_named_before`), else stays a role actor.
 
 Functions take ``drafts``: key → an object with ``name``, ``type``, ``roles``
-(graphkit.resolve's drafts) and ``mentions``: key → number of mentions, and
+(graphkit.actor_drafts' drafts) and ``mentions``: key → number of mentions, and
 return ``(from key, into key, reason)`` triples; :func:`merge_across_corpus` applies
 them all to the drafts and the speaker → draft table (:func:`apply_merge`), once the
 in-article resolution (graphkit.resolve) has given every mention a draft.
@@ -327,7 +327,7 @@ def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict
     """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons; then
     role mentions that are the person named just before (:func:`roles_named_before`).
 
-    ``drafts``: key → graphkit.resolve draft (name, type, entry, aliases, roles, organisation, country,
+    ``drafts``: key → graphkit.actor_drafts draft (name, type, entry, aliases, roles, organisation, country,
     merges: reason line → doc ids); ``speaker_of``: (doc id, index) → draft key. Both are updated.
     ``positions``: (doc id, index) → the mention's offset in its article.
     """

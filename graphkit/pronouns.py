@@ -2,9 +2,9 @@
 
 Two passes need it and both describe an article's earlier mentions as :class:`Candidate` s and
 call :func:`antecedent`: the article pass (:mod:`graphkit.antecedents`, over the parsed Doc: it
-knows sentences, subjects and the speakers so far) and the corpus pass (:mod:`graphkit.resolve`,
-over stored attributions: it knows each name's gender from the whole corpus, so it searches
-again when the article pass gave "she" to a man, or "he" to an organisation).
+knows sentences, subjects and the speakers so far) and the corpus pass (:mod:`graphkit.actor_pronouns`,
+in graphkit.resolve, over stored attributions: it knows each name's gender from the whole corpus, so it
+searches again when the article pass gave "she" to a man, or "he" to an organisation).
 
 The rules, in order:
 

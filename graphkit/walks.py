@@ -14,7 +14,7 @@ given a draft actor. The walk of one article is a function of three things:
 
 An :class:`ArticleWalk` keeps, for one article, every answer of kind 2 it was given (``reads``) and, in order,
 every step of kind 3 and everything it recorded (``steps``). A later resolution *replays* an unchanged article
-(graphkit.resolve's ``_Resolver._replay``) instead of walking it again when every read gives the same answer
+(graphkit.resolve's ``_Resolver._replay``, graphkit.actor_drafts' ``Drafts.replay``) instead of walking it again when every read gives the same answer
 now and every draft it meets is the one it met; otherwise the article is walked again and its log replaced.
 Replayed or walked, each article ends with the same drafts, aliases, roles and reasons, so a rebuild resolves
 actors exactly as ``--full`` does (tests/test_incremental_resolve.py).
@@ -54,7 +54,7 @@ def plain(x: Any) -> Any:
 
 class ArticleWalk:
     """One article's walk: ``reads``, the corpus-wide answers it was given ([kind, *question, answer], each
-    question once), and ``steps``, what it did with the drafts, in order (see graphkit.resolve ``_Resolver``)."""
+    question once), and ``steps``, what it did with the drafts, in order (see graphkit.actor_drafts ``Drafts``)."""
 
     __slots__ = ("reads", "steps", "_asked")
     #: how `encode` writes a walk: a kept walk is read back only by a process of the same format

@@ -324,7 +324,7 @@ WALK_SETUPS = {  # name: (articles written before the first build, the change, t
         ({"200_taylor.txt": TAYLOR},
          lambda c: (c / "204_he_taylor.txt").write_text(HE_TAYLOR + "\n", encoding="utf-8"), ["200_taylor", "204_he_taylor"]),
     # 'Mr. Taylor' asks Sam Taylor's gender (male, by his 'Mr.'); a new article's two 'Mr.' move the count, not the
-    # gender: the unchanged article is replayed (resolve._gender logs the gender, not gender_evidence's counts)
+    # gender: the unchanged article is replayed (actor_pronouns.draft_gender logs the gender, not gender_evidence's counts)
     "new votes that leave a gender as it was":
         ({"200_taylor.txt": MR_TAYLOR_ALONE},
          lambda c: (c / "203_mr_taylor.txt").write_text(MR_TAYLOR + "\n", encoding="utf-8"), ["203_mr_taylor"]),

@@ -1,0 +1,128 @@
+"""The draft of a speaker mention that names someone: a name, a role phrase with no name, an anonymous source.
+
+Functions of the actor pass (``r``, graphkit.resolve's resolver: its gazetteer ``gz``, place config ``pc``, drafts
+``drafts`` (graphkit.actor_drafts), the corpus's person names ``people`` (graphkit.people, logged by a kept walk) and
+`mostly_not_person`); each returns the draft and the reason line for the actor's merges:
+
+- `name_draft`: a metonym ('Moscow' → the Kremlin), a gazetteer name or alias, a place as speaker, a person by the
+  corpus's name clusters and surname holders (graphkit.people), an organisation (fuzzy against those seen:
+  graphkit.actor_drafts.Drafts.organisation), else one actor per name;
+- `title_draft`: the gazetteer title a role phrase names, else one role actor per phrase;
+- `anonymous_draft`: one anonymous source per article and phrase; 'the source' refers back to the nearest one.
+
+Pronouns are graphkit.actor_pronouns'.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .actor_drafts import Draft
+from .mentions import DETERMINER_LIKE, ROLE_HEADS, Mention, org_role, strip_det
+from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, slug
+from .places import is_known_place, lookup_place
+
+if TYPE_CHECKING:
+    from .resolve import _Resolver
+
+__all__ = ["name_draft", "title_draft", "anonymous_draft"]
+
+
+def name_draft(r: "_Resolver", m: Mention) -> tuple[Draft, str]:
+    """The draft of a mention read as a name (``m.name``, typed ``m.etype`` by the corrected entity types)."""
+    name, etype = m.name, m.etype
+    # metonymy: a place name as the speaker
+    if etype == "place" or (etype is None and fold(name) in r.gz.by_metonym):
+        e = r.gz.by_metonym.get(fold(name))
+        if e is not None:
+            return r.drafts.draft(e.id, e.name, e.type, e), f"metonymy: place {name!r} as speaker ({e.source} metonyms)"
+    gz = r.gz.match_name(name, person_like=etype in (None, "person"))
+    if gz is not None:
+        e, why = gz
+        return r.drafts.draft(e.id, e.name, e.type, e), why
+    if etype == "place" and not is_known_place(name, r.pc) and len(name.split()) > 1:
+        # "Ukraine's sanctions commissioner", "the US and Ukraine": a phrase around a place, not a place
+        words = fold(name).split()
+        if words[-1] in ROLE_HEADS:
+            return title_draft(r, Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
+        return r.drafts.draft(f"n:{fold(name)}", " ".join(name.split()), "group"), "same group phrase"
+    if etype == "place":
+        hit = lookup_place(name, r.pc)
+        if hit is not None and len(name.split()) > 1 and not set(fold(hit.name).split()) & set(fold(name).split()):
+            hit = None  # an alternate name in another language ('White House' -> Casablanca) renames no speaker
+            etype = "organisation"
+    if etype == "place":
+        hit = lookup_place(name, r.pc)
+        pname = hit.name if hit else name
+        typ = "country" if hit and hit.type == "country" else "other"
+        return (r.drafts.draft(f"place:{slug(pname)}", pname, typ),
+                f"place as speaker; no government listed for it in {' or '.join(r.gz.files)} metonyms")
+    if etype is None and not _looks_like_person(r, name):
+        if any(w in ROLE_HEADS for w in fold(name).split()):
+            # 'the former secretary of labor': a role phrase, not a name
+            return title_draft(r, Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
+        etype = "other"
+    if etype in (None, "person"):
+        full = r.people.single_name(name) is None  # 'De Blasio' is a surname alone, 'Al Gore' a full name
+        hit = r.people.full_name(name) if full else r.people.surname(name, m.doc_id, m.surface, m.gender)
+        if hit is not None:
+            root, why = hit
+            return r.drafts.draft(f"pc:{root}", r.people.cluster_name[root], "person"), why
+        if etype == "person" or full:
+            why = "name" if full else r.people.unresolved_surname_reason(name)
+            return r.drafts.draft(f"pc:{person_key(name)}", name, "person"), why
+    typ = {"organisation": "organisation", "group": "group", "media": "media", "government": "government",
+           "person": "person"}.get(etype or "", "other")
+    name = " ".join(name.split())
+    key = f"n:{fold(name)}"
+    if typ in ("organisation", "media", "government"):
+        return r.drafts.organisation(key, name, typ)
+    return r.drafts.draft(key, name, typ), "same name" if typ != "group" else "same group phrase"
+
+
+def title_draft(r: "_Resolver", m: Mention) -> tuple[Draft, str]:
+    """A role phrase with no name: the gazetteer title it names, else one actor per title phrase."""
+    hit = r.gz.match_title(m.name, org_role(m.att), m.role) or r.gz.match_name(m.name, False)
+    if hit is not None:
+        e, why = hit
+        return r.drafts.draft(e.id, e.name, e.type, e), why
+    name = " ".join(strip_det(m.name).split())
+    name = name.translate(APOS)
+    return (r.drafts.draft(f"n:{fold(name)}", name, "role"),
+            f"role phrase with no name and no title in {' or '.join(r.gz.files)}; one role actor per phrase")
+
+
+def anonymous_draft(r: "_Resolver", m: Mention, seen: list[tuple[int, Draft]]) -> tuple[Draft, str]:
+    """An anonymous source, keyed by article and phrase ('a senior official' and 'another senior official' stay
+    apart); a definite 'the source' of three words at most is the nearest one of ``seen`` (the article's anonymous
+    sources so far, (position, draft)) with the same head word."""
+    words = fold(m.name).split()
+    head = words[-1] if words else "source"
+    first = (m.name.split() or [""])[0].lower()
+    if first in ("the", "that", "this", "these", "those") and len(words) <= 3:
+        for pos, d in reversed(seen):
+            if pos <= m.pos and [w.rstrip("s") for w in fold(d.name).split()[-1:]] == [head.rstrip("s")]:
+                return d, f"definite {m.name!r} refers back to the nearest preceding {d.name!r} in the same article"
+    phrase = re.sub(r"^(a|an|the)\s+", "", " ".join(m.name.split()), flags=re.I)
+    first = phrase.split()[0] if phrase.split() else ""
+    if first[:1].isupper() and not first.isupper() and fold(first) in DETERMINER_LIKE:
+        phrase = first[0].lower() + phrase[1:]
+    key = f"anon:{m.doc_id}:{fold(phrase)}"
+    d = r.drafts.draft(key, phrase, "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-{slug(phrase)}")
+    return d, "anonymous source, keyed by article and phrase"
+
+
+def _looks_like_person(r: "_Resolver", name: str) -> bool:
+    """With no NER type: a capitalised 2-4 word name without organisation words, or a known surname."""
+    words = name.split()
+    if not words or not all(w[:1].isupper() or fold(w) in NAME_PARTICLES for w in words):
+        return False
+    if has_org_word(words):
+        return False
+    if len(words) == 1:
+        key = person_key(name)
+        if r.mostly_not_person(name):
+            return False  # 'Republicans': the NER calls it NORP far more often than a name's part
+        return key in r.people.by_surname or key in r.gz.by_surname
+    return len(words) <= 4
