@@ -145,6 +145,11 @@ class IssueDef:
     origin: str = "taxonomy"  # or "discovered" (graphkit.discover)
 
 
+#: how many (text, kind) trigger look-ups a taxonomy remembers (`Taxonomy._matches`): PolNeAR train's 14,988 claims
+#: ask ~30,000 (their texts and sentences) before asking their texts again; a few MB
+MATCHES_MEMO = 1 << 16
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     """The compiled taxonomy: issues in file order, and where it was read from."""
@@ -184,14 +189,16 @@ class Taxonomy:
     def _matches(self, text: str, kind: str) -> dict[int, list[str]]:
         """issue # → trigger words as written in text, for patterns of `kind` ('own' or 'context').
 
-        Remembered for the last few hundred texts: the extraction asks again about a claim whose own
-        sentence gave no issue (with the sentence before as context), and claims of one sentence
-        share their context. The result is shared: do not change it.
+        Remembered for the last `MATCHES_MEMO` texts: the extraction asks again about a claim whose own
+        sentence gave no issue (with the sentence before as context), claims of one sentence share their
+        context, and assigning a corpus's claims to discovered issues reads each claim's own text twice, once
+        with its sentence (`_assign_discovered`) and again, after the issue model, for what its words say too
+        little of (`weak_issues`), a whole corpus apart. The result is shared: do not change it.
         """
         memo = self._index.setdefault("memo", {})
         hit = memo.get((text, kind))
         if hit is None:
-            if len(memo) >= 512:
+            if len(memo) >= MATCHES_MEMO:
                 memo.clear()
             hit = memo[(text, kind)] = self._find(text, kind)
         return hit
