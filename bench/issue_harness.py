@@ -10,6 +10,7 @@ how the statements got their first issue, the issues with their sizes, and with 
 issues differ from another run's (saved with ``--save``), and a seeded draw of them for a person to judge.
 
     python bench/issue_harness.py capture bench/_work/polnear-train.gk bench/_work/issue_inputs.pkl
+    python bench/issue_harness.py run bench/_work/issue_inputs.pkl --check bench/_work/polnear-train.gk
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --save bench/_work/main.json
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --discovered bench/_work/polnear-train.gk
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --set graphkit.issue_model.MIN_ARTICLE_SHARE=0.12 \\
@@ -28,54 +29,66 @@ import sys
 import textwrap
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
 def capture(store_path: Path, out: Path) -> None:
-    """What the build's issue stage reads of ``store_path``, pickled to ``out``."""
-    from graphkit.build import claim_id, iter_extractions
+    """What the build's issue stage reads of ``store_path``, pickled to ``out``, read by the build's own steps
+    (`graphkit.build.resolve_store`): the store's extractions once (`read_resolution_inputs`, with the discovery
+    rows `DiscoveryRows` gathers), the actors resolved with the knowledge the store records it was built with
+    (`store_knowledge`), and how many claims each actor speaks as the build counts them (`spoken_by`). Discovery
+    excludes the actors' names, the issue model their people's words (its stop words): actors resolved otherwise
+    give other issues (bench/README.md, issue 14, twenty-second pass: 133 statements)."""
+    from graphkit.build import (DiscoveryRows, claim_id, read_resolution_inputs, speakers_by_article, spoken_by)
+    from graphkit.gazetteer import load_gazetteer
+    from graphkit.resolve import resolve_actors
     from graphkit.store import Store
 
     with Store(store_path, readonly=True) as st:
-        rows = []
-        for doc_id, ex in iter_extractions(st):
-            for it in ex.items:
-                a = it.attribution
-                rows.append((claim_id(doc_id, a.spans), doc_id, a.text, tuple(it.context), tuple(it.phrases),
-                             tuple(it.context_phrases)))
-        actors = [(a.id, a.name, tuple(a.aliases), a.type) for a in resolved_actors(st)]
-        spoken = Counter(c.speaker_id for c in st.claims())
+        knowledge = store_knowledge(st)
+        discovery = DiscoveryRows()
+        atts, ents, said, _ = read_resolution_inputs(st, discovery, full=True)
+        res = resolve_actors(atts, ents, load_gazetteer(knowledge))
+        ids = {d: [claim_id(d, a.spans) for a in rows] for d, rows in atts.items()}
+        rows = [(cid, d, t, tuple(ctx)) for d in said for cid, (t, ctx) in zip(ids[d], said[d])]
+        actors = [(a.id, a.name, tuple(a.aliases), a.type) for a in res.actors]
+        spoken = spoken_by(speakers_by_article(res.speaker_of))
         statements = sorted(c.id for c in st.claims() if c.same_as is None)
         speaker = {c.id: c.speaker for c in st.claims()}
     with open(out, "wb") as f:
-        pickle.dump({"rows": rows, "actors": actors, "spoken": dict(spoken), "statements": statements,
-                     "speaker": speaker}, f)
+        pickle.dump({"rows": rows, "discovery": discovery.claims(), "actors": actors, "spoken": spoken,
+                     "statements": statements, "speaker": speaker, "knowledge": knowledge.describe()}, f)
     print(f"{len(rows)} reports, {len(statements)} statements, {len(actors)} actors -> {out}")
 
 
-def resolved_actors(st) -> list:
-    """Every actor the build's actor pass resolves (the store keeps only those that speak a claim; discovery
-    excludes the names of all of them)."""
-    from graphkit.build import read_resolution_inputs
-    from graphkit.gazetteer import load_gazetteer
-    from graphkit.resolve import resolve_actors
+def store_knowledge(st):
+    """The `graphkit.knowledge.Knowledge` a store records it was built with (meta ``knowledge``: each kind's files,
+    defaults first): the corpus's own files, if any, as the build read them."""
+    from graphkit.knowledge import Knowledge, models_dir
 
-    atts, ents, _, _ = read_resolution_inputs(st)
-    return resolve_actors(atts, ents, load_gazetteer()).actors  # models/ alone, as the build without a corpus file
+    raw = st.get_meta("knowledge")
+    files = json.loads(raw) if raw else {}
+    own = {kind: next((Path(f["path"]) for f in fs if Path(f["path"]).parent != models_dir()), None)
+           for kind, fs in files.items()}
+    return Knowledge(issues=own.get("issues"), actors=own.get("actors"))
 
 
 class _NothingKept:
     """The store methods `graphkit.kept.claim_issues` calls, with nothing kept and nothing stored: a refit and a
-    full assignment, as a first build of the store does them."""
+    full assignment, as a first build of the store does them. What it would store of the build's meta (the issue
+    model fitted) is kept in ``meta``, for `check`."""
+
+    def __init__(self) -> None:
+        self.meta: dict[str, str] = {}
 
     def get_meta(self, name):
         return None
 
     def set_meta(self, name, value) -> None:
-        pass
+        self.meta[name] = value
 
     def kept_issue_keys(self) -> dict:
         return {}
@@ -86,40 +99,78 @@ class _NothingKept:
 
 def assign(inputs: dict, n_issues=None, discovered: Optional[dict] = None):
     """(the discovered issues' data, each report's (issue, triggers, score) list), with the build's own functions:
-    the discovery of `graphkit.build._discovered_issues`, then `graphkit.kept.claim_issues` itself (the issue model's
-    fit on its sample and `graphkit.issue_model.assign_corpus` by article), so a change to either is what a build runs.
-    The inputs are not all the build's: the actors (which discovery reads to exclude names, and the issue model for its
-    stop words) are resolved here from models/ alone (`resolved_actors`), and at -47 that no longer reproduces the
-    build: its own discovery finds 37 issues but other groups (91.4 % of statements covered against the build's
-    86.3 %), and even on the build's issues 133 of 14,565 statements differ (bench/README.md, issue 14, twenty-second
-    pass). ``discovered``: the issues a build discovered (its store's meta ``discovered_issues``, `kept_issues`),
-    assigned instead of discovering again: an assignment variant then runs on the build's own issues."""
+    the discovery of `graphkit.build._discovered_issues` (on the rows `graphkit.build.DiscoveryRows` gathered, the
+    actors' names excluded, the organisations' spoken claims as the build counts them), then
+    `graphkit.kept.claim_issues` itself (the issue model's fit on its sample and `graphkit.issue_model.assign_corpus`
+    by article), so a change to either is what a build runs; on a capture of a fresh build with the same code, the
+    result is the build's (`check`). ``discovered``: the issues a build discovered (its store's meta
+    ``discovered_issues``, `kept_issues`), assigned instead of discovering again."""
     from types import SimpleNamespace
 
-    from graphkit.build import discovery_sample, not_issues, organisations_spoken, people_names
+    from graphkit.build import not_issues, organisations_spoken, people_names
     from graphkit.discover import discover_issues
     from graphkit.issues import taxonomy_from_data
     from graphkit.kept import claim_issues
 
     actors = [SimpleNamespace(id=i, name=n, aliases=al, type=t) for i, n, al, t in inputs["actors"]]
-    rows = inputs["rows"]
     if discovered is not None:
         data = {k: v for k, v in discovered.items() if k != "n_issues"}
     else:
-        claims = discovery_sample([(cid, d, ph, cph) for cid, d, _, _, ph, cph in rows])
-        data = discover_issues(claims, n_issues=n_issues, exclude=not_issues(actors),
+        data = discover_issues(inputs["discovery"], n_issues=n_issues, exclude=not_issues(actors),
                                spoken=organisations_spoken(actors, inputs["spoken"]))
     tax = taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered")
     said: dict[str, list] = {}
-    for _, d, t, ctx, _, _ in rows:
+    for _, d, t, ctx in inputs["rows"]:
         said.setdefault(d, []).append((t, ctx))
-    by_doc = claim_issues(_NothingKept(), said, tax, exclude=people_names(actors), refit=True, full=True)
+    kept = _NothingKept()
+    by_doc = claim_issues(kept, said, tax, exclude=people_names(actors), refit=True, full=True)
     nth = Counter()
     about = []
-    for _, d, *_ in rows:
+    for _, d, *_ in inputs["rows"]:
         about.append(by_doc[d][nth[d]])
         nth[d] += 1
-    return data, about
+    return Assigned(data, about, kept.meta.get("issue_model"))
+
+
+class Assigned(NamedTuple):
+    """What `assign` gives: the discovered issues' data, each report's (issue, triggers, score) list, and the issue
+    model's meta as the build would keep it (None: none fitted)."""
+
+    data: dict
+    about: list
+    model: Optional[str]
+
+
+def differences(store_path: Path, inputs: dict, got: Assigned) -> dict[str, int]:
+    """What of ``got`` differs from the build that made the store at ``store_path``: ``reports`` whose issues (name,
+    triggers, score) are not what the build kept for them (its per-article `kept_issues`, `claim_issues`'s output),
+    ``issues`` 1 when the discovered issues are not the build's (meta ``discovered_issues``), ``model`` 1 when the
+    issue model is not the one it fitted (meta ``issue_model``: vocabulary, stop words, weights). All 0: the harness
+    reproduces the build."""
+    from graphkit.store import Store
+
+    with Store(store_path, readonly=True) as st:
+        kept = {d: st.kept_issues(d) for d in sorted({d for _, d, *_ in inputs["rows"]})}
+        raw = st.get_meta("discovered_issues")
+        model = st.get_meta("issue_model")
+    built = {k: v for k, v in json.loads(raw).items() if k != "n_issues"} if raw else None
+    nth = Counter()
+    differ = 0
+    for (_, d, *_), a in zip(inputs["rows"], got.about):
+        theirs = kept[d][nth[d]] if nth[d] < len(kept[d]) else None
+        nth[d] += 1
+        differ += theirs is None or [list(x) for x in a] != [list(x) for x in theirs]
+    return {"reports": differ, "issues": int(built != got.data),
+            "model": int(json.loads(model or "null") != json.loads(got.model or "null"))}
+
+
+def check(store_path: Path, inputs: dict, got: Assigned) -> int:
+    """`differences` printed in a line; their sum returned (0: the harness reproduces the build)."""
+    d = differences(store_path, inputs, got)
+    print(f"check against {store_path}: {d['reports']} of {len(got.about)} reports differ from the build's; "
+          f"discovered issues {'NOT ' if d['issues'] else ''}the build's; issue model {'NOT ' if d['model'] else ''}"
+          "the build's")
+    return sum(d.values())
 
 
 def kept_issues(store_path: Path) -> dict:
@@ -209,6 +260,8 @@ def main(argv=None) -> int:
     r.add_argument("--n-issues", type=int, default=None)
     r.add_argument("--discovered", type=Path, default=None,
                    help="a built store: assign to the issues it discovered instead of discovering again")
+    r.add_argument("--check", type=Path, default=None,
+                   help="the store the inputs were captured from: exit 1 unless every report's issues are the build's")
     r.add_argument("--save", type=Path)
     r.add_argument("--against", type=Path)
     r.add_argument("--draw", type=int, default=None)
@@ -231,9 +284,12 @@ def main(argv=None) -> int:
     apply_sets(a.set)
     with open(a.inputs, "rb") as f:
         inputs = pickle.load(f)
-    data, about = assign(inputs, a.n_issues, kept_issues(a.discovered) if a.discovered else None)
+    got = assign(inputs, a.n_issues, kept_issues(a.discovered) if a.discovered else None)
+    data, about = got.data, got.about
     st = per_statement(inputs, about)
     summary(inputs, data, st)
+    if a.check and check(a.check, inputs, got):
+        return 1
     if a.save:
         a.save.write_text(json.dumps({"issues": data, "statements": st}))
     if a.against:

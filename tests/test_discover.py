@@ -781,3 +781,44 @@ def test_hyphens_inside_words_are_read_from_the_docs_arrays(nlp, text):
             and not doc[i].whitespace_ and not doc[i - 1].is_punct and not doc[i + 1].is_punct}
     assert _joins(doc) == tuple(sorted(rule))
     assert [i for i in range(-1, len(doc) + 1) if _joined(doc, i)] == sorted(rule)
+
+
+def _harness():
+    sys.path.insert(0, str(ROOT / "bench"))
+    import issue_harness
+
+    return issue_harness
+
+
+# (corpus actors.yaml or None): the harness's capture resolves the actors with the knowledge the store was built
+# with; resolved from models/ alone (as it was), a corpus naming "The chancellor" a person gave the issue model other
+# stop words than the build's (the second case failed so)
+HARNESS_CASES = [
+    None,
+    {"defaults": "extend", "actors": [{"name": "Gordon Brown", "type": "person", "gender": "male",
+                                       "aliases": ["Brown"], "titles": ["The chancellor", "the chancellor"]}]},
+]
+# three reports of each UK claim (so that two issues have the five the issue model learns from) and claims of none
+HARNESS_UK = {**{f"{p}{d}": s for p in "xyz" for d, s in UK.items()},
+              "a5": ["The chancellor said Brown would protect pensioners on fixed incomes.",
+                     "Critics said the scheme would hit families in the south.",
+                     "The chancellor said bills would be capped for pensioners."]}
+
+
+@pytest.mark.parametrize("actors", HARNESS_CASES)
+def test_the_issue_harness_reproduces_the_build(actors, tmp_path):
+    import pickle
+
+    from graphkit.build import build
+
+    corpus = write_uk(tmp_path / "corpus", HARNESS_UK)
+    if actors is not None:
+        (corpus / "actors.yaml").write_text(yaml.safe_dump(actors), encoding="utf-8")
+    build(corpus, tmp_path / "uk.gk")
+    h = _harness()
+    h.capture(tmp_path / "uk.gk", tmp_path / "in.pkl")
+    with open(tmp_path / "in.pkl", "rb") as f:
+        inputs = pickle.load(f)
+    got = h.assign(inputs)
+    assert got.data["issues"] and json.loads(got.model)["model"] is not None  # an issue model was fitted
+    assert h.differences(tmp_path / "uk.gk", inputs, got) == {"reports": 0, "issues": 0, "model": 0}
