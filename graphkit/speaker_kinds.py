@@ -164,13 +164,37 @@ def _who_antecedent(pron: str, t: Token) -> Token:
     if pron != "who":
         return t
     up = t
-    while up.ent_type_ in ("ORG", "GPE", "LOC", "FAC") and up.dep_ == "pobj" and up.head.dep_ == "prep" \
-            and up.head.head.pos_ in ("NOUN", "PROPN") and up.head.head.ent_type_ != up.ent_type_:
+    while _governed_thing(up):
         up = up.head.head
+    if up.dep_ != "appos":  # 'Ann Reed, a member of the Smith administration who ...': past the common nouns too
+        up = _apposition_above(t) or up
     if up.dep_ == "appos" and up.head.ent_type_ == "PERSON":  # 'Martin Ellison, an influential activist who ...'
         up = up.head
     # only to a person: 'the minds of Americans', 'a frontal attack on ...' are no one who speaks
     return up if up.ent_type_ == "PERSON" or person_role(up) else t
+
+
+def _governed_thing(t: Token, named: bool = True) -> bool:
+    """Whether 'who' hung on ``t`` reads past it to the noun a preposition makes ``t`` modify: ``t`` is a preposition's
+    object under a noun and names no one who speaks: an organisation or place ('a co-chairman of the Rural Health
+    Caucus'; not inside one name, 'University of Ohio') or, unless ``named``, a singular common noun naming no person
+    ('a member of the Smith administration', 'a professor of history'; not 'a friend of the senator', whose 'who' may
+    be the senator's, nor 'a group of voters')."""
+    if t.dep_ != "pobj" or t.head.dep_ != "prep" or t.head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if t.ent_type_ in ("ORG", "GPE", "LOC", "FAC"):
+        return t.head.head.ent_type_ != t.ent_type_
+    return not named and t.tag_ == "NN" and not t.ent_type_ and not person_role(t)
+
+
+def _apposition_above(t: Token) -> Optional[Token]:
+    """The noun in apposition to a person's name that ``t`` hangs under by prepositions alone, through organisations,
+    places and common nouns naming no person (:func:`_governed_thing`): 'Ann Reed, a member of the Smith administration
+    who ...' gives 'member' for 'administration'; else None."""
+    up = t
+    while _governed_thing(up, named=False):
+        up = up.head.head
+    return up if up is not t and up.dep_ == "appos" and up.head.ent_type_ == "PERSON" else None
 
 
 #: a person's possessive determiner and the pronoun that names the possessor
@@ -282,6 +306,8 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     article = _article_of(text[s0:s1])
     named = res.by_role(f.role, f.org, s0, article == "definite") \
         if f.role is not None and article != "indefinite" else None
+    if named is None and f.role is not None:  # 'A federal judge ruled ... Judge Ann Price said': named next
+        named = res.named_next(f"{f.org} {f.role}" if f.org else f.role, s0)
     if named is not None:
         f.resolved, f.rspan = named
         f.rtype = "PERSON"
