@@ -105,7 +105,6 @@ class Antecedents(ArticleNames):
         self.chained: dict[str, list[int]] = {}
         self.said: list[tuple[int, int]] = []  # content spans of the claims so far (only ever extended)
         self._said_union = _Union()  # the same spans as sorted disjoint intervals, `_said_covers` keeps it up to date
-        self._sent_starts = [s.start_char for s in self.sents]
 
     def pronoun_fits(self, pronoun: str, name: str) -> bool:
         """Rule 3 of graphkit.pronouns for a name of this article: its gender as :meth:`gender_of` gives it, else as the
@@ -197,9 +196,6 @@ class Antecedents(ArticleNames):
                                                          and r.head.dep_ in ("prep", "dative") and r.head.head == verb):
                 out.add(self.full_name(e.text, (e.start_char, e.end_char))[0])
         return frozenset(out)
-
-    def _sent_index(self, at: int) -> int:
-        return max(0, bisect.bisect_right(self._sent_starts, at) - 1)
 
     def _window(self, k: int) -> int:
         """How many sentences a pronoun in sentence ``k`` walks back for a speaker or subject: :data:`WINDOW` of

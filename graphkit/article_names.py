@@ -20,6 +20,7 @@ and nouns say of their gender) and answers:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -87,6 +88,7 @@ class ArticleNames:
         #: role (and 'organisation role') -> the person a speaker in that role was resolved to (graphkit.speakers)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
         self.sents = sentences(doc)
+        self._sent_starts = [s.start_char for s in self.sents]
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
         self.titles: list[tuple[int, str, str, tuple[int, int]]] = []  # the same, from 'President X', 'Sen. X'
         self.voted = article_pronoun_votes(self.sents, self.names)
@@ -154,6 +156,25 @@ class ArticleNames:
             return hits[-1][2], hits[-1][3]
         return None
 
+    def named_next(self, role: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
+        """The one person the sentence after the one holding ``at`` names in ``role``, for a role no one was named in
+        before: a news lede names the role, the next sentence the person ('A federal judge ruled Monday that ...
+        Magistrate Judge Ann Price said ...' is Ann Price). The role holds the office named there or the other way
+        round ('federal judge' and 'Judge Ann Price'; 'spokeswoman' and 'ICE spokeswoman Ann Price'; never 'the
+        former president' and 'President Obama': graphkit.merge.holds_role). None when that sentence names no one,
+        or two people, in it."""
+        k = self._sent_index(at) + 1
+        if k >= len(self.sents):
+            return None
+        s = self.sents[k]
+        hits = [(x[2], x[3]) for x in self.titled + self.titles if s.start_char <= x[0] < s.end_char
+                and (holds_role(role, [x[1]]) or holds_role(x[1], [role]))]
+        return min(hits, key=lambda h: h[1]) if len({name for name, _ in hits}) == 1 else None
+
+    def _sent_index(self, at: int) -> int:
+        """The index of the sentence holding character ``at`` (the last one starting at or before it)."""
+        return max(0, bisect.bisect_right(self._sent_starts, at) - 1)
+
     def full_name(self, ent_text: str, ent_span: tuple[int, int], at: Optional[int] = None
                   ) -> tuple[str, tuple[int, int]]:
         """The fullest name of the article that a mention ('Blair', 'Mr Blair', 'Hillary') refers to.
@@ -178,7 +199,8 @@ class ArticleNames:
             return ent_text, ent_span
         pos = ent_span[0] if at is None else at
         if honorific and len(words) == 1 and len(cands) > 1:
-            pos = min(pos, self.first_handle(honorific, bare) or pos)
+            first = self.first_handle(honorific, bare)  # None when never written; 0 when the text opens with it
+            pos = pos if first is None else min(pos, first)
         best = max(cands, key=self._rank(cands, words, pos))
         pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
         return pn.name, pn.span
