@@ -492,6 +492,17 @@ SPEAKERS = [
     ("For Smith, the lesson came early. Donald J. Smith spoke to reporters on Monday. Mr. Smith said the plan was "
      "fair. His brother, Freddy Smith, was a pilot. Freddy, as friends called him, stayed quiet. Mr. Smith said he learned from "
      "him.", None, ("Donald J. Smith", "PERSON")),
+    # 'who' hung on a common noun a preposition makes part of an apposition ('a secretary of labor during the Smith
+    # administration who ...') is the person the apposition names, not the administration
+    ("“We saw the smoke,” said Ann Reed, a secretary of labor during the Smith administration who has endorsed "
+     "Senator Tom Hale of Ohio.", None, ("Ann Reed", "PRON")),
+    ("“We saw the smoke,” said Ann Reed, a minister of state during the Brown government who has backed Tom Hale "
+     "for the seat.", None, ("Ann Reed", "PRON")),
+    # a role no one was named in before is the one person the next sentence names in it (a news lede)
+    ("A man accused of buying the rifles will stay in custody, a federal judge ruled on Monday. Magistrate Judge Ann "
+     "Price has sat on the court in Fresno since 2010.", None, ("Ann Price", "NOUN")),
+    ("The home secretary is confirming that the charity was never registered. But Home Secretary Jane Hale, in Leeds "
+     "on Friday, gave no details.", None, ("Jane Hale", "NOUN")),
 ]
 
 
@@ -1182,3 +1193,22 @@ def test_the_pronouns_given_a_person_say_their_gender_to_later_pronouns(nlp, pro
         res.note_pronoun(p, "Gordon Brown")
     assert res.pronoun_fits(asked, "Gordon Brown") is fits
     assert res.gender_of("Gordon Brown") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dr. Smith spoke first. Donald J. Smith ran the firm. Freddy Smith, a pilot, flew planes. Dr. Smith said the "
+     "firm was sound.", "Donald J. Smith"),
+    ("Dr Brown spoke first. Gordon Alan Brown ran the firm. Andrew Brown, a pilot, flew planes. Dr Brown said the "
+     "firm was sound.", "Gordon Alan Brown"),
+])
+def test_an_honorific_form_written_first_at_the_very_start_still_counts(nlp, text, expected):
+    """`ArticleNames.full_name` ranks a later 'Dr Smith' as of the first one (`first_handle`) also when the running
+    text opens with it (character 0, which an `or` once read as 'never written'): no full name was written before,
+    so neither brother is the one it stood for by position, and the later-named one does not win for being latest."""
+    from graphkit.article_names import ArticleNames
+
+    names = ArticleNames(nlp(text))
+    at = text.rindex("Dr")
+    mention = text[at:text.index(" said", at)]
+    assert names.first_handle(mention.split()[0], mention.split()[1].lower()) == 0
+    assert names.full_name(mention, (at, at + len(mention)))[0] == expected
