@@ -299,7 +299,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
         fn = res.full_name(text[s0:s1], (s0, s1))
         if fn[0] == text[s0:s1]:
             fn = _described_name(res, head, s0, s1) or fn
-        if fn[0] != text[s0:s1] and len(fn[0].split()) > 1:
+        if fn[0] != text[s0:s1] and len(fn[0].split()) > 1 and not _acronym_with_more_before(text[s0:s1], fn[0]):
             f.resolved, f.rspan = fn
             f.rtype = "PERSON"
             return
@@ -317,7 +317,8 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
         for e in res.orgs:
             if e.start_char >= s1:
                 break
-            if _shortens(f.resolved, e.text) and len(e.text) > len(f.resolved) and e.label_ == head.ent_type_:
+            if _shortens(f.resolved, e.text) and len(e.text) > len(f.resolved) and e.label_ == head.ent_type_ \
+                    and not _acronym_with_more_before(f.resolved, e.text):
                 best = e
         if best is not None:
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
@@ -337,6 +338,24 @@ def _shortens(phrase: str, name: str) -> bool:
         return [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'.-]+", text)]
     own = [w.lower() for w in words(phrase) if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
     return bool(own) and set(own) <= {w.lower() for w in words(name)}
+
+
+def _acronym_with_more_before(phrase: str, name: str) -> bool:
+    """Whether an organisation phrase is an acronym ('the SVP', 'the ANC') that a longer name of the article writes
+    after other words ('Junge SVP', 'Young ANC'): an acronym names its organisation whole, and words before it make
+    another one (a youth wing, a branch), not a fuller name of the same ('the Post' of 'Washington Post' is no acronym).
+
+    >>> _acronym_with_more_before("the SVP", "Junge SVP"), _acronym_with_more_before("the SVP", "SVP")
+    (True, False)
+    >>> _acronym_with_more_before("the Post", "Washington Post"), _acronym_with_more_before("the DNC", "DNC staff")
+    (False, False)
+    """
+    core = re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    core = re.sub(r"[’']s$", "", core)
+    if not re.fullmatch(r"[A-Z][A-Z&.]+", core):
+        return False
+    k = name.find(core)
+    return k > 0 and name[:k].strip().lower() not in ("", "the")
 
 
 def _a_people(stype: str, phrase: str) -> bool:

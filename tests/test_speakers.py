@@ -503,6 +503,11 @@ SPEAKERS = [
      "Price has sat on the court in Fresno since 2010.", None, ("Ann Price", "NOUN")),
     ("The home secretary is confirming that the charity was never registered. But Home Secretary Jane Hale, in Leeds "
      "on Friday, gave no details.", None, ("Jane Hale", "NOUN")),
+    # an acronym names its organisation whole: 'the SVP' is not its youth wing 'Junge SVP' named before it
+    ("Junge SVP, the party's youth wing, held a rally in Bern on Monday. The SVP said on Tuesday that the plan was "
+     "dead.", None, ("SVP", "ORG")),
+    ("The youth wing, Young NDP, marched in Toronto on Monday. The NDP said on Tuesday that the march was peaceful.",
+     None, ("NDP", "ORG")),
 ]
 
 
