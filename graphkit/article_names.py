@@ -158,11 +158,12 @@ class ArticleNames:
 
     def named_next(self, role: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """The one person the sentence after the one holding ``at`` names in ``role``, for a role no one was named in
-        before: a news lede names the role, the next sentence the person ('A federal judge ruled Monday that ...
-        Magistrate Judge Ann Price said ...' is Ann Price). The role holds the office named there or the other way
-        round ('federal judge' and 'Judge Ann Price'; 'spokeswoman' and 'ICE spokeswoman Ann Price'; never 'the
-        former president' and 'President Obama': graphkit.merge.holds_role). None when that sentence names no one,
-        or two people, in it."""
+        before and that brings someone new in (the caller asks for 'a federal judge' and "Trump's campaign chief", not
+        for 'the senator', which refers back to someone maybe named without the role): a news lede names the role, the
+        next sentence the person ('A federal judge ruled Monday that ... Magistrate Judge Ann Price said ...' is Ann
+        Price). The role holds the office named there or the other way round ('federal judge' and 'Judge Ann Price';
+        'spokeswoman' and 'ICE spokeswoman Ann Price'; never 'the former president' and 'President Obama':
+        graphkit.merge.holds_role). None when that sentence names no one, or two people, in it."""
         k = self._sent_index(at) + 1
         if k >= len(self.sents):
             return None

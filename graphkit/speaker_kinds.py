@@ -299,14 +299,15 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
         fn = res.full_name(text[s0:s1], (s0, s1))
         if fn[0] == text[s0:s1]:
             fn = _described_name(res, head, s0, s1) or fn
-        if fn[0] != text[s0:s1] and len(fn[0].split()) > 1 and not _acronym_with_more_before(text[s0:s1], fn[0]):
+        if fn[0] != text[s0:s1] and len(fn[0].split()) > 1 and not _acronym_of_another(text[s0:s1], fn[0]):
             f.resolved, f.rspan = fn
             f.rtype = "PERSON"
             return
     article = _article_of(text[s0:s1])
     named = res.by_role(f.role, f.org, s0, article == "definite") \
         if f.role is not None and article != "indefinite" else None
-    if named is None and f.role is not None:  # 'A federal judge ruled ... Judge Ann Price said': named next
+    if named is None and f.role is not None and article != "definite" and head.tag_ != "NNS":
+        # 'A federal judge ruled ... Judge Ann Price said': someone new, named next; 'the senator' refers back
         named = res.named_next(f"{f.org} {f.role}" if f.org else f.role, s0)
     if named is not None:
         f.resolved, f.rspan = named
@@ -318,7 +319,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
             if e.start_char >= s1:
                 break
             if _shortens(f.resolved, e.text) and len(e.text) > len(f.resolved) and e.label_ == head.ent_type_ \
-                    and not _acronym_with_more_before(f.resolved, e.text):
+                    and not _acronym_of_another(f.resolved, e.text):
                 best = e
         if best is not None:
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
@@ -340,22 +341,20 @@ def _shortens(phrase: str, name: str) -> bool:
     return bool(own) and set(own) <= {w.lower() for w in words(name)}
 
 
-def _acronym_with_more_before(phrase: str, name: str) -> bool:
-    """Whether an organisation phrase is an acronym ('the SVP', 'the ANC') that a longer name of the article writes
-    after other words ('Junge SVP', 'Young ANC'): an acronym names its organisation whole, and words before it make
-    another one (a youth wing, a branch), not a fuller name of the same ('the Post' of 'Washington Post' is no acronym).
+def _acronym_of_another(phrase: str, name: str) -> bool:
+    """Whether an organisation phrase is an acronym ('the SVP', 'the NDP') and a longer name of the article holds it
+    with other words ('Junge SVP', its youth wing; 'SVP/Global Risk Insights', a picture credit): an acronym names
+    its organisation whole, and a name that adds words to it is another body or a part of one, never its fuller
+    name ('the Post' of 'Washington Post' is no acronym and keeps it).
 
-    >>> _acronym_with_more_before("the SVP", "Junge SVP"), _acronym_with_more_before("the SVP", "SVP")
-    (True, False)
-    >>> _acronym_with_more_before("the Post", "Washington Post"), _acronym_with_more_before("the DNC", "DNC staff")
+    >>> _acronym_of_another("the SVP", "Junge SVP"), _acronym_of_another("the SVP", "SVP/Global Risk Insights")
+    (True, True)
+    >>> _acronym_of_another("the Post", "Washington Post"), _acronym_of_another("the SVP", "SVP")
     (False, False)
     """
-    core = re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I)
-    core = re.sub(r"[’']s$", "", core)
-    if not re.fullmatch(r"[A-Z][A-Z&.]+", core):
-        return False
-    k = name.find(core)
-    return k > 0 and name[:k].strip().lower() not in ("", "the")
+    core = re.sub(r"[’']s$", "", re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I))
+    return re.fullmatch(r"[A-Z][A-Z&.]+", core) is not None and name.strip() != core \
+        and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", name) is not None
 
 
 def _a_people(stype: str, phrase: str) -> bool:

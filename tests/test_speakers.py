@@ -501,8 +501,13 @@ SPEAKERS = [
     # a role no one was named in before is the one person the next sentence names in it (a news lede)
     ("A man accused of buying the rifles will stay in custody, a federal judge ruled on Monday. Magistrate Judge Ann "
      "Price has sat on the court in Fresno since 2010.", None, ("Ann Price", "NOUN")),
-    ("The home secretary is confirming that the charity was never registered. But Home Secretary Jane Hale, in Leeds "
-     "on Friday, gave no details.", None, ("Jane Hale", "NOUN")),
+    ("A High Court judge ruled on Friday that the ban was lawful. Judge Jane Hale, sitting in London, has sat on the "
+     "bench since 2010.", None, ("Jane Hale", "NOUN")),
+    ("Tony Blair's new campaign chief has told the party that the leaflets will change. The chief, Ann Ross, was "
+     "in Leeds on Friday.", None, ("Ann Ross", "NOUN")),
+    # ... but a definite role refers back to someone, maybe named without it: not the person named next
+    ("“That would be me, yes,” the senator said. Sen. Ann Hale (D-Mo.) was in Ohio on Friday.", None,
+     ("the senator", "NOUN")),
     # an acronym names its organisation whole: 'the SVP' is not its youth wing 'Junge SVP' named before it
     ("Junge SVP, the party's youth wing, held a rally in Bern on Monday. The SVP said on Tuesday that the plan was "
      "dead.", None, ("SVP", "ORG")),
