@@ -150,6 +150,27 @@ class Antecedents(ArticleNames):
         e = hit.ref
         return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
 
+    def described(self, at: int, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+        """Whom a definite description of a person no one was named in ('The former governor', 'the candidate') stands
+        for: as 'he' or 'she' would, the latest speaker or subject of its own sentence before it or of the sentence
+        before (rule 4 of graphkit.pronouns), never a mere mention nor anyone further back ('Ann Price met the
+        mayor. The former governor said ...' is Ann Price; with no subject or speaker there, None).
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("Ann Price met the mayor in Leeds on Monday. The former governor said the plan was dead.")
+        >>> Antecedents(doc).described(doc.text.index("The former"))
+        ('Ann Price', (0, 9))
+        """
+        k = self._sent_index(at)
+        cands = [c for c in self._candidates(True, at, content, window=2) if not c.fallback]
+        hit, _ = antecedent("he", cands, lambda c: True, sent=k, window=2)
+        if hit is None:
+            return None
+        if hit.rank == SPEAKER:
+            return hit.ref[1], (None if hit.ref[3] == ANON_PERSON else hit.ref[2])
+        e = hit.ref
+        return self.full_name(e.text, (e.start_char, e.end_char))
+
     def _fits(self, low: str, person: bool, bound: frozenset = frozenset()):
         """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it;
         a name of the pronoun's own clause (``bound``) never fits; nor, for 'they' / 'it', an entity the NER did not

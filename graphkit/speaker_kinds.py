@@ -291,9 +291,12 @@ def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: l
     f.rtype = "ANON"
 
 
-def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int], text: str, f: _Found) -> None:
+def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int], text: str, f: _Found,
+                         spans: tuple = ()) -> None:
     """A surname or first name ('Lavrov' after 'Sergey Lavrov', even when the NER calls it an ORG), a role
-    the article named someone in ('the prime minister'), or an organisation's fullest earlier name."""
+    the article named someone in ('the prime minister'), a definite description of the person the sentence before is
+    about ('the candidate': SpeakerResolver.described; ``spans``, the claim's content, holds none), or an
+    organisation's fullest earlier name."""
     s0, s1 = span
     if head.pos_ == "PROPN" and f.stype != "ANON" and not _a_people(f.stype, text[s0:s1]):
         fn = res.full_name(text[s0:s1], (s0, s1))
@@ -309,6 +312,10 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     if named is None and f.role is not None and article != "definite" and head.tag_ != "NNS":
         # 'A federal judge ruled ... Judge Ann Price said': someone new, named next; 'the senator' refers back
         named = res.named_next(f"{f.org} {f.role}" if f.org else f.role, s0)
+    if named is None and f.role is not None and article == "definite" and person_role(head):
+        named = res.described(s0, tuple(spans))  # 'Ann Price won. The former governor said ...'
+    if named is not None and named[1] is None:
+        named = None  # an anonymous person: the role as written
     if named is not None:
         f.resolved, f.rspan = named
         f.rtype = "PERSON"

@@ -175,7 +175,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     elif stype == "NOUN" and _bare_document(head, toks) and (doc_hit := res.document_named(head, s0)) is not None:
         f.resolved, f.rspan = doc_hit  # "the poll found" after "A new CBS News poll"
     else:
-        _surname_role_or_org(res, head, (s0, s1), text, f)
+        _surname_role_or_org(res, head, (s0, s1), text, f, tuple(tuple(x) for x in spans))
     label = label_at(res, s0, s1)
     if label is not None:  # 'JAKE TAPPER: How will he ...', 'FALLIN: I think ...': the person the label names
         (f.resolved, f.rspan), f.rtype, f.stype = labelled(res, label), "PERSON", "PERSON"

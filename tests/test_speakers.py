@@ -505,6 +505,11 @@ SPEAKERS = [
      "bench since 2010.", None, ("Jane Hale", "NOUN")),
     ("Tony Blair's new campaign chief has told the party that the leaflets will change. The chief, Ann Ross, was "
      "in Leeds on Friday.", None, ("Ann Ross", "NOUN")),
+    # a definite description no one was named in is the person the sentence before is about (its subject or speaker)
+    ("Bernie Sanders met Pope Francis on Saturday in Rome. The Democratic presidential candidate said the meeting was "
+     "private.", None, ("Bernie Sanders", "NOUN")),
+    ("Ann Lee met the Pope in Rome on Saturday. The Labour leader said the meeting was private.", None,
+     ("Ann Lee", "NOUN")),
     # ... but a definite role refers back to someone, maybe named without it: not the person named next
     ("“That would be me, yes,” the senator said. Sen. Ann Hale (D-Mo.) was in Ohio on Friday.", None,
      ("the senator", "NOUN")),
