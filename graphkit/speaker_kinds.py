@@ -312,7 +312,8 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     if named is None and f.role is not None and article != "definite" and head.tag_ != "NNS":
         # 'A federal judge ruled ... Judge Ann Price said': someone new, named next; 'the senator' refers back
         named = res.named_next(f"{f.org} {f.role}" if f.org else f.role, s0)
-    if named is None and f.role is not None and article == "definite" and person_role(head):
+    if named is None and f.role is not None and article == "definite" and person_role(head) and f.stype != "ANON" \
+            and not _names_a_place_or_body(head.doc, s0, s1):
         named = res.described(s0, tuple(spans))  # 'Ann Price won. The former governor said ...'
     if named is not None and named[1] is None:
         named = None  # an anonymous person: the role as written
@@ -346,6 +347,14 @@ def _shortens(phrase: str, name: str) -> bool:
         return [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'.-]+", text)]
     own = [w.lower() for w in words(phrase) if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
     return bool(own) and set(own) <= {w.lower() for w in words(name)}
+
+
+def _names_a_place_or_body(doc, s0: int, s1: int) -> bool:
+    """Whether a speaker phrase names a place or organisation ('The Indiana governor', 'the director of the European
+    Centre'): such a role is only someone named with it (as :meth:`SpeakerResolver.by_role` has it), never whoever the
+    sentence before is about; a people or party adjective is no such name ('The Democratic presidential candidate')."""
+    span = doc.char_span(s0, s1, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in ("GPE", "ORG", "LOC", "FAC") for t in span)
 
 
 def _acronym_of_another(phrase: str, name: str) -> bool:

@@ -510,6 +510,9 @@ SPEAKERS = [
      "private.", None, ("Bernie Sanders", "NOUN")),
     ("Ann Lee met the Pope in Rome on Saturday. The Labour leader said the meeting was private.", None,
      ("Ann Lee", "NOUN")),
+    # ... not one that names a place or body: only someone named with it is that
+    ("Ann Reed spoke in Ohio on Monday. Tom Hale met donors in Leeds. The Indiana governor said the plan was dead.",
+     None, ("The Indiana governor", "NOUN")),
     # ... but a definite role refers back to someone, maybe named without it: not the person named next
     ("“That would be me, yes,” the senator said. Sen. Ann Hale (D-Mo.) was in Ohio on Friday.", None,
      ("the senator", "NOUN")),
