@@ -37,7 +37,7 @@ from .nlp import doc_text, sentences
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speaker_phrase import ent_index, office_title, roles_named_with
 
-__all__ = ["ArticleNames", "HEADING_TEXT"]
+__all__ = ["ArticleNames", "HEADING_TEXT", "ORG_NOUNS"]
 
 #: segments that name what an article is about: a full name there is one a surname of the text can stand for
 HEADING_TEXT = frozenset({"headline", "standfirst", "subhead"})
@@ -46,7 +46,7 @@ HEADING_TEXT = frozenset({"headline", "standfirst", "subhead"})
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii"})
 
 #: role nouns that name an organisation the article has named ("the company said")
-_ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "party", "bank", "group", "union", "council",
+ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "party", "bank", "group", "union", "council",
               "campaign", "committee", "commission", "regulator", "office", "court", "board", "organisation",
               "organization", "corporation", "network", "newspaper", "charity", "institute", "university",
               "association", "foundation", "airline", "carrier", "retailer", "insurer", "operator", "lender"}

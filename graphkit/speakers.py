@@ -29,7 +29,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .antecedents import Antecedents
-from .article_names import _ORG_NOUNS
+from .article_names import ORG_NOUNS
 from .dates import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .names import HONORIFICS
@@ -168,7 +168,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         _spokesperson(res, head, toks, spans, f)
     elif stype == "NOUN" and _possessive_pronoun(head, toks) is not None:
         _whose(res, _possessive_pronoun(head, toks), toks, spans, f)  # 'his campaign': Bernie Sanders's campaign
-    elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in _ORG_NOUNS \
+    elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in ORG_NOUNS \
             and res.org_named(head.lemma_.lower(), s0) is not None:
         f.resolved, f.rspan = res.org_named(head.lemma_.lower(), s0)  # "the company said" after "Enron"
         f.rtype = "ORG"
