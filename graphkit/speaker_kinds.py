@@ -350,8 +350,8 @@ def _shortens(phrase: str, name: str) -> bool:
 
 
 def _names_a_place_or_body(doc, s0: int, s1: int) -> bool:
-    """Whether a speaker phrase names a place or organisation ('The Indiana governor', 'the director of the European
-    Centre'): such a role is only someone named with it (as :meth:`SpeakerResolver.by_role` has it), never whoever the
+    """Whether a speaker phrase names a place or organisation ('The Indiana governor', 'the head of the Civic
+    Forum'): such a role is only someone named with it (as :meth:`SpeakerResolver.by_role` has it), never whoever the
     sentence before is about; a people or party adjective is no such name ('The Democratic presidential candidate')."""
     span = doc.char_span(s0, s1, alignment_mode="expand")
     return span is not None and any(t.ent_type_ in ("GPE", "ORG", "LOC", "FAC") for t in span)

@@ -492,9 +492,9 @@ SPEAKERS = [
     ("For Smith, the lesson came early. Donald J. Smith spoke to reporters on Monday. Mr. Smith said the plan was "
      "fair. His brother, Freddy Smith, was a pilot. Freddy, as friends called him, stayed quiet. Mr. Smith said he learned from "
      "him.", None, ("Donald J. Smith", "PERSON")),
-    # 'who' hung on a common noun a preposition makes part of an apposition ('a secretary of labor during the Smith
+    # 'who' hung on a common noun a preposition makes part of an apposition ('a secretary of trade under the Smith
     # administration who ...') is the person the apposition names, not the administration
-    ("“We saw the smoke,” said Ann Reed, a secretary of labor during the Smith administration who has endorsed "
+    ("“We saw the smoke,” said Ann Reed, a secretary of trade under the Smith administration who has endorsed "
      "Senator Tom Hale of Ohio.", None, ("Ann Reed", "PRON")),
     ("“We saw the smoke,” said Ann Reed, a minister of state during the Brown government who has backed Tom Hale "
      "for the seat.", None, ("Ann Reed", "PRON")),
@@ -506,8 +506,8 @@ SPEAKERS = [
     ("Tony Blair's new campaign chief has told the party that the leaflets will change. The chief, Ann Ross, was "
      "in Leeds on Friday.", None, ("Ann Ross", "NOUN")),
     # a definite description no one was named in is the person the sentence before is about (its subject or speaker)
-    ("Bernie Sanders met Pope Francis on Saturday in Rome. The Democratic presidential candidate said the meeting was "
-     "private.", None, ("Bernie Sanders", "NOUN")),
+    ("Bernie Sanders met Pope Francis on Saturday in Rome. The Democratic presidential candidate told reporters the "
+     "visit was private.", None, ("Bernie Sanders", "NOUN")),
     ("Ann Lee met the Pope in Rome on Saturday. The Labour leader said the meeting was private.", None,
      ("Ann Lee", "NOUN")),
     # ... not one that names a place or body: only someone named with it is that
