@@ -150,20 +150,26 @@ class Antecedents(ArticleNames):
         e = hit.ref
         return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
 
-    def described(self, at: int, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+    def described(self, at: int, role: str, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
         """Whom a definite description of a person no one was named in ('The former governor', 'the candidate') stands
         for: as 'he' or 'she' would, the latest speaker or subject of its own sentence before it or of the sentence
         before (rule 4 of graphkit.pronouns), never a mere mention nor anyone further back ('Ann Price met the
-        mayor. The former governor said ...' is Ann Price; with no subject or speaker there, None).
+        mayor. The former governor said ...' is Ann Price; with no subject or speaker there, None); never someone the
+        article names in another office of the same kind (:meth:`~graphkit.article_names.ArticleNames.other_office`:
+        'Joe Biden, the vice president, ... The president said' is not Biden).
 
         >>> from graphkit.nlp import load_spacy
         >>> doc = load_spacy()("Ann Price met the mayor in Leeds on Monday. The former governor said the plan was dead.")
-        >>> Antecedents(doc).described(doc.text.index("The former"))
+        >>> Antecedents(doc).described(doc.text.index("The former"), "former governor")
         ('Ann Price', (0, 9))
         """
         k = self._sent_index(at)
         cands = [c for c in self._candidates(True, at, content, window=2) if not c.fallback]
-        hit, _ = antecedent("he", cands, lambda c: True, sent=k, window=2)
+
+        def fits(c: Candidate) -> bool:
+            name = c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
+            return not self.other_office(name, role)
+        hit, _ = antecedent("he", cands, fits, sent=k, window=2)
         if hit is None:
             return None
         if hit.rank == SPEAKER:

@@ -172,6 +172,16 @@ class ArticleNames:
                 and (holds_role(role, [x[1]]) or holds_role(x[1], [role]))]
         return min(hits, key=lambda h: h[1]) if len({name for name, _ in hits}) == 1 else None
 
+    def other_office(self, name: str, role: str) -> bool:
+        """Whether the article names ``name`` in an office of the same kind as ``role`` that is not it: 'Joe Biden, the
+        vice president,' for 'the president', 'President Macron' for 'the Irish president', 'deputy leader Tom Watson'
+        for 'the leader' (a role of theirs holding the role's last word that does not hold the role:
+        graphkit.merge.holds_role)."""
+        head = role.lower().split()[-1]
+        held = [x[1] for x in self.titled + self.titles if x[2] == name]
+        held += [k for k, (n, _) in self.roles.items() if n == name]
+        return any(head in r.split() and not holds_role(role, [r]) for r in held)
+
     def _sent_index(self, at: int) -> int:
         """The index of the sentence holding character ``at`` (the last one starting at or before it)."""
         return max(0, bisect.bisect_right(self._sent_starts, at) - 1)

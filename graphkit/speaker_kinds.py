@@ -313,8 +313,8 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
         # 'A federal judge ruled ... Judge Ann Price said': someone new, named next; 'the senator' refers back
         named = res.named_next(f"{f.org} {f.role}" if f.org else f.role, s0)
     if named is None and f.role is not None and article == "definite" and person_role(head) and f.stype != "ANON" \
-            and not _names_a_place_or_body(head.doc, s0, s1):
-        named = res.described(s0, tuple(spans))  # 'Ann Price won. The former governor said ...'
+            and not f.org and not _names_a_place_or_body(head.doc, s0, s1):
+        named = res.described(s0, f.role, tuple(spans))  # 'Ann Price won. The former governor said ...'
     if named is not None and named[1] is None:
         named = None  # an anonymous person: the role as written
     if named is not None:

@@ -505,10 +505,12 @@ SPEAKERS = [
      "bench since 2010.", None, ("Jane Hale", "NOUN")),
     ("Tony Blair's new campaign chief has told the party that the leaflets will change. The chief, Ann Ross, was "
      "in Leeds on Friday.", None, ("Ann Ross", "NOUN")),
-    # a definite description no one was named in is the person the sentence before is about (its subject or speaker)
-    ("Bernie Sanders met Pope Francis on Saturday in Rome. The Democratic presidential candidate told reporters the "
-     "visit was private.", None, ("Bernie Sanders", "NOUN")),
-    ("Ann Lee met the Pope in Rome on Saturday. The Labour leader said the meeting was private.", None,
+    # a definite description no one was named in is the person the sentence before is about (its subject or speaker),
+    # unless a name or party qualifies it ('The Irish president', 'the Conservative leader': only someone named with
+    # it) or the article names that person in another office of the kind ('Joe Biden, the vice president')
+    ("Bernie Sanders met Pope Francis on Saturday in Rome. The senator told reporters the visit was private.", None,
+     ("Bernie Sanders", "NOUN")),
+    ("Ann Lee met the Pope in Rome on Saturday. The former minister said the meeting was private.", None,
      ("Ann Lee", "NOUN")),
     # ... not one that names a place or body: only someone named with it is that
     ("Ann Reed spoke in Ohio on Monday. Tom Hale met donors in Leeds. The Indiana governor said the plan was dead.",
