@@ -174,13 +174,19 @@ class ArticleNames:
 
     def other_office(self, name: str, role: str) -> bool:
         """Whether the article names ``name`` in an office of the same kind as ``role`` that is not it: 'Joe Biden, the
-        vice president,' for 'the president', 'President Macron' for 'the Irish president', 'deputy leader Tom Watson'
-        for 'the leader' (a role of theirs holding the role's last word that does not hold the role:
-        graphkit.merge.holds_role)."""
+        vice president,' for 'the president', 'Bill Clinton, the former president,' for 'the president', 'deputy
+        leader Tom Watson' for 'the leader' (a role of theirs with the role's last word, neither holding the other:
+        graphkit.merge.holds_role; 'Sen. John McCain' is 'The longtime senator').
+
+        >>> from graphkit.nlp import load_spacy
+        >>> names = ArticleNames(load_spacy()("Joe Biden, the vice president, and Sen. Ann Hale spoke in Ohio."))
+        >>> names.other_office("Joe Biden", "president"), names.other_office("Ann Hale", "longtime senator")
+        (True, False)
+        """
         head = role.lower().split()[-1]
         held = [x[1] for x in self.titled + self.titles if x[2] == name]
         held += [k for k, (n, _) in self.roles.items() if n == name]
-        return any(head in r.split() and not holds_role(role, [r]) for r in held)
+        return any(head in r.split() and not holds_role(role, [r]) and not holds_role(r, [role]) for r in held)
 
     def _sent_index(self, at: int) -> int:
         """The index of the sentence holding character ``at`` (the last one starting at or before it)."""
