@@ -726,7 +726,7 @@ def cmd_scan(args, arts) -> int:
             except UnicodeDecodeError:
                 continue
     else:
-        texts = {p.relative_to(ROOT): t for p, t in tracked_texts().items()}
+        texts = _tracked_or_exit(ROOT)
     found = scan_texts(texts, arts, args.n)
     by_file = Counter(f for _, f, *_ in found)
     for f, k in by_file.most_common():
@@ -735,6 +735,26 @@ def cmd_scan(args, arts) -> int:
     for n, f, line, a, t in sorted(found, reverse=True)[:args.show]:
         print(f"  {n:4} words  {f}:{line}  ({a})  {' '.join(t.split())[:100]!r}")
     return 1 if found else 0
+
+
+def _tracked_or_exit(root: Path) -> dict[Path, str]:
+    """The tracked texts under ``root`` by path relative to it, for ``scan`` with no file. Where git gives no
+    list (git missing, ``root`` no git checkout: an unpacked sdist, a copied tree; a checkout that tracks nothing
+    under it) one line on stderr says so and what to do, and the exit status is 2."""
+    try:
+        texts = tracked_texts(root)
+    except FileNotFoundError:
+        cause = "git is not on the PATH"
+    except subprocess.CalledProcessError:
+        cause = f"{root} is not a git checkout"
+    else:
+        if texts:
+            return {p.relative_to(root): t for p, t in texts.items()}
+        cause = f"git tracks no file under {root}"
+    print(f"audit_refs: error: scan with no file reads the files git tracks, but {cause}; name the files or "
+          f"folders to scan (python bench/audit_refs.py scan graphkit tests bench README.md) or run it in a git "
+          f"clone of the repository", file=sys.stderr)
+    raise SystemExit(2)  # 1 is scan's "runs found"
 
 
 def main(argv=None) -> int:

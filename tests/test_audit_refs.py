@@ -9,7 +9,9 @@ no such run with PolNeAR by chance (the reason for 6 is in bench/audit_refs.py's
 from __future__ import annotations
 
 import doctest
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -174,3 +176,46 @@ def test_bench_doctests(module):
     mod = __import__(module)
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0 and result.attempted > 0
+
+
+# ------------------------------------------------------------------ scan where git gives no list of tracked files
+
+def _no_checkout(tmp: Path) -> dict:
+    """An unpacked sdist or a copied tree: no .git above it."""
+    return {}
+
+
+def _checkout_tracking_nothing(tmp: Path) -> dict:
+    """The tree copied into another checkout: git lists nothing, and a scan of nothing would pass in silence."""
+    if shutil.which("git") is None:
+        pytest.skip("no git here to make a checkout with")
+    subprocess.run(["git", "init", "-q", str(tmp)], check=True)
+    return {}
+
+
+def _no_git_on_path(tmp: Path) -> dict:
+    return {"PATH": str(tmp / "empty")}
+
+
+@pytest.mark.parametrize("setup,cause", [
+    (_no_checkout, "is not a git checkout"),
+    (_checkout_tracking_nothing, "git tracks no file under"),
+    (_no_git_on_path, "git is not on the PATH"),
+], ids=["no checkout", "a checkout tracking nothing", "no git"])
+def test_scan_without_a_list_of_tracked_files_says_so_in_one_line(tmp_path, setup, cause):
+    """`audit_refs.py scan` (no file) run from a copied tree: one line with the cause and the fix, exit 2, no
+    traceback (it was a CalledProcessError traceback)."""
+    env = setup(tmp_path)
+    tree = tmp_path / "copy"
+    (tree / "bench").mkdir(parents=True)
+    (tree / "bench" / "audit_refs.py").write_bytes((ROOT / "bench" / "audit_refs.py").read_bytes())
+    (tree / "notes.md").write_text("Nothing quoted here.\n", encoding="utf-8")
+    polnear = tmp_path / "polnear"
+    polnear.mkdir()
+    (polnear / "train.jsonl").write_text('{"id": "a", "text": "He said the talks would resume."}\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, str(tree / "bench" / "audit_refs.py"), "--polnear", str(polnear), "scan"],
+                         capture_output=True, text=True, cwd=tmp_path, env={**os.environ, **env}, timeout=120)
+    lines = run.stderr.splitlines()
+    assert run.returncode == 2 and len(lines) == 1 and run.stdout == "", (run.returncode, run.stdout, run.stderr)
+    assert lines[0].startswith("audit_refs: error: ") and cause in lines[0], lines[0]
+    assert "name the files or folders to scan" in lines[0], lines[0]
