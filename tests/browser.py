@@ -117,6 +117,45 @@ def wait_drawn(page, timeout_s: float = 30.0, *, stabilised: bool = False) -> di
         page.wait_for_timeout(50)
 
 
+def drawn_frame(page, timeout_s: float = 120.0):
+    """The child frame of ``page`` whose graphkit view has drawn (``window.graphkit.ready``), waited for.
+
+    The notebook's sandboxed srcdoc frame runs in a renderer process of its own (Chromium isolates sandboxed
+    frames: CDP lists it as an "iframe" target), its document and its evaluation context reaching Playwright over
+    a second session; so the host page's load is no promise that an evaluation in the frame sees the view yet
+    (it may still see the frame's first about:blank document). Each poll reads ``page.frames`` anew and asks
+    every child frame until one answers; an evaluation that fails while the frame changes documents is asked
+    again. TimeoutError after ``timeout_s`` names the frames seen and the last evaluation error.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    deadline = time.monotonic() + timeout_s
+    last_error = None
+    while True:
+        for frame in page.frames:
+            if frame == page.main_frame:
+                continue
+            try:
+                if frame.evaluate("!!(window.graphkit && window.graphkit.ready)"):
+                    return frame
+            except PlaywrightError as e:  # "Execution context was destroyed": the frame is changing documents
+                last_error = str(e).splitlines()[0]
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no frame's graphkit view drew within {timeout_s} s; frames: "
+                               f"{[(f.url, _frame_state(f)) for f in page.frames]}, last error: {last_error}")
+        page.wait_for_timeout(100)
+
+
+def _frame_state(frame) -> str:
+    """What a frame's document says of itself (for a timeout's message): its address, state, the view's flags."""
+    try:
+        return str(frame.evaluate("[location.href, document.readyState, typeof window.graphkit, "
+                                  "window.graphkit ? [window.graphkit.ready, window.graphkit.firstDrawMs] : null, "
+                                  "document.visibilityState, document.querySelectorAll('canvas').length]"))
+    except Exception as e:  # noqa: BLE001 - a message, never a second failure
+        return f"no answer: {str(e).splitlines()[0]}"
+
+
 #: Injected before a default pyvis page's scripts: reports (via console) when its global `network`
 #: first draws and stabilises. Console events reach Python even while the page's main thread is busy.
 PYVIS_PROBE = """

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, label_report, offline_page, wait_drawn, why_unavailable
+from browser import chromium, drawn_frame, label_report, offline_page, wait_drawn, why_unavailable
 from graphkit.graph import statements
 from graphkit.view import NO_ISSUE, notebook_html, sample_graph, synthetic_graph, view_data, write_view
 
@@ -422,13 +422,8 @@ def test_notebook_iframe_draws_offline(browser, tmp_path):
     host.write_text("<!DOCTYPE html><html><body><p>output cell</p>" + notebook_html(sample_graph(), height=500)
                     + "</body></html>", encoding="utf-8")
     with offline_page(browser) as (page, attempts):
-        page.goto(host.as_uri())
-        page.wait_for_timeout(200)
-        frame = next(f for f in page.frames if f != page.main_frame)
-        deadline = 60
-        while deadline and not frame.evaluate("!!(window.graphkit && window.graphkit.ready)"):
-            page.wait_for_timeout(250)
-            deadline -= 1
+        page.goto(host.as_uri(), timeout=120_000)
+        frame = drawn_frame(page, 120)  # the condition itself, not a number of polls that shrinks under load
         assert frame.evaluate("graphkit.data.claims.length") == 15
         shown, hidden = frame.evaluate("[graphkit.shownActors.length, graphkit.hiddenActors.length]")
         assert shown >= 5 and shown + hidden == 9
