@@ -117,43 +117,81 @@ def wait_drawn(page, timeout_s: float = 30.0, *, stabilised: bool = False) -> di
         page.wait_for_timeout(50)
 
 
-def drawn_frame(page, timeout_s: float = 120.0):
-    """The child frame of ``page`` whose graphkit view has drawn (``window.graphkit.ready``), waited for.
+class FrameScript:
+    """Evaluates JavaScript in a child frame's current document, by the frame's own CDP target when it has one.
+
+    Playwright's ``Frame.evaluate`` runs in the context Playwright recorded for the frame; for an out-of-process
+    frame that record comes from two sessions (the parent's and the frame's own), and once in a loaded suite run
+    it stayed on a document without the view for the whole wait. ``Runtime.evaluate`` on a session attached to the
+    frame's own target runs in that target's document whatever Playwright recorded. A frame in its parent's
+    process (no target of its own) is asked through ``Frame.evaluate``.
+    """
+
+    def __init__(self, page, frame):
+        self.frame = frame
+        try:
+            self.session = page.context.new_cdp_session(frame)
+        except Exception:  # noqa: BLE001 - "does not have a separate CDP session": an in-process frame
+            self.session = None
+
+    def evaluate(self, expression: str):
+        """The expression's value (JSON-like), or RuntimeError with the page's exception."""
+        if self.session is None:
+            return self.frame.evaluate(expression)
+        r = self.session.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        if "exceptionDetails" in r:
+            d = r["exceptionDetails"]
+            raise RuntimeError((d.get("exception") or {}).get("description") or d.get("text"))
+        return r["result"].get("value")
+
+
+def drawn_frame(page, timeout_s: float = 120.0) -> FrameScript:
+    """The child frame of ``page`` whose graphkit view has drawn (``window.graphkit.ready``), waited for; a
+    :class:`FrameScript` to read it with.
 
     The notebook's sandboxed srcdoc frame runs in a renderer process of its own (Chromium isolates sandboxed
-    frames: CDP lists it as an "iframe" target), its document and its evaluation context reaching Playwright over
-    a second session; so the host page's load is no promise that an evaluation in the frame sees the view yet
-    (it may still see the frame's first about:blank document). Each poll reads ``page.frames`` anew and asks
-    every child frame until one answers; an evaluation that fails while the frame changes documents is asked
-    again. TimeoutError after ``timeout_s`` names the frames seen and the last evaluation error.
+    frames: CDP lists it as an "iframe" target), so the host page's load is no promise that the view in it has
+    drawn, and Playwright's own evaluation in it may see another document (see :class:`FrameScript`). Each poll
+    reads ``page.frames`` anew and asks every child frame until one answers; an evaluation that fails while the
+    frame changes documents is asked again. TimeoutError after ``timeout_s`` says what each frame's document is,
+    by both ways of asking.
     """
-    from playwright.sync_api import Error as PlaywrightError
-
     deadline = time.monotonic() + timeout_s
     last_error = None
+    scripts: dict = {}
     while True:
         for frame in page.frames:
             if frame == page.main_frame:
                 continue
             try:
-                if frame.evaluate("!!(window.graphkit && window.graphkit.ready)"):
-                    return frame
-            except PlaywrightError as e:  # "Execution context was destroyed": the frame is changing documents
+                script = scripts.get(frame) or scripts.setdefault(frame, FrameScript(page, frame))
+                if script.evaluate("!!(window.graphkit && window.graphkit.ready)"):
+                    return script
+            except Exception as e:  # noqa: BLE001 - "Execution context was destroyed": the frame changes documents
                 last_error = str(e).splitlines()[0]
+                scripts.pop(frame, None)
         if time.monotonic() > deadline:
             raise TimeoutError(f"no frame's graphkit view drew within {timeout_s} s; frames: "
-                               f"{[(f.url, _frame_state(f)) for f in page.frames]}, last error: {last_error}")
+                               f"{[(f.url, _frame_state(page, f)) for f in page.frames]}, last error: {last_error}")
         page.wait_for_timeout(100)
 
 
-def _frame_state(frame) -> str:
-    """What a frame's document says of itself (for a timeout's message): its address, state, the view's flags."""
-    try:
-        return str(frame.evaluate("[location.href, document.readyState, typeof window.graphkit, "
-                                  "window.graphkit ? [window.graphkit.ready, window.graphkit.firstDrawMs] : null, "
-                                  "document.visibilityState, document.querySelectorAll('canvas').length]"))
-    except Exception as e:  # noqa: BLE001 - a message, never a second failure
-        return f"no answer: {str(e).splitlines()[0]}"
+_STATE = ("[location.href, document.readyState, typeof window.graphkit, window.graphkit ? [window.graphkit.ready, "
+          "window.graphkit.firstDrawMs] : null, document.visibilityState, document.querySelectorAll('canvas').length]")
+
+
+def _frame_state(page, frame) -> str:
+    """What a frame's document says of itself (for a timeout's message), asked through Playwright's context and
+    through the frame's own target: its address, state, the view's flags, visibility, canvases."""
+    out = []
+    asks = (("playwright", lambda: frame.evaluate(_STATE)),
+            ("target", lambda: FrameScript(page, frame).evaluate(_STATE)))
+    for how, ask in asks:
+        try:
+            out.append(f"{how}: {ask()}")
+        except Exception as e:  # noqa: BLE001 - a message, never a second failure
+            out.append(f"{how}: no answer ({str(e).splitlines()[0]})")
+    return "; ".join(out)
 
 
 #: Injected before a default pyvis page's scripts: reports (via console) when its global `network`

@@ -423,9 +423,9 @@ def test_notebook_iframe_draws_offline(browser, tmp_path):
                     + "</body></html>", encoding="utf-8")
     with offline_page(browser) as (page, attempts):
         page.goto(host.as_uri(), timeout=120_000)
-        frame = drawn_frame(page, 120)  # the condition itself, not a number of polls that shrinks under load
-        assert frame.evaluate("graphkit.data.claims.length") == 15
-        shown, hidden = frame.evaluate("[graphkit.shownActors.length, graphkit.hiddenActors.length]")
+        view = drawn_frame(page, 120)  # the condition itself, not a number of polls that shrinks under load
+        assert view.evaluate("graphkit.data.claims.length") == 15
+        shown, hidden = view.evaluate("[graphkit.shownActors.length, graphkit.hiddenActors.length]")
         assert shown >= 5 and shown + hidden == 9
         assert page.evaluate("typeof window.graphkit") == "undefined", "the view stays inside its frame"
         assert attempts == []
