@@ -475,6 +475,28 @@ def test_a_claim_saying_little_gets_its_articles_issue(claim, article):
 
 
 
+@pytest.mark.parametrize("claim,sentence,expected", [
+    # a claim whose words are all function words is about nothing it says: no learnt issue (which the rest of its
+    # sentence would decide), nor its article's (PolNeAR train, -50: 64 statements, none of 40 drawn about its issue)
+    ("that he doesn't", "The mayor says council tax bills rise and that he doesn't", None),
+    ("“We’ll see.”", "", None),
+    ("she can do so again", "", None),
+    (",", "", None),
+    # one word that says something is enough: its article's issue, or the one its words make likely, as before
+    ("It was very nice", "", "council tax"),
+    ("the bills rise", "", "council tax"),
+    ("a costly database", "", "ID cards"),
+])
+def test_a_claim_that_says_nothing_gets_no_issue(claim, sentence, expected):
+    from graphkit.issue_model import assign_corpus
+    from graphkit.issues import taxonomy_from_data
+
+    claims = CLAIMS + [(claim, (sentence, ""))]
+    articles = ["tax" if "council" in text else "id" for text, _ in CLAIMS] + ["tax"]
+    got = assign_corpus(claims, taxonomy_from_data(TWO, "d", origin="discovered"), articles=articles)
+    assert (got[-1][0][0] if got[-1] else None) == expected
+
+
 RACE_AND_IMMIGRATION = {"issues": [{"name": "campaign", "patterns": ["campaign", "primary voters", "voters"]},
                                    {"name": "immigration", "patterns": ["immigration reform", "citizenship", "amnesty"]}]}
 
