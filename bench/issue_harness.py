@@ -16,6 +16,12 @@ issues differ from another run's (saved with ``--save``), and a seeded draw of t
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --set graphkit.issue_model.MIN_ARTICLE_SHARE=0.12 \\
         --against bench/_work/main.json --draw 7 -n 30
     python bench/issue_harness.py bands bench/_work/issue_inputs.pkl bench/_work/main.json --lo 0.1 --hi 0.15 --draw 32
+    python bench/issue_harness.py verdicts bench/_work/main.json bench/_work/variant.json
+
+``verdicts`` reads every strict verdict of bench/audits (the lines whose claims are PolNeAR locators) and tells, for
+each saved run, how many judged (claim, issues) pairs it still gives and how many of them fit, and how many it no
+longer gives (the claim now with no issue, or with others) by what they were judged: a development estimate of a
+variant from what was judged before, never a fresh audit (the claims of another extraction have other ids and drop out).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import importlib
 import json
 import pickle
 import random
+import re
 import sys
 import textwrap
 from collections import Counter
@@ -236,6 +243,67 @@ def bands(inputs: dict, saved: Path, lo: float, hi: float, seed: Optional[int], 
             print(f"{i:3}. {show(k, art[k], text, inputs['speaker'])}")
 
 
+_VERDICT = re.compile(r"^\s*\d+ ([yn]) (.+?\]): (.*\{pn:.*)$")
+_PAIR = re.compile(r"(?:^| \+ )(.+?) \[[^\]]*; score [0-9.]+\]")
+_LOCATOR = re.compile(r"\{pn:([^@}]+)@(\d+)-(\d+)\}")
+
+
+def verdict_of(line: str) -> Optional[tuple[str, tuple[str, ...], str]]:
+    """(claim id, its judged issues sorted, "y" / "n") of an audit's verdict line whose claim is PolNeAR locators, else
+    None (the claim id is the build's: `graphkit.build.claim_id` of the article and the pieces' offsets).
+
+    >>> verdict_of(" 7 n campaign [context: article; score 0.07]: Ann Reed: {pn:a@10-20} … {pn:a@25-30}   [why]")
+    ('c_516792e898569d9c', ('campaign',), 'n')
+    >>> verdict_of("3 y tax [tax; score 0.50] + ID cards [ID; score 0.50]: Jo: {pn:b@1-9}")[1:]
+    (('ID cards', 'tax'), 'y')
+    >>> verdict_of(' 5 y campaign [context: article; score 0.11]: a user: "{pn:a@10-20},"')[1:]
+    (('campaign',), 'y')
+    >>> verdict_of(" 7 ? campaign [context: article; score 0.07]: Ann Reed: {pn:a@10-20}") is None
+    True
+    """
+    from graphkit.build import claim_id
+
+    m = _VERDICT.match(line)
+    if not m:
+        return None
+    yn, pairs, rest = m.groups()
+    locs = _LOCATOR.findall(rest.split("   [")[0])
+    names = tuple(sorted(n.strip() for n in _PAIR.findall(pairs)))
+    if not locs or not names:
+        return None
+    return claim_id(locs[0][0], [(int(a), int(b)) for _, a, b in locs]), names, yn
+
+
+def past_verdicts(folder: Path = ROOT / "bench" / "audits") -> dict[tuple[str, tuple[str, ...]], str]:
+    """(claim id, judged issues) → the latest verdict on that pair, over the issue audits of ``folder``."""
+    out = {}
+    for f in sorted(folder.glob("polnear_train_issues_*.txt")):
+        for line in f.read_text().splitlines():
+            v = verdict_of(line)
+            if v:
+                out[v[:2]] = v[2]
+    return out
+
+
+def verdicts(saved: list[Path]) -> None:
+    """For each saved run: the judged pairs it still gives (and how many fit), and those it gives no more."""
+    past = past_verdicts()
+    print(f"{len(past)} judged (claim, issues) pairs with locators in bench/audits")
+    for path in saved:
+        st = json.loads(path.read_text())["statements"]
+        same, gone = Counter(), Counter()
+        for (cid, names), yn in past.items():
+            if cid not in st:
+                gone["claim not in the run"] += 1
+                continue
+            now = tuple(sorted(x[0] for x in st[cid]))
+            (same if now == names else gone)[yn if now == names else f"{'fit' if yn == 'y' else 'misfit'} -> "
+                                               f"{'none' if not now else 'other'}"] += 1
+        print(f"{path}: still given {same['y'] + same['n']}, fit {same['y']} "
+              f"({same['y'] / max(1, same['y'] + same['n']):.1%}); no longer: "
+              + ", ".join(f"{k} {gone[k]}" for k in sorted(gone)))
+
+
 def apply_sets(sets: list[str]) -> None:
     """``module.NAME=value`` patches (value read as JSON, else as a string)."""
     for s in sets:
@@ -273,7 +341,12 @@ def main(argv=None) -> int:
     b.add_argument("--hi", type=float, default=1.01)
     b.add_argument("--draw", type=int, default=None)
     b.add_argument("-n", type=int, default=20)
+    v = sub.add_parser("verdicts")
+    v.add_argument("saved", type=Path, nargs="+")
     a = ap.parse_args(argv)
+    if a.cmd == "verdicts":
+        verdicts(a.saved)
+        return 0
     if a.cmd == "bands":
         with open(a.inputs, "rb") as f:
             bands(pickle.load(f), a.saved, a.lo, a.hi, a.draw, a.n)
