@@ -89,8 +89,35 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         from .issues import weak_issues
 
         weak = [weak_issues(text, taxonomy) if not a else {} for (text, _), a in zip(claims, assigned)]
-        assigned = from_article(assigned, articles, likely, weak)
+        named = names_only(assigned, taxonomy)
+        assigned = from_article(named, articles, likely, weak, voters=assigned)
     return [list(o) if q else list(a) for a, o, q in zip(assigned, own, quiet)]
+
+
+def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
+    """Each claim's issues less those whose triggers in the claim itself are only phrases said apart from the rest of
+    the issue (``apart`` of `graphkit.issues.IssueDef`, `graphkit.discover.said_apart`): the claim mentions them, it
+    is not about the issue they were grouped in. A claim so left with none takes its article's issue
+    (`from_article`), while still counting for the one it said among its article's claims. Learnt issues stay.
+
+    >>> from graphkit.issues import taxonomy_from_data
+    >>> tax = taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care", "running mate"],
+    ...                                       "apart": ["running mate"]}]}, "x", origin="discovered")
+    >>> names_only([[("health care", "running mate", 0.5)], [("health care", "running mate, health care", 0.75)],
+    ...             [("health care", "running mates, context: health care", 0.5)]], tax)
+    [[], [('health care', 'running mate, health care', 0.75)], []]
+    """
+    from .issues import fold_phrase
+
+    apart = {i.name: i.apart for i in taxonomy.issues if i.apart}
+    if not apart:
+        return [list(a) for a in assigned]
+
+    def mentioned(name: str, triggers: str) -> bool:
+        said = [t for t in triggers.split(", ") if t and not t.startswith(("context: ", "learnt: "))]
+        return name in apart and bool(said) and all(fold_phrase(t) in apart[name] for t in said)
+
+    return [[x for x in a if not mentioned(x[0], x[1])] for a in assigned]
 
 
 #: English clitics, cut from a word before its content is read (`says_nothing`): "doesn't", "we'll", "she's"
@@ -201,7 +228,7 @@ def _class_probabilities(model: "IssueModel", text: str):
 
 
 def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
-                 weak: Optional[Sequence[dict]] = None) -> list[list[tuple]]:
+                 weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None) -> list[list[tuple]]:
     """Each claim without an issue gets the issue its article's other claims are about, the nearer ones counting
     more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
     distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
@@ -211,6 +238,8 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     (`weigh_votes`). ``weak``: for each claim, the issues its own words say too little of to be its own
     (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to citizenship"), each a vote of its score
     as if said by a claim at no distance: the claim's own words count among its article's, as firmly as they say it.
+    ``voters``: each claim's issues as they vote, when not ``assigned`` (`names_only`: a claim that only mentions a phrase
+    said apart from its issue counts for it but takes its article's, its own vote left out).
     Claims with issues keep theirs. An article none of whose claims has an issue of its own has no
     votes: its claims get the issue their words make likeliest together (`article_likeliest`), when ``likely`` is given;
     without it such an article gives none.
@@ -227,21 +256,25 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     [('tax', 'council tax'), ('tax', 'context: article'), ('ID cards', 'context: article'), ('ID cards', 'ID cards'), None]
     """
     out = [list(a) for a in assigned]
+    voting = assigned if voters is None else voters
     at: dict[str, list[int]] = {}
     for i, d in enumerate(articles):
         at.setdefault(d, []).append(i)
     for idx in at.values():
-        if likely is not None and not any(own_issues(assigned[i]) for i in idx):
+        if likely is not None and not any(own_issues(voting[i]) for i in idx):
             for i, issue in article_likeliest(assigned, idx, likely):
                 out[i] = [issue]
             continue
-        for i, votes in zip(*_article_votes(assigned, idx)):
+        for i, votes in zip(*_article_votes(assigned, idx, voting)):
             if weak is not None and weak[i]:
                 votes = {k: votes.get(k, 0.0) + weak[i].get(k, 0.0) for k in sorted(set(votes) | set(weak[i]))}
             if likely is not None and likely[i]:  # what the claim says weighs the article's issues
                 votes = weigh_votes(votes, likely[i])
             best = max(sorted(votes), key=lambda k: votes[k])
-            share = votes[best] / sum(votes.values())
+            total = sum(votes.values())
+            if not total:
+                continue  # no other claim of its article votes (a claim that only mentions a phrase said apart)
+            share = votes[best] / total
             if share < MIN_ARTICLE_SHARE:
                 continue  # no issue rather than one the claim's weighed votes hardly give
             out[i] = [(best, ARTICLE_EVIDENCE, round(0.5 * share, 3))]
@@ -335,7 +368,8 @@ def weigh_votes(votes: dict[str, float], likely: dict[str, float]) -> dict[str, 
 _VOTE_ROWS = 128
 
 
-def _article_votes(assigned: Sequence[list], idx: Sequence[int]) -> tuple[list[int], list[dict[str, float]]]:
+def _article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Optional[Sequence[list]] = None
+                   ) -> tuple[list[int], list[dict[str, float]]]:
     """The claims of one article (``idx``: their positions in ``assigned``) without an issue, and for each the
     votes of the article's claims with issues of their own (`from_article`'s weights), as matrix products over
     blocks of claims: memory bounded by a block, every pair of claims still weighed but in numpy (19 s for an article
@@ -347,12 +381,16 @@ def _article_votes(assigned: Sequence[list], idx: Sequence[int]) -> tuple[list[i
     """
     import numpy as np
 
-    said_pos, names, rows = [], {}, []
+    # who votes (`from_article`'s ``voters``); a claim that votes but has no issue of its own (it only mentions a phrase
+    # said apart from its issue, `names_only`) takes no vote of such claims, its own among them
+    voting = assigned if voting is None else voting
+    said_pos, names, rows, mentions = [], {}, [], []
     for p, i in enumerate(idx):
-        own = [(name, score) for name, _, score in own_issues(assigned[i])]
+        own = [(name, score) for name, _, score in own_issues(voting[i])]
         if own:
             said_pos.append(p)
             rows.append(own)
+            mentions.append(not assigned[i])
             for name, _ in own:
                 names.setdefault(name, len(names))
     todo = [(p, i) for p, i in enumerate(idx) if not assigned[i]]
@@ -369,7 +407,11 @@ def _article_votes(assigned: Sequence[list], idx: Sequence[int]) -> tuple[list[i
         block = todo[start:start + _VOTE_ROWS]
         p = np.array([pp for pp, _ in block], dtype=float)[:, None]
         dist = np.where(q < p, p - q, q - p + 0.5)  # a claim after counts half a claim farther
-        v = (1.0 / (1 + dist / ARTICLE_REACH)) @ scores
+        w = 1.0 / (1 + dist / ARTICLE_REACH)
+        if any(mentions):
+            mentioning = np.array([bool(voting[i]) for _, i in block])[:, None]
+            w = np.where(mentioning & np.array(mentions)[None, :], 0.0, w)
+        v = w @ scores
         for (_, i), row in zip(block, v.tolist()):
             claims.append(i)
             votes.append(dict(zip(issues, row)))

@@ -143,6 +143,10 @@ class IssueDef:
     patterns: tuple[_Pattern, ...]
     context: tuple[_Pattern, ...]
     origin: str = "taxonomy"  # or "discovered" (graphkit.discover)
+    #: phrases (folded: `fold_phrase`) said mostly where the issue's other phrases are not (`graphkit.discover.said_apart`):
+    #: a claim whose triggers of the issue are only these counts for its article's issue but is not given this one
+    #: (`graphkit.issue_model.names_only`); the file's ``apart:`` list
+    apart: frozenset = frozenset()
 
 
 #: how many (text, kind) trigger look-ups a taxonomy remembers (`Taxonomy._matches`): PolNeAR train's 14,988 claims
@@ -238,6 +242,16 @@ class Taxonomy:
         return out
 
 
+def fold_phrase(phrase: str) -> str:
+    """A phrase as discovery counts it and a trigger is compared with it: its words' light lemmas, case folded
+    (graphkit.discover.phrase_key).
+
+    >>> fold_phrase("Party insiders"), fold_phrase("middle-class")
+    ('party insider', 'middle class')
+    """
+    return " ".join(lem for _, lem, _, _ in _words(phrase))
+
+
 def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
         raise ModelsFileError(f"{source} has no 'issues:' list; see the format described at the top of models/issues.yaml")
@@ -254,10 +268,10 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
         if name.lower() in seen:
             raise ModelsFileError(f"{where}: issue {name!r} is listed twice; merge the two entries")
         seen.add(name.lower())
-        unknown = set(item) - {"name", "description", "patterns", "entities", "context", "id", "origin"}
+        unknown = set(item) - {"name", "description", "patterns", "entities", "context", "id", "origin", "apart"}
         if unknown:
             raise ModelsFileError(f"{where} ({name}): unknown keys {sorted(unknown)}; allowed: name, description, "
-                                  "patterns, entities, context")
+                                  "patterns, entities, context, apart")
         triggers = [*(item.get("patterns") or []), *(item.get("entities") or [])]
         if not triggers:
             raise ModelsFileError(f"{where} ({name}) has no patterns or entities; add at least one trigger")
@@ -265,7 +279,8 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
         ctx = tuple(_compile(t, f"{where} ({name}), context") for t in (item.get("context") or []))
         issues.append(IssueDef(name=name, id=f"issue:{item.get('id') or slug(name)}",
                                description=item.get("description"), patterns=pats, context=ctx,
-                               origin=str(item.get("origin") or origin)))
+                               origin=str(item.get("origin") or origin),
+                               apart=frozenset(fold_phrase(str(x)) for x in item.get("apart") or [])))
     return Taxonomy(issues=tuple(issues), source=source, evidence=evidence)
 
 

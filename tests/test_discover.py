@@ -521,6 +521,46 @@ def test_a_claims_own_word_of_an_issue_counts_among_its_articles_votes(claim, ex
                         articles=["a", "a"], learn=False)
     assert [(n, t) for n, t, _ in got[1]] == [(expected, "context: article")]
 
+
+@pytest.mark.parametrize("claim,apart,expected", [
+    # a claim whose only trigger of an issue is a phrase said apart from the rest of it takes its article's issue
+    # (PolNeAR train, -50: "running mate" in health care, "nuclear deal" in federal government; 338 statements, 13 of
+    # 24 drawn better, 3 worse)
+    ("He picked a running mate", ["running mate"], ("campaign", "context: article")),
+    ("They named their running mates", ["running mate"], ("campaign", "context: article")),
+    # with another trigger of the issue said too, the issue is the claim's own
+    ("His running mate talked health care", ["running mate"], ("health care", "running mate, health care")),
+    ("Obamacare and his running mate", ["running mate"], ("health care", "Obamacare, running mate")),
+    # no phrase said apart: its own trigger, as before
+    ("He picked a running mate", [], ("health care", "running mate")),
+])
+def test_a_phrase_said_apart_from_its_issue_does_not_give_it(claim, apart, expected):
+    from graphkit.issue_model import assign_corpus
+    from graphkit.issues import taxonomy_from_data
+
+    health = {"name": "health care", "patterns": ["health care", "Obamacare", "running mate"], **({"apart": apart} if apart else {})}
+    tax = taxonomy_from_data({"issues": [{"name": "campaign", "patterns": ["campaign", "voters"]}, health]}, "d",
+                             origin="discovered")
+    claims = [("the campaign is over", ("", "")), (claim, ("", "")), ("the campaign ended", ("", ""))]
+    got = assign_corpus(claims, tax, articles=["a"] * 3, learn=False)
+    assert [(n, t) for n, t, _ in got[1]] == [expected]
+    assert got[0][0][0] == got[2][0][0] == "campaign"
+
+
+@pytest.mark.parametrize("articles,expected", [
+    # "running mate" (rows 6-8) said in articles c, d and a: one of its three claims where the rest is said
+    (["a", "a", "b", "b", "a", "b", "c", "d", "a"] + ["e", "f", "g", "h"] * 2, ["running mate"]),
+    # said where the rest is, two of three: stays the issue's
+    (["a", "a", "b", "b", "a", "b", "c", "b", "a"] + ["e", "f", "g", "h"] * 2, []),
+    # the group said in every article of the corpus: what it is about, kept whole
+    (["a", "a", "b", "b", "a", "b", "c", "d", "a"], []),
+])
+def test_a_phrase_is_said_apart_from_its_group_by_where_it_is_said(articles, expected):
+    from graphkit.discover import said_apart
+
+    members = {"health care": {0, 1, 2, 3}, "Obamacare": {4, 5}, "running mate": {6, 7, 8}}
+    assert said_apart(["health care", "Obamacare", "running mate"], members, articles) == expected
+
 def _corpus(n_docs, topics, filler):
     """claims (id, doc, phrases): article d is about topic d % len(topics); each claim says one phrase of its topic
     and a filler word any article may use."""
