@@ -522,9 +522,10 @@ def said_apart(group: Sequence[str], members: dict, articles: Sequence[str]) -> 
     the claims around it get what they got. The name stays, and a group said in more than `FRAME_REACH` of the
     articles (what the corpus is about) keeps all of its phrases, as `split_groups` keeps it whole.
 
-    PolNeAR train, -50 (bench/README.md, issue 14, twenty-fourth pass): 59 such phrases, 338 statements whose own
-    issue rested on them take their article's; of 24 drawn, 13 fit better, 3 worse. Pruned from the group instead (the
-    twenty-third pass), their claims' votes went elsewhere and moved 1,763 statements, 8 better, 11 worse of 24.
+    PolNeAR train, -50 (bench/README.md, issue 14, twenty-fourth pass): 59 such phrases in 28 issues; 339 statements
+    whose own issue rested on them alone move, and of 24 drawn 13 fit better, 3 worse (outlets' synonyms: "national
+    security", "illegal immigrants"). Pruned from the group instead (the twenty-third pass), their claims' votes went
+    elsewhere and moved 1,763 statements, 8 better, 11 worse of 24.
 
     >>> m = {"health care": {0, 1, 2, 3}, "Obamacare": {4, 5}, "running mate": {6, 7, 8}}
     >>> art = ["a", "a", "b", "b", "a", "b", "c", "d", "a"] + ["e", "f", "g", "h"] * 2   # rows 9-16: other groups
@@ -689,7 +690,7 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "# triggers in the claim itself counting as one of them) when their own words leave that",
              f"# issue {100 * MIN_ARTICLE_SHARE:g} % of the votes at least; an article none of whose claims says a trigger",
              "# gives its claims the issue their words make likeliest together. An issue's 'apart' phrases were said",
-             "# mostly where its other phrases were not: a claim saying only them counts for its article's issue instead.",
+             "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead.",
              "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
              "evidence: discovered", "issues:"]
     if not data.get("issues"):

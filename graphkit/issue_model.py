@@ -238,8 +238,8 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     (`weigh_votes`). ``weak``: for each claim, the issues its own words say too little of to be its own
     (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to citizenship"), each a vote of its score
     as if said by a claim at no distance: the claim's own words count among its article's, as firmly as they say it.
-    ``voters``: each claim's issues as they vote, when not ``assigned`` (`names_only`: a claim that only mentions a phrase
-    said apart from its issue counts for it but takes its article's, its own vote left out).
+    ``voters``: each claim's issues as they vote, when not ``assigned`` (`names_only`: a claim that only mentions a
+    phrase said apart from its issue counts for it but takes its article's, its own vote left out).
     Claims with issues keep theirs. An article none of whose claims has an issue of its own has no
     votes: its claims get the issue their words make likeliest together (`article_likeliest`), when ``likely`` is given;
     without it such an article gives none.

@@ -143,9 +143,9 @@ class IssueDef:
     patterns: tuple[_Pattern, ...]
     context: tuple[_Pattern, ...]
     origin: str = "taxonomy"  # or "discovered" (graphkit.discover)
-    #: phrases (folded: `fold_phrase`) said mostly where the issue's other phrases are not (`graphkit.discover.said_apart`):
-    #: a claim whose triggers of the issue are only these counts for its article's issue but is not given this one
-    #: (`graphkit.issue_model.names_only`); the file's ``apart:`` list
+    #: phrases (folded: `fold_phrase`) said mostly where the issue's other phrases are not
+    #: (`graphkit.discover.said_apart`): a claim whose triggers of the issue are only these counts for its article's
+    #: issue but is not given this one (`graphkit.issue_model.names_only`); the file's ``apart:`` list
     apart: frozenset = frozenset()
 
 
