@@ -104,8 +104,9 @@ def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
     >>> tax = taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care", "running mate"],
     ...                                       "apart": ["running mate"]}]}, "x", origin="discovered")
     >>> names_only([[("health care", "running mate", 0.5)], [("health care", "running mate, health care", 0.75)],
-    ...             [("health care", "running mates, context: health care", 0.5)]], tax)
-    [[], [('health care', 'running mate, health care', 0.75)], []]
+    ...             [("health care", "running mates, context: health care", 0.5)],
+    ...             [("health care", "learnt: care, running mate", 0.6)]], tax)
+    [[], [('health care', 'running mate, health care', 0.75)], [], [('health care', 'learnt: care, running mate', 0.6)]]
     """
     from .issues import fold_phrase
 
@@ -114,7 +115,9 @@ def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
         return [list(a) for a in assigned]
 
     def mentioned(name: str, triggers: str) -> bool:
-        said = [t for t in triggers.split(", ") if t and not t.startswith(("context: ", "learnt: "))]
+        if triggers.startswith("learnt: "):
+            return False
+        said = [t for t in triggers.split(", ") if t and not t.startswith("context: ")]
         return name in apart and bool(said) and all(fold_phrase(t) in apart[name] for t in said)
 
     return [[x for x in a if not mentioned(x[0], x[1])] for a in assigned]
