@@ -1,8 +1,8 @@
 """The draft of a speaker mention that names someone: a name, a role phrase with no name, an anonymous source.
 
-Functions of the actor pass (``r``, graphkit.resolve's resolver: its gazetteer ``gz``, place config ``pc``, drafts
-``drafts`` (graphkit.actor_drafts), the corpus's person names ``people`` (graphkit.people, logged by a kept walk) and
-`mostly_not_person`); each returns the draft and the reason line for the actor's merges:
+Functions of the actor pass (``r``, a graphkit.actor_context.ActorContext: its gazetteer ``gz``, place config ``pc``,
+drafts ``drafts`` (graphkit.actor_drafts), the corpus's person names ``people`` (graphkit.people, logged by a kept
+walk) and `mostly_not_person`); each returns the draft and the reason line for the actor's merges:
 
 - `name_draft`: a metonym ('Moscow' → the Kremlin), a gazetteer name or alias, a place as speaker, a person by the
   corpus's name clusters and surname holders (graphkit.people), an organisation (fuzzy against those seen:
@@ -24,12 +24,12 @@ from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, slug
 from .places import is_known_place, lookup_place
 
 if TYPE_CHECKING:
-    from .resolve import _Resolver
+    from .actor_context import ActorContext
 
 __all__ = ["name_draft", "title_draft", "anonymous_draft"]
 
 
-def name_draft(r: "_Resolver", m: Mention) -> tuple[Draft, str]:
+def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
     """The draft of a mention read as a name (``m.name``, typed ``m.etype`` by the corrected entity types)."""
     name, etype = m.name, m.etype
     # metonymy: a place name as the speaker
@@ -81,7 +81,7 @@ def name_draft(r: "_Resolver", m: Mention) -> tuple[Draft, str]:
     return r.drafts.draft(key, name, typ), "same name" if typ != "group" else "same group phrase"
 
 
-def title_draft(r: "_Resolver", m: Mention) -> tuple[Draft, str]:
+def title_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
     """A role phrase with no name: the gazetteer title it names, else one actor per title phrase."""
     hit = r.gz.match_title(m.name, org_role(m.att), m.role) or r.gz.match_name(m.name, False)
     if hit is not None:
@@ -93,7 +93,7 @@ def title_draft(r: "_Resolver", m: Mention) -> tuple[Draft, str]:
             f"role phrase with no name and no title in {' or '.join(r.gz.files)}; one role actor per phrase")
 
 
-def anonymous_draft(r: "_Resolver", m: Mention, seen: list[tuple[int, Draft]]) -> tuple[Draft, str]:
+def anonymous_draft(r: "ActorContext", m: Mention, seen: list[tuple[int, Draft]]) -> tuple[Draft, str]:
     """An anonymous source, keyed by article and phrase ('a senior official' and 'another senior official' stay
     apart); a definite 'the source' of three words at most is the nearest one of ``seen`` (the article's anonymous
     sources so far, (position, draft)) with the same head word."""
@@ -113,7 +113,7 @@ def anonymous_draft(r: "_Resolver", m: Mention, seen: list[tuple[int, Draft]]) -
     return d, "anonymous source, keyed by article and phrase"
 
 
-def _looks_like_person(r: "_Resolver", name: str) -> bool:
+def _looks_like_person(r: "ActorContext", name: str) -> bool:
     """With no NER type: a capitalised 2-4 word name without organisation words, or a known surname."""
     words = name.split()
     if not words or not all(w[:1].isupper() or fold(w) in NAME_PARTICLES for w in words):

@@ -10,7 +10,7 @@ corrected entity types. With it:
 - `second_look` searches again where the corpus contradicts the article pass: 'she' given to a man, 'he' given to
   an organisation, 'they' given to one person or to a name inside what someone said, 'Mrs. Clinton' given to a man.
 
-Functions of the actor pass ``r`` (graphkit.resolve's resolver: ``gz``, ``drafts``, ``people``, ``entities``,
+Functions of the actor pass ``r`` (a graphkit.actor_context.ActorContext: ``gz``, ``drafts``, ``people``, ``entities``,
 ``types``). A gender is the gazetteer's, else the corpus's (`draft_gender`).
 
 >>> done = SpokenBefore(); done.append((10, "a")); done.append((30, "b")); done.append((10, "c"))
@@ -34,7 +34,7 @@ from .pronouns import (MENTION, PERSON_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_
                        fits_gender, pronoun_gender)
 
 if TYPE_CHECKING:
-    from .resolve import _Resolver
+    from .actor_context import ActorContext
 
 __all__ = ["SpokenBefore", "pronoun_draft", "second_look", "draft_gender"]
 
@@ -67,7 +67,7 @@ class SpokenBefore:
 
 
 # ---- a pronoun speaker
-def pronoun_draft(r: "_Resolver", m: Mention, done: SpokenBefore,
+def pronoun_draft(r: "ActorContext", m: Mention, done: SpokenBefore,
                   reject: Optional[Draft] = None) -> tuple[Draft, str]:
     """A pronoun by graphkit.pronouns.antecedent over the article's earlier speakers and NER entities
     of the right kind, not inside claim content, not of the other gender by what the corpus says; never
@@ -96,7 +96,7 @@ def pronoun_draft(r: "_Resolver", m: Mention, done: SpokenBefore,
             "pronoun with no antecedent in the article")
 
 
-def _candidates(r: "_Resolver", m: Mention, p: str, done: SpokenBefore) -> Iterator[Candidate]:
+def _candidates(r: "ActorContext", m: Mention, p: str, done: SpokenBefore) -> Iterator[Candidate]:
     """Earlier speakers (drafts) and NER entities (texts) of the kind the pronoun wants, outside claim content,
     nearest first (a speaker before an entity at the same place; ties in article order), made lazily:
     most pronouns take the first, and an article of 10,000 claims is not listed once per pronoun."""
@@ -111,7 +111,7 @@ def _candidates(r: "_Resolver", m: Mention, p: str, done: SpokenBefore) -> Itera
     return merge(speakers, entities, key=lambda c: (c.at, c.rank), reverse=True)
 
 
-def _candidate_entry(r: "_Resolver", c: Candidate) -> Optional[GazetteerEntry]:
+def _candidate_entry(r: "ActorContext", c: Candidate) -> Optional[GazetteerEntry]:
     """The gazetteer entry of a candidate: its draft's, or the one its entity text names."""
     if isinstance(c.ref, str):
         hit = r.gz.match_name(strip_possessive(c.ref), person_like=True)
@@ -119,19 +119,19 @@ def _candidate_entry(r: "_Resolver", c: Candidate) -> Optional[GazetteerEntry]:
     return c.ref.entry
 
 
-def _candidate_label(r: "_Resolver", c: Candidate) -> str:
+def _candidate_label(r: "ActorContext", c: Candidate) -> str:
     entry = _candidate_entry(r, c)
     return c.ref.name if not isinstance(c.ref, str) else entry.name if entry else c.ref
 
 
-def _rejected(r: "_Resolver", c: Candidate, reject: Optional[Draft]) -> bool:
+def _rejected(r: "ActorContext", c: Candidate, reject: Optional[Draft]) -> bool:
     if reject is None:
         return False
     entry = _candidate_entry(r, c)
     return (entry is not None and reject.entry is entry) or c.ref is reject
 
 
-def _fits(r: "_Resolver", p: str, c: Candidate, reject: Optional[Draft], doc_id: str) -> bool:
+def _fits(r: "ActorContext", p: str, c: Candidate, reject: Optional[Draft], doc_id: str) -> bool:
     """Rule 3 with the corpus's genders (a surname: that of the people the article gives it); a rejected
     draft (the article pass's wrong pick) never fits."""
     if _rejected(r, c, reject):
@@ -149,7 +149,7 @@ def _fits(r: "_Resolver", p: str, c: Candidate, reject: Optional[Draft], doc_id:
 
 
 # ---- gender: models/actors.yaml, else what the corpus says (graphkit.people)
-def draft_gender(r: "_Resolver", d: Draft, besides: Optional[str] = None) -> Optional[str]:
+def draft_gender(r: "ActorContext", d: Draft, besides: Optional[str] = None) -> Optional[str]:
     """A draft's gender; ``besides``: the gender of a pronoun the article gave it, whose own vote is not counted
     (graphkit.people.PersonNames.gender_evidence).
 
@@ -164,7 +164,7 @@ def draft_gender(r: "_Resolver", d: Draft, besides: Optional[str] = None) -> Opt
     return None
 
 
-def _gender_source(r: "_Resolver", d: Draft, besides: Optional[str] = None) -> str:
+def _gender_source(r: "ActorContext", d: Draft, besides: Optional[str] = None) -> str:
     """What says the draft's gender is `draft_gender`'s: the gazetteer, else the corpus's votes (read for a
     reason only, after `draft_gender` found a pronoun or an honorific of the other gender)."""
     if d.entry is not None and d.entry.gender:
@@ -180,7 +180,7 @@ def _no_person(d: Draft) -> bool:
 
 
 # ---- the corpus's second look at what the article pass resolved
-def second_look(r: "_Resolver", m: Mention, d: Draft, why: str, done: SpokenBefore) -> tuple[Draft, str, Mention]:
+def second_look(r: "ActorContext", m: Mention, d: Draft, why: str, done: SpokenBefore) -> tuple[Draft, str, Mention]:
     """Re-resolve a pronoun or honorific mention whose article-pass antecedent the corpus contradicts;
     the mention comes back as what was resolved (the pronoun, the bare surname), so the article pass's
     wrong name becomes no alias of the actor."""
@@ -197,7 +197,7 @@ def second_look(r: "_Resolver", m: Mention, d: Draft, why: str, done: SpokenBefo
     return d, why, m
 
 
-def _pronoun_second_look(r: "_Resolver", m: Mention, d: Draft, why: str, done: SpokenBefore) -> tuple[Draft, str]:
+def _pronoun_second_look(r: "ActorContext", m: Mention, d: Draft, why: str, done: SpokenBefore) -> tuple[Draft, str]:
     """'they'/'it' whose antecedent stands inside what someone said, 'she' given to a man, 'he' given
     to an organisation: search again by position (graphkit.pronouns), without the article pass's pick."""
     a = m.att
@@ -225,7 +225,7 @@ def _pronoun_second_look(r: "_Resolver", m: Mention, d: Draft, why: str, done: S
     return d, f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
 
 
-def _honorific_second_look(r: "_Resolver", m: Mention, d: Draft, why: str) -> tuple[Draft, str]:
+def _honorific_second_look(r: "ActorContext", m: Mention, d: Draft, why: str) -> tuple[Draft, str]:
     """'Mrs. Clinton' the article pass gave to Bill Clinton, whom the corpus calls 'he': the surname
     again, among the holders of the gender the honorific says (graphkit.people)."""
     hon, bare = split_honorific(m.surface or "")

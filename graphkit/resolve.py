@@ -43,6 +43,7 @@ The stage, in the order its data flows (one module per part):
 5. graphkit.actor_drafts.actor_records: the drafts left → Actor records with stable ids.
 
 graphkit.names (name folding and comparison) and graphkit.gazetteer (the parsed actors.yaml files) serve them all.
+What the draft functions read of the pass is one Protocol, graphkit.actor_context.ActorContext.
 
 >>> from graphkit.records import Attribution
 >>> gz = {"actors": [{"name": "Sergey Lavrov", "type": "person", "aliases": ["Lavrov", "Sergei Lavrov"],
@@ -114,7 +115,9 @@ class ActorResolution:
 class _Resolver:
     """One resolution of a corpus's speaker mentions: the corpus-wide answers every article's walk reads
     (corrected entity ``types``, ``fold_types``, person names ``people``, the gazetteer ``gz`` and places ``pc``,
-    the entities ``entities``), the ``drafts`` the walks make, and the walks kept (``walks``)."""
+    the entities ``entities``), the ``drafts`` the walks make, and the walks kept (``walks``).
+    What the draft functions of graphkit.actor_names and graphkit.actor_pronouns read of it is
+    graphkit.actor_context.ActorContext."""
 
     def __init__(self, attributions: dict[str, list[Attribution]], entities: dict[str, list[Entity]],
                  gazetteer: Gazetteer, place_config: PlaceConfig, keep_walks: bool = False) -> None:
