@@ -9,7 +9,7 @@
     python bench/bench_resolve.py rebuild                # PolNeAR train: rounds of full build, 0% and 1% changed rebuilds
     python bench/bench_resolve.py rebuild --limit 200    # the same on its first 200 articles
 
-**stores** (``graphkit.build.resolve_store`` over a synthetic store, each size in its own process so its
+**stores** (``graphkit.resolution.resolve_store`` over a synthetic store, each size in its own process so its
 peak memory, ``ru_maxrss``, is that step's alone; best of ``--rounds`` interleaved rounds). The synthetic
 articles are made of *real* claims: the 840 PolNeAR train articles (60 with --quick; read from ../shared, never copied
 into the repository) are built once into a template store under ``bench/_work/``; every synthetic article
@@ -205,11 +205,11 @@ def reset_peak() -> None:
 
 
 def clock_stages(rss: dict[str, float], peaks: dict[str, float], cpu: Optional[dict[str, float]] = None) -> None:
-    """Make every `graphkit.build._Clock` tick also record the resident memory after the stage (``rss``) and the
-    peak within it (``peaks``, MiB): which stage of the resolution the process's peak is reached in; with ``cpu``,
+    """Make every tick of resolution's stage clock (`stage_clock`) also record the resident memory after the stage
+    (``rss``) and the peak within it (``peaks``, MiB): which stage of the resolution the process's peak is reached in; with ``cpu``,
     the CPU seconds of each stage too (steadier than wall seconds on a shared machine)."""
-    build = sys.modules["graphkit.build"]  # (the package's `build` is the build function)
-    tick = build._Clock.__call__
+    module, name = stage_clock()
+    tick = getattr(module, name).__call__
     last = [time.process_time()]
 
     def clock(self, stage):
@@ -222,12 +222,21 @@ def clock_stages(rss: dict[str, float], peaks: dict[str, float], cpu: Optional[d
             cpu[stage] = cpu.get(stage, 0.0) + now - last[0]
             last[0] = now
 
-    build._Clock.__call__ = clock
+    getattr(module, name).__call__ = clock
+
+
+def stage_clock() -> tuple:
+    """(module, name) of `graphkit.resolution.resolve_store`'s stage clock class in the graphkit imported here:
+    ``graphkit.resolution.StageClock``, or ``graphkit.build._Clock`` in a checkout from before it moved."""
+    module = sys.modules.get("graphkit.resolution")
+    if module is not None and hasattr(module, "StageClock"):
+        return module, "StageClock"
+    return sys.modules["graphkit.build"], "_Clock"
 
 
 def step_resolve(store: Path) -> dict:
     import graphkit.build  # noqa: F401
-    from graphkit.build import resolve_store
+    from graphkit.build import resolve_store  # (graphkit.resolution's, imported there; older checkouts' own)
     from graphkit.store import Store
 
     stages: dict[str, float] = {}

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 def memberships(extractions, tax, exclude=()) -> dict[str, set]:
     """issue name → ids of the claims assigned to it, as `graphkit build` assigns them."""
-    from graphkit.build import claim_id
+    from graphkit.records import claim_id
     from graphkit.issue_model import assign_corpus
 
     items = [(doc_id, it) for doc_id, ex in sorted(extractions.items()) for it in ex.items]
@@ -71,7 +71,9 @@ def main(argv=None) -> int:
     ap.add_argument("--min-claims", type=int, default=5)
     a = ap.parse_args(argv)
 
-    from graphkit.build import build, claim_id, load_extractions
+    from graphkit.build import build
+    from graphkit.records import claim_id
+    from graphkit.store_issues import load_extractions
     from graphkit.issues import taxonomy_of
     from graphkit.knowledge import Knowledge
     from graphkit.store import Store

@@ -73,7 +73,7 @@ def build_store(arts: list[dict], store_path: Path, cache: Path) -> float:
     """Parse (cached), extract with the current code, and resolve into a fresh store; returns seconds."""
     from eval_attribution import parse
 
-    from graphkit.build import resolve_store
+    from graphkit.resolution import resolve_store
     from graphkit.extract import DocExtraction, extract_parsed
     from graphkit.store import Store
 

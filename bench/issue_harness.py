@@ -3,7 +3,7 @@
 A PolNeAR train build parses for minutes; discovering issues and assigning every claim to them takes seconds. This
 script reads once what the build's issue stage reads of a built store (each claim's text, context, keyphrases and
 article; the resolved actors; how many claims each actor speaks; which reports are statements) into a pickle, then
-runs discovery and assignment on it as `graphkit.build.resolve_store` does (`graphkit.discover.discover_issues`,
+runs discovery and assignment on it as `graphkit.resolution.resolve_store` does (`graphkit.discover.discover_issues`,
 `graphkit.kept.kept_issue_model`'s fit, `graphkit.issue_model.assign_corpus`), with the code as it is imported: a
 variant is a patch of graphkit's module constants or functions before `assign`. It prints coverage over statements,
 how the statements got their first issue, the issues with their sizes, and with ``--against`` the statements whose
@@ -44,12 +44,14 @@ sys.path.insert(0, str(ROOT))
 
 def capture(store_path: Path, out: Path) -> None:
     """What the build's issue stage reads of ``store_path``, pickled to ``out``, read by the build's own steps
-    (`graphkit.build.resolve_store`): the store's extractions once (`read_resolution_inputs`, with the discovery
+    (`graphkit.resolution.resolve_store`): the store's extractions once (`read_resolution_inputs`, with the discovery
     rows `DiscoveryRows` gathers), the actors resolved with the knowledge the store records it was built with
     (`store_knowledge`), and how many claims each actor speaks as the build counts them (`spoken_by`). Discovery
     excludes the actors' names, the issue model their people's words (its stop words): actors resolved otherwise
     give other issues (bench/README.md, issue 14, twenty-second pass: 133 statements)."""
-    from graphkit.build import (DiscoveryRows, claim_id, read_resolution_inputs, speakers_by_article, spoken_by)
+    from graphkit.records import claim_id
+    from graphkit.resolution import read_resolution_inputs, speakers_by_article
+    from graphkit.store_issues import DiscoveryRows, spoken_by
     from graphkit.gazetteer import load_gazetteer
     from graphkit.resolve import resolve_actors
     from graphkit.store import Store
@@ -106,7 +108,7 @@ class _NothingKept:
 
 def assign(inputs: dict, n_issues=None, discovered: Optional[dict] = None):
     """(the discovered issues' data, each report's (issue, triggers, score) list), with the build's own functions:
-    the discovery of `graphkit.build._discovered_issues` (on the rows `graphkit.build.DiscoveryRows` gathered, the
+    the discovery of `graphkit.store_issues.discovered_issues` (on the rows `graphkit.store_issues.DiscoveryRows` gathered, the
     actors' names excluded, the organisations' spoken claims as the build counts them), then
     `graphkit.kept.claim_issues` itself (the issue model's fit on its sample and `graphkit.issue_model.assign_corpus`
     by article), so a change to either is what a build runs; on a capture of a fresh build with the same code, the
@@ -114,7 +116,7 @@ def assign(inputs: dict, n_issues=None, discovered: Optional[dict] = None):
     ``discovered_issues``, `kept_issues`), assigned instead of discovering again."""
     from types import SimpleNamespace
 
-    from graphkit.build import not_issues, organisations_spoken, people_names
+    from graphkit.store_issues import not_issues, organisations_spoken, people_names
     from graphkit.discover import discover_issues
     from graphkit.issues import taxonomy_from_data
     from graphkit.kept import claim_issues

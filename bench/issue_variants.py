@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 def load(store_path):
     """Rows (doc id, text, context, phrases, context phrases, claim id), names that are no issue, people's names."""
-    from graphkit.build import claim_id, load_extractions, not_issues, people_names
+    from graphkit.records import claim_id
+    from graphkit.store_issues import load_extractions, not_issues, people_names
     from graphkit.store import Store
 
     with Store(store_path, readonly=True) as st:

@@ -13,7 +13,7 @@ with graphkit's and spaCy's functions wrapped from outside (nothing in graphkit 
   ``graphkit_attribution``, and the table annotators under spaCy's names ``attribute_ruler`` and ``lemmatizer``);
 - ``load`` (`graphkit.nlp.cached_pipeline`: spaCy's load and graphkit's components), ``extract_parsed`` (filter,
   dates, contexts, keyphrases), ``store`` (each extraction's JSON and its SQLite write);
-- resolution by `graphkit.build.resolve_store`'s stages (``resolve:read`` ... ``resolve:write``);
+- resolution by `graphkit.resolution.resolve_store`'s stages (``resolve:read`` ... ``resolve:write``);
 - every thread but the main one (``thread:NAME``: the warm-up thread that loads resolution's imports during the parse);
 - ``process``: the whole process's CPU (``getrusage``) when the command has returned, Python's teardown excluded
   (the command skips it, `graphkit.cli._leave`); ``start``: Python's start and ``import graphkit`` (its package).
@@ -105,7 +105,11 @@ def child(corpus: str, store: str) -> dict:
             acc["resolve:" + stage] += now - self.t
             self.t = now
 
-    build._Clock = Clock
+    clock_home = sys.modules.get("graphkit.resolution")  # graphkit.resolution.StageClock; before, graphkit.build._Clock
+    if clock_home is not None and hasattr(clock_home, "StageClock"):
+        clock_home.StageClock = Clock
+    else:
+        build._Clock = Clock
     run = threading.Thread.run
 
     def counted_run(self):

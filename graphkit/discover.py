@@ -632,7 +632,8 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     The issues the build discovered (kept in the store) unless `rediscover` or `n_issues` asks for a new
     discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims.
     """
-    from .build import _discovered_issues, claim_id, load_extractions, people_names
+    from .records import claim_id
+    from .store_issues import discovered_issues, load_extractions, people_names
     from .kept import stored_issue_model
     from .issue_model import assign_corpus
     from .issues import taxonomy_from_data
@@ -642,7 +643,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
         extractions = load_extractions(store)
         if store.get_meta("discovered_issues") is None:
             rediscover = True
-        data = _discovered_issues(store, extractions, n_issues, rediscover)
+        data = discovered_issues(store, extractions, n_issues, rediscover)
         people = people_names(store.actors())
         tax = taxonomy_from_data(data, "discovered", origin="discovered")
         kept, model = stored_issue_model(store, tax)  # the model the store's claims were assigned with, if any

@@ -3,7 +3,7 @@
 This is the only stage that runs spaCy. Its output, one `DocExtraction` per
 article, is what the store keeps per article, so an incremental build re-runs
 spaCy only on new or changed articles; actors, places and cross-article links
-are resolved afterwards over the whole store (see `graphkit.build`).
+are resolved afterwards over the whole store (see `graphkit.resolution`).
 
 Long articles are cut at paragraph breaks into pieces spaCy accepts (`CHUNK_CHARS`), parsed one piece at
 a time, and the offsets put back, so a 20 MB article is processed, not refused, in bounded memory.
@@ -16,7 +16,7 @@ a time, and the offsets put back, so a 20 MB article is processed, not refused, 
 >>> (c.attribution.speaker_text, c.date["date"], c.phrases)
 ('Macron', '2025-12-01', ('final peace plan', 'peace plan', 'plan'))
 
-Issues are assigned later, over the whole store (graphkit.build.resolve_store), from the claim's
+Issues are assigned later, over the whole store (graphkit.resolution.resolve_store), from the claim's
 text, its ``context`` and, for a corpus with no taxonomy, its ``phrases``: a taxonomy edit re-resolves
 without parsing again.
 """

@@ -115,7 +115,7 @@ def kept_text_words(store: "Store", said: dict[str, list], full: bool = False) -
 
     Their words are pure functions of each text, so a rebuild that reuses them links exactly as one that works
     them out again (``full``: nothing kept is read, and the process's memos start empty).
-    ``said``: doc_id → its claims' (text, context) pairs (`graphkit.build.read_resolution_inputs`)."""
+    ``said``: doc_id → its claims' (text, context) pairs (`graphkit.resolution.read_resolution_inputs`)."""
     from . import textmemo
 
     if full:
@@ -141,10 +141,10 @@ def keep_text_words(store: "Store", todo: dict[str, tuple[str, list[str]]]) -> N
     store.keep_words((doc_id, key, json.dumps(export(texts), separators=(",", ":"))) for doc_id, (key, texts) in todo.items())
 
 
-# --------------------------------------------------------------------------- inputs (graphkit.build.read_resolution_inputs)
+# --------------------------------------------------------------------------- inputs (graphkit.resolution.read_resolution_inputs)
 
 class KeptInputs:
-    """What resolution read of each article's extraction (graphkit.build.read_resolution_inputs: its attributions as
+    """What resolution read of each article's extraction (graphkit.resolution.read_resolution_inputs: its attributions as
     `graphkit.rows.AttributionRow`, its claims' (text, context) pairs, their dates as rows, its entities), kept per
     article in the store (table ``kept_inputs``) under the key of the extraction's JSON and graphkit's code.
 
@@ -518,7 +518,7 @@ def issue_model_sample(keys: list[str], limit: int = ISSUE_MODEL_MAX_CLAIMS) -> 
 
 def draw_rank(key: str) -> str:
     """A fixed pseudo-random rank of an article or claim id: the one order every bounded sample draws in (the
-    issue model's rows, `issue_model_sample`; discovery's articles and claims, `graphkit.build.discovery_sample`).
+    issue model's rows, `issue_model_sample`; discovery's articles and claims, `graphkit.store_issues.discovery_sample`).
 
     >>> draw_rank("a") == draw_rank("a") != draw_rank("b")
     True

@@ -116,7 +116,7 @@ def settle() -> bool:
 def no_collections() -> Iterator[None]:
     """Run the body with the cycle collector off (reference counting frees everything else), as it was after.
 
-    For resolution (`graphkit.build.resolve_store`), which makes almost no reference cycles: on PolNeAR train
+    For resolution (`graphkit.resolution.resolve_store`), which makes almost no reference cycles: on PolNeAR train
     a whole resolution with the collector off left 26 unreachable objects, while with it on the collector walked
     the store's records again and again, ~10 % of a 1 %-changed rebuild's resolution (one full collection
     alone ~0.4 s under load 5; the 14,707 claims' records and the resolution's inputs are what it walked).

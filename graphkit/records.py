@@ -21,6 +21,7 @@ spans
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import sys
 from typing import Literal, Optional
@@ -275,6 +276,16 @@ class Claim(Record):
         for k in ("issues", "places", "reports"):
             d[k] = list(d[k])
         return d
+
+
+def claim_id(doc_id: str, spans) -> str:
+    """Stable claim id (`Claim.id`) from the article and the content offsets: the same corpus gives the same ids.
+
+    >>> claim_id("003", [(10, 20)])
+    'c_18f4f8a88b274439'
+    """
+    key = doc_id + ":" + ";".join(f"{s}-{e}" for s, e in spans)
+    return "c_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 class Contradiction(Record):

@@ -121,7 +121,7 @@ def prime(kept: dict[str, list]) -> None:
 
 
 def clear() -> None:
-    """Forget every memo's results (tests, and `graphkit.build.resolve_store` with ``full``)."""
+    """Forget every memo's results (tests, and `graphkit.resolution.resolve_store` with ``full``)."""
     for memo in MEMOS.values():
         memo.cache_clear()
 

@@ -658,7 +658,7 @@ def test_a_phrase_of_words_any_story_may_use_is_no_issue(phrase, times, is_issue
 def test_names_that_are_no_issue(actor, excluded):
     from types import SimpleNamespace
 
-    from graphkit.build import not_issues
+    from graphkit.store_issues import not_issues
 
     name, aliases, kind = actor
     assert not_issues([SimpleNamespace(name=name, aliases=aliases, type=kind)]) == excluded
@@ -690,7 +690,7 @@ def test_an_organisation_the_claims_talk_about_is_an_issue(speaks, is_issue):
 def test_organisations_and_the_claims_they_speak(actor, spoken):
     from types import SimpleNamespace
 
-    from graphkit.build import organisations_spoken
+    from graphkit.store_issues import organisations_spoken
 
     name, aliases, kind, says = actor
     people = [SimpleNamespace(id="actor:hc", name="Hillary Clinton", aliases=("Clinton",), type="person")]

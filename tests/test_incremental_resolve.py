@@ -178,7 +178,7 @@ def test_extractions_are_validated_again_only_for_changed_articles(built, monkey
 
 
 def test_kept_inputs_are_the_inputs_validating_gives(built):
-    from graphkit.build import read_resolution_inputs
+    from graphkit.resolution import read_resolution_inputs
 
     corpus, store, _ = built
     CHANGES["changed and new articles"][0](corpus)

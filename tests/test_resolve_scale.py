@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from graphkit.build import DISCOVERY_MAX_CLAIMS, discovery_sample
+from graphkit.store_issues import DISCOVERY_MAX_CLAIMS, discovery_sample
 from graphkit.kept import issue_model_sample
 from graphkit.merge import organisation_merges, shortens
 from graphkit.names import FUZZY_MIN, candidate_pairs, compare_names, name_words

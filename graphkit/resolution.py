@@ -1,0 +1,318 @@
+"""The store's extractions → its resolved layer: actors, places, issues, claims, merged reports, contradictions.
+
+The stage of a build after the parse (`resolve_store`), over everything the store holds, in the order its data
+flows (one function a step; each reuses what an earlier resolution kept of unchanged articles, graphkit.kept):
+
+1. **read** (`read_resolution_inputs`): the one pass over the store's extractions, per article its attribution rows,
+   entities, claim texts and dates (and what issue discovery reads, `graphkit.store_issues.DiscoveryRows`);
+2. **actors** (`resolve_speakers`, graphkit.resolve): every attribution's speaker → one actor across the corpus,
+   and every entity's corrected type;
+3. **places** (graphkit.places.resolve_places) from the entities and those types;
+4. **issues** (`graphkit.store_issues.corpus_taxonomy`, then `graphkit.kept.claim_issues`): the taxonomy (the
+   knowledge's or discovered), then each claim's issues;
+5. **claims** (`assemble_claims`): the attributions with their speakers, places, issues and dates → Claim records;
+6. **links** (`link_claims`): reports of one statement merged (graphkit.statements), contradictions paired
+   (graphkit.contradict);
+7. **write** (`write_resolved`): the actors, places and issues the claims use, the claims, the contradictions and
+   what was kept for the next resolution, into the store.
+
+`resolve_fingerprint` is what the resolved layer is a function of: a build resolves again only when it moved.
+
+>>> speakers_by_article({("a", 1): "actor:y", ("a", 0): "actor:x"})
+{'a': ['actor:x', 'actor:y']}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from typing import Iterable, Optional
+
+from .extract import DocExtraction
+from .fingerprint import resolution_key
+from .kept import (claim_issues, keep_actor_walks, keep_places, keep_text_words, keeps_walks, kept_actor_walks,
+                   kept_contradictions, kept_places, kept_report_clusters, kept_text_words)
+from .memory import give_back, no_collections
+from .records import Claim, Skipped, claim_id, compact
+from .store import Store
+from .store_issues import DiscoveryRows, corpus_taxonomy, people_names, spoken_by, will_discover
+
+
+class StageClock:
+    """Adds the seconds since the last call to ``timings[stage]`` (nothing when ``timings`` is None).
+
+    >>> timings = {}
+    >>> clock = StageClock(timings); clock("read"); sorted(timings)
+    ['read']
+    """
+
+    def __init__(self, timings: Optional[dict[str, float]]) -> None:
+        self.timings, self.t = timings, time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self.t
+            self.t = now
+
+
+@no_collections()  # graphkit.memory: resolution makes almost no reference cycles; the collector walked its records
+def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None, *,
+                  n_issues: Optional[int] = None, rediscover: bool = False, window_days: Optional[int] = None,
+                  full: bool = False, timings: Optional[dict[str, float]] = None) -> dict[str, int]:
+    """Re-resolve actors, places, issues, merged reports and contradictions over the whole store.
+
+    Incremental (graphkit.kept): a claim's issues depend on its own words alone (the triggers, and for discovered
+    issues the model fitted with them, kept), so each article's are kept in the store (`graphkit.kept.claim_issues`)
+    and worked out again only for articles whose claims changed, and so are what linking reads of each claim text
+    and the place look-ups of each surface; ``full`` works out everything again (same result).
+    Actors and places read corpus-wide statistics (name clusters and genders, entity type votes), worked out over
+    every claim; the actor pass's walk of each article is kept (`graphkit.kept.kept_actor_walks`) and replayed when
+    the statistics it read and the drafts it met are the same (graphkit.walks), else walked again. Merged reports
+    and contradictions read concept idf and argument specificity, functions of every claim: they are kept whole (`graphkit.kept.kept_report_clusters`,
+    `graphkit.kept.kept_contradictions`) and worked out again when any claim they read changed.
+
+    ``timings``, when given, receives the seconds each stage took (read, actors, places, issues, claims,
+    merge, contradictions, write): where a large store's resolution goes.
+
+    ``knowledge``: the graphkit.knowledge.Knowledge to resolve with (default: models/ alone); recorded in the
+    store's meta ``knowledge`` (files and hashes) and ``actors`` (the merged gazetteer, for queries).
+
+    When the knowledge holds no issue, issues are discovered from the claims (graphkit.discover) and
+    kept in the store's meta ``discovered_issues``: later builds assign new claims to those issues, and
+    discover again only with ``rediscover`` (or a different ``n_issues``).
+    """
+
+    from .contradict import WINDOW_DAYS
+    from .knowledge import Knowledge
+    from .places import resolve_places
+
+    clock = StageClock(timings)
+    knowledge = knowledge or Knowledge()
+    discovery = DiscoveryRows() if will_discover(store, knowledge, n_issues, rediscover) else None
+    atts, ents, said, dates = read_resolution_inputs(store, discovery, full)
+    give_back()  # the extractions' records, parsed and dropped (graphkit.memory)
+    words_todo = kept_text_words(store, said, full)  # what linking read of unchanged articles' texts, put back
+    places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
+    clock("read")
+    actors_data = knowledge.actors_data()
+    all_actors, speakers, entity_types = resolve_speakers(store, atts, ents, knowledge, actors_data, full)
+    clock("actors")
+    pres = resolve_places(ents, entity_types=entity_types)
+    entity_types = None
+    clock("places")
+    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
+                                                   spoken=spoken_by(speakers))
+    discovery = None
+    abouts = claim_issues(store, said, tax, exclude=people_names(all_actors), refit=rediscover, full=full)
+    del said
+    give_back()  # the issue model's fit
+    clock("issues")
+    claims = assemble_claims(kept_articles(atts, dates, ents, speakers), {a.id: a.name for a in all_actors}, pres,
+                             abouts=abouts)
+    abouts = None
+    clock("claims")
+    links: dict[str, str] = {}  # what linking keeps for the next resolution (graphkit.kept), stored with the rest
+    claims = merge_reports_kept(store, claims, links, full)
+    clock("merge")
+    contradictions = kept_contradictions(store, [c for c in claims if c.same_as is None],
+                                         WINDOW_DAYS if window_days is None else window_days, links, full)
+    clock("contradictions")
+    keep_text_words(store, words_todo)
+    keep_places(store, places_known)
+    counts = write_resolved(store, knowledge, actors_data, all_actors, pres, tax, issues_data, discovered, claims,
+                            contradictions, skipped, links, n_issues=n_issues, full=full)
+    clock("write")
+    return counts
+
+
+def resolve_speakers(store: Store, atts: dict[str, list], ents: dict[str, list], knowledge, actors_data: dict,
+                     full: bool = False) -> tuple[list, dict[str, list[str]], dict[str, str]]:
+    """The actor step (graphkit.resolve): (every actor, doc_id → each attribution's actor id
+    (`speakers_by_article`), every entity's corrected type). The walk of each unchanged article that an earlier
+    resolution kept (`graphkit.kept.kept_actor_walks`) is replayed when what it read still holds, and the walks
+    of the articles walked now are kept for the next (not above `graphkit.kept.KEPT_WALKS_MAX` attributions)."""
+    from .gazetteer import load_gazetteer
+    from .resolve import resolve_actors
+
+    gazetteer = [actors_data, knowledge.sources()]  # what the gazetteer is made of: a kept walk read it
+    walks, walk_keys = kept_actor_walks(store, atts, ents, gazetteer, full) if keeps_walks(atts) else ({}, {})
+    res = resolve_actors(atts, ents, load_gazetteer(knowledge), kept_walks=walks,
+                         keep_walks=bool(walk_keys))  # kept walks replayed when what they read still holds
+    keep_actor_walks(store, walk_keys, res.walks)
+    walks = walk_keys = None
+    res.walks.clear()
+    # its speaker table, a (doc_id, index) key for every claim, goes with it: a list an article is kept
+    return res.actors, speakers_by_article(res.speaker_of), res.entity_types
+
+
+def merge_reports_kept(store: Store, claims: list[Claim], links: dict[str, str], full: bool = False) -> list[Claim]:
+    """Reports of one statement merged (`graphkit.statements.merge_reports`, the originals freed as the copies are
+    made), the clusters kept whole under the key of every claim they read (`graphkit.kept.kept_report_clusters`,
+    which adds what it keeps to ``links``)."""
+    from .statements import merge_reports
+
+    return merge_reports(claims, keep_reports=True, consume=True, clusters=kept_report_clusters(store, links, full))
+
+
+def write_resolved(store: Store, knowledge, actors_data: dict, all_actors: list, pres, tax, issues_data: dict,
+                   discovered: bool, claims: list[Claim], contradictions: list, skipped: Iterable[Skipped],
+                   links: dict[str, str], *, n_issues: Optional[int] = None, full: bool = False) -> dict[str, int]:
+    """Write the resolved layer (`graphkit.store.Store.replace_resolved`; with ``full`` every row, else only the
+    rows that changed): the actors and places the claims use, the taxonomy's issues, the claims and reports,
+    the contradictions, the skipped files, and in meta the knowledge, the merged gazetteer, the issues (discovered
+    ones also as ``discovered_issues``, for later builds) and what linking kept (``links``). Returns the counts
+    a build's summary gives."""
+    from .issues import issue_records
+
+    used_actors = {c.speaker_id for c in claims}
+    actors = [a for a in all_actors if a.id in used_actors]
+    used_places = {p for c in claims for p in c.places}
+    places = [p for p in pres.places if p.name in used_places]
+    issues = issue_records(tax)
+    meta = {"knowledge": json.dumps(knowledge.describe()), "actors": json.dumps(actors_data),
+            "issues": json.dumps(issues_data)}
+    meta.update(links)
+    if discovered:
+        meta["discovered_issues"] = json.dumps({**issues_data, "n_issues": n_issues})
+    store.replace_resolved(actors, places, issues, claims, contradictions, skipped, meta=meta, only_changed=not full)
+    return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors),
+            "places": len(places), "issues": len(issues), "issues_discovered": discovered,
+            "contradictions": len(contradictions)}
+
+
+def read_resolution_inputs(store: Store, discovery: Optional[DiscoveryRows] = None, full: bool = False
+                           ) -> tuple[dict[str, list], dict[str, list], dict[str, list], dict[str, list]]:
+    """The one pass over the store's extractions: per article, what resolution reads of it (its attributions as
+    compact rows (`graphkit.rows.AttributionRow`), its entities, each claim's (text, context) and its date as
+    (date, precision, basis, text)); the rest of each extraction is not kept. Claims are assembled from these
+    (`kept_articles`), not from a second reading of the store (which validated every extraction again).
+    An article whose extraction is the one they were kept for (`graphkit.kept.KeptInputs`) is not validated
+    again: its inputs are put back (``full``: every extraction is validated).
+    ``discovery``, when issues are to be discovered (`will_discover`), gathers what discovery reads (`DiscoveryRows`:
+    the claims' keyphrases, which are not kept, so every extraction is validated then)."""
+    from .kept import KeptInputs
+
+    atts: dict[str, list] = {}
+    ents: dict[str, list] = {}
+    said: dict[str, list] = {}
+    dates: dict[str, list] = {}
+    kept = KeptInputs(full=full or discovery is not None)
+    for doc_id, data, key, blob in store.extractions_with_kept_inputs():
+        inputs = kept.decoded(doc_id, data, key, blob)
+        if inputs is None:
+            ex = DocExtraction.model_validate_json(data)
+            inputs = article_inputs(ex)
+            if discovery is not None:
+                discovery.add(doc_id, [(it.attribution.spans, it.phrases, it.context_phrases) for it in ex.items])
+        atts[doc_id], said[doc_id], dates[doc_id], ents[doc_id] = inputs
+    kept.keep(store, atts, said, dates, ents)
+    return atts, ents, said, dates
+
+
+def article_inputs(ex: DocExtraction) -> tuple[list, list, list, list]:
+    """What resolution reads of one article's extraction: (its attributions as rows, each claim's (text, context),
+    each claim's date row (`_date_row`), its entities with their strings interned)."""
+    from .rows import AttributionRow
+
+    return ([AttributionRow.of(it.attribution) for it in ex.items],  # slots: a fifth of a record's dict
+            [(it.attribution.text, it.context) for it in ex.items],
+            [_date_row(it.date) for it in ex.items],
+            [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities])  # names recur
+
+
+def _date_row(d: dict) -> tuple:
+    """An item's resolved date as (date, precision, basis, text), its strings interned (dates recur)."""
+    return tuple(sys.intern(v) if isinstance(v, str) else v
+                 for v in (d.get("date"), d.get("precision"), d.get("basis"), d.get("text")))
+
+
+def kept_articles(atts: dict[str, list], dates: dict[str, list], ents: dict[str, list], speakers: dict[str, list]
+                  ) -> Iterable[tuple[str, list, list, list, list]]:
+    """(doc_id, attributions, dates, entities, actor ids) of every article in doc_id order, each taken out of the
+    dicts as it is handed over: what `read_resolution_inputs` kept is freed as the claims are assembled."""
+    for doc_id in sorted(atts):
+        yield doc_id, atts.pop(doc_id), dates.pop(doc_id), ents.pop(doc_id, []), speakers.pop(doc_id, [])
+    ents.clear()
+    speakers.clear()
+
+
+def speakers_by_article(speaker_of: dict[tuple[str, int], str]) -> dict[str, list[str]]:
+    """doc_id → the actor id of each of its attributions, by index (`resolve.ActorResolution.speaker_of` is keyed
+    (doc_id, index): a tuple and a dict entry for every claim, ~150 B each, a million at 1M claims).
+
+    >>> speakers_by_article({("b", 1): "actor:y", ("a", 0): "actor:x", ("b", 0): "actor:x"})
+    {'b': ['actor:x', 'actor:y'], 'a': ['actor:x']}
+    """
+    out: dict[str, list] = {}
+    for (doc_id, i), actor_id in speaker_of.items():
+        ids = out.setdefault(doc_id, [])
+        if i >= len(ids):
+            ids.extend([None] * (i + 1 - len(ids)))
+        ids[i] = actor_id
+    return out
+
+
+def assemble_claims(articles: Iterable[tuple[str, list, list, list, list]], actor_names: dict, pres,
+                    abouts: dict[str, list]) -> list[Claim]:
+    """Per-article attributions + resolved speakers + resolved places (`pres`) + issues → Claim records (unmerged).
+
+    ``articles``: (doc_id, attributions, dates, entities, actor ids) in doc_id order, as `read_resolution_inputs`
+    kept them and `speakers_by_article` gave the actors (`kept_articles` hands them over one at a time); an
+    item's date is (date, precision, basis, text), its actor id ``actor_names``' key.
+    ``abouts``: doc_id → each of its claims' (issue, triggers, score) list, in item order (`claim_issues`, which
+    also gives discovered issues learnt for claims without triggers)."""
+    from .places import place_mentions, places_in
+
+    claims = []
+    for doc_id, atts, dates, entities, speakers in articles:
+        mentions = place_mentions(entities, pres) if atts else []
+        starts = [m[0] for m in mentions]
+        # the speaker mention of each attribution → its index, to find the actor of a reporter
+        by_span = {a.speaker_span: j for j, a in enumerate(atts)
+                   if a.speaker_span is not None and a.reported_by_span is None}
+        said = iter(abouts[doc_id])
+        for i, (a, (date, precision, basis, date_text)) in enumerate(zip(atts, dates)):
+            actor_id = speakers[i]
+            rep_id = speakers[by_span[a.reported_by_span]] if a.reported_by_span in by_span else None
+            about = next(said)
+            claims.append(compact(Claim(  # a million claims: a shared key table and fields set (records.compact)
+                id=claim_id(doc_id, a.spans), doc_id=doc_id, speaker=actor_names[actor_id], speaker_id=actor_id,
+                speaker_span=a.speaker_span, speaker_text=a.speaker_text, role=a.role, text=a.text, spans=a.spans,
+                kind=a.claim_kind, cue=a.cue, cue_span=a.cue_span, stance=a.stance,
+                date=date, date_precision=precision, date_basis=basis or "unknown",
+                date_text=date_text, sentence_span=a.sentence_span,
+                issues=tuple(name for name, _, _ in about),
+                issue_triggers=tuple((name, trig) for name, trig, _ in about),
+                issue_scores=tuple((name, score) for name, _, score in about),
+                places=tuple(places_in(a.spans, entities, pres, mentions=mentions, starts=starts)),
+                confidence=a.confidence,
+                reported_by=actor_names.get(rep_id, a.reported_by) if a.reported_by else None,
+                reported_by_id=rep_id if a.reported_by else None,
+            )))
+    return claims
+
+
+def resolve_fingerprint(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
+                        n_issues: Optional[int] = None, window_days: Optional[int] = None) -> str:
+    """What the resolved layer is a function of: every extraction (by hash and key), `resolution_key` (models/
+    and the corpus's knowledge files, a graphkit.knowledge.Knowledge), graphkit's own code (`graphkit.kept.code_key`,
+    as for what the resolution keeps: a change to how claims are resolved, which moves no extraction version,
+    re-resolves a store built before it), the number of issues asked for, the contradiction window, skipped files.
+
+    `Store.put_article` and `Store.remove_articles` also clear the stored fingerprint, so any
+    change to an extraction (e.g. a re-parse for a new publication date) re-resolves.
+    """
+    from .kept import code_key
+    from .knowledge import Knowledge
+
+    paths = [p for ps in (knowledge or Knowledge()).files().values() for p in ps]
+    h = hashlib.sha256(f"{resolution_key(paths)}\0code={code_key()}\0n_issues={n_issues}\0window={window_days}"
+                       .encode())
+    for doc_id, sha, mkey in store.extraction_keys():
+        h.update(f"{doc_id}\0{sha}\0{mkey}\n".encode())
+    for s in sorted(skipped, key=lambda s: s.path):
+        h.update(f"{s.path}\0{s.reason}\0{s.degraded}\n".encode())
+    return h.hexdigest()

@@ -1,0 +1,234 @@
+"""The issues a store's claims are assigned to: the knowledge's, else discovered from the store's own claims.
+
+Resolution (graphkit.resolution) asks `corpus_taxonomy` for the taxonomy of a store: the issues the knowledge
+files name, else the issues an earlier build discovered and kept (meta ``discovered_issues``, `kept_discovery`),
+else issues discovered now (graphkit.discover) from a sample of the claims (`discovery_sample`), which the one read
+of the store's extractions gathers (`DiscoveryRows`, when `will_discover` says discovery will run). Who speaks is
+no issue (`not_issues`), except an organisation the claims talk about far more than it speaks
+(`organisations_spoken`).
+
+>>> sorted(not_issues([]))
+[]
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Optional
+
+from .extract import DocExtraction
+from .kept import draw_rank
+from .records import claim_id
+from .store import Store
+
+
+def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers,
+                    sample: Optional[DiscoveryRows] = None, spoken: Optional[dict[str, int]] = None) -> tuple:
+    """(the Taxonomy claims are assigned with, its data as stored in meta ``issues``, whether it was discovered):
+    the knowledge's issues, else the issues discovered in this store (`discovered_issues`, from ``sample`` when
+    the caller gathered it; ``spoken``: actor id → the claims it speaks)."""
+    from .issues import taxonomy_from_data, taxonomy_of
+
+    tax = taxonomy_of(knowledge)
+    if tax.issues:
+        return tax, knowledge.issues_data(), False
+    data = discovered_issues(store, None, n_issues, rediscover, speakers=speakers, sample=sample, spoken=spoken)
+    return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
+
+
+def will_discover(store: Store, knowledge, n_issues: Optional[int], rediscover: bool) -> bool:
+    """Whether `corpus_taxonomy` will discover issues now: the knowledge names none and the store keeps none that
+    stand (`kept_discovery`)."""
+    from .issues import taxonomy_of
+
+    return not taxonomy_of(knowledge).issues and kept_discovery(store, n_issues, rediscover) is None
+
+
+def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> Optional[dict]:
+    """The issues an earlier build discovered in this store (meta ``discovered_issues``) when they stand: not
+    ``rediscover`` and the same ``n_issues`` (None: any); else None (`discovered_issues` discovers them now)."""
+    raw = store.get_meta("discovered_issues")
+    if raw and not rediscover:
+        old = json.loads(raw)
+        if n_issues is None or old.get("n_issues") == n_issues:
+            return {k: v for k, v in old.items() if k != "n_issues"}
+    return None
+
+
+def discovered_issues(store: Store, extractions: Optional[dict[str, DocExtraction]], n_issues: Optional[int],
+                       rediscover: bool, speakers=None, sample: Optional["DiscoveryRows"] = None,
+                       spoken: Optional[dict[str, int]] = None) -> dict:
+    """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
+
+    ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time;
+    ``sample``: what `graphkit.resolution.read_resolution_inputs` gathered of them for discovery in its one read (then the store's
+    extractions are not read again).
+
+    ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
+    people's names are not issues, but an organisation's when the claims talk about it far more than it speaks
+    (``spoken``: actor id → claims it speaks; default: the store's claims counted; `organisations_spoken`).
+    """
+    from .discover import discover_issues
+
+    kept = kept_discovery(store, n_issues, rediscover)
+    if kept is not None:
+        return kept
+    if sample is not None:
+        claims = sample.claims()
+    else:
+        stream = sorted(extractions.items()) if extractions is not None else iter_extractions(store)
+        claims = discovery_sample([(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
+                                   for doc_id, ex in stream for it in ex.items])
+    actors = speakers if speakers is not None else list(store.actors())
+    if spoken is None:
+        spoken = {}
+        for c in store.claims():
+            spoken[c.speaker_id] = spoken.get(c.speaker_id, 0) + 1
+    return discover_issues(claims, n_issues=n_issues, exclude=not_issues(actors),
+                           spoken=organisations_spoken(actors, spoken))
+
+
+NAMED_KINDS = ("group", "role", "anonymous", "other")  # actors named by what kind of source they are, not who
+
+
+def not_issues(actors) -> set[str]:
+    """Names that are no issue: the names and aliases of the actors that are someone (people, organisations,
+    places), and the words of people's names (who is not what about). A source named by a common noun ("voters",
+    "the campaign", "polls", "donors": `NAMED_KINDS`) leaves that noun to the issues: a claim that says "voters"
+    or "the campaign" is about them (PolNeAR train: its largest issue, the campaign, was missing).
+
+    >>> from types import SimpleNamespace as A
+    >>> sorted(not_issues([A(name="Hillary Clinton", aliases=("Clinton",), type="person"),
+    ...                    A(name="voters", aliases=(), type="group")]))
+    ['Clinton', 'Hillary', 'Hillary Clinton']
+    """
+    who = set()
+    for a in actors:
+        if a.type in NAMED_KINDS:
+            continue
+        who.update([a.name, *a.aliases])
+        if a.type == "person":
+            who.update(w for w in a.name.split() if len(w) > 2)
+    return who
+
+
+def organisations_spoken(actors, spoken: dict[str, int]) -> dict[str, int]:
+    """The names and aliases of the organisations among ``actors`` (every actor `not_issues` excludes that is not a
+    person), each with the claims the organisation speaks (``spoken``: actor id → claims; none: 0), less the names
+    that are also a person's or a word of one: discovery lets one the claims talk about far more than it speaks be a
+    phrase (`graphkit.discover.talked_about`: "ISIS", "Supreme Court").
+
+    >>> from types import SimpleNamespace as A
+    >>> organisations_spoken([A(id="actor:isis", name="Islamic State", aliases=("ISIS",), type="organisation"),
+    ...                       A(id="actor:hc", name="Hillary Clinton", aliases=(), type="person"),
+    ...                       A(id="actor:v", name="voters", aliases=(), type="group")], {"actor:isis": 3, "actor:hc": 90})
+    {'Islamic State': 3, 'ISIS': 3}
+    """
+    people = {n for a in actors if a.type == "person" for n in (a.name, *a.aliases, *a.name.split())}
+    out: dict[str, int] = {}
+    for a in actors:
+        if a.type == "person" or a.type in NAMED_KINDS:
+            continue
+        for name in (a.name, *a.aliases):
+            if name not in people:
+                out[name] = max(out.get(name, 0), spoken.get(a.id, 0))
+    return out
+
+
+def spoken_by(speakers: dict[str, list]) -> dict[str, int]:
+    """actor id → the claims it speaks, from doc_id → each claim's actor id (`speakers_by_article`).
+
+    >>> spoken_by({"a": ["actor:x", "actor:y"], "b": ["actor:x", None]})
+    {'actor:x': 2, 'actor:y': 1}
+    """
+    out: dict[str, int] = {}
+    for ids in speakers.values():
+        for i in ids:
+            if i is not None:
+                out[i] = out.get(i, 0) + 1
+    return out
+
+
+def people_names(actors) -> set[str]:
+    """The names and aliases of the actors that are people: their words are no evidence of an issue."""
+    return {n for a in actors if a.type == "person" for n in (a.name, *a.aliases)}
+
+
+DISCOVERY_MAX_ARTICLES = 5000   # issues are learnt from at most this many articles (a corpus of many) ...
+DISCOVERY_MAX_CLAIMS = 3000     # ... or claims (a corpus of few articles): discovery's cost grows with its rows
+
+
+def discovery_sample(claims: list[tuple]) -> list[tuple]:
+    """The claims issues are discovered from: all of them up to DISCOVERY_MAX_ARTICLES articles (or, in a
+    corpus of few articles, DISCOVERY_MAX_CLAIMS claims); above, those of a fixed pseudo-random sample of
+    that many articles (claims). Topics need a sample, not every row: fitting them on every claim made
+    resolution of a 10,000-claim article cost minutes. Every claim is then assigned to the issues found.
+
+    >>> len(discovery_sample([(f"c{i}", "one article", (), ()) for i in range(5000)]))
+    3000
+    """
+    from .discover import SPREAD_MIN_ARTICLES
+
+    docs = sorted({c[1] for c in claims})
+    if len(docs) >= SPREAD_MIN_ARTICLES:
+        if len(docs) <= DISCOVERY_MAX_ARTICLES:
+            return claims
+        keep = set(sorted(docs, key=draw_rank)[:DISCOVERY_MAX_ARTICLES])
+        return [c for c in claims if c[1] in keep]
+    if len(claims) <= DISCOVERY_MAX_CLAIMS:
+        return claims
+    keep = set(sorted((c[0] for c in claims), key=draw_rank)[:DISCOVERY_MAX_CLAIMS])
+    return [c for c in claims if c[0] in keep]
+
+
+class DiscoveryRows:
+    """What `discovery_sample` keeps of a store's claims, gathered article by article as the store is read once
+    (`graphkit.resolution.read_resolution_inputs`): the claims of the `DISCOVERY_MAX_ARTICLES` articles of lowest rank
+    (`graphkit.kept.draw_rank`) among those with claims, so that no more than theirs are held however large the
+    store. ``claims()`` then gives
+    exactly ``discovery_sample`` of every claim of the store (the same rows, each article's in its order).
+    Discovery read every extraction a second time (pydantic's validation of the whole store again: 16 of a 100k
+    store's 64 profiled CPU s).
+
+    >>> rows = DiscoveryRows(max_articles=2)
+    >>> for d in ("a", "b", "c", "d"):
+    ...     rows.add(d, [([(0, 5)], ["tax"], [])])
+    >>> rows.add("e", [])
+    >>> sorted({c[1] for c in rows.claims()}) == sorted(sorted("abcd", key=draw_rank)[:2])
+    True
+    """
+
+    def __init__(self, max_articles: int = DISCOVERY_MAX_ARTICLES) -> None:
+        self.max_articles = max_articles
+        self.rows: dict[str, list] = {}
+        self.heap: list[tuple[int, str]] = []  # (minus the rank, doc_id): the kept article of highest rank first
+
+    def add(self, doc_id: str, items: list[tuple]) -> None:
+        """An article's claims as (content spans, keyphrases, keyphrases of the sentence before), in item order."""
+        import heapq
+
+        if not items:  # `discovery_sample` counts the articles of its claims
+            return
+        key = -int(draw_rank(doc_id), 16)
+        if len(self.heap) >= self.max_articles and key < self.heap[0][0]:
+            return  # ranked after every article kept
+        heapq.heappush(self.heap, (key, doc_id))
+        self.rows[doc_id] = items
+        if len(self.heap) > self.max_articles:
+            del self.rows[heapq.heappop(self.heap)[1]]
+
+    def claims(self) -> list[tuple]:
+        """(claim id, doc id, keyphrases, context keyphrases) as `discovered_issues` discovers from them."""
+        return discovery_sample([(claim_id(doc_id, spans), doc_id, phrases, context)
+                                 for doc_id in sorted(self.rows) for spans, phrases, context in self.rows[doc_id]])
+
+
+def load_extractions(store: Store) -> dict[str, DocExtraction]:
+    return {doc_id: DocExtraction.model_validate_json(data) for doc_id, data in store.extractions()}
+
+
+def iter_extractions(store: Store) -> Iterable[tuple[str, DocExtraction]]:
+    """(doc_id, DocExtraction) of every article in doc_id order, one at a time: resolution reads the store
+    in passes rather than holding every extraction (5 KB a claim as records) at once."""
+    for doc_id, data in store.extractions():
+        yield doc_id, DocExtraction.model_validate_json(data)
