@@ -71,8 +71,9 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     Actors and places read corpus-wide statistics (name clusters and genders, entity type votes), worked out over
     every claim; the actor pass's walk of each article is kept (`graphkit.kept.kept_actor_walks`) and replayed when
     the statistics it read and the drafts it met are the same (graphkit.walks), else walked again. Merged reports
-    and contradictions read concept idf and argument specificity, functions of every claim: they are kept whole (`graphkit.kept.kept_report_clusters`,
-    `graphkit.kept.kept_contradictions`) and worked out again when any claim they read changed.
+    and contradictions read concept idf and argument specificity, functions of every claim: they are kept whole
+    (`graphkit.kept.kept_report_clusters`, `graphkit.kept.kept_contradictions`) and worked out again when any claim
+    they read changed. The steps, in the order the data flows, are the module's (graphkit.resolution).
 
     ``timings``, when given, receives the seconds each stage took (read, actors, places, issues, claims,
     merge, contradictions, write): where a large store's resolution goes.
@@ -84,7 +85,6 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     kept in the store's meta ``discovered_issues``: later builds assign new claims to those issues, and
     discover again only with ``rediscover`` (or a different ``n_issues``).
     """
-
     from .contradict import WINDOW_DAYS
     from .knowledge import Knowledge
     from .places import resolve_places
@@ -103,10 +103,10 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     pres = resolve_places(ents, entity_types=entity_types)
     entity_types = None
     clock("places")
-    tax, issues_data, discovered = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
-                                                   spoken=spoken_by(speakers))
+    taxonomy = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
+                               spoken=spoken_by(speakers))
     discovery = None
-    abouts = claim_issues(store, said, tax, exclude=people_names(all_actors), refit=rediscover, full=full)
+    abouts = claim_issues(store, said, taxonomy[0], exclude=people_names(all_actors), refit=rediscover, full=full)
     del said
     give_back()  # the issue model's fit
     clock("issues")
@@ -122,8 +122,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     clock("contradictions")
     keep_text_words(store, words_todo)
     keep_places(store, places_known)
-    counts = write_resolved(store, knowledge, actors_data, all_actors, pres, tax, issues_data, discovered, claims,
-                            contradictions, skipped, links, n_issues=n_issues, full=full)
+    counts = write_resolved(store, knowledge, actors_data, all_actors, pres, taxonomy, claims, contradictions, skipped,
+                            links, n_issues=n_issues, full=full)
     clock("write")
     return counts
 
@@ -157,16 +157,18 @@ def merge_reports_kept(store: Store, claims: list[Claim], links: dict[str, str],
     return merge_reports(claims, keep_reports=True, consume=True, clusters=kept_report_clusters(store, links, full))
 
 
-def write_resolved(store: Store, knowledge, actors_data: dict, all_actors: list, pres, tax, issues_data: dict,
-                   discovered: bool, claims: list[Claim], contradictions: list, skipped: Iterable[Skipped],
-                   links: dict[str, str], *, n_issues: Optional[int] = None, full: bool = False) -> dict[str, int]:
+def write_resolved(store: Store, knowledge, actors_data: dict, all_actors: list, pres, taxonomy: tuple,
+                   claims: list[Claim], contradictions: list, skipped: Iterable[Skipped], links: dict[str, str], *,
+                   n_issues: Optional[int] = None, full: bool = False) -> dict[str, int]:
     """Write the resolved layer (`graphkit.store.Store.replace_resolved`; with ``full`` every row, else only the
-    rows that changed): the actors and places the claims use, the taxonomy's issues, the claims and reports,
+    rows that changed): the actors and places the claims use, the taxonomy's issues (``taxonomy``:
+    `graphkit.store_issues.corpus_taxonomy`'s (Taxonomy, its data, whether discovered)), the claims and reports,
     the contradictions, the skipped files, and in meta the knowledge, the merged gazetteer, the issues (discovered
     ones also as ``discovered_issues``, for later builds) and what linking kept (``links``). Returns the counts
     a build's summary gives."""
     from .issues import issue_records
 
+    tax, issues_data, discovered = taxonomy
     used_actors = {c.speaker_id for c in claims}
     actors = [a for a in all_actors if a.id in used_actors]
     used_places = {p for c in claims for p in c.places}

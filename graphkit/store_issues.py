@@ -61,8 +61,8 @@ def discovered_issues(store: Store, extractions: Optional[dict[str, DocExtractio
     """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
 
     ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time;
-    ``sample``: what `graphkit.resolution.read_resolution_inputs` gathered of them for discovery in its one read (then the store's
-    extractions are not read again).
+    ``sample``: what `graphkit.resolution.read_resolution_inputs` gathered of them for discovery in its one read
+    (then the store's extractions are not read again).
 
     ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
     people's names are not issues, but an organisation's when the claims talk about it far more than it speaks
