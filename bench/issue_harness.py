@@ -252,7 +252,7 @@ _LOCATOR = re.compile(r"\{pn:([^@}]+)@(\d+)-(\d+)\}")
 
 def verdict_of(line: str) -> Optional[tuple[str, tuple[str, ...], str]]:
     """(claim id, its judged issues sorted, "y" / "n") of an audit's verdict line whose claim is PolNeAR locators, else
-    None (the claim id is the build's: `graphkit.build.claim_id` of the article and the pieces' offsets).
+    None (the claim id is the build's: `graphkit.records.claim_id` of the article and the pieces' offsets).
 
     >>> verdict_of(" 7 n campaign [context: article; score 0.07]: Ann Reed: {pn:a@10-20} … {pn:a@25-30}   [why]")
     ('c_516792e898569d9c', ('campaign',), 'n')
@@ -263,7 +263,7 @@ def verdict_of(line: str) -> Optional[tuple[str, tuple[str, ...], str]]:
     >>> verdict_of(" 7 ? campaign [context: article; score 0.07]: Ann Reed: {pn:a@10-20}") is None
     True
     """
-    from graphkit.build import claim_id
+    from graphkit.records import claim_id
 
     m = _VERDICT.match(line)
     if not m:

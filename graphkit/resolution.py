@@ -11,8 +11,8 @@ flows (one function a step; each reuses what an earlier resolution kept of uncha
 4. **issues** (`graphkit.store_issues.corpus_taxonomy`, then `graphkit.kept.claim_issues`): the taxonomy (the
    knowledge's or discovered), then each claim's issues;
 5. **claims** (`assemble_claims`): the attributions with their speakers, places, issues and dates → Claim records;
-6. **links** (`link_claims`): reports of one statement merged (graphkit.statements), contradictions paired
-   (graphkit.contradict);
+6. **links** (`merge_reports_kept`, then `graphkit.kept.kept_contradictions`): reports of one statement merged
+   (graphkit.statements), contradictions paired (graphkit.contradict);
 7. **write** (`write_resolved`): the actors, places and issues the claims use, the claims, the contradictions and
    what was kept for the next resolution, into the store.
 
