@@ -1,0 +1,328 @@
+"""Re-scorers compared by 5-fold CV over PolNeAR train+dev, offline, from an out-of-fold dump (bench/oof_dump.py).
+
+    python bench/rescorer_cv.py bench/_work/oof.pkl                        # the dump's own scores and a refit
+    python bench/rescorer_cv.py bench/_work/oof.pkl --variants logistic hgb hgb+context
+
+Each variant is fitted per fold on the other folds' candidates (the same folds, candidates and labels as the dump;
+a fold's articles never train the model that scores them) and scored by the PolNeAR scorer over the threshold grid
+of ``bench/train_filter.py`` (rule candidates x tagger candidates). For each variant the command prints the grid
+point :func:`train_filter.choose` would ship and, at that point and at the shipped thresholds, the per-fold
+all / speech-fair F1s and their paired differences against the first variant. The candidates and their frames do
+not change here: this measures the re-scorer alone (bench/README.md, issue 13, twentieth part).
+
+Variants (:data:`VARIANTS`):
+
+- ``dump``: the dump's own out-of-fold scores (what ``--cv 5`` measured);
+- ``logistic``: the shipped learner refitted (reproduces ``dump``);
+- ``hgb``: scikit-learn's HistGradientBoostingClassifier over the same features (fixed random_state, no early
+  stopping: deterministic);
+- ``context`` / ``hgb+context``: the features plus :func:`context_features` (what the other candidates of the
+  article say about this one), logistic / gradient-boosted;
+- ``hgb+te`` / ``hgb+te+context``: gradient boosting with the wide families (:data:`WIDE`: the cue lemma and its
+  crosses, the speaker's head word) each one number, its value's rate of right candidates (:func:`target_encoded`,
+  out of fold within the training folds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import math
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+HGB = {"max_iter": 300, "learning_rate": 0.05, "max_leaf_nodes": 31, "min_samples_leaf": 20, "l2_regularization": 1.0}
+
+
+def _chars(spans) -> set:
+    out: set = set()
+    for s, e in spans:
+        out.update(range(s, e))
+    return out
+
+
+def context_features(atts: list, text_len: int) -> list[dict[str, float]]:
+    """What the article's other candidates say about each candidate (numbers a tree can split on).
+
+    - ``ctx_same_cue``: other candidates on the same cue (another speaker or content read from one word);
+    - ``ctx_holds`` / ``ctx_held``: other candidates' cues inside this content / this cue inside another content;
+    - ``ctx_overlap``: the largest share of this content another candidate's content covers;
+    - ``ctx_lemma_n`` / ``ctx_speaker_n``: candidates of the article with this cue lemma / this speaker (log);
+    - ``ctx_n``: candidates in the article (log); ``ctx_pos``: where the cue stands in the article (0-1);
+    - ``ctx_near``: characters to the nearest other cue (log).
+
+    >>> from graphkit.records import Attribution
+    >>> a = Attribution(text="x", spans=[(10, 20)], speaker_text="A", cue="said", cue_span=(5, 9))
+    >>> b = Attribution(text="y", spans=[(25, 30)], speaker_text="B", cue="said", cue_span=(12, 16))
+    >>> [(f["ctx_holds"], f["ctx_held"]) for f in context_features([a, b], 100)]
+    [(1.0, 0.0), (0.0, 1.0)]
+    """
+    chars = [_chars(a.spans) for a in atts]
+    lemmas = collections.Counter((a.cue_lemma or a.cue.lower()) for a in atts)
+    speakers = collections.Counter((a.resolved_text or a.speaker_text or "").lower() for a in atts)
+    out = []
+    for i, a in enumerate(atts):
+        cue = a.cue_span
+        same = holds = held = 0
+        overlap = 0.0
+        near = 10_000
+        for j, b in enumerate(atts):
+            if j == i:
+                continue
+            if cue is not None and b.cue_span == cue:
+                same += 1
+                continue
+            if b.cue_span is not None and b.cue_span[0] in chars[i]:
+                holds += 1
+            if cue is not None and cue[0] in chars[j]:
+                held = 1
+            if chars[i]:
+                overlap = max(overlap, len(chars[i] & chars[j]) / len(chars[i]))
+            if cue is not None and b.cue_span is not None:
+                near = min(near, abs(b.cue_span[0] - cue[0]))
+        out.append({"ctx_same_cue": float(same), "ctx_holds": float(holds), "ctx_held": float(held),
+                    "ctx_overlap": overlap,
+                    "ctx_lemma_n": math.log1p(lemmas[a.cue_lemma or a.cue.lower()] - 1),
+                    "ctx_speaker_n": math.log1p(speakers[(a.resolved_text or a.speaker_text or "").lower()] - 1),
+                    "ctx_n": math.log1p(len(atts)),
+                    "ctx_pos": (cue[0] / max(1, text_len)) if cue is not None else -1.0,
+                    "ctx_near": math.log1p(near)})
+    return out
+
+
+def _kept(feats: list[dict], min_count: int) -> set:
+    counts = collections.Counter(k for f in feats for k in f)
+    return {k for k, n in counts.items() if n >= min_count}
+
+
+def _matrix(feats: list[dict], names: list[str]):
+    import numpy as np
+
+    col = {n: j for j, n in enumerate(names)}
+    X = np.zeros((len(feats), len(names)), dtype=np.float32)
+    for i, f in enumerate(feats):
+        for k, v in f.items():
+            j = col.get(k)
+            if j is not None:
+                X[i, j] = v
+    return X
+
+
+def fit_hgb(feats: list[dict], y: list[int], min_count: int):
+    """A gradient-boosted re-scorer over these features: a function from a list of feature dicts to probabilities."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    names = sorted(_kept(feats, min_count))
+    m = HistGradientBoostingClassifier(**HGB, early_stopping=False, random_state=0)
+    m.fit(_matrix(feats, names), np.asarray(y))
+    return lambda fs: m.predict_proba(_matrix(fs, names))[:, 1].tolist()
+
+
+def fit_logistic(feats: list[dict], y: list[int], params: dict):
+    """The shipped learner (``train_filter.fit``) refitted: a function from feature dicts to probabilities."""
+    from train_filter import fit
+
+    from graphkit.confidence import score_features
+
+    m = fit(feats, y, kind="logistic", params={**params, "threshold": 0.5})
+    return lambda fs: [score_features(m, x) for x in fs]
+
+
+#: the feature families with hundreds of values (a cue lemma and its crosses, the speaker's head word): a tree
+#: splits one value off at a time, so :func:`target_encoded` gives each family one number instead
+WIDE = ("lemma", "lemma_kind", "lemma_stype", "lemma_rootdep", "lemma_pos", "spk_lemma")
+
+
+def target_encoded(train_feats, train_y, train_groups, k: int = 5, smooth: float = 10.0, families=WIDE):
+    """The wide families' one-hot features replaced by their value's smoothed rate of right candidates:
+    (encoded training features, an encoder for new ones).
+
+    A training candidate's rates come from the other inner folds' articles (``train_groups``: each candidate's
+    article; folds by a hash of it), so the learner never sees its own label through them; new candidates get
+    the rates of the whole training set. A value never seen gets the base rate.
+
+    >>> X = [{"lemma=say": 1.0}, {"lemma=say": 1.0}, {"lemma=show": 1.0}, {"lemma=show": 1.0}]
+    >>> _, enc = target_encoded(X, [1, 1, 0, 0], ["a", "b", "c", "d"], smooth=0.0, families=("lemma",))
+    >>> enc([{"lemma=say": 1.0, "cue_before": 1.0}])
+    [{'cue_before': 1.0, 'te_lemma': 1.0}]
+    """
+    fam = set(families)
+
+    def split(f):
+        keys = {k.split("=", 1)[0]: k for k in f if "=" in k and k.split("=", 1)[0] in fam}
+        rest = {k: v for k, v in f.items() if not ("=" in k and k.split("=", 1)[0] in fam)}
+        return keys, rest
+
+    def rates(idx):
+        n, p = collections.Counter(), collections.Counter()
+        for i in idx:
+            for key in split(train_feats[i])[0].values():
+                n[key] += 1
+                p[key] += train_y[i]
+        base = sum(train_y[i] for i in idx) / max(1, len(idx))
+
+        def enc(f):
+            keys, rest = split(f)
+            out = dict(rest)
+            for fm in families:
+                key = keys.get(fm)
+                out[f"te_{fm}"] = (p[key] + smooth * base) / (n[key] + smooth) if key and n[key] + smooth else base
+            return out
+        return enc
+
+    import hashlib
+
+    inner = [int(hashlib.sha1(g.encode()).hexdigest(), 16) % k for g in train_groups]
+    enc = [None] * len(train_feats)
+    for f in range(k):
+        r = rates([i for i in range(len(train_feats)) if inner[i] != f])
+        for i in range(len(train_feats)):
+            if inner[i] == f:
+                enc[i] = r(train_feats[i])
+    r_all = rates(range(len(train_feats)))
+    return enc, lambda fs: [r_all(x) for x in fs]
+
+
+VARIANTS = ("dump", "logistic", "hgb", "context", "hgb+context", "hgb+te", "hgb+te+context")
+
+
+def training_articles(D: dict, f: int) -> dict[str, dict]:
+    """The articles (and their candidates) fold ``f``'s re-scorer trains on: the other folds' articles, or under a
+    ``--strict`` dump the candidates made for fold f by taggers that never saw it (``oof_dump.dump``)."""
+    if "train" in D:
+        return D["train"][f]
+    return {i: d for i, d in D["arts"].items() if d["fold"] != f}
+
+
+def oof_scores(D: dict, variant: str, text_len: dict[str, int], log=print) -> dict[str, list[float]]:
+    """Each article's out-of-fold scores under ``variant`` (:data:`VARIANTS`); ``text_len``: each article's length."""
+    ids = list(D["arts"])
+    if variant == "dump":
+        return {i: D["arts"][i]["scores"] for i in ids}
+    s = D["settings"]
+    params = {"C": s.get("C") or 0.3, "min_count": s.get("min_count") or 15}
+    with_ctx = variant.endswith("context")
+    with_te = "+te" in variant
+
+    def feats_of(i, d):
+        if not with_ctx:
+            return d["feats"]
+        return [{**f, **c} for f, c in zip(d["feats"], context_features(d["atts"], text_len[i]))]
+
+    out = {}
+    for f in range(D["settings"]["k"]):
+        t0 = time.perf_counter()
+        tr = training_articles(D, f)
+        X = [x for i, d in tr.items() for x in feats_of(i, d)]
+        y = [v for d in tr.values() for v in d["labels"]]
+        encode = None
+        if with_te:
+            X, encode = target_encoded(X, y, [i for i, d in tr.items() for _ in d["labels"]])
+        if variant.startswith("hgb"):
+            model = fit_hgb(X, y, params["min_count"])
+        else:
+            model = fit_logistic(X, y, params)
+        for i in ids:
+            if D["arts"][i]["fold"] == f:
+                fs = feats_of(i, D["arts"][i])
+                out[i] = model(encode(fs) if encode else fs) if fs else []
+        log(f"  {variant} fold {f} fitted ({time.perf_counter() - t0:.0f}s)")
+    return out
+
+
+def grid(D: dict, arts: dict, scores: dict, thresholds, learned) -> list[dict]:
+    """Each threshold pair's records as ``train_filter.choose`` reads them (per-fold figures kept too)."""
+    import attribution_cv as cv
+    from train_filter import _objective
+
+    from graphkit.confidence import apply_scores
+
+    sc = cv.scorer()
+    k = D["settings"]["k"]
+    out = []
+    for t in thresholds:
+        for tl in learned:
+            fold_counts = []
+            for f in range(k):
+                ids = [i for i in D["arts"] if D["arts"][i]["fold"] == f]
+                preds = {i: cv.export(i, arts[i]["text"], apply_scores(D["arts"][i]["atts"], scores[i], t, tl))
+                         for i in ids}
+                fold_counts.append(cv.counts(sc, [arts[i] for i in ids], preds))
+            r = cv.from_counts(sc, cv.pooled(fold_counts))
+            per = [cv.from_counts(sc, c) for c in fold_counts]
+            out.append({"thresholds": (t, tl), "objective": _objective(r), "all": r["all"]["e2e_F1"],
+                        "kept": r["all"]["n_pred"], "per_fold": [_objective(x) for x in per],
+                        "folds": [(x["all"]["e2e_F1"], x["speech"]["e2e_F1_fair"]) for x in per], "figures": r})
+    return out
+
+
+def auc(D: dict, scores: dict) -> dict[str, float]:
+    """Out-of-fold ROC AUC of the scores against the labels, pooled: all candidates, the rules', the tagger's."""
+    from sklearn.metrics import roc_auc_score
+
+    out = {}
+    for name, keep in (("all", lambda a: True), ("rules", lambda a: a.cue_score is None),
+                       ("tagger", lambda a: a.cue_score is not None)):
+        y, s = [], []
+        for i, d in D["arts"].items():
+            for a, lab, sc in zip(d["atts"], d["labels"], scores[i]):
+                if keep(a):
+                    y.append(lab)
+                    s.append(sc)
+        out[name] = roc_auc_score(y, s)
+    return out
+
+
+def _row(name: str, x: dict, base: dict | None) -> str:
+    a = [v for v, _ in x["folds"]]
+    s = [v for _, v in x["folds"]]
+    line = (f"{name} {x['thresholds'][0]:.2f}/{x['thresholds'][1]:.2f}: CV {statistics.mean(a):.2f} ± "
+            f"{statistics.stdev(a):.2f} / {statistics.mean(s):.2f} ± {statistics.stdev(s):.2f} (pooled "
+            f"{x['figures']['all']['e2e_F1']:.2f} / {x['figures']['speech']['e2e_F1_fair']:.2f}, kept {x['kept']}); "
+            f"folds {', '.join(f'{u:.1f}/{v:.1f}' for u, v in x['folds'])}")
+    if base is not None:
+        da = [u - v for (u, _), (v, _) in zip(x["folds"], base["folds"])]
+        ds = [u - v for (_, u), (_, v) in zip(x["folds"], base["folds"])]
+        line += (f"\n    paired vs first: all {statistics.mean(da):+.2f} ({' '.join(f'{d:+.2f}' for d in da)}), "
+                 f"speech fair {statistics.mean(ds):+.2f} ({' '.join(f'{d:+.2f}' for d in ds)})")
+    return line
+
+
+def main(argv=None) -> int:
+    import attribution_cv as cv
+    from oof_dump import load
+    from train_filter import THRESHOLDS, THRESHOLDS_LEARNED, choose
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("dump", type=Path, help="a pickle written by bench/oof_dump.py")
+    ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=["dump", "logistic"])
+    a = ap.parse_args(argv)
+    D = load(a.dump)
+    arts = {x["id"]: x for x in cv.load_articles()}
+    shipped = (D["settings"]["threshold"], D["settings"]["threshold_learned"])
+    first: dict = {}
+    for v in a.variants:
+        t0 = time.perf_counter()
+        scores = oof_scores(D, v, {i: len(x["text"]) for i, x in arts.items()})
+        g = grid(D, arts, scores, THRESHOLDS, THRESHOLDS_LEARNED)
+        at = {x["thresholds"]: x for x in g}
+        pick = choose(g)
+        if not first:
+            first = {"pick": pick, "shipped": at[shipped]}
+        au = auc(D, scores)
+        print(f"== {v} ({time.perf_counter() - t0:.0f}s); grid best objective {max(x['objective'] for x in g):.2f}; "
+              f"AUC {au['all']:.3f} (rules {au['rules']:.3f}, tagger {au['tagger']:.3f})")
+        print(_row("shipped thresholds", at[shipped], first["shipped"] if v != a.variants[0] else None))
+        print(_row("chosen (lowest-threshold)", pick, first["pick"] if v != a.variants[0] else None), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The offline attribution tools over an out-of-fold dump (bench/oof_dump.py, oof_buckets.py, rescorer_cv.py).
+
+The dump itself needs PolNeAR and minutes of CPU; what is checked here is the arithmetic the analyses rest on, on
+invented spans: what the other candidates of an article say about one (a re-scorer's context features), the
+target encoding of a wide feature family (a candidate never sees its own label through it), and the maximum
+matching the bucket table compares the scorer's greedy one with.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from oof_buckets import max_matching, share  # noqa: E402
+from oof_dump import load  # noqa: E402
+from rescorer_cv import context_features, target_encoded  # noqa: E402
+
+from graphkit.records import Attribution  # noqa: E402
+
+
+def att(content, cue, speaker="Ana Ruiz", lemma="say", continuation=False):
+    return Attribution(text="x", spans=[content], cue="said", cue_span=cue, cue_lemma=lemma, speaker_text=speaker,
+                       continuation=continuation)
+
+
+# an outer claim (cue 5-9, content 10-60) holding an inner one's cue (20-24, content 25-40); a third claim of its
+# own far away (cue 200-204) by the outer's speaker; a continuation quote read off the outer's cue
+OUTER, INNER = att((10, 60), (5, 9)), att((25, 40), (20, 24), speaker="the mayor", lemma="claim")
+FAR, TAIL = att((205, 230), (200, 204)), att((61, 90), (5, 9), continuation=True)
+
+
+@pytest.mark.parametrize("which, key, value", [
+    (0, "ctx_holds", 1.0),        # the outer content holds the inner cue
+    (1, "ctx_held", 1.0),         # the inner cue lies in the outer content
+    (0, "ctx_held", 0.0),
+    (2, "ctx_holds", 0.0),
+    (0, "ctx_same_cue", 1.0),     # the continuation shares the outer's cue
+    (2, "ctx_same_cue", 0.0),
+    (1, "ctx_overlap", 1.0),      # all of the inner content lies in the outer one
+    (0, "ctx_overlap", 0.3),      # 15 of the outer's 50 characters are the inner content
+    (2, "ctx_overlap", 0.0),
+    (0, "ctx_speaker_n", pytest.approx(1.0986, abs=1e-3)),  # log(1 + 2 other claims of Ana Ruiz)
+    (1, "ctx_speaker_n", 0.0),
+    (1, "ctx_lemma_n", 0.0),      # the only "claim"
+    (2, "ctx_pos", 0.5),          # cue at 200 of a 400-character article
+    (2, "ctx_near", pytest.approx(5.1985, abs=1e-3)),  # log(1 + 180): the inner cue is nearest
+])
+def test_context_features(which, key, value):
+    assert context_features([OUTER, INNER, FAR, TAIL], 400)[which][key] == value
+
+
+def test_target_encoding_keeps_a_candidates_own_label_out():
+    # articles "a" (two "say" candidates, both right) and "b" (one "boast", wrong) fall in different inner folds:
+    # in training each gets only the other article's figures (a lemma not seen there: that article's base rate),
+    # so no candidate sees its own label; a new candidate gets the rates of all the training data
+    X = [{"lemma=say": 1.0}, {"lemma=say": 1.0}, {"lemma=boast": 1.0, "cue_before": 1.0}]
+    enc_train, enc = target_encoded(X, [1, 1, 0], ["a", "a", "b"], smooth=0.0, families=("lemma",))
+    assert enc_train == [{"te_lemma": 0.0}, {"te_lemma": 0.0}, {"cue_before": 1.0, "te_lemma": 1.0}]
+    assert enc([{"lemma=boast": 1.0}, {"lemma=say": 1.0}]) == [{"te_lemma": 0.0}, {"te_lemma": 1.0}]
+    assert enc([{"lemma=unseen": 1.0}]) == [{"te_lemma": pytest.approx(2 / 3)}]  # the base rate
+
+
+@pytest.mark.parametrize("golds, preds, pairs", [
+    # greedy by gold order takes the long prediction for the short gold; a maximum matching gives each its own
+    ([({1, 2}, {0}), ({1, 2, 3, 4}, {0})], [({1, 2, 3, 4}, {0}), ({1, 2}, {0})], 2),
+    ([({1, 2, 3}, {0})], [({1, 2, 3}, {9})], 0),       # content matched, speaker wrong: no end-to-end pair
+    ([({1, 2, 3}, {0})], [({3, 4, 5}, {0})], 1),       # a third of the gold's content is over 30 %
+    ([({1, 2, 3, 4}, {0})], [({4, 5}, {0})], 0),       # a quarter is not
+])
+def test_max_matching(golds, preds, pairs):
+    G = [{"C": c, "S": s} for c, s in golds]
+    P = [{"C": c, "S": s} for c, s in preds]
+    assert max_matching(G, P) == pairs
+    assert all(0.0 <= share(g, p) <= 1.0 for g in G for p in P)
+
+
+def test_a_dump_loads_back_as_attributions(tmp_path):
+    d = {"ids": ["a"], "folds": [0], "settings": {"k": 5},
+         "arts": {"a": {"atts": [OUTER.model_dump()], "feats": [{}], "labels": [1], "scores": [0.7], "fold": 0,
+                        "t": 0.5, "tl": 0.6}}}
+    p = tmp_path / "oof.pkl"
+    p.write_bytes(pickle.dumps(d))
+    assert load(p)["arts"]["a"]["atts"] == [OUTER]
