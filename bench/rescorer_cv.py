@@ -40,13 +40,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 HGB = {"max_iter": 300, "learning_rate": 0.05, "max_leaf_nodes": 31, "min_samples_leaf": 20, "l2_regularization": 1.0}
 
 
-def _chars(spans) -> set:
-    out: set = set()
-    for s, e in spans:
-        out.update(range(s, e))
-    return out
-
-
 def context_features(atts: list, text_len: int) -> list[dict[str, float]]:
     """What the article's other candidates say about each candidate (numbers a tree can split on).
 
@@ -63,7 +56,9 @@ def context_features(atts: list, text_len: int) -> list[dict[str, float]]:
     >>> [(f["ctx_holds"], f["ctx_held"]) for f in context_features([a, b], 100)]
     [(1.0, 0.0), (0.0, 1.0)]
     """
-    chars = [_chars(a.spans) for a in atts]
+    from attribution_cv import chars as chars_of
+
+    chars = [chars_of(a.spans) for a in atts]
     lemmas = collections.Counter((a.cue_lemma or a.cue.lower()) for a in atts)
     speakers = collections.Counter((a.resolved_text or a.speaker_text or "").lower() for a in atts)
     out = []
@@ -96,11 +91,6 @@ def context_features(atts: list, text_len: int) -> list[dict[str, float]]:
     return out
 
 
-def _kept(feats: list[dict], min_count: int) -> set:
-    counts = collections.Counter(k for f in feats for k in f)
-    return {k for k, n in counts.items() if n >= min_count}
-
-
 def _matrix(feats: list[dict], names: list[str]):
     import numpy as np
 
@@ -119,7 +109,9 @@ def fit_hgb(feats: list[dict], y: list[int], min_count: int):
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    names = sorted(_kept(feats, min_count))
+    from train_filter import _kept
+
+    names = sorted({k for f in _kept(feats, min_count) for k in f})  # the features the logistic would keep
     m = HistGradientBoostingClassifier(**HGB, early_stopping=False, random_state=0)
     m.fit(_matrix(feats, names), np.asarray(y))
     return lambda fs: m.predict_proba(_matrix(fs, names))[:, 1].tolist()
