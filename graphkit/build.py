@@ -269,8 +269,8 @@ def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: 
 
 
 def warm_resolution(issue_model: bool = False):
-    """Start loading what `resolve_store` needs, in a thread: its modules and the place indexes (every resolution
-    reads them), and with ``issue_model`` what discovering issues and fitting the issue model need
+    """Start loading what `resolve_store` needs, in a thread: its modules, the place indexes and the nicknames table
+    (every resolution reads them), and with ``issue_model`` what discovering issues and fitting the issue model need
     (`fits_issue_model`): scikit-learn (`graphkit.issue_model.import_sklearn`: about 1 CPU s of imports, without the
     pandas and ``scipy.stats`` it would load for nothing, which it can only leave out while no other thread runs: so
     here, before the thread starts, when this is the process's one thread), SciPy's clustering and the English word
@@ -282,6 +282,12 @@ def warm_resolution(issue_model: bool = False):
     The place indexes were left out of it for a while: tests/test_crash.py's SIGKILLed builds left a store that
     would not open at once ("database disk image is malformed"), and this thread was suspected; the cause was
     elsewhere (a plain open()/close() of the store file dropped the process's SQLite locks, `graphkit.store.open_here`).
+
+    >>> from graphkit.names import _listed_given_names
+    >>> _listed_given_names.cache_clear()
+    >>> warm_resolution().join()
+    >>> _listed_given_names.cache_info().currsize   # loaded here, not by the resolution after the parse
+    1
     """
     import threading
 
@@ -297,6 +303,12 @@ def warm_resolution(issue_model: bool = False):
 
             places.load_place_config()
             places._geonames()  # the geonames indexes, from their cache file (graphkit.places)
+            # the nicknames table the actor pass reads (graphkit.names._listed_given_names, ~0.07 CPU s the first
+            # time): a one-process build's extraction loaded it already; a --workers build's own process parses
+            # nothing, so its resolution, the one-core tail of the command, met it cold
+            from .names import listed_given_name
+
+            listed_given_name("Nick")
             if issue_model:
                 # wordfreq first: its import would look at every frame of the stack and every module loaded
                 from .standins import import_wordfreq
