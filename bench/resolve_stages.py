@@ -1,0 +1,111 @@
+"""One ``graphkit.build`` in this process, with resolution's stages in CPU seconds (issue #17: run AN's figures).
+
+    python bench/resolve_stages.py CORPUS STORE                    # build or rebuild STORE from CORPUS
+    python bench/resolve_stages.py CORPUS STORE --full             # resolve everything again (nothing kept is read)
+    python bench/resolve_stages.py CORPUS STORE --rediscover       # ... and discover issues, fit the issue model
+    python bench/resolve_stages.py CORPUS STORE --workers 2        # parse in two workers (the tail is this process)
+    python bench/resolve_stages.py CORPUS STORE --profile OUT      # cProfile of `resolve_store` into OUT (pstats)
+    python bench/resolve_stages.py CORPUS STORE --fresh --no-freeze   # a build from nothing without gc.freeze
+    python bench/resolve_stages.py CORPUS STORE --src /tmp/main    # another checkout (its root first on the path)
+
+Prints one JSON line: `resolve_store`'s thread CPU seconds and each stage's (its stage clock, graphkit.resolution's
+``StageClock`` or an older checkout's ``graphkit.build._Clock``, patched from here to count this thread's CPU
+time: on a machine other work shares, CPU seconds hold where wall seconds do not), the process's CPU seconds, its
+peak resident memory (``ru_maxrss``), what the build reported, and with ``--garbage`` how many unreachable objects
+a collection finds once the build has returned (what ``gc.freeze`` held to its end: graphkit.memory.settle).
+``--no-freeze`` makes ``graphkit.memory.settle`` a no-op (the collector then walks everything as Python's does).
+Pair two checkouts (``--src``) on copies of stores their own code resolved last, order alternated: graphkit's code
+is in the key of everything a resolution keeps, so a store another checkout resolved is resolved again in full.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--src", type=Path, default=None, help="a checkout's root to run (default: this one)")
+    ap.add_argument("--full", action="store_true")
+    ap.add_argument("--rediscover", action="store_true")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--fresh", action="store_true", help="delete STORE first (a build from nothing)")
+    ap.add_argument("--no-freeze", action="store_true", help="graphkit.memory.settle made a no-op")
+    ap.add_argument("--garbage", action="store_true", help="count what a collection finds after the build")
+    ap.add_argument("--profile", type=Path, default=None, help="write a cProfile of resolve_store here")
+    a = ap.parse_args()
+    if not a.corpus.is_dir():
+        raise SystemExit(f"resolve_stages: {a.corpus} is no folder; give a corpus folder (bench_build.py writes "
+                         "PolNeAR dev as one)")
+    if a.src is not None:
+        sys.path.insert(0, str(a.src.resolve()))
+    import graphkit  # noqa: F401  (the package binds graphkit.build to the function: the module is sys.modules')
+
+    build = sys.modules["graphkit.build"]
+    stages: dict[str, float] = {}
+    tail: dict[str, float] = {}
+    _count_stages(build, stages)
+    if a.no_freeze:
+        sys.modules["graphkit.memory"].settle = build.settle = lambda: False
+    real = build.resolve_store
+
+    def resolving(*args, **kw):
+        t = time.thread_time()
+        prof = None
+        if a.profile is not None:
+            import cProfile
+
+            prof = cProfile.Profile()
+            prof.enable()
+        try:
+            return real(*args, **kw)
+        finally:
+            if prof is not None:
+                prof.disable()
+                prof.dump_stats(a.profile)
+            tail["resolve"] = time.thread_time() - t
+
+    build.resolve_store = resolving
+    if a.fresh:
+        for p in a.store.parent.glob(a.store.name + "*"):
+            p.unlink()
+    c = time.process_time()
+    report = build.build(a.corpus, a.store, full=a.full or a.rediscover, rediscover=a.rediscover, workers=a.workers)
+    out = {"src": str(Path(graphkit.__file__).parents[1]), "resolve_cpu": round(tail.get("resolve", 0.0), 3),
+           "stages_cpu": {k: round(v, 3) for k, v in stages.items()}, "process_cpu": round(time.process_time() - c, 2),
+           "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+           "parsed": report.parsed, "claims": report.claims, "actors": report.actors, "load": os.getloadavg()[0]}
+    if a.garbage:
+        out["unreachable_after_build"] = gc.collect()
+    print(json.dumps(out))
+
+
+def _count_stages(build, stages: dict[str, float]) -> None:
+    """Replace resolve_store's stage clock (wherever this checkout keeps it) by one adding this thread's CPU seconds
+    since its last tick to ``stages[stage]``."""
+    home = sys.modules.get("graphkit.resolution")
+    home, name = (home, "StageClock") if home is not None and hasattr(home, "StageClock") else (build, "_Clock")
+
+    class Clock:
+        def __init__(self, timings):
+            self.t = time.thread_time()
+
+        def __call__(self, stage: str) -> None:
+            now = time.thread_time()
+            stages[stage] = stages.get(stage, 0.0) + now - self.t
+            self.t = now
+
+    setattr(home, name, Clock)
+
+
+if __name__ == "__main__":
+    main()
