@@ -4,7 +4,8 @@ every table of the store as it was; an incremental build must equal ``--full``).
     python bench/compare_stores.py A.gk B.gk        # one line a table; exit 1 when a table differs
 
 Every table's rows are compared as sets. What is kept for the next resolution is compared as what it holds, not
-as bytes: ``kept_inputs`` (zlib + marshal) and ``kept_walks`` (marshal) decoded, as marshal writes the same values
+as bytes: ``kept_inputs`` and ``kept_walks`` decoded by graphkit's own decoders (this checkout's
+`graphkit.kept.KeptInputs.decode`, `graphkit.walks.ArticleWalk.decode`), as marshal writes the same values
 differently from one process to the next (shared references; two resolutions of one store by the same code gave
 716 of 840 articles' ``kept_inputs`` other bytes), and the ``key`` column of the ``kept_*`` tables left out (it
 holds graphkit's code key, `graphkit.kept.code_key`, which differs between two checkouts by definition). Meta
@@ -23,13 +24,27 @@ entries are compared as JSON without their ``key`` fields and listed when they d
 from __future__ import annotations
 
 import json
-import marshal
 import sqlite3
 import sys
-import zlib
 from pathlib import Path
 
-DECODED = {"kept_inputs": lambda b: marshal.loads(zlib.decompress(b)), "kept_walks": marshal.loads}
+def _inputs(data: bytes) -> tuple:
+    """A ``kept_inputs`` row as its values (`graphkit.kept.KeptInputs.decode`, the attribution rows as their values)."""
+    from graphkit.kept import KeptInputs
+
+    rows, said, dates, ents = KeptInputs.decode(data)
+    return [r.values() for r in rows], said, dates, ents
+
+
+def _walk(data: bytes) -> tuple:
+    """A ``kept_walks`` row as (reads, steps) (`graphkit.walks.ArticleWalk.decode`)."""
+    from graphkit.walks import ArticleWalk
+
+    walk = ArticleWalk.decode(data)
+    return walk.reads, walk.steps
+
+
+DECODED = {"kept_inputs": _inputs, "kept_walks": _walk}
 
 
 def _rows(db: sqlite3.Connection, table: str) -> set[str]:
