@@ -44,7 +44,6 @@ from dataclasses import replace
 from typing import Iterator, Optional
 
 from .date_expressions import ClaimDate, DateExpression, find_date_expressions, nearest_day, resolve_expression
-from .date_expressions import WEEKDAYS  # noqa: F401  (speakers.py reads it from here)
 from .nlp import doc_text  # noqa: F401  (one cache of Doc.text per Doc, shared with the other stages)
 from .records import Attribution
 

@@ -316,7 +316,9 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
             and not f.org and not _names_a_place_or_body(head.doc, s0, s1):
         named = res.described(s0, f.role, tuple(spans))  # 'Ann Price won. The former governor said ...'
     if named is not None and named[1] is None:
-        named = None  # an anonymous person: the role as written
+        # whichever answered (by_role: the role named or resolved before; named_next; described), an answer without a
+        # span is an anonymous person ('a senior aide' resolved earlier): the role stays as written, not that person
+        named = None
     if named is not None:
         f.resolved, f.rspan = named
         f.rtype = "PERSON"
