@@ -29,7 +29,7 @@ import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
-from .gender import article_honorific_votes, article_pronoun_votes, noun_gender, vote
+from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
 from .merge import holds_role
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
                     split_honorific)
@@ -37,20 +37,13 @@ from .nlp import doc_text, sentences
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speaker_phrase import ent_index, office_title, roles_named_with
 
-__all__ = ["ArticleNames", "HEADING_TEXT", "ORG_NOUNS"]
+__all__ = ["ArticleNames", "HEADING_TEXT"]
 
 #: segments that name what an article is about: a full name there is one a surname of the text can stand for
 HEADING_TEXT = frozenset({"headline", "standfirst", "subhead"})
 
 #: the words of a generational suffix: 'Donald Trump Jr.' is taken only for a mention that has one
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii"})
-
-#: role nouns that name an organisation the article has named ("the company said")
-ORG_NOUNS = {"company", "firm", "ministry", "department", "agency", "party", "bank", "group", "union", "council",
-              "campaign", "committee", "commission", "regulator", "office", "court", "board", "organisation",
-              "organization", "corporation", "network", "newspaper", "charity", "institute", "university",
-              "association", "foundation", "airline", "carrier", "retailer", "insurer", "operator", "lender"}
-
 
 _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "insurer", "airline", "carrier",
                       "operator", "lender", "bank"}
@@ -91,6 +84,8 @@ class ArticleNames:
         self._sent_starts = [s.start_char for s in self.sents]
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
         self.titles: list[tuple[int, str, str, tuple[int, int]]] = []  # the same, from 'President X', 'Sen. X'
+        #: a given name written alone -> its full name by a relative's ("Clinton's husband, Bill"), None if two
+        self.family: dict[str, Optional[tuple[str, tuple[int, int]]]] = {}
         self.voted = article_pronoun_votes(self.sents, self.names)
         self.hon_voted = article_honorific_votes(self.names)
         self.noun_voted = self._read_roles()
@@ -102,6 +97,7 @@ class ArticleNames:
         never 'whose husband')."""
         noun_votes: dict[str, list[int]] = {}
         for e, pn in zip(self.persons, self.names):
+            self._note_family(e, pn)
             for role, org in roles_named_with(e):
                 said = noun_gender(role) if (org or "").lower() != "whose" else None  # 'Dorothy Woods, whose husband'
                 if said:
@@ -115,6 +111,16 @@ class ArticleNames:
                 if where:  # 'New Mexico Gov. Ana Baca': 'the New Mexico governor'
                     self.titled.append((e.start_char, f"{where.lower()} {title}", pn.name, pn.span))
         return {n: g for n, (m, f) in noun_votes.items() if (g := vote(m, f, share=1)) is not None}
+
+    def _note_family(self, e: Span, pn: "_PersonName") -> None:
+        """Record in :attr:`family` the full name of a given name written alone in a kinship role of a person named by
+        surname or in full ("Clinton's husband, Bill", "Gordon Brown's wife, Sarah", "Smith's son Eric":
+        :func:`family_surname`): the given name and that surname. A given name two relatives share is None."""
+        surname = family_surname(e) if len(pn.words) == 1 else None
+        if surname is None:
+            return
+        full, key = f"{pn.name} {surname}", pn.words[0]
+        self.family[key] = (full, pn.span) if self.family.get(key, (full,))[0] == full else None
 
     def lower_words(self) -> set[str]:
         """Words the article writes in lower case (so not names): 'justice', 'coach'."""
@@ -209,6 +215,8 @@ class ArticleNames:
         if not words:
             return ent_text, ent_span
         cands = self._holders(words, honorific, ent_span)
+        if not cands and len(words) == 1 and not honorific and self.family.get(words[0]):
+            return self.family[words[0]]  # 'Bill' of "Clinton's husband, Bill": Bill Clinton
         if not cands:
             if honorific:  # 'Mr Blair' with no fuller name: the name without its honorific
                 k = ent_text.find(bare)
@@ -238,7 +246,7 @@ class ArticleNames:
         if gender and len(cands) > 1:
             cands = _of_gender(cands, gender, self.gender_of)
         if not cands and len(words) == 1:
-            cands = self._untyped_holders(words[0], ent_span[0], bool(honorific))
+            cands = self._untyped_holders(words[0], ent_span[0], bool(honorific), gender)
         if not cands and len(words) == 1 and self.names_person_at(ent_span):
             cands = self.heading_name(words[0], gender)
         return cands
@@ -260,14 +268,26 @@ class ArticleNames:
             cands.setdefault(pn.name, []).append(pn)
         return cands
 
-    def _untyped_holders(self, surname: str, at: int, honorific: bool) -> dict[str, list["_PersonName"]]:
+    def _untyped_holders(self, surname: str, at: int, honorific: bool, gender: Optional[str] = None
+                         ) -> dict[str, list["_PersonName"]]:
         """The NER missed the full name ('Vince Cable', 'Nicola Sturgeon'): the runs of capitalised proper nouns
         (:meth:`propn_names`) ending with the surname before ``at``; one the NER called an ORG only for a mention
-        with an ``honorific`` ('Mr Cable')."""
+        with an ``honorific`` ('Mr Cable'). Never a run the article gives another ``gender`` than the honorific's
+        (:meth:`gender_of`), as in :meth:`_carrying`: 'Mrs. Baca' after 'Ann Baca ... Her husband, Tom Baca' is not
+        Tom Baca when the NER typed her name no person.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> names = ArticleNames(load_spacy()("The governor called Ann Baca. Her husband, Tom Baca, was free."))
+        >>> sorted(names._untyped_holders("baca", 60, True, "female")), sorted(names._untyped_holders("baca", 60, True))
+        (['Ann Baca'], ['Ann Baca', 'Tom Baca'])
+        """
         cands: dict[str, list] = {}
         for pn, typed in self.propn_names():
-            if surname == pn.words[-1] and pn.start < at and (honorific or not typed):
-                cands.setdefault(pn.name, []).append(pn)
+            if surname != pn.words[-1] or pn.start >= at or (typed and not honorific):
+                continue
+            if gender and self.gender_of(pn.name) not in (None, gender):
+                continue
+            cands.setdefault(pn.name, []).append(pn)
         return cands
 
     def _rank(self, cands: dict[str, list["_PersonName"]], words: list[str], pos: int):
@@ -448,6 +468,27 @@ def _mention_words(bare: str) -> list[str]:
     """
     words = [w.lower().rstrip(".,") for w in bare.split() if w.strip(".,")]
     return [re.sub(r"[’']s?$", "", w) for w in words]
+
+
+def family_surname(e: Span) -> Optional[str]:
+    """The surname a one-word name shares with the person whose relative it is said to be: the possessor of a kinship
+    noun (graphkit.gender.FAMILY_NOUNS) the name stands in apposition to or is named with ("Clinton's husband, Bill",
+    "Gordon Brown's wife, Sarah", "Smith's son Eric"); None for a pronoun ('her husband, Bill') or no kinship noun.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Gordon Brown's wife, Sarah, opened the fete. Her husband, Tom, came too.")
+    >>> [family_surname(e) for e in doc.ents if e.label_ == "PERSON" and len(e) == 1]
+    ['Brown', None]
+    """
+    root = e.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ in ("appos", "compound", "nmod")]
+    for n in nouns:
+        if n.pos_ == "NOUN" and n.lemma_.lower() in FAMILY_NOUNS:
+            owner = next((c for c in n.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PROPN" and owner.text[:1].isupper():
+                return re.sub(r"[’']s?$", "", owner.text)
+    return None
 
 
 def _qualifies(org: Optional[str]) -> bool:

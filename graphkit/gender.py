@@ -21,8 +21,8 @@ from typing import Optional
 from .pronouns import PRONOUN_GENDER
 from .quotes import inside_after
 
-__all__ = ["vote", "noun_gender", "NOUN_GENDER", "article_pronoun_votes", "pronouns_after", "object_of_a_person",
-           "article_honorific_votes", "ARTICLE_SHARE", "CORPUS_SHARE", "ANSWERED_LEAST"]
+__all__ = ["vote", "noun_gender", "NOUN_GENDER", "FAMILY_NOUNS", "article_pronoun_votes", "pronouns_after",
+           "object_of_a_person", "article_honorific_votes", "ARTICLE_SHARE", "CORPUS_SHARE", "ANSWERED_LEAST"]
 
 #: the share of the votes one gender needs: in an article two to one, across the corpus four in five
 ARTICLE_SHARE = Fraction(2, 3)
@@ -46,6 +46,12 @@ NOUN_GENDER = {
                      "boyfriend", "fiance", "fiancé", "stepfather", "stepson", "stepbrother", "dad", "grandpa",
                      "son-in-law", "father-in-law", "brother-in-law", "king", "prince", "duke"), "male"),
 }
+
+
+#: kinship nouns of :data:`NOUN_GENDER` whose holder mostly shares the family name of whom they are said of ("Clinton's
+#: husband, Bill" is Bill Clinton, "Trump's son Eric" Eric Trump); not in-laws, partners or fiancés, who mostly do not
+FAMILY_NOUNS = frozenset({"wife", "husband", "mother", "father", "daughter", "son", "sister", "brother", "widow",
+                          "widower", "grandmother", "grandfather", "granddaughter", "grandson", "mom", "mum", "dad"})
 
 
 def noun_gender(role: Optional[str]) -> Optional[str]:

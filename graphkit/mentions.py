@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import Gazetteer
-from .names import APOS, TITLE_WORDS, fold, has_org_word, is_pronoun, split_honorific, split_title, strip_possessive
+from .names import (APOS, ORG_NOUNS, TITLE_WORDS, fold, has_org_word, is_pronoun, split_honorific, split_title,
+                    strip_possessive)
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
 from .records import Attribution
@@ -125,7 +126,8 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
     if a.speaker_type == "NOUN" and etype is None:
         if gz.match_title(text, org_role(a)) or gz.match_name(text, False) or is_role_phrase(text):
             return Mention(doc_id, i, a, surface, text, "title", None, role, pos)
-        return Mention(doc_id, i, a, surface, strip_det(text), "group", "group", role, pos)
+        return Mention(doc_id, i, a, surface, strip_det(text), "group", "organisation" if named_body(text) else "group",
+                       role, pos)
     name = strip_det(strip_possessive(text))
     if etype is None:
         etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)
@@ -279,6 +281,30 @@ def clean_role(role: Optional[str], name: str) -> Optional[str]:
     while words and fold(words[0]) in ("the", "a", "an"):
         words.pop(0)
     return " ".join(words) or None
+
+
+def named_body(text: str) -> bool:
+    """Whether a common-noun phrase names one body and whose it is: a noun of a body (graphkit.names.ORG_NOUNS; not
+    'group', which is people as often: 'a group of rabbis') after a name ('Sanders campaign', "HP's board", 'Baton
+    Rouge newspaper'): an organisation, not a group of people. Only a phrase of names and nouns before its last word:
+    'the head of the rules committee' is a person, 'Leaders of the party' and 'Ann Lee and her campaign' are people, a
+    capitalised quantifier names no one ('Neither company').
+
+    >>> named_body("the Sanders campaign"), named_body("the campaign"), named_body("GOP campaigns")
+    (True, False, False)
+    >>> named_body("The head of the RNC's rules committee"), named_body("Neither company")
+    (False, False)
+    """
+    words = strip_det(text).split()
+    return len(words) > 1 and words[-1].lower() in ORG_NOUNS and words[-1].lower() != "group" \
+        and not any(w.lower() in _LINKING or w.lower() in _JOINING for w in words) \
+        and any(w[:1].isupper() and w.lower() not in _QUANTIFYING for w in words[:-1])
+
+
+#: words that join two names or phrases ('Ann Lee and her campaign')
+_JOINING = frozenset({"and", "or", "nor", "&"})
+#: capitalised at a sentence's start, naming no one ('Neither company', 'One organization')
+_QUANTIFYING = DETERMINER_LIKE | {"neither", "either", "each", "every", "no", "any", "both", "all", "this", "that"}
 
 
 def common_noun_phrase(text: str) -> bool:

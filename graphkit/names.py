@@ -430,6 +430,15 @@ ORG_WORDS = frozenset({
     "administration", "government", "authority", "authorities", "says", "said"})
 
 
+#: nouns of a body: "the company said" is the organisation the article named (graphkit.speakers), and a phrase they end
+#: with a name before them is one ("Sanders campaign": graphkit.mentions.named_body)
+ORG_NOUNS = frozenset({
+    "company", "firm", "ministry", "department", "agency", "party", "bank", "group", "union", "council", "campaign",
+    "committee", "commission", "regulator", "office", "court", "board", "organisation", "organization", "corporation",
+    "network", "newspaper", "charity", "institute", "university", "association", "foundation", "airline", "carrier",
+    "retailer", "insurer", "operator", "lender"})
+
+
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 
 

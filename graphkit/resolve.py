@@ -196,6 +196,8 @@ class _Resolver:
             gz = self.gz.match_name(m.name, False)
             if gz:
                 return self.drafts.draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
+            if m.etype == "organisation":  # 'Sanders campaign', "HP's board": a named body (mentions.named_body)
+                return self.drafts.draft(f"n:{fold(m.name)}", m.name, "organisation"), "same name"
             return self.drafts.draft(f"n:{fold(m.name)}", m.name, "group"), "same group phrase"
         return name_draft(self, m)
 

@@ -29,10 +29,9 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .antecedents import Antecedents
-from .article_names import ORG_NOUNS
-from .dates import WEEKDAYS
+from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
-from .names import HONORIFICS
+from .names import HONORIFICS, ORG_NOUNS
 from .nlp import doc_text
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _first_name_before, _Found,
@@ -61,20 +60,29 @@ class SpeakerResolver(Antecedents):
         self.anonymous: dict[str, tuple] = {}  # an anonymous person's resolved name -> (role, organisation)
 
     def document_named(self, head: Token, at: int) -> Optional[tuple[str, tuple[int, int]]]:
-        """What 'the poll' / 'the statement' refers back to, anywhere before it in the article: the latest of an
-        earlier speaker whose name ends with the same noun and names whose it is ('CBS News poll', not 'Monday's
-        poll' nor 'a source familiar with the ad'), and an earlier mention of the noun named by its proper-noun
-        compounds or possessor ("the Holocaust Museum's statement"); None when the article names it no more fully."""
+        """What 'the poll' / 'the statement' / 'the campaign' refers back to, anywhere before it in the article: the
+        latest of an earlier speaker whose name ends with the same noun and names whose it is ('CBS News poll', not
+        'Monday's poll' nor 'a source familiar with the ad'), and an earlier mention of the noun named by its
+        proper-noun compounds or possessor ("the Holocaust Museum's statement", 'the Sanders campaign'); one when the
+        phrase says one, several when it says several ('the campaign' is not 'GOP campaigns', 'The ad' not 'New
+        Hampshire ads'); None when the article names it no more fully.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("The Sanders campaign met GOP campaigns in Ohio. The campaign said it would win.")
+        >>> SpeakerResolver(doc).document_named(doc[10], doc[10].idx)
+        ('Sanders campaign', (4, 20))
+        """
         lemma = head.lemma_.lower()
         best: Optional[tuple[int, str, tuple[int, int]]] = None
         for pos, resolved, span, kind in self.speakers:
             words = resolved.split()
             if pos < at and span is not None and kind in ("NOUN", "ORG") and len(words) > 1 \
-                    and words[-1].lower().rstrip("s") == lemma and _names_its_source(words[:-1]):
+                    and words[-1].lower() == head.lower_ and _names_its_source(words[:-1]):
                 best = max(best or (pos, resolved, span), (pos, resolved, span))
         text = doc_text(self.doc)
         for t in self.doc[:head.i]:
-            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.idx < at and (best is None or t.idx > best[0]):
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and (t.tag_ == "NNS") == (head.tag_ == "NNS") \
+                    and t.idx < at and (best is None or t.idx > best[0]):
                 name = _document_name(t)
                 if name is not None:
                     best = (t.idx, re.sub(r"^(the|a|an)\s+", "", text[name.start_char:name.end_char], flags=re.I),
@@ -88,10 +96,13 @@ _DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "statement", "letter", "
 
 
 def _bare_document(head: Token, toks: list) -> bool:
-    """'the poll', 'the new poll', 'the statement': a document named by a definite article and its noun alone
-    (at most one adjective between), which the article named more fully before."""
-    return head.pos_ == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and toks[0].lower_ == "the" \
-        and toks[-1] == head and len(toks) <= 3 and all(t.pos_ == "ADJ" for t in toks[1:-1])
+    """'the poll', 'the new poll', 'the statement', 'the campaign', 'The board': a document or body named by a definite
+    article and its noun alone (at most one adjective between), which the article named more fully before (the body
+    nouns of ``ORG_NOUNS``, when no organisation of the article holds the word: :meth:`SpeakerResolver.org_named`;
+    one body only: 'the campaigns agree' are several, as written)."""
+    lemma = head.lemma_.lower()
+    return head.pos_ == "NOUN" and (lemma in _DOCUMENT_NOUNS or lemma in ORG_NOUNS and head.tag_ != "NNS") \
+        and toks[0].lower_ == "the" and toks[-1] == head and len(toks) <= 3 and all(t.pos_ == "ADJ" for t in toks[1:-1])
 
 
 #: entity types that say when, not whose ("Monday's poll", "the Friday editorial")
@@ -174,6 +185,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         f.rtype = "ORG"
     elif stype == "NOUN" and _bare_document(head, toks) and (doc_hit := res.document_named(head, s0)) is not None:
         f.resolved, f.rspan = doc_hit  # "the poll found" after "A new CBS News poll"
+        if head.lemma_.lower() in ORG_NOUNS:
+            f.rtype = "ORG"  # "the campaign said" after "the Sanders campaign": a body, as "the company" is
     else:
         _surname_role_or_org(res, head, (s0, s1), text, f, tuple(tuple(x) for x in spans))
     label = label_at(res, s0, s1)
