@@ -104,6 +104,8 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
     if person is not None:
         if fold_types.get(fold(person)) in (None, "person"):  # not 'Twitter', an organisation across the corpus
             person = fuller_in_article(text, person)
+            if a.speaker_type in ("PRON", "PERSON"):  # 'he' of "Clinton's husband, Bill": Bill Clinton
+                person = with_surname(text, person)
         name = trim_fragment(strip_possessive(person))
         name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
         prefix = text[: text.find(person)].strip(" ,") if person in text else ""
@@ -180,6 +182,28 @@ def _name_ending(span: tuple[int, int], text: str, person_ents: list[tuple]) -> 
 #: words that put a name inside a phrase about something else ('supporters of ...', 'documents from ...')
 _LINKING = {"of", "from", "for", "by", "with", "to", "that", "among", "about", "against", "at", "on", "in", "like",
             "including", "than", "as", "but"}
+
+
+def with_surname(resolved: str, given: str) -> str:
+    """The article pass's name for a person it resolved to a one-word PERSON when that name is the word and one
+    surname after it, as it names someone written by given name alone as a relative ("Clinton's husband, Bill": 'Bill
+    Clinton', graphkit.article_names.family_surname); else the word alone. Never a title or organisation word after
+    it. For a person or pronoun speaker only: an organisation's name the NER read a word of as a PERSON ('Trump' of
+    'Trump Train') is none of this.
+
+    >>> with_surname("Bill Clinton", "Bill"), with_surname("Bill Clinton Foundation", "Bill")
+    ('Bill Clinton', 'Bill')
+    >>> with_surname("Jane News", "Jane"), with_surname("Ann Lee", "Lee")
+    ('Jane', 'Lee')
+    """
+    bare = strip_possessive(resolved.strip())
+    if len(given.split()) != 1 or not bare.startswith(given + " "):
+        return given
+    rest = bare.split()[1:]
+    if len(rest) == 1 and re.fullmatch(r"[A-Z][A-Za-z’'-]+", rest[0]) and fold(rest[0]) not in TITLE_WORDS \
+            and not has_org_word(rest):
+        return bare
+    return given
 
 
 def fuller_in_article(resolved: str, person: str) -> str:

@@ -837,6 +837,37 @@ def test_a_named_body_is_an_organisation(written, resolved, expected):
     assert {x.id: x for x in res.actors}[res.speaker_of[("x", 0)]].type == expected
 
 
+# a given name the NER tagged alone that the article pass gave a relative's surname ("Clinton's husband, Bill") is that
+# full name across the corpus too, not the given name several full names start with (graphkit.mentions.with_surname):
+# (the one-word PERSON, the article pass's name for the pronoun resolved to it, the actor expected)
+GIVEN_NAME_WITH_SURNAME = [
+    ("Bill", "Bill Clinton", "Bill Clinton"),            # American
+    ("Sarah", "Sarah Brown", "Sarah Brown"),             # British
+    ("Bill", "Bill", "Bill"),                            # no surname found: kept apart, as before
+    ("Jane", "Jane Foundation", "Jane"),                 # an organisation's word is no surname
+]
+
+
+@pytest.mark.parametrize("given,resolved,expected", GIVEN_NAME_WITH_SURNAME,
+                         ids=[f"{k:02d}" for k in range(len(GIVEN_NAME_WITH_SURNAME))])
+def test_a_given_name_keeps_the_surname_the_article_gave_it(given, resolved, expected):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    def att(written, stype, name, span, at):
+        return Attribution(spans=[(at + 20, at + 40)], text="content", cue="said", speaker_text=written,
+                           speaker_span=(at, at + len(written)), speaker_type=stype, resolved_text=name,
+                           resolved_span=span)
+
+    atts = {"x": [att("he", "PRON", resolved, (10, 10 + len(given)), 80)]}
+    ents = {"x": [(given, "PERSON", 10, 10 + len(given))]}
+    for k, other in enumerate([f"{given} Gates", f"{given} Hale", f"{given} Gates"]):  # other holders of the given name
+        atts[f"o{k}"] = [att(other, "PERSON", other, (0, len(other)), 0)]
+        ents[f"o{k}"] = [(other, "PERSON", 0, len(other))]
+    res = resolve_actors(atts, ents, {"actors": []})
+    assert {x.id: x for x in res.actors}[res.speaker_of[("x", 0)]].name == expected
+
+
 # names a letter apart are two families across the corpus; transliterations meet in the skeleton (names.skeleton)
 FUZZY_FAMILIES = [
     ("Richard Ross", "Richard Cross", False),
