@@ -311,12 +311,12 @@ def named_body(text: str) -> bool:
     """Whether a common-noun phrase names one body and whose it is: a noun of a body (graphkit.names.ORG_NOUNS; not
     'group', which is people as often: 'a group of rabbis') after a name ('Sanders campaign', "HP's board", 'Baton
     Rouge newspaper'): an organisation, not a group of people. Only a phrase of names and nouns before its last word:
-    'the head of the rules committee' is a person, 'Leaders of the party' and 'Ann Lee and her campaign' are people, a
+    'the chair of the rules committee' is a person, 'Leaders of the party' and 'Ann Lee and her campaign' are people, a
     capitalised quantifier names no one ('Neither company').
 
     >>> named_body("the Sanders campaign"), named_body("the campaign"), named_body("GOP campaigns")
     (True, False, False)
-    >>> named_body("The head of the RNC's rules committee"), named_body("Neither company")
+    >>> named_body("The chair of the Ohio party's rules committee"), named_body("Neither company")
     (False, False)
     """
     words = strip_det(text).split()

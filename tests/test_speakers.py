@@ -524,8 +524,8 @@ SPEAKERS = [
     ("The youth wing, Young NDP, marched in Toronto on Monday. The NDP said on Tuesday that the march was peaceful.",
      None, ("NDP", "ORG")),
     # a body named by 'the' and its noun alone is the one the article named before with whose it is
-    ("The Sanders campaign said on Monday that it would look at a recount. If only a few delegates are at stake, the "
-     "campaign said, it may not bother.", None, ("Sanders campaign", "NOUN")),                              # American
+    ("The Hale campaign said on Monday that it would ask for a recount. If the margin stays under a point, the "
+     "campaign said, it will go to court.", None, ("Hale campaign", "NOUN")),                              # American
     ("Labour's campaign in Leeds began on Monday. The campaign said the turnout was strong.", None,
      ("Labour's campaign", "NOUN")),                                                                        # British
     ("Hewlett-Packard's board met in Palo Alto on Monday. The board said the merger would go ahead.", None,
@@ -534,13 +534,13 @@ SPEAKERS = [
     ("The Smith campaign has a larger field team than the Jones team, the campaigns agree.", None,
      ("the campaigns", "NOUN")),
     # a given name written alone as a relative of someone named takes that surname: "Clinton's husband, Bill"
-    ("Jeff Weaver called that preposterous. Clinton's husband, Bill, hurled the kitchen sink at Sanders on Sunday. "
-     "“I have to be careful,” he said.", None, ("Bill Clinton", "PRON")),                                  # American
-    ("Gordon Brown's wife, Sarah, opened the fete in Fife on Saturday. “It was a lovely day,” she said.", None,
-     ("Sarah Brown", "PRON")),                                                                              # British
+    ("Tom Hale called the plan a fraud. Ann Reed's husband, Bill, attacked it in a speech in Dover on Sunday. “I "
+     "have to watch my words,” he said.", None, ("Bill Reed", "PRON")),                                     # American
+    ("Tom Hale's wife, Sarah, opened the fete in Fife on Saturday. “It was a lovely day,” she said.", None,
+     ("Sarah Hale", "PRON")),                                                                               # British
     # ... not when a pronoun says whose relative: no surname is written
-    ("Her husband, Bill, hurled the kitchen sink at Sanders on Sunday. “I have to be careful,” he said.", None,
-     ("Bill", "PRON")),
+    ("Her husband, Bill, attacked the plan in a speech in Dover on Sunday. “I have to watch my words,” he said.",
+     None, ("Bill", "PRON")),
 ]
 
 
@@ -558,12 +558,12 @@ def test_speaker_in_the_article(nlp, text, title, expected):
 # in full (typed ORG here, as the NER does with a rare given name), never her husband named after her as a PERSON
 # (graphkit.article_names.ArticleNames._untyped_holders): (text, the full name typed ORG, the mention, expected)
 HONORIFIC_GENDER = [
-    ("The senator called Lena Baca on Friday. Her husband, Tom Baca, was free and would soon be home. “I could see "
-     "his love,” Mrs. Baca wrote.", "Lena Baca", "Mrs. Baca", "Lena Baca"),                                # American
+    ("The senator called Lena Baca on Friday. Her husband, Tom Baca, had been released and would fly home soon. "
+     "“We are so relieved,” Mrs. Baca wrote.", "Lena Baca", "Mrs. Baca", "Lena Baca"),                       # American
     ("The minister rang Lena Baca on Friday. Her husband, Tom Baca, had been freed in Tehran. “We are so grateful,” "
      "Ms Baca said.", "Lena Baca", "Ms Baca", "Lena Baca"),                                                  # British
-    ("The senator called Lena Baca on Friday. Her husband, Tom Baca, was free and would soon be home. “I am well,” "
-     "Mr. Baca wrote.", "Lena Baca", "Mr. Baca", "Tom Baca"),                                                # control
+    ("The senator called Lena Baca on Friday. Her husband, Tom Baca, had been released and would fly home soon. "
+     "“I am well,” Mr. Baca wrote.", "Lena Baca", "Mr. Baca", "Tom Baca"),                                   # control
 ]
 
 
