@@ -105,11 +105,9 @@ def child(corpus: str, store: str) -> dict:
             acc["resolve:" + stage] += now - self.t
             self.t = now
 
-    clock_home = sys.modules.get("graphkit.resolution")  # graphkit.resolution.StageClock; before, graphkit.build._Clock
-    if clock_home is not None and hasattr(clock_home, "StageClock"):
-        clock_home.StageClock = Clock
-    else:
-        build._Clock = Clock
+    from bench_resolve import stage_clock  # graphkit.resolution.StageClock; before, graphkit.build._Clock
+
+    setattr(*stage_clock(), Clock)
     run = threading.Thread.run
 
     def counted_run(self):

@@ -53,7 +53,7 @@ def main() -> None:
     build = sys.modules["graphkit.build"]
     stages: dict[str, float] = {}
     tail: dict[str, float] = {}
-    _count_stages(build, stages)
+    _count_stages(stages)
     if a.no_freeze:
         sys.modules["graphkit.memory"].settle = build.settle = lambda: False
     real = build.resolve_store
@@ -89,11 +89,12 @@ def main() -> None:
     print(json.dumps(out))
 
 
-def _count_stages(build, stages: dict[str, float]) -> None:
+def _count_stages(stages: dict[str, float]) -> None:
     """Replace resolve_store's stage clock (wherever this checkout keeps it) by one adding this thread's CPU seconds
     since its last tick to ``stages[stage]``."""
-    home = sys.modules.get("graphkit.resolution")
-    home, name = (home, "StageClock") if home is not None and hasattr(home, "StageClock") else (build, "_Clock")
+    from bench_resolve import stage_clock  # (bench/ is this script's folder, first on the path)
+
+    home, name = stage_clock()
 
     class Clock:
         def __init__(self, timings):
