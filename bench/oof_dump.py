@@ -122,11 +122,26 @@ def dump(k: int = 5, *, nested=False, without=(), strict: bool = False, log=prin
 
 
 def load(path) -> dict:
-    """A dump read back, each candidate an ``Attribution`` again (``graphkit.records``)."""
+    """A dump read back, each candidate an ``Attribution`` again (``graphkit.records``).
+
+    A missing file or one that is no dump exits with one line saying how to write it:
+
+    >>> load("/nonexistent/oof.pkl")
+    Traceback (most recent call last):
+    SystemExit: no dump at /nonexistent/oof.pkl: write one with `python bench/oof_dump.py /nonexistent/oof.pkl`
+    """
     from graphkit.records import Attribution
 
-    with open(path, "rb") as fh:
-        d = pickle.load(fh)
+    fix = f"write one with `python bench/oof_dump.py {path}`"
+    try:
+        with open(path, "rb") as fh:
+            d = pickle.load(fh)
+    except FileNotFoundError:
+        raise SystemExit(f"no dump at {path}: {fix}") from None
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError) as e:
+        raise SystemExit(f"{path} is not a dump of bench/oof_dump.py ({type(e).__name__}): {fix}") from None
+    if not isinstance(d, dict) or "arts" not in d or "settings" not in d:
+        raise SystemExit(f"{path} is not a dump of bench/oof_dump.py (no arts/settings): {fix}")
     for a in [*d["arts"].values(), *(x for f in d.get("train", {}).values() for x in f.values())]:
         a["atts"] = [Attribution.model_validate(x) for x in a["atts"]]
     return d

@@ -7,7 +7,8 @@ Each variant is fitted per fold on the other folds' candidates (the same folds, 
 a fold's articles never train the model that scores them) and scored by the PolNeAR scorer over the threshold grid
 of ``bench/train_filter.py`` (rule candidates x tagger candidates). For each variant the command prints the grid
 point :func:`train_filter.choose` would ship and, at that point and at the shipped thresholds, the per-fold
-all / speech-fair F1s and their paired differences against the first variant. The candidates and their frames do
+all / speech-fair F1s and their paired differences against the first variant, the out-of-fold ROC AUC, and the right
+candidates among each origin's top K by score (:func:`top_k`). The candidates and their frames do
 not change here: this measures the re-scorer alone (bench/README.md, issue 13, twentieth part).
 
 Variants (:data:`VARIANTS`):
@@ -18,6 +19,8 @@ Variants (:data:`VARIANTS`):
   stopping: deterministic);
 - ``context`` / ``hgb+context``: the features plus :func:`context_features` (what the other candidates of the
   article say about this one), logistic / gradient-boosted;
+- ``band``: the shipped logistic, and for the candidates it scores in :data:`BAND` a gradient-boosted specialist
+  (:func:`band_scores`);
 - ``hgb+te`` / ``hgb+te+context``: gradient boosting with the wide families (:data:`WIDE`: the cue lemma and its
   crosses, the speaker's head word) each one number, its value's rate of right candidates (:func:`target_encoded`,
   out of fold within the training folds).
@@ -182,7 +185,10 @@ def target_encoded(train_feats, train_y, train_groups, k: int = 5, smooth: float
     return enc, lambda fs: [r_all(x) for x in fs]
 
 
-VARIANTS = ("dump", "logistic", "hgb", "context", "hgb+context", "hgb+te", "hgb+te+context")
+VARIANTS = ("dump", "logistic", "hgb", "context", "hgb+context", "hgb+te", "hgb+te+context", "band")
+
+#: the uncertain band of the ``band`` variant: candidates the shipped logistic scores in it get a second model's score
+BAND = (0.30, 0.75)
 
 
 def training_articles(D: dict, f: int) -> dict[str, dict]:
@@ -198,6 +204,8 @@ def oof_scores(D: dict, variant: str, text_len: dict[str, int], log=print) -> di
     ids = list(D["arts"])
     if variant == "dump":
         return {i: D["arts"][i]["scores"] for i in ids}
+    if variant == "band":
+        return band_scores(D, text_len, log=log)
     s = D["settings"]
     params = {"C": s.get("C") or 0.3, "min_count": s.get("min_count") or 15}
     with_ctx = variant.endswith("context")
@@ -227,6 +235,78 @@ def oof_scores(D: dict, variant: str, text_len: dict[str, int], log=print) -> di
                 out[i] = model(encode(fs) if encode else fs) if fs else []
         log(f"  {variant} fold {f} fitted ({time.perf_counter() - t0:.0f}s)")
     return out
+
+
+def band_scores(D: dict, text_len: dict[str, int], band=BAND, log=print) -> dict[str, list[float]]:
+    """Out-of-fold scores of a specialist for the uncertain band: the shipped logistic scores every candidate; those
+    it scores inside ``band`` are scored again by gradient boosting (target-encoded wide families, the context
+    features and the logistic's score) fitted on the training candidates inside the band. The training candidates'
+    logistic scores are themselves out of fold (inner folds over the training folds), as the test fold's are."""
+    s = D["settings"]
+    params = {"C": s.get("C") or 0.3, "min_count": s.get("min_count") or 15}
+    lo, hi = band
+
+    def with_base(i, d, base):
+        return [{**f, **c, "base": b} for f, c, b in zip(d["feats"], context_features(d["atts"], text_len[i]), base)]
+
+    out = {}
+    for f in range(s["k"]):
+        t0 = time.perf_counter()
+        tr = training_articles(D, f)
+        base = {}
+        for g in range(s["k"]):
+            if g != f:
+                inner = {i: d for i, d in tr.items() if D["arts"][i]["fold"] != g}
+                m = fit_logistic([x for d in inner.values() for x in d["feats"]],
+                                 [y for d in inner.values() for y in d["labels"]], params)
+                base.update({i: m(d["feats"]) for i, d in tr.items() if D["arts"][i]["fold"] == g})
+        X, y, groups = [], [], []
+        for i, d in tr.items():
+            for x, lab, b in zip(with_base(i, d, base[i]), d["labels"], base[i]):
+                if lo <= b <= hi:
+                    X.append(x)
+                    y.append(lab)
+                    groups.append(i)
+        X, encode = target_encoded(X, y, groups)
+        second = fit_hgb(X, y, params["min_count"])
+        first = fit_logistic([x for d in tr.values() for x in d["feats"]], [v for d in tr.values() for v in d["labels"]],
+                             params)
+        for i, d in D["arts"].items():
+            if d["fold"] == f:
+                b = first(d["feats"]) if d["feats"] else []
+                again = second(encode(with_base(i, d, b))) if b else []
+                out[i] = [a if lo <= x <= hi else x for x, a in zip(b, again)]
+        log(f"  band fold {f} fitted ({len(X)} training candidates in the band; {time.perf_counter() - t0:.0f}s)")
+    return out
+
+
+def top_k(D: dict, scores: dict, ks: dict[str, tuple]) -> dict[str, list[tuple[int, int, float]]]:
+    """Right candidates among each origin's top K by score: {"rules" / "tagger": [(K, right, the K-th score)]}.
+
+    Continuations are left out (they follow their claim). Where a better ordering lies: at the threshold or
+    above it, among candidates every model keeps (bench/README.md, issue 13 twentieth part).
+
+    >>> from graphkit.records import Attribution
+    >>> a = [Attribution(text="x", spans=[(0, 1)], cue="said"), Attribution(text="x", spans=[(0, 1)], cue="said"),
+    ...      Attribution(text="x", spans=[(0, 1)], cue="said", cue_score=0.4)]
+    >>> D = {"arts": {"a": {"atts": a, "labels": [0, 1, 1]}}}
+    >>> top_k(D, {"a": [0.9, 0.6, 0.5]}, {"rules": (1, 2), "tagger": (1,)})
+    {'rules': [(1, 0, 0.9), (2, 1, 0.6)], 'tagger': [(1, 1, 0.5)]}
+    """
+    rows: dict[str, list] = {"rules": [], "tagger": []}
+    for i, d in D["arts"].items():
+        for a, lab, sc in zip(d["atts"], d["labels"], scores[i]):
+            if not a.continuation:
+                rows["tagger" if a.cue_score is not None else "rules"].append((sc, lab))
+    out = {}
+    for org, r in rows.items():
+        r.sort(key=lambda x: -x[0])
+        out[org] = [(k, sum(lab for _, lab in r[:k]), r[k - 1][0]) for k in ks[org] if k <= len(r)]
+    return out
+
+
+#: the K of :func:`top_k` the command prints (the shipped thresholds keep ~14,300 rule and ~535 tagger candidates)
+TOP_K = {"rules": (8000, 10000, 12000, 14000), "tagger": (300, 500, 700, 900)}
 
 
 def grid(D: dict, arts: dict, scores: dict, thresholds, learned) -> list[dict]:
@@ -313,6 +393,8 @@ def main(argv=None) -> int:
               f"AUC {au['all']:.3f} (rules {au['rules']:.3f}, tagger {au['tagger']:.3f})")
         print(_row("shipped thresholds", at[shipped], first["shipped"] if v != a.variants[0] else None))
         print(_row("chosen (lowest-threshold)", pick, first["pick"] if v != a.variants[0] else None), flush=True)
+        for org, rows in top_k(D, scores, TOP_K).items():
+            print(f"    right among the top K, {org}: " + ", ".join(f"{k}: {r} ({s:.2f})" for k, r, s in rows))
     return 0
 
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from oof_buckets import max_matching, share  # noqa: E402
 from oof_dump import load  # noqa: E402
-from rescorer_cv import context_features, target_encoded  # noqa: E402
+from rescorer_cv import context_features, target_encoded, top_k  # noqa: E402
 
 from graphkit.records import Attribution  # noqa: E402
 
@@ -86,3 +86,26 @@ def test_a_dump_loads_back_as_attributions(tmp_path):
     p = tmp_path / "oof.pkl"
     p.write_bytes(pickle.dumps(d))
     assert load(p)["arts"]["a"]["atts"] == [OUTER]
+
+
+@pytest.mark.parametrize("content, says", [
+    (None, "no dump at"),                                   # no file
+    (b"not a pickle", "is not a dump of bench/oof_dump.py"),
+    (pickle.dumps({"ids": []}), "no arts/settings"),         # a pickle, but of something else
+])
+def test_a_bad_dump_is_one_line_with_its_fix(tmp_path, content, says):
+    p = tmp_path / "oof.pkl"
+    if content is not None:
+        p.write_bytes(content)
+    with pytest.raises(SystemExit) as e:
+        load(p)
+    assert says in str(e.value) and "python bench/oof_dump.py" in str(e.value) and "\n" not in str(e.value)
+
+
+def test_top_k_counts_right_candidates_by_origin_without_continuations():
+    rules = [att((10, 20), (1, 2)), att((30, 40), (3, 4)), att((50, 60), (5, 6), continuation=True)]
+    tagger = [Attribution(text="x", spans=[(70, 80)], cue="urged", cue_span=(65, 69), cue_score=0.5)]
+    D = {"arts": {"a": {"atts": rules + tagger, "labels": [0, 1, 1, 1]}}}
+    assert top_k(D, {"a": [0.9, 0.6, 0.99, 0.4]}, {"rules": (1, 2, 3), "tagger": (1,)}) == {
+        "rules": [(1, 0, 0.9), (2, 1, 0.6)],   # K past the candidates is left out; the continuation is not counted
+        "tagger": [(1, 1, 0.4)]}
