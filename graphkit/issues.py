@@ -272,6 +272,9 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
         if unknown:
             raise ModelsFileError(f"{where} ({name}): unknown keys {sorted(unknown)}; allowed: name, description, "
                                   "patterns, entities, context, apart")
+        if not isinstance(item.get("apart") or [], list):
+            raise ModelsFileError(f"{where} ({name}): 'apart' is {item['apart']!r}, not a list; write it as a list of "
+                                  "triggers, e.g. apart: [running mate]")
         triggers = [*(item.get("patterns") or []), *(item.get("entities") or [])]
         if not triggers:
             raise ModelsFileError(f"{where} ({name}) has no patterns or entities; add at least one trigger")

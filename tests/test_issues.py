@@ -138,6 +138,8 @@ BAD = [
     ("issues:\n  - name: A\n", "no patterns or entities"),
     ("issues:\n  - name: A\n    patterns: [ab*]\n", "too short"),
     ("issues:\n  - name: A\n    patterns: [x]\n    lemmas: [y]\n", "unknown keys"),
+    ("issues:\n  - name: A\n    patterns: [x, running mate]\n    apart: running mate\n",
+     "'apart' is 'running mate', not a list"),
 ]
 
 
