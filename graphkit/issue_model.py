@@ -98,29 +98,29 @@ def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
     """Each claim's issues less those whose triggers in the claim itself are only phrases said apart from the rest of
     the issue (``apart`` of `graphkit.issues.IssueDef`, `graphkit.discover.said_apart`): the claim mentions them, it
     is not about the issue they were grouped in. A claim so left with none takes its article's issue
-    (`from_article`), while still counting for the one it said among its article's claims. Learnt issues stay.
+    (`from_article`), while still counting for the one it said among its article's claims. Learnt issues stay (no
+    trigger gave them). The triggers are the assignment's own (`graphkit.issues.triggers_of`), not its evidence text.
 
-    >>> from graphkit.issues import taxonomy_from_data
+    >>> from graphkit.issues import Assignment, taxonomy_from_data
     >>> tax = taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care", "running mate"],
     ...                                       "apart": ["running mate"]}]}, "x", origin="discovered")
-    >>> names_only([[("health care", "running mate", 0.5)], [("health care", "running mate, health care", 0.75)],
-    ...             [("health care", "running mates, context: health care", 0.5)],
+    >>> names_only([[Assignment("health care", 0.5, ["running mate"])],
+    ...             [Assignment("health care", 0.75, ["running mate", "health care"])],
+    ...             [Assignment("health care", 0.5, ["running mates"], ["health care"])],
     ...             [("health care", "learnt: care, running mate", 0.6)]], tax)
     [[], [('health care', 'running mate, health care', 0.75)], [], [('health care', 'learnt: care, running mate', 0.6)]]
     """
-    from .issues import fold_phrase
+    from .issues import fold_phrase, triggers_of
 
     apart = {i.name: i.apart for i in taxonomy.issues if i.apart}
     if not apart:
         return [list(a) for a in assigned]
 
-    def mentioned(name: str, triggers: str) -> bool:
-        if triggers.startswith("learnt: "):
-            return False
-        said = [t for t in triggers.split(", ") if t and not t.startswith("context: ")]
-        return name in apart and bool(said) and all(fold_phrase(t) in apart[name] for t in said)
+    def mentioned(x: tuple) -> bool:
+        said = triggers_of(x)[0]
+        return x[0] in apart and bool(said) and all(fold_phrase(t) in apart[x[0]] for t in said)
 
-    return [[x for x in a if not mentioned(x[0], x[1])] for a in assigned]
+    return [[x for x in a if not mentioned(x)] for a in assigned]
 
 
 #: English clitics, cut from a word before its content is read (`says_nothing`): "doesn't", "we'll", "she's"
@@ -159,8 +159,9 @@ def backed(assigned: Sequence[list], articles: Sequence[str]) -> list[list[tuple
     PolNeAR train (bench/README.md, issue 14, fourteenth pass): 87 issues of 14,738 statements dropped, 130 statements
     change their issues (their article's votes too); of 30 judged strictly, 14 fit better, 2 worse.
 
-    >>> a = [[("campaign", "campaign", 0.5), ("climate", "fossil fuel", 0.5)], [("campaign", "voters", 0.5)],
-    ...      [("tax", "council tax", 0.5), ("ID", "ID cards", 0.5)]]
+    >>> from graphkit.issues import Assignment as A
+    >>> a = [[A("campaign", 0.5, ["campaign"]), A("climate", 0.5, ["fossil fuel"])], [A("campaign", 0.5, ["voters"])],
+    ...      [A("tax", 0.5, ["council tax"]), A("ID", 0.5, ["ID cards"])]]
     >>> [[n for n, _, _ in x] for x in backed(a, ["d1", "d1", "d2"])]
     [['campaign'], ['campaign'], ['tax', 'ID']]
     """
@@ -169,25 +170,27 @@ def backed(assigned: Sequence[list], articles: Sequence[str]) -> list[list[tuple
         has.setdefault(doc, Counter()).update({name for name, _, _ in issues})
     out = []
     for issues, doc in zip(assigned, articles):
-        lone = [x for x in issues if lone_trigger(x[0], x[1]) and has[doc][x[0]] <= 1]
+        lone = [x for x in issues if lone_trigger(x) and has[doc][x[0]] <= 1]
         out.append([x for x in issues if x not in lone] if len(lone) < len(issues) else list(issues))
     return out
 
 
-def lone_trigger(issue: str, triggers: str) -> bool:
-    """Whether an issue was given by one trigger phrase said in the claim itself, not the issue's own name (its
-    evidence ``triggers`` as `graphkit.issues.assign_claim` writes them): the least a discovered issue needs.
+def lone_trigger(assignment: tuple) -> bool:
+    """Whether an issue given to a claim (`graphkit.issues.Assignment`) was given by one trigger phrase said in the
+    claim itself and none around it, not the issue's own name: the least a discovered issue needs. A learnt issue or
+    an article's was given by no trigger (`graphkit.issues.triggers_of`).
 
-    >>> [lone_trigger("climate", t) for t in ["fossil fuel", "fossil fuel, emissions", "context: fossil fuel"]]
-    [True, False, False]
-    >>> lone_trigger("campaign", "campaigns"), lone_trigger("campaign", ARTICLE_EVIDENCE), lone_trigger("tax", "learnt: tax")
-    (False, False, False)
+    >>> from graphkit.issues import Assignment as A
+    >>> [lone_trigger(A("climate", 0.5, *t)) for t in [(["fossil fuel"], []), (["fossil fuel", "emissions"], []),
+    ...                                                ([], ["fossil fuel"]), (["fossil fuel"], ["emissions"])]]
+    [True, False, False, False]
+    >>> lone_trigger(A("campaign", 0.5, ["campaigns"])), lone_trigger(("campaign", ARTICLE_EVIDENCE, 0.2))
+    (False, False)
     """
-    from .issues import names_issue
+    from .issues import names_issue, triggers_of
 
-    said = [t for t in triggers.split(", ") if t]
-    return (len(said) == 1 and not said[0].startswith(("context: ", "learnt: ")) and triggers != ARTICLE_EVIDENCE
-            and not names_issue(said[0], issue))
+    said, around = triggers_of(assignment)
+    return len(said) == 1 and not around and not names_issue(said[0], assignment[0])
 
 
 ARTICLE_EVIDENCE = "context: article"

@@ -36,10 +36,74 @@ from .errors import ModelsFileError
 from .names import slug
 from .records import Issue
 
-__all__ = ["Taxonomy", "IssueDef", "load_taxonomy", "taxonomy_of", "assign_issues", "assign_claim",
+__all__ = ["Taxonomy", "IssueDef", "Assignment", "load_taxonomy", "taxonomy_of", "assign_issues", "assign_claim",
            "assign_issues_doc", "issue_records", "light_lemma", "slug", "MAX_ISSUES"]
 
 MAX_ISSUES = 3  # a claim is about at most this many issues: the best scored
+
+
+class Assignment(tuple):
+    """One issue of a claim as a build keeps it, ``(issue, evidence, score)``, and beside it the triggers it was
+    given by: ``triggers``, the issue's words said in the claim itself, and ``context``, those said around it (the rest
+    of its sentence, or the sentence before), each a tuple of the words as written. The evidence is those joined for a
+    reader and the store (`evidence_text`); what reads an assignment's triggers reads the tuples, never the joined
+    text back (`graphkit.issue_model.names_only`, `graphkit.issue_model.lone_trigger`). Compared, stored and unpacked
+    as the 3-tuple. A learnt issue or an article's is a plain 3-tuple: no triggers gave it (`triggers_of`).
+
+    >>> a = Assignment("trade policy", 0.75, ("free trade", "TPP"), ("tariffs",))
+    >>> a, a.issue, a.triggers, a.context
+    (('trade policy', 'free trade, TPP, context: tariffs', 0.75), 'trade policy', ('free trade', 'TPP'), ('tariffs',))
+    >>> a == ("trade policy", "free trade, TPP, context: tariffs", 0.75)
+    True
+    >>> import pickle; b = pickle.loads(pickle.dumps(a)); (b == a, b.triggers, b.context)
+    (True, ('free trade', 'TPP'), ('tariffs',))
+    """
+
+    def __new__(cls, issue: str, score: float, triggers: Sequence[str] = (), context: Sequence[str] = (),
+                evidence: Optional[str] = None):
+        """``evidence``: the joined text when not `evidence_text`'s (a hand-made taxonomy's context triggers,
+        `assign_issues`)."""
+        triggers, context = tuple(triggers), tuple(context)
+        self = super().__new__(cls, (issue, evidence_text(triggers, context) if evidence is None else evidence, score))
+        self.triggers, self.context = triggers, context
+        return self
+
+    def __reduce__(self):
+        return Assignment, (self[0], self[2], self.triggers, self.context, self[1])
+
+    @property
+    def issue(self) -> str:
+        return self[0]
+
+    @property
+    def evidence(self) -> str:
+        return self[1]
+
+    @property
+    def score(self) -> float:
+        return self[2]
+
+
+def triggers_of(assignment: Sequence) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the triggers said in the claim itself, those said around it) of an issue given to a claim: an `Assignment`'s,
+    none for any other (a learnt issue, an article's, an issue read back from a store).
+
+    >>> triggers_of(Assignment("tax", 0.5, ("council tax",))), triggers_of(("tax", "context: article", 0.2))
+    ((('council tax',), ()), ((), ()))
+    """
+    if isinstance(assignment, Assignment):
+        return assignment.triggers, assignment.context
+    return (), ()
+
+
+def evidence_text(triggers: Sequence[str], context: Sequence[str]) -> str:
+    """An assignment's triggers joined for a reader (`Assignment`): the claim's own, then those said around it, each
+    marked ``context: ``.
+
+    >>> evidence_text(["TPP"], ["free trade", "tariffs"])
+    'TPP, context: free trade, context: tariffs'
+    """
+    return ", ".join([*triggers, *(f"context: {t}" for t in context)])
 
 # a word; a single letter hyphenated to one is one word with it, as often written without the hyphen: "e-mails" is
 # "emails" (PolNeAR train discovered "emails" and "mails" apart)
@@ -354,17 +418,29 @@ def assign_issues(text: str, context: str = "", taxonomy: Optional[Taxonomy] = N
      ('frozen assets', 'frozen assets'), ('EU membership', 'path into the EU')]
     """
     tax = taxonomy or load_taxonomy()
+    return [(tax.issues[n].name, _literal_evidence(*said)) for n, said in sorted(_literal(text, context, tax).items())]
+
+
+def _literal(text: str, context: str, tax: "Taxonomy") -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """`assign_issues`'s matching: issue # → (its triggers said in ``text``, its ``context:`` triggers said in
+    ``context``), the second only for an issue the text names none of, when the text names no issue or points back."""
     own = tax._matches(text or "", "own")
-    out = {n: ", ".join(t) for n, t in own.items()}
+    out = {n: (tuple(t), ()) for n, t in own.items()}
     if context and (not own or _POINTS_BACK.search(text or "")):
         for n, t in tax._matches(context, "context").items():
-            out.setdefault(n, "context: " + ", ".join(t))
-    return [(tax.issues[n].name, out[n]) for n in sorted(out)]
+            out.setdefault(n, ((), tuple(t)))
+    return out
+
+
+def _literal_evidence(triggers: Sequence[str], context: Sequence[str]) -> str:
+    """A hand-made issue's evidence: its triggers said in the claim, else ``context: `` and those said around it."""
+    return ", ".join(triggers) if triggers else "context: " + ", ".join(context)
 
 
 def assign_claim(text: str, context: Sequence[str] = ("", ""), taxonomy: Optional[Taxonomy] = None,
-                 limit: int = MAX_ISSUES) -> list[tuple[str, str, float]]:
-    """(issue, trigger words, score) for a claim: at most `limit` issues, the best scored, in taxonomy order.
+                 limit: int = MAX_ISSUES) -> list[Assignment]:
+    """(issue, trigger words, score) for a claim (`Assignment`s, which keep the triggers as tuples beside the words
+    joined): at most `limit` issues, the best scored, in taxonomy order.
 
     `context` is (the claim's own sentence outside its content, the sentence before it): the first
     is read first, the second only when the claim and the first name no issue. The score is
@@ -379,14 +455,13 @@ def assign_claim(text: str, context: Sequence[str] = ("", ""), taxonomy: Optiona
     own, before = (tuple(context) + ("", ""))[:2]
     if tax.discovered:
         return _assign_discovered(text, own, tax, limit)
-    found = assign_issues(text, context=own, taxonomy=tax) or assign_issues(text, context=before, taxonomy=tax)
+    found = _literal(text, own, tax) or _literal(text, before, tax)
     scored = []
-    for k, (name, trig) in enumerate(found):
-        ctx = trig.startswith("context: ")
-        n = len([t for t in trig.removeprefix("context: ").split(", ") if t])
-        scored.append((round(1 - 0.5 ** (n * (0.5 if ctx else 1.0)), 3), -k, name, trig))
+    for n, (trigs, ctx) in sorted(found.items()):  # a context trigger counts half
+        scored.append((round(1 - 0.5 ** (len(trigs) + 0.5 * len(ctx)), 3), -n, trigs, ctx))
     best = sorted(scored, reverse=True)[:limit]
-    return [(name, trig, score) for score, _, name, trig in sorted(best, key=lambda x: -x[1])]
+    return [Assignment(tax.issues[-k].name, score, trigs, ctx, evidence=_literal_evidence(trigs, ctx))
+            for score, k, trigs, ctx in sorted(best, key=lambda x: -x[1])]
 
 
 SENTENCE_WEIGHT = 0.5  # a discovered issue's trigger in the claim's own sentence, outside its content, counts this much
@@ -416,18 +491,20 @@ def names_issue(trigger: str, issue: str) -> bool:
     return bool(issue) and [w[1] for w in _words(trigger)] == [w[1] for w in _words(issue)]
 
 
-def _inside_others(n: int, said: dict[int, list[str]]) -> bool:
-    """Whether every trigger issue `n` was given is said inside a longer trigger of another issue.
+def _inside_others(n: int, said: dict[int, tuple[list[str], list[str]]]) -> bool:
+    """Whether every trigger issue `n` was given (``said``: issue # → (triggers said in the claim, in its sentence)) is
+    said inside a longer trigger of another issue.
 
-    >>> _inside_others(0, {0: ["control"], 1: ["gun control"]}), _inside_others(1, {0: ["control"], 1: ["gun control"]})
+    >>> said = {0: (["control"], []), 1: ([], ["gun control"])}
+    >>> _inside_others(0, said), _inside_others(1, said)
     (True, False)
     """
-    mine = [t.removeprefix("context: ").lower() for t in said[n]]
-    others = [t.removeprefix("context: ").lower() for m, ts in said.items() if m != n for t in ts]
+    mine = [t.lower() for ts in said[n] for t in ts]
+    others = [t.lower() for m, both in said.items() if m != n for ts in both for t in ts]
     return bool(mine) and all(any(o != t and f" {t} " in f" {o} " for o in others) for t in mine)
 
 
-def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) -> list[tuple[str, str, float]]:
+def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) -> list[Assignment]:
     """assign_claim for discovered issues: their triggers are phrases said together across articles, each
     weaker than a hand-made one, so an issue needs evidence >= 1 (`_evidence`) in the claim; triggers in
     the rest of its own sentence (reported as ``context: ``) count `SENTENCE_WEIGHT` as much, the sentence
@@ -444,23 +521,25 @@ def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) ->
     """
     evidence, said = discovered_evidence(text, sentence, tax)
     best = sorted((n for n, e in evidence.items() if e >= 1.0 - 1e-9), key=lambda n: (-evidence[n], n))[:limit]
-    return [(tax.issues[n].name, ", ".join(said[n]), round(1 - 0.5 ** evidence[n], 3)) for n in sorted(best)]
+    return [Assignment(tax.issues[n].name, round(1 - 0.5 ** evidence[n], 3), *said[n]) for n in sorted(best)]
 
 
-def discovered_evidence(text: str, sentence: str, tax: "Taxonomy") -> tuple[dict[int, float], dict[int, list[str]]]:
-    """(issue index → how much a claim says of it, issue index → the triggers said) for discovered issues: each trigger
-    said in ``text`` counts its `_evidence`, in ``sentence`` (the rest of the claim's own sentence) `SENTENCE_WEIGHT` as
-    much, a trigger said only inside a longer trigger of another issue not at all. `_assign_discovered` gives the
-    issues of evidence 1 or more; `weak_issues` reads what is less."""
+def discovered_evidence(text: str, sentence: str, tax: "Taxonomy"
+                        ) -> tuple[dict[int, float], dict[int, tuple[list[str], list[str]]]]:
+    """(issue index → how much a claim says of it, issue index → (its triggers said in ``text``, those said only in
+    ``sentence``)) for discovered issues: each trigger said in ``text`` counts its `_evidence`, in ``sentence`` (the rest
+    of the claim's own sentence) `SENTENCE_WEIGHT` as much, a trigger said only inside a longer trigger of another issue
+    not at all. `_assign_discovered` gives the issues of evidence 1 or more; `weak_issues` reads what is less."""
     evidence: dict[int, float] = {}
-    said: dict[int, list[str]] = {}
-    for weight, where, prefix in ((1.0, text, ""), (SENTENCE_WEIGHT, sentence, "context: ")):
+    said: dict[int, tuple[list[str], list[str]]] = {}
+    for weight, where, k in ((1.0, text, 0), (SENTENCE_WEIGHT, sentence, 1)):
         for n, trigs in tax._matches(where or "", "own").items():
-            seen = {t.removeprefix("context: ").lower() for t in said.get(n, ())}
+            both = said.setdefault(n, ([], []))
+            seen = {t.lower() for ts in both for t in ts}
             for t in trigs:
                 if t.lower() not in seen:
                     evidence[n] = evidence.get(n, 0.0) + weight * _evidence(t, tax.issues[n].name)
-                    said.setdefault(n, []).append(prefix + t)
+                    both[k].append(t)
     for n in [n for n in said if _inside_others(n, said)]:
         del said[n], evidence[n]  # "control" said only in "gun control" is that issue's, not its own
     return evidence, said

@@ -532,7 +532,9 @@ def test_a_claims_own_word_of_an_issue_counts_among_its_articles_votes(claim, ex
     ("His running mate talked health care", ["running mate"], ("health care", "running mate, health care")),
     ("Obamacare and his running mate", ["running mate"], ("health care", "Obamacare, running mate")),
     # no phrase said apart: its own trigger, as before
-    ("He picked a running mate", [], ("health care", "running mate")),
+    ("He picked a running mate", [], ("health care", "running mate")),    # the trigger as said spans a comma: one phrase, read from the assignment's triggers, not split out of its
+    # evidence text (which read "running" and "mate", said apart from nothing, and gave health care)
+    ("I'm not running, mate", ["running mate"], ("campaign", "context: article")),
 ])
 def test_a_phrase_said_apart_from_its_issue_does_not_give_it(claim, apart, expected):
     from graphkit.issue_model import assign_corpus
