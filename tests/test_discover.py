@@ -569,6 +569,23 @@ def test_a_phrase_is_said_apart_from_its_group_by_where_it_is_said(articles, exp
     members = {"health care": {0, 1, 2, 3}, "Obamacare": {4, 5}, "running mate": {6, 7, 8}}
     assert said_apart(["health care", "Obamacare", "running mate"], members, articles) == expected
 
+
+@pytest.mark.parametrize("phrase,expected", [
+    # an outlet's own wording of the group's topic shares a word with another of its phrases: said apart or not, it
+    # is the group's (PolNeAR train -51: "illegal immigrants", "national security", "Affordable Care Act"; 71
+    # statements move, 12 of 24 drawn better, 5 worse)
+    ("affordable care act", []),
+    ("illegal immigrant", []),
+    # a phrase that shares none is said apart by where it is said, as before
+    ("running mate", ["running mate"]),
+])
+def test_a_phrase_sharing_a_word_with_its_group_is_not_said_apart(phrase, expected):
+    from graphkit.discover import said_apart
+
+    members = {"health care": {0, 1, 2, 3}, "Obamacare": {4, 5}, "immigrant": {9, 10}, phrase: {6, 7, 8}}
+    articles = ["a", "a", "b", "b", "a", "b", "c", "d", "e", "a", "b"] + ["f", "g", "h", "i", "j", "k"] * 2
+    assert said_apart(["health care", "Obamacare", "immigrant", phrase], members, articles) == expected
+
 def _corpus(n_docs, topics, filler):
     """claims (id, doc, phrases): article d is about topic d % len(topics); each claim says one phrase of its topic
     and a filler word any article may use."""
