@@ -129,8 +129,8 @@ _CLITIC = re.compile(r"n['\u2019]t\b|['\u2019](?:ll|ve|re|s|d|m)\b", re.IGNORECA
 
 def says_nothing(text: str) -> bool:
     """Whether a claim's own words are all function words (`graphkit.stopwords.FUNCTION_WORDS`: spaCy's stop words,
-    clitics cut): "“We'll see.”", "that he doesn't", "she can do so again", "I would say this", a quotation mark alone. Such a claim is about nothing its words
-    say, so it gets no issue but its own triggers' (which it cannot say): neither a learnt one, which the rest of its
+    clitics cut): "“We'll see.”", "that he doesn't", "she can do so again", "you just say so", a quotation mark
+    alone. Such a claim is about nothing its words say, so it gets no issue but its own triggers' (which it cannot say): neither a learnt one, which the rest of its
     sentence would decide ("that he doesn't" learnt "minimum wage" at 0.90 from the words around it), nor its
     article's, and it gives none of its own words to its article's learnt issue (`article_likeliest`). One word is
     enough to be about something ("the economy", "Carson is cratering" are about what their article's votes give
@@ -142,11 +142,11 @@ def says_nothing(text: str) -> bool:
 
     The issue model's stop words (scikit-learn's list) were the function words until the twenty-fifth pass; they hold
     content words ("the bill", "found on her system" said nothing) and leave out "say", "make", "really": on -51, 5
-    statements say nothing more ("I would say this", "Really?") and 2 no longer do.
+    statements say nothing more (a claim of "really", one of "just" and "say") and 2 no longer do.
 
     >>> [says_nothing(t) for t in ["“We’ll see.”", "that he doesn't", ",", "the economy", "Carson is cratering"]]
     [True, True, True, False, False]
-    >>> [says_nothing(t) for t in ["the bill", "“Really?”"]]
+    >>> [says_nothing(t) for t in ["the bill", "“Quite so, really.”"]]
     [False, True]
     """
     return not any(w not in FUNCTION_WORDS for w in _TOKEN.findall(_CLITIC.sub(" ", text).lower()))
