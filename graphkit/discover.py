@@ -558,8 +558,10 @@ def said_apart(group: Sequence[str], members: dict, articles: Sequence[str]) -> 
 def shares_a_word(phrase: str, others: Sequence[str]) -> bool:
     """Whether a (folded) phrase shares a word with one of ``others``, up to its `stem`.
 
-    >>> shares_a_word("illegal immigrant", ["undocumented immigrant", "deportation"]), shares_a_word("running mate", ["health care"])
-    (True, False)
+    >>> shares_a_word("illegal immigrant", ["undocumented immigrant", "deportation"])
+    True
+    >>> shares_a_word("running mate", ["health care"])
+    False
     """
     mine = {stem(w) for w in phrase.split()}
     return any(stem(w) in mine for o in others for w in o.split())

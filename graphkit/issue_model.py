@@ -130,11 +130,11 @@ _CLITIC = re.compile(r"n['\u2019]t\b|['\u2019](?:ll|ve|re|s|d|m)\b", re.IGNORECA
 def says_nothing(text: str) -> bool:
     """Whether a claim's own words are all function words (`graphkit.stopwords.FUNCTION_WORDS`: spaCy's stop words,
     clitics cut): "“We'll see.”", "that he doesn't", "she can do so again", "you just say so", a quotation mark
-    alone. Such a claim is about nothing its words say, so it gets no issue but its own triggers' (which it cannot say): neither a learnt one, which the rest of its
-    sentence would decide ("that he doesn't" learnt "minimum wage" at 0.90 from the words around it), nor its
-    article's, and it gives none of its own words to its article's learnt issue (`article_likeliest`). One word is
-    enough to be about something ("the economy", "Carson is cratering" are about what their article's votes give
-    them: `from_article`).
+    alone. Such a claim is about nothing its words say, so it gets no issue but its own triggers' (which it cannot
+    say): neither a learnt one, which the rest of its sentence would decide ("that he doesn't" learnt "minimum wage"
+    at 0.90 from the words around it), nor its article's, and it gives none of its own words to its article's learnt
+    issue (`article_likeliest`). One word is enough to be about something ("the economy", "Carson is cratering" are
+    about what their article's votes give them: `from_article`).
 
     PolNeAR train, -50 (bench/README.md, issue 14, twenty-fourth pass): 70 of 14,811 statements say nothing, 64 of
     them had an issue (58 their article's, 6 learnt); of 40 of those pairs drawn, 39 were about nothing the issue

@@ -537,7 +537,8 @@ def test_a_claims_own_word_of_an_issue_counts_among_its_articles_votes(claim, ex
     ("His running mate talked health care", ["running mate"], ("health care", "running mate, health care")),
     ("Obamacare and his running mate", ["running mate"], ("health care", "Obamacare, running mate")),
     # no phrase said apart: its own trigger, as before
-    ("He picked a running mate", [], ("health care", "running mate")),    # the trigger as said spans a comma: one phrase, read from the assignment's triggers, not split out of its
+    ("He picked a running mate", [], ("health care", "running mate")),
+    # the trigger as said spans a comma: one phrase, read from the assignment's triggers, not split out of its
     # evidence text (which read "running" and "mate", said apart from nothing, and gave health care)
     ("I'm not running, mate", ["running mate"], ("campaign", "context: article")),
 ])
