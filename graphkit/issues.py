@@ -105,6 +105,7 @@ def evidence_text(triggers: Sequence[str], context: Sequence[str]) -> str:
     """
     return ", ".join([*triggers, *(f"context: {t}" for t in context)])
 
+
 # a word; a single letter hyphenated to one is one word with it, as often written without the hyphen: "e-mails" is
 # "emails" (PolNeAR train discovered "emails" and "mails" apart)
 _WORD = re.compile(r"(?<![A-Za-z0-9\u00C0-\u024F])(?:[A-Za-z][-\u2010\u2011](?=[A-Za-z]))?[A-Za-z0-9\u00C0-\u024F]+")
