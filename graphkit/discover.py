@@ -556,15 +556,18 @@ def said_apart(group: Sequence[str], members: dict, articles: Sequence[str]) -> 
 
 
 def shares_a_word(phrase: str, others: Sequence[str]) -> bool:
-    """Whether a (folded) phrase shares a word with one of ``others``, up to its `stem`.
+    """Whether a (folded) phrase shares a word with one of ``others``, up to its `stem`; function words
+    (`graphkit.stopwords.FUNCTION_WORDS`: "of", "the") are not shared words.
 
     >>> shares_a_word("illegal immigrant", ["undocumented immigrant", "deportation"])
     True
-    >>> shares_a_word("running mate", ["health care"])
-    False
+    >>> shares_a_word("running mate", ["health care"]), shares_a_word("bill of rights", ["department of justice"])
+    (False, False)
     """
-    mine = {stem(w) for w in phrase.split()}
-    return any(stem(w) in mine for o in others for w in o.split())
+    from .stopwords import FUNCTION_WORDS
+
+    mine = {stem(w) for w in phrase.split() if w not in FUNCTION_WORDS}
+    return any(stem(w) in mine for o in others for w in o.split() if w not in FUNCTION_WORDS)
 
 
 def nested(small: frozenset, large: frozenset, articles: Sequence[str]) -> float:

@@ -134,7 +134,8 @@ def says_nothing(text: str) -> bool:
     say): neither a learnt one, which the rest of its sentence would decide ("that he doesn't" learnt "minimum wage"
     at 0.90 from the words around it), nor its article's, and it gives none of its own words to its article's learnt
     issue (`article_likeliest`). One word is enough to be about something ("the economy", "Carson is cratering" are
-    about what their article's votes give them: `from_article`).
+    about what their article's votes give them: `from_article`), unless it is a content word spaCy's list still
+    holds ("the name", "a serious amount": `graphkit.stopwords`).
 
     PolNeAR train, -50 (bench/README.md, issue 14, twenty-fourth pass): 70 of 14,811 statements say nothing, 64 of
     them had an issue (58 their article's, 6 learnt); of 40 of those pairs drawn, 39 were about nothing the issue

@@ -10,8 +10,11 @@ still scikit-learn's.
 
 ``FUNCTION_WORDS`` are the words that say nothing of what a claim is about (`graphkit.issue_model.says_nothing`):
 spaCy's English stop words (``spacy.lang.en.stop_words.STOP_WORDS``, MIT licence, a copy of the same Glasgow list with
-its content words taken out, "bill", "fire", "system", "interest", "detail", and the auxiliaries' and reporting verbs'
-forms put in, "does", "did", "say", "make"), with the auxiliaries neither list holds ("having", "shall", "ought").
+some of its content words taken out, "bill", "fire", "system", "interest", "detail", "describe", "find", "mill", and
+the auxiliaries' and reporting verbs' forms put in, "does", "did", "say", "make"), with the auxiliaries neither list
+holds ("having", "shall", "ought"). It still holds content words: "amount", "name", "serious", "empty", "side",
+"front", "top", "bottom", "part", "move", "show", "call" and the number words, so "the name" or "a serious amount"
+say nothing by it.
 Copied for the same reason; tests/test_stopwords.py checks that the copy is still spaCy's.
 
 >>> len(ENGLISH_STOP_WORDS), "the" in ENGLISH_STOP_WORDS, "tax" in ENGLISH_STOP_WORDS

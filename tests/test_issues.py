@@ -172,7 +172,8 @@ CLAIMS = [
     # the own sentence is read before the sentence before
     ("That's what we want to know", ("Asked about the ceasefire, Rubio said:", TIRADE), [("ceasefire", 0.293)]),
     ("You simply failed", ("", TIRADE), [("Europe", 0.293)]),
-    # a trigger said across a comma is one trigger, counted once (its evidence text was split into two)
+    # a trigger matched across a comma counts once, as the one trigger matched (its evidence text was split into two;
+    # whether a match should cross a comma is another question)
     ("Kyiv wants more than security, guarantees alone will not do", ("", ""), [("security guarantees", 0.5)]),
 ]
 
