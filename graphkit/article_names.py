@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
 from .merge import holds_role
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
-                    split_honorific)
+                    split_honorific, strip_possessive)
 from .nlp import doc_text, sentences
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speaker_phrase import ent_index, office_title, roles_named_with
@@ -210,7 +210,7 @@ class ArticleNames:
         A name with a generational suffix ("Donald Trump Jr.") is taken only when the mention has it. A full name
         the NER typed no person counts when written before every typed one (:meth:`_named_first`).
         """
-        honorific, bare = split_honorific(re.sub(r"[’']s$", "", ent_text.strip()))
+        honorific, bare = split_honorific(strip_possessive(ent_text.strip()))
         words = _mention_words(bare)
         if not words:
             return ent_text, ent_span
@@ -440,7 +440,7 @@ class ArticleNames:
 
     def names_person(self, e: Span) -> bool:
         """Whether an entity typed otherwise is a person's name the article gives in full ('Trump' as ORG)."""
-        text = re.sub(r"[’']s?$", "", e.text)
+        text = strip_possessive(e.text, bare_apostrophe=True)
         name = self.full_name(text, (e.start_char, e.start_char + len(text)))[0]
         return name != text and len(name.split()) > 1
 
@@ -453,7 +453,7 @@ class ArticleNames:
             hit = earlier
         if hit:
             e = hit[-1]
-            name = re.sub(r"^(the)\s+", "", re.sub(r"[’']s$", "", e.text), flags=re.I)
+            name = re.sub(r"^(the)\s+", "", strip_possessive(e.text), flags=re.I)
             k = e.text.find(name)
             return name, (e.start_char + k, e.start_char + k + len(name))
         return None
@@ -467,13 +467,15 @@ def _mention_words(bare: str) -> list[str]:
     (['blair'], ['j', 'smith'])
     """
     words = [w.lower().rstrip(".,") for w in bare.split() if w.strip(".,")]
-    return [re.sub(r"[’']s?$", "", w) for w in words]
+    return [strip_possessive(w, bare_apostrophe=True) for w in words]
 
 
 def family_surname(e: Span) -> Optional[str]:
     """The surname a one-word name shares with the person whose relative it is said to be: the possessor of a kinship
     noun (graphkit.gender.FAMILY_NOUNS) the name stands in apposition to or is named with ("Clinton's husband, Bill",
     "Gordon Brown's wife, Sarah", "Smith's son Eric"); None for a pronoun ('her husband, Bill') or no kinship noun.
+    spaCy gives "'s" and a closing "'" tokens of their own, so the possessor's text is the surname; a pipeline that
+    keeps the ending on (``--model``) has it taken off by :func:`graphkit.names.strip_possessive`.
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("Gordon Brown's wife, Sarah, opened the fete. Her husband, Tom, came too.")
@@ -487,7 +489,7 @@ def family_surname(e: Span) -> Optional[str]:
         if n.pos_ == "NOUN" and n.lemma_.lower() in FAMILY_NOUNS:
             owner = next((c for c in n.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PROPN" and owner.text[:1].isupper():
-                return re.sub(r"[’']s?$", "", owner.text)
+                return strip_possessive(owner.text, bare_apostrophe=True)
     return None
 
 
@@ -540,11 +542,11 @@ class _PersonName:
     @classmethod
     def of(cls, e: Span) -> "_PersonName":
         text = before_dash(e.text)  # 'Deborah Jordan Reynolds - Santilli' (the NER's) is Deborah Jordan Reynolds
-        text = re.sub(r"[’']s?$", "", text) if text.endswith(("'s", "’s", "'", "’")) else text
+        text = strip_possessive(text, bare_apostrophe=True)
         honorific, bare = split_honorific(text)
         if honorific is None and e.start > 0 and e.doc[e.start - 1].lower_.rstrip(".") in HONORIFICS:
             honorific = e.doc[e.start - 1].text  # 'Mr' left outside the entity
         k = text.find(bare)
         start = e.start_char + max(k, 0)
-        words = tuple(re.sub(r"[’']s?$", "", w.lower().rstrip(".,")) for w in bare.split())
+        words = tuple(strip_possessive(w.lower().rstrip(".,"), bare_apostrophe=True) for w in bare.split())
         return cls(bare, words, honorific_gender(honorific), start, (start, start + len(bare)))

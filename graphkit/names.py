@@ -440,16 +440,23 @@ ORG_NOUNS = frozenset({
 
 
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_POSSESSIVE_OR_APOSTROPHE_END = re.compile(r"['\u2019]s?$")
 
 
-def strip_possessive(name: str) -> str:
+def strip_possessive(name: str, *, bare_apostrophe: bool = False) -> str:
     """The name without a possessive ending ("Clinton's" -> "Clinton"), straight or curly apostrophe: the one
-    place graphkit.people, graphkit.mentions and graphkit.resolve take it off a name.
+    place graphkit.people, graphkit.mentions, graphkit.resolve and graphkit.article_names take it off a name.
+    With ``bare_apostrophe`` a closing apostrophe alone goes too, the possessive of a name ending in s ("Jones'"):
+    graphkit.article_names compares a mention's words and reads its PERSON names that way. The ending is matched
+    as written (a lower-case s; "CLINTON'S" keeps it), on a string: spaCy gives "'s" and a closing "'" tokens of
+    their own, so a Token's text rarely carries one.
 
     >>> strip_possessive("Clinton's"), strip_possessive("Clinton\u2019s"), strip_possessive("Jones")
     ('Clinton', 'Clinton', 'Jones')
+    >>> strip_possessive("Jones'"), strip_possessive("Jones'", bare_apostrophe=True)
+    ("Jones'", 'Jones')
     """
-    return _POSSESSIVE_END.sub("", name)
+    return (_POSSESSIVE_OR_APOSTROPHE_END if bare_apostrophe else _POSSESSIVE_END).sub("", name)
 
 
 def has_org_word(words) -> bool:

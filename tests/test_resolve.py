@@ -11,7 +11,7 @@ from graphkit.errors import ModelsFileError
 from graphkit.records import Attribution
 from graphkit.entity_types import type_entities
 from graphkit.gazetteer import Gazetteer
-from graphkit.names import compare_names, fold, is_pronoun, skeleton, split_title
+from graphkit.names import compare_names, fold, is_pronoun, skeleton, split_title, strip_possessive
 from graphkit.knowledge import Knowledge
 from graphkit.resolve import resolve_actors as _resolve_actors
 
@@ -108,6 +108,36 @@ def test_split_title(text, title, name):
 @pytest.mark.parametrize("text, pron", [("he", True), ("They", True), ("US", False), ("us", True), ("Lavrov", False), (None, False)])
 def test_is_pronoun(text, pron):
     assert is_pronoun(text) is pron
+
+
+# the one home of possessive stripping (graphkit.names.strip_possessive): (name, bare_apostrophe, expected)
+@pytest.mark.parametrize("name, bare_apostrophe, expected", [
+    ("Clinton's", False, "Clinton"), ("Clinton\u2019s", False, "Clinton"), ("Clinton", False, "Clinton"),
+    ("Jones'", False, "Jones'"),                       # a closing apostrophe alone stays unless asked for
+    ("Jones'", True, "Jones"), ("Jones\u2019", True, "Jones"), ("Ross's", True, "Ross"),
+    ("CLINTON'S", False, "CLINTON'S"),                 # the ending is matched as written
+    ("Clinton's aides", False, "Clinton's aides"),      # only at the end
+    ("blair's", True, "blair"), ("O'Neill", True, "O'Neill"),
+])
+def test_strip_possessive(name, bare_apostrophe, expected):
+    assert strip_possessive(name, bare_apostrophe=bare_apostrophe) == expected
+
+
+# graphkit.article_names.family_surname: (sentence, the one-word PERSON name, the surname it takes or None); spaCy
+# gives "'s" (and a closing "'") a token of its own, so the possessor's token is the bare surname
+@pytest.mark.parametrize("sentence, given, surname", [
+    ("Gordon Brown's wife, Sarah, opened the fete.", "Sarah", "Brown"),
+    ("Gordon Brown\u2019s wife, Sarah, opened the fete.", "Sarah", "Brown"),
+    ("Tom Jones' wife, Linda, opened the fete.", "Linda", "Jones"),
+    ("Smith's son Eric spoke.", "Eric", "Smith"),
+    ("Ana Ross's husband, Bill, said no.", "Bill", "Ross"),
+    ("Her husband, Tom, came too.", "Tom", None),               # a pronoun owns the kinship noun
+    ("Gordon Brown's aide, Sarah, opened the fete.", "Sarah", None),  # no kinship noun
+])
+def test_family_surname(nlp, sentence, given, surname):
+    from graphkit.article_names import family_surname
+    ents = [e for e in nlp(sentence).ents if e.label_ == "PERSON" and e.text == given]
+    assert [family_surname(e) for e in ents] == [surname]
 
 
 # --------------------------------------------------------------------------- the examples of issue 4
