@@ -378,22 +378,22 @@ def weigh_votes(votes: dict[str, float], likely: dict[str, float]) -> dict[str, 
 _VOTE_ROWS = 128
 
 
-def _article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Optional[Sequence[list]] = None
+def _article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Sequence[list]
                    ) -> tuple[list[int], list[dict[str, float]]]:
     """The claims of one article (``idx``: their positions in ``assigned``) without an issue, and for each the
     votes of the article's claims with issues of their own (`from_article`'s weights), as matrix products over
     blocks of claims: memory bounded by a block, every pair of claims still weighed but in numpy (19 s for an article
-    of 86,000 claims, where a Python loop over the pairs took hours).
+    of 86,000 claims, where a Python loop over the pairs took hours). ``voting``: each claim's issues as they vote
+    (`from_article` passes its ``voters``, or ``assigned`` when none are given).
 
     >>> a = [[("tax", "tax", 0.5)], [], [("ID", "ID", 1.0)]]
-    >>> _article_votes(a, [0, 1, 2])
+    >>> _article_votes(a, [0, 1, 2], a)
     ([1], [{'tax': 0.25, 'ID': 0.4}])
     """
     import numpy as np
 
-    # who votes (`from_article`'s ``voters``); a claim that votes but has no issue of its own (it only mentions a phrase
-    # said apart from its issue, `names_only`) takes no vote of such claims, its own among them
-    voting = assigned if voting is None else voting
+    # a claim that votes but has no issue of its own (it only mentions a phrase said apart from its issue,
+    # `names_only`) takes no vote of such claims, its own among them
     said_pos, names, rows, mentions = [], {}, [], []
     for p, i in enumerate(idx):
         own = [(name, score) for name, _, score in own_issues(voting[i])]
