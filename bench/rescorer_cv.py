@@ -112,9 +112,9 @@ def fit_hgb(feats: list[dict], y: list[int], min_count: int):
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    from train_filter import _kept
+    from train_filter import kept_features
 
-    names = sorted({k for f in _kept(feats, min_count) for k in f})  # the features the logistic would keep
+    names = sorted({k for f in kept_features(feats, min_count) for k in f})  # the features the logistic would keep
     m = HistGradientBoostingClassifier(**HGB, early_stopping=False, random_state=0)
     m.fit(_matrix(feats, names), np.asarray(y))
     return lambda fs: m.predict_proba(_matrix(fs, names))[:, 1].tolist()
@@ -312,7 +312,7 @@ TOP_K = {"rules": (8000, 10000, 12000, 14000), "tagger": (300, 500, 700, 900)}
 def grid(D: dict, arts: dict, scores: dict, thresholds, learned) -> list[dict]:
     """Each threshold pair's records as ``train_filter.choose`` reads them (per-fold figures kept too)."""
     import attribution_cv as cv
-    from train_filter import _objective
+    from train_filter import objective
 
     from graphkit.confidence import apply_scores
 
@@ -329,8 +329,8 @@ def grid(D: dict, arts: dict, scores: dict, thresholds, learned) -> list[dict]:
                 fold_counts.append(cv.counts(sc, [arts[i] for i in ids], preds))
             r = cv.from_counts(sc, cv.pooled(fold_counts))
             per = [cv.from_counts(sc, c) for c in fold_counts]
-            out.append({"thresholds": (t, tl), "objective": _objective(r), "all": r["all"]["e2e_F1"],
-                        "kept": r["all"]["n_pred"], "per_fold": [_objective(x) for x in per],
+            out.append({"thresholds": (t, tl), "objective": objective(r), "all": r["all"]["e2e_F1"],
+                        "kept": r["all"]["n_pred"], "per_fold": [objective(x) for x in per],
                         "folds": [(x["all"]["e2e_F1"], x["speech"]["e2e_F1_fair"]) for x in per], "figures": r})
     return out
 

@@ -52,7 +52,13 @@ THRESHOLDS = (0.40, 0.45, 0.50, 0.55, 0.60)
 THRESHOLDS_LEARNED = (0.5, 0.6, 0.7)
 
 
-def _kept(feats: list[dict], min_count: int) -> list[dict]:
+def kept_features(feats: list[dict], min_count: int) -> list[dict]:
+    """The candidates' feature dicts without the features seen in fewer than ``min_count`` of them (the CV grid's
+    cut-off, ``MIN_COUNTS``): what :func:`fit` learns from, and the feature set rescorer_cv.py's other learners get.
+
+    >>> kept_features([{"a": 1.0, "b": 1.0}, {"a": 0.5}, {"c": 1.0}], 2)
+    [{'a': 1.0}, {'a': 0.5}, {}]
+    """
     counts = collections.Counter(k for f in feats for k in f)
     keep = {k for k, n in counts.items() if n >= min_count}
     return [{k: v for k, v in f.items() if k in keep} for f in feats]
@@ -67,7 +73,7 @@ def fit(feats: list[dict], y: list[int], *, kind: str = "logistic", params: dict
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    feats = _kept(feats, int(params.get("min_count", 5)))
+    feats = kept_features(feats, int(params.get("min_count", 5)))
     dv = DictVectorizer()
     X = dv.fit_transform(feats)
     y = np.asarray(y)
@@ -105,8 +111,13 @@ def fit(feats: list[dict], y: list[int], *, kind: str = "logistic", params: dict
     raise ValueError(f"unknown model kind {kind!r}")
 
 
-def _objective(r: dict) -> float:
-    """What the thresholds are chosen for: the mean of e2e F1 on all attributions and the speech subset's fair F1."""
+def objective(r: dict) -> float:
+    """What the thresholds are chosen for: the mean of e2e F1 on all attributions and the speech subset's fair F1,
+    of a scorer's figures (``attribution_cv.from_counts``); the grid here and rescorer_cv.py's both rank by it.
+
+    >>> objective({"all": {"e2e_F1": 70.0}, "speech": {"e2e_F1_fair": 86.0}})
+    78.0
+    """
     return (r["all"]["e2e_F1"] + r["speech"]["e2e_F1_fair"]) / 2
 
 
@@ -256,12 +267,12 @@ def main(argv=None) -> int:
                 fold_counts = [counts(sc, [arts[i] for i in range(len(arts)) if folds[i] == f], preds)
                                for f in range(args.k)]
                 r = from_counts(sc, pooled(fold_counts))
-                a, s = r["all"]["e2e_F1"], r["speech"]["e2e_F1_fair"]
-                per_fold = [_objective(from_counts(sc, c)) for c in fold_counts]
+                a, s, mean = r["all"]["e2e_F1"], r["speech"]["e2e_F1_fair"], objective(r)
+                per_fold = [objective(from_counts(sc, c)) for c in fold_counts]
                 print(f"{kind} {p} t={t:.2f} learned t={tl:.2f}: all {a:.2f} speech fair {s:.2f} "
-                      f"mean {(a + s) / 2:.2f} kept {r['all']['n_pred']} "
+                      f"mean {mean:.2f} kept {r['all']['n_pred']} "
                       f"(folds {' '.join(f'{x:.2f}' for x in per_fold)})", flush=True)
-                tried.append({"objective": (a + s) / 2, "per_fold": per_fold, "kept": r["all"]["n_pred"],
+                tried.append({"objective": mean, "per_fold": per_fold, "kept": r["all"]["n_pred"],
                               "all": a, "kind": kind, "params": p, "thresholds": (t, tl), "figures": r})
     best = best_point(tried)
     for x in near_ties(tried):

@@ -1,4 +1,5 @@
-"""The offline attribution tools over an out-of-fold dump (bench/oof_dump.py, oof_buckets.py, rescorer_cv.py).
+"""The offline attribution tools over an out-of-fold dump (bench/oof_dump.py, oof_buckets.py, rescorer_cv.py)
+and what rescorer_cv.py shares with bench/train_filter.py (the feature cut-off, the grid's objective).
 
 The dump itself needs PolNeAR and minutes of CPU; what is checked here is the arithmetic the analyses rest on, on
 invented spans: what the other candidates of an article say about one (a re-scorer's context features), the
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from oof_buckets import max_matching, share  # noqa: E402
 from oof_dump import load  # noqa: E402
 from rescorer_cv import context_features, target_encoded, top_k  # noqa: E402
+from train_filter import kept_features, objective  # noqa: E402
 
 from graphkit.records import Attribution  # noqa: E402
 
@@ -109,3 +111,22 @@ def test_top_k_counts_right_candidates_by_origin_without_continuations():
     assert top_k(D, {"a": [0.9, 0.6, 0.99, 0.4]}, {"rules": (1, 2, 3), "tagger": (1,)}) == {
         "rules": [(1, 0, 0.9), (2, 1, 0.6)],   # K past the candidates is left out; the continuation is not counted
         "tagger": [(1, 1, 0.4)]}
+
+
+# train_filter.kept_features (the logistic's cut-off, rescorer_cv.fit_hgb's feature set): (feats, min_count, expected)
+@pytest.mark.parametrize("feats, min_count, expected", [
+    ([{"a": 1.0, "b": 1.0}, {"a": 0.5}, {"c": 1.0}], 2, [{"a": 1.0}, {"a": 0.5}, {}]),
+    ([{"a": 1.0, "b": 1.0}, {"a": 0.5}], 1, [{"a": 1.0, "b": 1.0}, {"a": 0.5}]),   # 1 keeps every feature seen
+    ([{"a": 0.0}, {"a": 2.0}], 2, [{"a": 0.0}, {"a": 2.0}]),                          # counted by presence, not value
+    ([{"a": 1.0}, {"b": 1.0}], 3, [{}, {}]),
+    ([], 5, []),
+])
+def test_kept_features_drops_features_seen_in_fewer_candidates(feats, min_count, expected):
+    assert kept_features(feats, min_count) == expected
+
+
+# train_filter.objective, the figure both grids rank by: (all e2e F1, speech fair F1, expected)
+@pytest.mark.parametrize("all_f1, speech_fair, expected", [(70.0, 86.0, 78.0), (0.0, 0.0, 0.0), (69.5, 86.7, 78.1)])
+def test_objective_is_the_mean_of_all_e2e_and_speech_fair_f1(all_f1, speech_fair, expected):
+    r = {"all": {"e2e_F1": all_f1, "e2e_F1_fair": 1.0}, "speech": {"e2e_F1": 1.0, "e2e_F1_fair": speech_fair}}
+    assert objective(r) == pytest.approx(expected)
