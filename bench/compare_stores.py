@@ -3,14 +3,15 @@ every table of the store as it was; an incremental build must equal ``--full``).
 
     python bench/compare_stores.py A.gk B.gk        # one line a table; exit 1 when a table differs
 
-Every table's rows are compared as sets. What is kept for the next resolution is compared as what it holds, not
-as bytes: ``kept_inputs`` and ``kept_walks`` decoded by graphkit's own decoders (this checkout's
-`graphkit.kept.KeptInputs.decode`, `graphkit.walks.ArticleWalk.decode`), as marshal writes the same values
-differently from one process to the next (shared references; two resolutions of one store by the same code gave
-716 of 840 articles' ``kept_inputs`` other bytes), and the ``key`` column of the ``kept_*`` tables left out (it
-holds graphkit's code key, `graphkit.kept.code_key`, which differs between two checkouts by definition). Meta
-entries are compared as JSON without their ``key`` fields and listed when they differ: between two checkouts
-``knowledge`` (the models files' paths) and ``resolved_fingerprint`` (the code key) always do.
+Every table's rows are compared as multisets (`collections.Counter`): a row written twice in one store and once in
+the other is a difference (compared as sets, a duplicated claim or link would hide). What is kept for the next
+resolution is compared as what it holds, not as bytes: ``kept_inputs`` and ``kept_walks`` decoded by graphkit's
+own decoders (this checkout's `graphkit.kept.KeptInputs.decode`, `graphkit.walks.ArticleWalk.decode`), as marshal
+writes the same values differently from one process to the next (shared references; two resolutions of one store
+by the same code gave 716 of 840 articles' ``kept_inputs`` other bytes), and the ``key`` column of the ``kept_*``
+tables left out (it holds graphkit's code key, `graphkit.kept.code_key`, which differs between two checkouts by
+definition). Meta entries are compared as JSON without their ``key`` fields and listed when they differ: between
+two checkouts ``knowledge`` (the models files' paths) and ``resolved_fingerprint`` (the code key) always do.
 
 >>> import sqlite3, tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -19,10 +20,15 @@ entries are compared as JSON without their ``key`` fields and listed when they d
 ...         _ = db.execute("CREATE TABLE claims (id TEXT)"), db.executemany("INSERT INTO claims VALUES (?)", rows)
 >>> differences(d / "a.gk", d / "b.gk"), differences(d / "a.gk", d / "c.gk")
 ([], ['claims: 1 / 1 rows, 1 only in the first, 1 only in the second'])
+>>> with sqlite3.connect(d / "b.gk") as db:
+...     _ = db.execute("INSERT INTO claims VALUES ('x')")
+>>> differences(d / "a.gk", d / "b.gk")
+['claims: 1 / 2 rows, 0 only in the first, 1 only in the second (1 a repeat of a row both hold)']
 """
 
 from __future__ import annotations
 
+import collections
 import json
 import sqlite3
 import sys
@@ -47,12 +53,23 @@ def _walk(data: bytes) -> tuple:
 DECODED = {"kept_inputs": _inputs, "kept_walks": _walk}
 
 
-def _rows(db: sqlite3.Connection, table: str) -> set[str]:
+def _rows(db: sqlite3.Connection, table: str) -> collections.Counter:
+    """The table's rows (as their reprs, decoded where `DECODED` says, without a ``kept_*`` table's ``key``), each
+    with how many times the table holds it."""
     cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
     keep = [c for c in cols if not (table.startswith("kept_") and c == "key")]
     decode = DECODED.get(table)
-    return {repr([decode(v) if decode is not None and isinstance(v, bytes) else v for v in row])
-            for row in db.execute(f"SELECT {', '.join(keep)} FROM {table}")}
+    return collections.Counter(repr([decode(v) if decode is not None and isinstance(v, bytes) else v for v in row])
+                               for row in db.execute(f"SELECT {', '.join(keep)} FROM {table}"))
+
+
+def _only(rows: collections.Counter, other: collections.Counter, where: str) -> str:
+    """How many of ``rows`` (with their repeats) ``other`` lacks, said of ``where``, and how many of those repeat a
+    row ``other`` holds (a row written more times in one store than in the other)."""
+    only = rows - other
+    repeats = sum(n for r, n in only.items() if r in other)
+    return f"{only.total()} only in {where}" + (f" ({repeats} a repeat of a row both hold)" if repeats == 1 else
+                                                f" ({repeats} repeats of rows both hold)" if repeats else "")
 
 
 def _meta_value(raw):
@@ -70,7 +87,9 @@ def _meta_value(raw):
 
 
 def differences(a: Path, b: Path, meta: bool = False) -> list[str]:
-    """One line per table whose rows differ between the stores ``a`` and ``b`` (and with ``meta``, per meta entry)."""
+    """One line per table whose rows differ between the stores ``a`` and ``b`` as multisets: how many rows each
+    holds, how many only one does (a row it holds more times than the other counted as many times more, and said),
+    and with ``meta`` one line per meta entry that differs."""
     da, db = sqlite3.connect(f"file:{a}?mode=ro", uri=True), sqlite3.connect(f"file:{b}?mode=ro", uri=True)
     tables = {r[0] for db_ in (da, db) for r in db_.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     out = []
@@ -81,8 +100,8 @@ def differences(a: Path, b: Path, meta: bool = False) -> list[str]:
             out.append(f"{t}: in one store only")
             continue
         if ra != rb:
-            out.append(f"{t}: {len(ra)} / {len(rb)} rows, {len(ra - rb)} only in the first, "
-                       f"{len(rb - ra)} only in the second")
+            out.append(f"{t}: {ra.total()} / {rb.total()} rows, {_only(ra, rb, 'the first')}, "
+                       f"{_only(rb, ra, 'the second')}")
     if meta and "meta" in tables:
         ma, mb = (dict(d_.execute("SELECT key, value FROM meta")) for d_ in (da, db))
         out += [f"meta {k}: differs" for k in sorted(set(ma) | set(mb))
