@@ -145,6 +145,25 @@ def load_polnear(folder: Path = POLNEAR) -> Corpus:
     return arts
 
 
+def split_ids(split: str, folder: Path = POLNEAR) -> set[str]:
+    """The ids of one PolNeAR split's articles (``folder/SPLIT.jsonl``): what the audit scripts' ``--polnear-split``
+    keeps a store's claims to.
+
+    Raises FileNotFoundError naming the file and where PolNeAR is expected when there is no such split.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "dev.jsonl").write_text('{"id": "a", "text": "x"}\\n\\n{"id": "b", "text": "y"}\\n', encoding="utf-8")
+    >>> sorted(split_ids("dev", d))
+    ['a', 'b']
+    """
+    path = Path(folder) / f"{split}.jsonl"
+    if not path.exists():
+        raise FileNotFoundError(f"no PolNeAR {split}.jsonl in {folder}: check out ../shared beside the repository")
+    with path.open(encoding="utf-8") as f:
+        return {json.loads(line)["id"] for line in f if line.strip()}
+
+
 def locator(article_id: str, start: int, end: int) -> str:
     """The reference to ``text[start:end]`` of a PolNeAR article, as audit files write it.
 

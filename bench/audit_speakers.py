@@ -110,10 +110,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     only = None
     if args.polnear_split:
-        import json
+        from audit_refs import split_ids
 
-        src = ROOT.parent / "shared" / "data" / "polnear" / f"{args.polnear_split}.jsonl"
-        only = {json.loads(line)["id"] for line in src.open(encoding="utf-8") if line.strip()}
+        try:
+            only = split_ids(args.polnear_split)
+        except FileNotFoundError as e:
+            print(f"audit_speakers: error: {e}", file=sys.stderr)
+            return 2
     if not args.store.exists():
         print(f"audit_speakers: error: no store at {args.store}; build one (bench/eval_actors.py leaves it in bench/_work/)",
               file=sys.stderr)

@@ -52,8 +52,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     only = None
     if args.polnear_split:
-        src = ROOT.parent / "shared" / "data" / "polnear" / f"{args.polnear_split}.jsonl"
-        only = {json.loads(line)["id"] for line in src.open(encoding="utf-8") if line.strip()}
+        from audit_refs import split_ids
+
+        try:
+            only = split_ids(args.polnear_split)
+        except FileNotFoundError as e:
+            print(f"diff_speakers: error: {e}", file=sys.stderr)
+            return 2
     old, old_actors, texts = _claims(args.before, only)
     new, new_actors, _ = _claims(args.after, only)
     changed = []
