@@ -104,6 +104,48 @@ def test_continuations_follow_their_claim(scores, kept):
     assert [atts.index(next(a for a in atts if a.spans == o.spans)) for o in out] == kept
 
 
+def _claim(spans, speaker, cue, cont=False, who="the economists"):
+    return Attribution(spans=spans, text="words", cue="said", cue_span=cue, speaker_span=speaker, speaker_text=who,
+                       continuation=cont)
+
+
+# "Many economists believe the plan will fail, according to a survey, and the council agreed.":
+# 0 the survey's claim (content 0-40), 1 the economists' (speaker 5-15 inside it), 2 the council's (apart),
+# 3 a continuation quote of the economists' claim
+_NESTED = [_claim([(0, 40)], (55, 63), (42, 54), who="a survey"), _claim([(16, 40)], (5, 15), (16, 23)),
+           _claim([(90, 99)], (70, 81), (82, 89), who="the council"), _claim([(120, 140)], None, (16, 23), cont=True)]
+
+
+@pytest.mark.parametrize("scores,kept", [
+    ([0.9, 0.6, 0.7, 0.6], [0, 2]),        # the less confident inner claim gives way, its continuation with it
+    ([0.6, 0.9, 0.7, 0.6], [0, 1, 2, 3]),  # a more confident inner claim leaves its outer one standing
+    ([0.8, 0.8, 0.7, 0.8], [0, 2]),        # equal confidence: the later one gives way
+    ([0.4, 0.9, 0.7, 0.6], [1, 2, 3]),     # the outer one below the threshold: nothing to give way to
+    ([0.9, 0.6, 0.95, 0.6], [0, 2]),       # a claim apart from both is no part of the pair
+])
+def test_of_a_nested_pair_the_less_confident_claim_gives_way(scores, kept):
+    out = apply_scores(_NESTED, scores, 0.5)
+    assert [_NESTED.index(next(a for a in _NESTED if a.spans == o.spans)) for o in out] == kept
+
+
+def test_a_relative_clause_claim_never_gives_way():
+    aside = _NESTED[1].model_copy(update={"speaker_text": "which"})  # "..., which says ...": the writer's aside
+    out = apply_scores([_NESTED[0], aside], [0.9, 0.6], 0.5)
+    assert [o.speaker_text for o in out] == ["a survey", "which"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Many economists believe the plan will fail, according to a survey.",
+    "The council is considering a plan to close the mine, according to two officials.",
+])
+def test_a_nested_claim_gives_way_in_the_filter(nlp, sentence):
+    doc = nlp(sentence)
+    atts = attributions(doc)
+    assert len(atts) == 2  # the rules keep both: the relay's claim and the sentence's own
+    best = max(zip(score_attributions(doc, atts), range(2)))[1]
+    assert [a.speaker_text for a in filter_attributions(doc, atts, threshold=0.0)] == [atts[best].speaker_text]
+
+
 def test_features_name_the_cue_and_the_frame(nlp):
     doc = nlp("Lavrov warned that the talks would fail.")
     f = features(doc, attributions(doc)[0])
