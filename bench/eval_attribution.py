@@ -84,7 +84,7 @@ def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False, att
         if use_filter:  # graphkit's real output: extract.py applies the same filter
             atts = filter_attributions(doc, atts)
     out: list[dict] = []
-    for a in atts:
+    for a in atts:  # the fold's second home: graphkit.confidence._claims groups claims the same way (keep them alike)
         if a.continuation and fold and any(o["cue_span"] == (list(a.cue_span) if a.cue_span else None) for o in out):
             prev = next(o for o in reversed(out) if o["cue_span"] == (list(a.cue_span) if a.cue_span else None))
             prev["spans"] = sorted(prev["spans"] + [list(s) for s in a.spans])
