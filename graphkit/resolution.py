@@ -13,7 +13,7 @@ flows (one function a step; each reuses what an earlier resolution kept of uncha
 5. **claims** (`assemble_claims`): the attributions with their speakers, places, issues and dates → Claim records;
 6. **links** (`merge_reports_kept`, then `graphkit.kept.kept_contradictions`): reports of one statement merged
    (graphkit.statements), contradictions paired (graphkit.contradict);
-7. **write** (`write_resolved`): the actors, places and issues the claims use, the claims, the contradictions and
+7. **write** (`write_resolved` of a `ResolvedLayer`): the actors, places and issues the claims use, the claims, the contradictions and
    what was kept for the next resolution, into the store.
 
 `resolve_fingerprint` is what the resolved layer is a function of: a build resolves again only when it moved.
@@ -28,7 +28,8 @@ import hashlib
 import json
 import sys
 import time
-from typing import Iterable, Optional
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
 
 from .extract import DocExtraction
 from .fingerprint import resolution_key
@@ -122,8 +123,10 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     clock("contradictions")
     keep_text_words(store, words_todo)
     keep_places(store, places_known)
-    counts = write_resolved(store, knowledge, actors_data, all_actors, pres, taxonomy, claims, contradictions, skipped,
-                            links, n_issues=n_issues, full=full)
+    counts = write_resolved(store, ResolvedLayer(knowledge=knowledge, actors_data=actors_data, actors=all_actors,
+                                                 places=pres, taxonomy=taxonomy, claims=claims,
+                                                 contradictions=contradictions, skipped=skipped, links=links,
+                                                 n_issues=n_issues), full=full)
     clock("write")
     return counts
 
@@ -157,31 +160,73 @@ def merge_reports_kept(store: Store, claims: list[Claim], links: dict[str, str],
     return merge_reports(claims, keep_reports=True, consume=True, clusters=kept_report_clusters(store, links, full))
 
 
-def write_resolved(store: Store, knowledge, actors_data: dict, all_actors: list, pres, taxonomy: tuple,
-                   claims: list[Claim], contradictions: list, skipped: Iterable[Skipped], links: dict[str, str], *,
-                   n_issues: Optional[int] = None, full: bool = False) -> dict[str, int]:
+@dataclass
+class ResolvedLayer:
+    """What a resolution worked out, as `write_resolved` stores it (one record instead of ten arguments).
+
+    ``knowledge``: the graphkit.knowledge.Knowledge resolved with; ``actors_data``: its merged gazetteer;
+    ``actors``: every actor of the corpus (`resolve_speakers`); ``places``: the corpus's
+    graphkit.places.PlaceResolution; ``taxonomy``: `graphkit.store_issues.corpus_taxonomy`'s (Taxonomy, its data,
+    whether discovered); ``claims``: the claims and merged reports; ``contradictions``: the contradiction records;
+    ``skipped``: the files the build skipped; ``links``: what linking kept for the next resolution (meta entries);
+    ``n_issues``: the number of issues asked for (kept with discovered issues).
+
+    Only the actors and places some claim uses are written:
+
+    >>> from types import SimpleNamespace as NS
+    >>> layer = ResolvedLayer(knowledge=None, actors_data={}, actors=[NS(id="actor:a"), NS(id="actor:b")],
+    ...                       places=NS(places=[NS(name="Kyiv"), NS(name="Lima")]), taxonomy=(None, {}, False),
+    ...                       claims=[NS(speaker_id="actor:b", places=("Lima",))])
+    >>> [a.id for a in layer.used_actors()], [p.name for p in layer.used_places()]
+    (['actor:b'], ['Lima'])
+    """
+
+    knowledge: Any
+    actors_data: dict
+    actors: list
+    places: Any
+    taxonomy: tuple
+    claims: list
+    contradictions: list = field(default_factory=list)
+    skipped: Iterable[Skipped] = ()
+    links: dict = field(default_factory=dict)
+    n_issues: Optional[int] = None
+
+    def used_actors(self) -> list:
+        """The actors some claim is spoken by, in `actors`' order."""
+        used = {c.speaker_id for c in self.claims}
+        return [a for a in self.actors if a.id in used]
+
+    def used_places(self) -> list:
+        """The places some claim is placed in, in the place resolution's order."""
+        used = {p for c in self.claims for p in c.places}
+        return [p for p in self.places.places if p.name in used]
+
+    def meta(self) -> dict[str, str]:
+        """The store's meta entries of this layer: the knowledge, the merged gazetteer, the issues (discovered ones
+        also as ``discovered_issues``, for later builds) and what linking kept."""
+        _, issues_data, discovered = self.taxonomy
+        meta = {"knowledge": json.dumps(self.knowledge.describe()), "actors": json.dumps(self.actors_data),
+                "issues": json.dumps(issues_data)}
+        meta.update(self.links)
+        if discovered:
+            meta["discovered_issues"] = json.dumps({**issues_data, "n_issues": self.n_issues})
+        return meta
+
+
+def write_resolved(store: Store, layer: ResolvedLayer, *, full: bool = False) -> dict[str, int]:
     """Write the resolved layer (`graphkit.store.Store.replace_resolved`; with ``full`` every row, else only the
-    rows that changed): the actors and places the claims use, the taxonomy's issues (``taxonomy``:
-    `graphkit.store_issues.corpus_taxonomy`'s (Taxonomy, its data, whether discovered)), the claims and reports,
-    the contradictions, the skipped files, and in meta the knowledge, the merged gazetteer, the issues (discovered
-    ones also as ``discovered_issues``, for later builds) and what linking kept (``links``). Returns the counts
-    a build's summary gives."""
+    rows that changed): the actors and places the claims use, the taxonomy's issues, the claims and reports, the
+    contradictions, the skipped files, and the layer's meta (`ResolvedLayer.meta`). Returns the counts a build's
+    summary gives."""
     from .issues import issue_records
 
-    tax, issues_data, discovered = taxonomy
-    used_actors = {c.speaker_id for c in claims}
-    actors = [a for a in all_actors if a.id in used_actors]
-    used_places = {p for c in claims for p in c.places}
-    places = [p for p in pres.places if p.name in used_places]
-    issues = issue_records(tax)
-    meta = {"knowledge": json.dumps(knowledge.describe()), "actors": json.dumps(actors_data),
-            "issues": json.dumps(issues_data)}
-    meta.update(links)
-    if discovered:
-        meta["discovered_issues"] = json.dumps({**issues_data, "n_issues": n_issues})
-    store.replace_resolved(actors, places, issues, claims, contradictions, skipped, meta=meta, only_changed=not full)
+    actors, places, issues = layer.used_actors(), layer.used_places(), issue_records(layer.taxonomy[0])
+    claims, contradictions = layer.claims, layer.contradictions
+    store.replace_resolved(actors, places, issues, claims, contradictions, layer.skipped, meta=layer.meta(),
+                           only_changed=not full)
     return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors),
-            "places": len(places), "issues": len(issues), "issues_discovered": discovered,
+            "places": len(places), "issues": len(issues), "issues_discovered": layer.taxonomy[2],
             "contradictions": len(contradictions)}
 
 
