@@ -4,7 +4,9 @@ The stage of a build after the parse (`resolve_store`), over everything the stor
 flows (one function a step; each reuses what an earlier resolution kept of unchanged articles, graphkit.kept):
 
 1. **read** (`read_resolution_inputs`): the one pass over the store's extractions, per article its attribution rows,
-   entities, claim texts and dates (and what issue discovery reads, `graphkit.store_issues.DiscoveryRows`);
+   entities, claim texts and dates (and what issue discovery reads, `graphkit.store_issues.DiscoveryRows`); what
+   linking reads of the texts no earlier resolution kept is worked out in a forked process meanwhile
+   (`graphkit.textmemo.work_out_beside`, on the core the parse used), taken back before the links;
 2. **actors** (`resolve_speakers`, graphkit.resolve): every attribution's speaker → one actor across the corpus,
    and every entity's corrected type;
 3. **places** (graphkit.places.resolve_places) from the entities and those types;
@@ -39,6 +41,7 @@ from .memory import give_back, no_collections
 from .records import Claim, Skipped, claim_id, compact
 from .store import Store
 from .store_issues import DiscoveryRows, corpus_taxonomy, people_names, spoken_by, will_discover
+from .textmemo import work_out_beside
 
 
 class StageClock:
@@ -96,6 +99,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     atts, ents, said, dates = read_resolution_inputs(store, discovery, full)
     give_back()  # the extractions' records, parsed and dropped (graphkit.memory)
     words_todo = kept_text_words(store, said, full)  # what linking read of unchanged articles' texts, put back
+    # the other texts' words worked out in a forked process while the actors, places, issues and claims are
+    words_beside = work_out_beside(t for _, texts in words_todo.values() for t in texts)
     places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
     clock("read")
     actors_data = knowledge.actors_data()
@@ -115,12 +120,14 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
                              abouts=abouts)
     abouts = None
     clock("claims")
+    words_beside.collect()
     links: dict[str, str] = {}  # what linking keeps for the next resolution (graphkit.kept), stored with the rest
     claims = merge_reports_kept(store, claims, links, full)
     clock("merge")
     contradictions = kept_contradictions(store, [c for c in claims if c.same_as is None],
                                          WINDOW_DAYS if window_days is None else window_days, links, full)
     clock("contradictions")
+    words_beside.forget_unused()  # what linking did not read: the process holds what working it out here leaves
     keep_text_words(store, words_todo)
     keep_places(store, places_known)
     counts = write_resolved(store, ResolvedLayer(knowledge=knowledge, actors_data=actors_data, actors=all_actors,
