@@ -129,6 +129,10 @@ def clear() -> None:
 #: the fewest texts worth a forked process (`work_out_beside`): a fork and its pipe cost ~0.02-0.05 s, every memo
 #: of one claim text ~0.1 ms; a rebuild's few changed articles are worked out in the caller as before
 BESIDE_MIN_TEXTS = 1000
+#: the most texts worked out beside: the fewest a memo holds (``concepts``: 1 << 16), so that the child's results
+#: are all sent and the caller never waits for work its own memos could not keep (a million claims: the rest are
+#: worked out by the caller, as before)
+BESIDE_MAX_TEXTS = 1 << 16
 
 
 class WorkedBeside:
@@ -155,7 +159,7 @@ class WorkedBeside:
         import multiprocessing as mp
         import threading
 
-        self.texts = list(dict.fromkeys(texts))
+        self.texts = list(dict.fromkeys(texts))[:BESIDE_MAX_TEXTS]
         self.proc = self.reader = None
         self.primed: dict[str, list[str]] = {}
         if len(self.texts) < least or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
