@@ -50,3 +50,33 @@ def test_memos_hold_at_most_their_limit():
         assert len(memo.kept) <= 8
     finally:
         del textmemo.MEMOS["demo_limit"]
+
+
+# texts asked for after a `WorkedBeside` was collected: (texts worked out beside, texts linking asks for)
+BESIDE_CASES = [
+    (TEXTS, TEXTS),          # every text asked for
+    (TEXTS, TEXTS[:2]),      # some never asked for: taken back, not exported
+    (TEXTS[:3], TEXTS),      # some not worked out beside: worked out here
+]
+
+
+@pytest.mark.parametrize("beside, asked", BESIDE_CASES)
+def test_worked_beside_leaves_what_working_out_here_leaves(beside, asked):
+    textmemo.clear()
+    here = {name: [m(t) for t in asked] for name, m in textmemo.MEMOS.items() if not name.startswith("demo")}
+    exported_here = textmemo.export(TEXTS)
+    textmemo.clear()
+    worked = textmemo.work_out_beside(beside, least=1)
+    assert worked.proc is not None  # forked (Linux)
+    worked.collect()
+    assert {name: [m(t) for t in asked] for name, m in textmemo.MEMOS.items() if not name.startswith("demo")} == here
+    worked.forget_unused()
+    assert textmemo.export(TEXTS) == exported_here
+    assert all(not m.kept for m in textmemo.MEMOS.values())
+
+
+def test_too_few_texts_fork_nothing():
+    worked = textmemo.work_out_beside(TEXTS)  # below BESIDE_MIN_TEXTS
+    assert worked.proc is None
+    worked.collect()
+    worked.forget_unused()
