@@ -206,12 +206,19 @@ class WorkedBeside:
 
 
 def _work_out(texts: list[str], writer) -> None:
-    """The forked child of `WorkedBeside`: every memo over ``texts``, sent as `export` gives them."""
+    """The forked child of `WorkedBeside`: every memo over ``texts``, sent as `export` gives them. Ctrl-C reaches
+    the caller, which stops; whatever fails here (a caller gone, a memo that raises) ends the child without a word:
+    the caller then works the texts out itself and meets, and reports, any error there."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         for memo in MEMOS.values():
             for text in texts:
                 memo.call(text)
         writer.send(export(texts))
+    except BaseException:  # noqa: BLE001  (see above: left to the caller)
+        pass
     finally:
         writer.close()
 

@@ -80,3 +80,15 @@ def test_too_few_texts_fork_nothing():
     assert worked.proc is None
     worked.collect()
     worked.forget_unused()
+
+
+def test_a_child_that_fails_leaves_the_work_to_the_caller(monkeypatch, capfd):
+    textmemo.clear()
+    memo = textmemo.MEMOS["n_tokens"]
+    monkeypatch.setattr(memo, "fn", lambda text: 1 / 0)  # the child (forked with this patch) fails
+    worked = textmemo.work_out_beside(TEXTS, least=1)
+    worked.collect()
+    monkeypatch.undo()
+    assert not memo.kept and memo(TEXTS[0]) == memo.fn(TEXTS[0])
+    assert "Traceback" not in capfd.readouterr().err
+    worked.forget_unused()
