@@ -15,8 +15,8 @@ flows (one function a step; each reuses what an earlier resolution kept of uncha
 5. **claims** (`assemble_claims`): the attributions with their speakers, places, issues and dates → Claim records;
 6. **links** (`merge_reports_kept`, then `graphkit.kept.kept_contradictions`): reports of one statement merged
    (graphkit.statements), contradictions paired (graphkit.contradict);
-7. **write** (`write_resolved` of a `ResolvedLayer`): the actors, places and issues the claims use, the claims, the contradictions and
-   what was kept for the next resolution, into the store.
+7. **write** (`write_resolved` of a `ResolvedLayer`): the actors, places and issues the claims use, the claims,
+   the contradictions and what was kept for the next resolution, into the store.
 
 `resolve_fingerprint` is what the resolved layer is a function of: a build resolves again only when it moved.
 
@@ -101,32 +101,35 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     words_todo = kept_text_words(store, said, full)  # what linking read of unchanged articles' texts, put back
     # the other texts' words worked out in a forked process while the actors, places, issues and claims are
     words_beside = work_out_beside(t for _, texts in words_todo.values() for t in texts)
-    places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
-    clock("read")
-    actors_data = knowledge.actors_data()
-    all_actors, speakers, entity_types = resolve_speakers(store, atts, ents, knowledge, actors_data, full)
-    clock("actors")
-    pres = resolve_places(ents, entity_types=entity_types)
-    entity_types = None
-    clock("places")
-    taxonomy = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
-                               spoken=spoken_by(speakers))
-    discovery = None
-    abouts = claim_issues(store, said, taxonomy[0], exclude=people_names(all_actors), refit=rediscover, full=full)
-    del said
-    give_back()  # the issue model's fit
-    clock("issues")
-    claims = assemble_claims(kept_articles(atts, dates, ents, speakers), {a.id: a.name for a in all_actors}, pres,
-                             abouts=abouts)
-    abouts = None
-    clock("claims")
-    words_beside.collect()
-    links: dict[str, str] = {}  # what linking keeps for the next resolution (graphkit.kept), stored with the rest
-    claims = merge_reports_kept(store, claims, links, full)
-    clock("merge")
-    contradictions = kept_contradictions(store, [c for c in claims if c.same_as is None],
-                                         WINDOW_DAYS if window_days is None else window_days, links, full)
-    clock("contradictions")
+    try:
+        places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
+        clock("read")
+        actors_data = knowledge.actors_data()
+        all_actors, speakers, entity_types = resolve_speakers(store, atts, ents, knowledge, actors_data, full)
+        clock("actors")
+        pres = resolve_places(ents, entity_types=entity_types)
+        entity_types = None
+        clock("places")
+        taxonomy = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
+                                   spoken=spoken_by(speakers))
+        discovery = None
+        abouts = claim_issues(store, said, taxonomy[0], exclude=people_names(all_actors), refit=rediscover, full=full)
+        del said
+        give_back()  # the issue model's fit
+        clock("issues")
+        claims = assemble_claims(kept_articles(atts, dates, ents, speakers), {a.id: a.name for a in all_actors}, pres,
+                                 abouts=abouts)
+        abouts = None
+        clock("claims")
+        words_beside.collect()
+        links: dict[str, str] = {}  # what linking keeps for the next resolution (graphkit.kept), stored with the rest
+        claims = merge_reports_kept(store, claims, links, full)
+        clock("merge")
+        contradictions = kept_contradictions(store, [c for c in claims if c.same_as is None],
+                                             WINDOW_DAYS if window_days is None else window_days, links, full)
+        clock("contradictions")
+    finally:
+        words_beside.close()  # a stage that raised: the child goes now, not when this process ends
     words_beside.forget_unused()  # what linking did not read: the process holds what working it out here leaves
     keep_text_words(store, words_todo)
     keep_places(store, places_known)

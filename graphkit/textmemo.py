@@ -27,7 +27,8 @@ from __future__ import annotations
 from functools import lru_cache, wraps
 from typing import Any, Callable, Iterable
 
-__all__ = ["TextMemo", "text_memo", "MEMOS", "export", "prime", "clear", "per_object", "WorkedBeside", "work_out_beside"]
+__all__ = ["TextMemo", "text_memo", "MEMOS", "export", "prime", "clear", "per_object", "WorkedBeside",
+           "work_out_beside"]
 
 
 _MISSING = object()
@@ -145,10 +146,9 @@ class WorkedBeside:
 
     >>> @text_memo("demo_words", encode=int, decode=int)
     ... def n_words(text): return len(text.split())
-    >>> beside = WorkedBeside(["two words", "and three more"], least=1)   # forked here (where the platform forks)
-    >>> beside.collect(); sorted(MEMOS["demo_words"].kept.items())      # the child's results, not yet decoded
-    [('and three more', 3), ('two words', 2)]
-    >>> n_words("two words"), MEMOS["demo_words"].cache                  # asked for: decoded, not worked out
+    >>> beside = WorkedBeside(["two words", "and three more"], least=1)   # forked here when this process is alone
+    >>> beside.collect()                                                 # the child's results put back, if any
+    >>> n_words("two words"), MEMOS["demo_words"].cache                  # asked for: decoded (or worked out here)
     (2, {'two words': 2})
     >>> beside.forget_unused(); MEMOS["demo_words"].kept                 # never asked for: taken back
     {}
@@ -195,6 +195,15 @@ class WorkedBeside:
                     memo.kept[text] = value
                     mine.append(text)
                     room -= 1
+
+    def close(self) -> None:
+        """Stop a child that was not collected (the caller's work raised): it goes now, not when the caller's
+        process ends (a notebook's kernel would hold a forked copy of itself)."""
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.join()
+            self.reader.close()
+            self.proc = None
 
     def forget_unused(self) -> None:
         """Drop the collected results the caller did not ask for (those it asked for are in the memos' caches)."""

@@ -393,3 +393,30 @@ def test_the_cases_move_what_unchanged_articles_resolve_to(sample_store, tmp_pat
     build(corpus, store)
     assert _speakers(store, "201_keller") == {"Keller"}
     assert _speakers(store, "200_taylor") != taylor
+
+
+def test_a_stage_that_raises_leaves_no_words_child(sample_store, tmp_path, monkeypatch):
+    """graphkit.textmemo.work_out_beside's child is stopped when a later stage raises (a notebook would otherwise
+    hold a forked copy of itself, blocked on its pipe, until the kernel ends)."""
+    import threading
+
+    import graphkit.resolution as resolution
+
+    store = tmp_path / "raises.gk"
+    shutil.copyfile(sample_store, store)
+    started = []
+    real = resolution.work_out_beside
+
+    def beside(texts, least=0):
+        started.append(real(texts, least=1))
+        return started[-1]
+
+    def fails(*a, **k):
+        raise RuntimeError("a stage that fails")
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # a suite leaves threads behind; a command does not
+    monkeypatch.setattr(resolution, "work_out_beside", beside)
+    monkeypatch.setattr(resolution, "resolve_speakers", fails)
+    with Store(store) as s, pytest.raises(RuntimeError, match="a stage that fails"):
+        resolution.resolve_store(s, full=True)
+    assert len(started) == 1 and started[0].proc is None  # forked, then stopped and joined by resolve_store

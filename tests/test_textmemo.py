@@ -101,3 +101,4 @@ def test_a_child_that_fails_leaves_the_work_to_the_caller(monkeypatch, capfd, so
     assert not memo.kept and memo(TEXTS[0]) == memo.fn(TEXTS[0])
     assert "Traceback" not in capfd.readouterr().err
     worked.forget_unused()
+
