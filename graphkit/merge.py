@@ -13,7 +13,10 @@ merges, each with its reason, that hold with an empty ``actors.yaml``:
   corpus names in that role ("Prime Minister Tony Blair") (:func:`role_merges`);
   a role that several people hold in the corpus is, in one article, the person
   the article names just before whom the corpus names in that role ("Reid ...
-  The minority leader said": :func:`roles_named_before`), else stays a role actor.
+  The minority leader said": :func:`roles_named_before`), else stays a role actor;
+- a body named by whose it is ("Clinton's campaign", "Hillary Clinton's campaign", "Mrs. Clinton's campaign") is
+  one actor per owner and body: the owner's name is read as the article and the corpus read a person's name
+  (:func:`body_owner_merges`).
 
 Functions take ``drafts``: key → an object with ``name``, ``type``, ``roles``
 (graphkit.actor_drafts' drafts) and ``mentions``: key → number of mentions, and
@@ -39,7 +42,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .names import fold
+from .names import ORG_NOUNS, fold, strip_possessive
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
 _INITIAL_SKIP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "der", "die", "in", "on", "to"}
@@ -320,16 +323,87 @@ def roles_named_before(drafts: dict, speaker_of: dict, positions: dict) -> list[
     return out
 
 
+# --------------------------------------------------------------------------- bodies named by their owner
+
+
+def owner_and_body(name: str) -> Optional[tuple[str, str]]:
+    """(owner as written, body words) of a body named by whose it is: capitalised words, possessive or not, then
+    lower-case words ending with a body's noun (graphkit.names.ORG_NOUNS); None for any other name.
+
+    >>> owner_and_body("Hillary Clinton's campaign"), owner_and_body("The Clinton campaign")
+    (('Hillary Clinton', 'campaign'), ('Clinton', 'campaign'))
+    >>> owner_and_body("Mr. Sanders’s presidential campaign"), owner_and_body("editorial board")
+    (('Mr. Sanders', 'presidential campaign'), None)
+    >>> owner_and_body("Clinton Foundation"), owner_and_body("leaders of the party")
+    (None, None)
+    """
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    k = len(words)
+    while k > 0 and words[k - 1].islower():
+        k -= 1
+    body, owner = words[k:], words[:k]
+    if not body or not owner or body[-1] not in ORG_NOUNS or not all(w[:1].isupper() for w in owner):
+        return None
+    return " ".join(owner[:-1] + [strip_possessive(owner[-1])]), " ".join(body)
+
+
+def owner_person(people, owner: str, doc_id: str) -> Optional[str]:
+    """The person cluster root (graphkit.people.PersonNames) an owner's name stands for in article ``doc_id``: the
+    longest run of its last words that is a full name the corpus clusters ('Rival Hillary Clinton' → Hillary
+    Clinton), else its last word as a surname, read in the article first with the honorific's gender ('Mrs.
+    Clinton'); None when neither names one person."""
+    words = owner.split()
+    for i in range(len(words) - 1):
+        hit = people.full_name(" ".join(words[i:]))
+        if hit is not None:
+            return hit[0]
+    hit = people.surname(words[-1], doc_id, owner)
+    return None if hit is None else hit[0]
+
+
+def body_owner_merges(drafts: dict, mentions: dict[str, list], people) -> list[tuple[tuple[str, int], str, str]]:
+    """Mentions of a body named by its owner ("Clinton's campaign", "Hillary Clinton's campaign", "Mrs. Clinton's
+    campaign") moved to one draft per owner and body: the draft holding most of that owner's body's mentions.
+    Each mention's owner is read in its own article (:func:`owner_person`), so a "Clinton's campaign" of an article
+    about Bill Clinton joins his campaign, not hers; an owner naming no one person, and a gazetteer entry, stay.
+
+    Returns ((doc id, index), into key, reason) for each mention to move."""
+    groups: dict[tuple[str, str], list[tuple[tuple[str, int], str]]] = defaultdict(list)
+    for key in sorted(drafts):
+        d = drafts[key]
+        parts = owner_and_body(d.name) if d.type in ORG_TYPES and d.entry is None else None
+        if parts is None:
+            continue
+        for k in sorted(mentions.get(key, ())):
+            root = owner_person(people, parts[0], k[0])
+            if root is not None:
+                groups[(root, parts[1])].append((k, key))
+    out = []
+    for (root, body), items in sorted(groups.items()):
+        held: dict[str, int] = defaultdict(int)
+        for _, key in items:
+            held[key] += 1
+        if len(held) < 2:
+            continue
+        dst = min(held, key=lambda key: (-held[key], key))
+        why = f"the {body} of {people.cluster_name[root]!r}, whose name its owner's stands for in the article"
+        out.extend((k, dst, why) for k, key in items if key != dst)
+    return out
+
+
 # --------------------------------------------------------------------------- applying the merges
 
 
-def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict] = None) -> None:
+def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict] = None, people=None) -> None:
     """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons; then
     role mentions that are the person named just before (:func:`roles_named_before`).
 
     ``drafts``: key → graphkit.actor_drafts draft (name, type, entry, aliases, roles, organisation, country,
     merges: reason line → doc ids); ``speaker_of``: (doc id, index) → draft key. Both are updated.
-    ``positions``: (doc id, index) → the mention's offset in its article.
+    ``positions``: (doc id, index) → the mention's offset in its article. ``people``: the corpus's person names
+    (graphkit.people.PersonNames), for bodies named by their owner (:func:`body_owner_merges`; None: not merged).
     """
     mentions: dict[str, list] = defaultdict(list)  # draft key -> its speaker_of keys: a merge moves only its own
     for k, v in speaker_of.items():
@@ -347,6 +421,9 @@ def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict
         apply_merge(drafts, speaker_of, src, dst, why, mentions)
     for k, dst, why in roles_named_before(drafts, speaker_of, positions or {}):
         move_mention(drafts, speaker_of, k, dst, why, mentions)
+    if people is not None:
+        for k, dst, why in body_owner_merges(drafts, mentions, people):
+            move_mention(drafts, speaker_of, k, dst, why, mentions)
 
 
 def move_mention(drafts: dict, speaker_of: dict, k: tuple[str, int], dst: str, why: str,

@@ -284,7 +284,7 @@ def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[st
     pc = place_config if place_config is not None else load_place_config()
     r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc, keep_walks)
     r.resolve(kept_walks)
-    merge_across_corpus(r.drafts.by_key, r.drafts.speaker_of, r.positions())
+    merge_across_corpus(r.drafts.by_key, r.drafts.speaker_of, r.positions(), r.people.people)
     actors, ids = actor_records(r.drafts.by_key)
     speaker_of = {k: ids[v] for k, v in sorted(r.drafts.speaker_of.items())}
     return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types, walks=r.walks)

@@ -1334,3 +1334,46 @@ def test_an_honorific_form_written_first_at_the_very_start_still_counts(nlp, tex
     mention = text[at:text.index(" said", at)]
     assert names.first_handle(mention.split()[0], mention.split()[1].lower()) == 0
     assert names.full_name(mention, (at, at + len(mention)))[0] == expected
+
+
+# a body named by whose it is is one actor per owner and body across the corpus, the owner's name read as a person's
+# (graphkit.merge.body_owner_merges): (articles, each as (the body as written, the person the article names in full
+# or None), the indexes of two of them, whether they are one actor)
+BODIES_BY_OWNER = [
+    # American: the full name, the surname and the honorific form of one owner
+    ([("Ann Reed's campaign", "Ann Reed"), ("Reed's campaign", None), ("Mrs. Reed's campaign", None)], 0, 1, True),
+    ([("Ann Reed's campaign", "Ann Reed"), ("Reed's campaign", None), ("Mrs. Reed's campaign", None)], 0, 2, True),
+    ([("Gov. Ann Reed's campaign", "Ann Reed"), ("Reed's campaign", None)], 0, 1, True),
+    # British: no full stop, an office
+    ([("Tom Hale's office", "Tom Hale"), ("Mr Hale's office", None)], 0, 1, True),
+    # two people of the surname, the article naming neither: kept apart, not guessed
+    ([("Ann Reed's campaign", "Ann Reed"), ("Bob Reed's campaign", "Bob Reed"), ("Reed's campaign", None)], 0, 2, False),
+    ([("Ann Reed's campaign", "Ann Reed"), ("Bob Reed's campaign", "Bob Reed")], 0, 1, False),
+    # an article naming the other holder in full reads the surname as that one
+    ([("Ann Reed's campaign", "Ann Reed"), ("Bob Reed's campaign", "Bob Reed"), ("Reed's campaign", "Bob Reed")],
+     1, 2, True),
+    # another body of the same owner, and people of a body, stay apart
+    ([("Ann Reed's campaign", "Ann Reed"), ("Reed's office", None)], 0, 1, False),
+    ([("Ann Reed's campaign", "Ann Reed"), ("leaders of the Reed campaign", None)], 0, 1, False),
+]
+
+
+@pytest.mark.parametrize("articles,i,j,same", BODIES_BY_OWNER, ids=[f"{k:02d}" for k in range(len(BODIES_BY_OWNER))])
+def test_a_body_is_one_actor_per_owner(articles, i, j, same):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    atts, ents = {}, {}
+    for k, (written, person) in enumerate(articles):
+        body = Attribution(spans=[(200, 220)], text="content", cue="said", speaker_text=written,
+                           speaker_span=(100, 100 + len(written)), speaker_type="NOUN", resolved_text=written)
+        atts[f"d{k}"], ents[f"d{k}"] = [body], []
+        if person:  # the article names the owner in full as a speaker first
+            atts[f"d{k}"].insert(0, Attribution(spans=[(40, 60)], text="content", cue="said", speaker_text=person,
+                                                speaker_span=(0, len(person)), speaker_type="PERSON",
+                                                resolved_text=person))
+            ents[f"d{k}"] = [(person, "PERSON", 0, len(person))]
+    res = resolve_actors(atts, ents, {"actors": []})
+    last = {k: len(atts[f"d{k}"]) - 1 for k in range(len(articles))}
+    assert (res.speaker_of[(f"d{i}", last[i])] == res.speaker_of[(f"d{j}", last[j])]) is same, \
+        {a.id: a.name for a in res.actors}
