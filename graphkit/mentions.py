@@ -193,17 +193,27 @@ def with_surname(resolved: str, given: str) -> str:
 
     >>> with_surname("Bill Clinton", "Bill"), with_surname("Bill Clinton Foundation", "Bill")
     ('Bill Clinton', 'Bill')
-    >>> with_surname("Jane News", "Jane"), with_surname("Ann Lee", "Lee")
-    ('Jane', 'Lee')
+    >>> with_surname("Jane News", "Jane"), with_surname("Ann Lee", "Lee"), with_surname("Ana Gómez", "Ana")
+    ('Jane', 'Lee', 'Ana Gómez')
     """
     bare = strip_possessive(resolved.strip())
     if len(given.split()) != 1 or not bare.startswith(given + " "):
         return given
     rest = bare.split()[1:]
-    if len(rest) == 1 and re.fullmatch(r"[A-Z][A-Za-z’'-]+", rest[0]) and fold(rest[0]) not in TITLE_WORDS \
-            and not has_org_word(rest):
+    if len(rest) == 1 and _surname_word(rest[0]) and fold(rest[0]) not in TITLE_WORDS and not has_org_word(rest):
         return bare
     return given
+
+
+def _surname_word(word: str) -> bool:
+    """Whether a word is written as a surname: a capital, then letters of any script, apostrophes or hyphens.
+
+    >>> _surname_word("Gómez"), _surname_word("O’Neill"), _surname_word("Müller-Lüdenscheidt"), _surname_word("II")
+    (True, True, True, True)
+    >>> _surname_word("said"), _surname_word("2016"), _surname_word("X")
+    (False, False, False)
+    """
+    return len(word) > 1 and word[0].isupper() and all(c.isalpha() or c in "’'-" for c in word[1:])
 
 
 def fuller_in_article(resolved: str, person: str) -> str:

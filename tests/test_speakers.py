@@ -843,6 +843,8 @@ def test_a_named_body_is_an_organisation(written, resolved, expected):
 GIVEN_NAME_WITH_SURNAME = [
     ("Bill", "Bill Clinton", "Bill Clinton"),            # American
     ("Sarah", "Sarah Brown", "Sarah Brown"),             # British
+    ("Ana", "Ana Gómez", "Ana Gómez"),                   # a surname's letters of any script
+    ("Jens", "Jens Müller", "Jens Müller"),
     ("Bill", "Bill", "Bill"),                            # no surname found: kept apart, as before
     ("Jane", "Jane Foundation", "Jane"),                 # an organisation's word is no surname
 ]
