@@ -4,6 +4,7 @@
     python bench/audit_refs.py render --context draft.txt      # read each claim in its paragraph
     python bench/audit_speakers.py STORE --text ...            # or: the claims with their text, to read only
     python bench/audit_speakers.py STORE --judgements FILE     # the shares of a judged file
+    python bench/audit_speakers.py STORE --pronouns -n 40 ...  # only pronoun speakers ('he', 'she', 'they', 'it')
 
 One line per claim, ``12 ? {pn:ARTICLE@START-END} Donald Trump [person] ('Trump') cue 'said'``: the
 number, ``?`` for the verdict, the claim's locator in its PolNeAR article (speaker mention, cue and
@@ -84,13 +85,29 @@ def verdict_line(k: int, claim, actor, text: str, arts) -> str:
     return f"{k} ? {where} {claim.speaker} [{actor.type if actor else '?'}]{said} cue {claim.cue!r}"
 
 
-def sample(store_path: Path, n: int, seed: int, prefix: str = "", only: set[str] | None = None):
+def third_person(speaker_text: str | None) -> bool:
+    """Whether a speaker as written is a third-person pronoun the article pass resolves to an antecedent (a
+    development draw of `--pronouns`: the largest wrong kind of every audit so far).
+
+    >>> [third_person(w) for w in ("he", "She ", "they", "it", "his", "I", "who", "Mr. Lee", None)]
+    [True, True, True, True, True, False, False, False, False]
+    """
+    return (speaker_text or "").strip().lower() in THIRD_PERSON
+
+
+#: the third-person pronouns a speaker is written as (subject, object and possessive forms the extraction gives)
+THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "they", "it"})
+
+
+def sample(store_path: Path, n: int, seed: int, prefix: str = "", only: set[str] | None = None,
+           pronouns: bool = False):
     from graphkit.store import Store
 
     with Store(store_path) as s:
         actors = {a.id: a for a in s.actors()}
         claims = sorted((c for c in s.claims() if c.same_as is None and c.doc_id.startswith(prefix)
-                         and (only is None or c.doc_id in only)), key=lambda c: c.id)
+                         and (only is None or c.doc_id in only) and (not pronouns or third_person(c.speaker_text))),
+                        key=lambda c: c.id)
         picked = random.Random(seed).sample(claims, min(n, len(claims)))
         docs = s.documents_by_id({c.doc_id for c in picked})
     return [(c, actors.get(c.speaker_id), docs[c.doc_id].text) for c in picked]
@@ -105,6 +122,8 @@ def main(argv=None) -> int:
     ap.add_argument("--judgements", type=Path, default=None, help="file of 'number verdict' lines to tally")
     ap.add_argument("--polnear-split", choices=["train", "dev"], default=None,
                     help="only articles of this PolNeAR split (ids read from ../shared/data/polnear)")
+    ap.add_argument("--pronouns", action="store_true",
+                    help="only claims whose speaker as written is a third-person pronoun (a development draw)")
     ap.add_argument("--text", action="store_true",
                     help="print the claims with their text and paragraph, to read (never into bench/audits)")
     args = ap.parse_args(argv)
@@ -121,7 +140,7 @@ def main(argv=None) -> int:
         print(f"audit_speakers: error: no store at {args.store}; build one (bench/eval_actors.py leaves it in bench/_work/)",
               file=sys.stderr)
         return 2
-    rows = sample(args.store, args.n, args.seed, args.doc_prefix, only)
+    rows = sample(args.store, args.n, args.seed, args.doc_prefix, only, args.pronouns)
     if args.judgements:
         verdicts = {}
         for line in args.judgements.read_text(encoding="utf-8").splitlines():
