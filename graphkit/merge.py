@@ -42,7 +42,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .names import ORG_NOUNS, fold, strip_possessive
+from .names import ORG_NOUNS, fold, has_org_word, name_words, strip_possessive, surname_key
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
 _INITIAL_SKIP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "der", "die", "in", "on", "to"}
@@ -353,24 +353,38 @@ def owner_person(people, owner: str, doc_id: str) -> Optional[str]:
     """The person cluster root (graphkit.people.PersonNames) an owner's name stands for in article ``doc_id``: the
     longest run of its last words that is a full name the corpus clusters ('Rival Hillary Clinton' → Hillary
     Clinton), else its last word as a surname, read in the article first with the honorific's gender ('Mrs.
-    Clinton'); None when neither names one person."""
+    Clinton'); None when neither names one person, or when the person's surname is not the owner's last word (a
+    first name: 'Supreme' of a 'Supreme Court' the NER took for a person, 'Daily' of 'People's Daily'), or when its
+    full name holds an organisation's word."""
     words = owner.split()
     for i in range(len(words) - 1):
         hit = people.full_name(" ".join(words[i:]))
         if hit is not None:
             return hit[0]
     hit = people.surname(words[-1], doc_id, owner)
-    return None if hit is None else hit[0]
+    if hit is None:
+        return None
+    full = people.cluster_name[hit[0]]
+    if surname_key(name_words(full)[0]) != surname_key(name_words(words[-1])[0]) or has_org_word(full):
+        return None  # a first name, or an organisation the NER took for a person ('York Times' of 'Times newspaper')
+    return hit[0]
 
 
-def body_owner_merges(drafts: dict, mentions: dict[str, list], people) -> list[tuple[tuple[str, int], str, str]]:
-    """Mentions of a body named by its owner ("Clinton's campaign", "Hillary Clinton's campaign", "Mrs. Clinton's
-    campaign") moved to one draft per owner and body: the draft holding most of that owner's body's mentions.
+def body_owner_merges(drafts: dict, mentions: dict[str, list], people
+                      ) -> tuple[list[tuple[tuple[str, int], str, str]], list[tuple[str, str, str]]]:
+    """One draft per owner and body for the bodies named by their owner ("Clinton's campaign", "Hillary Clinton's
+    campaign", "Mrs. Clinton's campaign"), named by the owner's full name ("Hillary Clinton's campaign").
+
     Each mention's owner is read in its own article (:func:`owner_person`), so a "Clinton's campaign" of an article
-    about Bill Clinton joins his campaign, not hers; an owner naming no one person, and a gazetteer entry, stay.
+    about Bill Clinton is his campaign, not hers. An owner's body goes into the draft holding most of its mentions
+    among the drafts that hold no other owner's ("Reed's campaign" written of Ann Reed in some articles and of Bob
+    Reed in others is neither's destination); with no such draft its mentions stay. An owner naming no one person,
+    and a gazetteer entry, stay as they are.
 
-    Returns ((doc id, index), into key, reason) for each mention to move."""
+    Returns the moves ((doc id, index), into key, reason) and the renames (key, full name, reason).
+    """
     groups: dict[tuple[str, str], list[tuple[tuple[str, int], str]]] = defaultdict(list)
+    owners_of: dict[str, set] = defaultdict(set)  # draft key -> the (owner, body) groups its mentions are of
     for key in sorted(drafts):
         d = drafts[key]
         parts = owner_and_body(d.name) if d.type in ORG_TYPES and d.entry is None else None
@@ -380,17 +394,23 @@ def body_owner_merges(drafts: dict, mentions: dict[str, list], people) -> list[t
             root = owner_person(people, parts[0], k[0])
             if root is not None:
                 groups[(root, parts[1])].append((k, key))
-    out = []
+                owners_of[key].add((root, parts[1]))
+    moves, renames = [], []
     for (root, body), items in sorted(groups.items()):
         held: dict[str, int] = defaultdict(int)
         for _, key in items:
             held[key] += 1
-        if len(held) < 2:
+        own = [key for key in held if len(owners_of[key]) == 1]
+        if not own:
             continue
-        dst = min(held, key=lambda key: (-held[key], key))
-        why = f"the {body} of {people.cluster_name[root]!r}, whose name its owner's stands for in the article"
-        out.extend((k, dst, why) for k, key in items if key != dst)
-    return out
+        dst = min(own, key=lambda key: (-held[key], key))
+        owner = people.cluster_name[root]
+        why = f"the {body} of {owner!r}, whose name its owner's stands for in the article"
+        moves.extend((k, dst, why) for k, key in items if key != dst)
+        name = f"{owner}'s {body}"
+        if fold(name) != fold(drafts[dst].name):
+            renames.append((dst, name, f"named by its owner's full name, {owner!r}"))
+    return moves, renames
 
 
 # --------------------------------------------------------------------------- applying the merges
@@ -422,8 +442,11 @@ def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict
     for k, dst, why in roles_named_before(drafts, speaker_of, positions or {}):
         move_mention(drafts, speaker_of, k, dst, why, mentions)
     if people is not None:
-        for k, dst, why in body_owner_merges(drafts, mentions, people):
+        moves, renames = body_owner_merges(drafts, mentions, people)
+        for k, dst, why in moves:
             move_mention(drafts, speaker_of, k, dst, why, mentions)
+        for key, name, why in renames:
+            rename(drafts[key], name, why)
 
 
 def move_mention(drafts: dict, speaker_of: dict, k: tuple[str, int], dst: str, why: str,

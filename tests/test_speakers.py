@@ -1354,6 +1354,11 @@ BODIES_BY_OWNER = [
     # an article naming the other holder in full reads the surname as that one
     ([("Ann Reed's campaign", "Ann Reed"), ("Bob Reed's campaign", "Bob Reed"), ("Reed's campaign", "Bob Reed")],
      1, 2, True),
+    # a by-name draft written of two owners is neither's destination (the reviewer's case)
+    ([("Ann Reed's campaign", "Ann Reed"), ("Reed's campaign", "Ann Reed"), ("Reed's campaign", "Ann Reed"),
+      ("Reed's campaign", "Bob Reed")], 0, 3, False),
+    ([("Ann Reed's campaign", "Ann Reed"), ("Reed's campaign", "Ann Reed"), ("Reed's campaign", "Ann Reed"),
+      ("Reed's campaign", "Bob Reed")], 0, 1, True),
     # another body of the same owner, and people of a body, stay apart
     ([("Ann Reed's campaign", "Ann Reed"), ("Reed's office", None)], 0, 1, False),
     ([("Ann Reed's campaign", "Ann Reed"), ("leaders of the Reed campaign", None)], 0, 1, False),
@@ -1379,3 +1384,35 @@ def test_a_body_is_one_actor_per_owner(articles, i, j, same):
     last = {k: len(atts[f"d{k}"]) - 1 for k in range(len(articles))}
     assert (res.speaker_of[(f"d{i}", last[i])] == res.speaker_of[(f"d{j}", last[j])]) is same, \
         {a.id: a.name for a in res.actors}
+
+
+# the body is named by its owner's full name, whatever form most mentions wrote: (articles as above, the name expected
+# of the first one's actor)
+BODY_NAMES = [
+    ([("Ann Reed's campaign", "Ann Reed"), ("Reed's campaign", None), ("Mrs. Reed's campaign", None)],
+     "Ann Reed's campaign"),                                                  # American
+    ([("Mr Hale's office", "Tom Hale"), ("Hale's office", None)], "Tom Hale's office"),   # British
+    ([("Reed's campaign", None), ("Reed's campaign", None)], "Reed's campaign"),  # no full name: as written
+    # a word that is only a first name of the corpus is no owner ('Supreme' of a 'Supreme Court' taken for a person)
+    ([("Supreme court", "Supreme Court"), ("Supreme court", None)], "Supreme court"),
+]
+
+
+@pytest.mark.parametrize("articles,expected", BODY_NAMES, ids=[f"{k:02d}" for k in range(len(BODY_NAMES))])
+def test_a_body_is_named_by_its_owner(articles, expected):
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    atts, ents = {}, {}
+    for k, (written, person) in enumerate(articles):
+        body = Attribution(spans=[(200, 220)], text="content", cue="said", speaker_text=written,
+                           speaker_span=(100, 100 + len(written)), speaker_type="NOUN", resolved_text=written)
+        atts[f"d{k}"], ents[f"d{k}"] = [body], []
+        if person:
+            atts[f"d{k}"].insert(0, Attribution(spans=[(40, 60)], text="content", cue="said", speaker_text=person,
+                                                speaker_span=(0, len(person)), speaker_type="PERSON",
+                                                resolved_text=person))
+            ents[f"d{k}"] = [(person, "PERSON", 0, len(person))]
+    res = resolve_actors(atts, ents, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    assert by_id[res.speaker_of[("d0", len(atts["d0"]) - 1)]].name == expected
