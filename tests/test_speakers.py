@@ -1395,6 +1395,10 @@ BODY_NAMES = [
     ([("Reed's campaign", None), ("Reed's campaign", None)], "Reed's campaign"),  # no full name: as written
     # a word that is only a first name of the corpus is no owner ('Supreme' of a 'Supreme Court' taken for a person)
     ([("Supreme court", "Supreme Court"), ("Supreme court", None)], "Supreme court"),
+    # the owner's word only a first name of a person the article names ('Crown' of a 'Crown Vale'): no owner
+    ([("Crown court", "Crown Vale")], "Crown court"),
+    # the person the owner's word is the surname of holds an organisation's word (a NER 'Hale Times'): no owner
+    ([("Times newspaper", "Hale Times")], "Times newspaper"),
 ]
 
 
