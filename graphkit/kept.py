@@ -434,7 +434,7 @@ def claim_issues(store: "Store", said: dict[str, list], tax, *, exclude=(), refi
     from .issue_model import assign_corpus
 
     model, triggers = kept_issue_model(store, said, tax, exclude, refit) if tax.discovered else (None, None)
-    state = state_key("issues", ISSUES_FORMAT, taxonomy_key(tax), model.to_json() if model is not None else None)
+    state = issues_state(tax, model)
     keys = {} if full else store.kept_issue_keys()
     out: dict[str, list] = {}
     todo: dict[str, str] = {}
@@ -452,6 +452,24 @@ def claim_issues(store: "Store", said: dict[str, list], tax, *, exclude=(), refi
         out[doc_id] = [next(found) for _ in said[doc_id]]
     store.keep_issues((doc_id, key, json.dumps(out[doc_id])) for doc_id, key in todo.items())
     return out
+
+
+def issues_state(tax, model=None) -> str:
+    """The `state_key` each article's kept issues are kept under: the taxonomy (`taxonomy_key`), the issue
+    model, and each issue's ``apart`` phrases, which `graphkit.issue_model.names_only` reads when it assigns.
+    ``apart`` stays out of `taxonomy_key`, which also keys the kept model: editing an ``apart:`` list (or a
+    ``--rediscover`` that moves only where a phrase is said) re-assigns every article without refitting.
+
+    >>> from graphkit.issues import taxonomy_from_data
+    >>> one = {"issues": [{"name": "Mail", "patterns": ["emails", "mails"]}]}
+    >>> two = {"issues": [{"name": "Mail", "patterns": ["emails", "mails"], "apart": ["mails"]}]}
+    >>> a, b = taxonomy_from_data(one, "a.yaml"), taxonomy_from_data(two, "b.yaml")
+    >>> taxonomy_key(a) == taxonomy_key(b), issues_state(a) == issues_state(b)
+    (True, False)
+    """
+    apart = [[i.name, sorted(i.apart)] for i in tax.issues]
+    return state_key("issues", ISSUES_FORMAT, taxonomy_key(tax), model.to_json() if model is not None else None,
+                     apart)
 
 
 def taxonomy_key(tax) -> str:

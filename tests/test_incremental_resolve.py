@@ -121,6 +121,35 @@ def test_a_suggested_file_assigns_what_the_incrementally_built_store_did(sample_
         assert {c.id: c.issues for c in s.claims()} == before
 
 
+def test_an_edited_apart_list_assigns_as_a_full_build_does(sample_store, tmp_path):
+    """Discovered issues written out (`issues suggest`), then only their ``apart:`` lists edited: the
+    rebuild re-assigns every article as ``--full`` does (``apart`` keys the kept issues, not the model)."""
+    import yaml
+
+    from graphkit.discover import suggest
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    store = tmp_path / "store.gk"
+    shutil.copyfile(sample_store, store)
+    (corpus / "issues.yaml").unlink()
+    build(corpus, store)
+    (corpus / "issues.yaml").write_text(suggest(store), encoding="utf-8")
+    build(corpus, store)
+    before = resolved_rows(store)
+    data = yaml.safe_load((corpus / "issues.yaml").read_text(encoding="utf-8"))
+    for issue in data["issues"]:  # every trigger said apart: a claim's own triggers no longer give its issue
+        issue["apart"] = list(issue.get("patterns") or [])
+    (corpus / "issues.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert build(corpus, store).parsed == 0
+    incremental = resolved_rows(store)
+    assert incremental != before, "the apart lists reached the claims' issues"
+    full = tmp_path / "full.gk"
+    shutil.copyfile(store, full)
+    build(corpus, full, full=True)
+    assert resolved_rows(full) == incremental
+
+
 def test_kept_words_are_worked_out_again_only_for_changed_articles(built, monkeypatch):
     """What linking reads of each claim text (graphkit.textmemo) is kept per article: a rebuild in a fresh process
     works it out for the new article's texts only."""
