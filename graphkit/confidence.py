@@ -447,7 +447,8 @@ def nested_give_way(atts: list[Attribution]) -> list[Attribution]:
     (equal confidence: the later one); a more confident inner claim leaves its outer one standing. A relative
     clause's own claim ("..., which says ...", speaker :data:`graphkit.extract.RELATIVE_SPEAKERS`) never gives way:
     it is the writer's aside, and :func:`graphkit.extract.cut_relative_asides` ends the outer claim where it begins.
-    5-fold CV on PolNeAR train+dev: +0.04 all, +0.10 speech fair, no fold down (bench/README.md, issue 13).
+    5-fold CV on PolNeAR train+dev: +0.04 all, +0.10 speech fair; speech fair up on every fold, all within
+    −0.005 (fold 1) to +0.11 a fold (bench/README.md, issue 13).
 
     >>> def claim(spans, speaker, confidence, who="the residents"):
     ...     return Attribution(spans=spans, text="words", cue="said", speaker_span=speaker, speaker_text=who,
