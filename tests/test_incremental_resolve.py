@@ -57,14 +57,20 @@ CHANGES = {  # name: (the change, articles the rebuild parses)
 @pytest.fixture(params=["taxonomy", "discovered"])
 def built(request, sample_store, tmp_path):
     """(corpus, store) copies of the sample; 'discovered': its issues.yaml removed and the store re-resolved."""
+    return (*_sample_copy(sample_store, tmp_path, discovered=request.param == "discovered"), request.param)
+
+
+def _sample_copy(sample_store: Path, tmp_path: Path, *, discovered: bool) -> tuple[Path, Path]:
+    """(corpus, store): copies of the sample corpus and its built store under ``tmp_path``; ``discovered``:
+    the corpus's issues.yaml removed and the store re-resolved with issues discovered from its claims."""
     corpus = tmp_path / "corpus"
     shutil.copytree(sample_store.parent / "corpus", corpus)
     store = tmp_path / "store.gk"
     shutil.copyfile(sample_store, store)
-    if request.param == "discovered":
+    if discovered:
         (corpus / "issues.yaml").unlink()
         assert build(corpus, store).parsed == 0  # knowledge changed: resolved again, nothing parsed
-    return corpus, store, request.param
+    return corpus, store
 
 
 @pytest.mark.parametrize("change", list(CHANGES))
@@ -105,12 +111,7 @@ def test_a_suggested_file_assigns_what_the_incrementally_built_store_did(sample_
     key, so the kept model goes on assigning)."""
     from graphkit.discover import suggest
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(sample_store.parent / "corpus", corpus)
-    store = tmp_path / "store.gk"
-    shutil.copyfile(sample_store, store)
-    (corpus / "issues.yaml").unlink()
-    build(corpus, store)
+    corpus, store = _sample_copy(sample_store, tmp_path, discovered=True)
     CHANGES["changed and new articles"][0](corpus)
     build(corpus, store)
     with Store(store, readonly=True) as s:
@@ -128,12 +129,7 @@ def test_an_edited_apart_list_assigns_as_a_full_build_does(sample_store, tmp_pat
 
     from graphkit.discover import suggest
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(sample_store.parent / "corpus", corpus)
-    store = tmp_path / "store.gk"
-    shutil.copyfile(sample_store, store)
-    (corpus / "issues.yaml").unlink()
-    build(corpus, store)
+    corpus, store = _sample_copy(sample_store, tmp_path, discovered=True)
     (corpus / "issues.yaml").write_text(suggest(store), encoding="utf-8")
     build(corpus, store)
     before = resolved_rows(store)
