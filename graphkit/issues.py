@@ -162,13 +162,32 @@ def _lex(word: str) -> tuple[str, str]:
     return word.lower(), light_lemma(word)
 
 
+#: what may stand between two words of one phrase and still leave them one phrase: spaces, hyphens and a possessive
+#: ("gun-control", "women's rights"); anything else ("security, guarantees", "running. Mate") is a phrase's end unless
+#: the trigger is written with it ("U.N.": `gap_residue`)
+_JOINING = re.compile(r"'s\b|['\s\-\u2010\u2011]+")
+
+
+def gap_residue(gap: str) -> str:
+    """What is left of the text between two words once what joins a phrase's words (`_JOINING`) is taken out: ""
+    for words of one phrase; a comma, a full stop, a dash or a bracket ends a phrase unless its trigger is written so.
+
+    >>> [gap_residue(g) for g in [" ", "-", "'s ", ", ", ". ", " \u2014 "]]
+    ['', '', '', ',', '.', '\u2014']
+    """
+    return _JOINING.sub("", gap)
+
+
 @dataclass(frozen=True)
 class _Pattern:
     written: str                      # as written in the YAML
     words: tuple[tuple[str, bool], ...]  # (lemma or prefix, is_prefix)
+    gaps: tuple[str, ...] = ()        # between each word and the next as written, less what joins them (`gap_residue`)
 
-    def match_at(self, words, i) -> int:
-        """Number of words matched at position i (0 when no match)."""
+    def match_at(self, words, i, text: str = "") -> int:
+        """Number of words matched at position i (0 when no match). With the ``text`` the words were read from, the
+        words matched must be one phrase there: nothing but what the trigger is written with between them
+        (`gap_residue`), so "security guarantees" is not said in "more than security, guarantees alone"."""
         if i + len(self.words) > len(words):
             return 0
         for k, (w, prefix) in enumerate(self.words):
@@ -178,14 +197,28 @@ class _Pattern:
                     return 0
             elif lem != w and surf != w:
                 return 0
+            if k and text and gap_residue(text[words[i + k - 1][3]:words[i + k][2]]) not in ("", self.gaps[k - 1]):
+                return 0
         return len(self.words)
 
 
+#: a word of a trigger as written: a word as `_WORD` reads one in a text ("e-mail" one word), or a prefix ("annex*")
+_TRIGGER_WORD = re.compile(_WORD.pattern + r"\*?")
+
+
 def _compile(written: str, where: str) -> _Pattern:
+    """A trigger as written, compiled: its words read as a text's are (`_words_of`: "e-mail address" is "email",
+    "address"; "Women's rights" is "women", "rights"), each a light lemma or a prefix ("annex*")."""
     if not isinstance(written, str) or not written.strip():
         raise ModelsFileError(f"{where}: a trigger is empty or not text ({written!r}); write it as a plain string")
-    parts = []
-    for tok in re.findall(r"[A-Za-z0-9\u00C0-\u024F]+\*?", written.translate(_APOS)):
+    text = written.translate(_APOS)
+    parts, spans = [], []
+    for m in _TRIGGER_WORD.finditer(text):
+        tok = m.group(0)
+        if tok[1:2] in _HYPHENS:
+            tok = tok[0] + tok[2:]
+        if tok in ("s", "S") and m.start() > 0 and text[m.start() - 1] == "'":
+            continue  # the s of a possessive, as `_words_of` drops it
         if tok.endswith("*"):
             stem = tok[:-1].lower()
             if len(stem) < 3:
@@ -193,9 +226,11 @@ def _compile(written: str, where: str) -> _Pattern:
             parts.append((stem, True))
         else:
             parts.append((light_lemma(tok), False))
+        spans.append((m.start(), m.end() - tok.endswith("*")))
     if not parts:
         raise ModelsFileError(f"{where}: trigger {written!r} has no words; remove it or write words")
-    return _Pattern(written, tuple(parts))
+    gaps = tuple(gap_residue(text[a[1]:b[0]]) for a, b in zip(spans, spans[1:]))
+    return _Pattern(written, tuple(parts), gaps)
 
 
 @dataclass(frozen=True)
@@ -287,7 +322,7 @@ class Taxonomy:
             if by_prefix:
                 cands += [(n, p) for w, n, p in by_prefix if surf.startswith(w)]
             for n, p in cands:
-                m = p.match_at(words, i)
+                m = p.match_at(words, i, text)
                 if m:
                     s, e = words[i][2], words[i + m - 1][3]
                     lst = found.setdefault(n, [])

@@ -172,8 +172,8 @@ CLAIMS = [
     # the own sentence is read before the sentence before
     ("That's what we want to know", ("Asked about the ceasefire, Rubio said:", TIRADE), [("ceasefire", 0.293)]),
     ("You simply failed", ("", TIRADE), [("Europe", 0.293)]),
-    # a trigger matched across a comma counts once, as the one trigger matched (its evidence text was split into two;
-    # whether a match should cross a comma is another question)
+    # a trigger's words are one phrase, not matched across a comma (`test_a_trigger_is_one_phrase_of_the_text`): the
+    # issue is given by its trigger "guarantee" alone
     ("Kyiv wants more than security, guarantees alone will not do", ("", ""), [("security guarantees", 0.5)]),
 ]
 
@@ -182,3 +182,31 @@ CLAIMS = [
 def test_assign_claim_keeps_the_three_best(text, context, expected):
     got = assign_claim(text, context, SAMPLE)
     assert [(n, s) for n, _, s in got] == expected and all(t for _, t, _ in got)
+
+
+ONE_PHRASE = {"issues": [{"name": "mail", "patterns": ["e-mail address", "U.N.", "security guarantees",
+                                                      "women's rights", "gun control"]}]}
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a trigger's words are matched only where they are one phrase of the text: spaces, hyphens or a possessive
+    # between them, or what the trigger itself is written with ("U.N.")
+    ("the security guarantees hold", "security guarantees"),
+    ("Kyiv wants more than security, guarantees alone will not do", None),   # the old matching crossed the comma
+    ("They spoke of security; guarantees came later", None),                # ... and the semicolon
+    ("It was about security \u2014 guarantees are another matter", None),   # ... and the dash
+    ("new gun-control laws", "gun-control"),
+    ("She backed women's rights", "women's rights"),
+    ("The U.N. said so", "U.N"),
+    ("The U. N. said so", "U. N"),
+    # a trigger written with a hyphenated single letter reads its words as a text's ("e-mail" is one word); the old
+    # compilation read "e", "mail", which no text gives, and matched neither
+    ("her e-mail addresses", "e-mail addresses"),
+    ("her email address", "email address"),
+])
+def test_a_trigger_is_one_phrase_of_the_text(text, trigger):
+    from graphkit.issues import taxonomy_from_data
+
+    tax = taxonomy_from_data(ONE_PHRASE, "x.yaml", origin="discovered")
+    got = [t for a in assign_claim(text, ("", ""), tax) for t in a.triggers]
+    assert got == ([trigger] if trigger else [])
