@@ -10,7 +10,7 @@ figures recall alone hides (one issue holding every claim recalls every hand-mad
 over the hand-made issue's share of all claims (1: no better than any claims of that number), and the best F1 of
 any discovered issue for it, with the mean F1 one issue holding every claim would get.
 
-    python bench/discover_sample.py [--corpus corpus] [--n-issues N] [--store out/sample.gk]
+    python bench/discover_sample.py [--corpus corpus] [--n-issues N] [--store out/sample.gk] [--why]
 """
 
 from __future__ import annotations
@@ -58,9 +58,39 @@ def discovered_build(corpus: Path, work: Path, n_issues=None) -> tuple[dict, dic
     with Store(store, readonly=True) as st:
         found = json.loads(st.get_meta("discovered_issues") or '{"issues": []}')
         for c in st.claims():
+            trig = dict(c.issue_triggers)
             for name in c.issues:
                 out[name].add(c.id)
+                HOW[c.id, name] = how_given(trig.get(name, ""))
     return found, out
+
+
+#: (claim id, discovered issue) → how the discovered build gave it: "own" (its triggers), "learnt" or "article"
+HOW: dict[tuple[str, str], str] = {}
+
+
+def how_given(evidence: str) -> str:
+    """How a claim got an issue, by its evidence: "article" (``context: article``), "learnt", else "own".
+
+    >>> [how_given(e) for e in ["context: article", "learnt: talks", "war, context: deal"]]
+    ['article', 'learnt', 'own']
+    """
+    return "article" if evidence.startswith("context: article") else "learnt" if evidence.startswith("learnt: ") else "own"
+
+
+def where_they_went(ids: set, disc: dict[str, set], top: int = 4) -> str:
+    """Where a hand-made issue's claims went among the discovered issues: the ``top`` issues holding most of them, each
+    with how many it holds by the claims' own triggers / learnt / their article's, and how many got none."""
+    from collections import Counter
+
+    parts = []
+    for name, held in sorted(disc.items(), key=lambda x: (-len(x[1] & ids), x[0]))[:top]:
+        if not held & ids:
+            break
+        how = Counter(HOW.get((c, name), "own") for c in held & ids)
+        parts.append(f"{name} {len(held & ids)} ({how['own']}/{how['learnt']}/{how['article']})")
+    none = len(ids - set().union(*disc.values())) if disc else len(ids)
+    return "; ".join(parts) + f"; none {none}"
 
 
 def main(argv=None) -> int:
@@ -69,6 +99,8 @@ def main(argv=None) -> int:
     ap.add_argument("--store", type=Path, default=None, help="store to build into (default: a temporary one)")
     ap.add_argument("--n-issues", type=int, default=None)
     ap.add_argument("--min-claims", type=int, default=5)
+    ap.add_argument("--why", action="store_true",
+                    help="for each hand-made issue under 60 %%: the discovered issues its claims went to, and how")
     a = ap.parse_args(argv)
 
     from graphkit.build import build
@@ -108,6 +140,8 @@ def main(argv=None) -> int:
         f1_all.append(2 * len(ids) / (n + len(ids)))
         print(f"{name:22} {len(ids):6}  {str(best[0])[:28]:28} {held:5} {recall:7.0%} {precision:9.0%}"
               f" {lifts[-1]:5.1f} {f1s[-1]:7.2f}")
+        if a.why and recall < 0.6:
+            print(f"{'':24} went to: {where_they_went(ids, disc)}  (own triggers / learnt / their article's)")
     total = len(lifts)
     print(f"\n{met} of {total} hand-made issues with >= {a.min_claims} claims have one discovered issue holding >= 60 %")
     if total:
