@@ -162,20 +162,21 @@ def _lex(word: str) -> tuple[str, str]:
     return word.lower(), light_lemma(word)
 
 
-#: what may stand between two words of one phrase and still leave them one phrase: spaces, hyphens and a possessive
-#: ("gun-control", "women's rights"); anything else ("security, guarantees", "running. Mate") is a phrase's end unless
-#: the trigger is written with it ("U.N.": `gap_residue`)
-_JOINING = re.compile(r"'s\b|['\s\-\u2010\u2011]+")
+#: what ends a phrase between two of its words: a clause's or a sentence's punctuation ("security, guarantees",
+#: "running. Mate", "security \u2014 guarantees"); spaces, hyphens, a possessive, quotation marks and brackets leave the
+#: words one phrase ('"major party" candidates', "[the debate] stage"), and so does what the trigger is written with
+#: ("U.N.": `gap_residue`)
+_ENDS_PHRASE = re.compile(r"[^,;:.!?/|\u2013\u2014\u2026]+")
 
 
 def gap_residue(gap: str) -> str:
-    """What is left of the text between two words once what joins a phrase's words (`_JOINING`) is taken out: ""
-    for words of one phrase; a comma, a full stop, a dash or a bracket ends a phrase unless its trigger is written so.
+    """What of the text between two words ends a phrase (`_ENDS_PHRASE`): "" for words of one phrase; a comma, a full
+    stop, a colon or a dash ends it unless its trigger is written with it.
 
-    >>> [gap_residue(g) for g in [" ", "-", "'s ", ", ", ". ", " \u2014 "]]
-    ['', '', '', ',', '.', '\u2014']
+    >>> [gap_residue(g) for g in [" ", "-", "'s ", '" ', "] ", ", ", ". ", " \u2014 "]]
+    ['', '', '', '', '', ',', '.', '\u2014']
     """
-    return _JOINING.sub("", gap)
+    return _ENDS_PHRASE.sub("", gap)
 
 
 @dataclass(frozen=True)
