@@ -77,21 +77,20 @@ def parse(texts, cache: Path | None, key: str, titles=None):
 def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False, atts=None,
                use_filter: bool = True, without=()) -> list[dict]:
     from graphkit.attribution import attributions
-    from graphkit.confidence import filter_attributions
+    from graphkit.confidence import claim_groups, filter_attributions
 
     if atts is None:
         atts = attributions(doc, nested=nested, without=without, **({} if use_filter else {"tagger": False}))
         if use_filter:  # graphkit's real output: extract.py applies the same filter
             atts = filter_attributions(doc, atts)
+    groups = claim_groups(atts) if fold else [[i] for i in range(len(atts))]
     out: list[dict] = []
-    for a in atts:  # the fold's second home: graphkit.confidence._claims groups claims the same way (keep them alike)
-        if a.continuation and fold and any(o["cue_span"] == (list(a.cue_span) if a.cue_span else None) for o in out):
-            prev = next(o for o in reversed(out) if o["cue_span"] == (list(a.cue_span) if a.cue_span else None))
-            prev["spans"] = sorted(prev["spans"] + [list(s) for s in a.spans])
-            prev["text"] = " … ".join(doc.text[s:e] for s, e in prev["spans"])
-            continue
+    for g in groups:  # a continuation folded into its claim (graphkit.confidence.claim_groups, the fold's one home)
+        a = atts[g[0]]
+        spans = [list(s) for s in a.spans] if len(g) == 1 else sorted(list(s) for i in g for s in atts[i].spans)
         out.append({
-            "doc_id": doc_id, "spans": [list(s) for s in a.spans], "text": a.text,
+            "doc_id": doc_id, "spans": spans,
+            "text": a.text if len(g) == 1 else " … ".join(doc.text[s:e] for s, e in spans),
             "speaker_span": list(a.speaker_span) if a.speaker_span else None,
             "speaker": a.resolved_text or a.speaker_text or "", "kind": a.claim_kind, "cue": a.cue,
             "cue_span": list(a.cue_span) if a.cue_span else None, "stance": a.stance, "cue_lemma": a.cue_lemma,

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-RELATIVE = {"which", "who", "whom", "that"}
+from graphkit.extract import RELATIVE_SPEAKERS  # noqa: E402 (after the path insert; one home of the relative pronouns)
 
 
 def _overlap(spans, span) -> bool:
@@ -40,7 +40,7 @@ def _shared(a, b) -> int:
 #: and its continuations' content), "speaker" (span), "who" (speaker as written)); "none" keeps both
 VARIANTS = {
     "none": None,
-    "shipped": lambda hi, lo: _overlap(hi["spans"], lo["speaker"]) and lo["who"] not in RELATIVE,
+    "shipped": lambda hi, lo: _overlap(hi["spans"], lo["speaker"]) and lo["who"] not in RELATIVE_SPEAKERS,
     "every_nested": lambda hi, lo: _overlap(hi["spans"], lo["speaker"]),
     "nested_sharing_words": lambda hi, lo: _overlap(hi["spans"], lo["speaker"]) and _shared(hi["spans"], lo["spans"]) > 0,
     "outer_under_inner": lambda hi, lo: _overlap(lo["spans"], hi["speaker"]),
@@ -67,11 +67,11 @@ def settle(atts: list, gives_way) -> list:
     >>> [a.confidence for a in settle([outer, inner], VARIANTS["none"])]
     [0.9, 0.6]
     """
-    from graphkit.confidence import _claims
+    from graphkit.confidence import claim_groups
 
     if gives_way is None:
         return atts
-    groups = _claims(atts)
+    groups = claim_groups(atts)
     claim = [{"spans": [s for i in g for s in atts[i].spans], "speaker": atts[g[0]].speaker_span,
               "who": (atts[g[0]].speaker_text or "").lower(), "conf": atts[g[0]].confidence} for g in groups]
     order = sorted(range(len(groups)), key=lambda k: -claim[k]["conf"])

@@ -421,9 +421,20 @@ def apply_scores(atts: list[Attribution], scores: list[float], threshold: float,
     return nested_give_way(out)
 
 
-def _claims(atts: list[Attribution]) -> list[list[int]]:
-    """The indices of ``atts`` grouped into claims as the export folds them: a continuation joins the latest claim
-    with its cue, anything else starts a claim of its own."""
+def claim_groups(atts: list[Attribution]) -> list[list[int]]:
+    """The indices of ``atts`` grouped into claims: a continuation (a quote sentence with no cue of its own) joins
+    the latest claim with its cue, anything else starts a claim of its own.
+
+    The one home of the continuation fold: :func:`nested_give_way` weighs a claim with its continuations, and the
+    PolNeAR export (``bench/eval_attribution.claims_for``) writes each group as one claim.
+
+    >>> said = Attribution(spans=[(0, 10)], text="a", cue="said", cue_span=(12, 16))
+    >>> more = Attribution(spans=[(20, 30)], text="b", cue="said", cue_span=(12, 16), continuation=True)
+    >>> other = Attribution(spans=[(40, 50)], text="c", cue="told", cue_span=(52, 56))
+    >>> loose = Attribution(spans=[(60, 70)], text="d", cue="said", continuation=True)  # no cue span: its own claim
+    >>> claim_groups([said, other, more, loose])
+    [[0, 2], [1], [3]]
+    """
     groups: list[list[int]] = []
     latest: dict = {}  # cue span -> index in groups of the latest claim with that cue
     for i, a in enumerate(atts):
@@ -462,7 +473,7 @@ def nested_give_way(atts: list[Attribution]) -> list[Attribution]:
     >>> [a.confidence for a in nested_give_way([outer, claim([(40, 60)], (20, 25), 0.6, who="which")])]
     [0.9, 0.6]
     """
-    groups = _claims(atts)
+    groups = claim_groups(atts)
     if len(groups) < 2:
         return atts
     content = [[s for i in g for s in atts[i].spans] for g in groups]

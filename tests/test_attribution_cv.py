@@ -56,3 +56,34 @@ GOLDS = [{"C": set(range(10, 30)), "S": set(range(0, 5))},
 ])
 def test_right_boundaries(pred, spans):
     assert right_boundaries(GOLDS, [pred])[0]["spans"] == spans
+
+
+def _att(start, cue, cont=False):
+    from graphkit.records import Attribution
+
+    return Attribution(spans=[(start, start + 4)], text="word", cue="said", cue_span=cue, speaker_span=(0, 3),
+                       continuation=cont)
+
+
+class _Text:  # claims_for reads only doc.text (to write a folded claim's text)
+    text = "abc " * 40
+
+
+@pytest.mark.parametrize("atts, spans", [
+    # a continuation joins the latest claim with its cue, even past another claim
+    ([_att(10, (4, 8)), _att(30, (20, 24)), _att(50, (4, 8), cont=True)], [[[10, 14], [50, 54]], [[30, 34]]]),
+    # of two claims on one cue, the later takes it
+    ([_att(10, (4, 8)), _att(30, (4, 8)), _att(50, (4, 8), cont=True)], [[[10, 14]], [[30, 34], [50, 54]]]),
+    # a continuation without a cue span is a claim of its own (graphkit.confidence.claim_groups; the export's
+    # own copy of the fold joined it to the latest claim without one)
+    ([_att(10, None), _att(30, None, cont=True)], [[[10, 14]], [[30, 34]]]),
+])
+def test_the_export_folds_continuations_as_claim_groups(atts, spans):
+    from eval_attribution import claims_for
+
+    from graphkit.confidence import claim_groups
+
+    out = claims_for("d", _Text(), atts=atts)
+    assert [c["spans"] for c in out] == spans
+    assert len(out) == len(claim_groups(atts))
+    assert [c["spans"] for c in claims_for("d", _Text(), atts=atts, fold=False)] == [[list(a.spans[0])] for a in atts]
