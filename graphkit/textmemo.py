@@ -24,8 +24,9 @@ are still summed over every claim: the result is the one a full re-resolution gi
 
 from __future__ import annotations
 
+import time
 from functools import lru_cache, wraps
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Optional
 
 __all__ = ["TextMemo", "text_memo", "MEMOS", "export", "prime", "clear", "per_object", "WorkedBeside",
            "work_out_beside"]
@@ -134,6 +135,13 @@ BESIDE_MIN_TEXTS = 1000
 #: are all sent and the caller never waits for work its own memos could not keep (a million claims: the rest are
 #: worked out by the caller, as before)
 BESIDE_MAX_TEXTS = 1 << 16
+#: how long the caller waits for the child, counted from the fork: `BESIDE_WAIT_MIN` seconds, or
+#: `BESIDE_WAIT_PER_TEXT` a text when that is longer (PolNeAR train's child spent ~0.14 ms a text on a core of its own;
+#: 5 ms is ~35 times that, a child given a sliver of a busy machine). A child that has not answered by then (one hung
+#: after the fork, as a lock another thread held at the fork is never let go) is stopped and the caller works the
+#: texts out itself: a build is never held by it
+BESIDE_WAIT_MIN = 10.0
+BESIDE_WAIT_PER_TEXT = 0.005
 
 
 class WorkedBeside:
@@ -141,8 +149,8 @@ class WorkedBeside:
     (`work_out_beside`); `collect` puts them back as `prime` does (decoded when asked for), `forget_unused` takes
     back those the caller never asked for, so that what the process holds, and `export` gives, is what working
     them out here would have left. Nothing is forked (``proc`` None) where the platform does not fork, while
-    another thread runs, or for fewer than `BESIDE_MIN_TEXTS` texts; a child that fails leaves the work to the
-    caller.
+    another thread runs, or for fewer than `BESIDE_MIN_TEXTS` texts; a child that fails, or has not answered
+    `wait_bound` seconds after the fork (it is then stopped), leaves the work to the caller.
 
     >>> @text_memo("demo_words", encode=int, decode=int)
     ... def n_words(text): return len(text.split())
@@ -161,6 +169,8 @@ class WorkedBeside:
 
         self.texts = list(dict.fromkeys(texts))[:BESIDE_MAX_TEXTS]
         self.proc = self.reader = None
+        #: what `collect` saw of the child: "none" (not forked), "answered", "failed" or "stopped" (no answer in time)
+        self.outcome = "none"
         self.primed: dict[str, list[str]] = {}
         if len(self.texts) < least or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
             return
@@ -168,20 +178,28 @@ class WorkedBeside:
         self.reader, writer = ctx.Pipe(duplex=False)
         self.proc = ctx.Process(target=_work_out, args=(self.texts, writer), name="graphkit-words", daemon=True)
         self.proc.start()
+        self.started = time.monotonic()
         writer.close()
 
-    def collect(self) -> None:
-        """Wait for the child and prime what it worked out (nothing when it failed: the caller works it out)."""
+    def collect(self, wait: Optional[float] = None) -> None:
+        """Wait for the child and prime what it worked out (nothing when it failed: the caller works it out).
+        ``wait``: the most seconds, counted from the fork, to wait for its answer (default `wait_bound`); a child
+        that has not answered by then is stopped and its work left to the caller, as a failed one's is."""
         if self.proc is None:
             return
+        deadline = self.started + (self.wait_bound() if wait is None else wait)
+        kept: dict = {}
         try:
-            kept = self.reader.recv()
+            if self.reader.poll(max(0.0, deadline - time.monotonic())):
+                kept = self.reader.recv()
+                self.outcome = "answered"
+                self.proc.join(1.0)  # it ends once it has sent (else `close` stops it)
+            else:
+                self.outcome = "stopped"
         except (EOFError, OSError):
-            kept = {}
+            self.outcome = "failed"
         finally:
-            self.reader.close()
-            self.proc.join()
-            self.proc = None
+            self.close()
         texts = kept.get("texts") or []
         for name, values in kept.items():
             memo = MEMOS.get(name)
@@ -196,11 +214,25 @@ class WorkedBeside:
                     mine.append(text)
                     room -= 1
 
+    def wait_bound(self) -> float:
+        """Seconds from the fork `collect` waits for the child by default (`BESIDE_WAIT_MIN`,
+        `BESIDE_WAIT_PER_TEXT`).
+
+        >>> few, many = WorkedBeside(["a", "b"], least=10**9), WorkedBeside(map(str, range(4000)), least=10**9)
+        >>> few.wait_bound(), many.wait_bound()          # (nothing forked: fewer texts than ``least``)
+        (10.0, 20.0)
+        """
+        return max(BESIDE_WAIT_MIN, BESIDE_WAIT_PER_TEXT * len(self.texts))
+
     def close(self) -> None:
-        """Stop a child that was not collected (the caller's work raised): it goes now, not when the caller's
-        process ends (a notebook's kernel would hold a forked copy of itself)."""
+        """Stop the child unless it has ended (called by `collect`, and when the caller's work raised: the child
+        goes now, not when the caller's process ends; a notebook's kernel would hold a forked copy of itself)."""
         if self.proc is not None:
-            self.proc.terminate()
+            if self.proc.is_alive():
+                self.proc.terminate()
+                self.proc.join(1.0)
+                if self.proc.is_alive():  # SIGTERM handled or blocked: no handler outlives SIGKILL
+                    self.proc.kill()
             self.proc.join()
             self.reader.close()
             self.proc = None

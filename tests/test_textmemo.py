@@ -102,3 +102,37 @@ def test_a_child_that_fails_leaves_the_work_to_the_caller(monkeypatch, capfd, so
     assert "Traceback" not in capfd.readouterr().err
     worked.forget_unused()
 
+
+
+def _hang(texts, writer):
+    """A child that never answers (as one hung on a lock another thread held at the fork): it would end by
+    itself after a minute, so that code without a bound fails this test (the child's exit code) instead of hanging."""
+    import time
+
+    time.sleep(60)
+
+
+# (how `collect` is told how long to wait: its argument, or the module's bound)
+WAIT_CASES = [
+    ("argument", {"wait": 0.2}),
+    ("bound", {}),
+]
+
+
+@pytest.mark.parametrize("how, kwargs", WAIT_CASES)
+def test_a_child_that_does_not_answer_is_stopped_and_the_work_done_here(monkeypatch, sole_thread, how, kwargs):
+    import signal
+
+    textmemo.clear()
+    monkeypatch.setattr(textmemo, "_work_out", _hang)
+    monkeypatch.setattr(textmemo, "BESIDE_WAIT_MIN", 0.2)
+    monkeypatch.setattr(textmemo, "BESIDE_WAIT_PER_TEXT", 0.0)
+    worked = textmemo.work_out_beside(TEXTS, least=1)
+    proc = worked.proc
+    assert proc is not None
+    worked.collect(**kwargs)
+    assert proc.exitcode == -signal.SIGTERM and worked.outcome == "stopped" and worked.proc is None
+    memo = textmemo.MEMOS["n_tokens"]
+    assert not memo.kept and memo(TEXTS[0]) == memo.fn(TEXTS[0])  # worked out here
+    worked.forget_unused()
+    worked.close()  # nothing left to stop
