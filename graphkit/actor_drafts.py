@@ -206,21 +206,42 @@ class Drafts:
         return None
 
     # ---- a kept walk replayed (graphkit.walks)
-    def replay(self, doc_id: str, steps: list) -> bool:
+    def replay(self, doc_id: str, steps: list) -> Optional[bool]:
         """Redo the steps of a kept walk of ``doc_id``, whose reads hold: make the drafts it made, in order,
         checking that each draft it met, each key it found made or not and each organisation the fuzzy index gave
         it are the same now, then apply its records in order. On the first difference, undo what was made and say
-        False (nothing changed: the article is walked again)."""
+        False (nothing changed: the article is walked again).
+
+        A draft the walk made is as good as one of the same shape an earlier article made now, and the other way
+        round (the article goes on the same way), but a walk now would log what it met: such a step's ``met`` is
+        set to what it meets now (``steps`` is changed in place) and the answer is None, not True: replayed, and
+        its walk to keep again, so that what a rebuild keeps is what ``--full`` keeps.
+
+        >>> gz = Gazetteer.from_dict({"actors": []}, where="this example")
+        >>> walk = [["draft", "n:aide", "aide", "role", None, None, None]]   # it made the draft, none met
+        >>> earlier = Drafts(gz, PlaceConfig()); _ = earlier.draft("n:aide", "aide", "role")
+        >>> earlier.replay("b", walk), walk[0][-1]                           # now it meets one of the same shape
+        (None, ['aide', 'role', None, None])
+        >>> Drafts(gz, PlaceConfig()).replay("b", walk), walk[0][-1]         # and alone again it makes it
+        (None, None)
+        >>> Drafts(gz, PlaceConfig()).replay("b", walk)                      # as kept: nothing to restate
+        True
+        """
         made: list[str] = []
         indexed: list[tuple] = []
+        restated = False
         for step in steps:
             kind = step[0]
             if kind == "draft":
                 _, key, name, typ, entry_id, fixed_id, met = step
                 d = self.by_key.get(key)
                 made_now = [name, typ, entry_id, fixed_id]
-                if (draft_shape(d) if d is not None else made_now) != (met or made_now):
+                met_now = draft_shape(d) if d is not None else None
+                if (met_now or made_now) != (met or made_now):
                     break
+                if met_now != met:
+                    step[6] = met_now  # the same draft, met now or made now: logged as a walk now logs it
+                    restated = True
                 if d is None:
                     self.draft(key, name, typ, self.entries[entry_id] if entry_id else None, fixed_id)
                     made.append(key)
@@ -238,7 +259,7 @@ class Drafts:
             for step in steps:
                 if step[0] == "record":
                     self._apply(doc_id, step[1], by_key[step[2]], *step[3:])
-            return True
+            return None if restated else True
         for key in made:
             del self.by_key[key]
         for keys, drafts in indexed:

@@ -214,8 +214,16 @@ class _Resolver:
         """Redo a kept walk of an unchanged article without walking it, when it would go as it went: every
         corpus-wide answer it read is the same now (`_reads_hold`) and every draft it met is the one it met
         (graphkit.actor_drafts.Drafts.replay, which then applies its records in order). False (nothing
-        changed): walk it again."""
-        return self._reads_hold(walk.reads) and self.drafts.replay(doc_id, walk.steps)
+        changed): walk it again. A walk replayed whose drafts were met or made otherwise (of the same shape) is
+        kept again as it would be logged now (`walks`)."""
+        if not self._reads_hold(walk.reads):
+            return False
+        done = self.drafts.replay(doc_id, walk.steps)
+        if done is None:  # replayed, its steps restated
+            if self.keep_walks:
+                self.walks[doc_id] = walk.encode()
+            return True
+        return done
 
     def _reads_hold(self, reads: list) -> bool:
         """Whether every corpus-wide answer the kept walk read (types, labels, person names) is the same now."""

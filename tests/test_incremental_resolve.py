@@ -445,3 +445,59 @@ def test_a_stage_that_raises_leaves_no_words_child(sample_store, tmp_path, monke
     with Store(store) as s, pytest.raises(RuntimeError, match="a stage that fails"):
         resolution.resolve_store(s, full=True)
     assert len(started) == 1 and started[0].proc is None  # forked, then stopped and joined by resolve_store
+
+
+# ---- what a rebuild keeps of the walks is what --full keeps
+
+SPOKESMAN = "The port will reopen on Monday, a spokesman said."
+SPOKESMAN_AGAIN = "The figures will be checked again, a spokesman said."
+
+KEPT_WALK_CASES = {  # name: (articles written before the first build, the change, the articles walked again)
+    # the unchanged 210 made the role's draft; a new article before it makes it now: 210 meets that draft (of the
+    # same shape) and is replayed, its kept walk saying what it met, as a walk now would
+    "an article before it now makes the draft an unchanged article made":
+        ({"210_spokesman.txt": SPOKESMAN},
+         lambda c: (c / "205_spokesman.txt").write_text(SPOKESMAN_AGAIN + "\n", encoding="utf-8"), ["205_spokesman"]),
+    # the other way: the article that made it deleted, the unchanged 210 makes it again
+    "the article before it that made the draft deleted":
+        ({"205_spokesman.txt": SPOKESMAN_AGAIN, "210_spokesman.txt": SPOKESMAN},
+         lambda c: (c / "205_spokesman.txt").unlink(), []),
+}
+
+
+def _kept_walks(store: Path) -> dict:
+    from graphkit.walks import ArticleWalk
+
+    db = sqlite3.connect(store)
+    try:
+        return {d: (w.reads, w.steps) for d, data in db.execute("SELECT doc_id, data FROM kept_walks")
+                for w in [ArticleWalk.decode(data)]}
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("case", list(KEPT_WALK_CASES))
+def test_a_rebuild_keeps_the_walks_a_full_resolution_keeps(sample_store, tmp_path, monkeypatch, case):
+    """An unchanged article whose kept walk made a draft that an earlier article makes now (or met one no article
+    makes now) is replayed, not walked, and kept as a walk now logs it: every kept walk equals `--full`'s."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    store = tmp_path / "store.gk"
+    shutil.copyfile(sample_store, store)
+    setup, change, walked_again = KEPT_WALK_CASES[case]
+    for name, text in setup.items():
+        (corpus / name).write_text(text + "\n", encoding="utf-8")
+    build(corpus, store)
+    met_before = [s[-1] for s in _kept_walks(store)["210_spokesman"][1] if s[:2] == ["draft", "n:spokesman"]]
+    change(corpus)
+    walked = _walked(monkeypatch)
+    build(corpus, store, prune=True)
+    walked_now = list(walked)
+    full = tmp_path / "full.gk"
+    shutil.copyfile(store, full)
+    build(corpus, full, full=True)
+    incremental, fully = _kept_walks(store), _kept_walks(full)
+    met_now = [s[-1] for s in fully["210_spokesman"][1] if s[:2] == ["draft", "n:spokesman"]]
+    assert met_now and met_now != met_before  # the case moves what the unchanged article meets
+    assert incremental == fully
+    assert walked_now == walked_again, walked_now  # the unchanged article replayed, not walked
