@@ -314,6 +314,7 @@ def stores_main(a) -> None:
 
 
 def _all_cpu(res: dict) -> float:
+    """A resolve step's CPU seconds with its words child's (`_children_cpu`): all the work it did."""
     return res["cpu"] + res.get("cpu_children", 0.0)
 
 

@@ -369,6 +369,19 @@ def _walked(monkeypatch) -> list[str]:
     return walked
 
 
+def _built_with(sample_store: Path, tmp_path: Path, articles: dict[str, str]) -> tuple[Path, Path]:
+    """(corpus, store): copies of the sample corpus and its store under ``tmp_path``, the corpus given ``articles``
+    (file name → text), the store built again from it."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    store = tmp_path / "store.gk"
+    shutil.copyfile(sample_store, store)
+    for name, text in articles.items():
+        (corpus / name).write_text(text + "\n", encoding="utf-8")
+    build(corpus, store)
+    return corpus, store
+
+
 def _speakers(store: Path, doc_id: str) -> set:
     with Store(store, readonly=True) as s:
         return {c.speaker for c in s.claims(doc_id=doc_id)}
@@ -378,14 +391,8 @@ def _speakers(store: Path, doc_id: str) -> set:
 def test_actor_walks_are_replayed_only_while_what_they_read_holds(sample_store, tmp_path, monkeypatch, case):
     """A rebuild replays the kept walk of each unchanged article whose reads (person names, genders, types) and
     drafts are the same, walks the others again, and resolves actors and speakers exactly as `--full` does."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(sample_store.parent / "corpus", corpus)
-    store = tmp_path / "store.gk"
-    shutil.copyfile(sample_store, store)
     setup, change, walked_again = WALK_SETUPS[case]
-    for name, text in setup.items():
-        (corpus / name).write_text(text + "\n", encoding="utf-8")
-    build(corpus, store)
+    corpus, store = _built_with(sample_store, tmp_path, setup)
     before = resolved_rows(store)
     change(corpus)
     walked = _walked(monkeypatch)
@@ -403,13 +410,8 @@ def test_actor_walks_are_replayed_only_while_what_they_read_holds(sample_store, 
 def test_the_cases_move_what_unchanged_articles_resolve_to(sample_store, tmp_path):
     """The cases above are the ones they say: the unchanged article's speaker moves with the change (else replaying
     its old walk would pass them too)."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(sample_store.parent / "corpus", corpus)
-    store = tmp_path / "store.gk"
-    shutil.copyfile(sample_store, store)
-    for name, text in {"200_maria.txt": KELLER, "201_keller.txt": KELLER_ALONE, "200_taylor.txt": TAYLOR}.items():
-        (corpus / name).write_text(text + "\n", encoding="utf-8")
-    build(corpus, store)
+    corpus, store = _built_with(sample_store, tmp_path,
+                                {"200_maria.txt": KELLER, "201_keller.txt": KELLER_ALONE, "200_taylor.txt": TAYLOR})
     assert _speakers(store, "201_keller") == {"Maria Keller"}
     taylor = _speakers(store, "200_taylor")
     assert taylor == {"Sam Taylor"}, taylor
@@ -480,14 +482,8 @@ def _kept_walks(store: Path) -> dict:
 def test_a_rebuild_keeps_the_walks_a_full_resolution_keeps(sample_store, tmp_path, monkeypatch, case):
     """An unchanged article whose kept walk made a draft that an earlier article makes now (or met one no article
     makes now) is replayed, not walked, and kept as a walk now logs it: every kept walk equals `--full`'s."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(sample_store.parent / "corpus", corpus)
-    store = tmp_path / "store.gk"
-    shutil.copyfile(sample_store, store)
     setup, change, walked_again = KEPT_WALK_CASES[case]
-    for name, text in setup.items():
-        (corpus / name).write_text(text + "\n", encoding="utf-8")
-    build(corpus, store)
+    corpus, store = _built_with(sample_store, tmp_path, setup)
     met_before = [s[-1] for s in _kept_walks(store)["210_spokesman"][1] if s[:2] == ["draft", "n:spokesman"]]
     change(corpus)
     walked = _walked(monkeypatch)

@@ -112,26 +112,38 @@ def _hang(texts, writer):
     time.sleep(60)
 
 
-# (how `collect` is told how long to wait: its argument, or the module's bound)
+def _hang_deaf(texts, writer):
+    """`_hang`, SIGTERM ignored (a child stuck where its handler cannot run): only SIGKILL stops it; it would end by
+    itself after half a minute, so that code without the kill fails this test instead of hanging."""
+    import signal
+    import time
+
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    time.sleep(30)
+
+
+# (how `collect` is told how long to wait: its argument or the module's bound; the child; how it ends)
 WAIT_CASES = [
-    ("argument", {"wait": 0.2}),
-    ("bound", {}),
+    ("argument", {"wait": 0.2}, _hang, "SIGTERM"),
+    ("bound", {}, _hang, "SIGTERM"),
+    ("bound, SIGTERM ignored", {}, _hang_deaf, "SIGKILL"),
 ]
 
 
-@pytest.mark.parametrize("how, kwargs", WAIT_CASES)
-def test_a_child_that_does_not_answer_is_stopped_and_the_work_done_here(monkeypatch, sole_thread, how, kwargs):
+@pytest.mark.parametrize("how, kwargs, child, ended_by", WAIT_CASES)
+def test_a_child_that_does_not_answer_is_stopped_and_the_work_done_here(monkeypatch, sole_thread, how, kwargs,
+                                                                        child, ended_by):
     import signal
 
     textmemo.clear()
-    monkeypatch.setattr(textmemo, "_work_out", _hang)
+    monkeypatch.setattr(textmemo, "_work_out", child)
     monkeypatch.setattr(textmemo, "BESIDE_WAIT_MIN", 0.2)
     monkeypatch.setattr(textmemo, "BESIDE_WAIT_PER_TEXT", 0.0)
     worked = textmemo.work_out_beside(TEXTS, least=1)
     proc = worked.proc
     assert proc is not None
     worked.collect(**kwargs)
-    assert proc.exitcode == -signal.SIGTERM and worked.outcome == "stopped" and worked.proc is None
+    assert proc.exitcode == -getattr(signal, ended_by) and worked.outcome == "stopped" and worked.proc is None
     memo = textmemo.MEMOS["n_tokens"]
     assert not memo.kept and memo(TEXTS[0]) == memo.fn(TEXTS[0])  # worked out here
     worked.forget_unused()
