@@ -413,11 +413,12 @@ def article_main(a) -> None:
             p.unlink()
         cmd = [str(graphkit), "build", str(corpus), "--store", str(store)]
         t = time.perf_counter()
-        out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], capture_output=True, text=True)
+        out = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *cmd], capture_output=True, text=True)
         wall = time.perf_counter() - t
         if out.returncode != 0:
             raise SystemExit(out.stderr[-3000:])
-        peak = int(out.stderr.strip().splitlines()[-1]) / 1024
+        kib, user, system = out.stderr.strip().splitlines()[-1].split()
+        peak, cpu = int(kib) / 1024, float(user) + float(system)  # CPU: the command's (and its children's)
         import re
 
         from graphkit.store import Store
@@ -426,13 +427,14 @@ def article_main(a) -> None:
         rep = {"parse": float(said.group(1)), "resolve": float(said.group(2))} if said else {}
         with Store(store, readonly=True) as st:
             claims = st.count("claims")
-        res = {"wall": wall, "peak": peak, "claims": claims, **rep}
-        print(f"round {r + 1}: {wall:.1f} s command, parse {rep.get('parse', float('nan')):.1f} s, "
+        res = {"wall": wall, "cpu": cpu, "peak": peak, "claims": claims, **rep}
+        print(f"round {r + 1}: {wall:.1f} s command ({cpu:.1f} CPU s), parse {rep.get('parse', float('nan')):.1f} s, "
               f"resolve {rep.get('resolve', float('nan')):.1f} s, peak {peak:.0f} MB, {claims:,} claims ({load()})",
               flush=True)
         if best is None or wall < best["wall"]:
             best = res
-    print(f"\nbest of {a.rounds}: {a.size:,}-character article, {best['claims']:,} claims: command {best['wall']:.1f} s, "
+    print(f"\nbest of {a.rounds}: {a.size:,}-character article, {best['claims']:,} claims: command {best['wall']:.1f} s "
+          f"({best['cpu']:.1f} CPU s), "
           f"parse {best.get('parse', float('nan')):.1f} s, resolve {best.get('resolve', float('nan')):.1f} s, "
           f"peak {best['peak']:.0f} MB; {load()}")
 
