@@ -167,16 +167,20 @@ def _lex(word: str) -> tuple[str, str]:
 #: words one phrase ('"major party" candidates', "[the debate] stage"), and so does what the trigger is written with
 #: ("U.N.": `gap_residue`)
 _ENDS_PHRASE = re.compile(r"[^,;:.!?/|\u2013\u2014\u2026]+")
+#: hyphens written for a dash: spaced ("security - guarantees") or doubled ("security--guarantees"), as news text often
+#: has them
+_HYPHENS_FOR_DASH = re.compile(r"\s[-\u2010\u2011]+\s|[-\u2010\u2011]{2,}")
 
 
 def gap_residue(gap: str) -> str:
     """What of the text between two words ends a phrase (`_ENDS_PHRASE`): "" for words of one phrase; a comma, a full
-    stop, a colon or a dash ends it unless its trigger is written with it.
+    stop, a colon or a dash (a hyphen written for one among them: `_HYPHENS_FOR_DASH`) ends it unless its trigger is
+    written with it.
 
-    >>> [gap_residue(g) for g in [" ", "-", "'s ", '" ', "] ", ", ", ". ", " \u2014 "]]
-    ['', '', '', '', '', ',', '.', '\u2014']
+    >>> [gap_residue(g) for g in [" ", "-", "'s ", '" ', "] ", ", ", ". ", " \u2014 ", " - ", "--"]]
+    ['', '', '', '', '', ',', '.', '\u2014', '\u2014', '\u2014']
     """
-    return _ENDS_PHRASE.sub("", gap)
+    return _ENDS_PHRASE.sub("", _HYPHENS_FOR_DASH.sub("\u2014", gap))
 
 
 @dataclass(frozen=True)

@@ -195,6 +195,8 @@ ONE_PHRASE = {"issues": [{"name": "mail", "patterns": ["e-mail address", "U.N.",
     ("Kyiv wants more than security, guarantees alone will not do", None),   # the old matching crossed the comma
     ("They spoke of security; guarantees came later", None),                # ... and the semicolon
     ("It was about security \u2014 guarantees are another matter", None),   # ... and the dash
+    ("It was about security - guarantees are another matter", None),        # ... and a spaced hyphen for a dash
+    ("It was about security--guarantees are another matter", None),         # ... and a doubled one
     # quotation marks and an editor's brackets inside a phrase leave it one (a first version read them as its end)
     ('He wants "security" guarantees', 'security" guarantees'),
     ("He wants [security] guarantees", "security] guarantees"),
