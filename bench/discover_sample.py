@@ -39,9 +39,9 @@ def memberships(extractions, tax, exclude=()) -> dict[str, set]:
     return out
 
 
-def discovered_build(corpus: Path, work: Path, n_issues=None) -> tuple[dict, dict[str, set]]:
-    """(the discovered issues' data, issue name → ids of its claims) of a build of ``corpus`` with its taxonomy
-    removed: a copy of the folder without issues.yaml (its actors.yaml kept) built into ``work`` as a user would, so
+def discovered_build(corpus: Path, work: Path, n_issues=None) -> tuple[dict, dict[str, set], dict]:
+    """(the discovered issues' data, issue name → ids of its claims, (claim id, issue) → how it was given: `how_given`)
+    of a build of ``corpus`` with its taxonomy removed: a copy of the folder without issues.yaml (its actors.yaml kept) built into ``work`` as a user would, so
     the issues and their claims are exactly the build's (its actors, the issue model it fits and keeps, the
     article votes)."""
     import json
@@ -55,18 +55,15 @@ def discovered_build(corpus: Path, work: Path, n_issues=None) -> tuple[dict, dic
     store = work / "discovered.gk"
     build(bare, store, n_issues=n_issues)
     out = defaultdict(set)
+    how = {}
     with Store(store, readonly=True) as st:
         found = json.loads(st.get_meta("discovered_issues") or '{"issues": []}')
         for c in st.claims():
             trig = dict(c.issue_triggers)
             for name in c.issues:
                 out[name].add(c.id)
-                HOW[c.id, name] = how_given(trig.get(name, ""))
-    return found, out
-
-
-#: (claim id, discovered issue) → how the discovered build gave it: "own" (its triggers), "learnt" or "article"
-HOW: dict[tuple[str, str], str] = {}
+                how[c.id, name] = how_given(trig.get(name, ""))
+    return found, out, how
 
 
 def how_given(evidence: str) -> str:
@@ -78,17 +75,23 @@ def how_given(evidence: str) -> str:
     return "article" if evidence.startswith("context: article") else "learnt" if evidence.startswith("learnt: ") else "own"
 
 
-def where_they_went(ids: set, disc: dict[str, set], top: int = 4) -> str:
+def where_they_went(ids: set, disc: dict[str, set], how: dict, top: int = 4) -> str:
     """Where a hand-made issue's claims went among the discovered issues: the ``top`` issues holding most of them, each
-    with how many it holds by the claims' own triggers / learnt / their article's, and how many got none."""
+    with how many it holds by the claims' own triggers / learnt / their article's (``how``: `discovered_build`'s), and
+    how many got none.
+
+    >>> disc = {"war": {"a", "b", "c"}, "deal": {"d"}}
+    >>> where_they_went({"a", "b", "d", "e"}, disc, {("a", "war"): "own", ("b", "war"): "article", ("d", "deal"): "own"})
+    'war 2 (1/0/1); deal 1 (1/0/0); none 1'
+    """
     from collections import Counter
 
     parts = []
     for name, held in sorted(disc.items(), key=lambda x: (-len(x[1] & ids), x[0]))[:top]:
         if not held & ids:
             break
-        how = Counter(HOW.get((c, name), "own") for c in held & ids)
-        parts.append(f"{name} {len(held & ids)} ({how['own']}/{how['learnt']}/{how['article']})")
+        kinds = Counter(how.get((c, name), "own") for c in held & ids)
+        parts.append(f"{name} {len(held & ids)} ({kinds['own']}/{kinds['learnt']}/{kinds['article']})")
     none = len(ids - set().union(*disc.values())) if disc else len(ids)
     return "; ".join(parts) + f"; none {none}"
 
@@ -118,7 +121,7 @@ def main(argv=None) -> int:
         extractions = load_extractions(st)
     hand = memberships(extractions, taxonomy_of(knowledge))
     claims = [claim_id(d, it.attribution.spans) for d, ex in sorted(extractions.items()) for it in ex.items]
-    found, disc = discovered_build(a.corpus, work, a.n_issues)
+    found, disc, how = discovered_build(a.corpus, work, a.n_issues)
     n = len(claims)
     covered = len(set().union(*disc.values())) if disc else 0
     print(f"{n} claims; {len(found['issues'])} discovered issues; {covered} claims ({covered / max(1, n):.0%}) get one")
@@ -141,7 +144,7 @@ def main(argv=None) -> int:
         print(f"{name:22} {len(ids):6}  {str(best[0])[:28]:28} {held:5} {recall:7.0%} {precision:9.0%}"
               f" {lifts[-1]:5.1f} {f1s[-1]:7.2f}")
         if a.why and recall < 0.6:
-            print(f"{'':24} went to: {where_they_went(ids, disc)}  (own triggers / learnt / their article's)")
+            print(f"{'':24} went to: {where_they_went(ids, disc, how)}  (own triggers / learnt / their article's)")
     total = len(lifts)
     print(f"\n{met} of {total} hand-made issues with >= {a.min_claims} claims have one discovered issue holding >= 60 %")
     if total:
