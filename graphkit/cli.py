@@ -21,7 +21,7 @@ from typing import Optional
 import typer
 
 from .contradict import MIN_SCORE, WINDOW_DAYS
-from .errors import GraphkitError
+from .errors import user_error_line
 from .tables import Column, print_table, write_tsv
 
 
@@ -386,11 +386,11 @@ def _one_line(text: str) -> str:
 def main(argv=None):
     """Entry point: run the app, turning user errors into one line on stderr (no traceback) and exit 2.
 
-    Covers graphkit's own errors, usage errors (unknown command, option or export format, a missing
-    argument) and a store SQLite cannot read.
+    Covers usage errors (unknown command, option or export format, a missing argument) and what
+    `graphkit.errors.user_error_line` says: graphkit's own errors, a path that cannot be read or written,
+    a store SQLite cannot read.
     """
     import importlib
-    import sqlite3
 
     from .nlp import numpy_gemm_wanted, one_blas_thread_from_start, spacy_without_cli_from_start
 
@@ -414,12 +414,11 @@ def main(argv=None):
     except typer.Abort:
         typer.echo("graphkit: aborted", err=True)
         sys.exit(1)
-    except GraphkitError as e:
-        typer.echo(f"graphkit: error: {_one_line(e)}", err=True)
-        sys.exit(2)
-    except sqlite3.DatabaseError as e:
-        typer.echo(f"graphkit: error: the store could not be read ({_one_line(e)}); it may be damaged: "
-                   "rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`", err=True)
+    except Exception as e:  # noqa: BLE001 - a user's mistake is one line; anything else is raised again
+        line = user_error_line(e)
+        if line is None:
+            raise
+        typer.echo(f"graphkit: error: {line}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         rv = 130

@@ -34,3 +34,66 @@ class ExportError(GraphkitError):
 
 class SettingError(GraphkitError):
     """An environment setting graphkit reads (``GRAPHKIT_GEMM``) has a value it does not know."""
+
+
+def user_error_line(e: BaseException):
+    """The one line (cause and fix) a user's mistake says, or None when ``e`` is no such mistake (a bug, which
+    keeps its traceback).
+
+    User mistakes are graphkit's own errors (their message already says what to do), a path that cannot be
+    read or written (an OSError naming its file, or one raised with a message alone), and a store SQLite
+    cannot read. `graphkit.cli.main` and the bench scripts (`script_main`) say them the same way.
+
+    >>> user_error_line(StoreError("no store at 'x.gk'; run `graphkit build CORPUS_DIR --store x.gk` first"))
+    "no store at 'x.gk'; run `graphkit build CORPUS_DIR --store x.gk` first"
+    >>> user_error_line(FileNotFoundError(2, "No such file or directory", "notes/judged.txt"))
+    "cannot use 'notes/judged.txt' (No such file or directory); check the path"
+    >>> user_error_line(IsADirectoryError(21, "Is a directory", "out"))
+    "cannot use 'out' (Is a directory); give a file, not a folder"
+    >>> user_error_line(FileNotFoundError("no PolNeAR dev.jsonl in /x: put ../shared beside the checkout"))
+    'no PolNeAR dev.jsonl in /x: put ../shared beside the checkout'
+    >>> user_error_line(KeyError("speaker")) is None, user_error_line(BrokenPipeError(32, "Broken pipe")) is None
+    (True, True)
+    """
+    import sqlite3
+
+    if isinstance(e, GraphkitError):
+        return " ".join(str(e).split())
+    if isinstance(e, sqlite3.DatabaseError):
+        return (f"the store could not be read ({' '.join(str(e).split())}); it may be damaged: rebuild it with "
+                "`graphkit build CORPUS_DIR --store NEW_PATH`")
+    if isinstance(e, OSError):
+        if e.filename is not None:
+            fix = ("give a file, not a folder" if isinstance(e, IsADirectoryError) else
+                   "check its permissions" if isinstance(e, PermissionError) else "check the path")
+            return f"cannot use '{e.filename}' ({e.strerror}); {fix}"
+        if e.errno is None and e.args:  # raised with a message of its own (cause and fix)
+            return " ".join(str(e).split())
+    return None
+
+
+def script_main(prog: str, main, argv=None) -> int:
+    """Run a script's ``main(argv)`` and return its exit status; a user's mistake (`user_error_line`) is one line
+    on stderr, ``PROG: error: ...``, and status 2, never a traceback. The bench scripts end with
+    ``sys.exit(script_main("NAME", main))``.
+
+    >>> def main(argv=None):
+    ...     raise StoreError("no store at 'a.gk'; build one first")
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     code = script_main("audit", main, [])
+    >>> code, err.getvalue()
+    (2, "audit: error: no store at 'a.gk'; build one first\\n")
+    """
+    import sys
+
+    try:
+        code = main(argv) if argv is not None else main()
+    except Exception as e:  # noqa: BLE001 - every other exception is raised again below
+        line = user_error_line(e)
+        if line is None:
+            raise
+        print(f"{prog}: error: {line}", file=sys.stderr)
+        return 2
+    return code if isinstance(code, int) else 0

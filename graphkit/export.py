@@ -92,7 +92,10 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     graphkit.errors.ExportError: '...' is a folder; give a file name with -o, e.g. .../graph.html
     """
     path = check_output(path, example)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as e:  # a folder that cannot be written in
+        raise ExportError(f"cannot write '{path}': {e.strerror}; choose another -o path") from None
     os.close(fd)
     try:
         with open(tmp, mode, **kw) as f:

@@ -62,6 +62,9 @@ def _load(path: str, mtime: float):
             return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml when present
     except OSError as e:
         raise ModelsFileError(f"cannot read {path}: {e.strerror}; check the path") from None
+    except UnicodeDecodeError as e:
+        raise ModelsFileError(f"{path} is not UTF-8 text (byte {e.object[e.start]:#04x} at {e.start}); save it as "
+                              "UTF-8") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -126,7 +129,8 @@ class Knowledge:
     def for_corpus(cls, corpus=None, *, issues=None, actors=None) -> "Knowledge":
         """The corpus folder's ``issues.yaml`` / ``actors.yaml`` when present, unless a file is named.
 
-        A named file that does not exist is an error (a typo must not silently build without it).
+        A named file that does not exist is an error (a typo must not silently build without it); so is a
+        file that is not UTF-8, not YAML or not a mapping, said here, before a build writes anything.
         """
         found = {}
         for name, given in (("issues.yaml", issues), ("actors.yaml", actors)):
@@ -139,6 +143,8 @@ class Knowledge:
                 found[name] = p
             elif corpus is not None and (Path(corpus) / name).is_file():
                 found[name] = Path(corpus) / name
+        for p in found.values():
+            read_file(p)  # a file that cannot be read says so now, before a build parses anything
         return cls(issues=found.get("issues.yaml"), actors=found.get("actors.yaml"))
 
     def _own(self, name: str) -> Optional[Path]:

@@ -104,6 +104,11 @@ def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
     """
     from filelock import FileLock, Timeout
 
+    try:  # a folder the lock cannot be made in is said now: filelock would wait on it for ever, as if held
+        open(str(path) + ".lock", "a").close()
+    except OSError as e:
+        raise StoreError(f"cannot write beside the store '{path}' ({e.strerror}); give a --store path in a folder "
+                         "you can write") from None
     lock = FileLock(str(path) + ".lock")
     try:
         lock.acquire(timeout=0)
@@ -231,7 +236,11 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
         if not create:
             raise StoreError(f"no store at '{path}'; run `graphkit build CORPUS_DIR --store {path}` first")
         if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot make the folder '{path.parent}' for the store ({e.strerror}); give a --store "
+                                 "path in a folder you can write") from None
     elif path.is_dir():
         raise StoreError(f"'{path}' is a folder; give a file path for the store, e.g. {path}/graph.gk")
     elif open_here(path):

@@ -245,6 +245,31 @@ def test_a_link_to_an_article_that_leads_nowhere_is_reported(tmp_path, target):
     assert problem.reason.endswith("fix or remove the link")
 
 
+@pytest.mark.parametrize("unreadable,reason,articles", [
+    ("b.txt", "cannot read the file (Permission denied); check its permissions", ["a"]),
+    ("metadata.jsonl", "cannot read metadata (Permission denied); fix its permissions", ["a", "b"]),
+])
+def test_a_file_that_cannot_be_read_is_reported(tmp_path, monkeypatch, unreadable, reason, articles):
+    """A file the user may not read (simulated: root reads every file, so chmod cannot make one) is listed with its
+    cause and fix; the rest of the corpus is read."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text(SAID, encoding="utf-8")
+    (root / "b.txt").write_text(SAID2, encoding="utf-8")
+    (root / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-11-25"}\n', encoding="utf-8")
+    read_bytes = Path.read_bytes
+
+    def refusing(self):
+        if self.name == unreadable:
+            raise PermissionError(13, "Permission denied", str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refusing)
+    res = read_corpus(root)
+    assert [d.id for d in res.documents] == articles
+    assert [s.reason for s in res.skipped if s.path == unreadable] == [reason]
+
+
 def test_metadata_csv_with_semicolons_and_file_names_as_ids(tmp_path):
     root = tmp_path / "csv"
     root.mkdir()

@@ -48,6 +48,8 @@ def work(tmp_path):
     (tmp_path / "corpus" / "a.txt").write_text("Sergey Lavrov said Europe was to blame.")
     (tmp_path / "empty").mkdir()
     (tmp_path / "notes.txt").write_text("just some notes\n")
+    (tmp_path / "broken.yaml").write_text("issues: [unclosed\n")
+    (tmp_path / "latin1.yaml").write_bytes("issues:\n  - name: Caf\u00e9\n".encode("latin-1"))
     return tmp_path
 
 
@@ -81,7 +83,20 @@ USER_ERRORS = [
     (["claims", "--store", "ok.gk", "--doc", "nosuch"], "no article 'nosuch'"),
     (["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl", "--doc", "nosuch"], "no article 'nosuch'"),
     (["claims", "--store", "ok.gk", "--distinct", "yes"], "unexpected extra argument"),   # a flag takes no value
+    # knowledge files that cannot be read are said before anything is parsed or written
+    (["build", "corpus", "--store", "s.gk", "--issues", "broken.yaml"], "broken.yaml is not valid YAML at line 2"),
+    (["build", "corpus", "--store", "s.gk", "--actors", "latin1.yaml"], "latin1.yaml is not UTF-8 text (byte 0xe9"),
+    (["build", "corpus", "--store", "s.gk", "--issues", "empty"], "--issues empty: no such file"),
 ]
+# folders nothing can be written in, even by root: /proc takes no new files (Linux)
+if Path("/proc/self").is_dir():
+    USER_ERRORS += [
+        (["build", "corpus", "--store", "/proc/s.gk"], "cannot write beside the store '/proc/s.gk'"),
+        (["build", "corpus", "--store", "/proc/no_such_folder/s.gk"], "cannot make the folder '/proc/no_such_folder'"),
+        (["issues", "suggest", "--store", "ok.gk", "-o", "/proc/i.yaml"], "cannot write '/proc/i.yaml'"),
+        (["export", "jsonl", "--store", "ok.gk", "-o", "/proc/c.jsonl"], "cannot write '/proc/c.jsonl'"),
+        (["view", "--store", "ok.gk", "-o", "/proc/v.html"], "cannot write '/proc/v.html'"),
+    ]
 
 
 @pytest.mark.parametrize("args,words", USER_ERRORS, ids=[" ".join(a) for a, _ in USER_ERRORS])
@@ -93,8 +108,8 @@ def test_user_error_is_one_line_exit_2(work, args, words, capsys, monkeypatch):
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith("graphkit: error: ")
     assert words in lines[0], lines[0]
-    # nothing half-written was left behind
-    assert not (work / "g.graphml").exists() and not (work / "v.html").exists()
+    # nothing half-written was left behind, and no store was made for a build that could not start
+    assert not (work / "g.graphml").exists() and not (work / "v.html").exists() and not (work / "s.gk").exists()
 
 
 def test_no_arguments_shows_help(work):
