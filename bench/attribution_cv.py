@@ -21,7 +21,6 @@ from __future__ import annotations
 import collections
 import hashlib
 import importlib.util
-import json
 import statistics
 import sys
 import time
@@ -31,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 WORK = ROOT / "bench" / "_work"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from polnear import load_articles  # noqa: E402,F401  the one PolNeAR reader; cv.load_articles for this module's callers
 
 
 def scorer():
@@ -39,16 +41,6 @@ def scorer():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def load_articles(splits=("train", "dev"), data: Path | None = None) -> list[dict]:
-    """PolNeAR articles of these splits, read from ``data`` (default ../shared/data/polnear; one
-    ``SPLIT.jsonl`` per split)."""
-    out = []
-    for split in splits:
-        src = (data or SHARED / "data" / "polnear") / f"{split}.jsonl"
-        out.extend(json.loads(line) for line in src.open(encoding="utf-8"))
-    return out
 
 
 def parsed_docs(arts_by_split: dict[str, list[dict]], cache: Path = WORK / "parse") -> list:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import json
 import re
 import subprocess
 import sys
@@ -43,8 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
-SPLITS = ("train", "dev")
+from polnear import POLNEAR, SPLITS  # noqa: E402  where PolNeAR is read: its one home, bench/polnear.py
 
 RUN_WORDS = 6
 """Runs of this many words found in PolNeAR are its text (see the module docstring for why 6)."""
@@ -125,43 +123,21 @@ def words_of(text: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=2)
 def load_polnear(folder: Path = POLNEAR) -> Corpus:
-    """PolNeAR's train and dev articles by id, read from ``folder`` (``../shared/data/polnear``).
+    """PolNeAR's train and dev articles by id, read from ``folder`` (``../shared/data/polnear``) by
+    `polnear.load_articles`.
 
     Raises FileNotFoundError naming the folder when it holds neither split.
     """
+    from polnear import load_articles
+
     arts = Corpus()
     for split in SPLITS:
-        path = Path(folder) / f"{split}.jsonl"
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    a = json.loads(line)
-                    arts[a["id"]] = Article(a["id"], a["text"])
+        if (Path(folder) / f"{split}.jsonl").exists():
+            arts.update((a["id"], Article(a["id"], a["text"])) for a in load_articles((split,), folder))
     if not arts:
         raise FileNotFoundError(f"no PolNeAR train.jsonl or dev.jsonl in {folder}: check out ../shared beside the "
                                 f"repository (the audit files' text is read from there)")
     return arts
-
-
-def split_ids(split: str, folder: Path = POLNEAR) -> set[str]:
-    """The ids of one PolNeAR split's articles (``folder/SPLIT.jsonl``): what the audit scripts' ``--polnear-split``
-    keeps a store's claims to.
-
-    Raises FileNotFoundError naming the file and where PolNeAR is expected when there is no such split.
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "dev.jsonl").write_text('{"id": "a", "text": "x"}\\n\\n{"id": "b", "text": "y"}\\n', encoding="utf-8")
-    >>> sorted(split_ids("dev", d))
-    ['a', 'b']
-    """
-    path = Path(folder) / f"{split}.jsonl"
-    if not path.exists():
-        raise FileNotFoundError(f"no PolNeAR {split}.jsonl in {folder}: check out ../shared beside the repository")
-    with path.open(encoding="utf-8") as f:
-        return {json.loads(line)["id"] for line in f if line.strip()}
 
 
 def locator(article_id: str, start: int, end: int) -> str:
@@ -666,7 +642,7 @@ def _files(paths: list[str]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            raise SystemExit(f"audit_refs: error: no file {p}")
+            raise FileNotFoundError(f"no file {p}: check the path")  # one line, exit 2 (script_main); 1 is "runs found"
     return out
 
 
@@ -808,4 +784,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("audit_refs", main))

@@ -105,7 +105,7 @@ def sample(store_path: Path, n: int, seed: int, prefix: str = "", only: set[str]
            pronouns: bool = False):
     from graphkit.store import Store
 
-    with Store(store_path) as s:
+    with Store(store_path, readonly=True) as s:
         actors = {a.id: a for a in s.actors()}
         claims = sorted((c for c in s.claims() if c.same_as is None and c.doc_id.startswith(prefix)
                          and (only is None or c.doc_id in only) and (not pronouns or third_person(c.speaker_text))),
@@ -131,13 +131,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     only = None
     if args.polnear_split:
-        from audit_refs import split_ids
+        from polnear import split_ids
 
-        try:
-            only = split_ids(args.polnear_split)
-        except FileNotFoundError as e:
-            print(f"audit_speakers: error: {e}", file=sys.stderr)
-            return 2
+        only = split_ids(args.polnear_split)
     if not args.store.exists():
         print(f"audit_speakers: error: no store at {args.store}; build one (bench/eval_actors.py leaves it in bench/_work/)",
               file=sys.stderr)
@@ -174,4 +170,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("audit_speakers", main))

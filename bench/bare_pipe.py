@@ -30,6 +30,10 @@ def main():
     ap.add_argument("--numpy-gemm", action="store_true",
                     help="numpy's BLAS for the matrix products (implies --one-blas-thread)")
     a = ap.parse_args()
+    if not a.corpus.is_dir() or not any(a.corpus.glob("*.txt")):  # said here: bare spaCy's command imports no graphkit
+        why = "no folder" if not a.corpus.is_dir() else "no .txt article in"
+        ap.exit(2, f"bare_pipe: error: {why} '{a.corpus}'; give a corpus folder of .txt articles "
+                   "(bench/bench_build.py writes PolNeAR dev as one)\n")
     if a.numpy_gemm or a.one_blas_thread:
         import os
 

@@ -14,22 +14,26 @@ Docs is the stable figure. Target (issue 3): the component adds < 15 %.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 
 def texts_from(args) -> list[str]:
     if args.corpus:
-        return [p.read_text(encoding="utf-8") for p in sorted(Path(args.corpus).glob("*.txt"))]
-    src = SHARED / "data" / "polnear" / "dev.jsonl"
-    arts = [json.loads(l) for l in src.open(encoding="utf-8")]
-    return [a["text"] for a in arts[: args.limit or None]]
+        from graphkit.ingest import corpus_articles
+
+        corpus_articles(args.corpus)  # no folder, or no article in it: one line (script_main)
+        texts = [p.read_text(encoding="utf-8") for p in sorted(Path(args.corpus).glob("*.txt"))]
+        if not texts:
+            raise FileNotFoundError(f"no .txt article in '{args.corpus}'; give a folder of .txt articles")
+        return texts
+    from polnear import load_articles
+
+    return [a["text"] for a in load_articles(("dev",), limit=args.limit)]
 
 
 def main(argv=None) -> int:
@@ -70,4 +74,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("bench_attribution_speed", main))

@@ -48,7 +48,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+from polnear import POLNEAR  # noqa: E402  where PolNeAR is read: its one home, bench/polnear.py
 
 
 def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
@@ -56,13 +56,13 @@ def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
 
     An article file already holding its text is left as it is (an incremental rebuild finds it unchanged).
     """
+    from polnear import load_articles
+
+    arts = load_articles((src.stem,), src.parent, limit)  # src: a split's file, ../shared/data/polnear/SPLIT.jsonl
     dest.mkdir(parents=True, exist_ok=True)
     n = 0
-    with open(src, encoding="utf-8") as f, open(dest / "metadata.jsonl", "w", encoding="utf-8") as meta:
-        for line in f:
-            if limit is not None and n >= limit:
-                break
-            a = json.loads(line)
+    with open(dest / "metadata.jsonl", "w", encoding="utf-8") as meta:
+        for a in arts:
             p = dest / f"{a['id']}.txt"
             if not p.exists() or p.read_text(encoding="utf-8") != a["text"]:
                 p.write_text(a["text"], encoding="utf-8")
@@ -72,9 +72,12 @@ def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
 
 
 def corpus_or_dev(corpus: Path | None, work: Path) -> Path:
-    """The corpus folder the user named, or PolNeAR dev written as one under ``work`` (the benches' default)."""
+    """The corpus folder the user named (a CorpusNotFound when it is no folder or holds no article:
+    `graphkit.ingest.corpus_articles`), or PolNeAR dev written as one under ``work`` (the benches' default)."""
     if corpus is not None:
-        return corpus
+        from graphkit.ingest import corpus_articles
+
+        return corpus_articles(corpus)[0]
     write_corpus(POLNEAR / "dev.jsonl", work / "dev", None)
     return work / "dev"
 
@@ -252,4 +255,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("bench_build", main))

@@ -90,4 +90,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("bench_cpu", main))

@@ -344,6 +344,8 @@ def main():
             print(f"\n{n:,} claims: 1-minute load average {q['load'][0]:.2f} before the query step, {q['load'][1]:.2f} after")
 
 if __name__ == "__main__":
+    from graphkit.errors import script_main
+
     if len(sys.argv) > 1 and sys.argv[1] == "_step":
         kind, *rest = sys.argv[2:]
         if kind == "fill":
@@ -354,4 +356,4 @@ if __name__ == "__main__":
             out = step_export(rest[0], rest[1], rest[2])
         print(json.dumps(out))
     else:
-        main()
+        sys.exit(script_main("bench_store", main))

@@ -160,4 +160,6 @@ def _measure_graph(browser, G, name: str, tmp: Path) -> dict:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("bench_view", main))

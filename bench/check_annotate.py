@@ -12,14 +12,13 @@ start. Prints the articles that differ (none expected) and both pipelines' CPU s
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+from polnear import POLNEAR  # noqa: E402  where PolNeAR is read: its one home, bench/polnear.py
 
 
 def main():
@@ -34,8 +33,9 @@ def main():
     from graphkit.annotate import use_table_annotators
     from graphkit.nlp import load_spacy
 
-    with open(a.polnear / f"{a.split}.jsonl", encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for line in f][:a.limit]
+    from polnear import load_articles
+
+    texts = [art["text"] for art in load_articles((a.split,), a.polnear, a.limit)]
     stock, table = load_spacy(), use_table_annotators(load_spacy())
     attrs = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
     differ, cpu = 0, {"stock": 0.0, "table": 0.0}
@@ -59,4 +59,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("check_annotate", main))

@@ -109,19 +109,25 @@ def differences(a: Path, b: Path, meta: bool = False) -> list[str]:
     return out
 
 
-def main() -> None:
-    if len(sys.argv) != 3:
-        raise SystemExit("usage: python bench/compare_stores.py A.gk B.gk")
-    a, b = map(Path, sys.argv[1:])
+def main(argv=None) -> int:
+    """Exit status 0 when every table is equal, 1 when one differs, 2 for a wrong call or a path that is no store."""
+    from graphkit.store import check_store_file
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("compare_stores: error: give two stores: python bench/compare_stores.py A.gk B.gk", file=sys.stderr)
+        return 2
+    a, b = map(Path, args)
     for p in (a, b):
-        if not p.is_file():
-            raise SystemExit(f"compare_stores: {p} is no file; give two store files (graphkit build ... --store FILE)")
+        check_store_file(p)  # a missing path, a folder, a file that is no SQLite store: one line (script_main), 2
     diff = differences(a, b, meta=True)
     tables = [d for d in diff if not d.startswith("meta ")]
     print("\n".join(diff) if diff else "every table and meta entry equal")
     print(f"tables that differ: {len(tables)}")
-    raise SystemExit(1 if tables else 0)
+    return 1 if tables else 0
 
 
 if __name__ == "__main__":
-    main()
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("compare_stores", main))

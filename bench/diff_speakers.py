@@ -25,7 +25,7 @@ def _claims(path: Path, only: set[str] | None) -> tuple[dict, dict, dict]:
     """(claims keyed by (doc, spans), actors by id, article texts by id) of a store."""
     from graphkit.store import Store
 
-    with Store(path) as s:
+    with Store(path, readonly=True) as s:
         actors = {a.id: a for a in s.actors()}
         claims = {(c.doc_id, tuple(map(tuple, c.spans))): c for c in s.claims()
                   if only is None or c.doc_id in only}
@@ -52,13 +52,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     only = None
     if args.polnear_split:
-        from audit_refs import split_ids
+        from polnear import split_ids
 
-        try:
-            only = split_ids(args.polnear_split)
-        except FileNotFoundError as e:
-            print(f"diff_speakers: error: {e}", file=sys.stderr)
-            return 2
+        only = split_ids(args.polnear_split)
     old, old_actors, texts = _claims(args.before, only)
     new, new_actors, _ = _claims(args.after, only)
     changed = []
@@ -81,4 +77,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("diff_speakers", main))

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -39,7 +38,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 WORK = ROOT / "bench" / "_work"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
@@ -169,7 +167,7 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
     from graphkit.names import compare_names, fold, hypocorism, name_words, split_honorific, split_title
     from graphkit.store import Store
 
-    with Store(store_path) as s:
+    with Store(store_path, readonly=True) as s:
         actors = {a.id: a for a in s.actors()}
         claims = [c for c in s.claims() if c.same_as is None]
     n_claims = Counter(c.speaker_id for c in claims)
@@ -310,16 +308,15 @@ def main(argv=None) -> int:
     ap.add_argument("--reuse", action="store_true", help="report on an existing --store without rebuilding")
     ap.add_argument("--markdown", action="store_true", help="also print the summary as a markdown table")
     args = ap.parse_args(argv)
-    arts = []
-    for split in args.split:
-        src = SHARED / "data" / "polnear" / f"{split}.jsonl"
-        if not src.exists():
-            print(f"eval_actors: PolNeAR not found at {src}; put ../shared beside the checkout", file=sys.stderr)
-            return 2
-        rows = [dict(json.loads(l), _split=split) for l in src.open(encoding="utf-8")]
-        arts.extend(rows[: args.limit] if args.limit else rows)
-    WORK.mkdir(parents=True, exist_ok=True)
     store = args.store or WORK / f"polnear_{'_'.join(args.split)}{'_' + str(args.limit) if args.limit else ''}.gk"
+    if args.reuse:
+        from graphkit.store import Store
+
+        Store(store, readonly=True).close()  # a store that cannot be read: one line before anything is read or set
+    from polnear import load_articles
+
+    arts = [dict(a, _split=split) for split in args.split for a in load_articles((split,), limit=args.limit)]
+    WORK.mkdir(parents=True, exist_ok=True)
     os.environ["GRAPHKIT_MODELS"] = str(empty_models(WORK))
     if not args.reuse:
         secs = build_store(arts, store, args.cache)
@@ -331,4 +328,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("eval_actors", main))

@@ -70,4 +70,6 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("eval_gold", main))

@@ -42,6 +42,30 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def load_inputs(path: Path) -> dict:
+    """The inputs ``capture`` pickled to ``path``; a file that is none is a GraphkitError saying how to write one.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "notes.txt"
+    >>> _ = p.write_text("just notes")
+    >>> load_inputs(p)
+    Traceback (most recent call last):
+    graphkit.errors.GraphkitError: .../notes.txt is not a capture of bench/issue_harness.py (...); write one with ...
+    """
+    from graphkit.errors import GraphkitError
+
+    fix = f"write one with `python bench/issue_harness.py capture STORE {path}`"
+    with open(path, "rb") as f:  # a missing file: one line through script_main
+        try:
+            inputs = pickle.load(f)
+        except Exception as e:  # noqa: BLE001 - whatever unpickling a file of another kind raises
+            raise GraphkitError(f"{path} is not a capture of bench/issue_harness.py ({type(e).__name__}); {fix}") \
+                from None
+    if not isinstance(inputs, dict) or "rows" not in inputs:
+        raise GraphkitError(f"{path} is not a capture of bench/issue_harness.py (no rows); {fix}")
+    return inputs
+
+
 def capture(store_path: Path, out: Path) -> None:
     """What the build's issue stage reads of ``store_path``, pickled to ``out``, read by the build's own steps
     (`graphkit.resolution.resolve_store`): the store's extractions once (`read_resolution_inputs`, with the discovery
@@ -350,15 +374,13 @@ def main(argv=None) -> int:
         verdicts(a.saved)
         return 0
     if a.cmd == "bands":
-        with open(a.inputs, "rb") as f:
-            bands(pickle.load(f), a.saved, a.lo, a.hi, a.draw, a.n)
+        bands(load_inputs(a.inputs), a.saved, a.lo, a.hi, a.draw, a.n)
         return 0
     if a.cmd == "capture":
         capture(a.store, a.out)
         return 0
     apply_sets(a.set)
-    with open(a.inputs, "rb") as f:
-        inputs = pickle.load(f)
+    inputs = load_inputs(a.inputs)
     got = assign(inputs, a.n_issues, kept_issues(a.discovered) if a.discovered else None)
     data, about = got.data, got.about
     st = per_statement(inputs, about)
@@ -381,4 +403,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("issue_harness", main))

@@ -54,6 +54,21 @@ def edited(files: list[Path], text: str):
     return lambda: [f.write_text(t, encoding="utf-8") for f, t in old]
 
 
+def named(values: list[str], flag: str) -> dict[str, str]:
+    """``NAME=VALUE`` arguments as a dict; a value without its ``NAME=`` is a GraphkitError saying how to write it
+    (one line, through ``script_main``).
+
+    >>> named(["main=/tmp/main", "branch=."], "--src")
+    {'main': '/tmp/main', 'branch': '.'}
+    """
+    from graphkit.errors import GraphkitError
+
+    bad = [v for v in values if "=" not in v]
+    if bad:
+        raise GraphkitError(f"{flag} {bad[0]} has no NAME=; write {flag} NAME={bad[0]}")
+    return dict(v.split("=", 1) for v in values)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", action="append", required=True, help="NAME=checkout root (two)")
@@ -63,8 +78,16 @@ def main() -> None:
     ap.add_argument("--full", action="store_true", help="a full build of each first (round 1)")
     ap.add_argument("--work", type=Path, default=Path("/tmp"), help="where the copies are made")
     a = ap.parse_args()
-    srcs = dict(s.split("=", 1) for s in a.src)
-    stores = dict(s.split("=", 1) for s in a.store)
+    srcs, stores = named(a.src, "--src"), named(a.store, "--store")
+    if set(srcs) != set(stores):
+        ap.exit(2, f"pair_rebuilds: error: --src names {sorted(srcs)} but --store names {sorted(stores)}; give one "
+                   "store for each checkout's NAME\n")
+    from graphkit.ingest import corpus_articles
+    from graphkit.store import check_store_file
+
+    corpus_articles(a.corpus)  # before any article is edited: a wrong path is one line (script_main)
+    for path in stores.values():
+        check_store_file(Path(path))
     names = list(srcs)
     files = sorted(a.corpus.glob("*.txt"))
     k = max(1, round(len(files) / 100))
@@ -99,4 +122,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("pair_rebuilds", main))

@@ -167,4 +167,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("profile_build", main))

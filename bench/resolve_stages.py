@@ -43,9 +43,10 @@ def main() -> None:
     ap.add_argument("--garbage", action="store_true", help="count what a collection finds after the build")
     ap.add_argument("--profile", type=Path, default=None, help="write a cProfile of resolve_store here")
     a = ap.parse_args()
-    if not a.corpus.is_dir():
-        raise SystemExit(f"resolve_stages: {a.corpus} is no folder; give a corpus folder (bench_build.py writes "
-                         "PolNeAR dev as one)")
+    if not a.corpus.is_dir() or not any(p.suffix in (".txt", ".md", ".html") for p in a.corpus.rglob("*")):
+        # said before graphkit (this checkout's or --src's) is imported
+        ap.exit(2, f"resolve_stages: error: {a.corpus} is no folder of articles; give a corpus folder "
+                   "(bench_build.py writes PolNeAR dev as one)\n")
     if a.src is not None:
         sys.path.insert(0, str(a.src.resolve()))
     import graphkit  # noqa: F401  (the package binds graphkit.build to the function: the module is sys.modules')

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import sys
 from pathlib import Path
 
@@ -53,6 +52,9 @@ def main(argv=None) -> int:
     ap.add_argument("--add", type=float, default=0.35)
     ap.add_argument("--drop", type=float, default=0.30)
     args = ap.parse_args(argv)
+    from polnear import load_articles
+
+    arts = load_articles(("train",), limit=args.limit)  # first: PolNeAR missing is one line before anything is patched
 
     import polnear_score as ps
 
@@ -69,16 +71,14 @@ def main(argv=None) -> int:
     frames: dict = {}
     orig = A._verb_candidate
 
-    def tagged(v, c, q):
-        cand = orig(v, c, q)
+    def tagged(v, c, q, *rest):  # _verb_candidate's arguments as attribution passes them (it gained `skip`)
+        cand = orig(v, c, q, *rest)
         if cand is not None:
             frames[(v.doc, cand.cue_toks[0].i)] = cand.frame
             cand.cue_lemma = f"{cand.cue_lemma}/{cand.frame}" + ("/new" if args.open and v.lemma_.lower() not in known else "")
         return cand
 
     A._verb_candidate = tagged
-    arts = [json.loads(l) for l in (SHARED / "data" / "polnear" / "train.jsonl").open(encoding="utf-8")]
-    arts = arts[: args.limit or None]
     docs = parse([a["text"] for a in arts], args.cache, f"polnear_train_{len(arts)}")
     tp, fp, bad = collections.Counter(), collections.Counter(), collections.Counter()
     for art, doc in zip(arts, docs):
@@ -121,4 +121,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("tune_cues", main))

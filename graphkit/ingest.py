@@ -573,6 +573,22 @@ def check_corpus_path(root) -> Path:
     return root
 
 
+def corpus_articles(root) -> tuple[Path, list[Path]]:
+    """The corpus folder as a Path and its article files (`iter_article_paths`), or a CorpusNotFound that says
+    what to do when it is no folder or holds no article (what `read_corpus` and the bench scripts check first).
+
+    >>> import tempfile
+    >>> corpus_articles(tempfile.mkdtemp())
+    Traceback (most recent call last):
+    graphkit.errors.CorpusNotFound: '...' holds no .txt, .md or .html articles; put articles there or give another folder
+    """
+    root = check_corpus_path(root)
+    paths = list(iter_article_paths(root))
+    if not paths:
+        raise CorpusNotFound(f"'{root}' holds no .txt, .md or .html articles; put articles there or give another folder")
+    return root, paths
+
+
 def read_corpus(root, *, answers: Optional[TextAnswers] = None) -> IngestResult:
     """Read every article under ``root`` (recursively).
 
@@ -581,15 +597,12 @@ def read_corpus(root, *, answers: Optional[TextAnswers] = None) -> IngestResult:
     ``answers``: what an earlier read worked out of the texts (`TextAnswers`; a build gives its store's); the
     result's ``answers`` holds this read's, for the next.
     """
-    root = check_corpus_path(root)
+    root, paths = corpus_articles(root)
     meta, problems = read_metadata(root)
     has_metadata = any((root / name).is_file() for name in METADATA_NAMES)
     answers = TextAnswers(answers.kept) if answers is not None else TextAnswers()
     res = IngestResult(skipped=list(problems), answers=answers)
     seen: dict[str, str] = {}
-    paths = list(iter_article_paths(root))
-    if not paths:
-        raise CorpusNotFound(f"'{root}' holds no .txt, .md or .html articles; put articles there or give another folder")
     for p in paths:
         rel = readable_name(p.relative_to(root).as_posix())[0]
         stem = PurePosixPath(rel).stem

@@ -208,7 +208,8 @@ def test_scan_without_a_list_of_tracked_files_says_so_in_one_line(tmp_path, setu
     env = setup(tmp_path)
     tree = tmp_path / "copy"
     (tree / "bench").mkdir(parents=True)
-    (tree / "bench" / "audit_refs.py").write_bytes((ROOT / "bench" / "audit_refs.py").read_bytes())
+    for name in ("audit_refs.py", "polnear.py"):  # polnear.py: where audit_refs reads PolNeAR
+        (tree / "bench" / name).write_bytes((ROOT / "bench" / name).read_bytes())
     (tree / "notes.md").write_text("Nothing quoted here.\n", encoding="utf-8")
     polnear = tmp_path / "polnear"
     polnear.mkdir()

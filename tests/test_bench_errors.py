@@ -1,0 +1,222 @@
+"""Bad input to a bench script gets one line, cause and fix, a non-zero exit and no traceback; nothing is changed.
+
+One table per shape of bad input: a store that is missing, not a store, a folder or of an older graphkit; a corpus
+folder that is missing or holds no article; PolNeAR missing or with a broken line; other files that are missing
+or of another kind. Each row runs the script's ``main`` in this process the way its ``__main__`` block does
+(`graphkit.errors.script_main`, ``sys.argv`` set), so the table is fast; one row runs a script as a command.
+The graphkit command's own table is tests/test_cli.py; the store's refusals are tests/test_store_safety.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import script_main
+from graphkit.records import SCHEMA_VERSION
+from graphkit.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+SAID = "Anna Berg, the harbour master, said the new quay would open in May."
+
+
+def run_script(name: str, args: list, capsys, monkeypatch) -> tuple[int, str, str]:
+    """(exit status, stdout, stderr) of ``python bench/NAME.py ARGS`` run in this process."""
+    import graphkit.attribution as attribution
+
+    mod = importlib.import_module(name)
+    monkeypatch.setattr(sys, "argv", [f"{name}.py", *map(str, args)])
+    # what a script may set for its own process is put back after the row (eval_actors' GRAPHKIT_MODELS,
+    # tune_cues' counting stand-in for _verb_candidate), should a row ever get that far
+    monkeypatch.setattr(os, "environ", os.environ.copy())
+    monkeypatch.setattr(attribution, "_verb_candidate", attribution._verb_candidate)
+    capsys.readouterr()
+    try:
+        code = script_main(name, mod.main)
+    except SystemExit as e:  # argparse's exit, and the scripts that say their own line before graphkit is imported
+        code = e.code if isinstance(e.code, int) else 1
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def one_line(code: int, err: str, name: str, words: str) -> None:
+    assert code not in (0, None), (code, err)
+    assert "Traceback" not in err, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"{name}: error: ") and words in lines[0], lines[0]
+
+
+def table(scripts: list, shapes: list, slot: str) -> tuple[list, list]:
+    """The rows of one shape table: each script's arguments with ``slot`` replaced by each bad value, and the words
+    its line must hold; and the rows' ids."""
+    rows = [(name, [value if a == slot else a for a in args], words) for name, args in scripts
+            for value, words in shapes]
+    return rows, [f"{name} {' '.join(args)}" for name, args, _ in rows]
+
+
+def _sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    """A folder with a store, a text file, an older store, a corpus, an empty folder; cwd."""
+    Store(tmp_path / "ok.gk", create=True).close()
+    Store(tmp_path / "older.gk", create=True).close()
+    with sqlite3.connect(tmp_path / "older.gk") as db:
+        db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION - 1),))
+    db.close()
+    (tmp_path / "notes.txt").write_text("just some notes\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(SAID, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "nopolnear").mkdir()
+    (tmp_path / "brokenpolnear").mkdir()
+    for split in ("train", "dev"):
+        (tmp_path / "brokenpolnear" / f"{split}.jsonl").write_text(
+            '{"id": "a", "text": "x", "date": "2016-01-01"}\n{"id": "b", "te\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# ------------------------------------------------------------------ stores: (script, its arguments around STORE)
+
+STORE_SCRIPTS = [
+    ("audit_issues", ["STORE"]),
+    ("audit_links", ["STORE"]),
+    ("audit_speakers", ["STORE"]),
+    ("diff_speakers", ["STORE", "ok.gk"]),
+    ("diff_speakers", ["ok.gk", "STORE"]),
+    ("issue_variants", ["STORE"]),
+    ("issue_harness", ["capture", "STORE", "out.pkl"]),
+    ("eval_actors", ["--reuse", "--store", "STORE"]),
+]
+# (the STORE given, words of the line)
+STORE_SHAPES = [
+    ("missing.gk", "no store at"),
+    ("notes.txt", "'notes.txt' is not a graphkit store (not an SQLite file)"),
+    ("empty", "'empty' is a folder"),
+    ("older.gk", f"'older.gk' has the older schema {SCHEMA_VERSION - 1}; rebuild it"),
+]
+_READ = table(STORE_SCRIPTS, STORE_SHAPES, "STORE")
+_COMPARED = table([("compare_stores", ["ok.gk", "STORE"])], STORE_SHAPES[:3], "STORE")  # an older store's tables too
+STORE_CASES, STORE_IDS = _READ[0] + _COMPARED[0], _READ[1] + _COMPARED[1]
+
+
+@pytest.mark.parametrize("name,args,words", STORE_CASES, ids=STORE_IDS)
+def test_a_store_that_cannot_be_read_is_one_line(work, name, args, words, capsys, monkeypatch):
+    before = {p.name: _sha(p) for p in work.iterdir()}
+    code, _, err = run_script(name, args, capsys, monkeypatch)
+    one_line(code, err, name, words)
+    assert {p.name: _sha(p) for p in work.iterdir()} == before      # nothing written, nothing upgraded
+
+
+# ------------------------------------------------------------------ corpus folders: (script, arguments around CORPUS)
+
+CORPUS_SCRIPTS = [
+    ("bare_pipe", ["CORPUS"]),
+    ("bench_attribution_speed", ["--corpus", "CORPUS"]),
+    ("discover_sample", ["--corpus", "CORPUS"]),
+    ("bench_phases", ["--corpus", "CORPUS"]),
+    ("bench_cpu", ["--corpus", "CORPUS", "--rounds", "1"]),
+    ("profile_build", ["--corpus", "CORPUS", "--rounds", "1"]),
+    ("pair_rebuilds", ["--corpus", "CORPUS", "--src", "a=.", "--store", "a=ok.gk"]),
+    ("resolve_stages", ["CORPUS", "s.gk"]),
+]
+CORPUS_SHAPES = [("missing", "'missing'"), ("empty", "'empty'")]
+CORPUS_CASES, CORPUS_IDS = table(CORPUS_SCRIPTS, CORPUS_SHAPES, "CORPUS")
+
+
+@pytest.mark.parametrize("name,args,words", CORPUS_CASES, ids=CORPUS_IDS)
+def test_a_corpus_folder_with_no_article_is_one_line(work, name, args, words, capsys, monkeypatch):
+    code, _, err = run_script(name, args, capsys, monkeypatch)
+    one_line(code, err, name, words.replace("'", "") if name == "resolve_stages" else words)
+    assert not (work / "s.gk").exists()
+
+
+# ------------------------------------------------------------------ PolNeAR: (script, arguments around POLNEAR)
+
+POLNEAR_SCRIPTS = [
+    ("bench_build", ["--polnear", "POLNEAR"]),
+    ("check_annotate", ["--polnear", "POLNEAR"]),
+    ("bench_cores", ["--polnear", "POLNEAR", "--rounds", "1"]),
+    ("train_filter", ["--data", "POLNEAR"]),
+    ("audit_refs", ["--polnear", "POLNEAR", "scan", "notes.txt"]),
+]
+POLNEAR_SHAPES = [("nopolnear", "no PolNeAR"), ("brokenpolnear", "line 2 is not a JSON object")]
+POLNEAR_CASES, POLNEAR_IDS = table(POLNEAR_SCRIPTS, POLNEAR_SHAPES, "POLNEAR")
+
+
+@pytest.mark.parametrize("name,args,words", POLNEAR_CASES, ids=POLNEAR_IDS)
+def test_polnear_missing_or_broken_is_one_line(work, name, args, words, capsys, monkeypatch):
+    code, _, err = run_script(name, args, capsys, monkeypatch)
+    one_line(code, err, name, words)
+
+
+@pytest.mark.parametrize("name,args", [
+    ("eval_actors", ["--limit", "1"]),
+    ("tune_cues", ["--limit", "1"]),
+    ("bench_attribution_speed", ["--limit", "1"]),
+    ("issues_polnear", ["--limit", "1"]),
+    ("audit_speakers", ["ok.gk", "--polnear-split", "dev"]),
+    ("diff_speakers", ["ok.gk", "ok.gk", "--polnear-split", "train"]),
+])
+def test_scripts_reading_polnear_where_it_is_not_say_so(work, name, args, capsys, monkeypatch):
+    """Every script reads PolNeAR through bench/polnear.py: moved away, each says where it looked."""
+    import polnear
+
+    monkeypatch.setattr(polnear, "POLNEAR", work / "nopolnear")
+    mod = importlib.import_module(name)
+    if hasattr(mod, "POLNEAR"):  # the name a script imported from polnear.py
+        monkeypatch.setattr(mod, "POLNEAR", work / "nopolnear")
+    code, _, err = run_script(name, args, capsys, monkeypatch)
+    one_line(code, err, name, f"in {work / 'nopolnear'}: put ../shared beside the checkout")
+
+
+# ------------------------------------------------------------------ other files
+
+OTHER_CASES = [
+    ("audit_speakers", ["ok.gk", "--judgements", "missing.txt"], "cannot use 'missing.txt' (No such file"),
+    ("issue_harness", ["run", "missing.pkl"], "cannot use 'missing.pkl' (No such file"),
+    ("issue_harness", ["run", "notes.txt"], "notes.txt is not a capture of bench/issue_harness.py"),
+    ("issue_harness", ["bands", "notes.txt", "saved.json"], "notes.txt is not a capture of bench/issue_harness.py"),
+    ("compare_stores", ["ok.gk"], "give two stores"),
+    ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=.", "--store", "ok.gk"], "--store ok.gk has no NAME="),
+    ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=.", "--store", "b=ok.gk"], "--src names ['a'] but --store"),
+]
+
+
+@pytest.mark.parametrize("name,args,words", OTHER_CASES, ids=[f"{n} {' '.join(a)}" for n, a, _ in OTHER_CASES])
+def test_a_file_missing_or_of_another_kind_is_one_line(work, name, args, words, capsys, monkeypatch):
+    before = {p.name: _sha(p) for p in (work / "corpus").iterdir()}
+    code, _, err = run_script(name, args, capsys, monkeypatch)
+    one_line(code, err, name, words)
+    assert {p.name: _sha(p) for p in (work / "corpus").iterdir()} == before
+
+
+def test_audit_refs_a_missing_file_is_not_runs_found(work, capsys, monkeypatch):
+    """audit_refs exits 1 when scan finds runs: a file that is not there is status 2, one line."""
+    (work / "pn").mkdir()
+    (work / "pn" / "dev.jsonl").write_text('{"id": "a", "text": "He said so."}\n', encoding="utf-8")
+    code, _, err = run_script("audit_refs", ["--polnear", "pn", "check", "missing.txt"], capsys, monkeypatch)
+    assert code == 2
+    one_line(code, err, "audit_refs", "no file missing.txt: check the path")
+
+
+def test_as_a_command(work):
+    """The ``__main__`` block, as a researcher runs it (the rows above run ``main`` in this process)."""
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "diff_speakers.py"), "missing.gk", "ok.gk"],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr == ("diff_speakers: error: no store at 'missing.gk'; run `graphkit build CORPUS_DIR --store "
+                          "missing.gk` first\n")
