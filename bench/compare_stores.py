@@ -111,7 +111,7 @@ def differences(a: Path, b: Path, meta: bool = False) -> list[str]:
 
 def main(argv=None) -> int:
     """Exit status 0 when every table is equal, 1 when one differs, 2 for a wrong call or a path that is no store."""
-    from graphkit.store import check_store_file
+    from graphkit.store_file import check_store_file
 
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:

@@ -83,7 +83,7 @@ def main() -> None:
         ap.exit(2, f"pair_rebuilds: error: --src names {sorted(srcs)} but --store names {sorted(stores)}; give one "
                    "store for each checkout's NAME\n")
     from graphkit.ingest import corpus_articles
-    from graphkit.store import check_store_file
+    from graphkit.store_file import check_store_file
 
     corpus_articles(a.corpus)  # before any article is edited: a wrong path is one line (script_main)
     for path in stores.values():

@@ -224,7 +224,8 @@ def kept_text_answers(store_path) -> "TextAnswers":
     leaves alone a store this process has open (a second connection closed would drop the first one's locks) or a
     file that is no store (the build refuses it after)."""
     from .ingest import TextAnswers
-    from .store import Store, open_here
+    from .store import Store
+    from .store_file import open_here
 
     path = Path(store_path)
     if not path.is_file() or open_here(path):

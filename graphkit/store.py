@@ -16,21 +16,18 @@ and the previous resolved graph.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import threading
-from collections import Counter
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from pydantic_core import from_json
 
 from .errors import StoreError
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
-
-APP_ID = 0x676B6974  # 'gkit' in the SQLite header: marks a graphkit store
+# what is checked before a store is opened (graphkit.build imports writer_lock and check_store_file from here)
+from .store_file import APP_ID, check_store_file, closed, connections, open_here, opened, writer_lock  # noqa: F401
 
 # speaker+issue queries read their answer's claim ids from here, in (date, id) order ('' = undated, first like NULL)
 _SPEAKER_ISSUE = """
@@ -84,42 +81,6 @@ CREATE TABLE IF NOT EXISTS claim_places (claim_id TEXT NOT NULL, place TEXT NOT 
 CREATE TABLE IF NOT EXISTS contradictions (a TEXT NOT NULL, b TEXT NOT NULL, issue TEXT, record TEXT NOT NULL, PRIMARY KEY (a, b));
 CREATE TABLE IF NOT EXISTS skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, degraded INTEGER NOT NULL);
 """
-
-
-@contextmanager
-def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
-    """Hold the store's writer lock (the file ``STORE.lock`` beside it) for one build.
-
-    One build writes a store at a time: a second build of the same store waits here until the
-    first ends (calling ``on_wait`` once, so the command can say why it pauses), then finds the
-    articles the first parsed unchanged and parses nothing again. Readers never take the lock
-    (SQLite lets them read while a build writes). The lock is the operating system's, so a killed
-    build releases it; the ``.lock`` file left beside the store is harmless.
-
-    >>> import tempfile, os
-    >>> p = os.path.join(tempfile.mkdtemp(), "s.gk")
-    >>> with writer_lock(p):
-    ...     os.path.exists(p + ".lock")
-    True
-    """
-    from filelock import FileLock, Timeout
-
-    try:  # a folder the lock cannot be made in is said now: filelock would wait on it for ever, as if held
-        open(str(path) + ".lock", "a").close()
-    except OSError as e:
-        raise StoreError(f"cannot write beside the store '{path}' ({e.strerror}); give a --store path in a folder "
-                         "you can write") from None
-    lock = FileLock(str(path) + ".lock")
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        if on_wait:
-            on_wait()
-        lock.acquire()
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def _link_filter(table: str, col: str, n: int, narrow: bool) -> str:
@@ -189,77 +150,6 @@ def claim_from_record(rec: str) -> Claim:
     return c
 
 
-# Stores open in this process, by the file's (device, inode), with how many connections each has.
-# SQLite locks a database with POSIX advisory locks, and POSIX drops *every* lock a process holds on a
-# file when the process closes *any* descriptor of that file. Reading a store's header with a plain
-# open()/close() while this process has a connection to it would drop that connection's locks: another
-# process's connection then believes it is the last one, checkpoints and deletes the WAL and its index
-# under the open connection, which reads "database disk image is malformed" until it is closed (a
-# writer there could corrupt the store). So a store already open here is not read as a plain file.
-_OPEN_HERE: Counter = Counter()
-_OPEN_LOCK = threading.Lock()
-
-
-def _file_key(path: Path) -> Optional[tuple[int, int]]:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
-def open_here(path: Path) -> bool:
-    """True when this process has a Store open on ``path`` (the same file, under any name).
-
-    >>> import tempfile, os
-    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
-    >>> s = Store(p, create=True); open_here(p)
-    True
-    >>> s.close(); open_here(p)
-    False
-    """
-    key = _file_key(path)
-    with _OPEN_LOCK:
-        return key is not None and _OPEN_HERE[key] > 0
-
-
-def check_store_file(path: Path, *, create: bool = False) -> None:
-    """Refuse, before anything is written, a path that cannot be a graphkit store.
-
-    Reads at most the file's first 100 bytes: a folder, an empty or cut-short file, a file that is
-    not SQLite, another application's SQLite database. A missing path is refused unless
-    ``create`` (then its folder is made). Raises StoreError with the cause and the fix.
-    A file this process already has open as a Store passed these checks then, and is not read
-    again (see ``_OPEN_HERE``: reading it would drop the open connection's locks).
-    """
-    if not path.exists():
-        if not create:
-            raise StoreError(f"no store at '{path}'; run `graphkit build CORPUS_DIR --store {path}` first")
-        if not path.parent.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise StoreError(f"cannot make the folder '{path.parent}' for the store ({e.strerror}); give a --store "
-                                 "path in a folder you can write") from None
-    elif path.is_dir():
-        raise StoreError(f"'{path}' is a folder; give a file path for the store, e.g. {path}/graph.gk")
-    elif open_here(path):
-        return
-    else:
-        with open(path, "rb") as f:
-            head = f.read(100)
-        if not head and not create:
-            raise StoreError(f"'{path}' is an empty file, not a graphkit store; make one there with "
-                             f"`graphkit build CORPUS_DIR --store {path}` or give another --store path")
-        if head and not head.startswith(b"SQLite format 3\x00"):
-            raise StoreError(f"'{path}' is not a graphkit store (not an SQLite file); give another --store path")
-        if head and len(head) < 100:
-            raise StoreError(f"'{path}' is a damaged SQLite file (cut short), not a usable graphkit store; "
-                             "rebuild it with graphkit build into a new --store path")
-        if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
-            raise StoreError(f"'{path}' is an SQLite database of another application; give another --store path")
-
-
 class Store:
     """A graphkit store file. Open with ``Store(path)``; ``create=True`` makes a new one.
 
@@ -288,18 +178,11 @@ class Store:
             raise
 
     def _register(self):
-        self._key = _file_key(self.path)
-        if self._key is not None:
-            with _OPEN_LOCK:
-                _OPEN_HERE[self._key] += 1
+        self._key = opened(self.path)
 
     def _unregister(self):
         key, self._key = getattr(self, "_key", None), None
-        if key is not None:
-            with _OPEN_LOCK:
-                _OPEN_HERE[key] -= 1
-                if _OPEN_HERE[key] <= 0:
-                    del _OPEN_HERE[key]
+        closed(key)
 
     def _close_quietly(self):
         if self.db is not None:
@@ -397,8 +280,7 @@ class Store:
         >>> Store(d / "s.gk", readonly=True).close(); sorted(p.name for p in d.iterdir())
         ['s.gk']
         """
-        with _OPEN_LOCK:
-            alone = self._key is None or _OPEN_HERE[self._key] <= 1
+        alone = self._key is None or connections(self._key) <= 1
         if not alone:
             return
         try:

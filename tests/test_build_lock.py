@@ -25,7 +25,7 @@ FIRST_BUILD = textwrap.dedent("""
     import sys
     from graphkit.build import update_store
     from graphkit.ingest import read_corpus
-    from graphkit.store import writer_lock
+    from graphkit.store_file import writer_lock
 
     corpus, store = sys.argv[1], sys.argv[2]
     with writer_lock(store):

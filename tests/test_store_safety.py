@@ -20,7 +20,8 @@ import graphkit
 
 from graphkit.errors import StoreError
 from graphkit.records import SCHEMA_VERSION
-from graphkit.store import APP_ID, Store, check_store_file, open_here
+from graphkit.store import Store
+from graphkit.store_file import APP_ID, check_store_file, open_here
 
 
 def _sha(p: Path) -> str:

@@ -1,0 +1,160 @@
+"""Which file may be a graphkit store, and who may write it: what is checked before a store is opened.
+
+A path is refused before anything is written when it cannot be a store (`check_store_file`: a folder, an empty
+or cut-short file, a file that is not SQLite, another application's database, a folder that cannot be made);
+one build writes a store at a time (`writer_lock`); and the stores this process has open are counted
+(`opened` / `closed`), so that no check reads an open store as a plain file (`open_here`). `graphkit.store.Store`
+asks these first; `graphkit.build` takes the lock.
+
+>>> import tempfile
+>>> p = Path(tempfile.mkdtemp()) / "s.gk"
+>>> check_store_file(p)
+Traceback (most recent call last):
+graphkit.errors.StoreError: no store at '.../s.gk'; run `graphkit build CORPUS_DIR --store .../s.gk` first
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Optional
+
+from .errors import StoreError
+
+APP_ID = 0x676B6974  # 'gkit' in the SQLite header: marks a graphkit store
+
+
+@contextmanager
+def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
+    """Hold the store's writer lock (the file ``STORE.lock`` beside it) for one build.
+
+    One build writes a store at a time: a second build of the same store waits here until the
+    first ends (calling ``on_wait`` once, so the command can say why it pauses), then finds the
+    articles the first parsed unchanged and parses nothing again. Readers never take the lock
+    (SQLite lets them read while a build writes). The lock is the operating system's, so a killed
+    build releases it; the ``.lock`` file left beside the store is harmless.
+
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "s.gk")
+    >>> with writer_lock(p):
+    ...     os.path.exists(p + ".lock")
+    True
+    """
+    from filelock import FileLock, Timeout
+
+    try:  # a folder the lock cannot be made in is said now: filelock would wait on it for ever, as if held
+        open(str(path) + ".lock", "a").close()
+    except OSError as e:
+        raise StoreError(f"cannot write beside the store '{path}' ({e.strerror}); give a --store path in a folder "
+                         "you can write") from None
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if on_wait:
+            on_wait()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+# Stores open in this process, by the file's (device, inode), with how many connections each has.
+# SQLite locks a database with POSIX advisory locks, and POSIX drops *every* lock a process holds on a
+# file when the process closes *any* descriptor of that file. Reading a store's header with a plain
+# open()/close() while this process has a connection to it would drop that connection's locks: another
+# process's connection then believes it is the last one, checkpoints and deletes the WAL and its index
+# under the open connection, which reads "database disk image is malformed" until it is closed (a
+# writer there could corrupt the store). So a store already open here is not read as a plain file.
+_OPEN_HERE: Counter = Counter()
+_OPEN_LOCK = threading.Lock()
+
+
+def _file_key(path: Path) -> Optional[tuple[int, int]]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def open_here(path: Path) -> bool:
+    """True when this process has a Store open on ``path`` (the same file, under any name).
+
+    >>> import tempfile
+    >>> from graphkit.store import Store
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> s = Store(p, create=True); open_here(p)
+    True
+    >>> s.close(); open_here(p)
+    False
+    """
+    key = _file_key(path)
+    with _OPEN_LOCK:
+        return key is not None and _OPEN_HERE[key] > 0
+
+
+def opened(path: Path) -> Optional[tuple[int, int]]:
+    """Count one more connection of this process to the store at ``path``; its key for `closed` (None when the
+    file cannot be found, then nothing is counted)."""
+    key = _file_key(path)
+    if key is not None:
+        with _OPEN_LOCK:
+            _OPEN_HERE[key] += 1
+    return key
+
+
+def closed(key: Optional[tuple[int, int]]) -> None:
+    """Count one connection fewer to the store of ``key`` (what `opened` gave)."""
+    if key is not None:
+        with _OPEN_LOCK:
+            _OPEN_HERE[key] -= 1
+            if _OPEN_HERE[key] <= 0:
+                del _OPEN_HERE[key]
+
+
+def connections(key: Optional[tuple[int, int]]) -> int:
+    """How many connections this process has open to the store of ``key``."""
+    with _OPEN_LOCK:
+        return _OPEN_HERE[key] if key is not None else 0
+
+
+def check_store_file(path: Path, *, create: bool = False) -> None:
+    """Refuse, before anything is written, a path that cannot be a graphkit store.
+
+    Reads at most the file's first 100 bytes: a folder, an empty or cut-short file, a file that is
+    not SQLite, another application's SQLite database. A missing path is refused unless
+    ``create`` (then its folder is made). Raises StoreError with the cause and the fix.
+    A file this process already has open as a Store passed these checks then, and is not read
+    again (see ``_OPEN_HERE``: reading it would drop the open connection's locks).
+    """
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no store at '{path}'; run `graphkit build CORPUS_DIR --store {path}` first")
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot make the folder '{path.parent}' for the store ({e.strerror}); give a --store "
+                                 "path in a folder you can write") from None
+    elif path.is_dir():
+        raise StoreError(f"'{path}' is a folder; give a file path for the store, e.g. {path}/graph.gk")
+    elif open_here(path):
+        return
+    else:
+        with open(path, "rb") as f:
+            head = f.read(100)
+        if not head and not create:
+            raise StoreError(f"'{path}' is an empty file, not a graphkit store; make one there with "
+                             f"`graphkit build CORPUS_DIR --store {path}` or give another --store path")
+        if head and not head.startswith(b"SQLite format 3\x00"):
+            raise StoreError(f"'{path}' is not a graphkit store (not an SQLite file); give another --store path")
+        if head and len(head) < 100:
+            raise StoreError(f"'{path}' is a damaged SQLite file (cut short), not a usable graphkit store; "
+                             "rebuild it with graphkit build into a new --store path")
+        if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
+            raise StoreError(f"'{path}' is an SQLite database of another application; give another --store path")
