@@ -42,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-from polnear import POLNEAR, SPLITS  # noqa: E402  where PolNeAR is read: its one home, bench/polnear.py
+from polnear import POLNEAR, SPLITS, load_articles  # noqa: E402  where PolNeAR is read: its one home, bench/polnear.py
 
 RUN_WORDS = 6
 """Runs of this many words found in PolNeAR are its text (see the module docstring for why 6)."""
@@ -128,8 +128,6 @@ def load_polnear(folder: Path = POLNEAR) -> Corpus:
 
     Raises FileNotFoundError naming the folder when it holds neither split.
     """
-    from polnear import load_articles
-
     arts = Corpus()
     for split in SPLITS:
         if (Path(folder) / f"{split}.jsonl").exists():

@@ -97,7 +97,6 @@ def prepare(kind: str, polnear: Path, limit: int | None):
     sys.path.insert(0, str(ROOT))
     from graphkit import nlp as gnlp
 
-    sys.path.insert(0, str(ROOT / "bench"))
     from polnear import load_articles
 
     texts = [a["text"] for a in load_articles(("dev",), polnear, limit)]
@@ -169,7 +168,6 @@ def main():
     ap.add_argument("--limit", type=int, default=None, help="spaCy kinds: the first N dev articles only")
     a = ap.parse_args()
     if any(k.split("-")[0] not in ("python", "matmul", "stream") for k in a.kinds):  # the spaCy kinds read dev
-        sys.path.insert(0, str(ROOT / "bench"))
         from polnear import load_articles
 
         load_articles(("dev",), a.polnear, a.limit)  # PolNeAR missing or broken: one line now, not a child's traceback
