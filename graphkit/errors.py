@@ -50,11 +50,15 @@ def user_error_line(e: BaseException):
     "cannot use 'notes/judged.txt' (No such file or directory); check the path"
     >>> user_error_line(IsADirectoryError(21, "Is a directory", "out"))
     "cannot use 'out' (Is a directory); give a file, not a folder"
+    >>> import errno
+    >>> user_error_line(OSError(errno.ENOSPC, "No space left on device", "out/s.gk"))
+    "cannot use 'out/s.gk' (No space left on device); free space on that disk or give a path on another"
     >>> user_error_line(FileNotFoundError("no PolNeAR dev.jsonl in /x: put ../shared beside the checkout"))
     'no PolNeAR dev.jsonl in /x: put ../shared beside the checkout'
     >>> user_error_line(KeyError("speaker")) is None, user_error_line(BrokenPipeError(32, "Broken pipe")) is None
     (True, True)
     """
+    import errno
     import sqlite3
 
     if isinstance(e, GraphkitError):
@@ -65,7 +69,9 @@ def user_error_line(e: BaseException):
     if isinstance(e, OSError):
         if e.filename is not None:
             fix = ("give a file, not a folder" if isinstance(e, IsADirectoryError) else
-                   "check its permissions" if isinstance(e, PermissionError) else "check the path")
+                   "check its permissions" if isinstance(e, PermissionError) else
+                   "free space on that disk or give a path on another" if e.errno in (errno.ENOSPC, errno.EDQUOT) else
+                   "give a path on a disk that can be written" if e.errno == errno.EROFS else "check the path")
             return f"cannot use '{e.filename}' ({e.strerror}); {fix}"
         if e.errno is None and e.args:  # raised with a message of its own (cause and fix)
             return " ".join(str(e).split())
