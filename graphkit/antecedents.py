@@ -27,7 +27,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .article_names import ArticleNames
-from .gender import ANSWERED_LEAST, CORPUS_SHARE, vote
+from .gender import ANSWERED_LEAST, CORPUS_SHARE, FAMILY_NOUNS, vote
+from .mentions import ANON_HEADS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS
 from .nlp import doc_text
@@ -164,7 +165,7 @@ class Antecedents(ArticleNames):
         ('Ann Price', (0, 9))
         """
         k = self._sent_index(at)
-        cands = [c for c in self._candidates(True, at, content, window=2) if not c.fallback]
+        cands = [c for c in self._candidates(True, at, content, window=2, owners=False) if not c.fallback]
 
         def fits(c: Candidate) -> bool:
             name = c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
@@ -261,18 +262,20 @@ class Antecedents(ArticleNames):
         return q is not None and b < q[1]
 
     def _candidates(self, person: bool, at: int, content: tuple, plural: bool = False,
-                    window: int = WINDOW) -> list[Candidate]:
+                    window: int = WINDOW, owners: bool = True) -> list[Candidate]:
         """The article's mentions before ``at`` as pronoun candidates: speakers so far and subjects
         (typed, then, for a person, untyped) in the last sentences; every earlier name as a fallback.
         For 'they' (``plural``), a plural common noun that is a subject is one too ("the mayor's backers
         broke into applause as they heard"), and a single place is none (:func:`_one_place`).
-        Names inside the claim's content or an earlier claim's are none."""
+        Names inside the claim's content or an earlier claim's are none. ``owners``: whether a subject's possessor
+        counts as a subject (:func:`sentence_subject`), as for a pronoun, not for a description of a person (a
+        possessor is no role's holder: "Ann Lee's brief said ... The judge agreed" is not Ann Lee)."""
         k = self._sent_index(at)
         lo = self.sents[max(0, k - window + 1)].start_char if self.sents else 0
         inside = self._said_covers(content)  # what anyone said is no antecedent of who said it
         out = self._speaker_candidates(person, lo, at)
         reported = self._reported(content, k)
-        out.extend(self._entity_candidates(person, plural, lo, at, inside, reported))
+        out.extend(self._entity_candidates(person, plural, lo, at, inside, reported, owners))
         if person:  # a person's name the NER did not type ('Oksuz', 'Sanders' read as a noun)
             out.extend(self._subject_candidates(k, window, UNTYPED_SUBJECT,
                                                 lambda s: self._untyped_subjects(s, at, reported)))
@@ -294,10 +297,11 @@ class Antecedents(ArticleNames):
                     out.append(Candidate(x[0], SPEAKER, x, j, False, self._depth_at(x[0]) if person else 0))
         return out
 
-    def _entity_candidates(self, person: bool, plural: bool, lo: int, at: int, inside, reported) -> list[Candidate]:
+    def _entity_candidates(self, person: bool, plural: bool, lo: int, at: int, inside, reported,
+                           owners: bool = True) -> list[Candidate]:
         """The article's entities of the pronoun's kind (persons, else organisations, places and peoples) as
-        candidates, in order: a :data:`SUBJECT` for a subject from character ``lo`` on that no one said
-        (``reported``), and a :data:`MENTION` fallback for every one ending before ``at`` outside the claim's
+        candidates, in order: a :data:`SUBJECT` for a name its clause is about (:func:`sentence_subject`) from
+        character ``lo`` on that no one said (``reported``), and a :data:`MENTION` fallback for every one ending before ``at`` outside the claim's
         content and earlier claims (``inside``); for 'they' (``plural``) no single place."""
         out = []
         for e in (self.persons if person else self.orgs):
@@ -305,7 +309,7 @@ class Antecedents(ArticleNames):
                 continue
             j = self._sent_index(e.start_char)
             if lo <= e.start_char < at and e.end_char <= self.sents[j].end_char and \
-                    e.root.dep_ in ("nsubj", "nsubjpass") and not reported(e.root):
+                    sentence_subject(e, owners) and not reported(e.root):
                 out.append(Candidate(e.start_char, SUBJECT, e, j, False, clause_depth(e.root)))
             if inside(e.start_char):
                 continue
@@ -459,6 +463,74 @@ def clause_depth(t: Token) -> int:
         n += t.dep_ in _SUBORDINATE
         t = t.head
     return n
+
+
+#: the nouns of a person a possessor does not stand in for as its sentence's subject ("Trump's son said", "her aide")
+_PERSON_NOUNS = frozenset(ROLE_WORDS) | FAMILY_NOUNS | frozenset(ANON_HEADS)
+
+#: the clauses a subject's possessor may sit in and still be what the sentence is about: the main clause, a clause
+#: coordinated with it, an adverbial one ("Though Reed's campaign has faltered, he ..."); not what someone says,
+#: thinks or sets out to do (ccomp, xcomp), nor a clause describing a noun (relcl, acl)
+_OWNER_CLAUSES = frozenset({"ROOT", "conj", "advcl"})
+
+
+def sentence_subject(e: Span, owners: bool = True) -> bool:
+    """Whether a name is what its clause is about, as rule 4 of graphkit.pronouns takes a subject: the subject
+    itself ("Ann Reed said ..."); with ``owners``, the possessor of a subject that names no person
+    (:func:`_owner_of_subject`: "Though Tom Hale's campaign has faltered, he found his voice"); a name the parser
+    made the root of the sentence it opens, the verb misread after it (:func:`_misparsed_opening`: "Tom Hale, when
+    asked about it, often steam-rolls through the questions").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> v = spacy.blank("en").vocab
+    >>> doc = Doc(v, words=["Reed", "'s", "campaign", "faltered"], heads=[2, 0, 3, 3],
+    ...           deps=["poss", "case", "nsubj", "ROOT"], ents=["B-PERSON", "O", "O", "O"])
+    >>> sentence_subject(doc.ents[0]), sentence_subject(doc.ents[0], owners=False)
+    (True, False)
+    >>> doc = Doc(v, words=["Reed", "'s", "aide", "said"], heads=[2, 0, 3, 3],
+    ...           deps=["poss", "case", "nsubj", "ROOT"], ents=["B-PERSON", "O", "O", "O"])
+    >>> sentence_subject(doc.ents[0])   # an aide is a person of their own
+    False
+    """
+    r = e.root
+    if r.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if r.dep_ == "poss" and r.head.dep_ in ("nsubj", "nsubjpass"):
+        return owners and _owner_of_subject(e, r.head)
+    return r.dep_ == "ROOT" and _misparsed_opening(e)
+
+
+def _owner_of_subject(e: Span, subject: Token) -> bool:
+    """Whether the name ``e`` that possesses ``subject`` is what the sentence is about ("Mr Hale's speeches can be
+    plodding. ... as he said ..."): the subject is no person's noun ('aide', 'son', 'spokesman') and holds no other
+    person's name ("Tom Hale's son Bob Hale"), and its clause is the main one or hangs on it as an adverbial or a
+    coordinated clause (:data:`_OWNER_CLAUSES`), not a subordinate clause of what someone says or sets out to do."""
+    if subject.lemma_.lower() in _PERSON_NOUNS or subject.lower_ in _PERSON_NOUNS:
+        return False
+    if any(t.ent_type_ == "PERSON" and not (e.start <= t.i < e.end) for t in subject.subtree):
+        return False
+    t = subject.head
+    while t.head.i != t.i:
+        if t.dep_ not in _OWNER_CLAUSES:
+            return False
+        t = t.head
+    return True
+
+
+def _misparsed_opening(e: Span) -> bool:
+    """Whether a name the parser made its sentence's root opens that sentence (before it only punctuation, a list
+    number, a conjunction, a title or honorific: "And Tom Hale, ...", "Rep. Tom Hale (D-Ohio), ...") and the sentence
+    holds more than the name, the words after it a clause the parser misread; a name coordinated with another ("Ann
+    Reed and Tom Hale, who say ...") is one of several, no subject of its own."""
+    sent = e.root.sent
+    if any(c.dep_ == "conj" and c.ent_type_ for c in e.root.children):
+        return False
+    before = e.doc[sent.start:e.start]
+    if not all(t.is_punct or t.is_space or t.like_num or t.dep_ in ("cc", "compound")
+               or t.lower_.rstrip(".") in HONORIFICS for t in before):
+        return False
+    return any(not (t.is_punct or t.is_space) for t in e.doc[e.end:sent.end])
 
 
 def _plural_subjects(s: Span, at: int, reported) -> list[Span]:

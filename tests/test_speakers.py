@@ -1420,3 +1420,49 @@ def test_a_body_is_named_by_its_owner(articles, expected):
     res = resolve_actors(atts, ents, {"actors": []})
     by_id = {a.id: a for a in res.actors}
     assert by_id[res.speaker_of[("d0", len(atts["d0"]) - 1)]].name == expected
+
+
+# --------------------------------------------------------------------------- what a sentence is about
+
+# a pronoun takes the name the sentence before is about, as rule 4 of graphkit.pronouns takes a subject, where that
+# name is no subject in the parse (graphkit.antecedents.sentence_subject): the possessor of a subject that names no
+# person, a name the parser made the root of the sentence it opens; before, the pronoun went to a speaker named earlier
+SENTENCE_ABOUT = [
+    # the possessor of the subject of an adverbial clause (American) and of a main clause (British)
+    ("Jim Reed said the race was close. Though Tom Hale's campaign has faltered for weeks, he found his voice in the "
+     "final days, which he hoped would lift his numbers.", "Tom Hale"),
+    ("Gordon Hale spoke in Leeds on Monday. Sir Alan Boyd said the mood was grim. These days, Mr Hale's speeches can "
+     "be plodding. By the hour mark, some people were yawning as he said that taxes would fall.", "Gordon Hale"),
+    # a name the parser made the root, its verb misread (American, British)
+    ("Jim Reed said the debate went well.\n\nTom Hale, when asked about his own errors, often steam-rolls through "
+     "the questions.\n\n“We made a mistake,” he told a reporter in October.", "Tom Hale"),
+    ("Sir Alan Boyd said the vote was lost.\n\nNigel Hale, when asked about his own sums, often steam-rolls through "
+     "the questions.\n\n“We were right,” he told the BBC on Sunday.", "Nigel Hale"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCE_ABOUT, ids=[f"{k:02d}" for k in range(len(SENTENCE_ABOUT))])
+def test_a_pronoun_takes_the_name_the_sentence_before_is_about(nlp, text, expected):
+    assert speakers(nlp, text)[-1][0] == expected
+
+
+# which names count (graphkit.antecedents.sentence_subject): (sentence, the name, whether it is what the sentence is
+# about); a possessor of a person's noun, of a phrase naming another person, or inside a clause of what someone says
+# is not, nor a root name coordinated with another
+SUBJECT_NAMES = [
+    ("Tom Hale's campaign has faltered for weeks.", "Tom Hale", True),
+    ("Tom Hale's aide left the room in Dover.", "Tom Hale", False),
+    ("Tom Hale's son Bob Hale left the room in Dover.", "Tom Hale", False),
+    ("Ann Reed said that Tom Hale's campaign had faltered.", "Tom Hale", False),
+    ("Jim Reed and Tom Hale, who say the plan is dead.", "Jim Reed", False),
+    ("Jim Reed met Tom Hale in Dover on Monday.", "Tom Hale", False),
+]
+
+
+@pytest.mark.parametrize("text,name,expected", SUBJECT_NAMES, ids=[f"{k:02d}" for k in range(len(SUBJECT_NAMES))])
+def test_which_names_a_sentence_is_about(nlp, text, name, expected):
+    from graphkit.antecedents import sentence_subject
+
+    doc = nlp(text)
+    ent = next(e for e in doc.ents if e.text.startswith(name))
+    assert sentence_subject(ent) is expected, [(t.text, t.dep_, t.head.i) for t in doc]
