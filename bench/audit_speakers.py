@@ -85,30 +85,34 @@ def verdict_line(k: int, claim, actor, text: str, arts) -> str:
     return f"{k} ? {where} {claim.speaker} [{actor.type if actor else '?'}]{said} cue {claim.cue!r}"
 
 
-def third_person(speaker_text: str | None) -> bool:
+def third_person(speaker_text: str | None, forms: frozenset = None) -> bool:
     """Whether a speaker as written is a third-person pronoun the article pass resolves to an antecedent (a
-    development draw of `--pronouns`: the largest wrong kind of every audit so far).
+    development draw of `--pronouns`: the largest wrong kind of every audit so far); ``forms``: the pronouns drawn
+    from (:data:`THIRD_PERSON`, or :data:`THIRD_PERSON_7411` to draw seeds 7411 and 7412 again).
 
-    >>> [third_person(w) for w in ("he", "She ", "they", "it", "his", "I", "who", "Mr. Lee", None)]
-    [True, True, True, True, True, False, False, False, False]
+    >>> [third_person(w) for w in ("he", "She ", "they", "it", "his", "their", "I", "who", "Mr. Lee", None)]
+    [True, True, True, True, True, True, False, False, False, False]
+    >>> third_person("their", THIRD_PERSON_7411)
+    False
     """
-    return (speaker_text or "").strip().lower() in THIRD_PERSON
+    return (speaker_text or "").strip().lower() in (THIRD_PERSON if forms is None else forms)
 
 
-#: the third-person pronouns a speaker is written as: the forms the judged draws of seeds 7411 and 7412 were drawn from
-#: (bench/audits/polnear_train_pronouns_seed*.txt), kept so those draws reproduce; 'them', 'their', 'its' and 'hers'
-#: are left out, so the population counted is a lower bound of the pronoun speakers
-THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "they", "it"})
+#: the third-person pronouns a speaker is written as
+THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its"})
+#: the narrower set the judged draws of seeds 7411 and 7412 were drawn from (bench/audits/polnear_train_pronouns_seed*.txt,
+#: session 39: no 'them', 'their', 'its', 'hers'), kept so those draws reproduce (``--pronouns-7411``)
+THIRD_PERSON_7411 = frozenset({"he", "she", "him", "her", "his", "they", "it"})
 
 
 def sample(store_path: Path, n: int, seed: int, prefix: str = "", only: set[str] | None = None,
-           pronouns: bool = False):
+           pronouns: bool = False, forms: frozenset | None = None):
     from graphkit.store import Store
 
     with Store(store_path, readonly=True) as s:
         actors = {a.id: a for a in s.actors()}
         claims = sorted((c for c in s.claims() if c.same_as is None and c.doc_id.startswith(prefix)
-                         and (only is None or c.doc_id in only) and (not pronouns or third_person(c.speaker_text))),
+                         and (only is None or c.doc_id in only) and (not pronouns or third_person(c.speaker_text, forms))),
                         key=lambda c: c.id)
         picked = random.Random(seed).sample(claims, min(n, len(claims)))
         docs = s.documents_by_id({c.doc_id for c in picked})
@@ -126,6 +130,8 @@ def main(argv=None) -> int:
                     help="only articles of this PolNeAR split (ids read from ../shared/data/polnear)")
     ap.add_argument("--pronouns", action="store_true",
                     help="only claims whose speaker as written is a third-person pronoun (a development draw)")
+    ap.add_argument("--pronouns-7411", action="store_true",
+                    help="as --pronouns, from the narrower set seeds 7411 and 7412 were drawn from (no them/their/its/hers)")
     ap.add_argument("--text", action="store_true",
                     help="print the claims with their text and paragraph, to read (never into bench/audits)")
     args = ap.parse_args(argv)
@@ -138,7 +144,8 @@ def main(argv=None) -> int:
         print(f"audit_speakers: error: no store at {args.store}; build one (bench/eval_actors.py leaves it in bench/_work/)",
               file=sys.stderr)
         return 2
-    rows = sample(args.store, args.n, args.seed, args.doc_prefix, only, args.pronouns)
+    rows = sample(args.store, args.n, args.seed, args.doc_prefix, only, args.pronouns or args.pronouns_7411,
+                  THIRD_PERSON_7411 if args.pronouns_7411 else None)
     if args.judgements:
         verdicts = {}
         for line in args.judgements.read_text(encoding="utf-8").splitlines():

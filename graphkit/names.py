@@ -445,7 +445,8 @@ _POSSESSIVE_OR_APOSTROPHE_END = re.compile(r"['\u2019]s?$")
 
 def strip_possessive(name: str, *, bare_apostrophe: bool = False) -> str:
     """The name without a possessive ending ("Clinton's" -> "Clinton"), straight or curly apostrophe: the one
-    place graphkit.people, graphkit.mentions, graphkit.resolve and graphkit.article_names take it off a name.
+    place graphkit.people, graphkit.mentions, graphkit.resolve, graphkit.article_names and the speaker phrases
+    (graphkit.speakers, speaker_kinds, speaker_phrase) take it off a name.
     With ``bare_apostrophe`` a closing apostrophe alone goes too, the possessive of a name ending in s ("Jones'"):
     graphkit.article_names compares a mention's words and reads its PERSON names that way. The ending is matched
     as written (a lower-case s; "CLINTON'S" keeps it), on a string: spaCy gives "'s" and a closing "'" tokens of

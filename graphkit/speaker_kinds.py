@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Span, Token
 
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .names import HONORIFICS, TITLE_WORDS
+from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
 from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_of, name_end, person_of_phrase, person_role,
                              principal_tokens, speaker_tokens, speaker_type, split_speaker)
@@ -39,7 +39,7 @@ def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple
     toks = [t for t in doc[lo:hi + 1] if t.lower_ not in ("the", "a", "an") and t.dep_ != "case" and not t.is_punct]
     if not toks:
         toks = mods
-    text = re.sub(r"[’']s$", "", doc[toks[0].i:toks[-1].i + 1].text)
+    text = strip_possessive(doc[toks[0].i:toks[-1].i + 1].text)
     span = (toks[0].idx, toks[0].idx + len(text))
     person = person_of_phrase(toks)
     if person is not None or toks[-1].ent_type_ == "PERSON" or (len(toks) > 1 and toks[0].lower_.rstrip(".") in HONORIFICS):
@@ -222,7 +222,7 @@ def _whose(res: SpeakerResolver, poss: Token, toks: list[Token], spans: list, f:
     hit = res.pronoun(_POSSESSIVES[poss.lower_], poss.idx, tuple(spans))
     if hit is None or not hit[0]:
         return
-    owner = re.sub(r"[’']s?$", "", hit[0])
+    owner = strip_possessive(hit[0], bare_apostrophe=True)
     rest = toks[0].doc[toks[1].i:toks[-1].i + 1].text
     f.resolved, f.rspan = f"{owner}'s {rest}", None
 
@@ -346,7 +346,7 @@ def _shortens(phrase: str, name: str) -> bool:
     (False, True)
     """
     def words(text):
-        return [re.sub(r"[’']s$", "", w) for w in re.findall(r"[\w’'.-]+", text)]
+        return [strip_possessive(w) for w in re.findall(r"[\w’'.-]+", text)]
     own = [w.lower() for w in words(phrase) if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
     return bool(own) and set(own) <= {w.lower() for w in words(name)}
 
@@ -370,7 +370,7 @@ def _acronym_of_another(phrase: str, name: str) -> bool:
     >>> _acronym_of_another("the Post", "Washington Post"), _acronym_of_another("the SVP", "SVP")
     (False, False)
     """
-    core = re.sub(r"[’']s$", "", re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I))
+    core = strip_possessive(re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I))
     return re.fullmatch(r"[A-Z][A-Z&.]+", core) is not None and name.strip() != core \
         and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", name) is not None
 

@@ -26,7 +26,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .names import HONORIFICS
+from .names import HONORIFICS, strip_possessive
 
 
 PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
@@ -248,7 +248,7 @@ def split_speaker(toks: list[Token], appos: Optional[Token]) -> tuple[Optional[S
                 rolew.append(w)
         if orgw:
             o = doc[orgw[0].i:orgw[-1].i + 1].text
-            o = re.sub(r"[’']s$", "", o).strip() or None
+            o = strip_possessive(o).strip() or None
         if rolew:
             r = doc[rolew[0].i:rolew[-1].i + 1].text
         return r, o
@@ -382,7 +382,7 @@ def role_words(toks: list[Token]) -> tuple[Optional[str], Optional[str]]:
         else:
             rolew.append(w)
     role = " ".join(w.text for w in rolew) or None
-    org = re.sub(r"[’']s$", "", " ".join(w.text for w in orgw)).strip() or None
+    org = strip_possessive(" ".join(w.text for w in orgw)).strip() or None
     return role, org
 
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from .antecedents import Antecedents
 from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
-from .names import HONORIFICS, ORG_NOUNS
+from .names import HONORIFICS, ORG_NOUNS, strip_possessive
 from .nlp import doc_text
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _first_name_before, _Found,
@@ -195,7 +195,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     resolved = f.resolved
     if f.stype in ("ORG", "GPE", "NORP"):
         resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I)
-    f.resolved = re.sub(r"[’']s$", "", resolved)
+    f.resolved = strip_possessive(resolved)
     if f.role and f.rtype == "PERSON" and f.resolved:
         res.roles[f.role.lower()] = (f.resolved, f.rspan)
         if f.org:
