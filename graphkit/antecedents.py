@@ -479,7 +479,7 @@ def sentence_subject(e: Span, owners: bool = True) -> bool:
     itself ("Ann Reed said ..."); with ``owners``, the possessor of a subject that names no person
     (:func:`_owner_of_subject`: "Though Tom Hale's campaign has faltered, he found his voice"); a name the parser
     made the root of the sentence it opens, the verb misread after it (:func:`_misparsed_opening`: "Tom Hale, when
-    asked about it, often steam-rolls through the questions").
+    asked about it, often steam-rolls past every question").
 
     >>> import spacy
     >>> from spacy.tokens import Doc

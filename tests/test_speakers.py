@@ -1434,10 +1434,10 @@ SENTENCE_ABOUT = [
     ("Gordon Hale spoke in Leeds on Monday. Sir Alan Boyd said the mood was grim. These days, Mr Hale's speeches can "
      "be plodding. By the hour mark, some people were yawning as he said that taxes would fall.", "Gordon Hale"),
     # a name the parser made the root, its verb misread (American, British)
-    ("Jim Reed said the debate went well.\n\nTom Hale, when asked about his own errors, often steam-rolls through "
-     "the questions.\n\n“We made a mistake,” he told a reporter in October.", "Tom Hale"),
-    ("Sir Alan Boyd said the vote was lost.\n\nNigel Hale, when asked about his own sums, often steam-rolls through "
-     "the questions.\n\n“We were right,” he told the BBC on Sunday.", "Nigel Hale"),
+    ("Jim Reed said the debate went well.\n\nTom Hale, when asked about his own errors, often steam-rolls past "
+     "every question.\n\n“We made a mistake,” he told a reporter in October.", "Tom Hale"),
+    ("Sir Alan Boyd said the vote was lost.\n\nNigel Hale, when asked about his own sums, often steam-rolls past "
+     "every question.\n\n“We were right,” he told the BBC on Sunday.", "Nigel Hale"),
 ]
 
 
