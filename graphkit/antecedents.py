@@ -301,8 +301,9 @@ class Antecedents(ArticleNames):
                            owners: bool = True) -> list[Candidate]:
         """The article's entities of the pronoun's kind (persons, else organisations, places and peoples) as
         candidates, in order: a :data:`SUBJECT` for a name its clause is about (:func:`sentence_subject`) from
-        character ``lo`` on that no one said (``reported``), and a :data:`MENTION` fallback for every one ending before ``at`` outside the claim's
-        content and earlier claims (``inside``); for 'they' (``plural``) no single place."""
+        character ``lo`` on that no one said (``reported``), and a :data:`MENTION` fallback for every one ending
+        before ``at`` outside the claim's content and earlier claims (``inside``); for 'they' (``plural``) no single
+        place."""
         out = []
         for e in (self.persons if person else self.orgs):
             if plural and _one_place(e):
