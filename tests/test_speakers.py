@@ -1438,6 +1438,8 @@ SENTENCE_ABOUT = [
      "every question.\n\n“We made a mistake,” he told a reporter in October.", "Tom Hale"),
     ("Sir Alan Boyd said the vote was lost.\n\nNigel Hale, when asked about his own sums, often steam-rolls past "
      "every question.\n\n“We were right,” he told the BBC on Sunday.", "Nigel Hale"),
+    # a description of a person takes no possessor for its holder: the appeal's owner is no judge
+    ("Ann Lee's appeal was heard in Dover on Monday. The judge said the files should stay sealed.", "The judge"),
 ]
 
 
@@ -1453,6 +1455,7 @@ SUBJECT_NAMES = [
     ("Tom Hale's campaign has faltered for weeks.", "Tom Hale", True),
     ("Tom Hale's aide left the room in Dover.", "Tom Hale", False),
     ("Tom Hale's son Bob Hale left the room in Dover.", "Tom Hale", False),
+    ("Tom Hale's rival, Bob Reed, won the seat in Dover.", "Tom Hale", False),   # the subject names another person
     ("Ann Reed said that Tom Hale's campaign had faltered.", "Tom Hale", False),
     ("Jim Reed and Tom Hale, who say the plan is dead.", "Jim Reed", False),
     ("Jim Reed met Tom Hale in Dover on Monday.", "Tom Hale", False),
@@ -1466,3 +1469,22 @@ def test_which_names_a_sentence_is_about(nlp, text, name, expected):
     doc = nlp(text)
     ent = next(e for e in doc.ents if e.text.startswith(name))
     assert sentence_subject(ent) is expected, [(t.text, t.dep_, t.head.i) for t in doc]
+
+
+def test_a_root_name_after_other_words_is_no_subject():
+    """A name the parser made its sentence's root counts as the subject only when it opens the sentence: after other
+    words the root is a misread phrase ('In Leeds, Hale accused Reed of lying' read as one noun phrase headed by
+    'Reed', the parse built by hand), not what the sentence is about (graphkit.antecedents._misparsed_opening)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from graphkit.antecedents import sentence_subject
+
+    words = ["In", "Leeds", ",", "Hale", "accused", "Reed", "of", "lying", "."]
+    heads = [5, 0, 5, 5, 5, 5, 5, 6, 5]
+    deps = ["prep", "pobj", "punct", "compound", "compound", "ROOT", "prep", "pcomp", "punct"]
+    ents = ["O", "B-GPE", "O", "B-PERSON", "O", "B-PERSON", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    reed = next(e for e in doc.ents if e.text == "Reed")
+    assert reed.root.dep_ == "ROOT"
+    assert sentence_subject(reed) is False
