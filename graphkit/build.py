@@ -32,7 +32,8 @@ from .kept import keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
 from .records import Skipped
 from .resolution import resolve_fingerprint, resolve_store
-from .store import Store, check_store_file, writer_lock
+from .store import Store
+from .store_file import check_store_file, writer_lock
 
 
 @dataclass
@@ -94,7 +95,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
     A wrong corpus path, a missing knowledge file or a file that is not a store fails before anything
-    is written. Then the build takes the store's writer lock (`graphkit.store.writer_lock`): a second
+    is written. Then the build takes the store's writer lock (`graphkit.store_file.writer_lock`): a second
     build of the same store waits for the first, calling ``on_wait`` once, and parses only what is still new.
     """
     from .knowledge import Knowledge
@@ -281,7 +282,8 @@ def warm_resolution(issue_model: bool = False):
 
     The place indexes were left out of it for a while: tests/test_crash.py's SIGKILLed builds left a store that
     would not open at once ("database disk image is malformed"), and this thread was suspected; the cause was
-    elsewhere (a plain open()/close() of the store file dropped the process's SQLite locks, `graphkit.store.open_here`).
+    elsewhere (a plain open()/close() of the store file dropped the process's SQLite locks,
+    `graphkit.store_file.open_here`).
 
     >>> from graphkit.names import _listed_given_names
     >>> _listed_given_names.cache_clear()

@@ -26,8 +26,8 @@ from pydantic_core import from_json
 
 from .errors import StoreError
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
-# what is checked before a store is opened (graphkit.build imports writer_lock and check_store_file from here)
-from .store_file import APP_ID, check_store_file, closed, connections, open_here, opened, writer_lock  # noqa: F401
+# what is checked before a store is opened (graphkit.store_file)
+from .store_file import APP_ID, check_store_file, closed, connections, opened
 
 # speaker+issue queries read their answer's claim ids from here, in (date, id) order ('' = undated, first like NULL)
 _SPEAKER_ISSUE = """
