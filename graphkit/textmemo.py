@@ -14,7 +14,7 @@ are still summed over every claim: the result is the one a full re-resolution gi
 4
 >>> export(["four", "five"])["demo_length"]
 [4, None]
->>> prime({"texts": ["five"], "demo_length": [5]}); length("five")
+>>> _ = prime({"texts": ["five"], "demo_length": [5]}); length("five")
 5
 >>> del MEMOS["demo_length"]
 
@@ -105,21 +105,25 @@ def export(texts: Iterable[str]) -> dict[str, list]:
     return out
 
 
-def prime(kept: dict[str, list]) -> None:
+def prime(kept: dict[str, list]) -> dict[str, list[str]]:
     """Give the memos what `export` gave (decoded when asked for; names this graphkit does not have are ignored;
-    at most each memo's ``limit`` texts are held)."""
+    at most each memo's ``limit`` texts are held). Returns, per memo, the texts it was given (`WorkedBeside`
+    takes back those never asked for)."""
     texts = kept.get("texts") or []
+    given: dict[str, list[str]] = {}
     for name, values in kept.items():
         memo = MEMOS.get(name)
         if memo is None or name == "texts":
             continue
-        room = memo.limit - len(memo.kept)
+        room, mine = memo.limit - len(memo.kept), given.setdefault(name, [])
         for text, value in zip(texts, values):
             if room <= 0:
                 break
             if value is not None and text not in memo.cache and text not in memo.kept:
                 memo.kept[text] = value
+                mine.append(text)
                 room -= 1
+    return given
 
 
 def clear() -> None:
@@ -200,19 +204,7 @@ class WorkedBeside:
             self.outcome = "failed"
         finally:
             self.close()
-        texts = kept.get("texts") or []
-        for name, values in kept.items():
-            memo = MEMOS.get(name)
-            if memo is None or name == "texts":
-                continue
-            room, mine = memo.limit - len(memo.kept), self.primed.setdefault(name, [])
-            for text, value in zip(texts, values):
-                if room <= 0:
-                    break
-                if value is not None and text not in memo.cache and text not in memo.kept:
-                    memo.kept[text] = value
-                    mine.append(text)
-                    room -= 1
+        self.primed = prime(kept)  # as `prime` gives them, and which, for `forget_unused`
 
     def wait_bound(self) -> float:
         """Seconds from the fork `collect` waits for the child by default (`BESIDE_WAIT_MIN`,
