@@ -21,7 +21,7 @@ from typing import Optional
 import typer
 
 from .contradict import MIN_SCORE, WINDOW_DAYS
-from .errors import user_error_line
+from .errors import one_line, user_error_line
 from .tables import Column, print_table, write_tsv
 
 
@@ -379,10 +379,6 @@ def _print_df(df, format: Optional[Fmt], cols: list, what: str):
             typer.echo(f"{len(df)} {what}")
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
 def main(argv=None):
     """Entry point: run the app, turning user errors into one line on stderr (no traceback) and exit 2.
 
@@ -406,10 +402,10 @@ def main(argv=None):
         sys.exit(2)
     except cx.UsageError as e:
         where = e.ctx.command_path if e.ctx is not None else "graphkit"
-        typer.echo(f"graphkit: error: {_one_line(e.format_message()).rstrip('.')}; see `{where} --help`", err=True)
+        typer.echo(f"graphkit: error: {one_line(e.format_message()).rstrip('.')}; see `{where} --help`", err=True)
         sys.exit(2)
     except cx.ClickException as e:
-        typer.echo(f"graphkit: error: {_one_line(e.format_message())}", err=True)
+        typer.echo(f"graphkit: error: {one_line(e.format_message())}", err=True)
         sys.exit(e.exit_code)
     except typer.Abort:
         typer.echo("graphkit: aborted", err=True)

@@ -36,6 +36,15 @@ class SettingError(GraphkitError):
     """An environment setting graphkit reads (``GRAPHKIT_GEMM``) has a value it does not know."""
 
 
+def one_line(text) -> str:
+    """``text`` (or an exception's message) on one line, its runs of white space one space each.
+
+    >>> one_line(ValueError("no store at 'x.gk';   build one first "))
+    "no store at 'x.gk'; build one first"
+    """
+    return " ".join(str(text).split())
+
+
 def user_error_line(e: BaseException):
     """The one line (cause and fix) a user's mistake says, or None when ``e`` is no such mistake (a bug, which
     keeps its traceback).
@@ -62,9 +71,9 @@ def user_error_line(e: BaseException):
     import sqlite3
 
     if isinstance(e, GraphkitError):
-        return " ".join(str(e).split())
+        return one_line(e)
     if isinstance(e, sqlite3.DatabaseError):
-        return (f"the store could not be read ({' '.join(str(e).split())}); it may be damaged: rebuild it with "
+        return (f"the store could not be read ({one_line(e)}); it may be damaged: rebuild it with "
                 "`graphkit build CORPUS_DIR --store NEW_PATH`")
     if isinstance(e, OSError):
         if e.filename is not None:
@@ -74,7 +83,7 @@ def user_error_line(e: BaseException):
                    "give a path on a disk that can be written" if e.errno == errno.EROFS else "check the path")
             return f"cannot use '{e.filename}' ({e.strerror}); {fix}"
         if e.errno is None and e.args:  # raised with a message of its own (cause and fix)
-            return " ".join(str(e).split())
+            return one_line(e)
     return None
 
 
