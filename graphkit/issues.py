@@ -141,10 +141,11 @@ def _words(text: str) -> list[tuple[str, str, int, int]]:
     return _words_of(text.translate(_APOS))
 
 
-def _words_of(text: str) -> list[tuple[str, str, int, int]]:
-    """`_words` of a text whose apostrophes are already normalised (``text.translate(_APOS)``)."""
+def _words_of(text: str, word: re.Pattern = _WORD) -> list[tuple[str, str, int, int]]:
+    """`_words` of a text whose apostrophes are already normalised (``text.translate(_APOS)``); ``word``: what a
+    word is (`_compile` reads a trigger's words with `_TRIGGER_WORD`, a prefix's "*" kept)."""
     out = []
-    for m in _WORD.finditer(text):
+    for m in word.finditer(text):
         w = m.group(0)
         if w[1:2] in _HYPHENS:  # "e-mails" is "emails": `_WORD` lets in one hyphen, after a first letter
             w = w[0] + w[2:]
@@ -218,20 +219,15 @@ def _compile(written: str, where: str) -> _Pattern:
         raise ModelsFileError(f"{where}: a trigger is empty or not text ({written!r}); write it as a plain string")
     text = written.translate(_APOS)
     parts, spans = [], []
-    for m in _TRIGGER_WORD.finditer(text):
-        tok = m.group(0)
-        if tok[1:2] in _HYPHENS:
-            tok = tok[0] + tok[2:]
-        if tok in ("s", "S") and m.start() > 0 and text[m.start() - 1] == "'":
-            continue  # the s of a possessive, as `_words_of` drops it
-        if tok.endswith("*"):
-            stem = tok[:-1].lower()
-            if len(stem) < 3:
-                raise ModelsFileError(f"{where}: prefix {tok!r} is too short to be safe; use at least 3 letters before '*'")
-            parts.append((stem, True))
+    for low, lemma, start, end in _words_of(text, _TRIGGER_WORD):
+        if low.endswith("*"):
+            if len(low) < 4:
+                raise ModelsFileError(f"{where}: prefix {text[start:end]!r} is too short to be safe; use at least 3 "
+                                      "letters before '*'")
+            parts.append((low[:-1], True))
         else:
-            parts.append((light_lemma(tok), False))
-        spans.append((m.start(), m.end() - tok.endswith("*")))
+            parts.append((lemma, False))
+        spans.append((start, end - low.endswith("*")))
     if not parts:
         raise ModelsFileError(f"{where}: trigger {written!r} has no words; remove it or write words")
     gaps = tuple(gap_residue(text[a[1]:b[0]]) for a, b in zip(spans, spans[1:]))
