@@ -275,7 +275,7 @@ def warm_resolution(issue_model: bool = False):
     (`fits_issue_model`): scikit-learn (`graphkit.issue_model.import_sklearn`: about 1 CPU s of imports, without the
     pandas and ``scipy.stats`` it would load for nothing, which it can only leave out while no other thread runs: so
     here, before the thread starts, when this is the process's one thread), SciPy's clustering and the English word
-    frequencies (`graphkit.discover.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses (in worker
+    frequencies (`graphkit.topical.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses (in worker
     processes, where it only shares the cores, or in its own thread, whose matrix products release the GIL), so
     that the resolution after the parse, which nothing overlaps, does not pay for them.
     Returns the started thread (join it); whatever fails here is left for the resolution to meet and report.
@@ -330,11 +330,11 @@ def warm_resolution(issue_model: bool = False):
 def fits_issue_model(store: Store, knowledge, articles: int, rediscover: bool = False) -> bool:
     """Whether this build's resolution will most likely fit an issue model (`kept_issue_model`), so that warming
     scikit-learn during the parse pays: the knowledge names no issue (they are discovered), the store keeps no
-    model yet (or ``rediscover``), and the store will hold at least `graphkit.discover.SPREAD_MIN_ARTICLES`
+    model yet (or ``rediscover``), and the store will hold at least `graphkit.topical.SPREAD_MIN_ARTICLES`
     ``articles``. A smaller corpus often has too few claims for a model, and warming it for nothing cost 10 s
     of waiting on 8 PolNeAR articles under load; a wrong guess costs only the import.
     """
-    from .discover import SPREAD_MIN_ARTICLES
+    from .topical import SPREAD_MIN_ARTICLES
     from .issues import taxonomy_of
 
     if articles < SPREAD_MIN_ARTICLES or taxonomy_of(knowledge).issues:

@@ -351,7 +351,7 @@ def issues_suggest(store: Path = StoreOpt,
 
     Example: graphkit issues suggest --store out/uk.gk -o uk/issues.yaml
     """
-    from .discover import suggest
+    from .suggest import suggest
     from .export import atomic_open, check_output
     from .store import Store
 

@@ -1,6 +1,6 @@
 """Average-link clustering over cosine distance, as scikit-learn's AgglomerativeClustering gives it, from SciPy.
 
-Issue discovery (`graphkit.discover.group_phrases`) groups topical phrases with
+Issue discovery (`graphkit.phrase_groups.group_phrases`) groups topical phrases with
 ``AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average")``. Without a connectivity matrix
 scikit-learn builds the full tree with SciPy itself (``scipy.cluster.hierarchy.linkage(X, method="average",
 metric="cosine")``, in ``sklearn.cluster._agglomerative.linkage_tree``) and cuts it into ``k`` clusters with its

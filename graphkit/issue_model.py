@@ -96,7 +96,7 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
 
 def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
     """Each claim's issues less those whose triggers in the claim itself are only phrases said apart from the rest of
-    the issue (``apart`` of `graphkit.issues.IssueDef`, `graphkit.discover.said_apart`): the claim mentions them, it
+    the issue (``apart`` of `graphkit.issues.IssueDef`, `graphkit.phrase_groups.said_apart`): the claim mentions them, it
     is not about the issue they were grouped in. A claim so left with none takes its article's issue
     (`from_article`), while still counting for the one it said among its article's claims. Learnt issues stay (no
     trigger gave them). The triggers are the assignment's own (`graphkit.issues.triggers_of`), not its evidence text.
@@ -335,9 +335,9 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
 #: 0.17-0.21, fit 9 of 24 judged; twentieth pass, the rule applied to a fresh build of EXTRACTION_VERSION -43, whose
 #: discovery put foreign policy and debates with the Supreme Court, so that 0.21 gave 84.2 %: 0.195 86.9 %, 0.2 86.0 %,
 #: 0.205 85.2 %; the pairs 0.2 adds, shares 0.20-0.21, fit 5 of 20 judged; the same pass, discovery's groups split by
-#: their claims (`split_largest`, since replaced by `graphkit.discover.split_groups`: 37 issues, not 29), which share an article's votes among more
+#: their claims (`split_largest`, since replaced by `graphkit.phrase_groups.split_groups`: 37 issues, not 29), which share an article's votes among more
 #: issues: 0.135 87.9 %, 0.14 86.5 %, 0.145 85.3 %; twenty-first pass, the rule applied to a fresh build of -45 whose
-#: groups are split unless a half is said where the other is (`graphkit.discover.split_groups`): 0.13 87.4 %, 0.135
+#: groups are split unless a half is said where the other is (`graphkit.phrase_groups.split_groups`): 0.13 87.4 %, 0.135
 #: 86.1 %, 0.14 84.8 %; twenty-third pass, the rule applied to a fresh build of EXTRACTION_VERSION -49, whose discovery
 #: found 39 issues, so that 0.135 gave 85.0 %: 0.125 88.1 %, 0.13 86.6 %; twenty-fourth pass, a fresh build of -50, 39
 #: issues: 0.13 86.9 %, 0.135 85.4 %, and with `says_nothing` 0.13 86.5 %, 0.135 84.9 %; twenty-sixth pass, a fresh

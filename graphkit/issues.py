@@ -245,7 +245,7 @@ class IssueDef:
     context: tuple[_Pattern, ...]
     origin: str = "taxonomy"  # or "discovered" (graphkit.discover)
     #: phrases (folded: `fold_phrase`) said mostly where the issue's other phrases are not
-    #: (`graphkit.discover.said_apart`): a claim whose triggers of the issue are only these counts for its article's
+    #: (`graphkit.phrase_groups.said_apart`): a claim whose triggers of the issue are only these counts for its article's
     #: issue but is not given this one (`graphkit.issue_model.names_only`); the file's ``apart:`` list
     apart: frozenset = frozenset()
 
@@ -345,7 +345,7 @@ class Taxonomy:
 
 def fold_phrase(phrase: str) -> str:
     """A phrase as discovery counts it and a trigger is compared with it: its words' light lemmas, case folded
-    (graphkit.discover.phrase_key).
+    (graphkit.topical.phrase_key).
 
     >>> fold_phrase("Party insiders"), fold_phrase("middle-class")
     ('party insider', 'middle class')

@@ -116,7 +116,7 @@ def organisations_spoken(actors, spoken: dict[str, int]) -> dict[str, int]:
     """The names and aliases of the organisations among ``actors`` (every actor `not_issues` excludes that is not a
     person), each with the claims the organisation speaks (``spoken``: actor id → claims; none: 0), less the names
     that are also a person's or a word of one: discovery lets one the claims talk about far more than it speaks be a
-    phrase (`graphkit.discover.talked_about`: "ISIS", "Supreme Court").
+    phrase (`graphkit.topical.talked_about`: "ISIS", "Supreme Court").
 
     >>> from types import SimpleNamespace as A
     >>> organisations_spoken([A(id="actor:isis", name="Islamic State", aliases=("ISIS",), type="organisation"),
@@ -167,7 +167,7 @@ def discovery_sample(claims: list[tuple]) -> list[tuple]:
     >>> len(discovery_sample([(f"c{i}", "one article", (), ()) for i in range(5000)]))
     3000
     """
-    from .discover import SPREAD_MIN_ARTICLES
+    from .topical import SPREAD_MIN_ARTICLES
 
     docs = sorted({c[1] for c in claims})
     if len(docs) >= SPREAD_MIN_ARTICLES:

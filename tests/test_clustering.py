@@ -14,7 +14,7 @@ def _rows(kind: str, seed: int) -> np.ndarray:
     rnd = np.random.default_rng(seed)
     if kind == "random":
         return rnd.normal(size=(rnd.integers(2, 40), rnd.integers(1, 8)))
-    if kind == "phrase-like":  # non-negative, mostly zero, as `graphkit.discover.phrase_vectors`
+    if kind == "phrase-like":  # non-negative, mostly zero, as `graphkit.phrase_groups.phrase_vectors`
         n = rnd.integers(2, 60)
         X = rnd.integers(0, 4, size=(n, 30)) * (rnd.random((n, 30)) < 0.2)
         X[:, rnd.integers(0, 30)] += 1  # no row all zero

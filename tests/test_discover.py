@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graphkit.discover import discover_issues, phrase_key
+from graphkit.discover import discover_issues
+from graphkit.topical import phrase_key
 from graphkit.issues import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -405,7 +406,7 @@ def test_the_claims_words_weigh_its_articles_votes(votes, likely, expected):
     # article's votes shared among more of them; the coverage rule chose 0.14), enough
     ({f"issue {k}": 1 / 16 for k in range(14)}, "tax"),
     # ... of 17 issues, the claim's words a little for the article's winner: 13.7 %, enough at 0.135 (the coverage rule
-    # at -45 with the groups split by `graphkit.discover.split_groups`), not at the 0.14 before
+    # at -45 with the groups split by `graphkit.phrase_groups.split_groups`), not at the 0.14 before
     ({**{f"issue {k}": 0.0587 for k in range(15)}, "tax": 0.0606, "ID": 0.0587}, "tax"),
     # ... of 17 issues: 13.3 %, enough at 0.13 (the coverage rule on a fresh build of -49, whose discovery found 39
     # issues), not at the 0.135 before
@@ -567,7 +568,7 @@ def test_a_phrase_said_apart_from_its_issue_does_not_give_it(claim, apart, expec
     (["a", "a", "b", "b", "a", "b", "c", "d", "a"], []),
 ])
 def test_a_phrase_is_said_apart_from_its_group_by_where_it_is_said(articles, expected):
-    from graphkit.discover import said_apart
+    from graphkit.phrase_groups import said_apart
 
     members = {"health care": {0, 1, 2, 3}, "Obamacare": {4, 5}, "running mate": {6, 7, 8}}
     assert said_apart(["health care", "Obamacare", "running mate"], members, articles) == expected
@@ -585,7 +586,7 @@ def test_a_phrase_is_said_apart_from_its_group_by_where_it_is_said(articles, exp
     ("bill of rights", ["bill of rights"]),
 ])
 def test_a_phrase_sharing_a_word_with_its_group_is_not_said_apart(phrase, expected):
-    from graphkit.discover import said_apart
+    from graphkit.phrase_groups import said_apart
 
     members = {"health care": {0, 1, 2, 3}, "Obamacare": {4, 5}, "immigrant": {9}, "department of justice": {10},
                phrase: {6, 7, 8}}
@@ -633,7 +634,7 @@ def test_topical_phrases_are_grouped_into_issues(phrase, issue):
     ("terrorism", True), ("abortion", True), ("plan", True),                   # words of no judging or speech cue
 ])
 def test_words_that_say_someone_judged_are_no_issue(word, is_issue):
-    from graphkit.discover import issue_phrases
+    from graphkit.topical import issue_phrases
 
     # said in 40 claims of 10 articles, concentrated and key: topical by everything but what the word says
     got = issue_phrases({word: 40}, {word: set(range(10))}, {word: 0.4}, 3, 2, {word: 4.0})
@@ -748,7 +749,7 @@ def test_places_are_no_issue(phrase, is_issue):
     ((["abortion", "Planned Parenthood"], {"abortion": 10, "Planned Parenthood": 2}), "abortion"),  # too weak
 ])
 def test_a_group_is_named_by_a_phrase_that_holds_it(names, expected):
-    from graphkit.discover import name_first
+    from graphkit.phrase_groups import name_first
 
     order, sizes = names
     start, members = 0, {}
@@ -816,7 +817,7 @@ _ROWS = [frozenset(range(10 * r, 10 * r + 10)) for r in range(4)]
      + [f"d{c % 4}" for c in range(10)], [(2,), (3,), (4,)]),
 ])
 def test_a_group_is_judged_by_where_its_halves_are_said(articles, expected):
-    from graphkit.discover import split_groups
+    from graphkit.phrase_groups import split_groups
 
     assert split_groups(_TREE, _ROWS, articles, [4, 5], 4) == expected
 
@@ -852,7 +853,7 @@ def test_a_suggested_files_header_says_the_article_share_the_build_uses(monkeypa
     """The header of `graphkit issues suggest` tells how a build assigns claims: the article issue's floor is
     `graphkit.issue_model.MIN_ARTICLE_SHARE` as it is, not a figure copied into the text."""
     from graphkit import issue_model
-    from graphkit.discover import write_issues_yaml
+    from graphkit.suggest import write_issues_yaml
 
     monkeypatch.setattr(issue_model, "MIN_ARTICLE_SHARE", share)
     text = write_issues_yaml({"issues": [{"name": "council tax", "patterns": ["council tax"]}]}, {}, 3, 2, "x.gk")

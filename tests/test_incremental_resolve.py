@@ -109,7 +109,7 @@ def test_a_suggested_file_assigns_what_the_incrementally_built_store_did(sample_
     """Discovered issues, then articles added (their claims assigned with the kept model), then the `issues
     suggest` file dropped into the corpus: every claim keeps its issues (the file has the discovered issues'
     key, so the kept model goes on assigning)."""
-    from graphkit.discover import suggest
+    from graphkit.suggest import suggest
 
     corpus, store = _sample_copy(sample_store, tmp_path, discovered=True)
     CHANGES["changed and new articles"][0](corpus)
@@ -127,7 +127,7 @@ def test_an_edited_apart_list_assigns_as_a_full_build_does(sample_store, tmp_pat
     rebuild re-assigns every article as ``--full`` does (``apart`` keys the kept issues, not the model)."""
     import yaml
 
-    from graphkit.discover import suggest
+    from graphkit.suggest import suggest
 
     corpus, store = _sample_copy(sample_store, tmp_path, discovered=True)
     (corpus / "issues.yaml").write_text(suggest(store), encoding="utf-8")

@@ -1,0 +1,296 @@
+"""Topical phrases grouped into issues, each named and its stray phrases said apart (graphkit.discover's second step).
+
+The topical phrases (graphkit.topical) are grouped (`group_phrases`) by where they are said (their articles) and what
+they are said with (the other phrases of their claims), so that phrases rarely said together but about the same thing
+("immigrants", "deportation", "undocumented immigrants") make one issue, and by the words they are made of ("guns",
+"gun control"); the tree cut into `issue_count` groups, then the largest groups split until there are
+`MAX_ISSUES_FOUND`, but a group said in most articles (what the corpus is about) is kept whole and a half said mostly
+where the other is stays with it (`split_groups`; ``k`` to choose: the tree cut into that many), each named by its
+phrase that stands for it best (claims x closeness to the group's centre; a phrase of two words or more rather than a
+single word that holds less than half the group's claims: `name_first`). A group's phrases said mostly where the rest
+of it is not are said apart (`said_apart`).
+
+>>> m = {"council tax": {0, 1, 2}, "pensioner": {0, 3}, "id card": {4, 5, 6}, "civil liberty": {4, 7}}
+>>> rows = [(f"c{r}", "a" if r < 4 else "b", sorted(k for k, v in m.items() if r in v), []) for r in range(8)]
+>>> group_phrases(sorted(m), m, rows, sorted(m), 2, many=False)
+[['council tax', 'pensioner'], ['id card', 'civil liberty']]
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Optional, Sequence
+
+GROUP_ARTICLES = 0.8   # phrases are grouped by where they are said (articles) this much, by what they are said with the rest
+GROUP_WORDS = 0.15     # ... and, over both, by the words they are made of this much ("guns", "gun control", "gun violence")
+STEM_LETTERS = 6       # a word's stem for that: its first letters ("immigrants", "immigration": "immigr")
+NAME_COVER = 0.5       # a group named by a single word holding less than this share of its claims takes its best phrase
+                       # of two words or more as its name instead ("gun control", not "actions")
+MAX_ISSUES_FOUND = 40  # at most this many groups when ``n_issues`` does not say (`split_groups`)
+FRAME_REACH = 0.5      # a group said in more than this share of the articles is what the corpus is about: kept whole
+NESTED_SHARE = 0.5     # a group's half is no group of its own when most of its claims are said where the other is
+
+
+def issue_count(n_phrases: int) -> int:
+    """How many groups the tree of `n_phrases` topical phrases is cut into first when ``n_issues`` does not say
+    (`group_phrases`): sqrt(4 n), at most `MAX_ISSUES_FOUND` (PolNeAR train's ~250 topical phrases: 32; 9 phrases: 6).
+
+    >>> issue_count(256), issue_count(9), issue_count(1)
+    (32, 6, 2)
+    """
+    return max(1, min(MAX_ISSUES_FOUND, round(math.sqrt(4 * n_phrases))))
+
+
+def phrase_vectors(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], many: bool):
+    """One row per topical phrase: where it is said (its articles, weighed by idf; in corpora of many articles) and
+    what it is said with (the phrases of its claims, itself among them, and of their sentences before), and the words
+    it is made of (their `stem`s), each part of unit length, weighed `GROUP_ARTICLES` : 1 - `GROUP_ARTICLES` over the
+    first two and `GROUP_WORDS` for the third. Two phrases said in the same articles, or among the same other phrases
+    ("deal" and "agreement" with "sign", "terms"), get near rows though rarely said together; phrases sharing a word
+    ("guns", "gun control"; "immigrants", "immigration reform") are nearer still, so that a group holds a topic's
+    phrases rather than whatever its articles also said (PolNeAR train: without the words, guns were grouped with
+    terrorism, the articles about shootings saying both; bench/README.md, issue 14, tenth pass)."""
+    import numpy as np
+
+    col = {k: j for j, k in enumerate(vocab)}
+    arts = sorted({r[1] for r in rows})
+    aidx = {a: i for i, a in enumerate(arts)}
+    where = np.zeros((len(heads), len(arts)))
+    said = np.zeros((len(heads), len(vocab)))
+    for i, h in enumerate(heads):
+        for r in sorted(members[h]):
+            _, doc_id, ks, ctx = rows[r]
+            where[i, aidx[doc_id]] += 1
+            for k in {*ks, *ctx, h}:  # with itself: phrases said together are near too
+                if k in col:
+                    said[i, col[k]] += 1
+    stems = sorted({stem(w) for h in heads for w in h.split()})
+    sidx = {x: j for j, x in enumerate(stems)}
+    made = np.zeros((len(heads), len(stems)))
+    for i, h in enumerate(heads):
+        for w in h.split():
+            made[i, sidx[stem(w)]] = 1
+    at = GROUP_ARTICLES if many else 0.0
+    out = []
+    for m, w in ((where, at * (1 - GROUP_WORDS)), (said, (1.0 - at) * (1 - GROUP_WORDS)), (made, GROUP_WORDS)):
+        m = np.log1p(m) * (np.log((1 + len(heads)) / (1 + (m > 0).sum(0))) + 1)
+        norm = np.linalg.norm(m, axis=1, keepdims=True)
+        out.append(np.divide(m, norm, out=np.zeros_like(m), where=norm > 0) * math.sqrt(w))
+    return np.hstack(out)
+
+
+def stem(word: str) -> str:
+    """A word's crude stem, its first `STEM_LETTERS` letters: enough to tell phrases that share a word
+    (`phrase_vectors`), with no stemmer among graphkit's dependencies.
+
+    >>> [stem(w) for w in ["immigrant", "immigration", "terrorist", "terrorism", "gun"]]
+    ['immigr', 'immigr', 'terror', 'terror', 'gun']
+    """
+    return word[:STEM_LETTERS]
+
+
+def group_phrases(heads: Sequence[str], members: dict, rows, vocab: Sequence[str], k: Optional[int], many: bool,
+                  common: frozenset = frozenset()) -> list[list[str]]:
+    """`heads` (topical phrases) in groups by average-link clustering of `phrase_vectors` (cosine; deterministic:
+    `graphkit.clustering`, SciPy's tree): ``k`` groups when given (the tree cut as scikit-learn's
+    AgglomerativeClustering cuts it), else the tree cut into `issue_count` groups and the largest of them split until
+    there are `MAX_ISSUES_FOUND`, judged by where their halves are said (`split_groups`). Each group comes as its phrases in order of
+    how well they stand for it: claims x closeness to the group's centre, the first its name. The ``common`` heads
+    (`common_phrases`) are grouped with the rest but are no group's phrase: a group of nothing else is none."""
+    import numpy as np
+
+    if k is not None and k >= len(heads):
+        return [[h] for h in heads if h not in common]
+    X = phrase_vectors(heads, members, rows, vocab, many)
+    keep = np.flatnonzero(np.linalg.norm(X, axis=1) > 0)
+    if len(keep) <= (k or 1):
+        return [[h] for h in heads if h not in common]
+    from .clustering import average_link_children, average_link_labels, cut_nodes, subtree_leaves
+
+    kept = [heads[i] for i in keep]
+    if k is not None:
+        labels = average_link_labels(X[keep], k)
+        parts = [[i for i in range(len(kept)) if labels[i] == g] for g in sorted(set(labels.tolist()))]
+    else:
+        children = average_link_children(X[keep])
+        first = cut_nodes(children, len(kept), min(issue_count(len(heads)), len(kept)))
+        arts = [r[1] for r in rows]
+        parts = [sorted(i for node in group for i in subtree_leaves(node, children, len(kept)))
+                 for group in split_groups(children, [frozenset(members[h]) for h in kept], arts, first, MAX_ISSUES_FOUND)]
+    groups = []
+    for part in parts:
+        idx = [keep[i] for i in part]
+        centre = X[idx].mean(0)
+        centre /= np.linalg.norm(centre) or 1.0
+        score = {heads[i]: len(members[heads[i]]) * float(X[i] @ centre) ** 2 for i in idx if heads[i] not in common}
+        if score:
+            groups.append(name_first(sorted(score, key=lambda h: (-score[h], h)), score, members))
+    return sorted(groups)
+
+
+def split_groups(children, members: Sequence[frozenset], articles: Sequence[str], start: Sequence[int],
+                 max_groups: int) -> list[tuple[int, ...]]:
+    """The groups of an average-link tree (``children``: `graphkit.clustering.average_link_children`, over rows whose
+    claims are ``members``; ``articles``: each claim's article), each as the tree nodes it holds: the ``start`` nodes
+    (the tree's first cut), the node of most claims split into its two halves in turn, until there are ``max_groups``
+    or only single rows are left to split. A half said mostly where the other is said (`nested`: at least
+    `NESTED_SHARE` of its claims in articles where the other half is said) is no group of its own: it stays with the
+    other half, which is judged in turn, and follows whichever part of it its claims are said with when that part is
+    split (`said_with`).
+
+    Why by claims and not by the tree's height, as the first cut: the tree's top joins, last and far from the
+    rest, single phrases said in a few claims ("analysts", "Super Bowl", "approval rating"), and a cut by height
+    spends groups on them while unrelated topics sharing a few articles stay one group of hundreds of claims (PolNeAR
+    train: guns with ISIS, debates and foreign policy with the Supreme Court, the Clinton Foundation with the
+    e-mails). Why not a nested half: a claim that says no phrase of any issue gets the issue of its article's other
+    claims (`graphkit.issue_model.from_article`); where one half is said, so is the other, and split, its articles'
+    votes would be shared between them and the claims that inherit one get a part that does not fit them. PolNeAR
+    train's race is such a group at every level (its parts "victory", "endorsement", "ballot" said in articles where
+    "campaign", "voters", "nominee" are said, 85-87 % of their claims), guns and ISIS are not (38 %), nor debates and
+    foreign policy (16 %): the rule reads each group's own articles, not its rank (bench/README.md, issue 14,
+    twenty-first pass).
+
+    >>> ch = [[0, 1], [2, 3], [4, 5], [6, 7]]   # rows 0+1 -> node 5, 2+3 -> node 6, 4+5 -> 7, 6+7 -> root 8
+    >>> m = [frozenset(range(0, 50)), frozenset(range(50, 60)), frozenset(range(60, 90)), frozenset(range(90, 100)),
+    ...      frozenset(range(100, 105))]
+    >>> art = ["a"] * 60 + ["b"] * 30 + ["c"] * 10 + ["d"] * 5   # rows 0 and 1 said in article "a"
+    >>> split_groups(ch, m, art, [7, 6], 3)     # node 7 (65 claims) splits, then the budget is spent
+    [(4,), (5,), (6,)]
+    >>> split_groups(ch, m, art, [7, 6], 4)     # node 5's row 1 is said where row 0 is: it stays with it
+    [(0, 1), (2,), (3,), (4,)]
+    """
+    import heapq
+
+    n = len(members)
+    claims: dict[int, frozenset] = {i: members[i] for i in range(n)}
+    for j, (a, b) in enumerate(children):
+        claims[n + j] = claims[int(a)] | claims[int(b)]
+    n_articles = len(set(articles))
+    groups: list[tuple[int, ...]] = []
+    todo = [(-len(claims[node]), node, ()) for node in start]
+    heapq.heapify(todo)
+    while todo:
+        _, node, extra = heapq.heappop(todo)
+        if (node < n or len(groups) + len(todo) + 2 > max_groups
+                or len({articles[r] for r in claims[node]}) > FRAME_REACH * n_articles):
+            groups.append((node, *extra))
+            continue
+        a, b = sorted((int(x) for x in children[node - n]), key=lambda x: (len(claims[x]), x))
+        if nested(claims[a], claims[b], articles) >= NESTED_SHARE:
+            heapq.heappush(todo, (-len(claims[b]), b, (*extra, a)))
+            continue
+        with_a, with_b = said_with(extra, claims, claims[a], claims[b], articles)
+        heapq.heappush(todo, (-len(claims[a]), a, with_a))
+        heapq.heappush(todo, (-len(claims[b]), b, with_b))
+    return sorted(tuple(sorted(g)) for g in groups)
+
+
+def said_apart(group: Sequence[str], members: dict, articles: Sequence[str]) -> list[str]:
+    """The phrases of a group (``group``: best first, the first its name; ``members``: phrase → the rows of the claims
+    saying it; ``articles``: each row's article) said mostly where the rest of the group is not: less than
+    `NESTED_SHARE` of their claims (`nested`) in articles where another of its phrases is said. A claim whose only
+    triggers of the group are such phrases mentions something the group's claims are not about ("running mate" in
+    health care, "nuclear deal" in federal government, "party insiders" in Trump supporters): it is not given the
+    issue by them, but still counts for it among its article's claims (`graphkit.issue_model.names_only`), so that
+    the claims around it get what they got. The name stays, and a group said in more than `FRAME_REACH` of the
+    articles (what the corpus is about) keeps all of its phrases, as `split_groups` keeps it whole. A phrase that shares
+    a word with another of the group's (`shares_a_word`) is the group's wherever it is said: outlets word one topic
+    their own way ("illegal immigrants" and "undocumented immigrants", "national security" and "security issues"), and
+    so say it apart by construction.
+
+    PolNeAR train, -50 (bench/README.md, issue 14, twenty-fourth pass): 59 such phrases in 28 issues; 339 statements
+    whose own issue rested on them alone move, and of 24 drawn 13 fit better, 3 worse (outlets' synonyms: "national
+    security", "illegal immigrants"). Pruned from the group instead (the twenty-third pass), their claims' votes went
+    elsewhere and moved 1,763 statements, 8 better, 11 worse of 24. -51, twenty-fifth pass: a phrase sharing a word with
+    the group's is not said apart ("immigrants", "illegal immigrants", "national security", "Affordable Care Act",
+    "American voters", "tax rate"); 71 statements move, 12 of 24 drawn better, 5 worse.
+
+    >>> m = {"health care": {0, 1, 2, 3}, "Obamacare": {4, 5}, "running mate": {6, 7, 8}}
+    >>> art = ["a", "a", "b", "b", "a", "b", "c", "d", "a"] + ["e", "f", "g", "h"] * 2   # rows 9-16: other groups
+    >>> said_apart(["health care", "Obamacare", "running mate"], m, art)
+    ['running mate']
+    >>> said_apart(["health care", "running mate"], m, art[:9])   # said in 4 of 4 articles: the corpus's frame
+    []
+    """
+    if len(group) < 2:
+        return []
+    everywhere = len(set(articles))
+    claims = frozenset().union(*(members[h] for h in group))
+    if len({articles[r] for r in claims}) > FRAME_REACH * everywhere:
+        return []
+    out = []
+    for h in group[1:]:
+        if shares_a_word(h, [o for o in group if o != h]):
+            continue  # an outlet's own wording of the group's topic ("illegal immigrants", "national security")
+        rest = frozenset().union(*(members[o] for o in group if o != h))
+        if nested(frozenset(members[h]), rest, articles) < NESTED_SHARE:
+            out.append(h)
+    return out
+
+
+def shares_a_word(phrase: str, others: Sequence[str]) -> bool:
+    """Whether a (folded) phrase shares a word with one of ``others``, up to its `stem`; function words
+    (`graphkit.stopwords.FUNCTION_WORDS`: "of", "the") are not shared words.
+
+    >>> shares_a_word("illegal immigrant", ["undocumented immigrant", "deportation"])
+    True
+    >>> shares_a_word("running mate", ["health care"]), shares_a_word("bill of rights", ["department of justice"])
+    (False, False)
+    """
+    from .stopwords import FUNCTION_WORDS
+
+    mine = {stem(w) for w in phrase.split() if w not in FUNCTION_WORDS}
+    return any(stem(w) in mine for o in others for w in o.split() if w not in FUNCTION_WORDS)
+
+
+def nested(small: frozenset, large: frozenset, articles: Sequence[str]) -> float:
+    """The share of the claims of ``small`` (less those saying ``large`` too) said in an article where ``large`` is
+    said (``articles``: each claim's article); 1 when it has no claims of its own.
+
+    >>> art = ["a", "a", "b", "c"]
+    >>> nested(frozenset({0, 2}), frozenset({1}), art), nested(frozenset({0}), frozenset({0, 1}), art)
+    (0.5, 1.0)
+    """
+    own = small - large
+    if not own:
+        return 1.0
+    where = {articles[r] for r in large}
+    return sum(articles[r] in where for r in own) / len(own)
+
+
+def said_with(extra: Sequence[int], claims: dict, a: frozenset, b: frozenset, articles: Sequence[str]
+              ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The nodes of ``extra`` (halves a group kept as `nested`), each with the half (``a``, ``b``: claims) in whose
+    articles more of its claims are said (ties and none: ``b``, the larger).
+
+    >>> said_with([7], {7: frozenset({0, 1, 2})}, frozenset({3}), frozenset({4}), ["x", "x", "y", "x", "y"])
+    ((7,), ())
+    """
+    in_a, in_b = {articles[r] for r in a}, {articles[r] for r in b}
+    to_a, to_b = [], []
+    for node in extra:
+        here = [articles[r] for r in claims[node]]
+        (to_a if sum(d in in_a for d in here) > sum(d in in_b for d in here) else to_b).append(node)
+    return tuple(to_a), tuple(to_b)
+
+
+def name_first(order: list[str], score: dict, members: dict) -> list[str]:
+    """A group's phrases (best first: `order`) with the one that names it first: the best, unless it is a single word
+    that holds less than `NAME_COVER` of the group's claims and a phrase of two words or more scores at least a third
+    as much, which then names it. A single word a group's other phrases do not say often names only part of it
+    ("actions" for executive actions among guns and gun control, "legislation" for nuclear weapons and sanctions,
+    "recession" for golf courses and real estate on PolNeAR train); a phrase of two words is seldom said in another
+    sense. The race's "campaign", said in most of its group's claims, stays.
+
+    >>> m = {"actions": set(range(10)), "gun control": set(range(10, 18)), "guns": set(range(18, 30))}
+    >>> name_first(["actions", "guns", "gun control"], {"actions": 10, "guns": 9, "gun control": 8}, m)
+    ['gun control', 'actions', 'guns']
+    >>> m["actions"] = set(range(20))
+    >>> name_first(["actions", "guns", "gun control"], {"actions": 10, "guns": 9, "gun control": 8}, m)[0]
+    'actions'
+    """
+    best = order[0]
+    if " " in best or len(members[best]) >= NAME_COVER * len(set().union(*(members[h] for h in order))):
+        return order
+    longer = [h for h in order if " " in h and score[h] >= score[best] / 3]
+    return [longer[0], *(h for h in order if h != longer[0])] if longer else order

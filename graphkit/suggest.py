@@ -1,0 +1,99 @@
+"""The discovered issues of a store as an editable issues.yaml (`graphkit issues suggest`): each issue with its size
+and example claims as comments, in the format of a hand-made taxonomy, for a researcher to edit, drop into the corpus
+folder and rebuild with."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional
+
+
+def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False, examples: int = 5) -> str:
+    """The store's discovered issues as an issues.yaml to edit, each with its size and example claims as comments.
+
+    The issues the build discovered (kept in the store) unless `rediscover` or `n_issues` asks for a new
+    discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims.
+    """
+    from .records import claim_id
+    from .store_issues import discovered_issues, load_extractions, people_names
+    from .kept import stored_issue_model
+    from .issue_model import assign_corpus
+    from .issues import taxonomy_from_data
+    from .store import Store
+
+    with Store(store_path, readonly=True) as store:
+        extractions = load_extractions(store)
+        if store.get_meta("discovered_issues") is None:
+            rediscover = True
+        data = discovered_issues(store, extractions, n_issues, rediscover)
+        people = people_names(store.actors())
+        tax = taxonomy_from_data(data, "discovered", origin="discovered")
+        kept, model = stored_issue_model(store, tax)  # the model the store's claims were assigned with, if any
+        statements = {c.id for c in store.claims(distinct=True)}
+    items = [(doc_id, it) for doc_id in sorted(extractions) for it in extractions[doc_id].items]
+    members: dict[str, list] = defaultdict(list)
+    reported: set[str] = set()
+    said = [(it.attribution.text, it.context) for _, it in items]
+    about_all = assign_corpus(said, tax, exclude=people, articles=[doc_id for doc_id, _ in items],
+                              **({"model": model} if kept else {}))
+    for (doc_id, it), about in zip(items, about_all):
+        a = it.attribution
+        for name, trig, score in about:
+            reported.add(name)
+            if claim_id(doc_id, a.spans) not in statements:
+                continue  # another report of a claim counted once, by its first report
+            # examples: the claims its triggers assign first, the best scored
+            members[name].append((trig.startswith(("learnt: ", "context: article")), -score, len(a.text), a.text,
+                                  a.resolved_text or a.speaker_text or "?"))
+    # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
+    data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}
+    return write_issues_yaml(data, members, len(statements), examples, source=str(store_path))
+
+
+def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, source: str) -> str:
+    """issues.yaml text: a header (how a build assigns claims to discovered issues, its figures read from
+    `graphkit.issue_model`), then per issue its size and examples as comments and its entry."""
+    import yaml
+
+    from .issue_model import MIN_ARTICLE_SHARE
+
+    def flow(xs):
+        return yaml.safe_dump(list(xs), default_flow_style=True, width=10_000, allow_unicode=True).strip()
+
+    lines = [f"# Issues discovered from the {n_claims} claims in {source} (graphkit issues suggest).",
+             "# Edit freely: rename an issue, merge two, drop one, add or remove triggers (format: models/issues.yaml).",
+             "# Then save this file as CORPUS/issues.yaml (or pass it with --issues FILE) and rebuild.",
+             "# Under each issue: its number of claims and the best-matched examples.",
+             "version: 1",
+             "# Triggers count as on the build that discovered them: a phrase of two or more words 1, one word 1/2",
+             "# (1 when it is its issue's name), a phrase said inside a longer trigger of another issue is that one's,",
+             "# a claim's further issue given by one phrase (not its name) that no other claim of its article has gives",
+             "# way to its better-backed one, and claims with none can be given an issue learnt from the rest, or their",
+             "# article's (the issues of its other claims, nearer ones counting more, and a single word of an issue's",
+             "# triggers in the claim itself counting as one of them) when their own words leave that",
+             f"# issue {100 * MIN_ARTICLE_SHARE:g} % of the votes at least; an article none of whose claims says a trigger",
+             "# gives its claims the issue their words make likeliest together. An issue's 'apart' phrases were said",
+             "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead.",
+             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
+             "evidence: discovered", "issues:"]
+    if not data.get("issues"):
+        lines[-1] = "issues: []"
+    for iss in data.get("issues", []):
+        ms = sorted(members.get(iss["name"], []))
+        lines.append(f"  # {len(ms)} claim(s)" + (", e.g.:" if ms else ""))
+        for *_, text, speaker in ms[:examples]:
+            t = " ".join(text.split())
+            t = t if len(t) <= 110 else t[:109] + "…"
+            lines.append(f"  #   {speaker}: {t}")
+        lines.append(f"  - name: {flow([iss['name']])[1:-1]}")
+        if iss.get("description"):
+            lines.append(f"    description: {flow([iss['description']])[1:-1]}")
+        lines.append(f"    patterns: {flow(iss.get('patterns') or [])}")
+        if iss.get("entities"):
+            lines.append(f"    entities: {flow(iss['entities'])}")
+        if iss.get("context"):
+            lines.append(f"    context: {flow(iss['context'])}")
+        if iss.get("apart"):
+            lines.append(f"    apart: {flow(iss['apart'])}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

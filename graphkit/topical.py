@@ -1,0 +1,342 @@
+"""Topical phrases: what of a corpus's claims an issue can be made of (the first step of graphkit.discover).
+
+Each claim's keyphrases (graphkit.keyphrases: noun phrases and named things, kept by the extraction) are folded to
+light lemmas (`phrase_key`); phrases said in enough claims and articles make the vocabulary, less the speakers' names
+and, in corpora of many articles, phrases spread over them like words any article may use (`spread`: "time", "way",
+"thing"). A phrase of two words or more said in at least `MIN_SHARE` of the claims (and `MIN_CLAIMS`), in at least
+`MIN_ARTICLES` articles of a corpus of many, is topical (but no issue's name or trigger when said here no more often
+than English says its words: `common_phrases`, "good idea", "best friend"); a single word as often said is topical when
+it is said far more here than in English at large (`keyness` >= `KEYNESS_MIN`: not "father", "city", "course") and
+either concentrated in few articles for its claims (`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key
+however spread (`KEYNESS_SPREAD`: "nomination"), and it is no speech noun or word of criticism of the cue lexicon
+("comments", "attacks": *that* something was said or judged, not what about). Places are no issue ("New York", "New
+Hampshire": `place_names`). A phrase folds into the shortest topical phrase of two words or more it ends with
+("private email server" into "email server"), and a claim counts for the topical phrases it says less those said
+inside a longer topical one: one saying "a secret email server", no topical phrase itself, counts for "email server"
+(`topical_phrases`). graphkit.phrase_groups then groups them into issues.
+
+>>> claims = [(f"c{i}", f"d{i % 3}", ph) for i, ph in enumerate(
+...     [["email server", "FBI"], ["private email server"], ["ID cards", "civil liberties"], ["ID cards", "Home Office"]] * 3)]
+>>> t = topical_phrases(claims)
+>>> sorted(t.members), t.into["private email server"]
+(['civil liberty', 'email server', 'fbi', 'home office', 'id card'], 'email server')
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Iterable, NamedTuple, Optional, Sequence
+
+from .issues import fold_phrase
+
+SPREAD_MAX = 0.9       # a phrase whose articles are this close to those of a word scattered at random is generic
+SPREAD_MIN_ARTICLES = 20  # ... judged only in corpora of at least this many articles; more articles: windows are articles
+MAX_DF = 0.5           # a phrase in more than this share of claims is too general to mark an issue
+MIN_CLAIMS = 3         # an issue's phrase is said in at least this many claims ...
+MIN_SHARE = 1 / 3000   # ... and this share of them (5 of PolNeAR train's 14,600)
+MIN_ARTICLES = 3       # ... in at least this many articles (in a corpus of many articles)
+SINGLE_SPREAD = 0.75   # a single word is an issue only when its articles are this few for its claims (`spread`)
+KEYNESS_MIN = 2.0      # ... and said at least e^2 (7) times as often as in English (`keyness`): not "father", "city"
+KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in English is an issue however spread ("nomination")
+PHRASE_KEYNESS_MIN = 0.0  # a phrase of two words or more is an issue only when said here at least as often as in English
+TALKED_ABOUT = 5       # an organisation said in this many times as many claims as it speaks is what they are about
+JUDGING_STANCES = ("criticize",)  # the cue lexicon's words of these stances say that someone judged, not what about
+
+
+@lru_cache(maxsize=1 << 16)
+def phrase_key(phrase: str) -> str:
+    """The folded form phrases are counted by (light lemmas, case folded). Remembered: discovery asks it of every
+    keyphrase of every claim and of its context, the same few thousand phrases over and over (PolNeAR dev: 16,683
+    calls, three quarters of the 21,905 times `graphkit.issues._words_of` ran in a build).
+
+    >>> phrase_key("Council Tax bills"), phrase_key("the EU's")
+    ('council tax bill', 'the eu')
+    """
+    return fold_phrase(phrase)
+
+
+def _keys(phrases, surface=None) -> list[str]:
+    out = []
+    for p in phrases:
+        k = phrase_key(p)
+        if k and not k.isdigit() and len(k) > 1:
+            out.append(k)
+            if surface is not None:
+                surface[k][p] += 1
+    return sorted(set(out))
+
+
+def spread(claims_in: int, articles_with: int, claims_per_article: Sequence[int]) -> float:
+    """Articles a phrase is said in, over the number expected if its claims fell at random (Church & Gale).
+
+    Near 1 for words any article may use ("time", "way", "people": 0.90-0.96 on PolNeAR train), well
+    below for what some articles are about ("email" 0.54, "abortion" 0.41, "health care" 0.88).
+
+    >>> round(spread(10, 2, [10] * 10 + [1] * 90), 2), round(spread(10, 10, [10] * 10 + [1] * 90), 2)
+    (0.23, 1.14)
+    """
+    n = sum(claims_per_article)
+    expected = sum(1 - (1 - k / n) ** claims_in for k in claims_per_article)
+    return articles_with / expected if expected else 1.0
+
+
+def _with_parts(keys, known) -> list[str]:
+    """`keys` and the phrases of `known` they end with or start with (two words or more): "council tax
+    bill" also says "tax bill", "bill" and "council tax", not the modifier "council".
+
+    >>> _with_parts(["council tax bill"], {"council tax", "tax bill", "council", "bill"})
+    ['bill', 'council tax', 'council tax bill', 'tax bill']
+    """
+    out = set(keys)
+    for k in keys:
+        words = k.split()
+        parts = [words[i:] for i in range(1, len(words))] + [words[:j] for j in range(2, len(words))]
+        out.update(p for p in (" ".join(ws) for ws in parts) if p in known)
+    return sorted(out)
+
+
+def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset(), spoken=None):
+    """Rows (claim id, doc id, own keys, context keys), the vocabulary, claim and article frequencies, surfaces.
+    ``exclude``: phrase keys that are no issue, less those of ``spoken`` (key → claims it speaks) `talked_about`."""
+    df, docs, surface = Counter(), defaultdict(set), defaultdict(Counter)
+    said = [(cid, doc_id, _keys(phrases, surface), _keys(ctx[0] if ctx else (), surface)) for cid, doc_id, phrases, *ctx in claims]
+    known = {k for _, _, keys, ctx in said for k in (*keys, *ctx)}
+    rows = []
+    for cid, doc_id, keys, ctx in said:
+        keys = _with_parts(keys, known)
+        rows.append((cid, doc_id, keys, [k for k in _with_parts(ctx, known) if k not in keys]))
+        for k in keys:
+            df[k] += 1
+            docs[k].add(doc_id)
+    n = max(1, len(rows))
+    exclude = (exclude - talked_about(df, spoken or {})) | place_names([k for k, c in df.items() if c >= min_df], surface)
+    vocab = [k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n
+             and k not in exclude]
+    per_article = list(Counter(d for _, d, _, _ in rows).values())
+    if len(per_article) >= SPREAD_MIN_ARTICLES:
+        spreads = {k: spread(df[k], len(docs[k]), per_article) for k in vocab}
+        vocab = [k for k in vocab if spreads[k] < SPREAD_MAX]
+    return rows, sorted(vocab), df, docs, surface
+
+
+def talked_about(df, spoken) -> set[str]:
+    """The keys of ``spoken`` (an organisation's name, folded → the claims it speaks) said in at least `TALKED_ABOUT`
+    times as many claims as it speaks (``df``: key → claims saying it): what the claims are about, not who says them.
+    A speaker's name is no issue (who is not what about), but PolNeAR train's claims say "ISIS" in 72 claims and ISIS
+    speaks 3, Congress 96 / 5, the Supreme Court 64 / 8, the Clinton Foundation 31 / 4, Medicare 15 / 1; the State
+    Department (88 / 25, speaking through its spokespeople) and the DNC (22 / 6) stay speakers. Freed, such a name is
+    a phrase like any other: it is topical, grouped and may name its group, by the same rules.
+
+    PolNeAR train (bench/README.md, issue 14, thirteenth pass): 31 names freed (ISIS, Islamic State, Congress, Supreme
+    Court, FBI, Clinton Foundation, Trump University, Medicare ...; also "time", "president", "research": generic, and
+    no topical phrase by `spread` and `keyness`); terrorism is grouped with ISIS apart from guns, "national security"
+    and "foreign policy" become an issue; 3,448 of 14,738 statements change their first issue, and of 60 judged
+    strictly 18 fit better, 14 worse. 3 times (the State Department an issue of 1,056 claims in place of the e-mails)
+    or 10 times (no Supreme Court, FBI, Clinton Foundation) were looked at, not judged.
+
+    >>> sorted(talked_about({"isis": 73, "supreme court": 61, "state department": 60, "dnc": 9},
+    ...                     {"isis": 3, "supreme court": 8, "state department": 20, "dnc": 30}))
+    ['isis', 'supreme court']
+    """
+    return {k for k, n in spoken.items() if df.get(k, 0) >= TALKED_ABOUT * n}
+
+
+def place_names(keys, surface) -> set[str]:
+    """The phrase keys written as a proper name that is a known place (graphkit.places: models/places.yaml, geonames):
+    where is not what about. Keyphrases leave out chunks headed by a place, but a place still comes as the front of a
+    longer name ("New York" of "New York primary", "New Hampshire" of "New Hampshire primary"): on PolNeAR train
+    "New York" named the group of Wall Street's phrases and triggered it for the New York primary.
+
+    >>> from collections import Counter
+    >>> sorted(place_names(["new york", "wall street", "victory"], {"new york": Counter({"New York": 9}),
+    ...        "wall street": Counter({"Wall Street": 5}), "victory": Counter({"victory": 4})}))
+    ['new york']
+    """
+    from .places import is_place_name
+
+    out = set()
+    for k in keys:
+        written = written_form(surface[k])
+        words = [w for w in written.split() if w[:1].isalpha()]
+        if words and all(w[:1].isupper() for w in words) and is_place_name(written):
+            out.add(k)
+    return out
+
+
+def keyness(keys, counts, surface, rows) -> dict[str, float]:
+    """How much more each phrase of `keys` is said in these claims than in English at large: the log of its share of
+    the claims' keyphrase words over its frequency in English (wordfreq). "delegates" 5.6, "abortion" 3.9, "tax" 2.2 on
+    PolNeAR train; words any story may use are said about as often as anywhere: "father" 1.4, "city" 0.8, "title" 0.1.
+    A phrase of two words or more is read the same way, wordfreq's frequency of a phrase being that of its words
+    together (near its rarest word's): "Planned Parenthood" 3.8, "foreign policy" 2.1, "health care" 1.3, and phrases
+    made of words any story may use are said no more than anywhere: "good idea" -0.8, "best friend" -1.1, "certain
+    things" -0.6. Phrases English has no frequency for are as key as can be (inf)."""
+    from .standins import import_wordfreq
+
+    word_frequency = import_wordfreq().word_frequency
+    n_words = max(1, sum(len(k.split()) for _, _, ks, _ in rows for k in ks))
+    out = {}
+    for k in keys:
+        if not counts.get(k):
+            continue
+        f = word_frequency(written_form(surface[k]).lower(), "en")
+        out[k] = math.log(counts[k] / n_words / f) if f > 0 else math.inf
+    return out
+
+
+@lru_cache(maxsize=1)
+def speech_words() -> frozenset[str]:
+    """Single words that say *that* something was said, not what about: the nouns of the attribution cue lexicon
+    (models/cues.yaml: "comments", "speech", "interview", "criticism", "warning") and the words it reads as criticism
+    (`JUDGING_STANCES`: "attack", "slam", "rebuke", "blast", as verbs or nouns), as light lemmas. A claim's "comments"
+    are its own words; an issue named so fits no claim. "Attacks" in news are as often one side's words about another
+    ("refuses to attack her rival on his record", "attacks on the paper's reporters") as terror attacks, so the
+    word alone says only that someone was criticised; the phrases it heads stay topical ("terror attacks", "personal
+    attacks"). Remembered: the cue lexicon is read once per process (`graphkit.cues.default_cues`).
+
+    PolNeAR train (bench/README.md, issue 14, thirteenth pass): "attacks" named a group of guns and terrorism and was a
+    whole trigger of it (its name), 177 claims by itself; without it 2,041 of 14,738 statements change their first
+    issue, and of 60 of them judged strictly 11 fit better, 6 worse.
+
+    >>> {"comment", "speech", "interview", "attack", "criticism"} <= speech_words(), "plan" in speech_words()
+    (True, False)
+    """
+    from .cues import default_cues
+    from .issues import light_lemma
+
+    cues = default_cues()
+    judging = {w for section in (cues.verbs, cues.object_verbs, cues.to_verbs, cues.nouns)
+               for w, stance in section.items() if stance in JUDGING_STANCES}
+    return frozenset(light_lemma(w) for w in {*cues.nouns, *judging} if " " not in w)
+
+
+def issue_phrases(df, docs, spreads: Optional[dict], min_claims: int, min_articles: int,
+                  keys_of: Optional[dict] = None) -> list[str]:
+    """The phrase keys that are issues: said in at least `min_claims` claims and `min_articles` articles, and of two
+    words or more or, for a single word, concentrated in few articles (`spreads` below `SINGLE_SPREAD`; every
+    single word when `spreads` is None: too few articles to judge).
+
+    >>> df = {"gun control": 9, "delegate": 40, "support": 60, "tax": 2}
+    >>> docs = {k: set(range(n // 2)) for k, n in df.items()}
+    >>> issue_phrases(df, docs, {"delegate": 0.5, "support": 0.95, "tax": 0.3, "gun control": 0.9}, 3, 2)
+    ['delegate', 'gun control']
+    """
+    out = []
+    for k, c in df.items():
+        if c < min_claims or len(docs[k]) < min_articles:
+            continue
+        key = keys_of.get(k, math.inf) if keys_of is not None else math.inf
+        if " " not in k and k in speech_words():
+            continue
+        if " " in k or spreads is None or key >= KEYNESS_MIN and (spreads.get(k, 1.0) < SINGLE_SPREAD or key >= KEYNESS_SPREAD):
+            out.append(k)
+    return sorted(out)
+
+
+def _outermost(keys) -> list[str]:
+    """`keys` less those said only as part of another ("control" in "gun control").
+
+    >>> _outermost(["gun control", "control", "guns"])
+    ['gun control', 'guns']
+    """
+    return [k for k in keys if not any(o != k and f" {k} " in f" {o} " for o in keys)]
+
+
+def _said_alone(rows) -> tuple[Counter, dict]:
+    """phrase key → the claims saying it not as part of a longer phrase, and their articles."""
+    alone, docs = Counter(), defaultdict(set)
+    for _, doc_id, keys, _ in rows:
+        for k in _outermost(keys):
+            alone[k] += 1
+            docs[k].add(doc_id)
+    return alone, docs
+
+
+def fold(keys) -> dict[str, str]:
+    """phrase key → the issue it belongs to: the shortest phrase of two words or more among `keys` it ends with.
+
+    >>> fold(["email server", "private email server", "server", "gun control"])["private email server"]
+    'email server'
+    >>> fold(["email server", "private email server", "server", "gun control"])["server"]
+    'server'
+    """
+    known = set(keys)
+    out = {}
+    for k in keys:
+        words = k.split()
+        tails = [" ".join(words[i:]) for i in range(len(words) - 2, 0, -1)]  # shortest first, two words or more
+        out[k] = next((t for t in tails if t in known), k)
+    return out
+
+
+def common_phrases(keys, key: dict) -> frozenset:
+    """The phrases of two words or more among `keys` said here no more often than in English at large (``key``:
+    `keyness`, below `PHRASE_KEYNESS_MIN`): made of words any story may use, so no issue's name or trigger, as a single
+    word said no more often than anywhere is none. On PolNeAR train (bench/README.md, issue 14, eighteenth part) they
+    named issues of their own: "good idea" (-0.8), "certain things" (-0.6), "best friend" (-1.1), "early states"
+    (-0.6), beside "police department", "high school", "human rights", "second place", "big money" inside others;
+    what the words of a topic make, said more often here than its words are in English, stays ("health care" 1.3,
+    "free trade" 0.2, "Super Bowl" 0.8).
+
+    They are still grouped (`group_phrases`), as before: taken out before it, the 250 topical phrases are grouped anew
+    and the groups move (PolNeAR train: "gun control" merged away, "victory", "incident", "bridges" named issues).
+
+    >>> sorted(common_phrases(["good idea", "health care", "idea", "tax"], {"good idea": -0.8, "health care": 1.3,
+    ...                                                                     "idea": -1.0, "tax": 2.2}))
+    ['good idea']
+    """
+    return frozenset(k for k in keys if " " in k and key.get(k, math.inf) < PHRASE_KEYNESS_MIN)
+
+
+def written_form(forms: Counter) -> str:
+    """The form a phrase is written in most often (ties: the first in sort order)."""
+    return sorted(forms.items(), key=lambda x: (-x[1], x[0]))[0][0]
+
+
+class Topical(NamedTuple):
+    """What `topical_phrases` found in a corpus's claims, as `graphkit.discover.discover_issues` reads it."""
+
+    rows: list  #: (claim id, doc id, its phrase keys, its sentence before's keys), by claim id
+    vocab: list  #: the phrase keys said often enough in enough articles, no speaker's name nor place
+    df: Counter  #: phrase key -> claims saying it
+    surface: dict  #: phrase key -> Counter of the forms it is written in
+    keys: list  #: the topical phrases (`issue_phrases`)
+    keyness: dict  #: phrase key -> `keyness`
+    into: dict  #: topical phrase -> the topical phrase it folds into (`fold`)
+    members: dict  #: folded topical phrase -> the rows saying it, not inside a longer one
+    many: bool  #: a corpus of many articles (`SPREAD_MIN_ARTICLES`): where phrases are said tells
+
+
+def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
+                    spoken: Optional[dict[str, int]] = None) -> Optional[Topical]:
+    """The topical phrases of (claim id, doc id, keyphrases [, keyphrases of the sentence before]) claims, sorted by
+    claim id, or None when there are too few claims (12) or phrases to find any. ``exclude`` and ``spoken``: as
+    `graphkit.discover.discover_issues` takes them (speakers' names; organisations' spoken claims, `talked_about`)."""
+    n_docs = len({c[1] for c in claims})
+    n = len(claims)
+    min_df = max(2, math.ceil(n / 5000))
+    talked: dict[str, int] = {}
+    for name, says in (spoken or {}).items():  # an organisation's names fold to keys; two sharing one: the larger count
+        talked[phrase_key(name)] = max(says, talked.get(phrase_key(name), 0))
+    rows, vocab, df, docs, surface = _vocabulary(claims, min_df, 2 if n_docs > 1 else 1,
+                                                 frozenset(phrase_key(x) for x in exclude), talked)
+    if not vocab or n < 12:
+        return None
+    many = n_docs >= SPREAD_MIN_ARTICLES
+    alone, alone_docs = _said_alone(rows)
+    per_article = list(Counter(d for _, d, _, _ in rows).values())
+    spreads = ({k: spread(alone[k], len(alone_docs[k]), per_article) for k in vocab if " " not in k and alone[k]}
+               if many else None)
+    counts = {k: df[k] if " " in k else alone[k] for k in vocab}
+    where = {k: docs[k] if " " in k else alone_docs[k] for k in vocab}
+    key = keyness(vocab, counts, surface, rows)
+    keys = issue_phrases(counts, where, spreads, max(MIN_CLAIMS, math.ceil(MIN_SHARE * n)), MIN_ARTICLES if many else 1,
+                         key)
+    into = fold(keys)
+    members: dict[str, set[int]] = defaultdict(set)
+    for r, (_, _, ks, _) in enumerate(rows):
+        for k in _outermost([k for k in ks if k in into]):  # its topical phrases, less those inside a longer one
+            members[into[k]].add(r)
+    return Topical(rows, vocab, df, surface, keys, key, into, dict(members), many)
