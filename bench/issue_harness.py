@@ -330,6 +330,124 @@ def verdicts(saved: list[Path]) -> None:
               + ", ".join(f"{k} {gone[k]}" for k in sorted(gone)))
 
 
+def claim_stems(text: str, stop=frozenset()) -> frozenset:
+    """The `graphkit.phrase_groups.stem`s of a text's words as triggers read them (light lemmas), less function words
+    and ``stop`` (the issue model's stop words: people's names among them).
+
+    >>> sorted(claim_stems("The Governor's tax bills rise"))
+    ['bill', 'govern', 'rise', 'tax']
+    """
+    from graphkit.issues import _words
+    from graphkit.phrase_groups import stem
+    from graphkit.stopwords import FUNCTION_WORDS
+
+    skip = FUNCTION_WORDS | stop
+    return frozenset(stem(lem) for low, lem, _, _ in _words(text) if low not in skip and lem not in skip)
+
+
+def word_check(below: float, voted_only: bool = False) -> None:
+    """Variant ``word-check`` (issue 14, twenty-seventh pass; dropped): a claim given its article's issue (voted or
+    likeliest: `graphkit.issue_model.article_likeliest`, its mean probability read as its share) at a share under
+    ``below`` keeps it only when one of its own words shares a stem with a word of the issue's phrases
+    (`claim_stems`); else it gets none. ``voted_only``: the likeliest pairs (articles none of whose claims votes) are
+    left as they are. Patches `graphkit.issue_model.assign_corpus` (to see the claims) and `from_article` (to gate
+    what it gives)."""
+    import graphkit.issue_model as im
+
+    assign, give = im.assign_corpus, im.from_article
+    seen: dict = {}
+
+    def assign_corpus(claims, taxonomy, *args, **kw):
+        stop = kw["model"].stop if kw.get("model") is not None else frozenset()
+        seen["claims"] = [claim_stems(t, stop) for t, _ in claims]
+        seen["issue"] = {i.name: frozenset().union(*(claim_stems(p.written, stop) for p in i.patterns))
+                         for i in taxonomy.issues}
+        return assign(claims, taxonomy, *args, **kw)
+
+    def from_article(assigned, articles, *args, **kw):
+        out = give(assigned, articles, *args, **kw)
+        voting = kw.get("voters") or assigned
+        votes = {d for d, v in zip(articles, voting) if im.own_issues(v)}
+        for i, (a, o) in enumerate(zip(assigned, out)):
+            if voted_only and articles[i] not in votes:
+                continue
+            if (not a and o and o[0][1] == im.ARTICLE_EVIDENCE and 2 * o[0][2] < below
+                    and not seen["claims"][i] & seen["issue"].get(o[0][0], frozenset())):
+                out[i] = []
+        return out
+
+    im.assign_corpus, im.from_article = assign_corpus, from_article
+
+
+def apart_kept(below: float) -> None:
+    """Variant ``apart-kept`` (issue 14, twenty-seventh pass): a claim whose own triggers of an issue are only phrases
+    said apart from it (`graphkit.issue_model.names_only` drops the issue and lets its article decide) keeps that
+    issue when its article gives it none, or gives one at a share under ``below`` (likeliest pairs: their mean
+    probability). Patches `graphkit.issue_model.from_article`."""
+    import graphkit.issue_model as im
+
+    give = im.from_article
+
+    def from_article(assigned, articles, *args, **kw):
+        out = give(assigned, articles, *args, **kw)
+        voting = kw.get("voters")
+        if voting is None:
+            return out
+        for i, (a, v, o) in enumerate(zip(assigned, voting, out)):
+            if a or not v:
+                continue  # not a claim whose only issues were said apart
+            if not o or (o[0][1] == im.ARTICLE_EVIDENCE and 2 * o[0][2] < below):
+                out[i] = [x for x in v if not x[1].startswith("learnt: ")][:1] or out[i]
+        return out
+
+    im.from_article = from_article
+
+
+def alone_in_vocabulary() -> None:
+    """Variant ``alone-in-vocabulary`` (issue 14, twenty-seventh pass; dropped): a single word is counted as said alone
+    (`graphkit.topical._said_alone`, what decides whether it is topical) unless it is said inside a longer phrase of
+    the vocabulary, not inside any longer phrase: "agreement" inside a "framework agreement" said once counts."""
+    import graphkit.topical as tp
+
+    vocabulary, seen = tp._vocabulary, {}
+
+    def _vocabulary(*args, **kw):
+        out = vocabulary(*args, **kw)
+        seen["vocab"] = set(out[1])
+        return out
+
+    def _said_alone(rows):
+        from collections import Counter, defaultdict
+
+        alone, docs = Counter(), defaultdict(set)
+        for _, doc_id, keys, _ in rows:
+            for k in keys:
+                if k in tp._outermost([o for o in keys if o in seen["vocab"] or o == k]):
+                    alone[k] += 1
+                    docs[k].add(doc_id)
+        return alone, docs
+
+    tp._vocabulary, tp._said_alone = _vocabulary, _said_alone
+
+
+def apply_variant(variant: Optional[str]) -> None:
+    """``word-check:BELOW[:voted]`` (`word_check`), ``apart-kept:BELOW`` (`apart_kept`) or ``alone-in-vocabulary`` (`alone_in_vocabulary`), patched in."""
+    if not variant:
+        return
+    name, _, arg = variant.partition(":")
+    if name == "word-check":
+        below, _, only = arg.partition(":")
+        word_check(float(below), only == "voted")
+    elif name == "apart-kept":
+        apart_kept(float(arg))
+    elif name == "alone-in-vocabulary":
+        alone_in_vocabulary()
+    else:
+        from graphkit.errors import GraphkitError
+
+        raise GraphkitError(f"no variant {variant!r}; give word-check:BELOW[:voted], apart-kept:BELOW or alone-in-vocabulary")
+
+
 def apply_sets(sets: list[str]) -> None:
     """``module.NAME=value`` patches (value read as JSON, else as a string)."""
     for s in sets:
@@ -351,6 +469,7 @@ def main(argv=None) -> int:
     r = sub.add_parser("run")
     r.add_argument("inputs", type=Path)
     r.add_argument("--set", action="append", default=[], help="module.NAME=value (JSON) before running")
+    r.add_argument("--variant", default=None, help="word-check:BELOW[:voted], apart-kept:BELOW or alone-in-vocabulary (see their functions)")
     r.add_argument("--n-issues", type=int, default=None)
     r.add_argument("--discovered", type=Path, default=None,
                    help="a built store: assign to the issues it discovered instead of discovering again")
@@ -380,6 +499,7 @@ def main(argv=None) -> int:
         capture(a.store, a.out)
         return 0
     apply_sets(a.set)
+    apply_variant(a.variant)
     inputs = load_inputs(a.inputs)
     got = assign(inputs, a.n_issues, kept_issues(a.discovered) if a.discovered else None)
     data, about = got.data, got.about
