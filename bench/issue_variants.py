@@ -113,12 +113,12 @@ def topic_variant(rows, who, k=30, th=0.3, dom=0.5):
     from sklearn.decomposition import NMF
     from sklearn.preprocessing import normalize
 
-    from graphkit import discover as disc
+    from graphkit import topical
 
     claims = [(f"{i:06d}", d, ph, cph) for i, (d, _, _, ph, cph, _) in enumerate(rows)]  # row order kept
     n = len(claims)
-    rws, vocab, df, docs, surface = disc._vocabulary(claims, max(2, math.ceil(n / 5000)), 2,
-                                                     frozenset(disc.phrase_key(x) for x in who))
+    rws, vocab, df, docs, surface = topical._vocabulary(claims, max(2, math.ceil(n / 5000)), 2,
+                                                     frozenset(topical.phrase_key(x) for x in who))
     col = {key: j for j, key in enumerate(vocab)}
     arts = sorted({r[1] for r in rws})
     aidx = {a: i for i, a in enumerate(arts)}
@@ -137,7 +137,7 @@ def topic_variant(rows, who, k=30, th=0.3, dom=0.5):
     Wa = W.transform(A)
     Wa = Wa / np.maximum(Wa.sum(1, keepdims=True), 1e-12)
     S = np.asarray(X @ (H / np.linalg.norm(H, axis=1, keepdims=True)).T)
-    names = [", ".join(disc._written(surface[vocab[j]]) for j in H[t].argsort()[::-1][:4]) for t in range(k)]
+    names = [", ".join(topical.written_form(surface[vocab[j]]) for j in H[t].argsort()[::-1][:4]) for t in range(k)]
     out = []
     for r in range(n):
         b = int(S[r].argmax())

@@ -52,7 +52,23 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
 
 def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, source: str) -> str:
     """issues.yaml text: a header (how a build assigns claims to discovered issues, its figures read from
-    `graphkit.issue_model`), then per issue its size and examples as comments and its entry."""
+    `graphkit.issue_model`), then per issue its size and examples as comments and its entry. ``members``: issue name →
+    its claims as (given by no trigger, -score, length, text, speaker), best first when sorted (`suggest`'s).
+
+    >>> data = {"issues": [{"name": "council tax", "description": "discovered: council tax, bills",
+    ...                     "patterns": ["council tax", "bills"], "context": ["council tax"], "origin": "discovered"}]}
+    >>> text = write_issues_yaml(data, {"council tax": [(False, -0.5, 28, "Council tax bills rise again", "Ann Lee")]},
+    ...                          12, 5, "tax.gk")
+    >>> print(text.split("issues:")[-1].strip())
+    # 1 claim(s), e.g.:
+      #   Ann Lee: Council tax bills rise again
+      - name: council tax
+        description: 'discovered: council tax, bills'
+        patterns: [council tax, bills]
+        context: [council tax]
+    >>> import yaml; yaml.safe_load(text)["issues"][0]["patterns"]
+    ['council tax', 'bills']
+    """
     import yaml
 
     from .issue_model import MIN_ARTICLE_SHARE
