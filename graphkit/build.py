@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .extract import DocExtraction
@@ -33,7 +32,7 @@ from .memory import fewer_collections, give_back, settle
 from .records import Skipped
 from .resolution import resolve_fingerprint, resolve_store
 from .store import Store
-from .store_file import check_store_file, writer_lock
+from .store_file import check_build_store, writer_lock
 
 
 @dataclass
@@ -94,19 +93,25 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     The corpus's own knowledge (graphkit.knowledge.Knowledge) is ``CORPUS/issues.yaml`` and
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
-    A wrong corpus path, a missing knowledge file or a file that is not a store fails before anything
-    is written. Then the build takes the store's writer lock (`graphkit.store_file.writer_lock`): a second
-    build of the same store waits for the first, calling ``on_wait`` once, and parses only what is still new.
+    A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing knowledge file, a ``model``
+    that is not installed, or a store path that cannot be written (not a store, another graphkit's) fails before
+    anything is made or written. Then the build takes the store's writer lock (`graphkit.store_file.writer_lock`):
+    a second build of the same store waits for the first, calling ``on_wait`` once, and parses only what is still
+    new.
     """
-    from .knowledge import Knowledge
+    from .knowledge import Knowledge, check_models
+    from .nlp import pipeline_folder
 
+    check_models()
+    if options.get("extract") is None:  # a Dask cluster's workers load the pipeline, not this machine
+        pipeline_folder(options.get("model"))
     with parse_pool_ahead(options.get("model"), options.get("workers", 1), options.get("extract"),
                           batch_size=options.get("batch_size", 16)) as pool:
         reuse = not (options.get("full") or options.get("force"))  # --full and --force read every text through
         corpus_read = read_corpus(corpus, answers=kept_text_answers(store_path) if reuse else None)
         if knowledge is None:
             knowledge = Knowledge.for_corpus(corpus, issues=issues, actors=actors)
-        check_store_file(Path(store_path), create=True)
+        check_build_store(store_path)
         with writer_lock(store_path, on_wait), fewer_collections():  # graphkit.memory: the collector runs less often
             return update_store(corpus_read, store_path, knowledge=knowledge, pool=pool, **options)
 

@@ -30,7 +30,6 @@ True
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 from typing import Iterable, Optional
@@ -103,15 +102,10 @@ def pipeline_key(model: Optional[str] = None, extra: Paths = ()) -> str:
     >>> pipeline_key() == model_key(load_pipeline())
     True
     """
-    from .nlp import default_model
+    from .nlp import pipeline_folder
 
-    name = model or default_model()
     try:
-        path = Path(name)
-        if not path.exists():
-            spec = importlib.util.find_spec(name)
-            path = Path(list(spec.submodule_search_locations)[0])
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        meta = json.loads((pipeline_folder(model) / "meta.json").read_text(encoding="utf-8"))
         return _key(meta["lang"], meta["name"], meta["version"], extra)
     except Exception:  # not an installed package with a meta.json: ask spaCy
         from .nlp import load_pipeline

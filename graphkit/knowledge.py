@@ -45,8 +45,38 @@ def models_dir() -> Path:
     """
     env = os.environ.get("GRAPHKIT_MODELS")
     if env:
+        if not Path(env).is_dir():
+            raise ModelsFileError(f"GRAPHKIT_MODELS={env} is no folder; point it at a copy of models/ or unset it "
+                                  "(the defaults are then used)")
         return Path(env)
     return _REPO_MODELS if _REPO_MODELS.is_dir() else _PACKAGE_MODELS
+
+
+#: the models/ files a build cannot go without (the others are optional: a missing one counts as empty)
+REQUIRED = ("cues.yaml", "links.yaml")
+
+
+def check_models() -> Path:
+    """The models folder, checked before a build writes anything: `models_dir` is a folder and holds every
+    `REQUIRED` file (only looked at, not read: a rebuild that parses nothing never reads them). Raises
+    ModelsFileError with the cause and the fix.
+
+    >>> check_models().name
+    'models'
+    """
+    root = models_dir()
+    for name in REQUIRED:
+        if not (root / name).is_file():
+            raise ModelsFileError(_missing(root / name))
+    return root
+
+
+def _missing(p: Path) -> str:
+    """What a missing models/ file says: where it was looked for and how to get it back."""
+    if os.environ.get("GRAPHKIT_MODELS"):
+        return (f"{p} is missing (GRAPHKIT_MODELS names {p.parent}); copy {p.name} there from the repository's "
+                "models/ or unset GRAPHKIT_MODELS")
+    return f"{p} is missing; restore it from the repository or set GRAPHKIT_MODELS"
 
 
 _PACKAGE_MODELS = Path(__file__).resolve().parent / "models"
@@ -75,7 +105,7 @@ def load_yaml(name: str):
     """Parsed content of ``models/<name>``; re-read when the file changes."""
     p = models_dir() / name
     if not p.exists():
-        raise ModelsFileError(f"{p} is missing; restore it from the repository or set GRAPHKIT_MODELS")
+        raise ModelsFileError(_missing(p))
     return _load(str(p), p.stat().st_mtime)
 
 

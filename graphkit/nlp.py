@@ -48,6 +48,32 @@ def default_model() -> str:
     )
 
 
+def pipeline_folder(model: str | None = None):
+    """The folder of the installed spaCy pipeline ``model`` names (a package or a folder on disk; None: the
+    `default_model`), found without importing spaCy: a build says a wrong ``--model`` before it writes anything.
+    Raises ModelNotFound with the fix.
+
+    >>> pipeline_folder().joinpath("meta.json").is_file()
+    True
+    >>> pipeline_folder("en_core_web_nonesuch")
+    Traceback (most recent call last):
+    graphkit.errors.ModelNotFound: spaCy pipeline 'en_core_web_nonesuch' is not installed; install it with pip (no download happens at run time), or drop --model to use en_core_web_sm
+    """
+    from pathlib import Path
+
+    name = model or default_model()
+    if Path(name).is_dir():
+        return Path(name)
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):  # a dotted name whose parent is no package; an empty name
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed; install it with pip (no download happens at "
+                            "run time), or drop --model to use en_core_web_sm")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
 def load_spacy(model: str | None = None, *, disable: tuple[str, ...] = ()):
     """Bare spaCy pipeline, no graphkit components (what benchmarks compare against)."""
     import spacy

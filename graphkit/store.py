@@ -27,7 +27,7 @@ from pydantic_core import from_json
 from .errors import StoreError
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
 # what is checked before a store is opened (graphkit.store_file)
-from .store_file import APP_ID, check_store_file, closed, connections, opened
+from .store_file import APP_ID, check_layout, check_store_file, closed, connections, opened
 
 # speaker+issue queries read their answer's claim ids from here, in (date, id) order ('' = undated, first like NULL)
 _SPEAKER_ISSUE = """
@@ -202,17 +202,7 @@ class Store:
             db.executescript("BEGIN;" + _SCHEMA + "INSERT OR REPLACE INTO meta VALUES ('app', 'graphkit');"
                              f"INSERT OR REPLACE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;")
             return
-        try:
-            app = self.get_meta("app") if "meta" in tables else None
-        except sqlite3.OperationalError:  # another application's 'meta' table, with other columns
-            app = None
-        if app != "graphkit":
-            raise StoreError(f"'{self.path}' is an SQLite file but not a graphkit store; give another --store path")
-        v = self.schema_version()
-        if v > SCHEMA_VERSION:
-            raise StoreError(f"'{self.path}' was written by a newer graphkit (schema {v}, this one reads {SCHEMA_VERSION}); upgrade graphkit")
-        if v < SCHEMA_VERSION:
-            raise StoreError(f"'{self.path}' has the older schema {v}; rebuild it with `graphkit build CORPUS --store NEW_PATH`")
+        check_layout(db, self.path, tables)
         self._upgrade()
 
     #: Columns that schema 1 gained after stores were built with it: (table, column). Their tables belong to

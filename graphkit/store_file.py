@@ -1,10 +1,11 @@
 """Which file may be a graphkit store, and who may write it: what is checked before a store is opened.
 
 A path is refused before anything is written when it cannot be a store (`check_store_file`: a folder, an empty
-or cut-short file, a file that is not SQLite, another application's database, a folder that cannot be made);
-one build writes a store at a time (`writer_lock`); and the stores this process has open are counted
+or cut-short file, a file that is not SQLite, another application's database, a folder that cannot be made) or
+holds a store this graphkit cannot write (`check_layout`: another application's tables, a newer or an older
+schema); one build writes a store at a time (`writer_lock`); and the stores this process has open are counted
 (`opened` / `closed`), so that no check reads an open store as a plain file (`open_here`). `graphkit.store.Store`
-asks these first; `graphkit.build` takes the lock.
+asks these first; `graphkit.build` asks them all before it takes the lock (`check_build_store`), then takes it.
 
 >>> import tempfile
 >>> p = Path(tempfile.mkdtemp()) / "s.gk"
@@ -16,6 +17,7 @@ graphkit.errors.StoreError: no store at '.../s.gk'; run `graphkit build CORPUS_D
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections import Counter
 from contextlib import contextmanager
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from .errors import StoreError
+from .records import SCHEMA_VERSION
 
 APP_ID = 0x676B6974  # 'gkit' in the SQLite header: marks a graphkit store
 
@@ -35,7 +38,11 @@ def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
     first ends (calling ``on_wait`` once, so the command can say why it pauses), then finds the
     articles the first parsed unchanged and parses nothing again. Readers never take the lock
     (SQLite lets them read while a build writes). The lock is the operating system's, so a killed
-    build releases it; the ``.lock`` file left beside the store is harmless.
+    build releases it. The ``.lock`` file stays beside the store, even when this build made it and failed:
+    a second build may have opened it and be waiting on it, and were it removed, a third would make a new
+    file of that name and lock that one, two builds then writing at once (filelock keeps it for that reason,
+    tox-dev/filelock#574). So a build says every mistake it can before it makes the file (`check_build_store`,
+    `graphkit.build.build`).
 
     >>> import tempfile, os
     >>> p = os.path.join(tempfile.mkdtemp(), "s.gk")
@@ -158,3 +165,55 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
                              "rebuild it with graphkit build into a new --store path")
         if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
             raise StoreError(f"'{path}' is an SQLite database of another application; give another --store path")
+
+
+def check_layout(db: sqlite3.Connection, path: Path, tables: set[str]) -> None:
+    """Refuse, reading only, a database with ``tables`` that is no graphkit store this graphkit can write:
+    another application's, one of a newer or an older schema. Raises StoreError with the cause and the fix."""
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key='app'").fetchone() if "meta" in tables else None
+    except sqlite3.OperationalError:  # another application's 'meta' table, with other columns
+        row = None
+    if row is None or row[0] != "graphkit":
+        raise StoreError(f"'{path}' is an SQLite file but not a graphkit store; give another --store path")
+    row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    v = int(row[0]) if row else 0
+    if v > SCHEMA_VERSION:
+        raise StoreError(f"'{path}' was written by a newer graphkit (schema {v}, this one reads {SCHEMA_VERSION}); upgrade graphkit")
+    if v < SCHEMA_VERSION:
+        raise StoreError(f"'{path}' has the older schema {v}; rebuild it with `graphkit build CORPUS --store NEW_PATH`")
+
+
+def check_build_store(path) -> None:
+    """What a build checks of its ``--store`` before it takes the writer lock or writes anything: the file's
+    kind (`graphkit.store_file.check_store_file`, its folder made when missing) and, for a store already there,
+    its layout (`check_layout`, through a read-only connection). The same refusals as opening it with
+    ``Store(path, create=True)``, said before a lock file is made beside it.
+
+    >>> import sqlite3, tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> from graphkit.store import Store
+    >>> Store(p, create=True).close()
+    >>> with sqlite3.connect(p) as db:
+    ...     _ = db.execute("UPDATE meta SET value='0' WHERE key='schema_version'")
+    >>> db.close()
+    >>> check_build_store(p)
+    Traceback (most recent call last):
+    graphkit.errors.StoreError: '.../s.gk' has the older schema 0; rebuild it with `graphkit build CORPUS --store NEW_PATH`
+    """
+    path = Path(path)
+    check_store_file(path, create=True)
+    if not path.is_file() or not path.stat().st_size or open_here(path):
+        return  # a new store; or one this process has open, checked when it was opened
+    db = None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables:
+            check_layout(db, path, tables)
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"'{path}' cannot be opened as a graphkit store ({e}); give another --store path or rebuild "
+                         "it") from None
+    finally:
+        if db is not None:
+            db.close()

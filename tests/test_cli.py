@@ -6,13 +6,16 @@ a few cases run the installed ``graphkit`` script in a subprocess, as a research
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from graphkit.records import SCHEMA_VERSION
 from graphkit.store import Store
 
 
@@ -40,10 +43,31 @@ def run_main(args, cwd, capsys, monkeypatch) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(args, code, out.out, out.err)
 
 
+def _stored_as(path: Path, schema: str) -> Path:
+    """A store whose meta says it was written with ``schema`` (an older or a newer graphkit's)."""
+    Store(path, create=True).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (schema,))
+    db.close()
+    return path
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Every file and folder under ``root``: its path and a hash of its bytes ('' for a folder)."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
+            for p in sorted(root.rglob("*"))}
+
+
 @pytest.fixture
 def work(tmp_path):
-    """A folder with an empty (valid) store, a corpus, an empty folder and a text file."""
+    """A folder with an empty (valid) store, stores of an older and a newer graphkit, another application's SQLite
+    database, a corpus, an empty folder and a text file."""
     Store(tmp_path / "ok.gk", create=True).close()
+    _stored_as(tmp_path / "older.gk", str(SCHEMA_VERSION - 1))
+    _stored_as(tmp_path / "newer.gk", str(SCHEMA_VERSION + 1))
+    with sqlite3.connect(tmp_path / "other.db") as db:  # no application id in its header: only its tables tell
+        db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+    db.close()
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("Sergey Lavrov said Europe was to blame.")
     (tmp_path / "empty").mkdir()
@@ -87,6 +111,11 @@ USER_ERRORS = [
     (["build", "corpus", "--store", "s.gk", "--issues", "broken.yaml"], "broken.yaml is not valid YAML at line 2"),
     (["build", "corpus", "--store", "s.gk", "--actors", "latin1.yaml"], "latin1.yaml is not UTF-8 text (byte 0xe9"),
     (["build", "corpus", "--store", "s.gk", "--issues", "empty"], "--issues empty: no such file"),
+    # a store this graphkit cannot write is said before a lock file is made beside it
+    (["build", "corpus", "--store", "older.gk"], f"'older.gk' has the older schema {SCHEMA_VERSION - 1}; rebuild it"),
+    (["build", "corpus", "--store", "newer.gk"], "'newer.gk' was written by a newer graphkit"),
+    (["build", "corpus", "--store", "other.db"], "'other.db' is an SQLite file but not a graphkit store"),
+    (["build", "corpus", "--store", "new/s.gk", "--model", "en_core_web_nonesuch"], "'en_core_web_nonesuch' is not installed"),
 ]
 # folders nothing can be written in, even by root: /proc takes no new files (Linux)
 if Path("/proc/self").is_dir():
@@ -101,6 +130,7 @@ if Path("/proc/self").is_dir():
 
 @pytest.mark.parametrize("args,words", USER_ERRORS, ids=[" ".join(a) for a, _ in USER_ERRORS])
 def test_user_error_is_one_line_exit_2(work, args, words, capsys, monkeypatch):
+    before = tree(work)
     proc = run_main(args, work, capsys, monkeypatch)
     assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
     assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
@@ -108,8 +138,36 @@ def test_user_error_is_one_line_exit_2(work, args, words, capsys, monkeypatch):
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith("graphkit: error: ")
     assert words in lines[0], lines[0]
-    # nothing half-written was left behind, and no store was made for a build that could not start
-    assert not (work / "g.graphml").exists() and not (work / "v.html").exists() and not (work / "s.gk").exists()
+    # nothing half-written was left behind, and a build that could not start made nothing (no store, no lock file
+    # beside it, no folder) and changed nothing
+    assert tree(work) == before
+
+
+def _models_without_cues(work: Path) -> str:
+    (work / "models").mkdir()
+    return "models"
+
+
+#: (what GRAPHKIT_MODELS names, words of the line): a models folder that is not there is said before a build
+#: makes or changes anything
+MODELS_ERRORS = [
+    (lambda work: "no_such_folder", "GRAPHKIT_MODELS=no_such_folder is no folder; point it at a copy of models/"),
+    (lambda work: "notes.txt", "GRAPHKIT_MODELS=notes.txt is no folder"),
+    (_models_without_cues, "cues.yaml is missing (GRAPHKIT_MODELS names models); copy cues.yaml there"),
+]
+
+
+@pytest.mark.parametrize("store", ["s.gk", "ok.gk", "new/s.gk"])
+@pytest.mark.parametrize("models,words", MODELS_ERRORS, ids=["missing folder", "a file", "no cues.yaml"])
+def test_a_models_folder_that_is_not_there_is_one_line_and_changes_nothing(work, models, words, store, capsys,
+                                                                          monkeypatch):
+    monkeypatch.setenv("GRAPHKIT_MODELS", models(work))
+    before = tree(work)
+    proc = run_main(["build", "corpus", "--store", store], work, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("graphkit: error: ") and words in line, line
+    assert tree(work) == before
 
 
 def test_no_arguments_shows_help(work):
