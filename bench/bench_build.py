@@ -44,6 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,6 +81,31 @@ def corpus_or_dev(corpus: Path | None, work: Path) -> Path:
         return corpus_articles(corpus)[0]
     write_corpus(POLNEAR / "dev.jsonl", work / "dev", None)
     return work / "dev"
+
+
+def checkout(root: Path) -> Path:
+    """A checkout's root a bench runs (``--src``), resolved. One that holds no graphkit package is refused, a
+    FileNotFoundError saying so (one line through ``script_main``): put first on the path, it would leave the
+    installed graphkit to run in its place, unsaid.
+
+    >>> checkout(ROOT) == ROOT
+    True
+    """
+    if not (Path(root) / "graphkit" / "__init__.py").is_file():
+        raise FileNotFoundError(f"--src {root} holds no graphkit checkout (no graphkit/__init__.py); give a "
+                                "checkout's root folder")
+    return Path(root).resolve()
+
+
+@contextmanager
+def checkouts_on_a_corpus(corpus: Path | None, srcs: list[Path] | None):
+    """What a bench comparing checkouts starts from: (a temporary work folder, the corpus, the checkouts). The
+    checkouts are those ``--src`` names (`checkout`; this one by default), the corpus `corpus_or_dev`'s (the
+    folder named, or PolNeAR dev written under the work folder); the folder is removed on leaving."""
+    roots = [checkout(p) for p in (srcs or [ROOT])]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        yield work, corpus_or_dev(corpus, work), roots
 
 
 def timed(fn):

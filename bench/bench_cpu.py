@@ -23,7 +23,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,13 +60,10 @@ def main():
     ap.add_argument("--src", type=Path, action="append", help="a checkout's root (repeat to compare; default: this)")
     ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
-    srcs = [p.resolve() for p in (a.src or [ROOT])]
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        sys.path.insert(0, str(ROOT / "bench"))
-        from bench_build import corpus_or_dev
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_build import checkouts_on_a_corpus
 
-        corpus = corpus_or_dev(a.corpus, work)
+    with checkouts_on_a_corpus(a.corpus, a.src) as (work, corpus, srcs):
         cmds = commands(corpus, srcs, work)
         names = list(cmds)
         cpu: dict[str, list[float]] = {n: [] for n in names}

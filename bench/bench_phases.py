@@ -167,6 +167,10 @@ def main():
     if a.child:
         return _child(a.child, a.argv)
 
+    if a.src is not None:
+        from bench_build import checkout
+
+        a.src = checkout(a.src)  # a wrong --src is one line here, not the installed graphkit timed in its place
     work = Path(tempfile.mkdtemp(prefix="gk-bench-phases-"))
     corpus = a.corpus
     if corpus is None:

@@ -82,10 +82,12 @@ def main() -> None:
     if set(srcs) != set(stores):
         ap.exit(2, f"pair_rebuilds: error: --src names {sorted(srcs)} but --store names {sorted(stores)}; give one "
                    "store for each checkout's NAME\n")
+    from bench_build import checkout
     from graphkit.ingest import corpus_articles
     from graphkit.store_file import check_store_file
 
     corpus_articles(a.corpus)  # before any article is edited: a wrong path is one line (script_main)
+    srcs = {name: checkout(Path(root)) for name, root in srcs.items()}
     for path in stores.values():
         check_store_file(Path(path))
     names = list(srcs)
@@ -105,7 +107,7 @@ def main() -> None:
                     shutil.copyfile(stores[name], copy)
                 put_back = edited(files[r * k:(r + 1) * k], EDITS[what].format(r=r + 1)) if EDITS.get(what) else None
                 try:
-                    res = command(Path(srcs[name]).resolve(), a.corpus, copy)
+                    res = command(srcs[name], a.corpus, copy)
                 finally:
                     if put_back:
                         put_back()

@@ -29,7 +29,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,13 +147,10 @@ def main():
     if a.child:
         print(json.dumps(child(*a.child)))
         return
-    srcs = [p.resolve() for p in (a.src or [ROOT])]
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        sys.path.insert(0, str(ROOT / "bench"))
-        from bench_build import corpus_or_dev
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_build import checkouts_on_a_corpus
 
-        corpus = corpus_or_dev(a.corpus, work)
+    with checkouts_on_a_corpus(a.corpus, a.src) as (work, corpus, srcs):
         runs: dict[Path, list[dict]] = {s: [] for s in srcs}
         for r in range(a.rounds):
             for s in (srcs if r % 2 == 0 else srcs[::-1]):

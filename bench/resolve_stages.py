@@ -48,9 +48,24 @@ def main() -> None:
         ap.exit(2, f"resolve_stages: error: {a.corpus} is no folder of articles; give a corpus folder "
                    "(bench_build.py writes PolNeAR dev as one)\n")
     if a.src is not None:
+        if not (a.src / "graphkit" / "__init__.py").is_file():  # else this checkout's graphkit would run unsaid
+            ap.exit(2, f"resolve_stages: error: --src {a.src} holds no graphkit checkout (no graphkit/__init__.py); "
+                       "give a checkout's root\n")
         sys.path.insert(0, str(a.src.resolve()))
     import graphkit  # noqa: F401  (the package binds graphkit.build to the function: the module is sys.modules')
 
+    errors = sys.modules["graphkit.errors"]  # the checkout's own: its errors, said its way
+    try:
+        print(json.dumps(run(a, graphkit)))
+    except Exception as e:  # noqa: BLE001 - a user's mistake is one line (cause and fix); a bug keeps its traceback
+        line = errors.user_error_line(e) if hasattr(errors, "user_error_line") else None
+        if line is None:
+            raise
+        ap.exit(2, f"resolve_stages: error: {line}\n")
+
+
+def run(a: argparse.Namespace, graphkit) -> dict:
+    """One build of ``a.store`` from ``a.corpus`` with the checkout ``graphkit`` (imported), its figures."""
     build = sys.modules["graphkit.build"]
     stages: dict[str, float] = {}
     tail: dict[str, float] = {}
@@ -87,7 +102,7 @@ def main() -> None:
            "parsed": report.parsed, "claims": report.claims, "actors": report.actors, "load": os.getloadavg()[0]}
     if a.garbage:
         out["unreachable_after_build"] = gc.collect()
-    print(json.dumps(out))
+    return out
 
 
 def _count_stages(stages: dict[str, float]) -> None:

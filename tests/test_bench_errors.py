@@ -147,6 +147,53 @@ def test_a_corpus_folder_with_no_article_is_one_line(work, name, args, words, ca
     assert not (work / "s.gk").exists()
 
 
+# ------------------------------------------------------------------ checkouts: (script, arguments around SRC)
+
+SRC_SCRIPTS = [
+    ("bench_cpu", ["--corpus", "corpus", "--src", "SRC", "--rounds", "1"]),
+    ("profile_build", ["--corpus", "corpus", "--src", "SRC", "--rounds", "1"]),
+    ("bench_phases", ["--corpus", "corpus", "--src", "SRC", "--rounds", "1"]),
+    ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=SRC", "--store", "a=ok.gk", "--rounds", "1"]),
+    ("resolve_stages", ["corpus", "s.gk", "--src", "SRC"]),
+]
+# a checkout that is not there, or a folder holding no graphkit: put first on the path, either would leave the
+# installed graphkit to run in its place, unsaid
+SRC_SHAPES = [("missing", "--src missing holds no graphkit checkout"), ("empty", "--src empty holds no graphkit")]
+SRC_CASES = [(name, [a.replace("SRC", value) for a in args], words) for name, args in SRC_SCRIPTS
+             for value, words in SRC_SHAPES]
+SRC_IDS = [f"{name} {' '.join(args)}" for name, args, _ in SRC_CASES]
+
+
+@pytest.mark.parametrize("name,args,words", SRC_CASES, ids=SRC_IDS)
+def test_a_checkout_that_is_not_there_is_one_line(work, name, args, words, capsys, monkeypatch):
+    before = {p.name: _sha(p) for p in work.iterdir()}
+    code, _, err = run_script(name, args, capsys, monkeypatch)
+    one_line(code, err, name, words)
+    assert {p.name: _sha(p) for p in work.iterdir()} == before
+
+
+#: the stores resolve_stages cannot build, said as the checkout it runs says them (resolve_stages imports that
+#: checkout's graphkit in process, so its ``__main__`` runs ``main`` without script_main: these rows call it so)
+RESOLVE_STAGES_STORES = [
+    ("notes.txt", "'notes.txt' is not a graphkit store (not an SQLite file)"),
+    ("empty", "'empty' is a folder"),
+    ("older.gk", f"'older.gk' has the older schema {SCHEMA_VERSION - 1}; rebuild it"),
+]
+
+
+@pytest.mark.parametrize("store,words", RESOLVE_STAGES_STORES, ids=[s for s, _ in RESOLVE_STAGES_STORES])
+def test_resolve_stages_says_the_checkouts_error_in_one_line(work, store, words, capsys, monkeypatch):
+    mod = importlib.import_module("resolve_stages")
+    monkeypatch.setattr(sys, "argv", ["resolve_stages.py", "corpus", store, "--src", str(ROOT)])
+    monkeypatch.setattr(sys, "path", list(sys.path))  # --src is put first on the path: taken away after the row
+    before = {p.name: _sha(p) for p in work.iterdir()}
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as e:
+        mod.main()
+    one_line(e.value.code, capsys.readouterr().err, "resolve_stages", words)
+    assert {p.name: _sha(p) for p in work.iterdir()} == before
+
+
 # ------------------------------------------------------------------ PolNeAR: (script, arguments around POLNEAR)
 
 POLNEAR_SCRIPTS = [
@@ -230,7 +277,7 @@ def test_as_a_command(work):
 #: scripts whose ``__main__`` block does not run ``main`` through script_main, and why
 OWN_LINE = {
     "bare_pipe": "bare spaCy's command, timed against graphkit build: it imports no graphkit and says its own line",
-    "resolve_stages": "imports --src's graphkit in process after parsing; says its own line before that",
+    "resolve_stages": "imports --src's graphkit in process: says its own line before that, that graphkit's after",
     "eval_attribution": "#13's file this session (not converted)",
     "oof_dump": "#13's file this session (not converted; a missing dump is its own one line, oof_dump.load)",
     "oof_buckets": "#13's file this session (not converted; reads dumps through oof_dump.load)",
