@@ -22,7 +22,8 @@ from typing import Any, Optional
 import networkx as nx
 
 from graphkit.errors import GraphkitError
-from graphkit.view import NO_ISSUE, NODE_STYLES, STANCE_GROUPS, _short, view_data
+from graphkit.tables import shorten
+from graphkit.view import NO_ISSUE, NODE_STYLES, STANCE_GROUPS, view_data
 
 __all__ = ["to_pyvis", "stance_group", "pair_colour"]
 
@@ -58,7 +59,7 @@ def pair_colour(stances: list) -> tuple[str, dict]:
 
 def _plain(text: Any, limit: int = 300) -> str:
     """A tooltip string that stays text whether a pyvis page shows it as text or as HTML."""
-    return html.escape(_short(str(text), limit), quote=True)
+    return html.escape(shorten(str(text), limit), quote=True)
 
 
 @lru_cache(maxsize=None)
@@ -111,10 +112,10 @@ def _add_overview(net, data: dict) -> None:
     actor_of = {c["id"]: c["actor"] for c in data["claims"]}
     issue_label = {i["id"]: i["label"] for i in data["issues"]}
     for a in data["actors"]:
-        net.add_node(a["id"], label=_short(a["label"], 40), title=_plain(f"{a['label']}: {a['n']} claims"),
+        net.add_node(a["id"], label=shorten(a["label"], 40), title=_plain(f"{a['label']}: {a['n']} claims"),
                      color=style["actor"]["color"], shape="dot", value=a["n"])
     for i in data["issues"]:
-        net.add_node(i["id"], label=_short(i["label"], 40), title=_plain(f"{i['label']}: {i['n']} claims"),
+        net.add_node(i["id"], label=shorten(i["label"], 40), title=_plain(f"{i['label']}: {i['n']} claims"),
                      color=style["issue"]["color"], shape="square", value=i["n"])
     pairs: dict[tuple, list] = {}
     for c in data["claims"]:
@@ -139,7 +140,7 @@ def _add_claims(net, data: dict) -> None:
     for group, kind, name, shape in (("actors", "actor", "label", "dot"), ("issues", "issue", "label", "square"),
                                      ("places", "place", "label", "triangle"), ("docs", "document", "title", "triangleDown")):
         for n in data[group]:
-            net.add_node(n["id"], label=_short(n[name], 40), color=style[kind]["color"], shape=shape, title=_plain(n[name]))
+            net.add_node(n["id"], label=shorten(n[name], 40), color=style[kind]["color"], shape=shape, title=_plain(n[name]))
     for c in data["claims"]:
         net.add_node(c["id"], label=" ", color=style["claim"]["color"], shape="diamond", size=8,
                      title=_plain(f"{c.get('speaker', '')} ({c.get('date', 'undated')}, {c.get('stance', '')}): "

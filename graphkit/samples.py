@@ -11,19 +11,15 @@ import random
 
 import networkx as nx
 
+from .tables import shorten
+
 __all__ = ["sample_graph", "synthetic_graph"]
-
-
-def _short(text: str, limit: int = 48) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
 
 
 def _add_claim(G, cid, speaker_id, speaker, text, date, stance, doc, issues=(), places=(),
                kind="direct", cue="said", url=None, source=None):
     start = 40 * int(cid[-2:])
-    G.add_node(cid, type="claim", label=_short(text, 40), text=text, speaker=speaker, speaker_id=speaker_id,
+    G.add_node(cid, type="claim", label=shorten(text, 40), text=text, speaker=speaker, speaker_id=speaker_id,
                speaker_text=speaker.split()[-1], date=date, date_basis="explicit" if len(date) == 10 else "publication",
                stance=stance, kind=kind, cue=cue, doc_id=doc.split(":", 1)[1], url=url, source=source,
                issues=list(issues), places=list(places), start=start, end=start + len(text),
@@ -67,7 +63,7 @@ def sample_graph() -> nx.MultiDiGraph:
             ("004_a0ffbf88e7d719ba", "Cautious Russia awaits details from US on Ukraine ceasefire plan",
              "Reuters", "2025-03-12")]
     for did, t, src, pub in docs:
-        G.add_node("doc:" + did, type="document", label=_short(t, 40), title=t, source=src,
+        G.add_node("doc:" + did, type="document", label=shorten(t, 40), title=t, source=src,
                    url=f"https://news.example.org/{did}", published=pub)
     d0, d1, d3, d4 = ("doc:" + d[0] for d in docs)
     claims = [

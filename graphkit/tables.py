@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass
 from typing import Iterable, Optional, TextIO
 
+from .errors import one_line
+
 
 @dataclass(frozen=True)
 class Column:
@@ -32,6 +34,17 @@ class Column:
     wrap: bool = False
     priority: int = 1
     header: Optional[str] = None
+
+
+def shorten(text, limit: int = 48) -> str:
+    """``text`` as a label: on one line (`graphkit.errors.one_line`), cut to at most ``limit`` characters with "…"
+    (a space before the cut dropped).
+
+    >>> shorten("Europe  is\\nto blame", 11), shorten("Europe is to blame", 18)
+    ('Europe is…', 'Europe is to blame')
+    """
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def cell(v) -> str:
@@ -51,7 +64,7 @@ def cell(v) -> str:
             return ""
     except TypeError:
         pass
-    return " ".join(str(v).split())
+    return one_line(v)
 
 
 def fit(columns: list[Column], width: int) -> list[Column]:

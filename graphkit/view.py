@@ -141,11 +141,6 @@ def _safe_url(url: Any) -> Optional[str]:
     return url if _SAFE_URL.match(url) else None
 
 
-def _short(text: str, limit: int = 48) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _text(value: Any) -> Optional[str]:
     return None if value is None else str(_clean(value))
 
