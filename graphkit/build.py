@@ -26,7 +26,8 @@ from typing import Callable, Iterable, Optional
 
 from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: graphkit.distributed)
-from .ingest import IngestResult, parse_view, read_corpus
+from .huge_articles import parse_view
+from .ingest import IngestResult, read_corpus
 from .kept import keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
 from .records import Skipped

@@ -25,11 +25,11 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Iterator, Optional
 
 from .errors import CorpusNotFound
+from .huge_articles import WORD, huge_note
 from .markup import html_article, markdown_article
 from .records import Document, Skipped
 
@@ -45,7 +45,6 @@ _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _EN_WORDS = frozenset(
     "the of and to a in is that for on it with as was he she said by at from his her be are has have not "
     "this but they an were had which will who their its been would there".split())
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 class TextAnswers:
@@ -199,7 +198,7 @@ def language_note(text: str) -> Optional[str]:
     'text does not look like English (8%'
     """
     sample = text[:20000]
-    words = _WORD.findall(sample.lower())
+    words = WORD.findall(sample.lower())
     joined = "".join(words)  # every build reads every article: counted in C, not a generator per letter
     letters = len(joined)
     if letters >= 40 and not joined.isascii():
@@ -347,8 +346,9 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     problem = answers.get("language", [sha, fmt], lambda: language_note(text))
     if problem:
         notes.append(problem)
-    if len(text) > HUGE_CHARS:
-        notes.append(_huge_note(text))
+    problem = huge_note(text)
+    if problem:
+        notes.append(problem)
     url = merged.get("url")
     doc = Document(
         id=doc_id, path=rel, text=text, sha256=sha, format=fmt,
@@ -428,119 +428,6 @@ def byline_from_text(text: str, title) -> Optional[str]:
     from .segments import byline_author
 
     return byline_author(text[:2000], str(title) if title else None)
-
-
-# ------------------------------------------------------------------ huge articles
-
-#: Above this many characters an article is parsed only where claims can be: see `parse_view`.
-#: spaCy's small English pipeline reads about 0.5-1 MB of news text a minute on one core, so a full
-#: 20 MB article would take 20-40 minutes; a normal long article is under 100,000 characters.
-HUGE_CHARS = 1_000_000
-_QUOTE_MARKS = set('"“”„«»‹›‘')  # not ’ and ': they are apostrophes far more often than quotes
-_IRREGULAR = {
-    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken"),
-    "think": ("thought",), "feel": ("felt",), "know": ("knew", "known"), "see": ("saw", "seen"),
-    "hold": ("held",), "bring": ("brought",), "give": ("gave", "given"), "take": ("took", "taken"),
-    "hear": ("heard",), "find": ("found",), "seek": ("sought",), "mean": ("meant",), "foresee": ("foresaw", "foreseen"),
-    "forecast": ("forecast",), "broadcast": ("broadcast",), "forbid": ("forbade", "forbidden"), "lead": ("led",),
-}
-
-
-def _inflections(lemma: str) -> set[str]:
-    """Surface forms of a cue lemma, generously (a paragraph filter may keep too much, never too little).
-
-    >>> {"admits", "admitted", "admitting", "said", "says", "denies", "denied"} <= _inflections("admit") | _inflections("say") | _inflections("deny")
-    True
-    """
-    w = lemma.lower()
-    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
-    if w.endswith("e"):
-        out.add(w[:-1] + "ing")
-    if w.endswith("y"):
-        out |= {w[:-1] + "ies", w[:-1] + "ied"}
-    if len(w) > 2 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
-        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}
-    out.update(_IRREGULAR.get(w, ()))
-    return out
-
-
-def cue_words() -> frozenset[str]:
-    """Every word form of the cues in models/cues.yaml (verbs, nouns, the longest word of each phrase)."""
-    from .knowledge import load_yaml
-
-    return _cue_words(id(load_yaml("cues.yaml")))
-
-
-@lru_cache(maxsize=4)
-def _cue_words(_key: int) -> frozenset[str]:
-    from .knowledge import load_yaml
-
-    raw = load_yaml("cues.yaml") or {}
-    words: set[str] = set()
-    for section in ("verbs", "object_verbs", "to_verbs", "nouns", "quoted_as"):
-        for lemma in (raw.get(section) or {}):
-            words |= _inflections(str(lemma))
-    for key in (raw.get("prep_verbs") or {}):
-        words |= _inflections(str(key).split()[0])
-    for phrase in (raw.get("phrases") or {}):
-        words |= _inflections(max(str(phrase).split(), key=len))
-    return frozenset(words)
-
-
-def _claim_lines(text: str) -> tuple[list[tuple[int, int]], int]:
-    """(start, end) of the lines that may hold a claim — a quotation mark, a colon or a cue word — each with
-    the line before it (where 'he' and 'she' find their name); and how many characters they cover."""
-    cues = cue_words()
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    keep = [False] * len(lines)
-    prev_nonempty = None
-    for i, (a, b) in enumerate(lines):
-        if a == b:
-            continue
-        line = text[a:b]
-        if ":" in line or not _QUOTE_MARKS.isdisjoint(line) or any(w in cues for w in _WORD.findall(line.lower())):
-            keep[i] = True
-            if prev_nonempty is not None:
-                keep[prev_nonempty] = True
-        prev_nonempty = i
-    kept = [span for span, k in zip(lines, keep) if k]
-    return kept, sum(b - a for a, b in kept)
-
-
-def parse_view(document: Document) -> Document:
-    r"""What the parser reads of an article: the article itself, or for a huge one (over HUGE_CHARS) the same
-    text with every line that cannot hold a claim blanked to newlines. Length and offsets do not change, so
-    every span still points into the stored text; blank lines cost spaCy next to nothing.
-
-    >>> d = Document(id="h", path="h.txt", text="Calm day.\nLavrov said no.\nRain.", sha256="0" * 64, format="txt")
-    >>> parse_view(d) is d
-    True
-    >>> import graphkit.ingest as ing
-    >>> old, ing.HUGE_CHARS = ing.HUGE_CHARS, 10
-    >>> parse_view(d).text == "Calm day.\nLavrov said no.\n\n\n\n\n\n"
-    True
-    >>> ing.HUGE_CHARS = old
-    """
-    text = document.text
-    if len(text) <= HUGE_CHARS:
-        return document
-    kept, _ = _claim_lines(text)
-    parts, pos = [], 0
-    for a, b in kept:
-        parts += ["\n" * (a - pos), text[a:b]]
-        pos = b
-    parts.append("\n" * (len(text) - pos))
-    return document.model_copy(update={"text": "".join(parts)})
-
-
-def _huge_note(text: str) -> str:
-    _, covered = _claim_lines(text)
-    return (f"huge article ({len(text) / 1e6:.1f} million characters): parsed only in the lines with quotation "
-            f"marks, colons or speech words ({covered / len(text):.0%} of it), where claims are; names and places "
-            "elsewhere in it are not read: split it into articles to read all of it")
 
 
 def readable_name(name: str) -> tuple[str, Optional[str]]:

@@ -408,7 +408,7 @@ def test_twenty_megabyte_article_is_processed_in_pieces(tmp_path):
     """A 20 MB article is read, cut into pieces and parsed where claims can be; the claims in it are found.
 
     A full parse of 20 MB takes spaCy's small pipeline 20-40 minutes, so a huge article is parsed only in the
-    lines with quotation marks, colons or speech words (ingest.parse_view), and listed as degraded saying so.
+    lines with quotation marks, colons or speech words (huge_articles.parse_view), and listed as degraded saying so.
     """
     from graphkit.build import build
     from graphkit.store import Store
@@ -446,15 +446,15 @@ def test_twenty_megabyte_article_is_processed_in_pieces(tmp_path):
 
 
 def test_parse_view_keeps_offsets_and_the_lines_that_can_hold_claims(monkeypatch):
-    import graphkit.ingest as ingest
+    import graphkit.huge_articles as huge
     from graphkit.records import Document
 
-    monkeypatch.setattr(ingest, "HUGE_CHARS", 50)
+    monkeypatch.setattr(huge, "HUGE_CHARS", 50)
     lines = ["The sun rose over the lake.", "Sergey Lavrov arrived late.", "He said the plan was dead.",
              "Lunch was fish.", "“We will see,” one aide added.", "Rain fell.", "Peskov: no comment.", "The end."]
     text = "\n".join(lines)
     d = Document(id="x", path="x.txt", text=text, sha256="0" * 64, format="txt")
-    view = ingest.parse_view(d).text
+    view = huge.parse_view(d).text
     assert len(view) == len(text)
     kept = [ln for ln in view.split("\n") if ln]
     # cue lines, quote lines and colon lines are kept, each with the line before it (for "he")

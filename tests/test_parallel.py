@@ -10,7 +10,8 @@ import pytest
 
 from graphkit.errors import ModelNotFound
 from graphkit.extract import extract_documents, extract_documents_parallel
-from graphkit.ingest import parse_view, read_corpus
+from graphkit.huge_articles import parse_view
+from graphkit.ingest import read_corpus
 from graphkit.nlp import load_pipeline
 
 SEEDS = Path(__file__).resolve().parents[1] / "corpus"
