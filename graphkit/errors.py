@@ -45,6 +45,55 @@ def one_line(text) -> str:
     return " ".join(str(text).split())
 
 
+def os_fix(e: OSError, otherwise: str) -> str:
+    """What to do about ``e`` (a file or folder that could not be read or written), by its kind: a folder given for
+    a file, a file one may not use, a full disk, a disk that cannot be written; ``otherwise`` for the rest (the
+    fix the caller knows for its own path).
+
+    >>> import errno
+    >>> os_fix(OSError(errno.ENOSPC, "No space left on device"), "choose another -o path")
+    'free space on that disk or give a path on another'
+    >>> os_fix(FileNotFoundError(errno.ENOENT, "No such file or directory"), "check the path")
+    'check the path'
+    """
+    import errno
+
+    return ("give a file, not a folder" if isinstance(e, IsADirectoryError) else
+            "check its permissions" if isinstance(e, PermissionError) else
+            "free space on that disk or give a path on another" if e.errno in (errno.ENOSPC, errno.EDQUOT) else
+            "give a path on a disk that can be written" if e.errno == errno.EROFS else otherwise)
+
+
+def sqlite_fix(e: BaseException):
+    """The cause and fix of an SQLite error that says nothing is wrong with the store itself, or None: the disk
+    holding it is full, another program holds it locked (a database browser, a notebook writing to it), it is
+    opened where it cannot be written. A store is written an article at a time, so every article written before
+    such an error is kept.
+
+    >>> import sqlite3
+    >>> db = sqlite3.connect(":memory:", isolation_level=None, timeout=0)
+    >>> _ = db.execute("PRAGMA max_page_count=2"); _ = db.execute("CREATE TABLE t (x)")
+    >>> try:
+    ...     _ = db.execute("INSERT INTO t VALUES (?)", ("x" * 100_000,))
+    ... except sqlite3.Error as e:
+    ...     sqlite_fix(e)
+    'the disk holding the store is full (database or disk is full); free space there and run the command again: every article written so far is kept'
+    >>> sqlite_fix(sqlite3.DatabaseError("file is not a database")) is None
+    True
+    """
+    name = getattr(e, "sqlite_errorname", "") or ""  # Python 3.11 and later; the message before
+    said = one_line(e)
+    if name.startswith("SQLITE_FULL") or said == "database or disk is full":
+        return (f"the disk holding the store is full ({said}); free space there and run the command again: every "
+                "article written so far is kept")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or said.startswith("database is locked"):
+        return (f"another program holds the store ({said}); close it (a database browser, a notebook writing to it) "
+                "and run the command again")
+    if name.startswith("SQLITE_READONLY") or "readonly database" in said:
+        return f"the store cannot be written here ({said}); give a --store path on a disk you can write"
+    return None
+
+
 def user_error_line(e: BaseException):
     """The one line (cause and fix) a user's mistake says, or None when ``e`` is no such mistake (a bug, which
     keeps its traceback).
@@ -67,21 +116,16 @@ def user_error_line(e: BaseException):
     >>> user_error_line(KeyError("speaker")) is None, user_error_line(BrokenPipeError(32, "Broken pipe")) is None
     (True, True)
     """
-    import errno
     import sqlite3
 
     if isinstance(e, GraphkitError):
         return one_line(e)
     if isinstance(e, sqlite3.DatabaseError):
-        return (f"the store could not be read ({one_line(e)}); it may be damaged: rebuild it with "
-                "`graphkit build CORPUS_DIR --store NEW_PATH`")
+        return sqlite_fix(e) or (f"the store could not be read ({one_line(e)}); it may be damaged: rebuild it with "
+                                 "`graphkit build CORPUS_DIR --store NEW_PATH`")
     if isinstance(e, OSError):
         if e.filename is not None:
-            fix = ("give a file, not a folder" if isinstance(e, IsADirectoryError) else
-                   "check its permissions" if isinstance(e, PermissionError) else
-                   "free space on that disk or give a path on another" if e.errno in (errno.ENOSPC, errno.EDQUOT) else
-                   "give a path on a disk that can be written" if e.errno == errno.EROFS else "check the path")
-            return f"cannot use '{e.filename}' ({e.strerror}); {fix}"
+            return f"cannot use '{e.filename}' ({e.strerror}); {os_fix(e, 'check the path')}"
         if e.errno is None and e.args:  # raised with a message of its own (cause and fix)
             return one_line(e)
     return None

@@ -31,7 +31,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from .errors import ExportError
+from .errors import ExportError, os_fix
 from .records import Claim
 
 FORMATS = ("graphml", "gexf", "cytoscape", "json", "jsonl", "csv", "neo4j")
@@ -95,7 +95,7 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     try:
         fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     except OSError as e:  # a folder that cannot be written in
-        raise ExportError(f"cannot write '{path}': {e.strerror}; choose another -o path") from None
+        raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
     os.close(fd)
     try:
         with open(tmp, mode, **kw) as f:
@@ -515,7 +515,7 @@ def write(G, fmt: str, path, claims: Iterable[Claim] | None = None):
         elif fmt == "neo4j":
             write_neo4j(G, path)
     except OSError as e:
-        raise ExportError(f"cannot write '{path}': {e.strerror}; choose another -o path") from None
+        raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
 
 
 @dataclass
@@ -561,7 +561,7 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
         try:
             nodes, edges = write_graphml_store(g.store, path, claims)
         except OSError as e:
-            raise ExportError(f"cannot write '{path}': {e.strerror}; choose another -o path") from None
+            raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
         return Exported(path, fmt, nodes=nodes, edges=edges)
     G = build_graph(g.store, g.iter_claims(**selected))
     write(G, fmt, path)

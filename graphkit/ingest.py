@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterator, Optional
 
-from .errors import CorpusNotFound
+from .errors import CorpusNotFound, os_fix
 from .huge_articles import WORD, huge_note
 from .markup import html_article, markdown_article
 from .records import Document, Skipped
@@ -266,7 +266,7 @@ def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
         try:
             raw = p.read_bytes()
         except OSError as e:
-            problems.append(Skipped(path=name, reason=f"cannot read metadata ({e.strerror}); fix its permissions"))
+            problems.append(Skipped(path=name, reason=f"cannot read metadata ({e.strerror}); {os_fix(e, 'check its permissions')}"))
             continue
         text, _, problem = decode(raw)
         if text is None:
@@ -374,7 +374,7 @@ def _file_bytes(path: Path) -> tuple[Optional[bytes], Optional[str]]:
     except OSError as e:
         if path.is_symlink():  # a link to a file moved or deleted (or a loop of links)
             return None, f"a link to '{os.readlink(path)}', which leads to no file ({e.strerror}); fix or remove the link"
-        return None, f"cannot read the file ({e.strerror}); check its permissions"
+        return None, f"cannot read the file ({e.strerror}); {os_fix(e, 'check its permissions')}"
 
 
 def _article_text(text: str, fmt: str) -> tuple[str, dict, Optional[str]]:

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional
 
 from pydantic_core import from_json
 
-from .errors import StoreError
+from .errors import StoreError, sqlite_fix
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
 # what is checked before a store is opened (graphkit.store_file)
 from .store_file import APP_ID, check_layout, check_store_file, closed, connections, opened
@@ -172,7 +172,9 @@ class Store:
             self._register()
         except sqlite3.DatabaseError as e:
             self._close_quietly()
-            raise StoreError(f"'{self.path}' cannot be opened as a graphkit store ({e}); give another --store path or rebuild it") from None
+            fix = sqlite_fix(e)
+            raise StoreError(f"'{self.path}': {fix}" if fix else f"'{self.path}' cannot be opened as a graphkit store "
+                             f"({e}); give another --store path or rebuild it") from None
         except StoreError:
             self._close_quietly()
             raise

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Optional
 
-from .errors import StoreError
+from .errors import StoreError, os_fix, sqlite_fix
 from .records import SCHEMA_VERSION
 
 APP_ID = 0x676B6974  # 'gkit' in the SQLite header: marks a graphkit store
@@ -55,8 +55,8 @@ def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
     try:  # a folder the lock cannot be made in is said now: filelock would wait on it for ever, as if held
         open(str(path) + ".lock", "a").close()
     except OSError as e:
-        raise StoreError(f"cannot write beside the store '{path}' ({e.strerror}); give a --store path in a folder "
-                         "you can write") from None
+        fix = os_fix(e, "give a --store path in a folder you can write")
+        raise StoreError(f"cannot write beside the store '{path}' ({e.strerror}); {fix}") from None
     lock = FileLock(str(path) + ".lock")
     try:
         lock.acquire(timeout=0)
@@ -146,8 +146,8 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise StoreError(f"cannot make the folder '{path.parent}' for the store ({e.strerror}); give a --store "
-                                 "path in a folder you can write") from None
+                fix = os_fix(e, "give a --store path in a folder you can write")
+                raise StoreError(f"cannot make the folder '{path.parent}' for the store ({e.strerror}); {fix}") from None
     elif path.is_dir():
         raise StoreError(f"'{path}' is a folder; give a file path for the store, e.g. {path}/graph.gk")
     elif open_here(path):
@@ -212,8 +212,9 @@ def check_build_store(path) -> None:
         if tables:
             check_layout(db, path, tables)
     except sqlite3.DatabaseError as e:
-        raise StoreError(f"'{path}' cannot be opened as a graphkit store ({e}); give another --store path or rebuild "
-                         "it") from None
+        fix = sqlite_fix(e)
+        raise StoreError(f"'{path}': {fix}" if fix else f"'{path}' cannot be opened as a graphkit store ({e}); give "
+                         "another --store path or rebuild it") from None
     finally:
         if db is not None:
             db.close()

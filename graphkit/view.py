@@ -50,7 +50,7 @@ from typing import Any, Optional
 
 import networkx as nx
 
-from graphkit.errors import ExportError, GraphkitError
+from graphkit.errors import ExportError, GraphkitError, os_fix
 from graphkit.export import atomic_open
 from graphkit.samples import sample_graph, synthetic_graph
 
@@ -395,7 +395,8 @@ def write_view(G: nx.Graph, path, *, title: str = "graphkit", actors: Optional[i
         with atomic_open(path, "w", example="graph.html", encoding="utf-8") as fh:
             fh.write(page)
     except OSError as exc:
-        raise ExportError(f"could not write the view to {str(path)!r} ({exc.strerror}); check the folder is writable") from exc
+        raise ExportError(f"could not write the view to {str(path)!r} ({exc.strerror}); "
+                          f"{os_fix(exc, 'check the folder is writable')}") from exc
     return dataclasses.replace(report, write_seconds=round(time.perf_counter() - t0, 3))
 
 

@@ -247,7 +247,7 @@ def test_a_link_to_an_article_that_leads_nowhere_is_reported(tmp_path, target):
 
 @pytest.mark.parametrize("unreadable,reason,articles", [
     ("b.txt", "cannot read the file (Permission denied); check its permissions", ["a"]),
-    ("metadata.jsonl", "cannot read metadata (Permission denied); fix its permissions", ["a", "b"]),
+    ("metadata.jsonl", "cannot read metadata (Permission denied); check its permissions", ["a", "b"]),
 ])
 def test_a_file_that_cannot_be_read_is_reported(tmp_path, monkeypatch, unreadable, reason, articles):
     """A file the user may not read (simulated: root reads every file, so chmod cannot make one) is listed with its
@@ -268,6 +268,18 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path, monkeypatch, unreadabl
     res = read_corpus(root)
     assert [d.id for d in res.documents] == articles
     assert [s.reason for s in res.skipped if s.path == unreadable] == [reason]
+
+
+def test_a_metadata_folder_is_said_to_be_one(tmp_path):
+    """A folder named metadata.jsonl (unpacked so by an archive tool) is listed, saying a file is wanted (it said
+    "fix its permissions"); the articles are read."""
+    root = tmp_path / "corpus"
+    (root / "metadata.jsonl").mkdir(parents=True)
+    (root / "a.txt").write_text(SAID, encoding="utf-8")
+    res = read_corpus(root)
+    assert [d.id for d in res.documents] == ["a"]
+    assert [s.reason for s in res.skipped if s.path == "metadata.jsonl"] == [
+        "cannot read metadata (Is a directory); give a file, not a folder"]
 
 
 def test_metadata_csv_with_semicolons_and_file_names_as_ids(tmp_path):

@@ -6,8 +6,10 @@ a few cases run the installed ``graphkit`` script in a subprocess, as a research
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -168,6 +170,71 @@ def test_a_models_folder_that_is_not_there_is_one_line_and_changes_nothing(work,
     (line,) = proc.stderr.strip().splitlines()
     assert line.startswith("graphkit: error: ") and words in line, line
     assert tree(work) == before
+
+
+# A disk that fills or cannot be written while a file is written: (errno, strerror, the fix the line gives)
+WRITE_ERRORS = [
+    (errno.ENOSPC, "No space left on device", "free space on that disk or give a path on another"),
+    (errno.EROFS, "Read-only file system", "give a path on a disk that can be written"),
+]
+WRITERS = [["export", "graphml", "--store", "ok.gk", "-o", "g.graphml"],
+           ["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl"],
+           ["view", "--store", "ok.gk", "-o", "v.html"]]
+
+
+@pytest.mark.parametrize("code,said,fix", WRITE_ERRORS, ids=["disk full", "read-only disk"])
+@pytest.mark.parametrize("args", WRITERS, ids=[" ".join(a[:2]) for a in WRITERS])
+def test_a_disk_that_cannot_take_the_file_says_what_to_do(work, args, code, said, fix, capsys, monkeypatch):
+    """The write fails as the finished file is put in place (simulated: no disk to fill here): one line with the
+    fix for that kind of failure, and nothing half-written left."""
+    def failing(src, dst):
+        raise OSError(code, said)
+
+    monkeypatch.setattr(os, "replace", failing)
+    before = tree(work)
+    proc = run_main(args, work, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("graphkit: error: ") and said in line and line.endswith(fix), line
+    assert tree(work) == before
+
+
+# An SQLite error that says nothing is wrong with the store: (the error, words of the line)
+SQLITE_ERRORS = [
+    ("database or disk is full", "the disk holding the store is full (database or disk is full); free space there"),
+    ("database is locked", "another program holds the store (database is locked); close it"),
+    ("attempt to write a readonly database", "the store cannot be written here"),
+]
+
+
+@pytest.mark.parametrize("said,words", SQLITE_ERRORS, ids=[s for s, _ in SQLITE_ERRORS])
+def test_a_build_stopped_by_sqlite_says_why_not_that_the_store_is_damaged(work, said, words, capsys, monkeypatch):
+    """A build whose article write SQLite refuses (simulated: the write raises what SQLite raises then) says the
+    cause and the fix, never "it may be damaged: rebuild it" (a store keeps every article written before)."""
+    def refused(self, *args, **kwargs):
+        raise sqlite3.OperationalError(said)
+
+    monkeypatch.setattr(Store, "put_article", refused)
+    proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("graphkit: error: ") and words in line and "damaged" not in line, line
+
+
+@pytest.mark.slow
+def test_a_store_another_program_holds_says_so(work, capsys, monkeypatch):
+    """A database browser holding the store in a write transaction: graphkit waits its 10 s, then says who to
+    close (it said "cannot be opened as a graphkit store ...; rebuild it")."""
+    holder = sqlite3.connect(work / "ok.gk", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        proc = run_main(["claims", "--store", "ok.gk"], work, capsys, monkeypatch)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert "another program holds the store (database is locked); close it" in line and "rebuild" not in line, line
 
 
 def test_no_arguments_shows_help(work):
