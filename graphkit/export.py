@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 import networkx as nx
 
@@ -188,7 +188,7 @@ class _GraphmlWriter:
 
         out = []
         for k, v in attrs.items():
-            self.keys.setdefault((scope, k), _XML_TYPES.get(type(v), "string"))
+            self.keys[(scope, k)] = wider(self.keys.get((scope, k)), _XML_TYPES.get(type(v), "string"))
             out.append(f"<data key={quoteattr(scope[0] + '_' + k)}>{escape(str(v))}</data>")
         return "".join(out)
 
@@ -234,7 +234,20 @@ def write_graphml(G, path) -> tuple[int, int]:
     return w.nodes, w.edges
 
 
-_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}  # as networkx's GraphML writer names them
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}  # GraphML's and GEXF's names (networkx's)
+
+
+def wider(declared: Optional[str], seen: str) -> str:
+    """The type an attribute is declared with in GraphML and GEXF once a value of type ``seen`` is met (types are
+    declared once, after every value is written): whole numbers and fractions are ``double``, any other mix
+    ``string``, so that no reader parses a value under another value's type (0.93 read as a whole number).
+
+    >>> wider(None, "long"), wider("long", "double"), wider("boolean", "long"), wider("string", "string")
+    ('long', 'double', 'string', 'string')
+    """
+    if declared is None or declared == seen:
+        return seen
+    return "double" if {declared, seen} == {"long", "double"} else "string"
 
 
 def _scalar_attrs(d: dict) -> dict:
@@ -303,7 +316,6 @@ def _gexf_interval(date: str | None):
     return f"{y}-01-01"
 
 
-_GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _GEXF_RENAMED = {"start": "text_start", "end": "text_end"}   # GEXF's start/end are time bounds, not offsets
 
 
@@ -322,8 +334,8 @@ def write_gexf(G, path) -> tuple[int, int]:
     def attvalues(scope: str, d: dict) -> str:
         out = []
         for k, v in d.items():
-            if k not in attrs[scope]:
-                attrs[scope][k] = (str(len(attrs[scope])), _GEXF_TYPES.get(type(v), "string"))
+            i, t = attrs[scope].get(k, (str(len(attrs[scope])), None))
+            attrs[scope][k] = (i, wider(t, _XML_TYPES.get(type(v), "string")))
             v = ("true" if v else "false") if isinstance(v, bool) else v
             out.append(f"<attvalue for=\"{attrs[scope][k][0]}\" value={quoteattr(str(v))}/>")
         return f"<attvalues>{''.join(out)}</attvalues>" if out else ""

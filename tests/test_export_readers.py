@@ -141,3 +141,116 @@ def test_cytoscape_export_keeps_lists(sample, tmp_path):
     lavrov = next(n["data"] for n in nodes if n["data"]["id"] == "actor:sergey-lavrov")
     assert isinstance(lavrov["aliases"], list)
     assert all({"id", "source", "target", "relation"} <= set(e["data"]) for e in edges)
+
+
+# ------------------------------------------------------------------ every attribute, of its type, in every reader
+
+def _norm(v):
+    """A value as readers compare: a number (JSON and XML readers do not keep 1 and 1.0 apart), a truth value, a
+    text, or a list of them."""
+    if isinstance(v, bool):
+        return ("bool", v)
+    if isinstance(v, (int, float)):
+        return ("number", float(v))
+    if isinstance(v, (list, tuple)):
+        return ("list", tuple(_norm(x) for x in v))
+    return ("text", str(v))
+
+
+def _written(G, fmt: str):
+    """The attributes of every node (by id) and edge (source, target, attributes) as ``fmt`` writes them, by the
+    exports' own rules (scalars; a node's kind as node_type, an edge's as relation; GEXF's offsets renamed)."""
+    from graphkit.export import _GEXF_RENAMED, file_edge, file_node, scalar
+
+    if fmt == "cytoscape":
+        def value(v):
+            return [value(x) for x in v] if isinstance(v, (list, tuple)) else v if isinstance(v, (int, float, bool)) else scalar(v)
+    else:
+        value = scalar
+    nodes = {}
+    for n, d in G.nodes(data=True):
+        attrs = {k: value(v) for k, v in file_node(d).items() if v is not None}
+        if fmt == "gexf":
+            attrs = {_GEXF_RENAMED.get(k, k): v for k, v in attrs.items()}
+        nodes[str(n)] = {k: v for k, v in attrs.items() if v is not None}
+    edges = []
+    for u, v, d in G.edges(data=True):
+        attrs = file_edge(d) if fmt != "cytoscape" else {"relation": d.get("type"), **{
+            k: value(x) for k, x in d.items() if x is not None and k != "type"}}
+        edges.append((str(u), str(v), {k: x for k, x in attrs.items() if x is not None}))
+    return nodes, edges
+
+
+def _read_node(fmt: str, path: Path):
+    got = read_with_node(fmt, path)
+    edges = [(a.pop("source"), a.pop("target"), a) for a in got["edge_attrs"].values()]
+    if fmt == "cytoscape":
+        for a in got["node_attrs"].values():
+            a.pop("id", None)
+        for _, _, a in edges:
+            a.pop("id", None)
+    return got["node_attrs"], edges
+
+
+def _read_nx(fmt: str, path: Path):
+    H = {"graphml": nx.read_graphml, "gexf": nx.read_gexf}[fmt](path)
+    return {str(n): dict(d) for n, d in H.nodes(data=True)}, [(str(u), str(v), dict(d)) for u, v, d in H.edges(data=True)]
+
+
+def _read_igraph(fmt: str, path: Path):
+    import igraph
+
+    g = igraph.Graph.Read_GraphML(str(path))
+    names = g.vs["id"]
+    return ({v["id"]: v.attributes() for v in g.vs},
+            [(names[e.source], names[e.target], e.attributes()) for e in g.es])
+
+
+#: what a reader adds of its own, by (format, reader): GEXF's label and time bounds, GraphML's element ids
+READER_OWN = {("gexf", "graphology-gexf"): {"label", "start", "end"}, ("gexf", "networkx"): {"label", "start", "end", "id"},
+              ("graphml", "igraph"): {"id"}, ("graphml", "networkx"): {"id"}}
+
+
+@pytest.mark.parametrize("fmt,reader", READERS, ids=[f"{f}-{r}" for f, r in READERS])
+def test_every_attribute_arrives_with_its_type(sample, tmp_path, fmt, reader):
+    """Each node's and edge's every attribute, read back by the tool's parser, is the value written and of its
+    type (numbers numbers, truth values truth values, texts texts, Cytoscape's lists lists): an attribute whose
+    values mix types (a score 1 on one edge, 0.93 on the next) would be declared by its first value and read
+    wrong in the rest. igraph fills an attribute a vertex lacks with a default: only present ones count there."""
+    path = sample.export(fmt, tmp_path / f"g.{fmt}")
+    want_nodes, want_edges = _written(sample.subgraph(), fmt)
+    read = {"networkx": _read_nx, "igraph": _read_igraph}.get(reader, _read_node)
+    got_nodes, got_edges = read(fmt, path)
+    own = READER_OWN.get((fmt, reader), set())
+    assert set(got_nodes) == set(want_nodes)
+    for n, want in want_nodes.items():
+        got = {k: v for k, v in got_nodes[n].items() if k not in own or k in want}
+        if reader == "igraph":
+            got = {k: v for k, v in got.items() if k in want}
+        assert {k: _norm(v) for k, v in got.items()} == {k: _norm(v) for k, v in want.items()}, n
+
+    def edge_key(e, keep=None):
+        s, t, a = e
+        return s, t, tuple(sorted((k, _norm(v)) for k, v in a.items() if keep is None or k in keep))
+
+    if reader == "igraph":
+        got = sorted(edge_key(e, keep=set(w[2])) for e, w in zip(sorted(got_edges, key=lambda e: (e[0], e[1], e[2].get("relation"))),
+                                                                  sorted(want_edges, key=lambda e: (e[0], e[1], e[2].get("relation")))))
+    else:
+        got = sorted(edge_key((s, t, {k: v for k, v in a.items() if k not in own})) for s, t, a in got_edges)
+    assert got == sorted(edge_key(e) for e in want_edges)
+
+
+#: attributes the graph gained after the reader tests were first written (c4c1bca): (relation, attribute, type)
+ADDED = [("about", "score", "number"), ("contradicts", "score", "number"), ("contradicts", "shared", "text"),
+         ("contradicts", "opposing", "text"), ("contradicts", "days", "number")]
+
+
+@pytest.mark.parametrize("fmt,reader", READERS, ids=[f"{f}-{r}" for f, r in READERS])
+@pytest.mark.parametrize("relation,name,kind", ADDED, ids=[f"{r}.{a}" for r, a, _ in ADDED])
+def test_attributes_added_since_reach_every_reader(sample, tmp_path, fmt, reader, relation, name, kind):
+    path = sample.export(fmt, tmp_path / f"g.{fmt}")
+    read = {"networkx": _read_nx, "igraph": _read_igraph}.get(reader, _read_node)
+    _, edges = read(fmt, path)
+    values = [a[name] for _, _, a in edges if a.get("relation") == relation and name in a]
+    assert values and {_norm(v)[0] for v in values} == {kind}

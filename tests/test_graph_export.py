@@ -55,6 +55,29 @@ def test_graph_formats_round_trip(G, tmp_path, fmt):
         assert "\x01" not in text  # XML 1.0 forbids control characters
 
 
+# An attribute whose values differ in type from node to node: (the values in node order, what a reader gets back)
+MIXED = [
+    ([1, 0.93], [1.0, 0.93]),               # a whole number first: 0.93 was written under "long" (networkx: ValueError)
+    ([0.5, 2], [0.5, 2.0]),
+    ([True, 3], ["true", "3"]),             # no common type: both as text (a truth value in either's spelling)
+    ([7, "seven"], ["7", "seven"]),
+]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+@pytest.mark.parametrize("values,read", MIXED, ids=[repr(v) for v, _ in MIXED])
+def test_an_attribute_of_mixed_types_is_declared_so_every_value_reads_back(tmp_path, fmt, values, read):
+    H = nx.MultiDiGraph()
+    for i, v in enumerate(values):
+        H.add_node(f"n{i}", type="claim", label=f"n{i}", score=v)
+    p = tmp_path / f"g.{fmt}"
+    write(H, fmt, p)
+    back = {"graphml": nx.read_graphml, "gexf": nx.read_gexf}[fmt](p)
+    got = [back.nodes[f"n{i}"]["score"] for i in range(len(values))]
+    got = [x.lower() if isinstance(x, str) else x for x in got]
+    assert got == read and [type(x) for x in got] == [type(x) for x in read]
+
+
 def test_gexf_has_time_intervals(G, tmp_path):
     p = tmp_path / "g.gexf"
     write(G, "gexf", p)
