@@ -90,7 +90,9 @@ def differences(a: Path, b: Path, meta: bool = False) -> list[str]:
     """One line per table whose rows differ between the stores ``a`` and ``b`` as multisets: how many rows each
     holds, how many only one does (a row it holds more times than the other counted as many times more, and said),
     and with ``meta`` one line per meta entry that differs."""
-    da, db = sqlite3.connect(f"file:{a}?mode=ro", uri=True), sqlite3.connect(f"file:{b}?mode=ro", uri=True)
+    from graphkit.store_file import read_only_uri
+
+    da, db = (sqlite3.connect(read_only_uri(p), uri=True) for p in (a, b))
     tables = {r[0] for db_ in (da, db) for r in db_.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     out = []
     for t in sorted(tables - {"meta"}):

@@ -48,6 +48,8 @@ def main() -> None:
         ap.exit(2, f"resolve_stages: error: {a.corpus} is no folder of articles; give a corpus folder "
                    "(bench_build.py writes PolNeAR dev as one)\n")
     if a.src is not None:
+        # bench_build.checkout's test, written here: importing bench_build would import this checkout's graphkit
+        # (through bench/polnear.py) before --src is on the path, and --src's could no longer be imported
         if not (a.src / "graphkit" / "__init__.py").is_file():  # else this checkout's graphkit would run unsaid
             ap.exit(2, f"resolve_stages: error: --src {a.src} holds no graphkit checkout (no graphkit/__init__.py); "
                        "give a checkout's root\n")

@@ -27,7 +27,7 @@ from pydantic_core import from_json
 from .errors import StoreError, sqlite_fix
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
 # what is checked before a store is opened (graphkit.store_file)
-from .store_file import APP_ID, check_layout, check_store_file, closed, connections, opened
+from .store_file import APP_ID, check_layout, check_store_file, closed, connections, opened, read_only_uri
 
 # speaker+issue queries read their answer's claim ids from here, in (date, id) order ('' = undated, first like NULL)
 _SPEAKER_ISSUE = """
@@ -160,7 +160,7 @@ class Store:
         self.path = Path(path)
         check_store_file(self.path, create=create)
         self.readonly = readonly
-        uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
+        uri = read_only_uri(self.path) if readonly else str(self.path)
         self.db = None
         try:
             self.db = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)

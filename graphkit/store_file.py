@@ -130,6 +130,17 @@ def connections(key: Optional[tuple[int, int]]) -> int:
         return _OPEN_HERE[key] if key is not None else 0
 
 
+def read_only_uri(path) -> str:
+    """The SQLite URI that opens the store at ``path`` read-only. A path is no URI: a folder named ``a#b`` would
+    end the file's name at the ``#`` (SQLite opening, and making, ``a`` read-write) and ``c%20d`` would be read
+    as ``c d``; the path made absolute and quoted holds every name.
+
+    >>> read_only_uri("/data/a#b/s.gk"), read_only_uri("/data/c%20d/s.gk")
+    ('file:///data/a%23b/s.gk?mode=ro', 'file:///data/c%2520d/s.gk?mode=ro')
+    """
+    return Path(path).absolute().as_uri() + "?mode=ro"
+
+
 def check_store_file(path: Path, *, create: bool = False) -> None:
     """Refuse, before anything is written, a path that cannot be a graphkit store.
 
@@ -207,7 +218,7 @@ def check_build_store(path) -> None:
         return  # a new store; or one this process has open, checked when it was opened
     db = None
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlite3.connect(read_only_uri(path), uri=True)
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables:
             check_layout(db, path, tables)

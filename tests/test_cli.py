@@ -237,6 +237,22 @@ def test_a_store_another_program_holds_says_so(work, capsys, monkeypatch):
     assert "another program holds the store (database is locked); close it" in line and "rebuild" not in line, line
 
 
+@pytest.mark.parametrize("folder", ["a#b", "c%20d", "e?mode=rw"])
+def test_a_store_in_a_folder_whose_name_reads_otherwise_as_a_uri(work, folder, capsys, monkeypatch):
+    """A store is opened read-only through an SQLite URI (a rebuild's check of the store, every query): a folder
+    name a URI reads otherwise ('#' ends the name, '%20' is a space, '?' starts the options) is the folder still.
+    On the old code the rebuild was refused ('c%20d') or SQLite made a stray file 'a' beside the folder ('a#b')."""
+    (work / folder).mkdir()
+    store = f"{folder}/s.gk"
+    for args in (["build", "corpus", "--store", store, "-q"], ["build", "corpus", "--store", store, "-q"],
+                 ["claims", "--store", store, "--format", "tsv"]):
+        before = {k for k in tree(work) if not k.startswith(folder)}
+        proc = run_main(args, work, capsys, monkeypatch)
+        assert proc.returncode == 0, proc.stderr
+        assert {k for k in tree(work) if not k.startswith(folder)} == before   # nothing made beside the folder
+    assert "Sergey Lavrov" in proc.stdout
+
+
 def test_no_arguments_shows_help(work):
     proc = run([], cwd=work)
     assert "Usage" in proc.stdout + proc.stderr and "build" in proc.stdout + proc.stderr

@@ -40,3 +40,14 @@ def test_differences(tmp_path, claims_a, claims_b, links_a, links_b, expected):
     a = store(tmp_path / "a.gk", claims_a, links_a)
     b = store(tmp_path / "b.gk", claims_b, links_b)
     assert differences(a, b) == expected
+
+
+@pytest.mark.parametrize("folder", ["a#b", "c%20d"])
+def test_stores_in_a_folder_whose_name_reads_otherwise_as_a_uri(tmp_path, folder):
+    """The stores are opened read-only by URI: '#' in a folder's name opened (and made) a stray file 'a' beside
+    it, '%20' a folder 'c d' that is not there."""
+    (tmp_path / folder).mkdir()
+    a = store(tmp_path / folder / "a.gk", ["c1"])
+    b = store(tmp_path / folder / "b.gk", ["c2"])
+    assert differences(a, b) == ["claims: 1 / 1 rows, 1 only in the first, 1 only in the second"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
