@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .article_names import ArticleNames
 from .gender import ANSWERED_LEAST, CORPUS_SHARE, FAMILY_NOUNS, vote
-from .mentions import ANON_HEADS
+from .mentions import ANON_HEAD_WORDS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS
 from .nlp import doc_text
@@ -467,7 +467,7 @@ def clause_depth(t: Token) -> int:
 
 
 #: the nouns of a person a possessor does not stand in for as its sentence's subject ("Trump's son said", "her aide")
-_PERSON_NOUNS = frozenset(ROLE_WORDS) | FAMILY_NOUNS | frozenset(ANON_HEADS)
+_PERSON_NOUNS = frozenset(ROLE_WORDS) | FAMILY_NOUNS | ANON_HEAD_WORDS
 
 #: the clauses a subject's possessor may sit in and still be what the sentence is about: the main clause, a clause
 #: coordinated with it, an adverbial one ("Though Reed's campaign has faltered, he ..."); not what someone says,

@@ -20,11 +20,16 @@ from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
 from .records import Attribution
 
-ANON_HEADS = {"source", "sources", "official", "officials", "aide", "aides", "insider", "insiders", "diplomat",
-               "diplomats", "person", "people", "adviser", "advisers", "advisor", "advisors", "officer",
-               "officers", "staffer", "staffers", "analyst", "expert", "observer", "lawmaker", "negotiator",
-               "spokesperson", "representative", "investigator", "ally", "confidant", "associate",
-               "strategist", "member", "members"}
+#: the head nouns of an anonymous source ('a senior source', 'an aide'), as lemmas: the one list of them (a speaker
+#: phrase's head is read by its lemma: graphkit.speaker_phrase, graphkit.speakers, graphkit.speaker_kinds)
+ANON_HEADS = frozenset({"source", "official", "aide", "insider", "diplomat", "person", "people", "adviser", "advisor",
+                        "officer", "staffer", "member", "analyst", "expert", "observer", "lawmaker", "negotiator",
+                        "spokesperson", "representative", "investigator", "ally", "confidant", "associate",
+                        "strategist"})
+#: the same heads as a phrase's last word is written, with the plurals an anonymous source is written in ('officials
+#: said'): read off a stored phrase, which has no lemmas (:func:`anonymous_phrase`)
+ANON_HEAD_WORDS = ANON_HEADS | {"sources", "officials", "aides", "insiders", "diplomats", "advisers", "advisors",
+                                "officers", "staffers", "members"}
 
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
@@ -259,7 +264,7 @@ def _anonymous_antecedent(a: Attribution, text: str) -> bool:
     if a.speaker_type != "PRON" or a.resolved_span is not None or not a.organisation:
         return False
     words = fold(text).split()
-    return text.startswith(a.organisation) and bool(words) and words[-1] in ANON_HEADS
+    return text.startswith(a.organisation) and bool(words) and words[-1] in ANON_HEAD_WORDS
 
 
 @lru_cache(maxsize=1 << 16)  # the actor pass asks it of every speaker phrase
@@ -270,7 +275,7 @@ def anonymous_phrase(text: str) -> bool:
     (True, False)
     """
     words = fold(text).split()
-    return bool(words) and words[-1] in ANON_HEADS and not any(w[:1].isupper() for w in text.split()[1:-1]
+    return bool(words) and words[-1] in ANON_HEAD_WORDS and not any(w[:1].isupper() for w in text.split()[1:-1]
                                                                 if fold(w) not in DEMONYM_LIKE)
 
 

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
+from .mentions import ANON_HEADS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
-from .speaker_phrase import (ANON_DETS, ANON_HEADS, ent_of, name_end, person_of_phrase, person_role,
+from .speaker_phrase import (ANON_DETS, ent_of, name_end, person_of_phrase, person_role,
                              principal_tokens, speaker_tokens, speaker_type, split_speaker)
 
 if TYPE_CHECKING:

@@ -25,18 +25,12 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .mentions import ANON_HEADS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, strip_possessive
 
 
 PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
-
-
-ANON_HEADS = {
-    "source", "official", "aide", "insider", "diplomat", "person", "people", "adviser", "advisor",
-    "officer", "staffer", "member", "analyst", "expert", "observer", "lawmaker", "negotiator",
-    "spokesperson", "representative", "investigator", "ally", "confidant", "associate", "strategist",
-}
 
 
 ANON_DETS = {"a", "an", "another", "some", "several", "one", "two", "three", "four", "many", "other", "few",

@@ -31,14 +31,14 @@ from spacy.tokens import Doc, Span, Token
 from .antecedents import Antecedents
 from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
+from .mentions import ANON_HEADS
 from .names import HONORIFICS, ORG_NOUNS, strip_possessive
 from .nlp import doc_text
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _first_name_before, _Found,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun, _relative,
                             _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .speaker_phrase import (ANON_HEADS, naming_zone, person_role, principal_tokens, speaker_tokens, speaker_type,
-                             split_speaker)
+from .speaker_phrase import naming_zone, person_role, principal_tokens, speaker_tokens, speaker_type, split_speaker
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
