@@ -228,9 +228,13 @@ def _whose(res: SpeakerResolver, poss: Token, toks: list[Token], spans: list, f:
     f.resolved, f.rspan = f"{owner}'s {rest}", None
 
 
-def _relative(res: SpeakerResolver, relative_head: Token, f: _Found) -> None:
-    """'..., who said': the antecedent's name (a person's full name) and its role."""
+def _relative(res: SpeakerResolver, relative_head: Token, f: _Found, pron: Optional[Token] = None) -> None:
+    """'..., who said': the antecedent's name (a person's full name) and its role; the antecedent's phrase ends before
+    the relative pronoun ``pron`` ('those who said ...' is 'those', not the clause that holds the 'who' itself, which
+    :func:`graphkit.speaker_phrase.who_of` keeps for 'those' as a subject)."""
     rt = speaker_tokens(relative_head)
+    if pron is not None:
+        rt = [t for t in rt if t.i < pron.i] or [relative_head]
     rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)
     rtype = speaker_type(rt, relative_head)
     rperson, rrole, rorg = split_speaker(rt, next((x for x in relative_head.children if x.dep_ == "appos"), None))

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from .mentions import ANON_HEADS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, strip_possessive
+from .pronouns import QUANTIFIERS
 
 
 PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
@@ -54,6 +55,7 @@ def speaker_tokens(head: Token) -> list[Token]:
     stack = [head]
     # inside a phrase naming the source, prepositions are the name's: 'by the Institute for Fiscal Studies'
     zone = naming_zone(head)
+    who = who_of(head)  # 'Many in the crowd', 'those around him': what says who a quantifier is, kept whole
     while stack:
         t = stack.pop()
         for c in t.children:
@@ -63,6 +65,7 @@ def speaker_tokens(head: Token) -> list[Token]:
                     c.dep_ == "cc" and (t == head or _coordinated_modifier(t, head))) and not hyphened and not (
                     t == head and naming_pp(head, c)) and not (
                     c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i) and not (
+                    c.i in who) and not (
                     _complement_of_postnominal(t, c, head)):
                 continue
             keep.append(c)
@@ -149,13 +152,58 @@ def naming_pp(head: Token, prep: Token) -> bool:
 
 
 def naming_zone(head: Token) -> set[int]:
-    """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`naming_pp`), and of
+    """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`naming_pp`), of
     the complements of an adjective after it ('people close to Clinton', 'sources familiar with the FDIC's inquiry':
-    the source is the people, not Clinton or the FDIC; :func:`_complement_of_postnominal`)."""
+    the source is the people, not Clinton or the FDIC; :func:`_complement_of_postnominal`), and of what says who a
+    head naming no one by itself is ('Many in the crowd': :func:`who_of`)."""
     zone = {x.i for c in head.children if naming_pp(head, c) for x in c.subtree}
     zone.update(x.i for a in head.children for c in a.children if _complement_of_postnominal(a, c, head)
                 for x in c.subtree)
+    zone.update(who_of(head))
     return zone
+
+
+#: what may follow a subject and say who it is: a prepositional phrase ('in the crowd', 'around him', 'out of 10'), a
+#: relative clause ('who back her opponents'), a participle's clause ('attending the rally')
+_WHO_DEPS = frozenset({"prep", "relcl", "acl"})
+
+
+def names_no_one(head: Token) -> bool:
+    """Whether a subject's head names no one by itself: a quantifier, a demonstrative or a number standing for people
+    ('Many', 'those', 'Some', 'Others', 'nine', 'Most'), no noun, name or personal pronoun; what follows it says who
+    (:func:`who_of`).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Those around him and nine of the mayors said so.")
+    >>> [(t.text, names_no_one(t)) for t in doc if t.text in ("Those", "him", "nine", "mayors")]
+    [('Those', True), ('him', False), ('nine', True), ('mayors', False)]
+    """
+    if head.ent_type_ and head.ent_type_ not in ("CARDINAL",):
+        return False
+    low = head.lower_
+    return low in QUANTIFIERS or low in ("those", "these") or (head.pos_ == "NUM" and head.like_num)
+
+
+def who_of(head: Token) -> set[int]:
+    """Token indices of what follows a head naming no one by itself (:func:`names_no_one`) and says who it is, each
+    whole: 'Many in the crowd', 'those around him', 'nine out of 10', 'Others who have argued for a tougher line' (a
+    subject cut to its first word names no one: 'Many', 'those'). Not a clause set off by a comma ('Others, who had
+    waited for hours,' adds what they did), nor an 'as' phrase, which says what they take something for ('seen by
+    some as a demotion'), nor anything before the head; empty for any other head.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Many in the crowd said the mayor left early.")
+    >>> [doc[i].text for i in sorted(who_of(doc[0]))]
+    ['in', 'the', 'crowd']
+    """
+    if not names_no_one(head):
+        return set()
+    out: set[int] = set()
+    for c in head.children:
+        if c.dep_ in _WHO_DEPS and c.i > head.i and c.lower_ != "as" \
+                and not any(t.is_punct for t in head.doc[head.i + 1:c.left_edge.i]):
+            out.update(x.i for x in c.subtree)
+    return out
 
 
 _LOCAL = threading.local()

@@ -150,7 +150,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
     together = _named_together(res, head, toks) if relative_head is None else None
     if relative_head is not None:
-        _relative(res, _who_antecedent(head.lower_, relative_head), f)
+        _relative(res, _who_antecedent(head.lower_, relative_head), f, head)
     elif together is not None:
         f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
     elif stype == "PRON":

@@ -1488,3 +1488,40 @@ def test_a_root_name_after_other_words_is_no_subject():
     reed = next(e for e in doc.ents if e.text == "Reed")
     assert reed.root.dep_ == "ROOT"
     assert sentence_subject(reed) is False
+
+
+# a subject that names no one by itself (a quantifier, demonstrative or number) keeps what follows it and says who
+# (graphkit.speaker_phrase.who_of): (text, the speaker as written); American and British, a prepositional phrase, a
+# relative clause, a share; a clause set off by a comma and a bare quantifier stay as they were
+WHO_A_QUANTIFIER_IS = [
+    ("A band warmed up the hall in Dayton. Many in the crowd said the mayor was the only candidate they trusted.",
+     "Many in the crowd"),                                                                                  # American
+    ("The mayor is 74. Those around him acknowledge that another run seems unlikely.", "Those around him"),
+    ("Young voters expect to work hard. Nearly nine out of 10 say they will need to learn new skills.",
+     "nine out of 10"),
+    ("Some in the party say that the budget was never balanced in Mr Brown's years.", "Some in the party"),  # British
+    ("Others who have argued for a tougher line said the plan had failed.",
+     "Others who have argued for a tougher line"),
+    ("Others, who had waited for hours in the rain, said the plan had failed.", "Others"),
+    ("Some have suggested that the plan had failed.", "Some"),
+]
+
+
+@pytest.mark.parametrize("text,expected", WHO_A_QUANTIFIER_IS, ids=[f"{k:02d}" for k in range(len(WHO_A_QUANTIFIER_IS))])
+def test_a_quantifier_keeps_what_says_who_it_is(nlp, text, expected):
+    doc = nlp(text)
+    said = [a.speaker_text for a in attributions(doc) if not a.continuation]
+    assert expected in said, said
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the antecedent of 'who' ends before the 'who': not its own clause and the name in it (American, British)
+    ("Voters who said the economy mattered split evenly, while those who said inequality mattered tended to back Tom "
+     "Hale.", "those"),
+    ("Members who said the levy mattered split evenly, while those who said housing mattered tended to back Mr Hale.",
+     "those"),
+])
+def test_a_quantifiers_own_who_is_the_quantifier(nlp, text, expected):
+    said = [a.resolved_text for a in attributions(nlp(text)) if a.speaker_text == "who"]
+    assert said and said[-1] == expected, said
+
