@@ -67,7 +67,17 @@ def _backshifted(v: Token) -> Optional[Token]:
 
 
 def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]]:
-    """(subject head, relative-clause antecedent) of verb v."""
+    """(subject head, relative-clause antecedent) of verb v. Of a clausal and a nominal subject the nominal one: an
+    activity ('Getting the bill through the Senate, signaling ...') is no source of what 'it' says after it.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Getting", "votes", ",", "it", "said", ",", "was", "hard"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[4, 0, 4, 4, 4, 4, 4, 6],
+    ...           deps=["csubj", "dobj", "punct", "nsubj", "ROOT", "punct", "ccomp", "acomp"])
+    >>> _subject(doc[4])[0].text
+    'it'
+    """
     clause = _backshifted(v)
     if clause is not None:
         return _subject(clause, depth + 1)
@@ -77,8 +87,9 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
             if subj is not None and subj.dep_ in ("nsubj", "csubj") and subj.i < v.i < c.i:
                 subj = c  # '“... mode,” said Leslie Wimes': the subject after the verb, not the quote's
                 break
-            if subj is None or subj.dep_ == "nsubjpass" or (subj.dep_ == c.dep_ == "nsubj" and subj.i < c.i < v.i):
-                subj = c  # of two subjects before the verb, the nearer ("..., New Hampshire, Trump went")
+            if subj is None or subj.dep_ == "nsubjpass" or (subj.dep_ == c.dep_ == "nsubj" and subj.i < c.i < v.i) \
+                    or (subj.dep_ == "csubj" and c.dep_ == "nsubj"):
+                subj = c  # of two subjects before the verb, the nearer ("..., New Hampshire, Trump went"); a nominal one
             if c.i > v.i:
                 break
         elif c.dep_ == "nsubjpass" and subj is None:

@@ -1525,3 +1525,17 @@ def test_a_quantifiers_own_who_is_the_quantifier(nlp, text, expected):
     said = [a.resolved_text for a in attributions(nlp(text)) if a.speaker_text == "who"]
     assert said and said[-1] == expected, said
 
+# of a clausal and a nominal subject of a cue the nominal one speaks: an activity is no source (graphkit.frames_parse
+# ._subject): (text, the cue, the speaker as written), American and British
+CLAUSAL_SUBJECTS = [
+    ("Winning over the union is harder. Getting Acme to sign onto any deal, when it has spent the past week signaling "
+     "it’ll reject any new offer outright, looks nearly hopeless.", "reject", "it"),                     # American
+    ("Winning over the unions is harder. Getting Brussels to sign up to any deal, when it has spent the past week "
+     "signalling it’ll reject any new offer outright, looks nearly hopeless.", "reject", "it"),          # British
+]
+
+
+@pytest.mark.parametrize("text,cue,expected", CLAUSAL_SUBJECTS, ids=[f"{k:02d}" for k in range(len(CLAUSAL_SUBJECTS))])
+def test_a_clausal_subject_is_no_speaker(nlp, text, cue, expected):
+    said = [(a.cue, a.speaker_text) for a in attributions(nlp(text)) if not a.continuation]
+    assert (cue, expected) in said, said
