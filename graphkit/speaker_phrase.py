@@ -187,8 +187,8 @@ def names_no_one(head: Token) -> bool:
 def who_of(head: Token) -> set[int]:
     """Token indices of what follows a head naming no one by itself (:func:`names_no_one`) and says who it is, each
     whole: 'Many in the crowd', 'those around him', 'nine out of 10', 'Others who have argued for a tougher line' (a
-    subject cut to its first word names no one: 'Many', 'those'). Not a clause set off by a comma ('Others, who had
-    waited for hours,' adds what they did), nor an 'as' phrase, which says what they take something for ('seen by
+    subject cut to its first word names no one: 'Many', 'those'), up to a comma or dash. Not a clause set off by a comma
+    ('Others, who had waited for hours,' adds what they did), nor an 'as' phrase, which says what they take something for ('seen by
     some as a demotion'), nor anything before the head; empty for any other head.
 
     >>> from graphkit.nlp import load_spacy
@@ -202,8 +202,15 @@ def who_of(head: Token) -> set[int]:
     for c in head.children:
         if c.dep_ in _WHO_DEPS and c.i > head.i and c.lower_ != "as" \
                 and not any(t.is_punct for t in head.doc[head.i + 1:c.left_edge.i]):
-            out.update(x.i for x in c.subtree)
+            for x in head.doc[c.left_edge.i:c.right_edge.i + 1]:
+                if x.text in _CLAUSE_BREAKS:  # 'one of those advisers, who spoke on ...': a clause of its own
+                    break
+                out.add(x.i)
     return out
+
+
+#: the marks that end what says who a quantifier is ('one of four Americans killed in Benghazi, Libya')
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--"})
 
 
 _LOCAL = threading.local()
