@@ -1504,6 +1504,9 @@ WHO_A_QUANTIFIER_IS = [
      "Others who have argued for a tougher line"),
     ("Others, who had waited for hours in the rain, said the plan had failed.", "Others"),
     ("Some have suggested that the plan had failed.", "Some"),
+    # ... and what says who stops at a comma: the clause after it is one of its own
+    ("“There is no path for him,” said one of those advisers, who spoke on the condition of anonymity to share plans.",
+     "one of those advisers"),
 ]
 
 
@@ -1539,3 +1542,25 @@ CLAUSAL_SUBJECTS = [
 def test_a_clausal_subject_is_no_speaker(nlp, text, cue, expected):
     said = [(a.cue, a.speaker_text) for a in attributions(nlp(text)) if not a.continuation]
     assert (cue, expected) in said, said
+
+
+# across the corpus an acronym stands for an organisation's name, never for a group a quantifier opens and what follows
+# it says who ('Nobody in British Columbia' is no 'NBC': graphkit.merge.names_no_one): (names, acronym, expected)
+ACRONYM_OF_A_DESCRIPTION = [
+    (["Nobody in British Columbia", "NBC"], "NBC", None),                                                   # British
+    (["Few in American Airlines", "FAA"], "FAA", None),                                                       # American
+    (["National Broadcasting Company", "NBC"], "NBC", "National Broadcasting Company"),
+]
+
+
+@pytest.mark.parametrize("names,acronym,expected", ACRONYM_OF_A_DESCRIPTION,
+                         ids=[f"{k:02d}" for k in range(len(ACRONYM_OF_A_DESCRIPTION))])
+def test_an_acronym_is_no_quantifiers_group(names, acronym, expected):
+    from types import SimpleNamespace
+
+    from graphkit.merge import organisation_merges
+
+    drafts = {f"d{i}": SimpleNamespace(name=n, type="group" if n.split()[0] in ("Nobody", "Few") else "organisation")
+              for i, n in enumerate(names)}
+    merged = {drafts[s].name: drafts[d].name for s, d, _ in organisation_merges(drafts)}
+    assert merged.get(acronym) == expected, merged
