@@ -117,7 +117,7 @@ _OPEN1 = re.escape("".join(sorted(m for m in OPENING_TOKENS if len(m) == 1)))  #
 _CLOSE1 = re.escape("".join(sorted(m for m in CLOSING_TOKENS if len(m) == 1)))
 _NICKNAME = re.compile(rf"(?<=[\w.] )[{_OPEN1}](?:[A-Z][\w.-]*\s?){{1,3}}[{_CLOSE1}](?= [A-Z])")
 #: a quotation opened after a word and closed before another inside a description: a slogan or title it holds whole
-#: ('Some in the "Bernie or Bust" crowd'), no mark a headline was cut at
+#: ('Some in the "Leave means Leave" camp'), no mark a headline was cut at
 _QUOTED_INSIDE = re.compile(rf"(?<=\w )[{_OPEN1}][^{_OPEN1}{_CLOSE1}:]+[{_CLOSE1}](?= [a-z])")
 
 
@@ -129,7 +129,7 @@ def headline_fragment(name: str) -> bool:
     (True, True, False)
     >>> headline_fragment('Juan "Chico" Manriquez'), headline_fragment("Marine John “Tig"), headline_fragment("John “Tig”")
     (False, True, True)
-    >>> headline_fragment('Some in the "Bernie or Bust" crowd'), headline_fragment('Trump Says “Crooked”')
+    >>> headline_fragment('Some in the "Leave means Leave" camp'), headline_fragment('Trump Says “Crooked”')
     (False, True)
     """
     ws = name.split()
