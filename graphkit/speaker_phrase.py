@@ -155,7 +155,7 @@ def naming_zone(head: Token) -> set[int]:
     """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`naming_pp`), of
     the complements of an adjective after it ('people close to Clinton', 'sources familiar with the FDIC's inquiry':
     the source is the people, not Clinton or the FDIC; :func:`_complement_of_postnominal`), and of what says who a
-    head naming no one by itself is ('Many in the crowd': :func:`who_of`)."""
+    head naming no one by itself is ('Many in the hall': :func:`who_of`)."""
     zone = {x.i for c in head.children if naming_pp(head, c) for x in c.subtree}
     zone.update(x.i for a in head.children for c in a.children if _complement_of_postnominal(a, c, head)
                 for x in c.subtree)
@@ -186,15 +186,15 @@ def names_no_one(head: Token) -> bool:
 
 def who_of(head: Token) -> set[int]:
     """Token indices of what follows a head naming no one by itself (:func:`names_no_one`) and says who it is, each
-    whole: 'Many in the crowd', 'those around him', 'nine out of 10', 'Others who have argued for a tougher line' (a
+    whole: 'Many in the hall', 'those around him', 'nine out of 10', 'Others who have argued for a tougher line' (a
     subject cut to its first word names no one: 'Many', 'those'), up to a comma or dash. Not a clause set off by a comma
-    ('Others, who had waited for hours,' adds what they did), nor an 'as' phrase, which says what they take something for ('seen by
-    some as a demotion'), nor anything before the head; empty for any other head.
+    ('Others, who had waited for hours,' adds what they did), nor an 'as' phrase, which says what they take something
+    for ('seen by some as a snub'), nor anything before the head; empty for any other head.
 
     >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("Many in the crowd said the mayor left early.")
+    >>> doc = load_spacy()("Many in the hall said the mayor left early.")
     >>> [doc[i].text for i in sorted(who_of(doc[0]))]
-    ['in', 'the', 'crowd']
+    ['in', 'the', 'hall']
     """
     if not names_no_one(head):
         return set()
@@ -203,13 +203,13 @@ def who_of(head: Token) -> set[int]:
         if c.dep_ in _WHO_DEPS and c.i > head.i and c.lower_ != "as" \
                 and not any(t.is_punct for t in head.doc[head.i + 1:c.left_edge.i]):
             for x in head.doc[c.left_edge.i:c.right_edge.i + 1]:
-                if x.text in _CLAUSE_BREAKS:  # 'one of those advisers, who spoke on ...': a clause of its own
+                if x.text in _CLAUSE_BREAKS:  # 'one of those aides, who asked not to be named': its own clause
                     break
                 out.add(x.i)
     return out
 
 
-#: the marks that end what says who a quantifier is ('one of four Americans killed in Benghazi, Libya')
+#: the marks that end what says who a quantifier is ('one of three workers hurt in Leeds, England')
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "--"})
 
 

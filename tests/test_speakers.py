@@ -1494,10 +1494,10 @@ def test_a_root_name_after_other_words_is_no_subject():
 # (graphkit.speaker_phrase.who_of): (text, the speaker as written); American and British, a prepositional phrase, a
 # relative clause, a share; a clause set off by a comma and a bare quantifier stay as they were
 WHO_A_QUANTIFIER_IS = [
-    ("A band warmed up the hall in Dayton. Many in the crowd said the mayor was the only candidate they trusted.",
-     "Many in the crowd"),                                                                                  # American
+    ("A band warmed up the hall in Dayton. Many in the hall said the mayor was the one candidate they could trust.",
+     "Many in the hall"),                                                                                   # American
     ("The mayor is 74. Those around him acknowledge that another run seems unlikely.", "Those around him"),
-    ("Young voters expect to work hard. Nearly nine out of 10 say they will need to learn new skills.",
+    ("Young voters expect to work hard. Almost nine out of 10 expect that retraining will be part of their careers.",
      "nine out of 10"),
     ("Some in the party say that the budget was never balanced in Mr Brown's years.", "Some in the party"),  # British
     ("Others who have argued for a tougher line said the plan had failed.",
@@ -1505,8 +1505,8 @@ WHO_A_QUANTIFIER_IS = [
     ("Others, who had waited for hours in the rain, said the plan had failed.", "Others"),
     ("Some have suggested that the plan had failed.", "Some"),
     # ... and what says who stops at a comma: the clause after it is one of its own
-    ("“There is no path for him,” said one of those advisers, who spoke on the condition of anonymity to share plans.",
-     "one of those advisers"),
+    ("“There is no path for him,” said one of those aides, who asked not to be named because the talks were private.",
+     "one of those aides"),
 ]
 
 
