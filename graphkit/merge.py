@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from .names import ORG_NOUNS, fold, has_org_word, name_words, strip_possessive, surname_key
-from .pronouns import QUANTIFIERS
+from .pronouns import NAMES_NO_ONE
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
 _INITIAL_SKIP = {"of", "the", "and", "for", "&", "de", "du", "la", "le", "der", "die", "in", "on", "to"}
@@ -107,16 +107,17 @@ def initials(name: str) -> str:
                    and w[0].isalpha())
 
 
-def names_no_one(name: str) -> bool:
-    """Whether a group's name opens with a word that names no one by itself ('Nobody in British Columbia', 'Some in the
-    party', 'those surveyed': graphkit.speaker_phrase.who_of keeps what follows it): a description as written, no
+def opens_with_no_one(name: str) -> bool:
+    """Whether a stored group's name opens with a word that names no one by itself (``graphkit.pronouns.NAMES_NO_ONE``:
+    'Nobody in British Columbia', 'Some in the party', 'those surveyed'; the string form of
+    graphkit.speaker_phrase.names_no_one, which keeps what follows such a word): a description as written, no
     organisation's name, so no initials an acronym could stand for ('NBC' is not 'Nobody in British Columbia').
 
-    >>> names_no_one("Nobody in British Columbia"), names_no_one("National Broadcasting Company")
+    >>> opens_with_no_one("Nobody in British Columbia"), opens_with_no_one("National Broadcasting Company")
     (True, False)
     """
     words = fold(name).split()
-    return bool(words) and (words[0] in QUANTIFIERS or words[0] in ("those", "these"))
+    return bool(words) and words[0] in NAMES_NO_ONE
 
 
 def acronym_form(name: str) -> Optional[str]:
@@ -190,7 +191,7 @@ def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_start: dict[tuple[int, str], list[str]] = defaultdict(list)  # what a shortened name can shorten
     for k, d in orgs.items():
-        if len(d.name.split()) >= 2 and not names_no_one(d.name):
+        if len(d.name.split()) >= 2 and not opens_with_no_one(d.name):
             by_initials[initials(d.name)].append(k)
         key = _shortening_key(d.name)
         if key is not None:

@@ -66,6 +66,9 @@ QUANTIFIERS = {"some", "both", "all", "another", "each", "either", "neither", "n
                "few", "others", "any", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "nobody"}
 #: generic 'you', demonstratives and quantifiers name no antecedent by position
 NO_ANTECEDENT = {"you", "this", "that", "these", "those"} | QUANTIFIERS
+#: the words that name no one by themselves as a subject, whom what follows them says ('Many in the hall', 'those around
+#: him'): the quantifiers and the plural demonstratives (graphkit.speaker_phrase.names_no_one, graphkit.merge)
+NAMES_NO_ONE = frozenset(QUANTIFIERS | {"those", "these"})
 
 SPEAKER, SUBJECT, UNTYPED_SUBJECT, MENTION = 3, 2, 1, 0
 #: sentences walked back for a speaker or subject before falling back to the nearest mention

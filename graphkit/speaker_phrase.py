@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from .mentions import ANON_HEADS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, strip_possessive
-from .pronouns import QUANTIFIERS
+from .pronouns import NAMES_NO_ONE
 
 
 PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
@@ -54,8 +54,8 @@ def speaker_tokens(head: Token) -> list[Token]:
     keep = [head]
     stack = [head]
     # inside a phrase naming the source, prepositions are the name's: 'by the Institute for Fiscal Studies'
-    zone = naming_zone(head)
-    who = who_of(head)  # 'Many in the crowd', 'those around him': what says who a quantifier is, kept whole
+    who = who_of(head)  # 'Many in the hall', 'those around him': what says who a quantifier is, kept whole
+    zone = naming_zone(head, who)
     while stack:
         t = stack.pop()
         for c in t.children:
@@ -151,15 +151,15 @@ def naming_pp(head: Token, prep: Token) -> bool:
                or (t.pos_ == "PROPN" and not t.ent_type_) for t in obj.subtree)
 
 
-def naming_zone(head: Token) -> set[int]:
+def naming_zone(head: Token, who: Optional[set[int]] = None) -> set[int]:
     """Token indices of the phrases naming whose or where the source headed by ``head`` is (:func:`naming_pp`), of
     the complements of an adjective after it ('people close to Clinton', 'sources familiar with the FDIC's inquiry':
     the source is the people, not Clinton or the FDIC; :func:`_complement_of_postnominal`), and of what says who a
-    head naming no one by itself is ('Many in the hall': :func:`who_of`)."""
+    head naming no one by itself is ('Many in the hall': :func:`who_of`, given as ``who`` when the caller has it)."""
     zone = {x.i for c in head.children if naming_pp(head, c) for x in c.subtree}
     zone.update(x.i for a in head.children for c in a.children if _complement_of_postnominal(a, c, head)
                 for x in c.subtree)
-    zone.update(who_of(head))
+    zone.update(who_of(head) if who is None else who)
     return zone
 
 
@@ -178,10 +178,9 @@ def names_no_one(head: Token) -> bool:
     >>> [(t.text, names_no_one(t)) for t in doc if t.text in ("Those", "him", "nine", "mayors")]
     [('Those', True), ('him', False), ('nine', True), ('mayors', False)]
     """
-    if head.ent_type_ and head.ent_type_ not in ("CARDINAL",):
-        return False
-    low = head.lower_
-    return low in QUANTIFIERS or low in ("those", "these") or (head.pos_ == "NUM" and head.like_num)
+    if head.ent_type_ and head.ent_type_ != "CARDINAL":
+        return False  # a year, a sum, a share: '2016 in Ohio was a hard year' is about 2016
+    return head.lower_ in NAMES_NO_ONE or (head.pos_ == "NUM" and head.like_num)
 
 
 def who_of(head: Token) -> set[int]:

@@ -1517,6 +1517,26 @@ def test_a_quantifier_keeps_what_says_who_it_is(nlp, text, expected):
     assert expected in said, said
 
 
+# what says who a head naming no one is, read by graphkit.speaker_phrase.who_of itself: (text, the head, the words it
+# keeps); a clause set off by a comma, an 'as' phrase and a year, sum or share (an entity of its own) keep none
+WHO_OF = [
+    ("Many in the hall said the mayor left early.", "Many", "in the hall"),
+    ("Others, who had waited for hours, said the plan failed.", "Others", ""),
+    ("The move was seen by some as a snub, the paper said.", "some", ""),
+    ("2016 in Ohio was a hard year for farmers.", "2016", ""),
+    ("Three in Leeds said no.", "Three", "in Leeds"),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", WHO_OF, ids=[f"{k:02d}" for k in range(len(WHO_OF))])
+def test_what_says_who_a_quantifier_is(nlp, text, word, expected):
+    from graphkit.speaker_phrase import who_of
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == word)
+    assert " ".join(doc[i].text for i in sorted(who_of(head))) == expected, [(t.text, t.dep_, t.head.i) for t in doc]
+
+
 @pytest.mark.parametrize("text,expected", [
     # the antecedent of 'who' ends before the 'who': not its own clause and the name in it (American, British)
     ("Voters who said the economy mattered split evenly, while those who said inequality mattered tended to back Tom "
@@ -1545,7 +1565,7 @@ def test_a_clausal_subject_is_no_speaker(nlp, text, cue, expected):
 
 
 # across the corpus an acronym stands for an organisation's name, never for a group a quantifier opens and what follows
-# it says who ('Nobody in British Columbia' is no 'NBC': graphkit.merge.names_no_one): (names, acronym, expected)
+# it says who ('Nobody in British Columbia' is no 'NBC': graphkit.merge.opens_with_no_one): (names, acronym, expected)
 ACRONYM_OF_A_DESCRIPTION = [
     (["Nobody in British Columbia", "NBC"], "NBC", None),                                                   # British
     (["Few in American Airlines", "FAA"], "FAA", None),                                                       # American
