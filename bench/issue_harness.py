@@ -403,6 +403,20 @@ def apart_kept(below: float) -> None:
     im.from_article = from_article
 
 
+def says_little() -> None:
+    """Variant ``says-little`` (issue 14, twenty-seventh pass; dropped): a claim of at most one content word (not a
+    function word: `graphkit.stopwords.FUNCTION_WORDS`, clitics cut) is treated as one that says nothing
+    (`graphkit.issue_model.says_nothing`: no learnt issue, no article's, its own triggers kept). Patches
+    `graphkit.issue_model.says_nothing`."""
+    import graphkit.issue_model as im
+    from graphkit.stopwords import FUNCTION_WORDS
+
+    def says_nothing(text: str) -> bool:
+        return sum(w not in FUNCTION_WORDS for w in im._TOKEN.findall(im._CLITIC.sub(" ", text).lower())) <= 1
+
+    im.says_nothing = says_nothing
+
+
 def alone_in_vocabulary() -> None:
     """Variant ``alone-in-vocabulary`` (issue 14, twenty-seventh pass; dropped): a single word is counted as said alone
     (`graphkit.topical._said_alone`, what decides whether it is topical) unless it is said inside a longer phrase of
@@ -431,7 +445,7 @@ def alone_in_vocabulary() -> None:
 
 
 def apply_variant(variant: Optional[str]) -> None:
-    """``word-check:BELOW[:voted]`` (`word_check`), ``apart-kept:BELOW`` (`apart_kept`) or ``alone-in-vocabulary`` (`alone_in_vocabulary`), patched in."""
+    """``word-check:BELOW[:voted]`` (`word_check`), ``apart-kept:BELOW`` (`apart_kept`), ``says-little`` (`says_little`) or ``alone-in-vocabulary`` (`alone_in_vocabulary`), patched in."""
     if not variant:
         return
     name, _, arg = variant.partition(":")
@@ -440,12 +454,14 @@ def apply_variant(variant: Optional[str]) -> None:
         word_check(float(below), only == "voted")
     elif name == "apart-kept":
         apart_kept(float(arg))
+    elif name == "says-little":
+        says_little()
     elif name == "alone-in-vocabulary":
         alone_in_vocabulary()
     else:
         from graphkit.errors import GraphkitError
 
-        raise GraphkitError(f"no variant {variant!r}; give word-check:BELOW[:voted], apart-kept:BELOW or alone-in-vocabulary")
+        raise GraphkitError(f"no variant {variant!r}; give word-check:BELOW[:voted], apart-kept:BELOW, says-little or alone-in-vocabulary")
 
 
 def apply_sets(sets: list[str]) -> None:
@@ -469,7 +485,7 @@ def main(argv=None) -> int:
     r = sub.add_parser("run")
     r.add_argument("inputs", type=Path)
     r.add_argument("--set", action="append", default=[], help="module.NAME=value (JSON) before running")
-    r.add_argument("--variant", default=None, help="word-check:BELOW[:voted], apart-kept:BELOW or alone-in-vocabulary (see their functions)")
+    r.add_argument("--variant", default=None, help="word-check:BELOW[:voted], apart-kept:BELOW, says-little or alone-in-vocabulary (see their functions)")
     r.add_argument("--n-issues", type=int, default=None)
     r.add_argument("--discovered", type=Path, default=None,
                    help="a built store: assign to the issues it discovered instead of discovering again")
