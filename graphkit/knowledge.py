@@ -168,8 +168,10 @@ class Knowledge:
                 p = Path(given)
                 if not p.is_file():
                     flag = "--" + name.split(".")[0]
-                    raise ModelsFileError(f"{flag} {p}: no such file; check the path (the format is that of "
-                                          f"models/{name})")
+                    raise ModelsFileError(
+                        f"{flag} {p} is a folder; give the file in it, e.g. {p / name}" if p.is_dir() else
+                        f"{flag} {p} is no file (a device or a pipe); give a YAML file" if p.exists() else
+                        f"{flag} {p}: no such file; check the path (the format is that of models/{name})")
                 found[name] = p
             elif corpus is not None and (Path(corpus) / name).is_file():
                 found[name] = Path(corpus) / name

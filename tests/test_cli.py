@@ -112,7 +112,9 @@ USER_ERRORS = [
     # knowledge files that cannot be read are said before anything is parsed or written
     (["build", "corpus", "--store", "s.gk", "--issues", "broken.yaml"], "broken.yaml is not valid YAML at line 2"),
     (["build", "corpus", "--store", "s.gk", "--actors", "latin1.yaml"], "latin1.yaml is not UTF-8 text (byte 0xe9"),
-    (["build", "corpus", "--store", "s.gk", "--issues", "empty"], "--issues empty: no such file"),
+    (["build", "corpus", "--store", "s.gk", "--issues", "nosuch.yaml"], "--issues nosuch.yaml: no such file"),
+    (["build", "corpus", "--store", "s.gk", "--issues", "empty"], "--issues empty is a folder; give the file in it, e.g. empty/issues.yaml"),
+    (["build", "corpus", "--store", "s.gk", "--actors", "/dev/null"], "--actors /dev/null is no file (a device or a pipe)"),
     # a store this graphkit cannot write is said before a lock file is made beside it
     (["build", "corpus", "--store", "older.gk"], f"'older.gk' has the older schema {SCHEMA_VERSION - 1}; rebuild it"),
     (["build", "corpus", "--store", "newer.gk"], "'newer.gk' was written by a newer graphkit"),
