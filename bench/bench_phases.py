@@ -34,7 +34,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-from polnear import POLNEAR  # noqa: E402  where PolNeAR is read: its one home, bench/polnear.py
+# bench/polnear.py (where PolNeAR is read) is imported by the driver alone: it puts this checkout first on the path
+# and imports graphkit, so the traced command (`_child`) would run this checkout's graphkit whatever --src says
 
 
 # -- in the traced command -----------------------------------------------------------------------------
@@ -47,16 +48,14 @@ def _child(trace: str, argv: list[str]) -> None:
         rec = {"t": time.time() - t0, "cpu": time.process_time(), "pid": os.getpid(), "role": role[0], "event": name}
         if name == "host start":  # the parent's CPU s when it forked the host: what ran before with a core idle
             rec["parent_cpu"] = _proc_cpu(os.getppid())
+        if name == "exit":  # which checkout's graphkit ran (--src)
+            rec["graphkit"] = str(Path(sys.modules["graphkit"].__file__).parent.parent)
         line = json.dumps(rec) + "\n"
         fd = os.open(trace, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         os.write(fd, line.encode())
         os.close(fd)
 
     event("start")
-    import graphkit.cli as cli
-
-    build = sys.modules["graphkit.build"]
-    extract = sys.modules["graphkit.extract"]
 
     def hook(module, name, before=None, after=None, as_role=None):
         fn = getattr(module, name)
@@ -74,14 +73,28 @@ def _child(trace: str, argv: list[str]) -> None:
 
         setattr(module, name, wrapped)
 
-    hook(build, "resolve_fingerprint", before="parse end")
-    hook(build, "resolve_store", before="resolve", after="resolved")
-    hook(extract, "_pool_host", before="host start", as_role="host")
-    hook(extract, "_work", before="worker start", after="worker end", as_role="worker")
-    if hasattr(extract, "warm_extraction"):
-        hook(extract, "warm_extraction", after="host loaded")
-    else:
-        hook(extract, "_init_worker", after="host loaded")
+    def build_hooks(build):
+        hook(build, "resolve_fingerprint", before="parse end")
+        hook(build, "resolve_store", before="resolve", after="resolved")
+        hook(build, "warm_resolution", before="handed over")  # `started`: the documents go to the pool host
+
+    def pool_hooks(module):  # the module the pool host's code is in: graphkit.parse_pool, before it graphkit.extract
+        if not hasattr(module, "_pool_host"):
+            return
+        hook(module, "_pool_host", before="host start", after="host end", as_role="host")
+        hook(module.ParsePool, "_stop", before="pool stop", after="pool stopped")  # the caller reaps the host
+        hook(module, "_work", before="worker start", after="worker end", as_role="worker")
+        if hasattr(module, "warm_extraction"):
+            hook(module, "warm_extraction", after="host loaded")
+        else:
+            hook(module, "_init_worker", after="host loaded")
+
+    # hooked as each module is imported, never imported here: when the command imports them is part of what is timed
+    after_import("graphkit.build", build_hooks)
+    after_import("graphkit.extract", pool_hooks)
+    after_import("graphkit.parse_pool", pool_hooks)
+    import graphkit.cli as cli
+
     leave = cli._leave
 
     def _leave(code):
@@ -91,6 +104,38 @@ def _child(trace: str, argv: list[str]) -> None:
     cli._leave = _leave
     sys.argv = ["graphkit", *argv]
     cli.main()
+
+
+def after_import(name: str, patch) -> None:
+    """Call ``patch(module)`` once the module ``name`` is imported (at once if it is), without importing it: a
+    finder first on ``sys.meta_path`` wraps the module's loader when the import system first looks for it."""
+    import importlib.abc
+
+    if name in sys.modules:
+        patch(sys.modules[name])
+        return
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname, path, target=None):
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            # what the import system would find without this finder, with the same path (the checkout run, --src;
+            # importlib.util.find_spec(fullname) asked the editable install's finder too, which gave this checkout's)
+            spec = next((s for s in (f.find_spec(fullname, path, target) for f in sys.meta_path
+                                     if hasattr(f, "find_spec")) if s is not None), None)
+            if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+                return spec
+            run = spec.loader.exec_module
+
+            def exec_module(module):
+                run(module)
+                patch(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, Finder())
 
 
 def _proc_cpu(pid: int) -> float:
@@ -140,11 +185,60 @@ def phases(events: list[dict], cpu: float) -> dict:
     ends = sorted(e["t"] for e in events if e["event"] == "worker end")
     loaded = first.get("host loaded")
     serial = start + tail if host is not None else cpu
-    return {"start": start, "tail": tail, "serial": serial, "bound": serial + (cpu - serial) / 2,
+    at = {k: first[e]["t"] for k, e in (("fork", "host start"), ("loaded", "host loaded"), ("handed", "handed over"),
+                                        ("parse_end", "parse end"), ("exit", "exit")) if e in first}
+    return {"at": at, "ends": ends, "start": start, "tail": tail, "serial": serial, "bound": serial + (cpu - serial) / 2,
             "host": loaded["cpu"] if loaded else 0.0,
             "workers": sum(max(e["cpu"] for e in events if e["pid"] == pid)
                            for pid in {e["pid"] for e in events if e["role"] == "worker"}),
             "uneven": ends[-1] - ends[0] if len(ends) > 1 else 0.0}
+
+
+def say(what: str, got: dict, timeline: bool) -> None:
+    """One run's line (and its events with ``timeline``) on stderr."""
+    print(f"# {what}: wall {got['wall']:.2f} s, CPU {got['cpu']:.2f} s, start {got['start']:.2f}, tail "
+          f"{got['tail']:.2f}, host {got['host']:.2f}, workers {got['workers']:.2f}, uneven end {got['uneven']:.2f} s; "
+          f"load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    ran = [e["graphkit"] for e in got["events"] if "graphkit" in e]
+    if ran:
+        print(f"#   graphkit of {ran[0]}", file=sys.stderr)
+    if got["at"]:  # wall s since the command started: the pool host's fork and load, the hand-over, the end
+        print("#   at " + ", ".join(f"{k} {v:.2f}" for k, v in got["at"].items()) + " s; workers end "
+              + " / ".join(f"{t:.2f}" for t in got["ends"]), file=sys.stderr)
+    if timeline:
+        for e in got["events"]:
+            print(f"#   {e['t']:7.3f} s  {e['role']:6s} {e['pid']:7d}  CPU {e['cpu']:6.2f}  {e['event']}",
+                  file=sys.stderr)
+
+
+def pair(corpus: Path, work: Path, a) -> None:
+    """``--pair DIR``: the ``--workers 2`` command of two checkouts, ABBA in each round (A: ``--src`` or this one,
+    B: DIR), and per checkout the median of each figure and the paired differences of the wall time."""
+    import statistics
+
+    srcs = {"A": a.src, "B": a.pair}
+    runs: dict[str, list[dict]] = {"A": [], "B": []}
+    for r in range(a.rounds):
+        for k in ("AB" if r % 2 == 0 else "BA"):
+            got = run(corpus, work / f"{k}.gk", 2, srcs[k], work / "trace.jsonl")
+            say(f"round {r + 1}, {k} ({srcs[k] or ROOT})", got, a.timeline)
+            runs[k].append(got)
+    print(f"\n`graphkit build --workers 2` on {corpus}, {a.rounds} rounds ABBA: median (min) of each, wall s since the "
+          "command's start\n")
+    keys = ["fork", "loaded", "handed", "parse_end", "exit"]
+    print("| checkout | wall s | CPU s | " + " | ".join(keys) + " | uneven end s |")
+    print("|---|---|---|" + "---|" * len(keys) + "---|")
+    for k in "AB":
+        rs = runs[k]
+
+        def cell(xs):
+            return f"{statistics.median(xs):.2f} ({min(xs):.2f})" if xs else "–"
+
+        print(f"| {k}: {srcs[k] or ROOT} | {cell([g['wall'] for g in rs])} | {cell([g['cpu'] for g in rs])} | "
+              + " | ".join(cell([g['at'][x] for g in rs if x in g['at']]) for x in keys)
+              + f" | {cell([g['uneven'] for g in rs])} |")
+    diffs = [b["wall"] - x["wall"] for x, b in zip(runs["A"], runs["B"])]
+    print(f"\nwall B − A per round: {', '.join(f'{d:+.2f}' for d in diffs)} s (median {statistics.median(diffs):+.2f})")
 
 
 def write_corpus(src: Path, dest: Path) -> None:
@@ -156,16 +250,21 @@ def write_corpus(src: Path, dest: Path) -> None:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--polnear", type=Path, default=POLNEAR)
+    ap.add_argument("--polnear", type=Path, default=None, help="PolNeAR's folder (default: ../shared's)")
     ap.add_argument("--corpus", type=Path, default=None, help="a corpus folder instead of PolNeAR dev")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--src", type=Path, default=None, help="run another checkout's graphkit (its root folder)")
     ap.add_argument("--timeline", action="store_true", help="print every run's events")
+    ap.add_argument("--pair", type=Path, default=None, metavar="DIR",
+                    help="only the --workers 2 command, of this checkout (or --src) and of DIR's, ABBA in each round")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("argv", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
         return _child(a.child, a.argv)
+    from polnear import POLNEAR
+
+    a.polnear = a.polnear or POLNEAR
 
     if a.src is not None:
         from bench_build import checkout
@@ -180,17 +279,13 @@ def main():
         from graphkit.ingest import corpus_articles
 
         corpus_articles(corpus)  # a wrong --corpus is one line here, not a child's traceback
+    if a.pair is not None:
+        return pair(corpus, work, a)
     best: dict[int, dict] = {}
     for r in range(a.rounds):
         for workers in (1, 2):
             got = run(corpus, work / f"w{workers}.gk", workers, a.src, work / "trace.jsonl")
-            print(f"# round {r + 1}, {workers} worker(s): wall {got['wall']:.2f} s, CPU {got['cpu']:.2f} s, start "
-                  f"{got['start']:.2f}, tail {got['tail']:.2f}, host {got['host']:.2f}, workers {got['workers']:.2f}, "
-                  f"uneven end {got['uneven']:.2f} s; load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
-            if a.timeline:
-                for e in got["events"]:
-                    print(f"#   {e['t']:7.3f} s  {e['role']:6s} {e['pid']:7d}  CPU {e['cpu']:6.2f}  {e['event']}",
-                          file=sys.stderr)
+            say(f"round {r + 1}, {workers} worker(s)", got, a.timeline)
             old = best.get(workers)
             best[workers] = {k: min(v, old[k]) if old and isinstance(v, float) else v for k, v in got.items()}
     one, two = best[1], best[2]
