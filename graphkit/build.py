@@ -205,7 +205,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         warming = first = None
         if todo:
             if extract is None:
-                from .extract import AHEAD_MAX_CHARS, extract_documents, extract_documents_parallel
+                from .extract import AHEAD_MAX_CHARS, extract_documents, extract_documents_parallel, longest_first
                 from .nlp import load_pipeline
 
                 views = [parse_view(d) for d in todo]
@@ -219,8 +219,9 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     warming = warm_resolution(issue_model=fits)
 
                 if pool is not None or workers > 1 and len(views) > 1:  # the whole extraction in workers; this writes
-                    stream = extract_documents_parallel(views, model, workers=workers, batch_size=batch_size,
-                                                        started=warm, pool=pool)
+                    # dealt and written longest first: the workers end together (the store does not depend on order)
+                    stream = extract_documents_parallel(longest_first(views), model, workers=workers,
+                                                        batch_size=batch_size, started=warm, pool=pool)
                 else:  # warming starts once extraction's own modules are imported
                     nlp = load_pipeline(model)
                     settle()  # graphkit.memory: the collector does not walk the pipeline again in this build

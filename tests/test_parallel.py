@@ -94,3 +94,24 @@ def test_a_corpus_too_large_for_the_pool_pipe_is_parsed_by_a_pool_forked_with_it
         assert list(a.extractions()) == list(b.extractions())
     assert (forked.parsed, forked.claims) == (ahead.parsed, ahead.claims)
     assert mp.active_children() == []
+
+
+@pytest.mark.slow
+def test_a_workers_build_deals_the_longest_articles_first(tmp_path, monkeypatch):
+    """The workers get the articles longest first (`graphkit.extract.longest_first`), so they end on the shortest;
+    the store is the one a build in one process writes (tests/test_determinism.py)."""
+    import graphkit.extract as extract
+    from graphkit.build import build
+
+    dealt = []
+    real = extract.extract_documents_parallel
+
+    def watched(documents, *a, **k):
+        dealt.extend(documents)
+        return real(documents, *a, **k)
+
+    monkeypatch.setattr(extract, "extract_documents_parallel", watched)
+    build(SEEDS, tmp_path / "s.gk", workers=2)
+    lengths = [len(d.text) for d in dealt]
+    assert len(dealt) == len(read_corpus(SEEDS).documents) and lengths == sorted(lengths, reverse=True)
+
