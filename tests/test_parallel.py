@@ -115,3 +115,27 @@ def test_a_workers_build_deals_the_longest_articles_first(tmp_path, monkeypatch)
     lengths = [len(d.text) for d in dealt]
     assert len(dealt) == len(read_corpus(SEEDS).documents) and lengths == sorted(lengths, reverse=True)
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize("n", [2])
+def test_the_caller_goes_on_once_the_last_extraction_is_in_and_leaving_reaps_the_host(documents, monkeypatch, n):
+    """`ParsePool.extract` ends with the last extraction, not with the pool host's exit (the host then reaps its
+    workers and exits on its own, ~0.1 s a build resolves instead of waiting); leaving the pool reaps it. Here the
+    host lingers after its work until told: the extractions are all in while it is still there."""
+    import graphkit.extract as extract
+
+    ctx = mp.get_context("fork")
+    release = ctx.Event()
+    real = extract._pool_host
+
+    def lingering(*a, **k):
+        real(*a, **k)
+        release.wait(60)  # the old `extract` joined the host: it got its last extraction only after this wait
+
+    monkeypatch.setattr(extract, "_pool_host", lingering)
+    with extract.ParsePool(workers=2) as pool:
+        got = [ex.doc_id for ex in pool.extract(documents[:n])]
+        still_there = pool.host.is_alive()
+        release.set()
+    assert (got, still_there) == ([d.id for d in documents[:n]], True)
+    assert mp.active_children() == []
