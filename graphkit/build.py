@@ -31,7 +31,7 @@ from .ingest import IngestResult, read_corpus
 from .kept import keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
 from .records import Skipped
-from .resolution import resolve_fingerprint, resolve_store
+from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
 from .store_file import check_build_store, writer_lock
 
@@ -202,7 +202,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             pool = None
         by_id = {d.id: d for d in todo}
         t0 = time.perf_counter()
-        warming = first = None
+        warming = first = arrived = None
         if todo:
             if extract is None:
                 from .extract import AHEAD_MAX_CHARS, extract_documents, extract_documents_parallel, longest_first
@@ -222,6 +222,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                     # dealt and written longest first: the workers end together (the store does not depend on order)
                     stream = extract_documents_parallel(longest_first(views), model, workers=workers,
                                                         batch_size=batch_size, started=warm, pool=pool)
+                    arrived = ArrivedInputs()  # what the resolution reads of them, taken as they arrive
                 else:  # warming starts once extraction's own modules are imported
                     nlp = load_pipeline(model)
                     settle()  # graphkit.memory: the collector does not walk the pipeline again in this build
@@ -233,7 +234,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             from .nlp import one_blas_thread
 
             with one_blas_thread():  # the workers keep to one thread too (graphkit.extract._init_worker)
-                report.parsed += write_extractions(store, stream, by_id, key, on_progress=on_progress, first=first)
+                report.parsed += write_extractions(store, stream, by_id, key, on_progress=on_progress, first=first,
+                                                   arrived=arrived)
         if warming is not None:
             warming.join()
         if report.parsed:
@@ -245,7 +247,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                   and store.get_meta("resolved_fingerprint") == fingerprint else None)
         if counts is None:
             counts = resolve_store(store, skipped=report.skipped, knowledge=knowledge, n_issues=n_issues,
-                                   rediscover=rediscover, window_days=window_days, full=full)
+                                   rediscover=rediscover, window_days=window_days, full=full, arrived=arrived)
             store.set_meta("resolved_counts", json.dumps(counts, sort_keys=True))
             store.set_meta("resolved_fingerprint", fingerprint)
         report.resolve_seconds = time.perf_counter() - t0
@@ -256,14 +258,17 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
 
 def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: dict, key: str, *,
                       on_progress: Optional[Callable[[int, int], None]] = None,
-                      first: Optional[Callable[[], None]] = None) -> int:
+                      first: Optional[Callable[[], None]] = None, arrived: Optional[ArrivedInputs] = None) -> int:
     """Store each extraction of ``stream`` with its Document (``documents``: doc_id → Document) as it comes,
     calling ``first`` after the first one and ``on_progress(done, len(documents))`` after each; returns how many.
+    ``arrived`` takes what the resolution reads of each (`graphkit.resolution.ArrivedInputs`).
     Each extraction is dropped once written: a 5 MB article's (86,565 claims as records, ~0.4 GB) was kept
     alive through the whole resolution by the loop variable of the caller's frame."""
     done = 0
     for ex in stream:
         data, doc_id = ex.model_dump_json(), ex.doc_id
+        if arrived is not None:
+            arrived.add(ex)
         ex = None  # the records go before the store copies the JSON
         store.put_article(documents[doc_id], data, key)
         data = None

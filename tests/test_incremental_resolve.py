@@ -178,14 +178,17 @@ def test_kept_place_lookups_are_looked_up_again_only_for_new_surfaces(built, mon
 
 
 # what resolution reads of each extraction is kept per article (graphkit.kept.KeptInputs): which articles' extractions
-# a rebuild validates again, by change
-@pytest.mark.parametrize("change,full,validated", [
-    ("changed article", False, {FIRST}),
-    ("new article", False, {"100_new"}),
-    ("deleted article (--prune)", False, set()),
-    ("changed article", True, "all"),  # --full reads nothing kept
+# a rebuild validates again, by change; with workers, none it parsed (graphkit.resolution.ArrivedInputs)
+@pytest.mark.parametrize("change,full,workers,validated", [
+    ("changed article", False, 1, {FIRST}),
+    ("new article", False, 1, {"100_new"}),
+    ("deleted article (--prune)", False, 1, set()),
+    ("changed article", True, 1, "all"),  # --full reads nothing kept
+    ("changed and new articles", False, 2, set()),  # taken from the workers' records as they arrived
+    ("changed article", True, 2, "all but the parsed"),
 ])
-def test_extractions_are_validated_again_only_for_changed_articles(built, monkeypatch, change, full, validated):
+def test_extractions_are_validated_again_only_for_changed_articles(built, monkeypatch, change, full, workers,
+                                                                   validated):
     import importlib
 
     gb = importlib.import_module("graphkit.build")  # (graphkit.build, the attribute, is the build function)
@@ -195,19 +198,21 @@ def test_extractions_are_validated_again_only_for_changed_articles(built, monkey
     monkeypatch.setattr(gb.DocExtraction, "model_validate_json",
                         lambda data, *a, **k: (seen.append(real(data).doc_id), real(data, *a, **k))[1])
     CHANGES[change][0](corpus)
-    build(corpus, store, prune=True, full=full)
+    build(corpus, store, prune=True, full=full, workers=workers)
     with Store(store, readonly=True) as s:
         ids = {doc_id for doc_id, _ in s.extractions()}
     resolved = [d for d in seen if d in ids]  # (the parse's own validations are of the changed article too)
-    assert set(resolved) == (ids if validated == "all" else validated)
+    expected = {"all": ids, "all but the parsed": ids - {FIRST}}.get(validated) if isinstance(validated, str) else validated
+    assert set(resolved) == expected
 
 
-def test_kept_inputs_are_the_inputs_validating_gives(built):
+@pytest.mark.parametrize("workers", [1, 2])  # 2: the parsed articles' inputs taken as they arrived, then kept
+def test_kept_inputs_are_the_inputs_validating_gives(built, workers):
     from graphkit.resolution import read_resolution_inputs
 
     corpus, store, _ = built
     CHANGES["changed and new articles"][0](corpus)
-    build(corpus, store)
+    build(corpus, store, workers=workers)
     with Store(store, readonly=True) as s:
         kept, fresh = read_resolution_inputs(s), read_resolution_inputs(s, full=True)
         assert s.db.execute("SELECT count(*) FROM kept_inputs").fetchone()[0] == len(kept[0])
