@@ -77,6 +77,16 @@ def _child(trace: str, argv: list[str]) -> None:
         hook(build, "resolve_fingerprint", before="parse end")
         hook(build, "resolve_store", before="resolve", after="resolved")
         hook(build, "warm_resolution", before="handed over")  # `started`: the documents go to the pool host
+        warm = build.warm_resolution
+
+        def warm_watched(*a, **k):  # "warmed": when the thread loading what the resolution needs is done
+            import threading
+
+            t = warm(*a, **k)
+            threading.Thread(target=lambda: (t.join(), event("warmed")), daemon=True).start()
+            return t
+
+        build.warm_resolution = warm_watched
 
     def pool_hooks(module):  # the module the pool host's code is in: graphkit.parse_pool, before it graphkit.extract
         if not hasattr(module, "_pool_host"):
@@ -185,7 +195,7 @@ def phases(events: list[dict], cpu: float) -> dict:
     ends = sorted(e["t"] for e in events if e["event"] == "worker end")
     loaded = first.get("host loaded")
     serial = start + tail if host is not None else cpu
-    at = {k: first[e]["t"] for k, e in (("fork", "host start"), ("loaded", "host loaded"), ("handed", "handed over"),
+    at = {k: first[e]["t"] for k, e in (("fork", "host start"), ("loaded", "host loaded"), ("handed", "handed over"), ("warmed", "warmed"),
                                         ("parse_end", "parse end"), ("exit", "exit")) if e in first}
     return {"at": at, "ends": ends, "start": start, "tail": tail, "serial": serial, "bound": serial + (cpu - serial) / 2,
             "host": loaded["cpu"] if loaded else 0.0,
