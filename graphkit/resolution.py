@@ -315,6 +315,9 @@ class ArrivedInputs:
     >>> (atts, said, dates, ents), rows = arrived.take("a")
     >>> said, arrived.take("a")
     ([('the talks had failed', ('Lavrov said .', ''))], None)
+    >>> bounded = ArrivedInputs(limit=0)   # over the bound: not held, the read validates the article as before
+    >>> bounded.add(ex); bounded.take("a") is None
+    True
     """
 
     def __init__(self, limit: Optional[int] = None) -> None:
