@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def parse(texts, cache: Path | None, key: str, titles=None):
@@ -184,13 +185,9 @@ def main(argv=None) -> int:
     if args.seeds is not None:
         return seeds(args.seeds or [SHARED / "eval" / "seed_003_gold.jsonl"], use_filter=not args.no_filter)
 
-    src = SHARED / "data" / "polnear" / f"{args.split}.jsonl"
-    if not src.exists():
-        print(f"PolNeAR not found at {src}; this benchmark reads ../shared relative to the repository", file=sys.stderr)
-        return 2
-    arts = [json.loads(l) for l in src.open(encoding="utf-8")]
-    if args.limit:
-        arts = arts[: args.limit]
+    from polnear import load_articles  # the one PolNeAR reader: a missing or broken split is one line
+
+    arts = load_articles((args.split,), limit=args.limit)
     tmp = Path(tempfile.mkdtemp(prefix="gk_eval_"))
     gold = tmp / "gold.jsonl"
     with gold.open("w", encoding="utf-8") as f:
@@ -224,4 +221,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("eval_attribution", main))

@@ -37,7 +37,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from graphkit.errors import GraphkitError  # noqa: E402 (after the path insert)
+
 NESTED = {"no": False, "yes": True, "reported": "reported"}
+
+
+class DumpError(GraphkitError):
+    """A file read as an out-of-fold dump is missing or is no dump of this script: the message says how to write one."""
 
 
 def pair_taggers(arts: list[dict], docs: list, folds: list[int], k: int, *, without=(), nested=False,
@@ -124,11 +130,12 @@ def dump(k: int = 5, *, nested=False, without=(), strict: bool = False, log=prin
 def load(path) -> dict:
     """A dump read back, each candidate an ``Attribution`` again (``graphkit.records``).
 
-    A missing file or one that is no dump exits with one line saying how to write it:
+    A missing file or one that is no dump is a `DumpError` saying how to write it (one line through
+    ``graphkit.errors.script_main``, as every script reading a dump ends):
 
     >>> load("/nonexistent/oof.pkl")
     Traceback (most recent call last):
-    SystemExit: no dump at /nonexistent/oof.pkl: write one with `python bench/oof_dump.py /nonexistent/oof.pkl`
+    oof_dump.DumpError: no dump at /nonexistent/oof.pkl: write one with `python bench/oof_dump.py /nonexistent/oof.pkl`
     """
     from graphkit.records import Attribution
 
@@ -137,11 +144,11 @@ def load(path) -> dict:
         with open(path, "rb") as fh:
             d = pickle.load(fh)
     except FileNotFoundError:
-        raise SystemExit(f"no dump at {path}: {fix}") from None
+        raise DumpError(f"no dump at {path}: {fix}") from None
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError) as e:
-        raise SystemExit(f"{path} is not a dump of bench/oof_dump.py ({type(e).__name__}): {fix}") from None
+        raise DumpError(f"{path} is not a dump of bench/oof_dump.py ({type(e).__name__}): {fix}") from None
     if not isinstance(d, dict) or "arts" not in d or "settings" not in d:
-        raise SystemExit(f"{path} is not a dump of bench/oof_dump.py (no arts/settings): {fix}")
+        raise DumpError(f"{path} is not a dump of bench/oof_dump.py (no arts/settings): {fix}")
     for a in [*d["arts"].values(), *(x for f in d.get("train", {}).values() for x in f.values())]:
         a["atts"] = [Attribution.model_validate(x) for x in a["atts"]]
     return d
@@ -168,4 +175,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("oof_dump", main))

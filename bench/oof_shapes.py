@@ -134,4 +134,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("oof_shapes", main))

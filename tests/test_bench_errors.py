@@ -220,6 +220,9 @@ def test_polnear_missing_or_broken_is_one_line(work, name, args, words, capsys, 
     ("issues_polnear", ["--limit", "1"]),
     ("audit_speakers", ["ok.gk", "--polnear-split", "dev"]),
     ("diff_speakers", ["ok.gk", "ok.gk", "--polnear-split", "train"]),
+    ("eval_attribution", ["--limit", "1"]),
+    ("eval_attribution", ["--cv", "5"]),
+    ("oof_dump", ["out.pkl"]),
 ])
 def test_scripts_reading_polnear_where_it_is_not_say_so(work, name, args, capsys, monkeypatch):
     """Every script reads PolNeAR through bench/polnear.py: moved away, each says where it looked."""
@@ -241,6 +244,12 @@ OTHER_CASES = [
     ("issue_harness", ["run", "notes.txt"], "notes.txt is not a capture of bench/issue_harness.py"),
     ("issue_harness", ["bands", "notes.txt", "saved.json"], "notes.txt is not a capture of bench/issue_harness.py"),
     ("compare_stores", ["ok.gk"], "give two stores"),
+    ("eval_attribution", ["--seeds", "missing.jsonl"], "cannot use 'missing.jsonl' (No such file"),
+    ("oof_buckets", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
+    ("oof_settle", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
+    ("oof_shapes", ["missing.pkl"], "no dump at missing.pkl"),
+    ("oof_fair", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
+    ("rescorer_cv", ["missing.pkl"], "no dump at missing.pkl"),
     ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=.", "--store", "ok.gk"], "--store ok.gk has no NAME="),
     ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=.", "--store", "b=ok.gk"], "--src names ['a'] but --store"),
 ]
@@ -278,11 +287,6 @@ def test_as_a_command(work):
 OWN_LINE = {
     "bare_pipe": "bare spaCy's command, timed against graphkit build: it imports no graphkit and says its own line",
     "resolve_stages": "imports --src's graphkit in process: says its own line before that, that graphkit's after",
-    "eval_attribution": "#13's file this session (not converted)",
-    "oof_dump": "#13's file this session (not converted; a missing dump is its own one line, oof_dump.load)",
-    "oof_buckets": "#13's file this session (not converted; reads dumps through oof_dump.load)",
-    "oof_settle": "#13's file this session (not converted; reads dumps through oof_dump.load)",
-    "oof_shapes": "#13's file this session (not converted; reads dumps through oof_dump.load)",
 }
 SCRIPTS = sorted(p for p in (ROOT / "bench").glob("*.py") if 'if __name__ == "__main__":' in p.read_text(encoding="utf-8"))
 

@@ -18,7 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from oof_buckets import max_matching, share  # noqa: E402
-from oof_dump import load  # noqa: E402
+from oof_dump import DumpError, load  # noqa: E402
 from rescorer_cv import context_features, target_encoded, top_k  # noqa: E402
 from train_filter import kept_features, objective  # noqa: E402
 
@@ -99,7 +99,7 @@ def test_a_bad_dump_is_one_line_with_its_fix(tmp_path, content, says):
     p = tmp_path / "oof.pkl"
     if content is not None:
         p.write_bytes(content)
-    with pytest.raises(SystemExit) as e:
+    with pytest.raises(DumpError) as e:
         load(p)
     assert says in str(e.value) and "python bench/oof_dump.py" in str(e.value) and "\n" not in str(e.value)
 
