@@ -6,7 +6,8 @@ one tagger per fold). What a row is:
 
 - every verb, auxiliary or noun of an article from which :func:`graphkit.cue_tagger.candidate_of`
   builds a candidate (a speaker and some content), with
-  :func:`graphkit.cue_tagger.candidate_features`;
+  :func:`graphkit.cue_tagger.candidate_features`: what :func:`graphkit.cue_tagger.proposals` yields, the loop
+  the tagger's inference runs too;
 - ``y_new``: that candidate matches a gold attribution end to end (content > 30 % of the gold's
   characters, speaker overlapping the gold source: the PolNeAR scorer's rule; the speaker is the
   subject's head word alone, see below) which no candidate
@@ -49,7 +50,7 @@ def rows_of(article: dict, doc, rule_atts) -> list[tuple[dict, int, int, bool]]:
     """(features, y_new, y_any, ruled) for each token of one article the tagger could propose."""
     from attribution_cv import chars
 
-    from graphkit.cue_tagger import DocFlags, candidate_features, candidate_of
+    from graphkit.cue_tagger import proposals
     from graphkit.cues import default_cues
 
     golds = [(chars([(x["start"], x["end"]) for x in g["content"]]), chars([(x["start"], x["end"]) for x in g["source"]]))
@@ -57,20 +58,14 @@ def rows_of(article: dict, doc, rule_atts) -> list[tuple[dict, int, int, bool]]:
     covered = [any(len(G & chars(a.spans)) / len(G) > 0.3 for a in rule_atts) for G, _ in golds]
     cue_chars = set().union(*(range(*a.cue_span) for a in rule_atts if a.cue_span)) if rule_atts else set()
     out = []
-    cues = default_cues()
-    flags = DocFlags(doc)
-    for t in doc:
-        found = candidate_of(t, cues)
-        if found is None:
-            continue
-        content, subj, frame = found
+    for t, content, subj, frame, feats in proposals(doc, default_cues()):
         C, S = _chars(doc, content), _chars(doc, {subj.i})  # the head word alone (the module's note)
         y_new = y_any = 0
         for k, (G, GS) in enumerate(golds):
             if len(G & C) / len(G) > 0.3 and S & GS:
                 y_any = 1
                 y_new = y_new or int(not covered[k])
-        out.append((candidate_features(t, content, subj, frame, flags), y_new, y_any, t.idx in cue_chars))
+        out.append((feats, y_new, y_any, t.idx in cue_chars))
     return out
 
 

@@ -35,12 +35,11 @@ from .confidence import TAGGER_FILE as MODEL_FILE
 from .confidence import read_model, require_keys, tagger_path
 from .cues import Cues, default_cues
 from . import frames_verb
-from .frames import (
-    CIRCUMSTANCE_PREPS, _Cand, _shown_act, _span_tokens, _subject, not_a_source, object_complements,
-)
+from .frames import _Cand, _shown_act, _span_tokens, _subject, not_a_source
+from .frames_verb import edge_span
 
 __all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
-           "subject_tokens", "tagged_candidates", "score_token"]
+           "subject_tokens", "proposals", "tagged_candidates", "score_token"]
 
 #: parts of speech the tagger scores (PolNeAR's missed cues: 80 % verbs and auxiliaries, 13 % nouns)
 POS = ("VERB", "AUX", "NOUN")
@@ -223,12 +222,6 @@ def score_token(model: dict, feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
-def _sub(t: Token) -> set:
-    """The token indices from t's left edge to its right edge: its subtree, as one span (a rare non-projective
-    parse puts a token of another head inside it)."""
-    return set(range(t.left_edge.i, t.right_edge.i + 1))
-
-
 def content_of(t: Token, cues: Optional[Cues] = None) -> tuple[set, Optional[Token], str]:
     """(content token indices, speaker head, frame) of a candidate built from cue head ``t``: the speaker is
     its subject (a noun's possessor), the content the first of its clause, to-infinitive, direct object
@@ -240,46 +233,19 @@ def content_of(t: Token, cues: Optional[Cues] = None) -> tuple[set, Optional[Tok
         subj = next((c for c in kids if c.dep_ == "poss"), None)
         for c in kids:
             if c.dep_ in ("acl", "ccomp", "relcl") and c.i > t.i and c.pos_ in ("VERB", "AUX"):
-                return _sub(c), subj, "noun"
+                return edge_span(c), subj, "noun"
         for c in kids:
             if c.dep_ == "prep" and c.i > t.i and c.lower_ in _PREPS_OF_NOUN:
                 objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if objs:
-                    return set().union(*(_sub(g) for g in objs)), subj, "noun"
+                    return set().union(*(edge_span(g) for g in objs)), subj, "noun"
         return set(), subj, "noun"
     subj, _ = _subject(t)
     cues = cues or default_cues()
-    content, frame = _verb_content(t, kids, cues)
+    content, frame = frames_verb.verb_complement(t, kids, cues)
     if frame in ("clause", "to", "object", "prep"):
         content = frames_verb.with_tail(t, content, cues)
     return content, subj, frame
-
-
-def _verb_content(t: Token, kids: list, cues: Cues) -> tuple[set, str]:
-    """(content, frame) of verb ``t`` for :func:`content_of`, before what trails it."""
-    doc = t.doc
-    for c in kids:
-        if c.dep_ == "ccomp":
-            return _sub(c), "clause"
-    for c in kids:
-        if c.dep_ == "xcomp" and c.i > t.i:
-            content = _sub(c)
-            for o in kids:
-                if o.dep_ in ("dobj", "dative") and o.i < c.i:
-                    content |= _sub(o)
-            return content, "to"
-    dobj = next((c for c in kids if c.dep_ == "dobj" and c.i > t.i), None)
-    if dobj is not None:
-        return _sub(dobj) | object_complements(t, dobj, cues), "object"
-    for c in kids:
-        if c.dep_ == "prep" and c.i > t.i and c.lower_ not in CIRCUMSTANCE_PREPS:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return set().union(*(_sub(g) for g in objs)), "prep"
-    for c in kids:
-        if c.dep_ == "punct" and c.text == ":" and c.i > t.i and c.i + 1 < t.sent.end:
-            return set(range(c.i + 1, t.sent.end)) - {i for i in range(c.i + 1, t.sent.end) if doc[i].is_space}, "colon"
-    return set(), "none"
 
 
 def candidate_of(t: Token, cues: Cues) -> Optional[tuple[set, Token, str]]:
@@ -311,25 +277,38 @@ def subject_tokens(t: Token, subj: Token) -> set:
     return _span_tokens(subj) if subj.head.i == t.i else {subj.i}
 
 
+def proposals(doc: Doc, cues: Cues, skip=frozenset()):
+    """Each candidate the tagger could propose in ``doc``, in token order, as (cue head, content token indices,
+    speaker head, frame, :func:`candidate_features`): every verb or noun (but those in ``skip``) from which
+    :func:`candidate_of` builds one. The one loop of inference (:func:`tagged_candidates`, which scores them) and
+    training (``bench/train_tagger.rows_of``, which labels them).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("She extolled the quiet charms of Maine.")
+    >>> [(t.text, subj.text, frame) for t, _, subj, frame, _ in proposals(doc, default_cues())]
+    [('extolled', 'She', 'object')]
+    """
+    flags = DocFlags(doc)
+    for i in flags.tagged:
+        if i in skip or not flags.may_hold(i):
+            continue
+        t = doc[i]
+        found = candidate_of(t, cues)
+        if found is not None:
+            content, subj, frame = found
+            yield t, content, subj, frame, candidate_features(t, content, subj, frame, flags)
+
+
 def tagged_candidates(doc: Doc, model: Optional[dict] = None, *, threshold: Optional[float] = None,
                       taken: frozenset = frozenset(), cues: Optional[Cues] = None) -> list[_Cand]:
     """Candidates from the tokens the tagger scores at least ``threshold`` (default: the model's), except the
     tokens in ``taken`` (the rules' cue anchors) and what the rules rule out (a state of affairs as subject,
     an act of showing); each with its probability in ``score``."""
     m = model or load_tagger()
-    cues = cues or default_cues()
     t_min = float(m["threshold"]) if threshold is None else threshold
     out = []
-    flags = DocFlags(doc)
-    for i in flags.tagged:
-        if i in taken or not flags.may_hold(i):
-            continue
-        t = doc[i]
-        found = candidate_of(t, cues)
-        if found is None:
-            continue
-        content, subj, frame = found
-        p = score_token(m, candidate_features(t, content, subj, frame, flags))
+    for t, content, subj, frame, feats in proposals(doc, cues or default_cues(), skip=taken):
+        p = score_token(m, feats)
         if p < t_min:
             continue
         out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance="assert", content=content, quotes=set(),

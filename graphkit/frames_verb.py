@@ -453,6 +453,50 @@ def _past_place(h: Token) -> Token:
     return g
 
 
+def edge_span(t: Token) -> set:
+    """The token indices from t's left edge to its right edge: its subtree as one span (a rare non-projective parse
+    puts a token of another head inside it)."""
+    return set(range(t.left_edge.i, t.right_edge.i + 1))
+
+
+def verb_complement(v: Token, kids: list, cues: Cues) -> tuple[set, str]:
+    """(content, kind) of verb ``v`` read from its complements alone, before what trails it: the first of its
+    clause ("clause"), to-infinitive with an object before it ("to"), direct object with its complement
+    ("object"), prepositional object of no circumstance preposition ("prep") or what a colon after it introduces
+    ("colon"); ``(set(), "none")`` without one. The one home of this reading: the cue tagger's content of a verb it
+    proposes (:func:`graphkit.cue_tagger.content_of`).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("The senator has continued to question the plan.")
+    >>> content, kind = verb_complement(doc[3], list(doc[3].children), default_cues())
+    >>> (" ".join(doc[i].text for i in sorted(content)), kind)
+    ('to question the plan', 'to')
+    """
+    doc = v.doc
+    for c in kids:
+        if c.dep_ == "ccomp":
+            return edge_span(c), "clause"
+    for c in kids:
+        if c.dep_ == "xcomp" and c.i > v.i:
+            content = edge_span(c)
+            for o in kids:
+                if o.dep_ in ("dobj", "dative") and o.i < c.i:
+                    content |= edge_span(o)
+            return content, "to"
+    dobj = next((c for c in kids if c.dep_ == "dobj" and c.i > v.i), None)
+    if dobj is not None:
+        return edge_span(dobj) | object_complements(v, dobj, cues), "object"
+    for c in kids:
+        if c.dep_ == "prep" and c.i > v.i and c.lower_ not in CIRCUMSTANCE_PREPS:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return set().union(*(edge_span(g) for g in objs)), "prep"
+    for c in kids:
+        if c.dep_ == "punct" and c.text == ":" and c.i > v.i and c.i + 1 < v.sent.end:
+            return set(range(c.i + 1, v.sent.end)) - {i for i in range(c.i + 1, v.sent.end) if doc[i].is_space}, "colon"
+    return set(), "none"
+
+
 #: The verb frames, in the order they are tried; the first that finds content wins. Each can be switched
 #: off by name (``attributions(doc, without={"around"})``, ``bench/eval_attribution.py --without around``)
 #: to measure what it earns.
