@@ -224,7 +224,7 @@ _NOT_TRAILING = frozenset({"punct", "cc", "conj", "parataxis", "nsubj", "nsubjpa
 #: a claim's content runs on to what follows it under the cue verb (5-fold CV over PolNeAR train+dev, bench/README.md)
 CONTENT_TAIL = True
 #: the verb frames whose content is continued so (those whose content lies after the verb, under it)
-TAIL_FRAMES = frozenset({"naming", "clause", "prep", "to_infinitive", "object"})
+TAIL_FRAMES = frozenset({"naming", "clause", "prep", "to_infinitive", "object", "complement"})
 
 
 def trailing_complements(v: Token, after: int, cues: Cues) -> set:
@@ -464,7 +464,7 @@ def verb_complement(v: Token, kids: list, cues: Cues) -> tuple[set, str]:
     clause ("clause"), to-infinitive with an object before it ("to"), direct object with its complement
     ("object"), prepositional object of no circumstance preposition ("prep") or what a colon after it introduces
     ("colon"); ``(set(), "none")`` without one. The one home of this reading: the cue tagger's content of a verb it
-    proposes (:func:`graphkit.cue_tagger.content_of`).
+    proposes (:func:`graphkit.cue_tagger.content_of`) and :func:`frame_complement`.
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("The senator has continued to question the plan.")
@@ -497,6 +497,22 @@ def verb_complement(v: Token, kids: list, cues: Cues) -> tuple[set, str]:
     return set(), "none"
 
 
+def frame_complement(x: _Verb) -> Optional[_Hit]:
+    """The last resort for a lexicon verb no frame above reads, with a speaker of its own: its clause or
+    to-infinitive, as the cue tagger reads a verb (:func:`verb_complement`), for the re-scorer to weigh: "The
+    senator has continued to question the plan" ("continue" takes a clause in the lexicon, not an infinitive).
+    Not its object or prepositional object (5-fold CV over PolNeAR train+dev: those cost speech fair, bench/README.md,
+    issue 13), nor an act of showing."""
+    if not x.own or _shown_act(x.v, x.subj, x.cues):
+        return None
+    content, kind = verb_complement(x.v, x.children, x.cues)
+    if not content or kind not in ("clause", "to"):
+        return None
+    cues = x.cues
+    stance = cues.verbs.get(x.lemma) or cues.object_verbs.get(x.lemma) or cues.to_verbs.get(x.lemma) or "assert"
+    return _Hit(content, stance, kind)
+
+
 #: The verb frames, in the order they are tried; the first that finds content wins. Each can be switched
 #: off by name (``attributions(doc, without={"around"})``, ``bench/eval_attribution.py --without around``)
 #: to measure what it earns.
@@ -513,6 +529,7 @@ VERB_FRAMES = {
     "object": frame_object,
     "colon_after_verb": frame_colon_after_verb,
     "statement_noun_colon": frame_statement_noun_colon,
+    "complement": frame_complement,
 }
 
 

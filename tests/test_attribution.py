@@ -473,7 +473,8 @@ def test_frames_are_a_registry_each_switchable(nlp):
     # the rules' frames (tagger=False: where a frame switched off leaves a cue with no candidate, the learned cue
     # tagger may propose one of its own, "Lavrov said ..." with the clause frame off)
     assert [a.speaker_text for a in attributions(doc, without={"around"}, tagger=False)] == ["Lavrov", "a senior source"]
-    assert [a.speaker_text for a in attributions(doc, without={"clause", "according_to"}, tagger=False)] == ["Zelensky"]
+    assert [a.speaker_text for a in attributions(doc, without={"clause", "complement", "according_to"}, tagger=False)] == [
+        "Zelensky"]
     doc = nlp("Wallace then asked, “With nukes?”")
     assert [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)] == [("Wallace", "“With nukes?”")]
     assert attributions(doc, without={"quote_after"}, tagger=False) == []
@@ -748,3 +749,22 @@ def test_a_cue_with_its_own_prepositional_object_takes_it(nlp, text, speaker, wo
     got = [(a.speaker_text, a.text) for a in attributions(nlp(text))]
     assert any(s == speaker and words in t for s, t in got), got
     assert not any(t.startswith(not_content) for _, t in got), got
+
+
+# the last verb frame ("complement"): a lexicon verb no other frame reads, with a speaker of its own, takes its
+# clause or to-infinitive; not its object, nor an act of showing (text, speaker, content or None: no claim on the cue)
+COMPLEMENT = [
+    ("The senator has continued to question the plan.", "The senator", "continued to question the plan"),
+    ("The board decided that the vote would wait until spring.", "The board", "that the vote would wait until spring"),
+    ("The senator continued the hearing.", "The senator", None),                       # an object: no claim
+    ("Ukrainians have shown themselves to be resilient.", "Ukrainians", None),          # an act of showing
+]
+
+
+@pytest.mark.parametrize("text,speaker,content", COMPLEMENT, ids=[f"{i:02d}" for i in range(len(COMPLEMENT))])
+def test_a_lexicon_verb_no_frame_reads_takes_its_clause_or_infinitive(nlp, text, speaker, content):
+    doc = nlp(text)
+    got = [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)]  # the rules' (the tagger reads alike)
+    assert got == ([(speaker, content)] if content else []), got
+    if content:  # the frame's own: nothing without it
+        assert attributions(doc, tagger=False, without={"complement"}) == []
