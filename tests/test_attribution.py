@@ -415,10 +415,13 @@ def test_bad_cue_file_says_what_and_how(tmp_path, yaml_text, fragment):
     assert fragment in str(e.value)
 
 
-SEED_GOLD = SHARED / "eval" / "seed_003_gold.jsonl"
+#: the worked example (../shared/eval/seed_003_gold.jsonl) as reviewed in tests/gold: the same required claims, and
+#: the borderline ones the review added as optional ("Trump also opposes Ukraine joining the alliance"), which the
+#: worked example scored as false when found (tests/gold/README.md, "Changes to the seed 003 gold")
+SEED_GOLD = ROOT / "tests" / "gold" / "003_9b6d43ba622d0a39.jsonl"
 
 
-@pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared/eval is not present")
+@pytest.mark.skipif(not (SHARED / "eval" / "score_claims.py").exists(), reason="../shared/eval is not present")
 def test_seed_003_gold_anchors_have_right_speakers(nlp):
     import importlib.util
 
