@@ -35,10 +35,9 @@ KEEP = [
 DROP = [
     # a verb of seeing with a plain object is an event, not a claim
     ("They will see the results next week.", "see the results"),
-    # a verb-object reading of "want" after a filler: PolNeAR does not annotate it. With a to-infinitive ("they want to
-    # bring refugees") it scores 0.47-0.49 under -54's re-scorer, kept at -54's threshold 0.45 (the retrain's near-tie
-    # rule; dropped at -53's 0.50: bench/README.md issue 12 twenty-third pass); with a plain object it is dropped
-    ("You know, they wanted the refugees.", "wanted the refugees"),
+    # a verb-object reading of "want" after a filler: PolNeAR does not annotate it (0.499 under -55's re-scorer, near
+    # its 0.50; -54's grid point 0.45 kept it, so -54 took a plain object here: "they wanted the refugees", 0.452)
+    ("You know, they want to bring refugees.", "want to bring refugees"),
 ]
 
 
