@@ -754,13 +754,16 @@ def test_a_cue_with_its_own_prepositional_object_takes_it(nlp, text, speaker, wo
     assert not any(t.startswith(not_content) for _, t in got), got
 
 
-# the last verb frame ("complement"): a lexicon verb no other frame reads, with a speaker of its own, takes its
-# clause or to-infinitive; not its object, nor an act of showing (text, speaker, content or None: no claim on the cue)
+# the last verb frame ("complement"): a lexicon verb no other frame reads, with a speaker of its own (not itself an
+# infinitive nor a participle: an intention, or no subject), takes its clause or to-infinitive; not its object, nor an
+# act of showing (text, speaker, content or None: no claim on the cue)
 COMPLEMENT = [
     ("The senator has continued to question the plan.", "The senator", "continued to question the plan"),
     ("The board decided that the vote would wait until spring.", "The board", "that the vote would wait until spring"),
     ("The senator continued the hearing.", "The senator", None),                       # an object: no claim
     ("Ukrainians have shown themselves to be resilient.", "Ukrainians", None),          # an act of showing
+    ("The mayor tried to continue to question the plan.", "The mayor", None),           # an infinitive: no own speaker
+    ("The senator, continuing to question the plan, left early.", "The senator", None),  # a participle: none either
 ]
 
 
