@@ -83,16 +83,16 @@ def corpus_or_dev(corpus: Path | None, work: Path) -> Path:
     return work / "dev"
 
 
-def checkout(root: Path) -> Path:
-    """A checkout's root a bench runs (``--src``), resolved. One that holds no graphkit package is refused, a
-    FileNotFoundError saying so (one line through ``script_main``): put first on the path, it would leave the
-    installed graphkit to run in its place, unsaid.
+def checkout(root: Path, option: str = "--src") -> Path:
+    """A checkout's root a bench runs (``--src``, or the ``option`` named), resolved. One that holds no graphkit
+    package is refused, a FileNotFoundError saying so (one line through ``script_main``): put first on the path, it
+    would leave the installed graphkit to run in its place, unsaid.
 
     >>> checkout(ROOT) == ROOT
     True
     """
     if not (Path(root) / "graphkit" / "__init__.py").is_file():
-        raise FileNotFoundError(f"--src {root} holds no graphkit checkout (no graphkit/__init__.py); give a "
+        raise FileNotFoundError(f"{option} {root} holds no graphkit checkout (no graphkit/__init__.py); give a "
                                 "checkout's root folder")
     return Path(root).resolve()
 

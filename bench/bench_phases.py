@@ -275,11 +275,12 @@ def main():
     from polnear import POLNEAR
 
     a.polnear = a.polnear or POLNEAR
+    from bench_build import checkout
 
     if a.src is not None:
-        from bench_build import checkout
-
         a.src = checkout(a.src)  # a wrong --src is one line here, not the installed graphkit timed in its place
+    if a.pair is not None:
+        a.pair = checkout(a.pair, "--pair")
     work = Path(tempfile.mkdtemp(prefix="gk-bench-phases-"))
     corpus = a.corpus
     if corpus is None:

@@ -153,14 +153,15 @@ SRC_SCRIPTS = [
     ("bench_cpu", ["--corpus", "corpus", "--src", "SRC", "--rounds", "1"]),
     ("profile_build", ["--corpus", "corpus", "--src", "SRC", "--rounds", "1"]),
     ("bench_phases", ["--corpus", "corpus", "--src", "SRC", "--rounds", "1"]),
+    ("bench_phases", ["--corpus", "corpus", "--pair", "SRC", "--rounds", "1"]),  # the checkout paired against
     ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=SRC", "--store", "a=ok.gk", "--rounds", "1"]),
     ("resolve_stages", ["corpus", "s.gk", "--src", "SRC"]),
 ]
 # a checkout that is not there, or a folder holding no graphkit: put first on the path, either would leave the
 # installed graphkit to run in its place, unsaid
 SRC_SHAPES = [("missing", "--src missing holds no graphkit checkout"), ("empty", "--src empty holds no graphkit")]
-SRC_CASES = [(name, [a.replace("SRC", value) for a in args], words) for name, args in SRC_SCRIPTS
-             for value, words in SRC_SHAPES]
+SRC_CASES = [(name, [a.replace("SRC", value) for a in args], words.replace("--src", args[args.index("SRC") - 1])
+              if "SRC" in args else words) for name, args in SRC_SCRIPTS for value, words in SRC_SHAPES]
 SRC_IDS = [f"{name} {' '.join(args)}" for name, args, _ in SRC_CASES]
 
 
