@@ -29,6 +29,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from .errors import GraphkitError
+from .forks import die_with_parent, start
 from .records import Attribution, Document
 from .pronouns import FIRST_PERSON, FIRST_PERSON_SINGULAR
 from .segments import closing_author, letter_signer, signed_by, turn_at
@@ -527,7 +528,7 @@ class ParsePool:
         self.given = documents is not None
         self.host = ctx.Process(target=_pool_host, args=(model, jobs, self.jobs, batch, batch_size, workers,
                                                          self.shared, writer, documents), name="graphkit-parse")
-        self.host.start()
+        start(self.host)
         writer.close()  # the workers hold the writing end; this process only reads
         jobs.close()
         self.used = False
@@ -624,6 +625,7 @@ def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int,
     import multiprocessing as mp
     import signal
 
+    die_with_parent()
     caller = os.getppid()
     kids: list = []
 
@@ -655,7 +657,7 @@ def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int,
     kids.extend(ctx.Process(target=_work, args=(batches, batch_size, shared, writer), name=f"graphkit-parse-{n + 1}",
                             daemon=True) for n in range(workers))
     for k in kids:
-        k.start()
+        start(k)
     while any(k.is_alive() for k in kids):
         if os.getppid() != caller:  # the caller was killed: stop
             stop()
@@ -673,6 +675,7 @@ def _work(batches: list, batch_size: int, shared: _Shared, writer) -> None:
     the end, what its table annotators computed goes to the cache folder (`graphkit.annotate.save_tables`)."""
     import signal
 
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         while not shared.stop.is_set():

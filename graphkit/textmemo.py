@@ -28,6 +28,8 @@ import time
 from functools import lru_cache, wraps
 from typing import Any, Callable, Iterable, Optional
 
+from .forks import die_with_parent, start
+
 __all__ = ["TextMemo", "text_memo", "MEMOS", "export", "prime", "clear", "per_object", "WorkedBeside",
            "work_out_beside"]
 
@@ -181,7 +183,7 @@ class WorkedBeside:
         ctx = mp.get_context("fork")
         self.reader, writer = ctx.Pipe(duplex=False)
         self.proc = ctx.Process(target=_work_out, args=(self.texts, writer), name="graphkit-words", daemon=True)
-        self.proc.start()
+        start(self.proc)
         self.started = time.monotonic()
         writer.close()
 
@@ -244,6 +246,7 @@ def _work_out(texts: list[str], writer) -> None:
     the caller then works the texts out itself and meets, and reports, any error there."""
     import signal
 
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         for memo in MEMOS.values():
