@@ -8,8 +8,10 @@ orphan holding its parent's standard output keeps a pipeline reading that output
 for ever. `die_with_parent` asks Linux to kill the child with its parent (``prctl(PR_SET_PDEATHSIG)``); elsewhere
 it does nothing and the children's own checks remain.
 
->>> die_with_parent(parent=os.getpid() + 10**9)   # a parent that is not ours: do nothing, say so
-False
+>>> import multiprocessing as mp
+>>> child = mp.get_context("fork").Process(target=die_with_parent)
+>>> start(child); child.join(); child.exitcode   # asked, and ended as its parent lives on
+0
 """
 
 from __future__ import annotations
@@ -38,14 +40,14 @@ def die_with_parent(parent: Optional[int] = None) -> bool:
     """In a forked child: have the kernel send SIGKILL to this process when its parent ends. ``parent``: the pid
     the child was forked from (default: the process that called `start`, else the current parent); a parent already gone (this process was re-parented
     before the call) ends this process at once. Returns whether the kernel took the request (Linux only; the
-    call is best-effort, never an error). Call it first in a fork's target, before anything that takes a lock.
+    request is best-effort, never an error). Call it first in a fork's target, before anything that takes a lock.
     The signal follows the parent *thread* that forked: a pool is made and closed in one thread, so the two
     coincide for graphkit's children."""
     if not sys.platform.startswith("linux"):
         return False
     expected = parent if parent is not None else _forked_from if _forked_from is not None else os.getppid()
-    if os.getppid() != expected:
-        return False
+    if os.getppid() != expected:  # the parent ended before this line: follow it now
+        os._exit(1)
     try:
         import ctypes
 

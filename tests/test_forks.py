@@ -19,11 +19,13 @@ MIDDLE = textwrap.dedent("""
     from graphkit import forks
 
     def child(ask):
-        if ask:
+        if ask == "late":  # asks only after its parent is gone
+            time.sleep(1)
+        if ask != "no":
             forks.die_with_parent()
         time.sleep(60)
 
-    p = mp.get_context("fork").Process(target=child, args=(sys.argv[1] == "ask",), daemon=False)
+    p = mp.get_context("fork").Process(target=child, args=(sys.argv[1],), daemon=False)
     forks.start(p)
     print(p.pid, flush=True)
     time.sleep(60)
@@ -39,7 +41,7 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
-@pytest.mark.parametrize("ask, survives", [("ask", False), ("no", True)])
+@pytest.mark.parametrize("ask, survives", [("ask", False), ("late", False), ("no", True)])
 def test_a_forked_child_that_asks_ends_with_its_killed_parent(ask, survives):
     middle = subprocess.Popen([sys.executable, "-c", MIDDLE, ask], stdout=subprocess.PIPE, text=True)
     child = int(middle.stdout.readline())
@@ -62,7 +64,3 @@ def test_every_fork_target_asks_first(target):
     calls = [n for n in body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
     first = calls[0].value.func
     assert isinstance(first, ast.Name) and first.id == "die_with_parent"
-
-
-def test_a_child_whose_parent_is_already_gone_does_not_ask():
-    assert forks.die_with_parent(parent=os.getpid() + 10**9) is False
