@@ -344,8 +344,12 @@ _worker_nlp = None
 
 
 def _init_worker(model: Optional[str]):
+    """Load the pipeline in a parsing process: the pool host (forked) or a spawned `ProcessPoolExecutor` worker,
+    which asks first to end with the process that started it (`graphkit.forks.die_with_parent`)."""
     global _worker_nlp
     import gc
+
+    die_with_parent()
 
     from .memory import YOUNG_THRESHOLD
     from .nlp import load_pipeline, one_blas_thread

@@ -58,7 +58,7 @@ def test_a_forked_child_that_asks_ends_with_its_killed_parent(ask, survives):
             os.kill(child, signal.SIGKILL)
 
 
-@pytest.mark.parametrize("target", [extract._pool_host, extract._work, textmemo._work_out])
+@pytest.mark.parametrize("target", [extract._pool_host, extract._work, extract._init_worker, textmemo._work_out])
 def test_every_fork_target_asks_first(target):
     body = ast.parse(textwrap.dedent(inspect.getsource(target))).body[0].body
     calls = [n for n in body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
