@@ -24,10 +24,11 @@ from typing import Iterable, Iterator, Optional
 
 from pydantic_core import from_json
 
-from .errors import StoreError, sqlite_fix
+from .errors import StoreError
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
 # what is checked before a store is opened (graphkit.store_file)
-from .store_file import APP_ID, check_layout, check_store_file, closed, connections, opened, read_only_uri
+from .store_file import (APP_ID, check_layout, check_store_file, closed, connections, open_error, opened,
+                         read_only_uri)
 
 # speaker+issue queries read their answer's claim ids from here, in (date, id) order ('' = undated, first like NULL)
 _SPEAKER_ISSUE = """
@@ -172,9 +173,7 @@ class Store:
             self._register()
         except sqlite3.DatabaseError as e:
             self._close_quietly()
-            fix = sqlite_fix(e)
-            raise StoreError(f"'{self.path}': {fix}" if fix else f"'{self.path}' cannot be opened as a graphkit store "
-                             f"({e}); give another --store path or rebuild it") from None
+            raise open_error(self.path, e) from None
         except StoreError:
             self._close_quietly()
             raise

@@ -178,6 +178,18 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
             raise StoreError(f"'{path}' is an SQLite database of another application; give another --store path")
 
 
+def open_error(path, e: sqlite3.DatabaseError) -> StoreError:
+    """What opening the store at ``path`` failing with ``e`` says: the cause and fix `sqlite_fix` knows (a full
+    disk, a store another program holds, one that cannot be written here), else that it is no store to open.
+
+    >>> open_error("s.gk", sqlite3.DatabaseError("file is not a database"))
+    StoreError("'s.gk' cannot be opened as a graphkit store (file is not a database); give another --store path or rebuild it")
+    """
+    fix = sqlite_fix(e)
+    return StoreError(f"'{path}': {fix}" if fix else f"'{path}' cannot be opened as a graphkit store ({e}); give "
+                      "another --store path or rebuild it")
+
+
 def check_layout(db: sqlite3.Connection, path: Path, tables: set[str]) -> None:
     """Refuse, reading only, a database with ``tables`` that is no graphkit store this graphkit can write:
     another application's, one of a newer or an older schema. Raises StoreError with the cause and the fix."""
@@ -223,9 +235,7 @@ def check_build_store(path) -> None:
         if tables:
             check_layout(db, path, tables)
     except sqlite3.DatabaseError as e:
-        fix = sqlite_fix(e)
-        raise StoreError(f"'{path}': {fix}" if fix else f"'{path}' cannot be opened as a graphkit store ({e}); give "
-                         "another --store path or rebuild it") from None
+        raise open_error(path, e) from None
     finally:
         if db is not None:
             db.close()
