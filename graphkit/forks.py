@@ -38,24 +38,20 @@ def start(process) -> None:
 
 def die_with_parent(parent: Optional[int] = None) -> bool:
     """In a forked child: have the kernel send SIGKILL to this process when its parent ends. ``parent``: the pid
-    the child was forked from (default: the process that called `start`, else the current parent); a parent already gone (this process was re-parented
-    before the call) ends this process at once. Returns whether the kernel took the request (Linux only; the
+    the child was forked from (default: the process that called `start`, else the current parent); a parent
+    already gone (this process was re-parented before the request took hold) ends this process at once. Returns whether the kernel took the request (Linux only; the
     request is best-effort, never an error). Call it first in a fork's target, before anything that takes a lock.
     The signal follows the parent *thread* that forked: a pool is made and closed in one thread, so the two
     coincide for graphkit's children."""
     if not sys.platform.startswith("linux"):
         return False
     expected = parent if parent is not None else _forked_from if _forked_from is not None else os.getppid()
-    if os.getppid() != expected:  # the parent ended before this line: follow it now
-        os._exit(1)
     try:
         import ctypes
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0:
-            return False
+        asked = ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
     except (OSError, AttributeError):  # no libc prctl here
-        return False
-    if os.getppid() != expected:  # the parent ended between the fork and the request: follow it now
+        asked = False
+    if os.getppid() != expected:  # the parent ended before the request took hold: follow it now
         os._exit(1)
-    return True
+    return asked
