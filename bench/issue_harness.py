@@ -444,8 +444,35 @@ def alone_in_vocabulary() -> None:
     tp._vocabulary, tp._said_alone = _vocabulary, _said_alone
 
 
+def share_floor(per: int) -> None:
+    """Variant ``share-floor:PER`` (issue 14, twenty-eighth pass: main's rule before it): the topical phrases' floor
+    max(`MIN_CLAIMS`, ceil(n / PER)) claims and the vocabulary's max(`VOCAB_MIN_CLAIMS`, ceil(n / 5000)), n the
+    discovery's rows, as they were before `graphkit.topical.most_said` (PER 3000). With
+    ``--set graphkit.issue_model.MIN_ARTICLE_SHARE=0.125`` it gives main 10a394a's assignment. Patches
+    `graphkit.topical.topical_phrases` (to see n) and `issue_phrases`."""
+    import math
+
+    import graphkit.topical as tp
+
+    topical, phrases, seen = tp.topical_phrases, tp.issue_phrases, {}
+
+    def topical_phrases(claims, *args, **kw):
+        seen["n"] = len(claims)
+        tp.VOCAB_MIN_CLAIMS = max(2, math.ceil(len(claims) / 5000))
+        return topical(claims, *args, **kw)
+
+    def issue_phrases(df, docs, spreads, min_claims, *args, **kw):
+        return phrases(df, docs, spreads, max(min_claims, math.ceil(seen["n"] / per)), *args, **kw)
+
+    tp.topical_phrases, tp.issue_phrases = topical_phrases, issue_phrases
+    import graphkit.discover as discover
+
+    discover.topical_phrases = topical_phrases
+
+
 def apply_variant(variant: Optional[str]) -> None:
-    """``word-check:BELOW[:voted]`` (`word_check`), ``apart-kept:BELOW`` (`apart_kept`), ``says-little`` (`says_little`) or ``alone-in-vocabulary`` (`alone_in_vocabulary`), patched in."""
+    """``word-check:BELOW[:voted]`` (`word_check`), ``apart-kept:BELOW`` (`apart_kept`), ``says-little`` (`says_little`),
+    ``alone-in-vocabulary`` (`alone_in_vocabulary`) or ``share-floor:PER`` (`share_floor`), patched in."""
     if not variant:
         return
     name, _, arg = variant.partition(":")
@@ -458,10 +485,13 @@ def apply_variant(variant: Optional[str]) -> None:
         says_little()
     elif name == "alone-in-vocabulary":
         alone_in_vocabulary()
+    elif name == "share-floor":
+        share_floor(int(arg))
     else:
         from graphkit.errors import GraphkitError
 
-        raise GraphkitError(f"no variant {variant!r}; give word-check:BELOW[:voted], apart-kept:BELOW, says-little or alone-in-vocabulary")
+        raise GraphkitError(f"no variant {variant!r}; give word-check:BELOW[:voted], apart-kept:BELOW, says-little, alone-in-vocabulary or "
+                           "share-floor:PER")
 
 
 def apply_sets(sets: list[str]) -> None:
@@ -485,7 +515,8 @@ def main(argv=None) -> int:
     r = sub.add_parser("run")
     r.add_argument("inputs", type=Path)
     r.add_argument("--set", action="append", default=[], help="module.NAME=value (JSON) before running")
-    r.add_argument("--variant", default=None, help="word-check:BELOW[:voted], apart-kept:BELOW, says-little or alone-in-vocabulary (see their functions)")
+    r.add_argument("--variant", default=None, help="word-check:BELOW[:voted], apart-kept:BELOW, says-little, alone-in-vocabulary or "
+                        "share-floor:PER (see their functions)")
     r.add_argument("--n-issues", type=int, default=None)
     r.add_argument("--discovered", type=Path, default=None,
                    help="a built store: assign to the issues it discovered instead of discovering again")

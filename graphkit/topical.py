@@ -3,8 +3,8 @@
 Each claim's keyphrases (graphkit.keyphrases: noun phrases and named things, kept by the extraction) are folded to
 light lemmas (`phrase_key`); phrases said in enough claims and articles make the vocabulary, less the speakers' names
 and, in corpora of many articles, phrases spread over them like words any article may use (`spread`: "time", "way",
-"thing"). A phrase of two words or more said in at least `MIN_SHARE` of the claims (and `MIN_CLAIMS`), in at least
-`MIN_ARTICLES` articles of a corpus of many, is topical (but no issue's name or trigger when said here no more often
+"thing"). A phrase of two words or more said in at least `MIN_CLAIMS` claims, in at least `MIN_ARTICLES` articles of a
+corpus of many, is topical (the most said `MAX_PHRASES` of them: `most_said`) (but no issue's name or trigger when said here no more often
 than English says its words: `common_phrases`, "good idea", "best friend"); a single word as often said is topical when
 it is said far more here than in English at large (`keyness` >= `KEYNESS_MIN`: not "father", "city", "course") and
 either concentrated in few articles for its claims (`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key
@@ -34,9 +34,10 @@ from .issues import fold_phrase
 SPREAD_MAX = 0.9       # a phrase whose articles are this close to those of a word scattered at random is generic
 SPREAD_MIN_ARTICLES = 20  # ... judged only in corpora of at least this many articles; more articles: windows are articles
 MAX_DF = 0.5           # a phrase in more than this share of claims is too general to mark an issue
-MIN_CLAIMS = 3         # an issue's phrase is said in at least this many claims ...
-MIN_SHARE = 1 / 3000   # ... and this share of them (5 of PolNeAR train's 14,600)
+VOCAB_MIN_CLAIMS = 2   # a phrase of the vocabulary is said in at least this many claims (once says nothing shared)
+MIN_CLAIMS = 3         # an issue's phrase is said in at least this many claims, whatever the corpus's size ...
 MIN_ARTICLES = 3       # ... in at least this many articles (in a corpus of many articles)
+MAX_PHRASES = 400      # at most this many topical phrases, the most said: where `issue_count` stops growing (sqrt(4 x 400) = 40)
 SINGLE_SPREAD = 0.75   # a single word is an issue only when its articles are this few for its claims (`spread`)
 KEYNESS_MIN = 2.0      # ... and said at least e^2 (7) times as often as in English (`keyness`): not "father", "city"
 KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in English is an issue however spread ("nomination")
@@ -68,8 +69,10 @@ def _keys(phrases, surface=None) -> list[str]:
     return sorted(set(out))
 
 
-def spread(claims_in: int, articles_with: int, claims_per_article: Sequence[int]) -> float:
+def spread(claims_in: int, articles_with: int, claims_per_article: Sequence[int] | Counter) -> float:
     """Articles a phrase is said in, over the number expected if its claims fell at random (Church & Gale).
+    ``claims_per_article``: each article's claims, or a Counter of those sizes (`article_sizes`: the sum then runs
+    over the few sizes, not the articles; a discovery asks it of every phrase of its vocabulary).
 
     Near 1 for words any article may use ("time", "way", "people": 0.90-0.96 on PolNeAR train), well
     below for what some articles are about ("email" 0.54, "abortion" 0.41, "health care" 0.88).
@@ -77,9 +80,19 @@ def spread(claims_in: int, articles_with: int, claims_per_article: Sequence[int]
     >>> round(spread(10, 2, [10] * 10 + [1] * 90), 2), round(spread(10, 10, [10] * 10 + [1] * 90), 2)
     (0.23, 1.14)
     """
-    n = sum(claims_per_article)
-    expected = sum(1 - (1 - k / n) ** claims_in for k in claims_per_article)
+    sizes = claims_per_article if isinstance(claims_per_article, Counter) else Counter(claims_per_article)
+    n = sum(k * m for k, m in sizes.items())
+    expected = sum(m * (1 - (1 - k / n) ** claims_in) for k, m in sorted(sizes.items()))
     return articles_with / expected if expected else 1.0
+
+
+def article_sizes(rows) -> Counter:
+    """How many articles hold each number of claims among ``rows`` (claim id, doc id, ...): what `spread` reads.
+
+    >>> sorted(article_sizes([("c1", "a"), ("c2", "a"), ("c3", "b")]).items())
+    [(1, 1), (2, 1)]
+    """
+    return Counter(Counter(r[1] for r in rows).values())
 
 
 def _with_parts(keys, known) -> list[str]:
@@ -114,8 +127,8 @@ def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset(), spoken=
     exclude = (exclude - talked_about(df, spoken or {})) | place_names([k for k, c in df.items() if c >= min_df], surface)
     vocab = [k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n
              and k not in exclude]
-    per_article = list(Counter(d for _, d, _, _ in rows).values())
-    if len(per_article) >= SPREAD_MIN_ARTICLES:
+    per_article = article_sizes(rows)
+    if sum(per_article.values()) >= SPREAD_MIN_ARTICLES:
         spreads = {k: spread(df[k], len(docs[k]), per_article) for k in vocab}
         vocab = [k for k in vocab if spreads[k] < SPREAD_MAX]
     return rows, sorted(vocab), df, docs, surface
@@ -235,6 +248,24 @@ def issue_phrases(df, docs, spreads: Optional[dict], min_claims: int, min_articl
     return sorted(out)
 
 
+def most_said(keys: Sequence[str], counts: dict, where: dict, limit: Optional[int] = None) -> list[str]:
+    """The `MAX_PHRASES` (``limit``) of ``keys`` said in most claims (``counts``; ties: in more articles, ``where``,
+    then by key), sorted. What bounds a discovery's work, not a floor that rises with the corpus: a phrase's claims
+    are its own evidence whatever the corpus's size, and a floor at a share of the claims steps at every multiple of
+    its denominator, every phrase said that often leaving at once (PolNeAR train's discovery rows crossed 15,000 at
+    -54: ceil(n / 3000) stepped from 5 to 6 claims, and on -55's rows 41 of 273 topical phrases left and the issues
+    regrouped; bench/README.md, issue 14, twenty-eighth pass). A limit drops the least said phrases one by one as more come. `MAX_PHRASES` is where
+    `graphkit.phrase_groups.issue_count` stops growing: more phrases would add no group. PolNeAR train's 331 and the
+    sample's 11 are under it; a discovery of `graphkit.store_issues.DISCOVERY_MAX_ARTICLES` articles may reach it.
+
+    >>> most_said(["tax", "war", "deal", "plan"], {"tax": 9, "war": 5, "deal": 5, "plan": 4},
+    ...           {"tax": {1}, "war": {1, 2}, "deal": {1}, "plan": {1}}, limit=3)
+    ['deal', 'tax', 'war']
+    """
+    limit = MAX_PHRASES if limit is None else limit
+    return sorted(sorted(keys, key=lambda k: (-counts[k], -len(where[k]), k))[:limit])
+
+
 def _outermost(keys) -> list[str]:
     """`keys` less those said only as part of another ("control" in "gun control").
 
@@ -316,24 +347,22 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     `graphkit.discover.discover_issues` takes them (speakers' names; organisations' spoken claims, `talked_about`)."""
     n_docs = len({c[1] for c in claims})
     n = len(claims)
-    min_df = max(2, math.ceil(n / 5000))
     talked: dict[str, int] = {}
     for name, says in (spoken or {}).items():  # an organisation's names fold to keys; two sharing one: the larger count
         talked[phrase_key(name)] = max(says, talked.get(phrase_key(name), 0))
-    rows, vocab, df, docs, surface = _vocabulary(claims, min_df, 2 if n_docs > 1 else 1,
+    rows, vocab, df, docs, surface = _vocabulary(claims, VOCAB_MIN_CLAIMS, 2 if n_docs > 1 else 1,
                                                  frozenset(phrase_key(x) for x in exclude), talked)
     if not vocab or n < 12:
         return None
     many = n_docs >= SPREAD_MIN_ARTICLES
     alone, alone_docs = _said_alone(rows)
-    per_article = list(Counter(d for _, d, _, _ in rows).values())
+    per_article = article_sizes(rows)
     spreads = ({k: spread(alone[k], len(alone_docs[k]), per_article) for k in vocab if " " not in k and alone[k]}
                if many else None)
     counts = {k: df[k] if " " in k else alone[k] for k in vocab}
     where = {k: docs[k] if " " in k else alone_docs[k] for k in vocab}
     key = keyness(vocab, counts, surface, rows)
-    keys = issue_phrases(counts, where, spreads, max(MIN_CLAIMS, math.ceil(MIN_SHARE * n)), MIN_ARTICLES if many else 1,
-                         key)
+    keys = most_said(issue_phrases(counts, where, spreads, MIN_CLAIMS, MIN_ARTICLES if many else 1, key), counts, where)
     into = fold(keys)
     members: dict[str, set[int]] = defaultdict(set)
     for r, (_, _, ks, _) in enumerate(rows):
