@@ -470,6 +470,9 @@ def share_floor(per: int) -> None:
     discover.topical_phrases = topical_phrases
 
 
+VARIANTS = "word-check:BELOW[:voted], apart-kept:BELOW, says-little, alone-in-vocabulary or share-floor:PER"
+
+
 def apply_variant(variant: Optional[str]) -> None:
     """``word-check:BELOW[:voted]`` (`word_check`), ``apart-kept:BELOW`` (`apart_kept`), ``says-little`` (`says_little`),
     ``alone-in-vocabulary`` (`alone_in_vocabulary`) or ``share-floor:PER`` (`share_floor`), patched in."""
@@ -490,8 +493,7 @@ def apply_variant(variant: Optional[str]) -> None:
     else:
         from graphkit.errors import GraphkitError
 
-        raise GraphkitError(f"no variant {variant!r}; give word-check:BELOW[:voted], apart-kept:BELOW, says-little, alone-in-vocabulary or "
-                           "share-floor:PER")
+        raise GraphkitError(f"no variant {variant!r}; give {VARIANTS}")
 
 
 def apply_sets(sets: list[str]) -> None:
@@ -515,8 +517,7 @@ def main(argv=None) -> int:
     r = sub.add_parser("run")
     r.add_argument("inputs", type=Path)
     r.add_argument("--set", action="append", default=[], help="module.NAME=value (JSON) before running")
-    r.add_argument("--variant", default=None, help="word-check:BELOW[:voted], apart-kept:BELOW, says-little, alone-in-vocabulary or "
-                        "share-floor:PER (see their functions)")
+    r.add_argument("--variant", default=None, help=f"{VARIANTS} (see their functions)")
     r.add_argument("--n-issues", type=int, default=None)
     r.add_argument("--discovered", type=Path, default=None,
                    help="a built store: assign to the issues it discovered instead of discovering again")

@@ -4,11 +4,12 @@ Each claim's keyphrases (graphkit.keyphrases: noun phrases and named things, kep
 light lemmas (`phrase_key`); phrases said in enough claims and articles make the vocabulary, less the speakers' names
 and, in corpora of many articles, phrases spread over them like words any article may use (`spread`: "time", "way",
 "thing"). A phrase of two words or more said in at least `MIN_CLAIMS` claims, in at least `MIN_ARTICLES` articles of a
-corpus of many, is topical (the most said `MAX_PHRASES` of them: `most_said`) (but no issue's name or trigger when said here no more often
-than English says its words: `common_phrases`, "good idea", "best friend"); a single word as often said is topical when
-it is said far more here than in English at large (`keyness` >= `KEYNESS_MIN`: not "father", "city", "course") and
-either concentrated in few articles for its claims (`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key
-however spread (`KEYNESS_SPREAD`: "nomination"), and it is no speech noun or word of criticism of the cue lexicon
+corpus of many, is topical, whatever the corpus's size (but no issue's name or trigger when said here no more often
+than English says its words: `common_phrases`, "good idea", "best friend"; and only the `MAX_PHRASES` most said:
+`most_said`); a single word as often said is topical when it is said far more here than in English at large
+(`keyness` >= `KEYNESS_MIN`: not "father", "city", "course") and either concentrated in few articles for its claims
+(`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key however spread (`KEYNESS_SPREAD`: "nomination"),
+and it is no speech noun or word of criticism of the cue lexicon
 ("comments", "attacks": *that* something was said or judged, not what about). Places are no issue ("New York", "New
 Hampshire": `place_names`). A phrase folds into the shortest topical phrase of two words or more it ends with
 ("private email server" into "email server"), and a claim counts for the topical phrases it says less those said
@@ -37,7 +38,7 @@ MAX_DF = 0.5           # a phrase in more than this share of claims is too gener
 VOCAB_MIN_CLAIMS = 2   # a phrase of the vocabulary is said in at least this many claims (once says nothing shared)
 MIN_CLAIMS = 3         # an issue's phrase is said in at least this many claims, whatever the corpus's size ...
 MIN_ARTICLES = 3       # ... in at least this many articles (in a corpus of many articles)
-MAX_PHRASES = 400      # at most this many topical phrases, the most said: where `issue_count` stops growing (sqrt(4 x 400) = 40)
+MAX_PHRASES = 400      # at most this many topical phrases, the most said: `issue_count` stops growing there (40)
 SINGLE_SPREAD = 0.75   # a single word is an issue only when its articles are this few for its claims (`spread`)
 KEYNESS_MIN = 2.0      # ... and said at least e^2 (7) times as often as in English (`keyness`): not "father", "city"
 KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in English is an issue however spread ("nomination")
@@ -254,8 +255,9 @@ def most_said(keys: Sequence[str], counts: dict, where: dict, limit: Optional[in
     are its own evidence whatever the corpus's size, and a floor at a share of the claims steps at every multiple of
     its denominator, every phrase said that often leaving at once (PolNeAR train's discovery rows crossed 15,000 at
     -54: ceil(n / 3000) stepped from 5 to 6 claims, and on -55's rows 41 of 273 topical phrases left and the issues
-    regrouped; bench/README.md, issue 14, twenty-eighth pass). A limit drops the least said phrases one by one as more come. `MAX_PHRASES` is where
-    `graphkit.phrase_groups.issue_count` stops growing: more phrases would add no group. PolNeAR train's 331 and the
+    regrouped; bench/README.md, issue 14, twenty-eighth pass). A limit drops the least said phrases one by one as more
+    come. `MAX_PHRASES` is where `graphkit.phrase_groups.issue_count` stops growing (sqrt(4 x 400) = 40 =
+    `graphkit.phrase_groups.MAX_ISSUES_FOUND`): more phrases would add no group. PolNeAR train's 331 and the
     sample's 11 are under it; a discovery of `graphkit.store_issues.DISCOVERY_MAX_ARTICLES` articles may reach it.
 
     >>> most_said(["tax", "war", "deal", "plan"], {"tax": 9, "war": 5, "deal": 5, "plan": 4},

@@ -952,3 +952,17 @@ def test_the_issue_harness_reproduces_the_build(actors, tmp_path):
     got = h.assign(inputs)
     assert got.data["issues"] and json.loads(got.model)["model"] is not None  # an issue model was fitted
     assert h.differences(tmp_path / "uk.gk", inputs, got) == {"reports": 0, "issues": 0, "model": 0}
+
+
+@pytest.mark.parametrize("fillers,kept", [(200, True), (12_000, False)])
+def test_the_harness_share_floor_variant_gives_the_old_floor(fillers, kept, monkeypatch):
+    """`issue_harness.py run --variant share-floor:3000` re-runs main's rule before the floor stopped rising with the
+    corpus: at 12,005 claims its floor is 5, and a phrase of 4 claims is no topical phrase."""
+    import graphkit.discover as discover
+    import graphkit.topical as topical
+
+    for module, name in ((topical, "topical_phrases"), (topical, "issue_phrases"), (topical, "VOCAB_MIN_CLAIMS"),
+                         (discover, "topical_phrases")):
+        monkeypatch.setattr(module, name, getattr(module, name))  # restored after the test
+    _harness().share_floor(3000)
+    assert ("council tax" in topical.topical_phrases(_grown_corpus(fillers)).keys) == kept
