@@ -344,8 +344,9 @@ _worker_nlp = None
 
 
 def _init_worker(model: Optional[str]):
-    """Load the pipeline in a parsing process: the pool host (forked) or a spawned `ProcessPoolExecutor` worker,
-    which asks first to end with the process that started it (`graphkit.forks.die_with_parent`)."""
+    """Load the pipeline in a parsing process: the pool host (forked: it asked in the fork, `graphkit.forks.start`)
+    or a spawned `ProcessPoolExecutor` worker, which asks first to end with the process that started it
+    (`graphkit.forks.die_with_parent`)."""
     global _worker_nlp
     import gc
 
@@ -629,8 +630,7 @@ def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int,
     import multiprocessing as mp
     import signal
 
-    die_with_parent()
-    caller = os.getppid()
+    caller = os.getppid()  # it asked, in the fork, to end with the caller (`graphkit.forks.start`)
     kids: list = []
 
     def stop(*_):
@@ -679,8 +679,7 @@ def _work(batches: list, batch_size: int, shared: _Shared, writer) -> None:
     the end, what its table annotators computed goes to the cache folder (`graphkit.annotate.save_tables`)."""
     import signal
 
-    die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # it asked, in the fork, to end with the host (graphkit.forks)
     try:
         while not shared.stop.is_set():
             if not shared.window.acquire(timeout=0.2):

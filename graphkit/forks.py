@@ -8,6 +8,12 @@ orphan holding its parent's standard output keeps a pipeline reading that output
 for ever. `die_with_parent` asks Linux to kill the child with its parent (``prctl(PR_SET_PDEATHSIG)``); elsewhere
 it does nothing and the children's own checks remain.
 
+A child forked by `start` asks inside the fork itself (`os.register_at_fork`: `_armed_child` runs in the child
+before ``os.fork`` returns there), so it is covered before multiprocessing's own start-up in the child, which
+runs its after-fork callbacks and takes their locks before the target's first line, and where a lock held at the
+fork would leave it stuck for ever. libc's ``prctl`` is looked up by `start` in the parent: the child only calls
+it. A fork made otherwise (``os.fork``, a process's own ``start()``, another thread's) is not touched.
+
 >>> import multiprocessing as mp
 >>> child = mp.get_context("fork").Process(target=die_with_parent)
 >>> start(child); child.join(); child.exitcode   # asked, and ended as its parent lives on
@@ -19,7 +25,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import Optional
+import threading
+from typing import Callable, Optional
 
 #: prctl's option "send this signal when the parent thread ends" (linux/prctl.h)
 PR_SET_PDEATHSIG = 1
@@ -27,31 +34,71 @@ PR_SET_PDEATHSIG = 1
 #: the pid of the process that last started a child through `start` (a forked child inherits it: its parent)
 _forked_from: Optional[int] = None
 
+#: (pid, thread id) of the `start` under way: the fork it makes is the one `_armed_child` acts in
+_starting: Optional[tuple[int, int]] = None
+
+#: libc's ``prctl``, looked up before any fork (`_libc_prctl`): a child calls it without loading anything
+_prctl: Optional[Callable] = None
+
 
 def start(process) -> None:
-    """Start a ``multiprocessing`` process of the fork context, noting who forks it, so that the child's
-    `die_with_parent` knows its parent even when that parent ended before the child ran a line."""
-    global _forked_from
+    """Start a ``multiprocessing`` process of the fork context, noting who forks it, so that the child asks to end
+    with this process inside the fork (`_armed_child`), and its `die_with_parent` knows its parent even when that
+    parent ended before the child ran a line."""
+    global _forked_from, _starting
+    _libc_prctl()
     _forked_from = os.getpid()
-    process.start()
+    _starting = (_forked_from, threading.get_ident())
+    try:
+        process.start()
+    finally:
+        _starting = None
 
 
 def die_with_parent(parent: Optional[int] = None) -> bool:
-    """In a forked child: have the kernel send SIGKILL to this process when its parent ends. ``parent``: the pid
-    the child was forked from (default: the process that called `start`, else the current parent); a parent
-    already gone (this process was re-parented before the request took hold) ends this process at once. Returns whether the kernel took the request (Linux only; the
-    request is best-effort, never an error). Call it first in a fork's target, before anything that takes a lock.
-    The signal follows the parent *thread* that forked: a pool is made and closed in one thread, so the two
-    coincide for graphkit's children."""
+    """In a forked or spawned child: have the kernel send SIGKILL to this process when its parent ends. ``parent``:
+    the pid the child was forked from (default: the process that called `start`, else the current parent); a parent
+    already gone (this process was re-parented before the request took hold) ends this process at once. Returns
+    whether the kernel took the request (Linux only; the request is best-effort, never an error). A child of
+    `start` has asked already, in the fork (`_armed_child`); a spawned one calls it first in its target, before
+    anything that takes a lock. The signal follows the parent *thread* that forked: a pool is made and closed in one
+    thread, so the two coincide for graphkit's children."""
     if not sys.platform.startswith("linux"):
         return False
     expected = parent if parent is not None else _forked_from if _forked_from is not None else os.getppid()
-    try:
-        import ctypes
-
-        asked = ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
-    except (OSError, AttributeError):  # no libc prctl here
-        asked = False
+    prctl = _libc_prctl()
+    asked = prctl is not None and prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
     if os.getppid() != expected:  # the parent ended before the request took hold: follow it now
         os._exit(1)
     return asked
+
+
+def _libc_prctl() -> Optional[Callable]:
+    """libc's ``prctl`` (None where there is none: not Linux, no libc), looked up once."""
+    global _prctl
+    if _prctl is None and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            _prctl = ctypes.CDLL(None, use_errno=True).prctl
+        except (OSError, AttributeError):  # no libc prctl here
+            pass
+    return _prctl
+
+
+def _armed_child() -> None:
+    """After every fork, in the child: when the fork is the one a `start` in the same thread made, ask to end with
+    the parent (`die_with_parent`) before anything else runs in the child. Never raises (a fork hook's error would
+    only be printed)."""
+    global _starting
+    armed, _starting = _starting, None
+    if armed is None or armed[1] != threading.get_ident():
+        return
+    try:
+        die_with_parent(armed[0])
+    except Exception:  # noqa: BLE001  best-effort, as die_with_parent: the child's own checks remain
+        pass
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_armed_child)

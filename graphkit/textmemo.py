@@ -28,7 +28,7 @@ import time
 from functools import lru_cache, wraps
 from typing import Any, Callable, Iterable, Optional
 
-from .forks import die_with_parent, start
+from .forks import start
 
 __all__ = ["TextMemo", "text_memo", "MEMOS", "export", "prime", "clear", "per_object", "WorkedBeside",
            "work_out_beside"]
@@ -246,8 +246,7 @@ def _work_out(texts: list[str], writer) -> None:
     the caller then works the texts out itself and meets, and reports, any error there."""
     import signal
 
-    die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # it asked, in the fork, to end with the caller (graphkit.forks)
     try:
         for memo in MEMOS.values():
             for text in texts:

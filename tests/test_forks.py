@@ -15,18 +15,26 @@ import pytest
 from graphkit import extract, forks, textmemo
 
 MIDDLE = textwrap.dedent("""
-    import multiprocessing as mp, sys, time
+    import multiprocessing as mp, multiprocessing.util, os, sys, time
     from graphkit import forks
 
-    def child(ask):
+    how, ask = sys.argv[1], sys.argv[2]
+
+    def child():
         if ask == "late":  # asks only after its parent is gone
             time.sleep(1)
-        if ask != "no":
+        if ask in ("ask", "late"):
             forks.die_with_parent()
         time.sleep(60)
 
-    p = mp.get_context("fork").Process(target=child, args=(sys.argv[1],), daemon=False)
-    forks.start(p)
+    if ask == "stuck":  # multiprocessing's start-up in the child never reaches the target (a lock held at the fork)
+        multiprocessing.util.register_after_fork(child, lambda _: time.sleep(60))
+    p = mp.get_context("fork").Process(target=child, daemon=False)
+    if how == "start":
+        forks.start(p)
+    else:  # the process's own start(): the child's own call is all there is (as in a spawned worker)
+        forks._forked_from = os.getpid()  # whom a "late" child checks for
+        p.start()
     print(p.pid, flush=True)
     time.sleep(60)
 """)
@@ -41,9 +49,15 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
-@pytest.mark.parametrize("ask, survives", [("ask", False), ("late", False), ("no", True)])
-def test_a_forked_child_that_asks_ends_with_its_killed_parent(ask, survives):
-    middle = subprocess.Popen([sys.executable, "-c", MIDDLE, ask], stdout=subprocess.PIPE, text=True)
+@pytest.mark.parametrize("how, ask, survives", [
+    ("start", "no", False),     # forked by forks.start: it asked in the fork, before its target
+    ("start", "stuck", False),  # ... even stuck in multiprocessing's start-up, before the target's first line
+    ("plain", "ask", False),    # a child that asks first
+    ("plain", "late", False),   # one that asks after the parent is gone
+    ("plain", "no", True),      # one that does not ask, nor was forked by forks.start: left alone
+])
+def test_a_forked_child_ends_with_its_killed_parent(how, ask, survives):
+    middle = subprocess.Popen([sys.executable, "-c", MIDDLE, how, ask], stdout=subprocess.PIPE, text=True)
     child = int(middle.stdout.readline())
     time.sleep(0.3)  # the child has run its first line
     middle.send_signal(signal.SIGKILL)
@@ -58,9 +72,21 @@ def test_a_forked_child_that_asks_ends_with_its_killed_parent(ask, survives):
             os.kill(child, signal.SIGKILL)
 
 
-@pytest.mark.parametrize("target", [extract._pool_host, extract._work, extract._init_worker, textmemo._work_out])
-def test_every_fork_target_asks_first(target):
-    body = ast.parse(textwrap.dedent(inspect.getsource(target))).body[0].body
+def _starts(module) -> list[str]:
+    """Each start of something in ``module``'s code: ``start(x)`` (graphkit.forks.start) or ``x.start()``."""
+    calls = [n for n in ast.walk(ast.parse(inspect.getsource(module))) if isinstance(n, ast.Call)]
+    return ([ast.unparse(c) for c in calls if isinstance(c.func, ast.Attribute) and c.func.attr == "start"]
+            + ["start()" for c in calls if isinstance(c.func, ast.Name) and c.func.id == "start"])
+
+
+@pytest.mark.parametrize("module", [extract, textmemo])
+def test_every_fork_is_started_by_forks_start(module):
+    # the modules that fork start every process through forks.start, so that each child asks in the fork
+    assert "start()" in _starts(module) and set(_starts(module)) == {"start()"}
+
+
+def test_a_spawned_worker_asks_first():
+    body = ast.parse(textwrap.dedent(inspect.getsource(extract._init_worker))).body[0].body
     calls = [n for n in body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
     first = calls[0].value.func
     assert isinstance(first, ast.Name) and first.id == "die_with_parent"
