@@ -195,10 +195,10 @@ class KeptInputs:
         import marshal
         import zlib
 
-        from .rows import AttributionRow
+        from .rows import AttributionRow, shared_entities
 
         rows, said, dates, ents = marshal.loads(zlib.decompress(data))
-        return [AttributionRow.from_values(v) for v in rows], said, dates, ents
+        return [AttributionRow.from_values(v) for v in rows], said, dates, shared_entities(ents)
 
     def keep(self, store: "Store", atts: dict, said: dict, dates: dict, ents: dict) -> None:
         """Keep the inputs of the articles read afresh (`decoded` said None), when the store takes them."""

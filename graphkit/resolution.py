@@ -282,13 +282,13 @@ def read_resolution_inputs(store: Store, discovery: Optional[DiscoveryRows] = No
 
 def article_inputs(ex: DocExtraction) -> tuple[list, list, list, list]:
     """What resolution reads of one article's extraction: (its attributions as rows, each claim's (text, context),
-    each claim's date row (`_date_row`), its entities with their strings interned)."""
-    from .rows import AttributionRow
+    each claim's date row (`_date_row`), its entities as `graphkit.rows.shared_entities` gives them)."""
+    from .rows import AttributionRow, shared_entities
 
     return ([AttributionRow.of(it.attribution) for it in ex.items],  # slots: a fifth of a record's dict
             [(it.attribution.text, it.context) for it in ex.items],
             [_date_row(it.date) for it in ex.items],
-            [(sys.intern(e[0]), sys.intern(e[1]), e[2], e[3]) for e in ex.entities])  # names recur
+            shared_entities(ex.entities))
 
 
 def discovery_rows(ex: DocExtraction) -> list[tuple]:

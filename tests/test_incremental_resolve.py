@@ -219,6 +219,28 @@ def test_kept_inputs_are_the_inputs_validating_gives(built, workers):
     assert kept == fresh
 
 
+def _offset_objects(atts: dict, ents: dict) -> tuple[int, int]:
+    """(distinct int objects, distinct values) among the offsets above CPython's own small ints that the read's
+    attribution rows and entities hold."""
+    ints = [n for rows in atts.values() for r in rows
+            for span in (*r.spans, r.cue_span, r.speaker_span, r.resolved_span, r.sentence_span, r.reported_by_span)
+            if span is not None for n in span]
+    ints += [n for es in ents.values() for e in es for n in e[2:]]
+    ints = [n for n in ints if n > 256]
+    return len({id(n) for n in ints}), len(set(ints))
+
+
+@pytest.mark.parametrize("full", [True, False])  # True: every extraction validated; False: the kept inputs decoded
+def test_the_read_holds_one_int_object_per_offset(sample_store, full):
+    # graphkit.rows.shared_offset: a million claims held ~15 million ints of their own, of a few thousand values
+    from graphkit.resolution import read_resolution_inputs
+
+    with Store(sample_store, readonly=True) as s:
+        atts, ents, _, _ = read_resolution_inputs(s, full=full)
+    objects, values = _offset_objects(atts, ents)
+    assert values > 100 and objects == values
+
+
 # ---- linking kept whole (graphkit.kept.kept_report_clusters / kept_contradictions)
 
 UPDATE = "Updated on Friday with more details."  # a line holding no claim: the article's claims keep their words
