@@ -4,7 +4,7 @@ Cross-article resolution holds every attribution of the store at once for the ac
 claims). As pydantic records each carries a per-instance ``__dict__`` of its 22 fields (about 1.1 kB, more
 than the values it holds); the actor pass only reads their fields. `AttributionRow` holds the same values in
 slots (about 0.2 kB): same attribute names, same values, nothing validated again. Their offsets are shared int
-objects (`shared_offset`): each ``(start, end)`` pair held two ints of its own (28 B each, ~15 a claim with its
+objects (`shared_offsets`): each ``(start, end)`` pair held two ints of its own (28 B each, ~15 a claim with its
 article's entities), where the values are the few thousand offsets an article has.
 
 >>> from graphkit.records import Attribution
@@ -20,54 +20,42 @@ from __future__ import annotations
 
 import sys
 from operator import attrgetter
-from typing import Callable, Optional
+from typing import Callable
 
 from .records import Attribution
 
-__all__ = ["AttributionRow", "shared_entities", "shared_offset", "shared_span"]
+__all__ = ["AttributionRow", "shared_entities", "shared_offsets"]
 
-#: offsets below this are one int object each (`shared_offset`): articles up to 64K characters, PolNeAR's longest
+#: offsets below this are one int object each (`shared_offsets`): articles up to 64K characters, PolNeAR's longest
 #: is 22K; a longer article's later offsets stay its own (a table of every offset would outgrow what it saves)
 SHARED_OFFSETS = 1 << 16
 _SHARED: dict[int, int] = {}
 
 
-def _shared() -> Callable[[int, int], int]:
-    """``get(n, n)``: the shared int of ``n`` (`shared_offset`), ``n`` itself above the table (a dict's own method:
-    a Python call a value cost 7 µs a claim, a third of validating it)."""
+def shared_offsets() -> Callable[[int, int], int]:
+    """``get``: ``get(n, n)`` is ``n`` as the one int object every offset of its value below `SHARED_OFFSETS` is, in
+    this process, and ``n`` itself above them. A store's rows and entities then hold no int of their own (a million
+    claims held ~15 million ints of 28 B, of a few thousand values); the value is ``n``'s, only identity changes. A
+    dict's own method: a Python call a value cost 7 µs a claim, a third of validating it.
+
+    >>> get = shared_offsets()
+    >>> a, b = int("1000"), int("1000")
+    >>> a is b, get(a, a) is get(b, b), get(a, a) == a, get(1 << 20, 1 << 20) == 1 << 20
+    (False, True, True, True)
+    """
     if not _SHARED:
         _SHARED.update((i, i) for i in range(SHARED_OFFSETS))  # ~4 MB once, on first use (a process that reads a store)
     return _SHARED.get
 
 
-def shared_offset(n: int) -> int:
-    """``n`` as the one int object every offset of its value below `SHARED_OFFSETS` is, in this process: a store's
-    rows and entities then hold no int of their own (a million claims held ~15 million ints of 28 B, of a few
-    thousand values). The value is ``n``'s; only identity changes.
-
-    >>> a, b = int("1000"), int("1000")
-    >>> a is b, shared_offset(a) is shared_offset(b), shared_offset(a) == a, shared_offset(1 << 20) == 1 << 20
-    (False, True, True, True)
-    """
-    return _shared()(n, n)
-
-
-def shared_span(span: Optional[tuple]) -> Optional[tuple]:
-    """A (start, end) span (or None) of `shared_offset` ints, equal to ``span``."""
-    if span is None:
-        return None
-    get = _shared()
-    return get(span[0], span[0]), get(span[1], span[1])
-
-
 def shared_entities(entities: list) -> list[tuple]:
     """Entities (text, label, start, end) with their strings interned (names recur) and their offsets shared
-    (`shared_offset`): what resolution holds of them.
+    (`shared_offsets`): what resolution holds of them.
 
     >>> shared_entities([["Lavrov", "PERSON", 0, 6]])
     [('Lavrov', 'PERSON', 0, 6)]
     """
-    get, intern = _shared(), sys.intern
+    get, intern = shared_offsets(), sys.intern
     return [(intern(t), intern(label), get(s, s), get(e, e)) for t, label, s, e in entities]
 
 
@@ -103,8 +91,8 @@ class AttributionRow:
         return row
 
     def _share_offsets(self) -> None:
-        """Every span's offsets made `shared_offset` ints (equal values)."""
-        get = _shared()
+        """Every span's offsets made `shared_offsets` ints (equal values)."""
+        get = shared_offsets()
         self.spans = tuple([(get(a, a), get(b, b)) for a, b in self.spans])
         self.cue_span, self.speaker_span, self.resolved_span, self.sentence_span, self.reported_by_span = (
             None if s is None else (get(s[0], s[0]), get(s[1], s[1])) for s in (

@@ -232,7 +232,7 @@ def _offset_objects(atts: dict, ents: dict) -> tuple[int, int]:
 
 @pytest.mark.parametrize("full", [True, False])  # True: every extraction validated; False: the kept inputs decoded
 def test_the_read_holds_one_int_object_per_offset(sample_store, full):
-    # graphkit.rows.shared_offset: a million claims held ~15 million ints of their own, of a few thousand values
+    # graphkit.rows.shared_offsets: a million claims held ~15 million ints of their own, of a few thousand values
     from graphkit.resolution import read_resolution_inputs
 
     with Store(sample_store, readonly=True) as s:
