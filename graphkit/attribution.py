@@ -346,6 +346,22 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
     return _finish(doc, text, out_drafts, quotes, quote_of_tok)
 
 
+#: a cue that is the to-infinitive of another cue with the same subject ("continues to demand that ...") stays a
+#: candidate beside the outer one, and the re-scorer's more confident of the two is kept
+#: (graphkit.confidence.nested_give_way; 5-fold CV, bench/README.md, issue 13)
+INFINITIVE_COMPETES = True
+
+
+def _own_infinitive(c: _Cand, outer: _Cand) -> bool:
+    """Is c's cue the to-infinitive of ``outer``'s cue, spoken by the same subject ("Russia continues to demand
+    that Ukraine ...": "demand" is Russia's as "continues" is)? Not an object's infinitive ("urged Kyiv to
+    accept": Kyiv does not speak)."""
+    v = c.anchor
+    return (v.dep_ == "xcomp" and v.head == outer.anchor and c.subj is not None and outer.subj is not None
+            and c.subj.i == outer.subj.i
+            and not any(o.dep_ in ("dobj", "dative") for o in outer.anchor.children))
+
+
 def _outer_of(c: _Cand, cands: list, quote_of_tok: dict) -> Optional[_Cand]:
     """The first candidate whose content holds c's cue (and not the other way round) or whose quotes hold the
     quote c's cue stands in, else None."""
@@ -363,8 +379,10 @@ def _outer_of(c: _Cand, cands: list, quote_of_tok: dict) -> Optional[_Cand]:
 def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, str]) -> list:
     """The candidates kept after nesting: a cue inside another candidate's content is that candidate's
     content ("Peskov said Rubio said ..."), dropped unless ``nested`` keeps it (then ``c.outer`` names the
-    outer one); a relative clause's own claim stays ("Ukraine, which says ..."); an act that only shows speech
-    gives way to the speech ("released a video showing Putin saying ...": Putin's claim, not the release)."""
+    outer one); a relative clause's own claim stays ("Ukraine, which says ..."), and so does the to-infinitive of a
+    cue with the same subject (:func:`_own_infinitive`: the re-scorer's more confident of the pair is kept); an act
+    that only shows speech gives way to the speech ("released a video showing Putin saying ...": Putin's claim, not
+    the release)."""
     keep = []
     acts: set = set()
     for c in cands:
@@ -377,6 +395,8 @@ def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, s
             inner = _outer_of(c, cands, quote_of_tok)
             if inner is None:
                 inner, content = _relay_of(c, cands, cues) or (None, None)
+        if inner is not None and INFINITIVE_COMPETES and _own_infinitive(c, inner):
+            inner = None  # "Russia continues to demand that ...": both claims are Russia's; the more confident stays
         if inner is not None:
             if _shown_speech(inner, c, cues) or _relayed_speech(inner, c, cues):
                 acts.add(id(inner))
