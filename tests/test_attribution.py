@@ -774,3 +774,31 @@ def test_a_lexicon_verb_no_frame_reads_takes_its_clause_or_infinitive(nlp, text,
     assert got == ([(speaker, content)] if content else []), got
     if content:  # the frame's own: nothing without it
         assert attributions(doc, tagger=False, without={"complement"}) == []
+
+
+# sentence, the rules' candidates (cue lemma, speaker, content): a cue that is the to-infinitive of another cue with
+# the same subject stays a candidate beside it, for the re-scorer to choose (graphkit.attribution._own_infinitive)
+OWN_INFINITIVE = [
+    ("Russia continues to demand that Ukraine hand over the region.",
+     [("continue", "Russia", "continues to demand that Ukraine hand over the region"),
+      ("demand", "Russia", "that Ukraine hand over the region")]),
+    ("The governor plans to argue that the tax is unfair.",
+     [("plan", "The governor", "plans to argue that the tax is unfair"),
+      ("argue", "The governor", "that the tax is unfair")]),
+    # an object's infinitive: Kyiv is to say it, not "They"
+    ("They told Kyiv to say that the war was lost.", [("tell", "They", "told Kyiv to say that the war was lost")]),
+    # another subject: Russia's wanting is inside Peskov's claim, nested away as before
+    ("Peskov said Russia wants to end the war.", [("say", "Peskov", "Russia wants to end the war")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWN_INFINITIVE, ids=[f"{i:02d}" for i in range(len(OWN_INFINITIVE))])
+def test_an_infinitive_cue_of_the_same_subject_stays_a_candidate(nlp, monkeypatch, text, expected):
+    import graphkit.attribution as attribution
+
+    doc = nlp(text)
+    got = [(a.cue_lemma, a.speaker_text, a.text) for a in attributions(doc, tagger=False)]
+    assert got == expected, got
+    if len(expected) > 1:  # the rule's own: the inner cue is nested away without it
+        monkeypatch.setattr(attribution, "INFINITIVE_COMPETES", False)
+        assert [a.cue_lemma for a in attributions(doc, tagger=False)] == [expected[0][0]]

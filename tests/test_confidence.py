@@ -138,6 +138,34 @@ def test_a_relative_clause_claim_never_gives_way():
     assert [o.speaker_text for o in out] == ["a survey", "which"]
 
 
+# "Russia continues to demand that Ukraine hand over the region.": 0 the "continues" claim (content 7-70, the cue
+# "demand" 20-26 inside it), 1 the "demand" claim (content 27-70), both Russia's (speaker 0-6); 2 another speaker's
+# claim with the same cue inside its content
+_ONE_SPEAKER = [_claim([(7, 70)], (0, 6), (7, 16), who="Russia"), _claim([(27, 70)], (0, 6), (20, 26), who="Russia"),
+                _claim([(7, 70)], (80, 86), (90, 96), who="Kyiv")]
+
+
+@pytest.mark.parametrize("atts,scores,kept", [
+    ([0, 1], [0.4, 0.8], [1]),     # the outer one below the threshold: the inner one alone
+    ([0, 1], [0.9, 0.6], [0]),     # of one speaker's pair, the less confident inner claim gives way
+    ([0, 1], [0.6, 0.9], [1]),     # ... and the less confident outer one
+    ([1, 2], [0.9, 0.6], [1, 2]),  # another speaker: no pair
+])
+def test_of_one_speakers_nested_pair_the_less_confident_gives_way(atts, scores, kept):
+    claims = [_ONE_SPEAKER[i] for i in atts]
+    out = apply_scores(claims, scores, 0.5)
+    assert [atts[claims.index(next(a for a in claims if a.spans == o.spans and a.speaker_text == o.speaker_text))]
+            for o in out] == kept
+
+
+def test_one_speakers_infinitive_pair_keeps_one_claim_in_the_filter(nlp):
+    doc = nlp("Russia continues to demand that Ukraine hand over the region.")
+    atts = attributions(doc)
+    assert [a.cue_lemma for a in atts] == ["continue", "demand"]
+    best = max(zip(score_attributions(doc, atts), range(2)))[1]
+    assert [a.cue_lemma for a in filter_attributions(doc, atts, threshold=0.0)] == [atts[best].cue_lemma]
+
+
 @pytest.mark.parametrize("sentence", [
     "Many economists believe the plan will fail, according to a survey.",
     "The council is considering a plan to close the mine, according to two officials.",
