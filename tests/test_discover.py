@@ -966,3 +966,11 @@ def test_the_harness_share_floor_variant_gives_the_old_floor(fillers, kept, monk
         monkeypatch.setattr(module, name, getattr(module, name))  # restored after the test
     _harness().share_floor(3000)
     assert ("council tax" in topical.topical_phrases(_grown_corpus(fillers)).keys) == kept
+
+
+def test_the_harness_assigns_to_the_issues_of_a_saved_run(tmp_path):
+    """`issue_harness.py run --discovered` takes a run saved with --save as well as a store: the issues held while the
+    corpus changes (`--leave-out`), so that what the assignment alone moves is measured."""
+    saved = tmp_path / "whole.json"
+    saved.write_text(json.dumps({"issues": {"version": 1, "issues": [{"name": "council tax"}]}, "statements": {}}))
+    assert _harness().kept_issues(saved)["issues"] == [{"name": "council tax"}]
