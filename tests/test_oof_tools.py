@@ -130,3 +130,30 @@ def test_kept_features_drops_features_seen_in_fewer_candidates(feats, min_count,
 def test_objective_is_the_mean_of_all_e2e_and_speech_fair_f1(all_f1, speech_fair, expected):
     r = {"all": {"e2e_F1": all_f1, "e2e_F1_fair": 1.0}, "speech": {"e2e_F1": 1.0, "e2e_F1_fair": speech_fair}}
     assert objective(r) == pytest.approx(expected)
+
+
+def _gold(content, source, cue):
+    return {"content": [{"start": content[0], "end": content[1], "text": "x"}],
+            "source": [{"start": source[0], "end": source[1], "text": "y"}], "cue": [{"text": cue}]}
+
+
+def _pred(content, speaker):
+    return {"spans": [list(content)], "speaker_span": list(speaker), "cue": "said"}
+
+
+#: oof_fair.fair_classes with the shared scorer over an article of a speech gold ("said") and a non-speech gold
+#: ("praised"): (predictions, their classes)
+FAIR_CLASSES = [
+    ([_pred((10, 30), (0, 5)), _pred((50, 70), (80, 85)), _pred((90, 99), (80, 85))],
+     ["speech_e2e", "other_gold", "no_gold"]),
+    ([_pred((12, 30), (80, 85))], ["speech_wrong_speaker"]),   # the speech gold's content, another speaker
+]
+
+
+@pytest.mark.parametrize("preds, classes", FAIR_CLASSES)
+def test_fair_classes_puts_each_prediction_in_one_class(shared, preds, classes):
+    import attribution_cv as cv
+    from oof_fair import fair_classes
+
+    art = {"attributions": [_gold((10, 30), (0, 5), "said"), _gold((50, 70), (40, 45), "praised")]}
+    assert fair_classes(cv.scorer(), art, preds) == classes

@@ -49,7 +49,7 @@ def _article(n: int) -> dict:
 
 
 @pytest.mark.slow
-def test_retraining_is_one_deterministic_command(tmp_path):
+def test_retraining_is_one_deterministic_command(tmp_path, shared):  # the command scores with ../shared/eval
     data = tmp_path / "data"
     data.mkdir()
     for split, ns in (("train", range(0, 16)), ("dev", range(16, 20))):
