@@ -33,7 +33,7 @@ from .memory import fewer_collections, give_back, settle
 from .records import Skipped
 from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
-from .store_file import check_build_store, writer_lock
+from .store_file import check_build_store, nothing_left_of_a_failed_create, writer_lock
 
 
 @dataclass
@@ -96,7 +96,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     gives it whole.
     A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing knowledge file, a ``model``
     that is not installed, or a store path that cannot be written (not a store, another graphkit's) fails before
-    anything is made or written. Then the build takes the store's writer lock (`graphkit.store_file.writer_lock`):
+    anything is made or written; a new store the build fails to put any article in is removed again. Then the build takes the store's writer lock (`graphkit.store_file.writer_lock`):
     a second build of the same store waits for the first, calling ``on_wait`` once, and parses only what is still
     new.
     """
@@ -114,7 +114,8 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
             knowledge = Knowledge.for_corpus(corpus, issues=issues, actors=actors)
         check_build_store(store_path)
         with writer_lock(store_path, on_wait), fewer_collections():  # graphkit.memory: the collector runs less often
-            return update_store(corpus_read, store_path, knowledge=knowledge, pool=pool, **options)
+            with nothing_left_of_a_failed_create(store_path):
+                return update_store(corpus_read, store_path, knowledge=knowledge, pool=pool, **options)
 
 
 def parse_pool_ahead(model: Optional[str], workers: int, extract: Optional[Callable] = None, *, batch_size: int = 16):

@@ -37,7 +37,7 @@ import warnings
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union, get_args
 
-from .errors import GraphkitError
+from .errors import GraphkitError, StoreError
 from .records import Actor, Claim, Stance
 from .lookup import NameIndex, match_name, suggest  # noqa: F401  (match_name: the docstring and tests)
 from .names import slug
@@ -102,6 +102,12 @@ class Graphkit:
     def __init__(self, store_path):
         self.path = Path(store_path)
         self.store = Store(self.path, readonly=True)
+        if self.store.never_resolved():
+            n = self.store.count("documents")
+            self.store.close()
+            raise StoreError(f"'{self.path}' holds {n} article(s) but its first build stopped before it resolved their "
+                             f"claims; run `graphkit build CORPUS_DIR --store {self.path}` again (the stored articles "
+                             "are not parsed again)")
         self._cache: dict = {}
         self._version = None
 

@@ -326,7 +326,8 @@ class Store:
             yield
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite rolls back itself on some errors (a full disk): then its error stands
+                self.db.execute("ROLLBACK")
             raise
 
     def put_article(self, document: Document, extraction_json: str, model: str):
@@ -456,6 +457,21 @@ class Store:
     def count(self, table: str) -> int:
         assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions", "skipped"}
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def never_resolved(self) -> bool:
+        """True for a store whose first build stopped after storing articles and before resolving them (a full disk,
+        Ctrl-C): no resolution ever finished (``graphkit.build`` stores ``resolved_counts`` when one does) and it holds
+        articles but no claim. Read as it is, it would answer every query with nothing.
+
+        >>> import tempfile, os
+        >>> s = Store(os.path.join(tempfile.mkdtemp(), "s.gk"), create=True)
+        >>> s.never_resolved()   # no article either: an empty corpus's store
+        False
+        >>> s.close()
+        """
+        db = self.db
+        return (self.get_meta("resolved_counts") is None and db.execute("SELECT 1 FROM documents LIMIT 1").fetchone()
+                is not None and db.execute("SELECT 1 FROM claims LIMIT 1").fetchone() is None)
 
     # -- resolved layer ---------------------------------------------------
     def replace_resolved(self, actors: Iterable[Actor], places: Iterable[Place], issues: Iterable[Issue],

@@ -178,6 +178,61 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
             raise StoreError(f"'{path}' is an SQLite database of another application; give another --store path")
 
 
+#: the files SQLite keeps beside a store while it writes it
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@contextmanager
+def nothing_left_of_a_failed_create(path):
+    """Remove the store at ``path`` when the block fails (a full disk, an error, Ctrl-C) after making it and before
+    any article was stored in it: a failed first build leaves no store file, which a query would read as an empty
+    store. A store that existed before the block, or that holds an article, is left as it is (a new store's first
+    articles are kept: the next build goes on from them). Callers hold the writer lock (`writer_lock`), whose
+    ``.lock`` file stays.
+
+    >>> import tempfile
+    >>> from graphkit.store import Store
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> try:
+    ...     with nothing_left_of_a_failed_create(p):
+    ...         Store(p, create=True).close()
+    ...         raise KeyboardInterrupt
+    ... except KeyboardInterrupt:
+    ...     p.exists()
+    False
+    """
+    path = Path(path)
+    made = not path.exists()
+    try:
+        yield
+    except BaseException:
+        if made and stored_articles(path) == 0:
+            for p in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
+                try:
+                    p.unlink(missing_ok=True)
+                except OSError:
+                    pass  # the error that stopped the build is the one to say
+        raise
+
+
+def stored_articles(path: Path) -> Optional[int]:
+    """How many articles the store file at ``path`` holds (read only: 0 for a file SQLite made that has no tables
+    yet, or none at all); None when it cannot be read."""
+    if not path.is_file():
+        return 0
+    db = None
+    try:
+        db = sqlite3.connect(read_only_uri(path), uri=True)
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='documents'").fetchone():
+            return 0
+        return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        if db is not None:
+            db.close()
+
+
 def open_error(path, e: sqlite3.DatabaseError) -> StoreError:
     """What opening the store at ``path`` failing with ``e`` says: the cause and fix `sqlite_fix` knows (a full
     disk, a store another program holds, one that cannot be written here), else that it is no store to open.

@@ -223,6 +223,75 @@ def test_a_build_stopped_by_sqlite_says_why_not_that_the_store_is_damaged(work, 
     assert line.startswith("graphkit: error: ") and words in line and "damaged" not in line, line
 
 
+def _disk_fills_at(monkeypatch, method: str) -> None:
+    """Store.<method> meets a full disk: SQLite's own (its ``max_page_count`` set to the pages the store has, so the
+    next page it needs fails as a full disk does, SQLite rolling the transaction back itself), not a raised stand-in."""
+    original = getattr(Store, method)
+
+    def full(self, *args, **kwargs):
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        self.db.execute(f"PRAGMA max_page_count={pages}")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, method, full)
+
+
+def _long_article(work: Path) -> None:
+    """The corpus's article made long enough that storing it, or its claims, needs pages the store does not have."""
+    text = " ".join(f"Sergey Lavrov said Europe was to blame for crisis number {n}." for n in range(60))
+    (work / "corpus" / "a.txt").write_text(text)
+
+
+@pytest.mark.parametrize("store", ["new.gk", "new/s.gk"])
+def test_a_first_build_the_disk_cannot_take_leaves_no_store(work, store, capsys, monkeypatch):
+    """The disk fills at the first article of a new store: one line with the fix, and no store file left behind
+    (only the lock file, kept on purpose: graphkit.store_file.writer_lock, and the folder holding it). On the old
+    code the line said "cannot rollback - no transaction is active; it may be damaged" and an empty store stayed."""
+    _long_article(work)
+    _disk_fills_at(monkeypatch, "put_article")
+    before = tree(work)
+    proc = run_main(["build", "corpus", "--store", store, "-q"], work, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert "the disk holding the store is full" in line and "damaged" not in line, line
+    assert set(tree(work)) - set(before) <= {"new", store + ".lock"}
+    assert tree(work).items() >= before.items()
+
+
+def test_a_disk_that_fills_during_a_rebuild_keeps_the_store(work, capsys, monkeypatch):
+    """A changed article the disk cannot take: the cause and the fix, and the store answers as before."""
+    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
+    _long_article(work)
+    _disk_fills_at(monkeypatch, "put_article")
+    proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert "the disk holding the store is full" in line and "damaged" not in line, line
+    monkeypatch.undo()
+    proc = run_main(["claims", "--store", "s.gk", "--format", "tsv"], work, capsys, monkeypatch)
+    assert proc.returncode == 0 and "Europe was to blame" in proc.stdout and "crisis" not in proc.stdout
+
+
+def test_a_first_build_stopped_before_its_resolution_says_so(work, capsys, monkeypatch):
+    """The disk fills as the first build writes the resolved claims: the articles stored are kept, a query says the
+    build stopped (it answered "no claims"), and the next build parses nothing again."""
+    _long_article(work)
+    _disk_fills_at(monkeypatch, "replace_resolved")
+    proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
+    assert proc.returncode == 2 and "the disk holding the store is full" in proc.stderr, proc.stderr
+    monkeypatch.undo()
+    for args in (["claims", "--store", "s.gk"], ["export", "jsonl", "--store", "s.gk", "-o", "c.jsonl"]):
+        proc = run_main(args, work, capsys, monkeypatch)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        (line,) = proc.stderr.strip().splitlines()
+        assert "holds 1 article(s) but its first build stopped before it resolved" in line, line
+    assert not (work / "c.jsonl").exists()
+    proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
+    assert proc.returncode == 0 and "(0 parsed, 1 unchanged)" in proc.stdout, proc.stdout + proc.stderr
+    proc = run_main(["claims", "--store", "s.gk", "--format", "tsv"], work, capsys, monkeypatch)
+    assert proc.returncode == 0 and "crisis number 59" in proc.stdout
+
+
 @pytest.mark.slow
 def test_a_store_another_program_holds_says_so(work, capsys, monkeypatch):
     """A database browser holding the store in a write transaction: graphkit waits its 10 s, then says who to
