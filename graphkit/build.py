@@ -33,7 +33,10 @@ from .memory import fewer_collections, give_back, settle
 from .records import Skipped
 from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
-from .store_file import check_build_store, nothing_left_of_a_failed_create, writer_lock
+from .store_file import check_build_store, nothing_left_of_a_failed_create, stored_meta, writer_lock
+
+#: the meta key of the stamp of the models' YAML files the last build read without error (`graphkit.knowledge.check_models_yaml`)
+MODELS_STAMP = "models_checked"
 
 
 @dataclass
@@ -94,16 +97,18 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     The corpus's own knowledge (graphkit.knowledge.Knowledge) is ``CORPUS/issues.yaml`` and
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
-    A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing knowledge file, a ``model``
+    A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing or broken knowledge file
+    (`graphkit.knowledge.check_models_yaml`, the models' YAML read again only when it changed), a ``model``
     that is not installed, or a store path that cannot be written (not a store, another graphkit's) fails before
     anything is made or written; a new store the build fails to put any article in is removed again. Then the build takes the store's writer lock (`graphkit.store_file.writer_lock`):
     a second build of the same store waits for the first, calling ``on_wait`` once, and parses only what is still
     new.
     """
-    from .knowledge import Knowledge, check_models
+    from .knowledge import Knowledge, check_models, check_models_yaml
     from .nlp import pipeline_folder
 
     check_models()
+    models_stamp = check_models_yaml(stored_meta(store_path, MODELS_STAMP))
     if options.get("extract") is None:  # a Dask cluster's workers load the pipeline, not this machine
         pipeline_folder(options.get("model"))
     with parse_pool_ahead(options.get("model"), options.get("workers", 1), options.get("extract"),
@@ -115,7 +120,8 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
         check_build_store(store_path)
         with writer_lock(store_path, on_wait), fewer_collections():  # graphkit.memory: the collector runs less often
             with nothing_left_of_a_failed_create(store_path):
-                return update_store(corpus_read, store_path, knowledge=knowledge, pool=pool, **options)
+                return update_store(corpus_read, store_path, knowledge=knowledge, pool=pool, models_stamp=models_stamp,
+                                    **options)
 
 
 def parse_pool_ahead(model: Optional[str], workers: int, extract: Optional[Callable] = None, *, batch_size: int = 16):
@@ -143,7 +149,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                  extract: Optional[Callable] = None, force: bool = False, prune: bool = False, knowledge=None,
                  n_issues: Optional[int] = None, rediscover: bool = False,
                  window_days: Optional[int] = None, full: bool = False, parse_ahead: bool = False,
-                 pool=None) -> BuildReport:
+                 pool=None, models_stamp: Optional[str] = None) -> BuildReport:
     """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
 
     Callers hold the store's writer lock (`build` does).
@@ -169,6 +175,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     ``graphkit.contradict.WINDOW_DAYS``); a change re-resolves.
     ``full``: resolve everything again, reusing nothing a previous resolution kept (`resolve_store`); the
     result is the same as an incremental one, which is what the tests check.
+    ``models_stamp``: what `graphkit.knowledge.check_models_yaml` returned for the models it read without error;
+    kept in the store (meta `MODELS_STAMP`) for the next build's check.
     ``parse_ahead`` (one process): spaCy parses the next articles in a thread while this one is extracted and
     written (`graphkit.nlp.pipe_ahead`; the same store). Off by default: on the loaded 2-core machine it was
     no faster, the GIL serialising more than the matrix products free; ``bench/bench_build.py`` times both.
@@ -182,6 +190,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
     key = pipeline_key(model)
     with Store(store_path, create=True) as store:
+        if models_stamp is not None and store.get_meta(MODELS_STAMP) != models_stamp:
+            store.set_meta(MODELS_STAMP, models_stamp)
         known = store.hashes()
         published = store.published()
         todo = []

@@ -220,12 +220,41 @@ def stored_articles(path: Path) -> Optional[int]:
     yet, or none at all); None when it cannot be read."""
     if not path.is_file():
         return 0
+    return _read_only(path, lambda db: db.execute("SELECT count(*) FROM documents").fetchone()[0]
+                      if _has_table(db, "documents") else 0)
+
+
+def stored_meta(path, key: str) -> Optional[str]:
+    """The value of ``key`` in the meta table of the store at ``path``, read only; None when there is no such store,
+    no such key, or it cannot be read (a build checks the store before it writes: `check_build_store`).
+
+    >>> import tempfile
+    >>> from graphkit.store import Store
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> stored_meta(p, "app"), Store(p, create=True).close(), stored_meta(p, "app")
+    (None, None, 'graphkit')
+    """
+    path = Path(path)
+    if not path.is_file() or open_here(path):
+        return None
+
+    def value(db):
+        row = db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone() if _has_table(db, "meta") else None
+        return row[0] if row else None
+
+    return _read_only(path, value)
+
+
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+
+def _read_only(path: Path, read: Callable):
+    """``read(db)`` over a read-only connection to the store at ``path``; None when SQLite cannot read it."""
     db = None
     try:
         db = sqlite3.connect(read_only_uri(path), uri=True)
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='documents'").fetchone():
-            return 0
-        return db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return read(db)
     except sqlite3.Error:
         return None
     finally:
