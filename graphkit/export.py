@@ -60,13 +60,21 @@ def check_output(path, example: str = "graph.graphml") -> Path:
     `atomic_open` asks it; a command asks it first when the output takes long to work out, so that a wrong
     ``-o`` fails at once. ``example``: the file name suggested when ``path`` is a folder.
 
+    An existing database (`graphkit.store_file.database_at`: the store itself, given as ``-o`` by mistake) is refused:
+    no output is one, and writing over it would lose what it holds.
+
     >>> check_output("no/such/folder/g.graphml")
     Traceback (most recent call last):
     graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
     """
+    from .store_file import database_at
+
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {path / example}")
+    kind = database_at(path)
+    if kind:
+        raise ExportError(f"'{path}' is {kind}: writing there would replace what it holds; give another -o path")
     if not path.parent.exists():
         raise ExportError(f"no folder '{path.parent}' to write into: it does not exist; create it or choose "
                           f"another -o path")

@@ -262,6 +262,32 @@ def _read_only(path: Path, read: Callable):
             db.close()
 
 
+def database_at(path) -> Optional[str]:
+    """What database the file at ``path`` is, by its first 100 bytes: "a graphkit store", "an SQLite database", or
+    None (no file, or another kind). A store this process has open is not read (`open_here`). What a command's
+    ``-o`` asks first (`graphkit.export.check_output`): no export is a database, and writing over one replaces it.
+
+    >>> import tempfile
+    >>> from graphkit.store import Store
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> database_at(p), Store(p, create=True).close(), database_at(p)
+    (None, None, 'a graphkit store')
+    """
+    path = Path(path)
+    if not path.is_file():
+        return None
+    if open_here(path):
+        return "a graphkit store"
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except OSError:
+        return None
+    if not head.startswith(b"SQLite format 3\x00"):
+        return None
+    return "a graphkit store" if len(head) >= 72 and int.from_bytes(head[68:72], "big") == APP_ID else "an SQLite database"
+
+
 def open_error(path, e: sqlite3.DatabaseError) -> StoreError:
     """What opening the store at ``path`` failing with ``e`` says: the cause and fix `sqlite_fix` knows (a full
     disk, a store another program holds, one that cannot be written here), else that it is no store to open.

@@ -109,6 +109,12 @@ USER_ERRORS = [
     (["claims", "--store", "ok.gk", "--doc", "nosuch"], "no article 'nosuch'"),
     (["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl", "--doc", "nosuch"], "no article 'nosuch'"),
     (["claims", "--store", "ok.gk", "--distinct", "yes"], "unexpected extra argument"),   # a flag takes no value
+    # an -o naming the store itself (or another database) would replace what it holds
+    (["export", "graphml", "--store", "ok.gk", "-o", "ok.gk"], "'ok.gk' is a graphkit store: writing there would replace"),
+    (["export", "jsonl", "--store", "ok.gk", "-o", "older.gk"], "'older.gk' is a graphkit store: writing there would"),
+    (["export", "csv", "--store", "ok.gk", "-o", "other.db"], "'other.db' is an SQLite database: writing there would"),
+    (["view", "--store", "ok.gk", "-o", "ok.gk"], "'ok.gk' is a graphkit store: writing there would replace"),
+    (["issues", "suggest", "--store", "ok.gk", "-o", "ok.gk"], "'ok.gk' is a graphkit store: writing there would"),
     # knowledge files that cannot be read are said before anything is parsed or written
     (["build", "corpus", "--store", "s.gk", "--issues", "broken.yaml"], "broken.yaml is not valid YAML at line 2"),
     (["build", "corpus", "--store", "s.gk", "--actors", "latin1.yaml"], "latin1.yaml is not UTF-8 text (byte 0xe9"),
