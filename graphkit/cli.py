@@ -80,6 +80,12 @@ def _err(msg: str) -> None:
     raise typer.Exit(2)
 
 
+def _wrote(line: str, output: Path) -> None:
+    """A writing command's closing line: on stderr when its output is a stream (``-o /dev/stdout``, a pipe), so
+    that what a reader of the stream gets is the file's content alone."""
+    typer.echo(line, err=output.exists() and not output.is_file() and not output.is_dir())
+
+
 def _open(store: Path):
     from .query import Graphkit
 
@@ -243,7 +249,7 @@ def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf (Gephi, G
     """
     with _open(store) as g:
         done = g.write(format.value, output, **filters)
-    typer.echo(f"wrote {done.path} ({format.value}: {done.summary()})")  # neo4j: the folder
+    _wrote(f"wrote {done.path} ({format.value}: {done.summary()})", output)  # neo4j: the folder
 
 
 @app.command()
@@ -264,10 +270,10 @@ def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--outpu
     with _open(store) as g:
         G = build_graph(g.store, g.claim_records(**filters))
     rep = write_view(G, output, actors=actors)
-    typer.echo(f"wrote {output}: {rep.claims} claims by {rep.actors} actors about {rep.issues} issues "
-               f"({rep.page_bytes / 1e6:.1f} MB)")
+    _wrote(f"wrote {output}: {rep.claims} claims by {rep.actors} actors about {rep.issues} issues "
+           f"({rep.page_bytes / 1e6:.1f} MB)", output)
     if rep.note:
-        typer.echo(rep.note)
+        _wrote(rep.note, output)
 
 
 @app.command()
@@ -360,7 +366,7 @@ def issues_suggest(store: Path = StoreOpt,
     text = suggest(store, n_issues=n_issues, rediscover=rediscover)
     with atomic_open(output, "w", example="issues.yaml", encoding="utf-8") as f:
         f.write(text)
-    typer.echo(f"{text.count(chr(10) + '  - name:')} issue(s) → {output}")
+    _wrote(f"{text.count(chr(10) + '  - name:')} issue(s) → {output}", output)
 
 
 def _print_df(df, format: Optional[Fmt], cols: list, what: str):

@@ -83,7 +83,8 @@ def check_output(path, example: str = "graph.graphml") -> Path:
 
 @contextmanager
 def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
-    """Open a temp file beside `path`; rename it over `path` only if the block succeeds.
+    """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A `path` that is a device
+    or a pipe (``-o /dev/stdout``) is written directly.
 
     The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
     ``example``: the file name an error suggests when `path` is a folder (graphkit.view writes 'graph.html').
@@ -100,6 +101,10 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     graphkit.errors.ExportError: '...' is a folder; give a file name with -o, e.g. .../graph.html
     """
     path = check_output(path, example)
+    if path.exists() and not path.is_file():  # a device or a pipe (-o /dev/stdout, a FIFO): written as it comes;
+        with open(path, mode, **kw) as f:      # a temp file renamed over it would replace the device itself
+            yield f
+        return
     try:
         fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     except OSError as e:  # a folder that cannot be written in

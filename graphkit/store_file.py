@@ -161,6 +161,8 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
                 raise StoreError(f"cannot make the folder '{path.parent}' for the store ({e.strerror}); {fix}") from None
     elif path.is_dir():
         raise StoreError(f"'{path}' is a folder; give a file path for the store, e.g. {path}/graph.gk")
+    elif not path.is_file():
+        raise StoreError(f"'{path}' is no file (a device or a pipe); give a file path for the store, e.g. graph.gk")
     elif open_here(path):
         return
     else:

@@ -109,6 +109,9 @@ USER_ERRORS = [
     (["claims", "--store", "ok.gk", "--doc", "nosuch"], "no article 'nosuch'"),
     (["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl", "--doc", "nosuch"], "no article 'nosuch'"),
     (["claims", "--store", "ok.gk", "--distinct", "yes"], "unexpected extra argument"),   # a flag takes no value
+    # a device is no store (it said "an empty file ...: make one there" and "disk I/O error")
+    (["claims", "--store", "/dev/null"], "'/dev/null' is no file (a device or a pipe); give a file path for the store"),
+    (["build", "corpus", "--store", "/dev/null"], "'/dev/null' is no file (a device or a pipe)"),
     # an -o naming the store itself (or another database) would replace what it holds
     (["export", "graphml", "--store", "ok.gk", "-o", "ok.gk"], "'ok.gk' is a graphkit store: writing there would replace"),
     (["export", "jsonl", "--store", "ok.gk", "-o", "older.gk"], "'older.gk' is a graphkit store: writing there would"),
@@ -224,6 +227,46 @@ def test_a_rebuild_with_the_models_unchanged_reads_no_yaml(work, capsys, monkeyp
     monkeypatch.setattr(graphkit.knowledge, "_load", parsed)
     proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
     assert proc.returncode == 0 and "(0 parsed, 1 unchanged)" in proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize("args", [["export", "jsonl"], ["export", "csv"], ["view"]], ids=" ".join)
+def test_an_output_that_is_a_pipe_is_written_into_not_replaced(work, args, capsys, monkeypatch):
+    """-o naming a pipe or a device (``-o /dev/stdout``, a FIFO here): the content goes into it, the closing line to
+    stderr. The old code renamed a temp file over it: the FIFO became a plain file (run as root, ``-o /dev/stdout``
+    replaced the device's link in /dev), and the reader got nothing."""
+    import stat
+    import threading
+
+    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
+    fifo = work / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)   # a reader is there: the command's open does not wait
+    got, done = [], threading.Event()
+    drain = threading.Thread(target=_drain, args=(reader, got, done))
+    drain.start()
+    try:
+        proc = run_main([*args, "--store", "s.gk", "-o", "pipe"], work, capsys, monkeypatch)
+    finally:
+        done.set()
+        drain.join()
+        os.close(reader)
+    assert proc.returncode == 0 and proc.stdout == "" and "wrote pipe" in proc.stderr, proc
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and b"Europe was to blame" in b"".join(got)
+
+
+def _drain(fd: int, got: list, done) -> None:
+    """Read the pipe ``fd`` into ``got`` until ``done`` is set and nothing is left (a page is more than a pipe holds)."""
+    import select
+    import time
+
+    while True:
+        chunk = os.read(fd, 1 << 16) if select.select([fd], [], [], 0.05)[0] else b""
+        if chunk:
+            got.append(chunk)
+        elif done.is_set():
+            return
+        else:
+            time.sleep(0.01)   # no writer yet (the pipe reads as ended) or nothing written yet
 
 
 # A disk that fills or cannot be written while a file is written: (errno, strerror, the fix the line gives)
