@@ -81,9 +81,11 @@ def _err(msg: str) -> None:
 
 
 def _wrote(line: str, output: Path) -> None:
-    """A writing command's closing line: on stderr when its output is a stream (``-o /dev/stdout``, a pipe), so
-    that what a reader of the stream gets is the file's content alone."""
-    typer.echo(line, err=output.exists() and not output.is_file() and not output.is_dir())
+    """A writing command's closing line: on stderr when its output is written through a link or into a stream
+    (``-o /dev/stdout``: `graphkit.export.written_through`), so that the output holds the file's content alone."""
+    from .export import written_through
+
+    typer.echo(line, err=written_through(output))
 
 
 def _open(store: Path):

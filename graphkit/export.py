@@ -81,10 +81,22 @@ def check_output(path, example: str = "graph.graphml") -> Path:
     return path
 
 
+def written_through(path) -> bool:
+    """Whether an output at ``path`` is written into as it is rather than replaced by a finished temp file: a link
+    (``-o /dev/stdout``, whichever file or pipe it leads to: a file renamed over it would replace the link, and a
+    file stdout is redirected to would stay empty) or something that is no regular file (a pipe, a device).
+
+    >>> written_through("/dev/null"), written_through("no/such/file.jsonl")
+    (True, False)
+    """
+    p = Path(path)
+    return p.is_symlink() or (p.exists() and not p.is_file() and not p.is_dir())
+
+
 @contextmanager
 def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
-    """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A `path` that is a device
-    or a pipe (``-o /dev/stdout``) is written directly.
+    """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A link, a pipe or a device
+    (``-o /dev/stdout``) is written through as it is (`written_through`).
 
     The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
     ``example``: the file name an error suggests when `path` is a folder (graphkit.view writes 'graph.html').
@@ -101,8 +113,8 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     graphkit.errors.ExportError: '...' is a folder; give a file name with -o, e.g. .../graph.html
     """
     path = check_output(path, example)
-    if path.exists() and not path.is_file():  # a device or a pipe (-o /dev/stdout, a FIFO): written as it comes;
-        with open(path, mode, **kw) as f:      # a temp file renamed over it would replace the device itself
+    if written_through(path):
+        with open(path, mode, **kw) as f:
             yield f
         return
     try:

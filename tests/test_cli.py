@@ -254,6 +254,22 @@ def test_an_output_that_is_a_pipe_is_written_into_not_replaced(work, args, capsy
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and b"Europe was to blame" in b"".join(got)
 
 
+@pytest.mark.parametrize("args", [["export", "jsonl"], ["view"]], ids=" ".join)
+def test_an_output_through_a_link_to_stdout_reaches_the_file_stdout_is_redirected_to(work, args, capsys, monkeypatch):
+    """``-o /dev/stdout > claims.jsonl`` (a link of the test's own to this process's stdout, as /dev/stdout is): the
+    content reaches the file, the closing line goes to stderr, the link stays a link. 8fa36e6 renamed its temp file
+    over the link (the link then a plain file, claims.jsonl empty: the reviewer's case)."""
+    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
+    (work / "stdout").symlink_to("/proc/self/fd/1")
+    with open(work / "out.txt", "w") as out:
+        proc = subprocess.run(graphkit_cmd() + [*args, "--store", "s.gk", "-o", "stdout"], stdout=out,
+                              stderr=subprocess.PIPE, text=True, timeout=300, cwd=work)
+    assert proc.returncode == 0 and "wrote stdout" in proc.stderr, proc.stderr
+    got = (work / "out.txt").read_text(encoding="utf-8")
+    assert "Europe was to blame" in got and "wrote" not in got
+    assert (work / "stdout").is_symlink()
+
+
 def _drain(fd: int, got: list, done) -> None:
     """Read the pipe ``fd`` into ``got`` until ``done`` is set and nothing is left (a page is more than a pipe holds)."""
     import select
