@@ -96,7 +96,8 @@ def iter_article_paths(root: Path) -> Iterator[Path]:
     """Article files under root, recursively, in sorted order.
 
     Hidden files and folders and the corpus's own documentation (README.md, LICENSE, a data card) are not articles.
-    A link named as an article that leads to no file is listed too, so that reading it says so.
+    A link named as an article that leads to no file, and a pipe or a device so named, are listed too, so that
+    reading them says so (`_file_bytes`).
     """
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
@@ -104,7 +105,7 @@ def iter_article_paths(root: Path) -> Iterator[Path]:
             continue
         if p.stem.lower() in DOC_STEMS:
             continue
-        if (p.is_file() or p.is_symlink() and not p.exists()) and p.suffix.lower() in ARTICLE_SUFFIXES \
+        if not p.is_dir() and p.suffix.lower() in ARTICLE_SUFFIXES \
                 and p.name not in METADATA_NAMES:
             yield p
 
@@ -365,9 +366,15 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
 
 
 def _file_bytes(path: Path) -> tuple[Optional[bytes], Optional[str]]:
-    """The file's bytes, or (None, why not: over MAX_BYTES or unreadable)."""
+    """The file's bytes, or (None, why not: over MAX_BYTES, unreadable, or no file: a pipe, whose reading would wait
+    for a writer, or a device)."""
+    import stat
+
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return None, "a pipe or a device, not a file; save the article as a plain file"
+        size = st.st_size
         if size > MAX_BYTES:
             return None, f"{size / 1e6:.0f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit; split the file"
         return path.read_bytes(), None

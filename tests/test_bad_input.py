@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -243,6 +244,24 @@ def test_a_link_to_an_article_that_leads_nowhere_is_reported(tmp_path, target):
     (problem,) = [s for s in res.skipped if s.path == "b.txt"]
     assert not problem.degraded and problem.reason.startswith(f"a link to '{target}', which leads to no file (")
     assert problem.reason.endswith("fix or remove the link")
+
+
+def test_a_pipe_named_as_an_article_is_reported_not_waited_on(tmp_path):
+    """A FIFO named b.txt (a half-set-up export from another tool) is listed with what to do, and never opened (a
+    read would wait for a writer for ever); the rest of the corpus is read. It was left out without a word."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text(SAID, encoding="utf-8")
+    os.mkfifo(root / "b.txt")
+    done: list = []
+    reading = threading.Thread(target=lambda: done.append(read_corpus(root)), daemon=True)
+    reading.start()
+    reading.join(timeout=60)   # opening the pipe to read it would wait here for ever
+    assert done, "read_corpus waited on the pipe"
+    res = done[0]
+    assert [d.id for d in res.documents] == ["a"]
+    assert [(s.path, s.reason, s.degraded) for s in res.skipped if s.path == "b.txt"] == [
+        ("b.txt", "a pipe or a device, not a file; save the article as a plain file", False)]
 
 
 @pytest.mark.parametrize("unreadable,reason,articles", [
