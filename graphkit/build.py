@@ -30,7 +30,7 @@ from .huge_articles import parse_view
 from .ingest import IngestResult, read_corpus
 from .kept import keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
-from .records import Skipped
+from .records import Document, Skipped
 from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
 from .store_file import check_build_store, nothing_left_of_a_failed_create, stored_meta, writer_lock
@@ -193,16 +193,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         if models_stamp is not None and store.get_meta(MODELS_STAMP) != models_stamp:
             store.set_meta(MODELS_STAMP, models_stamp)
         known = store.hashes()
-        published = store.published()
-        todo = []
-        for d in res.documents:
-            sha, mkey = known.get(d.id, (None, None))
-            same_date = published.get(d.id) == (d.published.isoformat() if d.published else None)
-            if not force and sha == d.sha256 and mkey == key and same_date:
-                store.update_document(d)
-                report.unchanged += 1
-            else:
-                todo.append(d)
+        todo = changed_documents(store, res.documents, known, key, force)
+        report.unchanged = len(res.documents) - len(todo)
         keep_text_answers(store, res.answers)  # what reading the texts worked out, for the next build's read
         if prune:
             gone = sorted(set(known) - {d.id for d in res.documents})
@@ -211,60 +203,108 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         if pool is not None and (not todo or extract is not None):
             pool.close()  # nothing for it to parse: its host goes now, not after the resolution
             pool = None
-        by_id = {d.id: d for d in todo}
         t0 = time.perf_counter()
-        warming = first = arrived = None
-        if todo:
-            if extract is None:
-                from .extract import AHEAD_MAX_CHARS, extract_documents, extract_documents_parallel, longest_first
-                from .nlp import load_pipeline
-
-                views = [parse_view(d) for d in todo]
-                fits = fits_issue_model(store, knowledge, len(set(known).union(by_id)), rediscover)
-                if pool is not None and sum(len(v.text) for v in views) > AHEAD_MAX_CHARS:
-                    pool.close()  # too much for its pipe: a pool forked below shares the documents copy-on-write
-                    pool = None
-
-                def warm():  # while spaCy parses, load what resolution needs
-                    nonlocal warming
-                    warming = warm_resolution(issue_model=fits)
-
-                if pool is not None or workers > 1 and len(views) > 1:  # the whole extraction in workers; this writes
-                    # dealt and written longest first: the workers end together (the store does not depend on order)
-                    stream = extract_documents_parallel(longest_first(views), model, workers=workers,
-                                                        batch_size=batch_size, started=warm, pool=pool)
-                    arrived = ArrivedInputs()  # what the resolution reads of them, taken as they arrive
-                else:  # warming starts once extraction's own modules are imported
-                    nlp = load_pipeline(model)
-                    settle()  # graphkit.memory: the collector does not walk the pipeline again in this build
-                    key = model_key(nlp)
-                    stream = extract_documents(views, nlp, batch_size=batch_size, ahead=parse_ahead)
-                    first = warm
-            else:
-                stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
-            from .nlp import one_blas_thread
-
-            with one_blas_thread():  # the workers keep to one thread too (graphkit.extract._init_worker)
-                report.parsed += write_extractions(store, stream, by_id, key, on_progress=on_progress, first=first,
-                                                   arrived=arrived)
-        if warming is not None:
-            warming.join()
-        if report.parsed:
-            give_back()  # what spaCy and the extraction records freed, before resolution allocates
+        fits = bool(todo) and extract is None and fits_issue_model(store, knowledge, len(set(known).union(
+            d.id for d in todo)), rediscover)
+        report.parsed, arrived = parse_changed(store, todo, key, model=model, workers=workers, batch_size=batch_size,
+                                               on_progress=on_progress, extract=extract, parse_ahead=parse_ahead,
+                                               pool=pool, warm_issue_model=fits)
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
-        fingerprint = resolve_fingerprint(store, report.skipped, knowledge, n_issues, window_days)
-        counts = (stored_counts(store) if not (force or rediscover or full)
-                  and store.get_meta("resolved_fingerprint") == fingerprint else None)
-        if counts is None:
-            counts = resolve_store(store, skipped=report.skipped, knowledge=knowledge, n_issues=n_issues,
-                                   rediscover=rediscover, window_days=window_days, full=full, arrived=arrived)
-            store.set_meta("resolved_counts", json.dumps(counts, sort_keys=True))
-            store.set_meta("resolved_fingerprint", fingerprint)
+        counts = resolve_if_changed(store, report.skipped, knowledge, n_issues=n_issues, window_days=window_days,
+                                    again=force or rediscover or full, rediscover=rediscover, full=full,
+                                    arrived=arrived)
         report.resolve_seconds = time.perf_counter() - t0
         for k, v in counts.items():
             setattr(report, k, v)
     return report
+
+
+def changed_documents(store: Store, documents: list[Document], known: dict, key: str, force: bool = False
+                      ) -> list[Document]:
+    """The ``documents`` to parse: those whose bytes, publication date (claim dates are resolved against it) or
+    extraction ``key`` differ from what the store holds (``known``: `Store.hashes`), or all with ``force``. Each of
+    the others is written back as read now (its title, source ... may have changed) and is not parsed again."""
+    published = store.published()
+    todo = []
+    for d in documents:
+        sha, mkey = known.get(d.id, (None, None))
+        same_date = published.get(d.id) == (d.published.isoformat() if d.published else None)
+        if not force and sha == d.sha256 and mkey == key and same_date:
+            store.update_document(d)
+        else:
+            todo.append(d)
+    return todo
+
+
+def parse_changed(store: Store, todo: list[Document], key: str, *, model: Optional[str] = None, workers: int = 1,
+                  batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
+                  extract: Optional[Callable] = None, parse_ahead: bool = False, pool=None,
+                  warm_issue_model: bool = False) -> tuple[int, Optional[ArrivedInputs]]:
+    """Parse the changed Documents ``todo`` and store each extraction as it comes (`write_extractions`), stamped
+    with the extraction ``key``; returns how many, and what the resolution reads of them when the workers sent them
+    (`graphkit.resolution.ArrivedInputs`, else None: the resolution reads the store).
+
+    Locally the parse runs in ``pool`` (`parse_pool_ahead`) or ``workers`` processes, else in this one (after
+    loading the pipeline, whose own key then stamps the output); ``extract`` replaces it (a Dask cluster). While
+    spaCy parses, what the resolution needs is loaded in a thread (`warm_resolution`; scikit-learn too with
+    ``warm_issue_model``: `fits_issue_model`), and joined before returning.
+    """
+    if not todo:
+        return 0, None
+    by_id = {d.id: d for d in todo}
+    warming = first = arrived = None
+    if extract is None:
+        from .extract import AHEAD_MAX_CHARS, extract_documents, extract_documents_parallel, longest_first
+        from .nlp import load_pipeline
+
+        views = [parse_view(d) for d in todo]
+        if pool is not None and sum(len(v.text) for v in views) > AHEAD_MAX_CHARS:
+            pool.close()  # too much for its pipe: a pool forked below shares the documents copy-on-write
+            pool = None
+
+        def warm():  # while spaCy parses, load what resolution needs
+            nonlocal warming
+            warming = warm_resolution(issue_model=warm_issue_model)
+
+        if pool is not None or workers > 1 and len(views) > 1:  # the whole extraction in workers; this writes
+            # dealt and written longest first: the workers end together (the store does not depend on order)
+            stream = extract_documents_parallel(longest_first(views), model, workers=workers,
+                                                batch_size=batch_size, started=warm, pool=pool)
+            arrived = ArrivedInputs()  # what the resolution reads of them, taken as they arrive
+        else:  # warming starts once extraction's own modules are imported
+            nlp = load_pipeline(model)
+            settle()  # graphkit.memory: the collector does not walk the pipeline again in this build
+            key = model_key(nlp)
+            stream = extract_documents(views, nlp, batch_size=batch_size, ahead=parse_ahead)
+            first = warm
+    else:
+        stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
+    from .nlp import one_blas_thread
+
+    with one_blas_thread():  # the workers keep to one thread too (graphkit.extract._init_worker)
+        parsed = write_extractions(store, stream, by_id, key, on_progress=on_progress, first=first, arrived=arrived)
+    if warming is not None:
+        warming.join()
+    if parsed:
+        give_back()  # what spaCy and the extraction records freed, before resolution allocates
+    return parsed, arrived
+
+
+def resolve_if_changed(store: Store, skipped: list[Skipped], knowledge, *, n_issues: Optional[int] = None,
+                       window_days: int, again: bool = False, rediscover: bool = False, full: bool = False,
+                       arrived: Optional[ArrivedInputs] = None) -> dict[str, int]:
+    """Resolve the store's claims across articles (`graphkit.resolution.resolve_store`) unless nothing it depends on
+    changed since the last resolution (`resolve_fingerprint`) and not ``again``; returns the counts the resolution
+    stored (claims, reports, actors ...), the last one's when it was not run (`stored_counts`)."""
+    fingerprint = resolve_fingerprint(store, skipped, knowledge, n_issues, window_days)
+    counts = stored_counts(store) if not again and store.get_meta("resolved_fingerprint") == fingerprint else None
+    if counts is None:
+        counts = resolve_store(store, skipped=skipped, knowledge=knowledge, n_issues=n_issues,
+                               rediscover=rediscover, window_days=window_days, full=full, arrived=arrived)
+        store.set_meta("resolved_counts", json.dumps(counts, sort_keys=True))
+        store.set_meta("resolved_fingerprint", fingerprint)
+    return counts
 
 
 def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: dict, key: str, *,
