@@ -16,7 +16,7 @@ Pronouns are graphkit.actor_pronouns'.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from .actor_drafts import Draft
 from .mentions import DETERMINER_LIKE, ROLE_HEADS, Mention, org_role, strip_det
@@ -104,13 +104,36 @@ def anonymous_draft(r: "ActorContext", m: Mention, seen: list[tuple[int, Draft]]
         for pos, d in reversed(seen):
             if pos <= m.pos and [w.rstrip("s") for w in fold(d.name).split()[-1:]] == [head.rstrip("s")]:
                 return d, f"definite {m.name!r} refers back to the nearest preceding {d.name!r} in the same article"
-    phrase = re.sub(r"^(a|an|the)\s+", "", " ".join(m.name.split()), flags=re.I)
-    first = phrase.split()[0] if phrase.split() else ""
-    if first[:1].isupper() and not first.isupper() and fold(first) in DETERMINER_LIKE:
-        phrase = first[0].lower() + phrase[1:]
+    phrase = anonymous_name(m.name)
     key = f"anon:{m.doc_id}:{fold(phrase)}"
     d = r.drafts.draft(key, phrase, "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-{slug(phrase)}")
     return d, "anonymous source, keyed by article and phrase"
+
+
+def anonymous_name(phrase: str) -> str:
+    """An anonymous source's name: its phrase without 'a', 'an', 'the', a capitalised determiner-like first word
+    in lower case.
+
+    >>> anonymous_name("A senior official"), anonymous_name("One  reporter")
+    ('senior official', 'one reporter')
+    """
+    phrase = re.sub(r"^(a|an|the)\s+", "", " ".join(phrase.split()), flags=re.I)
+    first = phrase.split()[0] if phrase.split() else ""
+    if first[:1].isupper() and not first.isupper() and fold(first) in DETERMINER_LIKE:
+        phrase = first[0].lower() + phrase[1:]
+    return phrase
+
+
+def anonymous_antecedent(m: Mention, seen: list[tuple[int, Draft]]) -> Optional[Draft]:
+    """The anonymous source a pronoun speaker stands for: the article pass resolved it to an anonymous person
+    (no span: 'A reporter called it chaos. "We saw it," he said') written as the latest of the article's
+    anonymous sources so far of that phrase (``seen``: (position, draft)); not a person named 'reporter'. Else
+    None."""
+    a = m.att
+    if a.speaker_type != "PRON" or a.resolved_span is not None or not a.resolved_text:
+        return None
+    name = fold(anonymous_name(a.resolved_text))
+    return next((d for pos, d in reversed(seen) if pos <= m.pos and fold(d.name) == name), None)
 
 
 def _looks_like_person(r: "ActorContext", name: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Optional
 from .gazetteer import Gazetteer
 from .names import (APOS, ORG_NOUNS, TITLE_WORDS, fold, has_org_word, is_pronoun, split_honorific, split_title,
                     strip_possessive)
+from .person_nouns import person_noun
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
 from .records import Attribution
@@ -33,6 +34,9 @@ ANON_HEAD_WORDS = ANON_HEADS | {"sources", "officials", "aides", "insiders", "di
 
 ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
 
+
+#: the determiners that bring in one person not named before ('a neighbor', 'one voter', 'another supporter')
+ONE_OF_MANY = frozenset({"a", "an", "one", "another"})
 
 DETERMINER_LIKE = {"another", "one", "two", "three", "some", "several", "second", "third", "fourth", "other",
                     "senior", "many", "few", "multiple", "various", "numerous"}
@@ -269,14 +273,29 @@ def _anonymous_antecedent(a: Attribution, text: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # the actor pass asks it of every speaker phrase
 def anonymous_phrase(text: str) -> bool:
-    """A phrase headed by a source word, no name inside: 'a senior Russian source'.
+    """A phrase headed by a source word, or one person it does not name ('a' / 'an' / 'one' / 'another' and a
+    person noun in the singular: :func:`one_of_many`), no name inside: 'a senior Russian source', 'One woman'.
 
     >>> anonymous_phrase("a senior Russian source"), anonymous_phrase("Kremlin source Dmitry Peskov")
     (True, False)
+    >>> anonymous_phrase("One woman"), anonymous_phrase("the woman"), anonymous_phrase("a new poll")
+    (True, False, False)
     """
     words = fold(text).split()
-    return bool(words) and words[-1] in ANON_HEAD_WORDS and not any(w[:1].isupper() for w in text.split()[1:-1]
-                                                                if fold(w) not in DEMONYM_LIKE)
+    return bool(words) and (words[-1] in ANON_HEAD_WORDS or one_of_many(text)) and not any(
+        w[:1].isupper() for w in text.split()[1:-1] if fold(w) not in DEMONYM_LIKE)
+
+
+def one_of_many(text: str) -> bool:
+    """A phrase written as one person it does not name: opened by one of :data:`ONE_OF_MANY`, ending in a
+    lower-case singular noun whose most frequent sense is a person (graphkit.person_nouns; a plural is no lemma
+    there). The parse's test is graphkit.speaker_phrase.one_unnamed_person; this one reads a stored phrase.
+
+    >>> one_of_many("a neighbor"), one_of_many("Another supporter"), one_of_many("a report"), one_of_many("a Neighbor")
+    (True, True, False, False)
+    """
+    words = text.split()
+    return len(words) >= 2 and words[0].lower() in ONE_OF_MANY and words[-1].islower() and person_noun(words[-1])
 
 
 def is_role_phrase(text: str) -> bool:

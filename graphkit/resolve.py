@@ -68,7 +68,7 @@ from typing import Optional
 
 from .actor_drafts import Draft, Drafts, actor_records
 from .actor_entities import ArticleEntities, sorted_entities
-from .actor_names import anonymous_draft, name_draft, title_draft
+from .actor_names import anonymous_antecedent, anonymous_draft, name_draft, title_draft
 from .actor_pronouns import SpokenBefore, pronoun_draft, second_look
 from .actor_votes import person_votes
 from .entity_types import type_entities
@@ -188,6 +188,9 @@ class _Resolver:
             d, why = anonymous_draft(self, m, anon_seen)
             anon_seen.append((m.pos, d))
             return d, why
+        said_by_anonymous = anonymous_antecedent(m, anon_seen)
+        if said_by_anonymous is not None:
+            return said_by_anonymous, "pronoun resolved in the article to an anonymous source: the same source"
         if m.kind == "pronoun":
             return pronoun_draft(self, m, done)
         if m.kind == "title":

@@ -25,9 +25,10 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .mentions import ANON_HEADS
+from .mentions import ANON_HEADS, ONE_OF_MANY
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, strip_possessive
+from .person_nouns import person_noun
 from .pronouns import NAMES_NO_ONE
 
 
@@ -260,12 +261,36 @@ def speaker_type(toks: list[Token], head: Token) -> str:
             return lab
     if person_role(head):
         return "NOUN"  # 'the Republican presidential candidate': a role, not the group its adjective names
+    if one_unnamed_person(toks, head):
+        return "ANON"  # 'a neighbor', 'one voter': one person the article does not name, never a group
     for lab in ("ORG", "GPE", "NORP"):
         if lab in ents:
             return lab
     if head.pos_ == "PROPN":
         return "ORG"
     return "NOUN"
+
+
+def one_unnamed_person(toks: list[Token], head: Token) -> bool:
+    """Whether a speaker phrase is one person it does not name: a singular common noun whose most frequent sense
+    is a person (models/person_nouns.txt: 'neighbor', 'friend', 'voter'; not 'poll', 'group'), opened by 'a', 'an',
+    'one' or 'another', no entity of its own and no person named in apposition ('Another critic, Laurence Tribe,'
+    is Laurence Tribe). A plural ('neighbors') is a group, a definite 'the neighbor' someone the article may have
+    named; an office ('a federal judge', :func:`person_role`) is read before this.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> def one(s):
+    ...     said = next(t for t in load_spacy()(s) if t.lower_ == "said")
+    ...     toks = speaker_tokens(next(t for t in said.children if t.dep_ == "nsubj"))
+    ...     return one_unnamed_person(toks, toks[-1])
+    >>> one("A neighbor said he left."), one("Neighbors said he left."), one("A new poll said he left.")
+    (True, False, False)
+    >>> one("Another critic, Laurence Tribe, said he left.")
+    False
+    """
+    named = any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in head.children)
+    return (head.pos_ == "NOUN" and head.tag_ == "NN" and not head.ent_type_ and toks[0].lower_ in ONE_OF_MANY
+            and person_noun(head.lemma_) and not named)
 
 
 def person_role(head: Token) -> bool:

