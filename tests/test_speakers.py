@@ -1604,7 +1604,7 @@ ONE_UNNAMED_PERSON = [
     (["“It was chaos,” a reporter for the paper said. “We saw people running,” he said."],
      [("a reporter", "reporter", "anonymous"), ("he", "reporter", "anonymous")]),
     # a subject that is one unnamed person, then her words
-    (["One woman adopted from Iran did not learn of her status until 2008. “I am scared,” she said."],
+    (["One woman raised in Lima never knew it until last spring. “I am afraid,” she said."],
      [("she", "one woman", "anonymous")]),
     # one source per article: two articles' friends are two people
     (["A friend said the race was close.", "A friend said the vote was rigged."],
