@@ -90,4 +90,7 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.path.insert(0, str(ROOT))
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("make_person_nouns", main))
