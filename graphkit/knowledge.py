@@ -87,11 +87,14 @@ def check_models_yaml(stamp: Optional[str] = None) -> str:
     """
     from .fingerprint import files_hash
 
+    from .person_nouns import FILE as PERSON_NOUNS, load_person_nouns
+
     names = sorted(p.name for p in models_dir().glob("*.yaml"))
-    now = files_hash(models_dir() / n for n in names)
+    now = files_hash([models_dir() / n for n in names] + [models_dir() / PERSON_NOUNS])
     if now != stamp:
         for name in names:
             load_yaml(name)
+        load_person_nouns()  # a text file, read by the parse: not UTF-8 is said here too
     return now
 
 
@@ -107,6 +110,11 @@ _PACKAGE_MODELS = Path(__file__).resolve().parent / "models"
 _REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 
 
+def not_utf8(path, e: UnicodeDecodeError) -> ModelsFileError:
+    """What a models/ file that is not UTF-8 says: the file, the first bad byte and where, and the fix."""
+    return ModelsFileError(f"{path} is not UTF-8 text (byte {e.object[e.start]:#04x} at {e.start}); save it as UTF-8")
+
+
 @lru_cache(maxsize=32)
 def _load(path: str, mtime: float):
     import yaml
@@ -117,8 +125,7 @@ def _load(path: str, mtime: float):
     except OSError as e:
         raise ModelsFileError(f"cannot read {path}: {e.strerror}; check the path") from None
     except UnicodeDecodeError as e:
-        raise ModelsFileError(f"{path} is not UTF-8 text (byte {e.object[e.start]:#04x} at {e.start}); save it as "
-                              "UTF-8") from None
+        raise not_utf8(path, e) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

@@ -39,6 +39,16 @@ def load_person_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _read(path: Path, stamp: int) -> frozenset[str]:
-    """The file's lemmas, one a line, '#' comments and blank lines skipped (``stamp`` re-reads an edited file)."""
-    words = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    """The file's lemmas, one a line, '#' comments and blank lines skipped (``stamp`` re-reads an edited file); a
+    file that is not UTF-8 or cannot be read is a ModelsFileError with its fix."""
+    from .errors import ModelsFileError
+    from .knowledge import not_utf8
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise not_utf8(path, e) from None
+    except OSError as e:
+        raise ModelsFileError(f"cannot read {path}: {e.strerror}; check the path") from None
+    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return frozenset(w for w in words if w)

@@ -184,12 +184,15 @@ MODELS_ERRORS = [
     (lambda work: _models_copy(work, "cues.yaml", b"verbs: [unclosed\n"), "models/cues.yaml is not valid YAML at line"),
     (lambda work: _models_copy(work, "actors.yaml", b"actors: [unclosed\n"), "models/actors.yaml is not valid YAML"),
     (lambda work: _models_copy(work, "links.yaml", "# caf\u00e9\n".encode("latin-1")), "links.yaml is not UTF-8 text"),
+    (lambda work: _models_copy(work, "person_nouns.txt", "# caf\u00e9\n".encode("latin-1")),
+     "person_nouns.txt is not UTF-8 text"),
 ]
 
 
 @pytest.mark.parametrize("store", ["s.gk", "ok.gk", "new/s.gk"])
 @pytest.mark.parametrize("models,words", MODELS_ERRORS, ids=["missing folder", "a file", "no cues.yaml", "broken cues.yaml",
-                                                           "broken actors.yaml", "latin-1 links.yaml"])
+                                                           "broken actors.yaml", "latin-1 links.yaml",
+                                                           "latin-1 person_nouns.txt"])
 def test_a_models_folder_that_is_not_there_is_one_line_and_changes_nothing(work, models, words, store, capsys,
                                                                           monkeypatch):
     monkeypatch.setenv("GRAPHKIT_MODELS", models(work))
