@@ -35,7 +35,7 @@ from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
 from .store_file import check_build_store, nothing_left_of_a_failed_create, stored_meta, writer_lock
 
-#: the meta key of the stamp of the models' YAML files the last build read without error (`graphkit.knowledge.check_models_yaml`)
+#: the meta key of the stamp of the models files the last build read without error (`graphkit.knowledge.check_models_files`)
 MODELS_STAMP = "models_checked"
 
 
@@ -98,17 +98,17 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
     A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing or broken knowledge file
-    (`graphkit.knowledge.check_models_yaml`, the models' YAML read again only when it changed), a ``model``
+    (`graphkit.knowledge.check_models_files`, read again only when they changed), a ``model``
     that is not installed, or a store path that cannot be written (not a store, another graphkit's) fails before
     anything is made or written; a new store the build fails to put any article in is removed again. Then the build takes the store's writer lock (`graphkit.store_file.writer_lock`):
     a second build of the same store waits for the first, calling ``on_wait`` once, and parses only what is still
     new.
     """
-    from .knowledge import Knowledge, check_models, check_models_yaml
+    from .knowledge import Knowledge, check_models, check_models_files
     from .nlp import pipeline_folder
 
     check_models()
-    models_stamp = check_models_yaml(stored_meta(store_path, MODELS_STAMP))
+    models_stamp = check_models_files(stored_meta(store_path, MODELS_STAMP))
     if options.get("extract") is None:  # a Dask cluster's workers load the pipeline, not this machine
         pipeline_folder(options.get("model"))
     with parse_pool_ahead(options.get("model"), options.get("workers", 1), options.get("extract"),
@@ -175,7 +175,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     ``graphkit.contradict.WINDOW_DAYS``); a change re-resolves.
     ``full``: resolve everything again, reusing nothing a previous resolution kept (`resolve_store`); the
     result is the same as an incremental one, which is what the tests check.
-    ``models_stamp``: what `graphkit.knowledge.check_models_yaml` returned for the models it read without error;
+    ``models_stamp``: what `graphkit.knowledge.check_models_files` returned for the models it read without error;
     kept in the store (meta `MODELS_STAMP`) for the next build's check.
     ``parse_ahead`` (one process): spaCy parses the next articles in a thread while this one is extracted and
     written (`graphkit.nlp.pipe_ahead`; the same store). Off by default: on the loaded 2-core machine it was

@@ -186,13 +186,16 @@ MODELS_ERRORS = [
     (lambda work: _models_copy(work, "links.yaml", "# caf\u00e9\n".encode("latin-1")), "links.yaml is not UTF-8 text"),
     (lambda work: _models_copy(work, "person_nouns.txt", "# caf\u00e9\n".encode("latin-1")),
      "person_nouns.txt is not UTF-8 text"),
+    (lambda work: _models_copy(work, "attribution_filter.json", b"}"), "models/attribution_filter.json is not valid JSON"),
+    (lambda work: _models_copy(work, "attribution_tagger.json", b"}"), "models/attribution_tagger.json is not valid JSON"),
 ]
 
 
 @pytest.mark.parametrize("store", ["s.gk", "ok.gk", "new/s.gk"])
 @pytest.mark.parametrize("models,words", MODELS_ERRORS, ids=["missing folder", "a file", "no cues.yaml", "broken cues.yaml",
                                                            "broken actors.yaml", "latin-1 links.yaml",
-                                                           "latin-1 person_nouns.txt"])
+                                                           "latin-1 person_nouns.txt",
+                                                           "broken filter weights", "broken tagger weights"])
 def test_a_models_folder_that_is_not_there_is_one_line_and_changes_nothing(work, models, words, store, capsys,
                                                                           monkeypatch):
     monkeypatch.setenv("GRAPHKIT_MODELS", models(work))
@@ -218,16 +221,18 @@ def test_models_broken_after_a_build_are_said_before_the_rebuild_changes_anythin
 
 
 def test_a_rebuild_with_the_models_unchanged_reads_no_yaml(work, capsys, monkeypatch):
-    """Checking the models first costs a no-change rebuild nothing but a hash: it parses no YAML (importing PyYAML
-    and parsing the models took ~35 ms of a ~50 ms rebuild)."""
+    """Checking the models first costs a no-change rebuild nothing but a hash: it parses no YAML and no weights
+    (importing PyYAML and parsing the models took ~35 ms of a ~50 ms rebuild)."""
+    import graphkit.confidence
     import graphkit.knowledge
 
     assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
 
-    def parsed(path, mtime):
-        raise AssertionError(f"{path} was read as YAML")
+    def parsed(path, *args):
+        raise AssertionError(f"{path} was parsed")
 
     monkeypatch.setattr(graphkit.knowledge, "_load", parsed)
+    monkeypatch.setattr(graphkit.confidence, "read_model", parsed)
     proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
     assert proc.returncode == 0 and "(0 parsed, 1 unchanged)" in proc.stdout, proc.stderr
 
