@@ -120,17 +120,30 @@ def not_utf8(path, e: UnicodeDecodeError) -> ModelsFileError:
     return ModelsFileError(f"{path} is not UTF-8 text (byte {e.object[e.start]:#04x} at {e.start}); save it as UTF-8")
 
 
-@lru_cache(maxsize=32)
-def _load(path: str, mtime: float):
-    import yaml
+def read_text(path) -> str:
+    """A knowledge file's text: the one home of what a file that cannot be read or is not UTF-8 says.
 
+    >>> read_text("/no/such/file.yaml")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.ModelsFileError: cannot read /no/such/file.yaml: No such file or directory; check the path
+    """
     try:
         with open(path, encoding="utf-8") as f:
-            return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml when present
+            return f.read()
     except OSError as e:
         raise ModelsFileError(f"cannot read {path}: {e.strerror}; check the path") from None
     except UnicodeDecodeError as e:
         raise not_utf8(path, e) from None
+
+
+@lru_cache(maxsize=32)
+def _load(path: str, mtime: float):
+    import yaml
+
+    text = read_text(path)
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # libyaml when present
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

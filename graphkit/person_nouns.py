@@ -41,14 +41,8 @@ def load_person_nouns() -> frozenset[str]:
 def _read(path: Path, stamp: int) -> frozenset[str]:
     """The file's lemmas, one a line, '#' comments and blank lines skipped (``stamp`` re-reads an edited file); a
     file that is not UTF-8 or cannot be read is a ModelsFileError with its fix."""
-    from .errors import ModelsFileError
-    from .knowledge import not_utf8
+    from .knowledge import read_text
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise not_utf8(path, e) from None
-    except OSError as e:
-        raise ModelsFileError(f"cannot read {path}: {e.strerror}; check the path") from None
+    text = read_text(path)
     words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return frozenset(w for w in words if w)
