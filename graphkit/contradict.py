@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from .statements import as_date, concept_idf, day_numbers, near_days
+from .tables import shorten
 from .records import Actor, Claim, Contradiction
 from .textmemo import text_memo
 from .words import STOP, antonym_poles, concepts, lemma, negated, predicate_words, predicates, tokens
@@ -568,8 +569,8 @@ def _folded(words: Iterable[str]) -> set[str]:
 
 def _reason(opp: Opposition, a: Claim, b: Claim, shared: list[str], m: float, refers: bool) -> str:
     how = "points back at it" if refers else f"content match {m:.2f}"
-    return (f"{opp.kind}: {a.speaker} {opp.words[0]!r} ({_short(a.text)!r}) vs {b.speaker} {opp.words[1]!r} "
-            f"({_short(b.text)!r}); both about {', '.join(shared[:3])}; {how}")
+    return (f"{opp.kind}: {a.speaker} {opp.words[0]!r} ({shorten(a.text, 60)!r}) vs {b.speaker} {opp.words[1]!r} "
+            f"({shorten(b.text, 60)!r}); both about {', '.join(shared[:3])}; {how}")
 
 
 def _cap(links: list[Contradiction]) -> list[Contradiction]:
@@ -598,8 +599,3 @@ def own_arguments(links: list[Contradiction]) -> bool:
         if not set(link.shared) - others:
             return False
     return True
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= n else text[: n - 1] + "…"

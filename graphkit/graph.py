@@ -43,6 +43,7 @@ import networkx as nx
 
 from .records import Actor, Claim, Contradiction, Document, Place
 from .names import slug
+from .tables import shorten
 
 NODE_TYPES = ("actor", "claim", "issue", "place", "document")
 EDGE_TYPES = ("said", "about", "mentions", "reported_in", "contradicts", "reverses", "reported_by")
@@ -97,7 +98,7 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
         G.nodes[c.speaker_id]["n_claims"] += 1
         doc = documents.get(c.doc_id)
         cn = "claim:" + c.id
-        G.add_node(cn, type="claim", label=_short(c.text), text=c.text, speaker=c.speaker, speaker_id=c.speaker_id,
+        G.add_node(cn, type="claim", label=shorten(c.text, 60), text=c.text, speaker=c.speaker, speaker_id=c.speaker_id,
                    speaker_text=c.speaker_text, date=c.date, date_precision=c.date_precision, date_basis=c.date_basis,
                    stance=c.stance, kind=c.kind, cue=c.cue, doc_id=c.doc_id, reports=list(c.reports),
                    url=doc.url if doc else None, source=doc.source if doc else None,
@@ -152,11 +153,6 @@ def add_links(G: nx.MultiDiGraph, links: Iterable[Contradiction], min_score: Opt
         if a in G and b in G and x.score >= min_score:
             G.add_edge(a, b, key=x.relation, type=x.relation, reason=x.reason, issue=x.issue, score=x.score,
                        shared="; ".join(x.shared), opposing=" / ".join(x.opposing), days=x.days)
-
-
-def _short(text: str, n: int = 60) -> str:
-    t = " ".join(text.split())
-    return t if len(t) <= n else t[: n - 1] + "…"
 
 
 def build_graph(store, claims: Optional[Iterable[Claim]] = None, min_score: Optional[float] = None) -> nx.MultiDiGraph:

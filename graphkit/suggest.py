@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional
 
+from .tables import shorten
+
 
 def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False, examples: int = 5) -> str:
     """The store's discovered issues as an issues.yaml to edit, each with its size and example claims as comments.
@@ -98,9 +100,7 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
         ms = sorted(members.get(iss["name"], []))
         lines.append(f"  # {len(ms)} claim(s)" + (", e.g.:" if ms else ""))
         for *_, text, speaker in ms[:examples]:
-            t = " ".join(text.split())
-            t = t if len(t) <= 110 else t[:109] + "…"
-            lines.append(f"  #   {speaker}: {t}")
+            lines.append(f"  #   {speaker}: {shorten(text, 110)}")
         lines.append(f"  - name: {flow([iss['name']])[1:-1]}")
         if iss.get("description"):
             lines.append(f"    description: {flow([iss['description']])[1:-1]}")
