@@ -28,6 +28,14 @@ from .errors import StoreError, os_fix, sqlite_fix
 from .records import SCHEMA_VERSION
 
 APP_ID = 0x676B6974  # 'gkit' in the SQLite header: marks a graphkit store
+#: the first bytes of every SQLite file
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _application_id(head: bytes) -> Optional[int]:
+    """The application id an SQLite file's header holds (bytes 68-72; `APP_ID` for a graphkit store), None when the
+    header is cut short before it."""
+    return int.from_bytes(head[68:72], "big") if len(head) >= 72 else None
 
 
 @contextmanager
@@ -171,12 +179,12 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
         if not head and not create:
             raise StoreError(f"'{path}' is an empty file, not a graphkit store; make one there with "
                              f"`graphkit build CORPUS_DIR --store {path}` or give another --store path")
-        if head and not head.startswith(b"SQLite format 3\x00"):
+        if head and not head.startswith(SQLITE_MAGIC):
             raise StoreError(f"'{path}' is not a graphkit store (not an SQLite file); give another --store path")
         if head and len(head) < 100:
             raise StoreError(f"'{path}' is a damaged SQLite file (cut short), not a usable graphkit store; "
                              "rebuild it with graphkit build into a new --store path")
-        if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (0, APP_ID):
+        if _application_id(head) not in (None, 0, APP_ID):
             raise StoreError(f"'{path}' is an SQLite database of another application; give another --store path")
 
 
@@ -285,9 +293,9 @@ def database_at(path) -> Optional[str]:
             head = f.read(100)
     except OSError:
         return None
-    if not head.startswith(b"SQLite format 3\x00"):
+    if not head.startswith(SQLITE_MAGIC):
         return None
-    return "a graphkit store" if len(head) >= 72 and int.from_bytes(head[68:72], "big") == APP_ID else "an SQLite database"
+    return "a graphkit store" if _application_id(head) == APP_ID else "an SQLite database"
 
 
 def open_error(path, e: sqlite3.DatabaseError) -> StoreError:
