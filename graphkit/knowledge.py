@@ -78,9 +78,11 @@ def check_models_files(stamp: Optional[str] = None) -> str:
     the resolution after it), person_nouns.txt (read by the parse) and the attribution models' weights (read as
     JSON by `graphkit.confidence.read_model`, as the filter and the cue tagger read them).
 
-    Returns the stamp of those files' bytes (`graphkit.fingerprint.files_hash`). Given the stamp an earlier check
-    returned (a build keeps it in the store), the same bytes are not read again: a rebuild with the models unchanged
-    hashes ~0.6 MB (~1 ms) instead of importing PyYAML and parsing them (~35-55 ms of a ~50 ms no-change rebuild).
+    Returns the stamp of those files' bytes (`graphkit.fingerprint.resolution_key`: the one list of the knowledge
+    files and their hash; it names the extraction version too, so a new version checks them again). Given the stamp
+    an earlier check returned (a build keeps it in the store), the same bytes are not read again: a rebuild with the
+    models unchanged hashes ~0.6 MB (~1 ms) instead of importing PyYAML and parsing them (~35-55 ms of a ~50 ms
+    no-change rebuild).
     What is read here is kept (`load_yaml`, `graphkit.confidence.read_model`), so a build that parses pays nothing
     twice.
 
@@ -89,14 +91,13 @@ def check_models_files(stamp: Optional[str] = None) -> str:
     True
     """
     from .confidence import model_path, read_model, tagger_path
-    from .fingerprint import files_hash
-    from .person_nouns import FILE as PERSON_NOUNS, load_person_nouns
+    from .fingerprint import resolution_key
+    from .person_nouns import load_person_nouns
 
-    names = sorted(p.name for p in models_dir().glob("*.yaml"))
-    now = files_hash([*(models_dir() / n for n in names), models_dir() / PERSON_NOUNS, model_path(), tagger_path()])
+    now = resolution_key()
     if now != stamp:
-        for name in names:
-            load_yaml(name)
+        for path in sorted(models_dir().glob("*.yaml")):
+            load_yaml(path.name)
         load_person_nouns()  # a text file, read by the parse: not UTF-8 is said here too
         read_model(model_path(), "attribution filter model")
         read_model(tagger_path(), "attribution tagger model")
@@ -115,13 +116,9 @@ _PACKAGE_MODELS = Path(__file__).resolve().parent / "models"
 _REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 
 
-def not_utf8(path, e: UnicodeDecodeError) -> ModelsFileError:
-    """What a models/ file that is not UTF-8 says: the file, the first bad byte and where, and the fix."""
-    return ModelsFileError(f"{path} is not UTF-8 text (byte {e.object[e.start]:#04x} at {e.start}); save it as UTF-8")
-
-
 def read_text(path) -> str:
-    """A knowledge file's text: the one home of what a file that cannot be read or is not UTF-8 says.
+    """A knowledge file's text: the one home of what a file that cannot be read or is not UTF-8 says (a YAML file
+    and models/person_nouns.txt alike).
 
     >>> read_text("/no/such/file.yaml")
     Traceback (most recent call last):
@@ -134,7 +131,8 @@ def read_text(path) -> str:
     except OSError as e:
         raise ModelsFileError(f"cannot read {path}: {e.strerror}; check the path") from None
     except UnicodeDecodeError as e:
-        raise not_utf8(path, e) from None
+        raise ModelsFileError(f"{path} is not UTF-8 text (byte {e.object[e.start]:#04x} at {e.start}); save it as "
+                              "UTF-8") from None
 
 
 @lru_cache(maxsize=32)
