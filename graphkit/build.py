@@ -282,7 +282,7 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
         stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
     from .nlp import one_blas_thread
 
-    with one_blas_thread():  # the workers keep to one thread too (graphkit.extract._init_worker)
+    with one_blas_thread():  # the workers keep to one thread too (graphkit.extract._load_worker)
         parsed = write_extractions(store, stream, by_id, key, on_progress=on_progress, first=first, arrived=arrived)
     if warming is not None:
         warming.join()

@@ -343,14 +343,18 @@ def _extract(docs: list[Document], nlp, batch_size: int, n_process: int, ahead: 
 _worker_nlp = None
 
 
-def _init_worker(model: Optional[str]):
-    """Load the pipeline in a parsing process: the pool host (forked: it asked in the fork, `graphkit.forks.start`)
-    or a spawned `ProcessPoolExecutor` worker, which asks first to end with the process that started it
-    (`graphkit.forks.die_with_parent`)."""
+def _init_worker(model: Optional[str], parent: int) -> None:
+    """A spawned `ProcessPoolExecutor` worker's start (`_spawned_extract`): first ask to end with ``parent``, the
+    process that started it (`graphkit.forks.die_with_parent`: spawned, it did not ask in a fork as the pool host
+    and its workers did, `graphkit.forks.start`), then load the pipeline (`_load_worker`)."""
+    die_with_parent(parent)
+    _load_worker(model)
+
+
+def _load_worker(model: Optional[str]) -> None:
+    """Load the pipeline in a parsing process: the pool host (its forked workers share it) or a spawned worker."""
     global _worker_nlp
     import gc
-
-    die_with_parent()
 
     from .memory import YOUNG_THRESHOLD
     from .nlp import load_pipeline, one_blas_thread
@@ -461,7 +465,7 @@ def _spawned_extract(docs: list[Document], model, workers: int, batch: int, batc
 
     batches = tail_batches(docs, batch, workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_init_worker,
-                             initargs=(model,)) as pool:
+                             initargs=(model, os.getpid())) as pool:
         pending: deque = deque()
 
         def submit() -> bool:
@@ -644,7 +648,7 @@ def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int,
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the caller, which stops this process
     jobs_end.close()  # the caller's end: a caller that dies is then an end of file here
     try:
-        _init_worker(model)
+        _load_worker(model)  # it asked, in the fork, to end with the caller (`graphkit.forks.start`)
         warm_extraction(_worker_nlp)  # loaded once here, shared by the workers forked below
     except BaseException as e:  # noqa: BLE001  (the pipeline cannot load: ModelNotFound ...) the caller raises it
         _send(shared, writer, (-1, e))

@@ -31,9 +31,6 @@ from typing import Callable, Optional
 #: prctl's option "send this signal when the parent thread ends" (linux/prctl.h)
 PR_SET_PDEATHSIG = 1
 
-#: the pid of the process that last started a child through `start` (a forked child inherits it: its parent)
-_forked_from: Optional[int] = None
-
 #: (pid, thread id) of the `start` under way: the fork it makes is the one `_armed_child` acts in
 _starting: Optional[tuple[int, int]] = None
 
@@ -42,13 +39,11 @@ _prctl: Optional[Callable] = None
 
 
 def start(process) -> None:
-    """Start a ``multiprocessing`` process of the fork context, noting who forks it, so that the child asks to end
-    with this process inside the fork (`_armed_child`), and its `die_with_parent` knows its parent even when that
-    parent ended before the child ran a line."""
-    global _forked_from, _starting
+    """Start a ``multiprocessing`` process of the fork context so that the child asks to end with this process
+    inside the fork (`_armed_child`), before anything else runs in it."""
+    global _starting
     _libc_prctl()
-    _forked_from = os.getpid()
-    _starting = (_forked_from, threading.get_ident())
+    _starting = (os.getpid(), threading.get_ident())
     try:
         process.start()
     finally:
@@ -57,15 +52,15 @@ def start(process) -> None:
 
 def die_with_parent(parent: Optional[int] = None) -> bool:
     """In a forked or spawned child: have the kernel send SIGKILL to this process when its parent ends. ``parent``:
-    the pid the child was forked from (default: the process that called `start`, else the current parent); a parent
-    already gone (this process was re-parented before the request took hold) ends this process at once. Returns
-    whether the kernel took the request (Linux only; the request is best-effort, never an error). A child of
-    `start` has asked already, in the fork (`_armed_child`); a spawned one calls it first in its target, before
-    anything that takes a lock. The signal follows the parent *thread* that forked: a pool is made and closed in one
-    thread, so the two coincide for graphkit's children."""
+    the pid of the process that started this one, which that process hands it (default: the current parent); a
+    parent already gone (this process was re-parented before the request took hold) ends this process at once.
+    Returns whether the kernel took the request (Linux only; the request is best-effort, never an error). A child of
+    `start` has asked already, in the fork (`_armed_child`); a spawned one calls it first, before anything that
+    takes a lock, with the pid its parent gave it (`graphkit.extract._init_worker`). The signal follows the parent
+    *thread* that forked: a pool is made and closed in one thread, so the two coincide for graphkit's children."""
     if not sys.platform.startswith("linux"):
         return False
-    expected = parent if parent is not None else _forked_from if _forked_from is not None else os.getppid()
+    expected = parent if parent is not None else os.getppid()
     prctl = _libc_prctl()
     asked = prctl is not None and prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
     if os.getppid() != expected:  # the parent ended before the request took hold: follow it now

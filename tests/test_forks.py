@@ -19,12 +19,13 @@ MIDDLE = textwrap.dedent("""
     from graphkit import forks
 
     how, ask = sys.argv[1], sys.argv[2]
+    parent = os.getpid()  # handed to the child, as graphkit.extract hands it to a spawned worker
 
     def child():
         if ask == "late":  # asks only after its parent is gone
             time.sleep(1)
         if ask in ("ask", "late"):
-            forks.die_with_parent()
+            forks.die_with_parent(parent)
         time.sleep(60)
 
     if ask == "stuck":  # multiprocessing's start-up in the child never reaches the target (a lock held at the fork)
@@ -33,7 +34,6 @@ MIDDLE = textwrap.dedent("""
     if how == "start":
         forks.start(p)
     else:  # the process's own start(): the child's own call is all there is (as in a spawned worker)
-        forks._forked_from = os.getpid()  # whom a "late" child checks for
         p.start()
     print(p.pid, flush=True)
     time.sleep(60)
@@ -86,7 +86,13 @@ def test_every_fork_is_started_by_forks_start(module):
 
 
 def test_a_spawned_worker_asks_first():
-    body = ast.parse(textwrap.dedent(inspect.getsource(extract._init_worker))).body[0].body
-    calls = [n for n in body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
-    first = calls[0].value.func
-    assert isinstance(first, ast.Name) and first.id == "die_with_parent"
+    # spawned, it did not ask in a fork: its first call asks, about the parent pid the pool hands it (a worker
+    # started after its parent was killed would else ask about whoever adopted it, and live on)
+    fn = ast.parse(textwrap.dedent(inspect.getsource(extract._init_worker))).body[0]
+    calls = [n for n in fn.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
+    first = calls[0].value
+    assert isinstance(first.func, ast.Name) and first.func.id == "die_with_parent"
+    assert [ast.unparse(a) for a in first.args] == ["parent"] and "parent" in [a.arg for a in fn.args.args]
+    spawned = ast.unparse(ast.parse(textwrap.dedent(inspect.getsource(extract._spawned_extract))))
+    assert "initializer=_init_worker, initargs=(model, os.getpid())" in spawned
+
