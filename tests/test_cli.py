@@ -449,6 +449,17 @@ def test_no_arguments_shows_help(work):
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("flags, draws", [
+    (["-q"], False),  # no bar: rich is not imported (its ~0.03 CPU s came before the parse could start)
+    ([], True),       # a bar when stderr is a terminal: rich decides
+])
+def test_a_quiet_build_imports_no_progress_bar(work, flags, draws):
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "graphkit.cli", "build", "no_such_dir",
+                           "--store", "s.gk", *flags], capture_output=True, text=True, timeout=300, cwd=work)
+    assert proc.returncode == 2 and "no_such_dir" in proc.stderr  # the build's own one line
+    assert any(line.rstrip().endswith("| rich.progress") for line in proc.stderr.splitlines()) == draws
+
+
 SUBPROCESS_CASES = [USER_ERRORS[0], USER_ERRORS[9], USER_ERRORS[12]]
 
 
