@@ -356,7 +356,7 @@ def warm_resolution(issue_model: bool = False):
     """
     import threading
 
-    from .issue_model import import_sklearn
+    from .issue_model import import_sklearn, warm_fit
     from .standins import sole_thread
 
     if issue_model and sole_thread():
@@ -382,6 +382,7 @@ def warm_resolution(issue_model: bool = False):
                 import scipy.cluster.hierarchy  # noqa: F401  (graphkit.clustering)
 
                 import_sklearn()  # done above, else (another thread runs: the parse ahead) as scikit-learn imports
+                warm_fit()  # what its first fit looks up once (graphkit.issue_model.warm_fit)
         except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
             pass
 

@@ -531,6 +531,20 @@ def import_sklearn() -> bool:
     return import_with_stand_ins(_import_sklearn_parts, DEFERRED_IMPORTS, package="sklearn")
 
 
+def warm_fit() -> None:
+    """Fit TF-IDF to two short texts and drop it: scikit-learn's first fit looks up, once a process, what data-frame
+    libraries are installed (narwhals' scan of every installed package's entry points, ~0.01 CPU s), which
+    `fit_issue_model` in a build's resolution then finds done (`graphkit.build.warm_resolution` calls it while the
+    parse runs). No BLAS is used; nothing it fills depends on the texts.
+
+    >>> warm_fit()
+    """
+    import_sklearn()
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    TfidfVectorizer().fit_transform(["a first text", "a second text"])
+
+
 def _import_sklearn_parts() -> None:
     import sklearn.feature_extraction.text  # noqa: F401
     import sklearn.linear_model  # noqa: F401

@@ -178,3 +178,35 @@ def test_the_stand_ins_are_used_only_by_the_processs_one_thread(other, kept, hel
     if not other:
         _skip_unless_kept(got_kept)
     assert (got_kept, got_held) == (kept, held)
+
+
+SCAN_CHECK = r"""
+import importlib.metadata, json, sys
+from graphkit.build import warm_resolution
+from graphkit.issue_model import fit_issue_model, import_sklearn
+if sys.argv[1] == "True":
+    warm_resolution(issue_model=True).join()
+else:
+    import_sklearn()
+scans = []
+real = importlib.metadata.entry_points
+importlib.metadata.entry_points = lambda *a, **k: scans.append(k) or real(*a, **k)
+texts = ["council tax bills rise", "council tax is unfair", "council tax grows", "ID cards are costly",
+         "ID cards database", "ID cards threaten liberty"] * 2 + ["the weather was fine"]
+model = fit_issue_model(texts, ([[("tax", "t", 1.0)]] * 3 + [[("cards", "t", 1.0)]] * 3) * 2 + [[]], min_df=1)
+print(json.dumps([model is not None, len(scans)]))
+"""
+
+
+@pytest.mark.parametrize("warmed, scans", [
+    (True, 0),   # the build's warm-up made scikit-learn's first fit while the parse ran (`warm_fit`)
+    (False, 1),  # else the resolution's fit scans every installed package's entry points (narwhals' plugins)
+])
+def test_the_warm_up_leaves_the_fit_no_entry_point_scan(warmed, scans):
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", SCAN_CHECK, str(warmed)], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == [True, scans]
