@@ -3,6 +3,7 @@
     python bench/bench_phases.py                      # PolNeAR dev from ../shared, 3 interleaved rounds
     python bench/bench_phases.py --rounds 5 --corpus CORPUS_DIR
     python bench/bench_phases.py --timeline           # also print each run's events
+    python bench/bench_phases.py --cores              # also when a core waits: the command's runnable threads
 
 Runs ``graphkit build CORPUS --store S -q`` (one process, then ``--workers 2``, interleaved) as whole commands,
 each with timestamps of its phases written by every process it starts: the command's start, the fork of the
@@ -19,6 +20,12 @@ start and its tail, that bound, and the ratio of the one-process command's CPU s
 cores can give for the CPU seconds measured (the quiet machine's ratio of wall times is the figure issue #17
 is judged on: ``bench/bench_build.py``). The hooks wrap graphkit's functions from outside (nothing in graphkit
 is changed); a run of another version of graphkit is ``--src DIR`` (a checkout's root, put first on the path).
+
+``--cores`` samples, every ~2 ms, how many threads of the command's processes are runnable (state R: running, or
+ready and waiting for a core) and gives per phase the seconds in which fewer than two were: where one of the two
+cores had nothing of the command's to run, whatever else the machine ran. On a loaded machine the phases stretch,
+but a phase whose two cores were both given work still shows ~0 s there: it is where the command's own work,
+not its waiting, sets the time.
 """
 
 from __future__ import annotations
@@ -155,9 +162,10 @@ def _proc_cpu(pid: int) -> float:
 
 
 # -- the driver ----------------------------------------------------------------------------------------
-def run(corpus: Path, store: Path, workers: int, src: Path | None, trace: Path) -> dict:
-    """One traced command: wall and CPU seconds (rusage of the command and the processes it waited for) and its
-    phases (`phases`)."""
+def run(corpus: Path, store: Path, workers: int, src: Path | None, trace: Path, cores: bool = False) -> dict:
+    """One traced command: wall and CPU seconds (rusage of the command and the processes it waited for), its
+    phases (`phases`) and with ``cores`` the seconds of each in which fewer than two of its threads could run
+    (`runnable`, `waiting_cores`)."""
     for x in store.parent.glob(store.name + "*"):
         x.unlink()
     trace.unlink(missing_ok=True)
@@ -170,12 +178,90 @@ def run(corpus: Path, store: Path, workers: int, src: Path | None, trace: Path) 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     w = time.perf_counter()
     env["GK_PHASES_T0"] = repr(time.time())
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
-    wall = time.perf_counter() - w
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: the sampling loop reads nothing meanwhile
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        samples = runnable(proc) if cores else []
+        proc.wait()
+        wall = time.perf_counter() - w
+        if proc.returncode:
+            err.seek(0)
+            raise subprocess.CalledProcessError(proc.returncode, cmd, stderr=err.read())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     events = sorted((json.loads(x) for x in trace.read_text().splitlines()), key=lambda e: e["t"])
-    return {"wall": wall, "cpu": cpu, "events": events, **phases(events, cpu)}
+    got = {"wall": wall, "cpu": cpu, "events": events, **phases(events, cpu)}
+    if cores:
+        got["waiting"] = waiting_cores(samples, events, float(env["GK_PHASES_T0"]))
+    return got
+
+
+def runnable(proc: subprocess.Popen, every: float = 0.002) -> list[tuple[float, int]]:
+    """(time.time(), runnable threads of ``proc`` and its descendants) every ``every`` s until it ends (Linux /proc;
+    the tree is looked up again every tenth sample)."""
+    samples: list[tuple[float, int]] = []
+    pids, k = [proc.pid], 0
+    while proc.poll() is None:
+        if k % 10 == 0:
+            pids = _tree(proc.pid)
+        k += 1
+        n = 0
+        for pid in pids:
+            try:
+                for task in os.listdir(f"/proc/{pid}/task"):
+                    with open(f"/proc/{pid}/task/{task}/stat") as f:
+                        n += f.read().rsplit(")", 1)[1].split()[0] == "R"
+            except OSError:  # ended meanwhile
+                pass
+        samples.append((time.time(), n))
+        time.sleep(every)
+    return samples
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and every process descending from it (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{name}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, ()))
+    return out
+
+
+#: the phases `waiting_cores` splits a command into: (name, the event it starts at, the event it ends at)
+CORE_PHASES = (("start", None, "host start"), ("load", "host start", "host loaded"),
+               ("parse", "host loaded", "parse end"), ("tail", "parse end", "exit"))
+
+
+def waiting_cores(samples: list[tuple[float, int]], events: list[dict], t0: float) -> dict[str, tuple[float, float]]:
+    """Per phase (`CORE_PHASES`; a one-process command's parse starts at the start): (its wall s, the s in which
+    fewer than two of the command's threads were runnable), from `runnable`'s samples (each holds until the
+    next)."""
+    at = {}
+    for e in events:
+        at.setdefault(e["event"], e["t"])
+    out = {}
+    for name, a, b in CORE_PHASES:
+        lo, hi = (0.0 if a is None else at.get(a)), at.get(b)
+        if name == "parse" and lo is None:
+            lo = 0.0
+        if lo is None or hi is None or (name == "start" and "host start" not in at):
+            continue
+        span = [(t - t0, n) for t, n in samples]
+        wall = waits = 0.0
+        for (t, n), (u, _) in zip(span, span[1:]):
+            d = max(0.0, min(u, hi) - max(t, lo))
+            wall += d
+            waits += d if n < 2 else 0.0
+        out[name] = (wall, waits)
+    return out
 
 
 def phases(events: list[dict], cpu: float) -> dict:
@@ -215,6 +301,9 @@ def say(what: str, got: dict, timeline: bool) -> None:
     if got["at"]:  # wall s since the command started: the pool host's fork and load, the hand-over, the end
         print("#   at " + ", ".join(f"{k} {v:.2f}" for k, v in got["at"].items()) + " s; workers end "
               + " / ".join(f"{t:.2f}" for t in got["ends"]), file=sys.stderr)
+    if got.get("waiting"):  # wall s of each phase, and of it the s with fewer than two runnable threads
+        print("#   a core waits: " + ", ".join(f"{k} {w:.2f} of {t:.2f} s" for k, (t, w) in got["waiting"].items()),
+              file=sys.stderr)
     if timeline:
         for e in got["events"]:
             print(f"#   {e['t']:7.3f} s  {e['role']:6s} {e['pid']:7d}  CPU {e['cpu']:6.2f}  {e['event']}",
@@ -230,7 +319,7 @@ def pair(corpus: Path, work: Path, a) -> None:
     runs: dict[str, list[dict]] = {"A": [], "B": []}
     for r in range(a.rounds):
         for k in ("AB" if r % 2 == 0 else "BA"):
-            got = run(corpus, work / f"{k}.gk", 2, srcs[k], work / "trace.jsonl")
+            got = run(corpus, work / f"{k}.gk", 2, srcs[k], work / "trace.jsonl", a.cores)
             say(f"round {r + 1}, {k} ({srcs[k] or ROOT})", got, a.timeline)
             runs[k].append(got)
     print(f"\n`graphkit build --workers 2` on {corpus}, {a.rounds} rounds ABBA: median (min) of each, wall s since the "
@@ -265,6 +354,8 @@ def main():
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--src", type=Path, default=None, help="run another checkout's graphkit (its root folder)")
     ap.add_argument("--timeline", action="store_true", help="print every run's events")
+    ap.add_argument("--cores", action="store_true",
+                    help="sample the command's runnable threads: per phase, the seconds one core had nothing to run")
     ap.add_argument("--pair", type=Path, default=None, metavar="DIR",
                     help="only the --workers 2 command, of this checkout (or --src) and of DIR's, ABBA in each round")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
@@ -295,7 +386,7 @@ def main():
     best: dict[int, dict] = {}
     for r in range(a.rounds):
         for workers in (1, 2):
-            got = run(corpus, work / f"w{workers}.gk", workers, a.src, work / "trace.jsonl")
+            got = run(corpus, work / f"w{workers}.gk", workers, a.src, work / "trace.jsonl", a.cores)
             say(f"round {r + 1}, {workers} worker(s)", got, a.timeline)
             old = best.get(workers)
             best[workers] = {k: min(v, old[k]) if old and isinstance(v, float) else v for k, v in got.items()}
