@@ -243,10 +243,17 @@ CORE_PHASES = (("start", None, "host start"), ("load", "host start", "host loade
 def waiting_cores(samples: list[tuple[float, int]], events: list[dict], t0: float) -> dict[str, tuple[float, float]]:
     """Per phase (`CORE_PHASES`; a one-process command's parse starts at the start): (its wall s, the s in which
     fewer than two of the command's threads were runnable), from `runnable`'s samples (each holds until the
-    next)."""
+    next; ``t0``: the command's start, as the events count from it).
+
+    >>> events = [{"event": e, "t": t} for e, t in (("host start", 1), ("host loaded", 2), ("parse end", 4), ("exit", 5))]
+    >>> samples = [(100 + i / 2, n) for i, n in enumerate([1, 1, 2, 2, 2, 1, 2, 2, 2, 2, 1])]
+    >>> waiting_cores(samples, events, 100.0)
+    {'start': (1.0, 1.0), 'load': (1.0, 0.0), 'parse': (2.0, 0.5), 'tail': (1.0, 0.0)}
+    """
     at = {}
     for e in events:
         at.setdefault(e["event"], e["t"])
+    span = [(t - t0, n) for t, n in samples]
     out = {}
     for name, a, b in CORE_PHASES:
         lo, hi = (0.0 if a is None else at.get(a)), at.get(b)
@@ -254,7 +261,6 @@ def waiting_cores(samples: list[tuple[float, int]], events: list[dict], t0: floa
             lo = 0.0
         if lo is None or hi is None or (name == "start" and "host start" not in at):
             continue
-        span = [(t - t0, n) for t, n in samples]
         wall = waits = 0.0
         for (t, n), (u, _) in zip(span, span[1:]):
             d = max(0.0, min(u, hi) - max(t, lo))
