@@ -140,9 +140,11 @@ def test_a_relative_clause_claim_never_gives_way():
 
 # "Russia continues to demand that Ukraine hand over the region.": 0 the "continues" claim (content 7-70, the cue
 # "demand" 20-26 inside it), 1 the "demand" claim (content 27-70), both Russia's (speaker 0-6); 2 another speaker's
-# claim with the same cue inside its content
+# claim with the same cue inside its content; 3 and 4 the pair with no speaker found ("It is said to demand that
+# ...", a passive with no agent): two unknown speakers are not one speaker
 _ONE_SPEAKER = [_claim([(7, 70)], (0, 6), (7, 16), who="Russia"), _claim([(27, 70)], (0, 6), (20, 26), who="Russia"),
-                _claim([(7, 70)], (80, 86), (90, 96), who="Kyiv")]
+                _claim([(7, 70)], (80, 86), (90, 96), who="Kyiv"),
+                _claim([(7, 70)], None, (7, 16), who=None), _claim([(27, 70)], None, (20, 26), who=None)]
 
 
 @pytest.mark.parametrize("atts,scores,kept", [
@@ -150,6 +152,7 @@ _ONE_SPEAKER = [_claim([(7, 70)], (0, 6), (7, 16), who="Russia"), _claim([(27, 7
     ([0, 1], [0.9, 0.6], [0]),     # of one speaker's pair, the less confident inner claim gives way
     ([0, 1], [0.6, 0.9], [1]),     # ... and the less confident outer one
     ([1, 2], [0.9, 0.6], [1, 2]),  # another speaker: no pair
+    ([3, 4], [0.9, 0.6], [3, 4]),  # no speaker on either: no pair
 ])
 def test_of_one_speakers_nested_pair_the_less_confident_gives_way(atts, scores, kept):
     claims = [_ONE_SPEAKER[i] for i in atts]
