@@ -13,7 +13,7 @@ issues differ from another run's (saved with ``--save``), and a seeded draw of t
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --check bench/_work/polnear-train.gk
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --save bench/_work/main.json
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --discovered bench/_work/polnear-train.gk
-    python bench/issue_harness.py run bench/_work/issue_inputs.pkl --set graphkit.issue_model.MIN_ARTICLE_SHARE=0.12 \\
+    python bench/issue_harness.py run bench/_work/issue_inputs.pkl --variant fixed-share:0.12 \\
         --against bench/_work/main.json --draw 7 -n 30
     python bench/issue_harness.py bands bench/_work/issue_inputs.pkl bench/_work/main.json --lo 0.1 --hi 0.15 --draw 32
     python bench/issue_harness.py verdicts bench/_work/main.json bench/_work/variant.json
@@ -451,7 +451,7 @@ def share_floor(per: int) -> None:
     """Variant ``share-floor:PER`` (issue 14, twenty-eighth pass: main's rule before it): the topical phrases' floor
     max(`MIN_CLAIMS`, ceil(n / PER)) claims and the vocabulary's max(`VOCAB_MIN_CLAIMS`, ceil(n / 5000)), n the
     discovery's rows, as they were before `graphkit.topical.most_said` (PER 3000). With
-    ``--set graphkit.issue_model.MIN_ARTICLE_SHARE=0.125`` it gives main 10a394a's assignment. Patches
+    ``--variant fixed-share:0.125`` too it gives main 10a394a's assignment. Patches
     `graphkit.topical.topical_phrases` (to see n) and `issue_phrases`."""
     import math
 
@@ -471,6 +471,15 @@ def share_floor(per: int) -> None:
     import graphkit.discover as discover
 
     discover.topical_phrases = topical_phrases
+
+
+def fixed_share(share: float) -> None:
+    """Variant ``fixed-share:SHARE`` (issue 14, twenty-ninth pass: main's rule before it): the article floor a
+    constant, as `MIN_ARTICLE_SHARE` was (0.13 on main 02fdf2e), not chosen on the corpus. Patches
+    `graphkit.issue_model.article_floor`."""
+    import graphkit.issue_model as im
+
+    im.article_floor = lambda *args, **kw: share
 
 
 def leave_out(inputs: dict, share: float, seed: int) -> dict:
@@ -536,14 +545,14 @@ def consensus(runs: int, share: float) -> None:
     pg.group_phrases = discover.group_phrases = group_phrases
 
 
-VARIANTS = ("word-check:BELOW[:voted], apart-kept:BELOW, says-little, alone-in-vocabulary, share-floor:PER or "
-            "consensus:RUNS:SHARE")
+VARIANTS = ("word-check:BELOW[:voted], apart-kept:BELOW, says-little, alone-in-vocabulary, share-floor:PER, "
+            "consensus:RUNS:SHARE or fixed-share:SHARE")
 
 
 def apply_variant(variant: Optional[str]) -> None:
     """``word-check:BELOW[:voted]`` (`word_check`), ``apart-kept:BELOW`` (`apart_kept`), ``says-little`` (`says_little`),
-    ``alone-in-vocabulary`` (`alone_in_vocabulary`), ``share-floor:PER`` (`share_floor`) or ``consensus:RUNS:SHARE``
-    (`consensus`), patched in."""
+    ``alone-in-vocabulary`` (`alone_in_vocabulary`), ``share-floor:PER`` (`share_floor`), ``consensus:RUNS:SHARE``
+    (`consensus`) or ``fixed-share:SHARE`` (`fixed_share`), patched in."""
     if not variant:
         return
     name, _, arg = variant.partition(":")
@@ -561,6 +570,8 @@ def apply_variant(variant: Optional[str]) -> None:
     elif name == "consensus":
         runs, _, share = arg.partition(":")
         consensus(int(runs), float(share))
+    elif name == "fixed-share":
+        fixed_share(float(arg))
     else:
         from graphkit.errors import GraphkitError
 
@@ -629,6 +640,8 @@ def main(argv=None) -> int:
     data, about = got.data, got.about
     st = per_statement(inputs, about)
     summary(inputs, data, st)
+    floor = json.loads(got.model or "{}").get("floor")
+    print(f"article floor: {floor:.4f}" if floor is not None else "article floor: none")
     if a.check and check(a.check, inputs, got):
         return 1
     if a.save:

@@ -52,9 +52,19 @@ EVIDENCE_WORDS = 3      # words given as the evidence of a learnt issue
 
 def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude: Iterable[str] = (),
                   model: Optional["IssueModel"] = None, assigned: Optional[Sequence[list]] = None,
-                  articles: Optional[Sequence[str]] = None, learn: bool = True) -> list[list[tuple]]:
-    """(issue, triggers, score) lists for every claim of a corpus, given as (text, context) pairs (context: the
-    rest of the claim's sentence, the sentence before): the taxonomy's triggers (graphkit.issues.assign_claim)
+                  articles: Optional[Sequence[str]] = None, learn: bool = True,
+                  min_share: Optional[float] = None) -> list[list[tuple]]:
+    """(issue, triggers, score) lists for every claim of a corpus: `assign_claims`'s, without the floor it used."""
+    return assign_claims(claims, taxonomy, exclude, model, assigned, articles, learn, min_share)[0]
+
+
+def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude: Iterable[str] = (),
+                  model: Optional["IssueModel"] = None, assigned: Optional[Sequence[list]] = None,
+                  articles: Optional[Sequence[str]] = None, learn: bool = True,
+                  min_share: Optional[float] = None) -> tuple[list[list[tuple]], Optional[float]]:
+    """(the (issue, triggers, score) lists of every claim of a corpus, given as (text, context) pairs (context: the
+    rest of the claim's sentence, the sentence before), the article floor they were given with (None: no claim was
+    given its article's issue)): the taxonomy's triggers (graphkit.issues.assign_claim)
     and, for a discovered taxonomy, issues learnt for the claims that say none (`learn_issues`).
     ``exclude``: names whose words are no evidence (people's names) for the model fitted here when no ``model`` is
     given (nothing else reads them since the gate on a claim's content words went). ``model``: a model fitted earlier
@@ -62,17 +72,19 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
     with its discovered issues, so a claim's issues depend on that claim alone). ``assigned``: the triggers' issues
     of these claims when the caller has them already. ``articles``: each claim's article (its claims together, in
     the order said): a claim of a discovered issue's corpus that is still without one gets its article's
-    (`from_article`) when the article's votes, weighed by what the claim says, hold it. ``learn``: give learnt issues
+    (`article_offers`) when the article's votes, weighed by what the claim says, give that issue ``min_share`` of
+    them at least; None: the floor `article_floor` chooses on these claims (a build chooses it when it fits its
+    model, on all its claims, and keeps it with the model). ``learn``: give learnt issues
     (else only triggers, and the article's). A claim whose words are all function words (`says_nothing`: "“We'll
     see.”") gets neither a learnt issue nor its article's."""
     from .issues import assign_claim
 
     if taxonomy is None or not taxonomy.issues:
-        return [[] for _ in claims]
+        return [[] for _ in claims], None
     if assigned is None:
         assigned = [assign_claim(text, context, taxonomy) for text, context in claims]
     if not taxonomy.discovered:
-        return assigned
+        return assigned, None
     if articles is not None:
         assigned = backed(assigned, articles)
     likely = None
@@ -90,8 +102,13 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
 
         weak = [weak_issues(text, taxonomy) if not a else {} for (text, _), a in zip(claims, assigned)]
         named = names_only(assigned, taxonomy)
-        assigned = from_article(named, articles, likely, weak, voters=assigned)
-    return [list(o) if q else list(a) for a, o, q in zip(assigned, own, quiet)]
+        given, offers = article_offers(named, articles, likely, weak, voters=assigned)
+        given = [list(o) if q else g for g, o, q in zip(given, own, quiet)]
+        offers = [o for o in offers if not quiet[o[0]]]
+        if min_share is None:
+            min_share = article_floor([share for _, _, share in offers], sum(map(bool, given)), len(claims))
+        return take_offers(given, offers, min_share), min_share
+    return [list(o) if q else list(a) for a, o, q in zip(assigned, own, quiet)], None
 
 
 def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
@@ -238,34 +255,49 @@ def _class_probabilities(model: "IssueModel", text: str):
 
 
 def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
-                 weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None) -> list[list[tuple]]:
-    """Each claim without an issue gets the issue its article's other claims are about, the nearer ones counting
-    more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
-    distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
-    was said before); the issue with most votes is given with the evidence ``context: article`` and a score of
-    half its share of the votes. ``likely``: for each claim, {issue: probability} learnt from what it says
-    (`read_claims`) or None; the article's votes, smoothed, are the prior and the claim's own words choose
-    (`weigh_votes`). ``weak``: for each claim, the issues its own words say too little of to be its own
-    (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to citizenship"), each a vote of its score
-    as if said by a claim at no distance: the claim's own words count among its article's, as firmly as they say it.
-    ``voters``: each claim's issues as they vote, when not ``assigned`` (`names_only`: a claim that only mentions a
-    phrase said apart from its issue counts for it but takes its article's, its own vote left out).
-    Claims with issues keep theirs. An article none of whose claims has an issue of its own has no
-    votes: its claims get the issue their words make likeliest together (`article_likeliest`), when ``likely`` is given;
-    without it such an article gives none.
-    Nor does a claim whose weighed votes give the winner less than `MIN_ARTICLE_SHARE` of them: its article's claims
-    are about many issues and its own words favour none of them. How much a claim says is no test: "he was only
-    'leaning Cruz'", "Carson is cratering", "Sanders will vote for Clinton" say one or two words and are about the race
-    their article's votes give them, while the pairs whose share is weak fit least, whatever their length (PolNeAR
-    train, bench/README.md, issue 14, fifteenth pass: article pairs of score 0.15 or more fit 18 of 20 judged, of
-    share 0.115-0.15 4 of 20, under 0.115 2 of 30; the gate on fewer than two content words, dropped, kept out claims
-    of which 10 of 22 fit).
+                 weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None,
+                 min_share: Optional[float] = None) -> list[list[tuple]]:
+    """Each claim without an issue given its article's issue (`article_offers`) when the offer's share of the weighed
+    votes is ``min_share`` at least (None: the floor `article_floor` chooses on these claims); claims with issues keep
+    theirs (`take_offers`).
 
     >>> a = [[("tax", "council tax", 0.5)], [], [], [("ID cards", "ID cards", 0.5)], []]
     >>> [x[0][:2] if x else None for x in from_article(a, ["d1", "d1", "d1", "d1", "d2"])]
     [('tax', 'council tax'), ('tax', 'context: article'), ('ID cards', 'context: article'), ('ID cards', 'ID cards'), None]
     """
+    given, offers = article_offers(assigned, articles, likely, weak, voters)
+    if min_share is None:
+        min_share = article_floor([share for _, _, share in offers], sum(map(bool, given)), len(given))
+    return take_offers(given, offers, min_share)
+
+
+def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
+                   weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None
+                   ) -> tuple[list[list[tuple]], list[tuple[int, str, float]]]:
+    """(each claim's issues, an article none of whose claims votes giving its claims the issue their words make
+    likeliest together; the offers of their articles' issues to the other claims without one, as (position, issue,
+    share of the weighed votes)): the issue its article's other claims are about, the nearer ones counting
+    more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
+    distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
+    was said before); the issue with most votes is offered with its share of the votes (`take_offers` gives it with
+    the evidence ``context: article`` and a score of half that share). ``likely``: for each claim, {issue:
+    probability} learnt from what it says (`read_claims`) or None; the article's votes, smoothed, are the prior and
+    the claim's own words choose (`weigh_votes`). ``weak``: for each claim, the issues its own words say too little
+    of to be its own (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to citizenship"), each a
+    vote of its score as if said by a claim at no distance: the claim's own words count among its article's, as
+    firmly as they say it. ``voters``: each claim's issues as they vote, when not ``assigned`` (`names_only`: a claim
+    that only mentions a phrase said apart from its issue counts for it but takes its article's, its own vote left
+    out). An article none of whose claims has an issue of its own has no votes: its claims get the issue their words
+    make likeliest together (`article_likeliest`), when ``likely`` is given; without it such an article gives none.
+    A claim no other claim of whose article votes gets no offer.
+
+    >>> a = [[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)], []]
+    >>> given, offers = article_offers(a, ["d1", "d1", "d1", "d2"])
+    >>> [len(g) for g in given], [(i, issue, round(share, 3)) for i, issue, share in offers]
+    ([1, 0, 1, 0], [(1, 'tax', 0.556)])
+    """
     out = [list(a) for a in assigned]
+    offers: list[tuple[int, str, float]] = []
     voting = assigned if voters is None else voters
     at: dict[str, list[int]] = {}
     for i, d in enumerate(articles):
@@ -282,12 +314,24 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
                 votes = weigh_votes(votes, likely[i])
             best = max(sorted(votes), key=lambda k: votes[k])
             total = sum(votes.values())
-            if not total:
-                continue  # no other claim of its article votes (a claim that only mentions a phrase said apart)
-            share = votes[best] / total
-            if share < MIN_ARTICLE_SHARE:
-                continue  # no issue rather than one the claim's weighed votes hardly give
-            out[i] = [(best, ARTICLE_EVIDENCE, round(0.5 * share, 3))]
+            if total:  # else no other claim of its article votes (a claim that only mentions a phrase said apart)
+                offers.append((i, best, votes[best] / total))
+    return out, offers
+
+
+def take_offers(given: Sequence[list], offers: Sequence[tuple[int, str, float]], min_share: float
+                ) -> list[list[tuple]]:
+    """``given`` with each offer of its article's issue (`article_offers`) whose share is ``min_share`` at least taken,
+    as (issue, ``context: article``, half the share); an offer under it leaves its claim without an issue rather than
+    one its weighed votes hardly give.
+
+    >>> take_offers([[("tax", "council tax", 0.5)], [], []], [(1, "tax", 0.3), (2, "tax", 0.1)], 0.2)
+    [[('tax', 'council tax', 0.5)], [('tax', 'context: article', 0.15)], []]
+    """
+    out = [list(g) for g in given]
+    for i, issue, share in offers:
+        if share >= min_share:
+            out[i] = [(issue, ARTICLE_EVIDENCE, round(0.5 * share, 3))]
     return out
 
 
@@ -307,7 +351,7 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
 
     PolNeAR train (bench/README.md, issue 14, sixteenth pass): 1,154 statements in 125 such articles had no issue; given
     this, 22 of 60 judged fit, against 8 of 40 of the weakest article issues (shares 0.13-0.16) that the higher
-    `MIN_ARTICLE_SHARE` then drops to keep the coverage.
+    article floor then drops to keep the coverage (`article_floor`).
 
     >>> a = [[], [("ID cards", "learnt: ID", 0.6)], []]
     >>> likely = [{"tax": 0.6, "ID cards": 0.4}, {"tax": 0.2, "ID cards": 0.8}, None]
@@ -323,34 +367,42 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
     return [(i, (best, ARTICLE_EVIDENCE, round(0.5 * mean[best], 3))) for i in idx if not assigned[i]]
 
 
-#: a claim gets its article's issue only when that issue takes at least this share of the votes `weigh_votes` leaves:
-#: the highest floor (in steps of 0.005) that keeps PolNeAR train's statements with an issue above the 85 % target with
-#: half a point to spare, the weakest shares fitting least (bench/README.md, issue 14: fifteenth pass, 0.13 85.6 %;
-#: sixteenth pass, with the claims of articles no claim of which says a trigger given their words' likeliest issue
-#: (`article_likeliest`), 0.155 87.5 %, 0.16 86.3 %, 0.165 85.2 %; seventeenth pass, the rule applied to a fresh build of
-#: EXTRACTION_VERSION -38, whose discovery found 32 issues, not the 33 an older store kept: 0.16 87.9 %, 0.165 86.7 %,
-#: 0.17 85.7 %, 0.175 84.5 %; the pairs 0.17 drops, shares 0.16-0.17, fit 6 of 20 judged; nineteenth pass, the rule applied
-#: to a fresh build of EXTRACTION_VERSION -39, whose discovery found 29 larger issues (guns grouped with ISIS, abortion
-#: with health care), so that 0.17 gave 92.4 %: 0.205 86.6 %, 0.21 85.6 %, 0.215 84.7 %; the pairs 0.21 drops, shares
-#: 0.17-0.21, fit 9 of 24 judged; twentieth pass, the rule applied to a fresh build of EXTRACTION_VERSION -43, whose
-#: discovery put foreign policy and debates with the Supreme Court, so that 0.21 gave 84.2 %: 0.195 86.9 %, 0.2 86.0 %,
-#: 0.205 85.2 %; the pairs 0.2 adds, shares 0.20-0.21, fit 5 of 20 judged; the same pass, discovery's groups split by
-#: their claims (`split_largest`, since replaced by `graphkit.phrase_groups.split_groups`: 37 issues, not 29), which share an article's votes among more
-#: issues: 0.135 87.9 %, 0.14 86.5 %, 0.145 85.3 %; twenty-first pass, the rule applied to a fresh build of -45 whose
-#: groups are split unless a half is said where the other is (`graphkit.phrase_groups.split_groups`): 0.13 87.4 %, 0.135
-#: 86.1 %, 0.14 84.8 %; twenty-third pass, the rule applied to a fresh build of EXTRACTION_VERSION -49, whose discovery
-#: found 39 issues, so that 0.135 gave 85.0 %: 0.125 88.1 %, 0.13 86.6 %; twenty-fourth pass, a fresh build of -50, 39
-#: issues: 0.13 86.9 %, 0.135 85.4 %, and with `says_nothing` 0.13 86.5 %, 0.135 84.9 %; twenty-sixth pass, a fresh
-#: build of -52, whose discovery regrouped its 39 issues ("Congress" with the federal government, "conservative
-#: principles", "New Hampshire primary"), so that 0.13 gave 84.8 %: 0.125 86.5 %; 85.25 % and 87.0 % with the first
-#: version of the one-phrase triggers, which refitted the model; twenty-eighth pass, the topical phrases' floor no longer
-#: rising with the corpus's size (`graphkit.topical.most_said`) on a fresh build of -55, whose discovery then found
-#: 39 issues of 331 phrases, so that 0.125 gave 88.4 %: 0.13 87.2 %, 0.135 85.8 %, 0.14 84.6 %; the same pass on a fresh
-#: build of -56, 38 issues: 0.13 86.4 %, 0.135 85.0 %). The floor follows the discovery; expressed as a
-#: multiple of an even share (1 / the number of issues: 5 times at -45) it held no better: the sample corpus's 7 issues
-#: would need 1.4 times, its claims' shares not scaling with the number of issues (bench/README.md, issue 14,
-#: twenty-first pass).
-MIN_ARTICLE_SHARE = 0.13
+#: the share of a corpus's claims a build gives an issue to, its article's weakest offers left without one
+#: (`article_floor`): issue 14's target (85 % of PolNeAR train's statements) with the half point to spare the floor's
+#: rule kept when it was a constant re-chosen by hand
+COVERAGE = 0.855
+#: an offer holding a majority of its claim's weighed votes is always taken (`article_floor`)
+MAJORITY = 0.5
+
+
+def article_floor(shares: Sequence[float], covered: int, n: int) -> float:
+    """The share of its claim's weighed votes an offer of its article's issue needs (`take_offers`), chosen on the
+    corpus's own claims: the highest floor that still gives `COVERAGE` of its ``n`` claims an issue, ``covered`` of
+    them having one without their article's and the offers' ``shares`` taken strongest first (all of them when that
+    is not enough); never above `MAJORITY` (an offer more of the votes give than all others together is taken even
+    when the triggers alone reach the coverage). The weakest shares fit least (PolNeAR train, bench/README.md,
+    issue 14, fifteenth pass: article pairs of score 0.15 or more fit 18 of 20 judged, of share 0.115-0.15 4 of 20,
+    under 0.115 2 of 30; the gate on fewer than two content words, dropped, kept out claims of which 10 of 22 fit), so
+    the claims left without an issue are those.
+
+    Until the twenty-ninth pass the floor was a constant, `MIN_ARTICLE_SHARE`, chosen by this rule on PolNeAR train
+    in steps of 0.005 and re-chosen after each change of extraction or discovery moved the shares: 0.13 at the fifteenth
+    pass, 0.165, 0.17, 0.21, 0.2, 0.145, 0.135, 0.13, 0.125, 0.135, 0.13, and 0.145 at -57 (bench/README.md, issue 14):
+    a threshold fitted to one corpus. Chosen by the build on the corpus it builds, it needs no re-tuning and
+    follows a corpus of another size or number of issues (twenty-ninth pass: PolNeAR train, dev, subsamples).
+
+    >>> article_floor([0.4, 0.3, 0.2, 0.1], covered=5, n=10)   # 4 of the 10 claims to cover: the weakest too
+    0.1
+    >>> article_floor([0.4, 0.3, 0.2, 0.1], covered=7, n=10)   # 2 more: the second strongest
+    0.3
+    >>> article_floor([0.9, 0.3], covered=9, n=10)   # the triggers cover enough: majorities only
+    0.5
+    >>> article_floor([0.4, 0.1], covered=2, n=10)   # out of reach: every offer
+    0.0
+    """
+    need = math.ceil(COVERAGE * n) - covered
+    ranked = sorted(shares, reverse=True)
+    return min(MAJORITY if need <= 0 else ranked[need - 1] if need <= len(ranked) else 0.0, MAJORITY)
 
 
 ARTICLE_SMOOTHING = 1 / 3  # every issue gets this share of an article's votes before a claim's words weigh them

@@ -5,7 +5,8 @@ resolution works out are pure functions of one article's text (or of one surface
 knows, and a fourth of every claim, so they are kept in the store between builds:
 
 - **issues** (table ``kept_issues``, `claim_issues`): each article's claims' (issue, triggers, score) lists,
-  and for discovered issues the issue model they were assigned with (meta ``issue_model``, `kept_issue_model`);
+  and for discovered issues the issue model and the article floor they were assigned with (meta ``issue_model``,
+  `kept_issue_model`);
 - **words** (table ``kept_words``, `kept_text_words` / `keep_text_words`): what merging and contradictions
   read of each claim text (graphkit.textmemo: concepts, argument candidates, lemmas, negations ...);
 - **places** (meta ``kept_places``, `kept_places` / `keep_places`): what the place gazetteer found for
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
 
 #: layout versions of what is kept: bump one when what it keeps, or how it is encoded, changes
 WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their encodings
-ISSUES_FORMAT = 1  # `claim_issues`: an article's kept issues and the kept issue model
+ISSUES_FORMAT = 2  # `claim_issues`: an article's kept issues and the kept issue model (2: with its article floor)
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
 WALKS_FORMAT = 1   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps
@@ -424,40 +425,48 @@ def kept_contradictions(store: "Store", claims: list["Claim"], window_days: int,
 
 def claim_issues(store: "Store", said: dict[str, list], tax, *, exclude=(), refit: bool = False,
                  full: bool = False) -> dict[str, list]:
-    """doc_id → each of its claims' (issue, triggers, score) list (graphkit.issue_model.assign_corpus).
+    """doc_id → each of its claims' (issue, triggers, score) list (graphkit.issue_model.assign_claims).
 
     A claim's issues are a function of its text and context, the taxonomy, graphkit's code and, for discovered
-    issues, the model learnt from the claims their triggers assign (`kept_issue_model`: fitted once per
-    taxonomy and kept) and its article's other claims (`graphkit.issue_model.from_article`). So each article's
-    issues are kept in the store under a key of exactly those, and worked out again only when the key changes:
-    a rebuild that changed a few articles assigns only theirs.
+    issues, the model learnt from the claims their triggers assign and the floor on the article issues' shares chosen
+    on the same claims (`kept_issue_model`: both fitted once per taxonomy and kept) and its article's other claims
+    (`graphkit.issue_model.article_offers`). So each article's issues are kept in the store under a key of exactly
+    those, and worked out again only when the key changes: a rebuild that changed a few articles assigns only theirs.
+    A model fitted now assigns every article: the floor is chosen on all the claims
+    (`graphkit.issue_model.article_floor`), then kept beside the model.
     ``full``: work out every article's again. ``said``: doc_id → its claims' (text, context) pairs."""
-    from .issue_model import assign_corpus
+    from .issue_model import assign_claims
 
-    model, triggers = kept_issue_model(store, said, tax, exclude, refit) if tax.discovered else (None, None)
-    state = issues_state(tax, model)
-    keys = {} if full else store.kept_issue_keys()
+    model, triggers, floor = kept_issue_model(store, said, tax, exclude, refit) if tax.discovered else (None, None, None)
+    fitted = triggers is not None
+    keys = {} if full or fitted else store.kept_issue_keys()
+    state = issues_state(tax, model, floor)
     out: dict[str, list] = {}
-    todo: dict[str, str] = {}
+    todo: list[str] = []
     for doc_id, claims in said.items():
-        key = article_key(state, claims)
-        if keys.get(doc_id) == key:
+        if keys.get(doc_id) == article_key(state, claims):
             out[doc_id] = store.kept_issues(doc_id)
         else:
-            todo[doc_id] = key
+            todo.append(doc_id)
     flat = [c for doc_id in todo for c in said[doc_id]]
-    matched = [a for doc_id in todo for a in triggers[doc_id]] if triggers is not None else None
+    matched = [a for doc_id in todo for a in triggers[doc_id]] if fitted else None
     arts = [doc_id for doc_id in todo for _ in said[doc_id]]  # a claim with no issue of its own may get its article's
-    found = iter(assign_corpus(flat, tax, model=model, assigned=matched, articles=arts) if flat else ())
+    found, chosen = assign_claims(flat, tax, model=model, assigned=matched, articles=arts, min_share=floor) \
+        if flat else ([], floor)
+    if fitted:
+        floor = chosen
+        keep_issue_model(store, tax, model, floor)
+        state = issues_state(tax, model, floor)
+    each = iter(found)
     for doc_id in todo:
-        out[doc_id] = [next(found) for _ in said[doc_id]]
-    store.keep_issues((doc_id, key, json.dumps(out[doc_id])) for doc_id, key in todo.items())
+        out[doc_id] = [next(each) for _ in said[doc_id]]
+    store.keep_issues((doc_id, article_key(state, said[doc_id]), json.dumps(out[doc_id])) for doc_id in todo)
     return out
 
 
-def issues_state(tax, model=None) -> str:
+def issues_state(tax, model=None, floor: Optional[float] = None) -> str:
     """The `state_key` each article's kept issues are kept under: the taxonomy (`taxonomy_key`), the issue
-    model, and each issue's ``apart`` phrases, which `graphkit.issue_model.names_only` reads when it assigns.
+    model and the article floor (`kept_issue_model`), and each issue's ``apart`` phrases, which `graphkit.issue_model.names_only` reads when it assigns.
     ``apart`` stays out of `taxonomy_key`, which also keys the kept model: editing an ``apart:`` list (or a
     ``--rediscover`` that moves only where a phrase is said) re-assigns every article without refitting.
 
@@ -470,7 +479,7 @@ def issues_state(tax, model=None) -> str:
     """
     apart = [[i.name, sorted(i.apart)] for i in tax.issues]
     return state_key("issues", ISSUES_FORMAT, taxonomy_key(tax), model.to_json() if model is not None else None,
-                     apart)
+                     apart, floor)
 
 
 def taxonomy_key(tax) -> str:
@@ -482,39 +491,46 @@ def taxonomy_key(tax) -> str:
     return _sha256(json.dumps([issues, tax.discovered]))
 
 
-def stored_issue_model(store: "Store", tax) -> tuple[bool, Optional["IssueModel"]]:
+def stored_issue_model(store: "Store", tax) -> tuple[bool, Optional["IssueModel"], Optional[float]]:
     """(whether the store keeps an issue model for ``tax`` (`taxonomy_key`), that model or None when none could
-    be learnt)."""
+    be learnt, the article floor chosen with it (`graphkit.issue_model.article_floor`))."""
     from .issue_model import IssueModel
 
     raw = store.get_meta("issue_model")
     kept = json.loads(raw) if raw else {}
     if kept.get("issues") != taxonomy_key(tax) or kept.get("format") != ISSUES_FORMAT:  # another taxonomy or layout
-        return False, None
-    return True, IssueModel.from_json(kept["model"]) if kept["model"] else None
+        return False, None, None
+    return True, IssueModel.from_json(kept["model"]) if kept["model"] else None, kept["floor"]
 
 
 def kept_issue_model(store: "Store", said: dict[str, list], tax, exclude, refit: bool) -> tuple:
     """(the issue model (graphkit.issue_model.IssueModel, or None when none can be learnt) for a discovered
-    taxonomy, the triggers' issues of every claim by article when it was fitted now, else None): the model kept
-    in the store's meta ``issue_model`` for these issues (`stored_issue_model`), else one fitted now on the
-    store's claims (all of them, or a fixed sample of `ISSUE_MODEL_MAX_CLAIMS` in a larger store) and kept. Like
-    the discovered issues themselves it is learnt once (``refit``: again); later claims are assigned with it, so
-    a claim's issues never depend on other articles."""
+    taxonomy, the triggers' issues of every claim by article when it was fitted now, else None, the article floor
+    kept with the model, else None): the model kept in the store's meta ``issue_model`` for these issues
+    (`stored_issue_model`), else one fitted now on the store's claims (all of them, or a fixed sample of
+    `ISSUE_MODEL_MAX_CLAIMS` in a larger store), kept with the floor `claim_issues` then chooses on them
+    (`keep_issue_model`). Like the discovered issues themselves both are learnt once (``refit``: again); later
+    claims are assigned with them, so a claim's issues never depend on other articles."""
     from .issue_model import fit_issue_model, model_texts
     from .issues import assign_claim
 
-    found, model = stored_issue_model(store, tax) if not refit else (False, None)
+    found, model, floor = stored_issue_model(store, tax) if not refit else (False, None, None)
     if found:
-        return model, None
+        return model, None, floor
     claims = [c for cs in said.values() for c in cs]
     assigned = [assign_claim(t, c, tax) for t, c in claims]
     rows = issue_model_sample([f"{doc_id}:{i}" for doc_id, cs in said.items() for i in range(len(cs))])
     model = fit_issue_model(model_texts([claims[i] for i in rows]), [assigned[i] for i in rows], exclude=exclude)
-    store.set_meta("issue_model", json.dumps({"issues": taxonomy_key(tax), "format": ISSUES_FORMAT,
-                                              "model": model.to_json() if model is not None else None}))
     each = iter(assigned)
-    return model, {doc_id: [next(each) for _ in cs] for doc_id, cs in said.items()}
+    return model, {doc_id: [next(each) for _ in cs] for doc_id, cs in said.items()}, None
+
+
+def keep_issue_model(store: "Store", tax, model: Optional["IssueModel"], floor: Optional[float]) -> None:
+    """Keep in the store's meta ``issue_model`` the model and article floor ``tax``'s claims were assigned with
+    (`stored_issue_model` reads them)."""
+    store.set_meta("issue_model", json.dumps({"issues": taxonomy_key(tax), "format": ISSUES_FORMAT,
+                                              "model": model.to_json() if model is not None else None,
+                                              "floor": floor}))
 
 
 def issue_model_sample(keys: list[str], limit: int = ISSUE_MODEL_MAX_CLAIMS) -> list[int]:

@@ -19,7 +19,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     from .records import claim_id
     from .store_issues import discovered_issues, load_extractions, people_names
     from .kept import stored_issue_model
-    from .issue_model import assign_corpus
+    from .issue_model import assign_claims
     from .issues import taxonomy_from_data
     from .store import Store
 
@@ -30,14 +30,15 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
         data = discovered_issues(store, extractions, n_issues, rediscover)
         people = people_names(store.actors())
         tax = taxonomy_from_data(data, "discovered", origin="discovered")
-        kept, model = stored_issue_model(store, tax)  # the model the store's claims were assigned with, if any
+        # the model and article floor the store's claims were assigned with, if any
+        kept, model, floor = stored_issue_model(store, tax)
         statements = {c.id for c in store.claims(distinct=True)}
     items = [(doc_id, it) for doc_id in sorted(extractions) for it in extractions[doc_id].items]
     members: dict[str, list] = defaultdict(list)
     reported: set[str] = set()
     said = [(it.attribution.text, it.context) for _, it in items]
-    about_all = assign_corpus(said, tax, exclude=people, articles=[doc_id for doc_id, _ in items],
-                              **({"model": model} if kept else {}))
+    about_all, floor = assign_claims(said, tax, exclude=people, articles=[doc_id for doc_id, _ in items],
+                                     **({"model": model, "min_share": floor} if kept else {}))
     for (doc_id, it), about in zip(items, about_all):
         a = it.attribution
         for name, trig, score in about:
@@ -49,18 +50,20 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
                                   a.resolved_text or a.speaker_text or "?"))
     # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
     data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}
-    return write_issues_yaml(data, members, len(statements), examples, source=str(store_path))
+    return write_issues_yaml(data, members, len(statements), examples, source=str(store_path), min_share=floor)
 
 
-def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, source: str) -> str:
+def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, source: str,
+                      min_share: Optional[float] = None) -> str:
     """issues.yaml text: a header (how a build assigns claims to discovered issues, its figures read from
-    `graphkit.issue_model`), then per issue its size and examples as comments and its entry. ``members``: issue name →
-    its claims as (given by no trigger, -score, length, text, speaker), best first when sorted (`suggest`'s).
+    `graphkit.issue_model` and ``min_share``, the article floor the claims were assigned with), then per issue its
+    size and examples as comments and its entry. ``members``: issue name → its claims as (given by no trigger, -score,
+    length, text, speaker), best first when sorted (`suggest`'s).
 
     >>> data = {"issues": [{"name": "council tax", "description": "discovered: council tax, bills",
     ...                     "patterns": ["council tax", "bills"], "context": ["council tax"], "origin": "discovered"}]}
     >>> text = write_issues_yaml(data, {"council tax": [(False, -0.5, 28, "Council tax bills rise again", "Ann Lee")]},
-    ...                          12, 5, "tax.gk")
+    ...                          12, 5, "tax.gk", 0.1449)
     >>> print(text.split("issues:")[-1].strip())
     # 1 claim(s), e.g.:
       #   Ann Lee: Council tax bills rise again
@@ -73,7 +76,9 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
     """
     import yaml
 
-    from .issue_model import MIN_ARTICLE_SHARE
+    from .issue_model import COVERAGE
+
+    share = f"{100 * min_share:.1f} %" if min_share is not None else "a share"
 
     def flow(xs):
         return yaml.safe_dump(list(xs), default_flow_style=True, width=10_000, allow_unicode=True).strip()
@@ -89,7 +94,8 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "# way to its better-backed one, and claims with none can be given an issue learnt from the rest, or their",
              "# article's (the issues of its other claims, nearer ones counting more, and a single word of an issue's",
              "# triggers in the claim itself counting as one of them) when their own words leave that",
-             f"# issue {100 * MIN_ARTICLE_SHARE:g} % of the votes at least; an article none of whose claims says a trigger",
+             f"# issue {share} of the votes at least (the floor chosen on the corpus's claims so that {100 * COVERAGE:g} %",
+             "# of them get an issue, the weakest offers left out); an article none of whose claims says a trigger",
              "# gives its claims the issue their words make likeliest together. An issue's 'apart' phrases were said",
              "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead.",
              "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",

@@ -98,8 +98,8 @@ def test_kept_issues_are_worked_out_again_only_for_changed_articles(built, monke
     import graphkit.issue_model as im
 
     seen: list[str] = []
-    real = im.assign_corpus
-    monkeypatch.setattr(im, "assign_corpus", lambda claims, *a, **k: (seen.extend(t for t, _ in claims), real(claims, *a, **k))[1])
+    real = im.assign_claims
+    monkeypatch.setattr(im, "assign_claims", lambda claims, *a, **k: (seen.extend(t for t, _ in claims), real(claims, *a, **k))[1])
     CHANGES["new article"][0](corpus)
     build(corpus, store)
     assert seen and all("bridge" in t for t in seen), seen
