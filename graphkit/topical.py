@@ -11,7 +11,7 @@ than English says its words: `common_phrases`, "good idea", "best friend"; and o
 (`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key however spread (`KEYNESS_SPREAD`: "nomination"),
 and it is no speech noun or word of criticism of the cue lexicon
 ("comments", "attacks": *that* something was said or judged, not what about). Places are no issue ("New York", "New
-Hampshire": `place_names`). A phrase folds into the shortest topical phrase of two words or more it ends with
+Hampshire": `place_names`), nor are handles ("@HillaryClinton": `handles`). A phrase folds into the shortest topical phrase of two words or more it ends with
 ("private email server" into "email server"), and a claim counts for the topical phrases it says less those said
 inside a longer topical one: one saying "a secret email server", no topical phrase itself, counts for "email server"
 (`topical_phrases`). graphkit.phrase_groups then groups them into issues.
@@ -125,7 +125,8 @@ def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset(), spoken=
             df[k] += 1
             docs[k].add(doc_id)
     n = max(1, len(rows))
-    exclude = (exclude - talked_about(df, spoken or {})) | place_names([k for k, c in df.items() if c >= min_df], surface)
+    said_enough = [k for k, c in df.items() if c >= min_df]
+    exclude = (exclude - talked_about(df, spoken or {})) | place_names(said_enough, surface) | handles(said_enough, surface)
     vocab = [k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n
              and k not in exclude]
     per_article = article_sizes(rows)
@@ -177,6 +178,21 @@ def place_names(keys, surface) -> set[str]:
         if words and all(w[:1].isupper() for w in words) and is_place_name(written):
             out.add(k)
     return out
+
+
+def handles(keys, surface) -> set[str]:
+    """The phrase keys written as a social-media handle ("@HillaryClinton", "@SenSanders"): an account's name, someone
+    the claims quote or address, no topic (who is not what about, as a speaker's name). The actors' names do not reach
+    them (a handle joins a person's name into one word), so on PolNeAR train "@HillaryClinton" was a discovered issue
+    of its own at -55 (bench/README.md, issue 14, twenty-eighth pass) and a phrase of the race's issue at -57. A
+    hashtag ("#NeverTrump") names what is talked about and stays.
+
+    >>> from collections import Counter
+    >>> sorted(handles(["hillaryclinton", "nevertrump", "email"], {"hillaryclinton": Counter({"@HillaryClinton": 4}),
+    ...        "nevertrump": Counter({"#NeverTrump": 3}), "email": Counter({"email": 9})}))
+    ['hillaryclinton']
+    """
+    return {k for k in keys if written_form(surface[k]).startswith("@")}
 
 
 def keyness(keys, counts, surface, rows) -> dict[str, float]:

@@ -787,8 +787,10 @@ def test_organisations_and_the_claims_they_speak(actor, spoken):
 @pytest.mark.parametrize("phrase,is_issue", [
     ("New Hampshire", False), ("New York", False),       # a place written as a name is where, not what about
     ("Wall Street", True), ("victory", True),             # a name no gazetteer knows as a place; a common noun
+    ("@HillaryClinton", False), ("@SenSanders", False),   # an account's handle is whose, not what about
+    ("#NeverTrump", True),                                # a hashtag names what is talked about
 ])
-def test_places_are_no_issue(phrase, is_issue):
+def test_places_and_handles_are_no_issue(phrase, is_issue):
     said = [[phrase, "voters"], [phrase, "turnout"], [phrase]] * 4 + [["council tax"], ["council tax", "bills"]] * 8
     claims = [(f"c{i:02d}", f"d{i % 6}", ph) for i, ph in enumerate(said)]
     found = discover_issues(claims, n_issues=3)["issues"]
