@@ -348,29 +348,59 @@ def claim_stems(text: str, stop=frozenset()) -> frozenset:
     return frozenset(stem(lem) for low, lem, _, _ in _words(text) if low not in skip and lem not in skip)
 
 
+#: how many times each variant's patches ran in this process (`patched`): a variant none of whose patches the build's
+#: path calls would give main's assignment under its name (`main` says so instead, in one line)
+CALLED: Counter = Counter()
+
+
+def patched(name: str) -> None:
+    """Count one call of variant ``name``'s patch (`CALLED`)."""
+    CALLED[name] += 1
+
+
+def gate_article_issues(name: str, gate) -> None:
+    """Patch `graphkit.issue_model.article_offers` (to keep what it was given: each claim's issues before its
+    article's, the claims' articles and their issues as they vote) and `take_offers` (to pass its output through
+    ``gate(out, given)``, ``given`` that dict): the one place a variant that judges the article issues given
+    (`word_check`, `apart_kept`) sees them, on the build's own path (`assign_claims`)."""
+    import graphkit.issue_model as im
+
+    offer, take = im.article_offers, im.take_offers
+    given: dict = {}
+
+    def article_offers(assigned, articles, likely=None, weak=None, voters=None):
+        given.update(assigned=assigned, articles=articles, voting=voters if voters is not None else assigned)
+        return offer(assigned, articles, likely, weak, voters)
+
+    def take_offers(out, offers, min_share):
+        patched(name)
+        return gate(take(out, offers, min_share), given)
+
+    im.article_offers, im.take_offers = article_offers, take_offers
+
+
 def word_check(below: float, voted_only: bool = False) -> None:
     """Variant ``word-check`` (issue 14, twenty-seventh pass; dropped): a claim given its article's issue (voted or
     likeliest: `graphkit.issue_model.article_likeliest`, its mean probability read as its share) at a share under
     ``below`` keeps it only when one of its own words shares a stem with a word of the issue's phrases
     (`claim_stems`); else it gets none. ``voted_only``: the likeliest pairs (articles none of whose claims votes) are
-    left as they are. Patches `graphkit.issue_model.assign_corpus` (to see the claims) and `from_article` (to gate
-    what it gives)."""
+    left as they are. Patches `graphkit.issue_model.assign_claims` (to see the claims) and the article issues given
+    (`gate_article_issues`)."""
     import graphkit.issue_model as im
 
-    assign, give = im.assign_corpus, im.from_article
+    assign = im.assign_claims
     seen: dict = {}
 
-    def assign_corpus(claims, taxonomy, *args, **kw):
+    def assign_claims(claims, taxonomy, *args, **kw):
         stop = kw["model"].stop if kw.get("model") is not None else frozenset()
         seen["claims"] = [claim_stems(t, stop) for t, _ in claims]
         seen["issue"] = {i.name: frozenset().union(*(claim_stems(p.written, stop) for p in i.patterns))
                          for i in taxonomy.issues}
         return assign(claims, taxonomy, *args, **kw)
 
-    def from_article(assigned, articles, *args, **kw):
-        out = give(assigned, articles, *args, **kw)
-        voting = kw.get("voters") or assigned
-        votes = {d for d, v in zip(articles, voting) if im.own_issues(v)}
+    def gate(out, given):
+        assigned, articles = given["assigned"], given["articles"]
+        votes = {d for d, v in zip(articles, given["voting"]) if im.own_issues(v)}
         for i, (a, o) in enumerate(zip(assigned, out)):
             if voted_only and articles[i] not in votes:
                 continue
@@ -379,31 +409,26 @@ def word_check(below: float, voted_only: bool = False) -> None:
                 out[i] = []
         return out
 
-    im.assign_corpus, im.from_article = assign_corpus, from_article
+    im.assign_claims = assign_claims
+    gate_article_issues("word-check", gate)
 
 
 def apart_kept(below: float) -> None:
     """Variant ``apart-kept`` (issue 14, twenty-seventh pass): a claim whose own triggers of an issue are only phrases
     said apart from it (`graphkit.issue_model.names_only` drops the issue and lets its article decide) keeps that
     issue when its article gives it none, or gives one at a share under ``below`` (likeliest pairs: their mean
-    probability). Patches `graphkit.issue_model.from_article`."""
+    probability). Patches the article issues given (`gate_article_issues`)."""
     import graphkit.issue_model as im
 
-    give = im.from_article
-
-    def from_article(assigned, articles, *args, **kw):
-        out = give(assigned, articles, *args, **kw)
-        voting = kw.get("voters")
-        if voting is None:
-            return out
-        for i, (a, v, o) in enumerate(zip(assigned, voting, out)):
+    def gate(out, given):
+        for i, (a, v, o) in enumerate(zip(given["assigned"], given["voting"], out)):
             if a or not v:
                 continue  # not a claim whose only issues were said apart
             if not o or (o[0][1] == im.ARTICLE_EVIDENCE and 2 * o[0][2] < below):
                 out[i] = [x for x in v if not x[1].startswith("learnt: ")][:1] or out[i]
         return out
 
-    im.from_article = from_article
+    gate_article_issues("apart-kept", gate)
 
 
 def says_little() -> None:
@@ -415,6 +440,7 @@ def says_little() -> None:
     from graphkit.stopwords import FUNCTION_WORDS
 
     def says_nothing(text: str) -> bool:
+        patched("says-little")
         return sum(w not in FUNCTION_WORDS for w in im._TOKEN.findall(im._CLITIC.sub(" ", text).lower())) <= 1
 
     im.says_nothing = says_nothing
@@ -429,6 +455,7 @@ def alone_in_vocabulary() -> None:
     vocabulary, seen = tp._vocabulary, {}
 
     def _vocabulary(*args, **kw):
+        patched("alone-in-vocabulary")
         out = vocabulary(*args, **kw)
         seen["vocab"] = set(out[1])
         return out
@@ -460,6 +487,7 @@ def share_floor(per: int) -> None:
     topical, phrases, seen = tp.topical_phrases, tp.issue_phrases, {}
 
     def topical_phrases(claims, *args, **kw):
+        patched("share-floor")
         seen["n"] = len(claims)
         tp.VOCAB_MIN_CLAIMS = max(2, math.ceil(len(claims) / 5000))
         return topical(claims, *args, **kw)
@@ -479,7 +507,11 @@ def fixed_share(share: float) -> None:
     `graphkit.issue_model.article_floor`."""
     import graphkit.issue_model as im
 
-    im.article_floor = lambda *args, **kw: share
+    def article_floor(*args, **kw):
+        patched("fixed-share")
+        return share
+
+    im.article_floor = article_floor
 
 
 def leave_out(inputs: dict, share: float, seed: int) -> dict:
@@ -523,6 +555,7 @@ def consensus(runs: int, share: float) -> None:
         return linkage(squareform(D, checks=False), method="average")[:, :2].astype(int)
 
     def group_phrases(heads, members, rows, vocab, k, many, common=frozenset()):
+        patched("consensus")
         arts = sorted({r[1] for r in rows})
         at = {h: i for i, h in enumerate(heads)}
         together, both = np.zeros((len(heads), len(heads))), np.zeros((len(heads), len(heads)))
@@ -632,11 +665,17 @@ def main(argv=None) -> int:
         return 0
     apply_sets(a.set)
     apply_variant(a.variant)
+    CALLED.clear()
     inputs = load_inputs(a.inputs)
     if a.leave_out:
         share, _, seed = a.leave_out.partition(":")
         inputs = leave_out(inputs, float(share), int(seed or 1))
     got = assign(inputs, a.n_issues, kept_issues(a.discovered) if a.discovered else None)
+    if a.variant and not CALLED:
+        from graphkit.errors import GraphkitError
+
+        raise GraphkitError(f"--variant {a.variant}: none of its patches ran on the build's path (it would give the "
+                            "build's own assignment under its name); patch what `assign` calls")
     data, about = got.data, got.about
     st = per_statement(inputs, about)
     summary(inputs, data, st)

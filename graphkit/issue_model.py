@@ -106,7 +106,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         given = [list(o) if q else g for g, o, q in zip(given, own, quiet)]
         offers = [o for o in offers if not quiet[o[0]]]
         if min_share is None:
-            min_share = article_floor([share for _, _, share in offers], sum(map(bool, given)), len(claims))
+            min_share = floor_of(given, offers)
         return take_offers(given, offers, min_share), min_share
     return [list(o) if q else list(a) for a, o, q in zip(assigned, own, quiet)], None
 
@@ -266,9 +266,7 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     [('tax', 'council tax'), ('tax', 'context: article'), ('ID cards', 'context: article'), ('ID cards', 'ID cards'), None]
     """
     given, offers = article_offers(assigned, articles, likely, weak, voters)
-    if min_share is None:
-        min_share = article_floor([share for _, _, share in offers], sum(map(bool, given)), len(given))
-    return take_offers(given, offers, min_share)
+    return take_offers(given, offers, floor_of(given, offers) if min_share is None else min_share)
 
 
 def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
@@ -373,6 +371,16 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
 COVERAGE = 0.855
 #: an offer holding a majority of its claim's weighed votes is always taken (`article_floor`)
 MAJORITY = 0.5
+
+
+def floor_of(given: Sequence[list], offers: Sequence[tuple[int, str, float]]) -> float:
+    """`article_floor` of a corpus's claims: ``given``, each claim's issues before its article's offer (every claim
+    counted), and ``offers``, as `article_offers` gives them.
+
+    >>> floor_of([[("tax", "council tax", 0.5)], [], []], [(1, "tax", 0.4), (2, "tax", 0.2)])
+    0.2
+    """
+    return article_floor([share for _, _, share in offers], sum(map(bool, given)), len(given))
 
 
 def article_floor(shares: Sequence[float], covered: int, n: int) -> float:

@@ -993,6 +993,51 @@ def test_the_harness_share_floor_variant_gives_the_old_floor(fillers, kept, monk
     assert ("council tax" in topical.topical_phrases(_grown_corpus(fillers)).keys) == kept
 
 
+#: what the harness's variants patch (`issue_harness.apply_variant`), restored after each row
+VARIANT_TARGETS = {"graphkit.issue_model": ("assign_claims", "article_offers", "take_offers", "says_nothing",
+                                            "article_floor"),
+                   "graphkit.topical": ("_vocabulary", "_said_alone", "topical_phrases", "issue_phrases",
+                                        "VOCAB_MIN_CLAIMS"),
+                   "graphkit.discover": ("topical_phrases", "group_phrases"),
+                   "graphkit.phrase_groups": ("group_phrases",), "graphkit.clustering": ("average_link_children",)}
+
+
+@pytest.fixture(scope="module")
+def harness_capture(tmp_path_factory):
+    """A discovered build of `HARNESS_UK` captured by the harness: (the capture's path)."""
+    from graphkit.build import build
+
+    tmp = tmp_path_factory.mktemp("variants")
+    build(write_uk(tmp / "corpus", HARNESS_UK), tmp / "uk.gk")
+    _harness().capture(tmp / "uk.gk", tmp / "in.pkl")
+    return tmp / "in.pkl"
+
+
+@pytest.mark.parametrize("variant", ["word-check:0.3", "word-check:0.3:voted", "apart-kept:0.3", "says-little",
+                                     "alone-in-vocabulary", "share-floor:3000", "consensus:2:0.3", "fixed-share:0.13",
+                                     None])
+def test_every_harness_variant_runs_on_the_builds_path(harness_capture, monkeypatch, capsys, variant):
+    """`issue_harness.py run --variant V` patches what the build's assignment calls: a variant none of whose patches
+    ran (the twenty-ninth pass moved the article issues from `from_article` to `article_offers` / `take_offers`, and
+    word-check / apart-kept then gave the build's assignment under their names) is one line, not a figure."""
+    import importlib
+
+    from graphkit.errors import GraphkitError
+
+    for module, names in VARIANT_TARGETS.items():
+        m = importlib.import_module(module)
+        for name in names:
+            monkeypatch.setattr(m, name, getattr(m, name))  # restored after the row
+    h = _harness()
+    if variant is None:  # a variant that patches nothing the build runs
+        monkeypatch.setattr(h, "apply_variant", lambda v: None)
+        with pytest.raises(GraphkitError, match="none of its patches ran"):
+            h.main(["run", str(harness_capture), "--variant", "apart-kept:0.3"])
+        return
+    assert h.main(["run", str(harness_capture), "--variant", variant]) == 0
+    assert "have an issue" in capsys.readouterr().out
+
+
 def test_the_harness_assigns_to_the_issues_of_a_saved_run(tmp_path):
     """`issue_harness.py run --discovered` takes a run saved with --save as well as a store: the issues held while the
     corpus changes (`--leave-out`), so that what the assignment alone moves is measured."""
