@@ -21,7 +21,6 @@ judge (use a seed you do not report). No store is written. The variants:
 from __future__ import annotations
 
 import argparse
-import math
 import random
 import sys
 import textwrap
@@ -117,8 +116,7 @@ def topic_variant(rows, who, k=30, th=0.3, dom=0.5):
 
     claims = [(f"{i:06d}", d, ph, cph) for i, (d, _, _, ph, cph, _) in enumerate(rows)]  # row order kept
     n = len(claims)
-    rws, vocab, df, docs, surface = topical._vocabulary(claims, max(2, math.ceil(n / 5000)), 2,
-                                                     frozenset(topical.phrase_key(x) for x in who))
+    rws, vocab, df, docs, surface = topical._vocabulary(claims, frozenset(topical.phrase_key(x) for x in who))
     col = {key: j for j, key in enumerate(vocab)}
     arts = sorted({r[1] for r in rws})
     aidx = {a: i for i, a in enumerate(arts)}

@@ -70,30 +70,32 @@ def _keys(phrases, surface=None) -> list[str]:
     return sorted(set(out))
 
 
-def spread(claims_in: int, articles_with: int, claims_per_article: Sequence[int] | Counter) -> float:
+def spread(claims_in: int, articles_with: int, sizes: Sequence[tuple[int, int]]) -> float:
     """Articles a phrase is said in, over the number expected if its claims fell at random (Church & Gale).
-    ``claims_per_article``: each article's claims, or a Counter of those sizes (`article_sizes`: the sum then runs
-    over the few sizes, not the articles; a discovery asks it of every phrase of its vocabulary).
+    ``sizes``: how many articles hold each number of claims, as sorted (claims, articles) pairs (`article_sizes`,
+    made once per corpus: a discovery asks this of every phrase of its vocabulary, and the sum runs over the few
+    sizes, not the articles).
 
     Near 1 for words any article may use ("time", "way", "people": 0.90-0.96 on PolNeAR train), well
     below for what some articles are about ("email" 0.54, "abortion" 0.41, "health care" 0.88).
 
-    >>> round(spread(10, 2, [10] * 10 + [1] * 90), 2), round(spread(10, 10, [10] * 10 + [1] * 90), 2)
+    >>> sizes = ((1, 90), (10, 10))   # 10 articles of 10 claims, 90 of one
+    >>> round(spread(10, 2, sizes), 2), round(spread(10, 10, sizes), 2)
     (0.23, 1.14)
     """
-    sizes = claims_per_article if isinstance(claims_per_article, Counter) else Counter(claims_per_article)
-    n = sum(k * m for k, m in sizes.items())
-    expected = sum(m * (1 - (1 - k / n) ** claims_in) for k, m in sorted(sizes.items()))
+    n = sum(k * m for k, m in sizes)
+    expected = sum(m * (1 - (1 - k / n) ** claims_in) for k, m in sizes)
     return articles_with / expected if expected else 1.0
 
 
-def article_sizes(rows) -> Counter:
-    """How many articles hold each number of claims among ``rows`` (claim id, doc id, ...): what `spread` reads.
+def article_sizes(rows) -> tuple[tuple[int, int], ...]:
+    """How many articles hold each number of claims among ``rows`` (claim id, doc id, ...), as (claims, articles)
+    pairs sorted by claims: what `spread` reads.
 
-    >>> sorted(article_sizes([("c1", "a"), ("c2", "a"), ("c3", "b")]).items())
-    [(1, 1), (2, 1)]
+    >>> article_sizes([("c1", "a"), ("c2", "a"), ("c3", "b")])
+    ((1, 1), (2, 1))
     """
-    return Counter(Counter(r[1] for r in rows).values())
+    return tuple(sorted(Counter(Counter(r[1] for r in rows).values()).items()))
 
 
 def _with_parts(keys, known) -> list[str]:
@@ -111,9 +113,12 @@ def _with_parts(keys, known) -> list[str]:
     return sorted(out)
 
 
-def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset(), spoken=None):
+def _vocabulary(claims, exclude=frozenset(), spoken=None):
     """Rows (claim id, doc id, own keys, context keys), the vocabulary, claim and article frequencies, surfaces.
-    ``exclude``: phrase keys that are no issue, less those of ``spoken`` (key → claims it speaks) `talked_about`."""
+    A phrase of the vocabulary is said in `VOCAB_MIN_CLAIMS` claims at least, of two articles at least when the
+    corpus has more than one. ``exclude``: phrase keys that are no issue, less those of ``spoken`` (key → claims it
+    speaks) `talked_about`."""
+    min_df, min_docs = VOCAB_MIN_CLAIMS, 2 if len({c[1] for c in claims}) > 1 else 1
     df, docs, surface = Counter(), defaultdict(set), defaultdict(Counter)
     said = [(cid, doc_id, _keys(phrases, surface), _keys(ctx[0] if ctx else (), surface)) for cid, doc_id, phrases, *ctx in claims]
     known = {k for _, _, keys, ctx in said for k in (*keys, *ctx)}
@@ -130,7 +135,7 @@ def _vocabulary(claims, min_df: int, min_docs: int, exclude=frozenset(), spoken=
     vocab = [k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n
              and k not in exclude]
     per_article = article_sizes(rows)
-    if sum(per_article.values()) >= SPREAD_MIN_ARTICLES:
+    if sum(m for _, m in per_article) >= SPREAD_MIN_ARTICLES:
         spreads = {k: spread(df[k], len(docs[k]), per_article) for k in vocab}
         vocab = [k for k in vocab if spreads[k] < SPREAD_MAX]
     return rows, sorted(vocab), df, docs, surface
@@ -368,8 +373,7 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     talked: dict[str, int] = {}
     for name, says in (spoken or {}).items():  # an organisation's names fold to keys; two sharing one: the larger count
         talked[phrase_key(name)] = max(says, talked.get(phrase_key(name), 0))
-    rows, vocab, df, docs, surface = _vocabulary(claims, VOCAB_MIN_CLAIMS, 2 if n_docs > 1 else 1,
-                                                 frozenset(phrase_key(x) for x in exclude), talked)
+    rows, vocab, df, docs, surface = _vocabulary(claims, frozenset(phrase_key(x) for x in exclude), talked)
     if not vocab or n < 12:
         return None
     many = n_docs >= SPREAD_MIN_ARTICLES

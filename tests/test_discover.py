@@ -1038,6 +1038,31 @@ def test_every_harness_variant_runs_on_the_builds_path(harness_capture, monkeypa
     assert "have an issue" in capsys.readouterr().out
 
 
+def test_the_variants_script_keeps_the_builds_vocabulary(monkeypatch):
+    """bench/issue_variants.py's topics read the vocabulary a build reads (`graphkit.topical._vocabulary`, its floors
+    its own): the script wrote the old floor, ceil(n / 5000) claims, inline, and at 15,005 claims left "ID cards"
+    (3 claims) out of it."""
+    import graphkit.topical as topical
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import issue_variants
+
+    seen, real = {}, topical._vocabulary
+
+    class Seen(Exception):
+        pass
+
+    def vocabulary(*args, **kw):  # the topics' vocabulary seen, the script's NMF not run
+        seen["vocab"] = real(*args, **kw)[1]
+        raise Seen
+
+    monkeypatch.setattr(topical, "_vocabulary", vocabulary)
+    rows = [(d, "", (), tuple(ph), (), cid) for cid, d, ph in _grown_corpus(15_000)]
+    with pytest.raises(Seen):
+        issue_variants.topic_variant(rows, who=[])
+    assert "id card" in seen["vocab"]
+
+
 def test_the_harness_assigns_to_the_issues_of_a_saved_run(tmp_path):
     """`issue_harness.py run --discovered` takes a run saved with --save as well as a store: the issues held while the
     corpus changes (`--leave-out`), so that what the assignment alone moves is measured."""
