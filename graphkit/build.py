@@ -33,6 +33,7 @@ from .memory import fewer_collections, give_back, settle
 from .records import Document, Skipped
 from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
+from .store_issues import will_discover
 from .store_file import check_build_store, nothing_left_of_a_failed_create, stored_meta, writer_lock
 
 #: the meta key of the stamp of the models files the last build read without error (`graphkit.knowledge.check_models_files`)
@@ -208,7 +209,9 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             d.id for d in todo)), rediscover)
         report.parsed, arrived = parse_changed(store, todo, key, model=model, workers=workers, batch_size=batch_size,
                                                on_progress=on_progress, extract=extract, parse_ahead=parse_ahead,
-                                               pool=pool, warm_issue_model=fits)
+                                               pool=pool, warm_issue_model=fits,
+                                               discovers=bool(todo) and will_discover(store, knowledge, n_issues,
+                                                                                      rediscover))
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
         counts = resolve_if_changed(store, report.skipped, knowledge, n_issues=n_issues, window_days=window_days,
@@ -240,7 +243,7 @@ def changed_documents(store: Store, documents: list[Document], known: dict, key:
 def parse_changed(store: Store, todo: list[Document], key: str, *, model: Optional[str] = None, workers: int = 1,
                   batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
                   extract: Optional[Callable] = None, parse_ahead: bool = False, pool=None,
-                  warm_issue_model: bool = False) -> tuple[int, Optional[ArrivedInputs]]:
+                  warm_issue_model: bool = False, discovers: bool = False) -> tuple[int, Optional[ArrivedInputs]]:
     """Parse the changed Documents ``todo`` and store each extraction as it comes (`write_extractions`), stamped
     with the extraction ``key``; returns how many, and what the resolution reads of them when the workers sent them
     (`graphkit.resolution.ArrivedInputs`, else None: the resolution reads the store).
@@ -248,7 +251,9 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
     Locally the parse runs in ``pool`` (`parse_pool_ahead`) or ``workers`` processes, else in this one (after
     loading the pipeline, whose own key then stamps the output); ``extract`` replaces it (a Dask cluster). While
     spaCy parses, what the resolution needs is loaded in a thread (`warm_resolution`; scikit-learn too with
-    ``warm_issue_model``: `fits_issue_model`), and joined before returning.
+    ``warm_issue_model``: `fits_issue_model`), and joined before returning. ``discovers``: the resolution will
+    discover issues (`graphkit.store_issues.will_discover`), so discovery's rows are taken from the workers' records
+    too.
     """
     if not todo:
         return 0, None
@@ -271,7 +276,7 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
             # dealt and written longest first: the workers end together (the store does not depend on order)
             stream = extract_documents_parallel(longest_first(views), model, workers=workers,
                                                 batch_size=batch_size, started=warm, pool=pool)
-            arrived = ArrivedInputs()  # what the resolution reads of them, taken as they arrive
+            arrived = ArrivedInputs(discovers=discovers)  # what the resolution reads of them, taken as they arrive
         else:  # warming starts once extraction's own modules are imported
             nlp = load_pipeline(model)
             settle()  # graphkit.memory: the collector does not walk the pipeline again in this build

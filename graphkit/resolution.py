@@ -270,6 +270,8 @@ def read_resolution_inputs(store: Store, discovery: Optional[DiscoveryRows] = No
             got = arrived.take(doc_id) if arrived is not None else None
             if got is not None:
                 inputs, rows = got
+                if discovery is not None and rows is None:  # taken for a build that was to discover nothing
+                    rows = discovery_rows(DocExtraction.model_validate_json(data))
             else:
                 ex = DocExtraction.model_validate_json(data)
                 inputs, rows = article_inputs(ex), discovery_rows(ex) if discovery is not None else None
@@ -305,6 +307,8 @@ class ArrivedInputs:
     not parse and has the room). The same values: they are a function of the extraction, and its JSON is what the
     store holds (a test compares them). At most ``limit`` attributions are held (`graphkit.kept.KEPT_INPUTS_MAX`,
     what kept inputs are bounded by); the articles after are read as before. Each is handed over once (`take`).
+    Discovery's rows (`discovery_rows`) are taken only when the build will discover issues (``discovers``,
+    `graphkit.store_issues.will_discover`); else None, and the read makes them should it need them after all.
 
     >>> from graphkit.extract import extract_documents
     >>> from graphkit.records import Document
@@ -315,15 +319,18 @@ class ArrivedInputs:
     >>> (atts, said, dates, ents), rows = arrived.take("a")
     >>> said, arrived.take("a")
     ([('the talks had failed', ('Lavrov said .', ''))], None)
+    >>> rows is None   # a build that discovers nothing takes no discovery rows
+    True
     >>> bounded = ArrivedInputs(limit=0)   # over the bound: not held, the read validates the article as before
     >>> bounded.add(ex); bounded.take("a") is None
     True
     """
 
-    def __init__(self, limit: Optional[int] = None) -> None:
+    def __init__(self, limit: Optional[int] = None, discovers: bool = False) -> None:
         from .kept import KEPT_INPUTS_MAX
 
         self.limit = KEPT_INPUTS_MAX if limit is None else limit
+        self.discovers = discovers
         self.held = 0
         self.by_doc: dict[str, tuple] = {}
 
@@ -332,10 +339,10 @@ class ArrivedInputs:
         if self.held + len(ex.items) > self.limit:
             return
         self.held += len(ex.items)
-        self.by_doc[ex.doc_id] = (article_inputs(ex), discovery_rows(ex))
+        self.by_doc[ex.doc_id] = (article_inputs(ex), discovery_rows(ex) if self.discovers else None)
 
     def take(self, doc_id: str) -> Optional[tuple]:
-        """(`article_inputs`, `discovery_rows`) of the article ``doc_id`` once, else None (not taken or given)."""
+        """(`article_inputs`, `discovery_rows` or None) of the article ``doc_id`` once, else None (not taken or given)."""
         return self.by_doc.pop(doc_id, None)
 
 

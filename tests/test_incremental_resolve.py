@@ -219,6 +219,39 @@ def test_kept_inputs_are_the_inputs_validating_gives(built, workers):
     assert kept == fresh
 
 
+@pytest.mark.parametrize("rediscover", [False, True])
+def test_discovery_rows_are_taken_only_when_the_build_discovers(built, monkeypatch, rediscover):
+    """A --workers build takes discovery's rows from the records as they arrive only when it will discover issues
+    (a taxonomy, or discovered issues kept: none); it took them for every parsed article whatever."""
+    import graphkit.resolution as resolution
+
+    corpus, store, issues = built
+    seen: list[str] = []
+    real = resolution.discovery_rows
+    monkeypatch.setattr(resolution, "discovery_rows", lambda ex: (seen.append(ex.doc_id), real(ex))[1])
+    CHANGES["changed and new articles"][0](corpus)
+    build(corpus, store, workers=2, rediscover=rediscover)
+    with Store(store, readonly=True) as s:
+        ids = sorted(doc_id for doc_id, _ in s.extractions())
+    assert sorted(seen) == (ids if rediscover and issues == "discovered" else [])
+
+
+def test_discovery_rows_not_taken_as_they_arrived_are_read_when_discovery_needs_them(sample_store):
+    """Should a resolution discover after all what the build took no rows for, the read makes them from the store."""
+    from graphkit.extract import DocExtraction
+    from graphkit.resolution import ArrivedInputs, read_resolution_inputs
+    from graphkit.store_issues import DiscoveryRows
+
+    with Store(sample_store, readonly=True) as s:
+        arrived = ArrivedInputs(discovers=False)
+        for _, data in s.extractions():
+            arrived.add(DocExtraction.model_validate_json(data))
+        taken, read = DiscoveryRows(), DiscoveryRows()
+        read_resolution_inputs(s, taken, arrived=arrived)
+        read_resolution_inputs(s, read)
+    assert taken.rows and taken.rows == read.rows
+
+
 def _offset_objects(atts: dict, ents: dict) -> tuple[int, int]:
     """(distinct int objects, distinct values) among the offsets above CPython's own small ints that the read's
     attribution rows and entities hold."""
