@@ -227,7 +227,20 @@ def changed_documents(store: Store, documents: list[Document], known: dict, key:
                       ) -> list[Document]:
     """The ``documents`` to parse: those whose bytes, publication date (claim dates are resolved against it) or
     extraction ``key`` differ from what the store holds (``known``: `Store.hashes`), or all with ``force``. Each of
-    the others is written back as read now (its title, source ... may have changed) and is not parsed again."""
+    the others is written back as read now (its title, source ... may have changed) and is not parsed again.
+
+    >>> import tempfile, pathlib
+    >>> from graphkit.ingest import read_corpus
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Sergey Lavrov said Europe was to blame for the war.")
+    >>> _ = build(d, d / "s.gk")
+    >>> docs = read_corpus(d).documents
+    >>> with Store(d / "s.gk") as store:
+    ...     same = changed_documents(store, docs, store.hashes(), pipeline_key())
+    ...     other = changed_documents(store, docs, store.hashes(), "another extraction key")
+    >>> same, [doc.id for doc in other]
+    ([], ['a'])
+    """
     published = store.published()
     todo = []
     for d in documents:
@@ -254,6 +267,16 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
     ``warm_issue_model``: `fits_issue_model`), and joined before returning. ``discovers``: the resolution will
     discover issues (`graphkit.store_issues.will_discover`), so discovery's rows are taken from the workers' records
     too.
+
+    >>> import tempfile, pathlib
+    >>> from graphkit.ingest import read_corpus
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Sergey Lavrov said Europe was to blame for the war.")
+    >>> with Store(d / "s.gk", create=True) as store:
+    ...     parsed = parse_changed(store, read_corpus(d).documents, pipeline_key())
+    ...     stored = store.count("extractions")
+    >>> parsed, stored   # one article parsed in this process (no workers' records: the resolution reads the store)
+    ((1, None), 1)
     """
     if not todo:
         return 0, None
@@ -301,7 +324,20 @@ def resolve_if_changed(store: Store, skipped: list[Skipped], knowledge, *, n_iss
                        arrived: Optional[ArrivedInputs] = None) -> dict[str, int]:
     """Resolve the store's claims across articles (`graphkit.resolution.resolve_store`) unless nothing it depends on
     changed since the last resolution (`resolve_fingerprint`) and not ``again``; returns the counts the resolution
-    stored (claims, reports, actors ...), the last one's when it was not run (`stored_counts`)."""
+    stored (claims, reports, actors ...), the last one's when it was not run (`stored_counts`).
+
+    >>> import tempfile, pathlib
+    >>> from graphkit.knowledge import Knowledge
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Sergey Lavrov said Europe was to blame for the war.")
+    >>> _ = build(d, d / "s.gk")
+    >>> from graphkit.contradict import WINDOW_DAYS
+    >>> with Store(d / "s.gk") as store:   # nothing changed since the build's resolution: its counts, not run again
+    ...     counts = resolve_if_changed(store, [], Knowledge(), window_days=WINDOW_DAYS)
+    ...     again = resolve_if_changed(store, [], Knowledge(), window_days=WINDOW_DAYS, again=True)
+    >>> counts["claims"], again == counts
+    (1, True)
+    """
     fingerprint = resolve_fingerprint(store, skipped, knowledge, n_issues, window_days)
     counts = stored_counts(store) if not again and store.get_meta("resolved_fingerprint") == fingerprint else None
     if counts is None:
