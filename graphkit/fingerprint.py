@@ -56,21 +56,54 @@ def knowledge_files(extra: Paths = ()) -> list[Path]:
     return [root / n for n in EXTRACTION_FILES] + [model_path(), tagger_path()] + [Path(p) for p in extra]
 
 
+#: `files_hash`'s answers in this process, by each file's path and stat (`_stat_key`): a build asks the hash of the
+#: same knowledge files up to nine times (`pipeline_key`, the models stamp, `resolution_key` for each kept layer)
+_HASHED: dict[tuple, str] = {}
+#: a file changed less than this many seconds ago is hashed again at every ask: its timestamps may not tell a second
+#: write within the same tick of the file system's clock apart (git's "racy" files)
+SETTLED_SECONDS = 2.0
+
+
+def _stat_key(path: Path) -> Optional[tuple]:
+    """What says that the file at ``path`` is the one hashed before (device, inode, size, modification and change
+    times); ("missing",) for no file; None for one changed within `SETTLED_SECONDS`, hashed again each time."""
+    import time
+
+    try:
+        st = path.stat()
+    except OSError:
+        return ("missing",)
+    if time.time() - max(st.st_mtime, st.st_ctime) < SETTLED_SECONDS:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 def files_hash(paths: Paths) -> str:
     """Short sha256 of the files' names and bytes (a missing file hashes as missing, so restoring it re-parses).
+    Read once per process while the files stay as they were (`_stat_key`).
 
     >>> files_hash([]) == files_hash([])
     True
     """
+    paths = [Path(p) for p in paths]
+    stats = [_stat_key(p) for p in paths]
+    key = None if None in stats else tuple(zip(map(str, paths), stats))
+    if key in _HASHED:
+        return _HASHED[key]
     h = hashlib.sha256()
-    for f in map(Path, paths):
+    for f in paths:
         h.update(f.name.encode() + b"\0")
         try:
             h.update(f.read_bytes())
         except OSError:
             h.update(b"\0(missing)")
         h.update(b"\0")
-    return h.hexdigest()[:12]
+    digest = h.hexdigest()[:12]
+    if key is not None:
+        if len(_HASHED) >= 64:  # a long-lived process (a notebook) naming many corpora's files
+            _HASHED.clear()
+        _HASHED[key] = digest
+    return digest
 
 
 def _spacy_version() -> str:

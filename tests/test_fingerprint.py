@@ -198,3 +198,45 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--record"]:
         sys.exit("usage: python tests/test_fingerprint.py --record")
     record()
+
+
+# ---- the knowledge files' hash, once per process while they stay as they are (fingerprint.files_hash)
+
+def _reads(monkeypatch) -> list[str]:
+    """The names of the files `fingerprint.files_hash` reads from now on."""
+    seen: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (seen.append(self.name), real(self))[1])
+    monkeypatch.setattr(fingerprint, "_HASHED", {})
+    return seen
+
+
+def test_a_build_reads_the_knowledge_files_once(monkeypatch):
+    """`pipeline_key`, the models stamp and `resolution_key` for every kept layer each hashed the same files: a build
+    from nothing read the models' files nine times (the memo off: every ask reads again)."""
+    from graphkit.knowledge import models_dir
+
+    monkeypatch.setattr(fingerprint, "SETTLED_SECONDS", 0.0)  # a checkout's files may be younger than the guard
+    seen = _reads(monkeypatch)
+    first = fingerprint.resolution_key()
+    assert fingerprint.resolution_key() == first and fingerprint.resolution_key() == first
+    assert sorted(seen) == sorted(p.name for p in fingerprint.knowledge_files()
+                                  + sorted(models_dir().glob("*.yaml")))
+
+
+@pytest.mark.parametrize("change", ["other bytes", "the same stat"])
+def test_a_knowledge_file_written_again_hashes_anew(tmp_path, monkeypatch, change):
+    """A file that changed is read again: by its stat, and a file changed within `SETTLED_SECONDS` at every ask, for a
+    second write in the same tick of the file system's clock leaves its stat as it was (simulated: the stat before
+    the write given after it; this case fails with the guard off)."""
+    # the clock held out of it: the stat path alone for other bytes, the guard always for the same stat
+    monkeypatch.setattr(fingerprint, "SETTLED_SECONDS", 0.0 if change == "other bytes" else 3600.0)
+    f = tmp_path / "issues.yaml"
+    f.write_text("issues: [a]")
+    _reads(monkeypatch)
+    before, st = fingerprint.files_hash([f]), f.stat()
+    f.write_text("issues: [bb]" if change == "other bytes" else "issues: [b]")
+    if change == "the same stat":
+        real = Path.stat
+        monkeypatch.setattr(Path, "stat", lambda self, **kw: st if self == f else real(self, **kw))
+    assert fingerprint.files_hash([f]) != before
