@@ -28,13 +28,13 @@ from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: graphkit.distributed)
 from .huge_articles import parse_view
 from .ingest import IngestResult, read_corpus
-from .kept import keep_text_answers, kept_text_answers
+from .kept import TEXTS_META, keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
 from .records import Document, Skipped
 from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
 from .store_issues import will_discover
-from .store_file import check_build_store, nothing_left_of_a_failed_create, stored_meta, writer_lock
+from .store_file import check_build_store, look_at_store, nothing_left_of_a_failed_create, writer_lock
 
 #: the meta key of the stamp of the models files the last build read without error (`graphkit.knowledge.check_models_files`)
 MODELS_STAMP = "models_checked"
@@ -109,16 +109,17 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     from .nlp import pipeline_folder
 
     check_models()
-    models_stamp = check_models_files(stored_meta(store_path, MODELS_STAMP))
+    look = look_at_store(store_path, (MODELS_STAMP, TEXTS_META))  # the store's one read before the build takes it
+    models_stamp = check_models_files(look.meta.get(MODELS_STAMP))
     if options.get("extract") is None:  # a Dask cluster's workers load the pipeline, not this machine
         pipeline_folder(options.get("model"))
     with parse_pool_ahead(options.get("model"), options.get("workers", 1), options.get("extract"),
                           batch_size=options.get("batch_size", 16)) as pool:
         reuse = not (options.get("full") or options.get("force"))  # --full and --force read every text through
-        corpus_read = read_corpus(corpus, answers=kept_text_answers(store_path) if reuse else None)
+        corpus_read = read_corpus(corpus, answers=kept_text_answers(look) if reuse else None)
         if knowledge is None:
             knowledge = Knowledge.for_corpus(corpus, issues=issues, actors=actors)
-        check_build_store(store_path)
+        check_build_store(store_path, look)
         with writer_lock(store_path, on_wait), fewer_collections():  # graphkit.memory: the collector runs less often
             with nothing_left_of_a_failed_create(store_path):
                 return update_store(corpus_read, store_path, knowledge=knowledge, pool=pool, models_stamp=models_stamp,

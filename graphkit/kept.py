@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from .issue_model import IssueModel
     from .records import Claim, Contradiction
     from .store import Store
+    from .store_file import StoreLook
 
 #: layout versions of what is kept: bump one when what it keeps, or how it is encoded, changes
 WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their encodings
@@ -218,24 +219,18 @@ class KeptInputs:
 
 # --------------------------------------------------------------------------- texts (graphkit.ingest)
 
-def kept_text_answers(store_path) -> "TextAnswers":
-    """What the last build of the store at ``store_path`` read off its article texts (graphkit.ingest.TextAnswers,
-    meta ``kept_texts``) when kept under graphkit's code now, for `graphkit.ingest.read_corpus` to start from;
-    else none. Read before the build takes the store (the corpus is read first): never raises, never writes, and
-    leaves alone a store this process has open (a second connection closed would drop the first one's locks) or a
-    file that is no store (the build refuses it after)."""
-    from .ingest import TextAnswers
-    from .store import Store
-    from .store_file import open_here
+#: the store's meta key of the text answers a build kept (`kept_text_answers`)
+TEXTS_META = "kept_texts"
 
-    path = Path(store_path)
-    if not path.is_file() or open_here(path):
-        return TextAnswers()
-    try:
-        with Store(path, readonly=True) as store:
-            raw = store.get_meta("kept_texts")
-    except Exception:  # noqa: BLE001 -- not a store, a newer one, a damaged one: the build says so itself
-        return TextAnswers()
+
+def kept_text_answers(look: "StoreLook") -> "TextAnswers":
+    """What the last build of a store read off its article texts (graphkit.ingest.TextAnswers, meta `TEXTS_META`)
+    when kept under graphkit's code now, for `graphkit.ingest.read_corpus` to start from; else none. ``look``: the
+    build's look at the store before it takes it (`graphkit.store_file.look_at_store`, asked for `TEXTS_META`: the
+    corpus is read first; nothing for no store, a store this process has open, or one the build refuses after)."""
+    from .ingest import TextAnswers
+
+    raw = look.meta.get(TEXTS_META)
     kept = json.loads(raw) if raw else {}
     return TextAnswers(kept["data"] if kept.get("key") == _texts_state() else None)
 
@@ -246,9 +241,9 @@ def keep_text_answers(store: "Store", answers: Optional["TextAnswers"]) -> None:
     if answers is None or answers.now == answers.kept:
         return
     if len(answers.now) > KEPT_TEXTS_MAX:
-        store.set_meta("kept_texts", "")
+        store.set_meta(TEXTS_META, "")
         return
-    store.set_meta("kept_texts", json.dumps({"key": _texts_state(), "data": answers.now}, separators=(",", ":")))
+    store.set_meta(TEXTS_META, json.dumps({"key": _texts_state(), "data": answers.now}, separators=(",", ":")))
 
 
 def _texts_state() -> str:

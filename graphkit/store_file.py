@@ -21,8 +21,9 @@ import sqlite3
 import threading
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from .errors import StoreError, os_fix, sqlite_fix
 from .records import SCHEMA_VERSION
@@ -234,38 +235,63 @@ def stored_articles(path: Path) -> Optional[int]:
                       if _has_table(db, "documents") else 0)
 
 
-def stored_meta(path, key: str) -> Optional[str]:
-    """The value of ``key`` in the meta table of the store at ``path``, read only; None when there is no such store,
-    no such key, or it cannot be read (a build checks the store before it writes: `check_build_store`).
+@dataclass(frozen=True)
+class StoreLook:
+    """What a build reads of its ``--store`` before it takes it, in one read-only open (`look_at_store`): the
+    ``meta`` values it asked for (those there), and for a store it cannot write the ``refusal``
+    `check_build_store` raises once the build has said its other mistakes."""
+
+    meta: dict[str, str] = field(default_factory=dict)
+    refusal: Optional[StoreError] = None
+
+
+def look_at_store(path, keys: Iterable[str] = ()) -> StoreLook:
+    """One read-only look at the store file at ``path`` before a build takes it: the values of the meta ``keys``
+    and, for a database with tables that is no store this graphkit can write (`check_layout`) or that SQLite cannot
+    open, the refusal to say. Nothing is read of no file, an empty one (a new store), or a store this process has
+    open (a second connection closed would drop the first one's locks: `open_here`); what a file that is no
+    SQLite database is, `check_store_file` says.
 
     >>> import tempfile
     >>> from graphkit.store import Store
     >>> p = Path(tempfile.mkdtemp()) / "s.gk"
-    >>> stored_meta(p, "app"), Store(p, create=True).close(), stored_meta(p, "app")
-    (None, None, 'graphkit')
+    >>> look_at_store(p, ["app"]), Store(p, create=True).close(), look_at_store(p, ["app", "none"])
+    (StoreLook(meta={}, refusal=None), None, StoreLook(meta={'app': 'graphkit'}, refusal=None))
     """
-    path = Path(path)
-    if not path.is_file() or open_here(path):
-        return None
+    path, keys = Path(path), list(keys)
+    if not path.is_file() or not path.stat().st_size or open_here(path):
+        return StoreLook()
 
-    def value(db):
-        row = db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone() if _has_table(db, "meta") else None
-        return row[0] if row else None
+    def look(db):
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return StoreLook()
+        check_layout(db, path, tables)
+        marks = ",".join("?" * len(keys))
+        return StoreLook(dict(db.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", keys)) if keys else {})
 
-    return _read_only(path, value)
+    try:
+        return _read_only(path, look, errors=True)
+    except StoreError as e:
+        return StoreLook(refusal=e)
+    except sqlite3.DatabaseError as e:
+        return StoreLook(refusal=open_error(path, e))
 
 
 def _has_table(db: sqlite3.Connection, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
-def _read_only(path: Path, read: Callable):
-    """``read(db)`` over a read-only connection to the store at ``path``; None when SQLite cannot read it."""
+def _read_only(path: Path, read: Callable, errors: bool = False):
+    """``read(db)`` over a read-only connection to the store at ``path``; None when SQLite cannot read it (raised
+    with ``errors``)."""
     db = None
     try:
         db = sqlite3.connect(read_only_uri(path), uri=True)
         return read(db)
     except sqlite3.Error:
+        if errors:
+            raise
         return None
     finally:
         if db is not None:
@@ -327,11 +353,12 @@ def check_layout(db: sqlite3.Connection, path: Path, tables: set[str]) -> None:
         raise StoreError(f"'{path}' has the older schema {v}; rebuild it with `graphkit build CORPUS --store NEW_PATH`")
 
 
-def check_build_store(path) -> None:
+def check_build_store(path, look: Optional[StoreLook] = None) -> None:
     """What a build checks of its ``--store`` before it takes the writer lock or writes anything: the file's
     kind (`graphkit.store_file.check_store_file`, its folder made when missing) and, for a store already there,
-    its layout (`check_layout`, through a read-only connection). The same refusals as opening it with
-    ``Store(path, create=True)``, said before a lock file is made beside it.
+    its layout (`check_layout`), as ``look`` (`look_at_store`, the build's one read-only open; looked at here when
+    not given) found it. The same refusals as opening it with ``Store(path, create=True)``, said before a lock file
+    is made beside it.
 
     >>> import sqlite3, tempfile
     >>> p = Path(tempfile.mkdtemp()) / "s.gk"
@@ -346,16 +373,6 @@ def check_build_store(path) -> None:
     """
     path = Path(path)
     check_store_file(path, create=True)
-    if not path.is_file() or not path.stat().st_size or open_here(path):
-        return  # a new store; or one this process has open, checked when it was opened
-    db = None
-    try:
-        db = sqlite3.connect(read_only_uri(path), uri=True)
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables:
-            check_layout(db, path, tables)
-    except sqlite3.DatabaseError as e:
-        raise open_error(path, e) from None
-    finally:
-        if db is not None:
-            db.close()
+    look = look_at_store(path) if look is None else look
+    if look.refusal is not None:
+        raise look.refusal

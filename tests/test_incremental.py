@@ -167,12 +167,19 @@ def test_texts_are_read_through_again_only_when_their_bytes_changed(copy, monkey
     assert {d for d, t in texts.items() if t in during["byline"]} <= expected
 
 
+def _kept_answers(store: Path):
+    """The text answers a build of ``store`` starts its read from (`graphkit.kept.kept_text_answers`)."""
+    from graphkit.kept import TEXTS_META, kept_text_answers
+    from graphkit.store_file import look_at_store
+
+    return kept_text_answers(look_at_store(store, [TEXTS_META]))
+
+
 @pytest.mark.parametrize("change", ["nothing", "one article edited", "title changed in metadata", "new article"])
 def test_kept_text_answers_read_the_corpus_as_reading_it_through(copy, change):
     """The documents and problems of a read that starts from the store's kept answers are those of a read that
     works every answer out: a kept answer is used only for the same bytes (and, the byline, the same title)."""
     from graphkit.ingest import read_corpus
-    from graphkit.kept import kept_text_answers
 
     corpus, store = copy
     (corpus / "002_0a2dcb1df1e57fc0.txt").write_text("Der Minister sagte am Dienstag, dass die Gespräche in Genf "
@@ -180,7 +187,7 @@ def test_kept_text_answers_read_the_corpus_as_reading_it_through(copy, change):
                                                        encoding="utf-8")  # a language warning to keep
     build(corpus, store)
     CHANGES[change](corpus)
-    kept, fresh = read_corpus(corpus, answers=kept_text_answers(store)), read_corpus(corpus)
+    kept, fresh = read_corpus(corpus, answers=_kept_answers(store)), read_corpus(corpus)
     assert kept.answers.kept, "the build kept the answers"
     assert kept.documents == fresh.documents
     assert kept.skipped == fresh.skipped
@@ -196,7 +203,7 @@ def test_a_corpus_of_more_text_answers_than_the_cap_keeps_none(copy, monkeypatch
     monkeypatch.setattr(graphkit.kept, "KEPT_TEXTS_MAX", len(read_corpus(corpus).answers.now) + room)
     _append(corpus, FIRST, ADDED)  # a changed file: the answers are written again
     build(corpus, store)
-    assert bool(graphkit.kept.kept_text_answers(store).kept) == kept
+    assert bool(_kept_answers(store).kept) == kept
 
 
 def test_text_answers_kept_under_other_code_are_not_used(copy, monkeypatch):
@@ -205,7 +212,23 @@ def test_text_answers_kept_under_other_code_are_not_used(copy, monkeypatch):
     corpus, store = copy
     build(corpus, store)  # keeps this code's answers
     monkeypatch.setattr(graphkit.kept, "code_key", lambda: "graphkit's code after an upgrade")
-    assert graphkit.kept.kept_text_answers(store).kept == {}
+    assert _kept_answers(store).kept == {}
+
+
+def test_a_build_reads_its_store_once_before_it_takes_it(copy, monkeypatch):
+    """The models' stamp, the kept text answers and the store's layout come from one read-only open before the build
+    opens the store to write (`graphkit.store_file.look_at_store`); they were three (`stored_meta`, a read-only Store
+    for the text answers, `check_build_store`)."""
+    import sqlite3
+
+    corpus, store = copy
+    opens: list[str] = []
+    real = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda target, *a, **k: (
+        opens.append("read-only" if str(target).endswith("?mode=ro") else "write"), real(target, *a, **k))[1])
+    _append(corpus, FIRST, ADDED)
+    assert build(corpus, store).parsed == 1
+    assert opens[:opens.index("write") + 1] == ["read-only", "write"]
 
 
 def test_force_reparses_and_resolves_everything(copy, sample_store):
