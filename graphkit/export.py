@@ -22,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -75,28 +76,78 @@ def check_output(path, example: str = "graph.graphml") -> Path:
     kind = database_at(path)
     if kind:
         raise ExportError(f"'{path}' is {kind}: writing there would replace what it holds; give another -o path")
-    if not path.parent.exists():
-        raise ExportError(f"no folder '{path.parent}' to write into: it does not exist; create it or choose "
-                          f"another -o path")
+    _check_folder_is_there(path.parent)
     return path
 
 
-def written_through(path) -> bool:
-    """Whether an output at ``path`` is written into as it is rather than replaced by a finished temp file: a link
-    (``-o /dev/stdout``, whichever file or pipe it leads to: a file renamed over it would replace the link, and a
-    file stdout is redirected to would stay empty) or something that is no regular file (a pipe, a device).
+def _check_folder_is_there(folder: Path) -> None:
+    """Every writer's one rule: the folder an output goes into is the user's to make (a mistyped -o makes none)."""
+    if not folder.exists():
+        raise ExportError(f"no folder '{folder}' to write into: it does not exist; create it or choose another -o path")
 
-    >>> written_through("/dev/null"), written_through("no/such/file.jsonl")
-    (True, False)
+
+def written_through(path) -> bool:
+    """Whether an output at ``path`` is written into as it is rather than replaced by a finished temp file: something
+    that is no regular file (a pipe, a device), or a file reached through a process's open files (``-o /dev/stdout``,
+    a link to ``/proc/self/fd/1``: the file as the shell opened it, maybe to append to or shared with what else
+    writes there; a file renamed over its name would leave the shell's file empty).
+
+    >>> written_through("/dev/null"), written_through("/dev/stdout"), written_through("no/such/file.jsonl")
+    (True, True, False)
     """
     p = Path(path)
-    return p.is_symlink() or (p.exists() and not p.is_file() and not p.is_dir())
+    if _through_open_files(p):
+        return True
+    return p.exists() and not p.is_file() and not p.is_dir()
+
+
+def _through_open_files(p: Path) -> bool:
+    """Whether ``p`` is, or its chain of links passes through, a process's open file (``/proc/PID/fd/N``)."""
+    return _open_file_link(p) is not None
+
+
+def _open_file_link(p: Path) -> Optional[Path]:
+    """The ``/proc/...`` path ``p`` is or its chain of links passes through, else None."""
+    for _ in range(40):  # the kernel's own bound on a chain of links
+        if p.parts[:2] == ("/", "proc"):
+            return p
+        if not p.is_symlink():
+            return None
+        p = p.parent / os.readlink(p)
+    return None
+
+
+def _own_descriptor(path) -> Optional[int]:
+    """The descriptor N of this process that ``path`` names through ``/proc/self/fd/N`` (``/dev/stdout``: 1), else
+    None. Written through that descriptor, an output goes where the shell pointed it, at its offset: reopening the
+    file by its name would truncate a file the shell appends to (``>> log``) or write over what the shell writes
+    there after (``(graphkit export ...; echo done) > f``)."""
+    link = _open_file_link(Path(path))
+    parts = link.parts if link is not None else ()
+    if len(parts) == 5 and parts[2] in ("self", "thread-self", str(os.getpid())) and parts[3] == "fd" \
+            and parts[4].isdigit():
+        return int(parts[4])
+    return None
+
+
+def replaced_path(path) -> Path:
+    """The file a finished output is renamed over: ``path`` itself, or the file a link at ``path`` leads to, so that
+    the link stays a link (``-o latest.jsonl`` naming ``runs/2026-12-04.jsonl``) and the write is as atomic as any.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / "latest.jsonl").symlink_to("run1.jsonl")
+    >>> replaced_path(d / "latest.jsonl") == (d / "run1.jsonl").resolve(), replaced_path(d / "a.txt") == d / "a.txt"
+    (True, True)
+    """
+    p = Path(path)
+    return Path(os.path.realpath(p)) if p.is_symlink() else p
 
 
 @contextmanager
 def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
-    """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A link, a pipe or a device
-    (``-o /dev/stdout``) is written through as it is (`written_through`).
+    """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A link is kept: the file it
+    leads to is replaced (`replaced_path`). A pipe, a device or a process's open file (``-o /dev/stdout``) is
+    written through as it is (`written_through`).
 
     The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
     ``example``: the file name an error suggests when `path` is a folder (graphkit.view writes 'graph.html').
@@ -114,11 +165,21 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     """
     path = check_output(path, example)
     if written_through(path):
-        with open(path, mode, **kw) as f:
+        fd = _own_descriptor(path)
+        try:
+            if fd is not None:
+                sys.stdout.flush()  # what this process wrote to its streams before goes first
+                sys.stderr.flush()
+                fd = os.dup(fd)
+            f = open(fd if fd is not None else path, mode, **kw)
+        except OSError as e:  # a descriptor this process does not hold, a device that cannot be opened
+            raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
+        with f:
             yield f
         return
+    target = replaced_path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=target.parent)
     except OSError as e:  # a folder that cannot be written in
         raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
     os.close(fd)
@@ -126,7 +187,7 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
         with open(tmp, mode, **kw) as f:
             yield f
         os.chmod(tmp, file_mode())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -470,12 +531,29 @@ def neo4j_folder(path) -> Path:
     return out.with_suffix("") if out.suffix else out
 
 
+def check_neo4j_output(path) -> Path:
+    """The folder a neo4j export of ``path`` writes (`neo4j_folder`) when it can be made there; else ExportError
+    saying why: the folder it goes into must be there, as for every writer (`check_output`), and it is no file.
+
+    >>> check_neo4j_output("no/such/folder/neo")
+    Traceback (most recent call last):
+    graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
+    """
+    out = neo4j_folder(path)
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"'{out}' is no folder, and a neo4j export writes a folder of CSV files; give a folder "
+                          f"with -o, e.g. {out.parent / 'neo4j'}")
+    _check_folder_is_there(out.parent)
+    return out
+
+
 def write_neo4j(G, path):
     """``neo4j-admin database import`` CSVs: PATH is a folder (or PATH stem) getting nodes_<Label>.csv and
     rels_<TYPE>.csv files with typed headers (``id:ID``, ``name``, ``n_claims:long``, ``:LABEL``,
-    ``:START_ID``, ``:END_ID``, ``:TYPE``); arrays use ``;`` (neo4j-admin's default array delimiter)."""
-    out = neo4j_folder(path)
-    out.mkdir(parents=True, exist_ok=True)
+    ``:START_ID``, ``:END_ID``, ``:TYPE``); arrays use ``;`` (neo4j-admin's default array delimiter).
+    The folder is made when missing, not the folders above it (`check_neo4j_output`)."""
+    out = check_neo4j_output(path)
+    out.mkdir(exist_ok=True)
     by_label: dict[str, list] = {}
     for n, d in G.nodes(data=True):
         by_label.setdefault(_LABELS.get(d.get("type"), "Node"), []).append((n, d))
@@ -600,6 +678,8 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
         except OSError as e:
             raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
         return Exported(path, fmt, nodes=nodes, edges=edges)
+    if fmt == "neo4j":
+        check_neo4j_output(path)  # before the graph is built: a wrong -o fails at once
     G = build_graph(g.store, g.iter_claims(**selected))
     write(G, fmt, path)
     written = neo4j_folder(path) if fmt == "neo4j" else path

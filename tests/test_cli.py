@@ -98,6 +98,9 @@ USER_ERRORS = [
     (["export", "graphml", "--store", "ok.gk", "-o", "corpus"], "is a folder"),
     (["export", "graphml", "--store", "missing.gk", "-o", "g.graphml"], "no store at"),
     (["view", "--store", "ok.gk", "-o", "no/such/folder/v.html"], "does not exist"),
+    # neo4j writes a folder: made when missing, not the folders above it (it made them, unlike every other writer)
+    (["export", "neo4j", "--store", "ok.gk", "-o", "no/such/folder/neo"], "no folder 'no/such/folder' to write into"),
+    (["export", "neo4j", "--store", "ok.gk", "-o", "/dev/null"], "'/dev/null' is no folder, and a neo4j export writes"),
     (["view", "--store", "notes.txt", "-o", "v.html"], "not a graphkit store"),
     (["view", "--store", "ok.gk", "-o", "corpus"], "is a folder; give a file name with -o, e.g. corpus/graph.html"),
     (["issues", "suggest", "--store", "ok.gk", "-o", "corpus"], "e.g. corpus/issues.yaml"),
@@ -276,6 +279,54 @@ def test_an_output_through_a_link_to_stdout_reaches_the_file_stdout_is_redirecte
     got = (work / "out.txt").read_text(encoding="utf-8")
     assert "Europe was to blame" in got and "wrote" not in got
     assert (work / "stdout").is_symlink()
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["written", "the write fails"])
+def test_an_output_through_a_link_to_a_file_replaces_that_file_whole(work, fails, capsys, monkeypatch):
+    """``-o latest.jsonl``, a link to the run's file: the file the link leads to is replaced as any output is (a temp
+    file renamed over it), the link stays a link; a write that fails leaves that file as it was. The old code wrote
+    into the file through the link (the price of the /dev/stdout fix): a failed write left it cut short."""
+    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
+    (work / "runs").mkdir()
+    (work / "runs" / "c.jsonl").write_text("the last run's claims\n")
+    (work / "latest.jsonl").symlink_to("runs/c.jsonl")
+    if fails:
+        def failing(src, dst):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", failing)
+    proc = run_main(["export", "jsonl", "--store", "s.gk", "-o", "latest.jsonl"], work, capsys, monkeypatch)
+    assert (work / "latest.jsonl").is_symlink() and os.readlink(work / "latest.jsonl") == "runs/c.jsonl"
+    got = (work / "runs" / "c.jsonl").read_text()
+    if fails:
+        assert proc.returncode == 2 and got == "the last run's claims\n", proc.stderr
+    else:
+        assert proc.returncode == 0 and "wrote latest.jsonl" in proc.stdout and "Europe was to blame" in got
+    assert [p.name for p in (work / "runs").iterdir()] == ["c.jsonl"]  # no temp file left
+
+
+@pytest.mark.parametrize("flags,then", [(os.O_APPEND, "before|claims|after"), (0, "claims|after")],
+                         ids=["opened to append (>> log)", "opened to write (> f, then echo)"])
+def test_an_output_through_this_process_descriptor_writes_at_its_offset(tmp_path, flags, then):
+    """``-o /dev/stdout`` is this process's descriptor 1 (here a descriptor of the test's own, named through
+    /proc/self/fd): written through it, at its offset, as the shell opened it. Reopened by name with "w" (the old
+    code), a file the shell appends to was emptied, and what the shell wrote after went over the output."""
+    from graphkit.export import atomic_open
+
+    f = tmp_path / "log"
+    f.write_text("before|")
+    fd = os.open(f, os.O_WRONLY | flags)
+    try:
+        if flags:
+            os.lseek(fd, 0, os.SEEK_END)
+        else:
+            os.ftruncate(fd, 0)  # what "> f" does before the command runs
+        with atomic_open(f"/proc/self/fd/{fd}") as out:
+            out.write("claims|")
+        os.write(fd, b"after")  # the shell's next command, on the same descriptor
+    finally:
+        os.close(fd)
+    assert f.read_text() == then
 
 
 def _drain(fd: int, got: list, done) -> None:
