@@ -64,11 +64,12 @@ def os_fix(e: OSError, otherwise: str) -> str:
             "give a path on a disk that can be written" if e.errno == errno.EROFS else otherwise)
 
 
-def sqlite_fix(e: BaseException):
+def sqlite_fix(e: BaseException, kept: bool = True):
     """The cause and fix of an SQLite error that says nothing is wrong with the store itself, or None: the disk
     holding it is full, another program holds it locked (a database browser, a notebook writing to it), it is
     opened where it cannot be written. A store is written an article at a time, so every article written before
-    such an error is kept.
+    such an error is kept; not ``kept``: the new store held none and was removed
+    (`graphkit.store_file.nothing_left_of_a_failed_create`).
 
     >>> import sqlite3
     >>> db = sqlite3.connect(":memory:", isolation_level=None, timeout=0)
@@ -84,8 +85,9 @@ def sqlite_fix(e: BaseException):
     name = getattr(e, "sqlite_errorname", "") or ""  # Python 3.11 and later; the message before
     said = one_line(e)
     if name.startswith("SQLITE_FULL") or said == "database or disk is full":
-        return (f"the disk holding the store is full ({said}); free space there and run the command again: every "
-                "article written so far is kept")
+        return (f"the disk holding the store is full ({said}); free space there and run the command again: "
+                + ("every article written so far is kept" if kept else "the new store held no article yet and was "
+                   "removed"))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or said.startswith("database is locked"):
         return (f"another program holds the store ({said}); close it (a database browser, a notebook writing to it) "
                 "and run the command again")

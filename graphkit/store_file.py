@@ -216,13 +216,16 @@ def nothing_left_of_a_failed_create(path):
     made = not path.exists()
     try:
         yield
-    except BaseException:
+    except BaseException as e:
         if made and stored_articles(path) == 0:
             for p in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
                 try:
                     p.unlink(missing_ok=True)
                 except OSError:
                     pass  # the error that stopped the build is the one to say
+            said = sqlite_fix(e, kept=False) if isinstance(e, sqlite3.Error) else None
+            if said:  # not "every article written so far is kept": there is no store left
+                raise StoreError(said) from None
         raise
 
 

@@ -424,6 +424,7 @@ def test_a_first_build_the_disk_cannot_take_leaves_no_store(work, store, capsys,
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     (line,) = proc.stderr.strip().splitlines()
     assert "the disk holding the store is full" in line and "damaged" not in line, line
+    assert line.endswith("the new store held no article yet and was removed"), line  # said "... is kept"
     assert set(tree(work)) - set(before) <= {"new", store + ".lock"}
     assert tree(work).items() >= before.items()
 
