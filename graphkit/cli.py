@@ -370,10 +370,8 @@ def issues_suggest(store: Path = StoreOpt,
     """
     from .suggest import suggest
     from .export import atomic_open, check_output
-    from .store import Store
 
-    check_output(output, "issues.yaml")  # a wrong -o, a missing or foreign store say so before discovery runs
-    Store(store, readonly=True).close()
+    check_output(output, "issues.yaml")  # a wrong -o first; suggest says a missing, foreign or stopped store next
     text = suggest(store, n_issues=n_issues, rediscover=rediscover)
     with atomic_open(output, "w", example="issues.yaml", encoding="utf-8") as f:
         f.write(text)

@@ -102,12 +102,11 @@ class Graphkit:
     def __init__(self, store_path):
         self.path = Path(store_path)
         self.store = Store(self.path, readonly=True)
-        if self.store.never_resolved():
-            n = self.store.count("documents")
+        try:
+            self.store.check_resolved()
+        except StoreError:
             self.store.close()
-            raise StoreError(f"'{self.path}' holds {n} article(s) but its first build stopped before it resolved their "
-                             f"claims; run `graphkit build CORPUS_DIR --store {self.path}` again (the stored articles "
-                             "are not parsed again)")
+            raise
         self._cache: dict = {}
         self._version = None
 

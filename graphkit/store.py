@@ -473,6 +473,14 @@ class Store:
         return (self.get_meta("resolved_counts") is None and db.execute("SELECT 1 FROM documents LIMIT 1").fetchone()
                 is not None and db.execute("SELECT 1 FROM claims LIMIT 1").fetchone() is None)
 
+    def check_resolved(self) -> None:
+        """Raise StoreError for a store whose first build stopped before it resolved its articles (`never_resolved`):
+        what every reader says instead of answering with nothing (`graphkit.open`, `graphkit.suggest`)."""
+        if self.never_resolved():
+            raise StoreError(f"'{self.path}' holds {self.count('documents')} article(s) but its first build stopped "
+                             f"before it resolved their claims; run `graphkit build CORPUS_DIR --store {self.path}` "
+                             "again (the stored articles are not parsed again)")
+
     # -- resolved layer ---------------------------------------------------
     def replace_resolved(self, actors: Iterable[Actor], places: Iterable[Place], issues: Iterable[Issue],
                          claims: Iterable[Claim], contradictions: Iterable[Contradiction], skipped: Iterable[Skipped] = (),

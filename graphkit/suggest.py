@@ -14,7 +14,8 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     """The store's discovered issues as an issues.yaml to edit, each with its size and example claims as comments.
 
     The issues the build discovered (kept in the store) unless `rediscover` or `n_issues` asks for a new
-    discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims.
+    discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims. A store
+    whose first build stopped before it resolved its articles is refused (`graphkit.store.Store.check_resolved`).
     """
     from .records import claim_id
     from .store_issues import discovered_issues, load_extractions, people_names
@@ -24,6 +25,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     from .store import Store
 
     with Store(store_path, readonly=True) as store:
+        store.check_resolved()
         extractions = load_extractions(store)
         if store.get_meta("discovered_issues") is None:
             rediscover = True

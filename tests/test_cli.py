@@ -451,12 +451,13 @@ def test_a_first_build_stopped_before_its_resolution_says_so(work, capsys, monke
     proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
     assert proc.returncode == 2 and "the disk holding the store is full" in proc.stderr, proc.stderr
     monkeypatch.undo()
-    for args in (["claims", "--store", "s.gk"], ["export", "jsonl", "--store", "s.gk", "-o", "c.jsonl"]):
+    for args in (["claims", "--store", "s.gk"], ["export", "jsonl", "--store", "s.gk", "-o", "c.jsonl"],
+                 ["issues", "suggest", "--store", "s.gk", "-o", "issues.yaml"]):  # suggest: discovered from nothing
         proc = run_main(args, work, capsys, monkeypatch)
         assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
         (line,) = proc.stderr.strip().splitlines()
         assert "holds 1 article(s) but its first build stopped before it resolved" in line, line
-    assert not (work / "c.jsonl").exists()
+    assert not (work / "c.jsonl").exists() and not (work / "issues.yaml").exists()
     proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
     assert proc.returncode == 0 and "(0 parsed, 1 unchanged)" in proc.stdout, proc.stdout + proc.stderr
     proc = run_main(["claims", "--store", "s.gk", "--format", "tsv"], work, capsys, monkeypatch)
