@@ -353,6 +353,20 @@ def fold_phrase(phrase: str) -> str:
     return " ".join(lem for _, lem, _, _ in _words(phrase))
 
 
+def _check_listed(item: dict, key: str, where: str) -> None:
+    """Refuse an issue's ``key`` (its patterns, entities, context or apart triggers) written as anything but a list:
+    a number stopped the build with a traceback, and a string was read letter by letter, each letter a trigger.
+
+    >>> _check_listed({"patterns": "council tax"}, "patterns", "issues.yaml, issue #1 (tax)")
+    Traceback (most recent call last):
+    graphkit.errors.ModelsFileError: issues.yaml, issue #1 (tax): 'patterns' is 'council tax', not a list; write it as a list of triggers, e.g. patterns: [council tax]
+    """
+    value = item.get(key)
+    if value is not None and not isinstance(value, list):
+        raise ModelsFileError(f"{where}: '{key}' is {value!r}, not a list; write it as a list of triggers, e.g. "
+                              f"{key}: [{value if isinstance(value, str) else 'council tax'}]")
+
+
 def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
         raise ModelsFileError(f"{source} has no 'issues:' list; see the format described at the top of models/issues.yaml")
@@ -373,9 +387,8 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
         if unknown:
             raise ModelsFileError(f"{where} ({name}): unknown keys {sorted(unknown)}; allowed: name, description, "
                                   "patterns, entities, context, apart")
-        if not isinstance(item.get("apart") or [], list):
-            raise ModelsFileError(f"{where} ({name}): 'apart' is {item['apart']!r}, not a list; write it as a list of "
-                                  "triggers, e.g. apart: [running mate]")
+        for key in ("patterns", "entities", "context", "apart"):
+            _check_listed(item, key, f"{where} ({name})")
         triggers = [*(item.get("patterns") or []), *(item.get("entities") or [])]
         if not triggers:
             raise ModelsFileError(f"{where} ({name}) has no patterns or entities; add at least one trigger")

@@ -140,6 +140,11 @@ BAD = [
     ("issues:\n  - name: A\n    patterns: [x]\n    lemmas: [y]\n", "unknown keys"),
     ("issues:\n  - name: A\n    patterns: [x, running mate]\n    apart: running mate\n",
      "'apart' is 'running mate', not a list"),
+    # a number stopped the build with a traceback; a string was read letter by letter, each letter a trigger
+    ("issues:\n  - name: A\n    patterns: 3\n", "'patterns' is 3, not a list"),
+    ("issues:\n  - name: A\n    patterns: council tax\n", "'patterns' is 'council tax', not a list"),
+    ("issues:\n  - name: A\n    patterns: [x]\n    context: tax\n", "'context' is 'tax', not a list"),
+    ("issues:\n  - name: A\n    entities: 7\n", "'entities' is 7, not a list"),
 ]
 
 
