@@ -207,7 +207,8 @@ class Knowledge:
         """The corpus folder's ``issues.yaml`` / ``actors.yaml`` when present, unless a file is named.
 
         A named file that does not exist is an error (a typo must not silently build without it); so is a
-        file that is not UTF-8, not YAML or not a mapping, said here, before a build writes anything.
+        file that is not UTF-8, not YAML, not a mapping or whose entries are no list, said here, before a build writes
+        anything.
         """
         found = {}
         for name, given in (("issues.yaml", issues), ("actors.yaml", actors)):
@@ -222,8 +223,11 @@ class Knowledge:
                 found[name] = p
             elif corpus is not None and (Path(corpus) / name).is_file():
                 found[name] = Path(corpus) / name
-        for p in found.values():
-            read_file(p)  # a file that cannot be read says so now, before a build parses anything
+        for name, p in found.items():  # a file that cannot be read says so now, before a build parses anything
+            entries = read_file(p).get(_LISTS[name])
+            if entries is not None and not isinstance(entries, list):  # (a number stopped the resolution)
+                raise ModelsFileError(f"{p}: '{_LISTS[name]}' is {entries!r}, not a list of entries; see the format "
+                                      f"at the top of models/{name}")
         return cls(issues=found.get("issues.yaml"), actors=found.get("actors.yaml"))
 
     def _own(self, name: str) -> Optional[Path]:

@@ -76,6 +76,7 @@ def work(tmp_path):
     (tmp_path / "notes.txt").write_text("just some notes\n")
     (tmp_path / "broken.yaml").write_text("issues: [unclosed\n")
     (tmp_path / "latin1.yaml").write_bytes("issues:\n  - name: Caf\u00e9\n".encode("latin-1"))
+    (tmp_path / "notalist.yaml").write_text("issues: council tax\nactors: 3\n")
     return tmp_path
 
 
@@ -125,6 +126,10 @@ USER_ERRORS = [
     (["build", "corpus", "--store", "s.gk", "--issues", "broken.yaml"], "broken.yaml is not valid YAML at line 2"),
     (["build", "corpus", "--store", "s.gk", "--actors", "latin1.yaml"], "latin1.yaml is not UTF-8 text (byte 0xe9"),
     (["build", "corpus", "--store", "s.gk", "--issues", "nosuch.yaml"], "--issues nosuch.yaml: no such file"),
+    # entries that are no list (a traceback once the articles were parsed)
+    (["build", "corpus", "--store", "s.gk", "--actors", "notalist.yaml"], "notalist.yaml: 'actors' is 3, not a list"),
+    (["build", "corpus", "--store", "s.gk", "--issues", "notalist.yaml"],
+     "notalist.yaml: 'issues' is 'council tax', not a list"),
     (["build", "corpus", "--store", "s.gk", "--issues", "empty"], "--issues empty is a folder; give the file in it, e.g. empty/issues.yaml"),
     (["build", "corpus", "--store", "s.gk", "--actors", "/dev/null"], "--actors /dev/null is no file (a device or a pipe)"),
     # a store this graphkit cannot write is said before a lock file is made beside it
