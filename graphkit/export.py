@@ -178,6 +178,9 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
             yield f
         return
     target = replaced_path(path)
+    if target != path and not target.parent.is_dir():
+        raise ExportError(f"'{path}' is a link to '{target}', whose folder does not exist; create '{target.parent}' "
+                          "or choose another -o path")
     try:
         fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=target.parent)
     except OSError as e:  # a folder that cannot be written in

@@ -310,6 +310,18 @@ def test_an_output_through_a_link_to_a_file_replaces_that_file_whole(work, fails
     assert [p.name for p in (work / "runs").iterdir()] == ["c.jsonl"]  # no temp file left
 
 
+def test_an_output_through_a_link_into_no_folder_says_so(work, capsys, monkeypatch):
+    """A link to a file in a folder that is not there: the link and its folder are named (it said "cannot write
+    'latest.jsonl': No such file or directory", of a path that is there)."""
+    (work / "latest.jsonl").symlink_to("runs/c.jsonl")
+    before = tree(work)
+    proc = run_main(["export", "jsonl", "--store", "ok.gk", "-o", "latest.jsonl"], work, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert "'latest.jsonl' is a link to '" in line and "runs/c.jsonl', whose folder does not exist" in line, line
+    assert tree(work) == before
+
+
 @pytest.mark.parametrize("flags,then", [(os.O_APPEND, "before|claims|after"), (0, "claims|after")],
                          ids=["opened to append (>> log)", "opened to write (> f, then echo)"])
 def test_an_output_through_this_process_descriptor_writes_at_its_offset(tmp_path, flags, then):
