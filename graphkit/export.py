@@ -92,8 +92,10 @@ def written_through(path) -> bool:
     a link to ``/proc/self/fd/1``: the file as the shell opened it, maybe to append to or shared with what else
     writes there; a file renamed over its name would leave the shell's file empty).
 
-    >>> written_through("/dev/null"), written_through("/dev/stdout"), written_through("no/such/file.jsonl")
-    (True, True, False)
+    >>> written_through("/dev/null"), written_through("/dev/stdout"), written_through("/dev/fd/1")
+    (True, True, True)
+    >>> written_through("no/such/file.jsonl")
+    False
     """
     p = Path(path)
     if _through_open_files(p):
@@ -107,8 +109,10 @@ def _through_open_files(p: Path) -> bool:
 
 
 def _open_file_link(p: Path) -> Optional[Path]:
-    """The ``/proc/...`` path ``p`` is or its chain of links passes through, else None."""
+    """The ``/proc/...`` path ``p`` is or its chain of links passes through, else None. Each step's folder is
+    resolved first: ``/dev/fd/1`` is a file in a folder link (``/dev/fd`` to ``/proc/self/fd``)."""
     for _ in range(40):  # the kernel's own bound on a chain of links
+        p = Path(os.path.realpath(p.parent)) / p.name
         if p.parts[:2] == ("/", "proc"):
             return p
         if not p.is_symlink():
