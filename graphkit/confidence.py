@@ -188,6 +188,17 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     (1.0, 1.0, 1.0)
     """
     f: dict[str, float] = {}
+    lemma = _record_features(att, f)
+    a = _arrays(doc)
+    _speaker_features(doc, a, att, f)
+    roots, sent_starts = _content_features(doc, a, att, sent_starts, f)
+    _cue_features(doc, a, att, lemma, roots, sent_starts, f)
+    return f
+
+
+def _record_features(att: Attribution, f: dict[str, float]) -> str:
+    """Into ``f``, what the attribution's record says by itself (its cue's lemma, stance, kind, speaker type, flags
+    of the rules and the tagger); returns the cue's lemma, which the cue's features join."""
     lemma = att.cue_lemma or att.cue.lower()
     f[f"lemma={lemma}"] = 1.0
     f[f"stance={att.stance}"] = 1.0
@@ -223,8 +234,12 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
         f["learned_p"] = att.cue_score
         f[_bin(att.cue_score, (0.3, 0.4, 0.5, 0.6), "learned_p")] = 1.0
 
-    a = _arrays(doc)
-    head, pos, dep = a.head, a.pos, a.dep
+    return lemma
+
+
+def _speaker_features(doc, a: _DocArrays, att: Attribution, f: dict[str, float]) -> None:
+    """Into ``f``, the speaker phrase's head word (a name as ``<name>``), its dependency, length and number."""
+    head = a.head
     if att.speaker_span is not None:
         stoks = _tokens_in(doc, [att.speaker_span])
         if stoks:
@@ -238,6 +253,12 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
             if sroot.tag_ in ("NNS", "NNPS"):
                 f["spk_plural"] = 1.0
 
+
+def _content_features(doc, a: _DocArrays, att: Attribution, sent_starts: Optional[list], f: dict[str, float]
+                      ) -> tuple[list[int], list]:
+    """Into ``f``, the content's length and shape (a verb, a subject, a finite clause, how it starts and ends, quote
+    marks, title case, sentences, entities); returns the content's root tokens and the Doc's sentence starts."""
+    head, pos, dep = a.head, a.pos, a.dep
     ctoks = _tokens_in(doc, att.spans)
     n = len(ctoks)
     f[_bin(n, (2, 4, 8, 15, 30, 60), "len")] = 1.0
@@ -271,15 +292,21 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
     if ctoks:
         f["ent_share"] = len(ents) / n
     roots = [i for i in ctoks if head[i] not in cset or head[i] == i]
+    return roots, sent_starts
 
-    # the cue: its token, part of speech and where it stands against the content
+
+def _cue_features(doc, a: _DocArrays, att: Attribution, lemma: str, roots: list[int], sent_starts: list,
+                  f: dict[str, float]) -> None:
+    """Into ``f``, the cue's token (part of speech, negation, modal), the content roots' dependency on it, where it
+    stands against the content and the speaker, its sentence, and the segment it is in (a headline's, a caption's)."""
+    head, dep = a.head, a.dep
+    c0 = min(s for s, _ in att.spans)
+    c1 = max(e for _, e in att.spans)
     cue_tok = None
     if att.cue_span is not None:
         cs = doc.char_span(att.cue_span[0], att.cue_span[1], alignment_mode="expand")
         if cs is not None and len(cs):
             cue_tok = cs.root if len(cs) > 1 else cs[0]
-    c0 = min(s for s, _ in att.spans)
-    c1 = max(e for _, e in att.spans)
     if cue_tok is not None:
         f[f"cuepos={cue_tok.pos_}"] = 1.0
         f[f"cuetag={cue_tok.tag_}"] = 1.0
@@ -321,7 +348,6 @@ def features(doc, att: Attribution, sent_starts: Optional[list] = None) -> dict[
         kind = segment_kind_at(a.segments, att.cue_span[0])
         if kind != "body":
             f[f"segment={kind}"] = 1.0  # a headline's claim ("Union leader says mayor will win"): title case, no verb
-    return f
 
 
 def _sigmoid(z: float) -> float:
