@@ -38,7 +38,7 @@ What each step does:
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Optional, Union
+from typing import Iterable, NamedTuple, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -219,7 +219,10 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
 def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], without: Iterable[str],
                   declined: str, tagger: Union[None, bool, dict], tagger_threshold: Optional[float]
                   ) -> list[Attribution]:
-    """`attributions`, with ``token.sent`` looked up (`graphkit.nlp.sentences_indexed`)."""
+    """`attributions`, with ``token.sent`` looked up (`graphkit.nlp.sentences_indexed`). The data flow: the places a
+    cue may start (`_cue_sites`, one pass over the tokens), each frame's candidates there (`_frame_candidates`), the
+    declined ones, whole quotes, running text and nesting, one draft per content (`_drafts`), the records
+    (`_finish`)."""
     cues = cues or default_cues()
     skip = frozenset(without)
     if skip - set(FRAMES):
@@ -227,7 +230,54 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
                             f"choose among {', '.join(FRAMES)}")
     text = doc_text(doc)  # Doc.text is rebuilt from every token on each read: once per Doc, for every stage
     quotes = find_quotes(text)
-    # token -> quote index
+    sites = _cue_sites(doc, cues, quotes)
+    quote_of_tok = sites.quote_of_tok
+    cands = _frame_candidates(doc, text, quotes, cues, sites, skip, tagger, tagger_threshold)
+    cands = _without_adverbials(cands, sites.verbs_at)
+    if declined == "drop":
+        cands = [c for c in cands if not c.declined]
+    else:
+        for c in cands:
+            if c.declined:
+                c.stance = "declined"
+    if not cands:
+        return []
+    cands.sort(key=lambda c: c.cue_toks[0].i)
+
+    # widen to whole quotes (a quote may run over several sentences)
+    for c in cands:
+        qs = {quote_of_tok[i] for i in c.content if i in quote_of_tok}
+        cue_q = quote_of_tok.get(c.anchor.i)
+        if cue_q is not None:
+            qs.discard(cue_q)
+        c.quotes = qs
+
+    # a cue inside a quotation belongs to the quoted speech, not to the article's attributions
+    cands = [c for c in cands if c.anchor.i not in quote_of_tok]
+    # a byline, dateline, subhead or caption holds no claim (graphkit.segments); a headline or deck neither, unless
+    # the "headline" frame is on (HEADLINES)
+    cands = _in_running_text(doc, text, cands, headlines=HEADLINES and "headline" not in skip)
+    keep = _unnested(cands, cues, quote_of_tok, nested)
+    return _finish(doc, text, _drafts(doc, text, quotes, keep), quotes, quote_of_tok)
+
+
+class _CueSites(NamedTuple):
+    """Where a cue may start in a Doc, by kind (`_cue_sites`), and each token's quotation."""
+
+    quote_of_tok: dict[int, int]  # token index -> the index of the quotation (`find_quotes`) it stands in
+    verbs_at: list
+    phrases_at: list
+    nouns_at: list
+    colons_at: list
+    verdicts_at: list
+    ins_at: list
+    adjs_at: list
+
+
+def _cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
+    """One pass over the tokens: the quotation each stands in and every place a cue may start (a lexicon verb, a
+    phrase's first word, a statement noun, an adjective, a colon, a verdict noun, "in" before a source); a statement
+    noun's verb before a colon joins the verbs ("set out his terms for peace:")."""
     quote_of_tok: dict[int, int] = {}
     verb_lemmas = cues.any_verb
     firsts = cues.phrase_firsts
@@ -236,7 +286,6 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
     adjectives = cues.adjectives
     verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at, adjs_at = [], [], [], [], [], [], []
     qi, nq = 0, len(quotes)
-    # one pass over the tokens: quote membership and every place a cue may start
     for t in doc:
         if nq:
             idx = t.idx
@@ -271,6 +320,14 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
                 if tok.head.pos_ == "VERB" and tok.head not in verbs_at:
                     verbs_at.append(tok.head)
                 break
+    return _CueSites(quote_of_tok, verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at, adjs_at)
+
+
+def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _CueSites, skip: frozenset,
+                      tagger: Union[None, bool, dict], tagger_threshold: Optional[float]) -> list["_Cand"]:
+    """Every frame's candidates at the ``sites`` (those of ``skip`` left out), then the learned tagger's beside them
+    (`LEARNED` unless ``tagger`` says)."""
+    quote_of_tok, verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at, adjs_at = sites
     cands: list[_Cand] = []
     for t in verbs_at:
         if t.dep_ not in ("amod", "compound"):
@@ -301,33 +358,12 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
         tagger = LEARNED
     if tagger is not False:
         cands.extend(_learned(doc, cues, cands, None if tagger is True else tagger, tagger_threshold))
-    cands = _without_adverbials(cands, verbs_at)
-    if declined == "drop":
-        cands = [c for c in cands if not c.declined]
-    else:
-        for c in cands:
-            if c.declined:
-                c.stance = "declined"
-    if not cands:
-        return []
-    cands.sort(key=lambda c: c.cue_toks[0].i)
+    return cands
 
-    # widen to whole quotes (a quote may run over several sentences)
-    for c in cands:
-        qs = {quote_of_tok[i] for i in c.content if i in quote_of_tok}
-        cue_q = quote_of_tok.get(c.anchor.i)
-        if cue_q is not None:
-            qs.discard(cue_q)
-        c.quotes = qs
 
-    # a cue inside a quotation belongs to the quoted speech, not to the article's attributions
-    cands = [c for c in cands if c.anchor.i not in quote_of_tok]
-    # a byline, dateline, subhead or caption holds no claim (graphkit.segments); a headline or deck neither, unless
-    # the "headline" frame is on (HEADLINES)
-    cands = _in_running_text(doc, text, cands, headlines=HEADLINES and "headline" not in skip)
-    keep = _unnested(cands, cues, quote_of_tok, nested)
-
-    # drop duplicates with identical content (e.g. a phrase cue and a verb cue)
+def _drafts(doc: Doc, text: str, quotes: list, keep: list["_Cand"]) -> list[tuple]:
+    """(candidate, content spans) of each kept candidate, its tokens and whole quotes merged; one per content (a
+    phrase cue and a verb cue may find the same), none with no words."""
     out_drafts = []
     seen = set()
     for c in keep:
@@ -342,8 +378,7 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
             continue
         seen.add(k)
         out_drafts.append((c, spans))
-
-    return _finish(doc, text, out_drafts, quotes, quote_of_tok)
+    return out_drafts
 
 
 #: a cue that is the to-infinitive of another cue with the same subject ("continues to demand that ...") stays a
