@@ -225,6 +225,14 @@ class Antecedents(ArticleNames):
                 out.add(self.full_name(e.text, (e.start_char, e.end_char))[0])
         return frozenset(out)
 
+    def reach(self, at: int) -> int:
+        """The first character a pronoun at ``at`` walks back to for a speaker or subject: the start of the first
+        sentence of its window (:meth:`_window`)."""
+        if not self.sents:
+            return 0
+        k = self._sent_index(at)
+        return self.sents[max(0, k - self._window(k) + 1)].start_char
+
     def _window(self, k: int) -> int:
         """How many sentences a pronoun in sentence ``k`` walks back for a speaker or subject: :data:`WINDOW` of
         them, a sentence wholly inside a quotation not counted (at most :data:`QUOTED_WINDOW_MAX` in all). A quote

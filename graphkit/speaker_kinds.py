@@ -19,7 +19,7 @@ from .mentions import ANON_HEADS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
-from .speaker_phrase import (ANON_DETS, ent_of, name_end, person_of_phrase, person_role,
+from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, name_end, person_of_phrase, person_role,
                              principal_tokens, speaker_tokens, speaker_type, split_speaker)
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ class _Found:
     rtype: str
     role: Optional[str]
     org: Optional[str]
+    #: whether a later 'he' or 'she' may stand for an anonymous person so found (not a description the article
+    #: brought no one in for: :func:`_definite_person`)
+    takes_pronouns: bool = True
 
 
 def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Optional[str]:
@@ -405,11 +408,63 @@ def _described_name(res: SpeakerResolver, head: Token, s0: int, s1: int) -> Opti
     return named if named[0] != name else None
 
 
+def _definite_person(res: SpeakerResolver, head: Token, spans: tuple, f: _Found) -> None:
+    """'the man', 'The witness', 'the retired neurosurgeon' (graphkit.speaker_phrase.definite_person): one person
+    the article describes. Someone the article named in that role is that person ('the actress' after 'actress Ann
+    Lee': :meth:`~graphkit.article_names.ArticleNames.by_role`); one person not named it brought in before with the
+    same noun is that anonymous source ('One man in the crowd ... the man shouted': :func:`_introduced`); else,
+    unless a name, place or body qualifies the phrase ('The Ohio businessman', "the ad's narrator"), the person its
+    own sentence or the one before is about, as for an office (:meth:`graphkit.antecedents.Antecedents.described`:
+    'Ben Carson spoke ... the retired neurosurgeon said'); else an anonymous source of its article, never a group
+    merged across the corpus, and no antecedent of a later 'he' or 'she' (it may be someone named before: 'the
+    actor' of an actor the article names only by name)."""
+    s0, s1 = f.rspan
+    named = res.by_role(f.role, f.org, s0, True) if f.role else None
+    earlier = _introduced(res, head, s0) if named is None else None
+    if named is None and earlier is None and not f.org and not _names_a_place_or_body(head.doc, s0, s1):
+        named = res.described(s0, f.role or head.text, spans)
+    if named is not None and named[1] is not None:  # an answer without a span is an anonymous person: not asked
+        f.resolved, f.rspan = named
+        f.rtype = "PERSON"
+        return
+    if earlier is not None:
+        f.resolved, f.rspan = earlier
+    f.stype = f.rtype = "ANON"
+    f.takes_pronouns = earlier is not None
+
+
+def _introduced(res: SpeakerResolver, head: Token, at: int) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+    """The person not named a definite 'the man' refers back to: the latest anonymous speaker so far whose phrase
+    holds the noun (:func:`_anonymous_before`), and, within a pronoun's reach
+    (:meth:`graphkit.antecedents.Antecedents.reach`), a noun phrase bringing in one person with the same noun ('a
+    26-year-old man', 'One man in Manchester': graphkit.speaker_phrase.brings_in_one), no name in apposition; the
+    later of the two as (text, span), else None."""
+    lemma = head.lemma_.lower()
+    prev = _anonymous_before(res, lemma, at)
+    best = (prev[0], prev[1], prev[2]) if prev is not None else None
+    lo = res.reach(at)
+    for t in head.doc[:head.i]:
+        if t.idx < lo or t.lemma_.lower() != lemma or t.tag_ != "NN" or t.ent_type_:
+            continue
+        det = brings_in_one(t)
+        if det is not None and (best is None or det.idx > best[0]) and not any(
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children):
+            best = (det.idx, doc_text(t.doc)[det.idx:t.idx + len(t.text)], (det.idx, t.idx + len(t.text)))
+    return (best[1], best[2]) if best else None
+
+
+def _anonymous_before(res: SpeakerResolver, lemma: str, at: Optional[int] = None) -> Optional[tuple]:
+    """The latest anonymous speaker so far whose phrase holds ``lemma`` ('a senior Russian source' for 'the
+    source'), written before ``at`` when given (not the mention itself, met again for its next claim): its
+    (position, resolved, span, kind), else None."""
+    return next((x for x in reversed(res.speakers) if x[3] in ("ANON", ANON_PERSON) and lemma in x[1].lower()
+                 and (at is None or x[0] < at)), None)
+
+
 def _anaphoric_anonymous(res: SpeakerResolver, head: Token, toks: list[Token], f: _Found) -> None:
     """'the source' after 'a senior Russian source': the same anonymous source."""
     if toks[0].lower_ == "the":
-        hw = head.lemma_.lower()
-        prev = next((x for x in reversed(res.speakers) if x[3] in ("ANON", ANON_PERSON) and hw in x[1].lower()), None)
+        prev = _anonymous_before(res, head.lemma_.lower())
         if prev is not None:
             f.resolved, f.rspan = prev[1], prev[2]
     f.rtype = "ANON"

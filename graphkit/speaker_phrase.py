@@ -293,6 +293,34 @@ def one_unnamed_person(toks: list[Token], head: Token) -> bool:
             and person_noun(head.lemma_) and not named)
 
 
+def definite_person(toks: list[Token], head: Token) -> bool:
+    """Whether a speaker phrase is one person described, not named: 'the' and a singular common noun whose most
+    frequent sense is a person ('the man', 'The witness', 'the retired neurosurgeon'), no entity of its own, not
+    joined to another ('The senator and the businessman' are two). An office ('the senator', :func:`person_role`) and
+    a source word ('the official', ``ANON_HEADS``) have paths of their own, and are not asked.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> def person(s):
+    ...     said = next(t for t in load_spacy()(s) if t.lower_ == "said")
+    ...     toks = speaker_tokens(next(t for t in said.children if t.dep_ == "nsubj"))
+    ...     return definite_person(toks, toks[-1])
+    >>> person("The man said he left."), person("A man said he left."), person("The poll said he left.")
+    (True, False, False)
+    >>> person("The senator said he left."), person("The men said they left.")
+    (False, False)
+    """
+    return (toks[0].lower_ == "the" and head.pos_ == "NOUN" and head.tag_ == "NN" and not head.ent_type_
+            and not person_role(head) and head.lemma_.lower() not in ANON_HEADS and person_noun(head.lemma_)
+            and not any(c.dep_ == "conj" for c in head.children))
+
+
+def brings_in_one(t: Token) -> Optional[Token]:
+    """The determiner that makes a singular noun one person not named before ('a man', 'One woman', 'another
+    voter': :data:`graphkit.mentions.ONE_OF_MANY`), else None."""
+    return next((c for c in t.children if c.dep_ in ("det", "nummod") and c.lower_ in ONE_OF_MANY and c.i < t.i),
+                None)
+
+
 def person_role(head: Token) -> bool:
     """A singular common noun naming an office or job a person holds ('candidate', 'senator', 'chairman')."""
     return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lower_ in ROLE_WORDS and not head.ent_type_

@@ -35,10 +35,11 @@ from .mentions import ANON_HEADS
 from .names import HONORIFICS, ORG_NOUNS, strip_possessive
 from .nlp import doc_text
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
-from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _first_name_before, _Found,
+from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person, _first_name_before, _Found,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun, _relative,
                             _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .speaker_phrase import naming_zone, person_role, principal_tokens, speaker_tokens, speaker_type, split_speaker
+from .speaker_phrase import (definite_person, naming_zone, person_role, principal_tokens, speaker_tokens, speaker_type,
+                             split_speaker)
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -149,6 +150,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     person, role, org = split_speaker([t for t in toks if t.i not in named_by] or toks, appos)
     f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
     together = _named_together(res, head, toks) if relative_head is None else None
+    described = stype == "NOUN" and definite_person(toks, head) and not (appos is not None and any(
+        t.ent_type_ == "PERSON" for t in appos.subtree))  # 'The other man, his cousin Ed Lee,' is named
     if relative_head is not None:
         _relative(res, _who_antecedent(head.lower_, relative_head), f, head)
     elif together is not None:
@@ -187,6 +190,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         f.resolved, f.rspan = doc_hit  # "the poll found" after "A new CBS News poll"
         if head.lemma_.lower() in ORG_NOUNS:
             f.rtype = "ORG"  # "the campaign said" after "the Sanders campaign": a body, as "the company" is
+    elif described:
+        _definite_person(res, head, tuple(tuple(x) for x in spans), f)  # 'the man' after 'a man': that source
     else:
         _surname_role_or_org(res, head, (s0, s1), text, f, tuple(tuple(x) for x in spans))
     label = label_at(res, s0, s1)
@@ -200,12 +205,14 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         res.roles[f.role.lower()] = (f.resolved, f.rspan)
         if f.org:
             res.roles[f"{f.org.lower()} {f.role.lower()}"] = (f.resolved, f.rspan)
-    if f.stype == "ANON" or (head.lemma_.lower() in ANON_HEADS and toks[0].lower_ == "the" and person is None):
+    if (f.stype == "ANON" and not described) or (
+            head.lemma_.lower() in ANON_HEADS and toks[0].lower_ == "the" and person is None):
         _anaphoric_anonymous(res, head, toks, f)
     # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
     res.said.extend(tuple(x) for x in spans)
     kind = "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype
-    if f.rtype == "ANON" and (f.resolved in res.anonymous or _one_anonymous_person(head, f, appos)):
+    if f.rtype == "ANON" and f.takes_pronouns and (
+            f.resolved in res.anonymous or _one_anonymous_person(head, f, appos)):
         kind = ANON_PERSON
         res.anonymous.setdefault(f.resolved, (f.role, f.org))
     if together is not None:

@@ -1632,3 +1632,57 @@ def test_one_unnamed_person_is_an_anonymous_source(texts, expected):
     assert got == expected
     ids = {res.speaker_of[(d, i)] for d in sorted(atts) for i, _ in enumerate(atts[d])}
     assert len(ids) == len(texts)  # one source per article, the same for its pronoun
+
+
+#: 'the man', 'The witness', 'the retired neurosurgeon': one person described, not named (speaker_phrase.definite_person),
+#: each speaker as (phrase as written, actor name, actor type)
+DEFINITE_PERSON = [
+    # the one person not named the article brought in with the same noun: that anonymous source       # American
+    (["A man in the crowd interrupted the senator. “They stole the country,” the man shouted."],
+     [("the man", "man", "anonymous")]),
+    (["A shopkeeper stopped the minister in Leeds on Saturday. “The tax is unfair,” the shopkeeper said."],  # British
+     [("the shopkeeper", "shopkeeper", "anonymous")]),
+    # ... and the 'he' after it: the same source, not the person the sentence names
+    (["A partner at the firm met Tom Hale. The solution, the partner told him, was simple. “Buy index funds,” he said."],
+     [("the partner", "partner", "anonymous"), ("he", "partner", "anonymous")]),
+    # none brought in: the person the sentence before is about, as for an office
+    (["Ben Carson spoke in Ohio on Monday. “We must listen,” the retired neurosurgeon said."],
+     [("the retired neurosurgeon", "Ben Carson", "person")]),
+    (["Gordon Brown spoke in Leeds on Monday. “The tax will stay,” the former banker said."],
+     [("the former banker", "Gordon Brown", "person")]),
+    # no one at all: an anonymous source of its own article, two articles' witnesses two people
+    (["The witness said the order came from the top.", "The witness said the vote was rigged."],
+     [("The witness", "witness", "anonymous"), ("The witness", "witness", "anonymous")]),
+    # ... who takes no later 'he' (it may be someone named before): the 'he' is the person named
+    (["Tom Hale was born in Leeds in 1950. His company grew fast in the 1990s. Sales rose. “We won,” the businessman "
+      "said. “We will keep winning,” he said."],
+     [("the businessman", "businessman", "anonymous"), ("he", "Tom Hale", "person")]),
+    # ... met again for its second claim, still no one brought in: the 'he' stays the person named
+    (["Tom Hale was born in Leeds in 1950. His company grew fast in the 1990s. Sales rose. The businessman said the "
+      "plan was dead and said the vote was rigged. “We will keep winning,” he said."],
+     [("The businessman", "businessman", "anonymous"), ("The businessman", "businessman", "anonymous"),
+      ("he", "Tom Hale", "person")]),
+    # someone the article named in that role is that person (ArticleNames.by_role), not whom the sentence before is about
+    (["Actress Ann Lee met Tom Hale on Monday. Tom Hale spoke first. The actress said the vote was rigged."],
+     [("The actress", "Ann Lee", "person")]),
+    # control: a plural is a group
+    (["The men said the vote was rigged."], [("The men", "men", "group")]),
+]
+
+
+@pytest.mark.parametrize("texts,expected", DEFINITE_PERSON, ids=[f"{k:02d}" for k in range(len(DEFINITE_PERSON))])
+def test_a_definite_person_noun_is_the_person_described(texts, expected):
+    from graphkit.extract import extract_documents
+    from graphkit.records import Document
+    from graphkit.resolve import resolve_actors
+
+    docs = [Document(id=f"d{i}", path=f"d{i}.txt", text=t, sha256="0" * 64, format="txt") for i, t in enumerate(texts)]
+    exs = list(extract_documents(docs))
+    atts = {ex.doc_id: [it.attribution for it in ex.items] for ex in exs}
+    res = resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    got = [(a.speaker_text, by_id[res.speaker_of[(d, i)]].name, by_id[res.speaker_of[(d, i)]].type)
+           for d in sorted(atts) for i, a in enumerate(atts[d])]
+    assert got == expected
+    if len(texts) > 1:  # one source per article
+        assert len({res.speaker_of[(d, 0)] for d in atts}) == len(texts)
