@@ -29,6 +29,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .antecedents import Antecedents
+from .cues import default_cues
 from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .mentions import ANON_HEADS
@@ -38,8 +39,8 @@ from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person, _first_name_before, _Found,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun, _relative,
                             _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .speaker_phrase import (definite_person, naming_zone, person_role, principal_tokens, speaker_tokens, speaker_type,
-                             split_speaker)
+from .speaker_phrase import (definite_person, ent_of, naming_zone, person_role, principal_tokens, speaker_tokens,
+                             speaker_type, split_speaker)
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -88,6 +89,8 @@ class SpeakerResolver(Antecedents):
                 if name is not None:
                     best = (t.idx, re.sub(r"^(the|a|an)\s+", "", text[name.start_char:name.end_char], flags=re.I),
                             (name.start_char, name.end_char))
+                elif lemma in _DOCUMENT_NOUNS and (issued := issued_by(t)) is not None:
+                    best = (t.idx, *issued)
         return (best[1], best[2]) if best else None
 
 
@@ -104,6 +107,80 @@ def _bare_document(head: Token, toks: list) -> bool:
     lemma = head.lemma_.lower()
     return head.pos_ == "NOUN" and (lemma in _DOCUMENT_NOUNS or lemma in ORG_NOUNS and head.tag_ != "NNS") \
         and toks[0].lower_ == "the" and toks[-1] == head and len(toks) <= 3 and all(t.pos_ == "ADJ" for t in toks[1:-1])
+
+
+def issued_by(t: Token) -> Optional[tuple[str, tuple[int, int]]]:
+    """A document noun named by who issued it (:func:`_issuer`, with whoever is coordinated with it: 'a study by Ann
+    Lee and Tom Hale' is both's) as ("{issuer} {noun}", where the issuer is written), as 'CBS News poll' is named;
+    None when the sentence names no issuer, or one of them is a pronoun or a common noun ('He criticised the report').
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("The Holocaust Museum said in a statement that refugees were welcome.")
+    >>> issued_by(doc[6])
+    ('Holocaust Museum statement', (4, 20))
+    """
+    who = _issuer(t)
+    if who is None:
+        return None
+    names = [_issuer_name(x) for x in _conjuncts(who)]
+    if any(n is None for n in names):
+        return None
+    text = doc_text(t.doc)
+    words = [text[a:b] for a, b in names]
+    who_all = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"{who_all} {t.text}", (names[0][0], names[-1][1])
+
+
+def _issuer(t: Token) -> Optional[Token]:
+    """Who the sentence says issued a document: the object of 'by' or 'from' on the noun or on the participle
+    describing it ('a report released by the Brookings Institution', 'a report from WKOW'), the subject of the verb it
+    is the object of ('Black Lives Matter issued a statement'), or of a speech verb of the cue lexicon it says where
+    ("Powell's office said in a statement"; 'In the poll, Ann Lee leads' is no one's); else None."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    verb = None
+    if t.dep_ == "dobj":
+        verb = t.head
+    elif t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.dep_ == "prep" \
+            and t.head.head.lemma_.lower() in default_cues().verbs:
+        verb = t.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((g for g in verb.children if g.dep_ == "nsubj"), None)
+
+
+def _conjuncts(t: Token) -> list[Token]:
+    """``t`` and the words coordinated with it ('Ann Lee and Tom Hale'), in text order."""
+    out = [t]
+    for x in out:
+        out.extend(c for c in x.children if c.dep_ == "conj")
+    return sorted(out, key=lambda x: x.i)
+
+
+def _issuer_name(who: Token) -> Optional[tuple[int, int]]:
+    """Where the name of a document's issuer is written: the whole name it lies in ('the Public Policy Institute of
+    California' without 'the'), else its words up to its head ("Powell's office"); None for a pronoun or a common noun
+    that names no one."""
+    if not _names_someone(who):
+        return None
+    e = ent_of(who)
+    if e is not None and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+        return e.start_char + len(e.text) - len(re.sub(r"^(the|a|an)\s+", "", e.text, flags=re.I)), e.end_char
+    toks = [x for x in who.subtree if x.dep_ not in ("det", "punct", "relcl", "appos", "acl", "cc", "conj", "prep")
+            and x.i <= who.i]
+    return (toks[0].idx, who.idx + len(who.text)) if toks else None
+
+
+def _names_someone(t: Token) -> bool:
+    """Whether a document's issuer is named: a name (a proper noun or an entity of a person, body, place or people), or a
+    body of a name's ("Powell's office")."""
+    if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        return True
+    return t.pos_ == "NOUN" and any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_) for c in t.children)
 
 
 #: entity types that say when, not whose ("Monday's poll", "the Friday editorial")
@@ -190,6 +267,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         f.resolved, f.rspan = doc_hit  # "the poll found" after "A new CBS News poll"
         if head.lemma_.lower() in ORG_NOUNS:
             f.rtype = "ORG"  # "the campaign said" after "the Sanders campaign": a body, as "the company" is
+    elif stype == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and (issued := issued_by(head)) is not None:
+        f.resolved, f.rspan = issued  # 'a report released by the Brookings Institution', 'X issued a statement saying'
     elif described:
         _definite_person(res, head, tuple(tuple(x) for x in spans), f)  # 'the man' after 'a man': that source
     else:

@@ -1634,16 +1634,19 @@ def test_one_unnamed_person_is_an_anonymous_source(texts, expected):
     assert len(ids) == len(texts)  # one source per article, the same for its pronoun
 
 
-#: 'the man', 'The witness', 'the retired neurosurgeon': one person described, not named (speaker_phrase.definite_person),
+#: 'the man', 'The witness', 'the retired neurosurgeon': one person described, not named
+#: (speaker_phrase.definite_person)
 #: each speaker as (phrase as written, actor name, actor type)
 DEFINITE_PERSON = [
     # the one person not named the article brought in with the same noun: that anonymous source       # American
     (["A man in the crowd interrupted the senator. “They stole the country,” the man shouted."],
      [("the man", "man", "anonymous")]),
-    (["A shopkeeper stopped the minister in Leeds on Saturday. “The tax is unfair,” the shopkeeper said."],  # British
+    # British
+    (["A shopkeeper stopped the minister in Leeds on Saturday. “The tax is unfair,” the shopkeeper said."],
      [("the shopkeeper", "shopkeeper", "anonymous")]),
     # ... and the 'he' after it: the same source, not the person the sentence names
-    (["A partner at the firm met Tom Hale. The solution, the partner told him, was simple. “Buy index funds,” he said."],
+    (["A partner at the firm met Tom Hale. The solution, the partner told him, was simple. "
+      "“Buy index funds,” he said."],
      [("the partner", "partner", "anonymous"), ("he", "partner", "anonymous")]),
     # none brought in: the person the sentence before is about, as for an office
     (["Ben Carson spoke in Ohio on Monday. “We must listen,” the retired neurosurgeon said."],
@@ -1654,15 +1657,16 @@ DEFINITE_PERSON = [
     (["The witness said the order came from the top.", "The witness said the vote was rigged."],
      [("The witness", "witness", "anonymous"), ("The witness", "witness", "anonymous")]),
     # ... who takes no later 'he' (it may be someone named before): the 'he' is the person named
-    (["Tom Hale was born in Leeds in 1950. His company grew fast in the 1990s. Sales rose. “We won,” the businessman "
-      "said. “We will keep winning,” he said."],
+    (["Tom Hale was born in Leeds in 1950. His company grew fast in the 1990s. Sales rose. “We won,” the "
+      "businessman said. “We will keep winning,” he said."],
      [("the businessman", "businessman", "anonymous"), ("he", "Tom Hale", "person")]),
     # ... met again for its second claim, still no one brought in: the 'he' stays the person named
     (["Tom Hale was born in Leeds in 1950. His company grew fast in the 1990s. Sales rose. The businessman said the "
       "plan was dead and said the vote was rigged. “We will keep winning,” he said."],
      [("The businessman", "businessman", "anonymous"), ("The businessman", "businessman", "anonymous"),
       ("he", "Tom Hale", "person")]),
-    # someone the article named in that role is that person (ArticleNames.by_role), not whom the sentence before is about
+    # someone the article named in that role is that person (ArticleNames.by_role), not whom the sentence before
+    # is about
     (["Actress Ann Lee met Tom Hale on Monday. Tom Hale spoke first. The actress said the vote was rigged."],
      [("The actress", "Ann Lee", "person")]),
     # control: a plural is a group
@@ -1686,3 +1690,41 @@ def test_a_definite_person_noun_is_the_person_described(texts, expected):
     assert got == expected
     if len(texts) > 1:  # one source per article
         assert len({res.speaker_of[(d, 0)] for d in atts}) == len(texts)
+
+
+#: a document named by who issued it where the sentence says so (speakers.issued_by): (texts, the document's phrase as
+#: written, its speaker's actor name)
+DOCUMENT_ISSUER = [
+    # a name after 'by' or 'from', on the noun or its participle                                          # American
+    (["A report released by the Brookings Institution estimated that the plan would fail."], "A report",
+     "Brookings Institution report"),
+    (["A survey by the Office for National Statistics found that prices had risen."],                  # British
+     "A survey by the Office for National Statistics", "Office for National Statistics survey"),
+    # the named subject of the verb it is the object of, for 'the statement' that refers back to it
+    (["The Holocaust Museum issued a statement on Monday. The statement urged leaders to welcome refugees."],
+     "The statement", "Holocaust Museum statement"),
+    # ... or of a speech verb it says where
+    (["Tom Hale's office said in a statement that the plan was dead. The statement added that he would vote no."],
+     "The statement", "Tom Hale's office statement"),
+    # several issuers: all of them
+    (["A study by Ann Lee and Tom Hale found that the plan would fail."], "A study by Ann Lee and Tom Hale",
+     "Ann Lee and Tom Hale study"),
+    # controls: 'in' under a verb that says nothing, an object of someone who is no name: as written
+    (["In the poll, Tom Hale leads. The poll found that voters were tired."], "The poll", "poll"),
+    (["He criticised the report. The report said the plan would fail."], "The report", "report"),
+]
+
+
+@pytest.mark.parametrize("texts,phrase,name", DOCUMENT_ISSUER, ids=[f"{k:02d}" for k in range(len(DOCUMENT_ISSUER))])
+def test_a_document_is_named_by_its_issuer(texts, phrase, name):
+    from graphkit.extract import extract_documents
+    from graphkit.records import Document
+    from graphkit.resolve import resolve_actors
+
+    docs = [Document(id=f"d{i}", path=f"d{i}.txt", text=t, sha256="0" * 64, format="txt") for i, t in enumerate(texts)]
+    exs = list(extract_documents(docs))
+    atts = {ex.doc_id: [it.attribution for it in ex.items] for ex in exs}
+    res = resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    got = {a.speaker_text: by_id[res.speaker_of[(d, i)]].name for d in atts for i, a in enumerate(atts[d])}
+    assert got[phrase] == name
