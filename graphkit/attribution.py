@@ -495,6 +495,8 @@ def _finish(doc: Doc, text: str, drafts: list, quotes: list, quote_of_tok: dict)
         spk = {}
         if c.subj is not None:
             spk = speaker_fields(res, c.subj, c.speaker_toks, c.relative_head, spans, text)
+            if c.stance == "question":
+                res.note_asked(c.anchor)  # 'A reporter asked Ann Lee ... She replied': the one asked answers
         sent = c.sent
         s_lo = min(sent.start_char, spans[0][0])
         s_hi = max(sent.end_char, spans[-1][1])

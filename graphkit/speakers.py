@@ -61,6 +61,20 @@ class SpeakerResolver(Antecedents):
         self.turns = doc_turns(doc, doc_text(doc))
         self.anonymous: dict[str, tuple] = {}  # an anonymous person's resolved name -> (role, organisation)
 
+    def note_asked(self, cue: Token) -> None:
+        """A question an anonymous person (the latest speaker, as a reporter or a voter is) put to a person the article
+        names ('A reporter asked Ann Lee how she felt', cue 'asked'): the one asked answers it, so a later 'he' or 'she'
+        reads that person as the latest speaker ('She replied ...' is Ann Lee's, not the reporter's). Only a person's
+        name as the cue's object; a named asker stays a speaker to continue ('Ann Lee asked Tom Hale whether ... She
+        said she asked' is hers)."""
+        if not self.speakers or self.speakers[-1][3] not in ("ANON", ANON_PERSON):
+            return
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON"), None)
+        e = ent_of(obj) if obj is not None else None
+        if e is not None and e.label_ == "PERSON":
+            name, span = self.full_name(e.text, (e.start_char, e.end_char))
+            self.speakers.append((e.start_char, name, span, "PERSON"))
+
     def document_named(self, head: Token, at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """What 'the poll' / 'the statement' / 'the campaign' refers back to, anywhere before it in the article: the
         latest of an earlier speaker whose name ends with the same noun and names whose it is ('CBS News poll', not

@@ -1728,3 +1728,34 @@ def test_a_document_is_named_by_its_issuer(texts, phrase, name):
     by_id = {a.id: a for a in res.actors}
     got = {a.speaker_text: by_id[res.speaker_of[(d, i)]].name for d in atts for i, a in enumerate(atts[d])}
     assert got[phrase] == name
+
+
+#: a question an anonymous person put to a person named: the one asked answers (SpeakerResolver.note_asked); each
+#: speaker as (phrase as written, actor name, actor type)
+ASKED = [
+    (["A reporter asked Tom Hale how he was feeling on caucus day. He replied: “The bigger the turnout, the better we "
+      "do.”"],                                                                                            # American
+     [("A reporter", "reporter", "anonymous"), ("He", "Tom Hale", "person")]),
+    (["A voter in Leeds asked Ann Lee whether the tax would stay. She replied: “It will go next year.”"],  # British
+     [("A voter in Leeds", "voter in Leeds", "anonymous"), ("She", "Ann Lee", "person")]),
+    # a named asker goes on speaking: not the one asked
+    (["Ann Lee asked Tom Hale whether he had thoughts on the plan. She said she asked the question because it "
+      "mattered."],
+     [("Ann Lee", "Ann Lee", "person"), ("She", "Ann Lee", "person")]),
+]
+
+
+@pytest.mark.parametrize("texts,expected", ASKED, ids=[f"{k:02d}" for k in range(len(ASKED))])
+def test_the_one_asked_answers(texts, expected):
+    from graphkit.extract import extract_documents
+    from graphkit.records import Document
+    from graphkit.resolve import resolve_actors
+
+    docs = [Document(id=f"d{i}", path=f"d{i}.txt", text=t, sha256="0" * 64, format="txt") for i, t in enumerate(texts)]
+    exs = list(extract_documents(docs))
+    atts = {ex.doc_id: [it.attribution for it in ex.items] for ex in exs}
+    res = resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
+    by_id = {a.id: a for a in res.actors}
+    got = [(a.speaker_text, by_id[res.speaker_of[(d, i)]].name, by_id[res.speaker_of[(d, i)]].type)
+           for d in sorted(atts) for i, a in enumerate(atts[d])]
+    assert got == expected
