@@ -129,9 +129,9 @@ def issued_by(t: Token) -> Optional[tuple[str, tuple[int, int]]]:
     None when the sentence names no issuer, or one of them is a pronoun or a common noun ('He criticised the report').
 
     >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("The Holocaust Museum said in a statement that refugees were welcome.")
+    >>> doc = load_spacy()("The Sierra Club wrote in a statement that the coast was safe.")
     >>> issued_by(doc[6])
-    ('Holocaust Museum statement', (4, 20))
+    ('Sierra Club statement', (4, 15))
     """
     who = _issuer(t)
     if who is None:
@@ -147,9 +147,9 @@ def issued_by(t: Token) -> Optional[tuple[str, tuple[int, int]]]:
 
 def _issuer(t: Token) -> Optional[Token]:
     """Who the sentence says issued a document: the object of 'by' or 'from' on the noun or on the participle
-    describing it ('a report released by the Brookings Institution', 'a report from WKOW'), the subject of the verb it
-    is the object of ('Black Lives Matter issued a statement'), or of a speech verb of the cue lexicon it says where
-    ("Powell's office said in a statement"; 'In the poll, Ann Lee leads' is no one's); else None."""
+    describing it ('a survey released by the Grattan Institute', 'a memo from KXLY'), the subject of the verb it
+    is the object of ('The Sierra Club issued a statement'), or of a speech verb of the cue lexicon it says where
+    ("In a statement, Tom Hale's office said"; 'In the poll, Ann Lee leads' is no one's); else None."""
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             return next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -176,8 +176,8 @@ def _conjuncts(t: Token) -> list[Token]:
 
 
 def _issuer_name(who: Token) -> Optional[tuple[int, int]]:
-    """Where the name of a document's issuer is written: the whole name it lies in ('the Public Policy Institute of
-    California' without 'the'), else its words up to its head ("Powell's office"); None for a pronoun or a common noun
+    """Where the name of a document's issuer is written: the whole name it lies in ('the Institute for Fiscal
+    Studies' without 'the'), else its words up to its head ("Tom Hale's office"); None for a pronoun or a common noun
     that names no one."""
     if not _names_someone(who):
         return None
@@ -191,7 +191,7 @@ def _issuer_name(who: Token) -> Optional[tuple[int, int]]:
 
 def _names_someone(t: Token) -> bool:
     """Whether a document's issuer is named: a name (a proper noun or an entity of a person, body, place or people), or a
-    body of a name's ("Powell's office")."""
+    body of a name's ("Tom Hale's office")."""
     if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
         return True
     return t.pos_ == "NOUN" and any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_) for c in t.children)
@@ -282,7 +282,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         if head.lemma_.lower() in ORG_NOUNS:
             f.rtype = "ORG"  # "the campaign said" after "the Sanders campaign": a body, as "the company" is
     elif stype == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and (issued := issued_by(head)) is not None:
-        f.resolved, f.rspan = issued  # 'a report released by the Brookings Institution', 'X issued a statement saying'
+        f.resolved, f.rspan = issued  # 'a survey released by the Grattan Institute', 'X issued a statement saying'
     elif described:
         _definite_person(res, head, tuple(tuple(x) for x in spans), f)  # 'the man' after 'a man': that source
     else:

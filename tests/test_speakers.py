@@ -1639,7 +1639,7 @@ def test_one_unnamed_person_is_an_anonymous_source(texts, expected):
 #: each speaker as (phrase as written, actor name, actor type)
 DEFINITE_PERSON = [
     # the one person not named the article brought in with the same noun: that anonymous source       # American
-    (["A man in the crowd interrupted the senator. “They stole the country,” the man shouted."],
+    (["A man in the crowd interrupted the senator. “They sold us out,” the man shouted."],
      [("the man", "man", "anonymous")]),
     # British
     (["A shopkeeper stopped the minister in Leeds on Saturday. “The tax is unfair,” the shopkeeper said."],
@@ -1696,15 +1696,15 @@ def test_a_definite_person_noun_is_the_person_described(texts, expected):
 #: written, its speaker's actor name)
 DOCUMENT_ISSUER = [
     # a name after 'by' or 'from', on the noun or its participle                                          # American
-    (["A report released by the Brookings Institution estimated that the plan would fail."], "A report",
-     "Brookings Institution report"),
+    (["A survey released by the Grattan Institute estimated that the plan would fail."], "A survey",
+     "Grattan Institute survey"),
     (["A survey by the Office for National Statistics found that prices had risen."],                  # British
      "A survey by the Office for National Statistics", "Office for National Statistics survey"),
     # the named subject of the verb it is the object of, for 'the statement' that refers back to it
-    (["The Holocaust Museum issued a statement on Monday. The statement urged leaders to welcome refugees."],
-     "The statement", "Holocaust Museum statement"),
+    (["The Sierra Club issued a statement on Monday. The statement urged leaders to protect the coast."],
+     "The statement", "Sierra Club statement"),
     # ... or of a speech verb it says where
-    (["Tom Hale's office said in a statement that the plan was dead. The statement added that he would vote no."],
+    (["In a statement, Tom Hale's office said the plan was dead. The statement added that he would vote no."],
      "The statement", "Tom Hale's office statement"),
     # several issuers: all of them
     (["A study by Ann Lee and Tom Hale found that the plan would fail."], "A study by Ann Lee and Tom Hale",
@@ -1733,14 +1733,12 @@ def test_a_document_is_named_by_its_issuer(texts, phrase, name):
 #: a question an anonymous person put to a person named: the one asked answers (SpeakerResolver.note_asked); each
 #: speaker as (phrase as written, actor name, actor type)
 ASKED = [
-    (["A reporter asked Tom Hale how he was feeling on caucus day. He replied: “The bigger the turnout, the better we "
-      "do.”"],                                                                                            # American
+    (["A reporter asked Tom Hale how the count was going. He replied: “We are ahead in every ward.”"],                                                                                            # American
      [("A reporter", "reporter", "anonymous"), ("He", "Tom Hale", "person")]),
     (["A voter in Leeds asked Ann Lee whether the tax would stay. She replied: “It will go next year.”"],  # British
      [("A voter in Leeds", "voter in Leeds", "anonymous"), ("She", "Ann Lee", "person")]),
     # a named asker goes on speaking: not the one asked
-    (["Ann Lee asked Tom Hale whether he had thoughts on the plan. She said she asked the question because it "
-      "mattered."],
+    (["Ann Lee asked Tom Hale whether he backed the plan. She said the answer mattered to her voters."],
      [("Ann Lee", "Ann Lee", "person"), ("She", "Ann Lee", "person")]),
 ]
 
