@@ -155,12 +155,22 @@ class ArticleNames:
         # a bare title says no state or organisation: 'Sen. John McCain' is 'the senator', not 'the Vermont senator'
         hits = [x for x in self.titles if x[0] < at and x[1] == role.lower()] if not org else []
         if not hits and not org and definite:
-            hits = [x for x in self.titled if x[0] < at and holds_role(role, [x[1]])]
+            hits = self._holding(role, at)
             if len({x[2] for x in hits}) > 1:  # 'the mogul' after two moguls: which one is not said
                 return None
         if hits:
             return hits[-1][2], hits[-1][3]
         return None
+
+    def role_holders(self, role: str, at: int) -> set[str]:
+        """The people the article named before ``at`` with this role or a longer one of its head ('Retired neurosurgeon
+        Ben Carson' for 'the neurosurgeon': `graphkit.merge.holds_role`), as :meth:`by_role` reads them for a definite
+        phrase; two or more say the phrase is one of them, not which."""
+        return {x[2] for x in self._holding(role, at)}
+
+    def _holding(self, role: str, at: int) -> list[tuple[int, str, str, tuple[int, int]]]:
+        """The :attr:`titled` entries before ``at`` whose role is this one or a longer one of its head."""
+        return [x for x in self.titled if x[0] < at and holds_role(role, [x[1]])]
 
     def named_next(self, role: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """The one person the sentence after the one holding ``at`` names in ``role``, for a role no one was named in

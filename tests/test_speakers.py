@@ -153,9 +153,10 @@ SPEAKERS = [
      ("Chris Christie", "NOUN")),
     ("President Macron met Theresa May in London. The Irish president said the talks were useful.", None,
      ("The Irish president", "NOUN")),
-    # a hyphenated word is one word of the phrase ('self-described'), not cut in half
+    # a hyphenated word is one word of the phrase ('self-described'), not cut in half; one person described, no one
+    # named before: an anonymous source (speaker_phrase.definite_person)
     ("The self-described green socialist said he would carry the state.", None,
-     ("The self-described green socialist", "NOUN")),
+     ("The self-described green socialist", "ANON")),
     ("The judge said the law was clear.", None, ("The judge", "NOUN")),
     # a role never named stays a role, and speaks on through 'he' (not the last person named as a subject)
     ("Trump called on Bill de Blasio to act. De Blasio refused. \"There is hatred,\" the Republican presidential "
@@ -221,14 +222,14 @@ SPEAKERS = [
      ("neither Gordon Brown nor Tony Blair", "NOUN")),
     # a phrase naming whose or where a common-noun source is belongs to it; 'One in three' is not 'One'
     ("Students take 112 tests, a study by the League of Rural Hospitals found.", None,
-     ("a study by the League of Rural Hospitals", "NOUN")),
+     ("League of Rural Hospitals study", "NOUN")),  # named by its issuer (speakers.issued_by)
     ("After years of delay, the government in Beijing at last admitted the costs.", None,
      ("the government in Beijing", "NOUN")),
     ("One in three told pollsters the party does not care about them.", None, ("One in three", "NOUN")),
     ("Sen. Bernie Sanders spoke. The senator from Vermont insisted the system was rigged.", None,
      ("Bernie Sanders", "NOUN")),
     ("Tax rises are coming, a report by the Institute for Fiscal Studies said.", None,
-     ("a report by the Institute for Fiscal Studies", "NOUN")),
+     ("Institute for Fiscal Studies report", "NOUN")),
     # the verb's object is not its subject pronoun ('She asked Richards': not Richards; 'he told Mr Brown': not Brown)
     ("Alicia Menendez hosted the panel. Cecile Richards spoke next. She asked Richards what she had seen.",
      None, ("Alicia Menendez", None)),
