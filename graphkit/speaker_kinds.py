@@ -412,13 +412,12 @@ def _definite_person(res: SpeakerResolver, head: Token, spans: tuple, f: _Found)
     """'the man', 'The witness', 'the retired neurosurgeon' (graphkit.speaker_phrase.definite_person): one person
     the article describes. Someone the article named in that role is that person ('the actress' after 'actress Ann
     Lee': :meth:`~graphkit.article_names.ArticleNames.by_role`; after two so named, one of them, which is not said: as
-    written); one person not named it brought in before with the
-    same noun is that anonymous source ('One man in the crowd ... the man shouted': :func:`_introduced`); else,
-    unless a name, place or body qualifies the phrase ('The Ohio businessman', "the ad's narrator"), the person its
-    own sentence or the one before is about, as for an office (:meth:`graphkit.antecedents.Antecedents.described`:
-    'Ben Carson spoke ... the retired neurosurgeon said'); else an anonymous source of its article, never a group
-    merged across the corpus, and no antecedent of a later 'he' or 'she' (it may be someone named before: 'the
-    actor' of an actor the article names only by name)."""
+    written); the one person not named it brought in before with the same noun is that anonymous source ('One man in
+    the crowd ... the man shouted': :func:`_introduced`); else, unless a name, place or body qualifies the phrase ('The
+    Ohio businessman', "the ad's narrator"), the person its own sentence or the one before is about, as for an office
+    (:meth:`graphkit.antecedents.Antecedents.described`: 'Ben Carson spoke ... the retired neurosurgeon said'); else an
+    anonymous source of its article, never a group merged across the corpus, and no antecedent of a later 'he' or
+    'she' (it may be someone named before: 'the actor' of an actor the article names only by name)."""
     s0, s1 = f.rspan
     named = res.by_role(f.role, f.org, s0, True) if f.role else None
     if named is None and f.role and len(res.role_holders(f.role, s0)) > 1:
