@@ -190,8 +190,8 @@ def _issuer_name(who: Token) -> Optional[tuple[int, int]]:
 
 
 def _names_someone(t: Token) -> bool:
-    """Whether a document's issuer is named: a name (a proper noun or an entity of a person, body, place or people), or a
-    body of a name's ("Tom Hale's office")."""
+    """Whether a document's issuer is named: a name (a proper noun or an entity of a person, body, place or
+    people), or a body of a name's ("Tom Hale's office")."""
     if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
         return True
     return t.pos_ == "NOUN" and any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_) for c in t.children)
