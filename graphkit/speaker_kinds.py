@@ -439,8 +439,8 @@ def _introduced(res: SpeakerResolver, head: Token, at: int) -> Optional[tuple[st
     """The person not named a definite 'the man' refers back to: the latest anonymous speaker so far whose phrase
     holds the noun (:func:`_anonymous_before`), and, within a pronoun's reach
     (:meth:`graphkit.antecedents.Antecedents.reach`), a noun phrase bringing in one person with the same noun ('a
-    26-year-old man', 'One man in Manchester': graphkit.speaker_phrase.brings_in_one), no name in apposition; the
-    later of the two as (text, span), else None."""
+    26-year-old man', 'One man in Manchester': graphkit.speaker_phrase.brings_in_one); the later of the two as (text,
+    span), else None. ('A man, Tom Hale, ...' never comes here: `by_role` reads the name in apposition first.)"""
     lemma = head.lemma_.lower()
     prev = _anonymous_before(res, lemma, at)
     best = (prev[0], prev[1], prev[2]) if prev is not None else None
@@ -449,8 +449,7 @@ def _introduced(res: SpeakerResolver, head: Token, at: int) -> Optional[tuple[st
         if t.idx < lo or t.lemma_.lower() != lemma or t.tag_ != "NN" or t.ent_type_:
             continue
         det = brings_in_one(t)
-        if det is not None and (best is None or det.idx > best[0]) and not any(
-                c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children):
+        if det is not None and (best is None or det.idx > best[0]):
             best = (det.idx, doc_text(t.doc)[det.idx:t.idx + len(t.text)], (det.idx, t.idx + len(t.text)))
     return (best[1], best[2]) if best else None
 
