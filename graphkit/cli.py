@@ -13,6 +13,7 @@ one line saying what is wrong and what to do, and exit with status 2.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -46,7 +47,28 @@ _flags_take_no_value()
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Claim-tracking knowledge graph: who said what, about which issue, when, where, and who contradicted it.")
 
-StoreOpt = typer.Option(..., "--store", "-s", help="The store file (SQLite) that `graphkit build` writes.")
+def _file_path(example: str):
+    """A parser of a path that names a file (``--store``, a file's ``-o``): one written with a trailing '/' names a
+    folder, and was taken as the file of that name, a build making a store called ``out`` of ``--store out/``.
+
+    >>> _file_path("graph.gk")("out/s.gk")
+    PosixPath('out/s.gk')
+    >>> try:
+    ...     _file_path("graph.gk")("out/")
+    ... except typer.BadParameter as e:
+    ...     print(e)
+    'out/' ends with '/', a folder's name; give a file path, e.g. out/graph.gk
+    """
+    def parse(value: str) -> Path:
+        if value.endswith(("/", os.sep)):
+            raise typer.BadParameter(f"'{value}' ends with '/', a folder's name; give a file path, e.g. {value}{example}")
+        return Path(value)
+
+    return parse
+
+
+StoreOpt = typer.Option(..., "--store", "-s", parser=_file_path("graph.gk"),
+                        help="The store file (SQLite) that `graphkit build` writes.")
 
 
 class Fmt(str, Enum):
@@ -265,7 +287,8 @@ def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf (Gephi, G
 
 @app.command()
 @filter_options
-def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", help="HTML file to write."),
+def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", parser=_file_path("graph.html"),
+                                                             help="HTML file to write."),
          actors: Optional[int] = typer.Option(None, min=1, help="Actors the overview opens with (default: as many "
                                               "as the window shows legibly; the rest are one click away)."),
          filters: dict = None):
@@ -360,7 +383,8 @@ def issues_list(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
 
 @issues_app.command("suggest")
 def issues_suggest(store: Path = StoreOpt,
-                   output: Path = typer.Option(..., "-o", "--output", help="issues.yaml to write."),
+                   output: Path = typer.Option(..., "-o", "--output", parser=_file_path("issues.yaml"),
+                                               help="issues.yaml to write."),
                    n_issues: Optional[int] = typer.Option(None, "--n-issues", min=1, help="Number of issues (default: chosen from the data)."),
                    rediscover: bool = typer.Option(False, "--rediscover", help="Discover again from every claim, even when the build already did.")):
     """Write the issues discovered from the store's claims as an editable issues.yaml, each with its size and

@@ -87,6 +87,11 @@ USER_ERRORS = [
     (["build", "empty", "--store", "s.gk"], "holds no .txt, .md or .html articles"),
     (["build", "corpus", "--store", "notes.txt"], "not a graphkit store"),
     (["build", "corpus", "--store", "corpus"], "is a folder"),
+    # a trailing '/' names a folder: it made a store, or an output, called 'new' (typer's Path drops the '/')
+    (["build", "corpus", "--store", "new/"], "'new/' ends with '/', a folder's name; give a file path, e.g. new/graph.gk"),
+    (["claims", "--store", "new/"], "'new/' ends with '/', a folder's name"),
+    (["view", "--store", "ok.gk", "-o", "new/"], "e.g. new/graph.html"),
+    (["issues", "suggest", "--store", "ok.gk", "-o", "new/"], "e.g. new/issues.yaml"),
     (["build", "corpus", "--store", "s.gk", "--model", "en_core_web_nonesuch"], "'en_core_web_nonesuch' is not installed"),
     (["build", "corpus", "--store", "s.gk", "--workers", "0"], "--workers"),
     (["build", "corpus"], "Missing option '--store'"),
