@@ -54,7 +54,11 @@ def assign_corpus(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
                   model: Optional["IssueModel"] = None, assigned: Optional[Sequence[list]] = None,
                   articles: Optional[Sequence[str]] = None, learn: bool = True,
                   min_share: Optional[float] = None) -> list[list[tuple]]:
-    """(issue, triggers, score) lists for every claim of a corpus: `assign_claims`'s, without the floor it used."""
+    """(issue, triggers, score) lists for every claim of a corpus: `assign_claims`'s, without the floor it used.
+
+    A convenience wrapper for tests and the bench (bench/discover_sample.py), not a step of the build: a build and
+    ``graphkit issues suggest`` call `assign_claims` (`graphkit.kept.claim_issues`, `graphkit.suggest.suggest`),
+    which gives the floor too."""
     return assign_claims(claims, taxonomy, exclude, model, assigned, articles, learn, min_share)[0]
 
 
@@ -115,8 +119,9 @@ def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
     """Each claim's issues less those whose triggers in the claim itself are only phrases said apart from the rest of
     the issue (``apart`` of `graphkit.issues.IssueDef`, `graphkit.phrase_groups.said_apart`): the claim mentions them, it
     is not about the issue they were grouped in. A claim so left with none takes its article's issue
-    (`from_article`), while still counting for the one it said among its article's claims. Learnt issues stay (no
-    trigger gave them). The triggers are the assignment's own (`graphkit.issues.triggers_of`), not its evidence text.
+    (`article_offers`, `take_offers`), while still counting for the one it said among its article's claims. Learnt
+    issues stay (no trigger gave them). The triggers are the assignment's own (`graphkit.issues.triggers_of`), not its
+    evidence text.
 
     >>> from graphkit.issues import Assignment, taxonomy_from_data
     >>> tax = taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care", "running mate"],
@@ -151,7 +156,7 @@ def says_nothing(text: str) -> bool:
     say): neither a learnt one, which the rest of its sentence would decide ("that he doesn't" learnt "minimum wage"
     at 0.90 from the words around it), nor its article's, and it gives none of its own words to its article's learnt
     issue (`article_likeliest`). One word is enough to be about something ("the economy", "Carson is cratering" are
-    about what their article's votes give them: `from_article`), unless it is a content word spaCy's list still
+    about what their article's votes give them: `article_offers`), unless it is a content word spaCy's list still
     holds ("the name", "a serious amount": `graphkit.stopwords`).
 
     PolNeAR train, -50 (bench/README.md, issue 14, twenty-fourth pass): 70 of 14,811 statements say nothing, 64 of
@@ -222,7 +227,7 @@ def read_claims(model: Optional["IssueModel"], texts: Sequence[str], assigned: S
                 ) -> tuple[list[list[tuple]], list]:
     """One pass of `model` over the claims `assigned` gives no issue: (each claim's learnt issue as
     `apply_issue_model` gives it, each claim's {issue: probability} by what it says, else None). A claim that says
-    none of the model's words gets neither: its article alone decides (`from_article`). The model is read once per
+    none of the model's words gets neither: its article alone decides (`article_offers`). The model is read once per
     claim (it was read twice, once for each list)."""
     learnt: list[list[tuple]] = [[] for _ in texts]
     likely: list = [None] * len(texts)
@@ -260,6 +265,9 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     """Each claim without an issue given its article's issue (`article_offers`) when the offer's share of the weighed
     votes is ``min_share`` at least (None: the floor `article_floor` chooses on these claims); claims with issues keep
     theirs (`take_offers`).
+
+    A convenience wrapper for the tests, not a step of the build: `assign_claims` calls `article_offers` and
+    `take_offers` itself, with claims that say nothing (`says_nothing`) kept out between them.
 
     >>> a = [[("tax", "council tax", 0.5)], [], [], [("ID cards", "ID cards", 0.5)], []]
     >>> [x[0][:2] if x else None for x in from_article(a, ["d1", "d1", "d1", "d1", "d2"])]
@@ -335,13 +343,13 @@ def take_offers(given: Sequence[list], offers: Sequence[tuple[int, str, float]],
 
 def own_issues(issues: Sequence[tuple]) -> list[tuple]:
     """A claim's issues given by its own triggers, not learnt (as `graphkit.issues.assign_claim` writes them): what
-    votes for its article's issues (`from_article`)."""
+    votes for its article's issues (`article_offers`)."""
     return [x for x in issues if not x[1].startswith("learnt: ")]
 
 
 def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequence) -> list[tuple[int, tuple]]:
     """For an article none of whose claims (``idx``: their positions) says a trigger of any issue, so that none votes
-    (`from_article`): each of its claims without an issue, with the issue its claims' words make likeliest on average
+    (`article_offers`): each of its claims without an issue, with the issue its claims' words make likeliest on average
     (``likely``: each claim's {issue: probability}, `read_claims`; claims that say none of the model's words do not
     count), evidence ``context: article`` and a score of half that issue's mean probability. No claim says a word of
     the model: none. An article whose quotes never name the race in its triggers' words ("She will split the party
@@ -417,7 +425,7 @@ ARTICLE_SMOOTHING = 1 / 3  # every issue gets this share of an article's votes b
 
 
 def weigh_votes(votes: dict[str, float], likely: dict[str, float]) -> dict[str, float]:
-    """An article's votes for a claim (`from_article`), each issue's weighed by the claim's learnt probability for it
+    """An article's votes for a claim (`article_offers`), each issue's weighed by the claim's learnt probability for it
     (issues the model does not know: by the lowest). The votes are smoothed first: every issue the model knows gets
     `ARTICLE_SMOOTHING` of the article's votes, so an issue the article's other claims never raised can still
     be a claim's when its own words say so far more than they say the article's ("talking about the vote with his
@@ -447,10 +455,10 @@ _VOTE_ROWS = 128
 def _article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Sequence[list]
                    ) -> tuple[list[int], list[dict[str, float]]]:
     """The claims of one article (``idx``: their positions in ``assigned``) without an issue, and for each the
-    votes of the article's claims with issues of their own (`from_article`'s weights), as matrix products over
+    votes of the article's claims with issues of their own (`article_offers`'s weights), as matrix products over
     blocks of claims: memory bounded by a block, every pair of claims still weighed but in numpy (19 s for an article
     of 86,000 claims, where a Python loop over the pairs took hours). ``voting``: each claim's issues as they vote
-    (`from_article` passes its ``voters``, or ``assigned`` when none are given).
+    (`article_offers` passes its ``voters``, or ``assigned`` when none are given).
 
     >>> a = [[("tax", "tax", 0.5)], [], [("ID", "ID", 1.0)]]
     >>> _article_votes(a, [0, 1, 2], a)

@@ -598,7 +598,7 @@ def discovered_evidence(text: str, sentence: str, tax: "Taxonomy"
 def weak_issues(text: str, tax: "Taxonomy") -> dict[str, float]:
     """The discovered issues a claim's own words say too little of to be its own (evidence under 1: a single word of
     the issue's triggers, not its name, `_evidence`), each with the score `_assign_discovered` would give (``1 - 0.5 **
-    evidence``): what the claim itself adds to its article's votes (graphkit.issue_model.from_article). Hand-made
+    evidence``): what the claim itself adds to its article's votes (graphkit.issue_model.article_offers). Hand-made
     issues need one trigger: none is weak.
 
     >>> tax = taxonomy_from_data({"issues": [{"name": "immigration", "patterns": ["immigration reform", "citizenship"]},

@@ -143,7 +143,7 @@ def split_groups(children, members: Sequence[frozenset], articles: Sequence[str]
     spends groups on them while unrelated topics sharing a few articles stay one group of hundreds of claims (PolNeAR
     train: guns with ISIS, debates and foreign policy with the Supreme Court, the Clinton Foundation with the
     e-mails). Why not a nested half: a claim that says no phrase of any issue gets the issue of its article's other
-    claims (`graphkit.issue_model.from_article`); where one half is said, so is the other, and split, its articles'
+    claims (`graphkit.issue_model.article_offers`); where one half is said, so is the other, and split, its articles'
     votes would be shared between them and the claims that inherit one get a part that does not fit them. PolNeAR
     train's race is such a group at every level (its parts "victory", "endorsement", "ballot" said in articles where
     "campaign", "voters", "nominee" are said, 85-87 % of their claims), guns and ISIS are not (38 %), nor debates and
