@@ -380,12 +380,22 @@ _DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
 
 @lru_cache(maxsize=1 << 16)
 def strip_det(text: str) -> str:
-    """The phrase without its leading article.
+    """The phrase without its leading article, stripped of the whitespace around it.
 
     >>> strip_det(" the Kremlin "), strip_det("An official")
     ('Kremlin', 'official')
     """
-    return _DETERMINER.sub("", text.strip())
+    return drop_article(text.strip())
+
+
+def drop_article(text: str) -> str:
+    """``text`` without its leading article, as written otherwise (no whitespace stripped: what it drops is a prefix,
+    so a span's start moves by the length it loses); :func:`strip_det` for a phrase to compare or show.
+
+    >>> drop_article("the Sierra Club"), drop_article(" the Kremlin "), drop_article("An  official")
+    ('Sierra Club', ' the Kremlin ', 'official')
+    """
+    return _DETERMINER.sub("", text)
 
 
 def org_role(a: Attribution) -> Optional[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
-from .mentions import ANON_HEADS
+from .mentions import ANON_HEADS, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
@@ -378,7 +378,7 @@ def _acronym_of_another(phrase: str, name: str) -> bool:
     >>> _acronym_of_another("the Post", "Washington Post"), _acronym_of_another("the SVP", "SVP")
     (False, False)
     """
-    core = strip_possessive(re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I))
+    core = strip_possessive(strip_det(phrase))
     return re.fullmatch(r"[A-Z][A-Z&.]+", core) is not None and name.strip() != core \
         and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", name) is not None
 

@@ -23,7 +23,6 @@ the earlier anonymous source (one function of :mod:`graphkit.speaker_kinds` per 
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -32,7 +31,7 @@ from .antecedents import Antecedents
 from .cues import default_cues
 from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
-from .mentions import ANON_HEADS
+from .mentions import ANON_HEADS, drop_article
 from .names import HONORIFICS, ORG_NOUNS, strip_possessive
 from .nlp import doc_text
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
@@ -101,7 +100,7 @@ class SpeakerResolver(Antecedents):
                     and t.idx < at and (best is None or t.idx > best[0]):
                 name = _document_name(t)
                 if name is not None:
-                    best = (t.idx, re.sub(r"^(the|a|an)\s+", "", text[name.start_char:name.end_char], flags=re.I),
+                    best = (t.idx, drop_article(text[name.start_char:name.end_char]),
                             (name.start_char, name.end_char))
                 elif lemma in _DOCUMENT_NOUNS and (issued := issued_by(t)) is not None:
                     best = (t.idx, *issued)
@@ -183,7 +182,7 @@ def _issuer_name(who: Token) -> Optional[tuple[int, int]]:
         return None
     e = ent_of(who)
     if e is not None and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-        return e.start_char + len(e.text) - len(re.sub(r"^(the|a|an)\s+", "", e.text, flags=re.I)), e.end_char
+        return e.start_char + len(e.text) - len(drop_article(e.text)), e.end_char
     toks = [x for x in who.subtree if x.dep_ not in ("det", "punct", "relcl", "appos", "acl", "cc", "conj", "prep")
             and x.i <= who.i]
     return (toks[0].idx, who.idx + len(who.text)) if toks else None
@@ -292,7 +291,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         (f.resolved, f.rspan), f.rtype, f.stype = labelled(res, label), "PERSON", "PERSON"
     resolved = f.resolved
     if f.stype in ("ORG", "GPE", "NORP"):
-        resolved = re.sub(r"^(the|a|an)\s+", "", resolved, flags=re.I)
+        resolved = drop_article(resolved)
     f.resolved = strip_possessive(resolved)
     if f.role and f.rtype == "PERSON" and f.resolved:
         res.roles[f.role.lower()] = (f.resolved, f.rspan)
