@@ -135,7 +135,7 @@ def issued_by(t: Token) -> Optional[tuple[str, tuple[int, int]]]:
     who = _issuer(t)
     if who is None:
         return None
-    names = [_issuer_name(x) for x in _conjuncts(who)]
+    names = [_issuer_name(x) for x in sorted((who, *who.conjuncts), key=lambda x: x.i)]  # 'Ann Lee and Tom Hale'
     if any(n is None for n in names):
         return None
     text = doc_text(t.doc)
@@ -164,14 +164,6 @@ def _issuer(t: Token) -> Optional[Token]:
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     return next((g for g in verb.children if g.dep_ == "nsubj"), None)
-
-
-def _conjuncts(t: Token) -> list[Token]:
-    """``t`` and the words coordinated with it ('Ann Lee and Tom Hale'), in text order."""
-    out = [t]
-    for x in out:
-        out.extend(c for c in x.children if c.dep_ == "conj")
-    return sorted(out, key=lambda x: x.i)
 
 
 def _issuer_name(who: Token) -> Optional[tuple[int, int]]:
