@@ -47,9 +47,12 @@ _flags_take_no_value()
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Claim-tracking knowledge graph: who said what, about which issue, when, where, and who contradicted it.")
 
-def _file_path(example: str):
-    """A parser of a path that names a file (``--store``, a file's ``-o``): one written with a trailing '/' names a
-    folder, and was taken as the file of that name, a build making a store called ``out`` of ``--store out/``.
+def _file_path(example: str, option: Optional[list[str]] = None):
+    """A parser of a path that names a file (``--store``, a file's ``-o``, export's but neo4j's): one written with a
+    trailing '/' names a folder, and was taken as the file of that name, a build making a store called ``out`` of
+    ``--store out/``.
+    ``option``: the option's names, when a command parses the value itself (`_export_path`) and click cannot say
+    which option it was.
 
     >>> _file_path("graph.gk")("out/s.gk")
     PosixPath('out/s.gk')
@@ -61,7 +64,8 @@ def _file_path(example: str):
     """
     def parse(value: str) -> Path:
         if value.endswith(("/", os.sep)):
-            raise typer.BadParameter(f"'{value}' ends with '/', a folder's name; give a file path, e.g. {value}{example}")
+            raise typer.BadParameter(f"'{value}' ends with '/', a folder's name; give a file path, e.g. "
+                                     f"{value}{example}", param_hint=option)
         return Path(value)
 
     return parse
@@ -96,6 +100,24 @@ class ExportFmt(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     neo4j = "neo4j"
+
+
+def _export_path(format: ExportFmt, value: str) -> Path:
+    """export's ``-o`` as a Path: a file's (`_file_path`: a trailing '/' refused), but for neo4j, which writes a folder
+    ('out/' is the folder 'out'). The option is parsed here, not by its parser, which cannot see the format.
+
+    >>> _export_path(ExportFmt.neo4j, "out/"), _export_path(ExportFmt.csv, "out/c.csv")
+    (PosixPath('out'), PosixPath('out/c.csv'))
+    >>> try:
+    ...     _export_path(ExportFmt.cytoscape, "out/")
+    ... except typer.BadParameter as e:
+    ...     print(e.format_message())
+    Invalid value for '-o' / '--output': 'out/' ends with '/', a folder's name; give a file path, e.g. out/graph.cyjs
+    """
+    if format is ExportFmt.neo4j:
+        return Path(value)
+    suffix = "cyjs" if format is ExportFmt.cytoscape else format.value
+    return _file_path(f"graph.{suffix}", ["-o", "--output"])(value)
 
 
 def _err(msg: str) -> None:
@@ -273,16 +295,17 @@ def claims(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
 @app.command()
 @filter_options
 def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf (Gephi, Gephi Lite), cytoscape (Cytoscape JSON), json, jsonl, csv or neo4j"),
-           store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", help="File to write (a folder for neo4j)."),
+           store: Path = StoreOpt, output: str = typer.Option(..., "-o", "--output", help="File to write (a folder for neo4j)."),
            filters: dict = None):
     """Write the graph (or the claims) for Gephi, Cytoscape, Neo4j, pandas.
 
     Streams from the store where the format allows (jsonl, csv, graphml): a million claims are never
     all in memory. Example: graphkit export graphml --store out/sample.gk -o out/sample.graphml
     """
+    path = _export_path(format, output)  # as written: typer's Path would drop a trailing '/'
     with _open(store) as g:
-        done = g.write(format.value, output, **filters)
-    _wrote(f"wrote {done.path} ({format.value}: {done.summary()})", output)  # neo4j: the folder
+        done = g.write(format.value, path, **filters)
+    _wrote(f"wrote {done.path} ({format.value}: {done.summary()})", path)  # neo4j: the folder
 
 
 @app.command()

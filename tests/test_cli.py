@@ -92,6 +92,8 @@ USER_ERRORS = [
     (["claims", "--store", "new/"], "'new/' ends with '/', a folder's name"),
     (["view", "--store", "ok.gk", "-o", "new/"], "e.g. new/graph.html"),
     (["issues", "suggest", "--store", "ok.gk", "-o", "new/"], "e.g. new/issues.yaml"),
+    (["export", "graphml", "--store", "ok.gk", "-o", "new/"], "'new/' ends with '/', a folder's name; give a file path"),
+    (["export", "jsonl", "--store", "ok.gk", "-o", "new/"], "e.g. new/graph.jsonl"),  # all but neo4j's, a folder's
     (["build", "corpus", "--store", "s.gk", "--model", "en_core_web_nonesuch"], "'en_core_web_nonesuch' is not installed"),
     (["build", "corpus", "--store", "s.gk", "--workers", "0"], "--workers"),
     (["build", "corpus"], "Missing option '--store'"),
@@ -669,7 +671,7 @@ def test_written_files_follow_the_umask(work, args, written, umask, mode, capsys
     assert not [p for p in work.iterdir() if p.name.endswith(".tmp")]    # atomic: no temp file left
 
 
-@pytest.mark.parametrize("out", ["neo", "neo.csv"])
+@pytest.mark.parametrize("out", ["neo", "neo.csv", "neo/"])
 def test_a_neo4j_export_names_the_folder_it_wrote(work, out, capsys, monkeypatch):
     """neo4j's CSVs go to a folder, the path's stem when it names a file: the line says that folder, not the file
     name given (which is not written)."""
