@@ -369,7 +369,9 @@ def _check_listed(item: dict, key: str, where: str) -> None:
 
 def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
-        raise ModelsFileError(f"{source} has no 'issues:' list; see the format described at the top of models/issues.yaml")
+        from .knowledge import not_a_list
+
+        raise not_a_list(source, "issues", data.get("issues") if isinstance(data, dict) else None)
     evidence = str(data.get("evidence") or "literal").lower()
     if evidence not in ("literal", "discovered"):
         raise ModelsFileError(f"{source}: 'evidence: {data.get('evidence')}' is neither literal nor discovered; "

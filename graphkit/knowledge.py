@@ -167,6 +167,20 @@ def read_file(path: Path):
     return data
 
 
+def not_a_list(source, key: str, value=None) -> ModelsFileError:
+    """The error for a knowledge file whose ``key`` entries (``issues``, ``actors``) are no list: ``value`` as
+    written, or None when the file has none. One message for the two places that find it: `Knowledge.for_corpus`,
+    before a build parses anything, and the taxonomy's parse of any issues file (`graphkit.issues._parse`).
+
+    >>> print(not_a_list("my/issues.yaml", "issues", "council tax"))
+    my/issues.yaml: 'issues' is 'council tax', not a list of entries; see the format at the top of models/issues.yaml
+    >>> print(not_a_list("my/issues.yaml", "issues"))
+    my/issues.yaml has no 'issues:' list of entries; see the format at the top of models/issues.yaml
+    """
+    said = f" has no '{key}:' list of entries" if value is None else f": '{key}' is {value!r}, not a list of entries"
+    return ModelsFileError(f"{source}{said}; see the format at the top of models/{key}.yaml")
+
+
 def merge(default: dict, own: dict, source: str) -> dict:
     """A corpus file over the defaults, as its ``defaults:`` key says (extend, the default, or replace).
 
@@ -226,8 +240,7 @@ class Knowledge:
         for name, p in found.items():  # a file that cannot be read says so now, before a build parses anything
             entries = read_file(p).get(_LISTS[name])
             if entries is not None and not isinstance(entries, list):  # (a number stopped the resolution)
-                raise ModelsFileError(f"{p}: '{_LISTS[name]}' is {entries!r}, not a list of entries; see the format "
-                                      f"at the top of models/{name}")
+                raise not_a_list(p, _LISTS[name], entries)
         return cls(issues=found.get("issues.yaml"), actors=found.get("actors.yaml"))
 
     def _own(self, name: str) -> Optional[Path]:

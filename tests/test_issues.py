@@ -132,7 +132,8 @@ def test_issue_records_cover_the_taxonomy():
 
 # broken YAML content -> a message that names the problem
 BAD = [
-    ("nothing: here\n", "no 'issues:' list"),
+    ("nothing: here\n", "has no 'issues:' list of entries"),
+    ("issues: council tax\n", "'issues' is 'council tax', not a list of entries"),  # as Knowledge.for_corpus says it
     ("issues:\n  - description: x\n", "has no name"),
     ("issues:\n  - name: A\n    patterns: [a b]\n  - name: a\n    patterns: [c]\n", "listed twice"),
     ("issues:\n  - name: A\n", "no patterns or entities"),
