@@ -15,7 +15,6 @@ Pronouns are graphkit.actor_pronouns'.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Optional
 
 from .actor_drafts import Draft
@@ -117,7 +116,7 @@ def anonymous_name(phrase: str) -> str:
     >>> anonymous_name("A senior official"), anonymous_name("One  reporter")
     ('senior official', 'one reporter')
     """
-    phrase = re.sub(r"^(a|an|the)\s+", "", " ".join(phrase.split()), flags=re.I)
+    phrase = strip_det(" ".join(phrase.split()))
     first = phrase.split()[0] if phrase.split() else ""
     if first[:1].isupper() and not first.isupper() and fold(first) in DETERMINER_LIKE:
         phrase = first[0].lower() + phrase[1:]
