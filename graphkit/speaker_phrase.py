@@ -289,8 +289,7 @@ def one_unnamed_person(toks: list[Token], head: Token) -> bool:
     False
     """
     named = any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in head.children)
-    return (head.pos_ == "NOUN" and head.tag_ == "NN" and not head.ent_type_ and toks[0].lower_ in ONE_OF_MANY
-            and person_noun(head.lemma_) and not named)
+    return toks[0].lower_ in ONE_OF_MANY and _one_person_noun(head) and not named
 
 
 def definite_person(toks: list[Token], head: Token) -> bool:
@@ -309,9 +308,15 @@ def definite_person(toks: list[Token], head: Token) -> bool:
     >>> person("The senator said he left."), person("The men said they left.")
     (False, False)
     """
-    return (toks[0].lower_ == "the" and head.pos_ == "NOUN" and head.tag_ == "NN" and not head.ent_type_
-            and not person_role(head) and head.lemma_.lower() not in ANON_HEADS and person_noun(head.lemma_)
-            and not any(c.dep_ == "conj" for c in head.children))
+    return (toks[0].lower_ == "the" and _one_person_noun(head) and not person_role(head)
+            and head.lemma_.lower() not in ANON_HEADS and not any(c.dep_ == "conj" for c in head.children))
+
+
+def _one_person_noun(head: Token) -> bool:
+    """A singular common noun, no entity of its own, whose most frequent sense is a person (graphkit.person_nouns):
+    the head of one person described, not named ('neighbor', 'man'; not 'neighbors', 'poll'), as
+    :func:`one_unnamed_person` and :func:`definite_person` read it."""
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and not head.ent_type_ and person_noun(head.lemma_)
 
 
 def brings_in_one(t: Token) -> Optional[Token]:
