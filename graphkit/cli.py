@@ -126,8 +126,9 @@ def _err(msg: str) -> None:
 
 
 def _wrote(line: str, output: Path) -> None:
-    """A writing command's closing line: on stderr when its output is written through a link or into a stream
-    (``-o /dev/stdout``: `graphkit.export.written_through`), so that the output holds the file's content alone."""
+    """A writing command's closing line: on stderr when its output is written through as it is, a pipe, a device or
+    this process's own descriptor (``-o /dev/stdout``: `graphkit.export.written_through`; a link to a regular file
+    is replaced, not written through), so that the output holds the file's content alone."""
     from .export import written_through
 
     typer.echo(line, err=written_through(output))
