@@ -62,7 +62,9 @@ if TYPE_CHECKING:
 
 #: layout versions of what is kept: bump one when what it keeps, or how it is encoded, changes
 WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their encodings
-ISSUES_FORMAT = 2  # `claim_issues`: an article's kept issues and the kept issue model (2: with its article floor)
+#: `claim_issues`: an article's kept issues and the kept issue model (2: with its article floor; 3: that floor chosen
+#: with the offers of articles no claim of which votes among the others, `graphkit.issue_model.article_likeliest`)
+ISSUES_FORMAT = 3
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
 WALKS_FORMAT = 1   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps

@@ -98,7 +98,8 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
              "# triggers in the claim itself counting as one of them) when their own words leave that",
              f"# issue {share} of the votes at least (the floor chosen on the corpus's claims so that {100 * COVERAGE:g} %",
              "# of them get an issue, the weakest offers left out); an article none of whose claims says a trigger",
-             "# gives its claims the issue their words make likeliest together. An issue's 'apart' phrases were said",
+             "# offers its claims the issue their words make likeliest together, held to the same floor (its mean",
+             "# probability the share). An issue's 'apart' phrases were said",
              "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead.",
              "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
              "evidence: discovered", "issues:"]

@@ -475,6 +475,31 @@ def test_an_article_no_claim_of_which_says_a_trigger_is_about_what_its_words_say
     assert [(x[0][0], x[0][2]) if x else None for x in got] == expected
 
 
+@pytest.mark.parametrize("p_quiet,min_share,given", [
+    # an article none of whose claims says a trigger, its words giving "tax" a mean probability of 0.6: taken at 0.13
+    (0.6, 0.13, [1, 1]),
+    # ... of 0.1: under the floor, left without an issue as a voted offer of that share would be
+    (0.1, 0.13, [0, 0]),
+    # the floor chosen on the corpus ranks them with the voted offers: 0.06 is the weakest of 12 offers, 9 are needed
+    (0.06, None, [1] * 10 + [0, 0]),
+    # ... 0.6 the strongest: taken, and the two weakest voted offers left out instead
+    (0.6, None, [1] * 8 + [0, 0] + [1, 1]),
+])
+def test_an_article_no_claim_of_which_says_a_trigger_is_held_to_the_floor(p_quiet, min_share, given):
+    """The offer of the issue an article's words make likeliest (no claim of it votes) is an offer like the others,
+    its mean probability its share (`graphkit.issue_model.article_likeliest`), not an issue given whatever it is."""
+    from graphkit.issue_model import from_article
+
+    quiet = {"tax": p_quiet, **{f"issue {k}": (1 - p_quiet) / 19 for k in range(19)}}
+    if min_share is None:
+        assigned, articles, likely = _corpus_of_pairs(1, [0.1, 0.1, 0.05, 0.05, 0.035, 0.035, 0.03, 0.03, 0.02, 0.02])
+    else:
+        assigned, articles, likely = [], [], []
+    assigned, articles, likely = assigned + [[], []], articles + ["quiet"] * 2, likely + [quiet, quiet]
+    got = from_article(assigned, articles, likely, min_share=min_share)
+    assert [int(bool(x)) for x, a in zip(got, assigned) if not a] == given
+
+
 @pytest.mark.parametrize("claim,article", [
     # a claim that says one word or two is about what its article's claims are about, when they agree
     ("I'd beat him", "council tax"),
@@ -902,6 +927,25 @@ def test_a_rebuild_that_keeps_the_issue_model_imports_no_scikit_learn(uk_store, 
                        cwd=ROOT, check=True)
     assert r.stdout.split()[:1] == ["1"]  # the new article parsed, its claims given the kept model's issues
     assert r.stdout.strip().endswith("[]"), r.stdout
+
+
+@pytest.mark.parametrize("fmt,found", [(2, False), (3, True)])
+def test_a_floor_kept_by_an_older_rule_is_chosen_again(fmt, found):
+    """A store keeps its article floor beside its issue model (`graphkit.kept.stored_issue_model`); a floor chosen
+    before the offers of articles no claim of which votes were ranked with the others (format 2) is not reused: the
+    next build fits and chooses again."""
+    from graphkit.issues import taxonomy_from_data
+    from graphkit.kept import stored_issue_model, taxonomy_key
+
+    tax = taxonomy_from_data({"issues": [{"name": "council tax", "patterns": ["council tax"]}]}, "x",
+                             origin="discovered")
+    meta = {"issue_model": json.dumps({"issues": taxonomy_key(tax), "format": fmt, "model": None, "floor": 0.125})}
+
+    class Kept:
+        def get_meta(self, name):
+            return meta.get(name)
+
+    assert stored_issue_model(Kept(), tax) == ((True, None, 0.125) if found else (False, None, None))
 
 
 @pytest.mark.parametrize("share,said", [(0.13, "13.0 %"), (0.1449, "14.5 %"), (None, "a share")])
