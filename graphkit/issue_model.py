@@ -349,16 +349,16 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
     """For an article none of whose claims (``idx``: their positions) says a trigger of any issue, so that none votes
     (`article_offers`): an offer to each of its claims without an issue, as (position, issue, share), of the issue its
     claims' words make likeliest on average (``likely``: each claim's {issue: probability}, `read_claims`; claims that
-    say none of the model's words do not count), its share that mean probability: what `weigh_votes` gives a claim
-    when no claim votes and every issue gets the same prior. No claim says a word of the model: no offer. An article
-    whose quotes never name the race in its triggers' words ("She will split the party apart", "whether she wanted a
-    cabinet post") is still about what its words say together, as firmly as they say it.
+    say none of the model's words do not count), its share that mean probability: the share `weigh_votes` would give
+    each claim were every issue's prior the same, averaged over the article's claims. No claim says a word of the
+    model: no offer. An article whose quotes never name the race in its triggers' words ("She will split the party
+    apart", "whether she wanted a cabinet post") is still about what its words say together, as firmly as they say it.
 
     Such offers are held to the article floor like every other (`take_offers`, `article_floor` ranking them with the
     rest). Until the thirtieth pass they were given whatever their share, outside the floor: on PolNeAR train at -58,
     1,083 statements, 855 of them at a mean probability under 0.125, where the judged pairs of bench/audits fit 10 of
-    79 (at 0.125 or more 12 of 16, as voted offers of those shares: 69 of 139); held to the floor, the 678 weakest go
-    and the floor falls from 0.125 to 0.112 to keep the coverage (bench/README.md, issue 14, thirtieth pass).
+    79 (at 0.125 or more 12 of 16; voted offers at 0.125-0.2: 69 of 139); held to the floor, the 678 weakest go and the
+    floor falls from 0.125 to 0.112 to keep the coverage (bench/README.md, issue 14, thirtieth pass).
 
     PolNeAR train (sixteenth pass): 1,154 statements in 125 such articles had no issue; given this, 22 of 60 judged
     fit, against 8 of 40 of the weakest article issues (shares 0.13-0.16) that the higher article floor then drops.
