@@ -11,7 +11,8 @@ writes the same values differently from one process to the next (shared referenc
 by the same code gave 716 of 840 articles' ``kept_inputs`` other bytes), and the ``key`` column of the ``kept_*``
 tables left out (it holds graphkit's code key, `graphkit.kept.code_key`, which differs between two checkouts by
 definition). Meta entries are compared as JSON without their ``key`` fields and listed when they differ: between
-two checkouts ``knowledge`` (the models files' paths) and ``resolved_fingerprint`` (the code key) always do.
+two checkouts ``knowledge`` (the models files' paths) and ``resolved_fingerprint`` (the code key) always do, and
+``inputs`` (`graphkit.inputs`: the corpus folders' paths) does for two stores built from different folders.
 
 >>> import sqlite3, tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())

@@ -28,6 +28,7 @@ from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: graphkit.distributed)
 from .huge_articles import parse_view
 from .ingest import IngestResult, read_corpus
+from .inputs import record_inputs
 from .kept import TEXTS_META, keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
 from .records import Document, Skipped
@@ -194,6 +195,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     with Store(store_path, create=True) as store:
         if models_stamp is not None and store.get_meta(MODELS_STAMP) != models_stamp:
             store.set_meta(MODELS_STAMP, models_stamp)
+        if res.root is not None:  # what no output may be written over (graphkit.inputs)
+            record_inputs(store, res.root, [f for f in (knowledge.issues, knowledge.actors) if f is not None])
         known = store.hashes()
         todo = changed_documents(store, res.documents, known, key, force)
         report.unchanged = len(res.documents) - len(todo)

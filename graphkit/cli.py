@@ -324,7 +324,7 @@ def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--outpu
     from .graph import build_graph
     from .view import write_view
 
-    check_output(output, "graph.html")  # before the graph is built: a wrong -o fails at once
+    check_output(output, "graph.html", store=store)  # before the graph is built: a wrong -o fails at once
     with _open(store) as g:
         G = build_graph(g.store, g.claim_records(**filters))
     rep = write_view(G, output, actors=actors)
@@ -419,7 +419,7 @@ def issues_suggest(store: Path = StoreOpt,
     from .suggest import suggest
     from .export import atomic_open, check_output
 
-    check_output(output, "issues.yaml")  # a wrong -o first; suggest says a missing, foreign or stopped store next
+    check_output(output, "issues.yaml", store=store)  # a wrong -o first; suggest says a missing, foreign or stopped store next
     text = suggest(store, n_issues=n_issues, rediscover=rediscover)
     with atomic_open(output, "w", example="issues.yaml", encoding="utf-8") as f:
         f.write(text)

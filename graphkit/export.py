@@ -55,14 +55,16 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
-def check_output(path, example: str = "graph.graphml") -> Path:
+def check_output(path, example: str = "graph.graphml", store=None) -> Path:
     """``path`` as a Path when a file can be written there; else ExportError saying why and what to give.
 
     `atomic_open` asks it; a command asks it first when the output takes long to work out, so that a wrong
     ``-o`` fails at once. ``example``: the file name suggested when ``path`` is a folder.
 
     An existing database (`graphkit.store_file.database_at`: the store itself, given as ``-o`` by mistake) is refused:
-    no output is one, and writing over it would lose what it holds.
+    no output is one, and writing over it would lose what it holds. With the ``store`` the output is made from (its
+    path, or the `graphkit.store.Store` open), so is any input of that store (`graphkit.inputs.input_of`: an article
+    or the metadata of the corpus it was built from, a knowledge file it was built with).
 
     >>> check_output("no/such/folder/g.graphml")
     Traceback (most recent call last):
@@ -77,6 +79,12 @@ def check_output(path, example: str = "graph.graphml") -> Path:
     if kind:
         raise ExportError(f"'{path}' is {kind}: writing there would replace what it holds; give another -o path")
     _check_folder_is_there(path.parent)
+    if store is not None:
+        from .inputs import input_of
+
+        what = input_of(store, path)
+        if what:
+            raise ExportError(f"'{path}' is {what}; give another -o path")
     return path
 
 
@@ -667,6 +675,8 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path)
+    if fmt != "neo4j":  # (neo4j writes a folder of its own files: check_neo4j_output)
+        check_output(path, store=g.store)  # an input of the store is never written over
     selected = {k: v for k, v in filters.items() if v is not None and v is not False}
     if fmt in ("jsonl", "csv"):
         count = [0]

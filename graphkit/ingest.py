@@ -25,7 +25,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Iterator, Optional
 
 from .errors import CorpusNotFound, os_fix
@@ -80,12 +80,14 @@ class TextAnswers:
 
 @dataclass
 class IngestResult:
-    """What `read_corpus` found: documents in a stable order, skipped/degraded files with reasons, and the answers
-    read off the texts (`TextAnswers`, when the caller gave some to start from)."""
+    """What `read_corpus` found: documents in a stable order, skipped/degraded files with reasons, the answers
+    read off the texts (`TextAnswers`, when the caller gave some to start from), and the folder it read (``root``,
+    which a build records as its store's input: `graphkit.inputs`)."""
 
     documents: list[Document] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     answers: Optional[TextAnswers] = None
+    root: Optional[Path] = None
 
 
 def sha256_bytes(b: bytes) -> str:
@@ -100,14 +102,20 @@ def iter_article_paths(root: Path) -> Iterator[Path]:
     reading them says so (`_file_bytes`).
     """
     for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.stem.lower() in DOC_STEMS:
-            continue
-        if not p.is_dir() and p.suffix.lower() in ARTICLE_SUFFIXES \
-                and p.name not in METADATA_NAMES:
+        if is_article_path(p.relative_to(root)) and not p.is_dir():
             yield p
+
+
+def is_article_path(rel: PurePath) -> bool:
+    """Whether a file at ``rel`` (its path inside a corpus folder) is read as an article: an article's suffix, no
+    hidden file or folder on the way, not the corpus's documentation nor its metadata. What `iter_article_paths`
+    lists, and what no output may be written to (`graphkit.inputs.input_of`).
+
+    >>> [is_article_path(PurePath(p)) for p in ("a.txt", "news/b.HTML", ".drafts/c.md", "README.md", "a.csv")]
+    [True, True, False, False, False]
+    """
+    return (not any(part.startswith(".") for part in rel.parts) and rel.stem.lower() not in DOC_STEMS
+            and rel.suffix.lower() in ARTICLE_SUFFIXES and rel.name not in METADATA_NAMES)
 
 
 def decode(raw: bytes) -> tuple[Optional[str], str, Optional[str]]:
@@ -495,7 +503,7 @@ def read_corpus(root, *, answers: Optional[TextAnswers] = None) -> IngestResult:
     meta, problems = read_metadata(root)
     has_metadata = any((root / name).is_file() for name in METADATA_NAMES)
     answers = TextAnswers(answers.kept) if answers is not None else TextAnswers()
-    res = IngestResult(skipped=list(problems), answers=answers)
+    res = IngestResult(skipped=list(problems), answers=answers, root=root)
     seen: dict[str, str] = {}
     for p in paths:
         rel = readable_name(p.relative_to(root).as_posix())[0]

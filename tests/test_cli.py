@@ -171,6 +171,47 @@ def test_user_error_is_one_line_exit_2(work, args, words, capsys, monkeypatch):
     assert tree(work) == before
 
 
+#: (-o, words of the line): an input of the store a writer reads is never written over (an article, the metadata or a
+#: knowledge file of the corpus it was built from; the store itself), nor made where the next build would read it
+INPUT_OUTPUTS = [
+    ("corpus/000_36443760e30779ee.txt", "is an article of the corpus this store was built from ("),
+    ("corpus/metadata.jsonl", "is the metadata of the corpus this store was built from ("),
+    ("corpus/metadata.csv", "the next build would read it"),
+    ("corpus/issues.yaml", "is a knowledge file this store was built with: writing there would replace it"),
+    ("corpus/actors.yaml", "is a knowledge file this store was built with"),
+    ("corpus/graph.html", "), where the next build would read it as an article; give another -o path"),
+    ("corpus/../corpus/001_56cb526c82487007.txt", "is an article of the corpus"),
+    ("latest.txt", "is an article of the corpus"),  # a link to an article: its target would be replaced
+    ("sample.gk", "is a graphkit store: writing there would replace what it holds"),
+]
+WRITERS = [["export", "jsonl"], ["export", "graphml"], ["export", "gexf"], ["view"], ["issues", "suggest"]]
+
+
+@pytest.mark.parametrize("writer", WRITERS, ids=" ".join)
+@pytest.mark.parametrize("output,words", INPUT_OUTPUTS, ids=[o for o, _ in INPUT_OUTPUTS])
+def test_no_writer_replaces_an_input_of_its_store(sample_store, output, words, writer, tmp_path, capsys, monkeypatch):
+    """`graphkit.inputs`: the build records what it read; every writer asks before it writes (an export had
+    replaced the article it was given as -o, as any Unix writer would)."""
+    folder = sample_store.parent  # reached through links from tmp_path: an output is the file it names in the end
+    (tmp_path / "corpus").symlink_to(folder / "corpus")
+    (tmp_path / "sample.gk").symlink_to(sample_store)
+    (tmp_path / "latest.txt").symlink_to(folder / "corpus" / "002_0a2dcb1df1e57fc0.txt")
+    before = tree(folder)
+    proc = run_main([*writer, "--store", sample_store, "-o", output], tmp_path, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith(f"graphkit: error: '{output}' ") and words in line, line
+    assert tree(folder) == before
+
+
+def test_the_python_api_refuses_an_input_as_its_output_too(sample, sample_store):
+    from graphkit.errors import ExportError
+
+    for fmt in ("jsonl", "csv", "graphml", "json"):
+        with pytest.raises(ExportError, match="is the metadata of the corpus this store was built from"):
+            sample.write(fmt, sample_store.parent / "corpus" / "metadata.jsonl")
+
+
 def _models_without_cues(work: Path) -> str:
     (work / "models").mkdir()
     return "models"
