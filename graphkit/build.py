@@ -211,16 +211,16 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         t0 = time.perf_counter()
         fits = bool(todo) and extract is None and fits_issue_model(store, knowledge, len(set(known).union(
             d.id for d in todo)), rediscover)
+        # asked once: the parse's workers take discovery's rows when it runs, and the resolution gathers them
+        discovers = will_discover(store, knowledge, n_issues, rediscover) if todo else None
         report.parsed, arrived = parse_changed(store, todo, key, model=model, workers=workers, batch_size=batch_size,
                                                on_progress=on_progress, extract=extract, parse_ahead=parse_ahead,
-                                               pool=pool, warm_issue_model=fits,
-                                               discovers=bool(todo) and will_discover(store, knowledge, n_issues,
-                                                                                      rediscover))
+                                               pool=pool, warm_issue_model=fits, discovers=bool(discovers))
         report.parse_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
         counts = resolve_if_changed(store, report.skipped, knowledge, n_issues=n_issues, window_days=window_days,
                                     again=force or rediscover or full, rediscover=rediscover, full=full,
-                                    arrived=arrived)
+                                    arrived=arrived, discovers=discovers)
         report.resolve_seconds = time.perf_counter() - t0
         for k, v in counts.items():
             setattr(report, k, v)
@@ -325,10 +325,11 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
 
 def resolve_if_changed(store: Store, skipped: list[Skipped], knowledge, *, n_issues: Optional[int] = None,
                        window_days: int, again: bool = False, rediscover: bool = False, full: bool = False,
-                       arrived: Optional[ArrivedInputs] = None) -> dict[str, int]:
+                       arrived: Optional[ArrivedInputs] = None, discovers: Optional[bool] = None) -> dict[str, int]:
     """Resolve the store's claims across articles (`graphkit.resolution.resolve_store`) unless nothing it depends on
     changed since the last resolution (`resolve_fingerprint`) and not ``again``; returns the counts the resolution
-    stored (claims, reports, actors ...), the last one's when it was not run (`stored_counts`).
+    stored (claims, reports, actors ...), the last one's when it was not run (`stored_counts`). ``discovers``: what
+    the build asked `graphkit.store_issues.will_discover` (None: not asked; the resolution asks).
 
     >>> import tempfile, pathlib
     >>> from graphkit.knowledge import Knowledge
@@ -346,7 +347,8 @@ def resolve_if_changed(store: Store, skipped: list[Skipped], knowledge, *, n_iss
     counts = stored_counts(store) if not again and store.get_meta("resolved_fingerprint") == fingerprint else None
     if counts is None:
         counts = resolve_store(store, skipped=skipped, knowledge=knowledge, n_issues=n_issues,
-                               rediscover=rediscover, window_days=window_days, full=full, arrived=arrived)
+                               rediscover=rediscover, window_days=window_days, full=full, arrived=arrived,
+                               discovers=discovers)
         store.set_meta("resolved_counts", json.dumps(counts, sort_keys=True))
         store.set_meta("resolved_fingerprint", fingerprint)
     return counts

@@ -66,7 +66,7 @@ class StageClock:
 def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None, *,
                   n_issues: Optional[int] = None, rediscover: bool = False, window_days: Optional[int] = None,
                   full: bool = False, timings: Optional[dict[str, float]] = None,
-                  arrived: Optional["ArrivedInputs"] = None) -> dict[str, int]:
+                  arrived: Optional["ArrivedInputs"] = None, discovers: Optional[bool] = None) -> dict[str, int]:
     """Re-resolve actors, places, issues, merged reports and contradictions over the whole store.
 
     Incremental (graphkit.kept): a claim's issues depend on its own words alone (the triggers, and for discovered
@@ -84,7 +84,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
     merge, contradictions, write): where a large store's resolution goes.
 
     ``arrived``: what the build took from the extractions it wrote as they arrived (`ArrivedInputs`): the read
-    does not validate those again.
+    does not validate those again. ``discovers``: whether issues are discovered now, when the caller asked
+    `graphkit.store_issues.will_discover` already (the build does, for its parse); None: asked here.
 
     ``knowledge``: the graphkit.knowledge.Knowledge to resolve with (default: models/ alone); recorded in the
     store's meta ``knowledge`` (files and hashes) and ``actors`` (the merged gazetteer, for queries).
@@ -99,7 +100,9 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
 
     clock = StageClock(timings)
     knowledge = knowledge or Knowledge()
-    discovery = DiscoveryRows() if will_discover(store, knowledge, n_issues, rediscover) else None
+    if discovers is None:
+        discovers = will_discover(store, knowledge, n_issues, rediscover)
+    discovery = DiscoveryRows() if discovers else None
     atts, ents, said, dates = read_resolution_inputs(store, discovery, full, arrived)
     give_back()  # the extractions' records, parsed and dropped (graphkit.memory)
     words_todo = kept_text_words(store, said, full)  # what linking read of unchanged articles' texts, put back

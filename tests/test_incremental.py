@@ -231,6 +231,25 @@ def test_a_build_reads_its_store_once_before_it_takes_it(copy, monkeypatch):
     assert opens[:opens.index("write") + 1] == ["read-only", "write"]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_asks_once_whether_it_will_discover_issues(copy, monkeypatch, workers):
+    """The parse (whose workers take discovery's rows) and the resolution read the same answer
+    (`graphkit.store_issues.will_discover`: the taxonomy and the store's meta); each asked it (the meta read twice)."""
+    import importlib
+
+    from graphkit.store_issues import will_discover
+
+    corpus, store = copy
+    asked: list[bool] = []
+    counted = lambda *a: (asked.append(will_discover(*a)), asked[-1])[1]
+    for module in ("graphkit.build", "graphkit.resolution"):  # (graphkit.build, the attribute, is the function)
+        monkeypatch.setattr(importlib.import_module(module), "will_discover", counted)
+    (corpus / "issues.yaml").unlink()  # no taxonomy: this build discovers
+    _append(corpus, FIRST, ADDED)
+    assert build(corpus, store, workers=workers).parsed == 1
+    assert asked == [True]
+
+
 def test_force_reparses_and_resolves_everything(copy, sample_store):
     corpus, store = copy
     rep = build(corpus, store, force=True)
