@@ -98,7 +98,7 @@ def check_models_files(stamp: Optional[str] = None) -> str:
     if now != stamp:
         for path in sorted(models_dir().glob("*.yaml")):
             load_yaml(path.name)
-        load_person_nouns()  # a text file, read by the parse: not UTF-8 is said here too
+        load_person_nouns(again=True)  # a text file, read by the parse: not UTF-8 is said here too; an edit read
         read_model(model_path(), "attribution filter model")
         read_model(tagger_path(), "attribution tagger model")
     return now

@@ -11,7 +11,6 @@ A copy of models/ without the file (``GRAPHKIT_MODELS``) knows no such noun, and
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["person_noun", "load_person_nouns"]
@@ -24,23 +23,35 @@ def person_noun(lemma: str) -> bool:
     return lemma.lower() in load_person_nouns()
 
 
-def load_person_nouns() -> frozenset[str]:
+#: the lemmas read in this process, by the file's path (the models folder's, or the ``GRAPHKIT_MODELS`` copy's), with
+#: the stat they were read at: a phrase's ask stats nothing (it stat'ed the file once per candidate phrase)
+_READ: dict[Path, tuple[tuple, frozenset[str]]] = {}
+
+
+def load_person_nouns(again: bool = False) -> frozenset[str]:
     """The lemmas of models/person_nouns.txt (of the ``GRAPHKIT_MODELS`` copy when set); empty when the file is
-    not there."""
+    not there. Read once per process and path; ``again`` reads the file again when its stat moved: a build's check of
+    the models asks so (`graphkit.knowledge.check_models_files`, when their stamp changed), so that what the parse
+    reads is what the extraction key (`graphkit.fingerprint`, which hashes the file) says."""
     from .knowledge import models_dir
 
     path = models_dir() / FILE
+    known = _READ.get(path)
+    if known is not None and not again:
+        return known[1]
     try:
-        stamp = path.stat().st_mtime_ns
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
     except OSError:
-        return frozenset()
-    return _read(path, stamp)
+        stamp = ("missing",)
+    if known is None or known[0] != stamp:
+        _READ[path] = known = (stamp, _read(path) if stamp != ("missing",) else frozenset())
+    return known[1]
 
 
-@lru_cache(maxsize=4)
-def _read(path: Path, stamp: int) -> frozenset[str]:
-    """The file's lemmas, one a line, '#' comments and blank lines skipped (``stamp`` re-reads an edited file); a
-    file that is not UTF-8 or cannot be read is a ModelsFileError with its fix."""
+def _read(path: Path) -> frozenset[str]:
+    """The file's lemmas, one a line, '#' comments and blank lines skipped; a file that is not UTF-8 or cannot be
+    read is a ModelsFileError with its fix."""
     from .knowledge import read_text
 
     text = read_text(path)
