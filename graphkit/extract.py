@@ -648,7 +648,7 @@ def _pool_host(model, jobs, jobs_end, batch: int, batch_size: int, workers: int,
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the caller, which stops this process
     jobs_end.close()  # the caller's end: a caller that dies is then an end of file here
     try:
-        _load_worker(model)  # it asked, in the fork, to end with the caller (`graphkit.forks.start`)
+        _load_worker(model)
         warm_extraction(_worker_nlp)  # loaded once here, shared by the workers forked below
     except BaseException as e:  # noqa: BLE001  (the pipeline cannot load: ModelNotFound ...) the caller raises it
         _send(shared, writer, (-1, e))

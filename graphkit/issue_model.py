@@ -421,8 +421,10 @@ def article_floor(shares: Sequence[float], covered: int, n: int) -> float:
     0.0
     """
     need = math.ceil(COVERAGE * n) - covered
+    if need <= 0:
+        return MAJORITY
     ranked = sorted(shares, reverse=True)
-    return min(MAJORITY if need <= 0 else ranked[need - 1] if need <= len(ranked) else 0.0, MAJORITY)
+    return min(ranked[need - 1], MAJORITY) if need <= len(ranked) else 0.0
 
 
 ARTICLE_SMOOTHING = 1 / 3  # every issue gets this share of an article's votes before a claim's words weigh them
