@@ -1729,6 +1729,24 @@ def test_a_document_is_named_by_its_issuer(texts, phrase, name):
     assert got[phrase] == name
 
 
+def test_an_issuer_a_facility_names_is_named_whatever_its_part_of_speech():
+    """One set of the entity labels that name someone (speakers.NAMING_LABELS): `_names_someone` left out FAC where
+    `_issuer_name` took it, so 'the White House' with 'House' read as a common noun named no issuer (the parse built
+    by hand; PolNeAR train + dev hold no such issuer: extraction unchanged)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from graphkit.speakers import issued_by
+
+    words = ["The", "White", "House", "issued", "a", "statement", "."]
+    heads = [2, 2, 3, 3, 5, 3, 3]
+    deps = ["det", "compound", "nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["DET", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    ents = ["O", "B-FAC", "I-FAC", "O", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert issued_by(doc[5]) == ("White House statement", (4, 15))
+
+
 #: a question an anonymous person put to a person named: the one asked answers (SpeakerResolver.note_asked); each
 #: speaker as (phrase as written, actor name, actor type)
 ASKED = [
