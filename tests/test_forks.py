@@ -85,14 +85,31 @@ def test_every_fork_is_started_by_forks_start(module):
     assert "start()" in _starts(module) and set(_starts(module)) == {"start()"}
 
 
-def test_a_spawned_worker_asks_first():
-    # spawned, it did not ask in a fork: its first call asks, about the parent pid the pool hands it (a worker
-    # started after its parent was killed would else ask about whoever adopted it, and live on)
-    fn = ast.parse(textwrap.dedent(inspect.getsource(extract._init_worker))).body[0]
-    calls = [n for n in fn.body if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)]
-    first = calls[0].value
-    assert isinstance(first.func, ast.Name) and first.func.id == "die_with_parent"
-    assert [ast.unparse(a) for a in first.args] == ["parent"] and "parent" in [a.arg for a in fn.args.args]
-    spawned = ast.unparse(ast.parse(textwrap.dedent(inspect.getsource(extract._spawned_extract))))
-    assert "initializer=_init_worker, initargs=(model, os.getpid())" in spawned
+def test_a_spawned_pool_hands_its_workers_this_process(monkeypatch):
+    """`extract._spawned_extract` gives each spawned worker the pid of the process that starts the pool, for the
+    worker's first call to ask about (the pool's start is recorded, not run)."""
+    import concurrent.futures
 
+    class Started(Exception):
+        pass
+
+    seen = {}
+
+    def pool(**kw):
+        seen.update(kw)
+        raise Started
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    with pytest.raises(Started):
+        next(extract._spawned_extract([], "a_model", 2, 4, 16, None))
+    assert seen["initializer"] is extract._init_worker and seen["initargs"] == ("a_model", os.getpid())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_spawned_worker_whose_parent_is_gone_ends_before_it_loads_anything():
+    """Spawned, a worker did not ask in a fork: its first call asks, about the parent pid the pool hands it. Handed a
+    pid that is no longer its parent (the pool's process was killed before the worker ran: it was adopted), it ends
+    at once; asking about whoever adopted it, it would load the pipeline and live on."""
+    gone = "import os; from graphkit import extract; extract._init_worker(None, os.getppid() + 1); print('loaded')"
+    proc = subprocess.run([sys.executable, "-c", gone], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "loaded" not in proc.stdout, (proc.returncode, proc.stdout, proc.stderr)
