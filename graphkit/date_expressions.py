@@ -279,7 +279,9 @@ def _holiday(name: str, pub: dt.date) -> Optional[dt.date]:
 def resolve_expression(expr: DateExpression, published: Optional[dt.date]) -> Optional[ClaimDate]:
     """A ClaimDate for one expression, resolved against the publication date.
 
-    None when the words need a publication date that is missing, or cannot be resolved.
+    None when the words need a publication date that is missing, or cannot be resolved. Words that carry their
+    own year are read as written (`_as_written`); the others by their kind, counted from the publication date
+    (`AGAINST_PUBLICATION`: one function a kind).
 
     >>> pub = dt.date(2025, 3, 12)   # a Wednesday
     >>> r = lambda s: resolve_expression(find_date_expressions(s)[0], pub)
@@ -287,89 +289,130 @@ def resolve_expression(expr: DateExpression, published: Optional[dt.date]) -> Op
     [('2025-03-11', 'day', 'relative'), ('2024-12', 'month', 'explicit'), ('2025-03-03', 'week', 'relative'), ('2025-03-12', 'day', 'publication')]
     """
     g = dict(expr.groups)
-    text = expr.text
-    k = expr.kind
-    if k == "iso":
+    if expr.kind in ("iso", "year") or expr.kind in ("month", "calendar_day") and g.get("y"):
+        return _as_written(expr.kind, g, expr.text)
+    against = AGAINST_PUBLICATION.get(expr.kind)
+    return against(g, expr.text, published) if against is not None and published is not None else None
+
+
+def _as_written(kind: str, g: dict, text: str) -> Optional[ClaimDate]:
+    """The date of words that carry their own year: ISO '2025-03-11', '2024', 'December 2024', 'March 11, 2025'
+    (None for a day the calendar lacks, 'February 30, 2025')."""
+    if kind == "iso":
         return ClaimDate(f"{g['y']}-{g['m']}-{g['d']}", "day", "explicit", text)
-    if k == "year":
+    if kind == "year":
         return ClaimDate(g["y"], "year", "explicit", text)
-    if k == "month" and g.get("y"):
+    if kind == "month":
         return ClaimDate(_fmt_month(int(g["y"]), _month_number(g["mon"])), "month", "explicit", text)
-    if k == "calendar_day" and g.get("y"):
+    try:
+        d = dt.date(int(g["y"]), _month_number(g["mon"]), int(g["d"]))
+    except ValueError:
+        return None
+    return ClaimDate(d.isoformat(), "day", "explicit", text)
+
+
+def _vague(g: dict, text: str, pub: dt.date) -> ClaimDate:
+    """'recently', 'repeatedly': the publication date."""
+    return ClaimDate(pub.isoformat(), "day", "publication", text)
+
+
+def _month(g: dict, text: str, pub: dt.date) -> ClaimDate:
+    """'in December': the latest such month on or before publication."""
+    y, m = _month_on_or_before(_month_number(g["mon"]), pub)
+    return ClaimDate(_fmt_month(y, m), "month", "explicit", text)
+
+
+def _calendar_day(g: dict, text: str, pub: dt.date) -> Optional[ClaimDate]:
+    """'on March 11': the latest such day on or before publication, this year or last."""
+    m, day = _month_number(g["mon"]), int(g["d"])
+    for y in (pub.year, pub.year - 1):
         try:
-            d = dt.date(int(g["y"]), _month_number(g["mon"]), int(g["d"]))
+            d = dt.date(y, m, day)
         except ValueError:
-            return None
-        return ClaimDate(d.isoformat(), "day", "explicit", text)
-    if published is None:
-        return None
-    pub = published
-    if k == "vague":
-        return ClaimDate(pub.isoformat(), "day", "publication", text)
-    if k == "month":
-        y, m = _month_on_or_before(_month_number(g["mon"]), pub)
-        return ClaimDate(_fmt_month(y, m), "month", "explicit", text)
-    if k == "calendar_day":
-        m, day = _month_number(g["mon"]), int(g["d"])
-        for y in (pub.year, pub.year - 1):
-            try:
-                d = dt.date(y, m, day)
-            except ValueError:
-                continue
-            if d <= pub:
-                return ClaimDate(d.isoformat(), "day", "explicit", text)
-        return None
-    if k == "weekday":
-        target = WEEKDAYS.index(g["day"].lower())
-        back = (pub.weekday() - target) % 7
-        rel = (g.get("rel") or "").lower()
-        if rel in ("last", "past") and back == 0:
-            back = 7
-        return ClaimDate((pub - dt.timedelta(days=back)).isoformat(), "day", "relative", text)
-    if k == "dayword":
-        low = text.lower()
-        if "before yesterday" in low:
-            days = 2
-        elif "yesterday" in low or "last night" in low:
-            days = 1
-        else:
-            days = 0
-        return ClaimDate((pub - dt.timedelta(days=days)).isoformat(), "day", "relative", text)
-    if k == "week":
-        rel = g["rel"].lower().split()[-1]
-        this = _monday(pub)
-        monday = this if rel == "this" else this - dt.timedelta(days=7)
-        if g["unit"].lower() == "weekend":
-            sat = monday + dt.timedelta(days=5)
-            if sat > pub:  # "this weekend" not over yet, or "last weekend"
-                sat -= dt.timedelta(days=7)
-            return ClaimDate(sat.isoformat(), "day", "relative", text)
-        return ClaimDate(monday.isoformat(), "week", "relative", text)
-    if k == "month_rel":
-        rel = g["rel"].lower().split()[-1]
-        y, m = pub.year, pub.month
-        if rel != "this":
-            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-        return ClaimDate(_fmt_month(y, m), "month", "relative", text)
-    if k == "year_rel":
-        rel = g["rel"].lower().split()[-1]
-        return ClaimDate(str(pub.year if rel == "this" else pub.year - 1), "year", "relative", text)
-    if k == "holiday":
-        d = _holiday(g["hol"], pub)
-        return None if d is None else ClaimDate(d.isoformat(), "day", "explicit", text)
-    if k == "ago":
-        d = _ago(text, pub)
-        if d is None or d > pub:
-            return None
-        unit = re.search(r"(day|week|month|year)", text.lower()).group(1)
-        if unit == "day":
-            return ClaimDate(d.isoformat(), "day", "relative", text)
-        if unit == "week":
-            return ClaimDate(_monday(d).isoformat(), "week", "relative", text)
-        if unit == "month":
-            return ClaimDate(_fmt_month(d.year, d.month), "month", "relative", text)
-        return ClaimDate(str(d.year), "year", "relative", text)
+            continue
+        if d <= pub:
+            return ClaimDate(d.isoformat(), "day", "explicit", text)
     return None
+
+
+def _weekday(g: dict, text: str, pub: dt.date) -> ClaimDate:
+    """'on Tuesday': that weekday on or before publication; 'last Tuesday' strictly before."""
+    target = WEEKDAYS.index(g["day"].lower())
+    back = (pub.weekday() - target) % 7
+    rel = (g.get("rel") or "").lower()
+    if rel in ("last", "past") and back == 0:
+        back = 7
+    return ClaimDate((pub - dt.timedelta(days=back)).isoformat(), "day", "relative", text)
+
+
+def _dayword(g: dict, text: str, pub: dt.date) -> ClaimDate:
+    """'today', 'yesterday' or 'last night', 'the day before yesterday': counted back from publication."""
+    low = text.lower()
+    if "before yesterday" in low:
+        days = 2
+    elif "yesterday" in low or "last night" in low:
+        days = 1
+    else:
+        days = 0
+    return ClaimDate((pub - dt.timedelta(days=days)).isoformat(), "day", "relative", text)
+
+
+def _week(g: dict, text: str, pub: dt.date) -> ClaimDate:
+    """'this week', 'last week': the Monday of that week; 'this weekend', 'last weekend': its Saturday (the last
+    one begun by publication)."""
+    rel = g["rel"].lower().split()[-1]
+    this = _monday(pub)
+    monday = this if rel == "this" else this - dt.timedelta(days=7)
+    if g["unit"].lower() == "weekend":
+        sat = monday + dt.timedelta(days=5)
+        if sat > pub:  # "this weekend" not over yet, or "last weekend"
+            sat -= dt.timedelta(days=7)
+        return ClaimDate(sat.isoformat(), "day", "relative", text)
+    return ClaimDate(monday.isoformat(), "week", "relative", text)
+
+
+def _month_rel(g: dict, text: str, pub: dt.date) -> ClaimDate:
+    """'this month', 'last month': publication's month or the one before."""
+    rel = g["rel"].lower().split()[-1]
+    y, m = pub.year, pub.month
+    if rel != "this":
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    return ClaimDate(_fmt_month(y, m), "month", "relative", text)
+
+
+def _year_rel(g: dict, text: str, pub: dt.date) -> ClaimDate:
+    """'this year', 'last year': publication's year or the one before."""
+    rel = g["rel"].lower().split()[-1]
+    return ClaimDate(str(pub.year if rel == "this" else pub.year - 1), "year", "relative", text)
+
+
+def _holiday_date(g: dict, text: str, pub: dt.date) -> Optional[ClaimDate]:
+    """'Christmas', 'Thanksgiving': the latest such holiday on or before publication (`_holiday`)."""
+    d = _holiday(g["hol"], pub)
+    return None if d is None else ClaimDate(d.isoformat(), "day", "explicit", text)
+
+
+def _ago_date(g: dict, text: str, pub: dt.date) -> Optional[ClaimDate]:
+    """'two days ago', 'three weeks ago': counted back from publication (`_ago`), as precise as its unit (a week as
+    its Monday); None for a count that cannot be read or lands after publication."""
+    d = _ago(text, pub)
+    if d is None or d > pub:
+        return None
+    unit = re.search(r"(day|week|month|year)", text.lower()).group(1)
+    if unit == "day":
+        return ClaimDate(d.isoformat(), "day", "relative", text)
+    if unit == "week":
+        return ClaimDate(_monday(d).isoformat(), "week", "relative", text)
+    if unit == "month":
+        return ClaimDate(_fmt_month(d.year, d.month), "month", "relative", text)
+    return ClaimDate(str(d.year), "year", "relative", text)
+
+
+#: an expression's kind → how its words are resolved against the publication date (words with a year of their own
+#: are read as written first: `_as_written`)
+AGAINST_PUBLICATION = {"vague": _vague, "month": _month, "calendar_day": _calendar_day, "weekday": _weekday,
+                       "dayword": _dayword, "week": _week, "month_rel": _month_rel, "year_rel": _year_rel,
+                       "holiday": _holiday_date, "ago": _ago_date}
 
 
 def nearest_day(ex: DateExpression, pub: dt.date) -> Optional[dt.date]:
