@@ -27,7 +27,7 @@ from pydantic_core import from_json
 from .errors import StoreError
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
 # what is checked before a store is opened (graphkit.store_file)
-from .store_file import (APP_ID, check_layout, check_store_file, closed, connections, open_error, opened,
+from .store_file import (APP_ID, being_built, check_layout, check_store_file, closed, connections, open_error, opened,
                          read_only_uri)
 
 # speaker+issue queries read their answer's claim ids from here, in (date, id) order ('' = undated, first like NULL)
@@ -474,8 +474,12 @@ class Store:
                 is not None and db.execute("SELECT 1 FROM claims LIMIT 1").fetchone() is None)
 
     def check_resolved(self) -> None:
-        """Raise StoreError for a store whose first build stopped before it resolved its articles (`never_resolved`):
-        what every reader says instead of answering with nothing (`graphkit.open`, `graphkit.suggest`)."""
+        """Raise StoreError for a store whose first build stopped before it resolved its articles (`never_resolved`),
+        or whose first build is running now (`graphkit.store_file.being_built`; a rebuild's readers read the last
+        resolution): what every reader says instead of answering with nothing (`graphkit.open`, `graphkit.suggest`)."""
+        if self.get_meta("resolved_counts") is None and being_built(self.path):
+            raise StoreError(f"'{self.path}' is being built and no build of it has finished yet; run this again when "
+                             "`graphkit build` ends")
         if self.never_resolved():
             raise StoreError(f"'{self.path}' holds {self.count('documents')} article(s) but its first build stopped "
                              f"before it resolved their claims; run `graphkit build CORPUS_DIR --store {self.path}` "

@@ -79,6 +79,31 @@ def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
         lock.release()
 
 
+def being_built(path) -> bool:
+    """Whether a build holds the store's writer lock now (`writer_lock`, in another process): what a reader of a
+    store no build has finished yet says, rather than "its first build stopped" or nothing at all
+    (`graphkit.store.Store.check_resolved`). The lock file is never made here; one that cannot be opened says no.
+
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "s.gk")
+    >>> being_built(p), os.path.exists(p + ".lock")
+    (False, False)
+    """
+    from filelock import FileLock, Timeout
+
+    if not os.path.exists(str(path) + ".lock"):
+        return False
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return True
+    except OSError:  # a lock file this user cannot open: no build of theirs
+        return False
+    lock.release()
+    return False
+
+
 # Stores open in this process, by the file's (device, inode), with how many connections each has.
 # SQLite locks a database with POSIX advisory locks, and POSIX drops *every* lock a process holds on a
 # file when the process closes *any* descriptor of that file. Reading a store's header with a plain

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -529,6 +530,55 @@ def test_a_first_build_stopped_before_its_resolution_says_so(work, capsys, monke
     assert proc.returncode == 0 and "(0 parsed, 1 unchanged)" in proc.stdout, proc.stdout + proc.stderr
     proc = run_main(["claims", "--store", "s.gk", "--format", "tsv"], work, capsys, monkeypatch)
     assert proc.returncode == 0 and "crisis number 59" in proc.stdout
+
+
+@contextmanager
+def lock_held(store: Path):
+    """Another process holding the store's writer lock (`graphkit.store_file.writer_lock`), as a build does from its
+    start to its end; let go when the block ends."""
+    hold = ("import sys, time; from graphkit.store_file import writer_lock\n"
+            "with writer_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(120)")
+    proc = subprocess.Popen([sys.executable, "-c", hold, str(store)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        yield store
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture
+def held(work):
+    with lock_held(work / "new.gk") as store:
+        yield store
+
+
+@pytest.mark.parametrize("articles", [0, 1])
+def test_a_store_whose_first_build_is_running_says_so(work, held, articles, capsys, monkeypatch):
+    """A reader of a store whose first build has not finished said nothing (an empty table, "0 claims" written) before
+    the build stored an article, and "its first build stopped ... run build again" after: the build is running."""
+    from graphkit.records import Document
+
+    with Store(held, create=True) as s:  # what a first build has written so far
+        if articles:
+            s.put_article(Document(id="a", path="a.txt", text="Tom Hale said so.", sha256="0" * 64, format="txt"),
+                          '{"doc_id": "a", "items": []}', "key")
+    for args in (["claims", "--store", "new.gk"], ["export", "jsonl", "--store", "new.gk", "-o", "c.jsonl"],
+                 ["actors", "--store", "new.gk"], ["issues", "suggest", "--store", "new.gk", "-o", "issues.yaml"]):
+        proc = run_main(args, work, capsys, monkeypatch)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        (line,) = proc.stderr.strip().splitlines()
+        assert line == ("graphkit: error: 'new.gk' is being built and no build of it has finished yet; run this "
+                        "again when `graphkit build` ends"), line
+    assert not (work / "c.jsonl").exists() and not (work / "issues.yaml").exists()
+
+
+def test_a_store_being_rebuilt_answers_from_its_last_build(work, capsys, monkeypatch):
+    """A control: once a build has finished, a rebuild running is no reason to refuse (readers read the last one)."""
+    assert run_main(["build", "corpus", "--store", "new.gk", "-q"], work, capsys, monkeypatch).returncode == 0
+    with lock_held(work / "new.gk"):
+        got = run_main(["claims", "--store", "new.gk", "--format", "tsv"], work, capsys, monkeypatch)
+    assert got.returncode == 0 and "Europe was to blame" in got.stdout, got.stderr
 
 
 @pytest.mark.slow
