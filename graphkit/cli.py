@@ -114,10 +114,11 @@ def _export_path(format: ExportFmt, value: str) -> Path:
     ...     print(e.format_message())
     Invalid value for '-o' / '--output': 'out/' ends with '/', a folder's name; give a file path, e.g. out/graph.cyjs
     """
+    from .export import example_name
+
     if format is ExportFmt.neo4j:
         return Path(value)
-    suffix = "cyjs" if format is ExportFmt.cytoscape else format.value
-    return _file_path(f"graph.{suffix}", ["-o", "--output"])(value)
+    return _file_path(example_name(format.value), ["-o", "--output"])(value)
 
 
 def _err(msg: str) -> None:

@@ -42,6 +42,15 @@ CSV_FIELDS = ("id", "doc_id", "speaker", "speaker_id", "speaker_text", "role", "
               "confidence", "reported_by", "reported_by_id")
 
 
+def example_name(fmt: str) -> str:
+    """The file name an error suggests for an export in format ``fmt`` (Cytoscape's own suffix for its JSON).
+
+    >>> example_name("jsonl"), example_name("cytoscape")
+    ('graph.jsonl', 'graph.cyjs')
+    """
+    return "graph." + {"cytoscape": "cyjs"}.get(fmt, fmt)
+
+
 def file_mode() -> int:
     """The mode a new file gets under the user's umask (0644 with the usual 022), as ``open()`` would give.
 
@@ -676,7 +685,7 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path)
     if fmt != "neo4j":  # (neo4j writes a folder of its own files: check_neo4j_output)
-        check_output(path, store=g.store)  # an input of the store is never written over
+        check_output(path, example_name(fmt), store=g.store)  # a folder, or an input of the store: refused
     selected = {k: v for k, v in filters.items() if v is not None and v is not False}
     if fmt in ("jsonl", "csv"):
         count = [0]

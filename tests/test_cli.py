@@ -105,6 +105,9 @@ USER_ERRORS = [
     (["export", "docx", "--store", "ok.gk", "-o", "out.docx"], "'docx' is not one of"),
     (["export", "graphml", "--store", "ok.gk", "-o", "no/such/folder/g.graphml"], "does not exist"),
     (["export", "graphml", "--store", "ok.gk", "-o", "corpus"], "is a folder"),
+    # a folder that is there: the example is the format's file ('e.g. corpus/graph.graphml' was said of any format)
+    (["export", "jsonl", "--store", "ok.gk", "-o", "corpus"], "'corpus' is a folder; give a file name with -o, e.g. corpus/graph.jsonl"),
+    (["export", "cytoscape", "--store", "ok.gk", "-o", "corpus"], "e.g. corpus/graph.cyjs"),
     (["export", "graphml", "--store", "missing.gk", "-o", "g.graphml"], "no store at"),
     (["view", "--store", "ok.gk", "-o", "no/such/folder/v.html"], "does not exist"),
     # neo4j writes a folder: made when missing, not the folders above it (it made them, unlike every other writer)
