@@ -167,6 +167,8 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
     """
     from .build import build as run_build, problem_lines
 
+    global _BUILDING
+    _BUILDING = store
     extract = None
     if scheduler:
         from .distributed import dask_extractor
@@ -458,6 +460,8 @@ def main(argv=None):
     spacy_without_cli_from_start()  # spaCy's own commands are not imported with it
     # click's exceptions, wherever this typer takes them from (click, or its own vendored copy)
     cx = importlib.import_module(typer.BadParameter.__module__)
+    global _BUILDING
+    _BUILDING = None  # (a caller's process may run several commands)
     try:
         numpy_gemm_wanted()  # a bad GRAPHKIT_GEMM is said before any pipeline loads or store is written
         rv = app(args=argv, prog_name="graphkit", standalone_mode=False)
@@ -483,7 +487,7 @@ def main(argv=None):
     except KeyboardInterrupt:
         rv = 130
     if rv == 130:  # typer turns Ctrl-C into exit code 130
-        typer.echo("graphkit: interrupted; the store keeps every article finished so far — run the same command to resume", err=True)
+        typer.echo(_interrupted_line(), err=True)
     code = rv if isinstance(rv, int) else 0
     if argv is None and _LEAVE_AT_ONCE:  # the program itself (console script, python -m), never a caller's process
         _leave(code)
@@ -491,6 +495,18 @@ def main(argv=None):
 
 
 _LEAVE_AT_ONCE = False  # set by a command once its work is written and closed (build)
+_BUILDING: Optional[Path] = None  # the store the build command writes, for what Ctrl-C says (`_interrupted_line`)
+
+
+def _interrupted_line() -> str:
+    """What Ctrl-C says: of a build, what its store kept (a new store none of whose articles was finished is removed:
+    `graphkit.store_file.nothing_left_of_a_failed_create`); of any other command, that it stopped."""
+    if _BUILDING is None:
+        return "graphkit: interrupted"
+    if _BUILDING.is_file():
+        return "graphkit: interrupted; the store keeps every article finished so far — run the same command to resume"
+    return (f"graphkit: interrupted before any article was stored; no store was left at '{_BUILDING}' — run the same "
+            "command to start again")
 
 
 def _leave(code: int) -> None:

@@ -535,6 +535,37 @@ def test_a_first_build_stopped_before_its_resolution_says_so(work, capsys, monke
     assert proc.returncode == 0 and "crisis number 59" in proc.stdout
 
 
+def _ctrl_c(*_a, **_k):
+    raise KeyboardInterrupt
+
+
+#: (command, what Ctrl-C stops, the line it says): of a build, what its store kept (every build said "the store keeps
+#: every article finished so far" even when none was and the new store was removed); of another command, no store talk
+INTERRUPTED = [
+    (["build", "corpus", "--store", "new.gk", "-q"], ("graphkit.build", "parse_changed"),
+     "graphkit: interrupted before any article was stored; no store was left at 'new.gk' — run the same command to "
+     "start again"),
+    (["build", "corpus", "--store", "new.gk", "-q"], ("graphkit.build", "resolve_if_changed"),
+     "graphkit: interrupted; the store keeps every article finished so far — run the same command to resume"),
+    (["claims", "--store", "ok.gk"], ("graphkit.query", "Graphkit.claim_records"), "graphkit: interrupted"),
+]
+
+
+@pytest.mark.parametrize("args,where,said", INTERRUPTED, ids=["build, none stored", "build, stored", "claims"])
+def test_ctrl_c_says_what_was_kept(work, args, where, said, capsys, monkeypatch):
+    import importlib
+
+    module, name = where
+    owner = importlib.import_module(module)
+    if "." in name:
+        owner, name = getattr(owner, name.split(".")[0]), name.split(".")[1]
+    monkeypatch.setattr(owner, name, _ctrl_c)
+    proc = run_main(args, work, capsys, monkeypatch)
+    assert proc.returncode == 130 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.strip().splitlines() == [said]
+    assert (work / "new.gk").exists() == (where[1] == "resolve_if_changed")
+
+
 @contextmanager
 def lock_held(store: Path):
     """Another process holding the store's writer lock (`graphkit.store_file.writer_lock`), as a build does from its
