@@ -378,7 +378,7 @@ def check_layout(db: sqlite3.Connection, path: Path, tables: set[str]) -> None:
     if v > SCHEMA_VERSION:
         raise StoreError(f"'{path}' was written by a newer graphkit (schema {v}, this one reads {SCHEMA_VERSION}); upgrade graphkit")
     if v < SCHEMA_VERSION:
-        raise StoreError(f"'{path}' has the older schema {v}; rebuild it with `graphkit build CORPUS --store NEW_PATH`")
+        raise StoreError(f"'{path}' has the older schema {v}; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`")
 
 
 def check_build_store(path, look: Optional[StoreLook] = None) -> None:
@@ -397,7 +397,7 @@ def check_build_store(path, look: Optional[StoreLook] = None) -> None:
     >>> db.close()
     >>> check_build_store(p)
     Traceback (most recent call last):
-    graphkit.errors.StoreError: '.../s.gk' has the older schema 0; rebuild it with `graphkit build CORPUS --store NEW_PATH`
+    graphkit.errors.StoreError: '.../s.gk' has the older schema 0; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
     """
     path = Path(path)
     check_store_file(path, create=True)
