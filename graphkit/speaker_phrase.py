@@ -256,6 +256,8 @@ def speaker_type(toks: list[Token], head: Token) -> str:
         if first in ANON_DETS or (head.tag_ == "NNS" and first not in {"the", "these", "those"}) or any(
                 t.lower_ == "anonymity" for t in head.subtree):
             return "ANON"
+    if one_member(toks, head):
+        return "ANON"  # 'a New Hampshire Republican', 'one Democrat': one person of a party, never the party
     for lab in ("ORG", "GPE", "NORP"):
         if head.ent_type_ == lab:
             return lab
@@ -290,6 +292,26 @@ def one_unnamed_person(toks: list[Token], head: Token) -> bool:
     """
     named = any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in head.children)
     return toks[0].lower_ in ONE_OF_MANY and _one_person_noun(head) and not named
+
+
+def one_member(toks: list[Token], head: Token) -> bool:
+    """Whether a speaker phrase is one member of a people or party it does not name: 'a', 'an', 'one' or 'another'
+    and a singular head the NER calls a people or party (NORP: 'a New Hampshire Republican', 'one Democrat close to
+    the talks'), no person named in apposition. The plural ('Republicans') is the group; the NORP type alone made
+    one anonymous insider the whole party, one actor across the corpus.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> def one(s):
+    ...     said = next(t for t in load_spacy()(s) if t.lower_ == "said")
+    ...     toks = speaker_tokens(next(t for t in said.children if t.dep_ == "nsubj"))
+    ...     return one_member(toks, toks[-1])
+    >>> one("A New Hampshire Republican said he left."), one("Republicans said he left.")
+    (True, False)
+    >>> one("One Democrat, Ann Lee, said he left.")
+    False
+    """
+    named = any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in head.children)
+    return head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and toks[0].lower_ in ONE_OF_MANY and not named
 
 
 def definite_person(toks: list[Token], head: Token) -> bool:

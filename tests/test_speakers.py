@@ -1640,6 +1640,25 @@ def test_one_unnamed_person_is_an_anonymous_source(texts, expected):
     assert len({g[3] for g in got}) == len(texts)  # one source per article, the same for its pronoun
 
 
+#: one member of a people or party the article does not name (speaker_phrase.one_member): an anonymous source of
+#: its article, never the party; each speaker as (phrase as written, actor name, actor type)
+ONE_MEMBER = [
+    (["“Trump will lose,” said a New Hampshire Republican."],                                            # American
+     [("a New Hampshire Republican", "New Hampshire Republican", "anonymous")]),
+    (["One Democrat familiar with the talks said the deal was dead."],
+     [("One Democrat familiar with the talks", "one Democrat familiar with the talks", "anonymous")]),
+    (["One Tory said the tax was unfair."], [("One Tory", "one Tory", "anonymous")]),                    # British
+    # controls: the plural is the group; a person named in apposition is that person
+    (["Republicans said the deal was dead."], [("Republicans", "Republicans", "group")]),
+    (["One Democrat, Ann Lee, said the deal was dead."], [("One Democrat", "Ann Lee", "person")]),
+]
+
+
+@pytest.mark.parametrize("texts,expected", ONE_MEMBER, ids=[f"{k:02d}" for k in range(len(ONE_MEMBER))])
+def test_one_member_of_a_party_is_an_anonymous_source(texts, expected):
+    assert [g[:3] for g in resolved_speakers(texts)] == expected
+
+
 #: 'the man', 'The witness', 'the retired neurosurgeon': one person described, not named
 #: (speaker_phrase.definite_person)
 #: each speaker as (phrase as written, actor name, actor type)
