@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
-from .mentions import ANON_HEADS, strip_det
+from .mentions import ANON_HEADS, DETERMINER_LIKE, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
@@ -46,6 +46,14 @@ def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple
     if person is not None or toks[-1].ent_type_ == "PERSON" or (len(toks) > 1 and toks[0].lower_.rstrip(".") in HONORIFICS):
         return res.full_name(text, span)
     return text, span
+
+
+def _counted(first: Token) -> str:
+    """The word that counts an anonymous source apart, with its space, as its name keeps it
+    (graphkit.actor_names.anonymous_name keeps a determiner-like first word, drops an article): 'another' of
+    'another Downing Street spokesman' is a second spokesman, not the one 'a Downing Street spokesman' was;
+    '' for 'a', 'the' or a name."""
+    return f"{first.lower_} " if first.lower_ in DETERMINER_LIKE else ""
 
 
 @dataclass
@@ -292,7 +300,7 @@ def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: l
         return
     principal, pspan = _principal(res, head, s0, spans)
     glued = pspan is not None and pspan[1] == head.idx  # '¦officials': no space the name did not have, one span
-    f.resolved = f"{principal}{'' if glued else ' '}{head.text}"
+    f.resolved = f"{_counted(toks[0])}{principal}{'' if glued else ' '}{head.text}"
     f.rspan = (pspan[0], head.idx + len(head.text)) if glued else pspan
     f.org = principal
     f.role = f.role or head.text

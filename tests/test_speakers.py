@@ -1659,6 +1659,23 @@ def test_one_member_of_a_party_is_an_anonymous_source(texts, expected):
     assert [g[:3] for g in resolved_speakers(texts)] == expected
 
 
+#: 'another' brings in a second source: never the one 'a' brought in with the same words
+#: (speaker_kinds._counted, as actor_names.anonymous_name keeps the word)
+ANOTHER = [
+    ["“Trump will lose,” said a New Hampshire Republican. “Polls mislead,” another New Hampshire Republican "
+     "said."],                                                                                          # American
+    ["A Downing Street spokesman said the tax would stay. Another Downing Street spokesman said the vote was "
+     "rigged."],                                                                                        # British
+]
+
+
+@pytest.mark.parametrize("texts", ANOTHER, ids=["party", "spokesman"])
+def test_another_is_a_second_anonymous_source(texts):
+    got = resolved_speakers(texts)
+    assert [g[2] for g in got] == ["anonymous", "anonymous"]
+    assert got[1][1].startswith("another ") and got[0][3] != got[1][3]
+
+
 #: 'the man', 'The witness', 'the retired neurosurgeon': one person described, not named
 #: (speaker_phrase.definite_person)
 #: each speaker as (phrase as written, actor name, actor type)
