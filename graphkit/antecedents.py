@@ -35,6 +35,7 @@ from .nlp import doc_text
 from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .quotes import find_quotes
+from .segments import NOT_RUNNING_TEXT, segment_kind_at
 from .speaker_kinds import ANON_PERSON
 from .speaker_phrase import speaker_tokens
 
@@ -151,13 +152,15 @@ class Antecedents(ArticleNames):
         e = hit.ref
         return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
 
-    def described(self, at: int, role: str, content: tuple = ()) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+    def described(self, at: int, role: str, content: tuple = (), main_before: bool = False
+                  ) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
         """Whom a definite description of a person no one was named in ('The former governor', 'the candidate') stands
         for: as 'he' or 'she' would, the latest speaker or subject of its own sentence before it or of the sentence
         before (rule 4 of graphkit.pronouns), never a mere mention nor anyone further back ('Ann Price met the
         mayor. The former governor said ...' is Ann Price; with no subject or speaker there, None); never someone the
         article names in another office of the same kind (:meth:`~graphkit.article_names.ArticleNames.other_office`:
-        'Joe Biden, the vice president, ... The president said' is not Biden).
+        'Joe Biden, the vice president, ... The president said' is not Biden). ``main_before``: a description that is
+        no office ('the heckler', 'the businessman') may bring in someone new, so only whom :meth:`_about` allows.
 
         >>> from graphkit.nlp import load_spacy
         >>> doc = load_spacy()("Ann Price met the mayor in Leeds on Monday. The former governor said the plan was dead.")
@@ -166,10 +169,11 @@ class Antecedents(ArticleNames):
         """
         k = self._sent_index(at)
         cands = [c for c in self._candidates(True, at, content, window=2, owners=False) if not c.fallback]
+        if main_before:
+            cands = self._about(cands, k)
 
         def fits(c: Candidate) -> bool:
-            name = c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
-            return not self.other_office(name, role)
+            return not self.other_office(self._name_of(c), role)
         hit, _ = antecedent("he", cands, fits, sent=k, window=2)
         if hit is None:
             return None
@@ -177,6 +181,23 @@ class Antecedents(ArticleNames):
             return hit.ref[1], (None if hit.ref[3] == ANON_PERSON else hit.ref[2])
         e = hit.ref
         return self.full_name(e.text, (e.start_char, e.end_char))
+
+    def _about(self, cands: list[Candidate], k: int) -> list[Candidate]:
+        """The candidates a description of a person ('the businessman', not an office) in sentence ``k`` may refer
+        back to: in the sentence before only the one its main clause is about ('Ben Carson spoke in Ohio. ... the
+        retired neurosurgeon said'), not a name deeper in it ('An ad asked whether Ann Lee was ready. ... the
+        announcer said' is someone new); in its own sentence only a name of a clause below the main one ('Though Tom
+        Hale would not say, the businessman did'), never its main clause's, nor anyone that clause names ('Tom Hale
+        said as the heckler yelled': the same person again would be 'he'); none in a headline or byline ('Perez
+        raises profile. ... the pilot')."""
+        main = {self._name_of(c) for c in cands if c.sent == k and c.depth == 0}
+        return [c for c in cands if c.sent is not None and (c.depth == 0) == (c.sent < k)
+                and segment_kind_at(self.not_running, c.at) not in NOT_RUNNING_TEXT and self._name_of(c) not in main]
+
+    def _name_of(self, c: Candidate) -> str:
+        """A person candidate's full name: the name a speaker resolved to, else the article's fullest name of the
+        entity (:meth:`~graphkit.article_names.ArticleNames.full_name`)."""
+        return c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
 
     def _fits(self, low: str, person: bool, bound: frozenset = frozenset()):
         """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it;
@@ -188,7 +209,7 @@ class Antecedents(ArticleNames):
                 if low in SINGULAR_THING and self._plural_noun(c):
                     return False
                 return c.rank == SPEAKER or not self.names_person(c.ref)
-            name = c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
+            name = self._name_of(c)
             if name in bound:
                 return False
             return pronoun_gender(low) is None or self.pronoun_fits(low, name)

@@ -422,8 +422,9 @@ def _definite_person(res: SpeakerResolver, head: Token, spans: tuple, f: _Found)
     Lee': :meth:`~graphkit.article_names.ArticleNames.by_role`; after two so named, one of them, which is not said: as
     written); the one person not named it brought in before with the same noun is that anonymous source ('One man in
     the crowd ... the man shouted': :func:`_introduced`); else, unless a name, place or body qualifies the phrase ('The
-    Ohio businessman', "the ad's narrator"), the person its own sentence or the one before is about, as for an office
-    (:meth:`graphkit.antecedents.Antecedents.described`: 'Ben Carson spoke ... the retired neurosurgeon said'); else an
+    Everest guide', "the ad's narrator"), the person the sentence before is about in its main clause, or a clause below
+    the main one of its own sentence names (:meth:`graphkit.antecedents.Antecedents.described` with ``main_before``:
+    'Ben Carson spoke ... the retired neurosurgeon said'; never 'Tom Hale said as the heckler yelled'); else an
     anonymous source of its article, never a group merged across the corpus, and no antecedent of a later 'he' or
     'she' (it may be someone named before: 'the actor' of an actor the article names only by name)."""
     s0, s1 = f.rspan
@@ -432,7 +433,7 @@ def _definite_person(res: SpeakerResolver, head: Token, spans: tuple, f: _Found)
         return  # 'the neurosurgeon' after two neurosurgeons named: one of them, which is not said; as written
     earlier = _introduced(res, head, s0) if named is None else None
     if named is None and earlier is None and not f.org and not _names_a_place_or_body(head.doc, s0, s1):
-        named = res.described(s0, f.role or head.text, spans)
+        named = res.described(s0, f.role or head.text, spans, main_before=True)
     if named is not None and named[1] is not None:  # an answer without a span is an anonymous person: not asked
         f.resolved, f.rspan = named
         f.rtype = "PERSON"

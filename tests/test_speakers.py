@@ -1592,14 +1592,15 @@ def test_an_acronym_is_no_quantifiers_group(names, acronym, expected):
 # a 'he' / 'she' the article pass gave that person is the same source (graphkit.speaker_phrase.one_unnamed_person,
 # graphkit.mentions.one_of_many, graphkit.actor_names.anonymous_antecedent): (articles, per claim in order the speaker
 # as written, the actor's name and type), American and British
-def resolved_speakers(texts: list[str]) -> list[tuple[str, str, str, str]]:
-    """Each claim's speaker of these articles (one text each, extracted and resolved with an empty gazetteer) as
-    (phrase as written, actor name, actor type, actor id), article by article in order."""
+def resolved_speakers(texts: list[str], titles: list[str] | None = None) -> list[tuple[str, str, str, str]]:
+    """Each claim's speaker of these articles (one text each, with its title if given, extracted and resolved with an
+    empty gazetteer) as (phrase as written, actor name, actor type, actor id), article by article in order."""
     from graphkit.extract import extract_documents
     from graphkit.records import Document
     from graphkit.resolve import resolve_actors
 
-    docs = [Document(id=f"d{i}", path=f"d{i}.txt", text=t, sha256="0" * 64, format="txt") for i, t in enumerate(texts)]
+    docs = [Document(id=f"d{i}", path=f"d{i}.txt", text=t, sha256="0" * 64, format="txt",
+                     title=titles[i] if titles else None) for i, t in enumerate(texts)]
     exs = list(extract_documents(docs))
     atts = {ex.doc_id: [it.attribution for it in ex.items] for ex in exs}
     res = resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
@@ -1725,6 +1726,15 @@ DEFINITE_PERSON = [
      [("The other man", "other man", "group")]),
     # control: a plural is a group
     (["The men said the vote was rigged."], [("The men", "men", "group")]),
+    # someone new (Antecedents._about): not a name deeper in the sentence before than its main clause,
+    (["A television ad asked whether Tom Hale was ready to lead. “It is 3 a.m.,” the announcer said."],
+     [("A television ad", "television ad", "group"), ("the announcer", "announcer", "anonymous")]),
+    # ... not whom its own sentence's main clause names (the same person again would be 'he'),           # British
+    (["Tom Hale spoke in Leeds on Monday. “Sit down,” he said as the heckler shouted that he was a fraud."],
+     [("he", "Tom Hale", "person"), ("the heckler", "heckler", "anonymous")]),
+    # control: a name of a clause below its own sentence's main one is whom it describes
+    (["Though Tom Hale would not name his choice, the businessman said the senator would lose."],
+     [("Tom Hale", "Tom Hale", "person"), ("the businessman", "Tom Hale", "person")]),
 ]
 
 
@@ -1734,6 +1744,15 @@ def test_a_definite_person_noun_is_the_person_described(texts, expected):
     assert [g[:3] for g in got] == expected
     if len(texts) > 1:  # one source per article
         assert len({g[3] for g in got}) == len(texts)
+
+
+def test_a_description_refers_back_to_no_one_in_the_headline():
+    """A description of a person after the headline is about someone new, not the one the headline is about
+    (Antecedents._about); the title says which line is the headline."""
+    title = "Understated Hale raises political profile"
+    text = (f"{title}.\n\nJust before the flight took off, the pilot said the jet was too heavy. So Labor "
+            "Secretary Tom Hale moved to the back.")
+    assert [g[:3] for g in resolved_speakers([text], [title])] == [("the pilot", "pilot", "anonymous")]
 
 
 #: a document named by who issued it where the sentence says so (speakers.issued_by): (texts, the document's phrase as
