@@ -444,6 +444,29 @@ def _definite_person(res: SpeakerResolver, head: Token, spans: tuple, f: _Found)
     f.takes_pronouns = earlier is not None
 
 
+def _qualified_person(res: SpeakerResolver, head: Token, spans: tuple, f: _Found) -> Optional[tuple[str, tuple]]:
+    """'The New York businessman', 'The GOP speechwriter': a description of a person that a place, body or people
+    qualifies (typed by that entity, so never a group of it) is the person the sentence before is about, as
+    `_definite_person` reads an unqualified one (:meth:`graphkit.antecedents.Antecedents.described`), unless what
+    qualifies it is someone's (`_of_someone`: 'the Christie supporter'); else None, and the phrase stays as typed."""
+    s0, s1 = f.rspan
+    if _of_someone(res, head, s0, s1):
+        return None
+    named = res.described(s0, f.role or head.text, spans, main_before=True)
+    return named if named is not None and named[1] is not None else None
+
+
+def _of_someone(res: SpeakerResolver, head: Token, s0: int, s1: int) -> bool:
+    """Whether a possessor or a person's name qualifies a description of a person ("the ad's narrator", 'the Christie
+    supporter' after 'Gov. Chris Christie'): someone of theirs, never whom the sentence before is about."""
+    def a_name(t: Token) -> bool:  # a person's name, or a word the article gives a person's full name for
+        return t.ent_type_ == "PERSON" or (
+            t.pos_ == "PROPN" and len(res.full_name(t.text, (t.idx, t.idx + len(t.text)))[0].split()) > 1)
+    span = head.doc.char_span(s0, s1, alignment_mode="expand")
+    return any(c.dep_ == "poss" for c in head.children) or (
+        span is not None and any(a_name(t) for t in span if t.i != head.i))
+
+
 def _introduced(res: SpeakerResolver, head: Token, at: int) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
     """The person not named a definite 'the man' refers back to: the latest anonymous speaker so far whose phrase
     holds the noun (:func:`_anonymous_before`), and, within a pronoun's reach

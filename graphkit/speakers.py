@@ -36,8 +36,8 @@ from .names import HONORIFICS, ORG_NOUNS, strip_possessive
 from .nlp import doc_text
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person, _first_name_before, _Found,
-                            _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun, _relative,
-                            _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
+                            _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
+                            _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
 from .speaker_phrase import (definite_person, ent_of, naming_zone, person_role, principal_tokens, speaker_tokens,
                              speaker_type, split_speaker)
 
@@ -239,8 +239,10 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     person, role, org = split_speaker([t for t in toks if t.i not in named_by] or toks, appos)
     f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
     together = _named_together(res, head, toks) if relative_head is None else None
-    described = stype == "NOUN" and definite_person(toks, head) and not (appos is not None and any(
+    one_described = definite_person(toks, head) and not (appos is not None and any(
         t.ent_type_ == "PERSON" for t in appos.subtree))  # 'The other man, his cousin Ed Lee,' is named
+    described = stype == "NOUN" and one_described
+    qualified = stype in ("GPE", "ORG", "NORP") and one_described  # 'The New York businessman'
     if relative_head is not None:
         _relative(res, _who_antecedent(head.lower_, relative_head), f, head)
     elif together is not None:
@@ -283,6 +285,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         f.resolved, f.rspan = issued  # 'a survey released by the Grattan Institute', 'X issued a statement saying'
     elif described:
         _definite_person(res, head, tuple(tuple(x) for x in spans), f)  # 'the man' after 'a man': that source
+    elif qualified and (hit := _qualified_person(res, head, tuple(tuple(x) for x in spans), f)) is not None:
+        (f.resolved, f.rspan), f.rtype = hit, "PERSON"  # 'The New York businessman' after Donald Trump's words
     else:
         _surname_role_or_org(res, head, (s0, s1), text, f, tuple(tuple(x) for x in spans))
     label = label_at(res, s0, s1)

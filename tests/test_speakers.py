@@ -1732,6 +1732,14 @@ DEFINITE_PERSON = [
     # ... not whom its own sentence's main clause names (the same person again would be 'he'),           # British
     (["Tom Hale spoke in Leeds on Monday. “Sit down,” he said as the heckler shouted that he was a fraud."],
      [("he", "Tom Hale", "person"), ("the heckler", "heckler", "anonymous")]),
+    # a place, body or people qualifying it (typed so): whom the sentence before is about (_qualified_person)
+    (["Donald Trump spoke in Ohio on Monday. “Trade deals cost jobs,” the New York businessman said."],   # American
+     [("the New York businessman", "Donald Trump", "person")]),
+    (["Alan Sugar spoke in Leeds on Monday. “Trade deals cost jobs,” the London businessman said."],         # British
+     [("the London businessman", "Alan Sugar", "person")]),
+    # ... never when a name of the article's people qualifies it: someone of theirs (_of_someone)
+    (["Chris Christie held a town hall. Ann Lee spoke first. The Christie supporter said the vote was rigged."],
+     [("The Christie supporter", "Christie supporter", "organisation")]),
     # control: a name of a clause below its own sentence's main one is whom it describes
     (["Though Tom Hale would not name his choice, the businessman said the senator would lose."],
      [("Tom Hale", "Tom Hale", "person"), ("the businessman", "Tom Hale", "person")]),
