@@ -186,12 +186,12 @@ class Antecedents(ArticleNames):
         """The candidates a description of a person ('the businessman', not an office) in sentence ``k`` may refer
         back to: in the sentence before only the one its main clause is about ('Ben Carson spoke in Ohio. ... the
         retired neurosurgeon said'), not a name deeper in it ('An ad asked whether Ann Lee was ready. ... the
-        announcer said' is someone new); in its own sentence only a name of a clause below the main one ('Though Tom
-        Hale would not say, the businessman did'), never its main clause's, nor anyone that clause names ('Tom Hale
-        said as the heckler yelled': the same person again would be 'he'); none in a headline or byline ('Perez
-        raises profile. ... the pilot')."""
+        announcer said' is someone new); in its own sentence a name of a clause below the main one ('Though Tom Hale
+        would not say, the businessman did'), never anyone its main clause names, there or before ('Tom Hale said as
+        the heckler yelled': the same person again would be 'he'); none in a headline or byline ('Perez raises
+        profile. ... the pilot')."""
         main = {self._name_of(c) for c in cands if c.sent == k and c.depth == 0}
-        return [c for c in cands if c.sent is not None and (c.depth == 0) == (c.sent < k)
+        return [c for c in cands if c.sent is not None and (c.sent == k or c.depth == 0)
                 and segment_kind_at(self.not_running, c.at) not in NOT_RUNNING_TEXT and self._name_of(c) not in main]
 
     def _name_of(self, c: Candidate) -> str:

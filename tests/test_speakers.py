@@ -1649,8 +1649,9 @@ ONE_MEMBER = [
     (["One Democrat familiar with the talks said the deal was dead."],
      [("One Democrat familiar with the talks", "one Democrat familiar with the talks", "anonymous")]),
     (["One Tory said the tax was unfair."], [("One Tory", "one Tory", "anonymous")]),                    # British
-    # controls: the plural is the group; a person named in apposition is that person
+    # controls: the plural is the group, after 'a few' too; a person named in apposition is that person
     (["Republicans said the deal was dead."], [("Republicans", "Republicans", "group")]),
+    (["A few Republicans said the deal was dead."], [("A few Republicans", "few Republicans", "group")]),
     (["One Democrat, Ann Lee, said the deal was dead."], [("One Democrat", "Ann Lee", "person")]),
 ]
 
@@ -1740,6 +1741,9 @@ DEFINITE_PERSON = [
     # ... never when a name of the article's people qualifies it: someone of theirs (_of_someone)
     (["Chris Christie held a town hall. Ann Lee spoke first. The Christie supporter said the vote was rigged."],
      [("The Christie supporter", "Christie supporter", "organisation")]),
+    # ... nor when a possessor does
+    (["Tom Hale spoke in Leeds on Monday. “The road is shut,” the Labour leader's driver said."],
+     [("the Labour leader's driver", "Labour leader's driver", "organisation")]),
     # control: a name of a clause below its own sentence's main one is whom it describes
     (["Though Tom Hale would not name his choice, the businessman said the senator would lose."],
      [("Tom Hale", "Tom Hale", "person"), ("the businessman", "Tom Hale", "person")]),
