@@ -802,3 +802,86 @@ def test_an_infinitive_cue_of_the_same_subject_stays_a_candidate(nlp, monkeypatc
     if len(expected) > 1:  # the rule's own: the inner cue is nested away without it
         monkeypatch.setattr(attribution, "INFINITIVE_COMPETES", False)
         assert [a.cue_lemma for a in attributions(doc, tagger=False)] == [expected[0][0]]
+
+
+# sentence, the rules' claims (speaker, cue, content): a speech verb's participle set off by a comma inside another
+# cue's content, with no subject of its own, is the same speaker's second claim (graphkit.attribution._second_claim)
+SECOND_CLAIM = [
+    ("The mayor said the bus fares were too high, adding that she would ask the council to cut them.",
+     [("The mayor", "said", "the bus fares were too high"),
+      ("The mayor", "adding", "that she would ask the council to cut them")]),
+    ("The governor said he saw no reason to change the budget, telling reporters that the state had enough money.",
+     [("The governor", "said", "he saw no reason to change the budget"),
+      ("The governor", "telling reporters", "that the state had enough money")]),
+    ("The senator said the plan had failed, while noting that the vote was close.",
+     [("The senator", "said", "the plan had failed"), ("The senator", "noting", "that the vote was close")]),
+    # no comma: the officials' insisting is part of what the mayor said
+    ("The mayor said officials kept insisting that the fares were fair.",
+     [("The mayor", "said", "officials kept insisting that the fares were fair")]),
+    # "cite" is a cue of acts, not of speech: the reason stays in the claim
+    ("The mayor said the fares would rise, citing higher fuel costs.",
+     [("The mayor", "said", "the fares would rise, citing higher fuel costs")]),
+    # a participle of a noun: the report claims, not the mayor
+    ("The mayor said the report, claiming that fares were fair, was wrong.", None),
+    # no participle: the drivers warned, not the mayor
+    ("The mayor said the drivers were tired, warned that they might strike and went home.", None),
+    # before the cue: the union insists, in what the mayor said
+    ("The union, insisting that drivers were underpaid, would strike, the mayor said.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", SECOND_CLAIM, ids=[f"{i:02d}" for i in range(len(SECOND_CLAIM))])
+def test_a_participle_set_off_by_a_comma_is_the_speakers_second_claim(nlp, monkeypatch, text, expected):
+    import graphkit.attribution as attribution
+
+    doc = nlp(text)
+    got = [(a.speaker_text, a.cue, a.text) for a in attributions(doc, tagger=False)]
+    if expected is None:  # the outer claim alone, whatever its content
+        assert [a.cue_lemma for a in attributions(doc, tagger=False)] == ["say"], got
+        return
+    assert got == expected, got
+    if len(expected) > 1:  # the rule's own: one claim holding both without it
+        monkeypatch.setattr(attribution, "SECOND_CLAIM", False)
+        assert [a.cue for a in attributions(doc, tagger=False)] == ["said"]
+
+
+def _parsed(words, heads, deps, tags):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+# the parse PolNeAR's second claims mostly have: the participle hung inside the first claim's content, after its
+# closing quotation mark ("Smith insisted that he had “won,” claiming that polls proved it."); each row changes one
+# thing: (participle's tag, its dependency, the token before it, expected)
+HUNG_INSIDE = [
+    ("VBG", "advcl", "”", True),    # the comma inside the quotation
+    ("VBG", "advcl", ",", True),    # "he had won, claiming that ..."
+    ("VBG", "conj", ",", True),
+    ("VBD", "conj", ",", False),    # "he had won, claimed that ...": the clause's own verb, whose subject is "he"
+    ("VBG", "acl", ",", False),     # a participle of a noun speaks for the noun
+    ("VBG", "advcl", "and", False),  # not set off by a comma
+]
+
+
+@pytest.mark.parametrize("tag,dep,before,expected", HUNG_INSIDE, ids=[f"{i:02d}" for i in range(len(HUNG_INSIDE))])
+def test_a_second_claim_is_a_participle_set_off_after_the_first_cue(tag, dep, before, expected):
+    from graphkit.attribution import _second_claim
+    from graphkit.cues import default_cues
+    from graphkit.frames_parse import _Cand
+
+    words = ["Smith", "insisted", "that", "he", "had", "“", "won", ",", before, "claiming", "that", "polls", "proved",
+             "it", "."]
+    tags = ["NNP", "VBD", "IN", "PRP", "VBD", "``", "VBN", ",", "''" if before == "”" else ",", tag, "IN", "NNS",
+            "VBD", "PRP", "."]
+    if before == "and":
+        tags[8] = "CC"
+    doc = _parsed(words, [1, 1, 6, 6, 6, 6, 1, 6, 6, 6, 12, 12, 9, 12, 1],
+                  ["nsubj", "ROOT", "mark", "nsubj", "aux", "punct", "ccomp", "punct", "cc" if before == "and" else
+                   "punct", dep, "mark", "nsubj", "ccomp", "dobj", "punct"], tags)
+    outer = _Cand(cue_toks=[doc[1]], cue_lemma="insist", stance="assert", content=set(range(2, 14)), quotes=set(),
+                  subj=doc[0], anchor=doc[1])
+    inner = _Cand(cue_toks=[doc[9]], cue_lemma="claim", stance="assert", content=set(range(10, 14)), quotes=set(),
+                  subj=doc[3], anchor=doc[9])
+    assert _second_claim(inner, outer, default_cues()) is expected
