@@ -450,7 +450,9 @@ def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, s
     """The candidates kept after nesting: a cue inside another candidate's content is that candidate's
     content ("Peskov said Rubio said ..."), dropped unless ``nested`` keeps it (then ``c.outer`` names the
     outer one); a relative clause's own claim stays ("Ukraine, which says ..."), and so does the to-infinitive of a
-    cue with the same subject (:func:`_own_infinitive`: the re-scorer's more confident of the pair is kept); an act
+    cue with the same subject (:func:`_own_infinitive`: the re-scorer's more confident of the pair is kept), and a
+    participle of the same speaker set off by a comma is a claim of its own, cut from the outer content
+    (:func:`_second_claim`: "said A, adding that B"); an act
     that only shows speech gives way to the speech ("released a video showing Putin saying ...": Putin's claim, not
     the release)."""
     keep = []
