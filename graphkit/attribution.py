@@ -420,15 +420,9 @@ def _second_claim(c: _Cand, outer: _Cand, cues: Cues) -> bool:
 
 
 def _split_off(c: _Cand, outer: _Cand) -> None:
-    """Make c (:func:`_second_claim`) a claim of its own: its clause and the comma before it leave ``outer``'s
-    content, and c speaks for outer's speaker."""
-    doc = c.anchor.doc
-    cut = {t.i for t in c.anchor.subtree}
-    j = c.anchor.left_edge.i - 1
-    while j > outer.anchor.i and (doc[j].dep_ in ("cc", "punct") or doc[j].is_space):
-        cut.add(j)
-        j -= 1
-    outer.content -= cut
+    """Make c (:func:`_second_claim`) a claim of its own: its clause leaves ``outer``'s content (the comma left
+    before it is trimmed with the content's edges), and c speaks for outer's speaker."""
+    outer.content -= {t.i for t in c.anchor.subtree}
     c.subj, c.speaker_toks, c.relative_head = outer.subj, outer.speaker_toks, outer.relative_head
 
 
