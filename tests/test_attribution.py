@@ -805,7 +805,7 @@ def test_an_infinitive_cue_of_the_same_subject_stays_a_candidate(nlp, monkeypatc
 
 
 # sentence, the rules' claims (speaker, cue, content): a speech verb's participle set off by a comma inside another
-# cue's content, with no subject of its own, is the same speaker's second claim (graphkit.attribution._second_claim)
+# cue's content, after that cue, is the same speaker's second claim (graphkit.attribution._second_claim)
 SECOND_CLAIM = [
     ("The mayor said the bus fares were too high, adding that she would ask the council to cut them.",
      [("The mayor", "said", "the bus fares were too high"),
