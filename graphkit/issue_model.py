@@ -35,7 +35,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from .stopwords import ENGLISH_STOP_WORDS, FUNCTION_WORDS
@@ -149,6 +149,7 @@ def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
 _CLITIC = re.compile(r"n['\u2019]t\b|['\u2019](?:ll|ve|re|s|d|m)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 15)  # a --workers build asks as each extraction arrives (graphkit.resolution.work_ahead)
 def says_nothing(text: str) -> bool:
     """Whether a claim's own words are all function words (`graphkit.stopwords.FUNCTION_WORDS`: spaCy's stop words,
     clitics cut): "“We'll see.”", "that he doesn't", "she can do so again", "you just say so", a quotation mark

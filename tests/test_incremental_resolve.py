@@ -252,6 +252,56 @@ def test_discovery_rows_not_taken_as_they_arrived_are_read_when_discovery_needs_
     assert taken.rows and taken.rows == read.rows
 
 
+# what the issue stage reads of each claim alone is worked out as a --workers build's extractions arrive, while the
+# workers parse (graphkit.resolution.work_ahead): the resolution after the parse, on one core, finds it done
+@pytest.mark.parametrize("workers", [1, 2])  # 1: the control, the resolution works it out itself
+def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeypatch, workers):
+    import importlib
+
+    import graphkit.issue_model as im
+    import graphkit.issues as issues
+    from graphkit.extract import DocExtraction
+    import graphkit.topical as topical
+    from graphkit.topical import phrase_key
+
+    gb = importlib.import_module("graphkit.build")  # (graphkit.build, the attribute, is the build function)
+    corpus, store, taxonomy = built
+    resolving, words, folded, quiet = [False], [], [], []
+    real_words, real_fold, real_resolve, real_quiet = issues._words_of, topical.fold_phrase, gb.resolve_store, im.says_nothing
+    monkeypatch.setattr(issues, "_words_of", lambda t, *a: (resolving[0] and words.append(t), real_words(t, *a))[1])
+    monkeypatch.setattr(topical, "fold_phrase", lambda t: (resolving[0] and folded.append(t), real_fold(t))[1])
+
+    def says_nothing(text):  # the texts the resolution's look-up found no answer for
+        misses = real_quiet.cache_info().misses
+        answer = real_quiet(text)
+        if resolving[0] and real_quiet.cache_info().misses > misses:
+            quiet.append(text)
+        return answer
+
+    monkeypatch.setattr(im, "says_nothing", says_nothing)
+
+    def resolve(*a, **k):
+        resolving[0] = True
+        try:
+            return real_resolve(*a, **k)
+        finally:
+            resolving[0] = False
+
+    monkeypatch.setattr(gb, "resolve_store", resolve)
+    phrase_key.cache_clear(), real_quiet.cache_clear()
+    CHANGES["changed and new articles"][0](corpus)
+    build(corpus, store, workers=workers, rediscover=True)  # (a taxonomy's corpus discovers nothing)
+    with Store(store, readonly=True) as s:
+        items = [it for d, data in s.extractions() if d in (FIRST, "100_new")
+                 for it in DocExtraction.model_validate_json(data).items]
+    texts = {it.attribution.text for it in items}
+    read_again = {t.translate(issues._APOS) for t in texts} & set(words)
+    assert bool(read_again) == (workers == 1), read_again
+    if taxonomy == "discovered":  # (a taxonomy's issues are given by its triggers alone: nothing learnt, no article's)
+        assert bool(texts & set(quiet)) == (workers == 1)  # graphkit.issue_model.says_nothing
+        assert bool({p for it in items for p in it.phrases} & set(folded)) == (workers == 1)  # discovery's phrase_key
+
+
 def _offset_objects(atts: dict, ents: dict) -> tuple[int, int]:
     """(distinct int objects, distinct values) among the offsets above CPython's own small ints that the read's
     attribution rows and entities hold."""
