@@ -345,42 +345,48 @@ class ArrivedInputs:
         if self.held + len(ex.items) > self.limit:
             return
         self.held += len(ex.items)
-        self.by_doc[ex.doc_id] = (article_inputs(ex), discovery_rows(ex) if self.discovers else None)
-        work_ahead(ex, self.discovers)
+        got = self.by_doc[ex.doc_id] = (article_inputs(ex), discovery_rows(ex) if self.discovers else None)
+        work_ahead(*got)
 
     def take(self, doc_id: str) -> Optional[tuple]:
         """(`article_inputs`, `discovery_rows` or None) of the article ``doc_id`` once, else None (not taken or given)."""
         return self.by_doc.pop(doc_id, None)
 
 
-def work_ahead(ex: DocExtraction, discovers: bool = False) -> None:
-    """Work out now what the issue stage reads of each claim of ``ex`` alone, for it to find done: the words of its text
-    and sentence (`graphkit.issues.words_ahead`), whether its text says nothing (`graphkit.issue_model.says_nothing`,
-    remembered) and, when the build will discover issues (``discovers``), its keyphrases folded
-    (`graphkit.topical.keys_ahead`). `ArrivedInputs` calls it as each extraction arrives from the workers: there the
-    two cores are busy with the parse anyway, and a CPU second moved off the resolution after it, which runs on one,
-    shortens a ``--workers 2`` build by about half a second. The values are those the stage would work out itself (a
-    function of the claim alone); a build parsing in this process works them out in its resolution as before.
+def work_ahead(inputs: tuple, rows: Optional[list] = None) -> None:
+    """Work out now what the resolution's stages ask first of each claim and entity of one article alone, for them to
+    find done: the words of each claim's text and sentence (`graphkit.issues.words_ahead`) and whether its text says
+    nothing (`graphkit.issue_model.says_nothing`, remembered), for the issue stage; each speaker phrase and entity
+    surface as the actor pass first reads it (`graphkit.resolve.names_ahead`); with discovery's ``rows``
+    (`discovery_rows`, when the build will discover issues) each claim's keyphrases folded (`graphkit.topical.keys_ahead`).
+    ``inputs``: the article's `article_inputs`. `ArrivedInputs` calls it as each extraction arrives from the workers:
+    there the two cores are busy with the parse anyway, and a CPU second moved off the resolution after it, which
+    runs on one, shortens a ``--workers 2`` build by about half a second (PolNeAR dev: 0.1 CPU s moved). The answers
+    are those the stages would work out (functions of what they are asked alone); a build parsing in this process
+    works them out in its resolution as before.
 
     >>> from graphkit.extract import extract_documents
     >>> from graphkit.records import Document
     >>> from graphkit.issues import _AHEAD, forget_words_ahead
     >>> d = Document(id="a", path="a.txt", text="Lavrov said the talks had failed.", sha256="0" * 64, format="txt")
-    >>> work_ahead(next(iter(extract_documents([d]))))
+    >>> work_ahead(article_inputs(next(iter(extract_documents([d])))))
     >>> sorted(_AHEAD)
     ['Lavrov said .', 'the talks had failed']
     >>> forget_words_ahead()
     """
     from .issue_model import says_nothing
     from .issues import words_ahead
+    from .resolve import names_ahead
 
-    words_ahead(t for it in ex.items for t in (it.attribution.text, it.context[0]))
-    for it in ex.items:
-        says_nothing(it.attribution.text)
-    if discovers:
+    atts, said, _, ents = inputs
+    words_ahead(t for text, context in said for t in (text, context[0]))
+    for text, _ in said:
+        says_nothing(text)
+    names_ahead([a.speaker_text for a in atts if a.speaker_text], [e[0] for e in ents])
+    if rows is not None:
         from .topical import keys_ahead
 
-        keys_ahead(p for it in ex.items for p in (*it.phrases, *it.context_phrases))
+        keys_ahead(p for _, phrases, context in rows for p in (*phrases, *context))
 
 
 def _date_row(d: dict) -> tuple:

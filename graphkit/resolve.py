@@ -64,7 +64,7 @@ What the draft functions read of the pass is one Protocol, graphkit.actor_contex
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterable, Optional
 
 from .actor_drafts import Draft, Drafts, actor_records
 from .actor_entities import ArticleEntities, sorted_entities
@@ -267,6 +267,26 @@ def _asked_once(answer):
         return answers[key]
 
     return asked
+
+
+def names_ahead(speakers: Iterable[str], surfaces: Iterable[str]) -> None:
+    """Ask now what the actor pass first asks of each speaker phrase and entity surface of an article, of the functions
+    that remember their answers: each surface folded (`graphkit.names.fold`: graphkit.entity_types' type votes) and
+    keyed as a place name (`graphkit.places.place_key`: the place look-up), each speaker phrase folded, its honorific
+    split off (`graphkit.names.split_honorific`) and its fragment trimmed (`graphkit.mentions.trim_fragment`).
+    graphkit.resolution.work_ahead calls it as a ``--workers`` build's extractions arrive, while the workers parse.
+
+    >>> names_ahead(["Mr Vince Cable"], ["Kyiv"]); fold.cache_info().currsize > 0
+    True
+    """
+    from .mentions import trim_fragment
+    from .names import split_honorific
+    from .places import place_key
+
+    for t in surfaces:
+        fold(t), place_key(t)
+    for t in speakers:
+        fold(t), split_honorific(t), trim_fragment(t)
 
 
 def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[str, list[Entity]],

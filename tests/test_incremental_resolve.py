@@ -302,6 +302,46 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
         assert bool({p for it in items for p in it.phrases} & set(folded)) == (workers == 1)  # discovery's phrase_key
 
 
+def test_a_workers_build_asks_the_actor_pass_first_questions_while_they_arrive(built, monkeypatch):
+    """What the actor pass first asks of each entity surface and speaker phrase of the parsed articles
+    (graphkit.resolve.names_ahead) is remembered before the resolution starts: nothing else in a --workers build's own
+    process asks it (it parses nothing)."""
+    import importlib
+
+    from graphkit.extract import DocExtraction
+    from graphkit.mentions import trim_fragment
+    from graphkit.names import fold, split_honorific
+    from graphkit.places import place_key
+
+    gb = importlib.import_module("graphkit.build")
+    corpus, store, _ = built
+    known: dict[str, bool] = {}
+    real = gb.resolve_store
+
+    def remembered(fn, text):  # whether ``fn`` answers ``text`` from what it remembers
+        hits = fn.cache_info().hits
+        fn(text)
+        return fn.cache_info().hits > hits
+
+    def resolve(s, *a, **k):
+        for d, data in s.extractions():
+            if d in (FIRST, "100_new"):
+                ex = DocExtraction.model_validate_json(data)
+                for text, *_ in ex.entities:
+                    known[text] = remembered(fold, text) and remembered(place_key, text)
+                for it in ex.items:
+                    if t := it.attribution.speaker_text:
+                        known[t] = all(remembered(f, t) for f in (fold, split_honorific, trim_fragment))
+        return real(s, *a, **k)
+
+    monkeypatch.setattr(gb, "resolve_store", resolve)
+    for f in (fold, place_key, split_honorific, trim_fragment):
+        f.cache_clear()
+    CHANGES["changed and new articles"][0](corpus)
+    build(corpus, store, workers=2)
+    assert len(known) > 10 and all(known.values()), [t for t, k in known.items() if not k]
+
+
 def _offset_objects(atts: dict, ents: dict) -> tuple[int, int]:
     """(distinct int objects, distinct values) among the offsets above CPython's own small ints that the read's
     attribution rows and entities hold."""
