@@ -25,7 +25,8 @@ from .places import Entity, PlaceConfig, is_known_place, load_place_config, look
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
                "NORP": "group"}
-_NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+#: spaCy labels of what is no name (dates, times, numbers, amounts): typed by no vote, asked nothing by the actor pass
+NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _TYPE_PRIORITY = ("person", "organisation", "place", "group", "other")
 
 # words that make an unknown 'place' an organisation: newspapers, courts, firms
@@ -60,7 +61,7 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
     items = Counter((t, lab) for d in entities for (t, lab, *_r) in entities[d])
     items.update(extra)
     for (text, label), n in items.items():
-        if label in _NOT_NAMES or not text.strip():
+        if label in NOT_NAMES or not text.strip():
             continue
         f = fold(text)
         if not f:

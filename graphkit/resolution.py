@@ -382,7 +382,7 @@ def work_ahead(inputs: tuple, rows: Optional[list] = None) -> None:
     words_ahead(t for text, context in said for t in (text, context[0]))
     for text, _ in said:
         says_nothing(text)
-    names_ahead([a.speaker_text for a in atts if a.speaker_text], [e[0] for e in ents])
+    names_ahead([a.speaker_text for a in atts if a.speaker_text], ents)
     if rows is not None:
         from .topical import keys_ahead
 
