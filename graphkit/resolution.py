@@ -361,9 +361,10 @@ def work_ahead(inputs: tuple, rows: Optional[list] = None) -> None:
     (`discovery_rows`, when the build will discover issues) each claim's keyphrases folded (`graphkit.topical.keys_ahead`).
     ``inputs``: the article's `article_inputs`. `ArrivedInputs` calls it as each extraction arrives from the workers:
     there the two cores are busy with the parse anyway, and a CPU second moved off the resolution after it, which
-    runs on one, shortens a ``--workers 2`` build by about half a second (PolNeAR dev: 0.1 CPU s moved). The answers
-    are those the stages would work out (functions of what they are asked alone); a build parsing in this process
-    works them out in its resolution as before.
+    runs on one, takes that second off a ``--workers 2`` build and adds what it costs beside the parse shared by two
+    cores (PolNeAR dev, bench/README.md run BH: ~0.1 CPU s moved, ~0.3-0.45 s saved a CPU second). The answers are
+    those the stages would work out (functions of what they are asked alone); a build parsing in this process works
+    them out in its resolution as before.
 
     >>> from graphkit.extract import extract_documents
     >>> from graphkit.records import Document
