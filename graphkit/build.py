@@ -29,6 +29,7 @@ from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: grap
 from .huge_articles import parse_view
 from .ingest import IngestResult, read_corpus
 from .inputs import record_inputs
+from .issues import forget_words_ahead
 from .kept import TEXTS_META, keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
 from .records import Document, Skipped
@@ -213,14 +214,18 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             d.id for d in todo)), rediscover)
         # asked once: the parse's workers take discovery's rows when it runs, and the resolution gathers them
         discovers = will_discover(store, knowledge, n_issues, rediscover) if todo else None
-        report.parsed, arrived = parse_changed(store, todo, key, model=model, workers=workers, batch_size=batch_size,
-                                               on_progress=on_progress, extract=extract, parse_ahead=parse_ahead,
-                                               pool=pool, warm_issue_model=fits, discovers=bool(discovers))
-        report.parse_seconds = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        counts = resolve_if_changed(store, report.skipped, knowledge, n_issues=n_issues, window_days=window_days,
-                                    again=force or rediscover or full, rediscover=rediscover, full=full,
-                                    arrived=arrived, discovers=discovers)
+        try:
+            report.parsed, arrived = parse_changed(store, todo, key, model=model, workers=workers,
+                                                   batch_size=batch_size, on_progress=on_progress, extract=extract,
+                                                   parse_ahead=parse_ahead, pool=pool, warm_issue_model=fits,
+                                                   discovers=bool(discovers))
+            report.parse_seconds = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            counts = resolve_if_changed(store, report.skipped, knowledge, n_issues=n_issues, window_days=window_days,
+                                        again=force or rediscover or full, rediscover=rediscover, full=full,
+                                        arrived=arrived, discovers=discovers)
+        finally:  # what the arrivals worked out ahead (graphkit.resolution.work_ahead) outlives no build
+            forget_words_ahead()
         report.resolve_seconds = time.perf_counter() - t0
         for k, v in counts.items():
             setattr(report, k, v)

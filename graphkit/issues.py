@@ -367,7 +367,7 @@ def words_ahead(texts: Iterable[str]) -> None:
         if len(_AHEAD) >= WORDS_AHEAD_MAX:
             return
         if t and t not in _AHEAD:
-            _AHEAD[t] = _words_of(t.translate(_APOS))
+            _AHEAD[t] = _words(t)
 
 
 def forget_words_ahead() -> None:

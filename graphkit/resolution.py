@@ -139,7 +139,6 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         clock("contradictions")
     finally:
         words_beside.close()  # a stage that raised: the child goes now, not when this process ends
-        forget_words_ahead()
     words_beside.forget_unused()  # what linking did not read: the process holds what working it out here leaves
     keep_text_words(store, words_todo)
     keep_places(store, places_known)

@@ -302,6 +302,27 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
         assert bool({p for it in items for p in it.phrases} & set(folded)) == (workers == 1)  # discovery's phrase_key
 
 
+def test_a_build_that_stops_before_its_resolution_holds_no_words_worked_out_ahead(built, monkeypatch):
+    """What the arrivals worked out for the resolution (graphkit.issues.words_ahead) goes with the build that made it,
+    even when the build stops between its parse and its resolution (a library caller's process lives on)."""
+    import importlib
+
+    import graphkit.issues as issues
+
+    gb = importlib.import_module("graphkit.build")
+    corpus, store, _ = built
+
+    def stopped(*a, **k):
+        assert issues._AHEAD  # (worked out as the extractions arrived)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(gb, "resolve_if_changed", stopped)
+    CHANGES["changed and new articles"][0](corpus)
+    with pytest.raises(KeyboardInterrupt):
+        build(corpus, store, workers=2)
+    assert issues._AHEAD == {}
+
+
 def test_a_workers_build_asks_the_actor_pass_first_questions_while_they_arrive(built, monkeypatch):
     """What the actor pass first asks of each entity surface and speaker phrase of the parsed articles
     (graphkit.resolve.names_ahead) is remembered before the resolution starts: nothing else in a --workers build's own
