@@ -28,7 +28,7 @@ from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: graphkit.distributed)
 from .huge_articles import parse_view
 from .ingest import IngestResult, read_corpus
-from .inputs import record_inputs
+from .inputs import check_store_path, record_inputs
 from .issues import forget_words_ahead
 from .kept import TEXTS_META, keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
@@ -111,6 +111,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     from .nlp import pipeline_folder
 
     check_models()
+    check_store_path(corpus, store_path)
     look = look_at_store(store_path, (MODELS_STAMP, TEXTS_META))  # the store's one read before the build takes it
     models_stamp = check_models_files(look.meta.get(MODELS_STAMP))
     if options.get("extract") is None:  # a Dask cluster's workers load the pipeline, not this machine

@@ -97,3 +97,23 @@ def input_of(store, output) -> Optional[str]:
                     if there else f"in the corpus this store was built from ({folder}), where the next build would "
                     "read it as an article")
     return None
+
+
+def check_store_path(corpus, store) -> None:
+    """Refuse a store the corpus reader would take for one of its own articles (`--store corpus/graph.txt`: the next
+    build read the store as a file of binary data, said so and resolved again): StoreError with a name to give.
+
+    >>> check_store_path("news", "news/graph.txt")
+    Traceback (most recent call last):
+    graphkit.errors.StoreError: --store 'news/graph.txt' is in the corpus folder 'news' under a name a build reads as an article; name it otherwise, e.g. news/graph.gk, or put it outside the corpus
+    >>> check_store_path("news", "news/graph.gk"), check_store_path("news", "graph.txt")
+    (None, None)
+    """
+    from .errors import StoreError
+    from .ingest import is_article_path
+
+    root, path = _real(corpus), _real(store)
+    if path.is_relative_to(root) and is_article_path(path.relative_to(root)):
+        raise StoreError(f"--store '{store}' is in the corpus folder '{corpus}' under a name a build reads as an "
+                         f"article; name it otherwise, e.g. {Path(store).with_suffix('.gk')}, or put it outside the "
+                         "corpus")

@@ -88,6 +88,10 @@ USER_ERRORS = [
     (["build", "empty", "--store", "s.gk"], "holds no .txt, .md or .html articles"),
     (["build", "corpus", "--store", "notes.txt"], "not a graphkit store"),
     (["build", "corpus", "--store", "corpus"], "is a folder"),
+    # a store the corpus reader would take for an article (the next build read it as binary data and resolved again)
+    (["build", "corpus", "--store", "corpus/graph.txt"], "--store 'corpus/graph.txt' is in the corpus folder 'corpus' "
+     "under a name a build reads as an article; name it otherwise, e.g. corpus/graph.gk"),
+    (["build", "corpus", "--store", "./corpus/news.md"], "is in the corpus folder"),
     # a trailing '/' names a folder: it made a store, or an output, called 'new' (typer's Path drops the '/')
     (["build", "corpus", "--store", "new/"], "'new/' ends with '/', a folder's name; give a file path, e.g. new/graph.gk"),
     (["claims", "--store", "new/"], "'new/' ends with '/', a folder's name"),
