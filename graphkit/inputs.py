@@ -2,8 +2,9 @@
 
 A build records in its store the corpus folders it read and the knowledge files it was given (meta `INPUTS`,
 `record_inputs`); every writer asks `input_of` before it writes (`graphkit.export.check_output` with the store it
-reads). An output is refused when it is the store itself, one of those knowledge files, the metadata of one of those
-folders, or a file the corpus reader takes as an article there (`graphkit.ingest.is_article_path`): one it would
+reads). An output is refused when it is the store itself or a file kept beside it (SQLite's journal, the build's
+lock), one of those knowledge files, the metadata of one of those folders, or a file the corpus reader takes as an
+article there (`graphkit.ingest.is_article_path`): one it would
 replace, or one the next build would read as an article of the corpus.
 
 >>> import tempfile
@@ -76,12 +77,14 @@ def input_of(store, output) -> Optional[str]:
     open (its meta read through it: a second connection would drop the first one's locks). A store that records no
     inputs (built before graphkit recorded them, or no store yet) answers for itself alone."""
     from .ingest import METADATA_NAMES, is_article_path
-    from .store_file import look_at_store
+    from .store_file import SIDE_FILES, look_at_store
 
     opened = getattr(store, "get_meta", None)
     out, store_path = _real(output), _real(store.path if opened else store)
     if out == store_path:
         return "the store itself: writing there would replace what it holds"
+    if out.parent == store_path.parent and out.name in {store_path.name + x for x in (*SIDE_FILES, ".lock")}:
+        return "a file the store keeps beside it (its journal or its writer lock): writing there would break it"
     recorded = _parsed(opened(INPUTS) if opened else look_at_store(store_path, [INPUTS]).meta.get(INPUTS))
     if str(out) in recorded["files"]:
         return "a knowledge file this store was built with: writing there would replace it"

@@ -191,6 +191,9 @@ INPUT_OUTPUTS = [
     ("corpus/../corpus/001_56cb526c82487007.txt", "is an article of the corpus"),
     ("latest.txt", "is an article of the corpus"),  # a link to an article: its target would be replaced
     ("sample.gk", "is a graphkit store: writing there would replace what it holds"),
+    # the build's lock, replaced by a new file, would let two builds write at once (graphkit.store_file.writer_lock)
+    ("sample.gk.lock", "is a file the store keeps beside it (its journal or its writer lock)"),
+    ("sample.gk-wal", "is a file the store keeps beside it"),
 ]
 WRITERS = [["export", "jsonl"], ["export", "graphml"], ["export", "gexf"], ["view"], ["issues", "suggest"]]
 
@@ -203,6 +206,8 @@ def test_no_writer_replaces_an_input_of_its_store(sample_store, output, words, w
     folder = sample_store.parent  # reached through links from tmp_path: an output is the file it names in the end
     (tmp_path / "corpus").symlink_to(folder / "corpus")
     (tmp_path / "sample.gk").symlink_to(sample_store)
+    for side in ("sample.gk.lock", "sample.gk-wal"):  # (the journal need not be there)
+        (tmp_path / side).symlink_to(folder / side)
     (tmp_path / "latest.txt").symlink_to(folder / "corpus" / "002_0a2dcb1df1e57fc0.txt")
     before = tree(folder)
     proc = run_main([*writer, "--store", sample_store, "-o", output], tmp_path, capsys, monkeypatch)
