@@ -77,13 +77,13 @@ def input_of(store, output) -> Optional[str]:
     open (its meta read through it: a second connection would drop the first one's locks). A store that records no
     inputs (built before graphkit recorded them, or no store yet) answers for itself alone."""
     from .ingest import METADATA_NAMES, is_article_path
-    from .store_file import SIDE_FILES, look_at_store
+    from .store_file import beside_store, look_at_store
 
     opened = getattr(store, "get_meta", None)
     out, store_path = _real(output), _real(store.path if opened else store)
     if out == store_path:
         return "the store itself: writing there would replace what it holds"
-    if out.parent == store_path.parent and out.name in {store_path.name + x for x in (*SIDE_FILES, ".lock")}:
+    if out in beside_store(store_path):
         return "a file the store keeps beside it (its journal or its writer lock): writing there would break it"
     recorded = _parsed(opened(INPUTS) if opened else look_at_store(store_path, [INPUTS]).meta.get(INPUTS))
     if str(out) in recorded["files"]:

@@ -39,6 +39,16 @@ def _application_id(head: bytes) -> Optional[int]:
     return int.from_bytes(head[68:72], "big") if len(head) >= 72 else None
 
 
+def lock_path(path) -> Path:
+    """The file of the store's writer lock (`writer_lock`), beside the store at ``path``: its one spelling, which
+    `being_built` and the outputs' check (`graphkit.inputs.input_of`) read too.
+
+    >>> lock_path("out/s.gk")
+    PosixPath('out/s.gk.lock')
+    """
+    return Path(str(path) + ".lock")
+
+
 @contextmanager
 def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
     """Hold the store's writer lock (the file ``STORE.lock`` beside it) for one build.
@@ -62,11 +72,11 @@ def writer_lock(path, on_wait: Optional[Callable[[], None]] = None):
     from filelock import FileLock, Timeout
 
     try:  # a folder the lock cannot be made in is said now: filelock would wait on it for ever, as if held
-        open(str(path) + ".lock", "a").close()
+        open(lock_path(path), "a").close()
     except OSError as e:
         fix = os_fix(e, "give a --store path in a folder you can write")
         raise StoreError(f"cannot write beside the store '{path}' ({e.strerror}); {fix}") from None
-    lock = FileLock(str(path) + ".lock")
+    lock = FileLock(str(lock_path(path)))
     try:
         lock.acquire(timeout=0)
     except Timeout:
@@ -91,9 +101,9 @@ def being_built(path) -> bool:
     """
     from filelock import FileLock, Timeout
 
-    if not os.path.exists(str(path) + ".lock"):
+    if not lock_path(path).exists():
         return False
-    lock = FileLock(str(path) + ".lock")
+    lock = FileLock(str(lock_path(path)))
     try:
         lock.acquire(timeout=0)
     except Timeout:
@@ -216,6 +226,17 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
 
 #: the files SQLite keeps beside a store while it writes it
 SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def beside_store(path) -> tuple[Path, ...]:
+    """The files kept beside the store at ``path``: SQLite's journal (`SIDE_FILES`) and the build's lock
+    (`lock_path`), none of which an output may replace (`graphkit.inputs.input_of`).
+
+    >>> [p.name for p in beside_store("s.gk")]
+    ['s.gk-wal', 's.gk-shm', 's.gk-journal', 's.gk.lock']
+    """
+    path = Path(path)
+    return (*(path.with_name(path.name + s) for s in SIDE_FILES), lock_path(path))
 
 
 @contextmanager
