@@ -230,7 +230,12 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     named together, a pronoun, a person's name, a person in apposition, a spokesperson (``_spokesperson``), 'his
     campaign' (``_whose``), "the company" (:meth:`SpeakerResolver.org_named`), "the poll"
     (:meth:`SpeakerResolver.document_named`), else a surname, role or organisation
-    (``_surname_role_or_org``); then "the source" refers back (``_anaphoric_anonymous``)."""
+    (``_surname_role_or_org``); then "the source" refers back (``_anaphoric_anonymous``).
+
+    The steps, in the order the data flows: the phrase read (its tokens, type, apposition, person / role /
+    organisation), the speaker found by its kind (a pronoun: `_pronoun_speaker`; a person's name: `_named_person`;
+    the kinds above), made final (`_settle`: a transcript's label, its written form, its role and "the source"), and
+    what the article remembers of it for later pronouns (`_speaker_kind`)."""
     toks = speaker_toks or speaker_tokens(head)
     s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     stype = speaker_type(toks, head)
@@ -248,25 +253,9 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     elif together is not None:
         f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
     elif stype == "PRON":
-        turn = turn_speaker(res, head.lower_, s0)
-        r = turn or res.pronoun(head.lower_, s0, tuple(spans), res.clause_names(head))
-        if r is not None:
-            f.resolved, f.rspan = r
-            if not turn:
-                res.note_pronoun(head.lower_, f.resolved)
-        # 'Some have suggested', 'Both said': a group as written (no antecedent: pronouns.QUANTIFIERS)
-        f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS or turn else "NOUN" if head.lower_ in QUANTIFIERS \
-            else "ORG"
-        if r is not None and not turn and head.lower_ in PERSON_PRONOUNS and f.rspan is None \
-                and f.resolved in res.anonymous:
-            f.rtype, (f.role, f.org) = "ANON", res.anonymous[f.resolved]  # the anonymous person, as an actor
+        _pronoun_speaker(res, head, s0, spans, f)
     elif person is not None:
-        # the honorific left outside the entity ('Mr. Clinton') still says the gender
-        before = head.doc[person.start - 1] if person.start > 0 else None
-        a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else person.start_char
-        a = _first_name_before(res, person, toks, a)
-        f.resolved, f.rspan = res.full_name(text[a:person.end_char], (a, person.end_char))
-        f.rtype = "PERSON"
+        _named_person(res, head, person, toks, text, f)
     elif appos is not None and appos.ent_type_ == "PERSON":  # 'the chancellor, Gordon Brown,'; not 'an Obama backer'
         _in_apposition(res, toks, appos, f)
     elif stype == "ANON" and principal_tokens(head):
@@ -289,6 +278,49 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         (f.resolved, f.rspan), f.rtype = hit, "PERSON"  # 'The New York businessman' after Donald Trump's words
     else:
         _surname_role_or_org(res, head, (s0, s1), text, f, tuple(tuple(x) for x in spans))
+    _settle(res, head, toks, f, person, described, (s0, s1))
+    res.said.extend(tuple(x) for x in spans)
+    kind = _speaker_kind(head, f, appos, together, res)
+    res.speakers.append((s0, f.resolved, f.rspan, kind))
+    return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
+                resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
+
+
+def _pronoun_speaker(res: SpeakerResolver, head: Token, s0: int, spans: list, f: _Found) -> None:
+    """A pronoun speaker ('he', 'they', 'Some'): a transcript turn's speaker, else the pronoun's antecedent in the
+    article (``spans``, the claim's content, holds none), noted for the next pronoun; its type by the pronoun; a
+    person's pronoun resolved to an anonymous person of the article is that anonymous source."""
+    turn = turn_speaker(res, head.lower_, s0)
+    r = turn or res.pronoun(head.lower_, s0, tuple(spans), res.clause_names(head))
+    if r is not None:
+        f.resolved, f.rspan = r
+        if not turn:
+            res.note_pronoun(head.lower_, f.resolved)
+    # 'Some have suggested', 'Both said': a group as written (no antecedent: pronouns.QUANTIFIERS)
+    f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS or turn else "NOUN" if head.lower_ in QUANTIFIERS \
+        else "ORG"
+    if r is not None and not turn and head.lower_ in PERSON_PRONOUNS and f.rspan is None \
+            and f.resolved in res.anonymous:
+        f.rtype, (f.role, f.org) = "ANON", res.anonymous[f.resolved]  # the anonymous person, as an actor
+
+
+def _named_person(res: SpeakerResolver, head: Token, person: Span, toks: list, text: str, f: _Found) -> None:
+    """A person's name ('Clinton', 'Mr. Clinton', 'Hillary Clinton'): the full name the article gives (an honorific
+    before the entity and a first name written before it kept: `_first_name_before`)."""
+    # the honorific left outside the entity ('Mr. Clinton') still says the gender
+    before = head.doc[person.start - 1] if person.start > 0 else None
+    a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else person.start_char
+    a = _first_name_before(res, person, toks, a)
+    f.resolved, f.rspan = res.full_name(text[a:person.end_char], (a, person.end_char))
+    f.rtype = "PERSON"
+
+
+def _settle(res: SpeakerResolver, head: Token, toks: list, f: _Found, person: Optional[Span], described: bool,
+            span: tuple[int, int]) -> None:
+    """The speaker found, made final: the person a transcript's label names ('FALLIN: I think ...'), the name
+    without a body's article and a possessive, a person's role noted for later mentions of it ('the senator'), and
+    "the source" referring back to the anonymous source it continues (`_anaphoric_anonymous`)."""
+    s0, s1 = span
     label = label_at(res, s0, s1)
     if label is not None:  # 'JAKE TAPPER: How will he ...', 'FALLIN: I think ...': the person the label names
         (f.resolved, f.rspan), f.rtype, f.stype = labelled(res, label), "PERSON", "PERSON"
@@ -303,8 +335,13 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     if (f.stype == "ANON" and not described) or (
             head.lemma_.lower() in ANON_HEADS and toks[0].lower_ == "the" and person is None):
         _anaphoric_anonymous(res, head, toks, f)
+
+
+def _speaker_kind(head: Token, f: _Found, appos: Optional[Token], together, res: SpeakerResolver) -> str:
+    """What kind of speaker the article remembers this one as, for later pronouns: its resolved type; a person for
+    an unresolved role held by one person; an anonymous person who takes pronouns (kept in ``res.anonymous``);
+    people named together, never 'he' or 'she'; a possessive pronoun's, whose words no later 'he said' continues."""
     # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
-    res.said.extend(tuple(x) for x in spans)
     kind = "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype
     if f.rtype == "ANON" and f.takes_pronouns and (
             f.resolved in res.anonymous or _one_anonymous_person(head, f, appos)):
@@ -314,6 +351,4 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         kind = "NOUN"  # 'Sanders and his top aides': people, for 'they', never for 'he' or 'she'
     if f.stype == "PRON" and head.dep_ == "poss":
         kind = "POSS"  # 'his promise', 'her comments': nobody's words a later 'he said' continues
-    res.speakers.append((s0, f.resolved, f.rspan, kind))
-    return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
-                resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
+    return kind
