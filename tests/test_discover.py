@@ -319,9 +319,13 @@ BACKED = {"issues": [{"name": "council tax", "patterns": ["council tax", "fixed 
     (["the council tax hurts, said a Home Office aide", "it will pass"], ["council tax"]),
     # ... unless another claim of the article has that issue too
     (["council tax hurts, said a Home Office aide", "the Home Office is to blame"], ["council tax", "ID cards"]),
-    # the issue's own name, or two of its phrases, back it; so does its phrase in the claim's sentence
+    # the issue's own name backs it, as well as the other's
     (["council tax hurts and ID cards cost", "it will pass"], ["council tax", "ID cards"]),
-    (["council tax hurts; identity fraud at the Home Office", "it will pass"], ["council tax", "ID cards"]),
+    # ... but a further issue the claim's words hold less than its best gives way (`held_as_well`), two of the other's
+    # phrases against one, even when another claim of the article has it
+    (["council tax hurts; identity fraud at the Home Office", "it will pass"], ["ID cards"]),
+    (["council tax hurts people on fixed incomes, a Home Office aide said", "the Home Office is to blame"],
+     ["council tax"]),
     # every issue given by one lone phrase: nothing tells which the claim is about, it keeps them
     (["fixed incomes and season tickets", "it will pass"], ["council tax", "rail fares"]),
 ])
