@@ -3,8 +3,8 @@
 Two steps. (1) *Topical phrases* (graphkit.topical): each claim's keyphrases folded to light lemmas, those said in
 enough claims and articles, far more than in English at large and no speaker's name nor place. (2) *Issues*
 (graphkit.phrase_groups): the topical phrases grouped by where they are said, what they are said with and the words
-they are made of, each group named by the phrase that stands for it best and triggered by all of its phrases
-(`discover_issues`).
+they are made of, each group named by the phrase that stands for it best and triggered by all of its phrases, and a
+phrase no claim of which says another of its group's an issue of its own (`discover_issues`).
 
 Why groups and not one issue per phrase (bench/README.md, issue 14): 253 phrase issues on PolNeAR train were
 too many for a reader, near-synonyms were apart, and a claim that says no topical phrase had nothing to
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .phrase_groups import group_phrases, said_apart
+from .phrase_groups import apart_from_groups, group_phrases, said_apart
 from .topical import common_phrases, topical_phrases, written_form
 
 
@@ -37,7 +37,8 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     ``exclude``: phrases that are no issue whatever the data say (the speakers' names: who is not what about).
     ``spoken``: the organisations among them, name → the claims it speaks; one the claims talk about far more than it
     speaks is a phrase like any other (`talked_about`: "ISIS", "Supreme Court").
-    ``n_issues``: that many issues (groups of topical phrases), else `group_phrases` chooses.
+    ``n_issues``: that many issues (groups of topical phrases), else `group_phrases` chooses, and a phrase said alone in
+    its group is an issue of its own (`graphkit.phrase_groups.apart_from_groups`).
 
     Issues come largest first (by the claims saying their phrases); each has name, description, patterns,
     context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
@@ -52,6 +53,8 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
         return {"version": 1, "issues": []}
     groups = group_phrases(heads, members, rows, found.vocab, int(n_issues) if n_issues else None, found.many,
                            common_phrases(keys, found.keyness))
+    if not n_issues:
+        groups = apart_from_groups(groups, members, rows, into)
     size = {g[0]: len(set().union(*(members[h] for h in g))) for g in groups}
     arts = [r[1] for r in rows]
     issues, names = [], set()
