@@ -273,6 +273,20 @@ def speaker_type(toks: list[Token], head: Token) -> str:
     return "NOUN"
 
 
+def named_in_apposition(head: Token) -> bool:
+    """Whether a person is named in apposition to a speaker phrase's head ('Another critic, Laurence Tribe,'):
+    then the phrase is that named person, not one unnamed person or member.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> def named(s):
+    ...     said = next(t for t in load_spacy()(s) if t.lower_ == "said")
+    ...     return named_in_apposition(next(t for t in said.children if t.dep_ == "nsubj"))
+    >>> named("Another critic, Laurence Tribe, said he left."), named("Another critic said he left.")
+    (True, False)
+    """
+    return any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in head.children)
+
+
 def one_unnamed_person(toks: list[Token], head: Token) -> bool:
     """Whether a speaker phrase is one person it does not name: a singular common noun whose most frequent sense
     is a person (models/person_nouns.txt: 'neighbor', 'friend', 'voter'; not 'poll', 'group'), opened by 'a', 'an',
@@ -290,8 +304,7 @@ def one_unnamed_person(toks: list[Token], head: Token) -> bool:
     >>> one("Another critic, Laurence Tribe, said he left.")
     False
     """
-    named = any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in head.children)
-    return toks[0].lower_ in ONE_OF_MANY and _one_person_noun(head) and not named
+    return toks[0].lower_ in ONE_OF_MANY and _one_person_noun(head) and not named_in_apposition(head)
 
 
 def one_member(toks: list[Token], head: Token) -> bool:
@@ -310,8 +323,8 @@ def one_member(toks: list[Token], head: Token) -> bool:
     >>> one("One Democrat, Ann Lee, said he left.")
     False
     """
-    named = any(c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in head.children)
-    return head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and toks[0].lower_ in ONE_OF_MANY and not named
+    return (head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN") and toks[0].lower_ in ONE_OF_MANY
+            and not named_in_apposition(head))
 
 
 def definite_person(toks: list[Token], head: Token) -> bool:
