@@ -228,6 +228,16 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
+def journal_files(path) -> tuple[Path, ...]:
+    """The files SQLite may keep beside the store at ``path`` while it writes it (`SIDE_FILES`).
+
+    >>> [p.name for p in journal_files("s.gk")]
+    ['s.gk-wal', 's.gk-shm', 's.gk-journal']
+    """
+    path = Path(path)
+    return tuple(path.with_name(path.name + s) for s in SIDE_FILES)
+
+
 def beside_store(path) -> tuple[Path, ...]:
     """The files kept beside the store at ``path``: SQLite's journal (`SIDE_FILES`) and the build's lock
     (`lock_path`), none of which an output may replace (`graphkit.inputs.input_of`).
@@ -236,7 +246,7 @@ def beside_store(path) -> tuple[Path, ...]:
     ['s.gk-wal', 's.gk-shm', 's.gk-journal', 's.gk.lock']
     """
     path = Path(path)
-    return (*(path.with_name(path.name + s) for s in SIDE_FILES), lock_path(path))
+    return (*journal_files(path), lock_path(path))
 
 
 @contextmanager
@@ -264,7 +274,7 @@ def nothing_left_of_a_failed_create(path):
         yield
     except BaseException as e:
         if made and stored_articles(path) == 0:
-            for p in (path, *(path.with_name(path.name + s) for s in SIDE_FILES)):
+            for p in (path, *journal_files(path)):
                 try:
                     p.unlink(missing_ok=True)
                 except OSError:
