@@ -187,7 +187,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     no faster, the GIL serialising more than the matrix products free; ``bench/bench_build.py`` times both.
     """
     from .contradict import WINDOW_DAYS
-    from .knowledge import Knowledge
+    from .knowledge import Knowledge, models_dir
 
     knowledge = knowledge or Knowledge()
     window_days = WINDOW_DAYS if window_days is None else window_days
@@ -198,7 +198,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         if models_stamp is not None and store.get_meta(MODELS_STAMP) != models_stamp:
             store.set_meta(MODELS_STAMP, models_stamp)
         if res.root is not None:  # what no output may be written over (graphkit.inputs)
-            record_inputs(store, res.root, [f for f in (knowledge.issues, knowledge.actors) if f is not None])
+            record_inputs(store, res.root, [f for f in (knowledge.issues, knowledge.actors) if f is not None],
+                          [models_dir()])
         known = store.hashes()
         todo = changed_documents(store, res.documents, known, key, force)
         report.unchanged = len(res.documents) - len(todo)

@@ -33,6 +33,7 @@ from typing import Iterable, Optional
 import networkx as nx
 
 from .errors import ExportError, os_fix
+from .inputs import real_path
 from .records import Claim
 
 FORMATS = ("graphml", "gexf", "cytoscape", "json", "jsonl", "csv", "neo4j")
@@ -89,12 +90,17 @@ def check_output(path, example: str = "graph.graphml", store=None) -> Path:
         raise ExportError(f"'{path}' is {kind}: writing there would replace what it holds; give another -o path")
     _check_folder_is_there(path.parent)
     if store is not None:
-        from .inputs import input_of
-
-        what = input_of(store, path)
-        if what:
-            raise ExportError(f"'{path}' is {what}; give another -o path")
+        _check_not_an_input(path, store)
     return path
+
+
+def _check_not_an_input(path: Path, store) -> None:
+    """ExportError when ``path`` is an input of ``store`` (`graphkit.inputs.input_of`), saying which."""
+    from .inputs import input_of
+
+    what = input_of(store, path)
+    if what:
+        raise ExportError(f"'{path}' is {what}; give another -o path")
 
 
 def _check_folder_is_there(folder: Path) -> None:
@@ -151,23 +157,10 @@ def _own_descriptor(path) -> Optional[int]:
     return None
 
 
-def replaced_path(path) -> Path:
-    """The file a finished output is renamed over: ``path`` itself, or the file a link at ``path`` leads to, so that
-    the link stays a link (``-o latest.jsonl`` naming ``runs/2026-12-04.jsonl``) and the write is as atomic as any.
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp()); (d / "latest.jsonl").symlink_to("run1.jsonl")
-    >>> replaced_path(d / "latest.jsonl") == (d / "run1.jsonl").resolve(), replaced_path(d / "a.txt") == d / "a.txt"
-    (True, True)
-    """
-    p = Path(path)
-    return Path(os.path.realpath(p)) if p.is_symlink() else p
-
-
 @contextmanager
 def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A link is kept: the file it
-    leads to is replaced (`replaced_path`). A pipe, a device or a process's open file (``-o /dev/stdout``) is
+    leads to is replaced (`graphkit.inputs.real_path`). A pipe, a device or a process's open file (``-o /dev/stdout``) is
     written through as it is (`written_through`).
 
     The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
@@ -198,8 +191,8 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
         with f:
             yield f
         return
-    target = replaced_path(path)
-    if target != path and not target.parent.is_dir():
+    target = real_path(path)
+    if path.is_symlink() and not target.parent.is_dir():
         raise ExportError(f"'{path}' is a link to '{target}', whose folder does not exist; create '{target.parent}' "
                           "or choose another -o path")
     try:
@@ -555,9 +548,11 @@ def neo4j_folder(path) -> Path:
     return out.with_suffix("") if out.suffix else out
 
 
-def check_neo4j_output(path) -> Path:
+def check_neo4j_output(path, store=None) -> Path:
     """The folder a neo4j export of ``path`` writes (`neo4j_folder`) when it can be made there; else ExportError
-    saying why: the folder it goes into must be there, as for every writer (`check_output`), and it is no file.
+    saying why: the folder it goes into must be there, as for every writer (`check_output`), it is no file, and,
+    with the ``store`` the export is made from, it is no input of that store (`graphkit.inputs.input_of`: a corpus
+    folder, where its CSV files would be put among the articles).
 
     >>> check_neo4j_output("no/such/folder/neo")
     Traceback (most recent call last):
@@ -568,6 +563,8 @@ def check_neo4j_output(path) -> Path:
         raise ExportError(f"'{out}' is no folder, and a neo4j export writes a folder of CSV files; give a folder "
                           f"with -o, e.g. {out.parent / 'neo4j'}")
     _check_folder_is_there(out.parent)
+    if store is not None:
+        _check_not_an_input(out, store)
     return out
 
 
@@ -705,7 +702,7 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
             raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
         return Exported(path, fmt, nodes=nodes, edges=edges)
     if fmt == "neo4j":
-        check_neo4j_output(path)  # before the graph is built: a wrong -o fails at once
+        check_neo4j_output(path, store=g.store)  # before the graph is built: a wrong -o fails at once
     G = build_graph(g.store, g.iter_claims(**selected))
     write(G, fmt, path)
     written = neo4j_folder(path) if fmt == "neo4j" else path

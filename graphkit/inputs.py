@@ -1,11 +1,15 @@
 """What a store was built from, so that no output is written over it: the one home of "this -o is an input".
 
-A build records in its store the corpus folders it read and the knowledge files it was given (meta `INPUTS`,
-`record_inputs`); every writer asks `input_of` before it writes (`graphkit.export.check_output` with the store it
-reads). An output is refused when it is the store itself or a file kept beside it (SQLite's journal, the build's
-lock), one of those knowledge files, the metadata of one of those folders, or a file the corpus reader takes as an
-article there (`graphkit.ingest.is_article_path`): one it would
-replace, or one the next build would read as an article of the corpus.
+A build records in its store the corpus folders it read, the knowledge files it was given and the models folder it
+read (meta `INPUTS`, `record_inputs`); every writer asks `input_of` before it writes (`graphkit.export.check_output`
+with the store it reads). An output is refused when it is the store itself or a file kept beside it (SQLite's
+journal, the build's lock), one of those knowledge files, anything in that models folder, or, in one of those
+corpus folders, a file of the corpus's own (`corpus_file`: an article, the metadata, the documentation, the
+corpus's knowledge file) or a name the next build would read as an article or the metadata, or the folder itself
+(an output there is put among the articles). A new file of another name in a corpus folder is written
+(``issues suggest -o CORPUS/issues.yaml`` is how a corpus gets its taxonomy).
+
+Every path is compared as the file it names in the end (`real_path`): two names of one file are one file.
 
 >>> import tempfile
 >>> from graphkit.store import Store
@@ -27,46 +31,59 @@ import os
 from pathlib import Path
 from typing import Iterable, Optional
 
-#: the store's meta entry: {"folders": [corpus folders, absolute], "files": [knowledge files, absolute]}
+#: the store's meta entry: {"folders": [corpus folders], "files": [knowledge files], "models": [models folders]},
+#: every path absolute (`real_path`)
 INPUTS = "inputs"
+#: the lists of the meta entry
+_KINDS = ("folders", "files", "models")
 
 
-def _real(path) -> Path:
-    """``path`` as the file it names: absolute, every link followed (an output through a link replaces its target)."""
-    return Path(os.path.realpath(Path(path).expanduser()))
+def real_path(path) -> Path:
+    """The file ``path`` names in the end: absolute, every link on the way followed. What writing at ``path``
+    replaces (`graphkit.export.atomic_open` renames a finished output over it: an output through a link replaces the
+    file the link leads to, and the link stays), what an output is compared with the inputs by, and what a store's
+    writer lock is named after (`graphkit.store_file.lock_path`: two names of one store take one lock).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); (d / "latest.jsonl").symlink_to("run1.jsonl")
+    >>> real_path(d / "latest.jsonl") == real_path(d / "run1.jsonl") == real_path(d / "x" / ".." / "run1.jsonl")
+    True
+    """
+    return Path(os.path.realpath(path))
 
 
-def inputs_value(old: Optional[str], corpus, files: Iterable) -> str:
+def inputs_value(old: Optional[str], corpus, files: Iterable, models: Iterable = ()) -> str:
     """The meta value of a store built before (``old``, its value or None) and now from ``corpus`` with the knowledge
-    ``files``: every folder and file of both, sorted (an article of an earlier corpus stays in the store until
-    ``--prune``, so its folder stays an input).
+    ``files`` and the ``models`` folders: every folder and file of both, sorted (an article of an earlier corpus stays
+    in the store until ``--prune``, so its folder stays an input).
 
-    >>> inputs_value(None, "/c", ["/c/issues.yaml"])
-    '{"files": ["/c/issues.yaml"], "folders": ["/c"]}'
+    >>> inputs_value(None, "/c", ["/c/issues.yaml"], ["/m"])
+    '{"files": ["/c/issues.yaml"], "folders": ["/c"], "models": ["/m"]}'
     >>> inputs_value(_, "/d", [])
-    '{"files": ["/c/issues.yaml"], "folders": ["/c", "/d"]}'
+    '{"files": ["/c/issues.yaml"], "folders": ["/c", "/d"], "models": ["/m"]}'
     """
     was = _parsed(old)
-    folders = set(was["folders"]) | {str(_real(corpus))}
-    known = set(was["files"]) | {str(_real(f)) for f in files}
-    return json.dumps({"files": sorted(known), "folders": sorted(folders)})
+    now = {"folders": [corpus], "files": files, "models": models}
+    return json.dumps({k: sorted(set(was[k]) | {str(real_path(p)) for p in now[k]}) for k in _KINDS}, sort_keys=True)
 
 
 def _parsed(value: Optional[str]) -> dict[str, list[str]]:
-    """The meta value as its lists (empty for none, or for a value this graphkit did not write)."""
+    """The meta value as its lists (empty for none, or for a value this graphkit did not write; a store recorded
+    before the models folder was has no "models")."""
     try:
         data = json.loads(value) if value else {}
     except ValueError:
         data = {}
     data = data if isinstance(data, dict) else {}
-    return {k: [str(p) for p in data.get(k, []) if isinstance(p, str)] for k in ("folders", "files")}
+    return {k: [str(p) for p in data.get(k, []) if isinstance(p, str)] for k in _KINDS}
 
 
-def record_inputs(store, corpus, files: Iterable) -> None:
-    """Record in ``store`` (an open, writable `graphkit.store.Store`) that it was built from the folder ``corpus`` and
-    the knowledge ``files``; written only when that adds something (a rebuild of the same corpus writes nothing)."""
+def record_inputs(store, corpus, files: Iterable, models: Iterable = ()) -> None:
+    """Record in ``store`` (an open, writable `graphkit.store.Store`) that it was built from the folder ``corpus``,
+    the knowledge ``files`` and the ``models`` folders (`graphkit.knowledge.models_dir`); written only when that adds
+    something (a rebuild of the same corpus writes nothing)."""
     old = store.get_meta(INPUTS)
-    value = inputs_value(old, corpus, files)
+    value = inputs_value(old, corpus, files, models)
     if value != old:
         store.set_meta(INPUTS, value)
 
@@ -76,29 +93,70 @@ def input_of(store, output) -> Optional[str]:
     "'OUTPUT' is ", or None when it is none. ``store``: the store's path, or the `graphkit.store.Store` a writer has
     open (its meta read through it: a second connection would drop the first one's locks). A store that records no
     inputs (built before graphkit recorded them, or no store yet) answers for itself alone."""
-    from .ingest import METADATA_NAMES, is_article_path
-    from .store_file import beside_store, look_at_store
+    from .store_file import beside_store
 
-    opened = getattr(store, "get_meta", None)
-    out, store_path = _real(output), _real(store.path if opened else store)
+    out, store_path = real_path(output), real_path(store.path if hasattr(store, "get_meta") else store)
     if out == store_path:
         return "the store itself: writing there would replace what it holds"
     if out in beside_store(store_path):
         return "a file the store keeps beside it (its journal or its writer lock): writing there would break it"
-    recorded = _parsed(opened(INPUTS) if opened else look_at_store(store_path, [INPUTS]).meta.get(INPUTS))
+    recorded = _recorded(store, store_path)
     if str(out) in recorded["files"]:
         return "a knowledge file this store was built with: writing there would replace it"
+    for folder in map(Path, recorded["models"]):
+        if out.is_relative_to(folder):
+            return f"in the models folder this store was built with ({folder}), the knowledge every build reads"
     for folder in map(Path, recorded["folders"]):
-        if not out.is_relative_to(folder):
-            continue
-        rel, there = out.relative_to(folder), out.exists()
-        if rel.as_posix() in METADATA_NAMES:
-            return (f"the metadata of the corpus this store was built from ({folder}): "
-                    + ("writing there would replace it" if there else "the next build would read it"))
-        if is_article_path(rel):
-            return (f"an article of the corpus this store was built from ({folder}): writing there would replace it"
-                    if there else f"in the corpus this store was built from ({folder}), where the next build would "
-                    "read it as an article")
+        if out.is_relative_to(folder):
+            what = corpus_file(folder, out.relative_to(folder))
+            if what:
+                return what
+    return None
+
+
+def _recorded(store, store_path: Path) -> dict[str, list[str]]:
+    """The inputs ``store`` records (`_parsed`), read through it when it is open."""
+    from .store_file import look_at_store
+
+    opened = getattr(store, "get_meta", None)
+    return _parsed(opened(INPUTS) if opened else look_at_store(store_path, [INPUTS]).meta.get(INPUTS))
+
+
+def corpus_file(folder: Path, rel: Path) -> Optional[str]:
+    """What the path ``rel`` inside the corpus folder ``folder`` is to the corpus, said to follow "'OUTPUT' is ", or
+    None for a new file the corpus reader leaves alone (`graphkit.ingest.is_article_path`): the folder itself or one
+    of its folders (an output there is put among the articles), the metadata, an article, the corpus's own
+    documentation or knowledge file (`graphkit.ingest.DOC_STEMS`, `graphkit.knowledge.CORPUS_FILES`), or a new
+    name the next build would read.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); _ = (d / "README.md").write_text("About these articles.")
+    >>> corpus_file(d, Path("README.md"))
+    "the corpus's own documentation (...): writing there would replace it"
+    >>> corpus_file(d, Path("."))
+    'the corpus folder this store was built from (...): an output there is put among its articles'
+    >>> corpus_file(d, Path("claims.jsonl")) is None
+    True
+    """
+    from .ingest import DOC_STEMS, METADATA_NAMES, is_article_path
+    from .knowledge import CORPUS_FILES
+
+    path = folder / rel
+    there = path.exists()
+    if path.is_dir():
+        where = "the corpus folder" if path == folder else "a folder of the corpus"
+        return f"{where} this store was built from ({folder}): an output there is put among its articles"
+    if rel.as_posix() in METADATA_NAMES:
+        return (f"the metadata of the corpus this store was built from ({folder}): "
+                + ("writing there would replace it" if there else "the next build would read it"))
+    if is_article_path(rel):
+        return (f"an article of the corpus this store was built from ({folder}): writing there would replace it"
+                if there else f"in the corpus this store was built from ({folder}), where the next build would "
+                "read it as an article")
+    if there and rel.stem.lower() in DOC_STEMS:
+        return f"the corpus's own documentation ({folder}): writing there would replace it"
+    if there and rel.as_posix() in CORPUS_FILES:
+        return f"the corpus's own knowledge file ({folder}): writing there would replace it"
     return None
 
 
@@ -115,7 +173,7 @@ def check_store_path(corpus, store) -> None:
     from .errors import StoreError
     from .ingest import is_article_path
 
-    root, path = _real(corpus), _real(store)
+    root, path = real_path(Path(corpus).expanduser()), real_path(store)  # (the corpus reader expands "~")
     if path.is_relative_to(root) and is_article_path(path.relative_to(root)):
         raise StoreError(f"--store '{store}' is in the corpus folder '{corpus}' under a name a build reads as an "
                          f"article; name it otherwise, e.g. {Path(store).with_suffix('.gk')}, or put it outside the "

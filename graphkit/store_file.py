@@ -41,12 +41,17 @@ def _application_id(head: bytes) -> Optional[int]:
 
 def lock_path(path) -> Path:
     """The file of the store's writer lock (`writer_lock`), beside the store at ``path``: its one spelling, which
-    `being_built` and the outputs' check (`graphkit.inputs.input_of`) read too.
+    `being_built` and the outputs' check (`graphkit.inputs.input_of`) read too. Named after the file ``path`` names in
+    the end (`graphkit.inputs.real_path`), so that every name of one store (a link to it, a path through a linked
+    folder) takes the one lock.
 
-    >>> lock_path("out/s.gk")
-    PosixPath('out/s.gk.lock')
+    >>> import os
+    >>> lock_path("out/s.gk") == Path(os.getcwd(), "out", "s.gk.lock")
+    True
     """
-    return Path(str(path) + ".lock")
+    from .inputs import real_path
+
+    return Path(str(real_path(path)) + ".lock")
 
 
 @contextmanager

@@ -15,6 +15,7 @@ import pytest
 
 from graphkit.build import build
 from graphkit.errors import CorpusNotFound, StoreError
+from graphkit.store_file import being_built, writer_lock
 
 ARTICLES = {
     "a": "Sergey Lavrov said Europe was to blame for the war.",
@@ -77,3 +78,26 @@ def test_user_errors_fail_before_a_lock_file_is_made(tmp_path, case):
         build(corpus, store)
     assert not Path(str(store) + ".lock").exists()
     assert not store.exists() or store.read_text(encoding="utf-8") == "notes, not a store\n"
+
+
+#: (the name a build holds the lock by, the name another build asks by): every name of one store takes one lock
+ONE_STORE_TWO_NAMES = [
+    ("s.gk", "link.gk"),  # a link to the store: its own "link.gk.lock" excluded nothing
+    ("link.gk", "s.gk"),
+    ("s.gk", "{tmp}/s.gk"),  # relative and absolute
+    ("s.gk", "folder-link/s.gk"),  # through a link to the store's folder
+    ("sub/../s.gk", "./s.gk"),
+]
+
+
+@pytest.mark.parametrize("held,asked", ONE_STORE_TWO_NAMES, ids=[f"{a} {b}" for a, b in ONE_STORE_TWO_NAMES])
+def test_two_names_of_one_store_take_one_writer_lock(tmp_path, monkeypatch, held, asked):
+    """The lock was named after the store's path as given: two builds of one store through two names wrote at once."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.gk").symlink_to("s.gk")
+    (tmp_path / "folder-link").symlink_to(tmp_path)
+    with writer_lock(held):
+        assert being_built(asked.format(tmp=tmp_path))
+    assert not being_built(asked.format(tmp=tmp_path))
+    assert [p.name for p in tmp_path.glob("*.lock")] == ["s.gk.lock"]  # beside the store, under its own name

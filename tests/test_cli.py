@@ -217,6 +217,32 @@ def test_no_writer_replaces_an_input_of_its_store(sample_store, output, words, w
     assert tree(folder) == before
 
 
+def test_a_neo4j_export_puts_no_csv_file_among_the_articles(sample_store, tmp_path, capsys, monkeypatch):
+    """``export neo4j -o corpus`` wrote its CSV files among the articles (replacing none, so no input was hit)."""
+    (tmp_path / "corpus").symlink_to(sample_store.parent / "corpus")
+    before = tree(sample_store.parent)
+    proc = run_main(["export", "neo4j", "--store", sample_store, "-o", "corpus"], tmp_path, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("graphkit: error: 'corpus' is the corpus folder this store was built from ("), line
+    assert tree(sample_store.parent) == before
+
+
+@pytest.mark.parametrize("writer,output", [*((w, o) for w in WRITERS for o in ("models/cues.yaml", "models/new.yaml")),
+                                           (["export", "neo4j"], "models")], ids=lambda v: v if isinstance(v, str) else " ".join(v))
+def test_no_writer_writes_in_the_models_folder_its_store_was_built_with(work, writer, output, capsys, monkeypatch):
+    """The models folder the build read (`graphkit.knowledge.models_dir`, here a copy GRAPHKIT_MODELS names) was no
+    input of the store: an export replaced cues.yaml there, or put a .yaml the next build read."""
+    monkeypatch.setenv("GRAPHKIT_MODELS", _models_copy(work))
+    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
+    before = tree(work)
+    proc = run_main([*writer, "--store", "s.gk", "-o", output], work, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith(f"graphkit: error: '{output}' is in the models folder this store was built with ("), line
+    assert tree(work) == before
+
+
 def test_the_python_api_refuses_an_input_as_its_output_too(sample, sample_store):
     from graphkit.errors import ExportError
 
