@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from .actor_drafts import Draft
-from .mentions import DETERMINER_LIKE, ROLE_HEADS, Mention, org_role, strip_det
+from .mentions import ROLE_HEADS, Mention, counted_word, org_role, strip_det
 from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, slug
 from .places import is_known_place, lookup_place
 
@@ -118,9 +118,8 @@ def anonymous_name(phrase: str) -> str:
     """
     phrase = strip_det(" ".join(phrase.split()))
     first = phrase.split()[0] if phrase.split() else ""
-    if first[:1].isupper() and not first.isupper() and fold(first) in DETERMINER_LIKE:
-        phrase = first[0].lower() + phrase[1:]
-    return phrase
+    counted = counted_word(first)
+    return counted + phrase[len(first):] if counted else phrase
 
 
 def anonymous_antecedent(m: Mention, seen: list[tuple[int, Draft]]) -> Optional[Draft]:

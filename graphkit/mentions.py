@@ -40,6 +40,23 @@ ONE_OF_MANY = frozenset({"a", "an", "one", "another"})
 
 DETERMINER_LIKE = {"another", "one", "two", "three", "some", "several", "second", "third", "fourth", "other",
                     "senior", "many", "few", "multiple", "various", "numerous"}
+
+
+def counted_word(word: str) -> Optional[str]:
+    """``word`` as an anonymous source's name keeps it when it is one of the `DETERMINER_LIKE` words that count a
+    source apart ('another' of 'another Downing Street spokesman' is a second spokesman, not the one 'a Downing
+    Street spokesman' was): a capital that opens the sentence dropped, an all-capitals word (a headline's) as written;
+    None for any other word. The one rule of `graphkit.actor_names.anonymous_name` and
+    `graphkit.speaker_kinds`' spokesperson names.
+
+    >>> counted_word("Another"), counted_word("another"), counted_word("ONE"), counted_word("Officials")
+    ('another', 'another', 'ONE', None)
+    """
+    if fold(word) not in DETERMINER_LIKE:
+        return None
+    return word if word.isupper() else word[:1].lower() + word[1:]
+
+
 ROLE_HEADS = {"commissioner", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "secretary",
                "candidate", "nominee", "senator", "congressman", "congresswoman", "representative", "speaker",
                "attorney", "lawyer", "judge", "justice", "economist", "executive", "ceo", "founder", "manager",

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
-from .mentions import ANON_HEADS, DETERMINER_LIKE, strip_det
+from .mentions import ANON_HEADS, counted_word, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
-from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, name_end, person_of_phrase, person_role,
-                             principal_tokens, speaker_tokens, speaker_type, split_speaker)
+from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, name_end, named_in_apposition, person_of_phrase,
+                             person_role, principal_tokens, speaker_tokens, speaker_type, split_speaker)
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -49,11 +49,10 @@ def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple
 
 
 def _counted(first: Token) -> str:
-    """The word that counts an anonymous source apart, with its space, as its name keeps it
-    (graphkit.actor_names.anonymous_name keeps a determiner-like first word, drops an article): 'another' of
-    'another Downing Street spokesman' is a second spokesman, not the one 'a Downing Street spokesman' was;
-    '' for 'a', 'the' or a name."""
-    return f"{first.lower_} " if first.lower_ in DETERMINER_LIKE else ""
+    """The word that counts an anonymous source apart (`graphkit.mentions.counted_word`), with its space, as its
+    name keeps it; '' for 'a', 'the' or a name."""
+    counted = counted_word(first.text)
+    return f"{counted} " if counted else ""
 
 
 @dataclass
@@ -141,13 +140,12 @@ def _as_written(t: Token, toks: list[Token]) -> str:
 ANON_PERSON = "ANON_PERSON"
 
 
-def _one_anonymous_person(head: Token, f: "_Found", appos: Optional[Token]) -> bool:
+def _one_anonymous_person(head: Token, f: "_Found") -> bool:
     """Whether an anonymous speaker is one person a later 'he' or 'she' can refer to: the phrase itself is anonymous
     and headed by a singular common noun ('A representative for Mr. Pinchuk', 'a senior official'), not a
     plural ('officials', 'sources'), and no name in apposition names the person ('the Vatican spokesman, Federico
     Lombardi,' stays as it was: counted on PolNeAR train, those took 'he' from the person the article is about)."""
-    named = appos is not None and any(t.ent_type_ == "PERSON" for t in appos.subtree)
-    return f.stype == "ANON" and head.tag_ == "NN" and head.pos_ == "NOUN" and not named
+    return f.stype == "ANON" and head.tag_ == "NN" and head.pos_ == "NOUN" and not named_in_apposition(head)
 
 
 def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], start: int) -> int:

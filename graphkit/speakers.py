@@ -38,8 +38,8 @@ from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person, _first_name_before, _Found,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
                             _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .speaker_phrase import (definite_person, ent_of, naming_zone, person_role, principal_tokens, speaker_tokens,
-                             speaker_type, split_speaker)
+from .speaker_phrase import (definite_person, ent_of, named_in_apposition, naming_zone, person_role, principal_tokens,
+                             speaker_tokens, speaker_type, split_speaker)
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -244,8 +244,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     person, role, org = split_speaker([t for t in toks if t.i not in named_by] or toks, appos)
     f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
     together = _named_together(res, head, toks) if relative_head is None else None
-    one_described = definite_person(toks, head) and not (appos is not None and any(
-        t.ent_type_ == "PERSON" for t in appos.subtree))  # 'The other man, his cousin Ed Lee,' is named
+    one_described = definite_person(toks, head) and not named_in_apposition(head)  # 'The other man, his cousin Ed Lee,'
     described = stype == "NOUN" and one_described
     qualified = stype in ("GPE", "ORG", "NORP") and one_described  # 'The New York businessman'
     if relative_head is not None:
@@ -280,7 +279,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         _surname_role_or_org(res, head, (s0, s1), text, f, tuple(tuple(x) for x in spans))
     _settle(res, head, toks, f, person, described, (s0, s1))
     res.said.extend(tuple(x) for x in spans)
-    kind = _speaker_kind(head, f, appos, together, res)
+    kind = _speaker_kind(head, f, together, res)
     res.speakers.append((s0, f.resolved, f.rspan, kind))
     return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
                 resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
@@ -337,14 +336,14 @@ def _settle(res: SpeakerResolver, head: Token, toks: list, f: _Found, person: Op
         _anaphoric_anonymous(res, head, toks, f)
 
 
-def _speaker_kind(head: Token, f: _Found, appos: Optional[Token], together, res: SpeakerResolver) -> str:
+def _speaker_kind(head: Token, f: _Found, together, res: SpeakerResolver) -> str:
     """What kind of speaker the article remembers this one as, for later pronouns: its resolved type; a person for
     an unresolved role held by one person; an anonymous person who takes pronouns (kept in ``res.anonymous``);
     people named together, never 'he' or 'she'; a possessive pronoun's, whose words no later 'he said' continues."""
     # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
     kind = "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype
     if f.rtype == "ANON" and f.takes_pronouns and (
-            f.resolved in res.anonymous or _one_anonymous_person(head, f, appos)):
+            f.resolved in res.anonymous or _one_anonymous_person(head, f)):
         kind = ANON_PERSON
         res.anonymous.setdefault(f.resolved, (f.role, f.org))
     if together is not None:

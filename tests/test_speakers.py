@@ -1678,6 +1678,25 @@ def test_another_is_a_second_anonymous_source(texts):
     assert got[1][1].startswith("another ") and got[0][3] != got[1][3]
 
 
+#: (the first word of an anonymous source's phrase, the word its name keeps or None): one rule
+#: (mentions.counted_word) for an anonymous source's name (actor_names.anonymous_name) and a spokesperson's
+#: (speaker_kinds._counted, which read an all-capitals headline's 'ANOTHER' as 'another')
+COUNTED_WORDS = [("another", "another"), ("Another", "another"), ("ANOTHER", "ANOTHER"), ("One", "one"),
+                 ("several", "several"), ("A", None), ("The", None), ("Labour", None)]
+
+
+@pytest.mark.parametrize("word,kept", COUNTED_WORDS, ids=[w for w, _ in COUNTED_WORDS])
+def test_an_anonymous_sources_count_word_is_kept_by_one_rule(word, kept):
+    import spacy
+
+    from graphkit.actor_names import anonymous_name
+    from graphkit.speaker_kinds import _counted
+
+    assert _counted(spacy.blank("en")(f"{word} spokesman")[0]) == (f"{kept} " if kept else "")
+    assert anonymous_name(f"{word} spokesman") == (f"{kept} spokesman" if kept else
+                                                   "spokesman" if word in ("A", "The") else f"{word} spokesman")
+
+
 #: 'the man', 'The witness', 'the retired neurosurgeon': one person described, not named
 #: (speaker_phrase.definite_person)
 #: each speaker as (phrase as written, actor name, actor type)
@@ -1725,6 +1744,13 @@ DEFINITE_PERSON = [
     # and never the man the sentence before is about
     (["Jessie Elkins spoke first. The other man, his cousin Ed Lee, said the vote was rigged."],
      [("The other man", "other man", "group")]),
+    # ... in any of its appositions, not the first alone (speaker_phrase.named_in_apposition): 'The other man, 45,'
+    # was the man the sentence before is about
+    (["Jessie Elkins spoke first. The other man, 45, his cousin Ed Lee, said the vote was rigged."],
+     [("The other man", "other man", "group")]),
+    # ... and an anonymous spokesperson so named is no one a later 'he' stands for (speaker_kinds._one_anonymous_person)
+    (["A Downing Street spokesman, 45, Tom Hale, said the plan was dead. “We will vote no,” he said."],
+     [("A Downing Street spokesman", "Downing Street spokesman", "anonymous"), ("he", "Tom Hale", "person")]),
     # control: a plural is a group
     (["The men said the vote was rigged."], [("The men", "men", "group")]),
     # someone new (Antecedents._about): not a name deeper in the sentence before than its main clause,
@@ -1739,8 +1765,12 @@ DEFINITE_PERSON = [
     (["Alan Sugar spoke in Leeds on Monday. “Trade deals cost jobs,” the London businessman said."],         # British
      [("the London businessman", "Alan Sugar", "person")]),
     # ... never when a name of the article's people qualifies it: someone of theirs (_of_someone)
-    (["Chris Christie held a town hall. Ann Lee spoke first. The Christie supporter said the vote was rigged."],
-     [("The Christie supporter", "Christie supporter", "organisation")]),
+    # (a known miss: one supporter of Christie is an anonymous person, as "the ad's narrator" is; the actor pass
+    # types the name an organisation)
+    pytest.param(["Chris Christie held a town hall. Ann Lee spoke first. The Christie supporter said the vote was "
+                  "rigged."], [("The Christie supporter", "Christie supporter", "anonymous")],
+                 marks=pytest.mark.xfail(strict=True, reason="known miss: the actor pass types 'Christie supporter' "
+                                                             "an organisation, not an anonymous person")),
     # ... nor when a possessor does
     (["Tom Hale spoke in Leeds on Monday. “The road is shut,” the Labour leader's driver said."],
      [("the Labour leader's driver", "Labour leader's driver", "organisation")]),
