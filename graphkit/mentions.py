@@ -86,35 +86,70 @@ class Mention:
     gender: Optional[str] = None  # the gender a pronoun referring to this mention says
 
 
+#: what a mention is read as, before it is made a `Mention`: (name, kind, entity type, role)
+_Reading = tuple[str, str, Optional[str], Optional[str]]
+
+
 def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], fold_types: dict[str, str],
                  gz: Gazetteer, pc: PlaceConfig) -> Mention:
     """What kind of speaker mention an attribution holds (name, title, pronoun, anon, group, none), its
     name part without title words, its role, and the corrected entity type of the name when known.
-    ``person_ents``: the article's person entities (text, label, start, end) in text order."""
+    ``person_ents``: the article's person entities (text, label, start, end) in text order.
+
+    The steps, in the order the data flows: no speaker, or a pronoun; the words that name it (`_mention_text`);
+    the author of a first person; the person entity heading the mention (`_person_inside`); a person named after a
+    role; an anonymous source; that person's name (`_person_name`); else a title, group or name by its entity type
+    (`_typed_mention`)."""
     pos = (a.speaker_span or a.spans[0])[0]
-    if not a.speaker_text and not a.resolved_text:
-        return Mention(doc_id, i, a, "", "", "none", None, a.role, pos)
     surface = a.speaker_text or a.resolved_text or ""
-    text = a.resolved_text if a.resolved_text and not is_pronoun(a.resolved_text) else None
-    if text is None:
-        return Mention(doc_id, i, a, surface, surface, "pronoun", None, a.role, pos)
-    text = text.strip().strip("\"'\u201c\u201d\u2018\u2019,;:").strip()
-    if re.search(r'[<>]|="', text):  # markup left in scraped text: '2016">Donald Trump', 'datetime="2016-06'
+
+    def mention(name: str, kind: str, etype: Optional[str] = None, role: Optional[str] = a.role) -> Mention:
+        return Mention(doc_id, i, a, surface, name, kind, etype, role, pos)
+
+    if not a.speaker_text and not a.resolved_text:
+        return mention("", "none")
+    if not a.resolved_text or is_pronoun(a.resolved_text):
+        return mention(surface, "pronoun")
+    text = _mention_text(a.resolved_text)
+    if not text:
+        return mention(surface, "none")
+    if written_by(a):  # 'I' of an opinion piece, the author its byline or closing note names: a person
+        return mention(text, "name", "person")
+    person = _person_inside(a, text, person_ents)
+    named = name_after_role(text) if person is None and a.speaker_type in ("ORG", "NORP", "GPE") else None
+    if named is not None:
+        return mention(named[1], "name", "person", a.role or named[0])
+    if a.speaker_type == "ANON" or (anonymous_phrase(text) and person is None) or _anonymous_antecedent(a, text):
+        return mention(text, "anon", "anonymous")
+    if person is not None:
+        return mention(*_person_name(a, text, person, fold_types))
+    return mention(*_typed_mention(a, text, fold_types, gz, pc))
+
+
+def _mention_text(resolved: str) -> str:
+    """The words of a resolved speaker that name it: quotes and punctuation around it, markup left in scraped text
+    ('2016">Donald Trump', 'datetime="2016-06') and a cut fragment's ends (`trim_fragment`) taken off; '' when
+    nothing is left that names anyone.
+
+    >>> _mention_text('"Sergey Lavrov,'), _mention_text('2016">Donald Trump'), _mention_text('datetime="2016-06')
+    ('Sergey Lavrov', 'Donald Trump', '')
+    """
+    text = resolved.strip().strip("\"'\u201c\u201d\u2018\u2019,;:").strip()
+    if re.search(r'[<>]|="', text):
         text = re.split(r'[<>]|="', text)[-1].strip(" .\"'")
         if not re.search(r"[A-Za-z]{2}", text):
-            return Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
-    text = trim_fragment(text)
-    if not text:
-        return Mention(doc_id, i, a, surface, surface, "none", None, a.role, pos)
-    role = a.role
-    if written_by(a):  # 'I' of an opinion piece, the author its byline or closing note names: a person
-        return Mention(doc_id, i, a, surface, text, "name", "person", role, pos)
-    # a PERSON entity inside the mention is its name
+            return ""
+    return trim_fragment(text)
+
+
+def _person_inside(a: Attribution, text: str, person_ents: list[tuple]) -> Optional[str]:
+    """The person entity a mention's ``text`` names as its speaker: the one that heads it ('President Barack Obama'),
+    not one inside it ('Clinton supporters'), for a person or a pronoun the article resolved to a span; for a
+    phrase the NER typed a body, place or people, a person's name it ends with (`_name_ending`). Else None."""
     person = None
     if a.speaker_type in (None, "PERSON") or (a.speaker_type == "PRON" and a.resolved_span):
         span = a.resolved_span if a.resolved_text and a.resolved_span else a.speaker_span
         if span:
-            # the name that heads the mention ('President Barack Obama'), not one inside it ('Clinton supporters')
             end = span[1] - (2 if text.endswith(("'s", "\u2019s")) else 0)
             inside = [e for e in person_ents if span[0] <= e[2] and e[3] <= span[1]
                       and (e[3] >= end - 1 or a.speaker_type == "PERSON")]
@@ -122,46 +157,61 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
                 person = max(inside, key=lambda e: (e[3] - e[2], -e[2]))[0]
     if person is None and a.speaker_type in ("ORG", "NORP", "GPE") and a.speaker_span:
         person = _name_ending(a.speaker_span, text, person_ents)
-    named = name_after_role(text) if person is None and a.speaker_type in ("ORG", "NORP", "GPE") else None
-    if named is not None:
-        return Mention(doc_id, i, a, surface, named[1], "name", "person", role or named[0], pos)
-    if a.speaker_type == "ANON" or (anonymous_phrase(text) and person is None) or _anonymous_antecedent(a, text):
-        return Mention(doc_id, i, a, surface, text, "anon", "anonymous", role, pos)
-    if person is not None:
-        if fold_types.get(fold(person)) in (None, "person"):  # not 'Twitter', an organisation across the corpus
-            person = fuller_in_article(text, person)
-            if a.speaker_type in ("PRON", "PERSON"):  # 'he' of "Clinton's husband, Bill": Bill Clinton
-                person = with_surname(text, person)
-        name = trim_fragment(strip_possessive(person))
-        name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
-        prefix = text[: text.find(person)].strip(" ,") if person in text else ""
-        prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix  # 'Mr' is no role
-        if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
-            role = prefix
-        return Mention(doc_id, i, a, surface, name, "name", "person", role, pos)
+    return person
+
+
+def _person_name(a: Attribution, text: str, person: str, fold_types: dict[str, str]) -> _Reading:
+    """A person's mention: the name the article gives in full (`fuller_in_article`; a pronoun's or a name's
+    surname from the relative it is written with, `with_surname`), without title words or a possessive, its role
+    the title written before it (`_title_role`). Not fuller for a name typed an organisation across the corpus
+    ('Twitter')."""
+    if fold_types.get(fold(person)) in (None, "person"):
+        person = fuller_in_article(text, person)
+        if a.speaker_type in ("PRON", "PERSON"):  # 'he' of "Clinton's husband, Bill": Bill Clinton
+            person = with_surname(text, person)
+    name = trim_fragment(strip_possessive(person))
+    name = split_title(name)[1] or name  # spaCy's PERSON may hold the title: 'Representative Charles B. Rangel'
+    prefix = text[: text.find(person)].strip(" ,") if person in text else ""
+    return name, "name", "person", _title_role(prefix, a.role)
+
+
+def _title_role(prefix: str, role: Optional[str]) -> Optional[str]:
+    """The role of a name written after ``prefix`` ('Senator' of 'Senator X'): ``role`` when the attribution has one,
+    else the prefix when it holds a title word (an honorific, 'Mr', is no role).
+
+    >>> _title_role("Senator", None), _title_role("Mr", None), _title_role("Senator", "chair")
+    ('Senator', None, 'chair')
+    """
+    prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix
+    if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
+        return prefix
+    return role
+
+
+def _typed_mention(a: Attribution, text: str, fold_types: dict[str, str], gz: Gazetteer, pc: PlaceConfig) -> _Reading:
+    """A mention with no person entity heading it, read by its entity type: a person's name or a bare title, a web
+    address (an organisation), a common-noun phrase (a title, a named body or a group), else a name typed from the
+    corpus's corrected types, the NER's label or the known places."""
+    role = a.role
     # a common noun phrase ('the candidate') takes no type the NER gave a name folding the same ('The Candidate')
     etype = None if a.speaker_type == "NOUN" and common_noun_phrase(text) else fold_types.get(fold(text))
     if a.speaker_type == "PERSON" or etype == "person":
         prefix, name = split_title(text)
         if not name:
-            return Mention(doc_id, i, a, surface, text, "title", None, role, pos)
-        prefix = split_honorific(f"{prefix} x")[1][:-1].strip() if prefix else prefix  # 'Mr' is no role
-        if not role and prefix and any(w.lower().strip(".,") in TITLE_WORDS for w in prefix.split()):
-            role = prefix
-        return Mention(doc_id, i, a, surface, name, "name", fold_types.get(fold(name), "person"), role, pos)
+            return text, "title", None, role
+        return name, "name", fold_types.get(fold(name), "person"), _title_role(prefix, role)
     if etype is None and web_address(text):
-        return Mention(doc_id, i, a, surface, text, "name", "organisation", role, pos)
+        return text, "name", "organisation", role
     if a.speaker_type == "NOUN" and etype is None:
         if gz.match_title(text, org_role(a)) or gz.match_name(text, False) or is_role_phrase(text):
-            return Mention(doc_id, i, a, surface, text, "title", None, role, pos)
-        return Mention(doc_id, i, a, surface, strip_det(text), "group", "organisation" if named_body(text) else "group",
-                       role, pos)
+            return text, "title", None, role
+        return strip_det(text), "group", "organisation" if named_body(text) else "group", role
     name = strip_det(strip_possessive(text))
     if etype is None:
         etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)
         if etype is None and is_known_place(name, pc):
             etype = "place"
-    return Mention(doc_id, i, a, surface, name, "name", etype, role, pos)
+    return name, "name", etype, role
 
 
 _WEB_ADDRESS = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"

@@ -32,82 +32,104 @@ def _add_claim(G, cid, speaker_id, speaker, text, date, stance, doc, issues=(), 
     G.add_edge(cid, doc, key="reported_in", type="reported_in")
 
 
+#: the sample graph's actors: (slug, name, actor type, roles)
+_ACTORS = [("sergey-lavrov", "Sergey Lavrov", "person", ["Foreign Minister"]),
+           ("volodymyr-zelensky", "Volodymyr Zelensky", "person", ["President of Ukraine"]),
+           ("vladimir-putin", "Vladimir Putin", "person", ["President of Russia"]),
+           ("dmitry-peskov", "Dmitry Peskov", "person", ["Kremlin spokesman"]),
+           ("kremlin", "Kremlin", "government", []),
+           ("white-house", "White House", "government", []),
+           ("andriy-kovalenko", "Andriy Kovalenko", "person", ["head of the disinformation response centre"]),
+           ("ukrainian-authorities", "Ukrainian authorities", "government", []),
+           ("senior-russian-source", "senior Russian source", "anonymous", [])]
+_ISSUES = ["Europe", "peace plan", "sanctions", "territory", "security guarantees"]
+#: (name, place type, latitude, longitude)
+_PLACES = [("Moscow", "city", 55.75, 37.62), ("Geneva", "city", 46.2, 6.15), ("Pokrovsk", "city", 48.28, 37.18),
+           ("Ukraine", "country", 49.0, 32.0)]
+#: (doc id, title, source, published)
+_DOCS = [("000_36443760e30779ee", "US and Ukraine strike cautious tone after Geneva talks", "CNN", "2025-11-25"),
+         ("001_56cb526c82487007", "Lavrov: Washington Fails to Officially Submit Ukraine Peace Plan",
+          "finance news blog", "2025-11-26"),
+         ("003_9b6d43ba622d0a39", "Talks Gain Momentum in Moscow", "news site", "2025-12-02"),
+         ("004_a0ffbf88e7d719ba", "Cautious Russia awaits details from US on Ukraine ceasefire plan",
+          "Reuters", "2025-03-12")]
+#: (claim id, speaker slug, speaker, text, date, stance, the article's number, issues, places)
+_CLAIMS = [
+    ("c01", "sergey-lavrov", "Sergey Lavrov", "Washington has not officially submitted the 28-point plan to Moscow",
+     "2025-11-26", "assert", "001", ["peace plan"], ["Moscow"]),
+    ("c02", "sergey-lavrov", "Sergey Lavrov", "Europe is trying to wreck the American peace efforts",
+     "2025-11-26", "accuse", "001", ["Europe", "peace plan"], []),
+    ("c03", "sergey-lavrov", "Sergey Lavrov", "European counter-proposals are not constructive at all",
+     "2025-11-26", "criticize", "001", ["Europe"], []),
+    ("c04", "volodymyr-zelensky", "Volodymyr Zelensky", "the talks in Geneva were constructive",
+     "2025-11-25", "praise", "000", ["peace plan"], ["Geneva"]),
+    ("c05", "volodymyr-zelensky", "Volodymyr Zelensky",
+     "Ukraine's sovereignty and firm security guarantees remain central goals", "2025-12-01", "assert", "003",
+     ["security guarantees"], ["Ukraine"]),
+    ("c06", "volodymyr-zelensky", "Volodymyr Zelensky", "the territorial question stays the hardest part of any deal",
+     "2025-12-01", "warn", "003", ["territory"], []),
+    ("c07", "dmitry-peskov", "Dmitry Peskov", "Witkoff will meet Putin on Tuesday afternoon",
+     "2025-12-02", "assert", "003", [], ["Moscow"]),
+    ("c08", "white-house", "White House", "it feels very optimistic about progress toward ending the war",
+     "2025-12-02", "predict", "003", ["peace plan"], []),
+    ("c09", "andriy-kovalenko", "Andriy Kovalenko", "Russia wants to shift all pressure in the US peace plan onto Ukraine",
+     "2025-12-02", "accuse", "003", ["peace plan"], ["Ukraine"]),
+    ("c10", "kremlin", "Kremlin", "Russian forces have captured Pokrovsk", "2025-12-01", "assert", "003",
+     ["territory"], ["Pokrovsk"]),
+    ("c11", "ukrainian-authorities", "Ukrainian authorities", "no such losses occurred in Pokrovsk",
+     "2025-12-01", "deny", "003", ["territory"], ["Pokrovsk"]),
+    ("c12", "vladimir-putin", "Vladimir Putin", "the US plan could form the basis of a final settlement",
+     "2025-11", "assert", "000", ["peace plan"], []),
+    ("c13", "kremlin", "Kremlin", "Moscow awaits details from Washington on the ceasefire proposal",
+     "2025-03-12", "assert", "004", ["peace plan"], ["Moscow"]),
+    ("c14", "senior-russian-source", "senior Russian source", "any deal must take Russia's interests into account",
+     "2025-03", "demand", "004", ["peace plan"], []),
+    ("c15", "sergey-lavrov", "Sergey Lavrov", "new sanctions will not change Moscow's course", "2025-11-26",
+     "predict", "001", ["sanctions"], []),
+]
+#: the claims told in the reporter's words, and the cues other than "said"
+_INDIRECT = {"c01", "c04", "c07", "c08", "c10", "c13"}
+_CUES = {"c07": "told reporters"}
+
+
 def sample_graph() -> nx.MultiDiGraph:
-    """A hand-built graph shaped like the sample corpus (about 30 nodes), for demos and tests.
+    """A hand-built graph shaped like the sample corpus (about 30 nodes), for demos and tests: its actors, issues,
+    places and articles (`_add_things`), then its claims with their edges and one contradiction (`_add_claims`).
 
     >>> G = sample_graph()
     >>> G.nodes["actor:sergey-lavrov"]["label"], G.number_of_nodes() > 20
     ('Sergey Lavrov', True)
     """
     G = nx.MultiDiGraph()
-    actors = [("sergey-lavrov", "Sergey Lavrov", "person", ["Foreign Minister"]),
-              ("volodymyr-zelensky", "Volodymyr Zelensky", "person", ["President of Ukraine"]),
-              ("vladimir-putin", "Vladimir Putin", "person", ["President of Russia"]),
-              ("dmitry-peskov", "Dmitry Peskov", "person", ["Kremlin spokesman"]),
-              ("kremlin", "Kremlin", "government", []),
-              ("white-house", "White House", "government", []),
-              ("andriy-kovalenko", "Andriy Kovalenko", "person", ["head of the disinformation response centre"]),
-              ("ukrainian-authorities", "Ukrainian authorities", "government", []),
-              ("senior-russian-source", "senior Russian source", "anonymous", [])]
-    for slug, name, atype, roles in actors:
+    _add_things(G)
+    _add_claims(G)
+    return G
+
+
+def _add_things(G: nx.MultiDiGraph) -> None:
+    """The sample graph's actors (no claims counted yet), issues, places and articles."""
+    for slug, name, atype, roles in _ACTORS:
         G.add_node("actor:" + slug, type="actor", label=name, actor_type=atype, roles=roles, n_claims=0)
-    for name in ["Europe", "peace plan", "sanctions", "territory", "security guarantees"]:
+    for name in _ISSUES:
         G.add_node("issue:" + name.lower().replace(" ", "-"), type="issue", label=name, name=name)
-    for name, ptype, lat, lon in [("Moscow", "city", 55.75, 37.62), ("Geneva", "city", 46.2, 6.15),
-                                  ("Pokrovsk", "city", 48.28, 37.18), ("Ukraine", "country", 49.0, 32.0)]:
+    for name, ptype, lat, lon in _PLACES:
         G.add_node("place:" + name.lower(), type="place", label=name, place_type=ptype, lat=lat, lon=lon)
-    docs = [("000_36443760e30779ee", "US and Ukraine strike cautious tone after Geneva talks", "CNN", "2025-11-25"),
-            ("001_56cb526c82487007", "Lavrov: Washington Fails to Officially Submit Ukraine Peace Plan",
-             "finance news blog", "2025-11-26"),
-            ("003_9b6d43ba622d0a39", "Talks Gain Momentum in Moscow", "news site", "2025-12-02"),
-            ("004_a0ffbf88e7d719ba", "Cautious Russia awaits details from US on Ukraine ceasefire plan",
-             "Reuters", "2025-03-12")]
-    for did, t, src, pub in docs:
+    for did, t, src, pub in _DOCS:
         G.add_node("doc:" + did, type="document", label=shorten(t, 40), title=t, source=src,
                    url=f"https://news.example.org/{did}", published=pub)
-    d0, d1, d3, d4 = ("doc:" + d[0] for d in docs)
-    claims = [
-        ("c01", "sergey-lavrov", "Sergey Lavrov", "Washington has not officially submitted the 28-point plan to Moscow",
-         "2025-11-26", "assert", d1, ["peace plan"], ["Moscow"]),
-        ("c02", "sergey-lavrov", "Sergey Lavrov", "Europe is trying to wreck the American peace efforts",
-         "2025-11-26", "accuse", d1, ["Europe", "peace plan"], []),
-        ("c03", "sergey-lavrov", "Sergey Lavrov", "European counter-proposals are not constructive at all",
-         "2025-11-26", "criticize", d1, ["Europe"], []),
-        ("c04", "volodymyr-zelensky", "Volodymyr Zelensky", "the talks in Geneva were constructive",
-         "2025-11-25", "praise", d0, ["peace plan"], ["Geneva"]),
-        ("c05", "volodymyr-zelensky", "Volodymyr Zelensky",
-         "Ukraine's sovereignty and firm security guarantees remain central goals", "2025-12-01", "assert", d3,
-         ["security guarantees"], ["Ukraine"]),
-        ("c06", "volodymyr-zelensky", "Volodymyr Zelensky", "the territorial question stays the hardest part of any deal",
-         "2025-12-01", "warn", d3, ["territory"], []),
-        ("c07", "dmitry-peskov", "Dmitry Peskov", "Witkoff will meet Putin on Tuesday afternoon",
-         "2025-12-02", "assert", d3, [], ["Moscow"]),
-        ("c08", "white-house", "White House", "it feels very optimistic about progress toward ending the war",
-         "2025-12-02", "predict", d3, ["peace plan"], []),
-        ("c09", "andriy-kovalenko", "Andriy Kovalenko", "Russia wants to shift all pressure in the US peace plan onto Ukraine",
-         "2025-12-02", "accuse", d3, ["peace plan"], ["Ukraine"]),
-        ("c10", "kremlin", "Kremlin", "Russian forces have captured Pokrovsk", "2025-12-01", "assert", d3,
-         ["territory"], ["Pokrovsk"]),
-        ("c11", "ukrainian-authorities", "Ukrainian authorities", "no such losses occurred in Pokrovsk",
-         "2025-12-01", "deny", d3, ["territory"], ["Pokrovsk"]),
-        ("c12", "vladimir-putin", "Vladimir Putin", "the US plan could form the basis of a final settlement",
-         "2025-11", "assert", d0, ["peace plan"], []),
-        ("c13", "kremlin", "Kremlin", "Moscow awaits details from Washington on the ceasefire proposal",
-         "2025-03-12", "assert", d4, ["peace plan"], ["Moscow"]),
-        ("c14", "senior-russian-source", "senior Russian source", "any deal must take Russia's interests into account",
-         "2025-03", "demand", d4, ["peace plan"], []),
-        ("c15", "sergey-lavrov", "Sergey Lavrov", "new sanctions will not change Moscow's course", "2025-11-26",
-         "predict", d1, ["sanctions"], []),
-    ]
-    for cid, slug, name, text, date, stance, doc, issues, places in claims:
-        src = G.nodes[doc]["source"]
+
+
+def _add_claims(G: nx.MultiDiGraph) -> None:
+    """The sample graph's claims (`_add_claim`), each counted on its speaker, and the one contradiction."""
+    docs = {did[:3]: "doc:" + did for did, *_ in _DOCS}
+    for cid, slug, name, text, date, stance, number, issues, places in _CLAIMS:
+        doc = docs[number]
         _add_claim(G, "claim:" + cid, "actor:" + slug, name, text, date, stance, doc, issues, places,
-                   kind="indirect" if cid in ("c01", "c04", "c07", "c08", "c10", "c13") else "direct",
-                   cue="told reporters" if cid == "c07" else "said", url=G.nodes[doc]["url"], source=src)
+                   kind="indirect" if cid in _INDIRECT else "direct", cue=_CUES.get(cid, "said"),
+                   url=G.nodes[doc]["url"], source=G.nodes[doc]["source"])
         G.nodes["actor:" + slug]["n_claims"] += 1
     G.add_edge("claim:c11", "claim:c10", key="contradicts", type="contradicts",
                reason="deny vs assert on the same place and issue")
-    return G
 
 
 def synthetic_graph(n_nodes: int, *, seed: int = 0) -> nx.MultiDiGraph:
