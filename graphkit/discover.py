@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .phrase_groups import apart_from_groups, group_phrases, said_apart
+from .phrase_groups import apart_from_groups, group_phrases, said_apart, topic_name
 from .topical import common_phrases, topical_phrases, written_form
 
 
@@ -59,13 +59,14 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     arts = [r[1] for r in rows]
     issues, names = [], set()
     for g in sorted(groups, key=lambda g: (-size[g[0]], g[0])):
+        apart = said_apart(g, members, arts)
         parts = g + sorted((k for k in keys if into[k] in g and k not in g), key=lambda k: (-df[k], k))
         written = list(dict.fromkeys(written_form(surface[k]) for k in parts))
-        if written[0].lower() in names:
+        name = written_form(surface[topic_name(g, apart)])
+        if name.lower() in names:
             continue
-        names.add(written[0].lower())
-        apart = said_apart(g, members, arts)
-        issues.append({"name": written[0], "description": "discovered: " + ", ".join(written[:6]),
+        names.add(name.lower())
+        issues.append({"name": name, "description": "discovered: " + ", ".join(written[:6]),
                        "patterns": written, "context": written, "origin": "discovered",
                        **({"apart": [written_form(surface[k]) for k in apart]} if apart else {})})
     return {"version": 1, "issues": issues}

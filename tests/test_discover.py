@@ -920,6 +920,44 @@ def test_a_phrase_no_claim_of_which_says_its_group_is_an_issue_of_its_own(stray,
     assert [i["name"] for i in fixed if "eminent domain" in i["patterns"]] == ["party convention"]
 
 
+@pytest.mark.parametrize("group,apart,name", [
+    # named by a role, who and not what about, sharing no word with the rest: its best phrase that names no person
+    # (PolNeAR train: "federal judge" for the border wall, Latino voters and a judge's Mexican heritage -> "U.S.-Mexico")
+    (["federal judge", "criminal", "hispanic voter", "u s mexico", "border wall"], [], "u s mexico"),
+    (["federal judge", "criminal", "u s mexico", "border wall"], ["u s mexico"], "border wall"),  # not one said apart
+    # a person-named phrase whose words its group says too names the topic ("immigrants", "immigration reform")
+    (["undocumented immigrant", "immigrant", "immigration reform"], [], "undocumented immigrant"),
+    (["gop candidate", "gop voter"], [], "gop candidate"),            # persons only: the name stays
+    (["running mate", "evangelical"], ["evangelical"], "running mate"),
+    (["health care", "doctor"], [], "health care"),                 # a topic's name stays
+])
+def test_a_group_named_by_a_role_is_named_by_what_its_claims_are_about(group, apart, name):
+    from graphkit.phrase_groups import topic_name
+
+    assert topic_name(group, apart) == name
+
+
+def test_a_discovered_issue_named_by_a_role_keeps_its_phrases_and_weighs_the_role_as_any_word():
+    claims = []
+    for a in range(8):
+        claims += [(f"j{a}-{j}", f"court{a}", ph) for j, ph in enumerate(
+            [["judge", "border wall"], ["judge"], ["judge", "Mexican heritage"], ["judge", "border wall"],
+             ["border wall", "Mexican heritage"], ["judge"]])]
+        claims += [(f"g{a}-{j}", f"guns{a}", ph) for j, ph in enumerate(
+            [["gun control"], ["background checks", "gun control"], ["background checks", "gun control"], ["gun control"]])]
+    found = discover_issues(claims, n_issues=2)
+    assert [(i["name"], i["patterns"]) for i in found["issues"]] == [
+        ("border wall", ["judge", "border wall", "Mexican heritage"]),
+        ("gun control", ["gun control", "background checks"])]
+    # the role's word said alone is what any single word of an issue not its name is: half the evidence, no issue
+    # (it counted in full as the issue's name)
+    from graphkit.issues import assign_claim, taxonomy_from_data
+
+    tax = taxonomy_from_data(found, "d", origin="discovered")
+    assert [n for n, _, _ in assign_claim("The judge ruled against him.", taxonomy=tax)] == []
+    assert [n for n, _, _ in assign_claim("He wants a border wall.", taxonomy=tax)] == ["border wall"]
+
+
 # a tree of 4 rows: rows 0+1 -> node 4, rows 2+3 -> node 5, 4+5 -> root 6; each row 10 claims
 _TREE = [[0, 1], [2, 3], [4, 5]]
 _ROWS = [frozenset(range(10 * r, 10 * r + 10)) for r in range(4)]
