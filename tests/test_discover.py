@@ -1070,6 +1070,29 @@ def _harness():
     return issue_harness
 
 
+def test_the_tradeoff_estimates_a_runs_fit_from_the_fresh_verdicts(tmp_path, capsys):
+    """`issue_harness.py tradeoff`: the fresh audits' pairs a run gives, by how, and the fit they estimate for a run
+    at another setting (here: its article pairs left out)."""
+    h = _harness()
+    lines = (ROOT / "bench" / "audits" / "polnear_train_issues_seed2101_2102.txt").read_text().splitlines()
+    judged = [(v, "[context: article;" in x) for x in lines for v in [h.verdict_of(x)] if v]
+    own = [v for v, article in judged if not article]
+    article = [v for v, is_article in judged if is_article]
+    every = {cid: [[n, n, 0.5] for n in names] for cid, names, _ in own}
+    every.update({cid: [[n, "context: article", 0.04] for n in names] for cid, names, _ in article})
+    runs = [tmp_path / "every.json", tmp_path / "own.json"]
+    runs[0].write_text(json.dumps({"issues": {}, "statements": every}))
+    runs[1].write_text(json.dumps({"issues": {}, "statements": {c: a if a[0][1] != "context: article" else []
+                                                               for c, a in every.items()}}))
+    h.tradeoff(runs[0], runs)
+    out = capsys.readouterr().out
+    fit_own, fit_article = sum(v[2] == "y" for v in own), sum(v[2] == "y" for v in article)
+    assert f"| own | {fit_own} of {len(own)} " in out
+    assert f"| article >= 0.0 | {fit_article} of {len(article)} " in out
+    assert f"| own.json | {len(own) / len(every):.1%} | 100% | {fit_own / len(own):.1%} |" in out
+    assert f"| every.json | 100.0% | {len(own) / len(every):.0%} | {(fit_own + fit_article) / len(every):.1%} |" in out
+
+
 # (corpus actors.yaml or None): the harness's capture resolves the actors with the knowledge the store was built
 # with; resolved from models/ alone (as it was), a corpus naming "The chancellor" a person gave the issue model other
 # stop words than the build's (the second case failed so)
