@@ -156,14 +156,17 @@ def load_yaml(name: str):
     return _load(str(p), p.stat().st_mtime)
 
 
-def read_file(path: Path):
-    """Parsed content of any knowledge file; re-read when it changes."""
+def read_file(path: Path, name: Optional[str] = None):
+    """Parsed content of any knowledge file; re-read when it changes. ``name``: the models/ file whose format it
+    has (``issues.yaml``, ``actors.yaml``), which a file that is no mapping is pointed to; the file's own name when
+    not given (``--actors people.yaml`` has actors.yaml's format, not a "models/people.yaml" there is none of)."""
     p = Path(path)
     if not p.is_file():
         raise ModelsFileError(f"no knowledge file at {p}; check the path")
     data = _load(str(p), p.stat().st_mtime)
     if not isinstance(data, dict):
-        raise ModelsFileError(f"{p} is not a mapping of keys to entries; see the format at the top of models/{p.name}")
+        raise ModelsFileError(f"{p} is not a mapping of keys to entries; see the format at the top of models/"
+                              f"{name or p.name}")
     return data
 
 
@@ -238,7 +241,7 @@ class Knowledge:
             elif corpus is not None and (Path(corpus) / name).is_file():
                 found[name] = Path(corpus) / name
         for name, p in found.items():  # a file that cannot be read says so now, before a build parses anything
-            entries = read_file(p).get(_LISTS[name])
+            entries = read_file(p, name).get(_LISTS[name])
             if entries is not None and not isinstance(entries, list):  # (a number stopped the resolution)
                 raise not_a_list(p, _LISTS[name], entries)
         return cls(issues=found.get("issues.yaml"), actors=found.get("actors.yaml"))
@@ -250,7 +253,7 @@ class Knowledge:
         """The merged content of ``name`` (issues.yaml or actors.yaml): defaults and the corpus's file."""
         default = load_yaml(name) if (models_dir() / name).exists() else {}
         own = self._own(name)
-        return merge(default, read_file(own), str(own)) if own else dict(default or {})
+        return merge(default, read_file(own, name), str(own)) if own else dict(default or {})
 
     def actors_data(self) -> dict:
         return self.data("actors.yaml")
@@ -264,7 +267,7 @@ class Knowledge:
         for name in CORPUS_FILES:
             own = self._own(name)
             default = models_dir() / name
-            replace = own is not None and str(read_file(own).get("defaults", "extend")).lower() == "replace"
+            replace = own is not None and str(read_file(own, name).get("defaults", "extend")).lower() == "replace"
             out[name.split(".")[0]] = ([] if replace or not default.exists() else [default]) + ([own] if own else [])
         return out
 
@@ -278,7 +281,7 @@ class Knowledge:
         """
         out = []
         for p in self.files()[name.split(".")[0]]:
-            data = read_file(p).get(_LISTS[name]) or []
+            data = read_file(p, name).get(_LISTS[name]) or []
             out.append((label(p), sorted({str(e.get("name", "")).lower() for e in data if isinstance(e, dict)})))
         return out
 

@@ -147,6 +147,11 @@ USER_ERRORS = [
      "notalist.yaml: 'issues' is 'council tax', not a list"),
     (["build", "corpus", "--store", "s.gk", "--issues", "empty"], "--issues empty is a folder; give the file in it, e.g. empty/issues.yaml"),
     (["build", "corpus", "--store", "s.gk", "--actors", "/dev/null"], "--actors /dev/null is no file (a device or a pipe)"),
+    # a file that is no mapping is pointed to the format of the kind it was given as, not to its own name under
+    # models/ ("see the format at the top of models/notes.txt")
+    (["build", "corpus", "--store", "s.gk", "--actors", "notes.txt"],
+     "notes.txt is not a mapping of keys to entries; see the format at the top of models/actors.yaml"),
+    (["build", "corpus", "--store", "s.gk", "--issues", "notes.txt"], "see the format at the top of models/issues.yaml"),
     # a store this graphkit cannot write is said before a lock file is made beside it
     (["build", "corpus", "--store", "older.gk"], f"'older.gk' has the older schema {SCHEMA_VERSION - 1}; rebuild it"),
     (["build", "corpus", "--store", "newer.gk"], "'newer.gk' was written by a newer graphkit"),
