@@ -84,7 +84,7 @@ def check_output(path, example: str = "graph.graphml", store=None) -> Path:
 
     path = Path(path)
     if path.is_dir():
-        raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {path / example}")
+        raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {_example_in(path, example, store)}")
     kind = database_at(path)
     if kind:
         raise ExportError(f"'{path}' is {kind}: writing there would replace what it holds; give another -o path")
@@ -92,6 +92,24 @@ def check_output(path, example: str = "graph.graphml", store=None) -> Path:
     if store is not None:
         _check_not_an_input(path, store)
     return path
+
+
+def _example_in(folder: Path, example: str, store=None) -> Path:
+    """The file name a folder given as ``-o`` is answered with: ``example`` in it, or, when that is an input of the
+    ``store`` (`graphkit.inputs.input_of`: ``view -o corpus`` was told "e.g. corpus/graph.html", a name the next
+    build reads as an article, refused when given), in the first folder above it where it is none.
+
+    >>> _example_in(Path("out"), "graph.html")
+    PosixPath('out/graph.html')
+    """
+    if store is None:
+        return folder / example
+    from .inputs import input_of
+
+    for where in (folder, *folder.parents):
+        if input_of(store, where / example) is None:
+            return where / example
+    return folder / example
 
 
 def _check_not_an_input(path: Path, store) -> None:

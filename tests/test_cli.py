@@ -222,6 +222,21 @@ def test_no_writer_replaces_an_input_of_its_store(sample_store, output, words, w
     assert tree(folder) == before
 
 
+@pytest.mark.parametrize("writer,said", [
+    (["view"], "e.g. graph.html"),  # 'corpus/graph.html' is a name the next build reads as an article
+    (["issues", "suggest"], "e.g. issues.yaml"),  # 'corpus/issues.yaml' is a knowledge file the store was built with
+    (["export", "jsonl"], "e.g. corpus/graph.jsonl"),  # a new name the corpus reader leaves alone: given as it was
+], ids=lambda v: v if isinstance(v, str) else " ".join(v))
+def test_a_corpus_folder_given_as_output_is_answered_with_a_name_that_is_no_input(sample_store, writer, said, tmp_path,
+                                                                                 capsys, monkeypatch):
+    """``view -o corpus`` was told "give a file name with -o, e.g. corpus/graph.html", which is then refused."""
+    (tmp_path / "corpus").symlink_to(sample_store.parent / "corpus")
+    proc = run_main([*writer, "--store", sample_store, "-o", "corpus"], tmp_path, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line == f"graphkit: error: 'corpus' is a folder; give a file name with -o, {said}", line
+
+
 def test_a_neo4j_export_puts_no_csv_file_among_the_articles(sample_store, tmp_path, capsys, monkeypatch):
     """``export neo4j -o corpus`` wrote its CSV files among the articles (replacing none, so no input was hit)."""
     (tmp_path / "corpus").symlink_to(sample_store.parent / "corpus")
