@@ -527,9 +527,10 @@ class Graphkit:
 
 _HINT = {
     "actors": "g.actors() lists every speaker (command line: graphkit actors --store STORE)",
-    "issues": "g.issues() lists the store's issues (the corpus's issues.yaml, or discovered)",
+    "issues": "g.issues() lists the store's issues, the corpus's issues.yaml or discovered (command line: graphkit "
+              "issues list --store STORE)",
     "places": "g.places() lists the places claims name",
-    "documents": "g.documents() lists the articles",
+    "documents": "g.documents() lists the articles (command line: the doc column of graphkit claims --store STORE)",
 }
 
 
