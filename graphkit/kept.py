@@ -67,7 +67,7 @@ WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their enco
 ISSUES_FORMAT = 3
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
-WALKS_FORMAT = 1   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps
+WALKS_FORMAT = 2   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps (2: keyed by `walk_digest`)
 TEXTS_FORMAT = 1   # `kept_text_answers`: graphkit.ingest.TextAnswers' answers
 INPUTS_FORMAT = 1  # `KeptInputs`: marshal's version 4 of the rows, zlib
 
@@ -204,17 +204,22 @@ class KeptInputs:
         rows, said, dates, ents = marshal.loads(zlib.decompress(data))
         return [AttributionRow.from_values(v) for v in rows], said, dates, shared_entities(ents)
 
-    def keep(self, store: "Store", atts: dict, said: dict, dates: dict, ents: dict) -> None:
-        """Keep the inputs of the articles read afresh (`decoded` said None), when the store takes them."""
+    def keep(self, store: "Store", atts: dict, said: dict, dates: dict, ents: dict,
+             encoded: Optional[dict[str, bytes]] = None) -> None:
+        """Keep the inputs of the articles read afresh (`decoded` said None), when the store takes them. ``encoded``:
+        doc_id → an article's inputs as `encode` gave them already (graphkit.resolution.ArrivedInputs, as a
+        ``--workers`` build's extractions arrive: the same values); the others are encoded now."""
         if not self.todo or store.readonly or sum(map(len, atts.values())) > KEPT_INPUTS_MAX:
             return
+        encoded = encoded or {}
 
         def rows():
             for d, key in self.todo.items():
                 try:
-                    yield d, key, self.encode(atts[d], said[d], dates[d], ents.get(d, []))
+                    data = encoded.get(d) or self.encode(atts[d], said[d], dates[d], ents.get(d, []))
                 except ValueError:  # a value marshal cannot write (none today): that article is validated each time
                     continue
+                yield d, key, data
 
         store.keep_inputs(rows())
 
@@ -255,18 +260,21 @@ def _texts_state() -> str:
 # --------------------------------------------------------------------------- walks (graphkit.walks)
 
 def kept_actor_walks(store: "Store", atts: dict[str, list], ents: dict[str, list], gazetteer,
-                     full: bool = False) -> tuple[dict, dict[str, str]]:
+                     full: bool = False, digests: Optional[dict[str, bytes]] = None) -> tuple[dict, dict[str, str]]:
     """The actor pass's kept walks (graphkit.walks.ArticleWalk) of every article whose attributions and entities
     are those they were walked with, under the same code, knowledge files, gazetteer (``gazetteer``, what it is
     made of: the merged actors.yaml and the files its entries come from, JSON-able) and geonames data; and doc_id → the key of every article's walk now, for `keep_actor_walks`.
     A kept walk is only replayed when what it read of the corpus still holds (graphkit.resolve), so reusing it
-    resolves as walking again does (``full``: nothing kept is read)."""
+    resolves as walking again does (``full``: nothing kept is read). ``digests``: doc_id → the `walk_digest` of
+    its attributions and entities as they are here, worked out already (graphkit.resolution.ArrivedInputs, as a
+    ``--workers`` build's extractions arrive); the other articles' are worked out now."""
     from .places import lookups_key
     from .walks import ArticleWalk
 
     state = state_key("walks", WALKS_FORMAT, resolution_key(), lookups_key(), ArticleWalk.ENCODING,
                       _sha256(json.dumps(gazetteer, sort_keys=True, default=str))).encode()
-    keys = {d: hashlib.sha256(state + walk_inputs(atts.get(d, ()), ents.get(d, ()))).hexdigest()
+    digests = digests or {}
+    keys = {d: hashlib.sha256(state + (digests.get(d) or walk_digest(atts.get(d, ()), ents.get(d, ())))).hexdigest()
             for d in set(atts) | set(ents)}
     kept = {} if full else {d: ArticleWalk.decode(data) for d, key, data in store.kept_walks() if keys.get(d) == key}
     return kept, keys
@@ -290,6 +298,18 @@ def walk_inputs(atts, ents) -> bytes:
 
     fields = attrgetter(*Attribution.model_fields)
     return marshal.dumps(([fields(a) for a in atts], [tuple(e) for e in ents]), 2)
+
+
+def walk_digest(atts, ents) -> bytes:
+    """sha256 of `walk_inputs`: what an article's kept walk is keyed by (with the state of what else it read), equal
+    exactly when what the actor pass reads of the article is.
+
+    >>> from graphkit.records import Attribution
+    >>> a = Attribution(spans=[(0, 5)], text="x", cue="said", speaker_text="Lavrov")
+    >>> walk_digest([a], []) == hashlib.sha256(walk_inputs([a], [])).digest()
+    True
+    """
+    return hashlib.sha256(walk_inputs(atts, ents)).digest()
 
 
 def keep_actor_walks(store: "Store", keys: dict[str, str], walks: dict[str, str]) -> None:

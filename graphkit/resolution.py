@@ -113,7 +113,10 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         places_known = kept_places(store, full)  # what the place gazetteer said of each surface, put back
         clock("read")
         actors_data = knowledge.actors_data()
-        all_actors, speakers, entity_types = resolve_speakers(store, atts, ents, knowledge, actors_data, full)
+        all_actors, speakers, entity_types = resolve_speakers(store, atts, ents, knowledge, actors_data, full,
+                                                              arrived.walk_digests if arrived is not None else None)
+        if arrived is not None:
+            arrived.walk_digests.clear()  # read: a library caller's ArrivedInputs holds no more of it
         clock("actors")
         pres = resolve_places(ents, entity_types=entity_types)
         entity_types = None
@@ -151,16 +154,18 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
 
 
 def resolve_speakers(store: Store, atts: dict[str, list], ents: dict[str, list], knowledge, actors_data: dict,
-                     full: bool = False) -> tuple[list, dict[str, list[str]], dict[str, str]]:
+                     full: bool = False, digests: Optional[dict[str, bytes]] = None
+                     ) -> tuple[list, dict[str, list[str]], dict[str, str]]:
     """The actor step (graphkit.resolve): (every actor, doc_id → each attribution's actor id
     (`speakers_by_article`), every entity's corrected type). The walk of each unchanged article that an earlier
     resolution kept (`graphkit.kept.kept_actor_walks`) is replayed when what it read still holds, and the walks
-    of the articles walked now are kept for the next (not above `graphkit.kept.KEPT_WALKS_MAX` attributions)."""
+    of the articles walked now are kept for the next (not above `graphkit.kept.KEPT_WALKS_MAX` attributions).
+    ``digests``: the articles' walk digests worked out as they arrived (`ArrivedInputs.walk_digests`)."""
     from .gazetteer import load_gazetteer
     from .resolve import resolve_actors
 
     gazetteer = [actors_data, knowledge.sources()]  # what the gazetteer is made of: a kept walk read it
-    walks, walk_keys = kept_actor_walks(store, atts, ents, gazetteer, full) if keeps_walks(atts) else ({}, {})
+    walks, walk_keys = kept_actor_walks(store, atts, ents, gazetteer, full, digests) if keeps_walks(atts) else ({}, {})
     res = resolve_actors(atts, ents, load_gazetteer(knowledge), kept_walks=walks,
                          keep_walks=bool(walk_keys))  # kept walks replayed when what they read still holds
     keep_actor_walks(store, walk_keys, res.walks)
@@ -283,7 +288,9 @@ def read_resolution_inputs(store: Store, discovery: Optional[DiscoveryRows] = No
             if discovery is not None:
                 discovery.add(doc_id, rows)
         atts[doc_id], said[doc_id], dates[doc_id], ents[doc_id] = inputs
-    kept.keep(store, atts, said, dates, ents)
+    kept.keep(store, atts, said, dates, ents, encoded=arrived.encoded if arrived is not None else None)
+    if arrived is not None:
+        arrived.encoded.clear()  # kept
     return atts, ents, said, dates
 
 
@@ -314,6 +321,7 @@ class ArrivedInputs:
     what kept inputs are bounded by); the articles after are read as before. Each is handed over once (`take`).
     Discovery's rows (`discovery_rows`) are taken only when the build will discover issues (``discovers``,
     `graphkit.store_issues.will_discover`); else None, and the read makes them should it need them after all.
+    What the resolution keeps of each article is worked out too, from the same values (`what_is_kept`).
 
     >>> from graphkit.extract import extract_documents
     >>> from graphkit.records import Document
@@ -338,6 +346,8 @@ class ArrivedInputs:
         self.discovers = discovers
         self.held = 0
         self.by_doc: dict[str, tuple] = {}
+        self.encoded: dict[str, bytes] = {}  #: doc_id → its inputs as the store keeps them (`graphkit.kept.KeptInputs`)
+        self.walk_digests: dict[str, bytes] = {}  #: doc_id → what its kept walk is keyed by (`graphkit.kept.walk_digest`)
 
     def add(self, ex: DocExtraction) -> None:
         """Take what resolution reads of ``ex`` (while fewer than ``limit`` attributions are held)."""
@@ -346,6 +356,22 @@ class ArrivedInputs:
         self.held += len(ex.items)
         got = self.by_doc[ex.doc_id] = (article_inputs(ex), discovery_rows(ex) if self.discovers else None)
         work_ahead(*got)
+        self.what_is_kept(ex.doc_id, got[0])
+
+    def what_is_kept(self, doc_id: str, inputs: tuple) -> None:
+        """Work out now what the resolution keeps of one article's ``inputs`` (`article_inputs`) and keys its kept walk
+        by, as `work_ahead` does what its stages ask: the inputs encoded (`graphkit.kept.KeptInputs.encode`, for
+        `graphkit.kept.KeptInputs.keep`) and their `graphkit.kept.walk_digest` (for `graphkit.kept.kept_actor_walks`).
+        The same values: the inputs are those the read takes (`take`), and nothing changes them before it keeps them.
+        An article marshal cannot write (none today) is left to the read, which then keeps nothing of it."""
+        from .kept import KeptInputs, walk_digest
+
+        atts, said, dates, ents = inputs
+        try:
+            self.encoded[doc_id] = KeptInputs.encode(atts, said, dates, ents)
+        except ValueError:
+            pass
+        self.walk_digests[doc_id] = walk_digest(atts, ents)
 
     def take(self, doc_id: str) -> Optional[tuple]:
         """(`article_inputs`, `discovery_rows` or None) of the article ``doc_id`` once, else None (not taken or given)."""

@@ -365,6 +365,52 @@ def test_a_workers_build_asks_the_actor_pass_first_questions_while_they_arrive(b
     assert len(known) > 10 and all(known.values()), [t for t, k in known.items() if not k]
 
 
+@pytest.mark.parametrize("workers", [1, 2])  # 1: the control, the resolution works it out itself
+def test_a_workers_build_works_out_what_it_keeps_of_its_articles_while_they_arrive(built, monkeypatch, workers):
+    """What the resolution keeps of each parsed article (graphkit.kept.KeptInputs.encode) and what it keys the
+    article's kept walk by (graphkit.kept.walk_digest) are worked out as a --workers build's extractions arrive
+    (graphkit.resolution.ArrivedInputs.what_is_kept): its resolution, on one core, works out neither for them."""
+    import importlib
+
+    import graphkit.kept as kept
+
+    gb = importlib.import_module("graphkit.build")
+    corpus, store, _ = built
+    resolving, encoded, digested = [False], [], []
+    real_encode, real_digest, real_resolve = kept.KeptInputs.encode, kept.walk_digest, gb.resolve_store
+
+    def encode(atts, said, dates, ents):
+        if resolving[0]:
+            encoded.append(said)
+        return real_encode(atts, said, dates, ents)
+
+    def digest(atts, ents):
+        if resolving[0]:
+            digested.extend(a.text for a in atts)
+        return real_digest(atts, ents)
+
+    def resolve(*a, **k):
+        resolving[0] = True
+        try:
+            return real_resolve(*a, **k)
+        finally:
+            resolving[0] = False
+
+    monkeypatch.setattr(kept.KeptInputs, "encode", staticmethod(encode))
+    monkeypatch.setattr(kept, "walk_digest", digest)
+    monkeypatch.setattr(gb, "resolve_store", resolve)
+    CHANGES["changed and new articles"][0](corpus)
+    build(corpus, store, workers=workers)
+    from graphkit.extract import DocExtraction
+
+    with Store(store, readonly=True) as s:
+        parsed = {it.attribution.text for d, data in s.extractions() if d in (FIRST, "100_new")
+                  for it in DocExtraction.model_validate_json(data).items}
+        assert s.db.execute("SELECT count(*) FROM kept_inputs").fetchone()[0] == s.count("extractions")  # all kept
+    assert bool(parsed & {text for said in encoded for text, _ in said}) == (workers == 1)
+    assert bool(parsed & set(digested)) == (workers == 1)  # (the unchanged articles' are worked out in both)
+
+
 def _offset_objects(atts: dict, ents: dict) -> tuple[int, int]:
     """(distinct int objects, distinct values) among the offsets above CPython's own small ints that the read's
     attribution rows and entities hold."""
