@@ -220,7 +220,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             report.parsed, arrived = parse_changed(store, todo, key, model=model, workers=workers,
                                                    batch_size=batch_size, on_progress=on_progress, extract=extract,
                                                    parse_ahead=parse_ahead, pool=pool, warm_issue_model=fits,
-                                                   discovers=bool(discovers))
+                                                   discovers=bool(discovers), learns=learns_issues(knowledge))
             report.parse_seconds = time.perf_counter() - t0
             t0 = time.perf_counter()
             counts = resolve_if_changed(store, report.skipped, knowledge, n_issues=n_issues, window_days=window_days,
@@ -267,7 +267,8 @@ def changed_documents(store: Store, documents: list[Document], known: dict, key:
 def parse_changed(store: Store, todo: list[Document], key: str, *, model: Optional[str] = None, workers: int = 1,
                   batch_size: int = 16, on_progress: Optional[Callable[[int, int], None]] = None,
                   extract: Optional[Callable] = None, parse_ahead: bool = False, pool=None,
-                  warm_issue_model: bool = False, discovers: bool = False) -> tuple[int, Optional[ArrivedInputs]]:
+                  warm_issue_model: bool = False, discovers: bool = False, learns: bool = False
+                  ) -> tuple[int, Optional[ArrivedInputs]]:
     """Parse the changed Documents ``todo`` and store each extraction as it comes (`write_extractions`), stamped
     with the extraction ``key``; returns how many, and what the resolution reads of them when the workers sent them
     (`graphkit.resolution.ArrivedInputs`, else None: the resolution reads the store).
@@ -277,7 +278,8 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
     spaCy parses, what the resolution needs is loaded in a thread (`warm_resolution`; scikit-learn too with
     ``warm_issue_model``: `fits_issue_model`), and joined before returning. ``discovers``: the resolution will
     discover issues (`graphkit.store_issues.will_discover`), so discovery's rows are taken from the workers' records
-    too.
+    too; ``learns``: its issues are learnt ones (`learns_issues`), so what the issue model reads of each claim is
+    worked out as the records arrive.
 
     >>> import tempfile, pathlib
     >>> from graphkit.ingest import read_corpus
@@ -310,7 +312,7 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
             # dealt and written longest first: the workers end together (the store does not depend on order)
             stream = extract_documents_parallel(longest_first(views), model, workers=workers,
                                                 batch_size=batch_size, started=warm, pool=pool)
-            arrived = ArrivedInputs(discovers=discovers)  # what the resolution reads of them, taken as they arrive
+            arrived = ArrivedInputs(discovers=discovers, learns=learns)  # what the resolution reads, as they arrive
         else:  # warming starts once extraction's own modules are imported
             nlp = load_pipeline(model)
             settle()  # graphkit.memory: the collector does not walk the pipeline again in this build
@@ -445,6 +447,14 @@ def warm_resolution(issue_model: bool = False):
     return t
 
 
+def learns_issues(knowledge) -> bool:
+    """Whether claims are given issues learnt from the corpus (`graphkit.issue_model.assign_claims`' model and article
+    votes): the knowledge names no issue, so they are discovered (or were, and kept)."""
+    from .issues import taxonomy_of
+
+    return not taxonomy_of(knowledge).issues
+
+
 def fits_issue_model(store: Store, knowledge, articles: int, rediscover: bool = False) -> bool:
     """Whether this build's resolution will most likely fit an issue model (`kept_issue_model`), so that warming
     scikit-learn during the parse pays: the knowledge names no issue (they are discovered), the store keeps no
@@ -453,9 +463,8 @@ def fits_issue_model(store: Store, knowledge, articles: int, rediscover: bool = 
     of waiting on 8 PolNeAR articles under load; a wrong guess costs only the import.
     """
     from .topical import SPREAD_MIN_ARTICLES
-    from .issues import taxonomy_of
 
-    if articles < SPREAD_MIN_ARTICLES or taxonomy_of(knowledge).issues:
+    if articles < SPREAD_MIN_ARTICLES or not learns_issues(knowledge):
         return False
     return rediscover or store.get_meta("issue_model") is None
 

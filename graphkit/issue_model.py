@@ -592,6 +592,18 @@ def _unb64(s: str):
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 
+@lru_cache(maxsize=1 << 15)  # a --workers build asks as each extraction arrives (graphkit.resolution.work_ahead)
+def model_words(text: str) -> tuple[str, ...]:
+    """The words the issue model reads of one of its texts (`model_texts`), in order: scikit-learn's default tokens
+    of it lower-cased, as TF-IDF's own analyzer reads them (`fit_issue_model` hands it this) and as `_features`
+    does. Remembered: a build that fits the model reads each text twice, to fit and to apply.
+
+    >>> model_words("Council Tax bills rose 5% a year")
+    ('council', 'tax', 'bills', 'rose', 'year')
+    """
+    return tuple(_TOKEN.findall(text.lower()))
+
+
 #: modules scikit-learn imports whatever is used, and what of each it takes at import: the names of functions
 #: (``from scipy.stats import rankdata``) that `import_sklearn` hands over as
 #: `graphkit.standins.DeferredFunction` objects
@@ -673,8 +685,8 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
     from threadpoolctl import threadpool_limits
 
     stop = sorted(ENGLISH_STOP_WORDS | {w for x in exclude for w in re.findall(r"[a-z0-9]+", str(x).lower())})
-    vec = TfidfVectorizer(min_df=min_df, stop_words=stop, ngram_range=(1, 2), sublinear_tf=True,
-                          token_pattern=_TOKEN.pattern, max_features=MAX_WEIGHTS // len(classes))
+    vec = TfidfVectorizer(min_df=min_df, stop_words=stop, ngram_range=(1, 2), sublinear_tf=True, lowercase=False,
+                          tokenizer=model_words, token_pattern=None, max_features=MAX_WEIGHTS // len(classes))
     lr = LogisticRegression(C=4.0, max_iter=1000, class_weight="balanced")
     # One BLAS thread: L-BFGS works on vectors too small for OpenBLAS's threads, which spin and fight the
     # parse for the cores (PolNeAR dev: 1.7-4.5 CPU s with two threads, 0.16 s with one; the same issues).
@@ -695,7 +707,7 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
 def _features(model: IssueModel, text: str) -> tuple[list[int], list[float]]:
     """A text's TF-IDF row as TfidfVectorizer(sublinear_tf, l2) computes it: (columns, values), in the order the
     words and then the word pairs first occur (ties between equally weighted evidence words go to the first said)."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in model.stop]
+    words = [w for w in model_words(text) if w not in model.stop]
     grams = Counter(words + [f"{a} {b}" for a, b in zip(words, words[1:])])
     col = model.column
     row = [(col[g], (1.0 + math.log(n)) * model.idf[col[g]]) for g, n in grams.items() if g in col]

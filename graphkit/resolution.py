@@ -321,7 +321,9 @@ class ArrivedInputs:
     what kept inputs are bounded by); the articles after are read as before. Each is handed over once (`take`).
     Discovery's rows (`discovery_rows`) are taken only when the build will discover issues (``discovers``,
     `graphkit.store_issues.will_discover`); else None, and the read makes them should it need them after all.
-    What the resolution keeps of each article is worked out too, from the same values (`what_is_kept`).
+    What the resolution keeps of each article is worked out too, from the same values (`what_is_kept`); and with
+    ``learns`` (the build's issues are learnt: `graphkit.build.learns_issues`) what the issue model reads of each
+    claim (`work_ahead`).
 
     >>> from graphkit.extract import extract_documents
     >>> from graphkit.records import Document
@@ -339,11 +341,11 @@ class ArrivedInputs:
     True
     """
 
-    def __init__(self, limit: Optional[int] = None, discovers: bool = False) -> None:
+    def __init__(self, limit: Optional[int] = None, discovers: bool = False, learns: bool = False) -> None:
         from .kept import KEPT_INPUTS_MAX
 
         self.limit = KEPT_INPUTS_MAX if limit is None else limit
-        self.discovers = discovers
+        self.discovers, self.learns = discovers, learns
         self.held = 0
         self.by_doc: dict[str, tuple] = {}
         self.encoded: dict[str, bytes] = {}  #: doc_id → its inputs as the store keeps them (`graphkit.kept.KeptInputs`)
@@ -355,7 +357,7 @@ class ArrivedInputs:
             return
         self.held += len(ex.items)
         got = self.by_doc[ex.doc_id] = (article_inputs(ex), discovery_rows(ex) if self.discovers else None)
-        work_ahead(*got)
+        work_ahead(*got, learns=self.learns)
         self.what_is_kept(ex.doc_id, got[0])
 
     def what_is_kept(self, doc_id: str, inputs: tuple) -> None:
@@ -378,10 +380,12 @@ class ArrivedInputs:
         return self.by_doc.pop(doc_id, None)
 
 
-def work_ahead(inputs: tuple, rows: Optional[list] = None) -> None:
+def work_ahead(inputs: tuple, rows: Optional[list] = None, learns: bool = False) -> None:
     """Work out now what the resolution's stages ask first of each claim and entity of one article alone, for them to
-    find done: the words of each claim's text and sentence (`graphkit.issues.words_ahead`) and whether its text says
-    nothing (`graphkit.issue_model.says_nothing`, remembered), for the issue stage; each speaker phrase and entity
+    find done: the words of each claim's text and sentence (`graphkit.issues.words_ahead`) for the issue stage, and
+    when its issues are learnt (``learns``, `graphkit.build.learns_issues`) whether its text says nothing
+    (`graphkit.issue_model.says_nothing`) and the issue model's words (`graphkit.issue_model.model_words` of its
+    `graphkit.issue_model.model_texts` entry), both remembered; each speaker phrase and entity
     surface as the actor pass first reads it (`graphkit.resolve.names_ahead`); with discovery's ``rows``
     (`discovery_rows`, when the build will discover issues) each claim's keyphrases folded (`graphkit.topical.keys_ahead`).
     ``inputs``: the article's `article_inputs`. `ArrivedInputs` calls it as each extraction arrives from the workers:
@@ -400,14 +404,17 @@ def work_ahead(inputs: tuple, rows: Optional[list] = None) -> None:
     ['Lavrov said .', 'the talks had failed']
     >>> forget_words_ahead()
     """
-    from .issue_model import says_nothing
+    from .issue_model import model_texts, model_words, says_nothing
     from .issues import words_ahead
     from .resolve import names_ahead
 
     atts, said, _, ents = inputs
     words_ahead(t for text, context in said for t in (text, context[0]))
-    for text, _ in said:
-        says_nothing(text)
+    if learns:
+        for text, _ in said:
+            says_nothing(text)
+        for text in model_texts(said):
+            model_words(text)
     names_ahead([a.speaker_text for a in atts if a.speaker_text], ents)
     if rows is not None:
         from .topical import keys_ahead

@@ -279,6 +279,15 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
         return answer
 
     monkeypatch.setattr(im, "says_nothing", says_nothing)
+    real_model_words, read, ahead = im.model_words, [], []
+
+    def model_words(text):  # the issue model's texts the resolution found no words for; those worked out before it
+        misses = real_model_words.cache_info().misses
+        answer = real_model_words(text)
+        (read if resolving[0] else ahead).append(text) if real_model_words.cache_info().misses > misses else None
+        return answer
+
+    monkeypatch.setattr(im, "model_words", model_words)
 
     def resolve(*a, **k):
         resolving[0] = True
@@ -288,7 +297,7 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
             resolving[0] = False
 
     monkeypatch.setattr(gb, "resolve_store", resolve)
-    phrase_key.cache_clear(), real_quiet.cache_clear()
+    phrase_key.cache_clear(), real_quiet.cache_clear(), real_model_words.cache_clear()
     CHANGES["changed and new articles"][0](corpus)
     build(corpus, store, workers=workers, rediscover=True)  # (a taxonomy's corpus discovers nothing)
     with Store(store, readonly=True) as s:
@@ -300,6 +309,9 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
     if taxonomy == "discovered":  # (a taxonomy's issues are given by its triggers alone: nothing learnt, no article's)
         assert bool(texts & set(quiet)) == (workers == 1)  # graphkit.issue_model.says_nothing
         assert bool({p for it in items for p in it.phrases} & set(folded)) == (workers == 1)  # discovery's phrase_key
+        modelled = set(im.model_texts([(it.attribution.text, it.context) for it in items]))
+        assert bool(modelled & set(read)) == (workers == 1)  # graphkit.issue_model.model_words
+    assert bool(ahead) == (workers == 2 and taxonomy == "discovered")  # a taxonomy's claims learn no issue
 
 
 def test_a_build_that_stops_before_its_resolution_holds_no_words_worked_out_ahead(built, monkeypatch):

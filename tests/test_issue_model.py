@@ -210,3 +210,17 @@ def test_the_warm_up_leaves_the_fit_no_entry_point_scan(warmed, scans):
     out = subprocess.run([sys.executable, "-c", SCAN_CHECK, str(warmed)], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == [True, scans]
+
+
+def test_the_fit_and_its_application_read_the_words_of_one_home(monkeypatch):
+    """TF-IDF's fit and `_features` both read a text's words as `model_words` gives them (remembered: a build that
+    fits the model, and a --workers build's arrivals, work each text's words out once)."""
+    import graphkit.issue_model as im
+
+    texts = [t for t, _ in TRAIN[2]] + UNLABELLED
+    assigned = [[(issue, issue, 0.5)] for _, issue in TRAIN[2]] + [[] for _ in UNLABELLED]
+    model = fit_issue_model(texts, assigned, min_df=1)
+    assert "bills" in model.terms and model.column["bills"] in _features(model, "bills rise again")[0]
+    monkeypatch.setattr(im, "model_words", lambda t: tuple(w for w in _TOKEN.findall(t.lower()) if w != "bills"))
+    assert "bills" not in fit_issue_model(texts, assigned, min_df=1).terms  # the fit reads them
+    assert model.column["bills"] not in _features(model, "bills rise again")[0]  # and so does its application
