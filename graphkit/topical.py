@@ -60,16 +60,19 @@ def phrase_key(phrase: str) -> str:
 
 
 def keys_ahead(phrases: Iterable[str]) -> None:
-    """Fold each of ``phrases`` now (`phrase_key` remembers it), for discovery to find them folded: a ``--workers``
-    build does it for each claim's keyphrases as its extraction arrives (graphkit.resolution.ArrivedInputs), while
-    the workers parse, not in the resolution after the parse, which runs on one core.
+    """Fold each of ``phrases`` now and split it into its parts (`phrase_key` and `key_parts` remember them), for
+    discovery to find them done: a ``--workers`` build does it for each claim's keyphrases as its extraction arrives
+    (graphkit.resolution.ArrivedInputs), while the workers parse, not in the resolution after the parse, which runs
+    on one core.
 
-    >>> keys_ahead(["Council Tax bills"]); hits = phrase_key.cache_info().hits
-    >>> phrase_key("Council Tax bills"), phrase_key.cache_info().hits - hits   # found folded
-    ('council tax bill', 1)
+    >>> keys_ahead(["Council Tax bills"]); hits = phrase_key.cache_info().hits, key_parts.cache_info().hits
+    >>> phrase_key("Council Tax bills"), key_parts("council tax bill")[0]
+    ('council tax bill', 'tax bill')
+    >>> phrase_key.cache_info().hits - hits[0], key_parts.cache_info().hits - hits[1]   # found done
+    (1, 1)
     """
     for p in phrases:
-        phrase_key(p)
+        key_parts(phrase_key(p))
 
 
 def _keys(phrases, surface=None) -> list[str]:
@@ -112,18 +115,29 @@ def article_sizes(rows) -> tuple[tuple[int, int], ...]:
 
 
 def _with_parts(keys, known) -> list[str]:
-    """`keys` and the phrases of `known` they end with or start with (two words or more): "council tax
-    bill" also says "tax bill", "bill" and "council tax", not the modifier "council".
+    """`keys` and the phrases of `known` they end with or start with (`key_parts`): "council tax bill" also says
+    "tax bill", "bill" and "council tax", not the modifier "council".
 
     >>> _with_parts(["council tax bill"], {"council tax", "tax bill", "council", "bill"})
     ['bill', 'council tax', 'council tax bill', 'tax bill']
     """
     out = set(keys)
     for k in keys:
-        words = k.split()
-        parts = [words[i:] for i in range(1, len(words))] + [words[:j] for j in range(2, len(words))]
-        out.update(p for p in (" ".join(ws) for ws in parts) if p in known)
+        out.update(p for p in key_parts(k) if p in known)
     return sorted(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def key_parts(key: str) -> tuple[str, ...]:
+    """The phrases a phrase key ends with (a word or more) or starts with (two words or more), shorter than it: what
+    else a claim saying it says (`_with_parts`). Remembered: discovery asks it of every key of every claim, and a
+    ``--workers`` build as the claims arrive (`keys_ahead`).
+
+    >>> key_parts("council tax bill")
+    ('tax bill', 'bill', 'council tax')
+    """
+    words = key.split()
+    return tuple(" ".join(ws) for ws in [words[i:] for i in range(1, len(words))] + [words[:j] for j in range(2, len(words))])
 
 
 def _vocabulary(claims, exclude=frozenset(), spoken=None):

@@ -288,6 +288,16 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
         return answer
 
     monkeypatch.setattr(im, "model_words", model_words)
+    real_parts, parted = topical.key_parts, []
+
+    def key_parts(key):  # the phrase keys discovery found not split into their parts
+        misses = real_parts.cache_info().misses
+        answer = real_parts(key)
+        if resolving[0] and real_parts.cache_info().misses > misses:
+            parted.append(key)
+        return answer
+
+    monkeypatch.setattr(topical, "key_parts", key_parts)
 
     def resolve(*a, **k):
         resolving[0] = True
@@ -297,7 +307,7 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
             resolving[0] = False
 
     monkeypatch.setattr(gb, "resolve_store", resolve)
-    phrase_key.cache_clear(), real_quiet.cache_clear(), real_model_words.cache_clear()
+    phrase_key.cache_clear(), real_quiet.cache_clear(), real_model_words.cache_clear(), real_parts.cache_clear()
     CHANGES["changed and new articles"][0](corpus)
     build(corpus, store, workers=workers, rediscover=True)  # (a taxonomy's corpus discovers nothing)
     with Store(store, readonly=True) as s:
@@ -309,6 +319,7 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
     if taxonomy == "discovered":  # (a taxonomy's issues are given by its triggers alone: nothing learnt, no article's)
         assert bool(texts & set(quiet)) == (workers == 1)  # graphkit.issue_model.says_nothing
         assert bool({p for it in items for p in it.phrases} & set(folded)) == (workers == 1)  # discovery's phrase_key
+        assert bool({phrase_key(p) for it in items for p in it.phrases} & set(parted)) == (workers == 1)  # key_parts
         modelled = set(im.model_texts([(it.attribution.text, it.context) for it in items]))
         assert bool(modelled & set(read)) == (workers == 1)  # graphkit.issue_model.model_words
     assert bool(ahead) == (workers == 2 and taxonomy == "discovered")  # a taxonomy's claims learn no issue
