@@ -306,9 +306,11 @@ def article_inputs(ex: DocExtraction) -> tuple[list, list, list, list]:
 
 
 def discovery_rows(ex: DocExtraction) -> list[tuple]:
-    """What issue discovery reads of one article's extraction (`DiscoveryRows.add`): each claim's (content spans,
-    keyphrases, keyphrases of the sentence before)."""
-    return [(it.attribution.spans, it.phrases, it.context_phrases) for it in ex.items]
+    """What issue discovery reads of one article's extraction (`DiscoveryRows.add`): each claim's (id
+    (`graphkit.records.claim_id`), keyphrases, keyphrases of the sentence before). A ``--workers`` build takes them as
+    the extraction arrives (`ArrivedInputs`): the ids, which the claims' assembly works out again, are then worked
+    out beside the parse."""
+    return [(claim_id(ex.doc_id, it.attribution.spans), it.phrases, it.context_phrases) for it in ex.items]
 
 
 class ArrivedInputs:

@@ -192,7 +192,7 @@ class DiscoveryRows:
 
     >>> rows = DiscoveryRows(max_articles=2)
     >>> for d in ("a", "b", "c", "d"):
-    ...     rows.add(d, [([(0, 5)], ["tax"], [])])
+    ...     rows.add(d, [(claim_id(d, [(0, 5)]), ["tax"], [])])
     >>> rows.add("e", [])
     >>> sorted({c[1] for c in rows.claims()}) == sorted(sorted("abcd", key=draw_rank)[:2])
     True
@@ -204,7 +204,8 @@ class DiscoveryRows:
         self.heap: list[tuple[int, str]] = []  # (minus the rank, doc_id): the kept article of highest rank first
 
     def add(self, doc_id: str, items: list[tuple]) -> None:
-        """An article's claims as (content spans, keyphrases, keyphrases of the sentence before), in item order."""
+        """An article's claims as (claim id, keyphrases, keyphrases of the sentence before), in item order
+        (`graphkit.resolution.discovery_rows`)."""
         import heapq
 
         if not items:  # `discovery_sample` counts the articles of its claims
@@ -219,8 +220,8 @@ class DiscoveryRows:
 
     def claims(self) -> list[tuple]:
         """(claim id, doc id, keyphrases, context keyphrases) as `discovered_issues` discovers from them."""
-        return discovery_sample([(claim_id(doc_id, spans), doc_id, phrases, context)
-                                 for doc_id in sorted(self.rows) for spans, phrases, context in self.rows[doc_id]])
+        return discovery_sample([(cid, doc_id, phrases, context)
+                                 for doc_id in sorted(self.rows) for cid, phrases, context in self.rows[doc_id]])
 
 
 def load_extractions(store: Store) -> dict[str, DocExtraction]:

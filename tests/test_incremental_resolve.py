@@ -325,6 +325,37 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
     assert bool(ahead) == (workers == 2 and taxonomy == "discovered")  # a taxonomy's claims learn no issue
 
 
+@pytest.mark.parametrize("workers", [1, 2])  # 1: the control, the resolution works them out itself
+def test_a_workers_build_works_out_its_claims_ids_for_discovery_while_they_arrive(built, monkeypatch, workers):
+    """Discovery's rows (graphkit.resolution.discovery_rows) hold each claim's id: a --workers build that discovers
+    takes them as its extractions arrive, so its resolution works out each parsed claim's id once (to assemble the
+    claim), not twice."""
+    import importlib
+
+    import graphkit.resolution as resolution
+    import graphkit.store_issues as store_issues
+
+    gb = importlib.import_module("graphkit.build")
+    corpus, store, taxonomy = built
+    resolving, ids = [False], []
+    real_id, real_resolve = resolution.claim_id, gb.resolve_store
+    for module in (resolution, store_issues):  # (discovery's and the claims' assembly's)
+        monkeypatch.setattr(module, "claim_id", lambda d, spans: (resolving[0] and ids.append(d), real_id(d, spans))[1])
+
+    def resolve(*a, **k):
+        resolving[0] = True
+        try:
+            return real_resolve(*a, **k)
+        finally:
+            resolving[0] = False
+
+    monkeypatch.setattr(gb, "resolve_store", resolve)
+    CHANGES["new article"][0](corpus)
+    build(corpus, store, workers=workers, rediscover=True)  # (a taxonomy's corpus discovers nothing)
+    twice = 2 if workers == 1 and taxonomy == "discovered" else 1
+    assert ids.count("100_new") == twice
+
+
 def test_a_build_that_stops_before_its_resolution_holds_no_words_worked_out_ahead(built, monkeypatch):
     """What the arrivals worked out for the resolution (graphkit.issues.words_ahead) goes with the build that made it,
     even when the build stops between its parse and its resolution (a library caller's process lives on)."""
