@@ -254,60 +254,60 @@ def test_discovery_rows_not_taken_as_they_arrived_are_read_when_discovery_needs_
 
 # what the issue stage reads of each claim alone is worked out as a --workers build's extractions arrive, while the
 # workers parse (graphkit.resolution.work_ahead): the resolution after the parse, on one core, finds it done
-@pytest.mark.parametrize("workers", [1, 2])  # 1: the control, the resolution works it out itself
-def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeypatch, workers):
+def _resolving(monkeypatch) -> list[bool]:
+    """A flag, ``[True]`` while graphkit.build's resolution (`resolve_store`) runs: what a wrapper can tell the parse's
+    arrivals from the resolution by."""
     import importlib
 
+    gb = importlib.import_module("graphkit.build")  # (graphkit.build, the attribute, is the build function)
+    flag, real = [False], gb.resolve_store
+
+    def resolve(*a, **k):
+        flag[0] = True
+        try:
+            return real(*a, **k)
+        finally:
+            flag[0] = False
+
+    monkeypatch.setattr(gb, "resolve_store", resolve)
+    return flag
+
+
+def _misses(monkeypatch, module, name: str, resolving: list[bool]) -> tuple[list, list]:
+    """(the arguments ``module.name``, a remembering function, had no answer for while the resolution ran, those it
+    had none for before it): ``module.name`` wrapped, its memory cleared."""
+    real, during, before = getattr(module, name), [], []
+
+    def asked(arg):
+        misses = real.cache_info().misses
+        answer = real(arg)
+        if real.cache_info().misses > misses:
+            (during if resolving[0] else before).append(arg)
+        return answer
+
+    real.cache_clear()
+    monkeypatch.setattr(module, name, asked)
+    return during, before
+
+
+@pytest.mark.parametrize("workers", [1, 2])  # 1: the control, the resolution works it out itself
+def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeypatch, workers):
     import graphkit.issue_model as im
     import graphkit.issues as issues
     from graphkit.extract import DocExtraction
     import graphkit.topical as topical
     from graphkit.topical import phrase_key
 
-    gb = importlib.import_module("graphkit.build")  # (graphkit.build, the attribute, is the build function)
     corpus, store, taxonomy = built
-    resolving, words, folded, quiet = [False], [], [], []
-    real_words, real_fold, real_resolve, real_quiet = issues._words_of, topical.fold_phrase, gb.resolve_store, im.says_nothing
+    resolving = _resolving(monkeypatch)
+    words, folded = [], []
+    real_words, real_fold = issues._words_of, topical.fold_phrase
     monkeypatch.setattr(issues, "_words_of", lambda t, *a: (resolving[0] and words.append(t), real_words(t, *a))[1])
     monkeypatch.setattr(topical, "fold_phrase", lambda t: (resolving[0] and folded.append(t), real_fold(t))[1])
-
-    def says_nothing(text):  # the texts the resolution's look-up found no answer for
-        misses = real_quiet.cache_info().misses
-        answer = real_quiet(text)
-        if resolving[0] and real_quiet.cache_info().misses > misses:
-            quiet.append(text)
-        return answer
-
-    monkeypatch.setattr(im, "says_nothing", says_nothing)
-    real_model_words, read, ahead = im.model_words, [], []
-
-    def model_words(text):  # the issue model's texts the resolution found no words for; those worked out before it
-        misses = real_model_words.cache_info().misses
-        answer = real_model_words(text)
-        (read if resolving[0] else ahead).append(text) if real_model_words.cache_info().misses > misses else None
-        return answer
-
-    monkeypatch.setattr(im, "model_words", model_words)
-    real_parts, parted = topical.key_parts, []
-
-    def key_parts(key):  # the phrase keys discovery found not split into their parts
-        misses = real_parts.cache_info().misses
-        answer = real_parts(key)
-        if resolving[0] and real_parts.cache_info().misses > misses:
-            parted.append(key)
-        return answer
-
-    monkeypatch.setattr(topical, "key_parts", key_parts)
-
-    def resolve(*a, **k):
-        resolving[0] = True
-        try:
-            return real_resolve(*a, **k)
-        finally:
-            resolving[0] = False
-
-    monkeypatch.setattr(gb, "resolve_store", resolve)
-    phrase_key.cache_clear(), real_quiet.cache_clear(), real_model_words.cache_clear(), real_parts.cache_clear()
+    phrase_key.cache_clear()
+    quiet, _ = _misses(monkeypatch, im, "says_nothing", resolving)  # the texts the resolution found no answer for
+    read, ahead = _misses(monkeypatch, im, "model_words", resolving)  # ... and those worked out before it
+    parted, _ = _misses(monkeypatch, topical, "key_parts", resolving)  # the phrase keys found not split into parts
     CHANGES["changed and new articles"][0](corpus)
     build(corpus, store, workers=workers, rediscover=True)  # (a taxonomy's corpus discovers nothing)
     with Store(store, readonly=True) as s:
@@ -330,26 +330,13 @@ def test_a_workers_build_works_out_its_claims_ids_for_discovery_while_they_arriv
     """Discovery's rows (graphkit.resolution.discovery_rows) hold each claim's id: a --workers build that discovers
     takes them as its extractions arrive, so its resolution works out each parsed claim's id once (to assemble the
     claim), not twice."""
-    import importlib
-
     import graphkit.resolution as resolution
     import graphkit.store_issues as store_issues
 
-    gb = importlib.import_module("graphkit.build")
     corpus, store, taxonomy = built
-    resolving, ids = [False], []
-    real_id, real_resolve = resolution.claim_id, gb.resolve_store
+    resolving, ids, real_id = _resolving(monkeypatch), [], resolution.claim_id
     for module in (resolution, store_issues):  # (discovery's and the claims' assembly's)
         monkeypatch.setattr(module, "claim_id", lambda d, spans: (resolving[0] and ids.append(d), real_id(d, spans))[1])
-
-    def resolve(*a, **k):
-        resolving[0] = True
-        try:
-            return real_resolve(*a, **k)
-        finally:
-            resolving[0] = False
-
-    monkeypatch.setattr(gb, "resolve_store", resolve)
     CHANGES["new article"][0](corpus)
     build(corpus, store, workers=workers, rediscover=True)  # (a taxonomy's corpus discovers nothing)
     twice = 2 if workers == 1 and taxonomy == "discovered" else 1
@@ -424,14 +411,11 @@ def test_a_workers_build_works_out_what_it_keeps_of_its_articles_while_they_arri
     """What the resolution keeps of each parsed article (graphkit.kept.KeptInputs.encode) and what it keys the
     article's kept walk by (graphkit.kept.walk_digest) are worked out as a --workers build's extractions arrive
     (graphkit.resolution.ArrivedInputs.what_is_kept): its resolution, on one core, works out neither for them."""
-    import importlib
-
     import graphkit.kept as kept
 
-    gb = importlib.import_module("graphkit.build")
     corpus, store, _ = built
-    resolving, encoded, digested = [False], [], []
-    real_encode, real_digest, real_resolve = kept.KeptInputs.encode, kept.walk_digest, gb.resolve_store
+    resolving, encoded, digested = _resolving(monkeypatch), [], []
+    real_encode, real_digest = kept.KeptInputs.encode, kept.walk_digest
 
     def encode(atts, said, dates, ents):
         if resolving[0]:
@@ -443,16 +427,8 @@ def test_a_workers_build_works_out_what_it_keeps_of_its_articles_while_they_arri
             digested.extend(a.text for a in atts)
         return real_digest(atts, ents)
 
-    def resolve(*a, **k):
-        resolving[0] = True
-        try:
-            return real_resolve(*a, **k)
-        finally:
-            resolving[0] = False
-
     monkeypatch.setattr(kept.KeptInputs, "encode", staticmethod(encode))
     monkeypatch.setattr(kept, "walk_digest", digest)
-    monkeypatch.setattr(gb, "resolve_store", resolve)
     CHANGES["changed and new articles"][0](corpus)
     build(corpus, store, workers=workers)
     from graphkit.extract import DocExtraction
