@@ -220,7 +220,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             report.parsed, arrived = parse_changed(store, todo, key, model=model, workers=workers,
                                                    batch_size=batch_size, on_progress=on_progress, extract=extract,
                                                    parse_ahead=parse_ahead, pool=pool, warm_issue_model=fits,
-                                                   discovers=bool(discovers), learns=learns_issues(knowledge))
+                                                   discovers=bool(discovers),
+                                                   learns=bool(todo) and learns_issues(knowledge))  # (no YAML read else)
             report.parse_seconds = time.perf_counter() - t0
             t0 = time.perf_counter()
             counts = resolve_if_changed(store, report.skipped, knowledge, n_issues=n_issues, window_days=window_days,
