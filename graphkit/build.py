@@ -35,7 +35,7 @@ from .memory import fewer_collections, give_back, settle
 from .records import Document, Skipped
 from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
-from .store_issues import will_discover
+from .store_issues import learns_issues, will_discover
 from .store_file import check_build_store, look_at_store, nothing_left_of_a_failed_create, writer_lock
 
 #: the meta key of the stamp of the models files the last build read without error (`graphkit.knowledge.check_models_files`)
@@ -221,7 +221,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
                                                    batch_size=batch_size, on_progress=on_progress, extract=extract,
                                                    parse_ahead=parse_ahead, pool=pool, warm_issue_model=fits,
                                                    discovers=bool(discovers),
-                                                   learns=bool(todo) and learns_issues(knowledge))  # (no YAML read else)
+                                                   learns=bool(todo) and learns_issues(knowledge))  # (else no YAML)
             report.parse_seconds = time.perf_counter() - t0
             t0 = time.perf_counter()
             counts = resolve_if_changed(store, report.skipped, knowledge, n_issues=n_issues, window_days=window_days,
@@ -279,8 +279,8 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
     spaCy parses, what the resolution needs is loaded in a thread (`warm_resolution`; scikit-learn too with
     ``warm_issue_model``: `fits_issue_model`), and joined before returning. ``discovers``: the resolution will
     discover issues (`graphkit.store_issues.will_discover`), so discovery's rows are taken from the workers' records
-    too; ``learns``: its issues are learnt ones (`learns_issues`), so what the issue model reads of each claim is
-    worked out as the records arrive.
+    too; ``learns``: its issues are learnt ones (`graphkit.store_issues.learns_issues`), so what the issue model reads
+    of each claim is worked out as the records arrive.
 
     >>> import tempfile, pathlib
     >>> from graphkit.ingest import read_corpus
@@ -446,14 +446,6 @@ def warm_resolution(issue_model: bool = False):
     t = threading.Thread(target=load, name="graphkit-warm-resolution", daemon=True)
     t.start()
     return t
-
-
-def learns_issues(knowledge) -> bool:
-    """Whether claims are given issues learnt from the corpus (`graphkit.issue_model.assign_claims`' model and article
-    votes): the knowledge names no issue, so they are discovered (or were, and kept)."""
-    from .issues import taxonomy_of
-
-    return not taxonomy_of(knowledge).issues
 
 
 def fits_issue_model(store: Store, knowledge, articles: int, rediscover: bool = False) -> bool:

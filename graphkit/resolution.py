@@ -324,7 +324,7 @@ class ArrivedInputs:
     Discovery's rows (`discovery_rows`) are taken only when the build will discover issues (``discovers``,
     `graphkit.store_issues.will_discover`); else None, and the read makes them should it need them after all.
     What the resolution keeps of each article is worked out too, from the same values (`what_is_kept`); and with
-    ``learns`` (the build's issues are learnt: `graphkit.build.learns_issues`) what the issue model reads of each
+    ``learns`` (the build's issues are learnt: `graphkit.store_issues.learns_issues`) what the issue model reads of each
     claim (`work_ahead`).
 
     >>> from graphkit.extract import extract_documents
@@ -350,8 +350,8 @@ class ArrivedInputs:
         self.discovers, self.learns = discovers, learns
         self.held = 0
         self.by_doc: dict[str, tuple] = {}
-        self.encoded: dict[str, bytes] = {}  #: doc_id → its inputs as the store keeps them (`graphkit.kept.KeptInputs`)
-        self.walk_digests: dict[str, bytes] = {}  #: doc_id → what its kept walk is keyed by (`graphkit.kept.walk_digest`)
+        self.encoded: dict[str, bytes] = {}  #: doc_id → its inputs as kept (`graphkit.kept.KeptInputs.encode`)
+        self.walk_digests: dict[str, bytes] = {}  #: doc_id → its kept walk's key (`graphkit.kept.walk_digest`)
 
     def add(self, ex: DocExtraction) -> None:
         """Take what resolution reads of ``ex`` (while fewer than ``limit`` attributions are held)."""
@@ -385,7 +385,7 @@ class ArrivedInputs:
 def work_ahead(inputs: tuple, rows: Optional[list] = None, learns: bool = False) -> None:
     """Work out now what the resolution's stages ask first of each claim and entity of one article alone, for them to
     find done: the words of each claim's text and sentence (`graphkit.issues.words_ahead`) for the issue stage, and
-    when its issues are learnt (``learns``, `graphkit.build.learns_issues`) whether its text says nothing
+    when its issues are learnt (``learns``, `graphkit.store_issues.learns_issues`) whether its text says nothing
     (`graphkit.issue_model.says_nothing`) and the issue model's words (`graphkit.issue_model.model_words` of its
     `graphkit.issue_model.model_texts` entry), both remembered; each speaker phrase and entity
     surface as the actor pass first reads it (`graphkit.resolve.names_ahead`); with discovery's ``rows``

@@ -36,12 +36,23 @@ def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 
-def will_discover(store: Store, knowledge, n_issues: Optional[int], rediscover: bool) -> bool:
-    """Whether `corpus_taxonomy` will discover issues now: the knowledge names none and the store keeps none that
-    stand (`kept_discovery`)."""
+def learns_issues(knowledge) -> bool:
+    """Whether claims are given issues learnt from the corpus (`graphkit.issue_model.assign_claims`' model and article
+    votes): the knowledge names no issue, so they are discovered (now, or earlier and kept).
+
+    >>> from graphkit.knowledge import Knowledge
+    >>> learns_issues(Knowledge())   # models/ alone names no issue: they are discovered
+    True
+    """
     from .issues import taxonomy_of
 
-    return not taxonomy_of(knowledge).issues and kept_discovery(store, n_issues, rediscover) is None
+    return not taxonomy_of(knowledge).issues
+
+
+def will_discover(store: Store, knowledge, n_issues: Optional[int], rediscover: bool) -> bool:
+    """Whether `corpus_taxonomy` will discover issues now: its issues are learnt (`learns_issues`) and the store keeps
+    none that stand (`kept_discovery`)."""
+    return learns_issues(knowledge) and kept_discovery(store, n_issues, rediscover) is None
 
 
 def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> Optional[dict]:

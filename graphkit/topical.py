@@ -137,7 +137,8 @@ def key_parts(key: str) -> tuple[str, ...]:
     ('tax bill', 'bill', 'council tax')
     """
     words = key.split()
-    return tuple(" ".join(ws) for ws in [words[i:] for i in range(1, len(words))] + [words[:j] for j in range(2, len(words))])
+    parts = [words[i:] for i in range(1, len(words))] + [words[:j] for j in range(2, len(words))]
+    return tuple(" ".join(ws) for ws in parts)
 
 
 def _vocabulary(claims, exclude=frozenset(), spoken=None):
