@@ -224,6 +224,7 @@ def test_polnear_missing_or_broken_is_one_line(work, name, args, words, capsys, 
     ("eval_attribution", ["--limit", "1"]),
     ("eval_attribution", ["--cv", "5"]),
     ("oof_dump", ["out.pkl"]),
+    ("train_context_tagger", ["data"]),
 ])
 def test_scripts_reading_polnear_where_it_is_not_say_so(work, name, args, capsys, monkeypatch):
     """Every script reads PolNeAR through bench/polnear.py: moved away, each says where it looked."""
@@ -254,6 +255,8 @@ OTHER_CASES = [
     ("oof_shapes", ["missing.pkl"], "no dump at missing.pkl"),
     ("oof_fair", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("rescorer_cv", ["missing.pkl"], "no dump at missing.pkl"),
+    ("train_context_tagger", ["measure", "--model", "missing"], "no contextual tagger at missing: train one with"),
+    ("train_context_tagger", ["speed", "--model", "missing"], "no contextual tagger at missing: train one with"),
     ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=.", "--store", "ok.gk"], "--store ok.gk has no NAME="),
     ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=.", "--store", "b=ok.gk"], "--src names ['a'] but --store"),
 ]
