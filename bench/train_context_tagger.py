@@ -6,6 +6,9 @@ cannot train". This script tests that on one fold before anyone believes it:
     python bench/train_context_tagger.py data      # bench/_work/ctx/{train,dev}.spacy and config.cfg from ../shared
     python bench/train_context_tagger.py train     # spacy train, capped (--minutes, default 25), one thread
     python bench/train_context_tagger.py measure   # fold 0: the missed golds each tagger finds, at what precision
+    python bench/train_context_tagger.py e2e       # fold 0 through the re-scorer (needs --folds 1 2 and 3 4 trained)
+    python bench/train_context_tagger.py speed     # its CPU cost against bare nlp.pipe
+    python bench/train_context_tagger.py cv        # 5-fold CV, P(CUE) a re-scorer feature (a model without each fold)
 
 What the model is: a spaCy ``tagger`` component with its own small tok2vec (hash embeddings of the word's norm,
 prefix, suffix, shape, lemma, fine tag and dependency label, then a 4-layer maxout window CNN: each token sees four
