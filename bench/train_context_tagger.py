@@ -453,6 +453,36 @@ def with_ctx_feature(cands: list, docs: list) -> list:
     return out
 
 
+def scored_corpus(model_of_fold: dict[int, Path]):
+    """:func:`corpus` with each Doc's contextual P(CUE) in ``user_data["ctx_p"]``, from ``model_of_fold[its fold]``."""
+    import spacy
+
+    arts, docs, folds = corpus()
+    nlps = {f: spacy.load(m) for f, m in model_of_fold.items()}
+    for d, f in zip(docs, folds):
+        d.user_data["ctx_p"] = cue_probabilities(nlps[f], d)
+    return arts, docs, folds
+
+
+def rescored_fold(arts: list, cands: list, folds: list, f: int) -> tuple[dict, dict]:
+    """(the scorer's figures of fold ``f``, its kept attributions by article): the re-scorer refitted on the other
+    folds' candidates at the shipped settings and applied to fold ``f``'s, as :func:`attribution_cv.run_cv` does."""
+    import attribution_cv as cv
+    from train_filter import fit
+
+    from graphkit.confidence import apply_scores, load_filter, score_features
+
+    shipped = load_filter()
+    tr = [i for i in range(len(arts)) if folds[i] != f]
+    model = fit([x for i in tr for x in cands[i][2]], [y for i in tr for y in cands[i][3]],
+                kind=shipped.get("kind", "logistic"), params=shipped)
+    t, tl = float(model["threshold"]), float(shipped.get("threshold_learned", model["threshold"]))
+    test = [i for i in range(len(arts)) if folds[i] == f]
+    kept = {cands[i][0]: apply_scores(cands[i][1], [score_features(model, x) for x in cands[i][2]], t, tl) for i in test}
+    preds = {cands[i][0]: cv.export(cands[i][0], arts[i]["text"], kept[cands[i][0]]) for i in test}
+    return cv.figures(cv.scorer(), [arts[i] for i in test], preds), kept
+
+
 def cv5(model_of_fold: dict[int, Path]) -> dict:
     """5-fold CV, the CV's way (:func:`attribution_cv.run_cv`, combined mode), as shipped and with the contextual
     P(CUE) a re-scorer feature: each article's P(CUE) from the model trained without its fold (``model_of_fold``),
@@ -460,19 +490,9 @@ def cv5(model_of_fold: dict[int, Path]) -> dict:
     folds. Prints each fold, the mean ± SD and the paired differences."""
     import statistics
 
-    import spacy
-
     import attribution_cv as cv
-    from train_filter import fit
 
-    from graphkit.confidence import apply_scores, load_filter, score_features
-
-    arts, docs, folds = corpus()
-    nlps = {f: spacy.load(m) for f, m in model_of_fold.items()}
-    for d, f in zip(docs, folds):
-        d.user_data["ctx_p"] = cue_probabilities(nlps[f], d)
-    sc = cv.scorer()
-    shipped = load_filter()
+    arts, docs, folds = scored_corpus(model_of_fold)
     tg = cv.fold_taggers(arts, docs, folds, K, label="new")
     base = cv.candidates(arts, docs, taggers=[tg[f] for f in folds])
     variants = {"shipped": base, "ctx feature": with_ctx_feature(base, docs)}
@@ -480,15 +500,7 @@ def cv5(model_of_fold: dict[int, Path]) -> dict:
     for name, cands in variants.items():
         figs = []
         for f in range(K):
-            tr = [i for i in range(len(arts)) if folds[i] != f]
-            model = fit([x for i in tr for x in cands[i][2]], [y for i in tr for y in cands[i][3]],
-                        kind=shipped.get("kind", "logistic"), params=shipped)
-            t, tl = float(model["threshold"]), float(shipped.get("threshold_learned", model["threshold"]))
-            test = [i for i in range(len(arts)) if folds[i] == f]
-            preds = {cands[i][0]: cv.export(cands[i][0], arts[i]["text"],
-                                            apply_scores(cands[i][1], [score_features(model, x) for x in cands[i][2]], t, tl))
-                     for i in test}
-            fig = cv.figures(sc, [arts[i] for i in test], preds)
+            fig, _ = rescored_fold(arts, cands, folds, f)
             figs.append((round(fig["all"]["e2e_F1"], 2), round(fig["speech"]["e2e_F1_fair"], 2)))
         res[name] = figs
         print(f"{name}: folds {figs}; mean {statistics.mean(a for a, _ in figs):.2f} ± {statistics.stdev(a for a, _ in figs):.2f} / "
@@ -524,40 +536,23 @@ def e2e(model_of_fold: dict[int, Path], thresholds: list[float]) -> list[dict]:
     their place at each threshold. Each article's P(CUE) comes from ``model_of_fold[its fold]``, a model that never
     saw it (fold 0: trained on folds 1-4; folds 1-4: the cross-fitted halves), so the re-scorer of fold 0 is trained
     on out-of-model scores as the test fold's are."""
-    import spacy
-
     import attribution_cv as cv
     import graphkit.attribution as attribution
-    from train_filter import fit
 
-    from graphkit.confidence import apply_scores, load_filter, score_features
-
-    arts, docs, folds = corpus()
-    nlps = {f: spacy.load(m) for f, m in model_of_fold.items()}
-    for d, f in zip(docs, folds):
-        d.user_data["ctx_p"] = cue_probabilities(nlps[f], d)
-    sc = cv.scorer()
-    shipped = load_filter()
+    arts, docs, folds = scored_corpus(model_of_fold)
     test = [i for i in range(len(arts)) if folds[i] == FOLD]
-    tr = [i for i in range(len(arts)) if folds[i] != FOLD]
 
     def run(name, taggers, feature=False):
         cands = cv.candidates(arts, docs, taggers=taggers)
         if feature:
             cands = with_ctx_feature(cands, docs)
-        model = fit([x for i in tr for x in cands[i][2]], [y for i in tr for y in cands[i][3]],
-                    kind=shipped.get("kind", "logistic"), params=shipped)
-        t, tl = float(model["threshold"]), float(shipped.get("threshold_learned", model["threshold"]))
-        preds = {}
+        fig, kept = rescored_fold(arts, cands, folds, FOLD)
         learned = collections.Counter()
         for i in test:
-            doc_id, atts, feats, labels = cands[i]
-            kept = apply_scores(atts, [score_features(model, x) for x in feats], t, tl)
+            doc_id, atts, _, labels = cands[i]
             learned["cands"] += sum(a.cue_score is not None for a in atts)
             learned["right"] += sum(y for a, y in zip(atts, labels) if a.cue_score is not None)
-            learned["kept"] += sum(a.cue_score is not None for a in kept)
-            preds[doc_id] = cv.export(doc_id, arts[i]["text"], kept)
-        fig = cv.figures(sc, [arts[i] for i in test], preds)
+            learned["kept"] += sum(a.cue_score is not None for a in kept[doc_id])
         row = {"source": name, "all": round(fig["all"]["e2e_F1"], 2), "speech_fair": round(fig["speech"]["e2e_F1_fair"], 2),
                "P": round(fig["all"]["e2e_P"], 2), "R": round(fig["all"]["e2e_R"], 2), **learned}
         print(json.dumps(row), flush=True)
