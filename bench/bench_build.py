@@ -3,6 +3,7 @@
     python bench/bench_build.py                  # full dev set (84 articles), about 6 minutes on 2 cores
     python bench/bench_build.py --rounds 1       # one round of each run instead of the best of three
     python bench/bench_build.py --limit 20       # a quick look on the first 20 articles
+    python bench/bench_build.py --no-bytecode    # the commands without graphkit's bytecode (see below)
 
 The whole-command table (last) is what issue #17 is judged on; the in-process one shows steady state.
 
@@ -30,16 +31,25 @@ loaded before the timed runs, so tokens/s is the steady state a large corpus see
 start is reported on its own line. Tokens are
 counted by the bare run. CPU seconds (``time.process_time``) are given for the one-process
 runs: on a machine shared with other work they are steadier than wall time.
+
+Before anything is timed, graphkit's modules are compiled into their ``__pycache__`` (`as_installed`), as an installed
+wheel or a first import leaves them: an editable checkout on a machine setting ``PYTHONDONTWRITEBYTECODE=1`` otherwise
+compiles them in every command (~0.07 CPU s of the start, run BK). ``--no-bytecode`` measures that way instead; the
+whole commands' header says which was measured, the variable's value and whether spaCy's sources have their bytecode.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import json
 import math
 import os
 import re
+import py_compile
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -97,6 +107,48 @@ def checkout(root: Path, option: str = "--src") -> Path:
     return Path(root).resolve()
 
 
+def uncompiled(package: Path) -> list[Path]:
+    """The sources of ``package`` (a folder) whose bytecode is missing from their normal ``__pycache__``: what a
+    command importing them compiles at every start when Python may not write it (``PYTHONDONTWRITEBYTECODE``)."""
+    return [p for p in sorted(Path(package).rglob("*.py")) if not Path(importlib.util.cache_from_source(str(p))).exists()]
+
+
+def as_installed(packages: list[Path], bytecode: bool = True) -> str:
+    """Make each package's bytecode as a user's install has it before a bench times whole commands, and say so.
+
+    ``bytecode``: each package compiled into its normal ``__pycache__`` (``compileall``, as pip compiles a wheel on
+    install and a default Python writes on first import; it writes under ``PYTHONDONTWRITEBYTECODE`` too). Otherwise
+    their ``__pycache__`` folders are removed and ``PYTHONDONTWRITEBYTECODE=1`` set for the commands this process
+    starts, so every command compiles them (an editable checkout on a machine setting that variable, as run BK's).
+    The line returned names the condition, the variable's value and whether spaCy's sources have their bytecode.
+
+    tests/test_bench_bytecode.py: each way on a package of a temporary folder.
+    """
+    env_before = os.environ.get("PYTHONDONTWRITEBYTECODE")
+    for package in packages:
+        if bytecode:
+            compileall.compile_dir(str(package), quiet=1, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)
+        else:
+            for cache in Path(package).rglob("__pycache__"):
+                shutil.rmtree(cache)
+    if not bytecode:
+        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    import spacy
+
+    missing = len(uncompiled(Path(spacy.__file__).parent))
+    said = ("compiled beforehand into __pycache__ (as an installed wheel or a first import leaves it)" if bytecode
+            else "none (removed; every command compiles graphkit's sources: --no-bytecode)")
+    return (f"graphkit's bytecode: {said}; PYTHONDONTWRITEBYTECODE={env_before if env_before is not None else 'unset'}"
+            f"{'' if bytecode else ' (set to 1 for the commands)'}; spaCy's sources without bytecode: {missing}")
+
+
+def bytecode_option(ap: argparse.ArgumentParser) -> None:
+    """The benches' ``--no-bytecode``: time the commands with graphkit's sources compiled at every start (`as_installed`)."""
+    ap.add_argument("--no-bytecode", dest="bytecode", action="store_false",
+                    help="time graphkit's commands without its bytecode (each compiles its sources, as an editable "
+                         "checkout under PYTHONDONTWRITEBYTECODE=1); default: compiled beforehand, as a user's install")
+
+
 @contextmanager
 def checkouts_on_a_corpus(corpus: Path | None, srcs: list[Path] | None):
     """What a bench comparing checkouts starts from: (a temporary work folder, the corpus, the checkouts). The
@@ -138,8 +190,10 @@ def main():
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=3,
                     help="repeat the four throughput runs, interleaved, and keep the best of each (default 3)")
+    bytecode_option(ap)
     a = ap.parse_args()
 
+    import graphkit
     from graphkit.build import build
     from graphkit.ingest import read_corpus
     from graphkit.nlp import load_spacy
@@ -149,6 +203,8 @@ def main():
     n_articles = write_corpus(a.polnear / "dev.jsonl", corpus, a.limit)
     texts = [d.text for d in read_corpus(corpus).documents]
     print(f"# {n_articles} PolNeAR dev articles, {sum(map(len, texts)):,} characters; {load()}", file=sys.stderr)
+    bytecode = as_installed([Path(graphkit.__file__).parent], a.bytecode)  # before any command is timed
+    print(f"# {bytecode}", file=sys.stderr)
 
     (bare, cold_bare, _) = timed(lambda: load_spacy())
     warm = work / "warm"
@@ -249,7 +305,7 @@ def main():
           f"{g2 / b2:.2f} × bare 2 |")
     cb1, cg1, cb2, cg2 = tps("bare cmd 1"), tps("graphkit cmd 1"), tps("bare cmd 2"), tps("graphkit cmd 2")
     print("\nWhole commands, as a user runs them (start-up included; CPU s: the child process and its workers, "
-          "user + system):\n")
+          f"user + system; {bytecode}):\n")
     print("| command | wall s | tokens/s | CPU s | ratio |")
     print("|---|---|---|---|---|")
     print(f"| `python bench/bare_pipe.py CORPUS` | {rows['bare cmd 1'][0]:.1f} | {cb1:,.0f} | {rows['bare cmd 1'][1]:.1f} | 1.00 |")

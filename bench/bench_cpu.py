@@ -59,11 +59,14 @@ def main():
     ap.add_argument("--corpus", type=Path, help="a corpus folder (default: PolNeAR dev, written to a temporary one)")
     ap.add_argument("--src", type=Path, action="append", help="a checkout's root (repeat to compare; default: this)")
     ap.add_argument("--rounds", type=int, default=3)
-    a = ap.parse_args()
     sys.path.insert(0, str(ROOT / "bench"))
-    from bench_build import checkouts_on_a_corpus
+    from bench_build import as_installed, bytecode_option, checkouts_on_a_corpus
 
+    bytecode_option(ap)
+    a = ap.parse_args()
     with checkouts_on_a_corpus(a.corpus, a.src) as (work, corpus, srcs):
+        bytecode = as_installed([src / "graphkit" for src in srcs], a.bytecode)
+        print(f"# {bytecode}", file=sys.stderr)
         cmds = commands(corpus, srcs, work)
         names = list(cmds)
         cpu: dict[str, list[float]] = {n: [] for n in names}
@@ -74,6 +77,7 @@ def main():
                 fresh(store)
                 cpu[n].append(cpu_of(cmd, env))
                 print(f"# round {r + 1}: {n}: {cpu[n][-1]:.2f} CPU s (load {os.getloadavg()[0]:.1f})", file=sys.stderr)
+    print(f"{bytecode}\n")
     print("| command | " + " | ".join(f"round {r + 1}" for r in range(a.rounds)) + " | median |")
     print("|---|" + "---|" * (a.rounds + 1))
     for n in names:

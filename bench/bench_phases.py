@@ -4,6 +4,7 @@
     python bench/bench_phases.py --rounds 5 --corpus CORPUS_DIR
     python bench/bench_phases.py --timeline           # also print each run's events
     python bench/bench_phases.py --cores              # also when a core waits: the command's runnable threads
+    python bench/bench_phases.py --no-bytecode        # graphkit compiled in every command (default: its bytecode first)
 
 Runs ``graphkit build CORPUS --store S -q`` (one process, then ``--workers 2``, interleaved) as whole commands,
 each with timestamps of its phases written by every process it starts: the command's start, the fork of the
@@ -329,7 +330,7 @@ def pair(corpus: Path, work: Path, a) -> None:
             say(f"round {r + 1}, {k} ({srcs[k] or ROOT})", got, a.timeline)
             runs[k].append(got)
     print(f"\n`graphkit build --workers 2` on {corpus}, {a.rounds} rounds ABBA: median (min) of each, wall s since the "
-          "command's start\n")
+          f"command's start; {a.bytecode_said}\n")
     keys = ["fork", "loaded", "handed", "parse_end", "exit"]
     print("| checkout | wall s | CPU s | " + " | ".join(keys) + " | uneven end s |")
     print("|---|---|---|" + "---|" * len(keys) + "---|")
@@ -364,6 +365,8 @@ def main():
                     help="sample the command's runnable threads: per phase, the seconds one core had nothing to run")
     ap.add_argument("--pair", type=Path, default=None, metavar="DIR",
                     help="only the --workers 2 command, of this checkout (or --src) and of DIR's, ABBA in each round")
+    ap.add_argument("--no-bytecode", dest="bytecode", action="store_false",
+                    help="graphkit's sources compiled at every start (bench_build.as_installed); default: bytecode")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("argv", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -372,7 +375,7 @@ def main():
     from polnear import POLNEAR
 
     a.polnear = a.polnear or POLNEAR
-    from bench_build import checkout
+    from bench_build import as_installed, checkout
 
     if a.src is not None:
         a.src = checkout(a.src)  # a wrong --src is one line here, not the installed graphkit timed in its place
@@ -387,6 +390,9 @@ def main():
         from graphkit.ingest import corpus_articles
 
         corpus_articles(corpus)  # a wrong --corpus is one line here, not a child's traceback
+    bytecode = as_installed([p / "graphkit" for p in {a.src or ROOT, a.pair or a.src or ROOT}], a.bytecode)
+    print(f"# {bytecode}", file=sys.stderr)
+    a.bytecode_said = bytecode
     if a.pair is not None:
         return pair(corpus, work, a)
     best: dict[int, dict] = {}
@@ -398,7 +404,7 @@ def main():
             best[workers] = {k: min(v, old[k]) if old and isinstance(v, float) else v for k, v in got.items()}
     one, two = best[1], best[2]
     print(f"\nPhases of `graphkit build` on {corpus} (best of {a.rounds} interleaved rounds, each column on its own; "
-          f"CPU s of the command and every process it started):\n")
+          f"CPU s of the command and every process it started; {bytecode}):\n")
     print("| command | wall s | CPU s | serial CPU s: start + tail | pool host load CPU s | workers CPU s | "
           "2-core bound s |")
     print("|---|---|---|---|---|---|---|")

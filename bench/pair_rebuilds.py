@@ -77,12 +77,14 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--full", action="store_true", help="a full build of each first (round 1)")
     ap.add_argument("--work", type=Path, default=Path("/tmp"), help="where the copies are made")
+    from bench_build import as_installed, bytecode_option, checkout
+
+    bytecode_option(ap)
     a = ap.parse_args()
     srcs, stores = named(a.src, "--src"), named(a.store, "--store")
     if set(srcs) != set(stores):
         ap.exit(2, f"pair_rebuilds: error: --src names {sorted(srcs)} but --store names {sorted(stores)}; give one "
                    "store for each checkout's NAME\n")
-    from bench_build import checkout
     from graphkit.ingest import corpus_articles
     from graphkit.store_file import check_store_file
 
@@ -91,6 +93,8 @@ def main() -> None:
     for path in stores.values():
         check_store_file(Path(path))
     names = list(srcs)
+    bytecode = as_installed([root / "graphkit" for root in srcs.values()], a.bytecode)
+    print(f"# {bytecode}", file=sys.stderr)
     files = sorted(a.corpus.glob("*.txt"))
     k = max(1, round(len(files) / 100))
     rows = []
@@ -113,7 +117,7 @@ def main() -> None:
                         put_back()
                 rows.append({"round": r + 1, "what": what, "code": name, **res})
                 print(json.dumps(rows[-1]), flush=True)
-    print(f"\n| round | command | {' | '.join(f'{n} CPU s (wall s, load)' for n in names)} |")
+    print(f"\n{bytecode}\n\n| round | command | {' | '.join(f'{n} CPU s (wall s, load)' for n in names)} |")
     print("|---|---|" + "---|" * len(names))
     by = {(x["round"], x["what"], x["code"]): x for x in rows}
     for r in range(1, a.rounds + 1):
