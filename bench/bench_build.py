@@ -32,8 +32,8 @@ start is reported on its own line. Tokens are
 counted by the bare run. CPU seconds (``time.process_time``) are given for the one-process
 runs: on a machine shared with other work they are steadier than wall time.
 
-Before anything is timed, graphkit's modules are compiled into their ``__pycache__`` (`as_installed`), as an installed
-wheel or a first import leaves them: an editable checkout on a machine setting ``PYTHONDONTWRITEBYTECODE=1`` otherwise
+Before anything is timed, graphkit's modules are compiled into their ``__pycache__`` (`bytecode_cache.as_installed`),
+as an installed wheel or a first import leaves them: an editable checkout on a machine setting ``PYTHONDONTWRITEBYTECODE=1`` otherwise
 compiles them in every command (~0.07 CPU s of the start, run BK). ``--no-bytecode`` measures that way instead; the
 whole commands' header says which was measured, the variable's value and whether spaCy's sources have their bytecode.
 """
@@ -41,15 +41,11 @@ whole commands' header says which was measured, the variable's value and whether
 from __future__ import annotations
 
 import argparse
-import compileall
-import importlib.util
 import json
 import math
 import os
 import re
-import py_compile
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -107,48 +103,6 @@ def checkout(root: Path, option: str = "--src") -> Path:
     return Path(root).resolve()
 
 
-def uncompiled(package: Path) -> list[Path]:
-    """The sources of ``package`` (a folder) whose bytecode is missing from their normal ``__pycache__``: what a
-    command importing them compiles at every start when Python may not write it (``PYTHONDONTWRITEBYTECODE``)."""
-    return [p for p in sorted(Path(package).rglob("*.py")) if not Path(importlib.util.cache_from_source(str(p))).exists()]
-
-
-def as_installed(packages: list[Path], bytecode: bool = True) -> str:
-    """Make each package's bytecode as a user's install has it before a bench times whole commands, and say so.
-
-    ``bytecode``: each package compiled into its normal ``__pycache__`` (``compileall``, as pip compiles a wheel on
-    install and a default Python writes on first import; it writes under ``PYTHONDONTWRITEBYTECODE`` too). Otherwise
-    their ``__pycache__`` folders are removed and ``PYTHONDONTWRITEBYTECODE=1`` set for the commands this process
-    starts, so every command compiles them (an editable checkout on a machine setting that variable, as run BK's).
-    The line returned names the condition, the variable's value and whether spaCy's sources have their bytecode.
-
-    tests/test_bench_bytecode.py: each way on a package of a temporary folder.
-    """
-    env_before = os.environ.get("PYTHONDONTWRITEBYTECODE")
-    for package in packages:
-        if bytecode:
-            compileall.compile_dir(str(package), quiet=1, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)
-        else:
-            for cache in Path(package).rglob("__pycache__"):
-                shutil.rmtree(cache)
-    if not bytecode:
-        os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
-    import spacy
-
-    missing = len(uncompiled(Path(spacy.__file__).parent))
-    said = ("compiled beforehand into __pycache__ (as an installed wheel or a first import leaves it)" if bytecode
-            else "none (removed; every command compiles graphkit's sources: --no-bytecode)")
-    return (f"graphkit's bytecode: {said}; PYTHONDONTWRITEBYTECODE={env_before if env_before is not None else 'unset'}"
-            f"{'' if bytecode else ' (set to 1 for the commands)'}; spaCy's sources without bytecode: {missing}")
-
-
-def bytecode_option(ap: argparse.ArgumentParser) -> None:
-    """The benches' ``--no-bytecode``: time the commands with graphkit's sources compiled at every start (`as_installed`)."""
-    ap.add_argument("--no-bytecode", dest="bytecode", action="store_false",
-                    help="time graphkit's commands without its bytecode (each compiles its sources, as an editable "
-                         "checkout under PYTHONDONTWRITEBYTECODE=1); default: compiled beforehand, as a user's install")
-
-
 @contextmanager
 def checkouts_on_a_corpus(corpus: Path | None, srcs: list[Path] | None):
     """What a bench comparing checkouts starts from: (a temporary work folder, the corpus, the checkouts). The
@@ -190,6 +144,8 @@ def main():
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=3,
                     help="repeat the four throughput runs, interleaved, and keep the best of each (default 3)")
+    from bytecode_cache import as_installed, bytecode_option
+
     bytecode_option(ap)
     a = ap.parse_args()
 

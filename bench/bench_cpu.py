@@ -60,7 +60,8 @@ def main():
     ap.add_argument("--src", type=Path, action="append", help="a checkout's root (repeat to compare; default: this)")
     ap.add_argument("--rounds", type=int, default=3)
     sys.path.insert(0, str(ROOT / "bench"))
-    from bench_build import as_installed, bytecode_option, checkouts_on_a_corpus
+    from bench_build import checkouts_on_a_corpus
+    from bytecode_cache import as_installed, bytecode_option
 
     bytecode_option(ap)
     a = ap.parse_args()

@@ -41,6 +41,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode_cache import as_installed, bytecode_option  # no graphkit imported: the traced child runs --src's
+
 ROOT = Path(__file__).resolve().parents[1]
 # bench/polnear.py (where PolNeAR is read) is imported by the driver alone: it puts this checkout first on the path
 # and imports graphkit, so the traced command (`_child`) would run this checkout's graphkit whatever --src says
@@ -365,8 +367,7 @@ def main():
                     help="sample the command's runnable threads: per phase, the seconds one core had nothing to run")
     ap.add_argument("--pair", type=Path, default=None, metavar="DIR",
                     help="only the --workers 2 command, of this checkout (or --src) and of DIR's, ABBA in each round")
-    ap.add_argument("--no-bytecode", dest="bytecode", action="store_false",
-                    help="graphkit's sources compiled at every start (bench_build.as_installed); default: bytecode")
+    bytecode_option(ap)
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("argv", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -375,7 +376,7 @@ def main():
     from polnear import POLNEAR
 
     a.polnear = a.polnear or POLNEAR
-    from bench_build import as_installed, checkout
+    from bench_build import checkout
 
     if a.src is not None:
         a.src = checkout(a.src)  # a wrong --src is one line here, not the installed graphkit timed in its place

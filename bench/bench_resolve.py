@@ -406,6 +406,7 @@ def article_main(a) -> None:
               + "\n    resident after each (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in res["rss"].items()))
         return
     graphkit = Path(sys.executable).with_name("graphkit")
+    bytecode = installed_bytecode(a)
     best = None
     for r in range(a.rounds):
         store = WORK / f"article_{a.size}.gk"
@@ -433,13 +434,25 @@ def article_main(a) -> None:
               flush=True)
         if best is None or wall < best["wall"]:
             best = res
-    print(f"\nbest of {a.rounds}: {a.size:,}-character article, {best['claims']:,} claims: command {best['wall']:.1f} s "
+    print(f"\n{bytecode}")
+    print(f"best of {a.rounds}: {a.size:,}-character article, {best['claims']:,} claims: command {best['wall']:.1f} s "
           f"({best['cpu']:.1f} CPU s), "
           f"parse {best.get('parse', float('nan')):.1f} s, resolve {best.get('resolve', float('nan')):.1f} s, "
           f"peak {best['peak']:.0f} MB; {load()}")
 
 
 # ---- rebuilds after a few articles changed, as a user runs them -------------------------------------------
+
+def installed_bytecode(a) -> str:
+    """The graphkit the ``graphkit`` commands import, its bytecode made as ``--no-bytecode`` asks
+    (`bench_build.as_installed`); the line saying which, also printed."""
+    import graphkit
+    from bytecode_cache import as_installed
+
+    said = as_installed([Path(graphkit.__file__).parent], a.bytecode)
+    print(f"# {said}", flush=True)
+    return said
+
 
 def _command(corpus: Path, store: Path, *extra: str) -> dict:
     """One ``graphkit build`` command in a fresh process: wall and CPU seconds (the child's user + system), the
@@ -479,6 +492,7 @@ def rebuild_main(a) -> None:
     files = sorted(corpus.glob("*.txt"))
     k = max(1, round(n / 100))
     print(f"{n} PolNeAR train articles, {k} changed per 1% rebuild; {load()}", flush=True)
+    bytecode = installed_bytecode(a)
     edits = {"1% changed": "\n\nUpdated in round {r}.",
              "1% + a claim": '\n\nUpdated in round {r}. "The figures will be checked again," a spokesman said.'}
     runs: dict[str, list[dict]] = {"full build": [], "nothing changed": [], **{what: [] for what in edits}}
@@ -502,7 +516,7 @@ def rebuild_main(a) -> None:
                   f"    {res['line']}", flush=True)
     best = {what: min(rs, key=lambda x: x["wall"]) for what, rs in runs.items()}
     full = best["full build"]
-    print(f"\nbest of {a.rounds} interleaved round(s), whole commands; {load()}")
+    print(f"\nbest of {a.rounds} interleaved round(s), whole commands; {load()}; {bytecode}")
     print(f"| {'command':<16} | wall s | share | CPU s | share | parsed | parse s | resolve s | start-up s | load |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for what, b in best.items():
@@ -529,6 +543,9 @@ def main() -> None:
     ap.add_argument("--stages", action="store_true",
                     help="article: build in process, with the peak memory of each stage (start-up, parse, resolution's)")
     ap.add_argument("--quick", action="store_true", help="10k and 100k claims, 60 template articles, one round")
+    from bytecode_cache import bytecode_option
+
+    bytecode_option(ap)
     a = ap.parse_args()
     a.sizes = a.sizes or ([10_000, 100_000] if a.quick else [10_000, 100_000, 1_000_000])
     a.templates = a.templates or (60 if a.quick else 840)

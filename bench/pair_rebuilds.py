@@ -77,7 +77,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--full", action="store_true", help="a full build of each first (round 1)")
     ap.add_argument("--work", type=Path, default=Path("/tmp"), help="where the copies are made")
-    from bench_build import as_installed, bytecode_option, checkout
+    from bench_build import checkout
+    from bytecode_cache import as_installed, bytecode_option
 
     bytecode_option(ap)
     a = ap.parse_args()

@@ -31,6 +31,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bytecode_cache import as_installed, bytecode_option  # no graphkit imported: the child runs --src's
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -143,6 +145,7 @@ def main():
     ap.add_argument("--src", type=Path, action="append", help="a checkout's root (repeat to compare; default: this)")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    bytecode_option(ap)
     a = ap.parse_args()
     if a.child:
         print(json.dumps(child(*a.child)))
@@ -151,13 +154,15 @@ def main():
     from bench_build import checkouts_on_a_corpus
 
     with checkouts_on_a_corpus(a.corpus, a.src) as (work, corpus, srcs):
+        bytecode = as_installed([s / "graphkit" for s in srcs], a.bytecode)
+        print(f"# {bytecode}", file=sys.stderr)
         runs: dict[Path, list[dict]] = {s: [] for s in srcs}
         for r in range(a.rounds):
             for s in (srcs if r % 2 == 0 else srcs[::-1]):
                 runs[s].append(profile(s, corpus, work))
                 print(f"round {r + 1}: {s} done (load {os.getloadavg()[0]:.1f})", file=sys.stderr)
     items = sorted({k for rs in runs.values() for d in rs for k in d}, key=lambda k: (k != "process", k))
-    print("item, CPU s per round | " + " | ".join(str(s) for s in srcs))
+    print(f"{bytecode}\nitem, CPU s per round | " + " | ".join(str(s) for s in srcs))
     for k in items:
         print(f"{k:36s} " + " | ".join(" / ".join(f"{d.get(k, 0):.2f}" for d in runs[s]) for s in srcs))
 

@@ -1,6 +1,6 @@
 """The benches time graphkit's commands with its bytecode as a user's install has it, or, asked, without it
-(`bench_build.as_installed`, issue #17: run BK found this machine's PYTHONDONTWRITEBYTECODE=1 adds ~0.07 CPU s of
-compiling to each command's start). A package of a temporary folder stands for graphkit; no timing."""
+(`bench/bytecode_cache.as_installed`, issue #17: run BK found this machine's PYTHONDONTWRITEBYTECODE=1 adds ~0.07
+CPU s of compiling to each command's start). A package of a temporary folder stands for graphkit; no timing."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_build import as_installed, uncompiled  # noqa: E402
+from bytecode_cache import as_installed, uncompiled  # noqa: E402
 
 
 @pytest.fixture
