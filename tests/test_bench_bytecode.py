@@ -5,6 +5,7 @@ CPU s of compiling to each command's start). A package of a temporary folder sta
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def test_the_bench_compiles_or_removes_a_packages_bytecode_and_says_which(packag
     assert len(uncompiled(package)) == left
     assert os.environ.get("PYTHONDONTWRITEBYTECODE") == env_after
     assert all(s in line for s in said), line
-    assert line.endswith("spaCy's sources without bytecode: 0")  # pip's install compiled them
+    assert re.search(r"; spaCy's sources without bytecode: \d+$", line), line  # counted, whatever the venv holds
 
 
 def test_the_compiled_bytecode_is_what_an_import_reads(package, monkeypatch):
