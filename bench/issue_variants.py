@@ -50,7 +50,7 @@ def phrase_issues(rows, who, people, unweighted=False):
     import sklearn.linear_model as lm
 
     from graphkit.discover import discover_issues
-    from graphkit.issue_model import fit_issue_model, model_texts
+    from graphkit.issue_model import fit_issue_model, issue_order, model_texts
     from graphkit.issues import assign_claim, taxonomy_from_data
 
     claims = [(cid, d, ph, cph) for d, _, _, ph, cph, cid in rows]  # the build's ids: discovery sorts by them
@@ -61,7 +61,7 @@ def phrase_issues(rows, who, people, unweighted=False):
     if unweighted:
         lm.LogisticRegression = lambda **kw: orig(**{**kw, "class_weight": None})
     try:
-        model = fit_issue_model(model_texts(said), assigned, exclude=people)
+        model = fit_issue_model(model_texts(said), assigned, exclude=people, order=issue_order(tax))
     finally:
         lm.LogisticRegression = orig
     return assigned, model, model_texts(said)

@@ -97,7 +97,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
     if learn:
         texts = model_texts(claims)
         if model is None:
-            model = fit_issue_model(texts, assigned, exclude=exclude)
+            model = fit_issue_model(texts, assigned, exclude=exclude, order=issue_order(taxonomy))
         learnt, likely = read_claims(model, texts, assigned)
         likely = [None if q else p for q, p in zip(quiet, likely)]
         assigned = [a or ([] if q else b) for a, b, q in zip(assigned, learnt, quiet)]
@@ -106,7 +106,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
 
         weak = [weak_issues(text, taxonomy) if not a else {} for (text, _), a in zip(claims, assigned)]
         named = names_only(assigned, taxonomy)
-        given, offers = article_offers(named, articles, likely, weak, voters=assigned)
+        given, offers = article_offers(named, articles, likely, weak, voters=assigned, order=issue_order(taxonomy))
         given = [list(o) if q else g for g, o, q in zip(given, own, quiet)]
         offers = [o for o in offers if not quiet[o[0]]]
         if min_share is None:
@@ -285,7 +285,7 @@ def _class_probabilities(model: "IssueModel", text: str):
 
 def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
                  weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None,
-                 min_share: Optional[float] = None) -> list[list[tuple]]:
+                 min_share: Optional[float] = None, order: Optional[dict[str, int]] = None) -> list[list[tuple]]:
     """Each claim without an issue given its article's issue (`article_offers`) when the offer's share of the weighed
     votes is ``min_share`` at least (None: the floor `article_floor` chooses on these claims); claims with issues keep
     theirs (`take_offers`).
@@ -297,13 +297,13 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     >>> [x[0][:2] if x else None for x in from_article(a, ["d1", "d1", "d1", "d1", "d2"])]
     [('tax', 'council tax'), ('tax', 'context: article'), ('ID cards', 'context: article'), ('ID cards', 'ID cards'), None]
     """
-    given, offers = article_offers(assigned, articles, likely, weak, voters)
+    given, offers = article_offers(assigned, articles, likely, weak, voters, order)
     return take_offers(given, offers, floor_of(given, offers) if min_share is None else min_share)
 
 
 def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
-                   weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None
-                   ) -> tuple[list[list[tuple]], list[tuple[int, str, float]]]:
+                   weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None,
+                   order: Optional[dict[str, int]] = None) -> tuple[list[list[tuple]], list[tuple[int, str, float]]]:
     """(each claim's issues; the offers of their articles' issues to the claims without one, as (position, issue,
     share of the weighed votes)): the issue its article's other claims are about, the nearer ones counting
     more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
@@ -318,7 +318,9 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
     that only mentions a phrase said apart from its issue counts for it but takes its article's, its own vote left
     out). An article none of whose claims has an issue of its own has no votes: its claims are offered the issue their
     words make likeliest together, its mean probability the share (`article_likeliest`), when ``likely`` is given;
-    without it such an article gives none. A claim no other claim of whose article votes gets no offer.
+    without it such an article gives none. A claim no other claim of whose article votes gets no offer. Issues
+    that the votes hold alike go to the first in ``order`` (`issue_order`: the taxonomy's), not to the first by
+    name (`in_issue_order`): renaming an issue moves no claim.
 
     >>> a = [[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)], []]
     >>> given, offers = article_offers(a, ["d1", "d1", "d1", "d2"])
@@ -333,14 +335,14 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
         at.setdefault(d, []).append(i)
     for idx in at.values():
         if likely is not None and not any(own_issues(voting[i]) for i in idx):
-            offers += article_likeliest(assigned, idx, likely)
+            offers += article_likeliest(assigned, idx, likely, order)
             continue
         for i, votes in zip(*_article_votes(assigned, idx, voting)):
             if weak is not None and weak[i]:
                 votes = {k: votes.get(k, 0.0) + weak[i].get(k, 0.0) for k in sorted(set(votes) | set(weak[i]))}
             if likely is not None and likely[i]:  # what the claim says weighs the article's issues
                 votes = weigh_votes(votes, likely[i])
-            best = max(sorted(votes), key=lambda k: votes[k])
+            best = max(in_issue_order(votes, order), key=lambda k: votes[k])
             total = sum(votes.values())
             if total:  # else no other claim of its article votes (a claim that only mentions a phrase said apart)
                 offers.append((i, best, votes[best] / total))
@@ -363,17 +365,45 @@ def take_offers(given: Sequence[list], offers: Sequence[tuple[int, str, float]],
     return out
 
 
+def issue_order(taxonomy) -> dict[str, int]:
+    """Each issue's name → its position in ``taxonomy``: the order the issue model's classes come in and ties between
+    issues are broken by (`in_issue_order`), as `graphkit.issues.assign_claim` breaks them by the issue's number. A
+    discovered taxonomy comes largest first, ties by its phrases (`graphkit.discover.discover_issues`): the same
+    corpus gives the same order whatever the issues are called, and renaming one moves no claim."""
+    return {i.name: k for k, i in enumerate(taxonomy.issues)}
+
+
+def issue_rank(name: str, order: Optional[dict[str, int]]) -> tuple[int, str]:
+    """The key `in_issue_order` sorts ``name`` by: its position in ``order``; a name ``order`` lacks (or no order:
+    tests and wrappers that give none) after every one it has, by name."""
+    order = order or {}
+    return (order.get(name, len(order)), name)
+
+
+def in_issue_order(names: Iterable[str], order: Optional[dict[str, int]] = None) -> list[str]:
+    """``names`` in the taxonomy's order (``order``: `issue_order`), not by name: the first of them wins a tie.
+
+    >>> in_issue_order(["tax", "ID cards", "pensions"], {"tax": 0, "ID cards": 1})
+    ['tax', 'ID cards', 'pensions']
+    >>> in_issue_order(["tax", "ID cards"])
+    ['ID cards', 'tax']
+    """
+    return sorted(names, key=lambda n: issue_rank(n, order))
+
+
 def own_issues(issues: Sequence[tuple]) -> list[tuple]:
     """A claim's issues given by its own triggers, not learnt (as `graphkit.issues.assign_claim` writes them): what
     votes for its article's issues (`article_offers`)."""
     return [x for x in issues if not x[1].startswith("learnt: ")]
 
 
-def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequence) -> list[tuple[int, str, float]]:
+def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequence,
+                      order: Optional[dict[str, int]] = None) -> list[tuple[int, str, float]]:
     """For an article none of whose claims (``idx``: their positions) says a trigger of any issue, so that none votes
     (`article_offers`): an offer to each of its claims without an issue, as (position, issue, share), of the issue its
     claims' words make likeliest on average (``likely``: each claim's {issue: probability}, `read_claims`; claims that
-    say none of the model's words do not count), its share that mean probability: the share `weigh_votes` would give
+    say none of the model's words do not count; ties go to the first in ``order``, `in_issue_order`), its share that
+    mean probability: the share `weigh_votes` would give
     each claim were every issue's prior the same, averaged over the article's claims. No claim says a word of the
     model: no offer. An article whose quotes never name the race in its triggers' words ("She will split the party
     apart", "whether she wanted a cabinet post") is still about what its words say together, as firmly as they say it.
@@ -395,7 +425,7 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
     said = [likely[i] for i in idx if likely[i]]
     if not said:
         return []
-    names = sorted({k for p in said for k in p})
+    names = in_issue_order({k for p in said for k in p}, order)
     mean = {k: math.fsum(p.get(k, 0.0) for p in said) / len(said) for k in names}
     best = max(names, key=lambda k: mean[k])
     return [(i, best, mean[best]) for i in idx if not assigned[i]]
@@ -661,17 +691,22 @@ def _import_sklearn_parts() -> None:
 
 
 def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], min_df: int = MIN_DF,
-                    exclude: Iterable[str] = ()) -> Optional[IssueModel]:
+                    exclude: Iterable[str] = (), order: Optional[dict[str, int]] = None) -> Optional[IssueModel]:
     """The logistic regression over TF-IDF of the claims `assigned` labels (each with its best-scored issue, issues
     with at least `MIN_PER_ISSUE` such claims), the vocabulary and idf over all `texts`; None when fewer than two
     issues qualify, no claim lacks an issue, or no word is said often enough.
 
     The vocabulary is the most frequent terms, at most `MAX_WEIGHTS` over the number of issues: L-BFGS keeps ~25
     floats a weight, so 397 issues of 14,927 terms (86,565 claims of one 5 MB article) took 1.3 GB for the fit
-    alone. PolNeAR train's 221 issues of 11,653 terms are within it (its model is unchanged)."""
-    labels = {i: max(a, key=lambda x: (x[2], x[0]))[0] for i, a in enumerate(assigned) if a}
+    alone. PolNeAR train's 221 issues of 11,653 terms are within it (its model is unchanged).
+
+    ``order``: the issues' order (`issue_order`, the taxonomy's): the model's classes come in it, and a claim's
+    issues scored alike label it with the first; what the display names are changes neither the fit nor its
+    answers (the classes are fitted as their positions). Until the thirty-third pass of issue 14 both went by name:
+    renaming one discovered issue ("federal judge" -> "U.S.-Mexico") moved 101 statements at the floor's margin."""
+    labels = {i: min(a, key=lambda x: (-x[2], issue_rank(x[0], order)))[0] for i, a in enumerate(assigned) if a}
     counts = Counter(labels.values())
-    classes = {n for n, c in counts.items() if c >= MIN_PER_ISSUE}
+    classes = in_issue_order([n for n, c in counts.items() if c >= MIN_PER_ISSUE], order)
     train = [i for i in sorted(labels) if labels[i] in classes]
     if len(classes) < 2 or all(assigned):
         return None
@@ -697,11 +732,12 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
             X = vec.fit_transform(texts)
         except ValueError:  # no word said often enough
             return None
-        lr.fit(X[train], [labels[i] for i in train])
+        position = {n: k for k, n in enumerate(classes)}
+        lr.fit(X[train], [position[labels[i]] for i in train])
     coef = lr.coef_ if len(lr.classes_) > 2 else np.vstack([-lr.coef_[0], lr.coef_[0]]) / 2
     intercept = lr.intercept_ if len(lr.classes_) > 2 else np.array([-lr.intercept_[0], lr.intercept_[0]]) / 2
-    return IssueModel(tuple(map(str, lr.classes_)), tuple(vec.get_feature_names_out()), vec.idf_, coef, intercept,
-                      frozenset(stop))
+    return IssueModel(tuple(classes[int(k)] for k in lr.classes_), tuple(vec.get_feature_names_out()), vec.idf_,
+                      coef, intercept, frozenset(stop))
 
 
 def _features(model: IssueModel, text: str) -> tuple[list[int], list[float]]:

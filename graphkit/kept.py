@@ -63,8 +63,10 @@ if TYPE_CHECKING:
 #: layout versions of what is kept: bump one when what it keeps, or how it is encoded, changes
 WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their encodings
 #: `claim_issues`: an article's kept issues and the kept issue model (2: with its article floor; 3: that floor chosen
-#: with the offers of articles no claim of which votes among the others, `graphkit.issue_model.article_likeliest`)
-ISSUES_FORMAT = 3
+#: with the offers of articles no claim of which votes among the others, `graphkit.issue_model.article_likeliest`;
+#: 4: the model's classes and every tie between issues in the taxonomy's order, `graphkit.issue_model.issue_order`,
+#: not by name: a store kept by 3 fits its model and assigns its articles again)
+ISSUES_FORMAT = 4
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
 WALKS_FORMAT = 2   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps (2: keyed by `walk_digest`)
@@ -528,7 +530,7 @@ def kept_issue_model(store: "Store", said: dict[str, list], tax, exclude, refit:
     `ISSUE_MODEL_MAX_CLAIMS` in a larger store), kept with the floor `claim_issues` then chooses on them
     (`keep_issue_model`). Like the discovered issues themselves both are learnt once (``refit``: again); later
     claims are assigned with them, so a claim's issues never depend on other articles."""
-    from .issue_model import fit_issue_model, model_texts
+    from .issue_model import fit_issue_model, issue_order, model_texts
     from .issues import assign_claim
 
     found, model, floor = stored_issue_model(store, tax) if not refit else (False, None, None)
@@ -537,7 +539,8 @@ def kept_issue_model(store: "Store", said: dict[str, list], tax, exclude, refit:
     claims = [c for cs in said.values() for c in cs]
     assigned = [assign_claim(t, c, tax) for t, c in claims]
     rows = issue_model_sample([f"{doc_id}:{i}" for doc_id, cs in said.items() for i in range(len(cs))])
-    model = fit_issue_model(model_texts([claims[i] for i in rows]), [assigned[i] for i in rows], exclude=exclude)
+    model = fit_issue_model(model_texts([claims[i] for i in rows]), [assigned[i] for i in rows], exclude=exclude,
+                            order=issue_order(tax))
     each = iter(assigned)
     return model, {doc_id: [next(each) for _ in cs] for doc_id, cs in said.items()}, None
 

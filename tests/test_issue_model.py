@@ -224,3 +224,93 @@ def test_the_fit_and_its_application_read_the_words_of_one_home(monkeypatch):
     monkeypatch.setattr(im, "model_words", lambda t: tuple(w for w in _TOKEN.findall(t.lower()) if w != "bills"))
     assert "bills" not in fit_issue_model(texts, assigned, min_df=1).terms  # the fit reads them
     assert model.column["bills"] not in _features(model, "bills rise again")[0]  # and so does its application
+
+
+#: the names three discovered issues (patterns: council tax, ID cards, rail fares; the taxonomy's order) are given:
+#: as discovered, and renamed so that their order by name is another (a tie broken by name goes elsewhere), and
+#: one renaming that keeps it (a control)
+RENAMES = [
+    ("council tax", "ID cards", "rail fares"),
+    ("Zebra crossing", "Mango tax", "Apple fares"),
+    ("alpha", "beta", "gamma"),
+]
+PATTERNS = (["council tax", "pensioners"], ["ID cards", "civil liberties"], ["rail fares", "commuters"])
+
+
+def _discovered(names):
+    from graphkit.issues import taxonomy_from_data
+
+    return taxonomy_from_data({"issues": [{"name": n, "patterns": p} for n, p in zip(names, PATTERNS)]}, "x",
+                              origin="discovered")
+
+
+@pytest.mark.parametrize("names", RENAMES)
+def test_a_tie_between_an_articles_issues_goes_to_the_first_in_the_taxonomy_whatever_their_names(names):
+    """A claim with no issue of its own takes its article's; two issues its article's votes hold alike (one claim
+    saying both, as firmly) go to the first in the taxonomy (`graphkit.issue_model.issue_order`), not the first by
+    name: renaming an issue moves no claim."""
+    from graphkit.issue_model import assign_claims
+
+    claims = [("council tax and ID cards cost us all", ()), ("nobody asked us", ())]
+    got, _ = assign_claims(claims, _discovered(names), articles=["a", "a"], learn=False, min_share=0.0)
+    assert sorted(x[0] for x in got[0]) == sorted(names[:2])
+    assert [x[:2] for x in got[1]] == [(names[0], "context: article")]
+
+
+@pytest.mark.parametrize("names", RENAMES)
+def test_an_article_no_claim_of_which_votes_takes_the_first_of_its_likeliest_issues_in_the_taxonomy(names):
+    """An article none of whose claims votes is offered the issue its claims' words make likeliest
+    (`graphkit.issue_model.article_likeliest`); two alike go to the first in the taxonomy's order."""
+    from graphkit.issue_model import from_article, issue_order
+
+    likely = [{names[1]: 0.4, names[0]: 0.4, names[2]: 0.2}, None]
+    got = from_article([[], []], ["a", "a"], likely, min_share=0.0, order=issue_order(_discovered(names)))
+    assert [x[:2] for x in got[0]] == [(names[0], "context: article")]
+
+
+def _fit_named(names):
+    """The issue model fitted on `TRAIN`'s three issues called ``names`` (and a claim saying two of them alike, four
+    times: labelled with one of them), in the discovered taxonomy's order."""
+    from graphkit.issue_model import issue_order
+
+    call = dict(zip(("council tax", "ID cards", "rail fares"), names))
+    texts = [t for t, _ in TRAIN[3]] + ["council tax and ID cards both"] * 4 + UNLABELLED
+    assigned = ([[(call[i], i, 0.5)] for _, i in TRAIN[3]] + [[(names[1], "ID cards", 0.5), (names[0], "t", 0.5)]] * 4
+                + [[] for _ in UNLABELLED])
+    return fit_issue_model(texts, assigned, min_df=1, order=issue_order(_discovered(names)))
+
+
+@pytest.mark.parametrize("names", RENAMES)
+def test_the_learnt_model_is_the_same_whatever_the_issues_are_called(names):
+    """The model's classes come in the taxonomy's order and a claim's issues scored alike label it with the first:
+    fitted on issues renamed, its weights are the same to the bit (`fit_issue_model`'s ``order``)."""
+    model, named = _fit_named(RENAMES[0]), _fit_named(names)
+    assert named.classes == names
+    assert np.array_equal(named.coef, model.coef) and np.array_equal(named.intercept, model.intercept)
+
+
+@pytest.mark.parametrize("names", RENAMES)
+def test_renaming_a_discovered_issue_moves_no_claim(names):
+    """Through `assign_claims` (triggers, the learnt model, the articles' offers and the floor chosen on them): the
+    issues renamed, every claim has the same issues, by their new names, scores and evidence alike."""
+    from graphkit.issue_model import assign_claims
+
+    call = dict(zip(RENAMES[0], names))
+    texts = [t for t, _ in TRAIN[3]] + ["council tax and ID cards both"] * 4 + UNLABELLED + CLAIMS[:8]
+    claims = [(t, ()) for t in texts]
+    articles = [f"d{k // 5}" for k in range(len(claims))]
+    before, floor = assign_claims(claims, _discovered(RENAMES[0]), articles=articles)
+    after, floor_after = assign_claims(claims, _discovered(names), articles=articles)
+    assert floor_after == floor
+    assert after == [[(call[x[0]], *x[1:]) for x in a] for a in before]
+
+
+@pytest.mark.parametrize("names", RENAMES)
+def test_a_builds_issue_model_comes_in_the_taxonomys_order(names):
+    """The model a build fits and keeps with its discovered issues (`graphkit.kept.kept_issue_model`) has its classes
+    in the taxonomy's order, whatever the issues are called."""
+    from graphkit.kept import kept_issue_model
+
+    said = {"d1": [(t, ()) for t, _ in TRAIN[3]], "d2": [(t, ()) for t in UNLABELLED]}
+    model, _, _ = kept_issue_model(None, said, _discovered(names), exclude=(), refit=True)
+    assert model.classes == names
