@@ -403,10 +403,10 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
     (`article_offers`): an offer to each of its claims without an issue, as (position, issue, share), of the issue its
     claims' words make likeliest on average (``likely``: each claim's {issue: probability}, `read_claims`; claims that
     say none of the model's words do not count; ties go to the first in ``order``, `in_issue_order`), its share that
-    mean probability: the share `weigh_votes` would give
-    each claim were every issue's prior the same, averaged over the article's claims. No claim says a word of the
-    model: no offer. An article whose quotes never name the race in its triggers' words ("She will split the party
-    apart", "whether she wanted a cabinet post") is still about what its words say together, as firmly as they say it.
+    mean probability: the share `weigh_votes` would give each claim were every issue's prior the same, averaged over
+    the article's claims. No claim says a word of the model: no offer. An article whose quotes never name the race in
+    its triggers' words ("She will split the party apart", "whether she wanted a cabinet post") is still about what its
+    words say together, as firmly as they say it.
 
     Such offers are held to the article floor like every other (`take_offers`, `article_floor` ranking them with the
     rest). Until the thirtieth pass they were given whatever their share, outside the floor: on PolNeAR train at -58,
@@ -707,7 +707,8 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
     labels = {i: min(a, key=lambda x: (-x[2], issue_rank(x[0], order)))[0] for i, a in enumerate(assigned) if a}
     counts = Counter(labels.values())
     classes = in_issue_order([n for n, c in counts.items() if c >= MIN_PER_ISSUE], order)
-    train = [i for i in sorted(labels) if labels[i] in classes]
+    position = {n: k for k, n in enumerate(classes)}  # what the fit sees of an issue: never its name
+    train = [i for i in sorted(labels) if labels[i] in position]
     if len(classes) < 2 or all(assigned):
         return None
     import warnings
@@ -732,7 +733,6 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
             X = vec.fit_transform(texts)
         except ValueError:  # no word said often enough
             return None
-        position = {n: k for k, n in enumerate(classes)}
         lr.fit(X[train], [position[labels[i]] for i in train])
     coef = lr.coef_ if len(lr.classes_) > 2 else np.vstack([-lr.coef_[0], lr.coef_[0]]) / 2
     intercept = lr.intercept_ if len(lr.classes_) > 2 else np.array([-lr.intercept_[0], lr.intercept_[0]]) / 2
