@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from .actor_drafts import Draft
-from .mentions import ROLE_HEADS, Mention, counted_word, org_role, strip_det
+from .mentions import ROLE_HEADS, Mention, before_which, counted_word, org_role, strip_det
 from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, slug
 from .places import is_known_place, lookup_place
 
@@ -95,18 +95,41 @@ def title_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
 def anonymous_draft(r: "ActorContext", m: Mention, seen: list[tuple[int, Draft]]) -> tuple[Draft, str]:
     """An anonymous source, keyed by article and phrase ('a senior official' and 'another senior official' stay
     apart); a definite 'the source' of three words at most is the nearest one of ``seen`` (the article's anonymous
-    sources so far, (position, draft)) with the same head word."""
+    sources so far, (position, draft)) with the same head word, and a bare repeat ('experts said' after 'experts on
+    Russia said') the nearest one it is the head part of (:func:`_fuller_before`)."""
     words = fold(m.name).split()
     head = words[-1] if words else "source"
     first = (m.name.split() or [""])[0].lower()
     if first in ("the", "that", "this", "these", "those") and len(words) <= 3:
         for pos, d in reversed(seen):
-            if pos <= m.pos and [w.rstrip("s") for w in fold(d.name).split()[-1:]] == [head.rstrip("s")]:
+            their_head = before_which(fold(d.name).split())[-1:]  # 'people' of 'people in attendance'
+            if pos <= m.pos and [w.rstrip("s") for w in their_head] == [head.rstrip("s")]:
                 return d, f"definite {m.name!r} refers back to the nearest preceding {d.name!r} in the same article"
     phrase = anonymous_name(m.name)
+    fuller = _fuller_before(phrase, m.pos, seen)
+    if fuller is not None:
+        return fuller, f"{m.name!r} repeats the nearest preceding {fuller.name!r} in the same article"
     key = f"anon:{m.doc_id}:{fold(phrase)}"
     d = r.drafts.draft(key, phrase, "anonymous", fixed_id=f"actor:anon-{slug(m.doc_id)}-{slug(phrase)}")
     return d, "anonymous source, keyed by article and phrase"
+
+
+def _fuller_before(phrase: str, at: int, seen: list[tuple[int, Draft]]) -> Optional[Draft]:
+    """The nearest anonymous source of ``seen`` before ``at`` written more fully with the same words up to its head,
+    when ``phrase`` (an anonymous source's name) is those words alone: 'experts' after 'experts on Russia', 'people'
+    after 'people in the hall' (graphkit.mentions.before_which: the part after the head says which, and a repeat leaves
+    it out). Not a phrase of its own part ('officials in the city' after 'officials in the state'), nor other
+    words ('senior officials' after 'officials in the state').
+
+    >>> d = Draft("anon:a:experts on korea", "experts on Korea", "anonymous")
+    >>> _fuller_before("experts", 9, [(1, d)]).name, _fuller_before("senior experts", 9, [(1, d)])
+    ('experts on Korea', None)
+    """
+    words = fold(phrase).split()
+    if not words or before_which(words) != words:
+        return None
+    return next((d for pos, d in reversed(seen) if pos <= at and len(fold(d.name).split()) > len(words)
+                 and before_which(fold(d.name).split()) == words), None)
 
 
 def anonymous_name(phrase: str) -> str:

@@ -348,9 +348,43 @@ def anonymous_phrase(text: str) -> bool:
     >>> anonymous_phrase("One woman"), anonymous_phrase("the woman"), anonymous_phrase("a new poll")
     (True, False, False)
     """
-    words = fold(text).split()
+    folded = fold(text).split()
+    words = before_which(folded)
+    written = text.split()
+    written = written[:len(written) - (len(folded) - len(words))]  # the head and the words before it, as written
     return bool(words) and (words[-1] in ANON_HEAD_WORDS or one_of_many(text)) and not any(
-        w[:1].isupper() for w in text.split()[1:-1] if fold(w) not in DEMONYM_LIKE)
+        w[:1].isupper() for w in written[1:-1] if fold(w) not in DEMONYM_LIKE)
+
+
+#: nouns of what a source issues and that speaks for it ("the poll found", "the statement said"; graphkit.speakers
+#: names its issuer), and that says where something was said, not who said it ('the union's lawyers in a written
+#: filing': graphkit.speaker_phrase.who_of)
+DOCUMENT_NOUNS = frozenset({"poll", "survey", "study", "report", "statement", "letter", "memo", "cable", "lawsuit",
+                            "complaint", "filing", "ad", "email", "release", "analysis", "editorial", "order", "note",
+                            "message", "story"})
+
+
+#: prepositions that say where or among whom unnamed people are ('officials in the administration', 'people with
+#: knowledge of the talks', 'a source inside the campaign'); not 'for' / 'to' (whom they work for), 'like' (examples):
+#: graphkit.speaker_phrase.who_of keeps them in a speaker phrase
+WHICH_PEOPLE_PREPS = frozenset({"in", "on", "at", "with", "inside", "within", "across", "from", "among"})
+
+
+def before_which(words: list[str]) -> list[str]:
+    """The words of a stored phrase up to its head: before what says which people it is (a preposition of
+    :data:`WHICH_PEOPLE_PREPS` and a participle before it: 'people briefed on the move', 'a source at the station'),
+    which graphkit.speaker_phrase.who_of keeps in the phrase. What the phrase is (anonymous, a group) and whom a
+    repeat of it refers back to is read off these words, as off the head alone before that part was kept.
+
+    >>> before_which("people briefed on the move".split()), before_which("experts on russia".split())
+    (['people'], ['experts'])
+    >>> before_which("senior officials".split()), before_which("one in three".split())
+    (['senior', 'officials'], ['one'])
+    """
+    cut = next((k for k, w in enumerate(words) if k and w in WHICH_PEOPLE_PREPS), len(words))
+    if 1 < cut and words[cut - 1].endswith("ed") and words[cut - 1] not in ANON_HEAD_WORDS:
+        cut -= 1  # 'People briefed on the situation', 'officials involved at the time'
+    return words[:cut]
 
 
 def one_of_many(text: str) -> bool:
@@ -387,8 +421,10 @@ def group_of_officials(phrase: str) -> bool:
 
     >>> group_of_officials("Russian officials"), group_of_officials("two US officials"), group_of_officials("sources")
     (True, False, False)
+    >>> group_of_officials("Russian officials in Kyiv")
+    True
     """
-    words = fold(phrase).split()
+    words = before_which(fold(phrase).split())  # 'Russian officials in Kyiv' as 'Russian officials'
     if len(words) < 2 or words[-1] not in GROUP_HEADS:
         return False
     return words[0] not in DETERMINER_LIKE | {"a", "an", "the", "these", "those", "many", "most", "all"} \

@@ -25,7 +25,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .mentions import ANON_HEADS, ONE_OF_MANY
+from .mentions import ANON_HEADS, DOCUMENT_NOUNS, ONE_OF_MANY, WHICH_PEOPLE_PREPS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, strip_possessive
 from .person_nouns import person_noun
@@ -189,24 +189,55 @@ def who_of(head: Token) -> set[int]:
     whole: 'Many in the hall', 'those around him', 'nine out of 10', 'Others who have argued for a tougher line' (a
     subject cut to its first word names no one: 'Many', 'those'), up to a comma or dash. Not a clause set off by a comma
     ('Others, who had waited for hours,' adds what they did), nor an 'as' phrase, which says what they take something
-    for ('seen by some as a snub'), nor anything before the head; empty for any other head.
+    for ('seen by some as a snub'), nor anything before the head. For unnamed people (:func:`_people_head`), the
+    participle or place phrase that says which (:func:`_says_which_people`: 'People briefed on the talks', 'officials
+    in the administration'); empty for any other head.
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("Many in the hall said the mayor left early.")
     >>> [doc[i].text for i in sorted(who_of(doc[0]))]
     ['in', 'the', 'hall']
+    >>> doc = load_spacy()("People briefed on the talks said the deal was dead.")
+    >>> [doc[i].text for i in sorted(who_of(doc[0]))]
+    ['briefed', 'on', 'the', 'talks']
     """
-    if not names_no_one(head):
+    if names_no_one(head):
+        says = [c for c in head.children if c.dep_ in _WHO_DEPS and c.lower_ != "as"]
+    elif _people_head(head):
+        says = [c for c in head.children if _says_which_people(c)]
+    else:
         return set()
     out: set[int] = set()
-    for c in head.children:
-        if c.dep_ in _WHO_DEPS and c.i > head.i and c.lower_ != "as" \
-                and not any(t.is_punct for t in head.doc[head.i + 1:c.left_edge.i]):
+    for c in says:
+        if c.i > head.i and not any(t.is_punct for t in head.doc[head.i + 1:c.left_edge.i]):
             for x in head.doc[c.left_edge.i:c.right_edge.i + 1]:
                 if x.text in _CLAUSE_BREAKS:  # 'one of those aides, who asked not to be named': its own clause
                     break
                 out.add(x.i)
     return out
+
+
+def _people_head(head: Token) -> bool:
+    """Whether a subject's head is unnamed people a phrase after it may say which: a common noun of an anonymous
+    source ('people', 'officials', 'sources'), a plural person noun ('voters', 'activists') or a plural people or party
+    ('Republicans on Capitol Hill')."""
+    lemma = head.lemma_.lower()
+    if head.ent_type_:
+        return head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS")
+    return head.pos_ == "NOUN" and (lemma in ANON_HEADS or (head.tag_ == "NNS" and person_noun(lemma)))
+
+
+def _says_which_people(c: Token) -> bool:
+    """Whether a dependent of an unnamed-people head says which people: a passive participle ('People briefed on the
+    situation', 'officials involved at the time', 'moderates polled') or a place or membership phrase that is no date
+    ('sources in the meetings', not 'a judge in October') and no document, which says where they said it ('the
+    union's lawyers in a written filing': :data:`graphkit.mentions.DOCUMENT_NOUNS`)."""
+    if c.dep_ == "acl":
+        return c.tag_ in ("VBN", "VBD")
+    if c.dep_ != "prep" or c.lower_ not in WHICH_PEOPLE_PREPS:
+        return False
+    obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in DOCUMENT_NOUNS
 
 
 #: the marks that end what says who a quantifier is ('one of three workers hurt in Leeds, England')

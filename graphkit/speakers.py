@@ -31,7 +31,7 @@ from .antecedents import Antecedents
 from .cues import default_cues
 from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
-from .mentions import ANON_HEADS, drop_article
+from .mentions import ANON_HEADS, DOCUMENT_NOUNS, drop_article
 from .names import HONORIFICS, ORG_NOUNS, strip_possessive
 from .nlp import doc_text
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
@@ -102,14 +102,9 @@ class SpeakerResolver(Antecedents):
                 if name is not None:
                     best = (t.idx, drop_article(text[name.start_char:name.end_char]),
                             (name.start_char, name.end_char))
-                elif lemma in _DOCUMENT_NOUNS and (issued := issued_by(t)) is not None:
+                elif lemma in DOCUMENT_NOUNS and (issued := issued_by(t)) is not None:
                     best = (t.idx, *issued)
         return (best[1], best[2]) if best else None
-
-
-#: nouns of what a source issues and that speaks for it ("the poll found", "the statement said")
-_DOCUMENT_NOUNS = {"poll", "survey", "study", "report", "statement", "letter", "memo", "cable", "lawsuit", "complaint",
-                   "filing", "ad", "email", "release", "analysis", "editorial", "order", "note", "message", "story"}
 
 
 def _bare_document(head: Token, toks: list) -> bool:
@@ -118,7 +113,7 @@ def _bare_document(head: Token, toks: list) -> bool:
     nouns of ``ORG_NOUNS``, when no organisation of the article holds the word: :meth:`SpeakerResolver.org_named`;
     one body only: 'the campaigns agree' are several, as written)."""
     lemma = head.lemma_.lower()
-    return head.pos_ == "NOUN" and (lemma in _DOCUMENT_NOUNS or lemma in ORG_NOUNS and head.tag_ != "NNS") \
+    return head.pos_ == "NOUN" and (lemma in DOCUMENT_NOUNS or lemma in ORG_NOUNS and head.tag_ != "NNS") \
         and toks[0].lower_ == "the" and toks[-1] == head and len(toks) <= 3 and all(t.pos_ == "ADJ" for t in toks[1:-1])
 
 
@@ -269,7 +264,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         f.resolved, f.rspan = doc_hit  # "the poll found" after "A new CBS News poll"
         if head.lemma_.lower() in ORG_NOUNS:
             f.rtype = "ORG"  # "the campaign said" after "the Sanders campaign": a body, as "the company" is
-    elif stype == "NOUN" and head.lemma_.lower() in _DOCUMENT_NOUNS and (issued := issued_by(head)) is not None:
+    elif stype == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS and (issued := issued_by(head)) is not None:
         f.resolved, f.rspan = issued  # 'a survey released by the Grattan Institute', 'X issued a statement saying'
     elif described:
         _definite_person(res, head, tuple(tuple(x) for x in spans), f)  # 'the man' after 'a man': that source

@@ -1868,3 +1868,43 @@ ASKED = [
 @pytest.mark.parametrize("texts,expected", ASKED, ids=[f"{k:02d}" for k in range(len(ASKED))])
 def test_the_one_asked_answers(texts, expected):
     assert [g[:3] for g in resolved_speakers(texts)] == expected
+
+
+#: unnamed people keep what says which people they are, up to a comma: a passive participle or a place or membership
+#: phrase (speaker_phrase.who_of, _says_which_people); a stored phrase is read by its words up to the head
+#: (mentions.before_which): a 'they' or 'the source' after it, a bare repeat of it ('experts' after 'experts on
+#: Russia', actor_names._fuller_before) and its type ('Russian officials in Kyiv' a group, as 'Russian officials').
+#: Each speaker as (phrase as written, actor name, actor type), and which claims are one actor (an index per actor)
+WHOLE_PHRASE = [
+    # a participle and the 'They' after it                                                              # American
+    (["People briefed on the talks said the deal was dead. They said the vote would be close."],
+     [("People briefed on the talks", "People briefed on the talks", "anonymous"),
+      ("They", "People briefed on the talks", "anonymous")], [0, 0]),
+    # a place phrase on a spokesperson word ('official' speaks for someone: no naming phrase before)   # British
+    (["Officials at the Treasury said the tax would stay."],
+     [("Officials at the Treasury", "Officials at the Treasury", "anonymous")], [0]),
+    # a bare repeat is the fuller phrase written before it; 'those people' is the people in attendance
+    (["Experts on Russia said the sanctions had failed. The talks went on. Experts said the rouble would fall."],
+     [("Experts on Russia", "Experts on Russia", "anonymous"), ("Experts", "Experts on Russia", "anonymous")], [0, 0]),
+    (["People in attendance said the mood was grim. The senator left early, those people said."],
+     [("People in attendance", "People in attendance", "anonymous"),
+      ("those people", "People in attendance", "anonymous")], [0, 0]),
+    # officials named by who they are stay a group across the corpus, whatever says where they are
+    (["Russian officials in Kyiv said the talks had stalled."],
+     [("Russian officials in Kyiv", "Russian officials in Kyiv", "group")], [0]),
+    # controls: a bare phrase before the fuller one repeats nothing (two sources); a date and a document say when
+    # and where they said it, not who they are
+    (["Experts said the sanctions had failed. The talks went on. Experts on Russia said the rouble would fall."],
+     [("Experts", "Experts", "anonymous"), ("Experts on Russia", "Experts on Russia", "anonymous")], [0, 1]),
+    (["Officials in March said the plan was dead."], [("Officials", "Officials", "anonymous")], [0]),
+    (["The union's lawyers in a written filing said the claim was false."],
+     [("The union's lawyers", "union's lawyers", "group")], [0]),
+]
+
+
+@pytest.mark.parametrize("texts,expected,actors", WHOLE_PHRASE, ids=[f"{k:02d}" for k in range(len(WHOLE_PHRASE))])
+def test_unnamed_people_keep_what_says_which(texts, expected, actors):
+    got = resolved_speakers(texts)
+    assert [g[:3] for g in got] == expected
+    ids = [g[3] for g in got]
+    assert [ids.index(i) for i in ids] == [actors.index(a) for a in actors]
