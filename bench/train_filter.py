@@ -44,6 +44,19 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 COMMAND = "python bench/train_filter.py"
 
+
+def command_of(k: int, min_counts: list[int], near_ties: str) -> str:
+    """The command as run, with the options that choose what it writes where they are not the defaults (folds, the
+    grid's feature cut-offs, the near-tie rule; not paths), recorded in both model files: what ships is what that
+    command writes.
+
+    >>> command_of(5, [5, 10, 15], "lowest-threshold"), command_of(5, [15], "lowest-threshold")
+    ('python bench/train_filter.py', 'python bench/train_filter.py --min-count 15')
+    """
+    opts = [("--k", [k], [5]), ("--min-count", list(min_counts), list(MIN_COUNTS)),
+            ("--near-ties", [near_ties], [NEAR_TIES[0]])]
+    return " ".join([COMMAND] + [f"{flag} {' '.join(map(str, v))}" for flag, v, default in opts if v != default])
+
 #: the CV grid (5-fold over train+dev by article; bench/README.md, issue #13 ninth part): feature cut-offs (a feature
 #: seen in fewer training candidates is dropped) and the thresholds of rule and tagger candidates. Past runs never
 #: chose a threshold outside 0.45-0.55 / 0.6, so the grid spans 0.40-0.60 / 0.5-0.7 around it.
@@ -226,6 +239,7 @@ def main(argv=None) -> int:
                     help="a folder with train.jsonl and dev.jsonl in PolNeAR's form (default ../shared/data/polnear)")
     ap.add_argument("--cache", type=Path, default=None, help="where parsed DocBins are kept (default bench/_work/parse)")
     args = ap.parse_args(argv)
+    command = command_of(args.k, args.min_count, args.near_ties)
 
     t0 = time.perf_counter()
     by_split = {s: load_articles((s,), args.data) for s in ("train", "dev")}
@@ -237,7 +251,7 @@ def main(argv=None) -> int:
     tagger = {"model": "logistic over graphkit.cue_tagger.candidate_features",
               "trained_on": f"PolNeAR train split ({ntr} articles); label: the token's candidate matches a gold "
                             "attribution end to end that no rule candidate covers",
-              "command": COMMAND, "extraction_version": EXTRACTION_VERSION, **fit_tagger(rows)}
+              "command": command, "extraction_version": EXTRACTION_VERSION, **fit_tagger(rows)}
     args.tagger_out.write_text(json.dumps(tagger, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.tagger_out} ({tagger['n_rows']} tokens, {tagger['n_positive']} positive; "
           f"{time.perf_counter() - t0:.0f}s)", flush=True)
@@ -289,7 +303,7 @@ def main(argv=None) -> int:
     model = {
         "model": f"{kind} over graphkit.confidence.features",
         "trained_on": f"PolNeAR train split ({ntr} articles), labels = end-to-end match by the polnear_score rule",
-        "command": COMMAND, "extraction_version": EXTRACTION_VERSION, "n_candidates": sum(len(c[3]) for c in tcands),
+        "command": command, "extraction_version": EXTRACTION_VERSION, "n_candidates": sum(len(c[3]) for c in tcands),
         "n_positive": sum(y for c in tcands for y in c[3]),
         "cv": {"k": args.k, "by": "article (sha1 of id)", "over": "train+dev", "near_ties": args.near_ties,
                "all_e2e_F1": round(r["all"]["e2e_F1"], 2), "speech_e2e_F1_fair": round(r["speech"]["e2e_F1_fair"], 2)},
