@@ -46,9 +46,9 @@ COMMAND = "python bench/train_filter.py"
 
 
 def command_of(k: int, min_counts: list[int], near_ties: str) -> str:
-    """The command as run, with the options that choose what it writes where they are not the defaults (folds, the
-    grid's feature cut-offs, the near-tie rule; not paths), recorded in both model files: what ships is what that
-    command writes.
+    """The command as run, with the options that choose the re-scorer where they are not the defaults (folds, the
+    grid's feature cut-offs, the near-tie rule; not paths), recorded in its model file: what ships is what that command
+    writes. The cue tagger is fitted on train alone, none of them moving it: its file records the plain command.
 
     >>> command_of(5, [5, 10, 15], "lowest-threshold"), command_of(5, [15], "lowest-threshold")
     ('python bench/train_filter.py', 'python bench/train_filter.py --min-count 15')
@@ -251,7 +251,7 @@ def main(argv=None) -> int:
     tagger = {"model": "logistic over graphkit.cue_tagger.candidate_features",
               "trained_on": f"PolNeAR train split ({ntr} articles); label: the token's candidate matches a gold "
                             "attribution end to end that no rule candidate covers",
-              "command": command, "extraction_version": EXTRACTION_VERSION, **fit_tagger(rows)}
+              "command": COMMAND, "extraction_version": EXTRACTION_VERSION, **fit_tagger(rows)}
     args.tagger_out.write_text(json.dumps(tagger, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.tagger_out} ({tagger['n_rows']} tokens, {tagger['n_positive']} positive; "
           f"{time.perf_counter() - t0:.0f}s)", flush=True)
