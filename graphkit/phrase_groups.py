@@ -7,9 +7,11 @@ they are said with (the other phrases of their claims), so that phrases rarely s
 `MAX_ISSUES_FOUND`, but a group said in most articles (what the corpus is about) is kept whole and a half said mostly
 where the other is stays with it (`split_groups`; ``k`` to choose: the tree cut into that many), each named by its
 phrase that stands for it best (claims x closeness to the group's centre; a phrase of two words or more rather than a
-single word that holds less than half the group's claims: `name_first`). A group's phrases said mostly where the rest
-of it is not are said apart (`said_apart`); a phrase no claim of which says another of its group's is taken out, an
-issue of its own (`said_alone`, `apart_from_groups`; not when ``n_issues`` says how many).
+single word that holds less than half the group's claims: `name_first`; a best phrase naming a person or role that
+shares no word with the group's other phrases gives way to its best phrase naming no one: `topic_name`, asked by
+graphkit.discover after the groups are made, so the name can differ from the group's first phrase). A group's phrases
+said mostly where the rest of it is not are said apart (`said_apart`); a phrase no claim of which says another of its
+group's is taken out, an issue of its own (`said_alone`, `apart_from_groups`; not when ``n_issues`` says how many).
 
 >>> m = {"council tax": {0, 1, 2}, "pensioner": {0, 3}, "id card": {4, 5, 6}, "civil liberty": {4, 7}}
 >>> rows = [(f"c{r}", "a" if r < 4 else "b", sorted(k for k, v in m.items() if r in v), []) for r in range(8)]

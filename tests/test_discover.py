@@ -1010,8 +1010,8 @@ def test_a_rebuild_that_keeps_the_issue_model_imports_no_scikit_learn(uk_store, 
 @pytest.mark.parametrize("older,found", [(1, False), (0, True)], ids=["an older format", "this format"])
 def test_a_floor_kept_by_an_older_rule_is_chosen_again(older, found):
     """A store keeps its article floor beside its issue model (`graphkit.kept.stored_issue_model`); a floor kept
-    under an older layout (`graphkit.kept.ISSUES_FORMAT`, e.g. 2: chosen before the offers of articles no claim of
-    which votes were ranked with the others) is not reused: the next build fits and chooses again. The formats are
+    under an older layout (any format before `graphkit.kept.ISSUES_FORMAT`, e.g. 2: chosen before the offers of
+    articles no claim of which votes were ranked with the others; 3: ties broken by the issues' names) is not reused: the next build fits and chooses again. The formats are
     read from the constant, so that the next bump keeps the test meaning what it says."""
     from graphkit.issues import taxonomy_from_data
     from graphkit.kept import ISSUES_FORMAT, stored_issue_model, taxonomy_key
