@@ -33,7 +33,7 @@ from typing import Iterable, Optional
 import networkx as nx
 
 from .errors import ExportError, os_fix
-from .inputs import real_path
+from .inputs import input_of, real_path
 from .records import Claim
 
 FORMATS = ("graphml", "gexf", "cytoscape", "json", "jsonl", "csv", "neo4j")
@@ -104,7 +104,6 @@ def _example_in(folder: Path, example: str, store=None) -> Path:
     """
     if store is None:
         return folder / example
-    from .inputs import input_of
 
     for where in (folder, *folder.parents):
         if input_of(store, where / example) is None:
@@ -114,7 +113,6 @@ def _example_in(folder: Path, example: str, store=None) -> Path:
 
 def _check_not_an_input(path: Path, store) -> None:
     """ExportError when ``path`` is an input of ``store`` (`graphkit.inputs.input_of`), saying which."""
-    from .inputs import input_of
 
     what = input_of(store, path)
     if what:

@@ -89,6 +89,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         assigned = [assign_claim(text, context, taxonomy) for text, context in claims]
     if not taxonomy.discovered:
         return assigned, None
+    order = issue_order(taxonomy)  # ties between issues, and the model's classes, in the taxonomy's order
     if articles is not None:
         assigned = backed(assigned, articles)
     likely = None
@@ -97,7 +98,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
     if learn:
         texts = model_texts(claims)
         if model is None:
-            model = fit_issue_model(texts, assigned, exclude=exclude, order=issue_order(taxonomy))
+            model = fit_issue_model(texts, assigned, exclude=exclude, order=order)
         learnt, likely = read_claims(model, texts, assigned)
         likely = [None if q else p for q, p in zip(quiet, likely)]
         assigned = [a or ([] if q else b) for a, b, q in zip(assigned, learnt, quiet)]
@@ -106,7 +107,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
 
         weak = [weak_issues(text, taxonomy) if not a else {} for (text, _), a in zip(claims, assigned)]
         named = names_only(assigned, taxonomy)
-        given, offers = article_offers(named, articles, likely, weak, voters=assigned, order=issue_order(taxonomy))
+        given, offers = article_offers(named, articles, likely, weak, voters=assigned, order=order)
         given = [list(o) if q else g for g, o, q in zip(given, own, quiet)]
         offers = [o for o in offers if not quiet[o[0]]]
         if min_share is None:

@@ -353,7 +353,8 @@ def topic_name(group: Sequence[str], apart: Sequence[str] = ()) -> str:
     counts as any single word of the issue that is not its name (`graphkit.issues._evidence`: half).
 
     PolNeAR train, -60 (bench/README.md, issue 14, thirty-second pass): "federal judge" -> "U.S.-Mexico", the only
-    rename; 101 statements move (ties broken by name order; the article floor 0.0898 -> 0.0904).
+    rename; 101 statements moved then (ties were broken by name order, which the thirty-third pass ended:
+    `graphkit.issue_model.issue_order`; the article floor 0.0898 -> 0.0904).
 
     >>> topic_name(["federal judge", "criminal", "u s mexico", "border wall"])
     'u s mexico'
