@@ -269,3 +269,22 @@ def test_an_edited_person_nouns_file_is_read_again_by_the_next_builds_check(tmp_
     with open(tmp_path / "models" / FILE, "a", encoding="utf-8") as f:
         f.write("zorblaxer\n")
     assert check_models_files(stamp) != stamp and person_noun("zorblaxer")
+
+
+def version_history() -> list[int]:
+    """The versions EXTRACTION_VERSION's comment describes, as written: each entry opens with ``-NN:``."""
+    import re
+
+    line = next(ln for ln in (ROOT / "graphkit" / "fingerprint.py").read_text(encoding="utf-8").splitlines()
+                if ln.startswith("EXTRACTION_VERSION = "))
+    return [int(n) for n in re.findall(r"(?<![\w-])-(\d+): ", line.split("#", 1)[1])]
+
+
+def test_the_version_history_names_each_version_once_newest_first():
+    """The comment after EXTRACTION_VERSION is the history a store's key points to: one entry a version, the newest
+    (the current one) first. Its entry for -10 opened "-10: -10:" for sessions."""
+    history = version_history()
+    assert history[0] == int(fingerprint.EXTRACTION_VERSION.rsplit("-", 1)[1])
+    repeated = sorted({n for n in history if history.count(n) > 1})
+    assert not repeated, f"versions written twice in the history: {repeated}"
+    assert history == sorted(history, reverse=True), "the history's entries are not newest first"

@@ -172,3 +172,32 @@ def test_an_unknown_near_tie_rule_says_which_there_are():
     with pytest.raises(ValueError, match="lowest-threshold"):
         choose([_point("argmax", _BEST, 14556)], "nearest")
     assert NEAR_TIES[0] == "lowest-threshold"
+
+
+#: the first extraction version from which every retrain has its line in the model card (the lines before it are
+#: grouped by part, not by version)
+CARD_FROM = 53
+
+
+def _card_versions() -> set[int]:
+    """The extraction versions models/MODEL_CARD_attribution.md gives a retrain line: "EXTRACTION_VERSION −NN" or, in
+    the list of earlier retrains, "before, −NN"."""
+    import re
+
+    card = (ROOT / "models" / "MODEL_CARD_attribution.md").read_text(encoding="utf-8")
+    return {int(n) for n in re.findall(r"(?:EXTRACTION_VERSION|before,) [−-](\d+)\b", card)}
+
+
+def _current_version() -> int:
+    from graphkit.fingerprint import EXTRACTION_VERSION
+
+    return int(EXTRACTION_VERSION.rsplit("-", 1)[1])
+
+
+@pytest.mark.parametrize("version", range(CARD_FROM, _current_version() + 1))
+def test_the_model_card_has_a_line_for_each_retrain(version):
+    """Every version's retrain has its line in the model card (settings, weights, CV of the shipped files): −59 and
+    −60 had none until session 46 filled them in from their commits."""
+    assert version in _card_versions(), (
+        f"models/MODEL_CARD_attribution.md has no line for the retrain on −{version}: add one to its **Model.** "
+        "paragraph (\"retrained <when> for <issue>, EXTRACTION_VERSION −NN: ...\", the settings and the CV)")
