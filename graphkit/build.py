@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from .extract import DocExtraction
+from .extract import DocExtraction, parse_workers
 from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: graphkit.distributed)
 from .huge_articles import parse_view
 from .ingest import IngestResult, read_corpus
@@ -111,6 +111,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     from .nlp import pipeline_folder
 
     check_models()
+    options["workers"] = parse_workers(options.get("workers", 1))[0]  # at least one, at most this machine's cores
     check_store_path(corpus, store_path)
     look = look_at_store(store_path, (MODELS_STAMP, TEXTS_META))  # the store's one read before the build takes it
     models_stamp = check_models_files(look.meta.get(MODELS_STAMP))

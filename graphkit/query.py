@@ -67,6 +67,10 @@ def _as_list(names: Names) -> Optional[list[str]]:
     return [str(n) for n in names]
 
 
+#: the forms a claim date filter takes, as the errors name them
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
 def as_date(value, arg: str) -> Optional[str]:
     """A `since`/`until` value as the ISO (partial) date string the store compares.
 
@@ -83,16 +87,27 @@ def as_date(value, arg: str) -> Optional[str]:
         value = value.date()
     if isinstance(value, dt.date):
         return value.isoformat()
+    s = iso_date(value)
+    if s is None:
+        raise GraphkitError(f"{arg}={str(value).strip()!r} is not a date; give {DATE_FORMS}, e.g. {arg}='2025-11-25'")
+    return s
+
+
+def iso_date(value) -> Optional[str]:
+    """``value`` as written when it is a date of the form YYYY, YYYY-MM or YYYY-MM-DD that the calendar has, else None:
+    the test `as_date` (the notebook's words) and the command line's ``--since`` / ``--until`` (its own) share.
+
+    >>> iso_date(" 2025-11 "), iso_date("2025-02-30"), iso_date("yesterday")
+    ('2025-11', None, None)
+    """
     s = str(value).strip()
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", s)
-    ok = bool(m)
-    if m:
-        try:
-            dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-        except ValueError:
-            ok = False
-    if not ok:
-        raise GraphkitError(f"{arg}={s!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. {arg}='2025-11-25'")
+    if not m:
+        return None
+    try:
+        dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
     return s
 
 

@@ -100,12 +100,24 @@ USER_ERRORS = [
     (["export", "graphml", "--store", "ok.gk", "-o", "new/"], "'new/' ends with '/', a folder's name; give a file path"),
     (["export", "jsonl", "--store", "ok.gk", "-o", "new/"], "e.g. new/graph.jsonl"),  # all but neo4j's, a folder's
     (["build", "corpus", "--store", "s.gk", "--model", "en_core_web_nonesuch"], "'en_core_web_nonesuch' is not installed"),
-    (["build", "corpus", "--store", "s.gk", "--workers", "0"], "--workers"),
+    # fewer than one parsing process: what to give, up to this machine's cores (it said pydantic's "Input should be
+    # greater than or equal to 1")
+    (["build", "corpus", "--store", "s.gk", "--workers", "0"], "--workers 0: a build parses in one process at least; "
+     "give 1 (this process) up to"),
+    (["build", "corpus", "--store", "s.gk", "--workers", "-3"], "--workers -3: a build parses in one process at least"),
     (["build", "corpus"], "Missing option '--store'"),
     (["claims", "--store", "missing.gk"], "no store at 'missing.gk'"),
     (["claims", "--store", "notes.txt"], "not a graphkit store"),
     (["claims", "--store", "ok.gk", "--format", "xml"], "'xml' is not one of"),
-    (["claims", "--store", "ok.gk", "--since", "last week"], "is not a date"),
+    # a date the command line gives is answered in the command line's words, not the notebook's "since='last week'"
+    (["claims", "--store", "ok.gk", "--since", "last week"], "Invalid value for '--since': 'last week' is not a date; "
+     "give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2025-11-25; see `graphkit claims --help`"),
+    (["claims", "--store", "ok.gk", "--until", "2025-02-30"], "Invalid value for '--until': '2025-02-30' is not a "
+     "date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --until 2025-11-25"),
+    (["view", "--store", "ok.gk", "-o", "v.html", "--since", "yesterday"], "Invalid value for '--since': 'yesterday' "
+     "is not a date"),
+    (["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl", "--until", "12/2025"], "'12/2025' is not a date; give "
+     "YYYY, YYYY-MM or YYYY-MM-DD, e.g. --until 2025-11-25"),
     (["export", "docx", "--store", "ok.gk", "-o", "out.docx"], "'docx' is not one of"),
     (["export", "graphml", "--store", "ok.gk", "-o", "no/such/folder/g.graphml"], "does not exist"),
     (["export", "graphml", "--store", "ok.gk", "-o", "corpus"], "is a folder"),
@@ -871,3 +883,67 @@ def test_min_confidence_keeps_the_surer_claims(sample_store, tmp_path, capsys, m
     assert sure and len(sure) < len(every) and all(c["confidence"] >= 0.9 for c in sure)
     proc = run_main(["claims", "--store", sample_store, "--min-confidence", "2"], tmp_path, capsys, monkeypatch)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
+
+
+class _CountedPool:
+    """A parse pool that forks nothing: it records how many workers the build asked of it and parses in this process."""
+
+    asked: list = []
+
+    def __init__(self, model=None, workers=2, **_kw):
+        type(self).asked.append(workers)
+
+    def extract(self, docs, started=None):
+        from graphkit.extract import extract_documents
+        from graphkit.nlp import load_pipeline
+
+        if started:
+            started()
+        yield from extract_documents(docs, load_pipeline(None))
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+#: (--workers, this machine's cores, the parsing processes the build asks for, what it says on stderr)
+WORKERS = [
+    ("999", 2, 2, "graphkit: --workers 999: this machine has 2 cores, so 2 parsing processes"),  # it forked 999
+    ("3", 2, 2, "graphkit: --workers 3: this machine has 2 cores"),
+    ("2", 2, 2, None),
+    ("3", 8, 3, None),
+]
+
+
+@pytest.mark.parametrize("workers,cores,forked,said", WORKERS, ids=[f"{w} on {c}" for w, c, _, _ in WORKERS])
+def test_more_workers_than_cores_parse_on_the_cores(work, workers, cores, forked, said, capsys, monkeypatch):
+    """More parsing processes than cores would only take turns on them, each holding a pipeline in memory: the build
+    runs as many as the cores and says so in one line (the store is the same whatever the number)."""
+    import graphkit.extract
+
+    (work / "corpus" / "b.txt").write_text("Tom Hale said the plan was dead.")
+    monkeypatch.setattr(graphkit.extract, "machine_cores", lambda: cores, raising=False)
+    monkeypatch.setattr(graphkit.extract, "ParsePool", _CountedPool)
+    monkeypatch.setattr(_CountedPool, "asked", [])
+    proc = run_main(["build", "corpus", "--store", "s.gk", "--workers", workers, "-q"], work, capsys, monkeypatch)
+    assert proc.returncode == 0, proc.stderr
+    assert _CountedPool.asked == [forked]
+    notes = [line for line in proc.stderr.splitlines() if "--workers" in line]
+    assert [n[:len(said)] for n in notes] == ([said] if said else []), proc.stderr
+    assert "claims: 2" in proc.stdout
+
+
+@pytest.mark.parametrize("workers", [0, -1])
+def test_the_python_api_refuses_fewer_than_one_worker(work, workers):
+    """`graphkit.build(workers=0)` built in one process as if nothing were wrong."""
+    from graphkit.build import build
+    from graphkit.errors import GraphkitError
+
+    with pytest.raises(GraphkitError, match=rf"workers={workers}: a build parses in one process at least"):
+        build(work / "corpus", work / "s.gk", workers=workers)
+    assert not (work / "s.gk").exists()
