@@ -265,59 +265,89 @@ def parse_date(value) -> tuple[Optional[dt.date], Optional[str]]:
 
 
 def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
-    """Rows of metadata.jsonl / metadata.csv keyed by doc_id, and the broken rows as Skipped."""
+    """Rows of metadata.jsonl / metadata.csv keyed by doc_id, and the broken rows as Skipped: the file's lines as
+    objects (`_metadata_lines`), then one row an article (`_rows_by_article`).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-11-26"}\\n'
+    ...                                       '{"doc_id": "a", "published": "26/11/2025"}\\n')
+    >>> rows, problems = read_metadata(d)
+    >>> rows["a"]["published"], problems[0].path, problems[0].reason.split(":")[0]
+    ('2025-11-26', 'metadata.jsonl:2', "doc_id 'a' has a row already (line 1) whose date reads; that row is kept, not this one")
+    """
     rows: dict[str, dict] = {}
     problems: list[Skipped] = []
     for name in METADATA_NAMES:
         p = root / name
-        if not p.exists():
+        if p.exists():
+            lines, trouble = _metadata_lines(p)
+            problems += trouble
+            problems += _rows_by_article(lines, name, rows)
+    return rows, problems
+
+
+def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
+    """A metadata file's rows as (line number, mapping), and what could not be read: the whole file (unreadable, not
+    text, not CSV) or a line of JSON Lines that is no JSON object."""
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        return [], [Skipped(path=name, reason=f"cannot read metadata ({e.strerror}); {os_fix(e, 'check its permissions')}")]
+    text, _, problem = decode(raw)
+    if text is None:
+        return [], [Skipped(path=name, reason=f"metadata is {problem}")]
+    if not name.endswith(".jsonl"):
+        try:
+            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")  # Excel writes ';' in much of Europe
+        except csv.Error:
+            dialect = csv.excel
+        try:
+            return list(enumerate(csv.DictReader(io.StringIO(text), dialect=dialect), 2)), []
+        except csv.Error as e:
+            return [], [Skipped(path=name, reason=f"metadata is not readable CSV ({e}); save it again as CSV (UTF-8)")]
+    items, problems = [], []
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
             continue
         try:
-            raw = p.read_bytes()
-        except OSError as e:
-            problems.append(Skipped(path=name, reason=f"cannot read metadata ({e.strerror}); {os_fix(e, 'check its permissions')}"))
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise ValueError("not a JSON object")
+            items.append((i, obj))
+        except ValueError as e:
+            problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row ({e}); fix or delete the line", degraded=True))
+    return items, problems
+
+
+def _rows_by_article(lines: list[tuple[int, dict]], name: str, rows: dict[str, dict]) -> list[Skipped]:
+    """Put each of a metadata file's rows (``lines``, from `_metadata_lines`) in ``rows`` under its article's doc_id (a
+    file name given for it, 'a.txt' or 'news/a.txt', is its stem); return the rows' problems. Of two rows for one
+    article the later is used, unless its publication date cannot be read and the earlier's can: then the earlier
+    stands (a good date is not lost to a broken one). Either way the later row's line says which row is used and why."""
+    problems: list[Skipped] = []
+    used: dict[str, int] = {}  # doc_id: the line of the row in use
+    for i, obj in lines:
+        doc_id = str(obj.get("doc_id") or "").strip()
+        if not doc_id:
+            problems.append(Skipped(path=f"{name}:{i}", reason="metadata row has no doc_id; add the article's file stem", degraded=True))
             continue
-        text, _, problem = decode(raw)
-        if text is None:
-            problems.append(Skipped(path=name, reason=f"metadata is {problem}"))
-            continue
-        if name.endswith(".jsonl"):
-            items = []
-            for i, line in enumerate(text.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                    if not isinstance(obj, dict):
-                        raise ValueError("not a JSON object")
-                    items.append((i, obj))
-                except ValueError as e:
-                    problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row ({e}); fix or delete the line", degraded=True))
-        else:
-            try:
-                dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")  # Excel writes ';' in much of Europe
-            except csv.Error:
-                dialect = csv.excel
-            try:
-                items = list(enumerate(csv.DictReader(io.StringIO(text), dialect=dialect), 2))
-            except csv.Error as e:
-                problems.append(Skipped(path=name, reason=f"metadata is not readable CSV ({e}); save it again as CSV (UTF-8)"))
-                continue
-        first_line: dict[str, int] = {}
-        for i, obj in items:
-            doc_id = str(obj.get("doc_id") or "").strip()
-            if not doc_id:
-                problems.append(Skipped(path=f"{name}:{i}", reason="metadata row has no doc_id; add the article's file stem", degraded=True))
-                continue
-            if PurePosixPath(doc_id).suffix.lower() in ARTICLE_SUFFIXES:  # 'a.txt' or 'news/a.txt' for 'a'
-                doc_id = PurePosixPath(doc_id).stem
-            if doc_id in first_line:
+        if PurePosixPath(doc_id).suffix.lower() in ARTICLE_SUFFIXES:  # 'a.txt' or 'news/a.txt' for 'a'
+            doc_id = PurePosixPath(doc_id).stem
+        if doc_id in used:
+            broken = parse_date(obj.get("published"))[1]
+            if broken and not parse_date(rows[doc_id].get("published"))[1]:
                 problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already (line "
-                                        f"{first_line[doc_id]}); this later row is used: delete the one you do not want",
+                                        f"{used[doc_id]}) whose date reads; that row is kept, not this one: {broken}",
                                         degraded=True))
-            first_line.setdefault(doc_id, i)
-            rows[doc_id] = obj
-    return rows, problems
+                continue
+            problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already (line "
+                                    f"{used[doc_id]}); this later row is used: delete the one you do not want",
+                                    degraded=True))
+        used[doc_id] = i
+        rows[doc_id] = obj
+    return problems
 
 
 def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,

@@ -327,6 +327,64 @@ def test_unreadable_csv_metadata_is_reported(tmp_path):
     assert any(p.startswith("metadata") and "names no article file" in r for p, r in paths.items())
 
 
+#: two or more metadata rows for one article (their 'published' values, as metadata.jsonl lines or metadata.csv rows)
+#: -> the date the article is given, the row whose line says so, the row it names (1: the first) and words of it. A
+#: later row whose date cannot be read replaced an earlier good one, and the article lost its date.
+SECOND_ROWS = [
+    (["2025-11-26", "26/11/2025"], "2025-11-26", 2, 1, " whose date reads; that row is kept, not this one: "
+     "published '26/11/2025' is not an ISO date"),
+    (["2025-11-26", "2025-02-30"], "2025-11-26", 2, 1, " whose date reads; that row is kept, not this one: published '2025-02-30'"),
+    (["2025-11-26", "2999-01-01"], "2025-11-26", 2, 1, " whose date reads; that row is kept, not this one: published '2999-01-01' is in "
+     "the future"),
+    (["2025-11-26", "2025-11-27", "Nov 28"], "2025-11-27", 3, 2, " whose date reads; that row is kept"),
+    # controls: a later row that reads is used, whatever the earlier one held; a row with no date is no broken one
+    (["26/11/2025", "2025-11-27"], "2025-11-27", 2, 1, "; this later row is used: delete the one you do not want"),
+    (["2025-11-26", "2025-11-27"], "2025-11-27", 2, 1, "; this later row is used"),
+    (["2025-11-26", None], None, 2, 1, "; this later row is used"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("dates,published,row,names,words", SECOND_ROWS, ids=[" ".join(map(str, r[0])) for r in SECOND_ROWS])
+def test_a_later_row_with_a_broken_date_leaves_the_good_row_standing(tmp_path, fmt, dates, published, row, names, words):
+    (tmp_path / "a.txt").write_text(SAID)
+    if fmt == "jsonl":
+        rows = [{"doc_id": "a", "title": f"row {k}", **({} if d is None else {"published": d})} for k, d in enumerate(dates)]
+        (tmp_path / "metadata.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+        line = lambda k: k  # noqa: E731
+    else:
+        (tmp_path / "metadata.csv").write_text("doc_id,published,title\n" + "".join(
+            f"a,{d or ''},row {k}\n" for k, d in enumerate(dates)))
+        line = lambda k: k + 1  # noqa: E731  (line 1 is the header)
+    res = read_corpus(tmp_path)
+    doc = res.documents[0]
+    assert (str(doc.published) if doc.published else None) == published
+    said = {s.path: s.reason for s in res.skipped}
+    assert f"doc_id 'a' has a row already (line {line(names)}){words}" in said[f"metadata.{fmt}:{line(row)}"], said
+
+
+def test_a_rebuild_after_a_broken_second_row_keeps_the_stored_date(tmp_path):
+    """Nothing stored is lost: the article built with a good date keeps it, and the build's line says which row
+    stands and why."""
+    from graphkit.build import build, problem_lines
+    from graphkit.store import Store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SAID)
+    meta = corpus / "metadata.jsonl"
+    meta.write_text('{"doc_id": "a", "published": "2025-11-26"}\n')
+    build(corpus, tmp_path / "s.gk")
+    meta.write_text(meta.read_text() + '{"doc_id": "a", "published": "next Tuesday"}\n')
+    report = build(corpus, tmp_path / "s.gk")
+    assert report.parsed == 0  # the article, its date and its claims stand as they were
+    with Store(tmp_path / "s.gk", readonly=True) as s:
+        assert [str(d.published) for d in s.documents()] == ["2025-11-26"]
+    assert problem_lines(report.skipped) == [
+        "degraded: metadata.jsonl:2: doc_id 'a' has a row already (line 1) whose date reads; that row is kept, not "
+        "this one: published 'next Tuesday' is not an ISO date (YYYY-MM-DD); write it as YYYY-MM-DD"]
+
+
 def test_ten_thousand_tiny_articles_are_ingested(tmp_path):
     """10,000 one-line articles: ingest level (a full parse is timed in the report, not here)."""
     root = tmp_path / "tiny"
