@@ -450,9 +450,9 @@ def gate_article_issues(name: str, gate) -> None:
     offer, take = im.article_offers, im.take_offers
     given: dict = {}
 
-    def article_offers(assigned, articles, likely=None, weak=None, voters=None, order=None):
+    def article_offers(assigned, articles, likely=None, weak=None, voters=None, *, order):
         given.update(assigned=assigned, articles=articles, voting=voters if voters is not None else assigned)
-        return offer(assigned, articles, likely, weak, voters, order)
+        return offer(assigned, articles, likely, weak, voters, order=order)
 
     def take_offers(out, offers, min_share):
         patched(name)

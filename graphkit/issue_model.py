@@ -23,7 +23,7 @@ weights the learnt issues are few (1-3 % of claims instead of 12-24 %).
 ...          "ID cards database", "ID cards threaten liberty"] * 4 + ["bills rise again", "a costly database"]
 >>> assigned = [[("council tax", "council tax", 0.5)] if "council" in t else [("ID cards", "ID cards", 0.5)]
 ...             if "ID" in t else [] for t in texts]
->>> [x[0][:2] for x in learn_issues(texts, assigned, min_df=1)[-2:]]
+>>> [x[0][:2] for x in learn_issues(texts, assigned, min_df=1, order={"council tax": 0, "ID cards": 1})[-2:]]
 [('council tax', 'learnt: bills, rise, bills rise'), ('ID cards', 'learnt: costly, database')]
 """
 
@@ -286,7 +286,7 @@ def _class_probabilities(model: "IssueModel", text: str):
 
 def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
                  weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None,
-                 min_share: Optional[float] = None, order: Optional[dict[str, int]] = None) -> list[list[tuple]]:
+                 min_share: Optional[float] = None, *, order: dict[str, int]) -> list[list[tuple]]:
     """Each claim without an issue given its article's issue (`article_offers`) when the offer's share of the weighed
     votes is ``min_share`` at least (None: the floor `article_floor` chooses on these claims); claims with issues keep
     theirs (`take_offers`).
@@ -295,16 +295,16 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
     `take_offers` itself, with claims that say nothing (`says_nothing`) kept out between them.
 
     >>> a = [[("tax", "council tax", 0.5)], [], [], [("ID cards", "ID cards", 0.5)], []]
-    >>> [x[0][:2] if x else None for x in from_article(a, ["d1", "d1", "d1", "d1", "d2"])]
+    >>> [x[0][:2] if x else None for x in from_article(a, ["d1", "d1", "d1", "d1", "d2"], order={"tax": 0, "ID cards": 1})]
     [('tax', 'council tax'), ('tax', 'context: article'), ('ID cards', 'context: article'), ('ID cards', 'ID cards'), None]
     """
-    given, offers = article_offers(assigned, articles, likely, weak, voters, order)
+    given, offers = article_offers(assigned, articles, likely, weak, voters, order=order)
     return take_offers(given, offers, floor_of(given, offers) if min_share is None else min_share)
 
 
 def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
-                   weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None,
-                   order: Optional[dict[str, int]] = None) -> tuple[list[list[tuple]], list[tuple[int, str, float]]]:
+                   weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None, *,
+                   order: dict[str, int]) -> tuple[list[list[tuple]], list[tuple[int, str, float]]]:
     """(each claim's issues; the offers of their articles' issues to the claims without one, as (position, issue,
     share of the weighed votes)): the issue its article's other claims are about, the nearer ones counting
     more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
@@ -324,7 +324,7 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
     name (`in_issue_order`): renaming an issue moves no claim.
 
     >>> a = [[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)], []]
-    >>> given, offers = article_offers(a, ["d1", "d1", "d1", "d2"])
+    >>> given, offers = article_offers(a, ["d1", "d1", "d1", "d2"], order={"tax": 0, "ID": 1})
     >>> [len(g) for g in given], [(i, issue, round(share, 3)) for i, issue, share in offers]
     ([1, 0, 1, 0], [(1, 'tax', 0.556)])
     """
@@ -336,7 +336,7 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
         at.setdefault(d, []).append(i)
     for idx in at.values():
         if likely is not None and not any(own_issues(voting[i]) for i in idx):
-            offers += article_likeliest(assigned, idx, likely, order)
+            offers += article_likeliest(assigned, idx, likely, order=order)
             continue
         for i, votes in zip(*_article_votes(assigned, idx, voting)):
             if weak is not None and weak[i]:
@@ -374,20 +374,18 @@ def issue_order(taxonomy) -> dict[str, int]:
     return {i.name: k for k, i in enumerate(taxonomy.issues)}
 
 
-def issue_rank(name: str, order: Optional[dict[str, int]]) -> tuple[int, str]:
-    """The key `in_issue_order` sorts ``name`` by: its position in ``order``; a name ``order`` lacks (or no order:
-    tests and wrappers that give none) after every one it has, by name."""
-    order = order or {}
+def issue_rank(name: str, order: dict[str, int]) -> tuple[int, str]:
+    """The key `in_issue_order` sorts ``name`` by: its position in ``order``; a name ``order`` lacks after every one it
+    has, by name. Every caller gives the taxonomy's order (`issue_order`): none falls back to name order, under which
+    renaming an issue moved claims."""
     return (order.get(name, len(order)), name)
 
 
-def in_issue_order(names: Iterable[str], order: Optional[dict[str, int]] = None) -> list[str]:
+def in_issue_order(names: Iterable[str], order: dict[str, int]) -> list[str]:
     """``names`` in the taxonomy's order (``order``: `issue_order`), not by name: the first of them wins a tie.
 
     >>> in_issue_order(["tax", "ID cards", "pensions"], {"tax": 0, "ID cards": 1})
     ['tax', 'ID cards', 'pensions']
-    >>> in_issue_order(["tax", "ID cards"])
-    ['ID cards', 'tax']
     """
     return sorted(names, key=lambda n: issue_rank(n, order))
 
@@ -398,8 +396,8 @@ def own_issues(issues: Sequence[tuple]) -> list[tuple]:
     return [x for x in issues if not x[1].startswith("learnt: ")]
 
 
-def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequence,
-                      order: Optional[dict[str, int]] = None) -> list[tuple[int, str, float]]:
+def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequence, *,
+                      order: dict[str, int]) -> list[tuple[int, str, float]]:
     """For an article none of whose claims (``idx``: their positions) says a trigger of any issue, so that none votes
     (`article_offers`): an offer to each of its claims without an issue, as (position, issue, share), of the issue its
     claims' words make likeliest on average (``likely``: each claim's {issue: probability}, `read_claims`; claims that
@@ -420,7 +418,7 @@ def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequ
 
     >>> a = [[], [("ID cards", "learnt: ID", 0.6)], []]
     >>> likely = [{"tax": 0.6, "ID cards": 0.4}, {"tax": 0.2, "ID cards": 0.8}, None]
-    >>> [(i, issue, round(share, 3)) for i, issue, share in article_likeliest(a, [0, 1, 2], likely)]
+    >>> [(i, issue, round(share, 3)) for i, issue, share in article_likeliest(a, [0, 1, 2], likely, order={"tax": 0, "ID cards": 1})]
     [(0, 'ID cards', 0.6), (2, 'ID cards', 0.6)]
     """
     said = [likely[i] for i in idx if likely[i]]
@@ -569,11 +567,12 @@ def model_texts(claims: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
 
 
 def learn_issues(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], min_df: int = MIN_DF,
-                 exclude: Iterable[str] = ()) -> list[list[tuple]]:
+                 exclude: Iterable[str] = (), *, order: dict[str, int]) -> list[list[tuple]]:
     """For each claim (its text and sentence, `texts`) that `assigned` gives no issue, ``[(issue, "learnt: words",
     probability)]`` or ``[]``; claims with issues get ``[]`` (theirs stand). Fewer than two issues with
     `MIN_PER_ISSUE` assigned claims: all ``[]``. `fit_issue_model` then `apply_issue_model`."""
-    return apply_issue_model(fit_issue_model(texts, assigned, min_df=min_df, exclude=exclude), texts, assigned)
+    return apply_issue_model(fit_issue_model(texts, assigned, min_df=min_df, exclude=exclude, order=order), texts,
+                             assigned)
 
 
 @dataclass(frozen=True)
@@ -692,7 +691,7 @@ def _import_sklearn_parts() -> None:
 
 
 def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], min_df: int = MIN_DF,
-                    exclude: Iterable[str] = (), order: Optional[dict[str, int]] = None) -> Optional[IssueModel]:
+                    exclude: Iterable[str] = (), *, order: dict[str, int]) -> Optional[IssueModel]:
     """The logistic regression over TF-IDF of the claims `assigned` labels (each with its best-scored issue, issues
     with at least `MIN_PER_ISSUE` such claims), the vocabulary and idf over all `texts`; None when fewer than two
     issues qualify, no claim lacks an issue, or no word is said often enough.

@@ -47,7 +47,9 @@ def _sklearn_fit(n_issues: int):
     train = TRAIN[n_issues]
     texts = [t for t, _ in train] + UNLABELLED
     assigned = [[(issue, issue, 0.5)] for _, issue in train] + [[] for _ in UNLABELLED]
-    model = fit_issue_model(texts, assigned, min_df=1, exclude=["Tom Jones"])
+    # scikit-learn's classes come in sorted order: the taxonomy's order here, so that the two fits compare row by row
+    order = {name: k for k, name in enumerate(sorted({issue for _, issue in train}))}
+    model = fit_issue_model(texts, assigned, min_df=1, exclude=["Tom Jones"], order=order)
     vec = TfidfVectorizer(min_df=1, stop_words=sorted(model.stop), ngram_range=(1, 2), sublinear_tf=True,
                           token_pattern=_TOKEN.pattern, max_features=MAX_WEIGHTS // n_issues)
     X = vec.fit_transform(texts)
@@ -102,7 +104,7 @@ after_import = loaded()
 texts = ["council tax bills rise", "council tax is unfair", "ID cards are costly", "ID cards database",
          "rail fares go up", "rail fares hit commuters"] * 3 + ["bills rise again"]
 assigned = [[(t.split()[0] + " x", "t", 0.5)] for t in texts[:-1]] + [[]]
-model = fit_issue_model(texts, assigned, min_df=1)
+model = fit_issue_model(texts, assigned, min_df=1, order={"council x": 0, "ID x": 1, "rail x": 2})
 after_fit = loaded()
 import scipy.stats
 from sklearn.metrics import roc_auc_score   # ranks with the rankdata scikit-learn took from scipy.stats
@@ -193,7 +195,8 @@ real = importlib.metadata.entry_points
 importlib.metadata.entry_points = lambda *a, **k: scans.append(k) or real(*a, **k)
 texts = ["council tax bills rise", "council tax is unfair", "council tax grows", "ID cards are costly",
          "ID cards database", "ID cards threaten liberty"] * 2 + ["the weather was fine"]
-model = fit_issue_model(texts, ([[("tax", "t", 1.0)]] * 3 + [[("cards", "t", 1.0)]] * 3) * 2 + [[]], min_df=1)
+model = fit_issue_model(texts, ([[("tax", "t", 1.0)]] * 3 + [[("cards", "t", 1.0)]] * 3) * 2 + [[]], min_df=1,
+                        order={"tax": 0, "cards": 1})
 print(json.dumps([model is not None, len(scans)]))
 """
 
@@ -219,10 +222,11 @@ def test_the_fit_and_its_application_read_the_words_of_one_home(monkeypatch):
 
     texts = [t for t, _ in TRAIN[2]] + UNLABELLED
     assigned = [[(issue, issue, 0.5)] for _, issue in TRAIN[2]] + [[] for _ in UNLABELLED]
-    model = fit_issue_model(texts, assigned, min_df=1)
+    order = {"council tax": 0, "ID cards": 1}
+    model = fit_issue_model(texts, assigned, min_df=1, order=order)
     assert "bills" in model.terms and model.column["bills"] in _features(model, "bills rise again")[0]
     monkeypatch.setattr(im, "model_words", lambda t: tuple(w for w in _TOKEN.findall(t.lower()) if w != "bills"))
-    assert "bills" not in fit_issue_model(texts, assigned, min_df=1).terms  # the fit reads them
+    assert "bills" not in fit_issue_model(texts, assigned, min_df=1, order=order).terms  # the fit reads them
     assert model.column["bills"] not in _features(model, "bills rise again")[0]  # and so does its application
 
 
@@ -314,3 +318,26 @@ def test_a_builds_issue_model_comes_in_the_taxonomys_order(names):
     said = {"d1": [(t, ()) for t, _ in TRAIN[3]], "d2": [(t, ()) for t in UNLABELLED]}
     model, _, _ = kept_issue_model(None, said, _discovered(names), exclude=(), refit=True)
     assert model.classes == names
+
+
+#: every function that breaks ties between issues or orders a model's classes, called without the taxonomy's order:
+#: (name, arguments). They fell back to name order, under which renaming an issue moved claims; every build path
+#: gives the order (`issue_order`), and now every caller must.
+UNORDERED_CALLS = [
+    ("fit_issue_model", (["tax rise"] * 3 + ["ID cards"] * 3 + ["weather"], [[("tax", "t", 0.5)]] * 3 +
+                         [[("ID", "t", 0.5)]] * 3 + [[]])),
+    ("learn_issues", (["tax rise"] * 3 + ["ID cards"] * 3 + ["weather"], [[("tax", "t", 0.5)]] * 3 +
+                      [[("ID", "t", 0.5)]] * 3 + [[]])),
+    ("article_offers", ([[("tax", "t", 0.5)], []], ["a", "a"])),
+    ("from_article", ([[("tax", "t", 0.5)], []], ["a", "a"])),
+    ("article_likeliest", ([[], []], [0, 1], [{"tax": 0.5, "ID": 0.5}, None])),
+    ("in_issue_order", (["tax", "ID"],)),
+]
+
+
+@pytest.mark.parametrize("name,args", UNORDERED_CALLS, ids=[n for n, _ in UNORDERED_CALLS])
+def test_the_issue_order_is_given_not_fallen_back_on(name, args):
+    import graphkit.issue_model as im
+
+    with pytest.raises(TypeError, match="order"):
+        getattr(im, name)(*args)
