@@ -1780,8 +1780,14 @@ DEFINITE_PERSON = [
                  marks=pytest.mark.xfail(strict=True, reason="known miss: the actor pass types 'Christie supporter' "
                                                              "an organisation, not an anonymous person")),
     # ... nor when a possessor does
-    (["Tom Hale spoke in Leeds on Monday. “The road is shut,” the Labour leader's driver said."],
-     [("the Labour leader's driver", "Labour leader's driver", "organisation")]),
+    # (a known miss: a driver is a person the article does not name, an anonymous source as "the ad's narrator" is;
+    # the speaker phrase takes the ORG label of "Labour" inside its possessor, `speaker_phrase.speaker_type`, and is
+    # typed an organisation; that it is not Tom Hale is asked below, `NOT_THE_PERSON_BEFORE`)
+    pytest.param(["Tom Hale spoke in Leeds on Monday. “The road is shut,” the Labour leader's driver said."],
+                 [("the Labour leader's driver", "Labour leader's driver", "anonymous")],
+                 marks=pytest.mark.xfail(strict=True, reason="known miss: the phrase takes the ORG label of the name in "
+                                                             "its possessor and is typed an organisation, not an "
+                                                             "anonymous person")),
     # control: a name of a clause below its own sentence's main one is whom it describes
     (["Though Tom Hale would not name his choice, the businessman said the senator would lose."],
      [("Tom Hale", "Tom Hale", "person"), ("the businessman", "Tom Hale", "person")]),
@@ -1794,6 +1800,20 @@ def test_a_definite_person_noun_is_the_person_described(texts, expected):
     assert [g[:3] for g in got] == expected
     if len(texts) > 1:  # one source per article
         assert len({g[3] for g in got}) == len(texts)
+
+
+#: (text, the person the sentence before is about): a description a possessor qualifies is someone of theirs, never
+#: that person (speaker_kinds._of_someone), whatever type its actor is given (the driver's row above is a known miss
+#: of its type)
+NOT_THE_PERSON_BEFORE = [
+    ("Tom Hale spoke in Leeds on Monday. “The road is shut,” the Labour leader's driver said.", "Tom Hale"),
+    ("Tom Hale spoke in Leeds on Monday. “The road is shut,” the senator's driver said.", "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text,person", NOT_THE_PERSON_BEFORE, ids=[t.split("” ")[1] for t, _ in NOT_THE_PERSON_BEFORE])
+def test_a_description_a_possessor_qualifies_is_not_the_person_before(text, person):
+    assert [g[1] for g in resolved_speakers([text])] != [person]
 
 
 def test_a_description_refers_back_to_no_one_in_the_headline():
