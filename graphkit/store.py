@@ -99,6 +99,44 @@ def _link_filter(table: str, col: str, n: int, narrow: bool) -> str:
     return f"c.id IN (SELECT claim_id FROM {table} WHERE {col} IN ({marks}))"
 
 
+def _one_of(col: str, values: Iterable[str]) -> tuple[str, list[str]]:
+    """SQL condition: ``col`` is one of ``values`` (none: no row), and its arguments."""
+    values = list(values)
+    return (f"{col} IN ({','.join('?' * len(values))})" if values else "0"), values
+
+
+def _claim_conditions(*, places: Optional[Iterable[str]], ids: Optional[Iterable[str]], since: Optional[str],
+                      until: Optional[str], stance: Optional[str], doc_id: Optional[str], distinct: bool,
+                      narrow: bool) -> tuple[list[str], list]:
+    """The conditions of `Store.claims` but its speakers' and issues', and their arguments: places (probed
+    claim by claim when ``narrow``: `_link_filter`), ids, the date range (``until`` '2025-12' takes every day of
+    it), stance, article, one report a statement."""
+    where, args = [], []
+    if places is not None:
+        vals = list(places)
+        where.append(_link_filter("claim_places", "place", len(vals), narrow))
+        args.extend(vals)
+    if ids is not None:
+        cond, vals = _one_of("c.id", ids)
+        where.append(cond)
+        args.extend(vals)
+    if since:
+        where.append("c.date >= ?")
+        args.append(since)
+    if until:
+        where.append("substr(c.date, 1, ?) <= ?")
+        args.extend([len(until), until])
+    if stance:
+        where.append("c.stance = ?")
+        args.append(stance)
+    if doc_id:
+        where.append("c.doc_id = ?")
+        args.append(doc_id)
+    if distinct:
+        where.append("c.same_as IS NULL")
+    return where, args
+
+
 def _dump(rec) -> str:
     return rec.model_dump_json()
 
@@ -574,61 +612,45 @@ class Store:
         article); ``distinct=True`` keeps one claim per statement (the first report, ``same_as`` None).
 
         Dates compare as ISO strings, so '2025-12' matches every day of December 2025 in `since`/`until`.
+        The query is where the speakers and issues are read from (`_speaker_issue_source`) and the other filters'
+        conditions (`_claim_conditions`).
         """
-        where, args = [], []
-        source, order = "claims c", "c.date, c.id"
-
-        def _in(col, values):
-            values = list(values)
-            where.append(f"{col} IN ({','.join('?' * len(values))})" if values else "0")
-            args.extend(values)
-
         # with a speaker, article or id filter the claims table is entered by that index and each row's
         # issues/places are probed (EXISTS on their primary key); without one the issue/place list drives
         narrow = speaker_ids is not None or bool(doc_id) or ids is not None
+        source, order, where, args = self._speaker_issue_source(speaker_ids, issues, narrow)
+        more, more_args = _claim_conditions(places=places, ids=ids, since=since, until=until, stance=stance,
+                                            doc_id=doc_id, distinct=distinct, narrow=narrow)
+        where, args = where + more, args + more_args
+        sql = f"SELECT c.record FROM {source}" + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for (rec,) in self.db.execute(sql, args):
+            yield claim_from_record(rec)
+
+    def _speaker_issue_source(self, speaker_ids: Optional[Iterable[str]], issues: Optional[Iterable[str]],
+                              narrow: bool) -> tuple[str, str, list[str], list]:
+        """(the tables a claims query reads, its order, its conditions on speakers and issues, their arguments)."""
+        source, order = "claims c", "c.date, c.id"
         if speaker_ids is not None and issues is not None and self._speaker_issue:
             # speaker and issue: read only the answer's ids from the (speaker, issue, date, claim) table, already
             # in (date, id) order for one pair, instead of probing every claim of the speaker for the issue
             sids, vals = list(speaker_ids), list(issues)
             if len(sids) == 1 and len(vals) == 1:
                 source, order = "speaker_issue_claims k JOIN claims c ON c.id = k.claim_id", "k.date, k.claim_id"
-                where.append("k.speaker_id = ? AND k.issue = ?")
-                args.extend(sids + vals)
-            elif sids and vals:   # several: a claim about two of the issues is listed once
-                where.append(f"c.id IN (SELECT claim_id FROM speaker_issue_claims WHERE speaker_id IN "
-                             f"({','.join('?' * len(sids))}) AND issue IN ({','.join('?' * len(vals))}))")
-                args.extend(sids + vals)
-            else:
-                where.append("0")
-        else:
-            if speaker_ids is not None:
-                _in("c.speaker_id", speaker_ids)
-            if issues is not None:
-                vals = list(issues)
-                where.append(_link_filter("claim_issues", "issue", len(vals), narrow))
-                args.extend(vals)
-        if places is not None:
-            vals = list(places)
-            where.append(_link_filter("claim_places", "place", len(vals), narrow))
+                return source, order, ["k.speaker_id = ? AND k.issue = ?"], sids + vals
+            if sids and vals:   # several: a claim about two of the issues is listed once
+                return source, order, [f"c.id IN (SELECT claim_id FROM speaker_issue_claims WHERE speaker_id IN "
+                                       f"({','.join('?' * len(sids))}) AND issue IN ({','.join('?' * len(vals))}))"], \
+                    sids + vals
+            return source, order, ["0"], []
+        where, args = [], []
+        if speaker_ids is not None:
+            cond, vals = _one_of("c.speaker_id", speaker_ids)
+            where.append(cond)
             args.extend(vals)
-        if ids is not None:
-            _in("c.id", ids)
-        if since:
-            where.append("c.date >= ?")
-            args.append(since)
-        if until:
-            where.append("substr(c.date, 1, ?) <= ?")
-            args.extend([len(until), until])
-        if stance:
-            where.append("c.stance = ?")
-            args.append(stance)
-        if doc_id:
-            where.append("c.doc_id = ?")
-            args.append(doc_id)
-        if distinct:
-            where.append("c.same_as IS NULL")
-        sql = f"SELECT c.record FROM {source}" + (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order}"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        for (rec,) in self.db.execute(sql, args):
-            yield claim_from_record(rec)
+        if issues is not None:
+            vals = list(issues)
+            where.append(_link_filter("claim_issues", "issue", len(vals), narrow))
+            args.extend(vals)
+        return source, order, where, args
