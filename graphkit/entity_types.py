@@ -54,6 +54,23 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
     ['person', 'place', 'person', 'place']
     """
     place_config = place_config if place_config is not None else load_place_config()
+    votes, surfaces, surnames = _label_votes(entities, extra)
+    family = _person_surnames(votes)
+    never_in_full = _never_in_full(entities)
+    out: dict[str, str] = {}
+    for f in sorted(votes):
+        typ = _surface_type(f, next(iter(sorted(surfaces[f]))), votes[f], gazetteer, place_config, surnames, family,
+                            never_in_full)
+        for s in surfaces[f]:
+            out[s] = typ
+    return dict(sorted(out.items()))
+
+
+def _label_votes(entities: dict[str, list[Entity]], extra: Iterable[tuple[str, str]]
+                 ) -> tuple[dict[str, Counter], dict[str, set[str]], set[str]]:
+    """(each folded name's votes for a type, from spaCy's labels of its mentions; the names as written that fold to
+    it; the last words of the corpus's full person names, 'Witkoff' of 'Steve Witkoff'). A PERSON ending on an acronym
+    votes organisation ('Indiana GOP'); dates, numbers and amounts (`NOT_NAMES`) vote nothing."""
     votes: dict[str, Counter] = defaultdict(Counter)
     surfaces: dict[str, set[str]] = defaultdict(set)
     surnames: set[str] = set()
@@ -68,51 +85,52 @@ def type_entities(entities: dict[str, list[Entity]], gazetteer: Gazetteer,
             continue
         last = text.split()[-1] if len(text.split()) > 1 else ""
         person_acronym = label == "PERSON" and _acronym(last) and last not in ("II", "III", "IV")
-        votes[f]["organisation" if person_acronym else LABEL_TYPES.get(label, "other")] += n  # 'Indiana GOP' 
+        votes[f]["organisation" if person_acronym else LABEL_TYPES.get(label, "other")] += n  # 'Indiana GOP'
         surfaces[f].add(text)
         if label == "PERSON":
             raw = [w for w in text.translate(APOS).split() if fold(w) and fold(w) not in GENERATIONAL]
             words, _ = name_words(text)
             if len(words) > 1 and all(w[:1].isupper() for w in raw) and not _acronym(raw[-1]):
                 surnames.add(words[-1])  # not 'GOP' of 'Indiana GOP' (the NER's PERSON)
-    out: dict[str, str] = {}
-    family = _person_surnames(votes)
-    never_in_full = _never_in_full(entities)
-    for f in sorted(votes):
-        one = next(iter(sorted(surfaces[f])))
-        gz = gazetteer.match_name(one, person_like=False)
-        if gz is not None:
-            typ = gz[0].type
-        elif (f in gazetteer.demonym_fold or (f.endswith("s") and f[:-1] in gazetteer.demonym_fold)) \
-                and not is_known_place(one, place_config):
-            typ = "group"  # 'Ukrainian', 'Europeans' (but 'US', 'UK' are places)
+    return votes, surfaces, surnames
+
+
+def _surface_type(f: str, one: str, votes: Counter, gazetteer: Gazetteer, place_config: PlaceConfig,
+                  surnames: set[str], family: set[str], never_in_full: set[str]) -> str:
+    """The type of the folded name ``f`` (``one``: its first form as written; ``votes``: its mentions' votes,
+    `_label_votes`), by the order of evidence `type_entities` gives, then the corrections of a person's name spaCy
+    mostly calls an organisation and of a one-word name no article names a person in full with."""
+    gz = gazetteer.match_name(one, person_like=False)
+    if gz is not None:
+        typ = gz[0].type
+    elif (f in gazetteer.demonym_fold or (f.endswith("s") and f[:-1] in gazetteer.demonym_fold)) \
+            and not is_known_place(one, place_config):
+        typ = "group"  # 'Ukrainian', 'Europeans' (but 'US', 'UK' are places)
+    else:
+        pkey_ignored = lookup_place(one, place_config) is None
+        hit = None if pkey_ignored else lookup_place(one, place_config)
+        if pkey_ignored:
+            typ = _vote(votes, exclude="place")
+        elif hit.source == "models/places.yaml":
+            typ = "place"
+        elif len(f.split()) == 1 and skeleton(one) in surnames and not any(
+                votes[k] >= 2 and votes[k] * 2 > sum(votes.values()) for k in ("place", "group")):
+            # 'Witkoff' of 'Steve Witkoff' (unless spaCy mostly calls it a place, 'George Washington', or a
+            # group, 'Republicans' beside 'Tea Party Republicans')
+            typ = "person"
+        elif hit.source != "unknown":
+            typ = "place"
         else:
-            pkey_ignored = lookup_place(one, place_config) is None
-            hit = None if pkey_ignored else lookup_place(one, place_config)
-            if pkey_ignored:
-                typ = _vote(votes[f], exclude="place")
-            elif hit.source == "models/places.yaml":
-                typ = "place"
-            elif len(f.split()) == 1 and skeleton(one) in surnames and not any(
-                    votes[f][k] >= 2 and votes[f][k] * 2 > sum(votes[f].values()) for k in ("place", "group")):
-                # 'Witkoff' of 'Steve Witkoff' (unless spaCy mostly calls it a place, 'George Washington', or a
-                # group, 'Republicans' beside 'Tea Party Republicans')
-                typ = "person"
-            elif hit.source != "unknown":
-                typ = "place"
-            else:
-                typ = _vote(votes[f])
-                if typ == "place" and len(f.split()) > 1 and any(w in _NOT_PLACE_WORDS for w in f.split()):
-                    typ = "organisation"  # 'Chicago Tribune', 'Arizona Republic' tagged GPE
-        if typ in ("organisation", "other") and votes[f]["person"] and (
-                _given_name_and_surname(one) or _family_name(one, family)):
-            typ = "person"  # 'Carly Fiorina', 'Rahm Emanuel' that spaCy mostly calls an ORG
-        if typ == "person" and f in never_in_full:
-            named = Counter({t: n for t, n in votes[f].items() if t not in ("person", "other")})
-            typ = _vote(named) if named else typ  # 'Twitter', 'Facebook': no article names anyone with it
-        for s in surfaces[f]:
-            out[s] = typ
-    return dict(sorted(out.items()))
+            typ = _vote(votes)
+            if typ == "place" and len(f.split()) > 1 and any(w in _NOT_PLACE_WORDS for w in f.split()):
+                typ = "organisation"  # 'Chicago Tribune', 'Arizona Republic' tagged GPE
+    if typ in ("organisation", "other") and votes["person"] and (
+            _given_name_and_surname(one) or _family_name(one, family)):
+        typ = "person"  # 'Carly Fiorina', 'Rahm Emanuel' that spaCy mostly calls an ORG
+    if typ == "person" and f in never_in_full:
+        named = Counter({t: n for t, n in votes.items() if t not in ("person", "other")})
+        typ = _vote(named) if named else typ  # 'Twitter', 'Facebook': no article names anyone with it
+    return typ
 
 
 #: in how many articles at least a one-word name must be written for "no article names it in full" to say it is
