@@ -112,28 +112,27 @@ def _claim_conditions(*, places: Optional[Iterable[str]], ids: Optional[Iterable
     claim by claim when ``narrow``: `_link_filter`), ids, the date range (``until`` '2025-12' takes every day of
     it), stance, article, one report a statement."""
     where, args = [], []
+
+    def add(condition: str, *values) -> None:
+        where.append(condition)
+        args.extend(values)
+
     if places is not None:
         vals = list(places)
-        where.append(_link_filter("claim_places", "place", len(vals), narrow))
-        args.extend(vals)
+        add(_link_filter("claim_places", "place", len(vals), narrow), *vals)
     if ids is not None:
         cond, vals = _one_of("c.id", ids)
-        where.append(cond)
-        args.extend(vals)
+        add(cond, *vals)
     if since:
-        where.append("c.date >= ?")
-        args.append(since)
+        add("c.date >= ?", since)
     if until:
-        where.append("substr(c.date, 1, ?) <= ?")
-        args.extend([len(until), until])
+        add("substr(c.date, 1, ?) <= ?", len(until), until)
     if stance:
-        where.append("c.stance = ?")
-        args.append(stance)
+        add("c.stance = ?", stance)
     if doc_id:
-        where.append("c.doc_id = ?")
-        args.append(doc_id)
+        add("c.doc_id = ?", doc_id)
     if distinct:
-        where.append("c.same_as IS NULL")
+        add("c.same_as IS NULL")
     return where, args
 
 
