@@ -100,6 +100,8 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     The corpus's own knowledge (graphkit.knowledge.Knowledge) is ``CORPUS/issues.yaml`` and
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
+    ``workers`` above this machine's cores parse in as many processes as the cores, with a warning saying so
+    (`graphkit.extract.parse_workers`; fewer than one is an error).
     A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing or broken knowledge file
     (`graphkit.knowledge.check_models_files`, read again only when they changed), a ``model``
     that is not installed, or a store path that cannot be written (not a store, another graphkit's) fails before
@@ -111,7 +113,11 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     from .nlp import pipeline_folder
 
     check_models()
-    options["workers"] = parse_workers(options.get("workers", 1))[0]  # at least one, at most this machine's cores
+    options["workers"], note = parse_workers(options.get("workers", 1))  # at least one, at most this machine's cores
+    if note:  # said to a notebook or script (the command line says it itself and asks for no more than the cores)
+        import warnings
+
+        warnings.warn(note, stacklevel=2)
     check_store_path(corpus, store_path)
     look = look_at_store(store_path, (MODELS_STAMP, TEXTS_META))  # the store's one read before the build takes it
     models_stamp = check_models_files(look.meta.get(MODELS_STAMP))

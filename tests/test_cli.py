@@ -938,6 +938,20 @@ def test_more_workers_than_cores_parse_on_the_cores(work, workers, cores, forked
     assert "claims: 2" in proc.stdout
 
 
+def test_the_python_api_says_it_parses_on_the_cores(work, monkeypatch):
+    """`graphkit.build(workers=999)` capped in silence: a notebook is told, as the command line is."""
+    import graphkit.extract
+    from graphkit.build import build
+
+    monkeypatch.setattr(graphkit.extract, "machine_cores", lambda: 2)
+    monkeypatch.setattr(graphkit.extract, "ParsePool", _CountedPool)
+    monkeypatch.setattr(_CountedPool, "asked", [])
+    (work / "corpus" / "b.txt").write_text("Tom Hale said the plan was dead.")
+    with pytest.warns(UserWarning, match=r"workers=999: this machine has 2 cores, so 2 parsing processes"):
+        build(work / "corpus", work / "s.gk", workers=999)
+    assert _CountedPool.asked == [2]
+
+
 @pytest.mark.parametrize("workers", [0, -1])
 def test_the_python_api_refuses_fewer_than_one_worker(work, workers):
     """`graphkit.build(workers=0)` built in one process as if nothing were wrong."""
