@@ -252,6 +252,8 @@ OTHER_CASES = [
     ("eval_attribution", ["--seeds", "missing.jsonl"], "cannot use 'missing.jsonl' (No such file"),
     ("oof_buckets", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
     ("oof_settle", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
+    ("found_cues", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
+    ("found_cues", ["notes.txt", "--fold", "0"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("oof_shapes", ["missing.pkl"], "no dump at missing.pkl"),
     ("oof_fair", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("rescorer_cv", ["missing.pkl"], "no dump at missing.pkl"),

@@ -1,0 +1,224 @@
+"""The golds graphkit misses out of fold, by what happens at their cue: a candidate is built there (right, or wrong in
+content or speaker), or none is, and then why the cue tagger's builder cannot build one.
+
+    python bench/oof_dump.py bench/_work/oof.pkl
+    python bench/found_cues.py bench/_work/oof.pkl                                  # every fold, the table
+    python bench/found_cues.py bench/_work/oof.pkl --fold 0 --context bench/_work/ctx/f1234/model/model-best \\
+        --samples 40 --seed 7452                                                   # fold 0, the cues a tagger finds
+
+Each gold of train+dev with a source and a cue in running text that the dump's kept predictions do not match end to
+end (the scorer's greedy matching, ``attribution_cv.assign``) is put in one bucket by its cue head (the word of the
+gold's cue the others hang on; a verb or noun first):
+
+- ``candidate:`` a candidate of the dump (kept or not) has its cue there; ``CS`` right in content and speaker (the
+  re-scorer or the matching lost it), ``Cs`` the content right and the speaker wrong, ``cS`` the speaker right and the
+  content wrong, ``cs`` both wrong;
+- ``none:`` no candidate has its cue there; then what :func:`graphkit.cue_tagger.candidate_of` does with the head:
+  ``builds_XY`` it builds one (right or wrong as above: the tagger scored it under its threshold, or the rules'
+  overlap kept it out), ``no_content`` / ``no_subject`` it finds none, ``pos:X`` / ``dep:X`` it reads no such word,
+  ``not_a_source``, ``shown``, ``content_is_subject``.
+
+Shapes (a gold may have several): ``passive_agent`` (the gold's source is the cue's agent), ``antecedent`` (a relative
+clause or participle whose noun is in the gold's content), ``content_before`` / ``content_prev_sentence`` (all of the
+content before the cue), ``controller`` (the cue an infinitive whose governing verb's object or subject is the
+source), ``source_other_sentence``.
+
+``--context MODEL`` (with ``--fold``: a model of ``bench/train_context_tagger.py`` that never saw the fold) adds each
+gold's best P(CUE) over its cue tokens, and the table of the golds it marks at ``--found`` (0.2): the twenty-seventh
+part's "cue found". ``--samples N`` prints N of those (or of all, without ``--context``) that are no ``CS`` bucket:
+PolNeAR text, to read, never to commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def cue_head(doc, chars: set):
+    """(head token, tokens) of the gold cue whose characters are ``chars``: the token whose head lies outside the
+    cue (a verb or noun first), or (None, []) when no token overlaps it.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["He", "has", "said", "so"], heads=[2, 2, 2, 2],
+    ...           deps=["nsubj", "aux", "ROOT", "advmod"], pos=["PRON", "AUX", "VERB", "ADV"])
+    >>> head, toks = cue_head(doc, set(range(3, 12)))
+    >>> head.text, [t.text for t in toks]
+    ('said', ['has', 'said'])
+    """
+    toks = [t for t in doc if any(c in chars for c in range(t.idx, t.idx + max(1, len(t.text))))]
+    if not toks:
+        return None, []
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return next((t for t in heads if t.pos_ in ("VERB", "AUX", "NOUN")), heads[0]), toks
+
+
+def _chars_of(doc, idx) -> set:
+    out = set()
+    for i in idx:
+        out.update(range(doc[i].idx, doc[i].idx + len(doc[i].text)))
+    return out
+
+
+def _right(C: set, S: set, content: set, speaker: set) -> str:
+    """Two letters: content right (``C``: over 30 % of the gold's) or not (``c``), speaker right (``S``) or not.
+
+    >>> _right({1, 2, 3}, {9}, {2, 3}, {8}), _right({1, 2, 3, 4}, {9}, {4}, {9})
+    ('Cs', 'cS')
+    """
+    return ("C" if len(C & content) / len(C) > 0.3 else "c") + ("S" if S & speaker else "s")
+
+
+def why_none(t, C: set, S: set, cues) -> str:
+    """What :func:`graphkit.cue_tagger.candidate_of` does with cue head ``t`` (the module docstring's ``none:``)."""
+    from graphkit.cue_tagger import POS, content_of, subject_tokens
+    from graphkit.frames import _shown_act, not_a_source
+
+    if t.pos_ not in POS:
+        return f"pos:{t.pos_}"
+    if t.dep_ in ("amod", "compound", "aux", "auxpass"):
+        return f"dep:{t.dep_}"
+    content, subj, frame = content_of(t, cues)
+    if not content:
+        return "no_content"
+    if subj is None:
+        return "no_subject"
+    if not_a_source(subj):
+        return "not_a_source"
+    if frame == "object" and _shown_act(t, subj, cues):
+        return "shown"
+    content = content - subject_tokens(t, subj) - {t.i}
+    if not content:
+        return "content_is_subject"
+    return "builds_" + _right(C, S, _chars_of(t.doc, content), _chars_of(t.doc, {subj.i}))
+
+
+def shapes(t, con: set, src: set) -> list[str]:
+    """The module docstring's shapes of a gold whose cue head is ``t`` (``con`` / ``src``: its content's and source's
+    token indices)."""
+    out = []
+    if any(c.dep_ == "agent" and src & {u.i for u in c.subtree} for c in t.children):
+        out.append("passive_agent")
+    if t.dep_ in ("relcl", "acl") and t.head.i in con:
+        out.append("antecedent")
+    if con and max(con) < t.sent.start:
+        out.append("content_prev_sentence")
+    elif con and max(con) < t.i:
+        out.append("content_before")
+    if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "nsubj") and c.i in src for c in t.head.children):
+        out.append("controller")
+    if src and not any(t.sent.start <= i < t.sent.end for i in src):
+        out.append("source_other_sentence")
+    return out
+
+
+def missed(dump: dict, fold=None, context=None) -> list[dict]:
+    """One row per missed gold (the module docstring says which): its bucket, shapes, cue head and texts."""
+    import attribution_cv as cv
+
+    from graphkit.confidence import apply_scores
+    from graphkit.cues import default_cues
+    from graphkit.segments import NOT_RUNNING_TEXT, segment_kind_at, segments
+
+    nlp = None
+    if context is not None:
+        import spacy
+        from train_context_tagger import _need, cue_probabilities
+
+        nlp = spacy.load(_need(Path(context), "contextual tagger", "train one with `python bench/train_context_tagger.py "
+                                                                    "data` and `... train`"))
+    sc = cv.scorer()
+    cues = default_cues()
+    by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
+    arts = by_split["train"] + by_split["dev"]
+    docs = cv.parsed_docs(by_split)
+    rows = []
+    for a, d in zip(arts, docs):
+        x = dump["arts"].get(a["id"])
+        if x is None or fold is not None and x["fold"] != fold:
+            continue
+        kept = cv.export(a["id"], a["text"], apply_scores(x["atts"], x["scores"], x["t"], x["tl"]))
+        every = cv.export(a["id"], a["text"], x["atts"])
+        P, E, G = sc.pred_items(kept), sc.pred_items(every), sc.gold_items(a, False)
+        raw = [g for g in a["attributions"] if g["content"]]
+        pairs, _ = cv.assign(G, P)
+        segs = segments(a["text"], a.get("title"))
+        p_cue = cue_probabilities(nlp, d) if nlp is not None else None
+        for gi, g in enumerate(G):
+            r = raw[gi]
+            if not r.get("cue") or not g["S"]:
+                continue
+            cue = cv.chars([(s["start"], s["end"]) for s in r["cue"]])
+            if segment_kind_at(segs, min(cue)) in NOT_RUNNING_TEXT:
+                continue
+            j = pairs.get(gi)
+            if j is not None and g["S"] & P[j]["S"]:
+                continue
+            t, toks = cue_head(d, cue)
+            if t is None:
+                continue
+            at = sorted({_right(g["C"], g["S"], pe["C"], pe["S"]) for e, pe in zip(every, E)
+                         if e.get("cue_span") and set(range(*e["cue_span"])) & cue})
+            bucket = ("candidate:" + at[0]) if at else "none:" + why_none(t, g["C"], g["S"], cues)
+            con = {u.i for u in d if g["C"] & set(range(u.idx, u.idx + len(u.text)))}
+            src = {u.i for u in d if g["S"] & set(range(u.idx, u.idx + len(u.text)))}
+            rows.append({"doc": a["id"], "bucket": bucket, "shapes": shapes(t, con, src),
+                         "p_cue": None if p_cue is None else max(p_cue[u.i] for u in toks),
+                         "head": f"{t.text}/{t.pos_}/{t.dep_}", "source": " / ".join(s["text"] for s in r["source"]),
+                         "cue": " / ".join(s["text"] for s in r["cue"]),
+                         "content": " / ".join(s["text"] for s in r["content"]), "sentence": t.sent.text})
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    """Buckets by count, each with its shapes."""
+    n = collections.Counter(r["bucket"] for r in rows)
+    by = collections.defaultdict(collections.Counter)
+    for r in rows:
+        by[r["bucket"]].update(r["shapes"] or ["-"])
+    lines = [f"{len(rows)} missed golds"]
+    for k, v in n.most_common():
+        lines.append(f"{k:32} {v:6}   " + ", ".join(f"{s} {c}" for s, c in by[k].most_common() if s != "-"))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    from oof_dump import load
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("dump", type=Path, help="a pickle written by bench/oof_dump.py")
+    ap.add_argument("--fold", type=int, default=None, help="only this fold's articles")
+    ap.add_argument("--context", type=Path, default=None,
+                    help="a contextual tagger (bench/train_context_tagger.py) that never saw --fold")
+    ap.add_argument("--found", type=float, default=0.2, help="the P(CUE) at which the contextual tagger finds a cue")
+    ap.add_argument("--samples", type=int, default=0, help="print this many golds of the builder's buckets")
+    ap.add_argument("--seed", type=int, default=7452, help="the samples' seed")
+    a = ap.parse_args(argv)
+    if a.context is not None and a.fold is None:
+        ap.error("--context needs --fold: the fold the contextual tagger never saw")
+    rows = missed(load(a.dump), a.fold, a.context)
+    print(table(rows))
+    if a.context is not None:
+        rows = [r for r in rows if r["p_cue"] >= a.found]
+        print(f"\nthe contextual tagger finds the cue (P(CUE) >= {a.found}):")
+        print(table(rows))
+    pool = [r for r in rows if not r["bucket"].endswith("CS")]
+    for k, r in enumerate(random.Random(a.seed).sample(pool, min(a.samples, len(pool)))):
+        print(f"--- {k} [{r['bucket']}] {r['head']} {r['shapes']}\n  {' '.join(r['sentence'].split())}\n"
+              f"  source: {r['source']} | cue: {r['cue']} | content: {' '.join(r['content'].split())[:300]}")
+    return 0
+
+
+if __name__ == "__main__":
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("found_cues", main))
