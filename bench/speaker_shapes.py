@@ -45,6 +45,24 @@ def parsed_articles() -> dict:
     return out
 
 
+def speaker_spans(store: Path, docs: dict | None = None, only: set[str] | None = None):
+    """(claim, its speaker actor or None, the speaker mention as a Span of the cached parse) for each claim of a store
+    built from PolNeAR train + dev that has a speaker span, in the store's order; ``docs`` the parses
+    (:func:`parsed_articles` when None), ``only`` the article ids to keep (all when None)."""
+    from graphkit.store import Store
+
+    docs = parsed_articles() if docs is None else docs
+    with Store(store, readonly=True) as s:
+        actors = {a.id: a for a in s.actors()}
+        for c in s.claims():
+            doc = docs.get(c.doc_id)
+            if doc is None or not c.speaker_span or (only is not None and c.doc_id not in only):
+                continue
+            span = doc.char_span(*c.speaker_span, alignment_mode="expand")
+            if span:
+                yield c, actors.get(c.speaker_id), span
+
+
 def _is_share(head) -> bool:
     """A head that counts or shares out a group: a quantifier, a number, a percentage, 'half'."""
     from graphkit.speaker_phrase import names_no_one
@@ -87,26 +105,15 @@ def main(argv=None) -> int:
     ap.add_argument("store", type=Path)
     ap.add_argument("--show", default=None, help="print the phrases of the kinds whose label starts so")
     args = ap.parse_args(argv)
-    from graphkit.store import Store
-
-    docs = parsed_articles()
     counts, shown = Counter(), defaultdict(list)
-    with Store(args.store, readonly=True) as s:
-        actors = {a.id: a for a in s.actors()}
-        for c in s.claims():
-            doc = docs.get(c.doc_id)
-            span = doc.char_span(*c.speaker_span, alignment_mode="expand") if doc is not None and c.speaker_span \
-                else None
-            if not span:
-                continue
-            counts["claims with a speaker span"] += 1
-            found = shape(span)
-            if found is None:
-                continue
-            kind, cut = found
-            counts[kind] += 1
-            a = actors.get(c.speaker_id)
-            shown[kind].append(f"{span.text!r} -> {a.name if a else None} ({a.type if a else '-'}) {cut!r}")
+    for c, a, span in speaker_spans(args.store):
+        counts["claims with a speaker span"] += 1
+        found = shape(span)
+        if found is None:
+            continue
+        kind, cut = found
+        counts[kind] += 1
+        shown[kind].append(f"{span.text!r} -> {a.name if a else None} ({a.type if a else '-'}) {cut!r}")
     for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"{n:6,}  {kind}")
     for kind in sorted(shown):
