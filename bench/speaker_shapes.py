@@ -26,11 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-#: heads that are a share of a group, not the group: '9 percent', 'half', 'a majority'
-SHARES = frozenset({"percent", "%", "half", "third", "quarter", "fifth", "majority", "minority", "plurality", "share",
-                    "fraction", "portion", "percentage", "bulk", "handful", "two-thirds", "one-third", "number", "rest", "most"})
-
-
 def parsed_articles() -> dict:
     """Article id → its cached parse, PolNeAR train and dev."""
     from eval_attribution import parse
@@ -65,9 +60,9 @@ def speaker_spans(store: Path, docs: dict | None = None, only: set[str] | None =
 
 def _is_share(head) -> bool:
     """A head that counts or shares out a group: a quantifier, a number, a percentage, 'half'."""
-    from graphkit.speaker_phrase import names_no_one
+    from graphkit.speaker_phrase import names_no_one, share_head
 
-    return names_no_one(head) or head.like_num or head.lemma_.lower() in SHARES
+    return names_no_one(head) or share_head(head)
 
 
 def _names_people(head) -> bool:
@@ -87,8 +82,9 @@ def shape(span) -> tuple[str, str] | None:
             return "a quantity 'of X' written", ""
         if len(span) > 1 and any(t.i > head.i for t in span):
             return "a quantifier with what says who", ""
-        return ("a share with no 'of X'" if head.lemma_.lower() in SHARES or head.like_num
-                else "a quantifier alone"), ""
+        from graphkit.speaker_phrase import share_head
+
+        return ("a share with no 'of X'" if share_head(head) else "a quantifier alone"), ""
     if head.pos_ != "NOUN":
         return None
     cut = [x for x in head.children if x.i >= span.end and x.dep_ in ("acl", "prep")

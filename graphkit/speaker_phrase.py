@@ -67,7 +67,7 @@ def speaker_tokens(head: Token) -> list[Token]:
                     t == head and naming_pp(head, c)) and not (
                     c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i) and not (
                     c.i in who) and not (
-                    _complement_of_postnominal(t, c, head)):
+                    _complement_of_postnominal(t, c, head)) and not _per_cent(c):
                 continue
             keep.append(c)
             stack.append(c)
@@ -95,6 +95,11 @@ def speaker_tokens(head: Token) -> list[Token]:
     while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
     return _glued_before(toks)
+
+
+def _per_cent(c: Token) -> bool:
+    """'per cent' after a number, one unit as 'percent' is ('Thirty per cent of voters'), not a phrase of its own."""
+    return c.lower_ == "per" and c.dep_ == "prep" and any(x.lower_ == "cent" for x in c.children)
 
 
 def _coordinated_modifier(t: Token, head: Token) -> bool:
@@ -238,6 +243,88 @@ def _says_which_people(c: Token) -> bool:
         return False
     obj = next((x for x in c.children if x.dep_ == "pobj"), None)
     return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in DOCUMENT_NOUNS
+
+
+#: heads that count a share of a group, not the group: '9 percent', '9 per cent', 'half', 'a majority', 'most' (a
+#: number alone too: :func:`share_head`)
+SHARE_WORDS = frozenset({"percent", "%", "cent", "half", "third", "quarter", "fifth", "majority", "minority",
+                         "plurality", "share", "fraction", "portion", "percentage", "bulk", "handful", "two-thirds",
+                         "one-third", "number", "rest", "most"})
+
+#: the words a share's own unit is written with after its head: 'four in 10', 'nine out of 10', '9 per cent'
+_SHARE_UNIT_WORDS = frozenset({"in", "out", "of", "per", "cent"})
+
+
+def share_head(head: Token) -> bool:
+    """Whether a subject's head counts a share of a group: a number ('43 said', 'Four in 10'), a percentage or
+    another share word ('24 percent', '9 per cent', 'half', 'majorities', 'most': :data:`SHARE_WORDS`)."""
+    return head.like_num or head.lemma_.lower() in SHARE_WORDS
+
+
+def bare_share(toks: list[Token], head: Token) -> bool:
+    """Whether a speaker phrase is a share that does not say of whom: its head a share (:func:`share_head`) and
+    nothing after it but the share's unit ('Only 24 percent', 'Four in 10', 'Nine per cent'; not '52 percent of
+    registered voters', 'those surveyed')."""
+    return share_head(head) and all(t.lower_ in _SHARE_UNIT_WORDS or t.like_num for t in toks if t.i > head.i)
+
+
+def group_of_share(head: Token, start: int) -> Optional[Span]:
+    """The group a bare share counts (:func:`bare_share`): the group of the nearest share written *with* its group
+    before it, in its sentence before token ``start``, else in the sentence before: the people of an 'of' after a
+    share or quantity ('46 percent of voters said yes. Only 24 percent said ...') or of an 'among' ('Among Labour
+    members, 61 per cent said ...'), a plural noun naming people (:func:`_people_head`). None when neither sentence
+    has one: the share stays as written. Chosen on PolNeAR train (bench/quantity_groups.py: 24 bare shares with such
+    a group, 23 of them its share of that group).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Asked if the plan was legal, 46 percent of voters said yes. Only 24 percent said no.")
+    >>> group_of_share(doc[16], 15).text
+    'voters'
+    """
+    doc = head.doc
+    sent = head.sent
+    hits = _share_groups(doc[sent.start:start])
+    if not hits and sent.start > 0:
+        hits = _share_groups(doc[sent.start - 1].sent)
+    return _group_phrase(hits[-1]) if hits else None
+
+
+def _share_groups(words: Span) -> list[Token]:
+    """The group nouns of the shares ``words`` writes with their group ('46 percent of voters', 'two-thirds of
+    Republican primary voters', 'Among Kasich supporters'), in order."""
+    out = []
+    for t in words:
+        if t.dep_ == "prep" and t.lower_ in ("of", "among") and (t.lower_ == "among" or share_head(t.head)
+                                                                 or names_no_one(t.head)):
+            obj = next((x for x in t.children if x.dep_ == "pobj"), None)
+            if obj is not None and obj.tag_ in ("NNS", "NNPS") and _people_head(obj):
+                out.append(obj)
+    return out
+
+
+def _group_phrase(noun: Token) -> Span:
+    """The noun phrase a group noun heads, up to the first punctuation after it ('likely GOP primary voters', 'people
+    in a recent poll')."""
+    doc = noun.doc
+    end = noun.i + 1
+    for t in doc[noun.i + 1:noun.right_edge.i + 1]:
+        if t.is_punct:
+            break
+        end = t.i + 1
+    return doc[noun.left_edge.i:end]
+
+
+def share_of(share: str, group: Span) -> str:
+    """The name of a bare share of a group: '24 percent of voters'; 'Four in 10 voters' for a share written 'N in M'
+    of a group with no determiner ('Four in 10 of the nurses polled' with one).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Labour members and the nurses polled")
+    >>> share_of("Only 24 percent", doc[0:2]), share_of("Four in 10", doc[0:2]), share_of("Four in 10", doc[3:6])
+    ('Only 24 percent of Labour members', 'Four in 10 Labour members', 'Four in 10 of the nurses polled')
+    """
+    one_in = re.search(r"\b(in|out of) \S+$", share) is not None and group[0].dep_ not in ("det", "poss")
+    return f"{share} {group.text}" if one_in else f"{share} of {group.text}"
 
 
 #: the marks that end what says who a quantifier is ('one of three workers hurt in Leeds, England')

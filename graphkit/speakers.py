@@ -38,8 +38,8 @@ from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person, _first_name_before, _Found,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
                             _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .speaker_phrase import (definite_person, ent_of, named_in_apposition, naming_zone, person_role, principal_tokens,
-                             speaker_tokens, speaker_type, split_speaker)
+from .speaker_phrase import (bare_share, definite_person, ent_of, group_of_share, named_in_apposition, naming_zone,
+                             person_role, principal_tokens, share_of, speaker_tokens, speaker_type, split_speaker)
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -246,6 +246,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         _relative(res, _who_antecedent(head.lower_, relative_head), f, head)
     elif together is not None:
         f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
+    elif bare_share(toks, head) and (group := group_of_share(head, toks[0].i)) is not None:
+        f.resolved, f.rspan = share_of(text[s0:s1], group), (group.start_char, group.end_char)  # '24 percent'
     elif stype == "PRON":
         _pronoun_speaker(res, head, s0, spans, f)
     elif person is not None:

@@ -1930,3 +1930,41 @@ def test_unnamed_people_keep_what_says_which(texts, expected, actors):
     assert [g[:3] for g in got] == expected
     ids = [g[3] for g in got]
     assert [ids.index(i) for i in ids] == [actors.index(a) for a in actors]
+
+
+#: a bare share ('Only 24 percent said', '61 per cent said') counts the group the nearest share before it was written
+#: with, in its sentence or the sentence before (speaker_phrase.bare_share, group_of_share, share_of); 'per cent' is one
+#: unit as 'percent' is (speaker_phrase._per_cent). Each speaker as (phrase as written, actor name, actor type)
+SHARE_OF_GROUP = [
+    # a share of the voters the sentence before counts                                                 # American
+    (["Asked about the plan, 46 percent of voters said it was fair. Only 24 percent said it was wrong."],
+     [("46 percent of voters", "46 percent of voters", "group"), ("24 percent", "24 percent of voters", "group")]),
+    # 'among' the members, in its own sentence                                                            # British
+    (["Among Labour members, 61 per cent said the leader should stay, while 22 per cent said he should go."],
+     [("61 per cent", "61 per cent of Labour members", "group"),
+      ("22 per cent", "22 per cent of Labour members", "group")]),
+    # 'N in M' of a group written with its determiner; 'Half' of the owners the sentence before counts
+    (["Almost half of the nurses said pay was too low. Four in 10 said they would strike."],
+     [("half of the nurses", "half of the nurses", "group"), ("Four in 10", "Four in 10 of the nurses", "group")]),
+    (["A survey of 500 firms was out. Some 30 per cent of shop owners said rates were too high. Half said they "
+      "would cut staff."],
+     [("Some 30 per cent of shop owners", "Some 30 per cent of shop owners", "group"),
+      ("Half", "Half of shop owners", "group")]),
+    # 'per cent' before 'of': the whole share, not the number alone
+    (["Thirty per cent of voters said they would move."],
+     [("Thirty per cent of voters", "Thirty per cent of voters", "group")]),
+    # controls: no share of a group before it; a quantifier is no share ('Many' of whom is not said); a share of
+    # no people; a group two sentences back
+    (["The poll was released on Monday. Nine percent said they were undecided."],
+     [("Nine percent", "Nine percent", "group")]),
+    (["Most of the delegates left early. Many said the vote was rigged."], [("Many", "Many", "group")]),
+    (["About 60 percent of the funds came from donors. Half said the money was well spent."],
+     [("Half", "Half", "group")]),
+    (["Fifty-two percent of voters backed the plan. The vote is on Friday. Ten percent said they were undecided."],
+     [("Fifty-two percent of voters", "Fifty-two percent of voters", "group"), ("Ten percent", "Ten percent", "group")]),
+]
+
+
+@pytest.mark.parametrize("texts,expected", SHARE_OF_GROUP, ids=[f"{k:02d}" for k in range(len(SHARE_OF_GROUP))])
+def test_a_bare_share_counts_the_group_written_before(texts, expected):
+    assert [g[:3] for g in resolved_speakers(texts)] == expected
