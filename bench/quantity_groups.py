@@ -9,8 +9,8 @@ counts written before it. Reads every claim's speaker span of a store built from
 
 - ``share`` (the build's rule for a bare share, `graphkit.speaker_phrase.group_of_share`; here asked of the bare
   quantifiers too, to size them): the group of the nearest share written *with* its group before the mention, in its
-  sentence or the one before ('46 percent of voters said yes ... Only 24 percent said', 'Among Kasich supporters, 61
-  percent said'): a share's 'of X' / an 'among X' whose X is a plural noun naming people or a people;
+  sentence or the one before ('38 percent of riders called the fares fair ... Only 12 percent said', 'Among Labour
+  members, 61 per cent said'): a share's 'of X' / an 'among X' whose X is a plural noun naming people or a people;
 - ``people`` (session 45's first try): any plural noun naming people in the mention's sentence before it after
   'among' / 'of', else in the sentence before (its subject first).
 

@@ -271,15 +271,15 @@ def bare_share(toks: list[Token], head: Token) -> bool:
 def group_of_share(head: Token, start: int) -> Optional[Span]:
     """The group a bare share counts (:func:`bare_share`): the group of the nearest share written *with* its group
     before it, in its sentence before token ``start``, else in the sentence before: the people of an 'of' after a
-    share or quantity ('46 percent of voters said yes. Only 24 percent said ...') or of an 'among' ('Among Labour
+    share or quantity ('38 percent of riders called the fares fair. Only 12 percent said ...') or of an 'among' ('Among Labour
     members, 61 per cent said ...'), a plural noun naming people (:func:`_people_head`). None when neither sentence
     has one: the share stays as written. Chosen on PolNeAR train (bench/quantity_groups.py: 24 bare shares with such
     a group, 23 of them its share of that group).
 
     >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("Asked if the plan was legal, 46 percent of voters said yes. Only 24 percent said no.")
-    >>> group_of_share(doc[16], 15).text
-    'voters'
+    >>> doc = load_spacy()("Asked about the fares, 38 percent of riders called them fair. Only 12 percent said so.")
+    >>> group_of_share(doc[15], 14).text
+    'riders'
     """
     doc = head.doc
     sent = head.sent
@@ -290,8 +290,8 @@ def group_of_share(head: Token, start: int) -> Optional[Span]:
 
 
 def _share_groups(words: Span) -> list[Token]:
-    """The group nouns of the shares ``words`` writes with their group ('46 percent of voters', 'two-thirds of
-    Republican primary voters', 'Among Kasich supporters'), in order."""
+    """The group nouns of the shares ``words`` writes with their group ('38 percent of riders', 'two-thirds of
+    the union's members', 'Among Labour members'), in order."""
     out = []
     for t in words:
         if t.dep_ == "prep" and t.lower_ in ("of", "among") and (t.lower_ == "among" or share_head(t.head)

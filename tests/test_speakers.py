@@ -1937,8 +1937,8 @@ def test_unnamed_people_keep_what_says_which(texts, expected, actors):
 #: unit as 'percent' is (speaker_phrase._per_cent). Each speaker as (phrase as written, actor name, actor type)
 SHARE_OF_GROUP = [
     # a share of the voters the sentence before counts                                                 # American
-    (["Asked about the plan, 46 percent of voters said it was fair. Only 24 percent said it was wrong."],
-     [("46 percent of voters", "46 percent of voters", "group"), ("24 percent", "24 percent of voters", "group")]),
+    (["Asked about the fares, 38 percent of riders said they were fair. Only 12 percent said they were too high."],
+     [("38 percent of riders", "38 percent of riders", "group"), ("12 percent", "12 percent of riders", "group")]),
     # 'among' the members, in its own sentence                                                            # British
     (["Among Labour members, 61 per cent said the leader should stay, while 22 per cent said he should go."],
      [("61 per cent", "61 per cent of Labour members", "group"),
