@@ -41,3 +41,30 @@ def test_spacy_imported_without_its_cli_parses_the_same_and_keeps_the_cli(text, 
         "True False",                            # spacy.info is there, spacy.cli still not imported
         "True spacy.cli.info",                   # importing spacy.cli imports the real package
     ], out.stderr
+
+
+CHILDREN_SCRIPT = """
+import subprocess, sys, tempfile, pathlib
+started = []
+real = subprocess.Popen.__init__
+def recorded(self, args, *a, **k):
+    started.append(args if isinstance(args, str) else list(args))
+    return real(self, args, *a, **k)
+subprocess.Popen.__init__ = recorded
+from graphkit.build import build
+d = pathlib.Path(tempfile.mkdtemp())
+(d / "a.txt").write_text({text!r})
+r = build(d, d / "s.gk")
+print(r.parsed, r.claims, started)
+"""
+
+
+@pytest.mark.parametrize("text, parsed_claims", [
+    ("Sergey Lavrov said Europe was to blame for the war.", "1 1"),
+])
+def test_a_one_process_build_starts_no_other_program(text, parsed_claims):
+    """graphkit.memory's ``malloc_trim`` is looked up among the symbols the process has loaded: asking
+    ``ctypes.util.find_library`` ran ``/sbin/ldconfig -p`` in every build's tail (~0.01 s on one core)."""
+    out = subprocess.run([sys.executable, "-c", CHILDREN_SCRIPT.format(text=text)], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == f"{parsed_claims} []", out.stderr
