@@ -17,7 +17,7 @@ is copied into the repository), then, in one process (the four throughput runs r
    cross-article resolution) with ``workers=1`` and ``workers=2``, into fresh stores; ``workers=1`` also with
    ``parse_ahead=True`` (spaCy parses the next articles in a thread while graphkit extracts the current one);
 3. the same as whole commands, as a user runs them (start-up included): ``graphkit build CORPUS --store S``
-   (one worker and ``--workers 2``) against ``python bench/bare_pipe.py CORPUS`` (``spacy.load`` and
+   (one worker, one worker with ``--parse-ahead`` and ``--workers 2``) against ``python bench/bare_pipe.py CORPUS`` (``spacy.load`` and
    ``nlp.pipe`` over the folder's texts; the reference) and, for what graphkit's choice of BLAS is worth on its
    own, ``bare_pipe.py --one-blas-thread`` (bare spaCy on one OpenBLAS thread, as graphkit's command) and
    ``--numpy-gemm`` (and multiplying as graphkit does), CPU seconds of the child process
@@ -181,7 +181,7 @@ def main():
     gk_cmd = [sys.executable, "-m", "graphkit.cli", "build", str(corpus), "-q", "--store"]
     bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_pipe.py"), str(corpus)]
     for r in range(a.rounds):
-        for f in ("one.gk", "ahead.gk", "two.gk", "cmd1.gk", "cmd2.gk"):
+        for f in ("one.gk", "ahead.gk", "two.gk", "cmd1.gk", "cmd1a.gk", "cmd2.gk"):
             for x in work.glob(f + "*"):
                 x.unlink()
         tokens, w, c = timed(lambda: sum(len(d) for d in bare.pipe(texts, batch_size=a.batch_size)))
@@ -206,6 +206,7 @@ def main():
         for key, cmd in (("bare cmd 1", bare_cmd), ("bare cmd 1 thread", bare_cmd + ["--one-blas-thread"]),
                          ("bare cmd 1 numpy", bare_cmd + ["--numpy-gemm"]),
                          ("graphkit cmd 1", gk_cmd + [str(work / "cmd1.gk")]),
+                         ("graphkit cmd 1 ahead", gk_cmd + [str(work / "cmd1a.gk"), "--parse-ahead"]),
                          ("bare cmd 2", bare_cmd + ["--n-process", "2"]),
                          ("graphkit cmd 2", gk_cmd + [str(work / "cmd2.gk"), "--workers", "2"])):
             w, c, split = timed_command(cmd)
@@ -272,6 +273,10 @@ def main():
           f"{rows['bare cmd 1 numpy'][0]:.1f} | {cbn:,.0f} | {rows['bare cmd 1 numpy'][1]:.1f} | {cbn / cb1:.2f} × bare |")
     print(f"| `graphkit build CORPUS --store S` | {rows['graphkit cmd 1'][0]:.1f} | {cg1:,.0f} | "
           f"{rows['graphkit cmd 1'][1]:.1f} | {cg1 / cb1:.2f} × bare (CPU: {rows['bare cmd 1'][1] / rows['graphkit cmd 1'][1]:.2f}) |")
+    cga = tps("graphkit cmd 1 ahead")
+    print(f"| `graphkit build CORPUS --store S --parse-ahead` (spaCy in a second thread) | "
+          f"{rows['graphkit cmd 1 ahead'][0]:.1f} | {cga:,.0f} | {rows['graphkit cmd 1 ahead'][1]:.1f} | "
+          f"{cga / cb1:.2f} × bare (CPU: {rows['bare cmd 1'][1] / rows['graphkit cmd 1 ahead'][1]:.2f}) |")
     print(f"| `python bench/bare_pipe.py CORPUS --n-process 2` | {rows['bare cmd 2'][0]:.1f} | {cb2:,.0f} | "
           f"{rows['bare cmd 2'][1]:.1f} | {cb2 / cb1:.2f} × bare |")
     print(f"| `graphkit build CORPUS --store S --workers 2` | {rows['graphkit cmd 2'][0]:.1f} | {cg2:,.0f} | "

@@ -157,6 +157,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           rediscover: bool = typer.Option(False, "--rediscover", help="With no taxonomy: discover the issues again from every claim (new articles otherwise join the issues found before)."),
           window: int = typer.Option(WINDOW_DAYS, "--window", min=0, metavar="DAYS",
                                      help="Link contradicting claims of two articles at most DAYS apart."),
+          parse_ahead: bool = typer.Option(False, "--parse-ahead", help="One process: spaCy parses the next articles in a thread while graphkit extracts the current one (a second core; the same store; ignored with --workers)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
     """Read a corpus folder into the store; only new or changed articles are parsed.
 
@@ -184,7 +185,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
 
         rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force,
                         prune=prune, on_wait=waiting, issues=issues, actors=actors, n_issues=n_issues,
-                        rediscover=rediscover, window_days=window, full=full)
+                        rediscover=rediscover, window_days=window, full=full, parse_ahead=parse_ahead)
     typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
                f"actors: {rep.actors} · places: {rep.places} · issues: {rep.issues}{' (discovered)' if rep.issues_discovered else ''} · "
                f"contradictions: {rep.contradictions} · "

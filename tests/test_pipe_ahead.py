@@ -59,3 +59,32 @@ def test_closing_early_stops_the_thread(take):
     stream.close()
     assert got == list(range(take))
     assert not any(t.name == "graphkit-parse" for t in threading.enumerate())
+
+
+@pytest.mark.parametrize("options, ahead", [
+    (["--parse-ahead"], True),   # the command asks for the parse in a thread: what a quiet bench times as a command
+    ([], False),                 # the default: one thread
+    (["--parse-ahead", "--workers", "2"], False),  # workers parse: nothing is ahead in this process
+])
+def test_the_build_command_parses_ahead_when_asked_with_the_same_store(tmp_path, monkeypatch, options, ahead):
+    import graphkit.nlp
+    from graphkit.cli import main
+    from graphkit.store import Store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(TEXTS):
+        (corpus / f"a{i}.txt").write_text(text + "\n", encoding="utf-8")
+    called = []
+    real = graphkit.nlp.pipe_ahead
+    monkeypatch.setattr(graphkit.nlp, "pipe_ahead", lambda *a, **k: (called.append(1), real(*a, **k))[1])
+    claims = {}
+    for name, extra in (("plain", []), ("asked", options)):
+        with pytest.raises(SystemExit) as end:
+            main(["build", str(corpus), "--store", str(tmp_path / f"{name}.gk"), "-q", *extra])
+        assert end.value.code == 0
+        with Store(tmp_path / f"{name}.gk") as store:
+            claims[name] = [tuple(r) for r in store.db.execute(
+                "SELECT id, doc_id, speaker_id, record FROM claims ORDER BY id")]
+    assert bool(called) is ahead
+    assert claims["asked"] == claims["plain"] and claims["plain"]
