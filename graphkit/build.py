@@ -284,7 +284,9 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
     Locally the parse runs in ``pool`` (`parse_pool_ahead`) or ``workers`` processes, else in this one (after
     loading the pipeline, whose own key then stamps the output); ``extract`` replaces it (a Dask cluster). While
     spaCy parses, what the resolution needs is loaded in a thread (`warm_resolution`; scikit-learn too with
-    ``warm_issue_model``: `fits_issue_model`), and joined before returning. ``discovers``: the resolution will
+    ``warm_issue_model``: `fits_issue_model`), and joined before returning; in this process it starts after the first
+    article is stored, or with ``parse_ahead`` before the parse's thread starts (scikit-learn is imported with its
+    stand-ins only while this is the process's one thread). ``discovers``: the resolution will
     discover issues (`graphkit.store_issues.will_discover`), so discovery's rows are taken from the workers' records
     too; ``learns``: its issues are learnt ones (`graphkit.store_issues.learns_issues`), so what the issue model reads
     of each claim is worked out as the records arrive.
@@ -326,7 +328,10 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
             settle()  # graphkit.memory: the collector does not walk the pipeline again in this build
             key = model_key(nlp)
             stream = extract_documents(views, nlp, batch_size=batch_size, ahead=parse_ahead)
-            first = warm
+            if parse_ahead:  # now, while this is the one thread: scikit-learn's import keeps its stand-ins
+                warm()
+            else:
+                first = warm
     else:
         stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
     from .nlp import one_blas_thread
