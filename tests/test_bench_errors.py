@@ -135,6 +135,8 @@ CORPUS_SCRIPTS = [
     ("profile_build", ["--corpus", "CORPUS", "--rounds", "1"]),
     ("pair_rebuilds", ["--corpus", "CORPUS", "--src", "a=.", "--store", "a=ok.gk"]),
     ("resolve_stages", ["CORPUS", "s.gk"]),
+    ("command_checkpoints", ["graphkit", "CORPUS", "--store", "s.gk"]),
+    ("command_checkpoints", ["bare", "CORPUS"]),
 ]
 CORPUS_SHAPES = [("missing", "'missing'"), ("empty", "'empty'")]
 CORPUS_CASES, CORPUS_IDS = table(CORPUS_SCRIPTS, CORPUS_SHAPES, "CORPUS")
