@@ -154,6 +154,21 @@ def bare(corpus: str, numpy_gemm: bool) -> None:
     event("pipe done")
 
 
+def _command(argv: list[str]) -> str | None:
+    """The command ``argv`` names (its first word that is neither ``--out`` nor the file after it).
+
+    >>> _command(["--out", "x.log", "bare", "corpus"]), _command(["graphkit", "corpus", "--out", "bare"])
+    ('bare', 'graphkit')
+    """
+    words = iter(argv)
+    for w in words:
+        if w == "--out":
+            next(words, None)
+        elif not w.startswith("-"):
+            return w
+    return None
+
+
 def main() -> None:
     import argparse
     from pathlib import Path
@@ -180,7 +195,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     event("python and site")
-    if sys.argv[1:2] == ["bare"]:  # bare spaCy imports no graphkit: its bad corpus is said by main itself
+    if _command(sys.argv[1:]) == "bare":  # bare spaCy imports no graphkit: its bad corpus is said by main itself
         sys.exit(main())
     from graphkit.errors import script_main
 
