@@ -157,7 +157,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           rediscover: bool = typer.Option(False, "--rediscover", help="With no taxonomy: discover the issues again from every claim (new articles otherwise join the issues found before)."),
           window: int = typer.Option(WINDOW_DAYS, "--window", min=0, metavar="DAYS",
                                      help="Link contradicting claims of two articles at most DAYS apart."),
-          parse_ahead: bool = typer.Option(False, "--parse-ahead", help="One process: spaCy parses the next articles in a thread while graphkit extracts the current one (a second core; the same store; ignored with --workers)."),
+          parse_ahead: bool = typer.Option(False, "--parse-ahead", help="With one worker: spaCy parses the next articles in a thread while graphkit extracts the current one (a second core; the same store)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
     """Read a corpus folder into the store; only new or changed articles are parsed.
 

@@ -64,7 +64,6 @@ def test_closing_early_stops_the_thread(take):
 @pytest.mark.parametrize("options, ahead", [
     (["--parse-ahead"], True),   # the command asks for the parse in a thread: what a quiet bench times as a command
     ([], False),                 # the default: one thread
-    (["--parse-ahead", "--workers", "2"], False),  # workers parse: nothing is ahead in this process
 ])
 def test_the_build_command_parses_ahead_when_asked_with_the_same_store(tmp_path, monkeypatch, options, ahead):
     import graphkit.nlp
