@@ -29,15 +29,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cpu_of(cmd: list[str], env: dict) -> float:
-    """User + system CPU seconds of ``cmd`` run to its end (and of the children it waited for)."""
+    """User + system CPU seconds of ``cmd`` run to its end (and of the children it waited for). Run from ``/``:
+    ``python -m`` puts the working folder first on the path, ahead of ``PYTHONPATH``, so from a checkout's root every
+    ``--src`` ran that checkout's graphkit (`commands` gives absolute paths)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, cwd="/")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def commands(corpus: Path, srcs: list[Path], work: Path) -> dict[str, tuple[list[str], dict, Path | None]]:
     """name -> (command, environment, store to remove first): bare spaCy, then ``graphkit build`` per checkout."""
+    corpus, work = corpus.resolve(), work.resolve()  # the commands run from / (`cpu_of`)
     out = {"bare": ([sys.executable, str(ROOT / "bench" / "bare_pipe.py"), str(corpus)], dict(os.environ), None)}
     for k, src in enumerate(srcs):
         store = work / f"store{k}.db"
