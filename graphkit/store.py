@@ -216,11 +216,11 @@ class Store:
             raise
 
     def _register(self):
-        self._key = opened(self.path)
+        self._key = opened(self.path, self)
 
     def _unregister(self):
         key, self._key = getattr(self, "_key", None), None
-        closed(key)
+        closed(key, self)
 
     def _close_quietly(self):
         if self.db is not None:

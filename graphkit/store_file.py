@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import weakref
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -128,6 +129,8 @@ def being_built(path) -> bool:
 # writer there could corrupt the store). So a store already open here is not read as a plain file.
 _OPEN_HERE: Counter = Counter()
 _OPEN_LOCK = threading.Lock()
+# ... and the Store objects holding them, so that what a store records is read through one of them (`open_store`)
+_OPEN_STORES: dict[tuple[int, int], weakref.WeakSet] = {}
 
 
 def _file_key(path: Path) -> Optional[tuple[int, int]]:
@@ -154,23 +157,45 @@ def open_here(path: Path) -> bool:
         return key is not None and _OPEN_HERE[key] > 0
 
 
-def opened(path: Path) -> Optional[tuple[int, int]]:
-    """Count one more connection of this process to the store at ``path``; its key for `closed` (None when the
-    file cannot be found, then nothing is counted)."""
+def opened(path: Path, store=None) -> Optional[tuple[int, int]]:
+    """Count one more connection of this process to the store at ``path`` (``store``: the Store holding it, kept
+    for `open_store`); its key for `closed` (None when the file cannot be found, then nothing is counted)."""
     key = _file_key(path)
     if key is not None:
         with _OPEN_LOCK:
             _OPEN_HERE[key] += 1
+            if store is not None:
+                _OPEN_STORES.setdefault(key, weakref.WeakSet()).add(store)
     return key
 
 
-def closed(key: Optional[tuple[int, int]]) -> None:
-    """Count one connection fewer to the store of ``key`` (what `opened` gave)."""
+def open_store(path: Path):
+    """A Store this process has open on the file at ``path`` (under any name), or None: what the store records is
+    read through it, as a second connection closed would drop its locks (``_OPEN_HERE``).
+
+    >>> import tempfile
+    >>> from graphkit.store import Store
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> s = Store(p, create=True); open_store(p) is s
+    True
+    >>> s.close(); open_store(p) is None
+    True
+    """
+    key = _file_key(path)
+    with _OPEN_LOCK:
+        return next(iter(_OPEN_STORES.get(key, ())), None) if key is not None else None
+
+
+def closed(key: Optional[tuple[int, int]], store=None) -> None:
+    """Count one connection fewer to the store of ``key`` (what `opened` gave), ``store`` the Store that held it."""
     if key is not None:
         with _OPEN_LOCK:
             _OPEN_HERE[key] -= 1
+            if store is not None and key in _OPEN_STORES:
+                _OPEN_STORES[key].discard(store)
             if _OPEN_HERE[key] <= 0:
                 del _OPEN_HERE[key]
+                _OPEN_STORES.pop(key, None)
 
 
 def connections(key: Optional[tuple[int, int]]) -> int:
@@ -313,8 +338,9 @@ def look_at_store(path, keys: Iterable[str] = ()) -> StoreLook:
     """One read-only look at the store file at ``path`` before a build takes it: the values of the meta ``keys``
     and, for a database with tables that is no store this graphkit can write (`check_layout`) or that SQLite cannot
     open, the refusal to say. Nothing is read of no file, an empty one (a new store), or a store this process has
-    open (a second connection closed would drop the first one's locks: `open_here`); what a file that is no
-    SQLite database is, `check_store_file` says.
+    open, whose meta is read through that open Store (`open_store`: a second connection closed would drop its
+    locks, ``_OPEN_HERE``; the look said nothing of it, and a writer given it by path took it for a store that
+    recorded no inputs); what a file that is no SQLite database is, `check_store_file` says.
 
     >>> import tempfile
     >>> from graphkit.store import Store
@@ -323,7 +349,12 @@ def look_at_store(path, keys: Iterable[str] = ()) -> StoreLook:
     (StoreLook(meta={}, refusal=None), None, StoreLook(meta={'app': 'graphkit'}, refusal=None))
     """
     path, keys = Path(path), list(keys)
-    if not path.is_file() or not path.stat().st_size or open_here(path):
+    if not path.is_file() or not path.stat().st_size:
+        return StoreLook()
+    here = open_store(path)
+    if here is not None:
+        return StoreLook({k: v for k in keys if (v := here.get_meta(k)) is not None})
+    if open_here(path):  # a connection counted without its Store: not read
         return StoreLook()
 
     def look(db):

@@ -234,6 +234,28 @@ def test_no_writer_replaces_an_input_of_its_store(sample_store, output, words, w
     assert tree(folder) == before
 
 
+@pytest.mark.parametrize("writer", WRITERS, ids=" ".join)
+@pytest.mark.parametrize("output,words", INPUT_OUTPUTS[:3], ids=[o for o, _ in INPUT_OUTPUTS[:3]])
+def test_a_store_this_process_has_open_still_says_what_it_read(sample_store, output, words, writer, tmp_path, capsys,
+                                                              monkeypatch):
+    """A notebook holding the store open (`graphkit.open`) while a writer is given it by path: the look at a store
+    open here read nothing (a second connection closed would drop the open one's locks), so `view` and `issues
+    suggest` took it for a store that recorded no inputs and wrote over the article given as -o (the suite run as
+    tests/test_query.py then tests/test_cli.py did so). It is read through the open Store now
+    (`graphkit.store_file.open_store`)."""
+    from graphkit.query import Graphkit
+
+    folder = sample_store.parent
+    (tmp_path / "corpus").symlink_to(folder / "corpus")
+    before = tree(folder)
+    with Graphkit(sample_store):
+        proc = run_main([*writer, "--store", sample_store, "-o", output], tmp_path, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert words in line, line
+    assert tree(folder) == before
+
+
 @pytest.mark.parametrize("writer,said", [
     (["view"], "e.g. graph.html"),  # 'corpus/graph.html' is a name the next build reads as an article
     (["issues", "suggest"], "e.g. issues.yaml"),  # 'corpus/issues.yaml' is a knowledge file the store was built with
