@@ -5,6 +5,7 @@ content or speaker), or none is, and then why the cue tagger's builder cannot bu
     python bench/found_cues.py bench/_work/oof.pkl                                  # every fold, the table
     python bench/found_cues.py bench/_work/oof.pkl --fold 0 --context bench/_work/ctx/f1234/model/model-best \\
         --samples 40 --seed 7452                                                   # fold 0, the cues a tagger finds
+    python bench/found_cues.py bench/_work/oof.pkl --fold 0 --unproposed             # why none:builds_CS has no candidate
 
 Each gold of train+dev with a source and a cue in running text that the dump's kept predictions do not match end to
 end (the scorer's greedy matching, ``attribution_cv.assign``) is put in one bucket by its cue head (the word of the
@@ -171,12 +172,61 @@ def missed(dump: dict, fold=None, context=None) -> list[dict]:
             bucket = ("candidate:" + at[0]) if at else "none:" + why_none(t, g["C"], g["S"], cues)
             con = {u.i for u in d if g["C"] & set(range(u.idx, u.idx + len(u.text)))}
             src = {u.i for u in d if g["S"] & set(range(u.idx, u.idx + len(u.text)))}
-            rows.append({"doc": a["id"], "bucket": bucket, "shapes": shapes(t, con, src),
+            rows.append({"doc": a["id"], "i": t.i, "bucket": bucket, "shapes": shapes(t, con, src),
                          "p_cue": None if p_cue is None else max(p_cue[u.i] for u in toks),
                          "head": f"{t.text}/{t.pos_}/{t.dep_}", "source": " / ".join(s["text"] for s in r["source"]),
                          "cue": " / ".join(s["text"] for s in r["cue"]),
                          "content": " / ".join(s["text"] for s in r["content"]), "sentence": t.sent.text})
     return rows
+
+
+def unproposed(rows: list[dict], fold: int) -> collections.Counter:
+    """Why no candidate of the cue tagger reached the re-scorer for the ``none:builds_CS`` golds of ``fold`` (the
+    builder builds a right one): its cue head a rule candidate's cue token (``rule_cue``), inside a rule candidate's
+    content (``inside_rule_content``), a rule cue inside its content (``rule_cue_inside``), over half of its content a
+    rule candidate's (``half_ruled``) — `graphkit.attribution._learned`'s tests, in its order — or scored under the
+    tagger's threshold by the fold's tagger, refitted on the other folds as ``--cv 5`` does (``score<T``, with
+    ``score_0.1-T`` for those at 0.1 or more); ``later`` when none holds (a later stage dropped it)."""
+    import attribution_cv as cv
+
+    from graphkit.attribution import _cue_sites, _frame_candidates
+    from graphkit.cue_tagger import proposals, score_token
+    from graphkit.cues import default_cues
+    from graphkit.nlp import doc_text, sentences_indexed
+    from graphkit.quotes import find_quotes
+
+    want = collections.defaultdict(list)
+    for r in rows:
+        if r["bucket"] == "none:builds_CS":
+            want[r["doc"]].append(r["i"])
+    by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
+    arts = by_split["train"] + by_split["dev"]
+    docs = cv.parsed_docs(by_split)
+    folds = [cv.fold_of(a["id"], 5) for a in arts]
+    tagger = cv.fold_taggers(arts, docs, folds, 5, label="new", log=lambda *_: None)[fold]
+    t_min = float(tagger["threshold"])
+    cues = default_cues()
+    n: collections.Counter = collections.Counter()
+    for a, d in zip(arts, docs):
+        if a["id"] not in want:
+            continue
+        with sentences_indexed(d):
+            text = doc_text(d)
+            quotes = find_quotes(text)
+            cands = _frame_candidates(d, text, quotes, cues, _cue_sites(d, cues, quotes), frozenset(), False, None)
+            taken = {t.i for c in cands for t in c.cue_toks} | {c.anchor.i for c in cands}
+            ruled = set().union(*(c.content for c in cands)) if cands else set()
+            props = {t.i: (content, score_token(tagger, f)) for t, content, _, _, f in proposals(d, cues)}
+            for i in want[a["id"]]:
+                content, p = props.get(i, (set(), 1.0))
+                k = ("rule_cue" if i in taken else "inside_rule_content" if i in ruled else
+                     "rule_cue_inside" if taken & content else
+                     "half_ruled" if len(content & ruled) > len(content) / 2 else
+                     f"score<{t_min}" if p < t_min else "later")
+                n[k] += 1
+                if p < t_min and k.startswith("score") and p >= 0.1:
+                    n[f"score_0.1-{t_min}"] += 1
+    return n
 
 
 def table(rows: list[dict]) -> str:
@@ -202,11 +252,19 @@ def main(argv=None) -> int:
     ap.add_argument("--found", type=float, default=0.2, help="the P(CUE) at which the contextual tagger finds a cue")
     ap.add_argument("--samples", type=int, default=0, help="print this many golds of the builder's buckets")
     ap.add_argument("--seed", type=int, default=7452, help="the samples' seed")
+    ap.add_argument("--unproposed", action="store_true",
+                    help="with --fold: why the builder's right candidates (none:builds_CS) never reached the re-scorer "
+                         "(the fold's cue tagger refitted, about a minute)")
     a = ap.parse_args(argv)
     if a.context is not None and a.fold is None:
         ap.error("--context needs --fold: the fold the contextual tagger never saw")
+    if a.unproposed and a.fold is None:
+        ap.error("--unproposed needs --fold: the fold whose tagger is refitted")
     rows = missed(load(a.dump), a.fold, a.context)
     print(table(rows))
+    if a.unproposed:
+        print("\nwhy the builder's right candidates never reached the re-scorer:")
+        print(", ".join(f"{k} {v}" for k, v in unproposed(rows, a.fold).most_common()))
     if a.context is not None:
         rows = [r for r in rows if r["p_cue"] >= a.found]
         print(f"\nthe contextual tagger finds the cue (P(CUE) >= {a.found}):")
