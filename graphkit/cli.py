@@ -172,6 +172,10 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
     workers, note = parse_workers(workers, named="--workers ")  # one line: fewer than one, or more than the cores
     if note and not scheduler:
         typer.echo(f"graphkit: {note}", err=True)
+    if parse_ahead and (workers > 1 or scheduler):  # said, not silently left out
+        who = "the cluster's workers parse" if scheduler else f"the {workers} workers parse, each in its own process"
+        typer.echo(f"graphkit: --parse-ahead is for one worker: {who}; it is left out", err=True)
+        parse_ahead = False
     global _BUILDING
     _BUILDING = store
     extract = None

@@ -87,3 +87,22 @@ def test_the_build_command_parses_ahead_when_asked_with_the_same_store(tmp_path,
                 "SELECT id, doc_id, speaker_id, record FROM claims ORDER BY id")]
     assert bool(called) is ahead
     assert claims["asked"] == claims["plain"] and claims["plain"]
+
+
+def test_the_build_command_says_it_leaves_parse_ahead_out_with_workers(tmp_path, capsys):
+    """With ``--workers 2`` the workers parse, each in its own process: ``--parse-ahead`` is left out, in one line."""
+    from graphkit.cli import main
+    from graphkit.extract import machine_cores
+
+    if machine_cores() < 2:
+        pytest.skip("one core: --workers 2 parses in one process, where --parse-ahead applies")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(TEXTS[:2]):
+        (corpus / f"a{i}.txt").write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as end:
+        main(["build", str(corpus), "--store", str(tmp_path / "s.gk"), "-q", "--workers", "2", "--parse-ahead"])
+    assert end.value.code == 0
+    said = [line for line in capsys.readouterr().err.splitlines() if "--parse-ahead" in line]
+    assert said == ["graphkit: --parse-ahead is for one worker: the 2 workers parse, each in its own process; it is "
+                    "left out"]
