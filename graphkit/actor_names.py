@@ -8,7 +8,8 @@ walk) and `mostly_not_person`); each returns the draft and the reason line for t
   corpus's name clusters and surname holders (graphkit.people), an organisation (fuzzy against those seen:
   graphkit.actor_drafts.Drafts.organisation), else one actor per name;
 - `title_draft`: the gazetteer title a role phrase names, else one role actor per phrase;
-- `anonymous_draft`: one anonymous source per article and phrase; 'the source' refers back to the nearest one.
+- `anonymous_draft`: one anonymous source per article and phrase; 'the source' refers back to the nearest one;
+- `group_repeat`: a group phrase's bare repeat is the fuller phrase its article wrote before.
 
 Pronouns are graphkit.actor_pronouns'.
 """
@@ -18,14 +19,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from .actor_drafts import Draft
-from .mentions import ROLE_HEADS, Mention, before_which, counted_word, org_role, strip_det
+from .mentions import ROLE_HEADS, Mention, before_which, counted_word, names_people, org_role, strip_det
 from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, slug
 from .places import is_known_place, lookup_place
 
 if TYPE_CHECKING:
     from .actor_context import ActorContext
 
-__all__ = ["name_draft", "title_draft", "anonymous_draft"]
+__all__ = ["name_draft", "title_draft", "anonymous_draft", "group_repeat"]
 
 
 def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
@@ -114,8 +115,31 @@ def anonymous_draft(r: "ActorContext", m: Mention, seen: list[tuple[int, Draft]]
     return d, "anonymous source, keyed by article and phrase"
 
 
+def group_repeat(d: Draft, why: str, at: int, seen: list[tuple[int, Draft]]) -> tuple[Draft, str]:
+    """A group phrase's draft (one actor per phrase across the corpus) given at ``at``, as the article has it: a bare
+    repeat of people (graphkit.mentions.names_people: 'Republicans said' after 'Republicans who backed the bill said',
+    a 'they' the article pass gave 'Republicans'; not 'Data show' after 'data from the ministry') is the fuller phrase
+    the article wrote before (:func:`_fuller_before` over ``seen``, the article's group phrases of people so far,
+    which this adds to); any other draft as it is.
+
+    >>> seen = []
+    >>> fuller = Draft("n:voters who backed the bill", "voters who backed the bill", "group")
+    >>> group_repeat(fuller, "same group phrase", 1, seen)[0].name
+    'voters who backed the bill'
+    >>> group_repeat(Draft("n:voters", "voters", "group"), "same group phrase", 5, seen)[0].name
+    'voters who backed the bill'
+    """
+    if d.type != "group" or d.key != f"n:{fold(d.name)}" or not names_people(before_which(fold(d.name).split())):
+        return d, why  # a gazetteer group, an organisation: named, no phrase to repeat; 'data': no people
+    fuller = _fuller_before(d.name, at, seen)
+    if fuller is not None:
+        return fuller, f"{d.name!r} repeats the nearest preceding {fuller.name!r} in the same article"
+    seen.append((at, d))
+    return d, why
+
+
 def _fuller_before(phrase: str, at: int, seen: list[tuple[int, Draft]]) -> Optional[Draft]:
-    """The nearest anonymous source of ``seen`` before ``at`` written more fully with the same words up to its head,
+    """The nearest anonymous source or group phrase of ``seen`` before ``at`` written more fully with the same words up to its head,
     when ``phrase`` (an anonymous source's name) is those words alone: 'experts' after 'experts on Russia', 'people'
     after 'people in the hall' (graphkit.mentions.before_which: the part after the head says which, and a repeat leaves
     it out). Not a phrase of its own part ('officials in the city' after 'officials in the state'), nor other

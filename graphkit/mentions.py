@@ -370,6 +370,10 @@ DOCUMENT_NOUNS = frozenset({"poll", "survey", "study", "report", "statement", "l
 WHICH_PEOPLE_PREPS = frozenset({"in", "on", "at", "with", "inside", "within", "across", "from", "among"})
 
 
+#: the words a restrictive relative clause saying which people opens with ('executives who run news outlets')
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "that"})
+
+
 def before_which(words: list[str]) -> list[str]:
     """The words of a stored phrase up to its head: before what says which people it is (a preposition of
     :data:`WHICH_PEOPLE_PREPS` and a participle before it: 'people briefed on the move', 'a source at the station'),
@@ -381,10 +385,22 @@ def before_which(words: list[str]) -> list[str]:
     >>> before_which("senior officials".split()), before_which("one in three".split())
     (['senior', 'officials'], ['one'])
     """
-    cut = next((k for k, w in enumerate(words) if k and w in WHICH_PEOPLE_PREPS), len(words))
+    cut = next((k for k, w in enumerate(words) if k and (w in WHICH_PEOPLE_PREPS or w in _RELATIVE_WORDS)), len(words))
     if 1 < cut and words[cut - 1].endswith("ed") and words[cut - 1] not in ANON_HEAD_WORDS:
         cut -= 1  # 'People briefed on the situation', 'officials involved at the time'
     return words[:cut]
+
+
+def names_people(words: list[str]) -> bool:
+    """Whether a stored phrase's words up to its head (:func:`before_which`) end in a noun naming people: an anonymous
+    source's head word ('people', 'sources') or the plural of a person noun ('executives', 'republicans'); not 'data',
+    'the push'. A bare repeat of such a phrase is those people (graphkit.actor_names.group_repeat).
+
+    >>> names_people(["executives"]), names_people(["people"]), names_people(["data"])
+    (True, True, False)
+    """
+    head = words[-1] if words else ""
+    return head in ANON_HEAD_WORDS or (head.endswith("s") and person_noun(head[:-1]))
 
 
 def one_of_many(text: str) -> bool:

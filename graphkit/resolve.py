@@ -68,7 +68,7 @@ from typing import Iterable, Optional
 
 from .actor_drafts import Draft, Drafts, actor_records
 from .actor_entities import ArticleEntities, sorted_entities
-from .actor_names import anonymous_antecedent, anonymous_draft, name_draft, title_draft
+from .actor_names import anonymous_antecedent, anonymous_draft, group_repeat, name_draft, title_draft
 from .actor_pronouns import SpokenBefore, pronoun_draft, second_look
 from .actor_votes import person_votes
 from .entity_types import NOT_NAMES, type_entities
@@ -161,13 +161,16 @@ class _Resolver:
 
     def _walk_mentions(self, doc_id: str) -> None:
         """Each mention of the article in order: read (graphkit.mentions), given a draft by its kind, looked at
-        again with what the corpus knows (graphkit.actor_pronouns.second_look), recorded on its draft."""
+        again with what the corpus knows (graphkit.actor_pronouns.second_look), a group phrase's bare repeat taken as
+        the fuller phrase before it (graphkit.actor_names.group_repeat), recorded on its draft."""
         anon_seen: list[tuple[int, Draft]] = []
+        groups_seen: list[tuple[int, Draft]] = []  # the article's group phrases so far, for a bare repeat
         done = SpokenBefore()  # (position, draft) of resolved speakers in this article
         for i, a in enumerate(self.atts[doc_id]):
             m = read_mention(doc_id, i, a, self.entities.people_near(doc_id, a), self.fold_types, self.gz, self.pc)
             d, why = self._mention_draft(m, anon_seen, done)
             d, why, m = second_look(self, m, d, why, done)
+            d, why = group_repeat(d, why, m.pos, groups_seen)
             self.drafts.record(m, d, why)
             done.append((m.pos, d))
 

@@ -25,6 +25,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import default_cues
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, ONE_OF_MANY, WHICH_PEOPLE_PREPS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, strip_possessive
@@ -89,12 +90,21 @@ def speaker_tokens(head: Token) -> list[Token]:
             hi = i
             break
     toks = [doc[i] for i in range(lo, hi + 1)]
-    while toks and toks[-1] != head and (toks[-1].is_punct or toks[-1].dep_ in ("case", "prep", "cc", "det")
-                                         or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
+    while toks and toks[-1] != head and _cut_short(toks):
         toks.pop()  # 'authors of the', 'coalition of': a phrase cut short never ends on a function word
     while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
     return _glued_before(toks)
+
+
+def _cut_short(toks: list[Token]) -> bool:
+    """Whether a phrase's last token is one it never ends on: punctuation or a function word ('authors of the',
+    'coalition of'), or a space token after one (a non-breaking space the parse hangs on a relative clause's last
+    conjunction: 'sources who worked here but\u00a0were not named' ends on 'here')."""
+    t = toks[-1]
+    if t.is_space:
+        return len(toks) > 1 and _cut_short(toks[:-1])
+    return t.is_punct or t.dep_ in ("case", "prep", "cc", "det") or t.pos_ in ("ADP", "CCONJ", "DET")
 
 
 def _per_cent(c: Token) -> bool:
@@ -239,10 +249,19 @@ def _says_which_people(c: Token) -> bool:
     union's lawyers in a written filing': :data:`graphkit.mentions.DOCUMENT_NOUNS`)."""
     if c.dep_ == "acl":
         return c.tag_ in ("VBN", "VBD")
+    if c.dep_ == "relcl":  # 'executives who run news outlets'; one person's says no more who
+        return c.head.tag_ in ("NNS", "NNPS") and not _speech_clause(c)
     if c.dep_ != "prep" or c.lower_ not in WHICH_PEOPLE_PREPS:
         return False
     obj = next((x for x in c.children if x.dep_ == "pobj"), None)
     return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in DOCUMENT_NOUNS
+
+
+def _speech_clause(verb: Token) -> bool:
+    """Whether a relative clause's verb is a cue of the lexicon (graphkit.cues.Cues.any_verb: 'sources who requested
+    anonymity', 'voters who think the tax is fair'): what the people said, the claim's own speech or another, not which
+    people they are; the phrase stops before it."""
+    return verb.lemma_.lower() in default_cues().any_verb
 
 
 #: heads that count a share of a group, not the group: '9 percent', '9 per cent', 'half', 'a majority', 'most' (a
