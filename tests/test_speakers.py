@@ -1924,14 +1924,6 @@ WHOLE_PHRASE = [
 ]
 
 
-@pytest.mark.parametrize("texts,expected,actors", WHOLE_PHRASE, ids=[f"{k:02d}" for k in range(len(WHOLE_PHRASE))])
-def test_unnamed_people_keep_what_says_which(texts, expected, actors):
-    got = resolved_speakers(texts)
-    assert [g[:3] for g in got] == expected
-    ids = [g[3] for g in got]
-    assert [ids.index(i) for i in ids] == [actors.index(a) for a in actors]
-
-
 #: unnamed people in the plural keep a restrictive relative clause that says which people they are (no comma before it:
 #: speaker_phrase._says_which_people), not one whose verb is a cue of the lexicon (what they said, not who they are:
 #: speaker_phrase._speech_clause); a bare repeat or a 'they' after a group's fuller phrase is that phrase
@@ -1968,9 +1960,10 @@ RELATIVE_CLAUSE = [
 ]
 
 
-@pytest.mark.parametrize("texts,expected,actors", RELATIVE_CLAUSE,
-                         ids=[f"{k:02d}" for k in range(len(RELATIVE_CLAUSE))])
-def test_unnamed_people_keep_the_clause_that_says_which(texts, expected, actors):
+@pytest.mark.parametrize("texts,expected,actors", WHOLE_PHRASE + RELATIVE_CLAUSE,
+                         ids=[f"{k:02d}" for k in range(len(WHOLE_PHRASE))]
+                         + [f"relative-{k:02d}" for k in range(len(RELATIVE_CLAUSE))])
+def test_unnamed_people_keep_what_says_which(texts, expected, actors):
     got = resolved_speakers(texts)
     assert [g[:3] for g in got] == expected
     ids = [g[3] for g in got]
