@@ -72,7 +72,9 @@ def how_given(evidence: str) -> str:
     >>> [how_given(e) for e in ["context: article", "learnt: talks", "war, context: deal"]]
     ['article', 'learnt', 'own']
     """
-    return "article" if evidence.startswith("context: article") else "learnt" if evidence.startswith("learnt: ") else "own"
+    from graphkit.issue_evidence import issue_route
+
+    return issue_route(evidence)
 
 
 def where_they_went(ids: set, disc: dict[str, set], how: dict, top: int = 4) -> str:

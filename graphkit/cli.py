@@ -259,10 +259,20 @@ FILTER_OPTIONS = {  # name: (type, option); every command that selects claims ta
     "min_confidence": (Optional[float], typer.Option(None, min=0.0, max=1.0,
                                                       help="Only claims the attribution model scores at least this (0-1).")),
 }
+ISSUE_OPTIONS = {  # which of a claim's issues count (graphkit.issue_evidence): claims' filters, and issue counts'
+    "issue_score": (Optional[float], typer.Option(
+        None, min=0.0, max=1.0, metavar="SCORE", help="Count a claim's issues scored at least this (0-1): an article's issue scores "
+                                     "under 0.5, the claim's own trigger words 0.5 and up. E.g. 0.15.")),
+    "issue_evidence": (Optional[str], typer.Option(
+        None, metavar="HOW", help="Count a claim's issues given this way: own (its own trigger words), learnt (the "
+                                  "issue model reading its words), article (its article's issue), a comma list "
+                                  "such as own,learnt, or any (the default).")),
+}
+FILTER_OPTIONS.update(ISSUE_OPTIONS)
 
 
-def filter_options(command):
-    """Give a command the shared claim filters (`FILTER_OPTIONS`), handed to it as one dict ``filters``.
+def filter_options(command, options: Optional[dict] = None):
+    """Give a command the shared claim filters (`FILTER_OPTIONS`, or ``options``), handed to it as one dict ``filters``.
 
     The options are defined once here; a command declares ``filters: dict`` last and passes it on to
     the Python API (``g.claim_records(**filters)``), which takes the same names.
@@ -270,20 +280,26 @@ def filter_options(command):
     import functools
     import inspect
 
+    options = FILTER_OPTIONS if options is None else options
     sig = inspect.signature(command)
     own = [p for name, p in sig.parameters.items() if name != "filters"]
     added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt, annotation=typ)
-             for name, (typ, opt) in FILTER_OPTIONS.items()]
+             for name, (typ, opt) in options.items()]
 
     @functools.wraps(command)
     def run(**kw):
-        filters = {name: kw.pop(name) for name in FILTER_OPTIONS}
+        filters = {name: kw.pop(name) for name in options}
         return command(**kw, filters={k: v for k, v in filters.items() if v is not None})
 
     run.__signature__ = sig.replace(parameters=own + added)
-    run.__annotations__ = {**{p.name: p.annotation for p in own}, **{n: t for n, (t, _) in FILTER_OPTIONS.items()}}
+    run.__annotations__ = {**{p.name: p.annotation for p in own}, **{n: t for n, (t, _) in options.items()}}
     del run.__wrapped__           # typer reads the signature above, not the command's
     return run
+
+
+def issue_options(command):
+    """Give a command the options saying which of a claim's issues count (`ISSUE_OPTIONS`), as ``filters``."""
+    return filter_options(command, ISSUE_OPTIONS)
 
 
 CLAIM_COLUMNS = [Column("date", 10, priority=2), Column("speaker", 18), Column("stance", 7, priority=3),
@@ -393,13 +409,15 @@ def problems(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
 
 
 @app.command()
-def unassigned(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
-    """Reports of claims no issue matched: read them to grow the corpus's issues.yaml.
+@issue_options
+def unassigned(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt, filters: dict = None):
+    """Reports of claims no issue matched (none that counts, with --issue-score / --issue-evidence): read them to
+    grow the corpus's issues.yaml.
 
     Example: graphkit unassigned --store out/sample.gk
     """
     with _open(store) as g:
-        df = g.unassigned()
+        df = g.unassigned(**filters)
     _print_df(df, format, [Column("date", 10, priority=2), Column("speaker", 18), Column("text", 24, wrap=True),
                            Column("doc_id", 20, priority=2, header="doc")], "report(s)")
 
@@ -428,13 +446,15 @@ app.add_typer(issues_app, name="issues")
 
 
 @issues_app.command("list")
-def issues_list(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt):
-    """The store's issues with their number of claims and origin (taxonomy or discovered).
+@issue_options
+def issues_list(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt, filters: dict = None):
+    """The store's issues with their number of claims and origin (taxonomy or discovered); with --issue-score or
+    --issue-evidence, the claims each counts at that setting.
 
-    Example: graphkit issues list --store out/sample.gk
+    Example: graphkit issues list --store out/sample.gk --issue-evidence own,learnt
     """
     with _open(store) as g:
-        df = g.issues()
+        df = g.issues(**filters)
     _print_df(df, format, [Column("name", 24), Column("claims", 6), Column("origin", 10, priority=2),
                            Column("description", 30, wrap=True, priority=3)], "issue(s)")
 

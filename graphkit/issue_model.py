@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
+from .issue_evidence import ARTICLE_EVIDENCE, LEARNT_EVIDENCE, issue_route
 from .stopwords import ENGLISH_STOP_WORDS, FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -244,7 +245,6 @@ def lone_trigger(assignment: tuple) -> bool:
     return len(said) == 1 and not around and not names_issue(said[0], assignment[0])
 
 
-ARTICLE_EVIDENCE = "context: article"
 ARTICLE_REACH = 1.0  # a claim this many claims away votes half as much as the next one
 
 
@@ -393,7 +393,7 @@ def in_issue_order(names: Iterable[str], order: dict[str, int]) -> list[str]:
 def own_issues(issues: Sequence[tuple]) -> list[tuple]:
     """A claim's issues given by its own triggers, not learnt (as `graphkit.issues.assign_claim` writes them): what
     votes for its article's issues (`article_offers`)."""
-    return [x for x in issues if not x[1].startswith("learnt: ")]
+    return [x for x in issues if issue_route(x[1]) != "learnt"]
 
 
 def article_likeliest(assigned: Sequence[list], idx: Sequence[int], likely: Sequence, *,
@@ -771,4 +771,4 @@ def _learnt(model: IssueModel, cols: list[int], x, p) -> list[tuple]:
     # rounded: words weighed alike up to float noise are a tie, given in the order said (`_features`)
     top = [model.terms[cols[j]] for j in np.argsort(-np.round(weight, 9), kind="stable")[:EVIDENCE_WORDS] if weight[j] > 0]
     # nothing the claim says speaks for the issue: the prior alone is no evidence
-    return [(model.classes[c], "learnt: " + ", ".join(top), round(float(p[c]), 3))] if top else []
+    return [(model.classes[c], LEARNT_EVIDENCE + ", ".join(top), round(float(p[c]), 3))] if top else []

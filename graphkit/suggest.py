@@ -20,6 +20,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     from .records import claim_id
     from .store_issues import discovered_issues, load_extractions, people_names
     from .kept import stored_issue_model
+    from .issue_evidence import issue_route
     from .issue_model import assign_claims
     from .issues import taxonomy_from_data
     from .store import Store
@@ -48,7 +49,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
             if claim_id(doc_id, a.spans) not in statements:
                 continue  # another report of a claim counted once, by its first report
             # examples: the claims its triggers assign first, the best scored
-            members[name].append((trig.startswith(("learnt: ", "context: article")), -score, len(a.text), a.text,
+            members[name].append((issue_route(trig) != "own", -score, len(a.text), a.text,
                                   a.resolved_text or a.speaker_text or "?"))
     # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
     data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}

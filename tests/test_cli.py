@@ -786,7 +786,8 @@ def test_an_empty_store_exports(work, capsys, monkeypatch):
     assert proc.returncode == 0 and proc.stdout == ""
 
 
-FILTERS = ["--speaker", "--issue", "--place", "--since", "--until", "--stance", "--doc", "--limit", "--min-confidence"]
+FILTERS = ["--speaker", "--issue", "--place", "--since", "--until", "--stance", "--doc", "--limit", "--min-confidence",
+           "--issue-score", "--issue-evidence"]
 
 
 @pytest.mark.parametrize("cmd", ["claims", "export", "view"])

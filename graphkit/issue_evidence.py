@@ -1,0 +1,168 @@
+"""How a claim was given each of its issues, and which of them a query counts (issue 14).
+
+A build gives a claim an issue in one of three ways, written in the issue's evidence (`Claim.issue_triggers`) and
+scored in `Claim.issue_scores`:
+
+- **own**: the issue's trigger words said in the claim, or around it in its sentence (``"gun control, context: NRA"``;
+  `graphkit.issues.assign_claim`), scored ``1 - 0.5 ** n`` for n triggers (0.5 for one; one said only around the
+  claim counts half: 0.29);
+- **learnt**: for discovered issues, the issue model reading the claim's words (``"learnt: wall, border"``;
+  `graphkit.issue_model.read_claims`), scored by its probability (0.5 and up);
+- **article**: for discovered issues, its article's issue (``"context: article"``; `graphkit.issue_model.take_offers`),
+  scored half its share of the article's weighed votes (under 0.5).
+
+A build keeps every issue it gives (PolNeAR train: 85.5 % of statements get one). A researcher who wants fewer and
+surer issues asks a query for them (`IssueFilter`, ``--issue-score`` and ``--issue-evidence``): the issues under
+the score, or given another way, are not counted, neither listed with the claim nor matched by ``--issue``. On
+PolNeAR train the fit rises as the coverage falls (bench/README.md, issue 14, thirty-fourth pass).
+
+>>> [issue_route(e) for e in ["gun control, context: NRA", "learnt: wall, border", "context: article"]]
+['own', 'learnt', 'article']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Union
+
+from .errors import GraphkitError
+
+ARTICLE_EVIDENCE = "context: article"  # the evidence of an issue given by the claim's article (`take_offers`)
+LEARNT_EVIDENCE = "learnt: "           # the start of the evidence of an issue the model learnt (`read_claims`)
+ROUTES = ("own", "learnt", "article")  # how an issue is given, the firmest first
+
+
+def issue_route(evidence: str) -> str:
+    """How an issue was given to a claim, by its evidence: ``"article"`` (exactly `ARTICLE_EVIDENCE`), ``"learnt"``
+    (`LEARNT_EVIDENCE` and the words), else ``"own"`` (its trigger words, those around the claim marked ``context: ``,
+    as a hand-made taxonomy's are too).
+
+    >>> issue_route("context: article"), issue_route("learnt: tax"), issue_route("context: European")
+    ('article', 'learnt', 'own')
+    >>> issue_route("context: articles")   # an issue's own trigger "articles", said around the claim
+    'own'
+    """
+    if evidence == ARTICLE_EVIDENCE:
+        return "article"
+    if evidence.startswith(LEARNT_EVIDENCE):
+        return "learnt"
+    return "own"
+
+
+def evidence_routes(value: Union[str, Iterable[str], None]) -> Optional[frozenset[str]]:
+    """The routes an ``issue_evidence`` value accepts: a route (`ROUTES`), a comma-separated list or list of them, or
+    ``"any"``; None (no filter) for None or ``"any"``. Anything else is a `GraphkitError` saying what is accepted.
+
+    >>> sorted(evidence_routes("own,learnt")), evidence_routes("any"), sorted(evidence_routes(["own"]))
+    (['learnt', 'own'], None, ['own'])
+    >>> evidence_routes("triggers")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.GraphkitError: issue_evidence='triggers' is not a way an issue is given; give own (the claim's own trigger words), learnt (the issue model reading its words), article (its article's issue), a comma list of them such as 'own,learnt', or any
+    """
+    if value is None:
+        return None
+    given = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+    words = [w.strip().lower() for w in given if w.strip()]
+    if words and all(w in ROUTES or w == "any" for w in words):
+        return None if "any" in words or set(words) == set(ROUTES) else frozenset(words)
+    shown = value if isinstance(value, str) else ",".join(given)
+    raise GraphkitError(f"issue_evidence={shown!r} is not a way an issue is given; give own (the claim's own trigger "
+                        "words), learnt (the issue model reading its words), article (its article's issue), a comma "
+                        "list of them such as 'own,learnt', or any")
+
+
+def min_score(value) -> Optional[float]:
+    """An ``issue_score`` value as a float in [0, 1] (None: no filter); anything else is a `GraphkitError`.
+
+    >>> min_score(None), min_score("0.25")
+    (None, 0.25)
+    >>> min_score("high")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.GraphkitError: issue_score='high' is not a number; give a score such as 0.15 (an article's issue scores under 0.5, a claim's own triggers 0.5 and up)
+    >>> min_score(2)
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.GraphkitError: issue_score=2 is outside [0, 1]; give a score such as 0.15 (an article's issue scores under 0.5, a claim's own triggers 0.5 and up)
+    """
+    if value is None:
+        return None
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        x = None
+    if x is None or not 0.0 <= x <= 1.0:  # (nan too)
+        raise GraphkitError(f"issue_score={value!r} is {'outside [0, 1]' if x is not None else 'not a number'}; give "
+                            "a score such as 0.15 (an article's issue scores under 0.5, a claim's own triggers 0.5 and up)")
+    return x
+
+
+@dataclass(frozen=True)
+class IssueFilter:
+    """Which of a claim's issues a query counts: those scored ``min_score`` at least and given by one of ``routes``
+    (None: any score, any route). Made by `IssueFilter.of` from a query's ``issue_score`` and ``issue_evidence``.
+
+    >>> from graphkit.records import Claim
+    >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="t", spans=[(0, 1)], cue="said",
+    ...           issues=("tax", "ID cards"), issue_triggers=(("tax", "council tax"), ("ID cards", "context: article")),
+    ...           issue_scores=(("tax", 0.5), ("ID cards", 0.2)))
+    >>> IssueFilter.of(issue_evidence="own").apply(c).issues, IssueFilter.of(issue_score=0.1).apply(c).issues
+    (('tax',), ('tax', 'ID cards'))
+    >>> IssueFilter.of(issue_score=0.6).apply(c).issue_scores, bool(IssueFilter.of())
+    ((), False)
+    """
+
+    min_score: Optional[float] = None
+    routes: Optional[frozenset[str]] = None
+
+    @classmethod
+    def of(cls, issue_score=None, issue_evidence: Union[str, Iterable[str], None] = None) -> "IssueFilter":
+        """The filter a query's ``issue_score`` and ``issue_evidence`` ask for, each checked (`min_score`,
+        `evidence_routes`)."""
+        return cls(min_score(issue_score), evidence_routes(issue_evidence))
+
+    def __bool__(self) -> bool:
+        return self.min_score is not None or self.routes is not None
+
+    def keeps(self, routes: Iterable[str], score: float) -> bool:
+        """Whether an issue given by ``routes`` (`ROUTES`: one, or a statement's several) with ``score`` counts.
+
+        >>> f = IssueFilter.of(0.15, "own,learnt")
+        >>> f.keeps({"own"}, 0.5), f.keeps({"article"}, 0.4), f.keeps({"learnt"}, 0.1)
+        (True, False, False)
+        """
+        return ((self.min_score is None or score >= self.min_score - 1e-9)
+                and (self.routes is None or not self.routes.isdisjoint(routes)))
+
+    def counted(self, claim) -> tuple[str, ...]:
+        """The names of ``claim``'s issues this filter counts, in the claim's order. A statement several articles report
+        holds each report's evidence: an issue is counted when any of it was given by an accepted route; its score is
+        the best of the reports' (`graphkit.statements`)."""
+        if not self:
+            return tuple(claim.issues)
+        routes: dict[str, set[str]] = {}
+        for name, evidence in claim.issue_triggers:
+            routes.setdefault(name, set()).add(issue_route(evidence))
+        scores = dict(claim.issue_scores)
+        return tuple(n for n in claim.issues if self.keeps(routes.get(n, ("own",)), scores.get(n, 0.0)))
+
+    def apply(self, claim):
+        """``claim`` with only the issues this filter counts (`counted`), their triggers and scores; the claim itself
+        when it counts them all."""
+        keep = self.counted(claim)
+        if keep == tuple(claim.issues):
+            return claim
+        from .records import compact
+
+        return compact(claim, {"issues": keep, "issue_triggers": tuple(x for x in claim.issue_triggers if x[0] in keep),
+                               "issue_scores": tuple(x for x in claim.issue_scores if x[0] in keep)})
+
+    def claims(self, claims: Iterable, issues: Optional[Iterable[str]] = None) -> Iterator:
+        """``claims`` with only the issues this filter counts (`apply`); with ``issues`` (an ``--issue`` filter's
+        names), only the claims that still have one of them."""
+        wanted = None if issues is None else set(issues)
+        for c in claims:
+            c = self.apply(c)
+            if wanted is None or wanted.intersection(c.issues):
+                yield c
