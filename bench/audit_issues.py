@@ -7,6 +7,7 @@ triggered each and the score, its speaker and its content, and under it each iss
 of claims that have an issue.
 
     python bench/audit_issues.py bench/_work/polnear-train.gk -n 40 [--seed 14] > draft.txt
+    python bench/audit_issues.py bench/_work/polnear-train.gk -n 40 --issue-evidence own,learnt > draft.txt
     python bench/audit_refs.py render draft.txt               # the same lines with the claims' text
 
 A line reads `` 7 ? billionaire [billionaire; score 0.50]: Douglas J. Band: {pn:ARTICLE@START-END}``:
@@ -14,6 +15,9 @@ replace ``?`` by ``y`` or ``n`` (and a note in [brackets]). For a PolNeAR store 
 locator, the article's offsets of each piece of the claim (bench/audit_refs.py), so the lines go into
 ``bench/audits/`` as they are; ``--text`` prints the content as text instead, to read (never into
 bench/audits), as does any store that is not of PolNeAR.
+
+``--issue-score`` / ``--issue-evidence`` draw as a query at that setting reads the store
+(`graphkit.issue_evidence.IssueFilter`): each claim with only the issues that count, the claims with one drawn.
 """
 
 from __future__ import annotations
@@ -32,11 +36,10 @@ def evidence_shares(claims, n: int) -> str:
     """How the claims got their best issue, as shares of ``n``: their own triggers, learnt, or their article's."""
     from collections import Counter
 
-    kinds = Counter()
-    for c in claims:
-        trig = dict(c.issue_triggers).get(c.issues[0], "")
-        kinds["their article's" if trig.startswith("context: article") else "learnt" if trig.startswith("learnt: ")
-              else "own triggers"] += 1
+    from graphkit.issue_evidence import issue_route
+
+    said = {"own": "own triggers", "learnt": "learnt", "article": "their article's"}
+    kinds = Counter(said[issue_route(dict(c.issue_triggers).get(c.issues[0], ""))] for c in claims)
     return ", ".join(f"{k} {kinds[k] / max(1, n):.1%}" for k in ("own triggers", "learnt", "their article's"))
 
 
@@ -76,14 +79,18 @@ def main(argv=None) -> int:
     ap.add_argument("-n", type=int, default=40)
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--text", action="store_true", help="the claims' content as text, to read (never into bench/audits)")
+    ap.add_argument("--issue-score", type=float, default=None, help="count the issues scored at least this")
+    ap.add_argument("--issue-evidence", default=None, help="count the issues given this way: own, learnt, article")
     a = ap.parse_args(argv)
 
     import graphkit
+    from graphkit.issue_evidence import IssueFilter
 
+    counts = IssueFilter.of(a.issue_score, a.issue_evidence)  # a bad setting is said before the store is read
     with graphkit.open(a.store) as g:
         issues = g.issues().set_index("name")
         claims = g.store.claims()
-        rows = [c for c in claims if c.same_as is None]
+        rows = [counts.apply(c) for c in claims if c.same_as is None]
         with_issue = [c for c in rows if c.issues]
         pick = random.Random(a.seed).sample(sorted(with_issue, key=lambda c: c.id), min(a.n, len(with_issue)))
         docs = g.store.documents_by_id({c.doc_id for c in pick})

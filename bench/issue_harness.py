@@ -19,6 +19,9 @@ issues differ from another run's (saved with ``--save``), and a seeded draw of t
     python bench/issue_harness.py verdicts bench/_work/main.json bench/_work/variant.json
     python bench/issue_harness.py run bench/_work/issue_inputs.pkl --variant fixed-share:0 --save bench/_work/every.json
     python bench/issue_harness.py tradeoff bench/_work/every.json bench/_work/main.json bench/_work/fixed-0.2.json
+    python bench/issue_harness.py tradeoff bench/_work/every.json bench/_work/main.json --at 0.15 --at :own
+    python bench/issue_harness.py audit-at bench/_work/main.json bench/audits/polnear_train_issues_seed2103_2104.txt \\
+        --at 0.15 --at :own
 
 ``verdicts`` reads every strict verdict of bench/audits (the lines whose claims are PolNeAR locators) and tells, for
 each saved run, how many judged (claim, issues) pairs it still gives and how many of them fit, and how many it no
@@ -258,7 +261,10 @@ def per_statement(inputs: dict, about) -> dict[str, list]:
 
 
 def kind(triggers: str) -> str:
-    return "article" if triggers.startswith("context: article") else "learnt" if triggers.startswith("learnt: ") else "own"
+    """How a statement's issue was given: "own", "learnt" or "article" (`graphkit.issue_evidence.issue_route`)."""
+    from graphkit.issue_evidence import issue_route
+
+    return issue_route(triggers)
 
 
 def summary(inputs: dict, data: dict, st: dict[str, list]) -> None:
@@ -316,6 +322,9 @@ def verdict_of(line: str) -> Optional[tuple[str, tuple[str, ...], str]]:
     (('campaign',), 'y')
     >>> verdict_of(" 7 ? campaign [context: article; score 0.07]: Ann Reed: {pn:a@10-20}") is None
     True
+    >>> verdict_of(" 8 y campaign [context: article; score 0.10]: {pn:a@1-9}: {pn:a@10-20}") == verdict_of(
+    ...     " 8 y campaign [context: article; score 0.10]: a paper: {pn:a@10-20}")   # a speaker quoted as a locator
+    True
     """
     from graphkit.records import claim_id
 
@@ -323,7 +332,9 @@ def verdict_of(line: str) -> Optional[tuple[str, tuple[str, ...], str]]:
     if not m:
         return None
     yn, pairs, rest = m.groups()
-    locs = _LOCATOR.findall(rest.split("   [")[0])
+    said = rest.split("   [")[0]
+    _, sep, content = said.partition(": ")  # the speaker, then the claim: a speaker quoted from the article is a locator too
+    locs = _LOCATOR.findall(content) or _LOCATOR.findall(said)
     names = tuple(sorted(n.strip() for n in _PAIR.findall(pairs)))
     if not locs or not names:
         return None
@@ -382,7 +393,30 @@ def pair_kind(issues: list) -> str:
     return f"article >= {max(b for b in SHARE_BANDS if b <= 2 * issues[0][2] + 1e-9)}"
 
 
-def tradeoff(rates_run: Path, runs: list[Path]) -> None:
+def at_setting(spec: str):
+    """A query setting for `tradeoff`'s ``--at``, ``[SCORE][:HOW]``: ``0.15`` (``--issue-score 0.15``),
+    ``:own,learnt`` (``--issue-evidence own,learnt``), ``0.75:own`` (both), as a `graphkit.issue_evidence.IssueFilter`.
+
+    >>> at_setting("0.15"), at_setting(":own,learnt").routes == {"own", "learnt"}, at_setting("0.75:own").min_score
+    (IssueFilter(min_score=0.15, routes=None), True, 0.75)
+    """
+    from graphkit.issue_evidence import IssueFilter
+
+    score, _, how = spec.partition(":")
+    return IssueFilter.of(score or None, how or None)
+
+
+def counted_at(statements: dict[str, list], setting) -> dict[str, list]:
+    """A saved run's statements (id → [issue, evidence, score] lists) with only the issues ``setting`` counts (an
+    `graphkit.issue_evidence.IssueFilter`, as a query at that setting counts them).
+
+    >>> counted_at({"c1": [["tax", "context: article", 0.06]], "c2": [["ID", "ID cards", 0.5]]}, at_setting("0.1"))
+    {'c1': [], 'c2': [['ID', 'ID cards', 0.5]]}
+    """
+    return {cid: [x for x in a if setting.keeps((kind(x[1]),), x[2])] for cid, a in statements.items()}
+
+
+def tradeoff(rates_run: Path, runs: list[Path], settings: tuple[str, ...] = ()) -> None:
     """The coverage / fit trade-off of discovered issues (issue 14, thirty-second pass), as Markdown tables: each
     judged pair of the fresh audits (`past_verdicts` with ``fresh``) that ``rates_run`` still gives, by `pair_kind`,
     and how many fit; then, for each of ``runs``, the share of statements with an issue and the fit those rates
@@ -390,7 +424,8 @@ def tradeoff(rates_run: Path, runs: list[Path]) -> None:
     (``run --variant fixed-share:0 --save``), so that every band has pairs; ``runs``: runs saved at other settings
     (``--variant fixed-share:X``, or the build's own). In-sample and optimistic: a pair still given survived the rules
     written against misfits since it was judged (bench/README.md, issue 14, thirty-second pass: 64.1 % at the build's
-    setting against 58.4 % on the last four fresh draws)."""
+    setting against 58.4 % on the last four fresh draws). ``settings``: query settings (`at_setting`), each applied to
+    every run after it as a query at that setting reads its store (`counted_at`): a row per run and setting."""
     past = past_verdicts(fresh=True)
     base = saved_run(rates_run)["statements"]
     rate: dict[str, list[int]] = {}
@@ -406,13 +441,35 @@ def tradeoff(rates_run: Path, runs: list[Path]) -> None:
         print(f"| {k} | {rate[k][0]} of {rate[k][1]} ({rate[k][0] / rate[k][1]:.0%}) |")
     print("\n| run | statements with an issue | own or learnt among them | fit, estimated |\n|---|---:|---:|---:|")
     for path in runs:
-        st = saved_run(path)["statements"]
-        got = Counter(pair_kind(a) for a in st.values() if a)
-        covered = sum(got.values())
-        known = sum(n for k, n in got.items() if k in rate)
-        fit = sum(n * rate[k][0] / rate[k][1] for k, n in got.items() if k in rate) / max(1, known)
-        print(f"| {path.name} | {covered / max(1, len(st)):.1%} | {(got['own'] + got['learnt']) / max(1, covered):.0%} "
-              f"| {fit:.1%} |")
+        saved = saved_run(path)["statements"]
+        for spec in ("",) + tuple(settings):
+            st = counted_at(saved, at_setting(spec)) if spec else saved
+            got = Counter(pair_kind(a) for a in st.values() if a)
+            covered = sum(got.values())
+            known = sum(n for k, n in got.items() if k in rate)
+            fit = sum(n * rate[k][0] / rate[k][1] for k, n in got.items() if k in rate) / max(1, known)
+            print(f"| {path.name}{' at ' + spec if spec else ''} | {covered / max(1, len(st)):.1%} | "
+                  f"{(got['own'] + got['learnt']) / max(1, covered):.0%} | {fit:.1%} |")
+
+
+def audit_at(audits: list[Path], run: Path, settings: tuple[str, ...]) -> None:
+    """A fresh audit read at query settings (issue 14, thirty-fourth pass): for each judged file of ``audits`` and each
+    setting (`at_setting`; "" the build's own), how many of its judged pairs a query at that setting still gives whole
+    (every judged issue of the claim counts, `counted_at` of ``run``, the run the audit was drawn from) and how many
+    of them fit, how many it leaves without an issue, and how many it gives in part (a claim judged with two issues
+    that keeps one: not counted either way)."""
+    saved = saved_run(run)["statements"]
+    judged = [(f, [v for v in map(verdict_of, f.read_text().splitlines()) if v]) for f in audits]
+    print("| audit | setting | pairs given | fit | left without an issue | given in part |\n|---|---|---:|---:|---:|---:|")
+    for spec in ("",) + tuple(settings):
+        st = counted_at(saved, at_setting(spec)) if spec else saved
+        for f, verdicts in judged:
+            whole = [yn for cid, names, yn in verdicts if tuple(sorted(x[0] for x in st.get(cid, []))) == names]
+            none = sum(1 for cid, _, _ in verdicts if not st.get(cid))
+            part = len(verdicts) - len(whole) - none
+            fit = whole.count("y")
+            print(f"| {f.name} | {spec or 'default'} | {len(whole)} | {fit} ({fit / max(1, len(whole)):.0%}) | {none} "
+                  f"| {part} |")
 
 
 def claim_stems(text: str, stop=frozenset()) -> frozenset:
@@ -507,7 +564,7 @@ def apart_kept(below: float) -> None:
             if a or not v:
                 continue  # not a claim whose only issues were said apart
             if not o or (o[0][1] == im.ARTICLE_EVIDENCE and 2 * o[0][2] < below):
-                out[i] = [x for x in v if not x[1].startswith("learnt: ")][:1] or out[i]
+                out[i] = [x for x in v if kind(x[1]) != "learnt"][:1] or out[i]
         return out
 
     gate_article_issues("apart-kept", gate)
@@ -738,12 +795,26 @@ def main(argv=None) -> int:
     t = sub.add_parser("tradeoff")
     t.add_argument("rates", type=Path, help="a run saved with --variant fixed-share:0 (every article offer taken)")
     t.add_argument("runs", type=Path, nargs="+", help="runs saved at the settings to compare")
+    t.add_argument("--at", action="append", default=[], metavar="[SCORE][:HOW]",
+                   help="a query setting to read each run at too: 0.15 (--issue-score), :own,learnt "
+                        "(--issue-evidence), 0.75:own (both); repeatable")
+    u = sub.add_parser("audit-at")
+    u.add_argument("run", type=Path, help="the run the audits were drawn from (run --save on the build's capture)")
+    u.add_argument("audits", type=Path, nargs="+", help="judged audit files (bench/audits)")
+    u.add_argument("--at", action="append", default=[], metavar="[SCORE][:HOW]", help="as tradeoff's; repeatable")
     a = ap.parse_args(argv)
+    if a.cmd == "audit-at":
+        for spec in a.at:
+            at_setting(spec)
+        audit_at(a.audits, a.run, tuple(a.at))
+        return 0
     if a.cmd == "verdicts":
         verdicts(a.saved)
         return 0
     if a.cmd == "tradeoff":
-        tradeoff(a.rates, a.runs)
+        for spec in a.at:  # a bad setting is said before any run is read
+            at_setting(spec)
+        tradeoff(a.rates, a.runs, tuple(a.at))
         return 0
     if a.cmd == "bands":
         bands(load_inputs(a.inputs), a.saved, a.lo, a.hi, a.draw, a.n)

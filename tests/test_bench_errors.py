@@ -250,6 +250,8 @@ OTHER_CASES = [
     ("issue_harness", ["tradeoff", "notes.txt", "notes.txt"], "notes.txt is not a run saved by bench/issue_harness.py"),
     ("issue_harness", ["verdicts", "notes.txt"], "notes.txt is not a run saved by bench/issue_harness.py"),
     ("issue_harness", ["tradeoff", "missing.json", "notes.txt"], "cannot use 'missing.json' (No such file"),
+    ("issue_harness", ["tradeoff", "notes.txt", "notes.txt", "--at", "2"], "issue_score='2' is outside [0, 1]"),
+    ("issue_harness", ["tradeoff", "notes.txt", "notes.txt", "--at", ":own,mine"], "issue_evidence='own,mine' is not a way"),
     ("compare_stores", ["ok.gk"], "give two stores"),
     ("eval_attribution", ["--seeds", "missing.jsonl"], "cannot use 'missing.jsonl' (No such file"),
     ("oof_buckets", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
