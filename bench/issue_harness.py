@@ -333,7 +333,8 @@ def verdict_of(line: str) -> Optional[tuple[str, tuple[str, ...], str]]:
         return None
     yn, pairs, rest = m.groups()
     said = rest.split("   [")[0]
-    _, sep, content = said.partition(": ")  # the speaker, then the claim: a speaker quoted from the article is a locator too
+    # the speaker, then the claim: a speaker quoted from the article is a locator too
+    content = said.partition(": ")[2]
     locs = _LOCATOR.findall(content) or _LOCATOR.findall(said)
     names = tuple(sorted(n.strip() for n in _PAIR.findall(pairs)))
     if not locs or not names:
@@ -460,7 +461,8 @@ def audit_at(audits: list[Path], run: Path, settings: tuple[str, ...]) -> None:
     that keeps one: not counted either way)."""
     saved = saved_run(run)["statements"]
     judged = [(f, [v for v in map(verdict_of, f.read_text().splitlines()) if v]) for f in audits]
-    print("| audit | setting | pairs given | fit | left without an issue | given in part |\n|---|---|---:|---:|---:|---:|")
+    print("| audit | setting | pairs given | fit | left without an issue | given in part |\n"
+          "|---|---|---:|---:|---:|---:|")
     for spec in ("",) + tuple(settings):
         st = counted_at(saved, at_setting(spec)) if spec else saved
         for f, verdicts in judged:

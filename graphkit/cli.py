@@ -261,8 +261,9 @@ FILTER_OPTIONS = {  # name: (type, option); every command that selects claims ta
 }
 ISSUE_OPTIONS = {  # which of a claim's issues count (graphkit.issue_evidence): claims' filters, and issue counts'
     "issue_score": (Optional[float], typer.Option(
-        None, min=0.0, max=1.0, metavar="SCORE", help="Count a claim's issues scored at least this (0-1): an article's issue scores "
-                                     "under 0.5, the claim's own trigger words 0.5 and up. E.g. 0.15.")),
+        None, min=0.0, max=1.0, metavar="SCORE", help="Count a claim's issues scored at least this (0-1): an "
+                                                      "article's issue scores under 0.5, the claim's own trigger "
+                                                      "words 0.5 and up. E.g. 0.15.")),
     "issue_evidence": (Optional[str], typer.Option(
         None, metavar="HOW", help="Count a claim's issues given this way: own (its own trigger words), learnt (the "
                                   "issue model reading its words), article (its article's issue), a comma list "

@@ -93,8 +93,9 @@ def min_score(value) -> Optional[float]:
     except (TypeError, ValueError):
         x = None
     if x is None or not 0.0 <= x <= 1.0:  # (nan too)
-        raise GraphkitError(f"issue_score={value!r} is {'outside [0, 1]' if x is not None else 'not a number'}; give "
-                            "a score such as 0.15 (an article's issue scores under 0.5, a claim's own triggers 0.5 and up)")
+        why = "outside [0, 1]" if x is not None else "not a number"
+        raise GraphkitError(f"issue_score={value!r} is {why}; give a score such as 0.15 (an article's issue scores "
+                            "under 0.5, a claim's own triggers 0.5 and up)")
     return x
 
 

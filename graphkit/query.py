@@ -343,7 +343,7 @@ class Graphkit:
         ``issue_score`` and ``issue_evidence``: as :meth:`iter_claims`.
 
         >>> g.claims(speaker="Lavrov", issue="Europe")[["date", "speaker", "text", "doc_id"]]   # doctest: +SKIP
-        >>> g.claims(issue="emails", issue_score=0.15)                                      # doctest: +SKIP
+        >>> g.claims(issue="emails", issue_score=0.15)                                            # doctest: +SKIP
         """
         import pandas as pd
 

@@ -45,7 +45,8 @@ LAVROV_EUROPE = [
     ({"issue_score": 0.5}, ["European efforts to mediate", "once Washington finalizes it"], ["You had your chances"]),
     ({"issue_score": 0.3}, ["European efforts to mediate"], ["You had your chances"]),
     ({"issue_score": 0.2}, ["You had your chances", "European efforts to mediate"], []),
-    ({"issue_evidence": "own"}, ["You had your chances", "European efforts to mediate"], []),  # a taxonomy's context is its own
+    # a hand-made taxonomy's trigger said around the claim is the claim's own
+    ({"issue_evidence": "own"}, ["You had your chances", "European efforts to mediate"], []),
     ({"issue_evidence": "article"}, [], ["You had your chances", "European efforts to mediate"]),
     ({"issue_evidence": "learnt,article"}, [], ["European efforts to mediate"]),
     ({"issue_evidence": ["own", "learnt"], "issue_score": 0.5}, ["European efforts to mediate"],
@@ -73,7 +74,8 @@ def test_a_claim_whose_issue_does_not_count_is_still_listed_without_it(sample):
     both = [c for c in every.values() if c.issues and sure[c.id].issues and c.issues != sure[c.id].issues]
     for c in both:  # a claim keeps the issues that count, each with its own triggers and score
         assert set(sure[c.id].issues) < set(c.issues)
-        assert {n for n, _ in sure[c.id].issue_triggers} == {n for n, _ in sure[c.id].issue_scores} == set(sure[c.id].issues)
+        kept = sure[c.id]
+        assert {n for n, _ in kept.issue_triggers} == {n for n, _ in kept.issue_scores} == set(kept.issues)
 
 
 # the discovered sample: one claim of each way an issue is given (`graphkit.issue_evidence.ROUTES`), found by its
