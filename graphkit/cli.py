@@ -259,13 +259,34 @@ FILTER_OPTIONS = {  # name: (type, option); every command that selects claims ta
     "min_confidence": (Optional[float], typer.Option(None, min=0.0, max=1.0,
                                                       help="Only claims the attribution model scores at least this (0-1).")),
 }
+def _evidence_option(value: str) -> str:
+    """A parser of ``--issue-evidence``: the value as written when it names ways an issue is given
+    (`graphkit.issue_evidence.evidence_routes`), else an error naming the option and what it takes, as written on the
+    command line (the notebook's ``issue_evidence='...'`` is `evidence_routes`' own).
+
+    >>> try:
+    ...     _evidence_option("trig")
+    ... except typer.BadParameter as e:
+    ...     print(str(e)[:48])
+    'trig' is not a way an issue is given; give own
+    """
+    from .errors import GraphkitError
+    from .issue_evidence import evidence_routes, not_a_way
+
+    try:
+        evidence_routes(value)
+    except GraphkitError:
+        raise typer.BadParameter(not_a_way(value)) from None
+    return value
+
+
 ISSUE_OPTIONS = {  # which of a claim's issues count (graphkit.issue_evidence): claims' filters, and issue counts'
     "issue_score": (Optional[float], typer.Option(
         None, min=0.0, max=1.0, metavar="SCORE", help="Count a claim's issues scored at least this (0-1): an "
                                                       "article's issue scores under 0.5, the claim's own trigger "
                                                       "words 0.5 and up. E.g. 0.15.")),
     "issue_evidence": (Optional[str], typer.Option(
-        None, metavar="HOW", help="Count a claim's issues given this way: own (its own trigger words), learnt (the "
+        None, metavar="HOW", parser=_evidence_option, help="Count a claim's issues given this way: own (its own trigger words), learnt (the "
                                   "issue model reading its words), article (its article's issue), a comma list "
                                   "such as own,learnt, or any (the default).")),
 }

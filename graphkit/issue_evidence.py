@@ -66,10 +66,19 @@ def evidence_routes(value: Union[str, Iterable[str], None]) -> Optional[frozense
     words = [w.strip().lower() for w in given if w.strip()]
     if words and all(w in ROUTES or w == "any" for w in words):
         return None if "any" in words or set(words) == set(ROUTES) else frozenset(words)
-    shown = value if isinstance(value, str) else ",".join(given)
-    raise GraphkitError(f"issue_evidence={shown!r} is not a way an issue is given; give own (the claim's own trigger "
-                        "words), learnt (the issue model reading its words), article (its article's issue), a comma "
-                        "list of them such as 'own,learnt', or any")
+    raise GraphkitError("issue_evidence=" + not_a_way(value if isinstance(value, str) else ",".join(given)))
+
+
+def not_a_way(value: str) -> str:
+    """What is wrong with an ``issue_evidence`` value that is no way an issue is given, and what is accepted: the
+    notebook's `evidence_routes` says it after ``issue_evidence=``, the command line's ``--issue-evidence`` after the
+    option's name (`graphkit.cli`).
+
+    >>> not_a_way("trig")
+    "'trig' is not a way an issue is given; give own (the claim's own trigger words), learnt (the issue model reading its words), article (its article's issue), a comma list of them such as 'own,learnt', or any"
+    """
+    return (f"{value!r} is not a way an issue is given; give own (the claim's own trigger words), learnt (the issue "
+            "model reading its words), article (its article's issue), a comma list of them such as 'own,learnt', or any")
 
 
 def min_score(value) -> Optional[float]:

@@ -185,8 +185,9 @@ def test_issues_list_counts_at_the_setting(sample_store, tmp_path, capsys, monke
 
 
 @pytest.mark.parametrize("args, words", [
-    (["claims", "--issue-evidence", "trig"], "issue_evidence='trig' is not a way an issue is given"),
-    (["issues", "list", "--issue-evidence", "own;learnt"], "issue_evidence='own;learnt' is not a way"),
+    (["claims", "--issue-evidence", "trig"],
+     "Invalid value for '--issue-evidence': 'trig' is not a way an issue is given; give own"),
+    (["issues", "list", "--issue-evidence", "own;learnt"], "Invalid value for '--issue-evidence': 'own;learnt' is not"),
     (["claims", "--issue-score", "2"], "'--issue-score'"),
     (["unassigned", "--issue-score", "x"], "'--issue-score'"),
 ])
