@@ -457,11 +457,11 @@ def audit_at(audits: list[Path], run: Path, settings: tuple[str, ...]) -> None:
     """A fresh audit read at query settings (issue 14, thirty-fourth pass): for each judged file of ``audits`` and each
     setting (`at_setting`; "" the build's own), how many of its judged pairs a query at that setting still gives whole
     (every judged issue of the claim counts, `counted_at` of ``run``, the run the audit was drawn from) and how many
-    of them fit, how many it leaves without an issue, and how many it gives in part (a claim judged with two issues
-    that keeps one: not counted either way)."""
+    of them fit, how many it leaves without an issue, and how many it gives other issues (a claim judged with two
+    that keeps one, or one a later extraction moved: not counted either way)."""
     saved = saved_run(run)["statements"]
     judged = [(f, [v for v in map(verdict_of, f.read_text().splitlines()) if v]) for f in audits]
-    print("| audit | setting | pairs given | fit | left without an issue | given in part |\n"
+    print("| audit | setting | pairs given | fit | left without an issue | given other issues |\n"
           "|---|---|---:|---:|---:|---:|")
     for spec in ("",) + tuple(settings):
         st = counted_at(saved, at_setting(spec)) if spec else saved
