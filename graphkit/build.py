@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from .extract import DocExtraction, parse_workers
+from .extract import DocExtraction, ahead_left_out, parse_workers
 from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: graphkit.distributed)
 from .huge_articles import parse_view
 from .ingest import IngestResult, read_corpus
@@ -101,7 +101,8 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
     ``workers`` above this machine's cores parse in as many processes as the cores, with a warning saying so
-    (`graphkit.extract.parse_workers`; fewer than one is an error).
+    (`graphkit.extract.parse_workers`; fewer than one is an error); ``parse_ahead`` with more than one worker or a
+    cluster's ``extract`` is left out with a warning saying so (`graphkit.extract.ahead_left_out`).
     A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing or broken knowledge file
     (`graphkit.knowledge.check_models_files`, read again only when they changed), a ``model``
     that is not installed, or a store path that cannot be written (not a store, another graphkit's) fails before
@@ -118,6 +119,13 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
         import warnings
 
         warnings.warn(note, stacklevel=2)
+    ahead_note = ahead_left_out(options["workers"], options.get("extract") is not None) \
+        if options.get("parse_ahead") else None
+    if ahead_note:  # the workers parse in processes of their own: said, not dropped without a word
+        import warnings
+
+        warnings.warn(ahead_note, stacklevel=2)
+        options["parse_ahead"] = False
     check_store_path(corpus, store_path)
     look = look_at_store(store_path, (MODELS_STAMP, TEXTS_META))  # the store's one read before the build takes it
     models_stamp = check_models_files(look.meta.get(MODELS_STAMP))

@@ -167,14 +167,14 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
     Example: graphkit build corpus --store out/sample.gk
     """
     from .build import build as run_build, problem_lines
-    from .extract import parse_workers
+    from .extract import ahead_left_out, parse_workers
 
     workers, note = parse_workers(workers, named="--workers ")  # one line: fewer than one, or more than the cores
     if note and not scheduler:
         typer.echo(f"graphkit: {note}", err=True)
-    if parse_ahead and (workers > 1 or scheduler):  # said, not silently left out
-        who = "the cluster's workers parse" if scheduler else f"the {workers} workers parse, each in its own process"
-        typer.echo(f"graphkit: --parse-ahead is for one worker: {who}; it is left out", err=True)
+    ahead_note = ahead_left_out(workers, bool(scheduler), named="--parse-ahead") if parse_ahead else None
+    if ahead_note:  # said here, so build() has nothing left to warn of
+        typer.echo(f"graphkit: {ahead_note}", err=True)
         parse_ahead = False
     global _BUILDING
     _BUILDING = store

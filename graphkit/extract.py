@@ -437,6 +437,24 @@ def parse_workers(asked: int, cores: Optional[int] = None, *, named: str = "work
                    "turns on them; the store is the same)")
 
 
+def ahead_left_out(workers: int, cluster: bool = False, *, named: str = "parse_ahead") -> Optional[str]:
+    """What to say when parsing ahead is asked for where it cannot apply, or None: with more than one worker or a
+    cluster the workers parse, each in a process of its own, so it is left out (said, not dropped without a word;
+    ``named``: how the caller spells the setting).
+
+    >>> ahead_left_out(1) is None
+    True
+    >>> ahead_left_out(2, named="--parse-ahead")
+    '--parse-ahead is for one worker: the 2 workers parse, each in its own process; it is left out'
+    >>> ahead_left_out(1, cluster=True)
+    "parse_ahead is for one worker: the cluster's workers parse; it is left out"
+    """
+    if workers <= 1 and not cluster:
+        return None
+    who = "the cluster's workers parse" if cluster else f"the {workers} workers parse, each in its own process"
+    return f"{named} is for one worker: {who}; it is left out"
+
+
 def tail_batches(docs: list, batch: int, workers: int) -> Iterator[list]:
     """``docs`` in order, in batches of ``batch``, smaller towards the end (at most the articles left over twice the
     workers, at least one): the last batches are single articles, so a worker that is done waits for the other's

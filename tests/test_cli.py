@@ -975,6 +975,22 @@ def test_the_python_api_says_it_parses_on_the_cores(work, monkeypatch):
     assert _CountedPool.asked == [2]
 
 
+def test_the_python_api_says_it_leaves_parse_ahead_out_with_workers(work, monkeypatch):
+    """`graphkit.build(workers=2, parse_ahead=True)` dropped parse_ahead without a word (the command line said it):
+    a notebook is told, and the workers parse as asked."""
+    import graphkit.extract
+    from graphkit.build import build
+
+    monkeypatch.setattr(graphkit.extract, "machine_cores", lambda: 2)
+    monkeypatch.setattr(graphkit.extract, "ParsePool", _CountedPool)
+    monkeypatch.setattr(_CountedPool, "asked", [])
+    (work / "corpus" / "b.txt").write_text("Tom Hale said the plan was dead.")
+    with pytest.warns(UserWarning, match=r"parse_ahead is for one worker: the 2 workers parse, each in its own "
+                                         r"process; it is left out"):
+        build(work / "corpus", work / "s.gk", workers=2, parse_ahead=True)
+    assert _CountedPool.asked == [2]
+
+
 @pytest.mark.parametrize("workers", [0, -1])
 def test_the_python_api_refuses_fewer_than_one_worker(work, workers):
     """`graphkit.build(workers=0)` built in one process as if nothing were wrong."""
