@@ -268,6 +268,16 @@ class Drafts:
         return False
 
 
+def name_key(name: str) -> str:
+    """The draft key of a name as written: a group phrase, role or organisation the article names by its words alone,
+    folded (`graphkit.names.fold`), so 'The Ministry of Mines' and 'ministry of mines' are one draft.
+
+    >>> name_key("The  Ministry of Mines") == name_key("ministry of mines")
+    True
+    """
+    return f"n:{fold(name)}"
+
+
 def draft_shape(d: Draft) -> list:
     """What an article reads of a draft another mention made: name, type, gazetteer entry id and fixed id."""
     return [d.name, d.type, d.entry.id if d.entry else None, d.fixed_id]

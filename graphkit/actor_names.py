@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from .actor_drafts import Draft
+from .actor_drafts import Draft, name_key
 from .mentions import ROLE_HEADS, Mention, before_which, counted_word, names_people, org_role, strip_det
 from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, slug
 from .places import is_known_place, lookup_place
@@ -46,7 +46,7 @@ def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
         words = fold(name).split()
         if words[-1] in ROLE_HEADS:
             return title_draft(r, Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
-        return r.drafts.draft(f"n:{fold(name)}", " ".join(name.split()), "group"), "same group phrase"
+        return r.drafts.draft(name_key(name), " ".join(name.split()), "group"), "same group phrase"
     if etype == "place":
         hit = lookup_place(name, r.pc)
         if hit is not None and len(name.split()) > 1 and not set(fold(hit.name).split()) & set(fold(name).split()):
@@ -75,7 +75,7 @@ def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
     typ = {"organisation": "organisation", "group": "group", "media": "media", "government": "government",
            "person": "person"}.get(etype or "", "other")
     name = " ".join(name.split())
-    key = f"n:{fold(name)}"
+    key = name_key(name)
     if typ in ("organisation", "media", "government"):
         return r.drafts.organisation(key, name, typ)
     return r.drafts.draft(key, name, typ), "same name" if typ != "group" else "same group phrase"
@@ -89,7 +89,7 @@ def title_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
         return r.drafts.draft(e.id, e.name, e.type, e), why
     name = " ".join(strip_det(m.name).split())
     name = name.translate(APOS)
-    return (r.drafts.draft(f"n:{fold(name)}", name, "role"),
+    return (r.drafts.draft(name_key(name), name, "role"),
             f"role phrase with no name and no title in {' or '.join(r.gz.files)}; one role actor per phrase")
 
 
@@ -129,7 +129,7 @@ def group_repeat(d: Draft, why: str, at: int, seen: list[tuple[int, Draft]]) -> 
     >>> group_repeat(Draft("n:voters", "voters", "group"), "same group phrase", 5, seen)[0].name
     'voters who backed the bill'
     """
-    if d.type != "group" or d.key != f"n:{fold(d.name)}" or not names_people(before_which(fold(d.name).split())):
+    if d.type != "group" or d.key != name_key(d.name) or not names_people(before_which(fold(d.name).split())):
         return d, why  # a gazetteer group, an organisation: named, no phrase to repeat; 'data': no people
     fuller = _fuller_before(d.name, at, seen)
     if fuller is not None:

@@ -66,7 +66,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from .actor_drafts import Draft, Drafts, actor_records
+from .actor_drafts import Draft, Drafts, actor_records, name_key
 from .actor_entities import ArticleEntities, sorted_entities
 from .actor_names import anonymous_antecedent, anonymous_draft, group_repeat, name_draft, title_draft
 from .actor_pronouns import SpokenBefore, pronoun_draft, second_look
@@ -185,7 +185,7 @@ class _Resolver:
             gz = self.gz.match_name(m.name, False)
             if gz:
                 return self.drafts.draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
-            return (self.drafts.draft(f"n:{fold(m.name)}", " ".join(m.name.split()), "group"),
+            return (self.drafts.draft(name_key(m.name), " ".join(m.name.split()), "group"),
                     "unnamed officials as a group: one group actor per phrase across the corpus")
         if m.kind == "anon":
             d, why = anonymous_draft(self, m, anon_seen)
@@ -203,8 +203,8 @@ class _Resolver:
             if gz:
                 return self.drafts.draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
             if m.etype == "organisation":  # 'Sanders campaign', "HP's board": a named body (mentions.named_body)
-                return self.drafts.draft(f"n:{fold(m.name)}", m.name, "organisation"), "same name"
-            return self.drafts.draft(f"n:{fold(m.name)}", m.name, "group"), "same group phrase"
+                return self.drafts.draft(name_key(m.name), m.name, "organisation"), "same name"
+            return self.drafts.draft(name_key(m.name), m.name, "group"), "same group phrase"
         return name_draft(self, m)
 
     def mostly_not_person(self, text: str) -> bool:
