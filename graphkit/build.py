@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import time
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
@@ -115,17 +116,13 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
 
     check_models()
     options["workers"], note = parse_workers(options.get("workers", 1))  # at least one, at most this machine's cores
-    if note:  # said to a notebook or script (the command line says it itself and asks for no more than the cores)
-        import warnings
-
-        warnings.warn(note, stacklevel=2)
     ahead_note = ahead_left_out(options["workers"], options.get("extract") is not None) \
         if options.get("parse_ahead") else None
     if ahead_note:  # the workers parse in processes of their own: said, not dropped without a word
-        import warnings
-
-        warnings.warn(ahead_note, stacklevel=2)
         options["parse_ahead"] = False
+    for said in (note, ahead_note):  # to a notebook or script (the command line says both itself, so not twice)
+        if said:
+            warnings.warn(said, stacklevel=2)
     check_store_path(corpus, store_path)
     look = look_at_store(store_path, (MODELS_STAMP, TEXTS_META))  # the store's one read before the build takes it
     models_stamp = check_models_files(look.meta.get(MODELS_STAMP))
