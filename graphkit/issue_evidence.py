@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
-from .errors import GraphkitError
+from .values import BadValue, fraction
 
 ARTICLE_EVIDENCE = "context: article"  # the evidence of an issue given by the claim's article (`take_offers`)
 LEARNT_EVIDENCE = "learnt: "           # the start of the evidence of an issue the model learnt (`read_claims`)
@@ -49,16 +49,17 @@ def issue_route(evidence: str) -> str:
     return "own"
 
 
-def evidence_routes(value: Union[str, Iterable[str], None]) -> Optional[frozenset[str]]:
+def evidence_routes(value: Union[str, Iterable[str], None], name: str = "issue_evidence") -> Optional[frozenset[str]]:
     """The routes an ``issue_evidence`` value accepts: a route (`ROUTES`), a comma-separated list or list of them, or
-    ``"any"``; None (no filter) for None or ``"any"``. Anything else is a `GraphkitError` saying what is accepted.
+    ``"any"``; None (no filter) for None or ``"any"``. Anything else is a `graphkit.values.BadValue` saying what is
+    accepted, named ``name`` (the command line's ``--issue-evidence``, `graphkit.cli`).
 
     >>> sorted(evidence_routes("own,learnt")), evidence_routes("any"), sorted(evidence_routes(["own"]))
     (['learnt', 'own'], None, ['own'])
     >>> evidence_routes("triggers")
     Traceback (most recent call last):
     ...
-    graphkit.errors.GraphkitError: issue_evidence='triggers' is not a way an issue is given; give own (the claim's own trigger words), learnt (the issue model reading its words), article (its article's issue), a comma list of them such as 'own,learnt', or any
+    graphkit.values.BadValue: issue_evidence='triggers' is not a way an issue is given; give own (the claim's own trigger words), learnt (the issue model reading its words), article (its article's issue), a comma list of them such as 'own,learnt', or any
     """
     if value is None:
         return None
@@ -66,46 +67,31 @@ def evidence_routes(value: Union[str, Iterable[str], None]) -> Optional[frozense
     words = [w.strip().lower() for w in given if w.strip()]
     if words and all(w in ROUTES or w == "any" for w in words):
         return None if "any" in words or set(words) == set(ROUTES) else frozenset(words)
-    raise GraphkitError("issue_evidence=" + not_a_way(value if isinstance(value, str) else ",".join(given)))
+    raise BadValue(name, value if isinstance(value, str) else ",".join(given), NOT_A_WAY)
 
 
-def not_a_way(value: str) -> str:
-    """What is wrong with an ``issue_evidence`` value that is no way an issue is given, and what is accepted: the
-    notebook's `evidence_routes` says it after ``issue_evidence=``, the command line's ``--issue-evidence`` after the
-    option's name (`graphkit.cli`).
-
-    >>> not_a_way("trig")
-    "'trig' is not a way an issue is given; give own (the claim's own trigger words), learnt (the issue model reading its words), article (its article's issue), a comma list of them such as 'own,learnt', or any"
-    """
-    return (f"{value!r} is not a way an issue is given; give own (the claim's own trigger words), learnt (the issue "
-            "model reading its words), article (its article's issue), a comma list of them such as 'own,learnt', or any")
+#: what is wrong with an ``issue_evidence`` value that is no way an issue is given, and what is accepted
+NOT_A_WAY = ("is not a way an issue is given; give own (the claim's own trigger words), learnt (the issue model "
+             "reading its words), article (its article's issue), a comma list of them such as 'own,learnt', or any")
 
 
-def min_score(value) -> Optional[float]:
-    """An ``issue_score`` value as a float in [0, 1] (None: no filter); anything else is a `GraphkitError`.
+def min_score(value, name: str = "issue_score") -> Optional[float]:
+    """An ``issue_score`` value as a float in [0, 1] (None: no filter); anything else is a `graphkit.values.BadValue`
+    named ``name`` (the command line's ``--issue-score``).
 
     >>> min_score(None), min_score("0.25")
     (None, 0.25)
     >>> min_score("high")
     Traceback (most recent call last):
     ...
-    graphkit.errors.GraphkitError: issue_score='high' is not a number; give a score such as 0.15 (an article's issue scores under 0.5, a claim's own triggers 0.5 and up)
+    graphkit.values.BadValue: issue_score='high' is not a number; give a score in [0, 1] such as 0.15 (an article's issue scores under 0.5, a claim's own triggers 0.5 and up)
     >>> min_score(2)
     Traceback (most recent call last):
     ...
-    graphkit.errors.GraphkitError: issue_score=2 is outside [0, 1]; give a score such as 0.15 (an article's issue scores under 0.5, a claim's own triggers 0.5 and up)
+    graphkit.values.BadValue: issue_score=2 is outside [0, 1]; give a score such as 0.15 (an article's issue scores under 0.5, a claim's own triggers 0.5 and up)
     """
-    if value is None:
-        return None
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        x = None
-    if x is None or not 0.0 <= x <= 1.0:  # (nan too)
-        why = "outside [0, 1]" if x is not None else "not a number"
-        raise GraphkitError(f"issue_score={value!r} is {why}; give a score such as 0.15 (an article's issue scores "
-                            "under 0.5, a claim's own triggers 0.5 and up)")
-    return x
+    return fraction(value, name, example=0.15, meaning="an article's issue scores under 0.5, a claim's own triggers "
+                                                       "0.5 and up")
 
 
 @dataclass(frozen=True)

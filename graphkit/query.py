@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union, get_args
 
 from .errors import GraphkitError, StoreError
+from .values import BadValue, fraction, whole
 from .issue_evidence import IssueFilter
 from .records import Actor, Claim, Stance
 from .lookup import NameIndex, match_name, suggest  # noqa: F401  (match_name: the docstring and tests)
@@ -81,7 +82,7 @@ def as_date(value, arg: str) -> Optional[str]:
     >>> as_date("last week", "since")
     Traceback (most recent call last):
     ...
-    graphkit.errors.GraphkitError: since='last week' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. since='2025-11-25'
+    graphkit.values.BadValue: since='last week' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. since='2025-11-25'
     """
     if value is None or value == "":
         return None
@@ -91,8 +92,28 @@ def as_date(value, arg: str) -> Optional[str]:
         return value.isoformat()
     s = iso_date(value)
     if s is None:
-        raise GraphkitError(f"{arg}={str(value).strip()!r} is not a date; give {DATE_FORMS}, e.g. {arg}='2025-11-25'")
+        raise BadValue(arg, str(value).strip(), f"is not a date; give {DATE_FORMS}", "2025-11-25")
     return s
+
+
+def limit_of(value, name: str = "limit") -> Optional[int]:
+    """A ``limit`` (how many claims at most) as an int: 1 or more (`graphkit.values.whole`)."""
+    return whole(value, name, least=1, example=20)
+
+
+def confidence_of(value, name: str = "min_confidence") -> Optional[float]:
+    """A ``min_confidence`` (the attribution model's score a claim reaches at least) as a float in [0, 1]."""
+    return fraction(value, name, example=0.6)
+
+
+def link_score_of(value, name: str = "min_score") -> Optional[float]:
+    """A contradictions ``min_score`` (a link's score at least) as a float in [0, 1]."""
+    return fraction(value, name, example=0.7)
+
+
+def days_of(value, name: str = "within") -> Optional[int]:
+    """A contradictions ``within`` (days between the two claims at most) as an int: 0 or more."""
+    return whole(value, name, least=0, example=7)
 
 
 def iso_date(value) -> Optional[str]:
@@ -291,14 +312,11 @@ class Graphkit:
         for s in stances or []:
             if s not in STANCES:
                 raise GraphkitError(f"unknown stance {s!r}; choose one of {', '.join(STANCES)}")
-        if limit is not None and int(limit) < 1:
-            raise GraphkitError(f"limit={limit!r} keeps nothing; give a positive number")
+        limit, min_confidence = limit_of(limit), confidence_of(min_confidence)
         speaker_ids = self.find_actors(speaker) if speaker is not None else None
         issues, places = self._find(issue, "issues"), self._find(place, "places")
         if doc is not None:
             doc = self.find_document(doc)
-        if min_confidence is not None and not 0.0 <= float(min_confidence) <= 1.0:
-            raise GraphkitError(f"min_confidence={min_confidence!r} is outside [0, 1]; give a score such as 0.6")
         counts = IssueFilter.of(issue_score, issue_evidence)
         # the attribution score and the issues' evidence are not indexed: filter every match, then cut to `limit`
         later = min_confidence is not None or bool(counts)
@@ -464,6 +482,7 @@ class Graphkit:
 
         from .contradict import MIN_SCORE
 
+        min_score, within = link_score_of(min_score), days_of(within)
         floor = MIN_SCORE if min_score is None else min_score
         xs = [x for x in self.store.contradictions() if x.score >= floor and relation in (None, x.relation)
               and (within is None or x.days is None or x.days <= within)]

@@ -53,6 +53,7 @@ import networkx as nx
 from graphkit.errors import ExportError, GraphkitError, os_fix
 from graphkit.export import atomic_open
 from graphkit.samples import sample_graph, synthetic_graph
+from graphkit.values import whole
 
 __all__ = [
     "ViewReport", "write_view", "render_html", "notebook_html", "view_data", "to_pyvis",
@@ -321,11 +322,10 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], template)
 
 
-def _check_actors(actors: Optional[int]) -> Optional[int]:
-    if actors is not None and (isinstance(actors, bool) or not isinstance(actors, int) or actors < 1):
-        raise GraphkitError(f"actors={actors!r} shows no actor; give a positive number, or None for as many "
-                            "as the window shows legibly")
-    return actors
+def actors_of(value, name: str = "actors") -> Optional[int]:
+    """How many actors the overview opens with (None: as many as the window shows legibly): 1 or more
+    (`graphkit.values.whole`)."""
+    return whole(value, name, least=1, example=30)
 
 
 def _render(G: nx.Graph, *, title: str = "graphkit", actors: Optional[int] = None) -> tuple[str, ViewReport]:
@@ -337,7 +337,7 @@ def _render(G: nx.Graph, *, title: str = "graphkit", actors: Optional[int] = Non
         "title": str(title),
         "note": note,
         **data,
-        "actors_shown": _check_actors(actors),
+        "actors_shown": actors_of(actors),
         "styles": NODE_STYLES,
         "stances": STANCE_GROUPS,
     }

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 import pandas as pd
+import re
+
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
@@ -192,10 +194,33 @@ def test_timeline_of_unknown_actor_raises(sample):
     (dict(until="2025-13"), "until='2025-13' is not a date"),
     (dict(since="2025-12-01", until="2025-11-01"), "is after until"),
     (dict(stance="angry"), "unknown stance 'angry'; choose one of assert, deny"),
+    # the checks the command line's options share (`graphkit.values`), in the notebook's words
+    (dict(limit=0), "limit=0 is below 1; give a whole number, 1 or more, e.g. limit=20"),
+    (dict(limit=2.5), "limit=2.5 is not a whole number"),
+    (dict(min_confidence=2), "min_confidence=2 is outside [0, 1]; give a score such as 0.6"),
+    (dict(min_confidence="high"), "min_confidence='high' is not a number; give a score in [0, 1] such as 0.6"),
 ])
 def test_bad_filter_values_raise_a_clear_error(sample, filters, message):
-    with pytest.raises(GraphkitError, match=message.replace("(", r"\(")):
+    with pytest.raises(GraphkitError, match=re.escape(message)):
         sample.claims(**filters)
+
+
+@pytest.mark.parametrize("call,message", [
+    # a score above 1 listed no link and a negative span of days none, without a word
+    (dict(min_score=2), "min_score=2 is outside [0, 1]; give a score such as 0.7"),
+    (dict(within=-1), "within=-1 is below 0; give a whole number, 0 or more, e.g. within=7"),
+    (dict(within="a week"), "within='a week' is not a whole number"),
+])
+def test_bad_contradiction_values_raise_a_clear_error(sample, call, message):
+    with pytest.raises(GraphkitError, match=re.escape(message)):
+        sample.contradictions(**call)
+
+
+def test_an_unknown_export_format_lists_the_formats(sample, tmp_path):
+    with pytest.raises(GraphkitError, match=re.escape("format='docx' is not an export format; give graphml, gexf, "
+                                                      "cytoscape, json, jsonl, csv or neo4j")):
+        sample.write("docx", tmp_path / "c.docx")
+    assert not list(tmp_path.iterdir())
 
 
 # -- filters → the claims the articles hold -----------------------------------
