@@ -568,38 +568,46 @@ _NEO_TYPES = {bool: "boolean", int: "long", float: "double"}
 _LABELS = {"actor": "Actor", "claim": "Claim", "issue": "Issue", "place": "Place", "document": "Document"}
 
 
-def neo4j_folder(path) -> Path:
-    """The folder a neo4j export of ``path`` writes: ``path`` itself, or its stem's when it names a file.
-
-    >>> neo4j_folder("out/neo"), neo4j_folder("out/neo.csv")
-    (PosixPath('out/neo'), PosixPath('out/neo'))
-    """
-    out = Path(path)
-    return out.with_suffix("") if out.suffix else out
-
-
 def check_neo4j_output(path, store=None) -> Path:
-    """The folder a neo4j export of ``path`` writes (`neo4j_folder`) when it can be made there; else ExportError
-    saying why: the folder it goes into must be there, as for every writer (`check_output`), it is no file, and,
-    with the ``store`` the export is made from, it is no input of that store (`graphkit.inputs.input_of`: a corpus
-    folder, where its CSV files would be put among the articles).
+    """The folder a neo4j export of ``path`` writes, ``path`` itself, when it can be made there; else ExportError
+    saying why: the folder it goes into must be there, as for every writer (`check_output`), it is no file, nor a
+    file's name (`_a_file_name`), and, with the ``store`` the export is made from, it is no input of that store
+    (`graphkit.inputs.input_of`: a corpus folder, where its CSV files would be put among the articles).
 
     >>> check_neo4j_output("no/such/folder/neo")
     Traceback (most recent call last):
     graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
     """
-    out = neo4j_folder(path)
+    out = Path(path)
     if out.exists() and not out.is_dir():
         raise ExportError(f"'{out}' is no folder, and a neo4j export writes a folder of CSV files; give a folder "
                           f"with -o, e.g. {out.parent / 'neo4j'}")
+    _a_file_name(out)
     _check_folder_is_there(out.parent)
     if store is not None:
         _check_not_an_input(out, store)
     return out
 
 
+def _a_file_name(out: Path) -> None:
+    """Refuse a neo4j export's ``-o`` that names a file (``notes.txt``, ``graph.csv``: a suffix, and no folder of that
+    name): the export writes a folder of CSV files, and it wrote them in the folder of the stem ('notes'), a folder
+    the researcher never named, which two names shared ('data.v1' and 'data.v2' both wrote 'data'). A folder whose
+    name has a dot is taken once it is there.
+
+    >>> _a_file_name(Path("out/neo4j"))
+    >>> _a_file_name(Path("notes.txt"))
+    Traceback (most recent call last):
+    graphkit.errors.ExportError: 'notes.txt' is a file's name (.txt), and a neo4j export writes a folder of CSV files; give a folder with -o, e.g. notes (a folder whose name has a dot: make it first)
+    """
+    if out.suffix and not out.is_dir():
+        raise ExportError(f"'{out}' is a file's name ({out.suffix}), and a neo4j export writes a folder of CSV files; "
+                          f"give a folder with -o, e.g. {out.with_suffix('')} (a folder whose name has a dot: make it "
+                          "first)")
+
+
 def write_neo4j(G, path):
-    """``neo4j-admin database import`` CSVs: PATH is a folder (or PATH stem) getting nodes_<Label>.csv and
+    """``neo4j-admin database import`` CSVs: PATH is a folder getting nodes_<Label>.csv and
     rels_<TYPE>.csv files with typed headers (``id:ID``, ``name``, ``n_claims:long``, ``:LABEL``,
     ``:START_ID``, ``:END_ID``, ``:TYPE``); arrays use ``;`` (neo4j-admin's default array delimiter).
     The folder is made when missing, not the folders above it (`check_neo4j_output`)."""
@@ -733,5 +741,4 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
         check_neo4j_output(path, store=g.store)  # before the graph is built: a wrong -o fails at once
     G = build_graph(g.store, g.iter_claims(**selected))
     write(G, fmt, path)
-    written = neo4j_folder(path) if fmt == "neo4j" else path
-    return Exported(written, fmt, nodes=G.number_of_nodes(), edges=G.number_of_edges())
+    return Exported(Path(path), fmt, nodes=G.number_of_nodes(), edges=G.number_of_edges())

@@ -153,6 +153,11 @@ USER_ERRORS = [
     # neo4j writes a folder: made when missing, not the folders above it (it made them, unlike every other writer)
     (["export", "neo4j", "--store", "ok.gk", "-o", "no/such/folder/neo"], "no folder 'no/such/folder' to write into"),
     (["export", "neo4j", "--store", "ok.gk", "-o", "/dev/null"], "'/dev/null' is no folder, and a neo4j export writes"),
+    # a file's name: its CSV files went into the stem's folder ('graph'), one the researcher never named
+    (["export", "neo4j", "--store", "ok.gk", "-o", "graph.txt"], "'graph.txt' is a file's name (.txt), and a neo4j export "
+     "writes a folder of CSV files; give a folder with -o, e.g. graph (a folder whose name has a dot: make it first)"),
+    (["export", "neo4j", "--store", "ok.gk", "-o", "neo.csv"], "'neo.csv' is a file's name (.csv)"),
+    (["export", "neo4j", "--store", "ok.gk", "-o", "data.v2"], "e.g. data (a folder whose name has a dot: make it first)"),
     (["view", "--store", "notes.txt", "-o", "v.html"], "not a graphkit store"),
     (["view", "--store", "ok.gk", "-o", "corpus"], "is a folder; give a file name with -o, e.g. corpus/graph.html"),
     (["issues", "suggest", "--store", "ok.gk", "-o", "corpus"], "e.g. corpus/issues.yaml"),
@@ -911,14 +916,16 @@ def test_written_files_follow_the_umask(work, args, written, umask, mode, capsys
     assert not [p for p in work.iterdir() if p.name.endswith(".tmp")]    # atomic: no temp file left
 
 
-@pytest.mark.parametrize("out", ["neo", "neo.csv", "neo/"])
-def test_a_neo4j_export_names_the_folder_it_wrote(work, out, capsys, monkeypatch):
-    """neo4j's CSVs go to a folder, the path's stem when it names a file: the line says that folder, not the file
-    name given (which is not written)."""
+@pytest.mark.parametrize("out,folder", [("neo", "neo"), ("neo/", "neo"), ("run.2", "run.2")])
+def test_a_neo4j_export_writes_the_folder_named(work, out, folder, capsys, monkeypatch):
+    """neo4j's CSVs go to the folder -o names, and the line says it; a folder whose name has a dot is taken once it
+    is there (it was the stem's, 'run', which another export to 'run.1' wrote too)."""
+    if "." in out:
+        (work / out).mkdir()
     proc = run_main(["export", "neo4j", "--store", "ok.gk", "-o", out], work, capsys, monkeypatch)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("wrote neo (neo4j: ")
-    assert (work / "neo").is_dir() and not (work / "neo.csv").exists()
+    assert proc.stdout.startswith(f"wrote {folder} (neo4j: ")
+    assert (work / folder).is_dir() and not (work / "run").exists()  # (an empty store: no CSV file)
 
 
 def test_min_confidence_keeps_the_surer_claims(sample_store, tmp_path, capsys, monkeypatch):
