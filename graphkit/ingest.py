@@ -277,13 +277,14 @@ def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
     ('2025-11-26', 'metadata.jsonl:2', "doc_id 'a' has a row already (line 1) whose date reads; that row is kept, not this one")
     """
     rows: dict[str, dict] = {}
+    used: dict[str, tuple[str, int]] = {}  # doc_id: the file and line of the row in use, over both files
     problems: list[Skipped] = []
     for name in METADATA_NAMES:
         p = root / name
         if p.exists():
             lines, trouble = _metadata_lines(p)
             problems += trouble
-            problems += _rows_by_article(lines, name, rows)
+            problems += _rows_by_article(lines, name, rows, used)
     return rows, problems
 
 
@@ -321,13 +322,15 @@ def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
     return items, problems
 
 
-def _rows_by_article(lines: list[tuple[int, dict]], name: str, rows: dict[str, dict]) -> list[Skipped]:
+def _rows_by_article(lines: list[tuple[int, dict]], name: str, rows: dict[str, dict],
+                     used: dict[str, tuple[str, int]]) -> list[Skipped]:
     """Put each of a metadata file's rows (``lines``, from `_metadata_lines`) in ``rows`` under its article's doc_id (a
-    file name given for it, 'a.txt' or 'news/a.txt', is its stem); return the rows' problems. Of two rows for one
-    article the later is used, unless its publication date cannot be read and the earlier's can: then the earlier
-    stands (a good date is not lost to a broken one). Either way the later row's line says which row is used and why."""
+    file name given for it, 'a.txt' or 'news/a.txt', is its stem); return the rows' problems. ``used``: the file and
+    line of each row in ``rows``, kept over the corpus's metadata files (read in `METADATA_NAMES` order: a row of
+    metadata.csv comes after metadata.jsonl's). Of two rows for one article the later is used, unless its
+    publication date cannot be read and the earlier's can: then the earlier stands (a good date is not lost to a
+    broken one). Either way the later row's line says which row is used and why, and where the other is."""
     problems: list[Skipped] = []
-    used: dict[str, int] = {}  # doc_id: the line of the row in use
     for i, obj in lines:
         doc_id = str(obj.get("doc_id") or "").strip()
         if not doc_id:
@@ -336,16 +339,16 @@ def _rows_by_article(lines: list[tuple[int, dict]], name: str, rows: dict[str, d
         if PurePosixPath(doc_id).suffix.lower() in ARTICLE_SUFFIXES:  # 'a.txt' or 'news/a.txt' for 'a'
             doc_id = PurePosixPath(doc_id).stem
         if doc_id in used:
+            there, line = used[doc_id]
+            where = f"line {line}" if there == name else f"{there} line {line}"
             broken = parse_date(obj.get("published"))[1]
             if broken and not parse_date(rows[doc_id].get("published"))[1]:
-                problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already (line "
-                                        f"{used[doc_id]}) whose date reads; that row is kept, not this one: {broken}",
-                                        degraded=True))
+                problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already ({where}) "
+                                        f"whose date reads; that row is kept, not this one: {broken}", degraded=True))
                 continue
-            problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already (line "
-                                    f"{used[doc_id]}); this later row is used: delete the one you do not want",
-                                    degraded=True))
-        used[doc_id] = i
+            problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already ({where}); this "
+                                    "later row is used: delete the one you do not want", degraded=True))
+        used[doc_id] = (name, i)
         rows[doc_id] = obj
     return problems
 

@@ -385,6 +385,50 @@ def test_a_rebuild_after_a_broken_second_row_keeps_the_stored_date(tmp_path):
         "this one: published 'next Tuesday' is not an ISO date (YYYY-MM-DD); write it as YYYY-MM-DD"]
 
 
+#: an article with a row in metadata.jsonl and another in metadata.csv: (jsonl's published, csv's) -> the date it is
+#: given and words of metadata.csv's line. metadata.csv is read after metadata.jsonl, so its row is the later: the
+#: rule of two rows in one file. It replaced jsonl's without a line.
+BOTH_FILES = [
+    ("2025-11-26", "2025-11-27", "2025-11-27", "doc_id 'a' has a row already (metadata.jsonl line 1); this later row "
+     "is used: delete the one you do not want"),
+    ("2025-11-26", "26/11/2025", "2025-11-26", "doc_id 'a' has a row already (metadata.jsonl line 1) whose date "
+     "reads; that row is kept, not this one: published '26/11/2025' is not an ISO date"),
+    ("26/11/2025", "2025-11-27", "2025-11-27", "(metadata.jsonl line 1); this later row is used"),
+]
+
+
+@pytest.mark.parametrize("jsonl,csv,published,words", BOTH_FILES, ids=[f"{a} {b}" for a, b, _, _ in BOTH_FILES])
+def test_a_row_in_both_metadata_files_says_which_stands(tmp_path, jsonl, csv, published, words):
+    (tmp_path / "a.txt").write_text(SAID)
+    (tmp_path / "metadata.jsonl").write_text(json.dumps({"doc_id": "a", "published": jsonl, "title": "jsonl's"}) + "\n")
+    (tmp_path / "metadata.csv").write_text(f"doc_id,published,title\na.txt,{csv},csv's\n")
+    res = read_corpus(tmp_path)
+    assert str(res.documents[0].published) == published
+    said = {s.path: s.reason for s in res.skipped}
+    assert words in said.get("metadata.csv:2", ""), said
+
+
+def test_a_broken_row_in_a_second_metadata_file_keeps_the_stored_date(tmp_path):
+    """Nothing stored is lost: a metadata.csv row with a broken date, added for an article metadata.jsonl dates, leaves
+    the article as it was built, and the build's line says which row stands and why."""
+    from graphkit.build import build, problem_lines
+    from graphkit.store import Store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SAID)
+    (corpus / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-11-26"}\n')
+    build(corpus, tmp_path / "s.gk")
+    (corpus / "metadata.csv").write_text("doc_id,published\na,next Tuesday\n")
+    report = build(corpus, tmp_path / "s.gk")
+    assert report.parsed == 0
+    with Store(tmp_path / "s.gk", readonly=True) as s:
+        assert [str(d.published) for d in s.documents()] == ["2025-11-26"]
+    assert problem_lines(report.skipped) == [
+        "degraded: metadata.csv:2: doc_id 'a' has a row already (metadata.jsonl line 1) whose date reads; that row is "
+        "kept, not this one: published 'next Tuesday' is not an ISO date (YYYY-MM-DD); write it as YYYY-MM-DD"]
+
+
 def test_ten_thousand_tiny_articles_are_ingested(tmp_path):
     """10,000 one-line articles: ingest level (a full parse is timed in the report, not here)."""
     root = tmp_path / "tiny"
