@@ -17,6 +17,7 @@ and the previous resolved graph.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -200,6 +201,9 @@ class Store:
         self.readonly = readonly
         uri = read_only_uri(self.path) if readonly else str(self.path)
         self.db = None
+        self.is_open = True
+        self.in_use = threading.RLock()  # held by `close` and by a read of another thread through this Store
+        # (`graphkit.store_file.read_open_store`): the read ends before the connection closes
         try:
             self.db = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA busy_timeout=10000")
@@ -289,10 +293,16 @@ class Store:
                          "JOIN claims c ON c.id = x.claim_id; COMMIT;")
 
     def close(self):
-        if not self.readonly:
-            self._leave_wal()
-        self.db.close()
-        self._unregister()
+        """Close the connection (once): a read another thread makes through this Store (`read_open_store`) ends
+        first."""
+        with self.in_use:
+            if not self.is_open:
+                return
+            if not self.readonly:
+                self._leave_wal()
+            self.db.close()
+            self._unregister()
+            self.is_open = False
 
     def _leave_wal(self):
         """Put the store back in rollback-journal mode when this writer is its only connection.

@@ -186,6 +186,30 @@ def open_store(path: Path):
         return next(iter(_OPEN_STORES.get(key, ())), None) if key is not None else None
 
 
+def read_open_store(path: Path, read: Callable, otherwise: Callable):
+    """``read(store)`` through a Store this process has open on the file at ``path`` (`open_store`), else
+    ``otherwise()``. The Store is held for the read (``Store.in_use``), so another thread's ``close`` waits for it; one
+    another thread closed between being found and being read is passed by, and the look made again: it read a
+    closed connection ("Cannot operate on a closed database.").
+
+    >>> import tempfile
+    >>> from graphkit.store import Store
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> s = Store(p, create=True); read_open_store(p, lambda store: store.get_meta("app"), lambda: "not open")
+    'graphkit'
+    >>> s.close(); read_open_store(p, lambda store: store.get_meta("app"), lambda: "not open")
+    'not open'
+    """
+    while True:
+        store = open_store(path)
+        if store is None:
+            return otherwise()
+        with store.in_use:
+            if store.is_open:
+                return read(store)
+        # closed by another thread after it was found, and so no longer counted: look again
+
+
 def closed(key: Optional[tuple[int, int]], store=None) -> None:
     """Count one connection fewer to the store of ``key`` (what `opened` gave), ``store`` the Store that held it."""
     if key is not None:
@@ -351,9 +375,13 @@ def look_at_store(path, keys: Iterable[str] = ()) -> StoreLook:
     path, keys = Path(path), list(keys)
     if not path.is_file() or not path.stat().st_size:
         return StoreLook()
-    here = open_store(path)
-    if here is not None:
-        return StoreLook({k: v for k in keys if (v := here.get_meta(k)) is not None})
+    return read_open_store(path, lambda here: StoreLook({k: v for k in keys if (v := here.get_meta(k)) is not None}),
+                           lambda: _look_at_file(path, keys))
+
+
+def _look_at_file(path: Path, keys: list[str]) -> StoreLook:
+    """`look_at_store` of a store file this process has no Store open on: read over a read-only connection of its
+    own."""
     if open_here(path):  # a connection counted without its Store: not read
         return StoreLook()
 

@@ -289,3 +289,45 @@ def test_a_writer_closing_beside_an_open_reader_keeps_wal_mode(tmp_path):
         assert reader.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize("closer", ["another thread", "none"])
+def test_a_look_at_a_store_another_thread_closes_meanwhile_reads_it_whole(tmp_path, monkeypatch, closer):
+    """A look at a store this process has open reads it through that Store (`graphkit.store_file.open_store`); when
+    another thread closes that Store between the look finding it and reading it, the look read a closed connection
+    ("Cannot operate on a closed database."). Made certain with events, not timing: the look waits, once it has
+    found the Store, until the other thread has closed it."""
+    import threading
+
+    import graphkit.store_file as store_file
+
+    path = tmp_path / "s.gk"
+    store = Store(path, create=True)
+    found, go, real = threading.Event(), threading.Event(), store_file.open_store
+
+    def finding(p):
+        here = real(p)
+        if here is not None and not found.is_set():
+            found.set()
+            go.wait()
+        return here
+
+    monkeypatch.setattr(store_file, "open_store", finding)
+    looked = {}
+
+    def look():
+        try:
+            looked["look"] = store_file.look_at_store(path, ["app", "schema_version"])
+        except Exception as e:  # noqa: BLE001 - what the look raised is the row's answer
+            looked["look"] = e
+
+    reader = threading.Thread(target=look)
+    reader.start()
+    found.wait()
+    if closer == "another thread":
+        store.close()
+    go.set()
+    reader.join()
+    assert looked["look"] == store_file.StoreLook({"app": "graphkit", "schema_version": str(SCHEMA_VERSION)})
+    store.close()
+    assert not open_here(path)
