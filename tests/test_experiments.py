@@ -48,3 +48,28 @@ def test_a_patch_applies_to_the_commits_its_row_names(name, tmp_path):
         if subprocess.run(["git", "cat-file", "-e", f"{sha}^{{commit}}"], cwd=ROOT, capture_output=True).returncode:
             pytest.skip(f"commit {sha} is not in this clone (a shallow one?)")
         assert _applies(sha, EXPERIMENTS / name, tmp_path), f"{name} does not apply to {sha}"
+
+
+REMOVED = re.compile(r"^\| `([^`]+\.diff)` \| `([0-9a-f]{7,40})` \| (#[^|]+) \|$")  # | removed | kept in | why |
+
+
+def removed() -> dict[str, str]:
+    """patch name -> the commit git keeps it in, for the patches the README lists as removed."""
+    return {m.group(1): m.group(2) for line in (EXPERIMENTS / "README.md").read_text(encoding="utf-8").splitlines()
+            if (m := REMOVED.match(line))}
+
+
+def test_a_superseded_patch_is_removed_and_named_with_the_commit_that_keeps_it():
+    assert removed().get("issue12_relative_clause.diff") == "da670c5"   # -63 shipped it (session 47)
+    for name in removed():
+        assert not (EXPERIMENTS / name).exists() and name not in rows(), name
+
+
+@pytest.mark.parametrize("name", sorted(removed()))
+def test_git_keeps_a_removed_patch(name):
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: the patches' commits cannot be read")
+    sha = removed()[name]
+    if subprocess.run(["git", "cat-file", "-e", f"{sha}^{{commit}}"], cwd=ROOT, capture_output=True).returncode:
+        pytest.skip(f"commit {sha} is not in this clone (a shallow one?)")
+    assert not subprocess.run(["git", "cat-file", "-e", f"{sha}:bench/experiments/{name}"], cwd=ROOT).returncode
