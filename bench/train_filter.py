@@ -19,7 +19,9 @@
    predictions, objective the mean of e2e F1 on all attributions and the speech subset's fair F1: the best
    objective, with a rule for its near-ties (:func:`choose`, ``--near-ties``, default ``lowest-threshold``): of the
    grid points within one standard error of the best objective by paired per-fold differences, the lowest rule
-   threshold, then the lowest tagger threshold, then the best objective. The surface is flat (neighbouring points
+   threshold, then the lowest tagger threshold, then the best objective, unless the file being replaced was fitted
+   at a point tied with it there that the best beats by no more than noise: that point stays (:func:`settle`;
+   ``--fresh`` chooses as if nothing shipped). The surface is flat (neighbouring points
    differ by a tenth of what one fold's articles move the objective), so the plain argmax (``--near-ties best``)
    stepped between 0.50 and 0.55 from one retrain to the next; recall is the measured gap (bench/README.md issue 13,
    eighteenth part). The log gives each grid point's per-fold figures, its claims kept and whether it is within
@@ -37,6 +39,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,17 +48,19 @@ sys.path.insert(0, str(ROOT / "bench"))
 COMMAND = "python bench/train_filter.py"
 
 
-def command_of(k: int, min_counts: list[int], near_ties: str) -> str:
+def command_of(k: int, min_counts: list[int], near_ties: str, fresh: bool = False) -> str:
     """The command as run, with the options that choose the re-scorer where they are not the defaults (folds, the
-    grid's feature cut-offs, the near-tie rule; not paths), recorded in its model file: what ships is what that command
-    writes. The cue tagger is fitted on train alone, none of them moving it: its file records the plain command.
+    grid's feature cut-offs, the near-tie rule, ``--fresh``; not paths), recorded in its model file: what ships is what
+    that command writes over the file it replaces. The cue tagger is fitted on train alone, none of them moving it: its
+    file records the plain command.
 
-    >>> command_of(5, [5, 10, 15], "lowest-threshold"), command_of(5, [15], "lowest-threshold")
-    ('python bench/train_filter.py', 'python bench/train_filter.py --min-count 15')
+    >>> command_of(5, [5, 10, 15], "lowest-threshold"), command_of(5, [15], "lowest-threshold", fresh=True)
+    ('python bench/train_filter.py', 'python bench/train_filter.py --min-count 15 --fresh')
     """
     opts = [("--k", [k], [5]), ("--min-count", list(min_counts), list(MIN_COUNTS)),
             ("--near-ties", [near_ties], [NEAR_TIES[0]])]
-    return " ".join([COMMAND] + [f"{flag} {' '.join(map(str, v))}" for flag, v, default in opts if v != default])
+    return " ".join([COMMAND] + [f"{flag} {' '.join(map(str, v))}" for flag, v, default in opts if v != default]
+                    + (["--fresh"] if fresh else []))
 
 #: the CV grid (5-fold over train+dev by article; bench/README.md, issue #13 ninth part): feature cut-offs (a feature
 #: seen in fewer training candidates is dropped) and the thresholds of rule and tagger candidates. Past runs never
@@ -169,7 +174,43 @@ def near_ties(tried: list[dict]) -> list[dict]:
     return [x for x in tried if within_noise(best["per_fold"], x["per_fold"])]
 
 
-def choose(tried: list[dict], rule: str = NEAR_TIES[0]) -> dict:
+def shipped_point(model: Optional[dict]) -> Optional[dict]:
+    """The grid point a shipped re-scorer file was fitted at (its ``kind`` and ``params``: C, min_count), for
+    :func:`settle`; None for no file or one of another kind.
+
+    >>> shipped_point({"kind": "logistic", "C": 0.3, "min_count": 10, "threshold": 0.5, "weights": {}})
+    {'kind': 'logistic', 'params': {'C': 0.3, 'min_count': 10}}
+    >>> shipped_point(None), shipped_point({"kind": "tree"})
+    (None, None)
+    """
+    if not model or model.get("kind") != "logistic" or "C" not in model or "min_count" not in model:
+        return None
+    return {"kind": "logistic", "params": {"C": float(model["C"]), "min_count": int(model["min_count"])}}
+
+
+def settle(points: list[dict], previous: Optional[dict] = None) -> dict:
+    """Of grid points the near-tie rule leaves tied (the same thresholds; another feature cut-off), the one with the
+    best objective, unless ``previous`` (:func:`shipped_point`: the point the file being replaced was fitted at) is
+    among them and the best beats it by no more than the CV's own noise (:func:`within_noise`, paired over folds):
+    then the previous stays. Why: the feature cut-off's points differ at the third decimal of the objective
+    (min_count 10 / 15: 78.55 / 78.53 at -63, 78.52 / 78.55 at -62), so the argmax flipped between them with each
+    extraction change and moved what ships by a claim or so each time, on nothing the CV can see.
+
+    >>> p = lambda mc, folds: {"kind": "logistic", "params": {"C": 0.3, "min_count": mc}, "per_fold": folds,
+    ...                        "objective": sum(folds) / len(folds), "all": 70.0}
+    >>> ten, fifteen = p(10, [77.2, 77.5, 77.9, 78.9, 79.5]), p(15, [77.1, 77.6, 78.0, 78.9, 79.5])
+    >>> [settle([ten, fifteen], shipped)["params"]["min_count"] for shipped in (None, fifteen, ten)]
+    [15, 15, 10]
+    """
+    best = max(points, key=lambda x: (x["objective"], x["all"]))
+    if previous is not None:
+        for x in points:
+            if x.get("kind") == previous["kind"] and x.get("params") == previous["params"]:
+                return x if within_noise(best["per_fold"], x["per_fold"]) else best
+    return best
+
+
+def choose(tried: list[dict], rule: str = NEAR_TIES[0], previous: Optional[dict] = None) -> dict:
     """The grid point the command ships, from the grid's out-of-fold records.
 
     Each record has ``objective`` (pooled over the folds), ``per_fold`` (the objective of each fold), ``kept``
@@ -178,12 +219,13 @@ def choose(tried: list[dict], rule: str = NEAR_TIES[0]) -> dict:
     the points within noise of it (:func:`near_ties`):
 
     - ``"lowest-threshold"`` (the default): the lowest rule threshold, then the lowest tagger threshold, then the
-      best objective. Why: within noise the objective does not tell the points apart (neighbouring thresholds
+      best objective, or the ``previous`` point (:func:`shipped_point`) when the best beats it by no more than noise
+      (:func:`settle`). Why: within noise the objective does not tell the points apart (neighbouring thresholds
       differ by ~0.05 of it, a tenth of what one fold's articles move it), so the argmax moved with noise from one
       retrain to the next (0.50 -> 0.55 -> 0.50 -> 0.55 over issue 13's parts); the threshold is the setting that
       trades precision for recall, and recall is the gap (P 87, R 58 by CV); a claim the threshold drops is lost
       to the user, a kept one carries its confidence for ``graphkit claims --min-confidence``. The feature
-      cut-off, which trades nothing of the kind, is left to the objective.
+      cut-off, which trades nothing of the kind, is left to the objective, the shipped one kept within noise.
     - ``"best"``: the bar itself (the command's rule until EXTRACTION_VERSION -48).
     - ``"most-claims"``: the point keeping the most claims (then the best objective); measured on -44, where it
       took a lower min_count with the lower threshold (bench/README.md, issue 13, sixteenth part).
@@ -203,8 +245,17 @@ def choose(tried: list[dict], rule: str = NEAR_TIES[0]) -> dict:
     if rule == "most-claims":
         return max(near, key=lambda x: (x["kept"], x["objective"], x["all"]))
     if rule == "lowest-threshold":
-        return min(near, key=lambda x: (x["thresholds"][0], x["thresholds"][1], -x["objective"], -x["all"]))
+        lowest = min(x["thresholds"] for x in near)
+        return settle([x for x in near if x["thresholds"] == lowest], previous)
     raise ValueError(f"unknown near-tie rule {rule!r}: one of {', '.join(NEAR_TIES)}")
+
+
+def _shipped(path: Path) -> Optional[dict]:
+    """The re-scorer file at ``path`` (the one a retrain replaces), or None when there is none or it cannot be read."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _oof_candidates(arts, docs, k: int, log=print):
@@ -233,13 +284,17 @@ def main(argv=None) -> int:
                     help="which grid point ships, of those within one standard error (paired over folds) of the best "
                          "CV objective: the lowest thresholds (default), the best objective itself, or the one keeping "
                          "the most claims")
+    ap.add_argument("--fresh", action="store_true",
+                    help="choose as if no re-scorer shipped before (by default the file --out replaces keeps its "
+                         "feature cut-off when the grid's best at the chosen thresholds beats it by no more than noise)")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "attribution_filter.json")
     ap.add_argument("--tagger-out", type=Path, default=ROOT / "models" / "attribution_tagger.json")
     ap.add_argument("--data", type=Path, default=None,
                     help="a folder with train.jsonl and dev.jsonl in PolNeAR's form (default ../shared/data/polnear)")
     ap.add_argument("--cache", type=Path, default=None, help="where parsed DocBins are kept (default bench/_work/parse)")
     args = ap.parse_args(argv)
-    command = command_of(args.k, args.min_count, args.near_ties)
+    command = command_of(args.k, args.min_count, args.near_ties, args.fresh)
+    previous = None if args.fresh else shipped_point(_shipped(args.out))
 
     t0 = time.perf_counter()
     by_split = {s: load_articles((s,), args.data) for s in ("train", "dev")}
@@ -292,10 +347,12 @@ def main(argv=None) -> int:
     for x in near_ties(tried):
         print(f"within one standard error of the best ({best['params']} {best['thresholds']}, mean "
               f"{best['objective']:.2f}): {x['params']} {x['thresholds']} mean {x['objective']:.2f} kept {x['kept']}")
-    pick = choose(tried, args.near_ties)
+    pick = choose(tried, args.near_ties, previous)
     obj, kind, p, (t, tl), r = pick["objective"], pick["kind"], pick["params"], pick["thresholds"], pick["figures"]
+    kept_previous = previous is not None and p == previous["params"] and args.near_ties == NEAR_TIES[0]
     print(f"chosen by {args.near_ties} {kind} {p} threshold={t} learned={tl} (CV over train+dev: all {r['all']['e2e_F1']:.2f}, "
-          f"speech fair {r['speech']['e2e_F1_fair']:.2f}, mean {obj:.2f}, kept {pick['kept']})")
+          f"speech fair {r['speech']['e2e_F1_fair']:.2f}, mean {obj:.2f}, kept {pick['kept']}); the shipped point "
+          f"{previous['params'] if previous else None}{' kept' if kept_previous else ''}")
     # 3. refit on PolNeAR train only: its candidates with tagger scores cross-fitted within train
     tcands = _oof_candidates(arts[:ntr], docs[:ntr], args.k)
     model = fit([x for c in tcands for x in c[2]], [y for c in tcands for y in c[3]], kind=kind,
@@ -306,6 +363,7 @@ def main(argv=None) -> int:
         "command": command, "extraction_version": EXTRACTION_VERSION, "n_candidates": sum(len(c[3]) for c in tcands),
         "n_positive": sum(y for c in tcands for y in c[3]),
         "cv": {"k": args.k, "by": "article (sha1 of id)", "over": "train+dev", "near_ties": args.near_ties,
+               "previous": previous["params"] if previous else None, "previous_kept": kept_previous,
                "all_e2e_F1": round(r["all"]["e2e_F1"], 2), "speech_e2e_F1_fair": round(r["speech"]["e2e_F1_fair"], 2)},
         **model, "threshold_learned": tl,
     }

@@ -163,6 +163,39 @@ def test_the_grid_choice_among_near_ties_takes_the_lowest_threshold(grid, chosen
     assert choose(grid, "lowest-threshold")["name"] == chosen
 
 
+def _cut(min_count, per_fold, thresholds=(0.50, 0.6), C=0.3):
+    return {**_point(f"{min_count}@{thresholds[0]}", per_fold, 14900, thresholds=thresholds), "kind": "logistic",
+            "params": {"C": C, "min_count": min_count}}
+
+
+_SHIPPED_15 = {"kind": "logistic", "C": 0.3, "min_count": 15, "threshold": 0.5, "threshold_learned": 0.6}
+
+#: (grid, the file the retrain replaces) -> the point it ships: at the lowest thresholds within noise, the shipped
+#: feature cut-off stays unless the best beats it by more than the CV's noise (paired over folds). The first row fails
+#: on the rule before (the argmax at those thresholds, min_count 10 by a hair: the flip of -61 / -62 / -63).
+STAYS = [
+    ([_cut(10, _BEST), _cut(15, _NOISE)], _SHIPPED_15, "15@0.5"),
+    ([_cut(10, _BEST), _cut(15, _NOISE)], None, "10@0.5"),                          # nothing shipped: the best
+    ([_cut(10, _BEST), _cut(15, _BEHIND)], _SHIPPED_15, "10@0.5"),                  # behind on every fold: not noise
+    ([_cut(10, _BEST), _cut(15, _NOISE)], {**_SHIPPED_15, "min_count": 5}, "10@0.5"),  # the shipped cut-off not tried
+    ([_cut(10, _BEST), _cut(15, _NOISE)], {**_SHIPPED_15, "C": 1.0}, "10@0.5"),      # another C: another point
+    # the thresholds are the rule's, not the shipped file's: 0.45 within noise goes first, the cut-off kept there
+    ([_cut(10, _BEST, (0.50, 0.6)), _cut(15, _NOISE, (0.50, 0.6)), _cut(10, _BEST, (0.45, 0.6)),
+      _cut(15, _NOISE, (0.45, 0.6))], _SHIPPED_15, "15@0.45"),
+]
+
+
+@pytest.mark.parametrize("grid,shipped,chosen", STAYS, ids=[f"{i:02d}" for i in range(len(STAYS))])
+def test_the_shipped_feature_cut_off_stays_within_noise(grid, shipped, chosen):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from train_filter import choose, shipped_point
+
+    assert choose(grid, previous=shipped_point(shipped))["name"] == chosen
+    assert choose(grid, "best")["name"] == "10@0.5"   # the bar itself: the other rules do not look back
+
+
 def test_an_unknown_near_tie_rule_says_which_there_are():
     import sys
 
