@@ -226,6 +226,32 @@ def test_user_error_is_one_line_exit_2(work, args, words, capsys, monkeypatch):
     assert tree(work) == before
 
 
+#: (command line, words of its one line that README.md's bad-input table quotes): the table says what the command
+#: says (it lacked the option errors, --issue-evidence and the neo4j -o of a file's name)
+README_SAYS = [
+    (["claims", "--store", "ok.gk", "--since", "yesterday"],
+     "'yesterday' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2025-11-25"),
+    (["claims", "--store", "ok.gk", "--min-confidence", "2"],
+     "Invalid value for '--min-confidence': '2' is outside [0, 1]; give a score such as 0.6"),
+    (["claims", "--store", "ok.gk", "--limit", "-1"], "'-1' is below 1; give a whole number, 1 or more, e.g. --limit 20"),
+    (["export", "bogus", "--store", "ok.gk", "-o", "x"],
+     "'bogus' is not an export format; give graphml, gexf, cytoscape, json, jsonl, csv or neo4j"),
+    (["claims", "--store", "ok.gk", "--issue-evidence", "trig"],
+     "'trig' is not a way an issue is given; give own (the claim's own trigger words), learnt"),
+    (["export", "neo4j", "--store", "ok.gk", "-o", "graph.txt"],
+     "is a file's name (.txt), and a neo4j export writes a folder of CSV files; give a folder with -o, e.g."),
+]
+
+
+@pytest.mark.parametrize("args,words", README_SAYS, ids=[" ".join(a) for a, _ in README_SAYS])
+def test_the_readme_quotes_what_a_bad_input_says(work, args, words, capsys, monkeypatch):
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    table = readme[readme.index("## What graphkit does with bad input"):readme.index("## Contradictions")]
+    assert words in table, f"README.md's bad-input table does not say: {words}"
+    proc = run_main(args, work, capsys, monkeypatch)
+    assert proc.returncode == 2 and words in proc.stderr, proc.stderr
+
+
 #: (-o, words of the line): an input of the store a writer reads is never written over (an article, the metadata or a
 #: knowledge file of the corpus it was built from; the store itself), nor made where the next build would read it
 INPUT_OUTPUTS = [
