@@ -458,8 +458,17 @@ def write_gexf(G, path) -> tuple[int, int]:
     Claim nodes start at their date, articles at their publication date, ``said`` edges at the claim's
     date (partial dates at their first day); the rest are always there. Edges have unique ids, the
     relation is the ``relation`` attribute (``type`` is GEXF's edge kind), and a claim's text offsets
-    are ``text_start``/``text_end`` (GEXF's ``start``/``end`` are the time bounds).
+    are ``text_start``/``text_end`` (GEXF's ``start``/``end`` are the time bounds). The graph's elements and the
+    attributes they use (`_gexf_elements`) are written in one file (`_write_gexf_file`).
     """
+    attrs, nodes, edges = _gexf_elements(G)
+    _write_gexf_file(path, attrs, nodes, edges)
+    return len(nodes), len(edges)
+
+
+def _gexf_elements(G) -> tuple[dict[str, dict[str, tuple[str, str]]], list[str], list[str]]:
+    """``(attributes, nodes, edges)`` of ``G`` in GEXF: the ``<node>`` and ``<edge>`` elements, one a line, and the
+    attributes they use by scope ("node", "edge"): name -> (id, type, the widest of its values' types)."""
     from xml.sax.saxutils import quoteattr
 
     attrs: dict[str, dict[str, tuple[str, str]]] = {"node": {}, "edge": {}}   # scope -> name -> (id, type)
@@ -488,6 +497,14 @@ def write_gexf(G, path) -> tuple[int, int]:
         edges.append(f"<edge id=\"e{i}\" source={quoteattr(_XML_BAD.sub('', str(u)))} "
                      f"target={quoteattr(_XML_BAD.sub('', str(v)))}{when(d) if d.get('type') == 'said' else ''}>"
                      f"{attvalues('edge', data)}</edge>\n")
+    return attrs, nodes, edges
+
+
+def _write_gexf_file(path, attrs: dict[str, dict[str, tuple[str, str]]], nodes: list[str], edges: list[str]) -> None:
+    """Write a GEXF 1.2 file of the elements `_gexf_elements` made: the header, the attribute declarations, the
+    nodes and the edges (atomically: `atomic_open`)."""
+    from xml.sax.saxutils import quoteattr
+
     with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n'
                 '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -505,7 +522,7 @@ def write_gexf(G, path) -> tuple[int, int]:
         f.write("</nodes>\n<edges>\n")
         f.writelines(edges)
         f.write("</edges>\n</graph>\n</gexf>\n")
-    return len(nodes), len(edges)
+
 
 
 def write_cytoscape(G, path) -> tuple[int, int]:

@@ -87,53 +87,76 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
                        min_score: Optional[float] = None) -> nx.MultiDiGraph:
     """The graph of these claims and everything they touch. `places` is keyed by place name.
 
+    Each statement (`statements`) is a claim node said by its speaker (`_add_claim`), about its issues
+    (`_add_issues`), mentioning its places (`_add_places`), reported in its articles (`_add_documents`).
     Links between claims scored below `min_score` (None: ``graphkit.contradict.MIN_SCORE``) are left out.
     """
     G = nx.MultiDiGraph()
-    claims = statements(claims)
-    for c in claims:
-        a = actors.get(c.speaker_id)
-        if c.speaker_id not in G:
-            _add_actor(G, c.speaker_id, c.speaker, a)
-        G.nodes[c.speaker_id]["n_claims"] += 1
-        doc = documents.get(c.doc_id)
-        cn = "claim:" + c.id
-        G.add_node(cn, type="claim", label=shorten(c.text, 60), text=c.text, speaker=c.speaker, speaker_id=c.speaker_id,
-                   speaker_text=c.speaker_text, date=c.date, date_precision=c.date_precision, date_basis=c.date_basis,
-                   stance=c.stance, kind=c.kind, cue=c.cue, doc_id=c.doc_id, reports=list(c.reports),
-                   url=doc.url if doc else None, source=doc.source if doc else None,
-                   issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1],
-                   date_text=c.date_text, sentence=_sentence(c, doc))
-        G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
-        if c.reported_by_id:
-            if c.reported_by_id not in G:
-                _add_actor(G, c.reported_by_id, c.reported_by, actors.get(c.reported_by_id))
-            G.add_edge(c.reported_by_id, cn, key="reported_by", type="reported_by")
-        triggers, scores = {}, dict(c.issue_scores)
-        for name, trig in c.issue_triggers:
-            triggers.setdefault(name, trig)
-        for name in c.issues:
-            n = issue_node(name)
-            if n not in G:
-                G.add_node(n, type="issue", label=name, name=name)
-            G.add_edge(cn, n, key="about", type="about", trigger=triggers.get(name), score=scores.get(name))
-        for name in c.places:
-            n = place_node(name, places)
-            if n not in G:
-                p = places.get(name)
-                G.add_node(n, type="place", label=name, name=name, place_type=p.type if p else "other",
-                           country_code=p.country_code if p else None, lat=p.lat if p else None, lon=p.lon if p else None)
-            G.add_edge(cn, n, key="mentions", type="mentions")
-        for doc_id in (c.doc_id, *c.reports):
-            dn = "doc:" + doc_id
-            if dn not in G:
-                d = documents.get(doc_id)
-                G.add_node(dn, type="document", label=(d.title if d and d.title else doc_id), doc_id=doc_id,
-                           title=d.title if d else None, source=d.source if d else None, url=d.url if d else None,
-                           published=d.published.isoformat() if d and d.published else None)
-            G.add_edge(cn, dn, key="reported_in", type="reported_in", spans=c.spans[0] if doc_id == c.doc_id else None)
+    for c in statements(claims):
+        cn = _add_claim(G, c, actors, documents.get(c.doc_id))
+        _add_issues(G, cn, c)
+        _add_places(G, cn, c, places)
+        _add_documents(G, cn, c, documents)
     add_links(G, contradictions, min_score)
     return G
+
+
+def _add_claim(G: nx.MultiDiGraph, c: Claim, actors: dict[str, Actor], doc: Optional[Document]) -> str:
+    """Add claim ``c``'s node, its speaker (counting the claim) and the reporter it is relayed by, with their edges;
+    the claim node's id."""
+    if c.speaker_id not in G:
+        _add_actor(G, c.speaker_id, c.speaker, actors.get(c.speaker_id))
+    G.nodes[c.speaker_id]["n_claims"] += 1
+    cn = "claim:" + c.id
+    G.add_node(cn, type="claim", label=shorten(c.text, 60), text=c.text, speaker=c.speaker, speaker_id=c.speaker_id,
+               speaker_text=c.speaker_text, date=c.date, date_precision=c.date_precision, date_basis=c.date_basis,
+               stance=c.stance, kind=c.kind, cue=c.cue, doc_id=c.doc_id, reports=list(c.reports),
+               url=doc.url if doc else None, source=doc.source if doc else None,
+               issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1],
+               date_text=c.date_text, sentence=_sentence(c, doc))
+    G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
+    if c.reported_by_id:
+        if c.reported_by_id not in G:
+            _add_actor(G, c.reported_by_id, c.reported_by, actors.get(c.reported_by_id))
+        G.add_edge(c.reported_by_id, cn, key="reported_by", type="reported_by")
+    return cn
+
+
+def _add_issues(G: nx.MultiDiGraph, cn: str, c: Claim) -> None:
+    """Add an ``about`` edge from claim node ``cn`` to each of ``c``'s issues (made when new), with the issue's first
+    trigger and its score."""
+    triggers, scores = {}, dict(c.issue_scores)
+    for name, trig in c.issue_triggers:
+        triggers.setdefault(name, trig)
+    for name in c.issues:
+        n = issue_node(name)
+        if n not in G:
+            G.add_node(n, type="issue", label=name, name=name)
+        G.add_edge(cn, n, key="about", type="about", trigger=triggers.get(name), score=scores.get(name))
+
+
+def _add_places(G: nx.MultiDiGraph, cn: str, c: Claim, places: dict[str, Place]) -> None:
+    """Add a ``mentions`` edge from claim node ``cn`` to each of ``c``'s places (made when new, from ``places``)."""
+    for name in c.places:
+        n = place_node(name, places)
+        if n not in G:
+            p = places.get(name)
+            G.add_node(n, type="place", label=name, name=name, place_type=p.type if p else "other",
+                       country_code=p.country_code if p else None, lat=p.lat if p else None, lon=p.lon if p else None)
+        G.add_edge(cn, n, key="mentions", type="mentions")
+
+
+def _add_documents(G: nx.MultiDiGraph, cn: str, c: Claim, documents: dict[str, Document]) -> None:
+    """Add a ``reported_in`` edge from claim node ``cn`` to its article and each other article reporting it (made
+    when new); the spans are the claim's article's only."""
+    for doc_id in (c.doc_id, *c.reports):
+        dn = "doc:" + doc_id
+        if dn not in G:
+            d = documents.get(doc_id)
+            G.add_node(dn, type="document", label=(d.title if d and d.title else doc_id), doc_id=doc_id,
+                       title=d.title if d else None, source=d.source if d else None, url=d.url if d else None,
+                       published=d.published.isoformat() if d and d.published else None)
+        G.add_edge(cn, dn, key="reported_in", type="reported_in", spans=c.spans[0] if doc_id == c.doc_id else None)
 
 
 def _sentence(c: Claim, doc: Optional[Document]) -> Optional[str]:

@@ -315,22 +315,35 @@ def report_clusters(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> 
     """The statements among ``claims`` (sorted by article and offset): each a list of the indexes of its reports,
     the first-ranked (`_rank`: earliest date, then article) first; a claim reported once is a list of one.
 
-    Pairs are one speaker's claims (`_speaker_pairs`), scored by `same_statement_score` with the concept idf
-    of all the claims, joined best first; a cluster never holds two claims of one article, and every report
-    of a cluster is one statement with every other (no chains: a ~ b ~ c with a and c two statements)."""
+    Pairs are one speaker's claims (`_statement_pairs`), scored by `same_statement_score` with the concept idf
+    of all the claims (`_one_statement`), joined best first (`_join_best_first`); a cluster never holds two claims
+    of one article, and every report of a cluster is one statement with every other (no chains: a ~ b ~ c with a
+    and c two statements)."""
     idf = concept_idf(claims)
+
+    def same(i: int, j: int) -> float:
+        return _one_statement(claims[i], claims[j], idf, threshold)
+
+    out = _join_best_first(claims, _statement_pairs(claims, idf, same), same)
+    for g in out:
+        g.sort(key=lambda i: _rank(claims[i]))
+    return out
+
+
+def _one_statement(a: Claim, b: Claim, idf: dict, threshold: float) -> float:
+    """The score of claims ``a`` and ``b`` when they are one statement (two articles, compatible dates, worded alike
+    or of one news cycle, scored ``threshold`` at least), else 0."""
+    if a.doc_id == b.doc_id or not _dates_compatible(a, b):
+        return 0.0
+    score, why = same_statement_score(a.text, b.text, idf)
+    return score if score >= threshold and (why.startswith("wording") or _same_news_cycle(a, b)) else 0.0
+
+
+def _statement_pairs(claims: list[Claim], idf: dict, same) -> list[tuple[float, int, int]]:
+    """The pairs of one speaker's claims (`_speaker_pairs`) that are one statement: ``(-score, i, j)``, best first."""
     by_speaker: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         by_speaker[c.speaker_id].append(i)
-
-    def same(i: int, j: int) -> float:
-        """The pair's score when it is one statement, else 0."""
-        a, b = claims[i], claims[j]
-        if a.doc_id == b.doc_id or not _dates_compatible(a, b):
-            return 0.0
-        score, why = same_statement_score(a.text, b.text, idf)
-        return score if score >= threshold and (why.startswith("wording") or _same_news_cycle(a, b)) else 0.0
-
     pairs = []
     days = day_numbers(claims)
     for idx in by_speaker.values():
@@ -338,8 +351,15 @@ def report_clusters(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> 
             if score := same(i, j):
                 pairs.append((-score, i, j))
     pairs.sort()
-    # union of clusters, best pairs first; a cluster's articles and members are kept for merged clusters only
-    # (a set and a list for every claim of a million were ~300 B each): a claim on its own is its article and itself
+    return pairs
+
+
+def _join_best_first(claims: list[Claim], pairs: list[tuple[float, int, int]], same) -> list[list[int]]:
+    """The clusters of ``claims`` the ``pairs`` join, best pair first (a union-find): a pair is joined when its two
+    clusters share no article and every report of one is one statement (``same``) with every report of the other.
+    Each cluster a list of claim indexes in index order; a claim no pair joins is one of its own."""
+    # a cluster's articles and members are kept for merged clusters only (a set and a list for every claim of a
+    # million were ~300 B each): a claim on its own is its article and itself
     parent = list(range(len(claims)))
     docs: dict[int, set[str]] = {}
     members: dict[int, list[int]] = {}
@@ -366,10 +386,7 @@ def report_clusters(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
         groups[find(i)].append(i)
-    out = list(groups.values())
-    for g in out:
-        g.sort(key=lambda i: _rank(claims[i]))
-    return out
+    return list(groups.values())
 
 
 def _rank(c: Claim) -> tuple:
