@@ -18,7 +18,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, Union
 
 import typer
 
@@ -71,12 +71,14 @@ def _file_path(example: str, option: Optional[list[str]] = None):
     return parse
 
 
-def _checked(check: str, flag: str, **given):
+def _checked(check: Union[str, Callable], flag: str, **given):
     """A parser of the option ``flag`` that hands its value to ``check``, the Python API's own check of it, named
     ``"module.function"`` in graphkit and imported when a value is checked (`graphkit build` starts its parse
-    sooner without the query modules). ``check(value, flag, **given)`` returns the value as graphkit uses it or raises
-    `graphkit.values.BadValue`, said here in the check's words after the option's name (`BadValue.on_command_line`):
-    one wording per check, beside it, for the notebook and the command line alike.
+    sooner without the query modules), or the command line's own (a function here: run as ``python -m
+    graphkit.cli`` this module is ``__main__``, and a second import of it would make a second `Fmt`).
+    ``check(value, flag, **given)`` returns the value as graphkit uses it or raises `graphkit.values.BadValue`, said
+    here in the check's words after the option's name (`BadValue.on_command_line`): one wording per check, beside it,
+    for the notebook and the command line alike.
 
     >>> _checked("query.as_date", "--since")("2025-11")
     '2025-11'
@@ -86,15 +88,17 @@ def _checked(check: str, flag: str, **given):
     ...     print(e)
     'yesterday' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2025-11-25
     """
-    module, name = check.rsplit(".", 1)
-
     def parse(value: str):
         import importlib
 
         from .values import BadValue
 
+        run = check
+        if isinstance(check, str):
+            module, name = check.rsplit(".", 1)
+            run = getattr(importlib.import_module(f"graphkit.{module}"), name)
         try:
-            return getattr(importlib.import_module(f"graphkit.{module}"), name)(value, flag, **given)
+            return run(value, flag, **given)
         except BadValue as e:
             raise typer.BadParameter(e.on_command_line()) from None
 
@@ -112,15 +116,15 @@ class Fmt(str, Enum):
     csv = "csv"
 
 
-FormatOpt = typer.Option(None, "--format", "-f", show_default=False, parser=_checked("cli.output_format", "--format"),
-                         help="table (fits the terminal), tsv, jsonl or csv. Default: table on a terminal, tsv when piped.")
-
-
 def output_format(value: str, name: str = "format") -> Fmt:
     """A listing's ``--format`` as a `Fmt`, one of its values (`graphkit.values.one_of`)."""
     from .values import one_of
 
     return Fmt(one_of(value, name, [f.value for f in Fmt], what="an output format"))
+
+
+FormatOpt = typer.Option(None, "--format", "-f", show_default=False, parser=_checked(output_format, "--format"),
+                         help="table (fits the terminal), tsv, jsonl or csv. Default: table on a terminal, tsv when piped.")
 
 
 def _format(format: Optional[Fmt]) -> Fmt:
