@@ -134,6 +134,7 @@ CORPUS_SCRIPTS = [
     ("bench_cpu", ["--corpus", "CORPUS", "--rounds", "1"]),
     ("profile_build", ["--corpus", "CORPUS", "--rounds", "1"]),
     ("pair_rebuilds", ["--corpus", "CORPUS", "--src", "a=.", "--store", "a=ok.gk"]),
+    ("pair_options", ["--corpus", "CORPUS", "--variant", "a="]),
     ("resolve_stages", ["CORPUS", "s.gk"]),
     ("command_checkpoints", ["graphkit", "CORPUS", "--store", "s.gk"]),
     ("command_checkpoints", ["bare", "CORPUS"]),
@@ -172,6 +173,15 @@ def test_a_checkout_that_is_not_there_is_one_line(work, name, args, words, capsy
     before = {p.name: _sha(p) for p in work.iterdir()}
     code, _, err = run_script(name, args, capsys, monkeypatch)
     one_line(code, err, name, words)
+    assert {p.name: _sha(p) for p in work.iterdir()} == before
+
+
+@pytest.mark.parametrize("value,words", SRC_SHAPES, ids=[v for v, _ in SRC_SHAPES])
+def test_a_variants_checkout_that_is_not_there_is_one_line(work, value, words, capsys, monkeypatch):
+    """pair_options names a variant's checkout inside its --variant (NAME@ROOT=OPTIONS)."""
+    before = {p.name: _sha(p) for p in work.iterdir()}
+    code, _, err = run_script("pair_options", ["--corpus", "corpus", "--variant", f"a@{value}="], capsys, monkeypatch)
+    one_line(code, err, "pair_options", words.replace("--src", "--variant"))
     assert {p.name: _sha(p) for p in work.iterdir()} == before
 
 
