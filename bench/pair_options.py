@@ -15,8 +15,9 @@ build's own workers are counted in its CPU, and its peak is the largest one proc
 before it. The corpus: a folder (``--corpus``), or the first ``--limit`` articles of a PolNeAR split written to a
 temporary folder (``--split``, default dev, all of it). ``--busy N``: N busy loops (one core each) run through every
 round, the same for every variant: a measured stand-in for another job on the machine. ``--warm``: untimed builds
-before the rounds (default one: the files read and the bytecode written are then cached for every variant). With ``--compare`` the
-stores of the last round are compared with the first variant's, table by table (`compare_stores.differences`).
+before the rounds (default one: the files read and the bytecode written are then cached for every variant). With
+``--compare`` the stores of the last round are compared with the first variant's, table by table and meta entry by
+meta entry (`compare_stores.differences`; between two checkouts ``resolved_fingerprint`` and ``knowledge`` differ).
 
 Printed: one JSON line a command, then a table per variant: the median and best of wall / CPU / peak, and the
 paired difference to the first variant within each round (its median and range): on a machine other work shares,
@@ -165,8 +166,9 @@ def main(argv=None) -> int:
             from compare_stores import differences
 
             for name in names[1:]:
-                diff = differences(stores[names[0]], stores[name])
-                print(f"stores {names[0]} vs {name}: {len(diff)} tables differ" + "".join(f"\n  {d}" for d in diff))
+                diff = differences(stores[names[0]], stores[name], meta=True)
+                tables = [d for d in diff if not d.startswith("meta ")]
+                print(f"stores {names[0]} vs {name}: {len(tables)} tables differ" + "".join(f"\n  {d}" for d in diff))
     return 0
 
 
