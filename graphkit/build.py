@@ -196,7 +196,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     kept in the store (meta `MODELS_STAMP`) for the next build's check.
     ``parse_ahead`` (one process): spaCy parses the next articles in a thread while this one is extracted and
     written (`graphkit.nlp.pipe_ahead`; the same store). Off by default: on the loaded 2-core machine it was
-    no faster, the GIL serialising more than the matrix products free; ``bench/bench_build.py`` times both.
+    no faster, the GIL serialising more than the matrix products free (run BR: slower in three paired rounds of four
+    with another job running, +0.5-0.7 CPU s; quiet, 0.6-0.9 s faster); ``bench/pair_options.py`` pairs both.
     """
     from .contradict import WINDOW_DAYS
     from .knowledge import Knowledge, models_dir
