@@ -32,14 +32,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def evidence_shares(claims, n: int) -> str:
-    """How the claims got their best issue, as shares of ``n``: their own triggers, learnt, or their article's."""
+def evidence_shares(claims, n: int, old_store: bool = False) -> str:
+    """How the claims got their best issue, as shares of ``n``: their own triggers, learnt, or their article's (read as a
+    store of ``old_store`` wrote it: `graphkit.issue_evidence.old_marker`)."""
     from collections import Counter
 
     from graphkit.issue_evidence import issue_route
 
     said = {"own": "own triggers", "learnt": "learnt", "article": "their article's"}
-    kinds = Counter(said[issue_route(dict(c.issue_triggers).get(c.issues[0], ""))] for c in claims)
+    kinds = Counter(said[issue_route(dict(c.issue_triggers).get(c.issues[0], ""), old_store)] for c in claims)
     return ", ".join(f"{k} {kinds[k] / max(1, n):.1%}" for k in ("own triggers", "learnt", "their article's"))
 
 
@@ -84,10 +85,12 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
 
     import graphkit
-    from graphkit.issue_evidence import IssueFilter
+    from graphkit.issue_evidence import IssueFilter, old_marker
 
-    counts = IssueFilter.of(a.issue_score, a.issue_evidence)  # a bad setting is said before the store is read
+    IssueFilter.of(a.issue_score, a.issue_evidence)  # a bad setting is said before the store is read
     with graphkit.open(a.store) as g:
+        old = old_marker(g.store)  # the article's marker the store was kept with
+        counts = IssueFilter.of(a.issue_score, a.issue_evidence, old)
         issues = g.issues().set_index("name")
         claims = g.store.claims()
         rows = [counts.apply(c) for c in claims if c.same_as is None]
@@ -100,7 +103,7 @@ def main(argv=None) -> int:
 
         arts = polnear_or_none()
     out = [f"{len(with_issue)} of {len(rows)} statements ({len(with_issue) / max(1, len(rows)):.1%}) have an issue "
-           f"({evidence_shares(with_issue, len(rows))}); {len(issues)} issues ({', '.join(sorted(set(issues['origin'])))})\n"]
+           f"({evidence_shares(with_issue, len(rows), old)}); {len(issues)} issues ({', '.join(sorted(set(issues['origin'])))})\n"]
     for k, c in enumerate(pick, 1):
         out += pair_lines(k, c, issues, docs[c.doc_id].text if c.doc_id in docs else "", arts) + [""]
     if arts:

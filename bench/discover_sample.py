@@ -40,7 +40,8 @@ def memberships(extractions, tax, exclude=()) -> dict[str, set]:
 
 
 def discovered_build(corpus: Path, work: Path, n_issues=None) -> tuple[dict, dict[str, set], dict]:
-    """(the discovered issues' data, issue name → ids of its claims, (claim id, issue) → how it was given: `how_given`)
+    """(the discovered issues' data, issue name → ids of its claims, (claim id, issue) → how it was given:
+    `graphkit.issue_evidence.issue_route`)
     of a build of ``corpus`` with its taxonomy removed: a copy of the folder without issues.yaml (its actors.yaml kept) built into ``work`` as a user would, so
     the issues and their claims are exactly the build's (its actors, the issue model it fits and keeps, the
     article votes)."""
@@ -48,6 +49,7 @@ def discovered_build(corpus: Path, work: Path, n_issues=None) -> tuple[dict, dic
     import shutil
 
     from graphkit.build import build
+    from graphkit.issue_evidence import issue_route
     from graphkit.store import Store
 
     bare = work / "no-taxonomy"
@@ -62,19 +64,8 @@ def discovered_build(corpus: Path, work: Path, n_issues=None) -> tuple[dict, dic
             trig = dict(c.issue_triggers)
             for name in c.issues:
                 out[name].add(c.id)
-                how[c.id, name] = how_given(trig.get(name, ""))
+                how[c.id, name] = issue_route(trig.get(name, ""))
     return found, out, how
-
-
-def how_given(evidence: str) -> str:
-    """How a claim got an issue, by its evidence: "article" (``context: article``), "learnt", else "own".
-
-    >>> [how_given(e) for e in ["context: article", "learnt: talks", "war, context: deal"]]
-    ['article', 'learnt', 'own']
-    """
-    from graphkit.issue_evidence import issue_route
-
-    return issue_route(evidence)
 
 
 def where_they_went(ids: set, disc: dict[str, set], how: dict, top: int = 4) -> str:

@@ -383,9 +383,9 @@ def pair_kind(issues: list) -> str:
     """How a statement got its (first) issue, for `tradeoff`: "own" (its triggers), "learnt", or its article's, by the
     band of `SHARE_BANDS` its share is in (the share: twice the score an article pair is given).
 
-    >>> pair_kind([["candidate", "context: article", 0.08]]), pair_kind([["abortion", "abortion", 0.5]])
+    >>> pair_kind([["candidate", "(article)", 0.08]]), pair_kind([["abortion", "abortion", 0.5]])
     ('article >= 0.13', 'own')
-    >>> pair_kind([["economy", "context: article", 0.03]])
+    >>> pair_kind([["economy", "(article)", 0.03]])
     'article >= 0.0'
     """
     how = kind(issues[0][1])
@@ -399,7 +399,7 @@ def at_setting(spec: str):
     ``:own,learnt`` (``--issue-evidence own,learnt``), ``0.75:own`` (both), as a `graphkit.issue_evidence.IssueFilter`.
 
     >>> at_setting("0.15"), at_setting(":own,learnt").routes == {"own", "learnt"}, at_setting("0.75:own").min_score
-    (IssueFilter(min_score=0.15, routes=None), True, 0.75)
+    (IssueFilter(min_score=0.15, routes=None, old_store=False), True, 0.75)
     """
     from graphkit.issue_evidence import IssueFilter
 
@@ -411,7 +411,7 @@ def counted_at(statements: dict[str, list], setting) -> dict[str, list]:
     """A saved run's statements (id → [issue, evidence, score] lists) with only the issues ``setting`` counts (an
     `graphkit.issue_evidence.IssueFilter`, as a query at that setting counts them).
 
-    >>> counted_at({"c1": [["tax", "context: article", 0.06]], "c2": [["ID", "ID cards", 0.5]]}, at_setting("0.1"))
+    >>> counted_at({"c1": [["tax", "(article)", 0.06]], "c2": [["ID", "ID cards", 0.5]]}, at_setting("0.1"))
     {'c1': [], 'c2': [['ID', 'ID cards', 0.5]]}
     """
     return {cid: [x for x in a if setting.keeps((kind(x[1]),), x[2])] for cid, a in statements.items()}
@@ -545,7 +545,7 @@ def word_check(below: float, voted_only: bool = False) -> None:
         for i, (a, o) in enumerate(zip(assigned, out)):
             if voted_only and articles[i] not in votes:
                 continue
-            if (not a and o and o[0][1] == im.ARTICLE_EVIDENCE and 2 * o[0][2] < below
+            if (not a and o and kind(o[0][1]) == "article" and 2 * o[0][2] < below
                     and not seen["claims"][i] & seen["issue"].get(o[0][0], frozenset())):
                 out[i] = []
         return out
@@ -565,7 +565,7 @@ def apart_kept(below: float) -> None:
         for i, (a, v, o) in enumerate(zip(given["assigned"], given["voting"], out)):
             if a or not v:
                 continue  # not a claim whose only issues were said apart
-            if not o or (o[0][1] == im.ARTICLE_EVIDENCE and 2 * o[0][2] < below):
+            if not o or (kind(o[0][1]) == "article" and 2 * o[0][2] < below):
                 out[i] = [x for x in v if kind(x[1]) != "learnt"][:1] or out[i]
         return out
 

@@ -8,15 +8,15 @@ scored in `Claim.issue_scores`:
   claim counts half: 0.29);
 - **learnt**: for discovered issues, the issue model reading the claim's words (``"learnt: wall, border"``;
   `graphkit.issue_model.read_claims`), scored by its probability (0.5 and up);
-- **article**: for discovered issues, its article's issue (``"context: article"``; `graphkit.issue_model.take_offers`),
-  scored half its share of the article's weighed votes (under 0.5).
+- **article**: for discovered issues, its article's issue (``"(article)"``, `ARTICLE_EVIDENCE`, a marker no trigger
+  can be; `graphkit.issue_model.take_offers`), scored half its share of the article's weighed votes (under 0.5).
 
 A build keeps every issue it gives (PolNeAR train: 85.5 % of statements get one). A researcher who wants fewer and
 surer issues asks a query for them (`IssueFilter`, ``--issue-score`` and ``--issue-evidence``): the issues under
 the score, or given another way, are not counted, neither listed with the claim nor matched by ``--issue``. On
 PolNeAR train the fit rises as the coverage falls (bench/README.md, issue 14, thirty-fourth pass).
 
->>> [issue_route(e) for e in ["gun control, context: NRA", "learnt: wall, border", "context: article"]]
+>>> [issue_route(e) for e in ["gun control, context: NRA", "learnt: wall, border", "(article)"]]
 ['own', 'learnt', 'article']
 """
 
@@ -27,26 +27,54 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .values import BadValue, fraction
 
-ARTICLE_EVIDENCE = "context: article"  # the evidence of an issue given by the claim's article (`take_offers`)
+#: the evidence of an issue given by the claim's article (`graphkit.issue_model.take_offers`): in brackets, as no trigger
+#: can be (a trigger is words said in the text, from its first letter to its last: `graphkit.issues.Taxonomy._find`)
+ARTICLE_EVIDENCE = "(article)"
+#: the article's evidence in a store whose issues were kept before `ARTICLE_MARKER_FORMAT`, which an issue's own trigger
+#: "article" said around the claim also wrote (`graphkit.issues.evidence_text`)
+OLD_ARTICLE_EVIDENCE = "context: article"
+#: the `graphkit.kept.ISSUES_FORMAT` from which a store's article issues are marked `ARTICLE_EVIDENCE`
+ARTICLE_MARKER_FORMAT = 5
 LEARNT_EVIDENCE = "learnt: "           # the start of the evidence of an issue the model learnt (`read_claims`)
 ROUTES = ("own", "learnt", "article")  # how an issue is given, the firmest first
 
 
-def issue_route(evidence: str) -> str:
+def issue_route(evidence: str, old_store: bool = False) -> str:
     """How an issue was given to a claim, by its evidence: ``"article"`` (exactly `ARTICLE_EVIDENCE`), ``"learnt"``
     (`LEARNT_EVIDENCE` and the words), else ``"own"`` (its trigger words, those around the claim marked ``context: ``,
-    as a hand-made taxonomy's are too).
+    as a hand-made taxonomy's are too). ``old_store``: the evidence is read from a store whose discovered issues were
+    kept before the marker was `ARTICLE_EVIDENCE` (`old_marker`), where `OLD_ARTICLE_EVIDENCE` is the article's.
 
-    >>> issue_route("context: article"), issue_route("learnt: tax"), issue_route("context: European")
+    >>> issue_route("(article)"), issue_route("learnt: tax"), issue_route("context: European")
     ('article', 'learnt', 'own')
-    >>> issue_route("context: articles")   # an issue's own trigger "articles", said around the claim
-    'own'
+    >>> issue_route("context: article"), issue_route("context: articles")   # an issue's own trigger said around it
+    ('own', 'own')
+    >>> issue_route("context: article", old_store=True)
+    'article'
     """
-    if evidence == ARTICLE_EVIDENCE:
+    if evidence == ARTICLE_EVIDENCE or (old_store and evidence == OLD_ARTICLE_EVIDENCE):
         return "article"
     if evidence.startswith(LEARNT_EVIDENCE):
         return "learnt"
     return "own"
+
+
+def old_marker(store) -> bool:
+    """Whether ``store`` (a `graphkit.store.Store`) holds issues given by their article under `OLD_ARTICLE_EVIDENCE`:
+    its discovered issues' model was kept (meta ``issue_model``) by a `graphkit.kept.ISSUES_FORMAT` before
+    `ARTICLE_MARKER_FORMAT`. Its next build assigns them again under `ARTICLE_EVIDENCE`; until then a query reads them
+    as they were written. A store of a hand-made taxonomy keeps no model and never gave an issue by its article.
+
+    >>> class Kept:
+    ...     def __init__(self, meta): self.meta = meta
+    ...     def get_meta(self, key): return self.meta
+    >>> old_marker(Kept('{"format": 4}')), old_marker(Kept('{"format": 5}')), old_marker(Kept(None))
+    (True, False, False)
+    """
+    import json
+
+    raw = store.get_meta("issue_model")
+    return bool(raw) and json.loads(raw).get("format", 0) < ARTICLE_MARKER_FORMAT
 
 
 def evidence_routes(value: Union[str, Iterable[str], None], name: str = "issue_evidence") -> Optional[frozenset[str]]:
@@ -97,11 +125,12 @@ def min_score(value, name: str = "issue_score") -> Optional[float]:
 @dataclass(frozen=True)
 class IssueFilter:
     """Which of a claim's issues a query counts: those scored ``min_score`` at least and given by one of ``routes``
-    (None: any score, any route). Made by `IssueFilter.of` from a query's ``issue_score`` and ``issue_evidence``.
+    (None: any score, any route), their evidence read as a store of ``old_store`` wrote it (`issue_route`). Made by
+    `IssueFilter.of` from a query's ``issue_score`` and ``issue_evidence``.
 
     >>> from graphkit.records import Claim
     >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="t", spans=[(0, 1)], cue="said",
-    ...           issues=("tax", "ID cards"), issue_triggers=(("tax", "council tax"), ("ID cards", "context: article")),
+    ...           issues=("tax", "ID cards"), issue_triggers=(("tax", "council tax"), ("ID cards", "(article)")),
     ...           issue_scores=(("tax", 0.5), ("ID cards", 0.2)))
     >>> IssueFilter.of(issue_evidence="own").apply(c).issues, IssueFilter.of(issue_score=0.1).apply(c).issues
     (('tax',), ('tax', 'ID cards'))
@@ -111,12 +140,14 @@ class IssueFilter:
 
     min_score: Optional[float] = None
     routes: Optional[frozenset[str]] = None
+    old_store: bool = False
 
     @classmethod
-    def of(cls, issue_score=None, issue_evidence: Union[str, Iterable[str], None] = None) -> "IssueFilter":
+    def of(cls, issue_score=None, issue_evidence: Union[str, Iterable[str], None] = None,
+           old_store: bool = False) -> "IssueFilter":
         """The filter a query's ``issue_score`` and ``issue_evidence`` ask for, each checked (`min_score`,
-        `evidence_routes`)."""
-        return cls(min_score(issue_score), evidence_routes(issue_evidence))
+        `evidence_routes`), on a store of ``old_store`` (`old_marker`)."""
+        return cls(min_score(issue_score), evidence_routes(issue_evidence), old_store)
 
     def __bool__(self) -> bool:
         return self.min_score is not None or self.routes is not None
@@ -139,7 +170,7 @@ class IssueFilter:
             return tuple(claim.issues)
         routes: dict[str, set[str]] = {}
         for name, evidence in claim.issue_triggers:
-            routes.setdefault(name, set()).add(issue_route(evidence))
+            routes.setdefault(name, set()).add(issue_route(evidence, self.old_store))
         scores = dict(claim.issue_scores)
         return tuple(n for n in claim.issues if self.keeps(routes.get(n, ("own",)), scores.get(n, 0.0)))
 

@@ -296,7 +296,7 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
 
     >>> a = [[("tax", "council tax", 0.5)], [], [], [("ID cards", "ID cards", 0.5)], []]
     >>> [x[0][:2] if x else None for x in from_article(a, ["d1", "d1", "d1", "d1", "d2"], order={"tax": 0, "ID cards": 1})]
-    [('tax', 'council tax'), ('tax', 'context: article'), ('ID cards', 'context: article'), ('ID cards', 'ID cards'), None]
+    [('tax', 'council tax'), ('tax', '(article)'), ('ID cards', '(article)'), ('ID cards', 'ID cards'), None]
     """
     given, offers = article_offers(assigned, articles, likely, weak, voters, order=order)
     return take_offers(given, offers, floor_of(given, offers) if min_share is None else min_share)
@@ -310,7 +310,7 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
     more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
     distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
     was said before); the issue with most votes is offered with its share of the votes (`take_offers` gives it with
-    the evidence ``context: article`` and a score of half that share). ``likely``: for each claim, {issue:
+    the evidence ``(article)`` and a score of half that share). ``likely``: for each claim, {issue:
     probability} learnt from what it says (`read_claims`) or None; the article's votes, smoothed, are the prior and
     the claim's own words choose (`weigh_votes`). ``weak``: for each claim, the issues its own words say too little
     of to be its own (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to citizenship"), each a
@@ -353,11 +353,11 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
 def take_offers(given: Sequence[list], offers: Sequence[tuple[int, str, float]], min_share: float
                 ) -> list[list[tuple]]:
     """``given`` with each offer of its article's issue (`article_offers`) whose share is ``min_share`` at least taken,
-    as (issue, ``context: article``, half the share); an offer under it leaves its claim without an issue rather than
+    as (issue, ``(article)``, half the share); an offer under it leaves its claim without an issue rather than
     one its weighed votes hardly give.
 
     >>> take_offers([[("tax", "council tax", 0.5)], [], []], [(1, "tax", 0.3), (2, "tax", 0.1)], 0.2)
-    [[('tax', 'council tax', 0.5)], [('tax', 'context: article', 0.15)], []]
+    [[('tax', 'council tax', 0.5)], [('tax', '(article)', 0.15)], []]
     """
     out = [list(g) for g in given]
     for i, issue, share in offers:

@@ -88,7 +88,7 @@ def triggers_of(assignment: Sequence) -> tuple[tuple[str, ...], tuple[str, ...]]
     """(the triggers said in the claim itself, those said around it) of an issue given to a claim: an `Assignment`'s,
     none for any other (a learnt issue, an article's, an issue read back from a store).
 
-    >>> triggers_of(Assignment("tax", 0.5, ("council tax",))), triggers_of(("tax", "context: article", 0.2))
+    >>> triggers_of(Assignment("tax", 0.5, ("council tax",))), triggers_of(("tax", "(article)", 0.2))
     ((('council tax',), ()), ((), ()))
     """
     if isinstance(assignment, Assignment):

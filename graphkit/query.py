@@ -40,7 +40,7 @@ from typing import Iterable, Iterator, Optional, Union, get_args
 
 from .errors import GraphkitError, StoreError
 from .values import BadValue, fraction, whole
-from .issue_evidence import IssueFilter
+from .issue_evidence import IssueFilter, old_marker
 from .records import Actor, Claim, Stance
 from .lookup import NameIndex, match_name, suggest  # noqa: F401  (match_name: the docstring and tests)
 from .names import slug
@@ -272,6 +272,12 @@ class Graphkit:
         raise NameNotFound(f"no article {doc!r} in {self.path.name}; "
                            + (f"did you mean {_or(close)}? " if close else "") + f"{_HINT['documents']}")
 
+    def _issue_filter(self, issue_score, issue_evidence) -> IssueFilter:
+        """Which of a claim's issues a query at ``issue_score`` / ``issue_evidence`` counts, their evidence read as
+        this store wrote it (`graphkit.issue_evidence.old_marker`)."""
+        old = self._cached("old_marker", lambda: old_marker(self.store))
+        return IssueFilter.of(issue_score, issue_evidence, old)
+
     def find_issues(self, name: Names) -> list[str]:
         """Issue names matching forgiving names ("europe", "security guarantee"); raises NameNotFound."""
         return self._find(name, "issues") or []
@@ -317,7 +323,7 @@ class Graphkit:
         issues, places = self._find(issue, "issues"), self._find(place, "places")
         if doc is not None:
             doc = self.find_document(doc)
-        counts = IssueFilter.of(issue_score, issue_evidence)
+        counts = self._issue_filter(issue_score, issue_evidence)
         # the attribution score and the issues' evidence are not indexed: filter every match, then cut to `limit`
         later = min_confidence is not None or bool(counts)
         query = dict(speaker_ids=speaker_ids, issues=issues, places=places, since=since, until=until, doc_id=doc,
@@ -425,7 +431,7 @@ class Graphkit:
         """
         import pandas as pd
 
-        counts = IssueFilter.of(issue_score, issue_evidence)
+        counts = self._issue_filter(issue_score, issue_evidence)
         if counts:
             claims, reports = Counter(), Counter()
             for c in counts.claims(self.store.claims()):

@@ -367,9 +367,9 @@ ORDER = {"tax": 0, "ID": 1}
 @pytest.mark.parametrize("assigned,articles,expected", [
     # the next claim with an issue decides; the evidence says it came from the article
     ([[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)]], ["a", "a", "a"],
-     [("tax", "council tax"), ("tax", "context: article"), ("ID", "ID cards")]),
+     [("tax", "council tax"), ("tax", "(article)"), ("ID", "ID cards")]),
     ([[("tax", "council tax", 0.5)], [], [], [("ID", "ID cards", 0.5)]], ["a", "a", "a", "a"],
-     [("tax", "council tax"), ("tax", "context: article"), ("ID", "context: article"), ("ID", "ID cards")]),
+     [("tax", "council tax"), ("tax", "(article)"), ("ID", "(article)"), ("ID", "ID cards")]),
     # another article's issues are no evidence; an article with none gives none
     ([[("tax", "council tax", 0.5)], []], ["a", "b"], [("tax", "council tax"), None]),
     # a learnt issue is no vote for its neighbours
@@ -527,9 +527,9 @@ def test_a_claim_saying_little_gets_its_articles_issue(claim, article):
                         articles=["a", "a"], learn=False)
     assert got[0] == [("council tax", "council tax", 0.5)]
     if article is None:
-        assert got[1] and got[1][0][1] != "context: article"
+        assert got[1] and got[1][0][1] != "(article)"
     else:
-        assert [(n, t) for n, t, _ in got[1]] == [(article, "context: article")]
+        assert [(n, t) for n, t, _ in got[1]] == [(article, "(article)")]
 
 
 
@@ -582,22 +582,22 @@ def test_a_claims_own_word_of_an_issue_counts_among_its_articles_votes(claim, ex
     claims = [("the campaign is over", ("", "")), (claim, ("", ""))]
     got = assign_corpus(claims, taxonomy_from_data(RACE_AND_IMMIGRATION, "d", origin="discovered"),
                         articles=["a", "a"], learn=False)
-    assert [(n, t) for n, t, _ in got[1]] == [(expected, "context: article")]
+    assert [(n, t) for n, t, _ in got[1]] == [(expected, "(article)")]
 
 
 @pytest.mark.parametrize("claim,apart,expected", [
     # a claim whose only trigger of an issue is a phrase said apart from the rest of it takes its article's issue
     # (PolNeAR train, -50: "running mate" in health care, "nuclear deal" in federal government; 339 statements, 13 of
     # 24 drawn better, 3 worse)
-    ("He picked a running mate", ["running mate"], ("campaign", "context: article")),
-    ("They named their running mates", ["running mate"], ("campaign", "context: article")),
+    ("He picked a running mate", ["running mate"], ("campaign", "(article)")),
+    ("They named their running mates", ["running mate"], ("campaign", "(article)")),
     # with another trigger of the issue said too, the issue is the claim's own
     ("His running mate talked health care", ["running mate"], ("health care", "running mate, health care")),
     ("Obamacare and his running mate", ["running mate"], ("health care", "Obamacare, running mate")),
     # no phrase said apart: its own trigger, as before
     ("He picked a running mate", [], ("health care", "running mate")),
     # a trigger's words split by a comma are no trigger (`graphkit.issues.gap_residue`): the claim takes its article's
-    ("I'm not running, mate", ["running mate"], ("campaign", "context: article")),
+    ("I'm not running, mate", ["running mate"], ("campaign", "(article)")),
 ])
 def test_a_phrase_said_apart_from_its_issue_does_not_give_it(claim, apart, expected):
     from graphkit.issue_model import assign_corpus
@@ -1118,10 +1118,10 @@ def test_the_tradeoff_estimates_a_runs_fit_from_the_fresh_verdicts(tmp_path, cap
     own = [v for v, article in judged if not article]
     article = [v for v, is_article in judged if is_article]
     every = {cid: [[n, n, 0.5] for n in names] for cid, names, _ in own}
-    every.update({cid: [[n, "context: article", 0.04] for n in names] for cid, names, _ in article})
+    every.update({cid: [[n, "(article)", 0.04] for n in names] for cid, names, _ in article})
     runs = [tmp_path / "every.json", tmp_path / "own.json"]
     runs[0].write_text(json.dumps({"issues": {}, "statements": every}))
-    runs[1].write_text(json.dumps({"issues": {}, "statements": {c: a if a[0][1] != "context: article" else []
+    runs[1].write_text(json.dumps({"issues": {}, "statements": {c: a if a[0][1] != "(article)" else []
                                                                for c, a in every.items()}}))
     h.tradeoff(runs[0], runs)
     out = capsys.readouterr().out

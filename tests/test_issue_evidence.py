@@ -199,7 +199,8 @@ def test_a_bad_setting_is_one_line(sample_store, tmp_path, capsys, monkeypatch, 
 
 
 ROUTE_EVIDENCE = [
-    ("context: article", "article"),
+    ("(article)", "article"),
+    ("context: article", "own"),    # an issue's own trigger "article" said around the claim (session 46: "article")
     ("learnt: wall, border", "learnt"),
     ("gun control", "own"),
     ("war, context: deal", "own"),
@@ -214,3 +215,61 @@ def test_the_route_of_an_issue_by_its_evidence(evidence, route):
     from graphkit.issue_evidence import issue_route
 
     assert issue_route(evidence) == route
+
+
+# a hand-made issue whose context trigger is the word "article", said only around a claim: its evidence is "context:
+# article", as the article route's was until session 47; the issue is the claim's own (a discovered issue's evidence is
+# never that: one word said around a claim is too little, `graphkit.issues._assign_discovered`)
+PRESS = {"issues": [{"name": "press", "patterns": ["newspaper"], "context": ["article"]}]}
+ARTICLE_WORD = [
+    # (claim, its sentence, evidence, counted at issue_evidence="own", at "article")
+    ("It was all false", "the article says", "context: article", ("press",), ()),
+    ("It was all false", "the articles say", "context: articles", ("press",), ()),
+    ("The newspaper lied", "the article says", "newspaper", ("press",), ()),
+]
+
+
+@pytest.mark.parametrize("text, sentence, evidence, own, article", ARTICLE_WORD)
+def test_an_issue_whose_trigger_is_article_said_around_a_claim_is_its_own(text, sentence, evidence, own, article):
+    from graphkit.issue_evidence import IssueFilter
+    from graphkit.issues import assign_claim, taxonomy_from_data
+    from graphkit.records import Claim
+
+    (name, given, score), = assign_claim(text, (sentence, ""), taxonomy=taxonomy_from_data(PRESS, "press.yaml"))
+    assert given == evidence
+    claim = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text=text, spans=[(0, len(text))],
+                  cue="said", issues=(name,), issue_triggers=((name, given),), issue_scores=((name, score),))
+    assert IssueFilter.of(issue_evidence="own").counted(claim) == own
+    assert IssueFilter.of(issue_evidence="article").counted(claim) == article
+
+
+def _kept_as(g, tmp_path, fmt: int, evidence: str):
+    """A copy of ``g``'s store whose kept issue model says ``fmt`` (`graphkit.kept.ISSUES_FORMAT`), its article
+    issues' evidence written ``evidence``."""
+    import sqlite3
+
+    copy = tmp_path / f"kept{fmt}.gk"
+    shutil.copy(g.store.path, copy)
+    db = sqlite3.connect(copy)
+    meta = json.loads(db.execute("SELECT value FROM meta WHERE key='issue_model'").fetchone()[0])
+    db.execute("UPDATE meta SET value=? WHERE key='issue_model'", (json.dumps({**meta, "format": fmt}),))
+    db.execute("UPDATE claims SET record=replace(record, '\"(article)\"', ?)", (json.dumps(evidence),))
+    db.commit()
+    db.close()
+    return copy
+
+
+@pytest.mark.parametrize("fmt, evidence, route", [
+    (4, "context: article", "article"),   # kept before session 47: read as it was written
+    (5, "context: article", "own"),       # kept since: the words of an issue's own trigger "article"
+    (5, "(article)", "article"),
+])
+def test_a_store_is_read_with_the_article_marker_it_was_kept_with(discovered, tmp_path, fmt, evidence, route):
+    import graphkit
+
+    with graphkit.open(_kept_as(discovered, tmp_path, fmt, evidence)) as g:
+        c = _one(g, ROUTE_CLAIMS["article"])
+        assert c.issue_triggers[0][1] == evidence
+        assert _one(g, ROUTE_CLAIMS["article"], issue_evidence=route).issues == c.issues
+        assert _one(g, ROUTE_CLAIMS["article"], issue_evidence="own,learnt" if route == "article" else "article"
+                    ).issues == ()

@@ -258,7 +258,7 @@ def test_a_tie_between_an_articles_issues_goes_to_the_first_in_the_taxonomy_what
     claims = [("council tax and ID cards cost us all", ()), ("nobody asked us", ())]
     got, _ = assign_claims(claims, _discovered(names), articles=["a", "a"], learn=False, min_share=0.0)
     assert sorted(x[0] for x in got[0]) == sorted(names[:2])
-    assert [x[:2] for x in got[1]] == [(names[0], "context: article")]
+    assert [x[:2] for x in got[1]] == [(names[0], "(article)")]
 
 
 @pytest.mark.parametrize("names", RENAMES)
@@ -269,7 +269,7 @@ def test_an_article_no_claim_of_which_votes_takes_the_first_of_its_likeliest_iss
 
     likely = [{names[1]: 0.4, names[0]: 0.4, names[2]: 0.2}, None]
     got = from_article([[], []], ["a", "a"], likely, min_share=0.0, order=issue_order(_discovered(names)))
-    assert [x[:2] for x in got[0]] == [(names[0], "context: article")]
+    assert [x[:2] for x in got[0]] == [(names[0], "(article)")]
 
 
 def _fit_named(names):
