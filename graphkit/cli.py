@@ -276,6 +276,8 @@ FILTER_OPTIONS = {  # name: (type, option); every command that selects claims ta
                                                       help="Only claims the attribution model scores at least this (0-1).")),
 }
 ISSUE_OPTIONS = {  # which of a claim's issues count (graphkit.issue_evidence): claims' filters, and issue counts'
+    # a least score, not named --min-... as --min-confidence is: that one drops claims, this one a claim's issues (the
+    # claim stays, listed without them), as --issue-evidence does beside it
     "issue_score": (Optional[float], typer.Option(
         None, parser=_checked("issue_evidence.min_score", "--issue-score"), metavar="SCORE",
         help="Count a claim's issues scored at least this (0-1): an article's issue scores under 0.5, the claim's own "
