@@ -261,10 +261,16 @@ def per_statement(inputs: dict, about) -> dict[str, list]:
 
 
 def kind(triggers: str) -> str:
-    """How a statement's issue was given: "own", "learnt" or "article" (`graphkit.issue_evidence.issue_route`)."""
+    """How a statement's issue was given: "own", "learnt" or "article" (`graphkit.issue_evidence.issue_route`). A run
+    saved before session 47 marks its article's issues "context: article", read as theirs: a run is of discovered
+    issues, whose own evidence is never that (one word said only around a claim is too little to give one).
+
+    >>> kind("(article)"), kind("context: article"), kind("gun control, context: NRA")
+    ('article', 'article', 'own')
+    """
     from graphkit.issue_evidence import issue_route
 
-    return issue_route(triggers)
+    return issue_route(triggers, old_store=True)
 
 
 def summary(inputs: dict, data: dict, st: dict[str, list]) -> None:
@@ -453,25 +459,55 @@ def tradeoff(rates_run: Path, runs: list[Path], settings: tuple[str, ...] = ()) 
                   f"{(got['own'] + got['learnt']) / max(1, covered):.0%} | {fit:.1%} |")
 
 
-def audit_at(audits: list[Path], run: Path, settings: tuple[str, ...]) -> None:
+def audit_at(audits: list[str], run: Path, settings: tuple[str, ...]) -> None:
     """A fresh audit read at query settings (issue 14, thirty-fourth pass): for each judged file of ``audits`` and each
     setting (`at_setting`; "" the build's own), how many of its judged pairs a query at that setting still gives whole
     (every judged issue of the claim counts, `counted_at` of ``run``, the run the audit was drawn from) and how many
     of them fit, how many it leaves without an issue, and how many it gives other issues (a claim judged with two
-    that keeps one, or one a later extraction moved: not counted either way)."""
-    saved = saved_run(run)["statements"]
-    judged = [(f, [v for v in map(verdict_of, f.read_text().splitlines()) if v]) for f in audits]
+    that keeps one, or one a later extraction moved: not counted either way). An audit written ``FILE=RUN`` was drawn
+    from another run (another extraction's store). With two audits or more, a last row per setting pools them, each
+    claim once (`each_claim_once`): seeds draw the same claim now and then, and a claim judged twice is one claim. A
+    pool estimates a setting's fit only from audits drawn at that setting or a wider one (a draw at ``:own`` is no
+    sample of ``0.15``'s claims)."""
+    runs: dict[Path, dict] = {}
+    judged = []
+    for spec in audits:
+        f, _, other = spec.partition("=")
+        drawn = Path(other) if other else run
+        if drawn not in runs:
+            runs[drawn] = saved_run(drawn)["statements"]
+        judged.append((Path(f).name, drawn, [v for v in map(verdict_of, Path(f).read_text().splitlines()) if v]))
     print("| audit | setting | pairs given | fit | left without an issue | given other issues |\n"
           "|---|---|---:|---:|---:|---:|")
     for spec in ("",) + tuple(settings):
-        st = counted_at(saved, at_setting(spec)) if spec else saved
-        for f, verdicts in judged:
-            whole = [yn for cid, names, yn in verdicts if tuple(sorted(x[0] for x in st.get(cid, []))) == names]
-            none = sum(1 for cid, _, _ in verdicts if not st.get(cid))
+        at = {r: counted_at(st, at_setting(spec)) if spec else st for r, st in runs.items()}
+        rows = [(name, [(cid, names, yn, at[drawn]) for cid, names, yn in verdicts]) for name, drawn, verdicts in judged]
+        if len(rows) > 1:
+            once = each_claim_once([r for _, r in rows])
+            rows.append((f"all {len(rows)}, each claim once ({sum(len(r) for _, r in rows) - len(once)} judged twice "
+                         "left out)", once))
+        for name, verdicts in rows:
+            whole = [yn for cid, names, yn, st in verdicts if tuple(sorted(x[0] for x in st.get(cid, []))) == names]
+            none = sum(1 for cid, _, _, st in verdicts if not st.get(cid))
             part = len(verdicts) - len(whole) - none
             fit = whole.count("y")
-            print(f"| {f.name} | {spec or 'default'} | {len(whole)} | {fit} ({fit / max(1, len(whole)):.0%}) | {none} "
+            print(f"| {name} | {spec or 'default'} | {len(whole)} | {fit} ({fit / max(1, len(whole)):.0%}) | {none} "
                   f"| {part} |")
+
+
+def each_claim_once(audits: list[list[tuple]]) -> list[tuple]:
+    """The judged rows of several audits (each row's first item the claim's id), each claim once: the last audit's row
+    for a claim two audits drew (its latest verdict, as `past_verdicts` keeps), in the order first drawn.
+
+    >>> a, b = [("c1", ("tax",), "y"), ("c2", ("ID",), "n")], [("c2", ("ID",), "y"), ("c3", ("tax",), "n")]
+    >>> each_claim_once([a, b])
+    [('c1', ('tax',), 'y'), ('c2', ('ID',), 'y'), ('c3', ('tax',), 'n')]
+    """
+    out: dict[str, tuple] = {}
+    for rows in audits:
+        for row in rows:
+            out[row[0]] = row
+    return list(out.values())
 
 
 def claim_stems(text: str, stop=frozenset()) -> frozenset:
@@ -802,7 +838,7 @@ def main(argv=None) -> int:
                         "(--issue-evidence), 0.75:own (both); repeatable")
     u = sub.add_parser("audit-at")
     u.add_argument("run", type=Path, help="the run the audits were drawn from (run --save on the build's capture)")
-    u.add_argument("audits", type=Path, nargs="+", help="judged audit files (bench/audits)")
+    u.add_argument("audits", nargs="+", help="judged audit files (bench/audits); FILE=RUN: drawn from that run")
     u.add_argument("--at", action="append", default=[], metavar="[SCORE][:HOW]", help="as tradeoff's; repeatable")
     a = ap.parse_args(argv)
     if a.cmd == "audit-at":
