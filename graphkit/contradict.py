@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
+from .issue_evidence import issue_route
 from .statements import as_date, concept_idf, day_numbers, near_days
 from .tables import shorten
 from .records import Actor, Claim, Contradiction
@@ -101,7 +102,8 @@ def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[s
       corpus writes in lower case: "Obviously", "Today") does not hold it;
     - a number, with its magnitude and the word it counts: "£35bn" → "35bn", "four regions" → "4 region";
       years are times, not arguments;
-    - the claim's resolved places ("Kiev" and "Kyiv" meet on "kyiv") and the words that assigned its issues.
+    - the claim's resolved places ("Kiev" and "Kyiv" meet on "kyiv") and the words of its own that assigned its issues
+      (not an issue given by its article: `graphkit.issue_evidence.ARTICLE_EVIDENCE`).
 
     >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="Mr. Trump will cut £35bn of "
     ...           "savings in four regions", spans=[(0, 10)], cue="said", places=("Kyiv",))
@@ -111,7 +113,8 @@ def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[s
     out = set(_text_arguments(claim.text, common))
     out.update(p.lower() for p in claim.places)
     for _, trig in claim.issue_triggers:
-        if not trig.startswith("context:"):
+        # the claim's own trigger words; not those said around it ("context: ..."), nor its article's marker
+        if not trig.startswith("context:") and issue_route(trig) != "article":
             out.update(lemma(w) for w in tokens(trig) if w not in STOP and len(w) >= 3)
     return frozenset(out)
 

@@ -254,6 +254,16 @@ def test_arguments(text, places, expected):
     assert arguments(c) == expected
 
 
+@pytest.mark.parametrize("triggers,expected", [
+    ((("tax", "council tax"),), {"council", "tax"}),                  # the claim's own trigger words
+    ((("tax", "(article)"),), set()),                                 # its article's issue: no word of the claim
+    ((("tax", "context: article"),), set()),                          # a trigger said around the claim
+])
+def test_arguments_of_issue_triggers(triggers, expected):
+    c = claim("901", "X", "they had captured it", triggers=triggers)
+    assert arguments(c) == expected
+
+
 @pytest.mark.parametrize("ta,tb,kind", [
     ("the ruling was legal", "the ruling was illegal", "antonym"),
     ("the ruling was legal", "the ruling was not legal", "negation"),
