@@ -6,6 +6,7 @@ content or speaker), or none is, and then why the cue tagger's builder cannot bu
     python bench/found_cues.py bench/_work/oof.pkl --fold 0 --context bench/_work/ctx/f1234/model/model-best \\
         --samples 40 --seed 7452                                                   # fold 0, the cues a tagger finds
     python bench/found_cues.py bench/_work/oof.pkl --fold 0 --unproposed             # why none:builds_CS has no candidate
+    python bench/found_cues.py bench/_work/oof.pkl --lost --unproposed               # every fold: the right ones lost
 
 Each gold of train+dev with a source and a cue in running text that the dump's kept predictions do not match end to
 end (the scorer's greedy matching, ``attribution_cv.assign``) is put in one bucket by its cue head (the word of the
@@ -23,6 +24,11 @@ Shapes (a gold may have several): ``passive_agent`` (the gold's source is the cu
 clause or participle whose noun is in the gold's content), ``content_before`` / ``content_prev_sentence`` (all of the
 content before the cue), ``controller`` (the cue an infinitive whose governing verb's object or subject is the
 source), ``source_other_sentence``.
+
+``--lost`` splits the ``candidate:CS`` golds by where their best right candidate is lost (:func:`lost`: under the
+re-scorer's threshold, by how far; given way to a more confident claim; kept and lost in the scorer's matching);
+``--unproposed`` the ``none:builds_CS`` golds by why the builder's right candidate never reached the re-scorer
+(:func:`unproposed`: a rule candidate's precedence, or the cue tagger's score), on ``--fold`` or every fold.
 
 ``--context MODEL`` (with ``--fold``: a model of ``bench/train_context_tagger.py`` that never saw the fold) adds each
 gold's best P(CUE) over its cue tokens, and the table of the golds it marks at ``--found`` (0.2): the twenty-seventh
@@ -167,12 +173,14 @@ def missed(dump: dict, fold=None, context=None) -> list[dict]:
             t, toks = cue_head(d, cue)
             if t is None:
                 continue
-            at = sorted({_right(g["C"], g["S"], pe["C"], pe["S"]) for e, pe in zip(every, E)
-                         if e.get("cue_span") and set(range(*e["cue_span"])) & cue})
-            bucket = ("candidate:" + at[0]) if at else "none:" + why_none(t, g["C"], g["S"], cues)
+            at = {k: _right(g["C"], g["S"], pe["C"], pe["S"]) for k, (e, pe) in enumerate(zip(every, E))
+                  if e.get("cue_span") and set(range(*e["cue_span"])) & cue}
+            kinds = sorted(set(at.values()))
+            bucket = ("candidate:" + kinds[0]) if kinds else "none:" + why_none(t, g["C"], g["S"], cues)
             con = {u.i for u in d if g["C"] & set(range(u.idx, u.idx + len(u.text)))}
             src = {u.i for u in d if g["S"] & set(range(u.idx, u.idx + len(u.text)))}
-            rows.append({"doc": a["id"], "i": t.i, "bucket": bucket, "shapes": shapes(t, con, src),
+            rows.append({"doc": a["id"], "i": t.i, "gold": gi, "bucket": bucket, "shapes": shapes(t, con, src),
+                         "right": [k for k, v in at.items() if v == "CS"],
                          "p_cue": None if p_cue is None else max(p_cue[u.i] for u in toks),
                          "head": f"{t.text}/{t.pos_}/{t.dep_}", "source": " / ".join(s["text"] for s in r["source"]),
                          "cue": " / ".join(s["text"] for s in r["cue"]),
@@ -180,13 +188,14 @@ def missed(dump: dict, fold=None, context=None) -> list[dict]:
     return rows
 
 
-def unproposed(rows: list[dict], fold: int) -> collections.Counter:
-    """Why no candidate of the cue tagger reached the re-scorer for the ``none:builds_CS`` golds of ``fold`` (the
-    builder builds a right one): its cue head a rule candidate's cue token (``rule_cue``), inside a rule candidate's
-    content (``inside_rule_content``), a rule cue inside its content (``rule_cue_inside``), over half of its content a
-    rule candidate's (``half_ruled``) — `graphkit.attribution._learned`'s tests, in its order — or scored under the
-    tagger's threshold by the fold's tagger, refitted on the other folds as ``--cv 5`` does (``score<T``, with
-    ``score_0.1-T`` for those at 0.1 or more); ``later`` when none holds (a later stage dropped it)."""
+def unproposed(rows: list[dict], fold=None) -> collections.Counter:
+    """Why no candidate of the cue tagger reached the re-scorer for the ``none:builds_CS`` golds of ``fold`` (every
+    fold when None; the builder builds a right one): its cue head a rule candidate's cue token (``rule_cue``), inside
+    a rule candidate's content (``inside_rule_content``), a rule cue inside its content (``rule_cue_inside``), over
+    half of its content a rule candidate's (``half_ruled``), `graphkit.attribution._learned`'s tests in its order;
+    or scored under the tagger's threshold by the article's fold tagger, refitted on the other folds as ``--cv 5``
+    does (``score<T``, with ``score_0.1-T`` for those at 0.1 or more); ``later`` when none holds (a later stage
+    dropped it). Each such row gets its reason (``"unproposed"``) and the tagger's score (``"p_tagger"``)."""
     import attribution_cv as cv
 
     from graphkit.attribution import _cue_sites, _frame_candidates
@@ -198,18 +207,19 @@ def unproposed(rows: list[dict], fold: int) -> collections.Counter:
     want = collections.defaultdict(list)
     for r in rows:
         if r["bucket"] == "none:builds_CS":
-            want[r["doc"]].append(r["i"])
+            want[r["doc"]].append(r)
     by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
     arts = by_split["train"] + by_split["dev"]
     docs = cv.parsed_docs(by_split)
     folds = [cv.fold_of(a["id"], 5) for a in arts]
-    tagger = cv.fold_taggers(arts, docs, folds, 5, label="new", log=lambda *_: None)[fold]
-    t_min = float(tagger["threshold"])
+    taggers = cv.fold_taggers(arts, docs, folds, 5, label="new", log=lambda *_: None)
     cues = default_cues()
     n: collections.Counter = collections.Counter()
-    for a, d in zip(arts, docs):
-        if a["id"] not in want:
+    for a, d, f in zip(arts, docs, folds):
+        if a["id"] not in want or fold is not None and f != fold:
             continue
+        tagger = taggers[f]
+        t_min = float(tagger["threshold"])
         with sentences_indexed(d):
             text = doc_text(d)
             quotes = find_quotes(text)
@@ -217,7 +227,8 @@ def unproposed(rows: list[dict], fold: int) -> collections.Counter:
             taken = {t.i for c in cands for t in c.cue_toks} | {c.anchor.i for c in cands}
             ruled = set().union(*(c.content for c in cands)) if cands else set()
             props = {t.i: (content, score_token(tagger, f)) for t, content, _, _, f in proposals(d, cues)}
-            for i in want[a["id"]]:
+            for r in want[a["id"]]:
+                i = r["i"]
                 content, p = props.get(i, (set(), 1.0))
                 k = ("rule_cue" if i in taken else "inside_rule_content" if i in ruled else
                      "rule_cue_inside" if taken & content else
@@ -226,6 +237,83 @@ def unproposed(rows: list[dict], fold: int) -> collections.Counter:
                 n[k] += 1
                 if p < t_min and k.startswith("score") and p >= 0.1:
                     n[f"score_0.1-{t_min}"] += 1
+                r["unproposed"], r["p_tagger"] = k, p
+    return n
+
+
+def _key(a) -> tuple:
+    """What tells one candidate of an article from another after `apply_scores` copies it."""
+    return a.spans, a.cue_span, a.speaker_span, a.continuation
+
+
+def _margin(s: float, t: float) -> str:
+    """How far under its threshold ``t`` a score ``s`` lies: ``near`` (within 0.1), ``mid`` (0.1-0.25), ``far``.
+
+    >>> _margin(0.45, 0.5), _margin(0.3, 0.5), _margin(0.1, 0.5)
+    ('near', 'mid', 'far')
+    """
+    return "near" if s >= t - 0.1 else "mid" if s >= t - 0.25 else "far"
+
+
+def where_lost(c, s: float, t: float, tl: float, kept: bool, paired: bool, covered: bool) -> str:
+    """:func:`lost`'s bucket of a missed gold's best right candidate ``c`` (an ``Attribution``) scored ``s`` (rule
+    threshold ``t``, tagger threshold ``tl``): ``kept`` it is among the kept claims, ``paired`` the scorer's matching
+    gave the gold another kept prediction, ``covered`` a kept exported claim covers the gold end to end.
+
+    >>> from graphkit.records import Attribution
+    >>> rule = Attribution(spans=[(0, 5)], text="words", cue="said")
+    >>> where_lost(rule, 0.45, 0.5, 0.6, False, False, False), where_lost(rule, 0.55, 0.5, 0.6, False, False, False)
+    ('below:rule:near', 'gave_way')
+    >>> tagged = rule.model_copy(update={"cue_score": 0.4})
+    >>> where_lost(tagged, 0.55, 0.5, 0.6, False, False, False), where_lost(rule, 0.7, 0.5, 0.6, True, False, True)
+    ('below:tagger:near', 'kept:taken')
+    """
+    th = t if c.cue_score is None else tl
+    if s < th:
+        return f"below:{'rule' if c.cue_score is None else 'tagger'}:{_margin(s, th)}"
+    if not kept:
+        return "continuation_dropped" if c.continuation else "gave_way"
+    if paired:
+        return "kept:greedy_other"
+    return "kept:taken" if covered else "kept:export"
+
+
+def lost(dump: dict, rows: list[dict]) -> collections.Counter:
+    """Where the ``candidate:CS`` golds of ``rows`` (a right candidate at the cue, the gold still missed) are lost,
+    by their best-scored right candidate (a claim with its continuations, ``confidence.claim_groups``):
+
+    - ``below:{rule,tagger}:{near,mid,far}``: the re-scorer scores it under its origin's threshold (:func:`_margin`);
+    - ``gave_way`` / ``continuation_dropped``: scored over it, then dropped by ``confidence.nested_give_way`` (a more
+      confident claim holds its speaker, or shares it with a cue inside) / with the claim it continues;
+    - ``kept:greedy_other``: kept, and the scorer's greedy matching gave the gold another kept prediction covering
+      more of its content, with another speaker; ``kept:taken``: kept, and matched to an earlier gold;
+      ``kept:export``: kept, but the claim exported (its continuations kept or dropped) no longer covers the gold."""
+    import attribution_cv as cv
+
+    from graphkit.confidence import apply_scores, claim_groups
+
+    sc = cv.scorer()
+    arts = {a["id"]: a for a in cv.load_articles(("train", "dev"))}
+    n: collections.Counter = collections.Counter()
+    by_doc = collections.defaultdict(list)
+    for r in rows:
+        if r["bucket"] == "candidate:CS":
+            by_doc[r["doc"]].append(r)
+    for doc_id, rs in by_doc.items():
+        x, a = dump["arts"][doc_id], arts[doc_id]
+        atts, scores = x["atts"], x["scores"]
+        groups = claim_groups(atts)
+        kept_atts = apply_scores(atts, scores, x["t"], x["tl"])
+        kept = {_key(k) for k in kept_atts}
+        P, G = sc.pred_items(cv.export(doc_id, a["text"], kept_atts)), sc.gold_items(a, False)
+        pairs, _ = cv.assign(G, P)
+        for r in rs:
+            i = max((groups[k][0] for k in r["right"]), key=lambda j: scores[j])
+            g = G[r["gold"]]
+            k = where_lost(atts[i], scores[i], x["t"], x["tl"], _key(atts[i]) in kept, r["gold"] in pairs,
+                           any(len(g["C"] & p["C"]) / len(g["C"]) > 0.3 and g["S"] & p["S"] for p in P))
+            n[k] += 1
+            r["lost"] = k
     return n
 
 
@@ -255,13 +343,18 @@ def main(argv=None) -> int:
     ap.add_argument("--unproposed", action="store_true",
                     help="with --fold: why the builder's right candidates (none:builds_CS) never reached the re-scorer "
                          "(the fold's cue tagger refitted, about a minute)")
+    ap.add_argument("--lost", action="store_true",
+                    help="where the golds with a right candidate (candidate:CS) are lost: under the threshold, "
+                         "given way, or kept and lost in the matching (seconds)")
     a = ap.parse_args(argv)
     if a.context is not None and a.fold is None:
         ap.error("--context needs --fold: the fold the contextual tagger never saw")
-    if a.unproposed and a.fold is None:
-        ap.error("--unproposed needs --fold: the fold whose tagger is refitted")
-    rows = missed(load(a.dump), a.fold, a.context)
+    dump = load(a.dump)
+    rows = missed(dump, a.fold, a.context)
     print(table(rows))
+    if a.lost:
+        print("\nwhere the right candidates (candidate:CS) are lost:")
+        print(", ".join(f"{k} {v}" for k, v in sorted(lost(dump, rows).items())))
     if a.unproposed:
         print("\nwhy the builder's right candidates never reached the re-scorer:")
         print(", ".join(f"{k} {v}" for k, v in unproposed(rows, a.fold).most_common()))
