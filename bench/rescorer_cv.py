@@ -23,7 +23,15 @@ Variants (:data:`VARIANTS`):
   (:func:`band_scores`);
 - ``hgb+te`` / ``hgb+te+context``: gradient boosting with the wide families (:data:`WIDE`: the cue lemma and its
   crosses, the speaker's head word) each one number, its value's rate of right candidates (:func:`target_encoded`,
-  out of fold within the training folds).
+  out of fold within the training folds);
+- ``logistic+te``: the shipped learner with the cue lemma's rate of right candidates beside its one-hot features
+  (the cue's precision computed inside the training folds only; issue 13, twenty-ninth part);
+- ``logistic+voice``: the shipped learner with :func:`voice_features` (the writer's own first person around the
+  claim: the "no source" claims);
+- ``logistic+learned``: the shipped learner with :func:`learned_crosses` (the tagger's candidates weighed apart).
+
+``--groups`` adds a threshold per group of candidates (:func:`group_of`: a quote or clause of the rules, the rules'
+other contents, the tagger's) to the grid; ``--nested`` the thresholds chosen by nested CV (:func:`nested`).
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from __future__ import annotations
 import argparse
 import collections
 import math
+import re
 import statistics
 import sys
 import time
@@ -92,6 +101,72 @@ def context_features(atts: list, text_len: int) -> list[dict[str, float]]:
                     "ctx_pos": (cue[0] / max(1, text_len)) if cue is not None else -1.0,
                     "ctx_near": math.log1p(near)})
     return out
+
+
+#: the writer's own first person, as a word (:func:`voice_features`)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|My|we|We|we're|We're|us|our|Our)\b")
+
+
+def voice_features(atts: list, text: str) -> list[dict[str, float]]:
+    """The writer's own voice around each candidate: ``voice_article=none/low/high`` (first-person words outside
+    quotation marks per 1,000 words of the article: 0, under 5, more) and ``voice_sentence`` (one in the candidate's
+    sentence outside its content and speaker): a claim no one said, the writer's own judgement given to a name nearby.
+
+    >>> from graphkit.records import Attribution
+    >>> text = 'We think so. Ann Lee said the plan "we made" was dead, and I agree.'
+    >>> a = Attribution(text="x", spans=[(23, 44)], cue="said", cue_span=(21, 25), speaker_span=(13, 20),
+    ...                 sentence_span=(13, 67))
+    >>> voice_features([a], text)
+    [{'voice_article=high': 1.0, 'voice_sentence': 1.0}]
+    """
+    from graphkit.quotes import find_quotes
+
+    quotes = find_quotes(text)
+    own = [m.start() for m in FIRST_PERSON.finditer(text) if not any(s <= m.start() < e for s, e in quotes)]
+    rate = 1000 * len(own) / max(1, len(text.split()))
+    art = {f"voice_article={'none' if not own else 'low' if rate < 5 else 'high'}": 1.0}
+    out = []
+    for a in atts:
+        f = dict(art)
+        if a.sentence_span is not None:
+            s0, s1 = a.sentence_span
+            spk = a.speaker_span or (-1, -1)
+            if any(s0 <= p < s1 and not spk[0] <= p < spk[1] and not any(s <= p < e for s, e in a.spans) for p in own):
+                f["voice_sentence"] = 1.0
+        out.append(f)
+    return out
+
+
+#: the feature families :func:`learned_crosses` gives the tagger's candidates a weight of their own in
+LEARNED_CROSSED = ("stype", "rootdep", "cuetag", "cuedep", "kind", "stance", "len")
+
+
+def learned_crosses(atts: list, feats: list[dict]) -> list[dict[str, float]]:
+    """For a candidate of the cue tagger, its :data:`LEARNED_CROSSED` features again under ``learned|``: the same
+    parse shape weighed apart for the tagger's candidates (a split re-scorer inside one model).
+
+    >>> from graphkit.records import Attribution
+    >>> a = Attribution(text="x", spans=[(0, 5)], cue="blasted", cue_score=0.4)
+    >>> learned_crosses([a, a.model_copy(update={"cue_score": None})], [{"kind=indirect": 1.0, "lemma=blast": 1.0}] * 2)
+    [{'learned|kind=indirect': 1.0}, {}]
+    """
+    return [{f"learned|{k}": v for k, v in f.items() if k.split("=")[0].split("<")[0].split(">")[0] in LEARNED_CROSSED}
+            if a.cue_score is not None else {} for a, f in zip(atts, feats)]
+
+
+def group_of(att, feats: dict) -> str:
+    """The threshold group of ``--groups``: ``tagger`` (a cue of the tagger), ``said`` (a rule candidate whose content
+    is a quotation or the cue's clause: what speech verbs report), ``other`` (the rules' objects, infinitives,
+    prepositional objects and the rest: acts and attitudes).
+
+    >>> from graphkit.records import Attribution
+    >>> a = Attribution(text="x", spans=[(0, 5)], cue="praised", claim_kind="indirect")
+    >>> group_of(a, {"rootdep=ccomp": 1.0}), group_of(a, {"rootdep=dobj": 1.0})
+    ('said', 'other')
+    """
+    if att.cue_score is not None:
+        return "tagger"
+    return "said" if att.claim_kind != "indirect" or "rootdep=ccomp" in feats else "other"
 
 
 def _matrix(feats: list[dict], names: list[str]):
@@ -185,7 +260,8 @@ def target_encoded(train_feats, train_y, train_groups, k: int = 5, smooth: float
     return enc, lambda fs: [r_all(x) for x in fs]
 
 
-VARIANTS = ("dump", "logistic", "hgb", "context", "hgb+context", "hgb+te", "hgb+te+context", "band")
+VARIANTS = ("dump", "logistic", "hgb", "context", "hgb+context", "hgb+te", "hgb+te+context", "band", "logistic+te",
+            "logistic+voice", "logistic+learned")
 
 #: the uncertain band of the ``band`` variant: candidates the shipped logistic scores in it get a second model's score
 BAND = (0.30, 0.75)
@@ -199,9 +275,10 @@ def training_articles(D: dict, f: int) -> dict[str, dict]:
     return {i: d for i, d in D["arts"].items() if d["fold"] != f}
 
 
-def oof_scores(D: dict, variant: str, text_len: dict[str, int], log=print) -> dict[str, list[float]]:
-    """Each article's out-of-fold scores under ``variant`` (:data:`VARIANTS`); ``text_len``: each article's length."""
+def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print) -> dict[str, list[float]]:
+    """Each article's out-of-fold scores under ``variant`` (:data:`VARIANTS`); ``texts``: each article's text."""
     ids = list(D["arts"])
+    text_len = {i: len(t) for i, t in texts.items()}
     if variant == "dump":
         return {i: D["arts"][i]["scores"] for i in ids}
     if variant == "band":
@@ -209,12 +286,17 @@ def oof_scores(D: dict, variant: str, text_len: dict[str, int], log=print) -> di
     s = D["settings"]
     params = {"C": s.get("C") or 0.3, "min_count": s.get("min_count") or 15}
     with_ctx = variant.endswith("context")
-    with_te = "+te" in variant
+    te_beside = variant == "logistic+te"  # the lemma's rate beside its one-hots, not instead of the wide families
+    with_te = "+te" in variant and not te_beside
 
     def feats_of(i, d):
-        if not with_ctx:
-            return d["feats"]
-        return [{**f, **c} for f, c in zip(d["feats"], context_features(d["atts"], text_len[i]))]
+        if with_ctx:
+            return [{**f, **c} for f, c in zip(d["feats"], context_features(d["atts"], text_len[i]))]
+        if variant == "logistic+voice":
+            return [{**f, **c} for f, c in zip(d["feats"], voice_features(d["atts"], texts[i]))]
+        if variant == "logistic+learned":
+            return [{**f, **c} for f, c in zip(d["feats"], learned_crosses(d["atts"], d["feats"]))]
+        return d["feats"]
 
     out = {}
     for f in range(D["settings"]["k"]):
@@ -222,9 +304,14 @@ def oof_scores(D: dict, variant: str, text_len: dict[str, int], log=print) -> di
         tr = training_articles(D, f)
         X = [x for i, d in tr.items() for x in feats_of(i, d)]
         y = [v for d in tr.values() for v in d["labels"]]
+        groups = [i for i, d in tr.items() for _ in d["labels"]]
         encode = None
         if with_te:
-            X, encode = target_encoded(X, y, [i for i, d in tr.items() for _ in d["labels"]])
+            X, encode = target_encoded(X, y, groups)
+        elif te_beside:
+            rates, enc = target_encoded(X, y, groups, families=("lemma",))
+            X = [{**x, "te_lemma": r["te_lemma"]} for x, r in zip(X, rates)]
+            encode = lambda fs, enc=enc: [{**x, "te_lemma": r["te_lemma"]} for x, r in zip(fs, enc(fs))]
         if variant.startswith("hgb"):
             model = fit_hgb(X, y, params["min_count"])
         else:
@@ -331,8 +418,74 @@ def grid(D: dict, arts: dict, scores: dict, thresholds, learned) -> list[dict]:
             per = [cv.from_counts(sc, c) for c in fold_counts]
             out.append({"thresholds": (t, tl), "objective": objective(r), "all": r["all"]["e2e_F1"],
                         "kept": r["all"]["n_pred"], "per_fold": [objective(x) for x in per],
-                        "folds": [(x["all"]["e2e_F1"], x["speech"]["e2e_F1_fair"]) for x in per], "figures": r})
+                        "folds": [(x["all"]["e2e_F1"], x["speech"]["e2e_F1_fair"]) for x in per], "figures": r,
+                        "counts": fold_counts})
     return out
+
+
+#: ``--groups``: the thresholds of the rules' other candidates tried beside the shipped grid's (:func:`group_of`)
+THRESHOLDS_OTHER = (0.45, 0.50, 0.55, 0.60, 0.65)
+
+
+def grid_groups(D: dict, arts: dict, scores: dict, thresholds, other, learned) -> list[dict]:
+    """:func:`grid` with a threshold of its own for the rules' ``other`` candidates (:func:`group_of`): each record's
+    ``thresholds`` are (the ``said`` candidates', the ``other`` ones', the tagger's). A threshold t_o of the others
+    is t of the rules' shifted by t_o - t, so ``apply_scores`` keeps the same candidates as thresholds of their own
+    would (confidences shift with it: a nested pair's give-way may differ)."""
+    groups = {i: [group_of(a, f) for a, f in zip(d["atts"], d["feats"])] for i, d in D["arts"].items()}
+    out = []
+    for t in thresholds:
+        for t_o in other:
+            shifted = {i: [min(1.0, max(0.0, x - (t_o - t))) if g == "other" else x for x, g in zip(s, groups[i])]
+                       for i, s in scores.items()}
+            for x in grid(D, arts, shifted, (t,), learned):
+                out.append({**x, "thresholds": (t, t_o, x["thresholds"][1])})
+    return out
+
+
+def nested(records: list[dict], pooled) -> list[dict]:
+    """The threshold pair chosen by nested CV: for each fold f, the grid point ``train_filter.choose`` ships when the
+    grid is scored on the other folds alone (its objective, e2e F1 and claims pooled over them by ``pooled(record,
+    folds)``, returning (objective, all, kept); its per-fold objectives those folds'), so fold f never chooses the
+    thresholds it is scored with. Returns, per fold, the chosen record (of the whole grid, as :func:`grid` gives it).
+
+    >>> pool = lambda x, folds: (sum(x["per_fold"][g] for g in folds) / len(folds), 0.0, 0)
+    >>> g = [{"thresholds": (0.45, 0.6), "per_fold": [79.0, 78.0, 77.0]},
+    ...      {"thresholds": (0.5, 0.6), "per_fold": [78.0, 78.5, 78.5]}]
+    >>> [x["thresholds"][0] for x in nested(g, pool)]   # folds 1-2 prefer 0.50 clearly; 0-2 and 0-1 within noise
+    [0.5, 0.45, 0.45]
+    """
+    from train_filter import choose
+
+    k = len(records[0]["per_fold"])
+    out = []
+    for f in range(k):
+        folds = [g for g in range(k) if g != f]
+        inner = []
+        for n, x in enumerate(records):
+            obj, a, kept = pooled(x, folds)
+            inner.append({"objective": obj, "all": a, "kept": kept, "thresholds": x["thresholds"], "n": n,
+                          "per_fold": [x["per_fold"][g] for g in folds]})
+        out.append(records[choose(inner)["n"]])
+    return out
+
+
+def nested_row(records: list[dict]) -> dict:
+    """A :func:`_row` record of the nested choice (:func:`nested`): each fold's figures at the point the other folds
+    chose (``thresholds`` then names the points, one a fold)."""
+    import attribution_cv as cv
+    from train_filter import objective
+
+    sc = cv.scorer()
+
+    def pooled(x, folds):
+        r = cv.from_counts(sc, cv.pooled([x["counts"][g] for g in folds]))
+        return objective(r), r["all"]["e2e_F1"], r["all"]["n_pred"]
+
+    picks = nested(records, pooled)
+    folds = [p["folds"][f] for f, p in enumerate(picks)]
+    r = cv.from_counts(sc, cv.pooled([p["counts"][f] for f, p in enumerate(picks)]))
+    return {"thresholds": [p["thresholds"] for p in picks], "folds": folds, "figures": r, "kept": r["all"]["n_pred"]}
 
 
 def auc(D: dict, scores: dict) -> dict[str, float]:
@@ -355,7 +508,10 @@ def auc(D: dict, scores: dict) -> dict[str, float]:
 def _row(name: str, x: dict, base: dict | None) -> str:
     a = [v for v, _ in x["folds"]]
     s = [v for _, v in x["folds"]]
-    line = (f"{name} {x['thresholds'][0]:.2f}/{x['thresholds'][1]:.2f}: CV {statistics.mean(a):.2f} ± "
+    th = x["thresholds"]
+    point = lambda p: "/".join(f"{v:.2f}" for v in p)
+    at = point(th) if isinstance(th, tuple) else "folds " + " ".join(point(p) for p in th)  # nested: one a fold
+    line = (f"{name} {at}: CV {statistics.mean(a):.2f} ± "
             f"{statistics.stdev(a):.2f} / {statistics.mean(s):.2f} ± {statistics.stdev(s):.2f} (pooled "
             f"{x['figures']['all']['e2e_F1']:.2f} / {x['figures']['speech']['e2e_F1_fair']:.2f}, kept {x['kept']}); "
             f"folds {', '.join(f'{u:.1f}/{v:.1f}' for u, v in x['folds'])}")
@@ -375,15 +531,24 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dump", type=Path, help="a pickle written by bench/oof_dump.py")
     ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=["dump", "logistic"])
+    ap.add_argument("--groups", action="store_true",
+                    help="a threshold of their own for the rules' candidates whose content is no quotation or clause "
+                         "(rules' quote-or-clause / rules' other / tagger's; five times the grid)")
+    ap.add_argument("--nested", action="store_true",
+                    help="also the thresholds chosen by nested CV: each fold scored at the grid point the other folds "
+                         "choose (seconds)")
     a = ap.parse_args(argv)
     D = load(a.dump)
     arts = {x["id"]: x for x in cv.load_articles()}
     shipped = (D["settings"]["threshold"], D["settings"]["threshold_learned"])
+    if a.groups:  # the rules' other candidates at the rules' threshold
+        shipped = (shipped[0], shipped[0], shipped[1])
     first: dict = {}
     for v in a.variants:
         t0 = time.perf_counter()
-        scores = oof_scores(D, v, {i: len(x["text"]) for i, x in arts.items()})
-        g = grid(D, arts, scores, THRESHOLDS, THRESHOLDS_LEARNED)
+        scores = oof_scores(D, v, {i: x["text"] for i, x in arts.items()})
+        g = (grid_groups(D, arts, scores, THRESHOLDS, THRESHOLDS_OTHER, THRESHOLDS_LEARNED) if a.groups else
+             grid(D, arts, scores, THRESHOLDS, THRESHOLDS_LEARNED))
         at = {x["thresholds"]: x for x in g}
         pick = choose(g)
         if not first:
@@ -393,6 +558,10 @@ def main(argv=None) -> int:
               f"AUC {au['all']:.3f} (rules {au['rules']:.3f}, tagger {au['tagger']:.3f})")
         print(_row("shipped thresholds", at[shipped], first["shipped"] if v != a.variants[0] else None))
         print(_row("chosen (lowest-threshold)", pick, first["pick"] if v != a.variants[0] else None), flush=True)
+        if a.nested:
+            row = nested_row(g)
+            first.setdefault("nested", row)
+            print(_row("chosen by nested CV", row, first["nested"] if v != a.variants[0] else None), flush=True)
         for org, rows in top_k(D, scores, TOP_K).items():
             print(f"    right among the top K, {org}: " + ", ".join(f"{k}: {r} ({s:.2f})" for k, r, s in rows))
     return 0

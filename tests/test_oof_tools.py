@@ -19,7 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from oof_buckets import max_matching, share  # noqa: E402
 from oof_dump import DumpError, load  # noqa: E402
-from rescorer_cv import context_features, target_encoded, top_k  # noqa: E402
+from found_cues import where_lost  # noqa: E402
+from rescorer_cv import (context_features, group_of, learned_crosses, nested, target_encoded, top_k,  # noqa: E402
+                         voice_features)
 from train_filter import kept_features, objective  # noqa: E402
 
 from graphkit.records import Attribution  # noqa: E402
@@ -157,3 +159,66 @@ def test_fair_classes_puts_each_prediction_in_one_class(shared, preds, classes):
 
     art = {"attributions": [_gold((10, 30), (0, 5), "said"), _gold((50, 70), (40, 45), "praised")]}
     assert fair_classes(cv.scorer(), art, preds) == classes
+
+
+RULE = att((10, 60), (5, 9))
+TAGGED = RULE.model_copy(update={"cue_score": 0.4})
+
+
+# found_cues.where_lost, a missed gold's best right candidate: (candidate, score, kept, gold paired elsewhere,
+# a kept claim covers the gold, bucket) at the rules' threshold 0.5 and the tagger's 0.6
+@pytest.mark.parametrize("cand, score, kept, paired, covered, bucket", [
+    (RULE, 0.45, False, False, False, "below:rule:near"),     # within 0.1 of the rules' 0.5
+    (RULE, 0.30, False, False, False, "below:rule:mid"),
+    (RULE, 0.10, False, False, False, "below:rule:far"),
+    (TAGGED, 0.55, False, False, False, "below:tagger:near"),  # over the rules' threshold, under the tagger's
+    (RULE, 0.70, False, False, False, "gave_way"),            # scored over it, then a more confident claim won
+    (TAIL, 0.70, False, False, False, "continuation_dropped"),
+    (RULE, 0.70, True, True, False, "kept:greedy_other"),     # the gold took another kept prediction first
+    (RULE, 0.70, True, False, True, "kept:taken"),            # an earlier gold took ours
+    (RULE, 0.70, True, False, False, "kept:export"),
+])
+def test_where_a_right_candidate_is_lost(cand, score, kept, paired, covered, bucket):
+    assert where_lost(cand, score, 0.5, 0.6, kept, paired, covered) == bucket
+
+
+#: rescorer_cv.nested: per fold, the grid point the other folds choose (train_filter.choose: within noise, the lowest
+#: thresholds); (each point's per-fold objectives, the rule thresholds chosen for folds 0, 1, 2)
+NESTED = [
+    ([[79.0, 78.0, 77.0], [78.0, 78.5, 78.5]], [0.50, 0.45, 0.45]),  # folds 1-2 prefer 0.50 beyond noise
+    ([[78.0, 78.0, 78.0], [78.0, 78.0, 78.0]], [0.45, 0.45, 0.45]),  # ties: the lowest threshold
+    ([[70.0, 70.0, 70.0], [78.0, 78.5, 78.1]], [0.50, 0.50, 0.50]),  # one point better everywhere
+]
+
+
+@pytest.mark.parametrize("per_fold, chosen", NESTED)
+def test_nested_choice_never_scores_a_fold_with_its_own_choice(per_fold, chosen):
+    grid = [{"thresholds": (t, 0.6), "per_fold": p} for t, p in zip((0.45, 0.50), per_fold)]
+    pool = lambda x, folds: (sum(x["per_fold"][g] for g in folds) / len(folds), 0.0, 0)
+    assert [x["thresholds"][0] for x in nested(grid, pool)] == chosen
+
+
+# rescorer_cv.voice_features: (text, content, speaker, expected features) of a claim in the sentence at 13-
+@pytest.mark.parametrize("text, content, speaker, expected", [
+    ("We think so. Ann Lee said the plan was dead, and I agree.", (22, 43), (13, 20),
+     {"voice_article=high": 1.0, "voice_sentence": 1.0}),          # "I agree" beside the claim: the writer's voice
+    ("He thinks so. Ann Lee said the plan was dead, and he agrees.", (23, 44), (14, 21),
+     {"voice_article=none": 1.0}),
+    ('It was late. Ann Lee said “we are done,” and left the room.', (23, 39), (13, 20),
+     {"voice_article=none": 1.0}),                                  # a first person in quotation marks: a source's
+])
+def test_voice_features(text, content, speaker, expected):
+    a = Attribution(text="x", spans=[content], cue="said", cue_span=(speaker[1] + 1, speaker[1] + 5),
+                    speaker_span=speaker, sentence_span=(speaker[0], len(text)))
+    assert voice_features([a], text) == [expected]
+
+
+@pytest.mark.parametrize("cand, feats, group", [
+    (RULE.model_copy(update={"claim_kind": "direct"}), {"rootdep=dobj": 1.0}, "said"),   # a quotation
+    (RULE, {"rootdep=ccomp": 1.0}, "said"),                                               # the cue's clause
+    (RULE, {"rootdep=dobj": 1.0}, "other"),                                               # an object: an act
+    (TAGGED, {"rootdep=ccomp": 1.0}, "tagger"),
+])
+def test_threshold_groups(cand, feats, group):
+    assert group_of(cand, feats) == group
+    assert bool(learned_crosses([cand], [{"kind=indirect": 1.0}])[0]) == (group == "tagger")
