@@ -341,8 +341,8 @@ def main(argv=None) -> int:
     ap.add_argument("--samples", type=int, default=0, help="print this many golds of the builder's buckets")
     ap.add_argument("--seed", type=int, default=7452, help="the samples' seed")
     ap.add_argument("--unproposed", action="store_true",
-                    help="with --fold: why the builder's right candidates (none:builds_CS) never reached the re-scorer "
-                         "(the fold's cue tagger refitted, about a minute)")
+                    help="why the builder's right candidates (none:builds_CS) never reached the re-scorer, on --fold or "
+                         "every fold (the fold taggers refitted, about a minute)")
     ap.add_argument("--lost", action="store_true",
                     help="where the golds with a right candidate (candidate:CS) are lost: under the threshold, "
                          "given way, or kept and lost in the matching (seconds)")
