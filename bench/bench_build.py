@@ -122,7 +122,9 @@ def timed(fn):
 
 def timed_command(cmd: list[str]):
     """Wall and CPU seconds (user + system of the child and of the worker processes it waited for) of a command
-    run to its end, and the (parse, resolve) seconds a ``graphkit build`` summary gives (None for another command)."""
+    run to its end, and the (parse, resolve) seconds a ``graphkit build`` summary gives (None for another command).
+    ``RUSAGE_CHILDREN`` counts every child this process reaped; `pair_options.run_command` takes one command's own
+    (``os.wait4``), which stays right beside other children (its busy loops)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     w = time.perf_counter()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout

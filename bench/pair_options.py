@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_build import write_corpus  # noqa: E402  one writer of a PolNeAR split as a corpus folder
+from bench_cpu import fresh  # noqa: E402  a store and its side files removed: a full build next
 from polnear import POLNEAR  # noqa: E402
 
 
@@ -61,12 +62,6 @@ def run_command(cmd: list[str], env: dict | None = None) -> dict:
 def build_command(corpus: Path, store: Path, options: list[str]) -> list[str]:
     """The user's command: ``graphkit build CORPUS --store STORE -q OPTIONS`` with this interpreter's graphkit."""
     return [sys.executable, "-m", "graphkit.cli", "build", str(corpus), "--store", str(store), "-q", *options]
-
-
-def fresh(store: Path) -> None:
-    """Remove a store and its side files, so that the build parses everything."""
-    for p in store.parent.glob(store.name + "*"):
-        p.unlink()
 
 
 def busy_loops(n: int) -> list[subprocess.Popen]:
