@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .gazetteer import Gazetteer, GazetteerEntry
 from .mentions import Mention, clean_role
-from .names import APOS, fold, is_pronoun, skeleton, slug, strip_possessive
+from .names import APOS, fold, is_pronoun, plain_name, skeleton, slug, strip_possessive
 from .places import PlaceConfig, is_known_place, lookup_place
 from .records import Actor
 from .textmemo import per_object
@@ -151,12 +151,12 @@ class Drafts:
         (reason line, alias or None, roles, organisation counted or None, the country its organisation names or
         None, and for a mention that may name the draft's country: [name, surface, role, whether that country was
         looked up, it], looked up only when the draft has no country yet (a replay looks it up when it must))."""
-        shown = " ".join((name if kind == "name" and name else surface).split())  # the words that matched
+        shown = plain_name(name if kind == "name" and name else surface)  # the words that matched
         line = f"{shown!r} -> {draft.name}: {reason}"
-        alias = " ".join((name or "").split())  # the name as written; title words go to roles
+        alias = plain_name(name or "")  # the name as written; title words go to roles
         alias = alias if alias and kind != "pronoun" and not is_pronoun(alias) else None
         cleaned = clean_role(role, draft.name)
-        org = " ".join((organisation or "").split())
+        org = plain_name(organisation or "")
         roles = []
         if cleaned and org and draft.type == "person" and fold(org) not in fold(cleaned):
             roles.append(f"{org} {cleaned}")  # 'House Majority Leader Ann B. Carver': 'the House majority leader'

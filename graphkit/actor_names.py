@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .actor_drafts import Draft, name_key
 from .mentions import ROLE_HEADS, Mention, before_which, counted_word, names_people, org_role, strip_det
-from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, slug
+from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, plain_name, slug
 from .places import is_known_place, lookup_place
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
         words = fold(name).split()
         if words[-1] in ROLE_HEADS:
             return title_draft(r, Mention(m.doc_id, m.index, m.att, m.surface, name, "title", None, m.role, m.pos))
-        return r.drafts.draft(name_key(name), " ".join(name.split()), "group"), "same group phrase"
+        return r.drafts.draft(name_key(name), plain_name(name), "group"), "same group phrase"
     if etype == "place":
         hit = lookup_place(name, r.pc)
         if hit is not None and len(name.split()) > 1 and not set(fold(hit.name).split()) & set(fold(name).split()):
@@ -74,7 +74,7 @@ def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
             return r.drafts.draft(f"pc:{person_key(name)}", name, "person"), why
     typ = {"organisation": "organisation", "group": "group", "media": "media", "government": "government",
            "person": "person"}.get(etype or "", "other")
-    name = " ".join(name.split())
+    name = plain_name(name)
     key = name_key(name)
     if typ in ("organisation", "media", "government"):
         return r.drafts.organisation(key, name, typ)
@@ -87,7 +87,7 @@ def title_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
     if hit is not None:
         e, why = hit
         return r.drafts.draft(e.id, e.name, e.type, e), why
-    name = " ".join(strip_det(m.name).split())
+    name = plain_name(strip_det(m.name))
     name = name.translate(APOS)
     return (r.drafts.draft(name_key(name), name, "role"),
             f"role phrase with no name and no title in {' or '.join(r.gz.files)}; one role actor per phrase")
@@ -163,7 +163,7 @@ def anonymous_name(phrase: str) -> str:
     >>> anonymous_name("A senior official"), anonymous_name("One  reporter")
     ('senior official', 'one reporter')
     """
-    phrase = strip_det(" ".join(phrase.split()))
+    phrase = strip_det(plain_name(phrase))
     first = phrase.split()[0] if phrase.split() else ""
     counted = counted_word(first)
     return counted + phrase[len(first):] if counted else phrase

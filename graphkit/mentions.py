@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import Gazetteer
-from .names import (APOS, ORG_NOUNS, TITLE_WORDS, fold, has_org_word, is_pronoun, split_honorific, split_title,
-                    strip_possessive)
+from .names import (APOS, ORG_NOUNS, TITLE_WORDS, fold, has_org_word, is_pronoun, plain_name, split_honorific,
+                    split_title, strip_possessive)
 from .person_nouns import person_noun
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
@@ -104,7 +104,7 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
     surface = a.speaker_text or a.resolved_text or ""
 
     def mention(name: str, kind: str, etype: Optional[str] = None, role: Optional[str] = a.role) -> Mention:
-        return Mention(doc_id, i, a, surface, name, kind, etype, role, pos)
+        return Mention(doc_id, i, a, surface, plain_name(name), kind, etype, role, pos)  # one clean name text
 
     if not a.speaker_text and not a.resolved_text:
         return mention("", "none")

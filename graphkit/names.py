@@ -114,6 +114,45 @@ def slug(name: str) -> str:
 
 
 @lru_cache(maxsize=262144)
+def plain_name(text: str) -> str:
+    """A name's text as a reader writes it, the one home of that clean-up: composed (NFC), UTF-8 read as Windows-1252
+    repaired word by word where it decodes, twice over where it was mangled twice ('FranÃ§ois' is 'François'),
+    invisible format characters dropped (a soft hyphen, a zero-width space: 'Doug\u00ad Andres'), and every run of
+    spaces, no-break spaces and line breaks one space.
+
+    >>> plain_name("Fran\u00c3\u00a7ois  Hollande"), plain_name("Doug \u00adAndres\u00a0")
+    ('François Hollande', 'Doug Andres')
+    >>> plain_name("Pe\u00f1a Nieto"), plain_name("Ra\u00c3ol")   # a run that lost a byte stays as written
+    ('Peña Nieto', 'RaÃol')
+    """
+    s = unicodedata.normalize("NFC", text)
+    for _ in range(3):  # a name mangled twice is read back twice
+        if not _MOJIBAKE_LEAD.search(s):
+            break
+        s = " ".join(_unmangled(w) for w in s.split(" "))
+    if any(unicodedata.category(c) == "Cf" for c in s):
+        s = "".join(c for c in s if unicodedata.category(c) != "Cf")
+    return " ".join(s.split())
+
+
+#: a UTF-8 lead byte read as Windows-1252 ('Ã', 'Â', 'â') and a continuation byte read so ('§', '±', '€', '™')
+_MOJIBAKE_LEAD = re.compile("[\u00c2-\u00c5\u00e2]"
+                            "[\u0080-\u00bf\u0152-\u0178\u02c6\u02dc\u0192\u2013-\u203a\u20ac\u2122]")
+
+
+def _unmangled(word: str) -> str:
+    """One word's UTF-8 bytes read back from Windows-1252 (or Latin-1) when they decode, else the word."""
+    if not _MOJIBAKE_LEAD.search(word):
+        return word
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return word.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return word
+
+
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name; no leading 'the', no possessives.
 

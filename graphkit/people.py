@@ -32,7 +32,7 @@ from typing import Callable, Optional
 
 from .gender import ANSWERED_LEAST, CORPUS_SHARE, vote
 from .names import (before_dash, candidate_pairs, compare_names, distinct_given_names, fold, honorific_gender,
-                    hypocorism, is_pronoun, listed_given_name, name_words,
+                    hypocorism, is_pronoun, listed_given_name, name_words, plain_name,
                     office_key, person_key, split_honorific, split_title, strip_possessive, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
@@ -384,7 +384,7 @@ def _add_name(names: dict, text: str) -> None:
 @lru_cache(maxsize=262144)  # a corpus names the same people thousands of times
 def _name_form(text: str) -> Optional[tuple[str, str]]:
     """(person key, the name as counted) of a person entity's or speaker's text, None when no name is left."""
-    t = trim_fragment(strip_possessive(before_dash(text.strip())))
+    t = trim_fragment(strip_possessive(before_dash(plain_name(text))))
     t = re.sub(r"^(the)\s+", "", t, flags=re.I)
     return (person_key(t), t) if fold(t) else None
 

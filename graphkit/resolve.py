@@ -75,7 +75,7 @@ from .entity_types import NOT_NAMES, type_entities
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Mention, group_of_officials, read_mention
 from .merge import merge_across_corpus
-from .names import fold, slug
+from .names import fold, plain_name, slug
 from .people import PersonNames
 from .places import Entity, PlaceConfig, load_place_config
 from .records import Actor, Attribution
@@ -185,7 +185,7 @@ class _Resolver:
             gz = self.gz.match_name(m.name, False)
             if gz:
                 return self.drafts.draft(gz[0].id, gz[0].name, gz[0].type, gz[0]), gz[1]
-            return (self.drafts.draft(name_key(m.name), " ".join(m.name.split()), "group"),
+            return (self.drafts.draft(name_key(m.name), plain_name(m.name), "group"),
                     "unnamed officials as a group: one group actor per phrase across the corpus")
         if m.kind == "anon":
             d, why = anonymous_draft(self, m, anon_seen)

@@ -232,7 +232,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     the kinds above), made final (`_settle`: a transcript's label, its written form, its role and "the source"), and
     what the article remembers of it for later pronouns (`_speaker_kind`)."""
     toks = speaker_toks or speaker_tokens(head)
-    s0, s1 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    edge = [t for t in toks if not t.is_space] or toks  # the mention as written ends on a word, not a no-break space
+    s0, s1 = edge[0].idx, edge[-1].idx + len(edge[-1].text)
     stype = speaker_type(toks, head)
     appos = next((x for x in head.children if x.dep_ == "appos"), None)
     named_by = naming_zone(head)
