@@ -19,6 +19,7 @@ from .mentions import ANON_HEADS, counted_word, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
+from .person_nouns import person_noun
 from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, name_end, named_in_apposition, person_of_phrase,
                              person_role, principal_tokens, speaker_tokens, speaker_type, split_speaker)
 
@@ -164,14 +165,16 @@ def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], st
     return start
 
 
-def _who_antecedent(pron: str, t: Token) -> Token:
+def _who_antecedent(pron: Token, t: Token) -> Token:
     """'who' refers to a person: when the parser hangs it on an organisation or place a preposition governs
     ('Okafor of Ohio, a co-chairman of the Rural Health Caucus, who signed the memo'), the noun the
     preposition modifies ('co-chairman'); a noun in apposition to a person's name is that person (Okafor;
     'Martin Ellison, an influential Conservative activist who backed the plan' is Martin Ellison, not 'an
     influential Conservative activist'); a person's name or role, else ``t`` (a people, NORP, is one: 'Republicans
-    who suggest ...')."""
-    if pron != "who":
+    who suggest ...'). 'which' refers to a thing (:func:`_which_antecedent`)."""
+    if pron.lower_ == "which":
+        return _which_antecedent(pron, t)
+    if pron.lower_ != "who":
         return t
     up = t
     while _governed_thing(up):
@@ -182,6 +185,32 @@ def _who_antecedent(pron: str, t: Token) -> Token:
         up = up.head
     # only to a person: 'the minds of Americans', 'a frontal attack on ...' are no one who speaks
     return up if up.ent_type_ == "PERSON" or person_role(up) else t
+
+
+def _which_antecedent(pron: Token, t: Token) -> Token:
+    """'which' refers to a thing, never a person: hung on a person's name or a noun naming a person, the organisation
+    its phrase names through a preposition nearest before the pronoun ('said Tom Hale, chairman of the Friends of the
+    Line, which argues ...': the Friends of the Line, not Tom Hale); else ``t`` (:func:`_relative` reads an
+    organisation's whole name: 'the Alliance for Fair Wages, which argues', not 'Fair Wages')."""
+    if not (t.ent_type_ == "PERSON" or (t.pos_ == "NOUN" and person_noun(t.lemma_.lower()))):
+        return t
+    orgs = [e.root for x in t.subtree if x.i < pron.i and x.ent_type_ in _THING_ENTS and x.ent_iob_ == "B"
+            and _through_preposition(e := ent_of(x), t)]
+    return orgs[-1] if orgs else t
+
+
+def _through_preposition(ent: Span, t: Token) -> bool:
+    """Whether an organisation's name hangs under ``t`` through a preposition ('chairman of the Friends', 'a lawyer
+    for Citizens for Clean Water'), not as a word of ``t``'s own phrase ('a Fox News contributor': his employer)."""
+    up = ent.root
+    while up != t and up.head != up:
+        if up.dep_ == "pobj":
+            return True
+        up = up.head
+    return False
+
+
+_THING_ENTS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"})
 
 
 def _governed_thing(t: Token, named: bool = True) -> bool:
@@ -240,8 +269,11 @@ def _whose(res: SpeakerResolver, poss: Token, toks: list[Token], spans: list, f:
 def _relative(res: SpeakerResolver, relative_head: Token, f: _Found, pron: Optional[Token] = None) -> None:
     """'..., who said': the antecedent's name (a person's full name) and its role; the antecedent's phrase ends before
     the relative pronoun ``pron`` ('those who said ...' is 'those', not the clause that holds the 'who' itself, which
-    :func:`graphkit.speaker_phrase.who_of` keeps for 'those' as a subject)."""
-    rt = speaker_tokens(relative_head)
+    :func:`graphkit.speaker_phrase.who_of` keeps for 'those' as a subject); a 'which' hung on a word of an
+    organisation's name is that whole name."""
+    ent = ent_of(relative_head) if pron is not None and pron.lower_ == "which" else None  # a thing's whole name
+    rt = [t for t in ent if not t.is_punct] if ent is not None and ent.label_ in _THING_ENTS \
+        else speaker_tokens(relative_head)  # the whole name: 'the Alliance for Fair Wages', not 'the Alliance'
     if pron is not None:
         rt = [t for t in rt if t.i < pron.i] or [relative_head]
     rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)

@@ -244,7 +244,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     described = stype == "NOUN" and one_described
     qualified = stype in ("GPE", "ORG", "NORP") and one_described  # 'The New York businessman'
     if relative_head is not None:
-        _relative(res, _who_antecedent(head.lower_, relative_head), f, head)
+        _relative(res, _who_antecedent(head, relative_head), f, head)
     elif together is not None:
         f.resolved, f.stype = together, "NOUN"  # a group of the people named: 'Dana Bash and Wolf Blitzer'
     elif bare_share(toks, head) and (group := group_of_share(head, toks[0].i)) is not None:

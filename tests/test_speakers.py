@@ -2029,6 +2029,41 @@ def test_a_bare_share_counts_the_group_written_before(texts, expected):
     assert [g[:3] for g in resolved_speakers(texts)] == expected
 
 
+#: 'which' stands for a thing, never a person (speaker_kinds._which_antecedent): hung on a person's name or a noun
+#: naming a person, the organisation the phrase names through a preposition; hung on a word inside an organisation's
+#: name, the whole name (speaker_kinds._relative reads the entity). Each speaker as (phrase, actor name, actor type)
+WHICH_IS_A_THING = [
+    # a person's name, then his organisation through 'of'                                              # British
+    (["“The fares are too high,” said Tom Hale, chairman of the Friends of the Northern Line, which has long argued "
+      "that the Tube needs more trains."],
+     [("Tom Hale", "Tom Hale", "person"), ("which", "Friends of the Northern Line", "organisation")]),
+    # a noun naming a person, then the group through 'for'                                              # American
+    (["Sue Park, a lawyer for Citizens for Clean Water, which has long argued that the plant is unsafe, said the "
+      "ruling was a victory."],
+     [("which", "Citizens for Clean Water", "organisation"), ("Sue Park", "Sue Park", "group")]),
+    # a word inside the organisation's name: the whole name, not 'Fair Wages' taken for a person
+    (["“The plan is a start,” said Maria Lopez, the director of the Texas Alliance for Fair Wages, which has argued "
+      "that the minimum wage should rise."],
+     [("Maria Lopez", "Maria Lopez", "person"), ("which", "Texas Alliance for Fair Wages", "organisation")]),
+    # controls: 'who' stays the person; a thing's 'which' stays the thing
+    (["“We are ready,” said Jim Ortiz, who heads the Arizona Farm Bureau, which has warned that the drought will ruin "
+      "growers."],
+     [("Jim Ortiz", "Jim Ortiz", "person"), ("which", "Arizona Farm Bureau", "organisation")]),
+    (["The council’s report, which argues that the bridge is unsafe, was published on Monday."],
+     [("which", "council’s report", "other")]),
+    # a noun compound names a person's employer, not what 'which' is (the claim is no one's: kept as written)
+    (["The claim came from a BBC Radio presenter, which has argued that the figures were false."],       # British
+     [("which", "BBC Radio presenter", "other")]),
+    (["The rumour began with a tweet by a Fox News contributor, which claimed that the mayor had resigned."],
+     [("which", "Fox News contributor", "other")]),                                                   # American
+]
+
+
+@pytest.mark.parametrize("texts,expected", WHICH_IS_A_THING, ids=[f"{k:02d}" for k in range(len(WHICH_IS_A_THING))])
+def test_which_is_a_thing_never_a_person(texts, expected):
+    assert [g[:3] for g in resolved_speakers(texts)] == expected
+
+
 #: a name's text as a reader writes it, one home (names.plain_name), read where mentions and the corpus's person names
 #: are made (mentions.read_mention, people._name_form): mojibake repaired, a soft hyphen dropped; the mention as
 #: written ends on a word, not a no-break space (speakers.speaker_fields). (phrase as written, actor name, actor type)
