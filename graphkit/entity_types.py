@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 
 from .gazetteer import Gazetteer
 from .names import APOS, GENERATIONAL, fold, has_org_word, listed_given_name, name_words, skeleton
+from .person_nouns import person_noun
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -127,6 +128,8 @@ def _surface_type(f: str, one: str, votes: Counter, gazetteer: Gazetteer, place_
     if typ in ("organisation", "other") and votes["person"] and (
             _given_name_and_surname(one) or _family_name(one, family)):
         typ = "person"  # 'Carly Fiorina', 'Rahm Emanuel' that spaCy mostly calls an ORG
+    if typ == "person" and _people_in_plural(one, surnames):
+        typ = "group"  # 'Tory MPs', 'Aides' spaCy took for a name: people, never one person
     if typ == "person" and f in never_in_full:
         named = Counter({t: n for t, n in votes.items() if t not in ("person", "other")})
         typ = _vote(named) if named else typ  # 'Twitter', 'Facebook': no article names anyone with it
@@ -162,6 +165,24 @@ def _never_in_full(entities: dict[str, list[Entity]]) -> set[str]:
                 in_full[fold(words[-1].translate(APOS).removesuffix("'s"))].add(d)
     return {f for f, docs in alone.items() if len(docs) >= NEVER_IN_FULL_ARTICLES and docs.isdisjoint(in_full.get(f, ()))
             and not listed_given_name(f.title())}
+
+
+def _people_in_plural(text: str, surnames: set[str]) -> bool:
+    """A name whose last word is the plural of a noun naming people (graphkit.person_nouns): one word that is no
+    surname of the corpus's full names ('Aides', 'Whigs'; not 'Parsons' beside 'Tom Parsons'), or after other words
+    an initialism's plural or a word in lower case ('Tory MPs'; not 'Ann Masters').
+
+    >>> [_people_in_plural(t, {"parsons"}) for t in ("Tory MPs", "Aides", "Parsons", "Sanders", "Ann Masters")]
+    [True, True, False, False, False]
+    """
+    words = text.translate(APOS).split()
+    last = words[-1] if words else ""
+    if len(last) < 3 or not last.endswith("s") or last.endswith("'s"):
+        return False
+    if len(words) == 1 and skeleton(last) in surnames or len(words) > 1 and not (last[:-1].isupper() or last.islower()):
+        return False
+    singular = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    return person_noun(singular.lower())
 
 
 def _given_name_and_surname(text: str) -> bool:

@@ -21,7 +21,7 @@ from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
 from .person_nouns import person_noun
 from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, name_end, named_in_apposition, person_of_phrase,
-                             person_role, principal_tokens, speaker_tokens, speaker_type, split_speaker)
+                             person_role, plural_people, principal_tokens, speaker_tokens, speaker_type, split_speaker)
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -290,7 +290,19 @@ def _relative(res: SpeakerResolver, relative_head: Token, f: _Found, pron: Optio
 
 
 def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Found) -> None:
-    """'the chancellor, Gordon Brown,': the person in apposition; the phrase gives the role."""
+    """'the chancellor, Gordon Brown,': the person in apposition; the phrase gives the role. A plural of people in
+    apposition to names is a group, never its first person: the people named together ('The candidates, Ann Lee and
+    Tom Hale,' is 'Ann Lee and Tom Hale', :func:`_named_together`, when each is a person's name), else the phrase as
+    written."""
+    if plural_people(appos.head):
+        people = [appos]
+        for t in people:
+            people.extend(c for c in t.children if c.dep_ == "conj")
+        together = _named_together(res, appos, list(appos.subtree)) \
+            if all(t.ent_type_ == "PERSON" for t in people) else None  # names only: not 'Ann Lee and the courts'
+        if together is not None:
+            f.resolved, f.stype = together, "NOUN"
+        return
     doc = toks[0].doc
     pe = ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
     if pe is not None:
@@ -354,7 +366,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
             return
     article = _article_of(text[s0:s1])
     named = res.by_role(f.role, f.org, s0, article == "definite") \
-        if f.role is not None and article != "indefinite" else None
+        if f.role is not None and article != "indefinite" and not plural_people(head) else None  # 'the lawyers'
     if named is None and f.role is not None and article != "definite" and head.tag_ != "NNS":
         # 'A federal judge ruled ... Judge Ann Price said': someone new, named next; 'the senator' refers back
         named = res.named_next(f"{f.org} {f.role}" if f.org else f.role, s0)

@@ -234,11 +234,11 @@ def who_of(head: Token) -> set[int]:
 
 def _people_head(head: Token) -> bool:
     """Whether a subject's head is unnamed people a phrase after it may say which: a common noun of an anonymous
-    source ('people', 'officials', 'sources'), a plural person noun ('voters', 'activists') or a plural people or party
-    ('Republicans on Capitol Hill')."""
+    source ('people', 'officials', 'sources'), a plural person noun ('voters', 'activists', also one the NER took for a
+    name: :func:`plural_people`) or a plural people or party ('Republicans on Capitol Hill')."""
     lemma = head.lemma_.lower()
-    if head.ent_type_:
-        return head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS")
+    if head.ent_type_:  # a people, or people the NER took for a name ('Tory MPs in marginal seats')
+        return head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") or plural_people(head)
     return head.pos_ == "NOUN" and (lemma in ANON_HEADS or (head.tag_ == "NNS" and person_noun(lemma)))
 
 
@@ -402,6 +402,7 @@ def speaker_type(toks: list[Token], head: Token) -> str:
         return "NOUN"  # 'the Republican presidential candidate': a role, not the group its adjective names
     if one_unnamed_person(toks, head):
         return "ANON"  # 'a neighbor', 'one voter': one person the article does not name, never a group
+    ents -= owners_labels(toks, head)
     for lab in ("ORG", "GPE", "NORP"):
         if lab in ents:
             return lab
@@ -498,6 +499,33 @@ def brings_in_one(t: Token) -> Optional[Token]:
                 None)
 
 
+def owners_labels(toks: list[Token], head: Token) -> set[str]:
+    """The entity labels a person noun's possessor alone brings into its phrase ("the Labour leader's driver", "Trump's
+    opponents": the driver and the opponents are people, not the party or the person who has them), which the
+    phrase's type does not read; none when a noun compound says the head is a thing ("Kantar Media's ad tracker": a
+    service) or the head names no person.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> def labels(s):
+    ...     toks = speaker_tokens(next(t for t in load_spacy()(s) if t.dep_ == "nsubj"))
+    ...     return sorted(owners_labels(toks, toks[-1]))
+    >>> labels("The Labour Party's driver said no."), labels("The Labour Party's ad tracker said no.")
+    (['ORG'], [])
+    """
+    if head.pos_ != "NOUN" or not person_noun(head.lemma_.lower()) \
+            or any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+        return set()
+    owner = {x.i for c in head.children if c.dep_ == "poss" for x in c.subtree}
+    inside = {t.ent_type_ for t in toks if t.ent_type_ and t.i not in owner}
+    return {t.ent_type_ for t in toks if t.ent_type_ and t.i in owner} - inside
+
+
+def plural_people(head: Token) -> bool:
+    """A plural common noun naming people ('candidates', 'MPs', 'aides'; graphkit.person_nouns): a group, never one
+    person, whether the NER took it for a name or names stand in apposition to it."""
+    return head.tag_ in ("NNS", "NNPS") and head.lower_ != head.lemma_.lower() and person_noun(head.lemma_.lower())
+
+
 def person_role(head: Token) -> bool:
     """A singular common noun naming an office or job a person holds ('candidate', 'senator', 'chairman')."""
     return head.pos_ == "NOUN" and head.tag_ == "NN" and head.lower_ in ROLE_WORDS and not head.ent_type_
@@ -564,7 +592,8 @@ def person_of_phrase(toks: list[Token]) -> Optional[Span]:
 
     "Clinton campaign chairman John Podesta" is Podesta, not Clinton; "Trump's son Donald Trump Jr." is
     Donald Trump Jr.; "Mr Blair's spokesman" and "the Clinton campaign" hold a person who is not the
-    speaker (None). With no entity on the head, a proper-noun head takes the last PERSON entity.
+    speaker (None). With no entity on the head, a proper-noun head takes the last PERSON entity. A plural noun naming
+    people is no one's name, whatever the NER says (:func:`plural_people`).
     """
     ents = []
     for t in toks:
@@ -575,6 +604,8 @@ def person_of_phrase(toks: list[Token]) -> Optional[Span]:
     if not ents:
         return None
     head = head_of(toks)
+    if plural_people(head):
+        return None  # 'Tory MPs' the NER took for a name: people
     for e in ents:
         if e.start <= head.i < e.end:
             return e
