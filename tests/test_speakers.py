@@ -2050,7 +2050,7 @@ WHICH_IS_A_THING = [
     # a noun compound names a person's employer, not what 'which' is (the claim is no one's: kept as written)
     (["The claim came from a BBC Radio presenter, which has argued that the figures were false."],       # British
      [("which", "BBC Radio presenter", "other")]),
-    (["The rumour began with a tweet by a Fox News contributor, which claimed that the mayor had resigned."],
+    (["The rumour began with a post from a Fox News contributor, which claimed that the mayor had resigned."],
      [("which", "Fox News contributor", "other")]),                                                   # American
 ]
 
