@@ -98,6 +98,10 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7455)
     args = ap.parse_args(argv)
     only = split_ids(args.polnear_split) if args.polnear_split else None
+    from graphkit.store import Store
+
+    with Store(args.store, readonly=True):  # a bad store says so before the parses are read
+        pass
     docs = parsed_articles()
     counts, shown = Counter(), defaultdict(list)
     for c, a, span in speaker_spans(args.store, docs, only):

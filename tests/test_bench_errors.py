@@ -98,6 +98,7 @@ STORE_SCRIPTS = [
     ("audit_issues", ["STORE"]),
     ("audit_links", ["STORE"]),
     ("audit_speakers", ["STORE"]),
+    ("another_source", ["STORE"]),
     ("diff_speakers", ["STORE", "ok.gk"]),
     ("diff_speakers", ["ok.gk", "STORE"]),
     ("issue_variants", ["STORE"]),
