@@ -2033,7 +2033,8 @@ WHICH_IS_A_THING = [
     (["“The fares are too high,” said Tom Hale, chairman of the Friends of the Northern Line, which has long argued "
       "that the Tube needs more trains."],
      [("Tom Hale", "Tom Hale", "person"), ("which", "Friends of the Northern Line", "organisation")]),
-    # a noun naming a person, then the group through 'for'                                              # American
+    # a noun naming a person, then the group through 'for' (a known miss, as on main: the NER tags 'Sue Park' a place,
+    # so she is typed a group; the row asks the 'which')                                                 # American
     (["Sue Park, a lawyer for Citizens for Clean Water, which has long argued that the plant is unsafe, said the "
       "ruling was a victory."],
      [("which", "Citizens for Clean Water", "organisation"), ("Sue Park", "Sue Park", "group")]),
@@ -2076,7 +2077,8 @@ PLURAL_PEOPLE = [
     # a plural role is no one person's the article named in it (SpeakerResolver.by_role is not asked)
     (["The lawyers, Ann Lee and Tom Hale, filed the brief on Monday. “The case is weak,” the lawyers said."],
      [("The lawyers", "Ann Lee and Tom Hale", "group"), ("the lawyers", "lawyers", "group")]),
-    (["The brief cited two lawyers, Ann Lee and Jim Ortiz. The lawyers said the case was weak."],        # American
+    # (a known miss, as on main: the document 'The brief' is typed a group; the row asks 'The lawyers')  # American
+    (["The brief cited two lawyers, Ann Lee and Jim Ortiz. The lawyers said the case was weak."],
      [("The brief", "brief", "group"), ("The lawyers", "lawyers", "group")]),
     # a person noun's possessor: people of the party or person, not it                                    # British
     (["Tom Hale spoke in Leeds on Monday. “The road is shut,” the Labour leader's driver said."],
