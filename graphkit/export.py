@@ -45,10 +45,10 @@ CSV_FIELDS = ("id", "doc_id", "speaker", "speaker_id", "speaker_text", "role", "
 
 
 def format_of(value, name: str = "format") -> str:
-    """``value`` when it names an export format (`FORMATS`), else a `graphkit.values.BadValue` listing them.
+    """The export format ``value`` names (`FORMATS`, in any case), else a `graphkit.values.BadValue` listing them.
 
-    >>> format_of("gexf")
-    'gexf'
+    >>> format_of("gexf"), format_of("NEO4J")
+    ('gexf', 'neo4j')
     >>> format_of("docx")
     Traceback (most recent call last):
     ...
@@ -468,7 +468,7 @@ def write_gexf(G, path) -> tuple[int, int]:
 
 def _gexf_elements(G) -> tuple[dict[str, dict[str, tuple[str, str]]], list[str], list[str]]:
     """``(attributes, nodes, edges)`` of ``G`` in GEXF: the ``<node>`` and ``<edge>`` elements, one a line, and the
-    attributes they use by scope ("node", "edge"): name -> (id, type, the widest of its values' types)."""
+    attributes they use by scope ("node", "edge"): name -> (its id, the widest type of its values)."""
     from xml.sax.saxutils import quoteattr
 
     attrs: dict[str, dict[str, tuple[str, str]]] = {"node": {}, "edge": {}}   # scope -> name -> (id, type)
@@ -522,7 +522,6 @@ def _write_gexf_file(path, attrs: dict[str, dict[str, tuple[str, str]]], nodes: 
         f.write("</nodes>\n<edges>\n")
         f.writelines(edges)
         f.write("</edges>\n</graph>\n</gexf>\n")
-
 
 
 def write_cytoscape(G, path) -> tuple[int, int]:
@@ -687,8 +686,7 @@ def _neo_value(v):
 
 def write(G, fmt: str, path, claims: Iterable[Claim] | None = None):
     """Write graph G (or, for jsonl/csv, the claims) in format `fmt` to `path`."""
-    fmt = fmt.lower()
-    format_of(fmt)
+    fmt = format_of(fmt)
     try:
         if fmt == "graphml":
             write_graphml(G, path)
@@ -731,8 +729,7 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
     """
     from .graph import build_graph
 
-    fmt = fmt.lower()
-    format_of(fmt)
+    fmt = format_of(fmt)
     path = Path(path)
     if fmt != "neo4j":  # (neo4j writes a folder of its own files: check_neo4j_output)
         check_output(path, example_name(fmt), store=g.store)  # a folder, or an input of the store: refused

@@ -108,18 +108,19 @@ def fraction(value, name: str, *, example: float, meaning: str = "") -> Optional
 
 
 def one_of(value, name: str, choices: Sequence[str], *, what: str) -> str:
-    """``value`` when it is one of ``choices`` (as written, case and all); ``what``: what a choice is, with its article
-    ("an export format").
+    """The one of ``choices`` that ``value`` names, in any case ("NEO4J" is "neo4j", for the notebook and the command
+    line alike); ``what``: what a choice is, with its article ("an export format").
 
-    >>> one_of("csv", "format", ("tsv", "csv"), what="a format")
-    'csv'
+    >>> one_of("csv", "format", ("tsv", "csv"), what="a format"), one_of(" CSV", "format", ("tsv", "csv"), what="a format")
+    ('csv', 'csv')
     >>> try:
     ...     one_of("xml", "--format", ("table", "tsv", "jsonl", "csv"), what="an output format")
     ... except BadValue as e:
     ...     print(e.on_command_line())
     'xml' is not an output format; give table, tsv, jsonl or csv
     """
-    if value in choices:
-        return value
+    named = {c.lower(): c for c in choices}.get(str(value).strip().lower())
+    if named is not None:
+        return named
     listed = ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else choices[0]
     raise BadValue(name, value, f"is not {what}; give {listed}")

@@ -942,6 +942,15 @@ def test_written_files_follow_the_umask(work, args, written, umask, mode, capsys
     assert not [p for p in work.iterdir() if p.name.endswith(".tmp")]    # atomic: no temp file left
 
 
+@pytest.mark.parametrize("args", [["export", "NEO4J", "--store", "ok.gk", "-o", "neo"],
+                                  ["export", "Jsonl", "--store", "ok.gk", "-o", "c.jsonl"],
+                                  ["claims", "--store", "ok.gk", "-f", "JSONL"]], ids=lambda a: " ".join(a))
+def test_a_format_is_named_in_any_case(work, args, capsys, monkeypatch):
+    """One rule for a format's case: the notebook's g.write("NEO4J", ...) wrote, the command line refused it."""
+    proc = run_main(args, work, capsys, monkeypatch)
+    assert proc.returncode == 0, proc.stderr
+
+
 @pytest.mark.parametrize("out,folder", [("neo", "neo"), ("neo/", "neo"), ("run.2", "run.2")])
 def test_a_neo4j_export_writes_the_folder_named(work, out, folder, capsys, monkeypatch):
     """neo4j's CSVs go to the folder -o names, and the line says it; a folder whose name has a dot is taken once it

@@ -7,11 +7,11 @@ what, in which article, on which date. The store is built once per session (conf
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
-import re
 
 import pytest
 from hypothesis import assume, example, given, settings

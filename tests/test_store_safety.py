@@ -309,7 +309,7 @@ def test_a_look_at_a_store_another_thread_closes_meanwhile_reads_it_whole(tmp_pa
         here = real(p)
         if here is not None and not found.is_set():
             found.set()
-            go.wait()
+            assert go.wait(timeout=60), "the closing thread never let the look go on"  # a guard, not timing
         return here
 
     monkeypatch.setattr(store_file, "open_store", finding)
@@ -323,7 +323,7 @@ def test_a_look_at_a_store_another_thread_closes_meanwhile_reads_it_whole(tmp_pa
 
     reader = threading.Thread(target=look)
     reader.start()
-    found.wait()
+    assert found.wait(timeout=60), "the look never found the open Store (it no longer asks open_store?)"
     if closer == "another thread":
         store.close()
     go.set()
