@@ -26,6 +26,9 @@ Variants (:data:`VARIANTS`):
   out of fold within the training folds);
 - ``logistic+te``: the shipped learner with the cue lemma's rate of right candidates beside its one-hot features
   (the cue's precision computed inside the training folds only; issue 13, twenty-ninth part);
+- ``logistic+te3``: the same for the lemma, its speaker-type cross and the speaker's head word (:data:`TE_BESIDE`);
+- ``logistic+overlap``: the shipped learner with :func:`overlap_features` (how a tagger candidate overlaps the rules';
+  for a dump where they compete by score, ``bench/experiments/issue13_e2e_label_overlap.diff``);
 - ``logistic+voice``: the shipped learner with :func:`voice_features` (the writer's own first person around the
   claim: the "no source" claims);
 - ``logistic+learned``: the shipped learner with :func:`learned_crosses` (the tagger's candidates weighed apart).
@@ -154,6 +157,35 @@ def learned_crosses(atts: list, feats: list[dict]) -> list[dict[str, float]]:
             if a.cue_score is not None else {} for a, f in zip(atts, feats)]
 
 
+def overlap_features(atts: list) -> list[dict[str, float]]:
+    """How each candidate of the cue tagger overlaps the rules' candidates of its article: ``ov_cue_in_rule`` (its cue
+    inside a rule candidate's content), ``ov_holds_rule_cue`` (a rule cue inside its content), ``ov_half`` (over half
+    of its content a rule candidate's); nothing for a rule candidate.
+
+    >>> from graphkit.records import Attribution
+    >>> rule = Attribution(text="x", spans=[(10, 60)], cue="said", cue_span=(5, 9))
+    >>> tagged = Attribution(text="y", spans=[(30, 70)], cue="blasted", cue_span=(22, 29), cue_score=0.4)
+    >>> overlap_features([rule, tagged])
+    [{}, {'ov_cue_in_rule': 1.0, 'ov_half': 1.0}]
+    """
+    rules = [a for a in atts if a.cue_score is None]
+    ruled = {c for a in rules for s, e in a.spans for c in range(s, e)}
+    cues = [a.cue_span[0] for a in rules if a.cue_span is not None]
+    out = []
+    for a in atts:
+        f: dict[str, float] = {}
+        if a.cue_score is not None:
+            own = {c for s, e in a.spans for c in range(s, e)}
+            if a.cue_span is not None and a.cue_span[0] in ruled:
+                f["ov_cue_in_rule"] = 1.0
+            if any(c in own for c in cues):
+                f["ov_holds_rule_cue"] = 1.0
+            if own and len(own & ruled) > len(own) / 2:
+                f["ov_half"] = 1.0
+        out.append(f)
+    return out
+
+
 def group_of(att, feats: dict) -> str:
     """The threshold group of ``--groups``: ``tagger`` (a cue of the tagger), ``said`` (a rule candidate whose content
     is a quotation or the cue's clause: what speech verbs report), ``other`` (the rules' objects, infinitives,
@@ -261,7 +293,10 @@ def target_encoded(train_feats, train_y, train_groups, k: int = 5, smooth: float
 
 
 VARIANTS = ("dump", "logistic", "hgb", "context", "hgb+context", "hgb+te", "hgb+te+context", "band", "logistic+te",
-            "logistic+voice", "logistic+learned")
+            "logistic+te3", "logistic+overlap", "logistic+voice", "logistic+learned")
+
+#: the families ``logistic+te`` / ``logistic+te3`` give a rate of right candidates beside their one-hot features
+TE_BESIDE = {"logistic+te": ("lemma",), "logistic+te3": ("lemma", "lemma_stype", "spk_lemma")}
 
 #: the uncertain band of the ``band`` variant: candidates the shipped logistic scores in it get a second model's score
 BAND = (0.30, 0.75)
@@ -286,7 +321,7 @@ def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print) -> dict[
     s = D["settings"]
     params = {"C": s.get("C") or 0.3, "min_count": s.get("min_count") or 15}
     with_ctx = variant.endswith("context")
-    te_beside = variant == "logistic+te"  # the lemma's rate beside its one-hots, not instead of the wide families
+    te_beside = TE_BESIDE.get(variant)  # rates beside the one-hots, not instead of the wide families
     with_te = "+te" in variant and not te_beside
 
     def feats_of(i, d):
@@ -296,6 +331,8 @@ def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print) -> dict[
             return [{**f, **c} for f, c in zip(d["feats"], voice_features(d["atts"], texts[i]))]
         if variant == "logistic+learned":
             return [{**f, **c} for f, c in zip(d["feats"], learned_crosses(d["atts"], d["feats"]))]
+        if variant == "logistic+overlap":
+            return [{**f, **c} for f, c in zip(d["feats"], overlap_features(d["atts"]))]
         return d["feats"]
 
     out = {}
@@ -309,9 +346,10 @@ def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print) -> dict[
         if with_te:
             X, encode = target_encoded(X, y, groups)
         elif te_beside:
-            rates, enc = target_encoded(X, y, groups, families=("lemma",))
-            X = [{**x, "te_lemma": r["te_lemma"]} for x, r in zip(X, rates)]
-            encode = lambda fs, enc=enc: [{**x, "te_lemma": r["te_lemma"]} for x, r in zip(fs, enc(fs))]
+            rates, enc = target_encoded(X, y, groups, families=te_beside)
+            beside = lambda fs, rs: [{**x, **{k: v for k, v in r.items() if k.startswith("te_")}} for x, r in zip(fs, rs)]
+            X = beside(X, rates)
+            encode = lambda fs, enc=enc: beside(fs, enc(fs))
         if variant.startswith("hgb"):
             model = fit_hgb(X, y, params["min_count"])
         else:

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from oof_buckets import max_matching, share  # noqa: E402
 from oof_dump import DumpError, load  # noqa: E402
 from found_cues import where_lost  # noqa: E402
-from rescorer_cv import (context_features, group_of, learned_crosses, nested, target_encoded, top_k,  # noqa: E402
-                         voice_features)
+from rescorer_cv import (context_features, group_of, learned_crosses, nested, overlap_features,  # noqa: E402
+                         target_encoded, top_k, voice_features)
 from train_filter import kept_features, objective  # noqa: E402
 
 from graphkit.records import Attribution  # noqa: E402
@@ -222,3 +222,15 @@ def test_voice_features(text, content, speaker, expected):
 def test_threshold_groups(cand, feats, group):
     assert group_of(cand, feats) == group
     assert bool(learned_crosses([cand], [{"kind=indirect": 1.0}])[0]) == (group == "tagger")
+
+
+# rescorer_cv.overlap_features of a tagger candidate beside a rule claim (content 10-60, cue 5-9): (its content, its
+# cue, expected)
+@pytest.mark.parametrize("content, cue, expected", [
+    ((30, 70), (22, 29), {"ov_cue_in_rule": 1.0, "ov_half": 1.0}),   # an inner claim of the rule's content
+    ((0, 100), (101, 105), {"ov_holds_rule_cue": 1.0}),                # an outer one holding the rule's cue
+    ((70, 90), (65, 69), {}),                                          # apart
+])
+def test_overlap_features(content, cue, expected):
+    tagged = Attribution(text="y", spans=[content], cue="blasted", cue_span=cue, cue_score=0.4)
+    assert overlap_features([RULE, tagged]) == [{}, expected]
