@@ -203,7 +203,11 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     from .knowledge import Knowledge, models_dir
 
     knowledge = knowledge or Knowledge()
-    window_days = WINDOW_DAYS if window_days is None else window_days
+    from .values import whole
+
+    # a negative window linked nothing without a word: refused in one line before the store is opened
+    window_days = WINDOW_DAYS if window_days is None else whole(window_days, "window_days", least=0,
+                                                                   example=WINDOW_DAYS)
     res = corpus_read
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
     key = pipeline_key(model)

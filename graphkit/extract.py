@@ -426,7 +426,14 @@ def parse_workers(asked: int, cores: Optional[int] = None, *, named: str = "work
     Traceback (most recent call last):
     ...
     graphkit.errors.GraphkitError: --workers 0: a build parses in one process at least; give 1 (this process) up to 2 (this machine's cores)
+    >>> parse_workers("two", 2)
+    Traceback (most recent call last):
+    ...
+    graphkit.values.BadValue: workers='two' is not a whole number; give one
     """
+    from .values import whole
+
+    asked = whole(asked, named.rstrip("= "))  # "two" or 1.5 from a notebook: one line, not a TypeError later
     cores = cores or machine_cores()
     if asked < 1:
         raise GraphkitError(f"{named}{asked}: a build parses in one process at least; give 1 (this process) up to "

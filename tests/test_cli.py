@@ -1067,3 +1067,20 @@ def test_the_python_api_refuses_fewer_than_one_worker(work, workers):
     with pytest.raises(GraphkitError, match=rf"workers={workers}: a build parses in one process at least"):
         build(work / "corpus", work / "s.gk", workers=workers)
     assert not (work / "s.gk").exists()
+
+
+@pytest.mark.parametrize("option, said", [
+    ({"workers": "two"}, r"workers='two' is not a whole number; give one"),
+    ({"workers": 1.5}, r"workers=1.5 is not a whole number; give one"),
+    ({"window_days": -1}, r"window_days=-1 is below 0; give a whole number, 0 or more, e.g. window_days=\d+"),
+    ({"window_days": "a month"}, r"window_days='a month' is not a whole number; give 0 or more"),
+])
+def test_the_python_api_answers_a_bad_workers_or_window_in_one_line(work, option, said):
+    """`graphkit.build(workers="two")` ended in a TypeError traceback and `window_days=-1` linked no contradictions
+    without a word: each is one line naming the argument, and no store is made."""
+    from graphkit.build import build
+    from graphkit.errors import GraphkitError
+
+    with pytest.raises(GraphkitError, match=said):
+        build(work / "corpus", work / "s.gk", **option)
+    assert not (work / "s.gk").exists()
