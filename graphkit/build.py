@@ -201,13 +201,14 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     """
     from .contradict import WINDOW_DAYS
     from .knowledge import Knowledge, models_dir
-
-    knowledge = knowledge or Knowledge()
     from .values import whole
 
-    # a negative window linked nothing without a word: refused in one line before the store is opened
+    knowledge = knowledge or Knowledge()
+    # a negative window linked nothing without a word, n_issues=0 discovered in silence: refused in one line
+    # before the store is opened
     window_days = WINDOW_DAYS if window_days is None else whole(window_days, "window_days", least=0,
                                                                    example=WINDOW_DAYS)
+    n_issues = whole(n_issues, "n_issues", least=1, example=12)  # None: the build chooses how many
     res = corpus_read
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
     key = pipeline_key(model)

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union, get_args
 
 from .errors import GraphkitError, StoreError
-from .values import BadValue, fraction, whole
+from .values import BadValue, fraction, one_of, whole
 from .issue_evidence import IssueFilter, old_marker
 from .records import Actor, Claim, Stance
 from .lookup import NameIndex, match_name, suggest  # noqa: F401  (match_name: the docstring and tests)
@@ -99,6 +99,29 @@ def as_date(value, arg: str) -> Optional[str]:
 def limit_of(value, name: str = "limit") -> Optional[int]:
     """A ``limit`` (how many claims at most) as an int: 1 or more (`graphkit.values.whole`)."""
     return whole(value, name, least=1, example=20)
+
+
+def stance_of(value, name: str = "stance") -> Optional[str]:
+    """A ``stance`` as one of the stances graphkit stores (`STANCES`), in any case (None stays None).
+
+    >>> stance_of("Deny"), stance_of(None)
+    ('deny', None)
+    >>> stance_of("angry")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graphkit.values.BadValue: stance='angry' is not a stance; give assert, deny, demand, ... or declined
+    """
+    return None if value is None else one_of(value, name, STANCES, what="a stance")
+
+
+def stances_of(value: Names, name: str = "stance") -> Optional[list[str]]:
+    """One ``stance`` or a list of them, each checked by `stance_of`.
+
+    >>> stances_of(["assert", "DENY"]), stances_of(None)
+    (['assert', 'deny'], None)
+    """
+    stances = _as_list(value)
+    return None if stances is None else [stance_of(s, name) for s in stances]
 
 
 def confidence_of(value, name: str = "min_confidence") -> Optional[float]:
@@ -314,10 +337,7 @@ class Graphkit:
         since, until = as_date(since, "since"), as_date(until, "until")
         if since and until and since[:len(until)] > until:          # until="2025" runs to the end of 2025
             raise GraphkitError(f"since={since!r} is after until={until!r}; swap them")
-        stances = _as_list(stance)
-        for s in stances or []:
-            if s not in STANCES:
-                raise GraphkitError(f"unknown stance {s!r}; choose one of {', '.join(STANCES)}")
+        stances = stances_of(stance)
         limit, min_confidence = limit_of(limit), confidence_of(min_confidence)
         speaker_ids = self.find_actors(speaker) if speaker is not None else None
         issues, places = self._find(issue, "issues"), self._find(place, "places")

@@ -118,6 +118,9 @@ USER_ERRORS = [
     (["claims", "--store", "ok.gk", "--limit", "-1"], "Invalid value for '--limit': '-1' is below 1; give a whole "
      "number, 1 or more, e.g. --limit 20"),
     (["claims", "--store", "ok.gk", "--limit", "ten"], "'ten' is not a whole number; give 1 or more, e.g. --limit 20"),
+    # the one option check left in its own wording (and refusing 'DENY' where formats take any case)
+    (["claims", "--store", "ok.gk", "--stance", "angry"], "Invalid value for '--stance': 'angry' is not a stance; give "
+     "assert, deny"),
     (["export", "csv", "--store", "ok.gk", "-o", "c.csv", "--issue-score", "2"], "Invalid value for '--issue-score': "
      "'2' is outside [0, 1]; give a score such as 0.15 (an article's issue scores under 0.5"),
     (["contradictions", "--store", "ok.gk", "--min-score", "1.5"], "Invalid value for '--min-score': '1.5' is outside "
@@ -1074,10 +1077,13 @@ def test_the_python_api_refuses_fewer_than_one_worker(work, workers):
     ({"workers": 1.5}, r"workers=1.5 is not a whole number; give one"),
     ({"window_days": -1}, r"window_days=-1 is below 0; give a whole number, 0 or more, e.g. window_days=\d+"),
     ({"window_days": "a month"}, r"window_days='a month' is not a whole number; give 0 or more"),
+    ({"n_issues": 0}, r"n_issues=0 is below 1; give a whole number, 1 or more, e.g. n_issues=12"),
+    ({"n_issues": "x"}, r"n_issues='x' is not a whole number; give 1 or more"),
 ])
 def test_the_python_api_answers_a_bad_workers_or_window_in_one_line(work, option, said):
-    """`graphkit.build(workers="two")` ended in a TypeError traceback and `window_days=-1` linked no contradictions
-    without a word: each is one line naming the argument, and no store is made."""
+    """`graphkit.build(workers="two")` ended in a TypeError traceback, `window_days=-1` linked no contradictions
+    without a word and `n_issues=0` discovered in silence (-2 a bare ValueError): each is one line naming the
+    argument, and no store is made."""
     from graphkit.build import build
     from graphkit.errors import GraphkitError
 

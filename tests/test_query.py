@@ -193,7 +193,7 @@ def test_timeline_of_unknown_actor_raises(sample):
     (dict(since="last week"), "since='last week' is not a date"),
     (dict(until="2025-13"), "until='2025-13' is not a date"),
     (dict(since="2025-12-01", until="2025-11-01"), "is after until"),
-    (dict(stance="angry"), "unknown stance 'angry'; choose one of assert, deny"),
+    (dict(stance="angry"), "stance='angry' is not a stance; give assert, deny"),
     # the checks the command line's options share (`graphkit.values`), in the notebook's words
     (dict(limit=0), "limit=0 is below 1; give a whole number, 1 or more, e.g. limit=20"),
     (dict(limit=2.5), "limit=2.5 is not a whole number"),
