@@ -157,15 +157,14 @@ def open_here(path: Path) -> bool:
         return key is not None and _OPEN_HERE[key] > 0
 
 
-def opened(path: Path, store=None) -> Optional[tuple[int, int]]:
+def opened(path: Path, store) -> Optional[tuple[int, int]]:
     """Count one more connection of this process to the store at ``path`` (``store``: the Store holding it, kept
     for `open_store`); its key for `closed` (None when the file cannot be found, then nothing is counted)."""
     key = _file_key(path)
     if key is not None:
         with _OPEN_LOCK:
             _OPEN_HERE[key] += 1
-            if store is not None:
-                _OPEN_STORES.setdefault(key, weakref.WeakSet()).add(store)
+            _OPEN_STORES.setdefault(key, weakref.WeakSet()).add(store)
     return key
 
 
@@ -210,12 +209,12 @@ def read_open_store(path: Path, read: Callable, otherwise: Callable):
         # closed by another thread after it was found, and so no longer counted: look again
 
 
-def closed(key: Optional[tuple[int, int]], store=None) -> None:
+def closed(key: Optional[tuple[int, int]], store) -> None:
     """Count one connection fewer to the store of ``key`` (what `opened` gave), ``store`` the Store that held it."""
     if key is not None:
         with _OPEN_LOCK:
             _OPEN_HERE[key] -= 1
-            if store is not None and key in _OPEN_STORES:
+            if key in _OPEN_STORES:
                 _OPEN_STORES[key].discard(store)
             if _OPEN_HERE[key] <= 0:
                 del _OPEN_HERE[key]
