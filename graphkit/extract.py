@@ -412,32 +412,39 @@ def machine_cores() -> int:
         return os.cpu_count() or 1
 
 
+def workers_of(value, name: str = "workers") -> int:
+    """The parsing processes a build is asked for, a whole number, 1 or more (the check of ``workers=`` and of
+    ``--workers``, one wording for both: `graphkit.values.whole`); more than the cores is no error (`parse_workers`).
+
+    >>> workers_of("2"), workers_of(8)
+    (2, 8)
+    >>> workers_of(0)
+    Traceback (most recent call last):
+    ...
+    graphkit.values.BadValue: workers=0 is below 1; give a whole number, 1 or more, e.g. workers=2
+    """
+    from .values import whole
+
+    return whole(value, name, least=1, example=2)
+
+
 def parse_workers(asked: int, cores: Optional[int] = None, *, named: str = "workers=") -> tuple[int, Optional[str]]:
     """(the parsing processes a build runs for ``asked``, what to say of the choice or None): no more than the
     ``cores`` (this process's, `machine_cores`), since more only take turns on them, each holding a pipeline of its
-    own in memory, and the store is the same whatever the number; fewer than one is an error saying what to give
-    (``named``: how the caller spells the setting, ``--workers `` on the command line).
+    own in memory, and the store is the same whatever the number. ``asked`` is checked by `workers_of` (fewer than one
+    is an error saying what to give); ``named``: how the caller spells the setting, ``--workers `` on the command line.
 
     >>> parse_workers(2, 2), parse_workers(1, 8)
     ((2, None), (1, None))
     >>> parse_workers(999, 2, named="--workers ")
     (2, '--workers 999: this machine has 2 cores, so 2 parsing processes (more would take turns on them; the store is the same)')
-    >>> parse_workers(0, 2, named="--workers ")
-    Traceback (most recent call last):
-    ...
-    graphkit.errors.GraphkitError: --workers 0: a build parses in one process at least; give 1 (this process) up to 2 (this machine's cores)
     >>> parse_workers("two", 2)
     Traceback (most recent call last):
     ...
-    graphkit.values.BadValue: workers='two' is not a whole number; give one
+    graphkit.values.BadValue: workers='two' is not a whole number; give 1 or more, e.g. workers=2
     """
-    from .values import whole
-
-    asked = whole(asked, named.rstrip("= "))  # "two" or 1.5 from a notebook: one line, not a TypeError later
+    asked = workers_of(asked, named.rstrip("= "))  # "two", 0 or 1.5 from a notebook: one line, not a TypeError later
     cores = cores or machine_cores()
-    if asked < 1:
-        raise GraphkitError(f"{named}{asked}: a build parses in one process at least; give 1 (this process) up to "
-                            f"{cores} (this machine's cores)")
     if asked <= cores:
         return asked, None
     return cores, (f"{named}{asked}: this machine has {cores} cores, so {cores} parsing processes (more would take "

@@ -100,11 +100,12 @@ USER_ERRORS = [
     (["export", "graphml", "--store", "ok.gk", "-o", "new/"], "'new/' ends with '/', a folder's name; give a file path"),
     (["export", "jsonl", "--store", "ok.gk", "-o", "new/"], "e.g. new/graph.jsonl"),  # all but neo4j's, a folder's
     (["build", "corpus", "--store", "s.gk", "--model", "en_core_web_nonesuch"], "'en_core_web_nonesuch' is not installed"),
-    # fewer than one parsing process: what to give, up to this machine's cores (it said pydantic's "Input should be
-    # greater than or equal to 1")
-    (["build", "corpus", "--store", "s.gk", "--workers", "0"], "--workers 0: a build parses in one process at least; "
-     "give 1 (this process) up to"),
-    (["build", "corpus", "--store", "s.gk", "--workers", "-3"], "--workers -3: a build parses in one process at least"),
+    # fewer than one parsing process: the option's words, as every whole-number option says them, one check
+    # (`extract.workers_of`) for the command line and the notebook (it said pydantic's "Input should be greater than or
+    # equal to 1", then its own "--workers 0: a build parses in one process at least ..." after the parser's check)
+    (["build", "corpus", "--store", "s.gk", "--workers", "0"], "Invalid value for '--workers': '0' is below 1; give a "
+     "whole number, 1 or more, e.g. --workers 2"),
+    (["build", "corpus", "--store", "s.gk", "--workers", "-3"], "Invalid value for '--workers': '-3' is below 1"),
     (["build", "corpus"], "Missing option '--store'"),
     (["claims", "--store", "missing.gk"], "no store at 'missing.gk'"),
     (["claims", "--store", "notes.txt"], "not a graphkit store"),
@@ -118,7 +119,7 @@ USER_ERRORS = [
     (["claims", "--store", "ok.gk", "--limit", "-1"], "Invalid value for '--limit': '-1' is below 1; give a whole "
      "number, 1 or more, e.g. --limit 20"),
     (["claims", "--store", "ok.gk", "--limit", "ten"], "'ten' is not a whole number; give 1 or more, e.g. --limit 20"),
-    # the one option check left in its own wording (and refusing 'DENY' where formats take any case)
+    # a stance is one of the stances' names, in any case (`query.stance_of`, as formats are)
     (["claims", "--store", "ok.gk", "--stance", "angry"], "Invalid value for '--stance': 'angry' is not a stance; give "
      "assert, deny"),
     (["export", "csv", "--store", "ok.gk", "-o", "c.csv", "--issue-score", "2"], "Invalid value for '--issue-score': "
@@ -134,7 +135,7 @@ USER_ERRORS = [
      "e.g. --n-issues 12"),
     (["issues", "suggest", "--store", "ok.gk", "-o", "i.yaml", "--n-issues", "two"], "'two' is not a whole number"),
     (["build", "corpus", "--store", "s.gk", "--workers", "1.5"], "Invalid value for '--workers': '1.5' is not a whole "
-     "number; give one, e.g. --workers 2"),
+     "number; give 1 or more, e.g. --workers 2"),
     # a date the command line gives is answered in the command line's words, not the notebook's "since='last week'"
     (["claims", "--store", "ok.gk", "--since", "last week"], "Invalid value for '--since': 'last week' is not a date; "
      "give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2025-11-25; see `graphkit claims --help`"),
@@ -237,6 +238,8 @@ README_SAYS = [
     (["claims", "--store", "ok.gk", "--min-confidence", "2"],
      "Invalid value for '--min-confidence': '2' is outside [0, 1]; give a score such as 0.6"),
     (["claims", "--store", "ok.gk", "--limit", "-1"], "'-1' is below 1; give a whole number, 1 or more, e.g. --limit 20"),
+    (["build", "corpus", "--store", "s.gk", "--workers", "0"],
+     "Invalid value for '--workers': '0' is below 1; give a whole number, 1 or more, e.g. --workers 2"),
     (["export", "bogus", "--store", "ok.gk", "-o", "x"],
      "'bogus' is not an export format; give graphml, gexf, cytoscape, json, jsonl, csv or neo4j"),
     (["claims", "--store", "ok.gk", "--issue-evidence", "trig"],
@@ -1067,14 +1070,15 @@ def test_the_python_api_refuses_fewer_than_one_worker(work, workers):
     from graphkit.build import build
     from graphkit.errors import GraphkitError
 
-    with pytest.raises(GraphkitError, match=rf"workers={workers}: a build parses in one process at least"):
+    with pytest.raises(GraphkitError, match=rf"workers={workers} is below 1; give a whole number, 1 or more, e.g. "
+                                            r"workers=2"):
         build(work / "corpus", work / "s.gk", workers=workers)
     assert not (work / "s.gk").exists()
 
 
 @pytest.mark.parametrize("option, said", [
-    ({"workers": "two"}, r"workers='two' is not a whole number; give one"),
-    ({"workers": 1.5}, r"workers=1.5 is not a whole number; give one"),
+    ({"workers": "two"}, r"workers='two' is not a whole number; give 1 or more, e.g. workers=2"),
+    ({"workers": 1.5}, r"workers=1.5 is not a whole number; give 1 or more, e.g. workers=2"),
     ({"window_days": -1}, r"window_days=-1 is below 0; give a whole number, 0 or more, e.g. window_days=\d+"),
     ({"window_days": "a month"}, r"window_days='a month' is not a whole number; give 0 or more"),
     ({"n_issues": 0}, r"n_issues=0 is below 1; give a whole number, 1 or more, e.g. n_issues=12"),
