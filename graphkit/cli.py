@@ -89,20 +89,32 @@ def _checked(check: Union[str, Callable], flag: str, **given):
     'yesterday' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, e.g. --since 2025-11-25
     """
     def parse(value: str):
-        import importlib
-
         from .values import BadValue
 
-        run = check
-        if isinstance(check, str):
-            module, name = check.rsplit(".", 1)
-            run = getattr(importlib.import_module(f"graphkit.{module}"), name)
         try:
-            return run(value, flag, **given)
+            return check_named(check)(value, flag, **given)
         except BadValue as e:
             raise typer.BadParameter(e.on_command_line()) from None
 
+    parse.check = check  # what `check_named` resolves: tests/test_cli.py resolves every option's, no value needed
     return parse
+
+
+def check_named(check: Union[str, Callable]) -> Callable:
+    """The function a `_checked` parser hands its option's value to: ``check`` itself, or the one its name
+    ``"module.function"`` names in graphkit (imported here). A name that names nothing raises AttributeError or
+    ImportError: tests/test_cli.py asks this of every option of every command, so a misspelt name fails there, not
+    on a researcher's first value.
+
+    >>> check_named("query.as_date").__name__, check_named(output_format_of).__name__
+    ('as_date', 'output_format_of')
+    """
+    import importlib
+
+    if not isinstance(check, str):
+        return check
+    module, name = check.rsplit(".", 1)
+    return getattr(importlib.import_module(f"graphkit.{module}"), name)
 
 
 StoreOpt = typer.Option(..., "--store", "-s", parser=_file_path("graph.gk"),
@@ -116,14 +128,14 @@ class Fmt(str, Enum):
     csv = "csv"
 
 
-def output_format(value: str, name: str = "format") -> Fmt:
+def output_format_of(value: str, name: str = "format") -> Fmt:
     """A listing's ``--format`` as a `Fmt`, one of its values (`graphkit.values.one_of`)."""
     from .values import one_of
 
     return Fmt(one_of(value, name, [f.value for f in Fmt], what="an output format"))
 
 
-FormatOpt = typer.Option(None, "--format", "-f", show_default=False, parser=_checked(output_format, "--format"),
+FormatOpt = typer.Option(None, "--format", "-f", show_default=False, parser=_checked(output_format_of, "--format"),
                          help="table (fits the terminal), tsv, jsonl or csv. Default: table on a terminal, tsv when piped.")
 
 

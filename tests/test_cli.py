@@ -258,6 +258,60 @@ def test_the_readme_quotes_what_a_bad_input_says(work, args, words, capsys, monk
     assert proc.returncode == 2 and words in proc.stderr, proc.stderr
 
 
+def _checked_options() -> list[tuple[str, str, object]]:
+    """(command, option, check) of every option of every command that a `graphkit.cli._checked` parser checks, read
+    off the commands' signatures (a new option is in here without a row written for it)."""
+    import inspect
+
+    from graphkit.cli import app
+
+    out = []
+
+    def walk(group, path):
+        for command in group.registered_commands:
+            name = f"{path} {command.name or command.callback.__name__}".strip()
+            for option, param in inspect.signature(command.callback).parameters.items():
+                parser = getattr(param.default, "parser", None)
+                if hasattr(parser, "check"):
+                    out.append((name, option, parser.check))
+        for sub in group.registered_groups:
+            walk(sub.typer_instance, f"{path} {sub.name or sub.typer_instance.info.name}".strip())
+
+    walk(app, "")
+    return out
+
+
+CHECKED_OPTIONS = _checked_options()
+
+
+def test_every_option_check_is_found():
+    """The walk finds the checks (an empty list would pass the next test by saying nothing)."""
+    found = {(command, option) for command, option, _ in CHECKED_OPTIONS}
+    assert {("build", "workers"), ("claims", "since"), ("export", "format"), ("issues suggest", "n_issues"),
+            ("contradictions", "within"), ("view", "actors"), ("claims", "format")} <= found, sorted(found)
+
+
+@pytest.mark.parametrize("command, option, check", CHECKED_OPTIONS,
+                         ids=[f"{c} {o}" for c, o, _ in CHECKED_OPTIONS])
+def test_every_option_check_names_a_function(command, option, check):
+    """`cli._checked` names most checks by a string (imported when a value comes: `graphkit build` starts its parse
+    sooner without the query modules): a misspelt one passed every test but the option's own row, and on the command
+    line ended in an AttributeError traceback at the first value given."""
+    from graphkit.cli import check_named
+
+    assert callable(check_named(check)), (command, option, check)
+
+
+@pytest.mark.parametrize("name, error", [("query.as_dat", AttributeError), ("querie.as_date", ImportError)])
+def test_a_misspelt_check_name_fails_here(name, error):
+    """What the row above catches: a name that names nothing raises (on the old code the same; this row says the
+    test above would see it)."""
+    from graphkit.cli import check_named
+
+    with pytest.raises(error):
+        check_named(name)
+
+
 #: (-o, words of the line): an input of the store a writer reads is never written over (an article, the metadata or a
 #: knowledge file of the corpus it was built from; the store itself), nor made where the next build would read it
 INPUT_OUTPUTS = [
