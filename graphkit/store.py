@@ -28,8 +28,8 @@ from pydantic_core import from_json
 from .errors import StoreError
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
 # what is checked before a store is opened (graphkit.store_file)
-from .store_file import (APP_ID, being_built, check_layout, check_store_file, closed, connections, open_error, opened,
-                         read_only_uri)
+from .store_file import (APP_ID, being_built, check_layout, check_store_file, closed, connections, file_turn,
+                         open_error, opened, read_only_uri)
 
 # speaker+issue queries read their answer's claim ids from here, in (date, id) order ('' = undated, first like NULL)
 _SPEAKER_ISSUE = """
@@ -197,18 +197,24 @@ class Store:
 
     def __init__(self, path, *, create: bool = False, readonly: bool = False):
         self.path = Path(path)
-        check_store_file(self.path, create=create)
         self.readonly = readonly
-        uri = read_only_uri(self.path) if readonly else str(self.path)
         self.db = None
         self.is_open = True
         self.in_use = threading.RLock()  # held by `close` and by a read of another thread through this Store
         # (`graphkit.store_file.read_open_store`): the read ends before the connection closes
+        with file_turn():  # opened and counted (`_register`) while no other thread reads the file as a plain file
+            check_store_file(self.path, create=create)
+            self._connect(create)
+
+    def _connect(self, create: bool):
+        """Open the connection, check what the file holds (`_init`) and count it as this process's (`_register`); a
+        file refused is closed again and said in one line."""
+        uri = read_only_uri(self.path) if self.readonly else str(self.path)
         try:
-            self.db = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
+            self.db = sqlite3.connect(uri, uri=self.readonly, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA busy_timeout=10000")
             self._init(create)  # checks before any write: a refused file is left exactly as it was
-            if not readonly:
+            if not self.readonly:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self._register()
@@ -294,8 +300,9 @@ class Store:
 
     def close(self):
         """Close the connection (once): a read another thread makes through this Store (`read_open_store`) ends
-        first."""
-        with self.in_use:
+        first, and so does a read of the file as a plain file (`graphkit.store_file.file_turn`, always taken before
+        ``in_use``, never while holding it)."""
+        with file_turn(), self.in_use:
             if not self.is_open:
                 return
             if not self.readonly:

@@ -131,6 +131,20 @@ _OPEN_HERE: Counter = Counter()
 _OPEN_LOCK = threading.Lock()
 # ... and the Store objects holding them, so that what a store records is read through one of them (`open_store`)
 _OPEN_STORES: dict[tuple[int, int], weakref.WeakSet] = {}
+# ... and a store file read as a plain file (`file_turn`) never while another thread opens or closes a Store on it
+_FILE_TURN = threading.RLock()
+
+
+@contextmanager
+def file_turn():
+    """This process's turn at its store files: held by a read of a store file as a plain file (a look over a read-only
+    connection of its own, its header's bytes: after `open_here` said no Store of this process has it open) and by a
+    Store opening or closing its connection, so that the two never overlap. A Store opened by another thread while
+    the file was read would have its locks dropped when the read closes its descriptor (``_OPEN_HERE``), as a look
+    at the store before a build could (`look_at_store`). Reentrant: a Store's opening reads the header too
+    (`check_store_file`)."""
+    with _FILE_TURN:
+        yield
 
 
 def _file_key(path: Path) -> Optional[tuple[int, int]]:
@@ -189,7 +203,8 @@ def read_open_store(path: Path, read: Callable, otherwise: Callable):
     """``read(store)`` through a Store this process has open on the file at ``path`` (`open_store`), else
     ``otherwise()``. The Store is held for the read (``Store.in_use``), so another thread's ``close`` waits for it; one
     another thread closed between being found and being read is passed by, and the look made again: it read a
-    closed connection ("Cannot operate on a closed database.").
+    closed connection ("Cannot operate on a closed database."). ``otherwise`` runs in this process's `file_turn`, so
+    no Store is opened on the file while it reads it as a plain file.
 
     >>> import tempfile
     >>> from graphkit.store import Store
@@ -202,7 +217,10 @@ def read_open_store(path: Path, read: Callable, otherwise: Callable):
     while True:
         store = open_store(path)
         if store is None:
-            return otherwise()
+            with file_turn():  # no Store is opened meanwhile while ``otherwise`` reads the file
+                if open_store(path) is None:
+                    return otherwise()
+            continue  # opened by another thread after the first look: read through it
         with store.in_use:
             if store.is_open:
                 return read(store)
@@ -260,11 +278,12 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
         raise StoreError(f"'{path}' is a folder; give a file path for the store, e.g. {path}/graph.gk")
     elif not path.is_file():
         raise StoreError(f"'{path}' is no file (a device or a pipe); give a file path for the store, e.g. graph.gk")
-    elif open_here(path):
-        return
     else:
-        with open(path, "rb") as f:
-            head = f.read(100)
+        with file_turn():  # no Store of this process opens the file while its header is read as a plain file
+            if open_here(path):
+                return
+            with open(path, "rb") as f:
+                head = f.read(100)
         if not head and not create:
             raise StoreError(f"'{path}' is an empty file, not a graphkit store; make one there with "
                              f"`graphkit build CORPUS_DIR --store {path}` or give another --store path")
@@ -434,11 +453,12 @@ def database_at(path) -> Optional[str]:
     path = Path(path)
     if not path.is_file():
         return None
-    if open_here(path):
-        return "a graphkit store"
     try:
-        with open(path, "rb") as f:
-            head = f.read(100)
+        with file_turn():  # no Store of this process opens the file while its header is read as a plain file
+            if open_here(path):
+                return "a graphkit store"
+            with open(path, "rb") as f:
+                head = f.read(100)
     except OSError:
         return None
     if not head.startswith(SQLITE_MAGIC):

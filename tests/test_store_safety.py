@@ -331,3 +331,124 @@ def test_a_look_at_a_store_another_thread_closes_meanwhile_reads_it_whole(tmp_pa
     assert looked["look"] == store_file.StoreLook({"app": "graphkit", "schema_version": str(SCHEMA_VERSION)})
     store.close()
     assert not open_here(path)
+
+
+class _Paused:
+    """A file read as a plain file that pauses in its read until ``go`` (the test's events, not timing), and notes
+    whether this process had a Store open on it when it closed."""
+
+    def __init__(self, real, path, reading, go, at_close):
+        self.real, self.path, self.reading, self.go, self.at_close = real, path, reading, go, at_close
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.real.close()
+        self.at_close.append(open_here(self.path))
+
+    def read(self, n=-1):
+        self.reading.set()
+        assert self.go.wait(timeout=60), "the opening thread never let the read go on"  # a guard, not timing
+        return self.real.read(n)
+
+
+def _pause_header_reads(monkeypatch, store_file, path, reading, go, at_close):
+    """The first header read of ``path`` (`check_store_file`'s, `database_at`'s: a plain ``open``) pauses, and notes
+    its close; later ones (the opening Store's own check) read on."""
+    def paused_open(p, mode="r", *a, **k):
+        real = open(p, mode, *a, **k)
+        return _Paused(real, path, reading, go, at_close) if Path(p) == path and not reading.is_set() else real
+
+    monkeypatch.setattr(store_file, "open", paused_open, raising=False)
+
+
+def _pause_look(monkeypatch, store_file, path, reading, go, at_close):
+    """`look_at_store`'s read-only connection pauses inside its read (at `check_layout`), and notes its close."""
+    real_layout, real_read = store_file.check_layout, store_file._read_only
+
+    def paused_layout(*a, **k):
+        reading.set()
+        assert go.wait(timeout=60), "the opening thread never let the look go on"  # a guard, not timing
+        return real_layout(*a, **k)
+
+    def noted_read(p, *a, **k):
+        try:
+            return real_read(p, *a, **k)
+        finally:
+            at_close.append(open_here(path))
+
+    monkeypatch.setattr(store_file, "check_layout", paused_layout)
+    monkeypatch.setattr(store_file, "_read_only", noted_read)
+
+
+#: (a read of a store file as a plain file, how it is made to pause inside the read, what it answers)
+PLAIN_READS = [
+    ("look_at_store", lambda sf, p: sf.look_at_store(p, ["app"]).meta, _pause_look, {"app": "graphkit"}),
+    ("database_at", lambda sf, p: sf.database_at(p), _pause_header_reads, "a graphkit store"),
+    ("check_store_file", lambda sf, p: sf.check_store_file(p), _pause_header_reads, None),
+]
+
+
+@pytest.mark.parametrize("name, read, pause, answer", PLAIN_READS, ids=[r[0] for r in PLAIN_READS])
+def test_no_store_opens_while_another_thread_reads_its_file(tmp_path, monkeypatch, name, read, pause, answer):
+    """A read of a store file as a plain file (no Store of this process has it open: a look before a build, the
+    header read by an output's check or by a Store's opening) closed its descriptor after another thread had opened a
+    Store on that file meanwhile, and closing any descriptor of a file drops every POSIX lock the process holds on it:
+    that Store's connection lost its locks (another process could then checkpoint the WAL under it). Now the read and
+    the opening take turns (`graphkit.store_file.file_turn`). Made certain with events, not timing: the read pauses
+    inside until the opening thread has either opened its Store or stopped to wait for its turn."""
+    import threading
+
+    import graphkit.store as store_module
+    import graphkit.store_file as store_file
+
+    path = tmp_path / "s.gk"
+    Store(path, create=True).close()
+    reading, go, opener_moved = threading.Event(), threading.Event(), threading.Event()
+    at_close, answers, opened_here = [], {}, {}
+    opener = threading.Thread(target=lambda: opened_here.setdefault("store", Store(path)))
+
+    class Watched:  # this process's turn at its files, noting when the opening thread asks for it
+        lock = threading.RLock()
+
+        def __enter__(self):
+            if threading.current_thread() is opener:
+                opener_moved.set()
+            self.lock.acquire()
+
+        def __exit__(self, *exc):
+            self.lock.release()
+
+    real_opened = store_module.opened
+
+    def noted_opened(p, s):
+        key = real_opened(p, s)
+        if threading.current_thread() is opener:
+            opener_moved.set()
+        return key
+
+    monkeypatch.setattr(store_file, "_FILE_TURN", Watched(), raising=False)
+    monkeypatch.setattr(store_module, "opened", noted_opened)
+    pause(monkeypatch, store_file, path, reading, go, at_close)
+
+    def reader():
+        try:
+            answers["answer"] = read(store_file, path)
+        except Exception as e:  # noqa: BLE001 - what the read raised is the row's answer
+            answers["answer"] = e
+
+    looking = threading.Thread(target=reader)
+    looking.start()
+    assert reading.wait(timeout=60), f"{name} never read the file as a plain file"
+    opener.start()
+    assert opener_moved.wait(timeout=60), "the opening thread neither opened its Store nor asked for its turn"
+    go.set()
+    looking.join(timeout=60)
+    opener.join(timeout=60)
+    try:
+        assert answers.get("answer") == answer
+        assert at_close and not any(at_close), f"{name} closed its read of the file with a Store of this process open on it"
+    finally:
+        opened_here["store"].close()
+    assert not open_here(path)
