@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 from .names import has_org_word
 
@@ -146,56 +146,98 @@ def _segments(text: str, title: Optional[str]) -> tuple[Segment, ...]:
         return ()
     wrapped = _hard_wrapped(text, lines)
     out: list[Segment] = []
-    first_block = True
-    body_seen = False
-    for k, (s, e) in enumerate(lines):
-        line = text[s:e]
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        blank_after = nxt is None or text[e:nxt[0]].count("\n") >= 2
-        blank_before = k == 0 or text[lines[k - 1][1]:s].count("\n") >= 2
-        kind = _typed_line(line)
+    first_block, body_seen = True, False
+    for ln in _article_lines(text, lines):
+        kind = _typed_line(ln.line)
         if kind == "dateline":
-            m = _DATELINE.match(line)
-            dl_end = s + len(m.group("dl"))
-            out.append(Segment("dateline", s, dl_end))
-            rest = dl_end + (len(line[len(m.group("dl")):]) - len(line[len(m.group("dl")):].lstrip()))
-            out.append(Segment("body", rest, e))
+            out.extend(_dateline_segments(ln))
             first_block, body_seen = False, True
             continue
-        if kind is None and not body_seen and first_block and k == 0 and nxt is not None:
-            words = len(line.split())
-            unclosed = not _closed(line) and not wrapped and line.split()[-1].lower() not in _FUNCTION_END
-            if words <= 30 and (unclosed or line.rstrip().endswith(";") or _title_case(line)
-                                or (title and _same_text(line, title))):
-                kind = "headline"
-        if kind is None and out and out[-1].kind == "headline" and not blank_before and not body_seen \
-                and len(line.split()) <= 40 and (blank_after or not _closed(line)) \
-                and text[out[-1].start:out[-1].end].rstrip().endswith(";"):
-            kind = "standfirst"  # "Rate cut gives farmers a lift; ⏎Cheaper loans, ..."
-        if kind is None and nxt is not None and not wrapped and not _closed(line) and len(line.split()) <= 20 \
-                and line.split()[-1].lower() not in _FUNCTION_END and not line.endswith((",", "-", "—", "–")):
-            nl = text[nxt[0]]
-            if nl.isupper() or nl.isdigit() or nl in "\"“‘'(":
-                kind = "headline" if not body_seen and k == 0 else "subhead"
-        if kind is None and _LABEL.match(line) and len(line.split()) <= 4 and (blank_after or blank_before):
-            kind = "subhead"
-        after_subhead = bool(out) and out[-1].kind == "subhead" and out[-1].end == lines[k - 1][1]
-        if kind is None and k > 0 and (blank_before or after_subhead) and blank_after and len(line.split()) <= 15 \
-                and _title_case(line) and not line.startswith(("\"", "“", "‘", "'")):
-            # 'Senator Vance Answers Question About Pensions' between paragraphs, or under a list
-            # number ('10' ⏎ 'Rosa Delgado Explained Why She Felt "Unseen" In School.')
-            kind = "subhead"
         if kind is None:
-            kind = "body"
-        if kind == "body":
-            body_seen = True
-        if kind == "body" and out and out[-1].kind == "body" and not blank_before and (wrapped or not _closed(text[out[-1].start:out[-1].end])):
-            out[-1] = Segment("body", out[-1].start, e)  # a sentence wrapped over lines is one segment
-        else:
-            out.append(Segment(kind, s, e))
-        if blank_after:
+            kind = (_heading_kind(ln, text, out, wrapped, title, first_block=first_block, body_seen=body_seen)
+                    or _subhead_kind(ln, out) or "body")
+        body_seen = body_seen or kind == "body"
+        _add_segment(out, Segment(kind, ln.start, ln.end), text, ln.blank_before, wrapped)
+        if ln.blank_after:
             first_block = False
     return tuple(out)
+
+
+class _Line(NamedTuple):
+    """One line of an article as `_segments` reads it: its place, its text, and what stands around it."""
+
+    k: int                                # its rank among the article's lines
+    start: int
+    end: int
+    line: str                             # its text
+    nxt: Optional[tuple[int, int]]        # the next line's (start, end), None for the last
+    prev_end: Optional[int]               # where the line before it ends, None for the first
+    blank_before: bool                    # a blank line (or the text's start) before it
+    blank_after: bool                     # a blank line (or the text's end) after it
+
+
+def _article_lines(text: str, lines: list[tuple[int, int]]) -> Iterator[_Line]:
+    """The lines ``(start, end)`` of ``text`` (`_lines`) with what stands around each."""
+    for k, (s, e) in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        prev_end = lines[k - 1][1] if k else None
+        yield _Line(k, s, e, text[s:e], nxt, prev_end, blank_before=k == 0 or text[prev_end:s].count("\n") >= 2,
+                    blank_after=nxt is None or text[e:nxt[0]].count("\n") >= 2)
+
+
+def _dateline_segments(ln: _Line) -> tuple[Segment, Segment]:
+    """A dateline line ("MOSCOW (Reuters) - Lavrov said ...") as its dateline and the body after it."""
+    dateline = _DATELINE.match(ln.line).group("dl")
+    rest = ln.line[len(dateline):]
+    end = ln.start + len(dateline)
+    return Segment("dateline", ln.start, end), Segment("body", end + len(rest) - len(rest.lstrip()), ln.end)
+
+
+def _heading_kind(ln: _Line, text: str, out: list[Segment], wrapped: bool, title: Optional[str], *,
+                  first_block: bool, body_seen: bool) -> Optional[str]:
+    """headline, standfirst or subhead for a line whose own form says nothing (`_typed_line`) by how it ends and what
+    follows it, else None: the first line, unclosed, title-case or the metadata title; a second line under a headline
+    ending with ';'; a short unclosed line before one starting as a sentence or a quote does."""
+    line, words = ln.line, len(ln.line.split())
+    if not body_seen and first_block and ln.k == 0 and ln.nxt is not None:
+        unclosed = not _closed(line) and not wrapped and line.split()[-1].lower() not in _FUNCTION_END
+        if words <= 30 and (unclosed or line.rstrip().endswith(";") or _title_case(line)
+                            or (title and _same_text(line, title))):
+            return "headline"
+    if out and out[-1].kind == "headline" and not ln.blank_before and not body_seen and words <= 40 \
+            and (ln.blank_after or not _closed(line)) and text[out[-1].start:out[-1].end].rstrip().endswith(";"):
+        return "standfirst"  # "Rate cut gives farmers a lift; ⏎Cheaper loans, ..."
+    if ln.nxt is not None and not wrapped and not _closed(line) and words <= 20 \
+            and line.split()[-1].lower() not in _FUNCTION_END and not line.endswith((",", "-", "—", "–")):
+        nl = text[ln.nxt[0]]
+        if nl.isupper() or nl.isdigit() or nl in "\"“‘'(":
+            return "headline" if not body_seen and ln.k == 0 else "subhead"
+    return None
+
+
+def _subhead_kind(ln: _Line, out: list[Segment]) -> Optional[str]:
+    """subhead for a line no other rule typed that stands apart as one: a short label ("Background:") by a blank
+    line, or a short title-case line between paragraphs or under a subhead; else None."""
+    line = ln.line
+    if _LABEL.match(line) and len(line.split()) <= 4 and (ln.blank_after or ln.blank_before):
+        return "subhead"
+    after_subhead = bool(out) and out[-1].kind == "subhead" and out[-1].end == ln.prev_end
+    if ln.k > 0 and (ln.blank_before or after_subhead) and ln.blank_after and len(line.split()) <= 15 \
+            and _title_case(line) and not line.startswith(("\"", "“", "‘", "'")):
+        # 'Senator Vance Answers Question About Pensions' between paragraphs, or under a list
+        # number ('10' ⏎ 'Rosa Delgado Explained Why She Felt "Unseen" In School.')
+        return "subhead"
+    return None
+
+
+def _add_segment(out: list[Segment], segment: Segment, text: str, blank_before: bool, wrapped: bool) -> None:
+    """Append ``segment`` to ``out``; a body line right under a body segment (no blank line between) that is wrapped
+    text or continues an unclosed sentence extends that segment: a sentence wrapped over lines is one segment."""
+    if segment.kind == "body" and out and out[-1].kind == "body" and not blank_before \
+            and (wrapped or not _closed(text[out[-1].start:out[-1].end])):
+        out[-1] = Segment("body", out[-1].start, segment.end)
+    else:
+        out.append(segment)
 
 
 def _typed_line(line: str) -> Optional[str]:

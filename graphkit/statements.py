@@ -228,23 +228,26 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
     True
     """
     if len(idx) <= ALL_PAIRS_UP_TO:
-        said = [concepts(claims[i].text) for i in idx]
-        for x in range(len(idx)):
-            doc, dx, cx = claims[idx[x]].doc_id, days[idx[x]] if days is not None else None, said[x]
-            for y in range(x + 1, len(idx)):
-                if claims[idx[y]].doc_id != doc and (dx is None or near_days(dx, days[idx[y]], DATES_MAX_APART)) \
-                        and may_be_one_statement(cx, said[y]):
-                    yield idx[x], idx[y]
-        return
-    keys_of: dict[int, list[str]] = {}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i in idx:  # (idx ascends: so does each posting list)
-        keys_of[i] = sorted(concepts(claims[i].text), key=lambda w: (-idf.get(w, 1.0), w))[:BLOCK_KEYS]
-        for w in keys_of[i]:
-            postings[w].append(i)
-    # with dates, each usable posting list is split by stretches of DATES_MAX_APART + 1 days (undated claims apart): a
-    # claim reads only its own stretch, the two beside it and the undated, not a decade of one speaker's claims
-    spans = {w: _by_stretch(plist, days) for w, plist in postings.items() if 2 <= len(plist) <= BLOCK_MAX}
+        return _every_pair(claims, idx, days)
+    return _blocked_pairs(claims, idx, idf, days)
+
+
+def _every_pair(claims: list[Claim], idx: list[int], days: Optional[list[Optional[int]]]):
+    """`_speaker_pairs` of a speaker with few claims: every pair of two articles, near enough in time and sharing a
+    concept (or one of them having none)."""
+    said = [concepts(claims[i].text) for i in idx]
+    for x in range(len(idx)):
+        doc, dx, cx = claims[idx[x]].doc_id, days[idx[x]] if days is not None else None, said[x]
+        for y in range(x + 1, len(idx)):
+            if claims[idx[y]].doc_id != doc and (dx is None or near_days(dx, days[idx[y]], DATES_MAX_APART)) \
+                    and may_be_one_statement(cx, said[y]):
+                yield idx[x], idx[y]
+
+
+def _blocked_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float], days: Optional[list[Optional[int]]]):
+    """`_speaker_pairs` of a speaker with many claims: the pairs sharing one of their BLOCK_KEYS rarest concepts
+    (`_block_postings`), each claim's later partners together, of two articles and near enough in time."""
+    keys_of, spans = _block_postings(claims, idx, idf, days)
     for i in idx:
         doc = claims[i].doc_id
         later: set[int] = set()
@@ -263,6 +266,21 @@ def _speaker_pairs(claims: list[Claim], idx: list[int], idf: dict[str, float],
         for j in sorted(later):
             if claims[j].doc_id != doc and (di is None or near_days(di, days[j], DATES_MAX_APART)):
                 yield i, j
+
+
+def _block_postings(claims: list[Claim], idx: list[int], idf: dict[str, float], days: Optional[list[Optional[int]]]
+                    ) -> tuple[dict[int, list[str]], dict[str, dict]]:
+    """(each claim's BLOCK_KEYS rarest concepts, each usable concept's posting list split by stretch of time): a
+    posting list of one claim pairs nothing and one longer than BLOCK_MAX is a common word, both left out. With dates,
+    a list is split by stretches of DATES_MAX_APART + 1 days (the undated apart, `_by_stretch`): a claim reads only its
+    own stretch, the two beside it and the undated, not a decade of one speaker's claims."""
+    keys_of: dict[int, list[str]] = {}
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in idx:  # (idx ascends: so does each posting list)
+        keys_of[i] = sorted(concepts(claims[i].text), key=lambda w: (-idf.get(w, 1.0), w))[:BLOCK_KEYS]
+        for w in keys_of[i]:
+            postings[w].append(i)
+    return keys_of, {w: _by_stretch(plist, days) for w, plist in postings.items() if 2 <= len(plist) <= BLOCK_MAX}
 
 
 def merge_reports(claims: list[Claim], threshold: float = MERGE_THRESHOLD, keep_reports: bool = False, *,
