@@ -349,34 +349,36 @@ class _Paused:
 
     def read(self, n=-1):
         self.reading.set()
-        assert self.go.wait(timeout=60), "the opening thread never let the read go on"  # a guard, not timing
+        assert self.go.wait(timeout=60), "the test never let the read go on"  # a guard, not timing
         return self.real.read(n)
 
 
-def _pause_header_reads(monkeypatch, store_file, path, reading, go, at_close):
-    """The first header read of ``path`` (`check_store_file`'s, `database_at`'s: a plain ``open``) pauses, and notes
-    its close; later ones (the opening Store's own check) read on."""
+def _pause_header_reads(monkeypatch, store_file, path, reader, reading, go, at_close):
+    """The reading thread's header reads of ``path`` (`check_store_file`'s, `database_at`'s: a plain ``open``) pause,
+    and note their close; another thread's (the opening Store's own check) read on."""
     def paused_open(p, mode="r", *a, **k):
         real = open(p, mode, *a, **k)
-        return _Paused(real, path, reading, go, at_close) if Path(p) == path and not reading.is_set() else real
+        return _Paused(real, path, reading, go, at_close) if Path(p) == path and reader() else real
 
     monkeypatch.setattr(store_file, "open", paused_open, raising=False)
 
 
-def _pause_look(monkeypatch, store_file, path, reading, go, at_close):
+def _pause_look(monkeypatch, store_file, path, reader, reading, go, at_close):
     """`look_at_store`'s read-only connection pauses inside its read (at `check_layout`), and notes its close."""
     real_layout, real_read = store_file.check_layout, store_file._read_only
 
     def paused_layout(*a, **k):
-        reading.set()
-        assert go.wait(timeout=60), "the opening thread never let the look go on"  # a guard, not timing
+        if reader():
+            reading.set()
+            assert go.wait(timeout=60), "the test never let the look go on"  # a guard, not timing
         return real_layout(*a, **k)
 
     def noted_read(p, *a, **k):
         try:
             return real_read(p, *a, **k)
         finally:
-            at_close.append(open_here(path))
+            if reader():
+                at_close.append(open_here(path))
 
     monkeypatch.setattr(store_file, "check_layout", paused_layout)
     monkeypatch.setattr(store_file, "_read_only", noted_read)
@@ -388,16 +390,21 @@ PLAIN_READS = [
     ("database_at", lambda sf, p: sf.database_at(p), _pause_header_reads, "a graphkit store"),
     ("check_store_file", lambda sf, p: sf.check_store_file(p), _pause_header_reads, None),
 ]
+#: who starts first: the read, paused inside until the opening thread has opened its Store or waits for its turn; or
+#: the opening, paused after its own checks and connect (in `Store._init`), before it counts its connection, until the
+#: read has begun or waits for its turn
+ORDERS = ["read first", "opening first"]
 
 
+@pytest.mark.parametrize("order", ORDERS)
 @pytest.mark.parametrize("name, read, pause, answer", PLAIN_READS, ids=[r[0] for r in PLAIN_READS])
-def test_no_store_opens_while_another_thread_reads_its_file(tmp_path, monkeypatch, name, read, pause, answer):
+def test_no_store_opens_while_another_thread_reads_its_file(tmp_path, monkeypatch, name, read, pause, answer, order):
     """A read of a store file as a plain file (no Store of this process has it open: a look before a build, the
     header read by an output's check or by a Store's opening) closed its descriptor after another thread had opened a
     Store on that file meanwhile, and closing any descriptor of a file drops every POSIX lock the process holds on it:
     that Store's connection lost its locks (another process could then checkpoint the WAL under it). Now the read and
-    the opening take turns (`graphkit.store_file.file_turn`). Made certain with events, not timing: the read pauses
-    inside until the opening thread has either opened its Store or stopped to wait for its turn."""
+    the opening take turns (`graphkit.store_file.file_turn`): each read's own turn ("read first") and the Store's over
+    its checks, connect and count ("opening first"). Made certain with events, not timing."""
     import threading
 
     import graphkit.store as store_module
@@ -405,32 +412,41 @@ def test_no_store_opens_while_another_thread_reads_its_file(tmp_path, monkeypatc
 
     path = tmp_path / "s.gk"
     Store(path, create=True).close()
-    reading, go, opener_moved = threading.Event(), threading.Event(), threading.Event()
-    at_close, answers, opened_here = [], {}, {}
-    opener = threading.Thread(target=lambda: opened_here.setdefault("store", Store(path)))
+    reading, go = threading.Event(), threading.Event()
+    opener_waits, opener_inside, opener_go, opener_counted = (threading.Event() for _ in range(4))
+    reader_waits = threading.Event()
+    at_close, answers, opened_here, threads = [], {}, {}, {}
 
-    class Watched:  # this process's turn at its files, noting when the opening thread asks for it
+    class Watched:  # this process's turn at its files, noting who had to wait for it
         lock = threading.RLock()
 
         def __enter__(self):
-            if threading.current_thread() is opener:
-                opener_moved.set()
-            self.lock.acquire()
+            if not self.lock.acquire(blocking=False):
+                (opener_waits if threading.current_thread() is threads.get("opener") else reader_waits).set()
+                self.lock.acquire()
 
         def __exit__(self, *exc):
             self.lock.release()
 
-    real_opened = store_module.opened
+    real_opened, real_init = store_module.opened, Store._init
 
     def noted_opened(p, s):
         key = real_opened(p, s)
-        if threading.current_thread() is opener:
-            opener_moved.set()
+        if threading.current_thread() is threads.get("opener"):
+            opener_counted.set()
         return key
+
+    def paused_init(self, create):
+        if threading.current_thread() is threads.get("opener") and order == "opening first":
+            opener_inside.set()
+            assert opener_go.wait(timeout=60), "the test never let the opening go on"  # a guard, not timing
+        return real_init(self, create)
 
     monkeypatch.setattr(store_file, "_FILE_TURN", Watched(), raising=False)
     monkeypatch.setattr(store_module, "opened", noted_opened)
-    pause(monkeypatch, store_file, path, reading, go, at_close)
+    monkeypatch.setattr(Store, "_init", paused_init)
+    pause(monkeypatch, store_file, path, lambda: threading.current_thread() is threads.get("reader"), reading, go,
+          at_close)
 
     def reader():
         try:
@@ -438,17 +454,34 @@ def test_no_store_opens_while_another_thread_reads_its_file(tmp_path, monkeypatc
         except Exception as e:  # noqa: BLE001 - what the read raised is the row's answer
             answers["answer"] = e
 
-    looking = threading.Thread(target=reader)
-    looking.start()
-    assert reading.wait(timeout=60), f"{name} never read the file as a plain file"
-    opener.start()
-    assert opener_moved.wait(timeout=60), "the opening thread neither opened its Store nor asked for its turn"
-    go.set()
-    looking.join(timeout=60)
-    opener.join(timeout=60)
+    threads["reader"] = threading.Thread(target=reader)
+    threads["opener"] = threading.Thread(target=lambda: opened_here.setdefault("store", Store(path)))
+
+    def either(*events):
+        for _ in range(600):
+            if any(e.wait(timeout=0.1) for e in events):
+                return True
+        return False
+
+    if order == "read first":
+        threads["reader"].start()
+        assert reading.wait(timeout=60), f"{name} never read the file as a plain file"
+        threads["opener"].start()
+        assert either(opener_counted, opener_waits), "the opening thread neither opened its Store nor waited its turn"
+        go.set()
+    else:
+        threads["opener"].start()
+        assert opener_inside.wait(timeout=60), "the opening thread never reached its connection's checks"
+        threads["reader"].start()
+        assert either(reading, reader_waits), f"{name} neither read the file nor waited its turn"
+        opener_go.set()
+        assert opener_counted.wait(timeout=60), "the opening thread never counted its connection"
+        go.set()
+    for t in threads.values():
+        t.join(timeout=60)
     try:
         assert answers.get("answer") == answer
-        assert at_close and not any(at_close), f"{name} closed its read of the file with a Store of this process open on it"
+        assert not any(at_close), f"{name} closed its read of the file with a Store of this process open on it"
     finally:
         opened_here["store"].close()
     assert not open_here(path)
