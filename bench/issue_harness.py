@@ -79,10 +79,13 @@ def capture(store_path: Path, out: Path) -> None:
     rows `DiscoveryRows` gathers), the actors resolved with the knowledge the store records it was built with
     (`store_knowledge`), and how many claims each actor speaks as the build counts them (`spoken_by`). Discovery
     excludes the actors' names, the issue model their people's words (its stop words): actors resolved otherwise
-    give other issues (bench/README.md, issue 14, twenty-second pass: 133 statements)."""
+    give other issues (bench/README.md, issue 14, twenty-second pass: 133 statements). The discovery rows hold the
+    places abroad each claim says (`graphkit.store_issues.with_places_abroad`), ``abroad`` their names, from the
+    places resolved as the build resolves them; a capture made before holds neither, as its build read none."""
     from graphkit.records import claim_id
     from graphkit.resolution import read_resolution_inputs, speakers_by_article
-    from graphkit.store_issues import DiscoveryRows, spoken_by
+    from graphkit.places import resolve_places
+    from graphkit.store_issues import DiscoveryRows, said_abroad, spoken_by, with_places_abroad
     from graphkit.gazetteer import load_gazetteer
     from graphkit.resolve import resolve_actors
     from graphkit.store import Store
@@ -92,6 +95,8 @@ def capture(store_path: Path, out: Path) -> None:
         discovery = DiscoveryRows()
         atts, ents, said, _ = read_resolution_inputs(st, discovery, full=True)
         res = resolve_actors(atts, ents, load_gazetteer(knowledge))
+        abroad = said_abroad({d: [a.spans for a in rows] for d, rows in atts.items()}, ents,
+                             resolve_places(ents, entity_types=res.entity_types))
         ids = {d: [claim_id(d, a.spans) for a in rows] for d, rows in atts.items()}
         rows = [(cid, d, t, tuple(ctx)) for d in said for cid, (t, ctx) in zip(ids[d], said[d])]
         actors = [(a.id, a.name, tuple(a.aliases), a.type) for a in res.actors]
@@ -99,7 +104,8 @@ def capture(store_path: Path, out: Path) -> None:
         statements = sorted(c.id for c in st.claims() if c.same_as is None)
         speaker = {c.id: c.speaker for c in st.claims()}
     with open(out, "wb") as f:
-        pickle.dump({"rows": rows, "discovery": discovery.claims(), "actors": actors, "spoken": spoken,
+        pickle.dump({"rows": rows, "discovery": with_places_abroad(discovery.claims(), abroad),
+                     "abroad": sorted(abroad.names), "actors": actors, "spoken": spoken,
                      "statements": statements, "speaker": speaker, "knowledge": knowledge.describe()}, f)
     print(f"{len(rows)} reports, {len(statements)} statements, {len(actors)} actors -> {out}")
 
@@ -157,7 +163,7 @@ def assign(inputs: dict, n_issues=None, discovered: Optional[dict] = None):
         data = {k: v for k, v in discovered.items() if k != "n_issues"}
     else:
         data = discover_issues(inputs["discovery"], n_issues=n_issues, exclude=not_issues(actors),
-                               spoken=organisations_spoken(actors, inputs["spoken"]))
+                               spoken=organisations_spoken(actors, inputs["spoken"]), abroad=inputs.get("abroad", ()))
     tax = taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered")
     said: dict[str, list] = {}
     for _, d, t, ctx in inputs["rows"]:

@@ -370,6 +370,15 @@ class PlaceResolution:
             self.__dict__["_names_by_id"] = (len(self.places), cached)
         return cached
 
+    def ids_abroad(self, home: Optional[str]) -> frozenset[str]:
+        """The ids of the places outside the country ``home`` (`places_abroad`): in a known country not ``home``, or a
+        region of none; worked out once per ``home`` (an article's entities are each looked up in it)."""
+        cached = self.__dict__.setdefault("_ids_abroad", {})
+        if (len(self.places), home) not in cached:
+            cached[(len(self.places), home)] = frozenset(
+                p.id for p in self.places if (p.country_code or None) != home and (p.country_code or p.type != "other"))
+        return cached[(len(self.places), home)]
+
     def get(self, place_id: str) -> Optional[Place]:
         """The Place record with that id."""
         for p in self.places:
@@ -479,3 +488,39 @@ def places_in(spans: Iterable[tuple[int, int]], entities: list[Entity], pres: Pl
         if mentions[k][2] not in names:
             names.append(mentions[k][2])
     return names
+
+
+def home_country(entities: dict[str, list[Entity]], pres: PlaceResolution) -> Optional[str]:
+    """The country code most of a corpus's place mentions lie in (each entity `pres` resolved as a place counted each
+    time it is said; ties: the first code in order), or None when none lies in a known country: a national corpus's
+    home, where its stories happen rather than what they are about (`places_abroad`).
+
+    >>> ents = {"d1": [("Iowa", "GPE", 0, 4), ("Ohio", "GPE", 9, 13), ("Syria", "GPE", 20, 25)]}
+    >>> home_country(ents, resolve_places(ents))
+    'US'
+    """
+    from collections import Counter
+
+    by_id = {p.id: p for p in pres.places}
+    said = Counter(by_id[pid].country_code for doc in entities.values() for text, *_ in doc
+                   if (pid := pres.surfaces.get(text)) and by_id[pid].country_code)
+    return min(said, key=lambda cc: (-said[cc], cc)) if said else None
+
+
+def places_abroad(entities: list[Entity], pres: PlaceResolution, home: Optional[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name as written) of an article's entities `pres` resolved as places that lie outside the corpus's
+    ``home`` country (`home_country`): in a known country not the home, or a region of none ("Europe", "Asia"); a place
+    the gazetteer does not know ("Silicon Valley", typed ``other``) is none. In text order, each name written
+    without a leading "the" or a possessive. What a national corpus's claims talk about when they say a place
+    ("Benghazi", "Syria", "North Korea"), where its home's places ("Iowa", "New York", "the United States") are mostly
+    where something happens. Issue discovery reads them as a claim's keyphrases
+    (graphkit.store_issues.with_places_abroad).
+
+    >>> ents = [("Iowa", "GPE", 0, 4), ("Syria's", "GPE", 9, 16), ("Europe", "LOC", 20, 26),
+    ...         ("Silicon Valley", "LOC", 30, 44)]
+    >>> places_abroad(ents, resolve_places({"d": ents}), "US")
+    [(9, 16, 'Syria'), (20, 26, 'Europe')]
+    """
+    ids = pres.ids_abroad(home)
+    return [(start, end, _title(text)) for text, _label, start, end in sorted(entities, key=lambda e: (e[2], e[3]))
+            if pres.surfaces.get(text) in ids]

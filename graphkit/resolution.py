@@ -41,7 +41,7 @@ from .kept import (claim_issues, keep_actor_walks, keep_places, keep_text_words,
 from .memory import give_back, no_collections
 from .records import Claim, Skipped, claim_id, compact
 from .store import Store
-from .store_issues import DiscoveryRows, corpus_taxonomy, people_names, spoken_by, will_discover
+from .store_issues import DiscoveryRows, corpus_taxonomy, people_names, said_abroad, spoken_by, will_discover
 from .textmemo import work_out_beside
 
 
@@ -121,8 +121,11 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         pres = resolve_places(ents, entity_types=entity_types)
         entity_types = None
         clock("places")
+        abroad = None if discovery is None else said_abroad({d: [a.spans for a in rows] for d, rows in atts.items()},
+                                                            ents, pres)  # the places abroad discovery reads
         taxonomy = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
-                                   spoken=spoken_by(speakers))
+                                   spoken=spoken_by(speakers), abroad=abroad)
+        abroad = None
         discovery = None
         abouts = claim_issues(store, said, taxonomy[0], exclude=people_names(all_actors), refit=rediscover, full=full)
         forget_words_ahead()  # what the parse's arrivals worked out for it (`work_ahead`)

@@ -3,9 +3,9 @@
 Resolution (graphkit.resolution) asks `corpus_taxonomy` for the taxonomy of a store: the issues the knowledge
 files name, else the issues an earlier build discovered and kept (meta ``discovered_issues``, `kept_discovery`),
 else issues discovered now (graphkit.discover) from a sample of the claims (`discovery_sample`), which the one read
-of the store's extractions gathers (`DiscoveryRows`, when `will_discover` says discovery will run). Who speaks is
-no issue (`not_issues`), except an organisation the claims talk about far more than it speaks
-(`organisations_spoken`).
+of the store's extractions gathers (`DiscoveryRows`, when `will_discover` says discovery will run), each claim's
+keyphrases with the places abroad it says (`said_abroad`, `with_places_abroad`). Who speaks is no issue
+(`not_issues`), except an organisation the claims talk about far more than it speaks (`organisations_spoken`).
 
 >>> sorted(not_issues([]))
 []
@@ -14,7 +14,7 @@ no issue (`not_issues`), except an organisation the claims talk about far more t
 from __future__ import annotations
 
 import json
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from .extract import DocExtraction
 from .kept import draw_rank
@@ -23,16 +23,19 @@ from .store import Store
 
 
 def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers,
-                    sample: Optional[DiscoveryRows] = None, spoken: Optional[dict[str, int]] = None) -> tuple:
+                    sample: Optional[DiscoveryRows] = None, spoken: Optional[dict[str, int]] = None,
+                    abroad: Optional["Abroad"] = None) -> tuple:
     """(the Taxonomy claims are assigned with, its data as stored in meta ``issues``, whether it was discovered):
     the knowledge's issues, else the issues discovered in this store (`discovered_issues`, from ``sample`` when
-    the caller gathered it; ``spoken``: actor id → the claims it speaks)."""
+    the caller gathered it; ``spoken``: actor id → the claims it speaks; ``abroad``: the places abroad its claims say,
+    `said_abroad`)."""
     from .issues import taxonomy_from_data, taxonomy_of
 
     tax = taxonomy_of(knowledge)
     if tax.issues:
         return tax, knowledge.issues_data(), False
-    data = discovered_issues(store, None, n_issues, rediscover, speakers=speakers, sample=sample, spoken=spoken)
+    data = discovered_issues(store, None, n_issues, rediscover, speakers=speakers, sample=sample, spoken=spoken,
+                             abroad=abroad)
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 
@@ -68,12 +71,13 @@ def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> O
 
 def discovered_issues(store: Store, extractions: Optional[dict[str, DocExtraction]], n_issues: Optional[int],
                        rediscover: bool, speakers=None, sample: Optional["DiscoveryRows"] = None,
-                       spoken: Optional[dict[str, int]] = None) -> dict:
+                       spoken: Optional[dict[str, int]] = None, abroad: Optional["Abroad"] = None) -> dict:
     """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
 
     ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time;
     ``sample``: what `graphkit.resolution.read_resolution_inputs` gathered of them for discovery in its one read
-    (then the store's extractions are not read again).
+    (then the store's extractions are not read again), with ``abroad``, the places abroad the claims say
+    (`said_abroad`: the resolution's places); without a sample, they are worked out from the extractions read.
 
     ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
     people's names are not issues, but an organisation's when the claims talk about it far more than it speaks
@@ -87,16 +91,81 @@ def discovered_issues(store: Store, extractions: Optional[dict[str, DocExtractio
     if sample is not None:
         claims = sample.claims()
     else:
+        from .places import resolve_places
+        from .rows import shared_entities
+
         stream = sorted(extractions.items()) if extractions is not None else iter_extractions(store)
-        claims = discovery_sample([(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
-                                   for doc_id, ex in stream for it in ex.items])
+        claims, spans, ents = [], {}, {}
+        for doc_id, ex in stream:
+            claims += [(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
+                       for it in ex.items]
+            spans[doc_id], ents[doc_id] = [it.attribution.spans for it in ex.items], shared_entities(ex.entities)
+        claims = discovery_sample(claims)
+        abroad = said_abroad(spans, ents, resolve_places(ents))
+    if abroad is not None:
+        claims = with_places_abroad(claims, abroad)
     actors = speakers if speakers is not None else list(store.actors())
     if spoken is None:
         spoken = {}
         for c in store.claims():
             spoken[c.speaker_id] = spoken.get(c.speaker_id, 0) + 1
     return discover_issues(claims, n_issues=n_issues, exclude=not_issues(actors),
-                           spoken=organisations_spoken(actors, spoken))
+                           spoken=organisations_spoken(actors, spoken), abroad=abroad.names if abroad else ())
+
+
+class Abroad(NamedTuple):
+    """The places abroad a corpus's claims say (`said_abroad`), as issue discovery reads them."""
+
+    said: dict  #: claim id -> the places abroad said inside the claim, as written, in text order, each once
+    names: frozenset  #: every place abroad the corpus's articles say, as written
+
+
+def said_abroad(spans: dict[str, list], entities: dict[str, list], pres) -> Abroad:
+    """The places abroad (`graphkit.places.places_abroad`, outside the corpus's `graphkit.places.home_country`) said
+    inside each claim's content: ``spans``, doc id → each claim's spans (in item order); ``entities``, doc id → its
+    entities; ``pres``, their `graphkit.places.PlaceResolution`. A place abroad is a keyphrase of the claim saying
+    it and may be an issue (`graphkit.topical.place_names` keeps only the home's out); keyphrases leave every place
+    out (graphkit.keyphrases), so PolNeAR train's claims about Benghazi, Syria or North Korea had no topical phrase
+    for it (bench/README.md, issue 14, thirty-sixth pass).
+
+    >>> from graphkit.places import resolve_places
+    >>> ents = {"d": [("Iowa", "GPE", 0, 4), ("Iowa", "GPE", 10, 14), ("Syria", "GPE", 20, 25)]}
+    >>> got = said_abroad({"d": [[(0, 30)], [(0, 8)]]}, ents, resolve_places(ents))
+    >>> got.said[claim_id("d", [(0, 30)])], claim_id("d", [(0, 8)]) in got.said, sorted(got.names)
+    (['Syria'], False, ['Syria'])
+    """
+    from bisect import bisect_left
+
+    from .places import home_country, places_abroad
+
+    home = home_country(entities, pres)
+    said, names = {}, set()
+    for doc_id in sorted(spans):
+        mentions = places_abroad(entities.get(doc_id, []), pres, home)
+        if not mentions:
+            continue
+        names.update(m[2] for m in mentions)
+        starts = [m[0] for m in mentions]
+        for claim_spans in spans[doc_id]:
+            inside = [m[2] for s, e in claim_spans for m in mentions[bisect_left(starts, s):bisect_left(starts, e)]
+                      if m[1] <= e]  # (a span looks only at the mentions starting inside it)
+            if inside:
+                said[claim_id(doc_id, claim_spans)] = list(dict.fromkeys(inside))
+    return Abroad(said, frozenset(names))
+
+
+def with_places_abroad(claims: list[tuple], abroad: Abroad) -> list[tuple]:
+    """Discovery's rows (claim id, doc id, keyphrases, context keyphrases) with the places abroad each claim says
+    (``abroad``, `said_abroad`) after its keyphrases, those it has not already.
+
+    >>> with_places_abroad([("c1", "d", ["war"], []), ("c2", "d", ["tax"], [])], Abroad({"c1": ["Syria"]}, frozenset()))
+    [('c1', 'd', ['war', 'Syria'], []), ('c2', 'd', ['tax'], [])]
+    """
+    out = []
+    for cid, doc_id, phrases, *rest in claims:
+        extra = [p for p in abroad.said.get(cid, ()) if p not in phrases]
+        out.append((cid, doc_id, [*phrases, *extra], *rest) if extra else (cid, doc_id, phrases, *rest))
+    return out
 
 
 NAMED_KINDS = ("group", "role", "anonymous", "other")  # actors named by what kind of source they are, not who

@@ -11,10 +11,11 @@ than English says its words: `common_phrases`, "good idea", "best friend"; and o
 (`spread` below `SINGLE_SPREAD`: "abortion", "turnout") or very key however spread (`KEYNESS_SPREAD`: "nomination"),
 and it is no speech noun or word of criticism of the cue lexicon
 ("comments", "attacks": *that* something was said or judged, not what about). Places are no issue ("New York", "New
-Hampshire": `place_names`), nor are handles ("@HillaryClinton": `handles`). A phrase folds into the shortest topical phrase of two words or more it ends with
-("private email server" into "email server"), and a claim counts for the topical phrases it says less those said
-inside a longer topical one: one saying "a secret email server", no topical phrase itself, counts for "email server"
-(`topical_phrases`). graphkit.phrase_groups then groups them into issues.
+Hampshire": `place_names`) but places abroad, which discovery adds to the claims that say them ("Benghazi", "Syria"),
+nor are handles ("@HillaryClinton": `handles`). A phrase folds into the shortest topical phrase of two words or more
+it ends with ("private email server" into "email server"), and a claim counts for the topical phrases it says less
+those said inside a longer topical one: one saying "a secret email server", no topical phrase itself, counts for
+"email server" (`topical_phrases`). graphkit.phrase_groups then groups them into issues.
 
 >>> claims = [(f"c{i}", f"d{i % 3}", ph) for i, ph in enumerate(
 ...     [["email server", "FBI"], ["private email server"], ["ID cards", "civil liberties"], ["ID cards", "Home Office"]] * 3)]
@@ -141,11 +142,11 @@ def key_parts(key: str) -> tuple[str, ...]:
     return tuple(" ".join(ws) for ws in parts)
 
 
-def _vocabulary(claims, exclude=frozenset(), spoken=None):
+def _vocabulary(claims, exclude=frozenset(), spoken=None, abroad=frozenset()):
     """Rows (claim id, doc id, own keys, context keys), the vocabulary, claim and article frequencies, surfaces.
     A phrase of the vocabulary is said in `VOCAB_MIN_CLAIMS` claims at least, of two articles at least when the
     corpus has more than one. ``exclude``: phrase keys that are no issue, less those of ``spoken`` (key → claims it
-    speaks) `talked_about`."""
+    speaks) `talked_about`; places are none (`place_names`) but the keys of ``abroad`` (places abroad)."""
     min_df, min_docs = VOCAB_MIN_CLAIMS, 2 if len({c[1] for c in claims}) > 1 else 1
     df, docs, surface = Counter(), defaultdict(set), defaultdict(Counter)
     said = [(cid, doc_id, _keys(phrases, surface), _keys(ctx[0] if ctx else (), surface)) for cid, doc_id, phrases, *ctx in claims]
@@ -159,7 +160,8 @@ def _vocabulary(claims, exclude=frozenset(), spoken=None):
             docs[k].add(doc_id)
     n = max(1, len(rows))
     said_enough = [k for k, c in df.items() if c >= min_df]
-    exclude = (exclude - talked_about(df, spoken or {})) | place_names(said_enough, surface) | handles(said_enough, surface)
+    exclude = ((exclude - talked_about(df, spoken or {})) | (place_names(said_enough, surface) - abroad)
+               | handles(said_enough, surface))
     vocab = [k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n
              and k not in exclude]
     per_article = article_sizes(rows)
@@ -195,7 +197,9 @@ def place_names(keys, surface) -> set[str]:
     """The phrase keys written as a proper name that is a known place (graphkit.places: models/places.yaml, geonames):
     where is not what about. Keyphrases leave out chunks headed by a place, but a place still comes as the front of a
     longer name ("New York" of "New York primary", "New Hampshire" of "New Hampshire primary"): on PolNeAR train
-    "New York" named the group of Wall Street's phrases and triggered it for the New York primary.
+    "New York" named the group of Wall Street's phrases and triggered it for the New York primary. A place abroad, one
+    outside the corpus's home country, is what its claims talk about ("Benghazi", "Syria"), and discovery adds it
+    to their keyphrases and takes it out of these (`topical_phrases`' ``abroad``, graphkit.store_issues.said_abroad).
 
     >>> from collections import Counter
     >>> sorted(place_names(["new york", "wall street", "victory"], {"new york": Counter({"New York": 9}),
@@ -392,16 +396,18 @@ class Topical(NamedTuple):
 
 
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
-                    spoken: Optional[dict[str, int]] = None) -> Optional[Topical]:
+                    spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = ()) -> Optional[Topical]:
     """The topical phrases of (claim id, doc id, keyphrases [, keyphrases of the sentence before]) claims, sorted by
-    claim id, or None when there are too few claims (12) or phrases to find any. ``exclude`` and ``spoken``: as
-    `graphkit.discover.discover_issues` takes them (speakers' names; organisations' spoken claims, `talked_about`)."""
+    claim id, or None when there are too few claims (12) or phrases to find any. ``exclude``, ``spoken`` and
+    ``abroad``: as `graphkit.discover.discover_issues` takes them (speakers' names; organisations' spoken claims,
+    `talked_about`; places abroad, which `place_names` leaves to the issues)."""
     n_docs = len({c[1] for c in claims})
     n = len(claims)
     talked: dict[str, int] = {}
     for name, says in (spoken or {}).items():  # an organisation's names fold to keys; two sharing one: the larger count
         talked[phrase_key(name)] = max(says, talked.get(phrase_key(name), 0))
-    rows, vocab, df, docs, surface = _vocabulary(claims, frozenset(phrase_key(x) for x in exclude), talked)
+    rows, vocab, df, docs, surface = _vocabulary(claims, frozenset(phrase_key(x) for x in exclude), talked,
+                                                 frozenset(phrase_key(x) for x in abroad))
     if not vocab or n < 12:
         return None
     many = n_docs >= SPREAD_MIN_ARTICLES

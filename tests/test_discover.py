@@ -830,6 +830,44 @@ def test_places_and_handles_are_no_issue(phrase, is_issue):
     assert any(phrase in i["patterns"] for i in found) == is_issue
 
 
+@pytest.mark.parametrize("place,abroad,patterns", [
+    # a place abroad the claims talk about is an issue of its own, never grouped with what it is said with (PolNeAR
+    # train: Syria had joined "Islamic State", Iran "North Korea"; bench/README.md, issue 14, thirty-sixth pass)
+    ("Syria", True, [["Syria"]]), ("North Korea", True, [["North Korea"]]),
+    ("Syria", False, []),            # not abroad (the corpus's home): a place is where, not what about
+    ("New Hampshire", False, []),
+])
+def test_a_place_abroad_is_an_issue_of_its_own(place, abroad, patterns):
+    said = ([[place, "refugees"], [place, "air strikes"], [place, "refugees", "air strikes"]] * 4
+            + [["refugees", "air strikes"]] * 4 + [["council tax"], ["council tax", "bills"]] * 8)
+    claims = [(f"c{i:02d}", f"d{i % 6}", ph) for i, ph in enumerate(said)]
+    found = discover_issues(claims, n_issues=2, abroad=[place, "Iraq"] if abroad else [])["issues"]
+    assert [i["patterns"] for i in found if place in i["patterns"]] == patterns
+    assert sorted(sorted(i["patterns"]) for i in found if place not in i["patterns"]) == [
+        ["air strikes", "refugees"], ["bills", "council tax"]]   # the other phrases' groups, with the place or not
+
+
+# a national corpus in miniature: its home's places said most, one place abroad its claims talk about
+ABROAD = {f"a{k}": ["The senator said voters in Iowa and Ohio wanted lower taxes.",
+                    "The governor said farmers in Texas and Ohio needed the ethanol credit.",
+                    "The general said the war in Syria would not end soon.",
+                    "Aid workers said refugees from Syria needed shelter before winter."] for k in range(4)}
+
+
+def test_a_build_discovers_a_place_abroad_and_not_its_homes_places(tmp_path):
+    import graphkit
+    from graphkit.build import build
+
+    build(write_uk(tmp_path / "corpus", ABROAD), tmp_path / "s.gk")
+    with graphkit.open(tmp_path / "s.gk") as g:
+        issues = g.issues()
+        claims = g.claims()
+    names = set(issues["name"])
+    assert "Syria" in names and not names & {"Iowa", "Ohio", "Texas"}
+    syria = [iss for t, iss in zip(claims["text"], claims["issues"]) if "Syria" in t]
+    assert len(syria) == 8 and all("Syria" in iss for iss in syria)
+
+
 @pytest.mark.parametrize("names,expected", [
     # a single word holding less than half of its group's claims gives way to its best longer phrase
     ((["actions", "guns", "gun control"], {"actions": 10, "guns": 12, "gun control": 8}), "gun control"),

@@ -213,3 +213,38 @@ def test_geonames_cache_gives_the_indexes_built_from_geonames(state, tmp_path, m
         places._geonames.cache_clear()
     if state != "unwritable":
         assert len(list((tmp_path / "cache").glob("geonames-*.marshal"))) == 1
+
+
+#: a national corpus's entities in miniature: its home's places (US) said most
+_HOME = [("Iowa", "GPE", 0, 4), ("Ohio", "GPE", 10, 14), ("Texas", "GPE", 20, 25), ("the United States", "GPE", 30, 47)]
+
+
+@pytest.mark.parametrize("entity,abroad", [
+    (("Syria's", "GPE", 60, 67), ["Syria"]),          # in another country: what the claims talk about, written plainly
+    (("North Korea", "GPE", 60, 71), ["North Korea"]),
+    (("Europe", "LOC", 60, 66), ["Europe"]),            # a region of no country
+    (("Iowa", "GPE", 60, 64), []),                      # the home's: where, not what about
+    (("Silicon Valley", "LOC", 60, 74), []),            # a place the gazetteer does not know is none
+])
+def test_places_abroad_lie_outside_the_corpus_home(entity, abroad):
+    from graphkit.places import home_country, places_abroad
+
+    ents = _HOME + [entity]
+    pres = resolve_places({"d": ents})
+    assert home_country({"d": ents}, pres) == "US"
+    assert [m[2] for m in places_abroad(ents, pres, home_country({"d": ents}, pres)) if m[0] >= 60] == abroad
+
+
+@pytest.mark.parametrize("spans,said", [
+    ([(0, 80)], ["Syria"]), ([(55, 70)], ["Syria"]),   # a place abroad said inside the claim's content
+    ([(0, 50)], None),                                 # only the home's places: none
+    ([(0, 10), (59, 66)], ["Syria"]),                  # inside one of its pieces
+    ([(58, 64)], None),                                # cut by the claim's content: not said in it
+])
+def test_a_claim_says_the_places_abroad_inside_its_content(spans, said):
+    from graphkit.records import claim_id
+    from graphkit.store_issues import said_abroad
+
+    ents = {"d": _HOME + [("Syria", "GPE", 60, 65)]}
+    got = said_abroad({"d": [spans]}, ents, resolve_places(ents))
+    assert got.said.get(claim_id("d", spans)) == said and got.names == {"Syria"}
