@@ -10,7 +10,8 @@ adjectives ("general election", "nuclear weapons") and the head noun alone ("bil
 claims saying "the plan", "the peace plan" and "the 28-point plan" share a phrase.
 Named entities of the kinds an issue can be about (organisations, events, laws, products,
 buildings) come as written. People, places and nationalities are left out: they are who and
-where (graphkit resolves them as actors and places), not what a claim is about.
+where (graphkit resolves them as actors and places), not what a claim is about; issue discovery adds
+the places abroad a claim says, once places are resolved (graphkit.store_issues.said_abroad).
 
 >>> from graphkit.nlp import load_pipeline
 >>> doc = load_pipeline()("He said the new council tax bills would hit pensioners before the general election in Britain.")

@@ -77,7 +77,8 @@ def discovered_issues(store: Store, extractions: Optional[dict[str, DocExtractio
     ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time;
     ``sample``: what `graphkit.resolution.read_resolution_inputs` gathered of them for discovery in its one read
     (then the store's extractions are not read again), with ``abroad``, the places abroad the claims say
-    (`said_abroad`: the resolution's places); without a sample, they are worked out from the extractions read.
+    (`said_abroad`: the resolution's places); without a sample, they are worked out from the extractions read (the
+    places resolved by their entities' labels, without the actor pass's types: `graphkit.places.resolve_places`).
 
     ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
     people's names are not issues, but an organisation's when the claims talk about it far more than it speaks
