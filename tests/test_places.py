@@ -248,3 +248,19 @@ def test_a_claim_says_the_places_abroad_inside_its_content(spans, said):
     ents = {"d": _HOME + [("Syria", "GPE", 60, 65)]}
     got = said_abroad({"d": [spans]}, ents, resolve_places(ents))
     assert got.said.get(claim_id("d", spans)) == said and got.names == {"Syria"}
+
+
+@pytest.mark.parametrize("said,home", [
+    (["Iowa", "Ohio", "Syria"], "US"),                        # most of the places in one country: its home
+    (["Iowa", "Ohio", "Syria", "Libya"], None),                # the most said, but not most of them: none
+    (["Moscow", "Russia", "Ukraine", "Kyiv", "Washington"], None),   # several countries' news (the sample's kind)
+])
+def test_a_corpus_home_holds_most_of_its_places(said, home):
+    from graphkit.places import home_country
+    from graphkit.store_issues import said_abroad
+
+    ents = {"d": [(name, "GPE", 10 * k, 10 * k + len(name)) for k, name in enumerate(said)]}
+    pres = resolve_places(ents)
+    assert home_country(ents, pres) == home
+    got = said_abroad({"d": [[(0, 10 * len(said))]]}, ents, pres)
+    assert bool(got.said) == (home is not None)   # no home, nothing abroad: every place stays out of the issues
