@@ -410,9 +410,67 @@ def test_large_corpus_draws_the_most_quoted_and_says_how_many_more(browser, tmp_
         assert rep["overlap_share"] <= 0.10
         assert all(b["onScreen"] for b in rep["boxes"].values()), "a label is cut off by the window's edge"
         assert all(rep["legible"][a] for a in shown[:10])
-        assert all(rep["legible"][i["id"]] for i in data["issues"])
+        drawn, undrawn = page.evaluate("[graphkit.shownIssues, graphkit.hiddenIssues]")
+        assert all(rep["legible"][i] for i in drawn)
+        assert {i["id"] for i in data["issues"]} <= set(drawn + undrawn)
         ys = page.evaluate("graphkit.nodes.get().map(n => n.y)")
         assert len(set(ys)) > 1 and canvas_ink(page) > 0.01
+        assert attempts == []
+
+
+ISSUE_WORDS = ["immigration", "health care", "minimum wage", "national security", "climate change", "free trade",
+               "gun control", "foreign policy", "tax reform", "Supreme Court"]
+
+
+def many_issues_graph(n_nodes: int = 3000, seed: int = 3):
+    """A synthetic graph whose issues (60) carry labels as long as discovered ones (up to 30 characters)."""
+    G = synthetic_graph(n_nodes, seed=seed)
+    for k, (n, d) in enumerate(sorted((n, d) for n, d in G.nodes(data=True) if d.get("type") == "issue")):
+        words = f"{ISSUE_WORDS[k % 10]} and {ISSUE_WORDS[(k * 3 + 1) % 10]}"[:26].rstrip()
+        d["label"] = d["name"] = f"{words} {k}"
+    return G
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (1024, 700)])
+def test_many_issues_draw_the_most_claimed_legibly_and_list_the_rest(browser, tmp_path, width, height):
+    """A store with as many issues as a discovered corpus (60, long names) opens legible at a laptop's size: the
+    most claimed issues drawn at full-size labels, the rest behind "+ N more issues"; a hidden one found or listed
+    is drawn."""
+    G = many_issues_graph()
+    data = view_data(G)
+    out = tmp_path / "issues.html"
+    write_view(G, out)
+    with offline_page(browser, width, height) as (page, attempts):
+        page.goto(out.as_uri())
+        wait_drawn(page, 60)
+        shown, hidden = page.evaluate("[graphkit.shownIssues, graphkit.hiddenIssues]")
+        assert hidden and len(shown) >= 5
+        claims = {}
+        for c in data["claims"]:
+            for i in c.get("issues") or []:
+                claims[i] = claims.get(i, 0) + 1
+        assert len(set(shown + hidden)) == len(shown) + len(hidden)
+        assert {i["id"] for i in data["issues"] if claims.get(i["id"])} <= set(shown + hidden), "an issue lost"
+        assert min(claims.get(i, 0) for i in shown) >= max(claims.get(i, 0) for i in hidden), "the most claimed drawn"
+        rep = label_report(page)
+        assert all(rep["legible"][i] for i in shown), "a drawn issue is not legible"
+        shown_a = page.evaluate("graphkit.shownActors")
+        assert all(rep["legible"][a] for a in shown_a[:10])
+        assert rep["legible"]["__moreIssues"]
+        assert not any(e["to"] in hidden for e in page.evaluate("graphkit.edges.get()")), "a line to an undrawn issue"
+        click_node(page, "__moreIssues")
+        names = page.locator("#gk-panel ul.gk-names li").all_inner_texts()
+        label = {i["id"]: i["label"] for i in data["issues"]}
+        assert [x.rsplit(" (", 1)[0] for x in names] == [label[i] for i in hidden]
+        last = hidden[-1]
+        page.locator("#gk-panel ul.gk-names li").nth(len(hidden) - 1).click()
+        assert last in page.evaluate("graphkit.shownIssues") and page.evaluate("graphkit.network.getSelectedNodes()") == [last]
+        assert page.inner_text("#gk-panel h2") == "Issue: " + label[last]
+        assert label_report(page)["legible"][last]
+        reset(page)
+        assert page.evaluate("graphkit.shownIssues") == shown, "reset gives the same drawing"
+        found = page.evaluate("q => graphkit.search(q)", label[hidden[0]])
+        assert found == hidden[0] and hidden[0] in page.evaluate("graphkit.shownIssues")
         assert attempts == []
 
 

@@ -173,17 +173,37 @@
   var rScale = 1; // nodes shrink (to 55%) in short windows, so that more rows fit at full-size labels
   function radius(n, max) { return rScale * (5 + 13 * Math.sqrt(n / Math.max(max, 1))); }
   function pitch(r) { return 2 * r + LABEL_H + GAP; }
-  var state = { extra: 0, pinned: {} };
+  var state = { extra: 0, pinned: {}, extraIssues: 0, pinnedIssues: {} };
   GK.state = state;
 
   function moreText(n, claims) { return "+ " + plural(n, "more actor") + " (" + plural(claims, "claim") + ")"; }
+  function moreIssuesText(n) { return "+ " + plural(n, "more issue"); }
+  // issues: the most claimed as fit the room left of the window at full-size labels (at least five), more on
+  // request or when found; the rest wait behind a "+ N more issues" node (the Issue menu lists them all)
+  function issuesShown(m, room, usable, iW, gap, rOf) {
+    var byCount = m.issues.slice().sort(function (a, b) {
+      return m.issueN[b] - m.issueN[a] || issueLabel(a).localeCompare(issueLabel(b)) || (a < b ? -1 : 1);
+    });
+    var cols = Math.max(1, Math.floor((room + gap) / (iW + gap))), budget = cols * usable;
+    var fit = 0, used = 0, MORE_ROW = 40;
+    for (var k = 0; k < byCount.length; k++) {
+      var need = pitch(rOf(byCount[k])), more = k < byCount.length - 1 ? MORE_ROW : 0;
+      if (used + need + more > budget) break;
+      used += need; fit++;
+    }
+    var n = Math.min(byCount.length, Math.max(fit, Math.min(5, byCount.length)) + state.extraIssues);
+    var shown = byCount.slice(0, n);
+    byCount.slice(n).forEach(function (i) { if (state.pinnedIssues[i]) shown.push(i); });
+    var set = {};
+    shown.forEach(function (i) { set[i] = 1; });
+    return { shown: shown, hidden: byCount.filter(function (i) { return !set[i]; }), step: Math.max(1, Math.ceil(fit / cols)) };
+  }
   function overviewLayout(m, W, H) {
     var usable = Math.max(H - 30, 200);
     rScale = Math.min(1, Math.max(0.55, usable / 640));
     var maxA = m.actors.length ? m.actorN[m.actors[0]] : 1;
-    var issues = m.issues.slice();
     var maxI = 1;
-    issues.forEach(function (i) { if (m.issueN[i] > maxI) maxI = m.issueN[i]; });
+    m.issues.forEach(function (i) { if (m.issueN[i] > maxI) maxI = m.issueN[i]; });
     // actors: as many of the most quoted as fit the column (at least five), more on request
     var fit = 0, used = 0, MORE_ROW = 40;
     for (var k = 0; k < m.actors.length; k++) {
@@ -218,16 +238,19 @@
     var perA = Math.max(fit, 1), nColsA = Math.max(1, Math.ceil(shown.length / perA));
     perA = Math.ceil(shown.length / nColsA);
     var iR = function (i) { return radius(m.issueN[i], maxI); };
-    var iTotal = issues.reduce(function (s, i) { return s + pitch(iR(i)); }, 0);
-    var nCols = Math.max(1, Math.ceil(iTotal / usable));
-    var perCol = Math.ceil(issues.length / nCols);
     var aW = 0, iW = 0;
     shown.forEach(function (a) { aW = Math.max(aW, textWidth(short(actorLabel(a), 34))); });
-    issues.forEach(function (i) { iW = Math.max(iW, textWidth(short(issueLabel(i), 30))); });
+    m.issues.forEach(function (i) { iW = Math.max(iW, textWidth(short(issueLabel(i), 30))); });
     var moreLabel = hidden.length ? moreText(hidden.length, hidden.reduce(function (t, a) { return t + m.actorN[a]; }, 0)) : "";
     aW = Math.max(aW, 2 * 18, hidden.length ? textWidth(moreLabel) * 13 / FONT + 16 : 0);
-    iW = Math.max(iW, 2 * 18);
+    iW = Math.max(iW, 2 * 18, textWidth(moreIssuesText(m.issues.length)) * 13 / FONT + 16);
     var pad = 14, colGap = 28, between = 130;
+    var room = W - (2 * pad + nColsA * aW + (nColsA - 1) * colGap + between);
+    var S = issuesShown(m, room, usable, iW, colGap, iR), issues = S.shown, hiddenI = S.hidden;
+    var MORE_ROW_I = hiddenI.length ? 40 : 0;
+    var iTotal = issues.reduce(function (s, i) { return s + pitch(iR(i)); }, 0) + MORE_ROW_I;
+    var nCols = Math.max(1, Math.ceil(iTotal / usable));
+    var perCol = Math.ceil(issues.length / nCols);
     var need = 2 * pad + nColsA * aW + (nColsA - 1) * colGap + between + nCols * iW + (nCols - 1) * colGap;
     var Wv = Math.max(W, need);
     var xA = -Wv / 2 + pad + aW / 2, xI = Wv / 2 - pad - iW / 2;
@@ -245,7 +268,7 @@
     issues.forEach(function (i) { bary[i] = { s: 0, w: 0 }; });
     Object.keys(m.pairs).forEach(function (k) {
       var p = m.pairs[k];
-      if (!pos[p.actor]) return;
+      if (!pos[p.actor] || !bary[p.issue]) return;
       bary[p.issue].s += pos[p.actor].y * p.ids.length; bary[p.issue].w += p.ids.length;
     });
     issues.sort(function (a, b) {
@@ -254,12 +277,14 @@
       return ba - bb || m.issueN[b] - m.issueN[a] || issueLabel(a).localeCompare(issueLabel(b));
     });
     for (var c = 0; c < nCols; c++) {
-      var part = issues.slice(c * perCol, (c + 1) * perCol);
-      var col = column(part, iR, 0);
-      place(part, col, xI - (nCols - 1 - c) * (iW + colGap));
+      var part = issues.slice(c * perCol, (c + 1) * perCol), lastCol = c === nCols - 1;
+      var col = column(part, iR, lastCol ? MORE_ROW_I : 0);
+      var xc = xI - (nCols - 1 - c) * (iW + colGap), yEndI = place(part, col, xc);
+      if (lastCol && MORE_ROW_I) pos.__moreIssues = { x: xc, y: Math.round(yEndI + MORE_ROW_I / 2) };
       height = Math.max(height, col.total);
     }
-    return { pos: pos, rad: rad, shown: shown, hidden: hidden, issues: issues, W: Wv, H: height + 30, aW: aW };
+    return { pos: pos, rad: rad, shown: shown, hidden: hidden, issues: issues, hiddenIssues: hiddenI,
+             issueStep: S.step, W: Wv, H: height + 30, aW: aW };
   }
 
   // ------------------------------------------------------------ vis options of the two modes
@@ -302,7 +327,7 @@
   var nodes = new vis.DataSet([]), edges = new vis.DataSet([]);
   GK.nodes = nodes; GK.edges = edges;
   var edgeInfo = {}; // edge id -> {kind: "pair"|"contra"|"rel", ...}
-  var nodeInfo = {}; // node id -> {kind: "actor"|"issue"|"more"|"claim"|"place"|"doc"}
+  var nodeInfo = {}; // node id -> {kind: "actor"|"issue"|"more"|"moreIssues"|"claim"|"place"|"doc"}
   GK.edgeInfo = edgeInfo; GK.nodeInfo = nodeInfo;
   network.once("afterDrawing", function () {
     GK.firstDrawMs = performance.now();
@@ -356,11 +381,18 @@
                 title: tip(["Click to list them; the button above adds ten more to the drawing."]) });
       nodeInfo.__more = { kind: "more" };
     }
+    if (L.hiddenIssues.length) {
+      nl.push({ id: "__moreIssues", label: moreIssuesText(L.hiddenIssues.length),
+                shape: "box", x: L.pos.__moreIssues.x, y: L.pos.__moreIssues.y, margin: 6,
+                color: { background: "#f2f2f2", border: "#999" }, font: { size: 13, face: FACE, background: "rgba(0,0,0,0)" },
+                title: tip(["Click to list them; click one there to add it to the drawing."]) });
+      nodeInfo.__moreIssues = { kind: "moreIssues" };
+    }
     var el_ = [], maxPair = 1, groupCount = {};
     Object.keys(m.pairs).forEach(function (k) { maxPair = Math.max(maxPair, m.pairs[k].ids.length); });
     Object.keys(m.pairs).forEach(function (k, j) {
       var p = m.pairs[k];
-      if (!shownSet[p.actor]) return;
+      if (!shownSet[p.actor] || !L.pos[p.issue]) return;
       var g = pairColour(p), id = "p" + j;
       groupCount[g] = (groupCount[g] || 0) + 1;
       el_.push({ id: id, from: p.actor, to: p.issue, width: Math.round((1 + 7 * Math.sqrt(p.ids.length / maxPair)) * 10) / 10,
@@ -390,16 +422,20 @@
     network.once("afterDrawing", centre);
     GK.shownActors = L.shown.slice();
     GK.hiddenActors = L.hidden.slice();
+    GK.shownIssues = L.issues.slice();
+    GK.hiddenIssues = L.hiddenIssues.slice();
     $more.hidden = !L.hidden.length;
     $more.textContent = L.hidden.length ? "Show " + Math.min(10, L.hidden.length) + " more of " +
       plural(L.hidden.length, "hidden actor") : "";
     $mode.textContent = "Who said what: " + plural(m.actors.length, "actor") +
       (L.hidden.length ? " (" + L.shown.length + " most quoted drawn)" : "") + " \u00b7 " +
       plural(m.issues.filter(function (i) { return i !== NO_ISSUE; }).length, "issue") +
+      (L.hiddenIssues.length ? " (" + L.issues.length + " most claimed drawn)" : "") +
       " \u00b7 line width: claims \u00b7 click a node or line for its claims";
     $mode.title = $mode.textContent;
     var real = m.issues.filter(function (i) { return i !== NO_ISSUE; }).length;
-    legendOverview(L.shown.length, m.actors.length, { real: real, none: m.issues.length > real }, groupCount, nContra);
+    var drawnReal = L.issues.filter(function (i) { return i !== NO_ISSUE; }).length;
+    legendOverview(L.shown.length, m.actors.length, { real: real, drawn: drawnReal, none: m.issues.length > real }, groupCount, nContra);
   }
 
   // an actor↔actor arc bulges to the right of the column, past the labels, into the lines' side
@@ -444,7 +480,8 @@
   function legendOverview(nShown, nActors, nIssues, groupCount, nContra) {
     $legend.textContent = "";
     legendItem(shapeIcon("dot", STYLE.actor.color), "actors (size: claims): " + nShown + (nShown < nActors ? " of " + nActors : ""));
-    legendItem(shapeIcon("square", STYLE.issue.color), "issues: " + nIssues.real + (nIssues.none ? " (+ no issue found)" : ""));
+    legendItem(shapeIcon("square", STYLE.issue.color), "issues: " + (nIssues.drawn < nIssues.real ? nIssues.drawn + " of " : "") +
+      nIssues.real + (nIssues.none ? " (+ no issue found)" : ""));
     Object.keys(data.stances).forEach(function (g) {
       if (groupCount[g]) legendItem(lineIcon(data.stances[g].color), g + " (" + groupCount[g] + ")");
     });
@@ -757,6 +794,33 @@
     } };
     current.render();
   }
+  function showMoreIssues() {
+    current = { render: function () {
+      panel.textContent = "";
+      var hidden = GK.hiddenIssues || [], m = lastModel.m;
+      panel.appendChild(el("h2", plural(hidden.length, "more issue")));
+      panel.appendChild(el("p", "Not drawn so that the labels stay readable. Click an issue to add it to the drawing, " +
+        "or choose it in the Issue menu to see only its claims.", "gk-muted"));
+      var b = el("button", "show " + Math.min(lastModel.L.issueStep, hidden.length) + " more");
+      b.type = "button";
+      b.addEventListener("click", function () { state.extraIssues += lastModel.L.issueStep; drawOverview(); current.render(); });
+      panel.appendChild(b);
+      var ul = el("ul", null, "gk-names");
+      hidden.forEach(function (i) {
+        var li = el("li", issueLabel(i) + " (" + m.issueN[i] + ")");
+        li.addEventListener("click", function () { pinIssue(i); });
+        ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+    } };
+    current.render();
+  }
+  function pinIssue(i) {
+    if (GK.mode !== "overview") drawOverview();
+    if (GK.shownIssues.indexOf(i) < 0 && GK.hiddenIssues.indexOf(i) >= 0) { state.pinnedIssues[i] = 1; drawOverview(); }
+    if (GK.shownIssues.indexOf(i) >= 0) network.selectNodes([i]);
+    showIssue(i);
+  }
   function pinActor(a) {
     if (GK.mode !== "overview") drawOverview();
     if (GK.shownActors.indexOf(a) < 0) { state.pinned[a] = 1; drawOverview(); }
@@ -790,6 +854,7 @@
       if (k === "actor") showActor(id);
       else if (k === "issue") showIssue(id);
       else if (k === "more") showMore();
+      else if (k === "moreIssues") showMoreIssues();
       else if (k === "claim") showClaims("Claim", "", function () { return [id]; }, "this claim");
       else if (k === "doc") showDoc(id);
       else if (k === "place") showClaims(placeById[id] ? placeById[id].label : id, "place",
@@ -806,7 +871,7 @@
   [$issue, $atype, $since, $until].forEach(function (x) { x.addEventListener("change", redraw); });
   document.getElementById("gk-reset").addEventListener("click", function () {
     $issue.value = ""; $atype.value = ""; $since.value = ""; $until.value = "";
-    state.extra = 0; state.pinned = {};
+    state.extra = 0; state.pinned = {}; state.extraIssues = 0; state.pinnedIssues = {};
     redraw();
   });
   $more.addEventListener("click", function () { state.extra += 10; drawOverview(); });
@@ -849,7 +914,7 @@
     if (best) {
       if (GK.mode !== "overview") drawOverview();
       if (best.kind === "actor") pinActor(best.id);
-      else { network.selectNodes([best.id]); showIssue(best.id); }
+      else pinIssue(best.id);
       $found.textContent = best.kind + ": " + (best.kind === "actor" ? actorLabel(best.id) : issueLabel(best.id));
       return best.id;
     }
