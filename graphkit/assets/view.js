@@ -173,30 +173,37 @@
   var rScale = 1; // nodes shrink (to 55%) in short windows, so that more rows fit at full-size labels
   function radius(n, max) { return rScale * (5 + 13 * Math.sqrt(n / Math.max(max, 1))); }
   function pitch(r) { return 2 * r + LABEL_H + GAP; }
+  var MORE_ROW = 40; // the height kept for a "+ N more" node under a column
   var state = { extra: 0, pinned: {}, extraIssues: 0, pinnedIssues: {} };
   GK.state = state;
 
   function moreText(n, claims) { return "+ " + plural(n, "more actor") + " (" + plural(claims, "claim") + ")"; }
   function moreIssuesText(n) { return "+ " + plural(n, "more issue"); }
-  // issues: the most claimed as fit the room left of the window at full-size labels (at least five), more on
-  // request or when found; the rest wait behind a "+ N more issues" node (the Issue menu lists them all)
+  // of ids in their order, the first whose rows fit the budget (px) at full-size labels, leaving a row for the
+  // "more" node (at least five, or base where the page says), then extra more and any pinned; the rest hidden
+  function mostThatFit(ids, rOf, budget, base, extra, pinned) {
+    var fit = 0, used = 0;
+    for (var k = 0; k < ids.length; k++) {
+      var need = pitch(rOf(ids[k]));
+      if (used + need + (k < ids.length - 1 ? MORE_ROW : 0) > budget) break;
+      used += need; fit++;
+    }
+    var n = Math.min(ids.length, (base || Math.max(fit, Math.min(5, ids.length))) + extra);
+    var shown = ids.slice(0, n), set = {};
+    ids.slice(n).forEach(function (i) { if (pinned[i]) shown.push(i); });
+    shown.forEach(function (i) { set[i] = 1; });
+    return { shown: shown, hidden: ids.filter(function (i) { return !set[i]; }), fit: fit };
+  }
+  // issues: the most claimed that fit the columns the room left of the window holds; the rest wait behind a
+  // "+ N more issues" node (the Issue menu and Find reach them all); step: one column's worth, for "show more"
   function issuesShown(m, room, usable, iW, gap, rOf) {
     var byCount = m.issues.slice().sort(function (a, b) {
       return m.issueN[b] - m.issueN[a] || issueLabel(a).localeCompare(issueLabel(b)) || (a < b ? -1 : 1);
     });
-    var cols = Math.max(1, Math.floor((room + gap) / (iW + gap))), budget = cols * usable;
-    var fit = 0, used = 0, MORE_ROW = 40;
-    for (var k = 0; k < byCount.length; k++) {
-      var need = pitch(rOf(byCount[k])), more = k < byCount.length - 1 ? MORE_ROW : 0;
-      if (used + need + more > budget) break;
-      used += need; fit++;
-    }
-    var n = Math.min(byCount.length, Math.max(fit, Math.min(5, byCount.length)) + state.extraIssues);
-    var shown = byCount.slice(0, n);
-    byCount.slice(n).forEach(function (i) { if (state.pinnedIssues[i]) shown.push(i); });
-    var set = {};
-    shown.forEach(function (i) { set[i] = 1; });
-    return { shown: shown, hidden: byCount.filter(function (i) { return !set[i]; }), step: Math.max(1, Math.ceil(fit / cols)) };
+    var cols = Math.max(1, Math.floor((room + gap) / (iW + gap)));
+    var S = mostThatFit(byCount, rOf, cols * usable, 0, state.extraIssues, state.pinnedIssues);
+    S.step = Math.max(1, Math.ceil(S.fit / cols));
+    return S;
   }
   function overviewLayout(m, W, H) {
     var usable = Math.max(H - 30, 200);
@@ -205,18 +212,9 @@
     var maxI = 1;
     m.issues.forEach(function (i) { if (m.issueN[i] > maxI) maxI = m.issueN[i]; });
     // actors: as many of the most quoted as fit the column (at least five), more on request
-    var fit = 0, used = 0, MORE_ROW = 40;
-    for (var k = 0; k < m.actors.length; k++) {
-      var need = pitch(radius(m.actorN[m.actors[k]], maxA));
-      if (used + need + (k < m.actors.length - 1 ? MORE_ROW : 0) > usable) break;
-      used += need; fit++;
-    }
-    var base = data.actors_shown || Math.max(fit, Math.min(5, m.actors.length));
-    var shown = m.actors.slice(0, Math.min(m.actors.length, base + state.extra));
-    m.actors.slice(shown.length).forEach(function (a) { if (state.pinned[a]) shown.push(a); });
-    var shownSet = {};
-    shown.forEach(function (a) { shownSet[a] = 1; });
-    var hidden = m.actors.filter(function (a) { return !shownSet[a]; });
+    var A = mostThatFit(m.actors, function (a) { return radius(m.actorN[a], maxA); }, usable, data.actors_shown,
+                        state.extra, state.pinned);
+    var shown = A.shown, hidden = A.hidden, fit = A.fit;
     // column heights, spread to the usable height
     function column(ids, rOf, extraRow) {
       var rs = ids.map(rOf), total = rs.reduce(function (s, r) { return s + pitch(r); }, 0) + extraRow;
@@ -247,7 +245,7 @@
     var pad = 14, colGap = 28, between = 130;
     var room = W - (2 * pad + nColsA * aW + (nColsA - 1) * colGap + between);
     var S = issuesShown(m, room, usable, iW, colGap, iR), issues = S.shown, hiddenI = S.hidden;
-    var MORE_ROW_I = hiddenI.length ? 40 : 0;
+    var MORE_ROW_I = hiddenI.length ? MORE_ROW : 0;
     var iTotal = issues.reduce(function (s, i) { return s + pitch(iR(i)); }, 0) + MORE_ROW_I;
     var nCols = Math.max(1, Math.ceil(iTotal / usable));
     var perCol = Math.ceil(issues.length / nCols);
