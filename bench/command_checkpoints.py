@@ -13,7 +13,8 @@ the corpus, knowledge and store read; spaCy's import and ``spacy.load``; the fir
 parsed, with its cold vocabulary); scikit-learn's import when the main thread does it (a one-process build that will
 fit the issue model, `graphkit.build.warm_resolution`); the last article stored; the resolution; the exit. The hooks
 wrap graphkit's functions from outside as each module is imported (`bench_phases.after_import`): nothing in graphkit
-changes. ``--out FILE`` appends the table to FILE instead of stderr. Linux only (``/proc``). Run BO (bench/README.md)
+changes. ``--out FILE`` appends the table to FILE instead of stderr (``FILE.json``: the checkpoints as JSON, with
+the peak resident MB so far). Linux only (``/proc``). Run BO (bench/README.md)
 is its first use.
 """
 
@@ -38,13 +39,14 @@ def event(name: str) -> None:
     resident MB. Called from the main thread (the scikit-learn hook says only the main thread's import)."""
     ru = resource.getrusage(resource.RUSAGE_SELF)
     rss = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    EVENTS.append((name, _since_start(), time.process_time(), time.thread_time(), ru.ru_stime, ru.ru_minflt, rss))
+    EVENTS.append((name, _since_start(), time.process_time(), time.thread_time(), ru.ru_stime, ru.ru_minflt, rss,
+                   ru.ru_maxrss / 1024))
 
 
 def table() -> str:
     """The checkpoints, one a line, each with what it adds to the one before (wall, main-thread CPU, faults)."""
     lines, prev = [], None
-    for name, wall, cpu, thread, sys_s, faults, rss in EVENTS:
+    for name, wall, cpu, thread, sys_s, faults, rss, _ in EVENTS:
         line = (f"{name:30s} wall {wall:7.3f} cpu {cpu:7.3f} thread {thread:7.3f} sys {sys_s:6.3f} "
                 f"minflt {faults:7d} rss {rss:6.0f} MB")
         if prev is not None:
@@ -54,6 +56,17 @@ def table() -> str:
     return "\n".join(lines) + "\n--\n"
 
 
+FIELDS = ("event", "wall", "cpu", "thread", "sys", "minflt", "rss_mb", "peak_mb")
+
+
+def as_json() -> str:
+    """The checkpoints as one JSON list of objects (`FIELDS`; ``peak_mb``: the process's peak resident MB so far),
+    for a script that reads them (bench/command_parts.py)."""
+    import json
+
+    return json.dumps([dict(zip(FIELDS, e)) for e in EVENTS]) + "\n"
+
+
 def _said_at_exit(out: str | None) -> None:
     import atexit
 
@@ -61,7 +74,7 @@ def _said_at_exit(out: str | None) -> None:
         event("atexit")
         if out:
             with open(out, "a", encoding="utf-8") as f:
-                f.write(table())
+                f.write(as_json() if out.endswith(".json") else table())
         else:
             sys.stderr.write(table())
 

@@ -11,8 +11,9 @@ with this interpreter's graphkit, or with a checkout's (``NAME@ROOT=OPTIONS``: t
 its bytecode compiled first) (a fresh store each time: a full build), the order rotated from round to round so
 that no variant always goes first. Per command: wall seconds, CPU seconds (user + system of the command and of the
 processes it waited for: `os.wait4`) and its peak resident memory (``ru_maxrss`` of the command; a ``--workers``
-build's own workers are counted in its CPU, and its peak is the largest one process held), with the load average
-before it. The corpus: a folder (``--corpus``), or the first ``--limit`` articles of a PolNeAR split written to a
+build's own workers are counted in its CPU, and its peak is the largest one process held) and its minor page faults
+(as its CPU: each first touch of a page of memory, the system CPU a larger peak costs), with the load
+average before it. The corpus: a folder (``--corpus``), or the first ``--limit`` articles of a PolNeAR split written to a
 temporary folder (``--split``, default dev, all of it). ``--busy N``: N busy loops (one core each) run through every
 round, the same for every variant: a measured stand-in for another job on the machine. ``--warm``: untimed builds
 before the rounds (default one: the files read and the bytecode written are then cached for every variant). With
@@ -56,6 +57,7 @@ def run_command(cmd: list[str], env: dict | None = None) -> dict:
     wall = time.perf_counter() - t
     p.returncode = os.waitstatus_to_exitcode(status)
     return {"wall": round(wall, 3), "cpu": round(ru.ru_utime + ru.ru_stime, 3), "peak_mb": round(ru.ru_maxrss / 1024),
+            "minflt": ru.ru_minflt,
             "load": round(load, 2), "rc": p.returncode, "err": err.strip().splitlines()[-1:] if p.returncode else []}
 
 
@@ -76,10 +78,11 @@ def end(procs: list[subprocess.Popen]) -> None:
 
 
 def summary(rows: list[dict], names: list[str]) -> list[str]:
-    """A markdown table: per variant the median and best of wall / CPU / peak, and the paired difference of wall and
-    CPU to the first variant (same round), median and range."""
-    out = ["| variant | wall s median (best) | CPU s median (best) | peak MB median | Δ wall vs first, median [range] "
-           "| Δ CPU vs first, median [range] |", "|---|---|---|---|---|---|"]
+    """A markdown table: per variant the median and best of wall / CPU / peak, the median minor page faults (a row
+    without them, from an older log, shows –), and the paired difference of wall and CPU to the first variant (same
+    round), median and range."""
+    out = ["| variant | wall s median (best) | CPU s median (best) | peak MB median | minor faults median "
+           "| Δ wall vs first, median [range] | Δ CPU vs first, median [range] |", "|---|---|---|---|---|---|---|"]
     by = {(r["round"], r["variant"]): r for r in rows}
     rounds = sorted({r["round"] for r in rows})
     for name in names:
@@ -93,9 +96,10 @@ def summary(rows: list[dict], names: list[str]) -> list[str]:
         def spread(d):
             return f"{statistics.median(d):+.2f} [{min(d):+.2f}, {max(d):+.2f}]" if d else "–"
 
+        faults = f"{med(mine, 'minflt'):,.0f}" if all("minflt" in x for x in mine) else "–"
         out.append(f"| {name} | {med(mine, 'wall'):.2f} ({min(x['wall'] for x in mine):.2f}) | "
                    f"{med(mine, 'cpu'):.2f} ({min(x['cpu'] for x in mine):.2f}) | {med(mine, 'peak_mb'):.0f} | "
-                   f"{spread(dw)} | {spread(dc)} |")
+                   f"{faults} | {spread(dw)} | {spread(dc)} |")
     return out
 
 

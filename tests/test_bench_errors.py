@@ -139,6 +139,7 @@ CORPUS_SCRIPTS = [
     ("resolve_stages", ["CORPUS", "s.gk"]),
     ("command_checkpoints", ["graphkit", "CORPUS", "--store", "s.gk"]),
     ("command_checkpoints", ["bare", "CORPUS"]),
+    ("command_parts", ["CORPUS"]),
 ]
 CORPUS_SHAPES = [("missing", "'missing'"), ("empty", "'empty'")]
 CORPUS_CASES, CORPUS_IDS = table(CORPUS_SCRIPTS, CORPUS_SHAPES, "CORPUS")

@@ -1,0 +1,149 @@
+"""bench/command_parts.py: a sampled stack's phase and part, and each phase's main-thread CPU from the checkpoints."""
+
+import doctest
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+BUILD = "main (graphkit/cli.py:544);build (graphkit/build.py:140);parse_changed (graphkit/build.py:351)"
+PIPE = BUILD + ";_extract (graphkit/extract.py:326);Language.pipe (spacy/language.py:1618)"
+TABLES = PIPE + ";_pipe (spacy/util.py:1763);_TableComponent.pipe (graphkit/annotate.py:86)"
+BARE = "main (command_checkpoints.py:191);bare (command_checkpoints.py:153);Language.pipe (spacy/language.py:1618)"
+RESOLVE = "main (graphkit/cli.py:544);update_store (graphkit/build.py:241);resolve_store (graphkit/resolution.py:90)"
+
+STACKS = [  # (a main-thread stack as py-spy writes it, outermost first; its phase and part)
+    (TABLES + ";_pipe (spacy/util.py:1763)", ("parse", "spaCy's own components")),  # the parser under graphkit's pipe
+    (TABLES + ";TableAttributeRuler.__call__ (graphkit/annotate.py:257)", ("parse", "table annotators")),
+    (TABLES + ";_paragraph_breaks (graphkit/nlp.py:104)", ("parse", "paragraph breaks")),
+    (PIPE + ";_pipe (spacy/util.py:1775);AttributionComponent.__call__ (graphkit/attribution.py:669);"
+            "_finish (graphkit/attribution.py:531)", ("parse", "attribution component")),
+    (PIPE + ";_pipe (spacy/util.py:1775);AttributionComponent.__call__ (graphkit/attribution.py:669);"
+            "filter_spans (spacy/util.py:1200)", ("parse", "spaCy's own components")),  # spaCy's code it calls
+    (BUILD + ";_extract (graphkit/extract.py:332);extract_parsed (graphkit/extract.py:240);"
+             "keyphrases (graphkit/keyphrases.py:50)", ("parse", "extract_parsed: filter, dates, keyphrases, contexts")),
+    (BUILD + ";write_extractions (graphkit/build.py:404);put_article (graphkit/store.py:384)",
+     ("parse", "store writes (SQLite)")),
+    (BUILD + ";write_extractions (graphkit/build.py:400);model_dump_json (pydantic/main.py:477)",
+     ("parse", "records and their JSON")),
+    (BUILD + ";write_extractions (graphkit/build.py:407);warm_resolution (graphkit/build.py:450);"
+             "import_sklearn (graphkit/issue_model.py:671)", ("scikit-learn's import (main thread)", "")),
+    (BUILD + ";load_pipeline (graphkit/nlp.py:216);load (spacy/__init__.py:51)", ("start and exit", "")),
+    (BARE + ";_pipe (spacy/util.py:1763)", ("parse", "spaCy's own components")),
+    (BARE + ";_pipe (spacy/util.py:1763);__call__ (spacy/pipeline/lemmatizer.py:160)",
+     ("parse", "spaCy's attribute ruler and lemmatizer")),
+    (BARE.rsplit(";", 1)[0] + ";load (spacy/__init__.py:51)", ("start and exit", "")),
+    (RESOLVE + ";resolve_speakers (graphkit/resolution.py:200);resolve_actors (graphkit/resolve.py:30)",
+     ("resolution", "actors")),
+    (RESOLVE + ";claim_issues (graphkit/kept.py:300)", ("resolution", "issues")),
+    (RESOLVE + ";read_resolution_inputs (graphkit/resolution.py:120)", ("resolution", "read")),
+    (RESOLVE + ";assemble_claims (graphkit/resolution.py:400)", ("resolution", "other")),
+]
+
+
+@pytest.mark.parametrize("stack,expected", STACKS, ids=[f"{i:02d}" for i in range(len(STACKS))])
+def test_a_sample_is_put_in_its_phase_and_part(stack, expected):
+    from command_parts import part_of
+
+    assert part_of(stack) == expected
+
+
+def _event(name, thread, cpu=None):
+    return {"event": name, "thread": thread, "cpu": thread if cpu is None else cpu}
+
+
+GRAPHKIT_EVENTS = [_event("python and site", 0.02), _event("pipeline loaded", 1.0),
+                   _event("scikit-learn import (main)", 3.0), _event("scikit-learn imported (main)", 3.5),
+                   _event("parse end, resolve", 14.0), _event("scikit-learn import (main)", 14.6),
+                   _event("scikit-learn imported (main)", 14.6), _event("resolved", 15.1),
+                   _event("atexit", 15.2, cpu=15.5)]
+BARE_EVENTS = [_event("python and site", 0.02), _event("numpy's BLAS", 1.1), _event("pipe done", 12.5),
+               _event("atexit", 12.6)]
+
+
+@pytest.mark.parametrize("events,expected", [
+    (GRAPHKIT_EVENTS, {"start and exit": 1.1, "parse": 12.5, "scikit-learn's import (main thread)": 0.5,
+                       "resolution": 1.1, "warm-up thread": 0.3}),  # the second, no-op import is the resolution's
+    (BARE_EVENTS, {"start and exit": 1.2, "parse": 11.4, "scikit-learn's import (main thread)": 0.0,
+                   "resolution": 0.0, "warm-up thread": 0.0}),
+], ids=["graphkit", "bare"])
+def test_each_phase_takes_its_checkpoints_main_thread_cpu(events, expected):
+    from command_parts import phase_cpu
+
+    assert phase_cpu(events) == pytest.approx(expected)
+
+
+def test_a_phase_is_split_by_its_samples_and_an_unsampled_phase_kept_whole():
+    from command_parts import rows
+
+    counts = Counter({("parse", "spaCy's own components"): 3, ("parse", "table annotators"): 1})
+    out = rows(BARE_EVENTS, counts)
+    assert out[("parse", "spaCy's own components")] == pytest.approx(11.4 * 3 / 4)
+    assert out[("parse", "table annotators")] == pytest.approx(11.4 / 4)
+    assert out[("start and exit", "")] == pytest.approx(1.2)
+
+
+def test_the_docstring_examples_run():
+    import command_parts
+
+    result = doctest.testmod(command_parts)
+    assert result.failed == 0 and result.attempted > 0
+
+
+PY_SPY = {"beside the interpreter": "#!/bin/sh\n", "failing": "#!/bin/sh\necho 'no such process' >&2\nexit 1\n"}
+
+
+@pytest.mark.parametrize("where", ["beside the interpreter", "nowhere", "failing"])
+def test_py_spy_is_found_beside_the_interpreter_and_what_fails_said_in_one_line(tmp_path, monkeypatch, capsys, where):
+    """A virtual environment's py-spy is found without the environment on the PATH; none anywhere: one line saying
+    how to install it, before anything runs; a sampled command that fails: one line with its last words."""
+    import command_parts
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Ann Lee said so.", encoding="utf-8")
+    (tmp_path / "bin").mkdir()
+    if where in PY_SPY:
+        (tmp_path / "bin" / "py-spy").write_text(PY_SPY[where])
+        (tmp_path / "bin" / "py-spy").chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    if where == "beside the interpreter":
+        assert command_parts.py_spy() == str(tmp_path / "bin" / "py-spy")
+        return
+    monkeypatch.setattr(sys, "argv", ["command_parts.py", str(tmp_path / "corpus"), "--keep", str(tmp_path / "k")])
+    with pytest.raises(SystemExit) as e:
+        command_parts.main()
+    said = [str(e.value.code)] if where == "failing" else capsys.readouterr().err.strip().splitlines()
+    expected = ("command_parts: error: the bare command failed (no such process); run it alone: "
+                "python bench/command_checkpoints.py bare" if where == "failing" else
+                "command_parts: error: py-spy is not installed; pip install py-spy")
+    assert len(said) == 1 and said[0].startswith(expected), said
+
+
+def test_the_checkpoints_are_written_as_json_with_the_peak(monkeypatch):
+    """command_checkpoints ``--out FILE.json``: what command_parts reads, the peak resident MB so far with each."""
+    import json
+
+    import command_checkpoints
+
+    monkeypatch.setattr(command_checkpoints, "EVENTS", [])
+    command_checkpoints.event("start")
+    (row,) = json.loads(command_checkpoints.as_json())
+    assert set(row) == set(command_checkpoints.FIELDS) and row["event"] == "start"
+    assert row["peak_mb"] >= row["rss_mb"] > 0
+
+
+def test_pair_options_gives_the_median_faults_and_a_dash_for_rows_without_them():
+    """pair_options' table: each variant's median minor faults (new in run BU), '–' for rows of an older log."""
+    from pair_options import summary
+
+    rows = [{"round": k, "variant": v, "wall": 10.0, "cpu": 9.0, "peak_mb": 700, **({"minflt": f} if f else {})}
+            for k, (v, f) in enumerate([("a", 100), ("b", 300), ("a", 200), ("b", None)])]
+    rows[2]["round"] = rows[3]["round"] = 1
+    rows[0]["round"] = rows[1]["round"] = 0
+    table = summary(rows, ["a", "b"])
+    assert table[2].split(" | ")[4] == "150" and table[3].split(" | ")[4] == "–"
