@@ -294,10 +294,11 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
 
     Locally the parse runs in ``pool`` (`parse_pool_ahead`) or ``workers`` processes, else in this one (after
     loading the pipeline, whose own key then stamps the output); ``extract`` replaces it (a Dask cluster). While
-    spaCy parses, what the resolution needs is loaded in a thread (`warm_resolution`; scikit-learn too with
-    ``warm_issue_model``: `fits_issue_model`), and joined before returning; in this process it starts after the first
-    article is stored, or with ``parse_ahead`` before the parse's thread starts (scikit-learn is imported with its
-    stand-ins only while this is the process's one thread). ``discovers``: the resolution will
+    spaCy parses in workers or ahead in a thread (``parse_ahead``), what the resolution needs is loaded in a thread
+    (`warm_resolution`; scikit-learn too with ``warm_issue_model``: `fits_issue_model`), and joined before returning;
+    with ``parse_ahead`` it starts before the parse's thread does (scikit-learn is imported with its stand-ins only
+    while this is the process's one thread). A one-process parse without a thread warms nothing: the resolution loads
+    what it needs when it needs it (bench/README.md, run BU). ``discovers``: the resolution will
     discover issues (`graphkit.store_issues.will_discover`), so discovery's rows are taken from the workers' records
     too; ``learns``: its issues are learnt ones (`graphkit.store_issues.learns_issues`), so what the issue model reads
     of each claim is worked out as the records arrive.
@@ -315,7 +316,7 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
     if not todo:
         return 0, None
     by_id = {d.id: d for d in todo}
-    warming = first = arrived = None
+    warming = arrived = None
     if extract is None:
         from .extract import AHEAD_MAX_CHARS, extract_documents, extract_documents_parallel, longest_first
         from .nlp import load_pipeline
@@ -334,21 +335,23 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
             stream = extract_documents_parallel(longest_first(views), model, workers=workers,
                                                 batch_size=batch_size, started=warm, pool=pool)
             arrived = ArrivedInputs(discovers=discovers, learns=learns)  # what the resolution reads, as they arrive
-        else:  # warming starts once extraction's own modules are imported
+        else:
             nlp = load_pipeline(model)
             settle()  # graphkit.memory: the collector does not walk the pipeline again in this build
             key = model_key(nlp)
             stream = extract_documents(views, nlp, batch_size=batch_size, ahead=parse_ahead)
             if parse_ahead:  # now, while this is the one thread: scikit-learn's import keeps its stand-ins
                 warm()
-            else:
-                first = warm
+            # else nothing beside the parse on this thread (run BU, bench/README.md): started after the first
+            # article, the warm-up (scikit-learn's import here, then a thread loading wordfreq's English list, the
+            # place indexes and the nicknames table) cost the parse's thread ~1.0 CPU s and ~0.6 s of system CPU more
+            # on PolNeAR dev, where the same loads in the resolution cost +0.56: the build -1.15 CPU s, peak -127 MB
     else:
         stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
     from .nlp import one_blas_thread
 
     with one_blas_thread():  # the workers keep to one thread too (graphkit.extract._load_worker)
-        parsed = write_extractions(store, stream, by_id, key, on_progress=on_progress, first=first, arrived=arrived)
+        parsed = write_extractions(store, stream, by_id, key, on_progress=on_progress, arrived=arrived)
     if warming is not None:
         warming.join()
     if parsed:
@@ -389,9 +392,9 @@ def resolve_if_changed(store: Store, skipped: list[Skipped], knowledge, *, n_iss
 
 def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: dict, key: str, *,
                       on_progress: Optional[Callable[[int, int], None]] = None,
-                      first: Optional[Callable[[], None]] = None, arrived: Optional[ArrivedInputs] = None) -> int:
+                      arrived: Optional[ArrivedInputs] = None) -> int:
     """Store each extraction of ``stream`` with its Document (``documents``: doc_id → Document) as it comes,
-    calling ``first`` after the first one and ``on_progress(done, len(documents))`` after each; returns how many.
+    calling ``on_progress(done, len(documents))`` after each; returns how many.
     ``arrived`` takes what the resolution reads of each (`graphkit.resolution.ArrivedInputs`).
     Each extraction is dropped once written: a 5 MB article's (86,565 claims as records, ~0.4 GB) was kept
     alive through the whole resolution by the loop variable of the caller's frame."""
@@ -403,9 +406,6 @@ def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: 
         ex = None  # the records go before the store copies the JSON
         store.put_article(documents[doc_id], data, key)
         data = None
-        if first is not None:
-            first()
-            first = None
         done += 1
         if on_progress:
             on_progress(done, len(documents))
@@ -418,9 +418,10 @@ def warm_resolution(issue_model: bool = False):
     (`fits_issue_model`): scikit-learn (`graphkit.issue_model.import_sklearn`: about 1 CPU s of imports, without the
     pandas and ``scipy.stats`` it would load for nothing, which it can only leave out while no other thread runs: so
     here, before the thread starts, when this is the process's one thread), SciPy's clustering and the English word
-    frequencies (`graphkit.topical.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses (in worker
-    processes, where it only shares the cores, or in its own thread, whose matrix products release the GIL), so
-    that the resolution after the parse, which nothing overlaps, does not pay for them.
+    frequencies (`graphkit.topical.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses in
+    worker processes (this process waits for them meanwhile) or in its own thread (``parse_ahead``), so that the
+    resolution after the parse, which nothing overlaps, does not pay for them; never beside a parse on this thread
+    (`parse_changed`: it cost that thread more than the resolution saved).
     Returns the started thread (join it); whatever fails here is left for the resolution to meet and report.
 
     The place indexes were left out of it for a while: tests/test_crash.py's SIGKILLed builds left a store that
