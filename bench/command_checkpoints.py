@@ -109,15 +109,14 @@ def _build_hooks(build) -> None:
     hook(build, "parse_changed", before="parse_changed")
     hook(build, "write_extractions", before="pipeline loaded")
     hook(build, "resolve_store", before="parse end, resolve", after="resolved")
-    write = build.write_extractions
+    put = build.Store.put_article
 
-    def first_marked(store, stream, by_id, key, **kw):
-        first = kw.get("first")
-        kw["first"] = (lambda: (event("first article stored"), first())) if first else (
-            lambda: event("first article stored"))
-        return write(store, stream, by_id, key, **kw)
+    def first_marked(store, *a, **k):  # the first article stored: the first batch parsed, with its cold vocabulary
+        put(store, *a, **k)
+        if not any(e[0] == "first article stored" for e in EVENTS):
+            event("first article stored")
 
-    build.write_extractions = first_marked
+    build.Store.put_article = first_marked
 
 
 def graphkit(argv: list[str]) -> None:

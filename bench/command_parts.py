@@ -107,8 +107,9 @@ def phase_cpu(events: list[dict]) -> dict[str, float]:
     end = events[-1]
     loaded = at.get("pipeline loaded") or at.get("numpy's BLAS")
     parse_end = at.get("parse end, resolve") or at.get("pipe done")
-    sk = at["scikit-learn imported (main)"]["thread"] - at["scikit-learn import (main)"]["thread"] \
-        if "scikit-learn imported (main)" in at else 0.0
+    sk = 0.0  # scikit-learn's import on the main thread during the parse (in the resolution it is the resolution's)
+    if "scikit-learn imported (main)" in at and events.index(at["scikit-learn imported (main)"]) < events.index(parse_end):
+        sk = at["scikit-learn imported (main)"]["thread"] - at["scikit-learn import (main)"]["thread"]
     resolved = at.get("resolved", parse_end)
     return {"start and exit": loaded["thread"] + end["thread"] - resolved["thread"],
             "parse": parse_end["thread"] - loaded["thread"] - sk,
