@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from .gazetteer import Gazetteer
 from .names import APOS, GENERATIONAL, fold, has_org_word, listed_given_name, name_words, skeleton
-from .person_nouns import person_noun
+from .person_nouns import plural_person_noun
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -172,17 +172,16 @@ def _people_in_plural(text: str, surnames: set[str]) -> bool:
     surname of the corpus's full names ('Aides', 'Whigs'; not 'Parsons' beside 'Tom Parsons'), or after other words
     an initialism's plural or a word in lower case ('Tory MPs'; not 'Ann Masters').
 
-    >>> [_people_in_plural(t, {"parsons"}) for t in ("Tory MPs", "Aides", "Parsons", "Sanders", "Ann Masters")]
-    [True, True, False, False, False]
+    >>> names = ("Tory MPs", "Aides", "Bosses", "Parsons", "Sanders", "Ann Masters")
+    >>> [_people_in_plural(t, {"parsons"}) for t in names]
+    [True, True, True, False, False, False]
     """
     words = text.translate(APOS).split()
     last = words[-1] if words else ""
-    if len(last) < 3 or not last.endswith("s") or last.endswith("'s"):
+    if plural_person_noun(last) is None:
         return False
-    if len(words) == 1 and skeleton(last) in surnames or len(words) > 1 and not (last[:-1].isupper() or last.islower()):
-        return False
-    singular = last[:-3] + "y" if last.endswith("ies") else last[:-1]
-    return person_noun(singular.lower())
+    return not (len(words) == 1 and skeleton(last) in surnames
+                or len(words) > 1 and not (last[:-1].isupper() or last.islower()))
 
 
 def _given_name_and_surname(text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Optional
 from .gazetteer import Gazetteer
 from .names import (APOS, ORG_NOUNS, TITLE_WORDS, fold, has_org_word, is_pronoun, plain_name, split_honorific,
                     split_title, strip_possessive)
-from .person_nouns import person_noun
+from .person_nouns import person_noun, plural_person_noun
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
 from .records import Attribution
@@ -393,14 +393,15 @@ def before_which(words: list[str]) -> list[str]:
 
 def names_people(words: list[str]) -> bool:
     """Whether a stored phrase's words up to its head (:func:`before_which`) end in a noun naming people: an anonymous
-    source's head word ('people', 'sources') or the plural of a person noun ('executives', 'republicans'); not 'data',
-    'the push'. A bare repeat of such a phrase is those people (graphkit.actor_names.group_repeat).
+    source's head word ('people', 'sources') or the plural of a person noun ('executives', 'republicans', 'bosses',
+    'congressmen': graphkit.person_nouns.plural_person_noun); not 'data', 'the push'. A bare repeat of such a phrase
+    is those people (graphkit.actor_names.group_repeat).
 
-    >>> names_people(["executives"]), names_people(["people"]), names_people(["data"])
-    (True, True, False)
+    >>> names_people(["executives"]), names_people(["people"]), names_people(["bosses"]), names_people(["data"])
+    (True, True, True, False)
     """
     head = words[-1] if words else ""
-    return head in ANON_HEAD_WORDS or (head.endswith("s") and person_noun(head[:-1]))
+    return head in ANON_HEAD_WORDS or plural_person_noun(head) is not None
 
 
 def one_of_many(text: str) -> bool:

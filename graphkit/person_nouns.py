@@ -12,8 +12,9 @@ A copy of models/ without the file (``GRAPHKIT_MODELS``) knows no such noun, and
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
-__all__ = ["person_noun", "load_person_nouns"]
+__all__ = ["person_noun", "plural_person_noun", "load_person_nouns"]
 
 FILE = "person_nouns.txt"
 
@@ -21,6 +22,37 @@ FILE = "person_nouns.txt"
 def person_noun(lemma: str) -> bool:
     """Whether a noun's lemma (any case) names a person in its most frequent sense."""
     return lemma.lower() in load_person_nouns()
+
+
+#: a plural's endings and the singular endings they stand for, longest first: 'secretaries', 'wives', 'congressmen',
+#: 'bosses' / 'witnesses' / 'coaches', then a bare -s ('aides', 'MPs')
+_PLURAL_ENDINGS = (("ies", ("y",)), ("ves", ("fe", "f")), ("men", ("man",)), ("es", ("", "e")), ("s", ("",)))
+#: endings of a singular that only look plural ('boss', 'witness', 'census', 'analysis')
+_SINGULAR_S = ("ss", "us", "is")
+
+
+def plural_person_noun(word: str) -> Optional[str]:
+    """The person noun (graphkit's list, lower case) a plural word names, else None: the one home of 'a plural of
+    people → its person noun', for a parse's token and a stored phrase's word alike
+    (graphkit.speaker_phrase.plural_people, graphkit.mentions.names_people, graphkit.entity_types). The first singular
+    the plural's ending gives that is a person noun; a word with no plural ending, or whose singular names no person,
+    is None. (graphkit.issues.light_lemma is the issues' lemma of any noun, for a taxonomy: another concept.)
+
+    >>> words = ("Bosses", "MPs", "Aides", "secretaries", "men", "congressmen", "wives", "witnesses")
+    >>> [plural_person_noun(w) for w in words]
+    ['boss', 'mp', 'aide', 'secretary', 'man', 'congressman', 'wife', 'witness']
+    >>> [plural_person_noun(w) for w in ("boss", "data", "polls", "Sanders", "women's")]
+    [None, None, None, None, None]
+    """
+    w = word.lower()
+    if len(w) < 3 or w.endswith(("'s", "’s", "'", "’")) or w.endswith(_SINGULAR_S):
+        return None
+    for ending, singulars in _PLURAL_ENDINGS:
+        if w.endswith(ending) and len(w) >= len(ending):
+            for s in singulars:
+                if person_noun(w[:-len(ending)] + s):
+                    return w[:-len(ending)] + s
+    return None
 
 
 #: the lemmas read in this process, by the file's path (the models folder's, or the ``GRAPHKIT_MODELS`` copy's), with

@@ -29,7 +29,7 @@ from .cues import default_cues
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, ONE_OF_MANY, WHICH_PEOPLE_PREPS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, strip_possessive
-from .person_nouns import person_noun
+from .person_nouns import person_noun, plural_person_noun
 from .pronouns import NAMES_NO_ONE
 
 
@@ -239,7 +239,7 @@ def _people_head(head: Token) -> bool:
     lemma = head.lemma_.lower()
     if head.ent_type_:  # a people, or people the NER took for a name ('Tory MPs in marginal seats')
         return head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") or plural_people(head)
-    return head.pos_ == "NOUN" and (lemma in ANON_HEADS or (head.tag_ == "NNS" and person_noun(lemma)))
+    return head.pos_ == "NOUN" and (lemma in ANON_HEADS or plural_people(head))
 
 
 def _says_which_people(c: Token) -> bool:
@@ -521,9 +521,10 @@ def owners_labels(toks: list[Token], head: Token) -> set[str]:
 
 
 def plural_people(head: Token) -> bool:
-    """A plural common noun naming people ('candidates', 'MPs', 'aides'; graphkit.person_nouns): a group, never one
-    person, whether the NER took it for a name or names stand in apposition to it."""
-    return head.tag_ in ("NNS", "NNPS") and head.lower_ != head.lemma_.lower() and person_noun(head.lemma_.lower())
+    """A plural common noun naming people ('candidates', 'MPs', 'aides'; graphkit.person_nouns.plural_person_noun, the
+    one reading of a plural's person noun, as a stored phrase is read): a group, never one person, whether the NER took
+    it for a name or names stand in apposition to it."""
+    return head.tag_ in ("NNS", "NNPS") and plural_person_noun(head.text) is not None
 
 
 def person_role(head: Token) -> bool:

@@ -1956,9 +1956,28 @@ RELATIVE_CLAUSE = [
 ]
 
 
-@pytest.mark.parametrize("texts,expected,actors", WHOLE_PHRASE + RELATIVE_CLAUSE,
+#: a plural of people -> its person noun, one home (person_nouns.plural_person_noun), read by the parse
+#: (speaker_phrase.plural_people), a stored phrase (mentions.names_people) and the corpus's names (entity_types)
+#: alike: '-es' after a sibilant, '-ies', '-men', an initialism's '-s'. (phrase as written, actor name, actor type), and
+#: which claims are one actor
+PLURAL_READING = [
+    # a people's plural tagged NNPS in apposition to names: the people named together, not the first  # American
+    (["But the two leading Republicans, Ann Lee and Jim Ortiz, have questioned the plan."],
+     [("the two leading Republicans", "Ann Lee and Jim Ortiz", "group")], [0]),
+    # a bare repeat of bosses / congressmen is the fuller phrase of them written before                   # British
+    (["Union bosses who run the big branches said the strike would go ahead. Union bosses said talks had failed."],
+     [("Union bosses who run the big branches", "Union bosses who run the big branches", "group"),
+      ("Union bosses", "Union bosses who run the big branches", "group")], [0, 0]),
+    (["Congressmen who represent farm states said the bill was dead. Congressmen said the vote would be close."],
+     [("Congressmen who represent farm states", "Congressmen who represent farm states", "group"),
+      ("Congressmen", "Congressmen who represent farm states", "group")], [0, 0]),
+]
+
+
+@pytest.mark.parametrize("texts,expected,actors", WHOLE_PHRASE + RELATIVE_CLAUSE + PLURAL_READING,
                          ids=[f"{k:02d}" for k in range(len(WHOLE_PHRASE))]
-                         + [f"relative-{k:02d}" for k in range(len(RELATIVE_CLAUSE))])
+                         + [f"relative-{k:02d}" for k in range(len(RELATIVE_CLAUSE))]
+                         + [f"plural-{k:02d}" for k in range(len(PLURAL_READING))])
 def test_unnamed_people_keep_what_says_which(texts, expected, actors):
     got = resolved_speakers(texts)
     assert [g[:3] for g in got] == expected
@@ -2133,6 +2152,18 @@ def test_plain_name(written, plain):
     assert plain_name(written) == plain
 
 
+@pytest.mark.parametrize("word,noun", [
+    ("Bosses", "boss"), ("MPs", "mp"), ("Aides", "aide"), ("secretaries", "secretary"), ("Congressmen", "congressman"),
+    ("women", "woman"), ("wives", "wife"), ("witnesses", "witness"), ("Republicans", "republican"),
+    # controls: a singular in -s, no person noun, a possessive, a surname
+    ("boss", None), ("polls", None), ("data", None), ("MPs'", None), ("Sanders", None),
+])
+def test_plural_person_noun(word, noun):
+    from graphkit.person_nouns import plural_person_noun
+
+    assert plural_person_noun(word) == noun
+
+
 def test_a_plural_of_people_takes_only_names_in_apposition():
     """'The lawyers, Ann Lee, courts and other means, said no': a plural of people in apposition to a list that names
     more than people (a misread, as PolNeAR's cached parse of such a sentence has it) stays as written, not the list
@@ -2161,6 +2192,7 @@ def test_a_plural_of_people_takes_only_names_in_apposition():
 @pytest.mark.parametrize("entities,name,expected", [
     ([("Tory MPs", "PERSON", 0, 8)], "Tory MPs", "group"),                                            # British
     ([("Aides", "PERSON", 0, 5)], "Aides", "group"),                                                  # American
+    ([("Bosses", "PERSON", 0, 6)], "Bosses", "group"), ([("Congressmen", "PERSON", 0, 11)], "Congressmen", "group"),
     # controls: a surname the corpus gives a full name; a full name whose surname is a plural
     ([("Tom Parsons", "PERSON", 0, 11), ("Parsons", "PERSON", 20, 27)], "Parsons", "person"),
     ([("Ann Masters", "PERSON", 0, 11)], "Ann Masters", "person"),
