@@ -42,7 +42,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .names import ORG_NOUNS, fold, has_org_word, name_words, strip_possessive, surname_key
+from .names import ORG_NOUNS, fold, has_org_word, name_words, plain_name, strip_possessive, surname_key
 from .pronouns import NAMES_NO_ONE
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
@@ -72,7 +72,7 @@ def load_short_forms() -> dict[str, str]:
 
 @lru_cache(maxsize=8)
 def _invert(forms: tuple) -> dict[str, str]:
-    return {" ".join(s.split()): full for full, shorts in forms for s in shorts}
+    return {plain_name(s): full for full, shorts in forms for s in shorts}
 
 
 def short_form_names(drafts: dict, short_forms: Optional[dict[str, str]] = None) -> dict[str, tuple[str, str]]:
@@ -89,9 +89,9 @@ def short_form_names(drafts: dict, short_forms: Optional[dict[str, str]] = None)
     for key, d in drafts.items():
         if d.type not in ORG_TYPES:
             continue
-        name = " ".join(re.sub(r"^(?:the|The)\s+", "", d.name).split())
+        name = plain_name(re.sub(r"^(?:the|The)\s+", "", d.name))
         full = sf.get(name)
-        written = {" ".join(re.sub(r"^(?:the|The)\s+", "", a).split()) for a in getattr(d, "aliases", ())}
+        written = {plain_name(re.sub(r"^(?:the|The)\s+", "", a)) for a in getattr(d, "aliases", ())}
         if full and fold(full) != fold(name) and all(sf.get(w) == full or w == full for w in written if w):
             out[key] = (full, f"short form of {full!r} (models/short_forms.yaml)")
     return out

@@ -132,9 +132,14 @@ def _conjunct_group(t: Token) -> bool:
 
 
 def _as_written(t: Token, toks: list[Token]) -> str:
-    """A conjunct's words as the phrase writes them ('his aides', 'the State Department')."""
-    ids = {x.i for x in t.subtree} & {x.i for x in toks}
-    return t.doc[min(ids):max(ids) + 1].text
+    """A conjunct's words as the phrase writes them ('his aides', 'the State Department'), without the conjuncts the
+    parser hung on it, which are named after it in their own right: in 'Sanders, his aides and other allies' with
+    'allies' under 'aides', 'his aides' (not 'his aides and other allies', then 'other allies' again)."""
+    later = {x.i for c in t.children if c.dep_ in ("conj", "cc") for x in c.subtree}
+    ids = sorted(({x.i for x in t.subtree} - later) & {x.i for x in toks})
+    while len(ids) > 1 and t.doc[ids[-1]].is_punct:
+        ids.pop()
+    return t.doc[ids[0]:ids[-1] + 1].text
 
 
 #: the kind of an anonymous speaker who is one person ('A representative for Mr. Pinchuk'): a 'he' / 'she' candidate

@@ -979,3 +979,16 @@ def test_an_honorific_before_the_full_name_is_given_votes_for_no_one(mr, wife, h
     ents["z"] = [ent(surname, "PERSON", 100 * k + len(mr) + 1) for k in range(1, 4)] + [ent(wife, "PERSON", 900)]
     res = resolve_actors(docs, ents, gazetteer=EMPTY)
     assert names_of(res, "z") == [husband] * 3
+
+
+def test_a_short_form_is_read_as_a_name_is():
+    """models/short_forms.yaml's short forms are read as an actor's name is (names.plain_name, merge._invert): one
+    written decomposed (an accent as a combining mark) or with a soft hyphen is the name the article's actor has."""
+    from types import SimpleNamespace as D
+
+    from graphkit.merge import _invert, short_form_names
+
+    forms = _invert((("Mouvement démocrate", ("MoDe\u0301m",)), ("Liberal Democrats", ("Lib\u00ad Dems",))))
+    drafts = {"m": D(name="MoDém", type="organisation"), "l": D(name="Lib Dems", type="organisation")}
+    assert {k: v[0] for k, v in short_form_names(drafts, forms).items()} == \
+        {"m": "Mouvement démocrate", "l": "Liberal Democrats"}

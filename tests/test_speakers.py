@@ -2189,6 +2189,33 @@ def test_a_plural_of_people_takes_only_names_in_apposition():
     assert (got["speaker_text"], got["resolved_text"]) == ("The lawyers", "The lawyers")
 
 
+def test_people_named_together_name_each_conjunct_once():
+    """'Ann Lee and her aides and other allies said no' with 'allies' hung on 'aides' (the parse built by hand, as the
+    parser chains a list that runs on): each conjunct's words once, not 'her aides and other allies' and then 'other
+    allies' again (speaker_kinds._as_written leaves out the conjuncts hung on it). The phrase a speaker is read from
+    stops at the second 'and' today, so the conjunct is read directly as well as through the speaker."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from graphkit.speakers import SpeakerResolver, speaker_fields
+
+    words = ["Ann", "Lee", "and", "her", "aides", "and", "other", "allies", "said", "no", "."]
+    spaces = [True, True, True, True, True, True, True, True, True, False, False]
+    heads = [1, 8, 1, 4, 1, 4, 7, 4, 8, 8, 8]
+    deps = ["compound", "nsubj", "cc", "poss", "conj", "cc", "amod", "conj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PRON", "NOUN", "CCONJ", "ADJ", "NOUN", "VERB", "INTJ", "PUNCT"]
+    tags = ["NNP", "NNP", "CC", "PRP$", "NNS", "CC", "JJ", "NNS", "VBD", "UH", "."]
+    lemmas = ["Ann", "Lee", "and", "her", "aide", "and", "other", "ally", "say", "no", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, sent_starts=[True] + [False] * 10)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    from graphkit.speaker_kinds import _as_written
+
+    assert [_as_written(doc[i], list(doc[:8])) for i in (4, 7)] == ["her aides", "other allies"]
+    got = speaker_fields(SpeakerResolver(doc), doc[1], None, None, [(doc[9].idx, doc[9].idx + 2)], doc.text)
+    assert got["resolved_text"] == "Ann Lee and her aides"
+
+
 @pytest.mark.parametrize("entities,name,expected", [
     ([("Tory MPs", "PERSON", 0, 8)], "Tory MPs", "group"),                                            # British
     ([("Aides", "PERSON", 0, 5)], "Aides", "group"),                                                  # American
