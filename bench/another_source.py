@@ -22,8 +22,6 @@ giving a claim another source:
 
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -88,15 +86,9 @@ def _marked(claim, span, cue) -> str:
 
 def main(argv=None) -> int:
     from polnear import split_ids
-    from speaker_shapes import parsed_articles, speaker_spans
+    from speaker_shapes import parsed_articles, print_kinds, sample_args, speaker_spans
 
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("store", type=Path)
-    ap.add_argument("--polnear-split", default=None, help="count only this split's articles (train or dev)")
-    ap.add_argument("--show", default=None, help="print a random --n of the kinds whose label starts so")
-    ap.add_argument("--n", type=int, default=30)
-    ap.add_argument("--seed", type=int, default=7455)
-    args = ap.parse_args(argv)
+    args = sample_args(__doc__.split("\n\n")[0], 7455, argv)
     only = split_ids(args.polnear_split) if args.polnear_split else None
     from graphkit.store import Store
 
@@ -113,14 +105,7 @@ def main(argv=None) -> int:
         counts[k] += 1
         shown[k].append(f"{c.doc_id} {span.text!r} -> {a.name if a else None} ({a.type if a else '-'}) "
                         f"cue {c.cue!r}\n      {_marked(c, span, cue)}")
-    for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"{n:6,}  {k}")
-    rng = random.Random(args.seed)
-    for k in sorted(shown):
-        if args.show and k.startswith(args.show):
-            rows = shown[k] if len(shown[k]) <= args.n else rng.sample(shown[k], args.n)
-            print(f"\n{k} ({len(rows)} of {len(shown[k])}):")
-            print("\n".join(f"  {i}. {x}" for i, x in enumerate(rows, 1)))
+    print_kinds(counts, shown, args.show, args.n, args.seed)
     return 0
 
 

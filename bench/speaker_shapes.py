@@ -58,6 +58,33 @@ def speaker_spans(store: Path, docs: dict | None = None, only: set[str] | None =
                 yield c, actors.get(c.speaker_id), span
 
 
+def sample_args(description: str, seed: int, argv=None) -> argparse.Namespace:
+    """The command line of a script that counts a store's speakers by kind and prints a random sample of a kind
+    (``bench/another_source.py``, ``bench/pronoun_antecedents.py``): STORE, ``--polnear-split``, ``--show``, ``--n``,
+    ``--seed`` (``seed`` its default)."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--polnear-split", default=None, help="count only this split's articles (train or dev)")
+    ap.add_argument("--show", default=None, help="print a random --n of the kinds whose label starts so")
+    ap.add_argument("--n", type=int, default=30)
+    ap.add_argument("--seed", type=int, default=seed)
+    return ap.parse_args(argv)
+
+
+def print_kinds(counts: Counter, shown: dict, show: str | None, n: int, seed: int) -> None:
+    """The counts by kind, most first, then a random ``n`` (``seed``) of each kind whose label starts with ``show``."""
+    import random
+
+    for k, m in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"{m:6,}  {k}")
+    rng = random.Random(seed)
+    for k in sorted(shown):
+        if show and k.startswith(show):
+            rows = shown[k] if len(shown[k]) <= n else rng.sample(shown[k], n)
+            print(f"\n{k} ({len(rows)} of {len(shown[k])}):")
+            print("\n".join(f"  {i}. {x}" for i, x in enumerate(rows, 1)))
+
+
 def _is_share(head) -> bool:
     """A head that counts or shares out a group: a quantifier, a number, a percentage, 'half'."""
     from graphkit.speaker_phrase import names_no_one, share_head

@@ -99,6 +99,7 @@ STORE_SCRIPTS = [
     ("audit_links", ["STORE"]),
     ("audit_speakers", ["STORE"]),
     ("another_source", ["STORE"]),
+    ("pronoun_antecedents", ["STORE"]),
     ("diff_speakers", ["STORE", "ok.gk"]),
     ("diff_speakers", ["ok.gk", "STORE"]),
     ("issue_variants", ["STORE"]),
