@@ -39,7 +39,8 @@ from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
                             _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
 from .speaker_phrase import (bare_share, definite_person, ent_of, group_of_share, named_in_apposition, naming_zone,
-                             person_role, principal_tokens, share_of, speaker_tokens, speaker_type, split_speaker)
+                             person_in_apposition, person_role, principal_tokens, share_of, speaker_tokens, speaker_type,
+                             split_speaker)
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -253,8 +254,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         _pronoun_speaker(res, head, s0, spans, f)
     elif person is not None:
         _named_person(res, head, person, toks, text, f)
-    elif appos is not None and appos.ent_type_ == "PERSON":  # 'the chancellor, Gordon Brown,'; not 'an Obama backer'
-        _in_apposition(res, toks, appos, f)
+    elif (named := person_in_apposition(head)) is not None:  # 'the chancellor, Gordon Brown,'; not 'an Obama backer'
+        _in_apposition(res, toks, named, f)
     elif stype == "ANON" and principal_tokens(head):
         _spokesperson(res, head, toks, spans, f)
     elif stype == "NOUN" and _possessive_pronoun(head, toks) is not None:

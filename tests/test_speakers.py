@@ -1748,10 +1748,10 @@ DEFINITE_PERSON = [
     # two people joined: as written, not one of them
     (["Tom Hale spoke in Leeds on Monday. The businessman and the senator said the plan was dead."],
      [("The businessman and the senator", "businessman and the senator", "role")]),
-    # a person named in apposition is not asked here (as written: the apposition's person is not read for it yet),
-    # and never the man the sentence before is about
+    # a person named in apposition to the noun in apposition is the man (speaker_phrase.person_in_apposition; it
+    # was the phrase as written before -65), never the man the sentence before is about
     (["Jessie Elkins spoke first. The other man, his cousin Ed Lee, said the vote was rigged."],
-     [("The other man", "other man", "group")]),
+     [("The other man", "Ed Lee", "person")]),
     # ... in any of its appositions, not the first alone (speaker_phrase.named_in_apposition): 'The other man, 45,'
     # was the man the sentence before is about
     (["Jessie Elkins spoke first. The other man, 45, his cousin Ed Lee, said the vote was rigged."],
@@ -2112,6 +2112,32 @@ PLURAL_PEOPLE = [
     (["Jim Ortiz, a presidential candidate, spoke on Monday. The candidates said the debate was unfair."],
      [("The candidates", "candidates", "group")]),
 ]
+
+
+#: a person named in apposition to the speaker phrase, wherever the parser hung the name (speaker_phrase.
+#: person_in_apposition): on a noun in apposition to the head, after it; on the head's prepositional object when that
+#: is no person (a name is in apposition to no body or book). (phrase as written, actor name, actor type)
+NAMED_IN_APPOSITION = [
+    (["The head of the Leeds Civic Trust, Ann Lee, said the plan would ruin the square."],                 # British
+     [("The head of the Leeds Civic Trust", "Ann Lee", "person")]),
+    (["The author of the book, Tom Hale, said in an interview that he stands by every word."],             # American
+     [("The author of the book", "Tom Hale", "person")]),
+    (["The other man, his cousin Jim Ortiz, 40, said the plan was a mistake."],
+     [("The other man", "Jim Ortiz", "person")]),
+    # controls: the object is a person (the name may be theirs); a name before its noun describes the speaker
+    (["A spokesman for the mother of the victim, Ann Lee, said the family was grieving."],
+     [("A spokesman", "spokesman", "anonymous")]),
+    (["Griffin, an Obama backer, said the plan was bad."], [("Griffin", "Griffin", "organisation")]),
+    # a plural head is several: not the first name hung on its object (the phrase as main gives it, the party's type)
+    (["Leaders of the Green Party, Ann Lee and Tom Hale, said the case was weak."],
+     [("Leaders of the Green Party", "Leaders of the Green Party", "organisation")]),
+]
+
+
+@pytest.mark.parametrize("texts,expected", NAMED_IN_APPOSITION,
+                         ids=[f"{k:02d}" for k in range(len(NAMED_IN_APPOSITION))])
+def test_a_person_in_apposition_names_the_speaker(texts, expected):
+    assert [g[:3] for g in resolved_speakers(texts)] == expected
 
 
 @pytest.mark.parametrize("texts,expected", PLURAL_PEOPLE, ids=[f"{k:02d}" for k in range(len(PLURAL_PEOPLE))])
