@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
-from .issue_evidence import issue_route
+from .issue_evidence import claims_own_words
 from .statements import as_date, concept_idf, day_numbers, near_days
 from .tables import shorten
 from .records import Actor, Claim, Contradiction
@@ -103,7 +103,8 @@ def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[s
     - a number, with its magnitude and the word it counts: "£35bn" → "35bn", "four regions" → "4 region";
       years are times, not arguments;
     - the claim's resolved places ("Kiev" and "Kyiv" meet on "kyiv") and the words of its own that assigned its issues
-      (not an issue given by its article: `graphkit.issue_evidence.ARTICLE_EVIDENCE`).
+      (`graphkit.issue_evidence.claims_own_words`: not those said around it, none for an issue its article gave, never
+      an evidence's marker such as "learnt: ").
 
     >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="Mr. Trump will cut £35bn of "
     ...           "savings in four regions", spans=[(0, 10)], cue="said", places=("Kyiv",))
@@ -112,10 +113,10 @@ def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[s
     """
     out = set(_text_arguments(claim.text, common))
     out.update(p.lower() for p in claim.places)
-    for _, trig in claim.issue_triggers:
-        # the claim's own trigger words; not those said around it ("context: ..."), nor its article's marker
-        if not trig.startswith("context:") and issue_route(trig) != "article":
-            out.update(lemma(w) for w in tokens(trig) if w not in STOP and len(w) >= 3)
+    for _, evidence in claim.issue_triggers:
+        # the claim's own words that gave an issue; not those said around it, nor an evidence's markers ("learnt")
+        for words in claims_own_words(evidence):
+            out.update(lemma(w) for w in tokens(words) if w not in STOP and len(w) >= 3)
     return frozenset(out)
 
 

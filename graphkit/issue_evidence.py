@@ -59,6 +59,33 @@ def issue_route(evidence: str, old_marker: bool = False) -> str:
     return "own"
 
 
+#: how an evidence text marks a trigger said around the claim, not in it (`graphkit.issues.evidence_text`)
+CONTEXT_MARK = "context: "
+
+
+def claims_own_words(evidence: str) -> tuple[str, ...]:
+    """The claim's own words that gave it an issue, read from the issue's evidence text: its trigger words said in the
+    claim (those before the first part marked `CONTEXT_MARK`: `graphkit.issues.evidence_text` marks each trigger said
+    around the claim, a hand-made taxonomy's context evidence only its first), the words the issue model read (after
+    `LEARNT_EVIDENCE`); none for its article's issue. Never the markers' words ("learnt", "context", "article").
+
+    >>> [claims_own_words(e) for e in ["gun control, TPP, context: NRA", "context: NRA, guns", "learnt: wall, border",
+    ...                                 "(article)", "context: article"]]
+    [('gun control', 'TPP'), (), ('wall', 'border'), (), ()]
+    """
+    route = issue_route(evidence)
+    if route == "article":
+        return ()
+    if route == "learnt":
+        evidence = evidence[len(LEARNT_EVIDENCE):]
+    own = []
+    for part in evidence.split(", "):
+        if part.startswith(CONTEXT_MARK):
+            break
+        own.append(part)
+    return tuple(p for p in own if p)
+
+
 def old_marker(store) -> bool:
     """Whether ``store`` (a `graphkit.store.Store`) holds issues given by their article under `OLD_ARTICLE_EVIDENCE`:
     its discovered issues' model was kept (meta ``issue_model``) by a `graphkit.kept.ISSUES_FORMAT` before

@@ -258,10 +258,38 @@ def test_arguments(text, places, expected):
     ((("tax", "council tax"),), {"council", "tax"}),                  # the claim's own trigger words
     ((("tax", "(article)"),), set()),                                 # its article's issue: no word of the claim
     ((("tax", "context: article"),), set()),                          # a trigger said around the claim
+    # an issue the model learnt gives the words it read, not its marker: every learnt claim shared the argument
+    # "learnt" (specific enough to pair claims in a corpus of up to ~1,000: dev 31 of 1,681 claims, 0.54)
+    ((("tax", "learnt: council, rates"),), {"council", "rate"}),
+    # a trigger said in the claim with one said around it: the context's marker word is no argument ("context" was,
+    # in 407 of train's 14,918 claims), nor the words said around it
+    ((("gun control", "gun control, context: NRA"),), {"gun", "control"}),
+    ((("tax", "council tax, context: levy, context: rates"),), {"council", "tax"}),
+    ((("tax", "context: levy, rates"),), set()),                      # a hand-made taxonomy's context evidence
 ])
 def test_arguments_of_issue_triggers(triggers, expected):
     c = claim("901", "X", "they had captured it", triggers=triggers)
     assert arguments(c) == expected
+
+
+# (evidence of a's issue, of b's, the arguments the pair shares or None: not linked): a claim of two articles negating
+# the other's "had captured the town of Pokrovsk" needs two specific arguments in common; an evidence's marker is none
+EVIDENCE_LINKS = [
+    ("learnt: army, city", "learnt: troops, front", None),               # linked on ('learnt', 'pokrovsk')
+    ("arms control, context: NRA", "weapons ban, context: lobby", None),  # linked on ('context', 'pokrovsk')
+    ("gun control, context: NRA", "gun rights, context: lobby", ("gun", "pokrovsk")),  # the claims' own words link
+    ("learnt: army, city", "learnt: army, front", ("army", "pokrovsk")),  # so do the words the model read
+]
+
+
+@pytest.mark.parametrize("evidence_a, evidence_b, shared", EVIDENCE_LINKS)
+def test_an_evidence_marker_links_no_claims(evidence_a, evidence_b, shared):
+    said = "captured the town of Pokrovsk on the river after heavy fighting"
+    a = claim("101", "Russian officials", f"the army had {said}", triggers=(("war", evidence_a),), date="2025-11-01")
+    b = claim("102", "Ukrainian authorities", f"the army had not {said}", triggers=(("war", evidence_b),),
+              date="2025-11-02")
+    links = find_contradictions([a, b, *filler()])
+    assert [x.shared for x in links] == ([shared] if shared else [])
 
 
 @pytest.mark.parametrize("ta,tb,kind", [
