@@ -27,12 +27,15 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .values import BadValue, fraction
 
+#: how an evidence text marks a trigger said around the claim, not in it (`graphkit.issues.evidence_text`, a hand-made
+#: taxonomy's `graphkit.issues._literal_evidence`; read by `claims_own_words`)
+CONTEXT_MARK = "context: "
 #: the evidence of an issue given by the claim's article (`graphkit.issue_model.take_offers`): in brackets, as no trigger
 #: can be (a trigger is words said in the text, from its first letter to its last: `graphkit.issues.Taxonomy._find`)
 ARTICLE_EVIDENCE = "(article)"
 #: the article's evidence in a store whose issues were kept before `ARTICLE_MARKER_FORMAT`, which an issue's own trigger
 #: "article" said around the claim also wrote (`graphkit.issues.evidence_text`)
-OLD_ARTICLE_EVIDENCE = "context: article"
+OLD_ARTICLE_EVIDENCE = CONTEXT_MARK + "article"
 #: the `graphkit.kept.ISSUES_FORMAT` from which a store's article issues are marked `ARTICLE_EVIDENCE`
 ARTICLE_MARKER_FORMAT = 5
 LEARNT_EVIDENCE = "learnt: "           # the start of the evidence of an issue the model learnt (`read_claims`)
@@ -57,10 +60,6 @@ def issue_route(evidence: str, old_marker: bool = False) -> str:
     if evidence.startswith(LEARNT_EVIDENCE):
         return "learnt"
     return "own"
-
-
-#: how an evidence text marks a trigger said around the claim, not in it (`graphkit.issues.evidence_text`)
-CONTEXT_MARK = "context: "
 
 
 def claims_own_words(evidence: str) -> tuple[str, ...]:

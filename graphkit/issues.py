@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from .errors import ModelsFileError
+from .issue_evidence import CONTEXT_MARK
 from .names import slug
 from .records import Issue
 
@@ -98,12 +99,12 @@ def triggers_of(assignment: Sequence) -> tuple[tuple[str, ...], tuple[str, ...]]
 
 def evidence_text(triggers: Sequence[str], context: Sequence[str]) -> str:
     """An assignment's triggers joined for a reader (`Assignment`): the claim's own, then those said around it, each
-    marked ``context: ``.
+    marked `graphkit.issue_evidence.CONTEXT_MARK` (``context: ``).
 
     >>> evidence_text(["TPP"], ["free trade", "tariffs"])
     'TPP, context: free trade, context: tariffs'
     """
-    return ", ".join([*triggers, *(f"context: {t}" for t in context)])
+    return ", ".join([*triggers, *(CONTEXT_MARK + t for t in context)])
 
 
 # a word; a single letter hyphenated to one is one word with it, as often written without the hyphen: "e-mails" is
@@ -518,7 +519,7 @@ def _literal(text: str, context: str, tax: "Taxonomy") -> dict[int, tuple[tuple[
 
 def _literal_evidence(triggers: Sequence[str], context: Sequence[str]) -> str:
     """A hand-made issue's evidence: its triggers said in the claim, else ``context: `` and those said around it."""
-    return ", ".join(triggers) if triggers else "context: " + ", ".join(context)
+    return ", ".join(triggers) if triggers else CONTEXT_MARK + ", ".join(context)
 
 
 def assign_claim(text: str, context: Sequence[str] = ("", ""), taxonomy: Optional[Taxonomy] = None,
