@@ -2120,7 +2120,7 @@ PLURAL_PEOPLE = [
 NAMED_IN_APPOSITION = [
     (["The head of the Leeds Civic Trust, Ann Lee, said the plan would ruin the square."],                 # British
      [("The head of the Leeds Civic Trust", "Ann Lee", "person")]),
-    (["The author of the book, Tom Hale, said in an interview that he stands by every word."],             # American
+    (["The author of the book, Tom Hale, told us on Monday that every word of it stands."],              # American
      [("The author of the book", "Tom Hale", "person")]),
     (["The other man, his cousin Jim Ortiz, 40, said the plan was a mistake."],
      [("The other man", "Jim Ortiz", "person")]),
