@@ -192,13 +192,13 @@ def unproposed(rows: list[dict], fold=None) -> collections.Counter:
     """Why no candidate of the cue tagger reached the re-scorer for the ``none:builds_CS`` golds of ``fold`` (every
     fold when None; the builder builds a right one): its cue head a rule candidate's cue token (``rule_cue``), inside
     a rule candidate's content (``inside_rule_content``), a rule cue inside its content (``rule_cue_inside``), over
-    half of its content a rule candidate's (``half_ruled``), `graphkit.attribution._learned`'s tests in its order;
+    half of its content a rule candidate's (``half_ruled``): `graphkit.attribution.rule_overlaps`, the first that holds;
     or scored under the tagger's threshold by the article's fold tagger, refitted on the other folds as ``--cv 5``
     does (``score<T``, with ``score_0.1-T`` for those at 0.1 or more); ``later`` when none holds (a later stage
     dropped it). Each such row gets its reason (``"unproposed"``) and the tagger's score (``"p_tagger"``)."""
     import attribution_cv as cv
 
-    from graphkit.attribution import _cue_sites, _frame_candidates
+    from graphkit.attribution import _cue_sites, _frame_candidates, rule_overlaps, rule_positions
     from graphkit.cue_tagger import proposals, score_token
     from graphkit.cues import default_cues
     from graphkit.nlp import doc_text, sentences_indexed
@@ -224,16 +224,12 @@ def unproposed(rows: list[dict], fold=None) -> collections.Counter:
             text = doc_text(d)
             quotes = find_quotes(text)
             cands = _frame_candidates(d, text, quotes, cues, _cue_sites(d, cues, quotes), frozenset(), False, None)
-            taken = {t.i for c in cands for t in c.cue_toks} | {c.anchor.i for c in cands}
-            ruled = set().union(*(c.content for c in cands)) if cands else set()
+            taken, ruled = rule_positions(cands)
             props = {t.i: (content, score_token(tagger, f)) for t, content, _, _, f in proposals(d, cues)}
             for r in want[a["id"]]:
                 i = r["i"]
                 content, p = props.get(i, (set(), 1.0))
-                k = ("rule_cue" if i in taken else "inside_rule_content" if i in ruled else
-                     "rule_cue_inside" if taken & content else
-                     "half_ruled" if len(content & ruled) > len(content) / 2 else
-                     f"score<{t_min}" if p < t_min else "later")
+                k = next(iter(rule_overlaps(i, content, taken, ruled)), f"score<{t_min}" if p < t_min else "later")
                 n[k] += 1
                 if p < t_min and k.startswith("score") and p >= 0.1:
                     n[f"score_0.1-{t_min}"] += 1

@@ -168,22 +168,26 @@ def overlap_features(atts: list) -> list[dict[str, float]]:
     >>> overlap_features([rule, tagged])
     [{}, {'ov_cue_in_rule': 1.0, 'ov_half': 1.0}]
     """
+    from graphkit.attribution import rule_overlaps
+
     rules = [a for a in atts if a.cue_score is None]
     ruled = {c for a in rules for s, e in a.spans for c in range(s, e)}
-    cues = [a.cue_span[0] for a in rules if a.cue_span is not None]
+    cues = frozenset(a.cue_span[0] for a in rules if a.cue_span is not None)
     out = []
     for a in atts:
         f: dict[str, float] = {}
         if a.cue_score is not None:
             own = {c for s, e in a.spans for c in range(s, e)}
-            if a.cue_span is not None and a.cue_span[0] in ruled:
-                f["ov_cue_in_rule"] = 1.0
-            if any(c in own for c in cues):
-                f["ov_holds_rule_cue"] = 1.0
-            if own and len(own & ruled) > len(own) / 2:
-                f["ov_half"] = 1.0
+            cue = a.cue_span[0] if a.cue_span is not None else -1
+            f.update({OVERLAP_FEATURES[k]: 1.0 for k in rule_overlaps(cue, own, cues, ruled) if k in OVERLAP_FEATURES})
         out.append(f)
     return out
+
+
+#: :func:`graphkit.attribution.rule_overlaps`'s ways as :func:`overlap_features`' names (``rule_cue`` has none: the
+#: tagger never proposes a candidate at a rule's cue)
+OVERLAP_FEATURES = {"inside_rule_content": "ov_cue_in_rule", "rule_cue_inside": "ov_holds_rule_cue",
+                    "half_ruled": "ov_half"}
 
 
 def group_of(att, feats: dict) -> str:

@@ -478,14 +478,49 @@ def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, s
     return [c for c in keep if id(c) not in acts] if acts else keep
 
 
-def _learned(doc: Doc, cues: Cues, cands: list, model: Optional[dict], threshold: Optional[float]) -> list:
-    """The cue tagger's candidates that do not overlap the rules' ones: no rule cue inside their content or
-    holding their cue, and at most half of their content inside a rule candidate's content."""
+#: why a candidate of the cue tagger gives way to the rules' candidates, in the order :func:`rule_overlaps` tests
+RULE_OVERLAPS = ("rule_cue", "inside_rule_content", "rule_cue_inside", "half_ruled")
+
+
+def rule_positions(cands: list) -> tuple[frozenset, set]:
+    """(the token indices of the rules' cues and anchors, the token indices of their contents) of the rule
+    candidates ``cands``: what :func:`rule_overlaps` compares a cue-tagger candidate with."""
     taken = frozenset(t.i for c in cands for t in c.cue_toks) | {c.anchor.i for c in cands}
     ruled = set().union(*(c.content for c in cands)) if cands else set()
+    return taken, ruled
+
+
+def rule_overlaps(cue: int, content: set, taken, ruled) -> list[str]:
+    """The ways (:data:`RULE_OVERLAPS`, in order) a cue-tagger candidate with cue head ``cue`` and content
+    ``content`` overlaps the rules' candidates (``taken``: their cue positions, ``ruled``: their content positions,
+    :func:`rule_positions`): its cue a rule's cue, its cue inside a rule's content, a rule's cue inside its content,
+    over half of its content a rule's. Any one keeps it out (:func:`_learned`). Positions may be token indices or
+    character offsets, the same in all four arguments (``bench/rescorer_cv.overlap_features`` reads characters).
+
+    >>> rule_overlaps(3, {4, 5, 6}, frozenset({1}), {5, 6, 9})
+    ['half_ruled']
+    >>> rule_overlaps(9, {10, 11}, frozenset({1, 11}), {5, 6, 9})
+    ['inside_rule_content', 'rule_cue_inside']
+    """
+    out = []
+    if cue in taken:
+        out.append("rule_cue")
+    if cue in ruled:
+        out.append("inside_rule_content")
+    if not taken.isdisjoint(content):
+        out.append("rule_cue_inside")
+    if len(content & ruled) > len(content) / 2:
+        out.append("half_ruled")
+    return out
+
+
+def _learned(doc: Doc, cues: Cues, cands: list, model: Optional[dict], threshold: Optional[float]) -> list:
+    """The cue tagger's candidates that do not overlap the rules' ones (:func:`rule_overlaps`): no rule cue inside
+    their content or holding their cue, and at most half of their content inside a rule candidate's content."""
+    taken, ruled = rule_positions(cands)
     out = []
     for c in tagged_candidates(doc, model, threshold=threshold, taken=taken, cues=cues):
-        if c.anchor.i in ruled or taken & c.content or len(c.content & ruled) > len(c.content) / 2:
+        if rule_overlaps(c.anchor.i, c.content, taken, ruled):
             continue
         c.declined = _declined(c.anchor, cues)
         out.append(c)

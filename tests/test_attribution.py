@@ -885,3 +885,19 @@ def test_a_second_claim_is_a_participle_set_off_after_the_first_cue(tag, dep, be
     inner = _Cand(cue_toks=[doc[9]], cue_lemma="claim", stance="assert", content=set(range(10, 14)), quotes=set(),
                   subj=doc[3], anchor=doc[9])
     assert _second_claim(inner, outer, default_cues()) is expected
+
+
+# attribution.rule_overlaps, the one home of how a cue-tagger candidate gives way to the rules' candidates (_learned,
+# bench/found_cues.unproposed, bench/rescorer_cv.overlap_features): a rule candidate with its cue at 5 and its
+# content 10-19; (the tagger candidate's cue, its content, the ways it overlaps)
+@pytest.mark.parametrize("cue, content, ways", [
+    (5, set(range(6, 9)), ["rule_cue"]),                                   # the rule's own cue
+    (12, set(range(13, 16)), ["inside_rule_content", "half_ruled"]),       # an inner claim of the rule's content
+    (2, set(range(3, 30)), ["rule_cue_inside"]),                           # an outer claim holding the rule's cue
+    (22, set(range(15, 23)), ["half_ruled"]),                              # over half of it the rule's
+    (22, set(range(18, 30)), []),                                          # a little of it: its own claim
+])
+def test_how_a_tagger_candidate_overlaps_the_rules(cue, content, ways):
+    from graphkit.attribution import rule_overlaps
+
+    assert rule_overlaps(cue, content, frozenset({5}), set(range(10, 20))) == ways
