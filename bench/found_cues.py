@@ -128,8 +128,13 @@ def shapes(t, con: set, src: set) -> list[str]:
     return out
 
 
-def missed(dump: dict, fold=None, context=None) -> list[dict]:
-    """One row per missed gold (the module docstring says which): its bucket, shapes, cue head and texts."""
+def missed(dump: dict, fold=None, context=None, extra=None) -> list[dict]:
+    """One row per missed gold (the module docstring says which): its bucket, shapes, cue head and texts.
+
+    ``extra(row, doc, gold, every, E)``, when given, adds its dict to each row: ``gold`` the scorer's gold item
+    (``C``, ``S`` character sets), ``every`` the dump's candidates exported (kept or not) and ``E`` their scorer
+    items; ``row["at"]`` maps the index in ``every`` of each candidate whose cue overlaps the gold's to its two
+    letters (:func:`_right`)."""
     import attribution_cv as cv
 
     from graphkit.confidence import apply_scores
@@ -185,6 +190,9 @@ def missed(dump: dict, fold=None, context=None) -> list[dict]:
                          "head": f"{t.text}/{t.pos_}/{t.dep_}", "source": " / ".join(s["text"] for s in r["source"]),
                          "cue": " / ".join(s["text"] for s in r["cue"]),
                          "content": " / ".join(s["text"] for s in r["content"]), "sentence": t.sent.text})
+            if extra is not None:
+                rows[-1]["at"] = at
+                rows[-1].update(extra(rows[-1], d, g, every, E))
     return rows
 
 

@@ -31,7 +31,9 @@ Variants (:data:`VARIANTS`):
   for a dump where they compete by score, ``bench/experiments/issue13_e2e_label_overlap.diff``);
 - ``logistic+voice``: the shipped learner with :func:`voice_features` (the writer's own first person around the
   claim: the "no source" claims);
-- ``logistic+learned``: the shipped learner with :func:`learned_crosses` (the tagger's candidates weighed apart).
+- ``logistic+learned``: the shipped learner with :func:`learned_crosses` (the tagger's candidates weighed apart);
+- ``logistic+sourceless``: the shipped learner with :func:`sourceless_features` (a conditional or modal cue, a
+  speaker that is no one in particular, no name in the sentence: the "no source" claims; issue 13, thirtieth part).
 
 ``--groups`` adds a threshold per group of candidates (:func:`group_of`: a quote or clause of the rules, the rules'
 other contents, the tagger's) to the grid; ``--nested`` the thresholds chosen by nested CV (:func:`nested`).
@@ -136,6 +138,63 @@ def voice_features(atts: list, text: str) -> list[dict[str, float]]:
             spk = a.speaker_span or (-1, -1)
             if any(s0 <= p < s1 and not spk[0] <= p < spk[1] and not any(s <= p < e for s, e in a.spans) for p in own):
                 f["voice_sentence"] = 1.0
+        out.append(f)
+    return out
+
+
+#: subordinators that make a cue's clause a hypothesis (:func:`sourceless_features`)
+CONDITIONAL = frozenset({"if", "unless", "whether", "suppose", "supposing"})
+#: determiners that make a common-noun speaker no one in particular ("a typical voter", "any candidate")
+GENERIC_DET = frozenset({"a", "an", "any", "every", "each", "no"})
+#: speakers that are no one in particular by themselves
+GENERIC_SPEAKER = frozenset({"you", "one", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
+#: modal auxiliaries (``confidence``'s ``cue_modal`` reads will/would/could/may/might/should)
+MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "'ll", "’ll", "'d", "’d"})
+
+
+def sourceless_features(doc, atts: list) -> list[dict[str, float]]:
+    """What says a candidate is the writer's own judgement or a hypothesis given a speaker (issue 13, "no source"
+    claims): ``sl_conditional`` its cue's clause (or a clause above it) opened by "if" / "unless" / "whether";
+    ``sl_modal`` a modal on the cue or on the verb its infinitive hangs on ("will see", "might argue", "can say");
+    ``sl_generic`` a speaker that is no one in particular ("a typical voter", "you", "anyone"); ``sl_no_name`` no
+    name (PROPN or named entity) in the cue's sentence outside the content; ``sl_generic_no_name`` both.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.attribution import attributions
+    >>> doc = load_spacy()("If a typical voter sees the ad ten times, he will say it is unfair.")
+    >>> [sorted(f) for f in sourceless_features(doc, attributions(doc, tagger=False))]
+    [['sl_conditional', 'sl_generic', 'sl_generic_no_name', 'sl_modal', 'sl_no_name'], ['sl_conditional', 'sl_modal', 'sl_no_name']]
+    """
+    out = []
+    for a in atts:
+        f: dict[str, float] = {}
+        cue = doc.char_span(*a.cue_span, alignment_mode="expand") if a.cue_span else None
+        if cue is None or not len(cue):
+            out.append(f)
+            continue
+        v = cue.root
+        chain, t = [v], v
+        while t.head is not t and t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "prep"):
+            t = t.head
+            chain.append(t)
+        clauses = chain + [c for c in v.children if c.dep_ == "advcl"]  # "If ..., he will say"
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for u in clauses for c in u.children):
+            f["sl_conditional"] = 1.0
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for u in chain[:2] for c in u.children):
+            f["sl_modal"] = 1.0
+        spk = doc.char_span(*a.speaker_span, alignment_mode="expand") if a.speaker_span else None
+        if spk is not None and len(spk):
+            h = spk.root
+            if h.lower_ in GENERIC_SPEAKER or (h.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in GENERIC_DET for c in h.children)):
+                f["sl_generic"] = 1.0
+        content = {i for s, e in a.spans for i in range(s, e)}
+        sent = v.sent
+        if not any((t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) and t.idx not in content
+                   for t in sent):
+            f["sl_no_name"] = 1.0
+            if "sl_generic" in f:
+                f["sl_generic_no_name"] = 1.0
         out.append(f)
     return out
 
@@ -297,7 +356,7 @@ def target_encoded(train_feats, train_y, train_groups, k: int = 5, smooth: float
 
 
 VARIANTS = ("dump", "logistic", "hgb", "context", "hgb+context", "hgb+te", "hgb+te+context", "band", "logistic+te",
-            "logistic+te3", "logistic+overlap", "logistic+voice", "logistic+learned")
+            "logistic+te3", "logistic+overlap", "logistic+voice", "logistic+learned", "logistic+sourceless")
 
 #: the families ``logistic+te`` / ``logistic+te3`` give a rate of right candidates beside their one-hot features
 TE_BESIDE = {"logistic+te": ("lemma",), "logistic+te3": ("lemma", "lemma_stype", "spk_lemma")}
@@ -314,8 +373,9 @@ def training_articles(D: dict, f: int) -> dict[str, dict]:
     return {i: d for i, d in D["arts"].items() if d["fold"] != f}
 
 
-def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print) -> dict[str, list[float]]:
-    """Each article's out-of-fold scores under ``variant`` (:data:`VARIANTS`); ``texts``: each article's text."""
+def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print, docs=None) -> dict[str, list[float]]:
+    """Each article's out-of-fold scores under ``variant`` (:data:`VARIANTS`); ``texts``: each article's text;
+    ``docs``: each article's parsed Doc (``logistic+sourceless`` reads the parse)."""
     ids = list(D["arts"])
     text_len = {i: len(t) for i, t in texts.items()}
     if variant == "dump":
@@ -337,7 +397,12 @@ def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print) -> dict[
             return [{**f, **c} for f, c in zip(d["feats"], learned_crosses(d["atts"], d["feats"]))]
         if variant == "logistic+overlap":
             return [{**f, **c} for f, c in zip(d["feats"], overlap_features(d["atts"]))]
+        if variant == "logistic+sourceless":
+            return [{**f, **c} for f, c in zip(d["feats"], sourceless_cache[i])]
         return d["feats"]
+
+    if variant == "logistic+sourceless":
+        sourceless_cache = {i: sourceless_features(docs[i], d["atts"]) for i, d in D["arts"].items()}
 
     out = {}
     for f in range(D["settings"]["k"]):
@@ -588,7 +653,11 @@ def main(argv=None) -> int:
     first: dict = {}
     for v in a.variants:
         t0 = time.perf_counter()
-        scores = oof_scores(D, v, {i: x["text"] for i, x in arts.items()})
+        docs = None
+        if v == "logistic+sourceless":
+            by_split = {sp: cv.load_articles((sp,)) for sp in ("train", "dev")}
+            docs = dict(zip([x["id"] for sp in ("train", "dev") for x in by_split[sp]], cv.parsed_docs(by_split)))
+        scores = oof_scores(D, v, {i: x["text"] for i, x in arts.items()}, docs=docs)
         g = (grid_groups(D, arts, scores, THRESHOLDS, THRESHOLDS_OTHER, THRESHOLDS_LEARNED) if a.groups else
              grid(D, arts, scores, THRESHOLDS, THRESHOLDS_LEARNED))
         at = {x["thresholds"]: x for x in g}

@@ -272,6 +272,8 @@ OTHER_CASES = [
     ("oof_settle", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("found_cues", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
     ("found_cues", ["notes.txt", "--fold", "0"], "notes.txt is not a dump of bench/oof_dump.py"),
+    ("span_errors", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
+    ("span_errors", ["notes.txt", "--worth"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("oof_shapes", ["missing.pkl"], "no dump at missing.pkl"),
     ("oof_fair", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("rescorer_cv", ["missing.pkl"], "no dump at missing.pkl"),

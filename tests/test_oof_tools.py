@@ -21,7 +21,8 @@ from oof_buckets import max_matching, share  # noqa: E402
 from oof_dump import DumpError, load  # noqa: E402
 from found_cues import where_lost  # noqa: E402
 from rescorer_cv import (context_features, group_of, learned_crosses, nested, overlap_features,  # noqa: E402
-                         target_encoded, top_k, voice_features)
+                         sourceless_features, target_encoded, top_k, voice_features)
+from span_errors import content_class, fixed, speaker_class  # noqa: E402
 from train_filter import kept_features, objective  # noqa: E402
 
 from graphkit.records import Attribution  # noqa: E402
@@ -234,3 +235,79 @@ def test_threshold_groups(cand, feats, group):
 def test_overlap_features(content, cue, expected):
     tagged = Attribution(text="y", spans=[content], cue="blasted", cue_span=cue, cue_score=0.4)
     assert overlap_features([RULE, tagged]) == [{}, expected]
+
+
+# rescorer_cv.sourceless_features of the rules' candidate at the cue: (sentence, cue, expected features); what
+# tells the writer's judgement or a hypothesis given a speaker (issue 13, thirtieth part)
+@pytest.mark.parametrize("text, cue, expected", [
+    ("If a voter sees the ad ten times, he will say it is unfair.", "say",
+     {"sl_conditional", "sl_modal", "sl_no_name"}),                       # a hypothesis: "if", "will", no name
+    ("Ann Lee said the plan was dead.", "said", set()),                   # a named source's plain report
+    ("A typical voter would argue that the fares are too high.", "argue",
+     {"sl_modal", "sl_generic", "sl_no_name", "sl_generic_no_name"}),     # no one in particular, a modal
+    ("Ann Lee argued that the fares would rise if the council cut the grant.", "argued", set()),  # "if" in the content
+])
+def test_sourceless_features(nlp, text, cue, expected):
+    from graphkit.attribution import attributions
+
+    doc = nlp(text)
+    atts = [a for a in attributions(doc, tagger=False) if a.cue.split()[0] == cue]
+    assert set(sourceless_features(doc, atts)[0]) == expected
+
+
+def _sentences(words: list[str], starts=(0,)):
+    """A Doc of ``words`` with sentences starting at ``starts``, and a function from token range to characters."""
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    for t in doc:
+        t.is_sent_start = t.i in starts
+    return doc, lambda i, j: set(range(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)))
+
+
+# span_errors.content_class: how a candidate's content misses a gold's (0 He 1 said 2 that 3 taxes 4 rise 5 , 6 but
+# 7 jobs 8 grow 9 . | 10 They 11 fall 12 .): (gold tokens, candidate tokens, other candidates' tokens, class)
+@pytest.mark.parametrize("gold, pred, others, cls", [
+    ((2, 12), (2, 5), [], "ends_early:next_sentence"),      # a content over two sentences, the candidate one
+    ((2, 9), (2, 5), [], "ends_early:punct"),               # cut at the comma
+    ((2, 9), (2, 5), [(6, 9)], "split"),                    # another candidate holds the rest: one gold, two claims
+    ((2, 5), (6, 9), [], "disjoint:gold_after_cue"),
+    ((10, 12), (2, 5), [], "disjoint:gold_other_sentence"),
+    ((2, 9), (7, 9), [], "starts_late:same_sentence"),
+])
+def test_content_class(gold, pred, others, cls):
+    doc, chars = _sentences(["He", "said", "that", "taxes", "rise", ",", "but", "jobs", "grow", ".", "They", "fall",
+                             "."], starts=(0, 10))
+    assert content_class(doc, doc[1], chars(*gold), chars(*pred), [chars(*o) for o in others]) == cls
+
+
+# span_errors.speaker_class: how a candidate's speaker misses a gold's source (0 Aides 1 of 2 Smith 3 told 4 Lee 5
+# that 6 Jones 7 would 8 win): (gold source, candidate speaker, gold content, candidate content, class)
+@pytest.mark.parametrize("gold, pred, content, pred_content, cls", [
+    ((0, 1), (2, 3), (5, 9), (5, 9), "adjacent"),            # a span boundary: "Aides" against "Smith"
+    ((0, 1), None, (5, 9), (5, 9), "none"),
+    ((0, 1), (6, 7), (5, 9), (7, 9), "pred_in_gold_content"),  # an inner claim's speaker over the outer gold
+    ((6, 7), (0, 1), (7, 9), (5, 9), "gold_in_pred_content"),  # the outer claim over the inner gold
+    ((4, 5), (0, 1), (5, 9), (5, 9), "other_mention"),
+])
+def test_speaker_class(gold, pred, content, pred_content, cls):
+    doc, chars = _sentences(["Aides", "of", "Smith", "told", "Lee", "that", "Jones", "would", "win"])
+    assert speaker_class(doc, doc[3], chars(*gold), chars(*pred) if pred else set(), chars(*content),
+                         chars(*pred_content)) == cls
+
+
+def test_a_class_put_right_takes_the_golds_part_and_keeps_the_rest():
+    pred = {"spans": [[0, 4]], "speaker_span": [9, 12], "cue_span": [5, 8]}
+    assert fixed(pred, "content:split", {20, 21, 30}, {1}) == {"spans": [[20, 22], [30, 31]], "speaker_span": [9, 12],
+                                                               "cue_span": [5, 8]}
+    assert fixed(pred, "speaker:adjacent", {1}, {40, 41, 42})["speaker_span"] == [40, 43]
+
+
+def test_the_span_error_scripts_doctests_run():
+    import doctest
+
+    import span_errors
+
+    result = doctest.testmod(span_errors)
+    assert result.failed == 0 and result.attempted > 0
