@@ -32,15 +32,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def evidence_shares(claims, n: int, old_marker: bool = False) -> str:
+def evidence_shares(claims, n: int, marked_old: bool = False) -> str:
     """How the claims got their best issue, as shares of ``n``: their own triggers, learnt, or their article's (read
-    with the store's marker, ``old_marker``: `graphkit.issue_evidence.old_marker`)."""
+    with the store's marker, ``marked_old``: `graphkit.issue_evidence.old_marker`)."""
     from collections import Counter
 
     from graphkit.issue_evidence import issue_route
 
     said = {"own": "own triggers", "learnt": "learnt", "article": "their article's"}
-    kinds = Counter(said[issue_route(dict(c.issue_triggers).get(c.issues[0], ""), old_marker)] for c in claims)
+    kinds = Counter(said[issue_route(dict(c.issue_triggers).get(c.issues[0], ""), marked_old)] for c in claims)
     return ", ".join(f"{k} {kinds[k] / max(1, n):.1%}" for k in ("own triggers", "learnt", "their article's"))
 
 

@@ -276,7 +276,7 @@ def kind(triggers: str) -> str:
     """
     from graphkit.issue_evidence import issue_route
 
-    return issue_route(triggers, old_marker=True)
+    return issue_route(triggers, marked_old=True)
 
 
 def summary(inputs: dict, data: dict, st: dict[str, list]) -> None:
@@ -411,7 +411,7 @@ def at_setting(spec: str):
     ``:own,learnt`` (``--issue-evidence own,learnt``), ``0.75:own`` (both), as a `graphkit.issue_evidence.IssueFilter`.
 
     >>> at_setting("0.15"), at_setting(":own,learnt").routes == {"own", "learnt"}, at_setting("0.75:own").min_score
-    (IssueFilter(min_score=0.15, routes=None, old_marker=False), True, 0.75)
+    (IssueFilter(min_score=0.15, routes=None, marked_old=False), True, 0.75)
     """
     from graphkit.issue_evidence import IssueFilter
 

@@ -32,11 +32,11 @@ from .topical import common_phrases, phrase_key, topical_phrases, written_form
 def places_apart(heads: Iterable[str], abroad: Iterable[str], keep: bool = True) -> list[str]:
     """The phrase keys among ``heads`` that are places abroad (``abroad``, as written; graphkit.places.places_abroad),
     or, ``keep`` False, the others. A topical one is an issue of its own, named by the place, and the other phrases
-    are grouped without them, by what they are said with less the places (of the vocabulary's keys, the others). A place is no phrase of a
-    topic's group: grouped on PolNeAR train, Syria and Iraq joined "Islamic State", Iran "North Korea", and the groups
-    of the other phrases moved (the race's "Latino voters" to "economy"): of 30 changed claims judged, 9 fit better and
-    12 worse; apart, the groups are the same and a claim about Benghazi gets "Benghazi" (bench/README.md, issue 14,
-    thirty-sixth pass).
+    are grouped without them, by what they are said with less the places (of the vocabulary's keys, the others).
+    A place is no phrase of a topic's group: grouped on PolNeAR train, Syria and Iraq joined "Islamic State", Iran
+    "North Korea", and the groups of the other phrases moved (the race's "Latino voters" to "economy"): of 30 changed
+    claims judged, 9 fit better and 12 worse; apart, the groups are the same and a claim about Benghazi gets
+    "Benghazi" (bench/README.md, issue 14, thirty-sixth pass).
 
     >>> places_apart(["benghazi", "email server", "syria"], ["Syria", "Benghazi", "Iowa"])
     ['benghazi', 'syria']
@@ -58,8 +58,9 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     ``abroad``: the places abroad the claims say (graphkit.store_issues.said_abroad, put in their keyphrases): places
     that may be issues, where the corpus's home's are none (`graphkit.topical.place_names`); a topical one is an issue
     of its own, never grouped (`places_apart`).
-    ``n_issues``: that many issues (and the topical places abroad) (groups of topical phrases), else `group_phrases` chooses, and a phrase said alone in
-    its group is an issue of its own (`graphkit.phrase_groups.apart_from_groups`).
+    ``n_issues``: that many issues (groups of topical phrases; the topical places abroad besides), else
+    `group_phrases` chooses, and a phrase said alone in its group is an issue of its own
+    (`graphkit.phrase_groups.apart_from_groups`).
 
     Issues come largest first (by the claims saying their phrases); each has name, description, patterns,
     context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.

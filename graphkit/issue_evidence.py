@@ -42,20 +42,20 @@ LEARNT_EVIDENCE = "learnt: "           # the start of the evidence of an issue t
 ROUTES = ("own", "learnt", "article")  # how an issue is given, the firmest first
 
 
-def issue_route(evidence: str, old_marker: bool = False) -> str:
+def issue_route(evidence: str, marked_old: bool = False) -> str:
     """How an issue was given to a claim, by its evidence: ``"article"`` (exactly `ARTICLE_EVIDENCE`), ``"learnt"``
     (`LEARNT_EVIDENCE` and the words), else ``"own"`` (its trigger words, those around the claim marked ``context: ``,
-    as a hand-made taxonomy's are too). ``old_marker``: the evidence is read from a store that marks its article's
+    as a hand-made taxonomy's are too). ``marked_old``: the evidence is read from a store that marks its article's
     issues `OLD_ARTICLE_EVIDENCE` (`old_marker` of the store: kept before the marker was `ARTICLE_EVIDENCE`).
 
     >>> issue_route("(article)"), issue_route("learnt: tax"), issue_route("context: European")
     ('article', 'learnt', 'own')
     >>> issue_route("context: article"), issue_route("context: articles")   # an issue's own trigger said around it
     ('own', 'own')
-    >>> issue_route("context: article", old_marker=True)
+    >>> issue_route("context: article", marked_old=True)
     'article'
     """
-    if evidence == ARTICLE_EVIDENCE or (old_marker and evidence == OLD_ARTICLE_EVIDENCE):
+    if evidence == ARTICLE_EVIDENCE or (marked_old and evidence == OLD_ARTICLE_EVIDENCE):
         return "article"
     if evidence.startswith(LEARNT_EVIDENCE):
         return "learnt"
@@ -151,7 +151,7 @@ def min_score(value, name: str = "issue_score") -> Optional[float]:
 @dataclass(frozen=True)
 class IssueFilter:
     """Which of a claim's issues a query counts: those scored ``min_score`` at least and given by one of ``routes``
-    (None: any score, any route), their evidence read with the store's marker (``old_marker``: `issue_route`). Made by
+    (None: any score, any route), their evidence read with the store's marker (``marked_old``: `issue_route`). Made by
     `IssueFilter.of` from a query's ``issue_score`` and ``issue_evidence``.
 
     >>> from graphkit.records import Claim
@@ -166,14 +166,14 @@ class IssueFilter:
 
     min_score: Optional[float] = None
     routes: Optional[frozenset[str]] = None
-    old_marker: bool = False
+    marked_old: bool = False
 
     @classmethod
     def of(cls, issue_score=None, issue_evidence: Union[str, Iterable[str], None] = None,
-           old_marker: bool = False) -> "IssueFilter":
+           marked_old: bool = False) -> "IssueFilter":
         """The filter a query's ``issue_score`` and ``issue_evidence`` ask for, each checked (`min_score`,
-        `evidence_routes`), on a store of the old marker or not (``old_marker``: `old_marker` of the store)."""
-        return cls(min_score(issue_score), evidence_routes(issue_evidence), old_marker)
+        `evidence_routes`), on a store of the old marker or not (``marked_old``: `old_marker` of the store)."""
+        return cls(min_score(issue_score), evidence_routes(issue_evidence), marked_old)
 
     def __bool__(self) -> bool:
         return self.min_score is not None or self.routes is not None
@@ -196,7 +196,7 @@ class IssueFilter:
             return tuple(claim.issues)
         routes: dict[str, set[str]] = {}
         for name, evidence in claim.issue_triggers:
-            routes.setdefault(name, set()).add(issue_route(evidence, self.old_marker))
+            routes.setdefault(name, set()).add(issue_route(evidence, self.marked_old))
         scores = dict(claim.issue_scores)
         return tuple(n for n in claim.issues if self.keeps(routes.get(n, ("own",)), scores.get(n, 0.0)))
 

@@ -48,7 +48,7 @@ def plural_person_noun(word: str) -> Optional[str]:
     if len(w) < 3 or w.endswith(("'s", "’s", "'", "’")) or w.endswith(_SINGULAR_S):
         return None
     for ending, singulars in _PLURAL_ENDINGS:
-        if w.endswith(ending) and len(w) >= len(ending):
+        if w.endswith(ending):
             for s in singulars:
                 if person_noun(w[:-len(ending)] + s):
                     return w[:-len(ending)] + s

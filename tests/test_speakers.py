@@ -2239,7 +2239,7 @@ def test_people_named_together_name_each_conjunct_once():
 
     assert [_as_written(doc[i], list(doc[:8])) for i in (4, 7)] == ["her aides", "other allies"]
     got = speaker_fields(SpeakerResolver(doc), doc[1], None, None, [(doc[9].idx, doc[9].idx + 2)], doc.text)
-    assert got["resolved_text"] == "Ann Lee and her aides"
+    assert got["resolved_text"] == "Ann Lee and her aides"  # a known miss: "and other allies" is the speaker's too
 
 
 @pytest.mark.parametrize("entities,name,expected", [
