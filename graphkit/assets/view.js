@@ -343,6 +343,13 @@
   }
 
   var lastModel = null;
+  // a "+ N more" node in its row under a column (`overviewLayout` keeps MORE_ROW for it); a click lists what it holds
+  function moreNode(id, kind, label, at, hint) {
+    nodeInfo[id] = { kind: kind };
+    return { id: id, label: label, shape: "box", x: at.x, y: at.y, margin: 6,
+             color: { background: "#f2f2f2", border: "#999" }, font: { size: 13, face: FACE, background: "rgba(0,0,0,0)" },
+             title: tip([hint]) };
+  }
   function drawOverview() {
     GK.mode = "overview";
     $back.hidden = true;
@@ -372,20 +379,12 @@
     });
     var hiddenClaims = 0;
     L.hidden.forEach(function (a) { hiddenClaims += m.actorN[a]; });
-    if (L.hidden.length) {
-      nl.push({ id: "__more", label: moreText(L.hidden.length, hiddenClaims),
-                shape: "box", x: L.pos.__more.x, y: L.pos.__more.y, margin: 6,
-                color: { background: "#f2f2f2", border: "#999" }, font: { size: 13, face: FACE, background: "rgba(0,0,0,0)" },
-                title: tip(["Click to list them; the button above adds ten more to the drawing."]) });
-      nodeInfo.__more = { kind: "more" };
-    }
-    if (L.hiddenIssues.length) {
-      nl.push({ id: "__moreIssues", label: moreIssuesText(L.hiddenIssues.length),
-                shape: "box", x: L.pos.__moreIssues.x, y: L.pos.__moreIssues.y, margin: 6,
-                color: { background: "#f2f2f2", border: "#999" }, font: { size: 13, face: FACE, background: "rgba(0,0,0,0)" },
-                title: tip(["Click to list them; click one there to add it to the drawing."]) });
-      nodeInfo.__moreIssues = { kind: "moreIssues" };
-    }
+    if (L.hidden.length)
+      nl.push(moreNode("__more", "more", moreText(L.hidden.length, hiddenClaims), L.pos.__more,
+                       "Click to list them; the button above adds ten more to the drawing."));
+    if (L.hiddenIssues.length)
+      nl.push(moreNode("__moreIssues", "moreIssues", moreIssuesText(L.hiddenIssues.length), L.pos.__moreIssues,
+                       "Click to list them; click one there to add it to the drawing."));
     var el_ = [], maxPair = 1, groupCount = {};
     Object.keys(m.pairs).forEach(function (k) { maxPair = Math.max(maxPair, m.pairs[k].ids.length); });
     Object.keys(m.pairs).forEach(function (k, j) {
@@ -425,13 +424,12 @@
     $more.hidden = !L.hidden.length;
     $more.textContent = L.hidden.length ? "Show " + Math.min(10, L.hidden.length) + " more of " +
       plural(L.hidden.length, "hidden actor") : "";
+    var real = m.issues.filter(function (i) { return i !== NO_ISSUE; }).length;
     $mode.textContent = "Who said what: " + plural(m.actors.length, "actor") +
-      (L.hidden.length ? " (" + L.shown.length + " most quoted drawn)" : "") + " \u00b7 " +
-      plural(m.issues.filter(function (i) { return i !== NO_ISSUE; }).length, "issue") +
+      (L.hidden.length ? " (" + L.shown.length + " most quoted drawn)" : "") + " \u00b7 " + plural(real, "issue") +
       (L.hiddenIssues.length ? " (" + L.issues.length + " most claimed drawn)" : "") +
       " \u00b7 line width: claims \u00b7 click a node or line for its claims";
     $mode.title = $mode.textContent;
-    var real = m.issues.filter(function (i) { return i !== NO_ISSUE; }).length;
     var drawnReal = L.issues.filter(function (i) { return i !== NO_ISSUE; }).length;
     legendOverview(L.shown.length, m.actors.length, { real: real, drawn: drawnReal, none: m.issues.length > real }, groupCount, nContra);
   }
