@@ -199,16 +199,15 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     no faster, the GIL serialising more than the matrix products free (run BR: slower in three paired rounds of four
     with another job running, +0.5-0.7 CPU s; quiet, 0.6-0.9 s faster); ``bench/pair_options.py`` pairs both.
     """
-    from .contradict import WINDOW_DAYS
+    from .contradict import WINDOW_DAYS, window_days_of
+    from .discover import n_issues_of
     from .knowledge import Knowledge, models_dir
-    from .values import whole
 
     knowledge = knowledge or Knowledge()
     # a negative window linked nothing without a word, n_issues=0 discovered in silence: refused in one line
     # before the store is opened
-    window_days = WINDOW_DAYS if window_days is None else whole(window_days, "window_days", least=0,
-                                                                   example=WINDOW_DAYS)
-    n_issues = whole(n_issues, "n_issues", least=1, example=12)  # None: the build chooses how many
+    window_days = WINDOW_DAYS if window_days is None else window_days_of(window_days)
+    n_issues = n_issues_of(n_issues)  # None: the build chooses how many
     res = corpus_read
     report = BuildReport(articles=len(res.documents), skipped=list(res.skipped))
     key = pipeline_key(model)

@@ -197,12 +197,11 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
           prune: bool = typer.Option(False, "--prune", help="Remove from the store the articles no longer in the corpus folder."),
           issues: Optional[Path] = typer.Option(None, "--issues", help="Issue taxonomy to use instead of CORPUS/issues.yaml (format: models/issues.yaml)."),
           actors: Optional[Path] = typer.Option(None, "--actors", help="Actor gazetteer to use instead of CORPUS/actors.yaml (format: models/actors.yaml)."),
-          n_issues: Optional[int] = typer.Option(None, "--n-issues", parser=_checked("values.whole", "--n-issues", least=1,
-                                                                                      example=12),
+          n_issues: Optional[int] = typer.Option(None, "--n-issues", parser=_checked("discover.n_issues_of", "--n-issues"),
                                                  help="With no taxonomy: discover this many issues (default: chosen from the data)."),
           rediscover: bool = typer.Option(False, "--rediscover", help="With no taxonomy: discover the issues again from every claim (new articles otherwise join the issues found before)."),
           window: int = typer.Option(WINDOW_DAYS, "--window", metavar="DAYS",
-                                     parser=_checked("values.whole", "--window", least=0, example=WINDOW_DAYS),
+                                     parser=_checked("contradict.window_days_of", "--window"),
                                      help="Link contradicting claims of two articles at most DAYS apart."),
           parse_ahead: bool = typer.Option(False, "--parse-ahead", help="With one worker: spaCy parses the next articles in a thread while graphkit extracts the current one (a second core; the same store)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
@@ -500,7 +499,7 @@ def issues_suggest(store: Path = StoreOpt,
                    output: Path = typer.Option(..., "-o", "--output", parser=_file_path("issues.yaml"),
                                                help="issues.yaml to write."),
                    n_issues: Optional[int] = typer.Option(None, "--n-issues",
-                                                          parser=_checked("values.whole", "--n-issues", least=1, example=12),
+                                                          parser=_checked("discover.n_issues_of", "--n-issues"),
                                                           help="Number of issues (default: chosen from the data)."),
                    rediscover: bool = typer.Option(False, "--rediscover", help="Discover again from every claim, even when the build already did.")):
     """Write the issues discovered from the store's claims as an editable issues.yaml, each with its size and

@@ -47,6 +47,22 @@ def places_apart(heads: Iterable[str], abroad: Iterable[str], keep: bool = True)
     return [h for h in heads if (h in keys) == keep]
 
 
+def n_issues_of(value, name: str = "n_issues") -> Optional[int]:
+    """How many issues discovery is asked for, a whole number, 1 or more, None to let it choose (the check of a
+    build's ``n_issues=`` and of ``--n-issues``, one wording for both: `graphkit.values.whole`).
+
+    >>> n_issues_of("12"), n_issues_of(None)
+    (12, None)
+    >>> n_issues_of(0)
+    Traceback (most recent call last):
+    ...
+    graphkit.values.BadValue: n_issues=0 is below 1; give a whole number, 1 or more, e.g. n_issues=12
+    """
+    from .values import whole
+
+    return whole(value, name, least=1, example=12)
+
+
 def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = (),
                     spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = ()) -> dict:
     """An issues.yaml mapping (``{"version": 1, "issues": [...]}``) discovered from (claim id, doc id, keyphrases
