@@ -147,6 +147,17 @@ def file_turn():
         yield
 
 
+def _plain_header(path: Path) -> Optional[bytes]:
+    """The first 100 bytes of the file at ``path`` (the SQLite header), read as a plain file in this process's turn
+    (`file_turn`), or None when a Store of this process has it open (`open_here`: its descriptor must not be opened
+    and closed beside the Store's); an OSError of the read is the caller's to say."""
+    with file_turn():
+        if open_here(path):
+            return None
+        with open(path, "rb") as f:
+            return f.read(100)
+
+
 def _file_key(path: Path) -> Optional[tuple[int, int]]:
     try:
         st = os.stat(path)
@@ -279,11 +290,9 @@ def check_store_file(path: Path, *, create: bool = False) -> None:
     elif not path.is_file():
         raise StoreError(f"'{path}' is no file (a device or a pipe); give a file path for the store, e.g. graph.gk")
     else:
-        with file_turn():  # no Store of this process opens the file while its header is read as a plain file
-            if open_here(path):
-                return
-            with open(path, "rb") as f:
-                head = f.read(100)
+        head = _plain_header(path)
+        if head is None:  # a Store of this process has it open: it is one
+            return
         if not head and not create:
             raise StoreError(f"'{path}' is an empty file, not a graphkit store; make one there with "
                              f"`graphkit build CORPUS_DIR --store {path}` or give another --store path")
@@ -454,13 +463,11 @@ def database_at(path) -> Optional[str]:
     if not path.is_file():
         return None
     try:
-        with file_turn():  # no Store of this process opens the file while its header is read as a plain file
-            if open_here(path):
-                return "a graphkit store"
-            with open(path, "rb") as f:
-                head = f.read(100)
+        head = _plain_header(path)
     except OSError:
         return None
+    if head is None:  # a Store of this process has it open
+        return "a graphkit store"
     if not head.startswith(SQLITE_MAGIC):
         return None
     return "a graphkit store" if _application_id(head) == APP_ID else "an SQLite database"
