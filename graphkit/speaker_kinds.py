@@ -19,9 +19,9 @@ from .mentions import ANON_HEADS, counted_word, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
-from .person_nouns import person_noun
-from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, name_end, named_in_apposition, person_of_phrase,
-                             person_role, plural_people, principal_tokens, speaker_tokens, speaker_type, split_speaker)
+from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, name_end, named_in_apposition, names_a_person,
+                             person_of_phrase, person_role, plural_people, principal_tokens, speaker_tokens,
+                             speaker_type, split_speaker)
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -71,6 +71,15 @@ class _Found:
     takes_pronouns: bool = True
 
 
+def _conjuncts(head: Token, toks: list[Token]) -> list[Token]:
+    """``head`` and every word joined to it, or to one joined to it, as a conjunct within ``toks``, in that walk's
+    order ('Bash and Blitzer and Tapper': the three; spaCy's ``Token.conjuncts`` follows the right children only)."""
+    people = [head]
+    for t in people:
+        people.extend(c for c in t.children if c.dep_ == "conj" and c in toks)
+    return people
+
+
 def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Optional[str]:
     """'Bash and Blitzer', 'Senators Rubio and Cruz', 'Sanders and his supporters': two or more sources named as one,
     a group as written with each person by the article's full name ('Dana Bash and Wolf Blitzer', 'Bernie Sanders
@@ -78,9 +87,7 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
     (:func:`_conjunct_person`) or to other people or bodies (:func:`_conjunct_group`): 'retired judge and cable
     news host Martin Reyes' is not. People joined by 'nor' are a group too, its negation kept in the name
     ('Neither Cruz nor Christie acknowledged ...' is 'neither Ted Cruz nor Chris Christie', not Ted Cruz)."""
-    people = [head]
-    for t in people:
-        people.extend(c for c in t.children if c.dep_ == "conj" and c in toks)
+    people = _conjuncts(head, toks)
     joins = {c.lower_ for t in people for c in t.children if c.dep_ == "cc"}
     if len(people) < 2 or joins - {"and", "nor"} or len(joins) > 1:
         return None
@@ -197,7 +204,7 @@ def _which_antecedent(pron: Token, t: Token) -> Token:
     its phrase names through a preposition nearest before the pronoun ('said Tom Hale, chairman of the Friends of the
     Line, which argues ...': the Friends of the Line, not Tom Hale); else ``t`` (:func:`_relative` reads an
     organisation's whole name: 'the Alliance for Fair Wages, which argues', not 'Fair Wages')."""
-    if not (t.ent_type_ == "PERSON" or (t.pos_ == "NOUN" and person_noun(t.lemma_.lower()))):
+    if not names_a_person(t):
         return t
     orgs = [e.root for x in t.subtree if x.i < pron.i and x.ent_type_ in _THING_ENTS and x.ent_iob_ == "B"
             and _through_preposition(e := ent_of(x), t)]
@@ -300,11 +307,9 @@ def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Fo
     Tom Hale,' is 'Ann Lee and Tom Hale', :func:`_named_together`, when each is a person's name), else the phrase as
     written."""
     if plural_people(appos.head):
-        people = [appos]
-        for t in people:
-            people.extend(c for c in t.children if c.dep_ == "conj")
-        together = _named_together(res, appos, list(appos.subtree)) \
-            if all(t.ent_type_ == "PERSON" for t in people) else None  # names only: not 'Ann Lee and the courts'
+        sub = list(appos.subtree)  # names only: not 'Ann Lee and the courts'
+        together = _named_together(res, appos, sub) \
+            if all(t.ent_type_ == "PERSON" for t in _conjuncts(appos, sub)) else None
         if together is not None:
             f.resolved, f.stype = together, "NOUN"
         return

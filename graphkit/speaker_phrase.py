@@ -456,13 +456,19 @@ def person_in_apposition(head: Token) -> Optional[Token]:
             return named
     objects = [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     for o in objects:
-        if o.ent_type_ == "PERSON" or (o.pos_ == "NOUN" and person_noun(o.lemma_.lower())):
+        if names_a_person(o):
             continue
         named = next((x for x in o.children if x.dep_ == "appos" and x.ent_type_ == "PERSON"), None)
         if named is not None:
             return named
         objects.extend(x for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
     return None
+
+
+def names_a_person(t: Token) -> bool:
+    """Whether the word names a person: a person's name (the NER's PERSON) or a common noun whose most frequent sense
+    is a person (`graphkit.person_nouns.person_noun`: 'chairman', 'cousin'; not 'trust', 'book')."""
+    return t.ent_type_ == "PERSON" or (t.pos_ == "NOUN" and person_noun(t.lemma_))
 
 
 def one_unnamed_person(toks: list[Token], head: Token) -> bool:
