@@ -89,8 +89,7 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     heads = sorted(members)
     if not heads:
         return {"version": 1, "issues": []}
-    places = places_apart(heads, abroad)
-    topics = [h for h in heads if h not in places]
+    places, topics = places_apart(heads, abroad), places_apart(heads, abroad, keep=False)
     groups = group_phrases(topics, members, rows, places_apart(found.vocab, abroad, keep=False),
                            int(n_issues) if n_issues else None, found.many,
                            common_phrases(keys, found.keyness)) if topics else []

@@ -30,6 +30,7 @@ Claims with no date match no date filter.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -297,9 +298,12 @@ class Graphkit:
 
     def _issue_filter(self, issue_score, issue_evidence) -> IssueFilter:
         """Which of a claim's issues a query at ``issue_score`` / ``issue_evidence`` counts, their evidence read as
-        this store wrote it (`graphkit.issue_evidence.old_marker`)."""
-        old = self._cached("old_marker", lambda: old_marker(self.store))
-        return IssueFilter.of(issue_score, issue_evidence, old)
+        this store wrote it (`graphkit.issue_evidence.old_marker`), read only when a filter is asked: the marker is
+        in the kept issue model (megabytes of JSON on a large store), and a query that counts every issue needs none."""
+        counts = IssueFilter.of(issue_score, issue_evidence)
+        if not counts:
+            return counts
+        return dataclasses.replace(counts, marked_old=self._cached("old_marker", lambda: old_marker(self.store)))
 
     def find_issues(self, name: Names) -> list[str]:
         """Issue names matching forgiving names ("europe", "security guarantee"); raises NameNotFound."""
