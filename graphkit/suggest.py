@@ -16,7 +16,10 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     The issues the build discovered (kept in the store) unless `rediscover` or `n_issues` asks for a new
     discovery; a store built with the corpus's own taxonomy gets one discovered now, from all its claims. A store
     whose first build stopped before it resolved its articles is refused (`graphkit.store.Store.check_resolved`).
+    ``n_issues`` is checked as a build's and ``--n-issues`` are (`graphkit.discover.n_issues_of`), before the store
+    is opened: ``n_issues=0`` kept the build's issues without a word, ``-1`` ended in a bare ValueError.
     """
+    from .discover import n_issues_of
     from .records import claim_id
     from .store_issues import discovered_issues, load_extractions, people_names
     from .kept import stored_issue_model
@@ -25,6 +28,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     from .issues import taxonomy_from_data
     from .store import Store
 
+    n_issues = n_issues_of(n_issues)  # None: the kept discovery, or one of the size the data choose
     with Store(store_path, readonly=True) as store:
         store.check_resolved()
         extractions = load_extractions(store)

@@ -1148,3 +1148,20 @@ def test_the_python_api_answers_a_bad_workers_or_window_in_one_line(work, option
     with pytest.raises(GraphkitError, match=said):
         build(work / "corpus", work / "s.gk", **option)
     assert not (work / "s.gk").exists()
+
+
+@pytest.mark.parametrize("n_issues, said", [
+    (0, r"n_issues=0 is below 1; give a whole number, 1 or more, e.g. n_issues=12"),
+    (-1, r"n_issues=-1 is below 1; give a whole number, 1 or more, e.g. n_issues=12"),
+    ("x", r"n_issues='x' is not a whole number; give 1 or more, e.g. n_issues=12"),
+    (2.5, r"n_issues=2.5 is not a whole number; give 1 or more, e.g. n_issues=12"),
+])
+def test_the_python_api_suggest_answers_a_bad_n_issues_as_the_build_does(sample_store, n_issues, said):
+    """`graphkit.suggest.suggest(store, n_issues=0)` (a notebook's call of `graphkit issues suggest`) gave the
+    build's issues without a word, -1 a bare ValueError of the clustering, 2.5 two issues: each is the build's and
+    ``--n-issues``' one line (`graphkit.discover.n_issues_of`), said before the store is read."""
+    from graphkit.errors import GraphkitError
+    from graphkit.suggest import suggest
+
+    with pytest.raises(GraphkitError, match=said):
+        suggest(sample_store, n_issues=n_issues)
