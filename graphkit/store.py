@@ -202,7 +202,8 @@ class Store:
         self.is_open = True
         self.in_use = threading.RLock()  # held by `close` and by a read of another thread through this Store
         # (`graphkit.store_file.read_open_store`): the read ends before the connection closes
-        with file_turn():  # opened and counted (`_register`) while no other thread reads the file as a plain file
+        self._turn = file_turn(self.path)  # the file's turn, the same at close whatever the working folder is then
+        with self._turn:  # opened and counted (`_register`) while no other thread reads the file as a plain file
             check_store_file(self.path, create=create)
             self._connect(create)
 
@@ -302,7 +303,7 @@ class Store:
         """Close the connection (once): a read another thread makes through this Store (`read_open_store`) ends
         first, and so does a read of the file as a plain file (`graphkit.store_file.file_turn`, always taken before
         ``in_use``, never while holding it)."""
-        with file_turn(), self.in_use:
+        with self._turn, self.in_use:
             if not self.is_open:
                 return
             if not self.readonly:

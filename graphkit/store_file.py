@@ -131,27 +131,43 @@ _OPEN_HERE: Counter = Counter()
 _OPEN_LOCK = threading.Lock()
 # ... and the Store objects holding them, so that what a store records is read through one of them (`open_store`)
 _OPEN_STORES: dict[tuple[int, int], weakref.WeakSet] = {}
-# ... and a store file read as a plain file (`file_turn`) never while another thread opens or closes a Store on it
-_FILE_TURN = threading.RLock()
+# ... and a store file read as a plain file (`file_turn`) never while another thread opens or closes a Store on it:
+# one turn per file, by its real path
+_FILE_TURNS: dict[str, threading.RLock] = {}
+_TURNS_LOCK = threading.Lock()
 
 
-@contextmanager
-def file_turn():
-    """This process's turn at its store files: held by a read of a store file as a plain file (a look over a read-only
-    connection of its own, its header's bytes: after `open_here` said no Store of this process has it open) and by a
-    Store opening or closing its connection, so that the two never overlap. A Store opened by another thread while
-    the file was read would have its locks dropped when the read closes its descriptor (``_OPEN_HERE``), as a look
-    at the store before a build could (`look_at_store`). Reentrant: a Store's opening reads the header too
-    (`check_store_file`)."""
-    with _FILE_TURN:
-        yield
+def file_turn(path) -> threading.RLock:
+    """This process's turn at the store file at ``path``, a lock to hold (``with file_turn(path):``): held by a read of
+    the file as a plain file (a look over a read-only connection of its own, its header's bytes, its articles counted:
+    after `open_here` said no Store of this process has it open) and by a Store opening or closing its connection to
+    it, so that the two never overlap. A Store opened by another thread while the file was read would have its locks
+    dropped when the read closes its descriptor (``_OPEN_HERE``), as a look at the store before a build could
+    (`look_at_store`). Reentrant: a Store's opening reads the header too (`check_store_file`).
+
+    One turn per file, by its real path: two names of one file through a symbolic link or ``..`` share it, and the
+    turn a Store creating the file takes is the one its later readers take (a second hard link would be another
+    path: graphkit makes none). Two files' turns are two locks: a Store opening one (its connection waits up to
+    `graphkit.store.Store`'s busy timeout for another process) holds up no read or opening of another.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> file_turn(d / "a.gk") is file_turn(d / "x" / ".." / "a.gk"), file_turn(d / "a.gk") is file_turn(d / "b.gk")
+    (True, False)
+    """
+    key = os.path.realpath(path)
+    with _TURNS_LOCK:
+        turn = _FILE_TURNS.get(key)
+        if turn is None:
+            turn = _FILE_TURNS[key] = threading.RLock()
+        return turn
 
 
 def _plain_header(path: Path) -> Optional[bytes]:
     """The first 100 bytes of the file at ``path`` (the SQLite header), read as a plain file in this process's turn
     (`file_turn`), or None when a Store of this process has it open (`open_here`: its descriptor must not be opened
     and closed beside the Store's); an OSError of the read is the caller's to say."""
-    with file_turn():
+    with file_turn(path):
         if open_here(path):
             return None
         with open(path, "rb") as f:
@@ -228,7 +244,7 @@ def read_open_store(path: Path, read: Callable, otherwise: Callable):
     while True:
         store = open_store(path)
         if store is None:
-            with file_turn():  # no Store is opened meanwhile while ``otherwise`` reads the file
+            with file_turn(path):  # no Store is opened meanwhile while ``otherwise`` reads the file
                 if open_store(path) is None:
                     return otherwise()
             continue  # opened by another thread after the first look: read through it
@@ -368,11 +384,18 @@ def nothing_left_of_a_failed_create(path):
 
 def stored_articles(path: Path) -> Optional[int]:
     """How many articles the store file at ``path`` holds (read only: 0 for a file SQLite made that has no tables
-    yet, or none at all); None when it cannot be read."""
+    yet, or none at all); None when it cannot be read. Read through a Store this process has open on it, else over
+    a read-only connection of its own in the file's turn (`read_open_store`): closing that connection beside another
+    thread's Store would drop the Store's locks (``_OPEN_HERE``)."""
     if not path.is_file():
         return 0
-    return _read_only(path, lambda db: db.execute("SELECT count(*) FROM documents").fetchone()[0]
-                      if _has_table(db, "documents") else 0)
+    return read_open_store(path, lambda store: _articles_in(store.db),
+                           lambda: None if open_here(path) else _read_only(path, _articles_in))
+
+
+def _articles_in(db) -> int:
+    """How many articles the SQLite database ``db`` holds (0 when it has no table of them)."""
+    return db.execute("SELECT count(*) FROM documents").fetchone()[0] if _has_table(db, "documents") else 0
 
 
 @dataclass(frozen=True)

@@ -384,11 +384,34 @@ def _pause_look(monkeypatch, store_file, path, reader, reading, go, at_close):
     monkeypatch.setattr(store_file, "_read_only", noted_read)
 
 
+def _pause_count(monkeypatch, store_file, path, reader, reading, go, at_close):
+    """`stored_articles`' read-only connection pauses inside its count, and notes its close."""
+    real_count, real_read = store_file._articles_in, store_file._read_only
+
+    def paused_count(db):
+        if reader():
+            reading.set()
+            assert go.wait(timeout=60), "the test never let the count go on"  # a guard, not timing
+        return real_count(db)
+
+    def noted_read(p, *a, **k):
+        try:
+            return real_read(p, *a, **k)
+        finally:
+            if reader():
+                at_close.append(open_here(path))
+
+    monkeypatch.setattr(store_file, "_articles_in", paused_count)
+    monkeypatch.setattr(store_file, "_read_only", noted_read)
+
+
 #: (a read of a store file as a plain file, how it is made to pause inside the read, what it answers)
 PLAIN_READS = [
     ("look_at_store", lambda sf, p: sf.look_at_store(p, ["app"]).meta, _pause_look, {"app": "graphkit"}),
     ("database_at", lambda sf, p: sf.database_at(p), _pause_header_reads, "a graphkit store"),
     ("check_store_file", lambda sf, p: sf.check_store_file(p), _pause_header_reads, None),
+    # a failed first build asks it before it removes the store it made (`nothing_left_of_a_failed_create`)
+    ("stored_articles", lambda sf, p: sf.stored_articles(p), _pause_count, 0),
 ]
 #: who starts first: the read, paused inside until the opening thread has opened its Store or waits for its turn; or
 #: the opening, paused after its own checks and connect (in `Store._init`), before it counts its connection, until the
@@ -442,7 +465,9 @@ def test_no_store_opens_while_another_thread_reads_its_file(tmp_path, monkeypatc
             assert opener_go.wait(timeout=60), "the test never let the opening go on"  # a guard, not timing
         return real_init(self, create)
 
-    monkeypatch.setattr(store_file, "_FILE_TURN", Watched(), raising=False)
+    watched = Watched()
+    for module in (store_file, store_module):  # the file's turn, as the reads and the Store take it
+        monkeypatch.setattr(module, "file_turn", lambda p: watched)
     monkeypatch.setattr(store_module, "opened", noted_opened)
     monkeypatch.setattr(Store, "_init", paused_init)
     pause(monkeypatch, store_file, path, lambda: threading.current_thread() is threads.get("reader"), reading, go,
@@ -485,3 +510,63 @@ def test_no_store_opens_while_another_thread_reads_its_file(tmp_path, monkeypatc
     finally:
         opened_here["store"].close()
     assert not open_here(path)
+
+
+#: (what another thread does with a second store file, how): each reads or opens that file in its own turn
+OTHER_FILE = [
+    ("a Store opening it", lambda sf, p: Store(p, readonly=True).close()),
+    ("a Store writing it", lambda sf, p: Store(p).close()),
+    ("look_at_store", lambda sf, p: sf.look_at_store(p, ["app"])),
+    ("database_at", lambda sf, p: sf.database_at(p)),
+    ("check_store_file", lambda sf, p: sf.check_store_file(p)),
+    ("stored_articles", lambda sf, p: sf.stored_articles(p)),
+]
+
+
+@pytest.mark.parametrize("name, use", OTHER_FILE, ids=[r[0] for r in OTHER_FILE])
+def test_a_store_opening_holds_up_no_other_store_file(tmp_path, monkeypatch, name, use):
+    """This process's turn at its store files (`graphkit.store_file.file_turn`) was one lock for every file, held by a
+    Store's opening through its connection's busy timeout (up to 10 s while another process writes that store): a
+    second store's opening, or a look at another store file, in the same process (a notebook with two stores open, a
+    server) waited for it. Each file has its own turn now (`graphkit.store_file.file_turn`): while a Store's opening of
+    one file is held inside its checks, another thread opens, reads and looks at another file to the end. Made certain
+    with events, not timing (the waits are guards)."""
+    import threading
+
+    import graphkit.store_file as store_file
+
+    first, second = tmp_path / "a.gk", tmp_path / "b.gk"
+    for p in (first, second):
+        Store(p, create=True).close()
+    inside, go, done = threading.Event(), threading.Event(), threading.Event()
+    held, said = {}, {}
+    real_init = Store._init
+
+    def paused_init(self, create):
+        if self.path == first:
+            inside.set()
+            assert go.wait(timeout=60), "the test never let the first opening go on"  # a guard, not timing
+        return real_init(self, create)
+
+    def other():
+        try:
+            use(store_file, second)
+        except Exception as e:  # noqa: BLE001 - what it raised is the row's answer
+            said["error"] = e
+        finally:
+            done.set()
+
+    monkeypatch.setattr(Store, "_init", paused_init)
+    opener = threading.Thread(target=lambda: held.setdefault("store", Store(first)))
+    opener.start()
+    try:
+        assert inside.wait(timeout=60), "the first Store never reached its connection's checks"
+        threading.Thread(target=other).start()
+        assert done.wait(timeout=30), f"{name} of another file waited for the first file's opening"
+        assert "error" not in said, said
+    finally:
+        go.set()
+        opener.join(timeout=60)
+        if "store" in held:
+            held["store"].close()
+    assert not open_here(first) and not open_here(second)
