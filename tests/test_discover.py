@@ -1073,7 +1073,7 @@ print(sorted(m for m in ("sklearn", "scipy.stats", "pandas") if m in sys.modules
 
 @pytest.mark.parametrize("how,corpus,expected", [
     ("one thread", "alike", "[]"),  # no model fitted: nothing imported for it (the warm-up imported it on a guess)
-    ("one thread", "sample", "['sklearn']"),  # a model fitted: imported by the resolution, the process's one thread
+    ("one thread", "uk", "['sklearn']"),  # a model fitted: imported by the resolution, the process's one thread
     ("ahead", "alike", "['sklearn']"),  # warmed before the parse's thread starts, while this is the one thread
 ], ids=["one thread, no fit", "one thread, a fit", "ahead"])
 def test_a_build_imports_scikit_learn_without_pandas_and_beside_its_parse_only_in_a_thread_of_its_own(
@@ -1093,10 +1093,9 @@ def test_a_build_imports_scikit_learn_without_pandas_and_beside_its_parse_only_i
 
         pytest.skip(NEWER_SKLEARN.format(sklearn.__version__))
     folder = tmp_path / corpus
-    if corpus == "sample":  # the sample's articles without its taxonomy: issues discovered, a model fitted
-        folder.mkdir()
-        for p in (ROOT / "corpus").glob("*.txt"):
-            shutil.copyfile(p, folder / p.name)
+    if corpus == "uk":  # UK's short claims and two about no issue: issues discovered, a model fitted for those two
+        write_uk(folder, {**UK, "a5": ["The spokesman said the weather had been kind to the crowds.",
+                                       "Fans said the final was the best match of the season."]})
     r = subprocess.run([sys.executable, "-c", _FRESH_BUILD, str(folder), str(tmp_path / "s.gk"), how],
                        capture_output=True, text=True, cwd=ROOT, check=True)
     assert r.stdout.strip() == expected
