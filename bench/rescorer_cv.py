@@ -54,6 +54,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from graphkit.words import MODALS as WORD_MODALS  # noqa: E402
+
 HGB = {"max_iter": 300, "learning_rate": 0.05, "max_leaf_nodes": 31, "min_samples_leaf": 20, "l2_regularization": 1.0}
 
 
@@ -148,8 +150,8 @@ CONDITIONAL = frozenset({"if", "unless", "whether", "suppose", "supposing"})
 GENERIC_DET = frozenset({"a", "an", "any", "every", "each", "no"})
 #: speakers that are no one in particular by themselves
 GENERIC_SPEAKER = frozenset({"you", "one", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
-#: modal auxiliaries (``confidence``'s ``cue_modal`` reads will/would/could/may/might/should)
-MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "'ll", "’ll", "'d", "’d"})
+#: modal auxiliaries (graphkit.words.MODALS) and their contracted forms ("he'll see", "she'd argue")
+MODALS = WORD_MODALS | {"'ll", "’ll", "'d", "’d"}
 
 
 def sourceless_features(doc, atts: list) -> list[dict[str, float]]:

@@ -38,11 +38,15 @@ from .extract import RELATIVE_SPEAKERS
 from .nlp import doc_text, sentence_starts
 from .records import Attribution
 from .segments import segment_kind_at, segments
+from .words import MODALS
 
 MODEL_FILE = "attribution_filter.json"
 QUOTE_CHARS = set('"“”«»')
 FIRST_PERSON = frozenset({"i", "we"})  # a speaker written so is the first person, its own speaker type
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+#: the modals of the ``cue_modal`` feature ("would say", "might argue"), as the filter was trained: all but "can" and
+#: "must"
+CUE_MODALS = MODALS - {"can", "must"}
 
 
 TAGGER_FILE = "attribution_tagger.json"  # the cue tagger's weights (graphkit.cue_tagger)
@@ -313,7 +317,7 @@ def _cue_features(doc, a: _DocArrays, att: Attribution, lemma: str, roots: list[
         f[f"cuedep={cue_tok.dep_}"] = 1.0
         if any(c.dep_ == "neg" for c in cue_tok.children):
             f["cue_negated"] = 1.0
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might", "should") for c in cue_tok.children):
+        if any(c.dep_ == "aux" and c.lower_ in CUE_MODALS for c in cue_tok.children):
             f["cue_modal"] = 1.0
         rootdeps = sorted({a.strings[dep[i]] for i in roots if head[i] == cue_tok.i})
         rd = rootdeps[0] if rootdeps else ("none" if roots else "empty")

@@ -17,6 +17,8 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from .words import MODALS
+
 
 @dataclass
 class _Cand:
@@ -43,11 +45,8 @@ _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
 
 
-_MODALS = {"would", "could", "might", "should", "will", "can", "may", "must"}
-
-
 def _modal(v: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in v.children)
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children)
 
 
 def _backshifted(v: Token) -> Optional[Token]:

@@ -172,9 +172,13 @@ def _negated(text: str, before: int, after: int) -> frozenset[str]:
     return frozenset(out)
 
 
-_AUX = frozenset("will would could can may might should must shall is are was were be been being has have had "
-                 "did does do am won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't haven't hadn't "
-                 "didn't doesn't don't cannot".split())
+#: the modal auxiliaries, in lower case as spaCy gives a token's ``lower_``: a verb with one says what may be, would
+#: be or must be ("will raise", "might argue"); one home for the frames (`graphkit.frames_parse`), the attribution
+#: filter's ``cue_modal`` (`graphkit.confidence`) and the bench
+MODALS = frozenset("will would could can may might should must".split())
+_AUX = MODALS | frozenset("shall is are was were be been being has have had did does do am won't wouldn't can't "
+                          "couldn't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't don't "
+                          "cannot".split())
 
 
 _ADVERBS = frozenset(("also", "still", "never", "ever", "now", "just", "already", "really", "actually", "soon"))
