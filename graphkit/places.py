@@ -446,18 +446,26 @@ def _name_like(text: str) -> bool:
     return any(ch.isupper() for ch in text) and place_key(text) not in ("jr", "sr")
 
 
-def place_mentions(entities: list[Entity], pres: PlaceResolution) -> list[tuple[int, int, str]]:
+def place_mentions(entities: list[Entity], pres: PlaceResolution, *, among: Optional[frozenset[str]] = None,
+                   as_written: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of the entities `pres` resolved as places, in text order.
 
-    An article's claims all look their places up in this one list (see `places_in`).
+    An article's claims all look their places up in this one list (see `places_in`). ``among``: only the places of
+    those ids (`places_abroad`'s); ``as_written``: each name as the entity writes it, without a leading "the" or a
+    possessive, instead of the canonical name.
+
+    >>> ents = [("Kiev", "GPE", 0, 4), ("the Donbas", "LOC", 9, 19)]
+    >>> pres = resolve_places({"d": ents})
+    >>> place_mentions(ents, pres), place_mentions(ents, pres, as_written=True)
+    ([(0, 4, 'Kyiv'), (9, 19, 'Donbas')], [(0, 4, 'Kiev'), (9, 19, 'Donbas')])
     """
     by_id = pres.names_by_id()
     surfaces = pres.surfaces
     out = []
     for text, _label, start, end in sorted(entities, key=lambda e: (e[2], e[3])):
         pid = surfaces.get(text)
-        if pid:
-            out.append((start, end, by_id[pid]))
+        if pid and (among is None or pid in among):
+            out.append((start, end, _title(text) if as_written else by_id[pid]))
     return out
 
 
@@ -526,6 +534,4 @@ def places_abroad(entities: list[Entity], pres: PlaceResolution, home: str) -> l
     >>> places_abroad(ents, resolve_places({"d": ents}), "US")
     [(9, 16, 'Syria'), (20, 26, 'Europe')]
     """
-    ids = pres.ids_abroad(home)
-    return [(start, end, _title(text)) for text, _label, start, end in sorted(entities, key=lambda e: (e[2], e[3]))
-            if pres.surfaces.get(text) in ids]
+    return place_mentions(entities, pres, among=pres.ids_abroad(home), as_written=True)
