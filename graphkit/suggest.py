@@ -81,49 +81,54 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
     >>> import yaml; yaml.safe_load(text)["issues"][0]["patterns"]
     ['council tax', 'bills']
     """
-    import yaml
+    lines = [*_header(n_claims, source, min_share), "issues:" if data.get("issues") else "issues: []"]
+    for iss in data.get("issues", []):
+        lines += _issue_entry(iss, sorted(members.get(iss["name"], [])), examples)
+    return "\n".join(lines).rstrip() + "\n"
 
+
+def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]:
+    """The lines of a suggested issues.yaml before its issues: where they come from, what to do with the file, and how
+    a build assigns claims to discovered issues (its figures read from `graphkit.issue_model` and ``min_share``)."""
     from .issue_model import COVERAGE
 
     share = f"{100 * min_share:.1f} %" if min_share is not None else "a share"
+    return [f"# Issues discovered from the {n_claims} claims in {source} (graphkit issues suggest).",
+            "# Edit freely: rename an issue, merge two, drop one, add or remove triggers (format: models/issues.yaml).",
+            "# Then save this file as CORPUS/issues.yaml (or pass it with --issues FILE) and rebuild.",
+            "# Under each issue: its number of claims and the best-matched examples.",
+            "version: 1",
+            "# Triggers count as on the build that discovered them: a phrase of two or more words 1, one word 1/2",
+            "# (1 when it is its issue's name), a phrase said inside a longer trigger of another issue is that one's,",
+            "# a claim's further issue given by one phrase (not its name) that no other claim of its article has gives",
+            "# way to its better-backed one, and claims with none can be given an issue learnt from the rest, or their",
+            "# article's (the issues of its other claims, nearer ones counting more, and a single word of an issue's",
+            "# triggers in the claim itself counting as one of them) when their own words leave that",
+            f"# issue {share} of the votes at least (the floor chosen on the corpus's claims so that {100 * COVERAGE:g} %",
+            "# of them get an issue, the weakest offers left out); an article none of whose claims says a trigger",
+            "# offers its claims the issue their words make likeliest together, held to the same floor (its mean",
+            "# probability the share). An issue's 'apart' phrases were said",
+            "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead.",
+            "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
+            "evidence: discovered"]
+
+
+def _issue_entry(iss: dict, claims: list[tuple], examples: int) -> list[str]:
+    """The lines of one issue of a suggested issues.yaml: its number of claims and the first ``examples`` of
+    ``claims`` (`write_issues_yaml`'s members, sorted) as comments, then its entry, each list in YAML's flow style."""
+    import yaml
 
     def flow(xs):
         return yaml.safe_dump(list(xs), default_flow_style=True, width=10_000, allow_unicode=True).strip()
 
-    lines = [f"# Issues discovered from the {n_claims} claims in {source} (graphkit issues suggest).",
-             "# Edit freely: rename an issue, merge two, drop one, add or remove triggers (format: models/issues.yaml).",
-             "# Then save this file as CORPUS/issues.yaml (or pass it with --issues FILE) and rebuild.",
-             "# Under each issue: its number of claims and the best-matched examples.",
-             "version: 1",
-             "# Triggers count as on the build that discovered them: a phrase of two or more words 1, one word 1/2",
-             "# (1 when it is its issue's name), a phrase said inside a longer trigger of another issue is that one's,",
-             "# a claim's further issue given by one phrase (not its name) that no other claim of its article has gives",
-             "# way to its better-backed one, and claims with none can be given an issue learnt from the rest, or their",
-             "# article's (the issues of its other claims, nearer ones counting more, and a single word of an issue's",
-             "# triggers in the claim itself counting as one of them) when their own words leave that",
-             f"# issue {share} of the votes at least (the floor chosen on the corpus's claims so that {100 * COVERAGE:g} %",
-             "# of them get an issue, the weakest offers left out); an article none of whose claims says a trigger",
-             "# offers its claims the issue their words make likeliest together, held to the same floor (its mean",
-             "# probability the share). An issue's 'apart' phrases were said",
-             "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead.",
-             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
-             "evidence: discovered", "issues:"]
-    if not data.get("issues"):
-        lines[-1] = "issues: []"
-    for iss in data.get("issues", []):
-        ms = sorted(members.get(iss["name"], []))
-        lines.append(f"  # {len(ms)} claim(s)" + (", e.g.:" if ms else ""))
-        for *_, text, speaker in ms[:examples]:
-            lines.append(f"  #   {speaker}: {shorten(text, 110)}")
-        lines.append(f"  - name: {flow([iss['name']])[1:-1]}")
-        if iss.get("description"):
-            lines.append(f"    description: {flow([iss['description']])[1:-1]}")
-        lines.append(f"    patterns: {flow(iss.get('patterns') or [])}")
-        if iss.get("entities"):
-            lines.append(f"    entities: {flow(iss['entities'])}")
-        if iss.get("context"):
-            lines.append(f"    context: {flow(iss['context'])}")
-        if iss.get("apart"):
-            lines.append(f"    apart: {flow(iss['apart'])}")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    lines = [f"  # {len(claims)} claim(s)" + (", e.g.:" if claims else "")]
+    lines += [f"  #   {speaker}: {shorten(text, 110)}" for *_, text, speaker in claims[:examples]]
+    lines.append(f"  - name: {flow([iss['name']])[1:-1]}")
+    if iss.get("description"):
+        lines.append(f"    description: {flow([iss['description']])[1:-1]}")
+    lines.append(f"    patterns: {flow(iss.get('patterns') or [])}")
+    for key in ("entities", "context", "apart"):
+        if iss.get(key):
+            lines.append(f"    {key}: {flow(iss[key])}")
+    lines.append("")
+    return lines
