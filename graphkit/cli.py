@@ -212,16 +212,9 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
 
     Example: graphkit build corpus --store out/sample.gk
     """
-    from .build import build as run_build, problem_lines
-    from .extract import ahead_left_out, parse_workers
+    from .build import build as run_build
 
-    workers, note = parse_workers(workers, named="--workers ")  # more than the cores: one line (fewer than one: its parser)
-    if note and not scheduler:
-        typer.echo(f"graphkit: {note}", err=True)
-    ahead_note = ahead_left_out(workers, bool(scheduler), named="--parse-ahead") if parse_ahead else None
-    if ahead_note:  # said here, so build() has nothing left to warn of
-        typer.echo(f"graphkit: {ahead_note}", err=True)
-        parse_ahead = False
+    workers, parse_ahead = _parse_options(workers, scheduler, parse_ahead)
     global _BUILDING
     _BUILDING = store
     extract = None
@@ -236,6 +229,32 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
         rep = run_build(corpus, store, model=model, workers=workers, on_progress=tick, extract=extract, force=force,
                         prune=prune, on_wait=waiting, issues=issues, actors=actors, n_issues=n_issues,
                         rediscover=rediscover, window_days=window, full=full, parse_ahead=parse_ahead)
+    _say_built(rep, corpus, store, strict)
+    global _LEAVE_AT_ONCE
+    _LEAVE_AT_ONCE = True  # the store is committed and closed: `main` may skip Python's teardown (`_leave`)
+
+
+def _parse_options(workers: int, scheduler: Optional[str], parse_ahead: bool) -> tuple[int, bool]:
+    """`graphkit build`'s parse options as the build takes them: ``--workers`` at most this machine's cores (more:
+    one line said; fewer than one is its parser's), ``--parse-ahead`` left out, in one line, where it is no use (more
+    than one worker, a cluster), so that `graphkit.build.build` has nothing left to warn of."""
+    from .extract import ahead_left_out, parse_workers
+
+    workers, note = parse_workers(workers, named="--workers ")
+    if note and not scheduler:
+        typer.echo(f"graphkit: {note}", err=True)
+    ahead_note = ahead_left_out(workers, bool(scheduler), named="--parse-ahead") if parse_ahead else None
+    if ahead_note:
+        typer.echo(f"graphkit: {ahead_note}", err=True)
+    return workers, parse_ahead and not ahead_note
+
+
+def _say_built(rep, corpus: Path, store: Path, strict: bool) -> None:
+    """What `graphkit build` says when its build ends: the summary line of its `graphkit.build.BuildReport`, the
+    articles pruned, the files skipped or degraded (a few, then where to read them all); with ``--strict`` any of
+    those ends the command in an error."""
+    from .build import problem_lines
+
     typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
                f"actors: {rep.actors} · places: {rep.places} · issues: {rep.issues}{' (discovered)' if rep.issues_discovered else ''} · "
                f"contradictions: {rep.contradictions} · "
@@ -249,8 +268,6 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
         typer.echo(f"every file: graphkit problems --store {store}")
     if strict and rep.skipped:
         _err(f"{len(rep.skipped)} file(s) skipped or degraded (--strict); see the list above")
-    global _LEAVE_AT_ONCE
-    _LEAVE_AT_ONCE = True  # the store is committed and closed: `main` may skip Python's teardown (`_leave`)
 
 
 @contextmanager
