@@ -363,46 +363,33 @@ def _pause_header_reads(monkeypatch, store_file, path, reader, reading, go, at_c
     monkeypatch.setattr(store_file, "open", paused_open, raising=False)
 
 
-def _pause_look(monkeypatch, store_file, path, reader, reading, go, at_close):
-    """`look_at_store`'s read-only connection pauses inside its read (at `check_layout`), and notes its close."""
-    real_layout, real_read = store_file.check_layout, store_file._read_only
+def _pause_read_only(inside: str):
+    """How a read over a read-only connection of its own (`graphkit.store_file._read_only`) is made to pause inside
+    its read, at the function of `graphkit.store_file` named ``inside``, and to note its close."""
+    def pause(monkeypatch, store_file, path, reader, reading, go, at_close):
+        real_inside, real_read = getattr(store_file, inside), store_file._read_only
 
-    def paused_layout(*a, **k):
-        if reader():
-            reading.set()
-            assert go.wait(timeout=60), "the test never let the look go on"  # a guard, not timing
-        return real_layout(*a, **k)
-
-    def noted_read(p, *a, **k):
-        try:
-            return real_read(p, *a, **k)
-        finally:
+        def paused(*a, **k):
             if reader():
-                at_close.append(open_here(path))
+                reading.set()
+                assert go.wait(timeout=60), f"the test never let {inside} go on"  # a guard, not timing
+            return real_inside(*a, **k)
 
-    monkeypatch.setattr(store_file, "check_layout", paused_layout)
-    monkeypatch.setattr(store_file, "_read_only", noted_read)
+        def noted_read(p, *a, **k):
+            try:
+                return real_read(p, *a, **k)
+            finally:
+                if reader():
+                    at_close.append(open_here(path))
+
+        monkeypatch.setattr(store_file, inside, paused)
+        monkeypatch.setattr(store_file, "_read_only", noted_read)
+
+    return pause
 
 
-def _pause_count(monkeypatch, store_file, path, reader, reading, go, at_close):
-    """`stored_articles`' read-only connection pauses inside its count, and notes its close."""
-    real_count, real_read = store_file._articles_in, store_file._read_only
-
-    def paused_count(db):
-        if reader():
-            reading.set()
-            assert go.wait(timeout=60), "the test never let the count go on"  # a guard, not timing
-        return real_count(db)
-
-    def noted_read(p, *a, **k):
-        try:
-            return real_read(p, *a, **k)
-        finally:
-            if reader():
-                at_close.append(open_here(path))
-
-    monkeypatch.setattr(store_file, "_articles_in", paused_count)
-    monkeypatch.setattr(store_file, "_read_only", noted_read)
+#: `look_at_store`'s look pauses at `check_layout`; `stored_articles`' count at `_articles_in`
+_pause_look, _pause_count = _pause_read_only("check_layout"), _pause_read_only("_articles_in")
 
 
 #: (a read of a store file as a plain file, how it is made to pause inside the read, what it answers)
