@@ -71,9 +71,9 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     ``exclude``: phrases that are no issue whatever the data say (the speakers' names: who is not what about).
     ``spoken``: the organisations among them, name → the claims it speaks; one the claims talk about far more than it
     speaks is a phrase like any other (`talked_about`: "ISIS", "Supreme Court").
-    ``abroad``: the places abroad the claims say (graphkit.store_issues.said_abroad, put in their keyphrases): places
-    that may be issues, where the corpus's home's are none (`graphkit.topical.place_names`); a topical one is an issue
-    of its own, never grouped (`places_apart`).
+    ``abroad``: the places abroad the claims say (graphkit.store_issues.said_abroad, put in their keyphrases; any
+    iterable, taken once): places that may be issues, where the corpus's home's are none
+    (`graphkit.topical.place_names`); a topical one is an issue of its own, never grouped (`places_apart`).
     ``n_issues``: that many issues (groups of topical phrases; the topical places abroad besides), else
     `group_phrases` chooses, and a phrase said alone in its group is an issue of its own
     (`graphkit.phrase_groups.apart_from_groups`).
@@ -82,6 +82,7 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
     """
     claims = sorted(claims, key=lambda c: c[0])
+    abroad = frozenset(abroad)  # read four times below: an iterator would be spent by the first
     found = topical_phrases(claims, exclude, spoken, abroad)
     if found is None:
         return {"version": 1, "issues": []}

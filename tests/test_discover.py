@@ -837,11 +837,12 @@ def test_places_and_handles_are_no_issue(phrase, is_issue):
     ("Syria", False, []),            # not abroad (the corpus's home): a place is where, not what about
     ("New Hampshire", False, []),
 ])
-def test_a_place_abroad_is_an_issue_of_its_own(place, abroad, patterns):
+@pytest.mark.parametrize("given", [list, iter])   # the places abroad as any iterable: an iterator is read once
+def test_a_place_abroad_is_an_issue_of_its_own(place, abroad, patterns, given):
     said = ([[place, "refugees"], [place, "air strikes"], [place, "refugees", "air strikes"]] * 4
             + [["refugees", "air strikes"]] * 4 + [["council tax"], ["council tax", "bills"]] * 8)
     claims = [(f"c{i:02d}", f"d{i % 6}", ph) for i, ph in enumerate(said)]
-    found = discover_issues(claims, n_issues=2, abroad=[place, "Iraq"] if abroad else [])["issues"]
+    found = discover_issues(claims, n_issues=2, abroad=given([place, "Iraq"] if abroad else []))["issues"]
     assert [i["patterns"] for i in found if place in i["patterns"]] == patterns
     assert sorted(sorted(i["patterns"]) for i in found if place not in i["patterns"]) == [
         ["air strikes", "refugees"], ["bills", "council tax"]]   # the other phrases' groups, with the place or not
