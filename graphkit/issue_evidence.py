@@ -91,16 +91,16 @@ def old_marker(store) -> bool:
     `ARTICLE_MARKER_FORMAT`. Its next build assigns them again under `ARTICLE_EVIDENCE`; until then a query reads them
     as they were written. A store of a hand-made taxonomy keeps no model and never gave an issue by its article.
 
+    The format is read alone (`graphkit.store.Store.get_meta_field`), not the model beside it.
+
     >>> class Kept:
     ...     def __init__(self, meta): self.meta = meta
-    ...     def get_meta(self, key): return self.meta
-    >>> old_marker(Kept('{"format": 4}')), old_marker(Kept('{"format": 5}')), old_marker(Kept(None))
-    (True, False, False)
+    ...     def get_meta_field(self, key, field, default): return None if self.meta is None else self.meta.get(field, default)
+    >>> old_marker(Kept({"format": 4})), old_marker(Kept({"format": 5})), old_marker(Kept({})), old_marker(Kept(None))
+    (True, False, True, False)
     """
-    import json
-
-    raw = store.get_meta("issue_model")
-    return bool(raw) and json.loads(raw).get("format", 0) < ARTICLE_MARKER_FORMAT
+    kept = store.get_meta_field("issue_model", "format", 0)  # kept before the format was written: the old marker
+    return kept is not None and kept < ARTICLE_MARKER_FORMAT
 
 
 def evidence_routes(value: Union[str, Iterable[str], None], name: str = "issue_evidence") -> Optional[frozenset[str]]:
