@@ -75,51 +75,32 @@ def load_inputs(path: Path) -> dict:
 
 def capture(store_path: Path, out: Path) -> None:
     """What the build's issue stage reads of ``store_path``, pickled to ``out``, read by the build's own steps
-    (`graphkit.resolution.resolve_store`): the store's extractions once (`read_resolution_inputs`, with the discovery
-    rows `DiscoveryRows` gathers), the actors resolved with the knowledge the store records it was built with
-    (`store_knowledge`), and how many claims each actor speaks as the build counts them (`spoken_by`). Discovery
+    (`graphkit.resolution.discovery_inputs`, as `graphkit issues suggest` reads them: the store's extractions once, the
+    actors resolved with the knowledge the store records it was built with, `graphkit.knowledge.Knowledge.recorded`,
+    the places abroad each claim says and how many claims each actor speaks as the build counts them). Discovery
     excludes the actors' names, the issue model their people's words (its stop words): actors resolved otherwise
     give other issues (bench/README.md, issue 14, twenty-second pass: 133 statements). The discovery rows hold the
-    places abroad each claim says (`graphkit.store_issues.with_places_abroad`), ``abroad`` their names, from the
-    places resolved as the build resolves them; a capture made before holds neither, as its build read none."""
+    places abroad each claim says (`graphkit.store_issues.with_places_abroad`), ``abroad`` their names; a capture made
+    before the thirty-sixth pass holds neither, as its build read none."""
+    from graphkit.knowledge import Knowledge
     from graphkit.records import claim_id
-    from graphkit.resolution import read_resolution_inputs, speakers_by_article
-    from graphkit.places import resolve_places
-    from graphkit.store_issues import DiscoveryRows, said_abroad, spoken_by, with_places_abroad
-    from graphkit.gazetteer import load_gazetteer
-    from graphkit.resolve import resolve_actors
+    from graphkit.resolution import discovery_inputs
+    from graphkit.store_issues import with_places_abroad
     from graphkit.store import Store
 
     with Store(store_path, readonly=True) as st:
-        knowledge = store_knowledge(st)
-        discovery = DiscoveryRows()
-        atts, ents, said, _ = read_resolution_inputs(st, discovery, full=True)
-        res = resolve_actors(atts, ents, load_gazetteer(knowledge))
-        abroad = said_abroad({d: [a.spans for a in rows] for d, rows in atts.items()}, ents,
-                             resolve_places(ents, entity_types=res.entity_types))
-        ids = {d: [claim_id(d, a.spans) for a in rows] for d, rows in atts.items()}
-        rows = [(cid, d, t, tuple(ctx)) for d in said for cid, (t, ctx) in zip(ids[d], said[d])]
-        actors = [(a.id, a.name, tuple(a.aliases), a.type) for a in res.actors]
-        spoken = spoken_by(speakers_by_article(res.speaker_of))
+        knowledge = Knowledge.recorded(st)
+        found = discovery_inputs(st, knowledge)
+        ids = {d: [claim_id(d, a.spans) for a in rows] for d, rows in found.atts.items()}
+        rows = [(cid, d, t, tuple(ctx)) for d in found.said for cid, (t, ctx) in zip(ids[d], found.said[d])]
+        actors = [(a.id, a.name, tuple(a.aliases), a.type) for a in found.actors]
         statements = sorted(c.id for c in st.claims() if c.same_as is None)
         speaker = {c.id: c.speaker for c in st.claims()}
     with open(out, "wb") as f:
-        pickle.dump({"rows": rows, "discovery": with_places_abroad(discovery.claims(), abroad),
-                     "abroad": sorted(abroad.names), "actors": actors, "spoken": spoken,
+        pickle.dump({"rows": rows, "discovery": with_places_abroad(found.sample.claims(), found.abroad),
+                     "abroad": sorted(found.abroad.names), "actors": actors, "spoken": found.spoken,
                      "statements": statements, "speaker": speaker, "knowledge": knowledge.describe()}, f)
     print(f"{len(rows)} reports, {len(statements)} statements, {len(actors)} actors -> {out}")
-
-
-def store_knowledge(st):
-    """The `graphkit.knowledge.Knowledge` a store records it was built with (meta ``knowledge``: each kind's files,
-    defaults first): the corpus's own files, if any, as the build read them."""
-    from graphkit.knowledge import Knowledge, models_dir
-
-    raw = st.get_meta("knowledge")
-    files = json.loads(raw) if raw else {}
-    own = {kind: next((Path(f["path"]) for f in fs if Path(f["path"]).parent != models_dir()), None)
-           for kind, fs in files.items()}
-    return Knowledge(issues=own.get("issues"), actors=own.get("actors"))
 
 
 class _NothingKept:

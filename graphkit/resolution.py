@@ -31,7 +31,7 @@ import json
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, NamedTuple, Optional
 
 from .extract import DocExtraction
 from .fingerprint import resolution_key
@@ -41,7 +41,8 @@ from .kept import (claim_issues, keep_actor_walks, keep_places, keep_text_words,
 from .memory import give_back, no_collections
 from .records import Claim, Skipped, claim_id, compact
 from .store import Store
-from .store_issues import DiscoveryRows, corpus_taxonomy, people_names, said_abroad, spoken_by, will_discover
+from .store_issues import (Abroad, DiscoveryRows, corpus_taxonomy, people_names, said_abroad, spoken_by,
+                           will_discover)
 from .textmemo import work_out_beside
 
 
@@ -176,6 +177,38 @@ def resolve_speakers(store: Store, atts: dict[str, list], ents: dict[str, list],
     res.walks.clear()
     # its speaker table, a (doc_id, index) key for every claim, goes with it: a list an article is kept
     return res.actors, speakers_by_article(res.speaker_of), res.entity_types
+
+
+class DiscoveryInputs(NamedTuple):
+    """What the build's discovery of issues reads of a store (`discovery_inputs`)."""
+
+    sample: DiscoveryRows  #: the claims' keyphrases, as the one read of the extractions gathers them
+    abroad: Abroad         #: the places abroad each claim says (`graphkit.store_issues.said_abroad`)
+    actors: list           #: every actor resolved: their names are no issue, their people's words no evidence
+    spoken: dict           #: actor id -> the claims it speaks (`graphkit.store_issues.spoken_by`)
+    atts: dict             #: doc_id -> its attributions as resolution reads them (`read_resolution_inputs`)
+    said: dict             #: doc_id -> each claim's (text, context)
+
+
+def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
+    """What `resolve_store` hands to discovery, worked out again from a built store by the build's own steps: its
+    extractions read once (`read_resolution_inputs`, every one validated), the actors resolved with the knowledge it
+    was built with (`graphkit.knowledge.Knowledge.recorded`; ``knowledge``, another), the places resolved with the
+    types the actors' pass gave their entities, and the claims each actor speaks. `graphkit issues suggest` discovers
+    from these, so that its issues are the build's own: from the stored actors it had 77 issues for the build's 82 on
+    PolNeAR train (23 resolved actors speak no stored claim, "Democrat" among them, and their names were issues
+    there; bench/README.md, issue 14, thirty-seventh pass). bench/issue_harness.py captures them."""
+    from .gazetteer import load_gazetteer
+    from .knowledge import Knowledge
+    from .places import resolve_places
+    from .resolve import resolve_actors
+
+    sample = DiscoveryRows()
+    atts, ents, said, _ = read_resolution_inputs(store, sample, full=True)
+    res = resolve_actors(atts, ents, load_gazetteer(knowledge or Knowledge.recorded(store)))
+    abroad = said_abroad({d: [a.spans for a in rows] for d, rows in atts.items()}, ents,
+                         resolve_places(ents, entity_types=res.entity_types))
+    return DiscoveryInputs(sample, abroad, res.actors, spoken_by(speakers_by_article(res.speaker_of)), atts, said)
 
 
 def merge_reports_kept(store: Store, claims: list[Claim], links: dict[str, str], full: bool = False) -> list[Claim]:

@@ -34,8 +34,7 @@ def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover
     tax = taxonomy_of(knowledge)
     if tax.issues:
         return tax, knowledge.issues_data(), False
-    data = discovered_issues(store, None, n_issues, rediscover, speakers=speakers, sample=sample, spoken=spoken,
-                             abroad=abroad)
+    data = discovered_issues(store, n_issues, rediscover, speakers, sample, spoken or {}, abroad)
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 
@@ -69,49 +68,27 @@ def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> O
     return None
 
 
-def discovered_issues(store: Store, extractions: Optional[dict[str, DocExtraction]], n_issues: Optional[int],
-                       rediscover: bool, speakers=None, sample: Optional["DiscoveryRows"] = None,
-                       spoken: Optional[dict[str, int]] = None, abroad: Optional["Abroad"] = None) -> dict:
+def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, speakers, sample: "DiscoveryRows",
+                       spoken: dict[str, int], abroad: Optional["Abroad"] = None) -> dict:
     """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
 
-    ``extractions``: the store's (`load_extractions`), or None to read them from the store one at a time;
-    ``sample``: what `graphkit.resolution.read_resolution_inputs` gathered of them for discovery in its one read
-    (then the store's extractions are not read again), with ``abroad``, the places abroad the claims say
-    (`said_abroad`: the resolution's places); without a sample, they are worked out from the extractions read (the
-    places resolved by their entities' labels, without the actor pass's types: `graphkit.places.resolve_places`).
-
-    ``speakers`` (resolved Actor records; default: the store's): their names, aliases and the words of
-    people's names are not issues, but an organisation's when the claims talk about it far more than it speaks
-    (``spoken``: actor id → claims it speaks; default: the store's claims counted; `organisations_spoken`).
+    ``sample``: what the one read of the store's extractions gathered for discovery
+    (`graphkit.resolution.read_resolution_inputs`), with ``abroad``, the places abroad the claims say (`said_abroad`:
+    the resolution's places), ``speakers``, every actor resolved, and ``spoken``, actor id → the claims it speaks: the
+    build's, or `graphkit.resolution.discovery_inputs`' for a store read again (`graphkit issues suggest`), so that
+    both discover the same issues. The speakers' names, aliases and the words of people's names are not issues, but
+    an organisation's when the claims talk about it far more than it speaks (`organisations_spoken`).
     """
     from .discover import discover_issues
 
     kept = kept_discovery(store, n_issues, rediscover)
     if kept is not None:
         return kept
-    if sample is not None:
-        claims = sample.claims()
-    else:
-        from .places import resolve_places
-        from .rows import shared_entities
-
-        stream = sorted(extractions.items()) if extractions is not None else iter_extractions(store)
-        claims, spans, ents = [], {}, {}
-        for doc_id, ex in stream:
-            claims += [(claim_id(doc_id, it.attribution.spans), doc_id, it.phrases, it.context_phrases)
-                       for it in ex.items]
-            spans[doc_id], ents[doc_id] = [it.attribution.spans for it in ex.items], shared_entities(ex.entities)
-        claims = discovery_sample(claims)
-        abroad = said_abroad(spans, ents, resolve_places(ents))
+    claims = sample.claims()
     if abroad is not None:
         claims = with_places_abroad(claims, abroad)
-    actors = speakers if speakers is not None else list(store.actors())
-    if spoken is None:
-        spoken = {}
-        for c in store.claims():
-            spoken[c.speaker_id] = spoken.get(c.speaker_id, 0) + 1
-    return discover_issues(claims, n_issues=n_issues, exclude=not_issues(actors),
-                           spoken=organisations_spoken(actors, spoken), abroad=abroad.names if abroad else ())
+    return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers),
+                           spoken=organisations_spoken(speakers, spoken), abroad=abroad.names if abroad else ())
 
 
 class Abroad(NamedTuple):
@@ -308,10 +285,3 @@ class DiscoveryRows:
 
 def load_extractions(store: Store) -> dict[str, DocExtraction]:
     return {doc_id: DocExtraction.model_validate_json(data) for doc_id, data in store.extractions()}
-
-
-def iter_extractions(store: Store) -> Iterable[tuple[str, DocExtraction]]:
-    """(doc_id, DocExtraction) of every article in doc_id order, one at a time: resolution reads the store
-    in passes rather than holding every extraction (5 KB a claim as records) at once."""
-    for doc_id, data in store.extractions():
-        yield doc_id, DocExtraction.model_validate_json(data)

@@ -21,7 +21,8 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     """
     from .discover import n_issues_of
     from .records import claim_id
-    from .store_issues import discovered_issues, load_extractions, people_names
+    from .resolution import discovery_inputs
+    from .store_issues import discovered_issues, kept_discovery, load_extractions, people_names
     from .kept import stored_issue_model
     from .issue_evidence import issue_route
     from .issue_model import assign_claims
@@ -32,10 +33,13 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     with Store(store_path, readonly=True) as store:
         store.check_resolved()
         extractions = load_extractions(store)
-        if store.get_meta("discovered_issues") is None:
-            rediscover = True
-        data = discovered_issues(store, extractions, n_issues, rediscover)
-        people = people_names(store.actors())
+        data = kept_discovery(store, n_issues, rediscover)
+        actors = store.actors()
+        if data is None:  # discovered now from what the build's discovery reads: the build's issues
+            found = discovery_inputs(store)
+            data = discovered_issues(store, n_issues, True, found.actors, found.sample, found.spoken, found.abroad)
+            actors = found.actors
+        people = people_names(actors)
         tax = taxonomy_from_data(data, "discovered", origin="discovered")
         # the model and article floor the store's claims were assigned with, if any
         kept, model, floor = stored_issue_model(store, tax)

@@ -869,6 +869,41 @@ def test_a_build_discovers_a_place_abroad_and_not_its_homes_places(tmp_path):
     assert len(syria) == 8 and all("Syria" in iss for iss in syria)
 
 
+# an organisation that speaks in every article and is talked about as often: its name is no issue
+SPOKEN = {f"a{k}": ["Acme Energy said council tax bills would rise again next spring.",
+                    "The mayor said Acme Energy had misled pensioners about council tax.",
+                    "Tom Hale said ID cards would cost billions of pounds.",
+                    "The minister said ID cards were needed for border security."] for k in range(6)}
+
+
+@pytest.mark.parametrize("unkept", [None, "Acme Energy"])
+def test_issues_suggest_discovers_the_builds_issues(tmp_path, unkept):
+    """`graphkit issues suggest --rediscover` discovers from what the build's discovery read (the actors resolved,
+    not those the store keeps): the issues the build found. ``unkept``: an actor deleted from the store's table,
+    standing for the actors resolution resolves and the store does not keep (on PolNeAR train 23 speak no stored
+    claim; from the stored ones, suggest had 77 issues for the build's 82). Read from the store, "Acme Energy" became
+    an issue holding "council tax" (bench/README.md, issue 14, thirty-seventh pass)."""
+    import json
+    import sqlite3
+
+    import yaml
+
+    from graphkit.build import build
+    from graphkit.store import Store
+    from graphkit.suggest import suggest
+
+    store = tmp_path / "s.gk"
+    build(write_uk(tmp_path / "corpus", SPOKEN), store)
+    with Store(store, readonly=True) as st:
+        built = [(i["name"], i["patterns"]) for i in json.loads(st.get_meta("discovered_issues"))["issues"]]
+    assert ("council tax", ["council tax", "pensioners"]) in built and not any("Acme" in n for n, _ in built)
+    if unkept:
+        with sqlite3.connect(store) as db:
+            db.execute("DELETE FROM actors WHERE name=?", (unkept,))
+    got = yaml.safe_load(suggest(store, rediscover=True))["issues"]
+    assert [(i["name"], i["patterns"]) for i in got] == built
+
+
 @pytest.mark.parametrize("names,expected", [
     # a single word holding less than half of its group's claims gives way to its best longer phrase
     ((["actions", "guns", "gun control"], {"actions": 10, "guns": 12, "gun control": 8}), "gun control"),
