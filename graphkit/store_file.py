@@ -133,7 +133,7 @@ _OPEN_LOCK = threading.Lock()
 _OPEN_STORES: dict[tuple[int, int], weakref.WeakSet] = {}
 # ... and a store file read as a plain file (`file_turn`) never while another thread opens or closes a Store on it:
 # one turn per file, by its real path
-_FILE_TURNS: dict[str, threading.RLock] = {}
+_FILE_TURNS: "weakref.WeakValueDictionary[str, threading.RLock]" = weakref.WeakValueDictionary()
 _TURNS_LOCK = threading.Lock()
 
 
@@ -148,7 +148,9 @@ def file_turn(path) -> threading.RLock:
     One turn per file, by its real path: two names of one file through a symbolic link or ``..`` share it, and the
     turn a Store creating the file takes is the one its later readers take (a second hard link would be another
     path: graphkit makes none). Two files' turns are two locks: a Store opening one (its connection waits up to
-    `graphkit.store.Store`'s busy timeout for another process) holds up no read or opening of another.
+    `graphkit.store.Store`'s busy timeout for another process) holds up no read or opening of another. A turn lives
+    while something holds it (an open Store keeps its file's, a read its own while it reads): a process that opens
+    many stores in its life (a server, a test suite) keeps none of the files it is done with.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())

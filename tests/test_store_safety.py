@@ -557,3 +557,24 @@ def test_a_store_opening_holds_up_no_other_store_file(tmp_path, monkeypatch, nam
         if "store" in held:
             held["store"].close()
     assert not open_here(first) and not open_here(second)
+
+
+def test_a_store_files_turn_is_kept_while_something_holds_it(tmp_path):
+    """`graphkit.store_file.file_turn` kept a lock for every store path the process had ever opened or read (a server
+    or a notebook opening many stores in its life): now a turn lives while an open Store holds it or a read is in it,
+    and a Store opened later on the same file, or a read of it, takes a new one."""
+    import gc
+    import os
+
+    import graphkit.store_file as store_file
+
+    path = tmp_path / "s.gk"
+    key = os.path.realpath(path)
+    store = Store(path, create=True)
+    assert store_file.file_turn(path) is store._turn  # the open Store's turn is the one its file's readers take
+    store_file.database_at(path)
+    store.close()
+    del store
+    gc.collect()
+    assert key not in store_file._FILE_TURNS
+    assert store_file.database_at(path) == "a graphkit store" and key not in store_file._FILE_TURNS  # a read's own
