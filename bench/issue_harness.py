@@ -89,7 +89,7 @@ def capture(store_path: Path, out: Path) -> None:
     from graphkit.store import Store
 
     with Store(store_path, readonly=True) as st:
-        knowledge = Knowledge.recorded(st)
+        knowledge, _ = Knowledge.recorded(st)
         found = discovery_inputs(st, knowledge)
         ids = {d: [claim_id(d, a.spans) for a in rows] for d, rows in found.atts.items()}
         rows = [(cid, d, t, tuple(ctx)) for d in found.said for cid, (t, ctx) in zip(ids[d], found.said[d])]

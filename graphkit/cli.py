@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -528,7 +529,11 @@ def issues_suggest(store: Path = StoreOpt,
     from .export import atomic_open, check_output
 
     check_output(output, "issues.yaml", store=store)  # a wrong -o first; suggest says a missing, foreign or stopped store next
-    text = suggest(store, n_issues=n_issues, rediscover=rediscover)
+    with warnings.catch_warnings(record=True) as said:  # what suggest warns a notebook of, said here in a line
+        warnings.simplefilter("always")
+        text = suggest(store, n_issues=n_issues, rediscover=rediscover)
+    for w in said:
+        typer.echo(f"graphkit: {w.message}", err=True)
     with atomic_open(output, "w", example="issues.yaml", encoding="utf-8") as f:
         f.write(text)
     _wrote(f"{text.count(chr(10) + '  - name:')} issue(s) → {output}", output)

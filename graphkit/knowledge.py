@@ -247,28 +247,30 @@ class Knowledge:
         return cls(issues=found.get("issues.yaml"), actors=found.get("actors.yaml"))
 
     @classmethod
-    def recorded(cls, store) -> "Knowledge":
-        """The knowledge a store records it was built with (its meta ``knowledge``, `describe`): the corpus's own files
-        that are still where they were (a file gone since, with its corpus moved, leaves the defaults to stand for it),
-        for reading the store again as its build did (`graphkit.resolution.discovery_inputs`).
+    def recorded(cls, store) -> tuple["Knowledge", dict[str, Path]]:
+        """(the knowledge a store records it was built with (its meta ``knowledge``, `describe`): the corpus's own
+        files that are still where they were; kind → the file gone since (the corpus moved), for which the defaults
+        stand): for reading the store again as its build did (`graphkit.resolution.discovery_inputs`).
 
         >>> import tempfile
         >>> own = Path(tempfile.mkdtemp()) / "actors.yaml"; _ = own.write_text("actors: []")
         >>> class Kept:
         ...     def get_meta(self, key): return json.dumps({"actors": [{"path": str(models_dir() / "actors.yaml")},
         ...         {"path": str(own)}], "issues": [{"path": str(models_dir() / "issues.yaml")}]})
-        >>> k = Knowledge.recorded(Kept()); k.actors == own, k.issues
-        (True, None)
-        >>> own.unlink(); Knowledge.recorded(Kept()).actors is None   # the corpus moved since: the defaults stand
-        True
+        >>> k, gone = Knowledge.recorded(Kept()); k.actors == own, k.issues, gone
+        (True, None, {})
+        >>> own.unlink(); k, gone = Knowledge.recorded(Kept()); k.actors is None, gone == {"actors": own}   # moved
+        (True, True)
         """
         raw = store.get_meta("knowledge")
-        own = {}
+        own, gone = {}, {}
         for kind, files in (json.loads(raw) if raw else {}).items():
             paths = [Path(f["path"]) for f in files if Path(f["path"]).parent != models_dir()]
             if paths and paths[0].is_file():
                 own[kind] = paths[0]
-        return cls(issues=own.get("issues"), actors=own.get("actors"))
+            elif paths:
+                gone[kind] = paths[0]
+        return cls(issues=own.get("issues"), actors=own.get("actors")), gone
 
     def _own(self, name: str) -> Optional[Path]:
         return {"issues.yaml": self.issues, "actors.yaml": self.actors}[name]

@@ -188,13 +188,15 @@ class DiscoveryInputs(NamedTuple):
     spoken: dict           #: actor id -> the claims it speaks (`graphkit.store_issues.spoken_by`)
     atts: dict             #: doc_id -> its attributions as resolution reads them (`read_resolution_inputs`)
     said: dict             #: doc_id -> each claim's (text, context)
+    gone: list             #: the corpus's actors file the store records, gone since (the default actors stood in)
 
 
 def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
     """What `resolve_store` hands to discovery, worked out again from a built store by the build's own steps: its
     extractions read once (`read_resolution_inputs`, every one validated), the actors resolved with the knowledge it
-    was built with (`graphkit.knowledge.Knowledge.recorded`; ``knowledge``, another), the places resolved with the
-    types the actors' pass gave their entities, and the claims each actor speaks. `graphkit issues suggest` discovers
+    was built with (`graphkit.knowledge.Knowledge.recorded`, the default actors for a file gone since: ``gone``;
+    ``knowledge``, another), the places resolved with the types the actors' pass gave their entities, and the claims
+    each actor speaks. `graphkit issues suggest` discovers
     from these, so that its issues are the build's own: from the stored actors it had 77 issues for the build's 82 on
     PolNeAR train (23 resolved actors speak no stored claim, "Democrat" among them, and their names were issues
     there; bench/README.md, issue 14, thirty-seventh pass). bench/issue_harness.py captures them."""
@@ -203,12 +205,16 @@ def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
     from .places import resolve_places
     from .resolve import resolve_actors
 
+    gone: list = []
+    if knowledge is None:  # of the corpus's files only its actors.yaml changes what discovery reads
+        knowledge, missing = Knowledge.recorded(store)
+        gone = [missing["actors"]] if "actors" in missing else []
     sample = DiscoveryRows()
     atts, ents, said, _ = read_resolution_inputs(store, sample, full=True)
-    res = resolve_actors(atts, ents, load_gazetteer(knowledge or Knowledge.recorded(store)))
+    res = resolve_actors(atts, ents, load_gazetteer(knowledge))
     abroad = said_abroad({d: [a.spans for a in rows] for d, rows in atts.items()}, ents,
                          resolve_places(ents, entity_types=res.entity_types))
-    return DiscoveryInputs(sample, abroad, res.actors, spoken_by(speakers_by_article(res.speaker_of)), atts, said)
+    return DiscoveryInputs(sample, abroad, res.actors, spoken_by(speakers_by_article(res.speaker_of)), atts, said, gone)
 
 
 def merge_reports_kept(store: Store, claims: list[Claim], links: dict[str, str], full: bool = False) -> list[Claim]:

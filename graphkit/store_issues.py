@@ -23,18 +23,18 @@ from .store import Store
 
 
 def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers,
-                    sample: Optional[DiscoveryRows] = None, spoken: Optional[dict[str, int]] = None,
-                    abroad: Optional["Abroad"] = None) -> tuple:
+                    sample: Optional[DiscoveryRows], spoken: dict[str, int], abroad: Optional["Abroad"] = None
+                    ) -> tuple:
     """(the Taxonomy claims are assigned with, its data as stored in meta ``issues``, whether it was discovered):
-    the knowledge's issues, else the issues discovered in this store (`discovered_issues`, from ``sample`` when
-    the caller gathered it; ``spoken``: actor id → the claims it speaks; ``abroad``: the places abroad its claims say,
-    `said_abroad`)."""
+    the knowledge's issues, else the issues discovered in this store (`discovered_issues`, from ``sample``, which
+    the caller gathered when discovery is to run, `will_discover`; ``spoken``: actor id → the claims it speaks;
+    ``abroad``: the places abroad its claims say, `said_abroad`)."""
     from .issues import taxonomy_from_data, taxonomy_of
 
     tax = taxonomy_of(knowledge)
     if tax.issues:
         return tax, knowledge.issues_data(), False
-    data = discovered_issues(store, n_issues, rediscover, speakers, sample, spoken or {}, abroad)
+    data = discovered_issues(store, n_issues, rediscover, speakers, sample, spoken, abroad)
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 

@@ -4,7 +4,9 @@ folder and rebuild with."""
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
+from pathlib import Path
 from typing import Optional
 
 from .tables import shorten
@@ -39,6 +41,8 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
             found = discovery_inputs(store)
             data = discovered_issues(store, n_issues, True, found.actors, found.sample, found.spoken, found.abroad)
             actors = found.actors
+            if found.gone:  # said, not resolved with the defaults without a word (the command line says it in a line)
+                warnings.warn(knowledge_gone(found.gone), stacklevel=2)
         people = people_names(actors)
         tax = taxonomy_from_data(data, "discovered", origin="discovered")
         # the model and article floor the store's claims were assigned with, if any
@@ -62,6 +66,19 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
     data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}
     return write_issues_yaml(data, members, len(statements), examples, source=str(store_path), min_share=floor)
+
+
+def knowledge_gone(gone) -> str:
+    """What `suggest` says when the corpus files a store was built with are gone (its corpus moved): the cause, what
+    it did instead, and the fix.
+
+    >>> knowledge_gone([Path("/old/uk/actors.yaml")])
+    "/old/uk/actors.yaml, which the store was built with, is gone: the issues were discovered with the default actors \
+and may differ from the build's; run it where the corpus is"
+    """
+    return (f"{', '.join(map(str, gone))}, which the store was built with, {'is' if len(gone) == 1 else 'are'} gone: "
+            "the issues were discovered with the default actors and may differ from the build's; "
+            "run it where the corpus is")
 
 
 def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, source: str,

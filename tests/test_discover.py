@@ -1257,6 +1257,38 @@ def test_the_issue_harness_reproduces_the_build(actors, tmp_path):
     assert h.differences(tmp_path / "uk.gk", inputs, got) == {"reports": 0, "issues": 0, "model": 0}
 
 
+@pytest.mark.parametrize("moved", [False, True])
+def test_issues_suggest_says_when_the_corpus_it_was_built_with_is_gone(tmp_path, moved):
+    """`issues suggest --rediscover` resolves the actors with the corpus's actors.yaml the store records; moved away
+    since, the defaults stand for it and the issues may differ from the build's: said in one line (cause, fix), on
+    the command line as on a notebook's warning; not a word when the file is where it was."""
+    import subprocess
+    import sys
+    import warnings
+
+    from graphkit.build import build
+    from graphkit.suggest import suggest
+
+    corpus = write_uk(tmp_path / "corpus", HARNESS_UK)
+    (corpus / "actors.yaml").write_text(yaml.safe_dump(HARNESS_CASES[1]), encoding="utf-8")
+    build(corpus, tmp_path / "uk.gk")
+    if moved:
+        corpus.rename(tmp_path / "elsewhere")
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        suggest(tmp_path / "uk.gk", rediscover=True)
+    assert [str(w.message) for w in said] == ([f"{corpus / 'actors.yaml'}, which the store was built with, is gone: "
+                                              "the issues were discovered with the default actors and may differ "
+                                              "from the build's; run it where the corpus is"] if moved else [])
+    proc = subprocess.run([sys.executable, "-m", "graphkit.cli", "issues", "suggest", "--store",
+                           str(tmp_path / "uk.gk"), "-o", str(tmp_path / "issues.yaml"), "--rediscover"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0
+    gone = [line for line in proc.stderr.splitlines() if "is gone" in line]
+    assert len(gone) == int(moved) and all(line.startswith("graphkit: ") for line in gone)
+    assert "Traceback" not in proc.stderr and "Warning" not in proc.stderr
+
+
 @pytest.mark.parametrize("fillers,kept", [(200, True), (12_000, False)])
 def test_the_harness_share_floor_variant_gives_the_old_floor(fillers, kept, monkeypatch):
     """`issue_harness.py run --variant share-floor:3000` re-runs main's rule before the floor stopped rising with the
