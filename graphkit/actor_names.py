@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Optional
 
 from .actor_drafts import Draft, name_key
 from .mentions import ROLE_HEADS, Mention, before_which, counted_word, names_people, org_role, strip_det
-from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, plain_name, slug
+from .merge import acronym_form
+from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, plain_name, slug, strip_possessive
 from .places import is_known_place, lookup_place
 
 if TYPE_CHECKING:
@@ -30,7 +31,17 @@ __all__ = ["name_draft", "title_draft", "anonymous_draft", "group_repeat"]
 
 
 def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
-    """The draft of a mention read as a name (``m.name``, typed ``m.etype`` by the corrected entity types)."""
+    """The draft of a mention read as a name (``m.name``, typed ``m.etype`` by the corrected entity types); an acronym
+    the article pass named as its article writes it out ('the SVP': "Swiss People's Party") says so first."""
+    d, why = _name_draft(r, m)
+    acronym = acronym_form(strip_possessive(strip_det(m.surface), bare_apostrophe=True))
+    if acronym and acronym_form(strip_det(m.name)) != acronym:
+        why = f"acronym {acronym!r} as the article writes it out (graphkit.merge.written_out); {why}"
+    return d, why
+
+
+def _name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
+    """:func:`name_draft` without the acronym's reason."""
     name, etype = m.name, m.etype
     # metonymy: a place name as the speaker
     if etype == "place" or (etype is None and fold(name) in r.gz.by_metonym):

@@ -30,7 +30,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
-from .merge import holds_role
+from .merge import holds_role, written_out
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
                     split_honorific, strip_possessive)
 from .nlp import doc_text, sentences
@@ -78,6 +78,8 @@ class ArticleNames:
         self._in_headline: dict[str, bool] = {}
         self._handles: dict[tuple[str, str], Optional[int]] = {}  # (honorific, surname) -> first use (`first_handle`)
         self._alone: Optional[dict[str, int]] = None  # each word's first capitalised use outside a full name (`first_alone`)
+        #: acronym -> the name the article writes it out as, where, and why (`acronym_named`)
+        self._written_out: dict[str, Optional[tuple[str, tuple[int, int], str]]] = {}
         #: role (and 'organisation role') -> the person a speaker in that role was resolved to (graphkit.speakers)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
         self.sents = sentences(doc)
@@ -453,6 +455,20 @@ class ArticleNames:
         text = strip_possessive(e.text, bare_apostrophe=True)
         name = self.full_name(text, (e.start_char, e.start_char + len(text)))[0]
         return name != text and len(name.split()) > 1
+
+    def acronym_named(self, acronym: str) -> Optional[tuple[str, tuple[int, int]]]:
+        """The name the article writes an acronym out as ('SVP' after "the Swiss People's Party, or SVP,", 'AP' in an
+        article that writes 'The Associated Press'), and where: :func:`graphkit.merge.written_out`, asked once an
+        article for each acronym; None when the article does not write it out.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> ArticleNames(load_spacy()("The Swiss People's Party (SVP) won. The SVP said so.")).acronym_named("SVP")
+        ("Swiss People's Party", (4, 24))
+        """
+        if acronym not in self._written_out:
+            self._written_out[acronym] = written_out(acronym, doc_text(self.doc))
+        hit = self._written_out[acronym]
+        return hit[:2] if hit else None
 
     def org_named(self, noun: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """The organisation a definite role noun refers to: "the ministry" → the latest earlier ORG

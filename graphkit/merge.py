@@ -120,6 +120,63 @@ def opens_with_no_one(name: str) -> bool:
     return bool(words) and words[0] in NAMES_NO_ONE
 
 
+def spelled_out(name: str) -> bool:
+    """Whether a name of two words or more can be what an acronym stands for: a proper name, each of its words that
+    is no function word capitalised ('Associated Press', 'Alliance to Reclaim Our Schools'), not a common-noun
+    phrase whose initials happen to be the acronym's ('advisory panel', 'His popularity' are no 'AP', 'HP').
+
+    >>> spelled_out("Associated Press"), spelled_out("Alliance to Reclaim Our Schools"), spelled_out("advisory panel")
+    (True, True, False)
+    >>> spelled_out("His popularity"), spelled_out("Press")
+    (False, False)
+    """
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _INITIAL_SKIP and w[0].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+#: a name written out in capitalised words, function words between them ('Citizens for Responsibility and Ethics in
+#: Washington'), a possessive inside it ("Swiss People's Party")
+_WRITTEN_OUT = r"[A-Z][\w’'.&]*(?:[\s\-]+(?:(?:of|the|for|and|in|on|to|&)\s+)*[A-Z][\w’'.&]*)+"
+
+
+def written_out(acronym: str, text: str) -> Optional[tuple[str, tuple[int, int], str]]:
+    """The name an article writes an acronym out as, where it is, and why: the name the article defines it as, written
+    just before it in brackets or after 'or' ("the Swiss People's Party, or SVP, ...", "Citizens for Responsibility
+    and Ethics in Washington (CREW)": a name in another language or with words the initials leave out, whose first
+    letter is the acronym's); else the one name the article writes whose initials it is (:func:`initials`,
+    :func:`spelled_out`: 'Associated Press' for 'AP'). A name in capitals ('WASHINGTON (AP)', a dateline) defines
+    nothing. None when the article writes it out nowhere, or as two names.
+
+    >>> written_out("SVP", "In 1999 the Swiss People’s Party, or SVP, won. The SVP said so.")[0::2]
+    ('Swiss People’s Party', 'defined by the article as the acronym of it')
+    >>> written_out("AP", "WASHINGTON (AP) — The Associated Press reported it. AP said so.")[0::2]
+    ('Associated Press', 'the one name of the article with those initials')
+    >>> written_out("AP", "WASHINGTON (AP) — AP said so."), written_out("AP", "An advisory panel met. AP said so.")
+    (None, None)
+    """
+    for m in re.finditer(rf"({_WRITTEN_OUT})\s*(?:\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)|,\s+or\s+(?:the\s+)?"
+                         rf"{re.escape(acronym)}(?!\w))", text):
+        name, at = _without_the(m.group(1), m.start(1))
+        if name[:1] == acronym[:1] and not name.isupper() and len(name.split()) >= 2:
+            return name, (at, at + len(name)), "defined by the article as the acronym of it"
+    found: dict[str, tuple[str, tuple[int, int]]] = {}
+    for m in re.finditer(_WRITTEN_OUT, text):
+        name, at = _without_the(strip_possessive(m.group(0), bare_apostrophe=True), m.start())
+        if initials(name) == acronym and spelled_out(name) and not name.isupper():
+            found.setdefault(fold(name), (name, (at, at + len(name))))
+    if len(found) == 1:
+        name, span = next(iter(found.values()))
+        return name, span, "the one name of the article with those initials"
+    return None
+
+
+def _without_the(name: str, at: int) -> tuple[str, int]:
+    """A written-out name without a leading 'The' ('The Associated Press' is 'Associated Press'), and where it
+    starts."""
+    bare = re.sub(r"^the\s+", "", name, flags=re.I)
+    return bare, at + len(name) - len(bare)
+
+
 def acronym_form(name: str) -> Optional[str]:
     """The letters of an acronym ('F.B.I.' → 'FBI'), or None when the name is not one.
 
@@ -191,7 +248,7 @@ def organisation_merges(drafts: dict) -> list[tuple[str, str, str]]:
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_start: dict[tuple[int, str], list[str]] = defaultdict(list)  # what a shortened name can shorten
     for k, d in orgs.items():
-        if len(d.name.split()) >= 2 and not opens_with_no_one(d.name):
+        if spelled_out(d.name) and not opens_with_no_one(d.name):
             by_initials[initials(d.name)].append(k)
         key = _shortening_key(d.name)
         if key is not None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Span, Token
 
 from .mentions import ANON_HEADS, counted_word, strip_det
+from .merge import acronym_form
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
@@ -390,6 +391,8 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     if named is not None:
         f.resolved, f.rspan = named
         f.rtype = "PERSON"
+    elif f.stype == "ORG" and (spelled := _acronym_written_out(res, f.resolved)) is not None:
+        f.resolved, f.rspan = spelled  # 'the SVP' after "the Swiss People's Party, or SVP,"
     elif f.stype in ("ORG", "GPE", "NORP") and not _a_people(f.stype, text[s0:s1]):
         # "the Kremlin" -> fullest earlier organisation name holding the mention's words
         best = None
@@ -401,6 +404,14 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
                 best = e
         if best is not None:
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
+
+
+def _acronym_written_out(res: SpeakerResolver, phrase: str) -> Optional[tuple[str, tuple[int, int]]]:
+    """An organisation phrase that is an acronym ('the SVP', 'AP', 'F.B.I.') named as its article writes it out
+    (:meth:`~graphkit.article_names.ArticleNames.acronym_named`: the name the article defines it as, else the one name
+    of the article with those initials); None for any other phrase or an acronym the article does not write out."""
+    acronym = acronym_form(strip_possessive(strip_det(phrase), bare_apostrophe=True))
+    return res.acronym_named(acronym) if acronym else None
 
 
 @lru_cache(maxsize=4096)

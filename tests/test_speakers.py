@@ -2257,3 +2257,62 @@ def test_a_plural_of_people_the_ner_names_is_no_person(entities, name, expected)
     from graphkit.gazetteer import Gazetteer
 
     assert type_entities({"d": entities}, Gazetteer.from_dict({"actors": []}))[name] == expected
+
+
+#: an acronym the article writes out is named as the article writes it (graphkit.merge.written_out, read by
+#: speaker_kinds._acronym_written_out): the name it defines it as, in brackets or after 'or' (a name in another
+#: language, or with words the initials leave out), else the one name of the article with those initials; across the
+#: corpus an acronym joins the one proper name with its initials (merge.spelled_out: not a common-noun phrase whose
+#: initials happen to be the same). (phrase as written, actor name, actor type)
+ACRONYMS_WRITTEN_OUT = [
+    (["In 1999 the Swiss People's Party, or SVP, won the vote. The SVP said the result was clear."],      # British
+     [("The SVP", "Swiss People's Party", "organisation")]),
+    (["Citizens for Responsibility and Ethics in Washington (CREW) sued the department. CREW said the records were "
+      "late."], [("CREW", "Citizens for Responsibility and Ethics in Washington", "organisation")]),     # American
+    (["The Associated Press counted the delegates on Monday. AP said Ann Lee had won."],
+     [("AP", "Associated Press", "organisation")]),
+    # across the corpus: 'AP' is the Associated Press, not 'An advisory panel' of another article
+    (["The Associated Press said the count was done.", "AP said the count was late.",
+      "An advisory panel said the count was fair."],
+     [("The Associated Press", "Associated Press", "organisation"), ("AP", "Associated Press", "organisation"),
+      ("An advisory panel", "advisory panel", "group")]),
+    # controls: a dateline's '(AP)' defines nothing, a place in capitals opening with the acronym's letter neither
+    (["WASHINGTON (AP) — The count was late. AP said Ann Lee had won."], [("AP", "AP", "organisation")]),
+    (["ANN ARBOR (AP) — The count was late. AP said Ann Lee had won."], [("AP", "AP", "organisation")]),
+]
+
+
+@pytest.mark.parametrize("texts,expected", ACRONYMS_WRITTEN_OUT, ids=[f"{k:02d}" for k in range(len(ACRONYMS_WRITTEN_OUT))])
+def test_an_acronym_is_named_as_its_article_writes_it_out(texts, expected):
+    assert [g[:3] for g in resolved_speakers(texts)] == expected
+
+
+def test_an_acronym_written_out_says_so_in_its_merges():
+    from graphkit.extract import extract_documents
+    from graphkit.records import Document
+    from graphkit.resolve import resolve_actors
+
+    text = "In 1999 the Swiss People's Party, or SVP, won the vote. The SVP said the result was clear."
+    ex = next(iter(extract_documents([Document(id="d", path="d.txt", text=text, sha256="0" * 64, format="txt")])))
+    res = resolve_actors({"d": [it.attribution for it in ex.items]}, {"d": [tuple(e) for e in ex.entities]},
+                         {"actors": []})
+    assert any("acronym 'SVP' as the article writes it out" in line for line in res.explain(res.speaker_of[("d", 0)]))
+
+
+@pytest.mark.parametrize("speaker,resolved,expected", [
+    ("the SVP", "Swiss People's Party", ("Swiss People's Party", "organisation")),  # an organisation word: no person
+    ("Priebus", "Reince Priebus", ("Reince Priebus", "person")),                   # control: a person's name
+])
+def test_a_body_the_ner_typed_a_person_elsewhere_stays_a_body(speaker, resolved, expected):
+    """A mention the NER typed an organisation, named by a name with an organisation word, is no person whatever the
+    corpus's votes on that name (graphkit.mentions._typed_mention): "Swiss People's Party", typed a person elsewhere,
+    is not the person 'Party'."""
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    att = Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=speaker,
+                      speaker_span=(0, len(speaker)), speaker_type="ORG", resolved_text=resolved)
+    ents = {"other": [(resolved, "PERSON", 0, len(resolved))] * 3}
+    res = resolve_actors({"x": [att], "other": []}, ents, {"actors": []})
+    actor = {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]]
+    assert (actor.name, actor.type) == expected
