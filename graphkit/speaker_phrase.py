@@ -450,19 +450,26 @@ def person_in_apposition(head: Token) -> Optional[Token]:
         return first
     if head.tag_ in ("NNS", "NNPS"):  # several: a group ('Four shops — Acme's, Bell's and Tom Hale Books —')
         return None
-    if first is not None and first.pos_ == "NOUN":
-        named = next((x for x in first.children if x.dep_ == "appos" and x.ent_type_ == "PERSON"), None)
-        if named is not None:
-            return named
-    objects = [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    if first is not None and first.pos_ == "NOUN" and (named := _person_appos(first)) is not None:
+        return named
+    objects = _prep_objects(head)
     for o in objects:
         if names_a_person(o):
             continue
-        named = next((x for x in o.children if x.dep_ == "appos" and x.ent_type_ == "PERSON"), None)
-        if named is not None:
+        if (named := _person_appos(o)) is not None:
             return named
-        objects.extend(x for p in o.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj")
+        objects.extend(_prep_objects(o))
     return None
+
+
+def _person_appos(t: Token) -> Optional[Token]:
+    """A PERSON set in apposition to the word, else None."""
+    return next((x for x in t.children if x.dep_ == "appos" and x.ent_type_ == "PERSON"), None)
+
+
+def _prep_objects(t: Token) -> list[Token]:
+    """The objects of the word's prepositions ('the head of the Trust': 'Trust')."""
+    return [o for p in t.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
 
 
 def names_a_person(t: Token) -> bool:
