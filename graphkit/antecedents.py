@@ -22,6 +22,7 @@ not the content, gender, speakers then subjects sentence by sentence, then the n
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -41,7 +42,7 @@ from .speaker_phrase import speaker_tokens
 
 __all__ = ["Antecedents", "clause_depth", "QUOTED_WINDOW_MAX", "SINGULAR_THING"]
 
-#: the tags a tagger gives a capitalised surname it misread (`Antecedents._misread_surname`)
+#: the tags a tagger gives a capitalised surname it misread (`Antecedents.misread_surname`)
 _MISREAD_POS = ("NOUN", "ADJ", "VERB")
 
 #: the most sentences a pronoun walks back for a speaker or subject, quoted sentences included (Antecedents._window)
@@ -55,6 +56,16 @@ _SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "c
 
 #: dependency labels of a verb's objects (a name there is not the verb's subject pronoun)
 _OBJECTS = ("dobj", "dative", "iobj", "obj")
+
+
+def _word_of_letters(word: str) -> bool:
+    """Letters only, an apostrophe or hyphen between them as a surname has ('Sanders', 'D’Souza', 'O'Malley',
+    'Ocasio-Cortez'; not "'s", '2016', 'U.S.').
+
+    >>> [_word_of_letters(w) for w in ("Sanders", "D’Souza", "Ocasio-Cortez", "’s", "2016", "U.S.")]
+    [True, True, True, False, False, False]
+    """
+    return re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word) is not None
 
 
 class _Union:
@@ -414,12 +425,12 @@ class Antecedents(ArticleNames):
         said Karimov was a leader of the group. He was briefly held.'). A capitalised subject the tagger read
         as a common noun is one too when it is the surname of a person the article names in full and the article
         never writes it in lower case ('Ortiz seemed to wave the audit away' with 'Ortiz' a NOUN):
-        :meth:`_misread_surname`."""
+        :meth:`misread_surname`."""
         out = []
         for t in s:
             if t.idx >= at or t.dep_ not in ("nsubj", "nsubjpass") or t.ent_type_ == "PERSON":
                 continue
-            if t.pos_ != "PROPN" and not self._misread_surname(t):
+            if t.pos_ != "PROPN" and not self.misread_surname(t):
                 continue
             if inside(t):
                 continue
@@ -428,14 +439,15 @@ class Antecedents(ArticleNames):
                 out.append(s.doc[t.i:t.i + 1])
         return out
 
-    def _misread_surname(self, t: Token) -> bool:
+    def misread_surname(self, t: Token) -> bool:
         """A capitalised word the tagger read as a common noun, an adjective or a verb ('Sanders', 'Bush' at a
         sentence's start tagged NOUN; 'Trump, later alleging ...' and 'Ebeling reminisced' tagged ADJ) that is the last
         word of a person's full name in the article, which the article never writes in lower case: the tagger misread
-        a surname, whatever the NER made of it ('Sanders exaggerates when he says ...' with 'Sanders' an ORG).
+        a surname, whatever the NER made of it ('Sanders exaggerates when he says ...' with 'Sanders' an ORG); letters
+        with an apostrophe or hyphen inside are a surname's too ('D’Souza told Beck' with 'D’Souza' a NOUN).
         Its full name is then looked up by :meth:`full_name` like any surname."""
-        return t.pos_ in _MISREAD_POS and t.ent_type_ != "PERSON" and t.is_alpha and t.text[:1].isupper() \
-            and not t.text.isupper() and t.lower_ not in self.lower_words() \
+        return t.pos_ in _MISREAD_POS and t.ent_type_ != "PERSON" and _word_of_letters(t.text) \
+            and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in self.lower_words() \
             and any(len(pn.words) > 1 and pn.words[-1] == t.lower_ for pn in self.names)
 
     def _bare_name(self, t: Token) -> bool:

@@ -45,8 +45,10 @@ HEADING_TEXT = frozenset({"headline", "standfirst", "subhead"})
 #: the words of a generational suffix: 'Donald Trump Jr.' is taken only for a mention that has one
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii"})
 
+#: nouns any organisation of their kind is called by: "the company said" after "Enron", "the agency said" after "the
+#: FBI" is the latest organisation named before (:meth:`ArticleNames.org_named`)
 _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "insurer", "airline", "carrier",
-                      "operator", "lender", "bank"}
+                      "operator", "lender", "bank", "agency"}
 
 
 class ArticleNames:

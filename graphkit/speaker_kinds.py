@@ -362,12 +362,14 @@ def _spokesperson(res: SpeakerResolver, head: Token, toks: list[Token], spans: l
 
 def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int], text: str, f: _Found,
                          spans: tuple = ()) -> None:
-    """A surname or first name ('Lavrov' after 'Sergey Lavrov', even when the NER calls it an ORG), a role
+    """A surname or first name ('Lavrov' after 'Sergey Lavrov', even when the NER calls it an ORG or the tagger a common
+    noun: :meth:`~graphkit.antecedents.Antecedents.misread_surname`), a role
     the article named someone in ('the prime minister'), a definite description of the person the sentence before is
     about ('the candidate': SpeakerResolver.described; ``spans``, the claim's content, holds none), or an
     organisation's fullest earlier name."""
     s0, s1 = span
-    if head.pos_ == "PROPN" and f.stype != "ANON" and not _a_people(f.stype, text[s0:s1]):
+    if (head.pos_ == "PROPN" or res.misread_surname(head)) and f.stype != "ANON" \
+            and not _a_people(f.stype, text[s0:s1]):
         fn = res.full_name(text[s0:s1], (s0, s1))
         if fn[0] == text[s0:s1]:
             fn = _described_name(res, head, s0, s1) or fn

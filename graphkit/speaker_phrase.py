@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import default_cues
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, ONE_OF_MANY, WHICH_PEOPLE_PREPS
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .names import HONORIFICS, strip_possessive
+from .names import HONORIFICS, has_org_word, listed_given_name, strip_possessive
 from .person_nouns import person_noun, plural_person_noun
 from .pronouns import NAMES_NO_ONE
 
@@ -470,6 +470,30 @@ def _person_appos(t: Token) -> Optional[Token]:
 def _prep_objects(t: Token) -> list[Token]:
     """The objects of the word's prepositions ('the head of the Trust': 'Trust')."""
     return [o for p in t.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+
+
+def person_typed_otherwise(head: Token) -> bool:
+    """Whether a proper-noun speaker the NER typed an organisation is a person's name: set in apposition with a word
+    naming a person ('Reince Priebus, the GOP chairman,', 'Carly Fiorina, the former chief executive,'), or written
+    as a given name of the `nicknames` table and a surname, the NER's entity up to the head ('Carly Fiorina', whatever
+    the tagger made of 'Carly'; graphkit.names.listed_given_name), no word of it an organisation's ('Ford Motor',
+    'Bernie Sanders Foundation': graphkit.names.has_org_word).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> def typed(s):
+    ...     said = next(t for t in load_spacy()(s) if t.lower_ in ("said", "announced"))
+    ...     return person_typed_otherwise(next(t for t in said.children if t.dep_ == "nsubj"))
+    >>> typed("Reince Priebus, the GOP chairman, announced a website."), typed("Acme Motors said it would close.")
+    (True, False)
+    """
+    if head.pos_ != "PROPN":
+        return False
+    first = next((c for c in head.children if c.dep_ == "appos"), None)
+    if first is not None and names_a_person(first):
+        return True
+    e = ent_of(head)
+    name = [t for t in e if t.i <= head.i] if e is not None else [head]  # the entity's words up to the head
+    return 2 <= len(name) <= 3 and listed_given_name(name[0].text) and not has_org_word([t.text for t in name])
 
 
 def names_a_person(t: Token) -> bool:

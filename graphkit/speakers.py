@@ -39,8 +39,8 @@ from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
                             _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
 from .speaker_phrase import (bare_share, definite_person, ent_of, group_of_share, named_in_apposition, naming_zone,
-                             person_in_apposition, person_role, principal_tokens, share_of, speaker_tokens, speaker_type,
-                             split_speaker)
+                             person_in_apposition, person_role, person_typed_otherwise, principal_tokens, share_of,
+                             speaker_tokens, speaker_type, split_speaker)
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -338,13 +338,17 @@ def _settle(res: SpeakerResolver, head: Token, toks: list, f: _Found, person: Op
 def _speaker_kind(head: Token, f: _Found, together, res: SpeakerResolver) -> str:
     """What kind of speaker the article remembers this one as, for later pronouns: its resolved type; a person for
     an unresolved role held by one person; an anonymous person who takes pronouns (kept in ``res.anonymous``);
-    people named together, never 'he' or 'she'; a possessive pronoun's, whose words no later 'he said' continues."""
+    people named together, never 'he' or 'she'; a possessive pronoun's, whose words no later 'he said' continues; a
+    person's name the NER typed an organisation, a person for 'he' or 'she'
+    (:func:`graphkit.speaker_phrase.person_typed_otherwise`)."""
     # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
     kind = "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype
     if f.rtype == "ANON" and f.takes_pronouns and (
             f.resolved in res.anonymous or _one_anonymous_person(head, f)):
         kind = ANON_PERSON
         res.anonymous.setdefault(f.resolved, (f.role, f.org))
+    if kind == "ORG" and person_typed_otherwise(head):
+        kind = "PERSON"  # 'Reince Priebus, the GOP chairman,' with 'Priebus' an ORG: a later 'he said' may be his
     if together is not None:
         kind = "NOUN"  # 'Sanders and his top aides': people, for 'they', never for 'he' or 'she'
     if f.stype == "PRON" and head.dep_ == "poss":

@@ -1170,7 +1170,7 @@ def test_a_misread_surname_is_a_subject_whatever_its_tag(nlp, text, word, pos, e
     doc = nlp(text)
     t = [x for x in doc if x.text == word][-1]
     t.pos_, t.ent_type_ = pos, "ORG"  # as the tagger and the NER read 'Trump' in PolNeAR's sentence
-    assert SpeakerResolver(doc)._misread_surname(t) is expected
+    assert SpeakerResolver(doc).misread_surname(t) is expected
 
 
 FIRST_ALONE = [
@@ -2297,6 +2297,80 @@ def test_an_acronym_written_out_says_so_in_its_merges():
     res = resolve_actors({"d": [it.attribution for it in ex.items]}, {"d": [tuple(e) for e in ex.entities]},
                          {"actors": []})
     assert any("acronym 'SVP' as the article writes it out" in line for line in res.explain(res.speaker_of[("d", 0)]))
+
+
+def _speakers_with_entities(text: str, ents: list[tuple[str, str]], pos: dict[str, str] | None = None):
+    """(speaker as written, resolved) of each attribution of ``text`` parsed by bare spaCy with the NER's entities set
+    by hand (``ents``: (words, label)) and some words' part of speech too (``pos``: word → tag), as the NER and tagger
+    read PolNeAR's sentences."""
+    from spacy.tokens import Span
+
+    from graphkit.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    spans = []
+    for words, label in ents:
+        a = text.index(words)
+        spans.append(doc.char_span(a, a + len(words), label=label))
+    doc.ents = [s for s in spans if isinstance(s, Span)]
+    for t in doc:
+        if pos and t.text in pos:
+            t.pos_ = pos[t.text]
+    return [(a.speaker_text, a.resolved_text) for a in attributions(doc)]
+
+
+#: a person's name the NER typed an organisation is a 'he' / 'she' candidate when its phrase says it is a person's
+#: (speaker_phrase.person_typed_otherwise): a word naming a person in apposition, or a listed given name and a surname
+PERSON_TYPED_ORG = [
+    ("Ted Cruz won in Utah on Tuesday. Reince Priebus, the GOP chairman, announced a website on Monday. "   # American
+     "“It is a tool for voters,” he said.", [("Ted Cruz", "PERSON"), ("Priebus", "ORG")],
+     ("he", "Reince Priebus")),
+    ("Tom Hale spoke in Leeds. Carly Fiorina announced her plan on Monday. “It will work,” she said.",       # British
+     [("Tom Hale", "PERSON"), ("Carly Fiorina", "ORG")], ("she", "Carly Fiorina")),
+    # controls: an organisation, no person's, stays no 'he', a given name in its name or not
+    ("Ted Cruz won in Utah on Tuesday. Acme Motors announced a website on Monday. “It is a tool for voters,” he "
+     "said.", [("Ted Cruz", "PERSON"), ("Acme Motors", "ORG")], ("he", "Ted Cruz")),
+    ("Ted Cruz won in Utah on Tuesday. The Carly Fiorina Foundation announced a website on Monday. “It is a tool for "
+     "voters,” he said.", [("Ted Cruz", "PERSON"), ("Carly Fiorina Foundation", "ORG")], ("he", "Ted Cruz")),
+]
+
+
+@pytest.mark.parametrize("text,ents,expected", PERSON_TYPED_ORG, ids=[f"{k:02d}" for k in range(len(PERSON_TYPED_ORG))])
+def test_a_person_the_ner_typed_an_organisation_takes_a_later_he(text, ents, expected):
+    assert expected in _speakers_with_entities(text, ents)
+
+
+#: a surname the tagger read as a common noun is the full name the article gave before it (speaker_kinds.
+#: _surname_role_or_org, through Antecedents.misread_surname), an apostrophe inside it too
+MISREAD_SURNAME_SPEAKERS = [
+    ("Betsy Ebeling walked to the next house. Ebeling said the vote was close.",                        # American
+     [("Betsy Ebeling", "PERSON")], {"Ebeling": "NOUN"}, ("Ebeling", "Betsy Ebeling")),
+    ("Martin O’Malley spoke in Leeds on Monday. O’Malley said the plan was dead.",                       # British
+     [("Martin O’Malley", "PERSON")], {"O’Malley": "NOUN"}, ("O’Malley", "Martin O’Malley")),
+    # control: a word the article writes in lower case is no surname
+    ("Lisa Green spoke on Monday. Green said so. The green party agreed.",
+     [("Lisa Green", "PERSON")], {"Green": "ADJ"}, ("Green", "Green")),
+]
+
+
+@pytest.mark.parametrize("text,ents,pos,expected", MISREAD_SURNAME_SPEAKERS,
+                         ids=[f"{k:02d}" for k in range(len(MISREAD_SURNAME_SPEAKERS))])
+def test_a_misread_surname_speaker_is_its_full_name(text, ents, pos, expected):
+    assert expected in _speakers_with_entities(text, ents, pos)
+
+
+#: 'the agency' is the latest organisation named before it, as 'the company' is (article_names._GENERIC_ORG_NOUNS)
+GENERIC_BODIES = [
+    (["The FBI opened an inquiry in March. The agency said the inquiry would take months."],              # American
+     [("The agency", "FBI", "organisation")]),
+    (["The Met Office opened a new centre in Exeter on Monday. The agency said rivers would rise."],              # British
+     [("The agency", "Met Office", "organisation")]),
+]
+
+
+@pytest.mark.parametrize("texts,expected", GENERIC_BODIES, ids=[f"{k:02d}" for k in range(len(GENERIC_BODIES))])
+def test_the_agency_is_the_body_named_before(texts, expected):
+    assert [g[:3] for g in resolved_speakers(texts)] == expected
 
 
 @pytest.mark.parametrize("speaker,resolved,expected", [
