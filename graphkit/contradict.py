@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from .issue_evidence import claims_own_words
+from .places import place_key
 from .statements import as_date, concept_idf, day_numbers, near_days
 from .tables import shorten
 from .records import Actor, Claim, Contradiction
@@ -119,8 +120,8 @@ def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[s
     - a number, with its magnitude and the word it counts: "£35bn" → "35bn", "four regions" → "4 region";
       years are times, not arguments;
     - the claim's resolved places ("Kiev" and "Kyiv" meet on "kyiv") and the words of its own that assigned its issues
-      (`graphkit.issue_evidence.claims_own_words`: not those said around it, none for an issue its article gave, never
-      an evidence's marker such as "learnt: ").
+      (`_trigger_words`: not those said around it, none for an issue its article gave, never an evidence's marker such
+      as "learnt: ", nor a place's name again: "North Korea" is the one argument "north korea").
 
     >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="Mr. Trump will cut £35bn of "
     ...           "savings in four regions", spans=[(0, 10)], cue="said", places=("Kyiv",))
@@ -129,11 +130,26 @@ def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[s
     """
     out = set(_text_arguments(claim.text, common))
     out.update(p.lower() for p in claim.places)
-    for _, evidence in claim.issue_triggers:
-        # the claim's own words that gave an issue; not those said around it, nor an evidence's markers ("learnt")
-        for words in claims_own_words(evidence):
-            out.update(lemma(w) for w in tokens(words) if w not in STOP and len(w) >= 3)
+    for words in _trigger_words(claim):
+        out.update(lemma(w) for w in tokens(words) if w not in STOP and len(w) >= 3)
     return frozenset(out)
+
+
+def _trigger_words(claim: Claim) -> list[str]:
+    """The claim's own words that gave it its issues (`graphkit.issue_evidence.claims_own_words`: not those said
+    around it, nor an evidence's markers such as "learnt: "), but for those naming one of its places
+    (`graphkit.places.place_key`): a place is one argument, the place. A place abroad is an issue of its own, its
+    trigger the place as written: "North Korea" gave "north" and "korea" beside the place "north korea".
+
+    >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="North Korea should abandon nuclear "
+    ...           "weapons", spans=[(0, 10)], cue="said", places=("North Korea",),
+    ...           issue_triggers=(("North Korea", "North Korea"), ("nuclear weapons", "nuclear weapons, context: Iran")))
+    >>> _trigger_words(c)
+    ['nuclear weapons']
+    """
+    places = {place_key(p) for p in claim.places}
+    return [words for _, evidence in claim.issue_triggers for words in claims_own_words(evidence)
+            if place_key(words) not in places]
 
 
 def _text_arguments(text: str, common: frozenset[str]) -> list[str]:

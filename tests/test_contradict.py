@@ -272,6 +272,26 @@ def test_arguments_of_issue_triggers(triggers, expected):
     assert arguments(c) == expected
 
 
+# (the claim's places, its issues' evidence, its arguments): a trigger naming one of the claim's places is that place,
+# one argument, not its words again (a place abroad is an issue whose trigger is the place as written: PolNeAR train's
+# "North Korea should abandon nuclear weapons ..." had "north" beside "north korea" and "korea")
+PLACE_TRIGGERS = [
+    (("North Korea",), (("North Korea", "North Korea"),), {"north korea"}),
+    (("North Korea",), (("North Korea", "North Korea's"),), {"north korea"}),             # written with a possessive
+    (("São Tomé",), (("Sao Tome", "Sao Tome"),), {"são tomé"}),                             # written without accents
+    (("Mexico", "United States"), (("Mexico", "learnt: mexico, united states, wall"),),      # words the model read
+     {"mexico", "united states", "wall"}),
+    ((), (("North Korea", "North Korea"),), {"north", "korea"}),       # a taxonomy's trigger, no place of the claim
+    (("Iran",), (("nuclear deal", "nuclear deal, context: Iran"),), {"iran", "nuclear", "deal"}),  # another issue's
+]
+
+
+@pytest.mark.parametrize("places, triggers, expected", PLACE_TRIGGERS)
+def test_a_trigger_naming_one_of_the_claims_places_is_that_place(places, triggers, expected):
+    c = claim("902", "X", "they had captured it", places=places, triggers=triggers)
+    assert arguments(c) == expected
+
+
 # (evidence of a's issue, of b's, the arguments the pair shares or None: not linked): a claim of two articles negating
 # the other's "had captured the town of Pokrovsk" needs two specific arguments in common; an evidence's marker is none
 EVIDENCE_LINKS = [
