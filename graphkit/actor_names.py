@@ -32,7 +32,7 @@ __all__ = ["name_draft", "title_draft", "anonymous_draft", "group_repeat"]
 
 def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
     """The draft of a mention read as a name (``m.name``, typed ``m.etype`` by the corrected entity types); an acronym
-    the article pass named as its article writes it out ('the SVP': "Swiss People's Party") says so first."""
+    the article pass named as its article writes it out ('the AVP': "Alpine People's Party") says so first."""
     d, why = _name_draft(r, m)
     acronym = acronym_form(strip_possessive(strip_det(m.surface), bare_apostrophe=True))
     if acronym and acronym_form(strip_det(m.name)) != acronym:

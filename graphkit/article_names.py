@@ -459,13 +459,13 @@ class ArticleNames:
         return name != text and len(name.split()) > 1
 
     def acronym_named(self, acronym: str) -> Optional[tuple[str, tuple[int, int]]]:
-        """The name the article writes an acronym out as ('SVP' after "the Swiss People's Party, or SVP,", 'AP' in an
+        """The name the article writes an acronym out as ('AVP' after "the Alpine People's Party, or AVP,", 'AP' in an
         article that writes 'The Associated Press'), and where: :func:`graphkit.merge.written_out`, asked once an
         article for each acronym; None when the article does not write it out.
 
         >>> from graphkit.nlp import load_spacy
-        >>> ArticleNames(load_spacy()("The Swiss People's Party (SVP) won. The SVP said so.")).acronym_named("SVP")
-        ("Swiss People's Party", (4, 24))
+        >>> ArticleNames(load_spacy()("The Alpine People's Party (AVP) won. The AVP said so.")).acronym_named("AVP")
+        ("Alpine People's Party", (4, 25))
         """
         if acronym not in self._written_out:
             self._written_out[acronym] = written_out(acronym, doc_text(self.doc))

@@ -196,7 +196,7 @@ def _typed_mention(a: Attribution, text: str, fold_types: dict[str, str], gz: Ga
     # a common noun phrase ('the candidate') takes no type the NER gave a name folding the same ('The Candidate')
     etype = None if a.speaker_type == "NOUN" and common_noun_phrase(text) else fold_types.get(fold(text))
     if etype == "person" and a.speaker_type == "ORG" and has_org_word(text):
-        etype = None  # an organisation's name the NER typed a person elsewhere ("Swiss People's Party" for 'the SVP')
+        etype = None  # an organisation's name the NER typed a person elsewhere ("Alpine People's Party" for 'the AVP')
     if a.speaker_type == "PERSON" or etype == "person":
         prefix, name = split_title(text)
         if not name:

@@ -134,21 +134,21 @@ def spelled_out(name: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
-#: a name written out in capitalised words, function words between them ('Citizens for Responsibility and Ethics in
-#: Washington'), a possessive inside it ("Swiss People's Party")
+#: a name written out in capitalised words, function words between them ('Taxpayers for Common Sense in Ohio'), a
+#: possessive inside it ("Alpine People's Party")
 _WRITTEN_OUT = r"[A-Z][\w’'.&]*(?:[\s\-]+(?:(?:of|the|for|and|in|on|to|&)\s+)*[A-Z][\w’'.&]*)+"
 
 
 def written_out(acronym: str, text: str) -> Optional[tuple[str, tuple[int, int], str]]:
     """The name an article writes an acronym out as, where it is, and why: the name the article defines it as, written
-    just before it in brackets or after 'or' ("the Swiss People's Party, or SVP, ...", "Citizens for Responsibility
-    and Ethics in Washington (CREW)": a name in another language or with words the initials leave out, whose first
+    just before it in brackets or after 'or' ("the Alpine People's Party, or AVP, ...", "Taxpayers for Common
+    Sense in Ohio (TCSO)": a name in another language or with words the initials leave out, whose first
     letter is the acronym's); else the one name the article writes whose initials it is (:func:`initials`,
     :func:`spelled_out`: 'Associated Press' for 'AP'). A name in capitals ('WASHINGTON (AP)', a dateline) defines
     nothing. None when the article writes it out nowhere, or as two names.
 
-    >>> written_out("SVP", "In 1999 the Swiss People’s Party, or SVP, won. The SVP said so.")[0::2]
-    ('Swiss People’s Party', 'defined by the article as the acronym of it')
+    >>> written_out("AVP", "In 1999 the Alpine People’s Party, or AVP, won. The AVP said so.")[0::2]
+    ('Alpine People’s Party', 'defined by the article as the acronym of it')
     >>> written_out("AP", "WASHINGTON (AP) — The Associated Press reported it. AP said so.")[0::2]
     ('Associated Press', 'the one name of the article with those initials')
     >>> written_out("AP", "WASHINGTON (AP) — AP said so."), written_out("AP", "An advisory panel met. AP said so.")

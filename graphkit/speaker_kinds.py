@@ -394,7 +394,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
         f.resolved, f.rspan = named
         f.rtype = "PERSON"
     elif f.stype == "ORG" and (spelled := _acronym_written_out(res, f.resolved)) is not None:
-        f.resolved, f.rspan = spelled  # 'the SVP' after "the Swiss People's Party, or SVP,"
+        f.resolved, f.rspan = spelled  # 'the AVP' after "the Alpine People's Party, or AVP,"
     elif f.stype in ("ORG", "GPE", "NORP") and not _a_people(f.stype, text[s0:s1]):
         # "the Kremlin" -> fullest earlier organisation name holding the mention's words
         best = None

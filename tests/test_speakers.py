@@ -2265,10 +2265,10 @@ def test_a_plural_of_people_the_ner_names_is_no_person(entities, name, expected)
 #: corpus an acronym joins the one proper name with its initials (merge.spelled_out: not a common-noun phrase whose
 #: initials happen to be the same). (phrase as written, actor name, actor type)
 ACRONYMS_WRITTEN_OUT = [
-    (["In 1999 the Swiss People's Party, or SVP, won the vote. The SVP said the result was clear."],      # British
-     [("The SVP", "Swiss People's Party", "organisation")]),
-    (["Citizens for Responsibility and Ethics in Washington (CREW) sued the department. CREW said the records were "
-      "late."], [("CREW", "Citizens for Responsibility and Ethics in Washington", "organisation")]),     # American
+    (["In 1999 the Alpine People's Party, or AVP, won the vote. The AVP said the result was clear."],  # British
+     [("The AVP", "Alpine People's Party", "organisation")]),
+    (["Taxpayers for Common Sense in Ohio (TCSO) sued the department. TCSO said the records were late."],  # American
+     [("TCSO", "Taxpayers for Common Sense in Ohio", "organisation")]),
     (["The Associated Press counted the delegates on Monday. AP said Ann Lee had won."],
      [("AP", "Associated Press", "organisation")]),
     # across the corpus: 'AP' is the Associated Press, not 'An advisory panel' of another article
@@ -2292,11 +2292,11 @@ def test_an_acronym_written_out_says_so_in_its_merges():
     from graphkit.records import Document
     from graphkit.resolve import resolve_actors
 
-    text = "In 1999 the Swiss People's Party, or SVP, won the vote. The SVP said the result was clear."
+    text = "In 1999 the Alpine People's Party, or AVP, won the vote. The AVP said the result was clear."
     ex = next(iter(extract_documents([Document(id="d", path="d.txt", text=text, sha256="0" * 64, format="txt")])))
     res = resolve_actors({"d": [it.attribution for it in ex.items]}, {"d": [tuple(e) for e in ex.entities]},
                          {"actors": []})
-    assert any("acronym 'SVP' as the article writes it out" in line for line in res.explain(res.speaker_of[("d", 0)]))
+    assert any("acronym 'AVP' as the article writes it out" in line for line in res.explain(res.speaker_of[("d", 0)]))
 
 
 def _speakers_with_entities(text: str, ents: list[tuple[str, str]], pos: dict[str, str] | None = None):
@@ -2374,12 +2374,12 @@ def test_the_agency_is_the_body_named_before(texts, expected):
 
 
 @pytest.mark.parametrize("speaker,resolved,expected", [
-    ("the SVP", "Swiss People's Party", ("Swiss People's Party", "organisation")),  # an organisation word: no person
+    ("the AVP", "Alpine People's Party", ("Alpine People's Party", "organisation")),  # an organisation word
     ("Priebus", "Reince Priebus", ("Reince Priebus", "person")),                   # control: a person's name
 ])
 def test_a_body_the_ner_typed_a_person_elsewhere_stays_a_body(speaker, resolved, expected):
     """A mention the NER typed an organisation, named by a name with an organisation word, is no person whatever the
-    corpus's votes on that name (graphkit.mentions._typed_mention): "Swiss People's Party", typed a person elsewhere,
+    corpus's votes on that name (graphkit.mentions._typed_mention): "Alpine People's Party", typed a person elsewhere,
     is not the person 'Party'."""
     from graphkit.records import Attribution
     from graphkit.resolve import resolve_actors
