@@ -141,11 +141,11 @@ def _trigger_words(claim: Claim) -> list[str]:
     (`graphkit.places.place_key`): a place is one argument, the place. A place abroad is an issue of its own, its
     trigger the place as written: "North Korea" gave "north" and "korea" beside the place "north korea".
 
-    >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="North Korea should abandon nuclear "
-    ...           "weapons", spans=[(0, 10)], cue="said", places=("North Korea",),
-    ...           issue_triggers=(("North Korea", "North Korea"), ("nuclear weapons", "nuclear weapons, context: Iran")))
+    >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="North Korea will test more missiles "
+    ...           "soon", spans=[(0, 10)], cue="said", places=("North Korea",),
+    ...           issue_triggers=(("North Korea", "North Korea"), ("missiles", "missiles, context: Iran")))
     >>> _trigger_words(c)
-    ['nuclear weapons']
+    ['missiles']
     """
     places = {place_key(p) for p in claim.places}
     return [words for _, evidence in claim.issue_triggers for words in claims_own_words(evidence)

@@ -274,7 +274,8 @@ def test_arguments_of_issue_triggers(triggers, expected):
 
 # (the claim's places, its issues' evidence, its arguments): a trigger naming one of the claim's places is that place,
 # one argument, not its words again (a place abroad is an issue whose trigger is the place as written: PolNeAR train's
-# "North Korea should abandon nuclear weapons ..." had "north" beside "north korea" and "korea")
+# claim opening "North Korea ..." had "north" beside "north korea" and "korea": "north" at a sentence start is no
+# argument of the text when the corpus writes it in lower case)
 PLACE_TRIGGERS = [
     (("North Korea",), (("North Korea", "North Korea"),), {"north korea"}),
     (("North Korea",), (("North Korea", "North Korea's"),), {"north korea"}),             # written with a possessive
