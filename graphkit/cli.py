@@ -24,7 +24,7 @@ from typing import Callable, Optional, Union
 import typer
 
 from .contradict import MIN_SCORE, WINDOW_DAYS
-from .errors import one_line, user_error_line
+from .errors import GraphkitWarning, one_line, user_error_line
 from .tables import Column, print_table, write_tsv
 
 
@@ -530,10 +530,13 @@ def issues_suggest(store: Path = StoreOpt,
 
     check_output(output, "issues.yaml", store=store)  # a wrong -o first; suggest says a missing, foreign or stopped store next
     with warnings.catch_warnings(record=True) as said:  # what suggest warns a notebook of, said here in a line
-        warnings.simplefilter("always")
+        warnings.simplefilter("always", GraphkitWarning)  # the others as the filters say: a library's, as it was
         text = suggest(store, n_issues=n_issues, rediscover=rediscover)
     for w in said:
-        typer.echo(f"graphkit: {w.message}", err=True)
+        if issubclass(w.category, GraphkitWarning):
+            typer.echo(f"graphkit: {w.message}", err=True)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     with atomic_open(output, "w", example="issues.yaml", encoding="utf-8") as f:
         f.write(text)
     _wrote(f"{text.count(chr(10) + '  - name:')} issue(s) → {output}", output)

@@ -12,6 +12,11 @@ class GraphkitError(Exception):
     """Base of every error graphkit raises on purpose; the message is for the user."""
 
 
+class GraphkitWarning(UserWarning):
+    """A warning graphkit gives a notebook or script on purpose (the message is for the user, its cause and fix); the
+    command line says it as a line of its own (`graphkit.cli`), and no other warning so."""
+
+
 class ModelNotFound(GraphkitError):
     """The spaCy pipeline cannot be loaded."""
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Optional
 
+from .errors import GraphkitWarning
 from .tables import shorten
 
 
@@ -42,7 +43,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
             data = discovered_issues(store, n_issues, True, found.actors, found.sample, found.spoken, found.abroad)
             actors = found.actors
             if found.gone:  # said, not resolved with the defaults without a word (the command line says it in a line)
-                warnings.warn(knowledge_gone(found.gone), stacklevel=2)
+                warnings.warn(knowledge_gone(found.gone), GraphkitWarning, stacklevel=2)
         people = people_names(actors)
         tax = taxonomy_from_data(data, "discovered", origin="discovered")
         # the model and article floor the store's claims were assigned with, if any

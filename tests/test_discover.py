@@ -1289,6 +1289,35 @@ def test_issues_suggest_says_when_the_corpus_it_was_built_with_is_gone(tmp_path,
     assert "Traceback" not in proc.stderr and "Warning" not in proc.stderr
 
 
+def test_issues_suggest_says_only_its_own_warnings_as_lines(tmp_path, monkeypatch, capsys):
+    """The command line says graphkit's warnings (`graphkit.errors.GraphkitWarning`) as a line of its own and leaves a
+    library's to Python's filters and their display: a DeprecationWarning stays hidden, another shown as Python shows
+    it, never as graphkit's."""
+    import warnings
+
+    import graphkit.cli as cli
+    import graphkit.suggest as suggest_module
+    from graphkit.errors import GraphkitWarning
+
+    def suggest(store, **kw):
+        warnings.warn("x.yaml is gone: run it where the corpus is", GraphkitWarning)
+        warnings.warn("an old call", DeprecationWarning)
+        warnings.warn("a library's remark", RuntimeWarning)
+        return "version: 1\nissues: []\n"
+
+    shown = []  # what Python's display of warnings is handed
+    monkeypatch.setattr(suggest_module, "suggest", suggest)
+    monkeypatch.setattr(warnings, "showwarning", lambda message, category, *a, **k: shown.append((str(message),
+                                                                                                  category)))
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        warnings.simplefilter("default")
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        cli.issues_suggest(store=tmp_path / "s.gk", output=tmp_path / "issues.yaml", n_issues=None, rediscover=True)
+    assert capsys.readouterr().err.splitlines() == ["graphkit: x.yaml is gone: run it where the corpus is"]
+    assert shown == [("a library's remark", RuntimeWarning)]
+
+
 @pytest.mark.parametrize("fillers,kept", [(200, True), (12_000, False)])
 def test_the_harness_share_floor_variant_gives_the_old_floor(fillers, kept, monkeypatch):
     """`issue_harness.py run --variant share-floor:3000` re-runs main's rule before the floor stopped rising with the
