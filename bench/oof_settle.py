@@ -97,15 +97,30 @@ def kept_before_settling(d: dict, t: float, tl: float) -> list:
         gc.nested_give_way = last
 
 
-def folds_of(D: dict, arts: dict, sc, gives_way, t=None, tl=None) -> list[tuple[float, float]]:
-    """(all, speech fair) e2e F1 of each fold with ``gives_way``, at the dump's thresholds unless ``t`` / ``tl``."""
+#: ``folds_of``'s ``gives_way`` for the kept claims exactly as graphkit keeps them (``apply_scores`` whole, its
+#: ``nested_give_way`` included), the figure of ``bench/eval_attribution.py --cv 5`` to the digit
+AS_SHIPPED = "as shipped"
+
+
+def folds_of(D: dict, arts: dict, sc, gives_way, t=None, tl=None, then=None) -> list[tuple[float, float]]:
+    """(all, speech fair) e2e F1 of each fold with ``gives_way`` (or :data:`AS_SHIPPED`), at the dump's thresholds
+    unless ``t`` / ``tl``;
+    ``then(doc_id, text, claims)``, when given, changes each article's exported claims before they are scored."""
     import attribution_cv as cv
 
+    from graphkit.confidence import apply_scores
+
+    def kept(d):
+        at, atl = d["t"] if t is None else t, d["tl"] if tl is None else tl
+        if gives_way is AS_SHIPPED:
+            return apply_scores(d["atts"], d["scores"], at, atl)
+        return settle(kept_before_settling(d, at, atl), gives_way)
+
+    then = then or (lambda doc_id, text, claims: claims)
     out = []
     for f in sorted({d["fold"] for d in D["arts"].values()}):
-        preds = {i: cv.export(i, arts[i]["text"], settle(kept_before_settling(
-            d, d["t"] if t is None else t, d["tl"] if tl is None else tl), gives_way))
-            for i, d in D["arts"].items() if d["fold"] == f}
+        preds = {i: then(i, arts[i]["text"], cv.export(i, arts[i]["text"], kept(d)))
+                 for i, d in D["arts"].items() if d["fold"] == f}
         r = cv.figures(sc, [arts[i] for i in preds], preds)
         out.append((r["all"]["e2e_F1"], r["speech"]["e2e_F1_fair"]))
     return out
