@@ -311,3 +311,70 @@ def test_the_span_error_scripts_doctests_run():
 
     result = doctest.testmod(span_errors)
     assert result.failed == 0 and result.attempted > 0
+
+
+# quote_spans: a quotation run over paragraphs by the news convention (left open, the next paragraph reopened with a
+# mark), and a quotation after a content's colon: (text, the content's spans, variant, spans after)
+OPEN_THEN_REOPENED = "He said: “We will win.\n\n“And again.” Then he left."
+@pytest.mark.parametrize("text, spans, variant, after", [
+    (OPEN_THEN_REOPENED, [[9, 22]], "next_paragraph", [[9, 22], [24, 36]]),   # the convention: one quotation
+    ("He said: “We will win.”\n\n“And again.”", [[9, 23]], "next_paragraph", [[9, 23]]),  # closed: two quotations
+    ("He said: “We will win.\n\nAnd then he left.", [[9, 22]], "next_paragraph", [[9, 22]]),  # no mark reopens it
+    ("He said: “We will win.\n\n“Again.\n\n“And again.”", [[9, 22]], "next_paragraph",
+     [[9, 22], [24, 31], [33, 45]]),                                              # over three paragraphs
+    ("He stated his view: “It is over.” Then", [[14, 18]], "after_colon", [[14, 18], [20, 33]]),
+    ("He stated his view, “It is over.” Then", [[14, 18]], "after_colon", [[14, 18]]),  # a comma is not a colon
+    ("He stated his view:\n\n“It is over.”", [[14, 18]], "after_colon", [[14, 18]]),  # not across a paragraph
+])
+def test_a_quotation_read_into_a_claim(text, spans, variant, after):
+    from quote_spans import VARIANTS
+
+    from graphkit.quotes import find_quotes
+
+    assert VARIANTS[variant](text, spans, find_quotes(text)) == after
+
+
+@pytest.mark.parametrize("lo, hi, is_marked", [
+    (9, 36, True),                           # the break between the open quotation and the reopened one
+    (9, len(OPEN_THEN_REOPENED), True),      # "Then he left." is in the second paragraph: one break only
+    (0, 5, True),                            # no break at all
+])
+def test_a_paragraph_break_the_convention_marks(lo, hi, is_marked):
+    from quote_spans import marked
+
+    from graphkit.quotes import find_quotes
+
+    assert marked(OPEN_THEN_REOPENED, find_quotes(OPEN_THEN_REOPENED), lo, hi) is is_marked
+    text = OPEN_THEN_REOPENED + "\n\nNo quotation here."
+    assert marked(text, find_quotes(text), 9, len(text)) is False   # the last break no quotation marks
+
+
+def test_folds_of_scores_the_claims_as_shipped_and_as_changed(shared):
+    """oof_settle.folds_of at AS_SHIPPED keeps what apply_scores keeps; ``then`` changes the claims before scoring."""
+    import attribution_cv as cv
+    from oof_settle import AS_SHIPPED, folds_of
+
+    text = "Ana Ruiz said that taxes will rise next year and that jobs will grow."
+    gold = _gold((19, 69), (0, 8), "said")
+    claim = att((19, 45), (9, 13)).model_copy(update={"speaker_span": (0, 8), "confidence": 0.9})
+    D = {"arts": {"a1": {"atts": [claim], "scores": [0.9], "t": 0.5, "tl": 0.6, "fold": 0}}}
+    arts = {"a1": {"id": "a1", "text": text, "attributions": [gold]}}
+    sc = cv.scorer()
+    assert folds_of(D, arts, sc, AS_SHIPPED) == [(100.0, 100.0)]          # 26 of the gold's 50 characters: over 30 %
+    D["arts"]["a1"]["scores"] = [0.2]
+    assert folds_of(D, arts, sc, AS_SHIPPED) == [(0.0, 0.0)]              # under the threshold: nothing kept
+    D["arts"]["a1"]["scores"] = [0.9]
+
+    def elsewhere(doc_id, t, claims):
+        return [dict(c, spans=[[60, 69]]) for c in claims]                # 9 characters: under 30 %
+
+    assert folds_of(D, arts, sc, AS_SHIPPED, then=elsewhere)[0][0] == 0.0
+
+
+def test_the_quote_span_scripts_doctests_run():
+    import doctest
+
+    import quote_spans
+
+    result = doctest.testmod(quote_spans)
+    assert result.failed == 0 and result.attempted > 0
