@@ -369,6 +369,14 @@ def test_folds_of_scores_the_claims_as_shipped_and_as_changed(shared):
         return [dict(c, spans=[[60, 69]]) for c in claims]                # 9 characters: under 30 %
 
     assert folds_of(D, arts, sc, AS_SHIPPED, then=elsewhere)[0][0] == 0.0
+    # a less confident claim spoken from inside the kept one's content gives way as shipped (nested_give_way);
+    # when no rule settles the pair it stays, and the scorer gives it the gold (29 characters over the other's 26),
+    # with the wrong speaker
+    inner = att((40, 69), (46, 50)).model_copy(update={"speaker_span": (19, 24), "speaker_text": "taxes",
+                                                      "confidence": 0.7})
+    D["arts"]["a1"].update(atts=[claim, inner], scores=[0.9, 0.7])
+    assert folds_of(D, arts, sc, AS_SHIPPED)[0][0] == 100.0
+    assert folds_of(D, arts, sc, None)[0][0] == 0.0
 
 
 def test_the_quote_span_scripts_doctests_run():
