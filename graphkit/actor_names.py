@@ -19,9 +19,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from .actor_drafts import Draft, name_key
-from .mentions import ROLE_HEADS, Mention, before_which, counted_word, names_people, org_role, strip_det
+from .mentions import (ROLE_HEADS, Mention, before_which, counted_word, names_people, org_role, phrase_acronym,
+                       strip_det)
 from .merge import acronym_form
-from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, plain_name, slug, strip_possessive
+from .names import APOS, NAME_PARTICLES, fold, has_org_word, person_key, plain_name, slug
 from .places import is_known_place, lookup_place
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def name_draft(r: "ActorContext", m: Mention) -> tuple[Draft, str]:
     """The draft of a mention read as a name (``m.name``, typed ``m.etype`` by the corrected entity types); an acronym
     the article pass named as its article writes it out ('the AVP': "Alpine People's Party") says so first."""
     d, why = _name_draft(r, m)
-    acronym = acronym_form(strip_possessive(strip_det(m.surface), bare_apostrophe=True))
+    acronym = phrase_acronym(m.surface)
     if acronym and acronym_form(strip_det(m.name)) != acronym:
         why = f"acronym {acronym!r} as the article writes it out (graphkit.merge.written_out); {why}"
     return d, why

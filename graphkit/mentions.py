@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import Gazetteer
+from .merge import acronym_form
 from .names import (APOS, ORG_NOUNS, TITLE_WORDS, fold, has_org_word, is_pronoun, plain_name, split_honorific,
                     split_title, strip_possessive)
 from .person_nouns import person_noun, plural_person_noun
@@ -512,6 +513,16 @@ def strip_det(text: str) -> str:
     ('Kremlin', 'official')
     """
     return drop_article(text.strip())
+
+
+def phrase_acronym(phrase: str) -> Optional[str]:
+    """The acronym a speaker phrase is, its article and possessive dropped ('the SVP's' → 'SVP'), else None
+    (graphkit.merge.acronym_form: the one test of an acronym).
+
+    >>> phrase_acronym("the SVP's"), phrase_acronym("the F.B.I."), phrase_acronym("the Post")
+    ('SVP', 'FBI', None)
+    """
+    return acronym_form(strip_possessive(strip_det(phrase), bare_apostrophe=True))
 
 
 def drop_article(text: str) -> str:

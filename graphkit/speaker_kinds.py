@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
-from .mentions import ANON_HEADS, counted_word, strip_det
-from .merge import acronym_form
+from .mentions import ANON_HEADS, counted_word, phrase_acronym, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
-from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, name_end, named_in_apposition, names_a_person,
-                             person_of_phrase, person_role, plural_people, principal_tokens, speaker_tokens,
-                             speaker_type, split_speaker)
+from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, first_appos, name_end, named_in_apposition,
+                             names_a_person, person_of_phrase, person_role, plural_people, principal_tokens,
+                             speaker_tokens, speaker_type, split_speaker)
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -291,7 +290,7 @@ def _relative(res: SpeakerResolver, relative_head: Token, f: _Found, pron: Optio
         rt = [t for t in rt if t.i < pron.i] or [relative_head]
     rs0, rs1 = rt[0].idx, rt[-1].idx + len(rt[-1].text)
     rtype = speaker_type(rt, relative_head)
-    rperson, rrole, rorg = split_speaker(rt, next((x for x in relative_head.children if x.dep_ == "appos"), None))
+    rperson, rrole, rorg = split_speaker(rt, first_appos(relative_head))
     f.role, f.org = f.role or rrole, f.org or rorg
     if rperson is not None:
         f.resolved, f.rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
@@ -412,7 +411,7 @@ def _acronym_written_out(res: SpeakerResolver, phrase: str) -> Optional[tuple[st
     """An organisation phrase that is an acronym ('the SVP', 'AP', 'F.B.I.') named as its article writes it out
     (:meth:`~graphkit.article_names.ArticleNames.acronym_named`: the name the article defines it as, else the one name
     of the article with those initials); None for any other phrase or an acronym the article does not write out."""
-    acronym = acronym_form(strip_possessive(strip_det(phrase), bare_apostrophe=True))
+    acronym = phrase_acronym(phrase)
     return res.acronym_named(acronym) if acronym else None
 
 

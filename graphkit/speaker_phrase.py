@@ -445,7 +445,7 @@ def person_in_apposition(head: Token) -> Optional[Token]:
     >>> named("The other man, his cousin Jim Ortiz, 40, said no."), named("Griffin, an Obama backer, said no.")
     ('Ortiz', None)
     """
-    first = next((c for c in head.children if c.dep_ == "appos"), None)
+    first = first_appos(head)
     if first is not None and first.ent_type_ == "PERSON":
         return first
     if head.tag_ in ("NNS", "NNPS"):  # several: a group ('Four shops — Acme's, Bell's and Tom Hale Books —')
@@ -460,6 +460,11 @@ def person_in_apposition(head: Token) -> Optional[Token]:
             return named
         objects.extend(_prep_objects(o))
     return None
+
+
+def first_appos(head: Token) -> Optional[Token]:
+    """The head's first apposition ('the chancellor, Gordon Brown,': 'Brown'), else None."""
+    return next((c for c in head.children if c.dep_ == "appos"), None)
 
 
 def _person_appos(t: Token) -> Optional[Token]:
@@ -488,7 +493,7 @@ def person_typed_otherwise(head: Token) -> bool:
     """
     if head.pos_ != "PROPN":
         return False
-    first = next((c for c in head.children if c.dep_ == "appos"), None)
+    first = first_appos(head)
     if first is not None and names_a_person(first):
         return True
     e = ent_of(head)

@@ -38,9 +38,9 @@ from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person, _first_name_before, _Found,
                             _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
                             _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .speaker_phrase import (bare_share, definite_person, ent_of, group_of_share, named_in_apposition, naming_zone,
-                             person_in_apposition, person_role, person_typed_otherwise, principal_tokens, share_of,
-                             speaker_tokens, speaker_type, split_speaker)
+from .speaker_phrase import (bare_share, definite_person, ent_of, first_appos, group_of_share, named_in_apposition,
+                             naming_zone, person_in_apposition, person_role, person_typed_otherwise, principal_tokens,
+                             share_of, speaker_tokens, speaker_type, split_speaker)
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -236,7 +236,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     edge = [t for t in toks if not t.is_space] or toks  # the mention as written ends on a word, not a no-break space
     s0, s1 = edge[0].idx, edge[-1].idx + len(edge[-1].text)
     stype = speaker_type(toks, head)
-    appos = next((x for x in head.children if x.dep_ == "appos"), None)
+    appos = first_appos(head)
     named_by = naming_zone(head)
     person, role, org = split_speaker([t for t in toks if t.i not in named_by] or toks, appos)
     f = _Found(stype, text[s0:s1], (s0, s1), stype, role, org)
