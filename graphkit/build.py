@@ -25,6 +25,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+from .errors import GraphkitWarning
 from .extract import DocExtraction, ahead_left_out, parse_workers
 from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: graphkit.distributed)
 from .huge_articles import parse_view
@@ -122,7 +123,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
         options["parse_ahead"] = False
     for said in (note, ahead_note):  # to a notebook or script (the command line says both itself, so not twice)
         if said:
-            warnings.warn(said, stacklevel=2)
+            warnings.warn(said, GraphkitWarning, stacklevel=2)
     check_store_path(corpus, store_path)
     look = look_at_store(store_path, (MODELS_STAMP, TEXTS_META))  # the store's one read before the build takes it
     models_stamp = check_models_files(look.meta.get(MODELS_STAMP))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.errors import GraphkitWarning
 from graphkit.records import SCHEMA_VERSION
 from graphkit.store import Store
 
@@ -1096,7 +1097,7 @@ def test_the_python_api_says_it_parses_on_the_cores(work, monkeypatch):
     monkeypatch.setattr(graphkit.extract, "ParsePool", _CountedPool)
     monkeypatch.setattr(_CountedPool, "asked", [])
     (work / "corpus" / "b.txt").write_text("Tom Hale said the plan was dead.")
-    with pytest.warns(UserWarning, match=r"workers=999: this machine has 2 cores, so 2 parsing processes"):
+    with pytest.warns(GraphkitWarning, match=r"workers=999: this machine has 2 cores, so 2 parsing processes"):
         build(work / "corpus", work / "s.gk", workers=999)
     assert _CountedPool.asked == [2]
 
@@ -1111,7 +1112,7 @@ def test_the_python_api_says_it_leaves_parse_ahead_out_with_workers(work, monkey
     monkeypatch.setattr(graphkit.extract, "ParsePool", _CountedPool)
     monkeypatch.setattr(_CountedPool, "asked", [])
     (work / "corpus" / "b.txt").write_text("Tom Hale said the plan was dead.")
-    with pytest.warns(UserWarning, match=r"parse_ahead is for one worker: the 2 workers parse, each in its own "
+    with pytest.warns(GraphkitWarning, match=r"parse_ahead is for one worker: the 2 workers parse, each in its own "
                                          r"process; it is left out"):
         build(work / "corpus", work / "s.gk", workers=2, parse_ahead=True)
     assert _CountedPool.asked == [2]
