@@ -1,0 +1,47 @@
+"""bench/worker_parts.py: one traced command's table, per process, from its trace (no command run, no timing)."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def ev(t, pid, role, event, cpu=0.0, thread=0.0, **more):
+    return {"t": t, "pid": pid, "role": role, "event": event, "cpu": cpu, "thread": thread, "user": cpu, "sys": 0.0,
+            "minflt": 1000, **more}
+
+
+TRACE = [
+    ev(0.05, 1, "caller", "start", 0.03, 0.03),
+    ev(0.30, 2, "host", "host start"),
+    ev(1.00, 3, "worker", "worker start"),
+    ev(1.01, 4, "worker", "worker start"),
+    ev(3.00, 3, "worker", "batch", 2.0, 2.0, start=1.0, docs=4, chars=40_000),
+    ev(4.50, 4, "worker", "batch", 3.4, 3.4, start=1.01, docs=4, chars=30_000),
+    ev(4.00, 3, "worker", "batch", 2.9, 2.9, start=3.0, docs=1, chars=900),
+    ev(4.01, 3, "worker", "worker end", 2.9, 2.9),
+    ev(4.02, 3, "worker", "parts", 2.9, 2.9, parts={"component: ner": [1.5, 2.0, 3], "bytes sent": [0, 0, 52_000]}),
+    ev(4.51, 4, "worker", "worker end", 3.4, 3.4),
+    ev(4.52, 4, "worker", "parts", 3.4, 3.4, parts={"component: ner": [1.8, 2.4, 1]}),
+    ev(5.40, 1, "caller", "exit", 2.0, 1.6),
+    ev(5.41, 1, "caller", "parts", 2.0, 1.6, parts={"resolution": [0.8, 0.9, 1]}),
+]
+
+
+@pytest.mark.parametrize("row", [
+    "| caller 1 | resolution | 0.800 | 0.900 | 1 |",
+    "| caller 1 | warm-up thread (process CPU − main thread) | 0.400 | | |",   # the exit's process − thread CPU
+    "| worker 3 | component: ner | 1.500 | 2.000 | 3 |",
+    "| worker 3 | results pickled, size | 0.05 MB | | |",                       # a count, not a part
+    "| worker 3 | 2 | 5 | 40,900 | 4.00 | 0.50 | 4.01 |",                     # done 0.5 s before the other's last
+    "| worker 4 | 1 | 4 | 30,000 | 4.50 | 0.00 | 4.51 |",
+])
+def test_the_table_holds_each_process_part_and_the_split(row):
+    from worker_parts import report
+
+    lines = report(5.5, sorted(TRACE, key=lambda e: e["t"])).splitlines()
+    assert row in lines, "\n".join(lines)
+
