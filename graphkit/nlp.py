@@ -241,22 +241,33 @@ BLIND_COMPONENTS = ("ner",)
 SWITCH_INTERVAL = 0.001  # seconds: Python's thread switch interval while `pipe_ahead` runs
 
 
-def one_blas_thread_from_start() -> bool:
-    """Before numpy is imported (the ``graphkit`` command's start): ask OpenBLAS for one thread from the start, for
-    this process and every parsing process it starts (``OPENBLAS_NUM_THREADS=1``, unless the user set it). Whether
-    it did: once numpy is loaded only `one_blas_thread` can lower it, and OpenBLAS's second thread then already
-    exists. On PolNeAR dev (bench/README, run Y) this is what lets ``--workers 2`` reach 1.89 × one process, where
-    `one_blas_thread` alone gave 1.65 ×.
+#: what the ``graphkit`` command asks of numpy before it is imported (`numpy_from_start`); a variable the user set is
+#: kept. ``OPENBLAS_NUM_THREADS``: one BLAS thread a process (spaCy's matrices are small: a second thread spins, and
+#: with ``--workers 2`` four threads shared two cores; run Y: ``--workers 2`` 1.89 × one process, where
+#: `one_blas_thread` alone gave 1.65 ×). ``NUMPY_MADVISE_HUGEPAGE``: no huge-page hint on numpy's arrays of 4 MB and
+#: more. With Linux's transparent huge pages in ``madvise`` mode (most distributions' default; with ``always`` or
+#: ``never`` the hint changes nothing) the kernel then looks for a free 2 MB page as each such array is first
+#: touched, and compacts memory on the spot when none is free (numpy/numpy#31590); spaCy's arrays live for a batch
+#: and gain nothing from huge pages. Run BX (bench/README.md, PolNeAR dev): system CPU 0.99 → 0.58 s a one-process
+#: build, user CPU the same; the same parses (the hint only places memory).
+NUMPY_START = {"OPENBLAS_NUM_THREADS": "1", "NUMPY_MADVISE_HUGEPAGE": "0"}
+
+
+def numpy_from_start() -> bool:
+    """Before numpy is imported (the ``graphkit`` command's start): set `NUMPY_START`'s variables (unless the user
+    set them) for this process and every parsing process it starts. Whether it did: numpy reads both when it is
+    imported, and once it is only `one_blas_thread` can lower BLAS's threads (its second thread then exists already).
 
     >>> import sys
-    >>> one_blas_thread_from_start() if "numpy" in sys.modules else False
+    >>> numpy_from_start() if "numpy" in sys.modules else False
     False
     """
     import os
 
     if "numpy" in sys.modules:
         return False
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    for name, value in NUMPY_START.items():
+        os.environ.setdefault(name, value)
     return True
 
 

@@ -68,3 +68,42 @@ def test_a_one_process_build_starts_no_other_program(text, parsed_claims):
     out = subprocess.run([sys.executable, "-c", CHILDREN_SCRIPT.format(text=text)], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == f"{parsed_claims} []", out.stderr
+
+
+NUMPY_SCRIPT = """
+import os, sys
+{before}
+from graphkit.nlp import numpy_from_start
+said = numpy_from_start()
+import numpy
+core = getattr(numpy, "_core", None) or numpy.core
+print(said, os.environ.get("OPENBLAS_NUM_THREADS"), core.multiarray._get_madvise_hugepage())
+"""
+
+
+@pytest.mark.parametrize("env, before, expected", [
+    ({}, "", "True 1 False"),                                      # the command's start: one thread, no hint
+    ({"NUMPY_MADVISE_HUGEPAGE": "1"}, "", "True 1 True"),          # a user's own choice is kept
+    ({"OPENBLAS_NUM_THREADS": "2"}, "", "True 2 False"),
+    ({"NUMPY_MADVISE_HUGEPAGE": "1"}, "import numpy", "False None True"),  # numpy imported first: nothing set
+])
+def test_the_command_sets_numpy_before_its_import(env, before, expected):
+    """graphkit.nlp.NUMPY_START: OpenBLAS on one thread, and numpy's arrays without the huge-page hint that made the
+    kernel compact memory as spaCy's batches grew (run BX: system CPU 0.99 → 0.58 s a one-process build of dev)."""
+    import os
+
+    clean = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "NUMPY_MADVISE_HUGEPAGE")}
+    out = subprocess.run([sys.executable, "-c", NUMPY_SCRIPT.format(before=before)], capture_output=True, text=True,
+                         check=True, env={**clean, **env})
+    assert out.stdout.strip() == expected, out.stderr
+
+
+def test_the_graphkit_command_asks_numpy_first():
+    """`graphkit.cli.main` calls `graphkit.nlp.numpy_from_start` before anything of its own imports numpy."""
+    import os
+
+    script = ("import os, sys\nfrom graphkit import cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+              "print(os.environ.get('NUMPY_MADVISE_HUGEPAGE'), os.environ.get('OPENBLAS_NUM_THREADS'))")
+    clean = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "NUMPY_MADVISE_HUGEPAGE")}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=clean)
+    assert out.stdout.strip().splitlines()[-1] == "0 1", out.stderr
