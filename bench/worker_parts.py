@@ -9,18 +9,20 @@ Runs ``graphkit build CORPUS --store S -q --workers N`` as a command (this scrip
 (`bench_phases.after_import`): nothing in graphkit changes. Every process appends to one trace file; the table then
 gives, per process (the caller, the pool host, each worker), its CPU seconds by part and its waits:
 
-- the caller: start-up to the pool host's fork, the corpus and store read, the warm-up thread, each result received
-  (its unpickling), its JSON (`model_dump_json`), the resolution's arrival work (`ArrivedInputs.add`), the store's
-  writes, the waits for the workers, the resolution, and what follows it (the pool reaped, the store closed, exit);
-- the pool host: the pipeline's load, the extraction's warm-up, the wait for the documents, the workers' fork;
+- the caller: the corpus read, the resolution's warm-up (its main thread's part and its thread's), each result
+  received (its unpickling, and the waits), its JSON (`model_dump_json`), the resolution's arrival work
+  (`ArrivedInputs.add`), the store's writes, the resolution and its stages; the events say when the store was opened,
+  the documents handed over, the parse ended, and the store closed before the exit;
+- the pool host: the pipeline's load and the extraction's warm-up (the events: when the workers were forked);
 - each worker: spaCy's components one by one (exclusive CPU: a component's own time, not the upstream components
   its generator pulls from), graphkit's components, `extract_parsed`, the rest of a batch (tokenizer, records),
   pickling and sending its results (and their size), the waits for a free window slot, the table cache written at
   its end, and how the articles were split: batches, articles and characters taken, and when each worker was done
   against the last result in.
 
-CPU seconds are thread CPU of the process's main thread (the caller's warm-up thread apart), so they hold on a loaded
-machine; wall figures hold only on a quiet one. Linux only. Run BX (bench/README.md) is its first use.
+In every process, the cycle collector's runs by generation (their CPU lies within the other parts), and its user and
+system CPU and minor faults at each event. CPU seconds are thread CPU of the process's main thread (the caller's
+warm-up thread apart), so they hold on a loaded machine; wall figures hold only on a quiet one. Linux only. Run BX (bench/README.md) is its first use.
 """
 
 from __future__ import annotations
