@@ -248,8 +248,9 @@ SWITCH_INTERVAL = 0.001  # seconds: Python's thread switch interval while `pipe_
 #: more. With Linux's transparent huge pages in ``madvise`` mode (most distributions' default; with ``always`` or
 #: ``never`` the hint changes nothing) the kernel then looks for a free 2 MB page as each such array is first
 #: touched, and compacts memory on the spot when none is free (numpy/numpy#31590); spaCy's arrays live for a batch
-#: and gain nothing from huge pages. Run BX (bench/README.md, PolNeAR dev): system CPU 0.99 → 0.58 s a one-process
-#: build, user CPU within +0.3 s; the same parses (the hint only places memory).
+#: and gain nothing from huge pages. Run BX (bench/README.md, PolNeAR dev): ~220 huge-page faults a one-process build
+#: gone (no compaction stalled there), its system CPU 1.08 / 1.01 → 0.60 / 0.65 s, user CPU within +0.3 s; the same
+#: parses (the hint only places memory).
 NUMPY_START = {"OPENBLAS_NUM_THREADS": "1", "NUMPY_MADVISE_HUGEPAGE": "0"}
 
 
