@@ -103,8 +103,17 @@ def initials(name: str) -> str:
     >>> initials("Federal Bureau of Investigation"), initials("Scottish National Party")
     ('FBI', 'SNP')
     """
-    return "".join(w[0].upper() for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _INITIAL_SKIP
-                   and w[0].isalpha())
+    return "".join(w[0].upper() for w in _initial_words(name))
+
+
+def _initial_words(name: str) -> list[str]:
+    """The words of a name an acronym takes its letters from: split at spaces and hyphens, function words
+    (``_INITIAL_SKIP``) and words opening with no letter left out.
+
+    >>> _initial_words("Bureau of Alcohol, Tobacco-Firearms"), _initial_words("the 9/11 Commission")
+    (['Bureau', 'Alcohol,', 'Tobacco', 'Firearms'], ['Commission'])
+    """
+    return [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _INITIAL_SKIP and w[0].isalpha()]
 
 
 def opens_with_no_one(name: str) -> bool:
@@ -130,7 +139,7 @@ def spelled_out(name: str) -> bool:
     >>> spelled_out("His popularity"), spelled_out("Press")
     (False, False)
     """
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _INITIAL_SKIP and w[0].isalpha()]
+    words = _initial_words(name)
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
