@@ -80,8 +80,8 @@ class ArticleNames:
         self._in_headline: dict[str, bool] = {}
         self._handles: dict[tuple[str, str], Optional[int]] = {}  # (honorific, surname) -> first use (`first_handle`)
         self._alone: Optional[dict[str, int]] = None  # each word's first capitalised use outside a full name (`first_alone`)
-        #: acronym -> the name the article writes it out as, where, and why (`acronym_named`)
-        self._written_out: dict[str, Optional[tuple[str, tuple[int, int], str]]] = {}
+        #: acronym -> the name the article writes it out as, and where (`acronym_named`)
+        self._written_out: dict[str, Optional[tuple[str, tuple[int, int]]]] = {}
         #: role (and 'organisation role') -> the person a speaker in that role was resolved to (graphkit.speakers)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
         self.sents = sentences(doc)
@@ -468,9 +468,9 @@ class ArticleNames:
         ("Alpine People's Party", (4, 25))
         """
         if acronym not in self._written_out:
-            self._written_out[acronym] = written_out(acronym, doc_text(self.doc))
-        hit = self._written_out[acronym]
-        return hit[:2] if hit else None
+            hit = written_out(acronym, doc_text(self.doc))
+            self._written_out[acronym] = hit[:2] if hit else None
+        return self._written_out[acronym]
 
     def org_named(self, noun: str, at: int) -> Optional[tuple[str, tuple[int, int]]]:
         """The organisation a definite role noun refers to: "the ministry" → the latest earlier ORG

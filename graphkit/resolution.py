@@ -122,8 +122,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         pres = resolve_places(ents, entity_types=entity_types)
         entity_types = None
         clock("places")
-        abroad = None if discovery is None else said_abroad({d: [a.spans for a in rows] for d, rows in atts.items()},
-                                                            ents, pres)  # the places abroad discovery reads
+        abroad = None if discovery is None else said_abroad(claim_spans(atts), ents, pres)  # what discovery reads
         taxonomy = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
                                    spoken=spoken_by(speakers), abroad=abroad)
         abroad = None
@@ -212,9 +211,14 @@ def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
     sample = DiscoveryRows()
     atts, ents, said, _ = read_resolution_inputs(store, sample, full=True)
     res = resolve_actors(atts, ents, load_gazetteer(knowledge))
-    abroad = said_abroad({d: [a.spans for a in rows] for d, rows in atts.items()}, ents,
-                         resolve_places(ents, entity_types=res.entity_types))
+    abroad = said_abroad(claim_spans(atts), ents, resolve_places(ents, entity_types=res.entity_types))
     return DiscoveryInputs(sample, abroad, res.actors, spoken_by(speakers_by_article(res.speaker_of)), atts, said, gone)
+
+
+def claim_spans(atts: dict[str, list]) -> dict[str, list]:
+    """Each article's claims' spans, in item order (doc id → a list of spans lists), from its attribution rows: what
+    `graphkit.store_issues.said_abroad` reads, for the build's resolution and for `discovery_inputs` alike."""
+    return {d: [a.spans for a in rows] for d, rows in atts.items()}
 
 
 def merge_reports_kept(store: Store, claims: list[Claim], links: dict[str, str], full: bool = False) -> list[Claim]:

@@ -88,7 +88,8 @@ def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, s
     if abroad is not None:
         claims = with_places_abroad(claims, abroad)
     return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers),
-                           spoken=organisations_spoken(speakers, spoken), abroad=abroad.names if abroad else ())
+                           spoken=organisations_spoken(speakers, spoken),
+                           abroad=abroad.names if abroad is not None else ())
 
 
 class Abroad(NamedTuple):

@@ -37,13 +37,14 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
         store.check_resolved()
         extractions = load_extractions(store)
         data = kept_discovery(store, n_issues, rediscover)
-        actors = store.actors()
         if data is None:  # discovered now from what the build's discovery reads: the build's issues
             found = discovery_inputs(store)
             data = discovered_issues(store, n_issues, True, found.actors, found.sample, found.spoken, found.abroad)
             actors = found.actors
             if found.gone:  # said, not resolved with the defaults without a word (the command line says it in a line)
                 warnings.warn(knowledge_gone(found.gone), GraphkitWarning, stacklevel=2)
+        else:
+            actors = store.actors()
         people = people_names(actors)
         tax = taxonomy_from_data(data, "discovered", origin="discovered")
         # the model and article floor the store's claims were assigned with, if any
