@@ -474,6 +474,36 @@ def test_many_issues_draw_the_most_claimed_legibly_and_list_the_rest(browser, tm
         assert attempts == []
 
 
+@pytest.mark.parametrize("node, shown_of, hidden_of, noun", [
+    ("__more", "shownActors", "hiddenActors", "more actor"),
+    ("__moreIssues", "shownIssues", "hiddenIssues", "more issue"),
+])
+def test_a_more_panels_button_draws_the_next_step_and_relists(browser, tmp_path, node, shown_of, hidden_of, noun):
+    """Both "+ N more" panels work alike: the button draws the next ones in order (actors ten at a time, issues a
+    column's worth) and the panel re-lists what is still hidden, its heading recounted."""
+    G = many_issues_graph()
+    out = tmp_path / "more.html"
+    write_view(G, out)
+    with offline_page(browser) as (page, attempts):
+        page.goto(out.as_uri())
+        wait_drawn(page, 60)
+        shown, hidden = page.evaluate(f"[graphkit.{shown_of}, graphkit.{hidden_of}]")
+        assert len(hidden) > 10
+        click_node(page, node)
+        button = page.locator("#gk-panel button")
+        step = int(button.inner_text().split()[1])
+        if node == "__more":
+            assert step == 10
+        button.click()
+        page.wait_for_timeout(150)
+        shown2, hidden2 = page.evaluate(f"[graphkit.{shown_of}, graphkit.{hidden_of}]")
+        assert sorted(shown2) == sorted(shown + hidden[:step]) and hidden2 == hidden[step:]  # issues: drawn in columns
+        assert page.inner_text("#gk-panel h2") == f"{len(hidden2)} {noun}s"
+        names = page.locator("#gk-panel ul.gk-names li").all_inner_texts()
+        assert len(names) == len(hidden2)
+        assert attempts == []
+
+
 def test_notebook_iframe_draws_offline(browser, tmp_path):
     """What the notebook API displays: the page inside a sandboxed srcdoc iframe."""
     host = tmp_path / "notebook.html"

@@ -174,6 +174,7 @@
   function radius(n, max) { return rScale * (5 + 13 * Math.sqrt(n / Math.max(max, 1))); }
   function pitch(r) { return 2 * r + LABEL_H + GAP; }
   var MORE_ROW = 40; // the height kept for a "+ N more" node under a column
+  var ACTOR_STEP = 10; // actors a "more" button adds to the drawing (issues add a column's worth: issuesShown)
   var state = { extra: 0, pinned: {}, extraIssues: 0, pinnedIssues: {} };
   GK.state = state;
 
@@ -381,7 +382,7 @@
     L.hidden.forEach(function (a) { hiddenClaims += m.actorN[a]; });
     if (L.hidden.length)
       nl.push(moreNode("__more", "more", moreText(L.hidden.length, hiddenClaims), L.pos.__more,
-                       "Click to list them; the button above adds ten more to the drawing."));
+                       "Click to list them; the button above adds " + ACTOR_STEP + " more to the drawing."));
     if (L.hiddenIssues.length)
       nl.push(moreNode("__moreIssues", "moreIssues", moreIssuesText(L.hiddenIssues.length), L.pos.__moreIssues,
                        "Click to list them; click one there to add it to the drawing."));
@@ -422,7 +423,7 @@
     GK.shownIssues = L.issues.slice();
     GK.hiddenIssues = L.hiddenIssues.slice();
     $more.hidden = !L.hidden.length;
-    $more.textContent = L.hidden.length ? "Show " + Math.min(10, L.hidden.length) + " more of " +
+    $more.textContent = L.hidden.length ? "Show " + Math.min(ACTOR_STEP, L.hidden.length) + " more of " +
       plural(L.hidden.length, "hidden actor") : "";
     var real = m.issues.filter(function (i) { return i !== NO_ISSUE; }).length;
     $mode.textContent = "Who said what: " + plural(m.actors.length, "actor") +
@@ -769,44 +770,42 @@
     showClaims(D.title, D.source || "", idsWhere(function (c) { return c.doc === d || list(c.reports).indexOf(d) >= 0; }),
                "the article \u201c" + short(D.title, 40) + "\u201d");
   }
-  function showMore() {
+  // what a "+ N more" node holds, by kind: the panel it opens lists them (the most claimed first, LIST_CAP at most;
+  // Find reaches the rest), a click on one draws it, and the button draws the next step of them
+  var LIST_CAP = 500;
+  var HIDDEN = {
+    more: { noun: "more actor", hidden: function () { return GK.hiddenActors || []; },
+            label: function (a) { return actorLabel(a); }, count: function (m, a) { return m.actorN[a]; },
+            step: function () { return ACTOR_STEP; }, draw: function (n) { state.extra += n; },
+            pin: function (a) { pinActor(a); },
+            hint: "Not drawn so that the labels stay readable. Click a name to add it to the drawing." },
+    moreIssues: { noun: "more issue", hidden: function () { return GK.hiddenIssues || []; },
+                  label: function (i) { return issueLabel(i); }, count: function (m, i) { return m.issueN[i]; },
+                  step: function () { return lastModel.L.issueStep; }, draw: function (n) { state.extraIssues += n; },
+                  pin: function (i) { pinIssue(i); },
+                  hint: "Not drawn so that the labels stay readable. Click an issue to add it to the drawing, " +
+                        "or choose it in the Issue menu to see only its claims." }
+  };
+  function showHidden(kind) {
+    var K = HIDDEN[kind];
     current = { render: function () {
       panel.textContent = "";
-      var hidden = GK.hiddenActors || [];
-      panel.appendChild(el("h2", plural(hidden.length, "more actor")));
-      panel.appendChild(el("p", "Not drawn so that the labels stay readable. Click a name to add it to the drawing.", "gk-muted"));
-      var b = el("button", "show ten more");
-      b.type = "button";
-      b.addEventListener("click", function () { state.extra += 10; drawOverview(); current.render(); });
-      panel.appendChild(b);
-      var ul = el("ul", null, "gk-names"), m = lastModel.m;
-      hidden.slice(0, 500).forEach(function (a) {
-        var li = el("li", actorLabel(a) + " (" + m.actorN[a] + ")");
-        li.addEventListener("click", function () { pinActor(a); });
-        ul.appendChild(li);
-      });
-      if (hidden.length > 500) ul.appendChild(el("li", "\u2026 and " + (hidden.length - 500) + " more: use Find", "gk-muted"));
-      panel.appendChild(ul);
-    } };
-    current.render();
-  }
-  function showMoreIssues() {
-    current = { render: function () {
-      panel.textContent = "";
-      var hidden = GK.hiddenIssues || [], m = lastModel.m;
-      panel.appendChild(el("h2", plural(hidden.length, "more issue")));
-      panel.appendChild(el("p", "Not drawn so that the labels stay readable. Click an issue to add it to the drawing, " +
-        "or choose it in the Issue menu to see only its claims.", "gk-muted"));
-      var b = el("button", "show " + Math.min(lastModel.L.issueStep, hidden.length) + " more");
-      b.type = "button";
-      b.addEventListener("click", function () { state.extraIssues += lastModel.L.issueStep; drawOverview(); current.render(); });
-      panel.appendChild(b);
+      var hidden = K.hidden(), m = lastModel.m, step = K.step();
+      panel.appendChild(el("h2", plural(hidden.length, K.noun)));
+      panel.appendChild(el("p", K.hint, "gk-muted"));
+      if (hidden.length) {
+        var b = el("button", "show " + Math.min(step, hidden.length) + " more");
+        b.type = "button";
+        b.addEventListener("click", function () { K.draw(step); drawOverview(); current.render(); });
+        panel.appendChild(b);
+      }
       var ul = el("ul", null, "gk-names");
-      hidden.forEach(function (i) {
-        var li = el("li", issueLabel(i) + " (" + m.issueN[i] + ")");
-        li.addEventListener("click", function () { pinIssue(i); });
+      hidden.slice(0, LIST_CAP).forEach(function (id) {
+        var li = el("li", K.label(id) + " (" + K.count(m, id) + ")");
+        li.addEventListener("click", function () { K.pin(id); });
         ul.appendChild(li);
       });
+      if (hidden.length > LIST_CAP) ul.appendChild(el("li", "\u2026 and " + (hidden.length - LIST_CAP) + " more: use Find", "gk-muted"));
       panel.appendChild(ul);
     } };
     current.render();
@@ -849,8 +848,7 @@
       var id = p.nodes[0], k = nodeInfo[id] && nodeInfo[id].kind;
       if (k === "actor") showActor(id);
       else if (k === "issue") showIssue(id);
-      else if (k === "more") showMore();
-      else if (k === "moreIssues") showMoreIssues();
+      else if (HIDDEN[k]) showHidden(k);
       else if (k === "claim") showClaims("Claim", "", function () { return [id]; }, "this claim");
       else if (k === "doc") showDoc(id);
       else if (k === "place") showClaims(placeById[id] ? placeById[id].label : id, "place",
@@ -870,7 +868,7 @@
     state.extra = 0; state.pinned = {}; state.extraIssues = 0; state.pinnedIssues = {};
     redraw();
   });
-  $more.addEventListener("click", function () { state.extra += 10; drawOverview(); });
+  $more.addEventListener("click", function () { state.extra += ACTOR_STEP; drawOverview(); });
   $back.addEventListener("click", function () { drawOverview(); if (current) current.render(); });
   GK.redraw = redraw;
   GK.applyFilters = redraw;
