@@ -495,7 +495,7 @@ def test_a_more_panels_button_draws_the_next_step_and_relists(browser, tmp_path,
         if node == "__more":
             assert step == 10
         button.click()
-        page.wait_for_timeout(150)
+        page.wait_for_function(f"n => graphkit.{hidden_of}.length === n", arg=len(hidden) - step)
         shown2, hidden2 = page.evaluate(f"[graphkit.{shown_of}, graphkit.{hidden_of}]")
         assert sorted(shown2) == sorted(shown + hidden[:step]) and hidden2 == hidden[step:]  # issues: drawn in columns
         assert page.inner_text("#gk-panel h2") == f"{len(hidden2)} {noun}s"
