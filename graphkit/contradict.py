@@ -52,22 +52,6 @@ MIN_SCORE = 0.5          # links scored below are stored but not shown (CLI, vie
 WINDOW_DAYS = 31         # two claims further apart in time are not compared (same article: always)
 MIN_SPECIFICITY = 0.5    # a shared argument must be at least this specific (used by <= ~sqrt(N) claims)
 BLOCK_MAX = 200          # an argument in more claims pairs nothing by itself: blocking stays linear
-
-
-def window_days_of(value, name: str = "window_days") -> Optional[int]:
-    """How many days apart two articles' claims may be and still be compared, a whole number, 0 or more (the check of
-    ``window_days=`` and of ``--window``, one wording for both: `graphkit.values.whole`).
-
-    >>> window_days_of("7"), window_days_of(0)
-    (7, 0)
-    >>> window_days_of(-1)
-    Traceback (most recent call last):
-    ...
-    graphkit.values.BadValue: window_days=-1 is below 0; give a whole number, 0 or more, e.g. window_days=31
-    """
-    from .values import whole
-
-    return whole(value, name, least=0, example=WINDOW_DAYS)
 MAX_LINKS_PER_CLAIM = 3  # more only when each link of the claim has a shared argument of its own
 PSEUDO_CLAIMS = 100      # smoothing of specificity: a small corpus counts as this many claims more
 MIN_WORDS = 3            # a content shorter than this is not a statement ("the code")
@@ -373,6 +357,22 @@ class _Seen:
     order: int                     # rank in article order over the whole input
     args: frozenset[str]           # its arguments, with those of the claim it refers back to
     refers_to: Optional[int]       # the claim just before it that its anaphoric content points at
+
+
+def window_days_of(value, name: str = "window_days") -> Optional[int]:
+    """How many days apart two articles' claims may be and still be compared, a whole number, 0 or more (the check of
+    ``window_days=`` and of ``--window``, one wording for both: `graphkit.values.whole`).
+
+    >>> window_days_of("7"), window_days_of(0)
+    (7, 0)
+    >>> window_days_of(-1)
+    Traceback (most recent call last):
+    ...
+    graphkit.values.BadValue: window_days=-1 is below 0; give a whole number, 0 or more, e.g. window_days=31
+    """
+    from .values import whole
+
+    return whole(value, name, least=0, example=WINDOW_DAYS)
 
 
 def find_contradictions(claims: list[Claim], actors: Optional[dict[str, Actor]] = None, *,
