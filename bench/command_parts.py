@@ -5,8 +5,8 @@
 
 Runs `command_checkpoints.py` twice from ``/``: ``bare CORPUS --numpy-gemm`` (spaCy's pipeline multiplying as graphkit
 does) and ``graphkit CORPUS --store FRESH -q`` (one process), each under ``py-spy record --nonblocking --threads``
-(installed apart: ``pip install py-spy``; it reads the process from outside, so the command runs as a user runs it:
-no thread of the bench's inside it). The checkpoints give each phase's main-thread CPU seconds, system CPU, minor
+(the ``bench`` extra: ``pip install -e ".[bench]"``; it reads the process from outside, so the command runs as a
+user runs it: no thread of the bench's inside it). The checkpoints give each phase's main-thread CPU seconds, system CPU, minor
 faults and peak memory; the samples split a phase into parts in proportion to their count (`part_of`: the parse
 into spaCy's own components and graphkit's, the resolution into its stages). py-spy samples a thread that is
 running or waiting for a core alike: within a phase the split holds as far as the waiting is even, which a loaded
@@ -160,7 +160,7 @@ def main() -> None:
         ap.exit(2, f"command_parts: error: {why} '{a.corpus}'; give a corpus folder of .txt articles "
                    "(bench/bench_build.py writes PolNeAR dev as one)\n")
     if py_spy() is None:
-        ap.exit(2, "command_parts: error: py-spy is not installed; pip install py-spy\n")
+        ap.exit(2, 'command_parts: error: py-spy is not installed; pip install -e ".[bench]"\n')
     work = (a.keep or Path(tempfile.mkdtemp(prefix="command_parts-"))).resolve()  # the commands run from /
     work.mkdir(parents=True, exist_ok=True)
     corpus = str(a.corpus.resolve())

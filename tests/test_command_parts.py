@@ -125,8 +125,19 @@ def test_py_spy_is_found_beside_the_interpreter_and_what_fails_said_in_one_line(
     said = [str(e.value.code)] if where == "failing" else capsys.readouterr().err.strip().splitlines()
     expected = ("command_parts: error: the bare command failed (no such process); run it alone: "
                 "python bench/command_checkpoints.py bare" if where == "failing" else
-                "command_parts: error: py-spy is not installed; pip install py-spy")
+                'command_parts: error: py-spy is not installed; pip install -e ".[bench]"')
     assert len(said) == 1 and said[0].startswith(expected), said
+
+
+def test_the_bench_extra_declares_the_py_spy_the_error_line_installs():
+    """py-spy is a program the bench runs, not a module it imports: declared in the ``bench`` extra with a lower
+    bound as the other requirements are (0.4 reads every Python requires-python allows), and the line said when it
+    is missing installs that extra."""
+    tomllib = pytest.importorskip("tomllib", reason="Python 3.11+ reads pyproject.toml")
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["optional-dependencies"]["bench"] == ["py-spy>=0.4"]
+    assert 'pip install -e ".[bench]"' in (root / "bench" / "command_parts.py").read_text(encoding="utf-8")
 
 
 def test_the_checkpoints_are_written_as_json_with_the_peak(monkeypatch):
