@@ -334,19 +334,24 @@ def test_a_quotation_read_into_a_claim(text, spans, variant, after):
     assert VARIANTS[variant](text, spans, find_quotes(text)) == after
 
 
-@pytest.mark.parametrize("lo, hi, is_marked", [
-    (9, 36, True),                           # the break between the open quotation and the reopened one
-    (9, len(OPEN_THEN_REOPENED), True),      # "Then he left." is in the second paragraph: one break only
-    (0, 5, True),                            # no break at all
+CLOSED_THEN_OPENED = "He said: “We will win.”\n\n“And again.” Then he left."
+@pytest.mark.parametrize("text, lo, hi, is_marked", [
+    (OPEN_THEN_REOPENED, 9, 36, True),          # the break between the open quotation and the reopened one
+    (OPEN_THEN_REOPENED, 9, None, True),        # "Then he left." is in the second paragraph: one break only
+    (CLOSED_THEN_OPENED, 9, None, False),       # closed before the break: two quotations, not one
+    (OPEN_THEN_REOPENED + "\n\nNo quotation here.", 9, None, False),  # the second break no quotation marks
+    ("He said: “We will win.\n\nAnd then he left.", 9, None, False),  # left open, but no mark reopens it
 ])
-def test_a_paragraph_break_the_convention_marks(lo, hi, is_marked):
+def test_a_paragraph_break_the_convention_marks(text, lo, hi, is_marked):
+    """Every break of a gold's content marked (a quotation left open before it, reopened after it), or not; the script
+    asks only of contents holding a break (`crossing`), so each row holds one; ``hi`` None: the text's end."""
     from quote_spans import marked
 
     from graphkit.quotes import find_quotes
 
-    assert marked(OPEN_THEN_REOPENED, find_quotes(OPEN_THEN_REOPENED), lo, hi) is is_marked
-    text = OPEN_THEN_REOPENED + "\n\nNo quotation here."
-    assert marked(text, find_quotes(text), 9, len(text)) is False   # the last break no quotation marks
+    hi = len(text) if hi is None else hi
+    assert "\n" in text[lo:hi]
+    assert marked(text, find_quotes(text), lo, hi) is is_marked
 
 
 def test_folds_of_scores_the_claims_as_shipped_and_as_changed(shared):
