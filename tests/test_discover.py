@@ -1258,13 +1258,13 @@ def test_the_issue_harness_reproduces_the_build(actors, tmp_path):
 
 
 @pytest.mark.parametrize("moved", [False, True])
-def test_issues_suggest_says_when_the_corpus_it_was_built_with_is_gone(tmp_path, moved):
+def test_issues_suggest_says_when_the_corpus_it_was_built_with_is_gone(tmp_path, moved, capsys, monkeypatch):
     """`issues suggest --rediscover` resolves the actors with the corpus's actors.yaml the store records; moved away
     since, the defaults stand for it and the issues may differ from the build's: said in one line (cause, fix), on
     the command line as on a notebook's warning; not a word when the file is where it was."""
-    import subprocess
-    import sys
     import warnings
+
+    from test_cli import run_main
 
     from graphkit.build import build
     from graphkit.suggest import suggest
@@ -1280,9 +1280,8 @@ def test_issues_suggest_says_when_the_corpus_it_was_built_with_is_gone(tmp_path,
     assert [str(w.message) for w in said] == ([f"{corpus / 'actors.yaml'}, which the store was built with, is gone: "
                                               "the issues were discovered with the default actors and may differ "
                                               "from the build's; run it where the corpus is"] if moved else [])
-    proc = subprocess.run([sys.executable, "-m", "graphkit.cli", "issues", "suggest", "--store",
-                           str(tmp_path / "uk.gk"), "-o", str(tmp_path / "issues.yaml"), "--rediscover"],
-                          capture_output=True, text=True, timeout=300)
+    proc = run_main(["issues", "suggest", "--store", tmp_path / "uk.gk", "-o", tmp_path / "issues.yaml", "--rediscover"],
+                    tmp_path, capsys, monkeypatch)  # the console script's entry point, in this process
     assert proc.returncode == 0
     gone = [line for line in proc.stderr.splitlines() if "is gone" in line]
     assert len(gone) == int(moved) and all(line.startswith("graphkit: ") for line in gone)
