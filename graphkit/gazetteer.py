@@ -48,6 +48,61 @@ class GazetteerEntry:
     source: str = field(default="models/actors.yaml", repr=False, compare=False)  # the file it comes from, for reasons
 
 
+ACTOR_KEYS = ("id", "name", "type", "country", "organisation", "roles", "aliases", "titles", "metonyms", "gender")
+
+
+def _type_and_id(raw, i: int, where: str) -> tuple[str, str]:
+    """The type and id of actor #``i + 1`` of an actors.yaml, once its name, keys, gender and type are checked (a
+    ModelsFileError naming the entry and the fix otherwise).
+
+    >>> _type_and_id({"name": "Sergey Lavrov", "type": "person"}, 0, "x.yaml")
+    ('person', 'actor:sergey-lavrov')
+    >>> _type_and_id({"name": "Kremlin", "id": "kremlin"}, 0, "x.yaml")
+    ('other', 'actor:kremlin')
+    >>> _type_and_id({"name": "Kremlin", "gender": "it"}, 0, "x.yaml")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.ModelsFileError: x.yaml: actor 'Kremlin' has gender 'it'; use female or male, or leave it out
+    """
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise ModelsFileError(f"{where}: actor #{i + 1} has no 'name'; every entry needs at least a name")
+    unknown = set(raw) - set(ACTOR_KEYS)
+    if unknown:
+        raise ModelsFileError(f"{where}: actor {raw['name']!r} has unknown keys {sorted(unknown)}; "
+                              f"allowed: {', '.join(ACTOR_KEYS)}")
+    if raw.get("gender") not in (None, "female", "male"):
+        raise ModelsFileError(f"{where}: actor {raw['name']!r} has gender {raw.get('gender')!r}; "
+                              "use female or male, or leave it out")
+    typ = raw.get("type", "other")
+    if typ not in ACTOR_TYPES:
+        raise ModelsFileError(f"{where}: actor {raw['name']!r} has type {typ!r}; use one of {', '.join(ACTOR_TYPES)}")
+    aid = str(raw.get("id") or f"actor:{slug(str(raw['name']))}")
+    return typ, aid if aid.startswith("actor:") else f"actor:{aid}"
+
+
+def _entry(raw: dict, typ: str, aid: str, where: str, source: str) -> GazetteerEntry:
+    """The entry of a checked actors.yaml actor (`_type_and_id`), its lists read as tuples of strings."""
+    def strs(key):
+        v = raw.get(key) or []
+        if isinstance(v, str):
+            v = [v]
+        if not isinstance(v, list):
+            raise ModelsFileError(f"{where}: {key} of {raw['name']!r} must be a list of strings")
+        return tuple(str(x) for x in v)
+
+    return GazetteerEntry(id=aid, name=str(raw["name"]), type=typ, country=raw.get("country"),
+                          organisation=raw.get("organisation"), roles=strs("roles"), aliases=strs("aliases"),
+                          titles=strs("titles"), metonyms=strs("metonyms"), gender=raw.get("gender"), source=source)
+
+
+def _demonyms(data: dict, where: str) -> dict[str, str]:
+    """An actors.yaml's ``demonyms``, adjective → country, as strings ({} when it has none)."""
+    demonyms = data.get("demonyms") or {}
+    if not isinstance(demonyms, dict):
+        raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")
+    return {str(k): str(v) for k, v in demonyms.items()}
+
+
 @dataclass
 class Gazetteer:
     """models/actors.yaml, parsed and indexed for lookups by folded form and skeleton.
@@ -114,48 +169,16 @@ class Gazetteer:
         data = data or {}
         sources = sources or [("models/actors.yaml", [])]
         source_of = {n: label for label, names in sources for n in names}  # a later file's entry wins
-        default_source = sources[0][0]
         if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
             raise ModelsFileError(f"{where} must be a mapping with an 'actors' list; see the comments at its top")
         entries, ids = [], set()
         for i, raw in enumerate(data.get("actors") or []):
-            if not isinstance(raw, dict) or not raw.get("name"):
-                raise ModelsFileError(f"{where}: actor #{i + 1} has no 'name'; every entry needs at least a name")
-            unknown = set(raw) - {"id", "name", "type", "country", "organisation", "roles", "aliases", "titles",
-                                  "metonyms", "gender"}
-            if unknown:
-                raise ModelsFileError(f"{where}: actor {raw['name']!r} has unknown keys {sorted(unknown)}; "
-                                      "allowed: id, name, type, country, organisation, roles, aliases, titles, metonyms, gender")
-            if raw.get("gender") not in (None, "female", "male"):
-                raise ModelsFileError(f"{where}: actor {raw['name']!r} has gender {raw.get('gender')!r}; "
-                                      "use female or male, or leave it out")
-            typ = raw.get("type", "other")
-            if typ not in ACTOR_TYPES:
-                raise ModelsFileError(f"{where}: actor {raw['name']!r} has type {typ!r}; use one of {', '.join(ACTOR_TYPES)}")
-            aid = str(raw.get("id") or f"actor:{slug(str(raw['name']))}")
-            if not aid.startswith("actor:"):
-                aid = f"actor:{aid}"
+            typ, aid = _type_and_id(raw, i, where)
             if aid in ids:
                 raise ModelsFileError(f"{where}: two actors have the id {aid!r}; give one of them another name or an 'id:'")
             ids.add(aid)
-
-            def strs(key):
-                v = raw.get(key) or []
-                if isinstance(v, str):
-                    v = [v]
-                if not isinstance(v, list):
-                    raise ModelsFileError(f"{where}: {key} of {raw['name']!r} must be a list of strings")
-                return tuple(str(x) for x in v)
-
-            entries.append(GazetteerEntry(
-                id=aid, name=str(raw["name"]), type=typ, country=raw.get("country"),
-                organisation=raw.get("organisation"), roles=strs("roles"), aliases=strs("aliases"),
-                titles=strs("titles"), metonyms=strs("metonyms"), gender=raw.get("gender"),
-                source=source_of.get(str(raw["name"]).lower(), default_source)))
-        demonyms = data.get("demonyms") or {}
-        if not isinstance(demonyms, dict):
-            raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")
-        return cls(entries, {str(k): str(v) for k, v in demonyms.items()}, tuple(label for label, _ in sources))
+            entries.append(_entry(raw, typ, aid, where, source_of.get(str(raw["name"]).lower(), sources[0][0])))
+        return cls(entries, _demonyms(data, where), tuple(label for label, _ in sources))
 
     @per_object  # the actor pass asks for the same names thousands of times
     def match_name(self, name: str, person_like: bool) -> Optional[tuple[GazetteerEntry, str]]:
