@@ -118,41 +118,69 @@ def is_article_path(rel: PurePath) -> bool:
             and rel.suffix.lower() in ARTICLE_SUFFIXES and rel.name not in METADATA_NAMES)
 
 
-def decode(raw: bytes) -> tuple[Optional[str], str, Optional[str]]:
-    """(text, encoding, problem). Text is None when the bytes are not text.
+Decoded = tuple[Optional[str], str, Optional[str]]  # decode's answer: (text or None, encoding, problem)
+
+
+def decode(raw: bytes) -> Decoded:
+    """(text, encoding, problem). Text is None when the bytes are not text: each reading in turn, the first that
+    answers (a tuple; None: not this one).
 
     >>> decode("café".encode("latin-1"))[0]
     'café'
     >>> decode(b"%PDF-1.4 binary")[2]
     'a PDF file, not text: convert it to .txt first (e.g. pdftotext)'
     """
+    return _container(raw) or _by_bom(raw) or _with_nul_bytes(raw) or _utf8(raw) or _guessed(raw)  # the first answer
+
+
+def _container(raw: bytes) -> Optional[Decoded]:
+    """A PDF or a ZIP archive (a .docx, an .odt): not text, said with the conversion to make; else None."""
     if b"%PDF-" in raw[:1024]:  # PDF readers accept the header anywhere in the first 1024 bytes
         return None, "", "a PDF file, not text: convert it to .txt first (e.g. pdftotext)"
     if raw.startswith(b"PK\x03\x04"):
         return None, "", "a ZIP archive (a .docx or .odt?), not text: save it as plain text (.txt) first"
+    return None
+
+
+def _by_bom(raw: bytes) -> Optional[Decoded]:
+    """The text its byte-order mark names (UTF-8, UTF-16); None without one, or when the bytes do not follow it."""
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
             try:
                 return raw.decode(enc), enc, None
             except UnicodeDecodeError:
-                break
-    if b"\x00" in raw:
-        # UTF-16 without a BOM: every other byte of Latin text is NUL
-        even, odd = raw[0::2].count(0), raw[1::2].count(0)
-        enc = "utf-16-le" if odd > 0.3 * len(raw) / 2 > even else "utf-16-be" if even > 0.3 * len(raw) / 2 > odd else None
-        if enc:
-            try:
-                return raw.decode(enc), enc, None
-            except UnicodeDecodeError:
-                pass
-        return None, "", "binary data (NUL bytes), not text; remove it or convert it to UTF-8 text"
+                return None
+    return None
+
+
+def _with_nul_bytes(raw: bytes) -> Optional[Decoded]:
+    """Bytes holding NUL: UTF-16 without a BOM when every other byte is NUL (Latin text), else binary data, said
+    so; None when there is no NUL byte."""
+    if b"\x00" not in raw:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    enc = "utf-16-le" if odd > 0.3 * len(raw) / 2 > even else "utf-16-be" if even > 0.3 * len(raw) / 2 > odd else None
+    if enc:
+        try:
+            return raw.decode(enc), enc, None
+        except UnicodeDecodeError:
+            pass
+    return None, "", "binary data (NUL bytes), not text; remove it or convert it to UTF-8 text"
+
+
+def _utf8(raw: bytes) -> Optional[Decoded]:
+    """The bytes as UTF-8, else as Western European text (`_western`), else None."""
     try:
         return raw.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
     western = _western(raw)
-    if western is not None:
-        return western, "cp1252", None
+    return (western, "cp1252", None) if western is not None else None
+
+
+def _guessed(raw: bytes) -> Decoded:
+    """The encoding charset-normalizer finds best, a single-byte Latin one read as cp1252 (or Latin-1); no encoding
+    fitting: binary data, said so."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
