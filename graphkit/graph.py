@@ -41,7 +41,7 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
-from .records import Actor, Claim, Contradiction, Document, Place
+from .records import Actor, Claim, Contradiction, Document, Place, claim_sentence
 from .names import slug
 from .tables import shorten
 
@@ -113,7 +113,7 @@ def _add_claim(G: nx.MultiDiGraph, c: Claim, actors: dict[str, Actor], doc: Opti
                stance=c.stance, kind=c.kind, cue=c.cue, doc_id=c.doc_id, reports=list(c.reports),
                url=doc.url if doc else None, source=doc.source if doc else None,
                issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1],
-               date_text=c.date_text, sentence=_sentence(c, doc))
+               date_text=c.date_text, sentence=claim_sentence(c, doc))
     G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
     if c.reported_by_id:
         if c.reported_by_id not in G:
@@ -157,14 +157,6 @@ def _add_documents(G: nx.MultiDiGraph, cn: str, c: Claim, documents: dict[str, D
                        title=d.title if d else None, source=d.source if d else None, url=d.url if d else None,
                        published=d.published.isoformat() if d and d.published else None)
         G.add_edge(cn, dn, key="reported_in", type="reported_in", spans=c.spans[0] if doc_id == c.doc_id else None)
-
-
-def _sentence(c: Claim, doc: Optional[Document]) -> Optional[str]:
-    """The sentence(s) holding the claim, from the article text (None when unknown)."""
-    if doc is None or c.sentence_span is None or not doc.text:
-        return None
-    s, e = c.sentence_span
-    return " ".join(doc.text[s:e].split()) or None
 
 
 def add_links(G: nx.MultiDiGraph, links: Iterable[Contradiction], min_score: Optional[float] = None) -> None:

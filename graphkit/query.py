@@ -42,7 +42,7 @@ from typing import Iterable, Iterator, Optional, Union, get_args
 from .errors import GraphkitError, StoreError
 from .values import BadValue, fraction, one_of, whole
 from .issue_evidence import IssueFilter, old_marker
-from .records import Actor, Claim, Stance
+from .records import Actor, Claim, Stance, claim_sentence
 from .lookup import NameIndex, match_name, suggest  # noqa: F401  (match_name: the docstring and tests)
 from .names import slug
 from .store import Store
@@ -386,7 +386,8 @@ class Graphkit:
         several articles report the same claim, and ``distinct=True`` keeps one row per claim (its first
         report; ``reports`` lists the other articles). Count claims with ``distinct=True``.
         Provenance: ``doc_id``, ``title``, ``source``, ``url``, ``published`` (the article), ``sentence``
-        (the sentence(s) holding the claim), ``start``/``end`` (offsets of the content in the article text)
+        (the sentence(s) holding the claim, one space between words: `graphkit.records.claim_sentence`, as the
+        graph and the view give it), ``start``/``end`` (offsets of the content in the article text)
         and ``spans`` (every content piece). ``issues``/``places``/``reports`` are lists. ``min_confidence``,
         ``issue_score`` and ``issue_evidence``: as :meth:`iter_claims`.
 
@@ -402,7 +403,7 @@ class Graphkit:
             if c.doc_id not in docs:
                 docs[c.doc_id] = self.store.document(c.doc_id)
             d = docs[c.doc_id]
-            sent = d.text[c.sentence_span[0]:c.sentence_span[1]] if d and c.sentence_span else None
+            sent = claim_sentence(c, d)
             rows.append((c.id, c.date, c.speaker, c.stance, c.kind, c.text, c.cue, list(c.issues), list(c.places),
                          c.speaker_text, c.role, c.doc_id, d.title if d else None, d.source if d else None,
                          d.url if d else None, d.published.isoformat() if d and d.published else None, sent,

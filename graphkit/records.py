@@ -288,6 +288,24 @@ def claim_id(doc_id: str, spans) -> str:
     return "c_" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
+def claim_sentence(claim: Claim, doc: Optional[Document]) -> Optional[str]:
+    """The sentence(s) holding the claim as a reader reads them: the article text at ``sentence_span``, its runs of
+    white space (a paragraph's closing newline, a line break inside it) one space; None when unknown. The one
+    answer of `graphkit.query.Graphkit.claims`' ``sentence`` column and of a claim node's in the graph and the view.
+
+    >>> doc = Document(id="d", path="d.txt", format="txt", sha256="0" * 64,
+    ...                text="Lavrov said the talks\\nwould go on.\\n\\nNext.")
+    >>> c = Claim(id="c", doc_id="d", speaker="Lavrov", speaker_id="actor:lavrov", text="the talks would go on",
+    ...           spans=[(12, 33)], cue="said", sentence_span=(0, 35))
+    >>> claim_sentence(c, doc), claim_sentence(c, None)
+    ('Lavrov said the talks would go on.', None)
+    """
+    if doc is None or claim.sentence_span is None or not doc.text:
+        return None
+    s, e = claim.sentence_span
+    return " ".join(doc.text[s:e].split()) or None
+
+
 class Contradiction(Record):
     """Two claims taking opposite positions on the same specific proposition, with the evidence.
 
