@@ -633,7 +633,10 @@ def test_a_phrase_is_said_apart_from_its_group_by_where_it_is_said(articles, exp
     # is the group's (PolNeAR train -51: "illegal immigrants", "national security", "Affordable Care Act"; 71
     # statements move, 12 of 24 drawn better, 5 worse)
     ("affordable care act", []),
-    ("illegal immigrant", []),
+    # ... but one sharing a word only with a phrase that does not name the group, and said away from where the name
+    # ("health care") is said, is about something else: said apart (`away_from_name`; PolNeAR train -66: "syrian
+    # refugee" beside "refugee" under "Islamic State", "corporate tax" beside "tax code" under "federal government")
+    ("illegal immigrant", ["illegal immigrant"]),
     # a phrase that shares none is said apart by where it is said, as before
     ("running mate", ["running mate"]),
     # a function word is no shared word: "of" in both is not the same topic
@@ -646,6 +649,48 @@ def test_a_phrase_sharing_a_word_with_its_group_is_not_said_apart(phrase, expect
                phrase: {6, 7, 8}}
     articles = ["a", "a", "b", "b", "a", "b", "c", "d", "e", "a", "b"] + ["f", "g", "h", "i", "j", "k"] * 2
     assert said_apart([*members], members, articles) == expected
+
+# a group of "minimum wage" (claims 0-2, articles a, b), "job loss" (3 in a, 4 in c) and the row's phrase (claims 5-7);
+# articles f-p hold other issues' claims, so the group is no frame of the corpus
+_NAME_GROUP = {"minimum wage": {0, 1, 2}, "job loss": {3, 4}}
+_NAME_ARTICLES = ["a", "a", "b", "a", "c"]
+_OTHERS = list("fghijklmnop")
+
+
+@pytest.mark.parametrize("phrase,said_in,expected", [
+    # said where "job loss" is (c, d), never where the name is: grouped for what it shares with the rest, about
+    # another topic ("trade deals" under "minimum wage" on PolNeAR train): said apart
+    ("trade deal", ["c", "c", "d"], ["trade deal"]),
+    # said where the name is in half of its claims or more: the name's topic, stays
+    ("trade deal", ["a", "b", "d"], []),
+    ("trade deal", ["a", "c", "d"], ["trade deal"]),
+    # shares a word with the name: the group's wherever it is said (an outlet's wording of the name's topic)
+    ("wage growth", ["c", "c", "d"], []),
+    # shares a word with a phrase that shares the name's word ("wage law"): as the name's
+    ("labour law", ["c", "c", "d"], []),
+    # said where the group is not at all: apart by the rule before this one, as before
+    ("trade deal", ["x", "y", "z"], ["trade deal"]),
+])
+def test_a_phrase_said_away_from_its_groups_name_is_said_apart(phrase, said_in, expected):
+    from graphkit.phrase_groups import said_apart
+
+    members = {**_NAME_GROUP, phrase: {5, 6, 7}, "wage law": {8}}
+    articles = _NAME_ARTICLES + said_in + ["a"] + _OTHERS
+    assert said_apart([*members], members, articles) == expected
+
+
+def test_the_name_a_group_is_said_away_from_is_the_one_it_is_given():
+    """The name is `topic_name`'s, not the group's first phrase: a role that shares no word with the rest gives way to
+    the best phrase naming no one, and the role and a phrase said only where it is said are away from that name (a
+    Muslim federal judge's nomination under "U.S.-Mexico" on PolNeAR train, seed 2116)."""
+    from graphkit.phrase_groups import said_apart, topic_name
+
+    members = {"federal judge": {0, 1, 2}, "border wall": {3, 4, 5}, "mexican heritage": {6, 7}}
+    articles = ["d", "x", "y", "d", "d", "e", "x", "y"] + _OTHERS
+    group = [*members]
+    assert topic_name(group) == "border wall"
+    assert said_apart(group, members, articles) == ["federal judge", "mexican heritage"]
+
 
 def _corpus(n_docs, topics, filler):
     """claims (id, doc, phrases): article d is about topic d % len(topics); each claim says one phrase of its topic
