@@ -26,25 +26,25 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from .phrase_groups import apart_from_groups, group_phrases, said_apart, topic_name
-from .topical import common_phrases, phrase_key, topical_phrases, written_form
+from .topical import common_phrases, topical_phrases, written_form
 
 
-def places_apart(heads: Iterable[str], abroad: Iterable[str], keep: bool = True) -> list[str]:
-    """The phrase keys among ``heads`` that are places abroad (``abroad``, as written; graphkit.places.places_abroad),
-    or, ``keep`` False, the others. A topical one is an issue of its own, named by the place, and the other phrases
+def places_apart(heads: Iterable[str], abroad: frozenset, keep: bool = True) -> list[str]:
+    """The phrase keys among ``heads`` that are places abroad (``abroad``: their phrase keys, as
+    `graphkit.topical.topical_phrases` keyed them once, `graphkit.topical.Topical.abroad`), or, ``keep`` False, the
+    others. A topical one is an issue of its own, named by the place, and the other phrases
     are grouped without them, by what they are said with less the places (of the vocabulary's keys, the others).
     A place is no phrase of a topic's group: grouped on PolNeAR train, Syria and Iraq joined "Islamic State", Iran
     "North Korea", and the groups of the other phrases moved (the race's "Latino voters" to "economy"): of 30 changed
     claims judged, 9 fit better and 12 worse; apart, the groups are the same and a claim about Benghazi gets
     "Benghazi" (bench/README.md, issue 14, thirty-sixth pass).
 
-    >>> places_apart(["benghazi", "email server", "syria"], ["Syria", "Benghazi", "Iowa"])
+    >>> places_apart(["benghazi", "email server", "syria"], frozenset({"syria", "benghazi", "iowa"}))
     ['benghazi', 'syria']
-    >>> places_apart(["benghazi", "email server", "syria"], ["Syria", "Benghazi", "Iowa"], keep=False)
+    >>> places_apart(["benghazi", "email server", "syria"], frozenset({"syria", "benghazi", "iowa"}), keep=False)
     ['email server']
     """
-    keys = {phrase_key(p) for p in abroad}
-    return [h for h in heads if (h in keys) == keep]
+    return [h for h in heads if (h in abroad) == keep]
 
 
 def n_issues_of(value, name: str = "n_issues") -> Optional[int]:
@@ -82,16 +82,15 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
     """
     claims = sorted(claims, key=lambda c: c[0])
-    abroad = frozenset(abroad)  # read four times below: an iterator would be spent by the first
-    found = topical_phrases(claims, exclude, spoken, abroad)
+    found = topical_phrases(claims, exclude, spoken, abroad)  # reads ``abroad`` once, keyed: ``found.abroad``
     if found is None:
         return {"version": 1, "issues": []}
     rows, df, surface, keys, into, members = found.rows, found.df, found.surface, found.keys, found.into, found.members
     heads = sorted(members)
     if not heads:
         return {"version": 1, "issues": []}
-    places, topics = places_apart(heads, abroad), places_apart(heads, abroad, keep=False)
-    groups = group_phrases(topics, members, rows, places_apart(found.vocab, abroad, keep=False),
+    places, topics = places_apart(heads, found.abroad), places_apart(heads, found.abroad, keep=False)
+    groups = group_phrases(topics, members, rows, places_apart(found.vocab, found.abroad, keep=False),
                            int(n_issues) if n_issues else None, found.many,
                            common_phrases(keys, found.keyness)) if topics else []
     if not n_issues:

@@ -187,7 +187,8 @@ class DiscoveryInputs(NamedTuple):
     spoken: dict           #: actor id -> the claims it speaks (`graphkit.store_issues.spoken_by`)
     atts: dict             #: doc_id -> its attributions as resolution reads them (`read_resolution_inputs`)
     said: dict             #: doc_id -> each claim's (text, context)
-    gone: list             #: the corpus's actors file the store records, gone since (the default actors stood in)
+    gone: dict             #: kind -> the corpus's file the store records, gone since, that discovery reads (its actors
+                           #: file; the default actors stood in), as `graphkit.knowledge.Knowledge.recorded` gives them
 
 
 def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
@@ -204,10 +205,10 @@ def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
     from .places import resolve_places
     from .resolve import resolve_actors
 
-    gone: list = []
+    gone: dict = {}
     if knowledge is None:  # of the corpus's files only its actors.yaml changes what discovery reads
         knowledge, missing = Knowledge.recorded(store)
-        gone = [missing["actors"]] if "actors" in missing else []
+        gone = {kind: path for kind, path in missing.items() if kind == "actors"}
     sample = DiscoveryRows()
     atts, ents, said, _ = read_resolution_inputs(store, sample, full=True)
     res = resolve_actors(atts, ents, load_gazetteer(knowledge))

@@ -24,8 +24,8 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     """
     from .discover import n_issues_of
     from .records import claim_id
-    from .resolution import discovery_inputs
-    from .store_issues import discovered_issues, kept_discovery, load_extractions, people_names
+    from .resolution import discovery_inputs, read_resolution_inputs
+    from .store_issues import discovered_issues, kept_discovery, people_names
     from .kept import stored_issue_model
     from .issue_evidence import issue_route
     from .issue_model import assign_claims
@@ -35,29 +35,30 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
     n_issues = n_issues_of(n_issues)  # None: the kept discovery, or one of the size the data choose
     with Store(store_path, readonly=True) as store:
         store.check_resolved()
-        extractions = load_extractions(store)
         data = kept_discovery(store, n_issues, rediscover)
         if data is None:  # discovered now from what the build's discovery reads: the build's issues
             found = discovery_inputs(store)
             data = discovered_issues(store, n_issues, True, found.actors, found.sample, found.spoken, found.abroad)
-            actors = found.actors
+            actors, atts, said = found.actors, found.atts, found.said
             if found.gone:  # said, not resolved with the defaults without a word (the command line says it in a line)
-                warnings.warn(knowledge_gone(found.gone), GraphkitWarning, stacklevel=2)
-        else:
+                warnings.warn(knowledge_gone(found.gone.values()), GraphkitWarning, stacklevel=2)
+        else:  # the claims as resolution reads them: the inputs kept with the store, not every extraction validated
             actors = store.actors()
+            atts, _, said, _ = read_resolution_inputs(store)
         people = people_names(actors)
         tax = taxonomy_from_data(data, "discovered", origin="discovered")
         # the model and article floor the store's claims were assigned with, if any
         kept, model, floor = stored_issue_model(store, tax)
         statements = {c.id for c in store.claims(distinct=True)}
-    items = [(doc_id, it) for doc_id in sorted(extractions) for it in extractions[doc_id].items]
+    # each claim once, in article order: its attribution's row and its (text, context), as the build's resolution reads
+    # them (`graphkit.resolution.read_resolution_inputs`; the discovery above read them already)
+    items = [(doc_id, row, pair) for doc_id in sorted(atts) for row, pair in zip(atts[doc_id], said[doc_id])]
     members: dict[str, list] = defaultdict(list)
     reported: set[str] = set()
-    said = [(it.attribution.text, it.context) for _, it in items]
-    about_all, floor = assign_claims(said, tax, exclude=people, articles=[doc_id for doc_id, _ in items],
+    about_all, floor = assign_claims([pair for *_, pair in items], tax, exclude=people,
+                                     articles=[doc_id for doc_id, *_ in items],
                                      **({"model": model, "min_share": floor} if kept else {}))
-    for (doc_id, it), about in zip(items, about_all):
-        a = it.attribution
+    for (doc_id, a, _), about in zip(items, about_all):
         for name, trig, score in about:
             reported.add(name)
             if claim_id(doc_id, a.spans) not in statements:

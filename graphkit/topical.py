@@ -393,6 +393,7 @@ class Topical(NamedTuple):
     into: dict  #: topical phrase -> the topical phrase it folds into (`fold`)
     members: dict  #: folded topical phrase -> the rows saying it, not inside a longer one
     many: bool  #: a corpus of many articles (`SPREAD_MIN_ARTICLES`): where phrases are said tells
+    abroad: frozenset = frozenset()  #: the keys of the places abroad discovery was given, keyed once here
 
 
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
@@ -406,8 +407,8 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     talked: dict[str, int] = {}
     for name, says in (spoken or {}).items():  # an organisation's names fold to keys; two sharing one: the larger count
         talked[phrase_key(name)] = max(says, talked.get(phrase_key(name), 0))
-    rows, vocab, df, docs, surface = _vocabulary(claims, frozenset(phrase_key(x) for x in exclude), talked,
-                                                 frozenset(phrase_key(x) for x in abroad))
+    abroad = frozenset(phrase_key(x) for x in abroad)  # once: `graphkit.discover.places_apart` reads these keys
+    rows, vocab, df, docs, surface = _vocabulary(claims, frozenset(phrase_key(x) for x in exclude), talked, abroad)
     if not vocab or n < 12:
         return None
     many = n_docs >= SPREAD_MIN_ARTICLES
@@ -424,4 +425,4 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     for r, (_, _, ks, _) in enumerate(rows):
         for k in _outermost([k for k in ks if k in into]):  # its topical phrases, less those inside a longer one
             members[into[k]].add(r)
-    return Topical(rows, vocab, df, surface, keys, key, into, dict(members), many)
+    return Topical(rows, vocab, df, surface, keys, key, into, dict(members), many, abroad)

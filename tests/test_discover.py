@@ -949,6 +949,34 @@ def test_issues_suggest_discovers_the_builds_issues(tmp_path, unkept):
     assert [(i["name"], i["patterns"]) for i in got] == built
 
 
+@pytest.mark.parametrize("rediscover,validated", [
+    # discovered again: every extraction validated once, by the read discovery shares with the examples' claims
+    # (`graphkit.resolution.discovery_inputs`); the examples read them a second time before
+    (True, 6),
+    # the build's discovery kept: the claims as the build kept its resolution's inputs, no extraction validated (all
+    # six were before, to list the examples)
+    (False, 0),
+])
+def test_issues_suggest_reads_each_extraction_once(tmp_path, monkeypatch, rediscover, validated):
+    from graphkit.build import build
+    from graphkit.extract import DocExtraction
+    from graphkit.suggest import suggest
+
+    store = tmp_path / "s.gk"
+    build(write_uk(tmp_path / "corpus", SPOKEN), store)
+    before = suggest(store, rediscover=rediscover)
+    calls = []
+    read = DocExtraction.model_validate_json.__func__
+
+    def counted(cls, *a, **k):
+        calls.append(1)
+        return read(cls, *a, **k)
+
+    monkeypatch.setattr(DocExtraction, "model_validate_json", classmethod(counted))
+    assert suggest(store, rediscover=rediscover) == before
+    assert len(calls) == validated
+
+
 @pytest.mark.parametrize("names,expected", [
     # a single word holding less than half of its group's claims gives way to its best longer phrase
     ((["actions", "guns", "gun control"], {"actions": 10, "guns": 12, "gun control": 8}), "gun control"),
