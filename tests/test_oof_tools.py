@@ -316,6 +316,9 @@ def test_the_span_error_scripts_doctests_run():
 # quote_spans: a quotation run over paragraphs by the news convention (left open, the next paragraph reopened with a
 # mark), and a quotation after a content's colon: (text, the content's spans, variant, spans after)
 OPEN_THEN_REOPENED = "He said: “We will win.\n\n“And again.” Then he left."
+CLOSED_THEN_OPENED = "He said: “We will win.”\n\n“And again.” Then he left."   # closed: two quotations
+
+
 @pytest.mark.parametrize("text, spans, variant, after", [
     (OPEN_THEN_REOPENED, [[9, 22]], "next_paragraph", [[9, 22], [24, 36]]),   # the convention: one quotation
     ("He said: “We will win.”\n\n“And again.”", [[9, 23]], "next_paragraph", [[9, 23]]),  # closed: two quotations
@@ -334,7 +337,6 @@ def test_a_quotation_read_into_a_claim(text, spans, variant, after):
     assert VARIANTS[variant](text, spans, find_quotes(text)) == after
 
 
-CLOSED_THEN_OPENED = "He said: “We will win.”\n\n“And again.” Then he left."
 @pytest.mark.parametrize("text, lo, hi, is_marked", [
     (OPEN_THEN_REOPENED, 9, 36, True),          # the break between the open quotation and the reopened one
     (OPEN_THEN_REOPENED, 9, None, True),        # "Then he left." is in the second paragraph: one break only
