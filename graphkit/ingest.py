@@ -390,7 +390,6 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     author are taken from it when it has them for these bytes, else worked out (and added to it).
     """
     rel, name_problem = readable_name(path.relative_to(root).as_posix())
-    doc_id = PurePosixPath(rel).stem
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
     raw, problem = _file_bytes(path)
     if raw is None:
@@ -398,30 +397,42 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     text, encoding, problem = decode(raw)
     if text is None:
         return None, [Skipped(path=rel, reason=problem)]
-    notes: list[str] = []
-    if encoding not in ("utf-8", "ascii"):
-        notes.append(f"decoded as {encoding}")
-    if name_problem:
-        notes.append(name_problem)
-    text, fields, problem = _article_text(text, fmt)
-    if problem:
-        notes.append(problem)
+    text, fields, body_problem = _article_text(text, fmt)
     if not text.strip():
         return None, [Skipped(path=rel, reason=_no_text_reason(raw, fmt, fields))]
-    merged = {**{k: v for k, v in fields.items() if k in META_FIELDS}, **{k: v for k, v in (meta or {}).items() if k in META_FIELDS and v not in (None, "")}}
-    published, problem = parse_date(merged.get("published"))
-    notes += _date_notes(problem, published, meta is None and has_metadata and not any(k in fields for k in META_FIELDS))
+    merged = _metadata_of(fields, meta)
+    published, date_problem = parse_date(merged.get("published"))
     sha = sha256_bytes(raw)
     answers = answers or TextAnswers()
-    problem = answers.get("language", [sha, fmt], lambda: language_note(text))
-    if problem:
-        notes.append(problem)
-    problem = huge_note(text)
-    if problem:
-        notes.append(problem)
+    notes = [f"decoded as {encoding}"] if encoding not in ("utf-8", "ascii") else []
+    notes += [p for p in (name_problem, body_problem) if p]
+    notes += _date_notes(date_problem, published,
+                         meta is None and has_metadata and not any(k in fields for k in META_FIELDS))
+    notes += [p for p in (answers.get("language", [sha, fmt], lambda: language_note(text)), huge_note(text)) if p]
+    doc = _document(rel, text, sha, fmt, merged, published, encoding, notes, answers)
+    problems = [n for n in notes if not n.startswith("decoded as")]
+    # one entry per file (the store keys them by path): several problems are joined with " · "
+    return doc, [Skipped(path=rel, reason=" · ".join(problems), degraded=True)] if problems else []
+
+
+def _metadata_of(fields: dict, meta: Optional[dict]) -> dict:
+    """The article's metadata (`META_FIELDS`): what its own text gives (front matter, HTML head), over which the
+    corpus's metadata row wins where that row gives a value.
+
+    >>> _metadata_of({"title": "Own", "url": "u", "lang": "en"}, {"title": "Row", "url": "", "source": None})
+    {'title': 'Row', 'url': 'u'}
+    """
+    return {**{k: v for k, v in fields.items() if k in META_FIELDS},
+            **{k: v for k, v in (meta or {}).items() if k in META_FIELDS and v not in (None, "")}}
+
+
+def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: Optional[dt.date], encoding: str,
+              notes: list[str], answers: TextAnswers) -> Document:
+    """The article's Document: its metadata (`_metadata_of`) as text, the author it names, else the byline the text
+    gives (worked out once for these bytes: ``answers``)."""
     url = merged.get("url")
-    doc = Document(
-        id=doc_id, path=rel, text=text, sha256=sha, format=fmt,
+    return Document(
+        id=PurePosixPath(rel).stem, path=rel, text=text, sha256=sha, format=fmt,
         title=str(merged.get("title") or "") or None,
         source=str(merged["source"]) if merged.get("source") else None,
         url=str(url) if url else None,
@@ -429,9 +440,6 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
             "byline", [sha, fmt, str(merged["title"]) if merged.get("title") else None], lambda: byline_from_text(text, merged.get("title"))),
         published=published, encoding=encoding, notes=tuple(notes),
     )
-    problems = [n for n in notes if not n.startswith("decoded as")]
-    # one entry per file (the store keys them by path): several problems are joined with " · "
-    return doc, [Skipped(path=rel, reason=" · ".join(problems), degraded=True)] if problems else []
 
 
 def _file_bytes(path: Path) -> tuple[Optional[bytes], Optional[str]]:
