@@ -105,6 +105,37 @@ def test_kept_issues_are_worked_out_again_only_for_changed_articles(built, monke
     assert seen and all("bridge" in t for t in seen), seen
 
 
+#: builds that read no kept issues: --full, and a model fitted now (--rediscover of discovered issues; with the
+#: taxonomy's issues, --full again); and a rebuild with an article added that reads them (each kept one's key
+#: compared, the new one's worked out to keep its issues)
+KEYED_ONCE = [
+    ({"full": True}, False),
+    ({"full": True, "rediscover": True}, False),
+    ({}, True),
+]
+
+
+@pytest.mark.parametrize("options, reads_kept", KEYED_ONCE)
+def test_the_issues_state_and_each_articles_key_are_worked_out_once(built, monkeypatch, options, reads_kept):
+    """`graphkit.kept.claim_issues` works out the state its articles' issues are kept under once (with a model fitted
+    now it serialises the model: 9 MB of JSON on PolNeAR train+dev), and each article's key once: to compare it with a
+    kept one, or to keep the issues of an article that had none kept (all of them when none is read)."""
+    import graphkit.kept as kept
+
+    corpus, store, _ = built
+    states, keyed = [], []
+    real_state, real_key = kept.issues_state, kept.article_key
+    monkeypatch.setattr(kept, "issues_state", lambda *a, **k: states.append(real_state(*a, **k)) or states[-1])
+    monkeypatch.setattr(kept, "article_key", lambda state, inputs: keyed.append(state) or real_key(state, inputs))
+    if reads_kept:
+        CHANGES["new article"][0](corpus)
+    build(corpus, store, **options)
+    with Store(store, readonly=True) as s:
+        articles = s.count("extractions")
+    assert len(states) == 1
+    assert keyed.count(states[0]) == articles
+
+
 def test_a_suggested_file_assigns_what_the_incrementally_built_store_did(sample_store, tmp_path):
     """Discovered issues, then articles added (their claims assigned with the kept model), then the `issues
     suggest` file dropped into the corpus: every claim keeps its issues (the file has the discovered issues'
