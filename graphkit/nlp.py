@@ -246,11 +246,13 @@ SWITCH_INTERVAL = 0.001  # seconds: Python's thread switch interval while `pipe_
 #: with ``--workers 2`` four threads shared two cores; run Y: ``--workers 2`` 1.89 × one process, where
 #: `one_blas_thread` alone gave 1.65 ×). ``NUMPY_MADVISE_HUGEPAGE``: no huge-page hint on numpy's arrays of 4 MB and
 #: more. With Linux's transparent huge pages in ``madvise`` mode (most distributions' default; with ``always`` or
-#: ``never`` the hint changes nothing) the kernel then looks for a free 2 MB page as each such array is first
-#: touched, and compacts memory on the spot when none is free (numpy/numpy#31590); spaCy's arrays live for a batch
-#: and gain nothing from huge pages. Run BX (bench/README.md, PolNeAR dev): ~220 huge-page faults a one-process build
-#: gone (no compaction stalled there), its system CPU 1.08 / 1.01 → 0.60 / 0.65 s, user CPU within +0.3 s; the same
-#: parses (the hint only places memory).
+#: ``never`` the hint changes nothing) each such array is then backed by 2 MB pages as it is first touched, a page
+#: cleared whole at each fault (numpy/numpy#31590 describes the cost); spaCy's arrays live for a batch and gain
+#: nothing from them. Measured (bench/README.md, PolNeAR dev): run BX, ~220 huge-page faults a one-process build
+#: gone, none of which waited for the kernel to compact memory (``compact_stall`` 0: the cost was the faults
+#: themselves), its system CPU 1.08 / 1.01 → 0.60 / 0.65 s, user CPU within +0.3 s; quiet run BY, paired over 5
+#: rounds: the one-process command −0.40 s (faster in every round), two workers +0.04 s. The same parses (the hint
+#: only places memory).
 NUMPY_START = {"OPENBLAS_NUM_THREADS": "1", "NUMPY_MADVISE_HUGEPAGE": "0"}
 
 
