@@ -4,7 +4,7 @@
     python bench/resolve_stages.py CORPUS STORE --full             # resolve everything again (nothing kept is read)
     python bench/resolve_stages.py CORPUS STORE --rediscover       # ... and discover issues, fit the issue model
     python bench/resolve_stages.py CORPUS STORE --workers 2        # parse in two workers (the tail is this process)
-    python bench/resolve_stages.py CORPUS STORE --profile OUT      # cProfile of `resolve_store` into OUT (pstats)
+    python bench/resolve_stages.py CORPUS STORE --profile OUT      # cProfile of `resolve_store` into OUT (pstats, thread CPU s)
     python bench/resolve_stages.py CORPUS STORE --fresh --no-freeze   # a build from nothing without gc.freeze
     python bench/resolve_stages.py CORPUS STORE --src /tmp/main    # another checkout (its root first on the path)
 
@@ -82,7 +82,7 @@ def run(a: argparse.Namespace, graphkit) -> dict:
         if a.profile is not None:
             import cProfile
 
-            prof = cProfile.Profile()
+            prof = cProfile.Profile(time.thread_time)  # this thread's CPU, as the stages: it holds under load
             prof.enable()
         try:
             return real(*args, **kw)
