@@ -142,6 +142,7 @@ CORPUS_SCRIPTS = [
     ("command_checkpoints", ["bare", "CORPUS"]),
     ("command_parts", ["CORPUS"]),
     ("worker_parts", ["CORPUS"]),
+    ("tail_parts", ["CORPUS"]),
 ]
 CORPUS_SHAPES = [("missing", "'missing'"), ("empty", "'empty'")]
 CORPUS_CASES, CORPUS_IDS = table(CORPUS_SCRIPTS, CORPUS_SHAPES, "CORPUS")

@@ -1,0 +1,60 @@
+"""bench/tail_parts.py: a resolution sample's part and what it waits for (the first rule of PARTS whose words are
+all on its stack), and the table's CPU split."""
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+RESOLVE = "main (resolve_stages.py:61);update_store (graphkit/build.py:241);resolve_store (graphkit/resolution.py:90)"
+ACTORS = RESOLVE + ";resolve_speakers (graphkit/resolution.py:170)"
+FIT = RESOLVE + ";claim_issues (graphkit/kept.py:464);kept_issue_model (graphkit/kept.py:540);" \
+                "fit_issue_model (graphkit/issue_model.py:730)"
+ASSIGN = RESOLVE + ";claim_issues (graphkit/kept.py:476);assign_claims (graphkit/issue_model.py:90)"
+
+STACKS = [  # (a resolution sample as py-spy writes it, outermost first; its part and what it waits for)
+    (ACTORS + ";kept_actor_walks (graphkit/kept.py:281)", ("the walks' keys, kept walks read and kept", "its article")),
+    (ACTORS + ";resolve_actors (graphkit/resolve.py:320);_Resolver._walk (graphkit/resolve.py:150)",
+     ("each article's walk (its mentions, read with the corpus's clusters and votes)", "every article")),
+    (ACTORS + ";type_entities (graphkit/entity_types.py:60);_surface_type (graphkit/entity_types.py:118);"
+              "lookup_place (graphkit/places.py:240)", ("entity types: each name's place look-up", "its article")),
+    (ACTORS + ";type_entities (graphkit/entity_types.py:57);_label_votes (graphkit/entity_types.py:80)",
+     ("entity types: the corpus's label votes, each name's type from them", "every article")),
+    (FIT + ";TfidfVectorizer.fit_transform (sklearn/feature_extraction/text.py:2084)",
+     ("issue model: TF-IDF fit", "every article")),
+    (FIT + ";threadpool_limits.__init__ (threadpoolctl.py:790)",
+     ("issue model: threadpoolctl's look at the loaded libraries", "the knowledge")),
+    (FIT + ";wrapper (sklearn/base.py:1381)", ("issue model: logistic regression fit", "every article")),
+    (RESOLVE + ";claim_issues (graphkit/kept.py:464);kept_issue_model (graphkit/kept.py:542);"
+               "assign_claim (graphkit/issues.py:525)",
+     ("each claim's triggers matched (discovered issues: the corpus's)", "every article")),
+    (ASSIGN + ";assign_claim (graphkit/issues.py:525)",  # a kept model: assign_claims matches the triggers
+     ("each claim's triggers matched (discovered issues: the corpus's)", "every article")),
+    (ASSIGN + ";article_offers (graphkit/issue_model.py:320)",
+     ("each article's issues offered to its claims, the floor", "every article")),
+    (ASSIGN + ";read_claims (graphkit/issue_model.py:260)", ("the model applied to each claim", "every article")),
+    (RESOLVE + ";claim_issues (graphkit/kept.py:470);article_key (graphkit/kept.py:110)",
+     ("the issues' kept state (the model in it), each article's key, kept issues written", "every article")),
+    (RESOLVE + ";give_back (graphkit/memory.py:40)", ("the rest", "")),
+]
+
+
+@pytest.mark.parametrize("stack,expected", STACKS, ids=[f"{i:02d}" for i in range(len(STACKS))])
+def test_a_resolution_sample_is_put_in_its_part(stack, expected):
+    from tail_parts import part_of
+
+    assert part_of(stack)[1:3] == expected
+
+
+def test_each_runs_cpu_is_split_by_its_own_samples():
+    """A run's CPU seconds go to its parts in proportion to its samples, whatever another run sampled."""
+    from tail_parts import OTHER, PARTS, table
+
+    a, b = PARTS[0][:3], OTHER[:3]
+    lines = table([(1.0, Counter({a: 1, b: 1})), (3.0, Counter({a: 100}))]).splitlines()
+    assert f"| {a[0]} | {a[1]} | {a[2]} | 1.750 | 88 % |" in lines  # (0.5 + 3.0) / 2
+    assert lines[-1].endswith("| 2.000 | 100 % |")
