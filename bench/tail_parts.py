@@ -48,7 +48,7 @@ PARTS = [
     ("actors", "people's names clustered", CORPUS, ("people.py",)),
     ("actors", "merges across the corpus", CORPUS, ("merge_across_corpus",)),
     ("actors", "the gazetteer made from the knowledge", KNOWLEDGE, ("load_gazetteer",)),
-    ("actors", "the rest", CORPUS, ("resolve_speakers",)),
+    ("actors", "the rest (the resolver's other corpus tables, actor records)", CORPUS, ("resolve_speakers",)),
     ("issues", "discovery: the vocabulary (every claim's keys counted)", CORPUS, ("discover_issues", "_vocabulary")),
     ("issues", "discovery: keyness, groups, names", CORPUS, ("discover_issues",)),
     ("issues", "discovery: the rest (actors' names, places abroad)", CORPUS, ("corpus_taxonomy",)),
@@ -69,7 +69,7 @@ PARTS = [
     ("read", "the extractions read, what was kept of them put back", ARTICLE, ("read_resolution_inputs",)),
     ("read", "the extractions read, what was kept of them put back", ARTICLE, ("kept_text_words",)),
 ]
-OTHER = ("other", "the rest", "", ())
+OTHER = ("other", "the rest (memos freed, places resolved, the words child forked and collected)", "", ())
 
 
 def part_of(stack: str) -> tuple:
@@ -110,7 +110,7 @@ def table(runs: list[tuple[float, Counter]]) -> str:
     | stage | part | waits for | CPU s | share |
     |---|---|---|---|---|
     | actors | entity types: each name's place look-up | its article | 0.875 | 58 % |
-    | other | the rest |  | 0.625 | 42 % |
+    | other | the rest (memos freed, places resolved, the words child forked and collected) |  | 0.625 | 42 % |
     | all | the resolution (2 runs: 1.000, 2.000) |  | 1.500 | 100 % |
     """
     cpu: Counter = Counter()

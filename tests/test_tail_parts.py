@@ -39,7 +39,8 @@ STACKS = [  # (a resolution sample as py-spy writes it, outermost first; its par
     (ASSIGN + ";read_claims (graphkit/issue_model.py:260)", ("the model applied to each claim", "every article")),
     (RESOLVE + ";claim_issues (graphkit/kept.py:470);article_key (graphkit/kept.py:110)",
      ("the issues' kept state (the model in it), each article's key, kept issues written", "every article")),
-    (RESOLVE + ";give_back (graphkit/memory.py:40)", ("the rest", "")),
+    (RESOLVE + ";give_back (graphkit/memory.py:40)",
+     ("the rest (memos freed, places resolved, the words child forked and collected)", "")),
 ]
 
 
