@@ -152,6 +152,12 @@ def main() -> None:
     ap.add_argument("--rate", type=int, default=1000, help="samples a second (py-spy)")
     ap.add_argument("--keep", type=Path, default=None, help="keep the samples, stores and figures in this folder")
     a = ap.parse_args()
+    from graphkit.values import BadValue, whole
+
+    try:
+        whole(a.runs, "--runs", least=1, example=3)
+    except BadValue as e:  # no run has no table
+        ap.exit(2, f"tail_parts: error: --runs {e.on_command_line()}\n")
     if not a.corpus.is_dir() or not any(p.suffix in (".txt", ".md", ".html") for p in a.corpus.rglob("*")):
         ap.exit(2, f"tail_parts: error: '{a.corpus}' is no folder of articles; give a corpus folder "
                    "(bench_build.py writes PolNeAR dev as one)\n")

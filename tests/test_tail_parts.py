@@ -59,3 +59,18 @@ def test_each_runs_cpu_is_split_by_its_own_samples():
     lines = table([(1.0, Counter({a: 1, b: 1})), (3.0, Counter({a: 100}))]).splitlines()
     assert f"| {a[0]} | {a[1]} | {a[2]} | 1.750 | 88 % |" in lines  # (0.5 + 3.0) / 2
     assert lines[-1].endswith("| 2.000 | 100 % |")
+
+
+@pytest.mark.parametrize("runs", ["0", "-2"])
+def test_no_run_is_one_line(runs, tmp_path, capsys, monkeypatch):
+    """--runs below 1 says so in one line, before anything is built (no run has no table to give)."""
+    import tail_parts
+
+    (tmp_path / "a.txt").write_text("Lavrov said the talks had failed.", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["tail_parts.py", str(tmp_path), "--runs", runs])
+    with pytest.raises(SystemExit) as stop:
+        tail_parts.main()
+    err = capsys.readouterr().err.strip()
+    assert stop.value.code == 2 and "Traceback" not in err
+    assert err == f"tail_parts: error: --runs {runs} is below 1; give a whole number, 1 or more, e.g. --runs 3"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
