@@ -446,8 +446,8 @@ class Antecedents(ArticleNames):
         a surname, whatever the NER made of it ('Sanders exaggerates when he says ...' with 'Sanders' an ORG); letters
         with an apostrophe or hyphen inside are a surname's too ('D’Souza told Beck' with 'D’Souza' a NOUN).
         Its full name is then looked up by :meth:`full_name` like any surname."""
-        return t.pos_ in _MISREAD_POS and t.ent_type_ != "PERSON" and _word_of_letters(t.text) \
-            and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in self.lower_words() \
+        return t.pos_ in _MISREAD_POS and t.ent_type_ != "PERSON" and t.text[:1].isupper() \
+            and not t.text.isupper() and _word_of_letters(t.text) and t.lower_ not in self.lower_words() \
             and any(len(pn.words) > 1 and pn.words[-1] == t.lower_ for pn in self.names)
 
     def _bare_name(self, t: Token) -> bool:

@@ -178,10 +178,9 @@ def _people_in_plural(text: str, surnames: set[str]) -> bool:
     """
     words = text.translate(APOS).split()
     last = words[-1] if words else ""
-    if plural_person_noun(last) is None:
-        return False
-    return not (len(words) == 1 and skeleton(last) in surnames
-                or len(words) > 1 and not (last[:-1].isupper() or last.islower()))
+    if len(words) == 1 and skeleton(last) in surnames or len(words) > 1 and not (last[:-1].isupper() or last.islower()):
+        return False  # the cheap tests first: a surname of the corpus, a capitalised last word after others
+    return plural_person_noun(last) is not None
 
 
 def _given_name_and_surname(text: str) -> bool:

@@ -89,12 +89,22 @@ def short_form_names(drafts: dict, short_forms: Optional[dict[str, str]] = None)
     for key, d in drafts.items():
         if d.type not in ORG_TYPES:
             continue
-        name = plain_name(re.sub(r"^(?:the|The)\s+", "", d.name))
+        name = _plain_without_the(d.name)
         full = sf.get(name)
-        written = {plain_name(re.sub(r"^(?:the|The)\s+", "", a)) for a in getattr(d, "aliases", ())}
+        written = {_plain_without_the(a) for a in getattr(d, "aliases", ())}
         if full and fold(full) != fold(name) and all(sf.get(w) == full or w == full for w in written if w):
             out[key] = (full, f"short form of {full!r} (models/short_forms.yaml)")
     return out
+
+
+def _plain_without_the(name: str) -> str:
+    """A name as :func:`short_form_names` looks it up: without a leading 'the' / 'The', plain
+    (:func:`graphkit.names.plain_name`).
+
+    >>> _plain_without_the("the Tories")
+    'Tories'
+    """
+    return plain_name(re.sub(r"^(?:the|The)\s+", "", name))
 
 
 def initials(name: str) -> str:
@@ -143,9 +153,11 @@ def spelled_out(name: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
-#: a name written out in capitalised words, function words between them ('Taxpayers for Common Sense in Ohio'), a
-#: possessive inside it ("Alpine People's Party")
-_WRITTEN_OUT = r"[A-Z][\w’'.&]*(?:[\s\-]+(?:(?:of|the|for|and|in|on|to|&)\s+)*[A-Z][\w’'.&]*)+"
+#: a name written out in capitalised words, the function words an acronym's initials leave out between them
+#: (``_INITIAL_SKIP``: 'Taxpayers for Common Sense in Ohio', 'Banque de France'), a possessive inside it ("Alpine
+#: People's Party")
+_WRITTEN_OUT = (r"[A-Z][\w’'.&]*(?:[\s\-]+(?:(?:" + "|".join(map(re.escape, sorted(_INITIAL_SKIP))) + r")\s+)*"
+                r"[A-Z][\w’'.&]*)+")
 
 
 def written_out(acronym: str, text: str) -> Optional[tuple[str, tuple[int, int], str]]:

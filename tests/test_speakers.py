@@ -2279,6 +2279,9 @@ ACRONYMS_WRITTEN_OUT = [
     # controls: a dateline's '(AP)' defines nothing, a place in capitals opening with the acronym's letter neither
     (["WASHINGTON (AP) — The count was late. AP said Ann Lee had won."], [("AP", "AP", "organisation")]),
     (["ANN ARBOR (AP) — The count was late. AP said Ann Lee had won."], [("AP", "AP", "organisation")]),
+    # a name with another language's function words its initials leave out (merge._INITIAL_SKIP: 'de')
+    (["In 1962 the Front de Libération Nationale (FLN) won the vote. The FLN said the result was clear."],
+     [("The FLN", "Front de Libération Nationale", "organisation")]),
 ]
 
 
