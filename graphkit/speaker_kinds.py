@@ -395,16 +395,53 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     elif f.stype == "ORG" and (spelled := _acronym_written_out(res, f.resolved)) is not None:
         f.resolved, f.rspan = spelled  # 'the AVP' after "the Alpine People's Party, or AVP,"
     elif f.stype in ("ORG", "GPE", "NORP") and not _a_people(f.stype, text[s0:s1]):
-        # "the Kremlin" -> fullest earlier organisation name holding the mention's words
-        best = None
-        for e in res.orgs:
-            if e.start_char >= s1:
-                break
-            if _shortens(f.resolved, e.text) and len(e.text) > len(f.resolved) and e.label_ == head.ent_type_ \
-                    and not _acronym_of_another(f.resolved, e.text):
-                best = e
+        best = _fuller_body_name(res, head, f.resolved, s1)  # "the Kremlin" -> 'Kremlin press office'
         if best is not None:
             f.resolved, f.rspan = best.text, (best.start_char, best.end_char)
+
+
+def _fuller_body_name(res: SpeakerResolver, head: Token, phrase: str, end: int) -> Optional[Span]:
+    """The fullest name the article gives before ``end`` of the body an organisation, place or people phrase shortens
+    ('the Kremlin' of 'the Kremlin press office'; :func:`_shortens`), of the phrase head's entity type. A proper noun
+    the NER left untyped ('State said', 'Peabody said', which :func:`~graphkit.speaker_phrase.speaker_type` calls an
+    organisation) is the first words of an organisation's name ('the State Department', 'Peabody Energy'; not
+    'Facebook' of 'Alphabet and Facebook'), when the name it heads does not run on past it where it is written
+    ('Democracy for America' is no 'Democracy Corps': :func:`_name_runs_on`). None when it names none."""
+    untyped = not head.ent_type_
+    if untyped and (head.pos_ != "PROPN" or _name_runs_on(head)):
+        return None
+    best = None
+    for e in res.orgs:
+        if e.start_char >= end:
+            break
+        if _shortens(phrase, e.text) and len(e.text) > len(phrase) \
+                and e.label_ == ("ORG" if untyped else head.ent_type_) \
+                and (not untyped or _opens(strip_det(phrase), strip_det(e.text))) \
+                and not _acronym_of_another(phrase, e.text):
+            best = e
+    return best
+
+
+def _opens(short: str, name: str) -> bool:
+    """Whether a name's first words are ``short``'s, as whole words.
+
+    >>> _opens("State", "State Department"), _opens("Facebook", "Alphabet and Facebook"), _opens("Stat", "State")
+    (True, False, False)
+    """
+    return name.startswith(short) and name[len(short):len(short) + 1] in (" ", "-")
+
+
+def _name_runs_on(head: Token) -> bool:
+    """Whether the proper noun a phrase ends with goes on as a name after it, a preposition and another proper noun
+    ('Democracy for America', 'Friends of the Earth'): the phrase is the start of that name, no short form."""
+    doc = head.doc
+    k = head.i + 1
+    if k >= len(doc) or doc[k].pos_ != "ADP" or doc[k].is_sent_start:
+        return False
+    k += 1
+    while k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    return k < len(doc) and doc[k].pos_ == "PROPN"
 
 
 def _acronym_written_out(res: SpeakerResolver, phrase: str) -> Optional[tuple[str, tuple[int, int]]]:

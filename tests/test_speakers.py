@@ -2376,6 +2376,28 @@ def test_the_agency_is_the_body_named_before(texts, expected):
     assert [g[:3] for g in resolved_speakers(texts)] == expected
 
 
+#: a proper noun the NER left untyped is the organisation named before whose name it opens, as 'the Kremlin' is
+#: 'the Kremlin press office' (speaker_kinds._fuller_body_name); not a word inside another name, nor a name that runs
+#: on where it is written (entities set by hand as the NER read PolNeAR's sentences)
+UNTYPED_SHORT_BODIES = [
+    ("The State Department released 300 emails on Friday. State said the rest would follow in March.",  # American
+     [("State Department", "ORG")], {"State": "PROPN"}, ("State", "State Department")),
+    ("Shares in Peabody Energy fell on Monday. In a statement, Peabody said the mine would stay open.",   # British
+     [("Peabody Energy", "ORG")], {"Peabody": "PROPN"}, ("Peabody", "Peabody Energy")),
+    # controls: a word inside another name; a name that runs on past the word ('Democracy for America')
+    ("Shares of Alphabet and Facebook rose on Monday. Facebook said its users spent more time online.",
+     [("Alphabet and Facebook", "ORG")], {"Facebook": "PROPN"}, ("Facebook", "Facebook")),
+    ("Democracy Corps ran a poll in May. Democracy for America said the vote should wait.",
+     [("Democracy Corps", "ORG")], {"Democracy": "PROPN"}, ("Democracy", "Democracy")),
+]
+
+
+@pytest.mark.parametrize("text,ents,pos,expected", UNTYPED_SHORT_BODIES,
+                         ids=[f"{k:02d}" for k in range(len(UNTYPED_SHORT_BODIES))])
+def test_an_untyped_word_opening_a_body_named_before_is_that_body(text, ents, pos, expected):
+    assert expected in _speakers_with_entities(text, ents, pos)
+
+
 @pytest.mark.parametrize("speaker,resolved,expected", [
     ("the AVP", "Alpine People's Party", ("Alpine People's Party", "organisation")),  # an organisation word
     ("Priebus", "Reince Priebus", ("Reince Priebus", "person")),                   # control: a person's name
