@@ -273,11 +273,11 @@ class PersonNames:
         self._first_votes: dict[str, Counter] = defaultdict(Counter)
         for root, v in self._honorific_votes.items():
             if root in self.cluster_name:
-                self._first_votes[name_words(self.cluster_name[root])[0][0]] += v
+                self._first_votes[given_name(self.cluster_name[root])] += v
         self._first_pronoun_votes: dict[str, dict[str, Counter]] = defaultdict(dict)
         for root, v in self._pronoun_votes.items():
             if root in self.cluster_name:
-                self._first_pronoun_votes[name_words(self.cluster_name[root])[0][0]][root] = v
+                self._first_pronoun_votes[given_name(self.cluster_name[root])][root] = v
 
     def root(self, name: str) -> Optional[str]:
         """The cluster of a name, else its own person key (None for an empty one)."""
@@ -301,8 +301,7 @@ class PersonNames:
         Murphy does not itself make his three 'he' of the corpus too few to say he is male."""
         self._count_votes()
         root = self.root(name) or ""
-        first = name_words(self.cluster_name.get(root, name))[0]
-        first = first[0] if first else ""
+        first = given_name(self.cluster_name.get(root, name))
         others = sum((v for r, v in self._first_pronoun_votes.get(first, {}).items() if r != root), Counter())
         own = self._pronoun_votes.get(root)
         if besides and own and own[besides] > 0:
@@ -317,6 +316,18 @@ class PersonNames:
             if g is not None:
                 return g, f"the corpus's {what}: {v['male']} male, {v['female']} female"
         return None, "no agreed gender in the corpus"
+
+
+def given_name(name: str) -> str:
+    """The first word of a name, by which the corpus's other people with that given name vote on a name's gender
+    (:meth:`PersonNames.gender_evidence`): the word as written, folded (:func:`graphkit.names.fold`), not its
+    skeleton, which other given names share ('Ian' and 'Jan': their votes are no one else's); '' for an empty name.
+
+    >>> given_name("Ian H. Solomon"), given_name("Jan Brewer"), given_name("Joe"), given_name("")
+    ('ian', 'jan', 'joe', '')
+    """
+    words = fold(name).split()
+    return words[0] if words else ""
 
 
 def _offices_by_name(atts: dict[str, list[Attribution]]) -> dict[str, set[str]]:
