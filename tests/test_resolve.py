@@ -898,6 +898,21 @@ def test_a_first_name_carries_the_gender_other_people_with_it_have(him, her, oth
     assert a.name == her and any("other people named" in m for m in a.merges), a.merges
 
 
+#: a 'who' / 'they' the article pass gave a common-noun phrase naming people is those people, a group, not a thing
+#: (mentions._typed_mention, names_people); a phrase naming no people stays what it was
+PRONOUN_GROUPS = [
+    ("who", "undeclared voters", "group"),          # American
+    ("they", "local councillors", "group"),         # British
+    ("they", "the figures", "other"),               # control: no people
+]
+
+
+@pytest.mark.parametrize("pron, phrase, typ", PRONOUN_GROUPS, ids=[f"{k:02d}" for k in range(len(PRONOUN_GROUPS))])
+def test_a_pronoun_for_people_named_by_a_noun_is_a_group(pron, phrase, typ):
+    res = resolve_actors({"z": [att(pron, "PRON", resolved=phrase, at=60)]}, {}, gazetteer=EMPTY)
+    assert res.actor(res.speaker_of[("z", 0)]).type == typ
+
+
 #: the corpus's other people with a man's given name say nothing of him when they share only its skeleton, not the
 #: name as written ('Jan' is no 'Ian'): his 'he' stays his (graphkit.people.given_name)
 GIVEN_NAME_NO_VOTE = [
