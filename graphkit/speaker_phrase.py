@@ -140,16 +140,18 @@ def _glued_before(toks: list[Token]) -> list[Token]:
     the name a slash joins: 'The Boston Globe/ABC News poll' is no 'ABC News poll', 'A CNN/ORC poll' no 'ORC poll',
     'Republican-leaning voters' no 'leaning voters', 'the non-profit' no 'profit'. A hyphen glues only a lower-case
     first word of a phrase ending in a common noun ('co-Anchor DeMarco Morgan', 'warm-and-fuzzy Trump' stay the names
-    they were)."""
+    they were), or, as a slash does, the names of a joint poll or survey ('The Washington Post-ABC News poll' is no
+    'ABC News poll')."""
     if not toks:
         return toks
     doc = toks[0].doc
-    glue = ("/", "-") if toks[0].text[:1].islower() and toks[-1].pos_ == "NOUN" else ("/",)
+    joint = toks[0].text[:1].isupper() and toks[-1].lemma_.lower() in DOCUMENT_NOUNS
+    glue = ("/", "-") if (toks[0].text[:1].islower() and toks[-1].pos_ == "NOUN") or joint else ("/",)
     i = toks[0].i
     while i >= 2 and doc[i - 1].text in glue and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
             and doc[i - 2].text[-1:].isalnum() and "\n" not in doc[i - 2].text:
         i -= 2
-    if i < toks[0].i and doc[i + 1].text == "/":  # the whole first name: 'The Boston Globe/ABC News poll'
+    if i < toks[0].i and (doc[i + 1].text == "/" or joint):  # the whole first name: 'The Boston Globe/ABC News poll'
         while i >= 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and doc[i - 1].whitespace_ \
                 and "\n" not in doc[i - 1].text_with_ws:
             i -= 1

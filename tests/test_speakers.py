@@ -2376,6 +2376,32 @@ def test_the_agency_is_the_body_named_before(texts, expected):
     assert [g[:3] for g in resolved_speakers(texts)] == expected
 
 
+#: a hyphen joins the names of a joint poll or survey as a slash does (speaker_phrase._glued_before): the phrase the
+#: parse cut after the hyphen (its punct dropped) takes the names before it; a name that is no document's stays as cut
+#: (a Doc built by hand as the parser read PolNeAR's sentence: the hyphen a punct of the name's head)
+JOINT_POLLS = [
+    (["the", "latest", "Washington", "Post", "-", "ABC", "News", "poll"], 5, "Washington Post-ABC News poll"),  # American
+    (["the", "latest", "Evening", "Standard", "-", "Ipsos", "survey"], 5, "Evening Standard-Ipsos survey"),     # British
+    (["the", "new", "Leeds", "Bradford", "-", "Airport", "Board"], 5, "Airport Board"),                    # control
+]
+
+
+@pytest.mark.parametrize("words,start,expected", JOINT_POLLS, ids=[f"{k:02d}" for k in range(len(JOINT_POLLS))])
+def test_a_hyphen_joins_the_names_of_a_joint_poll(words, start, expected):
+    from spacy.tokens import Doc
+
+    from graphkit.nlp import load_spacy
+    from graphkit.speaker_phrase import _glued_before
+
+    glued = {k for k, w in enumerate(words) if w == "-"}
+    glued |= {k - 1 for k in glued}
+    doc = Doc(load_spacy().vocab, words=words, spaces=[k not in glued and k < len(words) - 1 for k in range(len(words))],
+              pos=["DET", "ADJ"] + ["PUNCT" if w == "-" else "PROPN" for w in words[2:-1]] + ["NOUN"],
+              lemmas=[w.lower() for w in words])
+    toks = list(doc[start:])
+    assert doc[_glued_before(toks)[0].i:].text == expected
+
+
 #: the object of the head's 'of' coordinated with another keeps its 'and' (speaker_phrase._coordinated_of_object),
 #: not when a person's name is joined on (the parse hung people named together on a place)
 COORDINATED_OF_OBJECTS = [
