@@ -64,8 +64,7 @@ def speaker_tokens(head: Token) -> list[Token]:
             # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
             hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
             if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
-                    c.dep_ == "cc" and (t == head or _coordinated_modifier(t, head) or _coordinated_of_object(t, head))
-            ) and not hyphened and not (
+                    c.dep_ == "cc" and (t == head or _coordinated_modifier(t, head))) and not hyphened and not (
                     t == head and naming_pp(head, c)) and not (
                     c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i) and not (
                     c.i in who) and not (
@@ -117,15 +116,6 @@ def _coordinated_modifier(t: Token, head: Token) -> bool:
     """An adjective before the speaker's head coordinated with another ('five past and current employees', 'Former and
     current officials'): its 'and' is the phrase's, which without it is cut to 'current employees'."""
     return t.dep_ == "amod" and t.head == head and t.i < head.i and any(x.dep_ == "conj" for x in t.children)
-
-
-def _coordinated_of_object(t: Token, head: Token) -> bool:
-    """The object of the speaker's head's 'of' coordinated with another ('an angry army of HP workers and retirees',
-    'Leaders of the North Carolina Senate and House'): its 'and' is the phrase's, which without it is cut before it.
-    Not a person's name joined on ('Republicans Jolly of Indian Shores and DeSantis of Ponte Vedra Beach': people
-    named together, whom the parse hung on a place)."""
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head == head \
-        and any(x.dep_ == "conj" and x.ent_type_ != "PERSON" for x in t.children)
 
 
 def _complement_of_postnominal(t: Token, c: Token, head: Token) -> bool:

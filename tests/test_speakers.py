@@ -2402,26 +2402,6 @@ def test_a_hyphen_joins_the_names_of_a_joint_poll(words, start, expected):
     assert doc[_glued_before(toks)[0].i:].text == expected
 
 
-#: the object of the head's 'of' coordinated with another keeps its 'and' (speaker_phrase._coordinated_of_object),
-#: not when a person's name is joined on (the parse hung people named together on a place)
-COORDINATED_OF_OBJECTS = [
-    ("A large majority of the teachers and parents said the school must stay open.",               # American
-     ("A large majority of the teachers and parents", "large majority of the teachers and parents")),
-    ("Leaders of the Welsh Senedd and the Scottish Parliament said the bill was unfair.",          # British
-     ("Leaders of the Welsh Senedd and the Scottish Parliament", "Leaders of the Welsh Senedd and the Scottish "
-                                                                 "Parliament")),
-    # control: 'Johnson' a person hung on 'Harrogate'
-    ("Tories Smith of Harrogate and Johnson of Skipton said the plan was dead.",
-     ("Tories Smith of Harrogate", "Tories Smith of Harrogate")),
-]
-
-
-@pytest.mark.parametrize("text,expected", COORDINATED_OF_OBJECTS,
-                         ids=[f"{k:02d}" for k in range(len(COORDINATED_OF_OBJECTS))])
-def test_a_coordinated_object_of_the_heads_of_is_the_phrases(text, expected):
-    assert [g[:2] for g in resolved_speakers([text])] == [expected]
-
-
 #: a proper noun the NER left untyped is the organisation named before whose name it opens, as 'the Kremlin' is
 #: 'the Kremlin press office' (speaker_kinds._fuller_body_name); not a word inside another name, nor a name that runs
 #: on where it is written (entities set by hand as the NER read PolNeAR's sentences)
