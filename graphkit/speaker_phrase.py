@@ -130,8 +130,8 @@ def _glued_before(toks: list[Token]) -> list[Token]:
     the name a slash joins: 'The Boston Globe/ABC News poll' is no 'ABC News poll', 'A CNN/ORC poll' no 'ORC poll',
     'Republican-leaning voters' no 'leaning voters', 'the non-profit' no 'profit'. A hyphen glues only a lower-case
     first word of a phrase ending in a common noun ('co-Anchor DeMarco Morgan', 'warm-and-fuzzy Trump' stay the names
-    they were), or, as a slash does, the names of a joint poll or survey ('The Washington Post-ABC News poll' is no
-    'ABC News poll')."""
+    they were), or, as a slash does, the names of a joint poll or survey ('The Denver Post-CBS News poll' is no
+    'CBS News poll')."""
     if not toks:
         return toks
     doc = toks[0].doc

@@ -2380,7 +2380,7 @@ def test_the_agency_is_the_body_named_before(texts, expected):
 #: parse cut after the hyphen (its punct dropped) takes the names before it; a name that is no document's stays as cut
 #: (a Doc built by hand as the parser read PolNeAR's sentence: the hyphen a punct of the name's head)
 JOINT_POLLS = [
-    (["the", "latest", "Washington", "Post", "-", "ABC", "News", "poll"], 5, "Washington Post-ABC News poll"),  # American
+    (["the", "latest", "Denver", "Post", "-", "CBS", "News", "poll"], 5, "Denver Post-CBS News poll"),  # American
     (["the", "latest", "Evening", "Standard", "-", "Ipsos", "survey"], 5, "Evening Standard-Ipsos survey"),     # British
     (["the", "new", "Leeds", "Bradford", "-", "Airport", "Board"], 5, "Airport Board"),                    # control
 ]
