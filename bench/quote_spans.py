@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from graphkit.quotes import find_quotes  # noqa: E402 (after the path insert)
+from graphkit.quotes import find_quotes, quote_after_colon  # noqa: E402 (after the path insert)
 
 _OPENING = "“\"«„"
 _CLOSING = "”\"»"
@@ -108,8 +108,7 @@ def after_colon(text: str, spans: list, quotes: list) -> list:
     >>> after_colon(text, [[14, 18]], find_quotes(text))
     [[14, 18], [20, 33]]
     """
-    m = re.compile(r"[^\S\n]*:[^\S\n]*").match(text, spans[-1][1])
-    q = next(((a, b) for a, b in quotes if m is not None and a == m.end()), None)
+    q = quote_after_colon(text, spans[-1][1], quotes)
     return [list(s) for s in spans] + ([[q[0], q[1]]] if q is not None else [])
 
 
@@ -132,11 +131,10 @@ def crossing(D: dict, arts: dict, sc) -> collections.Counter:
         pairs, _ = cv.assign(G, P)
         for gi, g in enumerate(G):
             lo, hi = min(g["C"]), max(g["C"]) + 1
+            n["golds"] += 1
             if "\n" not in text[lo:hi]:
-                n["golds"] += 1
                 continue
             j = pairs.get(gi)
-            n["golds"] += 1
             n[("marked" if marked(text, quotes, lo, hi) else "unmarked",
                "matched" if j is not None and g["S"] & P[j]["S"] else "missed",
                min(2, sum(1 for p in P if p["C"] & g["C"])))] += 1

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from .cues import Cues, default_cues, load_cues
 from .doc_entities import join_quoted_nicknames
-from .quotes import CLOSING_TOKENS, OPEN_QUOTES, QUOTE_MARKS, claim_kind, find_quotes
+from .quotes import CLOSING_TOKENS, OPEN_QUOTES, QUOTE_MARKS, claim_kind, find_quotes, quote_after_colon
 from .records import Attribution
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speakers import SpeakerResolver, speaker_fields
@@ -361,6 +361,11 @@ def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _Cue
     return cands
 
 
+#: a content that stops at a colon before a quotation runs on into it (quotes.quote_after_colon; 5-fold CV,
+#: bench/README.md issue 13 thirty-first part)
+QUOTE_AFTER_COLON = True
+
+
 def _drafts(doc: Doc, text: str, quotes: list, keep: list["_Cand"]) -> list[tuple]:
     """(candidate, content spans) of each kept candidate, its tokens and whole quotes merged; one per content (a
     phrase cue and a verb cue may find the same), none with no words."""
@@ -373,6 +378,9 @@ def _drafts(doc: Doc, text: str, quotes: list, keep: list["_Cand"]) -> list[tupl
         spans = [(s, e) for s, e in spans if text[s:e].strip(" \n\t,.;:—–-")]
         if not spans:
             continue
+        more = quote_after_colon(text, spans[-1][1], quotes) if QUOTE_AFTER_COLON else None
+        if more is not None:
+            spans = spans + [more]  # "hinted the judge was biased: “He is against us.”": the colon's quotation
         k = tuple(spans)
         if k in seen:
             continue

@@ -684,6 +684,36 @@ def test_a_quotation_next_to_its_cue_is_the_content(nlp, text, speaker, content)
     assert (speaker, content) in got, got
 
 
+# a content that stops at a colon runs on into the quotation the colon opens, in the same paragraph
+# (quotes.quote_after_colon, attribution.QUOTE_AFTER_COLON): (text, speaker, content)
+REGRET = 'The minister has since expressed regret over the delay{} "Frankly, we should have hired more inspectors.{}'
+QUOTE_AFTER_COLON = [
+    (REGRET.format(":", ' That was an error on our part."\n\nAides said nothing.'), "The minister",
+     'expressed regret over the delay … "Frankly, we should have hired more inspectors. That was an error on our '
+     'part."'),                                                 # a quotation of two sentences ending its paragraph
+    (REGRET.format(":", '" Aides said nothing.'), "The minister",
+     'expressed regret over the delay … "Frankly, we should have hired more inspectors."'),
+    (REGRET.format(":\n\n", '"'), "The minister", "expressed regret over the delay"),   # a new paragraph: not
+    (REGRET.format(",", '"'), "The minister", "expressed regret over the delay"),         # a comma: not
+    ("He set out his terms: “Kyiv must withdraw.”", "He", "“Kyiv must withdraw.”"),  # the quotation once
+]
+
+
+@pytest.mark.parametrize("text,speaker,content", QUOTE_AFTER_COLON,
+                         ids=[f"{i:02d}" for i in range(len(QUOTE_AFTER_COLON))])
+def test_a_quotation_after_the_contents_colon_is_part_of_it(nlp, text, speaker, content):
+    got = [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+    assert (speaker, content) in got, got
+
+
+def test_the_quotation_after_a_colon_is_switchable(nlp, monkeypatch):
+    import graphkit.attribution as attribution
+
+    monkeypatch.setattr(attribution, "QUOTE_AFTER_COLON", False)
+    text, speaker, _ = QUOTE_AFTER_COLON[1]
+    assert (speaker, "expressed regret over the delay") in [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+
+
 @pytest.mark.parametrize("text,speaker,not_content", [
     ("The party, he said, “betrayed” its voters.", "he", "“betrayed”"),   # a quoted word, not what was said
     ("“We will win.”\n\nOfficials said.", "Officials", "“We will win.”"),  # a new paragraph
