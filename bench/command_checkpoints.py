@@ -192,7 +192,8 @@ def main() -> None:
     ap.add_argument("--numpy-gemm", action="store_true", help="bare: multiply as graphkit does")
     ap.add_argument("rest", nargs=argparse.REMAINDER, help="graphkit: the build command's options (--store S.gk -q)")
     a = ap.parse_args()
-    # said here, before graphkit is imported: its import is one of the phases measured
+    # said here, before graphkit is imported: its import is one of the phases measured (and command_parts.corpus_error's
+    # words written again, not imported: its module's imports would join the start this command measures)
     if not a.corpus.is_dir() or not any(p.suffix in (".txt", ".md", ".html") for p in a.corpus.rglob("*")):
         why = "no folder" if not a.corpus.is_dir() else "no article in"
         ap.exit(2, f"command_checkpoints: error: {why} '{a.corpus}'; give a corpus folder of articles "

@@ -118,6 +118,40 @@ def phase_cpu(events: list[dict]) -> dict[str, float]:
             "warm-up thread": end["cpu"] - end["thread"]}
 
 
+#: the files a corpus folder's articles are read from (graphkit.ingest reads these)
+ARTICLE_SUFFIXES = (".txt", ".md", ".html")
+
+
+def corpus_error(prog: str, corpus: Path, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> str | None:
+    """The one line a bench command exits with when ``corpus`` holds no article (a file, at any depth, ending in one
+    of ``suffixes``), else None: the bench scripts' one check of their corpus argument, said before graphkit is
+    imported (its import is what some of them measure).
+
+    >>> print(corpus_error("tail_parts", Path("/no/such/folder")), end="")
+    tail_parts: error: no folder '/no/such/folder'; give a corpus folder of articles (bench/bench_build.py writes PolNeAR dev as one)
+    >>> import tempfile; empty = Path(tempfile.mkdtemp())
+    >>> corpus_error("command_parts", empty, (".txt",)).split(";")[0] == f"command_parts: error: no .txt article in '{empty}'"
+    True
+    >>> _ = (empty / "a.txt").write_text("An article."); corpus_error("command_parts", empty, (".txt",)) is None
+    True
+    """
+    if corpus.is_dir() and any(p.suffix in suffixes for p in corpus.rglob("*")):
+        return None
+    kind = "" if suffixes == ARTICLE_SUFFIXES else " ".join(suffixes) + " "
+    why = "no folder" if not corpus.is_dir() else f"no {kind}article in"
+    return (f"{prog}: error: {why} '{corpus}'; give a corpus folder of {kind}articles "
+            "(bench/bench_build.py writes PolNeAR dev as one)\n")
+
+
+def py_spy_missing(prog: str) -> str:
+    """The one line a sampling bench command exits with when :func:`py_spy` finds no py-spy.
+
+    >>> print(py_spy_missing("tail_parts"), end="")
+    tail_parts: error: py-spy is not installed; pip install -e ".[bench]"
+    """
+    return f'{prog}: error: py-spy is not installed; pip install -e ".[bench]"\n'
+
+
 def py_spy() -> str | None:
     """py-spy's program: beside this interpreter (a virtual environment's), else on the PATH; None when neither."""
     return shutil.which("py-spy", path=os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")]))
@@ -155,12 +189,10 @@ def main() -> None:
     ap.add_argument("--rate", type=int, default=250, help="samples a second (py-spy)")
     ap.add_argument("--keep", type=Path, default=None, help="keep the samples and checkpoints in this folder")
     a = ap.parse_args()
-    if not a.corpus.is_dir() or not any(a.corpus.glob("*.txt")):
-        why = "no folder" if not a.corpus.is_dir() else "no .txt article in"
-        ap.exit(2, f"command_parts: error: {why} '{a.corpus}'; give a corpus folder of .txt articles "
-                   "(bench/bench_build.py writes PolNeAR dev as one)\n")
+    if corpus_error("command_parts", a.corpus, (".txt",)):
+        ap.exit(2, corpus_error("command_parts", a.corpus, (".txt",)))
     if py_spy() is None:
-        ap.exit(2, 'command_parts: error: py-spy is not installed; pip install -e ".[bench]"\n')
+        ap.exit(2, py_spy_missing("command_parts"))
     work = (a.keep or Path(tempfile.mkdtemp(prefix="command_parts-"))).resolve()  # the commands run from /
     work.mkdir(parents=True, exist_ok=True)
     corpus = str(a.corpus.resolve())

@@ -43,10 +43,10 @@ def main() -> None:
     ap.add_argument("--garbage", action="store_true", help="count what a collection finds after the build")
     ap.add_argument("--profile", type=Path, default=None, help="write a cProfile of resolve_store here")
     a = ap.parse_args()
-    if not a.corpus.is_dir() or not any(p.suffix in (".txt", ".md", ".html") for p in a.corpus.rglob("*")):
-        # said before graphkit (this checkout's or --src's) is imported
-        ap.exit(2, f"resolve_stages: error: {a.corpus} is no folder of articles; give a corpus folder "
-                   "(bench_build.py writes PolNeAR dev as one)\n")
+    from command_parts import corpus_error  # no graphkit: said before this checkout's or --src's is imported
+
+    if corpus_error("resolve_stages", a.corpus):
+        ap.exit(2, corpus_error("resolve_stages", a.corpus))
     if a.src is not None:
         # bench_build.checkout's test, written here: importing bench_build would import this checkout's graphkit
         # (through bench/polnear.py) before --src is on the path, and --src's could no longer be imported

@@ -158,14 +158,13 @@ def main() -> None:
         whole(a.runs, "--runs", least=1, example=3)
     except BadValue as e:  # no run has no table
         ap.exit(2, f"tail_parts: error: --runs {e.on_command_line()}\n")
-    if not a.corpus.is_dir() or not any(p.suffix in (".txt", ".md", ".html") for p in a.corpus.rglob("*")):
-        ap.exit(2, f"tail_parts: error: '{a.corpus}' is no folder of articles; give a corpus folder "
-                   "(bench_build.py writes PolNeAR dev as one)\n")
     sys.path.insert(0, str(HERE))
-    from command_parts import py_spy
+    from command_parts import corpus_error, py_spy, py_spy_missing
 
+    if corpus_error("tail_parts", a.corpus):
+        ap.exit(2, corpus_error("tail_parts", a.corpus))
     if py_spy() is None:
-        ap.exit(2, "tail_parts: error: py-spy is not installed; install it: pip install -e \".[bench]\"\n")
+        ap.exit(2, py_spy_missing("tail_parts"))
     with tempfile.TemporaryDirectory() as tmp:
         work = a.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)

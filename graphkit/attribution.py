@@ -362,7 +362,7 @@ def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _Cue
 
 
 #: a content that stops at a colon before a quotation runs on into it (quotes.quote_after_colon; 5-fold CV,
-#: bench/README.md issue 13 thirty-first part)
+#: bench/README.md issue 13 thirty-first part measured it, thirty-second shipped it)
 QUOTE_AFTER_COLON = True
 
 

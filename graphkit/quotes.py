@@ -155,7 +155,8 @@ def quote_after_colon(text: str, end: int, quotes: list[tuple[int, int]]) -> Opt
     r"""The quotation (of ``quotes``, :func:`find_quotes`' spans) that opens right after a colon at ``end``, the end
     of a claim's content, in the same paragraph; else None. What the colon introduces is what the claim says: "The
     mayor hinted the judge was biased: “He is against us.”" is one claim, its content running on into the quotation
-    (issue 13, bench/README.md thirty-first part: on PolNeAR train+dev, 17 candidates, 9 made right, none wrong).
+    (issue 13, bench/README.md: on PolNeAR train+dev 17 candidates, 9 made right, none wrong, thirty-first part;
+    shipped at −69, +0.07 / +0.09 paired by fold, thirty-second part).
 
     >>> text = "The mayor hinted the judge was biased: “He is against us.” Then he left."
     >>> q = quote_after_colon(text, 37, find_quotes(text)); text[q[0]:q[1]]
