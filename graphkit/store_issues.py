@@ -285,4 +285,8 @@ class DiscoveryRows:
 
 
 def load_extractions(store: Store) -> dict[str, DocExtraction]:
+    """Every extraction of the store, validated whole (doc_id -> `graphkit.records.DocExtraction`): for the bench
+    scripts that read what resolution does not keep (bench/discover_sample.py, bench/issue_variants.py); graphkit's own
+    readers take `graphkit.resolution.read_resolution_inputs`, which validates an extraction only when its kept inputs
+    are stale."""
     return {doc_id: DocExtraction.model_validate_json(data) for doc_id, data in store.extractions()}

@@ -74,3 +74,26 @@ def test_no_run_is_one_line(runs, tmp_path, capsys, monkeypatch):
     assert stop.value.code == 2 and "Traceback" not in err
     assert err == f"tail_parts: error: --runs {runs} is below 1; give a whole number, 1 or more, e.g. --runs 3"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+#: the words of PARTS that name a library's code, not graphkit's
+LIBRARY_WORDS = {"TfidfVectorizer": "sklearn", "threadpool": "threadpoolctl"}
+
+
+def test_every_part_names_code_graphkit_still_has():
+    """A rule's words are matched against py-spy's stacks as strings: a graphkit function renamed would move its
+    samples to "other" without a word. Each word is a graphkit module's file, a library's name (LIBRARY_WORDS), or
+    part of the name of a function or class graphkit defines."""
+    import re
+
+    from tail_parts import PARTS
+
+    src = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "graphkit").glob("*.py"))
+    defined = set(re.findall(r"^\s*(?:def|class)\s+(\w+)", src, re.M))
+    for _, part, _, words in PARTS:
+        for w in words:
+            name = w.rstrip(" (")
+            if name.endswith(".py"):
+                assert (ROOT / "graphkit" / name).exists(), (part, w)
+            elif name not in LIBRARY_WORDS:
+                assert any(name in d for d in defined), f"{part!r}: no graphkit function or class holds {w!r}"
