@@ -83,7 +83,7 @@ LIBRARY_WORDS = {"TfidfVectorizer": "sklearn", "threadpool": "threadpoolctl"}
 def test_every_part_names_code_graphkit_still_has():
     """A rule's words are matched against py-spy's stacks as strings: a graphkit function renamed would move its
     samples to "other" without a word. Each word is a graphkit module's file, a library's name (LIBRARY_WORDS), or
-    part of the name of a function or class graphkit defines."""
+    found inside a function's or class's name that graphkit defines."""
     import re
 
     from tail_parts import PARTS
