@@ -189,8 +189,8 @@ def main() -> None:
     ap.add_argument("--rate", type=int, default=250, help="samples a second (py-spy)")
     ap.add_argument("--keep", type=Path, default=None, help="keep the samples and checkpoints in this folder")
     a = ap.parse_args()
-    if corpus_error("command_parts", a.corpus, (".txt",)):
-        ap.exit(2, corpus_error("command_parts", a.corpus, (".txt",)))
+    if err := corpus_error("command_parts", a.corpus, (".txt",)):
+        ap.exit(2, err)
     if py_spy() is None:
         ap.exit(2, py_spy_missing("command_parts"))
     work = (a.keep or Path(tempfile.mkdtemp(prefix="command_parts-"))).resolve()  # the commands run from /

@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from graphkit.quotes import find_quotes, quote_after_colon  # noqa: E402 (after the path insert)
+from graphkit.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, find_quotes, quote_after_colon  # noqa: E402 (after the path insert)
 
-_OPENING = "“\"«„"
-_CLOSING = "”\"»"
+_OPENING = DOUBLE_OPEN + '"'  # the double marks that open a quotation, straight ones too (graphkit.quotes: their home)
+_CLOSING = DOUBLE_CLOSE + '"'
 _BREAK = re.compile(r"[^\S\n]*\n\s*")
 
 
@@ -75,7 +75,8 @@ def marked(text: str, quotes: list[tuple[int, int]], lo: int, hi: int) -> bool:
     """
     for m in re.finditer(r"\n+", text[lo:hi]):
         brk = lo + m.start()
-        q = next(((a, b) for a, b in quotes if a < brk and len(text[:brk].rstrip()) <= b <= brk), None)
+        end = len(text[:brk].rstrip())  # where the paragraph's text ends, its white space left out
+        q = next(((a, b) for a, b in quotes if a < brk and end <= b <= brk), None)
         if q is None or reopened(text, quotes, q) is None:
             return False
     return True

@@ -45,8 +45,8 @@ def main() -> None:
     a = ap.parse_args()
     from command_parts import corpus_error  # no graphkit: said before this checkout's or --src's is imported
 
-    if corpus_error("resolve_stages", a.corpus):
-        ap.exit(2, corpus_error("resolve_stages", a.corpus))
+    if err := corpus_error("resolve_stages", a.corpus):
+        ap.exit(2, err)
     if a.src is not None:
         # bench_build.checkout's test, written here: importing bench_build would import this checkout's graphkit
         # (through bench/polnear.py) before --src is on the path, and --src's could no longer be imported

@@ -161,8 +161,8 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from command_parts import corpus_error, py_spy, py_spy_missing
 
-    if corpus_error("tail_parts", a.corpus):
-        ap.exit(2, corpus_error("tail_parts", a.corpus))
+    if err := corpus_error("tail_parts", a.corpus):
+        ap.exit(2, err)
     if py_spy() is None:
         ap.exit(2, py_spy_missing("tail_parts"))
     with tempfile.TemporaryDirectory() as tmp:

@@ -775,14 +775,14 @@
   var LIST_CAP = 500;
   var HIDDEN = {
     more: { noun: "more actor", hidden: function () { return GK.hiddenActors || []; },
-            label: function (a) { return actorLabel(a); }, count: function (m, a) { return m.actorN[a]; },
+            label: actorLabel, count: function (m, a) { return m.actorN[a]; },
             step: function () { return ACTOR_STEP; }, draw: function (n) { state.extra += n; },
-            pin: function (a) { pinActor(a); },
+            pin: pinActor,
             hint: "Not drawn so that the labels stay readable. Click a name to add it to the drawing." },
     moreIssues: { noun: "more issue", hidden: function () { return GK.hiddenIssues || []; },
-                  label: function (i) { return issueLabel(i); }, count: function (m, i) { return m.issueN[i]; },
+                  label: issueLabel, count: function (m, i) { return m.issueN[i]; },
                   step: function () { return lastModel.L.issueStep; }, draw: function (n) { state.extraIssues += n; },
-                  pin: function (i) { pinIssue(i); },
+                  pin: pinIssue,
                   hint: "Not drawn so that the labels stay readable. Click an issue to add it to the drawing, " +
                         "or choose it in the Issue menu to see only its claims." }
   };
