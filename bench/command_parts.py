@@ -25,6 +25,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 HERE = Path(__file__).resolve().parent
 
@@ -89,13 +90,27 @@ def part_of(stack: str) -> tuple[str, str]:
     return "start and exit", ""
 
 
+def raw_stacks(path: Path) -> Iterator[tuple[str, int]]:
+    """(stack, samples) of each line of a py-spy raw file (``-f raw``: the frames, outermost first, joined by ';',
+    then a space and the count; with ``--threads`` the thread is the first frame): the one reading of py-spy's
+    samples of the bench's sampling scripts (this one, `tail_parts`).
+
+    >>> import tempfile; raw = Path(tempfile.mkdtemp()) / "x.spy"
+    >>> _ = raw.write_text("main (a.py:1);f (b c.py:2) 3\\nmain (a.py:1) 1\\n", encoding="utf-8")
+    >>> list(raw_stacks(raw))
+    [('main (a.py:1);f (b c.py:2)', 3), ('main (a.py:1)', 1)]
+    """
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stack, _, n = line.rpartition(" ")
+        yield stack, int(n)
+
+
 def samples(path: Path) -> Counter:
     """(phase, part) -> samples of a py-spy raw file (``--threads``); the warm-up thread's are its own phase."""
     out: Counter = Counter()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        stack, _, n = line.rpartition(" ")
+    for stack, n in raw_stacks(path):
         thread, _, rest = stack.partition(";")
-        out[("warm-up thread", "") if "warm" in thread else part_of(rest)] += int(n)
+        out[("warm-up thread", "") if "warm" in thread else part_of(rest)] += n
     return out
 
 
@@ -157,14 +172,24 @@ def py_spy() -> str | None:
     return shutil.which("py-spy", path=os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")]))
 
 
-def run(command: list[str], work: Path, name: str, rate: int) -> tuple[list[dict], Counter]:
-    """One sampled command: its checkpoints and its samples (kept in ``work``)."""
+def record(spy: str, raw: Path, rate: int, command: list[str], *, threads: bool = False, **how
+           ) -> subprocess.CompletedProcess:
+    """``command`` run under py-spy (``spy``, `py_spy`'s: asked once by the caller) sampling ``rate`` times a second
+    without stopping it (``--nonblocking``), its samples written to ``raw`` as `raw_stacks` reads them; ``threads``:
+    each thread's stacks apart; ``how``: `subprocess.run`'s (its output and working folder). The one recording of
+    the bench's sampling scripts (this one, `tail_parts`)."""
+    cmd = [spy, "record", "--nonblocking", *(["--threads"] if threads else []), "-r", str(rate), "-f", "raw",
+           "-o", str(raw), "--", *command]
+    return subprocess.run(cmd, text=True, **how)
+
+
+def run(spy: str, command: list[str], work: Path, name: str, rate: int) -> tuple[list[dict], Counter]:
+    """One command sampled by ``spy``: its checkpoints and its samples (kept in ``work``)."""
     out, raw = work / f"{name}.json", work / f"{name}.spy"
     for p in (out, raw):
         p.unlink(missing_ok=True)
-    cmd = [py_spy(), "record", "--nonblocking", "--threads", "-r", str(rate), "-f", "raw", "-o", str(raw), "--",
-           sys.executable, str(HERE / "command_checkpoints.py"), "--out", str(out), *command]
-    done = subprocess.run(cmd, cwd="/", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = record(spy, raw, rate, [sys.executable, str(HERE / "command_checkpoints.py"), "--out", str(out), *command],
+                  threads=True, cwd="/", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if done.returncode or not out.exists():
         last = (done.stderr.strip().splitlines() or ["no output"])[-1]
         raise SystemExit(f"command_parts: error: the {name} command failed ({last}); run it alone: "
@@ -191,16 +216,17 @@ def main() -> None:
     a = ap.parse_args()
     if err := corpus_error("command_parts", a.corpus, (".txt",)):
         ap.exit(2, err)
-    if py_spy() is None:
+    spy = py_spy()
+    if spy is None:
         ap.exit(2, py_spy_missing("command_parts"))
     work = (a.keep or Path(tempfile.mkdtemp(prefix="command_parts-"))).resolve()  # the commands run from /
     work.mkdir(parents=True, exist_ok=True)
     corpus = str(a.corpus.resolve())
-    bare = run(["bare", corpus, "--numpy-gemm"], work, "bare", a.rate)
+    bare = run(spy, ["bare", corpus, "--numpy-gemm"], work, "bare", a.rate)
     store = work / "build.gk"
     for p in work.glob("build.gk*"):
         p.unlink()
-    gk = run(["graphkit", corpus, "--store", str(store), "-q"], work, "graphkit", a.rate)
+    gk = run(spy, ["graphkit", corpus, "--store", str(store), "-q"], work, "graphkit", a.rate)
     b, g = rows(*bare), rows(*gk)
     phases = list(phase_cpu(gk[0]))
     print(f"load {os.getloadavg()[0]:.1f}; main-thread CPU s (the warm-up thread: its own)\n")

@@ -44,28 +44,11 @@ def child(corpus: str, store: str) -> dict:
     import threading
     import time
 
+    from worker_parts import Parts, thread_stage_clock  # (bench/ is this script's folder, first on the path)
+
     start = time.process_time()
     acc: collections.Counter = collections.Counter()
-    stack: list[list] = []  # [item, thread_time at entry, CPU of the items called inside it]
-
-    def enter(item):
-        stack.append([item, time.thread_time(), 0.0])
-
-    def leave():
-        item, t, inner = stack.pop()
-        spent = time.thread_time() - t
-        acc[item] += spent - inner
-        if stack:
-            stack[-1][2] += spent
-
-    def counted(item, fn):
-        def wrapper(*args, **kwargs):
-            enter(item)
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                leave()
-        return wrapper
+    parts = Parts()  # each item's exclusive thread CPU: the items called inside it taken out
 
     from graphkit.nlp import numpy_from_start, spacy_without_cli_from_start
 
@@ -79,36 +62,18 @@ def child(corpus: str, store: str) -> dict:
     pipe = language._pipe
 
     def counted_pipe(docs, proc, name, default_error_handler, kwargs):  # spaCy runs each component through this
-        it = pipe(docs, proc, name, default_error_handler, kwargs)
-        while True:
-            enter("pipe:" + name)
-            try:
-                doc = next(it)
-            except StopIteration:
-                leave()
-                return
-            leave()
-            yield doc
+        return parts.gen("pipe:" + name, pipe(docs, proc, name, default_error_handler, kwargs))
 
     language._pipe = counted_pipe
-    language.Language.make_doc = counted("pipe:tokenizer", language.Language.make_doc)
-    nlp.cached_pipeline = counted("load", nlp.cached_pipeline)
-    extract.extract_parsed = counted("extract_parsed", extract.extract_parsed)
-    store_mod.Store.put_article = counted("store", store_mod.Store.put_article)
-    extract.DocExtraction.model_dump_json = counted("store", extract.DocExtraction.model_dump_json)
-
-    class Clock:  # resolve_store's stage clock, in CPU seconds of this thread
-        def __init__(self, timings):
-            self.t = time.thread_time()
-
-        def __call__(self, stage):
-            now = time.thread_time()
-            acc["resolve:" + stage] += now - self.t
-            self.t = now
+    language.Language.make_doc = parts.wrap("pipe:tokenizer", language.Language.make_doc)
+    nlp.cached_pipeline = parts.wrap("load", nlp.cached_pipeline)
+    extract.extract_parsed = parts.wrap("extract_parsed", extract.extract_parsed)
+    store_mod.Store.put_article = parts.wrap("store", store_mod.Store.put_article)
+    extract.DocExtraction.model_dump_json = parts.wrap("store", extract.DocExtraction.model_dump_json)
 
     from bench_resolve import stage_clock  # graphkit.resolution.StageClock; before, graphkit.build._Clock
 
-    setattr(*stage_clock(), Clock)
+    setattr(*stage_clock(), thread_stage_clock(acc, "resolve:"))  # resolve_store's stages, in this thread's CPU
     run = threading.Thread.run
 
     def counted_run(self):
@@ -124,6 +89,7 @@ def child(corpus: str, store: str) -> dict:
     except SystemExit as e:
         if e.code:
             raise
+    acc.update(parts.cpu)
     ru = resource.getrusage(resource.RUSAGE_SELF)
     acc["process"] = ru.ru_utime + ru.ru_stime
     return {k: round(v, 3) for k, v in sorted(acc.items())}

@@ -109,21 +109,11 @@ def run(a: argparse.Namespace, graphkit) -> dict:
 
 def _count_stages(stages: dict[str, float]) -> None:
     """Replace resolve_store's stage clock (wherever this checkout keeps it) by one adding this thread's CPU seconds
-    since its last tick to ``stages[stage]``."""
+    since its last tick to ``stages[stage]`` (`worker_parts.thread_stage_clock`)."""
     from bench_resolve import stage_clock  # (bench/ is this script's folder, first on the path)
+    from worker_parts import thread_stage_clock
 
-    home, name = stage_clock()
-
-    class Clock:
-        def __init__(self, timings):
-            self.t = time.thread_time()
-
-        def __call__(self, stage: str) -> None:
-            now = time.thread_time()
-            stages[stage] = stages.get(stage, 0.0) + now - self.t
-            self.t = now
-
-    setattr(home, name, Clock)
+    setattr(*stage_clock(), thread_stage_clock(stages))
 
 
 if __name__ == "__main__":

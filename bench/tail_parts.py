@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -84,20 +83,23 @@ def part_of(stack: str) -> tuple:
     return next((p for p in PARTS if all(w in stack for w in p[3])), OTHER)
 
 
-def resolution_samples(raw: str) -> Counter:
-    """Samples by (stage, part, waits for) (`part_of`) of a py-spy raw file's text: the stacks within
-    ``resolve_store`` only.
+def resolution_samples(raw: Path) -> Counter:
+    """Samples by (stage, part, waits for) (`part_of`) of a py-spy raw file (`command_parts.raw_stacks`): the stacks
+    within ``resolve_store`` only.
 
-    >>> resolution_samples("main (a.py:1);resolve_store (graphkit/resolution.py:2);said_abroad (s.py:3) 4\\n"
+    >>> import tempfile; raw = Path(tempfile.mkdtemp()) / "run0.spy"
+    >>> _ = raw.write_text("main (a.py:1);resolve_store (graphkit/resolution.py:2);said_abroad (s.py:3) 4\\n"
     ...                    "main (a.py:1);resolve_store (graphkit/resolution.py:2);corpus_taxonomy (s.py:4) 1\\n"
-    ...                    "main (a.py:1);parse (b.py:5) 9\\n")
+    ...                    "main (a.py:1);parse (b.py:5) 9\\n", encoding="utf-8")
+    >>> resolution_samples(raw)
     Counter({('issues', "discovery: the rest (actors' names, places abroad)", 'every article'): 5})
     """
+    from command_parts import raw_stacks  # (bench/ is this script's folder, first on the path)
+
     out: Counter = Counter()
-    for line in raw.splitlines():
-        stack, _, n = line.rpartition(" ")
+    for stack, n in raw_stacks(raw):
         if "resolve_store (" in stack:
-            out[part_of(stack)[:3]] += int(n)
+            out[part_of(stack)[:3]] += n
     return out
 
 
@@ -127,21 +129,21 @@ def table(runs: list[tuple[float, Counter]]) -> str:
     return "\n".join(lines)
 
 
-def sampled_run(corpus: Path, work: Path, i: int, workers: int, rate: int) -> tuple[float, Counter]:
-    """One sampled `resolve_stages.py` build of ``corpus`` in ``work``: (its resolution's CPU s, samples by part)."""
-    from command_parts import py_spy  # (bench/ is this script's folder, first on the path)
+def sampled_run(spy: str, corpus: Path, work: Path, i: int, workers: int, rate: int) -> tuple[float, Counter]:
+    """One `resolve_stages.py` build of ``corpus`` in ``work`` sampled by ``spy`` (`command_parts.py_spy`'s, asked
+    once by the caller): (its resolution's CPU s, samples by part)."""
+    from command_parts import record  # (bench/ is this script's folder, first on the path)
 
     raw, store = work / f"run{i}.spy", work / f"run{i}.gk"
-    cmd = [py_spy(), "record", "--nonblocking", "-r", str(rate), "-f", "raw", "-o", str(raw), "--", sys.executable,
-           str(HERE / "resolve_stages.py"), str(corpus), str(store), "--fresh", "--workers", str(workers)]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    done = record(spy, raw, rate, [sys.executable, str(HERE / "resolve_stages.py"), str(corpus), str(store), "--fresh",
+                                   "--workers", str(workers)], capture_output=True)
     figures = next((json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")), None)
     if done.returncode or figures is None or not raw.exists():
         last = (done.stderr.strip().splitlines() or ["no output"])[-1]
         raise SystemExit(f"tail_parts: error: the sampled build failed ({last}); run it alone: python "
                          f"bench/resolve_stages.py {corpus} {store} --fresh --workers {workers}")
     (work / f"run{i}.json").write_text(json.dumps(figures) + "\n", encoding="utf-8")
-    return figures["resolve_cpu"], resolution_samples(raw.read_text(encoding="utf-8"))
+    return figures["resolve_cpu"], resolution_samples(raw)
 
 
 def main() -> None:
@@ -163,12 +165,13 @@ def main() -> None:
 
     if err := corpus_error("tail_parts", a.corpus):
         ap.exit(2, err)
-    if py_spy() is None:
+    spy = py_spy()
+    if spy is None:
         ap.exit(2, py_spy_missing("tail_parts"))
     with tempfile.TemporaryDirectory() as tmp:
         work = a.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        runs = [sampled_run(a.corpus.resolve(), work, i, a.workers, a.rate) for i in range(a.runs)]
+        runs = [sampled_run(spy, a.corpus.resolve(), work, i, a.workers, a.rate) for i in range(a.runs)]
     print(table(runs))
 
 

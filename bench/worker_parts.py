@@ -63,7 +63,8 @@ class Parts:
         self.stack: list = []  # [child cpu, child wall] of the parts being timed
         self.clock, self.wall_clock = clocks
 
-    def call(self, name: str, fn, *a, **k):
+    def call(self, name: str, fn, /, *a, **k):
+        """``fn(*a, **k)`` timed as ``name`` (a keyword ``name`` or ``fn`` goes to ``fn``)."""
         t0, w0 = self.clock(), self.wall_clock()
         self.stack.append([0.0, 0.0])
         try:
@@ -81,6 +82,15 @@ class Parts:
             self.stack[-1][0] += cpu
             self.stack[-1][1] += wall
 
+    def wrap(self, name: str, fn):
+        """``fn`` with each call timed as ``name`` (`call`).
+
+        >>> parts = Parts(clocks=(iter(range(100)).__next__, lambda: 0))
+        >>> parts.wrap("f", lambda name: name.upper())(name="x"), dict(parts.cpu)
+        ('X', {'f': 1.0})
+        """
+        return lambda *a, **k: self.call(name, fn, *a, **k)
+
     def gen(self, name: str, items):
         """``items`` (an iterator) with the time of each ``next`` counted to ``name``."""
         it = iter(items)
@@ -94,6 +104,35 @@ class Parts:
             finally:
                 self._done(name, t0, w0)
             yield x
+
+
+def thread_stage_clock(into: dict | None = None, prefix: str = "", now=time.thread_time) -> type:
+    """A class to put in place of `graphkit.resolution.StageClock` (`bench_resolve.stage_clock` says where a checkout
+    keeps it) that counts each stage in this thread's CPU seconds, not wall (on a machine other work shares, CPU
+    holds where wall does not): each tick adds the thread CPU since the last to ``into[prefix + stage]``, or with no
+    ``into`` to the ``timings`` `resolve_store` hands its clock (nothing when it hands None). The one stage clock of
+    the bench's scripts (`resolve_stages`, `profile_build` and this one's traced command); ``now``: the clock read.
+
+    >>> stages = {}; clock = thread_stage_clock(stages, "resolve:", iter([1.0, 1.5, 3.5]).__next__)(None)
+    >>> clock("read"); clock("actors"); stages
+    {'resolve:read': 0.5, 'resolve:actors': 2.0}
+    >>> given = {}; clock = thread_stage_clock(now=iter([0.0, 0.25]).__next__)(given); clock("read"); given
+    {'read': 0.25}
+    >>> clock = thread_stage_clock(now=iter([0.0]).__next__)(None); clock("read")   # nothing to add to: no clock read
+    """
+
+    class ThreadClock:
+        def __init__(self, timings: dict | None) -> None:
+            self.timings, self.t = (into if into is not None else timings), now()
+
+        def __call__(self, stage: str) -> None:
+            if self.timings is not None:
+                t = now()
+                key = prefix + stage
+                self.timings[key] = self.timings.get(key, 0.0) + t - self.t
+                self.t = t
+
+    return ThreadClock
 
 
 def _child(trace: str, argv: list[str]) -> None:
@@ -259,17 +298,7 @@ def _child(trace: str, argv: list[str]) -> None:
     def resolution_hooks(resolution):
         timed(resolution.ArrivedInputs, "add", "arrival work (ArrivedInputs.add)")
 
-        class ThreadClock(resolution.StageClock):  # the stages in thread CPU s, not wall
-            def __init__(self, timings):
-                self.timings, self.t = timings, time.thread_time()
-
-            def __call__(self, stage):
-                if self.timings is not None:
-                    now = time.thread_time()
-                    self.timings[stage] = self.timings.get(stage, 0.0) + now - self.t
-                    self.t = now
-
-        resolution.StageClock = ThreadClock
+        resolution.StageClock = thread_stage_clock()  # the stages in thread CPU s, into the timings given
 
     after_import("graphkit.resolution", resolution_hooks)
     after_import("graphkit.store", lambda m: timed(m.Store, "put_article", "store writes"))

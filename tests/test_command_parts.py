@@ -163,3 +163,66 @@ def test_pair_options_gives_the_median_faults_and_a_dash_for_rows_without_them()
     rows[0]["round"] = rows[1]["round"] = 0
     table = summary(rows, ["a", "b"])
     assert table[2].split(" | ")[4] == "150" and table[3].split(" | ")[4] == "–"
+
+
+@pytest.mark.parametrize("threads,expected", [
+    (True, ["record", "--nonblocking", "--threads", "-r", "250", "-f", "raw", "-o", "RAW", "--", "prog", "arg"]),
+    (False, ["record", "--nonblocking", "-r", "250", "-f", "raw", "-o", "RAW", "--", "prog", "arg"]),
+], ids=["command_parts: each thread apart", "tail_parts: the stacks alone"])
+def test_py_spy_records_each_scripts_command_one_way(tmp_path, threads, expected):
+    """`record` is the one py-spy command line of the sampling scripts: non-blocking, raw samples into the file
+    given, the command after ``--``; ``--threads`` only where the script reads each thread apart (command_parts)."""
+    from command_parts import record
+
+    spy = tmp_path / "py-spy"
+    spy.write_text('#!/bin/sh\nfor a in "$@"; do echo "$a"; done > "$(dirname "$0")/args"\n')
+    spy.chmod(0o755)
+    raw = tmp_path / "x.spy"
+    done = record(str(spy), raw, 250, ["prog", "arg"], threads=threads, capture_output=True)
+    assert done.returncode == 0
+    said = (tmp_path / "args").read_text().splitlines()
+    assert said == [str(raw) if a == "RAW" else a for a in expected]
+
+
+def _checkpoints_and_samples(command, raw, stack):
+    """What a sampled command_checkpoints.py run leaves: its checkpoints at --out, its samples in ``raw``."""
+    import json
+
+    out = Path(command[command.index("--out") + 1])
+    events = [dict(e) for e in (GRAPHKIT_EVENTS if "graphkit" in command else BARE_EVENTS)]
+    events[-1].update(sys=0.5, minflt=1000, peak_mb=600)  # what the whole-command rows read of the last
+    out.write_text(json.dumps(events), encoding="utf-8")
+    raw.write_text(f"MainThread;{stack} 3\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("script", ["command_parts", "tail_parts"])
+def test_each_sampling_script_asks_for_py_spy_once_and_reads_each_runs_samples(script, tmp_path, monkeypatch, capsys):
+    """py-spy is looked for once, before anything runs (each run was asking again), and every run's raw samples are
+    read by `command_parts.raw_stacks` into the script's table (fails with py_spy asked in each run)."""
+    import subprocess
+
+    import command_parts
+
+    asked = []
+    monkeypatch.setattr(command_parts, "py_spy", lambda: asked.append(1) or "/usr/bin/py-spy")
+
+    def record(spy, raw, rate, command, **how):
+        assert spy == "/usr/bin/py-spy"
+        if script == "command_parts":
+            _checkpoints_and_samples(command, raw, RESOLVE + ";claim_issues (graphkit/kept.py:300)")
+            return subprocess.CompletedProcess(command, 0, stdout=None, stderr="")
+        raw.write_text(RESOLVE + ";resolve_speakers (graphkit/resolution.py:170) 3\nmain (a.py:1) 5\n", encoding="utf-8")
+        return subprocess.CompletedProcess(command, 0, stdout='{"resolve_cpu": 0.9}\n', stderr="")
+
+    monkeypatch.setattr(command_parts, "record", record)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Ann Lee said so.", encoding="utf-8")
+    module = __import__(script)
+    monkeypatch.setattr(sys, "argv", [f"{script}.py", str(tmp_path / "corpus"), "--keep", str(tmp_path / "k"),
+                                      *(["--runs", "3"] if script == "tail_parts" else [])])
+    module.main()
+    out = capsys.readouterr().out
+    assert asked == [1]
+    expected = ("| resolution | issues | 1.10 | 0.00 |" if script == "command_parts" else
+                "| actors | the rest (the resolver's other corpus tables, actor records) | every article | 0.900 | 100 % |")
+    assert expected in out.splitlines(), out

@@ -45,3 +45,19 @@ def test_the_table_holds_each_process_part_and_the_split(row):
     lines = report(5.5, sorted(TRACE, key=lambda e: e["t"])).splitlines()
     assert row in lines, "\n".join(lines)
 
+
+
+def test_resolve_stages_counts_resolutions_stages_with_the_one_thread_clock(monkeypatch):
+    """bench/resolve_stages.py puts `worker_parts.thread_stage_clock` where the checkout keeps resolve_store's stage
+    clock: a tick adds thread CPU seconds to the script's own table, whatever timings resolve_store hands it."""
+    import graphkit.resolution as resolution
+    import resolve_stages
+
+    monkeypatch.setattr(resolution, "StageClock", resolution.StageClock)  # put back after the test
+    stages: dict = {}
+    resolve_stages._count_stages(stages)
+    clock = resolution.StageClock(None)
+    clock("read")
+    clock("actors")
+    assert resolution.StageClock.__qualname__.endswith("ThreadClock") and list(stages) == ["read", "actors"]
+    assert all(v >= 0 for v in stages.values())
