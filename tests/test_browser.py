@@ -504,6 +504,43 @@ def test_a_more_panels_button_draws_the_next_step_and_relists(browser, tmp_path,
         assert attempts == []
 
 
+def dated_far_apart(n_nodes: int, far: list[str]):
+    """A synthetic graph (claims dated through 2025) whose first claims are re-dated to the dates in `far`."""
+    G = synthetic_graph(n_nodes, seed=4)
+    claims = sorted(n for n, d in G.nodes(data=True) if d.get("type") == "claim")
+    for cid, date in zip(claims, far):
+        G.nodes[cid]["date"] = date
+    return G, len(claims)
+
+
+@pytest.mark.parametrize("n_nodes, far, first, last, note", [
+    # two quotations of old news in 400 claims of 2025: the bars span 2025, the two are named
+    (600, ["1956-03-01", "1971"], "2025-01", "2025-12", "2 claims dated far from the rest (1956\u20131971) not drawn"),
+    (600, ["2049-05-05"], "2025-01", "2025-12", "1 claim dated far from the rest (2049) not drawn"),
+    # under 100 dated claims every one is drawn
+    (80, ["1956-03-01"], "1956", "2025", None),
+    # a tail of more than 1 % is the corpus's own: drawn
+    (600, ["1956-03-01"] * 10, "1956", "2025", None),
+])
+def test_the_timeline_leaves_a_few_far_dates_out_of_its_bars(browser, tmp_path, n_nodes, far, first, last, note):
+    """A few claims dated decades from the rest would stretch the claims-per-period chart to empty bars: at most 1 %
+    of the dated claims beyond three interquartile ranges are left out of the bars and named above them."""
+    G, n = dated_far_apart(n_nodes, far)
+    out = tmp_path / "dates.html"
+    write_view(G, out)
+    with offline_page(browser) as (page, attempts):
+        page.goto(out.as_uri())
+        wait_drawn(page, 60)
+        labels = page.locator("#gk-panel svg.gk-timeline text").all_text_contents()
+        meta = page.locator("#gk-panel svg.gk-timeline").locator("xpath=preceding-sibling::div[1]").inner_text()
+        assert (labels[0], labels[-1]) == (first, last)
+        assert (note in meta) if note else ("far from the rest" not in meta)
+        drawn = sum(int(t.split(": ")[1].split()[0]) for t in page.locator(
+            "#gk-panel svg.gk-timeline rect title").all_text_contents())
+        assert drawn == n - (len(far) if note else 0), "a claim left out of the bars without being named"
+        assert attempts == []
+
+
 def test_notebook_iframe_draws_offline(browser, tmp_path):
     """What the notebook API displays: the page inside a sandboxed srcdoc iframe."""
     host = tmp_path / "notebook.html"
