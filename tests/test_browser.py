@@ -504,28 +504,33 @@ def test_a_more_panels_button_draws_the_next_step_and_relists(browser, tmp_path,
         assert attempts == []
 
 
-def dated_far_apart(n_nodes: int, far: list[str]):
-    """A synthetic graph (claims dated through 2025) whose first claims are re-dated to the dates in `far`."""
+def dated_far_apart(n_nodes: int, far: list[str], day: str | None = None):
+    """A synthetic graph (claims dated through 2025, or all on `day`) whose first claims are re-dated to `far`."""
     G = synthetic_graph(n_nodes, seed=4)
     claims = sorted(n for n, d in G.nodes(data=True) if d.get("type") == "claim")
-    for cid, date in zip(claims, far):
-        G.nodes[cid]["date"] = date
+    for k, cid in enumerate(claims):
+        G.nodes[cid]["date"] = far[k] if k < len(far) else day or G.nodes[cid]["date"]
     return G, len(claims)
 
 
-@pytest.mark.parametrize("n_nodes, far, first, last, note", [
+@pytest.mark.parametrize("n_nodes, far, day, first, last, note", [
     # two quotations of old news in 400 claims of 2025: the bars span 2025, the two are named
-    (600, ["1956-03-01", "1971"], "2025-01", "2025-12", "2 claims dated far from the rest (1956\u20131971) not drawn"),
-    (600, ["2049-05-05"], "2025-01", "2025-12", "1 claim dated far from the rest (2049) not drawn"),
+    (600, ["1956-03-01", "1971"], None, "2025-01", "2025-12",
+     "2 claims dated far from the rest (1956\u20131971) not drawn"),
+    (600, ["2049-05-05"], None, "2025-01", "2025-12", "1 claim dated far from the rest (2049) not drawn"),
     # under 100 dated claims every one is drawn
-    (80, ["1956-03-01"], "1956", "2025", None),
+    (80, ["1956-03-01"], None, "1956", "2025", None),
     # a tail of more than 1 % is the corpus's own: drawn
-    (600, ["1956-03-01"] * 10, "1956", "2025", None),
+    (600, ["1956-03-01"] * 10, None, "1956", "2025", None),
+    # one day's news and three claims five days before: beyond the fences (no spread at all) but the bars are days
+    # either way, so all are drawn
+    (600, ["2016-04-28"] * 3, "2016-05-03", "2016-04-28", "2016-05-03", None),
 ])
-def test_the_timeline_leaves_a_few_far_dates_out_of_its_bars(browser, tmp_path, n_nodes, far, first, last, note):
+def test_the_timeline_leaves_a_few_far_dates_out_of_its_bars(browser, tmp_path, n_nodes, far, day, first, last, note):
     """A few claims dated decades from the rest would stretch the claims-per-period chart to empty bars: at most 1 %
-    of the dated claims beyond three interquartile ranges are left out of the bars and named above them."""
-    G, n = dated_far_apart(n_nodes, far)
+    of the dated claims beyond three interquartile ranges are left out of the bars and named above them, when that
+    makes the bars finer."""
+    G, n = dated_far_apart(n_nodes, far, day)
     out = tmp_path / "dates.html"
     write_view(G, out)
     with offline_page(browser) as (page, attempts):

@@ -632,19 +632,40 @@
     if (s.length !== 7) return hi(s);
     return new Date(Date.UTC(+s.slice(0, 4), +s.slice(5, 7), 0)).toISOString().slice(0, 10);
   }
+  function unitFor(a, b) { var days = (Date.parse(b) - Date.parse(a)) / 864e5; return days <= 62 ? 10 : days <= 5 * 366 ? 7 : 4; }
+  // The bars' range and unit (L: 10 day, 7 month, 4 year) for a set of dated claims: the range comes from the most
+  // precise dates there are (a year-only date would stretch it to January), then widened by every date precise
+  // enough for the bars.
+  function barsOf(dated) {
+    var best = Math.max.apply(null, dated.map(function (c) { return c.date.length; }));
+    var ds = dated.filter(function (c) { return c.date.length === best; }).map(function (c) { return c.date; }).sort();
+    var first = lo(ds[0]), last = hiDay(ds[ds.length - 1]), L = unitFor(first, last);
+    dated.forEach(function (c) {
+      if (c.date.length < L) return;
+      if (lo(c.date) < first) first = lo(c.date);
+      if (hiDay(c.date) > last) last = hiDay(c.date);
+    });
+    return { first: first, last: last, L: Math.min(L, unitFor(first, last)) };
+  }
   // A few claims dated far from the rest (a 1956 quotation in a corpus of 2016 news) would stretch the chart to
   // decades of empty bars. A tail beyond Tukey's far-out fences (three interquartile ranges past the quartiles) that
-  // holds at most 1 % of the dated claims is left out of the bars and named above them; the list keeps its claims.
-  // Under 100 dated claims every one is drawn. Returns [earliest drawn, latest drawn] as times (ms), open if none cut.
-  function drawnSpan(dated) {
+  // holds at most 1 % of the dated claims is left out of the bars, and named above them, when leaving it out makes
+  // the bars finer (years to months, months to days); the list keeps its claims. Under 100 dated claims every one
+  // is drawn. Returns the claims drawn and the two tails left out.
+  function farApart(dated) {
     var t = dated.map(function (c) { return Date.parse(lo(c.date)); }).sort(function (a, b) { return a - b; });
-    var n = t.length, most = Math.floor(n / 100), span = [-Infinity, Infinity];
+    var n = t.length, most = Math.floor(n / 100), early = [], late = [];
     var q1 = t[Math.floor(n / 4)], q3 = t[Math.floor(3 * n / 4)], far = 3 * (q3 - q1);
     var below = t.filter(function (x) { return x < q1 - far; }).length;
     var above = t.filter(function (x) { return x > q3 + far; }).length;
-    if (below && below <= most) span[0] = q1 - far;
-    if (above && above <= most) span[1] = q3 + far;
-    return span;
+    var from = below && below <= most ? q1 - far : -Infinity, to = above && above <= most ? q3 + far : Infinity;
+    var kept = dated.filter(function (c) {
+      var x = Date.parse(lo(c.date));
+      if (x < from) early.push(c); else if (x > to) late.push(c); else return true;
+      return false;
+    });
+    if (kept.length === n || barsOf(kept).L <= barsOf(dated).L) return { drawn: dated, early: [], late: [] };
+    return { drawn: kept, early: early, late: late };
   }
   function yearsOf(cs) { // "1956–2013" or "1956": the years a set of dated claims spans
     var ys = cs.map(function (c) { return c.date.slice(0, 4); }).sort();
@@ -653,25 +674,10 @@
   function timeline(cs) {
     var dated = cs.filter(function (c) { return c.date; });
     if (!dated.length) return null;
-    var span = drawnSpan(dated), early = [], late = [];
-    dated = dated.filter(function (c) {
-      var x = Date.parse(lo(c.date));
-      if (x < span[0]) early.push(c); else if (x > span[1]) late.push(c); else return true;
-      return false;
-    });
+    var cut = farApart(dated), early = cut.early, late = cut.late;
     var apart = [early, late].filter(function (a) { return a.length; }).map(yearsOf);
-    // the range comes from the most precise dates there are (a year-only date would stretch it to January)
-    var best = Math.max.apply(null, dated.map(function (c) { return c.date.length; }));
-    var ds = dated.filter(function (c) { return c.date.length === best; }).map(function (c) { return c.date; }).sort();
-    var first = lo(ds[0]), last = hiDay(ds[ds.length - 1]);
-    function unitFor(a, b) { var days = (Date.parse(b) - Date.parse(a)) / 864e5; return days <= 62 ? 10 : days <= 5 * 366 ? 7 : 4; }
-    var L = unitFor(first, last);
-    dated.forEach(function (c) { // dates precise enough for the bars widen their range
-      if (c.date.length < L) return;
-      if (lo(c.date) < first) first = lo(c.date);
-      if (hiDay(c.date) > last) last = hiDay(c.date);
-    });
-    L = Math.min(L, unitFor(first, last));
+    dated = cut.drawn;
+    var bars = barsOf(dated), first = bars.first, last = bars.last, L = bars.L;
     var unit = L === 10 ? "day" : L === 7 ? "month" : "year";
     var counts = {}, coarse = 0;
     dated.forEach(function (c) {
