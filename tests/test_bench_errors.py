@@ -105,6 +105,8 @@ STORE_SCRIPTS = [
     ("issue_variants", ["STORE"]),
     ("issue_harness", ["capture", "STORE", "out.pkl"]),
     ("eval_actors", ["--reuse", "--store", "STORE"]),
+    ("suggest_cutoff", ["STORE", "ok.gk"]),
+    ("suggest_cutoff", ["ok.gk", "STORE"]),
 ]
 # (the STORE given, words of the line)
 STORE_SHAPES = [

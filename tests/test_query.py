@@ -18,6 +18,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from graphkit.errors import GraphkitError
+from graphkit.lookup import NameIndex, suggest
 from graphkit.names import skeleton
 from graphkit.query import CLAIM_COLUMNS, CONTRADICTION_COLUMNS, TIMELINE_COLUMNS, NameNotFound, match_name
 
@@ -74,6 +75,42 @@ MATCH_CASES = [
 @pytest.mark.parametrize("written,expected", MATCH_CASES)
 def test_match_name(written, expected):
     assert match_name(written, FORMS, ROLES) == expected
+
+
+# what "did you mean" offers when nothing matches: a name the query is plausibly a misspelling of, never a name that
+# merely shares a stretch of letters (the cutoff: graphkit.lookup.SUGGEST_CUTOFF, measured by bench/suggest_cutoff.py)
+ISSUE_NAMES = ["Europe", "NATO", "territory", "sanctions", "ceasefire", "security guarantees", "peace plan",
+               "negotiations", "EU membership", "elections", "economy", "US-Russia relations", "corruption"]
+PLACE_NAMES = ["Alaska", "Crimea", "Geneva", "Kyiv", "Minsk", "Moscow", "Saudi Arabia", "United States", "Washington",
+               "Zaporizhzhia"]
+SUGGEST_CASES = [
+    # written          names the store holds   offered
+    ("Lavrenko",           FORMS,       ["Sergey Lavrov"]),       # a surname misspelt twice
+    ("Sergie Lavorv",      FORMS,       ["Sergey Lavrov"]),
+    ("Kaya Kalas",         FORMS,       ["Kaja Kallas"]),
+    ("Vladmir Puttin",     FORMS,       ["Vladimir Putin"]),
+    ("Nobody",             FORMS,       []),                      # WRatio's stretch "odym" offered Volodymyr Zelensky
+    ("xyz",                FORMS,       []),                      # ... and here too
+    ("Kamala Harris",      FORMS,       []),                      # another person: was offered Kaja Kallas
+    ("sanctions policy",   ISSUE_NAMES, ["sanctions"]),
+    ("secutiry garantees", ISSUE_NAMES, ["security guarantees"]),
+    ("garantees",          ISSUE_NAMES, ["security guarantees"]),  # one word of a name, misspelt
+    ("re-election",        ISSUE_NAMES, ["elections"]),           # was also offered US-Russia relations
+    ("immigration",        ISSUE_NAMES, []),                      # was offered NATO
+    ("Zaporozhye",         PLACE_NAMES, ["Zaporizhzhia"]),        # another transliteration
+    ("Arabai",             PLACE_NAMES, ["Saudi Arabia"]),
+    ("Minnesota",          PLACE_NAMES, []),                      # was offered Minsk
+    ("Texas",              PLACE_NAMES, []),                      # was offered United States
+]
+
+
+@pytest.mark.parametrize("written,names,offered", SUGGEST_CASES)
+def test_did_you_mean_offers_only_plausible_misspellings(written, names, offered):
+    if isinstance(names, dict):
+        got = NameIndex(names, labels={k: forms[0] for k, forms in names.items()}).suggest(written)
+    else:
+        got = suggest(written, names)
+    assert got == offered
 
 
 @pytest.mark.parametrize("a,b,same", [
@@ -167,7 +204,7 @@ UNKNOWN_CASES = [
     ("speaker", "Xi Jinping", ["no speaker matches 'Xi Jinping'", "g.actors()"]),
     # each with the command a command line's user lists them with (the 'g.' methods alone spoke to a notebook)
     ("issue", "Brexit", ["no issue matches 'Brexit'", "g.issues()", "command line: graphkit issues list --store"]),
-    ("issue", "sanctoins policy", ["did you mean", "'sanctions'"]),
+    ("issue", "sanctions policy", ["did you mean", "'sanctions'"]),
     ("place", "Atlantis", ["no place matches 'Atlantis'", "g.places()"]),
     ("doc", "005_nothere", ["no article '005_nothere'", "g.documents()", "command line: the doc column of graphkit "
                                                                            "claims --store"]),
@@ -182,6 +219,15 @@ def test_unknown_names_raise_a_clear_error(sample, arg, written, words):
     for w in words:
         assert w in str(e.value)
     assert isinstance(e.value, GraphkitError) and isinstance(e.value, LookupError)
+
+
+@pytest.mark.parametrize("arg,written", [("speaker", "Nobody"), ("place", "Minnesota"), ("issue", "immigration")])
+def test_a_name_like_none_of_the_stores_is_offered_nothing(sample, arg, written):
+    """The store's own names, as `claims` and every command over it look them up (old: 'did you mean 'Volodymyr
+    Zelensky'?' for Nobody, Minsk for Minnesota, NATO for immigration)."""
+    with pytest.raises(NameNotFound) as e:
+        sample.claims(**{arg: written})
+    assert f"matches {written!r}" in str(e.value) and "did you mean" not in str(e.value)
 
 
 def test_timeline_of_unknown_actor_raises(sample):
