@@ -588,7 +588,9 @@ def check_neo4j_output(path, store=None) -> Path:
     """The folder a neo4j export of ``path`` writes, ``path`` itself, when it can be made there; else ExportError
     saying why: the folder it goes into must be there, as for every writer (`check_output`), it is no file, nor a
     file's name (`_a_file_name`), and, with the ``store`` the export is made from, it is no input of that store
-    (`graphkit.inputs.input_of`: a corpus folder, where its CSV files would be put among the articles).
+    (`graphkit.inputs.input_of`: the models folder the store was built with). A corpus folder, or one of its folders,
+    takes it as it takes any new file of another name: its CSV files (``nodes_*.csv``, ``rels_*.csv``) are read by no
+    build and replace nothing of the corpus's.
 
     >>> check_neo4j_output("no/such/folder/neo")
     Traceback (most recent call last):

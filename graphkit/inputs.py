@@ -5,9 +5,10 @@ read (meta `INPUTS`, `record_inputs`); every writer asks `input_of` before it wr
 with the store it reads). An output is refused when it is the store itself or a file kept beside it (SQLite's
 journal, the build's lock), one of those knowledge files, anything in that models folder, or, in one of those
 corpus folders, a file of the corpus's own (`corpus_file`: an article, the metadata, the documentation, the
-corpus's knowledge file) or a name the next build would read as an article or the metadata, or the folder itself
-(an output there is put among the articles). A new file of another name in a corpus folder is written
-(``issues suggest -o CORPUS/issues.yaml`` is how a corpus gets its taxonomy).
+corpus's knowledge file) or a name the next build would read as an article or the metadata. One rule for every
+writer, the view and each export format: a new file of another name in a corpus folder or one of its folders is
+written, as the next build does not read it and it replaces nothing the corpus holds (``issues suggest -o
+CORPUS/issues.yaml`` is how a corpus gets its taxonomy; ``export neo4j -o CORPUS/neo4j`` a folder of CSV files).
 
 Every path is compared as the file it names in the end (`real_path`): two names of one file are one file.
 
@@ -124,28 +125,25 @@ def _recorded(store, store_path: Path) -> dict[str, list[str]]:
 
 def corpus_file(folder: Path, rel: Path) -> Optional[str]:
     """What the path ``rel`` inside the corpus folder ``folder`` is to the corpus, said to follow "'OUTPUT' is ", or
-    None for a new file the corpus reader leaves alone (`graphkit.ingest.is_article_path`): the folder itself or one
-    of its folders (an output there is put among the articles), the metadata, an article, the corpus's own
-    documentation or knowledge file (`graphkit.ingest.DOC_STEMS`, `graphkit.knowledge.CORPUS_FILES`), or a new
-    name the next build would read.
+    None for a new file the corpus reader leaves alone (`graphkit.ingest.is_article_path`): the metadata, an article,
+    the corpus's own documentation or knowledge file (`graphkit.ingest.DOC_STEMS`, `graphkit.knowledge.CORPUS_FILES`),
+    or a new name the next build would read. A folder is none: what an output puts there is judged file by file (a
+    neo4j export's CSV files in the corpus folder are read by no build and replace nothing of the corpus's).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp()); _ = (d / "README.md").write_text("About these articles.")
     >>> corpus_file(d, Path("README.md"))
     "the corpus's own documentation (...): writing there would replace it"
-    >>> corpus_file(d, Path("."))
-    'the corpus folder this store was built from (...): an output there is put among its articles'
-    >>> corpus_file(d, Path("claims.jsonl")) is None
-    True
+    >>> corpus_file(d, Path("a.txt"))
+    'in the corpus this store was built from (...), where the next build would read it as an article'
+    >>> corpus_file(d, Path("claims.jsonl")) is None, corpus_file(d, Path(".")) is None
+    (True, True)
     """
     from .ingest import DOC_STEMS, METADATA_NAMES, is_article_path
     from .knowledge import CORPUS_FILES
 
     path = folder / rel
     there = path.exists()
-    if path.is_dir():
-        where = "the corpus folder" if path == folder else "a folder of the corpus"
-        return f"{where} this store was built from ({folder}): an output there is put among its articles"
     if rel.as_posix() in METADATA_NAMES:
         return (f"the metadata of the corpus this store was built from ({folder}): "
                 + ("writing there would replace it" if there else "the next build would read it"))

@@ -22,6 +22,8 @@ from graphkit.errors import GraphkitWarning
 from graphkit.records import SCHEMA_VERSION
 from graphkit.store import Store
 
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
 
 def graphkit_cmd() -> list[str]:
     exe = Path(sys.executable).with_name("graphkit")
@@ -328,7 +330,8 @@ INPUT_OUTPUTS = [
     ("sample.gk.lock", "is a file the store keeps beside it (its journal or its writer lock)"),
     ("sample.gk-wal", "is a file the store keeps beside it"),
 ]
-WRITERS = [["export", "jsonl"], ["export", "graphml"], ["export", "gexf"], ["view"], ["issues", "suggest"]]
+WRITERS = [["export", "jsonl"], ["export", "csv"], ["export", "graphml"], ["export", "gexf"], ["export", "cytoscape"],
+           ["export", "json"], ["view"], ["issues", "suggest"]]
 
 
 @pytest.mark.parametrize("writer", WRITERS, ids=" ".join)
@@ -387,15 +390,55 @@ def test_a_corpus_folder_given_as_output_is_answered_with_a_name_that_is_no_inpu
     assert line == f"graphkit: error: 'corpus' is a folder; give a file name with -o, {said}", line
 
 
-def test_a_neo4j_export_puts_no_csv_file_among_the_articles(sample_store, tmp_path, capsys, monkeypatch):
-    """``export neo4j -o corpus`` wrote its CSV files among the articles (replacing none, so no input was hit)."""
-    (tmp_path / "corpus").symlink_to(sample_store.parent / "corpus")
-    before = tree(sample_store.parent)
-    proc = run_main(["export", "neo4j", "--store", sample_store, "-o", "corpus"], tmp_path, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert line.startswith("graphkit: error: 'corpus' is the corpus folder this store was built from ("), line
-    assert tree(sample_store.parent) == before
+def one_article_store(d: Path) -> None:
+    """``d/corpus`` (one article of the sample, its metadata row and the README) and ``d/s.gk`` built from it."""
+    import shutil
+
+    from graphkit.build import build
+
+    (d / "corpus").mkdir()
+    for name in ("003_9b6d43ba622d0a39.txt", "README.md"):
+        shutil.copy(CORPUS / name, d / "corpus" / name)
+    rows = (CORPUS / "metadata.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (d / "corpus" / "metadata.jsonl").write_text("".join(r for r in rows if "003_9b6d43ba622d0a39" in r), encoding="utf-8")
+    build(d / "corpus", d / "s.gk")
+
+
+#: (writer, -o in the corpus folder, what it writes there): one rule for every format and the view -- a new file of
+#: another name goes in the corpus, as the next build does not read it and it replaces nothing the corpus holds (the
+#: view's .html is a name a build reads: refused, tests INPUT_OUTPUTS above)
+CORPUS_OUTPUTS = [
+    (["export", "graphml"], "corpus/graph.graphml", ["graph.graphml"]),
+    (["export", "gexf"], "corpus/graph.gexf", ["graph.gexf"]),
+    (["export", "cytoscape"], "corpus/graph.cyjs", ["graph.cyjs"]),
+    (["export", "json"], "corpus/graph.json", ["graph.json"]),
+    (["export", "jsonl"], "corpus/claims.jsonl", ["claims.jsonl"]),
+    (["export", "csv"], "corpus/claims.csv", ["claims.csv"]),
+    # neo4j writes a folder of CSV files: the corpus folder itself (refused before as "put among its articles",
+    # though a build reads none of them), or a new folder in it (taken once, refused the second time as a folder of
+    # the corpus: a re-export failed)
+    (["export", "neo4j"], "corpus", ["nodes_Actor.csv", "rels_SAID.csv"]),
+    (["export", "neo4j"], "corpus/neo4j", ["neo4j/nodes_Actor.csv", "neo4j/rels_SAID.csv"]),
+    (["issues", "suggest"], "corpus/more-issues.yaml", ["more-issues.yaml"]),
+]
+
+
+@pytest.mark.parametrize("writer,output,written", CORPUS_OUTPUTS, ids=[f"{' '.join(w)} {o}" for w, o, _ in CORPUS_OUTPUTS])
+def test_an_output_in_the_corpus_folder_is_not_read_by_the_next_build(writer, output, written, tmp_path, capsys,
+                                                                       monkeypatch):
+    """Written twice (a re-export replaces its own file), the corpus's own files unchanged, and the next build reads
+    the one article it read before, unchanged, and says no problem."""
+    one_article_store(tmp_path)
+    before = tree(tmp_path / "corpus")
+    for _ in range(2):
+        proc = run_main([*writer, "--store", "s.gk", "-o", output], tmp_path, capsys, monkeypatch)
+        assert proc.returncode == 0 and not proc.stderr, proc.stderr
+    after = tree(tmp_path / "corpus")
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert set(written) <= set(after)
+    proc = run_main(["build", "corpus", "--store", "s.gk"], tmp_path, capsys, monkeypatch)
+    assert proc.returncode == 0 and "articles: 1 (0 parsed, 1 unchanged)" in proc.stdout, proc.stdout + proc.stderr
+    assert run_main(["problems", "--store", "s.gk"], tmp_path, capsys, monkeypatch).stdout.strip().count("\n") == 0
 
 
 @pytest.mark.parametrize("writer,output", [*((w, o) for w in WRITERS for o in ("models/cues.yaml", "models/new.yaml")),

@@ -3,7 +3,8 @@
 The store is made by hand with the inputs a build records (`record_inputs`): a corpus folder holding an article, a
 folder of articles, its documentation and a knowledge file the build was not given, and a models folder. A row's
 words are those of the one line a writer refuses with; None: the output is written (a new name the corpus reader
-leaves alone, as ``issues suggest -o CORPUS/issues.yaml`` writes the taxonomy a corpus gets).
+leaves alone, as ``issues suggest -o CORPUS/issues.yaml`` writes the taxonomy a corpus gets; a neo4j export's folder
+of CSV files likewise).
 """
 
 from __future__ import annotations
@@ -28,10 +29,9 @@ OUTPUTS = [
     ("file", "models/cues.yaml", "is in the models folder this store was built with ("),
     ("file", "models/new.yaml", "is in the models folder this store was built with ("),  # the next build reads it
     ("file", "models/README.md", "is in the models folder this store was built with ("),
-    # a neo4j export writes a folder of CSV files: never the corpus or one of its folders, among the articles
-    ("neo4j", "news", "is the corpus folder this store was built from ("),
-    ("neo4j", "news/sub", "is a folder of the corpus this store was built from ("),
+    # a neo4j export writes a folder of CSV files: never in the models folder
     ("neo4j", "models", "is in the models folder this store was built with ("),
+    ("neo4j", "models/neo4j", "is in the models folder this store was built with ("),
     # written: new names the corpus reader leaves alone, and anything outside the inputs
     ("file", "news/claims.jsonl", None),
     ("file", "news/actors.yaml", None),
@@ -39,6 +39,10 @@ OUTPUTS = [
     ("file", "claims.jsonl", None),
     ("neo4j", "news/neo4j", None),
     ("neo4j", "neo4j", None),
+    # ... and in the corpus or one of its folders, as any new file of another name: its CSV files are read by no build
+    # and replace nothing of the corpus's (refused before as "put among the articles", unlike every file export)
+    ("neo4j", "news", None),
+    ("neo4j", "news/sub", None),
 ]
 
 
