@@ -958,13 +958,22 @@ def test_issues_suggest_discovers_the_builds_issues(tmp_path, unkept):
     (False, 0),
 ])
 def test_issues_suggest_reads_each_extraction_once(tmp_path, monkeypatch, rediscover, validated):
+    """What it says is the build's: each discovered issue (its name and triggers) with the number of claims the store
+    gives it and examples among those claims (the row compared `suggest`'s output with itself before, so only the
+    count could fail)."""
+    import json
+
+    import graphkit
     from graphkit.build import build
     from graphkit.extract import DocExtraction
     from graphkit.suggest import suggest
 
     store = tmp_path / "s.gk"
     build(write_uk(tmp_path / "corpus", SPOKEN), store)
-    before = suggest(store, rediscover=rediscover)
+    with graphkit.open(store) as g:
+        built = [(i["name"], i["patterns"]) for i in json.loads(g.store.get_meta("discovered_issues"))["issues"]]
+        sizes = dict(zip(g.issues()["name"], g.issues()["claims"]))
+        said = {name: set(g.claims(issue=name)["text"]) for name in sizes}
     calls = []
     read = DocExtraction.model_validate_json.__func__
 
@@ -973,8 +982,36 @@ def test_issues_suggest_reads_each_extraction_once(tmp_path, monkeypatch, redisc
         return read(cls, *a, **k)
 
     monkeypatch.setattr(DocExtraction, "model_validate_json", classmethod(counted))
-    assert suggest(store, rediscover=rediscover) == before
+    got = suggested(suggest(store, rediscover=rediscover))
     assert len(calls) == validated
+    assert sorted((name, patterns) for name, patterns, _, _ in got) == sorted(built)
+    for name, _, claims, examples in got:
+        assert claims == sizes.get(name, 0) and bool(examples) == bool(claims), (name, claims, examples)
+        assert set(examples) <= said.get(name, set()), (name, examples)
+
+
+def suggested(text: str) -> list[tuple[str, list, int, list]]:
+    r"""The issues of an ``issues suggest`` file: (name, triggers, the number of claims said above it, the examples'
+    words), in order.
+
+    >>> suggested("issues:\n  # 2 claim(s), e.g.:\n  #   Ann Lee: fares were too high\n  - name: fares\n"
+    ...           "    patterns: [fares]\n")
+    [('fares', ['fares'], 2, ['fares were too high'])]
+    """
+    import re
+
+    import yaml
+
+    heads, block = [], None
+    for line in text.splitlines():
+        if m := re.fullmatch(r"  # (\d+) claim\(s\)(, e\.g\.:)?", line):
+            block = (int(m[1]), [])
+            heads.append(block)
+        elif block and (m := re.fullmatch(r"  #   .+?: (.+)", line)):
+            block[1].append(m[1])
+    issues = yaml.safe_load(text)["issues"]
+    assert len(issues) == len(heads), text
+    return [(i["name"], i["patterns"], n, examples) for i, (n, examples) in zip(issues, heads)]
 
 
 @pytest.mark.parametrize("names,expected", [
