@@ -165,6 +165,12 @@ def _argument_candidates(text: str) -> tuple[tuple[str, bool], ...]:
 
 
 def _number(t: str) -> Optional[str]:
+    """A token's number as digits (a number word, or digits with their commas dropped); None for a word
+    that is no number and for a year, which two claims may give without counting anything.
+
+    >>> [_number(t) for t in ("Three", "1,200", "2016", "troops")]
+    ['3', '1200', None, None]
+    """
     low = t.lower()
     if low in _NUMBER_WORDS:
         return _NUMBER_WORDS[low]

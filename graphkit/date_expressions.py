@@ -146,6 +146,11 @@ _IGNORECASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "
 
 
 def _month_number(name: str) -> int:
+    """The number of a month named in full or abbreviated, with or without its full stop.
+
+    >>> _month_number("Sept."), _month_number("December")
+    (9, 12)
+    """
     key = name.lower().rstrip(".")
     if key in MONTHS:
         return MONTHS.index(key) + 1
@@ -208,6 +213,11 @@ def _fmt_month(y: int, m: int) -> str:
 
 
 def _month_on_or_before(month: int, pub: dt.date) -> tuple[int, int]:
+    """(year, month) of the last ``month`` on or before the publication date: a month named without its year.
+
+    >>> _month_on_or_before(12, dt.date(2025, 3, 1)), _month_on_or_before(2, dt.date(2025, 3, 1))
+    ((2024, 12), (2025, 2))
+    """
     return (pub.year if month <= pub.month else pub.year - 1, month)
 
 

@@ -439,6 +439,11 @@ def write_graphml_store(store, path, claims: Iterable[Claim] | None = None, *, c
 
 
 def _gexf_interval(date: str | None):
+    """A claim's date as the start of a GEXF interval: a day as it is, a month or a year from its first day.
+
+    >>> _gexf_interval("2025-12-02"), _gexf_interval("2025-12"), _gexf_interval("2025"), _gexf_interval(None)
+    ('2025-12-02', '2025-12-01', '2025-01-01', None)
+    """
     if not date:
         return None
     y, *rest = date.split("-")
@@ -660,6 +665,13 @@ def write_neo4j(G, path):
 
 
 def _columns(dicts) -> list[tuple[str, str]]:
+    """The typed columns of a CSV file of nodes or edges, sorted: each key but ``id`` with its neo4j type, a key
+    whose values differ in type a string.
+
+    >>> _columns([{"id": "a", "name": "Ann", "n_claims": 3, "aliases": ["A"]},
+    ...           {"name": "Bo", "n_claims": "x", "ok": True}])
+    [('aliases', 'string[]'), ('n_claims', 'string'), ('name', 'string'), ('ok', 'boolean')]
+    """
     types: dict[str, str] = {}
     for d in dicts:
         for k, v in d.items():
@@ -677,6 +689,12 @@ def _neo_header(k: str, t: str) -> str:
 
 
 def _neo_value(v):
+    """A value as a neo4j-admin CSV cell: none empty, a list joined by ';' (a ';' inside an item made ','), a
+    boolean as neo4j writes it.
+
+    >>> _neo_value(None), _neo_value(["a;b", "c"]), _neo_value(True), _neo_value(3)
+    ('', 'a,b;c', 'true', 3)
+    """
     if v is None:
         return ""
     if isinstance(v, (list, tuple)):

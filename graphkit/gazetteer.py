@@ -81,7 +81,17 @@ def _type_and_id(raw, i: int, where: str) -> tuple[str, str]:
 
 
 def _entry(raw: dict, typ: str, aid: str, where: str, source: str) -> GazetteerEntry:
-    """The entry of a checked actors.yaml actor (`_type_and_id`), its lists read as tuples of strings."""
+    """The entry of a checked actors.yaml actor (`_type_and_id`), its lists read as tuples of strings (one string a
+    list of one); any other kind of list is a ModelsFileError naming the file, the key and the actor.
+
+    >>> e = _entry({"name": "Sergey Lavrov", "aliases": "Lavrov", "roles": ["Foreign Minister"], "country": "Russia"},
+    ...            "person", "actor:sergey-lavrov", "actors.yaml", "models")
+    >>> e.id, e.aliases, e.roles, e.titles, e.country
+    ('actor:sergey-lavrov', ('Lavrov',), ('Foreign Minister',), (), 'Russia')
+    >>> _entry({"name": "Kremlin", "aliases": {"a": 1}}, "org", "actor:kremlin", "corpus/actors.yaml", "corpus")
+    Traceback (most recent call last):
+    graphkit.errors.ModelsFileError: corpus/actors.yaml: aliases of 'Kremlin' must be a list of strings
+    """
     def strs(key):
         v = raw.get(key) or []
         if isinstance(v, str):
@@ -96,7 +106,11 @@ def _entry(raw: dict, typ: str, aid: str, where: str, source: str) -> GazetteerE
 
 
 def _demonyms(data: dict, where: str) -> dict[str, str]:
-    """An actors.yaml's ``demonyms``, adjective → country, as strings ({} when it has none)."""
+    """An actors.yaml's ``demonyms``, adjective → country, as strings ({} when it has none).
+
+    >>> _demonyms({"demonyms": {"Russian": "Russia"}}, "actors.yaml"), _demonyms({}, "actors.yaml")
+    ({'Russian': 'Russia'}, {})
+    """
     demonyms = data.get("demonyms") or {}
     if not isinstance(demonyms, dict):
         raise ModelsFileError(f"{where}: 'demonyms' must map adjectives to countries ('Russian: Russia')")

@@ -134,7 +134,13 @@ def decode(raw: bytes) -> Decoded:
 
 
 def _container(raw: bytes) -> Optional[Decoded]:
-    """A PDF or a ZIP archive (a .docx, an .odt): not text, said with the conversion to make; else None."""
+    r"""A PDF or a ZIP archive (a .docx, an .odt): not text, said with the conversion to make; else None.
+
+    >>> _container(b"PK\x03\x04...")[2]
+    'a ZIP archive (a .docx or .odt?), not text: save it as plain text (.txt) first'
+    >>> _container(b"plain text") is None
+    True
+    """
     if b"%PDF-" in raw[:1024]:  # PDF readers accept the header anywhere in the first 1024 bytes
         return None, "", "a PDF file, not text: convert it to .txt first (e.g. pdftotext)"
     if raw.startswith(b"PK\x03\x04"):
@@ -143,7 +149,11 @@ def _container(raw: bytes) -> Optional[Decoded]:
 
 
 def _by_bom(raw: bytes) -> Optional[Decoded]:
-    """The text its byte-order mark names (UTF-8, UTF-16); None without one, or when the bytes do not follow it."""
+    r"""The text its byte-order mark names (UTF-8, UTF-16); None without one, or when the bytes do not follow it.
+
+    >>> _by_bom(b"\xef\xbb\xbfcaf\xc3\xa9"), _by_bom("Kyiv".encode("utf-16")), _by_bom(b"no mark")
+    (('café', 'utf-8-sig', None), ('Kyiv', 'utf-16', None), None)
+    """
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
             try:
@@ -154,8 +164,14 @@ def _by_bom(raw: bytes) -> Optional[Decoded]:
 
 
 def _with_nul_bytes(raw: bytes) -> Optional[Decoded]:
-    """Bytes holding NUL: UTF-16 without a BOM when every other byte is NUL (Latin text), else binary data, said
-    so; None when there is no NUL byte."""
+    r"""Bytes holding NUL: UTF-16 without a BOM when every other byte is NUL (Latin text), else binary data, said
+    so; None when there is no NUL byte.
+
+    >>> _with_nul_bytes("Kyiv".encode("utf-16-le")), _with_nul_bytes(b"text")
+    (('Kyiv', 'utf-16-le', None), None)
+    >>> _with_nul_bytes(b"\x89PNG\x00\x00\x00\rIHDR\x00\x01\x02")[2]
+    'binary data (NUL bytes), not text; remove it or convert it to UTF-8 text'
+    """
     if b"\x00" not in raw:
         return None
     even, odd = raw[0::2].count(0), raw[1::2].count(0)
@@ -169,7 +185,11 @@ def _with_nul_bytes(raw: bytes) -> Optional[Decoded]:
 
 
 def _utf8(raw: bytes) -> Optional[Decoded]:
-    """The bytes as UTF-8, else as Western European text (`_western`), else None."""
+    r"""The bytes as UTF-8, else as Western European text (`_western`), else None.
+
+    >>> _utf8("café".encode("utf-8")), _utf8("café".encode("cp1252"))
+    (('café', 'utf-8', None), ('café', 'cp1252', None))
+    """
     try:
         return raw.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
@@ -252,7 +272,13 @@ def language_note(text: str) -> Optional[str]:
 
 
 def _front_matter(text: str) -> tuple[str, dict, Optional[str]]:
-    """Split YAML front matter off a markdown article: (body, fields, problem)."""
+    r"""Split YAML front matter off a markdown article: (body, fields, problem).
+
+    >>> _front_matter("---\ntitle: Bridge\npublished: 2025-05-01\n---\nThe mayor said it.\n")
+    ('The mayor said it.\n', {'title': 'Bridge', 'published': datetime.date(2025, 5, 1)}, None)
+    >>> _front_matter("---\ntitle: [Bridge\n---\nThe mayor said it.\n")[1:]
+    ({}, 'front matter is not valid YAML (while parsing a flow sequence); fields ignored, text kept')
+    """
     m = _FRONT.match(text)
     if not m:
         return text, {}, None
@@ -429,7 +455,17 @@ def _metadata_of(fields: dict, meta: Optional[dict]) -> dict:
 def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: Optional[dt.date], encoding: str,
               notes: list[str], answers: TextAnswers) -> Document:
     """The article's Document: its metadata (`_metadata_of`) as text, the author it names, else the byline the text
-    gives (worked out once for these bytes: ``answers``)."""
+    gives (worked out once for these bytes: ``answers``).
+
+    >>> text, sha = "By Ann Lee\\n\\nThe mayor said the bridge would open.", "0" * 64
+    >>> d = _document("news/a1.txt", text, sha, "txt", {"title": "Bridge"}, None, "utf-8", [], TextAnswers())
+    >>> d.id, d.path, d.title, d.author
+    ('a1', 'news/a1.txt', 'Bridge', 'Ann Lee')
+    >>> d = _document("a2.txt", text, sha, "txt", {"author": "Bo Kim", "source": 7}, None, "utf-8", ["no date"],
+    ...               TextAnswers())
+    >>> d.author, d.source, d.notes
+    ('Bo Kim', '7', ('no date',))
+    """
     url = merged.get("url")
     return Document(
         id=PurePosixPath(rel).stem, path=rel, text=text, sha256=sha, format=fmt,
@@ -462,8 +498,12 @@ def _file_bytes(path: Path) -> tuple[Optional[bytes], Optional[str]]:
 
 
 def _article_text(text: str, fmt: str) -> tuple[str, dict, Optional[str]]:
-    """(the article's text, the fields its own markup gives, a problem with its front matter) from the decoded
-    file: line ends made \\n, markdown's front matter and first heading read, HTML's main text and metadata."""
+    r"""(the article's text, the fields its own markup gives, a problem with its front matter) from the decoded
+    file: line ends made \n, markdown's front matter and first heading read, HTML's main text and metadata.
+
+    >>> _article_text("# Bridge\r\n\r\nThe mayor said it.\r\n", "md")
+    ('The mayor said it.\n', {'title': 'Bridge'}, None)
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     fields: dict = {}
     problem = None
@@ -494,8 +534,14 @@ def _no_text_reason(raw: bytes, fmt: str, fields: dict) -> str:
 
 
 def _date_notes(problem: Optional[str], published: Optional[dt.date], no_row: bool) -> list[str]:
-    """The note on the article's publication date: its problem, no metadata row (``no_row``: the corpus has
-    metadata and neither it nor the article's markup gives any field), or no date at all."""
+    r"""The note on the article's publication date: its problem, no metadata row (``no_row``: the corpus has
+    metadata and neither it nor the article's markup gives any field), or no date at all.
+
+    >>> _date_notes(None, dt.date(2025, 5, 1), False), _date_notes("a bad date", None, True)
+    ([], ['a bad date'])
+    >>> _date_notes(None, None, False)[0][:24]
+    'no publication date (non'
+    """
     if problem:
         return [problem]
     if no_row:

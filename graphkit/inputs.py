@@ -70,7 +70,11 @@ def inputs_value(old: Optional[str], corpus, files: Iterable, models: Iterable =
 
 def _parsed(value: Optional[str]) -> dict[str, list[str]]:
     """The meta value as its lists (empty for none, or for a value this graphkit did not write; a store recorded
-    before the models folder was has no "models")."""
+    before the models folder was has no "models").
+
+    >>> _parsed('{"folders": ["/c"], "files": [3, "/c/issues.yaml"]}'), _parsed("not json")["folders"]
+    ({'folders': ['/c'], 'files': ['/c/issues.yaml'], 'models': []}, [])
+    """
     try:
         data = json.loads(value) if value else {}
     except ValueError:

@@ -24,6 +24,13 @@ SUGGEST_CUTOFF = 66    # ... and to be offered as "did you mean" in an error (sa
 
 
 def _contains(q: tuple, f: tuple) -> bool:
+    """Whether the words ``q`` appear in order, one after another, in the words ``f``.
+
+    >>> _contains(("sergey", "lavrov"), ("foreign", "minister", "sergey", "lavrov"))
+    True
+    >>> _contains(("lavrov", "sergey"), ("sergey", "lavrov"))
+    False
+    """
     n = len(q)
     return any(f[i:i + n] == q for i in range(len(f) - n + 1))
 

@@ -110,7 +110,11 @@ def _text(v) -> Optional[str]:
 
 
 def _names(v) -> Optional[str]:
-    """A person or organisation value of JSON-LD (a string, {"name": ...} or a list of them) as 'A, B'."""
+    """A person or organisation value of JSON-LD (a string, {"name": ...} or a list of them) as 'A, B'.
+
+    >>> _names([{"name": "Ann Lee"}, "Bo Kim", {"name": "Ann Lee"}, "https://x.org/bo"]), _names([])
+    ('Ann Lee, Bo Kim', None)
+    """
     items = v if isinstance(v, list) else [v]
     names = [_text(x.get("name")) if isinstance(x, dict) else _text(x) for x in items]
     names = [n for n in names if n and not n.startswith(("http://", "https://"))]

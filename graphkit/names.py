@@ -225,6 +225,12 @@ _PARTICLE_SKELETONS = frozenset(_skel_token(p) for p in NAME_PARTICLES)
 
 @lru_cache(maxsize=262144)
 def _name_words(text: str) -> tuple[tuple[str, ...], frozenset]:
+    """A person name's folded words, spelling skeletons, middle initials left out, and its generational suffixes
+    (Jr., Sr., III) apart.
+
+    >>> _name_words("Donald J. Trump Jr.")
+    (('donald', 'trump'), frozenset({'jr'}))
+    """
     words, gens = [], set()
     for tok in fold(text).split():
         if tok in GENERATIONAL:

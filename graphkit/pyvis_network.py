@@ -58,7 +58,11 @@ def pair_colour(stances: list) -> tuple[str, dict]:
 
 
 def _plain(text: Any, limit: int = 300) -> str:
-    """A tooltip string that stays text whether a pyvis page shows it as text or as HTML."""
+    """A tooltip string that stays text whether a pyvis page shows it as text or as HTML.
+
+    >>> _plain("<b>Ann</b> & Bo"), _plain("x" * 10, 5)
+    ('&lt;b&gt;Ann&lt;/b&gt; &amp; Bo', 'xxxx…')
+    """
     return html.escape(shorten(str(text), limit), quote=True)
 
 

@@ -64,6 +64,11 @@ class NameNotFound(GraphkitError, LookupError):
 
 
 def _as_list(names: Names) -> Optional[list[str]]:
+    """A name filter as a list of strings (one name, or any iterable of them); None: no filter.
+
+    >>> _as_list(None), _as_list("Lavrov"), _as_list(("Lavrov", 3))
+    (None, ['Lavrov'], ['Lavrov', '3'])
+    """
     if names is None:
         return None
     if isinstance(names, str):
@@ -638,6 +643,11 @@ _HINT = {
 
 
 def _or(names: list[str]) -> str:
+    """Names quoted and joined for an error message: 'a', 'b' or 'c'.
+
+    >>> _or(["Kyiv"]), _or(["Kyiv", "Kiev", "Kyiv Oblast"])
+    ("'Kyiv'", "'Kyiv', 'Kiev' or 'Kyiv Oblast'")
+    """
     names = [repr(n) for n in names]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 

@@ -83,7 +83,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _closed(line: str) -> bool:
-    """Does the line end as a sentence ends (full stop, question, quote, colon...)?"""
+    """Does the line end as a sentence ends (full stop, question, quote, colon...)?
+
+    >>> _closed("He said it."), _closed("THE HEADLINE"), _closed('"We will," he said:')
+    (True, False, True)
+    """
     return line.rstrip().endswith(_CLOSING)
 
 

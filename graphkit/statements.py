@@ -27,6 +27,12 @@ __all__ = ["merge_reports", "report_clusters", "fold_clusters", "same_statement_
 
 @lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
+    """A claim's words compared as wording: lower case, curly apostrophes straight, double quotation marks
+    dropped, one space between words.
+
+    >>> _norm("  “We  WON’T   go,” he said ")
+    "we won't go, he said"
+    """
     t = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
     t = re.sub(r"[\u201c\u201d\"]", "", t)
     return re.sub(r"\s+", " ", t).strip()

@@ -159,6 +159,12 @@ _CLAUSE = re.compile(r"[,;:.!?]|\bbut\b|\band\b|\bwhile\b|\bwhereas\b", re.I)
 
 @lru_cache(maxsize=1 << 14)
 def _negated(text: str, before: int, after: int) -> frozenset[str]:
+    """The lemmas negated in a text: the words of 3+ letters within ``before`` words after a negator and
+    ``after`` words before it, in its clause, stop words and negators left out.
+
+    >>> sorted(_negated("Russia did not attack the power grid, officials said.", 3, 1))
+    ['attack', 'power']
+    """
     out = set()
     for clause in _CLAUSE.split(text.replace("\u2019", "'")):
         toks = tokens(clause)
