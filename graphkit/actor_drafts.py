@@ -229,43 +229,83 @@ class Drafts:
         """
         made: list[str] = []
         indexed: list[tuple] = []
+        restated = self._replay_reads(steps, made, indexed)
+        if restated is None:
+            self._undo(made, indexed)
+            return False
+        self._apply_records(doc_id, steps)
+        return None if restated else True
+
+    def _replay_reads(self, steps: list, made: list[str], indexed: list[tuple]) -> Optional[bool]:
+        """Redo a kept walk's reads in order: its drafts (`_replay_draft`, the keys made put in ``made``), the keys
+        it found made or not, the fuzzy index's answers, the organisations it indexed (put in ``indexed``). None at
+        the first read that differs now; else whether a draft step was restated.
+
+        >>> gz = Gazetteer.from_dict({"actors": []}, where="this example")
+        >>> drafts, made, indexed = Drafts(gz, PlaceConfig()), [], []
+        >>> drafts._replay_reads([["draft", "n:aide", "aide", "role", None, None, None], ["exists", "n:aide", True]],
+        ...                      made, indexed), made
+        (False, ['n:aide'])
+        >>> drafts._replay_reads([["exists", "n:chief", True]], made, indexed)   # it had found one: none now
+        """
         restated = False
         for step in steps:
             kind = step[0]
             if kind == "draft":
-                _, key, name, typ, entry_id, fixed_id, met = step
-                d = self.by_key.get(key)
-                made_now = [name, typ, entry_id, fixed_id]
-                met_now = draft_shape(d) if d is not None else None
-                if (met_now or made_now) != (met or made_now):
-                    break
-                if met_now != met:
-                    step[6] = met_now  # the same draft, met now or made now: logged as a walk now logs it
-                    restated = True
-                if d is None:
-                    self.draft(key, name, typ, self.entries[entry_id] if entry_id else None, fixed_id)
-                    made.append(key)
+                as_kept = self._replay_draft(step, made)
+                if as_kept is None:
+                    return None
+                restated = restated or not as_kept
             elif kind == "exists":
                 if (step[1] in self.by_key) != step[2]:
-                    break
+                    return None
             elif kind == "near":
                 near = self._near_organisation(step[1], step[2])
                 if (None if near is None else [near[0].key, near[1]]) != step[3]:
-                    break
+                    return None
             elif kind == "index":
                 indexed.append(self._index_organisation(self.by_key[step[1]], step[2]))
-        else:
-            by_key = self.by_key
-            for step in steps:
-                if step[0] == "record":
-                    self._apply(doc_id, step[1], by_key[step[2]], *step[3:])
-            return None if restated else True
+        return restated
+
+    def _replay_draft(self, step: list, made: list[str]) -> Optional[bool]:
+        """One kept ``draft`` step: None when the draft met now is not the one met or made then; else the draft made
+        when none is there now (its key put in ``made``), and whether the step stands as kept (False: what it met
+        differs in kind, made then and met now or the other way round, and ``step`` is set to what a walk now logs).
+
+        >>> drafts = Drafts(Gazetteer.from_dict({"actors": []}, where="this example"), PlaceConfig())
+        >>> made = []
+        >>> drafts._replay_draft(["draft", "n:aide", "aide", "role", None, None, None], made), made
+        (True, ['n:aide'])
+        >>> drafts._replay_draft(["draft", "n:aide", "aide", "group", None, None, None], made)  # another type now
+        """
+        _, key, name, typ, entry_id, fixed_id, met = step
+        d = self.by_key.get(key)
+        made_now = [name, typ, entry_id, fixed_id]
+        met_now = draft_shape(d) if d is not None else None
+        if (met_now or made_now) != (met or made_now):
+            return None
+        if d is None:
+            self.draft(key, name, typ, self.entries[entry_id] if entry_id else None, fixed_id)
+            made.append(key)
+        if met_now != met:
+            step[6] = met_now  # the same draft, met now or made now: logged as a walk now logs it
+            return False
+        return True
+
+    def _undo(self, made: list[str], indexed: list[tuple]) -> None:
+        """Take back what a replay that stopped made: its drafts, and its organisations from the fuzzy index."""
         for key in made:
             del self.by_key[key]
         for keys, drafts in indexed:
             keys.pop()
             drafts.pop()
-        return False
+
+    def _apply_records(self, doc_id: str, steps: list) -> None:
+        """Put the records of a kept walk whose reads held on their drafts (`_apply`), in order."""
+        by_key = self.by_key
+        for step in steps:
+            if step[0] == "record":
+                self._apply(doc_id, step[1], by_key[step[2]], *step[3:])
 
 
 def name_key(name: str) -> str:
