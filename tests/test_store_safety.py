@@ -36,30 +36,29 @@ def empty_file(p: Path):
     p.write_bytes(b"")
 
 
-def other_app_with_id(p: Path):
+def _sqlite_file(p: Path, *statements: str) -> None:
+    """An SQLite database at ``p`` made by ``statements``, as another application would leave it."""
     db = sqlite3.connect(p)
-    db.execute("PRAGMA application_id=1836281454")  # some other application's id
-    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
-    db.execute("INSERT INTO notes VALUES (1, 'keep me')")
+    for statement in statements:
+        db.execute(statement)
     db.commit()
     db.close()
+
+
+def other_app_with_id(p: Path):
+    _sqlite_file(p, "PRAGMA application_id=1836281454",  # some other application's id
+                 "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)", "INSERT INTO notes VALUES (1, 'keep me')")
 
 
 def other_app_plain(p: Path):
-    db = sqlite3.connect(p)
-    db.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
-    db.execute("INSERT INTO moz_places VALUES (1, 'https://example.org')")
-    db.commit()
-    db.close()
+    _sqlite_file(p, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)",
+                 "INSERT INTO moz_places VALUES (1, 'https://example.org')")
 
 
 def other_app_with_meta_table(p: Path):
     # a 'meta(key, value)' table is common: it must not pass for a graphkit store
-    db = sqlite3.connect(p)
-    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    db.execute("INSERT INTO meta VALUES ('version', '7')")
-    db.commit()
-    db.close()
+    _sqlite_file(p, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                 "INSERT INTO meta VALUES ('version', '7')")
 
 
 def _graphkit_store(p: Path, version: int):
