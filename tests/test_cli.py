@@ -668,13 +668,13 @@ WRITE_ERRORS = [
     (errno.ENOSPC, "No space left on device", "free space on that disk or give a path on another"),
     (errno.EROFS, "Read-only file system", "give a path on a disk that can be written"),
 ]
-WRITERS = [["export", "graphml", "--store", "ok.gk", "-o", "g.graphml"],
-           ["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl"],
-           ["view", "--store", "ok.gk", "-o", "v.html"]]
+WRITES = [["export", "graphml", "--store", "ok.gk", "-o", "g.graphml"],  # (named apart from WRITERS above)
+          ["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl"],
+          ["view", "--store", "ok.gk", "-o", "v.html"]]
 
 
 @pytest.mark.parametrize("code,said,fix", WRITE_ERRORS, ids=["disk full", "read-only disk"])
-@pytest.mark.parametrize("args", WRITERS, ids=[" ".join(a[:2]) for a in WRITERS])
+@pytest.mark.parametrize("args", WRITES, ids=[" ".join(a[:2]) for a in WRITES])
 def test_a_disk_that_cannot_take_the_file_says_what_to_do(work, args, code, said, fix, capsys, monkeypatch):
     """The write fails as the finished file is put in place (simulated: no disk to fill here): one line with the
     fix for that kind of failure, and nothing half-written left."""
