@@ -205,6 +205,11 @@ def _find_in(text: str) -> tuple[DateExpression, ...]:
 
 
 def _monday(d: dt.date) -> dt.date:
+    """The Monday of ``d``'s week: the day a week's claims are dated to.
+
+    >>> _monday(dt.date(2025, 11, 27))
+    datetime.date(2025, 11, 24)
+    """
     return d - dt.timedelta(days=d.weekday())
 
 
@@ -278,7 +283,11 @@ def _holiday_in(name: str, year: int) -> Optional[dt.date]:
 
 
 def _holiday(name: str, pub: dt.date) -> Optional[dt.date]:
-    """The latest such holiday on or before publication."""
+    """The latest such holiday on or before publication.
+
+    >>> _holiday("christmas", dt.date(2025, 3, 1)), _holiday("christmas", dt.date(2025, 12, 26))
+    (datetime.date(2024, 12, 25), datetime.date(2025, 12, 25))
+    """
     for y in (pub.year, pub.year - 1):
         d = _holiday_in(name, y)
         if d is not None and d <= pub:

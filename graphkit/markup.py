@@ -106,6 +106,11 @@ def _json_ld(soup) -> dict:
 
 
 def _text(v) -> Optional[str]:
+    r"""A metadata value as one line of text (runs of white space one space); None for no text or no string.
+
+    >>> _text("  Talks \n gain "), _text("  "), _text(3)
+    ('Talks gain', None, None)
+    """
     return " ".join(v.split()) if isinstance(v, str) and v.strip() else None
 
 

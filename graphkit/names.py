@@ -141,7 +141,11 @@ _MOJIBAKE_LEAD = re.compile("[\u00c2-\u00c5\u00e2]"
 
 
 def _unmangled(word: str) -> str:
-    """One word's UTF-8 bytes read back from Windows-1252 (or Latin-1) when they decode, else the word."""
+    r"""One word's UTF-8 bytes read back from Windows-1252 (or Latin-1) when they decode, else the word.
+
+    >>> _unmangled("Caf\u00c3\u00a9"), _unmangled("Caf\u00e9")
+    ('Café', 'Café')
+    """
     if not _MOJIBAKE_LEAD.search(word):
         return word
     for codec in ("cp1252", "latin-1"):
@@ -203,6 +207,11 @@ def skeleton(text: str) -> str:
 
 @lru_cache(maxsize=262144)
 def _skel_token(tok: str) -> str:
+    """One folded word's spelling skeleton: the transliteration rules applied, then each doubled letter one.
+
+    >>> _skel_token("zelenskyy"), _skel_token("kallas")
+    ('zelenski', 'kalas')
+    """
     for a, b in _SKELETON_RULES:
         tok = tok.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", tok)

@@ -143,6 +143,14 @@ def _key_table(cls: type[BaseModel]) -> Optional[dict]:
 
 
 def _check_span(v: Span) -> Span:
+    """A span as (start, end), refused when it ends before it starts or starts below 0.
+
+    >>> _check_span([3, 9])
+    (3, 9)
+    >>> _check_span((9, 3))
+    Traceback (most recent call last):
+    ValueError: span (9, 3) ends before it starts or is negative; offsets are [start, end) into the article text
+    """
     s, e = v
     if s < 0 or e < s:
         raise ValueError(f"span {tuple(v)} ends before it starts or is negative; offsets are [start, end) into the article text")

@@ -115,6 +115,12 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _same_text(a: str, b: str) -> bool:
+    """Whether two lines say the same words (case and punctuation aside), or one starts the other: a title
+repeated as the article's first line.
+
+    >>> _same_text("Talks gain momentum", "TALKS GAIN MOMENTUM in Moscow"), _same_text("", "Talks")
+    (True, False)
+    """
     norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
     na, nb = norm(a), norm(b)
     return bool(na) and bool(nb) and (na == nb or na.startswith(nb) or nb.startswith(na))
@@ -245,7 +251,12 @@ def _add_segment(out: list[Segment], segment: Segment, text: str, blank_before: 
 
 
 def _typed_line(line: str) -> Optional[str]:
-    """byline, credit, note, caption or dateline when the line's own form says so, else None."""
+    """byline, credit, note, caption or dateline when the line's own form says so, else None.
+
+    >>> [_typed_line(line) for line in ("By Ann Lee", "Editor's note: this story was updated.",
+    ...                                 "KYIV, Nov 25 (Reuters) - Russia said", "The mayor said it would open.")]
+    ['byline', 'note', 'dateline', None]
+    """
     words = line.split()
     if len(words) <= 14 and (_BYLINE.match(line) or _READ_TIME.search(line)):
         return "byline"
