@@ -293,7 +293,14 @@ class Drafts:
         return True
 
     def _undo(self, made: list[str], indexed: list[tuple]) -> None:
-        """Take back what a replay that stopped made: its drafts, and its organisations from the fuzzy index."""
+        """Take back what a replay that stopped made: its drafts, and its organisations from the fuzzy index.
+
+        >>> drafts, made = Drafts(Gazetteer.from_dict({"actors": []}, where="this example"), PlaceConfig()), []
+        >>> drafts._replay_draft(["draft", "n:aide", "aide", "role", None, None, None], made)
+        True
+        >>> drafts._undo(made, []); drafts.exists("n:aide")
+        False
+        """
         for key in made:
             del self.by_key[key]
         for keys, drafts in indexed:
@@ -301,7 +308,15 @@ class Drafts:
             drafts.pop()
 
     def _apply_records(self, doc_id: str, steps: list) -> None:
-        """Put the records of a kept walk whose reads held on their drafts (`_apply`), in order."""
+        """Put the records of a kept walk whose reads held on their drafts (`_apply`), in order.
+
+        >>> drafts = Drafts(Gazetteer.from_dict({"actors": []}, where="this example"), PlaceConfig())
+        >>> d = drafts.draft("n:aide", "aide", "role")
+        >>> drafts._apply_records("b", [["record", 3, "n:aide", "'aide' -> aide: a role", "Ann", ["aide"], None,
+        ...                                None, None]])
+        >>> drafts.speaker_of[("b", 3)], d.aliases, d.roles, d.merges
+        ('n:aide', ['Ann'], ['aide'], {"'aide' -> aide: a role": ['b']})
+        """
         by_key = self.by_key
         for step in steps:
             if step[0] == "record":
