@@ -37,7 +37,7 @@ from .memory import fewer_collections, give_back, settle
 from .records import Document, Skipped
 from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
-from .store_issues import learns_issues, will_discover
+from .store_issues import discovered_elsewhere, keep_discovered_from, learns_issues, will_discover
 from .store_file import check_build_store, look_at_store, nothing_left_of_a_failed_create, writer_lock
 
 #: the meta key of the stamp of the models files the last build read without error (`graphkit.knowledge.check_models_files`)
@@ -58,6 +58,9 @@ class BuildReport:
     places: int = 0
     issues: int = 0
     issues_discovered: bool = False  # the corpus brought no taxonomy: its issues were discovered
+    #: the store's discovered issues were discovered from another extraction (`graphkit.store_issues.discovered_elsewhere`),
+    #: so this build discovered them again from the articles it parsed again
+    issues_rediscovered: bool = False
     contradictions: int = 0
     pruned: int = 0
     parse_seconds: float = 0.0
@@ -188,7 +191,10 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     resolved with; the store records which files it was (``Store.get_meta("knowledge")``). Its files are
     in the resolution key, not the extraction key: an edit re-resolves without parsing again.
     With no issue in that knowledge, issues are discovered from the claims (``n_issues`` of them, else
-    a number chosen from the data) once, and kept: ``rediscover`` discovers them again.
+    a number chosen from the data) once, and kept while the articles' extraction key is the one they were discovered
+    from: ``rediscover`` discovers them again, and so does a build under another key (a new graphkit extraction
+    version, spaCy pipeline or models/ file parses every article again; `graphkit.store_issues.discovered_elsewhere`,
+    the report's ``issues_rediscovered``), which then gives what a fresh build of the corpus gives.
     ``window_days``: claims of two articles further apart are never linked as contradicting (None:
     ``graphkit.contradict.WINDOW_DAYS``); a change re-resolves.
     ``full``: resolve everything again, reusing nothing a previous resolution kept (`resolve_store`); the
@@ -219,6 +225,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             record_inputs(store, res.root, [f for f in (knowledge.issues, knowledge.actors) if f is not None],
                           [models_dir()])
         known = store.hashes()
+        if learns_issues(knowledge) and not rediscover and discovered_elsewhere(store, key, known):
+            rediscover = report.issues_rediscovered = True  # a fresh build's issues, not another extraction's
         todo = changed_documents(store, res.documents, known, key, force)
         report.unchanged = len(res.documents) - len(todo)
         keep_text_answers(store, res.answers)  # what reading the texts worked out, for the next build's read
@@ -250,6 +258,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         report.resolve_seconds = time.perf_counter() - t0
         for k, v in counts.items():
             setattr(report, k, v)
+        if report.issues_discovered:
+            keep_discovered_from(store, key)
     return report
 
 

@@ -34,7 +34,8 @@ issue model, the geonames data). What is kept per article adds that article's in
 value is read back only under the key it was kept with, so reusing it gives exactly what working it out
 again gives; ``full=True`` reads nothing kept (``graphkit build --full``, which the tests compare with).
 The issue model is the exception on purpose: like the discovered issues it is learnt once, so it is kept under
-its taxonomy (`taxonomy_key`) and layout alone, not graphkit's code (``--rediscover`` learns both again).
+its taxonomy (`taxonomy_key`) and layout alone, not graphkit's code (``--rediscover`` learns both again, as a build
+under another extraction key does: `graphkit.store_issues.discovered_elsewhere`).
 
 >>> state = state_key("example", 1, ["models/actors.yaml sha"])
 >>> article_key(state, ["Lavrov said ..."]) == article_key(state, ["Lavrov said ..."])

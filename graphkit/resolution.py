@@ -94,7 +94,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
 
     When the knowledge holds no issue, issues are discovered from the claims (graphkit.discover) and
     kept in the store's meta ``discovered_issues``: later builds assign new claims to those issues, and
-    discover again only with ``rediscover`` (or a different ``n_issues``).
+    discover again only with ``rediscover`` (or a different ``n_issues``; a build under another extraction key asks
+    for it: `graphkit.store_issues.discovered_elsewhere`).
     """
     from .contradict import WINDOW_DAYS
     from .knowledge import Knowledge

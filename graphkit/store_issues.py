@@ -1,7 +1,8 @@
 """The issues a store's claims are assigned to: the knowledge's, else discovered from the store's own claims.
 
 Resolution (graphkit.resolution) asks `corpus_taxonomy` for the taxonomy of a store: the issues the knowledge
-files name, else the issues an earlier build discovered and kept (meta ``discovered_issues``, `kept_discovery`),
+files name, else the issues an earlier build discovered and kept (meta ``discovered_issues``, `kept_discovery`; a build
+under another extraction key discovers them again, `discovered_elsewhere`),
 else issues discovered now (graphkit.discover) from a sample of the claims (`discovery_sample`), which the one read
 of the store's extractions gathers (`DiscoveryRows`, when `will_discover` says discovery will run), each claim's
 keyphrases with the places abroad it says (`said_abroad`, `with_places_abroad`). Who speaks is no issue
@@ -55,6 +56,46 @@ def will_discover(store: Store, knowledge, n_issues: Optional[int], rediscover: 
     """Whether `corpus_taxonomy` will discover issues now: its issues are learnt (`learns_issues`) and the store keeps
     none that stand (`kept_discovery`)."""
     return learns_issues(knowledge) and kept_discovery(store, n_issues, rediscover) is None
+
+
+#: the store's meta key of the extraction key (`graphkit.fingerprint.pipeline_key`) of the articles the kept discovered
+#: issues were discovered from: a build writes it with them (`keep_discovered_from`), `discovered_elsewhere` reads it
+DISCOVERED_FROM = "discovered_from"
+
+
+def discovered_elsewhere(store: Store, key: str, known: dict) -> bool:
+    """Whether the issues the store keeps discovered (meta ``discovered_issues``) were discovered from extractions of
+    another key than ``key``, the build's (`graphkit.fingerprint.pipeline_key`: spaCy's pipeline, graphkit's
+    extraction version, the models): a build under another key parses every article again, and discovers their issues
+    again too (`graphkit.build.update_store`), so that it gives what a fresh build of the corpus by the same code gives
+    (the -69 rebuild over a -66 PolNeAR train store kept its 77 issues where a fresh store found 88; bench/README.md,
+    issue 14, thirty-ninth pass). A store that records no key (kept before it was recorded) is read by its articles'
+    keys before the build parses them (``known``: `graphkit.store.Store.hashes`): another key in any, elsewhere.
+
+    >>> import tempfile, os
+    >>> with Store(os.path.join(tempfile.mkdtemp(), "s.gk"), create=True) as s:
+    ...     none = discovered_elsewhere(s, "k2", {"a": ("sha", "k1")})   # nothing discovered: nothing to redo
+    ...     s.set_meta("discovered_issues", "{}")
+    ...     by_articles = discovered_elsewhere(s, "k2", {"a": ("sha", "k1")}), discovered_elsewhere(s, "k2", {"a": ("sha", "k2")})
+    ...     keep_discovered_from(s, "k1")
+    ...     recorded = discovered_elsewhere(s, "k2", {"a": ("sha", "k2")}), discovered_elsewhere(s, "k1", {"a": ("sha", "k2")})
+    >>> none, by_articles, recorded
+    (False, (True, False), (True, False))
+    """
+    if not store.get_meta("discovered_issues"):
+        return False
+    recorded = store.get_meta(DISCOVERED_FROM)
+    if recorded:
+        return recorded != key
+    return any(made is not None and made != key for _, made in known.values())
+
+
+def keep_discovered_from(store: Store, key: str) -> None:
+    """Record ``key`` as the extraction key the store's discovered issues were discovered from (`DISCOVERED_FROM`):
+    after a build that kept or discovered them, every article it holds was extracted under ``key`` or discovery ran
+    again (`discovered_elsewhere`)."""
+    if store.get_meta(DISCOVERED_FROM) != key:
+        store.set_meta(DISCOVERED_FROM, key)
 
 
 def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> Optional[dict]:

@@ -792,3 +792,78 @@ def test_a_rebuild_keeps_the_walks_a_full_resolution_keeps(sample_store, tmp_pat
     assert met_now and met_now != met_before  # the case moves what the unchanged article meets
     assert incremental == fully
     assert walked_now == walked_again, walked_now  # the unchanged article replayed, not walked
+
+
+def _stale_discovery(store: Path) -> str:
+    """Rename the first issue the store keeps discovered (meta ``discovered_issues``), as a discovery from another
+    extraction differs from a fresh one; returns the stale name. A build that keeps the discovery shows it."""
+    import json
+
+    with Store(store) as s:
+        data = json.loads(s.get_meta("discovered_issues"))
+        data["issues"][0]["name"] = "stale issue"
+        s.set_meta("discovered_issues", json.dumps(data))
+    return "stale issue"
+
+
+def _issue_names(store: Path) -> set[str]:
+    with Store(store, readonly=True) as s:
+        return {i.name for i in s.issues()}
+
+
+#: (the extraction key bumped, the key kept with the discovery dropped as a store kept before it was) → whether the
+#: build discovers again
+REDISCOVERY = {
+    "same extraction, an article added": (False, False, False),
+    "another extraction version": (True, False, True),
+    "another extraction version, a store that kept no key": (True, True, True),
+    "same extraction, a store that kept no key": (False, True, False),
+}
+
+
+@pytest.mark.parametrize("case", list(REDISCOVERY))
+def test_a_build_under_another_extraction_discovers_its_issues_again(sample_store, tmp_path, monkeypatch, case):
+    """A build gives what a fresh build of the corpus by the same code gives: under another extraction key (here
+    graphkit's extraction version) every article is parsed again and its issues discovered again, and the report says
+    so (`graphkit.store_issues.discovered_elsewhere`); under the same key the discovered issues are kept (new articles
+    join them). The old code kept a -66 PolNeAR train store's 77 issues through a -69 rebuild (fresh: 88)."""
+    from graphkit import fingerprint
+    from graphkit.store_issues import DISCOVERED_FROM
+
+    bump, unrecorded, again = REDISCOVERY[case]
+    corpus, store = _sample_copy(sample_store, tmp_path, discovered=True)
+    stale = _stale_discovery(store)
+    if unrecorded:
+        with Store(store) as s:
+            s.db.execute("DELETE FROM meta WHERE key=?", (DISCOVERED_FROM,))
+    if bump:
+        monkeypatch.setattr(fingerprint, "EXTRACTION_VERSION", fingerprint.EXTRACTION_VERSION + "-next")
+    else:
+        CHANGES["new article"][0](corpus)  # the resolution runs again, with the kept discovery
+    rep = build(corpus, store)
+    assert rep.parsed == (5 if bump else 1) and rep.issues_discovered
+    assert rep.issues_rediscovered is again
+    assert (stale in _issue_names(store)) is not again
+    if again:
+        fresh = tmp_path / "fresh.gk"
+        build(corpus, fresh)
+        assert resolved_rows(store) == resolved_rows(fresh)
+    with Store(store, readonly=True) as s:
+        assert s.get_meta(DISCOVERED_FROM) == fingerprint.pipeline_key()
+    assert build(corpus, store).issues_rediscovered is False  # discovered from this extraction now: kept
+
+
+@pytest.mark.parametrize("bump", [True, False])
+def test_graphkit_build_says_in_one_line_that_it_discovered_again(sample_store, tmp_path, monkeypatch, capsys, bump):
+    """`graphkit build` says in one line that the store's discovered issues were discovered again (another
+    extraction), and says nothing of it when they are kept."""
+    from graphkit import fingerprint
+    from test_cli import run_main
+
+    corpus, store = _sample_copy(sample_store, tmp_path, discovered=True)
+    if bump:
+        monkeypatch.setattr(fingerprint, "EXTRACTION_VERSION", fingerprint.EXTRACTION_VERSION + "-next")
+    proc = run_main(["build", corpus, "--store", store, "--quiet"], tmp_path, capsys, monkeypatch)
+    assert proc.returncode == 0, proc.stderr
+    said = [ln for ln in proc.stdout.splitlines() if "discovered again" in ln]
+    assert len(said) == (1 if bump else 0), proc.stdout
