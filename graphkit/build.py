@@ -225,7 +225,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
             record_inputs(store, res.root, [f for f in (knowledge.issues, knowledge.actors) if f is not None],
                           [models_dir()])
         known = store.hashes()
-        if learns_issues(knowledge) and not rediscover and discovered_elsewhere(store, key, known):
+        # (the store's meta first: a rebuild of unchanged articles reads no knowledge file's YAML)
+        if not rediscover and discovered_elsewhere(store, key, known) and learns_issues(knowledge):
             rediscover = report.issues_rediscovered = True  # a fresh build's issues, not another extraction's
         todo = changed_documents(store, res.documents, known, key, force)
         report.unchanged = len(res.documents) - len(todo)
