@@ -10,8 +10,10 @@
 
 Prints one JSON line: `resolve_store`'s thread CPU seconds and each stage's (its stage clock, graphkit.resolution's
 ``StageClock`` or an older checkout's ``graphkit.build._Clock``, patched from here to count this thread's CPU
-time: on a machine other work shares, CPU seconds hold where wall seconds do not), the process's CPU seconds, its
-peak resident memory (``ru_maxrss``), what the build reported, and with ``--garbage`` how many unreachable objects
+time: on a machine other work shares, CPU seconds hold where wall seconds do not), the process's CPU seconds, the
+CPU seconds of the forked child that works out linking's words beside the first stages (``words_child_cpu``: in a
+``--workers`` build, the second core's share of the tail; None when none was forked), its peak resident memory
+(``ru_maxrss``), what the build reported, and with ``--garbage`` how many unreachable objects
 a collection finds once the build has returned (what ``gc.freeze`` held to its end: graphkit.memory.settle).
 ``--no-freeze`` makes ``graphkit.memory.settle`` a no-op (the collector then walks everything as Python's does).
 Pair two checkouts (``--src``) on copies of stores their own code resolved last, order alternated: graphkit's code
@@ -26,6 +28,7 @@ import json
 import os
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -96,15 +99,39 @@ def run(a: argparse.Namespace, graphkit) -> dict:
     if a.fresh:
         for p in a.store.parent.glob(a.store.name + "*"):
             p.unlink()
+    work = tempfile.TemporaryDirectory(prefix="resolve_stages-")
+    words = Path(work.name) / "words_child_cpu"
+    _time_words_child(words)
     c = time.process_time()
     report = build.build(a.corpus, a.store, full=a.full or a.rediscover, rediscover=a.rediscover, workers=a.workers)
     out = {"src": str(Path(graphkit.__file__).parents[1]), "resolve_cpu": round(tail.get("resolve", 0.0), 3),
            "stages_cpu": {k: round(v, 3) for k, v in stages.items()}, "process_cpu": round(time.process_time() - c, 2),
+           "words_child_cpu": float(words.read_text()) if words.exists() else None,
            "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
            "parsed": report.parsed, "claims": report.claims, "actors": report.actors, "load": os.getloadavg()[0]}
+    work.cleanup()
     if a.garbage:
         out["unreachable_after_build"] = gc.collect()
     return out
+
+
+def _time_words_child(record: Path) -> None:
+    """Have the forked child that works out linking's words beside the resolution's first stages
+    (`graphkit.textmemo.work_out_beside`) write its own CPU seconds to ``record`` as it ends (a forked child's CPU
+    clock starts at 0): the second core's share of the tail. Nothing when no child is forked (fewer texts than
+    `graphkit.textmemo.BESIDE_MIN_TEXTS`) or the checkout has none (``record`` is then not written)."""
+    textmemo = sys.modules.get("graphkit.textmemo")
+    work_out = getattr(textmemo, "_work_out", None)
+    if work_out is None:
+        return
+
+    def timed(texts, writer):
+        try:
+            work_out(texts, writer)
+        finally:
+            record.write_text(f"{time.process_time():.3f}", encoding="utf-8")
+
+    textmemo._work_out = timed
 
 
 def _count_stages(stages: dict[str, float]) -> None:

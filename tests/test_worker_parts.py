@@ -46,7 +46,6 @@ def test_the_table_holds_each_process_part_and_the_split(row):
     assert row in lines, "\n".join(lines)
 
 
-
 def test_resolve_stages_counts_resolutions_stages_with_the_one_thread_clock(monkeypatch):
     """bench/resolve_stages.py puts `worker_parts.thread_stage_clock` where the checkout keeps resolve_store's stage
     clock: a tick adds thread CPU seconds to the script's own table, whatever timings resolve_store hands it."""
@@ -61,3 +60,19 @@ def test_resolve_stages_counts_resolutions_stages_with_the_one_thread_clock(monk
     clock("actors")
     assert resolution.StageClock.__qualname__.endswith("ThreadClock") and list(stages) == ["read", "actors"]
     assert all(v >= 0 for v in stages.values())
+
+
+def test_resolve_stages_has_the_words_child_write_its_own_cpu(tmp_path, monkeypatch):
+    """bench/resolve_stages.py's ``words_child_cpu``: the child `graphkit.textmemo.work_out_beside` forks writes its CPU
+    seconds where the script reads them, after sending its work (fails with the child left untimed)."""
+    import multiprocessing as mp
+
+    import graphkit.textmemo as textmemo
+    import resolve_stages
+
+    monkeypatch.setattr(textmemo, "_work_out", textmemo._work_out)  # put back after the test
+    record = tmp_path / "cpu"
+    resolve_stages._time_words_child(record)
+    reader, writer = mp.Pipe(duplex=False)
+    textmemo._work_out(["Ann Lee said so."], writer)  # here, not forked: the same function the child runs
+    assert isinstance(reader.recv(), dict) and float(record.read_text()) >= 0
