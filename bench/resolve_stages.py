@@ -30,6 +30,7 @@ import resource
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -101,9 +102,10 @@ def run(a: argparse.Namespace, graphkit) -> dict:
             p.unlink()
     work = tempfile.TemporaryDirectory(prefix="resolve_stages-")
     words = Path(work.name) / "words_child_cpu"
-    _time_words_child(words)
     c = time.process_time()
-    report = build.build(a.corpus, a.store, full=a.full or a.rediscover, rediscover=a.rediscover, workers=a.workers)
+    with _words_child_timed(words):
+        report = build.build(a.corpus, a.store, full=a.full or a.rediscover, rediscover=a.rediscover,
+                             workers=a.workers)
     out = {"src": str(Path(graphkit.__file__).parents[1]), "resolve_cpu": round(tail.get("resolve", 0.0), 3),
            "stages_cpu": {k: round(v, 3) for k, v in stages.items()}, "process_cpu": round(time.process_time() - c, 2),
            "words_child_cpu": float(words.read_text()) if words.exists() else None,
@@ -115,23 +117,33 @@ def run(a: argparse.Namespace, graphkit) -> dict:
     return out
 
 
-def _time_words_child(record: Path) -> None:
-    """Have the forked child that works out linking's words beside the resolution's first stages
-    (`graphkit.textmemo.work_out_beside`) write its own CPU seconds to ``record`` as it ends (a forked child's CPU
-    clock starts at 0): the second core's share of the tail. Nothing when no child is forked (fewer texts than
-    `graphkit.textmemo.BESIDE_MIN_TEXTS`) or the checkout has none (``record`` is then not written)."""
+@contextmanager
+def _words_child_timed(record: Path):
+    """While in it, the forked child that works out linking's words beside the resolution's first stages
+    (`graphkit.textmemo.work_out_beside`) writes its own CPU seconds to ``record`` as it ends (a forked child's CPU
+    clock starts at 0): the second core's share of the tail. ``record`` is not written when no child is forked (fewer
+    texts than `graphkit.textmemo.BESIDE_MIN_TEXTS`), the checkout has none, or the write fails. Graphkit's own
+    function is put back on leaving: a build after it (a test's, in the same process) runs it as it is."""
     textmemo = sys.modules.get("graphkit.textmemo")
     work_out = getattr(textmemo, "_work_out", None)
     if work_out is None:
+        yield
         return
 
     def timed(texts, writer):
         try:
             work_out(texts, writer)
         finally:
-            record.write_text(f"{time.process_time():.3f}", encoding="utf-8")
+            try:
+                record.write_text(f"{time.process_time():.3f}", encoding="utf-8")
+            except OSError:  # the figure is missing (None), the build unchanged
+                pass
 
     textmemo._work_out = timed
+    try:
+        yield
+    finally:
+        textmemo._work_out = work_out
 
 
 def _count_stages(stages: dict[str, float]) -> None:
