@@ -279,6 +279,8 @@ OTHER_CASES = [
     ("span_errors", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
     ("span_errors", ["notes.txt", "--worth"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("oof_shapes", ["missing.pkl"], "no dump at missing.pkl"),
+    ("loss_table", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
+    ("loss_table", ["notes.txt", "--no-worth"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("quote_spans", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
     ("quote_spans", ["notes.txt", "--variants", "after_colon"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("oof_fair", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),

@@ -307,10 +307,62 @@ def test_a_class_put_right_takes_the_golds_part_and_keeps_the_rest():
 def test_the_span_error_scripts_doctests_run():
     import doctest
 
+    import loss_table
     import span_errors
 
-    result = doctest.testmod(span_errors)
-    assert result.failed == 0 and result.attempted > 0
+    for module in (span_errors, loss_table):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+def _parsed(words, heads, deps, tags):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+# loss_table.speaker_why: why a claim's speaker is not the gold's source, by how its cue reached it in the parse.
+# 0 Lee 1 made 2 an 3 attempt 4 , 5 writing 6 that 7 it 8 rained ("…, writing": the participle hangs on the noun)
+PARTICIPLE = (["Lee", "made", "an", "attempt", ",", "writing", "that", "it", "rained"], [1, 1, 3, 1, 3, 3, 8, 8, 5],
+              ["nsubj", "ROOT", "det", "dobj", "punct", "acl", "mark", "nsubj", "ccomp"],
+              ["NNP", "VBD", "DT", "NN", ",", "VBG", "IN", "PRP", "VBD"])
+# 0 Ann 1 spoke 2 and 3 Kim 4 added 5 that 6 it 7 rained ("X … and added": the conjunct took the first subject)
+CONJUNCT = (["Ann", "spoke", "and", "Kim", "added", "that", "it", "rained"], [1, 1, 1, 4, 1, 7, 7, 4],
+            ["nsubj", "ROOT", "cc", "dep", "conj", "mark", "nsubj", "ccomp"],
+            ["NNP", "VBD", "CC", "NNP", "VBD", "IN", "PRP", "VBD"])
+# 0 Lee 1 smiled 2 ; 3 he 4 said 5 it 6 rained (the cue's own subject, a pronoun: no parse error to blame)
+PRONOUN = (["Lee", "smiled", ";", "he", "said", "it", "rained"], [1, 1, 1, 4, 1, 6, 4],
+           ["nsubj", "ROOT", "punct", "nsubj", "parataxis", "nsubj", "ccomp"],
+           ["NNP", "VBD", ":", "PRP", "VBD", "PRP", "VBD"])
+CONTENT = {id(PARTICIPLE): (6, 9), id(CONJUNCT): (5, 8), id(PRONOUN): (5, 7)}
+
+
+@pytest.mark.parametrize("parse, cue, ours, gold, resolved, why", [
+    (PARTICIPLE, 5, (2, 4), (0, 1), None, "participle"),        # the noun the participle hangs on, not its controller
+    (CONJUNCT, 4, (0, 1), (3, 4), None, "conjunct"),            # the first conjunct's subject
+    (CONJUNCT, 7, (3, 4), (0, 1), None, "across_clause"),       # a finite complement took its governor's subject
+    (CONJUNCT, 1, (3, 4), (0, 1), None, "off_path"),            # not on the cue's chain of heads
+    (CONJUNCT, 4, (6, 7), (0, 1), None, "inner_claim"),         # our speaker inside the gold's content
+    (CONJUNCT, 4, (6, 7), (3, 4), (3, 4), "same_person"),       # "it" resolved to the gold's own source
+    (PRONOUN, 4, (3, 4), (0, 1), None, "pronoun"),              # the cue's own subject, a pronoun of another referent
+])
+def test_why_a_speaker_is_wrong(parse, cue, ours, gold, resolved, why):
+    from loss_table import speaker_why
+
+    doc = _parsed(*parse)
+
+    def chars(i, j):
+        return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+    content = CONTENT[id(parse)]
+    a = Attribution(text="x", spans=[chars(*content)], cue=doc[cue].text, cue_span=chars(cue, cue + 1),
+                    speaker_span=chars(*ours), speaker_text=doc[ours[0]:ours[1]].text,
+                    resolved_span=chars(*resolved) if resolved else None)
+    g = {"C": set(range(*chars(*content))), "S": set(range(*chars(*gold)))}
+    if why == "inner_claim":
+        g["C"] |= set(range(*chars(6, 7)))
+    assert speaker_why(doc, a, g, doc[gold[0]:gold[1]].text) == why
 
 
 # quote_spans: a quotation run over paragraphs by the news convention (left open, the next paragraph reopened with a
