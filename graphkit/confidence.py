@@ -299,53 +299,80 @@ def _content_features(doc, a: _DocArrays, att: Attribution, sent_starts: Optiona
     return roots, sent_starts
 
 
+def _cue_token(doc, att: Attribution):
+    """The token of the cue as written (the root of a cue of several words), or None when it has no span."""
+    if att.cue_span is None:
+        return None
+    cs = doc.char_span(att.cue_span[0], att.cue_span[1], alignment_mode="expand")
+    if cs is None or not len(cs):
+        return None
+    return cs.root if len(cs) > 1 else cs[0]
+
+
+def _cue_word_features(cue_tok, f: dict[str, float]) -> None:
+    """Into ``f``, the cue token itself: its part of speech, tag and dependency, a negation or modal on it."""
+    f[f"cuepos={cue_tok.pos_}"] = 1.0
+    f[f"cuetag={cue_tok.tag_}"] = 1.0
+    f[f"cuedep={cue_tok.dep_}"] = 1.0
+    if any(c.dep_ == "neg" for c in cue_tok.children):
+        f["cue_negated"] = 1.0
+    if any(c.dep_ == "aux" and c.lower_ in CUE_MODALS for c in cue_tok.children):
+        f["cue_modal"] = 1.0
+
+
+def _root_dep_features(a: _DocArrays, cue_tok, lemma: str, roots: list[int], f: dict[str, float]) -> None:
+    """Into ``f``, how the content's roots hang on the cue (the first of their dependencies on it, "none" when none
+    does, "empty" without roots), alone and with the cue's lemma."""
+    rootdeps = sorted({a.strings[a.dep[i]] for i in roots if a.head[i] == cue_tok.i})
+    rd = rootdeps[0] if rootdeps else ("none" if roots else "empty")
+    f[f"rootdep={rd}"] = 1.0
+    f[f"lemma_rootdep={lemma}|{rd}"] = 1.0
+
+
+def _cue_place_features(att: Attribution, lemma: str, f: dict[str, float]) -> None:
+    """Into ``f``, where the cue stands against the content (before, after, inside; how far) and the speaker (how
+    far, after the cue, inside the content). ``att`` has a cue span."""
+    c0 = min(s for s, _ in att.spans)
+    c1 = max(e for _, e in att.spans)
+    cs0, cs1 = att.cue_span
+    if cs1 <= c0:
+        pos, dist = "before", c0 - cs1
+    elif cs0 >= c1:
+        pos, dist = "after", cs0 - c1
+    else:
+        pos, dist = "inside", 0
+    f[f"cue_{pos}"] = 1.0
+    f[f"lemma_pos={lemma}|{pos}"] = 1.0
+    f[_bin(dist, (1, 3, 10, 40, 150), "cuedist")] = 1.0
+    if att.speaker_span is not None:
+        sd = min(abs(att.speaker_span[0] - cs1), abs(cs0 - att.speaker_span[1]))
+        f[_bin(sd, (1, 3, 15, 60), "spkdist")] = 1.0
+        if att.speaker_span[0] > cs0:
+            f["speaker_after_cue"] = 1.0
+        if c0 <= att.speaker_span[0] < c1:
+            f["speaker_in_content"] = 1.0
+
+
+def _cue_sentence_features(a: _DocArrays, cue_tok, sent_starts: list, f: dict[str, float]) -> None:
+    """Into ``f``, the cue's sentence: a question, and where it stands in the article (index bins and fraction)."""
+    sent = cue_tok.sent
+    if a.text[sent.start_char:sent.end_char].rstrip().endswith("?"):  # = sent.text, without its tokens
+        f["sent_question"] = 1.0
+    k = bisect.bisect_right(sent_starts, sent.start) - 1
+    f[_bin(k, (0, 2, 6, 15), "sentidx")] = 1.0
+    f["sent_frac"] = k / max(1, len(sent_starts) - 1)
+
+
 def _cue_features(doc, a: _DocArrays, att: Attribution, lemma: str, roots: list[int], sent_starts: list,
                   f: dict[str, float]) -> None:
     """Into ``f``, the cue's token (part of speech, negation, modal), the content roots' dependency on it, where it
     stands against the content and the speaker, its sentence, and the segment it is in (a headline's, a caption's)."""
-    head, dep = a.head, a.dep
-    c0 = min(s for s, _ in att.spans)
-    c1 = max(e for _, e in att.spans)
-    cue_tok = None
-    if att.cue_span is not None:
-        cs = doc.char_span(att.cue_span[0], att.cue_span[1], alignment_mode="expand")
-        if cs is not None and len(cs):
-            cue_tok = cs.root if len(cs) > 1 else cs[0]
+    cue_tok = _cue_token(doc, att)
     if cue_tok is not None:
-        f[f"cuepos={cue_tok.pos_}"] = 1.0
-        f[f"cuetag={cue_tok.tag_}"] = 1.0
-        f[f"cuedep={cue_tok.dep_}"] = 1.0
-        if any(c.dep_ == "neg" for c in cue_tok.children):
-            f["cue_negated"] = 1.0
-        if any(c.dep_ == "aux" and c.lower_ in CUE_MODALS for c in cue_tok.children):
-            f["cue_modal"] = 1.0
-        rootdeps = sorted({a.strings[dep[i]] for i in roots if head[i] == cue_tok.i})
-        rd = rootdeps[0] if rootdeps else ("none" if roots else "empty")
-        f[f"rootdep={rd}"] = 1.0
-        f[f"lemma_rootdep={lemma}|{rd}"] = 1.0
-        cs0, cs1 = att.cue_span
-        if cs1 <= c0:
-            pos, dist = "before", c0 - cs1
-        elif cs0 >= c1:
-            pos, dist = "after", cs0 - c1
-        else:
-            pos, dist = "inside", 0
-        f[f"cue_{pos}"] = 1.0
-        f[f"lemma_pos={lemma}|{pos}"] = 1.0
-        f[_bin(dist, (1, 3, 10, 40, 150), "cuedist")] = 1.0
-        if att.speaker_span is not None:
-            sd = min(abs(att.speaker_span[0] - cs1), abs(cs0 - att.speaker_span[1]))
-            f[_bin(sd, (1, 3, 15, 60), "spkdist")] = 1.0
-            if att.speaker_span[0] > cs0:
-                f["speaker_after_cue"] = 1.0
-            if c0 <= att.speaker_span[0] < c1:
-                f["speaker_in_content"] = 1.0
-        sent = cue_tok.sent
-        if a.text[sent.start_char:sent.end_char].rstrip().endswith("?"):  # = sent.text, without its tokens
-            f["sent_question"] = 1.0
-        k = bisect.bisect_right(sent_starts, sent.start) - 1
-        f[_bin(k, (0, 2, 6, 15), "sentidx")] = 1.0
-        f["sent_frac"] = k / max(1, len(sent_starts) - 1)
+        _cue_word_features(cue_tok, f)
+        _root_dep_features(a, cue_tok, lemma, roots, f)
+        _cue_place_features(att, lemma, f)
+        _cue_sentence_features(a, cue_tok, sent_starts, f)
     else:
         f["no_cue_span"] = 1.0
     if att.cue_span is not None:
