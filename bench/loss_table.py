@@ -197,10 +197,11 @@ def rows_of(dump: dict) -> tuple[list[dict], dict]:
     and the articles by id."""
     import attribution_cv as cv
 
-    from graphkit.confidence import apply_scores, claim_groups
+    from graphkit.confidence import claim_groups
     from graphkit.segments import segments
+    from oof_settle import as_shipped
 
-    sc = cv.scorer()
+    sc, shipped = cv.scorer(), as_shipped()
     by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
     arts = by_split["train"] + by_split["dev"]
     docs = cv.parsed_docs(by_split)
@@ -209,7 +210,7 @@ def rows_of(dump: dict) -> tuple[list[dict], dict]:
         x = dump["arts"].get(a["id"])
         if x is None:
             continue
-        kept = apply_scores(x["atts"], x["scores"], x["t"], x["tl"])
+        kept = shipped(x)
         kept_atts = [kept[grp[0]] for grp in claim_groups(kept)]
         every_atts = [x["atts"][grp[0]] for grp in claim_groups(x["atts"])]
         P = sc.pred_items(cv.export(a["id"], a["text"], kept))
@@ -247,10 +248,9 @@ def ceiling(dump: dict, arts: dict, rows: list[dict], name: str | None) -> list[
     """Each fold's (all, speech fair) e2e F1 with every row whose name starts ``name`` put right by its fix (None:
     as it is)."""
     import attribution_cv as cv
+    from oof_settle import as_shipped
 
-    from graphkit.confidence import apply_scores
-
-    sc = cv.scorer()
+    sc, shipped = cv.scorer(), as_shipped()
     fixes = collections.defaultdict(list)
     for r in rows:
         if name is not None and r["fix"] is not None and (r["row"] == name or r["row"].startswith(name + ":")):
@@ -261,7 +261,7 @@ def ceiling(dump: dict, arts: dict, rows: list[dict], name: str | None) -> list[
         ids = [i for i, x in dump["arts"].items() if x["fold"] == f]
         for i in ids:
             x = dump["arts"][i]
-            P = cv.export(i, arts[i]["text"], apply_scores(x["atts"], x["scores"], x["t"], x["tl"]))
+            P = cv.export(i, arts[i]["text"], shipped(x))
             gone = set()
             for fix in fixes.get(i, []):
                 if fix[0] == "speaker":

@@ -97,24 +97,30 @@ def kept_before_settling(d: dict, t: float, tl: float) -> list:
         gc.nested_give_way = last
 
 
-#: ``folds_of``'s ``gives_way`` for the kept claims exactly as graphkit keeps them (``apply_scores`` whole, its
-#: ``nested_give_way`` included), the figure of ``bench/eval_attribution.py --cv 5`` to the digit
-AS_SHIPPED = "as shipped"
+def as_shipped(t=None, tl=None):
+    """A ``kept`` for :func:`folds_of`: the claims exactly as graphkit keeps them (``apply_scores`` whole, its
+    ``nested_give_way`` included), the figure of ``bench/eval_attribution.py --cv 5`` to the digit; at the dump's
+    thresholds unless ``t`` / ``tl``."""
+    def kept(d: dict) -> list:
+        from graphkit.confidence import apply_scores
+
+        return apply_scores(d["atts"], d["scores"], d["t"] if t is None else t, d["tl"] if tl is None else tl)
+    return kept
 
 
-def folds_of(D: dict, arts: dict, sc, gives_way, t=None, tl=None, then=None) -> list[tuple[float, float]]:
-    """(all, speech fair) e2e F1 of each fold with ``gives_way`` (or :data:`AS_SHIPPED`), at the dump's thresholds
-    unless ``t`` / ``tl``;
-    ``then(doc_id, text, claims)``, when given, changes each article's exported claims before they are scored."""
+def settled_by(gives_way, t=None, tl=None):
+    """A ``kept`` for :func:`folds_of`: the claims ``apply_scores`` keeps before ``nested_give_way``, then settled by
+    ``gives_way`` (:func:`settle`; None settles nothing); at the dump's thresholds unless ``t`` / ``tl``."""
+    def kept(d: dict) -> list:
+        return settle(kept_before_settling(d, d["t"] if t is None else t, d["tl"] if tl is None else tl), gives_way)
+    return kept
+
+
+def folds_of(D: dict, arts: dict, sc, kept, then=None) -> list[tuple[float, float]]:
+    """(all, speech fair) e2e F1 of each fold of dump ``D`` with the claims ``kept(d)`` keeps of each dumped article
+    (:func:`as_shipped`, :func:`settled_by`); ``then(doc_id, text, claims)``, when given, changes each article's
+    exported claims before they are scored."""
     import attribution_cv as cv
-
-    from graphkit.confidence import apply_scores
-
-    def kept(d):
-        at, atl = d["t"] if t is None else t, d["tl"] if tl is None else tl
-        if gives_way is AS_SHIPPED:
-            return apply_scores(d["atts"], d["scores"], at, atl)
-        return settle(kept_before_settling(d, at, atl), gives_way)
 
     then = then or (lambda doc_id, text, claims: claims)
     out = []
@@ -148,9 +154,9 @@ def main(argv=None) -> int:
     D = load(a.dump)
     sc = cv.scorer()
     arts = {x["id"]: x for x in cv.load_articles()}
-    base = folds_of(D, arts, sc, None)
+    base = folds_of(D, arts, sc, settled_by(None))
     for name in a.variants:
-        print(line(name, folds_of(D, arts, sc, VARIANTS[name]), None if name == "none" else base))
+        print(line(name, folds_of(D, arts, sc, settled_by(VARIANTS[name])), None if name == "none" else base))
     if a.grid:
         for t in (0.45, 0.50, 0.55):
             for tl in (0.5, 0.6, 0.7):

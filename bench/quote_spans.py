@@ -120,14 +120,14 @@ def crossing(D: dict, arts: dict, sc) -> collections.Counter:
     """The golds whose content runs over a paragraph break, by (marked or not, matched or missed out of fold, how
     many kept claims overlap it: 0, 1, 2 or more)."""
     import attribution_cv as cv
+    from oof_settle import as_shipped
 
-    from graphkit.confidence import apply_scores
-
+    kept = as_shipped()
     n: collections.Counter = collections.Counter()
     for i, d in D["arts"].items():
         text = arts[i]["text"]
         quotes = find_quotes(text)
-        P = sc.pred_items(cv.export(i, text, apply_scores(d["atts"], d["scores"], d["t"], d["tl"])))
+        P = sc.pred_items(cv.export(i, text, kept(d)))
         G = sc.gold_items(arts[i], False)
         pairs, _ = cv.assign(G, P)
         for gi, g in enumerate(G):
@@ -159,7 +159,7 @@ def changed(variant):
 def main(argv=None) -> int:
     import attribution_cv as cv
     from oof_dump import load
-    from oof_settle import AS_SHIPPED, folds_of, line
+    from oof_settle import as_shipped, folds_of, line
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dump", type=Path, help="a pickle written by bench/oof_dump.py")
@@ -174,11 +174,11 @@ def main(argv=None) -> int:
           f"kept claims over it):")
     for k, v in sorted(over.items()):
         print(f"  {k[0]:9} {k[1]:8} {k[2]}  {v}")
-    base = folds_of(D, arts, sc, AS_SHIPPED)
+    base = folds_of(D, arts, sc, as_shipped())
     print(line("as shipped", base))
     for name in a.variants:
         then = changed(VARIANTS[name])
-        print(line(name, folds_of(D, arts, sc, AS_SHIPPED, then=then), base) + f"  claims changed {then.n}")
+        print(line(name, folds_of(D, arts, sc, as_shipped(), then=then), base) + f"  claims changed {then.n}")
     return 0
 
 

@@ -409,9 +409,10 @@ def test_a_paragraph_break_the_convention_marks(text, lo, hi, is_marked):
 
 
 def test_folds_of_scores_the_claims_as_shipped_and_as_changed(shared):
-    """oof_settle.folds_of at AS_SHIPPED keeps what apply_scores keeps; ``then`` changes the claims before scoring."""
+    """oof_settle.folds_of with as_shipped() keeps what apply_scores keeps; ``then`` changes the claims before
+    scoring; settled_by(None) keeps them before nested_give_way; as_shipped(t) at another threshold."""
     import attribution_cv as cv
-    from oof_settle import AS_SHIPPED, folds_of
+    from oof_settle import as_shipped, folds_of, settled_by
 
     text = "Ana Ruiz said that taxes will rise next year and that jobs will grow."
     gold = _gold((19, 69), (0, 8), "said")
@@ -419,23 +420,24 @@ def test_folds_of_scores_the_claims_as_shipped_and_as_changed(shared):
     D = {"arts": {"a1": {"atts": [claim], "scores": [0.9], "t": 0.5, "tl": 0.6, "fold": 0}}}
     arts = {"a1": {"id": "a1", "text": text, "attributions": [gold]}}
     sc = cv.scorer()
-    assert folds_of(D, arts, sc, AS_SHIPPED) == [(100.0, 100.0)]          # 26 of the gold's 50 characters: over 30 %
+    assert folds_of(D, arts, sc, as_shipped()) == [(100.0, 100.0)]        # 26 of the gold's 50 characters: over 30 %
+    assert folds_of(D, arts, sc, as_shipped(t=0.95)) == [(0.0, 0.0)]      # at a threshold above its score
     D["arts"]["a1"]["scores"] = [0.2]
-    assert folds_of(D, arts, sc, AS_SHIPPED) == [(0.0, 0.0)]              # under the threshold: nothing kept
+    assert folds_of(D, arts, sc, as_shipped()) == [(0.0, 0.0)]            # under the threshold: nothing kept
     D["arts"]["a1"]["scores"] = [0.9]
 
     def elsewhere(doc_id, t, claims):
         return [dict(c, spans=[[60, 69]]) for c in claims]                # 9 characters: under 30 %
 
-    assert folds_of(D, arts, sc, AS_SHIPPED, then=elsewhere)[0][0] == 0.0
+    assert folds_of(D, arts, sc, as_shipped(), then=elsewhere)[0][0] == 0.0
     # a less confident claim spoken from inside the kept one's content gives way as shipped (nested_give_way);
     # when no rule settles the pair it stays, and the scorer gives it the gold (29 characters over the other's 26),
     # with the wrong speaker
     inner = att((40, 69), (46, 50)).model_copy(update={"speaker_span": (19, 24), "speaker_text": "taxes",
                                                       "confidence": 0.7})
     D["arts"]["a1"].update(atts=[claim, inner], scores=[0.9, 0.7])
-    assert folds_of(D, arts, sc, AS_SHIPPED)[0][0] == 100.0
-    assert folds_of(D, arts, sc, None)[0][0] == 0.0
+    assert folds_of(D, arts, sc, as_shipped())[0][0] == 100.0
+    assert folds_of(D, arts, sc, settled_by(None))[0][0] == 0.0
 
 
 def test_the_quote_span_scripts_doctests_run():
