@@ -17,7 +17,8 @@
    candidates) are chosen by 5-fold cross-validation over train+dev grouped by article
    (``attribution_cv.fold_of``), scored by the PolNeAR scorer's own matching on the out-of-fold
    predictions, objective the mean of e2e F1 on all attributions and the speech subset's fair F1: the best
-   objective, with a rule for its near-ties (:func:`choose`, ``--near-ties``, default ``lowest-threshold``): of the
+   objective, with a rule for its near-ties (:func:`choose`, ``--near-ties``, default ``settled``, named
+   ``lowest-threshold`` before it kept the shipped thresholds first): of the
    grid points within one standard error of the best objective by paired per-fold differences, the lowest rule
    threshold, then the lowest tagger threshold, then the best objective, unless the file being replaced was fitted
    at a point within noise: its thresholds stay while a point at them is a near tie (:func:`settled_thresholds`),
@@ -55,7 +56,7 @@ def command_of(k: int, min_counts: list[int], near_ties: str, fresh: bool = Fals
     that command writes over the file it replaces. The cue tagger is fitted on train alone, none of them moving it: its
     file records the plain command.
 
-    >>> command_of(5, [5, 10, 15], "lowest-threshold"), command_of(5, [15], "lowest-threshold", fresh=True)
+    >>> command_of(5, [5, 10, 15], "settled"), command_of(5, [15], "settled", fresh=True)
     ('python bench/train_filter.py', 'python bench/train_filter.py --min-count 15 --fresh')
     """
     opts = [("--k", [k], [5]), ("--min-count", list(min_counts), list(MIN_COUNTS)),
@@ -160,7 +161,10 @@ def within_noise(best: list[float], other: list[float]) -> bool:
 
 
 #: how the command picks among the grid's near-ties (:func:`choose`); the first is the default
-NEAR_TIES = ("lowest-threshold", "best", "most-claims")
+NEAR_TIES = ("settled", "best", "most-claims")
+#: a rule's name before, still taken (older model files and the model card's older lines record it): the default
+#: was "lowest-threshold" until it came to keep the shipped thresholds first (session 50's settle)
+FORMER_NAMES = {"lowest-threshold": "settled"}
 
 
 def best_point(tried: list[dict]) -> dict:
@@ -248,7 +252,8 @@ def choose(tried: list[dict], rule: str = NEAR_TIES[0], previous: Optional[dict]
     ``thresholds`` (rule candidates', tagger candidates'). :func:`best_point` sets the bar; ``rule`` picks among
     the points within noise of it (:func:`near_ties`):
 
-    - ``"lowest-threshold"`` (the default): the shipped file's thresholds while a point at them is within noise, else
+    - ``"settled"`` (the default; ``"lowest-threshold"`` its former name, :data:`FORMER_NAMES`): the shipped file's
+      thresholds while a point at them is within noise, else
       the lowest rule threshold, then the lowest tagger threshold (:func:`settled_thresholds`); there, the best
       objective, or the ``previous`` point (:func:`shipped_point`) when the best beats it by no more than noise
       (:func:`settle`). Why: within noise the objective does not tell the points apart (neighbouring thresholds
@@ -274,12 +279,13 @@ def choose(tried: list[dict], rule: str = NEAR_TIES[0], previous: Optional[dict]
     >>> choose(grid, previous={"kind": "logistic", "params": {}, "thresholds": (0.55, 0.6)})["name"]  # shipped, tied
     'a'
     """
+    rule = FORMER_NAMES.get(rule, rule)
     if rule == "best":
         return best_point(tried)
     near = near_ties(tried)
     if rule == "most-claims":
         return max(near, key=lambda x: (x["kept"], x["objective"], x["all"]))
-    if rule == "lowest-threshold":
+    if rule == "settled":
         at = settled_thresholds(near, previous)
         return settle([x for x in near if x["thresholds"] == at], previous)
     raise ValueError(f"unknown near-tie rule {rule!r}: one of {', '.join(NEAR_TIES)}")
@@ -333,10 +339,10 @@ def main(argv=None) -> int:
                     help="the re-scorer's feature cut-offs the CV grid tries (features seen in fewer candidates are "
                          f"dropped; default {' '.join(map(str, MIN_COUNTS))})")
     ap.add_argument("--k", type=int, default=5, help="folds of the cross-validation (by article)")
-    ap.add_argument("--near-ties", choices=NEAR_TIES, default=NEAR_TIES[0],
+    ap.add_argument("--near-ties", choices=NEAR_TIES + tuple(FORMER_NAMES), default=NEAR_TIES[0],
                     help="which grid point ships, of those within one standard error (paired over folds) of the best "
-                         "CV objective: the lowest thresholds (default), the best objective itself, or the one keeping "
-                         "the most claims")
+                         "CV objective: the shipped thresholds while within noise, else the lowest (default; formerly "
+                         "'lowest-threshold'), the best objective itself, or the one keeping the most claims")
     ap.add_argument("--fresh", action="store_true",
                     help="choose as if no re-scorer shipped before (by default the file --out replaces keeps its "
                          "thresholds while a point at them is within noise of the grid's best, and its feature cut-off "
@@ -347,6 +353,7 @@ def main(argv=None) -> int:
                     help="a folder with train.jsonl and dev.jsonl in PolNeAR's form (default ../shared/data/polnear)")
     ap.add_argument("--cache", type=Path, default=None, help="where parsed DocBins are kept (default bench/_work/parse)")
     args = ap.parse_args(argv)
+    args.near_ties = FORMER_NAMES.get(args.near_ties, args.near_ties)
     command = command_of(args.k, args.min_count, args.near_ties, args.fresh)
     previous = None if args.fresh else shipped_point(_shipped(args.out))
 
