@@ -54,6 +54,12 @@ def parsed_docs(arts_by_split: dict[str, list[dict]], cache: Path = WORK / "pars
     return docs
 
 
+def train_dev_parsed() -> tuple[list[dict], list]:
+    """PolNeAR's train then dev articles, and their parsed Docs in the same order (:func:`parsed_docs`, cached)."""
+    by_split = {s: load_articles((s,)) for s in ("train", "dev")}
+    return by_split["train"] + by_split["dev"], parsed_docs(by_split)
+
+
 def fold_of(doc_id: str, k: int) -> int:
     """The fold an article falls in: a hash of its id, so the split never depends on file order."""
     return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % k

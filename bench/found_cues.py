@@ -150,9 +150,7 @@ def missed(dump: dict, fold=None, context=None, extra=None) -> list[dict]:
                                                                     "data` and `... train`"))
     sc = cv.scorer()
     cues = default_cues()
-    by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
-    arts = by_split["train"] + by_split["dev"]
-    docs = cv.parsed_docs(by_split)
+    arts, docs = cv.train_dev_parsed()
     rows = []
     for a, d in zip(arts, docs):
         x = dump["arts"].get(a["id"])
@@ -216,9 +214,7 @@ def unproposed(rows: list[dict], fold=None) -> collections.Counter:
     for r in rows:
         if r["bucket"] == "none:builds_CS":
             want[r["doc"]].append(r)
-    by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
-    arts = by_split["train"] + by_split["dev"]
-    docs = cv.parsed_docs(by_split)
+    arts, docs = cv.train_dev_parsed()
     folds = [cv.fold_of(a["id"], 5) for a in arts]
     taggers = cv.fold_taggers(arts, docs, folds, 5, label="new", log=lambda *_: None)
     cues = default_cues()

@@ -202,9 +202,7 @@ def rows_of(dump: dict) -> tuple[list[dict], dict]:
     from oof_settle import as_shipped
 
     sc, shipped = cv.scorer(), as_shipped()
-    by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
-    arts = by_split["train"] + by_split["dev"]
-    docs = cv.parsed_docs(by_split)
+    arts, docs = cv.train_dev_parsed()
     out = []
     for a, doc in zip(arts, docs):
         x = dump["arts"].get(a["id"])

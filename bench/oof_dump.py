@@ -79,9 +79,7 @@ def dump(k: int = 5, *, nested=False, without=(), strict: bool = False, log=prin
     from graphkit.confidence import apply_scores, load_filter, score_features
 
     t0 = time.perf_counter()
-    by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
-    arts = by_split["train"] + by_split["dev"]
-    docs = cv.parsed_docs(by_split)
+    arts, docs = cv.train_dev_parsed()
     folds = [cv.fold_of(a["id"], k) for a in arts]
     tg = cv.fold_taggers(arts, docs, folds, k, label="new", without=tuple(without), nested=nested, log=log)
     cands = cv.candidates(arts, docs, without=tuple(without), nested=nested, taggers=[tg[f] for f in folds])
