@@ -199,6 +199,7 @@ def rows_of(dump: dict) -> tuple[list[dict], dict]:
 
     from graphkit.confidence import claim_groups
     from graphkit.segments import segments
+    from oof_buckets import share
     from oof_settle import as_shipped
 
     sc, shipped = cv.scorer(), as_shipped()
@@ -222,7 +223,8 @@ def rows_of(dump: dict) -> tuple[list[dict], dict]:
             row, fix, att = gold_row(doc, g, gi, raw[gi], pairs, P, E, kept_atts, every_atts, segs)
             sent = doc.char_span(min(g["C"]), min(g["C"]) + 1, alignment_mode="expand")
             out.append({"doc": a["id"], "fold": x["fold"], "row": row, "fix": fix,
-                        "speech": frozenset(g["C"]) in speech, "source": " / ".join(s["text"] for s in raw[gi]["source"]),
+                        "speech": frozenset(g["C"]) in speech, "right_dropped": row.startswith("speaker:") and any(
+                            share(g, e) > 0.3 and g["S"] & e["S"] for e in E), "source": " / ".join(s["text"] for s in raw[gi]["source"]),
                         "cue": " / ".join(s["text"] for s in raw[gi]["cue"]),
                         "content": " ".join(s["text"] for s in raw[gi]["content"]),
                         "sentence": sent.sent.text if sent is not None and row.startswith("speaker") else "",
@@ -275,21 +277,23 @@ def ceiling(dump: dict, arts: dict, rows: list[dict], name: str | None) -> list[
 
 
 def table(dump: dict, arts: dict, rows: list[dict], worth: bool = True) -> str:
-    """The rows by size (golds, of them speech golds, of them at a kept claim whose speaker is wrong) with each
-    row's worth, mean paired gain by fold."""
-    n, speech, kept = collections.Counter(), collections.Counter(), collections.Counter()
+    """The rows by size (golds, of them speech golds, of them at a kept claim whose speaker is wrong, of the wrong
+    speakers those with a right candidate the re-scorer or a nested pair's settling dropped) with each row's worth,
+    mean paired gain by fold."""
+    n, speech, kept, right = collections.Counter(), collections.Counter(), collections.Counter(), collections.Counter()
     for r in rows:
         for name in {r["row"], r["row"].split(":")[0]}:
             n[name] += 1
             speech[name] += r["speech"]
             kept[name] += r["fix"] is not None and r["fix"][0] == "speaker"
+            right[name] += r.get("right_dropped", False)
     base = ceiling(dump, arts, rows, None)
     mean = [statistics.mean(b[m] for b in base) for m in (0, 1)]
     lines = [f"as it is: {mean[0]:.2f} / {mean[1]:.2f} (folds " +
              ", ".join(f"{a:.2f}/{s:.2f}" for a, s in base) + ")",
-             f"{'row':28} {'count':>6} {'speech':>6} {'kept':>6}   ceiling all / speech fair (mean paired gain by fold)"]
+             f"{'row':28} {'count':>6} {'speech':>6} {'kept':>6} {'right':>6}   ceiling all / speech fair (mean paired gain by fold)"]
     for name in sorted(n, key=lambda k: (k.split(":")[0], ":" in k, -n[k])):
-        line = f"{name:28} {n[name]:6} {speech[name]:6} {kept[name]:6}"
+        line = f"{name:28} {n[name]:6} {speech[name]:6} {kept[name]:6} {right[name]:6}"
         if worth and name not in ("e2e", "no_source"):
             c = ceiling(dump, arts, rows, name)
             g = [statistics.mean(u[m] - v[m] for u, v in zip(c, base)) for m in (0, 1)]
