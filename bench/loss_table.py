@@ -222,14 +222,21 @@ def rows_of(dump: dict) -> tuple[list[dict], dict]:
         for gi, g in enumerate(G):
             row, fix, att = gold_row(doc, g, gi, raw[gi], pairs, P, E, kept_atts, every_atts, segs)
             sent = doc.char_span(min(g["C"]), min(g["C"]) + 1, alignment_mode="expand")
-            out.append({"doc": a["id"], "fold": x["fold"], "row": row, "fix": fix,
-                        "speech": frozenset(g["C"]) in speech, "right_dropped": row.startswith("speaker:") and any(
-                            share(g, e) > 0.3 and g["S"] & e["S"] for e in E), "source": " / ".join(s["text"] for s in raw[gi]["source"]),
-                        "cue": " / ".join(s["text"] for s in raw[gi]["cue"]),
-                        "content": " ".join(s["text"] for s in raw[gi]["content"]),
-                        "sentence": sent.sent.text if sent is not None and row.startswith("speaker") else "",
-                        "pred_speaker": att and f"{att.speaker_text} ({att.cue})",
-                        "pred": att and att.text})
+            right = row.startswith("speaker:") and any(share(g, e) > 0.3 and g["S"] & e["S"] for e in E)
+            out.append({
+                "doc": a["id"],
+                "fold": x["fold"],
+                "row": row,
+                "fix": fix,
+                "speech": frozenset(g["C"]) in speech,
+                "right_dropped": right,
+                "source": " / ".join(s["text"] for s in raw[gi]["source"]),
+                "cue": " / ".join(s["text"] for s in raw[gi]["cue"]),
+                "content": " ".join(s["text"] for s in raw[gi]["content"]),
+                "sentence": sent.sent.text if sent is not None and row.startswith("speaker") else "",
+                "pred_speaker": att and f"{att.speaker_text} ({att.cue})",
+                "pred": att and att.text,
+            })
         for j in left:
             over = [gi for gi, g in enumerate(G) if g["C"] & P[j]["C"]]
             out.append({"doc": a["id"], "fold": x["fold"], "row": "spurious:" + ("overlap" if over else "alone"),
@@ -291,7 +298,8 @@ def table(dump: dict, arts: dict, rows: list[dict], worth: bool = True) -> str:
     mean = [statistics.mean(b[m] for b in base) for m in (0, 1)]
     lines = [f"as it is: {mean[0]:.2f} / {mean[1]:.2f} (folds " +
              ", ".join(f"{a:.2f}/{s:.2f}" for a, s in base) + ")",
-             f"{'row':28} {'count':>6} {'speech':>6} {'kept':>6} {'right':>6}   ceiling all / speech fair (mean paired gain by fold)"]
+             f"{'row':28} {'count':>6} {'speech':>6} {'kept':>6} {'right':>6}   "
+             "ceiling all / speech fair (mean paired gain by fold)"]
     for name in sorted(n, key=lambda k: (k.split(":")[0], ":" in k, -n[k])):
         line = f"{name:28} {n[name]:6} {speech[name]:6} {kept[name]:6} {right[name]:6}"
         if worth and name not in ("e2e", "no_source"):
