@@ -15,8 +15,8 @@ from typing import Optional
 
 from .gazetteer import Gazetteer
 from .merge import acronym_form
-from .names import (APOS, ORG_NOUNS, TITLE_WORDS, fold, has_org_word, is_pronoun, plain_name, split_honorific,
-                    split_title, strip_possessive)
+from .names import (APOS, ORG_NOUNS, TITLE_WORDS, drop_article, fold, has_org_word, is_pronoun, plain_name,
+                    split_honorific, split_title, strip_possessive)
 from .person_nouns import person_noun, plural_person_noun
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
@@ -505,9 +505,6 @@ def common_noun_phrase(text: str) -> bool:
     return bool(words) and all(w[:1].isalpha() and w[:1].islower() for w in words)
 
 
-_DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
-
-
 @lru_cache(maxsize=1 << 16)
 def strip_det(text: str) -> str:
     """The phrase without its leading article, stripped of the whitespace around it.
@@ -526,16 +523,6 @@ def phrase_acronym(phrase: str) -> Optional[str]:
     ('SVP', 'FBI', None)
     """
     return acronym_form(strip_possessive(strip_det(phrase), bare_apostrophe=True))
-
-
-def drop_article(text: str) -> str:
-    """``text`` without its leading article, as written otherwise (no whitespace stripped: what it drops is a prefix,
-    so a span's start moves by the length it loses); :func:`strip_det` for a phrase to compare or show.
-
-    >>> drop_article("the Sierra Club"), drop_article(" the Kremlin "), drop_article("An  official")
-    ('Sierra Club', ' the Kremlin ', 'official')
-    """
-    return _DETERMINER.sub("", text)
 
 
 def org_role(a: Attribution) -> Optional[str]:

@@ -42,7 +42,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .names import ORG_NOUNS, fold, has_org_word, name_words, plain_name, strip_possessive, surname_key
+from .names import ORG_NOUNS, drop_article, fold, has_org_word, name_words, plain_name, strip_possessive, surname_key
 from .pronouns import NAMES_NO_ONE
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
@@ -89,22 +89,12 @@ def short_form_names(drafts: dict, short_forms: Optional[dict[str, str]] = None)
     for key, d in drafts.items():
         if d.type not in ORG_TYPES:
             continue
-        name = _plain_without_the(d.name)
+        name = plain_name(drop_article(d.name))
         full = sf.get(name)
-        written = {_plain_without_the(a) for a in getattr(d, "aliases", ())}
+        written = {plain_name(drop_article(a)) for a in getattr(d, "aliases", ())}
         if full and fold(full) != fold(name) and all(sf.get(w) == full or w == full for w in written if w):
             out[key] = (full, f"short form of {full!r} (models/short_forms.yaml)")
     return out
-
-
-def _plain_without_the(name: str) -> str:
-    """A name as :func:`short_form_names` looks it up: without a leading 'the' / 'The', plain
-    (:func:`graphkit.names.plain_name`).
-
-    >>> _plain_without_the("the Tories")
-    'Tories'
-    """
-    return plain_name(re.sub(r"^(?:the|The)\s+", "", name))
 
 
 def initials(name: str) -> str:

@@ -113,6 +113,20 @@ def slug(name: str) -> str:
     return s or "x"
 
 
+_DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+def drop_article(text: str) -> str:
+    """``text`` without its leading article, as written otherwise (no whitespace stripped: what it drops is a prefix,
+    so a span's start moves by the length it loses); :func:`graphkit.mentions.strip_det` for a phrase to compare or
+    show.
+
+    >>> drop_article("the Sierra Club"), drop_article(" the Kremlin "), drop_article("An  official")
+    ('Sierra Club', ' the Kremlin ', 'official')
+    """
+    return _DETERMINER.sub("", text)
+
+
 @lru_cache(maxsize=262144)
 def plain_name(text: str) -> str:
     """A name's text as a reader writes it, the one home of that clean-up: composed (NFC), UTF-8 read as Windows-1252
