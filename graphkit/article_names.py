@@ -29,6 +29,7 @@ import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
+from .frames_parse import label_name
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
 from .merge import holds_role, written_out
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
@@ -252,7 +253,7 @@ class ArticleNames:
         the honorific's gender (:func:`_of_gender`); failing all, a run of proper nouns ending with the word
         (:meth:`_untyped_holders`), then a heading's name (:meth:`heading_name`)."""
         gender = honorific_gender(honorific)
-        cands = self._carrying(words, gender)
+        cands = self._carrying(words, gender, ent_span[0])
         if len(words) == 1 and cands:
             cands.update(self._named_first(words[0], ent_span[0], cands))
         if len(words) == 1 and len(cands) > 1:
@@ -265,22 +266,24 @@ class ArticleNames:
             cands = self.heading_name(words[0], gender)
         return cands
 
-    def _carrying(self, words: list[str], gender: Optional[str]) -> dict[str, list["_PersonName"]]:
+    def _carrying(self, words: list[str], gender: Optional[str], at: int) -> dict[str, list["_PersonName"]]:
         """The article's PERSON names longer than the mention that carry all its words, by name: not one with a
-        generational suffix the mention lacks, not 'Los Hijos de Trump' for 'Trump' (its surname is 'de Trump'),
-        not one the article gives the other gender than the honorific's."""
+        generational suffix the mention lacks while another name carries it ('Trump' is Donald Trump, not Donald
+        Trump Jr.; with no other, the one suffixed name written before ``at``: 'Elliott' after 'Charles Elliott III',
+        :func:`_suffixed_alone`), not 'Los Hijos de Trump' for 'Trump' (its surname is 'de Trump'), not one the
+        article gives the other gender than the honorific's."""
         cands: dict[str, list] = {}
+        suffixed: dict[str, list] = {}
         for pn in self.names:
             if len(pn.words) <= len(words) or not all(w in pn.words for w in words):
-                continue
-            if (set(pn.words) & _GENERATIONS) and not (set(words) & _GENERATIONS):
                 continue
             if len(words) == 1 and len(pn.words) > 2 and pn.words[-2] in NAME_PARTICLES:
                 continue  # 'Trump' is not 'Los Hijos de Trump', whose surname is 'de Trump'
             if gender and self.gender_of(pn.name) not in (None, gender):
                 continue
-            cands.setdefault(pn.name, []).append(pn)
-        return cands
+            lacks = (set(pn.words) & _GENERATIONS) and not (set(words) & _GENERATIONS)
+            (suffixed if lacks else cands).setdefault(pn.name, []).append(pn)
+        return cands or _suffixed_alone(suffixed, at)
 
     def _untyped_holders(self, surname: str, at: int, honorific: bool, gender: Optional[str] = None
                          ) -> dict[str, list["_PersonName"]]:
@@ -414,10 +417,11 @@ class ArticleNames:
             text = doc_text(self.doc)  # spaCy rebuilds Doc.text from every token on each read: once, not per name
 
             def flush():
-                if 2 <= len(run) <= 3 and not (run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("the", "a", "an")):
-                    a, b = run[0].idx, run[-1].idx + len(run[-1].text)
-                    out.append((_PersonName(text[a:b], tuple(x.lower_ for x in run), None, a, (a, b)),
-                                any(x.ent_type_ == "ORG" for x in run)))
+                name = _unlabelled(self.doc[run[0].i:run[-1].i + 1]) if run else ()
+                if 2 <= len(name) <= 3 and not (run[0].i > 0 and self.doc[run[0].i - 1].lower_ in ("the", "a", "an")):
+                    a, b = name[0].idx, name[-1].idx + len(name[-1].text)
+                    out.append((_PersonName(text[a:b], tuple(x.lower_ for x in name), None, a, (a, b)),
+                                any(x.ent_type_ == "ORG" for x in name)))
 
             # only proper nouns can be in a run (read from the POS array, no Token for the rest); a gap between
             # two of them is a word that ends the run
@@ -540,6 +544,31 @@ def _subjects(doc: Doc) -> list[Token]:
     return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(DEP), ids)).tolist()]
 
 
+def _unlabelled(name: Span) -> Span:
+    """A name as the article gives it where it is a label before a colon: without the inverted speech verb a
+    transcript may open it with (the NER's 'Stated Stone' of 'Stated Stone: ...' is Stone:
+    :func:`graphkit.frames_parse.label_name`); any other name as it is."""
+    doc = name.doc
+    return label_name(name) if name.end < len(doc) and doc[name.end].text == ":" else name
+
+
+def _suffixed_alone(suffixed: dict[str, list["_PersonName"]], at: int) -> dict[str, list["_PersonName"]]:
+    """Of the full names with a generational suffix that carry a mention without one, the one written before ``at``
+    (by name, with its mentions before ``at``), when exactly one was: 'Elliott' after 'Charles Elliott III' and
+    before 'his father, Charles Elliott Jr.' is the son; two written before say it is one of them, not which.
+
+    >>> from types import SimpleNamespace as N
+    >>> iii, jr = N(name="Charles Elliott III", start=10), N(name="Charles Elliott Jr.", start=90)
+    >>> [n for n in _suffixed_alone({"Charles Elliott III": [iii], "Charles Elliott Jr.": [jr]}, 50)]
+    ['Charles Elliott III']
+    >>> _suffixed_alone({"Charles Elliott III": [iii], "Charles Elliott Jr.": [jr]}, 95)
+    {}
+    """
+    before = {name: [pn for pn in seen if pn.start < at] for name, seen in suffixed.items()}
+    before = {name: seen for name, seen in before.items() if seen}
+    return before if len(before) == 1 else {}
+
+
 def _surname_holders(cands: dict[str, list], word: str, gens: set) -> dict[str, list]:
     """Of several full names carrying a one-word mention, those carrying it first or last: 'Mr. Trump' is not
     'Trump Tower' or 'Maryanne Trump Barry' when 'Donald Trump' is there ('Ms. Acosta' alone may still be
@@ -569,6 +598,7 @@ class _PersonName:
 
     @classmethod
     def of(cls, e: Span) -> "_PersonName":
+        e = _unlabelled(e)
         text = before_dash(e.text)  # 'Deborah Jordan Reynolds - Santilli' (the NER's) is Deborah Jordan Reynolds
         text = strip_possessive(text, bare_apostrophe=True)
         honorific, bare = split_honorific(text)

@@ -40,6 +40,41 @@ class _Cand:
     score: Optional[float] = None  # the cue tagger's probability (graphkit.cue_tagger); None for the rules' cues
 
 
+#: speech verbs that may introduce what is said with a colon ('He said: ...', 'Stated Stone: ...')
+_COLON_VERBS = {"say", "add", "tell", "write", "state", "declare", "explain", "note", "continue", "ask", "reply",
+                "respond", "answer", "warn", "conclude", "argue", "insist", "announce", "remark", "comment", "post",
+                "recall", "stress", "emphasize", "emphasise", "put", "joke", "quip", "shout", "yell", "exclaim",
+                "tweet", "blog", "text", "email"}
+
+
+def inverted_speech_verb(word: str) -> bool:
+    """Whether a capitalised word is the past tense of a :data:`_COLON_VERBS` verb opening an inverted label ('Stated
+    Stone:', 'Added Clinton:'), so the name is the words after it. Not 'Said', which is also a given name ('Said
+    Jalili:'), nor a word in lower case.
+
+    >>> [inverted_speech_verb(w) for w in ("Stated", "Added", "Replied", "Quipped", "Told", "Said", "Stone", "stated")]
+    [True, True, True, True, True, False, False, False]
+    """
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    w = word.lower()
+    stems = {_IRREGULAR_PAST.get(w)}
+    if w.endswith("ed"):
+        stems |= {w[:-2], w[:-1], w[:-3] + "y" if w.endswith("ied") else None,
+                  w[:-3] if len(w) > 4 and w[-3] == w[-4] else None}
+    return bool(stems & _COLON_VERBS)
+
+
+def label_name(name: Span) -> Span:
+    """The name a label before a colon gives, without the inverted speech verb a transcript may open it with
+    ('Stated Stone:' is Stone: :func:`inverted_speech_verb`); the label itself otherwise."""
+    return name[1:] if len(name) > 1 and inverted_speech_verb(name[0].text) else name
+
+
+#: past tenses of :data:`_COLON_VERBS` verbs not made with '-ed' ('said' left out: see :func:`inverted_speech_verb`)
+_IRREGULAR_PAST = {"told": "tell", "wrote": "write"}
+
+
 _CLAUSE_DEPS = {"ccomp"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _EDGE_PUNCT = set(",;:—–-()[]") | {"--"}

@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .frames_parse import _ADDRESSEE, _END, _SEP, _Cand, _after_colon, _span_tokens, quote_tokens
+from .frames_parse import _ADDRESSEE, _END, _SEP, _Cand, _after_colon, _span_tokens, label_name, quote_tokens
 from .quotes import CLOSING_TOKENS
 
 
@@ -143,7 +143,8 @@ _NOT_SPEAKERS = {"update", "note", "editor", "breaking", "watch", "read", "photo
 
 
 def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
-    """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause."""
+    """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause; a
+    transcript's inverted label 'Stated Stone: ...' names Stone (:func:`graphkit.frames_parse.label_name`)."""
     out = []
     for t in colons_at:
         sent = t.sent
@@ -160,8 +161,10 @@ def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
         content = _after_colon(t)
         if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             continue
+        who = label_name(name)  # 'Stated Stone:': the name is 'Stone'
         out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
-                         subj=name.root, anchor=t, sent=sent, frame="colon"))
+                         subj=who.root, anchor=t, sent=sent, frame="colon",
+                         speaker_toks=list(who) if len(who) < len(name) else None))
     return out
 
 

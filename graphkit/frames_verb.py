@@ -25,16 +25,12 @@ from spacy.tokens import Token
 
 from .cues import Cues, default_cues
 from .frames_parse import (
-    _ADDRESSEE, _CLAUSE_DEPS, _Cand, _after_colon, _backshifted, _modal, _same_line_subject, _span_tokens, _subject,
-    not_a_source, quote_tokens,
+    _ADDRESSEE, _CLAUSE_DEPS, _COLON_VERBS, _Cand, _after_colon, _backshifted, _modal, _same_line_subject, _span_tokens,
+    _subject, not_a_source, quote_tokens,
 )
 from .frames_quote import _around
 
 
-_COLON_VERBS = {"say", "add", "tell", "write", "state", "declare", "explain", "note", "continue", "ask", "reply",
-                "respond", "answer", "warn", "conclude", "argue", "insist", "announce", "remark", "comment", "post",
-                "recall", "stress", "emphasize", "emphasise", "put", "joke", "quip", "shout", "yell", "exclaim",
-                "tweet", "blog", "text", "email"}
 _NAMING = {"call", "describe", "label", "brand", "term", "dub", "deem", "characterize", "characterise", "portray"}
 
 

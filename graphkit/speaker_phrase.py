@@ -707,16 +707,29 @@ TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator",
 
 OFFICES = {v for v in TITLE_ROLES.values()}
 
+#: words before a title that make it another, lower office ('Vice President', 'Deputy Mayor')
+RANK_PREFIXES = frozenset({"vice", "deputy", "lieutenant"})
+
 
 def office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
     """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator; 'Former
-    President Bill Clinton' → former president), and the place or organisation written before the title
-    ('New Jersey Gov. Chris Christie' → governor, New Jersey)."""
+    President Bill Clinton' → former president; 'Vice President Joe Biden' → vice president, another office than
+    the president's: :data:`RANK_PREFIXES`), and the place or organisation written before the title ('New Jersey Gov.
+    Chris Christie' → governor, New Jersey).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Vice President Joe Biden met President Barack Obama.")
+    >>> [office_title(e)[0] for e in doc.ents if e.label_ == "PERSON"]
+    ['vice president', 'president']
+    """
     words = [t for t in e.doc[max(0, e.start - 4):e.start + 1] if t.i < e.end]
     at = next((t for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
     if at is None or any(t.lower_ in ("late", "then") for t in words):
         return None, None
     title = TITLE_ROLES[at.lower_.rstrip(".")]
+    rank = e.doc[at.i - 1].lower_.rstrip(".") if at.i > words[0].i else None
+    if rank in RANK_PREFIXES:
+        title = f"{rank} {title}"
     if any(t.lower_ in ("former", "ex") for t in words):
         title = f"former {title}"  # another office: 'the former president', never 'the president'
     where = [t for t in words if t.i < at.i and t.ent_type_ in ("GPE", "ORG", "NORP")]

@@ -2441,3 +2441,65 @@ def test_a_body_the_ner_typed_a_person_elsewhere_stays_a_body(speaker, resolved,
     res = resolve_actors({"x": [att], "other": []}, ents, {"actors": []})
     actor = {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]]
     assert (actor.name, actor.type) == expected
+
+
+#: a bare surname whose only full name in the article carries a generational suffix is that name when it was written
+#: before (article_names._suffixed_alone); two such names written before: one of them, which is not said, as written;
+#: a name without the suffix that carries it is still taken first ('Trump' is not Donald Trump Jr.)
+SUFFIXED_SURNAMES = [
+    ("The memo was signed by C. Stewart Verdery Jr., a former official. Verdery said the checks were thin.",  # American
+     ("Verdery", "C. Stewart Verdery Jr.")),
+    ("The vicar, Charles Elliott III, led the service in Leeds. Elliott said the town would remember him. His father, "
+     "Charles Elliott Jr., spoke next.", ("Elliott", "Charles Elliott III")),                                # British
+    # controls: two suffixed names written before (the name the proper nouns run to, no suffix); a name without one
+    ("Tom Hale Sr. and Tom Hale Jr. ran the farm in Ohio. Hale said the harvest was poor.", ("Hale", "Tom Hale")),
+    ("Donald Trump spoke in Ohio. Donald Trump Jr. spoke in Iowa. Trump said the race was close.",
+     ("Trump", "Donald Trump")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUFFIXED_SURNAMES, ids=[f"{k:02d}" for k in range(len(SUFFIXED_SURNAMES))])
+def test_a_surname_is_the_one_suffixed_full_name_written_before(text, expected):
+    from graphkit.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    assert expected in [(a.speaker_text, a.resolved_text) for a in attributions(doc)]
+
+
+#: 'Vice President Joe Biden' holds the office 'vice president', not 'president' (speaker_phrase.office_title,
+#: RANK_PREFIXES): 'the vice president' after him and his surname is he, never another office of his
+VICE_OFFICES = [
+    ("Vice President Joseph R. Biden Jr. spoke in Scranton on Monday. Mr. Biden grew up there. The vice president said "
+     "the plant would reopen.", ("The vice president", "Joseph R. Biden Jr.")),                             # American
+    ("Deputy Mayor Ann Price opened the bridge in Leeds on Monday. Ms. Price cut the ribbon. The deputy mayor said "
+     "the town would grow.", ("The deputy mayor", "Ann Price")),                                            # British
+]
+
+
+@pytest.mark.parametrize("text,expected", VICE_OFFICES, ids=[f"{k:02d}" for k in range(len(VICE_OFFICES))])
+def test_a_vice_office_is_its_own(text, expected):
+    from graphkit.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    assert expected in [(a.speaker_text, a.resolved_text) for a in attributions(doc)]
+
+
+#: a transcript's inverted label, a speech verb's past tense before the name and a colon, names the person after the
+#: verb (frames_parse.label_name in frames_quote._colon_candidates, and in article_names where the NER took the verb
+#: into the name); a name ending like a past tense is no verb ('Jared'), and 'Said' is also a given name
+INVERTED_LABELS = [
+    ("Roger Stone spoke on the radio on Monday about the election and the machines.\n\nStated Stone: “I think the "
+     "stakes are high and they would do anything to stay in power.”", ("Stone", "Roger Stone")),           # American
+    ("On Monday, Gordon Brown spoke to voters in Leeds about the budget and the schools.\n\nAdded Brown: “We will "
+     "hold the vote and we will win it.”", ("Brown", "Gordon Brown")),                                     # British
+    ("On Monday, Jared Kushner spoke to voters in Ohio about the budget and the schools.\n\nJared Kushner: “We will "
+     "hold the vote and we will win it.”", ("Jared Kushner", "Jared Kushner")),                            # control
+]
+
+
+@pytest.mark.parametrize("text,expected", INVERTED_LABELS, ids=[f"{k:02d}" for k in range(len(INVERTED_LABELS))])
+def test_an_inverted_label_names_who_follows_the_verb(text, expected):
+    from graphkit.nlp import load_spacy
+
+    doc = load_spacy()(text)
+    assert expected in [(a.speaker_text, a.resolved_text) for a in attributions(doc) if a.cue == ":"]
