@@ -31,10 +31,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .frames_parse import label_name
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
-from .merge import holds_role, written_out
+from .merge import OTHER_OFFICE, holds_role, written_out
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
                     split_honorific, strip_possessive)
 from .nlp import doc_text, sentences
+from .person_nouns import person_noun
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speaker_phrase import ent_index, office_title, roles_named_with
 
@@ -146,7 +147,8 @@ class ArticleNames:
         so never another office: "the president" is not "the vice president"), when only one person was so named.
         A role whose ``org`` is a name or a possessive pronoun (:func:`_qualifies`: 'the Florida senator', 'His lawyer')
         is only someone named with it, never the last person named in the bare role ('Bernie Sanders, the senator
-        from Vermont'); the role then stays for the corpus pass to name.
+        from Vermont'); the role then stays for the corpus pass to name. Failing all, a definite description is the
+        one person named with a description of the same head noun (:meth:`_described_as`: 'the mega donor').
         """
         keys = [f"{org.lower()} {role.lower()}"] if org else []
         if not _qualifies(org):
@@ -163,9 +165,23 @@ class ArticleNames:
             hits = self._holding(role, at)
             if len({x[2] for x in hits}) > 1:  # 'the mogul' after two moguls: which one is not said
                 return None
+        if not hits and definite and not _qualifies(org):
+            hits = self._described_as(role, at)
         if hits:
             return hits[-1][2], hits[-1][3]
         return None
+
+    def _described_as(self, role: str, at: int) -> list[tuple[int, str, str, tuple[int, int]]]:
+        """The :attr:`titled` entries before ``at`` of the one person the article named with a description of the same
+        head noun, a noun naming a person ('the mega donor' after 'Top Republican Party donor Sheldon Adelson', 'the
+        first-term senator' after 'Florida Senator Marco Rubio'; graphkit.person_nouns), neither naming another office
+        (merge.OTHER_OFFICE: 'the vice president' is no president); none when no one or two people were so named."""
+        words = role.lower().split()
+        if not words or not person_noun(words[-1]):
+            return []
+        hits = [x for x in self.titled if x[0] < at and (held := x[1].split()) and held[-1] == words[-1]
+                and not (set(held[:-1]) | set(words[:-1])) & OTHER_OFFICE]
+        return hits if len({x[2] for x in hits}) == 1 else []
 
     def role_holders(self, role: str, at: int) -> set[str]:
         """The people the article named before ``at`` with this role or a longer one of its head ('Retired neurosurgeon
