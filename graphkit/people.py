@@ -113,25 +113,36 @@ class PersonNames:
         """(cluster root, reason) of the one full name a single-word name stands for, else None.
 
         In order: the article's own full names with that surname, those of the other gender than the
-        honorific's left out (one, or one holding SURNAME_DOMINANCE of their mentions); the corpus's
-        only full name with it; the only one it writes with the office before the surname
-        (:meth:`_office_holder`); the only one of the gender the honorific says ('Mr. Clinton'); a
-        dominant holder among surname and first-name holders together; a dominant first-name holder
-        ('Hillary') when no full name ends with the word. ``gender``: what a pronoun referring to the
-        mention says, when no honorific does.
+        honorific's left out (:meth:`_article_holder`); failing any, the corpus's (:meth:`_corpus_holder`): its only
+        full name with it, the only one it writes with the office before the surname, the only one of the gender the
+        honorific says ('Mr. Clinton'), a dominant holder (:meth:`_dominant_name_holder`). ``gender``: what a pronoun
+        referring to the mention says, when no honorific does.
         """
         key = self.single_name(word) or name_words(word)[0][0]
         said = honorific_gender(split_honorific(surface or "")[0]) or gender
         local = self._local_holders(key, doc_id, said)
+        if local:
+            return self._article_holder(local)
+        return self._corpus_holder(key, surface, said, by_pronoun=bool(gender))
+
+    def _article_holder(self, local: Counter) -> Optional[tuple[str, str]]:
+        """Of the article's full names carrying a surname (with their mention counts), the one, or the one holding
+        SURNAME_DOMINANCE of their mentions; None when no one does (the corpus is not asked then)."""
         if len(local) == 1:
             root = next(iter(local))
             return root, f"surname of {self.cluster_name[root]!r} in the same article"
-        if len(local) > 1:
-            (root, n), total = local.most_common(1)[0], sum(local.values())
-            if n >= SURNAME_DOMINANCE * total:
-                return root, (f"surname of {self.cluster_name[root]!r}, who has {n} of the {total} full-name "
-                              "mentions with it in the same article")
-            return None
+        (root, n), total = local.most_common(1)[0], sum(local.values())
+        if n >= SURNAME_DOMINANCE * total:
+            return root, (f"surname of {self.cluster_name[root]!r}, who has {n} of the {total} full-name "
+                          "mentions with it in the same article")
+        return None
+
+    def _corpus_holder(self, key: str, surface: str, said: Optional[str], by_pronoun: bool
+                       ) -> Optional[tuple[str, str]]:
+        """The corpus's one full name a surname its article does not write in full stands for: the only one with it,
+        the only one written with the office before the surname (:meth:`_office_holder`), the only one of the gender
+        ``said`` (the reason names the pronoun's when ``by_pronoun``, else the honorific's), else a dominant holder
+        by surname and first name (:meth:`_dominant_name_holder`); None when none stands out."""
         corpus = set(self.by_surname.get(key, set()))
         first = set(self.by_first.get(key, set()))
         if len(corpus) == 1:
@@ -146,19 +157,20 @@ class PersonNames:
             if len(corpus) == 1:
                 root = next(iter(corpus))
                 return root, (f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus "
-                              f"of the gender {surface!r} says" if not gender else
-                              f"surname of {self.cluster_name[root]!r}, the only full name with it in the corpus "
-                              f"of the pronoun's gender")
+                              + (f"of the gender {surface!r} says" if not by_pronoun else "of the pronoun's gender"))
+        return self._dominant_name_holder(corpus, first)
+
+    def _dominant_name_holder(self, corpus: set[str], first: set[str]) -> Optional[tuple[str, str]]:
+        """A word's dominant holder among the full names ending with it (``corpus``) and starting with it (``first``),
+        together ('Hillary' beside 'Crooked Hillary', a NER cut), or among those starting with it when none ends
+        with it: the one holding SURNAME_DOMINANCE of their mentions; else None."""
         if len(corpus) > 1 or (corpus and first):
-            # surnames and first names together: 'Hillary' beside 'Crooked Hillary' (a NER cut)
             hit = self._dominant_holder(corpus | first)
             if hit is not None:
                 root, n, total = hit
                 return root, (f"{'surname' if root in corpus else 'first name'} of {self.cluster_name[root]!r}, "
                               f"who has {n} of the corpus's {total} full-name mentions with it")
         if not corpus and first:
-            # 'Hillary' where no full name of the corpus ends with it: the first name of the one
-            # full name holding >= SURNAME_DOMINANCE of the mentions of full names starting with it
             hit = self._dominant_holder(first)
             if hit is not None:
                 root, n, total = hit

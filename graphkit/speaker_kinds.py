@@ -406,7 +406,15 @@ def _fuller_body_name(res: SpeakerResolver, head: Token, phrase: str, end: int) 
     the NER left untyped ('State said', 'Peabody said', which :func:`~graphkit.speaker_phrase.speaker_type` calls an
     organisation) is the first words of an organisation's name ('the State Department', 'Peabody Energy'; not
     'Facebook' of 'Alphabet and Facebook'), when the name it heads does not run on past it where it is written
-    ('Democracy for America' is no 'Democracy Corps': :func:`_name_runs_on`). None when it names none."""
+    ('Democracy for America' is no 'Democracy Corps': :func:`_name_runs_on`). None when it names none.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.speakers import SpeakerResolver
+    >>> doc = load_spacy()("Shares in Peabody Energy fell on Monday. Peabody said the mine would stay open.")
+    >>> peabody = doc[8]  # untyped by the NER
+    >>> _fuller_body_name(SpeakerResolver(doc), peabody, "Peabody", peabody.idx + len("Peabody")).text
+    'Peabody Energy'
+    """
     untyped = not head.ent_type_
     if untyped and (head.pos_ != "PROPN" or _name_runs_on(head)):
         return None
@@ -433,7 +441,13 @@ def _opens(short: str, name: str) -> bool:
 
 def _name_runs_on(head: Token) -> bool:
     """Whether the proper noun a phrase ends with goes on as a name after it, a preposition and another proper noun
-    ('Democracy for America', 'Friends of the Earth'): the phrase is the start of that name, no short form."""
+    ('Democracy for America', 'Friends of the Earth'): the phrase is the start of that name, no short form.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Democracy for America said no. Peabody said yes.")
+    >>> _name_runs_on(doc[0]), _name_runs_on(doc[6])
+    (True, False)
+    """
     doc = head.doc
     k = head.i + 1
     if k >= len(doc) or doc[k].pos_ != "ADP" or doc[k].is_sent_start:
