@@ -2443,6 +2443,14 @@ def test_a_body_the_ner_typed_a_person_elsewhere_stays_a_body(speaker, resolved,
     assert (actor.name, actor.type) == expected
 
 
+def _written_and_resolved(text: str, cue: str | None = None) -> list[tuple[str, str]]:
+    """(speaker as written, resolved in the article) of each attribution of ``text`` parsed by bare spaCy, of the
+    ``cue`` only when given."""
+    from graphkit.nlp import load_spacy
+
+    return [(a.speaker_text, a.resolved_text) for a in attributions(load_spacy()(text)) if cue in (None, a.cue)]
+
+
 #: a bare surname whose only full name in the article carries a generational suffix is that name when it was written
 #: before (article_names._suffixed_alone); two such names written before: one of them, which is not said, as written;
 #: a name without the suffix that carries it is still taken first ('Trump' is not Donald Trump Jr.)
@@ -2460,10 +2468,7 @@ SUFFIXED_SURNAMES = [
 
 @pytest.mark.parametrize("text,expected", SUFFIXED_SURNAMES, ids=[f"{k:02d}" for k in range(len(SUFFIXED_SURNAMES))])
 def test_a_surname_is_the_one_suffixed_full_name_written_before(text, expected):
-    from graphkit.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    assert expected in [(a.speaker_text, a.resolved_text) for a in attributions(doc)]
+    assert expected in _written_and_resolved(text)
 
 
 #: 'Vice President Joe Biden' holds the office 'vice president', not 'president' (speaker_phrase.office_title,
@@ -2478,10 +2483,7 @@ VICE_OFFICES = [
 
 @pytest.mark.parametrize("text,expected", VICE_OFFICES, ids=[f"{k:02d}" for k in range(len(VICE_OFFICES))])
 def test_a_vice_office_is_its_own(text, expected):
-    from graphkit.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    assert expected in [(a.speaker_text, a.resolved_text) for a in attributions(doc)]
+    assert expected in _written_and_resolved(text)
 
 
 #: a transcript's inverted label, a speech verb's past tense before the name and a colon, names the person after the
@@ -2499,10 +2501,7 @@ INVERTED_LABELS = [
 
 @pytest.mark.parametrize("text,expected", INVERTED_LABELS, ids=[f"{k:02d}" for k in range(len(INVERTED_LABELS))])
 def test_an_inverted_label_names_who_follows_the_verb(text, expected):
-    from graphkit.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    assert expected in [(a.speaker_text, a.resolved_text) for a in attributions(doc) if a.cue == ":"]
+    assert expected in _written_and_resolved(text, cue=":")
 
 
 #: a definite description is the one person the article named with a description of the same head noun, a noun naming
@@ -2525,10 +2524,7 @@ SAME_HEAD_DESCRIPTIONS = [
 @pytest.mark.parametrize("text,expected", SAME_HEAD_DESCRIPTIONS,
                          ids=[f"{k:02d}" for k in range(len(SAME_HEAD_DESCRIPTIONS))])
 def test_a_description_is_the_one_person_named_with_its_head_noun(text, expected):
-    from graphkit.nlp import load_spacy
-
-    doc = load_spacy()(text)
-    assert expected in [(a.speaker_text, a.resolved_text) for a in attributions(doc)]
+    assert expected in _written_and_resolved(text)
 
 
 def test_a_description_naming_no_person_is_no_one_named_with_its_head_noun():
