@@ -173,8 +173,8 @@ class ArticleNames:
 
     def _described_as(self, role: str, at: int) -> list[tuple[int, str, str, tuple[int, int]]]:
         """The :attr:`titled` entries before ``at`` of the one person the article named with a description of the same
-        head noun, a noun naming a person ('the mega donor' after 'Top Republican Party donor Sheldon Adelson', 'the
-        first-term senator' after 'Florida Senator Marco Rubio'; graphkit.person_nouns), neither naming another office
+        head noun, a noun naming a person ('the mega donor' after 'Labour donor John Mills', 'the first-term
+        senator' after 'Ohio Senator Ann Price'; graphkit.person_nouns), neither naming another office
         (merge.OTHER_OFFICE: 'the vice president' is no president); none when no one or two people were so named."""
         words = role.lower().split()
         if not words or not person_noun(words[-1]):

@@ -713,12 +713,12 @@ RANK_PREFIXES = frozenset({"vice", "deputy", "lieutenant"})
 
 def office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
     """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator; 'Former
-    President Bill Clinton' → former president; 'Vice President Joe Biden' → vice president, another office than
+    President Bill Clinton' → former president; 'Vice President Ann Price' → vice president, another office than
     the president's: :data:`RANK_PREFIXES`), and the place or organisation written before the title ('New Jersey Gov.
     Chris Christie' → governor, New Jersey).
 
     >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("Vice President Joe Biden met President Barack Obama.")
+    >>> doc = load_spacy()("Vice President Ann Price met President Tom Hale in Leeds.")
     >>> [office_title(e)[0] for e in doc.ents if e.label_ == "PERSON"]
     ['vice president', 'president']
     """

@@ -2474,8 +2474,8 @@ def test_a_surname_is_the_one_suffixed_full_name_written_before(text, expected):
 #: 'Vice President Joe Biden' holds the office 'vice president', not 'president' (speaker_phrase.office_title,
 #: RANK_PREFIXES): 'the vice president' after him and his surname is he, never another office of his
 VICE_OFFICES = [
-    ("Vice President Joseph R. Biden Jr. spoke in Scranton on Monday. Mr. Biden grew up there. The vice president said "
-     "the plant would reopen.", ("The vice president", "Joseph R. Biden Jr.")),                             # American
+    ("Vice President Thomas R. Hale Jr. spoke in Dayton on Monday. Mr. Hale grew up there. The vice president said "
+     "the plant would reopen.", ("The vice president", "Thomas R. Hale Jr.")),                             # American
     ("Deputy Mayor Ann Price opened the bridge in Leeds on Monday. Ms. Price cut the ribbon. The deputy mayor said "
      "the town would grow.", ("The deputy mayor", "Ann Price")),                                            # British
 ]
@@ -2505,11 +2505,11 @@ def test_an_inverted_label_names_who_follows_the_verb(text, expected):
 
 
 #: a definite description is the one person the article named with a description of the same head noun, a noun naming
-#: a person (ArticleNames._described_as): 'the mega donor' after 'Top Republican Party donor Sheldon Adelson'; two
+#: a person (ArticleNames._described_as): 'the mega donor' after 'Top Republican donor Sam Adler'; two
 #: people so named, or a head naming no person, leave it as it was
 SAME_HEAD_DESCRIPTIONS = [
-    ("Top Republican Party donor Sheldon Adelson met Donald Trump in Macau on Friday. While the mega donor did not "
-     "disclose his backing, he said the talks went well.", ("the mega donor", "Sheldon Adelson")),         # American
+    ("Top Republican donor Sam Adler met Ted Cruz in Dallas on Friday. While the mega donor did not disclose his "
+     "backing, he said the talks went well.", ("the mega donor", "Sam Adler")),         # American
     ("Labour donor John Mills gave the party a million pounds on Monday. The millionaire donor said the money would "
      "fund the campaign in Leeds.", ("The millionaire donor", "John Mills")),                              # British
     # control: two people named with the head noun
