@@ -100,50 +100,50 @@ def run(a: argparse.Namespace, graphkit) -> dict:
     if a.fresh:
         for p in a.store.parent.glob(a.store.name + "*"):
             p.unlink()
-    work = tempfile.TemporaryDirectory(prefix="resolve_stages-")
-    words = Path(work.name) / "words_child_cpu"
     c = time.process_time()
-    with _words_child_timed(words):
+    with _words_child_timed() as words_child_cpu:
         report = build.build(a.corpus, a.store, full=a.full or a.rediscover, rediscover=a.rediscover,
                              workers=a.workers)
+        child_cpu = words_child_cpu()
     out = {"src": str(Path(graphkit.__file__).parents[1]), "resolve_cpu": round(tail.get("resolve", 0.0), 3),
            "stages_cpu": {k: round(v, 3) for k, v in stages.items()}, "process_cpu": round(time.process_time() - c, 2),
-           "words_child_cpu": float(words.read_text()) if words.exists() else None,
+           "words_child_cpu": child_cpu,
            "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
            "parsed": report.parsed, "claims": report.claims, "actors": report.actors, "load": os.getloadavg()[0]}
-    work.cleanup()
     if a.garbage:
         out["unreachable_after_build"] = gc.collect()
     return out
 
 
 @contextmanager
-def _words_child_timed(record: Path):
+def _words_child_timed():
     """While in it, the forked child that works out linking's words beside the resolution's first stages
-    (`graphkit.textmemo.work_out_beside`) writes its own CPU seconds to ``record`` as it ends (a forked child's CPU
-    clock starts at 0): the second core's share of the tail. ``record`` is not written when no child is forked (fewer
-    texts than `graphkit.textmemo.BESIDE_MIN_TEXTS`), the checkout has none, or the write fails. Graphkit's own
-    function is put back on leaving: a build after it (a test's, in the same process) runs it as it is."""
+    (`graphkit.textmemo.work_out_beside`) writes its own CPU seconds (a forked child's CPU clock starts at 0: the second
+    core's share of the tail) into a temporary folder of this context's; it gives a function reading them, None when
+    no child was forked (fewer texts than `graphkit.textmemo.BESIDE_MIN_TEXTS`), the checkout has none, or the write
+    failed. On leaving, however it is left, graphkit's own function is put back (a build after it, a test's in the same
+    process, runs it as it is) and the folder removed."""
     textmemo = sys.modules.get("graphkit.textmemo")
     work_out = getattr(textmemo, "_work_out", None)
-    if work_out is None:
-        yield
-        return
+    with tempfile.TemporaryDirectory(prefix="resolve_stages-") as tmp:
+        record = Path(tmp) / "words_child_cpu"
 
-    def timed(texts, writer):
-        try:
-            work_out(texts, writer)
-        finally:
+        def timed(texts, writer):
             try:
-                record.write_text(f"{time.process_time():.3f}", encoding="utf-8")
-            except OSError:  # the figure is missing (None), the build unchanged
-                pass
+                work_out(texts, writer)
+            finally:
+                try:
+                    record.write_text(f"{time.process_time():.3f}", encoding="utf-8")
+                except OSError:  # the figure is missing (None), the build unchanged
+                    pass
 
-    textmemo._work_out = timed
-    try:
-        yield
-    finally:
-        textmemo._work_out = work_out
+        if work_out is not None:
+            textmemo._work_out = timed
+        try:
+            yield lambda: float(record.read_text(encoding="utf-8")) if record.exists() else None
+        finally:
+            if work_out is not None:
+                textmemo._work_out = work_out
 
 
 def _count_stages(stages: dict[str, float]) -> None:

@@ -73,9 +73,26 @@ def test_resolve_stages_has_the_words_child_write_its_own_cpu_while_it_builds(tm
     import resolve_stages
 
     original = textmemo._work_out
-    record = tmp_path / "cpu"
-    with resolve_stages._words_child_timed(record):
+    with resolve_stages._words_child_timed() as words_child_cpu:
+        assert words_child_cpu() is None  # no child has run
         reader, writer = mp.Pipe(duplex=False)
         textmemo._work_out(["Ann Lee said so."], writer)  # here, not forked: the same function the child runs
-        assert isinstance(reader.recv(), dict) and float(record.read_text()) >= 0
+        assert isinstance(reader.recv(), dict) and words_child_cpu() >= 0
     assert textmemo._work_out is original
+
+
+def test_resolve_stages_leaves_no_folder_and_no_wrap_when_the_build_raises():
+    """A build that raises inside the words child's timing (a user's bad corpus, said in one line by the script)
+    leaves graphkit's function as it was and the timing's folder removed (fails with the cleanup after the build
+    only)."""
+    import graphkit.textmemo as textmemo
+    import resolve_stages
+
+    original, folders = textmemo._work_out, []
+    with pytest.raises(ValueError):
+        with resolve_stages._words_child_timed():
+            folders.append(textmemo._work_out.__closure__)  # the wrap holds its record's path
+            raise ValueError("no article")
+    assert textmemo._work_out is original
+    paths = [c.cell_contents for cells in folders for c in cells if isinstance(c.cell_contents, Path)]
+    assert paths and not any(p.parent.exists() for p in paths)
