@@ -62,12 +62,13 @@ ROWS: list[tuple[str, int]] = [
     ("view --store S -o v.html --min-confidence 2", 2), ("unassigned --store S --issue-evidence trig", 2),
     ("unassigned --store S --issue-score 2", 2), ("issues list --store S --issue-evidence trig", 2),
     ("issues list --store S --issue-score -1", 2),
-    # export / view / issues suggest: what they are asked to write
+    # export / view / issues suggest: what they are asked to write (a neo4j export's CSV files go in the corpus folder C
+    # as any new file of another name does: no build reads them, so it writes, status 0 -- graphkit.inputs' one rule)
     ("export bogus --store S -o x", 2), ("export graphml --store S -o nosuch/folder/g.graphml", 2),
     ("export graphml --store S -o C", 2), ("export jsonl --store S -o S", 2), ("export csv --store S -o other.db", 2),
     ("export jsonl --store S -o C/001_56cb526c82487007.txt", 2), ("export jsonl --store S -o C/metadata.jsonl", 2),
     ("export jsonl --store S -o new/", 2), ("export neo4j --store S -o notes.txt", 2),
-    ("export neo4j --store S -o graph.csv", 2), ("export neo4j --store S -o C", 2), ("export neo4j --store S -o /dev/null", 2),
+    ("export neo4j --store S -o graph.csv", 2), ("export neo4j --store S -o C", 0), ("export neo4j --store S -o /dev/null", 2),
     ("export neo4j --store S -o nosuch/folder/neo", 2), ("export jsonl --store S -o /proc/c.jsonl", 2),
     ("view --store S -o C", 2), ("view --store S -o S", 2), ("view --store S -o new/", 2), ("view --store S -o v.html --actors 0", 2),
     ("view --store S -o C/metadata.jsonl", 2), ("issues suggest --store S -o C", 2), ("issues suggest --store S -o S", 2),
