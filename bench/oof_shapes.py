@@ -98,11 +98,10 @@ def main(argv=None) -> int:
     cues = default_cues()
     verbs = set(cues.any_verb)
     lexicon = verbs | set(cues.nouns) | set(cues.adjectives)
-    by = {s: cv.load_articles((s,)) for s in ("train", "dev")}
-    arts = by["train"] + by["dev"]
+    arts, docs = cv.train_dev_parsed()
     n: collections.Counter = collections.Counter()
     why: collections.Counter = collections.Counter()
-    for art, doc in zip(arts, cv.parsed_docs(by)):
+    for art, doc in zip(arts, docs):
         d = D["arts"][art["id"]]
         E = sc.pred_items(cv.export(art["id"], art["text"], d["atts"]))
         raw = [g for g in art["attributions"] if g["content"]]

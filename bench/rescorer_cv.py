@@ -670,7 +670,7 @@ def main(argv=None) -> int:
         print(f"== {v} ({time.perf_counter() - t0:.0f}s); grid best objective {max(x['objective'] for x in g):.2f}; "
               f"AUC {au['all']:.3f} (rules {au['rules']:.3f}, tagger {au['tagger']:.3f})")
         print(_row("shipped thresholds", at[shipped], first["shipped"] if v != a.variants[0] else None))
-        print(_row("chosen (lowest-threshold)", pick, first["pick"] if v != a.variants[0] else None), flush=True)
+        print(_row("chosen (settled)", pick, first["pick"] if v != a.variants[0] else None), flush=True)
         if a.nested:
             row = nested_row(g)
             first.setdefault("nested", row)

@@ -232,9 +232,7 @@ def corpus():
     """(articles, parsed docs, folds) of PolNeAR train+dev, as ``--cv 5`` reads them."""
     import attribution_cv as cv
 
-    by_split = {s: cv.load_articles((s,)) for s in ("train", "dev")}
-    arts = by_split["train"] + by_split["dev"]
-    docs = cv.parsed_docs(by_split)
+    arts, docs = cv.train_dev_parsed()
     return arts, docs, [cv.fold_of(a["id"], K) for a in arts]
 
 

@@ -15,7 +15,7 @@ keyphrases with the places abroad it says (`said_abroad`, `with_places_abroad`).
 from __future__ import annotations
 
 import json
-from typing import Iterable, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from .extract import DocExtraction
 from .kept import draw_rank

@@ -59,7 +59,6 @@ def test_resolve_stages_counts_resolutions_stages_with_the_one_thread_clock(monk
     clock("read")
     clock("actors")
     assert resolution.StageClock.__qualname__.endswith("ThreadClock") and list(stages) == ["read", "actors"]
-    assert all(v >= 0 for v in stages.values())
 
 
 def test_resolve_stages_has_the_words_child_write_its_own_cpu_while_it_builds(tmp_path):
