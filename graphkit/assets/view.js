@@ -651,21 +651,19 @@
   // decades of empty bars. A tail beyond Tukey's far-out fences (three interquartile ranges past the quartiles) that
   // holds at most 1 % of the dated claims is left out of the bars, and named above them, when leaving it out makes
   // the bars finer (years to months, months to days); the list keeps its claims. Under 100 dated claims every one
-  // is drawn. Returns the claims drawn and the two tails left out.
+  // is drawn. Returns the claims drawn, the two tails left out, and the bars of the claims drawn (`barsOf`).
   function farApart(dated) {
-    var t = dated.map(function (c) { return Date.parse(lo(c.date)); }).sort(function (a, b) { return a - b; });
-    var n = t.length, most = Math.floor(n / 100), early = [], late = [];
+    var at = dated.map(function (c) { return Date.parse(lo(c.date)); });
+    var t = at.slice().sort(function (a, b) { return a - b; });
+    var n = t.length, most = Math.floor(n / 100), early = [], late = [], kept = [];
     var q1 = t[Math.floor(n / 4)], q3 = t[Math.floor(3 * n / 4)], far = 3 * (q3 - q1);
     var below = t.filter(function (x) { return x < q1 - far; }).length;
     var above = t.filter(function (x) { return x > q3 + far; }).length;
     var from = below && below <= most ? q1 - far : -Infinity, to = above && above <= most ? q3 + far : Infinity;
-    var kept = dated.filter(function (c) {
-      var x = Date.parse(lo(c.date));
-      if (x < from) early.push(c); else if (x > to) late.push(c); else return true;
-      return false;
-    });
-    if (kept.length === n || barsOf(kept).L <= barsOf(dated).L) return { drawn: dated, early: [], late: [] };
-    return { drawn: kept, early: early, late: late };
+    dated.forEach(function (c, i) { (at[i] < from ? early : at[i] > to ? late : kept).push(c); });
+    var all = barsOf(dated), fewer = kept.length < n ? barsOf(kept) : all;
+    if (fewer.L <= all.L) return { drawn: dated, early: [], late: [], bars: all };
+    return { drawn: kept, early: early, late: late, bars: fewer };
   }
   function yearsOf(cs) { // "1956–2013" or "1956": the years a set of dated claims spans
     var ys = cs.map(function (c) { return c.date.slice(0, 4); }).sort();
@@ -677,7 +675,7 @@
     var cut = farApart(dated), early = cut.early, late = cut.late;
     var apart = [early, late].filter(function (a) { return a.length; }).map(yearsOf);
     dated = cut.drawn;
-    var bars = barsOf(dated), first = bars.first, last = bars.last, L = bars.L;
+    var first = cut.bars.first, last = cut.bars.last, L = cut.bars.L;
     var unit = L === 10 ? "day" : L === 7 ? "month" : "year";
     var counts = {}, coarse = 0;
     dated.forEach(function (c) {
