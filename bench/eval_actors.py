@@ -256,11 +256,12 @@ def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
     # verbs and headline fragments in names
     verbs = cue_verb_forms()
     given = Counter(ws[0].lower() for p in persons if n_claims.get(p.id) and len(ws := p.name.split()) > 1)
+    given_names = {w for w, n in given.items() if n > 1}  # first words of two or more speaking people's names
     bad_names = []
     for aid, a in actors.items():
         if not n_claims.get(aid):
             continue
-        if a.type == "person" and verb_in_name(a.name, verbs, {w for w, n in given.items() if n > 1}):
+        if a.type == "person" and verb_in_name(a.name, verbs, given_names):
             bad_names.append((a.name, "verb", n_claims[aid]))
         elif headline_fragment(a.name):
             bad_names.append((a.name, "headline fragment", n_claims[aid]))

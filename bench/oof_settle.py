@@ -162,8 +162,8 @@ def main(argv=None) -> int:
             for tl in (0.5, 0.6, 0.7):
                 row = []
                 for name in ["none"] + [v for v in a.variants if v != "none"]:
-                    preds = {i: cv.export(i, arts[i]["text"], settle(kept_before_settling(d, t, tl), VARIANTS[name]))
-                             for i, d in D["arts"].items()}
+                    kept = settled_by(VARIANTS[name], t, tl)
+                    preds = {i: cv.export(i, arts[i]["text"], kept(d)) for i, d in D["arts"].items()}
                     r = cv.figures(sc, [arts[i] for i in preds], preds)
                     row.append(f"{name} {r['all']['e2e_F1']:.2f}/{r['speech']['e2e_F1_fair']:.2f}")
                 print(f"pooled at {t:.2f} / {tl:.1f}: " + ", ".join(row))
