@@ -5,7 +5,8 @@
     python bench/bare_pipe.py CORPUS_DIR --one-blas-thread   # OpenBLAS on one thread, as graphkit's command
     python bench/bare_pipe.py CORPUS_DIR --numpy-gemm    # and the matrix products through numpy's BLAS, as graphkit's
 
-Reads every ``*.txt`` of the folder, loads the pipeline graphkit uses by default (``en_core_web_sm``,
+Reads every article of the folder a build reads (`corpus_check.corpus_files`: the build's own rule, at any
+depth; each file's text as it is), loads the pipeline graphkit uses by default (``en_core_web_sm``,
 else its PyPI re-upload) with spaCy's own components only, runs ``nlp.pipe`` (batch size 16, as
 ``graphkit build``) and prints the token count. Start-up (Python, spaCy, the pipeline) is part of
 the command, as it is of ``graphkit build``. ``--one-blas-thread``: OpenBLAS limited to one thread,
@@ -31,10 +32,10 @@ def main():
     ap.add_argument("--numpy-gemm", action="store_true",
                     help="numpy's BLAS for the matrix products (implies --one-blas-thread)")
     a = ap.parse_args()
-    if not a.corpus.is_dir() or not any(a.corpus.glob("*.txt")):  # said here: bare spaCy's command imports no graphkit
-        why = "no folder" if not a.corpus.is_dir() else "no .txt article in"
-        ap.exit(2, f"bare_pipe: error: {why} '{a.corpus}'; give a corpus folder of .txt articles "
-                   "(bench/bench_build.py writes PolNeAR dev as one)\n")
+    from corpus_check import corpus_error, corpus_files  # the build's rule, without importing graphkit
+
+    if err := corpus_error("bare_pipe", a.corpus):  # said here: bare spaCy's command imports no graphkit
+        ap.exit(2, err)
     if a.numpy_gemm or a.one_blas_thread:
         import os
 
@@ -50,7 +51,7 @@ def main():
         from graphkit.nlp import use_numpy_gemm
 
         use_numpy_gemm(nlp)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(a.corpus.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in corpus_files(a.corpus)]  # the articles a build reads
     print(sum(len(d) for d in nlp.pipe(texts, batch_size=a.batch_size, n_process=a.n_process)))
 
 

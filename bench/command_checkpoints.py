@@ -158,7 +158,9 @@ def bare(corpus: str, numpy_gemm: bool) -> None:
 
         use_numpy_gemm(nlp)
         event("numpy's BLAS")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(corpus).glob("*.txt"))]
+    from corpus_check import corpus_files
+
+    texts = [p.read_text(encoding="utf-8") for p in corpus_files(Path(corpus))]  # the articles a build reads
     docs = nlp.pipe(texts, batch_size=16)
     n = len(next(docs))
     event("first doc")
@@ -192,13 +194,11 @@ def main() -> None:
     ap.add_argument("--numpy-gemm", action="store_true", help="bare: multiply as graphkit does")
     ap.add_argument("rest", nargs=argparse.REMAINDER, help="graphkit: the build command's options (--store S.gk -q)")
     a = ap.parse_args()
-    # said here, before graphkit is imported: its import is one of the phases measured (and command_parts.corpus_error's
-    # words written again, not imported: its module's imports would join the start this command measures)
-    if not a.corpus.is_dir() or not any(p.suffix in (".txt", ".md", ".html") for p in a.corpus.rglob("*")):
-        why = "no folder" if not a.corpus.is_dir() else "no article in"
-        ap.exit(2, f"command_checkpoints: error: {why} '{a.corpus}'; give a corpus folder of articles "
-                   "(bench/bench_build.py writes PolNeAR dev as one)\n")
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # bench_phases
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # bench_phases, corpus_check
+    from corpus_check import corpus_error  # the standard library only: nothing joins the start this measures
+
+    if err := corpus_error("command_checkpoints", a.corpus):  # said before graphkit is imported (a phase measured)
+        ap.exit(2, err)
     _said_at_exit(a.out)
     if a.command == "bare":
         bare(str(a.corpus), a.numpy_gemm or "--numpy-gemm" in a.rest)

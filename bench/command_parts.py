@@ -27,6 +27,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
+from corpus_check import corpus_error
+
 HERE = Path(__file__).resolve().parent
 
 #: a sample's part: the first rule whose words are all on its stack (main thread; the parse's and the resolution's
@@ -134,30 +136,6 @@ def phase_cpu(events: list[dict]) -> dict[str, float]:
 
 
 #: the files a corpus folder's articles are read from (graphkit.ingest reads these)
-ARTICLE_SUFFIXES = (".txt", ".md", ".html")
-
-
-def corpus_error(prog: str, corpus: Path, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> str | None:
-    """The one line a bench command exits with when ``corpus`` holds no article (a file, at any depth, ending in one
-    of ``suffixes``), else None: the bench scripts' one check of their corpus argument, said before graphkit is
-    imported (its import is what some of them measure).
-
-    >>> print(corpus_error("tail_parts", Path("/no/such/folder")), end="")
-    tail_parts: error: no folder '/no/such/folder'; give a corpus folder of articles (bench/bench_build.py writes PolNeAR dev as one)
-    >>> import tempfile; empty = Path(tempfile.mkdtemp())
-    >>> corpus_error("command_parts", empty, (".txt",)).split(";")[0] == f"command_parts: error: no .txt article in '{empty}'"
-    True
-    >>> _ = (empty / "a.txt").write_text("An article."); corpus_error("command_parts", empty, (".txt",)) is None
-    True
-    """
-    if corpus.is_dir() and any(p.suffix in suffixes for p in corpus.rglob("*")):
-        return None
-    kind = "" if suffixes == ARTICLE_SUFFIXES else " ".join(suffixes) + " "
-    why = "no folder" if not corpus.is_dir() else f"no {kind}article in"
-    return (f"{prog}: error: {why} '{corpus}'; give a corpus folder of {kind}articles "
-            "(bench/bench_build.py writes PolNeAR dev as one)\n")
-
-
 def py_spy_missing(prog: str) -> str:
     """The one line a sampling bench command exits with when :func:`py_spy` finds no py-spy.
 
@@ -214,7 +192,7 @@ def main() -> None:
     ap.add_argument("--rate", type=int, default=250, help="samples a second (py-spy)")
     ap.add_argument("--keep", type=Path, default=None, help="keep the samples and checkpoints in this folder")
     a = ap.parse_args()
-    if err := corpus_error("command_parts", a.corpus, (".txt",)):
+    if err := corpus_error("command_parts", a.corpus):
         ap.exit(2, err)
     spy = py_spy()
     if spy is None:

@@ -47,7 +47,7 @@ def main() -> None:
     ap.add_argument("--garbage", action="store_true", help="count what a collection finds after the build")
     ap.add_argument("--profile", type=Path, default=None, help="write a cProfile of resolve_store here")
     a = ap.parse_args()
-    from command_parts import corpus_error  # no graphkit: said before this checkout's or --src's is imported
+    from corpus_check import corpus_error  # no graphkit: said before this checkout's or --src's is imported
 
     if err := corpus_error("resolve_stages", a.corpus):
         ap.exit(2, err)

@@ -161,7 +161,8 @@ def main() -> None:
     except BadValue as e:  # no run has no table
         ap.exit(2, f"tail_parts: error: --runs {e.on_command_line()}\n")
     sys.path.insert(0, str(HERE))
-    from command_parts import corpus_error, py_spy, py_spy_missing
+    from command_parts import py_spy, py_spy_missing
+    from corpus_check import corpus_error
 
     if err := corpus_error("tail_parts", a.corpus):
         ap.exit(2, err)

@@ -391,9 +391,13 @@ def main() -> None:
     if sys.argv[1:2] == ["--child"]:  # the traced command: --child TRACE -- graphkit's arguments
         return _child(sys.argv[2], sys.argv[4:])
     a = ap.parse_args()
-    if a.corpus is None or not a.corpus.is_dir() or not any(a.corpus.glob("*.txt")):
-        ap.exit(2, f"worker_parts: error: no folder of .txt articles '{a.corpus}'; give a corpus folder "
-                   "(bench/bench_build.py writes PolNeAR dev as one)\n")
+    from corpus_check import corpus_error
+
+    if a.corpus is None:  # (optional only for --child, read before the arguments are)
+        ap.exit(2, "worker_parts: error: no corpus folder given; give one (bench/bench_build.py writes PolNeAR dev "
+                   "as one)\n")
+    if err := corpus_error("worker_parts", a.corpus):
+        ap.exit(2, err)
     work = (a.keep or Path(tempfile.mkdtemp(prefix="worker_parts-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
     print(report(*run(a.corpus.resolve(), work, a.workers)))

@@ -25,18 +25,15 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath, PurePosixPath
-from typing import Iterator, Optional
+from pathlib import Path, PurePosixPath
+from typing import Optional
 
+from .article_paths import ARTICLE_SUFFIXES, DOC_STEMS, METADATA_NAMES, is_article_path, iter_article_paths  # noqa: F401
 from .errors import CorpusNotFound, os_fix
 from .huge_articles import WORD, huge_note
 from .markup import html_article, markdown_article
 from .records import Document, Skipped
 
-ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-METADATA_NAMES = ("metadata.jsonl", "metadata.csv")
-# A corpus folder may carry its documentation (corpus/README.md is the data card): never read as articles.
-DOC_STEMS = frozenset({"readme", "license", "licence", "changelog", "datacard", "data_card", "data-card"})
 META_FIELDS = ("published", "title", "source", "url", "author")
 MAX_BYTES = 50_000_000  # larger files are refused with a reason (not read into memory)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
@@ -92,30 +89,6 @@ class IngestResult:
 
 def sha256_bytes(b: bytes) -> str:
     return hashlib.sha256(b).hexdigest()
-
-
-def iter_article_paths(root: Path) -> Iterator[Path]:
-    """Article files under root, recursively, in sorted order.
-
-    Hidden files and folders and the corpus's own documentation (README.md, LICENSE, a data card) are not articles.
-    A link named as an article that leads to no file, and a pipe or a device so named, are listed too, so that
-    reading them says so (`_file_bytes`).
-    """
-    for p in sorted(root.rglob("*")):
-        if is_article_path(p.relative_to(root)) and not p.is_dir():
-            yield p
-
-
-def is_article_path(rel: PurePath) -> bool:
-    """Whether a file at ``rel`` (its path inside a corpus folder) is read as an article: an article's suffix, no
-    hidden file or folder on the way, not the corpus's documentation nor its metadata. What `iter_article_paths`
-    lists, and what no output may be written to (`graphkit.inputs.input_of`).
-
-    >>> [is_article_path(PurePath(p)) for p in ("a.txt", "news/b.HTML", ".drafts/c.md", "README.md", "a.csv")]
-    [True, True, False, False, False]
-    """
-    return (not any(part.startswith(".") for part in rel.parts) and rel.stem.lower() not in DOC_STEMS
-            and rel.suffix.lower() in ARTICLE_SUFFIXES and rel.name not in METADATA_NAMES)
 
 
 Decoded = tuple[Optional[str], str, Optional[str]]  # decode's answer: (text or None, encoding, problem)

@@ -129,8 +129,8 @@ def _recorded(store, store_path: Path) -> dict[str, list[str]]:
 
 def corpus_file(folder: Path, rel: Path) -> Optional[str]:
     """What the path ``rel`` inside the corpus folder ``folder`` is to the corpus, said to follow "'OUTPUT' is ", or
-    None for a new file the corpus reader leaves alone (`graphkit.ingest.is_article_path`): the metadata, an article,
-    the corpus's own documentation or knowledge file (`graphkit.ingest.DOC_STEMS`, `graphkit.knowledge.CORPUS_FILES`),
+    None for a new file the corpus reader leaves alone (`graphkit.article_paths.is_article_path`): the metadata, an article,
+    the corpus's own documentation or knowledge file (`graphkit.article_paths.DOC_STEMS`, `graphkit.knowledge.CORPUS_FILES`),
     or a new name the next build would read. A folder is none: what an output puts there is judged file by file (a
     neo4j export's CSV files in the corpus folder are read by no build and replace nothing of the corpus's).
 
@@ -143,7 +143,7 @@ def corpus_file(folder: Path, rel: Path) -> Optional[str]:
     >>> corpus_file(d, Path("claims.jsonl")) is None, corpus_file(d, Path(".")) is None
     (True, True)
     """
-    from .ingest import DOC_STEMS, METADATA_NAMES, is_article_path
+    from .article_paths import DOC_STEMS, METADATA_NAMES, is_article_path
     from .knowledge import CORPUS_FILES
 
     path = folder / rel
@@ -173,7 +173,7 @@ def check_store_path(corpus, store) -> None:
     (None, None)
     """
     from .errors import StoreError
-    from .ingest import is_article_path
+    from .article_paths import is_article_path
 
     root, path = real_path(Path(corpus).expanduser()), real_path(store)  # (the corpus reader expands "~")
     if path.is_relative_to(root) and is_article_path(path.relative_to(root)):

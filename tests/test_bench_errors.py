@@ -83,6 +83,9 @@ def work(tmp_path, monkeypatch):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text(SAID, encoding="utf-8")
     (tmp_path / "empty").mkdir()
+    (tmp_path / "docsonly").mkdir()  # only what the build never reads: the corpus's documentation, a hidden draft
+    (tmp_path / "docsonly" / "README.txt").write_text("About this corpus.\n", encoding="utf-8")
+    (tmp_path / "docsonly" / ".draft.txt").write_text(SAID, encoding="utf-8")
     (tmp_path / "nopolnear").mkdir()
     (tmp_path / "brokenpolnear").mkdir()
     for split in ("train", "dev"):
@@ -146,7 +149,7 @@ CORPUS_SCRIPTS = [
     ("worker_parts", ["CORPUS"]),
     ("tail_parts", ["CORPUS"]),
 ]
-CORPUS_SHAPES = [("missing", "'missing'"), ("empty", "'empty'")]
+CORPUS_SHAPES = [("missing", "'missing'"), ("empty", "'empty'"), ("docsonly", "'docsonly'")]  # the build's own rule
 CORPUS_CASES, CORPUS_IDS = table(CORPUS_SCRIPTS, CORPUS_SHAPES, "CORPUS")
 
 
