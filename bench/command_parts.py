@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Iterator
 
 from corpus_check import corpus_error
+from tail_parts import part_of as resolution_part
 
 HERE = Path(__file__).resolve().parent
 
@@ -42,16 +43,6 @@ PARSE_PARTS = [
     ("records and their JSON", ("pydantic",)),
     ("spaCy's attribute ruler and lemmatizer", ("spacy/pipeline/attributeruler",)),
     ("spaCy's attribute ruler and lemmatizer", ("spacy/pipeline/lemmatizer",)),
-]
-RESOLUTION_PARTS = [
-    ("actors", ("resolve_speakers",)),
-    ("issues", ("claim_issues",)),
-    ("issues", ("corpus_taxonomy",)),
-    ("issues", ("store_issues",)),
-    ("contradictions", ("contradict",)),
-    ("merge", ("merge_reports",)),
-    ("read", ("read_resolution_inputs",)),
-    ("write", ("write_resolved",)),
 ]
 
 
@@ -78,8 +69,8 @@ def part_of(stack: str) -> tuple[str, str]:
     ('resolution', 'actors')
     """
     frames = stack.split(";")
-    if "resolve_store" in stack:
-        return "resolution", next((p for p, words in RESOLUTION_PARTS if all(w in stack for w in words)), "other")
+    if "resolve_store" in stack:  # its stage by the one table of the resolution's parts (`tail_parts.PARTS`)
+        return "resolution", resolution_part(stack)[0]
     if "import_sklearn" in stack or "warm_resolution" in stack:
         return "scikit-learn's import (main thread)", ""
     graphkit_parse = "parse_changed" in stack and "load_pipeline" not in stack

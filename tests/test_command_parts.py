@@ -41,7 +41,7 @@ STACKS = [  # (a main-thread stack as py-spy writes it, outermost first; its pha
      ("resolution", "actors")),
     (RESOLVE + ";claim_issues (graphkit/kept.py:300)", ("resolution", "issues")),
     (RESOLVE + ";read_resolution_inputs (graphkit/resolution.py:120)", ("resolution", "read")),
-    (RESOLVE + ";assemble_claims (graphkit/resolution.py:400)", ("resolution", "other")),
+    (RESOLVE + ";assemble_claims (graphkit/resolution.py:400)", ("resolution", "claims")),
 ]
 
 
@@ -50,6 +50,29 @@ def test_a_sample_is_put_in_its_phase_and_part(stack, expected):
     from command_parts import part_of
 
     assert part_of(stack) == expected
+
+
+#: (a resolution sample, the stage `graphkit.resolution.resolve_store`'s clock counts it in): command_parts' stage and
+#: tail_parts' come from one table (`tail_parts.PARTS`); the rows marked fail with the table command_parts kept before
+RESOLUTION_STAGES = [
+    (RESOLVE + ";resolve_speakers (graphkit/resolution.py:170);resolve_actors (graphkit/resolve.py:30)", "actors"),
+    (RESOLVE + ";said_abroad (graphkit/store_issues.py:60)", "issues"),
+    (RESOLVE + ";assemble_claims (graphkit/resolution.py:400)", "claims"),  # marked: 'other' before
+    (RESOLVE + ";merge_reports_kept (graphkit/resolution.py:232);merge_reports (graphkit/statements.py:500)", "merge"),
+    (RESOLVE + ";kept_contradictions (graphkit/kept.py:430);opposed_pairs (graphkit/contradict.py:700)",
+     "contradictions"),
+    (RESOLVE + ";keep_text_words (graphkit/kept.py:600)", "write"),  # marked: 'other' before (the write's own stage)
+    (RESOLVE + ";kept_text_words (graphkit/kept.py:580)", "read"),  # marked: 'other' before (the read's own stage)
+    (RESOLVE + ";write_resolved (graphkit/resolution.py:300);replace_resolved (graphkit/store.py:700)", "write"),
+]
+
+
+@pytest.mark.parametrize("stack,stage", RESOLUTION_STAGES, ids=[f"{i:02d}" for i in range(len(RESOLUTION_STAGES))])
+def test_both_sampling_scripts_put_a_resolution_sample_in_one_stage(stack, stage):
+    from command_parts import part_of
+    from tail_parts import part_of as tail_part
+
+    assert part_of(stack) == ("resolution", stage) and tail_part(stack)[0] == stage
 
 
 def _event(name, thread, cpu=None):
