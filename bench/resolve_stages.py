@@ -30,7 +30,7 @@ import resource
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 
@@ -75,9 +75,6 @@ def run(a: argparse.Namespace, graphkit) -> dict:
     build = sys.modules["graphkit.build"]
     stages: dict[str, float] = {}
     tail: dict[str, float] = {}
-    _count_stages(stages)
-    if a.no_freeze:
-        sys.modules["graphkit.memory"].settle = build.settle = lambda: False
     real = build.resolve_store
 
     def resolving(*args, **kw):
@@ -96,12 +93,17 @@ def run(a: argparse.Namespace, graphkit) -> dict:
                 prof.dump_stats(a.profile)
             tail["resolve"] = time.thread_time() - t
 
-    build.resolve_store = resolving
     if a.fresh:
         for p in a.store.parent.glob(a.store.name + "*"):
             p.unlink()
     c = time.process_time()
-    with _words_child_timed() as words_child_cpu:
+    with ExitStack() as patched:  # what is swapped in for the build is put back after it, however it ends
+        patched.enter_context(_counting_stages(stages))
+        patched.enter_context(_swapped(build, "resolve_store", resolving))
+        if a.no_freeze:
+            patched.enter_context(_swapped(sys.modules["graphkit.memory"], "settle", lambda: False))
+            patched.enter_context(_swapped(build, "settle", lambda: False))
+        words_child_cpu = patched.enter_context(_words_child_timed())
         report = build.build(a.corpus, a.store, full=a.full or a.rediscover, rediscover=a.rediscover,
                              workers=a.workers)
         child_cpu = words_child_cpu()
@@ -146,13 +148,34 @@ def _words_child_timed():
                 textmemo._work_out = work_out
 
 
-def _count_stages(stages: dict[str, float]) -> None:
-    """Replace resolve_store's stage clock (wherever this checkout keeps it) by one adding this thread's CPU seconds
-    since its last tick to ``stages[stage]`` (`worker_parts.thread_stage_clock`)."""
+def _counting_stages(stages: dict[str, float]):
+    """A context in which resolve_store's stage clock (wherever this checkout keeps it) is one adding this thread's CPU
+    seconds since its last tick to ``stages[stage]`` (`worker_parts.thread_stage_clock`); the checkout's own clock is
+    put back on leaving (a build after it, a test's in the same process, times its stages as graphkit does)."""
     from bench_resolve import stage_clock  # (bench/ is this script's folder, first on the path)
     from worker_parts import thread_stage_clock
 
-    setattr(*stage_clock(), thread_stage_clock(stages))
+    return _swapped(*stage_clock(), thread_stage_clock(stages))
+
+
+@contextmanager
+def _swapped(owner, name: str, value):
+    """``owner.name`` is ``value`` while in it, what it was after.
+
+    >>> from types import SimpleNamespace
+    >>> ns = SimpleNamespace(f="graphkit's")
+    >>> with _swapped(ns, "f", "the bench's"):
+    ...     ns.f
+    "the bench's"
+    >>> ns.f
+    "graphkit's"
+    """
+    was = getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        yield value
+    finally:
+        setattr(owner, name, was)
 
 
 if __name__ == "__main__":

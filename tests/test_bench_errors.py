@@ -207,6 +207,11 @@ RESOLVE_STAGES_STORES = [
 @pytest.mark.parametrize("store,words", RESOLVE_STAGES_STORES, ids=[s for s, _ in RESOLVE_STAGES_STORES])
 def test_resolve_stages_says_the_checkouts_error_in_one_line(work, store, words, capsys, monkeypatch):
     mod = importlib.import_module("resolve_stages")
+    import graphkit.resolution
+
+    resolve_store, stage_clock = sys.modules["graphkit.build"].resolve_store, graphkit.resolution.StageClock
+    monkeypatch.setattr(graphkit.resolution, "StageClock", stage_clock)  # (a row failing here leaves the next alone)
+    monkeypatch.setattr(sys.modules["graphkit.build"], "resolve_store", resolve_store)
     monkeypatch.setattr(sys, "argv", ["resolve_stages.py", "corpus", store, "--src", str(ROOT)])
     monkeypatch.setattr(sys, "path", list(sys.path))  # --src is put first on the path: taken away after the row
     before = {p.name: _sha(p) for p in work.iterdir()}
@@ -215,6 +220,8 @@ def test_resolve_stages_says_the_checkouts_error_in_one_line(work, store, words,
         mod.main()
     one_line(e.value.code, capsys.readouterr().err, "resolve_stages", words)
     assert {p.name: _sha(p) for p in work.iterdir()} == before
+    build = sys.modules["graphkit.build"]  # what it swapped in for the build is put back (it was left for good)
+    assert build.resolve_store is resolve_store and sys.modules["graphkit.resolution"].StageClock is stage_clock
 
 
 # ------------------------------------------------------------------ PolNeAR: (script, arguments around POLNEAR)

@@ -48,17 +48,21 @@ def test_the_table_holds_each_process_part_and_the_split(row):
 
 def test_resolve_stages_counts_resolutions_stages_with_the_one_thread_clock(monkeypatch):
     """bench/resolve_stages.py puts `worker_parts.thread_stage_clock` where the checkout keeps resolve_store's stage
-    clock: a tick adds thread CPU seconds to the script's own table, whatever timings resolve_store hands it."""
+    clock: a tick adds thread CPU seconds to the script's own table, whatever timings resolve_store hands it; leaving
+    puts graphkit's clock back (it stayed for the rest of the process: a later in-process build's stages went to the
+    script's table)."""
     import graphkit.resolution as resolution
     import resolve_stages
 
-    monkeypatch.setattr(resolution, "StageClock", resolution.StageClock)  # put back after the test
+    own = resolution.StageClock
+    monkeypatch.setattr(resolution, "StageClock", own)  # put back after the test, whatever it finds
     stages: dict = {}
-    resolve_stages._count_stages(stages)
-    clock = resolution.StageClock(None)
-    clock("read")
-    clock("actors")
-    assert resolution.StageClock.__qualname__.endswith("ThreadClock") and list(stages) == ["read", "actors"]
+    with resolve_stages._counting_stages(stages):
+        clock = resolution.StageClock(None)
+        clock("read")
+        clock("actors")
+        assert resolution.StageClock.__qualname__.endswith("ThreadClock") and list(stages) == ["read", "actors"]
+    assert resolution.StageClock is own
 
 
 def test_resolve_stages_has_the_words_child_write_its_own_cpu_while_it_builds(tmp_path):
