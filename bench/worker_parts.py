@@ -82,6 +82,16 @@ class Parts:
             self.stack[-1][0] += cpu
             self.stack[-1][1] += wall
 
+    def rows(self) -> dict:
+        """name -> [CPU s, wall s, count] of every part, a part only counted (the bytes a worker sent) among them.
+
+        >>> parts = Parts(clocks=(iter(range(100)).__next__, lambda: 0))
+        >>> parts.call("results pickled", lambda: None); parts.count["bytes sent"] += 4096
+        >>> parts.rows()
+        {'results pickled': [1.0, 0.0, 1], 'bytes sent': [0.0, 0.0, 4096]}
+        """
+        return {k: [self.cpu[k], self.wall[k], self.count[k]] for k in {**self.cpu, **self.count}}
+
     def wrap(self, name: str, fn):
         """``fn`` with each call timed as ``name`` (`call`).
 
@@ -153,7 +163,7 @@ def _child(trace: str, argv: list[str]) -> None:
 
     def flush() -> None:
         p = state["parts"]
-        write({"event": "parts", "parts": {k: [p.cpu[k], p.wall[k], p.count[k]] for k in p.cpu}})
+        write({"event": "parts", "parts": p.rows()})
 
     def timed(module, name: str, part: str | None = None) -> None:
         fn = getattr(module, name)
