@@ -126,7 +126,6 @@ def phase_cpu(events: list[dict]) -> dict[str, float]:
             "warm-up thread": end["cpu"] - end["thread"]}
 
 
-#: the files a corpus folder's articles are read from (graphkit.ingest reads these)
 def py_spy_missing(prog: str) -> str:
     """The one line a sampling bench command exits with when :func:`py_spy` finds no py-spy.
 
