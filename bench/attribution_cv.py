@@ -19,6 +19,7 @@ tunes on the same folds). What it does:
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import importlib.util
 import statistics
@@ -54,10 +55,18 @@ def parsed_docs(arts_by_split: dict[str, list[dict]], cache: Path = WORK / "pars
     return docs
 
 
-def train_dev_parsed() -> tuple[list[dict], list]:
-    """PolNeAR's train then dev articles, and their parsed Docs in the same order (:func:`parsed_docs`, cached)."""
-    by_split = {s: load_articles((s,)) for s in ("train", "dev")}
-    return by_split["train"] + by_split["dev"], parsed_docs(by_split)
+def train_dev(data: Path | None = None) -> dict[str, list[dict]]:
+    """PolNeAR's train and dev articles by split, each in file order, from ``data`` (default ../shared/data/polnear)."""
+    return {s: load_articles((s,), data) for s in ("train", "dev")}
+
+
+def train_dev_parsed(data: Path | None = None, cache: Path | None = None,
+                     by_split: dict[str, list[dict]] | None = None) -> tuple[list[dict], list]:
+    """PolNeAR's train then dev articles, and their parsed Docs in the same order (:func:`parsed_docs`, cached under
+    ``cache``, default bench/_work/parse); ``by_split``: :func:`train_dev`'s articles when the caller holds them
+    already (to count each split)."""
+    by_split = by_split or train_dev(data)
+    return by_split["train"] + by_split["dev"], parsed_docs(by_split, cache or WORK / "parse")
 
 
 def fold_of(doc_id: str, k: int) -> int:
@@ -144,6 +153,26 @@ def figures(sc, arts: list[dict], preds: dict[str, list[dict]]) -> dict:
     return from_counts(sc, counts(sc, arts, preds))
 
 
+def fold_f1s(sc, dump: dict, arts: dict, preds: dict[str, list[dict]]) -> list[tuple[float, float]]:
+    """(all e2e F1, speech-fair e2e F1) of each fold of out-of-fold ``dump`` (bench/oof_dump.py), its articles
+    (``arts``: by id) scored with the exported claims ``preds`` (by id; an article without any has none)."""
+    out = []
+    for f in sorted({d["fold"] for d in dump["arts"].values()}):
+        ids = [i for i, d in dump["arts"].items() if d["fold"] == f]
+        r = figures(sc, [arts[i] for i in ids], {i: preds.get(i, []) for i in ids})
+        out.append((r["all"]["e2e_F1"], r["speech"]["e2e_F1_fair"]))
+    return out
+
+
+def shipped_claims(dump: dict, arts: dict) -> dict[str, list[dict]]:
+    """Each article of out-of-fold ``dump`` exported with the claims graphkit keeps of it (``apply_scores`` at the
+    dump's thresholds): what ``--cv 5`` scores, exported once for the oracles that change a few claims of it."""
+    from graphkit.confidence import apply_scores
+
+    return {i: export(i, arts[i]["text"], apply_scores(d["atts"], d["scores"], d["t"], d["tl"]))
+            for i, d in dump["arts"].items()}
+
+
 def pooled(parts: list[dict[str, collections.Counter]]) -> dict[str, collections.Counter]:
     """The counts of the union of disjoint sets of articles (e.g. the folds) from each set's :func:`counts`."""
     out = {"all": collections.Counter(), "speech": collections.Counter()}
@@ -210,9 +239,8 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
     mode = mode or ("combined" if use_filter else "rules")
     use_filter = mode in ("filter", "combined")
     t0 = time.perf_counter()
-    by_split = {s: load_articles((s,)) for s in ("train", "dev")}
-    arts = by_split["train"] + by_split["dev"]
-    docs = parsed_docs(by_split)
+    by_split = train_dev()
+    arts, docs = train_dev_parsed(by_split=by_split)
     folds = [fold_of(a["id"], k) for a in arts]
     t1 = time.perf_counter()
     taggers = None
@@ -270,6 +298,32 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
     if oracles:
         out["oracles"] = oracle_figures(sc, arts, kept, every, right)
     return out
+
+
+@dataclasses.dataclass
+class OofArticle:
+    """One article of an out-of-fold dump (bench/oof_dump.py) as the loss tools read it (:func:`oof_article`)."""
+
+    kept: list  #: the candidates graphkit keeps (``apply_scores`` at the dump's thresholds, its settling included)
+    kept_claims: list[dict]  #: those exported as a build writes them (continuations folded)
+    every_claims: list[dict]  #: every candidate, kept or not, exported the same way
+    P: list[dict]  #: the scorer's items of ``kept_claims``
+    E: list[dict]  #: the scorer's items of ``every_claims``
+    G: list[dict]  #: the scorer's gold items (all attributions)
+    pairs: dict[int, int]  #: the scorer's greedy matching of G to P (:func:`assign`)
+    left: list[int]  #: the kept claims no gold took
+
+
+def oof_article(sc, art: dict, d: dict) -> OofArticle:
+    """Article ``art`` of a dump (``d``: its entry, candidates, out-of-fold scores, thresholds) kept, exported, itemised
+    and matched as ``--cv 5`` scores it: the one set-up ``loss_table``, ``found_cues`` and ``oof_buckets`` read."""
+    from graphkit.confidence import apply_scores
+
+    kept = apply_scores(d["atts"], d["scores"], d["t"], d["tl"])
+    kept_claims, every_claims = export(art["id"], art["text"], kept), export(art["id"], art["text"], d["atts"])
+    P, E, G = sc.pred_items(kept_claims), sc.pred_items(every_claims), sc.gold_items(art, False)
+    pairs, left = assign(G, P)
+    return OofArticle(kept, kept_claims, every_claims, P, E, G, pairs, left)
 
 
 def assign(golds: list[dict], preds: list[dict], t: float = 0.3) -> tuple[dict[int, int], list[int]]:
@@ -375,6 +429,16 @@ def _runs(cs: set) -> list[list[int]]:
         else:
             out.append([c, c + 1])
     return out
+
+
+def outer_span(cs: set) -> list[int]:
+    """A set of character offsets as one [start, end) span from its first to its last: a gold source (the scorer's
+    "S", which may hold several runs) as a claim's ``speaker_span``.
+
+    >>> outer_span({4, 5, 9}), _runs({4, 5, 9})
+    ([4, 10], [[4, 6], [9, 10]])
+    """
+    return [min(cs), max(cs) + 1]
 
 
 def oracle_table(o: dict) -> str:

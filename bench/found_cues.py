@@ -137,7 +137,6 @@ def missed(dump: dict, fold=None, context=None, extra=None) -> list[dict]:
     letters (:func:`_right`)."""
     import attribution_cv as cv
 
-    from graphkit.confidence import apply_scores
     from graphkit.cues import default_cues
     from graphkit.segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 
@@ -156,11 +155,9 @@ def missed(dump: dict, fold=None, context=None, extra=None) -> list[dict]:
         x = dump["arts"].get(a["id"])
         if x is None or fold is not None and x["fold"] != fold:
             continue
-        kept = cv.export(a["id"], a["text"], apply_scores(x["atts"], x["scores"], x["t"], x["tl"]))
-        every = cv.export(a["id"], a["text"], x["atts"])
-        P, E, G = sc.pred_items(kept), sc.pred_items(every), sc.gold_items(a, False)
+        o = cv.oof_article(sc, a, x)
+        every, P, E, G, pairs = o.every_claims, o.P, o.E, o.G, o.pairs
         raw = [g for g in a["attributions"] if g["content"]]
-        pairs, _ = cv.assign(G, P)
         segs = segments(a["text"], a.get("title"))
         p_cue = cue_probabilities(nlp, d) if nlp is not None else None
         for gi, g in enumerate(G):
@@ -290,7 +287,7 @@ def lost(dump: dict, rows: list[dict]) -> collections.Counter:
       ``kept:export``: kept, but the claim exported (its continuations kept or dropped) no longer covers the gold."""
     import attribution_cv as cv
 
-    from graphkit.confidence import apply_scores, claim_groups
+    from graphkit.confidence import claim_groups
 
     sc = cv.scorer()
     arts = {a["id"]: a for a in cv.load_articles(("train", "dev"))}
@@ -303,10 +300,9 @@ def lost(dump: dict, rows: list[dict]) -> collections.Counter:
         x, a = dump["arts"][doc_id], arts[doc_id]
         atts, scores = x["atts"], x["scores"]
         groups = claim_groups(atts)
-        kept_atts = apply_scores(atts, scores, x["t"], x["tl"])
-        kept = {_key(k) for k in kept_atts}
-        P, G = sc.pred_items(cv.export(doc_id, a["text"], kept_atts)), sc.gold_items(a, False)
-        pairs, _ = cv.assign(G, P)
+        o = cv.oof_article(sc, a, x)
+        kept = {_key(k) for k in o.kept}
+        P, G, pairs = o.P, o.G, o.pairs
         for r in rs:
             i = max((groups[k][0] for k in r["right"]), key=lambda j: scores[j])
             g = G[r["gold"]]

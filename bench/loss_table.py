@@ -146,10 +146,9 @@ def speaker_why(doc, att, g: dict, gold_source: str) -> str:
 
 def perfect(g: dict, cue: list | None) -> dict:
     """A claim with gold ``g``'s content and source (what a missing claim put right would be)."""
-    from attribution_cv import _runs
+    from attribution_cv import _runs, outer_span
 
-    r = _runs(g["S"])
-    return {"spans": _runs(g["C"]), "speaker_span": [r[0][0], r[-1][1]], "cue_span": cue}
+    return {"spans": _runs(g["C"]), "speaker_span": outer_span(g["S"]), "cue_span": cue}
 
 
 def gold_row(doc, g, gi, raw, pairs, P, E, kept_atts, every_atts, segs) -> tuple[str, tuple | None, object]:
@@ -200,24 +199,20 @@ def rows_of(dump: dict) -> tuple[list[dict], dict]:
     from graphkit.confidence import claim_groups
     from graphkit.segments import segments
     from oof_buckets import share
-    from oof_settle import as_shipped
 
-    sc, shipped = cv.scorer(), as_shipped()
+    sc = cv.scorer()
     arts, docs = cv.train_dev_parsed()
     out = []
     for a, doc in zip(arts, docs):
         x = dump["arts"].get(a["id"])
         if x is None:
             continue
-        kept = shipped(x)
-        kept_atts = [kept[grp[0]] for grp in claim_groups(kept)]
+        o = cv.oof_article(sc, a, x)
+        P, E, G, pairs, left = o.P, o.E, o.G, o.pairs, o.left
+        kept_atts = [o.kept[grp[0]] for grp in claim_groups(o.kept)]
         every_atts = [x["atts"][grp[0]] for grp in claim_groups(x["atts"])]
-        P = sc.pred_items(cv.export(a["id"], a["text"], kept))
-        E = sc.pred_items(cv.export(a["id"], a["text"], x["atts"]))
-        G = sc.gold_items(a, False)
         speech = {frozenset(g["C"]) for g in sc.gold_items(a, True)}
         raw = [r for r in a["attributions"] if r["content"]]
-        pairs, left = cv.assign(G, P)
         segs = segments(a["text"], a.get("title"))
         for gi, g in enumerate(G):
             row, fix, att = gold_row(doc, g, gi, raw[gi], pairs, P, E, kept_atts, every_atts, segs)
@@ -251,36 +246,28 @@ def rows_of(dump: dict) -> tuple[list[dict], dict]:
     return out, {a["id"]: a for a in arts}
 
 
-def ceiling(dump: dict, arts: dict, rows: list[dict], name: str | None) -> list[tuple[float, float]]:
+def ceiling(dump: dict, arts: dict, rows: list[dict], name: str | None,
+            shipped: dict[str, list[dict]] | None = None) -> list[tuple[float, float]]:
     """Each fold's (all, speech fair) e2e F1 with every row whose name starts ``name`` put right by its fix (None:
-    as it is)."""
+    as it is); ``shipped``: ``attribution_cv.shipped_claims(dump, arts)`` when the caller exported it once for
+    every row."""
     import attribution_cv as cv
-    from oof_settle import as_shipped
 
-    sc, shipped = cv.scorer(), as_shipped()
+    shipped = cv.shipped_claims(dump, arts) if shipped is None else shipped
     fixes = collections.defaultdict(list)
     for r in rows:
         if name is not None and r["fix"] is not None and (r["row"] == name or r["row"].startswith(name + ":")):
             fixes[r["doc"]].append(r["fix"])
-    out = []
-    for f in range(dump["settings"]["k"]):
-        preds = {}
-        ids = [i for i, x in dump["arts"].items() if x["fold"] == f]
-        for i in ids:
-            x = dump["arts"][i]
-            P = cv.export(i, arts[i]["text"], shipped(x))
-            gone = set()
-            for fix in fixes.get(i, []):
-                if fix[0] == "speaker":
-                    r = cv._runs(fix[2])
-                    P[fix[1]] = dict(P[fix[1]], speaker_span=[r[0][0], r[-1][1]])
-                elif fix[0] == "remove":
-                    gone.add(fix[1])
-            P = [p for j, p in enumerate(P) if j not in gone] + [fix[1] for fix in fixes.get(i, []) if fix[0] == "add"]
-            preds[i] = P
-        fig = cv.figures(sc, [arts[i] for i in ids], preds)
-        out.append((fig["all"]["e2e_F1"], fig["speech"]["e2e_F1_fair"]))
-    return out
+    preds = {}
+    for i, P in shipped.items():
+        P, gone = list(P), set()
+        for fix in fixes.get(i, []):
+            if fix[0] == "speaker":
+                P[fix[1]] = dict(P[fix[1]], speaker_span=cv.outer_span(fix[2]))
+            elif fix[0] == "remove":
+                gone.add(fix[1])
+        preds[i] = [p for j, p in enumerate(P) if j not in gone] + [fix[1] for fix in fixes.get(i, []) if fix[0] == "add"]
+    return cv.fold_f1s(cv.scorer(), dump, arts, preds)
 
 
 def table(dump: dict, arts: dict, rows: list[dict], worth: bool = True) -> str:
@@ -294,7 +281,10 @@ def table(dump: dict, arts: dict, rows: list[dict], worth: bool = True) -> str:
             speech[name] += r["speech"]
             kept[name] += r["fix"] is not None and r["fix"][0] == "speaker"
             right[name] += r.get("right_dropped", False)
-    base = ceiling(dump, arts, rows, None)
+    import attribution_cv as cv
+
+    shipped = cv.shipped_claims(dump, arts)  # exported once, each row's oracle changing a copy
+    base = ceiling(dump, arts, rows, None, shipped)
     mean = [statistics.mean(b[m] for b in base) for m in (0, 1)]
     lines = [f"as it is: {mean[0]:.2f} / {mean[1]:.2f} (folds " +
              ", ".join(f"{a:.2f}/{s:.2f}" for a, s in base) + ")",
@@ -303,7 +293,7 @@ def table(dump: dict, arts: dict, rows: list[dict], worth: bool = True) -> str:
     for name in sorted(n, key=lambda k: (k.split(":")[0], ":" in k, -n[k])):
         line = f"{name:28} {n[name]:6} {speech[name]:6} {kept[name]:6} {right[name]:6}"
         if worth and name not in ("e2e", "no_source"):
-            c = ceiling(dump, arts, rows, name)
+            c = ceiling(dump, arts, rows, name, shipped)
             g = [statistics.mean(u[m] - v[m] for u, v in zip(c, base)) for m in (0, 1)]
             line += f"   {mean[0] + g[0]:6.2f} / {mean[1] + g[1]:6.2f}   ({g[0]:+.2f} / {g[1]:+.2f})"
         lines.append(line)

@@ -104,20 +104,16 @@ def article_buckets(art: dict, d: dict, sc, n: collections.Counter, samples: dic
     return the kept predictions."""
     import attribution_cv as cv
 
-    from graphkit.confidence import apply_scores
-
     atts = d["atts"]
-    Pk = cv.export(art["id"], art["text"], apply_scores(atts, d["scores"], d["t"], d["tl"]))
-    Pe = cv.export(art["id"], art["text"], atts)  # every candidate, continuations folded as the kept ones are
+    o = cv.oof_article(sc, art, d)
+    Pk, Pe = o.kept_claims, o.every_claims  # every candidate, continuations folded as the kept ones are
     score_of: dict = {}  # (first content span, cue span) -> (out-of-fold score, origin) of the candidate exported
     for a, s in zip(atts, d["scores"]):
         score_of.setdefault((tuple(a.spans[0]), a.cue_span), (s, "tagger" if a.cue_score is not None else "rules"))
     origin = [score_of.get((tuple(x["spans"][0]), tuple(x["cue_span"]) if x.get("cue_span") else None), (-1.0, "?"))
               for x in Pe]
     raw = [g for g in art["attributions"] if g["content"]]
-    G = sc.gold_items(art, False)
-    P, E = sc.pred_items(Pk), sc.pred_items(Pe)
-    pairs, left = cv.assign(G, P)
+    G, P, E, pairs, left = o.G, o.P, o.E, o.pairs, o.left
     n["e2e_greedy"] += sum(1 for gi, j in pairs.items() if G[gi]["S"] & P[j]["S"])
     n["e2e_optimal"] += max_matching(G, P)
     taken_by = {j: gi for gi, j in pairs.items()}

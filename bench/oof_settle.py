@@ -1,4 +1,5 @@
-"""Ways to settle two kept claims that share words, replayed by 5-fold CV from an out-of-fold dump (bench/oof_dump.py).
+"""Ways for one of two kept claims that share words to give way, replayed by 5-fold CV from an out-of-fold dump
+(bench/oof_dump.py).
 
     python bench/oof_dump.py bench/_work/oof.pkl && python bench/oof_settle.py bench/_work/oof.pkl
     python bench/oof_settle.py bench/_work/oof.pkl --variants none shipped every_nested --grid
@@ -54,7 +55,7 @@ VARIANTS = {
 }
 
 
-def settle(atts: list, gives_way) -> list:
+def give_way(atts: list, gives_way) -> list:
     """``atts`` (kept, each with its confidence) less the claims that give way by ``gives_way(hi, lo)``, the more
     confident first (equal: the earlier), continuations with their claim.
 
@@ -62,9 +63,9 @@ def settle(atts: list, gives_way) -> list:
     >>> outer = Attribution(spans=[(10, 60)], text="w", cue="said", speaker_span=(0, 9), confidence=0.9)
     >>> inner = Attribution(spans=[(40, 60)], text="w", cue="said", speaker_span=(20, 29), speaker_text="they",
     ...                     confidence=0.6)
-    >>> [a.confidence for a in settle([outer, inner], VARIANTS["shipped"])]
+    >>> [a.confidence for a in give_way([outer, inner], VARIANTS["shipped"])]
     [0.9]
-    >>> [a.confidence for a in settle([outer, inner], VARIANTS["none"])]
+    >>> [a.confidence for a in give_way([outer, inner], VARIANTS["none"])]
     [0.9, 0.6]
     """
     from graphkit.confidence import claim_groups
@@ -86,7 +87,7 @@ def settle(atts: list, gives_way) -> list:
     return [a for i, a in enumerate(atts) if i not in drop]
 
 
-def kept_before_settling(d: dict, t: float, tl: float) -> list:
+def kept_before_giving_way(d: dict, t: float, tl: float) -> list:
     """What ``apply_scores`` keeps of a dumped article at thresholds ``t`` / ``tl``, before ``nested_give_way``."""
     import graphkit.confidence as gc
 
@@ -108,28 +109,24 @@ def as_shipped(t=None, tl=None):
     return kept
 
 
-def settled_by(gives_way, t=None, tl=None):
-    """A ``kept`` for :func:`folds_of`: the claims ``apply_scores`` keeps before ``nested_give_way``, then settled by
-    ``gives_way`` (:func:`settle`; None settles nothing); at the dump's thresholds unless ``t`` / ``tl``."""
+def given_way_by(gives_way, t=None, tl=None):
+    """A ``kept`` for :func:`folds_of`: the claims ``apply_scores`` keeps before ``nested_give_way``, then those that
+    give way by ``gives_way`` dropped (:func:`give_way`; None drops none); at the dump's thresholds unless ``t`` /
+    ``tl``. ("Give way" as graphkit says it; "settled" is ``train_filter``'s word for the retrain's kept thresholds.)"""
     def kept(d: dict) -> list:
-        return settle(kept_before_settling(d, d["t"] if t is None else t, d["tl"] if tl is None else tl), gives_way)
+        return give_way(kept_before_giving_way(d, d["t"] if t is None else t, d["tl"] if tl is None else tl), gives_way)
     return kept
 
 
 def folds_of(D: dict, arts: dict, sc, kept, then=None) -> list[tuple[float, float]]:
     """(all, speech fair) e2e F1 of each fold of dump ``D`` with the claims ``kept(d)`` keeps of each dumped article
-    (:func:`as_shipped`, :func:`settled_by`); ``then(doc_id, text, claims)``, when given, changes each article's
+    (:func:`as_shipped`, :func:`given_way_by`); ``then(doc_id, text, claims)``, when given, changes each article's
     exported claims before they are scored."""
     import attribution_cv as cv
 
     then = then or (lambda doc_id, text, claims: claims)
-    out = []
-    for f in sorted({d["fold"] for d in D["arts"].values()}):
-        preds = {i: then(i, arts[i]["text"], cv.export(i, arts[i]["text"], kept(d)))
-                 for i, d in D["arts"].items() if d["fold"] == f}
-        r = cv.figures(sc, [arts[i] for i in preds], preds)
-        out.append((r["all"]["e2e_F1"], r["speech"]["e2e_F1_fair"]))
-    return out
+    preds = {i: then(i, arts[i]["text"], cv.export(i, arts[i]["text"], kept(d))) for i, d in D["arts"].items()}
+    return cv.fold_f1s(sc, D, arts, preds)
 
 
 def line(name: str, folds: list[tuple[float, float]], base=None) -> str:
@@ -154,15 +151,15 @@ def main(argv=None) -> int:
     D = load(a.dump)
     sc = cv.scorer()
     arts = {x["id"]: x for x in cv.load_articles()}
-    base = folds_of(D, arts, sc, settled_by(None))
+    base = folds_of(D, arts, sc, given_way_by(None))
     for name in a.variants:
-        print(line(name, folds_of(D, arts, sc, settled_by(VARIANTS[name])), None if name == "none" else base))
+        print(line(name, folds_of(D, arts, sc, given_way_by(VARIANTS[name])), None if name == "none" else base))
     if a.grid:
         for t in (0.45, 0.50, 0.55):
             for tl in (0.5, 0.6, 0.7):
                 row = []
                 for name in ["none"] + [v for v in a.variants if v != "none"]:
-                    kept = settled_by(VARIANTS[name], t, tl)
+                    kept = given_way_by(VARIANTS[name], t, tl)
                     preds = {i: cv.export(i, arts[i]["text"], kept(d)) for i, d in D["arts"].items()}
                     r = cv.figures(sc, [arts[i] for i in preds], preds)
                     row.append(f"{name} {r['all']['e2e_F1']:.2f}/{r['speech']['e2e_F1_fair']:.2f}")

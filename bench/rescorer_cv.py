@@ -657,8 +657,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         docs = None
         if v == "logistic+sourceless":
-            by_split = {sp: cv.load_articles((sp,)) for sp in ("train", "dev")}
-            docs = dict(zip([x["id"] for sp in ("train", "dev") for x in by_split[sp]], cv.parsed_docs(by_split)))
+            docs = {x["id"]: d for x, d in zip(*cv.train_dev_parsed())}
         scores = oof_scores(D, v, {i: x["text"] for i, x in arts.items()}, docs=docs)
         g = (grid_groups(D, arts, scores, THRESHOLDS, THRESHOLDS_OTHER, THRESHOLDS_LEARNED) if a.groups else
              grid(D, arts, scores, THRESHOLDS, THRESHOLDS_LEARNED))

@@ -192,14 +192,13 @@ def fixed(pred: dict, cls: str, C: set, S: set) -> dict:
     >>> fixed({"spans": [[0, 4]], "speaker_span": [9, 12]}, "speaker:adjacent", {1, 2}, {20, 21, 22})
     {'spans': [[0, 4]], 'speaker_span': [20, 23]}
     """
-    from attribution_cv import _runs
+    from attribution_cv import _runs, outer_span
 
     q = dict(pred)
     if cls.startswith("content:"):
         q["spans"] = _runs(C)
     else:
-        r = _runs(S)
-        q["speaker_span"] = [r[0][0], r[-1][1]]
+        q["speaker_span"] = outer_span(S)
     return q
 
 
@@ -211,8 +210,6 @@ def worth(dump: dict, rows: list[dict], cls_prefix: str) -> dict:
     (``none:``) have none to put right."""
     import attribution_cv as cv
 
-    from graphkit.confidence import apply_scores
-
     sc = cv.scorer()
     arts = {a["id"]: a for a in cv.load_articles(("train", "dev"))}
     by_doc = collections.defaultdict(list)
@@ -220,28 +217,22 @@ def worth(dump: dict, rows: list[dict], cls_prefix: str) -> dict:
         c = next((c for c in r.get("classes", []) if c.startswith(cls_prefix)), None)
         if c is not None and r["fix"][0] is not None:
             by_doc[r["doc"]].append((c, r))
-    k = dump["settings"]["k"]
+    shipped = cv.shipped_claims(dump, arts)  # exported once, each mode changing a copy
     out = {}
     for mode in ("as_is", "kept", "every"):
-        fold_counts = []
-        for f in range(k):
-            ids = [i for i in dump["arts"] if dump["arts"][i]["fold"] == f]
-            preds = {}
-            for i in ids:
-                x = dump["arts"][i]
-                P = cv.export(i, arts[i]["text"], apply_scores(x["atts"], x["scores"], x["t"], x["tl"]))
-                for c, r in by_doc.get(i, []) if mode != "as_is" else []:
-                    _, C, S, pred = r["fix"]
-                    j = next((j for j, p in enumerate(P) if p["cue_span"] == pred["cue_span"]
-                              and p["speaker_span"] == pred["speaker_span"]), None)
-                    if j is not None:
-                        P[j] = fixed(P[j], c, C, S)
-                    elif mode == "every":
-                        P.append(fixed(pred, c, C, S))
-                preds[i] = P
-            fold_counts.append(cv.counts(sc, [arts[i] for i in ids], preds))
-        per = [cv.from_counts(sc, c) for c in fold_counts]
-        out[mode] = [(x["all"]["e2e_F1"], x["speech"]["e2e_F1_fair"]) for x in per]
+        preds = {}
+        for i, P in shipped.items():
+            P = list(P)
+            for c, r in by_doc.get(i, []) if mode != "as_is" else []:
+                _, C, S, pred = r["fix"]
+                j = next((j for j, p in enumerate(P) if p["cue_span"] == pred["cue_span"]
+                          and p["speaker_span"] == pred["speaker_span"]), None)
+                if j is not None:
+                    P[j] = fixed(P[j], c, C, S)
+                elif mode == "every":
+                    P.append(fixed(pred, c, C, S))
+            preds[i] = P
+        out[mode] = cv.fold_f1s(sc, dump, arts, preds)
     return out
 
 

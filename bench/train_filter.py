@@ -327,7 +327,7 @@ def _oof_candidates(arts, docs, k: int, log=print):
 
 
 def main(argv=None) -> int:
-    from attribution_cv import counts, export, fold_of, from_counts, load_articles, parsed_docs, pooled, scorer
+    from attribution_cv import counts, export, fold_of, from_counts, pooled, scorer, train_dev, train_dev_parsed
     from train_tagger import fit_tagger, rows_of
 
     from graphkit.attribution import attributions
@@ -358,9 +358,8 @@ def main(argv=None) -> int:
     previous = None if args.fresh else shipped_point(_shipped(args.out))
 
     t0 = time.perf_counter()
-    by_split = {s: load_articles((s,), args.data) for s in ("train", "dev")}
-    arts = by_split["train"] + by_split["dev"]
-    docs = parsed_docs(by_split, **({"cache": args.cache} if args.cache else {}))
+    by_split = train_dev(args.data)
+    arts, docs = train_dev_parsed(cache=args.cache, by_split=by_split)
     ntr = len(by_split["train"])
     # 1. the cue tagger on PolNeAR train: rows from the rules' candidates of each train article
     rows = [r for a, d in zip(arts[:ntr], docs[:ntr]) for r in rows_of(a, d, attributions(d, tagger=False))]

@@ -410,9 +410,9 @@ def test_a_paragraph_break_the_convention_marks(text, lo, hi, is_marked):
 
 def test_folds_of_scores_the_claims_as_shipped_and_as_changed(shared):
     """oof_settle.folds_of with as_shipped() keeps what apply_scores keeps; ``then`` changes the claims before
-    scoring; settled_by(None) keeps them before nested_give_way; as_shipped(t) at another threshold."""
+    scoring; given_way_by(None) keeps them before nested_give_way; as_shipped(t) at another threshold."""
     import attribution_cv as cv
-    from oof_settle import as_shipped, folds_of, settled_by
+    from oof_settle import as_shipped, folds_of, given_way_by
 
     text = "Ana Ruiz said that taxes will rise next year and that jobs will grow."
     gold = _gold((19, 69), (0, 8), "said")
@@ -437,7 +437,7 @@ def test_folds_of_scores_the_claims_as_shipped_and_as_changed(shared):
                                                       "confidence": 0.7})
     D["arts"]["a1"].update(atts=[claim, inner], scores=[0.9, 0.7])
     assert folds_of(D, arts, sc, as_shipped())[0][0] == 100.0
-    assert folds_of(D, arts, sc, settled_by(None))[0][0] == 0.0
+    assert folds_of(D, arts, sc, given_way_by(None))[0][0] == 0.0
 
 
 def test_the_quote_span_scripts_doctests_run():
@@ -447,3 +447,47 @@ def test_the_quote_span_scripts_doctests_run():
 
     result = doctest.testmod(quote_spans)
     assert result.failed == 0 and result.attempted > 0
+
+
+@pytest.mark.parametrize("chars, span", [
+    ({4, 5, 9}, [4, 10]),           # a gold source of two runs: one span over both
+    (set(range(0, 8)), [0, 8]),     # one run: itself
+    ({12}, [12, 13]),
+])
+def test_a_gold_source_as_one_speaker_span(chars, span):
+    """attribution_cv.outer_span: what an oracle writes as a claim's speaker_span for a gold's source (loss_table's
+    added claims and fixed speakers, span_errors.fixed)."""
+    from attribution_cv import outer_span
+
+    assert outer_span(chars) == span
+
+
+def test_one_oof_article_and_a_rows_ceiling(shared):
+    """attribution_cv.oof_article keeps, exports, itemises and matches one dumped article as --cv 5 scores it (the
+    set-up loss_table, found_cues and oof_buckets share); shipped_claims exports every article once and fold_f1s
+    scores it, as oof_settle.folds_of(as_shipped()) does; loss_table.ceiling puts a row right on a copy of it."""
+    import attribution_cv as cv
+    from loss_table import ceiling
+    from oof_settle import as_shipped, folds_of
+
+    text = "Ana Ruiz said that taxes will rise next year and that jobs will grow. Bo Li said nothing at all here."
+    gold = _gold((19, 69), (0, 8), "said")
+    right = att((19, 45), (9, 13)).model_copy(update={"speaker_span": (0, 8), "confidence": 0.9})
+    spurious = att((78, 101), (74, 78), speaker="Bo Li").model_copy(update={"speaker_span": (70, 75),
+                                                                             "confidence": 0.8})
+    dropped = att((85, 101), (74, 78), speaker="Bo Li").model_copy(update={"speaker_span": (70, 75)})
+    D = {"arts": {"a1": {"atts": [right, spurious, dropped], "scores": [0.9, 0.8, 0.3], "t": 0.5, "tl": 0.6,
+                         "fold": 0}}, "settings": {"k": 1}}
+    arts = {"a1": {"id": "a1", "text": text, "attributions": [gold]}}
+    sc = cv.scorer()
+    o = cv.oof_article(sc, arts["a1"], D["arts"]["a1"])
+    assert len(o.kept) == 2 and len(o.kept_claims) == 2 and len(o.every_claims) == 3   # the 0.3 one dropped
+    assert (len(o.P), len(o.E), len(o.G)) == (2, 3, 1)
+    assert o.pairs == {0: 0} and o.left == [1]            # the gold takes the right claim; Bo Li's is spurious
+    shipped = cv.shipped_claims(D, arts)
+    assert shipped["a1"] == o.kept_claims
+    as_is = cv.fold_f1s(sc, D, arts, shipped)
+    assert as_is == folds_of(D, arts, sc, as_shipped()) and as_is[0][0] == pytest.approx(200 / 3)  # P 1/2, R 1
+    rows = [{"doc": "a1", "row": "spurious:alone", "fix": ("remove", 1)}]
+    assert ceiling(D, arts, rows, "spurious", shipped) == [(100.0, 100.0)]
+    assert ceiling(D, arts, rows, None, shipped) == as_is and len(shipped["a1"]) == 2   # the copy changed, not it
