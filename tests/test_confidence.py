@@ -132,10 +132,41 @@ def test_of_a_nested_pair_the_less_confident_claim_gives_way(scores, kept):
     assert [_NESTED.index(next(a for a in _NESTED if a.spans == o.spans)) for o in out] == kept
 
 
-def test_a_relative_clause_claim_never_gives_way():
-    aside = _NESTED[1].model_copy(update={"speaker_text": "which"})  # "..., which says ...": the writer's aside
-    out = apply_scores([_NESTED[0], aside], [0.9, 0.6], 0.5)
-    assert [o.speaker_text for o in out] == ["a survey", "which"]
+def _said_in(text: str, words: str, cue: str, who: str, at: int = 0) -> Attribution:
+    """A claim of ``text`` whose content is ``words`` (its first place from ``at``), spoken by ``who``."""
+    s, w = text.index(words, at), text.index(who)
+    c = text.index(cue)
+    return Attribution(spans=[(s, s + len(words))], text=words, cue=cue, cue_span=(c, c + len(cue)),
+                       speaker_span=(w, w + len(who)), speaker_text=who)
+
+
+#: a relative clause's claim inside a more confident claim's content: (sentence, the outer claim's content, the
+#: relative clause's cue and content, its pronoun, the scores, whether the relative clause's claim stays)
+RELATIVE_INSIDE = [
+    # set off as the writer's aside (a comma, a dash, a bracket before the pronoun): a claim of its own, it stays
+    ("Bolton criticised Ryan, who says Clinton would be better.", "Ryan, who says Clinton would be better",
+     "says", "Clinton would be better", "who", (0.9, 0.6), True),
+    ("Bolton criticised the elite \u2014 who say Clinton would be better.",
+     "the elite \u2014 who say Clinton would be better", "say", "Clinton would be better", "who", (0.9, 0.6), True),
+    ("Ann said the report (which says costs will rise) is late.", "the report (which says costs will rise) is late",
+     "says", "costs will rise", "which", (0.9, 0.6), True),
+    # restrictive: which people the outer claim's words are about, no aside: it gives way, the less confident
+    ("Bolton criticised Republicans who suggest Clinton would be better.",
+     "Republicans who suggest Clinton would be better", "suggest", "Clinton would be better", "who", (0.9, 0.6), False),
+    ("Penwell said the world lost a voice that said love is power.", "the world lost a voice that said love is power",
+     "said love", "love is power", "that", (0.9, 0.6), False),
+    ("Penwell said the world lost a voice that said love is power.", "the world lost a voice that said love is power",
+     "said love", "love is power", "that", (0.6, 0.9), True),   # ... unless more confident than the outer one
+]
+
+
+@pytest.mark.parametrize("text, outer_words, cue, words, pronoun, scores, stays", RELATIVE_INSIDE)
+def test_a_relative_clause_claim_gives_way_unless_an_aside(text, outer_words, cue, words, pronoun, scores, stays):
+    outer_cue = text.split()[1]
+    outer = _said_in(text, outer_words, outer_cue, text.split()[0])
+    inner = _said_in(text, words, cue, pronoun, at=text.index(pronoun))
+    out = apply_scores([outer, inner], list(scores), 0.5)
+    assert [o.speaker_text for o in out] == [text.split()[0]] + ([pronoun] if stays else [])
 
 
 # "Russia continues to demand that Ukraine hand over the region.": 0 the "continues" claim (content 7-70, the cue
