@@ -153,10 +153,12 @@ RELATIVE_INSIDE = [
     # restrictive: which people the outer claim's words are about, no aside: it gives way, the less confident
     ("Bolton criticised Republicans who suggest Clinton would be better.",
      "Republicans who suggest Clinton would be better", "suggest", "Clinton would be better", "who", (0.9, 0.6), False),
-    ("Penwell said the world lost a voice that said love is power.", "the world lost a voice that said love is power",
-     "said love", "love is power", "that", (0.9, 0.6), False),
-    ("Penwell said the world lost a voice that said love is power.", "the world lost a voice that said love is power",
-     "said love", "love is power", "that", (0.6, 0.9), True),   # ... unless more confident than the outer one
+    ("Ana said the town lost a paper that said councils waste money.",
+     "the town lost a paper that said councils waste money", "said councils", "councils waste money", "that",
+     (0.9, 0.6), False),
+    ("Ana said the town lost a paper that said councils waste money.",
+     "the town lost a paper that said councils waste money", "said councils", "councils waste money", "that",
+     (0.6, 0.9), True),   # ... unless more confident than the outer one
 ]
 
 
