@@ -118,16 +118,17 @@ def run(a: argparse.Namespace, graphkit) -> dict:
 
 
 @contextmanager
-def _words_child_timed():
+def _words_child_timed(under: Path | None = None):
     """While in it, the forked child that works out linking's words beside the resolution's first stages
     (`graphkit.textmemo.work_out_beside`) writes its own CPU seconds (a forked child's CPU clock starts at 0: the second
-    core's share of the tail) into a temporary folder of this context's; it gives a function reading them, None when
-    no child was forked (fewer texts than `graphkit.textmemo.BESIDE_MIN_TEXTS`), the checkout has none, or the write
-    failed. On leaving, however it is left, graphkit's own function is put back (a build after it, a test's in the same
-    process, runs it as it is) and the folder removed."""
+    core's share of the tail) into a temporary folder of this context's, made ``under`` the folder given (the system's
+    temporary folder by default); it gives a function reading them, None when no child was forked (fewer texts than
+    `graphkit.textmemo.BESIDE_MIN_TEXTS`), the checkout has none, or the write failed. On leaving, however it is left,
+    graphkit's own function is put back (a build after it, a test's in the same process, runs it as it is) and the
+    folder removed."""
     textmemo = sys.modules.get("graphkit.textmemo")
     work_out = getattr(textmemo, "_work_out", None)
-    with tempfile.TemporaryDirectory(prefix="resolve_stages-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="resolve_stages-", dir=under) as tmp:
         record = Path(tmp) / "words_child_cpu"
 
         def timed(texts, writer):

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hand_parsed import parsed
 
 from graphkit.attribution import attributions
 from graphkit.confidence import filter_attributions
@@ -875,13 +876,6 @@ def test_a_participle_set_off_by_a_comma_is_the_speakers_second_claim(nlp, monke
         assert [a.cue for a in attributions(doc, tagger=False)] == ["said"]
 
 
-def _parsed(words, heads, deps, tags):
-    import spacy
-    from spacy.tokens import Doc
-
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
-
-
 # the parse PolNeAR's second claims mostly have: the participle hung inside the first claim's content, after its
 # closing quotation mark ("Smith insisted that he had “won,” claiming that polls proved it."); each row changes one
 # thing: (participle's tag, its dependency, the token before it, expected)
@@ -907,9 +901,9 @@ def test_a_second_claim_is_a_participle_set_off_after_the_first_cue(tag, dep, be
             "VBD", "PRP", "."]
     if before == "and":
         tags[8] = "CC"
-    doc = _parsed(words, [1, 1, 6, 6, 6, 6, 1, 6, 6, 6, 12, 12, 9, 12, 1],
-                  ["nsubj", "ROOT", "mark", "nsubj", "aux", "punct", "ccomp", "punct", "cc" if before == "and" else
-                   "punct", dep, "mark", "nsubj", "ccomp", "dobj", "punct"], tags)
+    doc = parsed(words, heads=[1, 1, 6, 6, 6, 6, 1, 6, 6, 6, 12, 12, 9, 12, 1],
+                 deps=["nsubj", "ROOT", "mark", "nsubj", "aux", "punct", "ccomp", "punct", "cc" if before == "and" else
+                       "punct", dep, "mark", "nsubj", "ccomp", "dobj", "punct"], tags=tags)
     outer = _Cand(cue_toks=[doc[1]], cue_lemma="insist", stance="assert", content=set(range(2, 14)), quotes=set(),
                   subj=doc[0], anchor=doc[1])
     inner = _Cand(cue_toks=[doc[9]], cue_lemma="claim", stance="assert", content=set(range(10, 14)), quotes=set(),

@@ -7,6 +7,7 @@ Attribution is built by hand so these tests do not depend on the attribution sta
 import datetime as dt
 
 import pytest
+from hand_parsed import parsed
 
 from graphkit.dates import ClaimDate, claim_date
 from graphkit.records import Attribution
@@ -217,16 +218,6 @@ def test_the_text_part_stays_importable_from_here(name):
     assert getattr(dates, name) is getattr(date_expressions, name)
 
 
-def parsed(words, heads, deps, pos):
-    """A Doc with the parse given by hand (heads as absolute indices), words joined by spaces, the last one
-    (punctuation) attached."""
-    import spacy
-    from spacy.tokens import Doc
-
-    spaces = [True] * (len(words) - 2) + [False, False]
-    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
-
-
 # a date whose word the parser makes its sentence's root: words, heads, deps, POS -> date, basis
 ROOT_DATE_CASES = [
     # "May" read as a modal and made the root, "said" an adverbial clause under it: the date governs the cue
@@ -248,7 +239,7 @@ ROOT_DATE_CASES = [
 
 @pytest.mark.parametrize("words,heads,deps,pos,date,basis", ROOT_DATE_CASES)
 def test_a_date_that_is_its_sentences_root(words, heads, deps, pos, date, basis):
-    doc = parsed(words, heads, deps, pos)
+    doc = parsed(words, heads=heads, deps=deps, pos=pos, spaces=[True] * (len(words) - 2) + [False, False])  # ". " glued
     text = doc.text
     cue, content = text.index("said"), text.index("no")
     att = Attribution(spans=[(content, content + 2)], text="no", cue="said", cue_span=(cue, cue + 4))

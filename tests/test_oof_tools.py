@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hand_parsed import parsed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -257,12 +258,7 @@ def test_sourceless_features(nlp, text, cue, expected):
 
 def _sentences(words: list[str], starts=(0,)):
     """A Doc of ``words`` with sentences starting at ``starts``, and a function from token range to characters."""
-    import spacy
-    from spacy.tokens import Doc
-
-    doc = Doc(spacy.blank("en").vocab, words=words)
-    for t in doc:
-        t.is_sent_start = t.i in starts
+    doc = parsed(words, sent_starts=[i in starts for i in range(len(words))])
     return doc, lambda i, j: set(range(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)))
 
 
@@ -315,13 +311,6 @@ def test_the_span_error_scripts_doctests_run():
         assert result.failed == 0 and result.attempted > 0, module.__name__
 
 
-def _parsed(words, heads, deps, tags):
-    import spacy
-    from spacy.tokens import Doc
-
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
-
-
 # loss_table.speaker_why: why a claim's speaker is not the gold's source, by how its cue reached it in the parse.
 # 0 Lee 1 made 2 an 3 attempt 4 , 5 writing 6 that 7 it 8 rained ("…, writing": the participle hangs on the noun)
 PARTICIPLE = (["Lee", "made", "an", "attempt", ",", "writing", "that", "it", "rained"], [1, 1, 3, 1, 3, 3, 8, 8, 5],
@@ -350,7 +339,8 @@ CONTENT = {id(PARTICIPLE): (6, 9), id(CONJUNCT): (5, 8), id(PRONOUN): (5, 7)}
 def test_why_a_speaker_is_wrong(parse, cue, ours, gold, resolved, why):
     from loss_table import speaker_why
 
-    doc = _parsed(*parse)
+    words, heads, deps, tags = parse
+    doc = parsed(words, heads=heads, deps=deps, tags=tags)
 
     def chars(i, j):
         return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)

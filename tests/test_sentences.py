@@ -3,12 +3,9 @@ read from the SENT_START array, for every stage that asks (the attribution compo
 speakers, the cue tagger, the re-scorer). Docs built by hand, as spaCy's own tests do."""
 
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from hand_parsed import parsed
 
 from graphkit.nlp import sentence_starts, sentences, sentences_indexed
-
-VOCAB = Vocab()
 
 
 @pytest.mark.parametrize("words, sent_starts, starts", [
@@ -19,7 +16,7 @@ VOCAB = Vocab()
     ("A . B .".split(), [True, False, True, False], [0, 2]),   # spaCy's booleans: False is 'not a start' (-1)
 ])
 def test_sentence_starts_are_those_of_doc_sents(words, sent_starts, starts):
-    doc = Doc(VOCAB, words=words, sent_starts=sent_starts)
+    doc = parsed(words, sent_starts=sent_starts)
     assert sentence_starts(doc) == starts == [s.start for s in doc.sents]
     assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
     with sentences_indexed(doc):
@@ -32,6 +29,6 @@ def test_sentence_starts_are_those_of_doc_sents(words, sent_starts, starts):
     ([], [], []),
 ])
 def test_a_doc_without_boundaries_is_one_sentence(words, starts, spans):
-    doc = Doc(VOCAB, words=words)
+    doc = parsed(words)
     assert sentence_starts(doc) == starts
     assert [(s.start, s.end) for s in sentences(doc)] == spans

@@ -4,6 +4,7 @@ American-style sentences in, the speaker as resolved in the article out."""
 from __future__ import annotations
 
 import pytest
+from hand_parsed import parsed
 
 from graphkit.attribution import attributions
 from graphkit.segments import byline_author, segments
@@ -1197,12 +1198,8 @@ def test_where_a_surname_is_first_written_alone_whatever_is_asked_first(nlp, tex
 def _doc(nlp, words, pos, ents):
     """A Doc built by hand: ``words`` (a space after each but around a hyphen), ``pos`` (one tag a word, 'PROPN'
     where None), ``ents`` as (start, end, label) token spans."""
-    from spacy.tokens import Doc, Span
-
     spaces = [words[k] != "-" and words[k + 1:k + 2] != ["-"] for k in range(len(words))]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=[p or "PROPN" for p in pos])
-    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
-    return doc
+    return parsed(words, spaces=spaces, pos=[p or "PROPN" for p in pos], ents=ents, vocab=nlp.vocab)
 
 
 NICKNAME_ENTITIES = [
@@ -1476,16 +1473,13 @@ def test_a_root_name_after_other_words_is_no_subject():
     """A name the parser made its sentence's root counts as the subject only when it opens the sentence: after other
     words the root is a misread phrase ('In Leeds, Hale accused Reed of lying' read as one noun phrase headed by
     'Reed', the parse built by hand), not what the sentence is about (graphkit.antecedents._misparsed_opening)."""
-    import spacy
-    from spacy.tokens import Doc
-
     from graphkit.antecedents import sentence_subject
 
     words = ["In", "Leeds", ",", "Hale", "accused", "Reed", "of", "lying", "."]
     heads = [5, 0, 5, 5, 5, 5, 5, 6, 5]
     deps = ["prep", "pobj", "punct", "compound", "compound", "ROOT", "prep", "pcomp", "punct"]
     ents = ["O", "B-GPE", "O", "B-PERSON", "O", "B-PERSON", "O", "O", "O"]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    doc = parsed(words, heads=heads, deps=deps, ents=ents)
     reed = next(e for e in doc.ents if e.text == "Reed")
     assert reed.root.dep_ == "ROOT"
     assert sentence_subject(reed) is False
@@ -1856,9 +1850,6 @@ def test_an_issuer_a_facility_names_is_named_whatever_its_part_of_speech():
     """One set of the entity labels that name someone (speakers.NAMING_LABELS): `_names_someone` left out FAC where
     `_issuer_name` took it, so 'the White House' with 'House' read as a common noun named no issuer (the parse built
     by hand; PolNeAR train + dev hold no such issuer: extraction unchanged)."""
-    import spacy
-    from spacy.tokens import Doc
-
     from graphkit.speakers import issued_by
 
     words = ["The", "White", "House", "issued", "a", "statement", "."]
@@ -1866,7 +1857,7 @@ def test_an_issuer_a_facility_names_is_named_whatever_its_part_of_speech():
     deps = ["det", "compound", "nsubj", "ROOT", "det", "dobj", "punct"]
     pos = ["DET", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
     ents = ["O", "B-FAC", "I-FAC", "O", "O", "O", "O"]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    doc = parsed(words, heads=heads, deps=deps, pos=pos, ents=ents)
     assert issued_by(doc[5]) == ("White House statement", (4, 15))
 
 
@@ -1989,9 +1980,6 @@ def test_a_phrase_never_ends_on_a_space_token():
     """A parse may hang a non-breaking space on a relative clause's last conjunction ('sources who worked here but
     were not named', the space a token of its own): the phrase ends before both (speaker_phrase.speaker_tokens'
     end rule; the parse built by hand, as PolNeAR's cached parse of such a sentence has it)."""
-    import spacy
-    from spacy.tokens import Doc
-
     from graphkit.speaker_phrase import speaker_tokens
 
     words = ["Sources", "who", "worked", "here", "but", "\u00a0", "were", "not", "named", "."]
@@ -2001,8 +1989,7 @@ def test_a_phrase_never_ends_on_a_space_token():
     pos = ["NOUN", "PRON", "VERB", "ADV", "CCONJ", "SPACE", "AUX", "PART", "VERB", "PUNCT"]
     tags = ["NNS", "WP", "VBD", "RB", "CC", "_SP", "VBD", "RB", "VBN", "."]
     lemmas = ["source", "who", "work", "here", "but", "\u00a0", "be", "not", "name", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              lemmas=lemmas)
+    doc = parsed(words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     assert [t.text for t in speaker_tokens(doc[0])] == ["Sources", "who", "worked", "here"]
 
 
@@ -2194,9 +2181,6 @@ def test_a_plural_of_people_takes_only_names_in_apposition():
     """'The lawyers, Ann Lee, courts and other means, said no': a plural of people in apposition to a list that names
     more than people (a misread, as PolNeAR's cached parse of such a sentence has it) stays as written, not the list
     (speaker_kinds._in_apposition; the parse built by hand)."""
-    import spacy
-    from spacy.tokens import Doc, Span
-
     from graphkit.speakers import SpeakerResolver, speaker_fields
 
     words = ["The", "lawyers", ",", "Ann", "Lee", ",", "courts", "and", "other", "means", ",", "said", "no", "."]
@@ -2208,9 +2192,8 @@ def test_a_plural_of_people_takes_only_names_in_apposition():
            "PUNCT"]
     tags = ["DT", "NNS", ",", "NNP", "NNP", ",", "NNS", "CC", "JJ", "NNS", ",", "VBD", "UH", "."]
     lemmas = ["the", "lawyer", ",", "Ann", "Lee", ",", "court", "and", "other", "mean", ",", "say", "no", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              lemmas=lemmas, sent_starts=[True] + [False] * 13)
-    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    doc = parsed(words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+                 sent_starts=[True] + [False] * 13, ents=[(3, 5, "PERSON")])
     got = speaker_fields(SpeakerResolver(doc), doc[1], None, None, [(doc[12].idx, doc[12].idx + 2)], doc.text)
     assert (got["speaker_text"], got["resolved_text"]) == ("The lawyers", "The lawyers")
 
@@ -2220,9 +2203,6 @@ def test_people_named_together_name_each_conjunct_once():
     parser chains a list that runs on): each conjunct's words once, not 'her aides and other allies' and then 'other
     allies' again (speaker_kinds._as_written leaves out the conjuncts hung on it). The phrase a speaker is read from
     stops at the second 'and' today, so the conjunct is read directly as well as through the speaker."""
-    import spacy
-    from spacy.tokens import Doc, Span
-
     from graphkit.speakers import SpeakerResolver, speaker_fields
 
     words = ["Ann", "Lee", "and", "her", "aides", "and", "other", "allies", "said", "no", "."]
@@ -2232,9 +2212,8 @@ def test_people_named_together_name_each_conjunct_once():
     pos = ["PROPN", "PROPN", "CCONJ", "PRON", "NOUN", "CCONJ", "ADJ", "NOUN", "VERB", "INTJ", "PUNCT"]
     tags = ["NNP", "NNP", "CC", "PRP$", "NNS", "CC", "JJ", "NNS", "VBD", "UH", "."]
     lemmas = ["Ann", "Lee", "and", "her", "aide", "and", "other", "ally", "say", "no", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              lemmas=lemmas, sent_starts=[True] + [False] * 10)
-    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    doc = parsed(words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+                 sent_starts=[True] + [False] * 10, ents=[(0, 2, "PERSON")])
     from graphkit.speaker_kinds import _as_written
 
     assert [_as_written(doc[i], list(doc[:8])) for i in (4, 7)] == ["her aides", "other allies"]
@@ -2388,16 +2367,14 @@ JOINT_POLLS = [
 
 @pytest.mark.parametrize("words,start,expected", JOINT_POLLS, ids=[f"{k:02d}" for k in range(len(JOINT_POLLS))])
 def test_a_hyphen_joins_the_names_of_a_joint_poll(words, start, expected):
-    from spacy.tokens import Doc
-
     from graphkit.nlp import load_spacy
     from graphkit.speaker_phrase import _glued_before
 
     glued = {k for k, w in enumerate(words) if w == "-"}
     glued |= {k - 1 for k in glued}
-    doc = Doc(load_spacy().vocab, words=words, spaces=[k not in glued and k < len(words) - 1 for k in range(len(words))],
-              pos=["DET", "ADJ"] + ["PUNCT" if w == "-" else "PROPN" for w in words[2:-1]] + ["NOUN"],
-              lemmas=[w.lower() for w in words])
+    doc = parsed(words, spaces=[k not in glued and k < len(words) - 1 for k in range(len(words))],
+                 pos=["DET", "ADJ"] + ["PUNCT" if w == "-" else "PROPN" for w in words[2:-1]] + ["NOUN"],
+                 lemmas=[w.lower() for w in words], vocab=load_spacy().vocab)
     toks = list(doc[start:])
     assert doc[_glued_before(toks)[0].i:].text == expected
 

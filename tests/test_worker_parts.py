@@ -84,21 +84,20 @@ def test_resolve_stages_has_the_words_child_write_its_own_cpu_while_it_builds(tm
     assert textmemo._work_out is original
 
 
-def test_resolve_stages_leaves_no_folder_and_no_wrap_when_the_build_raises():
+def test_resolve_stages_leaves_no_folder_and_no_wrap_when_the_build_raises(tmp_path):
     """A build that raises inside the words child's timing (a user's bad corpus, said in one line by the script)
     leaves graphkit's function as it was and the timing's folder removed (fails with the cleanup after the build
     only)."""
     import graphkit.textmemo as textmemo
     import resolve_stages
 
-    original, folders = textmemo._work_out, []
+    original, made = textmemo._work_out, []
     with pytest.raises(ValueError):
-        with resolve_stages._words_child_timed():
-            folders.append(textmemo._work_out.__closure__)  # the wrap holds its record's path
+        with resolve_stages._words_child_timed(under=tmp_path):
+            made.extend(tmp_path.iterdir())  # the timing's folder, made where it was told
             raise ValueError("no article")
     assert textmemo._work_out is original
-    paths = [c.cell_contents for cells in folders for c in cells if isinstance(c.cell_contents, Path)]
-    assert paths and not any(p.parent.exists() for p in paths)
+    assert made and not any(p.exists() for p in made) and not list(tmp_path.iterdir())
 
 
 @pytest.mark.parametrize("module", ["worker_parts", "resolve_stages", "tail_parts"])
