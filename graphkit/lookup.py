@@ -163,6 +163,35 @@ def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, 
     return NameIndex(forms, weak).match(name)
 
 
+def ids_one_edit_from(typed: str, ids: Iterable[str], limit: int = 5) -> list[str]:
+    """Ids whose start is one edit from what was typed as an id or its start, in the order given: a character wrong
+    or two neighbours swapped ("030" for "003"), else one left out or one added ("03_9b" for "003_9b"); only the ids
+    of the fewest edits, and [] when none is one edit away or more than ``limit`` are (a start that short is no guess
+    at one id). An id is a code typed from its start, not a name: it is measured against the id's start of the same
+    length (one more, one fewer), not against the whole id as a name's spelling is (`suggest`).
+
+    >>> ids = ["000_3644", "001_56cb", "003_9b6d", "004_a0ff"]
+    >>> ids_one_edit_from("030", ids), ids_one_edit_from("03_9b", ids), ids_one_edit_from("003_9b7d", ids)
+    (['000_3644', '003_9b6d'], ['003_9b6d'], ['003_9b6d'])
+    >>> ids_one_edit_from("xyz", ids), ids_one_edit_from("9", ids)
+    ([], ['000_3644', '001_56cb', '003_9b6d', '004_a0ff'])
+    >>> ids_one_edit_from("7", [f"{k:03d}" for k in range(100)])   # every id starts one edit from "7"
+    []
+    """
+    from rapidfuzz.distance import OSA
+
+    n = len(typed)
+
+    def edits(i: str) -> tuple[int, int]:  # (edits, and whether the start compared is longer or shorter than typed)
+        return min((OSA.distance(typed, i[:m]), abs(m - n)) for m in (n, n + 1, n - 1) if m >= 0)
+
+    ids = list(ids)
+    cost = {i: edits(i) for i in ids} if typed else {}
+    best = min(cost.values(), default=(2, 0))
+    close = [i for i in ids if cost[i] == best] if best[0] <= 1 else []
+    return close if len(close) <= limit else []
+
+
 def suggest(name: str, labels: Iterable[str], limit: int = 5) -> list[str]:
     """Names in `labels` closest to `name`, for error messages.
 

@@ -215,6 +215,14 @@ UNKNOWN_CASES = [
     ("doc", "005_nothere", ["no article '005_nothere'", "g.documents()", "command line: the doc column of graphkit "
                                                                            "claims --store"]),
     ("doc", "00", ["'00' starts 5 article ids", "give more of the id"]),
+    # an id is typed from its start: a start one edit from an id's is offered that id (`lookup.ids_one_edit_from`;
+    # the whole-id spelling offered nothing for a swapped or a missing digit)
+    ("doc", "030", ["no article '030'", "did you mean '000_36443760e30779ee' or '003_9b6d43ba622d0a39'?"]),  # swapped
+    ("doc", "03_9b6d", ["did you mean '003_9b6d43ba622d0a39'?"]),                                # a digit left out
+    ("doc", "003_9b6d43ba622d0a38", ["did you mean '003_9b6d43ba622d0a39'?"]),                   # the whole id, one wrong
+    # nothing close in a store of no more ids than an offer names: all of them, to copy one from
+    ("doc", "Reuters", ["no article 'Reuters'", "its 5 articles are '000_36443760e30779ee', '001_56cb526c82487007', "
+                        "'002_0a2dcb1df1e57fc0', '003_9b6d43ba622d0a39' or '004_a0ffbf88e7d719ba'", "g.documents()"]),
 ]
 
 
@@ -234,6 +242,31 @@ def test_a_name_like_none_of_the_stores_is_offered_nothing(sample, arg, written)
     with pytest.raises(NameNotFound) as e:
         sample.claims(**{arg: written})
     assert f"matches {written!r}" in str(e.value) and "did you mean" not in str(e.value)
+
+
+# a store of more articles than an offer names (rf.doc's ids "00".."10"): a start one edit from a few ids is offered
+# those; one edit from more of them, or from none, offers nothing and lists nothing (the hint says where the list is)
+@pytest.mark.parametrize("written, offered", [
+    ("1O", "did you mean '10'?"),          # a letter O for a zero: the one id of that start
+    ("x", None),                            # one edit from every id's first character: no guess at one
+    ("Reuters", None),                      # nothing close, and too many ids to list
+])
+def test_an_unknown_id_in_a_larger_store(tmp_path, written, offered):
+    import records_factory as rf
+
+    import graphkit
+    from graphkit.store import Store
+
+    s = Store(tmp_path / "s.gk", create=True)
+    for k in range(11):
+        s.put_article(rf.doc(f"{k:02d}"), "{}", "model-1")
+    s.replace_resolved(rf.ACTORS.values(), rf.PLACES.values(), [], rf.claims("00"), [])
+    s.close()
+    with graphkit.open(tmp_path / "s.gk") as g, pytest.raises(NameNotFound) as e:
+        g.claims(doc=written)
+    message = str(e.value)
+    assert message.startswith(f"no article {written!r}") and "g.documents()" in message
+    assert (offered in message) if offered else ("did you mean" not in message and "articles are" not in message)
 
 
 def test_timeline_of_unknown_actor_raises(sample):
