@@ -70,6 +70,8 @@ ROWS: list[tuple[str, int]] = [
     ("export jsonl --store S -o new/", 2), ("export neo4j --store S -o notes.txt", 2),
     ("export neo4j --store S -o graph.csv", 2), ("export neo4j --store S -o C", 0), ("export neo4j --store S -o /dev/null", 2),
     ("export neo4j --store S -o nosuch/folder/neo", 2), ("export jsonl --store S -o /proc/c.jsonl", 2),
+    ("export csv --store S -o notes.txt", 2), ("view --store S -o notes.txt", 2),   # a file graphkit did not write
+    ("issues suggest --store S -o notes.txt", 2),
     ("view --store S -o C", 2), ("view --store S -o S", 2), ("view --store S -o new/", 2), ("view --store S -o v.html --actors 0", 2),
     ("view --store S -o C/metadata.jsonl", 2), ("issues suggest --store S -o C", 2), ("issues suggest --store S -o S", 2),
     ("issues suggest --store S -o i.yaml --n-issues 0", 2), ("issues suggest --store S -o C/metadata.jsonl", 2),

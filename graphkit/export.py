@@ -88,7 +88,9 @@ def check_output(path, example: str = "graph.graphml", store=None) -> Path:
     An existing database (`graphkit.store_file.database_at`: the store itself, given as ``-o`` by mistake) is refused:
     no output is one, and writing over it would lose what it holds. With the ``store`` the output is made from (its
     path, or the `graphkit.store.Store` open), so is any input of that store (`graphkit.inputs.input_of`: an article
-    or the metadata of the corpus it was built from, a knowledge file it was built with).
+    or the metadata of the corpus it was built from, a knowledge file it was built with). Any other file there is
+    replaced only when graphkit wrote it (`written_by_graphkit`: a re-export replaces its own file; a researcher's
+    notes named by mistake are kept), as ``build --store`` takes only a store.
 
     >>> check_output("no/such/folder/g.graphml")
     Traceback (most recent call last):
@@ -105,7 +107,50 @@ def check_output(path, example: str = "graph.graphml", store=None) -> Path:
     _check_folder_is_there(path.parent)
     if store is not None:
         _check_not_an_input(path, store)
+    if not written_by_graphkit(path):
+        raise ExportError(f"'{path}' is a file graphkit did not write: writing there would replace what it holds; "
+                          "give another -o path (or remove the file first)")
     return path
+
+
+#: How each of graphkit's outputs begins (`written_by_graphkit`), one pattern a writer: GEXF and Cytoscape JSON name
+#: graphkit; GraphML its node keys (``n_``, `file_node`) or an empty graph; node-link JSON networkx's head with a graphkit
+#: node (or none); claims JSONL and CSV their first fields (`CSV_FIELDS`); Neo4j's CSV files their typed headers; the
+#: view its generator line; ``issues suggest`` its first comment (`graphkit.suggest`).
+OWN_HEADS = re.compile("|".join([
+    r"<creator>graphkit</creator>",
+    r'"generated_by": "graphkit"',
+    r'<graphml [^>]*>\s*(<key id="n_|<graph edgedefault="directed">\s*</graph>)',
+    r'\A\{\s*"directed": true,\s*"multigraph": true,\s*"graph": \{\},\s*"nodes": \['
+    r'\s*(\]|\{\s*"type": "(actor|claim|issue|place|document)")',
+    r'\A\{"id": "[^"]*", "doc_id": ',
+    r"\A" + ",".join(CSV_FIELDS[:3]) + ",",
+    r"\A(id:ID|:START_ID),",
+    r'<meta name="generator" content="graphkit view',
+    r"\A# Issues discovered from .* \(graphkit issues suggest\)\.",
+]))
+
+
+def written_by_graphkit(path) -> bool:
+    """Whether an output may replace ``path``: nothing there, an empty file, something no regular file (a pipe, a
+    device: written through, `written_through`), or a file that begins as one of graphkit's outputs does
+    (`OWN_HEADS`, its first 4 KB read).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "claims.csv").write_text(",".join(CSV_FIELDS) + "\\n"); _ = (d / "notes.csv").write_text("a,b\\n1,2\\n")
+    >>> written_by_graphkit(d / "claims.csv"), written_by_graphkit(d / "notes.csv"), written_by_graphkit(d / "new.csv")
+    (True, False, True)
+    """
+    p = Path(path)
+    if written_through(p) or not p.is_file():
+        return True
+    try:
+        with open(p, "rb") as f:
+            head = f.read(4096).decode("utf-8", errors="replace")
+    except OSError:  # unreadable: the write that follows says why, as for any file it cannot replace
+        return True
+    return not head or OWN_HEADS.search(head) is not None
 
 
 def _example_in(folder: Path, example: str, store=None) -> Path:
@@ -134,7 +179,13 @@ def _check_not_an_input(path: Path, store) -> None:
 
 
 def _check_folder_is_there(folder: Path) -> None:
-    """Every writer's one rule: the folder an output goes into is the user's to make (a mistyped -o makes none)."""
+    """Every writer's one rule: the folder an output goes into is the user's to make (a mistyped -o makes none).
+
+    >>> _check_folder_is_there(Path("."))
+    >>> _check_folder_is_there(Path("ouput"))
+    Traceback (most recent call last):
+    graphkit.errors.ExportError: no folder 'ouput' to write into: it does not exist; create it or choose another -o path
+    """
     if not folder.exists():
         raise ExportError(f"no folder '{folder}' to write into: it does not exist; create it or choose another -o path")
 
@@ -266,12 +317,11 @@ def scalar(v):
 def scalar_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of G with scalar attributes only (what GraphML and GEXF accept)."""
     H = nx.MultiDiGraph()
-    H.graph.update({k: s for k, v in G.graph.items() if (s := scalar(v)) is not None})
+    H.graph.update(_scalar_attrs(G.graph))
     for n, d in G.nodes(data=True):
-        H.add_node(_XML_BAD.sub("", str(n)), **{k: s for k, v in d.items() if (s := scalar(v)) is not None})
+        H.add_node(_XML_BAD.sub("", str(n)), **_scalar_attrs(d))
     for u, v, k, d in G.edges(keys=True, data=True):
-        H.add_edge(_XML_BAD.sub("", str(u)), _XML_BAD.sub("", str(v)), key=k,
-                   **{a: s for a, b in d.items() if (s := scalar(b)) is not None})
+        H.add_edge(_XML_BAD.sub("", str(u)), _XML_BAD.sub("", str(v)), key=k, **_scalar_attrs(d))
     return H
 
 
@@ -384,6 +434,11 @@ def wider(declared: Optional[str], seen: str) -> str:
 
 
 def _scalar_attrs(d: dict) -> dict:
+    """A node's or edge's attributes as GraphML/GEXF take them (`scalar`): lists joined, None left out.
+
+    >>> _scalar_attrs({"roles": ["President", "envoy"], "country": None, "n_claims": 3})
+    {'roles': 'President; envoy', 'n_claims': 3}
+    """
     return {k: s for k, v in d.items() if (s := scalar(v)) is not None}
 
 
@@ -685,6 +740,11 @@ def _columns(dicts) -> list[tuple[str, str]]:
 
 
 def _neo_header(k: str, t: str) -> str:
+    """A column's name in a Neo4j import header: typed unless a string (neo4j-admin's default).
+
+    >>> _neo_header("name", "string"), _neo_header("n_claims", "long")
+    ('name', 'n_claims:long')
+    """
     return k if t == "string" else f"{k}:{t}"
 
 

@@ -441,6 +441,47 @@ def test_an_output_in_the_corpus_folder_is_not_read_by_the_next_build(writer, ou
     assert run_main(["problems", "--store", "s.gk"], tmp_path, capsys, monkeypatch).stdout.strip().count("\n") == 0
 
 
+#: (writer, -o, what is there before): a file graphkit did not write is kept, in the corpus folder or anywhere, as
+#: `build --store` takes only a store (`graphkit.export.written_by_graphkit`); each was replaced before
+NOT_OURS = [
+    (["export", "csv"], "corpus/notes.csv", "source,quote\nReuters,a line I copied\n"),        # a table of one's own
+    (["export", "graphml"], "corpus/mine.graphml", '<?xml version="1.0"?>\n<graphml><graph edgedefault="undirected">'
+                                                  '<node id="a"/></graph></graphml>\n'),      # a graph drawn elsewhere
+    (["export", "jsonl"], "corpus/coded.jsonl", '{"id": 1, "code": "economy"}\n'),
+    (["export", "neo4j"], "corpus", None),                                                     # its nodes_Actor.csv
+    (["view"], "notes.md", "# what I read\n"),
+    (["issues", "suggest"], "corpus/my-issues.yaml", "issues:\n  - name: fares\n"),          # a taxonomy written by hand
+]
+
+
+@pytest.mark.parametrize("writer,output,content", NOT_OURS, ids=[f"{' '.join(w)} {o}" for w, o, _ in NOT_OURS])
+def test_a_file_graphkit_did_not_write_is_not_replaced(writer, output, content, tmp_path, capsys, monkeypatch):
+    """One line saying so, status 2, the file as it was; the rows above write their own files twice."""
+    one_article_store(tmp_path)
+    path = tmp_path / output / "nodes_Actor.csv" if content is None else tmp_path / output
+    path.write_text(content or "name,party\nAnn Lee,Green\n", encoding="utf-8")
+    before = tree(tmp_path)
+    proc = run_main([*writer, "--store", "s.gk", "-o", output], tmp_path, capsys, monkeypatch)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert f"'{path.relative_to(tmp_path)}' is a file graphkit did not write" in line and "remove the file first" in line
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("writer", [*WRITERS, ["export", "neo4j"]], ids=" ".join)
+@pytest.mark.parametrize("since", [None, "2100"], ids=["claims", "none"])
+def test_every_writer_replaces_its_own_file(writer, since, work, capsys, monkeypatch):
+    """Each output, and each output of no claim, begins as `graphkit.export.OWN_HEADS` says: written twice, and
+    over an empty file."""
+    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
+    output = "neo4j" if writer == ["export", "neo4j"] else "out.yaml" if writer[0] == "issues" else "out.txt"
+    (work / output).mkdir() if output == "neo4j" else (work / output).write_text("")
+    filters = ["--since", since] if since and writer[0] != "issues" else []
+    for _ in range(2):
+        proc = run_main([*writer, "--store", "s.gk", "-o", output, *filters], work, capsys, monkeypatch)
+        assert proc.returncode == 0, proc.stderr
+
+
 @pytest.mark.parametrize("writer,output", [*((w, o) for w in WRITERS for o in ("models/cues.yaml", "models/new.yaml")),
                                            (["export", "neo4j"], "models")], ids=lambda v: v if isinstance(v, str) else " ".join(v))
 def test_no_writer_writes_in_the_models_folder_its_store_was_built_with(work, writer, output, capsys, monkeypatch):
@@ -593,7 +634,8 @@ def test_an_output_through_a_link_to_a_file_replaces_that_file_whole(work, fails
     into the file through the link (the price of the /dev/stdout fix): a failed write left it cut short."""
     assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
     (work / "runs").mkdir()
-    (work / "runs" / "c.jsonl").write_text("the last run's claims\n")
+    last_run = '{"id": "c_1", "doc_id": "a", "text": "the last run\'s claim"}\n'  # graphkit's (`written_by_graphkit`)
+    (work / "runs" / "c.jsonl").write_text(last_run)
     (work / "latest.jsonl").symlink_to("runs/c.jsonl")
     if fails:
         def failing(src, dst):
@@ -604,7 +646,7 @@ def test_an_output_through_a_link_to_a_file_replaces_that_file_whole(work, fails
     assert (work / "latest.jsonl").is_symlink() and os.readlink(work / "latest.jsonl") == "runs/c.jsonl"
     got = (work / "runs" / "c.jsonl").read_text()
     if fails:
-        assert proc.returncode == 2 and got == "the last run's claims\n", proc.stderr
+        assert proc.returncode == 2 and got == last_run, proc.stderr
     else:
         assert proc.returncode == 0 and "wrote latest.jsonl" in proc.stdout and "Europe was to blame" in got
     assert [p.name for p in (work / "runs").iterdir()] == ["c.jsonl"]  # no temp file left

@@ -179,8 +179,16 @@ os.kill(os.getpid(), signal.SIGKILL)  # before the extraction row and the COMMIT
 @pytest.mark.parametrize("fmt", ["graphml", "jsonl"])
 def test_a_killed_export_leaves_the_previous_file_whole(tmp_path, fmt):
     """Exports write a temporary file and rename it: a process killed mid-write leaves the old file as it was."""
+    import networkx as nx
+
+    from graphkit import export
+    from graphkit.records import Claim
+
     out = tmp_path / f"g.{fmt}"
-    out.write_text("previous complete export\n")
+    G = nx.MultiDiGraph(); G.add_node("b", type="actor")
+    export.write(G, fmt, out, claims=[Claim(id="b", doc_id="d", speaker="Y", speaker_id="actor:y", text="u",
+                                            spans=[(0, 1)], kind="direct", cue="said")])  # the previous complete export
+    previous = out.read_text()
     code = f"""
 import os, signal
 import networkx as nx
@@ -201,4 +209,4 @@ export.write(G, {fmt!r}, {str(out)!r}, claims=[c])
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
-    assert out.read_text() == "previous complete export\n"
+    assert out.read_text() == previous

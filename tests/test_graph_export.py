@@ -89,7 +89,8 @@ def test_gexf_has_time_intervals(G, tmp_path):
 
 def test_graphml_write_is_atomic(G, tmp_path, monkeypatch):
     p = tmp_path / "g.graphml"
-    p.write_text("previous export")
+    write(nx.MultiDiGraph(), "graphml", p)  # the previous export (of an empty graph)
+    previous = p.read_text()
 
     def boom(*a, **k):
         raise RuntimeError("disk full")
@@ -99,7 +100,7 @@ def test_graphml_write_is_atomic(G, tmp_path, monkeypatch):
     monkeypatch.setattr(graphkit.export._GraphmlWriter, "finish", boom)   # fails after the spool is written
     with pytest.raises(RuntimeError):
         write(G, "graphml", p)
-    assert p.read_text() == "previous export"
+    assert p.read_text() == previous
     assert [x.name for x in tmp_path.iterdir()] == ["g.graphml"]
 
 
