@@ -141,6 +141,12 @@ FormatOpt = typer.Option(None, "--format", "-f", show_default=False, parser=_che
 
 
 def _format(format: Optional[Fmt]) -> Fmt:
+    """The table format a listing is printed in: the one given, else a table on a terminal and TSV into a pipe or a
+    file (`graphkit.tables.is_terminal`).
+
+    >>> _format(Fmt.jsonl).value, _format(None).value   # (a doctest's output is captured: no terminal)
+    ('jsonl', 'tsv')
+    """
     from .tables import is_terminal
 
     return format or (Fmt.table if is_terminal() else Fmt.tsv)
@@ -616,7 +622,11 @@ _BUILDING: Optional[Path] = None  # the store the build command writes, for what
 
 def _interrupted_line() -> str:
     """What Ctrl-C says: of a build, what its store kept (a new store none of whose articles was finished is removed:
-    `graphkit.store_file.nothing_left_of_a_failed_create`); of any other command, that it stopped."""
+    `graphkit.store_file.nothing_left_of_a_failed_create`); of any other command, that it stopped.
+
+    >>> _interrupted_line()   # no build running in this process
+    'graphkit: interrupted'
+    """
     if _BUILDING is None:
         return "graphkit: interrupted"
     if _BUILDING.is_file():

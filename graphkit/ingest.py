@@ -173,7 +173,11 @@ def _utf8(raw: bytes) -> Optional[Decoded]:
 
 def _guessed(raw: bytes) -> Decoded:
     """The encoding charset-normalizer finds best, a single-byte Latin one read as cp1252 (or Latin-1); no encoding
-    fitting: binary data, said so."""
+    fitting: binary data, said so.
+
+    >>> _guessed("Café crème à la carte, déjà vu, naïve façade".encode("cp1252"))[1:]
+    ('cp1252', None)
+    """
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
@@ -317,7 +321,15 @@ def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
 
 def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
     """A metadata file's rows as (line number, mapping), and what could not be read: the whole file (unreadable, not
-    text, not CSV) or a line of JSON Lines that is no JSON object."""
+    text, not CSV) or a line of JSON Lines that is no JSON object.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "metadata.jsonl"
+    >>> _ = p.write_text('{"doc_id": "a", "source": "Reuters"}\\n\\n[1, 2]\\n', encoding="utf-8")
+    >>> rows, problems = _metadata_lines(p)
+    >>> rows, [(s.path, s.reason) for s in problems]
+    ([(1, {'doc_id': 'a', 'source': 'Reuters'})], [('metadata.jsonl:3', 'broken metadata row (not a JSON object); fix or delete the line')])
+    """
     name = path.name
     try:
         raw = path.read_bytes()
@@ -356,7 +368,14 @@ def _rows_by_article(lines: list[tuple[int, dict]], name: str, rows: dict[str, d
     line of each row in ``rows``, kept over the corpus's metadata files (read in `METADATA_NAMES` order: a row of
     metadata.csv comes after metadata.jsonl's). Of two rows for one article the later is used, unless its
     publication date cannot be read and the earlier's can: then the earlier stands (a good date is not lost to a
-    broken one). Either way the later row's line says which row is used and why, and where the other is."""
+    broken one). Either way the later row's line says which row is used and why, and where the other is.
+
+    >>> rows, used = {}, {}
+    >>> problems = _rows_by_article([(1, {"doc_id": "news/a.txt", "published": "2025-03-12"}),
+    ...                              (2, {"doc_id": "a", "published": "March the 40th"})], "metadata.jsonl", rows, used)
+    >>> rows["a"]["published"], used["a"], [s.path for s in problems]
+    ('2025-03-12', ('metadata.jsonl', 1), ['metadata.jsonl:2'])
+    """
     problems: list[Skipped] = []
     for i, obj in lines:
         doc_id = str(obj.get("doc_id") or "").strip()
@@ -453,7 +472,15 @@ def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: 
 
 def _file_bytes(path: Path) -> tuple[Optional[bytes], Optional[str]]:
     """The file's bytes, or (None, why not: over MAX_BYTES, unreadable, or no file: a pipe, whose reading would wait
-    for a writer, or a device)."""
+    for a writer, or a device).
+
+    >>> _file_bytes(Path("/dev/null"))
+    (None, 'a pipe or a device, not a file; save the article as a plain file')
+    >>> import tempfile
+    >>> link = Path(tempfile.mkdtemp()) / "a.txt"; link.symlink_to("moved.txt")
+    >>> _file_bytes(link)
+    (None, "a link to 'moved.txt', which leads to no file (No such file or directory); fix or remove the link")
+    """
     import stat
 
     try:

@@ -91,6 +91,13 @@ def _link_filter(table: str, col: str, n: int, narrow: bool) -> str:
     ``narrow``: another filter already picks few claims, so probe each one (a correlated EXISTS
     on the (value, claim_id) primary key) instead of listing every claim of the value first (a
     million-claim store lists hundreds of thousands of ids for 'Europe'; the probe is 1 ms).
+
+    >>> _link_filter("claim_places", "place", 2, narrow=False)
+    'c.id IN (SELECT claim_id FROM claim_places WHERE place IN (?,?))'
+    >>> _link_filter("claim_issues", "issue", 1, narrow=True)
+    'EXISTS (SELECT 1 FROM claim_issues x WHERE x.claim_id = c.id AND x.issue IN (?))'
+    >>> _link_filter("claim_issues", "issue", 0, narrow=True)   # no value: no claim
+    '0'
     """
     if n == 0:
         return "0"
@@ -101,7 +108,11 @@ def _link_filter(table: str, col: str, n: int, narrow: bool) -> str:
 
 
 def _one_of(col: str, values: Iterable[str]) -> tuple[str, list[str]]:
-    """SQL condition: ``col`` is one of ``values`` (none: no row), and its arguments."""
+    """SQL condition: ``col`` is one of ``values`` (none: no row), and its arguments.
+
+    >>> _one_of("c.stance", ["deny", "reject"]), _one_of("c.stance", [])
+    (('c.stance IN (?,?)', ['deny', 'reject']), ('0', []))
+    """
     values = list(values)
     return (f"{col} IN ({','.join('?' * len(values))})" if values else "0"), values
 

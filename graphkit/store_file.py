@@ -36,7 +36,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def _application_id(head: bytes) -> Optional[int]:
     """The application id an SQLite file's header holds (bytes 68-72; `APP_ID` for a graphkit store), None when the
-    header is cut short before it."""
+    header is cut short before it.
+
+    >>> _application_id(bytes(68) + APP_ID.to_bytes(4, "big") + bytes(28)) == APP_ID, _application_id(b"SQLite")
+    (True, None)
+    """
     return int.from_bytes(head[68:72], "big") if len(head) >= 72 else None
 
 
@@ -177,6 +181,12 @@ def _plain_header(path: Path) -> Optional[bytes]:
 
 
 def _file_key(path: Path) -> Optional[tuple[int, int]]:
+    """What makes the file at ``path`` the same file under any of its names, a link's or a relative one (its device
+    and inode), or None when there is no file.
+
+    >>> _file_key(Path("/dev/null")) == _file_key(Path("/dev/../dev/null")), _file_key(Path("no/such.gk"))
+    (True, None)
+    """
     try:
         st = os.stat(path)
     except OSError:
@@ -396,7 +406,11 @@ def stored_articles(path: Path) -> Optional[int]:
 
 
 def _articles_in(db) -> int:
-    """How many articles the SQLite database ``db`` holds (0 when it has no table of them)."""
+    """How many articles the SQLite database ``db`` holds (0 when it has no table of them).
+
+    >>> _articles_in(sqlite3.connect(":memory:"))
+    0
+    """
     return db.execute("SELECT count(*) FROM documents").fetchone()[0] if _has_table(db, "documents") else 0
 
 
@@ -454,6 +468,12 @@ def _look_at_file(path: Path, keys: list[str]) -> StoreLook:
 
 
 def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    """Whether the database ``db`` holds a table ``name`` (a store from before the table was added has none).
+
+    >>> db = sqlite3.connect(":memory:"); _ = db.execute("CREATE TABLE claims (id TEXT)")
+    >>> _has_table(db, "claims"), _has_table(db, "claim_places")
+    (True, False)
+    """
     return db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
 
 
