@@ -622,11 +622,7 @@ _BUILDING: Optional[Path] = None  # the store the build command writes, for what
 
 def _interrupted_line() -> str:
     """What Ctrl-C says: of a build, what its store kept (a new store none of whose articles was finished is removed:
-    `graphkit.store_file.nothing_left_of_a_failed_create`); of any other command, that it stopped.
-
-    >>> _interrupted_line()   # no build running in this process
-    'graphkit: interrupted'
-    """
+    `graphkit.store_file.nothing_left_of_a_failed_create`); of any other command, that it stopped."""
     if _BUILDING is None:
         return "graphkit: interrupted"
     if _BUILDING.is_file():
