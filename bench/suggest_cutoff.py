@@ -71,15 +71,14 @@ def misspell(s: str, rng: random.Random) -> str:
 def store_names(path: Path) -> dict:
     """table -> (NameIndex as the queries build it, its names as a user would write them)."""
     import graphkit
-    from graphkit.lookup import NameIndex
 
     g = graphkit.open(path)
     try:
-        ix = g._actor_index()
+        ix = g.name_index("actors")
         out = {"actors": (ix, sorted({n for n in ix.labels.values() if PROPER.fullmatch(n)}))}
         for table in ("issues", "places"):
-            names = sorted({n for (n,) in g.store.db.execute(f"SELECT name FROM {table}")})
-            out[table] = (NameIndex({n: [n] for n in names}), names)
+            ix = g.name_index(table)
+            out[table] = (ix, sorted(ix.keys))
     finally:
         g.close()
     return out

@@ -265,17 +265,35 @@ class Graphkit:
                 weak[aid] += [str(x) for k in ("aliases", "titles", "metonyms") for x in (e.get(k) or [])]
         return weak
 
+    def _named(self, table: str) -> tuple[dict[str, str], NameIndex]:
+        """The issues or places table's names by id, and the index its names are matched by (each name its own key)."""
+        def make():
+            rows = list(self.store.db.execute(f"SELECT id, name FROM {table}"))
+            return {i: n for i, n in rows}, NameIndex({n: [n] for _, n in rows})
+
+        return self._cached(table, make)
+
+    def name_index(self, table: str) -> NameIndex:
+        """The index a query matches the names of ``table`` by ("actors": keyed by actor id, its names and aliases and
+        weak forms; "issues", "places": each name its own key), as `find_actors`, `find_issues` and `find_places`
+        use it: its ``match`` is what a query takes silently, its ``suggest`` what an error offers.
+
+        >>> sorted(g.name_index("issues").keys)[:2], g.name_index("actors").match("Lavrov")   # doctest: +SKIP
+        (['Europe', 'battlefield'], ['actor:sergey-lavrov'])
+        """
+        if table == "actors":
+            return self._actor_index()
+        if table not in ("issues", "places"):
+            raise ValueError(f"no name index of {table!r}: name 'actors', 'issues' or 'places'")
+        return self._named(table)[1]
+
     def _find(self, name: Names, table: str) -> Optional[list[str]]:
         """Names in the issues/places table matching forgiving names; None when no filter."""
         wanted = _as_list(name)
         if wanted is None:
             return None
 
-        def make():
-            rows = list(self.store.db.execute(f"SELECT id, name FROM {table}"))
-            return {i: n for i, n in rows}, NameIndex({n: [n] for _, n in rows})
-
-        by_id, ix = self._cached(table, make)
+        by_id, ix = self._named(table)
         out: list[str] = []
         for n in wanted:
             hit = [by_id[n]] if n in by_id else ix.match(n)

@@ -199,6 +199,35 @@ def test_forgiving_place_names(sample, written, name):
     assert sample.find_places(written) == [name]
 
 
+# the public index a query matches a table's names by (bench/suggest_cutoff.py read the private one, and rebuilt the
+# issues' and places' own): it matches what the query finds, and holds each of the table's names
+NAME_INDEX_CASES = [("actors", "Sergei Lavrov", "find_actors"), ("issues", "security guarantee", "find_issues"),
+                    ("places", "Kiev", "find_places")]
+
+
+@pytest.mark.parametrize("table,written,find", NAME_INDEX_CASES)
+def test_name_index_is_the_one_queries_match_by(sample, table, written, find):
+    ix = sample.name_index(table)
+    assert ix.match(written) == getattr(sample, find)(written) != []
+    if table != "actors":
+        assert ix.keys == {n for (n,) in sample.store.db.execute(f"SELECT name FROM {table}")}
+
+
+def test_name_index_of_another_table_says_which_there_are(sample):
+    with pytest.raises(ValueError, match="no name index of 'people': name 'actors', 'issues' or 'places'"):
+        sample.name_index("people")
+
+
+def test_suggest_cutoff_reads_the_queries_name_indexes(sample):
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from suggest_cutoff import store_names
+
+    names = store_names(sample.path)
+    assert names["issues"][1] == sorted(n for (n,) in sample.store.db.execute("SELECT name FROM issues"))
+    assert "Sergey Lavrov" in names["actors"][1] and names["places"][0].match("Kiev") == ["Kyiv"]
+
+
 # -- unknown names: a clear error naming close matches -----------------------
 
 UNKNOWN_CASES = [
