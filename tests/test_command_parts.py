@@ -1,6 +1,5 @@
 """bench/command_parts.py: a sampled stack's phase and part, and each phase's main-thread CPU from the checkpoints."""
 
-import doctest
 import sys
 from collections import Counter
 from pathlib import Path
@@ -113,13 +112,6 @@ def test_a_phase_is_split_by_its_samples_and_an_unsampled_phase_kept_whole():
     assert out[("parse", "spaCy's own components")] == pytest.approx(11.4 * 3 / 4)
     assert out[("parse", "table annotators")] == pytest.approx(11.4 / 4)
     assert out[("start and exit", "")] == pytest.approx(1.2)
-
-
-def test_the_docstring_examples_run():
-    import command_parts
-
-    result = doctest.testmod(command_parts)
-    assert result.failed == 0 and result.attempted > 0
 
 
 PY_SPY = {"beside the interpreter": "#!/bin/sh\n", "failing": "#!/bin/sh\necho 'no such process' >&2\nexit 1\n"}

@@ -79,12 +79,3 @@ def test_the_build_and_the_bench_share_one_rule():
     import graphkit.ingest as ingest
 
     assert ingest.iter_article_paths is rule.iter_article_paths and ingest.is_article_path is rule.is_article_path
-
-
-def test_the_docstring_examples_run():
-    import doctest
-
-    import corpus_check
-
-    result = doctest.testmod(corpus_check)
-    assert result.failed == 0 and result.attempted > 0

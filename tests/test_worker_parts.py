@@ -98,14 +98,3 @@ def test_resolve_stages_leaves_no_folder_and_no_wrap_when_the_build_raises(tmp_p
             raise ValueError("no article")
     assert textmemo._work_out is original
     assert made and not any(p.exists() for p in made) and not list(tmp_path.iterdir())
-
-
-@pytest.mark.parametrize("module", ["worker_parts", "resolve_stages", "tail_parts"])
-def test_the_docstring_examples_run(module):
-    """The examples in these scripts' docstrings (`Parts.rows`: a part only counted, the bytes a worker sent, is in
-    the trace; `resolve_stages._swapped`; `thread_stage_clock`), which --doctest-modules does not collect in bench/."""
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.failed == 0 and result.attempted > 0
