@@ -114,6 +114,7 @@ def _folder(work: Path, graphkit: str) -> None:
              "metadata.csv": b"doc_id,published\nok.txt,2025-11-27\nbom,2025-02-30\n"}
     for name, data in files.items():
         (bad / name).write_bytes(data)
+    (bad / "moved.txt").symlink_to("elsewhere/moved.txt")  # a link named as an article that leads to no file
 
 
 def run_row(graphkit: str, line: str, work: Path, timeout: float = 300) -> tuple[int, list[str]]:

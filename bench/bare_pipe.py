@@ -5,8 +5,9 @@
     python bench/bare_pipe.py CORPUS_DIR --one-blas-thread   # OpenBLAS on one thread, as graphkit's command
     python bench/bare_pipe.py CORPUS_DIR --numpy-gemm    # and the matrix products through numpy's BLAS, as graphkit's
 
-Reads every article of the folder a build reads (`corpus_check.corpus_files`: the build's own rule, at any
-depth; each file's text as it is), loads the pipeline graphkit uses by default (``en_core_web_sm``,
+Reads every article of the folder a build reads (`corpus_check.corpus_texts`: the build's own rule, at any
+depth; each file's text as it is; a file the build skips unread, a link that leads to no file or a pipe, is skipped
+with the build's line), loads the pipeline graphkit uses by default (``en_core_web_sm``,
 else its PyPI re-upload) with spaCy's own components only, runs ``nlp.pipe`` (batch size 16, as
 ``graphkit build``) and prints the token count. Start-up (Python, spaCy, the pipeline) is part of
 the command, as it is of ``graphkit build``. ``--one-blas-thread``: OpenBLAS limited to one thread,
@@ -32,7 +33,7 @@ def main():
     ap.add_argument("--numpy-gemm", action="store_true",
                     help="numpy's BLAS for the matrix products (implies --one-blas-thread)")
     a = ap.parse_args()
-    from corpus_check import corpus_error, corpus_files  # the build's rule, without importing graphkit
+    from corpus_check import corpus_error, corpus_texts  # the build's rule, without importing graphkit
 
     if err := corpus_error("bare_pipe", a.corpus):  # said here: bare spaCy's command imports no graphkit
         ap.exit(2, err)
@@ -51,7 +52,7 @@ def main():
         from graphkit.nlp import use_numpy_gemm
 
         use_numpy_gemm(nlp)
-    texts = [p.read_text(encoding="utf-8") for p in corpus_files(a.corpus)]  # the articles a build reads
+    texts = corpus_texts("bare_pipe", a.corpus)  # the articles a build reads
     print(sum(len(d) for d in nlp.pipe(texts, batch_size=a.batch_size, n_process=a.n_process)))
 
 

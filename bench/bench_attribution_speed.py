@@ -24,13 +24,11 @@ sys.path.insert(0, str(ROOT))
 
 def texts_from(args) -> list[str]:
     if args.corpus:
+        from corpus_check import corpus_texts
         from graphkit.ingest import corpus_articles
 
         corpus_articles(args.corpus)  # no folder, or no article in it: one line (script_main)
-        texts = [p.read_text(encoding="utf-8") for p in sorted(Path(args.corpus).glob("*.txt"))]
-        if not texts:
-            raise FileNotFoundError(f"no .txt article in '{args.corpus}'; give a folder of .txt articles")
-        return texts
+        return corpus_texts("bench_attribution_speed", Path(args.corpus))  # as the build reads them
     from polnear import load_articles
 
     return [a["text"] for a in load_articles(("dev",), limit=args.limit)]
@@ -38,7 +36,7 @@ def texts_from(args) -> list[str]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", help="a folder of .txt articles instead of PolNeAR dev")
+    ap.add_argument("--corpus", help="a corpus folder of articles (read as a build reads them) instead of PolNeAR dev")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)

@@ -158,9 +158,9 @@ def bare(corpus: str, numpy_gemm: bool) -> None:
 
         use_numpy_gemm(nlp)
         event("numpy's BLAS")
-    from corpus_check import corpus_files
+    from corpus_check import corpus_texts
 
-    texts = [p.read_text(encoding="utf-8") for p in corpus_files(Path(corpus))]  # the articles a build reads
+    texts = corpus_texts("command_checkpoints", Path(corpus))  # the articles a build reads
     docs = nlp.pipe(texts, batch_size=16)
     n = len(next(docs))
     event("first doc")

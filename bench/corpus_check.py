@@ -1,10 +1,11 @@
 """The bench's one check of a corpus argument, by the build's own rule of what an article is (issue #17).
 
 `corpus_error` is what every bench command that cannot import graphkit first says of a folder with no article in
-it; `corpus_files` lists the articles such a command reads (bare spaCy's). The rule is graphkit's own
-(`graphkit.article_paths`: an article's suffix, at any depth, no hidden file or folder, not the corpus's
-documentation nor its metadata), loaded from its file alone (`build_rule`): the graphkit package is not imported,
-because some of these commands measure their own start (bare spaCy's `bench/bare_pipe.py`,
+it; `corpus_files` lists the articles such a command reads (bare spaCy's), and `corpus_texts` reads them, saying
+the build's line of a file the build skips unread. The rule is graphkit's own (`graphkit.article_paths`: an
+article's suffix, at any depth, no hidden file or folder, not the corpus's documentation nor its metadata; its
+bytes read unless it is no file to read), loaded from its file alone (`build_rule`): the graphkit package is not
+imported, because some of these commands measure their own start (bare spaCy's `bench/bare_pipe.py`,
 `bench/command_checkpoints.py`) and one imports another checkout's graphkit after the check
 (`bench/resolve_stages.py --src`). Scripts that import graphkit anyway ask `graphkit.ingest.corpus_articles`, which
 lists by the same rule. Only the standard library here: importing this module adds nothing to a start it measures.
@@ -45,6 +46,30 @@ def corpus_files(corpus: Path) -> list[Path]:
     ['b.txt', 'sub/a.md']
     """
     return list(build_rule().iter_article_paths(corpus))
+
+
+def corpus_texts(prog: str, corpus: Path) -> list[str]:
+    """The texts of the articles a build reads in the folder ``corpus`` (`corpus_files`), each file's bytes as UTF-8
+    (a byte that is not: U+FFFD; line ends made \\n). A file the build skips unread (a link that leads to no file, a
+    pipe, a file over the size limit or that cannot be read: `graphkit.article_paths.article_bytes`) is skipped
+    here too, said on stderr in the build's line: ``PROG: skipped: NAME: why; what to do``.
+
+    >>> import contextlib, io, tempfile; root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("An article."); (root / "b.txt").symlink_to("gone.txt")
+    >>> with contextlib.redirect_stderr(io.StringIO()) as said:
+    ...     corpus_texts("bare_pipe", root)
+    ['An article.']
+    >>> print(said.getvalue(), end="")
+    bare_pipe: skipped: b.txt: a link to 'gone.txt', which leads to no file (No such file or directory); fix or remove the link
+    """
+    texts = []
+    for path in corpus_files(corpus):
+        raw, why = build_rule().article_bytes(path)
+        if raw is None:
+            print(f"{prog}: skipped: {path.relative_to(corpus).as_posix()}: {why}", file=sys.stderr)
+        else:
+            texts.append(raw.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n"))
+    return texts
 
 
 def corpus_error(prog: str, corpus: Path) -> str | None:

@@ -1,4 +1,5 @@
-"""Which files of a corpus folder are articles: the build's one rule (`graphkit.ingest` reads what it lists).
+"""Which files of a corpus folder are articles, and how an article's bytes are read: the build's one rule
+(`graphkit.ingest` reads what it lists, through `article_bytes`).
 
 Only the standard library, and no import of graphkit's own: the bench's commands that measure a start (bare spaCy's,
 `bench/command_checkpoints.py`) or import another checkout's graphkit (`bench/resolve_stages.py --src`) load this file
@@ -14,8 +15,10 @@ on its own to check a corpus by the same rule (`bench/corpus_check.py`), without
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path, PurePath
-from typing import Iterator
+from typing import Callable, Iterator, Optional
 
 #: an article's suffix (lower-cased) and the format it is read as
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -23,6 +26,8 @@ ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "htm
 METADATA_NAMES = ("metadata.jsonl", "metadata.csv")
 #: a corpus folder may carry its documentation (corpus/README.md is the data card): never read as articles
 DOC_STEMS = frozenset({"readme", "license", "licence", "changelog", "datacard", "data_card", "data-card"})
+#: larger article files are refused with a reason (not read into memory)
+MAX_BYTES = 50_000_000
 
 
 def iter_article_paths(root: Path) -> Iterator[Path]:
@@ -30,7 +35,7 @@ def iter_article_paths(root: Path) -> Iterator[Path]:
 
     Hidden files and folders and the corpus's own documentation (README.md, LICENSE, a data card) are not articles.
     A link named as an article that leads to no file, and a pipe or a device so named, are listed too, so that
-    reading them says so (`graphkit.ingest._file_bytes`).
+    reading them says so (`article_bytes`).
     """
     for p in sorted(root.rglob("*")):
         if is_article_path(p.relative_to(root)) and not p.is_dir():
@@ -47,3 +52,32 @@ def is_article_path(rel: PurePath) -> bool:
     """
     return (not any(part.startswith(".") for part in rel.parts) and rel.stem.lower() not in DOC_STEMS
             and rel.suffix.lower() in ARTICLE_SUFFIXES and rel.name not in METADATA_NAMES)
+
+
+def article_bytes(path: Path, fix: Callable[[OSError], str] = lambda e: "check its permissions"
+                  ) -> tuple[Optional[bytes], Optional[str]]:
+    """The bytes of the article file at ``path``, or (None, why not and what to do): a link that leads to no file
+    (to a file moved or deleted, or a loop of links), a pipe (whose reading would wait for a writer) or a device, a
+    file over MAX_BYTES, a file that cannot be read (what to do: ``fix(error)``; the build's is
+    `graphkit.errors.os_fix`). What the build reads an article from, and the bench's bare spaCy
+    (`bench/corpus_check.py`).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp()); (root / "a.txt").symlink_to("gone.txt"); os.mkfifo(root / "b.txt")
+    >>> article_bytes(root / "a.txt")
+    (None, "a link to 'gone.txt', which leads to no file (No such file or directory); fix or remove the link")
+    >>> article_bytes(root / "b.txt")
+    (None, 'a pipe or a device, not a file; save the article as a plain file')
+    """
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return None, "a pipe or a device, not a file; save the article as a plain file"
+        size = st.st_size
+        if size > MAX_BYTES:
+            return None, f"{size / 1e6:.0f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit; split the file"
+        return path.read_bytes(), None
+    except OSError as e:
+        if path.is_symlink():  # a link to a file moved or deleted (or a loop of links)
+            return None, f"a link to '{os.readlink(path)}', which leads to no file ({e.strerror}); fix or remove the link"
+        return None, f"cannot read the file ({e.strerror}); {fix(e)}"

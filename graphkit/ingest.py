@@ -28,14 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
-from .article_paths import ARTICLE_SUFFIXES, DOC_STEMS, METADATA_NAMES, is_article_path, iter_article_paths  # noqa: F401
+from .article_paths import (ARTICLE_SUFFIXES, DOC_STEMS, METADATA_NAMES, article_bytes,  # noqa: F401
+                            is_article_path, iter_article_paths)
 from .errors import CorpusNotFound, os_fix
 from .huge_articles import WORD, huge_note
 from .markup import html_article, markdown_article
 from .records import Document, Skipped
 
 META_FIELDS = ("published", "title", "source", "url", "author")
-MAX_BYTES = 50_000_000  # larger files are refused with a reason (not read into memory)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 # Common English function words: in English news they are 22-45% of all words (PolNeAR dev, the seeds);
 # in German, French, Spanish text under 8%. Used only to warn, never to skip.
@@ -409,7 +409,7 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     """
     rel, name_problem = readable_name(path.relative_to(root).as_posix())
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    raw, problem = _file_bytes(path)
+    raw, problem = article_bytes(path, lambda e: os_fix(e, "check its permissions"))
     if raw is None:
         return None, [Skipped(path=rel, reason=problem)]
     text, encoding, problem = decode(raw)
@@ -468,33 +468,6 @@ def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: 
             "byline", [sha, fmt, str(merged["title"]) if merged.get("title") else None], lambda: byline_from_text(text, merged.get("title"))),
         published=published, encoding=encoding, notes=tuple(notes),
     )
-
-
-def _file_bytes(path: Path) -> tuple[Optional[bytes], Optional[str]]:
-    """The file's bytes, or (None, why not: over MAX_BYTES, unreadable, or no file: a pipe, whose reading would wait
-    for a writer, or a device).
-
-    >>> _file_bytes(Path("/dev/null"))
-    (None, 'a pipe or a device, not a file; save the article as a plain file')
-    >>> import tempfile
-    >>> link = Path(tempfile.mkdtemp()) / "a.txt"; link.symlink_to("moved.txt")
-    >>> _file_bytes(link)
-    (None, "a link to 'moved.txt', which leads to no file (No such file or directory); fix or remove the link")
-    """
-    import stat
-
-    try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            return None, "a pipe or a device, not a file; save the article as a plain file"
-        size = st.st_size
-        if size > MAX_BYTES:
-            return None, f"{size / 1e6:.0f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit; split the file"
-        return path.read_bytes(), None
-    except OSError as e:
-        if path.is_symlink():  # a link to a file moved or deleted (or a loop of links)
-            return None, f"a link to '{os.readlink(path)}', which leads to no file ({e.strerror}); fix or remove the link"
-        return None, f"cannot read the file ({e.strerror}); {os_fix(e, 'check its permissions')}"
 
 
 def _article_text(text: str, fmt: str) -> tuple[str, dict, Optional[str]]:

@@ -11,6 +11,7 @@ tests/test_store_safety.py.
 
 from __future__ import annotations
 
+import argparse
 import ast
 import hashlib
 import importlib
@@ -158,6 +159,42 @@ def test_a_corpus_folder_with_no_article_is_one_line(work, name, args, words, ca
     code, _, err = run_script(name, args, capsys, monkeypatch)
     one_line(code, err, name, words.replace("'", "") if name == "resolve_stages" else words)
     assert not (work / "s.gk").exists()
+
+
+#: the scripts that read a corpus's articles themselves (bare spaCy's, the attribution component's speed), with
+#: what runs their reading: a dangling link named as an article made them stop with a traceback
+READING_SCRIPTS = ["bare_pipe", "command_checkpoints bare", "bench_attribution_speed"]
+
+
+def _read_corpus_as(script: str, corpus: Path, monkeypatch) -> None:
+    """Run ``script``'s reading of ``corpus`` in this process: bare spaCy's commands with a blank English pipeline
+    in place of the trained one (what is read is checked here, not the parse)."""
+    import spacy
+
+    monkeypatch.setattr(spacy, "load", lambda name: spacy.blank("en"))
+    if script == "bare_pipe":
+        monkeypatch.setattr(sys, "argv", ["bare_pipe.py", str(corpus)])
+        importlib.import_module("bare_pipe").main()  # its __main__ block: bare spaCy's command says its own lines
+    elif script == "command_checkpoints bare":
+        checkpoints = importlib.import_module("command_checkpoints")
+        monkeypatch.setattr(checkpoints, "EVENTS", [])
+        checkpoints.bare(str(corpus), False)
+    else:
+        texts = importlib.import_module("bench_attribution_speed").texts_from(argparse.Namespace(corpus=str(corpus)))
+        assert texts == [SAID]
+
+
+@pytest.mark.parametrize("script", READING_SCRIPTS)
+def test_an_article_that_is_no_file_is_skipped_in_the_builds_line(work, script, capsys, monkeypatch):
+    """A link named as an article that leads to no file: the rest is read and the file said skipped, one line with
+    the build's cause and fix (`graphkit.ingest.read_corpus`, `bench/corpus_check.py`), no traceback."""
+    (work / "corpus" / "b.txt").symlink_to("gone.txt")
+    capsys.readouterr()
+    _read_corpus_as(script, work / "corpus", monkeypatch)
+    prog = script.split()[0]
+    assert capsys.readouterr().err.splitlines() == [
+        f"{prog}: skipped: b.txt: a link to 'gone.txt', which leads to no file (No such file or directory); "
+        "fix or remove the link"]
 
 
 # ------------------------------------------------------------------ checkouts: (script, arguments around SRC)

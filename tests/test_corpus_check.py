@@ -2,6 +2,7 @@
 rule, `graphkit.article_paths`, loaded without importing graphkit), and the commands that measure their start read
 the articles the build reads."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -79,3 +80,37 @@ def test_the_build_and_the_bench_share_one_rule():
     import graphkit.ingest as ingest
 
     assert ingest.iter_article_paths is rule.iter_article_paths and ingest.is_article_path is rule.is_article_path
+
+
+#: files named as articles that the build skips unread (`graphkit.article_paths.article_bytes`): what makes b.txt
+UNREADABLE = {
+    "a link to a file deleted": lambda b: b.symlink_to("gone.txt"),
+    "a link out of the corpus to a file moved": lambda b: b.symlink_to("../elsewhere/gone.txt"),
+    "a loop of links": lambda b: b.symlink_to("b.txt"),
+    "a pipe": lambda b: os.mkfifo(b),   # read, it would wait for a writer for ever
+}
+
+
+@pytest.mark.parametrize("make", UNREADABLE.values(), ids=list(UNREADABLE))
+def test_the_bench_skips_what_the_build_skips_unread_and_says_the_builds_line(tmp_path, capsys, make):
+    from corpus_check import corpus_texts
+
+    from graphkit.ingest import read_corpus
+
+    root = _corpus(tmp_path, ["a.txt"])
+    make(root / "b.txt")
+    (skipped,) = [s for s in read_corpus(root).skipped if s.path == "b.txt"]
+    capsys.readouterr()
+    assert corpus_texts("bare_pipe", root) == [(root / "a.txt").read_text(encoding="utf-8")]
+    assert capsys.readouterr().err == f"bare_pipe: skipped: b.txt: {skipped.reason}\n"
+
+
+def test_an_article_not_in_utf8_is_read_with_its_odd_bytes_replaced(tmp_path):
+    """Bare spaCy is given each article's text as it is: a Latin-1 file (which the build reads, guessing its
+    encoding) is read with U+FFFD for the byte UTF-8 does not take, and its line ends made \\n as the build's; reading
+    it as UTF-8 stopped bare spaCy's command with a traceback."""
+    from corpus_check import corpus_texts
+
+    root = _corpus(tmp_path, [])
+    (root / "a.txt").write_bytes("Ana Bélen said so.\r\nShe left.".encode("latin-1"))
+    assert corpus_texts("bare_pipe", root) == ["Ana B\ufffdlen said so.\nShe left."]
