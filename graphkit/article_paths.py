@@ -3,7 +3,7 @@
 
 Only the standard library, and no import of graphkit's own: the bench's commands that measure a start (bare spaCy's,
 `bench/command_checkpoints.py`) or import another checkout's graphkit (`bench/resolve_stages.py --src`) load this file
-on its own to check a corpus by the same rule (`bench/corpus_check.py`), without importing the graphkit package.
+on its own to check and read a corpus by the same rule (`bench/corpus_check.py`), without importing the graphkit package.
 
 >>> import tempfile
 >>> root = Path(tempfile.mkdtemp())
