@@ -50,9 +50,11 @@ def corpus_files(corpus: Path) -> list[Path]:
 
 def corpus_texts(prog: str, corpus: Path) -> list[str]:
     """The texts of the articles a build reads in the folder ``corpus`` (`corpus_files`), each file's bytes as UTF-8
-    (a byte that is not: U+FFFD; line ends made \\n). A file the build skips unread (a link that leads to no file, a
-    pipe, a file over the size limit or that cannot be read: `graphkit.article_paths.article_bytes`) is skipped
-    here too, said on stderr in the build's line: ``PROG: skipped: NAME: why; what to do``.
+    (a byte that is not: U+FFFD; line ends made \\n): the files a build reads, not always its text (the build guesses
+    another encoding, cp1252 or Latin-1, and reads markup: bare spaCy is given the text as it is). A file the build
+    skips unread (a link that leads to no file, a pipe, a file over the size limit or that cannot be read:
+    `graphkit.article_paths.article_bytes`) is skipped here too, said on stderr in the build's line:
+    ``PROG: skipped: NAME: why; what to do``.
 
     >>> import contextlib, io, tempfile; root = Path(tempfile.mkdtemp())
     >>> _ = (root / "a.txt").write_text("An article."); (root / "b.txt").symlink_to("gone.txt")

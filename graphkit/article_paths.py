@@ -66,8 +66,8 @@ def article_bytes(path: Path, fix: Callable[[OSError], str] = lambda e: "check i
     >>> root = Path(tempfile.mkdtemp()); (root / "a.txt").symlink_to("gone.txt"); os.mkfifo(root / "b.txt")
     >>> article_bytes(root / "a.txt")
     (None, "a link to 'gone.txt', which leads to no file (No such file or directory); fix or remove the link")
-    >>> article_bytes(root / "b.txt")
-    (None, 'a pipe or a device, not a file; save the article as a plain file')
+    >>> article_bytes(root / "b.txt"), article_bytes(Path("/dev/null")) == article_bytes(root / "b.txt")
+    ((None, 'a pipe or a device, not a file; save the article as a plain file'), True)
     """
     try:
         st = path.stat()
