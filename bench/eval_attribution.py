@@ -79,11 +79,13 @@ def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False, att
                use_filter: bool = True, without=()) -> list[dict]:
     from graphkit.attribution import attributions
     from graphkit.confidence import claim_groups, filter_attributions
+    from graphkit.extract import as_built
 
     if atts is None:
         atts = attributions(doc, nested=nested, without=without, **({} if use_filter else {"tagger": False}))
         if use_filter:  # graphkit's real output: extract.py applies the same filter
             atts = filter_attributions(doc, atts)
+    atts = as_built(atts, doc.text)  # what a build stores of them: relative asides cut from the claims holding them
     groups = claim_groups(atts) if fold else [[i] for i in range(len(atts))]
     out: list[dict] = []
     for g in groups:  # a continuation folded into its claim (graphkit.confidence.claim_groups, the fold's one home)

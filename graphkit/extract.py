@@ -185,6 +185,25 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
 
 
 
+def as_built(atts: list[Attribution], text: str, document: Optional[Document] = None, turns: Sequence = ()
+             ) -> list[Attribution]:
+    """The re-scorer's kept attributions as a build stores them, the one home of the steps after it: a first person
+    outside quotes given the article's author (:func:`author_speaker`, with ``document``), and a relative clause's
+    aside cut from the claim holding it (:func:`cut_relative_asides`). :func:`extract_parsed` writes these, and the
+    PolNeAR export (``bench/eval_attribution.claims_for``) scores the same (without a document: the author's name moves
+    no span the scorer reads).
+
+    >>> t = "Russia says the regions are Russian, not Ukraine's, which says they were annexed illegally."
+    >>> outer = Attribution(spans=[(12, 90)], text=t[12:90], cue="says", speaker_text="Russia")
+    >>> inner = Attribution(spans=[(63, 90)], text=t[63:90], cue="says", speaker_text="which", speaker_span=(52, 57))
+    >>> [a.text for a in as_built([outer, inner], t)]
+    ["the regions are Russian, not Ukraine's", 'they were annexed illegally']
+    """
+    if document is not None:
+        atts = [author_speaker(a, document, turns, text) for a in atts]
+    return cut_relative_asides(atts, text)
+
+
 def author_speaker(att: Attribution, document: Document, turns: Sequence = (), text: Optional[str] = None
                    ) -> Attribution:
     """A first-person speaker outside quotes ("I urged that ...", "we know that ...") is the article's author.
@@ -237,9 +256,8 @@ def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[s
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
     text_of_doc = doc_text(doc, text)  # spaCy builds doc.text from every token on each access: once per piece
     turns = doc_turns(doc, text_of_doc)  # read once per Doc: the speaker resolver read them first
-    atts = [author_speaker(a, document, turns, text_of_doc) for a in atts]
+    atts = as_built(atts, text_of_doc, document, turns)
     items = []
-    atts = cut_relative_asides(atts, text_of_doc)
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
     for att in atts:
         speaker = att.resolved_text or att.speaker_text

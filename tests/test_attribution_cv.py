@@ -87,3 +87,34 @@ def test_the_export_folds_continuations_as_claim_groups(atts, spans):
     assert [c["spans"] for c in out] == spans
     assert len(out) == len(claim_groups(atts))
     assert [c["spans"] for c in claims_for("d", _Text(), atts=atts, fold=False)] == [[list(a.spans[0])] for a in atts]
+
+
+@pytest.mark.parametrize("text, outer_end", [
+    # a relative clause's aside inside the outer claim: the export ends the outer claim before it, as a build does
+    ("Ann says the plan is late, not the firm's, which says it is on time.", "the firm's"),
+    # no relative clause's claim inside: as it is
+    ("Ann says the plan is late, not the firm's, as everyone knows by now.", "by now"),
+])
+def test_the_export_scores_the_claims_as_a_build_stores_them(text, outer_end):
+    """claims_for goes through graphkit.extract.as_built, the build's one step after the re-scorer: what --cv 5
+    scores is what a build writes (before, a build's outer claim was cut at the aside and the CV's was not)."""
+    from eval_attribution import claims_for
+
+    from graphkit.records import Attribution
+
+    class Doc:
+        pass
+
+    doc = Doc()
+    doc.text = text
+    start = text.index("the plan")
+    outer = Attribution(spans=[(start, len(text) - 1)], text=text[start:-1], cue="says", cue_span=(4, 8),
+                        speaker_span=(0, 3), speaker_text="Ann")
+    atts = [outer]
+    if "which" in text:
+        w = text.index("which")
+        atts.append(Attribution(spans=[(w + 11, len(text) - 1)], text=text[w + 11:-1], cue="says",
+                                cue_span=(w + 6, w + 10), speaker_span=(w, w + 5), speaker_text="which"))
+    out = claims_for("d", doc, atts=atts)
+    s, e = out[0]["spans"][0]
+    assert text[s:e].endswith(outer_end) and len(out) == len(atts)
