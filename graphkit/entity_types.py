@@ -20,8 +20,8 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
 from .gazetteer import Gazetteer
+from .mentions import people_in_plural
 from .names import APOS, GENERATIONAL, fold, has_org_word, listed_given_name, name_words, skeleton
-from .person_nouns import plural_person_noun
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -128,8 +128,8 @@ def _surface_type(f: str, one: str, votes: Counter, gazetteer: Gazetteer, place_
     if typ in ("organisation", "other") and votes["person"] and (
             _given_name_and_surname(one) or _family_name(one, family)):
         typ = "person"  # 'Carly Fiorina', 'Rahm Emanuel' that spaCy mostly calls an ORG
-    if typ == "person" and _people_in_plural(one, surnames):
-        typ = "group"  # 'Tory MPs', 'Aides' spaCy took for a name: people, never one person
+    if typ in ("person", "organisation", "other") and _people_in_plural(one, surnames, body=typ == "organisation"):
+        typ = "group"  # 'Tory MPs', 'Aides', 'GOP contenders' spaCy took for a name: people, no person nor body
     if typ == "person" and f in never_in_full:
         named = Counter({t: n for t, n in votes.items() if t not in ("person", "other")})
         typ = _vote(named) if named else typ  # 'Twitter', 'Facebook': no article names anyone with it
@@ -167,20 +167,20 @@ def _never_in_full(entities: dict[str, list[Entity]]) -> set[str]:
             and not listed_given_name(f.title())}
 
 
-def _people_in_plural(text: str, surnames: set[str]) -> bool:
-    """A name whose last word is the plural of a noun naming people (graphkit.person_nouns): one word that is no
-    surname of the corpus's full names ('Aides', 'Whigs'; not 'Parsons' beside 'Tom Parsons'), or after other words
-    an initialism's plural or a word in lower case ('Tory MPs'; not 'Ann Masters').
+def _people_in_plural(text: str, surnames: set[str], body: bool = False) -> bool:
+    """A name the corpus types people in the plural (graphkit.mentions.people_in_plural, the one test of a name's
+    shape): one word that is no surname of the corpus's full names ('Aides', 'Whigs'; not 'Parsons' beside 'Tom
+    Parsons') nor a body's name (``body``: a word the NER mostly calls an organisation, 'Teamsters'), or after other
+    words an initialism's plural or a word in lower case ('Tory MPs', 'GOP contenders'; not 'Ann Masters').
 
-    >>> names = ("Tory MPs", "Aides", "Bosses", "Parsons", "Sanders", "Ann Masters")
+    >>> names = ("Tory MPs", "Aides", "Bosses", "Parsons", "Sanders", "Ann Masters", "GOP contenders")
     >>> [_people_in_plural(t, {"parsons"}) for t in names]
-    [True, True, True, False, False, False]
+    [True, True, True, False, False, False, True]
+    >>> _people_in_plural("Teamsters", set(), body=True), _people_in_plural("GOP contenders", set(), body=True)
+    (False, True)
     """
     words = text.translate(APOS).split()
-    last = words[-1] if words else ""
-    if len(words) == 1 and skeleton(last) in surnames or len(words) > 1 and not (last[:-1].isupper() or last.islower()):
-        return False  # the cheap tests first: a surname of the corpus, a capitalised last word after others
-    return plural_person_noun(last) is not None
+    return people_in_plural(text, alone=bool(words) and not body and skeleton(words[-1]) not in surnames)
 
 
 def _given_name_and_surname(text: str) -> bool:

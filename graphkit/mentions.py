@@ -15,8 +15,8 @@ from typing import Optional
 
 from .gazetteer import Gazetteer
 from .merge import acronym_form
-from .names import (APOS, ORG_NOUNS, TITLE_WORDS, drop_article, fold, has_org_word, is_pronoun, plain_name,
-                    split_honorific, split_title, strip_possessive)
+from .names import (APOS, ORG_NOUNS, TITLE_WORDS, drop_article, fold, has_org_word, is_pronoun, listed_given_name,
+                    plain_name, split_honorific, split_title, strip_possessive)
 from .person_nouns import person_noun, plural_person_noun
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON
@@ -217,7 +217,33 @@ def _typed_mention(a: Attribution, text: str, fold_types: dict[str, str], gz: Ga
         etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)
         if etype is None and is_known_place(name, pc):
             etype = "place"
+    if etype in (None, "organisation") and people_in_plural(name, alone=etype is None):
+        etype = "group"  # 'GOP contenders' the NER took for a body's name, 'Voters' typed nothing: people
     return name, "name", etype, role
+
+
+def people_in_plural(name: str, alone: bool) -> bool:
+    """Whether a name is people in the plural, a group, whatever the NER took it for: its last word the plural of a
+    person noun (graphkit.person_nouns.plural_person_noun), in lower case or an initialism's plural after other words
+    ('GOP contenders', 'Verizon executives', 'Tory MPs'), or one word where the caller finds nothing else it could be
+    (``alone``: 'Voters' typed nothing; not a surname, 'Parsons', nor a body's name, 'Teamsters'); not a body's name
+    in capitals ('American Federation of Teachers', 'Founding Fathers'), nor a phrase a preposition or conjunction
+    joins, whose head is not its last word ('YouGov poll of voters'). The one test of a name's shape for the
+    mentions (:func:`_typed_mention`) and the corpus's types (graphkit.entity_types).
+
+    >>> names = ("GOP contenders", "Tory MPs", "American Federation of Teachers", "Voters")
+    >>> [people_in_plural(t, False) for t in names]
+    [True, True, False, False]
+    >>> [people_in_plural(t, True) for t in ("Voters", "YouGov poll of voters", "Wages")]
+    [True, False, False]
+    """
+    words = name.translate(APOS).split()
+    if not words or len(words) == 1 and not alone or any(w.lower() in _LINKING or w.lower() in _JOINING for w in words):
+        return False
+    last = words[-1]
+    if len(words) > 1 and not (last.islower() or last[:-1].isupper()):
+        return False
+    return plural_person_noun(last) is not None
 
 
 _WEB_ADDRESS = re.compile(r"(?:www\.)?[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"
@@ -558,16 +584,31 @@ def trim_fragment(text: str) -> str:
 _CAP = r"[A-Z][\w'’.\-]*"
 
 
+#: role words a phrase the NER typed whole as an organisation may end in before a person's name, besides the heads
+#: of :data:`ROLE_HEADS` ('Fox News host Sean Hannity')
+_ROLES_BEFORE_NAMES = ROLE_HEADS | {"editor", "correspondent", "columnist", "reporter", "host"}
+
+
 def name_after_role(text: str) -> Optional[tuple[str, str]]:
-    """(words up to the role, the person's name) for a phrase the NER typed whole as an organisation,
-    ending in a lower-case role word and a capitalised two- or three-word name.
+    """(words up to the role, the person's name) for a phrase the NER typed whole as an organisation, ending in a
+    role word and a capitalised two- or three-word name: a lower-case role word before any name; a capitalised one
+    (a title, 'Secretary-Treasurer' a title of two joined) only before a listed given name and a surname, since a
+    capitalised word may open a body's name ('Party Leader Group'); else None.
 
     >>> name_after_role("Fox News host Sean Hannity"), name_after_role("BBC political editor Laura Kuenssberg")
     (('Fox News host', 'Sean Hannity'), ('BBC political editor', 'Laura Kuenssberg'))
     >>> name_after_role("Fox News Sean Hannity"), name_after_role("the Supreme Court")
     (None, None)
+    >>> name_after_role("United Auto Workers Secretary-Treasurer Gary Casteel")
+    ('United Auto Workers Secretary-Treasurer', 'Gary Casteel')
+    >>> name_after_role("Labour Party Chairman Fund")
     """
     m = re.match(rf"^(.*?\b([a-z]+))\s+({_CAP}(?:\s+{_CAP}){{1,2}})$", text.strip())
-    if m is None or m.group(2) not in ROLE_HEADS | {"editor", "correspondent", "columnist", "reporter", "host"}:
-        return None
-    return m.group(1), m.group(3)
+    if m is not None and m.group(2) in _ROLES_BEFORE_NAMES:
+        return m.group(1), m.group(3)
+    words = text.split()
+    for n in (2, 3):  # a capitalised title: 'Secretary-Treasurer Gary Casteel', 'Mayor Ann Lee'
+        if len(words) > n and listed_given_name(words[-n]) and all(w[:1].isupper() for w in words[-n:]) \
+                and all(p.lower() in _ROLES_BEFORE_NAMES for p in words[-n - 1].split("-")):
+            return " ".join(words[:-n]), " ".join(words[-n:])
+    return None

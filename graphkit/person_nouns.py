@@ -27,6 +27,9 @@ def person_noun(lemma: str) -> bool:
 #: a plural's endings and the singular endings they stand for, longest first: 'secretaries', 'wives', 'congressmen',
 #: 'bosses' / 'witnesses' / 'coaches', then a bare -s ('aides', 'MPs')
 _PLURAL_ENDINGS = (("ies", ("y",)), ("ves", ("fe", "f")), ("men", ("man",)), ("es", ("", "e")), ("s", ("",)))
+#: the endings of a singular that takes -es whole ('bosses', 'boxes', 'coaches', 'wishes', 'heroes'); any other
+#: singular adds a bare -s, so 'wages' is no plural of 'wag' (a joker, a person noun), nor 'tapes' of 'tap'
+_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")
 #: endings of a singular that only look plural ('boss', 'witness', 'census', 'analysis')
 _SINGULAR_S = ("ss", "us", "is")
 
@@ -41,8 +44,8 @@ def plural_person_noun(word: str) -> Optional[str]:
     >>> words = ("Bosses", "MPs", "Aides", "secretaries", "men", "congressmen", "wives", "witnesses")
     >>> [plural_person_noun(w) for w in words]
     ['boss', 'mp', 'aide', 'secretary', 'man', 'congressman', 'wife', 'witness']
-    >>> [plural_person_noun(w) for w in ("boss", "data", "polls", "Sanders", "women's")]
-    [None, None, None, None, None]
+    >>> [plural_person_noun(w) for w in ("boss", "data", "polls", "Sanders", "women's", "Wages")]
+    [None, None, None, None, None, None]
     """
     w = word.lower()
     if len(w) < 3 or w.endswith(("'s", "’s", "'", "’")) or w.endswith(_SINGULAR_S):
@@ -50,8 +53,9 @@ def plural_person_noun(word: str) -> Optional[str]:
     for ending, singulars in _PLURAL_ENDINGS:
         if w.endswith(ending):
             for s in singulars:
-                if person_noun(w[:-len(ending)] + s):
-                    return w[:-len(ending)] + s
+                one = w[:-len(ending)] + s
+                if (ending != "es" or s or one.endswith(_TAKES_ES)) and person_noun(one):
+                    return one
     return None
 
 

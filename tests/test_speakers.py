@@ -2420,6 +2420,84 @@ def test_a_body_the_ner_typed_a_person_elsewhere_stays_a_body(speaker, resolved,
     assert (actor.name, actor.type) == expected
 
 
+def _one_speaker_actor(speaker: str, speaker_type: str | None) -> tuple[str, str]:
+    """The actor (name, type) a lone claim's speaker phrase becomes in the actor pass, resolved as written."""
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    att = Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=speaker,
+                      speaker_span=(0, len(speaker)), speaker_type=speaker_type, resolved_text=speaker)
+    res = resolve_actors({"x": [att]}, {}, {"actors": []})
+    actor = {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]]
+    return actor.name, actor.type
+
+
+#: people in the plural are a group, whatever the NER took the phrase for (graphkit.mentions.people_in_plural):
+#: (speaker phrase, the phrase's type by the parse, expected actor)
+PEOPLE_IN_PLURAL = [
+    ("Acme Bank executives", "ORG", ("Acme Bank executives", "group")),          # American: a lower-case plural
+    ("Labour councillors", "ORG", ("Labour councillors", "group")),              # British
+    ("Voters", None, ("Voters", "group")),                                       # one word nothing else types
+    # controls: a one-word body's name the NER typed a body; a head before 'of'; a name in capitals
+    ("Teamsters", "ORG", ("Teamsters", "organisation")),
+    ("American Federation of Teachers", "ORG", ("American Federation of Teachers", "organisation")),
+    ("YouGov poll of voters", "ORG", ("YouGov poll of voters", "organisation")),
+    ("Founding Fathers", "ORG", ("Founding Fathers", "organisation")),
+]
+
+
+@pytest.mark.parametrize("speaker,speaker_type,expected", PEOPLE_IN_PLURAL,
+                         ids=[f"{k:02d}" for k in range(len(PEOPLE_IN_PLURAL))])
+def test_people_in_the_plural_are_a_group(speaker, speaker_type, expected):
+    assert _one_speaker_actor(speaker, speaker_type) == expected
+
+
+#: the corpus's type of a name ending in people in the plural (graphkit.entity_types._people_in_plural): (the NER's
+#: labels of the name, one article each; the name; expected type)
+PEOPLE_IN_PLURAL_VOTES = [
+    (["ORG", "ORG"], "GOP contenders", "group"),                       # American
+    (["ORG", "ORG", "PERSON"], "Labour councillors", "group"),         # British
+    (["ORG", "ORG"], "Teamsters", "organisation"),                     # control: one word the NER calls a body
+    (["ORG", "ORG"], "Founding Fathers", "organisation"),              # control: a name in capitals
+]
+
+
+@pytest.mark.parametrize("labels,surface,expected", PEOPLE_IN_PLURAL_VOTES,
+                         ids=[f"{k:02d}" for k in range(len(PEOPLE_IN_PLURAL_VOTES))])
+def test_the_corpus_types_people_in_the_plural_a_group(labels, surface, expected):
+    from graphkit.entity_types import type_entities
+    from graphkit.gazetteer import Gazetteer
+
+    ents = {f"d{k}": [(surface, lab, 0, len(surface))] for k, lab in enumerate(labels)}
+    assert type_entities(ents, Gazetteer.from_dict({"actors": []}))[surface] == expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("wages", None),        # no plural of 'wag': 'wage' + s, and a wage is no person
+    ("bosses", "boss"), ("heroes", "hero"), ("coaches", "coach"), ("aides", "aide"), ("Sages", "sage"),
+])
+def test_a_plural_takes_es_only_after_a_sibilant(word, expected):
+    from graphkit.person_nouns import plural_person_noun
+
+    assert plural_person_noun(word) == expected
+
+
+#: a person named after a capitalised title, in a phrase the NER typed whole as a body, is that person
+#: (graphkit.mentions.name_after_role): (speaker phrase, expected actor)
+TITLES_BEFORE_NAMES = [
+    ("Acme Workers Union Secretary-Treasurer Gary Reyes", ("Gary Reyes", "person")),   # American
+    ("Leeds Civic Trust Chairman Tom Hale", ("Tom Hale", "person")),                   # British
+    ("Fox Radio Greg Lane", ("Fox Radio Greg Lane", "organisation")),      # control: no title before the name
+    ("Labour Party Chairman Fund", ("Labour Party Chairman Fund", "organisation")),  # control: no given name
+]
+
+
+@pytest.mark.parametrize("speaker,expected", TITLES_BEFORE_NAMES,
+                         ids=[f"{k:02d}" for k in range(len(TITLES_BEFORE_NAMES))])
+def test_a_person_named_after_a_capitalised_title(speaker, expected):
+    assert _one_speaker_actor(speaker, "ORG") == expected
+
+
 def _written_and_resolved(text: str, cue: str | None = None) -> list[tuple[str, str]]:
     """(speaker as written, resolved in the article) of each attribution of ``text`` parsed by bare spaCy, of the
     ``cue`` only when given."""
@@ -2449,12 +2527,12 @@ def test_a_surname_is_the_one_suffixed_full_name_written_before(text, expected):
 
 
 #: 'Vice President Joe Biden' holds the office 'vice president', not 'president' (speaker_phrase.office_title,
-#: RANK_PREFIXES): 'the vice president' after him and his surname is he, never another office of his
+#: merge.RANK_WORDS): 'the vice president' after him and his surname is he, never another office of his
 VICE_OFFICES = [
     ("Vice President Thomas R. Hale Jr. spoke in Dayton on Monday. Mr. Hale grew up there. The vice president said "
      "the plant would reopen.", ("The vice president", "Thomas R. Hale Jr.")),                             # American
     # British, a control: 'the deputy mayor' finds 'Deputy Mayor Ann Price' by the role written with her name too
-    # (ArticleNames.titled), so it passes with RANK_PREFIXES empty
+    # (ArticleNames.titled), so it passes with merge.RANK_WORDS empty
     ("Deputy Mayor Ann Price opened the bridge in Leeds on Monday. Ms. Price cut the ribbon. The deputy mayor said "
      "the town would grow.", ("The deputy mayor", "Ann Price")),
 ]
