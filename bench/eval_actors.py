@@ -96,18 +96,13 @@ def build_store(arts: list[dict], store_path: Path, cache: Path) -> float:
 
 
 def cue_verb_forms() -> set[str]:
-    """Inflected forms of the cue verbs in models/cues.yaml ('says', 'tells', 'claims', 'slams' ...)."""
-    from graphkit.cues import default_cues
+    """Inflected forms of the cue verbs in models/cues.yaml ('says', 'tells', 'claims', 'slams', 'replied' ...), by
+    graphkit.cues.verb_forms, the one home of a verb's inflections; never a form that is itself a cue's lemma."""
+    from graphkit.cues import default_cues, verb_forms
 
-    forms = set()
-    for lemma in default_cues().any_verb:
-        if " " in lemma:
-            continue
-        forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"})
-        if lemma.endswith("y"):
-            forms.add(lemma[:-1] + "ies")
-    forms.update({"said", "told", "wrote", "spoke", "thought", "felt", "knew", "saw", "says", "tells"})
-    return {f for f in forms if f not in default_cues().any_verb} | {"says", "said"}  # inflected forms only
+    lemmas = default_cues().any_verb
+    forms = set().union(*(verb_forms(lemma) for lemma in lemmas if " " not in lemma))
+    return {f for f in forms if f not in lemmas} | {"says", "said"}
 
 
 def verb_in_name(name: str, verbs: set[str], given_names: set[str]) -> bool:

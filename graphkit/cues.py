@@ -21,7 +21,7 @@ from typing import Optional
 
 from .errors import ModelsFileError
 
-__all__ = ["STANCES", "Cues", "load_cues", "default_cues"]
+__all__ = ["STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms"]
 
 STANCES = {
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
@@ -128,3 +128,63 @@ def default_cues() -> Cues:
         _DEFAULT_CUES = load_cues()
     return _DEFAULT_CUES
 
+
+
+#: past tenses not made with '-ed', of the verbs a cue or a label may be written with
+IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "speak": "spoke", "think": "thought",
+                  "feel": "felt", "know": "knew", "see": "saw"}
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _doubles(lemma: str) -> bool:
+    """Whether a verb of one syllable doubles its last consonant before '-ed' / '-ing': one vowel before it, after a
+    consonant or 'qu' ('quip', 'blog', 'slam'; not 'tweet', 'text', 'show', nor 'answer' of two syllables).
+
+    >>> [_doubles(v) for v in ("quip", "blog", "slam", "tweet", "text", "show", "answer")]
+    [True, True, True, False, False, False, False]
+    """
+    stem = lemma.replace("qu", "q")
+    if len(stem) < 3 or stem[-1] in _VOWELS or stem[-1] in "wxy" or stem[-2] not in _VOWELS:
+        return False
+    return stem[-3] not in _VOWELS and not any(c in _VOWELS for c in stem[:-2])
+
+
+def past_forms(lemma: str) -> frozenset[str]:
+    """The past tense (and participle) forms a one-word verb lemma may be written with: '-ed', '-d' after an 'e',
+    '-ied' for a final 'y' after a consonant, the final consonant doubled ('quipped'), or its irregular past
+    (:data:`IRREGULAR_PAST`). The one home of a speech verb's past for the colon frame's inverted labels
+    (graphkit.frames_parse.inverted_speech_verb) and the actor check's verb forms (bench/eval_actors.py).
+
+    >>> sorted(past_forms("reply")), sorted(past_forms("state")), sorted(past_forms("tell"))
+    (['replied'], ['stated'], ['told'])
+    >>> sorted(past_forms("quip")), sorted(past_forms("say")), sorted(past_forms("tweet"))
+    (['quiped', 'quipped'], ['said'], ['tweeted'])
+    """
+    if lemma in IRREGULAR_PAST:
+        return frozenset({IRREGULAR_PAST[lemma]})
+    if lemma.endswith("e"):
+        return frozenset({lemma + "d"})
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        return frozenset({lemma[:-1] + "ied"})
+    forms = {lemma + "ed"}
+    if _doubles(lemma):
+        forms.add(lemma + lemma[-1] + "ed")
+    return frozenset(forms)
+
+
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Every inflected form of a one-word verb lemma: '-s' ('-es' after a sibilant or 'o', '-ies' for a final 'y'
+    after a consonant), '-ing' and its :func:`past_forms`; not the lemma itself.
+
+    >>> sorted(verb_forms("slam") - past_forms("slam")), sorted(verb_forms("reply") - past_forms("reply"))
+    (['slaming', 'slams'], ['replies', 'replying'])
+    """
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        third = lemma[:-1] + "ies"
+    elif lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        third = lemma + "es"
+    else:
+        third = lemma + "s"
+    return frozenset({third, lemma + "ing"}) | past_forms(lemma)

@@ -17,6 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from .cues import past_forms
 from .words import MODALS
 
 
@@ -49,20 +50,13 @@ _COLON_VERBS = {"say", "add", "tell", "write", "state", "declare", "explain", "n
 
 def inverted_speech_verb(word: str) -> bool:
     """Whether a capitalised word is the past tense of a :data:`_COLON_VERBS` verb opening an inverted label ('Stated
-    Stone:', 'Added Clinton:'), so the name is the words after it. Not 'Said', which is also a given name ('Said
-    Jalili:'), nor a word in lower case.
+    Stone:', 'Added Clinton:'), so the name is the words after it (graphkit.cues.past_forms, the one home of a verb's
+    past). Not 'Said', which is also a given name ('Said Jalili:'), nor a word in lower case.
 
     >>> [inverted_speech_verb(w) for w in ("Stated", "Added", "Replied", "Quipped", "Told", "Said", "Stone", "stated")]
     [True, True, True, True, True, False, False, False]
     """
-    if not word[:1].isupper() or not word[1:].islower():
-        return False
-    w = word.lower()
-    stems = {_IRREGULAR_PAST.get(w)}
-    if w.endswith("ed"):
-        stems |= {w[:-2], w[:-1], w[:-3] + "y" if w.endswith("ied") else None,
-                  w[:-3] if len(w) > 4 and w[-3] == w[-4] else None}
-    return bool(stems & _COLON_VERBS)
+    return word[:1].isupper() and word[1:].islower() and word.lower() in _COLON_PASTS
 
 
 def label_name(name: Span) -> Span:
@@ -71,8 +65,9 @@ def label_name(name: Span) -> Span:
     return name[1:] if len(name) > 1 and inverted_speech_verb(name[0].text) else name
 
 
-#: past tenses of :data:`_COLON_VERBS` verbs not made with '-ed' ('said' left out: see :func:`inverted_speech_verb`)
-_IRREGULAR_PAST = {"told": "tell", "wrote": "write"}
+#: the past tenses of :data:`_COLON_VERBS` verbs an inverted label may open with; 'said' left out (see
+#: :func:`inverted_speech_verb`)
+_COLON_PASTS = frozenset(f for v in _COLON_VERBS for f in past_forms(v)) - {"said"}
 
 
 _CLAUSE_DEPS = {"ccomp"}

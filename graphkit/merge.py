@@ -289,11 +289,16 @@ def role_key(role: str) -> str:
     return " ".join(w for w in fold(role).split() if w not in _ROLE_DROP)
 
 
-#: words before a role that make it another office ('vice president' is no 'president', 'press secretary' no
-#: 'secretary'); other words before it only say where or whose ('Senate minority leader' is a 'minority leader')
-OTHER_OFFICE = {"vice", "deputy", "assistant", "associate", "acting", "interim", "former", "ex", "then", "under",
-                "lieutenant", "co", "first", "second", "press", "chief", "senior", "junior", "ranking", "executive",
-                "shadow", "general"}
+#: words before a title or role that make it another office held now ('Vice President', 'Deputy Mayor', 'press
+#: secretary' is no 'secretary'): a title before a name keeps them (graphkit.speaker_phrase.office_title)
+RANK_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "acting", "interim", "under", "lieutenant", "co",
+                        "first", "second", "press", "chief", "senior", "junior", "ranking", "executive", "shadow",
+                        "general"})
+#: words before a role that make it another office by time ('former president', 'ex-mayor', 'then senator')
+TIME_WORDS = frozenset({"former", "ex", "then"})
+#: words before a role that make it another office ('vice president' is no 'president', 'former president' none
+#: either); other words before it only say where or whose ('Senate minority leader' is a 'minority leader')
+OTHER_OFFICE = RANK_WORDS | TIME_WORDS
 
 
 def holds_role(role: str, roles) -> bool:

@@ -408,10 +408,12 @@ def _fuller_body_name(res: SpeakerResolver, head: Token, phrase: str, end: int) 
     'Facebook' of 'Alphabet and Facebook'), when the name it heads does not run on past it where it is written
     ('Democracy for America' is no 'Democracy Corps': :func:`_name_runs_on`). None when it names none.
 
-    >>> from graphkit.nlp import load_spacy
+    A Doc built by hand, its tags and entities as the parser may give them (no model's reading to depend on):
+
     >>> from graphkit.speakers import SpeakerResolver
-    >>> doc = load_spacy()("Shares in Peabody Energy fell on Monday. Peabody said the mine would stay open.")
-    >>> peabody = doc[8]  # untyped by the NER
+    >>> doc = _hand_parsed("Shares in Peabody Energy fell . Peabody said no .", "NOUN ADP PROPN PROPN VERB PUNCT "
+    ...                    "PROPN VERB INTJ PUNCT", "O O B-ORG I-ORG O O O O O O")
+    >>> peabody = doc[6]  # untyped by the NER
     >>> _fuller_body_name(SpeakerResolver(doc), peabody, "Peabody", peabody.idx + len("Peabody")).text
     'Peabody Energy'
     """
@@ -443,8 +445,8 @@ def _name_runs_on(head: Token) -> bool:
     """Whether the proper noun a phrase ends with goes on as a name after it, a preposition and another proper noun
     ('Democracy for America', 'Friends of the Earth'): the phrase is the start of that name, no short form.
 
-    >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("Democracy for America said no. Peabody said yes.")
+    >>> doc = _hand_parsed("Democracy for America said no . Peabody said yes .",
+    ...                    "PROPN ADP PROPN VERB INTJ PUNCT PROPN VERB INTJ PUNCT")
     >>> _name_runs_on(doc[0]), _name_runs_on(doc[6])
     (True, False)
     """
@@ -456,6 +458,18 @@ def _name_runs_on(head: Token) -> bool:
     while k < len(doc) and doc[k].lower_ == "the":
         k += 1
     return k < len(doc) and doc[k].pos_ == "PROPN"
+
+
+def _hand_parsed(words: str, pos: str, ents: Optional[str] = None):
+    """A Doc of space-separated ``words`` with the coarse tags ``pos`` and the IOB entity tags ``ents`` given, a
+    sentence opening after each full stop: the examples of this module read a parse as written, not as a model
+    reads it (a model's update may type 'Peabody' otherwise)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    ws = words.split()
+    starts = [k == 0 or ws[k - 1] == "." for k in range(len(ws))]
+    return Doc(Vocab(), words=ws, pos=pos.split(), ents=ents.split() if ents else None, sent_starts=starts)
 
 
 def _acronym_written_out(res: SpeakerResolver, phrase: str) -> Optional[tuple[str, tuple[int, int]]]:

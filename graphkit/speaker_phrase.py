@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import default_cues
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, ONE_OF_MANY, WHICH_PEOPLE_PREPS
+from .merge import RANK_WORDS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, has_org_word, listed_given_name, strip_possessive
 from .person_nouns import person_noun, plural_person_noun
@@ -707,15 +708,12 @@ TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator",
 
 OFFICES = {v for v in TITLE_ROLES.values()}
 
-#: words before a title that make it another, lower office ('Vice President', 'Deputy Mayor')
-RANK_PREFIXES = frozenset({"vice", "deputy", "lieutenant"})
-
-
 def office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
     """The office a title before a name holds ('President Obama' → president, 'Sen. Kirk' → senator; 'Former
-    President Bill Clinton' → former president; 'Vice President Ann Price' → vice president, another office than
-    the president's: :data:`RANK_PREFIXES`), and the place or organisation written before the title ('New Jersey Gov.
-    Chris Christie' → governor, New Jersey).
+    President Bill Clinton' → former president; 'Vice President Ann Price' → vice president, 'Press Secretary Tom
+    Hale' → press secretary, other offices than the president's or a secretary's: graphkit.merge.RANK_WORDS, the one
+    list of such words), and the place or organisation written before the title ('New Jersey Gov. Chris Christie' →
+    governor, New Jersey).
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("Vice President Ann Price met President Tom Hale in Leeds.")
@@ -728,7 +726,7 @@ def office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
         return None, None
     title = TITLE_ROLES[at.lower_.rstrip(".")]
     rank = e.doc[at.i - 1].lower_.rstrip(".") if at.i > words[0].i else None
-    if rank in RANK_PREFIXES:
+    if rank in RANK_WORDS:
         title = f"{rank} {title}"
     if any(t.lower_ in ("former", "ex") for t in words):
         title = f"former {title}"  # another office: 'the former president', never 'the president'
