@@ -129,7 +129,6 @@ def default_cues() -> Cues:
     return _DEFAULT_CUES
 
 
-
 #: past tenses not made with '-ed', of the verbs a cue or a label may be written with
 IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "speak": "spoke", "think": "thought",
                   "feel": "felt", "know": "knew", "see": "saw"}
@@ -160,7 +159,7 @@ def past_forms(lemma: str) -> frozenset[str]:
     >>> sorted(past_forms("reply")), sorted(past_forms("state")), sorted(past_forms("tell"))
     (['replied'], ['stated'], ['told'])
     >>> sorted(past_forms("quip")), sorted(past_forms("say")), sorted(past_forms("tweet"))
-    (['quiped', 'quipped'], ['said'], ['tweeted'])
+    (['quipped'], ['said'], ['tweeted'])
     """
     if lemma in IRREGULAR_PAST:
         return frozenset({IRREGULAR_PAST[lemma]})
@@ -168,10 +167,12 @@ def past_forms(lemma: str) -> frozenset[str]:
         return frozenset({lemma + "d"})
     if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
         return frozenset({lemma[:-1] + "ied"})
-    forms = {lemma + "ed"}
-    if _doubles(lemma):
-        forms.add(lemma + lemma[-1] + "ed")
-    return frozenset(forms)
+    return frozenset({_stem(lemma) + "ed"})
+
+
+def _stem(lemma: str) -> str:
+    """The lemma as '-ed' / '-ing' join it: its last consonant doubled when :func:`_doubles` says so ('quipp')."""
+    return lemma + lemma[-1] if _doubles(lemma) else lemma
 
 
 def verb_forms(lemma: str) -> frozenset[str]:
@@ -179,7 +180,9 @@ def verb_forms(lemma: str) -> frozenset[str]:
     after a consonant), '-ing' and its :func:`past_forms`; not the lemma itself.
 
     >>> sorted(verb_forms("slam") - past_forms("slam")), sorted(verb_forms("reply") - past_forms("reply"))
-    (['slaming', 'slams'], ['replies', 'replying'])
+    (['slamming', 'slams'], ['replies', 'replying'])
+    >>> sorted(verb_forms("state") - past_forms("state")), sorted(verb_forms("agree") - past_forms("agree"))
+    (['states', 'stating'], ['agreeing', 'agrees'])
     """
     if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
         third = lemma[:-1] + "ies"
@@ -187,4 +190,5 @@ def verb_forms(lemma: str) -> frozenset[str]:
         third = lemma + "es"
     else:
         third = lemma + "s"
-    return frozenset({third, lemma + "ing"}) | past_forms(lemma)
+    ing = lemma[:-1] + "ing" if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) else _stem(lemma) + "ing"
+    return frozenset({third, ing}) | past_forms(lemma)
