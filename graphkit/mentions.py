@@ -599,15 +599,15 @@ def name_after_role(text: str) -> Optional[tuple[str, str]]:
     (('Fox News host', 'Sean Hannity'), ('BBC political editor', 'Laura Kuenssberg'))
     >>> name_after_role("Fox News Sean Hannity"), name_after_role("the Supreme Court")
     (None, None)
-    >>> name_after_role("United Auto Workers Secretary-Treasurer Gary Casteel")
-    ('United Auto Workers Secretary-Treasurer', 'Gary Casteel')
+    >>> name_after_role("Acme Workers Union Secretary-Treasurer Gary Reyes")
+    ('Acme Workers Union Secretary-Treasurer', 'Gary Reyes')
     >>> name_after_role("Labour Party Chairman Fund")
     """
     m = re.match(rf"^(.*?\b([a-z]+))\s+({_CAP}(?:\s+{_CAP}){{1,2}})$", text.strip())
     if m is not None and m.group(2) in _ROLES_BEFORE_NAMES:
         return m.group(1), m.group(3)
     words = text.split()
-    for n in (2, 3):  # a capitalised title: 'Secretary-Treasurer Gary Casteel', 'Mayor Ann Lee'
+    for n in (2, 3):  # a capitalised title: 'Secretary-Treasurer Gary Reyes', 'Mayor Ann Lee'
         if len(words) > n and listed_given_name(words[-n]) and all(w[:1].isupper() for w in words[-n:]) \
                 and all(p.lower() in _ROLES_BEFORE_NAMES for p in words[-n - 1].split("-")):
             return " ".join(words[:-n]), " ".join(words[-n:])
