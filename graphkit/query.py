@@ -279,7 +279,7 @@ class Graphkit:
         use it: its ``match`` is what a query takes silently, its ``suggest`` what an error offers.
 
         >>> sorted(g.name_index("issues").keys)[:2], g.name_index("actors").match("Lavrov")   # doctest: +SKIP
-        (['Europe', 'battlefield'], ['actor:sergey-lavrov'])
+        (['EU membership', 'Europe'], ['actor:sergey-lavrov'])
         """
         if table == "actors":
             return self._actor_index()

@@ -463,7 +463,8 @@ def _name_runs_on(head: Token) -> bool:
 def _hand_parsed(words: str, pos: str, ents: Optional[str] = None):
     """A Doc of space-separated ``words`` with the coarse tags ``pos`` and the IOB entity tags ``ents`` given, a
     sentence opening after each full stop: the examples of this module read a parse as written, not as a model
-    reads it (a model's update may type 'Peabody' otherwise)."""
+    reads it (a model's update may type 'Peabody' otherwise). It serves this module's examples alone: the tests build
+    theirs with ``tests/hand_parsed.parsed``, which a module of graphkit cannot import."""
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 

@@ -300,17 +300,6 @@ def test_a_class_put_right_takes_the_golds_part_and_keeps_the_rest():
     assert fixed(pred, "speaker:adjacent", {1}, {40, 41, 42})["speaker_span"] == [40, 43]
 
 
-def test_the_span_error_scripts_doctests_run():
-    import doctest
-
-    import loss_table
-    import span_errors
-
-    for module in (span_errors, loss_table):
-        result = doctest.testmod(module)
-        assert result.failed == 0 and result.attempted > 0, module.__name__
-
-
 # loss_table.speaker_why: why a claim's speaker is not the gold's source, by how its cue reached it in the parse.
 # 0 Lee 1 made 2 an 3 attempt 4 , 5 writing 6 that 7 it 8 rained ("…, writing": the participle hangs on the noun)
 PARTICIPLE = (["Lee", "made", "an", "attempt", ",", "writing", "that", "it", "rained"], [1, 1, 3, 1, 3, 3, 8, 8, 5],
@@ -428,15 +417,6 @@ def test_folds_of_scores_the_claims_as_shipped_and_as_changed(shared):
     D["arts"]["a1"].update(atts=[claim, inner], scores=[0.9, 0.7])
     assert folds_of(D, arts, sc, as_shipped())[0][0] == 100.0
     assert folds_of(D, arts, sc, given_way_by(None))[0][0] == 0.0
-
-
-def test_the_quote_span_scripts_doctests_run():
-    import doctest
-
-    import quote_spans
-
-    result = doctest.testmod(quote_spans)
-    assert result.failed == 0 and result.attempted > 0
 
 
 @pytest.mark.parametrize("chars, span", [
