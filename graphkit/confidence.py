@@ -569,8 +569,8 @@ def nested_give_way(atts: list[Attribution]) -> list[Attribution]:
     nested claim (−71: 5-fold CV on PolNeAR train+dev, issue 13: +0.04 all, +0.13 speech fair, speech fair up on
     every fold; every relative clause giving way +0.03 / +0.18, but an aside is a claim of its own).
     The nested pair's rule itself (−52): 5-fold CV on PolNeAR train+dev +0.04 all, +0.10 speech fair; speech fair up
-    on every fold, all within −0.005 (fold 1) to +0.11 a fold (bench/README.md, issue 13). Of one speaker's two claims, one cue inside the
-    other's content ("Russia continues to demand that ...", kept both by
+    on every fold, all within −0.005 (fold 1) to +0.11 a fold (bench/README.md, issue 13). Of one speaker's two
+    claims, one cue inside the other's content ("Russia continues to demand that ...", kept both by
     :func:`graphkit.attribution._own_infinitive`), the less confident gives way too: PolNeAR annotates one of them
     (5-fold CV with the pair kept both: −0.05 / −0.14 without this, +0.03 / +0.05 with it; issue 13).
 

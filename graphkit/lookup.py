@@ -21,6 +21,7 @@ __all__ = ["NameIndex", "match_name", "suggest", "FUZZY_CUTOFF", "WORD_CUTOFF", 
 FUZZY_CUTOFF = 88      # rapidfuzz ratio (0-100) a misspelt full name must reach to be taken silently
 WORD_CUTOFF = 80       # ... and a misspelt one-word name against one word of a name ("Lavrof": one letter off)
 SUGGEST_CUTOFF = 66    # ... and to be offered as "did you mean" in an error (same ratio; bench/suggest_cutoff.py)
+OFFER = 5              # the names an error offers at most ("did you mean", the ids an unknown id is one edit from)
 
 
 def _contains(q: tuple, f: tuple) -> bool:
@@ -127,7 +128,7 @@ class NameIndex:
                     scores[k] = max(scores.get(k, 0), score)
         return scores
 
-    def suggest(self, name: str, limit: int = 5, cutoff: float = SUGGEST_CUTOFF) -> list[str]:
+    def suggest(self, name: str, limit: int = OFFER, cutoff: float = SUGGEST_CUTOFF) -> list[str]:
         """Display labels of the names `name` is plausibly a misspelling of, closest first, for "did you mean" in
         error messages: `close` at `cutoff`, the measure of a silent match with a lower bar.
 
@@ -163,7 +164,7 @@ def match_name(name: str, forms: dict[str, list[str]], weak: Optional[dict[str, 
     return NameIndex(forms, weak).match(name)
 
 
-def ids_one_edit_from(typed: str, ids: Iterable[str], limit: int = 5) -> list[str]:
+def ids_one_edit_from(typed: str, ids: Iterable[str], limit: int = OFFER) -> list[str]:
     """Ids whose start is one edit from what was typed as an id or its start, in the order given: a character wrong
     or two neighbours swapped ("030" for "003"), else one left out or one added ("03_9b" for "003_9b"); only the ids
     of the fewest edits, and [] when none is one edit away or more than ``limit`` are (a start that short is no guess
@@ -192,7 +193,7 @@ def ids_one_edit_from(typed: str, ids: Iterable[str], limit: int = 5) -> list[st
     return close if len(close) <= limit else []
 
 
-def suggest(name: str, labels: Iterable[str], limit: int = 5) -> list[str]:
+def suggest(name: str, labels: Iterable[str], limit: int = OFFER) -> list[str]:
     """Names in `labels` closest to `name`, for error messages.
 
     >>> suggest("Lavrow", ["Sergey Lavrov", "Vladimir Putin", "Kremlin"])

@@ -43,7 +43,7 @@ from .errors import GraphkitError, StoreError
 from .values import BadValue, fraction, one_of, whole
 from .issue_evidence import IssueFilter, old_marker
 from .records import Actor, Claim, Stance, claim_sentence
-from .lookup import NameIndex, ids_one_edit_from, match_name  # noqa: F401  (match_name: the docstring and tests)
+from .lookup import OFFER, NameIndex, ids_one_edit_from, match_name  # noqa: F401  (match_name: the docstring and tests)
 from .names import slug
 from .store import Store
 
@@ -231,7 +231,7 @@ class Graphkit:
         for n in _as_list(name) or []:
             hit = ix.match(n) or ix.match("actor:" + slug(n))
             if not hit:
-                close = ix.suggest(n, _OFFER)
+                close = ix.suggest(n)
                 raise NameNotFound(f"no speaker matches {n!r} among the {len(ix.keys)} actors of {self.path.name}; "
                                    + (f"did you mean {_or(close)}? " if close else "") + _HINT["actors"])
             out.extend(h for h in hit if h not in out)
@@ -298,7 +298,7 @@ class Graphkit:
         for n in wanted:
             hit = [by_id[n]] if n in by_id else ix.match(n)
             if not hit:
-                close = ix.suggest(n, _OFFER)
+                close = ix.suggest(n)
                 raise NameNotFound(f"no {table[:-1]} matches {n!r} among the {len(by_id)} {table} of {self.path.name}; "
                                    + (f"did you mean {_or(close)}? " if close else "") + _HINT[table])
             out.extend(h for h in hit if h not in out)
@@ -318,10 +318,10 @@ class Graphkit:
         if len(starts) == 1:
             return starts[0]
         if starts:
-            raise NameNotFound(f"{doc!r} starts {len(starts)} article ids ({_or(starts[:_OFFER])}); give more of the id")
-        close = ids_one_edit_from(doc, ids, _OFFER)
+            raise NameNotFound(f"{doc!r} starts {len(starts)} article ids ({_or(starts[:OFFER])}); give more of the id")
+        close = ids_one_edit_from(doc, ids, OFFER)
         offer = (f"did you mean {_or(close)}? " if close else
-                 f"its {len(ids)} articles are {_or(ids)}; " if 0 < len(ids) <= _OFFER else "")
+                 f"its {len(ids)} articles are {_or(ids)}; " if 0 < len(ids) <= OFFER else "")
         raise NameNotFound(f"no article {doc!r} in {self.path.name}; {offer}{_HINT['documents']}")
 
     def _issue_filter(self, issue_score, issue_evidence) -> IssueFilter:
@@ -655,8 +655,6 @@ class Graphkit:
 
         return export_claims(self, format, path, **filters)
 
-
-_OFFER = 5   # the names an error offers at most (a "did you mean", the ids a start begins)
 
 _HINT = {
     "actors": "g.actors() lists every speaker (command line: graphkit actors --store STORE)",
