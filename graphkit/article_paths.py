@@ -28,6 +28,8 @@ METADATA_NAMES = ("metadata.jsonl", "metadata.csv")
 DOC_STEMS = frozenset({"readme", "license", "licence", "changelog", "datacard", "data_card", "data-card"})
 #: larger article files are refused with a reason (not read into memory)
 MAX_BYTES = 50_000_000
+#: what is said of a corpus file listed and gone when it is read (moved or deleted while the command ran), after its error
+GONE = ": it was moved or deleted after the folder was listed; run the command again"
 
 
 def iter_article_paths(root: Path) -> Iterator[Path]:
@@ -58,9 +60,9 @@ def article_bytes(path: Path, fix: Callable[[OSError], str] = lambda e: "check i
                   ) -> tuple[Optional[bytes], Optional[str]]:
     """The bytes of the article file at ``path``, or (None, why not and what to do): a link that leads to no file
     (to a file moved or deleted, or a loop of links), a pipe (whose reading would wait for a writer) or a device, a
-    file over MAX_BYTES, a file that cannot be read (what to do: ``fix(error)``; the build's is
-    `graphkit.errors.os_fix`). What the build reads an article from, and the bench's bare spaCy
-    (`bench/corpus_check.py`).
+    file over MAX_BYTES, a file gone since its folder was listed (moved or deleted while the build ran: `GONE`), a file
+    that cannot be read (what to do: ``fix(error)``; the build's is `graphkit.errors.os_fix`). What the build reads an
+    article from, and the bench's bare spaCy (`bench/corpus_check.py`).
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp()); (root / "a.txt").symlink_to("gone.txt"); os.mkfifo(root / "b.txt")
@@ -68,6 +70,8 @@ def article_bytes(path: Path, fix: Callable[[OSError], str] = lambda e: "check i
     (None, "a link to 'gone.txt', which leads to no file (No such file or directory); fix or remove the link")
     >>> article_bytes(root / "b.txt"), article_bytes(Path("/dev/null")) == article_bytes(root / "b.txt")
     ((None, 'a pipe or a device, not a file; save the article as a plain file'), True)
+    >>> article_bytes(root / "listed, then deleted.txt")
+    (None, 'cannot read the file (No such file or directory): it was moved or deleted after the folder was listed; run the command again')
     """
     try:
         st = path.stat()
@@ -80,4 +84,4 @@ def article_bytes(path: Path, fix: Callable[[OSError], str] = lambda e: "check i
     except OSError as e:
         if path.is_symlink():  # a link to a file moved or deleted (or a loop of links)
             return None, f"a link to '{os.readlink(path)}', which leads to no file ({e.strerror}); fix or remove the link"
-        return None, f"cannot read the file ({e.strerror}); {fix(e)}"
+        return None, f"cannot read the file ({e.strerror}){GONE if isinstance(e, FileNotFoundError) else '; ' + fix(e)}"

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
-from .article_paths import (ARTICLE_SUFFIXES, DOC_STEMS, METADATA_NAMES, article_bytes,  # noqa: F401
+from .article_paths import (ARTICLE_SUFFIXES, DOC_STEMS, GONE, METADATA_NAMES, article_bytes,  # noqa: F401
                             is_article_path, iter_article_paths)
 from .errors import CorpusNotFound, os_fix
 from .huge_articles import WORD, huge_note
@@ -334,7 +334,8 @@ def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        return [], [Skipped(path=name, reason=f"cannot read metadata ({e.strerror}); {os_fix(e, 'check its permissions')}")]
+        fix = GONE if isinstance(e, FileNotFoundError) else f"; {os_fix(e, 'check its permissions')}"
+        return [], [Skipped(path=name, reason=f"cannot read metadata ({e.strerror}){fix}")]
     text, _, problem = decode(raw)
     if text is None:
         return [], [Skipped(path=name, reason=f"metadata is {problem}")]

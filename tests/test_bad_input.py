@@ -264,13 +264,27 @@ def test_a_pipe_named_as_an_article_is_reported_not_waited_on(tmp_path):
         ("b.txt", "a pipe or a device, not a file; save the article as a plain file", False)]
 
 
-@pytest.mark.parametrize("unreadable,reason,articles", [
-    ("b.txt", "cannot read the file (Permission denied); check its permissions", ["a"]),
-    ("metadata.jsonl", "cannot read metadata (Permission denied); check its permissions", ["a", "b"]),
-])
-def test_a_file_that_cannot_be_read_is_reported(tmp_path, monkeypatch, unreadable, reason, articles):
-    """A file the user may not read (simulated: root reads every file, so chmod cannot make one) is listed with its
-    cause and fix; the rest of the corpus is read."""
+def _refused(path: Path):
+    raise PermissionError(13, "Permission denied", str(path))
+
+
+def _deleted(path: Path):
+    path.unlink()  # by another program, after the build listed the folder and before it read the file
+
+
+GONE = ": it was moved or deleted after the folder was listed; run the command again"
+
+
+@pytest.mark.parametrize("unreadable,meanwhile,reason,articles", [
+    ("b.txt", _refused, "cannot read the file (Permission denied); check its permissions", ["a"]),
+    ("metadata.jsonl", _refused, "cannot read metadata (Permission denied); check its permissions", ["a", "b"]),
+    # they told a file gone since the folder was listed to "check its permissions"
+    ("b.txt", _deleted, "cannot read the file (No such file or directory)" + GONE, ["a"]),
+    ("metadata.jsonl", _deleted, "cannot read metadata (No such file or directory)" + GONE, ["a", "b"]),
+], ids=["article refused", "metadata refused", "article gone", "metadata gone"])
+def test_a_file_that_cannot_be_read_is_reported(tmp_path, monkeypatch, unreadable, meanwhile, reason, articles):
+    """A file the user may not read (simulated: root reads every file, so chmod cannot make one), or one deleted
+    while the build runs, is listed with its cause and fix; the rest of the corpus is read."""
     root = tmp_path / "corpus"
     root.mkdir()
     (root / "a.txt").write_text(SAID, encoding="utf-8")
@@ -278,12 +292,12 @@ def test_a_file_that_cannot_be_read_is_reported(tmp_path, monkeypatch, unreadabl
     (root / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-11-25"}\n', encoding="utf-8")
     read_bytes = Path.read_bytes
 
-    def refusing(self):
+    def reading(self):
         if self.name == unreadable:
-            raise PermissionError(13, "Permission denied", str(self))
+            meanwhile(self)
         return read_bytes(self)
 
-    monkeypatch.setattr(Path, "read_bytes", refusing)
+    monkeypatch.setattr(Path, "read_bytes", reading)
     res = read_corpus(root)
     assert [d.id for d in res.documents] == articles
     assert [s.reason for s in res.skipped if s.path == unreadable] == [reason]
