@@ -17,6 +17,7 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Optional, Union
@@ -222,8 +223,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
     from .build import build as run_build
 
     workers, parse_ahead = _parse_options(workers, scheduler, parse_ahead)
-    global _BUILDING
-    _BUILDING = store
+    _NOW.building = store
     extract = None
     if scheduler:
         from .distributed import dask_extractor
@@ -237,8 +237,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
                         prune=prune, on_wait=waiting, issues=issues, actors=actors, n_issues=n_issues,
                         rediscover=rediscover, window_days=window, full=full, parse_ahead=parse_ahead)
     _say_built(rep, corpus, store, strict)
-    global _LEAVE_AT_ONCE
-    _LEAVE_AT_ONCE = True  # the store is committed and closed: `main` may skip Python's teardown (`_leave`)
+    _NOW.leave_at_once = True  # the store is committed and closed: `main` may skip Python's teardown (`_leave`)
 
 
 def _parse_options(workers: int, scheduler: Optional[str], parse_ahead: bool) -> tuple[int, bool]:
@@ -576,14 +575,28 @@ def main(argv=None):
     """
     import importlib
 
-    from .nlp import numpy_from_start, numpy_gemm_wanted, spacy_without_cli_from_start
+    from .nlp import numpy_from_start, spacy_without_cli_from_start
 
     numpy_from_start()  # before anything imports numpy: one OpenBLAS thread a process, no huge-page hint
     spacy_without_cli_from_start()  # spaCy's own commands are not imported with it
     # click's exceptions, wherever this typer takes them from (click, or its own vendored copy)
     cx = importlib.import_module(typer.BadParameter.__module__)
-    global _BUILDING
-    _BUILDING = None  # (a caller's process may run several commands)
+    global _NOW
+    _NOW = _Command()  # a caller's process (a notebook, a test) may run several commands: each starts as the first
+    try:
+        code, leave = _run(cx, argv), argv is None and _NOW.leave_at_once  # leave: the program itself, never a caller
+    finally:
+        _NOW = _Command()  # and leaves nothing for the next
+    if leave:
+        _leave(code)
+    sys.exit(code)
+
+
+def _run(cx, argv) -> int:
+    """The exit status of the command ``argv`` names, `main`'s lines said: a user's error in one line (status 2),
+    Ctrl-C's (`_interrupted_line`, status 130)."""
+    from .nlp import numpy_gemm_wanted
+
     try:
         numpy_gemm_wanted()  # a bad GRAPHKIT_GEMM is said before any pipeline loads or store is written
         rv = app(args=argv, prog_name="graphkit", standalone_mode=False)
@@ -609,25 +622,37 @@ def main(argv=None):
     except KeyboardInterrupt:
         rv = 130
     if rv == 130:  # typer turns Ctrl-C into exit code 130
-        typer.echo(_interrupted_line(), err=True)
-    code = rv if isinstance(rv, int) else 0
-    if argv is None and _LEAVE_AT_ONCE:  # the program itself (console script, python -m), never a caller's process
-        _leave(code)
-    sys.exit(code)
+        typer.echo(_interrupted_line(_NOW.building), err=True)
+    return rv if isinstance(rv, int) else 0
 
 
-_LEAVE_AT_ONCE = False  # set by a command once its work is written and closed (build)
-_BUILDING: Optional[Path] = None  # the store the build command writes, for what Ctrl-C says (`_interrupted_line`)
+@dataclass
+class _Command:
+    """What the command `main` runs tells it for after: set by the command, read by `main`, new for each command."""
+
+    #: the store the build command writes, for what Ctrl-C says (`_interrupted_line`)
+    building: Optional[Path] = None
+    #: set once the command's work is written and closed (build): `main` may skip Python's teardown (`_leave`)
+    leave_at_once: bool = False
 
 
-def _interrupted_line() -> str:
-    """What Ctrl-C says: of a build, what its store kept (a new store none of whose articles was finished is removed:
-    `graphkit.store_file.nothing_left_of_a_failed_create`); of any other command, that it stopped."""
-    if _BUILDING is None:
+_NOW = _Command()  # the command running (`main`)
+
+
+def _interrupted_line(building: Optional[Path]) -> str:
+    """What Ctrl-C says: of a build, what its store ``building`` kept (a new store none of whose articles was finished
+    is removed: `graphkit.store_file.nothing_left_of_a_failed_create`); of any other command (None), that it stopped.
+
+    >>> _interrupted_line(None)
+    'graphkit: interrupted'
+    >>> print(_interrupted_line(Path("no/such/new.gk")))
+    graphkit: interrupted before any article was stored; no store was left at 'no/such/new.gk' — run the same command to start again
+    """
+    if building is None:
         return "graphkit: interrupted"
-    if _BUILDING.is_file():
+    if building.is_file():
         return "graphkit: interrupted; the store keeps every article finished so far — run the same command to resume"
-    return (f"graphkit: interrupted before any article was stored; no store was left at '{_BUILDING}' — run the same "
+    return (f"graphkit: interrupted before any article was stored; no store was left at '{building}' — run the same "
             "command to start again")
 
 

@@ -829,6 +829,17 @@ def _ctrl_c(*_a, **_k):
     raise KeyboardInterrupt
 
 
+def _ctrl_c_at(monkeypatch, where: tuple[str, str]) -> None:
+    """Ctrl-C pressed when the function ``where`` names (module, [class.]name) is called."""
+    import importlib
+
+    module, name = where
+    owner = importlib.import_module(module)
+    if "." in name:
+        owner, name = getattr(owner, name.split(".")[0]), name.split(".")[1]
+    monkeypatch.setattr(owner, name, _ctrl_c)
+
+
 #: (command, what Ctrl-C stops, the line it says): of a build, what its store kept (every build said "the store keeps
 #: every article finished so far" even when none was and the new store was removed); of another command, no store talk
 INTERRUPTED = [
@@ -843,17 +854,61 @@ INTERRUPTED = [
 
 @pytest.mark.parametrize("args,where,said", INTERRUPTED, ids=["build, none stored", "build, stored", "claims"])
 def test_ctrl_c_says_what_was_kept(work, args, where, said, capsys, monkeypatch):
-    import importlib
-
-    module, name = where
-    owner = importlib.import_module(module)
-    if "." in name:
-        owner, name = getattr(owner, name.split(".")[0]), name.split(".")[1]
-    monkeypatch.setattr(owner, name, _ctrl_c)
+    _ctrl_c_at(monkeypatch, where)
     proc = run_main(args, work, capsys, monkeypatch)
     assert proc.returncode == 130 and "Traceback" not in proc.stderr, proc.stderr
     assert proc.stderr.strip().splitlines() == [said]
     assert (work / "new.gk").exists() == (where[1] == "resolve_if_changed")
+
+
+def run_program(args, cwd, capsys, monkeypatch) -> tuple[int, list[str], bool]:
+    """cli.main in this process as the program runs it (its arguments from ``sys.argv``): its exit status, its lines
+    on stderr, and whether it left without Python's teardown (`graphkit.cli._leave`, stood in for here)."""
+    from graphkit import cli
+
+    left = []
+
+    def leave(code):
+        left.append(code)
+        sys.exit(code)
+
+    monkeypatch.setattr(cli, "_leave", leave)
+    monkeypatch.setattr(sys, "argv", ["graphkit", *map(str, args)])
+    monkeypatch.chdir(cwd)
+    capsys.readouterr()
+    try:
+        cli.main()
+        code = 0
+    except SystemExit as e:
+        code = e.code
+    return code, capsys.readouterr().err.strip().splitlines(), bool(left)
+
+
+#: (a command, what Ctrl-C stops in it or None): run as the program after a build in the same process (a notebook's,
+#: a test's), each must do what it does run first; the build's "leave at once" stayed set, so each left without
+#: Python's teardown, and a build's store stayed named after it
+AFTER_A_BUILD = [
+    (["claims", "--store", "ok.gk"], None),
+    (["claims", "--store", "ok.gk"], ("graphkit.query", "Graphkit.claim_records")),
+    (["build", "corpus", "--store", "new.gk", "-q"], ("graphkit.build", "parse_changed")),
+]
+
+
+@pytest.mark.parametrize("args,where", AFTER_A_BUILD, ids=["claims", "claims, Ctrl-C", "build, Ctrl-C"])
+def test_a_command_after_a_build_in_the_same_process_runs_as_the_first(work, args, where, capsys, monkeypatch):
+    from graphkit import cli
+
+    def run():
+        with monkeypatch.context() as m:
+            if where:
+                _ctrl_c_at(m, where)
+            return run_program(args, work, capsys, monkeypatch)
+
+    first = run()
+    code, _, left = run_program(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
+    assert code == 0 and left and cli._NOW == cli._Command()  # the build left nothing set behind it
+    assert run() == first and not first[2]
+    assert first[0] == (130 if where else 0)
 
 
 @contextmanager
