@@ -527,16 +527,20 @@ def issues_suggest(store: Path = StoreOpt,
                    n_issues: Optional[int] = typer.Option(None, "--n-issues",
                                                           parser=_checked("discover.n_issues_of", "--n-issues"),
                                                           help="Number of issues (default: chosen from the data)."),
-                   rediscover: bool = typer.Option(False, "--rediscover", help="Discover again from every claim, even when the build already did.")):
+                   rediscover: bool = typer.Option(False, "--rediscover", help="Discover again from every claim, even when the build already did."),
+                   force: bool = typer.Option(False, "--force", help="Replace the -o file even when it was edited since graphkit wrote it.")):
     """Write the issues discovered from the store's claims as an editable issues.yaml, each with its size and
-    five example claims as comments. Edit it, save it as CORPUS/issues.yaml, rebuild.
+    five example claims as comments. Edit it, save it as CORPUS/issues.yaml, rebuild. A file at -o edited since
+    graphkit wrote it is kept (another -o path, or --force).
 
     Example: graphkit issues suggest --store out/uk.gk -o uk/issues.yaml
     """
-    from .suggest import suggest
+    from .suggest import check_unedited, suggest
     from .export import atomic_open, check_output
 
     check_output(output, "issues.yaml", store=store)  # a wrong -o first; suggest says a missing, foreign or stopped store next
+    if not force:
+        check_unedited(output)
     with warnings.catch_warnings(record=True) as said:  # what suggest warns a notebook of, said here in a line
         warnings.simplefilter("always", GraphkitWarning)  # the others as the filters say: a library's, as it was
         text = suggest(store, n_issues=n_issues, rediscover=rediscover)

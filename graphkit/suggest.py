@@ -4,13 +4,20 @@ folder and rebuild with."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Optional
 
-from .errors import GraphkitWarning
+from .errors import ExportError, GraphkitWarning
 from .tables import shorten
+
+#: a suggested issues.yaml's second line: a digest of its other lines' bytes, by which ``issues suggest`` knows a file
+#: at its -o is as it wrote it, to be replaced (`as_suggested`); a file edited since is kept (`check_unedited`)
+SEAL = "# graphkit digest {}: `issues suggest` replaces this file only as it wrote it (an edited one with --force)."
+_SEALED = re.compile(rb"# graphkit digest ([0-9a-f]{16}): ")
 
 
 def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False, examples: int = 5) -> str:
@@ -108,7 +115,61 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
     lines = [*_header(n_claims, source, min_share), "issues:" if data.get("issues") else "issues: []"]
     for iss in data.get("issues", []):
         lines += _issue_entry(iss, sorted(members.get(iss["name"], [])), examples)
-    return "\n".join(lines).rstrip() + "\n"
+    return sealed("\n".join(lines).rstrip() + "\n")
+
+
+def sealed(text: str) -> str:
+    """``text`` with `SEAL` as its second line: the digest of its lines (`_digest`), by which `as_suggested` knows it.
+
+    >>> text = sealed("# Issues discovered from the 3 claims in uk.gk (graphkit issues suggest).\\nissues: []\\n")
+    >>> print(text, end="")
+    # Issues discovered from the 3 claims in uk.gk (graphkit issues suggest).
+    # graphkit digest c2b93760c1f1b233: `issues suggest` replaces this file only as it wrote it (an edited one with --force).
+    issues: []
+    >>> as_suggested(text.encode()), as_suggested(text.replace("[]", "[fares]").encode())
+    (True, False)
+    """
+    first, rest = text.split("\n", 1)
+    return "\n".join([first, SEAL.format(_digest(text.encode())), rest])
+
+
+def as_suggested(raw: bytes) -> bool:
+    """Whether ``raw`` (a file's bytes) is byte for byte what `sealed` made: its second line is `SEAL` and its digest
+    that of the other lines. An issues.yaml edited since (a line, a space, line ends made CRLF), a taxonomy written by
+    hand, one suggested by a graphkit before the seal: False."""
+    lines = raw.split(b"\n")
+    found = _SEALED.match(lines[1]) if len(lines) > 2 else None
+    return found is not None and found.group(1).decode() == _digest(b"\n".join(lines[:1] + lines[2:]))
+
+
+def _digest(raw: bytes) -> str:
+    """The 16 hexadecimal digits of `SEAL`: the start of the SHA-256 of ``raw``.
+
+    >>> _digest(b"issues: []\\n")
+    '5902dacce46b171b'
+    """
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def check_unedited(path) -> None:
+    """Refuse ``path`` as ``issues suggest``'s -o when a file there is not as `write_issues_yaml` wrote it
+    (`as_suggested`): a researcher's edits there would be lost. Nothing there, an empty file, something that is no
+    regular file (a pipe: written through): nothing to lose. ``--force`` does not ask.
+
+    >>> import tempfile; p = Path(tempfile.mkdtemp()) / "issues.yaml"
+    >>> check_unedited(p); _ = p.write_text(sealed("# Issues\\nissues: []\\n")); check_unedited(p)
+    >>> _ = p.write_text(p.read_text().replace("[]", "[fares]")); check_unedited(p)
+    Traceback (most recent call last):
+    graphkit.errors.ExportError: '...issues.yaml' is not as `graphkit issues suggest` wrote it (edited since?): writing there would lose the edits; give another -o path, or --force to replace it
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes() if path.is_file() else b""
+    except OSError:  # what stops the reading stops the writing: `graphkit.export.atomic_open` says it
+        return
+    if raw and not as_suggested(raw):
+        raise ExportError(f"'{path}' is not as `graphkit issues suggest` wrote it (edited since?): writing there would "
+                          "lose the edits; give another -o path, or --force to replace it")
 
 
 def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]:

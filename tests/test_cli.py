@@ -468,6 +468,44 @@ def test_a_file_graphkit_did_not_write_is_not_replaced(writer, output, content, 
     assert tree(tmp_path) == before
 
 
+def _without_seal(text: str) -> str:
+    """A suggested file as a graphkit before `graphkit.suggest.SEAL` wrote it."""
+    first, _, rest = text.split("\n", 2)
+    return f"{first}\n{rest}"
+
+
+#: (what becomes of a suggested issues.yaml before ``issues suggest`` is asked for it again at the same -o, --force,
+#: replaced): only a file byte for byte as graphkit wrote it is replaced unasked (a researcher's edits were lost)
+SUGGESTED_AGAIN = [
+    (lambda text: text, False, True),
+    (lambda text: text.replace("  - name: ", "  - name: my ", 1), False, False),   # an issue renamed
+    (lambda text: text + "# ask Ann about the fares\n", False, False),            # a note at the end
+    (lambda text: text.replace("\n", "\r\n"), False, False),                      # saved by an editor with CRLF
+    (_without_seal, False, False),                                                 # by a graphkit before the seal
+    (lambda text: text.replace("  - name: ", "  - name: my ", 1), True, True),
+]
+
+
+@pytest.mark.parametrize("edit,force,replaced", SUGGESTED_AGAIN,
+                         ids=["as written", "renamed", "a note", "CRLF", "before the seal", "renamed, --force"])
+def test_a_suggested_file_edited_since_is_kept(edit, force, replaced, tmp_path, capsys, monkeypatch):
+    one_article_store(tmp_path)
+    command = ["issues", "suggest", "--store", "s.gk", "-o", "issues.yaml"]
+    assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
+    written = (tmp_path / "issues.yaml").read_text(encoding="utf-8")
+    (tmp_path / "issues.yaml").write_bytes(edit(written).encode("utf-8"))
+    before = tree(tmp_path)
+    proc = run_main([*command, *(["--force"] if force else [])], tmp_path, capsys, monkeypatch)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if replaced:
+        assert proc.returncode == 0 and (tmp_path / "issues.yaml").read_text(encoding="utf-8") == written
+    else:
+        assert proc.returncode == 2 and tree(tmp_path) == before
+        assert proc.stderr.strip().splitlines() == [
+            "graphkit: error: 'issues.yaml' is not as `graphkit issues suggest` wrote it (edited since?): writing "
+            "there would lose the edits; give another -o path, or --force to replace it"]
+
+
 @pytest.mark.parametrize("writer", [*WRITERS, ["export", "neo4j"]], ids=" ".join)
 @pytest.mark.parametrize("since", [None, "2100"], ids=["claims", "none"])
 def test_every_writer_replaces_its_own_file(writer, since, work, capsys, monkeypatch):

@@ -1422,7 +1422,8 @@ def test_issues_suggest_says_only_its_own_warnings_as_lines(tmp_path, monkeypatc
         warnings.resetwarnings()
         warnings.simplefilter("default")
         warnings.filterwarnings("ignore", category=DeprecationWarning)
-        cli.issues_suggest(store=tmp_path / "s.gk", output=tmp_path / "issues.yaml", n_issues=None, rediscover=True)
+        cli.issues_suggest(store=tmp_path / "s.gk", output=tmp_path / "issues.yaml", n_issues=None, rediscover=True,
+                            force=False)
     assert capsys.readouterr().err.splitlines() == ["graphkit: x.yaml is gone: run it where the corpus is"]
     assert shown == [("a library's remark", RuntimeWarning)]
 
