@@ -153,18 +153,21 @@ def _digest(raw: bytes) -> str:
 
 def check_unedited(path) -> None:
     """Refuse ``path`` as ``issues suggest``'s -o when a file there is not as `write_issues_yaml` wrote it
-    (`as_suggested`): a researcher's edits there would be lost. Nothing there, an empty file, something that is no
-    regular file (a pipe: written through): nothing to lose. ``--force`` does not ask.
+    (`as_suggested`): a researcher's edits there would be lost. Nothing there, an empty file, what is written through
+    (a pipe, ``-o /dev/stdout``: `graphkit.export.written_through`): nothing to lose. ``--force`` does not ask.
 
     >>> import tempfile; p = Path(tempfile.mkdtemp()) / "issues.yaml"
     >>> check_unedited(p); _ = p.write_text(sealed("# Issues\\nissues: []\\n")); check_unedited(p)
+    >>> check_unedited("/dev/stdout")  # written through, whatever the file the shell opened holds
     >>> _ = p.write_text(p.read_text().replace("[]", "[fares]")); check_unedited(p)
     Traceback (most recent call last):
     graphkit.errors.ExportError: '...issues.yaml' is not as `graphkit issues suggest` wrote it (edited since?): writing there would lose the edits; give another -o path, or --force to replace it
     """
+    from .export import written_through
+
     path = Path(path)
     try:
-        raw = path.read_bytes() if path.is_file() else b""
+        raw = path.read_bytes() if path.is_file() and not written_through(path) else b""
     except OSError:  # what stops the reading stops the writing: `graphkit.export.atomic_open` says it
         return
     if raw and not as_suggested(raw):
