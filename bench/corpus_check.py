@@ -54,7 +54,8 @@ def corpus_texts(prog: str, corpus: Path) -> list[str]:
     another encoding, cp1252 or Latin-1, and reads markup: bare spaCy is given the text as it is). A file the build
     skips unread (a link that leads to no file, a pipe, a file over the size limit or that cannot be read:
     `graphkit.article_paths.article_bytes`) is skipped here too, said on stderr in the build's line:
-    ``PROG: skipped: NAME: why; what to do``.
+    ``PROG: skipped: NAME: why; what to do``. When no article is left with any text to read, one more line says so
+    and the command stops (status 2): it measured an empty list, "0 tokens/s", or stopped with a traceback.
 
     >>> import contextlib, io, tempfile; root = Path(tempfile.mkdtemp())
     >>> _ = (root / "a.txt").write_text("An article."); (root / "b.txt").symlink_to("gone.txt")
@@ -63,14 +64,25 @@ def corpus_texts(prog: str, corpus: Path) -> list[str]:
     ['An article.']
     >>> print(said.getvalue(), end="")
     bare_pipe: skipped: b.txt: a link to 'gone.txt', which leads to no file (No such file or directory); fix or remove the link
+    >>> (root / "a.txt").unlink(); _ = (root / "c.txt").write_text(" \\n")
+    >>> with contextlib.redirect_stderr(io.StringIO()) as said:
+    ...     corpus_texts("bare_pipe", root)
+    Traceback (most recent call last):
+    SystemExit: 2
+    >>> print(said.getvalue().splitlines()[-1].replace(str(root), "CORPUS"))
+    bare_pipe: error: nothing to read in 'CORPUS': none of its 2 article file(s) could be read or held text; fix them or give another corpus folder
     """
-    texts = []
-    for path in corpus_files(corpus):
+    files, texts = corpus_files(corpus), []
+    for path in files:
         raw, why = build_rule().article_bytes(path)
         if raw is None:
             print(f"{prog}: skipped: {path.relative_to(corpus).as_posix()}: {why}", file=sys.stderr)
         else:
             texts.append(raw.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n"))
+    if not any(text.strip() for text in texts):
+        print(f"{prog}: error: nothing to read in '{corpus}': none of its {len(files)} article file(s) could be read or "
+              "held text; fix them or give another corpus folder", file=sys.stderr)
+        raise SystemExit(2)
     return texts
 
 

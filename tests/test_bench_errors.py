@@ -197,6 +197,33 @@ def test_an_article_that_is_no_file_is_skipped_in_the_builds_line(work, script, 
         "fix or remove the link"]
 
 
+#: a corpus none of whose article files gives a text to read: (what is in it, the lines said before the last)
+NOTHING_TO_READ = [
+    ({"b.txt": "gone.txt"}, ["skipped: b.txt: a link to 'gone.txt', which leads to no file (No such file or directory); "
+                             "fix or remove the link"]),
+    ({"b.txt": None}, []),  # an empty article: read, with nothing in it
+]
+
+
+@pytest.mark.parametrize("script", READING_SCRIPTS)
+@pytest.mark.parametrize("files,skipped", NOTHING_TO_READ, ids=["a link to no file", "empty"])
+def test_a_corpus_with_nothing_to_read_is_said_so(work, script, files, skipped, capsys, monkeypatch):
+    """What a file skipped says, then one line saying that nothing was left to read, status 2: the speed of the
+    attribution component was printed as 0 tokens/s, bare spaCy's token count as 0, command_checkpoints stopped with a
+    traceback."""
+    (work / "corpus" / "a.txt").unlink()
+    for name, target in files.items():
+        (work / "corpus" / name).symlink_to(target) if target else (work / "corpus" / name).write_text("\n")
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        _read_corpus_as(script, work / "corpus", monkeypatch)
+    prog = script.split()[0]
+    assert stopped.value.code == 2 and capsys.readouterr().err.splitlines() == [
+        *(f"{prog}: {line}" for line in skipped),
+        f"{prog}: error: nothing to read in '{work / 'corpus'}': none of its 1 article file(s) could be read or held "
+        "text; fix them or give another corpus folder"]
+
+
 # ------------------------------------------------------------------ checkouts: (script, arguments around SRC)
 
 SRC_SCRIPTS = [
