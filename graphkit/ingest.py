@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
-from .article_paths import (ARTICLE_SUFFIXES, DOC_STEMS, GONE, METADATA_NAMES, article_bytes,  # noqa: F401
-                            is_article_path, iter_article_paths)
+from .article_paths import ARTICLE_SUFFIXES, GONE, METADATA_NAMES, article_bytes, iter_article_paths
 from .errors import CorpusNotFound, os_fix
 from .huge_articles import WORD, huge_note
 from .markup import html_article, markdown_article

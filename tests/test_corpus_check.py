@@ -75,11 +75,14 @@ def test_the_rule_is_loaded_without_importing_graphkit():
 
 
 def test_the_build_and_the_bench_share_one_rule():
-    """graphkit.ingest reads by graphkit.article_paths: one home for what an article is."""
+    """graphkit.ingest lists and reads articles by graphkit.article_paths, and the bench loads that very file: one home
+    for what an article is."""
     import graphkit.article_paths as rule
     import graphkit.ingest as ingest
+    from corpus_check import RULE
 
-    assert ingest.iter_article_paths is rule.iter_article_paths and ingest.is_article_path is rule.is_article_path
+    assert ingest.iter_article_paths is rule.iter_article_paths and ingest.article_bytes is rule.article_bytes
+    assert RULE == Path(rule.__file__).resolve()
 
 
 #: files named as articles that the build skips unread (`graphkit.article_paths.article_bytes`): what makes b.txt
