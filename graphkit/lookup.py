@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 from .names import skeleton
 
-__all__ = ["NameIndex", "match_name", "suggest", "FUZZY_CUTOFF", "WORD_CUTOFF", "SUGGEST_CUTOFF"]
+__all__ = ["NameIndex", "match_name", "FUZZY_CUTOFF", "WORD_CUTOFF", "SUGGEST_CUTOFF"]
 
 FUZZY_CUTOFF = 88      # rapidfuzz ratio (0-100) a misspelt full name must reach to be taken silently
 WORD_CUTOFF = 80       # ... and a misspelt one-word name against one word of a name ("Lavrof": one letter off)
@@ -169,7 +169,7 @@ def ids_one_edit_from(typed: str, ids: Iterable[str], limit: int = OFFER) -> lis
     or two neighbours swapped ("030" for "003"), else one left out or one added ("03_9b" for "003_9b"); only the ids
     of the fewest edits, and [] when none is one edit away or more than ``limit`` are (a start that short is no guess
     at one id). An id is a code typed from its start, not a name: it is measured against the id's start of the same
-    length (one more, one fewer), not against the whole id as a name's spelling is (`suggest`).
+    length (one more, one fewer), not against the whole id as a name's spelling is (`NameIndex.suggest`).
 
     >>> ids = ["000_3644", "001_56cb", "003_9b6d", "004_a0ff"]
     >>> ids_one_edit_from("030", ids), ids_one_edit_from("03_9b", ids), ids_one_edit_from("003_9b7d", ids)
@@ -191,13 +191,3 @@ def ids_one_edit_from(typed: str, ids: Iterable[str], limit: int = OFFER) -> lis
     best = min(cost.values(), default=(2, 0))
     close = [i for i in ids if cost[i] == best] if best[0] <= 1 else []
     return close if len(close) <= limit else []
-
-
-def suggest(name: str, labels: Iterable[str], limit: int = OFFER) -> list[str]:
-    """Names in `labels` closest to `name`, for error messages.
-
-    >>> suggest("Lavrow", ["Sergey Lavrov", "Vladimir Putin", "Kremlin"])
-    ['Sergey Lavrov']
-    """
-    labels = list(dict.fromkeys(labels))
-    return NameIndex({lab: [lab] for lab in labels}).suggest(name, limit)
