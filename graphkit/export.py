@@ -26,6 +26,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Optional
@@ -113,28 +114,27 @@ def check_output(path, example: str = "graph.graphml", store=None) -> Path:
     return path
 
 
-#: How each of graphkit's outputs begins (`written_by_graphkit`), one pattern a writer: GEXF and Cytoscape JSON name
-#: graphkit; GraphML its node keys (``n_``, `file_node`) or an empty graph; node-link JSON networkx's head with a graphkit
-#: node (or none); claims JSONL and CSV their first fields (`CSV_FIELDS`); Neo4j's CSV files their typed headers; the
-#: view its generator line; ``issues suggest`` its first comment (`graphkit.suggest`).
-OWN_HEADS = re.compile("|".join([
-    r"<creator>graphkit</creator>",
-    r'"generated_by": "graphkit"',
-    r'<graphml [^>]*>\s*(<key id="n_|<graph edgedefault="directed">\s*</graph>)',
-    r'\A\{\s*"directed": true,\s*"multigraph": true,\s*"graph": \{\},\s*"nodes": \['
-    r'\s*(\]|\{\s*"type": "(actor|claim|issue|place|document)")',
-    r'\A\{"id": "[^"]*", "doc_id": ',
-    r"\A" + ",".join(CSV_FIELDS[:3]) + ",",
-    r"\A(id:ID|:START_ID),",
-    r'<meta name="generator" content="graphkit view',
-    r"\A# Issues discovered from .* \(graphkit issues suggest\)\.",
-]))
+@lru_cache(maxsize=None)
+def own_heads() -> re.Pattern:
+    """How each of graphkit's outputs begins (`written_by_graphkit`), one pattern a writer, each declared beside its
+    writer: the export formats' here (`GRAPHML_HEAD`, `GEXF_HEAD`, `CYTOSCAPE_HEAD`, `JSON_HEAD`, `JSONL_HEAD`,
+    `CSV_HEAD`, `NEO4J_HEAD`), the view's (`graphkit.view.HEAD`) and ``issues suggest``'s (`graphkit.suggest.HEAD`),
+    imported only when a file is there to be asked about.
+
+    >>> bool(own_heads().search('<meta name="generator" content="graphkit view (vis-network)">'))
+    True
+    """
+    from .suggest import HEAD as SUGGESTED
+    from .view import HEAD as VIEW
+
+    return re.compile("|".join([GRAPHML_HEAD, GEXF_HEAD, CYTOSCAPE_HEAD, JSON_HEAD, JSONL_HEAD, CSV_HEAD, NEO4J_HEAD,
+                                VIEW, SUGGESTED]))
 
 
 def written_by_graphkit(path) -> bool:
     """Whether an output may replace ``path``: nothing there, an empty file, something no regular file (a pipe, a
     device: written through, `written_through`), or a file that begins as one of graphkit's outputs does
-    (`OWN_HEADS`, its first 4 KB read).
+    (`own_heads`, its first 4 KB read).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -150,7 +150,7 @@ def written_by_graphkit(path) -> bool:
             head = f.read(4096).decode("utf-8", errors="replace")
     except OSError:  # unreadable: the write that follows says why, as for any file it cannot replace
         return True
-    return not head or OWN_HEADS.search(head) is not None
+    return not head or own_heads().search(head) is not None
 
 
 def _example_in(folder: Path, example: str, store=None) -> Path:
@@ -350,6 +350,10 @@ def file_edge(d: dict) -> dict:
     out = {"relation": d.get("type")}
     out.update((k, s) for k, v in d.items() if k != "type" and (s := scalar(v)) is not None)
     return {k: v for k, v in out.items() if v is not None}
+
+
+#: how a GraphML export begins (`own_heads`): its node keys (``n_``: `_GraphmlWriter`, `file_node`), or an empty graph
+GRAPHML_HEAD = r'<graphml [^>]*>\s*(<key id="n_|<graph edgedefault="directed">\s*</graph>)'
 
 
 class _GraphmlWriter:
@@ -560,6 +564,10 @@ def _gexf_elements(G) -> tuple[dict[str, dict[str, tuple[str, str]]], list[str],
     return attrs, nodes, edges
 
 
+#: how a GEXF export begins (`own_heads`): its meta names graphkit its creator (`_write_gexf_file`)
+GEXF_HEAD = r"<creator>graphkit</creator>"
+
+
 def _write_gexf_file(path, attrs: dict[str, dict[str, tuple[str, str]]], nodes: list[str], edges: list[str]) -> None:
     """Write a GEXF 1.2 file of the elements `_gexf_elements` made: the header, the attribute declarations, the
     nodes and the edges (atomically: `atomic_open`)."""
@@ -582,6 +590,10 @@ def _write_gexf_file(path, attrs: dict[str, dict[str, tuple[str, str]]], nodes: 
         f.write("</nodes>\n<edges>\n")
         f.writelines(edges)
         f.write("</edges>\n</graph>\n</gexf>\n")
+
+
+#: how a Cytoscape export begins (`own_heads`): it names graphkit its generator (`write_cytoscape`)
+CYTOSCAPE_HEAD = r'"generated_by": "graphkit"'
 
 
 def write_cytoscape(G, path) -> tuple[int, int]:
@@ -610,10 +622,19 @@ def write_cytoscape(G, path) -> tuple[int, int]:
     return len(nodes), len(edges)
 
 
+#: how a node-link JSON export begins (`own_heads`): networkx's head with a node of graphkit's (or none: `write_json`)
+JSON_HEAD = (r'\A\{\s*"directed": true,\s*"multigraph": true,\s*"graph": \{\},\s*"nodes": \['
+             r'\s*(\]|\{\s*"type": "(actor|claim|issue|place|document)")')
+
+
 def write_json(G, path):
     data = nx.node_link_data(G, edges="links")
     with atomic_open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False, default=str, indent=1)
+
+
+#: how a claims JSONL export begins (`own_heads`): a claim's first fields (`write_claims_jsonl`, `Claim.contract`)
+JSONL_HEAD = r'\A\{"id": "[^"]*", "doc_id": '
 
 
 def write_claims_jsonl(claims: Iterable[Claim], path):
@@ -630,6 +651,10 @@ def claim_row(c: Claim) -> dict:
     for k in ("spans", "speaker_span", "sentence_span"):
         row[k] = json.dumps(row[k]) if row[k] is not None else ""
     return row
+
+
+#: how a claims CSV export begins (`own_heads`): its header's first fields (`write_claims_csv`, `CSV_FIELDS`)
+CSV_HEAD = r"\A" + ",".join(CSV_FIELDS[:3]) + ","
 
 
 def write_claims_csv(claims: Iterable[Claim], path):
@@ -682,6 +707,10 @@ def _a_file_name(out: Path) -> None:
         raise ExportError(f"'{out}' is a file's name ({out.suffix}), and a neo4j export writes a folder of CSV files; "
                           f"give a folder with -o, e.g. {out.with_suffix('')} (a folder whose name has a dot: make it "
                           "first)")
+
+
+#: how each CSV file of a Neo4j export begins (`own_heads`): its typed header, of nodes or of relations (`write_neo4j`)
+NEO4J_HEAD = r"\A(id:ID|:START_ID),"
 
 
 def write_neo4j(G, path):

@@ -109,8 +109,8 @@ def write_issues_yaml(data: dict, members: dict, n_claims: int, examples: int, s
         description: 'discovered: council tax, bills'
         patterns: [council tax, bills]
         context: [council tax]
-    >>> import yaml; yaml.safe_load(text)["issues"][0]["patterns"]
-    ['council tax', 'bills']
+    >>> import yaml; yaml.safe_load(text)["issues"][0]["patterns"], re.match(HEAD, text) is not None
+    (['council tax', 'bills'], True)
     """
     lines = [*_header(n_claims, source, min_share), "issues:" if data.get("issues") else "issues: []"]
     for iss in data.get("issues", []):
@@ -173,6 +173,11 @@ def check_unedited(path) -> None:
     if raw and not as_suggested(raw):
         raise ExportError(f"'{path}' is not as `graphkit issues suggest` wrote it (edited since?): writing there would "
                           "lose the edits; give another -o path, or --force to replace it")
+
+
+#: how a suggested issues.yaml begins (`graphkit.export.own_heads`: a file at -o is graphkit's to replace, if
+#: unedited: `check_unedited`): the first line of `_header`
+HEAD = r"\A# Issues discovered from .* \(graphkit issues suggest\)\."
 
 
 def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]:

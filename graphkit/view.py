@@ -363,14 +363,20 @@ def _render(G: nx.Graph, *, title: str = "graphkit", actors: Optional[int] = Non
     return page, report
 
 
+#: how the view's page begins (`graphkit.export.own_heads`: a page at -o is graphkit's to replace): the generator line
+#: of its template, assets/view.html
+HEAD = r'<meta name="generator" content="graphkit view'
+
+
 def render_html(G: nx.Graph, *, title: str = "graphkit", actors: Optional[int] = None) -> str:
     """The view of ``G`` as one self-contained HTML page (a string).
 
     Same options as :func:`write_view`.
 
     >>> from graphkit.view import render_html, sample_graph
-    >>> "vis.Network" in render_html(sample_graph())
-    True
+    >>> page = render_html(sample_graph())
+    >>> "vis.Network" in page, re.search(HEAD, page[:4096]) is not None
+    (True, True)
     """
     return _render(G, title=title, actors=actors)[0]
 

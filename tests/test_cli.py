@@ -509,7 +509,7 @@ def test_a_suggested_file_edited_since_is_kept(edit, force, replaced, tmp_path, 
 @pytest.mark.parametrize("writer", [*WRITERS, ["export", "neo4j"]], ids=" ".join)
 @pytest.mark.parametrize("since", [None, "2100"], ids=["claims", "none"])
 def test_every_writer_replaces_its_own_file(writer, since, work, capsys, monkeypatch):
-    """Each output, and each output of no claim, begins as `graphkit.export.OWN_HEADS` says: written twice, and
+    """Each output, and each output of no claim, begins as `graphkit.export.own_heads` says: written twice, and
     over an empty file."""
     assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
     output = "neo4j" if writer == ["export", "neo4j"] else "out.yaml" if writer[0] == "issues" else "out.txt"
