@@ -133,9 +133,9 @@ def test_of_a_nested_pair_the_less_confident_claim_gives_way(scores, kept):
 
 
 def _said_in(text: str, words: str, cue: str, who: str, at: int = 0) -> Attribution:
-    """A claim of ``text`` whose content is ``words`` (its first place from ``at``), spoken by ``who``."""
-    s, w = text.index(words, at), text.index(who)
-    c = text.index(cue)
+    """A claim of ``text`` whose content is ``words`` and cue ``cue`` (the first place of each from ``at``), spoken by
+    ``who``."""
+    s, w, c = text.index(words, at), text.index(who), text.index(cue, at)
     return Attribution(spans=[(s, s + len(words))], text=words, cue=cue, cue_span=(c, c + len(cue)),
                        speaker_span=(w, w + len(who)), speaker_text=who)
 
@@ -154,10 +154,10 @@ RELATIVE_INSIDE = [
     ("Bolton criticised Republicans who suggest Clinton would be better.",
      "Republicans who suggest Clinton would be better", "suggest", "Clinton would be better", "who", (0.9, 0.6), False),
     ("Ana said the town lost a paper that said councils waste money.",
-     "the town lost a paper that said councils waste money", "said councils", "councils waste money", "that",
+     "the town lost a paper that said councils waste money", "said", "councils waste money", "that",
      (0.9, 0.6), False),
     ("Ana said the town lost a paper that said councils waste money.",
-     "the town lost a paper that said councils waste money", "said councils", "councils waste money", "that",
+     "the town lost a paper that said councils waste money", "said", "councils waste money", "that",
      (0.6, 0.9), True),   # ... unless more confident than the outer one
 ]
 

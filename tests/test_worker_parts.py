@@ -65,7 +65,7 @@ def test_resolve_stages_counts_resolutions_stages_with_the_one_thread_clock(monk
     assert resolution.StageClock is own
 
 
-def test_resolve_stages_has_the_words_child_write_its_own_cpu_while_it_builds(tmp_path):
+def test_resolve_stages_has_the_words_child_write_its_own_cpu_while_it_builds():
     """bench/resolve_stages.py's ``words_child_cpu``: while the script builds, the child `graphkit.textmemo.work_out_beside`
     forks writes its CPU seconds where the script reads them, after sending its work (fails with the child left
     untimed); graphkit's function is put back after (a later build in the process, a test's, is not timed into a
