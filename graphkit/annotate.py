@@ -120,8 +120,10 @@ class _TableComponent:
 
     def save_cache(self) -> bool:
         """Write the table to its cache file when this process added to it: the file's entries (another process may
-        have written it since), then this one's, up to `CACHE_ENTRIES`. Whether it was written."""
-        from .diskcache import read_marshal, write_marshal
+        have written it since), then this one's, up to `CACHE_ENTRIES`, read and written under the file's lock
+        (`graphkit.diskcache.merge_marshal`: two workers ending together keep both their entries). Whether it was
+        written."""
+        from .diskcache import merge_marshal
 
         if not self._loaded or not self._added:
             return False
@@ -129,14 +131,8 @@ class _TableComponent:
             path = self._cache_path()
         except Exception:  # noqa: BLE001
             return False
-        data = read_marshal(path)
-        data = data if isinstance(data, dict) else {}
-        for key, value in self._entries_to_save():
-            if len(data) >= CACHE_ENTRIES:
-                break
-            data.setdefault(key, value)
         self._added = 0
-        return write_marshal(path, data)
+        return merge_marshal(path, self._entries_to_save(), CACHE_ENTRIES)  # under the file's lock
 
     def __getattr__(self, name):
         inner = self.__dict__.get("_inner")

@@ -105,7 +105,7 @@ def test_tables_from_the_cache_folder_give_spacys_annotations(pipelines, state, 
         for f in files:
             f.write_bytes(marshal.dumps([1, 2, 3]))
     elif state == "unwritable":
-        for f in files:
+        for f in cache.iterdir():  # the tables and their locks (`graphkit.diskcache.merge_marshal`)
             f.unlink()
         cache.rmdir()
         cache.write_text("a file where the folder should be")
@@ -128,3 +128,60 @@ def test_tables_from_the_cache_folder_give_spacys_annotations(pipelines, state, 
                    for f, n in zip(files, ("lemmatizer", "attribute_ruler")))
     if state == "unwritable":
         assert cache.is_file()
+
+
+# -- two processes adding to one cache file (graphkit.diskcache.merge_marshal) ---------------------------------
+@pytest.mark.parametrize("second", ["ends while the first reads", "ends after the first"])
+def test_a_merge_into_a_cache_file_loses_no_entry_another_process_wrote(tmp_path, monkeypatch, second):
+    """Two processes that add to one table file and end together (a ``--workers 2`` build's two workers): the second
+    either waits for the first's lock (here it gives up at once: ``MERGE_WAIT`` 0) or reads what the first wrote;
+    every merge that says it wrote keeps its entries in the file. Without the lock, the second's write in the middle
+    of the first's read and write was overwritten."""
+    from graphkit import diskcache
+
+    path = tmp_path / "t.marshal"
+    diskcache.write_marshal(path, {"old": 0})
+    read = diskcache.read_marshal
+    said = {}
+
+    def first_reads(p):
+        data = read(p)
+        if second == "ends while the first reads" and "b" not in said:
+            said["b"] = diskcache.merge_marshal(path, [("b", 2)], 10)
+        return data
+
+    monkeypatch.setattr(diskcache, "MERGE_WAIT", 0)
+    monkeypatch.setattr(diskcache, "read_marshal", first_reads)
+    said["a"] = diskcache.merge_marshal(path, [("a", 1)], 10)
+    if second == "ends after the first":
+        said["b"] = diskcache.merge_marshal(path, [("b", 2)], 10)
+    kept = read(path)
+    assert said["a"] and kept["old"] == 0 and kept["a"] == 1
+    assert [k for k, wrote in said.items() if wrote and k not in kept] == []
+    assert said["b"] is (second == "ends after the first")  # the second waited (here: gave up) while the first held it
+
+
+def test_the_tables_are_written_under_the_files_lock(tmp_path, monkeypatch):
+    """A process whose table files another process is merging into (their lock held) leaves them as they are (here
+    at once: ``MERGE_WAIT`` 0), and its annotations are spaCy's all the same."""
+    from filelock import FileLock
+
+    from graphkit import diskcache
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GRAPHKIT_CACHE", str(cache))
+    monkeypatch.setattr(diskcache, "MERGE_WAIT", 0)
+    _annotate_fresh(CACHE_TEXTS[:1])
+    files = sorted(cache.glob("annotate-*.marshal"))
+    before = [f.read_bytes() for f in files]
+    locks = [FileLock(f"{f}.lock") for f in files]
+    for lock in locks:
+        lock.acquire()
+    try:
+        got, _ = _annotate_fresh(CACHE_TEXTS)  # new entries, files held: nothing written
+    finally:
+        for lock in locks:
+            lock.release()
+    assert [f.read_bytes() for f in files] == before
+    assert got == _annotate_fresh(CACHE_TEXTS)[0]  # then written, and the same annotations
+    assert [f.read_bytes() for f in files] != before
