@@ -138,14 +138,22 @@ def _trigger_words(claim: Claim) -> list[str]:
 
 def _text_arguments(text: str, common: frozenset[str]) -> list[str]:
     """The text's argument words: its candidates (`_argument_candidates`) but for the sentence openers the corpus
-    writes in lower case (``common``)."""
+    writes in lower case (``common``).
+
+    >>> _text_arguments("Mr. Trump will cut 35 billion of taxes. Crimea is part of Russia.", frozenset({"crimea"}))
+    ['trump', '35bn', 'russia']
+    """
     return [w for w, opens in _argument_candidates(text) if not opens or w not in common]
 
 
 @text_memo("argument_candidates", encode=lambda v: [[w, o] for w, o in v], decode=lambda v: tuple((w, o) for w, o in v))
 def _argument_candidates(text: str) -> tuple[tuple[str, bool], ...]:
     """(argument, whether it is a capitalised word opening a sentence) of each number and capitalised word: what
-    `_text_arguments` reads of one text, worked out once (graphkit.textmemo keeps it between builds)."""
+    `_text_arguments` reads of one text, worked out once (graphkit.textmemo keeps it between builds).
+
+    >>> _argument_candidates("Mr. Trump will cut 35 billion of taxes. Crimea is part of Russia.")
+    (('trump', True), ('35bn', False), ('crimea', True), ('russia', False))
+    """
     toks = _TOKEN.findall(text.replace("\u2019", "'"))
     out = []
     start = True   # at the start of a sentence
@@ -183,7 +191,11 @@ def _number(t: str) -> Optional[str]:
 
 
 def _counted(num: str, following: list[str]) -> str:
-    """'35' + ['billion', 'of'] → '35bn'; '4' + ['regions'] → '4 region'."""
+    """A number as an argument, with what it counts when a word follows it: a magnitude, or a noun.
+
+    >>> _counted("35", ["billion", "of"]), _counted("4", ["regions"]), _counted("4", ["of"])
+    ('35bn', '4 region', '4')
+    """
     if following and following[0].lower() in _MAGNITUDE:
         return num + _MAGNITUDE[following[0].lower()]
     if following and following[0][0].isalpha() and following[0].lower() not in STOP:
@@ -201,7 +213,11 @@ def common_words(claims: Iterable[Claim]) -> frozenset[str]:
 
 @text_memo("lower_lemmas", encode=sorted, decode=frozenset)
 def _lower_lemmas(text: str) -> frozenset[str]:
-    """Lemmas of the words one text writes in lower case (`common_words`)."""
+    """Lemmas of the words one text writes in lower case (`common_words`).
+
+    >>> sorted(_lower_lemmas("The regions were annexed illegally by Russia"))
+    ['annex', 'by', 'illegally', 'region', 'were']
+    """
     return frozenset(lemma(t) for t in _TOKEN.findall(text) if t[0].islower())
 
 
@@ -286,7 +302,15 @@ _ANSWERABLE = ("assert", "predict", "accuse", "report", "believe", "promise", "w
 
 
 def _denial(a: Claim, b: Claim, refers: bool) -> Optional[Opposition]:
-    """b denies what a asserts (or a denies b): a 'deny' cue, or a rejection pointing back at a."""
+    """b denies what a asserts (or a denies b): a 'deny' cue, or a rejection pointing back at a.
+
+    >>> mk = lambda t, st="assert", cue="said": Claim(id=t[:9], doc_id="d", speaker="X", speaker_id="actor:x",
+    ...     text=t, spans=[(0, len(t))], cue=cue, stance=st)
+    >>> _denial(mk("Brown will be sidelined"), mk("Brown would be sidelined", "deny", "denied"), False)
+    Opposition(kind='denial', words=('said', 'denied'))
+    >>> _denial(mk("Brown will be sidelined"), mk("the claim", "oppose", "rejected"), False) is None  # not pointing back
+    True
+    """
     for x, y, back in ((a, b, refers), (b, a, False)):
         denies = y.stance == "deny" or (y.stance == "oppose" and back)
         if denies and x.stance in _ANSWERABLE:
@@ -299,7 +323,11 @@ def _denial(a: Claim, b: Claim, refers: bool) -> Optional[Opposition]:
            decode=lambda v: {k: (p, w) for k, p, w in v})
 def _poles(text: str) -> dict[int, tuple[int, str]]:
     """antonym pair → (pole, word as written) of the claim's antonym words in its verb groups ("is illegal",
-    "annexed illegally", not "railing against"), flipped when negated."""
+    "annexed illegally", not "railing against"), flipped when negated.
+
+    >>> _poles("the four regions were annexed illegally"), _poles("the regions are not illegal")
+    ({0: (1, 'illegally')}, {0: (0, 'not illegal')})
+    """
     poles = antonym_poles()
     neg = negated(text)
     zone = predicate_words(text)
@@ -318,6 +346,12 @@ def _poles(text: str) -> dict[int, tuple[int, str]]:
 
 
 def _antonyms(a: str, b: str) -> Optional[Opposition]:
+    """The first antonym pair (`_poles`) the two texts take opposite poles of: an antonym, or a negation when both
+    write the same word.
+
+    >>> _antonyms("the four regions are legally part of Russia", "the four regions were annexed illegally")
+    Opposition(kind='antonym', words=('legally', 'illegally'))
+    """
     pa, pb = _poles(a), _poles(b)
     for k in sorted(pa.keys() & pb.keys()):
         if pa[k][0] != pb[k][0]:
@@ -328,7 +362,12 @@ def _antonyms(a: str, b: str) -> Optional[Opposition]:
 
 
 def _negation(a: str, b: str) -> Optional[Opposition]:
-    """A verb group's head both claims use, negated in exactly one ("will raise" / "will not raise")."""
+    """A verb group's head both claims use, negated in exactly one ("will raise" / "will not raise"). The antonym
+    words are left to `_antonyms` ("raise" is one: the flip found is in "taxes").
+
+    >>> _negation("he will raise taxes", "he will not raise taxes"), _negation("he will raise taxes", "he will raise rates")
+    (Opposition(kind='negation', words=('taxes', 'not taxes')), None)
+    """
     na, la = _negation_side(a)
     nb, lb = _negation_side(b)
     poles = antonym_poles()     # antonym words are _antonyms' ("not legal" / "illegal" agree)
@@ -343,7 +382,11 @@ def _negation(a: str, b: str) -> Optional[Opposition]:
 @text_memo("negation_side", encode=lambda v: [sorted(v[0]), v[1]], decode=lambda v: (frozenset(v[0]), dict(v[1])))
 def _negation_side(text: str) -> tuple[frozenset[str], dict[str, str]]:
     """What _negation needs of one claim, worked out once per text (a claim meets many in its blocks):
-    its negated lemmas, and its verb-group words (lemma → as written)."""
+    its negated lemmas, and its verb-group words (lemma → as written).
+
+    >>> _negation_side("he will not raise taxes")
+    (frozenset({'rais', 'tax'}), {'rais': 'raise', 'tax': 'taxes'})
+    """
     z = predicate_words(text)
     return negated(text), {lemma(t): t for t in tokens(text) if lemma(t) in z}
 
@@ -480,7 +523,13 @@ def _one_of_each():
 
 
 def _adjacent(first: Claim, second: Claim, max_gap: int = 400) -> bool:
-    """second follows first in the same article, close by (the callers pass neighbours in article order)."""
+    """second follows first in the same article, close by (the callers pass neighbours in article order).
+
+    >>> mk = lambda doc, at: Claim(id="c", doc_id=doc, speaker="X", speaker_id="actor:x", text="x",
+    ...                            spans=[(at, at + 10)], cue="said")
+    >>> _adjacent(mk("d", 0), mk("d", 200)), _adjacent(mk("d", 0), mk("d", 600)), _adjacent(mk("d", 0), mk("e", 20))
+    (True, False, False)
+    """
     if first.doc_id != second.doc_id:
         return False
     end = first.sentence_span[1] if first.sentence_span else first.spans[-1][1]
@@ -545,6 +594,13 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[l
 
 
 def _days(a: Claim, b: Claim) -> Optional[int]:
+    """Days between the two claims' dates, None when either has none.
+
+    >>> mk = lambda date: Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="x", spans=[(0, 1)],
+    ...                         cue="said", date=date)
+    >>> _days(mk("2025-11-01"), mk("2025-11-20")), _days(mk(None), mk("2025-11-20"))
+    (19, None)
+    """
     da, db = as_date(a.date), as_date(b.date)
     return abs((da - db).days) if da and db else None
 
@@ -599,13 +655,25 @@ def _answers_about_itself(denial: Claim, args: frozenset[str]) -> bool:
 
 def _denies_what_is_said(a: Claim, b: Claim) -> bool:
     """The denial's predicate is one the other claim uses: "denied Brown would be sidelined" does not
-    answer "Brown will play a central role", though both are about Brown."""
+    answer "Brown will play a central role", though both are about Brown.
+
+    >>> mk = lambda t, st="assert", cue="said": Claim(id=t[:9], doc_id="d", speaker="X", speaker_id="actor:x",
+    ...     text=t, spans=[(0, len(t))], cue=cue, stance=st)
+    >>> denied = mk("Brown would be sidelined", "deny", "denied")
+    >>> _denies_what_is_said(mk("Brown will play a central role"), denied), _denies_what_is_said(mk("Brown will be sidelined soon"), denied)
+    (False, True)
+    """
     d, other = (b, a) if b.stance in ("deny", "oppose") else (a, b)
     said = predicates(d.text)
     return bool(said & concepts(other.text))
 
 
 def _folded(words: Iterable[str]) -> set[str]:
+    """The concepts (`graphkit.words.concepts`) of ``words``: what `match` leaves out of two claims' contents.
+
+    >>> sorted(_folded(["illegally", "annexed"]))
+    ['annex', 'illegal']
+    """
     return {c for w in words for c in concepts(w)}
 
 
