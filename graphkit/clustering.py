@@ -87,7 +87,13 @@ def average_link_children(X: "np.ndarray") -> "np.ndarray":
 
 def _cut(children, n: int, k: int) -> "np.ndarray":
     """scikit-learn's ``_hc_cut``: from the root, split the cluster made last (the highest node) until there are
-    ``k``; each cluster's label is its place in the heap of nodes left."""
+    ``k``; each cluster's label is its place in the heap of nodes left.
+
+    >>> import numpy as np   # four leaves: node 4 joins 0 and 1, node 5 joins 2 and 3, node 6 (the root) 4 and 5
+    >>> children = np.array([[0, 1], [2, 3], [4, 5]])
+    >>> _cut(children, 4, 2).tolist(), _cut(children, 4, 3).tolist()
+    ([1, 1, 0, 0], [0, 0, 2, 1])
+    """
     import numpy as np
 
     labels = np.zeros(n, dtype=np.intp)

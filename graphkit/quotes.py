@@ -66,7 +66,16 @@ _SINGLE_CLOSE = re.compile(r"(?<=\S)’(?=$|[\s.,;:!?)\]—–”\"…-])(?<![sS
 
 
 def _double_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of the double quotations (curly, straight, doubled apostrophes), as :func:`find_quotes`."""
+    """Spans of the double quotations (curly, straight, doubled apostrophes), as :func:`find_quotes`. A quotation
+    left open ends with its paragraph.
+
+    >>> t = "He said \\"we will win\\" and they were ''different''."
+    >>> [t[s:e] for s, e in _double_quotes(t)]
+    ['"we will win"', "''different''"]
+    >>> t = "“We will win,\\n\\nhe said. “And again.”"
+    >>> [t[s:e] for s, e in _double_quotes(t)]
+    ['“We will win,', '“And again.”']
+    """
     out = []
     start = None
     straight = None  # which straight mark opened the quote: '"' or "''"
@@ -103,7 +112,12 @@ def _double_quotes(text: str) -> list[tuple[int, int]]:
 
 def _single_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of the single curly quotations ‘…’ that open and close in one paragraph (an opening mark left
-    open is an apostrophe turned the wrong way: "asked ‘em", "the ‘90s", and holds nothing)."""
+    open is an apostrophe turned the wrong way: "asked ‘em", "the ‘90s", and holds nothing).
+
+    >>> t = "He said ‘soon’. The ‘90s were different."
+    >>> [t[s:e] for s, e in _single_quotes(t)]
+    ['‘soon’']
+    """
     marks = sorted([(m.start(), "open") for m in _SINGLE_OPEN.finditer(text)]
                    + [(m.start(), "close") for m in _SINGLE_CLOSE.finditer(text)]
                    + [(m.start(), "par") for m in re.finditer(r"\n", text)])

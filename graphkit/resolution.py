@@ -473,7 +473,11 @@ def work_ahead(inputs: tuple, rows: Optional[list] = None, learns: bool = False)
 
 
 def _date_row(d: dict) -> tuple:
-    """An item's resolved date as (date, precision, basis, text), its strings interned (dates recur)."""
+    """An item's resolved date as (date, precision, basis, text), its strings interned (dates recur).
+
+    >>> _date_row({"date": "2025-11-04", "precision": "day", "basis": "stated", "text": "on Tuesday"}), _date_row({})
+    (('2025-11-04', 'day', 'stated', 'on Tuesday'), (None, None, None, None))
+    """
     return tuple(sys.intern(v) if isinstance(v, str) else v
                  for v in (d.get("date"), d.get("precision"), d.get("basis"), d.get("text")))
 

@@ -68,7 +68,12 @@ _SMALL = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", 
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, without surrounding spaces."""
+    """(start, end) of each non-blank line, without surrounding spaces.
+
+    >>> t = "Title here\\n\\n  MOSCOW (Reuters) - Lavrov said so.  \\n"
+    >>> [t[s:e] for s, e in _lines(t)]
+    ['Title here', 'MOSCOW (Reuters) - Lavrov said so.']
+    """
     out, pos = [], 0
     for raw in text.split("\n"):
         s, e = pos, pos + len(raw)
@@ -106,7 +111,12 @@ def _title_case(line: str) -> bool:
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """Text wrapped at a fixed width: many line breaks inside a sentence (next line starts lower-case)."""
+    """Text wrapped at a fixed width: many line breaks inside a sentence (next line starts lower-case).
+
+    >>> t = "The minister said the plan\\nwould be ready by the end\\nof the month, and that the\\ncosts would be shared\\nby all."
+    >>> _hard_wrapped(t, _lines(t)), _hard_wrapped("Title\\n\\nA line.\\n", _lines("Title\\n\\nA line.\\n"))
+    (True, False)
+    """
     inner = [(a, b) for a, b in zip(lines, lines[1:]) if "\n\n" not in text[a[1]:b[0]].replace(" ", "")]
     if len(inner) < 4:
         return False
@@ -196,7 +206,12 @@ def _article_lines(text: str, lines: list[tuple[int, int]]) -> Iterator[_Line]:
 
 
 def _dateline_segments(ln: _Line) -> tuple[Segment, Segment]:
-    """A dateline line ("MOSCOW (Reuters) - Lavrov said ...") as its dateline and the body after it."""
+    """A dateline line ("MOSCOW (Reuters) - Lavrov said ...") as its dateline and the body after it.
+
+    >>> t = "Title here\\n\\nMOSCOW (Reuters) - Lavrov said so."
+    >>> [t[s.start:s.end] for s in _dateline_segments(list(_article_lines(t, _lines(t)))[1])]
+    ['MOSCOW (Reuters) -', 'Lavrov said so.']
+    """
     dateline = _DATELINE.match(ln.line).group("dl")
     rest = ln.line[len(dateline):]
     end = ln.start + len(dateline)
@@ -391,7 +406,12 @@ def letter_signer(text: str, pos: int) -> Optional[str]:
 @lru_cache(maxsize=8)
 def _letter_stops(text: str) -> list[tuple[int, Optional[str]]]:
     """(offset, writer) of a letters page's signature lines, with (offset, None) for its section headers and handle
-    lines (where a letter's run of paragraphs ends unsigned); [] when no name line has a town line under it."""
+    lines (where a letter's run of paragraphs ends unsigned); [] when no name line has a town line under it.
+
+    >>> page = "LETTERS.\\n\\nI stand with Romney.\\n\\nDebby James.\\n\\nMission Viejo, Calif.\\n\\nI agree.\\n\\nBruce R. Gary."
+    >>> _letter_stops(page), _letter_stops("I met her.\\n\\nHillary Clinton.\\n\\nShe was the senator.")
+    ([(0, None), (32, 'Debby James'), (79, 'Bruce R. Gary')], [])
+    """
     lines, at = [], 0
     for line in text.split("\n"):
         if line.strip():
