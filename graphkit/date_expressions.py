@@ -263,6 +263,13 @@ def _dateparser(text: str, pub: dt.date) -> Optional[dt.date]:
 
 
 def _holiday_in(name: str, year: int) -> Optional[dt.date]:
+    """The day of the holiday ``name`` (as written, any case) in ``year``; None for one not known.
+
+    >>> [_holiday_in(h, 2025).isoformat() for h in ("Thanksgiving", "Christmas Eve", "Easter", "Victory Day")]
+    ['2025-11-27', '2025-12-24', '2025-04-20', '2025-05-09']
+    >>> _holiday_in("Diwali", 2025) is None
+    True
+    """
     n = name.lower().replace("\u2019", "'")
     if n.startswith("thanksgiving"):  # US: fourth Thursday of November
         first = dt.date(year, 11, 1)
@@ -316,7 +323,12 @@ def resolve_expression(expr: DateExpression, published: Optional[dt.date]) -> Op
 
 def _as_written(kind: str, g: dict, text: str) -> Optional[ClaimDate]:
     """The date of words that carry their own year: ISO '2025-03-11', '2024', 'December 2024', 'March 11, 2025'
-    (None for a day the calendar lacks, 'February 30, 2025')."""
+    (None for a day the calendar lacks, 'February 30, 2025').
+
+    >>> es = [find_date_expressions(s)[0] for s in ("2025-03-11", "in 2024", "in December 2024", "on February 30, 2025")]
+    >>> [(x.kind, getattr(_as_written(x.kind, dict(x.groups), x.text), "date", None)) for x in es]
+    [('iso', '2025-03-11'), ('year', '2024'), ('month', '2024-12'), ('calendar_day', None)]
+    """
     if kind == "iso":
         return ClaimDate(f"{g['y']}-{g['m']}-{g['d']}", "day", "explicit", text)
     if kind == "year":
@@ -331,18 +343,34 @@ def _as_written(kind: str, g: dict, text: str) -> Optional[ClaimDate]:
 
 
 def _vague(g: dict, text: str, pub: dt.date) -> ClaimDate:
-    """'recently', 'repeatedly': the publication date."""
+    """'recently', 'repeatedly': the publication date.
+
+    >>> _vague({}, "recently", dt.date(2025, 11, 26))
+    ClaimDate(date='2025-11-26', precision='day', basis='publication', text='recently', carried=False)
+    """
     return ClaimDate(pub.isoformat(), "day", "publication", text)
 
 
 def _month(g: dict, text: str, pub: dt.date) -> ClaimDate:
-    """'in December': the latest such month on or before publication."""
+    """'in December': the latest such month on or before publication.
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [_month(g(s), s, pub).date for s in ("in December", "in March", "in November")]
+    ['2024-12', '2025-03', '2025-11']
+    """
     y, m = _month_on_or_before(_month_number(g["mon"]), pub)
     return ClaimDate(_fmt_month(y, m), "month", "explicit", text)
 
 
 def _calendar_day(g: dict, text: str, pub: dt.date) -> Optional[ClaimDate]:
-    """'on March 11': the latest such day on or before publication, this year or last."""
+    """'on March 11': the latest such day on or before publication, this year or last.
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [_calendar_day(g(s), s, pub).date for s in ("on March 11", "on December 3")]
+    ['2025-03-11', '2024-12-03']
+    """
     m, day = _month_number(g["mon"]), int(g["d"])
     for y in (pub.year, pub.year - 1):
         try:
@@ -355,7 +383,13 @@ def _calendar_day(g: dict, text: str, pub: dt.date) -> Optional[ClaimDate]:
 
 
 def _weekday(g: dict, text: str, pub: dt.date) -> ClaimDate:
-    """'on Tuesday': that weekday on or before publication; 'last Tuesday' strictly before."""
+    """'on Tuesday': that weekday on or before publication; 'last Tuesday' strictly before.
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [_weekday(g(s), s, pub).date for s in ("on Tuesday", "on Wednesday", "last Wednesday")]
+    ['2025-11-25', '2025-11-26', '2025-11-19']
+    """
     target = WEEKDAYS.index(g["day"].lower())
     back = (pub.weekday() - target) % 7
     rel = (g.get("rel") or "").lower()
@@ -365,7 +399,13 @@ def _weekday(g: dict, text: str, pub: dt.date) -> ClaimDate:
 
 
 def _dayword(g: dict, text: str, pub: dt.date) -> ClaimDate:
-    """'today', 'yesterday' or 'last night', 'the day before yesterday': counted back from publication."""
+    """'today', 'yesterday' or 'last night', 'the day before yesterday': counted back from publication.
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [_dayword(g(s), s, pub).date for s in ("today", "yesterday", "last night", "the day before yesterday")]
+    ['2025-11-26', '2025-11-25', '2025-11-25', '2025-11-24']
+    """
     low = text.lower()
     if "before yesterday" in low:
         days = 2
@@ -378,7 +418,13 @@ def _dayword(g: dict, text: str, pub: dt.date) -> ClaimDate:
 
 def _week(g: dict, text: str, pub: dt.date) -> ClaimDate:
     """'this week', 'last week': the Monday of that week; 'this weekend', 'last weekend': its Saturday (the last
-    one begun by publication)."""
+    one begun by publication).
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [(_week(g(s), s, pub).date, _week(g(s), s, pub).precision) for s in ("this week", "last week", "this weekend")]
+    [('2025-11-24', 'week'), ('2025-11-17', 'week'), ('2025-11-22', 'day')]
+    """
     rel = g["rel"].lower().split()[-1]
     this = _monday(pub)
     monday = this if rel == "this" else this - dt.timedelta(days=7)
@@ -391,7 +437,13 @@ def _week(g: dict, text: str, pub: dt.date) -> ClaimDate:
 
 
 def _month_rel(g: dict, text: str, pub: dt.date) -> ClaimDate:
-    """'this month', 'last month': publication's month or the one before."""
+    """'this month', 'last month': publication's month or the one before.
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [_month_rel(g(s), s, dt.date(2025, 1, 5)).date for s in ("this month", "last month")]
+    ['2025-01', '2024-12']
+    """
     rel = g["rel"].lower().split()[-1]
     y, m = pub.year, pub.month
     if rel != "this":
@@ -400,20 +452,39 @@ def _month_rel(g: dict, text: str, pub: dt.date) -> ClaimDate:
 
 
 def _year_rel(g: dict, text: str, pub: dt.date) -> ClaimDate:
-    """'this year', 'last year': publication's year or the one before."""
+    """'this year', 'last year': publication's year or the one before.
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [_year_rel(g(s), s, pub).date for s in ("this year", "last year")]
+    ['2025', '2024']
+    """
     rel = g["rel"].lower().split()[-1]
     return ClaimDate(str(pub.year if rel == "this" else pub.year - 1), "year", "relative", text)
 
 
 def _holiday_date(g: dict, text: str, pub: dt.date) -> Optional[ClaimDate]:
-    """'Christmas', 'Thanksgiving': the latest such holiday on or before publication (`_holiday`)."""
+    """'Christmas', 'Thanksgiving': the latest such holiday on or before publication (`_holiday`).
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [_holiday_date(g(s), s, pub).date for s in ("Christmas", "Thanksgiving")]   # this year's is the day after
+    ['2024-12-25', '2024-11-28']
+    """
     d = _holiday(g["hol"], pub)
     return None if d is None else ClaimDate(d.isoformat(), "day", "explicit", text)
 
 
 def _ago_date(g: dict, text: str, pub: dt.date) -> Optional[ClaimDate]:
     """'two days ago', 'three weeks ago': counted back from publication (`_ago`), as precise as its unit (a week as
-    its Monday); None for a count that cannot be read or lands after publication."""
+    its Monday); None for a count that cannot be read or lands after publication.
+
+    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
+    >>> g = lambda s: dict(e(s).groups)
+    >>> [(lambda d: d and (d.date, d.precision))(_ago_date(g(s), e(s).text, pub))
+    ...  for s in ("two days ago", "three weeks ago", "2 months ago", "a few days ago")]
+    [('2025-11-24', 'day'), ('2025-11-03', 'week'), ('2025-09', 'month'), None]
+    """
     d = _ago(text, pub)
     if d is None or d > pub:
         return None
