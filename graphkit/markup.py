@@ -76,7 +76,14 @@ def strip_site_suffix(title: Optional[str], sites=()) -> Optional[str]:
 
 
 def _json_ld(soup) -> dict:
-    """headline, published, author, source, url of the page's JSON-LD article object (NewsArticle ...)."""
+    """headline, published, author, source, url of the page's JSON-LD article object (NewsArticle ...).
+
+    >>> from bs4 import BeautifulSoup
+    >>> _json_ld(BeautifulSoup('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Talks", '
+    ...     '"datePublished": "2025-11-25", "author": {"name": "Jane Doe"}, "publisher": {"name": "The Planet"}}</script>',
+    ...     "html.parser"))
+    {'title': 'Talks', 'published': '2025-11-25', 'author': 'Jane Doe', 'source': 'The Planet'}
+    """
     found: dict = {}
     for tag in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
         try:
@@ -127,6 +134,15 @@ def _names(v) -> Optional[str]:
 
 
 def _meta(soup, *keys) -> Optional[str]:
+    """The content of the first of the page's ``<meta>`` tags named ``keys`` (as property, name or itemprop) that
+    has one, its white space made single; None when none has.
+
+    >>> from bs4 import BeautifulSoup
+    >>> page = BeautifulSoup('<meta property="og:title" content="Talks  in Geneva"><meta name="author" content="Jane Doe">',
+    ...                      "html.parser")
+    >>> _meta(page, "og:title"), _meta(page, "article:author", "author"), _meta(page, "og:url")
+    ('Talks in Geneva', 'Jane Doe', None)
+    """
     for k in keys:
         tag = soup.find("meta", attrs={"property": k}) or soup.find("meta", attrs={"name": k}) \
             or soup.find("meta", attrs={"itemprop": k})
@@ -137,6 +153,14 @@ def _meta(soup, *keys) -> Optional[str]:
 
 
 def _is_furniture(el) -> bool:
+    """Whether the element's class, id, itemprop, rel or role names page furniture (`_FURNITURE`: a byline, a share
+    bar, a newsletter box); `_main_text` drops such an element only when it is small.
+
+    >>> from bs4 import BeautifulSoup
+    >>> [_is_furniture(BeautifulSoup(h, "html.parser").find()) for h in ('<div class="share-bar">Share</div>',
+    ...  '<p class="byline">By Jane Doe</p>', '<div id="story">Lavrov said so.</div>')]
+    [True, True, False]
+    """
     attrs = el.attrs or {}
     words = " ".join(attrs.get("class") or []) + " " + str(attrs.get("id") or "") + " " + str(attrs.get("itemprop") or "") \
         + " " + " ".join(attrs.get("rel") or []) + " " + str(attrs.get("role") or "")
@@ -180,6 +204,14 @@ def html_article(html: str) -> tuple[str, dict]:
 
 
 def _main_text(soup) -> str:
+    """The page's article text, a line a block, from its article, else main, else body: without scripts, navigation,
+    forms and the like, headings, small furniture (`_is_furniture`), read-time lines and share widgets.
+
+    >>> from bs4 import BeautifulSoup
+    >>> _main_text(BeautifulSoup('<nav>Home</nav><article><p>Lavrov said so.</p><div class="share-bar">Share</div>'
+    ...                          '<p>He left.</p></article>', "html.parser"))
+    'Lavrov said so.\\nHe left.'
+    """
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg",
                      "title", "iframe", "object", "button", "address", "figure"]):
         tag.decompose()
