@@ -21,7 +21,7 @@ from typing import Optional
 
 from .errors import ModelsFileError
 
-__all__ = ["STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms"]
+__all__ = ["STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms", "takes_es"]
 
 STANCES = {
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
@@ -136,6 +136,20 @@ IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "speak": "spo
 
 _VOWELS = frozenset("aeiou")
 
+#: the endings of a word whose '-s' form adds '-es' whole: a sibilant or 'o' ('pushes', 'boxes', 'bosses', 'heroes')
+_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")
+
+
+def takes_es(word: str) -> bool:
+    """Whether a word's '-s' form adds '-es' whole: it ends on a sibilant or 'o'. The one home of that spelling rule,
+    for a verb's third person (:func:`verb_forms`: 'pushes', 'vetoes') and a person noun's plural read back to its
+    singular (graphkit.person_nouns.plural_person_noun: 'bosses' is 'boss', but 'wages' no plural of 'wag').
+
+    >>> [takes_es(w) for w in ("push", "boss", "box", "veto", "wag", "say", "state")]
+    [True, True, True, True, False, False, False]
+    """
+    return word.endswith(_TAKES_ES)
+
 
 def _doubles(lemma: str) -> bool:
     """Whether a verb of one syllable doubles its last consonant before '-ed' / '-ing': one vowel before it, after a
@@ -176,8 +190,8 @@ def _stem(lemma: str) -> str:
 
 
 def verb_forms(lemma: str) -> frozenset[str]:
-    """Every inflected form of a one-word verb lemma: '-s' ('-es' after a sibilant or 'o', '-ies' for a final 'y'
-    after a consonant), '-ing' and its :func:`past_forms`; not the lemma itself.
+    """Every inflected form of a one-word verb lemma: '-s' ('-es' after a sibilant or 'o', :func:`takes_es`; '-ies'
+    for a final 'y' after a consonant), '-ing' and its :func:`past_forms`; not the lemma itself.
 
     >>> sorted(verb_forms("slam") - past_forms("slam")), sorted(verb_forms("reply") - past_forms("reply"))
     (['slamming', 'slams'], ['replies', 'replying'])
@@ -186,7 +200,7 @@ def verb_forms(lemma: str) -> frozenset[str]:
     """
     if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
         third = lemma[:-1] + "ies"
-    elif lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+    elif takes_es(lemma):
         third = lemma + "es"
     else:
         third = lemma + "s"

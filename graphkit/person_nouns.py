@@ -14,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from .cues import takes_es
+
 __all__ = ["person_noun", "plural_person_noun", "load_person_nouns"]
 
 FILE = "person_nouns.txt"
@@ -25,11 +27,9 @@ def person_noun(lemma: str) -> bool:
 
 
 #: a plural's endings and the singular endings they stand for, longest first: 'secretaries', 'wives', 'congressmen',
-#: 'bosses' / 'witnesses' / 'coaches', then a bare -s ('aides', 'MPs')
+#: 'bosses' / 'witnesses' / 'coaches' (an '-es' whole only after a singular that takes it, graphkit.cues.takes_es:
+#: 'wages' is no plural of 'wag', a joker, nor 'tapes' of 'tap'), then a bare -s ('aides', 'MPs')
 _PLURAL_ENDINGS = (("ies", ("y",)), ("ves", ("fe", "f")), ("men", ("man",)), ("es", ("", "e")), ("s", ("",)))
-#: the endings of a singular that takes -es whole ('bosses', 'boxes', 'coaches', 'wishes', 'heroes'); any other
-#: singular adds a bare -s, so 'wages' is no plural of 'wag' (a joker, a person noun), nor 'tapes' of 'tap'
-_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")
 #: endings of a singular that only look plural ('boss', 'witness', 'census', 'analysis')
 _SINGULAR_S = ("ss", "us", "is")
 
@@ -54,7 +54,7 @@ def plural_person_noun(word: str) -> Optional[str]:
         if w.endswith(ending):
             for s in singulars:
                 one = w[:-len(ending)] + s
-                if (ending != "es" or s or one.endswith(_TAKES_ES)) and person_noun(one):
+                if (ending != "es" or s or takes_es(one)) and person_noun(one):  # 'wages' no plural of 'wag'
                     return one
     return None
 

@@ -715,10 +715,15 @@ def office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
     list of such words), and the place or organisation written before the title ('New Jersey Gov. Chris Christie' →
     governor, New Jersey).
 
-    >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("Vice President Ann Price met President Tom Hale in Leeds.")
-    >>> [office_title(e)[0] for e in doc.ents if e.label_ == "PERSON"]
-    ['vice president', 'president']
+    A Doc built by hand shows it (the words and their entities as written, no model's reading):
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "Vice President Ann Price met New Jersey Gov. Tom Hale and former Sen. Jo Lee".split()
+    >>> ents = "O O B-PERSON I-PERSON O B-GPE I-GPE O B-PERSON I-PERSON O O O B-PERSON I-PERSON".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)  # the blank pipeline's lexical attributes
+    >>> [office_title(e) for e in doc.ents if e.label_ == "PERSON"]
+    [('vice president', None), ('governor', 'New Jersey'), ('former senator', None)]
     """
     words = [t for t in e.doc[max(0, e.start - 4):e.start + 1] if t.i < e.end]
     at = next((t for t in reversed(words) if t.lower_.rstrip(".") in TITLE_ROLES), None)
