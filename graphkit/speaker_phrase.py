@@ -270,8 +270,8 @@ def _speech_clause(verb: Token) -> bool:
 #: heads that count a share of a group, not the group: '9 percent', '9 per cent', 'half', 'a majority', 'most' (a
 #: number alone too: :func:`share_head`)
 SHARE_WORDS = frozenset({"percent", "%", "cent", "half", "third", "quarter", "fifth", "majority", "minority",
-                         "plurality", "share", "fraction", "portion", "percentage", "bulk", "handful", "two-thirds",
-                         "one-third", "number", "rest", "most"})
+                         "plurality", "share", "fraction", "portion", "proportion", "percentage", "bulk", "handful",
+                         "two-thirds", "one-third", "number", "rest", "most"})
 
 #: the words a share's own unit is written with after its head: 'four in 10', 'nine out of 10', '9 per cent'
 _SHARE_UNIT_WORDS = frozenset({"in", "out", "of", "per", "cent"})
@@ -281,6 +281,31 @@ def share_head(head: Token) -> bool:
     """Whether a subject's head counts a share of a group: a number ('43 said', 'Four in 10'), a percentage or
     another share word ('24 percent', '9 per cent', 'half', 'majorities', 'most': :data:`SHARE_WORDS`)."""
     return head.like_num or head.lemma_.lower() in SHARE_WORDS
+
+
+def share_of_people(head: Token) -> bool:
+    """Whether a subject counts a share or a number of people it names after 'of': its head a share or a number
+    (:func:`share_head`) or a quantifier (:func:`names_no_one`), not 'one' (one person), with an 'of' whose object is
+    people in the plural (:func:`_people_head`: '34% of GOP voters', 'half of GOP primary voters', 'A handful of
+    Acme Party insiders', 'A number of council members'). Such a phrase is people, a group, whatever the
+    NER typed a word after 'of' ('GOP', 'Acme Party'); not a share of a body or a thing ('a majority of the Senate',
+    'half of the budget').
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "Half of Acme Party voters and a third of the Acme Party and one of the voters".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 3, 4, 1, 0, 7, 0, 7, 11, 11, 8, 7, 7, 13, 16, 14],
+    ...           deps="ROOT prep compound compound pobj cc det conj prep det compound pobj cc conj prep det pobj".split(),
+    ...           tags="NN IN NNP NNP NNS CC DT NN IN DT NNP NNP CC CD IN DT NNS".split(),
+    ...           pos="NOUN ADP PROPN PROPN NOUN CCONJ DET NOUN ADP DET PROPN PROPN CCONJ NUM ADP DET NOUN".split(),
+    ...           lemmas="half of Acme Party voter and a third of the Acme Party and one of the voter".split())
+    >>> [(t.text, share_of_people(t)) for t in (doc[0], doc[7], doc[13])]
+    [('Half', True), ('third', False), ('one', False)]
+    """
+    if head.lower_ == "one" or not (share_head(head) or names_no_one(head)):
+        return False
+    objs = (x for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj")
+    return any(x.tag_ in ("NNS", "NNPS") and _people_head(x) for x in objs)
 
 
 def bare_share(toks: list[Token], head: Token) -> bool:
@@ -398,6 +423,8 @@ def speaker_type(toks: list[Token], head: Token) -> str:
             return "ANON"
     if one_member(toks, head):
         return "ANON"  # 'a New Hampshire Republican', 'one Democrat': one person of a party, never the party
+    if share_of_people(head):
+        return "NOUN"  # '34% of GOP voters', 'A handful of Acme Party insiders': people, not 'GOP' or the party
     for lab in ("ORG", "GPE", "NORP"):
         if head.ent_type_ == lab:
             return lab

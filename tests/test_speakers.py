@@ -2452,6 +2452,35 @@ def test_people_in_the_plural_are_a_group(speaker, speaker_type, expected):
     assert _one_speaker_actor(speaker, speaker_type) == expected
 
 
+def _claim_actor(nlp, text: str) -> tuple[str, str]:
+    """The actor (name, type) the first claim of a one-sentence article is given, by the parse and the actor pass."""
+    from graphkit.resolve import resolve_actors
+
+    att = [a for a in attributions(nlp(text)) if not a.continuation][0]
+    res = resolve_actors({"x": [att]}, {}, {"actors": []})
+    actor = {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]]
+    return actor.name, actor.type
+
+
+#: a share or number of people named after 'of' is people, a group, whatever the NER typed a word after 'of'
+#: (graphkit.speaker_phrase.share_of_people): (sentence, expected actor)
+SHARES_OF_PEOPLE = [
+    ("In Leeds, 34% of Labour voters said they were angry.", ("34% of Labour voters", "group")),        # British
+    ("Half of Labour Party members said the leader should go.", ("Half of Labour Party members", "group")),
+    ("A handful of Acme Party insiders said the plan would fail.", ("handful of Acme Party insiders", "group")),
+    ("The proportion of Acme Party voters saying they want the ban is high.",                           # American
+     ("proportion of Acme Party voters", "group")),
+    # controls: a share of a body is no people; a quantifier's 'of' was read so already
+    ("Half of the Acme Party said no.", ("Half of the Acme Party", "organisation")),
+    ("Two of the GOP candidates said they would not attend.", ("Two of the GOP candidates", "group")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARES_OF_PEOPLE, ids=[f"{k:02d}" for k in range(len(SHARES_OF_PEOPLE))])
+def test_a_share_of_people_is_a_group(nlp, text, expected):
+    assert _claim_actor(nlp, text) == expected
+
+
 #: the corpus's type of a name ending in people in the plural (graphkit.entity_types._people_in_plural): (the NER's
 #: labels of the name, one article each; the name; expected type)
 PEOPLE_IN_PLURAL_VOTES = [
