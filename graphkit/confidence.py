@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import GraphkitError
-from .extract import RELATIVE_SPEAKERS
+from .extract import RELATIVE_SPEAKERS, set_off
 from .nlp import doc_text, sentence_starts
 from .records import Attribution
 from .segments import segment_kind_at, segments
@@ -516,39 +516,14 @@ def _one_speaker_nested(a: Attribution, b: Attribution, a_spans: list, b_spans: 
     return inside(b.cue_span, a_spans) or inside(a.cue_span, b_spans)
 
 
-#: what sets a relative clause off as the writer's aside when it stands right before the pronoun (", which says",
-#: "— who said", "(who said"): a non-restrictive clause; without one ("Republicans who suggest ...") the clause says
-#: which people the outer claim's words are about
-ASIDE_MARKS = frozenset(",;(\u2014\u2013-")
-
-
-def _set_off(holders: list[Attribution], pos: int) -> bool:
-    """Is the character offset ``pos`` (a relative pronoun inside one of ``holders``' contents) set off by
-    :data:`ASIDE_MARKS` before it, as the holder's own text shows (an Attribution's text is its spans' words, pieces
-    joined by " … ")? A pronoun that opens a piece of content has nothing before it there: not set off.
-
-    >>> t = "Bolton criticised Ryan, who said so."
-    >>> ryan = Attribution(spans=[(18, 35)], text=t[18:35], cue="criticised")
-    >>> _set_off([ryan], t.index("who")), _set_off([ryan.model_copy(update={"text": "Ryan who said so"})], 23)
-    (True, False)
-    """
-    for a in holders:
-        at = 0
-        for s, e in a.spans:
-            if s <= pos < e:
-                before = a.text[at:at + pos - s].rstrip()
-                return bool(before) and before[-1] in ASIDE_MARKS
-            at += (e - s) + len(" … ")
-    return False
-
-
 def _gives_way(outer: list[Attribution], content: list, inner: Attribution) -> bool:
     """Does ``inner``'s speaker stand inside ``content`` (the more confident claim ``outer``'s, with its
-    continuations), unless ``inner`` is a relative clause's claim the writer set off as an aside (:func:`_set_off`)?"""
+    continuations), unless ``inner`` is a relative clause's claim the writer set off as an aside
+    (:func:`graphkit.extract.set_off`)?"""
     sp = inner.speaker_span
     if sp is None or not any(sp[0] < e and s < sp[1] for s, e in content):
         return False
-    return (inner.speaker_text or "").lower() not in RELATIVE_SPEAKERS or not _set_off(outer, sp[0])
+    return (inner.speaker_text or "").lower() not in RELATIVE_SPEAKERS or not set_off(outer, sp[0])
 
 
 def nested_give_way(atts: list[Attribution]) -> list[Attribution]:
@@ -563,7 +538,7 @@ def nested_give_way(atts: list[Attribution]) -> list[Attribution]:
     nested pair, never both: of two kept, the one with the lower confidence gives way, with its continuations
     (equal confidence: the later one); a more confident inner claim leaves its outer one standing. A relative
     clause's own claim set off as an aside ("..., which says ...", speaker :data:`graphkit.extract.RELATIVE_SPEAKERS`,
-    a comma or dash before it: :func:`_set_off`) never gives way: it is the writer's aside, and
+    a comma or dash before it: :func:`graphkit.extract.set_off`) never gives way: it is the writer's aside, and
     :func:`graphkit.extract.cut_relative_asides` ends the outer claim where it begins. A restrictive one ("critical of
     Republicans who suggest ...", "a voice that said ...") is part of what the outer claim says and gives way as any
     nested claim (−71: 5-fold CV on PolNeAR train+dev, issue 13: +0.04 all, +0.13 speech fair, speech fair up on

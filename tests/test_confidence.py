@@ -171,6 +171,34 @@ def test_a_relative_clause_claim_gives_way_unless_an_aside(text, outer_words, cu
     assert [o.speaker_text for o in out] == [text.split()[0]] + ([pronoun] if stays else [])
 
 
+#: both claims kept (the relative clause's more confident, or set off): the outer claim's content as a build stores
+#: it (graphkit.extract.as_built): cut where an aside begins, whole around a restrictive clause
+RELATIVE_STORED = [
+    ("Bolton criticised Ryan, who says Clinton would be better.", "Ryan, who says Clinton would be better",
+     "says", "Clinton would be better", "who", (0.9, 0.6), "Ryan"),
+    ("Bolton criticised the elite \u2014 who say Clinton would be better.",
+     "the elite \u2014 who say Clinton would be better", "say", "Clinton would be better", "who", (0.6, 0.9),
+     "the elite"),
+    ("Bolton criticised Republicans who suggest Clinton would be better.",
+     "Republicans who suggest Clinton would be better", "suggest", "Clinton would be better", "who", (0.6, 0.9),
+     "Republicans who suggest Clinton would be better"),
+    ("Ana said the town lost a paper that said councils waste money.",
+     "the town lost a paper that said councils waste money", "said councils", "councils waste money", "that",
+     (0.6, 0.9), "the town lost a paper that said councils waste money"),
+]
+
+
+@pytest.mark.parametrize("text, outer_words, cue, words, pronoun, scores, stored", RELATIVE_STORED)
+def test_a_claim_is_cut_at_an_aside_not_at_a_restrictive_clause(text, outer_words, cue, words, pronoun, scores,
+                                                                stored):
+    from graphkit.extract import as_built
+
+    outer = _said_in(text, outer_words, text.split()[1], text.split()[0])
+    inner = _said_in(text, words, cue, pronoun, at=text.index(pronoun))
+    out = as_built(apply_scores([outer, inner], list(scores), 0.5), text)
+    assert [o.text for o in out] == [stored, words]
+
+
 # "Russia continues to demand that Ukraine hand over the region.": 0 the "continues" claim (content 7-70, the cue
 # "demand" 20-26 inside it), 1 the "demand" claim (content 27-70), both Russia's (speaker 0-6); 2 another speaker's
 # claim with the same cue inside its content; 3 and 4 the pair with no speaker found ("It is said to demand that
