@@ -60,12 +60,12 @@ def train_dev(data: Path | None = None) -> dict[str, list[dict]]:
     return {s: load_articles((s,), data) for s in ("train", "dev")}
 
 
-def train_dev_parsed(data: Path | None = None, cache: Path | None = None,
+def train_dev_parsed(cache: Path | None = None,
                      by_split: dict[str, list[dict]] | None = None) -> tuple[list[dict], list]:
     """PolNeAR's train then dev articles, and their parsed Docs in the same order (:func:`parsed_docs`, cached under
     ``cache``, default bench/_work/parse); ``by_split``: :func:`train_dev`'s articles when the caller holds them
-    already (to count each split)."""
-    by_split = by_split or train_dev(data)
+    already (to count each split, or read from another folder), else the shared ones."""
+    by_split = by_split or train_dev()
     return by_split["train"] + by_split["dev"], parsed_docs(by_split, cache or WORK / "parse")
 
 
@@ -164,13 +164,26 @@ def fold_f1s(sc, dump: dict, arts: dict, preds: dict[str, list[dict]]) -> list[t
     return out
 
 
-def shipped_claims(dump: dict, arts: dict) -> dict[str, list[dict]]:
-    """Each article of out-of-fold ``dump`` exported with the claims graphkit keeps of it (``apply_scores`` at the
-    dump's thresholds): what ``--cv 5`` scores, exported once for the oracles that change a few claims of it."""
+def kept_at(d: dict, t: float | None = None, tl: float | None = None) -> list:
+    """What graphkit keeps of one article of an out-of-fold dump (``d``: its entry, bench/oof_dump.py):
+    ``graphkit.confidence.apply_scores`` over its out-of-fold scores at the dump's thresholds, or at ``t`` / ``tl``
+    (rule / tagger) where given. The one replay of the re-scorer every loss tool reads.
+
+    >>> from graphkit.records import Attribution
+    >>> a = Attribution(spans=[(0, 4)], text="a", cue="said")
+    >>> d = {"atts": [a, a.model_copy(update={"spans": ((9, 12),)})], "scores": [0.7, 0.45], "t": 0.5, "tl": 0.6}
+    >>> [x.confidence for x in kept_at(d)], [x.confidence for x in kept_at(d, t=0.4)]
+    ([0.7], [0.7, 0.45])
+    """
     from graphkit.confidence import apply_scores
 
-    return {i: export(i, arts[i]["text"], apply_scores(d["atts"], d["scores"], d["t"], d["tl"]))
-            for i, d in dump["arts"].items()}
+    return apply_scores(d["atts"], d["scores"], d["t"] if t is None else t, d["tl"] if tl is None else tl)
+
+
+def shipped_claims(dump: dict, arts: dict) -> dict[str, list[dict]]:
+    """Each article of out-of-fold ``dump`` exported with the claims graphkit keeps of it (:func:`kept_at`): what
+    ``--cv 5`` scores, exported once for the oracles that change a few claims of it."""
+    return {i: export(i, arts[i]["text"], kept_at(d)) for i, d in dump["arts"].items()}
 
 
 def pooled(parts: list[dict[str, collections.Counter]]) -> dict[str, collections.Counter]:
@@ -304,7 +317,7 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
 class OofArticle:
     """One article of an out-of-fold dump (bench/oof_dump.py) as the loss tools read it (:func:`oof_article`)."""
 
-    kept: list  #: the candidates graphkit keeps (``apply_scores`` at the dump's thresholds, its settling included)
+    kept: list  #: the candidates graphkit keeps (:func:`kept_at`: ``apply_scores`` at the dump's thresholds)
     kept_claims: list[dict]  #: those exported as a build writes them (continuations folded)
     every_claims: list[dict]  #: every candidate, kept or not, exported the same way
     P: list[dict]  #: the scorer's items of ``kept_claims``
@@ -316,10 +329,9 @@ class OofArticle:
 
 def oof_article(sc, art: dict, d: dict) -> OofArticle:
     """Article ``art`` of a dump (``d``: its entry, candidates, out-of-fold scores, thresholds) kept, exported, itemised
-    and matched as ``--cv 5`` scores it: the one set-up ``loss_table``, ``found_cues`` and ``oof_buckets`` read."""
-    from graphkit.confidence import apply_scores
-
-    kept = apply_scores(d["atts"], d["scores"], d["t"], d["tl"])
+    and matched as ``--cv 5`` scores it: the one set-up ``loss_table``, ``found_cues``, ``oof_buckets`` and
+    ``quote_spans`` read."""
+    kept = kept_at(d)
     kept_claims, every_claims = export(art["id"], art["text"], kept), export(art["id"], art["text"], d["atts"])
     P, E, G = sc.pred_items(kept_claims), sc.pred_items(every_claims), sc.gold_items(art, False)
     pairs, left = assign(G, P)

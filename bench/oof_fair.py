@@ -68,8 +68,6 @@ def main(argv=None) -> int:
     import attribution_cv as cv
     from oof_dump import load
 
-    from graphkit.confidence import apply_scores
-
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dump", type=Path, help="a pickle written by bench/oof_dump.py")
     ap.add_argument("--target", type=float, default=88.0, help="the speech-fair F1 to reach (default 88)")
@@ -80,7 +78,7 @@ def main(argv=None) -> int:
     n: collections.Counter = collections.Counter()
     preds = {}
     for i, d in D["arts"].items():
-        ex = cv.export(i, arts[i]["text"], apply_scores(d["atts"], d["scores"], d["t"], d["tl"]))
+        ex = cv.export(i, arts[i]["text"], cv.kept_at(d))
         preds[i] = ex
         for e, k in zip(ex, fair_classes(sc, arts[i], ex)):
             n[k] += 1

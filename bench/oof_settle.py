@@ -99,13 +99,13 @@ def kept_before_giving_way(d: dict, t: float, tl: float) -> list:
 
 
 def as_shipped(t=None, tl=None):
-    """A ``kept`` for :func:`folds_of`: the claims exactly as graphkit keeps them (``apply_scores`` whole, its
-    ``nested_give_way`` included), the figure of ``bench/eval_attribution.py --cv 5`` to the digit; at the dump's
+    """A ``kept`` for :func:`folds_of`: the claims exactly as graphkit keeps them (``attribution_cv.kept_at``:
+    ``apply_scores`` whole, its ``nested_give_way`` included), the figure of ``bench/eval_attribution.py --cv 5`` to the digit; at the dump's
     thresholds unless ``t`` / ``tl``."""
     def kept(d: dict) -> list:
-        from graphkit.confidence import apply_scores
+        from attribution_cv import kept_at
 
-        return apply_scores(d["atts"], d["scores"], d["t"] if t is None else t, d["tl"] if tl is None else tl)
+        return kept_at(d, t, tl)
     return kept
 
 

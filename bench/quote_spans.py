@@ -120,16 +120,13 @@ def crossing(D: dict, arts: dict, sc) -> collections.Counter:
     """The golds whose content runs over a paragraph break, by (marked or not, matched or missed out of fold, how
     many kept claims overlap it: 0, 1, 2 or more)."""
     import attribution_cv as cv
-    from oof_settle import as_shipped
 
-    kept = as_shipped()
     n: collections.Counter = collections.Counter()
     for i, d in D["arts"].items():
         text = arts[i]["text"]
         quotes = find_quotes(text)
-        P = sc.pred_items(cv.export(i, text, kept(d)))
-        G = sc.gold_items(arts[i], False)
-        pairs, _ = cv.assign(G, P)
+        o = cv.oof_article(sc, arts[i], d)
+        G, P, pairs = o.G, o.P, o.pairs
         for gi, g in enumerate(G):
             lo, hi = min(g["C"]), max(g["C"]) + 1
             n["golds"] += 1

@@ -165,9 +165,10 @@ def spans_of(row, doc, g, every, E, kept, cues) -> dict:
 
 def rows_of(dump: dict, fold=None) -> list[dict]:
     """The missed golds of ``found_cues.missed`` with the wrong-span classes of those at a wrong candidate."""
-    from graphkit.confidence import apply_scores, claim_groups
+    from graphkit.confidence import claim_groups
     from graphkit.cues import default_cues
 
+    from attribution_cv import kept_at
     from found_cues import _key, missed
 
     cues = default_cues()
@@ -176,7 +177,7 @@ def rows_of(dump: dict, fold=None) -> list[dict]:
     def extra(row, doc, g, every, E):
         x = dump["arts"][row["doc"]]
         if row["doc"] not in kept_keys:
-            kept_atts = apply_scores(x["atts"], x["scores"], x["t"], x["tl"])
+            kept_atts = kept_at(x)
             kk = {_key(a) for a in kept_atts}
             groups = claim_groups(x["atts"])
             kept_keys[row["doc"]] = {j for j, grp in enumerate(groups) if _key(x["atts"][grp[0]]) in kk}
