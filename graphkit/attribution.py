@@ -63,7 +63,7 @@ from .nlp import doc_text, sentences_indexed
 from .frames import (
     _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates, _modal,
     _dash_candidates, _declined, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate,
-    _verdict_candidates, sentence_adverbial,
+    _verdict_candidates, says_it, sentence_adverbial,
 )
 
 #: Frames that are not a verb's: each a function of graphkit.frames over the whole Doc.
@@ -295,7 +295,7 @@ def _cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
                 quote_of_tok[t.i] = qi
         pos = t.pos_
         if pos == "VERB" or pos == "AUX":
-            if t.lemma_.lower() in verb_lemmas:
+            if t.lemma_.lower() in verb_lemmas or says_it(t, cues):
                 verbs_at.append(t)
         elif pos == "NOUN":
             if t.lemma_.lower() in nouns:

@@ -27,7 +27,8 @@ STANCES = {
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
     "promise", "praise", "criticize", "support", "oppose", "believe", "report",
 }
-_SECTIONS = ("verbs", "object_verbs", "to_verbs", "prep_verbs", "nouns", "phrases", "quoted_as", "sources", "adjectives")
+_SECTIONS = ("verbs", "object_verbs", "to_verbs", "prep_verbs", "nouns", "phrases", "quoted_as", "sources", "adjectives",
+             "it_verbs")
 
 
 
@@ -44,6 +45,7 @@ class Cues:
     quoted_as: dict = field(default_factory=dict)
     sources: dict = field(default_factory=dict)  # documents that speak: "in a CNN poll, ..."
     adjectives: dict = field(default_factory=dict)  # "X is confident that ...", "X was critical of ..."
+    it_verbs: dict = field(default_factory=dict)  # "as X put it, ...": a verb that says with "it" as its object
     colon: bool = True
 
     @property

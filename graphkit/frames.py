@@ -34,11 +34,11 @@ from .frames_parse import (
 from .frames_quote import _VERDICT_NOUNS, _around, _colon_candidates, _dash_candidates, _verdict_candidates
 from .frames_verb import (
     _STATEMENT_NOUNS, CIRCUMSTANCE_PREPS, VERB_FRAMES, _declined, _shown_act, _verb_candidate, object_complements,
-    trailing_complements,
+    says_it, trailing_complements,
 )
 
 __all__ = [
-    "VERB_FRAMES", "CIRCUMSTANCE_PREPS", "object_complements", "trailing_complements", "not_a_source",
+    "VERB_FRAMES", "CIRCUMSTANCE_PREPS", "object_complements", "says_it", "trailing_complements", "not_a_source",
     "sentence_adverbial", "_Cand", "_EDGE_PUNCT",
     "_STATEMENT_NOUNS", "_VERDICT_NOUNS", "_adjective_candidates", "_after_colon", "_around", "_colon_candidates",
     "_dash_candidates", "_declined", "_in_source_candidates", "_modal", "_noun_candidates", "_phrase_candidates",

@@ -504,6 +504,48 @@ def test_frames_are_a_registry_each_switchable(nlp):
     assert set(FRAMES) >= set(VERB_FRAMES) | {"according_to", "dash"}
 
 
+#: "as X put it": a verb of models/cues.yaml's it_verbs whose one object is "it" sources the sentence its "as" clause
+#: hangs on (frames_verb.says_it, frame "as_clause"): (sentence, speaker, content) of the rules' candidates
+PUT_IT = [
+    ("As one critic put it, \u201cThe show is back, and it\u2019s loud.\u201d",
+     [("one critic", "\u201cThe show is back, and it\u2019s loud.\u201d")]),
+    ("As the historian Ann Reyes put it: ''The city does a fine job of welcoming newcomers.''",
+     [("the historian Ann Reyes", "''The city does a fine job of welcoming newcomers.''")]),
+    ("The deal is a disaster for the party, as one analyst put it.",
+     [("one analyst", "The deal is a disaster for the party")]),
+    ("The deal, as one analyst put it, is a disaster for the party.",
+     [("one analyst", "The deal \u2026 is a disaster for the party")]),
+    # "put" with another object is no cue
+    ("He put the blame on the mayor.", []),
+    ("As the mayor put the plan to a vote, the council walked out.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PUT_IT, ids=[f"{i:02d}" for i in range(len(PUT_IT))])
+def test_as_someone_put_it_sources_the_sentence(nlp, text, expected):
+    assert [(a.speaker_text, a.text) for a in attributions(nlp(text), tagger=False)] == expected
+
+
+#: a cue clause set off at the sentence's end that the parser made a conjunct of the sentence's verb (no "and" before
+#: it) sources the words before it (frames_verb.AROUND_DEPS, frame "around"): (sentence, speaker, content) of the
+#: rules' candidates
+TRAILING_CONJUNCT = [
+    ("Ortiz remains committed to the contest, his campaign manager, Lee Park, told The Boston Globe.",
+     [("his campaign manager", "Ortiz remains committed to the contest")]),
+    ("The school is open, but it is short of teachers, said the principal, Ann Lee.",
+     [("the principal", "The school is open, but it is short of teachers")]),
+    ("The factory is still running, but it faces rising costs, said its manager, Ana Cole.",
+     [("its manager", "The factory is still running, but it faces rising costs")]),
+    # a conjunct after "and" is a claim of its own, not a cue clause set off
+    ("He wrote the letter, and she said nothing.", [("He", "wrote the letter"), ("she", "said nothing")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRAILING_CONJUNCT, ids=[f"{i:02d}" for i in range(len(TRAILING_CONJUNCT))])
+def test_a_trailing_cue_clause_parsed_as_a_conjunct_sources_the_sentence(nlp, text, expected):
+    assert [(a.speaker_text, a.text) for a in attributions(nlp(text), tagger=False)] == expected
+
+
 # first person outside quotes: the article's author (its byline when known), never the nearest name
 # text, Document.author, expected resolved speaker
 FIRST_PERSON = [
