@@ -183,7 +183,7 @@ RELATIVE_STORED = [
      "Republicans who suggest Clinton would be better", "suggest", "Clinton would be better", "who", (0.6, 0.9),
      "Republicans who suggest Clinton would be better"),
     ("Ana said the town lost a paper that said councils waste money.",
-     "the town lost a paper that said councils waste money", "said councils", "councils waste money", "that",
+     "the town lost a paper that said councils waste money", "said", "councils waste money", "that",
      (0.6, 0.9), "the town lost a paper that said councils waste money"),
 ]
 
