@@ -395,10 +395,15 @@ def says_it(v: Token, cues: Cues) -> bool:
     """Is ``v`` a verb of ``cues.it_verbs`` whose one object is "it", the idiom of "as X put it"? Then it says what the sentence it hangs on says (:func:`frame_as_clause`); "put" with any other object
     ("put the blame on") is no cue.
 
-    >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("As Ridge put it, the talks are over. He put the blame on them.")
-    >>> [t.text for t in doc if says_it(t, default_cues())]
-    ['put']
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> v = spacy.blank("en").vocab
+    >>> as_put = Doc(v, words=["As", "Ridge", "put", "it"], heads=[2, 2, 2, 2], deps=["mark", "nsubj", "ROOT", "dobj"],
+    ...              lemmas=["as", "Ridge", "put", "it"])
+    >>> put_on = Doc(v, words=["He", "put", "the", "blame", "on", "them"], heads=[1, 1, 3, 1, 1, 4],
+    ...              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj"], lemmas=["he", "put", "the", "blame", "on", "they"])
+    >>> says_it(as_put[2], default_cues()), says_it(put_on[1], default_cues())
+    (True, False)
     """
     if v.lemma_.lower() not in cues.it_verbs:
         return False
