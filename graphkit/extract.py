@@ -193,7 +193,7 @@ def cut_relative_asides(atts: list[Attribution], text: str) -> list[Attribution]
     Russia said: Russia's content stops before ", which says". A restrictive clause, no comma, dash or bracket
     before its pronoun ("Bolton criticised Republicans who suggest ..."), says which people the outer claim's words
     are about: the outer claim keeps it whole ("Republicans", cut there, says nothing), whichever of the two
-    ``graphkit.confidence.nested_give_way`` kept (−74: 5-fold CV on PolNeAR train+dev, issue 13).
+    ``graphkit.confidence.nested_give_way`` kept (−75: 5-fold CV on PolNeAR train+dev, issue 13).
 
     >>> from graphkit.records import Attribution
     >>> t = "Russia says the regions are Russian, not Ukraine's, which says they were annexed illegally."

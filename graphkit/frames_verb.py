@@ -110,8 +110,9 @@ def frame_clause_under_pobj(x: _Verb) -> Optional[_Hit]:
 
 #: where a cue clause set off by commas or quotes may hang in the parse (:func:`frame_around`): the root, a clause
 #: beside or under it, and a conjunct: the parser often makes a trailing "..., his aide told reporters." a conjunct of
-#: the sentence's verb, no "and" before it (−74: 5-fold CV on PolNeAR train+dev +0.08 / +0.12, both up on every
-#: fold; of the rules' candidates out of fold, 21 more right claims kept and 9 fewer wrong; issue 13)
+#: the sentence's verb, no "and" before it (−75, measured as −74 on −72: 5-fold CV on PolNeAR train+dev +0.08 /
+#: +0.12, both up on every fold; of the rules' candidates out of fold, 21 more right claims kept and 9 fewer wrong;
+#: issue 13)
 AROUND_DEPS = ("ROOT", "parataxis", "ccomp", "advcl", "conj")
 
 
@@ -392,8 +393,9 @@ def frame_statement_noun_colon(x: _Verb) -> Optional[_Hit]:
 
 
 def says_it(v: Token, cues: Cues) -> bool:
-    """Is ``v`` a verb of ``cues.it_verbs`` whose one object is "it", the idiom of "as X put it"? Then it says what the sentence it hangs on says (:func:`frame_as_clause`); "put" with any other object
-    ("put the blame on") is no cue.
+    """Is ``v`` a verb of ``cues.it_verbs`` whose one object is "it", the idiom of "as X put it"? Then it says what
+    the sentence it hangs on says (:func:`frame_as_clause`); "put" with any other object ("put the blame on") is no
+    cue.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
