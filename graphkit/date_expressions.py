@@ -439,9 +439,9 @@ def _week(g: dict, text: str, pub: dt.date) -> ClaimDate:
 def _month_rel(g: dict, text: str, pub: dt.date) -> ClaimDate:
     """'this month', 'last month': publication's month or the one before.
 
-    >>> pub, e = dt.date(2025, 11, 26), lambda s: find_date_expressions(s)[0]   # published on a Wednesday
-    >>> g = lambda s: dict(e(s).groups)
-    >>> [_month_rel(g(s), s, dt.date(2025, 1, 5)).date for s in ("this month", "last month")]
+    >>> pub = dt.date(2025, 1, 5)   # published in January: last month is the year before's December
+    >>> g = lambda s: dict(find_date_expressions(s)[0].groups)
+    >>> [_month_rel(g(s), s, pub).date for s in ("this month", "last month")]
     ['2025-01', '2024-12']
     """
     rel = g["rel"].lower().split()[-1]
