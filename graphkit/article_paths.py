@@ -84,4 +84,17 @@ def article_bytes(path: Path, fix: Callable[[OSError], str] = lambda e: "check i
     except OSError as e:
         if path.is_symlink():  # a link to a file moved or deleted (or a loop of links)
             return None, f"a link to '{os.readlink(path)}', which leads to no file ({e.strerror}); fix or remove the link"
-        return None, f"cannot read the file ({e.strerror}){GONE if isinstance(e, FileNotFoundError) else '; ' + fix(e)}"
+        return None, f"cannot read the file ({e.strerror}){what_to_do(e, fix)}"
+
+
+def what_to_do(e: OSError, fix: Callable[[OSError], str]) -> str:
+    """What follows "cannot read ... (its error)" for a corpus file listed and then read: `GONE` when it is no longer
+    there, else "; " and ``fix(e)``. The one choice of the two, for an article (`article_bytes`) and a metadata file
+    (`graphkit.ingest`).
+
+    >>> what_to_do(FileNotFoundError(2, "No such file or directory"), lambda e: "check its permissions") == GONE
+    True
+    >>> what_to_do(PermissionError(13, "Permission denied"), lambda e: "check its permissions")
+    '; check its permissions'
+    """
+    return GONE if isinstance(e, FileNotFoundError) else "; " + fix(e)

@@ -392,6 +392,11 @@ def frame_statement_noun_colon(x: _Verb) -> Optional[_Hit]:
     return None
 
 
+#: a verb's own clause or object: an "as" clause's cue with one says no sentence it hangs on (:func:`frame_as_clause`),
+#: but "it" ("as X put it", :func:`says_it`)
+_OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "oprd")
+
+
 def says_it(v: Token, cues: Cues) -> bool:
     """Is ``v`` a verb of ``cues.it_verbs`` whose one object is "it", the idiom of "as X put it"? Then it says what
     the sentence it hangs on says (:func:`frame_as_clause`); "put" with any other object ("put the blame on") is no
@@ -409,7 +414,7 @@ def says_it(v: Token, cues: Cues) -> bool:
     """
     if v.lemma_.lower() not in cues.it_verbs:
         return False
-    objs = [c for c in v.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")]
+    objs = [c for c in v.children if c.dep_ in _OBJECT_DEPS]
     return len(objs) == 1 and objs[0].lower_ == "it"
 
 
@@ -424,7 +429,7 @@ def frame_as_clause(x: _Verb) -> Optional[_Hit]:
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i for c in x.children):
         return None
-    if not it and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > v.i for c in x.children):
+    if not it and any(c.dep_ in _OBJECT_DEPS and c.i > v.i for c in x.children):
         return None  # "as he said that ...", "as they urged him to ...": a claim of its own
     h = v.head
     if h.pos_ not in ("VERB", "AUX") or h.lemma_.lower() in x.cues.any_verb:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
-from .article_paths import ARTICLE_SUFFIXES, GONE, METADATA_NAMES, article_bytes, iter_article_paths
+from .article_paths import ARTICLE_SUFFIXES, METADATA_NAMES, article_bytes, iter_article_paths, what_to_do
 from .errors import CorpusNotFound, os_fix
 from .huge_articles import WORD, huge_note
 from .markup import html_article, markdown_article
@@ -318,6 +318,16 @@ def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
     return rows, problems
 
 
+def _fix(e: OSError) -> str:
+    """What to do about a corpus file the build cannot read (`graphkit.errors.os_fix`; else its permissions): the
+    ``fix`` of `graphkit.article_paths.what_to_do` for articles and metadata alike.
+
+    >>> _fix(PermissionError(13, "Permission denied"))
+    'check its permissions'
+    """
+    return os_fix(e, "check its permissions")
+
+
 def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
     """A metadata file's rows as (line number, mapping), and what could not be read: the whole file (unreadable, not
     text, not CSV) or a line of JSON Lines that is no JSON object.
@@ -333,8 +343,7 @@ def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        fix = GONE if isinstance(e, FileNotFoundError) else f"; {os_fix(e, 'check its permissions')}"
-        return [], [Skipped(path=name, reason=f"cannot read metadata ({e.strerror}){fix}")]
+        return [], [Skipped(path=name, reason=f"cannot read metadata ({e.strerror}){what_to_do(e, _fix)}")]
     text, _, problem = decode(raw)
     if text is None:
         return [], [Skipped(path=name, reason=f"metadata is {problem}")]
@@ -409,7 +418,7 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     """
     rel, name_problem = readable_name(path.relative_to(root).as_posix())
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    raw, problem = article_bytes(path, lambda e: os_fix(e, "check its permissions"))
+    raw, problem = article_bytes(path, _fix)
     if raw is None:
         return None, [Skipped(path=rel, reason=problem)]
     text, encoding, problem = decode(raw)
