@@ -76,10 +76,8 @@ def main(argv=None) -> int:
     sc = cv.scorer()
     arts = {x["id"]: x for x in cv.load_articles()}
     n: collections.Counter = collections.Counter()
-    preds = {}
-    for i, d in D["arts"].items():
-        ex = cv.export(i, arts[i]["text"], cv.kept_at(d))
-        preds[i] = ex
+    preds = cv.shipped_claims(D, arts)
+    for i, ex in preds.items():
         for e, k in zip(ex, fair_classes(sc, arts[i], ex)):
             n[k] += 1
             n[(k, "speech cue" if speech_cue(e["cue"], sc.SPEECH) else "other cue")] += 1

@@ -87,13 +87,15 @@ def give_way(atts: list, gives_way) -> list:
     return [a for i, a in enumerate(atts) if i not in drop]
 
 
-def kept_before_giving_way(d: dict, t: float, tl: float) -> list:
-    """What ``apply_scores`` keeps of a dumped article at thresholds ``t`` / ``tl``, before ``nested_give_way``."""
+def kept_before_giving_way(d: dict, t: float | None = None, tl: float | None = None) -> list:
+    """What ``apply_scores`` keeps of a dumped article (``attribution_cv.kept_at``, at the dump's thresholds unless
+    ``t`` / ``tl``), before ``nested_give_way``."""
     import graphkit.confidence as gc
+    from attribution_cv import kept_at
 
     last, gc.nested_give_way = gc.nested_give_way, (lambda atts: atts)
     try:
-        return gc.apply_scores(d["atts"], d["scores"], t, tl)
+        return kept_at(d, t, tl)
     finally:
         gc.nested_give_way = last
 
@@ -114,7 +116,7 @@ def given_way_by(gives_way, t=None, tl=None):
     give way by ``gives_way`` dropped (:func:`give_way`; None drops none); at the dump's thresholds unless ``t`` /
     ``tl``. ("Give way" as graphkit says it; "settled" is ``train_filter``'s word for the retrain's kept thresholds.)"""
     def kept(d: dict) -> list:
-        return give_way(kept_before_giving_way(d, d["t"] if t is None else t, d["tl"] if tl is None else tl), gives_way)
+        return give_way(kept_before_giving_way(d, t, tl), gives_way)
     return kept
 
 

@@ -156,7 +156,7 @@ def changed(variant):
 def main(argv=None) -> int:
     import attribution_cv as cv
     from oof_dump import load
-    from oof_settle import as_shipped, folds_of, line
+    from oof_settle import line
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dump", type=Path, help="a pickle written by bench/oof_dump.py")
@@ -171,11 +171,13 @@ def main(argv=None) -> int:
           f"kept claims over it):")
     for k, v in sorted(over.items()):
         print(f"  {k[0]:9} {k[1]:8} {k[2]}  {v}")
-    base = folds_of(D, arts, sc, as_shipped())
+    shipped = cv.shipped_claims(D, arts)  # exported once; each variant changes copies of its claims
+    base = cv.fold_f1s(sc, D, arts, shipped)
     print(line("as shipped", base))
     for name in a.variants:
         then = changed(VARIANTS[name])
-        print(line(name, folds_of(D, arts, sc, as_shipped(), then=then), base) + f"  claims changed {then.n}")
+        preds = {i: then(i, arts[i]["text"], [dict(p) for p in P]) for i, P in shipped.items()}
+        print(line(name, cv.fold_f1s(sc, D, arts, preds), base) + f"  claims changed {then.n}")
     return 0
 
 

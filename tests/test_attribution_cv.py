@@ -98,15 +98,13 @@ def test_the_export_folds_continuations_as_claim_groups(atts, spans):
 def test_the_export_scores_the_claims_as_a_build_stores_them(text, outer_end):
     """claims_for goes through graphkit.extract.as_built, the build's one step after the re-scorer: what --cv 5
     scores is what a build writes (before, a build's outer claim was cut at the aside and the CV's was not)."""
+    from types import SimpleNamespace
+
     from eval_attribution import claims_for
 
     from graphkit.records import Attribution
 
-    class Doc:
-        pass
-
-    doc = Doc()
-    doc.text = text
+    doc = SimpleNamespace(text=text)  # claims_for reads only doc.text
     start = text.index("the plan")
     outer = Attribution(spans=[(start, len(text) - 1)], text=text[start:-1], cue="says", cue_span=(4, 8),
                         speaker_span=(0, 3), speaker_text="Ann")
