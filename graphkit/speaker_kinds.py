@@ -302,10 +302,11 @@ def _relative(res: SpeakerResolver, relative_head: Token, f: _Found, pron: Optio
 
 
 def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Found) -> None:
-    """'the chancellor, Gordon Brown,': the person in apposition; the phrase gives the role. A plural of people in
-    apposition to names is a group, never its first person: the people named together ('The candidates, Ann Lee and
-    Tom Hale,' is 'Ann Lee and Tom Hale', :func:`_named_together`, when each is a person's name), else the phrase as
-    written."""
+    """'the chancellor, Gordon Brown,': the person in apposition; the phrase gives the role, and a phrase read as an
+    anonymous source ('a Labour spokesman, Tom Hale,', 'Another Acme ally, Ann Lee,') is that person. A plural of
+    people in apposition to names is a group, never its first person: the people named together ('The candidates, Ann
+    Lee and Tom Hale,' is 'Ann Lee and Tom Hale', :func:`_named_together`, when each is a person's name), else the
+    phrase as written."""
     if plural_people(appos.head):
         sub = list(appos.subtree)  # names only: not 'Ann Lee and the courts'
         together = _named_together(res, appos, sub) \
@@ -317,6 +318,8 @@ def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Fo
     pe = ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
     if pe is not None:
         f.resolved, f.rspan = res.full_name(pe.text, (pe.start_char, pe.end_char))
+        if f.stype == "ANON":  # 'the Acme spokesman, Ann Lee,': that person, as one named by role is (_spokesperson)
+            f.stype = "PERSON"
     f.rtype = "PERSON"
     if f.role is None:
         f.role = " ".join(t.text for t in toks if not t.is_punct and t.ent_type_ not in ("ORG", "GPE", "NORP")

@@ -2118,6 +2118,10 @@ NAMED_IN_APPOSITION = [
     # a plural head is several: not the first name hung on its object (the phrase as main gives it, the party's type)
     (["Leaders of the Green Party, Ann Lee and Tom Hale, said the case was weak."],
      [("Leaders of the Green Party", "Leaders of the Green Party", "organisation")]),
+    # a phrase read as an anonymous source with the person named in apposition is that person, a person
+    (["“We will look at it,” the Acme Party spokesman, Tom Hale, said on Thursday."],                  # British
+     [("the Acme Party spokesman", "Tom Hale", "person")]),
+    (["Another Acme ally, Ann Lee, said the plan would fail."], [("Another Acme ally", "Ann Lee", "person")]),  # American
 ]
 
 
