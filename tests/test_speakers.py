@@ -2414,26 +2414,29 @@ def test_a_body_the_ner_typed_a_person_elsewhere_stays_a_body(speaker, resolved,
     corpus's votes on that name (graphkit.mentions._typed_mention): "Alpine People's Party", typed a person elsewhere,
     is not the person 'Party'."""
     from graphkit.records import Attribution
-    from graphkit.resolve import resolve_actors
 
     att = Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=speaker,
                       speaker_span=(0, len(speaker)), speaker_type="ORG", resolved_text=resolved)
-    ents = {"other": [(resolved, "PERSON", 0, len(resolved))] * 3}
-    res = resolve_actors({"x": [att], "other": []}, ents, {"actors": []})
-    actor = {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]]
-    assert (actor.name, actor.type) == expected
+    assert _lone_actor(att, {"other": [(resolved, "PERSON", 0, len(resolved))] * 3}) == expected
+
+
+def _lone_actor(att, ents: dict | None = None) -> tuple[str, str]:
+    """The actor (name, type) the actor pass (empty gazetteer) makes of ``att``, the one claim of article 'x';
+    ``ents``: the corpus's entities by article, each article with no claim of its own."""
+    from graphkit.resolve import resolve_actors
+
+    ents = ents or {}
+    res = resolve_actors({"x": [att], **{doc: [] for doc in ents}}, ents, {"actors": []})
+    actor = res.actor(res.speaker_of[("x", 0)])
+    return actor.name, actor.type
 
 
 def _one_speaker_actor(speaker: str, speaker_type: str | None) -> tuple[str, str]:
     """The actor (name, type) a lone claim's speaker phrase becomes in the actor pass, resolved as written."""
     from graphkit.records import Attribution
-    from graphkit.resolve import resolve_actors
 
-    att = Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=speaker,
-                      speaker_span=(0, len(speaker)), speaker_type=speaker_type, resolved_text=speaker)
-    res = resolve_actors({"x": [att]}, {}, {"actors": []})
-    actor = {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]]
-    return actor.name, actor.type
+    return _lone_actor(Attribution(spans=[(100, 120)], text="content", cue="said", speaker_text=speaker,
+                                   speaker_span=(0, len(speaker)), speaker_type=speaker_type, resolved_text=speaker))
 
 
 #: people in the plural are a group, whatever the NER took the phrase for (graphkit.mentions.people_in_plural):
@@ -2458,12 +2461,7 @@ def test_people_in_the_plural_are_a_group(speaker, speaker_type, expected):
 
 def _claim_actor(nlp, text: str) -> tuple[str, str]:
     """The actor (name, type) the first claim of a one-sentence article is given, by the parse and the actor pass."""
-    from graphkit.resolve import resolve_actors
-
-    att = [a for a in attributions(nlp(text)) if not a.continuation][0]
-    res = resolve_actors({"x": [att]}, {}, {"actors": []})
-    actor = {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]]
-    return actor.name, actor.type
+    return _lone_actor([a for a in attributions(nlp(text)) if not a.continuation][0])
 
 
 #: a share or number of people named after 'of' is people, a group, whatever the NER typed a word after 'of'
