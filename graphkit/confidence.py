@@ -72,18 +72,17 @@ def tagger_path() -> Path:
 
 
 def read_model(p: Path, what: str) -> dict:
-    """The JSON of the model file ``p``, cached until the file changes (its mtime or size moves).
+    """The JSON of the model file ``p``, cached until the file changes (`graphkit.fingerprint.file_stamp` moves; a file
+    changed within the last seconds is read at each ask).
 
     ``what`` names the model in errors: a missing file or one that is not JSON raises GraphkitError
     saying how to get it back. The filter and the cue tagger (`graphkit.cue_tagger.load_tagger`) both
     read their weights through here.
     """
-    try:
-        st = p.stat()
-        stamp = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        stamp = None
-    return _read_json(str(p), stamp, what)
+    from .fingerprint import file_stamp
+
+    stamp = file_stamp(Path(p))
+    return (_read_json if stamp is not None else _read_json.__wrapped__)(str(p), stamp, what)
 
 
 @lru_cache(maxsize=8)

@@ -17,6 +17,7 @@ file once per process.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from .errors import ModelsFileError
@@ -120,15 +121,11 @@ def _cues_from_dict(raw: dict, where: str) -> Cues:
     return Cues(**out, colon=bool(raw.get("colon", True)))
 
 
-_DEFAULT_CUES: Optional[Cues] = None
-
-
+@lru_cache(maxsize=1)
 def default_cues() -> Cues:
-    """The lexicon of ``models/cues.yaml``, read once per process."""
-    global _DEFAULT_CUES
-    if _DEFAULT_CUES is None:
-        _DEFAULT_CUES = load_cues()
-    return _DEFAULT_CUES
+    """The lexicon of ``models/cues.yaml``, read once per process (and again by a build that finds the models files
+    changed since this process's last build: `graphkit.knowledge.forget_worked_out`)."""
+    return load_cues()
 
 
 #: past tenses not made with '-ed', of the verbs a cue or a label may be written with

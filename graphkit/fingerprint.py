@@ -56,7 +56,7 @@ def knowledge_files(extra: Paths = ()) -> list[Path]:
     return [root / n for n in EXTRACTION_FILES] + [model_path(), tagger_path()] + [Path(p) for p in extra]
 
 
-#: `files_hash`'s answers in this process, by each file's path and stat (`_stat_key`): a build asks the hash of the
+#: `files_hash`'s answers in this process, by each file's path and stat (`file_stamp`): a build asks the hash of the
 #: same knowledge files up to nine times (`pipeline_key`, the models stamp, `resolution_key` for each kept layer)
 _HASHED: dict[tuple, str] = {}
 #: a file changed less than this many seconds ago is hashed again at every ask: its timestamps may not tell a second
@@ -64,9 +64,17 @@ _HASHED: dict[tuple, str] = {}
 SETTLED_SECONDS = 2.0
 
 
-def _stat_key(path: Path) -> Optional[tuple]:
-    """What says that the file at ``path`` is the one hashed before (device, inode, size, modification and change
-    times); ("missing",) for no file; None for one changed within `SETTLED_SECONDS`, hashed again each time."""
+def file_stamp(path: Path) -> Optional[tuple]:
+    """What says that the file at ``path`` is the one read before (device, inode, size, modification and change
+    times): the one test of every cache of a file's content in a process (`files_hash`, the knowledge files' YAML,
+    the attribution models' weights, the person nouns). ("missing",) for no file; None for one changed within
+    `SETTLED_SECONDS`, read again at each ask. The change time moves with every write, whatever the modification time
+    says (``cp -p``, ``rsync -t`` and a restored backup put that one back).
+
+    >>> import tempfile; f = Path(tempfile.mkdtemp()) / "x.yaml"
+    >>> file_stamp(f), file_stamp(Path(__file__)) == file_stamp(Path(__file__))
+    (('missing',), True)
+    """
     import time
 
     try:
@@ -80,13 +88,13 @@ def _stat_key(path: Path) -> Optional[tuple]:
 
 def files_hash(paths: Paths) -> str:
     """Short sha256 of the files' names and bytes (a missing file hashes as missing, so restoring it re-parses).
-    Read once per process while the files stay as they were (`_stat_key`).
+    Read once per process while the files stay as they were (`file_stamp`).
 
     >>> files_hash([]) == files_hash([])
     True
     """
     paths = [Path(p) for p in paths]
-    stats = [_stat_key(p) for p in paths]
+    stats = [file_stamp(p) for p in paths]
     key = None if None in stats else tuple(zip(map(str, paths), stats))
     if key in _HASHED:
         return _HASHED[key]

@@ -14,7 +14,6 @@ every offset still points into the stored text. `huge_note` is what the build's 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
 from .records import Document
@@ -53,18 +52,32 @@ def _inflections(lemma: str) -> set[str]:
     return out
 
 
+#: the cues.yaml content `cue_words` last worked out, and its words: the content itself is held, not its id (a content
+#: read again after an edit may take the id of the one it replaces)
+_CUE_WORDS: list = [None, frozenset()]
+
+
 def cue_words() -> frozenset[str]:
-    """Every word form of the cues in models/cues.yaml (verbs, nouns, the longest word of each phrase)."""
+    """Every word form of the cues in models/cues.yaml (verbs, nouns, the longest word of each phrase); worked out
+    again when the file's content is read again (`graphkit.knowledge.load_yaml`: an edit).
+
+    >>> {"said", "denied", "according"} <= cue_words(), cue_words() is cue_words()
+    (True, True)
+    """
     from .knowledge import load_yaml
 
-    return _cue_words(id(load_yaml("cues.yaml")))
+    raw = load_yaml("cues.yaml")
+    if _CUE_WORDS[0] is not raw:
+        _CUE_WORDS[:] = [raw, _cue_words(raw or {})]
+    return _CUE_WORDS[1]
 
 
-@lru_cache(maxsize=4)
-def _cue_words(_key: int) -> frozenset[str]:
-    from .knowledge import load_yaml
+def _cue_words(raw: dict) -> frozenset[str]:
+    """The word forms of a cue lexicon's content (`cue_words`).
 
-    raw = load_yaml("cues.yaml") or {}
+    >>> {"denies", "denied", "denying"} <= _cue_words({"verbs": {"deny": "deny"}})
+    True
+    """
     words: set[str] = set()
     for section in ("verbs", "object_verbs", "to_verbs", "nouns", "quoted_as"):
         for lemma in (raw.get(section) or {}):

@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -95,6 +94,9 @@ def check_models_files(stamp: Optional[str] = None) -> str:
     from .person_nouns import load_person_nouns
 
     now = resolution_key()
+    if _CHECKED_AT[0] not in (None, now):  # this process worked things out of other models files: a notebook's rebuild
+        forget_worked_out()
+    _CHECKED_AT[0] = now
     if now != stamp:
         for path in sorted(models_dir().glob("*.yaml")):
             load_yaml(path.name)
@@ -102,6 +104,43 @@ def check_models_files(stamp: Optional[str] = None) -> str:
         read_model(model_path(), "attribution filter model")
         read_model(tagger_path(), "attribution tagger model")
     return now
+
+
+#: the models files' stamp (`graphkit.fingerprint.resolution_key`) this process's last build was checked at
+_CHECKED_AT: list = [None]
+
+
+def forget_worked_out() -> int:
+    """Forget what this process worked out of the models files, for a build that finds them changed since this
+    process's last build (`check_models_files`: a notebook that builds, edits a models file and builds again must
+    build what a new process builds, under the new key): every functools cache of graphkit's modules (the cue
+    lexicon, the paraphrase and antonym groups, the place aliases, and what was looked up through them: which phrase
+    is an anonymous person's rests on the person nouns) and every text memo (`graphkit.textmemo`: a claim's words
+    folded through the paraphrase groups); the person nouns are read again. Not the loaded spaCy pipelines
+    (`graphkit.nlp.cached_pipeline`): they hold no models file's content (the attribution component asks
+    `graphkit.cues.default_cues` at each Doc) and take seconds to load. Returns how many caches it emptied.
+
+    >>> from graphkit.cues import default_cues
+    >>> first = default_cues(); forget_worked_out() > 10, default_cues() is first, default_cues() == first
+    (True, False, True)
+    """
+    import sys
+
+    from . import textmemo
+    from .person_nouns import load_person_nouns
+
+    pipelines = getattr(sys.modules.get("graphkit.nlp"), "cached_pipeline", None)  # (spaCy not imported for it)
+    emptied = 0
+    for name, module in list(sys.modules.items()):
+        if module is None or name.split(".")[0] != "graphkit":
+            continue
+        for obj in list(vars(module).values()):
+            if hasattr(obj, "cache_info") and getattr(obj, "__module__", None) == name and obj is not pipelines:
+                obj.cache_clear()
+                emptied += 1
+    textmemo.clear()
+    load_person_nouns(again=True)
+    return emptied + len(textmemo.MEMOS)
 
 
 def _missing(p: Path) -> str:
@@ -135,8 +174,36 @@ def read_text(path) -> str:
                               "UTF-8") from None
 
 
-@lru_cache(maxsize=32)
-def _load(path: str, mtime: float):
+#: each knowledge file's parsed content in this process, by its path: (its `graphkit.fingerprint.file_stamp` when read,
+#: the content); at most `_PARSED_MAX` files (a notebook naming many corpora's files)
+_PARSED: dict[str, tuple] = {}
+_PARSED_MAX = 64
+
+
+def _load(path: str):
+    """The parsed content of the YAML file at ``path``, read again when its stamp moved (an edit, whatever its
+    modification time says: ``cp -p`` keeps that) or it changed within the last seconds (`file_stamp` None).
+
+    >>> import tempfile; f = Path(tempfile.mkdtemp()) / "x.yaml"; _ = f.write_text("a: 1")
+    >>> st = f.stat(); first = _load(str(f)); _ = f.write_text("a: 2"); os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    >>> first, _load(str(f))
+    ({'a': 1}, {'a': 2})
+    """
+    from .fingerprint import file_stamp
+
+    stamp = file_stamp(Path(path))
+    known = _PARSED.get(path)
+    if known is not None and stamp is not None and known[0] == stamp:
+        return known[1]
+    data = _parse_yaml(path)
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.clear()
+    _PARSED[path] = (stamp, data)
+    return data
+
+
+def _parse_yaml(path: str):
+    """The content of the YAML file at ``path``; a file that is not YAML is a ModelsFileError with its line and fix."""
     import yaml
 
     text = read_text(path)
@@ -153,7 +220,7 @@ def load_yaml(name: str):
     p = models_dir() / name
     if not p.exists():
         raise ModelsFileError(_missing(p))
-    return _load(str(p), p.stat().st_mtime)
+    return _load(str(p))
 
 
 def read_file(path: Path, name: Optional[str] = None):
@@ -163,7 +230,7 @@ def read_file(path: Path, name: Optional[str] = None):
     p = Path(path)
     if not p.is_file():
         raise ModelsFileError(f"no knowledge file at {p}; check the path")
-    data = _load(str(p), p.stat().st_mtime)
+    data = _load(str(p))
     if not isinstance(data, dict):
         raise ModelsFileError(f"{p} is not a mapping of keys to entries; see the format at the top of models/"
                               f"{name or p.name}")

@@ -69,18 +69,15 @@ def load_person_nouns(again: bool = False) -> frozenset[str]:
     not there. Read once per process and path; ``again`` reads the file again when its stat moved: a build's check of
     the models asks so (`graphkit.knowledge.check_models_files`, when their stamp changed), so that what the parse
     reads is what the extraction key (`graphkit.fingerprint`, which hashes the file) says."""
+    from .fingerprint import file_stamp
     from .knowledge import models_dir
 
     path = models_dir() / FILE
     known = _READ.get(path)
     if known is not None and not again:
         return known[1]
-    try:
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
-    except OSError:
-        stamp = ("missing",)
-    if known is None or known[0] != stamp:
+    stamp = file_stamp(path)
+    if known is None or stamp is None or known[0] != stamp:
         _READ[path] = known = (stamp, _read(path) if stamp != ("missing",) else frozenset())
     return known[1]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -288,3 +289,66 @@ def test_the_version_history_names_each_version_once_newest_first():
     repeated = sorted({n for n in history if history.count(n) > 1})
     assert not repeated, f"versions written twice in the history: {repeated}"
     assert history == sorted(history, reverse=True), "the history's entries are not newest first"
+
+
+# ---- a second build in the same process (a notebook) sees a knowledge file edited since the first
+
+def _edited(path: Path, old: str, new: str, keep_time: bool) -> None:
+    """``path`` with ``old`` written as ``new``; with ``keep_time``, its modification time put back as it was
+    (``cp -p``, ``rsync -t``, a file restored from a backup or an archive: only the change time moves)."""
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    if keep_time:
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def _issue_names(s: Store) -> set[str]:
+    return {i.name for i in s.issues()}
+
+
+def _speakers(s: Store) -> set[str]:
+    return {c.speaker for c in s.claims()}
+
+
+def _stances_said(s: Store) -> set[str]:
+    return {c.stance for c in s.claims() if c.cue == "said"}
+
+
+def _opposing(s: Store) -> set[tuple[str, ...]]:
+    return {c.opposing for c in s.contradictions()}
+
+
+# (the file, in the corpus or the models copy; the edit; the time kept; what the store says before and after)
+SECOND_BUILD = [
+    ("corpus/issues.yaml", "name: NATO", "name: North Atlantic alliance", False,
+     lambda s: ("NATO" in _issue_names(s), "North Atlantic alliance" in _issue_names(s))),
+    ("corpus/issues.yaml", "name: NATO", "name: North Atlantic alliance", True,
+     lambda s: ("NATO" in _issue_names(s), "North Atlantic alliance" in _issue_names(s))),
+    ("corpus/actors.yaml", "name: Sergey Lavrov", "name: Sergey V. Lavrov", True,
+     lambda s: ("Sergey Lavrov" in _speakers(s), "Sergey V. Lavrov" in _speakers(s))),
+    ("models/cues.yaml", "\n  say: assert", "\n  say: warn", False,
+     lambda s: ("assert" in _stances_said(s), _stances_said(s) == {"warn"})),
+    ("models/links.yaml", "  - [[legal], [illegal]]", "  - [[lawful], [unlawful]]", False,
+     lambda s: (("legally", "illegally") in _opposing(s), ("legally", "illegally") not in _opposing(s))),
+]
+
+
+@pytest.mark.parametrize("where,old,new,keep_time,says", SECOND_BUILD,
+                         ids=[f"{r[0]}{', time kept' if r[3] else ''}" for r in SECOND_BUILD])
+def test_a_second_build_in_the_same_process_sees_an_edited_knowledge_file(copy, where, old, new, keep_time, says):
+    """A notebook builds, the researcher edits a knowledge file, the notebook builds again: the second build must
+    give what a new process gives. The process keeps what it read and worked out of the files (the parsed YAML, the
+    cue lexicon, the paraphrase and antonym groups): an edit that kept the file's modification time was not read again
+    (the corpus rows with the time kept), and what was worked out of the models files was kept whatever the edit (the
+    models rows), though the store's key said the files had changed: a store stamped new and holding the old."""
+    corpus, store, models = copy
+    assert build(corpus, store).parsed == 0           # the first build of this process reads the files as they are
+    with Store(store, readonly=True) as s:
+        assert says(s) == (True, False)
+    folder, name = where.split("/")
+    _edited({"corpus": corpus, "models": models}[folder] / name, old, new, keep_time)
+    build(corpus, store)
+    with Store(store, readonly=True) as s:
+        assert says(s) == (False, True)
