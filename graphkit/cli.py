@@ -538,9 +538,9 @@ def issues_suggest(store: Path = StoreOpt,
     from .suggest import check_unedited, suggest
     from .export import atomic_open, check_output
 
-    check_output(output, "issues.yaml", store=store)  # a wrong -o first; suggest says a missing, foreign or stopped store next
-    if not force:
-        check_unedited(output)
+    unedited = None if force else check_unedited  # an edited suggestion is kept, at once and at the write
+    check_output(output, "issues.yaml", store=store, replaces=unedited)  # a wrong -o first; suggest says a missing,
+    # foreign or stopped store next
     with warnings.catch_warnings(record=True) as said:  # what suggest warns a notebook of, said here in a line
         warnings.simplefilter("always", GraphkitWarning)  # the others as the filters say: a library's, as it was
         text = suggest(store, n_issues=n_issues, rediscover=rediscover)
@@ -549,7 +549,7 @@ def issues_suggest(store: Path = StoreOpt,
             typer.echo(f"graphkit: {w.message}", err=True)
         else:
             warnings.showwarning(w.message, w.category, w.filename, w.lineno)
-    with atomic_open(output, "w", example="issues.yaml", encoding="utf-8") as f:
+    with atomic_open(output, "w", example="issues.yaml", replaces=unedited, encoding="utf-8") as f:
         f.write(text)
     _wrote(f"{text.count(chr(10) + '  - name:')} issue(s) → {output}", output)
 

@@ -80,11 +80,13 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
-def check_output(path, example: str = "graph.graphml", store=None) -> Path:
+def check_output(path, example: str = "graph.graphml", store=None, replaces=None) -> Path:
     """``path`` as a Path when a file can be written there; else ExportError saying why and what to give.
 
     `atomic_open` asks it; a command asks it first when the output takes long to work out, so that a wrong
-    ``-o`` fails at once. ``example``: the file name suggested when ``path`` is a folder.
+    ``-o`` fails at once. ``example``: the file name suggested when ``path`` is a folder. ``replaces``: the writer's own
+    test of a file at ``path`` in place of `written_by_graphkit`, raising ExportError when the file is to be kept
+    (``issues suggest``: `graphkit.suggest.check_unedited`, whose one read of the file answers both questions).
 
     An existing database (`graphkit.store_file.database_at`: the store itself, given as ``-o`` by mistake) is refused:
     no output is one, and writing over it would lose what it holds. With the ``store`` the output is made from (its
@@ -108,10 +110,21 @@ def check_output(path, example: str = "graph.graphml", store=None) -> Path:
     _check_folder_is_there(path.parent)
     if store is not None:
         _check_not_an_input(path, store)
-    if not written_by_graphkit(path):
-        raise ExportError(f"'{path}' is a file graphkit did not write: writing there would replace what it holds; "
-                          "give another -o path (or remove the file first)")
+    if replaces is not None:
+        replaces(path)
+    elif not written_by_graphkit(path):
+        raise not_ours(path)
     return path
+
+
+def not_ours(path) -> ExportError:
+    """What a writer says of a file at its ``-o`` that graphkit did not write (`written_by_graphkit`, `begins_as_ours`).
+
+    >>> print(not_ours("notes.csv"))
+    'notes.csv' is a file graphkit did not write: writing there would replace what it holds; give another -o path (or remove the file first)
+    """
+    return ExportError(f"'{path}' is a file graphkit did not write: writing there would replace what it holds; "
+                       "give another -o path (or remove the file first)")
 
 
 @lru_cache(maxsize=None)
@@ -147,9 +160,24 @@ def written_by_graphkit(path) -> bool:
         return True
     try:
         with open(p, "rb") as f:
-            head = f.read(4096).decode("utf-8", errors="replace")
+            head = f.read(HEAD_BYTES)
     except OSError:  # unreadable: the write that follows says why, as for any file it cannot replace
         return True
+    return begins_as_ours(head)
+
+
+#: how much of a file `begins_as_ours` reads
+HEAD_BYTES = 4096
+
+
+def begins_as_ours(raw: bytes) -> bool:
+    """Whether a file's bytes (its first `HEAD_BYTES` are read) are empty or begin as one of graphkit's outputs does
+    (`own_heads`).
+
+    >>> begins_as_ours(b""), begins_as_ours(",".join(CSV_FIELDS).encode()), begins_as_ours(b"a,b\\n1,2\\n")
+    (True, True, False)
+    """
+    head = raw[:HEAD_BYTES].decode("utf-8", errors="replace")
     return not head or own_heads().search(head) is not None
 
 
@@ -239,10 +267,11 @@ def _own_descriptor(path) -> Optional[int]:
 
 
 @contextmanager
-def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
+def atomic_open(path, mode="w", example: str = "graph.graphml", replaces=None, **kw):
     """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A link is kept: the file it
     leads to is replaced (`graphkit.inputs.real_path`). A pipe, a device or a process's open file (``-o /dev/stdout``) is
-    written through as it is (`written_through`).
+    written through as it is (`written_through`). ``replaces``: as for `check_output`, asked again here, at the write
+    (a file edited while the output was worked out is kept).
 
     The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
     ``example``: the file name an error suggests when `path` is a folder (graphkit.view writes 'graph.html').
@@ -258,7 +287,7 @@ def atomic_open(path, mode="w", example: str = "graph.graphml", **kw):
     Traceback (most recent call last):
     graphkit.errors.ExportError: '...' is a folder; give a file name with -o, e.g. .../graph.html
     """
-    path = check_output(path, example)
+    path = check_output(path, example, replaces=replaces)
     if written_through(path):
         fd = _own_descriptor(path)
         try:

@@ -155,21 +155,31 @@ def check_unedited(path) -> None:
     """Refuse ``path`` as ``issues suggest``'s -o when a file there is not as `write_issues_yaml` wrote it
     (`as_suggested`): a researcher's edits there would be lost. Nothing there, an empty file, what is written through
     (a pipe, ``-o /dev/stdout``: `graphkit.export.written_through`): nothing to lose. ``--force`` does not ask.
+    The command hands it to `graphkit.export.check_output` and `graphkit.export.atomic_open` as their test of the file
+    (``replaces``), in place of `graphkit.export.written_by_graphkit`: a file as suggested begins as graphkit's own,
+    so one read of the file answers both, before the issues are worked out and again at the write (a file edited
+    while they were is kept).
 
     >>> import tempfile; p = Path(tempfile.mkdtemp()) / "issues.yaml"
-    >>> check_unedited(p); _ = p.write_text(sealed("# Issues\\nissues: []\\n")); check_unedited(p)
+    >>> check_unedited(p); _ = p.write_text(sealed("# Issues discovered from 3 claims (graphkit issues suggest).\\nissues: []\\n"))
+    >>> check_unedited(p)
     >>> check_unedited("/dev/stdout")  # written through, whatever the file the shell opened holds
     >>> _ = p.write_text(p.read_text().replace("[]", "[fares]")); check_unedited(p)
     Traceback (most recent call last):
     graphkit.errors.ExportError: '...issues.yaml' is not as `graphkit issues suggest` wrote it (edited since?): writing there would lose the edits; give another -o path, or --force to replace it
+    >>> _ = p.write_text("issues: []\\n"); check_unedited(p)
+    Traceback (most recent call last):
+    graphkit.errors.ExportError: '...issues.yaml' is a file graphkit did not write: writing there would replace what it holds; give another -o path (or remove the file first)
     """
-    from .export import written_through
+    from .export import begins_as_ours, not_ours, written_through
 
     path = Path(path)
     try:
         raw = path.read_bytes() if path.is_file() and not written_through(path) else b""
     except OSError:  # what stops the reading stops the writing: `graphkit.export.atomic_open` says it
         return
+    if not begins_as_ours(raw):  # a taxonomy written by hand, notes: as every writer says of a file it did not write
+        raise not_ours(path)
     if raw and not as_suggested(raw):
         raise ExportError(f"'{path}' is not as `graphkit issues suggest` wrote it (edited since?): writing there would "
                           "lose the edits; give another -o path, or --force to replace it")

@@ -474,36 +474,69 @@ def _without_seal(text: str) -> str:
     return f"{first}\n{rest}"
 
 
-#: (what becomes of a suggested issues.yaml before ``issues suggest`` is asked for it again at the same -o, --force,
-#: replaced): only a file byte for byte as graphkit wrote it is replaced unasked (a researcher's edits were lost)
+def _renamed(text: str) -> str:
+    return text.replace("  - name: ", "  - name: my ", 1)
+
+
+#: (what becomes of a suggested issues.yaml when ``issues suggest`` is asked for it again at the same -o, before the
+#: command or while it works the issues out, --force, replaced): only a file byte for byte as graphkit wrote it is
+#: replaced unasked (a researcher's edits were lost)
 SUGGESTED_AGAIN = [
-    (lambda text: text, False, True),
-    (lambda text: text.replace("  - name: ", "  - name: my ", 1), False, False),   # an issue renamed
-    (lambda text: text + "# ask Ann about the fares\n", False, False),            # a note at the end
-    (lambda text: text.replace("\n", "\r\n"), False, False),                      # saved by an editor with CRLF
-    (_without_seal, False, False),                                                 # by a graphkit before the seal
-    (lambda text: text.replace("  - name: ", "  - name: my ", 1), True, True),
+    (lambda text: text, "before", False, True),
+    (_renamed, "before", False, False),                                          # an issue renamed
+    (lambda text: text + "# ask Ann about the fares\n", "before", False, False),  # a note at the end
+    (lambda text: text.replace("\n", "\r\n"), "before", False, False),            # saved by an editor with CRLF
+    (_without_seal, "before", False, False),                                     # by a graphkit before the seal
+    (_renamed, "before", True, True),
+    (_renamed, "during", False, False),       # saved while the command ran: it read the file as written, at its start
+    (_renamed, "during", True, True),
 ]
 
 
-@pytest.mark.parametrize("edit,force,replaced", SUGGESTED_AGAIN,
-                         ids=["as written", "renamed", "a note", "CRLF", "before the seal", "renamed, --force"])
-def test_a_suggested_file_edited_since_is_kept(edit, force, replaced, tmp_path, capsys, monkeypatch):
+@pytest.mark.parametrize("edit,when,force,replaced", SUGGESTED_AGAIN,
+                         ids=["as written", "renamed", "a note", "CRLF", "before the seal", "renamed, --force",
+                              "renamed during the run", "renamed during the run, --force"])
+def test_a_suggested_file_edited_since_is_kept(edit, when, force, replaced, tmp_path, capsys, monkeypatch):
+    import graphkit.suggest
+
     one_article_store(tmp_path)
     command = ["issues", "suggest", "--store", "s.gk", "-o", "issues.yaml"]
     assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
     written = (tmp_path / "issues.yaml").read_text(encoding="utf-8")
-    (tmp_path / "issues.yaml").write_bytes(edit(written).encode("utf-8"))
     before = tree(tmp_path)
+    edited = edit(written).encode("utf-8")
+    if when == "before":
+        (tmp_path / "issues.yaml").write_bytes(edited)
+    else:  # the researcher saves the file while the command works the issues out
+        suggest = graphkit.suggest.suggest
+        monkeypatch.setattr(graphkit.suggest, "suggest", lambda *a, **kw: (
+            suggest(*a, **kw), (tmp_path / "issues.yaml").write_bytes(edited))[0])
     proc = run_main([*command, *(["--force"] if force else [])], tmp_path, capsys, monkeypatch)
     assert "Traceback" not in proc.stderr, proc.stderr
     if replaced:
         assert proc.returncode == 0 and (tmp_path / "issues.yaml").read_text(encoding="utf-8") == written
     else:
-        assert proc.returncode == 2 and tree(tmp_path) == before
+        assert proc.returncode == 2 and tree(tmp_path) == {**before, "issues.yaml": hashlib.sha256(edited).hexdigest()}
         assert proc.stderr.strip().splitlines() == [
             "graphkit: error: 'issues.yaml' is not as `graphkit issues suggest` wrote it (edited since?): writing "
             "there would lose the edits; give another -o path, or --force to replace it"]
+
+
+def test_issues_suggest_reads_its_output_once_a_check(tmp_path, capsys, monkeypatch):
+    """The file at -o is read whole once before the issues are worked out and once at the write, and its head is not
+    read again for `export.written_by_graphkit`: `suggest.check_unedited` answers for it (main read the whole file once,
+    at the start, and the head twice)."""
+    import graphkit.export
+
+    one_article_store(tmp_path)
+    command = ["issues", "suggest", "--store", "s.gk", "-o", "issues.yaml"]
+    assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
+    reads, asked = [], []
+    read_bytes, written_by_graphkit = Path.read_bytes, graphkit.export.written_by_graphkit
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (reads.append(self.name), read_bytes(self))[1])
+    monkeypatch.setattr(graphkit.export, "written_by_graphkit", lambda p: (asked.append(p), written_by_graphkit(p))[1])
+    assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
+    assert (reads.count("issues.yaml"), asked) == (2, [])
 
 
 @pytest.mark.parametrize("writer", [*WRITERS, ["export", "neo4j"]], ids=" ".join)
