@@ -2,7 +2,9 @@
 read and written (`graphkit.places`'s geonames indexes, `graphkit.annotate`'s tables).
 
 Such a file's name holds a digest of everything its content is computed from (the code, the data, the versions):
-a change gives another name, so a stale file is never read, only left behind. It is written whole under another
+a change gives another name, so a stale file is never read. It is left behind while another checkout or install of
+graphkit may still read it, and removed with its lock file once it has not been written for `STALE_DAYS`, when a
+file of its kind is first written (`remove_stale`). It is written whole under another
 name, then renamed: a reader never sees half a file, and two processes writing at once leave one or the other's.
 A file that processes add to (`graphkit.annotate`'s tables) is read, added to and written under its lock
 (`merge_marshal`), so that two processes ending together keep both their additions.
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 
 def cache_dir() -> Path:
@@ -59,8 +61,11 @@ def write_marshal(path: Path, obj) -> bool:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        new = not path.exists()
         tmp.write_bytes(marshal.dumps(obj))
         os.replace(tmp, path)
+        if new:  # a new digest of its kind: the files the older ones left behind may go
+            remove_stale(path)
         return True
     except (OSError, ValueError):
         try:
@@ -105,4 +110,53 @@ def merge_marshal(path: Path, entries: Iterable[tuple], limit: int) -> bool:
                 data.setdefault(key, value)
             return write_marshal(path, data)
     except Timeout:
+        return False
+
+
+#: days a cache file not written since is kept: another checkout or install of graphkit (another digest) may still read
+#: it; a file of its kind written first after that removes it (`remove_stale`). A file read by a graphkit that does not
+#: write it again goes too: that graphkit computes it once more (a second or two) and writes it anew
+STALE_DAYS = 30
+
+
+def remove_stale(path: Path, days: Optional[float] = None) -> list[str]:
+    """Remove the cache files of ``path``'s kind (its name up to the digest: ``geonames-``, ``annotate-lemma-``) other
+    than ``path`` that were last written more than ``days`` (`STALE_DAYS`) ago, each with its lock file (`merge_marshal`)
+    and the temp files a stopped write left; the names removed. A file whose lock another process holds is kept: a
+    lock file is removed only under its own lock, so no process ever takes a lock whose file was removed under it.
+
+    >>> import tempfile, time; d = Path(tempfile.mkdtemp())
+    >>> for name in ("t-old.marshal", "t-old.marshal.lock", "t-new.marshal", "u-old.marshal"):
+    ...     _ = (d / name).write_bytes(b"")
+    >>> for name in ("t-old.marshal", "t-old.marshal.lock", "u-old.marshal"):
+    ...     os.utime(d / name, (time.time() - 40 * 86400,) * 2)
+    >>> remove_stale(d / "t-new.marshal"), sorted(p.name for p in d.iterdir())
+    (['t-old.marshal', 't-old.marshal.lock'], ['t-new.marshal', 'u-old.marshal'])
+    """
+    import time
+
+    from filelock import FileLock, Timeout
+
+    before = time.time() - 86400 * (STALE_DAYS if days is None else days)
+    kind = path.name.rsplit("-", 1)[0] + "-"
+    removed = []
+    for old in sorted(path.parent.glob(f"{kind}*.marshal")):
+        if old == path or "-" in old.name[len(kind):] or not _older(old, before):
+            continue  # this file, one of a longer kind ("annotate-lemma-" is no "annotate-"), or one written lately
+        lock = old.with_name(f"{old.name}.lock")
+        try:
+            with FileLock(str(lock), timeout=0):
+                for f in (old, *old.parent.glob(f"{old.name}.*.tmp"), lock):
+                    f.unlink(missing_ok=True)
+                    removed.append(f.name)
+        except (Timeout, OSError):  # held by a process that reads it, or a folder it cannot remove in
+            continue
+    return removed
+
+
+def _older(path: Path, before: float) -> bool:
+    """Whether the file at ``path`` was last written before ``before`` (seconds since the epoch); False when gone."""
+    try:
+        return path.stat().st_mtime < before
+    except OSError:
         return False

@@ -185,3 +185,40 @@ def test_the_tables_are_written_under_the_files_lock(tmp_path, monkeypatch):
     assert [f.read_bytes() for f in files] == before
     assert got == _annotate_fresh(CACHE_TEXTS)[0]  # then written, and the same annotations
     assert [f.read_bytes() for f in files] != before
+
+
+# -- cache files of an older digest (graphkit.diskcache.remove_stale) --------------------------------------------
+#: (a file in the cache folder, days since it was written, its lock held by another process, removed when a new
+#: geonames file is first written): a stale file went nowhere, nor did its lock (16 geonames files of 4.4 MB each in
+#: one session's cache folder here)
+STALE = [
+    ("geonames-0ld.marshal", 40, False, True),         # with its lock and a stopped write's temp file
+    ("geonames-1ate.marshal", 5, False, False),        # another checkout's, written lately
+    ("geonames-he1d.marshal", 40, True, False),        # read under its lock by another process now
+    ("annotate-lemma-0ld.marshal", 40, False, False),  # another kind: its own first write decides
+]
+
+
+@pytest.mark.parametrize("name,days,held,removed", STALE, ids=[r[0] for r in STALE])
+def test_a_new_cache_file_removes_the_stale_ones_of_its_kind_with_their_locks(tmp_path, name, days, held, removed):
+    import os
+    import time
+
+    from filelock import FileLock
+
+    from graphkit import diskcache
+
+    old = tmp_path / name
+    beside = [old, old.with_name(f"{name}.lock"), old.with_name(f"{name}.123.tmp")]
+    for f in beside:
+        f.write_bytes(b"x")
+        os.utime(f, (time.time() - days * 86400,) * 2)
+    lock = FileLock(str(beside[1]))
+    if held:
+        lock.acquire()
+    try:
+        assert diskcache.write_marshal(tmp_path / "geonames-new.marshal", {"a": 1})
+    finally:
+        lock.release()
+    assert [f.exists() for f in beside] == [not removed] * 3
+    assert diskcache.read_marshal(tmp_path / "geonames-new.marshal") == {"a": 1}
