@@ -270,6 +270,10 @@ def _say_built(rep, corpus: Path, store: Path, strict: bool) -> None:
                    "extraction version, the spaCy pipeline or a models/ file changed)")
     if rep.pruned:
         typer.echo(f"pruned: {rep.pruned} article(s) no longer in {corpus} removed from the store")
+    if rep.kept_gone:
+        named = ", ".join(rep.kept_gone[:3]) + (", …" if len(rep.kept_gone) > 3 else "")
+        typer.echo(f"kept: {len(rep.kept_gone)} article(s) of the store no longer in {corpus} ({named}), with their "
+                   "claims; build with --prune to remove them")
     lines = problem_lines(rep.skipped)
     for line in lines:
         typer.echo(line)
@@ -409,7 +413,9 @@ def export(format: str = typer.Argument(..., parser=_checked("export.format_of",
     """Write the graph (or the claims) for Gephi, Cytoscape, Neo4j, pandas.
 
     Streams from the store where the format allows (jsonl, csv, graphml): a million claims are never
-    all in memory. Example: graphkit export graphml --store out/sample.gk -o out/sample.graphml
+    all in memory.
+
+    Example: graphkit export graphml --store out/sample.gk -o out/sample.graphml
     """
     path = _export_path(format, output)  # as written: typer's Path would drop a trailing '/'
     with _open(store) as g:
@@ -568,6 +574,32 @@ def _print_df(df, format: Optional[Fmt], cols: list, what: str):
         else:
             print_table(rows, cols)
             typer.echo(f"{len(df)} {what}")
+
+
+def _reflow_help(*apps) -> None:
+    """Each command's help as its docstring, each paragraph one line for the terminal to wrap: typer (0.29) keeps the
+    line breaks of every paragraph after the first, so a paragraph wrapped at 110 columns in the source broke again
+    at the end of each source line in an 80-column terminal ("... read when present; with no issue" / "taxonomy, ...").
+
+    >>> import typer; demo = typer.Typer()
+    >>> @demo.command()
+    ... def hello():
+    ...     \"\"\"Say hello.
+    ...
+    ...     To everyone
+    ...     at once.\"\"\"
+    >>> _reflow_help(demo); demo.registered_commands[0].help
+    'Say hello.\\n\\nTo everyone at once.'
+    """
+    import inspect
+
+    for a in apps:
+        for info in a.registered_commands:
+            doc = inspect.cleandoc(info.help or info.callback.__doc__ or "")
+            info.help = "\n\n".join(" ".join(p.split("\n")) for p in doc.split("\n\n")) or None
+
+
+_reflow_help(app, issues_app)
 
 
 def main(argv=None):

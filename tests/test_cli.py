@@ -1376,3 +1376,22 @@ def test_the_python_api_suggest_answers_a_bad_n_issues_as_the_build_does(sample_
 
     with pytest.raises(GraphkitError, match=said):
         suggest(sample_store, n_issues=n_issues)
+
+
+HELPS = [["build"], ["claims"], ["export"], ["view"], ["actors"], ["problems"], ["unassigned"], ["contradictions"],
+         ["issues", "list"], ["issues", "suggest"]]
+
+
+@pytest.mark.parametrize("command", HELPS, ids=" ".join)
+def test_a_commands_help_is_wrapped_by_the_terminal_alone(command, tmp_path):
+    """In an 80-column terminal each line of a help paragraph but its last is full: the next word would not fit. typer
+    kept the line breaks of the docstring's later paragraphs, so build's and export's broke where the source did
+    ("... read when present; with no issue" / "taxonomy, issues are discovered ...")."""
+    proc = subprocess.run([sys.executable, "-m", "graphkit.cli", *command, "--help"], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "80"}, cwd=tmp_path)  # (rich's help as a terminal shows it)
+    lines = proc.stdout.splitlines()
+    prose = [ln.strip() for ln in lines[next(i for i, ln in enumerate(lines) if "Usage:" in ln) + 1:
+                                       next(i for i, ln in enumerate(lines) if ln.startswith("╭"))]]
+    for line, after in zip(prose, prose[1:]):
+        if line and after:  # two lines of one paragraph: the first ends where the terminal's width ends it
+            assert len(line) + 1 + len(after.split()[0]) > 78, f"{line!r} then {after!r}"
