@@ -63,6 +63,8 @@ class BuildReport:
     issues_rediscovered: bool = False
     contradictions: int = 0
     pruned: int = 0
+    #: articles of the store whose file is gone from the corpus folder, kept (no ``prune``): `gone_articles`
+    kept_gone: list[str] = field(default_factory=list)
     parse_seconds: float = 0.0
     resolve_seconds: float = 0.0
 
@@ -231,10 +233,13 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         todo = changed_documents(store, res.documents, known, key, force)
         report.unchanged = len(res.documents) - len(todo)
         keep_text_answers(store, res.answers)  # what reading the texts worked out, for the next build's read
+        gone, renamed = gone_articles(known, res.documents)
         if prune:
-            gone = sorted(set(known) - {d.id for d in res.documents})
             store.remove_articles(gone)
             report.pruned = len(gone)
+        else:
+            report.kept_gone = gone
+            report.skipped += renamed
         if pool is not None and (not todo or extract is not None):
             pool.close()  # nothing for it to parse: its host goes now, not after the resolution
             pool = None
@@ -262,6 +267,28 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
         if report.issues_discovered:
             keep_discovered_from(store, key)
     return report
+
+
+def gone_articles(known: dict, documents: list[Document]) -> tuple[list[str], list[Skipped]]:
+    """(the ids of the store's articles whose file is gone from the corpus folder, the problem of each article of the
+    folder whose file holds the same bytes as one of those: a file renamed since, which the store holds under both
+    names, each of its claims reported twice, until a build with ``prune`` drops the old one). ``known``: `Store.hashes`;
+    ``documents``: the corpus as read now.
+
+    >>> from graphkit.records import Document
+    >>> doc = lambda i, sha: Document(id=i, path=f"{i}.txt", format="txt", sha256=sha * 64, text="x")
+    >>> gone, renamed = gone_articles({"fares": ("a" * 64, None), "old": ("b" * 64, None), "kept": ("c" * 64, None)},
+    ...                               [doc("fares-2025", "a"), doc("kept", "c")])
+    >>> gone, [(s.path, s.reason[:40]) for s in renamed]
+    (['fares', 'old'], [('fares-2025.txt', "the same text as 'fares', an article of ")])
+    """
+    gone = sorted(set(known) - {d.id for d in documents})
+    held = {known[g][0]: g for g in reversed(gone)}  # the first gone article of the same bytes
+    renamed = [Skipped(path=d.path, degraded=True, reason=(
+        f"the same text as '{held[d.sha256]}', an article of the store whose file is gone (renamed?): the store holds "
+        f"both, each claim of it reported twice; build with --prune to drop '{held[d.sha256]}'"))
+        for d in documents if d.sha256 in held]
+    return gone, renamed
 
 
 def changed_documents(store: Store, documents: list[Document], known: dict, key: str, force: bool = False

@@ -58,6 +58,7 @@ CHANGES = {
     "publication date changed": lambda c: _set_meta(c, FIRST, published="2025-01-15"),
     "new article": lambda c: (c / "100_new.txt").write_text(ADDED + "\n", encoding="utf-8"),
     "one article removed": lambda c: (c / f"{FIRST}.txt").unlink(),
+    "one article renamed": lambda c: (c / f"{FIRST}.txt").rename(c / "renamed.txt"),
 }
 
 
@@ -307,3 +308,31 @@ def test_streamed_graphml_reads_as_the_in_memory_export(sample_store, tmp_path):
                              for u, v, d in g.edges(data=True))
     assert edges(a) == edges(b)
     assert any(d.get("relation") == "contradicts" for *_, d in a.edges(data=True))
+
+
+# (the change, --prune, the store's articles kept whose file is gone, the files said to hold the text of one of them):
+# an article whose file went was kept without a word, and a renamed one was in the store twice, each of its claims
+# reported twice, without a word
+GONE = [
+    ("nothing", False, [], []),
+    ("one article removed", False, [FIRST], []),
+    ("one article renamed", False, [FIRST], ["renamed.txt"]),
+    ("one article renamed", True, [], []),
+]
+
+
+@pytest.mark.parametrize("change,prune,kept,twice", GONE, ids=[f"{r[0]}{', --prune' if r[1] else ''}" for r in GONE])
+def test_an_article_whose_file_is_gone_is_said_kept_and_a_renamed_one_said_twice(copy, change, prune, kept, twice, capsys):
+    from graphkit.cli import _say_built
+
+    corpus, store = copy
+    CHANGES[change](corpus)
+    rep = build(corpus, store, prune=prune)
+    assert rep.kept_gone == kept
+    assert [s.path for s in rep.skipped if s.reason.startswith(f"the same text as '{FIRST}', an article of the store "
+                                                               "whose file is gone (renamed?)")] == twice
+    capsys.readouterr()
+    _say_built(rep, corpus, store, strict=False)
+    said = [line for line in capsys.readouterr().out.splitlines() if line.startswith("kept: ")]
+    assert said == ([f"kept: 1 article(s) of the store no longer in {corpus} ({FIRST}), with their claims; build with "
+                     "--prune to remove them"] if kept else [])
