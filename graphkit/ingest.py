@@ -366,8 +366,23 @@ def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
                 raise ValueError("not a JSON object")
             items.append((i, obj))
         except ValueError as e:
-            problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row ({e}); fix or delete the line", degraded=True))
+            problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row{_seemingly_of(line)} ({e}); fix or "
+                                    "delete the line", degraded=True))
     return items, problems
+
+
+_DOC_ID = re.compile(r'"doc_id"\s*:\s*"([^"\\]+)"')
+
+
+def _seemingly_of(line: str) -> str:
+    """Whose a broken JSON line of metadata seems to be, as its problem says it: the article its ``doc_id`` names,
+    whose own line says it has no row (the two lines are one problem).
+
+    >>> _seemingly_of('{"doc_id": "library", "published": "2025-11-19"'), _seemingly_of("[1, 2]")
+    (", seemingly library's", '')
+    """
+    found = _DOC_ID.search(line)
+    return f", seemingly {found.group(1)}'s" if found else ""
 
 
 def _rows_by_article(lines: list[tuple[int, dict]], name: str, rows: dict[str, dict],

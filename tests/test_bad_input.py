@@ -96,6 +96,7 @@ CASES += [
 META_PROBLEMS = [
     ("metadata:ghost", "metadata row names no article file"),
     ("metadata.jsonl:", "broken metadata row"),
+    ("metadata.jsonl:", "broken metadata row, seemingly broken's ("),  # the article whose line says it has no row
     ("metadata.jsonl:", "metadata row has no doc_id"),
     ("metadata.jsonl:", "has a row already"),
 ]
