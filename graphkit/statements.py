@@ -58,7 +58,20 @@ DATES_MAX_APART = 31  # days: the widest gap `_dates_compatible` allows between 
 
 def _dates_compatible(a: Claim, b: Claim, max_days: int = 3, max_publication_days: int = 30) -> bool:
     """Could a and b be the same act of speech, judging by their dates? Never when both are dated and further
-    apart than DATES_MAX_APART days (``max_days`` and ``max_publication_days`` stay within it)."""
+    apart than DATES_MAX_APART days (``max_days`` and ``max_publication_days`` stay within it).
+
+    >>> from graphkit.records import Claim
+    >>> mk = lambda date, basis="explicit", precision="day": Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x",
+    ...     text="t", spans=[(0, 1)], cue="said", date=date, date_basis=basis, date_precision=precision)
+    >>> _dates_compatible(mk("2025-11-25"), mk("2025-11-27")), _dates_compatible(mk("2025-11-25"), mk("2025-12-01"))
+    (True, False)
+    >>> _dates_compatible(mk("2025-11-02"), mk("2025-11-25", "publication"))  # said on or before the publication
+    True
+    >>> _dates_compatible(mk("2025-11-25"), mk("2025-10-20", "publication"))  # published before it was said
+    False
+    >>> _dates_compatible(mk("2025-11", precision="month"), mk("2025-11-28")), _dates_compatible(mk(None), mk("1999"))
+    (True, True)
+    """
     da, db = as_date(a.date), as_date(b.date)
     if da is None or db is None:
         return True
@@ -76,7 +89,16 @@ def _dates_compatible(a: Claim, b: Claim, max_days: int = 3, max_publication_day
 
 
 def _same_news_cycle(a: Claim, b: Claim) -> bool:
-    """Both dated to the day, at most CONCEPT_MAX_DAYS apart: a paraphrase may be one statement."""
+    """Both dated to the day, at most CONCEPT_MAX_DAYS apart: a paraphrase may be one statement.
+
+    >>> from graphkit.records import Claim
+    >>> mk = lambda date, precision="day": Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="t",
+    ...     spans=[(0, 1)], cue="said", date=date, date_precision=precision)
+    >>> _same_news_cycle(mk("2025-11-25"), mk("2025-11-26")), _same_news_cycle(mk("2025-11-25"), mk("2025-11-28"))
+    (True, False)
+    >>> _same_news_cycle(mk("2025-11", "month"), mk("2025-11-25")), _same_news_cycle(mk(None), mk("2025-11-25"))
+    (False, False)
+    """
     da, db = as_date(a.date), as_date(b.date)
     return (da is not None and db is not None and a.date_precision in (None, "day")
             and b.date_precision in (None, "day") and abs((da - db).days) <= CONCEPT_MAX_DAYS)
@@ -356,7 +378,18 @@ def report_clusters(claims: list[Claim], threshold: float = MERGE_THRESHOLD) -> 
 
 def _one_statement(a: Claim, b: Claim, idf: dict, threshold: float) -> float:
     """The score of claims ``a`` and ``b`` when they are one statement (two articles, compatible dates, worded alike
-    or of one news cycle, scored ``threshold`` at least), else 0."""
+    or of one news cycle, scored ``threshold`` at least), else 0.
+
+    >>> from graphkit.records import Claim
+    >>> mk = lambda doc, text, date: Claim(id="c", doc_id=doc, speaker="X", speaker_id="actor:x", text=text,
+    ...     spans=[(0, 1)], cue="said", date=date, date_precision="day")
+    >>> a = mk("000", "Russia will not accept any plan that erases the spirit of Anchorage", "2025-11-25")
+    >>> b = mk("001", "Russia won't accept any plan that erases the spirit of Anchorage", "2025-11-25")
+    >>> _one_statement(a, b, {}, 0.5) >= 0.5, _one_statement(a, b.model_copy(update={"doc_id": "000"}), {}, 0.5)
+    (True, 0.0)
+    >>> _one_statement(a, b.model_copy(update={"date": "2025-12-20"}), {}, 0.5)  # a month on: said again
+    0.0
+    """
     if a.doc_id == b.doc_id or not _dates_compatible(a, b):
         return 0.0
     score, why = same_statement_score(a.text, b.text, idf)
@@ -415,7 +448,16 @@ def _join_best_first(claims: list[Claim], pairs: list[tuple[float, int, int]], s
 
 def _rank(c: Claim) -> tuple:
     """Which report of a statement is kept: the earliest dated (a publication date only after a said one), then
-    the first article, then the first offset."""
+    the first article, then the first offset.
+
+    >>> from graphkit.records import Claim
+    >>> mk = lambda i, doc, date, basis: Claim(id=i, doc_id=doc, speaker="X", speaker_id="actor:x", text="t",
+    ...     spans=[(5, 6)], cue="said", date=date, date_basis=basis, date_precision="day")
+    >>> reports = [mk("a", "000", "2025-11-26", "explicit"), mk("b", "001", "2025-11-25", "publication"),
+    ...            mk("c", "002", "2025-11-26", "explicit"), mk("d", "003", None, "unknown")]
+    >>> [c.id for c in sorted(reports, key=_rank)]
+    ['a', 'c', 'b', 'd']
+    """
     d = as_date(c.date)
     return (d is None, c.date_basis == "publication", d or dt.date.max, c.doc_id, c.spans[0])
 
@@ -443,7 +485,16 @@ def fold_clusters(claims: list[Optional[Claim]], groups: list[list[int]], keep_r
 
 
 def _merged_head(head: Claim, others: list[Claim]) -> Claim:
-    """The kept report of a statement with the other reports' articles, issues, issue triggers and scores, places."""
+    """The kept report of a statement with the other reports' articles, issues, issue triggers and scores, places.
+
+    >>> from graphkit.records import Claim
+    >>> mk = lambda doc, issues, scores, places: Claim(id="c" + doc, doc_id=doc, speaker="X", speaker_id="actor:x",
+    ...     text="t", spans=[(0, 1)], cue="said", issues=issues, issue_scores=scores, places=places)
+    >>> head = _merged_head(mk("000", ("Europe",), (("Europe", 0.5),), ("Kyiv",)),
+    ...                     [mk("001", ("NATO", "Europe"), (("NATO", 1.0), ("Europe", 0.9)), ("Moscow", "Kyiv"))])
+    >>> head.reports, head.issues, head.issue_scores, head.places
+    (('001',), ('Europe', 'NATO'), (('Europe', 0.9), ('NATO', 1.0)), ('Kyiv', 'Moscow'))
+    """
     reports = sorted(set(head.reports) | {o.doc_id for o in others} | {r for o in others for r in o.reports})
     issues = list(head.issues) + [x for o in others for x in o.issues if x not in head.issues]
     issues = list(dict.fromkeys(issues))
