@@ -158,7 +158,14 @@ class Gazetteer:
                 self._person_by_surname[key.split()[-1]].append(k)
 
     def _person_candidates(self, name: str) -> list[int]:
-        """Gazetteer person names close enough to be worth compare_names (rapidfuzz prefilter + same surname)."""
+        """Gazetteer person names close enough to be worth compare_names (rapidfuzz prefilter + same surname): their
+        indexes in ``_person_names``.
+
+        >>> g = Gazetteer.from_dict({"actors": [{"name": "Sergey Lavrov", "type": "person"},
+        ...                                     {"name": "Dmitry Peskov", "type": "person"}]})
+        >>> g._person_candidates("Sergei Lavrov"), g._person_candidates("Lavrov"), g._person_candidates("Emmanuel Macron")
+        ([0], [0], [])
+        """
         from rapidfuzz import fuzz, process
 
         key = " ".join(name_words(name)[0])

@@ -77,7 +77,13 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=4)
 def _groups(key: str) -> dict[str, str]:
-    """word lemma → its paraphrase group's first word (every written form and its lemma)."""
+    """word lemma → its paraphrase group's first word (every written form and its lemma), of the ``key`` list of
+    models/links.yaml (``paraphrases``).
+
+    >>> groups = _groups("paraphrases")
+    >>> groups["draft"], groups["truce"], groups[lemma("truces")], groups["accord"], groups["seized"], groups["seiz"]
+    ('plan', 'ceasefire', 'ceasefire', 'agreement', 'capture', 'capture')
+    """
     out: dict[str, str] = {}
     for group in load_yaml("links.yaml").get(key) or []:
         for w in group:
@@ -211,7 +217,14 @@ def predicate_words(text: str) -> frozenset[str]:
 
 
 def _verb_groups(text: str) -> list[tuple[str, str]]:
-    """(head, next content word or '') after each auxiliary or modal."""
+    """(head, next content word or '') after each auxiliary or modal: the first content word within three words of
+    it, past other auxiliaries, negations and adverbs.
+
+    >>> _verb_groups("Russia will never accept the plan and would reject talks")
+    [('accept', ''), ('reject', 'talks')]
+    >>> _verb_groups("We are not going to sign it"), _verb_groups("Talks in Geneva")
+    ([('going', '')], [])
+    """
     toks = tokens(text)
     out = []
     for k, t in enumerate(toks):
