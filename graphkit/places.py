@@ -58,6 +58,11 @@ def place_key(surface: str) -> str:
 
 
 def _ascii(s: str) -> str:
+    """``s`` in ASCII letters (anyascii: transliterated, accents dropped), as geonames' ASCII names are written.
+
+    >>> _ascii("Kraków Київ")
+    'Krakow Kiiv'
+    """
     from anyascii import anyascii
 
     return anyascii(s)
@@ -307,6 +312,12 @@ def _lookup(surface: str, config: PlaceConfig) -> Optional[_Hit]:
 
 
 def _title(surface: str) -> str:
+    """A place mention as a place's name: no possessive, no leading "the", one space between words, no punctuation
+    around it.
+
+    >>> _title("the United States’ "), _title("Ukraine's"), _title("  Kyiv  region. ")
+    ('United States', 'Ukraine', 'Kyiv region')
+    """
     s = unicodedata.normalize("NFKC", surface).translate(_APOS).strip()
     s = re.sub(r"(?:'s|')$", "", s)
     s = re.sub(r"^the\s+", "", s, flags=re.I)
@@ -388,6 +399,11 @@ class PlaceResolution:
 
 
 def _identity(h: _Hit) -> tuple:
+    """What makes two look-ups one place: its name (case folded), its type and its country.
+
+    >>> _identity(_Hit(name="Kyiv", type="city", country_code="UA", source="geonames:city"))
+    ('kyiv', 'city', 'UA')
+    """
     return (h.name.casefold(), h.type, h.country_code)
 
 
@@ -442,7 +458,11 @@ def resolve_places(entities: dict[str, list[Entity]], entity_types: Optional[dic
 
 
 def _name_like(text: str) -> bool:
-    """A place name has a capital letter and is no stray suffix ("n't", 'charlatan', 'Jr' tagged GPE)."""
+    """A place name has a capital letter and is no stray suffix ("n't", 'charlatan', 'Jr' tagged GPE).
+
+    >>> [_name_like(t) for t in ("Kyiv", "n't", "charlatan", "Jr")]
+    [True, False, False, False]
+    """
     return any(ch.isupper() for ch in text) and place_key(text) not in ("jr", "sr")
 
 
