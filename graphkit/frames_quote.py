@@ -142,46 +142,116 @@ _NOT_SPEAKERS = {"update", "note", "editor", "breaking", "watch", "read", "photo
                  "source", "sources", "warning", "exclusive", "analysis", "opinion", "correction", "q", "a"}
 
 
+def _label_words(name) -> bool:
+    """Could the words before a colon be a speaker's label: one to four words of a name (proper nouns, or
+    capitalised nouns and adjectives; a hyphen), none a heading's word (:data:`_NOT_SPEAKERS`)?"""
+    return 1 <= len(name) <= 4 and all(w.pos_ == "PROPN" or ((w.is_title or w.is_upper and len(w) > 1) and
+                                                           w.pos_ in ("NOUN", "ADJ")) or w.tag_ == "HYPH"
+                                       for w in name) and not any(w.lower_ in _NOT_SPEAKERS for w in name)
+
+
+#: the dashes that set a speaker's label off from a roundup item's heading ("HEADING - Name: “...”")
+_LABEL_DASHES = frozenset({"-", "–", "—", "―", "--"})
+
+
+def _label_after_dash(colon: Token, lo: int):
+    """The label of a roundup item's quotation: the words between the sentence's last dash and ``colon``, when the
+    colon opens a quotation ("VOTERS CARE MORE ABOUT ... - Frank Newport and Jim Harter: “We found ...”"; "- More
+    from Jones: “...”" is Jones); None when no dash sets a label off or no quotation follows the colon.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Pollsters", "agree", "-", "Carl", "Bialik", ":", "“", "Keep", "calling", ".", "”"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=["NOUN", "VERB", "PUNCT", "PROPN", "PROPN", "PUNCT",
+    ...           "PUNCT", "VERB", "VERB", "PUNCT", "PUNCT"], sent_starts=[True] + [False] * 10)
+    >>> _label_after_dash(doc[5], 0).text
+    'Carl Bialik'
+    >>> _label_after_dash(doc[5], 3) is None  # the label opens the sentence: the colon frame's own case
+    True
+    """
+    doc = colon.doc
+    nxt = next((d for d in doc[colon.i + 1:colon.sent.end + 1] if not d.is_space), None)
+    if nxt is None or nxt.text not in ('"', "“", "''", "``"):
+        return None
+    dash = next((i for i in range(colon.i - 1, lo - 1, -1) if doc[i].text in _LABEL_DASHES), None)
+    if dash is None:
+        return None
+    start = dash + 1
+    words = [w.lower_ for w in doc[start:colon.i]]
+    if "from" in words[:2]:  # "- More from Jones:"
+        start += words.index("from") + 1
+    return doc[start:colon.i]
+
+
 def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
     """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause; a
-    transcript's inverted label 'Stated Stone: ...' names Stone (:func:`graphkit.frames_parse.label_name`)."""
+    transcript's inverted label 'Stated Stone: ...' names Stone (:func:`graphkit.frames_parse.label_name`); a
+    roundup item's label after a dash, before a quotation ('HEADING - Name: “...”', :func:`_label_after_dash`)."""
     out = []
     for t in colons_at:
         sent = t.sent
         lo = sent.start
         while lo < t.i and (doc[lo].is_space or doc[lo].is_punct):
             lo += 1
-        name = doc[lo:t.i]
-        if not 1 <= len(name) <= 4 or not all(w.pos_ == "PROPN" or ((w.is_title or w.is_upper and len(w) > 1) and
-                                                                     w.pos_ in ("NOUN", "ADJ")) or
-                                               w.tag_ == "HYPH" for w in name):
-            continue
-        if any(w.lower_ in _NOT_SPEAKERS for w in name):
-            continue
+        name, after_dash = doc[lo:t.i], False
+        if not _label_words(name):
+            name, after_dash = _label_after_dash(t, lo), True
+            if name is None or not _label_words(name):
+                continue
         content = _after_colon(t)
         if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
             continue
         who = label_name(name)  # 'Stated Stone:': the name is 'Stone'
         out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
                          subj=who.root, anchor=t, sent=sent, frame="colon",
-                         speaker_toks=list(who) if len(who) < len(name) else None))
+                         speaker_toks=list(who) if len(who) < len(name) or after_dash else None))
     return out
 
 
-_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
+_DASH_NAME = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*(?=[A-Z])")
+#: a quotation's paragraph signed on the line after it: "“...”⏎⏎- Bernie Sanders." (any dash, the hyphen too)
+_SIGNED_LINE = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0\n]*(?P<dash>[-―—–])[ \t\u00a0]*(?=[A-Z])")
+
+
+def signed_below(text: str, qs: int, qe: int):
+    r"""The match of a signature line after the quotation ``text[qs:qe]`` when the quotation is its paragraph whole
+    and the next line opens with a dash and a capital ("“...”⏎⏎- Bernie Sanders."), else None.
+
+    >>> t = "Intro.\n\n“Boeing pays zero taxes.”\n\n- Sanders.\n\nThat is not so."
+    >>> signed_below(t, 8, 33).group("dash")
+    '-'
+    >>> signed_below("He called it “fake.”\n\n- Reuters.", 13, 20) is None  # the quotation is no whole paragraph
+    True
+    """
+    if text[text.rfind("\n", 0, qs) + 1:qs].strip():
+        return None
+    return _SIGNED_LINE.match(text, qe)
+
+
+def _ends_name_line(doc: Doc, last: Token) -> bool:
+    """Does a signature's name end at ``last``: its line ends there, or a comma or full stop follows it?"""
+    if "\n" in last.text_with_ws or last.i + 1 >= len(doc):
+        return True
+    nxt = doc[last.i + 1]
+    return nxt.text in (",", ".") or nxt.is_space and "\n" in nxt.text
 
 
 def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
-    """'“Trump scares me.” ― Carla Sanchez': a quote, a dash, the name of who said it."""
+    """'“Trump scares me.” ― Carla Sanchez': a quote, a dash, the name of who said it; the same with the name on the
+    line after a quotation that is its paragraph whole, after any dash (:func:`signed_below`), when the name ends
+    its line or a comma or full stop ends it ('“...”⏎⏎- Bernie Sanders.', '-President Obama, tweeting ...')."""
     out = []
     for qs, qe in quotes:
         m = _DASH_NAME.match(text, qe)
+        below = m is None
+        if below:
+            m = signed_below(text, qs, qe)
         if m is None:
             continue
-        dash = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        dash = doc.char_span(m.start("dash") if below else m.start(), m.end(), alignment_mode="expand")
         start = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if dash is None or start is None:
-            continue
+        if dash is None or start is None or below and start.start == dash.start:
+            continue  # below: "-President Obama," is one token, no name of its own
         i = start.start
         name = []
         while i < len(doc) and len(name) < 5 and (doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].text in (".", "-")):
@@ -192,6 +262,8 @@ def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
         while name and not name[-1].is_alpha:
             name.pop()
         if not name or not any(w.pos_ == "PROPN" for w in name):
+            continue
+        if below and not _ends_name_line(doc, name[-1]):
             continue
         qspan = doc.char_span(qs, qe, alignment_mode="expand")
         if qspan is None:

@@ -546,6 +546,32 @@ def test_a_trailing_cue_clause_parsed_as_a_conjunct_sources_the_sentence(nlp, te
     assert [(a.speaker_text, a.text) for a in attributions(nlp(text), tagger=False)] == expected
 
 
+#: a roundup item's label after a dash, before the quotation its colon opens, is the quotation's speaker
+#: (frames_quote._label_after_dash, frame "colon"); a quotation that is its paragraph whole, signed on the next line
+#: after a dash, is the signer's (frames_quote.signed_below, frame "dash"): (text, [(speaker, content)]) of the rules
+ROUNDUP_LABELS = [
+    ("Pollsters agree - Carl Bialik: \u201cKeep on contacting voters as late as possible.\u201d",
+     [("Carl Bialik", "\u201cKeep on contacting voters as late as possible.\u201d")]),
+    ("TURNOUT DOES NOT RAISE EXPECTATIONS - More from Jones: \u201cThe state's partisanship is a starting point.\u201d",
+     [("Jones", "\u201cThe state's partisanship is a starting point.\u201d")]),
+    ("The senator spoke on Monday.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n- Sanders.\n\n"
+     "This is a complex issue.",
+     [("Sanders", "\"Boeing and GE and other multinationals pay zero taxes.\"")]),
+    ("He spoke.\n\n\u201cWe will win this state.\u201d\n\n\u2013 Ann Reyes.\n\nThe count goes on.",
+     [("Ann Reyes", "\u201cWe will win this state.\u201d")]),
+    # no quotation after the dash's label, a quotation that is no paragraph whole, a line that is no name's
+    ("Markets fell - Reuters: prices dropped sharply.", []),
+    ("He called it \"my African American.\"\n\n- Reuters.", [("He", "called it \"my African American.\"")]),
+    ("\u201cHe believes in journalism that takes sides.\u201d\n\n\u2013 Ready to quiz Trump \u2013.\n\nTrump said he was ready.",
+     [("Trump", "he was ready")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUNDUP_LABELS, ids=[f"{i:02d}" for i in range(len(ROUNDUP_LABELS))])
+def test_a_label_after_a_dash_and_a_signature_line_source_the_quotation(nlp, text, expected):
+    assert [(a.speaker_text, a.text) for a in attributions(nlp(text), tagger=False)] == expected
+
+
 # first person outside quotes: the article's author (its byline when known), never the nearest name
 # text, Document.author, expected resolved speaker
 FIRST_PERSON = [
