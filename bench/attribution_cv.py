@@ -319,21 +319,24 @@ class OofArticle:
 
     kept: list  #: the candidates graphkit keeps (:func:`kept_at`: ``apply_scores`` at the dump's thresholds)
     kept_claims: list[dict]  #: those exported as a build writes them (continuations folded)
-    every_claims: list[dict]  #: every candidate, kept or not, exported the same way
+    every_claims: list[dict] | None  #: every candidate, kept or not, exported the same way (None: not asked for)
     P: list[dict]  #: the scorer's items of ``kept_claims``
-    E: list[dict]  #: the scorer's items of ``every_claims``
+    E: list[dict] | None  #: the scorer's items of ``every_claims`` (None: not asked for)
     G: list[dict]  #: the scorer's gold items (all attributions)
     pairs: dict[int, int]  #: the scorer's greedy matching of G to P (:func:`assign`)
     left: list[int]  #: the kept claims no gold took
 
 
-def oof_article(sc, art: dict, d: dict) -> OofArticle:
+def oof_article(sc, art: dict, d: dict, *, every: bool = True) -> OofArticle:
     """Article ``art`` of a dump (``d``: its entry, candidates, out-of-fold scores, thresholds) kept, exported, itemised
     and matched as ``--cv 5`` scores it: the one set-up ``loss_table``, ``found_cues``, ``oof_buckets`` and
-    ``quote_spans`` read."""
+    ``quote_spans`` read. ``every``: export and itemise every candidate too (``every_claims``, ``E``); a caller
+    reading only the kept claims passes False and gets None there."""
     kept = kept_at(d)
-    kept_claims, every_claims = export(art["id"], art["text"], kept), export(art["id"], art["text"], d["atts"])
-    P, E, G = sc.pred_items(kept_claims), sc.pred_items(every_claims), sc.gold_items(art, False)
+    kept_claims = export(art["id"], art["text"], kept)
+    every_claims = export(art["id"], art["text"], d["atts"]) if every else None
+    P, G = sc.pred_items(kept_claims), sc.gold_items(art, False)
+    E = sc.pred_items(every_claims) if every else None
     pairs, left = assign(G, P)
     return OofArticle(kept, kept_claims, every_claims, P, E, G, pairs, left)
 

@@ -300,7 +300,7 @@ def lost(dump: dict, rows: list[dict]) -> collections.Counter:
         x, a = dump["arts"][doc_id], arts[doc_id]
         atts, scores = x["atts"], x["scores"]
         groups = claim_groups(atts)
-        o = cv.oof_article(sc, a, x)
+        o = cv.oof_article(sc, a, x, every=False)
         kept = {_key(k) for k in o.kept}
         P, G, pairs = o.P, o.G, o.pairs
         for r in rs:

@@ -125,7 +125,7 @@ def crossing(D: dict, arts: dict, sc) -> collections.Counter:
     for i, d in D["arts"].items():
         text = arts[i]["text"]
         quotes = find_quotes(text)
-        o = cv.oof_article(sc, arts[i], d)
+        o = cv.oof_article(sc, arts[i], d, every=False)
         G, P, pairs = o.G, o.P, o.pairs
         for gi, g in enumerate(G):
             lo, hi = min(g["C"]), max(g["C"]) + 1

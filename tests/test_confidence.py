@@ -162,12 +162,16 @@ RELATIVE_INSIDE = [
 ]
 
 
+def _relative_pair(text, outer_words, cue, words, pronoun):
+    """The two claims of a RELATIVE_INSIDE / RELATIVE_STORED row: the outer one (its speaker and cue the sentence's
+    first two words) and the relative clause's own (its speaker the pronoun) inside the outer one's words."""
+    outer = _said_in(text, outer_words, text.split()[1], text.split()[0])
+    return [outer, _said_in(text, words, cue, pronoun, at=text.index(pronoun))]
+
+
 @pytest.mark.parametrize("text, outer_words, cue, words, pronoun, scores, stays", RELATIVE_INSIDE)
 def test_a_relative_clause_claim_gives_way_unless_an_aside(text, outer_words, cue, words, pronoun, scores, stays):
-    outer_cue = text.split()[1]
-    outer = _said_in(text, outer_words, outer_cue, text.split()[0])
-    inner = _said_in(text, words, cue, pronoun, at=text.index(pronoun))
-    out = apply_scores([outer, inner], list(scores), 0.5)
+    out = apply_scores(_relative_pair(text, outer_words, cue, words, pronoun), list(scores), 0.5)
     assert [o.speaker_text for o in out] == [text.split()[0]] + ([pronoun] if stays else [])
 
 
@@ -193,9 +197,7 @@ def test_a_claim_is_cut_at_an_aside_not_at_a_restrictive_clause(text, outer_word
                                                                 stored):
     from graphkit.extract import as_built
 
-    outer = _said_in(text, outer_words, text.split()[1], text.split()[0])
-    inner = _said_in(text, words, cue, pronoun, at=text.index(pronoun))
-    out = as_built(apply_scores([outer, inner], list(scores), 0.5), text)
+    out = as_built(apply_scores(_relative_pair(text, outer_words, cue, words, pronoun), list(scores), 0.5), text)
     assert [o.text for o in out] == [stored, words]
 
 

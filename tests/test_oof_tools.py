@@ -454,6 +454,9 @@ def test_one_oof_article_and_a_rows_ceiling(shared):
     assert len(o.kept) == 2 and len(o.kept_claims) == 2 and len(o.every_claims) == 3   # the 0.3 one dropped
     assert (len(o.P), len(o.E), len(o.G)) == (2, 3, 1)
     assert o.pairs == {0: 0} and o.left == [1]            # the gold takes the right claim; Bo Li's is spurious
+    kept_only = cv.oof_article(sc, arts["a1"], D["arts"]["a1"], every=False)   # quote_spans, found_cues' lost
+    assert (kept_only.every_claims, kept_only.E) == (None, None)
+    assert (kept_only.kept_claims, kept_only.P, kept_only.pairs, kept_only.left) == (o.kept_claims, o.P, o.pairs, o.left)
     shipped = cv.shipped_claims(D, arts)
     assert shipped["a1"] == o.kept_claims
     as_is = cv.fold_f1s(sc, D, arts, shipped)
