@@ -489,16 +489,16 @@ def test_frames_are_a_registry_each_switchable(nlp):
     # a headline's claim is the "headline" frame's; a subhead is a section's label, a byline no speaker
     doc = nlp("Sanders Says He Will Fight On\nBy Jane Doe\n\nBernie Sanders said he would stay in the race.\n\n"
               "CLINTON SAYS THE RACE IS OVER\n\nHillary Clinton said the race was over.")
-    assert [a.text for a in attributions(doc)] == ["he would stay in the race", "the race was over"]
-    with pytest.MonkeyPatch.context() as mp:  # the "headline" frame, off by default (attribution.HEADLINES)
-        mp.setattr("graphkit.attribution.HEADLINES", True)
-        assert [a.text for a in attributions(doc)] == ["He Will Fight On", "he would stay in the race",
-                                                        "the race was over"]
-        assert [(a.speaker_text, a.text) for a in attributions(nlp(
-            "Zelensky Says Peace Plan Needs Work\n\nUkraine's president Volodymyr Zelensky said on Monday that the "
-            "plan needed work."))][0] == ("Zelensky", "Peace Plan Needs Work")
-        assert [a.text for a in attributions(doc, without={"headline"})] == ["he would stay in the race",
-                                                                             "the race was over"]
+    assert [a.text for a in attributions(doc)] == ["He Will Fight On", "he would stay in the race",
+                                                    "the race was over"]    # the "headline" frame, on since -77
+    assert [(a.speaker_text, a.text) for a in attributions(nlp(
+        "Zelensky Says Peace Plan Needs Work\n\nUkraine's president Volodymyr Zelensky said on Monday that the "
+        "plan needed work."))][0] == ("Zelensky", "Peace Plan Needs Work")
+    assert [a.text for a in attributions(doc, without={"headline"})] == ["he would stay in the race",
+                                                                         "the race was over"]
+    with pytest.MonkeyPatch.context() as mp:  # switched off (attribution.HEADLINES)
+        mp.setattr("graphkit.attribution.HEADLINES", False)
+        assert [a.text for a in attributions(doc)] == ["he would stay in the race", "the race was over"]
     with pytest.raises(GraphkitError, match="unknown attribution frame"):
         attributions(doc, without={"no-such-frame"})
     assert set(FRAMES) >= set(VERB_FRAMES) | {"according_to", "dash"}

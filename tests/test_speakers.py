@@ -586,15 +586,54 @@ def test_honorific_gender_holds_for_an_untyped_full_name(text, org, mention, exp
     assert ArticleNames(doc).full_name(mention, (at, at + len(mention)))[0] == expected
 
 
-def test_headline_holds_no_claim_and_never_fuses_with_the_lead(nlp, monkeypatch):
-    # a headline is never a claim's content nor a speaker phrase; the byline speaks not
+def test_headline_claim_stays_apart_from_the_lead(nlp, monkeypatch):
+    # the "headline" frame (attribution.HEADLINES, on since -77): the headline's claim never fuses with the lead's,
+    # its surname the lead's full name; the byline speaks not
     text = "Trump Says He Will Win Ohio\nBy Jane Doe\n\nDonald Trump said on Monday that the race was close."
-    assert speakers(nlp, text) == [("Donald Trump", "PERSON")]
-    assert [a.text for a in attributions(nlp(text))] == ["that the race was close"]
-    # with the opt-in "headline" frame (attribution.HEADLINES), the headline's claim stays apart from the lead's
-    monkeypatch.setattr("graphkit.attribution.HEADLINES", True)
     assert speakers(nlp, text) == [("Donald Trump", "PERSON"), ("Donald Trump", "PERSON")]
     assert [a.text for a in attributions(nlp(text))] == ["He Will Win Ohio", "that the race was close"]
+    # with the frame off, a headline is never a claim's content nor a speaker phrase
+    monkeypatch.setattr("graphkit.attribution.HEADLINES", False)
+    assert speakers(nlp, text) == [("Donald Trump", "PERSON")]
+    assert [a.text for a in attributions(nlp(text))] == ["that the race was close"]
+
+
+#: built articles whose headline is an attribution or none (attribution.HEADLINES, _headline_claim): (article, the
+#: headline's claims as stored: (speaker, content)); the speaker is the body's full name, never the headline's words
+HEADLINE_CLAIMS = [
+    ("Trump Says He Will Win Ohio\n\nDonald Trump said on Monday that the race in Ohio was close.",
+     [("Donald Trump", "He Will Win Ohio")]),
+    ("Lavrov: Europe Must Pay for Its Own Defence\n\nRussian Foreign Minister Sergey Lavrov said on Monday that "
+     "Europe was rearming.", [("Sergey Lavrov", "Europe Must Pay for Its Own Defence")]),
+    ("Donald Trump Tells Voters to Wait\n\nDonald Trump told voters in Iowa on Monday that the results would come "
+     "soon.", [("Donald Trump", "Voters to Wait")]),
+    # no attribution in the headline; a relative pronoun's cue in a headline (no antecedent it can be sure of)
+    ("Storm Closes Schools Across the State\n\nHeavy snow closed schools across the state on Monday, the governor "
+     "said.", []),
+    ("Clinton Urged to Reject General Who Called For Internment\n\nHillary Clinton said on Monday that she had not "
+     "met the general.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINE_CLAIMS, ids=[f"{i:02d}" for i in range(len(HEADLINE_CLAIMS))])
+def test_a_headline_claim_is_the_bodys_speaker_and_names_no_verb(tmp_path, text, expected):
+    import graphkit
+    from graphkit.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a1.txt").write_text(text, encoding="utf-8")
+    build(corpus, tmp_path / "s.gk")
+    g = graphkit.open(tmp_path / "s.gk")
+    try:
+        head = text.index("\n")
+        claims = [(c.speaker, c.text) for c in g.claim_records() if c.spans[0][0] < head]
+        names = list(g.actors()["name"])
+    finally:
+        g.close()
+    assert claims == expected
+    verbs = {"says", "tells", "closes", "urged", "called"}
+    assert not [n for n in names if verbs & set(n.lower().split())]
 
 
 # the article's first person is its author, except in an interview's answers and a transcript speaker's turns
