@@ -564,14 +564,14 @@ def _in_running_text(doc: Doc, text: str, cands: list, headlines: bool = False) 
 
 
 #: a relative or interrogative pronoun as a speaker: in a headline it has no antecedent the headline's words make sure
-#: of ("... Repudiate General Who Called For ...")
+#: of ("... Backs Aide Who Quit Over ...")
 _RELATIVE_SPEAKERS = frozenset({"who", "which", "that", "what", "whom"})
 
 
 def _headline_claim(c) -> bool:
     """May candidate ``c`` be a headline's or deck's claim: one of the rules' (the cue tagger learned its cues from
-    running text; a headline's acts, "Trump hires ...", are no speech), its speaker no relative pronoun, its cue no
-    past participle without an auxiliary (a headline's passive: "FDIC Accused Of Covering Up ..." is no FDIC claim)?
+    running text; a headline's acts, "X hires ...", are no speech), its speaker no relative pronoun, its cue no
+    past participle without an auxiliary (a headline's passive: "Agency Accused Of Hiding ..." is no claim of the agency's)?
 
     >>> from types import SimpleNamespace as NS
     >>> says = NS(tag_="VBZ", children=[])

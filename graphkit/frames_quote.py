@@ -156,16 +156,16 @@ _LABEL_DASHES = frozenset({"-", "–", "—", "―", "--"})
 
 def _label_after_dash(colon: Token, lo: int):
     """The label of a roundup item's quotation: the words between the sentence's last dash and ``colon``, when the
-    colon opens a quotation ("VOTERS CARE MORE ABOUT ... - Frank Newport and Jim Harter: “We found ...”"; "- More
-    from Jones: “...”" is Jones); None when no dash sets a label off or no quotation follows the colon.
+    colon opens a quotation ("CITY VOTERS LEAN LEFT - Ann Reyes and Tom Hale: “We found ...”"; "- More from
+    Reyes: “...”" is Reyes); None when no dash sets a label off or no quotation follows the colon.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> words = ["Pollsters", "agree", "-", "Carl", "Bialik", ":", "“", "Keep", "calling", ".", "”"]
+    >>> words = ["Turnout", "rose", "-", "Ann", "Reyes", ":", "“", "Keep", "counting", ".", "”"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=["NOUN", "VERB", "PUNCT", "PROPN", "PROPN", "PUNCT",
     ...           "PUNCT", "VERB", "VERB", "PUNCT", "PUNCT"], sent_starts=[True] + [False] * 10)
     >>> _label_after_dash(doc[5], 0).text
-    'Carl Bialik'
+    'Ann Reyes'
     >>> _label_after_dash(doc[5], 3) is None  # the label opens the sentence: the colon frame's own case
     True
     """
@@ -178,7 +178,7 @@ def _label_after_dash(colon: Token, lo: int):
         return None
     start = dash + 1
     words = [w.lower_ for w in doc[start:colon.i]]
-    if "from" in words[:2]:  # "- More from Jones:"
+    if "from" in words[:2]:  # "- More from Reyes:"
         start += words.index("from") + 1
     return doc[start:colon.i]
 
@@ -209,15 +209,15 @@ def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
 
 
 _DASH_NAME = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*(?=[A-Z])")
-#: a quotation's paragraph signed on the line after it: "“...”⏎⏎- Bernie Sanders." (any dash, the hyphen too)
+#: a quotation's paragraph signed on the line after it: "“...”⏎⏎- Ann Lee." (any dash, the hyphen too)
 _SIGNED_LINE = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0\n]*(?P<dash>[-―—–])[ \t\u00a0]*(?=[A-Z])")
 
 
 def signed_below(text: str, qs: int, qe: int):
     r"""The match of a signature line after the quotation ``text[qs:qe]`` when the quotation is its paragraph whole
-    and the next line opens with a dash and a capital ("“...”⏎⏎- Bernie Sanders."), else None.
+    and the next line opens with a dash and a capital ("“...”⏎⏎- Ann Lee."), else None.
 
-    >>> t = "Intro.\n\n“Boeing pays zero taxes.”\n\n- Sanders.\n\nThat is not so."
+    >>> t = "Intro.\n\n“The plant pays no tax.”\n\n- Hale.\n\nThat is not so."
     >>> signed_below(t, 8, 33).group("dash")
     '-'
     >>> signed_below("He called it “fake.”\n\n- Reuters.", 13, 20) is None  # the quotation is no whole paragraph
@@ -239,7 +239,7 @@ def _ends_name_line(doc: Doc, last: Token) -> bool:
 def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
     """'“Trump scares me.” ― Carla Sanchez': a quote, a dash, the name of who said it; the same with the name on the
     line after a quotation that is its paragraph whole, after any dash (:func:`signed_below`), when the name ends
-    its line or a comma or full stop ends it ('“...”⏎⏎- Bernie Sanders.', '-President Obama, tweeting ...')."""
+    its line or a comma or full stop ends it ('“...”⏎⏎- Ann Lee.', '- Mayor Tom Hale, speaking ...')."""
     out = []
     for qs, qe in quotes:
         m = _DASH_NAME.match(text, qe)
@@ -251,7 +251,7 @@ def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
         dash = doc.char_span(m.start("dash") if below else m.start(), m.end(), alignment_mode="expand")
         start = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if dash is None or start is None or below and start.start == dash.start:
-            continue  # below: "-President Obama," is one token, no name of its own
+            continue  # below: "-Mayor Hale," is one token, no name of its own
         i = start.start
         name = []
         while i < len(doc) and len(name) < 5 and (doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].text in (".", "-")):

@@ -550,20 +550,20 @@ def test_a_trailing_cue_clause_parsed_as_a_conjunct_sources_the_sentence(nlp, te
 #: (frames_quote._label_after_dash, frame "colon"); a quotation that is its paragraph whole, signed on the next line
 #: after a dash, is the signer's (frames_quote.signed_below, frame "dash"): (text, [(speaker, content)]) of the rules
 ROUNDUP_LABELS = [
-    ("Pollsters agree - Carl Bialik: \u201cKeep on contacting voters as late as possible.\u201d",
-     [("Carl Bialik", "\u201cKeep on contacting voters as late as possible.\u201d")]),
-    ("TURNOUT DOES NOT RAISE EXPECTATIONS - More from Jones: \u201cThe state's partisanship is a starting point.\u201d",
-     [("Jones", "\u201cThe state's partisanship is a starting point.\u201d")]),
-    ("The senator spoke on Monday.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n- Sanders.\n\n"
+    ("Turnout rose - Ann Reyes: \u201cKeep the polls open until the last voter has left.\u201d",
+     [("Ann Reyes", "\u201cKeep the polls open until the last voter has left.\u201d")]),
+    ("VOTERS LEAN LEFT IN THE CITY - More from Reyes: \u201cThe districts are only a starting point.\u201d",
+     [("Reyes", "\u201cThe districts are only a starting point.\u201d")]),
+    ("The senator spoke on Monday.\n\n\"The big plants in this state pay too little tax.\"\n\n- Hale.\n\n"
      "This is a complex issue.",
-     [("Sanders", "\"Boeing and GE and other multinationals pay zero taxes.\"")]),
+     [("Hale", "\"The big plants in this state pay too little tax.\"")]),
     ("He spoke.\n\n\u201cWe will win this state.\u201d\n\n\u2013 Ann Reyes.\n\nThe count goes on.",
      [("Ann Reyes", "\u201cWe will win this state.\u201d")]),
     # no quotation after the dash's label, a quotation that is no paragraph whole, a line that is no name's
     ("Markets fell - Reuters: prices dropped sharply.", []),
-    ("He called it \"my African American.\"\n\n- Reuters.", [("He", "called it \"my African American.\"")]),
-    ("\u201cHe believes in journalism that takes sides.\u201d\n\n\u2013 Ready to quiz Trump \u2013.\n\nTrump said he was ready.",
-     [("Trump", "he was ready")]),
+    ("He called it \"a fine plan.\"\n\n- Reuters.", [("He", "called it \"a fine plan.\"")]),
+    ("\u201cShe wants a press that picks no side.\u201d\n\n\u2013 Ready to meet Hale \u2013.\n\nHale said he was ready.",
+     [("Hale", "he was ready")]),
 ]
 
 

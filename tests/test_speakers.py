@@ -612,8 +612,8 @@ HEADLINE_CLAIMS = [
     # a past participle without its auxiliary (a headline's passive) give no claim (attribution._headline_claim)
     ("Storm Closes Schools Across the State\n\nHeavy snow closed schools across the state on Monday, the governor "
      "said.", []),
-    ("Crowds Cheer General Who Called For Internment\n\nThe general spoke in Ohio on Monday.", []),
-    ("FDIC Accused Of Covering Up China Hacking\n\nThe agency said on Monday that it had found no breach.", []),
+    ("Crowds Cheer Aide Who Called For Recount\n\nThe aide spoke in Ohio on Monday.", []),
+    ("Agency Accused Of Hiding Data Breach\n\nThe agency said on Monday that it had found no breach.", []),
 ]
 
 
