@@ -182,11 +182,10 @@ RELAYED_SPEECH = True
 #: the learned cue tagger (graphkit.cue_tagger) proposes candidates beside the rules (5-fold CV, bench/README.md)
 LEARNED = True
 #: the "headline" frame: a headline or deck holds its own claim ("Union leader says mayor will win", "Lavrov: Europe
-#: ..."), the rules' alone and never a relative pronoun's (:func:`_headline_claim`). Off from -17 to -76 (issue #12:
-#: a headline is the desk's summary of what the body reports, its speaker often a bare surname); PolNeAR annotates
-#: such claims, and a headline's surname is the full name the article gives (speakers); on since -77: +0.68 / +0.29
-#: paired by fold in 5-fold CV (bench/README.md, issue 13's thirty-sixth part). ``eval_attribution.py --headlines``
-#: measures it.
+#: ..."), under three guards (:func:`_headline_claim`). Off from -17 to -77 (issue #12: a headline is the desk's
+#: summary of what the body reports, its speaker often a bare surname); PolNeAR annotates such claims, and a headline's
+#: surname is the full name the article gives (speakers); on since -78: +0.71 / +0.23 paired by fold in 5-fold CV
+#: against -75 (bench/README.md, issue 13's thirty-sixth part). ``eval_attribution.py --headlines`` measures it.
 HEADLINES = True
 
 
@@ -571,7 +570,7 @@ _RELATIVE_SPEAKERS = frozenset({"who", "which", "that", "what", "whom"})
 def _headline_claim(c) -> bool:
     """May candidate ``c`` be a headline's or deck's claim: one of the rules' (the cue tagger learned its cues from
     running text; a headline's acts, "X hires ...", are no speech), its speaker no relative pronoun, its cue no
-    past participle without an auxiliary (a headline's passive: "Agency Accused Of Hiding ..." is no claim of the agency's)?
+    past participle without an auxiliary (a headline's passive: "Agency Accused Of Hiding ..." is none of the agency's)?
 
     >>> from types import SimpleNamespace as NS
     >>> says = NS(tag_="VBZ", children=[])
