@@ -159,7 +159,8 @@ def main(argv=None) -> int:
     ap.add_argument("--without", action="append", default=[], metavar="FRAME", choices=FRAMES,
                     help=f"switch a frame off (repeatable): {', '.join(FRAMES)}")
     ap.add_argument("--headlines", action="store_true",
-                    help="switch the 'headline' frame on (graphkit.attribution.HEADLINES, off in graphkit)")
+                    help="switch the 'headline' frame on (graphkit.attribution.HEADLINES; on in graphkit since -78, "
+                         "--without headline switches it off)")
     ap.add_argument("--seeds", nargs="*", type=Path, default=None,
                     help="score the sample corpus against gold files instead (default: ../shared/eval/seed_003_gold.jsonl)")
     args = ap.parse_args(argv)
