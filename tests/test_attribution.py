@@ -490,7 +490,7 @@ def test_frames_are_a_registry_each_switchable(nlp):
     doc = nlp("Sanders Says He Will Fight On\nBy Jane Doe\n\nBernie Sanders said he would stay in the race.\n\n"
               "CLINTON SAYS THE RACE IS OVER\n\nHillary Clinton said the race was over.")
     assert [a.text for a in attributions(doc)] == ["He Will Fight On", "he would stay in the race",
-                                                    "the race was over"]    # the "headline" frame, on since -77
+                                                    "the race was over"]    # the "headline" frame, on since -78
     assert [(a.speaker_text, a.text) for a in attributions(nlp(
         "Zelensky Says Peace Plan Needs Work\n\nUkraine's president Volodymyr Zelensky said on Monday that the "
         "plan needed work."))][0] == ("Zelensky", "Peace Plan Needs Work")

@@ -587,7 +587,7 @@ def test_honorific_gender_holds_for_an_untyped_full_name(text, org, mention, exp
 
 
 def test_headline_claim_stays_apart_from_the_lead(nlp, monkeypatch):
-    # the "headline" frame (attribution.HEADLINES, on since -77): the headline's claim never fuses with the lead's,
+    # the "headline" frame (attribution.HEADLINES, on since -78): the headline's claim never fuses with the lead's,
     # its surname the lead's full name; the byline speaks not
     text = "Trump Says He Will Win Ohio\nBy Jane Doe\n\nDonald Trump said on Monday that the race was close."
     assert speakers(nlp, text) == [("Donald Trump", "PERSON"), ("Donald Trump", "PERSON")]
