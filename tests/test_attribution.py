@@ -555,7 +555,7 @@ ROUNDUP_LABELS = [
     ("VOTERS LEAN LEFT IN THE CITY - More from Reyes: \u201cThe districts are only a starting point.\u201d",
      [("Reyes", "\u201cThe districts are only a starting point.\u201d")]),
     ("The senator spoke on Monday.\n\n\"The big plants in this state pay too little tax.\"\n\n- Hale.\n\n"
-     "This is a complex issue.",
+     "The vote on the levy is due in May.",
      [("Hale", "\"The big plants in this state pay too little tax.\"")]),
     ("He spoke.\n\n\u201cWe will win this state.\u201d\n\n\u2013 Ann Reyes.\n\nThe count goes on.",
      [("Ann Reyes", "\u201cWe will win this state.\u201d")]),

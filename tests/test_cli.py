@@ -1389,6 +1389,7 @@ def test_a_commands_help_is_wrapped_by_the_terminal_alone(command, tmp_path):
     ("... read when present; with no issue" / "taxonomy, issues are discovered ...")."""
     proc = subprocess.run([sys.executable, "-m", "graphkit.cli", *command, "--help"], capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": "80"}, cwd=tmp_path)  # (rich's help as a terminal shows it)
+    assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     prose = [ln.strip() for ln in lines[next(i for i, ln in enumerate(lines) if "Usage:" in ln) + 1:
                                        next(i for i, ln in enumerate(lines) if ln.startswith("╭"))]]
