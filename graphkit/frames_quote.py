@@ -144,7 +144,15 @@ _NOT_SPEAKERS = {"update", "note", "editor", "breaking", "watch", "read", "photo
 
 def _label_words(name) -> bool:
     """Could the words before a colon be a speaker's label: one to four words of a name (proper nouns, or
-    capitalised nouns and adjectives; a hyphen), none a heading's word (:data:`_NOT_SPEAKERS`)?"""
+    capitalised nouns and adjectives; a hyphen), none a heading's word (:data:`_NOT_SPEAKERS`)?
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "Reyes", "Update", "the", "mayor"],
+    ...           pos=["PROPN", "PROPN", "NOUN", "DET", "NOUN"])
+    >>> _label_words(doc[0:2]), _label_words(doc[2:3]), _label_words(doc[3:5])  # a heading's word; lower case
+    (True, False, False)
+    """
     return 1 <= len(name) <= 4 and all(w.pos_ == "PROPN" or ((w.is_title or w.is_upper and len(w) > 1) and
                                                            w.pos_ in ("NOUN", "ADJ")) or w.tag_ == "HYPH"
                                        for w in name) and not any(w.lower_ in _NOT_SPEAKERS for w in name)
@@ -229,7 +237,13 @@ def signed_below(text: str, qs: int, qe: int):
 
 
 def _ends_name_line(doc: Doc, last: Token) -> bool:
-    """Does a signature's name end at ``last``: its line ends there, or a comma or full stop follows it?"""
+    """Does a signature's name end at ``last``: its line ends there, or a comma or full stop follows it?
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("- Ann Lee, mayor\\n- Tom Hale spoke")
+    >>> _ends_name_line(doc, doc[2]), _ends_name_line(doc, doc[4]), _ends_name_line(doc, doc[8])  # Lee, mayor, Hale
+    (True, True, False)
+    """
     if "\n" in last.text_with_ws or last.i + 1 >= len(doc):
         return True
     nxt = doc[last.i + 1]
