@@ -19,6 +19,12 @@ from graphkit.cues import Cues, load_cues
 from graphkit.errors import ModelsFileError
 from graphkit.quotes import find_quotes
 
+
+def _said(doc, **kw) -> list[tuple[str, str]]:
+    """(speaker as written, content) of each attribution `attributions` finds in ``doc`` (``kw``: its options)."""
+    return [(a.speaker_text, a.text) for a in attributions(doc, **kw)]
+
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -480,7 +486,7 @@ def test_frames_are_a_registry_each_switchable(nlp):
     assert [a.speaker_text for a in attributions(doc, without={"clause", "complement", "according_to"}, tagger=False)] == [
         "Zelensky"]
     doc = nlp("Wallace then asked, “With nukes?”")
-    assert [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)] == [("Wallace", "“With nukes?”")]
+    assert _said(doc, tagger=False) == [("Wallace", "“With nukes?”")]
     assert attributions(doc, without={"quote_after"}, tagger=False) == []
     doc = nlp("As the Post reported, Clinton raised $1 million. Donors gave money to a group backing Rubio.")
     assert [a.speaker_text for a in attributions(doc)] == ["the Post", "a group"]
@@ -491,9 +497,9 @@ def test_frames_are_a_registry_each_switchable(nlp):
               "CLINTON SAYS THE RACE IS OVER\n\nHillary Clinton said the race was over.")
     assert [a.text for a in attributions(doc)] == ["He Will Fight On", "he would stay in the race",
                                                     "the race was over"]    # the "headline" frame, on since -78
-    assert [(a.speaker_text, a.text) for a in attributions(nlp(
+    assert _said(nlp(
         "Zelensky Says Peace Plan Needs Work\n\nUkraine's president Volodymyr Zelensky said on Monday that the "
-        "plan needed work."))][0] == ("Zelensky", "Peace Plan Needs Work")
+        "plan needed work."))[0] == ("Zelensky", "Peace Plan Needs Work")
     assert [a.text for a in attributions(doc, without={"headline"})] == ["he would stay in the race",
                                                                          "the race was over"]
     with pytest.MonkeyPatch.context() as mp:  # switched off (attribution.HEADLINES)
@@ -523,7 +529,7 @@ PUT_IT = [
 
 @pytest.mark.parametrize("text, expected", PUT_IT, ids=[f"{i:02d}" for i in range(len(PUT_IT))])
 def test_as_someone_put_it_sources_the_sentence(nlp, text, expected):
-    assert [(a.speaker_text, a.text) for a in attributions(nlp(text), tagger=False)] == expected
+    assert _said(nlp(text), tagger=False) == expected
 
 
 #: a cue clause set off at the sentence's end that the parser made a conjunct of the sentence's verb (no "and" before
@@ -543,7 +549,7 @@ TRAILING_CONJUNCT = [
 
 @pytest.mark.parametrize("text, expected", TRAILING_CONJUNCT, ids=[f"{i:02d}" for i in range(len(TRAILING_CONJUNCT))])
 def test_a_trailing_cue_clause_parsed_as_a_conjunct_sources_the_sentence(nlp, text, expected):
-    assert [(a.speaker_text, a.text) for a in attributions(nlp(text), tagger=False)] == expected
+    assert _said(nlp(text), tagger=False) == expected
 
 
 #: a roundup item's label after a dash, before the quotation its colon opens, is the quotation's speaker
@@ -569,7 +575,7 @@ ROUNDUP_LABELS = [
 
 @pytest.mark.parametrize("text, expected", ROUNDUP_LABELS, ids=[f"{i:02d}" for i in range(len(ROUNDUP_LABELS))])
 def test_a_label_after_a_dash_and_a_signature_line_source_the_quotation(nlp, text, expected):
-    assert [(a.speaker_text, a.text) for a in attributions(nlp(text), tagger=False)] == expected
+    assert _said(nlp(text), tagger=False) == expected
 
 
 # first person outside quotes: the article's author (its byline when known), never the nearest name
@@ -749,7 +755,7 @@ QUOTE_AND_CUE = [
 
 @pytest.mark.parametrize("text,speaker,content", QUOTE_AND_CUE, ids=[f"{i:02d}" for i in range(len(QUOTE_AND_CUE))])
 def test_a_quotation_next_to_its_cue_is_the_content(nlp, text, speaker, content):
-    got = [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+    got = _said(nlp(text))
     assert (speaker, content) in got, got
 
 
@@ -771,7 +777,7 @@ QUOTE_AFTER_COLON = [
 @pytest.mark.parametrize("text,speaker,content", QUOTE_AFTER_COLON,
                          ids=[f"{i:02d}" for i in range(len(QUOTE_AFTER_COLON))])
 def test_a_quotation_after_the_contents_colon_is_part_of_it(nlp, text, speaker, content):
-    got = [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+    got = _said(nlp(text))
     assert (speaker, content) in got, got
 
 
@@ -780,7 +786,7 @@ def test_the_quotation_after_a_colon_is_switchable(nlp, monkeypatch):
 
     monkeypatch.setattr(attribution, "QUOTE_AFTER_COLON", False)
     text, speaker, _ = QUOTE_AFTER_COLON[1]
-    assert (speaker, "expressed regret over the delay") in [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+    assert (speaker, "expressed regret over the delay") in _said(nlp(text))
 
 
 @pytest.mark.parametrize("text,speaker,not_content", [
@@ -789,7 +795,7 @@ def test_the_quotation_after_a_colon_is_switchable(nlp, monkeypatch):
     ("“We will win.” Officials did not comment.", "Officials", "“We will win.”"),
 ])
 def test_a_quotation_apart_from_its_cue_is_not_its_content(nlp, text, speaker, not_content):
-    assert (speaker, not_content) not in [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+    assert (speaker, not_content) not in _said(nlp(text))
 
 
 # single curly quotes, British style: paired within a paragraph, apart from the apostrophe of a word ("don’t"),
@@ -848,7 +854,7 @@ OWN_PREP_OBJECT = [
 @pytest.mark.parametrize("text,speaker,words,not_content", OWN_PREP_OBJECT,
                          ids=[f"{i:02d}" for i in range(len(OWN_PREP_OBJECT))])
 def test_a_cue_with_its_own_prepositional_object_takes_it(nlp, text, speaker, words, not_content):
-    got = [(a.speaker_text, a.text) for a in attributions(nlp(text))]
+    got = _said(nlp(text))
     assert any(s == speaker and words in t for s, t in got), got
     assert not any(t.startswith(not_content) for _, t in got), got
 
@@ -869,7 +875,7 @@ COMPLEMENT = [
 @pytest.mark.parametrize("text,speaker,content", COMPLEMENT, ids=[f"{i:02d}" for i in range(len(COMPLEMENT))])
 def test_a_lexicon_verb_no_frame_reads_takes_its_clause_or_infinitive(nlp, text, speaker, content):
     doc = nlp(text)
-    got = [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)]  # the rules' (the tagger reads alike)
+    got = _said(doc, tagger=False)  # the rules' (the tagger reads alike)
     assert got == ([(speaker, content)] if content else []), got
     if content:  # the frame's own: nothing without it
         assert attributions(doc, tagger=False, without={"complement"}) == []
