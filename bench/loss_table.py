@@ -12,13 +12,14 @@ dump (its fold's re-scorer, continuations folded as the export writes them) and 
 - ``e2e`` matched end to end; ``no_source`` a gold without a source (never an end-to-end match);
 - ``speaker:*`` a candidate covers its content (> 30 %) with another speaker: the kept claim the matching gave it, or
   else a dropped candidate; split by why (:func:`speaker_why`): ``same_person`` another mention of the gold's source
-  (the claim's speaker resolves to it, or they share a name), ``inner_claim`` the speaker inside the gold's content
-  (an inner claim over an outer gold), ``outer_claim`` the gold's source inside the claim's content, then by how the
-  cue reached its speaker in the parse (:func:`route`): ``participle`` a participle's controller ("…, saying"; the
-  noun a participle hangs on), ``conjunct`` a conjunct's subject ("X said … and added"), ``across_clause`` a subject
-  taken over another clause (a ccomp, relcl or finite advcl on the way up), ``off_path`` a speaker not on the cue's
-  chain of heads (an antecedent, a frame's own speaker); the cue's own subject: ``pronoun`` a pronoun of another
-  referent, ``boundary`` within two tokens of the source (a span boundary), ``other_mention``; ``none`` no speaker;
+  (the claim's speaker resolves to it, or the two mentions share a proper name), ``inner_claim`` the speaker inside
+  the gold's content (an inner claim over an outer gold), ``outer_claim`` the gold's source inside the claim's
+  content, then by how the cue reached its speaker in the parse (:func:`route`): ``participle`` a participle's
+  controller ("…, saying"; the noun a participle hangs on), ``conjunct`` a conjunct's subject ("X said … and added"),
+  ``across_clause`` a subject taken over another clause (a ccomp, relcl or finite advcl on the way up), ``off_path`` a
+  speaker not on the cue's chain of heads (an antecedent, a frame's own speaker); the cue's own subject: ``pronoun`` a
+  pronoun of another referent, ``boundary`` within two tokens of the source (a span boundary), ``other_mention``;
+  ``none`` no speaker;
 - ``dropped_right`` only a candidate the re-scorer dropped has its content and speaker right;
 - ``taken`` a kept claim covers it but went to an earlier gold (one claim over two golds);
 - ``content:kept`` / ``content:dropped`` a candidate overlaps it by 30 % or less (a content boundary);
@@ -39,7 +40,6 @@ from __future__ import annotations
 import argparse
 import collections
 import random
-import re
 import statistics
 import sys
 from pathlib import Path
@@ -110,19 +110,51 @@ def route_class(cue, path: tuple[str, ...] | None) -> str:
     return "across_clause"
 
 
-def _words(text: str) -> set:
-    return {w.lower() for w in re.findall(r"[A-Z][A-Za-z'’-]{2,}", text or "")}
+#: the dependencies by which a word is part of the name its mention's head is called by ("Ann Lee", "the senator,
+#: Ann Lee", "Lee and Kim"); a name under a preposition ("the disclosures by the FBI") names something else
+NAME_DEPS = frozenset({"compound", "flat", "appos", "conj"})
 
 
-def speaker_why(doc, att, g: dict, gold_source: str) -> str:
+def mention_names(doc, chars: set) -> set:
+    """The proper names the mention whose characters are ``chars`` is called by, lower-cased: each word tagged a
+    proper noun (NNP, NNPS) that heads the mention or hangs on a head of it by :data:`NAME_DEPS` alone. A capitalised
+    article or a name the mention only speaks of is none: "The Vermont senator" and "The struggle" share no name,
+    nor do "The disclosures by the FBI" and "the FBI".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["The", "disclosures", "by", "the", "FBI", "angered", "Ann", "Lee"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 5, 1, 4, 2, 5, 7, 5],
+    ...           deps=["det", "nsubj", "prep", "det", "pobj", "ROOT", "compound", "dobj"],
+    ...           tags=["DT", "NNS", "IN", "DT", "NNP", "VBD", "NNP", "NNP"])
+    >>> def chars(i, j): return set(range(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)))
+    >>> mention_names(doc, chars(0, 5)), mention_names(doc, chars(3, 5)), sorted(mention_names(doc, chars(6, 8)))
+    (set(), {'fbi'}, ['ann', 'lee'])
+    """
+    toks = [t for t in doc if any(c in chars for c in range(t.idx, t.idx + max(1, len(t.text))))]
+    ids = {t.i for t in toks}
+    out = set()
+    for t in toks:
+        if t.tag_ not in ("NNP", "NNPS"):
+            continue
+        u = t
+        while u.head.i in ids and u.head.i != u.i and u.dep_ in NAME_DEPS:
+            u = u.head
+        if u.head.i not in ids or u.head.i == u.i:  # t is a head of the mention, or part of a head's name
+            out.add(t.lower_)
+    return out
+
+
+def speaker_why(doc, att, g: dict) -> str:
     """Why candidate ``att`` (an Attribution) has the wrong speaker for gold ``g`` (scorer item: ``C``, ``S``
-    characters) whose source reads ``gold_source``: the module docstring's ``speaker:*`` rows."""
+    characters): the module docstring's ``speaker:*`` rows (``same_person``: the claim's speaker resolves to the gold's
+    source, or the two mentions share a proper name, :func:`mention_names`)."""
     if not att.speaker_span:
         return "none"
     PS = set(range(*att.speaker_span))
     R = set(range(*att.resolved_span)) if att.resolved_span else set()
-    named = _words(att.resolved_text or "") | _words(att.speaker_text or "")
-    if R & g["S"] or named & _words(gold_source):
+    named = mention_names(doc, PS) | (mention_names(doc, R) if R else set())
+    if R & g["S"] or named & mention_names(doc, g["S"]):
         return "same_person"
     if PS & g["C"]:
         return "inner_claim"
@@ -162,14 +194,13 @@ def gold_row(doc, g, gi, raw, pairs, P, E, kept_atts, every_atts, segs) -> tuple
 
     cue = sorted(cv.chars([(s["start"], s["end"]) for s in raw["cue"]])) if raw.get("cue") else []
     cue_span = [cue[0], cue[-1] + 1] if cue else None
-    src = " ".join(s["text"] for s in raw["source"])
     j = pairs.get(gi)
     if j is not None and g["S"] & P[j]["S"]:
         return "e2e", None, None
     if not g["S"]:
         return "no_source", None, None
     if j is not None:
-        return "speaker:" + speaker_why(doc, kept_atts[j], g, src), ("speaker", j, g["S"]), kept_atts[j]
+        return "speaker:" + speaker_why(doc, kept_atts[j], g), ("speaker", j, g["S"]), kept_atts[j]
     add = ("add", perfect(g, cue_span))
     if any(share(g, p) > 0.3 for p in P):
         return "taken", add, None
@@ -181,7 +212,7 @@ def gold_row(doc, g, gi, raw, pairs, P, E, kept_atts, every_atts, segs) -> tuple
         return "dropped_right", ("add", {"spans": [list(r) for r in every_atts[right[0]].spans],
                                          "speaker_span": list(every_atts[right[0]].speaker_span)}), None
     if over:
-        return "speaker:" + speaker_why(doc, every_atts[over[0]], g, src), add, every_atts[over[0]]
+        return "speaker:" + speaker_why(doc, every_atts[over[0]], g), add, every_atts[over[0]]
     if any(g["C"] & e["C"] for e in E):
         return "content:dropped", add, None
     if segment_kind_at(segs, min(g["C"])) in NOT_RUNNING_TEXT:
