@@ -33,7 +33,9 @@ Variants (:data:`VARIANTS`):
   claim: the "no source" claims);
 - ``logistic+learned``: the shipped learner with :func:`learned_crosses` (the tagger's candidates weighed apart);
 - ``logistic+sourceless``: the shipped learner with :func:`sourceless_features` (a conditional or modal cue, a
-  speaker that is no one in particular, no name in the sentence: the "no source" claims; issue 13, thirtieth part).
+  speaker that is no one in particular, no name in the sentence: the "no source" claims; issue 13, thirtieth part);
+- ``logistic+verbclass`` / ``logistic+objclass``: the shipped learner with :func:`word_class_features`, the cue
+  verb's or the content's object noun's broad class in WordNet (``--wordnet DIR``; issue 13, thirty-seventh part).
 
 ``--groups`` adds a threshold per group of candidates (:func:`group_of`: a quote or clause of the rules, the rules'
 other contents, the tagger's) to the grid; ``--nested`` the thresholds chosen by nested CV (:func:`nested`).
@@ -54,6 +56,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from graphkit.errors import GraphkitError  # noqa: E402
 from graphkit.words import MODALS as WORD_MODALS  # noqa: E402
 
 HGB = {"max_iter": 300, "learning_rate": 0.05, "max_leaf_nodes": 31, "min_samples_leaf": 20, "l2_regularization": 1.0}
@@ -197,6 +200,86 @@ def sourceless_features(doc, atts: list) -> list[dict[str, float]]:
             f["sl_no_name"] = 1.0
             if "sl_generic" in f:
                 f["sl_generic_no_name"] = 1.0
+        out.append(f)
+    return out
+
+
+#: WordNet 3.0's lexicographer files by number (its ``lexnames`` file, which Debian's wordnet-base leaves out)
+LEXNAMES = {3: "noun.Tops", 4: "noun.act", 5: "noun.animal", 6: "noun.artifact", 7: "noun.attribute", 8: "noun.body",
+            9: "noun.cognition", 10: "noun.communication", 11: "noun.event", 12: "noun.feeling", 13: "noun.food",
+            14: "noun.group", 15: "noun.location", 16: "noun.motive", 17: "noun.object", 18: "noun.person",
+            19: "noun.phenomenon", 20: "noun.plant", 21: "noun.possession", 22: "noun.process", 23: "noun.quantity",
+            24: "noun.relation", 25: "noun.shape", 26: "noun.state", 27: "noun.substance", 28: "noun.time",
+            29: "verb.body", 30: "verb.change", 31: "verb.cognition", 32: "verb.communication", 33: "verb.competition",
+            34: "verb.consumption", 35: "verb.contact", 36: "verb.creation", 37: "verb.emotion", 38: "verb.motion",
+            39: "verb.perception", 40: "verb.possession", 41: "verb.social", 42: "verb.stative", 43: "verb.weather"}
+
+
+def wordnet_classes(wordnet_dir, pos: str) -> dict[str, str]:
+    """Each lemma of WordNet's ``index.<pos>`` (``pos`` "verb" or "noun") → the lexicographer file of its first
+    sense (WordNet orders senses by frequency): "say" → "verb.communication", "impose" → "verb.social". Read from a
+    WordNet 3.0 database directory (Debian: ``apt-get install wordnet-base``, ``/usr/share/wordnet``).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> head = "  1 a licence line\\n"
+    >>> _ = (d / "data.verb").write_text(head + f"{len(head):08d} 32 v 01 say 0 000 | utter\\n")
+    >>> _ = (d / "index.verb").write_text(f"  1 a licence line\\nsay v 1 0 1 1 {len(head):08d}\\n")
+    >>> wordnet_classes(d, "verb")
+    {'say': 'verb.communication'}
+    """
+    offsets = {}
+    for line in (Path(wordnet_dir) / f"index.{pos}").open(encoding="utf-8", errors="replace"):
+        if line.startswith(" "):  # the licence
+            continue
+        p = line.split()
+        offsets[p[0]] = int(p[4 + int(p[3]) + 2])  # lemma pos synset_cnt p_cnt [ptr ...] sense_cnt tagsense_cnt off...
+    out = {}
+    with (Path(wordnet_dir) / f"data.{pos}").open("rb") as data:
+        for lemma, off in offsets.items():
+            data.seek(off)
+            out[lemma] = LEXNAMES.get(int(data.readline().split()[1]), "?")
+    return out
+
+
+def word_class_features(doc, atts: list, verbs: dict[str, str], nouns: dict[str, str],
+                        what: str = "cue") -> list[dict[str, float]]:
+    """A candidate's words by WordNet's broad class (:func:`wordnet_classes`; issue 13, thirty-seventh part: an act
+    with its object kept as a claim). ``what`` "cue": ``cue_class=<file>`` for a cue that is a verb WordNet knows
+    ("said" verb.communication, "imposed" verb.social); "object": ``obj_class=<file>`` for the noun the content is
+    about (the cue's direct object, else the object of a preposition on it, else the content's head noun; a name
+    ``<name>``, a pronoun ``<pron>``, a noun WordNet lacks ``<unknown>``).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from graphkit.records import Attribution
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Ann", "imposed", "sanctions"], heads=[1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "dobj"], pos=["PROPN", "VERB", "NOUN"], lemmas=["Ann", "impose", "sanction"])
+    >>> a = Attribution(text="x", spans=[(4, 22)], cue="imposed", cue_span=(4, 11), speaker_span=(0, 3))
+    >>> v, n = {"impose": "verb.social"}, {"sanction": "noun.act"}
+    >>> word_class_features(doc, [a], v, n), word_class_features(doc, [a], v, n, "object")
+    ([{'cue_class=verb.social': 1.0}], [{'obj_class=noun.act': 1.0}])
+    """
+    out = []
+    for a in atts:
+        f: dict[str, float] = {}
+        span = doc.char_span(*a.cue_span, alignment_mode="expand") if a.cue_span else None
+        cue = span.root if span is not None and len(span) else None
+        if cue is not None and what == "cue":
+            if cue.pos_ in ("VERB", "AUX") and cue.lemma_.lower() in verbs:
+                f[f"cue_class={verbs[cue.lemma_.lower()]}"] = 1.0
+        elif cue is not None:
+            inside = {t.i for s, e in a.spans for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
+            objs = ([c for c in cue.children if c.dep_ in ("dobj", "attr", "oprd") and c.i in inside]
+                    or [g for c in cue.children if c.dep_ == "prep" for g in c.children
+                        if g.dep_ == "pobj" and g.i in inside]
+                    or [doc[i] for i in sorted(inside) if doc[i].pos_ in ("NOUN", "PROPN")
+                        and (doc[i].head.i not in inside or doc[i].head.i == i)])
+            if objs:
+                t = objs[0]
+                v = ("<name>" if t.pos_ == "PROPN" or t.ent_type_ else "<pron>" if t.pos_ == "PRON"
+                     else nouns.get(t.lemma_.lower(), "<unknown>"))
+                f[f"obj_class={v}"] = 1.0
         out.append(f)
     return out
 
@@ -358,7 +441,8 @@ def target_encoded(train_feats, train_y, train_groups, k: int = 5, smooth: float
 
 
 VARIANTS = ("dump", "logistic", "hgb", "context", "hgb+context", "hgb+te", "hgb+te+context", "band", "logistic+te",
-            "logistic+te3", "logistic+overlap", "logistic+voice", "logistic+learned", "logistic+sourceless")
+            "logistic+te3", "logistic+overlap", "logistic+voice", "logistic+learned", "logistic+sourceless",
+            "logistic+verbclass", "logistic+objclass")
 
 #: the families ``logistic+te`` / ``logistic+te3`` give a rate of right candidates beside their one-hot features
 TE_BESIDE = {"logistic+te": ("lemma",), "logistic+te3": ("lemma", "lemma_stype", "spk_lemma")}
@@ -375,9 +459,11 @@ def training_articles(D: dict, f: int) -> dict[str, dict]:
     return {i: d for i, d in D["arts"].items() if d["fold"] != f}
 
 
-def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print, docs=None) -> dict[str, list[float]]:
+def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print, docs=None,
+               wordnet=None) -> dict[str, list[float]]:
     """Each article's out-of-fold scores under ``variant`` (:data:`VARIANTS`); ``texts``: each article's text;
-    ``docs``: each article's parsed Doc (``logistic+sourceless`` reads the parse)."""
+    ``docs``: each article's parsed Doc (``logistic+sourceless``, ``+verbclass`` and ``+objclass`` read the parse);
+    ``wordnet``: a WordNet 3.0 database directory (``+verbclass``, ``+objclass``)."""
     ids = list(D["arts"])
     text_len = {i: len(t) for i, t in texts.items()}
     if variant == "dump":
@@ -399,12 +485,16 @@ def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print, docs=Non
             return [{**f, **c} for f, c in zip(d["feats"], learned_crosses(d["atts"], d["feats"]))]
         if variant == "logistic+overlap":
             return [{**f, **c} for f, c in zip(d["feats"], overlap_features(d["atts"]))]
-        if variant == "logistic+sourceless":
-            return [{**f, **c} for f, c in zip(d["feats"], sourceless_cache[i])]
+        if variant in ("logistic+sourceless", "logistic+verbclass", "logistic+objclass"):
+            return [{**f, **c} for f, c in zip(d["feats"], parse_cache[i])]
         return d["feats"]
 
     if variant == "logistic+sourceless":
-        sourceless_cache = {i: sourceless_features(docs[i], d["atts"]) for i, d in D["arts"].items()}
+        parse_cache = {i: sourceless_features(docs[i], d["atts"]) for i, d in D["arts"].items()}
+    elif variant in ("logistic+verbclass", "logistic+objclass"):
+        verbs, nouns = wordnet_classes(wordnet, "verb"), wordnet_classes(wordnet, "noun")
+        what = "cue" if variant == "logistic+verbclass" else "object"
+        parse_cache = {i: word_class_features(docs[i], d["atts"], verbs, nouns, what) for i, d in D["arts"].items()}
 
     out = {}
     for f in range(D["settings"]["k"]):
@@ -646,7 +736,13 @@ def main(argv=None) -> int:
     ap.add_argument("--nested", action="store_true",
                     help="also the thresholds chosen by nested CV: each fold scored at the grid point the other folds "
                          "choose (seconds)")
+    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"),
+                    help="a WordNet 3.0 database directory, for logistic+verbclass / +objclass (Debian: "
+                         "apt-get install wordnet-base)")
     a = ap.parse_args(argv)
+    if {"logistic+verbclass", "logistic+objclass"} & set(a.variants) and not (a.wordnet / "index.verb").exists():
+        raise GraphkitError(f"no WordNet database in {a.wordnet}: install one (apt-get install wordnet-base) or give "
+                            "its directory with --wordnet DIR")
     D = load(a.dump)
     arts = {x["id"]: x for x in cv.load_articles()}
     shipped = (D["settings"]["threshold"], D["settings"]["threshold_learned"])
@@ -656,9 +752,9 @@ def main(argv=None) -> int:
     for v in a.variants:
         t0 = time.perf_counter()
         docs = None
-        if v == "logistic+sourceless":
+        if v in ("logistic+sourceless", "logistic+verbclass", "logistic+objclass"):
             docs = {x["id"]: d for x, d in zip(*cv.train_dev_parsed())}
-        scores = oof_scores(D, v, {i: x["text"] for i, x in arts.items()}, docs=docs)
+        scores = oof_scores(D, v, {i: x["text"] for i, x in arts.items()}, docs=docs, wordnet=a.wordnet)
         g = (grid_groups(D, arts, scores, THRESHOLDS, THRESHOLDS_OTHER, THRESHOLDS_LEARNED) if a.groups else
              grid(D, arts, scores, THRESHOLDS, THRESHOLDS_LEARNED))
         at = {x["thresholds"]: x for x in g}

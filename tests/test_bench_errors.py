@@ -359,6 +359,8 @@ OTHER_CASES = [
     ("quote_spans", ["notes.txt", "--variants", "after_colon"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("oof_fair", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("rescorer_cv", ["missing.pkl"], "no dump at missing.pkl"),
+    ("rescorer_cv", ["missing.pkl", "--variants", "logistic+verbclass", "--wordnet", "missing"],
+     "no WordNet database in missing: install one (apt-get install wordnet-base) or give its directory"),
     ("train_context_tagger", ["measure", "--model", "missing"], "no contextual tagger at missing: train one with"),
     ("train_context_tagger", ["speed", "--model", "missing"], "no contextual tagger at missing: train one with"),
     ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=.", "--store", "ok.gk"], "--store ok.gk has no NAME="),

@@ -256,6 +256,45 @@ def test_sourceless_features(nlp, text, cue, expected):
     assert set(sourceless_features(doc, atts)[0]) == expected
 
 
+# rescorer_cv.word_class_features: (words, heads, deps, pos, lemmas, the cue's token, the content's tokens, what,
+# expected); the classes a toy WordNet gives (issue 13, thirty-seventh part: an act with its object kept as a claim)
+VERB_CLASSES = {"impose": "verb.social", "say": "verb.communication"}
+NOUN_CLASSES = {"sanction": "noun.act", "rally": "noun.group"}
+WORD_CLASSES = [
+    (["Ann", "imposed", "sanctions"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "NOUN"],
+     ["Ann", "impose", "sanction"], 1, (1, 3), "cue", {"cue_class=verb.social": 1.0}),       # a verb WordNet knows
+    (["Ann", "glowered", "today"], [1, 1, 1], ["nsubj", "ROOT", "npadvmod"], ["PROPN", "VERB", "NOUN"],
+     ["Ann", "glower", "today"], 1, (2, 3), "cue", {}),                                       # one it lacks: none
+    (["Ann", "'s", "sanctions"], [2, 0, 2], ["poss", "case", "ROOT"], ["PROPN", "PART", "NOUN"],
+     ["Ann", "'s", "sanction"], 2, (2, 3), "cue", {}),                                        # a noun cue: none
+    (["Ann", "imposed", "sanctions"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "NOUN"],
+     ["Ann", "impose", "sanction"], 1, (1, 3), "object", {"obj_class=noun.act": 1.0}),       # the direct object
+    (["Ann", "spoke", "at", "rallies"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+     ["PROPN", "VERB", "ADP", "NOUN"], ["Ann", "speak", "at", "rally"], 1, (1, 4), "object",
+     {"obj_class=noun.group": 1.0}),                                                          # a preposition's object
+    (["Ann", "praised", "Kim"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"],
+     ["Ann", "praise", "Kim"], 1, (1, 3), "object", {"obj_class=<name>": 1.0}),               # a name
+    (["Ann", "praised", "it"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PRON"],
+     ["Ann", "praise", "it"], 1, (1, 3), "object", {"obj_class=<pron>": 1.0}),                # a pronoun
+    (["Ann", "praised", "grit"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "NOUN"],
+     ["Ann", "praise", "grit"], 1, (1, 3), "object", {"obj_class=<unknown>": 1.0}),           # a noun WordNet lacks
+]
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, lemmas, cue, content, what, expected", WORD_CLASSES)
+def test_word_class_features(words, heads, deps, pos, lemmas, cue, content, what, expected):
+    from rescorer_cv import word_class_features
+
+    doc = parsed(words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+    def chars(i, j):
+        return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+    a = Attribution(text="x", spans=[chars(*content)], cue=doc[cue].text, cue_span=chars(cue, cue + 1),
+                    speaker_span=chars(0, 1))
+    assert word_class_features(doc, [a], VERB_CLASSES, NOUN_CLASSES, what) == [expected]
+
+
 def _sentences(words: list[str], starts=(0,)):
     """A Doc of ``words`` with sentences starting at ``starts``, and a function from token range to characters."""
     doc = parsed(words, sent_starts=[i in starts for i in range(len(words))])
