@@ -111,25 +111,25 @@ def route_class(cue, path: tuple[str, ...] | None) -> str:
 
 
 #: the dependencies by which a word is part of the name its mention's head is called by ("Ann Lee", "the senator,
-#: Ann Lee", "Lee and Kim"); a name under a preposition ("the disclosures by the FBI") names something else
+#: Ann Lee", "Lee and Kim"); a name under a preposition ("letters from the Senate") names something else
 NAME_DEPS = frozenset({"compound", "flat", "appos", "conj"})
 
 
 def mention_names(doc, chars: set) -> set:
     """The proper names the mention whose characters are ``chars`` is called by, lower-cased: each word tagged a
     proper noun (NNP, NNPS) that heads the mention or hangs on a head of it by :data:`NAME_DEPS` alone. A capitalised
-    article or a name the mention only speaks of is none: "The Vermont senator" and "The struggle" share no name,
-    nor do "The disclosures by the FBI" and "the FBI".
+    article or a name the mention only speaks of is none: "The senator" and "The plan" share no name, nor do
+    "letters from the Senate" and "the Senate".
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> words = ["The", "disclosures", "by", "the", "FBI", "angered", "Ann", "Lee"]
+    >>> words = ["The", "letters", "from", "the", "Senate", "angered", "Ann", "Lee"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 5, 1, 4, 2, 5, 7, 5],
     ...           deps=["det", "nsubj", "prep", "det", "pobj", "ROOT", "compound", "dobj"],
     ...           tags=["DT", "NNS", "IN", "DT", "NNP", "VBD", "NNP", "NNP"])
     >>> def chars(i, j): return set(range(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)))
     >>> mention_names(doc, chars(0, 5)), mention_names(doc, chars(3, 5)), sorted(mention_names(doc, chars(6, 8)))
-    (set(), {'fbi'}, ['ann', 'lee'])
+    (set(), {'senate'}, ['ann', 'lee'])
     """
     toks = [t for t in doc if any(c in chars for c in range(t.idx, t.idx + max(1, len(t.text))))]
     ids = {t.i for t in toks}

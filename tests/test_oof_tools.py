@@ -348,12 +348,12 @@ PARTICIPLE = (["Lee", "made", "an", "attempt", ",", "writing", "that", "it", "ra
 CONJUNCT = (["Ann", "spoke", "and", "Kim", "added", "that", "it", "rained"], [1, 1, 1, 4, 1, 7, 7, 4],
             ["nsubj", "ROOT", "cc", "dep", "conj", "mark", "nsubj", "ccomp"],
             ["NNP", "VBD", "CC", "NNP", "VBD", "IN", "PRP", "VBD"])
-# 0 The 1 senator 2 left 3 ; 4 The 5 struggle 6 said 7 it 8 rained (the article "The" is no name both share)
-ARTICLE = (["The", "senator", "left", ";", "The", "struggle", "said", "it", "rained"], [1, 2, 2, 2, 5, 6, 2, 8, 6],
+# 0 The 1 senator 2 left 3 ; 4 The 5 plan 6 said 7 it 8 rained (the article "The" is no name both share)
+ARTICLE = (["The", "senator", "left", ";", "The", "plan", "said", "it", "rained"], [1, 2, 2, 2, 5, 6, 2, 8, 6],
            ["det", "nsubj", "ROOT", "punct", "det", "nsubj", "parataxis", "nsubj", "ccomp"],
            ["DT", "NN", "VBD", ":", "DT", "NN", "VBD", "PRP", "VBD"])
-# 0 The 1 FBI 2 erred 3 ; 4 reports 5 by 6 the 7 FBI 8 said 9 it 10 did (a name under a preposition names another)
-UNDER_PREP = (["The", "FBI", "erred", ";", "reports", "by", "the", "FBI", "said", "it", "did"],
+# 0 The 1 Senate 2 erred 3 ; 4 letters 5 from 6 the 7 Senate 8 said 9 it 10 did (a name under a preposition)
+UNDER_PREP = (["The", "Senate", "erred", ";", "letters", "from", "the", "Senate", "said", "it", "did"],
               [1, 2, 2, 2, 8, 4, 7, 5, 2, 10, 8],
               ["det", "nsubj", "ROOT", "punct", "nsubj", "prep", "det", "pobj", "parataxis", "nsubj", "ccomp"],
               ["DT", "NNP", "VBD", ":", "NNS", "IN", "DT", "NNP", "VBD", "PRP", "VBD"])
@@ -378,8 +378,8 @@ SPEAKER_WHY = [
     (CONJUNCT, 4, (5, 8), (6, 7), (3, 4), (3, 4), "same_person"),    # "it" resolved to the gold's own source
     (PRONOUN, 4, (5, 7), (3, 4), (0, 1), None, "pronoun"),           # the cue's own subject, a pronoun of another referent
     (SAME_NAME, 5, (6, 8), (4, 5), (0, 2), None, "same_person"),     # "Lee" and "Ann Lee" share a proper name
-    (ARTICLE, 6, (7, 9), (4, 6), (0, 2), None, "other_mention"),     # "The struggle" is not "The senator"
-    (UNDER_PREP, 8, (9, 11), (4, 8), (0, 2), None, "other_mention"),  # "reports by the FBI" are not "The FBI"
+    (ARTICLE, 6, (7, 9), (4, 6), (0, 2), None, "other_mention"),     # "The plan" is not "The senator"
+    (UNDER_PREP, 8, (9, 11), (4, 8), (0, 2), None, "other_mention"),  # "letters from the Senate" are not "The Senate"
 ]
 
 
