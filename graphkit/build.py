@@ -58,6 +58,8 @@ class BuildReport:
     places: int = 0
     issues: int = 0
     issues_discovered: bool = False  # the corpus brought no taxonomy: its issues were discovered
+    #: discovery found no issue: why and what to do (`graphkit.discover.none_found`), else ""
+    issues_none: str = ""
     #: the store's discovered issues were discovered from another extraction (`graphkit.store_issues.discovered_elsewhere`),
     #: so this build discovered them again from the articles it parsed again
     issues_rediscovered: bool = False

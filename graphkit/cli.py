@@ -265,6 +265,8 @@ def _say_built(rep, corpus: Path, store: Path, strict: bool) -> None:
                f"actors: {rep.actors} · places: {rep.places} · issues: {rep.issues}{' (discovered)' if rep.issues_discovered else ''} · "
                f"contradictions: {rep.contradictions} · "
                f"parse {rep.parse_seconds:.1f}s, resolve {rep.resolve_seconds:.1f}s → {store}")
+    if rep.issues_none:
+        typer.echo(f"issues: none discovered: {rep.issues_none}")
     if rep.issues_rediscovered:
         typer.echo("issues discovered again: the store's were discovered from another extraction (graphkit's "
                    "extraction version, the spaCy pipeline or a models/ file changed)")

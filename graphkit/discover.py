@@ -23,10 +23,11 @@ writes it as a file to edit. Same claims in, same issues out.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from .phrase_groups import apart_from_groups, group_phrases, said_apart, topic_name
-from .topical import common_phrases, topical_phrases, written_form
+from .topical import (MIN_ARTICLES, MIN_CLAIMS, MIN_CORPUS_CLAIMS, SPREAD_MIN_ARTICLES, common_phrases,
+                      topical_phrases, written_form)
 
 
 def places_apart(heads: Iterable[str], abroad: frozenset, keep: bool = True) -> list[str]:
@@ -63,6 +64,25 @@ def n_issues_of(value, name: str = "n_issues") -> Optional[int]:
     return whole(value, name, least=1, example=12)
 
 
+def none_found(claims: Sequence[tuple]) -> str:
+    """Why discovery found no issue in ``claims`` (as `discover_issues` takes them) and what to do, in one line: too
+    few claims to discover from (`graphkit.topical.MIN_CORPUS_CLAIMS`), else no phrase said in enough claims (and, in a
+    corpus of many articles, enough articles) to be an issue (`graphkit.topical.MIN_CLAIMS`, `MIN_ARTICLES`).
+
+    >>> none_found([("c1", "d1", ["tax"])])
+    '1 claim, too few to discover issues from (12 at least); add articles, or give the corpus an issues.yaml'
+    >>> none_found([(f"c{i}", f"d{i}", [f"word {i}"]) for i in range(30)])[:73]
+    'no phrase of the 30 claims is said in 3 claims of 3 articles or more; add'
+    """
+    fix = "add articles, or give the corpus an issues.yaml"
+    n = len(claims)
+    if n < MIN_CORPUS_CLAIMS:
+        return f"{n} claim{'' if n == 1 else 's'}, too few to discover issues from ({MIN_CORPUS_CLAIMS} at least); {fix}"
+    many = len({c[1] for c in claims}) >= SPREAD_MIN_ARTICLES
+    where = f" of {MIN_ARTICLES} articles" if many else ""
+    return f"no phrase of the {n} claims is said in {MIN_CLAIMS} claims{where} or more; {fix}"
+
+
 def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = (),
                     spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = ()) -> dict:
     """An issues.yaml mapping (``{"version": 1, "issues": [...]}``) discovered from (claim id, doc id, keyphrases
@@ -79,16 +99,15 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     (`graphkit.phrase_groups.apart_from_groups`).
 
     Issues come largest first (by the claims saying their phrases); each has name, description, patterns,
-    context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list.
+    context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list, and ``none``, why
+    and what to do (`none_found`), which the build's summary says.
     """
     claims = sorted(claims, key=lambda c: c[0])
     found = topical_phrases(claims, exclude, spoken, abroad)  # reads ``abroad`` once, keyed: ``found.abroad``
-    if found is None:
-        return {"version": 1, "issues": []}
+    if found is None or not found.members:
+        return {"version": 1, "issues": [], "none": none_found(claims)}
     rows, df, surface, keys, into, members = found.rows, found.df, found.surface, found.keys, found.into, found.members
     heads = sorted(members)
-    if not heads:
-        return {"version": 1, "issues": []}
     places, topics = places_apart(heads, found.abroad), places_apart(heads, found.abroad, keep=False)
     groups = group_phrases(topics, members, rows, places_apart(found.vocab, found.abroad, keep=False),
                            int(n_issues) if n_issues else None, found.many,

@@ -286,11 +286,12 @@ class ResolvedLayer:
         return meta
 
 
-def write_resolved(store: Store, layer: ResolvedLayer, *, full: bool = False) -> dict[str, int]:
+def write_resolved(store: Store, layer: ResolvedLayer, *, full: bool = False) -> dict[str, object]:
     """Write the resolved layer (`graphkit.store.Store.replace_resolved`; with ``full`` every row, else only the
     rows that changed): the actors and places the claims use, the taxonomy's issues, the claims and reports, the
     contradictions, the skipped files, and the layer's meta (`ResolvedLayer.meta`). Returns the counts a build's
-    summary gives."""
+    summary gives, with whether its issues were discovered and, when discovery found none, why (``issues_none``,
+    `graphkit.discover.none_found`)."""
     from .issues import issue_records
 
     actors, places, issues = layer.used_actors(), layer.used_places(), issue_records(layer.taxonomy[0])
@@ -299,6 +300,7 @@ def write_resolved(store: Store, layer: ResolvedLayer, *, full: bool = False) ->
                            only_changed=not full)
     return {"claims": sum(c.same_as is None for c in claims), "reports": len(claims), "actors": len(actors),
             "places": len(places), "issues": len(issues), "issues_discovered": layer.taxonomy[2],
+            "issues_none": "" if issues or not layer.taxonomy[2] else str(layer.taxonomy[1].get("none") or ""),
             "contradictions": len(contradictions)}
 
 

@@ -37,6 +37,7 @@ SPREAD_MAX = 0.9       # a phrase whose articles are this close to those of a wo
 SPREAD_MIN_ARTICLES = 20  # ... judged only in corpora of at least this many articles; more articles: windows are articles
 MAX_DF = 0.5           # a phrase in more than this share of claims is too general to mark an issue
 VOCAB_MIN_CLAIMS = 2   # a phrase of the vocabulary is said in at least this many claims (once says nothing shared)
+MIN_CORPUS_CLAIMS = 12  # fewer claims than this: too few to discover issues from (`topical_phrases`)
 MIN_CLAIMS = 3         # an issue's phrase is said in at least this many claims, whatever the corpus's size ...
 MIN_ARTICLES = 3       # ... in at least this many articles (in a corpus of many articles)
 MAX_PHRASES = 400      # at most this many topical phrases, the most said: `issue_count` stops growing there (40)
@@ -399,7 +400,7 @@ class Topical(NamedTuple):
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
                     spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = ()) -> Optional[Topical]:
     """The topical phrases of (claim id, doc id, keyphrases [, keyphrases of the sentence before]) claims, sorted by
-    claim id, or None when there are too few claims (12) or phrases to find any. ``exclude``, ``spoken`` and
+    claim id, or None when there are too few claims (`MIN_CORPUS_CLAIMS`) or phrases to find any. ``exclude``, ``spoken`` and
     ``abroad``: as `graphkit.discover.discover_issues` takes them (speakers' names; organisations' spoken claims,
     `talked_about`; places abroad, which `place_names` leaves to the issues)."""
     n_docs = len({c[1] for c in claims})
@@ -409,7 +410,7 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
         talked[phrase_key(name)] = max(says, talked.get(phrase_key(name), 0))
     abroad = frozenset(phrase_key(x) for x in abroad)  # once: `graphkit.discover.places_apart` reads these keys
     rows, vocab, df, docs, surface = _vocabulary(claims, frozenset(phrase_key(x) for x in exclude), talked, abroad)
-    if not vocab or n < 12:
+    if not vocab or n < MIN_CORPUS_CLAIMS:
         return None
     many = n_docs >= SPREAD_MIN_ARTICLES
     alone, alone_docs = _said_alone(rows)

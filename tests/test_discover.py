@@ -221,6 +221,45 @@ def test_too_little_to_discover_gives_no_issue():
     assert discover_issues([("c1", "d1", ["tax"])])["issues"] == []
 
 
+# corpora with no taxonomy: (articles, what the build's summary says of their issues)
+FIX = "; add articles, or give the corpus an issues.yaml"
+NONE_DISCOVERED = [
+    pytest.param({"a1": UK["a1"][:2]}, r"issues: none discovered: 2 claims, too few to discover issues from "
+                 rf"\(12 at least\){FIX}$", id="too-few-claims"),
+    pytest.param({f"b{i}": [f"The minister said the {w} was {a}."] for i, (w, a) in enumerate(zip(
+        ["harbour", "railway", "museum", "hospital", "library", "airport", "stadium", "bridge", "canal", "prison",
+         "theatre", "market", "garden", "tunnel"],
+        ["late", "closed", "busy", "full", "cold", "quiet", "open", "new", "old", "small", "empty", "noisy", "dry",
+         "wet"]))},
+                 rf"issues: none discovered: no phrase of the 14 claims is said in 3 claims or more{FIX}$",
+                 id="no-phrase-said-thrice"),
+    pytest.param(UK, None, id="issues-found"),
+]
+
+
+@pytest.mark.parametrize("docs, said", NONE_DISCOVERED)
+def test_a_build_that_discovers_no_issue_says_why_and_what_to_do(tmp_path, capsys, monkeypatch, docs, said):
+    """`graphkit build` of a corpus with no taxonomy said "issues: 0 (discovered)" and no more when discovery found
+    none: it says, in one line, whether the claims were too few or no phrase was said often enough, and what to do
+    (`graphkit.discover.none_found`); a build that found issues says no such line."""
+    import re
+
+    from graphkit.cli import main
+
+    corpus = write_uk(tmp_path / "corpus", docs)
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as done:
+        main(["build", str(corpus), "--store", str(tmp_path / "s.gk")])
+    assert done.value.code in (0, None)
+    lines = capsys.readouterr().out.splitlines()
+    told = [ln for ln in lines if ln.startswith("issues: none discovered")]
+    if said is None:
+        assert not told and "issues: 0 " not in lines[0]
+    else:
+        assert "issues: 0 (discovered)" in lines[0] and len(told) == 1 and re.match(said, told[0]), lines
+
+
 @pytest.mark.parametrize("phrase,key", [("Council Tax bills", "council tax bill"), ("ID cards", "id card"),
                                          ("the EU's", "the eu"),
                                          ("e-mails", "email"), ("E-mail server", "email server"),  # one letter + hyphen: one word
