@@ -100,11 +100,13 @@ def keep_discovered_from(store: Store, key: str) -> None:
 
 def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> Optional[dict]:
     """The issues an earlier build discovered in this store (meta ``discovered_issues``) when they stand: not
-    ``rediscover`` and the same ``n_issues`` (None: any); else None (`discovered_issues` discovers them now)."""
+    ``rediscover``, the same ``n_issues`` (None: any) and at least one issue; else None (`discovered_issues` discovers
+    them now). A discovery that found none (too few claims, `graphkit.discover.none_found`) does not stand: the build
+    that said so told the user to add articles, and the next build discovers from them."""
     raw = store.get_meta("discovered_issues")
     if raw and not rediscover:
         old = json.loads(raw)
-        if n_issues is None or old.get("n_issues") == n_issues:
+        if old.get("issues") and (n_issues is None or old.get("n_issues") == n_issues):
             return {k: v for k, v in old.items() if k != "n_issues"}
     return None
 

@@ -260,6 +260,19 @@ def test_a_build_that_discovers_no_issue_says_why_and_what_to_do(tmp_path, capsy
         assert "issues: 0 (discovered)" in lines[0] and len(told) == 1 and re.match(said, told[0]), lines
 
 
+def test_articles_added_to_a_corpus_that_discovered_no_issue_are_discovered_from(tmp_path):
+    """The line says to add articles: the next build discovers from them (a store kept its empty discovery, and said
+    "2 claims, too few" of the 16 the corpus then had, `graphkit.store_issues.kept_discovery`)."""
+    from graphkit.build import build
+
+    corpus = write_uk(tmp_path / "corpus", {"a1": UK["a1"][:2]})
+    first = build(corpus, tmp_path / "s.gk")
+    write_uk(corpus, UK)
+    again = build(corpus, tmp_path / "s.gk")
+    assert (first.issues, bool(first.issues_none)) == (0, True)
+    assert again.issues_discovered and again.issues > 0 and not again.issues_none
+
+
 @pytest.mark.parametrize("phrase,key", [("Council Tax bills", "council tax bill"), ("ID cards", "id card"),
                                          ("the EU's", "the eu"),
                                          ("e-mails", "email"), ("E-mail server", "email server"),  # one letter + hyphen: one word
