@@ -499,17 +499,14 @@ def each_claim_once(audits: list[list[tuple]]) -> list[tuple]:
 
 def claim_stems(text: str, stop=frozenset()) -> frozenset:
     """The `graphkit.phrase_groups.stem`s of a text's words as triggers read them (light lemmas), less function words
-    and ``stop`` (the issue model's stop words: people's names among them).
+    and ``stop`` (the issue model's stop words: people's names among them): `graphkit.issues.word_stems`, the build's.
 
     >>> sorted(claim_stems("The Governor's tax bills rise"))
     ['bill', 'govern', 'rise', 'tax']
     """
-    from graphkit.issues import _words
-    from graphkit.phrase_groups import stem
-    from graphkit.stopwords import FUNCTION_WORDS
+    from graphkit.issues import word_stems
 
-    skip = FUNCTION_WORDS | stop
-    return frozenset(stem(lem) for low, lem, _, _ in _words(text) if low not in skip and lem not in skip)
+    return word_stems(text, stop)
 
 
 #: how many times each variant's patches ran in this process (`patched`): a variant none of whose patches the build's
@@ -532,9 +529,9 @@ def gate_article_issues(name: str, gate) -> None:
     offer, take = im.article_offers, im.take_offers
     given: dict = {}
 
-    def article_offers(assigned, articles, likely=None, weak=None, voters=None, *, order):
+    def article_offers(assigned, articles, likely=None, weak=None, voters=None, *, order, **said):
         given.update(assigned=assigned, articles=articles, voting=voters if voters is not None else assigned)
-        return offer(assigned, articles, likely, weak, voters, order=order)
+        return offer(assigned, articles, likely, weak, voters, order=order, **said)
 
     def take_offers(out, offers, min_share):
         patched(name)
@@ -551,6 +548,7 @@ def word_check(below: float, voted_only: bool = False) -> None:
     left as they are. Patches `graphkit.issue_model.assign_claims` (to see the claims) and the article issues given
     (`gate_article_issues`)."""
     import graphkit.issue_model as im
+    from graphkit.issues import issue_words
 
     assign = im.assign_claims
     seen: dict = {}
@@ -558,8 +556,7 @@ def word_check(below: float, voted_only: bool = False) -> None:
     def assign_claims(claims, taxonomy, *args, **kw):
         stop = kw["model"].stop if kw.get("model") is not None else frozenset()
         seen["claims"] = [claim_stems(t, stop) for t, _ in claims]
-        seen["issue"] = {i.name: frozenset().union(*(claim_stems(p.written, stop) for p in i.patterns))
-                         for i in taxonomy.issues}
+        seen["issue"] = issue_words(taxonomy, stop)
         return assign(claims, taxonomy, *args, **kw)
 
     def gate(out, given):

@@ -647,6 +647,31 @@ def weak_issues(text: str, tax: "Taxonomy") -> dict[str, float]:
     return {tax.issues[n].name: round(1 - 0.5 ** e, 3) for n, e in sorted(evidence.items()) if 0 < e < 1.0 - 1e-9}
 
 
+def word_stems(text: str, stop: frozenset = frozenset()) -> frozenset:
+    """The `graphkit.phrase_groups.stem`s of a text's words as triggers read them (light lemmas), less function words
+    and ``stop``: what a claim says, word by word, to set beside an issue's words (`issue_words`).
+
+    >>> sorted(word_stems("The Governor's tax bills rise"))
+    ['bill', 'govern', 'rise', 'tax']
+    """
+    from .phrase_groups import stem
+    from .stopwords import FUNCTION_WORDS
+
+    skip = FUNCTION_WORDS | stop
+    return frozenset(stem(lem) for low, lem, _, _ in _words(text) if low not in skip and lem not in skip)
+
+
+def issue_words(tax: "Taxonomy", stop: frozenset = frozenset()) -> dict[str, frozenset]:
+    """Each issue's name → the `word_stems` of its triggers as written: the words a claim may say of it
+    (`graphkit.issue_model.said_or_raised`).
+
+    >>> tax = taxonomy_from_data({"issues": [{"name": "tax", "patterns": ["tax rises", "bills"]}]}, "x")
+    >>> sorted(issue_words(tax)["tax"])
+    ['bill', 'rise', 'tax']
+    """
+    return {i.name: frozenset().union(*(word_stems(p.written, stop) for p in i.patterns)) for i in tax.issues}
+
+
 def assign_issues_doc(doc, spans: Sequence[tuple[int, int]], context_spans: Sequence[tuple[int, int]] = (),
                       taxonomy: Optional[Taxonomy] = None) -> list[tuple[str, str]]:
     """assign_issues over character spans of a parsed Doc (or any object with ``.text``).

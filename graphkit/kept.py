@@ -68,8 +68,10 @@ WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their enco
 #: 4: the model's classes and every tie between issues in the taxonomy's order, `graphkit.issue_model.issue_order`,
 #: not by name: a store kept by 3 fits its model and assigns its articles again; 5: an issue given by its article marked
 #: `graphkit.issue_evidence.ARTICLE_EVIDENCE`, no longer "context: article", which an own trigger "article" also wrote:
-#: a query reads a store kept by 4 or less as it was written, `graphkit.issue_evidence.old_marker`)
-ISSUES_FORMAT = 5
+#: a query reads a store kept by 4 or less as it was written, `graphkit.issue_evidence.old_marker`; 6: the floor chosen
+#: on offers whose issue, when no claim of the article raised it, the claim says a word of,
+#: `graphkit.issue_model.said_or_raised`)
+ISSUES_FORMAT = 6
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
 WALKS_FORMAT = 2   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps (2: keyed by `walk_digest`)

@@ -478,6 +478,34 @@ def test_an_article_issue_under_the_floor_is_none(likely, expected):
     assert (got[1][0][0] if got[1] else None) == expected
 
 
+#: a discovered taxonomy's issues, for a claim's own words (`graphkit.issues.issue_words`)
+SAID_TAXONOMY = {"issues": [{"name": "tax", "patterns": ["council tax", "bills"]}, {"name": "ID", "patterns": ["ID cards"]},
+                            {"name": "health", "patterns": ["hospital waiting lists", "NHS"]}]}
+
+
+@pytest.mark.parametrize("text, others, expected", [
+    # the claim says a word of "health", which no other claim of its article raised: its learnt words choose "health"
+    ("Patients wait for hours at the hospital.", [("tax", "council tax", 0.5), ("ID", "ID cards", 0.5)], "health"),
+    # it says none of "health"'s words (the model learnt the words it says beside them): the article's issue
+    ("It will be a long and hard winter.", [("tax", "council tax", 0.5), ("ID", "ID cards", 0.5)], "tax"),
+    # ... the raised issue the votes hold most: "ID" said more firmly after it
+    ("It will be a long and hard winter.", [("tax", "council tax", 0.5), ("ID", "ID cards", 1.0)], "ID"),
+    # another claim of its article raised "health": the claim's learnt words choose it, whatever they say
+    ("It will be a long and hard winter.", [("tax", "council tax", 0.5), ("health", "NHS", 0.5)], "health"),
+])
+def test_an_issue_no_claim_of_its_article_raised_needs_a_word_of_the_claim(text, others, expected):
+    """An issue the article's other claims never raised is a claim's only when it says one of the issue's words
+    (`graphkit.issue_model.said_or_raised`); else the claim gets the article's issue its words weigh most."""
+    from graphkit.issue_model import from_article
+    from graphkit.issues import issue_words, taxonomy_from_data
+
+    words = issue_words(taxonomy_from_data(SAID_TAXONOMY, "said", origin="discovered"))
+    likely = {"tax": 0.05, "ID": 0.05, "health": 0.9}  # the words the model learnt for "health"
+    got = from_article([[others[0]], [], [others[1]]], ["a"] * 3, [None, likely, None], min_share=0.0,
+                       order={"tax": 0, "ID": 1, "health": 2}, texts=["", text, ""], words=words)
+    assert got[1][0][:2] == (expected, "(article)")
+
+
 def _corpus_of_pairs(own: int, p_tax: list[float], silent: int = 0, issues: int = 20) -> tuple[list, list, list]:
     """A corpus of one article per value of ``p_tax``: ``own`` claims saying "council tax", then one claim saying no
     trigger whose words give "tax" that probability among ``issues`` issues (the rest shared evenly), so that its
