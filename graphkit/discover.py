@@ -27,7 +27,7 @@ from typing import Iterable, Optional, Sequence
 
 from .phrase_groups import apart_from_groups, group_phrases, said_apart, topic_name
 from .topical import (MIN_ARTICLES, MIN_CLAIMS, MIN_CORPUS_CLAIMS, SPREAD_MIN_ARTICLES, common_phrases,
-                      topical_phrases, written_form)
+                      phrase_counts, topical_phrases, written_form)
 
 
 def places_apart(heads: Iterable[str], abroad: frozenset, keep: bool = True) -> list[str]:
@@ -66,21 +66,29 @@ def n_issues_of(value, name: str = "n_issues") -> Optional[int]:
 
 def none_found(claims: Sequence[tuple]) -> str:
     """Why discovery found no issue in ``claims`` (as `discover_issues` takes them) and what to do, in one line: too
-    few claims to discover from (`graphkit.topical.MIN_CORPUS_CLAIMS`), else no phrase said in enough claims (and, in a
-    corpus of many articles, enough articles) to be an issue (`graphkit.topical.MIN_CLAIMS`, `MIN_ARTICLES`).
+    few claims to discover from (`graphkit.topical.MIN_CORPUS_CLAIMS`), else what a phrase needs to be an issue (the
+    floors of `graphkit.topical.topical_phrases`: claims, articles, at most half the claims, no name nor common word)
+    and the most said phrase with its counts, so the reader sees which floor it missed.
 
     >>> none_found([("c1", "d1", ["tax"])])
     '1 claim, too few to discover issues from (12 at least); add articles, or give the corpus an issues.yaml'
-    >>> none_found([(f"c{i}", f"d{i}", [f"word {i}"]) for i in range(30)])[:73]
-    'no phrase of the 30 claims is said in 3 claims of 3 articles or more; add'
+    >>> none_found([(f"c{i:02d}", f"d{i}", ["council tax", f"word {i}"]) for i in range(14)])[-103:]
+    "(the most said: 'council tax', 14 claims, 14 articles); add articles, or give the corpus an issues.yaml"
     """
     fix = "add articles, or give the corpus an issues.yaml"
     n = len(claims)
     if n < MIN_CORPUS_CLAIMS:
         return f"{n} claim{'' if n == 1 else 's'}, too few to discover issues from ({MIN_CORPUS_CLAIMS} at least); {fix}"
-    many = len({c[1] for c in claims}) >= SPREAD_MIN_ARTICLES
-    where = f" of {MIN_ARTICLES} articles" if many else ""
-    return f"no phrase of the {n} claims is said in {MIN_CLAIMS} claims{where} or more; {fix}"
+    n_docs = len({c[1] for c in claims})
+    articles = MIN_ARTICLES if n_docs >= SPREAD_MIN_ARTICLES else min(n_docs, 2)  # `topical_phrases`, `_vocabulary`
+    df, docs, surface = phrase_counts(claims)
+    top = min(df, key=lambda k: (-df[k], -len(docs[k]), k), default=None)
+    said = (f" (the most said: '{written_form(surface[top])}', {df[top]} claim{'' if df[top] == 1 else 's'}, "
+            f"{len(docs[top])} article{'' if len(docs[top]) == 1 else 's'})") if top else ""
+    where = f", in {articles} articles or more" if articles > 1 else ""
+    return (f"none of the {n} claims' phrases is an issue: one is said in {MIN_CLAIMS} claims or more{where}, in at "
+            "most half of the claims, and is no speaker's or place's name nor a word said everywhere or as often in "
+            f"English{said}; {fix}")
 
 
 def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = (),

@@ -172,6 +172,19 @@ def _vocabulary(claims, exclude=frozenset(), spoken=None, abroad=frozenset()):
     return rows, sorted(vocab), df, docs, surface
 
 
+def phrase_counts(claims: Sequence[tuple]) -> tuple[Counter, dict, dict]:
+    """(phrase key → claims saying it, → the articles saying it, → the forms it is written in) of (claim id, doc id,
+    keyphrases [, ...]) claims, counted as `topical_phrases` counts them (`_vocabulary`: a word inside a phrase said
+    elsewhere counts too): what `graphkit.discover.none_found` shows of a corpus that gave no issue.
+
+    >>> df, docs, surface = phrase_counts([("c1", "a", ["council tax"]), ("c2", "b", ["Council Tax bills"])])
+    >>> df["council tax"], sorted(docs["council tax"]), dict(surface["council tax"])
+    (2, ['a', 'b'], {'council tax': 1})
+    """
+    _, _, df, docs, surface = _vocabulary(claims)
+    return df, docs, surface
+
+
 def talked_about(df, spoken) -> set[str]:
     """The keys of ``spoken`` (an organisation's name, folded → the claims it speaks) said in at least `TALKED_ABOUT`
     times as many claims as it speaks (``df``: key → claims saying it): what the claims are about, not who says them.

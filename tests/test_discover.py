@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -223,6 +224,10 @@ def test_too_little_to_discover_gives_no_issue():
 
 # corpora with no taxonomy: (articles, what the build's summary says of their issues)
 FIX = "; add articles, or give the corpus an issues.yaml"
+RULE = ("none of the {} claims' phrases is an issue: one is said in 3 claims or more, in 2 articles or more, in at most "
+        "half of the claims, and is no speaker's or place's name nor a word said everywhere or as often in English")
+TOWNS = ["Leeds", "York", "Hull", "Bath", "Derby", "Bristol", "Exeter", "Norwich", "Durham", "Oxford", "Carlisle",
+         "Chester", "Lincoln", "Preston"]
 NONE_DISCOVERED = [
     pytest.param({"a1": UK["a1"][:2]}, r"issues: none discovered: 2 claims, too few to discover issues from "
                  rf"\(12 at least\){FIX}$", id="too-few-claims"),
@@ -231,8 +236,20 @@ NONE_DISCOVERED = [
          "theatre", "market", "garden", "tunnel"],
         ["late", "closed", "busy", "full", "cold", "quiet", "open", "new", "old", "small", "empty", "noisy", "dry",
          "wet"]))},
-                 rf"issues: none discovered: no phrase of the 14 claims is said in 3 claims or more{FIX}$",
-                 id="no-phrase-said-thrice"),
+                 re.escape("issues: none discovered: " + RULE.format(14)) + r" \(the most said: '\w+', 1 claim, "
+                 rf"1 article\){FIX}$", id="no-phrase-said-thrice"),
+    # one topic in every claim: said in more than half of them, it tells no issue apart (the reviewer's first case)
+    pytest.param({f"t{i}": [f"The council leader said the council tax in {town} would rise."] for i, town in
+                  enumerate(TOWNS)},
+                 re.escape(f"issues: none discovered: {RULE.format(14)} (the most said: 'council tax', 14 claims, "
+                           f"14 articles){FIX}") + "$", id="one-topic-everywhere"),
+    # two topics, each said in one article only: a phrase of an issue is said in two articles
+    pytest.param({"fares": [f"The {who} said bus fares would rise." for who in
+                            ["mayor", "driver", "union", "council", "operator", "rider", "minister"]],
+                  "tax": [f"The {who} said council tax would rise." for who in
+                          ["treasurer", "leader", "auditor", "pensioner", "landlord", "tenant", "chancellor"]]},
+                 re.escape(f"issues: none discovered: {RULE.format(14)} (the most said: 'bus fares', 7 claims, "
+                           f"1 article){FIX}") + "$", id="each-topic-in-one-article"),
     pytest.param(UK, None, id="issues-found"),
 ]
 
@@ -240,10 +257,8 @@ NONE_DISCOVERED = [
 @pytest.mark.parametrize("docs, said", NONE_DISCOVERED)
 def test_a_build_that_discovers_no_issue_says_why_and_what_to_do(tmp_path, capsys, monkeypatch, docs, said):
     """`graphkit build` of a corpus with no taxonomy said "issues: 0 (discovered)" and no more when discovery found
-    none: it says, in one line, whether the claims were too few or no phrase was said often enough, and what to do
-    (`graphkit.discover.none_found`); a build that found issues says no such line."""
-    import re
-
+    none: it says, in one line, that the claims were too few, or what a phrase needs to be an issue and the most said
+    phrase's counts, and what to do (`graphkit.discover.none_found`); a build that found issues says no such line."""
     from graphkit.cli import main
 
     corpus = write_uk(tmp_path / "corpus", docs)
