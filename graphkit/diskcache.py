@@ -3,8 +3,8 @@ read and written (`graphkit.places`'s geonames indexes, `graphkit.annotate`'s ta
 
 Such a file's name holds a digest of everything its content is computed from (the code, the data, the versions):
 a change gives another name, so a stale file is never read. It is left behind while another checkout or install of
-graphkit may still read it, and removed with its lock file once it has not been written for `STALE_DAYS`, when a
-file of its kind is first written (`remove_stale`). It is written whole under another
+graphkit may still read it, and removed (its empty lock file kept) once it has not been written for `STALE_DAYS`,
+when a file of its kind is first written (`remove_stale`). It is written whole under another
 name, then renamed: a reader never sees half a file, and two processes writing at once leave one or the other's.
 A file that processes add to (`graphkit.annotate`'s tables) is read, added to and written under its lock
 (`merge_marshal`), so that two processes ending together keep both their additions.
@@ -121,9 +121,13 @@ STALE_DAYS = 30
 
 def remove_stale(path: Path, days: Optional[float] = None) -> list[str]:
     """Remove the cache files of ``path``'s kind (its name up to the digest: ``geonames-``, ``annotate-lemma-``) other
-    than ``path`` that were last written more than ``days`` (`STALE_DAYS`) ago, each with its lock file (`merge_marshal`)
-    and the temp files a stopped write left; the names removed. A file whose lock another process holds is kept: a
-    lock file is removed only under its own lock, so no process ever takes a lock whose file was removed under it.
+    than ``path`` that were last written more than ``days`` (`STALE_DAYS`) ago, and the temp files a stopped write
+    left, each under its lock (`merge_marshal`'s); the names removed. A file whose lock another process holds is kept.
+
+    The lock file itself stays (empty, a name in the folder): a lock file removed, even under its own lock, lets a
+    process that opened it before the removal take the lock on the removed file once it is let go, while the next
+    process makes a new lock file and takes that: two holders of one lock, the lost updates `merge_marshal` prevents
+    (filelock 4.3 takes no lock on a removed file; 3.15, which the dependency allows, does).
 
     >>> import tempfile, time; d = Path(tempfile.mkdtemp())
     >>> for name in ("t-old.marshal", "t-old.marshal.lock", "t-new.marshal", "u-old.marshal"):
@@ -131,7 +135,7 @@ def remove_stale(path: Path, days: Optional[float] = None) -> list[str]:
     >>> for name in ("t-old.marshal", "t-old.marshal.lock", "u-old.marshal"):
     ...     os.utime(d / name, (time.time() - 40 * 86400,) * 2)
     >>> remove_stale(d / "t-new.marshal"), sorted(p.name for p in d.iterdir())
-    (['t-old.marshal', 't-old.marshal.lock'], ['t-new.marshal', 'u-old.marshal'])
+    (['t-old.marshal'], ['t-new.marshal', 't-old.marshal.lock', 'u-old.marshal'])
     """
     import time
 
@@ -143,10 +147,9 @@ def remove_stale(path: Path, days: Optional[float] = None) -> list[str]:
     for old in sorted(path.parent.glob(f"{kind}*.marshal")):
         if old == path or "-" in old.name[len(kind):] or not _older(old, before):
             continue  # this file, one of a longer kind ("annotate-lemma-" is no "annotate-"), or one written lately
-        lock = old.with_name(f"{old.name}.lock")
         try:
-            with FileLock(str(lock), timeout=0):
-                for f in (old, *old.parent.glob(f"{old.name}.*.tmp"), lock):
+            with FileLock(str(old.with_name(f"{old.name}.lock")), timeout=0):
+                for f in (old, *old.parent.glob(f"{old.name}.*.tmp")):
                     f.unlink(missing_ok=True)
                     removed.append(f.name)
         except (Timeout, OSError):  # held by a process that reads it, or a folder it cannot remove in
