@@ -318,6 +318,9 @@ FILTER_OPTIONS = {  # name: (type, option); every command that selects claims ta
                                           help="At most this many claims (the first by date).")),
     "min_confidence": (Optional[float], typer.Option(None, parser=_checked("query.confidence_of", "--min-confidence"),
                                                       help="Only claims the attribution model scores at least this (0-1).")),
+    "segment": (Optional[str], typer.Option(None, parser=_checked("query.segment_of", "--segment"),
+                                            help="Only claims whose words stand in this part of the article: body "
+                                                 "(running text), headline, standfirst, note. E.g. --segment headline.")),
 }
 ISSUE_OPTIONS = {  # which of a claim's issues count (graphkit.issue_evidence): claims' filters, and issue counts'
     # a least score, not named --min-... as --min-confidence is: that one drops claims, this one a claim's issues (the

@@ -245,6 +245,28 @@ def as_built(atts: list[Attribution], text: str, document: Optional[Document] = 
     return cut_relative_asides(atts, text)
 
 
+def with_segments(atts: Sequence[Attribution], text: str, title: Optional[str] = None) -> list[Attribution]:
+    """Each attribution with the segment of the article its content lies in (`Attribution.segment`, which the claim
+    keeps): the kind of the segment (graphkit.segments, read with the metadata ``title``, as the attribution rules
+    read it) holding the content's first character. The content's, not the cue's: it is the words a researcher
+    reads, and a headline's claim is its words ("Lavrov: Washington Fails ..."); the two stand in one segment, as a
+    segment's start starts a sentence.
+
+    >>> t = "Lavrov: Washington Fails to Submit Plan\\nLavrov said it was late."
+    >>> head = Attribution(spans=[(8, 39)], text=t[8:39], cue=":", speaker_text="Lavrov", speaker_span=(0, 6))
+    >>> body = Attribution(spans=[(52, 63)], text=t[52:63], cue="said", speaker_text="Lavrov", speaker_span=(40, 46))
+    >>> [(a.text, a.segment) for a in with_segments([head, body], t)]
+    [('Washington Fails to Submit Plan', 'headline'), ('it was late', 'body')]
+    """
+    from .segments import segment_kind_at, segments
+
+    segs = [s for s in segments(text, title) if s.kind != "body"]  # between these, every position is running text
+    if not segs:
+        return list(atts)
+    kinds = [segment_kind_at(segs, a.spans[0][0]) for a in atts]
+    return [a if kind == a.segment else a.model_copy(update={"segment": kind}) for a, kind in zip(atts, kinds)]
+
+
 def author_speaker(att: Attribution, document: Document, turns: Sequence = (), text: Optional[str] = None
                    ) -> Attribution:
     """A first-person speaker outside quotes ("I urged that ...", "we know that ...") is the article's author.
@@ -297,7 +319,7 @@ def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[s
     atts = filter_attributions(doc, atts)  # trained filter (graphkit.confidence): drops unlikely candidates
     text_of_doc = doc_text(doc, text)  # spaCy builds doc.text from every token on each access: once per piece
     turns = doc_turns(doc, text_of_doc)  # read once per Doc: the speaker resolver read them first
-    atts = as_built(atts, text_of_doc, document, turns)
+    atts = with_segments(as_built(atts, text_of_doc, document, turns), text_of_doc, doc.user_data.get("title"))
     items = []
     last_date: dict = {}  # speaker → date of their previous claim in this article (carried to "He added ...")
     for att in atts:

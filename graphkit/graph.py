@@ -113,7 +113,7 @@ def _add_claim(G: nx.MultiDiGraph, c: Claim, actors: dict[str, Actor], doc: Opti
                stance=c.stance, kind=c.kind, cue=c.cue, doc_id=c.doc_id, reports=list(c.reports),
                url=doc.url if doc else None, source=doc.source if doc else None,
                issues=list(c.issues), places=list(c.places), start=c.spans[0][0], end=c.spans[-1][1],
-               date_text=c.date_text, sentence=claim_sentence(c, doc))
+               date_text=c.date_text, sentence=claim_sentence(c, doc), segment=c.segment)
     G.add_edge(c.speaker_id, cn, key="said", type="said", role=c.role, cue=c.cue, stance=c.stance, date=c.date)
     if c.reported_by_id:
         if c.reported_by_id not in G:

@@ -42,19 +42,20 @@ from typing import Iterable, Iterator, Optional, Union, get_args
 from .errors import GraphkitError, StoreError
 from .values import BadValue, fraction, one_of, whole
 from .issue_evidence import IssueFilter, old_marker
-from .records import Actor, Claim, Stance, claim_sentence
+from .records import Actor, Claim, SegmentKind, Stance, claim_sentence
 from .lookup import OFFER, NameIndex, ids_one_edit_from, match_name  # noqa: F401  (match_name: the docstring and tests)
 from .names import slug
 from .store import Store
 
 CLAIM_COLUMNS = ["id", "date", "speaker", "stance", "kind", "text", "cue", "issues", "places", "speaker_text", "role",
                  "doc_id", "title", "source", "url", "published", "sentence", "start", "end", "spans", "reports",
-                 "speaker_id", "date_precision", "date_basis", "same_as"]
+                 "speaker_id", "date_precision", "date_basis", "same_as", "segment"]
 TIMELINE_COLUMNS = ["date", "speaker", "stance", "kind", "text", "issues", "places", "doc_id", "title", "url", "reports",
                     "reverses"]
 CONTRADICTION_COLUMNS = ["relation", "score", "issue", "speaker_a", "claim_a", "date_a", "doc_a", "speaker_b", "claim_b",
                          "date_b", "doc_b", "shared", "opposing", "days", "reason", "id_a", "id_b"]
 STANCES = get_args(Stance)
+SEGMENTS = get_args(SegmentKind)
 
 Names = Union[str, Iterable[str], None]
 
@@ -128,6 +129,30 @@ def stances_of(value: Names, name: str = "stance") -> Optional[list[str]]:
     """
     stances = _as_list(value)
     return None if stances is None else [stance_of(s, name) for s in stances]
+
+
+def segment_of(value, name: str = "segment") -> Optional[str]:
+    """A ``segment``: one of the parts of an article a claim's content can lie in (`SEGMENTS`, ``Claim.segment``), in
+    any case (None stays None).
+
+    >>> segment_of("Headline"), segment_of(None)
+    ('headline', None)
+    >>> segment_of("title")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graphkit.values.BadValue: segment='title' is not a part of an article; give body, headline, standfirst, ... or credit
+    """
+    return None if value is None else one_of(value, name, SEGMENTS, what="a part of an article")
+
+
+def segments_of(value: Names, name: str = "segment") -> Optional[list[str]]:
+    """One ``segment`` or a list of them, each checked by `segment_of`.
+
+    >>> segments_of("headline"), segments_of(["HEADLINE", "standfirst"]), segments_of(None)
+    (['headline'], ['headline', 'standfirst'], None)
+    """
+    names = _as_list(value)
+    return None if names is None else [segment_of(v, name) for v in names]
 
 
 def confidence_of(value, name: str = "min_confidence") -> Optional[float]:
@@ -346,7 +371,7 @@ class Graphkit:
                     since=None, until=None, stance: Names = None,
                     doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False,
                     min_confidence: Optional[float] = None, issue_score: Optional[float] = None,
-                    issue_evidence: Names = None) -> Iterator[Claim]:
+                    issue_evidence: Names = None, segment: Names = None) -> Iterator[Claim]:
         """Claims as records, streamed from the store, filtered by every argument given, in date order.
 
         Names are checked (and NameNotFound raised) before the first claim is read. ``since``/``until``
@@ -357,7 +382,8 @@ class Graphkit:
         report is then its first report only (``reports`` names the other articles); by default every
         report (one article's telling of a claim) is a row of its own, its offsets pointing into that
         article, ``same_as`` naming the first report. ``min_confidence`` keeps claims whose attribution model
-        score (``Claim.confidence``) reaches it.
+        score (``Claim.confidence``) reaches it. ``segment`` keeps the claims whose content lies in that part of
+        the article (``Claim.segment``: "body", running text; "headline"; "standfirst"; "note"; or a list of them).
         ``issue_score`` and ``issue_evidence`` say which of a claim's issues count
         (`graphkit.issue_evidence.IssueFilter`): those scored at least ``issue_score`` (0-1) and given by one of
         ``issue_evidence``'s ways: "own" (the claim's own trigger words), "learnt" (the issue model reading its
@@ -365,19 +391,20 @@ class Graphkit:
         listed with the issues that count; with ``issue``, only the claims for which one of the named issues counts.
 
         >>> g.claim_records(issue="emails", issue_evidence="own")   # doctest: +SKIP
+        >>> g.claim_records(segment="headline")                     # doctest: +SKIP
         """
         since, until = as_date(since, "since"), as_date(until, "until")
         if since and until and since[:len(until)] > until:          # until="2025" runs to the end of 2025
             raise GraphkitError(f"since={since!r} is after until={until!r}; swap them")
         stances = stances_of(stance)
-        limit, min_confidence = limit_of(limit), confidence_of(min_confidence)
+        limit, min_confidence, segments = limit_of(limit), confidence_of(min_confidence), segments_of(segment)
         speaker_ids = self.find_actors(speaker) if speaker is not None else None
         issues, places = self._find(issue, "issues"), self._find(place, "places")
         if doc is not None:
             doc = self.find_document(doc)
         counts = self._issue_filter(issue_score, issue_evidence)
-        # the attribution score and the issues' evidence are not indexed: filter every match, then cut to `limit`
-        later = min_confidence is not None or bool(counts)
+        # the attribution score, the segment and the issues' evidence are not indexed: filter every match, then cut
+        later = min_confidence is not None or segments is not None or bool(counts)
         query = dict(speaker_ids=speaker_ids, issues=issues, places=places, since=since, until=until, doc_id=doc,
                      limit=None if later else limit, distinct=distinct)
         if not stances or len(stances) == 1:
@@ -390,6 +417,8 @@ class Graphkit:
             return found
         if min_confidence is not None:
             found = (c for c in found if c.confidence >= float(min_confidence))
+        if segments is not None:
+            found = (c for c in found if c.segment in segments)
         if counts:
             found = counts.claims(found, issues)
         return itertools.islice(found, limit) if limit else found
@@ -398,15 +427,15 @@ class Graphkit:
                       since=None, until=None, stance: Names = None,
                       doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False,
                       min_confidence: Optional[float] = None, issue_score: Optional[float] = None,
-                      issue_evidence: Names = None) -> list[Claim]:
+                      issue_evidence: Names = None, segment: Names = None) -> list[Claim]:
         """:meth:`iter_claims` as a list."""
         return list(self.iter_claims(speaker, issue, place, since, until, stance, doc, limit, distinct, min_confidence,
-                                     issue_score, issue_evidence))
+                                     issue_score, issue_evidence, segment))
 
     def claims(self, speaker: Names = None, issue: Names = None, place: Names = None, since=None, until=None,
                stance: Names = None, doc: Optional[str] = None, limit: Optional[int] = None, distinct: bool = False,
                min_confidence: Optional[float] = None, issue_score: Optional[float] = None,
-               issue_evidence: Names = None):
+               issue_evidence: Names = None, segment: Names = None):
         """Claims as a pandas DataFrame with provenance columns: one row per report, or per claim with ``distinct``.
 
         A *claim* is one statement by one speaker; a *report* is one article's telling of it. By default
@@ -416,8 +445,9 @@ class Graphkit:
         Provenance: ``doc_id``, ``title``, ``source``, ``url``, ``published`` (the article), ``sentence``
         (the sentence(s) holding the claim, one space between words: `graphkit.records.claim_sentence`, as the
         graph and the view give it), ``start``/``end`` (offsets of the content in the article text)
-        and ``spans`` (every content piece). ``issues``/``places``/``reports`` are lists. ``min_confidence``,
-        ``issue_score`` and ``issue_evidence``: as :meth:`iter_claims`.
+        and ``spans`` (every content piece), ``segment`` (the part of the article the content lies in: "body",
+        "headline", ...). ``issues``/``places``/``reports`` are lists. ``min_confidence``, ``issue_score``,
+        ``issue_evidence`` and ``segment``: as :meth:`iter_claims`.
 
         >>> g.claims(speaker="Lavrov", issue="Europe")[["date", "speaker", "text", "doc_id"]]   # doctest: +SKIP
         >>> g.claims(issue="emails", issue_score=0.15)                                            # doctest: +SKIP
@@ -427,7 +457,7 @@ class Graphkit:
         rows = []
         docs: dict = {}
         for c in self.claim_records(speaker, issue, place, since, until, stance, doc, limit, distinct, min_confidence,
-                                    issue_score, issue_evidence):
+                                    issue_score, issue_evidence, segment):
             if c.doc_id not in docs:
                 docs[c.doc_id] = self.store.document(c.doc_id)
             d = docs[c.doc_id]
@@ -436,7 +466,7 @@ class Graphkit:
                          c.speaker_text, c.role, c.doc_id, d.title if d else None, d.source if d else None,
                          d.url if d else None, d.published.isoformat() if d and d.published else None, sent,
                          c.spans[0][0], c.spans[-1][1], [list(x) for x in c.spans], list(c.reports), c.speaker_id,
-                         c.date_precision, c.date_basis, c.same_as))
+                         c.date_precision, c.date_basis, c.same_as, c.segment))
         return pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
 
     def documents(self):

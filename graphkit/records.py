@@ -42,6 +42,9 @@ ActorKind = Literal["person", "organisation", "government", "country", "group", 
 PlaceKind = Literal["country", "region", "city", "other"]
 DatePrecision = Literal["day", "week", "month", "year"]
 DateBasis = Literal["explicit", "relative", "publication", "unknown"]
+#: the part of an article a stretch of text stands in (graphkit.segments): "body" is running text; a claim's content can
+#: lie in a headline or standfirst (the "headline" frame, since -78) or an editor's note, never in the other kinds
+SegmentKind = Literal["body", "headline", "standfirst", "note", "subhead", "byline", "dateline", "caption", "credit"]
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -238,6 +241,8 @@ class Claim(Record):
     date_basis: DateBasis = "unknown"
     date_text: Optional[str] = Field(None, description="the words the date came from ('on Tuesday')")
     sentence_span: Optional[Span] = Field(None, description="[start, end) of the sentence(s) holding the claim")
+    segment: SegmentKind = Field("body", description="the part of the article its content lies in: 'body' (running "
+                                 "text), 'headline', 'standfirst' (a deck under the headline), 'note' (an editor's note)")
     issues: tuple[str, ...] = Field((), description="issue names")
     issue_triggers: tuple[tuple[str, str], ...] = Field((), description="(issue, words that triggered it)")
     issue_scores: tuple[tuple[str, float], ...] = Field((), description="(issue, score in [0, 1]): how strongly the "
@@ -371,6 +376,7 @@ class Attribution(Record):
     reported_by: Optional[str] = Field(None, description="speaker of the attribution whose content holds this one's cue")
     reported_by_span: Optional[Span] = Field(None, description="[start, end) of that reporting speaker's mention")
     cue_score: Optional[float] = Field(None, ge=0.0, le=1.0, description="probability graphkit.cue_tagger gave the cue (None: a cue of the rules)")
+    segment: SegmentKind = Field("body", description="the part of the article its content lies in (graphkit.extract.with_segments)")
 
     @field_validator("spans", mode="before")
     @classmethod

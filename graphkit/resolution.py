@@ -538,7 +538,7 @@ def assemble_claims(articles: Iterable[tuple[str, list, list, list, list]], acto
                 speaker_span=a.speaker_span, speaker_text=a.speaker_text, role=a.role, text=a.text, spans=a.spans,
                 kind=a.claim_kind, cue=a.cue, cue_span=a.cue_span, stance=a.stance,
                 date=date, date_precision=precision, date_basis=basis or "unknown",
-                date_text=date_text, sentence_span=a.sentence_span,
+                date_text=date_text, sentence_span=a.sentence_span, segment=a.segment,
                 issues=tuple(name for name, _, _ in about),
                 issue_triggers=tuple((name, trig) for name, trig, _ in about),
                 issue_scores=tuple((name, score) for name, _, score in about),

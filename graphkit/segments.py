@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from .names import has_org_word
+from .records import SegmentKind
 
 __all__ = ["Segment", "segments", "byline_author", "closing_author", "signed_by", "letter_signer", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
            "turn_at"]
@@ -38,7 +39,7 @@ NOT_RUNNING_TEXT = frozenset({"headline", "standfirst", "byline", "dateline", "s
 class Segment:
     """A typed stretch of an article: ``text[start:end]`` is the segment, without surrounding blanks."""
 
-    kind: str   # headline, standfirst, byline, dateline, subhead, caption, note, credit, body
+    kind: SegmentKind   # headline, standfirst, byline, dateline, subhead, caption, note, credit, body
     start: int
     end: int
 

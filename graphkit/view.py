@@ -233,6 +233,8 @@ def _claim_row(G: nx.Graph, v, a: dict, links: dict[str, list]) -> tuple[dict, l
         "places": sorted(set(links.get("mentions", []))), "doc": docs[0] if docs else None, "reports": docs[1:],
         "start": _clean(a.get("start")), "end": _clean(a.get("end")),
         "sentence": _text(a.get("sentence")) if a.get("sentence") != a.get("text") else None,
+        # the part of the article the words stand in, said only when not running text ("body", most claims)
+        "segment": _text(a.get("segment")) if a.get("segment") not in (None, "body") else None,
     })
     return row, issues, docs
 

@@ -1114,7 +1114,7 @@ def test_an_empty_store_exports(work, capsys, monkeypatch):
 
 
 FILTERS = ["--speaker", "--issue", "--place", "--since", "--until", "--stance", "--doc", "--limit", "--min-confidence",
-           "--issue-score", "--issue-evidence"]
+           "--segment", "--issue-score", "--issue-evidence"]
 
 
 @pytest.mark.parametrize("cmd", ["claims", "export", "view"])

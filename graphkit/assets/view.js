@@ -526,8 +526,8 @@
     keep.forEach(function (id) {
       var c = claimById[id];
       node(id, "claim", undefined, "diamond", STYLE.claim.color, 8,
-           tip([(c.speaker || actorLabel(c.actor)) + (c.date ? " \u00b7 " + c.date : "") + (c.stance ? " \u00b7 " + c.stance : ""),
-                claimText(c)]));
+           tip([(c.speaker || actorLabel(c.actor)) + (c.date ? " \u00b7 " + c.date : "") + (c.stance ? " \u00b7 " + c.stance : "") +
+                (c.segment ? " \u00b7 in the " + c.segment : ""), claimText(c)]));
       var A = actorById[c.actor] || { label: c.actor };
       node(c.actor, "actor", short(A.label, 34), "dot", STYLE.actor.color, 14, tip([A.label]));
       edge(c.actor, id, "said");
@@ -589,6 +589,7 @@
     var head = el("div");
     head.appendChild(el("span", c.kind === "direct" ? "quote" : c.kind === "mixed" ? "partly quoted" : "paraphrase", "gk-tag"));
     if (c.stance) head.appendChild(el("span", c.stance, "gk-tag"));
+    if (c.segment) head.appendChild(el("span", "in the " + c.segment, "gk-tag"));
     li.appendChild(head);
     li.appendChild(el("p", claimText(c), "gk-text" + (c.kind === "direct" ? " gk-quote" : "")));
     var who = c.speaker || actorLabel(c.actor);
