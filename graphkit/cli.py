@@ -189,7 +189,7 @@ def _wrote(line: str, output: Path) -> None:
 def _open(store: Path):
     from .query import Graphkit
 
-    return Graphkit(store)
+    return Graphkit(store, command_line=True)  # a name that matches nothing says the command that lists the names
 
 
 @app.command()

@@ -34,6 +34,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
+import shlex
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -189,10 +190,15 @@ def iso_date(value) -> Optional[str]:
 
 
 class Graphkit:
-    """A read-only view of a store for notebooks and the CLI. Open with ``graphkit.open(path)``."""
+    """A read-only view of a store for notebooks and the CLI. Open with ``graphkit.open(path)``.
 
-    def __init__(self, store_path):
+    ``command_line``: a name that matches nothing says the command that lists the names (``graphkit actors --store
+    PATH``), for the command line's user, rather than the notebook's method (``g.actors()``): `hint`.
+    """
+
+    def __init__(self, store_path, *, command_line: bool = False):
         self.path = Path(store_path)
+        self.command_line = command_line
         self.store = Store(self.path, readonly=True)
         try:
             self.store.check_resolved()
@@ -258,7 +264,7 @@ class Graphkit:
             if not hit:
                 close = ix.suggest(n)
                 raise NameNotFound(f"no speaker matches {n!r} among the {len(ix.keys)} actors of {self.path.name}; "
-                                   + (f"did you mean {_or(close)}? " if close else "") + _HINT["actors"])
+                                   + (f"did you mean {_or(close)}? " if close else "") + self.hint("actors"))
             out.extend(h for h in hit if h not in out)
         return out
 
@@ -325,9 +331,22 @@ class Graphkit:
             if not hit:
                 close = ix.suggest(n)
                 raise NameNotFound(f"no {table[:-1]} matches {n!r} among the {len(by_id)} {table} of {self.path.name}; "
-                                   + (f"did you mean {_or(close)}? " if close else "") + _HINT[table])
+                                   + (f"did you mean {_or(close)}? " if close else "") + self.hint(table))
             out.extend(h for h in hit if h not in out)
         return out
+
+    def hint(self, table: str) -> str:
+        """What lists the names of ``table`` (actors, issues, places, documents) when a name matches none of them: the
+        notebook's method, or, for the command line (``command_line``), its command with this store's path.
+
+        >>> from types import SimpleNamespace as NS
+        >>> Graphkit.hint(NS(path=Path("out/sample.gk"), command_line=False), "actors")
+        'g.actors() lists every speaker'
+        >>> Graphkit.hint(NS(path=Path("my news/s.gk"), command_line=True), "actors")
+        "graphkit actors --store 'my news/s.gk' lists every speaker"
+        """
+        notebook, command = _HINT[table]
+        return command.format(store=shlex.quote(str(self.path))) if self.command_line else notebook
 
     def find_document(self, doc: str) -> str:
         """The doc_id of an article, from its id or a unique start of it ("003" finds 003_9b6d43ba622d0a39).
@@ -347,7 +366,7 @@ class Graphkit:
         close = ids_one_edit_from(doc, ids, OFFER)
         offer = (f"did you mean {_or(close)}? " if close else
                  f"its {len(ids)} articles are {_or(ids)}; " if 0 < len(ids) <= OFFER else "")
-        raise NameNotFound(f"no article {doc!r} in {self.path.name}; {offer}{_HINT['documents']}")
+        raise NameNotFound(f"no article {doc!r} in {self.path.name}; {offer}{self.hint('documents')}")
 
     def _issue_filter(self, issue_score, issue_evidence) -> IssueFilter:
         """Which of a claim's issues a query at ``issue_score`` / ``issue_evidence`` counts, their evidence read as
@@ -686,12 +705,15 @@ class Graphkit:
         return export_claims(self, format, path, **filters)
 
 
+#: what lists each table's names (`Graphkit.hint`): (in a notebook, on the command line, ``{store}`` the store's path)
 _HINT = {
-    "actors": "g.actors() lists every speaker (command line: graphkit actors --store STORE)",
-    "issues": "g.issues() lists the store's issues, the corpus's issues.yaml or discovered (command line: graphkit "
-              "issues list --store STORE)",
-    "places": "g.places() lists the places claims name",
-    "documents": "g.documents() lists the articles (command line: the doc column of graphkit claims --store STORE)",
+    "actors": ("g.actors() lists every speaker", "graphkit actors --store {store} lists every speaker"),
+    "issues": ("g.issues() lists the store's issues, the corpus's issues.yaml or discovered",
+               "graphkit issues list --store {store} lists the store's issues, the corpus's issues.yaml or discovered"),
+    "places": ("g.places() lists the places claims name",
+               "the places column of graphkit claims --store {store} --format csv lists the places claims name"),
+    "documents": ("g.documents() lists the articles", "the doc column of graphkit claims --store {store} lists the "
+                                                      "articles"),
 }
 
 

@@ -10,6 +10,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -1396,3 +1397,25 @@ def test_a_commands_help_is_wrapped_by_the_terminal_alone(command, tmp_path):
     for line, after in zip(prose, prose[1:]):
         if line and after:  # two lines of one paragraph: the first ends where the terminal's width ends it
             assert len(line) + 1 + len(after.split()[0]) > 78, f"{line!r} then {after!r}"
+
+
+# (a command naming what the store does not hold; the command the error says lists the names, {store} the store's path)
+NAME_HINTS = [
+    (["claims", "--speaker", "Nobody"], "graphkit actors --store {store} lists every speaker"),
+    (["claims", "--issue", "Brexit"], "graphkit issues list --store {store} lists the store's issues"),
+    (["claims", "--place", "Atlantis"], "the places column of graphkit claims --store {store} --format csv lists"),
+    (["claims", "--doc", "005_nothere"], "the doc column of graphkit claims --store {store} lists the articles"),
+    (["export", "jsonl", "-o", "c.jsonl", "--speaker", "Nobody"], "graphkit actors --store {store} lists"),
+    (["view", "-o", "v.html", "--issue", "Brexit"], "graphkit issues list --store {store} lists"),
+]
+
+
+@pytest.mark.parametrize("args,says", NAME_HINTS, ids=[f"{i:02d}" for i in range(len(NAME_HINTS))])
+def test_a_name_that_matches_nothing_says_the_command_that_lists_them(sample_store, tmp_path, capsys, monkeypatch,
+                                                                      args, says):
+    """A command line's user is told the command (with the store as given), not the notebook's ``g.actors()``."""
+    proc = run_main([args[0], *args[1:], "--store", sample_store], tmp_path, capsys, monkeypatch)
+    line = " ".join(proc.stderr.split())
+    assert proc.returncode == 2 and says.format(store=sample_store) in line, line
+    assert not re.search(r"\bg\.\w+\(\)", line) and "Traceback" not in line   # no g.actors(): the notebook's way
+
