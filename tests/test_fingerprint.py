@@ -357,3 +357,30 @@ def test_a_second_build_in_the_same_process_sees_an_edited_knowledge_file(copy, 
     build(corpus, store)
     with Store(store, readonly=True) as s:
         assert says(s) == (False, True)
+
+
+def _graphkit_caches():
+    """(name, functools cache) of every graphkit module imported, the loaded pipelines' left out."""
+    for name, module in list(sys.modules.items()):
+        if module is not None and name.split(".")[0] == "graphkit":
+            for attr, obj in list(vars(module).items()):
+                if hasattr(obj, "cache_info") and getattr(obj, "__module__", None) == name and attr != "cached_pipeline":
+                    yield f"{name}.{attr}", obj
+
+
+def test_what_a_models_edit_forgets_is_every_cache_but_the_pipelines():
+    """Decided in session 55: `knowledge.forget_worked_out` empties every functools cache of graphkit, not a list of
+    those worked out of the models files. A list would be a second home of what each function reads, and a cache left
+    off it serves a stale store without a word (the SECOND_BUILD rows); the caches that read no models file it empties
+    too (names, segments, statements, date expressions, the code key, the page's assets: 23 of 47) cost 0.025 s CPU to
+    fill again on the sample's full resolve (0.12 -> 0.14 s, bench/README.md chores of session 55), once a models edit
+    in a process."""
+    from graphkit.knowledge import forget_worked_out
+    from graphkit.names import fold
+    from graphkit.segments import segments
+
+    fold("Sergey Lavrov"), segments("Talks Gain Momentum\nPutin will meet Witkoff.")
+    assert {n for n, c in _graphkit_caches() if c.cache_info().currsize} >= {"graphkit.names.fold",
+                                                                              "graphkit.segments._segments"}
+    forget_worked_out()
+    assert [n for n, c in _graphkit_caches() if c.cache_info().currsize] == []
