@@ -115,7 +115,11 @@ class ViewReport:
 
 
 def _clean(value: Any) -> Any:
-    """A JSON-safe copy of an attribute value (dates as ISO strings, no NaN)."""
+    """A JSON-safe copy of an attribute value (dates as ISO strings, no NaN; a set sorted, a key a string).
+
+    >>> _clean({"when": dt.date(2025, 12, 2), "score": float("nan"), "tags": {"b", "a"}, 3: (1, 2)})
+    {'when': '2025-12-02', 'score': None, 'tags': ['a', 'b'], '3': [1, 2]}
+    """
     if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, float):
@@ -143,15 +147,29 @@ def _safe_url(url: Any) -> Optional[str]:
 
 
 def _text(value: Any) -> Optional[str]:
+    """An attribute value as the page's text (`_clean`, then a string); None stays None (the key is left out).
+
+    >>> _text(None), _text(dt.date(2025, 12, 2)), _text(3)
+    (None, '2025-12-02', '3')
+    """
     return None if value is None else str(_clean(value))
 
 
 def _compact(d: dict) -> dict:
-    """``d`` without empty values (the page is smaller; the app reads a missing key as empty)."""
+    """``d`` without empty values (the page is smaller; the app reads a missing key as empty); 0 and False stay.
+
+    >>> _compact({"a": 1, "b": None, "c": [], "d": "", "e": 0})
+    {'a': 1, 'e': 0}
+    """
     return {k: v for k, v in d.items() if v is not None and v != [] and v != ""}
 
 
 def _label(a: dict, default: Any) -> str:
+    """A node's label: its ``label``, else its ``name``, else its ``title``, else ``default`` (its id).
+
+    >>> _label({"name": "Kyiv"}, "place:kyiv"), _label({}, "place:kyiv")
+    ('Kyiv', 'place:kyiv')
+    """
     return str(a.get("label") or a.get("name") or a.get("title") or default)
 
 
@@ -198,7 +216,14 @@ def view_data(G: nx.Graph) -> dict:
 
 def _edge_tables(G: nx.Graph) -> tuple[dict[Any, dict[str, list]], list[dict]]:
     """What each claim links to (claim -> relation -> node ids: ``about``, ``mentions``, ``reported_in``) and the
-    rows of the links between claims (`LINKS`) at or above the score graphkit shows."""
+    rows of the links between claims (`LINKS`) at or above the score graphkit shows.
+
+    >>> out_of, links = _edge_tables(sample_graph())
+    >>> out_of["claim:c02"]
+    {'about': ['issue:europe', 'issue:peace-plan'], 'reported_in': ['doc:001_56cb526c82487007']}
+    >>> [(x["a"], x["b"]) for x in links]
+    [('claim:c11', 'claim:c10')]
+    """
     kind = {v: a.get("type") for v, a in G.nodes(data=True)}
     out_of: dict[Any, dict[str, list]] = {}
     contradictions = []
@@ -220,7 +245,13 @@ def _edge_tables(G: nx.Graph) -> tuple[dict[Any, dict[str, list]], list[dict]]:
 
 def _claim_row(G: nx.Graph, v, a: dict, links: dict[str, list]) -> tuple[dict, list[str], list[str]]:
     """A claim node's row for the page, with its issues and its articles (the one it is in first, then those
-    reporting it)."""
+    reporting it).
+
+    >>> G = sample_graph()
+    >>> row, issues, docs = _claim_row(G, "claim:c02", G.nodes["claim:c02"], _edge_tables(G)[0]["claim:c02"])
+    >>> row["speaker"], row["kind"], row["basis"], issues, docs
+    ('Sergey Lavrov', 'direct', 'explicit', ['issue:europe', 'issue:peace-plan'], ['doc:001_56cb526c82487007'])
+    """
     actor = str(a.get("speaker_id") or "actor:" + str(a.get("speaker") or "unknown"))
     issues = sorted(set(links.get("about", [])), key=lambda i: str(G.nodes[i].get("name") or i) if i in G else i)
     doc = "doc:" + str(a["doc_id"]) if a.get("doc_id") is not None else None
@@ -240,13 +271,23 @@ def _claim_row(G: nx.Graph, v, a: dict, links: dict[str, list]) -> tuple[dict, l
 
 
 def _node_row(G: nx.Graph, v, fields: dict[str, str]) -> dict:
-    """A node's row: its id, label and the attributes ``fields`` names (row key -> node attribute)."""
+    """A node's row: its id, label and the attributes ``fields`` names (row key -> node attribute).
+
+    >>> _node_row(sample_graph(), "actor:sergey-lavrov", {"type": "actor_type"})
+    {'id': 'actor:sergey-lavrov', 'label': 'Sergey Lavrov', 'type': 'person'}
+    """
     a = G.nodes[v] if v in G else {}
     return _compact({"id": str(v), "label": _label(a, v), **{k: _clean(a.get(f)) for k, f in fields.items()}})
 
 
 def _actor_rows(G: nx.Graph, counts: dict[str, int], claims: list[dict]) -> list[dict]:
-    """The speakers' rows, most claims first; one without a node is named as its first claim names it."""
+    """The speakers' rows, most claims first; one without a node is named as its first claim names it.
+
+    >>> rows = _actor_rows(sample_graph(), {"actor:nobody": 1, "actor:sergey-lavrov": 2},
+    ...                    [{"actor": "actor:nobody", "speaker": "A source"}])
+    >>> [(r["label"], r["n"]) for r in rows]
+    [('Sergey Lavrov', 2), ('A source', 1)]
+    """
     rows = []
     for v, n in counts.items():
         row = _node_row(G, v, {"type": "actor_type", "roles": "roles"})
@@ -259,7 +300,11 @@ def _actor_rows(G: nx.Graph, counts: dict[str, int], claims: list[dict]) -> list
 
 
 def _issue_rows(G: nx.Graph, counts: dict[str, int]) -> list[dict]:
-    """The issues' rows, most claims first, the claims no issue matched (`NO_ISSUE`) last."""
+    """The issues' rows, most claims first, the claims no issue matched (`NO_ISSUE`) last.
+
+    >>> [(r["label"], r["n"]) for r in _issue_rows(sample_graph(), {NO_ISSUE: 3, "issue:europe": 1, "issue:peace-plan": 5})]
+    [('peace plan', 5), ('Europe', 1), ('no issue found', 3)]
+    """
     rows = []
     for v, n in counts.items():
         row = {"id": NO_ISSUE, "label": "no issue found"} if v == NO_ISSUE else _node_row(G, v, {})
@@ -270,7 +315,11 @@ def _issue_rows(G: nx.Graph, counts: dict[str, int]) -> list[dict]:
 
 
 def _doc_rows(G: nx.Graph, used: set[str]) -> list[dict]:
-    """The rows of the articles the claims are in or reported by, by id."""
+    """The rows of the articles the claims are in or reported by, by id; one without a node is titled by its id.
+
+    >>> [r["title"] for r in _doc_rows(sample_graph(), {"doc:003_9b6d43ba622d0a39", "doc:gone"})]
+    ['Talks Gain Momentum in Moscow', 'gone']
+    """
     rows = []
     for v in sorted(used):
         a = G.nodes[v] if v in G else {}
