@@ -393,6 +393,11 @@ def _negation_side(text: str) -> tuple[frozenset[str], dict[str, str]]:
 
 @text_memo("n_tokens", encode=int, decode=int)
 def _n_tokens(text: str) -> int:
+    """How many words `tokens` reads in ``text``: a content shorter than `MIN_WORDS` is no statement.
+
+    >>> _n_tokens("Russia's troops took Pokrovsk."), _n_tokens("the code")
+    (4, 2)
+    """
     return len(tokens(text))
 
 
@@ -474,6 +479,12 @@ def weigh_links(opposed: Iterable[tuple[float, Contradiction]], claims: Iterable
 
 
 def _order_key(c: Claim):
+    """A claim's place in reading order: its article, its sentence's start (else its content's), its content's start.
+
+    >>> _order_key(Claim(id="c1", doc_id="003", speaker="X", speaker_id="actor:x", text="t", spans=[(40, 50)],
+    ...                  cue="said", sentence_span=(30, 60)))
+    ('003', 30, 40, 'c1')
+    """
     return (c.doc_id, c.sentence_span[0] if c.sentence_span else c.spans[0][0], c.spans[0][0], c.id)
 
 
@@ -647,7 +658,16 @@ def _link(x: _Seen, y: _Seen, spec: dict[str, float], idf: dict[str, float]) -> 
 
 def _answers_about_itself(denial: Claim, args: frozenset[str]) -> bool:
     """A denial of "the charges" / "the reports" answers the claim before it only when that claim is about
-    the denier (Ailes denying an accuser's charges against Ailes), not whatever was said just before."""
+    the denier (Ailes denying an accuser's charges against Ailes), not whatever was said just before; ``args``: the
+    arguments (lemmas) of the claim before it.
+
+    >>> mk = lambda t: Claim(id="d", doc_id="d", speaker="Vladimir Putin", speaker_id="actor:x", text=t,
+    ...                      spans=[(0, len(t))], cue="denied", stance="deny")
+    >>> [_answers_about_itself(mk("the reports of his illness"), frozenset({"putin"})),
+    ...  _answers_about_itself(mk("the reports of his illness"), frozenset({"zelensky"})),
+    ...  _answers_about_itself(mk("any such plan"), frozenset({"zelensky"}))]
+    [True, False, True]
+    """
     if not ACCUSATION.search(" ".join(denial.text.split()[:4])):
         return True
     return any(lemma(w) in args for w in tokens(denial.speaker) if w not in STOP and w not in _TITLES)
@@ -678,6 +698,14 @@ def _folded(words: Iterable[str]) -> set[str]:
 
 
 def _reason(opp: Opposition, a: Claim, b: Claim, shared: list[str], m: float, refers: bool) -> str:
+    """The link's sentence of reason: how the two oppose, in whose words, about what, and how their contents meet
+    (``m``, the content match, or, ``refers``, b's content pointing back at a).
+
+    >>> mk = lambda sp, t: Claim(id=sp, doc_id="d", speaker=sp, speaker_id="actor:x", text=t, spans=[(0, 9)], cue="said")
+    >>> _reason(Opposition("denial", ("captured", "denied")), mk("Russia", "they captured Pokrovsk"),
+    ...         mk("Ukraine", "any such losses"), ["pokrovsk"], 0.0, True)
+    "denial: Russia 'captured' ('they captured Pokrovsk') vs Ukraine 'denied' ('any such losses'); both about pokrovsk; points back at it"
+    """
     how = "points back at it" if refers else f"content match {m:.2f}"
     return (f"{opp.kind}: {a.speaker} {opp.words[0]!r} ({shorten(a.text, 60)!r}) vs {b.speaker} {opp.words[1]!r} "
             f"({shorten(b.text, 60)!r}); both about {', '.join(shared[:3])}; {how}")
@@ -685,7 +713,16 @@ def _reason(opp: Opposition, a: Claim, b: Claim, shared: list[str], m: float, re
 
 def _cap(links: list[Contradiction]) -> list[Contradiction]:
     """At most MAX_LINKS_PER_CLAIM links per claim, best score first, unless each of the claim's links has
-    a shared argument none of its other links has (one claim answering several distinct matters)."""
+    a shared argument none of its other links has (one claim answering several distinct matters).
+
+    >>> L = lambda b, score, shared: Contradiction(a="c", b=b, reason="r", score=score, shared=(shared,))
+    >>> [x.b for x in _cap([L("x1", 0.9, "pokrovsk"), L("x2", 0.8, "pokrovsk"), L("x3", 0.7, "pokrovsk"),
+    ...                     L("x4", 0.6, "pokrovsk")])]
+    ['x1', 'x2', 'x3']
+    >>> [x.b for x in _cap([L("x1", 0.9, "pokrovsk"), L("x2", 0.8, "kupiansk"), L("x3", 0.7, "siversk"),
+    ...                     L("x4", 0.6, "huliaipole")])]
+    ['x1', 'x2', 'x3', 'x4']
+    """
     kept: dict[str, list[Contradiction]] = defaultdict(list)
     out = []
     for link in sorted(links, key=lambda x: (-x.score, x.a, x.b)):
@@ -697,6 +734,14 @@ def _cap(links: list[Contradiction]) -> list[Contradiction]:
 
 
 def _room(links: list[Contradiction], new: Contradiction) -> bool:
+    """Whether a claim holding ``links`` may take ``new`` too: under `MAX_LINKS_PER_CLAIM`, or each link then with a
+    shared argument of its own (`own_arguments`).
+
+    >>> L = lambda b, shared: Contradiction(a="c", b=b, reason="r", score=0.5, shared=(shared,))
+    >>> three = [L("x1", "pokrovsk"), L("x2", "pokrovsk"), L("x3", "pokrovsk")]
+    >>> _room(three[:2], L("x4", "pokrovsk")), _room(three, L("x4", "pokrovsk")), _room(three[:1], L("x4", "siversk"))
+    (True, False, True)
+    """
     if len(links) < MAX_LINKS_PER_CLAIM:
         return True
     return own_arguments([*links, new])
