@@ -203,7 +203,20 @@ def _load(path: str):
 
 
 def _parse_yaml(path: str):
-    """The content of the YAML file at ``path``; a file that is not YAML is a ModelsFileError with its line and fix."""
+    """The content of the YAML file at ``path`` (an empty file is ``{}``); a file that is not YAML is a ModelsFileError
+    with its line and fix.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "ok.yaml").write_text("issues:\\n  - name: NATO\\n"); _ = (d / "empty.yaml").write_text("")
+    >>> _parse_yaml(str(d / "ok.yaml")), _parse_yaml(str(d / "empty.yaml"))
+    ({'issues': [{'name': 'NATO'}]}, {})
+    >>> _ = (d / "bad.yaml").write_text("issues:\\n  - name: [NATO\\n")
+    >>> try:
+    ...     _parse_yaml(str(d / "bad.yaml"))
+    ... except ModelsFileError as e:
+    ...     print(str(e).replace(str(d), "D"))
+    D/bad.yaml is not valid YAML at line 3: did not find expected ',' or ']'; fix the file
+    """
     import yaml
 
     text = read_text(path)
@@ -401,4 +414,10 @@ def label(path) -> str:
 
 
 def _sha(p: Path) -> str:
+    """The first 12 hex digits of the sha256 of the file at ``p``'s bytes: what names a knowledge file's content.
+
+    >>> import tempfile; f = Path(tempfile.mkdtemp()) / "ok.yaml"; _ = f.write_text("issues:\\n  - name: NATO\\n")
+    >>> _sha(f)
+    'f0d33f82be59'
+    """
     return hashlib.sha256(Path(p).read_bytes()).hexdigest()[:12]
