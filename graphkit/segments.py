@@ -198,7 +198,12 @@ class _Line(NamedTuple):
 
 
 def _article_lines(text: str, lines: list[tuple[int, int]]) -> Iterator[_Line]:
-    """The lines ``(start, end)`` of ``text`` (`_lines`) with what stands around each."""
+    """The lines ``(start, end)`` of ``text`` (`_lines`) with what stands around each.
+
+    >>> t = "Talks Gain Momentum\\nPutin will meet Witkoff.\\n\\nThey met."
+    >>> [(ln.line, ln.blank_before, ln.blank_after) for ln in _article_lines(t, _lines(t))]
+    [('Talks Gain Momentum', True, False), ('Putin will meet Witkoff.', False, True), ('They met.', True, True)]
+    """
     for k, (s, e) in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         prev_end = lines[k - 1][1] if k else None
@@ -223,7 +228,13 @@ def _heading_kind(ln: _Line, text: str, out: list[Segment], wrapped: bool, title
                   first_block: bool, body_seen: bool) -> Optional[str]:
     """headline, standfirst or subhead for a line whose own form says nothing (`_typed_line`) by how it ends and what
     follows it, else None: the first line, unclosed, title-case or the metadata title; a second line under a headline
-    ending with ';'; a short unclosed line before one starting as a sentence or a quote does."""
+    ending with ';'; a short unclosed line before one starting as a sentence or a quote does.
+
+    >>> t = "Talks Gain Momentum\\nPutin will meet Witkoff.\\n\\nThey met."
+    >>> [_heading_kind(ln, t, [], False, None, first_block=ln.k == 0, body_seen=ln.k > 0)
+    ...  for ln in _article_lines(t, _lines(t))]
+    ['headline', None, None]
+    """
     line, words = ln.line, len(ln.line.split())
     if not body_seen and first_block and ln.k == 0 and ln.nxt is not None:
         unclosed = not _closed(line) and not wrapped and line.split()[-1].lower() not in _FUNCTION_END
@@ -243,7 +254,12 @@ def _heading_kind(ln: _Line, text: str, out: list[Segment], wrapped: bool, title
 
 def _subhead_kind(ln: _Line, out: list[Segment]) -> Optional[str]:
     """subhead for a line no other rule typed that stands apart as one: a short label ("Background:") by a blank
-    line, or a short title-case line between paragraphs or under a subhead; else None."""
+    line, or a short title-case line between paragraphs or under a subhead; else None.
+
+    >>> t = "Putin will meet Witkoff.\\n\\nBACKGROUND:\\n\\nThey met.\\n\\nWhat Comes Next For Kyiv\\n\\nMore talks."
+    >>> [(ln.line, _subhead_kind(ln, [])) for ln in _article_lines(t, _lines(t)) if _subhead_kind(ln, [])]
+    [('BACKGROUND:', 'subhead'), ('What Comes Next For Kyiv', 'subhead')]
+    """
     line = ln.line
     if _LABEL.match(line) and len(line.split()) <= 4 and (ln.blank_after or ln.blank_before):
         return "subhead"
@@ -258,7 +274,16 @@ def _subhead_kind(ln: _Line, out: list[Segment]) -> Optional[str]:
 
 def _add_segment(out: list[Segment], segment: Segment, text: str, blank_before: bool, wrapped: bool) -> None:
     """Append ``segment`` to ``out``; a body line right under a body segment (no blank line between) that is wrapped
-    text or continues an unclosed sentence extends that segment: a sentence wrapped over lines is one segment."""
+    text or continues an unclosed sentence extends that segment: a sentence wrapped over lines is one segment.
+
+    >>> def body(t):
+    ...     out = []
+    ...     for ln in _article_lines(t, _lines(t)):
+    ...         _add_segment(out, Segment("body", ln.start, ln.end), t, ln.blank_before, False)
+    ...     return [t[s.start:s.end] for s in out]
+    >>> body("The mayor said the fares\\nwould rise in May."), body("The mayor said so.\\nThe council agreed.")
+    (['The mayor said the fares\\nwould rise in May.'], ['The mayor said so.', 'The council agreed.'])
+    """
     if segment.kind == "body" and out and out[-1].kind == "body" and not blank_before \
             and (wrapped or not _closed(text[out[-1].start:out[-1].end])):
         out[-1] = Segment("body", out[-1].start, segment.end)
