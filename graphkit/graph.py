@@ -50,10 +50,20 @@ EDGE_TYPES = ("said", "about", "mentions", "reported_in", "contradicts", "revers
 
 
 def issue_node(name: str) -> str:
+    """The node id of the issue named ``name``.
+
+    >>> issue_node("Peace plan")
+    'issue:peace-plan'
+    """
     return "issue:" + slug(name)
 
 
 def place_node(name: str, places: dict[str, Place]) -> str:
+    """The node id of the place named ``name``: its record's id in ``places`` (keyed by name), else one made of the name.
+
+    >>> place_node("Kyiv", {"Kyiv": Place(id="place:kyiv", name="Kyiv", type="city")}), place_node("New Atlantis", {})
+    ('place:kyiv', 'place:new-atlantis')
+    """
     p = places.get(name)
     return p.id if p else "place:" + slug(name)
 
@@ -76,6 +86,11 @@ def statements(claims: Iterable[Claim]) -> list[Claim]:
 
     The first report's ``reports`` already names their articles, so the graph links the statement
     to every article that reported it (``reported_in``) without a duplicate claim node.
+
+    >>> mk = lambda i, same=None: Claim(id=i, doc_id="d" + i, speaker="X", speaker_id="actor:x", text="t",
+    ...                                 spans=[(0, 1)], cue="said", same_as=same)
+    >>> [c.id for c in statements([mk("a"), mk("b", same="a"), mk("c", same="z")])]   # z is not among them
+    ['a', 'c']
     """
     claims = list(claims)
     ids = {c.id for c in claims}
@@ -103,7 +118,14 @@ def graph_from_records(claims: Iterable[Claim], actors: dict[str, Actor], docume
 
 def _add_claim(G: nx.MultiDiGraph, c: Claim, actors: dict[str, Actor], doc: Optional[Document]) -> str:
     """Add claim ``c``'s node, its speaker (counting the claim) and the reporter it is relayed by, with their edges;
-    the claim node's id."""
+    the claim node's id.
+
+    >>> from graphkit.samples import sample_claim
+    >>> G = nx.MultiDiGraph()
+    >>> cn = _add_claim(G, sample_claim(), {}, None)
+    >>> cn, G.nodes[cn]["segment"], G.nodes["actor:sergey-lavrov"]["n_claims"], list(G.edges(keys=True))
+    ('claim:c1', 'headline', 1, [('actor:sergey-lavrov', 'claim:c1', 'said')])
+    """
     if c.speaker_id not in G:
         _add_actor(G, c.speaker_id, c.speaker, actors.get(c.speaker_id))
     G.nodes[c.speaker_id]["n_claims"] += 1
@@ -124,7 +146,13 @@ def _add_claim(G: nx.MultiDiGraph, c: Claim, actors: dict[str, Actor], doc: Opti
 
 def _add_issues(G: nx.MultiDiGraph, cn: str, c: Claim) -> None:
     """Add an ``about`` edge from claim node ``cn`` to each of ``c``'s issues (made when new), with the issue's first
-    trigger and its score."""
+    trigger and its score.
+
+    >>> from graphkit.samples import sample_claim
+    >>> G = nx.MultiDiGraph(); _add_issues(G, "claim:c1", sample_claim())
+    >>> [(v, e["trigger"], e["score"]) for _, v, e in G.edges(data=True)]
+    [('issue:europe', 'europe', 0.8)]
+    """
     triggers, scores = {}, dict(c.issue_scores)
     for name, trig in c.issue_triggers:
         triggers.setdefault(name, trig)
@@ -136,7 +164,15 @@ def _add_issues(G: nx.MultiDiGraph, cn: str, c: Claim) -> None:
 
 
 def _add_places(G: nx.MultiDiGraph, cn: str, c: Claim, places: dict[str, Place]) -> None:
-    """Add a ``mentions`` edge from claim node ``cn`` to each of ``c``'s places (made when new, from ``places``)."""
+    """Add a ``mentions`` edge from claim node ``cn`` to each of ``c``'s places (made when new, from ``places``; one
+    without a record is an "other" place).
+
+    >>> from graphkit.samples import sample_claim
+    >>> G = nx.MultiDiGraph()
+    >>> _add_places(G, "claim:c1", sample_claim(), {"Kyiv": Place(id="place:kyiv", name="Kyiv", type="city")})
+    >>> [(v, G.nodes[v]["place_type"]) for _, v in G.edges()]
+    [('place:kyiv', 'city'), ('place:atlantis', 'other')]
+    """
     for name in c.places:
         n = place_node(name, places)
         if n not in G:
@@ -148,7 +184,13 @@ def _add_places(G: nx.MultiDiGraph, cn: str, c: Claim, places: dict[str, Place])
 
 def _add_documents(G: nx.MultiDiGraph, cn: str, c: Claim, documents: dict[str, Document]) -> None:
     """Add a ``reported_in`` edge from claim node ``cn`` to its article and each other article reporting it (made
-    when new); the spans are the claim's article's only."""
+    when new); the spans are the claim's article's only.
+
+    >>> from graphkit.samples import sample_claim
+    >>> G = nx.MultiDiGraph(); _add_documents(G, "claim:c1", sample_claim(), {})
+    >>> [(v, e["spans"]) for _, v, e in G.edges(data=True)]
+    [('doc:003', (10, 35)), ('doc:007', None)]
+    """
     for doc_id in (c.doc_id, *c.reports):
         dn = "doc:" + doc_id
         if dn not in G:

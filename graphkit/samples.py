@@ -11,6 +11,7 @@ import random
 
 import networkx as nx
 
+from .records import Claim
 from .tables import shorten
 
 __all__ = ["sample_graph", "synthetic_graph"]
@@ -90,6 +91,22 @@ _CLAIMS = [
 #: the claims told in the reporter's words, and the cues other than "said"
 _INDIRECT = {"c01", "c04", "c07", "c08", "c10", "c13"}
 _CUES = {"c07": "told reporters"}
+
+
+def sample_claim(**changes) -> Claim:
+    """A hand-built claim record for examples: Sergey Lavrov's headline claim about Europe, naming Kyiv and
+    Atlantis (a place with no record), reported by a second article; ``changes`` replace its fields.
+
+    >>> c = sample_claim(); (c.id, c.speaker, c.segment, c.issues, c.places, c.reports)
+    ('c1', 'Sergey Lavrov', 'headline', ('Europe',), ('Kyiv', 'Atlantis'), ('007',))
+    >>> sample_claim(segment="body").segment
+    'body'
+    """
+    fields = dict(id="c1", doc_id="003", speaker="Sergey Lavrov", speaker_id="actor:sergey-lavrov",
+                  text="Europe was blocking peace", spans=[(10, 35)], cue="said", segment="headline", issues=("Europe",),
+                  issue_triggers=(("Europe", "europe"),), issue_scores=(("Europe", 0.8),), places=("Kyiv", "Atlantis"),
+                  reports=("007",))
+    return Claim(**{**fields, **changes})
 
 
 def sample_graph() -> nx.MultiDiGraph:
