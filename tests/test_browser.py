@@ -238,6 +238,19 @@ def test_panel_shows_each_claims_words_speaker_date_sentence_and_article(sample_
             assert link.get_attribute("href") == doc["url"] and link.get_attribute("rel") == "noopener noreferrer"
 
 
+def test_a_headlines_claim_says_so_in_its_card(sample_page, corpus):
+    """The card of a claim whose words stand in the headline (`Claim.segment`, since -79) says "in the headline"; a
+    body claim's card says nothing of where it stands."""
+    page, _, _ = sample_page
+    _, records, _ = corpus
+    head = next(r for r in records if r.segment == "headline")
+    body = next(r for r in records if r.segment == "body" and r.speaker_id == head.speaker_id)
+    page.evaluate("([a]) => graphkit.showActor(a)", [head.speaker_id])
+    tags = {r.id: page.locator(f'#gk-panel li.gk-claim[data-claim="claim:{r.id}"] .gk-tag').all_inner_texts()
+            for r in (head, body)}
+    assert "in the headline" in tags[head.id] and not any(t.startswith("in the ") for t in tags[body.id])
+
+
 def test_panel_sorts_by_date_both_ways(sample_page, corpus):
     page, _, data = sample_page[0], None, corpus[2]
     dates = {c["id"]: c.get("date", "9999") for c in data["claims"]}
