@@ -63,12 +63,13 @@ from .nlp import doc_text, sentences_indexed
 from .frames import (
     _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates, _modal,
     _dash_candidates, _declined, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate,
-    _verdict_candidates, says_it, sentence_adverbial,
+    _verb_colon_candidates, _verdict_candidates, says_it, sentence_adverbial,
 )
+from .frames_headline import headline_verb_candidates
 
 #: Frames that are not a verb's: each a function of graphkit.frames over the whole Doc.
 OTHER_FRAMES = ("according_to", "phrase", "noun_clause", "name_colon", "adjective", "in_source", "verdict", "dash",
-                "headline")
+                "headline", "verb_colon")
 #: Every frame name ``attributions(doc, without=...)`` and ``eval_attribution.py --without`` accept, in order.
 FRAMES = tuple(VERB_FRAMES) + OTHER_FRAMES
 
@@ -233,7 +234,10 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
     quotes = find_quotes(text)
     sites = _cue_sites(doc, cues, quotes)
     quote_of_tok = sites.quote_of_tok
-    cands = _frame_candidates(doc, text, quotes, cues, sites, skip, tagger, tagger_threshold)
+    segs = segments(text, doc.user_data.get("title"))
+    headlines = HEADLINES and "headline" not in skip
+    heads = [s for s in segs if s.kind in HEADLINE_KINDS] if headlines else []
+    cands = _frame_candidates(doc, text, quotes, cues, sites, skip, tagger, tagger_threshold, heads)
     cands = _without_adverbials(cands, sites.verbs_at)
     if declined == "drop":
         cands = [c for c in cands if not c.declined]
@@ -257,7 +261,7 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
     cands = [c for c in cands if c.anchor.i not in quote_of_tok]
     # a byline, dateline, subhead or caption holds no claim (graphkit.segments); a headline or deck neither, unless
     # the "headline" frame is on (HEADLINES)
-    cands = _in_running_text(doc, text, cands, headlines=HEADLINES and "headline" not in skip)
+    cands = _in_running_text(segs, cands, headlines=headlines)
     keep = _unnested(cands, cues, quote_of_tok, nested)
     return _finish(doc, text, _drafts(doc, text, quotes, keep), quotes, quote_of_tok)
 
@@ -325,9 +329,11 @@ def _cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
 
 
 def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _CueSites, skip: frozenset,
-                      tagger: Union[None, bool, dict], tagger_threshold: Optional[float]) -> list["_Cand"]:
+                      tagger: Union[None, bool, dict], tagger_threshold: Optional[float], heads: list = ()
+                      ) -> list["_Cand"]:
     """Every frame's candidates at the ``sites`` (those of ``skip`` left out), then the learned tagger's beside them
-    (`LEARNED` unless ``tagger`` says)."""
+    (`LEARNED` unless ``tagger`` says); ``heads``, the headline and deck segments when the "headline" frame is on,
+    for what title case hides there (:mod:`graphkit.frames_headline`)."""
     quote_of_tok, verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at, adjs_at = sites
     cands: list[_Cand] = []
     for t in verbs_at:
@@ -346,7 +352,11 @@ def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _Cue
     if nouns_at and "noun_clause" not in skip:
         cands.extend(_noun_candidates(doc, cues, nouns_at))
     if cues.colon and colons_at and "name_colon" not in skip:
-        cands.extend(_colon_candidates(doc, colons_at))
+        cands.extend(_colon_candidates(doc, colons_at, heads))
+    if heads:
+        cands.extend(headline_verb_candidates(doc, cues, heads))
+    if colons_at and quote_of_tok and "verb_colon" not in skip:
+        cands.extend(_verb_colon_candidates(doc, colons_at, quote_of_tok, cues.any_verb))
     if adjs_at and "adjective" not in skip:
         cands.extend(_adjective_candidates(doc, cues, adjs_at))
     if ins_at and "in_source" not in skip:
@@ -542,16 +552,15 @@ def _learned(doc: Doc, cues: Cues, cands: list, model: Optional[dict], threshold
 HEADLINE_KINDS = frozenset({"headline", "standfirst"})
 
 
-def _in_running_text(doc: Doc, text: str, cands: list, headlines: bool = False) -> list:
+def _in_running_text(segs: list, cands: list, headlines: bool = False) -> list:
     """Candidates whose cue stands in running text, not in a headline, byline, dateline, subhead or caption
-    (``headlines``: in a headline or standfirst too, :data:`HEADLINE_KINDS`, the "headline" frame).
-
-    The metadata title, when the caller set ``doc.user_data["title"]``, finds a headline that ends with a
-    full stop ("Mayor Defends Herself Against Claims She Inflated Her Budget Record.").
+    (``headlines``: in a headline or standfirst too, :data:`HEADLINE_KINDS`, the "headline" frame); ``segs``, the
+    article's segments (:func:`graphkit.segments.segments`: the metadata title, when the caller set
+    ``doc.user_data["title"]``, finds a headline that ends with a full stop, "Mayor Defends Herself Against Claims
+    She Inflated Her Budget Record.").
     """
     if not cands:
         return cands
-    segs = segments(text, doc.user_data.get("title"))
     if all(s.kind not in NOT_RUNNING_TEXT for s in segs):
         return cands
     out = []

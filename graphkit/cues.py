@@ -22,7 +22,7 @@ from typing import Optional
 
 from .errors import ModelsFileError
 
-__all__ = ["STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms", "takes_es"]
+__all__ = ["STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms", "takes_es", "third_person"]
 
 STANCES = {
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
@@ -57,6 +57,22 @@ class Cues:
             v = frozenset(self.verbs) | frozenset(self.object_verbs) | frozenset(self.to_verbs) | frozenset(
                 k[0] for k in self.prep_verbs) | frozenset(self.quoted_as)
             object.__setattr__(self, "_any_verb", v)
+        return v
+
+    @property
+    def third_person_verbs(self) -> dict:
+        """The '-s' form of every one-word lemma of ``verbs`` and ``object_verbs``, to its lemma: what a headline's
+        title-case verb is read back to ("Hale Slams Rivals" -> "slam"; :mod:`graphkit.frames_headline`).
+
+        >>> from graphkit.cues import default_cues
+        >>> m = default_cues().third_person_verbs
+        >>> m["says"], m["slams"], m["endorses"]
+        ('say', 'slam', 'endorse')
+        """
+        v = self.__dict__.get("_third_person")
+        if v is None:
+            v = {third_person(k): k for k in (*self.object_verbs, *self.verbs) if " " not in k}
+            object.__setattr__(self, "_third_person", v)
         return v
 
     @property
@@ -188,6 +204,19 @@ def _stem(lemma: str) -> str:
     return lemma + lemma[-1] if _doubles(lemma) else lemma
 
 
+def third_person(lemma: str) -> str:
+    """A one-word verb lemma's '-s' form: '-es' after a sibilant or 'o' (:func:`takes_es`), '-ies' for a final 'y'
+    after a consonant. The one home of that form, for :func:`verb_forms` and a headline's title-case verb
+    (:attr:`Cues.third_person_verbs`).
+
+    >>> [third_person(v) for v in ("say", "slam", "reply", "push", "veto")]
+    ['says', 'slams', 'replies', 'pushes', 'vetoes']
+    """
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        return lemma[:-1] + "ies"
+    return lemma + "es" if takes_es(lemma) else lemma + "s"
+
+
 def verb_forms(lemma: str) -> frozenset[str]:
     """Every inflected form of a one-word verb lemma: '-s' ('-es' after a sibilant or 'o', :func:`takes_es`; '-ies'
     for a final 'y' after a consonant), '-ing' and its :func:`past_forms`; not the lemma itself.
@@ -197,11 +226,6 @@ def verb_forms(lemma: str) -> frozenset[str]:
     >>> sorted(verb_forms("state") - past_forms("state")), sorted(verb_forms("agree") - past_forms("agree"))
     (['states', 'stating'], ['agreeing', 'agrees'])
     """
-    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
-        third = lemma[:-1] + "ies"
-    elif takes_es(lemma):
-        third = lemma + "es"
-    else:
-        third = lemma + "s"
+    third = third_person(lemma)
     ing = lemma[:-1] + "ing" if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")) else _stem(lemma) + "ing"
     return frozenset({third, ing}) | past_forms(lemma)

@@ -12,6 +12,8 @@ import):
   negated or refused cues (:func:`_declined`), claims coordinated into another's content;
 - :mod:`graphkit.frames_quote`: quotations and who said them — "“...,” he said" (:func:`_around`),
   "“...,” was the assessment of X", "Lavrov: ...", "“...” ― Carla Sanchez";
+- :mod:`graphkit.frames_headline`: a headline line whose title case hides its verb from the parser ("Ann Reyes Tells
+  Council To Wait");
 - :mod:`graphkit.frames_nominal`: cues that are no verb — "according to X", "in a statement", "his claim
   that ...", "was critical of", "in a CNN poll".
 
@@ -31,7 +33,9 @@ from .frames_parse import (
     _EDGE_PUNCT, _Cand, _after_colon, _modal, _same_line_subject, _span_tokens, _subject, not_a_source,
     sentence_adverbial,
 )
-from .frames_quote import _VERDICT_NOUNS, _around, _colon_candidates, _dash_candidates, _verdict_candidates
+from .frames_quote import (
+    _VERDICT_NOUNS, _around, _colon_candidates, _dash_candidates, _verb_colon_candidates, _verdict_candidates,
+)
 from .frames_verb import (
     _STATEMENT_NOUNS, CIRCUMSTANCE_PREPS, VERB_FRAMES, _declined, _shown_act, _verb_candidate, object_complements,
     says_it, trailing_complements,
@@ -42,5 +46,6 @@ __all__ = [
     "sentence_adverbial", "_Cand", "_EDGE_PUNCT",
     "_STATEMENT_NOUNS", "_VERDICT_NOUNS", "_adjective_candidates", "_after_colon", "_around", "_colon_candidates",
     "_dash_candidates", "_declined", "_in_source_candidates", "_modal", "_noun_candidates", "_phrase_candidates",
-    "_same_line_subject", "_shown_act", "_span_tokens", "_subject", "_verb_candidate", "_verdict_candidates",
+    "_same_line_subject", "_shown_act", "_span_tokens", "_subject", "_verb_candidate", "_verb_colon_candidates",
+    "_verdict_candidates",
 ]

@@ -5,6 +5,7 @@
   its own;
 - :func:`_verdict_candidates`: "“...,” was the assessment of X";
 - :func:`_colon_candidates`: "Lavrov: ..." (a name, a colon, a clause);
+- :func:`_verb_colon_candidates`: "Ms. Reyes gloated: “...”" (a verb no lexicon entry names, a colon, a quotation);
 - :func:`_dash_candidates`: "“...” ― Carla Sanchez".
 
 >>> from graphkit.nlp import load_spacy
@@ -191,28 +192,115 @@ def _label_after_dash(colon: Token, lo: int):
     return doc[start:colon.i]
 
 
-def _colon_candidates(doc: Doc, colons_at: list) -> list[_Cand]:
+def _label_before_prep(name):
+    """A headline's label with what it is about or whom it addresses after it: the words before the first
+    preposition ("Hale to City Council:", "Party Chair On Fares:"), None when no preposition follows
+    a first word.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Party", "Chair", "On", "Fares"], pos=["PROPN", "PROPN", "ADP",
+    ...           "PROPN"])
+    >>> _label_before_prep(doc[0:4]).text, _label_before_prep(doc[2:4])
+    ('Party Chair', None)
+    """
+    k = next((i for i, w in enumerate(name) if i and w.pos_ == "ADP"), None)
+    return None if k is None else name[:k]
+
+
+def _colon_candidates(doc: Doc, colons_at: list, heads: tuple = ()) -> list[_Cand]:
     """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause; a
     transcript's inverted label 'Stated Stone: ...' names Stone (:func:`graphkit.frames_parse.label_name`); a
-    roundup item's label after a dash, before a quotation ('HEADING - Name: “...”', :func:`_label_after_dash`)."""
+    roundup item's label after a dash, before a quotation ('HEADING - Name: “...”', :func:`_label_after_dash`).
+    In a headline or deck of ``heads`` (:class:`graphkit.segments.Segment`, the "headline" frame) the label may
+    name whom or what it is about ('Hale to City Council: ...', :func:`_label_before_prep`) and what
+    follows on its line needs no verb ('Reyes: No new money for the ring road', a headline's title case
+    hides its verbs), but more than a name, and ends with the line.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from graphkit.segments import Segment
+    >>> def claims(words, pos, head_end):
+    ...     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+    ...     heads = [Segment("headline", 0, doc[head_end - 1].idx + len(doc[head_end - 1]))]
+    ...     return [" ".join(doc[i].text for i in sorted(c.content)) for c in _colon_candidates(doc, [doc[1]], heads)]
+    >>> claims(["Reyes", ":", "No", "new", "money", "\\n\\n", "She", "spoke"],
+    ...        ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "SPACE", "PRON", "VERB"], 5)
+    ['No new money']
+    >>> claims(["BYLINE", ":", "Ann", "Marie", "Lee"], ["PROPN", "PUNCT"] + ["PROPN"] * 3, 5)  # a name only
+    []
+    """
     out = []
     for t in colons_at:
         sent = t.sent
         lo = sent.start
         while lo < t.i and (doc[lo].is_space or doc[lo].is_punct):
             lo += 1
+        head = next((h for h in heads if h.start <= t.idx < h.end), None)
+        in_head = head is not None
         name, after_dash = doc[lo:t.i], False
         if not _label_words(name):
             name, after_dash = _label_after_dash(t, lo), True
+            if (name is None or not _label_words(name)) and in_head:
+                name = _label_before_prep(doc[lo:t.i])
             if name is None or not _label_words(name):
                 continue
         content = _after_colon(t)
-        if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
-            continue
+        if in_head:  # a headline's claim ends with its line, wherever the parser ended the sentence
+            content = {i for i in content if doc[i].idx < head.end}
+        if len(content) < 3 or not (any(doc[i].pos_ in ("VERB", "AUX") for i in content) or in_head and any(
+                doc[i].is_alpha and doc[i].pos_ != "PROPN" for i in content)):
+            continue  # a headline's line needs no verb, but more than a name ("BYLINE: Ann Lee")
         who = label_name(name)  # 'Stated Stone:': the name is 'Stone'
         out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
                          subj=who.root, anchor=t, sent=sent, frame="colon",
                          speaker_toks=list(who) if len(who) < len(name) or after_dash else None))
+    return out
+
+
+def _verb_before_colon(colon: Token):
+    """The verb a colon follows, over a particle or adverb after it ("shot back:", "went even further:"), or None.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Hale", "shot", "back", ":"], heads=[1, 1, 1, 1],
+    ...           deps=["nsubj", "ROOT", "prt", "punct"], pos=["PROPN", "VERB", "ADP", "PUNCT"])
+    >>> _verb_before_colon(doc[3]).text
+    'shot'
+    """
+    if colon.i == 0:
+        return None
+    v = colon.doc[colon.i - 1]
+    while v.dep_ in ("prt", "advmod", "acomp") and v.head.pos_ == "VERB" and v.head.i < v.i:
+        v = v.head
+    return v if v.pos_ == "VERB" else None
+
+
+def _verb_colon_candidates(doc: Doc, colons_at: list, quote_of_tok: dict, verbs) -> list[_Cand]:
+    """'Ms. Reyes gloated: “We said so ...”', 'Hale shot back: “...”': a verb no lexicon entry (``verbs``, the
+    lemmas the verb frames read) names, with a subject of its own, then a colon that opens a quotation: the quotation is
+    the subject's (frame "verb_colon"). Not a relative clause's verb ("a promise many councillors make: “...”")."""
+    out = []
+    for t in colons_at:
+        v = _verb_before_colon(t)
+        if v is None or v.lemma_.lower() in verbs:
+            continue
+        first = v
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # "... that many make and few keep:": a conjunct of a relative clause is one too
+        if first.dep_ in ("relcl", "acl"):
+            continue
+        subj = next((k for k in v.children if k.dep_ == "nsubj"), None)
+        k = t.i + 1
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if subj is None or k >= len(doc) or k not in quote_of_tok or not doc[k].is_punct or (
+                quote_of_tok.get(k - 1) == quote_of_tok[k]):
+            continue  # no quotation opens after the colon
+        cue = [v] + [c for c in v.children if c.dep_ in ("prt", "advmod") and v.i < c.i < t.i]
+        out.append(_Cand(cue_toks=cue, cue_lemma=v.lemma_.lower(), stance="assert",
+                         content=quote_tokens(doc, quote_of_tok, k), quotes=set(), subj=subj, anchor=v, sent=v.sent,
+                         frame="verb_colon"))
     return out
 
 

@@ -578,6 +578,56 @@ def test_a_label_after_a_dash_and_a_signature_line_source_the_quotation(nlp, tex
     assert _said(nlp(text), tagger=False) == expected
 
 
+#: what a headline's title case hides from the parser (the "headline" frame): a name, a lexicon verb in its third person
+#: read as a name's word, the rest of the line (frames_headline.headline_verb_candidates); a colon's label followed by
+#: whom or what it is about, and a line after the colon without a verb (frames_quote._colon_candidates in a headline):
+#: (text, [(speaker, content)]) of the rules
+HEADLINE_TITLE_CASE = [
+    ("Mayor Ann Reyes Slams Council Over Bus Fares\n\nReyes spoke in Leeds on Monday.",
+     [("Mayor Ann Reyes", "Council Over Bus Fares")]),
+    ("Ann Reyes Tells Council To Wait\n\nReyes spoke in Leeds on Monday.", [("Ann Reyes", "Council To Wait")]),
+    ("Hale to City Council: Taxes Will Rise Next Year\n\nHale spoke on Monday.",
+     [("Hale", "Taxes Will Rise Next Year")]),
+    ("Reyes: No New Money For The Ring Road\n\nThe mayor spoke on Monday.",
+     [("Reyes", "No New Money For The Ring Road")]),
+    # a name with a word that is no name's before the verb; a label before a preposition in running text; a colon that
+    # ends its headline's line
+    ("Speaking In Leeds, Hale Vows To Cut Fares\n\nHale spoke on Monday.", []),
+    ("The vote came on Monday.\n\nTrouble for the Mayor: the buses ran late again.", []),
+    ("BYLINE:\n\nThe mayor said on Monday that taxes would rise.", [("The mayor", "that taxes would rise")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINE_TITLE_CASE,
+                         ids=[f"{i:02d}" for i in range(len(HEADLINE_TITLE_CASE))])
+def test_a_headline_claim_title_case_hides_from_the_parser(nlp, text, expected):
+    assert _said(nlp(text), tagger=False) == expected
+
+
+#: a verb no lexicon entry names, its subject, a colon that opens a quotation: the quotation is the subject's
+#: (frames_quote._verb_colon_candidates, frame "verb_colon"): (text, [(speaker, content)]) of the rules
+VERB_BEFORE_COLON = [
+    ("And Ms. Reyes gloated: \u201cI said the plan would fail.\u201d",
+     [("Ms. Reyes", "\u201cI said the plan would fail.\u201d")]),
+    ("Asked about the vote, Mr. Hale shot back: \u201cWe are done with it.\u201d",
+     [("Mr. Hale", "\u201cWe are done with it.\u201d")]),
+    ("The mayor interjected: \u201cSo the fares will rise after all?\u201d",
+     [("The mayor", "\u201cSo the fares will rise after all?\u201d")]),
+    # a relative clause's verb; no quotation after the colon; a lexicon verb is its own frame's, once
+    ("Every spring brings a plan that many councillors draft: \u201cWe will fix the roads this year.\u201d", []),
+    ("Ms. Reyes gloated: she had won the vote.", []),
+    ("He said: \u201cWe won the vote.\u201d", [("He", "\u201cWe won the vote.\u201d")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", VERB_BEFORE_COLON, ids=[f"{i:02d}" for i in range(len(VERB_BEFORE_COLON))])
+def test_a_verb_before_a_colon_and_a_quotation_is_its_subjects_speech(nlp, text, expected):
+    doc = nlp(text)
+    assert _said(doc, tagger=False) == expected
+    if expected and expected[0][0] != "He":  # the frame switched off by name
+        assert _said(doc, tagger=False, without={"verb_colon"}) == []
+
+
 # first person outside quotes: the article's author (its byline when known), never the nearest name
 # text, Document.author, expected resolved speaker
 FIRST_PERSON = [

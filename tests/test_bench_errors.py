@@ -376,6 +376,17 @@ def test_a_file_missing_or_of_another_kind_is_one_line(work, name, args, words, 
     assert {p.name: _sha(p) for p in (work / "corpus").iterdir()} == before
 
 
+def test_eval_attribution_headlines_says_it_has_no_effect(work, capsys, monkeypatch):
+    """--headlines switched on a frame that is on by default since -78: it says so, and the command runs as without it
+    (here to the missing gold file's line)."""
+    from eval_attribution import HEADLINES_NOTE
+
+    code, _, err = run_script("eval_attribution", ["--headlines", "--seeds", "missing.jsonl"], capsys, monkeypatch)
+    note, line = err.strip().splitlines()
+    assert note == HEADLINES_NOTE and "no effect" in note and "--without headline" in note
+    one_line(code, line, "eval_attribution", "cannot use 'missing.jsonl' (No such file")
+
+
 def test_audit_refs_a_missing_file_is_not_runs_found(work, capsys, monkeypatch):
     """audit_refs exits 1 when scan finds runs: a file that is not there is status 2, one line."""
     (work / "pn").mkdir()

@@ -605,10 +605,10 @@ HEADLINE_CLAIMS = [
      [("Donald Trump", "He Will Win Ohio")]),
     ("Lavrov: Europe Is Rearming Too Fast\n\nRussian Foreign Minister Sergey Lavrov said on Monday that Europe was "
      "rearming.", [("Sergey Lavrov", "Europe Is Rearming Too Fast")]),
-    # a known miss pinned: the parser reads "Tells" in title case as a name's word, so no claim; what must hold
-    # whatever the parse is that no actor is named "Donald Trump Tells"
+    # the parser reads "Tells" in title case as a name's word: the line read by position gives the claim
+    # (frames_headline), and no actor is named "Donald Trump Tells"
     ("Donald Trump Tells Voters to Wait\n\nDonald Trump told voters in Iowa on Monday that the results would come "
-     "soon.", []),
+     "soon.", [("Donald Trump", "Voters to Wait")]),
     # no attribution in the headline; a relative pronoun as the speaker (no antecedent the headline makes sure of) and
     # a past participle without its auxiliary (a headline's passive) give no claim (attribution._headline_claim)
     ("Storm Closes Schools Across the State\n\nHeavy snow closed schools across the state on Monday, the governor "
