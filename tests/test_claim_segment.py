@@ -33,7 +33,8 @@ SEGMENT_OF = [
       ("the minister", "The cut was welcome", "body")]),
     ("Mayor Defends Budget\n\nThe mayor said the figures were right.\n\nEditor's note: The mayor said on Friday that "
      "an earlier figure was wrong.", None,
-     [("The mayor", "the figures were right", "body"), ("The mayor", "that an earlier figure was wrong", "note")]),
+     [("Mayor", "Budget", "headline"), ("The mayor", "the figures were right", "body"),
+      ("The mayor", "that an earlier figure was wrong", "note")]),  # the headline's title-case verb (-81)
     ("The mayor said the figures were right.", None, [("The mayor", "the figures were right", "body")]),
 ]
 
