@@ -209,9 +209,8 @@ def _typed_mention(a: Attribution, text: str, fold_types: dict[str, str], gz: Ga
         if gz.match_title(text, org_role(a)) or gz.match_name(text, False) or is_role_phrase(text):
             return text, "title", None, role
         return strip_det(text), "group", "organisation" if named_body(text) else "group", role
-    if a.speaker_type == "PRON" and etype is None and common_noun_phrase(text) \
-            and names_people(before_which(fold(text).split())):
-        return strip_det(text), "group", "group", role  # 'who' / 'they' for 'undeclared voters': those people
+    if a.speaker_type == "PRON" and etype is None and names_people(before_which(fold(text).split())):
+        return strip_det(text), "group", "group", role  # 'who' / 'they' for 'undeclared voters', 'House Democrats
     name = strip_det(strip_possessive(text))
     if etype is None:
         etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)

@@ -898,12 +898,15 @@ def test_a_first_name_carries_the_gender_other_people_with_it_have(him, her, oth
     assert a.name == her and any("other people named" in m for m in a.merges), a.merges
 
 
-#: a 'who' / 'they' the article pass gave a common-noun phrase naming people is those people, a group, not a thing
-#: (mentions._typed_mention, names_people); a phrase naming no people stays what it was
+#: a 'who' / 'they' the article pass gave a phrase naming people is those people, a group, not a thing, whatever its
+#: capitals (mentions._typed_mention, names_people); a phrase naming no people stays what it was
 PRONOUN_GROUPS = [
     ("who", "undeclared voters", "group"),          # American
     ("they", "local councillors", "group"),         # British
     ("they", "the figures", "other"),               # control: no people
+    ("who", "House Democrats", "group"),            # American: a people's name in capitals
+    ("they", "Labour MPs in marginal seats", "group"),   # British
+    ("they", "Acme Party Trust", "other"),          # control: capitals naming no people
 ]
 
 
