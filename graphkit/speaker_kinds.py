@@ -306,7 +306,21 @@ def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Fo
     anonymous source ('a Labour spokesman, Tom Hale,', 'Another Acme ally, Ann Lee,') is that person. A plural of
     people in apposition to names is a group, never its first person: the people named together ('The candidates, Ann
     Lee and Tom Hale,' is 'Ann Lee and Tom Hale', :func:`_named_together`, when each is a person's name), else the
-    phrase as written."""
+    phrase as written.
+
+    A Doc built by hand, its parse and entities as the parser may give them (``toks``: the speaker phrase without its
+    apposition, as graphkit.speaker_phrase.speaker_tokens gives it):
+
+    >>> from graphkit.speakers import SpeakerResolver
+    >>> doc = _hand_parsed("A Labour spokesman , Tom Hale , said no .", "DET PROPN NOUN PUNCT PROPN PROPN PUNCT VERB "
+    ...                    "INTJ PUNCT", "O B-ORG O O B-PERSON I-PERSON O O O O",
+    ...                    heads=[2, 2, 7, 2, 5, 2, 2, 7, 7, 7],
+    ...                    deps="det compound nsubj punct compound appos punct ROOT intj punct")
+    >>> f = _Found("ANON", "Labour spokesman", (2, 18), "ANON", None, None)
+    >>> _in_apposition(SpeakerResolver(doc), list(doc[0:3]), doc[5], f)
+    >>> f.resolved, f.stype, f.role, f.org
+    ('Tom Hale', 'PERSON', 'spokesman', 'Labour')
+    """
     if plural_people(appos.head):
         sub = list(appos.subtree)  # names only: not 'Ann Lee and the courts'
         together = _named_together(res, appos, sub) \
@@ -463,17 +477,20 @@ def _name_runs_on(head: Token) -> bool:
     return k < len(doc) and doc[k].pos_ == "PROPN"
 
 
-def _hand_parsed(words: str, pos: str, ents: Optional[str] = None):
+def _hand_parsed(words: str, pos: str, ents: Optional[str] = None, heads: Optional[list[int]] = None,
+                 deps: Optional[str] = None):
     """A Doc of space-separated ``words`` with the coarse tags ``pos`` and the IOB entity tags ``ents`` given, a
-    sentence opening after each full stop: the examples of this module read a parse as written, not as a model
-    reads it (a model's update may type 'Peabody' otherwise). It serves this module's examples alone: the tests build
-    theirs with ``tests/hand_parsed.parsed``, which a module of graphkit cannot import."""
+    sentence opening after each full stop, or, with ``heads`` (each word's head, by index) and ``deps`` (their
+    labels), the dependency parse given, whose roots open the sentences: the examples of this module read a parse as
+    written, not as a model reads it (a model's update may type 'Peabody' otherwise). It serves this module's examples
+    alone: the tests build theirs with ``tests/hand_parsed.parsed``, which a module of graphkit cannot import."""
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     ws = words.split()
-    starts = [k == 0 or ws[k - 1] == "." for k in range(len(ws))]
-    return Doc(Vocab(), words=ws, pos=pos.split(), ents=ents.split() if ents else None, sent_starts=starts)
+    starts = None if heads else [k == 0 or ws[k - 1] == "." for k in range(len(ws))]
+    return Doc(Vocab(), words=ws, pos=pos.split(), ents=ents.split() if ents else None, sent_starts=starts,
+               heads=heads, deps=deps.split() if deps else None)
 
 
 def _acronym_written_out(res: SpeakerResolver, phrase: str) -> Optional[tuple[str, tuple[int, int]]]:
