@@ -210,7 +210,7 @@ def _typed_mention(a: Attribution, text: str, fold_types: dict[str, str], gz: Ga
             return text, "title", None, role
         return strip_det(text), "group", "organisation" if named_body(text) else "group", role
     if a.speaker_type == "PRON" and etype is None and names_people(before_which(fold(text).split())):
-        return strip_det(text), "group", "group", role  # 'who' / 'they' for 'undeclared voters', 'House Democrats
+        return strip_det(text), "group", "group", role  # 'who' / 'they' for 'undeclared voters', 'House Democrats'
     name = strip_det(strip_possessive(text))
     if etype is None:
         etype = {"GPE": "place", "ORG": "organisation", "NORP": "group"}.get(a.speaker_type or "", None)
