@@ -57,19 +57,29 @@ def person_synsets(d: Path) -> set[int]:
     return out
 
 
+def first_senses(d: Path, pos: str = "noun") -> dict[str, int]:
+    """Each lemma of WordNet's ``index.<pos>`` → the offset in ``data.<pos>`` of its first sense (WordNet orders
+    senses by frequency); the one home of reading an index line (``bench/rescorer_cv.wordnet_classes`` too).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "index.verb").write_text("  1 a licence line\\nsay v 2 1 @ 2 2 00000042 00000077\\n")
+    >>> first_senses(d, "verb")
+    {'say': 42}
+    """
+    out = {}
+    for line in (Path(d) / f"index.{pos}").open(encoding="utf-8", errors="replace"):
+        if line.startswith(" "):  # the licence
+            continue
+        f = line.split()  # lemma pos synset_cnt p_cnt [ptr_symbol ...] sense_cnt tagsense_cnt synset_offset ...
+        out[f[0]] = int(f[6 + int(f[3])])
+    return out
+
+
 def person_nouns(d: Path) -> list[str]:
     """Single-word lemmas of ``index.noun`` whose first (most frequent) sense is a person class."""
     people = person_synsets(d)
-    out = []
-    for line in (d / "index.noun").open(encoding="utf-8", errors="replace"):
-        if line.startswith("  "):
-            continue
-        f = line.split()
-        lemma, n_ptr = f[0], int(f[3])
-        first = int(f[6 + n_ptr])
-        if "_" not in lemma and first in people:
-            out.append(lemma)
-    return sorted(out)
+    return sorted(lemma for lemma, first in first_senses(d).items() if "_" not in lemma and first in people)
 
 
 def main(argv=None) -> int:

@@ -228,12 +228,9 @@ def wordnet_classes(wordnet_dir, pos: str) -> dict[str, str]:
     >>> wordnet_classes(d, "verb")
     {'say': 'verb.communication'}
     """
-    offsets = {}
-    for line in (Path(wordnet_dir) / f"index.{pos}").open(encoding="utf-8", errors="replace"):
-        if line.startswith(" "):  # the licence
-            continue
-        p = line.split()
-        offsets[p[0]] = int(p[4 + int(p[3]) + 2])  # lemma pos synset_cnt p_cnt [ptr ...] sense_cnt tagsense_cnt off...
+    from make_person_nouns import first_senses
+
+    offsets = first_senses(Path(wordnet_dir), pos)
     out = {}
     with (Path(wordnet_dir) / f"data.{pos}").open("rb") as data:
         for lemma, off in offsets.items():
@@ -740,9 +737,10 @@ def main(argv=None) -> int:
                     help="a WordNet 3.0 database directory, for logistic+verbclass / +objclass (Debian: "
                          "apt-get install wordnet-base)")
     a = ap.parse_args(argv)
-    if {"logistic+verbclass", "logistic+objclass"} & set(a.variants) and not (a.wordnet / "index.verb").exists():
-        raise GraphkitError(f"no WordNet database in {a.wordnet}: install one (apt-get install wordnet-base) or give "
-                            "its directory with --wordnet DIR")
+    wordnet_files = [a.wordnet / f"{kind}.{pos}" for kind in ("index", "data") for pos in ("verb", "noun")]
+    if {"logistic+verbclass", "logistic+objclass"} & set(a.variants) and not all(f.exists() for f in wordnet_files):
+        raise GraphkitError(f"no WordNet database in {a.wordnet} (index.verb, data.verb, index.noun, data.noun): "
+                            "install one (apt-get install wordnet-base) or give its directory with --wordnet DIR")
     D = load(a.dump)
     arts = {x["id"]: x for x in cv.load_articles()}
     shipped = (D["settings"]["threshold"], D["settings"]["threshold_learned"])

@@ -360,7 +360,7 @@ OTHER_CASES = [
     ("oof_fair", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("rescorer_cv", ["missing.pkl"], "no dump at missing.pkl"),
     ("rescorer_cv", ["missing.pkl", "--variants", "logistic+verbclass", "--wordnet", "missing"],
-     "no WordNet database in missing: install one (apt-get install wordnet-base) or give its directory"),
+     "no WordNet database in missing (index.verb, data.verb, index.noun, data.noun): install one"),
     ("train_context_tagger", ["measure", "--model", "missing"], "no contextual tagger at missing: train one with"),
     ("train_context_tagger", ["speed", "--model", "missing"], "no contextual tagger at missing: train one with"),
     ("pair_rebuilds", ["--corpus", "corpus", "--src", "a=.", "--store", "ok.gk"], "--store ok.gk has no NAME="),

@@ -368,19 +368,29 @@ def _graphkit_caches():
                     yield f"{name}.{attr}", obj
 
 
-def test_what_a_models_edit_forgets_is_every_cache_but_the_pipelines():
+def test_what_a_models_edit_forgets_is_every_cache_but_the_pipelines(tmp_path, sample_store):
     """Decided in session 55: `knowledge.forget_worked_out` empties every functools cache of graphkit, not a list of
     those worked out of the models files. A list would be a second home of what each function reads, and a cache left
     off it serves a stale store without a word (the SECOND_BUILD rows); the caches that read no models file it empties
     too (names, segments, statements, date expressions, the code key, the page's assets: 23 of 47) cost 0.025 s CPU to
     fill again on the sample's full resolve (0.12 -> 0.14 s, bench/README.md chores of session 55), once a models edit
     in a process."""
-    from graphkit.knowledge import forget_worked_out
-    from graphkit.names import fold
-    from graphkit.segments import segments
+    import importlib
+    import pkgutil
+    import shutil
 
-    fold("Sergey Lavrov"), segments("Talks Gain Momentum\nPutin will meet Witkoff.")
-    assert {n for n, c in _graphkit_caches() if c.cache_info().currsize} >= {"graphkit.names.fold",
-                                                                              "graphkit.segments._segments"}
-    forget_worked_out()
-    assert [n for n, c in _graphkit_caches() if c.cache_info().currsize] == []
+    import graphkit
+    from graphkit.build import build
+    from graphkit.knowledge import forget_worked_out
+
+    for m in pkgutil.walk_packages(graphkit.__path__, "graphkit."):
+        importlib.import_module(m.name)  # every module's caches, not only those the tests before this one imported
+    caches = dict(_graphkit_caches())
+    assert len(caches) >= 40, sorted(caches)
+    store = tmp_path / "s.gk"
+    shutil.copy2(sample_store, store)
+    build(sample_store.parent / "corpus", store, full=True)  # the sample resolved again from its kept parses: the resolution's caches filled
+    filled = {n for n, c in caches.items() if c.cache_info().currsize}
+    assert len(filled) >= 15 and {"graphkit.names.fold", "graphkit.cues.default_cues"} <= filled, sorted(filled)
+    assert forget_worked_out() >= len(filled)
+    assert [n for n, c in caches.items() if c.cache_info().currsize] == []
