@@ -391,6 +391,6 @@ def test_what_a_models_edit_forgets_is_every_cache_but_the_pipelines(tmp_path, s
     shutil.copy2(sample_store, store)
     build(sample_store.parent / "corpus", store, full=True)  # the sample resolved again from its kept parses: the resolution's caches filled
     filled = {n for n, c in caches.items() if c.cache_info().currsize}
-    assert len(filled) >= 15 and {"graphkit.names.fold", "graphkit.cues.default_cues"} <= filled, sorted(filled)
+    assert len(filled) >= 15 and "graphkit.names.fold" in filled, sorted(filled)
     assert forget_worked_out() >= len(filled)
     assert [n for n, c in caches.items() if c.cache_info().currsize] == []
