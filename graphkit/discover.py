@@ -26,8 +26,8 @@ from __future__ import annotations
 from typing import Iterable, Optional, Sequence
 
 from .phrase_groups import apart_from_groups, group_phrases, said_apart, topic_name
-from .topical import (MIN_ARTICLES, MIN_CLAIMS, MIN_CORPUS_CLAIMS, SPREAD_MIN_ARTICLES, common_phrases,
-                      phrase_counts, topical_phrases, written_form)
+from .topical import (MIN_CLAIMS, MIN_CORPUS_CLAIMS, common_phrases, issue_min_articles, phrase_counts,
+                      topical_phrases, vocabulary_min_articles, written_form)
 
 
 def places_apart(heads: Iterable[str], abroad: frozenset, keep: bool = True) -> list[str]:
@@ -80,7 +80,7 @@ def none_found(claims: Sequence[tuple]) -> str:
     if n < MIN_CORPUS_CLAIMS:
         return f"{n} claim{'' if n == 1 else 's'}, too few to discover issues from ({MIN_CORPUS_CLAIMS} at least); {fix}"
     n_docs = len({c[1] for c in claims})
-    articles = MIN_ARTICLES if n_docs >= SPREAD_MIN_ARTICLES else min(n_docs, 2)  # `topical_phrases`, `_vocabulary`
+    articles = max(vocabulary_min_articles(n_docs), issue_min_articles(n_docs))
     df, docs, surface = phrase_counts(claims)
     top = min(df, key=lambda k: (-df[k], -len(docs[k]), k), default=None)
     said = (f" (the most said: '{written_form(surface[top])}', {df[top]} claim{'' if df[top] == 1 else 's'}, "

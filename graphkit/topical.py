@@ -143,12 +143,32 @@ def key_parts(key: str) -> tuple[str, ...]:
     return tuple(" ".join(ws) for ws in parts)
 
 
+def vocabulary_min_articles(n_docs: int) -> int:
+    """The articles a phrase of the vocabulary is said in at least, in a corpus of ``n_docs`` articles (`_vocabulary`):
+    two when the corpus has more than one.
+
+    >>> vocabulary_min_articles(1), vocabulary_min_articles(5)
+    (1, 2)
+    """
+    return 2 if n_docs > 1 else 1
+
+
+def issue_min_articles(n_docs: int) -> int:
+    """The articles an issue's phrase is said in at least, beside `vocabulary_min_articles` (`topical_phrases`):
+    `MIN_ARTICLES` in a corpus of many articles (`SPREAD_MIN_ARTICLES`), else any.
+
+    >>> issue_min_articles(5), issue_min_articles(40)
+    (1, 3)
+    """
+    return MIN_ARTICLES if n_docs >= SPREAD_MIN_ARTICLES else 1
+
+
 def _vocabulary(claims, exclude=frozenset(), spoken=None, abroad=frozenset()):
     """Rows (claim id, doc id, own keys, context keys), the vocabulary, claim and article frequencies, surfaces.
     A phrase of the vocabulary is said in `VOCAB_MIN_CLAIMS` claims at least, of two articles at least when the
     corpus has more than one. ``exclude``: phrase keys that are no issue, less those of ``spoken`` (key → claims it
     speaks) `talked_about`; places are none (`place_names`) but the keys of ``abroad`` (places abroad)."""
-    min_df, min_docs = VOCAB_MIN_CLAIMS, 2 if len({c[1] for c in claims}) > 1 else 1
+    min_df, min_docs = VOCAB_MIN_CLAIMS, vocabulary_min_articles(len({c[1] for c in claims}))
     df, docs, surface = Counter(), defaultdict(set), defaultdict(Counter)
     said = [(cid, doc_id, _keys(phrases, surface), _keys(ctx[0] if ctx else (), surface)) for cid, doc_id, phrases, *ctx in claims]
     known = {k for _, _, keys, ctx in said for k in (*keys, *ctx)}
@@ -433,7 +453,7 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     counts = {k: df[k] if " " in k else alone[k] for k in vocab}
     where = {k: docs[k] if " " in k else alone_docs[k] for k in vocab}
     key = keyness(vocab, counts, surface, rows)
-    keys = most_said(issue_phrases(counts, where, spreads, MIN_CLAIMS, MIN_ARTICLES if many else 1, key), counts, where)
+    keys = most_said(issue_phrases(counts, where, spreads, MIN_CLAIMS, issue_min_articles(n_docs), key), counts, where)
     into = fold(keys)
     members: dict[str, set[int]] = defaultdict(set)
     for r, (_, _, ks, _) in enumerate(rows):
