@@ -59,7 +59,7 @@ def person_synsets(d: Path) -> set[int]:
 
 def first_senses(d: Path, pos: str = "noun") -> dict[str, int]:
     """Each lemma of WordNet's ``index.<pos>`` → the offset in ``data.<pos>`` of its first sense (WordNet orders
-    senses by frequency); the one home of reading an index line (``bench/rescorer_cv.wordnet_classes`` too).
+    senses by frequency); the one home of reading an index line (:func:`wordnet_classes` too).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -73,6 +73,41 @@ def first_senses(d: Path, pos: str = "noun") -> dict[str, int]:
             continue
         f = line.split()  # lemma pos synset_cnt p_cnt [ptr_symbol ...] sense_cnt tagsense_cnt synset_offset ...
         out[f[0]] = int(f[6 + int(f[3])])
+    return out
+
+
+#: WordNet 3.0's lexicographer files by number (its ``lexnames`` file, which Debian's wordnet-base leaves out)
+LEXNAMES = {3: "noun.Tops", 4: "noun.act", 5: "noun.animal", 6: "noun.artifact", 7: "noun.attribute", 8: "noun.body",
+            9: "noun.cognition", 10: "noun.communication", 11: "noun.event", 12: "noun.feeling", 13: "noun.food",
+            14: "noun.group", 15: "noun.location", 16: "noun.motive", 17: "noun.object", 18: "noun.person",
+            19: "noun.phenomenon", 20: "noun.plant", 21: "noun.possession", 22: "noun.process", 23: "noun.quantity",
+            24: "noun.relation", 25: "noun.shape", 26: "noun.state", 27: "noun.substance", 28: "noun.time",
+            29: "verb.body", 30: "verb.change", 31: "verb.cognition", 32: "verb.communication", 33: "verb.competition",
+            34: "verb.consumption", 35: "verb.contact", 36: "verb.creation", 37: "verb.emotion", 38: "verb.motion",
+            39: "verb.perception", 40: "verb.possession", 41: "verb.social", 42: "verb.stative", 43: "verb.weather"}
+
+
+def wordnet_classes(wordnet_dir, pos: str) -> dict[str, str]:
+    """Each lemma of WordNet's ``index.<pos>`` (``pos`` "verb" or "noun") → the lexicographer file of its first
+    sense (WordNet orders senses by frequency): "say" → "verb.communication", "impose" → "verb.social". Read from a
+    WordNet 3.0 database directory (Debian: ``apt-get install wordnet-base``, ``/usr/share/wordnet``); the one home
+    of a lemma's class (``bench/make_verb_classes.py`` writes the verbs' for graphkit, ``bench/rescorer_cv.py`` reads
+    both).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> head = "  1 a licence line\\n"
+    >>> _ = (d / "data.verb").write_text(head + f"{len(head):08d} 32 v 01 say 0 000 | utter\\n")
+    >>> _ = (d / "index.verb").write_text(f"  1 a licence line\\nsay v 1 0 1 1 {len(head):08d}\\n")
+    >>> wordnet_classes(d, "verb")
+    {'say': 'verb.communication'}
+    """
+    offsets = first_senses(Path(wordnet_dir), pos)
+    out = {}
+    with (Path(wordnet_dir) / f"data.{pos}").open("rb") as data:
+        for lemma, off in offsets.items():
+            data.seek(off)
+            out[lemma] = LEXNAMES.get(int(data.readline().split()[1]), "?")
     return out
 
 

@@ -58,6 +58,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from graphkit.errors import GraphkitError  # noqa: E402
 from graphkit.words import MODALS as WORD_MODALS  # noqa: E402
+from make_person_nouns import wordnet_classes  # noqa: E402  (the WordNet classes' one home)
 
 HGB = {"max_iter": 300, "learning_rate": 0.05, "max_leaf_nodes": 31, "min_samples_leaf": 20, "l2_regularization": 1.0}
 
@@ -201,41 +202,6 @@ def sourceless_features(doc, atts: list) -> list[dict[str, float]]:
             if "sl_generic" in f:
                 f["sl_generic_no_name"] = 1.0
         out.append(f)
-    return out
-
-
-#: WordNet 3.0's lexicographer files by number (its ``lexnames`` file, which Debian's wordnet-base leaves out)
-LEXNAMES = {3: "noun.Tops", 4: "noun.act", 5: "noun.animal", 6: "noun.artifact", 7: "noun.attribute", 8: "noun.body",
-            9: "noun.cognition", 10: "noun.communication", 11: "noun.event", 12: "noun.feeling", 13: "noun.food",
-            14: "noun.group", 15: "noun.location", 16: "noun.motive", 17: "noun.object", 18: "noun.person",
-            19: "noun.phenomenon", 20: "noun.plant", 21: "noun.possession", 22: "noun.process", 23: "noun.quantity",
-            24: "noun.relation", 25: "noun.shape", 26: "noun.state", 27: "noun.substance", 28: "noun.time",
-            29: "verb.body", 30: "verb.change", 31: "verb.cognition", 32: "verb.communication", 33: "verb.competition",
-            34: "verb.consumption", 35: "verb.contact", 36: "verb.creation", 37: "verb.emotion", 38: "verb.motion",
-            39: "verb.perception", 40: "verb.possession", 41: "verb.social", 42: "verb.stative", 43: "verb.weather"}
-
-
-def wordnet_classes(wordnet_dir, pos: str) -> dict[str, str]:
-    """Each lemma of WordNet's ``index.<pos>`` (``pos`` "verb" or "noun") → the lexicographer file of its first
-    sense (WordNet orders senses by frequency): "say" → "verb.communication", "impose" → "verb.social". Read from a
-    WordNet 3.0 database directory (Debian: ``apt-get install wordnet-base``, ``/usr/share/wordnet``).
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> head = "  1 a licence line\\n"
-    >>> _ = (d / "data.verb").write_text(head + f"{len(head):08d} 32 v 01 say 0 000 | utter\\n")
-    >>> _ = (d / "index.verb").write_text(f"  1 a licence line\\nsay v 1 0 1 1 {len(head):08d}\\n")
-    >>> wordnet_classes(d, "verb")
-    {'say': 'verb.communication'}
-    """
-    from make_person_nouns import first_senses
-
-    offsets = first_senses(Path(wordnet_dir), pos)
-    out = {}
-    with (Path(wordnet_dir) / f"data.{pos}").open("rb") as data:
-        for lemma, off in offsets.items():
-            data.seek(off)
-            out[lemma] = LEXNAMES.get(int(data.readline().split()[1]), "?")
     return out
 
 

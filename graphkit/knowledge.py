@@ -92,6 +92,7 @@ def check_models_files(stamp: Optional[str] = None) -> str:
     from .confidence import model_path, read_model, tagger_path
     from .fingerprint import resolution_key
     from .person_nouns import load_person_nouns
+    from .verb_classes import load_verb_classes
 
     now = resolution_key()
     if _CHECKED_AT[0] not in (None, now):  # this process worked things out of other models files: a notebook's rebuild
@@ -101,6 +102,7 @@ def check_models_files(stamp: Optional[str] = None) -> str:
         for path in sorted(models_dir().glob("*.yaml")):
             load_yaml(path.name)
         load_person_nouns(again=True)  # a text file, read by the parse: not UTF-8 is said here too; an edit read
+        load_verb_classes(again=True)  # the same, read by the re-scorer
         read_model(model_path(), "attribution filter model")
         read_model(tagger_path(), "attribution tagger model")
     return now
@@ -128,6 +130,7 @@ def forget_worked_out() -> int:
 
     from . import textmemo
     from .person_nouns import load_person_nouns
+    from .verb_classes import load_verb_classes
 
     pipelines = getattr(sys.modules.get("graphkit.nlp"), "cached_pipeline", None)  # (spaCy not imported for it)
     emptied = 0
@@ -140,6 +143,7 @@ def forget_worked_out() -> int:
                 emptied += 1
     textmemo.clear()
     load_person_nouns(again=True)
+    load_verb_classes(again=True)
     return emptied + len(textmemo.MEMOS)
 
 
@@ -153,6 +157,34 @@ def _missing(p: Path) -> str:
 
 _PACKAGE_MODELS = Path(__file__).resolve().parent / "models"
 _REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+#: the text tables of models/ read in this process (`models_table`), by the file's path (the models folder's, or the
+#: ``GRAPHKIT_MODELS`` copy's) and the parse read with, with the stat they were read at
+_TABLES: dict = {}
+
+
+def models_table(name: str, parse, again: bool = False):
+    """``parse`` of the text of models/``name`` (of the ``GRAPHKIT_MODELS`` copy when set; ``parse("")`` when the file
+    is not there): the one home of reading a text table of models/ once per process and path
+    (`graphkit.person_nouns`, `graphkit.verb_classes`), a parse's ask statting nothing (the person nouns' stat'ed the
+    file once per candidate phrase). ``again`` reads the file again when its stat moved (`check_models_files` asks so
+    when the models' stamp changed, and `forget_worked_out`): what the parse reads stays what the extraction key
+    (`graphkit.fingerprint`, which hashes the file) says. A file that is not UTF-8 is a ModelsFileError with its fix.
+
+    >>> models_table("person_nouns.txt", str.splitlines)[0]
+    "# English common nouns whose most frequent sense is a person (WordNet 3.0's noun.person, classes only),"
+    """
+    from .fingerprint import file_stamp
+
+    path = models_dir() / name
+    known = _TABLES.get((path, parse))
+    if known is not None and not again:
+        return known[1]
+    stamp = file_stamp(path)
+    if known is None or stamp is None or known[0] != stamp:
+        _TABLES[path, parse] = known = (stamp, parse(read_text(path) if stamp != ("missing",) else ""))
+    return known[1]
 
 
 def read_text(path) -> str:

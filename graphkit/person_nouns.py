@@ -11,7 +11,6 @@ A copy of models/ without the file (``GRAPHKIT_MODELS``) knows no such noun, and
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 from .cues import takes_es
@@ -59,34 +58,22 @@ def plural_person_noun(word: str) -> Optional[str]:
     return None
 
 
-#: the lemmas read in this process, by the file's path (the models folder's, or the ``GRAPHKIT_MODELS`` copy's), with
-#: the stat they were read at: a phrase's ask stats nothing (it stat'ed the file once per candidate phrase)
-_READ: dict[Path, tuple[tuple, frozenset[str]]] = {}
-
-
 def load_person_nouns(again: bool = False) -> frozenset[str]:
     """The lemmas of models/person_nouns.txt (of the ``GRAPHKIT_MODELS`` copy when set); empty when the file is
     not there. Read once per process and path; ``again`` reads the file again when its stat moved: a build's check of
     the models asks so (`graphkit.knowledge.check_models_files`, when their stamp changed), so that what the parse
-    reads is what the extraction key (`graphkit.fingerprint`, which hashes the file) says."""
-    from .fingerprint import file_stamp
-    from .knowledge import models_dir
+    reads is what the extraction key (`graphkit.fingerprint`, which hashes the file) says
+    (`graphkit.knowledge.models_table`)."""
+    from .knowledge import models_table
 
-    path = models_dir() / FILE
-    known = _READ.get(path)
-    if known is not None and not again:
-        return known[1]
-    stamp = file_stamp(path)
-    if known is None or stamp is None or known[0] != stamp:
-        _READ[path] = known = (stamp, _read(path) if stamp != ("missing",) else frozenset())
-    return known[1]
+    return models_table(FILE, _lemmas, again)
 
 
-def _read(path: Path) -> frozenset[str]:
-    """The file's lemmas, one a line, '#' comments and blank lines skipped; a file that is not UTF-8 or cannot be
-    read is a ModelsFileError with its fix."""
-    from .knowledge import read_text
+def _lemmas(text: str) -> frozenset[str]:
+    """The file's lemmas, one a line, '#' comments and blank lines skipped.
 
-    text = read_text(path)
+    >>> sorted(_lemmas("# a comment\\nNeighbor\\n\\nvoter  # a note\\n"))
+    ['neighbor', 'voter']
+    """
     words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
     return frozenset(w for w in words if w)

