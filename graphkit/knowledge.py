@@ -74,7 +74,8 @@ def check_models_files(stamp: Optional[str] = None) -> str:
     """Read every file of the models folder a build reads, before it makes or changes anything: a broken one (an
     edited copy named by ``GRAPHKIT_MODELS``) says its file, what is wrong and the fix (GraphkitError) now, not
     after the store is made and the articles parsed. The YAML files (cues.yaml is read by the parse, the others by
-    the resolution after it), person_nouns.txt (read by the parse) and the attribution models' weights (read as
+    the resolution after it), person_nouns.txt (read by the parse), verb_classes.txt (read by the re-scorer) and the
+    attribution models' weights (read as
     JSON by `graphkit.confidence.read_model`, as the filter and the cue tagger read them).
 
     Returns the stamp of those files' bytes (`graphkit.fingerprint.resolution_key`: the one list of the knowledge
@@ -118,7 +119,7 @@ def forget_worked_out() -> int:
     build what a new process builds, under the new key): every functools cache of graphkit's modules (the cue
     lexicon, the paraphrase and antonym groups, the place aliases, and what was looked up through them: which phrase
     is an anonymous person's rests on the person nouns) and every text memo (`graphkit.textmemo`: a claim's words
-    folded through the paraphrase groups); the person nouns are read again. Not the loaded spaCy pipelines
+    folded through the paraphrase groups); the person nouns and the verb classes are read again. Not the loaded spaCy pipelines
     (`graphkit.nlp.cached_pipeline`): they hold no models file's content (the attribution component asks
     `graphkit.cues.default_cues` at each Doc) and take seconds to load. Returns how many caches it emptied.
 
@@ -189,7 +190,7 @@ def models_table(name: str, parse, again: bool = False):
 
 def read_text(path) -> str:
     """A knowledge file's text: the one home of what a file that cannot be read or is not UTF-8 says (a YAML file
-    and models/person_nouns.txt alike).
+    models/person_nouns.txt and models/verb_classes.txt alike).
 
     >>> read_text("/no/such/file.yaml")
     Traceback (most recent call last):

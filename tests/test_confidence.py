@@ -294,3 +294,49 @@ def test_claims_carry_the_model_score_and_filter_on_it(sample):
     assert len(sample.claim_records(min_confidence=0.9, limit=2)) == 2
     with pytest.raises(GraphkitError, match="outside"):
         sample.claim_records(min_confidence=1.5)
+
+
+# words, coarse tags, lemmas (a parse as written: tests/hand_parsed), the cue's index, the cue_class feature the
+# re-scorer sees: a verb cue's broad class, its most frequent sense's WordNet file (models/verb_classes.txt, issue 13
+# -84), so that the tagger's verbs the re-scorer saw too rarely to weigh by lemma get their class's weight
+CUE_CLASSES = [
+    (["Ann", "said", "it", "rained"], ["PROPN", "VERB", "PRON", "VERB"], ["Ann", "say", "it", "rain"], 1,
+     ["cue_class=verb.communication"]),                                       # speech
+    (["Ann", "imposed", "new", "sanctions"], ["PROPN", "VERB", "ADJ", "NOUN"], ["Ann", "impose", "new", "sanction"],
+     1, ["cue_class=verb.social"]),                                           # a social act with its object
+    (["Ann", "believes", "it", "rained"], ["PROPN", "VERB", "PRON", "VERB"], ["Ann", "believe", "it", "rain"], 1,
+     ["cue_class=verb.cognition"]),                                           # a state of mind
+    (["Ann", "Touted", "it"], ["PROPN", "VERB", "PRON"], ["Ann", "Tout", "it"], 1,
+     ["cue_class=verb.communication"]),                                       # the lemma in any case
+    (["Ann", "zorblaxed", "it"], ["PROPN", "VERB", "PRON"], ["Ann", "zorblax", "it"], 1, []),  # a verb WordNet lacks
+    (["Ann", "'s", "claim", "stands"], ["PROPN", "PART", "NOUN", "VERB"], ["Ann", "'s", "claim", "stand"], 2,
+     []),                                                                     # a noun cue: no verb's class
+]
+
+
+@pytest.mark.parametrize("words,pos,lemmas,cue,expected", CUE_CLASSES, ids=[" ".join(c[0]) for c in CUE_CLASSES])
+def test_features_weigh_a_verb_cue_by_its_class(words, pos, lemmas, cue, expected):
+    from hand_parsed import parsed
+
+    doc = parsed(words, pos=pos, lemmas=lemmas, heads=[cue] * len(words),
+                 deps=["ROOT" if i == cue else "dep" for i in range(len(words))])
+    t = doc[cue]
+    rest = doc[cue + 1] if cue + 1 < len(doc) else doc[cue - 1]
+    a = Attribution(text=rest.text, spans=[(rest.idx, rest.idx + len(rest.text))], cue=t.text,
+                    cue_span=(t.idx, t.idx + len(t.text)), speaker_span=(0, len(doc[0].text)))
+    assert [k for k in features(doc, a) if k.startswith("cue_class=")] == expected
+
+
+def test_a_models_copy_without_the_verb_classes_weighs_no_class(nlp, tmp_path, monkeypatch):
+    """GRAPHKIT_MODELS naming a copy of models/ without verb_classes.txt: no cue has a class (the parse reads the
+    file once per path: graphkit.knowledge.models_table)."""
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "models", tmp_path / "models", ignore=shutil.ignore_patterns("verb_classes.txt"))
+    doc = nlp("Lavrov warned that the talks would fail.")
+    att = attributions(doc)[0]
+    assert "cue_class=verb.communication" in features(doc, att)
+    monkeypatch.setenv("GRAPHKIT_MODELS", str(tmp_path / "models"))
+    assert not [k for k in features(doc, att) if k.startswith("cue_class=")]

@@ -243,33 +243,49 @@ def test_a_knowledge_file_written_again_hashes_anew(tmp_path, monkeypatch, chang
     assert fingerprint.files_hash([f]) != before
 
 
-def test_person_nouns_are_read_once_per_process(tmp_path, monkeypatch):
-    """`graphkit.person_nouns.load_person_nouns`: a phrase's ask stats nothing (it stat'ed the file at each ask,
-    once per candidate speaker phrase); a models copy (``GRAPHKIT_MODELS``) is its own key."""
-    from graphkit.person_nouns import FILE, person_noun
+#: the text tables of models/ the parse reads (graphkit.knowledge.models_table): (module, the file's ask, words the
+#: shipped file answers, their answers, a word it lacks)
+TABLES = [
+    ("graphkit.person_nouns", "person_noun", ("neighbor", "witness", "poll", "neighbor"), [True, True, False, True],
+     "zorblaxer"),
+    ("graphkit.verb_classes", "verb_class", ("say", "impose", "zorblax", "say"),
+     ["verb.communication", "verb.social", None, "verb.communication"], "zorblaxer"),
+]
 
+
+@pytest.mark.parametrize("module,ask,words,answers,new", TABLES, ids=["person nouns", "verb classes"])
+def test_a_models_table_is_read_once_per_process(module, ask, words, answers, new, tmp_path, monkeypatch):
+    """`graphkit.knowledge.models_table`: a phrase's ask stats nothing (the person nouns' stat'ed the file at each
+    ask, once per candidate speaker phrase); a models copy (``GRAPHKIT_MODELS``) is its own key."""
+    import importlib
+
+    mod = importlib.import_module(module)
     shutil.copytree(ROOT / "models", tmp_path / "models")
     monkeypatch.setenv("GRAPHKIT_MODELS", str(tmp_path / "models"))
     stats: list[Path] = []
     real = Path.stat
     monkeypatch.setattr(Path, "stat", lambda self, **kw: (stats.append(self), real(self, **kw))[1])
-    assert [person_noun(w) for w in ("neighbor", "witness", "poll", "neighbor")] == [True, True, False, True]
-    assert [p for p in stats if p.name == FILE] == [tmp_path / "models" / FILE]
+    assert [getattr(mod, ask)(w) for w in words] == answers
+    assert [p for p in stats if p.name == mod.FILE] == [tmp_path / "models" / mod.FILE]
 
 
-def test_an_edited_person_nouns_file_is_read_again_by_the_next_builds_check(tmp_path, monkeypatch):
+@pytest.mark.parametrize("module,ask,words,answers,new", TABLES, ids=["person nouns", "verb classes"])
+def test_an_edited_models_table_is_read_again_by_the_next_builds_check(module, ask, words, answers, new, tmp_path,
+                                                                       monkeypatch):
     """Read once per process, the file is read again where a build checks the models (`check_models_files`, when
     their stamp moved): what the parse reads stays what the extraction key hashes."""
-    from graphkit.knowledge import check_models_files
-    from graphkit.person_nouns import FILE, person_noun
+    import importlib
 
+    from graphkit.knowledge import check_models_files
+
+    mod = importlib.import_module(module)
     shutil.copytree(ROOT / "models", tmp_path / "models")
     monkeypatch.setenv("GRAPHKIT_MODELS", str(tmp_path / "models"))
     stamp = check_models_files()
-    assert not person_noun("zorblaxer")
-    with open(tmp_path / "models" / FILE, "a", encoding="utf-8") as f:
-        f.write("zorblaxer\n")
-    assert check_models_files(stamp) != stamp and person_noun("zorblaxer")
+    assert not getattr(mod, ask)(new)
+    with open(tmp_path / "models" / mod.FILE, "a", encoding="utf-8") as f:
+        f.write(f"{new}\n" if module.endswith("nouns") else f"{new} verb.stative\n")
+    assert check_models_files(stamp) != stamp and getattr(mod, ask)(new)
 
 
 def version_history() -> list[int]:
