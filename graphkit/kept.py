@@ -70,8 +70,9 @@ WORDS_FORMAT = 1   # `kept_text_words`: graphkit.textmemo's memos and their enco
 #: `graphkit.issue_evidence.ARTICLE_EVIDENCE`, no longer "context: article", which an own trigger "article" also wrote:
 #: a query reads a store kept by 4 or less as it was written, `graphkit.issue_evidence.old_marker`; 6: the floor chosen
 #: on offers whose issue, when no claim of the article raised it, the claim says a word of,
-#: `graphkit.issue_model.said_or_raised`)
-ISSUES_FORMAT = 6
+#: `graphkit.issue_model.said_or_raised`; 7: a raised issue the claim says no word of gives way to the article's first
+#: when the claim's sentence or the one before names it, `graphkit.issue_model.named_first`)
+ISSUES_FORMAT = 7
 PLACES_FORMAT = 1  # `kept_places`: graphkit.places.kept_lookups
 LINKS_FORMAT = 1   # `kept_report_clusters` / `kept_contradictions`: their meta entries
 WALKS_FORMAT = 2   # `kept_actor_walks`: graphkit.walks.ArticleWalk's reads and steps (2: keyed by `walk_digest`)

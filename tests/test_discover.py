@@ -521,6 +521,33 @@ def test_an_issue_no_claim_of_its_article_raised_needs_a_word_of_the_claim(text,
     assert got[1][0][:2] == (expected, "(article)")
 
 
+@pytest.mark.parametrize("text, context, expected", [
+    # the claim says none of "ID"'s words (its learnt words chose it); the sentence before names the article's first
+    ("It will be a long and hard winter.", ("", "The council tax rose again."), "tax"),
+    # ... the rest of its own sentence names it
+    ("it will be a long and hard winter", ("The mayor, asked about council tax, said", ""), "tax"),
+    # ... neither names it: the weighed votes' issue stands
+    ("It will be a long and hard winter.", ("", "It snowed in March."), "ID"),
+    # the claim says a word of "ID": its issue stands, whatever its sentence names
+    ("The cards will cost more.", ("", "The council tax rose again."), "ID"),
+])
+def test_a_raised_issue_the_claim_says_no_word_of_gives_way_to_the_one_its_sentence_names(text, context, expected):
+    """An issue another claim of the article raised, which the claim's learnt words chose though it says none of its
+    words, gives way to the issue the article's votes alone hold most when the claim or its sentence, or the one
+    before, says one of that issue's words (`graphkit.issue_model.named_first`); the offer keeps its share."""
+    from graphkit.issue_model import from_article
+    from graphkit.issues import issue_words, taxonomy_from_data
+
+    words = issue_words(taxonomy_from_data(SAID_TAXONOMY, "said", origin="discovered"))
+    likely = {"tax": 0.05, "ID": 0.9, "health": 0.05}  # the words the model learnt for "ID"
+    given = [[("tax", "council tax", 1.0)], [], [("ID", "ID cards", 0.5)]]
+    kw = dict(min_share=0.0, order={"tax": 0, "ID": 1, "health": 2}, texts=["", text, ""], words=words)
+    got = from_article(given, ["a"] * 3, [None, likely, None], contexts=[(), context, ()], **kw)
+    without = from_article(given, ["a"] * 3, [None, likely, None], **kw)
+    assert got[1][0][:2] == (expected, "(article)")
+    assert without[1][0][:2] == ("ID", "(article)") and got[1][0][2] == without[1][0][2]
+
+
 def _corpus_of_pairs(own: int, p_tax: list[float], silent: int = 0, issues: int = 20) -> tuple[list, list, list]:
     """A corpus of one article per value of ``p_tax``: ``own`` claims saying "council tax", then one claim saying no
     trigger whose words give "tax" that probability among ``issues`` issues (the rest shared evenly), so that its
