@@ -310,10 +310,8 @@ class Taxonomy:
         return hit
 
     def _find(self, text: str, kind: str) -> dict[int, list[str]]:
-        words = _AHEAD.get(text)  # worked out while the workers parsed (`words_ahead`)
+        words = words_read(text)
         text = text.translate(_APOS)
-        if words is None:
-            words = _words_of(text)
         found: dict[int, list[tuple[int, int]]] = {}
         exact, prefix = self._index[kind]
         for i, (surf, lem, _, _) in enumerate(words):
@@ -369,6 +367,17 @@ def words_ahead(texts: Iterable[str]) -> None:
             return
         if t and t not in _AHEAD:
             _AHEAD[t] = _words(t)
+
+
+def words_read(text: str) -> list[tuple[str, str, int, int]]:
+    """`_words` of ``text``, as `words_ahead` worked them out while the workers parsed when it did: the one read of a
+    claim's words for its triggers (`Taxonomy._find`) and for what it says (`word_stems`).
+
+    >>> words_read("Europe's bills") == _words("Europe's bills")
+    True
+    """
+    words = _AHEAD.get(text)
+    return _words(text) if words is None else words
 
 
 def forget_words_ahead() -> None:
@@ -658,7 +667,7 @@ def word_stems(text: str, stop: frozenset = frozenset()) -> frozenset:
     from .stopwords import FUNCTION_WORDS
 
     skip = FUNCTION_WORDS | stop
-    return frozenset(stem(lem) for low, lem, _, _ in _words(text) if low not in skip and lem not in skip)
+    return frozenset(stem(lem) for low, lem, _, _ in words_read(text) if low not in skip and lem not in skip)
 
 
 def issue_words(tax: "Taxonomy", stop: frozenset = frozenset()) -> dict[str, frozenset]:
