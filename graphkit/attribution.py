@@ -65,7 +65,7 @@ from .frames import (
     _dash_candidates, _declined, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate,
     _verb_colon_candidates, _verdict_candidates, says_it, sentence_adverbial,
 )
-from .frames_headline import headline_verb_candidates
+from .frames_headline import headline_run_on, headline_verb_candidates
 
 #: Frames that are not a verb's: each a function of graphkit.frames over the whole Doc.
 OTHER_FRAMES = ("according_to", "phrase", "noun_clause", "name_colon", "adjective", "in_source", "verdict", "dash",
@@ -188,6 +188,10 @@ LEARNED = True
 #: surname is the full name the article gives (speakers); on since -78: +0.71 / +0.23 paired by fold in 5-fold CV
 #: against -75 (bench/README.md, issue 13's thirty-sixth part). ``eval_attribution.py --headlines`` measures it.
 HEADLINES = True
+#: a headline or deck claim's content stays in its line and runs on to the end of it, up to another claim's cue in it
+#: (:func:`graphkit.frames_headline.headline_run_on`: the parser cuts a title-case line short, or reads on into the
+#: next paragraph)
+HEADLINE_RUN_ON = True
 
 
 def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, str] = False,
@@ -249,21 +253,27 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
         return []
     cands.sort(key=lambda c: c.cue_toks[0].i)
 
-    # widen to whole quotes (a quote may run over several sentences)
     for c in cands:
-        qs = {quote_of_tok[i] for i in c.content if i in quote_of_tok}
-        cue_q = quote_of_tok.get(c.anchor.i)
-        if cue_q is not None:
-            qs.discard(cue_q)
-        c.quotes = qs
+        c.quotes = _whole_quotes(c, quote_of_tok)  # a quote may run over several sentences
 
     # a cue inside a quotation belongs to the quoted speech, not to the article's attributions
     cands = [c for c in cands if c.anchor.i not in quote_of_tok]
     # a byline, dateline, subhead or caption holds no claim (graphkit.segments); a headline or deck neither, unless
     # the "headline" frame is on (HEADLINES)
     cands = _in_running_text(segs, cands, headlines=headlines)
+    if heads and HEADLINE_RUN_ON:
+        for c in headline_run_on(doc, cands, heads):
+            c.quotes = _whole_quotes(c, quote_of_tok)
     keep = _unnested(cands, cues, quote_of_tok, nested)
     return _finish(doc, text, _drafts(doc, text, quotes, keep), quotes, quote_of_tok)
+
+
+def _whole_quotes(c: _Cand, quote_of_tok: dict) -> set:
+    """The quotations (indexes into the Doc's quote list) candidate ``c``'s content touches, but the one its cue
+    stands in: its content takes them whole."""
+    qs = {quote_of_tok[i] for i in c.content if i in quote_of_tok}
+    qs.discard(quote_of_tok.get(c.anchor.i))
+    return qs
 
 
 class _CueSites(NamedTuple):

@@ -4,7 +4,8 @@ The "headline" frame (``graphkit.attribution.HEADLINES``) keeps the rules' claim
 misleads the parser there: "Tom Hale Tells Voters To Wait" reads as one name, "Tells" a proper noun, so no verb
 frame sees a cue. :func:`headline_verb_candidates` reads such a line by position instead: the name that opens the line,
 a lexicon verb in its third person ("Says", "Slams", "Endorses": :attr:`graphkit.cues.Cues.third_person_verbs`) the
-parser took for no verb, and the rest of the line as what was said.
+parser took for no verb, and the rest of the line as what was said. :func:`headline_run_on` keeps a headline's claim to
+its line and runs its content on to the line's end where the parser cut it short.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -69,3 +70,77 @@ def headline_verb_candidates(doc: Doc, cues: Cues, heads: list) -> list[_Cand]:
                          content={t.i for t in content}, quotes=set(), subj=name[-1], anchor=cue, sent=cue.sent,
                          frame="headline", speaker_toks=name))
     return out
+
+
+#: the parts of speech of a word joining a headline claim to the next claim of its line ("..., but", "after"): the
+#: run-on leaves it out
+_JOINING_POS = frozenset({"CCONJ", "SCONJ", "ADP"})
+#: what a headline claim's run-on leaves out at its end (a closing quotation mark stays: it is the quote's)
+_TRAILING = frozenset({".", ",", ";", ":", "-", "–", "—", "…"})
+
+
+def _line_end(doc: Doc, i: int) -> int:
+    """The index after the last token of the line token ``i`` stands in (a token holding a line break ends it)."""
+    j = i
+    while j + 1 < len(doc) and "\n" not in doc[j].text_with_ws and "\n" not in doc[j + 1].text:
+        j += 1
+    return j + 1
+
+
+def headline_run_on(doc: Doc, cands: list, heads: list) -> list:
+    """Each headline or deck claim of ``cands`` kept to its line and, when its content lies after its cue, run on to
+    the line's end, in place; returns the candidates changed. The parser reads a title-case line with no full stop
+    into the next paragraph ("Governor Says State Will Appeal⏎⏎The governor spoke ...") and cuts one short ("Pence
+    Announces Plans He And Trump Have Made For Releasing Tax Returns" gives "Announces Plans"; "Donald Trump Is Now
+    Calling Obama The 'Most Valuable Player' For ISIS" ends at "Obama"); PolNeAR's content is the rest of the line.
+    The run-on stops before another candidate's cue in the line (and that candidate's speaker before it, and a word
+    joining the two): "Graham slams Trump, praises Clinton" stays two claims. A full stop or comma at the end stays
+    out. ``heads``: the headline and deck segments (:class:`Segment`).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from graphkit.frames_parse import _Cand
+    >>> from graphkit.segments import Segment
+    >>> words = ["Pence", "Announces", "Plans", "He", "Has", "Made", "\\n\\n", "He", "spoke", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 5 + [False] * 2 + [True, False, False])
+    >>> c = _Cand(cue_toks=[doc[1]], cue_lemma="announce", stance="assert", content={1, 2}, quotes=set(),
+    ...           subj=doc[0], anchor=doc[1])
+    >>> changed = headline_run_on(doc, [c], [Segment("headline", 0, doc[5].idx + 4)])
+    >>> " ".join(doc[i].text for i in sorted(c.content))
+    'Announces Plans He Has Made'
+    >>> c.content = {1, 2, 3, 4, 5, 7, 8}  # read on into the next paragraph: kept to its line
+    >>> changed = headline_run_on(doc, [c], [Segment("headline", 0, doc[5].idx + 4)])
+    >>> " ".join(doc[i].text for i in sorted(c.content))
+    'Announces Plans He Has Made'
+    """
+    changed = []
+    if not heads or not cands:
+        return changed
+    bounds = [(seg.start, seg.end) for seg in heads]
+    anchors = sorted((min(t.i for t in o.cue_toks), o) for o in cands)
+    for c in cands:
+        cue = c.cue_toks[0]
+        if not c.content or cue.is_punct or not any(s <= c.anchor.idx < e for s, e in bounds):
+            continue
+        line_end = _line_end(doc, c.anchor.i)
+        inside = {i for i in c.content if i < line_end}
+        if not inside:
+            continue  # a colon's label whose words stand on the next line ("BYLINE:"): no claim of this line
+        before = set(c.content)
+        c.content = inside
+        last = max(inside)
+        if min(inside) >= cue.i:
+            end = line_end
+            for i, o in anchors:
+                if last < i < end and o is not c:
+                    end = i  # another claim's cue: stop before it, its speaker and the word joining them
+                    if o.subj is not None and last < o.subj.left_edge.i < i:
+                        end = o.subj.left_edge.i
+                    break
+            while end > last + 1 and (doc[end - 1].text in _TRAILING or doc[end - 1].is_space
+                                      or doc[end - 1].pos_ in _JOINING_POS):
+                end -= 1
+            c.content |= set(range(last + 1, end))
+        if c.content != before:
+            changed.append(c)
+    return changed

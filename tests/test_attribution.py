@@ -604,6 +604,39 @@ def test_a_headline_claim_title_case_hides_from_the_parser(nlp, text, expected):
     assert _said(nlp(text), tagger=False) == expected
 
 
+#: a headline claim stays in its line and runs on to the end of it, up to another claim's cue
+#: (frames_headline.headline_run_on): (text, [(speaker, content)] of the rules, the row is the rule's own)
+HEADLINE_RUN_ON = [
+    # the parser cuts a title-case line short: its content is the rest of the line
+    ("Hale Is Now Calling Reyes The \u2018Worst Mayor\u2019 In Leeds\n\nHale spoke on Monday.",
+     [("Hale", "Calling Reyes The \u2018Worst Mayor\u2019 In Leeds")], True),
+    ("Union blames council for Hale's 'bus fares rise' row\n\nThe vote came on Monday.",
+     [("Union", "blames council for Hale's 'bus fares rise' row")], True),
+    ("Hale Is Now Backing Reyes For The Top Job In Leeds\n\nHale spoke on Monday.",
+     [("Hale", "Backing Reyes For The Top Job In Leeds")], True),
+    # another claim's cue in the line stops the run-on, before its speaker and the word joining them ("," "as");
+    # running text is left as parsed
+    ("Ann Reyes slams council, praises union over bus fares\n\nReyes spoke on Monday.",
+     [("Ann Reyes", "slams council"), ("Ann Reyes", "praises union over bus fares")], False),
+    ("Tories slam Hale as Reyes vows to cut fares\n\nThe vote came on Monday.",
+     [("Tories", "slam Hale"), ("Reyes", "vows to cut fares")], False),
+    ("Leeds Votes On Bus Fares\n\nThe mayor praised the council, and the union cheered.",
+     [("The mayor", "praised the council")], False),
+]
+
+
+@pytest.mark.parametrize("text, expected, the_rules", HEADLINE_RUN_ON,
+                         ids=[f"{i:02d}" for i in range(len(HEADLINE_RUN_ON))])
+def test_a_headline_claim_is_the_rest_of_its_line(nlp, text, expected, the_rules, monkeypatch):
+    """``the_rules``: the row is the run-on's own (it fails with HEADLINE_RUN_ON off), else a guard."""
+    import graphkit.attribution as attribution
+
+    doc = nlp(text)
+    assert _said(doc, tagger=False) == expected
+    monkeypatch.setattr(attribution, "HEADLINE_RUN_ON", False)
+    assert (_said(doc, tagger=False) != expected) == the_rules
+
+
 #: a verb no lexicon entry names, its subject, a colon that opens a quotation: the quotation is the subject's
 #: (frames_quote._verb_colon_candidates, frame "verb_colon"): (text, [(speaker, content)]) of the rules
 VERB_BEFORE_COLON = [
