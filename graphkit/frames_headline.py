@@ -90,28 +90,28 @@ def _line_end(doc: Doc, i: int) -> int:
 def headline_run_on(doc: Doc, cands: list, heads: list) -> list:
     """Each headline or deck claim of ``cands`` kept to its line and, when its content lies after its cue, run on to
     the line's end, in place; returns the candidates changed. The parser reads a title-case line with no full stop
-    into the next paragraph ("Governor Says State Will Appeal⏎⏎The governor spoke ...") and cuts one short ("Pence
-    Announces Plans He And Trump Have Made For Releasing Tax Returns" gives "Announces Plans"; "Donald Trump Is Now
-    Calling Obama The 'Most Valuable Player' For ISIS" ends at "Obama"); PolNeAR's content is the rest of the line.
+    into the next paragraph ("Governor Says State Will Appeal⏎⏎The governor spoke ...") and cuts one short ("Mayor
+    Reyes Announces Plans She And The Council Have Made For The Ring Road" gives "Announces Plans"; "Hale Is Now
+    Calling Reyes The 'Worst Mayor' In Leeds" ends at "Reyes"); PolNeAR's content is the rest of the line.
     The run-on stops before another candidate's cue in the line (and that candidate's speaker before it, and a word
-    joining the two): "Graham slams Trump, praises Clinton" stays two claims. A full stop or comma at the end stays
-    out. ``heads``: the headline and deck segments (:class:`Segment`).
+    joining the two): "Reyes slams council, praises union over fares" stays two claims. A full stop or comma at the
+    end stays out. ``heads``: the headline and deck segments (:class:`Segment`).
 
     >>> import spacy
     >>> from spacy.tokens import Doc
     >>> from graphkit.frames_parse import _Cand
     >>> from graphkit.segments import Segment
-    >>> words = ["Pence", "Announces", "Plans", "He", "Has", "Made", "\\n\\n", "He", "spoke", "."]
+    >>> words = ["Reyes", "Announces", "Plans", "She", "Has", "Made", "\\n\\n", "She", "spoke", "."]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 5 + [False] * 2 + [True, False, False])
     >>> c = _Cand(cue_toks=[doc[1]], cue_lemma="announce", stance="assert", content={1, 2}, quotes=set(),
     ...           subj=doc[0], anchor=doc[1])
     >>> changed = headline_run_on(doc, [c], [Segment("headline", 0, doc[5].idx + 4)])
     >>> " ".join(doc[i].text for i in sorted(c.content))
-    'Announces Plans He Has Made'
+    'Announces Plans She Has Made'
     >>> c.content = {1, 2, 3, 4, 5, 7, 8}  # read on into the next paragraph: kept to its line
     >>> changed = headline_run_on(doc, [c], [Segment("headline", 0, doc[5].idx + 4)])
     >>> " ".join(doc[i].text for i in sorted(c.content))
-    'Announces Plans He Has Made'
+    'Announces Plans She Has Made'
     """
     changed = []
     if not heads or not cands:
