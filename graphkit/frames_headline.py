@@ -117,7 +117,7 @@ def headline_run_on(doc: Doc, cands: list, heads: list) -> list:
     if not heads or not cands:
         return changed
     bounds = [(seg.start, seg.end) for seg in heads]
-    anchors = sorted((min(t.i for t in o.cue_toks), o) for o in cands)
+    anchors = sorted(((min(t.i for t in o.cue_toks), o) for o in cands), key=lambda p: p[0])
     for c in cands:
         cue = c.cue_toks[0]
         if not c.content or cue.is_punct or not any(s <= c.anchor.idx < e for s, e in bounds):

@@ -637,6 +637,23 @@ def test_a_headline_claim_is_the_rest_of_its_line(nlp, text, expected, the_rules
     assert (_said(doc, tagger=False) != expected) == the_rules
 
 
+def test_a_headline_run_on_takes_two_candidates_of_one_cue():
+    """Two frames' candidates on one headline cue: both run on, neither is compared with the other (an ordering of
+    candidates by their cue's index alone)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from graphkit.frames_headline import headline_run_on
+    from graphkit.frames_parse import _Cand
+    from graphkit.segments import Segment
+
+    doc = Doc(spacy.blank("en").vocab, words=["Reyes", "Announces", "Plans", "She", "Made"])
+    one, two = (_Cand(cue_toks=[doc[1]], cue_lemma="announce", stance="assert", content=set(content), quotes=set(),
+                      subj=doc[0], anchor=doc[1]) for content in ({1, 2}, {2}))
+    assert headline_run_on(doc, [one, two], [Segment("headline", 0, len(doc.text))]) == [one, two]
+    assert one.content == {1, 2, 3, 4} and two.content == {2, 3, 4}
+
+
 #: a verb no lexicon entry names, its subject, a colon that opens a quotation: the quotation is the subject's
 #: (frames_quote._verb_colon_candidates, frame "verb_colon"): (text, [(speaker, content)]) of the rules
 VERB_BEFORE_COLON = [
