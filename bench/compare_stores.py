@@ -6,13 +6,16 @@ every table of the store as it was; an incremental build must equal ``--full``).
 Every table's rows are compared as multisets (`collections.Counter`): a row written twice in one store and once in
 the other is a difference (compared as sets, a duplicated claim or link would hide). What is kept for the next
 resolution is compared as what it holds, not as bytes: ``kept_inputs`` and ``kept_walks`` decoded by graphkit's
-own decoders (this checkout's `graphkit.kept.KeptInputs.decode`, `graphkit.walks.ArticleWalk.decode`), as marshal
+own decoders (this checkout's `graphkit.kept.KeptInputs.values`, `graphkit.walks.ArticleWalk.decode`), as marshal
 writes the same values differently from one process to the next (shared references; two resolutions of one store
 by the same code gave 716 of 840 articles' ``kept_inputs`` other bytes), and the ``key`` column of the ``kept_*``
 tables left out (it holds graphkit's code key, `graphkit.kept.code_key`, which differs between two checkouts by
 definition). Meta entries are compared as JSON without their ``key`` fields and listed when they differ: between
 two checkouts ``knowledge`` (the models files' paths) and ``resolved_fingerprint`` (the code key) always do, and
 ``inputs`` (`graphkit.inputs`: the corpus folders' paths) does for two stores built from different folders.
+Stores written by two extraction versions may keep attribution rows of different widths (a field added, as −79's
+``segment``): each store's are read at their own width, and ``kept_inputs``'s line says both widths and versions. A
+kept row this checkout cannot decode at all is said in its table's one line, and that table is not compared.
 
 >>> import sqlite3, tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -31,16 +34,34 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import sqlite3
 import sys
+import zlib
 from pathlib import Path
 
 def _inputs(data: bytes) -> tuple:
-    """A ``kept_inputs`` row as its values (`graphkit.kept.KeptInputs.decode`, the attribution rows as their values)."""
+    """A ``kept_inputs`` row as its values (`graphkit.kept.KeptInputs.values`: each attribution's field values as a
+    tuple, whatever their number; entities as tuples, as `graphkit.rows.shared_entities` reads them)."""
     from graphkit.kept import KeptInputs
 
-    rows, said, dates, ents = KeptInputs.decode(data)
-    return [r.values() for r in rows], said, dates, ents
+    rows, said, dates, ents = KeptInputs.values(data)
+    return [tuple(r) for r in rows], said, dates, [tuple(e) for e in ents]
+
+
+def _widths(db: sqlite3.Connection) -> list[int]:
+    """The numbers of fields the store's kept attribution rows hold (one, unless it was written in parts by two
+    extraction versions): another extraction version's rows may hold more or fewer than this checkout's.
+
+    >>> from graphkit.kept import KeptInputs
+    >>> db = sqlite3.connect(":memory:")
+    >>> _ = db.execute("CREATE TABLE kept_inputs (doc_id TEXT, key TEXT, data BLOB)")
+    >>> data = KeptInputs.encode_values([("a", "b"), ("c", "d")], [], [], [])
+    >>> _ = db.execute("INSERT INTO kept_inputs VALUES ('d', 'k', ?)", (data,))
+    >>> _widths(db)
+    [2]
+    """
+    return sorted({len(r) for (data,) in db.execute("SELECT data FROM kept_inputs") for r in _inputs(data)[0]})
 
 
 def _walk(data: bytes) -> tuple:
@@ -54,14 +75,55 @@ def _walk(data: bytes) -> tuple:
 DECODED = {"kept_inputs": _inputs, "kept_walks": _walk}
 
 
-def _rows(db: sqlite3.Connection, table: str) -> collections.Counter:
+class Undecodable(Exception):
+    """A kept row this checkout's decoders cannot read (written by another graphkit, or damaged)."""
+
+
+def _rows(db: sqlite3.Connection, table: str, where: str = "the store") -> collections.Counter:
     """The table's rows (as their reprs, decoded where `DECODED` says, without a ``kept_*`` table's ``key``), each
-    with how many times the table holds it."""
+    with how many times the table holds it. Raises `Undecodable` with the decoder's words for a row it cannot read,
+    naming ``where`` and the row's first column (a kept row's article)."""
     cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
     keep = [c for c in cols if not (table.startswith("kept_") and c == "key")]
     decode = DECODED.get(table)
-    return collections.Counter(repr([decode(v) if decode is not None and isinstance(v, bytes) else v for v in row])
-                               for row in db.execute(f"SELECT {', '.join(keep)} FROM {table}"))
+    rows = collections.Counter()
+    for row in db.execute(f"SELECT {', '.join(keep)} FROM {table}"):
+        try:
+            rows[repr([decode(v) if decode is not None and isinstance(v, bytes) else v for v in row])] += 1
+        except (ValueError, TypeError, EOFError, zlib.error) as e:  # marshal's and zlib's words for bytes they cannot read
+            raise Undecodable(f"{where}'s row of '{row[0]}' cannot be read by this checkout's decoder "
+                              f"({type(e).__name__}: {e})") from None
+    return rows
+
+
+def _version(db: sqlite3.Connection) -> str:
+    """The extraction version(s) the store's extractions were written by (`graphkit.fingerprint.EXTRACTION_VERSION`,
+    as the ``model`` key of its extractions says it), "none" for a store without extractions.
+
+    >>> db = sqlite3.connect(":memory:")
+    >>> _ = db.execute("CREATE TABLE extractions (model TEXT)")
+    >>> _ = db.execute("INSERT INTO extractions VALUES ('en_core_web_sm-3.8.0+spacy-3.8.18+extraction-2026.12.02-78')")
+    >>> _version(db)
+    '-78'
+    """
+    try:
+        keys = [k for (k,) in db.execute("SELECT DISTINCT model FROM extractions")]
+    except sqlite3.OperationalError:
+        return "none"
+    found = sorted({m.group(1) for k in keys if (m := re.search(r"\+extraction-\d{4}\.\d\d\.\d\d(-?\d+)", k))})
+    return "/".join(found) or "none"
+
+
+def _width_note(da: sqlite3.Connection, db: sqlite3.Connection) -> str:
+    """What the line of ``kept_inputs`` adds when the two stores' attribution rows differ in width: how many fields
+    each holds and the extraction versions that wrote them (every article's row with an attribution differs by it);
+    nothing when they hold as many."""
+    wa, wb = _widths(da), _widths(db)
+    if not wa or not wb or wa == wb:
+        return ""
+    fields = lambda w: "/".join(map(str, w))  # noqa: E731
+    return (f"; its attribution rows hold {fields(wa)} fields in the first store, {fields(wb)} in the second "
+            f"(extraction {_version(da)} / {_version(db)}): the stores were written by different graphkits")
 
 
 def _only(rows: collections.Counter, other: collections.Counter, where: str) -> str:
@@ -98,13 +160,16 @@ def differences(a: Path, b: Path, meta: bool = False) -> list[str]:
     out = []
     for t in sorted(tables - {"meta"}):
         try:
-            ra, rb = _rows(da, t), _rows(db, t)
+            ra, rb = _rows(da, t, "the first store"), _rows(db, t, "the second store")
         except sqlite3.OperationalError:
             out.append(f"{t}: in one store only")
             continue
+        except Undecodable as e:
+            out.append(f"{t}: not compared: {e}; compare two stores of one graphkit, or build both again with it")
+            continue
         if ra != rb:
             out.append(f"{t}: {ra.total()} / {rb.total()} rows, {_only(ra, rb, 'the first')}, "
-                       f"{_only(rb, ra, 'the second')}")
+                       f"{_only(rb, ra, 'the second')}" + (_width_note(da, db) if t == "kept_inputs" else ""))
     if meta and "meta" in tables:
         ma, mb = (dict(d_.execute("SELECT key, value FROM meta")) for d_ in (da, db))
         out += [f"meta {k}: differs" for k in sorted(set(ma) | set(mb))

@@ -196,20 +196,43 @@ class KeptInputs:
         """One article's inputs as bytes: marshal's version 4 of the rows' values, compressed. Version 4 writes a value
         met twice (a claim's text in its row and in its (text, context) pair) once, and marks the strings the read
         interned (entity names, dates), which loading interns again."""
+        return KeptInputs.encode_values([a.values() for a in atts], said, dates, ents)
+
+    @staticmethod
+    def encode_values(rows: list[tuple], said: list, dates: list, ents: list) -> bytes:
+        """`encode` of the attributions' field values ``rows`` (`values` reads them back as they are)."""
         import marshal
         import zlib
 
-        return zlib.compress(marshal.dumps(([a.values() for a in atts], said, dates, ents), 4), 1)
+        return zlib.compress(marshal.dumps((rows, said, dates, ents), 4), 1)
+
+    @staticmethod
+    def values(data: bytes) -> tuple[list, list, list, list]:
+        """`encode`'s bytes as the plain values it wrote: (each attribution's field values as a tuple, (text, context)
+        pairs, date rows, entities), nothing built of them. A store written by another extraction version may hold
+        rows of another width than this graphkit's `graphkit.rows.AttributionRow` (`decode` takes only its own):
+        ``bench/compare_stores.py`` reads them so.
+
+        >>> from graphkit.records import Attribution
+        >>> from graphkit.rows import AttributionRow
+        >>> row = AttributionRow.of(Attribution(spans=[(0, 7)], text="the war", cue="said"))
+        >>> rows, said, dates, ents = KeptInputs.values(KeptInputs.encode([row], [("the war", "")], [], []))
+        >>> rows == [row.values()], said
+        (True, [('the war', '')])
+        >>> KeptInputs.values(KeptInputs.encode_values([("a", "b")], [], [], []))[0]  # rows of any width
+        [('a', 'b')]
+        """
+        import marshal
+        import zlib
+
+        return marshal.loads(zlib.decompress(data))
 
     @staticmethod
     def decode(data: bytes) -> tuple[list, list, list, list]:
         """(attributions as rows, (text, context) pairs, date rows, entities) of `encode`'s bytes."""
-        import marshal
-        import zlib
-
         from .rows import AttributionRow, shared_entities
 
-        rows, said, dates, ents = marshal.loads(zlib.decompress(data))
+        rows, said, dates, ents = KeptInputs.values(data)
         return [AttributionRow.from_values(v) for v in rows], said, dates, shared_entities(ents)
 
     def keep(self, store: "Store", atts: dict, said: dict, dates: dict, ents: dict,
