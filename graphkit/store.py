@@ -23,13 +23,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from pydantic import ValidationError
 from pydantic_core import from_json
 
 from .errors import StoreError
 from .records import SCHEMA_VERSION, Actor, Claim, Contradiction, Document, Issue, Place, Skipped
 # what is checked before a store is opened (graphkit.store_file)
 from .store_file import (APP_ID, being_built, check_layout, check_store_file, closed, connections, file_turn,
-                         open_error, opened, read_only_uri)
+                         newer_records, open_error, opened, read_only_uri)
 
 # speaker+issue queries read their answer's claim ids from here, in (date, id) order ('' = undated, first like NULL)
 _SPEAKER_ISSUE = """
@@ -160,30 +161,67 @@ _SPAN_FIELDS = ("speaker_span", "cue_span", "sentence_span")
 _set = object.__setattr__
 
 
-def claim_from_record(rec: str) -> Claim:
+def stored_record(model, rec: str, path=None):
+    """``model`` (a record class of graphkit.records) validated from the JSON ``rec`` the store at ``path`` holds. A
+    record the model refuses raises StoreError with the cause and the fix, not pydantic's traceback: a field this
+    graphkit does not know (a newer graphkit wrote the store: `graphkit.store_file.newer_records`; opening it says so
+    first, `graphkit.store_file.check_layout`, when the table's first record has it), or a value it rejects (another
+    graphkit's, or edited by hand). A field an older graphkit did not write takes its default, as validation gives it.
+
+    >>> stored_record(Place, '{"id": "place:kyiv", "name": "Kyiv"}').name
+    'Kyiv'
+    >>> stored_record(Place, '{"id": "place:kyiv", "name": "Kyiv", "novel": 1, "newer": 2}', "s.gk")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.StoreError: 's.gk' was written by a newer graphkit (its place records hold fields this one does not know: newer, novel); upgrade graphkit, or rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
+    >>> stored_record(Place, '{"id": "place:kyiv"}', "s.gk")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.StoreError: 's.gk' holds a place record this graphkit cannot read (name: Field required): another graphkit wrote it, or it was edited; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
+    """
+    try:
+        return model.model_validate_json(rec)
+    except ValidationError as e:
+        raise StoreError(_refused(model, e, path)) from None
+
+
+def _refused(model, e: ValidationError, path) -> str:
+    """What `stored_record` says of a record ``model`` refused with ``e``, in the store at ``path`` (None: "the
+    store")."""
+    where, kind = ("the store" if path is None else f"'{path}'"), model.__name__.lower()
+    errors = e.errors(include_url=False)
+    unknown = sorted({str(x["loc"][-1]) for x in errors if x["type"] == "extra_forbidden"})
+    if unknown:
+        return newer_records(path, kind, unknown)
+    first = errors[0]
+    return (f"{where} holds {'an' if kind[0] in 'aeiou' else 'a'} {kind} record this graphkit cannot read "
+            f"({'.'.join(map(str, first['loc'])) or kind}: {first['msg']}): another graphkit wrote it, or it was "
+            "edited; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`")
+
+
+def claim_from_record(rec: str, path=None) -> Claim:
     """The Claim a ``claims.record`` holds, built without validating it again.
 
     The store wrote the record from a validated Claim (``replace_resolved``), so reading it back only
     parses the JSON and turns its lists into the record's tuples, as ``Claim.model_validate_json`` would,
     at about 0.7 of the cost per claim (decoding is what a speaker+issue query spends most of its time on).
     A record whose fields are not exactly this graphkit's Claim fields, in order (written by another
-    version), is validated in full instead; values are not checked again, so a record edited by hand
-    inside the store file is taken as it is.
+    version), is validated in full instead (`stored_record`: one a newer graphkit wrote says so, ``path`` the
+    store's); values are not checked again, so a record edited by hand inside the store file is taken as it is.
 
     >>> c = Claim(id="c1", doc_id="d", speaker="X", speaker_id="actor:x", text="t", spans=[(0, 1)], cue="said",
     ...           issues=("Europe",), issue_triggers=(("Europe", "europe"),))
     >>> back = claim_from_record(c.model_dump_json())
     >>> back == c, back.spans, back.issue_triggers, hash(back) == hash(c)
     (True, ((0, 1),), (('Europe', 'europe'),), True)
-    >>> claim_from_record('{"id": "c1"}')
+    >>> claim_from_record('{"id": "c1"}', "s.gk")
     Traceback (most recent call last):
     ...
-    pydantic_core._pydantic_core.ValidationError: 6 validation errors for Claim
-    ...
+    graphkit.errors.StoreError: 's.gk' holds a claim record this graphkit cannot read (doc_id: Field required): another graphkit wrote it, or it was edited; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
     """
     d = from_json(rec)
     if tuple(d) != _CLAIM_FIELDS:
-        return Claim.model_validate_json(rec)
+        return stored_record(Claim, rec, path)
     d["spans"] = tuple(map(tuple, d["spans"]))
     for k in _SPAN_FIELDS:
         if d[k] is not None:
@@ -457,11 +495,11 @@ class Store:
 
     def documents(self) -> Iterator[Document]:
         for (rec,) in self.db.execute("SELECT record FROM documents ORDER BY id"):
-            yield Document.model_validate_json(rec)
+            yield stored_record(Document, rec, self.path)
 
     def document(self, doc_id: str) -> Optional[Document]:
         row = self.db.execute("SELECT record FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return Document.model_validate_json(row[0]) if row else None
+        return stored_record(Document, row[0], self.path) if row else None
 
     def documents_by_id(self, ids: Iterable[str]) -> dict[str, Document]:
         """The documents with these ids (missing ids are left out), in one query per 500 ids."""
@@ -470,7 +508,7 @@ class Store:
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
             for (rec,) in self.db.execute(f"SELECT record FROM documents WHERE id IN ({','.join('?' * len(part))})", part):
-                d = Document.model_validate_json(rec)
+                d = stored_record(Document, rec, self.path)
                 out[d.id] = d
         return out
 
@@ -624,7 +662,7 @@ class Store:
     def _delete_claims(self, records: list[str]) -> None:
         """Delete stored claims (given as their stored records) and their index rows, by primary key."""
         db = self.db
-        old = [claim_from_record(r) for r in records]
+        old = [claim_from_record(r, self.path) for r in records]
         db.executemany("DELETE FROM claims WHERE id=?", [(c.id,) for c in old])
         db.executemany("DELETE FROM claim_issues WHERE issue=? AND claim_id=?", [(i, c.id) for c in old for i in c.issues])
         db.executemany("DELETE FROM speaker_issue_claims WHERE speaker_id=? AND issue=? AND date=? AND claim_id=?",
@@ -632,16 +670,17 @@ class Store:
         db.executemany("DELETE FROM claim_places WHERE place=? AND claim_id=?", [(p, c.id) for c in old for p in c.places])
 
     def actors(self) -> list[Actor]:
-        return [Actor.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM actors ORDER BY id")]
+        return [stored_record(Actor, r, self.path) for (r,) in self.db.execute("SELECT record FROM actors ORDER BY id")]
 
     def places(self) -> list[Place]:
-        return [Place.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM places ORDER BY id")]
+        return [stored_record(Place, r, self.path) for (r,) in self.db.execute("SELECT record FROM places ORDER BY id")]
 
     def issues(self) -> list[Issue]:
-        return [Issue.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM issues ORDER BY id")]
+        return [stored_record(Issue, r, self.path) for (r,) in self.db.execute("SELECT record FROM issues ORDER BY id")]
 
     def contradictions(self) -> list[Contradiction]:
-        return [Contradiction.model_validate_json(r) for (r,) in self.db.execute("SELECT record FROM contradictions ORDER BY a, b")]
+        return [stored_record(Contradiction, r, self.path)
+                for (r,) in self.db.execute("SELECT record FROM contradictions ORDER BY a, b")]
 
     def skipped(self) -> list[Skipped]:
         return [Skipped(path=p, reason=r, degraded=bool(d)) for p, r, d in self.db.execute("SELECT path, reason, degraded FROM skipped ORDER BY path")]
@@ -670,7 +709,7 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         for (rec,) in self.db.execute(sql, args):
-            yield claim_from_record(rec)
+            yield claim_from_record(rec, self.path)
 
     def _speaker_issue_source(self, speaker_ids: Optional[Iterable[str]], issues: Optional[Iterable[str]],
                               narrow: bool) -> tuple[str, str, list[str], list]:

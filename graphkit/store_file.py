@@ -545,6 +545,51 @@ def check_layout(db: sqlite3.Connection, path: Path, tables: set[str]) -> None:
         raise StoreError(f"'{path}' was written by a newer graphkit (schema {v}, this one reads {SCHEMA_VERSION}); upgrade graphkit")
     if v < SCHEMA_VERSION:
         raise StoreError(f"'{path}' has the older schema {v}; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`")
+    for kind, unknown in _unknown_fields(db, tables):
+        raise StoreError(newer_records(path, kind, unknown))
+
+
+#: the tables of records (their JSON in ``record``) and the graphkit.records class each holds
+RECORD_TABLES = ("documents", "actors", "places", "issues", "claims", "contradictions")
+
+
+def _unknown_fields(db: sqlite3.Connection, tables: set[str]) -> Iterable[tuple[str, list[str]]]:
+    """(kind, fields) of each record table whose first record holds fields this graphkit's record class does not
+    know, as a store a newer graphkit wrote under the same schema does (every record of a table is written by one
+    class: one read a table). A record added by hand or damaged is `graphkit.store.stored_record`'s to say.
+
+    >>> db = sqlite3.connect(":memory:")
+    >>> _ = db.execute("CREATE TABLE places (id TEXT, name TEXT, record TEXT)")
+    >>> _ = db.execute("INSERT INTO places VALUES ('place:kyiv', 'Kyiv', ?)", ('{"id": "place:kyiv", "novel": 1}',))
+    >>> list(_unknown_fields(db, {"places"}))
+    [('place', ['novel'])]
+    """
+    import json
+
+    from . import records
+
+    for table in RECORD_TABLES:
+        row = db.execute(f"SELECT record FROM {table} LIMIT 1").fetchone() if table in tables else None
+        try:
+            fields = json.loads(row[0]) if row else {}
+        except (TypeError, ValueError):
+            continue
+        model = getattr(records, table[:-1].capitalize())
+        unknown = sorted(set(fields) - set(model.model_fields)) if isinstance(fields, dict) else []
+        if unknown:
+            yield model.__name__.lower(), unknown
+
+
+def newer_records(path, kind: str, unknown: Iterable[str]) -> str:
+    """What is said of a store whose ``kind`` records hold fields this graphkit does not know (``unknown``), ``path``
+    its path (None: "the store").
+
+    >>> newer_records("s.gk", "claim", ["novel"])
+    "'s.gk' was written by a newer graphkit (its claim records hold fields this one does not know: novel); upgrade graphkit, or rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`"
+    """
+    where = "the store" if path is None else f"'{path}'"
+    return (f"{where} was written by a newer graphkit (its {kind} records hold fields this one does not know: "
+            f"{', '.join(unknown)}); upgrade graphkit, or rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`")
 
 
 def check_build_store(path, look: Optional[StoreLook] = None) -> None:

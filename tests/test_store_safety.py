@@ -77,6 +77,59 @@ def older_schema(p: Path):
     _graphkit_store(p, SCHEMA_VERSION - 1)
 
 
+def _claim_record() -> dict:
+    from graphkit.records import Claim
+
+    return Claim(id="c1", doc_id="d1", speaker="Sergey Lavrov", speaker_id="actor:sergey-lavrov", text="Europe",
+                 spans=[(0, 6)], cue="said").model_dump(mode="json")
+
+
+def _record_of(table: str) -> tuple[dict, tuple]:
+    """A record of ``table`` as this graphkit writes it, and the row's columns before ``record``."""
+    from graphkit import records
+
+    made = {
+        "documents": (records.Document(id="d1", path="d1.txt", text="Europe", sha256="0" * 64, format="txt"),
+                      ("d1", "0" * 64, None)),
+        "actors": (records.Actor(id="actor:sergey-lavrov", name="Sergey Lavrov"), ("actor:sergey-lavrov", "Sergey Lavrov", "other")),
+        "places": (records.Place(id="place:kyiv", name="Kyiv"), ("place:kyiv", "Kyiv")),
+        "issues": (records.Issue(id="issue:europe", name="Europe"), ("issue:europe", "Europe")),
+        "contradictions": (records.Contradiction(a="c1", b="c2", reason="opposite"), ("c1", "c2", None)),
+    }
+    if table == "claims":
+        return _claim_record(), ("c1", "d1", "actor:sergey-lavrov", None, None, None)
+    record, cols = made[table]
+    return record.model_dump(mode="json"), cols
+
+
+def _with_record(p: Path, table: str, edit) -> None:
+    """A store of this schema holding one record of ``table``, edited by ``edit`` (a record of another graphkit)."""
+    import json
+
+    Store(p, create=True).close()
+    record, cols = _record_of(table)
+    edit(record)
+    db = sqlite3.connect(p)
+    db.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * (len(cols) + 1))})", (*cols, json.dumps(record)))
+    db.commit()
+    db.close()
+
+
+def _newer_field(table: str):
+    """A store whose ``table`` record holds a field this graphkit does not know, as a newer graphkit's would under
+    the same schema (-79's ``segment`` in a claim read by a -78 graphkit)."""
+    def make(p: Path):
+        _with_record(p, table, lambda r: r.update(novel=1))
+
+    make.__name__ = f"newer_{table}_field"
+    return make
+
+
+def edited_claim(p: Path):
+    """A claim record without a field this graphkit requires (edited by hand, or another graphkit's)."""
+    _with_record(p, "claims", lambda r: r.pop("doc_id"))
+
+
 def damaged_store(p: Path):
     Store(p, create=True).close()
     raw = bytearray(p.read_bytes())
@@ -99,6 +152,11 @@ REFUSALS = [
     (older_schema, ["older schema", "graphkit build"]),
     (damaged_store, ["cannot be opened", "rebuild"]),
     (truncated_header, ["graphkit store"]),
+    # a record a newer graphkit wrote under the same schema: said at the open, before anything is read or written
+    # (a -78 graphkit traced back on -79's claims: pydantic's "Extra inputs are not permitted")
+    *[(_newer_field(t), ["was written by a newer graphkit", f"its {t[:-1]} records hold fields this one does not know: "
+                         "novel", "upgrade graphkit"])
+      for t in ("documents", "actors", "places", "issues", "claims", "contradictions")],
 ]
 IDS = [m.__name__ for m, _ in REFUSALS]
 
@@ -126,6 +184,33 @@ def test_store_refuses_with_a_clear_message_and_leaves_the_file_alone(tmp_path, 
     assert "\n" not in msg and str(p) in msg
     assert _sha(p) == before, "a refused file must be left untouched"
     assert not Path(str(p) + "-wal").exists() or Path(str(p) + "-wal").stat().st_size == 0
+
+
+# (the store's records, what reading them says): a record refused only when read (its fields this graphkit's, or fewer)
+READ_REFUSALS = [
+    (edited_claim, "'STORE' holds a claim record this graphkit cannot read (doc_id: Field required): another graphkit "
+                   "wrote it, or it was edited; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`"),
+    (lambda p: _with_record(p, "actors", lambda r: r.update(type="alien")),
+     "'STORE' holds an actor record this graphkit cannot read (type: Input should be"),
+]
+
+
+@pytest.mark.parametrize("make,words", READ_REFUSALS, ids=["claim-without-doc_id", "actor-of-another-type"])
+def test_a_record_this_graphkit_cannot_read_is_one_line(tmp_path, make, words, capsys):
+    """Read through the API (read-only) and the command line: the cause and the fix, not pydantic's traceback."""
+    from graphkit.cli import main
+
+    p = tmp_path / "thing.gk"
+    make(p)
+    before = _sha(p)
+    with Store(p, readonly=True) as s, pytest.raises(StoreError) as e:
+        list(s.claims()), s.actors()
+    assert words.replace("STORE", str(p)) in str(e.value) and "\n" not in str(e.value)
+    with pytest.raises(SystemExit) as exit_:
+        main(["claims", "--store", str(p)] if "claim" in words else ["actors", "--store", str(p)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert exit_.value.code == 2 and len(err) == 1 and words.replace("STORE", str(p)) in err[0], err
+    assert _sha(p) == before
 
 
 def test_build_into_an_empty_file(tmp_path):
