@@ -122,5 +122,13 @@ def one_of(value, name: str, choices: Sequence[str], *, what: str) -> str:
     named = {c.lower(): c for c in choices}.get(str(value).strip().lower())
     if named is not None:
         return named
-    listed = ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else choices[0]
-    raise BadValue(name, value, f"is not {what}; give {listed}")
+    raise BadValue(name, value, f"is not {what}; give {listed(choices)}")
+
+
+def listed(names: Sequence[str]) -> str:
+    """``names`` as a reader lists them, the last after "or".
+
+    >>> listed(["body"]), listed(["body", "note", "headline"])
+    ('body', 'body, note or headline')
+    """
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]

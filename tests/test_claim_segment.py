@@ -31,10 +31,14 @@ SEGMENT_OF = [
      "welcome, the minister said.", "Rate cut gives farmers a lift; Minister says cheaper loans will soften the drought's toll",
      [("Minister", "cheaper loans will soften the drought's toll", "standfirst"),
       ("the minister", "The cut was welcome", "body")]),
+    # a headline's verb the cue lexicon lists for the object frame ("defend: support", as "The mayor defended the
+    # budget" is a claim in the body) is a claim (-81's title-case rule); a verb it lacks is none (the next row)
     ("Mayor Defends Budget\n\nThe mayor said the figures were right.\n\nEditor's note: The mayor said on Friday that "
      "an earlier figure was wrong.", None,
      [("Mayor", "Budget", "headline"), ("The mayor", "the figures were right", "body"),
-      ("The mayor", "that an earlier figure was wrong", "note")]),  # the headline's title-case verb (-81)
+      ("The mayor", "that an earlier figure was wrong", "note")]),
+    ("Mayor Visits Budget Office\n\nThe mayor said the figures were right.", None,
+     [("The mayor", "the figures were right", "body")]),
     ("The mayor said the figures were right.", None, [("The mayor", "the figures were right", "body")]),
 ]
 
@@ -79,8 +83,23 @@ def test_the_segment_filter(sample, segment, kept):
 
 
 def test_a_segment_that_is_none_says_which_there_are(sample):
-    with pytest.raises(BadValue, match=r"segment='title' is not a part of an article; give body, headline, standfirst"):
+    """The four parts a claim's cue stands in first, the parts a few claims' words start in after, said as such (it
+    offered byline, credit ... as if claims stood there)."""
+    with pytest.raises(BadValue, match=r"segment='title' is not a part of an article; give body, headline, standfirst "
+                                       r"or note \(where claims' cues stand\), or subhead, byline, dateline, caption or "
+                                       r"credit \(a line of that kind, where a few claims' words start\)"):
         sample.claim_records(segment="title")
+
+
+def test_the_parts_a_cue_stands_in_are_those_the_attribution_rules_keep():
+    """query.CUE_SEGMENTS, which the message lists first, is what the rules keep a cue in: running text (notes
+    included) and a headline or deck (graphkit.attribution.HEADLINE_KINDS)."""
+    from graphkit.attribution import HEADLINE_KINDS
+    from graphkit.query import CUE_SEGMENTS, SEGMENTS
+    from graphkit.segments import NOT_RUNNING_TEXT
+
+    assert set(CUE_SEGMENTS) == {k for k in SEGMENTS if k not in NOT_RUNNING_TEXT} | HEADLINE_KINDS
+    assert CUE_SEGMENTS == ("body", "headline", "standfirst", "note")
 
 
 # (the command's arguments after the store; its exit code, and the segment of each jsonl line or the error's words)
