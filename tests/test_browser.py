@@ -246,8 +246,9 @@ def test_a_headlines_claim_says_so_in_its_card(sample_page, corpus):
     head = next(r for r in records if r.segment == "headline")
     body = next(r for r in records if r.segment == "body" and r.speaker_id == head.speaker_id)
     page.evaluate("([a]) => graphkit.showActor(a)", [head.speaker_id])
-    tags = {r.id: page.locator(f'#gk-panel li.gk-claim[data-claim="claim:{r.id}"] .gk-tag').all_inner_texts()
-            for r in (head, body)}
+    cards = {r.id: page.locator(f'#gk-panel li.gk-claim[data-claim="claim:{r.id}"]') for r in (head, body)}
+    assert [c.count() for c in cards.values()] == [1, 1]  # both cards drawn: a missing card has no tag to lack
+    tags = {i: c.locator(".gk-tag").all_inner_texts() for i, c in cards.items()}
     assert "in the headline" in tags[head.id] and not any(t.startswith("in the ") for t in tags[body.id])
 
 
