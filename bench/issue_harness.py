@@ -497,18 +497,6 @@ def each_claim_once(audits: list[list[tuple]]) -> list[tuple]:
     return list(out.values())
 
 
-def claim_stems(text: str, stop=frozenset()) -> frozenset:
-    """The `graphkit.phrase_groups.stem`s of a text's words as triggers read them (light lemmas), less function words
-    and ``stop`` (the issue model's stop words: people's names among them): `graphkit.issues.word_stems`, the build's.
-
-    >>> sorted(claim_stems("The Governor's tax bills rise"))
-    ['bill', 'govern', 'rise', 'tax']
-    """
-    from graphkit.issues import word_stems
-
-    return word_stems(text, stop)
-
-
 #: how many times each variant's patches ran in this process (`patched`): a variant none of whose patches the build's
 #: path calls would give main's assignment under its name (`main` says so instead, in one line)
 CALLED: Counter = Counter()
@@ -544,18 +532,18 @@ def word_check(below: float, voted_only: bool = False) -> None:
     """Variant ``word-check`` (issue 14, twenty-seventh pass; dropped): a claim given its article's issue (voted or
     likeliest: `graphkit.issue_model.article_likeliest`, its mean probability read as its share) at a share under
     ``below`` keeps it only when one of its own words shares a stem with a word of the issue's phrases
-    (`claim_stems`); else it gets none. ``voted_only``: the likeliest pairs (articles none of whose claims votes) are
+    (`graphkit.issues.word_stems`, the build's); else it gets none. ``voted_only``: the likeliest pairs (articles none of whose claims votes) are
     left as they are. Patches `graphkit.issue_model.assign_claims` (to see the claims) and the article issues given
     (`gate_article_issues`)."""
     import graphkit.issue_model as im
-    from graphkit.issues import issue_words
+    from graphkit.issues import issue_words, word_stems
 
     assign = im.assign_claims
     seen: dict = {}
 
     def assign_claims(claims, taxonomy, *args, **kw):
         stop = kw["model"].stop if kw.get("model") is not None else frozenset()
-        seen["claims"] = [claim_stems(t, stop) for t, _ in claims]
+        seen["claims"] = [word_stems(t, stop) for t, _ in claims]
         seen["issue"] = issue_words(taxonomy, stop)
         return assign(claims, taxonomy, *args, **kw)
 
