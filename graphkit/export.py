@@ -93,18 +93,19 @@ def check_output(path, example: str = "graph.graphml", store=None, replaces=None
     path, or the `graphkit.store.Store` open), so is any input of that store (`graphkit.inputs.input_of`: an article
     or the metadata of the corpus it was built from, a knowledge file it was built with). Any other file there is
     replaced only when graphkit wrote it (`written_by_graphkit`: a re-export replaces its own file; a researcher's
-    notes named by mistake are kept), as ``build --store`` takes only a store.
+    notes named by mistake are kept), as ``build --store`` takes only a store. The file is read once a check
+    (`graphkit.store_file.file_head`: its first `HEAD_BYTES` answer both what database it is and how it begins).
 
     >>> check_output("no/such/folder/g.graphml")
     Traceback (most recent call last):
     graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
     """
-    from .store_file import database_at
+    from .store_file import file_head
 
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {_example_in(path, example, store)}")
-    kind = database_at(path)
+    kind, head = file_head(path, HEAD_BYTES)  # one read: what database it is, and how it begins
     if kind:
         raise ExportError(f"'{path}' is {kind}: writing there would replace what it holds; give another -o path")
     _check_folder_is_there(path.parent)
@@ -112,7 +113,7 @@ def check_output(path, example: str = "graph.graphml", store=None, replaces=None
         _check_not_an_input(path, store)
     if replaces is not None:
         replaces(path)
-    elif not written_by_graphkit(path):
+    elif not (written_through(path) or begins_as_ours(head)):
         raise not_ours(path)
     return path
 
@@ -155,15 +156,10 @@ def written_by_graphkit(path) -> bool:
     >>> written_by_graphkit(d / "claims.csv"), written_by_graphkit(d / "notes.csv"), written_by_graphkit(d / "new.csv")
     (True, False, True)
     """
-    p = Path(path)
-    if written_through(p) or not p.is_file():
-        return True
-    try:
-        with open(p, "rb") as f:
-            head = f.read(HEAD_BYTES)
-    except OSError:  # unreadable: the write that follows says why, as for any file it cannot replace
-        return True
-    return begins_as_ours(head)
+    from .store_file import file_head
+
+    kind, head = file_head(path, HEAD_BYTES)  # unreadable: b"", the write that follows says why
+    return written_through(path) or not kind and begins_as_ours(head)
 
 
 #: how much of a file `begins_as_ours` reads

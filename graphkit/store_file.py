@@ -169,15 +169,15 @@ def file_turn(path) -> threading.RLock:
         return turn
 
 
-def _plain_header(path: Path) -> Optional[bytes]:
-    """The first 100 bytes of the file at ``path`` (the SQLite header), read as a plain file in this process's turn
-    (`file_turn`), or None when a Store of this process has it open (`open_here`: its descriptor must not be opened
-    and closed beside the Store's); an OSError of the read is the caller's to say."""
+def _plain_header(path: Path, size: int = 100) -> Optional[bytes]:
+    """The first ``size`` bytes of the file at ``path`` (100: the SQLite header), read as a plain file in this
+    process's turn (`file_turn`), or None when a Store of this process has it open (`open_here`: its descriptor must
+    not be opened and closed beside the Store's); an OSError of the read is the caller's to say."""
     with file_turn(path):
         if open_here(path):
             return None
         with open(path, "rb") as f:
-            return f.read(100)
+            return f.read(size)
 
 
 def _file_key(path: Path) -> Optional[tuple[int, int]]:
@@ -496,7 +496,8 @@ def _read_only(path: Path, read: Callable, errors: bool = False):
 def database_at(path) -> Optional[str]:
     """What database the file at ``path`` is, by its first 100 bytes: "a graphkit store", "an SQLite database", or
     None (no file, or another kind). A store this process has open is not read (`open_here`). What a command's
-    ``-o`` asks first (`graphkit.export.check_output`): no export is a database, and writing over one replaces it.
+    ``-o`` asks first (`graphkit.export.check_output`, through `file_head`): no export is a database, and writing
+    over one replaces it.
 
     >>> import tempfile
     >>> from graphkit.store import Store
@@ -504,18 +505,31 @@ def database_at(path) -> Optional[str]:
     >>> database_at(p), Store(p, create=True).close(), database_at(p)
     (None, None, 'a graphkit store')
     """
+    return file_head(path, 100)[0]
+
+
+def file_head(path, size: int) -> tuple[Optional[str], bytes]:
+    """(what database the file at ``path`` is, as `database_at` says, and its first ``size`` bytes), in one read of
+    the file (``size`` 100 at least: the SQLite header). The bytes are empty for no regular file there, an unreadable
+    one, and a store this process has open (not read: `open_here`).
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "notes.txt"
+    >>> file_head(p, 100), (p.write_text("some notes"), file_head(p, 4))[1]
+    ((None, b''), (None, b'some'))
+    """
     path = Path(path)
     if not path.is_file():
-        return None
+        return None, b""
     try:
-        head = _plain_header(path)
+        head = _plain_header(path, max(size, 100))
     except OSError:
-        return None
+        return None, b""
     if head is None:  # a Store of this process has it open
-        return "a graphkit store"
+        return "a graphkit store", b""
     if not head.startswith(SQLITE_MAGIC):
-        return None
-    return "a graphkit store" if _application_id(head) == APP_ID else "an SQLite database"
+        return None, head[:size]
+    return ("a graphkit store" if _application_id(head) == APP_ID else "an SQLite database"), head[:size]
 
 
 def open_error(path, e: sqlite3.DatabaseError) -> StoreError:

@@ -540,6 +540,41 @@ def test_issues_suggest_reads_its_output_once_a_check(tmp_path, capsys, monkeypa
     assert (reads.count((tmp_path / "issues.yaml").resolve()), asked) == (2, [])
 
 
+#: (what is at -o, whether check_output lets a writer replace it, how many times the check opens it)
+OUTPUT_READS = [
+    ("an export of graphkit's", True, 1),  # main read it twice: its SQLite header, then its first 4 KB
+    ("notes", False, 1),
+    ("a graphkit store", False, 1),
+    ("nothing", True, 0),
+]
+
+
+@pytest.mark.parametrize("there,replaced,opened", OUTPUT_READS, ids=[r[0] for r in OUTPUT_READS])
+def test_an_output_is_read_once_a_check(tmp_path, monkeypatch, there, replaced, opened):
+    """`export.check_output` answers what database the file at -o is and whether graphkit wrote it from one read of
+    its head (`store_file.file_head`)."""
+    import builtins
+
+    from graphkit.errors import ExportError
+    from graphkit.export import CSV_FIELDS, check_output
+
+    out = tmp_path / "out.csv"
+    if there == "an export of graphkit's":
+        out.write_text(",".join(CSV_FIELDS) + "\n")
+    elif there == "notes":
+        out.write_text("my notes\n")
+    elif there == "a graphkit store":
+        Store(out, create=True).close()
+    opens, real_open = [], builtins.open
+    monkeypatch.setattr(builtins, "open", lambda f, *a, **k: (opens.append(Path(f) == out), real_open(f, *a, **k))[1])
+    try:
+        check_output(out)
+        ok = True
+    except ExportError:
+        ok = False
+    assert (ok, sum(opens)) == (replaced, opened)
+
+
 @pytest.mark.parametrize("writer", [*WRITERS, ["export", "neo4j"]], ids=" ".join)
 @pytest.mark.parametrize("since", [None, "2100"], ids=["claims", "none"])
 def test_every_writer_replaces_its_own_file(writer, since, work, capsys, monkeypatch):
