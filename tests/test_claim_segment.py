@@ -32,7 +32,9 @@ SEGMENT_OF = [
      [("Minister", "cheaper loans will soften the drought's toll", "standfirst"),
       ("the minister", "The cut was welcome", "body")]),
     # a headline's verb the cue lexicon lists for the object frame ("defend: support", as "The mayor defended the
-    # budget" is a claim in the body) is a claim (-81's title-case rule); a verb it lacks is none (the next row)
+    # budget" is a claim in the body) is a claim (-81's title-case rule); a verb it lacks is none (the next row). Its
+    # content is the object alone ("Budget"; the body's object frame keeps the verb, "defended the budget"): #13's
+    # frames_headline, pinned here as it stands
     ("Mayor Defends Budget\n\nThe mayor said the figures were right.\n\nEditor's note: The mayor said on Friday that "
      "an earlier figure was wrong.", None,
      [("Mayor", "Budget", "headline"), ("The mayor", "the figures were right", "body"),
