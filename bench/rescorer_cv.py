@@ -422,6 +422,10 @@ def training_articles(D: dict, f: int) -> dict[str, dict]:
     return {i: d for i, d in D["arts"].items() if d["fold"] != f}
 
 
+#: the variants whose features read each article's parse (`oof_scores`' ``docs``)
+PARSE_VARIANTS = ("logistic+sourceless", "logistic+verbclass", "logistic+objclass")
+
+
 def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print, docs=None,
                wordnet=None) -> dict[str, list[float]]:
     """Each article's out-of-fold scores under ``variant`` (:data:`VARIANTS`); ``texts``: each article's text;
@@ -448,7 +452,7 @@ def oof_scores(D: dict, variant: str, texts: dict[str, str], log=print, docs=Non
             return [{**f, **c} for f, c in zip(d["feats"], learned_crosses(d["atts"], d["feats"]))]
         if variant == "logistic+overlap":
             return [{**f, **c} for f, c in zip(d["feats"], overlap_features(d["atts"]))]
-        if variant in ("logistic+sourceless", "logistic+verbclass", "logistic+objclass"):
+        if variant in PARSE_VARIANTS:
             return [{**f, **c} for f, c in zip(d["feats"], parse_cache[i])]
         return d["feats"]
 
@@ -713,11 +717,12 @@ def main(argv=None) -> int:
     if a.groups:  # the rules' other candidates at the rules' threshold
         shipped = (shipped[0], shipped[0], shipped[1])
     first: dict = {}
+    parsed: dict = {}  # each article's Doc, read from the parse cache once, for the first variant that reads the parse
     for v in a.variants:
         t0 = time.perf_counter()
-        docs = None
-        if v in ("logistic+sourceless", "logistic+verbclass", "logistic+objclass"):
-            docs = {x["id"]: d for x, d in zip(*cv.train_dev_parsed())}
+        if v in PARSE_VARIANTS and not parsed:
+            parsed.update((x["id"], d) for x, d in zip(*cv.train_dev_parsed()))
+        docs = parsed if v in PARSE_VARIANTS else None
         scores = oof_scores(D, v, {i: x["text"] for i, x in arts.items()}, docs=docs, wordnet=a.wordnet)
         g = (grid_groups(D, arts, scores, THRESHOLDS, THRESHOLDS_OTHER, THRESHOLDS_LEARNED) if a.groups else
              grid(D, arts, scores, THRESHOLDS, THRESHOLDS_LEARNED))

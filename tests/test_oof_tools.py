@@ -519,3 +519,29 @@ def test_one_oof_article_and_a_rows_ceiling(shared):
     rows = [{"doc": "a1", "row": "spurious:alone", "fix": ("remove", 1)}]
     assert ceiling(D, arts, rows, "spurious", shipped) == [(100.0, 100.0)]
     assert ceiling(D, arts, rows, None, shipped) == as_is and len(shipped["a1"]) == 2   # the copy changed, not it
+
+
+def test_rescorer_cv_reads_the_parse_once_for_every_variant_that_reads_it(monkeypatch, tmp_path):
+    """Variants whose features read the parse (rescorer_cv.PARSE_VARIANTS) share one read of the parse cache: it was
+    read again for each (PolNeAR train+dev's 840 + 84 Docs, a minute's CPU and their memory a time)."""
+    import attribution_cv
+    import oof_dump
+    import rescorer_cv
+    import train_filter
+
+    reads, given = [], []
+    monkeypatch.setattr(attribution_cv, "train_dev_parsed", lambda: (reads.append(1), ([{"id": "a"}], ["Doc a"]))[1])
+    monkeypatch.setattr(attribution_cv, "load_articles", lambda: [{"id": "a", "text": "..."}])
+    monkeypatch.setattr(oof_dump, "load", lambda path: {"settings": {"threshold": 0.5, "threshold_learned": 0.6}})
+    monkeypatch.setattr(rescorer_cv, "oof_scores", lambda D, v, texts, docs=None, wordnet=None: given.append((v, docs)))
+    monkeypatch.setattr(rescorer_cv, "grid", lambda *a: [{"thresholds": (0.5, 0.6), "objective": 0.0}])
+    monkeypatch.setattr(train_filter, "choose", lambda g: g[0])
+    monkeypatch.setattr(rescorer_cv, "auc", lambda D, scores: {"all": 0.5, "rules": 0.5, "tagger": 0.5})
+    monkeypatch.setattr(rescorer_cv, "top_k", lambda D, scores, ks: {})
+    monkeypatch.setattr(rescorer_cv, "_row", lambda *a: "")
+    for name in ("index.verb", "data.verb", "index.noun", "data.noun"):
+        (tmp_path / name).write_text("")
+    variants = ["logistic", "logistic+sourceless", "logistic+verbclass"]
+    assert rescorer_cv.main(["dump.pkl", "--wordnet", str(tmp_path), "--variants", *variants]) == 0
+    assert len(reads) == 1 and given == [("logistic", None), ("logistic+sourceless", {"a": "Doc a"}),
+                                         ("logistic+verbclass", {"a": "Doc a"})]
