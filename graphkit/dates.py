@@ -22,11 +22,9 @@ and ``same_speaker=True``. The carried date keeps its basis and is marked
 are carried, and never to a present or present-perfect cue ("Graham has
 acknowledged ...": habitual, not the same occasion).
 
->>> from graphkit.nlp import load_spacy
 >>> from graphkit.records import Attribution
 >>> import datetime as dt
->>> nlp = load_spacy()
->>> doc = nlp("Macron said on Monday that no final peace plan exists.")
+>>> doc = _macron()  # "Macron said on Monday that no final peace plan exists.", parsed by hand
 >>> att = Attribution(spans=[(27, 53)], text="no final peace plan exists", cue="said", cue_span=(7, 11))
 >>> cd = claim_date(doc, att, dt.date(2025, 12, 2))
 >>> (cd.date, cd.precision, cd.basis, cd.text)
@@ -52,6 +50,19 @@ __all__ = ["ClaimDate", "claim_date", "find_date_expressions", "resolve_expressi
 
 # --- which date words belong to the speech act --------------------------------------------------
 
+def _macron():
+    """"Macron said on Monday that no final peace plan exists." as a Doc parsed by hand (tags, heads, labels as
+    en_core_web_sm gives them): the examples of this module read a parse as written, with no model loaded."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words="Macron said on Monday that no final peace plan exists .".split(),
+               spaces=[True] * 9 + [False, False],
+               pos="PROPN VERB ADP PROPN SCONJ DET ADJ NOUN NOUN VERB PUNCT".split(),
+               tags="NNP VBD IN NNP IN DT JJ NN NN VBZ .".split(), heads=[1, 1, 1, 2, 9, 8, 8, 8, 9, 1, 1],
+               deps="nsubj ROOT prep pobj mark det amod compound nsubj ccomp punct".split())
+
+
 # Dependency links from a cue up to the clause that governs it: "..., saying that" (advcl),
 # "appeared to verify ..., whereas acknowledging" (pcomp under a preposition), "called ... but warned" (conj).
 _UP_LINKS = {"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "pobj", "agent", "npadvmod", "advmod"}
@@ -61,6 +72,13 @@ _VERBAL = {"VERB", "AUX"}
 
 
 def _cue_token(doc, att: Attribution):
+    """The token of the attribution's cue the date words hang on: its main verb ("said" of "had said"), else the
+    cue span's root; None without a cue span.
+
+    >>> from graphkit.records import Attribution
+    >>> _cue_token(_macron(), Attribution(spans=[(27, 53)], text="...", cue="said", cue_span=(7, 11)))
+    said
+    """
     if att.cue_span is None:
         return None
     span = doc.char_span(att.cue_span[0], att.cue_span[1], alignment_mode="expand")
@@ -74,7 +92,16 @@ def _cue_token(doc, att: Attribution):
 
 
 def _speech_clause(cue) -> list:
-    """The cue and the verbs that govern it through advcl/xcomp/conj/pcomp links (at most 3 hops)."""
+    """The cue and the verbs that govern it through advcl/xcomp/conj/pcomp links (at most 3 hops).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words="He called it a sham but warned of war".split(), pos="PRON VERB PRON DET NOUN CCONJ "
+    ...           "VERB ADP NOUN".split(), heads=[1, 1, 1, 4, 1, 1, 1, 6, 7],
+    ...           deps="nsubj ROOT dobj det oprd cc conj prep pobj".split())
+    >>> _speech_clause(doc[6]), _speech_clause(doc[1])  # "warned" speaks for the act "called" governs
+    ([warned, called], [called])
+    """
     clause = [cue]
     t = cue
     hops = 0
@@ -105,7 +132,12 @@ _NOT_ADVERBIAL = {"poss", "nsubj", "nsubjpass", "dobj", "attr", "compound", "amo
 
 
 def _attached(expr_root, clause: list) -> bool:
-    """True when the expression is an adverbial whose first verb above it is a verb of the speech clause."""
+    """True when the expression is an adverbial whose first verb above it is a verb of the speech clause.
+
+    >>> doc = _macron()
+    >>> _attached(doc[2], [doc[1]]), _attached(doc[8], [doc[1]])  # "on (Monday)" of "said"; "plan", a subject
+    (True, False)
+    """
     if expr_root.dep_ in _NOT_ADVERBIAL:
         return False
     t = expr_root
@@ -121,10 +153,23 @@ def _attached(expr_root, clause: list) -> bool:
 
 
 def _in_spans(s: int, e: int, spans) -> bool:
+    """Whether the characters ``s``-``e`` overlap one of ``spans`` (a claim's content).
+
+    >>> _in_spans(5, 9, [(0, 6)]), _in_spans(6, 9, [(0, 6)])
+    (True, False)
+    """
     return any(s < se and ss < e for ss, se in spans)
 
 
 def _sentence_bounds(doc, att: Attribution, cue) -> tuple[int, int]:
+    """The characters of the claim's sentence: its ``sentence_span``, else the cue's sentence, else the sentences its
+    content runs over, else the content.
+
+    >>> from graphkit.records import Attribution
+    >>> doc, att = _macron(), Attribution(spans=[(27, 53)], text="...", cue="said")
+    >>> _sentence_bounds(doc, att, doc[1]), _sentence_bounds(doc, att.model_copy(update={"sentence_span": (0, 21)}), None)
+    ((0, 54), (0, 21))
+    """
     if att.sentence_span is not None:
         return att.sentence_span
     if cue is not None:
@@ -136,7 +181,13 @@ def _sentence_bounds(doc, att: Attribution, cue) -> tuple[int, int]:
 
 
 def _candidates(doc, att: Attribution, cue) -> Iterator[tuple[int, DateExpression]]:
-    """Date expressions of the speech act, with their distance to the cue in characters."""
+    """Date expressions of the speech act, with their distance to the cue in characters.
+
+    >>> from graphkit.records import Attribution
+    >>> doc = _macron()
+    >>> [(d, e.text) for d, e in _candidates(doc, Attribution(spans=[(27, 53)], text="...", cue="said"), doc[1])]
+    [(5, 'on Monday')]
+    """
     start, end = _sentence_bounds(doc, att, cue)
     clause = _speech_clause(cue)
     text = doc_text(doc)
@@ -172,6 +223,14 @@ def _deadline_bound(doc, att: Attribution, cue, published: dt.date) -> Optional[
     appropriate date") naming a day (a holiday or a calendar day) that had passed by publication,
     the statement is dated to the weeks before that day: its month (the month before when the
     day falls in the first week), precision 'month', basis 'relative'.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> from graphkit.records import Attribution
+    >>> doc = Doc(Vocab(), words="Trump had suggested Thanksgiving as an appropriate date .".split())
+    >>> att = Attribution(spans=[(20, 32)], text="Thanksgiving", cue="suggested", sentence_span=(0, 57))
+    >>> _deadline_bound(doc, att, None, dt.date(2025, 12, 2))
+    ClaimDate(date='2025-11', precision='month', basis='relative', text='before Thanksgiving', carried=False)
     """
     start, end = _sentence_bounds(doc, att, cue)
     sentence = doc_text(doc)[start:end]
@@ -189,7 +248,15 @@ def _deadline_bound(doc, att: Attribution, cue, published: dt.date) -> Optional[
 
 
 def _timeless(cue) -> bool:
-    """A present ("Russia says") or present-perfect ("has acknowledged") cue: habitual, not one occasion."""
+    """A present ("Russia says") or present-perfect ("has acknowledged") cue: habitual, not one occasion.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words="Graham has acknowledged it".split(), tags="NNP VBZ VBN PRP".split(),
+    ...           lemmas=["Graham", "have", "acknowledge", "it"], heads=[2, 2, 2, 2], deps="nsubj aux ROOT dobj".split())
+    >>> _timeless(doc[2]), _timeless(_macron()[1]), _timeless(None)  # "has acknowledged"; "said"
+    (True, False, False)
+    """
     if cue is None:
         return False
     if cue.tag_ in ("VBZ", "VBP"):
@@ -203,6 +270,12 @@ def _carries(previous: ClaimDate, published: Optional[dt.date]) -> bool:
     Only a dated speech act (explicit or relative) of day, week or month precision within a year
     of publication: "came to the state senate in 1998 ... 'I might have said that myself,' Duarte said"
     is a biography, not the date of the quote.
+
+    >>> said = ClaimDate("2025-11-24", "day", "relative", "on Monday")
+    >>> _carries(said, dt.date(2025, 12, 2)), _carries(ClaimDate("1998", "year", "explicit", "in 1998"), None)
+    (True, False)
+    >>> _carries(said, dt.date(2027, 1, 5))  # more than a year before publication
+    False
     """
     if previous.basis not in ("explicit", "relative") or not previous.date:
         return False

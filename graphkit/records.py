@@ -129,6 +129,10 @@ def _key_table(cls: type[BaseModel]) -> Optional[dict]:
     """A dict of ``cls``'s field names (in order, values None) whose copies share its key table; None where
     CPython gives no such dict (more fields than an instance dict shares, another Python).
 
+    >>> table = _key_table(Place)
+    >>> table is None or (list(table) == list(Place.model_fields) and _key_table(Place) is table)
+    True
+
     The dict is an instance dict of a class made here for it alone: CPython shares an instance dict's keys
     among the instances of its class (a split table), but a record class's own instance dicts cannot be relied
     on (pydantic assigns each record a plain dict, and after a failed validation the class's shared table was
@@ -143,6 +147,25 @@ def _key_table(cls: type[BaseModel]) -> Optional[dict]:
         table = None
     _KEY_TABLES[cls] = table
     return table
+
+
+def _checked_spans(v) -> tuple[Span, ...]:
+    """A record's ``spans`` as a tuple of checked (start, end) pairs (`_check_span`): what the Claim's and the
+    Attribution's validators make of the lists JSON gives.
+
+    >>> _checked_spans([[0, 6], [10, 20]])
+    ((0, 6), (10, 20))
+    """
+    return tuple(_check_span(tuple(s)) for s in v)
+
+
+def _checked_span(v) -> Optional[Span]:
+    """One span field of a record (a speaker's, a cue's, a sentence's) checked (`_check_span`), None kept.
+
+    >>> _checked_span([37, 41]), _checked_span(None)
+    ((37, 41), None)
+    """
+    return None if v is None else _check_span(tuple(v))
 
 
 def _check_span(v: Span) -> Span:
@@ -259,22 +282,38 @@ class Claim(Record):
     @field_validator("spans", mode="before")
     @classmethod
     def _spans(cls, v):
-        return tuple(_check_span(tuple(s)) for s in v)
+        return _checked_spans(v)
 
     @field_validator("speaker_span", "cue_span", "sentence_span", mode="before")
     @classmethod
     def _one_span(cls, v):
-        return None if v is None else _check_span(tuple(v))
+        return _checked_span(v)
 
     @field_validator("date")
     @classmethod
     def _date(cls, v):
+        """A claim's date as written: YYYY-MM-DD, YYYY-MM or YYYY, or None (undated).
+
+        >>> Claim._date("2025-11"), Claim._date(None)
+        ('2025-11', None)
+        >>> Claim._date("November 2025")
+        Traceback (most recent call last):
+        ValueError: date 'November 2025' is not YYYY-MM-DD, YYYY-MM or YYYY
+        """
         if v is not None and not _PARTIAL_DATE.match(v):
             raise ValueError(f"date {v!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
         return v
 
     @model_validator(mode="after")
     def _ordered(self):
+        """The claim, once its spans are in document order (a discontinuous claim's parts as the article has them).
+
+        >>> Claim(id="c1", doc_id="d", speaker="X", speaker_id="actor:x", text="b … a", spans=[(9, 10), (0, 1)], cue="said")
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim
+          Value error, spans must be in document order ...
+        """
         if list(self.spans) != sorted(self.spans):
             raise ValueError("spans must be in document order")
         return self
@@ -381,9 +420,9 @@ class Attribution(Record):
     @field_validator("spans", mode="before")
     @classmethod
     def _spans(cls, v):
-        return tuple(_check_span(tuple(s)) for s in v)
+        return _checked_spans(v)
 
     @field_validator("speaker_span", "cue_span", "resolved_span", "sentence_span", "reported_by_span", mode="before")
     @classmethod
     def _one_span(cls, v):
-        return None if v is None else _check_span(tuple(v))
+        return _checked_span(v)
