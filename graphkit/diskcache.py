@@ -158,7 +158,14 @@ def remove_stale(path: Path, days: Optional[float] = None) -> list[str]:
 
 
 def _older(path: Path, before: float) -> bool:
-    """Whether the file at ``path`` was last written before ``before`` (seconds since the epoch); False when gone."""
+    """Whether the file at ``path`` was last written before ``before`` (seconds since the epoch); False when gone.
+
+    >>> import tempfile, time
+    >>> p = Path(tempfile.mkdtemp()) / "table.bin"
+    >>> _ = p.write_bytes(b"x")
+    >>> _older(p, time.time() + 60), _older(p, 0), _older(p.with_name("gone.bin"), time.time() + 60)
+    (True, False, False)
+    """
     try:
         return path.stat().st_mtime < before
     except OSError:

@@ -232,13 +232,21 @@ def written_through(path) -> bool:
 
 
 def _through_open_files(p: Path) -> bool:
-    """Whether ``p`` is, or its chain of links passes through, a process's open file (``/proc/PID/fd/N``)."""
+    """Whether ``p`` is, or its chain of links passes through, a process's open file (``/proc/PID/fd/N``).
+
+    >>> _through_open_files(Path("/dev/stdout")), _through_open_files(Path("out/graph.jsonl"))
+    (True, False)
+    """
     return _open_file_link(p) is not None
 
 
 def _open_file_link(p: Path) -> Optional[Path]:
     """The ``/proc/...`` path ``p`` is or its chain of links passes through, else None. Each step's folder is
-    resolved first: ``/dev/fd/1`` is a file in a folder link (``/dev/fd`` to ``/proc/self/fd``)."""
+    resolved first: ``/dev/fd/1`` is a file in a folder link (``/dev/fd`` to ``/proc/self/fd``).
+
+    >>> _open_file_link(Path("/dev/fd/1")).parts[-2:], _open_file_link(Path("out/graph.jsonl"))
+    (('fd', '1'), None)
+    """
     for _ in range(40):  # the kernel's own bound on a chain of links
         p = Path(os.path.realpath(p.parent)) / p.name
         if p.parts[:2] == ("/", "proc"):
@@ -253,7 +261,11 @@ def _own_descriptor(path) -> Optional[int]:
     """The descriptor N of this process that ``path`` names through ``/proc/self/fd/N`` (``/dev/stdout``: 1), else
     None. Written through that descriptor, an output goes where the shell pointed it, at its offset: reopening the
     file by its name would truncate a file the shell appends to (``>> log``) or write over what the shell writes
-    there after (``(graphkit export ...; echo done) > f``)."""
+    there after (``(graphkit export ...; echo done) > f``).
+
+    >>> _own_descriptor("/dev/stdout"), _own_descriptor("/dev/fd/2"), _own_descriptor("out/graph.jsonl")
+    (1, 2, None)
+    """
     link = _open_file_link(Path(path))
     parts = link.parts if link is not None else ()
     if len(parts) == 5 and parts[2] in ("self", "thread-self", str(os.getpid())) and parts[3] == "fd" \

@@ -91,7 +91,13 @@ def _cue_words(raw: dict) -> frozenset[str]:
 
 def _claim_lines(text: str) -> tuple[list[tuple[int, int]], int]:
     """(start, end) of the lines that may hold a claim — a quotation mark, a colon or a cue word — each with
-    the line before it (where 'he' and 'she' find their name); and how many characters they cover."""
+    the line before it (where 'he' and 'she' find their name); and how many characters they cover.
+
+    >>> text = "Headline\\n\\nThe city is quiet.\\nThe mayor said no.\\n\\nRain fell.\\n“We wait,” she wrote."
+    >>> lines, covered = _claim_lines(text)
+    >>> [text[a:b] for a, b in lines], covered
+    (['The city is quiet.', 'The mayor said no.', 'Rain fell.', '“We wait,” she wrote.'], 67)
+    """
     cues = cue_words()
     lines, pos = [], 0
     for line in text.split("\n"):

@@ -91,7 +91,14 @@ class AttributionRow:
         return row
 
     def _share_offsets(self) -> None:
-        """Every span's offsets made `shared_offsets` ints (equal values)."""
+        """Every span's offsets made `shared_offsets` ints (equal values).
+
+        >>> from graphkit.records import Attribution
+        >>> a, b = (AttributionRow.of(Attribution(spans=[(int("5"), int("12"))], text="the war", cue="said"))
+        ...         for _ in range(2))
+        >>> a.spans[0][0] is b.spans[0][0], a.spans == ((5, 12),)
+        (True, True)
+        """
         get = shared_offsets()
         self.spans = tuple([(get(a, a), get(b, b)) for a, b in self.spans])
         self.cue_span, self.speaker_span, self.resolved_span, self.sentence_span, self.reported_by_span = (

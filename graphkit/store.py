@@ -123,7 +123,12 @@ def _claim_conditions(*, places: Optional[Iterable[str]], ids: Optional[Iterable
                       narrow: bool) -> tuple[list[str], list]:
     """The conditions of `Store.claims` but its speakers' and issues', and their arguments: places (probed
     claim by claim when ``narrow``: `_link_filter`), ids, the date range (``until`` '2025-12' takes every day of
-    it), stance, article, one report a statement."""
+    it), stance, article, one report a statement.
+
+    >>> _claim_conditions(places=None, ids=None, since="2025-11", until="2025-12", stance="deny", doc_id=None,
+    ...                   distinct=True, narrow=False)
+    (['c.date >= ?', 'substr(c.date, 1, ?) <= ?', 'c.stance = ?', 'c.same_as IS NULL'], ['2025-11', 7, '2025-12', 'deny'])
+    """
     where, args = [], []
 
     def add(condition: str, *values) -> None:
@@ -150,6 +155,11 @@ def _claim_conditions(*, places: Optional[Iterable[str]], ids: Optional[Iterable
 
 
 def _dump(rec) -> str:
+    """A record as the store keeps it: its JSON, every field written (`claim_from_record` reads it back).
+
+    >>> _dump(Place(id="place:kyiv", name="Kyiv"))
+    '{"kind":"place","id":"place:kyiv","name":"Kyiv","type":"other","country_code":null,"lat":null,"lon":null}'
+    """
     return rec.model_dump_json()
 
 

@@ -172,7 +172,17 @@ def file_turn(path) -> threading.RLock:
 def _plain_header(path: Path, size: int = 100) -> Optional[bytes]:
     """The first ``size`` bytes of the file at ``path`` (100: the SQLite header), read as a plain file in this
     process's turn (`file_turn`), or None when a Store of this process has it open (`open_here`: its descriptor must
-    not be opened and closed beside the Store's); an OSError of the read is the caller's to say."""
+    not be opened and closed beside the Store's); an OSError of the read is the caller's to say.
+
+    >>> import tempfile
+    >>> from graphkit.store import Store
+    >>> p = Path(tempfile.mkdtemp()) / "s.gk"
+    >>> Store(p, create=True).close()
+    >>> _plain_header(p)[:15], len(_plain_header(p)), _plain_header(p, 6)
+    (b'SQLite format 3', 100, b'SQLite')
+    >>> with Store(p) as s:
+    ...     _plain_header(p)  # open here: not read
+    """
     with file_turn(path):
         if open_here(path):
             return None
