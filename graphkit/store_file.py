@@ -580,28 +580,42 @@ RECORD_TABLES = ("documents", "actors", "places", "issues", "claims", "contradic
 def _unknown_fields(db: sqlite3.Connection, tables: set[str]) -> Iterable[tuple[str, list[str]]]:
     """(kind, fields) of each record table whose first record holds fields this graphkit's record class does not
     know, as a store a newer graphkit wrote under the same schema does (every record of a table is written by one
-    class: one read a table). A record added by hand or damaged is `graphkit.store.stored_record`'s to say.
+    class: one read a table); of the extractions, the first one's own fields, its first claim's and that claim's
+    attribution's (`graphkit.extract.DocExtraction`, `LocalClaim`, `graphkit.records.Attribution`: ``issues suggest``
+    reads them). A record added by hand or damaged is `graphkit.store.stored_record`'s to say.
 
     >>> db = sqlite3.connect(":memory:")
     >>> _ = db.execute("CREATE TABLE places (id TEXT, name TEXT, record TEXT)")
     >>> _ = db.execute("INSERT INTO places VALUES ('place:kyiv', 'Kyiv', ?)", ('{"id": "place:kyiv", "novel": 1}',))
     >>> list(_unknown_fields(db, {"places"}))
     [('place', ['novel'])]
+    >>> _ = db.execute("CREATE TABLE extractions (doc_id TEXT, data TEXT)")
+    >>> _ = db.execute("INSERT INTO extractions VALUES ('d', ?)", ('{"items": [{"attribution": {"cue": "said", "new": 1}}]}',))
+    >>> list(_unknown_fields(db, {"extractions"}))
+    [('attribution', ['new'])]
     """
     import json
 
     from . import records
+    from .extract import DocExtraction, LocalClaim
 
-    for table in RECORD_TABLES:
-        row = db.execute(f"SELECT record FROM {table} LIMIT 1").fetchone() if table in tables else None
+    def first(table: str, column: str):
+        row = db.execute(f"SELECT {column} FROM {table} LIMIT 1").fetchone() if table in tables else None
         try:
-            fields = json.loads(row[0]) if row else {}
+            return json.loads(row[0]) if row else {}
         except (TypeError, ValueError):
-            continue
-        model = getattr(records, table[:-1].capitalize())
+            return {}
+
+    found = [(getattr(records, t[:-1].capitalize()), first(t, "record")) for t in RECORD_TABLES]
+    extraction = first("extractions", "data")
+    item = next(iter(extraction.get("items") or []), {}) if isinstance(extraction, dict) else {}
+    found += [(DocExtraction, extraction), (LocalClaim, item),
+              (records.Attribution, item.get("attribution") if isinstance(item, dict) else {})]
+    for model, fields in found:
         unknown = sorted(set(fields) - set(model.model_fields)) if isinstance(fields, dict) else []
         if unknown:
-            yield model.__name__.lower(), unknown
+            yield {"DocExtraction": "extraction", "LocalClaim": "extracted claim"}.get(model.__name__,
+                                                                                      model.__name__.lower()), unknown
 
 
 def newer_records(path, kind: str, unknown: Iterable[str]) -> str:

@@ -125,6 +125,22 @@ def _newer_field(table: str):
     return make
 
 
+def newer_attribution_field(p: Path):
+    """A store whose extraction's attribution holds a field this graphkit does not know (``issues suggest`` reads
+    the extractions: it traced back on them)."""
+    import json
+
+    from graphkit.records import Attribution
+
+    Store(p, create=True).close()
+    att = {**Attribution(spans=[(0, 6)], text="Europe", cue="said").model_dump(mode="json"), "novel": 1}
+    data = {"doc_id": "d1", "sha256": "0" * 64, "items": [{"attribution": att, "date": {}}], "entities": []}
+    db = sqlite3.connect(p)
+    db.execute("INSERT INTO extractions VALUES ('d1', ?, 'en_core_web_sm', ?)", ("0" * 64, json.dumps(data)))
+    db.commit()
+    db.close()
+
+
 def edited_claim(p: Path):
     """A claim record without a field this graphkit requires (edited by hand, or another graphkit's)."""
     _with_record(p, "claims", lambda r: r.pop("doc_id"))
@@ -157,6 +173,8 @@ REFUSALS = [
     *[(_newer_field(t), ["was written by a newer graphkit", f"its {t[:-1]} records hold fields this one does not know: "
                          "novel", "upgrade graphkit"])
       for t in ("documents", "actors", "places", "issues", "claims", "contradictions")],
+    (newer_attribution_field, ["was written by a newer graphkit", "its attribution records hold fields this one does "
+                               "not know: novel", "upgrade graphkit"]),
 ]
 IDS = [m.__name__ for m, _ in REFUSALS]
 
