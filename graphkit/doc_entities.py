@@ -7,8 +7,14 @@ found ...' it tags 'Edward' a PERSON and 'Teddy” Taylor found the treaty' a WO
 alike write a nickname so, between the given name and the surname, so :func:`join_quoted_nicknames` makes the
 whole name one person entity.
 
->>> from graphkit.nlp import load_spacy
->>> doc = load_spacy()("Veteran campaigner Edward “Teddy” Taylor found the treaty wanting.")
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> words = "Veteran campaigner Edward “ Teddy ” Taylor found the treaty wanting .".split()
+>>> doc = Doc(Vocab(), words=words, spaces=[1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0],
+...           pos="ADJ NOUN PROPN PUNCT PROPN PUNCT PROPN VERB DET NOUN ADJ PUNCT".split(),
+...           ents="O O B-PERSON I-PERSON I-PERSON O B-ORG O O O O O".split())  # the name cut in two, as the NER may
+>>> [(e.text, e.label_) for e in doc.ents]
+[('Edward “Teddy', 'PERSON'), ('Taylor', 'ORG')]
 >>> [e.text for e in join_quoted_nicknames(doc).ents if e.label_ == "PERSON"]
 ['Edward “Teddy” Taylor']
 """
