@@ -90,7 +90,7 @@ def _rows(db: sqlite3.Connection, table: str, where: str = "the store") -> colle
     for row in db.execute(f"SELECT {', '.join(keep)} FROM {table}"):
         try:
             rows[repr([decode(v) if decode is not None and isinstance(v, bytes) else v for v in row])] += 1
-        except (ValueError, TypeError, EOFError, zlib.error) as e:  # marshal's and zlib's words for bytes they cannot read
+        except (ValueError, TypeError, EOFError, zlib.error) as e:  # marshal's and zlib's words for unreadable bytes
             raise Undecodable(f"{where}'s row of '{row[0]}' cannot be read by this checkout's decoder "
                               f"({type(e).__name__}: {e})") from None
     return rows

@@ -167,7 +167,8 @@ def _sentence_bounds(doc, att: Attribution, cue) -> tuple[int, int]:
 
     >>> from graphkit.records import Attribution
     >>> doc, att = _macron(), Attribution(spans=[(27, 53)], text="...", cue="said")
-    >>> _sentence_bounds(doc, att, doc[1]), _sentence_bounds(doc, att.model_copy(update={"sentence_span": (0, 21)}), None)
+    >>> given = att.model_copy(update={"sentence_span": (0, 21)})
+    >>> _sentence_bounds(doc, att, doc[1]), _sentence_bounds(doc, given, None)
     ((0, 54), (0, 21))
     """
     if att.sentence_span is not None:
@@ -253,7 +254,8 @@ def _timeless(cue) -> bool:
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
     >>> doc = Doc(Vocab(), words="Graham has acknowledged it".split(), tags="NNP VBZ VBN PRP".split(),
-    ...           lemmas=["Graham", "have", "acknowledge", "it"], heads=[2, 2, 2, 2], deps="nsubj aux ROOT dobj".split())
+    ...           lemmas=["Graham", "have", "acknowledge", "it"], heads=[2, 2, 2, 2],
+    ...           deps="nsubj aux ROOT dobj".split())
     >>> _timeless(doc[2]), _timeless(_macron()[1]), _timeless(None)  # "has acknowledged"; "said"
     (True, False, False)
     """

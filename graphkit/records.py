@@ -308,7 +308,8 @@ class Claim(Record):
     def _ordered(self):
         """The claim, once its spans are in document order (a discontinuous claim's parts as the article has them).
 
-        >>> Claim(id="c1", doc_id="d", speaker="X", speaker_id="actor:x", text="b … a", spans=[(9, 10), (0, 1)], cue="said")
+        >>> Claim(id="c1", doc_id="d", speaker="X", speaker_id="actor:x", text="b … a", spans=[(9, 10), (0, 1)],
+        ...       cue="said")
         Traceback (most recent call last):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for Claim

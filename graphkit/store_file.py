@@ -590,7 +590,8 @@ def _unknown_fields(db: sqlite3.Connection, tables: set[str]) -> Iterable[tuple[
     >>> list(_unknown_fields(db, {"places"}))
     [('place', ['novel'])]
     >>> _ = db.execute("CREATE TABLE extractions (doc_id TEXT, data TEXT)")
-    >>> _ = db.execute("INSERT INTO extractions VALUES ('d', ?)", ('{"items": [{"attribution": {"cue": "said", "new": 1}}]}',))
+    >>> data = '{"items": [{"attribution": {"cue": "said", "new": 1}}]}'
+    >>> _ = db.execute("INSERT INTO extractions VALUES ('d', ?)", (data,))
     >>> list(_unknown_fields(db, {"extractions"}))
     [('attribution', ['new'])]
     """

@@ -64,7 +64,8 @@ def kept_store(path: Path, version: str, rows: list[tuple], walk: bytes | None =
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE extractions (doc_id TEXT, model TEXT)")
         db.execute("CREATE TABLE kept_inputs (doc_id TEXT, key TEXT, data BLOB)")
-        db.execute("INSERT INTO extractions VALUES ('d1', ?)", (f"en_core_web_sm-3.8.0+spacy-3.8.18+extraction-{version}",))
+        db.execute("INSERT INTO extractions VALUES ('d1', ?)",
+                   (f"en_core_web_sm-3.8.0+spacy-3.8.18+extraction-{version}",))
         db.execute("INSERT INTO kept_inputs VALUES ('d1', 'k', ?)", (KeptInputs.encode_values(rows, [], [], []),))
         if walk is not None:
             db.execute("CREATE TABLE kept_walks (doc_id TEXT, key TEXT, data BLOB)")

@@ -91,7 +91,8 @@ def _record_of(table: str) -> tuple[dict, tuple]:
     made = {
         "documents": (records.Document(id="d1", path="d1.txt", text="Europe", sha256="0" * 64, format="txt"),
                       ("d1", "0" * 64, None)),
-        "actors": (records.Actor(id="actor:sergey-lavrov", name="Sergey Lavrov"), ("actor:sergey-lavrov", "Sergey Lavrov", "other")),
+        "actors": (records.Actor(id="actor:sergey-lavrov", name="Sergey Lavrov"),
+                   ("actor:sergey-lavrov", "Sergey Lavrov", "other")),
         "places": (records.Place(id="place:kyiv", name="Kyiv"), ("place:kyiv", "Kyiv")),
         "issues": (records.Issue(id="issue:europe", name="Europe"), ("issue:europe", "Europe")),
         "contradictions": (records.Contradiction(a="c1", b="c2", reason="opposite"), ("c1", "c2", None)),
