@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .frames_parse import label_name
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
-from .merge import OTHER_OFFICE, holds_role, written_out
+from .merge import OTHER_OFFICE, holds_role, same_office, written_out
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
                     split_honorific, strip_possessive)
 from .nlp import doc_text, sentences
@@ -212,8 +212,9 @@ class ArticleNames:
     def other_office(self, name: str, role: str) -> bool:
         """Whether the article names ``name`` in an office of the same kind as ``role`` that is not it: 'Joe Biden, the
         vice president,' for 'the president', 'Bill Clinton, the former president,' for 'the president', 'deputy
-        leader Tom Watson' for 'the leader' (a role of theirs with the role's last word, neither holding the other:
-        graphkit.merge.holds_role; 'Sen. John McCain' is 'The longtime senator').
+        leader Tom Watson' for 'the leader' (a role of theirs with the role's word, another office:
+        graphkit.merge.same_office; 'Sen. John McCain' is 'The longtime senator', 'Former Texas Gov. Rick Perry' 'The
+        former three-term governor').
 
         >>> from graphkit.nlp import load_spacy
         >>> names = ArticleNames(load_spacy()("Joe Biden, the vice president, and Sen. Ann Hale spoke in Ohio."))
@@ -223,7 +224,7 @@ class ArticleNames:
         head = role.lower().split()[-1]
         held = [x[1] for x in self.titled + self.titles if x[2] == name]
         held += [k for k, (n, _) in self.roles.items() if n == name]
-        return any(head in r.split() and not holds_role(role, [r]) and not holds_role(r, [role]) for r in held)
+        return any(head in r.split() and not same_office(role, r) for r in held)
 
     def _sent_index(self, at: int) -> int:
         """The index of the sentence holding character ``at`` (the last one starting at or before it)."""

@@ -327,6 +327,21 @@ def _holds_role_key(rk: str, keys: Iterable[str]) -> bool:
     return False
 
 
+def same_office(role: str, other: str) -> bool:
+    """Whether two roles ending with the same word are one office written with other words: the same words of
+    :data:`OTHER_OFFICE` before it, whatever else says where, whose or how long ('former three-term governor' and
+    'former Texas governor' are one office; 'vice president' and 'president', 'former president' and 'president' are
+    not).
+
+    >>> same_office("former three-term governor", "former Texas Gov."), same_office("president", "vice president")
+    (False, False)
+    >>> same_office("former three-term governor", "former Texas governor"), same_office("the senator", "Sen.")
+    (True, False)
+    """
+    a, b = role_key(role).split(), role_key(other).split()
+    return bool(a) and bool(b) and a[-1] == b[-1] and set(a) & OTHER_OFFICE == set(b) & OTHER_OFFICE
+
+
 def _words_besides(held: list[str], role: list[str]) -> Optional[list[str]]:
     """The words of a held role besides those of ``role``, when ``role``'s words are in it in order and it ends with the
     same word ('former U.N. ambassador' holds 'former ambassador' besides 'u.n.'); else None.

@@ -1850,6 +1850,31 @@ def test_a_description_a_possessor_qualifies_is_not_the_person_before(text, pers
     assert [g[1] for g in resolved_speakers([text])] != [person]
 
 
+#: (text, the last claim's speaker as resolved): a definite description is the person the sentence before is about when
+#: the roles the article gave that person are its office written with other words, words that say where, whose or how
+#: long ('Former Texas Gov. X' for 'the former three-term governor'); not when an office word differs ('vice', 'former':
+#: graphkit.merge.same_office, ArticleNames.other_office)
+ONE_OFFICE_OTHER_WORDS = [
+    ("Former Texas Gov. Ann Reed endorsed Tom Hale on Sunday. “He is a true conservative,” Reed said. "  # American
+     "The former three-term governor rejected the claim that Hale was weak.", "Ann Reed"),
+    ("Former Texas Gov. Ann Reed endorsed Tom Hale on Sunday. The former three-term governor said Hale would win.",
+     "Ann Reed"),
+    ("Former Leeds Mayor Ann Lee backed the bill on Monday. “It is overdue,” Lee said. The former two-term mayor said "  # British
+     "the cuts were wrong.", "Ann Lee"),
+    ("Former Labour Chancellor Ann Lee backed the bill on Monday. “It is overdue,” Lee said. The former long-serving "
+     "chancellor said the cuts were wrong.", "Ann Lee"),
+    # controls: another office, by a rank word or by time
+    ("Joe Biden, the vice president, spoke first. The president said the deal was a win.", "president"),
+    ("Former Vice President Joe Biden spoke first. The former president said the deal was a win.", "former president"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ONE_OFFICE_OTHER_WORDS,
+                         ids=[f"{k:02d}" for k in range(len(ONE_OFFICE_OTHER_WORDS))])
+def test_one_office_written_with_other_words_is_no_other_office(text, expected):
+    assert resolved_speakers([text])[-1][1] == expected
+
+
 def test_a_description_refers_back_to_no_one_in_the_headline():
     """A description of a person after the headline is about someone new, not the one the headline is about
     (Antecedents._about); the title says which line is the headline."""
