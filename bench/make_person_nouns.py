@@ -125,13 +125,31 @@ def main(argv=None) -> int:
         return 2
     d = Path(args[0])
     words = person_nouns(d)
-    head = ["# English common nouns whose most frequent sense is a person (WordNet 3.0's noun.person, classes only),",
-            "# one lemma a line: graphkit.person_nouns reads them. Written by bench/make_person_nouns.py from the",
-            "# WordNet 3.0 database; edit freely (a line is a lemma, '#' starts a comment).",
-            "#"] + [f"# {x}".rstrip() for x in licence(d)] + ["#"]
-    OUT.write_text("\n".join(head + words) + "\n", encoding="utf-8")
+    about = ["English common nouns whose most frequent sense is a person (WordNet 3.0's noun.person, classes only),",
+             "one lemma a line: graphkit.person_nouns reads them. Written by bench/make_person_nouns.py from the",
+             "WordNet 3.0 database; edit freely (a line is a lemma, '#' starts a comment)."]
+    write_table(OUT, about, words, d)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(words):,} nouns")
     return 0
+
+
+def write_table(out: Path, about: list[str], lines: list[str], d: Path) -> None:
+    """Write a models table derived from the WordNet database in ``d``: ``about`` and Princeton's licence
+    (:func:`licence`) as ``#`` lines, then ``lines``; the one writer of a WordNet table (``bench/make_verb_classes.py``
+    too).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "data.noun").write_text("  1 WordNet 3.0 Copyright 2006 by Princeton University.\\n00001 03 n\\n")
+    >>> write_table(d / "t.txt", ["a table"], ["neighbor"], d); print((d / "t.txt").read_text(), end="")
+    # a table
+    #
+    # WordNet 3.0 Copyright 2006 by Princeton University.
+    #
+    neighbor
+    """
+    head = [f"# {x}" for x in about] + ["#"] + [f"# {x}".rstrip() for x in licence(d)] + ["#"]
+    out.write_text("\n".join(head + lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

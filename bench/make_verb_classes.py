@@ -45,7 +45,7 @@ def verb_classes(d: Path) -> list[str]:
 
 
 def main(argv=None) -> int:
-    from make_person_nouns import licence
+    from make_person_nouns import write_table
 
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1 or not all((Path(args[0]) / f).exists() for f in ("index.verb", "data.verb", "data.noun")):
@@ -55,11 +55,10 @@ def main(argv=None) -> int:
         return 2
     d = Path(args[0])
     lines = verb_classes(d)
-    head = ["# English verbs by their most frequent sense's WordNet 3.0 lexicographer file, one 'lemma class' a line:",
-            "# graphkit.verb_classes reads them (the re-scorer's cue_class feature). Written by",
-            "# bench/make_verb_classes.py from the WordNet 3.0 database; '#' starts a comment.",
-            "#"] + [f"# {x}".rstrip() for x in licence(d)] + ["#"]
-    OUT.write_text("\n".join(head + lines) + "\n", encoding="utf-8")
+    about = ["English verbs by their most frequent sense's WordNet 3.0 lexicographer file, one 'lemma class' a line:",
+             "graphkit.verb_classes reads them (the re-scorer's cue_class feature). Written by",
+             "bench/make_verb_classes.py from the WordNet 3.0 database; '#' starts a comment."]
+    write_table(OUT, about, lines, d)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(lines):,} verbs")
     return 0
 
