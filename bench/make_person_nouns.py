@@ -118,18 +118,33 @@ def person_nouns(d: Path) -> list[str]:
 
 
 def main(argv=None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1 or not (Path(args[0]) / "index.noun").exists():
-        print(__doc__.split("\n\n")[1], file=sys.stderr)
-        print("error: name a WordNet 3.0 database directory (it holds index.noun and data.noun)", file=sys.stderr)
-        return 2
-    d = Path(args[0])
-    words = person_nouns(d)
     about = ["English common nouns whose most frequent sense is a person (WordNet 3.0's noun.person, classes only),",
              "one lemma a line: graphkit.person_nouns reads them. Written by bench/make_person_nouns.py from the",
              "WordNet 3.0 database; edit freely (a line is a lemma, '#' starts a comment)."]
-    write_table(OUT, about, words, d)
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(words):,} nouns")
+    return table_main(argv, __doc__, ("index.noun", "data.noun"), person_nouns, OUT, about, "nouns")
+
+
+def table_main(argv, doc: str, needs: tuple, make, out: Path, about: list[str], what: str) -> int:
+    """The command of a script writing a WordNet models table (this one, ``bench/make_verb_classes.py``): ``argv``
+    names the WordNet 3.0 database directory, which must hold the files ``needs`` (else ``doc``'s usage paragraph and
+    an error line, exit 2); ``make(directory)`` gives the table's lines, `write_table` writes them to ``out`` under
+    ``about``, and one line says how many ``what`` it wrote.
+
+    >>> import tempfile
+    >>> needs = ("index.noun", "data.noun")
+    >>> table_main([tempfile.mkdtemp()], "script\\n\\nusage: script DIR", needs, None, OUT, [], "nouns")
+    2
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) != 1 or not all((Path(args[0]) / f).exists() for f in needs):
+        print(doc.split("\n\n")[1], file=sys.stderr)
+        print(f"error: name a WordNet 3.0 database directory (it holds {', '.join(needs[:-1])} and {needs[-1]})",
+              file=sys.stderr)
+        return 2
+    d = Path(args[0])
+    lines = make(d)
+    write_table(out, about, lines, d)
+    print(f"wrote {out.relative_to(ROOT)}: {len(lines):,} {what}")
     return 0
 
 

@@ -45,22 +45,12 @@ def verb_classes(d: Path) -> list[str]:
 
 
 def main(argv=None) -> int:
-    from make_person_nouns import write_table
+    from make_person_nouns import table_main
 
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 1 or not all((Path(args[0]) / f).exists() for f in ("index.verb", "data.verb", "data.noun")):
-        print(__doc__.split("\n\n")[1], file=sys.stderr)
-        print("error: name a WordNet 3.0 database directory (it holds index.verb, data.verb and data.noun)",
-              file=sys.stderr)
-        return 2
-    d = Path(args[0])
-    lines = verb_classes(d)
     about = ["English verbs by their most frequent sense's WordNet 3.0 lexicographer file, one 'lemma class' a line:",
              "graphkit.verb_classes reads them (the re-scorer's cue_class feature). Written by",
              "bench/make_verb_classes.py from the WordNet 3.0 database; '#' starts a comment."]
-    write_table(OUT, about, lines, d)
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(lines):,} verbs")
-    return 0
+    return table_main(argv, __doc__, ("index.verb", "data.verb", "data.noun"), verb_classes, OUT, about, "verbs")
 
 
 if __name__ == "__main__":
