@@ -637,6 +637,37 @@ def test_a_headline_claim_is_the_rest_of_its_line(nlp, text, expected, the_rules
     assert (_said(doc, tagger=False) != expected) == the_rules
 
 
+#: a clause the parser hung on a cue before its subject is no part of what the cue says when the cue has a clause
+#: after it too (frames_verb.fronted_clause): (text, [(speaker, content)] of the rules, the row is the rule's own)
+FRONTED_CLAUSE = [
+    ("On Hale's assertion there are councillors who agree with him, Reyes said she believes the councillors are "
+     "wrong.", [("Reyes", "she believes the councillors are wrong")], True),
+    ("While the union acknowledged fares were a major reason, Reyes also noted several buses left the town.",
+     [("Reyes", "several buses left the town")], True),
+    ("Accurate or not, the constant sowing of doubt has had an effect: some 20 percent of voters said they believe "
+     "Hale was born abroad.", [("some 20 percent of voters", "they believe Hale was born abroad")], True),
+    # a quotation before the subject is what the speaker said; a clause set off around the cue with none after it
+    # stays the content
+    ("\u201cThe plan is dead,\u201d Reyes said she told the council.",
+     [("Reyes", "\u201cThe plan is dead,\u201d \u2026 she told the council")], False),
+    ("If the vote fails, Reyes said, the fares will rise.", [("Reyes", "If the vote fails \u2026 the fares will rise")],
+     False),
+]
+
+
+@pytest.mark.parametrize("text, expected, the_rules", FRONTED_CLAUSE,
+                         ids=[f"{i:02d}" for i in range(len(FRONTED_CLAUSE))])
+def test_a_clause_fronted_before_the_speaker_is_not_what_they_said(nlp, text, expected, the_rules, monkeypatch):
+    """``the_rules``: the row is the rule's own (it fails with FRONTED_CLAUSE_OUT off), else a guard (row 03 fails
+    without the quotation test)."""
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+    assert _said(doc, tagger=False) == expected
+    monkeypatch.setattr(frames_verb, "FRONTED_CLAUSE_OUT", False)
+    assert (_said(doc, tagger=False) != expected) == the_rules
+
+
 def test_a_headline_run_on_takes_two_candidates_of_one_cue():
     """Two frames' candidates on one headline cue: both run on, neither is compared with the other (an ordering of
     candidates by their cue's index alone)."""
