@@ -158,8 +158,8 @@ FRONTED_CLAUSE_OUT = True
 def fronted_clause(c: Token, x: _Verb) -> bool:
     """Whether clause ``c`` of cue ``x`` is a fronted clause the parser made a second complement of the cue: it lies
     before the cue's subject, outside any quotation, and the cue has a clause of its own after it ("While not
-    everything he says is true, Jamieson said he is telling his supporters what they want": Jamieson said the second
-    clause; the first frames it, the writer's). PolNeAR's content is the clause after the cue: of train+dev's kept
+    all Hale says is true, Reyes said the council is hiding the cost": Reyes said the second clause; the first frames
+    it, the writer's). PolNeAR's content is the clause after the cue: of train+dev's kept
     claims so cut out of fold, 41 more golds match end to end (bench/README.md, issue 13 forty-first part).
 
     A Doc built by hand, parsed as the parser does it (the fronted clause a second ``ccomp`` of "said"):

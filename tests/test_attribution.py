@@ -644,8 +644,8 @@ FRONTED_CLAUSE = [
      "wrong.", [("Reyes", "she believes the councillors are wrong")], True),
     ("While the union acknowledged fares were a major reason, Reyes also noted several buses left the town.",
      [("Reyes", "several buses left the town")], True),
-    ("Accurate or not, the constant sowing of doubt has had an effect: some 20 percent of voters said they believe "
-     "Hale was born abroad.", [("some 20 percent of voters", "they believe Hale was born abroad")], True),
+    ("Fair or not, the long row over fares has left a mark: some 30 percent of voters said they think the mayor "
+     "lied.", [("some 30 percent of voters", "they think the mayor lied")], True),
     # a quotation before the subject is what the speaker said; a clause set off around the cue with none after it
     # stays the content
     ("\u201cThe plan is dead,\u201d Reyes said she told the council.",
