@@ -183,7 +183,7 @@ def kept_at(d: dict, t: float | None = None, tl: float | None = None) -> list:
 def shipped_claims(dump: dict, arts: dict) -> dict[str, list[dict]]:
     """Each article of out-of-fold ``dump`` exported with the claims graphkit keeps of it (:func:`kept_at`): what
     ``--cv 5`` scores, exported once for the oracles that change a few claims of it."""
-    return {i: export(i, arts[i]["text"], kept_at(d)) for i, d in dump["arts"].items()}
+    return {i: export(arts[i], kept_at(d)) for i, d in dump["arts"].items()}
 
 
 def pooled(parts: list[dict[str, collections.Counter]]) -> dict[str, collections.Counter]:
@@ -195,14 +195,26 @@ def pooled(parts: list[dict[str, collections.Counter]]) -> dict[str, collections
     return out
 
 
-def export(doc_id: str, text: str, atts) -> list[dict]:
+def export(art: dict, atts) -> list[dict]:
+    """The claims a build stores of PolNeAR article ``art`` given its re-scored candidates ``atts``
+    (``eval_attribution.claims_for`` with the article's Document, ``polnear.article_document``): what the CV scores
+    and the oof tools read, a first person outside quotes the article's author as in a build.
+
+    >>> from graphkit.records import Attribution
+    >>> art = {"id": "a", "text": "By Ann Lee\\n\\nI think it is late.", "title": "Late"}
+    >>> a = Attribution(spans=[(20, 30)], text="it is late", cue="think", cue_span=(14, 19), speaker_text="I",
+    ...                 speaker_span=(12, 13), speaker_type="PRON", resolved_text="Bo Kim")
+    >>> [(c["speaker"], c["spans"]) for c in export(art, [a])]
+    [('Ann Lee', [[20, 30]])]
+    """
     from eval_attribution import claims_for
+    from polnear import article_document
 
     class _D:  # claims_for only reads doc.text (to fold continuations)
         def __init__(self, t):
             self.text = t
 
-    return claims_for(doc_id, _D(text), atts=atts)
+    return claims_for(art["id"], _D(art["text"]), atts=atts, document=article_document(art))
 
 
 def fold_taggers(arts: list[dict], docs: list, folds: list[int], k: int, *, label: str = "new", log=print,
@@ -293,12 +305,12 @@ def run_cv(k: int = 5, *, use_filter: bool = True, model_kind: str | None = None
         for i in test:
             doc_id, atts, feats, _ = cands[i]
             if misses or oracles:
-                every[doc_id] = export(doc_id, arts[i]["text"], atts)
+                every[doc_id] = export(arts[i], atts)
             if oracles:
-                right[doc_id] = export(doc_id, arts[i]["text"], [x for x, y in zip(atts, cands[i][3]) if y])
+                right[doc_id] = export(arts[i], [x for x, y in zip(atts, cands[i][3]) if y])
             if use_filter:
                 atts = apply_scores(atts, [score_features(model, x) for x in feats], t, tl)
-            preds[doc_id] = export(doc_id, arts[i]["text"], atts)
+            preds[doc_id] = export(arts[i], atts)
         fig = figures(sc, [arts[i] for i in test], preds)
         fig["n_articles"] = len(test)
         res.append(fig)
@@ -333,8 +345,8 @@ def oof_article(sc, art: dict, d: dict, *, every: bool = True) -> OofArticle:
     ``quote_spans`` read. ``every``: export and itemise every candidate too (``every_claims``, ``E``); a caller
     reading only the kept claims passes False and gets None there."""
     kept = kept_at(d)
-    kept_claims = export(art["id"], art["text"], kept)
-    every_claims = export(art["id"], art["text"], d["atts"]) if every else None
+    kept_claims = export(art, kept)
+    every_claims = export(art, d["atts"]) if every else None
     P, G = sc.pred_items(kept_claims), sc.gold_items(art, False)
     E = sc.pred_items(every_claims) if every else None
     pairs, left = assign(G, P)

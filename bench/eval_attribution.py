@@ -76,16 +76,28 @@ def parse(texts, cache: Path | None, key: str, titles=None):
 
 
 def claims_for(doc_id: str, doc, *, fold: bool = True, nested: bool = False, atts=None,
-               use_filter: bool = True, without=()) -> list[dict]:
+               use_filter: bool = True, without=(), document=None) -> list[dict]:
+    """The claims a build stores of one parsed article, as the PolNeAR scorer reads them (one dict per claim).
+
+    ``document``: the article's ``graphkit.records.Document`` (``polnear.article_document``), which
+    ``graphkit.extract.as_built`` reads as a build does: a first person outside quotes is the article's author
+    (its byline, else "the author"), never the name the rules found nearby. Without it that step is skipped
+    (the scorer reads only spans, which it moves in no case; the ``speaker`` written is then the rules' own).
+    ``doc`` needs only ``.text`` when ``atts`` are given.
+    """
     from graphkit.attribution import attributions
     from graphkit.confidence import claim_groups, filter_attributions
     from graphkit.extract import as_built
+    from graphkit.segments import interview_turns
 
     if atts is None:
         atts = attributions(doc, nested=nested, without=without, **({} if use_filter else {"tagger": False}))
         if use_filter:  # graphkit's real output: extract.py applies the same filter
             atts = filter_attributions(doc, atts)
-    atts = as_built(atts, doc.text)  # what a build stores of them: relative asides cut from the claims holding them
+    # what a build stores of them (extract_parsed): the author's first person, relative asides cut from the claims
+    # holding them; a transcript's turns (the 'I' of an answer is the interviewee's) read as graphkit.interviews does
+    turns = interview_turns(doc.text) if document is not None else ()
+    atts = as_built(atts, doc.text, document, turns)
     groups = claim_groups(atts) if fold else [[i] for i in range(len(atts))]
     out: list[dict] = []
     for g in groups:  # a continuation folded into its claim (graphkit.confidence.claim_groups, the fold's one home)
@@ -109,7 +121,10 @@ def score(gold: Path, claims: Path) -> dict:
 
 
 def seeds(gold_files: list[Path], use_filter: bool = True) -> int:
-    """Score the sample corpus (../shared/seeds) against hand-made gold files with score_claims.py."""
+    """Score the sample corpus (../shared/seeds) against hand-made gold files with score_claims.py: each article read
+    as a build reads it (``graphkit.ingest``: its metadata row, the author it names), so that its speakers are a
+    build's (the author's first person among them)."""
+    from graphkit.ingest import read_article, read_metadata
     from graphkit.nlp import add_paragraph_breaks, load_spacy
 
     nlp = add_paragraph_breaks(load_spacy())
@@ -120,9 +135,14 @@ def seeds(gold_files: list[Path], use_filter: bool = True) -> int:
     gold = tmp / "gold.jsonl"
     gold.write_text("".join(f.read_text(encoding="utf-8") for f in gold_files), encoding="utf-8")
     with claims.open("w", encoding="utf-8") as f:
+        rows, _ = read_metadata(corpus)
         for doc_id in docs_needed:
-            doc = nlp((corpus / f"{doc_id}.txt").read_text(encoding="utf-8"))
-            for c in claims_for(doc_id, doc, fold=False, nested=False, use_filter=use_filter):
+            document, _ = read_article(corpus / f"{doc_id}.txt", corpus, rows.get(doc_id), has_metadata=bool(rows))
+            doc = nlp.make_doc(document.text)
+            if document.title:  # the headline found as a build finds it (graphkit.extract puts it there)
+                doc.user_data["title"] = document.title
+            doc = nlp(doc)
+            for c in claims_for(doc_id, doc, fold=False, nested=False, use_filter=use_filter, document=document):
                 f.write(json.dumps(c, ensure_ascii=False) + "\n")
     r = subprocess.run([sys.executable, str(SHARED / "eval" / "score_claims.py"), str(gold), str(claims),
                         "--meta", str(corpus / "metadata.jsonl")], capture_output=True, text=True, check=True)
@@ -191,7 +211,7 @@ def main(argv=None) -> int:
     if args.seeds is not None:
         return seeds(args.seeds or [SHARED / "eval" / "seed_003_gold.jsonl"], use_filter=not args.no_filter)
 
-    from polnear import load_articles  # the one PolNeAR reader: a missing or broken split is one line
+    from polnear import article_document, load_articles  # the one PolNeAR reader: a missing or broken split is one line
 
     arts = load_articles((args.split,), limit=args.limit)
     tmp = Path(tempfile.mkdtemp(prefix="gk_eval_"))
@@ -206,7 +226,7 @@ def main(argv=None) -> int:
     claims = []
     for a, d in zip(arts, docs):
         claims.extend(claims_for(a["id"], d, fold=not args.no_fold, nested=args.nested, use_filter=not args.no_filter,
-                                 without=tuple(args.without)))
+                                 without=tuple(args.without), document=article_document(a)))
     t2 = time.perf_counter()
     out = args.out or tmp / "claims.jsonl"
     with out.open("w", encoding="utf-8") as f:

@@ -113,7 +113,7 @@ def dump(k: int = 5, *, nested=False, without=(), strict: bool = False, log=prin
         for i in (i for i in range(len(arts)) if folds[i] == f):
             doc_id, atts, feats, labels = cands[i]
             scores = [score_features(model, x) for x in feats]
-            preds[doc_id] = cv.export(doc_id, arts[i]["text"], apply_scores(atts, scores, t, tl))
+            preds[doc_id] = cv.export(arts[i], apply_scores(atts, scores, t, tl))
             out["arts"][doc_id] = {"atts": [x.model_dump() for x in atts], "feats": feats, "labels": labels,
                                    "scores": scores, "fold": f, "t": t, "tl": tl}
         fig = cv.figures(sc, [arts[i] for i in range(len(arts)) if folds[i] == f], preds)

@@ -127,7 +127,7 @@ def folds_of(D: dict, arts: dict, sc, kept, then=None) -> list[tuple[float, floa
     import attribution_cv as cv
 
     then = then or (lambda doc_id, text, claims: claims)
-    preds = {i: then(i, arts[i]["text"], cv.export(i, arts[i]["text"], kept(d))) for i, d in D["arts"].items()}
+    preds = {i: then(i, arts[i]["text"], cv.export(arts[i], kept(d))) for i, d in D["arts"].items()}
     return cv.fold_f1s(sc, D, arts, preds)
 
 
@@ -162,7 +162,7 @@ def main(argv=None) -> int:
                 row = []
                 for name in ["none"] + [v for v in a.variants if v != "none"]:
                     kept = given_way_by(VARIANTS[name], t, tl)
-                    preds = {i: cv.export(i, arts[i]["text"], kept(d)) for i, d in D["arts"].items()}
+                    preds = {i: cv.export(arts[i], kept(d)) for i, d in D["arts"].items()}
                     r = cv.figures(sc, [arts[i] for i in preds], preds)
                     row.append(f"{name} {r['all']['e2e_F1']:.2f}/{r['speech']['e2e_F1_fair']:.2f}")
                 print(f"pooled at {t:.2f} / {tl:.1f}: " + ", ".join(row))

@@ -103,7 +103,7 @@ def main(argv=None) -> int:
     why: collections.Counter = collections.Counter()
     for art, doc in zip(arts, docs):
         d = D["arts"][art["id"]]
-        E = sc.pred_items(cv.export(art["id"], art["text"], d["atts"]))
+        E = sc.pred_items(cv.export(art, d["atts"]))
         raw = [g for g in art["attributions"] if g["content"]]
         starts = [s.start_char for s in sentences(doc)]
         segs = segments(art["text"], art.get("title"))

@@ -577,7 +577,7 @@ def grid(D: dict, arts: dict, scores: dict, thresholds, learned) -> list[dict]:
             fold_counts = []
             for f in range(k):
                 ids = [i for i in D["arts"] if D["arts"][i]["fold"] == f]
-                preds = {i: cv.export(i, arts[i]["text"], apply_scores(D["arts"][i]["atts"], scores[i], t, tl))
+                preds = {i: cv.export(arts[i], apply_scores(D["arts"][i]["atts"], scores[i], t, tl))
                          for i in ids}
                 fold_counts.append(cv.counts(sc, [arts[i] for i in ids], preds))
             r = cv.from_counts(sc, cv.pooled(fold_counts))

@@ -502,7 +502,7 @@ def rescored_fold(arts: list, cands: list, folds: list, f: int) -> tuple[dict, d
     t, tl = float(model["threshold"]), float(shipped.get("threshold_learned", model["threshold"]))
     test = [i for i in range(len(arts)) if folds[i] == f]
     kept = {cands[i][0]: apply_scores(cands[i][1], [score_features(model, x) for x in cands[i][2]], t, tl) for i in test}
-    preds = {cands[i][0]: cv.export(cands[i][0], arts[i]["text"], kept[cands[i][0]]) for i in test}
+    preds = {cands[i][0]: cv.export(arts[i], kept[cands[i][0]]) for i in test}
     return cv.figures(cv.scorer(), [arts[i] for i in test], preds), kept
 
 

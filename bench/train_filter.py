@@ -391,7 +391,7 @@ def main(argv=None) -> int:
                     oof[i] = [score_features(m, x) for x in cands[i][2]]
         for t in thresholds:
             for tl in learned:
-                preds = {cands[i][0]: export(cands[i][0], arts[i]["text"], apply_scores(cands[i][1], oof[i], t, tl))
+                preds = {cands[i][0]: export(arts[i], apply_scores(cands[i][1], oof[i], t, tl))
                          for i in range(len(arts))}
                 fold_counts = [counts(sc, [arts[i] for i in range(len(arts)) if folds[i] == f], preds)
                                for f in range(args.k)]

@@ -231,8 +231,7 @@ def as_built(atts: list[Attribution], text: str, document: Optional[Document] = 
     """The re-scorer's kept attributions as a build stores them, the one home of the steps after it: a first person
     outside quotes given the article's author (:func:`author_speaker`, with ``document``), and a relative clause's
     aside cut from the claim holding it (:func:`cut_relative_asides`). :func:`extract_parsed` writes these, and the
-    PolNeAR export (``bench/eval_attribution.claims_for``) scores the same (without a document: the author's name moves
-    no span the scorer reads).
+    PolNeAR export (``bench/eval_attribution.claims_for``, with the article's Document and turns) scores the same.
 
     >>> t = "Russia says the regions are Russian, not Ukraine's, which says they were annexed illegally."
     >>> outer = Attribution(spans=[(12, 90)], text=t[12:90], cue="says", speaker_text="Russia")

@@ -7,6 +7,7 @@ predictions; both are plain arithmetic over the scorer's items, checked here on 
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -116,3 +117,53 @@ def test_the_export_scores_the_claims_as_a_build_stores_them(text, outer_end):
     out = claims_for("d", doc, atts=atts)
     s, e = out[0]["spans"][0]
     assert text[s:e].endswith(outer_end) and len(out) == len(atts)
+
+
+def _first_person(text: str, said: str, speaker: str, resolved: str):
+    """The re-scorer's kept claim of ``said`` with ``speaker`` written (its first occurrence before it) and the
+    name the article pass resolved it to."""
+    from graphkit.records import Attribution
+
+    c = text.index(said)
+    s = text.rindex(speaker, 0, c)
+    return Attribution(spans=[(c, c + len(said))], text=said, cue="think", cue_span=(s + len(speaker) + 1, c - 1),
+                       speaker_text=speaker, speaker_span=(s, s + len(speaker)), resolved_text=resolved,
+                       speaker_type="PRON" if speaker in ("I", "we") else "PERSON")
+
+
+@pytest.mark.parametrize("text, said, speaker, built", [
+    # an op-ed's 'I' with a byline: its author (out of fold, the rules' nearby name was written)
+    ("By Ann Lee\n\nBo Kim met the mayor. I think the plan is late.", "the plan is late", "I", "Ann Lee"),
+    # no byline: the author of this article, never the nearest name
+    ("Bo Kim met the mayor. We think the plan is late.", "the plan is late", "We", "the author"),
+    # a closing note names the writer
+    ("Bo Kim met the mayor. I think the plan is late.\n\nDana Whitfield is the mayor of Tulsa.",
+     "the plan is late", "I", "Dana Whitfield"),
+    # an interview's answer: the interviewee's 'I', resolved in the article, kept
+    ("Intro.\n\nQ: Why run?\n\nA: I think it is time.\n\nQ: When?\n\nA: Soon.", "it is time", "I", "Bo Kim"),
+    # a third person: as resolved
+    ("By Ann Lee\n\nBo Kim met the mayor. Kim thinks the plan is late.", "the plan is late", "Kim", "Bo Kim"),
+])
+def test_the_cv_export_gives_the_first_person_a_build_gives(tmp_path, text, said, speaker, built):
+    """The CV's export (attribution_cv.export, the oof dumps' and --cv 5's) resolves a first person outside quotes
+    as a build does (graphkit.extract.as_built with the Document graphkit.ingest reads of the corpus folder
+    bench_build.write_corpus writes), not as the rules resolved it: the nearby name 'Bo Kim'."""
+    import spacy
+    from attribution_cv import export
+    from bench_build import write_corpus
+
+    from graphkit.extract import as_built
+    from graphkit.ingest import read_article
+    from graphkit.interviews import doc_turns
+
+    art = {"id": "a1", "text": text, "title": "The plan", "date": "2016-09-12"}
+    att = _first_person(text, said, speaker, "Bo Kim")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "train.jsonl").write_text(json.dumps(art) + "\n", encoding="utf-8")
+    write_corpus(tmp_path / "src" / "train.jsonl", tmp_path / "corpus", None)
+    document, _ = read_article(tmp_path / "corpus" / "a1.txt", tmp_path / "corpus",
+                               json.loads((tmp_path / "corpus" / "metadata.jsonl").read_text(encoding="utf-8")))
+    stored = as_built([att], document.text, document, doc_turns(spacy.blank("en").make_doc(document.text)))
+    out = export(art, [att])
+    assert [c["speaker"] for c in out] == [a.resolved_text for a in stored] == [built]
+    assert [c["spans"] for c in out] == [[list(s) for s in a.spans] for a in stored]
