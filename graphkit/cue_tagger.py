@@ -15,8 +15,11 @@ assembly as the rules' (quotes, nesting, speakers) and then the re-scorer of
 The weights live in ``models/attribution_tagger.json`` (PolNeAR train, ``bench/train_filter.py``;
 ``models/MODEL_CARD_attribution.md``). Inference is pure Python over the parse.
 
->>> from graphkit.nlp import load_spacy
->>> doc = load_spacy()("She extolled the quiet charms of Maine.")
+>>> from graphkit.nlp import parsed_as_written
+>>> doc = parsed_as_written("She extolled the quiet charms of Maine.", pos="PRON VERB DET ADJ NOUN ADP PROPN PUNCT",
+...     tags="PRP VBD DT JJ NNS IN NNP .", deps="nsubj ROOT det amod dobj prep pobj punct", heads="1 1 4 4 1 4 5 1",
+...     lemmas="she extoll the quiet charm of Maine .", ents="O O O O O O B-GPE O",
+...     morphs="_ Tense=Past|VerbForm=Fin _ _ _ _ _ _")
 >>> [(c.cue_toks[0].text, c.subj.text, doc[min(c.content):max(c.content) + 1].text, c.frame)
 ...  for c in tagged_candidates(doc, threshold=0.0)]
 [('extolled', 'She', 'the quiet charms of Maine', 'learned')]
@@ -75,8 +78,11 @@ _UNSET = object()
 def token_features(t: Token, subj=_UNSET) -> dict[str, float]:
     """Feature name → value for one token as a possible cue head (all binary, from the parse only).
 
-    >>> from graphkit.nlp import load_spacy
-    >>> f = token_features(load_spacy()("Cruz blasted the plan.")[1])
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("Cruz blasted the plan.", pos="PROPN VERB DET NOUN PUNCT", heads="1 1 3 1 1",
+    ...                         deps="nsubj ROOT det dobj punct", lemmas="Cruz blast the plan .",
+    ...                         ents="B-PERSON O O O O")
+    >>> f = token_features(doc[1])
     >>> f["lemma=blast"], f["ch=dobj"], f["subj=PERSON"]
     (1.0, 1.0, 1.0)
     """
@@ -269,8 +275,10 @@ def subject_tokens(t: Token, subj: Token) -> set:
     The one home of this rule: :func:`candidate_of` leaves these tokens out of the content. (The tagger's training
     labels, ``bench/train_tagger.py``, take the subject's head word alone as the speaker: see the note there.)
 
-    >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("The governor of Vermont extolled the virtues of maple syrup.")
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("The governor of Vermont extolled the virtues of maple syrup.",
+    ...                         deps="det nsubj prep pobj ROOT det dobj prep compound pobj punct",
+    ...                         heads="1 4 1 2 4 6 4 6 9 7 4")
     >>> sorted(doc[i].text for i in subject_tokens(doc[4], doc[1]))
     ['The', 'Vermont', 'governor', 'of']
     """
@@ -283,8 +291,11 @@ def proposals(doc: Doc, cues: Cues, skip=frozenset()):
     :func:`candidate_of` builds one. The one loop of inference (:func:`tagged_candidates`, which scores them) and
     training (``bench/train_tagger.rows_of``, which labels them).
 
-    >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("She extolled the quiet charms of Maine.")
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("She extolled the quiet charms of Maine.", pos="PRON VERB DET ADJ NOUN ADP PROPN PUNCT",
+    ...     tags="PRP VBD DT JJ NNS IN NNP .", deps="nsubj ROOT det amod dobj prep pobj punct", heads="1 1 4 4 1 4 5 1",
+    ...     lemmas="she extoll the quiet charm of Maine .", ents="O O O O O O B-GPE O",
+    ...     morphs="_ Tense=Past|VerbForm=Fin _ _ _ _ _ _")
     >>> [(t.text, subj.text, frame) for t, _, subj, frame, _ in proposals(doc, default_cues())]
     [('extolled', 'She', 'object')]
     """

@@ -13,8 +13,12 @@ buildings) come as written. People, places and nationalities are left out: they 
 where (graphkit resolves them as actors and places), not what a claim is about; issue discovery adds
 the places abroad a claim says, once places are resolved (graphkit.store_issues.said_abroad).
 
->>> from graphkit.nlp import load_pipeline
->>> doc = load_pipeline()("He said the new council tax bills would hit pensioners before the general election in Britain.")
+>>> from graphkit.nlp import parsed_as_written
+>>> doc = parsed_as_written(
+...     "He said the new council tax bills would hit pensioners before the general election in Britain.",
+...     pos="PRON VERB DET ADJ NOUN NOUN NOUN AUX VERB NOUN ADP DET ADJ NOUN ADP PROPN PUNCT",
+...     deps="nsubj ROOT det amod compound compound nsubj aux ccomp dobj prep det amod pobj prep pobj punct",
+...     heads="1 1 6 6 6 6 8 8 1 8 8 13 13 10 13 14 1", ents="O O O O O O O O O O O O O O O B-GPE O")
 >>> keyphrases(doc, [(8, len(doc.text) - 1)])
 ['new council tax bills', 'council tax bills', 'bills', 'pensioners', 'general election', 'election']
 """

@@ -123,10 +123,16 @@ def _paragraph_breaks(doc):
 
 
 def add_paragraph_breaks(nlp):
-    """Add the ``graphkit_paragraphs`` component (blank lines end sentences) before the parser; returns nlp.
+    """Add the ``graphkit_paragraphs`` component (blank lines end sentences) before the parser (or the pipeline's
+    other sentence splitter); returns nlp.
 
-    >>> add_paragraph_breaks(load_spacy()).pipe_names.index("graphkit_paragraphs") < 3
-    True
+    >>> from spacy.lang.en import English
+    >>> nlp = English()
+    >>> _ = nlp.add_pipe("sentencizer")
+    >>> add_paragraph_breaks(nlp).pipe_names
+    ['graphkit_paragraphs', 'sentencizer']
+    >>> [s.text for s in nlp("Trump Tells Voters to Wait\\n\\nMr Trump said he would win.").sents]
+    ['Trump Tells Voters to Wait\\n\\n', 'Mr Trump said he would win.']
     """
     from spacy.language import Language
 
@@ -445,14 +451,53 @@ def caller_components(names: list[str], pure: Iterable[str] | None = None) -> li
     return [n for n in names[j:k] if n in DEFERRABLE_COMPONENTS] + names[k:]
 
 
+def parsed_as_written(text: str, *, pos: str = "", tags: str = "", deps: str = "", heads: str = "", lemmas: str = "",
+                      ents: str = "", sent_starts: str = "", morphs: str = ""):
+    """A Doc of ``text`` (split into tokens by spaCy's English tokenizer, as the pipeline splits it) with the
+    annotations given, one per token, space-separated: ``pos``, ``tags``, ``deps``, ``heads`` (each token's head by
+    index), ``lemmas``, ``ents`` (IOB: "B-ORG I-ORG O ..."), ``sent_starts`` (1 where a sentence opens, else 0),
+    ``morphs`` ("Tense=Past|VerbForm=Fin", "_" for none); no model is run. The examples of graphkit read a parse as
+    written: a model's update may read the sentence otherwise, and loading one costs seconds (the tests build theirs
+    with ``tests/hand_parsed.parsed``).
+
+    >>> doc = parsed_as_written("Ann Lee said so.", pos="PROPN PROPN VERB ADV PUNCT", deps="compound nsubj ROOT advmod "
+    ...                         "punct", heads="1 2 2 2 2", ents="B-PERSON I-PERSON O O O")
+    >>> [(t.text, t.head.text, t.dep_) for t in doc][1], [(e.text, e.label_) for e in doc.ents], doc.text
+    (('Lee', 'said', 'nsubj'), [('Ann Lee', 'PERSON')], 'Ann Lee said so.')
+    """
+    from spacy.tokens import Doc
+
+    tokens = _english_tokenizer()(text)
+    given = {"pos": pos, "tags": tags, "deps": deps, "lemmas": lemmas, "ents": ents}
+    annotations = {k: v.split() for k, v in given.items() if v}
+    if heads:
+        annotations["heads"] = [int(h) for h in heads.split()]
+    if sent_starts:
+        annotations["sent_starts"] = [bool(int(s)) for s in sent_starts.split()]
+    if morphs:
+        annotations["morphs"] = ["" if m == "_" else m for m in morphs.split()]
+    return Doc(tokens.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens],
+               **annotations)
+
+
+@lru_cache(maxsize=1)
+def _english_tokenizer():
+    """A blank English pipeline (its tokenizer, the lexical attributes of its vocabulary and the noun chunks of its
+    syntax), made once for :func:`parsed_as_written`."""
+    from spacy.lang.en import English
+
+    return English()
+
+
 def sentence_starts(doc) -> list[int]:
     """The index of each sentence's first token: the boundaries ``doc.sents`` gives, from the Doc's SENT_START
     array in one call (spaCy's ``doc.sents`` makes them token by token); ``[0]`` for a Doc with no boundaries set,
     ``[]`` for an empty one. graphkit's one home of the Doc's sentences (`sentences`, `sentences_indexed`).
 
-    >>> nlp = load_pipeline()
-    >>> sentence_starts(nlp("He said so. She did not.")), sentence_starts(nlp.make_doc("He said so. She did not."))
-    ([0, 4], [0])
+    >>> doc = parsed_as_written("He said so. She did not.", sent_starts="1 0 0 0 1 0 0 0")
+    >>> unsplit, empty = parsed_as_written("He said so. She did not."), parsed_as_written("")
+    >>> sentence_starts(doc), sentence_starts(unsplit), sentence_starts(empty)
+    ([0, 4], [0], [])
     """
     import numpy as np
     from spacy.attrs import SENT_START
@@ -467,7 +512,7 @@ def sentences(doc) -> list:
     """The Doc's sentences as Spans (those of ``doc.sents``: `sentence_starts`), in order; the whole Doc as one
     when it has no boundaries set.
 
-    >>> [s.text for s in sentences(load_pipeline()("He said so. She did not."))]
+    >>> [s.text for s in sentences(parsed_as_written("He said so. She did not.", sent_starts="1 0 0 0 1 0 0 0"))]
     ['He said so.', 'She did not.']
     """
     starts = sentence_starts(doc)
@@ -482,8 +527,7 @@ def sentences_indexed(doc):
     attribution component asks it ~8,000 times on PolNeAR dev. The same Spans (equal start and end). Nothing is
     changed when the Doc has no sentence boundaries or a ``sent`` hook of its own.
 
-    >>> nlp = load_pipeline()
-    >>> doc = nlp("He said so. She did not.")
+    >>> doc = parsed_as_written("He said so. She did not.", sent_starts="1 0 0 0 1 0 0 0")
     >>> with sentences_indexed(doc):
     ...     [t.sent.text for t in doc][3:5], "sent" in doc.user_token_hooks
     (['He said so.', 'She did not.'], True)

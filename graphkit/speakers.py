@@ -11,9 +11,17 @@ resolves it within the article: a surname or a role to the fullest earlier name
 the earlier anonymous source (one function of :mod:`graphkit.speaker_kinds` per kind of mention).
 :class:`SpeakerResolver` holds that article state; make one per Doc and pass the speakers in document order.
 
->>> from graphkit.nlp import load_spacy
+>>> from graphkit.nlp import parsed_as_written
 >>> from graphkit.speakers import SpeakerResolver, speaker_fields
->>> doc = load_spacy()("Kremlin spokesman Dmitry Peskov spoke on Monday. The Kremlin spokesman said the plan was dead.")
+>>> doc = parsed_as_written(
+...     "Kremlin spokesman Dmitry Peskov spoke on Monday. The Kremlin spokesman said the plan was dead.",
+...     pos="PROPN NOUN PROPN PROPN VERB ADP PROPN PUNCT DET PROPN NOUN VERB DET NOUN AUX ADJ PUNCT",
+...     tags="NNP NN NNP NNP VBD IN NNP . DT NNP NN VBD DT NN VBD JJ .",
+...     deps="compound compound compound nsubj ROOT prep pobj punct "
+...          "det compound nsubj ROOT det nsubj ccomp acomp punct",
+...     heads="1 3 3 4 4 4 5 4 10 10 11 11 13 14 11 14 11",
+...     lemmas="Kremlin spokesman Dmitry Peskov speak on Monday . the Kremlin spokesman say the plan be dead .",
+...     ents="B-ORG O B-PERSON I-PERSON O O B-DATE O O B-ORG O O O O O O O")
 >>> said = next(t for t in doc if t.lower_ == "said")
 >>> subj = next(t for t in said.children if t.dep_ == "nsubj")
 >>> f = speaker_fields(SpeakerResolver(doc), subj, None, None, [], doc.text)
@@ -83,8 +91,15 @@ class SpeakerResolver(Antecedents):
         phrase says one, several when it says several ('the campaign' is not 'GOP campaigns', 'The ad' not 'New
         Hampshire ads'); None when the article names it no more fully.
 
-        >>> from graphkit.nlp import load_spacy
-        >>> doc = load_spacy()("The Sanders campaign met GOP campaigns in Ohio. The campaign said it would win.")
+        >>> from graphkit.nlp import parsed_as_written
+        >>> doc = parsed_as_written(
+        ...     "The Sanders campaign met GOP campaigns in Ohio. The campaign said it would win.",
+        ...     pos="DET PROPN NOUN VERB PROPN NOUN ADP PROPN PUNCT DET NOUN VERB PRON AUX VERB PUNCT",
+        ...     tags="DT NNP NN VBD NNP NNS IN NNP . DT NN VBD PRP MD VB .",
+        ...     deps="det compound nsubj ROOT compound dobj prep pobj punct det nsubj ROOT nsubj aux ccomp punct",
+        ...     heads="2 2 3 3 5 3 3 6 3 10 11 11 14 14 11 11",
+        ...     lemmas="the Sanders campaign meet GOP campaign in Ohio . the campaign say it would win .",
+        ...     ents="O B-ORG O O B-ORG O O B-GPE O O O O O O O O")
         >>> SpeakerResolver(doc).document_named(doc[10], doc[10].idx)
         ('Sanders campaign', (4, 20))
         """
@@ -123,8 +138,14 @@ def issued_by(t: Token) -> Optional[tuple[str, tuple[int, int]]]:
     Lee and Tom Hale' is both's) as ("{issuer} {noun}", where the issuer is written), as 'CBS News poll' is named;
     None when the sentence names no issuer, or one of them is a pronoun or a common noun ('He criticised the report').
 
-    >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("The Sierra Club wrote in a statement that the coast was safe.")
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("The Sierra Club wrote in a statement that the coast was safe.",
+    ...                         pos="DET PROPN PROPN VERB ADP DET NOUN SCONJ DET NOUN AUX ADJ PUNCT",
+    ...                         tags="DT NNP NNP VBD IN DT NN IN DT NN VBD JJ .",
+    ...                         deps="det compound nsubj ROOT prep det pobj mark det nsubj acl acomp punct",
+    ...                         heads="2 2 3 3 3 6 4 10 9 10 6 10 3",
+    ...                         lemmas="the Sierra Club write in a statement that the coast be safe .",
+    ...                         ents="O B-ORG I-ORG O O O O O O O O O O")
     >>> issued_by(doc[6])
     ('Sierra Club statement', (4, 15))
     """
