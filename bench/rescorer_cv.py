@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from graphkit.errors import GraphkitError  # noqa: E402
 from graphkit.words import MODALS as WORD_MODALS  # noqa: E402
-from make_person_nouns import wordnet_classes  # noqa: E402  (the WordNet classes' one home)
+from wordnet import wordnet_classes  # noqa: E402  (the WordNet classes' one home)
 
 HGB = {"max_iter": 300, "learning_rate": 0.05, "max_leaf_nodes": 31, "min_samples_leaf": 20, "l2_regularization": 1.0}
 
