@@ -49,21 +49,6 @@ def _inputs(data: bytes) -> tuple:
     return [tuple(r) for r in rows], said, dates, [tuple(e) for e in ents]
 
 
-def _widths(db: sqlite3.Connection) -> list[int]:
-    """The numbers of fields the store's kept attribution rows hold (one, unless it was written in parts by two
-    extraction versions): another extraction version's rows may hold more or fewer than this checkout's.
-
-    >>> from graphkit.kept import KeptInputs
-    >>> db = sqlite3.connect(":memory:")
-    >>> _ = db.execute("CREATE TABLE kept_inputs (doc_id TEXT, key TEXT, data BLOB)")
-    >>> data = KeptInputs.encode_values([("a", "b"), ("c", "d")], [], [], [])
-    >>> _ = db.execute("INSERT INTO kept_inputs VALUES ('d', 'k', ?)", (data,))
-    >>> _widths(db)
-    [2]
-    """
-    return sorted({len(r) for (data,) in db.execute("SELECT data FROM kept_inputs") for r in _inputs(data)[0]})
-
-
 def _walk(data: bytes) -> tuple:
     """A ``kept_walks`` row as (reads, steps) (`graphkit.walks.ArticleWalk.decode`)."""
     from graphkit.walks import ArticleWalk
@@ -75,24 +60,47 @@ def _walk(data: bytes) -> tuple:
 DECODED = {"kept_inputs": _inputs, "kept_walks": _walk}
 
 
+class Rows(collections.Counter):
+    """A table's rows as `_rows` counts them; ``widths``: for ``kept_inputs``, the numbers of fields its attribution
+    rows hold (one, unless the store was written in parts by two extraction versions: another extraction version's
+    rows may hold more or fewer than this checkout's), found as the rows are decoded, not by decoding them again."""
+
+    widths: list[int] = []
+
+
 class Undecodable(Exception):
     """A kept row this checkout's decoders cannot read (written by another graphkit, or damaged)."""
 
 
 def _rows(db: sqlite3.Connection, table: str, where: str = "the store") -> collections.Counter:
     """The table's rows (as their reprs, decoded where `DECODED` says, without a ``kept_*`` table's ``key``), each
-    with how many times the table holds it. Raises `Undecodable` with the decoder's words for a row it cannot read,
-    naming ``where`` and the row's first column (a kept row's article)."""
+    with how many times the table holds it, and for ``kept_inputs`` the widths of its attribution rows
+    (`Rows.widths`). Raises `Undecodable` with the decoder's words for a row it cannot read, naming ``where`` and the
+    row's first column (a kept row's article).
+
+    >>> from graphkit.kept import KeptInputs
+    >>> db = sqlite3.connect(":memory:")
+    >>> _ = db.execute("CREATE TABLE kept_inputs (doc_id TEXT, key TEXT, data BLOB)")
+    >>> data = KeptInputs.encode_values([("a", "b"), ("c", "d")], [], [], [])
+    >>> _ = db.execute("INSERT INTO kept_inputs VALUES ('d', 'k', ?)", (data,))
+    >>> rows = _rows(db, "kept_inputs")
+    >>> rows.total(), rows.widths
+    (1, [2])
+    """
     cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
     keep = [c for c in cols if not (table.startswith("kept_") and c == "key")]
     decode = DECODED.get(table)
-    rows = collections.Counter()
+    rows, widths = Rows(), set()
     for row in db.execute(f"SELECT {', '.join(keep)} FROM {table}"):
         try:
-            rows[repr([decode(v) if decode is not None and isinstance(v, bytes) else v for v in row])] += 1
+            values = [decode(v) if decode is not None and isinstance(v, bytes) else v for v in row]
         except (ValueError, TypeError, EOFError, zlib.error) as e:  # marshal's and zlib's words for unreadable bytes
             raise Undecodable(f"{where}'s row of '{row[0]}' cannot be read by this checkout's decoder "
                               f"({type(e).__name__}: {e})") from None
+        if decode is _inputs:  # (attribution rows, said, dates, entities): each attribution row's number of fields
+            widths.update(len(r) for v in values if isinstance(v, tuple) for r in v[0])
+        rows[repr(values)] += 1
+    rows.widths = sorted(widths)
     return rows
 
 
@@ -114,11 +122,11 @@ def _version(db: sqlite3.Connection) -> str:
     return "/".join(found) or "none"
 
 
-def _width_note(da: sqlite3.Connection, db: sqlite3.Connection) -> str:
+def _width_note(da: sqlite3.Connection, db: sqlite3.Connection, ra: Rows, rb: Rows) -> str:
     """What the line of ``kept_inputs`` adds when the two stores' attribution rows differ in width: how many fields
-    each holds and the extraction versions that wrote them (every article's row with an attribution differs by it);
-    nothing when they hold as many."""
-    wa, wb = _widths(da), _widths(db)
+    each holds (``ra`` and ``rb``: their `Rows`, read once) and the extraction versions that wrote them (every
+    article's row with an attribution differs by it); nothing when they hold as many."""
+    wa, wb = ra.widths, rb.widths
     if not wa or not wb or wa == wb:
         return ""
     fields = lambda w: "/".join(map(str, w))  # noqa: E731
@@ -169,7 +177,7 @@ def differences(a: Path, b: Path, meta: bool = False) -> list[str]:
             continue
         if ra != rb:
             out.append(f"{t}: {ra.total()} / {rb.total()} rows, {_only(ra, rb, 'the first')}, "
-                       f"{_only(rb, ra, 'the second')}" + (_width_note(da, db) if t == "kept_inputs" else ""))
+                       f"{_only(rb, ra, 'the second')}" + (_width_note(da, db, ra, rb) if t == "kept_inputs" else ""))
     if meta and "meta" in tables:
         ma, mb = (dict(d_.execute("SELECT key, value FROM meta")) for d_ in (da, db))
         out += [f"meta {k}: differs" for k in sorted(set(ma) | set(mb))
