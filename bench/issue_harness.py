@@ -533,8 +533,8 @@ def word_check(below: float, voted_only: bool = False) -> None:
     likeliest: `graphkit.issue_model.article_likeliest`, its mean probability read as its share) at a share under
     ``below`` keeps it only when one of its own words shares a stem with a word of the issue's phrases
     (`graphkit.issues.word_stems`, the build's); else it gets none. ``voted_only``: the likeliest pairs (articles
-    none of whose claims votes) are left as they are. Patches `graphkit.issue_model.assign_claims` (to see the claims) and the article issues given
-    (`gate_article_issues`)."""
+    none of whose claims votes) are left as they are. Patches `graphkit.issue_model.assign_claims` (to see the claims)
+    and the article issues given (`gate_article_issues`)."""
     import graphkit.issue_model as im
     from graphkit.issues import issue_words, word_stems
 

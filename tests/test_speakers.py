@@ -1859,8 +1859,8 @@ ONE_OFFICE_OTHER_WORDS = [
      "The former three-term governor rejected the claim that Hale was weak.", "Ann Reed"),
     ("Former Texas Gov. Ann Reed endorsed Tom Hale on Sunday. The former three-term governor said Hale would win.",
      "Ann Reed"),
-    ("Former Leeds Mayor Ann Lee backed the bill on Monday. “It is overdue,” Lee said. The former two-term mayor said "  # British
-     "the cuts were wrong.", "Ann Lee"),
+    ("Former Leeds Mayor Ann Lee backed the bill on Monday. “It is overdue,” Lee said. "  # British
+     "The former two-term mayor said the cuts were wrong.", "Ann Lee"),
     ("Former Labour Chancellor Ann Lee backed the bill on Monday. “It is overdue,” Lee said. The former long-serving "
      "chancellor said the cuts were wrong.", "Ann Lee"),
     # controls: another office, by a rank word or by time
