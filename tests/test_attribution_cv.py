@@ -151,6 +151,7 @@ def test_the_cv_export_gives_the_first_person_a_build_gives(tmp_path, text, said
     import spacy
     from attribution_cv import export
     from bench_build import write_corpus
+    from polnear import article_document
 
     from graphkit.extract import as_built
     from graphkit.ingest import read_article
@@ -167,3 +168,5 @@ def test_the_cv_export_gives_the_first_person_a_build_gives(tmp_path, text, said
     out = export(art, [att])
     assert [c["speaker"] for c in out] == [a.resolved_text for a in stored] == [built]
     assert [c["spans"] for c in out] == [[list(s) for s in a.spans] for a in stored]
+    fields = ("id", "text", "title", "author", "published", "sha256", "format")  # the Document the export reads
+    assert [getattr(article_document(art), f) for f in fields] == [getattr(document, f) for f in fields]
