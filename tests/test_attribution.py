@@ -652,6 +652,8 @@ FRONTED_CLAUSE = [
      [("Reyes", "\u201cThe plan is dead,\u201d \u2026 she told the council")], False),
     ("If the vote fails, Reyes said, the fares will rise.", [("Reyes", "If the vote fails \u2026 the fares will rise")],
      False),
+    # a clause before the subject with none after the cue is its content (the object frame's "said that" without)
+    ("Fares will rise; Reyes said that.", [("Reyes", "Fares will rise")], False),
 ]
 
 
@@ -659,7 +661,7 @@ FRONTED_CLAUSE = [
                          ids=[f"{i:02d}" for i in range(len(FRONTED_CLAUSE))])
 def test_a_clause_fronted_before_the_speaker_is_not_what_they_said(nlp, text, expected, the_rules, monkeypatch):
     """``the_rules``: the row is the rule's own (it fails with FRONTED_CLAUSE_OUT off), else a guard (row 03 fails
-    without the quotation test)."""
+    without the quotation test, row 05 without the clause after the cue asked for; row 04 a control)."""
     import graphkit.frames_verb as frames_verb
 
     doc = nlp(text)
