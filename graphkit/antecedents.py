@@ -163,8 +163,8 @@ class Antecedents(ArticleNames):
         e = hit.ref
         return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
 
-    def described(self, at: int, role: str, content: tuple = (), main_before: bool = False
-                  ) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
+    def described(self, at: int, role: str, content: tuple = (), main_before: bool = False,
+                  phrase: Optional[str] = None) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
         """Whom a definite description of a person no one was named in ('The former governor', 'the candidate') stands
         for: as 'he' or 'she' would, the latest speaker or subject of its own sentence before it or of the sentence
         before (rule 4 of graphkit.pronouns), never a mere mention nor anyone further back ('Ann Price met the
@@ -172,6 +172,9 @@ class Antecedents(ArticleNames):
         article names in another office of the same kind (:meth:`~graphkit.article_names.ArticleNames.other_office`:
         'Joe Biden, the vice president, ... The president said' is not Biden). ``main_before``: a description that is
         no office ('the heckler', 'the businessman') may bring in someone new, so only whom :meth:`_about` allows.
+        ``phrase``, the description as written when a place, body or party qualifies it ('The Vermont senator'): never
+        someone the article names in that office with another of the kind
+        (:meth:`~graphkit.article_names.ArticleNames.contradicts`: 'Arizona Sen. John McCain').
 
         >>> from graphkit.nlp import load_spacy
         >>> doc = load_spacy()("Ann Price met the mayor in Leeds on Monday. The former governor said the plan was dead.")
@@ -184,7 +187,8 @@ class Antecedents(ArticleNames):
             cands = self._about(cands, k)
 
         def fits(c: Candidate) -> bool:
-            return not self.other_office(self._name_of(c), role)
+            name = self._name_of(c)
+            return not self.other_office(name, role) and not (phrase and self.contradicts(name, role, phrase))
         hit, _ = antecedent("he", cands, fits, sent=k, window=2)
         if hit is None:
             return None

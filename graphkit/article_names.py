@@ -53,6 +53,11 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "in
                       "operator", "lender", "bank", "agency"}
 
 
+#: what kind of qualifier an entity label names in a role phrase ('The Vermont senator', 'the Senate leader', 'The
+#: Irish president'): two names of one kind for one office of one person are two people (`ArticleNames.contradicts`)
+QUALIFIER_KINDS = {"GPE": "place", "LOC": "place", "ORG": "body", "NORP": "people or party"}
+
+
 class ArticleNames:
     """An article's people and organisations as names: whom a surname, an honorific form, a first name or a role
     stands for.
@@ -80,6 +85,7 @@ class ArticleNames:
         self._propn: Optional[list[_PersonName]] = None
         self._lower: Optional[set[str]] = None
         self._in_headline: dict[str, bool] = {}
+        self._entity_kinds: Optional[dict[str, set[str]]] = None  # an entity's text, lower-cased -> its kinds (`qualifiers`)
         self._handles: dict[tuple[str, str], Optional[int]] = {}  # (honorific, surname) -> first use (`first_handle`)
         self._alone: Optional[dict[str, int]] = None  # each word's first capitalised use outside a full name (`first_alone`)
         #: acronym -> the name the article writes it out as, and where (`acronym_named`)
@@ -225,6 +231,57 @@ class ArticleNames:
         held = [x[1] for x in self.titled + self.titles if x[2] == name]
         held += [k for k, (n, _) in self.roles.items() if n == name]
         return any(head in r.split() and not same_office(role, r) for r in held)
+
+    def contradicts(self, name: str, role: str, phrase: str) -> bool:
+        """Whether the article itself says a role phrase qualified by a place, body or party ('The Vermont senator')
+        is not ``name``: it named that person in the phrase's office ('role''s last word) with another name of the same
+        kind (:meth:`qualifiers`: 'Arizona Sen. John McCain', 'French President Emmanuel Macron' for 'The Irish
+        president'). A qualifier the article says nothing against ('Sen. Lindsey Graham' for 'the South Carolina
+        senator', a place and a party for 'the Democratic Vermont senator') contradicts nothing.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> names = ArticleNames(load_spacy()("Arizona Sen. John McCain and Sen. Lindsey Graham met in South Carolina. "
+        ...                                   "The Vermont senator said no."))
+        >>> names.contradicts("John McCain", "senator", "The Vermont senator")
+        True
+        >>> names.contradicts("John McCain", "senator", "The Arizona senator"), names.contradicts(
+        ...     "Lindsey Graham", "senator", "The South Carolina senator")
+        (False, False)
+        """
+        mine = self.qualifiers(phrase)
+        if not mine:
+            return False
+        head = role.lower().split()[-1]
+        held = [x[1] for x in self.titled + self.titles if x[2] == name and x[1].split()[-1:] == [head]]
+        for r in held:
+            theirs = self.qualifiers(r)
+            if any(kind in theirs and not words & theirs[kind] for kind, words in mine.items()):
+                return True
+        return False
+
+    def qualifiers(self, phrase: str) -> dict[str, set[str]]:
+        """The article's names of places, bodies and peoples or parties (its entities, by :data:`QUALIFIER_KINDS`) a
+        phrase holds as whole words, lower-cased, by kind; a name inside a longer one found ('Jersey' of 'New Jersey')
+        is not counted apart.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> names = ArticleNames(load_spacy()("New Jersey Gov. Chris Christie met French officials in Paris."))
+        >>> names.qualifiers("the new jersey governor"), names.qualifiers("The French president")
+        ({'place': {'new jersey'}}, {'people or party': {'french'}})
+        """
+        if self._entity_kinds is None:
+            self._entity_kinds = {}
+            for e in self.doc.ents:
+                if e.label_ in QUALIFIER_KINDS:
+                    self._entity_kinds.setdefault(e.text.lower(), set()).add(QUALIFIER_KINDS[e.label_])
+        low = phrase.lower()
+        found = [w for w in self._entity_kinds if re.search(rf"(?<![\w.]){re.escape(w)}(?![\w])", low)]
+        out: dict[str, set[str]] = {}
+        for w in found:
+            if not any(w != o and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", o) for o in found):
+                for kind in self._entity_kinds[w]:
+                    out.setdefault(kind, set()).add(w)
+        return out
 
     def _sent_index(self, at: int) -> int:
         """The index of the sentence holding character ``at`` (the last one starting at or before it)."""

@@ -149,6 +149,11 @@ def _as_written(t: Token, toks: list[Token]) -> str:
     return t.doc[ids[0]:ids[-1] + 1].text
 
 
+#: a definite role a place, body or party qualifies ('the South Carolina senator') reads back as an unqualified one does
+#: (the person its sentence before is about), unless the article names that person in the office with another name of
+#: the kind (issue 12, −87; a switch for the tests that pin it)
+QUALIFIED_READ_BACK = True
+
 #: the kind of an anonymous speaker who is one person ('A representative for Mr. Pinchuk'): a 'he' / 'she' candidate
 ANON_PERSON = "ANON_PERSON"
 
@@ -399,9 +404,12 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
     if named is None and f.role is not None and article != "definite" and head.tag_ != "NNS":
         # 'A federal judge ruled ... Judge Ann Price said': someone new, named next; 'the senator' refers back
         named = res.named_next(f"{f.org} {f.role}" if f.org else f.role, s0)
-    if named is None and f.role is not None and article == "definite" and person_role(head) and f.stype != "ANON" \
-            and not f.org and not _names_a_place_or_body(head.doc, s0, s1):
-        named = res.described(s0, f.role, tuple(spans))  # 'Ann Price won. The former governor said ...'
+    if named is None and f.role is not None and article == "definite" and person_role(head) and f.stype != "ANON":
+        if not f.org and not _names_a_place_or_body(head.doc, s0, s1):
+            named = res.described(s0, f.role, tuple(spans))  # 'Ann Price won. The former governor said ...'
+        elif QUALIFIED_READ_BACK and not _of_someone(res, head, s0, s1) and _one_holder(head, s0, s1):
+            # 'Sen. Lindsey Graham ... the South Carolina senator said': as written, unless the article says otherwise
+            named = res.described(s0, f.role, tuple(spans), main_before=True, phrase=text[s0:s1])
     if named is not None and named[1] is None:
         # whichever answered (by_role: the role named or resolved before; named_next; described), an answer without a
         # span is an anonymous person ('a senior aide' resolved earlier): the role stays as written, not that person
@@ -604,6 +612,27 @@ def _qualified_person(res: SpeakerResolver, head: Token, spans: tuple, f: _Found
         return None
     named = res.described(s0, f.role or head.text, spans, main_before=True)
     return named if named is not None and named[1] is not None else None
+
+
+def _one_holder(head: Token, s0: int, s1: int) -> bool:
+    """Whether a role phrase names one holder of its own office: no possessor anywhere in it ('the deputy head of
+    Acme's board' is someone of Acme's), no people joined to it ('the nominee and her aides'), in its sentence's main
+    clause (not 'all that the Leeds MP said', a relative clause's).
+
+    >>> doc = _hand_parsed("The Ohio senator and his aides said no .", "DET PROPN NOUN CCONJ PRON NOUN VERB INTJ PUNCT",
+    ...                    heads=[2, 2, 6, 2, 5, 2, 6, 6, 6], deps="det compound nsubj cc poss conj ROOT intj punct")
+    >>> doc[5].tag_ = "NNS"
+    >>> _one_holder(doc[2], 0, len("The Ohio senator")), _one_holder(doc[5], doc[4].idx, doc[5].idx + 5)
+    (False, False)
+    >>> doc[5].tag_ = "NN"
+    >>> _one_holder(doc[2], 0, len("The Ohio senator"))
+    True
+    """
+    from .antecedents import clause_depth  # which imports this module
+
+    span = head.doc.char_span(s0, s1, alignment_mode="expand")
+    return span is not None and not any(t.dep_ == "poss" for t in span) and not any(
+        c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") for c in head.children) and clause_depth(head) == 0
 
 
 def _of_someone(res: SpeakerResolver, head: Token, s0: int, s1: int) -> bool:

@@ -145,26 +145,28 @@ SPEAKERS = [
      ("Barack Obama", "NOUN")),
     ("Former President Jimmy Carter and President Macron met in Rome. The president said the talks were useful.",
      None, ("Macron", "NOUN")),
-    # ... but a bare title says no state or party: 'the Vermont senator' is not the last 'Sen.' named
-    ("Sen. John McCain spoke first. The Vermont senator said the deal was rigged.", None,
+    # ... a qualified role is the person named before unless the article names that person in the office with another
+    # place, body or party: 'the Vermont senator' is not 'Arizona Sen. John McCain' (ArticleNames.contradicts)
+    ("Arizona Sen. John McCain spoke first. The Vermont senator said the deal was rigged.", None,
      ("The Vermont senator", "NOUN")),
     ("Former President Bill Clinton spoke first. Hillary Clinton waved. The former president said it was close.",
      None, ("Bill Clinton", "NOUN")),
     ("New Jersey Gov. Chris Christie spoke first. The New Jersey governor said the polls were wrong.", None,
      ("Chris Christie", "NOUN")),
-    ("President Macron met Theresa May in London. The Irish president said the talks were useful.", None,
-     ("The Irish president", "NOUN")),
+    ("French President Emmanuel Macron met Theresa May in London. The Irish president said the talks were useful.",
+     None, ("The Irish president", "NOUN")),
     # a hyphenated word is one word of the phrase ('self-described'), not cut in half; one person described, no one
     # named before: an anonymous source (speaker_phrase.definite_person)
     ("The self-described green socialist said he would carry the state.", None,
      ("The self-described green socialist", "ANON")),
     ("The judge said the law was clear.", None, ("The judge", "NOUN")),
     # a role never named stays a role, and speaks on through 'he' (not the last person named as a subject)
-    ("Trump called on Bill de Blasio to act. De Blasio refused. \"There is hatred,\" the Republican presidential "
-     "candidate said on Thursday.\n\nThe program was a \"good thing,\" he remarked.", None,
-     ("the Republican presidential candidate", "PRON")),
-    ("Mr Cameron met Nick Clegg. Mr Clegg left early. \"We will win,\" the Conservative leader said on Friday.\n\n"
-     "The plan was a \"good thing,\" he added.", None, ("the Conservative leader", "PRON")),
+    # (the person before named in that office with another party: someone else, ArticleNames.contradicts)
+    ("Trump called on Bill de Blasio, the Democratic presidential candidate, to act. De Blasio refused. \"There is "
+     "hatred,\" the Republican presidential candidate said on Thursday.\n\nThe program was a \"good thing,\" he "
+     "remarked.", None, ("the Republican presidential candidate", "PRON")),
+    ("Mr Cameron met Nick Clegg, the Liberal Democrat leader. Mr Clegg left early. \"We will win,\" the Conservative "
+     "leader said on Friday.\n\nThe plan was a \"good thing,\" he added.", None, ("the Conservative leader", "PRON")),
     # a role never named stays a role
     ("The foreign secretary said the talks had failed.", None, ("The foreign secretary", "NOUN")),
     # spokespeople are tied to whom they speak for, never that person
@@ -450,11 +452,11 @@ SPEAKERS = [
     ("MSNBC aired the debate with Sen. Bernie Sanders on Thursday.\n\nSanders exaggerates when "
      "he claims he helped draft the Clean Water Act (CWA). He drafted only one amendment.", None,
      ("Bernie Sanders", "PRON")),
-    # a role qualified by a name is only someone named with that qualifier: not the senator from Vermont, not the MP
-    # for Islington North (the role stays, for the corpus to name)
+    # a role qualified by a name is never someone named in the office with another ('the senator from Vermont' is no
+    # Florida senator); the person the sentence before is about, whom the article does not name so, is (−88)
     ("Bernie Sanders, the senator from Vermont, argued the country's troubles are grave. Marco Rubio, who runs third in "
      "several Iowa polls, stressed security issues. The Florida senator told the press he is upbeat about his "
-     "campaign.", None, ("The Florida senator", None)),
+     "campaign.", None, ("Marco Rubio", None)),
     ("Jeremy Corbyn, the MP for Islington North, said the plan was wrong. Ed Davey stressed the cost of living during "
      "a visit to Surrey. The Kingston MP told reporters he was confident.", None, ("Kingston MP", None)),
     # a surname is the full name written before it, typed a person or not, not one named only after it
@@ -514,9 +516,9 @@ SPEAKERS = [
      ("Bernie Sanders", "NOUN")),
     ("Ann Lee met the Pope in Rome on Saturday. The former minister said the meeting was private.", None,
      ("Ann Lee", "NOUN")),
-    # ... not one that names a place or body: only someone named with it is that
-    ("Ann Reed spoke in Ohio on Monday. Tom Hale met donors in Leeds. The Indiana governor said the plan was dead.",
-     None, ("The Indiana governor", "NOUN")),
+    # ... nor one a place or body qualifies when the article names that person in the office with another of the kind
+    ("Ann Reed spoke in Ohio on Monday. Ohio Gov. Tom Hale met donors in Leeds. The Indiana governor said the plan was "
+     "dead.", None, ("The Indiana governor", "NOUN")),
     # ... but a definite role refers back to someone, maybe named without it: not the person named next
     ("“That would be me, yes,” the senator said. Sen. Ann Hale (D-Mo.) was in Ohio on Friday.", None,
      ("the senator", "NOUN")),
@@ -1872,6 +1874,35 @@ ONE_OFFICE_OTHER_WORDS = [
 @pytest.mark.parametrize("text,expected", ONE_OFFICE_OTHER_WORDS,
                          ids=[f"{k:02d}" for k in range(len(ONE_OFFICE_OTHER_WORDS))])
 def test_one_office_written_with_other_words_is_no_other_office(text, expected):
+    assert resolved_speakers([text])[-1][1] == expected
+
+
+#: a definite role a place, body or party qualifies ('the South Carolina senator') is the person its sentence before is
+#: about, as an unqualified one is, unless the article names that person in the office with another name of the kind
+#: (speaker_kinds.QUALIFIED_READ_BACK, ArticleNames.contradicts): (text, the last claim's actor)
+QUALIFIED_ROLES = [
+    # nothing in the article says otherwise: the person before                                           # American
+    ("Sen. Lindsey Graham spoke in Columbia on Monday. The South Carolina senator said the deal was rigged.",
+     "Lindsey Graham"),
+    ("Sen. John McCain spoke first. The Arizona senator said the deal was rigged.", "John McCain"),
+    ("President Michael Higgins met Theresa May in London. The Irish president said the talks were useful.",  # British
+     "Michael Higgins"),
+    ("Ann Lee met voters in Leeds on Monday. The Labour minister said the cuts were wrong.", "Ann Lee"),
+    # a place the article names and a party it does not: no name of the same kind against it
+    ("Vermont Sen. Bernie Sanders spoke in Iowa on Monday. The Democratic senator said the deal was rigged.",
+     "Bernie Sanders"),
+    # the article names that person in the office with another place or party: someone else, as written
+    ("Arizona Sen. John McCain spoke in Iowa on Monday. The Vermont senator said the deal was rigged.",
+     "Vermont senator"),
+    ("Democratic Sen. Ann Lee met voters on Monday. The Republican senator said the cuts were wrong.",
+     "Republican senator"),
+    ("Ann Lee, the Liberal Democrat leader, met Theresa May on Monday. The Labour leader said the talks were useful.",  # British
+     "Labour leader"),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUALIFIED_ROLES, ids=[f"{k:02d}" for k in range(len(QUALIFIED_ROLES))])
+def test_a_qualified_role_is_the_person_before_unless_the_article_says_otherwise(text, expected):
     assert resolved_speakers([text])[-1][1] == expected
 
 
