@@ -58,6 +58,10 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "in
 QUALIFIER_KINDS = {"GPE": "place", "LOC": "place", "ORG": "body", "NORP": "people or party"}
 
 
+#: the parts of speech of a word before a role's head that describes its holder, never names the office
+_DESCRIBING = frozenset({"ADJ", "ADV", "NUM", "VERB"})
+
+
 class ArticleNames:
     """An article's people and organisations as names: whom a surname, an honorific form, a first name or a role
     stands for.
@@ -85,6 +89,7 @@ class ArticleNames:
         self._propn: Optional[list[_PersonName]] = None
         self._lower: Optional[set[str]] = None
         self._in_headline: dict[str, bool] = {}
+        self._pos_of: Optional[dict[str, set[str]]] = None  # a word, lower-cased -> its parts of speech (`_describing`)
         self._entity_kinds: Optional[dict[str, set[str]]] = None  # an entity's text, lower-cased -> its kinds (`qualifiers`)
         self._handles: dict[tuple[str, str], Optional[int]] = {}  # (honorific, surname) -> first use (`first_handle`)
         self._alone: Optional[dict[str, int]] = None  # each word's first capitalised use outside a full name (`first_alone`)
@@ -181,12 +186,14 @@ class ArticleNames:
         """The :attr:`titled` entries before ``at`` of the one person the article named with a description of the same
         head noun, a noun naming a person ('the mega donor' after 'Labour donor John Mills', 'the first-term
         senator' after 'Ohio Senator Ann Price'; graphkit.person_nouns), neither naming another office
-        (merge.OTHER_OFFICE: 'the vice president' is no president); none when no one or two people were so named."""
+        (merge.OTHER_OFFICE: 'the vice president' is no president; merge.same_office: 'the majority leader' is no
+        'Senate Minority Leader'); none when no one or two people were so named."""
         words = role.lower().split()
         if not words or not person_noun(words[-1]):
             return []
         hits = [x for x in self.titled if x[0] < at and (held := x[1].split()) and held[-1] == words[-1]
-                and not (set(held[:-1]) | set(words[:-1])) & OTHER_OFFICE]
+                and not (set(held[:-1]) | set(words[:-1])) & OTHER_OFFICE
+                and same_office(role, x[1], self._names_in(role, x[1]))]
         return hits if len({x[2] for x in hits}) == 1 else []
 
     def role_holders(self, role: str, at: int) -> set[str]:
@@ -230,7 +237,25 @@ class ArticleNames:
         head = role.lower().split()[-1]
         held = [x[1] for x in self.titled + self.titles if x[2] == name]
         held += [k for k, (n, _) in self.roles.items() if n == name]
-        return any(head in r.split() and not same_office(role, r) for r in held)
+        return any(head in r.split() and not same_office(role, r, self._names_in(role, r)) for r in held)
+
+    def _names_in(self, *roles: str) -> set[str]:
+        """The words of the roles that say where, whose or what holder, never which office (merge.same_office's
+        ``names``): the article's names of places, bodies and parties they hold (:meth:`qualifiers`), and the words the
+        article writes only as describing words, adjectives, adverbs, numbers or participles ('mega', 'top', 'leading');
+        lower-cased. 'majority', 'attorney' are nouns: the office's own words."""
+        out = {w for r in roles for words in self.qualifiers(r).values() for w in words}
+        return out | {w for r in roles for w in r.lower().split() if self._describing(w)}
+
+    def _describing(self, word: str) -> bool:
+        """Whether the article writes ``word`` (lower-cased) only as a describing word: an adjective, adverb, number or
+        verb form, never a noun or a name."""
+        if self._pos_of is None:
+            self._pos_of = {}
+            for t in self.doc:
+                self._pos_of.setdefault(t.lower_, set()).add(t.pos_)
+        tags = self._pos_of.get(word)
+        return bool(tags) and tags <= _DESCRIBING
 
     def contradicts(self, name: str, role: str, phrase: str) -> bool:
         """Whether the article itself says a role phrase qualified by a place, body or party ('The Vermont senator')

@@ -42,7 +42,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .names import ORG_NOUNS, drop_article, fold, has_org_word, name_words, plain_name, strip_possessive, surname_key
+from .names import ORG_NOUNS, TITLE_ROLES, drop_article, fold, has_org_word, name_words, plain_name, strip_possessive, surname_key
 from .pronouns import NAMES_NO_ONE
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
@@ -327,19 +327,61 @@ def _holds_role_key(rk: str, keys: Iterable[str]) -> bool:
     return False
 
 
-def same_office(role: str, other: str) -> bool:
-    """Whether two roles ending with the same word are one office written with other words: the same words of
-    :data:`OTHER_OFFICE` before it, whatever else says where, whose or how long ('former three-term governor' and
-    'former Texas governor' are one office; 'vice president' and 'president', 'former president' and 'president' are
-    not).
+def same_office(role: str, other: str, names: Iterable[str] = ()) -> bool:
+    """Whether two roles ending with the same office (a title written short, 'Sen.', 'Gov.', is its office:
+    :data:`graphkit.names.TITLE_ROLES`) are one office written with other words: the same words of
+    :data:`OTHER_OFFICE` before it, and no word naming the office that differs (:func:`office_words`: 'majority
+    leader' and 'minority leader', 'attorney general' and 'surgeon general' are two offices; 'the senator' and
+    'South Carolina Sen.' one). ``names``: the names of places, bodies and parties the roles may hold (an article's
+    entities, lower-cased), which say where or whose, never which office ('former three-term governor' and 'former
+    Texas Gov.' are one office; 'vice president' and 'president', 'former president' and 'president' are not).
 
-    >>> same_office("former three-term governor", "former Texas Gov."), same_office("president", "vice president")
+    >>> same_office("former three-term governor", "former Texas Gov.", ["texas"]), same_office("the senator", "Sen.")
+    (True, True)
+    >>> same_office("president", "vice president"), same_office("the majority leader", "Senate Minority Leader", ["senate"])
     (False, False)
-    >>> same_office("former three-term governor", "former Texas governor"), same_office("the senator", "Sen.")
-    (True, False)
+    >>> same_office("attorney general", "surgeon general"), same_office("the majority leader", "Senate Majority Leader")
+    (False, True)
     """
-    a, b = role_key(role).split(), role_key(other).split()
-    return bool(a) and bool(b) and a[-1] == b[-1] and set(a) & OTHER_OFFICE == set(b) & OTHER_OFFICE
+    a, b = _office_key(role), _office_key(other)
+    if not a or not b or a[-1] != b[-1] or set(a) & OTHER_OFFICE != set(b) & OTHER_OFFICE:
+        return False
+    mine, theirs = office_words(a, names), office_words(b, names)
+    return not (mine and theirs) or bool(mine & theirs)
+
+
+def office_words(key: list[str], names: Iterable[str] = ()) -> set[str]:
+    """The words of a role key (:func:`_office_key`) before its last that name which office it is ('majority' of
+    'senate majority leader', 'attorney' of 'attorney general'): none of :data:`OTHER_OFFICE` (compared apart), nor a
+    word of ``names`` ('senate', 'new', 'jersey' of 'new jersey'; places, bodies and parties say where or whose).
+
+    >>> sorted(office_words("senate majority leader".split(), ["senate"])), office_words(_office_key("longtime governor"))
+    (['majority'], set())
+    """
+    named = {w for n in names for w in n.split()}
+    return {w for w in key[:-1] if w not in OTHER_OFFICE and w not in named}
+
+
+#: the words of :data:`OTHER_OFFICE` that open a hyphened compound naming another office ('ex-', 'vice-'): not the
+#: ordinals, which open one counting terms ('first-term', 'second-term')
+_OFFICE_PREFIXES = OTHER_OFFICE - {"first", "second"}
+
+
+def _office_key(role: str) -> list[str]:
+    """A role's key (:func:`role_key`) as words, its last a title's office ('sen.' is 'senator'), without the words
+    that describe its holder: a hyphened compound before the last word ('three-term', 'long-serving': how long or how
+    well, never which office) unless it opens with a word of :data:`OTHER_OFFICE` that is no ordinal ('ex-Labour
+    leader', 'vice-presidential candidate' stay; 'first' of 'first-term' counts terms, it is no 'first lady'), and a
+    word ending in 'time' ('longtime', 'onetime').
+
+    >>> _office_key("the first-term Sen."), _office_key("former longtime governor"), _office_key("the ex-mayor")
+    (['senator'], ['former', 'governor'], ['ex', 'mayor'])
+    """
+    words = role.split()
+    kept = [w for w in words[:-1] if not ("-" in w.strip("-") and fold(w.split("-")[0]) not in _OFFICE_PREFIXES)
+            and not w.lower().endswith("time")]
+    key = role_key(" ".join(kept + words[-1:])).split()
+    return key[:-1] + [TITLE_ROLES.get(key[-1].rstrip("."), key[-1])] if key else key
 
 
 def _words_besides(held: list[str], role: list[str]) -> Optional[list[str]]:

@@ -34,6 +34,12 @@ GENERATIONAL = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
 #: Hollen, 'Osama bin Laden' bin Laden (Dutch, German, French, Spanish, Portuguese, Italian, Arabic names)
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "ibn", "al", "el",
                   "du", "dos", "das", "ter", "ten"}
+#: titles written before a name that are also the office a later 'the president', 'the senator' names ('Sen.' is
+#: 'senator'): graphkit.speaker_phrase.office_title reads a title with it, graphkit.merge.same_office compares roles
+TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator", "gov": "governor",
+               "governor": "governor", "rep": "representative", "representative": "representative",
+               "chancellor": "chancellor", "mayor": "mayor", "judge": "judge", "justice": "justice"}
+
 TITLE_WORDS = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "gen", "general",
     "col", "colonel", "adm", "admiral", "rep", "sen", "senator", "gov", "governor", "president", "vice",

@@ -29,7 +29,7 @@ from .cues import default_cues
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, ONE_OF_MANY, WHICH_PEOPLE_PREPS
 from .merge import RANK_WORDS
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .names import HONORIFICS, has_org_word, listed_given_name, strip_possessive
+from .names import HONORIFICS, TITLE_ROLES, has_org_word, listed_given_name, strip_possessive
 from .person_nouns import person_noun, plural_person_noun
 from .pronouns import NAMES_NO_ONE
 
@@ -727,10 +727,6 @@ def person_of_phrase(toks: list[Token]) -> Optional[Span]:
     return None
 
 
-#: titles written before a name that are also the office a later 'the president', 'the senator' names
-TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator", "gov": "governor",
-               "governor": "governor", "rep": "representative", "representative": "representative",
-               "chancellor": "chancellor", "mayor": "mayor", "judge": "judge", "justice": "justice"}
 
 
 OFFICES = {v for v in TITLE_ROLES.values()}

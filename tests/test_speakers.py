@@ -1877,6 +1877,29 @@ def test_one_office_written_with_other_words_is_no_other_office(text, expected):
     assert resolved_speakers([text])[-1][1] == expected
 
 
+#: two roles of one head are two offices when a word naming the office differs ('majority' / 'minority' leader,
+#: 'attorney' / 'surgeon' general; merge.same_office, office_words), not when places, bodies or how long differ, and a
+#: title written short is its office ('Sen.' is 'senator'): (text, the last claim's actor)
+OFFICE_WORDS = [
+    ("Senate Minority Leader Chuck Schumer spoke on Monday. The majority leader said the bill was dead.",  # American
+     "majority leader"),
+    ("House Majority Leader Ann Lee spoke on Monday. The minority leader said the bill was dead.", "minority leader"),
+    ("Attorney General Ann Lee spoke on Monday. The surgeon general said the bill was dead.", "surgeon general"),
+    ("Ann Lee, the education secretary, spoke on Monday. The health secretary said the bill was dead.",  # British
+     "health secretary"),
+    # controls: the same office word, or none on one side (a describing word, a place, how long): one office
+    ("Senate Majority Leader Ann Lee spoke on Monday. The majority leader said the bill was dead.", "Ann Lee"),
+    ("Florida Sen. Ann Lee spoke on Monday. The first-term senator said the bill was dead.", "Ann Lee"),
+    ("Former Labour Chancellor Ann Lee spoke on Monday. The former long-serving chancellor said the cuts were wrong.",
+     "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize("text,expected", OFFICE_WORDS, ids=[f"{k:02d}" for k in range(len(OFFICE_WORDS))])
+def test_a_word_naming_the_office_tells_two_offices_apart(text, expected):
+    assert resolved_speakers([text])[-1][1] == expected
+
+
 #: a definite role a place, body or party qualifies ('the South Carolina senator') is the person its sentence before is
 #: about, as an unqualified one is, unless the article names that person in the office with another name of the kind
 #: (speaker_kinds.QUALIFIED_READ_BACK, ArticleNames.contradicts): (text, the last claim's actor)
