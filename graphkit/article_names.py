@@ -90,7 +90,8 @@ class ArticleNames:
         self._lower: Optional[set[str]] = None
         self._in_headline: dict[str, bool] = {}
         self._pos_of: Optional[dict[str, set[str]]] = None  # a word, lower-cased -> its parts of speech (`_describing`)
-        self._entity_kinds: Optional[dict[str, set[str]]] = None  # an entity's text, lower-cased -> its kinds (`qualifiers`)
+        #: an entity's text, lower-cased -> its kinds (`qualifiers`)
+        self._entity_kinds: Optional[dict[str, set[str]]] = None
         self._handles: dict[tuple[str, str], Optional[int]] = {}  # (honorific, surname) -> first use (`first_handle`)
         self._alone: Optional[dict[str, int]] = None  # each word's first capitalised use outside a full name (`first_alone`)
         #: acronym -> the name the article writes it out as, and where (`acronym_named`)

@@ -42,7 +42,8 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .names import ORG_NOUNS, TITLE_ROLES, drop_article, fold, has_org_word, name_words, plain_name, strip_possessive, surname_key
+from .names import (ORG_NOUNS, TITLE_ROLES, drop_article, fold, has_org_word, name_words, plain_name, strip_possessive,
+                    surname_key)
 from .pronouns import NAMES_NO_ONE
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
@@ -332,13 +333,15 @@ def same_office(role: str, other: str, names: Iterable[str] = ()) -> bool:
     :data:`graphkit.names.TITLE_ROLES`) are one office written with other words: the same words of
     :data:`OTHER_OFFICE` before it, and no word naming the office that differs (:func:`office_words`: 'majority
     leader' and 'minority leader', 'attorney general' and 'surgeon general' are two offices; 'the senator' and
-    'South Carolina Sen.' one). ``names``: the names of places, bodies and parties the roles may hold (an article's
-    entities, lower-cased), which say where or whose, never which office ('former three-term governor' and 'former
-    Texas Gov.' are one office; 'vice president' and 'president', 'former president' and 'president' are not).
+    'South Carolina Sen.' one). ``names``: the words of the roles that say where, whose or what holder, never which
+    office, lower-cased (an article's names of places, bodies and parties and the words it writes only as describing
+    words: graphkit.article_names.ArticleNames._names_in): 'former three-term governor' and 'former Texas Gov.' are one
+    office; 'vice president' and 'president', 'former president' and 'president' are not.
 
     >>> same_office("former three-term governor", "former Texas Gov.", ["texas"]), same_office("the senator", "Sen.")
     (True, True)
-    >>> same_office("president", "vice president"), same_office("the majority leader", "Senate Minority Leader", ["senate"])
+    >>> senate = ["senate"]
+    >>> same_office("president", "vice president"), same_office("the majority leader", "Senate Minority Leader", senate)
     (False, False)
     >>> same_office("attorney general", "surgeon general"), same_office("the majority leader", "Senate Majority Leader")
     (False, True)
@@ -355,8 +358,10 @@ def office_words(key: list[str], names: Iterable[str] = ()) -> set[str]:
     'senate majority leader', 'attorney' of 'attorney general'): none of :data:`OTHER_OFFICE` (compared apart), nor a
     word of ``names`` ('senate', 'new', 'jersey' of 'new jersey'; places, bodies and parties say where or whose).
 
-    >>> sorted(office_words("senate majority leader".split(), ["senate"])), office_words(_office_key("longtime governor"))
-    (['majority'], set())
+    >>> sorted(office_words("senate majority leader".split(), ["senate"]))
+    ['majority']
+    >>> office_words(_office_key("longtime governor"))
+    set()
     """
     named = {w for n in names for w in n.split()}
     return {w for w in key[:-1] if w not in OTHER_OFFICE and w not in named}

@@ -151,7 +151,7 @@ def _as_written(t: Token, toks: list[Token]) -> str:
 
 #: a definite role a place, body or party qualifies ('the South Carolina senator') reads back as an unqualified one does
 #: (the person its sentence before is about), unless the article names that person in the office with another name of
-#: the kind (issue 12, −87; a switch for the tests that pin it)
+#: the kind (issue 12, −88; a switch for the tests that pin it)
 QUALIFIED_READ_BACK = True
 
 #: the kind of an anonymous speaker who is one person ('A representative for Mr. Pinchuk'): a 'he' / 'she' candidate

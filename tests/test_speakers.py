@@ -1919,8 +1919,8 @@ QUALIFIED_ROLES = [
      "Vermont senator"),
     ("Democratic Sen. Ann Lee met voters on Monday. The Republican senator said the cuts were wrong.",
      "Republican senator"),
-    ("Ann Lee, the Liberal Democrat leader, met Theresa May on Monday. The Labour leader said the talks were useful.",  # British
-     "Labour leader"),
+    ("Ann Lee, the Liberal Democrat leader, met Theresa May on Monday. The Labour leader said the talks were "  # British
+     "useful.", "Labour leader"),
 ]
 
 
