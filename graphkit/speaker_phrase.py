@@ -727,8 +727,6 @@ def person_of_phrase(toks: list[Token]) -> Optional[Span]:
     return None
 
 
-
-
 OFFICES = {v for v in TITLE_ROLES.values()}
 
 def office_title(e: Span) -> tuple[Optional[str], Optional[str]]:
