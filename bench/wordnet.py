@@ -107,8 +107,8 @@ def wordnet_classes(wordnet_dir, pos: str) -> dict[str, str]:
 def table_main(argv, doc: str, needs: tuple, make, out: Path, about: list[str], what: str) -> int:
     """The command of a script writing a WordNet models table (``bench/make_person_nouns.py``,
     ``bench/make_verb_classes.py``): ``argv`` names the WordNet 3.0 database directory, which must hold the files
-    ``needs`` (else ``doc``'s usage paragraph and an error line, exit 2); ``make(directory)`` gives the table's lines, `write_table` writes them to ``out`` under
-    ``about``, and one line says how many ``what`` it wrote.
+    ``needs`` (else ``doc``'s usage paragraph and an error line, exit 2); ``make(directory)`` gives the table's lines,
+    `write_table` writes them to ``out`` under ``about``, and one line says how many ``what`` it wrote.
 
     >>> import tempfile
     >>> needs = ("index.noun", "data.noun")

@@ -265,9 +265,17 @@ class ArticleNames:
         president'). A qualifier the article says nothing against ('Sen. Lindsey Graham' for 'the South Carolina
         senator', a place and a party for 'the Democratic Vermont senator') contradicts nothing.
 
-        >>> from graphkit.nlp import load_spacy
-        >>> names = ArticleNames(load_spacy()("Arizona Sen. John McCain and Sen. Lindsey Graham met in South Carolina. "
-        ...                                   "The Vermont senator said no."))
+        >>> from graphkit.nlp import parsed_as_written
+        >>> names = ArticleNames(parsed_as_written(
+        ...     "Arizona Sen. John McCain and Sen. Lindsey Graham met in South Carolina. "
+        ...     "The Vermont senator said no.",
+        ...     pos="PROPN PROPN PROPN PROPN CCONJ PROPN PROPN PROPN VERB ADP PROPN PROPN PUNCT DET PROPN NOUN VERB "
+        ...         "INTJ PUNCT", tags="NNP NNP NNP NNP CC NNP NNP NNP VBD IN NNP NNP . DT NNP NN VBD UH .",
+        ...     deps="compound compound compound nsubj cc compound compound conj ROOT prep compound pobj punct det "
+        ...          "compound nsubj ROOT intj punct", heads="1 3 3 8 3 7 7 3 8 8 11 9 8 15 15 16 16 16 16",
+        ...     lemmas="Arizona Sen. John McCain and Sen. Lindsey Graham meet in South Carolina . the Vermont senator "
+        ...            "say no .", sent_starts="1 0 0 0 0 0 0 0 0 0 0 0 0 1 0 0 0 0 0",
+        ...     ents="B-GPE O B-PERSON I-PERSON O O B-PERSON I-PERSON O O B-GPE I-GPE O O B-GPE O O O O"))
         >>> names.contradicts("John McCain", "senator", "The Vermont senator")
         True
         >>> names.contradicts("John McCain", "senator", "The Arizona senator"), names.contradicts(
@@ -290,8 +298,9 @@ class ArticleNames:
         phrase holds as whole words, lower-cased, by kind; a name inside a longer one found ('Jersey' of 'New Jersey')
         is not counted apart.
 
-        >>> from graphkit.nlp import load_spacy
-        >>> names = ArticleNames(load_spacy()("New Jersey Gov. Chris Christie met French officials in Paris."))
+        >>> from graphkit.nlp import parsed_as_written
+        >>> names = ArticleNames(parsed_as_written("New Jersey Gov. Chris Christie met French officials in Paris.",
+        ...                                        ents="B-GPE I-GPE O B-PERSON I-PERSON O B-NORP O O B-GPE O"))
         >>> names.qualifiers("the new jersey governor"), names.qualifiers("The French president")
         ({'place': {'new jersey'}}, {'people or party': {'french'}})
         """
