@@ -35,7 +35,8 @@ def person_synsets(d: Path) -> set[int]:
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n00000042 18 n 01 einstein 0 001 @i 00000007 n 0000 | x\\n"
+    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n"
+    ...                                  "00000042 18 n 01 einstein 0 001 @i 00000007 n 0000 | x\\n"
     ...                                  "00000099 18 n 01 voter 0 000 | y\\n00000120 14 n 01 crowd 0 000 | z\\n")
     >>> person_synsets(d)
     {99}

@@ -38,7 +38,8 @@ def data_lines(d: Path, pos: str = "noun"):
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n00000042 18 n 01 einstein 0 001 @i 00000007 n 0000 | x\\n")
+    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n"
+    ...                                  "00000042 18 n 01 einstein 0 001 @i 00000007 n 0000 | x\\n")
     >>> list(data_lines(d))
     [(42, 18, ['@i'])]
     """

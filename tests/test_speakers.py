@@ -1919,7 +1919,8 @@ QUALIFIED_ROLES = [
      "Vermont senator"),
     ("Democratic Sen. Ann Lee met voters on Monday. The Republican senator said the cuts were wrong.",
      "Republican senator"),
-    ("Ann Lee, the Liberal Democrat leader, met Theresa May on Monday. The Labour leader said the talks were "  # British
+    # British
+    ("Ann Lee, the Liberal Democrat leader, met Theresa May on Monday. The Labour leader said the talks were "
      "useful.", "Labour leader"),
 ]
 
