@@ -77,9 +77,9 @@ def load_articles(splits=SPLITS, data: Path | None = None, limit: int | None = N
 def article_document(art: dict):
     """The ``graphkit.records.Document`` a build makes of a PolNeAR article: the corpus folder
     ``bench_build.write_corpus`` writes gives its text, its date and its title (metadata.jsonl), and, PolNeAR naming
-    no author, the author is the byline the text gives (``graphkit.ingest.byline_from_text``), as
-    ``graphkit.ingest`` reads it. What ``graphkit.extract.as_built`` reads of an article beside its claims (the
-    author rule): the CV's export passes it so that it scores what a build stores.
+    no author, the author is the byline the text gives, made by ingest's own ``_document`` as ``graphkit.ingest``
+    reads the file (without reading it back). What ``graphkit.extract.as_built`` reads of an article beside its claims
+    (the author rule): the CV's export passes it so that it scores what a build stores.
 
     >>> d = article_document({"id": "a", "text": "By Ann Lee\\n\\nI said it.", "title": "It", "date": "2016-09-12"})
     >>> d.id, d.author, d.title, d.published.isoformat()
@@ -90,13 +90,12 @@ def article_document(art: dict):
     import datetime as dt
     import hashlib
 
-    from graphkit.ingest import byline_from_text
-    from graphkit.records import Document
+    from graphkit.ingest import TextAnswers, _document
 
-    text, title = art["text"], art.get("title") or None
-    return Document(id=art["id"], path=f"{art['id']}.txt", text=text, format="txt", title=title,
-                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), author=byline_from_text(text, title),
-                    published=dt.date.fromisoformat(art["date"]) if art.get("date") else None)
+    text = art["text"]
+    return _document(f"{art['id']}.txt", text, hashlib.sha256(text.encode("utf-8")).hexdigest(), "txt",
+                     {"title": art.get("title")}, dt.date.fromisoformat(art["date"]) if art.get("date") else None,
+                     "utf-8", [], TextAnswers())
 
 
 def split_ids(split: str, data: Path | None = None) -> set[str]:
