@@ -487,18 +487,16 @@ def _name_runs_on(head: Token) -> bool:
 
 def _hand_parsed(words: str, pos: str, ents: Optional[str] = None, heads: Optional[list[int]] = None,
                  deps: Optional[str] = None):
-    """A Doc of space-separated ``words`` with the coarse tags ``pos`` and the IOB entity tags ``ents`` given, a
-    sentence opening after each full stop, or, with ``heads`` (each word's head, by index) and ``deps`` (their
-    labels), the dependency parse given, whose roots open the sentences: the examples of this module read a parse as
-    written, not as a model reads it (a model's update may type 'Peabody' otherwise). It serves this module's examples
-    alone: the tests build theirs with ``tests/hand_parsed.parsed``, which a module of graphkit cannot import."""
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
+    """:func:`graphkit.nlp.parsed_as_written` of space-separated ``words`` with the coarse tags ``pos`` and the IOB
+    entity tags ``ents`` given, a sentence opening after each full stop, or, with ``heads`` (each word's head, by
+    index) and ``deps`` (their labels), the dependency parse given, whose roots open the sentences: the examples of
+    this module read a parse as written, not as a model reads it (a model's update may type 'Peabody' otherwise)."""
+    from .nlp import parsed_as_written
 
     ws = words.split()
-    starts = None if heads else [k == 0 or ws[k - 1] == "." for k in range(len(ws))]
-    return Doc(Vocab(), words=ws, pos=pos.split(), ents=ents.split() if ents else None, sent_starts=starts,
-               heads=heads, deps=deps.split() if deps else None)
+    starts = "" if heads else " ".join("1" if k == 0 or ws[k - 1] == "." else "0" for k in range(len(ws)))
+    return parsed_as_written(words, pos=pos, ents=ents or "", heads=" ".join(map(str, heads or [])), deps=deps or "",
+                             sent_starts=starts)
 
 
 def _acronym_written_out(res: SpeakerResolver, phrase: str) -> Optional[tuple[str, tuple[int, int]]]:
