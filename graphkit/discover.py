@@ -4,7 +4,9 @@ Two steps. (1) *Topical phrases* (graphkit.topical): each claim's keyphrases fol
 enough claims and articles, far more than in English at large and no speaker's name nor place. (2) *Issues*
 (graphkit.phrase_groups): the topical phrases grouped by where they are said, what they are said with and the words
 they are made of, each group named by the phrase that stands for it best and triggered by all of its phrases, and a
-phrase no claim of which says another of its group's an issue of its own (`discover_issues`).
+phrase no claim of which says another of its group's an issue of its own (`discover_issues`). A name said in too few
+claims to be topical that some article says twice is an issue of its own too, never grouped, as a place abroad is
+(`graphkit.topical.named_topics`: "Medicare", "NATO").
 
 Why groups and not one issue per phrase (bench/README.md, issue 14): 253 phrase issues on PolNeAR train were
 too many for a reader, near-synonyms were apart, and a claim that says no topical phrase had nothing to
@@ -104,7 +106,8 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     (`graphkit.topical.place_names`); a topical one is an issue of its own, never grouped (`places_apart`).
     ``n_issues``: that many issues (groups of topical phrases; the topical places abroad besides), else
     `group_phrases` chooses, and a phrase said alone in its group is an issue of its own
-    (`graphkit.phrase_groups.apart_from_groups`).
+    (`graphkit.phrase_groups.apart_from_groups`). A name said in too few claims to be topical that some article says
+    twice is an issue of its own whatever ``n_issues`` says, as a place abroad is (`graphkit.topical.named_topics`).
 
     Issues come largest first (by the claims saying their phrases); each has name, description, patterns,
     context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list, and ``none``, why
@@ -115,14 +118,14 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     if found is None or not found.members:
         return {"version": 1, "issues": [], "none": none_found(claims)}
     rows, df, surface, keys, into, members = found.rows, found.df, found.surface, found.keys, found.into, found.members
-    heads = sorted(members)
+    heads = sorted(h for h in members if h not in found.named)  # a name said in few claims is an issue of its own
     places, topics = places_apart(heads, found.abroad), places_apart(heads, found.abroad, keep=False)
     groups = group_phrases(topics, members, rows, places_apart(found.vocab, found.abroad, keep=False),
                            int(n_issues) if n_issues else None, found.many,
                            common_phrases(keys, found.keyness)) if topics else []
     if not n_issues:
         groups = apart_from_groups(groups, members, rows, into)
-    groups += [[p] for p in places]
+    groups += [[p] for p in places] + [[k] for k in found.named]
     size = {g[0]: len(set().union(*(members[h] for h in g))) for g in groups}
     arts = [r[1] for r in rows]
     issues, names = [], set()

@@ -15,7 +15,8 @@ Hampshire": `place_names`) but places abroad, which discovery adds to the claims
 nor are handles ("@HillaryClinton": `handles`). A phrase folds into the shortest topical phrase of two words or more
 it ends with ("private email server" into "email server"), and a claim counts for the topical phrases it says less
 those said inside a longer topical one: one saying "a secret email server", no topical phrase itself, counts for
-"email server" (`topical_phrases`). graphkit.phrase_groups then groups them into issues.
+"email server" (`topical_phrases`). graphkit.phrase_groups then groups them into issues. A name said in too few claims
+for these floors is an issue of its own when some article says it twice (`named_topics`).
 
 >>> claims = [(f"c{i}", f"d{i % 3}", ph) for i, ph in enumerate(
 ...     [["email server", "FBI"], ["private email server"], ["ID cards", "civil liberties"], ["ID cards", "Home Office"]] * 3)]
@@ -45,6 +46,7 @@ SINGLE_SPREAD = 0.75   # a single word is an issue only when its articles are th
 KEYNESS_MIN = 2.0      # ... and said at least e^2 (7) times as often as in English (`keyness`): not "father", "city"
 KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in English is an issue however spread ("nomination")
 PHRASE_KEYNESS_MIN = 0.0  # a phrase of two words or more is an issue only when said here at least as often as in English
+NAMED_MIN_CLAIMS = 2   # a name said alone in this many claims, more than its articles, is an issue (`named_topics`)
 TALKED_ABOUT = 5       # an organisation said in this many times as many claims as it speaks is what they are about
 JUDGING_STANCES = ("criticize",)  # the cue lexicon's words of these stances say that someone judged, not what about
 
@@ -181,8 +183,7 @@ def _vocabulary(claims, exclude=frozenset(), spoken=None, abroad=frozenset()):
             docs[k].add(doc_id)
     n = max(1, len(rows))
     said_enough = [k for k, c in df.items() if c >= min_df]
-    exclude = ((exclude - talked_about(df, spoken or {})) | (place_names(said_enough, surface) - abroad)
-               | handles(said_enough, surface))
+    exclude = not_topics(said_enough, df, surface, exclude, spoken, abroad)
     vocab = [k for k, c in df.items() if c >= min_df and len(docs[k]) >= min_docs and c <= MAX_DF * n
              and k not in exclude]
     per_article = article_sizes(rows)
@@ -190,6 +191,20 @@ def _vocabulary(claims, exclude=frozenset(), spoken=None, abroad=frozenset()):
         spreads = {k: spread(df[k], len(docs[k]), per_article) for k in vocab}
         vocab = [k for k in vocab if spreads[k] < SPREAD_MAX]
     return rows, sorted(vocab), df, docs, surface
+
+
+def not_topics(keys, df, surface, exclude=frozenset(), spoken=None, abroad=frozenset()) -> set[str]:
+    """The phrase keys among ``keys`` that are no topic whatever their counts: those of ``exclude`` (the speakers'
+    names) less the organisations the claims talk about (`talked_about`, ``spoken``), places but those abroad
+    (`place_names`, ``abroad``) and handles (`handles`): what `_vocabulary` and `named_topics` leave out.
+
+    >>> from collections import Counter
+    >>> sorted(not_topics(["new york", "isis", "cruz", "tax"], {"isis": 70, "cruz": 40, "new york": 9, "tax": 9},
+    ...        {"new york": Counter({"New York": 9}), "isis": Counter({"ISIS": 70}), "cruz": Counter({"Cruz": 40}),
+    ...         "tax": Counter({"tax": 9})}, frozenset({"cruz", "isis"}), {"isis": 3}))
+    ['cruz', 'new york']
+    """
+    return ((exclude - talked_about(df, spoken or {})) | (place_names(keys, surface) - abroad) | handles(keys, surface))
 
 
 def phrase_counts(claims: Sequence[tuple]) -> tuple[Counter, dict, dict]:
@@ -249,6 +264,18 @@ def place_names(keys, surface) -> set[str]:
         if words and all(w[:1].isupper() for w in words) and is_place_name(written):
             out.add(k)
     return out
+
+
+def written_as_name(written: str) -> bool:
+    """Whether a phrase is written as a proper name: every word capitalised, the parts of a hyphenated one too, and,
+    written in capitals throughout, one word of letters (an acronym: "NATO", not a shouted headline).
+
+    >>> [written_as_name(w) for w in ("Ku Klux Klan", "NATO", "U.N. Security Council", "Medicare-for-all",
+    ...                               "EVENTUALLY VOTERS")]
+    [True, True, True, False, False]
+    """
+    words = [w for w in written.replace("-", " ").split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words) and (written.isalpha() or not written.isupper())
 
 
 def handles(keys, surface) -> set[str]:
@@ -428,6 +455,44 @@ class Topical(NamedTuple):
     members: dict  #: folded topical phrase -> the rows saying it, not inside a longer one
     many: bool  #: a corpus of many articles (`SPREAD_MIN_ARTICLES`): where phrases are said tells
     abroad: frozenset = frozenset()  #: the keys of the places abroad discovery was given, keyed once here
+    named: tuple = ()  #: names said in too few claims to be topical that are issues of their own (`named_topics`)
+
+
+def named_topics(rows, df, surface, skip, n_docs: int) -> list[str]:
+    """The phrase keys written as a proper name (`written_as_name`: "Medicare", "NATO", "Ku Klux Klan") said alone
+    (not inside a longer phrase of the claim, `_said_alone`) in at least `NAMED_MIN_CLAIMS` claims of
+    `vocabulary_min_articles` articles and in more claims than articles, so that some article says it twice: what
+    that article is about, not a name said in passing; no speech word, said here at least as often as in English
+    (`keyness`: `PHRASE_KEYNESS_MIN`, a single word `KEYNESS_MIN`), in at most `MAX_DF` of the claims, and none of
+    ``skip`` (the topical phrases, the places abroad and what `not_topics` leaves out). Largest first. Each is an issue of its own,
+    never grouped, as a place abroad is (`graphkit.discover.discover_issues`): a topic named in a few claims misses
+    the topical phrases' floors (`MIN_CLAIMS` claims of `MIN_ARTICLES` articles; phrases said once in each article
+    are as spread as any word, `SPREAD_MAX`).
+
+    PolNeAR train at -88 (bench/README.md, issue 14, forty-sixth pass): 11 names (Medicare, NATO, Pentagon, ACA, Ku
+    Klux Klan, Millennials, Kelly File, NYPD, Scarborough Shoal, U.N. Security Council, Vanguard), 181 statements
+    change at the same coverage; of 14 of them judged 7 fit better, 4 worse, 3 alike, and of 20 given an added name
+    by their own words 9 better, 2 worse, 9 alike. Names said once in each article too (60 names: "Oval Office",
+    "Electoral College", "United Nations", "MSNBC") gave issues to claims that mention them in passing: 8 better,
+    7 worse.
+
+    >>> from collections import Counter
+    >>> rows = [("c1", "a", ["nato", "summit"], []), ("c2", "a", ["nato"], []), ("c3", "b", ["nato"], []),
+    ...         ("c4", "a", ["oval office"], []), ("c5", "b", ["oval office"], []), ("c6", "c", ["tax"], []),
+    ...         ("c7", "c", ["tax"], [])]
+    >>> surface = {"nato": Counter({"NATO": 3}), "oval office": Counter({"Oval Office": 2}),
+    ...            "summit": Counter({"summit": 1}), "tax": Counter({"tax": 2})}
+    >>> named_topics(rows, Counter({"nato": 3, "oval office": 2, "summit": 1, "tax": 2}), surface, set(), 3)
+    ['nato']
+    """
+    alone, docs = _said_alone(rows)
+    least = vocabulary_min_articles(n_docs)
+    keys = [k for k in alone if alone[k] >= NAMED_MIN_CLAIMS and least <= len(docs[k]) < alone[k]
+            and df[k] <= MAX_DF * len(rows) and k not in skip and written_as_name(written_form(surface[k]))
+            and not (" " not in k and k in speech_words())]
+    key = keyness(keys, alone, surface, rows)
+    keys = [k for k in keys if key.get(k, math.inf) >= (PHRASE_KEYNESS_MIN if " " in k else KEYNESS_MIN)]
+    return sorted(keys, key=lambda k: (-alone[k], k))
 
 
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
@@ -442,7 +507,8 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     for name, says in (spoken or {}).items():  # an organisation's names fold to keys; two sharing one: the larger count
         talked[phrase_key(name)] = max(says, talked.get(phrase_key(name), 0))
     abroad = frozenset(phrase_key(x) for x in abroad)  # once: `graphkit.discover.places_apart` reads these keys
-    rows, vocab, df, docs, surface = _vocabulary(claims, frozenset(phrase_key(x) for x in exclude), talked, abroad)
+    speakers = frozenset(phrase_key(x) for x in exclude)
+    rows, vocab, df, docs, surface = _vocabulary(claims, speakers, talked, abroad)
     if not vocab or n < MIN_CORPUS_CLAIMS:
         return None
     many = n_docs >= SPREAD_MIN_ARTICLES
@@ -459,4 +525,11 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     for r, (_, _, ks, _) in enumerate(rows):
         for k in _outermost([k for k in ks if k in into]):  # its topical phrases, less those inside a longer one
             members[into[k]].add(r)
-    return Topical(rows, vocab, df, surface, keys, key, into, dict(members), many, abroad)
+    twice = [k for k, c in df.items() if c >= NAMED_MIN_CLAIMS]
+    skip = set(into) | abroad | not_topics(twice, df, surface, speakers, talked, abroad)
+    named = named_topics(rows, df, surface, skip, n_docs)
+    said = set(named)
+    for r, (_, _, ks, _) in enumerate(rows):
+        for k in said.intersection(_outermost(ks)):  # the claims saying a name alone, as `named_topics` counts them
+            members[k].add(r)
+    return Topical(rows, vocab, df, surface, keys, key, into, dict(members), many, abroad, tuple(named))

@@ -1640,3 +1640,24 @@ def test_the_harness_assigns_to_the_issues_of_a_saved_run(tmp_path):
     saved = tmp_path / "whole.json"
     saved.write_text(json.dumps({"issues": {"version": 1, "issues": [{"name": "council tax"}]}, "statements": {}}))
     assert _harness().kept_issues(saved)["issues"] == [{"name": "council tax"}]
+
+
+@pytest.mark.parametrize("phrase,articles,patterns", [
+    # a name said in two claims of one article and a third elsewhere: what that article is about, an issue of its own
+    # though under the topical phrases' floors (PolNeAR train: Medicare, NATO, Ku Klux Klan; bench/README.md, issue 14,
+    # forty-sixth pass)
+    ("NATO", ("d0", "d0", "d1"), [["NATO"]]), ("Ku Klux Klan", ("d2", "d3", "d3"), [["Ku Klux Klan"]]),
+    ("Oval Office", ("d0", "d1", "d2"), []),    # said once in each article it is in: a name said in passing
+    ("NATO", ("d0",), []),                       # said once
+    ("summit", ("d0", "d0", "d1"), []),          # no name: a common noun under the floors stays out
+    ("New Hampshire", ("d0", "d0", "d1"), []),   # a place at home is where, not what about
+    ("Cruz", ("d0", "d0", "d1"), []),            # a speaker's name is who, not what about
+])
+def test_a_name_said_twice_in_an_article_is_an_issue_of_its_own(phrase, articles, patterns):
+    base = [(f"c{i:02d}", f"d{i % 24}", ph) for i, ph in enumerate(   # a corpus of many articles: the floors hold
+        [["council tax"], ["council tax", "bills"], ["ID cards"], ["ID cards", "civil liberties"]] * 12)]
+    said = base + [(f"n{k}", doc, [phrase, "bills"] if k == 0 else [phrase]) for k, doc in enumerate(articles)]
+    found = discover_issues(said, exclude={"Cruz"})["issues"]
+    assert [i["patterns"] for i in found if phrase in i["patterns"]] == patterns
+    assert [i["name"] for i in found if phrase not in i["patterns"]] == [  # the rest as before
+        i["name"] for i in discover_issues(base)["issues"]]
