@@ -464,10 +464,10 @@ def named_topics(rows, df, surface, skip, n_docs: int) -> list[str]:
     `vocabulary_min_articles` articles and in more claims than articles, so that some article says it twice: what
     that article is about, not a name said in passing; no speech word, said here at least as often as in English
     (`keyness`: `PHRASE_KEYNESS_MIN`, a single word `KEYNESS_MIN`), in at most `MAX_DF` of the claims, and none of
-    ``skip`` (the topical phrases, the places abroad and what `not_topics` leaves out). Largest first. Each is an issue of its own,
-    never grouped, as a place abroad is (`graphkit.discover.discover_issues`): a topic named in a few claims misses
-    the topical phrases' floors (`MIN_CLAIMS` claims of `MIN_ARTICLES` articles; phrases said once in each article
-    are as spread as any word, `SPREAD_MAX`).
+    ``skip`` (the topical phrases, the places abroad and what `not_topics` leaves out). Largest first. Each is an
+    issue of its own, never grouped, as a place abroad is (`graphkit.discover.discover_issues`): a topic named in a
+    few claims misses the topical phrases' floors (`MIN_CLAIMS` claims of `MIN_ARTICLES` articles; phrases said once
+    in each article are as spread as any word, `SPREAD_MAX`).
 
     PolNeAR train at -88 (bench/README.md, issue 14, forty-sixth pass): 11 names (Medicare, NATO, Pentagon, ACA, Ku
     Klux Klan, Millennials, Kelly File, NYPD, Scarborough Shoal, U.N. Security Council, Vanguard), 181 statements

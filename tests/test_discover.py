@@ -1648,7 +1648,7 @@ def test_the_harness_assigns_to_the_issues_of_a_saved_run(tmp_path):
     # forty-sixth pass)
     ("NATO", ("d0", "d0", "d1"), [["NATO"]]), ("Ku Klux Klan", ("d2", "d3", "d3"), [["Ku Klux Klan"]]),
     ("Oval Office", ("d0", "d1", "d2"), []),    # said once in each article it is in: a name said in passing
-    ("NATO", ("d0",), []),                       # said once
+    ("NATO", ("d0", "d0"), []),                  # said in one article only (the vocabulary's two articles)
     ("summit", ("d0", "d0", "d1"), []),          # no name: a common noun under the floors stays out
     ("New Hampshire", ("d0", "d0", "d1"), []),   # a place at home is where, not what about
     ("Cruz", ("d0", "d0", "d1"), []),            # a speaker's name is who, not what about
