@@ -1868,6 +1868,11 @@ ONE_OFFICE_OTHER_WORDS = [
     # controls: another office, by a rank word or by time
     ("Joe Biden, the vice president, spoke first. The president said the deal was a win.", "president"),
     ("Former Vice President Joe Biden spoke first. The former president said the deal was a win.", "former president"),
+    # a word ending in 'time' says how long, never which office, even where the tagger reads a capitalised 'Longtime'
+    # as a name's word and not a describing one (merge._office_key's -time drop; with it off both rows keep the role)
+    ("Former Longtime Governor Ann Lee spoke on Monday. The former state governor said the bill was dead.",  # American
+     "Ann Lee"),
+    ("Longtime Mayor Ann Lee spoke in Leeds on Monday. The city mayor said the cuts were wrong.", "Ann Lee"),  # British
 ]
 
 
@@ -1922,6 +1927,16 @@ QUALIFIED_ROLES = [
     # British
     ("Ann Lee, the Liberal Democrat leader, met Theresa May on Monday. The Labour leader said the talks were "
      "useful.", "Labour leader"),
+    # a known miss (PolNeAR's 'The French president' given Obama): the person before holds the office under a title
+    # with no qualifier ('President Obama'), so nothing the article says contradicts 'French', and the one it
+    # qualifies (Hollande) is named with no office to hold it by
+    pytest.param("President Obama met Francois Hollande in Paris on Monday. The French president said the talks were "
+                 "useful.", "Francois Hollande",
+                 marks=pytest.mark.xfail(strict=True, reason="known miss: a qualified role reads back to the person "
+                                                             "before when the article gives that person no qualifier "
+                                                             "of the kind ('President Obama' for 'The French "
+                                                             "president'); ArticleNames.contradicts has nothing to "
+                                                             "compare")),
 ]
 
 
