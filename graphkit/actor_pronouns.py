@@ -8,7 +8,8 @@ corrected entity types. With it:
   article's earlier speakers (`SpokenBefore`) and entities of the right kind (graphkit.actor_entities), nearest
   first, not inside claim content, not of the other gender;
 - `second_look` searches again where the corpus contradicts the article pass: 'she' given to a man, 'he' given to
-  an organisation, 'they' given to one person or to a name inside what someone said, 'Mrs. Clinton' given to a man.
+  an organisation, or to people in the plural when a person was named before, 'they' given to one person or to a name
+  inside what someone said, 'Mrs. Clinton' given to a man.
 
 Functions of the actor pass ``r`` (a graphkit.actor_context.ActorContext: ``gz``, ``drafts``, ``people``, ``entities``,
 ``types``). A gender is the gazetteer's, else the corpus's (`draft_gender`).
@@ -199,7 +200,10 @@ def second_look(r: "ActorContext", m: Mention, d: Draft, why: str, done: SpokenB
 
 def _pronoun_second_look(r: "ActorContext", m: Mention, d: Draft, why: str, done: SpokenBefore) -> tuple[Draft, str]:
     """'they'/'it' whose antecedent stands inside what someone said, 'she' given to a man, 'he' given
-    to an organisation: search again by position (graphkit.pronouns), without the article pass's pick."""
+    to an organisation: search again by position (graphkit.pronouns), without the article pass's pick. 'he' / 'she'
+    given to a group (people in the plural, or a name the corpus types so: 'Trump Tower') is searched again too, and
+    takes what it finds only when that is a person: with no one before it, the pick stands (a person the NER typed a
+    group, 'The head of the union ... because she thinks', is no unresolved 'she')."""
     a = m.att
     pron = (a.speaker_text or "").strip().lower()
     g = PRONOUN_GENDER.get(pron)
@@ -218,6 +222,10 @@ def _pronoun_second_look(r: "ActorContext", m: Mention, d: Draft, why: str, done
         wrong = d
         d, why2 = pronoun_draft(r, pm, done, reject=wrong)
         return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is no person; {why2}"
+    if pron in PERSON_PRONOUNS and d.type == "group":
+        d2, why2 = pronoun_draft(r, pm, done, reject=d)
+        if d2.type == "person":
+            return d2, f"the article's resolver gave {a.resolved_text!r}, but {d.name} is no one person; {why2}"
     if pron in _NOT_ONE_PERSON and d.type == "person":
         wrong = d
         d, why2 = pronoun_draft(r, pm, done, reject=wrong)
