@@ -126,6 +126,8 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
     if subj is None and v.pos_ == "VERB":
         # "About 4 in 10 say ...": the parser made the share a number modifier of the verb
         subj = next((c for c in v.children if c.dep_ == "nummod" and c.i < v.i), None)
+    if subj is None and INVERTED_OBJECT:
+        subj = inverted_object(v)
     agent = next((c for c in v.children if c.dep_ == "agent"), None)
     if agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -152,6 +154,56 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
             h = next((a for a in h.ancestors if a.tag_ == v.tag_), h)
         return _subject(h, depth + 1)
     return None, None
+
+
+#: a speaker written after the verb that follows a quotation and parsed as its object ("“...,” added a Democrat") is
+#: the verb's subject (:func:`inverted_object`; 5-fold CV, bench/README.md issue 13, session 58)
+INVERTED_OBJECT = True
+
+#: the quotation marks a quotation may close with, as the tokenizer splits them
+_CLOSING_MARKS = frozenset({"”", "’", "''", '"', "'"})
+
+
+def inverted_object(v: Token) -> Optional[Token]:
+    """The speaker of a sentence's verb written after the quotation it follows, where the parser made it the verb's
+    direct object ("“It is Bernie’s to lose,” added another Democrat.", "“...,” recalled Mr. Rhodes."): the object
+    of a finite main verb with no subject, right after the closing mark and a comma, question or exclamation mark
+    of a quotation that holds a verb, the object ending its clause; else None. Not "‘revolution,’ ignores losses"
+    (no verb quoted) nor a verb with words after its object ("“...,” urged voters to stay home").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["“", "It", "is", "over", ",", "”", "added", "a", "Democrat", "."]
+    >>> spaces = [False, True, True, False, False, True, True, True, False, False]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=[2, 2, 6, 2, 6, 6, 6, 8, 6, 6],
+    ...           deps=["punct", "nsubj", "ccomp", "advmod", "punct", "punct", "ROOT", "det", "dobj", "punct"],
+    ...           pos=["PUNCT", "PRON", "AUX", "ADV", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"],
+    ...           tags=["``", "PRP", "VBZ", "RB", ",", "''", "VBD", "DT", "NN", "."])
+    >>> inverted_object(doc[6]).text, inverted_object(doc[2])
+    ('Democrat', None)
+    """
+    doc = v.doc
+    if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i < 3:
+        return None
+    one, two = doc[v.i - 1], doc[v.i - 2]
+    if one.text in _CLOSING_MARKS and two.text in (",", "?", "!") and not two.whitespace_:
+        mark = one  # “...,” added X
+    elif one.text == "," and two.text in _CLOSING_MARKS and not two.whitespace_:
+        mark = two  # “...”, added X
+    else:
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return None
+    after = obj.right_edge.i + 1
+    if after < v.sent.end and not doc[after].is_punct:
+        return None
+    quoted = False
+    for t in reversed(doc[max(0, mark.i - 80):mark.i]):
+        if t.is_quote or t.text in _CLOSING_MARKS:
+            break
+        quoted = quoted or t.pos_ in ("VERB", "AUX")
+    return obj if quoted else None
 
 
 def relative_head(subj: Token, v: Token) -> Optional[Token]:

@@ -1132,3 +1132,46 @@ def test_how_a_tagger_candidate_overlaps_the_rules(cue, content, ways):
     from graphkit.attribution import rule_overlaps
 
     assert rule_overlaps(cue, content, frozenset({5}), set(range(10, 20))) == ways
+
+
+#: a speaker written after the verb that follows a quotation, parsed as the verb's object, is its speaker
+#: (frames_parse.inverted_object): (text, [(speaker, content)] of the rules, whether the row is the rule's own: it fails
+#: with INVERTED_OBJECT off)
+INVERTED_OBJECT = [
+    ("\u201cThe fares will rise before the vote,\u201d added a Leeds councillor.",
+     [("a Leeds councillor", "\u201cThe fares will rise before the vote,\u201d")], True),
+    ("\u201cThe plan is dead\u201d, added a councillor.", [("a councillor", "\u201cThe plan is dead\u201d")], True),
+    # the parser's own subject after the verb; an object with more of its clause after it is no speaker
+    ("\u201cIt is over,\u201d added Tom Hale.", [("Tom Hale", "\u201cIt is over,\u201d")], False),
+    ("\u201cWe will win,\u201d urged voters to stay home.", [(None, "\u201cWe will win,\u201d")], False),
+]
+
+
+@pytest.mark.parametrize("text, expected, the_rules", INVERTED_OBJECT,
+                         ids=[f"{i:02d}" for i in range(len(INVERTED_OBJECT))])
+def test_a_speaker_after_the_verb_parsed_its_object_is_the_speaker(nlp, text, expected, the_rules, monkeypatch):
+    """``the_rules``: the row fails with INVERTED_OBJECT off; row 03 fails without the object ending its clause."""
+    import graphkit.frames_parse as frames_parse
+
+    doc = nlp(text)
+    assert _said(doc, tagger=False) == expected
+    monkeypatch.setattr(frames_parse, "INVERTED_OBJECT", False)
+    assert (_said(doc, tagger=False) != expected) == the_rules
+
+
+#: (text, the verb, the speaker inverted_object reads, or None): a quotation that holds no verb is no one's words
+INVERTED_OBJECT_VERBS = [
+    ("\u201cThe fares will rise,\u201d added a Leeds councillor.", "added", "councillor"),
+    ("The Latest: Reyes declares \u2018victory,\u2019 ignores losses.", "ignores", None),
+    ("\u201cWe will win,\u201d urged voters to stay home.", "urged", None),
+]
+
+
+@pytest.mark.parametrize("text, verb, expected", INVERTED_OBJECT_VERBS,
+                         ids=[f"{i:02d}" for i in range(len(INVERTED_OBJECT_VERBS))])
+def test_the_inverted_object_is_a_quotations_speaker(nlp, text, verb, expected):
+    from graphkit.frames_parse import inverted_object
+
+    doc = nlp(text)
+    found = inverted_object(next(t for t in doc if t.text == verb))
+    assert (found.text if found is not None else None) == expected
