@@ -165,11 +165,12 @@ _CLOSING_MARKS = frozenset({"”", "’", "''", '"', "'"})
 
 
 def inverted_object(v: Token) -> Optional[Token]:
-    """The speaker of a sentence's verb written after the quotation it follows, where the parser made it the verb's
-    direct object ("“It is Bernie’s to lose,” added another Democrat.", "“...,” recalled Mr. Rhodes."): the object
-    of a finite main verb with no subject, right after the closing mark and a comma, question or exclamation mark
-    of a quotation that holds a verb, the object ending its clause; else None. Not "‘revolution,’ ignores losses"
-    (no verb quoted) nor a verb with words after its object ("“...,” urged voters to stay home").
+    """The speaker of a sentence's verb written after the quotation it follows, where the parser gave the verb no
+    subject ("“The fares will rise,” added a Leeds councillor.", the speaker made the verb's object; "“...,” said Ann
+    Lee, half joking.", the subject of the words after it): the head of the noun phrase that opens right after a finite
+    main verb with no subject, right after the closing mark and a comma, question or exclamation mark of a quotation
+    that holds a verb, no argument of the verb's own after the phrase; else None. Not "‘victory,’ ignores
+    losses" (no verb quoted) nor a phrase with more of the verb's clause after it ("“...,” urged voters to stay home").
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -183,7 +184,7 @@ def inverted_object(v: Token) -> Optional[Token]:
     ('Democrat', None)
     """
     doc = v.doc
-    if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i < 3:
+    if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i < 3 or v.i + 1 >= v.sent.end:
         return None
     one, two = doc[v.i - 1], doc[v.i - 2]
     if one.text in _CLOSING_MARKS and two.text in (",", "?", "!") and not two.whitespace_:
@@ -192,18 +193,36 @@ def inverted_object(v: Token) -> Optional[Token]:
         mark = two  # “...”, added X
     else:
         return None
-    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i and c.pos_ in ("NOUN", "PROPN")), None)
-    if obj is None:
+    head = _phrase_opening(doc[v.i + 1], v)
+    if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    after = obj.right_edge.i + 1
-    if after < v.sent.end and not doc[after].is_punct:
-        return None
+    holds = {head.i} | {t.i for t in head.ancestors}
+    if any(c.i > v.i and c.dep_ in _ARGUMENT_DEPS and c.i not in holds for c in v.children):
+        return None  # "urged voters to stay home": an argument of the verb's own after the phrase
     quoted = False
     for t in reversed(doc[max(0, mark.i - 80):mark.i]):
         if t.is_quote or t.text in _CLOSING_MARKS:
             break
         quoted = quoted or t.pos_ in ("VERB", "AUX")
-    return obj if quoted else None
+    return head if quoted else None
+
+
+def _phrase_opening(first: Token, v: Token) -> Token:
+    """The head of the noun phrase that opens with ``first`` after verb ``v``: up the heads ``first`` modifies ("Tom"
+    -> "Hale", "Leeds" -> "Post" of "Leeds's Evening Post"), never past a subject or object of another word, nor to
+    ``v``."""
+    head = first
+    while head.dep_ in _MODIFIER_DEPS and head.head.i > v.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    return head
+
+
+#: the dependencies of a verb's arguments (a participle or adverbial after them, ", referring to ...", is no argument)
+_ARGUMENT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "attr", "acomp", "oprd", "conj", "nsubj", "nsubjpass",
+                            "csubj"})
+
+#: the dependencies of a word inside a noun phrase on the phrase's head
+_MODIFIER_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "flat"})
 
 
 def relative_head(subj: Token, v: Token) -> Optional[Token]:

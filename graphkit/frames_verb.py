@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from .cues import Cues, default_cues
 from .frames_parse import (
     _ADDRESSEE, _CLAUSE_DEPS, _COLON_VERBS, _Cand, _after_colon, _backshifted, _modal, _same_line_subject, _span_tokens,
-    _subject, not_a_source, quote_tokens,
+    _subject, inverted_object, not_a_source, quote_tokens,
 )
 from .frames_quote import _around
 
@@ -626,6 +626,8 @@ def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
     subj_idx = _span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
     if subj is not None and subj.head != v and subj.head.dep_ == "agent" and subj.head.head == v:
         subj_idx = _span_tokens(subj.head)
+    if subj is not None and subj.i > v.i and subj.head != v and inverted_object(v) == subj:
+        subj_idx = _span_tokens(subj)  # '"...," said Tom Hale, half joking': the speaker's phrase, wherever it hangs
     # object, to-infinitive and prepositional claims need a speaker of their own, and a verb that is not
     # itself an infinitive ("refused to answer", "seek to engage": intentions, not claims made)
     own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp") and not any(
