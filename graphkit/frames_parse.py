@@ -160,6 +160,10 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
 #: the verb's subject (:func:`inverted_object`; 5-fold CV, bench/README.md issue 13, session 58)
 INVERTED_OBJECT = True
 
+#: how far back from its closing mark :func:`inverted_object` reads a quotation for a verb: a bound on the walk, not a
+#: length test (a quotation of that many tokens without a verb is no sentence anyone said)
+_QUOTED_REACH = 80
+
 #: the quotation marks a quotation may close with, as the tokenizer splits them
 _CLOSING_MARKS = frozenset({"”", "’", "''", '"', "'"})
 
@@ -200,7 +204,7 @@ def inverted_object(v: Token) -> Optional[Token]:
     if any(c.i > v.i and c.dep_ in _ARGUMENT_DEPS and c.i not in holds for c in v.children):
         return None  # "urged voters to stay home": an argument of the verb's own after the phrase
     quoted = False
-    for t in reversed(doc[max(0, mark.i - 80):mark.i]):
+    for t in reversed(doc[max(0, mark.i - _QUOTED_REACH):mark.i]):
         if t.is_quote or t.text in _CLOSING_MARKS:
             break
         quoted = quoted or t.pos_ in ("VERB", "AUX")
