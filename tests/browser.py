@@ -25,6 +25,31 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: Wraps ``requestAnimationFrame`` before a page's scripts: each frame's callback runs ``late`` ms late, and
+#: while held (from the start when ``holding`` is true; ``window.__gkFrames.hold()``) waits for ``release()``.
+FRAME_GATE_JS = """(() => {
+  const raf = window.requestAnimationFrame.bind(window), late = %d, held = [];
+  let holding = %s;
+  const run = cb => raf(() => late ? setTimeout(() => cb(performance.now()), late) : cb(performance.now()));
+  window.__gkFrames = {hold() { holding = true; }, release() { holding = false; held.splice(0).forEach(run); }};
+  window.requestAnimationFrame = cb => { if (holding) { held.push(cb); return 0; } return run(cb); };
+})();"""
+
+
+def gate_frames(page, late_ms: int = 0, *, held: bool = False) -> None:
+    """Put ``page``'s next documents' animation frames under the test's control: each runs ``late_ms`` late, and
+    ``page.evaluate("__gkFrames.hold()")`` (or ``held``: from the document's start) keeps them back until
+    ``page.evaluate("__gkFrames.release()")``.
+
+    What a loaded machine does at random, done every time: vis draws on animation frames, so a test that reads the
+    drawing before the page says it is drawn (:func:`wait_redrawn`) then fails on every run. Every page of a run
+    gets ``late_ms`` from ``GRAPHKIT_FRAME_DELAY_MS`` (and a CPU slowed ``GRAPHKIT_CPU_THROTTLE`` times)::
+
+        GRAPHKIT_FRAME_DELAY_MS=300 pytest tests/test_browser.py
+    """
+    page.add_init_script(FRAME_GATE_JS % (late_ms, "true" if held else "false"))
+
+
 def find_chromium() -> Optional[str]:
     """Path of a Chromium binary: $GRAPHKIT_CHROMIUM, Debian's /usr/bin/chromium, or chromium on PATH."""
     for cand in (os.environ.get("GRAPHKIT_CHROMIUM"), "/usr/bin/chromium",
@@ -95,6 +120,11 @@ def offline_page(browser=None, width: int = 1280, height: int = 800, *, bypass_c
             d.dismiss()
 
         page.on("dialog", on_dialog)
+        if int(os.environ.get("GRAPHKIT_FRAME_DELAY_MS") or 0):
+            gate_frames(page, int(os.environ["GRAPHKIT_FRAME_DELAY_MS"]))
+        if float(os.environ.get("GRAPHKIT_CPU_THROTTLE") or 1) > 1:
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate",
+                                              {"rate": float(os.environ["GRAPHKIT_CPU_THROTTLE"])})
         yield page, attempts
     finally:
         context.close()
@@ -115,6 +145,23 @@ def wait_drawn(page, timeout_s: float = 30.0, *, stabilised: bool = False) -> di
         if time.monotonic() > deadline:
             raise TimeoutError(f"the page did not {'stabilise' if stabilised else 'draw'} within {timeout_s} s")
         page.wait_for_timeout(50)
+
+
+def wait_redrawn(page, timeout_s: float = 30.0) -> None:
+    """Wait until a graphkit page has drawn every drawing asked of it (``graphkit.drawn === graphkit.drawing``).
+
+    A click that redraws (more actors, a filter, reset) gives vis new nodes at once but draws them on the next
+    animation frame, which a loaded machine delays; until then their label boxes are not placed (all at one
+    point: an overlap share of 1.0) and the view is not set. Read positions or labels only after this.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        t = page.evaluate("window.graphkit ? [window.graphkit.drawn, window.graphkit.drawing] : null")
+        if t and t[0] >= t[1] > 0:
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page did not draw within {timeout_s} s (drawn, asked: {t})")
+        page.wait_for_timeout(20)
 
 
 class FrameScript:

@@ -17,7 +17,7 @@
   var t0 = performance.now();
   var data = JSON.parse(document.getElementById("gk-data").textContent);
   var GK = (window.graphkit = { ready: false, firstDrawMs: null, stabilizedMs: null, data: data,
-                                marks: { start: t0 }, mode: "overview" });
+                                marks: { start: t0 }, mode: "overview", drawing: 0, drawn: 0 });
 
   // ------------------------------------------------------------ small helpers
   function el(tag, text, cls) {
@@ -328,19 +328,32 @@
   var edgeInfo = {}; // edge id -> {kind: "pair"|"contra"|"rel", ...}
   var nodeInfo = {}; // node id -> {kind: "actor"|"issue"|"more"|"moreIssues"|"claim"|"place"|"doc"}
   GK.edgeInfo = edgeInfo; GK.nodeInfo = nodeInfo;
-  network.once("afterDrawing", function () {
-    GK.firstDrawMs = performance.now();
-    GK.stabilizedMs = GK.firstDrawMs;
-    GK.ready = true;
-  });
   var $mode = document.getElementById("gk-mode"), $legend = document.getElementById("gk-legend");
   var $more = document.getElementById("gk-more"), $back = document.getElementById("gk-back");
 
+  // the page's own word that a drawing is done. `GK.drawing` counts the drawings asked for; `GK.drawn` is the
+  // last of them vis has drawn and the page has put in view (`GK.ready` and `firstDrawMs`: the first). setOptions
+  // and the data set's changes draw at once, but setData then makes new nodes, which vis draws on the next
+  // animation frame (a loaded machine delays it): until then their label boxes are not placed (all at one point)
+  // nor is the view set, so a reader of positions or labels waits until drawn === drawing.
   function setGraph(nodeList, edgeList, options) {
     network.setOptions(options);
     nodes.clear(); edges.clear();
     nodes.add(nodeList); edges.add(edgeList);
     network.setData({ nodes: nodes, edges: edges });
+    return ++GK.drawing;
+  }
+  // after vis's next drawing (call it once the drawing `gen` is set): `then` (which sets the view), and `gen` is done
+  function whenDrawn(gen, then) {
+    network.once("afterDrawing", function () {
+      if (then) then();
+      GK.drawn = Math.max(GK.drawn, gen);
+      if (!GK.ready) {
+        GK.firstDrawMs = performance.now();
+        GK.stabilizedMs = GK.firstDrawMs;
+        GK.ready = true;
+      }
+    });
   }
 
   var lastModel = null;
@@ -411,13 +424,13 @@
                  title: tip([actorLabel(p.a) + " \u2194 " + actorLabel(p.b), plural(p.pairs.length, "contradiction")]) });
       edgeInfo[id] = { kind: "contra", a: p.a, b: p.b, pairs: p.pairs };
     });
-    setGraph(nl, el_, OVERVIEW_OPTIONS);
+    var gen = setGraph(nl, el_, OVERVIEW_OPTIONS);
     // drawn at scale 1 (fonts at full size) unless more actors were asked for than the window holds;
     // vis fits new data to the window on its next draw, so the view is set again after it
     var scale = Math.min(1, W / Math.max(L.W, 1), H / Math.max(L.H, 1));
     var centre = function () { network.moveTo({ position: { x: 0, y: 0 }, scale: scale, animation: false }); };
     centre();
-    network.once("afterDrawing", centre);
+    whenDrawn(gen, centre);
     GK.shownActors = L.shown.slice();
     GK.hiddenActors = L.hidden.slice();
     GK.shownIssues = L.issues.slice();
@@ -550,10 +563,11 @@
     data.contradictions.forEach(function (x) {
       if (inSel[x.a] && inSel[x.b]) edge(x.a, x.b, x.kind === "reverses" ? "reverses" : "contradicts");
     });
-    setGraph(nl, el_, CLAIM_OPTIONS);
+    var gen = setGraph(nl, el_, CLAIM_OPTIONS);
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.fit({ animation: false });
+      whenDrawn(gen);
     });
     $mode.title = $mode.textContent = "Claim graph of " + what + ": " + plural(keep.length, "claim") +
       (ids.length > keep.length ? " (the first " + keep.length + " of " + ids.length + " by date; narrow the date range to see the rest)" : "") +
