@@ -25,14 +25,16 @@ CHROMIUM_ARGS = [
 ]
 
 
-#: Wraps ``requestAnimationFrame`` before a page's scripts: each frame's callback runs ``late`` ms late, and
-#: while held (from the start when ``holding`` is true; ``window.__gkFrames.hold()``) waits for ``release()``.
+#: Wraps ``requestAnimationFrame`` before a page's scripts: each frame's callback runs ``late`` ms late, and one
+#: due while held (from the start when ``holding`` is true; ``window.__gkFrames.hold()``), asked for before the hold
+#: or after, waits for ``release()``.
 FRAME_GATE_JS = """(() => {
   const raf = window.requestAnimationFrame.bind(window), late = %d, held = [];
   let holding = %s;
-  const run = cb => raf(() => late ? setTimeout(() => cb(performance.now()), late) : cb(performance.now()));
+  const fire = cb => { if (holding) held.push(cb); else cb(performance.now()); };
+  const run = cb => raf(() => late ? setTimeout(() => fire(cb), late) : fire(cb));
   window.__gkFrames = {hold() { holding = true; }, release() { holding = false; held.splice(0).forEach(run); }};
-  window.requestAnimationFrame = cb => { if (holding) { held.push(cb); return 0; } return run(cb); };
+  window.requestAnimationFrame = run;
 })();"""
 
 
