@@ -120,24 +120,57 @@ def score(gold: Path, claims: Path) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def seed_documents(corpus: Path, doc_ids) -> dict:
+    """Each article ``doc_ids`` names in the corpus folder ``corpus``, read as a build reads it (``graphkit.ingest``:
+    its metadata row, the author it names); an OSError that says why, for an article the folder cannot give.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a1.txt").write_text("By Ann Lee\\n\\nBo Kim met the mayor.", encoding="utf-8")
+    >>> _ = (d / "a2.txt").write_text("  \\n", encoding="utf-8")
+    >>> seed_documents(d, ["a1"])["a1"].author
+    'Ann Lee'
+    >>> for doc_id in ("a3", "a2"):
+    ...     try:
+    ...         seed_documents(d, [doc_id])
+    ...     except OSError as e:
+    ...         print(str(e).replace(str(d), "DIR").split(";")[0])
+    the gold names article 'a3', but DIR holds no a3.txt
+    cannot score article 'a2' of DIR: no text: whitespace only
+    """
+    from graphkit.ingest import read_article, read_metadata
+
+    rows, _ = read_metadata(corpus)
+    out = {}
+    for doc_id in doc_ids:
+        path = corpus / f"{doc_id}.txt"
+        if not path.is_file():
+            raise FileNotFoundError(f"the gold names article {doc_id!r}, but {corpus} holds no {path.name}; "
+                                    "score gold files of that folder's articles")
+        document, problems = read_article(path, corpus, rows.get(doc_id), has_metadata=bool(rows))
+        if document is None:
+            raise OSError(f"cannot score article {doc_id!r} of {corpus}: {problems[0].reason}")
+        out[doc_id] = document
+    return out
+
+
 def seeds(gold_files: list[Path], use_filter: bool = True) -> int:
     """Score the sample corpus (../shared/seeds) against hand-made gold files with score_claims.py: each article read
-    as a build reads it (``graphkit.ingest``: its metadata row, the author it names), so that its speakers are a
-    build's (the author's first person among them)."""
-    from graphkit.ingest import read_article, read_metadata
+    as a build reads it (`seed_documents`), so that its speakers are a build's (the author's first person among
+    them)."""
     from graphkit.nlp import add_paragraph_breaks, load_spacy
 
-    nlp = add_paragraph_breaks(load_spacy())
     corpus = SHARED / "seeds"
     docs_needed = sorted({json.loads(l)["doc"] for f in gold_files for l in f.open(encoding="utf-8") if l.strip()})
+    documents = seed_documents(corpus, docs_needed)  # an article the folder cannot give is said before the model loads
+    nlp = add_paragraph_breaks(load_spacy())
     tmp = Path(tempfile.mkdtemp(prefix="gk_seed_"))
     claims = tmp / "claims.jsonl"
     gold = tmp / "gold.jsonl"
     gold.write_text("".join(f.read_text(encoding="utf-8") for f in gold_files), encoding="utf-8")
     with claims.open("w", encoding="utf-8") as f:
-        rows, _ = read_metadata(corpus)
         for doc_id in docs_needed:
-            document, _ = read_article(corpus / f"{doc_id}.txt", corpus, rows.get(doc_id), has_metadata=bool(rows))
+            document = documents[doc_id]
             doc = nlp.make_doc(document.text)
             if document.title:  # the headline found as a build finds it (graphkit.extract puts it there)
                 doc.user_data["title"] = document.title

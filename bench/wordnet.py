@@ -34,7 +34,7 @@ def licence(d: Path) -> list[str]:
 
 def data_lines(d: Path, pos: str = "noun"):
     """Each synset of WordNet's ``data.<pos>`` (the licence's lines left out) as (offset, lexicographer file number,
-    pointer symbols); the one home of reading a data line.
+    pointer symbols); the one home of reading a data line (:func:`wordnet_classes` too).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -96,13 +96,8 @@ def wordnet_classes(wordnet_dir, pos: str) -> dict[str, str]:
     >>> wordnet_classes(d, "verb")
     {'say': 'verb.communication'}
     """
-    offsets = first_senses(Path(wordnet_dir), pos)
-    out = {}
-    with (Path(wordnet_dir) / f"data.{pos}").open("rb") as data:
-        for lemma, off in offsets.items():
-            data.seek(off)
-            out[lemma] = LEXNAMES.get(int(data.readline().split()[1]), "?")
-    return out
+    lexfile = {off: lex for off, lex, _ in data_lines(Path(wordnet_dir), pos)}
+    return {lemma: LEXNAMES.get(lexfile[off], "?") for lemma, off in first_senses(Path(wordnet_dir), pos).items()}
 
 
 def table_main(argv, doc: str, needs: tuple, make, out: Path, about: list[str], what: str) -> int:

@@ -128,7 +128,7 @@ def _first_person(text: str, said: str, speaker: str, resolved: str):
     s = text.rindex(speaker, 0, c)
     return Attribution(spans=[(c, c + len(said))], text=said, cue="think", cue_span=(s + len(speaker) + 1, c - 1),
                        speaker_text=speaker, speaker_span=(s, s + len(speaker)), resolved_text=resolved,
-                       speaker_type="PRON" if speaker in ("I", "we") else "PERSON")
+                       speaker_type="PRON" if speaker.lower() in ("i", "we") else "PERSON")
 
 
 @pytest.mark.parametrize("text, said, speaker, built", [
@@ -154,7 +154,7 @@ def test_the_cv_export_gives_the_first_person_a_build_gives(tmp_path, text, said
     from polnear import article_document
 
     from graphkit.extract import as_built
-    from graphkit.ingest import read_article
+    from graphkit.ingest import read_article, read_metadata
     from graphkit.interviews import doc_turns
 
     art = {"id": "a1", "text": text, "title": "The plan", "date": "2016-09-12"}
@@ -162,8 +162,8 @@ def test_the_cv_export_gives_the_first_person_a_build_gives(tmp_path, text, said
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "train.jsonl").write_text(json.dumps(art) + "\n", encoding="utf-8")
     write_corpus(tmp_path / "src" / "train.jsonl", tmp_path / "corpus", None)
-    document, _ = read_article(tmp_path / "corpus" / "a1.txt", tmp_path / "corpus",
-                               json.loads((tmp_path / "corpus" / "metadata.jsonl").read_text(encoding="utf-8")))
+    rows, _ = read_metadata(tmp_path / "corpus")  # the corpus read as a build reads it
+    document, _ = read_article(tmp_path / "corpus" / "a1.txt", tmp_path / "corpus", rows["a1"], has_metadata=True)
     stored = as_built([att], document.text, document, doc_turns(spacy.blank("en").make_doc(document.text)))
     out = export(art, [att])
     assert [c["speaker"] for c in out] == [a.resolved_text for a in stored] == [built]

@@ -81,6 +81,7 @@ def work(tmp_path, monkeypatch):
         db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION - 1),))
     db.close()
     (tmp_path / "notes.txt").write_text("just some notes\n", encoding="utf-8")
+    (tmp_path / "elsewhere.jsonl").write_text('{"doc": "not_a_seed"}\n', encoding="utf-8")  # gold of no sample article
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text(SAID, encoding="utf-8")
     (tmp_path / "empty").mkdir()
@@ -346,6 +347,7 @@ OTHER_CASES = [
      "issue_evidence='own,mine' is not a way"),
     ("compare_stores", ["ok.gk"], "give two stores"),
     ("eval_attribution", ["--seeds", "missing.jsonl"], "cannot use 'missing.jsonl' (No such file"),
+    ("eval_attribution", ["--seeds", "elsewhere.jsonl"], "the gold names article 'not_a_seed', but "),
     ("oof_buckets", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
     ("oof_settle", ["notes.txt"], "notes.txt is not a dump of bench/oof_dump.py"),
     ("found_cues", ["missing.pkl"], "no dump at missing.pkl: write one with `python bench/oof_dump.py missing.pkl`"),
