@@ -81,7 +81,9 @@ def capture(store_path: Path, out: Path) -> None:
     excludes the actors' names, the issue model their people's words (its stop words): actors resolved otherwise
     give other issues (bench/README.md, issue 14, twenty-second pass: 133 statements). The discovery rows hold the
     places abroad each claim says (`graphkit.store_issues.with_places_abroad`), ``abroad`` their names; a capture made
-    before the thirty-sixth pass holds neither, as its build read none."""
+    before the thirty-sixth pass holds neither, as its build read none. ``same_as``: each report another report of
+    its statement stands for (the store's ``Claim.same_as``), to give a statement its reports' issues
+    (`per_statement`); a capture made before session 58 has none."""
     from graphkit.knowledge import Knowledge
     from graphkit.records import claim_id
     from graphkit.resolution import discovery_inputs
@@ -94,12 +96,13 @@ def capture(store_path: Path, out: Path) -> None:
         ids = {d: [claim_id(d, a.spans) for a in rows] for d, rows in found.atts.items()}
         rows = [(cid, d, t, tuple(ctx)) for d in found.said for cid, (t, ctx) in zip(ids[d], found.said[d])]
         actors = [(a.id, a.name, tuple(a.aliases), a.type) for a in found.actors]
-        statements = sorted(c.id for c in st.claims() if c.same_as is None)
-        speaker = {c.id: c.speaker for c in st.claims()}
+        claims = list(st.claims())
+    statements = sorted(c.id for c in claims if c.same_as is None)
     with open(out, "wb") as f:
         pickle.dump({"rows": rows, "discovery": with_places_abroad(found.sample.claims(), found.abroad),
                      "abroad": sorted(found.abroad.names), "actors": actors, "spoken": found.spoken,
-                     "statements": statements, "speaker": speaker, "knowledge": knowledge.describe()}, f)
+                     "statements": statements, "speaker": {c.id: c.speaker for c in claims},
+                     "same_as": {c.id: c.same_as for c in claims if c.same_as}, "knowledge": knowledge.describe()}, f)
     print(f"{len(rows)} reports, {len(statements)} statements, {len(actors)} actors -> {out}")
 
 
@@ -238,12 +241,29 @@ def kept_issues(store_path: Path) -> dict:
 
 
 def per_statement(inputs: dict, about) -> dict[str, list]:
-    """Statement id → its (issue, triggers, score) list (a statement's first report's)."""
+    """Statement id → its [issue, triggers, score] lists, as a build gives a statement its issues
+    (`graphkit.statements.fold_clusters`): its kept report's, then each issue another of its reports (``same_as`` it)
+    adds. A capture without ``same_as`` (before session 58) gives each statement its kept report's alone, which left
+    out a statement whose kept report had no issue and another had one (5 on PolNeAR train at -86, 12,958 against
+    the store's 12,963).
+
+    >>> inputs = {"rows": [("s1", "a"), ("r1", "b"), ("s2", "c")], "statements": ["s1", "s2"], "same_as": {"r1": "s1"}}
+    >>> per_statement(inputs, [[], [("NATO", "NATO", 1.0)], [("Europe", "(article)", 0.2)]])
+    {'s1': [['NATO', 'NATO', 1.0]], 's2': [['Europe', '(article)', 0.2]]}
+    """
     want = set(inputs["statements"])
-    out = {}
+    same_as = inputs.get("same_as", {})
+    out: dict[str, list] = {}
+    extra: dict[str, list] = {}  # the issues of a statement's other reports, in row order
     for (cid, *_), a in zip(inputs["rows"], about):
         if cid in want and cid not in out:
             out[cid] = [list(x) for x in a]
+        elif cid in same_as:
+            extra.setdefault(same_as[cid], []).extend(list(x) for x in a)
+    for cid, more in extra.items():
+        if cid in out:
+            have = {x[0] for x in out[cid]}
+            out[cid] += [x for x in more if x[0] not in have and not have.add(x[0])]
     return out
 
 
@@ -261,11 +281,10 @@ def kind(triggers: str) -> str:
 
 
 def summary(inputs: dict, data: dict, st: dict[str, list]) -> None:
-    n = len(st)
+    from audit_issues import issue_coverage
+
     have = [a for a in st.values() if a]
-    how = Counter(kind(a[0][1]) for a in have)
-    print(f"{len(have)} of {n} statements ({len(have) / n:.1%}) have an issue ("
-          + ", ".join(f"{k} {how[k] / n:.1%}" for k in ("own", "learnt", "article")) + f"); "
+    print(f"{issue_coverage([a[0][1] if a else None for a in st.values()], marked_old=True)}; "
           f"{len(data['issues'])} issues")
     size = Counter(x[0] for a in have for x in a)
     print("; ".join(f"{i['name']} {size[i['name']]}" for i in sorted(data["issues"], key=lambda i: -size[i["name"]])))

@@ -1474,6 +1474,7 @@ HARNESS_UK = {**{f"{p}{d}": s for p in "xyz" for d, s in UK.items()},
 def test_the_issue_harness_reproduces_the_build(actors, tmp_path):
     import pickle
 
+    import graphkit
     from graphkit.build import build
 
     corpus = write_uk(tmp_path / "corpus", HARNESS_UK)
@@ -1487,6 +1488,9 @@ def test_the_issue_harness_reproduces_the_build(actors, tmp_path):
     got = h.assign(inputs)
     assert got.data["issues"] and json.loads(got.model)["model"] is not None  # an issue model was fitted
     assert h.differences(tmp_path / "uk.gk", inputs, got) == {"reports": 0, "issues": 0, "model": 0}
+    with graphkit.open(tmp_path / "uk.gk") as g:  # each statement's issues as the store gives them, its reports' too
+        stored = {c.id: list(c.issues) for c in g.store.claims() if c.same_as is None}
+    assert {k: [x[0] for x in a] for k, a in h.per_statement(inputs, got.about).items()} == stored
 
 
 @pytest.mark.parametrize("moved", [False, True])
