@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from graphkit import extract as extract_mod
 from graphkit.extract import chunks, extract_documents
+from graphkit.names import plain_name
 from graphkit.records import Claim, Document
 
 JOIN = " … "
@@ -64,14 +65,16 @@ def check_extraction(text: str, ex) -> None:
         if a.speaker_span is not None and a.speaker_text is not None:
             assert text[a.speaker_span[0]:a.speaker_span[1]] == a.speaker_text
         if a.resolved_span is not None and a.resolved_text is not None:
-            named = text[a.resolved_span[0]:a.resolved_span[1]]
+            # compared as names are (names.plain_name): a run of spaces, tabs or line breaks one space, no invisible
+            # format character ('Sergey\tLavrov' is resolved as 'Sergey Lavrov')
+            named, resolved = plain_name(text[a.resolved_span[0]:a.resolved_span[1]]), plain_name(a.resolved_text)
             if a.speaker_type == "ANON":
                 # a spokesperson's span is whom they speak for: "Mr Blair's spokesman" is 'Tony Blair spokesman'
                 # with the span of 'Tony Blair' (speaker_kinds._spokesperson)
-                assert named in a.resolved_text, (named, a.resolved_text)
+                assert named in resolved, (named, a.resolved_text)
             else:
                 # the name may drop a leading article ('Kremlin' for the span 'the Kremlin')
-                assert a.resolved_text in named, (a.resolved_text, named)
+                assert resolved in named, (a.resolved_text, named)
         d = item.date.get("date")
         assert d is None or Claim.model_fields["date"] and len(d) in (4, 7, 10)
     for etext, _label, s, e in ex.entities:
@@ -90,6 +93,7 @@ def test_any_text_extracts_without_error_and_offsets_hold(nlp, text):
 @settings(**SETTINGS)
 @given(text=texty, limit=st.integers(min_value=8, max_value=120))
 @example(text="Sergey Lavrov said,¦officials said.", limit=8)  # a spokesperson glued to its principal: one span
+@example(text="said:hL^7!\U0003b3dc\x99\tSergey Lavrov saidSergey Lavrov said", limit=8)  # a tab inside a name: one space
 def test_offsets_survive_cutting_into_pieces(nlp, monkeypatch, text, limit):
     # a text over CHUNK_CHARS is parsed in pieces of at most CHUNK_CHARS, one at a time
     monkeypatch.setattr(extract_mod, "CHUNK_CHARS", limit)
