@@ -176,14 +176,11 @@ def inverted_object(v: Token) -> Optional[Token]:
     that holds a verb, no argument of the verb's own after the phrase; else None. Not "‘victory,’ ignores
     losses" (no verb quoted) nor a phrase with more of the verb's clause after it ("“...,” urged voters to stay home").
 
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> words = ["“", "It", "is", "over", ",", "”", "added", "a", "Democrat", "."]
-    >>> spaces = [False, True, True, False, False, True, True, True, False, False]
-    >>> doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=[2, 2, 6, 2, 6, 6, 6, 8, 6, 6],
-    ...           deps=["punct", "nsubj", "ccomp", "advmod", "punct", "punct", "ROOT", "det", "dobj", "punct"],
-    ...           pos=["PUNCT", "PRON", "AUX", "ADV", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"],
-    ...           tags=["``", "PRP", "VBZ", "RB", ",", "''", "VBD", "DT", "NN", "."])
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("“It is over,” added a Democrat.", heads="2 2 6 2 6 6 6 8 6 6",
+    ...                         deps="punct nsubj ccomp advmod punct punct ROOT det dobj punct",
+    ...                         pos="PUNCT PRON AUX ADV PUNCT PUNCT VERB DET NOUN PUNCT",
+    ...                         tags="`` PRP VBZ RB , '' VBD DT NN .")
     >>> inverted_object(doc[6]).text, inverted_object(doc[2])
     ('Democrat', None)
     """
