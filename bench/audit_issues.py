@@ -110,7 +110,8 @@ def main(argv=None) -> int:
         from audit_refs import polnear_or_none
 
         arts = polnear_or_none()
-    firsts = [dict(c.issue_triggers).get(c.issues[0], "") if c.issues else None for c in rows]
+    # the first issue's evidence as its kept report gave it (a statement's other reports' come after it)
+    firsts = [next((t for n, t in c.issue_triggers if n == c.issues[0]), "") if c.issues else None for c in rows]
     out = [f"{issue_coverage(firsts, old)}; {len(issues)} issues ({', '.join(sorted(set(issues['origin'])))})\n"]
     for k, c in enumerate(pick, 1):
         out += pair_lines(k, c, issues, docs[c.doc_id].text if c.doc_id in docs else "", arts) + [""]

@@ -242,14 +242,19 @@ def kept_issues(store_path: Path) -> dict:
 
 def per_statement(inputs: dict, about) -> dict[str, list]:
     """Statement id → its [issue, triggers, score] lists, as a build gives a statement its issues
-    (`graphkit.statements.fold_clusters`): its kept report's, then each issue another of its reports (``same_as`` it)
-    adds. A capture without ``same_as`` (before session 58) gives each statement its kept report's alone, which left
-    out a statement whose kept report had no issue and another had one (PolNeAR train at -88: 12,966 statements with
-    an issue against the store's 12,970; 16 statements' issues other than the store's).
+    (`graphkit.statements._merged_head`): its kept report's, then each issue another of its reports (``same_as`` it)
+    adds; an issue several reports give has the best of their scores, and the other reports' evidence for it, where
+    it differs, as a fourth item (a list), which a query setting reads as the store's `IssueFilter.counted` does
+    (`counted_at`). A capture without ``same_as`` (before session 58) gives each statement its kept report's alone,
+    which left out a statement whose kept report had no issue and another had one (PolNeAR train at -88: 12,966
+    statements with an issue against the store's 12,970; 16 statements' issues other than the store's).
 
     >>> inputs = {"rows": [("s1", "a"), ("r1", "b"), ("s2", "c")], "statements": ["s1", "s2"], "same_as": {"r1": "s1"}}
     >>> per_statement(inputs, [[], [("NATO", "NATO", 1.0)], [("Europe", "(article)", 0.2)]])
     {'s1': [['NATO', 'NATO', 1.0]], 's2': [['Europe', '(article)', 0.2]]}
+    >>> inputs = {"rows": [("s1", "a"), ("r1", "b")], "statements": ["s1"], "same_as": {"r1": "s1"}}
+    >>> per_statement(inputs, [[("Europe", "(article)", 0.05)], [("Europe", "Europe", 0.2)]])
+    {'s1': [['Europe', '(article)', 0.2, ['Europe']]]}
     """
     want = set(inputs["statements"])
     same_as = inputs.get("same_as", {})
@@ -262,8 +267,16 @@ def per_statement(inputs: dict, about) -> dict[str, list]:
             extra.setdefault(same_as[cid], []).extend(list(x) for x in a)
     for cid, more in extra.items():
         if cid in out:
-            have = {x[0] for x in out[cid]}
-            out[cid] += [x for x in more if x[0] not in have and not have.add(x[0])]
+            have = {x[0]: x for x in out[cid]}
+            for x in more:
+                if x[0] not in have:
+                    have[x[0]] = x
+                    out[cid].append(x)
+                    continue
+                h = have[x[0]]
+                h[2] = max(h[2], x[2])
+                if x[1] != h[1] and x[1] not in (h[3] if len(h) > 3 else ()):
+                    (h.append([x[1]]) if len(h) == 3 else h[3].append(x[1]))
     return out
 
 
@@ -423,10 +436,16 @@ def counted_at(statements: dict[str, list], setting) -> dict[str, list]:
     """A saved run's statements (id → [issue, evidence, score] lists) with only the issues ``setting`` counts (an
     `graphkit.issue_evidence.IssueFilter`, as a query at that setting counts them).
 
+    An issue is counted when any of its reports' evidence (`per_statement`: the kept report's, then the others') was
+    given by a route the setting accepts, at the best of their scores.
+
     >>> counted_at({"c1": [["tax", "(article)", 0.06]], "c2": [["ID", "ID cards", 0.5]]}, at_setting("0.1"))
     {'c1': [], 'c2': [['ID', 'ID cards', 0.5]]}
+    >>> counted_at({"c1": [["tax", "(article)", 0.2, ["tax"]]]}, at_setting(":own"))
+    {'c1': [['tax', '(article)', 0.2, ['tax']]]}
     """
-    return {cid: [x for x in a if setting.keeps((kind(x[1]),), x[2])] for cid, a in statements.items()}
+    return {cid: [x for x in a if setting.keeps({kind(e) for e in [x[1], *(x[3] if len(x) > 3 else ())]}, x[2])]
+            for cid, a in statements.items()}
 
 
 def tradeoff(rates_run: Path, runs: list[Path], settings: tuple[str, ...] = ()) -> None:
