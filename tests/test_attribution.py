@@ -1134,7 +1134,7 @@ def test_how_a_tagger_candidate_overlaps_the_rules(cue, content, ways):
     assert rule_overlaps(cue, content, frozenset({5}), set(range(10, 20))) == ways
 
 
-#: a speaker written right after the verb that follows a quotation, which the parser gave the verb no subject, is its
+#: a speaker written right after the verb that follows a quotation, where the parser gave the verb no subject, is its
 #: speaker (frames_parse.inverted_object): (text, [(speaker, content)] of the rules, whether the row is the rule's own:
 #: it fails with INVERTED_OBJECT off)
 INVERTED_OBJECT = [
