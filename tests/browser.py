@@ -137,16 +137,10 @@ def wait_drawn(page, timeout_s: float = 30.0, *, stabilised: bool = False) -> di
 
     Returns ``{"draw": s, "stabilised": s or None}`` measured from navigation start.
     """
-    # polled with evaluate(): wait_for_function() would eval() inside the page, which its CSP forbids
     key = "s" if stabilised else "d"
-    deadline = time.monotonic() + timeout_s
-    while True:
-        t = page.evaluate("window.graphkit ? {d: window.graphkit.firstDrawMs, s: window.graphkit.stabilizedMs} : null")
-        if t and t[key] is not None:
-            return {"draw": t["d"] / 1000, "stabilised": None if t["s"] is None else t["s"] / 1000}
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"the page did not {'stabilise' if stabilised else 'draw'} within {timeout_s} s")
-        page.wait_for_timeout(50)
+    t = _poll(page, "window.graphkit ? {d: window.graphkit.firstDrawMs, s: window.graphkit.stabilizedMs} : null",
+              lambda t: t[key] is not None, timeout_s, 50, "stabilise" if stabilised else "draw")
+    return {"draw": t["d"] / 1000, "stabilised": None if t["s"] is None else t["s"] / 1000}
 
 
 def wait_redrawn(page, timeout_s: float = 30.0) -> None:
@@ -156,14 +150,22 @@ def wait_redrawn(page, timeout_s: float = 30.0) -> None:
     animation frame, which a loaded machine delays; until then their label boxes are not placed (all at one
     point: an overlap share of 1.0) and the view is not set. Read positions or labels only after this.
     """
+    _poll(page, "window.graphkit ? [window.graphkit.drawn, window.graphkit.drawing] : null",
+          lambda t: t[0] >= t[1] > 0, timeout_s, 20, "draw every drawing asked of it (drawn, asked)")
+
+
+def _poll(page, expr: str, done, timeout_s: float, every_ms: int, what: str):
+    """The value of the page's ``expr`` once it is not null and ``done`` says so, read every ``every_ms``; a
+    TimeoutError naming ``what`` the page did not do, and the last value, after ``timeout_s``. Polled with evaluate():
+    wait_for_function() would eval() inside the page, which its CSP forbids."""
     deadline = time.monotonic() + timeout_s
     while True:
-        t = page.evaluate("window.graphkit ? [window.graphkit.drawn, window.graphkit.drawing] : null")
-        if t and t[0] >= t[1] > 0:
-            return
+        t = page.evaluate(expr)
+        if t and done(t):
+            return t
         if time.monotonic() > deadline:
-            raise TimeoutError(f"the page did not draw within {timeout_s} s (drawn, asked: {t})")
-        page.wait_for_timeout(20)
+            raise TimeoutError(f"the page did not {what} within {timeout_s} s (last: {t})")
+        page.wait_for_timeout(every_ms)
 
 
 class FrameScript:
