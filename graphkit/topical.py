@@ -458,7 +458,7 @@ class Topical(NamedTuple):
     named: tuple = ()  #: names said in too few claims to be topical that are issues of their own (`named_topics`)
 
 
-def named_topics(rows, df, surface, skip, n_docs: int) -> list[str]:
+def named_topics(rows, df, surface, skip, n_docs: int, said_alone=None) -> list[str]:
     """The phrase keys written as a proper name (`written_as_name`: "Medicare", "NATO", "Ku Klux Klan") said alone
     (not inside a longer phrase of the claim, `_said_alone`) in at least `NAMED_MIN_CLAIMS` claims of
     `vocabulary_min_articles` articles and in more claims than articles, so that some article says it twice: what
@@ -467,7 +467,8 @@ def named_topics(rows, df, surface, skip, n_docs: int) -> list[str]:
     ``skip`` (the topical phrases, the places abroad and what `not_topics` leaves out). Largest first. Each is an
     issue of its own, never grouped, as a place abroad is (`graphkit.discover.discover_issues`): a topic named in a
     few claims misses the topical phrases' floors (`MIN_CLAIMS` claims of `MIN_ARTICLES` articles; phrases said once
-    in each article are as spread as any word, `SPREAD_MAX`).
+    in each article are as spread as any word, `SPREAD_MAX`). ``said_alone``: `_said_alone` of ``rows``, when the
+    caller has counted it (`topical_phrases`).
 
     PolNeAR train at -88 (bench/README.md, issue 14, forty-sixth pass): 11 names (Medicare, NATO, Pentagon, ACA, Ku
     Klux Klan, Millennials, Kelly File, NYPD, Scarborough Shoal, U.N. Security Council, Vanguard), 181 statements
@@ -485,7 +486,7 @@ def named_topics(rows, df, surface, skip, n_docs: int) -> list[str]:
     >>> named_topics(rows, Counter({"nato": 3, "oval office": 2, "summit": 1, "tax": 2}), surface, set(), 3)
     ['nato']
     """
-    alone, docs = _said_alone(rows)
+    alone, docs = said_alone or _said_alone(rows)
     least = vocabulary_min_articles(n_docs)
     keys = [k for k in alone if alone[k] >= NAMED_MIN_CLAIMS and least <= len(docs[k]) < alone[k]
             and df[k] <= MAX_DF * len(rows) and k not in skip and written_as_name(written_form(surface[k]))
@@ -527,7 +528,7 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
             members[into[k]].add(r)
     twice = [k for k, c in df.items() if c >= NAMED_MIN_CLAIMS]
     skip = set(into) | abroad | not_topics(twice, df, surface, speakers, talked, abroad)
-    named = named_topics(rows, df, surface, skip, n_docs)
+    named = named_topics(rows, df, surface, skip, n_docs, (alone, alone_docs))
     said = set(named)
     for r, (_, _, ks, _) in enumerate(rows):
         for k in said.intersection(_outermost(ks)):  # the claims saying a name alone, as `named_topics` counts them
