@@ -269,15 +269,29 @@ def per_statement(inputs: dict, about) -> dict[str, list]:
         if cid in out:
             have = {x[0]: x for x in out[cid]}
             for x in more:
-                if x[0] not in have:
+                if x[0] in have:
+                    _another_report(have[x[0]], x)
+                else:
                     have[x[0]] = x
                     out[cid].append(x)
-                    continue
-                h = have[x[0]]
-                h[2] = max(h[2], x[2])
-                if x[1] != h[1] and x[1] not in (h[3] if len(h) > 3 else ()):
-                    (h.append([x[1]]) if len(h) == 3 else h[3].append(x[1]))
     return out
+
+
+def evidence(x: list) -> list[str]:
+    """Every report's evidence for a statement's issue ``x`` (`per_statement`): its kept report's, then the others'.
+
+    >>> evidence(["tax", "(article)", 0.2]), evidence(["tax", "(article)", 0.2, ["tax"]])
+    (['(article)'], ['(article)', 'tax'])
+    """
+    return [x[1], *(x[3] if len(x) > 3 else ())]
+
+
+def _another_report(x: list, other: list) -> None:
+    """Issue ``x`` of a statement with what another of its reports gave it, ``other``: the best of their scores, and
+    ``other``'s evidence among the others' when no report has given it yet."""
+    x[2] = max(x[2], other[2])
+    if other[1] not in evidence(x):
+        x[3:] = [evidence(x)[1:] + [other[1]]]
 
 
 def kind(triggers: str) -> str:
@@ -444,8 +458,7 @@ def counted_at(statements: dict[str, list], setting) -> dict[str, list]:
     >>> counted_at({"c1": [["tax", "(article)", 0.2, ["tax"]]]}, at_setting(":own"))
     {'c1': [['tax', '(article)', 0.2, ['tax']]]}
     """
-    return {cid: [x for x in a if setting.keeps({kind(e) for e in [x[1], *(x[3] if len(x) > 3 else ())]}, x[2])]
-            for cid, a in statements.items()}
+    return {cid: [x for x in a if setting.keeps({kind(e) for e in evidence(x)}, x[2])] for cid, a in statements.items()}
 
 
 def tradeoff(rates_run: Path, runs: list[Path], settings: tuple[str, ...] = ()) -> None:
