@@ -249,6 +249,11 @@ class IssueDef:
     #: (`graphkit.phrase_groups.said_apart`): a claim whose triggers of the issue are only these counts for its article's
     #: issue but is not given this one (`graphkit.issue_model.names_only`); the file's ``apart:`` list
     apart: frozenset = frozenset()
+    #: the issue whose phrases said apart (``apart``) these are, when this issue is made of them
+    #: (`graphkit.discover.within_issues`): a claim gets it only where no issue of its own triggers is left to it (it
+    #: would take its article's or a learnt one), and it neither votes among its article's claims nor teaches the issue
+    #: model (`graphkit.issue_model.said_within`); the file's ``within:``
+    within: Optional[str] = None
 
 
 #: how many (text, kind) trigger look-ups a taxonomy remembers (`Taxonomy._matches`): PolNeAR train's 14,988 claims
@@ -427,10 +432,11 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
         if name.lower() in seen:
             raise ModelsFileError(f"{where}: issue {name!r} is listed twice; merge the two entries")
         seen.add(name.lower())
-        unknown = set(item) - {"name", "description", "patterns", "entities", "context", "id", "origin", "apart"}
+        unknown = set(item) - {"name", "description", "patterns", "entities", "context", "id", "origin", "apart",
+                               "within"}
         if unknown:
             raise ModelsFileError(f"{where} ({name}): unknown keys {sorted(unknown)}; allowed: name, description, "
-                                  "patterns, entities, context, apart")
+                                  "patterns, entities, context, apart, within")
         for key in ("patterns", "entities", "context", "apart"):
             _check_listed(item, key, f"{where} ({name})")
         triggers = [*(item.get("patterns") or []), *(item.get("entities") or [])]
@@ -441,8 +447,25 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
         issues.append(IssueDef(name=name, id=f"issue:{item.get('id') or slug(name)}",
                                description=item.get("description"), patterns=pats, context=ctx,
                                origin=str(item.get("origin") or origin),
-                               apart=frozenset(fold_phrase(str(x)) for x in item.get("apart") or [])))
+                               apart=frozenset(fold_phrase(str(x)) for x in item.get("apart") or []),
+                               within=str(item["within"]) if item.get("within") else None))
+    _check_within(issues, source)
     return Taxonomy(issues=tuple(issues), source=source, evidence=evidence)
+
+
+def _check_within(issues: Sequence[IssueDef], source: str) -> None:
+    """Refuse an issue ``within`` one the file does not list, or within itself or another issue within one: what it
+    stands in for would be no issue a claim could get.
+
+    >>> taxonomy_from_data({"issues": [{"name": "abortion", "patterns": ["abortion"], "within": "courts"}]}, "x.yaml")
+    Traceback (most recent call last):
+    graphkit.errors.ModelsFileError: x.yaml, issue 'abortion': 'within: courts' names no other issue of the file; write the name of the issue its phrases were said apart from, or delete the line
+    """
+    names = {i.name: i for i in issues}
+    for i in issues:
+        if i.within is not None and (i.within == i.name or i.within not in names or names[i.within].within):
+            raise ModelsFileError(f"{source}, issue {i.name!r}: 'within: {i.within}' names no other issue of the file; "
+                                  "write the name of the issue its phrases were said apart from, or delete the line")
 
 
 _CACHE: dict = {}

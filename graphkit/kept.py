@@ -535,10 +535,11 @@ def issues_state(tax, model=None, floor: Optional[float] = None) -> str:
 
 def taxonomy_key(tax) -> str:
     """sha256 of what assigning claims with ``tax`` reads: each issue's name and triggers (as written and as
-    matched), and how they count (discovered or literal). A file written by `graphkit issues suggest` has the
-    key of the discovered issues it was written from."""
-    issues = [[i.name, [[p.written, p.words] for p in i.patterns], [[p.written, p.words] for p in i.context]]
-              for i in tax.issues]
+    matched), and how they count (discovered or literal), and the issue each is ``within`` when it is (which claims'
+    issues vote and teach the model: `graphkit.issue_model.said_within`; a taxonomy without one keys as before). A
+    file written by `graphkit issues suggest` has the key of the discovered issues it was written from."""
+    issues = [[i.name, [[p.written, p.words] for p in i.patterns], [[p.written, p.words] for p in i.context],
+               *([i.within] if i.within else [])] for i in tax.issues]
     return _sha256(json.dumps([issues, tax.discovered]))
 
 
@@ -562,7 +563,7 @@ def kept_issue_model(store: "Store", said: dict[str, list], tax, exclude, refit:
     `ISSUE_MODEL_MAX_CLAIMS` in a larger store), kept with the floor `claim_issues` then chooses on them
     (`keep_issue_model`). Like the discovered issues themselves both are learnt once (``refit``: again); later
     claims are assigned with them, so a claim's issues never depend on other articles."""
-    from .issue_model import fit_issue_model, issue_order, model_texts
+    from .issue_model import fit_issue_model, issue_order, model_texts, said_within
     from .issues import assign_claim
 
     found, model, floor = stored_issue_model(store, tax) if not refit else (False, None, None)
@@ -570,8 +571,9 @@ def kept_issue_model(store: "Store", said: dict[str, list], tax, exclude, refit:
         return model, None, floor
     claims = [c for cs in said.values() for c in cs]
     assigned = [assign_claim(t, c, tax) for t, c in claims]
+    taught = said_within(assigned, tax)[0]  # an issue within another teaches the model nothing
     rows = issue_model_sample([f"{doc_id}:{i}" for doc_id, cs in said.items() for i in range(len(cs))])
-    model = fit_issue_model(model_texts([claims[i] for i in rows]), [assigned[i] for i in rows], exclude=exclude,
+    model = fit_issue_model(model_texts([claims[i] for i in rows]), [taught[i] for i in rows], exclude=exclude,
                             order=issue_order(tax))
     each = iter(assigned)
     return model, {doc_id: [next(each) for _ in cs] for doc_id, cs in said.items()}, None

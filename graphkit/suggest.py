@@ -75,6 +75,8 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
                                   a.resolved_text or a.speaker_text or "?"))
     # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
     data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}
+    listed = {i["name"] for i in data["issues"]}  # an issue within one no claim is about stands for nothing: its own
+    data["issues"] = [{k: v for k, v in i.items() if k != "within" or v in listed} for i in data["issues"]]
     return write_issues_yaml(data, members, len(statements), examples, source=str(store_path), min_share=floor)
 
 
@@ -211,7 +213,9 @@ def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]
             "# of them get an issue, the weakest offers left out); an article none of whose claims says a trigger",
             "# offers its claims the issue their words make likeliest together, held to the same floor (its mean",
             "# probability the share). An issue's 'apart' phrases were said",
-            "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead.",
+            "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead,",
+            "# or the issue they make, 'within' it, which stands in for it there (it gets no claim of its own",
+            "# triggers' other issues, and it neither votes among its article's claims nor teaches the learnt model).",
             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
             "evidence: discovered"]
 
@@ -233,5 +237,7 @@ def _issue_entry(iss: dict, claims: list[tuple], examples: int) -> list[str]:
     for key in ("entities", "context", "apart"):
         if iss.get(key):
             lines.append(f"    {key}: {flow(iss[key])}")
+    if iss.get("within"):
+        lines.append(f"    within: {flow([iss['within']])[1:-1]}")
     lines.append("")
     return lines

@@ -735,6 +735,62 @@ def test_a_phrase_said_apart_from_its_issue_does_not_give_it(claim, apart, expec
     assert got[0][0][0] == got[2][0][0] == "campaign"
 
 
+def _within_taxonomy(within: bool):
+    """health care, whose "running mate" was said apart, and (``within``) the issue "running mate" standing in for it."""
+    from graphkit.issues import taxonomy_from_data
+
+    health = {"name": "health care", "patterns": ["health care", "Obamacare", "running mate"], "apart": ["running mate"]}
+    mate = [{"name": "running mate", "patterns": ["running mate", "vice president"], "within": "health care"}]
+    return taxonomy_from_data({"issues": [{"name": "campaign", "patterns": ["campaign", "voters"]}, health,
+                                          *(mate if within else [])]}, "d", origin="discovered")
+
+
+@pytest.mark.parametrize("claim,expected", [
+    # a claim left no issue of its own triggers by a phrase said apart gets the issue those phrases make, not its
+    # article's (PolNeAR train -92: "abortion" of "Supreme Court"; bench/README.md, issue 14, forty-seventh pass)
+    ("He picked a running mate", [("running mate", "running mate")]),
+    ("They named their running mates and a vice president", [("running mate", "running mates, vice president")]),
+    # a claim with an issue of its own triggers keeps it, and nothing more
+    ("His running mate talked health care", [("health care", "running mate, health care")]),
+    ("His running mate toured with the campaign", [("campaign", "campaign")]),
+    # a claim saying none of them takes its article's, as before
+    ("We will see about that plan", [("campaign", "(article)")]),
+])
+def test_an_issue_within_another_stands_in_for_it_where_a_claim_would_take_its_articles(claim, expected):
+    from graphkit.issue_model import assign_corpus
+
+    claims = [("the campaign is over", ("", "")), (claim, ("", "")), ("a plan for the state", ("", "")),
+              ("the campaign ended", ("", ""))]
+    got = assign_corpus(claims, _within_taxonomy(True), articles=["a"] * 4, learn=False)
+    assert [(n, t) for n, t, _ in got[1]] == expected
+    # it neither votes nor takes anything from another claim: every other claim's issues are as without it
+    before = assign_corpus(claims, _within_taxonomy(False), articles=["a"] * 4, learn=False)
+    assert [got[i] for i in (0, 2, 3)] == [before[i] for i in (0, 2, 3)]
+
+
+def test_an_issue_within_another_is_written_and_read_back(tmp_path):
+    from graphkit.errors import ModelsFileError
+    from graphkit.issues import taxonomy_from_data
+    from graphkit.kept import _sha256, taxonomy_key
+    from graphkit.suggest import _issue_entry
+
+    entry = {"name": "running mate", "patterns": ["running mate"], "within": "health care"}
+    text = "issues:\n" + "\n".join(_issue_entry({"name": "health care", "patterns": ["health care"]}, [], 0)
+                                    + _issue_entry(entry, [], 0))
+    tax = taxonomy_from_data(yaml.safe_load(text), "f.yaml", origin="discovered")
+    assert [(i.name, i.within) for i in tax.issues] == [("health care", None), ("running mate", "health care")]
+    # what stands in for what is in the key the issue model is kept under; a taxonomy with none keys as before
+    plain = taxonomy_from_data({"issues": [{"name": "running mate", "patterns": ["running mate"]}]}, "g.yaml")
+    assert taxonomy_key(plain) == _sha256(json.dumps([[["running mate", [["running mate", [["running", False], [
+        "mate", False]]]], []]], False]))
+    assert taxonomy_key(tax) != taxonomy_key(taxonomy_from_data(yaml.safe_load(text.replace(
+        "    within: health care\n", "")), "f.yaml", origin="discovered"))
+    for wrong in ("running mate", "tax"):   # itself, or no issue of the file
+        with pytest.raises(ModelsFileError, match="names no other issue of the file"):
+            taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care"]},
+                                           {**entry, "within": wrong}]}, "h.yaml")
+
+
 @pytest.mark.parametrize("articles,expected", [
     # "running mate" (rows 6-8) said in articles c, d and a: one of its three claims where the rest is said
     (["a", "a", "b", "b", "a", "b", "c", "d", "a"] + ["e", "f", "g", "h"] * 2, ["running mate"]),
