@@ -53,9 +53,9 @@ COMMAND = "python bench/train_filter.py"
 #: iterations, short of it, along the near-flat direction that moves the bias against the one-hot families every
 #: candidate has one value of (lemma=, stance=, kind=, stype=, ...): the bias -1.36 where the optimum's is -2.55 on
 #: one fold, and moved by each retrain more than the change explains (bench/README.md, issue 13, forty-second part).
-#: The cue tagger's fit (train_tagger.fit_tagger) keeps lbfgs's default: run to its optimum it measured 0.00 / -0.02 at
-#: C 0.3 on -86 and +0.02 / +0.04 on -90 (C 1 and 3 lower speech fair), within noise, and waits for a retrain that
-#: happens anyway (bench/experiments/issue13_tagger_optimum.diff; issue 13, forty-third part)
+#: The cue tagger's fit (train_tagger.fit_tagger) is run to its optimum with it too, at the shipped C 0.3 (the C grid
+#: 0.3 / 1 / 3 was measured on -90: +0.02 / +0.04, +0.07 / -0.08, +0.15 / -0.09; issue 13, forty-third part; landed as
+#: -93, bench/README.md issue 13 forty-fifth part)
 SOLVER = {"solver": "newton-cg", "tol": 1e-8, "max_iter": 1000}
 
 

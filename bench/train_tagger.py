@@ -16,7 +16,7 @@ one tagger per fold). What a row is:
 - ``ruled``: the token is a cue of a rule candidate (the tagger is never asked about those
   beside the rules, so the combined tagger is not trained on them).
 
-Deterministic: lbfgs logistic regression on a fixed feature order.
+Deterministic: logistic regression fitted to its optimum (``train_filter.SOLVER``) on a fixed feature order.
 
 The label's speaker is the subject's head word, not its phrase: until issue #13's fourteenth part a copy of
 :func:`graphkit.cue_tagger.subject_tokens` stood here behind ``subj.head is t``, which never held (spaCy makes a
@@ -77,6 +77,7 @@ def fit_tagger(rows: list, *, label: str = "new", C: float = SETTINGS["C"], min_
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from train_filter import SOLVER
 
     if label == "new":
         rows = [r for r in rows if not r[3]]
@@ -85,7 +86,7 @@ def fit_tagger(rows: list, *, label: str = "new", C: float = SETTINGS["C"], min_
     keep = {k for k, n in counts.items() if n >= min_count}
     dv = DictVectorizer()
     X = dv.fit_transform([{k: v for k, v in r[0].items() if k in keep} for r in rows])
-    m = LogisticRegression(C=C, max_iter=3000).fit(X, y)
+    m = LogisticRegression(C=C, **SOLVER).fit(X, y)  # to its optimum, as the re-scorer (train_filter.SOLVER)
     weights = {str(n): round(float(w), 5) for n, w in zip(dv.get_feature_names_out(), m.coef_[0]) if abs(w) >= 1e-5}
     return {"kind": "logistic", "label": label, "C": C, "min_count": min_count, "threshold": threshold,
             "bias": round(float(m.intercept_[0]), 5), "n_rows": len(rows), "n_positive": int(y.sum()),
