@@ -128,6 +128,8 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
         subj = next((c for c in v.children if c.dep_ == "nummod" and c.i < v.i), None)
     if subj is None and INVERTED_OBJECT:
         subj = inverted_object(v)
+    if subj is None:
+        subj = speaker_before(v)
     agent = next((c for c in v.children if c.dep_ == "agent"), None)
     if agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -187,12 +189,8 @@ def inverted_object(v: Token) -> Optional[Token]:
     doc = v.doc
     if v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i < 3 or v.i + 1 >= v.sent.end:
         return None
-    one, two = doc[v.i - 1], doc[v.i - 2]
-    if one.text in _CLOSING_MARKS and two.text in (",", "?", "!") and not two.whitespace_:
-        mark = one  # “...,” added X
-    elif one.text == "," and two.text in _CLOSING_MARKS and not two.whitespace_:
-        mark = two  # “...”, added X
-    else:
+    mark = _closing_mark_before(v)
+    if mark is None:
         return None
     head = _phrase_opening(doc[v.i + 1], v)
     if head.pos_ not in ("NOUN", "PROPN"):
@@ -200,12 +198,73 @@ def inverted_object(v: Token) -> Optional[Token]:
     holds = {head.i} | {t.i for t in head.ancestors}
     if any(c.i > v.i and c.dep_ in _ARGUMENT_DEPS and c.i not in holds for c in v.children):
         return None  # "urged voters to stay home": an argument of the verb's own after the phrase
-    quoted = False
-    for t in reversed(doc[max(0, mark.i - _QUOTED_REACH):mark.i]):
+    return head if _quotes_a_verb(mark) else None
+
+
+def _closing_mark_before(t: Token) -> Optional[Token]:
+    """The closing mark of the quotation that ends right before token ``t``, its comma, question or exclamation mark
+    inside or the comma after it ("“...,” added", "“...”, added"), else None."""
+    if t.i < 2:
+        return None
+    one, two = t.doc[t.i - 1], t.doc[t.i - 2]
+    if one.text in _CLOSING_MARKS and two.text in (",", "?", "!") and not two.whitespace_:
+        return one
+    if one.text == "," and two.text in _CLOSING_MARKS and not two.whitespace_:
+        return two
+    return None
+
+
+def _quotes_a_verb(mark: Token) -> bool:
+    """Does the quotation that ``mark`` closes hold a verb (within :data:`_QUOTED_REACH` tokens)? "‘victory,’" alone
+    is no one's words."""
+    for t in reversed(mark.doc[max(0, mark.i - _QUOTED_REACH):mark.i]):
         if t.is_quote or t.text in _CLOSING_MARKS:
-            break
-        quoted = quoted or t.pos_ in ("VERB", "AUX")
-    return head if quoted else None
+            return False
+        if t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def speaker_before(v: Token) -> Optional[Token]:
+    """The speaker of a sentence's verb written between the quotation it follows and the verb, where the parser gave
+    the verb no subject ("“...,” Ann Lee, a top adviser, said." with the name an attribute inside the quotation;
+    "“...,” Hale notes." with the name a compound of the verb): the head of the noun phrase that fills the words
+    between the closing mark (after a comma, question or exclamation mark) and a finite main verb, its first noun up
+    the words that modify it, when the quotation holds a verb and no finite verb stands between; else None.
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("“It is over,” Ann Lee, an aide, said.", heads="12 2 12 2 12 12 7 2 7 10 7 7 12 12",
+    ...                         deps="punct nsubj ccomp acomp punct punct compound attr punct det appos punct ROOT punct",
+    ...                         pos="PUNCT PRON AUX ADJ PUNCT PUNCT PROPN PROPN PUNCT DET NOUN PUNCT VERB PUNCT",
+    ...                         tags="`` PRP VBZ JJ , '' NNP NNP , DT NN , VBD .")
+    >>> speaker_before(doc[12]).text, speaker_before(doc[2])
+    ('Lee', None)
+    """
+    doc, sent = v.doc, v.sent
+    if not SPEAKER_BEFORE or v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    j = v.i - 1
+    while j > sent.start and (doc[j].is_space or doc[j].text == ","):
+        j -= 1
+    m = j
+    while m > sent.start and doc[m - 1].text not in _CLOSING_MARKS and doc[m - 1].tag_ not in _FINITE_TAGS:
+        m -= 1
+    mark = _closing_mark_before(doc[m])
+    if mark is None or not _quotes_a_verb(mark) or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = next((t for t in doc[m:j + 1] if t.pos_ in ("NOUN", "PROPN")), None)
+    while head is not None and head.dep_ in _MODIFIER_DEPS and m <= head.head.i <= j and head.head.pos_ in (
+            "NOUN", "PROPN"):
+        head = head.head
+    return head if head is not None and not not_a_source(head) else None
+
+
+#: a speaker written between a quotation and its verb, where the parser gave the verb no subject, is its speaker
+#: (:func:`speaker_before`; bench/README.md issue 13, session 59)
+SPEAKER_BEFORE = True
+
+#: the tags of a finite verb: where a phrase before a verb stops being one
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _phrase_opening(first: Token, v: Token) -> Token:

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from .cues import Cues, default_cues
 from .frames_parse import (
     _ADDRESSEE, _CLAUSE_DEPS, _COLON_VERBS, _Cand, _after_colon, _backshifted, _modal, _same_line_subject, _span_tokens,
-    _subject, inverted_object, not_a_source, quote_tokens,
+    _subject, inverted_object, not_a_source, quote_tokens, speaker_before,
 )
 from .frames_quote import _around
 
@@ -121,8 +121,8 @@ def frame_around(x: _Verb) -> Optional[_Hit]:
     (:data:`AROUND_DEPS`: "..., his aide told reporters." a conjunct of the sentence's verb). Not when the cue has a
     prepositional object of its own that the lexicon names ("As evidence, the senator pointed to the missed
     deadlines": :func:`frame_prep`'s, not "As evidence")."""
-    if x.lemma in x.cues.verbs and x.subj is not None and x.subj.head == x.v and x.v.dep_ in AROUND_DEPS and not (
-            _own_prep_object(x)):
+    if x.lemma in x.cues.verbs and x.subj is not None and (
+            x.subj.head == x.v or x.subj == speaker_before(x.v)) and x.v.dep_ in AROUND_DEPS and not _own_prep_object(x):
         around = _around(x.v, x.subj, x.quote_of_tok)
         if around:
             return _Hit(around, x.cues.verbs[x.lemma], "around")
@@ -628,6 +628,8 @@ def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
         subj_idx = _span_tokens(subj.head)
     if subj is not None and subj.i > v.i and subj.head != v and inverted_object(v) == subj:
         subj_idx = _span_tokens(subj)  # '"...," said Tom Hale, half joking': the speaker's phrase, wherever it hangs
+    if subj is not None and subj.i < v.i and subj.head != v and speaker_before(v) == subj:
+        subj_idx = _span_tokens(subj)  # '“...,” Ann Lee, an adviser, said': the phrase the parser hung inside
     # object, to-infinitive and prepositional claims need a speaker of their own, and a verb that is not
     # itself an infinitive ("refused to answer", "seek to engage": intentions, not claims made)
     own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp") and not any(

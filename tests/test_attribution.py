@@ -1145,12 +1145,14 @@ INVERTED_OBJECT = [
     ("\u201cThe fares will rise before the vote,\u201d added a Leeds councillor, referring to the budget.",
      [("a Leeds councillor", "\u201cThe fares will rise before the vote,\u201d"),
       ("a Leeds councillor", "referring to the budget")], True),
-    # the speaker made the subject of the words after it: the speaker's phrase is no part of the content; the rest of
-    # that clause ("did not want to be named") staying in it is the known limit (bench/README.md issue 13 forty-fourth
-    # part), pinned here so that a change to it is seen, not the content wanted
-    ("\"We should start the buses again if they stop them,\" said the driver, who like many in the depot did not want "
-     "to be named.", [("the driver", "\"We should start the buses again if they stop them,\" \u2026 did not want to be "
-                                     "named")], True),
+    # the speaker made the subject of the words after it: the content wanted is the quotation alone; the clause the
+    # parser built on the speaker ("did not want to be named") stays in it, a known limit: the fix (the clause left out,
+    # bench/experiments/issue13_speaker_clause.diff) made 4 kept claims' content right over train+dev and cost 5-fold CV
+    # -0.03 / -0.05 (speech fair down on three folds; bench/README.md issue 13, forty-fifth part)
+    pytest.param("\"We should start the buses again if they stop them,\" said the driver, who like many in the depot "
+                 "did not want to be named.", [("the driver", "\"We should start the buses again if they stop them,\"")],
+                 True, marks=pytest.mark.xfail(strict=True, reason="the clause the parser built on the speaker stays in "
+                                                                   "the content (bench/README.md issue 13, session 59)")),
     # the parser's own subject after the verb; a phrase with an argument of the verb after it is no speaker
     ("\u201cIt is over,\u201d added Tom Hale.", [("Tom Hale", "\u201cIt is over,\u201d")], False),
     ("\u201cWe will win,\u201d urged voters to stay home.", [(None, "\u201cWe will win,\u201d")], False),
@@ -1160,14 +1162,24 @@ INVERTED_OBJECT = [
 @pytest.mark.parametrize("text, expected, the_rules", INVERTED_OBJECT,
                          ids=[f"{i:02d}" for i in range(len(INVERTED_OBJECT))])
 def test_a_speaker_after_the_verb_parsed_its_object_is_the_speaker(nlp, text, expected, the_rules, monkeypatch):
-    """``the_rules``: the row fails with INVERTED_OBJECT off; row 05 fails without the verb's arguments asked for, 03
-    without the speaker's phrase left out of the content where the parser hung it on other words."""
+    """``the_rules``: the row fails with INVERTED_OBJECT off; row 05 fails without the verb's arguments asked for; row
+    03, the content wanted, is the known limit (strict xfail)."""
     import graphkit.frames_parse as frames_parse
 
     doc = nlp(text)
     assert _said(doc, tagger=False) == expected
     monkeypatch.setattr(frames_parse, "INVERTED_OBJECT", False)
     assert (_said(doc, tagger=False) != expected) == the_rules
+
+
+def test_the_speakers_phrase_after_the_verb_is_no_part_of_the_content(nlp):
+    """Fails without the speaker's phrase left out of the content where the parser hung it on other words
+    (frames_verb._verb_context): "the" and "who like many in the depot" would stand in the content."""
+    doc = nlp("\"We should start the buses again if they stop them,\" said the driver, who like many in the depot did "
+              "not want to be named.")
+    [(speaker, content)] = _said(doc, tagger=False)
+    assert speaker == "the driver" and content.startswith("\"We should start") and not {"the", "depot"} & set(
+        content.split("\u2026")[-1].split())
 
 
 #: (text, the verb, the head of the speaker phrase inverted_object reads, or None), whatever the parser made of the
@@ -1192,3 +1204,50 @@ def test_the_phrase_after_the_verb_is_a_quotations_speaker(nlp, text, verb, expe
     doc = nlp(text)
     found = inverted_object(next(t for t in doc if t.text == verb))
     assert (found.text if found is not None else None) == expected
+
+
+#: a speaker written between a quotation and its verb, where the parser gave the verb no subject, is its speaker
+#: (frames_parse.speaker_before), on parses as written (the model reads these sentences otherwise; PolNeAR train+dev
+#: holds five such verbs): (the words, each word's head, deps, tags, the speaker and content of the rules, whether the
+#: row fails with SPEAKER_BEFORE off)
+SPEAKER_BEFORE = [
+    # the name made an attribute inside the quotation, an apposition after it
+    ("“ It is over , ” Ann Lee , an aide , said .", [12, 2, 12, 2, 12, 12, 7, 2, 7, 10, 7, 7, 12, 12],
+     "punct nsubj ccomp acomp punct punct compound attr punct det appos punct ROOT punct",
+     "`` PRP VBZ JJ , '' NNP NNP , DT NN , VBD .", [("Ann Lee", "“It is over,”")], True),
+    # the name made a compound of the verb
+    ("“ It is over , ” Hale notes .", [7, 2, 7, 2, 7, 7, 7, 7, 7], "punct nsubj ccomp acomp punct punct compound ROOT "
+     "punct", "`` PRP VBZ JJ , '' NNP VBZ .", [("Hale", "“It is over,”")], True),
+    # a quotation that holds no verb is no one's words; a finite verb between: the phrase is a clause of its own
+    ("“ Victory , ” Ann Lee , an aide , said .", [10, 10, 10, 10, 5, 1, 5, 8, 5, 5, 10, 10],
+     "punct npadvmod punct punct compound appos punct det appos punct ROOT punct",
+     "`` NN , '' NNP NNP , DT NN , VBD .", [], False),
+    ("“ It is over , ” Ann Lee , who leads , said .", [12, 2, 12, 2, 12, 12, 7, 2, 7, 10, 7, 7, 12, 12],
+     "punct nsubj ccomp acomp punct punct compound attr punct nsubj relcl punct ROOT punct",
+     "`` PRP VBZ JJ , '' NNP NNP , WP VBZ , VBD .", [(None, "“It is over,” Ann Lee, who leads")], False),
+]
+
+#: the parts of speech and lemmas of the words of SPEAKER_BEFORE's rows
+_POS = {"``": "PUNCT", "''": "PUNCT", ",": "PUNCT", ".": "PUNCT", "PRP": "PRON", "VBZ": "VERB", "VBD": "VERB",
+        "JJ": "ADJ", "NN": "NOUN", "NNP": "PROPN", "DT": "DET", "WP": "PRON"}
+_LEMMAS = {"is": "be", "said": "say", "notes": "note", "leads": "lead"}
+
+
+@pytest.mark.parametrize("words, heads, deps, tags, expected, the_rule", SPEAKER_BEFORE,
+                         ids=[f"{i:02d}" for i in range(len(SPEAKER_BEFORE))])
+def test_a_speaker_between_a_quotation_and_its_verb_is_the_speaker(words, heads, deps, tags, expected, the_rule,
+                                                                    monkeypatch):
+    """Rows 00-01 fail with SPEAKER_BEFORE off (no speaker, the phrase left in the content); 02 without the verb
+    asked of the quotation would give "Victory" Ann Lee's."""
+    import graphkit.frames_parse as frames_parse
+    from hand_parsed import parsed
+
+    words, tags = words.split(), tags.split()
+    doc = parsed(words, spaces=[w != "“" and nxt not in (",", "”", ".") for w, nxt in zip(words, words[1:] + [""])],
+                 heads=heads, deps=deps.split(), tags=tags, pos=[_POS[t] for t in tags],
+                 lemmas=[_LEMMAS.get(w, w.lower()) for w in words],
+                 ents=[("I-" if words[i - 1] == "Ann" else "B-") + "PERSON" if t == "NNP" else "O"
+                       for i, t in enumerate(tags)])
+    assert _said(doc, tagger=False) == expected
+    monkeypatch.setattr(frames_parse, "SPEAKER_BEFORE", False)
+    assert (_said(doc, tagger=False) != expected) == the_rule
