@@ -386,6 +386,47 @@ def test_claim_graph_of_a_selection_and_back(sample_page, corpus):
         reset(page)
 
 
+def _all_claims_then_no_date(page):
+    """The claim graph of every claim, then a date range no claim is in: the claim graph of none."""
+    page.evaluate("graphkit.drawClaims(graphkit.data.claims.map(c => c.id), 'the claims in the filters')")
+    wait_redrawn(page)
+    page.fill("#gk-until", "1900-01-01")
+    page.dispatch_event("#gk-until", "change")
+
+
+def _one_claim(page):
+    page.evaluate("graphkit.drawClaims([graphkit.data.claims[0].id], 'one claim')")
+
+
+def _claims_then_back_at_once(page):
+    """The claim graph of every claim, and back to the overview before vis has stabilised it (one task)."""
+    page.evaluate("graphkit.drawClaims(graphkit.data.claims.map(c => c.id), 'all'); graphkit.drawOverview()")
+
+
+@pytest.mark.parametrize("action, mode, n_claims", [
+    (_all_claims_then_no_date, "claims", 0),    # vis draws an empty graph with no stabilisation to wait for
+    (_one_claim, "claims", 1),                  # the smallest claim graph: the claim, its speaker, its article
+    (_claims_then_back_at_once, "overview", 0),  # the claim graph's stabilisation ends after the overview is asked
+], ids=["empty", "one-claim", "back-before-stabilised"])
+def test_every_claim_graph_says_when_it_is_drawn(sample_page, action, mode, n_claims):
+    """`graphkit.drawn` comes for every drawing, whatever vis makes of it (the claim graph waits for vis's
+    stabilisation, which an empty graph never has), and a claim graph left before it stabilised does not set the
+    view of the drawing after it: the overview stays at full size, every label on screen."""
+    page, _, _ = sample_page
+    try:
+        action(page)
+        wait_redrawn(page, 15)
+        assert page.evaluate("graphkit.mode") == mode
+        claims = page.evaluate("graphkit.nodes.getIds().filter(i => graphkit.nodeInfo[i].kind === 'claim')")
+        assert len(claims) == n_claims
+        if mode == "overview":
+            assert page.evaluate("graphkit.network.getScale()") == 1, "the claim graph's fit was kept"
+            rep = label_report(page)
+            assert rep["overlap_share"] <= 0.10 and all(b["onScreen"] for b in rep["boxes"].values())
+    finally:
+        reset(page)
+
+
 @pytest.mark.parametrize("query, kind", [("Lavrov", "actor"), ("peace plan", "issue")])
 def test_search_finds_and_shows(sample_page, corpus, query, kind):
     page, _, _ = sample_page

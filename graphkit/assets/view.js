@@ -563,8 +563,13 @@
     data.contradictions.forEach(function (x) {
       if (inSel[x.a] && inSel[x.b]) edge(x.a, x.b, x.kind === "reverses" ? "reverses" : "contradicts");
     });
+    // vis stabilises a graph with nodes and then draws it (its redraws held until then); an empty one it draws at
+    // once, with no stabilisation to wait for. A newer drawing asked before the stabilisation ended (back to the
+    // overview at once) leaves this one's view alone: the page sets the newer one's.
     var gen = setGraph(nl, el_, CLAIM_OPTIONS);
-    network.once("stabilizationIterationsDone", function () {
+    if (!nl.length) whenDrawn(gen);
+    else network.once("stabilizationIterationsDone", function () {
+      if (gen !== GK.drawing) return;
       network.setOptions({ physics: { enabled: false } });
       network.fit({ animation: false });
       whenDrawn(gen);
