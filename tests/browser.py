@@ -25,16 +25,23 @@ CHROMIUM_ARGS = [
 ]
 
 
-#: Wraps ``requestAnimationFrame`` before a page's scripts: each frame's callback runs ``late`` ms late, and one
-#: due while held (from the start when ``holding`` is true; ``window.__gkFrames.hold()``), asked for before the hold
-#: or after, waits for ``release()``.
+#: Wraps ``requestAnimationFrame`` and ``cancelAnimationFrame`` before a page's scripts: each frame's callback runs
+#: ``late`` ms late, and one due while held (from the start when ``holding`` is true; ``window.__gkFrames.hold()``),
+#: asked for before the hold or after, waits for ``release()`` (``waiting()`` counts them). A frame cancelled before
+#: its callback ran (while it waits for the browser's frame, its ``late`` ms or the release) never runs, as without
+#: the gate.
 FRAME_GATE_JS = """(() => {
-  const raf = window.requestAnimationFrame.bind(window), late = %d, held = [];
-  let holding = %s;
-  const fire = cb => { if (holding) held.push(cb); else cb(performance.now()); };
-  const run = cb => raf(() => late ? setTimeout(() => fire(cb), late) : fire(cb));
-  window.__gkFrames = {hold() { holding = true; }, release() { holding = false; held.splice(0).forEach(run); }};
-  window.requestAnimationFrame = run;
+  const raf = window.requestAnimationFrame.bind(window), late = %d, held = [], pending = new Set();
+  let holding = %s, last = 0;
+  const fire = (id, cb) => {
+    if (!pending.has(id)) return;
+    if (holding) held.push([id, cb]); else { pending.delete(id); cb(performance.now()); }
+  };
+  const run = (id, cb) => { raf(() => late ? setTimeout(() => fire(id, cb), late) : fire(id, cb)); return id; };
+  window.__gkFrames = {hold() { holding = true; }, waiting() { return held.length; },
+                       release() { holding = false; held.splice(0).forEach(([id, cb]) => run(id, cb)); }};
+  window.requestAnimationFrame = cb => { pending.add(++last); return run(last, cb); };
+  window.cancelAnimationFrame = id => { pending.delete(id); };
 })();"""
 
 

@@ -427,6 +427,29 @@ def test_every_claim_graph_says_when_it_is_drawn(sample_page, action, mode, n_cl
         reset(page)
 
 
+@pytest.mark.parametrize("late_ms, held", [(0, False), (40, False), (0, True)], ids=["ungated", "late", "held"])
+@pytest.mark.parametrize("cancel", [False, True], ids=["kept", "cancelled"])
+def test_the_frame_gate_holds_delays_and_cancels_frames(browser, tmp_path, late_ms, held, cancel):
+    """`gate_frames` runs a frame late or once released, and one cancelled before it ran never, as the browser does.
+    Three frames are asked in one task: the first's callback cancels the second, which by then has had its browser
+    frame and waits (its late ms, or the release); once the third has run, the second would have run."""
+    out = tmp_path / "frames.html"
+    out.write_text("<!doctype html><title>frames</title>", encoding="utf-8")
+    with offline_page(browser, 400, 300) as (page, _):
+        gate_frames(page, late_ms, held=held)
+        page.goto(out.as_uri())
+        page.evaluate("""cancel => { window.ran = []; let second;
+            requestAnimationFrame(() => { ran.push('first'); if (cancel) cancelAnimationFrame(second); });
+            second = requestAnimationFrame(() => ran.push('second'));
+            requestAnimationFrame(() => ran.push('third')); }""", cancel)
+        if held:  # the browser's frame has come for all three: they wait for the release
+            page.wait_for_function("__gkFrames.waiting() === 3", timeout=10_000)
+            assert page.evaluate("ran") == [], "a held frame ran"
+            page.evaluate("__gkFrames.release()")
+        page.wait_for_function("window.ran.includes('third')", timeout=10_000)
+        assert page.evaluate("ran") == (["first", "third"] if cancel else ["first", "second", "third"])
+
+
 @pytest.mark.parametrize("query, kind", [("Lavrov", "actor"), ("peace plan", "issue")])
 def test_search_finds_and_shows(sample_page, corpus, query, kind):
     page, _, _ = sample_page
