@@ -134,7 +134,6 @@ def sample_page(browser, corpus, tmp_path_factory):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(out.as_uri())
         wait_drawn(page, 30)
-        page.wait_for_timeout(200)
         yield page, attempts, errors
 
 
