@@ -1526,14 +1526,32 @@ HARNESS_UK = {**{f"{p}{d}": s for p in "xyz" for d, s in UK.items()},
                      "The chancellor said bills would be capped for pensioners."]}
 
 
-@pytest.mark.parametrize("actors", HARNESS_CASES)
-def test_the_issue_harness_reproduces_the_build(actors, tmp_path):
+# reports of one statement that give it other issues: Mary Jones's words have none in c1 (the kept report) and the
+# general election from their article in c2; Tom Green's have it from their article in g1 (the kept report, 0.375)
+# and from what their own sentence says in g2 (learnt, 0.803). The statement has every report's issues, each at its
+# best score with every report's evidence (`graphkit.statements._merged_head`; `issue_harness.per_statement`)
+HARNESS_REPORTS_DIFFER = {
+    "c1": ["Mary Jones said the hard times would last for many.", "Fans said the match was a thriller."],
+    "c2": ["Labour said the general election would be fought on the economy.",
+           "Mary Jones said the hard times would last for many.",
+           "Pollsters said the general election would be close."],
+    "g1": ["Labour said the general election would be fought on the economy.",
+           "Tom Green said the campaign would be long.",
+           "Pollsters said the general election would be close."],
+    "g2": ["Speaking on the general election, Tom Green said the campaign would be long.",
+           "Fans said the match was a thriller."],
+}
+
+
+@pytest.mark.parametrize("actors, more", [(HARNESS_CASES[0], {}), (HARNESS_CASES[1], {}),
+                                          (None, HARNESS_REPORTS_DIFFER)], ids=["defaults", "chancellor", "reports"])
+def test_the_issue_harness_reproduces_the_build(actors, more, tmp_path):
     import pickle
 
     import graphkit
     from graphkit.build import build
 
-    corpus = write_uk(tmp_path / "corpus", HARNESS_UK)
+    corpus = write_uk(tmp_path / "corpus", {**HARNESS_UK, **more})
     if actors is not None:
         (corpus / "actors.yaml").write_text(yaml.safe_dump(actors), encoding="utf-8")
     build(corpus, tmp_path / "uk.gk")
@@ -1545,8 +1563,15 @@ def test_the_issue_harness_reproduces_the_build(actors, tmp_path):
     assert got.data["issues"] and json.loads(got.model)["model"] is not None  # an issue model was fitted
     assert h.differences(tmp_path / "uk.gk", inputs, got) == {"reports": 0, "issues": 0, "model": 0}
     with graphkit.open(tmp_path / "uk.gk") as g:  # each statement's issues as the store gives them, its reports' too
-        stored = {c.id: list(c.issues) for c in g.store.claims() if c.same_as is None}
-    assert {k: [x[0] for x in a] for k, a in h.per_statement(inputs, got.about).items()} == stored
+        stored = {c.id: (list(c.issues), dict(c.issue_scores), {i: sorted(t for n, t in c.issue_triggers if n == i)
+                                                                for i in c.issues})
+                  for c in g.store.claims() if c.same_as is None}
+    assert {k: ([x[0] for x in a], {x[0]: x[2] for x in a}, {x[0]: sorted(h.evidence(x)) for x in a})
+            for k, a in h.per_statement(inputs, got.about).items()} == stored
+    if more:  # the row holds what it is for: a statement its kept report gives no issue, one it gives a lower score
+        kept = {cid: {x[0]: x[2] for x in a} for (cid, *_), a in zip(inputs["rows"], got.about)}
+        assert any(issues and not kept[cid] for cid, (issues, _, _) in stored.items())
+        assert any(0 < kept[cid].get(i, 1) < sc for cid, (_, scores, _) in stored.items() for i, sc in scores.items())
 
 
 @pytest.mark.parametrize("moved", [False, True])
