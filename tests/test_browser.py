@@ -663,6 +663,36 @@ def test_the_timeline_leaves_a_few_far_dates_out_of_its_bars(browser, tmp_path, 
         assert attempts == []
 
 
+@pytest.mark.parametrize("dates, first, last, bars", [
+    # two claims dated to a year only, four years apart: two yearly bars, not four years of empty months
+    (["2012", "2015"], "2012", "2015", {"2012": 1, "2015": 1}),
+    # month-only dates 60 days apart: monthly bars, not days none of them is dated to
+    (["2016-05", "2016-06", "2016-06"], "2016-05", "2016-06", {"2016-05": 1, "2016-06": 2}),
+    # a day among them: the bars of the finest dates there are
+    (["2016-05-03", "2016-05-20", "2016-05"], "2016-05-03", "2016-05-20", {"2016-05-03": 1, "2016-05-20": 1}),
+], ids=["years", "months", "days"])
+def test_the_timeline_is_no_finer_than_its_dates_and_counts_the_undated(browser, tmp_path, dates, first, last, bars):
+    """A corpus without publication dates has few dated claims, often to a year or a month only (PolNeAR dev's articles
+    as bare .txt files: 2 of 301, "2012" and "2015"): every one is a bar of the finest unit they are dated to, and the
+    line above the bars says how many of the claims listed are undated."""
+    G = synthetic_graph(120, seed=4)
+    claims = sorted(n for n, d in G.nodes(data=True) if d.get("type") == "claim")
+    for k, cid in enumerate(claims):
+        G.nodes[cid]["date"] = dates[k] if k < len(dates) else None
+    out = tmp_path / "undated.html"
+    write_view(G, out)
+    with offline_page(browser) as (page, attempts):
+        page.goto(out.as_uri())
+        wait_drawn(page, 60)
+        labels = page.locator("#gk-panel svg.gk-timeline text").all_text_contents()
+        meta = page.locator("#gk-panel svg.gk-timeline").locator("xpath=preceding-sibling::div[1]").inner_text()
+        drawn = dict(t.split(": ")[0:2] for t in page.locator("#gk-panel svg.gk-timeline rect title").all_text_contents())
+        assert (labels[0], labels[-1]) == (first, last)
+        assert {k: int(v.split()[0]) for k, v in drawn.items()} == bars
+        assert f"; {len(claims) - len(dates)} of {len(claims)} claims undated" in meta
+        assert attempts == []
+
+
 def test_notebook_iframe_draws_offline(browser, tmp_path):
     """What the notebook API displays: the page inside a sandboxed srcdoc iframe."""
     host = tmp_path / "notebook.html"

@@ -655,7 +655,8 @@
   function unitFor(a, b) { var days = (Date.parse(b) - Date.parse(a)) / 864e5; return days <= 62 ? 10 : days <= 5 * 366 ? 7 : 4; }
   // The bars' range and unit (L: 10 day, 7 month, 4 year) for a set of dated claims: the range comes from the most
   // precise dates there are (a year-only date would stretch it to January), then widened by every date precise
-  // enough for the bars.
+  // enough for the bars; the unit is never finer than those dates (two claims dated "2012" and "2015" are two
+  // yearly bars, not four years of empty months).
   function barsOf(dated) {
     var best = Math.max.apply(null, dated.map(function (c) { return c.date.length; }));
     var ds = dated.filter(function (c) { return c.date.length === best; }).map(function (c) { return c.date; }).sort();
@@ -665,7 +666,7 @@
       if (lo(c.date) < first) first = lo(c.date);
       if (hiDay(c.date) > last) last = hiDay(c.date);
     });
-    return { first: first, last: last, L: Math.min(L, unitFor(first, last)) };
+    return { first: first, last: last, L: Math.min(L, unitFor(first, last), best) };
   }
   // A few claims dated far from the rest (a 1956 quotation in a corpus of 2016 news) would stretch the chart to
   // decades of empty bars. A tail beyond Tukey's far-out fences (three interquartile ranges past the quartiles) that
@@ -690,7 +691,7 @@
     return ys[0] === ys[ys.length - 1] ? ys[0] : ys[0] + "\u2013" + ys[ys.length - 1];
   }
   function timeline(cs) {
-    var dated = cs.filter(function (c) { return c.date; });
+    var dated = cs.filter(function (c) { return c.date; }), undated = cs.length - dated.length;
     if (!dated.length) return null;
     var cut = farApart(dated), early = cut.early, late = cut.late;
     var apart = [early, late].filter(function (a) { return a.length; }).map(yearsOf);
@@ -735,6 +736,7 @@
       s.appendChild(t);
     });
     box.appendChild(el("div", "Claims per " + unit + " (highest bar: " + max + ")" +
+      (undated ? "; " + undated.toLocaleString("en") + " of " + plural(cs.length, "claim") + " undated" : "") +
       (coarse ? "; " + plural(coarse, "claim") + " dated only to a coarser " + (L === 10 ? "month or year" : "year") : "") +
       (apart.length ? "; " + plural(early.length + late.length, "claim") + " dated far from the rest (" +
         apart.join(" and ") + ") not drawn, listed below" : ""), "gk-meta"));
