@@ -250,9 +250,10 @@ class IssueDef:
     #: issue but is not given this one (`graphkit.issue_model.names_only`); the file's ``apart:`` list
     apart: frozenset = frozenset()
     #: the issue whose phrases said apart (``apart``) these are, when this issue is made of them
-    #: (`graphkit.discover.within_issues`): a claim gets it only where no issue of its own triggers is left to it (it
-    #: would take its article's or a learnt one), and it neither votes among its article's claims nor teaches the issue
-    #: model (`graphkit.issue_model.said_within`); the file's ``within:``
+    #: (`graphkit.discover.within_issues`): in a discovered taxonomy a claim gets it only where no issue of its own
+    #: triggers is left to it (it would take its article's or a learnt one), and it neither votes among its article's
+    #: claims nor teaches the issue model (`graphkit.issue_model.said_within`); a literal one assigns it as any issue;
+    #: the file's ``within:``
     within: Optional[str] = None
 
 
@@ -463,9 +464,15 @@ def _check_within(issues: Sequence[IssueDef], source: str) -> None:
     """
     names = {i.name: i for i in issues}
     for i in issues:
-        if i.within is not None and (i.within == i.name or i.within not in names or names[i.within].within):
-            raise ModelsFileError(f"{source}, issue {i.name!r}: 'within: {i.within}' names no other issue of the file; "
-                                  "write the name of the issue its phrases were said apart from, or delete the line")
+        if i.within is None:
+            continue
+        where = f"{source}, issue {i.name!r}: 'within: {i.within}'"
+        if i.within == i.name or i.within not in names:
+            raise ModelsFileError(f"{where} names no other issue of the file; write the name of the issue its phrases "
+                                  "were said apart from, or delete the line")
+        if names[i.within].within:
+            raise ModelsFileError(f"{where} names an issue that is itself within '{names[i.within].within}'; write "
+                                  "that one's name, or delete the line")
 
 
 _CACHE: dict = {}

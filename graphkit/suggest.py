@@ -75,8 +75,7 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
                                   a.resolved_text or a.speaker_text or "?"))
     # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
     data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}
-    listed = {i["name"] for i in data["issues"]}  # an issue within one no claim is about stands for nothing: its own
-    data["issues"] = [{k: v for k, v in i.items() if k != "within" or v in listed} for i in data["issues"]]
+    data["issues"] = within_listed(data["issues"])
     return write_issues_yaml(data, members, len(statements), examples, source=str(store_path), min_share=floor)
 
 
@@ -192,6 +191,19 @@ def check_unedited(path) -> None:
 HEAD = r"\A# Issues discovered from .* \(graphkit issues suggest\)\."
 
 
+def within_listed(issues: list[dict]) -> list[dict]:
+    """``issues`` (entries of a discovered taxonomy) less the ``within`` of one whose issue is not among them (left out
+    of a suggested file as no claim is about it): it stays, an issue like any other, and the file reads back
+    (`graphkit.issues.taxonomy_from_data` refuses a ``within`` naming no issue of the file).
+
+    >>> within_listed([{"name": "abortion", "within": "Supreme Court"}, {"name": "ISIS", "within": "Islamic State"},
+    ...                {"name": "Islamic State"}])
+    [{'name': 'abortion'}, {'name': 'ISIS', 'within': 'Islamic State'}, {'name': 'Islamic State'}]
+    """
+    listed = {i["name"] for i in issues}
+    return [{k: v for k, v in i.items() if k != "within" or v in listed} for i in issues]
+
+
 def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]:
     """The lines of a suggested issues.yaml before its issues: where they come from, what to do with the file, and how
     a build assigns claims to discovered issues (its figures read from `graphkit.issue_model` and ``min_share``)."""
@@ -214,8 +226,8 @@ def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]
             "# offers its claims the issue their words make likeliest together, held to the same floor (its mean",
             "# probability the share). An issue's 'apart' phrases were said",
             "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead,",
-            "# or the issue they make, 'within' it, which stands in for it there (it gets no claim of its own",
-            "# triggers' other issues, and it neither votes among its article's claims nor teaches the learnt model).",
+            "# or the issue they make, 'within' it, where no other issue of the claim's own triggers is left (such an",
+            "# issue neither votes among its article's claims nor teaches the learnt model).",
             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
             "evidence: discovered"]
 

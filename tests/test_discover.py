@@ -789,6 +789,32 @@ def test_an_issue_within_another_is_written_and_read_back(tmp_path):
         with pytest.raises(ModelsFileError, match="names no other issue of the file"):
             taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care"]},
                                            {**entry, "within": wrong}]}, "h.yaml")
+    with pytest.raises(ModelsFileError, match="itself within 'health care'; write that one's name"):
+        taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care"]}, entry,
+                                       {"name": "VP", "patterns": ["vice president"], "within": "running mate"}]}, "i")
+
+
+def test_an_issue_within_another_teaches_the_issue_model_nothing():
+    from graphkit.kept import kept_issue_model
+
+    class Unkept:   # a store that keeps nothing: the model is fitted now
+        def get_meta(self, name):
+            return None
+
+    said = {f"d{k}": [("He met the vice president", ("", "")), ("health care costs rose", ("", "")),
+                      ("the campaign is over", ("", "")), ("we will see about that plan", ("", ""))] for k in range(6)}
+    model, triggers, _ = kept_issue_model(Unkept(), said, _within_taxonomy(True), (), refit=True)
+    assert "running mate" not in model.classes and {"health care", "campaign"} <= set(model.classes)
+    # the claims' own triggers come back whole, the issue within among them, for the assignment to stand it in
+    assert [n for n, _, _ in triggers["d0"][0]] == ["running mate"]   # "vice president": the issue within alone
+
+
+def test_a_suggested_file_keeps_within_only_for_an_issue_it_lists():
+    from graphkit.issues import taxonomy_from_data
+    from graphkit.suggest import within_listed
+
+    kept = within_listed([{"name": "running mate", "patterns": ["running mate"], "within": "health care"}])
+    assert [i.within for i in taxonomy_from_data({"issues": kept}, "s.yaml").issues] == [None]
 
 
 @pytest.mark.parametrize("articles,expected", [
