@@ -37,7 +37,7 @@ from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJE
                        fits_gender, pronoun_gender)
 from .quotes import find_quotes
 from .segments import NOT_RUNNING_TEXT, segment_kind_at
-from .speaker_kinds import ANON_PERSON
+from .speaker_kinds import ANON_PERSON, _named_together
 from .speaker_phrase import speaker_tokens
 
 __all__ = ["Antecedents", "clause_depth", "QUOTED_WINDOW_MAX", "SINGULAR_THING"]
@@ -50,6 +50,10 @@ QUOTED_WINDOW_MAX = 3 * WINDOW
 
 #: the singular thing pronouns: neither stands for a plural noun ('which' may: "groups, which claimed ...")
 SINGULAR_THING = frozenset({"it", "its"})
+
+#: 'they' may stand for people named together as a subject ('Ann Lee and Tom Hale met on Monday. They said ...'),
+#: whether they spoke before or not (issue 12, a switch for the tests that pin it)
+TOGETHER_THEY = True
 
 #: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject
 _SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "pcomp"})
@@ -161,6 +165,8 @@ class Antecedents(ArticleNames):
         if hit.rank == SPEAKER:  # an anonymous person comes back without a span: the span is the principal's
             return hit.ref[1], (None if hit.ref[3] == ANON_PERSON and person else hit.ref[2])
         e = hit.ref
+        if isinstance(e, _Together):  # people named together: the group, as it is named when it speaks
+            return e.name, (e.start_char, e.end_char)
         return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
 
     def described(self, at: int, role: str, content: tuple = (), main_before: bool = False,
@@ -223,7 +229,7 @@ class Antecedents(ArticleNames):
             if not person:
                 if low in SINGULAR_THING and self._plural_noun(c):
                     return False
-                return c.rank == SPEAKER or not self.names_person(c.ref)
+                return c.rank == SPEAKER or isinstance(c.ref, _Together) or not self.names_person(c.ref)
             name = self._name_of(c)
             if name in bound:
                 return False
@@ -325,6 +331,26 @@ class Antecedents(ArticleNames):
                                                 lambda s: self._untyped_subjects(s, at, reported)))
         elif plural:  # 'the mayor's backers broke into applause as they heard'
             out.extend(self._subject_candidates(k, window, SUBJECT, lambda s: _plural_subjects(s, at, reported)))
+            if TOGETHER_THEY:  # 'Ann Lee and Tom Hale met on Monday. They said ...'
+                out.extend(self._subject_candidates(k, window, SUBJECT, lambda s: self._together(s, at, reported)))
+        return out
+
+    def _together(self, s: Span, at: int, reported) -> list["_Together"]:
+        """The subjects of a sentence, before ``at``, that name people together ('Ann Lee and Tom Hale', 'Senators Lee
+        and Hale', 'Ann Lee and her aides'), each as the group :func:`graphkit.speaker_kinds._named_together` makes of
+        them when they speak (the people by the article's full names); not one inside what anyone said
+        (``reported``). A 'they' may stand for them whether they spoke before or not."""
+        out = []
+        for t in s:
+            if t.idx >= at:
+                break
+            if t.dep_ not in ("nsubj", "nsubjpass") or reported(t) or not any(c.dep_ == "conj" for c in t.children):
+                continue
+            toks = speaker_tokens(t)
+            name = _named_together(self, t, toks)
+            end = toks[-1].idx + len(toks[-1].text)
+            if name is not None and end <= at:
+                out.append(_Together(s.doc[toks[0].i:toks[-1].i + 1], name))
         return out
 
     def _speaker_candidates(self, person: bool, lo: int, at: int) -> list[Candidate]:
@@ -483,6 +509,16 @@ class Antecedents(ArticleNames):
                          and t.ent_type_ != "PERSON" and not any(c.dep_ == "compound" for c in t.children))
             self._entity_words = words - people
         return self._entity_words
+
+
+class _Together:
+    """People named together as a subject ('Ann Lee and Tom Hale'), a candidate for 'they': the phrase's characters
+    and the group's name (:func:`graphkit.speaker_kinds._named_together`: 'Ann Lee and Tom Hale')."""
+
+    __slots__ = ("start_char", "end_char", "name", "root")
+
+    def __init__(self, phrase: Span, name: str):
+        self.start_char, self.end_char, self.name, self.root = phrase.start_char, phrase.end_char, name, phrase.root
 
 
 def _one_place(e: Span) -> bool:

@@ -116,6 +116,8 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         return mention(surface, "none")
     if written_by(a):  # 'I' of an opinion piece, the author its byline or closing note names: a person
         return mention(text, "name", "person")
+    if named_together(a, text, person_ents):  # 'they' of 'Ann Lee and Tom Hale': the group, as when they speak
+        return mention(strip_det(text), "group", "group")
     person = _person_inside(a, text, person_ents)
     named = name_after_role(text) if person is None and a.speaker_type in ("ORG", "NORP", "GPE") else None
     if named is not None:
@@ -141,6 +143,30 @@ def _mention_text(resolved: str) -> str:
         if not re.search(r"[A-Za-z]{2}", text):
             return ""
     return trim_fragment(text)
+
+
+#: the pronouns that stand for several people, never one
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+def named_together(a: Attribution, text: str, person_ents: list[tuple]) -> bool:
+    """Whether a plural pronoun speaker stands for people named together ('Ann Lee and Tom Hale met voters. They
+    said ...'): the article pass resolved it to a phrase holding two or more person entities joined by 'and' or
+    'nor', which it names as a group (graphkit.speaker_kinds._named_together), as their own speech is; not one of
+    them (the last name of the phrase, which would head a person's mention: `_person_inside`).
+
+    >>> from graphkit.records import Attribution
+    >>> a = Attribution(spans=[(60, 80)], speaker_text="They", speaker_type="PRON", speaker_span=(52, 56),
+    ...                 resolved_text="Ann Lee and Tom Hale", resolved_span=(0, 20))
+    >>> ents = [("Ann Lee", "PERSON", 0, 7), ("Tom Hale", "PERSON", 12, 20)]
+    >>> named_together(a, "Ann Lee and Tom Hale", ents), named_together(a, "Ann Lee and Tom Hale", ents[:1])
+    (True, False)
+    """
+    span = a.resolved_span
+    if a.speaker_type != "PRON" or span is None or fold(a.speaker_text or "") not in PLURAL_PRONOUNS \
+            or not re.search(r"\b(?:and|nor)\b", text):
+        return False
+    return sum(span[0] <= e[2] and e[3] <= span[1] for e in person_ents) >= 2
 
 
 def _person_inside(a: Attribution, text: str, person_ents: list[tuple]) -> Optional[str]:
