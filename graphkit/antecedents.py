@@ -51,8 +51,8 @@ QUOTED_WINDOW_MAX = 3 * WINDOW
 #: the singular thing pronouns: neither stands for a plural noun ('which' may: "groups, which claimed ...")
 SINGULAR_THING = frozenset({"it", "its"})
 
-#: 'they' may stand for people named together as a subject ('Ann Lee and Tom Hale met on Monday. They said ...'),
-#: whether they spoke before or not (issue 12, a switch for the tests that pin it)
+#: 'they' may stand for people named together ('Ann Lee and Tom Hale met on Monday. They said ...'), whether they spoke
+#: before or not: a sentence's subjects so named first, then any others (issue 12, −95; a switch for the tests)
 TOGETHER_THEY = True
 
 #: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject
@@ -331,25 +331,30 @@ class Antecedents(ArticleNames):
                                                 lambda s: self._untyped_subjects(s, at, reported)))
         elif plural:  # 'the mayor's backers broke into applause as they heard'
             out.extend(self._subject_candidates(k, window, SUBJECT, lambda s: _plural_subjects(s, at, reported)))
-            if TOGETHER_THEY:  # 'Ann Lee and Tom Hale met on Monday. They said ...'
+            if TOGETHER_THEY:  # 'Ann Lee and Tom Hale met on Monday. They said ...', then 'I met Lee and Hale. They ...'
                 out.extend(self._subject_candidates(k, window, SUBJECT, lambda s: self._together(s, at, reported)))
+                out.extend(self._subject_candidates(k, window, UNTYPED_SUBJECT,
+                                                    lambda s: self._together(s, at, reported, subjects=False)))
         return out
 
-    def _together(self, s: Span, at: int, reported) -> list["_Together"]:
-        """The subjects of a sentence, before ``at``, that name people together ('Ann Lee and Tom Hale', 'Senators Lee
-        and Hale', 'Ann Lee and her aides'), each as the group :func:`graphkit.speaker_kinds._named_together` makes of
-        them when they speak (the people by the article's full names); not one inside what anyone said
-        (``reported``). A 'they' may stand for them whether they spoke before or not."""
+    def _together(self, s: Span, at: int, reported, subjects: bool = True) -> list["_Together"]:
+        """People named together in a sentence, before ``at`` ('Ann Lee and Tom Hale', 'Senators Lee and Hale', 'Ann
+        Lee and her aides'), each as the group :func:`graphkit.speaker_kinds._named_together` makes of them when they
+        speak (the people by the article's full names): its subjects, or (``subjects`` False) the rest ('When I met
+        Mr. Lee and Mr. Hale, they ...', 'Take Sens. Ann Lee and Tom Hale.'), which 'they' walks after the sentence's
+        subjects (as the rank :data:`~graphkit.pronouns.UNTYPED_SUBJECT`, which no other candidate of 'they' has);
+        none inside what anyone said (``reported``). A 'they' may so stand for them whether they spoke before or not.
+        """
         out = []
         for t in s:
             if t.idx >= at:
                 break
-            if t.dep_ not in ("nsubj", "nsubjpass") or reported(t) or not any(c.dep_ == "conj" for c in t.children):
+            if (t.dep_ in ("nsubj", "nsubjpass")) != subjects or t.dep_ == "conj" or reported(t) \
+                    or not any(c.dep_ == "conj" for c in t.children):
                 continue
             toks = speaker_tokens(t)
             name = _named_together(self, t, toks)
-            end = toks[-1].idx + len(toks[-1].text)
-            if name is not None and end <= at:
+            if name is not None and toks[-1].idx + len(toks[-1].text) <= at:
                 out.append(_Together(s.doc[toks[0].i:toks[-1].i + 1], name))
         return out
 

@@ -116,7 +116,7 @@ def read_mention(doc_id: str, i: int, a: Attribution, person_ents: list[tuple], 
         return mention(surface, "none")
     if written_by(a):  # 'I' of an opinion piece, the author its byline or closing note names: a person
         return mention(text, "name", "person")
-    if named_together(a, text, person_ents):  # 'they' of 'Ann Lee and Tom Hale': the group, as when they speak
+    if people_together(a, text, person_ents):  # 'they' of 'Ann Lee and Tom Hale': the group, as when they speak
         return mention(strip_det(text), "group", "group")
     person = _person_inside(a, text, person_ents)
     named = name_after_role(text) if person is None and a.speaker_type in ("ORG", "NORP", "GPE") else None
@@ -149,7 +149,7 @@ def _mention_text(resolved: str) -> str:
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
-def named_together(a: Attribution, text: str, person_ents: list[tuple]) -> bool:
+def people_together(a: Attribution, text: str, person_ents: list[tuple]) -> bool:
     """Whether a plural pronoun speaker stands for people named together ('Ann Lee and Tom Hale met voters. They
     said ...'): the article pass resolved it to a phrase holding two or more person entities joined by 'and' or
     'nor', which it names as a group (graphkit.speaker_kinds._named_together), as their own speech is; not one of
@@ -159,7 +159,7 @@ def named_together(a: Attribution, text: str, person_ents: list[tuple]) -> bool:
     >>> a = Attribution(spans=[(60, 80)], speaker_text="They", speaker_type="PRON", speaker_span=(52, 56),
     ...                 resolved_text="Ann Lee and Tom Hale", resolved_span=(0, 20))
     >>> ents = [("Ann Lee", "PERSON", 0, 7), ("Tom Hale", "PERSON", 12, 20)]
-    >>> named_together(a, "Ann Lee and Tom Hale", ents), named_together(a, "Ann Lee and Tom Hale", ents[:1])
+    >>> people_together(a, "Ann Lee and Tom Hale", ents), people_together(a, "Ann Lee and Tom Hale", ents[:1])
     (True, False)
     """
     span = a.resolved_span

@@ -43,12 +43,12 @@ from .mentions import ANON_HEADS, DOCUMENT_NOUNS, drop_article
 from .names import HONORIFICS, ORG_NOUNS, strip_possessive
 from .nlp import doc_text
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
-from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _definite_person, _first_name_before, _Found,
-                            _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
+from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _anonymous_before, _definite_person, _first_name_before,
+                            _Found, _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
                             _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .speaker_phrase import (bare_share, definite_person, ent_of, first_appos, group_of_share, named_in_apposition,
-                             naming_zone, person_in_apposition, person_role, person_typed_otherwise, principal_tokens,
-                             share_of, speaker_tokens, speaker_type, split_speaker)
+from .speaker_phrase import (SPOKES, bare_share, definite_person, ent_of, first_appos, group_of_share,
+                             named_in_apposition, naming_zone, person_in_apposition, person_role, person_typed_otherwise,
+                             principal_tokens, share_of, speaker_tokens, speaker_type, split_speaker)
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -338,7 +338,8 @@ def _settle(res: SpeakerResolver, head: Token, toks: list, f: _Found, person: Op
             span: tuple[int, int]) -> None:
     """The speaker found, made final: the person a transcript's label names ('FALLIN: I think ...'), the name
     without a body's article and a possessive, a person's role noted for later mentions of it ('the senator'), and
-    "the source" referring back to the anonymous source it continues (`_anaphoric_anonymous`)."""
+    "the source" or 'the spokesman' referring back to the anonymous source it continues (`_anaphoric_anonymous`,
+    `_spokesperson_again`)."""
     s0, s1 = span
     label = label_at(res, s0, s1)
     if label is not None:  # 'JAKE TAPPER: How will he ...', 'FALLIN: I think ...': the person the label names
@@ -354,6 +355,23 @@ def _settle(res: SpeakerResolver, head: Token, toks: list, f: _Found, person: Op
     if (f.stype == "ANON" and not described) or (
             head.lemma_.lower() in ANON_HEADS and toks[0].lower_ == "the" and person is None):
         _anaphoric_anonymous(res, head, toks, f)
+    elif _spokesperson_again(res, head, toks, s0):  # 'the spokesman' after "Mr Blair's spokesman": that one again
+        f.stype = "ANON"
+        _anaphoric_anonymous(res, head, toks, f)
+
+
+#: 'the spokesman' after an anonymous spokesman is that spokesman again (issue 12, −95; a switch for the tests)
+SPOKESPERSON_AGAIN = True
+
+
+def _spokesperson_again(res: SpeakerResolver, head: Token, toks: list, at: int) -> bool:
+    """Whether a bare definite spokesperson ('the spokesman', 'The spokeswoman', 'the lawyer': a head of
+    :data:`~graphkit.speaker_phrase.SPOKES` after 'the' alone) continues an anonymous one of its article written before
+    it with the same noun ("Mr Blair's spokesman said ... the spokesman said"), as 'the source' continues 'a senior
+    source' (the heads of :data:`~graphkit.mentions.ANON_HEADS` always do); not when no such speaker came before ('the
+    spokesman' stays a role)."""
+    return SPOKESPERSON_AGAIN and len(toks) == 2 and toks[0].lower_ == "the" and head.i == toks[1].i \
+        and head.lemma_.lower() in SPOKES and _anonymous_before(res, head.lemma_.lower(), at) is not None
 
 
 def _speaker_kind(head: Token, f: _Found, together, res: SpeakerResolver) -> str:

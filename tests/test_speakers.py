@@ -2758,3 +2758,52 @@ def test_a_description_naming_no_person_is_no_one_named_with_its_head_noun():
     the NER's PERSON set by hand as it read PolNeAR's 'Trump Taj Mahal')."""
     text = "Atlantic City casino Trump Taj Mahal lost money in May. The remaining casino said its revenue rose in June."
     assert _speakers_with_entities(text, [("Trump Taj Mahal", "PERSON")]) == [("The remaining casino", "The remaining casino")]
+
+
+#: 'they' stands for people named together, as the group their own speech is stored as ('Ann Lee and Tom Hale'),
+#: whether they spoke before or not: a sentence's subjects so named first, then any others (an object, after 'with');
+#: never names inside the claim's own content (antecedents.TOGETHER_THEY, Antecedents._together;
+#: mentions.people_together reads the pronoun as that group): (text, the last claim's actor and type)
+THEY_NAMED_TOGETHER = [
+    ("Ann Lee and Tom Hale met voters in Leeds on Monday. They said the new tax was unfair.",              # British
+     ("Ann Lee and Tom Hale", "group")),
+    ("Sen. Mike Crapo and Sen. Jim Risch toured Boise on Friday. They said the court needed two more judges.",
+     ("Mike Crapo and Jim Risch", "group")),                                                               # American
+    # named together after a body that spoke: the latest sentence's people, not the body
+    ("The Acme Party held a rally in Leeds. Ann Lee and Tom Hale spoke there. They said the party would win.",
+     ("Ann Lee and Tom Hale", "group")),
+    # named together, not as a subject: an object after 'with', an imperative's object
+    ("When I met Jim Lee and Tom Hale in Chicago on Monday, they said the new venture would be a media company.",
+     ("Jim Lee and Tom Hale", "group")),
+    ("Take Idaho Sens. Mike Crapo and Jim Risch. Last week, they said the court needed two more judges.",
+     ("Mike Crapo and Jim Risch", "group")),
+    # a sentence's subjects so named before its objects so named
+    ("Ann Lee and Tom Hale met Bob Reed and Jim Ortiz in Leeds. They said the deal was done.",
+     ("Ann Lee and Tom Hale", "group")),
+    # control: people named inside the claim's own content are no antecedent of who says it
+    ("The council met on Monday. They said Ann Lee and Tom Hale would win.", ("unresolved 'they'", "anonymous")),
+]
+
+
+@pytest.mark.parametrize("text,expected", THEY_NAMED_TOGETHER, ids=[f"{k:02d}" for k in range(len(THEY_NAMED_TOGETHER))])
+def test_they_stands_for_people_named_together(text, expected):
+    assert resolved_speakers([text])[-1][1:3] == expected
+
+
+#: 'the spokesman' after an anonymous spokesman of its article is that spokesman again, as 'the source' continues 'a
+#: senior source' (speakers.SPOKESPERSON_AGAIN, _spokesperson_again): (text, the last claim's actor and type)
+SPOKESPERSON_AGAIN = [
+    ("Tony Blair's spokesman said the plan was dead. “We will not change course,” the spokesman said.",    # British
+     ("Tony Blair spokesman", "anonymous")),
+    ("A spokeswoman for YouTube said the video was removed. “It broke our rules,” the spokeswoman said.",  # American
+     ("YouTube spokeswoman", "anonymous")),
+    ("Donald Trump's lawyer said the suit was frivolous. “It will be thrown out,” the lawyer said.",
+     ("Donald Trump lawyer", "anonymous")),
+    # control: no anonymous spokesman before: a role, as written
+    ("“We will not change course,” the spokesman said.", ("spokesman", "role")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPOKESPERSON_AGAIN, ids=[f"{k:02d}" for k in range(len(SPOKESPERSON_AGAIN))])
+def test_the_spokesman_is_the_anonymous_spokesman_before(text, expected):
+    assert resolved_speakers([text])[-1][1:3] == expected
