@@ -156,8 +156,9 @@ def people_together(a: Attribution, text: str, person_ents: list[tuple]) -> bool
     them (the last name of the phrase, which would head a person's mention: `_person_inside`).
 
     >>> from graphkit.records import Attribution
-    >>> a = Attribution(spans=[(60, 80)], speaker_text="They", speaker_type="PRON", speaker_span=(52, 56),
-    ...                 resolved_text="Ann Lee and Tom Hale", resolved_span=(0, 20))
+    >>> a = Attribution(text="the tax was unfair", spans=[(61, 79)], cue="said", speaker_text="They",
+    ...                 speaker_type="PRON", speaker_span=(52, 56), resolved_text="Ann Lee and Tom Hale",
+    ...                 resolved_span=(0, 20))
     >>> ents = [("Ann Lee", "PERSON", 0, 7), ("Tom Hale", "PERSON", 12, 20)]
     >>> people_together(a, "Ann Lee and Tom Hale", ents), people_together(a, "Ann Lee and Tom Hale", ents[:1])
     (True, False)
