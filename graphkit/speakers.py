@@ -123,6 +123,19 @@ class SpeakerResolver(Antecedents):
         return (best[1], best[2]) if best else None
 
 
+#: 'the companies', 'The national unions' are several bodies, as written, never the one the article named last with the
+#: word (issue 12, −95; a switch for the tests)
+SEVERAL_BODIES_AS_WRITTEN = True
+
+
+def _one_body(head: Token) -> bool:
+    """Whether a body noun heading a definite speaker phrase names one body ('the company', 'the union'), which
+    :meth:`~graphkit.article_names.ArticleNames.org_named` may read back to the body the article named with the word;
+    not several ('The companies said' after 'Pfizer and Allergan', 'The national unions' after 'the Chicago Teachers
+    Union'), which stay as written, as `_bare_document` keeps 'the campaigns'."""
+    return not SEVERAL_BODIES_AS_WRITTEN or head.tag_ not in ("NNS", "NNPS")
+
+
 def _bare_document(head: Token, toks: list) -> bool:
     """'the poll', 'the new poll', 'the statement', 'the campaign', 'The board': a document or body named by a definite
     article and its noun alone (at most one adjective between), which the article named more fully before (the body
@@ -281,7 +294,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         _spokesperson(res, head, toks, spans, f)
     elif stype == "NOUN" and _possessive_pronoun(head, toks) is not None:
         _whose(res, _possessive_pronoun(head, toks), toks, spans, f)  # 'his campaign': Bernie Sanders's campaign
-    elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in ORG_NOUNS \
+    elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in ORG_NOUNS and _one_body(head) \
             and res.org_named(head.lemma_.lower(), s0) is not None:
         f.resolved, f.rspan = res.org_named(head.lemma_.lower(), s0)  # "the company said" after "Enron"
         f.rtype = "ORG"

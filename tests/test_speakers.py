@@ -2785,7 +2785,8 @@ THEY_NAMED_TOGETHER = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", THEY_NAMED_TOGETHER, ids=[f"{k:02d}" for k in range(len(THEY_NAMED_TOGETHER))])
+@pytest.mark.parametrize("text,expected", THEY_NAMED_TOGETHER,
+                         ids=[f"{k:02d}" for k in range(len(THEY_NAMED_TOGETHER))])
 def test_they_stands_for_people_named_together(text, expected):
     assert resolved_speakers([text])[-1][1:3] == expected
 
@@ -2804,6 +2805,27 @@ SPOKESPERSON_AGAIN = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", SPOKESPERSON_AGAIN, ids=[f"{k:02d}" for k in range(len(SPOKESPERSON_AGAIN))])
+@pytest.mark.parametrize("text,expected", SPOKESPERSON_AGAIN,
+                         ids=[f"{k:02d}" for k in range(len(SPOKESPERSON_AGAIN))])
 def test_the_spokesman_is_the_anonymous_spokesman_before(text, expected):
+    assert resolved_speakers([text])[-1][1:3] == expected
+
+
+#: 'the companies', 'The national unions' are several bodies, as written, never the one body the article named last with
+#: the word; 'the company' still is that one (speakers.SEVERAL_BODIES_AS_WRITTEN, _one_body): (text, the last claim's
+#: actor and type)
+SEVERAL_BODIES = [
+    ("The Chicago Teachers Union backed Sanders in March. The national unions said a strong majority of members "
+     "support Clinton.", ("national unions", "group")),                                                    # American
+    ("The State Department and the Department of Homeland Security reviewed her visa. The departments declined to "
+     "comment.", ("departments", "group")),
+    ("The Home Office and the Department for Education issued new rules on Monday. The departments said the rules "
+     "were needed.", ("departments", "group")),                                                            # British
+    # control: one body, the one the article named with the word
+    ("Enron filed for bankruptcy on Monday. The company said its debts were too large.", ("Enron", "organisation")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SEVERAL_BODIES, ids=[f"{k:02d}" for k in range(len(SEVERAL_BODIES))])
+def test_several_bodies_stay_as_written(text, expected):
     assert resolved_speakers([text])[-1][1:3] == expected
