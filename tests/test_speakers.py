@@ -2775,8 +2775,8 @@ THEY_NAMED_TOGETHER = [
     # named together, not as a subject: an object after 'with', an imperative's object
     ("When I met Jim Lee and Tom Hale in Chicago on Monday, they said the new venture would be a media company.",
      ("Jim Lee and Tom Hale", "group")),
-    ("Take Idaho Sens. Mike Crapo and Jim Risch. Last week, they said the court needed two more judges.",
-     ("Mike Crapo and Jim Risch", "group")),
+    ("Take Ohio Sens. Ann Lee and Tom Hale. On Monday, they said the court needed two more judges.",
+     ("Ann Lee and Tom Hale", "group")),
     # a sentence's subjects so named before its objects so named
     ("Ann Lee and Tom Hale met Bob Reed and Jim Ortiz in Leeds. They said the deal was done.",
      ("Ann Lee and Tom Hale", "group")),
@@ -2815,10 +2815,10 @@ def test_the_spokesman_is_the_anonymous_spokesman_before(text, expected):
 #: the word; 'the company' still is that one (speakers.SEVERAL_BODIES_AS_WRITTEN, _one_body): (text, the last claim's
 #: actor and type)
 SEVERAL_BODIES = [
-    ("The Chicago Teachers Union backed Sanders in March. The national unions said a strong majority of members "
-     "support Clinton.", ("national unions", "group")),                                                    # American
-    ("The State Department and the Department of Homeland Security reviewed her visa. The departments declined to "
-     "comment.", ("departments", "group")),
+    ("The Chicago Teachers Union backed Sanders in March. The national unions said most of their members back "
+     "Clinton.", ("national unions", "group")),                                                            # American
+    ("The Department of Justice and the State Department reviewed her file. The departments declined to comment.",
+     ("departments", "group")),
     ("The Home Office and the Department for Education issued new rules on Monday. The departments said the rules "
      "were needed.", ("departments", "group")),                                                            # British
     # control: one body, the one the article named with the word
