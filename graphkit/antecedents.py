@@ -52,7 +52,7 @@ QUOTED_WINDOW_MAX = 3 * WINDOW
 SINGULAR_THING = frozenset({"it", "its"})
 
 #: 'they' may stand for people named together ('Ann Lee and Tom Hale met on Monday. They said ...'), whether they spoke
-#: before or not: a sentence's subjects so named first, then any others (issue 12, −95; a switch for the tests)
+#: before or not: a sentence's subjects so named first, then any others (issue 12, −96; a switch for the tests)
 TOGETHER_THEY = True
 
 #: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject

@@ -124,7 +124,7 @@ class SpeakerResolver(Antecedents):
 
 
 #: 'the companies', 'The national unions' are several bodies, as written, never the one the article named last with the
-#: word (issue 12, −95; a switch for the tests)
+#: word (issue 12, −96; a switch for the tests)
 SEVERAL_BODIES_AS_WRITTEN = True
 
 
@@ -373,7 +373,7 @@ def _settle(res: SpeakerResolver, head: Token, toks: list, f: _Found, person: Op
         _anaphoric_anonymous(res, head, toks, f)
 
 
-#: 'the spokesman' after an anonymous spokesman is that spokesman again (issue 12, −95; a switch for the tests)
+#: 'the spokesman' after an anonymous spokesman is that spokesman again (issue 12, −96; a switch for the tests)
 SPOKESPERSON_AGAIN = True
 
 
