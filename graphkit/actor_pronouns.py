@@ -31,8 +31,8 @@ from .actor_names import name_draft
 from .gazetteer import GazetteerEntry
 from .mentions import Mention, written_by
 from .names import fold, honorific_gender, is_pronoun, slug, split_honorific, strip_possessive
-from .pronouns import (MENTION, PERSON_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_PRONOUNS, Candidate, antecedent,
-                       fits_gender, pronoun_gender)
+from .pronouns import (MENTION, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER, SPEAKER, THING_PRONOUNS, Candidate,
+                       antecedent, fits_gender, pronoun_gender)
 
 if TYPE_CHECKING:
     from .actor_context import ActorContext
@@ -42,7 +42,7 @@ __all__ = ["SpokenBefore", "pronoun_draft", "second_look", "draft_gender"]
 #: actor types a person pronoun ('he', 'she') cannot refer to
 _NOT_PEOPLE = {"organisation", "government", "media", "country"}
 #: pronouns that never refer to one person ('they' after 'Trump's nomination' is no Donald Trump)
-_NOT_ONE_PERSON = {"they", "them", "their", "it", "its"}
+_NOT_ONE_PERSON = PLURAL_PRONOUNS | {"it", "its"}
 
 
 class SpokenBefore:

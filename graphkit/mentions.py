@@ -19,7 +19,7 @@ from .names import (APOS, ORG_NOUNS, TITLE_WORDS, drop_article, fold, has_org_wo
                     plain_name, split_honorific, split_title, strip_possessive)
 from .person_nouns import person_noun, plural_person_noun
 from .places import PlaceConfig, is_known_place
-from .pronouns import FIRST_PERSON
+from .pronouns import FIRST_PERSON, PLURAL_PRONOUNS
 from .records import Attribution
 
 #: the head nouns of an anonymous source ('a senior source', 'an aide'), as lemmas: the one list of them (a speaker
@@ -143,10 +143,6 @@ def _mention_text(resolved: str) -> str:
         if not re.search(r"[A-Za-z]{2}", text):
             return ""
     return trim_fragment(text)
-
-
-#: the pronouns that stand for several people, never one
-PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
 def people_together(a: Attribution, text: str, person_ents: list[tuple]) -> bool:

@@ -49,7 +49,7 @@ from typing import Callable, Iterable, Optional
 
 __all__ = ["Candidate", "antecedent", "fits_gender", "pronoun_gender", "SPEAKER", "SUBJECT", "UNTYPED_SUBJECT",
            "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "FIRST_PERSON", "THING_PRONOUNS", "NO_ANTECEDENT",
-           "QUANTIFIERS"]
+           "QUANTIFIERS", "PLURAL_PRONOUNS"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -59,6 +59,9 @@ FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 FIRST_PERSON_SINGULAR = {"i", "me", "my"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 THING_PRONOUNS = {"it", "its", "which", "that"}
+#: the pronouns that stand for several people or things, never one (graphkit.mentions.people_together,
+#: graphkit.actor_pronouns)
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 #: a quantifier standing alone as a subject ("Some have suggested ...", "Both said ...", "Another added ...") or an
 #: indefinite pronoun, a quantifier made one word ("Someone said ...", "Everyone agrees ...", "Nobody said ...")
 #: names part of a group, or one more of a kind, not the latest name before it: the group as written
