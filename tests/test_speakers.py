@@ -2769,7 +2769,8 @@ THEY_NAMED_TOGETHER = [
      ("Ann Lee and Tom Hale", "group")),
     ("Sen. Mike Crapo and Sen. Jim Risch toured Boise on Friday. They said the court needed two more judges.",
      ("Mike Crapo and Jim Risch", "group")),                                                               # American
-    # named together after a body that spoke: the latest sentence's people, not the body
+    # named together after a body the sentence before names (a subject that only held a rally): the latest
+    # sentence's people, not the body
     ("The Acme Party held a rally in Leeds. Ann Lee and Tom Hale spoke there. They said the party would win.",
      ("Ann Lee and Tom Hale", "group")),
     # named together, not as a subject: an object after 'with', an imperative's object
