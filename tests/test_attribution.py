@@ -1148,7 +1148,7 @@ INVERTED_OBJECT = [
     # the speaker made the subject of the words after it: the content wanted is the quotation alone; the clause the
     # parser built on the speaker ("did not want to be named") stays in it, a known limit: the fix (the clause left out,
     # bench/experiments/issue13_speaker_clause.diff) made 4 kept claims' content right over train+dev and cost 5-fold CV
-    # -0.03 / -0.05 (speech fair down on three folds; bench/README.md issue 13, forty-fifth part)
+    # -0.03 / -0.05 (speech fair down on three folds; bench/README.md issue 13, forty-sixth part)
     pytest.param("\"We should start the buses again if they stop them,\" said the driver, who like many in the depot "
                  "did not want to be named.", [("the driver", "\"We should start the buses again if they stop them,\"")],
                  True, marks=pytest.mark.xfail(strict=True, reason="the clause the parser built on the speaker stays in "
@@ -1172,14 +1172,20 @@ def test_a_speaker_after_the_verb_parsed_its_object_is_the_speaker(nlp, text, ex
     assert (_said(doc, tagger=False) != expected) == the_rules
 
 
-def test_the_speakers_phrase_after_the_verb_is_no_part_of_the_content(nlp):
+def test_the_speakers_phrase_after_the_verb_is_no_part_of_the_content(nlp, monkeypatch):
     """Fails without the speaker's phrase left out of the content where the parser hung it on other words
-    (frames_verb._verb_context): "the" and "who like many in the depot" would stand in the content."""
+    (frames_verb._verb_context): "the driver, who like many in the depot" would stand in the content. Holds whether
+    or not the clause after the phrase stays (the known limit INVERTED_OBJECT row 03 pins), and the speaker is lost
+    with INVERTED_OBJECT off."""
+    import graphkit.frames_parse as frames_parse
+
     doc = nlp("\"We should start the buses again if they stop them,\" said the driver, who like many in the depot did "
               "not want to be named.")
     [(speaker, content)] = _said(doc, tagger=False)
-    assert speaker == "the driver" and content.startswith("\"We should start") and not {"the", "depot"} & set(
-        content.split("\u2026")[-1].split())
+    assert speaker == "the driver" and content.startswith("\"We should start")
+    assert "driver" not in content and "who like many" not in content
+    monkeypatch.setattr(frames_parse, "INVERTED_OBJECT", False)
+    assert [s for s, _ in _said(doc, tagger=False)] != ["the driver"]
 
 
 #: (text, the verb, the head of the speaker phrase inverted_object reads, or None), whatever the parser made of the

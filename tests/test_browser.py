@@ -648,19 +648,26 @@ def test_the_timeline_leaves_a_few_far_dates_out_of_its_bars(browser, tmp_path, 
     of the dated claims beyond three interquartile ranges are left out of the bars and named above them, when that
     makes the bars finer."""
     G, n = dated_far_apart(n_nodes, far, day)
-    out = tmp_path / "dates.html"
+    labels, meta, bars, attempts = read_timeline(browser, G, tmp_path / "dates.html")
+    assert (labels[0], labels[-1]) == (first, last)
+    assert (note in meta) if note else ("far from the rest" not in meta)
+    assert sum(bars.values()) == n - (len(far) if note else 0), "a claim left out of the bars without being named"
+    assert attempts == []
+
+
+def read_timeline(browser, G, out) -> tuple[list[str], str, dict[str, int], list]:
+    """The overview panel's claims-per-period chart of ``G``'s page written to ``out``, read offline once drawn: its
+    axis labels, the line above it, each bar's claims by its label, and the network requests the page attempted."""
     write_view(G, out)
     with offline_page(browser) as (page, attempts):
         page.goto(out.as_uri())
         wait_drawn(page, 60)
-        labels = page.locator("#gk-panel svg.gk-timeline text").all_text_contents()
-        meta = page.locator("#gk-panel svg.gk-timeline").locator("xpath=preceding-sibling::div[1]").inner_text()
-        assert (labels[0], labels[-1]) == (first, last)
-        assert (note in meta) if note else ("far from the rest" not in meta)
-        drawn = sum(int(t.split(": ")[1].split()[0]) for t in page.locator(
-            "#gk-panel svg.gk-timeline rect title").all_text_contents())
-        assert drawn == n - (len(far) if note else 0), "a claim left out of the bars without being named"
-        assert attempts == []
+        chart = page.locator("#gk-panel svg.gk-timeline")
+        labels = chart.locator("text").all_text_contents()
+        meta = chart.locator("xpath=preceding-sibling::div[1]").inner_text()
+        bars = {k: int(v.split()[0]) for k, v in (t.split(": ")[0:2] for t in chart.locator("rect title")
+                                                  .all_text_contents())}
+        return labels, meta, bars, list(attempts)
 
 
 @pytest.mark.parametrize("dates, first, last, bars", [
@@ -679,18 +686,11 @@ def test_the_timeline_is_no_finer_than_its_dates_and_counts_the_undated(browser,
     claims = sorted(n for n, d in G.nodes(data=True) if d.get("type") == "claim")
     for k, cid in enumerate(claims):
         G.nodes[cid]["date"] = dates[k] if k < len(dates) else None
-    out = tmp_path / "undated.html"
-    write_view(G, out)
-    with offline_page(browser) as (page, attempts):
-        page.goto(out.as_uri())
-        wait_drawn(page, 60)
-        labels = page.locator("#gk-panel svg.gk-timeline text").all_text_contents()
-        meta = page.locator("#gk-panel svg.gk-timeline").locator("xpath=preceding-sibling::div[1]").inner_text()
-        drawn = dict(t.split(": ")[0:2] for t in page.locator("#gk-panel svg.gk-timeline rect title").all_text_contents())
-        assert (labels[0], labels[-1]) == (first, last)
-        assert {k: int(v.split()[0]) for k, v in drawn.items()} == bars
-        assert f"; {len(claims) - len(dates)} of {len(claims)} claims undated" in meta
-        assert attempts == []
+    labels, meta, drawn, attempts = read_timeline(browser, G, tmp_path / "undated.html")
+    assert (labels[0], labels[-1]) == (first, last)
+    assert drawn == bars
+    assert f"; {len(claims) - len(dates)} of {len(claims)} claims undated" in meta
+    assert attempts == []
 
 
 def test_notebook_iframe_draws_offline(browser, tmp_path):

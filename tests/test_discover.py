@@ -1553,8 +1553,8 @@ HARNESS_UK = {**{f"{p}{d}": s for p in "xyz" for d, s in UK.items()},
 
 
 # reports of one statement that give it other issues: Mary Jones's words have none in c1 (the kept report) and the
-# general election from their article in c2; Tom Green's have it from their article in g1 (the kept report, 0.375)
-# and from what their own sentence says in g2 (learnt, 0.803). The statement has every report's issues, each at its
+# general election from their article in c2; Tom Green's have it from their article in g1 (the kept report, 0.376)
+# and from what their own sentence says in g2 (learnt, 0.811). The statement has every report's issues, each at its
 # best score with every report's evidence (`graphkit.statements._merged_head`; `issue_harness.per_statement`)
 HARNESS_REPORTS_DIFFER = {
     "c1": ["Mary Jones said the hard times would last for many.", "Fans said the match was a thriller."],

@@ -2773,7 +2773,7 @@ THEY_NAMED_TOGETHER = [
     # sentence's people, not the body
     ("The Acme Party held a rally in Leeds. Ann Lee and Tom Hale spoke there. They said the party would win.",
      ("Ann Lee and Tom Hale", "group")),
-    # named together, not as a subject: an object after 'with', an imperative's object
+    # named together, not as a subject: a verb's object, an imperative's object
     ("When I met Jim Lee and Tom Hale in Chicago on Monday, they said the new venture would be a media company.",
      ("Jim Lee and Tom Hale", "group")),
     ("Take Ohio Sens. Ann Lee and Tom Hale. On Monday, they said the court needed two more judges.",
