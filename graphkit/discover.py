@@ -93,7 +93,7 @@ def none_found(claims: Sequence[tuple]) -> str:
             f"English{said}; {fix}")
 
 
-def within_issues(groups: Sequence[list[str]], members: dict, rows, into: dict, articles: Sequence[str]
+def within_issues(groups: Sequence[list[str]], members: dict, rows, into: dict, apart: dict
                   ) -> list[tuple[list[str], tuple]]:
     """(group, the group it stands in for, as a tuple) for the phrases said apart from each of ``groups``
     (`graphkit.phrase_groups.said_apart`, less the phrase that names it), grouped as discovery's groups are, a phrase
@@ -101,7 +101,8 @@ def within_issues(groups: Sequence[list[str]], members: dict, rows, into: dict, 
     given none of its own triggers' issues but these gets the one they make in the place of its article's
     (`graphkit.issue_model.said_within`): "abortion" is said in the articles of the Supreme Court's seat, its claims
     grouped with the Court's, and a claim about abortion took "Supreme Court" or the race's issue from its article.
-    ``rows``, ``into``: as `said_alone` takes them; ``articles``: each row's article.
+    ``rows``, ``into``: as `said_alone` takes them; ``apart``: each group's phrases said apart (`said_apart`), by the
+    group as a tuple (what `discover_issues` has worked out for the groups' entries).
 
     PolNeAR train at -92 (bench/README.md, issue 14, forty-seventh pass): 34 such issues ("abortion" within "Supreme
     Court", "health care" within "Wall Street", "black voters" within "economy", "Congress" within "federal
@@ -113,14 +114,13 @@ def within_issues(groups: Sequence[list[str]], members: dict, rows, into: dict, 
     >>> rows = [("c0", "a", ["supreme court", "justice"], []), ("c1", "a", ["supreme court"], []),
     ...         ("c2", "a", ["justice"], []), ("c3", "b", ["abortion", "pro life"], []), ("c4", "c", ["abortion"], [])]
     >>> rows += [(f"c{i}", f"d{i}", ["tax"], []) for i in range(5, 9)]   # other groups' articles
-    >>> into = {k: k for k in m}
-    >>> within_issues([["supreme court", "justice", "abortion", "pro life"]], m, rows, into, [r[1] for r in rows])
+    >>> into, g = {k: k for k in m}, ["supreme court", "justice", "abortion", "pro life"]
+    >>> within_issues([g], m, rows, into, {tuple(g): said_apart(g, m, [r[1] for r in rows])})
     [(['abortion', 'pro life'], ('supreme court', 'justice', 'abortion', 'pro life'))]
     """
     out = []
     for g in groups:
-        apart = said_apart(g, members, articles)
-        said = [h for h in g if h in apart and h != topic_name(g, apart)]
+        said = [h for h in g if h in apart[tuple(g)] and h != topic_name(g, apart[tuple(g)])]
         if not said:
             continue
         parts = apart_from_groups([said], members, rows, into)
@@ -163,13 +163,14 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
         groups = apart_from_groups(groups, members, rows, into)
     groups += [[p] for p in places] + [[k] for k in found.named]
     arts = [r[1] for r in rows]
-    within = [] if n_issues else within_issues(groups, members, rows, into, arts)
+    apart_of = {tuple(g): said_apart(g, members, arts) for g in groups}  # each group's, once: its entry and within
+    within = [] if n_issues else within_issues(groups, members, rows, into, apart_of)
     size = {tuple(g): len(set().union(*(members[h] for h in g))) for g in groups + [g for g, _ in within]}
     issues, names, named_as = [], set(), {}
     for g, of in [(g, None) for g in sorted(groups, key=lambda g: (-size[tuple(g)], g[0]))] + within:
         if of is not None and of not in named_as:
             continue  # the group it stands in for is no issue (its name was another's)
-        apart = said_apart(g, members, arts)
+        apart = apart_of[tuple(g)] if of is None else said_apart(g, members, arts)
         parts = g + sorted((k for k in keys if into[k] in g and k not in g), key=lambda k: (-df[k], k))
         written = list(dict.fromkeys(written_form(surface[k]) for k in parts))
         name = written_form(surface[topic_name(g, apart)])
