@@ -247,7 +247,9 @@ class IssueDef:
     origin: str = "taxonomy"  # or "discovered" (graphkit.discover)
     #: phrases (folded: `fold_phrase`) said mostly where the issue's other phrases are not
     #: (`graphkit.phrase_groups.said_apart`): a claim whose triggers of the issue are only these counts for its article's
-    #: issue but is not given this one (`graphkit.issue_model.names_only`); the file's ``apart:`` list
+    #: issue but is not given this one (`graphkit.issue_model.names_only`); an issue within another (``within``) lists
+    #: its name here when that is a word said mostly away from its other phrases, and the word then counts as any
+    #: single word (`own_name`, `graphkit.discover.name_said_apart`); the file's ``apart:`` list
     apart: frozenset = frozenset()
     #: the issue whose phrases said apart (``apart``) these are, when this issue is made of them
     #: (`graphkit.discover.within_issues`): in a discovered taxonomy a claim gets it only where no issue of its own
@@ -606,6 +608,19 @@ def _evidence(trigger: str, issue: str = "") -> float:
     return 1.0 if names_issue(trigger, issue) else 0.5
 
 
+def own_name(issue: "IssueDef") -> str:
+    """The name an issue's triggers are weighed against (`_evidence`): its name, unless the name is among its phrases
+    said apart from the rest of it (``apart``: an issue within another named by a word said mostly in other senses,
+    `graphkit.discover.name_said_apart`), then none, and the word counts as any single word.
+
+    >>> tax = taxonomy_from_data({"issues": [{"name": "actions", "patterns": ["actions", "guns"], "apart": ["actions"]},
+    ...                                      {"name": "abortion", "patterns": ["abortion", "pro-life"]}]}, "x")
+    >>> [own_name(i) for i in tax.issues]
+    ['', 'abortion']
+    """
+    return "" if fold_phrase(issue.name) in issue.apart else issue.name
+
+
 def names_issue(trigger: str, issue: str) -> bool:
     """Whether a trigger is its issue's own name, up to case and plural endings (`light_lemma`).
 
@@ -662,7 +677,7 @@ def discovered_evidence(text: str, sentence: str, tax: "Taxonomy"
             seen = {t.lower() for ts in both for t in ts}
             for t in trigs:
                 if t.lower() not in seen:
-                    evidence[n] = evidence.get(n, 0.0) + weight * _evidence(t, tax.issues[n].name)
+                    evidence[n] = evidence.get(n, 0.0) + weight * _evidence(t, own_name(tax.issues[n]))
                     both[k].append(t)
     for n in [n for n in said if _inside_others(n, said)]:
         del said[n], evidence[n]  # "control" said only in "gun control" is that issue's, not its own

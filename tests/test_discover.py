@@ -1772,3 +1772,65 @@ def test_a_name_said_twice_in_an_article_is_an_issue_of_its_own(phrase, articles
     assert [i["patterns"] for i in found if phrase in i["patterns"]] == patterns
     assert [i["name"] for i in found if phrase not in i["patterns"]] == [  # the rest as before
         i["name"] for i in discover_issues(base)["issues"]]
+
+
+@pytest.mark.parametrize("apart_part,expected", [
+    # phrases said apart from the Court's group, about abortion: an issue within it
+    (["abortion", "pro life"], [["abortion", "pro life"]]),
+    # a role said apart from it ("federal judge"), nothing else: says who, not what about, no issue
+    (["federal judge"], []),
+    # roles only, two of them ("billionaire", "vice president"): none either
+    (["billionaire", "vice president"], []),
+    # a role beside a topic: the part stays, named by the topic (`topic_name`)
+    (["federal judge", "abortion"], [["federal judge", "abortion"]]),
+])
+def test_an_issue_within_another_made_of_roles_only_is_none(apart_part, expected):
+    from graphkit.discover import within_issues
+    from graphkit.phrase_groups import said_apart
+
+    m = {"supreme court": {0, 1}, "justice": {0, 2}}
+    rows = [("c0", "a", ["supreme court", "justice"], []), ("c1", "a", ["supreme court"], []),
+            ("c2", "a", ["justice"], [])]
+    for h in apart_part:   # each said in articles of its own, all together in one claim: one part
+        m[h] = {len(rows), len(rows) + 1}
+    rows += [("c3", "b", list(apart_part), []), ("c4", "c", list(apart_part), [])]
+    rows += [(f"c{i}", f"d{i}", ["tax"], []) for i in range(5, 9)]   # other groups' articles
+    g = ["supreme court", "justice", *apart_part]
+    into = {k: k for k in m}
+    got = within_issues([g], m, rows, into, {tuple(g): said_apart(g, m, [r[1] for r in rows])})
+    assert [p for p, _ in got] == expected
+
+
+@pytest.mark.parametrize("part,articles,expected", [
+    # "actions" said in articles a-d, the rest of the part ("guns", "firearms") in e-f: its name is said apart
+    (["action", "gun", "firearm"], ["a", "b", "c", "d", "e", "e", "f"], ["action"]),
+    # said where the rest is (3 of its 4 claims in e, f): the name stays the name
+    (["action", "gun", "firearm"], ["e", "f", "e", "d", "e", "e", "f"], []),
+    # a name of two words is seldom said in another sense: stays, wherever it is said
+    (["gun control", "gun", "firearm"], ["a", "b", "c", "d", "e", "e", "f"], []),
+    # an issue of one phrase has no rest to be said away from
+    (["action"], ["a", "b", "c", "d", "e", "e", "f"], []),
+])
+def test_an_issue_within_another_named_by_a_word_said_away_from_the_rest_lists_it_apart(part, articles, expected):
+    from graphkit.discover import within_apart
+
+    m = {part[0]: {0, 1, 2, 3}, "gun": {4, 5}, "firearm": {5, 6}}
+    assert [h for h in within_apart(part, m, articles) if h == part[0]] == expected
+
+
+@pytest.mark.parametrize("claim,apart,expected", [
+    # the within issue's name said away from its other phrases: alone it counts half, no issue
+    ("the agency took adverse employment action against him", ["actions"], []),
+    # ... with another of its phrases it is given
+    ("his actions on guns are lawful", ["actions"], [("actions", "actions, guns")]),
+    # a name not said apart is the issue's own name: alone it gives the issue (as before)
+    ("the agency took adverse employment action against him", [], [("actions", "action")]),
+    # a phrase of two words gives it whatever the name
+    ("the Second Amendment stands", ["actions"], [("actions", "Second Amendment")]),
+])
+def test_a_name_said_apart_counts_as_any_single_word(claim, apart, expected):
+    from graphkit.issues import assign_claim, taxonomy_from_data
+
+    tax = taxonomy_from_data({"issues": [{"name": "actions", "patterns": ["actions", "guns", "Second Amendment"],
+                                          "apart": apart}]}, "x", origin="discovered")
+    assert [(n, t) for n, t, _ in assign_claim(claim, taxonomy=tax)] == expected
