@@ -670,6 +670,38 @@ def test_a_clause_fronted_before_the_speaker_is_not_what_they_said(nlp, text, ex
     assert (_said(doc, tagger=False) != expected) == the_rules
 
 
+#: the words before a cue that are only a circumstance hung on it are no content around it when the cue has a complement
+#: after it: that complement is the content (frames_verb.circumstance_before): (text, [(speaker, content)] of the rules,
+#: the row is the rule's own)
+CIRCUMSTANCE_BEFORE = [
+    ("In her blog post, Reyes reminded the council of the fare rise.",
+     [("Reyes", "reminded the council of the fare rise")], True),
+    ("At the same hearing, the chairman asked Reyes about the missing buses.",
+     [("the chairman", "asked Reyes about the missing buses")], True),
+    ("As was the case last year, the union agreed to a new wage scale.",
+     [("the union", "agreed \u2026 a new wage scale")], True),
+    # a quotation before the cue is what was said; words after the cue clause make the words around it content; a
+    # clause of the cue's own after it was its content before
+    ("\u201cThe plan is dead,\u201d Reyes said in an interview.", [("Reyes", "\u201cThe plan is dead,\u201d")], False),
+    ("If the vote fails, Reyes said, the fares will rise.", [("Reyes", "If the vote fails \u2026 the fares will rise")],
+     False),
+    ("In an interview, Reyes said the plan was dead.", [("Reyes", "the plan was dead")], False),
+]
+
+
+@pytest.mark.parametrize("text, expected, the_rules", CIRCUMSTANCE_BEFORE,
+                         ids=[f"{i:02d}" for i in range(len(CIRCUMSTANCE_BEFORE))])
+def test_a_circumstance_before_the_cue_is_not_what_was_said(nlp, text, expected, the_rules, monkeypatch):
+    """``the_rules``: the row is the rule's own (it fails with CIRCUMSTANCE_NOT_AROUND off, the circumstance then the
+    content), else a control the rule leaves as it was."""
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+    assert _said(doc, tagger=False) == expected
+    monkeypatch.setattr(frames_verb, "CIRCUMSTANCE_NOT_AROUND", False)
+    assert (_said(doc, tagger=False) != expected) == the_rules
+
+
 def test_a_headline_run_on_takes_two_candidates_of_one_cue():
     """Two frames' candidates on one headline cue: both run on, neither is compared with the other (an ordering of
     candidates by their cue's index alone)."""
