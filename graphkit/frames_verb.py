@@ -147,7 +147,7 @@ def circumstance_before(v: Token, content: set, quote_of_tok: dict) -> bool:
     adverbial clause or an adverb the parser hung on ``v`` ("In the same debate, the moderator asked her about the
     ads": what she was asked about is the content, not the debate). Over PolNeAR train+dev such a rule candidate with
     a complement after its cue never matched a gold end to end; its complement did 32 times (bench/README.md, issue 13
-    forty-seventh part).
+    forty-eighth part).
 
     A Doc built by hand, parsed as the parser does it ("In" a prepositional phrase of "asked"):
 
