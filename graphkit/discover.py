@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Iterable, Optional, Sequence
 
 from .phrase_groups import (NESTED_SHARE, apart_from_groups, group_phrases, names_a_person, nested, said_apart,
-                            topic_name)
+                            shares_a_word, the_frame, topic_name)
 from .topical import (MIN_CLAIMS, MIN_CORPUS_CLAIMS, common_phrases, issue_min_articles, phrase_counts,
                       topical_phrases, vocabulary_min_articles, written_form)
 
@@ -95,8 +95,9 @@ def none_found(claims: Sequence[tuple]) -> str:
 
 
 def within_issues(groups: Sequence[list[str]], members: dict, rows, into: dict, apart: dict
-                  ) -> list[tuple[list[str], tuple]]:
-    """(group, the group it stands in for, as a tuple) for the phrases said apart from each of ``groups``
+                  ) -> list[tuple[list[str], tuple, list[str]]]:
+    """(group, the group it stands in for, as a tuple, its phrases said apart: `within_apart`) for the phrases said
+    apart from each of ``groups``
     (`graphkit.phrase_groups.said_apart`, less the phrase that names it), grouped as discovery's groups are, a phrase
     no claim of which says another of them an issue of its own (`apart_from_groups`), largest first in each. A claim
     given none of its own triggers' issues but these gets the one they make in the place of its article's
@@ -123,16 +124,16 @@ def within_issues(groups: Sequence[list[str]], members: dict, rows, into: dict, 
     >>> rows += [(f"c{i}", f"d{i}", ["tax"], []) for i in range(5, 9)]   # other groups' articles
     >>> into, g = {k: k for k in m}, ["supreme court", "justice", "abortion", "pro life"]
     >>> within_issues([g], m, rows, into, {tuple(g): said_apart(g, m, [r[1] for r in rows])})
-    [(['abortion', 'pro life'], ('supreme court', 'justice', 'abortion', 'pro life'))]
+    [(['abortion', 'pro life'], ('supreme court', 'justice', 'abortion', 'pro life'), [])]
     """
-    out = []
+    out, arts = [], [r[1] for r in rows]
     for g in groups:
         said = [h for h in g if h in apart[tuple(g)] and h != topic_name(g, apart[tuple(g)])]
         if not said:
             continue
         parts = [p for p in apart_from_groups([said], members, rows, into) if not all(map(names_a_person, p))]
         size = {p[0]: len(set().union(*(members[h] for h in p))) for p in parts}
-        out += [(p, tuple(g)) for p in sorted(parts, key=lambda p: (-size[p[0]], p[0]))]
+        out += [(p, tuple(g), within_apart(p, members, arts)) for p in sorted(parts, key=lambda p: (-size[p[0]], p[0]))]
     return out
 
 
@@ -157,7 +158,9 @@ def name_said_apart(part: Sequence[str], members: dict, articles: Sequence[str])
     beside legislation and sanctions), so it is listed among the issue's phrases said apart (``apart``) and counts as
     any single word, half, not as the issue's name (`graphkit.issues._evidence`): it gives the issue only with another
     of its phrases. A name of two words or more is seldom said in another sense, and one said where the rest is
-    ("abortion" beside "pro-life" and "Planned Parenthood") stays the name.
+    ("abortion" beside "pro-life" and "Planned Parenthood") stays the name; so does, as `said_apart` keeps such phrases
+    the group's, a word another of its phrases shares ("guns" beside "gun rights") and the name of a part said in
+    most of the corpus's articles (`the_frame`).
 
     PolNeAR train at -96 (bench/README.md, issue 14, forty-eighth pass): "actions", "Congress", "ISIS", "recession",
     "penchant" (of 29 issues within another); with the roles dropped (`within_issues`), 309 statements change.
@@ -167,8 +170,8 @@ def name_said_apart(part: Sequence[str], members: dict, articles: Sequence[str])
     >>> name_said_apart(["action", "gun", "firearm"], m, arts), name_said_apart(["gun", "firearm"], m, arts)
     (True, False)
     """
-    if len(part) < 2 or " " in part[0]:
-        return False
+    if len(part) < 2 or " " in part[0] or shares_a_word(part[0], part[1:]) or the_frame(part, members, articles):
+        return False  # said_apart's guards: an outlet's wording of the part's topic; a part the corpus is about
     rest = frozenset().union(*(members[h] for h in part[1:]))
     return nested(frozenset(members[part[0]]), rest, articles) < NESTED_SHARE
 
@@ -209,12 +212,12 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     arts = [r[1] for r in rows]
     apart_of = {tuple(g): said_apart(g, members, arts) for g in groups}  # each group's, once: its entry and within
     within = [] if n_issues else within_issues(groups, members, rows, into, apart_of)
-    size = {tuple(g): len(set().union(*(members[h] for h in g))) for g in groups + [g for g, _ in within]}
+    size = {tuple(g): len(set().union(*(members[h] for h in g))) for g in groups + [g for g, _, _ in within]}
     issues, names, named_as = [], set(), {}
-    for g, of in [(g, None) for g in sorted(groups, key=lambda g: (-size[tuple(g)], g[0]))] + within:
+    for g, of, apart in [(g, None, apart_of[tuple(g)]) for g in sorted(groups, key=lambda g: (-size[tuple(g)], g[0]))
+                         ] + within:
         if of is not None and of not in named_as:
             continue  # the group it stands in for is no issue (its name was another's)
-        apart = apart_of[tuple(g)] if of is None else within_apart(g, members, arts)
         parts = g + sorted((k for k in keys if into[k] in g and k not in g), key=lambda k: (-df[k], k))
         written = list(dict.fromkeys(written_form(surface[k]) for k in parts))
         name = written_form(surface[topic_name(g, apart)])

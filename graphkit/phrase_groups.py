@@ -220,11 +220,7 @@ def said_apart(group: Sequence[str], members: dict, articles: Sequence[str]) -> 
     A phrase is also said apart when it is said mostly away from the group's name (`away_from_name`), though said
     where the rest of the group is.
     """
-    if len(group) < 2:
-        return []
-    everywhere = len(set(articles))
-    claims = frozenset().union(*(members[h] for h in group))
-    if len({articles[r] for r in claims}) > FRAME_REACH * everywhere:
+    if len(group) < 2 or the_frame(group, members, articles):
         return []
     out = []
     for h in group[1:]:
@@ -235,6 +231,19 @@ def said_apart(group: Sequence[str], members: dict, articles: Sequence[str]) -> 
             out.append(h)
     away = away_from_name(group, out, members, articles)
     return [h for h in group if h in out or h in away]
+
+
+def the_frame(group: Sequence[str], members: dict, articles: Sequence[str]) -> bool:
+    """Whether a group's claims are said in more than `FRAME_REACH` of the corpus's articles (``articles``: each
+    claim's): what the corpus is about, kept whole, none of its phrases said apart (`said_apart`).
+
+    >>> the_frame(["campaign", "voters"], {"campaign": {0, 1}, "voters": {2}}, ["a", "b", "c", "d"])
+    True
+    >>> the_frame(["tax"], {"tax": {0}}, ["a", "b", "c", "d"])
+    False
+    """
+    claims = frozenset().union(*(members[h] for h in group))
+    return len({articles[r] for r in claims}) > FRAME_REACH * len(set(articles))
 
 
 def away_from_name(group: Sequence[str], apart: Sequence[str], members: dict, articles: Sequence[str]) -> list[str]:

@@ -1798,23 +1798,52 @@ def test_an_issue_within_another_made_of_roles_only_is_none(apart_part, expected
     g = ["supreme court", "justice", *apart_part]
     into = {k: k for k in m}
     got = within_issues([g], m, rows, into, {tuple(g): said_apart(g, m, [r[1] for r in rows])})
-    assert [p for p, _ in got] == expected
+    assert [p for p, _, _ in got] == expected
+
+
+@pytest.mark.parametrize("where,expected", [
+    # "actions" said in articles of its own, away from the part's other phrases ("guns", "firearms"): the issue within
+    # lists its name apart, as the entry discovery writes for it takes it (`within_apart`)
+    (["e", "f", "g", "h"], ["action"]),
+    # said where "guns" and "firearms" are: the name is the issue's own
+    (["c", "c", "d", "d"], []),
+])
+def test_an_issue_within_another_comes_with_its_phrases_said_apart(where, expected):
+    from graphkit.discover import within_issues
+    from graphkit.phrase_groups import said_apart
+
+    rows = [("c0", "a", ["background check"], []), ("c1", "a", ["background check"], []),
+            ("c2", "b", ["background check"], [])]
+    rows += [(f"c{3 + k}", d, ["action"], []) for k, d in enumerate(where)]
+    rows += [("c7", "c", ["gun", "firearm"], []), ("c8", "d", ["gun", "action"], []), ("c9", "d", ["firearm"], [])]
+    rows += [(f"c{i}", f"x{i}", ["tax"], []) for i in range(10, 20)]   # other groups' articles
+    m = {k: {r for r, row in enumerate(rows) if k in row[2]} for k in ["background check", "action", "gun", "firearm"]}
+    g, into = ["background check", "action", "gun", "firearm"], {k: k for k in m}
+    got = within_issues([g], m, rows, into, {tuple(g): said_apart(g, m, [r[1] for r in rows])})
+    assert [(p, [h for h in apart if h == p[0]]) for p, _, apart in got] == [(["action", "gun", "firearm"], expected)]
+
+
+_ELSEWHERE = [f"x{i}" for i in range(8)]   # the articles of the corpus's other issues' claims
 
 
 @pytest.mark.parametrize("part,articles,expected", [
     # "actions" said in articles a-d, the rest of the part ("guns", "firearms") in e-f: its name is said apart
-    (["action", "gun", "firearm"], ["a", "b", "c", "d", "e", "e", "f"], ["action"]),
+    (["action", "gun", "firearm"], ["a", "b", "c", "d", "e", "e", "f"] + _ELSEWHERE, ["action"]),
     # said where the rest is (3 of its 4 claims in e, f): the name stays the name
-    (["action", "gun", "firearm"], ["e", "f", "e", "d", "e", "e", "f"], []),
+    (["action", "gun", "firearm"], ["e", "f", "e", "d", "e", "e", "f"] + _ELSEWHERE, []),
     # a name of two words is seldom said in another sense: stays, wherever it is said
-    (["gun control", "gun", "firearm"], ["a", "b", "c", "d", "e", "e", "f"], []),
+    (["gun control", "gun", "firearm"], ["a", "b", "c", "d", "e", "e", "f"] + _ELSEWHERE, []),
     # an issue of one phrase has no rest to be said away from
-    (["action"], ["a", "b", "c", "d", "e", "e", "f"], []),
+    (["action"], ["a", "b", "c", "d", "e", "e", "f"] + _ELSEWHERE, []),
+    # a word another of its phrases shares is the part's wherever it is said (as `said_apart` keeps it)
+    (["gun", "gun right", "firearm"], ["a", "b", "c", "d", "e", "e", "f"] + _ELSEWHERE, []),
+    # a part said in most of the corpus's articles (here every one) is what it is about: kept whole (`the_frame`)
+    (["action", "gun", "firearm"], ["a", "b", "c", "d", "e", "e", "f"], []),
 ])
 def test_an_issue_within_another_named_by_a_word_said_away_from_the_rest_lists_it_apart(part, articles, expected):
     from graphkit.discover import within_apart
 
-    m = {part[0]: {0, 1, 2, 3}, "gun": {4, 5}, "firearm": {5, 6}}
+    m = {"gun": {4, 5}, "gun right": {4, 5}, "firearm": {5, 6}, part[0]: {0, 1, 2, 3}}   # the name's claims: 0-3
     assert [h for h in within_apart(part, m, articles) if h == part[0]] == expected
 
 
