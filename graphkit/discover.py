@@ -118,9 +118,10 @@ def within_issues(groups: Sequence[list[str]], members: dict, rows, into: dict, 
     41 statements, "vice president" 18, "lobbyists" 18, "federal judge" 5, "Islamic State militants" 3); 96 statements
     change, of 20 judged 9 fit better, 4 worse (seed 7731).
 
-    >>> m = {"supreme court": {0, 1}, "justice": {0, 2}, "abortion": {3, 4}, "pro life": {3}}
+    >>> m = {"supreme court": {0, 1}, "justice": {0, 2}, "abortion": {3, 4}, "pro life": {3, 4}}
     >>> rows = [("c0", "a", ["supreme court", "justice"], []), ("c1", "a", ["supreme court"], []),
-    ...         ("c2", "a", ["justice"], []), ("c3", "b", ["abortion", "pro life"], []), ("c4", "c", ["abortion"], [])]
+    ...         ("c2", "a", ["justice"], []), ("c3", "b", ["abortion", "pro life"], []),
+    ...         ("c4", "c", ["abortion", "pro life"], [])]
     >>> rows += [(f"c{i}", f"d{i}", ["tax"], []) for i in range(5, 9)]   # other groups' articles
     >>> into, g = {k: k for k in m}, ["supreme court", "justice", "abortion", "pro life"]
     >>> within_issues([g], m, rows, into, {tuple(g): said_apart(g, m, [r[1] for r in rows])})
@@ -142,8 +143,10 @@ def within_apart(part: Sequence[str], members: dict, articles: Sequence[str]) ->
     (`said_apart`), its name among them when it is a word said mostly away from the rest (`name_said_apart`).
 
     >>> m = {"action": {0, 1, 2, 3}, "gun": {4, 5}, "firearm": {5, 6}}
-    >>> within_apart(["action", "gun", "firearm"], m, ["a", "b", "c", "d", "e", "e", "f"])
-    ['action']
+    >>> within_apart(["action", "gun", "firearm"], m, ["a", "b", "c", "d", "e", "e", "f"] + list("uvwxyz"))
+    ['action', 'gun', 'firearm']
+
+    (The rest, said away from where the name is, is said apart as well: `graphkit.phrase_groups.away_from_name`.)
     """
     apart = said_apart(part, members, articles)
     named = topic_name(part, apart) == part[0] and name_said_apart(part, members, articles)
@@ -166,7 +169,7 @@ def name_said_apart(part: Sequence[str], members: dict, articles: Sequence[str])
     "penchant" (of 29 issues within another); with the roles dropped (`within_issues`), 309 statements change.
 
     >>> m = {"action": {0, 1, 2, 3}, "gun": {4, 5}, "firearm": {5, 6}}
-    >>> arts = ["a", "b", "c", "d", "e", "e", "f"]
+    >>> arts = ["a", "b", "c", "d", "e", "e", "f"] + list("uvwxyz")   # rows 7-12: other issues' claims
     >>> name_said_apart(["action", "gun", "firearm"], m, arts), name_said_apart(["gun", "firearm"], m, arts)
     (True, False)
     """
