@@ -1,14 +1,15 @@
-"""Crash safety: SIGKILL a build at random points; nothing stored is lost or half-written (issue 7).
+"""Crash safety: SIGKILL a build at points across it; nothing stored is lost or half-written (issue 7).
 
-A reference build of the sample corpus runs uninterrupted and is timed. Then a
-bounded loop of five builds on a second store kills each (SIGKILL: no cleanup,
-no atexit) at a seeded random point: after a random number of articles were
-stored, while the graph is being resolved, or after a random delay in a
-``--force`` re-parse (model loading, parsing or writing). After every kill the
-store must open, pass SQLite's integrity check and hold only complete articles
-(every document has its extraction, every extraction parses, the resolved
-layer points at stored articles and actors). Finally an ordinary build
-completes and its exports are byte-identical to the reference's.
+A reference build of the sample corpus runs uninterrupted. Then a bounded loop of builds on a second store kills
+each (SIGKILL: no cleanup, no atexit) at a point the build passes, chosen by a seeded draw: just after a drawn number
+of articles were stored, while the graph is being resolved, inside the transaction that swaps the resolved graph in,
+and, in a ``--force`` re-parse, once the pipeline is loaded and after a drawn number of articles were stored again.
+The build kills itself there (`KILL_AT`: its process SIGKILLs itself when the hooked function has returned for the
+n-th time), so where a kill lands depends on the draw alone, never on how fast the machine is (a kill timed from a
+reference build landed, at load 9, after every article was written). After every kill the store must open, pass
+SQLite's integrity check and hold only complete articles (every document has its extraction, every extraction parses,
+the resolved layer points at stored articles and actors), as many as were stored before the kill. Finally an
+ordinary build completes and its exports are byte-identical to the reference's.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import closing
 from pathlib import Path
 
@@ -73,79 +73,74 @@ def check_complete(store: Path) -> dict:
         return {"documents": len(docs), "claims": len(claims)}
 
 
-def _count_documents(store: Path) -> int:
-    if not store.exists():
-        return 0
-    # closed here, not left to the garbage collector: a connection that met an error sits in a reference
-    # cycle until a collection, and a connection this process forgets keeps its view of the WAL's index
-    try:
-        with closing(sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=0.2)) as db:
-            return db.execute("SELECT count(*) FROM documents").fetchone()[0]
-    except sqlite3.Error:  # not created yet, or busy
-        return 0
+#: Run as ``python -c KILL_AT WHERE N graphkit-args...``: the graphkit command, with the function WHERE
+#: ("module:Class.attr" or "module:attr") hooked so that the process SIGKILLs itself when it has returned for the
+#: N-th time. A point the build passes, whatever the machine's speed.
+KILL_AT = """
+import importlib, os, signal, sys
+where, n = sys.argv[1], int(sys.argv[2])
+module, _, path = where.partition(":")
+owner = importlib.import_module(module)
+*outer, name = path.split(".")
+for part in outer:
+    owner = getattr(owner, part)
+real, returned = getattr(owner, name), [0]
+def hooked(*args, **kw):
+    out = real(*args, **kw)
+    returned[0] += 1
+    if returned[0] == n:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return out
+setattr(owner, name, hooked)
+from graphkit.cli import main
+main(sys.argv[3:])
+"""
+
+#: where a build passes, by the phase it is in (`KILL_AT`'s WHERE)
+ARTICLE_STORED = "graphkit.store:Store.put_article"  # its transaction committed
+PIPELINE_LOADED = "graphkit.nlp:load_pipeline"  # a re-parse's first step (parse_changed looks it up when called)
+RESOLVING = "graphkit.resolution:resolve_speakers"  # the resolution's actors resolved, nothing of it written
+SWAPPING_IN = "graphkit.store:Store._write_claims"  # inside replace_resolved's transaction, before its COMMIT
 
 
-def kill_when(p: subprocess.Popen, store: Path, trigger: str, arg: float, n_docs: int) -> str:
-    """SIGKILL the build when the trigger fires: 'delay' (seconds), 'documents' (that many articles stored),
-    'resolve' (all articles stored, then `arg` seconds). Returns 'killed' or how the build ended first."""
-    t0 = time.perf_counter()
-    fired_at = None
-    while p.poll() is None:
-        if trigger == "delay":
-            fire = time.perf_counter() - t0 >= arg
-        elif trigger == "documents":
-            fire = _count_documents(store) >= arg
-        else:
-            if fired_at is None and _count_documents(store) >= n_docs:
-                fired_at = time.perf_counter()
-            fire = fired_at is not None and time.perf_counter() - fired_at >= arg
-        if fire:
-            os.kill(p.pid, signal.SIGKILL)
-            p.wait(timeout=60)
-            return "killed"
-        time.sleep(0.005)
-    return f"finished (rc {p.returncode}) first"
-
-
-def _build_and_kill(store: Path, extra: tuple, trigger: str, arg: float, n_docs: int) -> str:
-    """Start a build of ``store`` (with ``extra`` flags) and SIGKILL it when the trigger fires (`kill_when`)."""
-    p = subprocess.Popen(build_cmd(store, *extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        return kill_when(p, store, trigger, arg, n_docs)
-    finally:
-        p.stderr.close()
+def build_and_kill(store: Path, where: str, n: int, *extra) -> str:
+    """Build ``store`` in a process that SIGKILLs itself when ``where`` has returned ``n`` times (`KILL_AT`);
+    'killed', or how the build ended when it never got there."""
+    args = ["build", str(CORPUS), "--store", str(store), "--quiet", *extra]
+    proc = subprocess.run([sys.executable, "-c", KILL_AT, where, str(n), *args], capture_output=True, text=True,
+                          timeout=900)
+    return "killed" if proc.returncode == -signal.SIGKILL else f"finished (rc {proc.returncode}) first: {proc.stderr}"
 
 
 @pytest.mark.slow
 def test_kill_loop_leaves_complete_articles_and_resumes_to_the_same_graph(tmp_path):
     ref = tmp_path / "ref.gk"
-    t0 = time.perf_counter()
     proc = subprocess.run(build_cmd(ref), capture_output=True, text=True, timeout=900)
-    full = time.perf_counter() - t0
     assert proc.returncode == 0, proc.stderr
 
     store = tmp_path / "killed.gk"
     n_docs = check_complete(ref)["documents"]
     rng = random.Random(20251125)
     k1 = rng.randint(1, n_docs - 2)
-    plan = [  # (trigger, argument, extra flags): kill points spread over every phase of a build
-        ("documents", k1, ()),                              # while articles are being written
-        ("documents", rng.randint(k1 + 1, n_docs - 1), ()),  # again, resuming the first
-        ("resolve", rng.uniform(0.0, 1.5), ()),             # all articles in: while resolving the graph
-        ("delay", rng.uniform(0.1, 0.95) * full, ("--force",)),  # anywhere in a re-parse of everything
-        ("delay", rng.uniform(0.1, 0.95) * full, ("--force",)),
+    k2 = rng.randint(k1 + 1, n_docs - 1)
+    plan = [  # (where, its n-th return, extra flags, the articles stored after the kill): every phase of a build
+        (ARTICLE_STORED, k1, (), k1),                  # while articles are being written
+        (ARTICLE_STORED, k2 - k1, (), k2),             # again, resuming the first (k1 are in: it writes the rest)
+        (RESOLVING, 1, (), n_docs),                    # all articles in: while resolving the graph
+        (SWAPPING_IN, 1, (), n_docs),                  # while the resolved graph is written, before its commit
+        (PIPELINE_LOADED, 1, ("--force",), n_docs),    # a re-parse of everything: before its first article
+        (ARTICLE_STORED, rng.randint(1, n_docs), ("--force",), n_docs),  # in it, some articles stored again
+        (SWAPPING_IN, 1, ("--force",), n_docs),
     ]
     log = []
-    for trigger, arg, extra in plan:
-        for attempt in range(3 if trigger == "delay" else 1):  # a loaded machine's re-parse can be faster than the
-            outcome = _build_and_kill(store, extra, trigger, arg / 2 ** attempt, n_docs)  # reference was: sooner
-            state = check_complete(store) if store.exists() else {"documents": 0, "claims": 0}
-            log.append((trigger, round(arg / 2 ** attempt, 1), outcome, state))
-            if outcome == "killed":
-                break
-    print(f"\nreference build {full:.1f}s; kills: {json.dumps(log)}")
-    assert sum(1 for *_, o, _ in log if o == "killed") >= len(plan) - 1, log  # every build checked complete after
-    assert any(0 < st["documents"] < n_docs for *_, st in log), "no kill landed between two articles"
+    for where, n, extra, stored in plan:
+        outcome = build_and_kill(store, where, n, *extra)
+        state = check_complete(store)
+        log.append((where, n, extra, outcome, state))
+        assert outcome == "killed" and state["documents"] == stored, log
+        if where == SWAPPING_IN:  # rolled back: no build finished, so no resolved graph yet
+            assert state["claims"] == 0, log
+    print(f"\nkills: {json.dumps(log)}")
 
     proc = subprocess.run(build_cmd(store), capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
