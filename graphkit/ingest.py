@@ -485,13 +485,32 @@ def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: 
     url = merged.get("url")
     return Document(
         id=PurePosixPath(rel).stem, path=rel, text=text, sha256=sha, format=fmt,
-        title=str(merged.get("title") or "") or None,
+        title=str(merged.get("title") or "") or text_title(text, sha, fmt, answers),
         source=str(merged["source"]) if merged.get("source") else None,
         url=str(url) if url else None,
         author=str(merged["author"]) if merged.get("author") else answers.get(
             "byline", [sha, fmt, str(merged["title"]) if merged.get("title") else None], lambda: byline_from_text(text, merged.get("title"))),
         published=published, encoding=encoding, notes=tuple(notes),
     )
+
+
+def text_title(text: str, sha: str, fmt: str, answers: TextAnswers) -> Optional[str]:
+    """The title of an article whose metadata, front matter and page give none: the headline its first line is
+    (`graphkit.segments.headline_of`), worked out once for these bytes (``answers``); None for an article longer
+    than one parse piece (`graphkit.extract.CHUNK_CHARS`), whose first piece's headline the whole text may not show.
+    The parse reads a title as the metadata's; this one is the headline it finds without it, so no claim changes.
+
+    >>> text_title("Council Votes to Freeze Bus Fares\\n\\nThe council said so.", "0" * 64, "txt", TextAnswers())
+    'Council Votes to Freeze Bus Fares'
+    >>> text_title("The council said so.\\nThe mayor agreed.", "1" * 64, "txt", TextAnswers()) is None
+    True
+    """
+    from .extract import CHUNK_CHARS
+    from .segments import headline_of
+
+    if len(text) > CHUNK_CHARS:
+        return None
+    return answers.get("headline", [sha, fmt], lambda: headline_of(text))
 
 
 def _article_text(text: str, fmt: str) -> tuple[str, dict, Optional[str]]:
@@ -530,6 +549,12 @@ def _no_text_reason(raw: bytes, fmt: str, fields: dict) -> str:
     return "no text: whitespace only; remove the file or save the article into it"
 
 
+#: what to do for an article with no publication date, in words a reader of the summary knows (one text for every
+#: such file: the summary says it once for them all, `graphkit.build.problem_lines`)
+DATE_ROW = ('give each article its date in a metadata.jsonl file in the corpus folder, one line per article such as '
+            '{"doc_id": "a1", "published": "2025-11-25"} for a1.txt')
+
+
 def _date_notes(problem: Optional[str], published: Optional[dt.date], no_row: bool) -> list[str]:
     r"""The note on the article's publication date: its problem, no metadata row (``no_row``: the corpus has
     metadata and neither it nor the article's markup gives any field), or no date at all.
@@ -543,10 +568,11 @@ def _date_notes(problem: Optional[str], published: Optional[dt.date], no_row: bo
         return [problem]
     if no_row:
         return ["no row in the corpus metadata; no publication date, so claims are dated from the text only: "
-                "add a row with this doc_id"]
+                "add a row for each such article to the metadata file, its doc_id the file name without the extension "
+                "(\"a1\" for a1.txt)"]
     if published is None:
         return ["no publication date (none in the metadata, front matter or page); claims are dated from "
-                "the text only: add `published` (YYYY-MM-DD) to a metadata.jsonl row for this doc_id"]
+                "the text only: " + DATE_ROW]
     return []
 
 

@@ -192,7 +192,8 @@ class Document(Record):
     text: str = Field(description="the article text as stored; every offset points into this")
     sha256: str = Field(min_length=64, max_length=64, description="hash of the raw file bytes, for incremental builds")
     format: Literal["txt", "md", "html"] = Field(description="the file format it was read from")
-    title: Optional[str] = Field(None, description="headline, from metadata or front matter")
+    title: Optional[str] = Field(None, description="headline: from the metadata, front matter or page, else the "
+                                 "article's first line when it is one (graphkit.ingest.text_title)")
     source: Optional[str] = Field(None, description="publisher or outlet")
     url: Optional[str] = Field(None, description="where the article was published")
     author: Optional[str] = Field(None, description="byline")

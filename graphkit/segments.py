@@ -28,8 +28,8 @@ from typing import Iterator, NamedTuple, Optional, Sequence
 from .names import has_org_word
 from .records import SegmentKind
 
-__all__ = ["Segment", "segments", "byline_author", "closing_author", "signed_by", "letter_signer", "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns",
-           "turn_at"]
+__all__ = ["Segment", "segments", "headline_of", "byline_author", "closing_author", "signed_by", "letter_signer",
+           "NOT_RUNNING_TEXT", "segment_kind_at", "interview_turns", "turn_at"]
 
 #: segment kinds that hold no claim: a cue standing in one of them is not an attribution of the article
 NOT_RUNNING_TEXT = frozenset({"headline", "standfirst", "byline", "dateline", "subhead", "caption", "credit"})
@@ -310,6 +310,20 @@ def _typed_line(line: str) -> Optional[str]:
     if _DATELINE.match(line) and len(words) > 3:
         return "dateline"
     return None
+
+
+def headline_of(text: str) -> Optional[str]:
+    """The headline the article's own text gives: its first line when `segments` makes that line the headline
+    (unclosed, title-case or ending with ';', with text under it), else None. An article with no title in its
+    metadata, front matter or page is titled by it (`graphkit.ingest`).
+
+    >>> headline_of("Council Votes to Freeze Bus Fares\\n\\nThe council said fares would not rise.")
+    'Council Votes to Freeze Bus Fares'
+    >>> headline_of("The council said fares would not rise.\\nThe mayor agreed."), headline_of("Bus fares frozen")
+    (None, None)
+    """
+    segs = segments(text)
+    return text[segs[0].start:segs[0].end] if segs and segs[0].kind == "headline" else None
 
 
 def byline_author(text: str, title: Optional[str] = None) -> Optional[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.ingest import decode, read_corpus
+from graphkit.ingest import DATE_ROW, decode, read_corpus
 
 SAID = "Kremlin spokesman Dmitry Peskov said the talks in Geneva were useful."
 SAID2 = "Foreign Minister Sergey Lavrov said Europe was to blame for the failure of the talks."
@@ -196,6 +196,34 @@ def test_every_reason_says_what_to_do(ingested):
 def test_a_page_tells_its_own_metadata(ingested, doc_id, field, value):
     doc = {d.id: d for d in ingested.documents}[doc_id]
     assert str(getattr(doc, field)) == value
+
+
+@pytest.mark.parametrize("text, row_title, title", [
+    ("Council Votes to Freeze Bus Fares\n\nThe council said fares would not rise.", None,
+     "Council Votes to Freeze Bus Fares"),                          # unclosed: the headline
+    ("Quiet Exit: Mayor Was Driven to the Clinic But Turned Back Before the Cameras Came.\n\nThe Gazette reports that "
+     "her staff kept the visit quiet.", None,
+     "Quiet Exit: Mayor Was Driven to the Clinic But Turned Back Before the Cameras Came."),  # title-case, closed
+    ("Council Votes to Freeze Bus Fares\n\nThe council said fares would not rise.", "Fares frozen",
+     "Fares frozen"),                                               # the metadata's title wins
+    ("The council said fares would not rise.\nThe mayor agreed.", None, None),  # running text: no title, its id
+    ("Bus fares frozen", None, None),                               # a line with nothing under it is no headline
+    ("By Ann Lee\nThe council said fares would not rise.", None, None),  # a byline first
+])
+def test_an_article_without_a_title_is_titled_by_its_headline(tmp_path, text, row_title, title):
+    """An article whose metadata, front matter and page give no title is titled by its first line when that line is
+    its headline (`graphkit.ingest.text_title`), as the parse reads it: the parse given that title as the metadata's
+    cuts the same segments, so no claim changes."""
+    from graphkit.segments import segments
+
+    (tmp_path / "fares.txt").write_text(text, encoding="utf-8")
+    if row_title:
+        (tmp_path / "metadata.jsonl").write_text(json.dumps({"doc_id": "fares", "published": "2025-11-25",
+                                                             "title": row_title}) + "\n")
+    doc = read_corpus(tmp_path).documents[0]
+    assert doc.title == title
+    if title and not row_title:
+        assert segments(doc.text, doc.title) == segments(doc.text)
 
 
 def test_metadata_reaches_the_document(ingested):
@@ -502,6 +530,7 @@ def test_a_problem_many_files_share_is_said_once(tmp_path, n_undated, lines):
     assert proc.returncode == 0, proc.stderr
     said = [line for line in proc.stdout.splitlines() if not line.startswith(("articles:", "issues:"))]  # the summary
     assert len(said) == len(lines) and all(s.startswith(want) for s, want in zip(said, lines)), said
+    assert all(s.endswith(DATE_ROW) for s in said if s.startswith("degraded")), said  # what to do, for one or many
 
 
 def test_build_stores_the_list_and_the_good_articles(built, ingested):
