@@ -633,6 +633,33 @@ def main(argv=None):
     sys.exit(code)
 
 
+@contextmanager
+def warnings_as_lines():
+    """What graphkit warns a notebook of (`graphkit.errors.GraphkitWarning`: "'clinton' matched the speaker named
+    'Clinton' only; ...") said on the command line as a line of its own, ``graphkit: ...``, each time; any other
+    warning as Python shows it.
+
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err), warnings_as_lines():
+    ...     warnings.warn("'clinton' matched the speaker named 'Clinton' only", GraphkitWarning)
+    >>> err.getvalue()
+    "graphkit: 'clinton' matched the speaker named 'Clinton' only\\n"
+    """
+    shown = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, GraphkitWarning):
+            typer.echo(f"graphkit: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", GraphkitWarning)
+        warnings.showwarning = show
+        yield
+
+
 def _run(cx, argv) -> int:
     """The exit status of the command ``argv`` names, `main`'s lines said: a user's error in one line (status 2),
     Ctrl-C's (`_interrupted_line`, status 130)."""
@@ -640,7 +667,8 @@ def _run(cx, argv) -> int:
 
     try:
         numpy_gemm_wanted()  # a bad GRAPHKIT_GEMM is said before any pipeline loads or store is written
-        rv = app(args=argv, prog_name="graphkit", standalone_mode=False)
+        with warnings_as_lines():
+            rv = app(args=argv, prog_name="graphkit", standalone_mode=False)
     except cx.NoArgsIsHelpError as e:  # bare `graphkit`: show the help
         e.show()
         sys.exit(2)

@@ -95,7 +95,7 @@ class NameIndex:
                 return sorted(table[q])
         qt = tuple(q.split())
         n = len(qt)
-        tail = {k for k, toks in self.form_tokens if toks[-n:] == qt}
+        tail = self._ending_with(qt)
         if tail:
             return sorted(tail)
         inside = {k for k, toks in self.form_tokens if len(toks) > n and _contains(qt, toks)}
@@ -106,6 +106,31 @@ class NameIndex:
             return []
         top = max(scores.values())
         return sorted(k for k, sc in scores.items() if sc >= top - 5)
+
+    def _ending_with(self, words: tuple) -> set[str]:
+        """Keys with a form whose last words are the folded ``words`` (a surname: `match`'s third tier).
+
+        >>> sorted(NameIndex({"a:h": ["Hillary Clinton"], "a:b": ["Bill Clinton"]})._ending_with(("clinton",)))
+        ['a:b', 'a:h']
+        """
+        n = len(words)
+        return {k for k, toks in self.form_tokens if toks[-n:] == words} if n else set()
+
+    def others_ending_with(self, name: str, hit: list[str]) -> list[str]:
+        """Labels of the keys other than ``hit`` (what `match` gave ``name``) with a form whose last words are the
+        name's: whom else a surname may mean when `match` took the key named by it alone (the speaker written plain
+        "Clinton", beside Hillary Clinton and Bill Clinton), for a query to say so. None for a key given as itself.
+
+        >>> ix = NameIndex({"a:c": ["Clinton"], "a:h": ["Hillary Clinton"], "a:b": ["Bill Clinton"]})
+        >>> ix.match("clinton"), ix.others_ending_with("clinton", ["a:c"])
+        (['a:c'], ['Bill Clinton', 'Hillary Clinton'])
+        >>> ix.others_ending_with("hillary clinton", ix.match("hillary clinton"))
+        []
+        """
+        if name in self.keys:
+            return []
+        others = self._ending_with(tuple(skeleton(name).split())) - set(hit)
+        return sorted(self.labels.get(k, k) for k in others)
 
     def close(self, q: str, whole: float, word: float) -> dict[str, float]:
         """Keys with a form spelt close to the folded name `q`, each with its best score (rapidfuzz ratio, 0-100):

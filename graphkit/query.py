@@ -40,7 +40,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union, get_args
 
-from .errors import GraphkitError, StoreError
+from .errors import GraphkitError, GraphkitWarning, StoreError
 from .values import BadValue, fraction, listed, one_of, whole
 from .issue_evidence import IssueFilter, old_marker
 from .records import Actor, Claim, SegmentKind, Stance, claim_sentence
@@ -278,6 +278,9 @@ class Graphkit:
                 close = ix.suggest(n)
                 raise NameNotFound(f"no speaker matches {n!r} among the {len(ix.keys)} actors of {self.path.name}; "
                                    + (f"did you mean {_or(close)}? " if close else "") + self.hint("actors"))
+            others = ix.others_ending_with(n, hit)
+            if others:  # "clinton" is the speaker written plain "Clinton": Hillary's and Bill's claims are not in it
+                warnings.warn(also_named(n, [ix.labels.get(h, h) for h in hit], others), GraphkitWarning, stacklevel=3)
             out.extend(h for h in hit if h not in out)
         return out
 
@@ -728,6 +731,23 @@ _HINT = {
     "documents": ("g.documents() lists the articles", "the doc column of graphkit claims --store {store} lists the "
                                                       "articles"),
 }
+
+
+def also_named(name: str, taken: list[str], others: list[str]) -> str:
+    """The line a query says when a name it took matches other speakers by their last name too
+    (`graphkit.lookup.NameIndex.others_ending_with`): whom it took, whom else the name may mean, what to do.
+
+    >>> also_named("clinton", ["Clinton"], ["Bill Clinton", "Hillary Clinton"])[:61]
+    "'clinton' matched the speaker named 'Clinton' only; 'Bill Cli"
+    >>> also_named("clinton", ["Clinton"], ["Bill Clinton", "Hillary Clinton"])[61:]
+    "nton' and 'Hillary Clinton' are speakers of that name too: give a full name for theirs"
+    >>> also_named("trump", ["Trump"], [f"Trump {i}" for i in range(7)])[-79:]
+    "'Trump 4' and 2 more are speakers of that name too: give a full name for theirs"
+    """
+    shown = [repr(o) for o in others[:OFFER]] + ([f"{len(others) - OFFER} more"] if len(others) > OFFER else [])
+    them = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return (f"{name!r} matched the speaker named {_or(taken).replace(' or ', ' and ')} only; {them} "
+            f"{'is a speaker' if len(others) == 1 else 'are speakers'} of that name too: give a full name for theirs")
 
 
 def _or(names: list[str]) -> str:

@@ -295,6 +295,57 @@ def test_an_unknown_id_in_a_larger_store(tmp_path, written, offered):
     assert (offered in message) if offered else ("did you mean" not in message and "articles are" not in message)
 
 
+@pytest.fixture
+def clintons(tmp_path):
+    """A store whose speakers are the one written plain "Clinton", Hillary Clinton and Bill Clinton (PolNeAR dev's)."""
+    from graphkit.records import Actor
+    from graphkit.store import Store
+
+    path = tmp_path / "clintons.gk"
+    with Store(path, create=True) as s:
+        s.replace_resolved([Actor(id="actor:clinton", name="Clinton", type="person"),
+                            Actor(id="actor:hillary-clinton", name="Hillary Clinton", type="person",
+                                  aliases=("Mrs. Clinton",)),
+                            Actor(id="actor:bill-clinton", name="Bill Clinton", type="person")], [], [], [], [])
+    return path
+
+
+@pytest.mark.parametrize("name, found, said", [
+    ("clinton", ["actor:clinton"], "'clinton' matched the speaker named 'Clinton' only; 'Bill Clinton' and "
+                                   "'Hillary Clinton' are speakers of that name too: give a full name for theirs"),
+    ("Hillary Clinton", ["actor:hillary-clinton"], None),     # a full name means that speaker
+    ("Mrs. Clinton", ["actor:hillary-clinton"], None),        # and so does a form only she is written as
+    ("actor:clinton", ["actor:clinton"], None),               # an id is that speaker
+    ("Bill", ["actor:bill-clinton"], None),                   # a part of one name: no one else is called so
+])
+def test_a_surname_that_names_one_speaker_says_who_else_it_may_mean(clintons, name, found, said):
+    """A name `find_actors` takes as one speaker's whole name ("Clinton", an actor the resolution left unmerged)
+    while it ends other speakers' names too says so in one line (a `GraphkitWarning`; `graphkit.query.also_named`):
+    their claims are not in what is given."""
+    import warnings
+
+    import graphkit
+    from graphkit.errors import GraphkitWarning
+
+    with graphkit.open(clintons) as g, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert g.find_actors(name) == found
+    assert [str(w.message) for w in caught if w.category is GraphkitWarning] == ([said] if said else [])
+
+
+def test_the_command_line_says_who_else_a_surname_may_mean(clintons, capsys, monkeypatch):
+    """The same line on the command line, as a line of its own (`graphkit.cli.warnings_as_lines`), no warning's
+    file and line number."""
+    from graphkit.cli import main
+
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as e:
+        main(["claims", "--store", str(clintons), "--speaker", "clinton"])
+    err = capsys.readouterr().err
+    assert e.value.code in (0, None)
+    assert err.startswith("graphkit: 'clinton' matched the speaker named 'Clinton' only; ") and "Warning" not in err
+
+
 def test_timeline_of_unknown_actor_raises(sample):
     with pytest.raises(NameNotFound, match="no speaker matches 'Nobody Atall'"):
         sample.timeline("Nobody Atall")
