@@ -203,7 +203,13 @@ def inverted_object(v: Token) -> Optional[Token]:
 
 def _closing_mark_before(t: Token) -> Optional[Token]:
     """The closing mark of the quotation that ends right before token ``t``, its comma, question or exclamation mark
-    inside or the comma after it ("“...,” added", "“...”, added"), else None."""
+    inside or the comma after it ("“...,” added", "“...”, added"), else None.
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> inside, after = parsed_as_written("“It is over,” added Lee."), parsed_as_written("“It is over”, added Lee.")
+    >>> _closing_mark_before(inside[6]).i, _closing_mark_before(after[6]).i, _closing_mark_before(inside[3])
+    (5, 4, None)
+    """
     if t.i < 2:
         return None
     one, two = t.doc[t.i - 1], t.doc[t.i - 2]
@@ -216,7 +222,14 @@ def _closing_mark_before(t: Token) -> Optional[Token]:
 
 def _quotes_a_verb(mark: Token) -> bool:
     """Does the quotation that ``mark`` closes hold a verb (within :data:`_QUOTED_REACH` tokens)? "‘victory,’" alone
-    is no one's words."""
+    is no one's words.
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> said = parsed_as_written("“It is over,” added Lee.", pos="PUNCT PRON AUX ADV PUNCT PUNCT VERB PROPN PUNCT")
+    >>> word = parsed_as_written("‘victory,’ ignores losses.", pos="PUNCT NOUN PUNCT PUNCT VERB NOUN PUNCT")
+    >>> _quotes_a_verb(said[5]), _quotes_a_verb(word[3])
+    (True, False)
+    """
     for t in reversed(mark.doc[max(0, mark.i - _QUOTED_REACH):mark.i]):
         if t.is_quote or t.text in _CLOSING_MARKS:
             return False

@@ -809,12 +809,19 @@ def test_an_issue_within_another_teaches_the_issue_model_nothing():
     assert [n for n, _, _ in triggers["d0"][0]] == ["running mate"]   # "vice president": the issue within alone
 
 
-def test_a_suggested_file_keeps_within_only_for_an_issue_it_lists():
+@pytest.mark.parametrize("listed, within", [
+    # the issue it is within left out of the file (no claim is about it): the issue stands alone
+    ([{"name": "running mate", "patterns": ["running mate"], "within": "health care"}], [None]),
+    # the issue it is within listed too: kept, and the file reads back with it
+    ([{"name": "running mate", "patterns": ["running mate"], "within": "health care"},
+      {"name": "health care", "patterns": ["health care"]}], ["health care", None]),
+], ids=["left-out", "listed"])
+def test_a_suggested_file_keeps_within_only_for_an_issue_it_lists(listed, within):
     from graphkit.issues import taxonomy_from_data
     from graphkit.suggest import within_listed
 
-    kept = within_listed([{"name": "running mate", "patterns": ["running mate"], "within": "health care"}])
-    assert [i.within for i in taxonomy_from_data({"issues": kept}, "s.yaml").issues] == [None]
+    kept = within_listed(listed)
+    assert [i.within for i in taxonomy_from_data({"issues": kept}, "s.yaml").issues] == within
 
 
 @pytest.mark.parametrize("articles,expected", [

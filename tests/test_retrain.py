@@ -297,31 +297,29 @@ def _fit_filter(feats, labels) -> dict:
     return fit(feats, labels, params={"C": 0.3, "min_count": 15, "threshold": 0.5})
 
 
-@pytest.mark.parametrize("family", ["lemma", "stance", "kind", "stype", "rootdep"])
-def test_the_re_scorer_is_fitted_to_its_optimum(family):
-    """Adding d to every weight of a family each candidate has one value of, and taking d from the bias, scores every
-    candidate the same; only the L2 penalty tells the two apart, and it is least where the family's weights sum to 0.
-    A fit stopped at lbfgs's default tolerance left them at -0.09 each here (-0.47 on PolNeAR, the bias 1.2 short of
-    its optimum and moved by every retrain: bench/README.md, issue 13, forty-second part)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    model = _fit_filter(*_one_hot_candidates())
-    total = sum(w for k, w in model["weights"].items() if k.startswith(family + "="))
-    assert abs(total) < 1e-3, (family, total)
-
-
 def _fit_tagger(feats, labels) -> dict:
     from train_tagger import fit_tagger
 
     return fit_tagger([(f, y, y, False) for f, y in zip(feats, labels)], C=0.3, min_count=15)
 
 
+#: the models fitted to their optimum (train_filter.SOLVER), each with the fit it is trained by: (name, fit)
+FITTED_TO_THE_OPTIMUM = [
+    # the re-scorer: a fit stopped at lbfgs's default tolerance left each family at -0.09 here (-0.47 on PolNeAR, the
+    # bias 1.2 short of its optimum and moved by every retrain: bench/README.md, issue 13, forty-second part)
+    ("re-scorer", _fit_filter),
+    # the cue tagger: its one-hot families (its token's lemma, dependency, tag, ...) have the same flat direction, and
+    # the default tolerance left them at -0.09 each too (bench/README.md, issue 13, forty-fifth part, −93)
+    ("cue tagger", _fit_tagger),
+]
+
+
 @pytest.mark.parametrize("family", ["lemma", "stance", "kind", "stype", "rootdep"])
-def test_the_cue_tagger_is_fitted_to_its_optimum(family):
-    """The cue tagger's one-hot families (its token's lemma, dependency, tag, ...) have the same flat direction as the
-    re-scorer's, and its fit is run to the optimum with the same solver (train_filter.SOLVER): lbfgs stopped at its
-    default tolerance left each family's weights summing to -0.09 here (bench/README.md, issue 13, forty-fifth
-    part, −93)."""
+@pytest.mark.parametrize("model_name, fit", FITTED_TO_THE_OPTIMUM, ids=[n for n, _ in FITTED_TO_THE_OPTIMUM])
+def test_each_model_is_fitted_to_its_optimum(model_name, fit, family):
+    """Adding d to every weight of a family each candidate has one value of, and taking d from the bias, scores every
+    candidate the same; only the L2 penalty tells the two apart, and it is least where the family's weights sum to 0."""
     sys.path.insert(0, str(ROOT / "bench"))
-    model = _fit_tagger(*_one_hot_candidates())
+    model = fit(*_one_hot_candidates())
     total = sum(w for k, w in model["weights"].items() if k.startswith(family + "="))
-    assert abs(total) < 1e-3, (family, total)
+    assert abs(total) < 1e-3, (model_name, family, total)

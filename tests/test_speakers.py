@@ -2760,73 +2760,92 @@ def test_a_description_naming_no_person_is_no_one_named_with_its_head_noun():
     assert _speakers_with_entities(text, [("Trump Taj Mahal", "PERSON")]) == [("The remaining casino", "The remaining casino")]
 
 
+def assert_switched(text: str, expected: tuple, the_rule: bool, monkeypatch, module, switch: str) -> None:
+    """The last claim of ``text`` is ``expected`` (actor name and type), and with ``module``'s ``switch`` off it is
+    something else exactly when ``the_rule`` (a control row holds either way)."""
+    assert resolved_speakers([text])[-1][1:3] == expected
+    monkeypatch.setattr(module, switch, False)
+    assert (resolved_speakers([text])[-1][1:3] != expected) == the_rule
+
+
 #: 'they' stands for people named together, as the group their own speech is stored as ('Ann Lee and Tom Hale'),
 #: whether they spoke before or not: a sentence's subjects so named first, then any others (an object, after 'with');
 #: never names inside the claim's own content (antecedents.TOGETHER_THEY, Antecedents._together;
-#: mentions.people_together reads the pronoun as that group): (text, the last claim's actor and type)
+#: mentions.people_together reads the pronoun as that group): (text, the last claim's actor and type, whether the row
+#: fails with the switch off)
 THEY_NAMED_TOGETHER = [
     ("Ann Lee and Tom Hale met voters in Leeds on Monday. They said the new tax was unfair.",              # British
-     ("Ann Lee and Tom Hale", "group")),
+     ("Ann Lee and Tom Hale", "group"), True),
     ("Sen. Mike Crapo and Sen. Jim Risch toured Boise on Friday. They said the court needed two more judges.",
-     ("Mike Crapo and Jim Risch", "group")),                                                               # American
+     ("Mike Crapo and Jim Risch", "group"), True),                                                         # American
     # named together after a body the sentence before names (a subject that only held a rally): the latest
     # sentence's people, not the body
     ("The Acme Party held a rally in Leeds. Ann Lee and Tom Hale spoke there. They said the party would win.",
-     ("Ann Lee and Tom Hale", "group")),
+     ("Ann Lee and Tom Hale", "group"), True),
     # named together, not as a subject: a verb's object, an imperative's object
     ("When I met Jim Lee and Tom Hale in Chicago on Monday, they said the new venture would be a media company.",
-     ("Jim Lee and Tom Hale", "group")),
+     ("Jim Lee and Tom Hale", "group"), True),
     ("Take Ohio Sens. Ann Lee and Tom Hale. On Monday, they said the court needed two more judges.",
-     ("Ann Lee and Tom Hale", "group")),
+     ("Ann Lee and Tom Hale", "group"), True),
     # a sentence's subjects so named before its objects so named
     ("Ann Lee and Tom Hale met Bob Reed and Jim Ortiz in Leeds. They said the deal was done.",
-     ("Ann Lee and Tom Hale", "group")),
+     ("Ann Lee and Tom Hale", "group"), True),
     # control: people named inside the claim's own content are no antecedent of who says it
-    ("The council met on Monday. They said Ann Lee and Tom Hale would win.", ("unresolved 'they'", "anonymous")),
+    ("The council met on Monday. They said Ann Lee and Tom Hale would win.", ("unresolved 'they'", "anonymous"),
+     False),
 ]
 
 
-@pytest.mark.parametrize("text,expected", THEY_NAMED_TOGETHER,
+@pytest.mark.parametrize("text,expected,the_rule", THEY_NAMED_TOGETHER,
                          ids=[f"{k:02d}" for k in range(len(THEY_NAMED_TOGETHER))])
-def test_they_stands_for_people_named_together(text, expected):
-    assert resolved_speakers([text])[-1][1:3] == expected
+def test_they_stands_for_people_named_together(text, expected, the_rule, monkeypatch):
+    import graphkit.antecedents as antecedents
+
+    assert_switched(text, expected, the_rule, monkeypatch, antecedents, "TOGETHER_THEY")
 
 
 #: 'the spokesman' after an anonymous spokesman of its article is that spokesman again, as 'the source' continues 'a
-#: senior source' (speakers.SPOKESPERSON_AGAIN, _spokesperson_again): (text, the last claim's actor and type)
+#: senior source' (speakers.SPOKESPERSON_AGAIN, _spokesperson_again): (text, the last claim's actor and type, whether
+#: the row fails with the switch off)
 SPOKESPERSON_AGAIN = [
     ("Tony Blair's spokesman said the plan was dead. “We will not change course,” the spokesman said.",    # British
-     ("Tony Blair spokesman", "anonymous")),
+     ("Tony Blair spokesman", "anonymous"), True),
     ("A spokeswoman for YouTube said the video was removed. “It broke our rules,” the spokeswoman said.",  # American
-     ("YouTube spokeswoman", "anonymous")),
+     ("YouTube spokeswoman", "anonymous"), True),
     ("Donald Trump's lawyer said the suit was frivolous. “It will be thrown out,” the lawyer said.",
-     ("Donald Trump lawyer", "anonymous")),
+     ("Donald Trump lawyer", "anonymous"), True),
     # control: no anonymous spokesman before: a role, as written
-    ("“We will not change course,” the spokesman said.", ("spokesman", "role")),
+    ("“We will not change course,” the spokesman said.", ("spokesman", "role"), False),
 ]
 
 
-@pytest.mark.parametrize("text,expected", SPOKESPERSON_AGAIN,
+@pytest.mark.parametrize("text,expected,the_rule", SPOKESPERSON_AGAIN,
                          ids=[f"{k:02d}" for k in range(len(SPOKESPERSON_AGAIN))])
-def test_the_spokesman_is_the_anonymous_spokesman_before(text, expected):
-    assert resolved_speakers([text])[-1][1:3] == expected
+def test_the_spokesman_is_the_anonymous_spokesman_before(text, expected, the_rule, monkeypatch):
+    import graphkit.speakers as speakers
+
+    assert_switched(text, expected, the_rule, monkeypatch, speakers, "SPOKESPERSON_AGAIN")
 
 
 #: 'the companies', 'The national unions' are several bodies, as written, never the one body the article named last with
 #: the word; 'the company' still is that one (speakers.SEVERAL_BODIES_AS_WRITTEN, _one_body): (text, the last claim's
-#: actor and type)
+#: actor and type, whether the row fails with the switch off)
 SEVERAL_BODIES = [
     ("The Chicago Teachers Union backed Sanders in March. The national unions said most of their members back "
-     "Clinton.", ("national unions", "group")),                                                            # American
+     "Clinton.", ("national unions", "group"), True),                                                      # American
     ("The Department of Justice and the State Department reviewed her file. The departments declined to comment.",
-     ("departments", "group")),
+     ("departments", "group"), True),
     ("The Home Office and the Department for Education issued new rules on Monday. The departments said the rules "
-     "were needed.", ("departments", "group")),                                                            # British
+     "were needed.", ("departments", "group"), True),                                                      # British
     # control: one body, the one the article named with the word
-    ("Enron filed for bankruptcy on Monday. The company said its debts were too large.", ("Enron", "organisation")),
+    ("Enron filed for bankruptcy on Monday. The company said its debts were too large.", ("Enron", "organisation"),
+     False),
 ]
 
 
-@pytest.mark.parametrize("text,expected", SEVERAL_BODIES, ids=[f"{k:02d}" for k in range(len(SEVERAL_BODIES))])
-def test_several_bodies_stay_as_written(text, expected):
-    assert resolved_speakers([text])[-1][1:3] == expected
+@pytest.mark.parametrize("text,expected,the_rule", SEVERAL_BODIES,
+                         ids=[f"{k:02d}" for k in range(len(SEVERAL_BODIES))])
+def test_several_bodies_stay_as_written(text, expected, the_rule, monkeypatch):
+    import graphkit.speakers as speakers
+
+    assert_switched(text, expected, the_rule, monkeypatch, speakers, "SEVERAL_BODIES_AS_WRITTEN")
