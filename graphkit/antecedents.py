@@ -352,7 +352,7 @@ class Antecedents(ArticleNames):
             if (t.dep_ in ("nsubj", "nsubjpass")) != subjects or t.dep_ == "conj" or reported(t) \
                     or not any(c.dep_ == "conj" for c in t.children):
                 continue
-            toks = speaker_tokens(t)
+            toks = speaker_tokens(t, lists=subjects)  # a list of objects is not who 'they' are: 'stars like A, B and C'
             name = _named_together(self, t, toks)
             if name is not None and toks[-1].idx + len(toks[-1].text) <= at:
                 out.append(_Together(s.doc[toks[0].i:toks[-1].i + 1], name))

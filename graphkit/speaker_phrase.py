@@ -52,8 +52,9 @@ _SPK_DROP = {"appos", "relcl", "acl", "punct", "advmod", "parataxis", "cc", "pre
 ROLE_TITLES = {h for k in HONORIFICS for h in (k, k + ".")}
 
 
-def speaker_tokens(head: Token) -> list[Token]:
-    """The speaker mention: the subject's head with its modifiers, without clauses and appositions."""
+def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
+    """The speaker mention: the subject's head with its modifiers, without clauses and appositions; with the others
+    listed with it ('Carson, Fiorina and Huckabee': :func:`_list_comma`) unless ``lists`` is False."""
     keep = [head]
     stack = [head]
     # inside a phrase naming the source, prepositions are the name's: 'by the Institute for Fiscal Studies'
@@ -64,12 +65,15 @@ def speaker_tokens(head: Token) -> list[Token]:
         for c in t.children:
             # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
             hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
+            listed = _in_list(t, c, head) if lists and LIST_COMMAS else None
             if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
                     c.dep_ == "cc" and (t == head or _coordinated_modifier(t, head))) and not hyphened and not (
                     t == head and naming_pp(head, c)) and not (
                     c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i) and not (
                     c.i in who) and not (
-                    _complement_of_postnominal(t, c, head)) and not _per_cent(c):
+                    _complement_of_postnominal(t, c, head)) and not _per_cent(c) and listed != "joins":
+                if listed == "between":
+                    keep.extend(c.subtree)  # 'Mr. Effron, then at UBS, and Mr. Pruzan': what stands between, as written
                 continue
             keep.append(c)
             stack.append(c)
@@ -96,6 +100,84 @@ def speaker_tokens(head: Token) -> list[Token]:
     while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
     return _glued_before(toks)
+
+
+#: a comma between sources listed as the subject ('Carson, Fiorina and Huckabee said') is the phrase's, so the
+#: phrase names them all, not the first alone (issue 12, s60; a switch for the tests that pin it)
+LIST_COMMAS = True
+
+
+def _in_list(t: Token, c: Token, head: Token) -> Optional[str]:
+    """What a word ``c`` the phrase would leave out is to the sources listed with the speaker's ``head`` (``t`` its
+    parent, the head or a conjunct of it): 'joins' for the comma or 'and' between two of them (:func:`_list_comma`),
+    'between' for an apposition or parenthesis standing between a name and the next (:func:`_between_listed`, kept
+    whole), else None."""
+    if (c.dep_ == "cc" and _listed_with(t, head) and _joined_by_and(head)) or _list_comma(t, c, head):
+        return "joins"
+    return "between" if _between_listed(t, c, head) else None
+
+
+def _list_comma(t: Token, c: Token, head: Token) -> bool:
+    """Whether ``c`` is a comma listing the sources joined to the speaker's ``head``: a comma hung on the head or one
+    of its conjuncts ``t``, followed by another of ``t``'s conjuncts ('Carson, Fiorina and Huckabee', 'his family,
+    friends and employees', 'Mr. Trump, and others'), when what follows it is a source of the head's kind
+    (:func:`_listable`). A comma that opens an apposition or a clause is not: what it opens is left out of the
+    phrase, which then stops before it as it did.
+
+    A Doc built by hand, its parse as the parser gives it (no model is run):
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("Carson, Fiorina and Huckabee said so.", pos="PROPN PUNCT PROPN CCONJ PROPN VERB ADV "
+    ...                         "PUNCT", tags="NNP , NNP CC NNP VBD RB .", heads="5 0 0 2 2 5 5 5",
+    ...                         deps="nsubj punct conj cc conj ROOT advmod punct")
+    >>> " ".join(t.text for t in speaker_tokens(doc[0])), " ".join(t.text for t in speaker_tokens(doc[0], lists=False))
+    ('Carson , Fiorina and Huckabee', 'Carson')
+    """
+    return c.dep_ == "punct" and c.text == "," and c.i > t.i and _listed_with(t, head) and any(
+        x.dep_ == "conj" and x.i > c.i and _listable(x, head) for x in t.children) and _joined_by_and(head)
+
+
+def _between_listed(t: Token, c: Token, head: Token) -> bool:
+    """Whether ``c``, a word the phrase leaves out, stands between ``t`` (the speaker's head or a conjunct of it) and a
+    name listed after it ('Mr. Effron, then at UBS, and Mr. Pruzan', 'Sen. Bernie Sanders (Vt.) and Martin O'Malley'),
+    so that the phrase names both."""
+    return c.i > t.i and _listed_with(t, head) and t.pos_ == "PROPN" and _joined_by_and(head) and any(
+        x.dep_ == "conj" and x.i > c.i and _a_name(x) for x in t.children)
+
+
+def _joined_by_and(head: Token) -> bool:
+    """Whether the words joined to ``head`` as conjuncts are joined by 'and' (or 'nor'), as sources listed together
+    are: 'Switzerland, or AUNS' gives one body a second name."""
+    joined, words = [head], set()
+    for t in joined:
+        joined.extend(c for c in t.children if c.dep_ == "conj")
+        words.update(c.lower_ for c in t.children if c.dep_ == "cc")
+    return bool(words) and words <= {"and", "nor"}
+
+
+def _listable(x: Token, head: Token) -> bool:
+    """Whether a conjunct after a comma can be one more source listed with the speaker's ``head``: people or bodies
+    in the plural ('other libertarians'), 'others', or a name listed with a name or a plural ('Carson, Fiorina';
+    'Henry Clay's biographers, David and Jeanne Heidler'). A singular common noun after a name describes it ('China,
+    Pyongyang's only ally and its economic lifeline'), and a name after a singular common noun starts a clause of its
+    own as often as not ('According to the FBI summary, Mills and another aide asked')."""
+    if x.pos_ == "PROPN":
+        return _a_name(x) and (head.pos_ == "PROPN" or head.tag_ == "NNS")
+    return x.tag_ == "NNS" or x.lower_ == "others"
+
+
+def _a_name(x: Token) -> bool:
+    """Whether a proper noun is a name, not a description of the one named before it ('Steve Bell, senior director
+    ..., and a Republican who headed the staff': 'a' makes it one)."""
+    return x.pos_ == "PROPN" and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in x.children)
+
+
+def _listed_with(t: Token, head: Token) -> bool:
+    """Whether ``t`` is the speaker's ``head`` or a word joined to it as a conjunct, directly or through another
+    ('Huckabee' in 'Carson, Fiorina and Huckabee', which the parser hangs on 'Fiorina')."""
+    while t != head and t.dep_ == "conj" and t.head != t:
+        t = t.head
+    return t == head
 
 
 def _cut_short(toks: list[Token]) -> bool:

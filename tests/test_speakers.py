@@ -2849,3 +2849,57 @@ def test_several_bodies_stay_as_written(text, expected, the_rule, monkeypatch):
     import graphkit.speakers as speakers
 
     assert_switched(text, expected, the_rule, monkeypatch, speakers, "SEVERAL_BODIES_AS_WRITTEN")
+
+
+#: sources listed as a subject, with commas, a parenthesis or an apposition between them, are all the speaker, not the
+#: first alone (speaker_phrase.LIST_COMMAS: _list_comma, _between_listed): (text, the last claim's phrase as written,
+#: actor and type with the rule, and without it). The controls read the same either way: a singular noun after a name
+#: describes it (_listable), a name after a document starts a clause of its own, 'a Republican' is the one named
+#: before (_a_name), a comma with no 'and' lists no one (_joined_by_and), and a list that is no subject is not who a
+#: later 'they' is (antecedents.Antecedents._together).
+LISTED_SOURCES = [
+    ("Christine Toretti and Amy Rao raised millions. Ms. Toretti, Mrs. Rao and other prominent bundlers said their "
+     "networks were now mostly women.",                                                                     # American
+     ("Ms. Toretti, Mrs. Rao and other prominent bundlers", "Christine Toretti, Amy Rao and other prominent bundlers",
+      "group"), ("Ms. Toretti", "Christine Toretti", "person")),
+    ("Donald Trump spoke last. Throughout the night, his family, friends and employees said he was a compassionate "
+     "visionary.", ("his family, friends and employees", "Donald Trump's family, friends and employees", "group"),
+     ("his family", "Donald Trump's family", "group")),
+    ("Sen. Bernie Sanders (Vt.) and former Maryland governor Martin O'Malley suggested that Clinton would be too "
+     "ready to use force overseas.", ("Sen. Bernie Sanders (Vt.) and former Maryland governor Martin O'Malley",
+                                      "Bernie Sanders and Martin O'Malley", "group"),
+     ("Sen. Bernie Sanders", "Bernie Sanders", "person")),
+    ("Mr Blair, Mr Brown and other ministers said the tax would have to rise.",                           # British
+     ("Mr Blair, Mr Brown and other ministers", "Blair, Brown and other ministers", "group"),
+     ("Mr Blair", "Blair", "person")),
+    ("Tony Blair, the prime minister, and Gordon Brown, the chancellor, said the tax would have to rise.",
+     ("Tony Blair, the prime minister, and Gordon Brown", "Tony Blair and Gordon Brown", "group"),
+     ("Tony Blair", "Tony Blair", "person")),
+    ("Labour MPs, union leaders and charities said the cuts would hurt the poor.",
+     ("Labour MPs, union leaders and charities", "Labour MPs, union leaders and charities", "group"),
+     ("Labour MPs", "Labour MPs", "group")),
+    # controls
+    ("Even China, Pyongyang's only ally and its economic lifeline to the outside world, said it was resolutely "
+     "opposed to the test.", ("China", "China", "country"), ("China", "China", "country")),
+    ("According to the FBI summary, Mills and another Clinton aide asked the employee to delete emails.",
+     ("the FBI summary", "FBI summary", "organisation"), ("the FBI summary", "FBI summary", "organisation")),
+    ("The tax cut plans are profoundly irresponsible, said Steve Bell, senior director of economic policy at the "
+     "Bipartisan Policy Center, and a Republican who headed the Senate Budget Committee staff in the Reagan era.",
+     ("Steve Bell", "Steve Bell", "person"), ("Steve Bell", "Steve Bell", "person")),
+    ("His allegiance has shifted from Carly Fiorina to Rubio to, now, Cruz, Wilkin said during his speech.",
+     ("Cruz", "Cruz", "person"), ("Cruz", "Cruz", "person")),
+    ("Black women of all ages sat together in sisterhood to celebrate the anniversary. They watched as host Tracee "
+     "Ellis Ross led an evening filled with performances from stars like Brandy, Monica and Lauryn Hill. They also "
+     "applauded strong messages of empowerment.",
+     ("They", "Black women of all ages", "other"), ("They", "Black women of all ages", "other")),
+]
+
+
+@pytest.mark.parametrize("on", [True, False], ids=["rule", "off"])
+@pytest.mark.parametrize("text,with_rule,without", LISTED_SOURCES,
+                         ids=[f"{k:02d}" for k in range(len(LISTED_SOURCES))])
+def test_sources_listed_together_are_all_the_speaker(monkeypatch, text, with_rule, without, on):
+    from graphkit import speaker_phrase
+
+    monkeypatch.setattr(speaker_phrase, "LIST_COMMAS", on)
+    assert resolved_speakers([text])[-1][0:3] == (with_rule if on else without)
