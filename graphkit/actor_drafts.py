@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .gazetteer import Gazetteer, GazetteerEntry
 from .mentions import Mention, clean_role
+from .merge import OTHER_OFFICE, TIME_WORDS
 from .names import APOS, fold, is_pronoun, plain_name, skeleton, slug, strip_possessive
 from .places import PlaceConfig, is_known_place, lookup_place
 from .records import Actor
@@ -155,13 +156,8 @@ class Drafts:
         line = f"{shown!r} -> {draft.name}: {reason}"
         alias = plain_name(name or "")  # the name as written; title words go to roles
         alias = alias if alias and kind != "pronoun" and not is_pronoun(alias) else None
-        cleaned = clean_role(role, draft.name)
         org = plain_name(organisation or "")
-        roles = []
-        if cleaned and org and draft.type == "person" and fold(org) not in fold(cleaned):
-            roles.append(f"{org} {cleaned}")  # 'House Majority Leader Ann B. Carver': 'the House majority leader'
-        if cleaned:
-            roles.append(cleaned)
+        roles = roles_of(clean_role(role, draft.name), org, draft.type == "person")
         country = self.gz.country_of(org) if org and len(org.split()) == 1 else None
         if country is None and org and is_known_place(org, self.pc):
             hit = lookup_place(org, self.pc)
@@ -368,17 +364,29 @@ def actor_records(drafts: dict[str, Draft]) -> tuple[list[Actor], dict[str, str]
 
 
 def _dedupe_roles(items: Iterable[str]) -> tuple[str, ...]:
-    """Roles, first spelling kept; a role whose words lie within an earlier one is dropped ('spokesman').
+    """Roles, first spelling kept; a role whose words lie within an earlier one, in their order, is dropped
+    ('spokesman'; 'former governor' of 'former Pennsylvania governor').
 
     >>> _dedupe_roles(["Kremlin spokesman", "spokesman", "kremlin Spokesman", "aide"])
     ('Kremlin spokesman', 'aide')
+    >>> _dedupe_roles(["former Pennsylvania governor", "former governor", "governor former"])
+    ('former Pennsylvania governor', 'governor former')
     """
     out: list[str] = []
     for r in dedupe(items):
-        f = f" {fold(r)} "
-        if not any(f in f" {fold(o)} " for o in out):
+        if not any(_words_within(fold(r).split(), fold(o).split()) for o in out):
             out.append(r)
     return tuple(out)
+
+
+def _words_within(words: list[str], other: list[str]) -> bool:
+    """Whether ``words`` lie within ``other`` in their order: side by side, or with :data:`ROLES_AS_READ` with other
+    words between them ('former governor' in 'former Pennsylvania governor', whose body :func:`roles_of` sets after
+    'former')."""
+    if not ROLES_AS_READ:
+        return f" {' '.join(words)} " in f" {' '.join(other)} "
+    rest = iter(other)
+    return all(w in rest for w in words)
 
 
 def dedupe(items: Iterable[str]) -> tuple[str, ...]:
@@ -394,3 +402,47 @@ def dedupe(items: Iterable[str]) -> tuple[str, ...]:
             seen.add(k)
             out.append(x.strip())
     return tuple(out)
+
+
+#: a person's roles read as written: a word saying when or what rank ('former', 'co', 'Vice') is no role alone, and
+#: the body a role is held in stands after it ('former Pennsylvania governor', not 'Pennsylvania former governor')
+#: (issue 12, s60; a switch for the tests that pin it)
+ROLES_AS_READ = True
+
+#: words of merge.OTHER_OFFICE that are also nouns naming who holds an office ('the chief', 'an executive', 'the
+#: general', 'a senior associate', 'her deputy'): a role may end on them
+_OFFICE_NOUNS = frozenset({"chief", "executive", "general", "lieutenant", "associate", "assistant", "deputy"})
+
+
+def roles_of(role: Optional[str], org: str, person: bool) -> list[str]:
+    """The roles one mention gives its actor: the role as written (graphkit.mentions.clean_role's), and for a person
+    the role with the body it is held in, when the role does not name it already ('House Majority Leader Ann B.
+    Carver' of the House: 'House majority leader'). The body stands after a word saying when ('former', 'ex',
+    'then': graphkit.merge.TIME_WORDS), as a person writes it, unless it is whose the role is ('His former
+    business partner', "the president's former envoy"); a role of such words and ranks alone ('Former',
+    'co', 'Vice': the rest of the title was cut off) is none, so an actor's roles never read 'Former, former
+    president'.
+
+    >>> roles_of("former governor", "Pennsylvania", True), roles_of("former aide", "His", True)
+    (['former Pennsylvania governor', 'former governor'], ['His former aide', 'former aide'])
+    >>> roles_of("majority leader", "House", True), roles_of("Former", "", True), roles_of("senior associate", "", True)
+    (['House majority leader', 'majority leader'], [], ['senior associate'])
+    """
+    if not role:
+        return []
+    words = role.split()
+    if ROLES_AS_READ and all(w.lower() in OTHER_OFFICE for w in words) and words[-1].lower() not in _OFFICE_NOUNS:
+        return []
+    roles = []
+    if org and person and fold(org) not in fold(role):
+        when = 0
+        while ROLES_AS_READ and when < len(words) - 1 and words[when].lower() in TIME_WORDS and not _possessor(org):
+            when += 1
+        roles.append(" ".join(words[:when] + [org] + words[when:]))
+    return roles + [role]
+
+
+def _possessor(org: str) -> bool:
+    """Whether the body a role is held in is written as whose it is: a possessive pronoun or a possessive ('His',
+    "the president's"), which stands before the whole role."""
+    return is_pronoun(org) or org.translate(APOS).endswith("'s")
