@@ -2903,3 +2903,48 @@ def test_sources_listed_together_are_all_the_speaker(monkeypatch, text, with_rul
 
     monkeypatch.setattr(speaker_phrase, "LIST_COMMAS", on)
     assert resolved_speakers([text])[-1][0:3] == (with_rule if on else without)
+
+
+def actor_roles(text: str) -> dict[str, tuple[str, ...]]:
+    """The roles of each actor of one article with any (extracted and resolved with an empty gazetteer), by name."""
+    from graphkit.extract import extract_documents
+    from graphkit.records import Document
+    from graphkit.resolve import resolve_actors
+
+    exs = list(extract_documents([Document(id="d0", path="d0.txt", text=text, sha256="0" * 64, format="txt")]))
+    atts = {ex.doc_id: [it.attribution for it in ex.items] for ex in exs}
+    res = resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
+    return {a.name: a.roles for a in res.actors if a.roles}
+
+
+#: a person's roles read as a person writes them: the body after 'former', never 'Pennsylvania former governor'; no role
+#: of a time or rank word alone ('Former, former president'); a role within an earlier one dropped
+#: (actor_drafts.ROLES_AS_READ: roles_of, _dedupe_roles; a possessor before the whole role is roles_of's doctest):
+#: (text, the actor, its roles with the rule, and without)
+ROLES_AS_READ = [
+    ("Ed Rendell, the former Democratic governor of Pennsylvania, said the party would win the state.",  # American
+     "Ed Rendell", ("former Pennsylvania Democratic governor",), ("Pennsylvania former Democratic governor",)),
+    ("Hillary Clinton, the former secretary of State, said the deal was flawed.", "Hillary Clinton",
+     ("former State secretary",), ("State former secretary",)),
+    ("Former President Bill Clinton said the economy was better. The former president said it again.",
+     "Bill Clinton", ("former president",), ("Former", "former president")),
+    ("Michael Steele, the former head of the Republican National Committee, said the party was split.",
+     "Michael Steele", ("former Republican National Committee head",), ("Republican National Committee former head",)),
+    ("Lord Smith, the former chairman of the BBC, said the licence fee must stay.", "Smith",               # British
+     ("former BBC chairman",), ("BBC former chairman",)),
+    # controls: a possessor stands before the whole role; a title written before the name is as written
+    ("Corey Lewandowski, Trump's former campaign manager, said the rally went well.", "Corey Lewandowski",
+     ("Trump 's former campaign manager",), ("Trump 's former campaign manager",)),
+    ("Former Prime Minister Tony Blair said the war was right.", "Tony Blair", ("Former Prime Minister",),
+     ("Former Prime Minister",)),                                                                           # British
+]
+
+
+@pytest.mark.parametrize("on", [True, False], ids=["rule", "off"])
+@pytest.mark.parametrize("text,actor,with_rule,without", ROLES_AS_READ,
+                         ids=[f"{k:02d}" for k in range(len(ROLES_AS_READ))])
+def test_roles_read_as_written(monkeypatch, text, actor, with_rule, without, on):
+    from graphkit import actor_drafts
+
+    monkeypatch.setattr(actor_drafts, "ROLES_AS_READ", on)
+    assert actor_roles(text)[actor] == (with_rule if on else without)
