@@ -54,7 +54,7 @@ ROLE_TITLES = {h for k in HONORIFICS for h in (k, k + ".")}
 
 def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
     """The speaker mention: the subject's head with its modifiers, without clauses and appositions; with the others
-    listed with it ('Carson, Fiorina and Huckabee': :func:`_list_comma`) unless ``lists`` is False."""
+    listed with it ('Lee, Hale and Ortiz': :func:`_in_list`) unless ``lists`` is False."""
     keep = [head]
     stack = [head]
     # inside a phrase naming the source, prepositions are the name's: 'by the Institute for Fiscal Studies'
@@ -73,7 +73,7 @@ def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
                     c.i in who) and not (
                     _complement_of_postnominal(t, c, head)) and not _per_cent(c) and listed != "joins":
                 if listed == "between":
-                    keep.extend(c.subtree)  # 'Mr. Effron, then at UBS, and Mr. Pruzan': what stands between, as written
+                    keep.extend(c.subtree)  # 'Ms. Lee, then at the bank, and Mr. Hale': what stands between, as written
                 continue
             keep.append(c)
             stack.append(c)
@@ -102,8 +102,8 @@ def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
     return _glued_before(toks)
 
 
-#: a comma between sources listed as the subject ('Carson, Fiorina and Huckabee said') is the phrase's, so the
-#: phrase names them all, not the first alone (issue 12, s60; a switch for the tests that pin it)
+#: a comma between sources listed as the subject ('Lee, Hale and Ortiz said') is the phrase's, so the phrase names
+#: them all, not the first alone (issue 12, s60; a switch for the tests that pin it)
 LIST_COMMAS = True
 
 
@@ -111,7 +111,45 @@ def _in_list(t: Token, c: Token, head: Token) -> Optional[str]:
     """What a word ``c`` the phrase would leave out is to the sources listed with the speaker's ``head`` (``t`` its
     parent, the head or a conjunct of it): 'joins' for the comma or 'and' between two of them (:func:`_list_comma`),
     'between' for an apposition or parenthesis standing between a name and the next (:func:`_between_listed`, kept
-    whole), else None."""
+    whole), else None.
+
+    Docs built by hand, their parse as the parser gives it (no model is run); ``said`` prints the phrase of the
+    subject of 'said' as :func:`speaker_tokens` keeps it:
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> def said(words, pos, tags, heads, deps):
+    ...     doc = parsed_as_written(words, pos=pos, tags=tags, heads=heads, deps=deps)
+    ...     return " ".join(t.text for t in speaker_tokens(next(t for t in doc if t.dep_ == "nsubj")))
+
+    Listed, a comma and an 'and' below the head (the parser hangs 'Ortiz' on 'Hale'):
+
+    >>> said("Lee, Hale and Ortiz said so.", "PROPN PUNCT PROPN CCONJ PROPN VERB ADV PUNCT", "NNP , NNP CC NNP VBD RB .",
+    ...      "5 0 0 2 2 5 5 5", "nsubj punct conj cc conj ROOT advmod punct")
+    'Lee , Hale and Ortiz'
+
+    What stands between two names, a parenthesis or an apposition:
+
+    >>> said("Lee (Ohio) and Hale said so.", "PROPN PUNCT PROPN PUNCT CCONJ PROPN VERB ADV PUNCT",
+    ...      "NNP -LRB- NNP -RRB- CC NNP VBD RB .", "6 0 0 0 0 0 6 6 6",
+    ...      "nsubj punct appos punct cc conj ROOT advmod punct")
+    'Lee ( Ohio ) and Hale'
+
+    Not listed: a singular noun after a name describes it (:func:`_listable`), 'a Tory' is the one named before
+    (:func:`_a_name`), a comma with no 'and' joins no sources (:func:`_joined_by_and`: 'Hale, Ortiz said' as a
+    parser reads "... to, now, Hale, Ortiz said"):
+
+    >>> said("Norway, Oslo's ally and its partner, said so.", "PROPN PUNCT PROPN PART NOUN CCONJ PRON NOUN PUNCT "
+    ...      "VERB ADV PUNCT", "NNP , NNP POS NN CC PRP$ NN , VBD RB .", "9 0 4 2 0 4 7 4 0 9 9 9",
+    ...      "nsubj punct poss case conj cc poss conj punct ROOT advmod punct")
+    'Norway'
+    >>> said("Hale, the director, and a Tory said so.", "PROPN PUNCT DET NOUN PUNCT CCONJ DET PROPN VERB ADV PUNCT",
+    ...      "NNP , DT NN , CC DT NNP VBD RB .", "8 0 3 0 0 0 7 0 8 8 8",
+    ...      "nsubj punct det appos punct cc det conj ROOT advmod punct")
+    'Hale'
+    >>> said("Hale, Ortiz said so.", "PROPN PUNCT PROPN VERB ADV PUNCT", "NNP , NNP VBD RB .", "3 0 0 3 3 3",
+    ...      "nsubj punct conj ROOT advmod punct")
+    'Hale'
+    """
     if (c.dep_ == "cc" and _listed_with(t, head) and _joined_by_and(head)) or _list_comma(t, c, head):
         return "joins"
     return "between" if _between_listed(t, c, head) else None
@@ -119,35 +157,25 @@ def _in_list(t: Token, c: Token, head: Token) -> Optional[str]:
 
 def _list_comma(t: Token, c: Token, head: Token) -> bool:
     """Whether ``c`` is a comma listing the sources joined to the speaker's ``head``: a comma hung on the head or one
-    of its conjuncts ``t``, followed by another of ``t``'s conjuncts ('Carson, Fiorina and Huckabee', 'his family,
-    friends and employees', 'Mr. Trump, and others'), when what follows it is a source of the head's kind
-    (:func:`_listable`). A comma that opens an apposition or a clause is not: what it opens is left out of the
-    phrase, which then stops before it as it did.
-
-    A Doc built by hand, its parse as the parser gives it (no model is run):
-
-    >>> from graphkit.nlp import parsed_as_written
-    >>> doc = parsed_as_written("Carson, Fiorina and Huckabee said so.", pos="PROPN PUNCT PROPN CCONJ PROPN VERB ADV "
-    ...                         "PUNCT", tags="NNP , NNP CC NNP VBD RB .", heads="5 0 0 2 2 5 5 5",
-    ...                         deps="nsubj punct conj cc conj ROOT advmod punct")
-    >>> " ".join(t.text for t in speaker_tokens(doc[0])), " ".join(t.text for t in speaker_tokens(doc[0], lists=False))
-    ('Carson , Fiorina and Huckabee', 'Carson')
-    """
+    of its conjuncts ``t``, followed by another of ``t``'s conjuncts ('Lee, Hale and Ortiz', 'her husband, friends
+    and neighbours', 'Ms. Lee, and others'), when what follows it is a source of the head's kind (:func:`_listable`)
+    and the list is joined by 'and' (:func:`_joined_by_and`). A comma that opens an apposition or a clause is not:
+    what it opens is left out of the phrase, which then stops before it as it did (see :func:`_in_list`)."""
     return c.dep_ == "punct" and c.text == "," and c.i > t.i and _listed_with(t, head) and any(
         x.dep_ == "conj" and x.i > c.i and _listable(x, head) for x in t.children) and _joined_by_and(head)
 
 
 def _between_listed(t: Token, c: Token, head: Token) -> bool:
     """Whether ``c``, a word the phrase leaves out, stands between ``t`` (the speaker's head or a conjunct of it) and a
-    name listed after it ('Mr. Effron, then at UBS, and Mr. Pruzan', 'Sen. Bernie Sanders (Vt.) and Martin O'Malley'),
-    so that the phrase names both."""
+    name listed after it ('Ms. Lee, then at the bank, and Mr. Hale', 'Sen. Ann Lee (Ohio) and Tom Hale'), so that
+    the phrase names both."""
     return c.i > t.i and _listed_with(t, head) and t.pos_ == "PROPN" and _joined_by_and(head) and any(
         x.dep_ == "conj" and x.i > c.i and _a_name(x) for x in t.children)
 
 
 def _joined_by_and(head: Token) -> bool:
     """Whether the words joined to ``head`` as conjuncts are joined by 'and' (or 'nor'), as sources listed together
-    are: 'Switzerland, or AUNS' gives one body a second name."""
+    are: 'the Leeds Trust, or LT' gives one body a second name; 'Hale, Ortiz said' lists no one."""
     joined, words = [head], set()
     for t in joined:
         joined.extend(c for c in t.children if c.dep_ == "conj")
@@ -157,18 +185,18 @@ def _joined_by_and(head: Token) -> bool:
 
 def _listable(x: Token, head: Token) -> bool:
     """Whether a conjunct after a comma can be one more source listed with the speaker's ``head``: people or bodies
-    in the plural ('other libertarians'), 'others', or a name listed with a name or a plural ('Carson, Fiorina';
-    'Henry Clay's biographers, David and Jeanne Heidler'). A singular common noun after a name describes it ('China,
-    Pyongyang's only ally and its economic lifeline'), and a name after a singular common noun starts a clause of its
-    own as often as not ('According to the FBI summary, Mills and another aide asked')."""
+    in the plural ('other donors'), 'others', or a name listed with a name or a plural ('Lee, Hale'; 'the mayor's
+    biographers, Ann and Tom Hale'). A singular common noun after a name describes it ('Norway, Oslo's ally and its
+    partner'), and a name after a singular common noun starts a clause of its own as often as not ('According to
+    the police memo, Hale and another aide asked')."""
     if x.pos_ == "PROPN":
         return _a_name(x) and (head.pos_ == "PROPN" or head.tag_ == "NNS")
     return x.tag_ == "NNS" or x.lower_ == "others"
 
 
 def _a_name(x: Token) -> bool:
-    """Whether a proper noun is a name, not a description of the one named before it ('Steve Bell, senior director
-    ..., and a Republican who headed the staff': 'a' makes it one)."""
+    """Whether a proper noun is a name, not a description of the one named before it ('Tom Hale, the director, and a
+    Tory who ran the staff': 'a' makes it one)."""
     return x.pos_ == "PROPN" and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in x.children)
 
 

@@ -2852,46 +2852,44 @@ def test_several_bodies_stay_as_written(text, expected, the_rule, monkeypatch):
 
 
 #: sources listed as a subject, with commas, a parenthesis or an apposition between them, are all the speaker, not the
-#: first alone (speaker_phrase.LIST_COMMAS: _list_comma, _between_listed): (text, the last claim's phrase as written,
-#: actor and type with the rule, and without it). The controls read the same either way: a singular noun after a name
-#: describes it (_listable), a name after a document starts a clause of its own, 'a Republican' is the one named
-#: before (_a_name), a comma with no 'and' lists no one (_joined_by_and), and a list that is no subject is not who a
-#: later 'they' is (antecedents.Antecedents._together).
+#: first alone (speaker_phrase.LIST_COMMAS: _in_list): (text, the last claim's phrase as written, actor and type with
+#: the rule, and without it). The controls read the same either way (a singular noun after a name, a name after a
+#: document, 'a Labour member', a comma with no 'and'); the guards that keep them so are pinned by _in_list's hand-parsed
+#: doctest, where the parser's reading is fixed; the last row's 'they' is not the list of objects before it
+#: (antecedents.Antecedents._together).
 LISTED_SOURCES = [
-    ("Christine Toretti and Amy Rao raised millions. Ms. Toretti, Mrs. Rao and other prominent bundlers said their "
-     "networks were now mostly women.",                                                                     # American
-     ("Ms. Toretti, Mrs. Rao and other prominent bundlers", "Christine Toretti, Amy Rao and other prominent bundlers",
-      "group"), ("Ms. Toretti", "Christine Toretti", "person")),
-    ("Donald Trump spoke last. Throughout the night, his family, friends and employees said he was a compassionate "
-     "visionary.", ("his family, friends and employees", "Donald Trump's family, friends and employees", "group"),
-     ("his family", "Donald Trump's family", "group")),
-    ("Sen. Bernie Sanders (Vt.) and former Maryland governor Martin O'Malley suggested that Clinton would be too "
-     "ready to use force overseas.", ("Sen. Bernie Sanders (Vt.) and former Maryland governor Martin O'Malley",
-                                      "Bernie Sanders and Martin O'Malley", "group"),
-     ("Sen. Bernie Sanders", "Bernie Sanders", "person")),
+    ("Ann Reyes and Tom Hale raised millions. Ms. Reyes, Mr. Hale and other prominent donors said their networks were "
+     "now mostly women.",                                                                                    # American
+     ("Ms. Reyes, Mr. Hale and other prominent donors", "Ann Reyes, Tom Hale and other prominent donors", "group"),
+     ("Ms. Reyes", "Ann Reyes", "person")),
+    ("Ann Lee spoke last. Throughout the evening, her husband, friends and neighbours said she was a generous mayor.",
+     ("her husband, friends and neighbours", "Ann Lee's husband, friends and neighbours", "group"),
+     ("her husband", "Ann Lee's husband", "group")),
+    ("Sen. Tom Hale (Ohio) and former Iowa governor Ann Reyes argued that the plan would cost far too much.",
+     ("Sen. Tom Hale (Ohio) and former Iowa governor Ann Reyes", "Tom Hale and Ann Reyes", "group"),
+     ("Sen. Tom Hale", "Tom Hale", "person")),
     ("Mr Blair, Mr Brown and other ministers said the tax would have to rise.",                           # British
      ("Mr Blair, Mr Brown and other ministers", "Blair, Brown and other ministers", "group"),
      ("Mr Blair", "Blair", "person")),
-    ("Tony Blair, the prime minister, and Gordon Brown, the chancellor, said the tax would have to rise.",
-     ("Tony Blair, the prime minister, and Gordon Brown", "Tony Blair and Gordon Brown", "group"),
-     ("Tony Blair", "Tony Blair", "person")),
+    ("Ann Lee, the mayor, and Tom Hale, the council leader, said the tram would be built.",
+     ("Ann Lee, the mayor, and Tom Hale", "Ann Lee and Tom Hale", "group"), ("Ann Lee", "Ann Lee", "person")),
     ("Labour MPs, union leaders and charities said the cuts would hurt the poor.",
      ("Labour MPs, union leaders and charities", "Labour MPs, union leaders and charities", "group"),
      ("Labour MPs", "Labour MPs", "group")),
     # controls
-    ("Even China, Pyongyang's only ally and its economic lifeline to the outside world, said it was resolutely "
-     "opposed to the test.", ("China", "China", "country"), ("China", "China", "country")),
-    ("According to the FBI summary, Mills and another Clinton aide asked the employee to delete emails.",
-     ("the FBI summary", "FBI summary", "organisation"), ("the FBI summary", "FBI summary", "organisation")),
-    ("The tax cut plans are profoundly irresponsible, said Steve Bell, senior director of economic policy at the "
-     "Bipartisan Policy Center, and a Republican who headed the Senate Budget Committee staff in the Reagan era.",
-     ("Steve Bell", "Steve Bell", "person"), ("Steve Bell", "Steve Bell", "person")),
-    ("His allegiance has shifted from Carly Fiorina to Rubio to, now, Cruz, Wilkin said during his speech.",
-     ("Cruz", "Cruz", "person"), ("Cruz", "Cruz", "person")),
-    ("Black women of all ages sat together in sisterhood to celebrate the anniversary. They watched as host Tracee "
-     "Ellis Ross led an evening filled with performances from stars like Brandy, Monica and Lauryn Hill. They also "
-     "applauded strong messages of empowerment.",
-     ("They", "Black women of all ages", "other"), ("They", "Black women of all ages", "other")),
+    ("Even Norway, Sweden's closest partner and its largest market for fish, said it was firmly opposed to the "
+     "tariff.", ("Norway", "Norway", "country"), ("Norway", "Norway", "country")),
+    ("According to the council report, Hale and another Reyes aide asked the clerk to delete the files.",
+     ("the council report", "council report", "group"), ("the council report", "council report", "group")),
+    ("The budget is deeply reckless, said Tom Hale, chief economist at the Leeds Policy Institute, and a Labour "
+     "member who advised the council for years.", ("Tom Hale", "Tom Hale", "person"), ("Tom Hale", "Tom Hale", "person")),
+    ("Her support has moved from Lee to Reyes to, now, Hale, Ortiz said during his speech.",
+     ("Ortiz", "Ortiz", "person"), ("Ortiz", "Ortiz", "person")),
+    # a list of objects: not who a later 'they' is (fails with Antecedents._together reading lists among objects)
+    ("The council's few Labour members decided on Monday to block the bill. For hours, they spoke on many topics, "
+     "wandering over such subjects as Winston Churchill, local poets and the Tory leadership contenders. They said "
+     "their children would judge this bill harshly.",
+     ("They", "council's few Labour members", "group"), ("They", "council's few Labour members", "group")),
 ]
 
 
@@ -2922,20 +2920,20 @@ def actor_roles(text: str) -> dict[str, tuple[str, ...]]:
 #: (actor_drafts.ROLES_AS_READ: roles_of, _dedupe_roles; a possessor before the whole role is roles_of's doctest):
 #: (text, the actor, its roles with the rule, and without)
 ROLES_AS_READ = [
-    ("Ed Rendell, the former Democratic governor of Pennsylvania, said the party would win the state.",  # American
-     "Ed Rendell", ("former Pennsylvania Democratic governor",), ("Pennsylvania former Democratic governor",)),
-    ("Hillary Clinton, the former secretary of State, said the deal was flawed.", "Hillary Clinton",
-     ("former State secretary",), ("State former secretary",)),
-    ("Former President Bill Clinton said the economy was better. The former president said it again.",
-     "Bill Clinton", ("former president",), ("Former", "former president")),
-    ("Michael Steele, the former head of the Republican National Committee, said the party was split.",
-     "Michael Steele", ("former Republican National Committee head",), ("Republican National Committee former head",)),
+    ("Ann Reyes, the former Democratic governor of Ohio, said the party would win the state.",           # American
+     "Ann Reyes", ("former Ohio Democratic governor",), ("Ohio former Democratic governor",)),
+    ("Tom Hale, the former secretary of Commerce, argued the deal was flawed.", "Tom Hale",
+     ("former Commerce secretary",), ("Commerce former secretary",)),
+    ("Former President Tom Hale said the economy was better. The former president said it again.",
+     "Tom Hale", ("former president",), ("Former", "former president")),
+    ("Ann Reyes, the former head of the Acme Workers Union, argued the union was split.", "Ann Reyes",
+     ("former Acme Workers Union head",), ("Acme Workers Union former head",)),
     ("Lord Smith, the former chairman of the BBC, said the licence fee must stay.", "Smith",               # British
      ("former BBC chairman",), ("BBC former chairman",)),
     # controls: a possessor stands before the whole role; a title written before the name is as written
-    ("Corey Lewandowski, Trump's former campaign manager, said the rally went well.", "Corey Lewandowski",
-     ("Trump 's former campaign manager",), ("Trump 's former campaign manager",)),
-    ("Former Prime Minister Tony Blair said the war was right.", "Tony Blair", ("Former Prime Minister",),
+    ("Bob Ortiz, Hale's former campaign manager, said the rally went well.", "Bob Ortiz",
+     ("Hale 's former campaign manager",), ("Hale 's former campaign manager",)),
+    ("Former Prime Minister Tom Hale said the war was right.", "Tom Hale", ("Former Prime Minister",),
      ("Former Prime Minister",)),                                                                           # British
 ]
 
