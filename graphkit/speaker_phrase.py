@@ -123,8 +123,8 @@ def _in_list(t: Token, c: Token, head: Token) -> Optional[str]:
 
     Listed, a comma and an 'and' below the head (the parser hangs 'Ortiz' on 'Hale'):
 
-    >>> said("Lee, Hale and Ortiz said so.", "PROPN PUNCT PROPN CCONJ PROPN VERB ADV PUNCT", "NNP , NNP CC NNP VBD RB .",
-    ...      "5 0 0 2 2 5 5 5", "nsubj punct conj cc conj ROOT advmod punct")
+    >>> said("Lee, Hale and Ortiz said so.", "PROPN PUNCT PROPN CCONJ PROPN VERB ADV PUNCT",
+    ...      "NNP , NNP CC NNP VBD RB .", "5 0 0 2 2 5 5 5", "nsubj punct conj cc conj ROOT advmod punct")
     'Lee , Hale and Ortiz'
 
     What stands between two names, a parenthesis or an apposition:

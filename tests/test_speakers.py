@@ -2854,9 +2854,9 @@ def test_several_bodies_stay_as_written(text, expected, the_rule, monkeypatch):
 #: sources listed as a subject, with commas, a parenthesis or an apposition between them, are all the speaker, not the
 #: first alone (speaker_phrase.LIST_COMMAS: _in_list): (text, the last claim's phrase as written, actor and type with
 #: the rule, and without it). The controls read the same either way (a singular noun after a name, a name after a
-#: document, 'a Labour member', a comma with no 'and'); the guards that keep them so are pinned by _in_list's hand-parsed
-#: doctest, where the parser's reading is fixed; the last row's 'they' is not the list of objects before it
-#: (antecedents.Antecedents._together).
+#: document, 'a Labour member', a comma with no 'and'); the guards that keep them so are pinned by _in_list's
+#: hand-parsed doctest, where the parser's reading is fixed; the last row's 'they' is not the list of objects before
+#: it (antecedents.Antecedents._together).
 LISTED_SOURCES = [
     ("Ann Reyes and Tom Hale raised millions. Ms. Reyes, Mr. Hale and other prominent donors said their networks were "
      "now mostly women.",                                                                                    # American
@@ -2882,7 +2882,8 @@ LISTED_SOURCES = [
     ("According to the council report, Hale and another Reyes aide asked the clerk to delete the files.",
      ("the council report", "council report", "group"), ("the council report", "council report", "group")),
     ("The budget is deeply reckless, said Tom Hale, chief economist at the Leeds Policy Institute, and a Labour "
-     "member who advised the council for years.", ("Tom Hale", "Tom Hale", "person"), ("Tom Hale", "Tom Hale", "person")),
+     "member who advised the council for years.", ("Tom Hale", "Tom Hale", "person"),
+     ("Tom Hale", "Tom Hale", "person")),
     ("Her support has moved from Lee to Reyes to, now, Hale, Ortiz said during his speech.",
      ("Ortiz", "Ortiz", "person"), ("Ortiz", "Ortiz", "person")),
     # a list of objects: not who a later 'they' is (fails with Antecedents._together reading lists among objects)
