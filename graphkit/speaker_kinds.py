@@ -86,10 +86,13 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
     and his supporters'); None unless the phrase opens with a person's name, joined by 'and' to people's names
     (:func:`_conjunct_person`) or to other people or bodies (:func:`_conjunct_group`): 'retired judge and cable
     news host Martin Reyes' is not. People joined by 'nor' are a group too, its negation kept in the name
-    ('Neither Cruz nor Christie acknowledged ...' is 'neither Ted Cruz nor Chris Christie', not Ted Cruz)."""
+    ('Neither Cruz nor Christie acknowledged ...' is 'neither Ted Cruz nor Chris Christie', not Ted Cruz). Conjuncts
+    the parser joined with no conjunction written between them are no group: the group's name says 'and' only where
+    the text does (a stray symbol the NER took for a person, hung on 'Dmitry Peskov' as its conjunct, is not 'X and
+    Dmitry Peskov')."""
     people = _conjuncts(head, toks)
     joins = {c.lower_ for t in people for c in t.children if c.dep_ == "cc"}
-    if len(people) < 2 or joins - {"and", "nor"} or len(joins) > 1:
+    if len(people) < 2 or len(joins) != 1 or joins - {"and", "nor"}:
         return None
     names, persons = [], 0
     for t in sorted(people, key=lambda x: x.i):

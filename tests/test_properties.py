@@ -94,6 +94,8 @@ def test_any_text_extracts_without_error_and_offsets_hold(nlp, text):
 @given(text=texty, limit=st.integers(min_value=8, max_value=120))
 @example(text="Sergey Lavrov said,¦officials said.", limit=8)  # a spokesperson glued to its principal: one span
 @example(text="said:hL^7!\U0003b3dc\x99\tSergey Lavrov saidSergey Lavrov said", limit=8)  # a tab inside a name: one space
+@example(text="\u00af\u00b2\x89\U0001b394\u00de\u00a6\x88\u00cf\u00f7sR\x96 Kremlin spokesman Dmitry Peskov told reporters",
+         limit=8)  # a stray symbol tagged PERSON hung on the name as a conjunct, no 'and': no group 'X and Dmitry Peskov'
 def test_offsets_survive_cutting_into_pieces(nlp, monkeypatch, text, limit):
     # a text over CHUNK_CHARS is parsed in pieces of at most CHUNK_CHARS, one at a time
     monkeypatch.setattr(extract_mod, "CHUNK_CHARS", limit)

@@ -2367,6 +2367,38 @@ def test_people_named_together_name_each_conjunct_once(monkeypatch, lists, expec
     assert got["resolved_text"] == expected
 
 
+#: people joined as conjuncts of a speaker's head, parsed by hand: (words, heads, deps, person entities, the
+#: speaker's resolved name). A group's name says 'and' only where the text does (speaker_kinds._named_together): a
+#: conjunct the parser hung on a name with no conjunction between them is no group (rows 01-02; row 02 is the
+#: property test's find, a stray symbol the NER took for a person).
+CONJUNCTS_WITHOUT_AND = [
+    (["Ann", "Lee", "and", "Tom", "Hale", "said", "no", "."], [1, 5, 1, 4, 1, 5, 5, 5],
+     ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "dobj", "punct"], [(0, 2), (3, 5)],
+     "Ann Lee and Tom Hale"),                                           # 00 control: 'and' written, one group
+    (["Ann", "Lee", "Tom", "Hale", "said", "no", "."], [1, 4, 3, 1, 4, 4, 4],
+     ["compound", "nsubj", "compound", "conj", "ROOT", "dobj", "punct"], [(0, 2), (2, 4)], "Ann Lee"),
+    (["¦", "Dmitry", "Peskov", "said", "no", "."], [3, 2, 0, 3, 3, 3],
+     ["nsubj", "compound", "conj", "ROOT", "dobj", "punct"], [(0, 1), (1, 3)], "¦"),
+]
+
+
+@pytest.mark.parametrize("words,heads,deps,people,expected", CONJUNCTS_WITHOUT_AND,
+                         ids=[f"{k:02d}" for k in range(len(CONJUNCTS_WITHOUT_AND))])
+def test_a_group_is_named_with_and_only_where_the_text_says_it(words, heads, deps, people, expected):
+    from graphkit.speakers import SpeakerResolver, speaker_fields
+
+    n = len(words)
+    tags = {"cc": "CC", "ROOT": "VBD", "dobj": "UH", "punct": "."}
+    doc = parsed(words, spaces=[True] * (n - 2) + [False, False], heads=heads, deps=deps,
+                 pos=[{"cc": "CCONJ", "ROOT": "VERB", "dobj": "INTJ", "punct": "PUNCT"}.get(d, "PROPN") for d in deps],
+                 tags=[tags.get(d, "NNP") for d in deps], lemmas=["say" if w == "said" else w for w in words],
+                 sent_starts=[True] + [False] * (n - 1), ents=[(s, e, "PERSON") for s, e in people])
+    subject, verb = deps.index("nsubj"), deps.index("ROOT")
+    got = speaker_fields(SpeakerResolver(doc), doc[subject], None, None, [(doc[verb + 1].idx, doc[verb + 1].idx + 2)],
+                         doc.text)
+    assert got["resolved_text"] == expected
+
+
 @pytest.mark.parametrize("entities,name,expected", [
     ([("Tory MPs", "PERSON", 0, 8)], "Tory MPs", "group"),                                            # British
     ([("Aides", "PERSON", 0, 5)], "Aides", "group"),                                                  # American
