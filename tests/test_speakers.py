@@ -1630,9 +1630,9 @@ def test_an_acronym_is_no_quantifiers_group(names, acronym, expected):
 # a 'he' / 'she' the article pass gave that person is the same source (graphkit.speaker_phrase.one_unnamed_person,
 # graphkit.mentions.one_of_many, graphkit.actor_names.anonymous_antecedent): (articles, per claim in order the speaker
 # as written, the actor's name and type), American and British
-def resolved_speakers(texts: list[str], titles: list[str] | None = None) -> list[tuple[str, str, str, str]]:
-    """Each claim's speaker of these articles (one text each, with its title if given, extracted and resolved with an
-    empty gazetteer) as (phrase as written, actor name, actor type, actor id), article by article in order."""
+def _resolved(texts: list[str], titles: list[str] | None = None):
+    """These articles (one text each, with its title if given) extracted and their actors resolved with an empty
+    gazetteer: (each article's attributions by doc id, the resolution)."""
     from graphkit.extract import extract_documents
     from graphkit.records import Document
     from graphkit.resolve import resolve_actors
@@ -1641,7 +1641,13 @@ def resolved_speakers(texts: list[str], titles: list[str] | None = None) -> list
                      title=titles[i] if titles else None) for i, t in enumerate(texts)]
     exs = list(extract_documents(docs))
     atts = {ex.doc_id: [it.attribution for it in ex.items] for ex in exs}
-    res = resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
+    return atts, resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
+
+
+def resolved_speakers(texts: list[str], titles: list[str] | None = None) -> list[tuple[str, str, str, str]]:
+    """Each claim's speaker of these articles (`_resolved`) as (phrase as written, actor name, actor type, actor id),
+    article by article in order."""
+    atts, res = _resolved(texts, titles)
     by_id = {a.id: a for a in res.actors}
     return [(a.speaker_text, by_id[res.speaker_of[(d, i)]].name, by_id[res.speaker_of[(d, i)]].type,
              res.speaker_of[(d, i)]) for d in sorted(atts) for i, a in enumerate(atts[d])]
@@ -2378,7 +2384,8 @@ CONJUNCTS_WITHOUT_AND = [
     (["Ann", "Lee", "Tom", "Hale", "said", "no", "."], [1, 4, 3, 1, 4, 4, 4],
      ["compound", "nsubj", "compound", "conj", "ROOT", "dobj", "punct"], [(0, 2), (2, 4)], "Ann Lee"),
     (["¦", "Dmitry", "Peskov", "said", "no", "."], [3, 2, 0, 3, 3, 3],
-     ["nsubj", "compound", "conj", "ROOT", "dobj", "punct"], [(0, 1), (1, 3)], "¦"),
+     ["nsubj", "compound", "conj", "ROOT", "dobj", "punct"], [(0, 1), (1, 3)], "¦"),  # the head alone: no group
+
 ]
 
 
@@ -2942,15 +2949,8 @@ def test_sources_listed_together_are_all_the_speaker(monkeypatch, text, with_rul
 
 
 def actor_roles(text: str) -> dict[str, tuple[str, ...]]:
-    """The roles of each actor of one article with any (extracted and resolved with an empty gazetteer), by name."""
-    from graphkit.extract import extract_documents
-    from graphkit.records import Document
-    from graphkit.resolve import resolve_actors
-
-    exs = list(extract_documents([Document(id="d0", path="d0.txt", text=text, sha256="0" * 64, format="txt")]))
-    atts = {ex.doc_id: [it.attribution for it in ex.items] for ex in exs}
-    res = resolve_actors(atts, {ex.doc_id: [tuple(e) for e in ex.entities] for ex in exs}, {"actors": []})
-    return {a.name: a.roles for a in res.actors if a.roles}
+    """The roles of each actor of one article with any (`_resolved`), by name."""
+    return {a.name: a.roles for a in _resolved([text])[1].actors if a.roles}
 
 
 #: a person's roles read as a person writes them: the body after 'former', never 'Pennsylvania former governor'; no role
