@@ -745,19 +745,26 @@ def also_named(name: str, taken: list[str], others: list[str]) -> str:
     "'Trump 4' and 2 more are speakers of that name too: give a full name for theirs"
     """
     shown = [repr(o) for o in others[:OFFER]] + ([f"{len(others) - OFFER} more"] if len(others) > OFFER else [])
-    them = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-    return (f"{name!r} matched the speaker named {_or(taken).replace(' or ', ' and ')} only; {them} "
+    return (f"{name!r} matched the speaker named {_or(taken, 'and')} only; {_joined(shown, 'and')} "
             f"{'is a speaker' if len(others) == 1 else 'are speakers'} of that name too: give a full name for theirs")
 
 
-def _or(names: list[str]) -> str:
-    """Names quoted and joined for an error message: 'a', 'b' or 'c'.
+def _or(names: list[str], word: str = "or") -> str:
+    """Names quoted and joined for an error message: 'a', 'b' or 'c' (``word`` the last join: `_joined`).
 
-    >>> _or(["Kyiv"]), _or(["Kyiv", "Kiev", "Kyiv Oblast"])
-    ("'Kyiv'", "'Kyiv', 'Kiev' or 'Kyiv Oblast'")
+    >>> _or(["Kyiv"]), _or(["Kyiv", "Kiev", "Kyiv Oblast"]), _or(["Tom or Ann Lee", "Lee"], "and")
+    ("'Kyiv'", "'Kyiv', 'Kiev' or 'Kyiv Oblast'", "'Tom or Ann Lee' and 'Lee'")
     """
-    names = [repr(n) for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return _joined([repr(n) for n in names], word)
+
+
+def _joined(items: list[str], word: str) -> str:
+    """Items as a sentence lists them: 'a', 'b' and 'c' (``word`` the last join).
+
+    >>> _joined(["'Bill Clinton'"], "and"), _joined(["'Bill Clinton'", "'Hillary Clinton'", "2 more"], "and")
+    ("'Bill Clinton'", "'Bill Clinton', 'Hillary Clinton' and 2 more")
+    """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def open_store(store_path) -> Graphkit:
