@@ -19,9 +19,9 @@ from .mentions import ANON_HEADS, counted_word, phrase_acronym, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text
-from .speaker_phrase import (ANON_DETS, brings_in_one, ent_of, first_appos, name_end, named_in_apposition,
-                             names_a_person, person_of_phrase, person_role, plural_people, principal_tokens,
-                             speaker_tokens, speaker_type, split_speaker)
+from .speaker_phrase import (ANON_DETS, brings_in_one, conjuncts, ent_of, first_appos, join_words, name_end,
+                             named_in_apposition, names_a_person, person_of_phrase, person_role, plural_people,
+                             principal_tokens, speaker_tokens, speaker_type, split_speaker)
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -71,15 +71,6 @@ class _Found:
     takes_pronouns: bool = True
 
 
-def _conjuncts(head: Token, toks: list[Token]) -> list[Token]:
-    """``head`` and every word joined to it, or to one joined to it, as a conjunct within ``toks``, in that walk's
-    order ('Bash and Blitzer and Tapper': the three; spaCy's ``Token.conjuncts`` follows the right children only)."""
-    people = [head]
-    for t in people:
-        people.extend(c for c in t.children if c.dep_ == "conj" and c in toks)
-    return people
-
-
 def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Optional[str]:
     """'Bash and Blitzer', 'Senators Rubio and Cruz', 'Sanders and his supporters': two or more sources named as one,
     a group as written with each person by the article's full name ('Dana Bash and Wolf Blitzer', 'Bernie Sanders
@@ -90,8 +81,8 @@ def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Opt
     the parser joined with no conjunction written between them are no group: the group's name says 'and' only where
     the text does (a stray symbol the NER took for a person, hung on 'Dmitry Peskov' as its conjunct, is not 'X and
     Dmitry Peskov')."""
-    people = _conjuncts(head, toks)
-    joins = {c.lower_ for t in people for c in t.children if c.dep_ == "cc"}
+    people = conjuncts(head, toks)
+    joins = join_words(people)
     if len(people) < 2 or len(joins) != 1 or joins - {"and", "nor"}:
         return None
     names, persons = [], 0
@@ -332,7 +323,7 @@ def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Fo
     if plural_people(appos.head):
         sub = list(appos.subtree)  # names only: not 'Ann Lee and the courts'
         together = _named_together(res, appos, sub) \
-            if all(t.ent_type_ == "PERSON" for t in _conjuncts(appos, sub)) else None
+            if all(t.ent_type_ == "PERSON" for t in conjuncts(appos, sub)) else None
         if together is not None:
             f.resolved, f.stype = together, "NOUN"
         return

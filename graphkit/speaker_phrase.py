@@ -176,11 +176,33 @@ def _between_listed(t: Token, c: Token, head: Token) -> bool:
 def _joined_by_and(head: Token) -> bool:
     """Whether the words joined to ``head`` as conjuncts are joined by 'and' (or 'nor'), as sources listed together
     are: 'the Leeds Trust, or LT' gives one body a second name; 'Hale, Ortiz said' lists no one."""
-    joined, words = [head], set()
-    for t in joined:
-        joined.extend(c for c in t.children if c.dep_ == "conj")
-        words.update(c.lower_ for c in t.children if c.dep_ == "cc")
+    words = join_words(conjuncts(head))
     return bool(words) and words <= {"and", "nor"}
+
+
+def conjuncts(head: Token, toks: Optional[list[Token]] = None) -> list[Token]:
+    """``head`` and every word joined to it, or to one joined to it, as a conjunct (within ``toks`` when given), in
+    that walk's order ('Bash and Blitzer and Tapper': the three; spaCy's ``Token.conjuncts`` follows the right
+    children only). With :func:`join_words`, the one reading of sources joined together (the list's guard,
+    :func:`_joined_by_and`; a group's name, ``graphkit.speaker_kinds._named_together``).
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("Lee , Hale and Ortiz said", pos="PROPN PUNCT PROPN CCONJ PROPN VERB",
+    ...                         tags="NNP , NNP CC NNP VBD", heads="5 0 0 2 2 5", deps="nsubj punct conj cc conj ROOT")
+    >>> [t.text for t in conjuncts(doc[0])], [t.text for t in conjuncts(doc[0], list(doc[:3]))]
+    (['Lee', 'Hale', 'Ortiz'], ['Lee', 'Hale'])
+    >>> join_words(conjuncts(doc[0]))
+    {'and'}
+    """
+    joined = [head]
+    for t in joined:
+        joined.extend(c for c in t.children if c.dep_ == "conj" and (toks is None or c in toks))
+    return joined
+
+
+def join_words(words: list[Token]) -> set[str]:
+    """The conjunctions written between conjuncts (``words``, :func:`conjuncts`'), in lower case."""
+    return {c.lower_ for t in words for c in t.children if c.dep_ == "cc"}
 
 
 def _listable(x: Token, head: Token) -> bool:
