@@ -57,6 +57,7 @@ def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
     listed with it ('Lee, Hale and Ortiz': :func:`_in_list`) unless ``lists`` is False."""
     keep = [head]
     stack = [head]
+    listing = lists and LIST_COMMAS and _joined_by_and(head)  # sources listed only when joined by 'and', once a phrase
     # inside a phrase naming the source, prepositions are the name's: 'by the Institute for Fiscal Studies'
     who = who_of(head)  # 'Many in the hall', 'those around him': what says who a quantifier is, kept whole
     zone = naming_zone(head, who)
@@ -65,7 +66,7 @@ def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
         for c in t.children:
             # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
             hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
-            listed = _in_list(t, c, head) if lists and LIST_COMMAS else None
+            listed = _in_list(t, c, head) if listing else None
             if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
                     c.dep_ == "cc" and (t == head or _coordinated_modifier(t, head))) and not hyphened and not (
                     t == head and naming_pp(head, c)) and not (
@@ -111,7 +112,8 @@ def _in_list(t: Token, c: Token, head: Token) -> Optional[str]:
     """What a word ``c`` the phrase would leave out is to the sources listed with the speaker's ``head`` (``t`` its
     parent, the head or a conjunct of it): 'joins' for the comma or 'and' between two of them (:func:`_list_comma`),
     'between' for an apposition or parenthesis standing between a name and the next (:func:`_between_listed`, kept
-    whole), else None.
+    whole), else None. Asked only of a head whose conjuncts are joined by 'and' (:func:`_joined_by_and`, which
+    :func:`speaker_tokens` reads once a phrase).
 
     Docs built by hand, their parse as the parser gives it (no model is run); ``said`` prints the phrase of the
     subject of 'said' as :func:`speaker_tokens` keeps it:
@@ -150,7 +152,7 @@ def _in_list(t: Token, c: Token, head: Token) -> Optional[str]:
     ...      "nsubj punct conj ROOT advmod punct")
     'Hale'
     """
-    if (c.dep_ == "cc" and _listed_with(t, head) and _joined_by_and(head)) or _list_comma(t, c, head):
+    if (c.dep_ == "cc" and _listed_with(t, head)) or _list_comma(t, c, head):
         return "joins"
     return "between" if _between_listed(t, c, head) else None
 
@@ -159,17 +161,17 @@ def _list_comma(t: Token, c: Token, head: Token) -> bool:
     """Whether ``c`` is a comma listing the sources joined to the speaker's ``head``: a comma hung on the head or one
     of its conjuncts ``t``, followed by another of ``t``'s conjuncts ('Lee, Hale and Ortiz', 'her husband, friends
     and neighbours', 'Ms. Lee, and others'), when what follows it is a source of the head's kind (:func:`_listable`)
-    and the list is joined by 'and' (:func:`_joined_by_and`). A comma that opens an apposition or a clause is not:
+    (the list joined by 'and': :func:`_in_list`'s condition). A comma that opens an apposition or a clause is not:
     what it opens is left out of the phrase, which then stops before it as it did (see :func:`_in_list`)."""
     return c.dep_ == "punct" and c.text == "," and c.i > t.i and _listed_with(t, head) and any(
-        x.dep_ == "conj" and x.i > c.i and _listable(x, head) for x in t.children) and _joined_by_and(head)
+        x.dep_ == "conj" and x.i > c.i and _listable(x, head) for x in t.children)
 
 
 def _between_listed(t: Token, c: Token, head: Token) -> bool:
     """Whether ``c``, a word the phrase leaves out, stands between ``t`` (the speaker's head or a conjunct of it) and a
     name listed after it ('Ms. Lee, then at the bank, and Mr. Hale', 'Sen. Ann Lee (Ohio) and Tom Hale'), so that
     the phrase names both."""
-    return c.i > t.i and _listed_with(t, head) and t.pos_ == "PROPN" and _joined_by_and(head) and any(
+    return c.i > t.i and _listed_with(t, head) and t.pos_ == "PROPN" and any(
         x.dep_ == "conj" and x.i > c.i and _a_name(x) for x in t.children)
 
 
