@@ -8,7 +8,8 @@ not the content, gender, speakers then subjects sentence by sentence, then the n
 - the candidates (:meth:`Antecedents._candidates`): the speakers so far, the subjects of the last sentences
   (typed by the NER, else a surname it missed: :meth:`Antecedents._untyped_subjects`; for 'they' a plural noun:
   :func:`_plural_subjects`), every earlier name as a fallback; none inside what anyone said
-  (:meth:`Antecedents._reported`) nor in a quotation no claim holds yet;
+  (:meth:`Antecedents._reported`) nor in a quotation no claim holds yet, but for 'he' / 'she' the subject of the
+  clause the claim's content opens with before its quotation (:meth:`Antecedents._lead_in_subject`);
 - the window (:meth:`Antecedents._window`): a sentence wholly inside a quotation is not counted;
 - the fit (:meth:`Antecedents._fits`): the gender the article gives a name (or the pronouns the pass gave it so far:
   :meth:`Antecedents.note_pronoun`), never a name of the pronoun's own clause (:meth:`Antecedents.clause_names`).
@@ -54,6 +55,11 @@ SINGULAR_THING = frozenset({"it", "its"})
 #: 'they' may stand for people named together ('Ann Lee and Tom Hale met on Monday. They said ...'), whether they spoke
 #: before or not: a sentence's subjects so named first, then any others (issue 12, −96; a switch for the tests)
 TOGETHER_THEY = True
+
+#: a 'he' / 'she' said after a claim whose content opens with a clause before its quotation ('Judge Lee saw it
+#: otherwise: “...,” she said') may stand for that clause's subject, though it lies inside the content: the lead-in
+#: says who speaks (issue 12, −101; a switch for the tests)
+LEAD_IN_SUBJECT = True
 
 #: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject
 _SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "pcomp"})
@@ -157,6 +163,8 @@ class Antecedents(ArticleNames):
         k = self._sent_index(at)
         window = self._window(k)
         cands, fits = self._candidates(person, at, content, low == "they", window), self._fits(low, person, bound)
+        if person and LEAD_IN_SUBJECT:
+            cands.extend(self._lead_in_subject(content, at))
         hit, _ = antecedent(low, cands, fits, sent=k, window=window)
         if hit is not None and hit.sent is not None and k - hit.sent >= WINDOW:
             hit = self._named_since(hit, cands, fits)
@@ -336,6 +344,48 @@ class Antecedents(ArticleNames):
                 out.extend(self._subject_candidates(k, window, UNTYPED_SUBJECT,
                                                     lambda s: self._together(s, at, reported, subjects=False)))
         return out
+
+    def _lead_in_subject(self, content: tuple, at: int) -> list[Candidate]:
+        """The subject of the clause a claim's content opens with before its quotation, as a candidate of a person
+        pronoun said after the content ('Judge Lee saw it otherwise: “...,” she said' is Lee's): a name inside the
+        content is otherwise no antecedent (rule 2 of graphkit.pronouns), but the lead-in is the writer's words
+        naming who speaks. The subject of the lead-in's main clause, active ('Lee was shown the letter: ...' says
+        nothing of who speaks), a person the NER typed (:data:`~graphkit.pronouns.SUBJECT`) or a name it missed
+        (:data:`~graphkit.pronouns.UNTYPED_SUBJECT`, as :meth:`_untyped_subjects` takes them); none when the
+        content runs past the pronoun or opens inside a quotation.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("Tom Hale spoke first. Judge Ann Lee saw it otherwise: “This is no joke,” she said.")
+        >>> a = doc.text.index("Judge"), doc.text.index(" she")
+        >>> [(c.ref.text, c.rank) for c in Antecedents(doc)._lead_in_subject((a,), a[1] + 1)]
+        [('Ann Lee', 2)]
+        """
+        end = max((b for _, b in content), default=at + 1)
+        if end > at:
+            return []
+        a = min(x for x, _ in content)
+        if self._quote_around(a) is not None:  # also finds the article's quotations once
+            return []
+        i = bisect.bisect_right(self._quote_starts, a)
+        if i >= len(self._quotes) or self._quotes[i][0] >= end:
+            return []
+        lead = self.doc.char_span(a, self._quotes[i][0], alignment_mode="contract")
+        if lead is None:
+            return []
+        inside = range(lead.start, lead.end)
+        for t in lead:
+            verb = t.head
+            if t.dep_ != "nsubj" or verb.i not in inside or (verb.head.i in inside and verb.head.i != verb.i):
+                continue
+            for e in self.persons:
+                if e.start <= t.i < e.end:
+                    return [Candidate(e.start_char, SUBJECT, e, self._sent_index(e.start_char), False, 0)]
+            if t.pos_ == "PROPN" or self.misread_surname(t):
+                name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
+                if len(name.split()) > 1 or (t.pos_ == "PROPN" and self._bare_name(t)):
+                    return [Candidate(t.idx, UNTYPED_SUBJECT, self.doc[t.i:t.i + 1], self._sent_index(t.idx), False, 0)]
+            return []
+        return []
 
     def _together(self, s: Span, at: int, reported, subjects: bool = True) -> list["_Together"]:
         """People named together in a sentence, before ``at`` ('Ann Lee and Tom Hale', 'Senators Lee and Hale', 'Ann

@@ -13,7 +13,8 @@ The rules, in order:
 2. *not the content*: a name inside the claim's own content is no antecedent of its speaker
    ("Russia's position could weaken, they added"); the caller leaves those out; the article pass
    keeps, as a subject, the subject of a clause an earlier sentence reported in its own words
-   ("the ministry said Karimov was a leader of the group. He was briefly held.");
+   ("the ministry said Karimov was a leader of the group. He was briefly held.") and the subject of the clause a
+   content opens with before its quotation ("Judge Lee saw it otherwise: “...,” she said");
 3. *gender agreement*: a candidate whose known gender (honorific, first name's pronouns,
    the corpus's votes) is the other one is skipped, and said so ("she" after "Mr Blair");
 4. *quote-speaker continuity, then subjects*: walking back sentence by sentence (at most

@@ -2984,3 +2984,29 @@ def test_roles_read_as_written(monkeypatch, text, actor, with_rule, without, on)
 
     monkeypatch.setattr(actor_drafts, "ROLES_AS_READ", on)
     assert actor_roles(text)[actor] == (with_rule if on else without)
+
+
+#: a 'he' / 'she' said after a claim whose content opens with a clause before its quotation stands for that clause's
+#: subject, though it lies inside the content: the lead-in is the writer's words naming who speaks
+#: (antecedents.LEAD_IN_SUBJECT, Antecedents._lead_in_subject): (text, the last claim's actor and type, whether the row
+#: fails with the switch off)
+LEAD_IN_SUBJECT = [
+    ("Tom Hale, the defence lawyer, said the remarks were a joke. Judge Ann Lee saw them differently: “This was no "
+     "joke,” she said.", ("Ann Lee", "person"), True),                                                      # British
+    ("Ann Reyes said the deal was unfair. At the time, Tom Hale seemed to suggest he had silenced his rival: “She "
+     "signed an agreement,” he told the Boston Globe.", ("Tom Hale", "person"), True),                      # American
+    ("Bob Ortiz opened the hearing on Monday. Sen. Ann Lee scolded the witness: “Your figures are wrong,” she said.",
+     ("Ann Lee", "person"), True),
+    ("Tom Hale spoke first. In her speech, Ann Lee set out the council's plan: “We will build homes,” she said.",
+     ("Ann Lee", "person"), True),                                                                          # British
+    # control: a lead-in whose subject names no one leaves the pronoun to the walk
+    ("Tom Hale spoke on Monday. The report was damning: “We failed,” he said.", ("Tom Hale", "person"), False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", LEAD_IN_SUBJECT,
+                         ids=[f"{k:02d}" for k in range(len(LEAD_IN_SUBJECT))])
+def test_a_pronoun_after_a_lead_in_is_its_subject(text, expected, the_rule, monkeypatch):
+    import graphkit.antecedents as antecedents
+
+    assert_switched(text, expected, the_rule, monkeypatch, antecedents, "LEAD_IN_SUBJECT")
