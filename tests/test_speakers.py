@@ -2993,8 +2993,8 @@ def test_roles_read_as_written(monkeypatch, text, actor, with_rule, without, on)
 LEAD_IN_SUBJECT = [
     ("Tom Hale, the defence lawyer, said the remarks were a joke. Judge Ann Lee saw them differently: “This was no "
      "joke,” she said.", ("Ann Lee", "person"), True),                                                      # British
-    ("Ann Reyes said the deal was unfair. At the time, Tom Hale seemed to suggest he had silenced his rival: “She "
-     "signed an agreement,” he told the Boston Globe.", ("Tom Hale", "person"), True),                      # American
+    ("Ann Reyes said the deal was unfair. Back then, Tom Hale looked pleased with the outcome: “She signed a gag "
+     "order,” he told the Boston Globe.", ("Tom Hale", "person"), True),                                    # American
     ("Bob Ortiz opened the hearing on Monday. Sen. Ann Lee scolded the witness: “Your figures are wrong,” she said.",
      ("Ann Lee", "person"), True),
     ("Tom Hale spoke first. In her speech, Ann Lee set out the council's plan: “We will build homes,” she said.",
