@@ -345,14 +345,35 @@ class Antecedents(ArticleNames):
                                                     lambda s: self._together(s, at, reported, subjects=False)))
         return out
 
+    def _lead_in(self, content: tuple, at: int) -> Optional[Span]:
+        """The clause a claim's content opens with before its quotation, when the content ends before a pronoun at
+        ``at`` ('Judge Lee saw it otherwise:' of 'Judge Lee saw it otherwise: “...,” she said'); None when the content
+        runs past the pronoun, opens inside a quotation or holds none.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("Judge Ann Lee saw it otherwise: “This is no joke,” she said.")
+        >>> Antecedents(doc)._lead_in(((0, doc.text.index(" she")),), doc.text.index(" she") + 1).text
+        'Judge Ann Lee saw it otherwise:'
+        """
+        end = max((b for _, b in content), default=at + 1)
+        if end > at:
+            return None
+        a = min(x for x, _ in content)
+        if self._quote_around(a) is not None:  # also finds the article's quotations once
+            return None
+        i = bisect.bisect_right(self._quote_starts, a)
+        if i >= len(self._quotes) or self._quotes[i][0] >= end:
+            return None
+        return self.doc.char_span(a, self._quotes[i][0], alignment_mode="contract")
+
     def _lead_in_subject(self, content: tuple, at: int) -> list[Candidate]:
-        """The subject of the clause a claim's content opens with before its quotation, as a candidate of a person
-        pronoun said after the content ('Judge Lee saw it otherwise: “...,” she said' is Lee's): a name inside the
-        content is otherwise no antecedent (rule 2 of graphkit.pronouns), but the lead-in is the writer's words
-        naming who speaks. The subject of the lead-in's main clause, active ('Lee was shown the letter: ...' says
-        nothing of who speaks), a person the NER typed (:data:`~graphkit.pronouns.SUBJECT`) or a name it missed
-        (:data:`~graphkit.pronouns.UNTYPED_SUBJECT`, as :meth:`_untyped_subjects` takes them); none when the
-        content runs past the pronoun or opens inside a quotation.
+        """The subject of the clause a claim's content opens with before its quotation (:meth:`_lead_in`), as a
+        candidate of a person pronoun said after the content ('Judge Lee saw it otherwise: “...,” she said' is Lee's):
+        a name inside the content is otherwise no antecedent (rule 2 of graphkit.pronouns), but the lead-in is the
+        writer's words naming who speaks. The subject of the lead-in's main clause, active ('Lee was shown the letter:
+        ...' says nothing of who speaks), a person the NER typed (:data:`~graphkit.pronouns.SUBJECT`) or a name it
+        missed (:data:`~graphkit.pronouns.UNTYPED_SUBJECT`, as :meth:`_untyped_subjects` takes them); none when that
+        subject names no one.
 
         >>> from graphkit.nlp import load_spacy
         >>> doc = load_spacy()("Tom Hale spoke first. Judge Ann Lee saw it otherwise: “This is no joke,” she said.")
@@ -360,23 +381,14 @@ class Antecedents(ArticleNames):
         >>> [(c.ref.text, c.rank) for c in Antecedents(doc)._lead_in_subject((a,), a[1] + 1)]
         [('Ann Lee', 2)]
         """
-        end = max((b for _, b in content), default=at + 1)
-        if end > at:
-            return []
-        a = min(x for x, _ in content)
-        if self._quote_around(a) is not None:  # also finds the article's quotations once
-            return []
-        i = bisect.bisect_right(self._quote_starts, a)
-        if i >= len(self._quotes) or self._quotes[i][0] >= end:
-            return []
-        lead = self.doc.char_span(a, self._quotes[i][0], alignment_mode="contract")
+        lead = self._lead_in(content, at)
         if lead is None:
             return []
         inside = range(lead.start, lead.end)
         for t in lead:
             verb = t.head
             if t.dep_ != "nsubj" or verb.i not in inside or (verb.head.i in inside and verb.head.i != verb.i):
-                continue
+                continue  # a subordinate clause's subject, or no subject
             for e in self.persons:
                 if e.start <= t.i < e.end:
                     return [Candidate(e.start_char, SUBJECT, e, self._sent_index(e.start_char), False, 0)]
