@@ -359,12 +359,13 @@ class Antecedents(ArticleNames):
         if end > at:
             return None
         a = min(x for x, _ in content)
-        if self._quote_around(a) is not None:  # also finds the article's quotations once
+        if self._quote_around(a) is not None:
             return None
-        i = bisect.bisect_right(self._quote_starts, a)
-        if i >= len(self._quotes) or self._quotes[i][0] >= end:
+        quotes, starts = self._quotations()
+        i = bisect.bisect_right(starts, a)
+        if i >= len(quotes) or quotes[i][0] >= end:
             return None
-        return self.doc.char_span(a, self._quotes[i][0], alignment_mode="contract")
+        return self.doc.char_span(a, quotes[i][0], alignment_mode="contract")
 
     def _lead_in_subject(self, content: tuple, at: int) -> list[Candidate]:
         """The subject of the clause a claim's content opens with before its quotation (:meth:`_lead_in`), as a
@@ -372,7 +373,7 @@ class Antecedents(ArticleNames):
         a name inside the content is otherwise no antecedent (rule 2 of graphkit.pronouns), but the lead-in is the
         writer's words naming who speaks. The subject of the lead-in's main clause, active ('Lee was shown the letter:
         ...' says nothing of who speaks), a person the NER typed (:data:`~graphkit.pronouns.SUBJECT`) or a name it
-        missed (:data:`~graphkit.pronouns.UNTYPED_SUBJECT`, as :meth:`_untyped_subjects` takes them); none when that
+        missed (:data:`~graphkit.pronouns.UNTYPED_SUBJECT`, :meth:`_names_untyped`); none when that
         subject names no one.
 
         >>> from graphkit.nlp import load_spacy
@@ -392,10 +393,8 @@ class Antecedents(ArticleNames):
             for e in self.persons:
                 if e.start <= t.i < e.end:
                     return [Candidate(e.start_char, SUBJECT, e, self._sent_index(e.start_char), False, 0)]
-            if t.pos_ == "PROPN" or self.misread_surname(t):
-                name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
-                if len(name.split()) > 1 or (t.pos_ == "PROPN" and self._bare_name(t)):
-                    return [Candidate(t.idx, UNTYPED_SUBJECT, self.doc[t.i:t.i + 1], self._sent_index(t.idx), False, 0)]
+            if self._names_untyped(t):
+                return [Candidate(t.idx, UNTYPED_SUBJECT, self.doc[t.i:t.i + 1], self._sent_index(t.idx), False, 0)]
             return []
         return []
 
@@ -490,15 +489,20 @@ class Antecedents(ArticleNames):
             return t.head.dep_ != "ccomp" or self._quoted(c)
         return no
 
-    def _quote_around(self, c: int) -> Optional[tuple[int, int]]:
-        """The quotation (start, end) character ``c`` is inside, else None (the article's quotations:
-        graphkit.quotes.find_quotes, found once unless the caller gave them)."""
+    def _quotations(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """The article's quotations (start, end) in order and their starts, for bisection
+        (graphkit.quotes.find_quotes, found once unless the caller gave them)."""
         if self._quote_starts is None:
             if self._quotes is None:
                 self._quotes = find_quotes(doc_text(self.doc))
             self._quote_starts = [a for a, _ in self._quotes]
-        i = bisect.bisect_right(self._quote_starts, c) - 1
-        return self._quotes[i] if i >= 0 and c < self._quotes[i][1] else None
+        return self._quotes, self._quote_starts
+
+    def _quote_around(self, c: int) -> Optional[tuple[int, int]]:
+        """The quotation (start, end) character ``c`` is inside, else None (:meth:`_quotations`)."""
+        quotes, starts = self._quotations()
+        i = bisect.bisect_right(starts, c) - 1
+        return quotes[i] if i >= 0 and c < quotes[i][1] else None
 
     def _quoted(self, c: int) -> bool:
         """Whether a character is inside a quotation (graphkit.quotes.find_quotes)."""
@@ -527,14 +531,19 @@ class Antecedents(ArticleNames):
         for t in s:
             if t.idx >= at or t.dep_ not in ("nsubj", "nsubjpass") or t.ent_type_ == "PERSON":
                 continue
-            if t.pos_ != "PROPN" and not self.misread_surname(t):
-                continue
-            if inside(t):
-                continue
-            name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
-            if len(name.split()) > 1 or (t.pos_ == "PROPN" and self._bare_name(t)):
+            if not inside(t) and self._names_untyped(t):
                 out.append(s.doc[t.i:t.i + 1])
         return out
+
+    def _names_untyped(self, t: Token) -> bool:
+        """Whether a word the NER did not type a person names one of the article's people, as a pronoun's subject
+        candidate (:meth:`_untyped_subjects`, :meth:`_lead_in_subject`): a proper noun, or a surname the tagger misread
+        (:meth:`misread_surname`), that the article gives a fuller name of, or a proper noun that is a bare name
+        (:meth:`_bare_name`)."""
+        if t.pos_ != "PROPN" and not self.misread_surname(t):
+            return False
+        name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
+        return len(name.split()) > 1 or (t.pos_ == "PROPN" and self._bare_name(t))
 
     def misread_surname(self, t: Token) -> bool:
         """A capitalised word the tagger read as a common noun, an adjective or a verb ('Sanders', 'Bush' at a
