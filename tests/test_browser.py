@@ -436,6 +436,65 @@ def test_every_claim_graph_says_when_it_is_drawn(sample_page, action, mode, n_cl
         reset(page)
 
 
+LONG_WORDS = ["regional transport budget", "harbour bridge repairs", "night bus timetable", "river flood defences",
+              "school meals contract", "market square parking", "library opening hours", "council tax freeze"]
+
+
+def long_labels_graph(n_claims: int = 14):
+    """One talkative councillor's claims, each in an article of its own with a long headline, about two of eight
+    issues with long names and one of three places: a claim graph whose labels, as vis's physics leaves them, meet."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("actor:hale", type="actor", label="Councillor Thomasina Hale-Whitcombe", actor_type="person",
+               roles=["councillor"], n_claims=n_claims)
+    for w in LONG_WORDS:
+        G.add_node("issue:" + w.replace(" ", "-"), type="issue", label=w.title(), name=w.title())
+    for p in ("Eastbrook Marshes", "Upper Millford", "Westgate Quarter"):
+        G.add_node("place:" + p, type="place", label=p, place_type="city", lat=51.0, lon=-1.0)
+    for k in range(n_claims):
+        doc, cid = f"doc:d{k:02d}", f"claim:h{k:02d}"
+        title = f"Councillor says the {LONG_WORDS[k % 8]} plan needs another look ({k})"
+        G.add_node(doc, type="document", label=title[:40], title=title, source="Millford Post", published="2026-03-01")
+        text = f"the {LONG_WORDS[k % 8]} will be reviewed"
+        G.add_node(cid, type="claim", label=text[:40], text=text, speaker="Councillor Thomasina Hale-Whitcombe",
+                   speaker_id="actor:hale", speaker_text="Hale-Whitcombe", date="2026-03-01", date_basis="explicit",
+                   stance="assert", kind="indirect", cue="said", doc_id=doc[4:], source="Millford Post",
+                   issues=[LONG_WORDS[k % 8].title(), LONG_WORDS[(k * 3 + 1) % 8].title()], places=[],
+                   start=0, end=len(text), sentence=f"Hale-Whitcombe said {text}.")
+        G.add_edge("actor:hale", cid, key="said", type="said")
+        for w in (LONG_WORDS[k % 8], LONG_WORDS[(k * 3 + 1) % 8]):
+            G.add_edge(cid, "issue:" + w.replace(" ", "-"), key="about", type="about", trigger=w)
+        G.add_edge(cid, "place:" + ("Eastbrook Marshes", "Upper Millford", "Westgate Quarter")[k % 3], key="mentions",
+                   type="mentions")
+        G.add_edge(cid, doc, key="reported_in", type="reported_in")
+    return G
+
+
+@pytest.mark.parametrize("apart", [True, False], ids=["labels-apart", "as-vis-leaves-them"])
+def test_a_claim_graph_of_many_long_labels_draws_none_over_another(browser, tmp_path, apart):
+    """vis keeps a claim graph's nodes apart by their size, not their labels: with the labels pushed apart after the
+    stabilisation (`graphkit.labelsApart`, the page's default) no label box meets another and every one is on screen;
+    as vis leaves them (the switch off), some meet: the row needs the push."""
+    out = tmp_path / "long.html"
+    write_view(long_labels_graph(), out)
+    with offline_page(browser, 1280, 800) as (page, attempts):
+        page.goto(out.as_uri())
+        wait_drawn(page, 60)
+        page.evaluate("apart => { graphkit.labelsApart = apart; graphkit.showActor('actor:hale'); }", apart)
+        page.click("#gk-claimgraph")
+        wait_redrawn(page, 60)
+        assert page.evaluate("graphkit.mode") == "claims"
+        rep = label_report(page)
+        assert rep["visible"] == 1 + 14 + 8 + 3  # the actor, its articles, issues and places (claims have no label)
+        if apart:
+            assert rep["overlapping"] == 0, rep["overlapping"]
+            assert all(b["onScreen"] for b in rep["boxes"].values()), "a label pushed off the fitted view"
+        else:
+            assert rep["overlapping"] > 0, "the graph no longer needs the push: make its labels meet"
+        assert attempts == []
+
+
 @pytest.mark.parametrize("late_ms, held", [(0, False), (40, False), (0, True)], ids=["ungated", "late", "held"])
 @pytest.mark.parametrize("cancel", [False, True], ids=["kept", "cancelled"])
 def test_the_frame_gate_holds_delays_and_cancels_frames(browser, tmp_path, late_ms, held, cancel):

@@ -7,7 +7,8 @@
  *    drawn at its full font size and the rows are spaced so that no two labels overlap; actors that do
  *    not fit wait in one "N more actors" node.
  *  - claim graph: the claims of a selection (an actor, an issue, a pair, an article, the date range)
- *    with their speakers, issues, places and articles, laid out by vis's physics, then still.
+ *    with their speakers, issues, places and articles, laid out by vis's physics, then still, its labels pushed
+ *    apart (vis keeps nodes apart by their size, not their labels).
  * The filters (issue, speaker type, date range) apply to both; every redraw re-centres and recounts.
  *
  * Every string from the data is written with textContent or as a DOM text node: article text never
@@ -566,13 +567,20 @@
     // vis stabilises a graph with nodes and then draws it (its redraws held until then); an empty one it draws at
     // once, with no stabilisation to wait for. A newer drawing asked before the stabilisation ended (back to the
     // overview at once) leaves this one's view alone: the page sets the newer one's.
+    // Once still, the graph is drawn once so that vis measures its labels, their boxes pushed apart (labelsApart),
+    // and the view fitted to the moved nodes: the page's drawing is done at the drawing after that.
     var gen = setGraph(nl, el_, CLAIM_OPTIONS);
     if (!nl.length) whenDrawn(gen);
     else network.once("stabilizationIterationsDone", function () {
       if (gen !== GK.drawing) return;
       network.setOptions({ physics: { enabled: false } });
+      network.once("afterDrawing", function () {
+        if (gen !== GK.drawing) return;
+        if (GK.labelsApart) GK.labelRounds = labelsApart();
+        network.fit({ animation: false });
+        whenDrawn(gen);
+      });
       network.fit({ animation: false });
-      whenDrawn(gen);
     });
     $mode.title = $mode.textContent = "Claim graph of " + what + ": " + plural(keep.length, "claim") +
       (ids.length > keep.length ? " (the first " + keep.length + " of " + ids.length + " by date; narrow the date range to see the rest)" : "") +
@@ -580,6 +588,59 @@
     legendClaims(counts, rels);
   }
   GK.drawClaims = drawClaims;
+
+  // ------------------------------------------------------------ claim graph: labels apart
+  // vis's physics keeps nodes apart by their size (avoidOverlap), not by their labels, so a claim graph of many long
+  // labels (an actor's articles by their titles, its issues) draws them over each other. After the stabilisation,
+  // from the boxes vis gave each node at its last drawing (its shape's `shape.boundingBox` with its label's
+  // `labelModule.size`, which that box does not always hold whole; both move with the node), every two boxes that
+  // meet are pushed apart along the axis they meet least on, half each, round by round until none meets or
+  // LABEL_ROUNDS have passed; the nodes are then moved (`moveNode`) where their boxes went. Returns the rounds it
+  // took (0: nothing met). `graphkit.labelsApart = false` draws the graph as vis left it.
+  GK.labelsApart = true;
+  var LABEL_ROUNDS = 60, LABEL_GAP = 2; // canvas px kept between two boxes
+  function labelsApart() {
+    var bs = network.body.nodeIndices.map(function (id) {
+      var n = network.body.nodes[id], b = n.shape.boundingBox, s = n.labelModule.size, lab = !!n.options.label;
+      return { id: id, x: n.x, y: n.y, dx: 0, dy: 0,
+               l: Math.min(b.left, lab ? s.left : Infinity) - n.x, t: Math.min(b.top, lab ? s.top : Infinity) - n.y,
+               r: Math.max(b.right, lab ? s.left + s.width : -Infinity) - n.x,
+               b: Math.max(b.bottom, lab ? s.top + s.height : -Infinity) - n.y };
+    });
+    var round = 0;
+    for (; round < LABEL_ROUNDS; round++) {
+      if (!pushApart(bs)) break;
+    }
+    bs.forEach(function (b) { if (b.moved) network.moveNode(b.id, b.x, b.y); });
+    return round;
+  }
+  // one round: each box pushed by half of every overlap it has (a sweep over x finds the pairs); whether any met
+  function pushApart(bs) {
+    var met = false, active = [];
+    bs.sort(function (p, q) { return p.x + p.l - (q.x + q.l); });
+    bs.forEach(function (p) {
+      var pl = p.x + p.l, pr = p.x + p.r, pt = p.y + p.t, pb = p.y + p.b;
+      active = active.filter(function (q) { return q.x + q.r + LABEL_GAP > pl; });
+      active.forEach(function (q) {
+        var ox = Math.min(pr, q.x + q.r) - Math.max(pl, q.x + q.l) + LABEL_GAP;
+        var oy = Math.min(pb, q.y + q.b) - Math.max(pt, q.y + q.t) + LABEL_GAP;
+        if (ox <= 0 || oy <= 0) return;
+        met = true;
+        if (ox < oy) {
+          var sx = p.x + (p.l + p.r) / 2 >= q.x + (q.l + q.r) / 2 ? 1 : -1;
+          p.dx += sx * ox / 2; q.dx -= sx * ox / 2;
+        } else {
+          var sy = p.y + (p.t + p.b) / 2 >= q.y + (q.t + q.b) / 2 ? 1 : -1;
+          p.dy += sy * oy / 2; q.dy -= sy * oy / 2;
+        }
+      });
+      active.push(p);
+    });
+    bs.forEach(function (b) {
+      if (b.dx || b.dy) { b.x += b.dx; b.y += b.dy; b.dx = b.dy = 0; b.moved = true; }
+    });
+    return met;
+  }
 
   function redraw() {
     refilter();
