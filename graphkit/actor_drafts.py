@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .gazetteer import Gazetteer, GazetteerEntry
 from .mentions import Mention, clean_role
-from .merge import OTHER_OFFICE, TIME_WORDS
+from .merge import OTHER_OFFICE, RANK_NOUNS, TIME_WORDS
 from .names import APOS, fold, is_pronoun, plain_name, skeleton, slug, strip_possessive
 from .places import PlaceConfig, is_known_place, lookup_place
 from .records import Actor
@@ -409,10 +409,6 @@ def dedupe(items: Iterable[str]) -> tuple[str, ...]:
 #: (issue 12, s60; a switch for the tests that pin it)
 ROLES_AS_READ = True
 
-#: words of merge.OTHER_OFFICE that are also nouns naming who holds an office ('the chief', 'an executive', 'the
-#: general', 'a senior associate', 'her deputy'): a role may end on them
-_OFFICE_NOUNS = frozenset({"chief", "executive", "general", "lieutenant", "associate", "assistant", "deputy"})
-
 
 def roles_of(role: Optional[str], org: str, person: bool) -> list[str]:
     """The roles one mention gives its actor: the role as written (graphkit.mentions.clean_role's), and for a person
@@ -427,11 +423,13 @@ def roles_of(role: Optional[str], org: str, person: bool) -> list[str]:
     (['former Pennsylvania governor', 'former governor'], ['His former aide', 'former aide'])
     >>> roles_of("majority leader", "House", True), roles_of("Former", "", True), roles_of("senior associate", "", True)
     (['House majority leader', 'majority leader'], [], ['senior associate'])
+    >>> roles_of("Senior", "", True), roles_of("ex", "", True), roles_of("deputy", "", True)  # merge.RANK_NOUNS
+    ([], [], ['deputy'])
     """
     if not role:
         return []
     words = role.split()
-    if ROLES_AS_READ and all(w.lower() in OTHER_OFFICE for w in words) and words[-1].lower() not in _OFFICE_NOUNS:
+    if ROLES_AS_READ and all(w.lower() in OTHER_OFFICE for w in words) and words[-1].lower() not in RANK_NOUNS:
         return []
     roles = []
     if org and person and fold(org) not in fold(role):

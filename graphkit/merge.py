@@ -295,6 +295,13 @@ def role_key(role: str) -> str:
 RANK_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "acting", "interim", "under", "lieutenant", "co",
                         "first", "second", "press", "chief", "senior", "junior", "ranking", "executive", "shadow",
                         "general"})
+#: the words of RANK_WORDS that are also nouns naming who holds an office ('the chief', 'an executive', 'the general',
+#: 'a senior associate', 'her deputy'): a role may end on them (graphkit.actor_drafts.roles_of). Listed, not derived
+#: from graphkit.person_nouns: WordNet's person sense of a rank word is not its sense in a title. That list also holds
+#: 'senior' and 'junior' (a student's year) and 'ex' (a former spouse), which in a role are only what is left of a
+#: title cut off ('Senior' of 'Senior Adviser': actor_drafts.roles_of's example); and a copy of models/ without the
+#: file would then read no role ending on them.
+RANK_NOUNS = frozenset({"chief", "executive", "general", "lieutenant", "associate", "assistant", "deputy"})
 #: words before a role that make it another office by time ('former president', 'ex-mayor', 'then senator')
 TIME_WORDS = frozenset({"former", "ex", "then"})
 #: words before a role that make it another office ('vice president' is no 'president', 'former president' none
