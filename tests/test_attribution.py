@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from hand_parsed import parsed
+from switched import assert_switched
 
 from graphkit.attribution import attributions
 from graphkit.confidence import filter_attributions
@@ -632,9 +633,7 @@ def test_a_headline_claim_is_the_rest_of_its_line(nlp, text, expected, the_rules
     import graphkit.attribution as attribution
 
     doc = nlp(text)
-    assert _said(doc, tagger=False) == expected
-    monkeypatch.setattr(attribution, "HEADLINE_RUN_ON", False)
-    assert (_said(doc, tagger=False) != expected) == the_rules
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, attribution, "HEADLINE_RUN_ON")
 
 
 #: a clause the parser hung on a cue before its subject is no part of what the cue says when the cue has a clause
@@ -665,9 +664,8 @@ def test_a_clause_fronted_before_the_speaker_is_not_what_they_said(nlp, text, ex
     import graphkit.frames_verb as frames_verb
 
     doc = nlp(text)
-    assert _said(doc, tagger=False) == expected
-    monkeypatch.setattr(frames_verb, "FRONTED_CLAUSE_OUT", False)
-    assert (_said(doc, tagger=False) != expected) == the_rules
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb,
+                    "FRONTED_CLAUSE_OUT")
 
 
 #: the words before a cue that are only a circumstance hung on it are no content around it when the cue has a complement
@@ -697,9 +695,8 @@ def test_a_circumstance_before_the_cue_is_not_what_was_said(nlp, text, expected,
     import graphkit.frames_verb as frames_verb
 
     doc = nlp(text)
-    assert _said(doc, tagger=False) == expected
-    monkeypatch.setattr(frames_verb, "CIRCUMSTANCE_NOT_AROUND", False)
-    assert (_said(doc, tagger=False) != expected) == the_rules
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb,
+                    "CIRCUMSTANCE_NOT_AROUND")
 
 
 def test_a_headline_run_on_takes_two_candidates_of_one_cue():
@@ -1199,9 +1196,7 @@ def test_a_speaker_after_the_verb_parsed_its_object_is_the_speaker(nlp, text, ex
     import graphkit.frames_parse as frames_parse
 
     doc = nlp(text)
-    assert _said(doc, tagger=False) == expected
-    monkeypatch.setattr(frames_parse, "INVERTED_OBJECT", False)
-    assert (_said(doc, tagger=False) != expected) == the_rules
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_parse, "INVERTED_OBJECT")
 
 
 def test_the_speakers_phrase_after_the_verb_is_no_part_of_the_content(nlp, monkeypatch):
@@ -1286,6 +1281,4 @@ def test_a_speaker_between_a_quotation_and_its_verb_is_the_speaker(words, heads,
                  lemmas=[_LEMMAS.get(w, w.lower()) for w in words],
                  ents=[("I-" if words[i - 1] == "Ann" else "B-") + "PERSON" if t == "NNP" else "O"
                        for i, t in enumerate(tags)])
-    assert _said(doc, tagger=False) == expected
-    monkeypatch.setattr(frames_parse, "SPEAKER_BEFORE", False)
-    assert (_said(doc, tagger=False) != expected) == the_rule
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_parse, "SPEAKER_BEFORE")
