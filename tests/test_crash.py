@@ -38,8 +38,13 @@ def graphkit_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "graphkit.cli"]
 
 
+def build_args(store: Path, *extra) -> list[str]:
+    """The arguments of a quiet build of the sample corpus into ``store`` (the command line's, after its name)."""
+    return ["build", str(CORPUS), "--store", str(store), "--quiet", *extra]
+
+
 def build_cmd(store: Path, *extra) -> list[str]:
-    return graphkit_cmd() + ["build", str(CORPUS), "--store", str(store), "--quiet", *extra]
+    return graphkit_cmd() + build_args(store, *extra)
 
 
 def export(store: Path, fmt: str, out: Path) -> bytes:
@@ -106,9 +111,8 @@ SWAPPING_IN = "graphkit.store:Store._write_claims"  # inside replace_resolved's 
 def build_and_kill(store: Path, where: str, n: int, *extra) -> str:
     """Build ``store`` in a process that SIGKILLs itself when ``where`` has returned ``n`` times (`KILL_AT`);
     'killed', or how the build ended when it never got there."""
-    args = ["build", str(CORPUS), "--store", str(store), "--quiet", *extra]
-    proc = subprocess.run([sys.executable, "-c", KILL_AT, where, str(n), *args], capture_output=True, text=True,
-                          timeout=900)
+    proc = subprocess.run([sys.executable, "-c", KILL_AT, where, str(n), *build_args(store, *extra)],
+                          capture_output=True, text=True, timeout=900)
     return "killed" if proc.returncode == -signal.SIGKILL else f"finished (rc {proc.returncode}) first: {proc.stderr}"
 
 
