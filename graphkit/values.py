@@ -20,7 +20,6 @@ graphkit.values.BadValue: limit='-1' is below 1; give a whole number, 1 or more,
 
 from __future__ import annotations
 
-import math
 from typing import Any, Optional, Sequence
 
 from .errors import GraphkitError
@@ -66,12 +65,9 @@ def whole(value, name: str, *, least: Optional[int] = None, example: Any = None)
     """
     if value is None:
         return None
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        number = math.nan
+    number = _number(value)
     accepted = "" if least is None else f"; give {least} or more"
-    if not number.is_integer():  # (nan and infinities too)
+    if number is None or not number.is_integer():  # (nan and infinities too)
         raise BadValue(name, value, f"is not a whole number{accepted or '; give one'}", example)
     if least is not None and number < least:
         raise BadValue(name, value, f"is below {least}; give a whole number, {least} or more", example)
@@ -96,15 +92,25 @@ def fraction(value, name: str, *, example: float, meaning: str = "") -> Optional
     """
     if value is None:
         return None
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        number = None
+    number = _number(value)
     if number is None or not 0.0 <= number <= 1.0:  # (nan too)
         why = "is outside [0, 1]; give a score" if number is not None else "is not a number; give a score in [0, 1]"
         said = f" ({meaning})" if meaning else ""
         raise BadValue(name, value, f"{why} such as {example}{said}")
     return number
+
+
+def _number(value) -> Optional[float]:
+    """The number ``value`` writes, as a float (its words stripped: " 2.5", 3, "nan"), or None when it writes none: the
+    one reading of a number for `whole` and `fraction`, each of which says what it accepts.
+
+    >>> _number(" 2.5"), _number(3), _number("ten"), _number("")
+    (2.5, 3.0, None, None)
+    """
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return None
 
 
 def one_of(value, name: str, choices: Sequence[str], *, what: str) -> str:
