@@ -58,8 +58,9 @@ sys.path.insert(0, str(ROOT))
 from polnear import POLNEAR  # noqa: E402  where PolNeAR is read: its one home, bench/polnear.py
 
 
-def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
-    """PolNeAR JSON lines → a corpus folder (one .txt per article, metadata.jsonl with dates and titles).
+def write_corpus(src: Path, dest: Path, limit: int | None, *, metadata: bool = True) -> int:
+    """PolNeAR JSON lines → a corpus folder (one .txt per article, metadata.jsonl with dates and titles; without
+    ``metadata``, the .txt files alone: a new user's folder, its titles from the articles' headlines).
 
     An article file already holding its text is left as it is (an incremental rebuild finds it unchanged).
     """
@@ -67,15 +68,15 @@ def write_corpus(src: Path, dest: Path, limit: int | None) -> int:
 
     arts = load_articles((src.stem,), src.parent, limit)  # src: a split's file, ../shared/data/polnear/SPLIT.jsonl
     dest.mkdir(parents=True, exist_ok=True)
-    n = 0
-    with open(dest / "metadata.jsonl", "w", encoding="utf-8") as meta:
-        for a in arts:
-            p = dest / f"{a['id']}.txt"
-            if not p.exists() or p.read_text(encoding="utf-8") != a["text"]:
-                p.write_text(a["text"], encoding="utf-8")
-            meta.write(json.dumps({"doc_id": a["id"], "published": a["date"], "title": a.get("title")}) + "\n")
-            n += 1
-    return n
+    rows = []
+    for a in arts:
+        p = dest / f"{a['id']}.txt"
+        if not p.exists() or p.read_text(encoding="utf-8") != a["text"]:
+            p.write_text(a["text"], encoding="utf-8")
+        rows.append(json.dumps({"doc_id": a["id"], "published": a["date"], "title": a.get("title")}) + "\n")
+    if metadata:
+        (dest / "metadata.jsonl").write_text("".join(rows), encoding="utf-8")
+    return len(rows)
 
 
 def corpus_or_dev(corpus: Path | None, work: Path) -> Path:

@@ -66,16 +66,22 @@ def polnear_store(split: str) -> Path:
     return store
 
 
-def measure(browser, store: Path, name: str, tmp: Path) -> dict:
+def store_graph(store: Path):
+    """The whole graph of a store (``subgraph()`` of everything), the store closed again."""
     import graphkit
+
+    g = graphkit.open(store)
+    try:
+        return g.subgraph()
+    finally:
+        g.close()
+
+
+def measure(browser, store: Path, name: str, tmp: Path) -> dict:
     from graphkit.view import view_data, write_view
 
     t0 = time.perf_counter()
-    g = graphkit.open(store)
-    try:
-        G = g.subgraph()
-    finally:
-        g.close()
+    G = store_graph(store)
     t_graph = time.perf_counter() - t0
     page_path = tmp / f"{name}.html"
     rep = write_view(G, page_path, title=f"graphkit — {name}")

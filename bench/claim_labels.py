@@ -26,52 +26,38 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
+from bench_view import sample_store, store_graph  # noqa: E402
 from browser import chromium, label_report, offline_page, wait_drawn, wait_redrawn  # noqa: E402
 
 
 def polnear_txt_store(n: int, tmp: Path) -> Path:
     """The first ``n`` PolNeAR dev articles as .txt files without metadata, built into a store under ``tmp``."""
+    from bench_build import POLNEAR, write_corpus
     from graphkit.build import build
-    from polnear import load_articles
 
-    corpus = tmp / "dev-txt"
-    corpus.mkdir()
-    for a in load_articles(("dev",), limit=n):
-        (corpus / f"{a['id']}.txt").write_text(a["text"], encoding="utf-8")
-    build(corpus, tmp / "dev-txt.gk")
+    write_corpus(POLNEAR / "dev.jsonl", tmp / "dev-txt", n, metadata=False)
+    build(tmp / "dev-txt", tmp / "dev-txt.gk")
     return tmp / "dev-txt.gk"
-
-
-def sample_store(tmp: Path) -> Path:
-    """The sample corpus built into a store under ``tmp``."""
-    from graphkit.build import build
-
-    corpus = tmp / "corpus"
-    shutil.copytree(ROOT / "corpus", corpus, ignore=shutil.ignore_patterns("README.md"))
-    build(corpus, tmp / "sample.gk")
-    return tmp / "sample.gk"
 
 
 def claim_graphs(browser, store: Path, n_actors: int | None, tmp: Path) -> dict:
     """For both ways of drawing (labels apart or not): claim graphs with labels that meet, labels that meet, labels
-    drawn, the most rounds the push took, over the ``n_actors`` most quoted actors' claim graphs (all: None)."""
-    import graphkit
+    drawn, the most rounds the push took and the graphs whose push stopped at its cap (``graphkit.labelRoundsMost``:
+    some boxes, a shape's or a label's, still met), over the ``n_actors`` most quoted actors' claim graphs (all:
+    None)."""
     from graphkit.view import view_data, write_view
 
-    g = graphkit.open(store)
-    try:
-        G = g.subgraph()
-    finally:
-        g.close()
+    G = store_graph(store)
     page_path = tmp / f"{store.stem}.html"
     write_view(G, page_path)
     actors = [a["id"] for a in view_data(G)["actors"]][:n_actors]
-    out = {way: {"graphs": 0, "meet": 0, "labels": 0, "rounds": 0} for way in (False, True)}
+    out = {way: {"graphs": 0, "meet": 0, "labels": 0, "rounds": 0, "capped": 0} for way in (False, True)}
     with offline_page(browser, 1280, 800) as (page, attempts):
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(page_path.as_uri())
         wait_drawn(page, 120)
+        cap = page.evaluate("graphkit.labelRoundsMost")
         for a in actors:
             for way in (False, True):
                 page.evaluate("""([a, way]) => {
@@ -84,7 +70,9 @@ def claim_graphs(browser, store: Path, n_actors: int | None, tmp: Path) -> dict:
                 o["graphs"] += rep["overlapping"] > 0
                 o["meet"] += rep["overlapping"]
                 o["labels"] += rep["visible"]
-                o["rounds"] = max(o["rounds"], page.evaluate("graphkit.labelRounds"))
+                rounds = page.evaluate("graphkit.labelRounds")
+                o["rounds"] = max(o["rounds"], rounds)
+                o["capped"] += rounds >= cap
         assert not attempts and not errors, (attempts, errors)
     return {"actors": len(actors), "claims": sum(1 for _, d in G.nodes(data=True) if d.get("type") == "claim"),
             "ways": out}
@@ -92,12 +80,13 @@ def claim_graphs(browser, store: Path, n_actors: int | None, tmp: Path) -> dict:
 
 def table(rows) -> str:
     out = ["| store | claim graphs (actors) | way | graphs with labels that meet | labels that meet / drawn "
-           "| most rounds |", "|---|---:|---|---:|---:|---:|"]
+           "| most rounds | graphs at the cap |", "|---|---:|---|---:|---:|---:|---:|"]
     for name, r in rows:
         for way in (False, True):
             o = r["ways"][way]
             out.append(f"| {name} | {r['actors']} | {'labels apart' if way else 'as vis leaves them'} "
-                       f"| {o['graphs']} of {r['actors']} | {o['meet']} / {o['labels']} | {o['rounds'] if way else '-'} |")
+                       f"| {o['graphs']} of {r['actors']} | {o['meet']} / {o['labels']} "
+                       f"| {o['rounds'] if way else '-'} | {o['capped'] if way else '-'} |")
     return "\n".join(out)
 
 

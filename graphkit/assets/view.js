@@ -599,6 +599,7 @@
   // took (0: nothing met). `graphkit.labelsApart = false` draws the graph as vis left it.
   GK.labelsApart = true;
   var LABEL_ROUNDS = 60, LABEL_GAP = 2; // canvas px kept between two boxes
+  GK.labelRoundsMost = LABEL_ROUNDS; // a graph whose labelRounds reach it stopped with boxes still meeting
   function labelsApart() {
     var bs = network.body.nodeIndices.map(function (id) {
       var n = network.body.nodes[id], b = n.shape.boundingBox, s = n.labelModule.size, lab = !!n.options.label;
