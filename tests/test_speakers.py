@@ -3007,4 +3007,4 @@ LEAD_IN_SUBJECT = [
 def test_a_pronoun_after_a_lead_in_is_its_subject(text, expected, the_rule, monkeypatch):
     import graphkit.antecedents as antecedents
 
-    assert_switched(text, expected, the_rule, monkeypatch, antecedents, "LEAD_IN_SUBJECT")
+    assert_switched(lambda: last_speaker(text), expected, the_rule, monkeypatch, antecedents, "LEAD_IN_SUBJECT")
