@@ -130,6 +130,8 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
         subj = inverted_object(v)
     if subj is None:
         subj = speaker_before(v)
+    if subj is None:
+        subj = fronted_subject(v)
     agent = next((c for c in v.children if c.dep_ == "agent"), None)
     if agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -278,6 +280,56 @@ SPEAKER_BEFORE = True
 
 #: the tags of a finite verb: where a phrase before a verb stops being one
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+#: the dependencies by which a phrase fronted before its verb hangs on it ("In a letter to the council, ...", "Alarmed
+#: by the delays, ...", "As part of the deal, ...")
+_FRONTED_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+#: the entity types of a place
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+def fronted_subject(v: Token) -> Optional[Token]:
+    """The speaker of a sentence's finite verb the parser gave no subject, hung instead inside a phrase fronted
+    before the verb ("Alarmed by the delays, Tom Hale, an aide, said ..." with "Hale" an apposition of "delays"; "In
+    a letter to the council, the chief planner, Ann Reyes, said ..."): the outermost apposition or conjunct of a noun
+    inside the fronted phrase that opens after a comma and runs on to the verb (commas, the verb's own adverbs and
+    auxiliaries between: "..., also said", "..., have said"), unless a place written after a place ("at a rally in
+    Charleston, West Virginia, did not mention ...": the state of a city); else None.
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("Alarmed by the delays, Tom Hale, an aide, said the budget was late.",
+    ...                         heads="11 0 3 1 11 6 3 6 9 6 6 11 13 14 11 14 11",
+    ...                         deps="advcl prep det pobj punct compound appos punct det appos punct ROOT det nsubj "
+    ...                              "ccomp acomp punct",
+    ...                         pos="VERB ADP DET NOUN PUNCT PROPN PROPN PUNCT DET NOUN PUNCT VERB DET NOUN AUX ADJ PUNCT",
+    ...                         tags="VBN IN DT NNS , NNP NNP , DT NN , VBD DT NN VBD JJ .")
+    >>> fronted_subject(doc[11]).text, fronted_subject(doc[14])
+    ('Hale', None)
+    """
+    if not FRONTED_SUBJECT or v.dep_ != "ROOT" or not (v.tag_ in _FINITE_TAGS or any(
+            c.dep_ == "aux" and c.tag_ in _FINITE_TAGS and c.i < v.i for c in v.children)):
+        return None
+    doc, sent = v.doc, v.sent
+    j = v.i - 1
+    while j > sent.start and (doc[j].is_space or doc[j].text == "," or doc[j].head == v and doc[j].dep_ in (
+            "advmod", "aux", "neg")):
+        j -= 1
+    for f in v.children:
+        if f.i >= v.i or f.dep_ not in _FRONTED_DEPS or not j <= f.right_edge.i < v.i:
+            continue
+        for x in f.subtree:  # in the text's order: the outermost first
+            if (x.dep_ in ("appos", "conj") and x.pos_ in ("NOUN", "PROPN") and x.left_edge.i > f.i
+                    and doc[x.left_edge.i - 1].text == "," and x.right_edge.i >= j and not not_a_source(x)
+                    and not (x.ent_type_ in _PLACES and x.head.ent_type_ in _PLACES)):
+                return x
+    return None
+
+
+#: a speaker the parser hung inside a phrase fronted before its verb is the verb's subject (:func:`fronted_subject`;
+#: bench/README.md issue 13, session 61)
+FRONTED_SUBJECT = True
 
 
 def _phrase_opening(first: Token, v: Token) -> Token:
