@@ -295,8 +295,8 @@ def fronted_subject(v: Token) -> Optional[Token]:
     before the verb ("Alarmed by the delays, Tom Hale, an aide, said ..." with "Hale" an apposition of "delays"; "In
     a letter to the council, the chief planner, Ann Reyes, said ..."): the outermost apposition or conjunct of a noun
     inside the fronted phrase that opens after a comma and runs on to the verb (commas, the verb's own adverbs and
-    auxiliaries between: "..., also said", "..., have said"), unless a place written after a place ("at a rally in
-    Charleston, West Virginia, did not mention ...": the state of a city); else None.
+    auxiliaries between: "..., also said", "..., have said"), unless a place written after a place ("Lee, speaking
+    in Leeds, West Yorkshire, did not mention ...": the county of a city); else None.
 
     >>> from graphkit.nlp import parsed_as_written
     >>> doc = parsed_as_written("Alarmed by the delays, Tom Hale, an aide, said the budget was late.",
@@ -307,6 +307,14 @@ def fronted_subject(v: Token) -> Optional[Token]:
     ...                         tags="VBN IN DT NNS , NNP NNP , DT NN , VBD DT NN VBD JJ .")
     >>> fronted_subject(doc[11]).text, fronted_subject(doc[14])
     ('Hale', None)
+    >>> place = parsed_as_written("Lee, speaking in Leeds, West Yorkshire, did not mention the fares.",
+    ...                           heads="11 0 11 2 3 4 7 4 4 11 11 11 13 11 11",
+    ...                           deps="advcl punct advcl prep pobj punct compound appos punct aux neg ROOT det dobj punct",
+    ...                           pos="PROPN PUNCT VERB ADP PROPN PUNCT PROPN PROPN PUNCT AUX PART VERB DET NOUN PUNCT",
+    ...                           tags="NNP , VBG IN NNP , NNP NNP , VBD RB VB DT NNS .",
+    ...                           ents="B-PERSON O O O B-GPE O B-GPE I-GPE O O O O O O O")
+    >>> fronted_subject(place[11]) is None   # the state of a city, not a speaker
+    True
     """
     if not FRONTED_SUBJECT or v.dep_ != "ROOT" or not (v.tag_ in _FINITE_TAGS or any(
             c.dep_ == "aux" and c.tag_ in _FINITE_TAGS and c.i < v.i for c in v.children)):

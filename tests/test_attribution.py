@@ -699,6 +699,35 @@ def test_a_circumstance_before_the_cue_is_not_what_was_said(nlp, text, expected,
                     "CIRCUMSTANCE_NOT_AROUND")
 
 
+#: a speaker the parser hung inside a phrase fronted before its verb, the verb left with no subject, is its speaker
+#: (frames_parse.fronted_subject): (text, [(speaker, content)] of the rules, the row is the rule's own: it fails with
+#: FRONTED_SUBJECT off, no speaker)
+FRONTED_SUBJECT = [
+    ("Alarmed by the delays in Ohio, Senator Tom Hale, the committee chairman, said that the budget was late.",
+     [("Senator Tom Hale", "that the budget was late")], True),
+    ("In addition to Mr. Olsen, two members of the council from Leeds, Ann Reyes and Tom Hale, have said they would vote "
+     "against the plan.", [("two members of the council", "they would vote against the plan")], True),
+    ("During a long debate at the depot in Leeds, Tom Hale, the head of the drivers' union, told the council that "
+     "wages must rise.", [("Tom Hale", "that wages must rise")], True),
+    # the parser's own subject after a fronted phrase; people named together after one
+    ("In a statement, the mayor said the plan was dead.", [("the mayor", "the plan was dead")], False),
+    ("After the vote in Leeds, Reyes and Hale said the plan was dead.", [("Reyes and Hale", "the plan was dead")], False),
+]
+
+
+@pytest.mark.parametrize("text, expected, the_rules", FRONTED_SUBJECT,
+                         ids=[f"{i:02d}" for i in range(len(FRONTED_SUBJECT))])
+def test_a_speaker_hung_inside_a_fronted_phrase_is_the_speaker(nlp, text, expected, the_rules, monkeypatch):
+    """``the_rules``: the row is the rule's own (with FRONTED_SUBJECT off the claim has no speaker), else a control the
+    rule leaves as it was (fronted_subject's doctest holds the place written after a place)."""
+    import graphkit.frames_parse as frames_parse
+
+    doc = nlp(text)
+    assert _said(doc, tagger=False) == expected
+    monkeypatch.setattr(frames_parse, "FRONTED_SUBJECT", False)
+    assert (_said(doc, tagger=False) != expected) == the_rules
+
+
 def test_a_headline_run_on_takes_two_candidates_of_one_cue():
     """Two frames' candidates on one headline cue: both run on, neither is compared with the other (an ordering of
     candidates by their cue's index alone)."""
