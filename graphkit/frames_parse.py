@@ -313,7 +313,7 @@ def fronted_subject(v: Token) -> Optional[Token]:
     ...                           pos="PROPN PUNCT VERB ADP PROPN PUNCT PROPN PROPN PUNCT AUX PART VERB DET NOUN PUNCT",
     ...                           tags="NNP , VBG IN NNP , NNP NNP , VBD RB VB DT NNS .",
     ...                           ents="B-PERSON O O O B-GPE O B-GPE I-GPE O O O O O O O")
-    >>> fronted_subject(place[11]) is None   # the state of a city, not a speaker
+    >>> fronted_subject(place[11]) is None   # the county of a city, not a speaker
     True
     """
     if not FRONTED_SUBJECT or v.dep_ != "ROOT" or not (v.tag_ in _FINITE_TAGS or any(

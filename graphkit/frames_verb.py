@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from .cues import Cues, default_cues
 from .frames_parse import (
     _ADDRESSEE, _CLAUSE_DEPS, _COLON_VERBS, _Cand, _after_colon, _backshifted, _modal, _same_line_subject, _span_tokens,
-    _subject, fronted_subject, inverted_object, not_a_source, quote_tokens, speaker_before,
+    _subject, inverted_object, not_a_source, quote_tokens, speaker_before,
 )
 from .frames_quote import _around
 
@@ -677,8 +677,6 @@ def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
         subj_idx = _span_tokens(subj)  # '"...," said Tom Hale, half joking': the speaker's phrase, wherever it hangs
     if subj is not None and subj.i < v.i and subj.head != v and speaker_before(v) == subj:
         subj_idx = _span_tokens(subj)  # '“...,” Ann Lee, an adviser, said': the phrase the parser hung inside
-    if subj is not None and subj.i < v.i and subj.head != v and fronted_subject(v) == subj:
-        subj_idx = _span_tokens(subj)  # 'Alarmed by the delays, Tom Hale, an aide, said': hung in the fronted phrase
     # object, to-infinitive and prepositional claims need a speaker of their own, and a verb that is not
     # itself an infinitive ("refused to answer", "seek to engage": intentions, not claims made)
     own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp") and not any(
