@@ -34,6 +34,7 @@ from .mentions import ANON_HEAD_WORDS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS
 from .nlp import doc_text
+from .places import AREA_LABELS
 from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
                        fits_gender, pronoun_gender)
 from .quotes import find_quotes
@@ -600,7 +601,7 @@ class _Together:
 def _one_place(e: Span) -> bool:
     """A place named alone ('Coral Gables', 'China', 'New Hampshire': GPE or LOC) is 'it', not 'they': no antecedent of
     'they' (the people there are, when the article names them as a subject: :func:`_plural_subjects`)."""
-    return e.label_ in ("GPE", "LOC")
+    return e.label_ in AREA_LABELS
 
 
 def clause_depth(t: Token) -> int:

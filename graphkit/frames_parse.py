@@ -18,6 +18,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from .cues import past_forms
+from .places import AREA_LABELS
 from .words import MODALS
 
 
@@ -258,9 +259,7 @@ def speaker_before(v: Token) -> Optional[Token]:
     doc, sent = v.doc, v.sent
     if not SPEAKER_BEFORE or v.dep_ != "ROOT" or v.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    j = v.i - 1
-    while j > sent.start and (doc[j].is_space or doc[j].text == ","):
-        j -= 1
+    j = last_word_before(v)
     m = j
     while m > sent.start and doc[m - 1].text not in _CLOSING_MARKS and doc[m - 1].tag_ not in _FINITE_TAGS:
         m -= 1
@@ -282,12 +281,31 @@ SPEAKER_BEFORE = True
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+def last_word_before(v: Token, own: frozenset = frozenset()) -> int:
+    """The index of the last word before verb ``v`` in its sentence, past spaces, commas and ``v``'s own children by
+    the dependencies ``own`` ("..., also said" with ``own`` holding "advmod"); the sentence's first token at the most.
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("Ann Lee, an aide, also said so.", heads="1 7 1 4 1 1 7 7 7 7",
+    ...                         deps="compound nsubj punct det appos punct advmod ROOT advmod punct")
+    >>> doc[last_word_before(doc[7])].text, doc[last_word_before(doc[7], _VERBS_OWN)].text
+    ('also', 'aide')
+    """
+    doc, start = v.doc, v.sent.start
+    j = v.i - 1
+    while j > start and (doc[j].is_space or doc[j].text == "," or doc[j].head == v and doc[j].dep_ in own):
+        j -= 1
+    return j
+
+
+#: a verb's own words that may stand between it and its speaker ("..., also said", "..., have said", "..., did not
+#: say")
+_VERBS_OWN = frozenset({"advmod", "aux", "neg"})
+
+
 #: the dependencies by which a phrase fronted before its verb hangs on it ("In a letter to the council, ...", "Alarmed
 #: by the delays, ...", "As part of the deal, ...")
 _FRONTED_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
-
-#: the entity types of a place
-_PLACES = frozenset({"GPE", "LOC"})
 
 
 def fronted_subject(v: Token) -> Optional[Token]:
@@ -319,18 +337,14 @@ def fronted_subject(v: Token) -> Optional[Token]:
     if not FRONTED_SUBJECT or v.dep_ != "ROOT" or not (v.tag_ in _FINITE_TAGS or any(
             c.dep_ == "aux" and c.tag_ in _FINITE_TAGS and c.i < v.i for c in v.children)):
         return None
-    doc, sent = v.doc, v.sent
-    j = v.i - 1
-    while j > sent.start and (doc[j].is_space or doc[j].text == "," or doc[j].head == v and doc[j].dep_ in (
-            "advmod", "aux", "neg")):
-        j -= 1
+    doc, j = v.doc, last_word_before(v, _VERBS_OWN)
     for f in v.children:
         if f.i >= v.i or f.dep_ not in _FRONTED_DEPS or not j <= f.right_edge.i < v.i:
             continue
         for x in f.subtree:  # in the text's order: the outermost first
             if (x.dep_ in ("appos", "conj") and x.pos_ in ("NOUN", "PROPN") and x.left_edge.i > f.i
                     and doc[x.left_edge.i - 1].text == "," and x.right_edge.i >= j and not not_a_source(x)
-                    and not (x.ent_type_ in _PLACES and x.head.ent_type_ in _PLACES)):
+                    and not (x.ent_type_ in AREA_LABELS and x.head.ent_type_ in AREA_LABELS)):
                 return x
     return None
 

@@ -35,7 +35,10 @@ from .names import slug
 
 Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: the spaCy labels of a named area, a country, region or city ("China", "Coral Gables", "the Donbas"): a place that is
+#: no building
+AREA_LABELS = frozenset({"GPE", "LOC"})
+PLACE_LABELS = AREA_LABELS | {"FAC"}
 _PLACE_KINDS = ("country", "region", "city", "other")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
 
