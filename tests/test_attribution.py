@@ -723,9 +723,7 @@ def test_a_speaker_hung_inside_a_fronted_phrase_is_the_speaker(nlp, text, expect
     import graphkit.frames_parse as frames_parse
 
     doc = nlp(text)
-    assert _said(doc, tagger=False) == expected
-    monkeypatch.setattr(frames_parse, "FRONTED_SUBJECT", False)
-    assert (_said(doc, tagger=False) != expected) == the_rules
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_parse, "FRONTED_SUBJECT")
 
 
 def test_a_headline_run_on_takes_two_candidates_of_one_cue():
