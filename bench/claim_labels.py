@@ -79,6 +79,14 @@ def claim_graphs(browser, store: Path, n_actors: int | None, tmp: Path) -> dict:
 
 
 def table(rows) -> str:
+    """The Markdown table of :func:`claim_graphs`' counts, one row per store and way of drawing (as vis leaves the
+    labels, then pushed apart), as bench/README.md's chores of session 61 print it.
+
+    >>> ways = {False: {"graphs": 2, "meet": 5, "labels": 30, "rounds": 0, "capped": 0},
+    ...         True: {"graphs": 0, "meet": 0, "labels": 30, "rounds": 7, "capped": 0}}
+    >>> print(table([("sample", {"actors": 3, "ways": ways})]).splitlines()[-1])
+    | sample | 3 | labels apart | 0 of 3 | 0 / 30 | 7 | 0 |
+    """
     out = ["| store | claim graphs (actors) | way | graphs with labels that meet | labels that meet / drawn "
            "| most rounds | graphs at the cap |", "|---|---:|---|---:|---:|---:|---:|"]
     for name, r in rows:

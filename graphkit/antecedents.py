@@ -123,7 +123,7 @@ class Antecedents(ArticleNames):
         self._entity_words: Optional[set[str]] = None
         self._inner: Optional[set[str]] = None
         self._quotes: Optional[list[tuple[int, int]]] = quotes
-        self._quote_starts: Optional[list[int]] = None  # their starts, for bisection (`_quote_around`)
+        self._quote_starts: Optional[list[int]] = None  # their starts, for bisection (`_quotations`)
         self.speakers: list[tuple[int, str, Optional[tuple[int, int]], str]] = []  # (char, resolved, span, type)
         #: name -> [male, female]: the gendered pronoun speakers resolved to it so far (:meth:`note_pronoun`)
         self.chained: dict[str, list[int]] = {}

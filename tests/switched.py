@@ -26,8 +26,13 @@ def assert_switched(read: Callable[[], Any], expected: Any, the_rule: bool, monk
     >>> assert_switched(lambda: "same", "same", True, Patch(), m, "ON")
     Traceback (most recent call last):
     AssertionError: with ON off the row still reads 'same'
+    >>> assert_switched(lambda: "plain", "rule", True, Patch(), m, "ON")
+    Traceback (most recent call last):
+    AssertionError: the row reads 'plain', expected 'rule'
     """
-    assert read() == expected
+    got = read()
+    if got != expected:  # said in full: pytest shows the values of a bare assert only in test files, not here
+        raise AssertionError(f"the row reads {got!r}, expected {expected!r}")
     monkeypatch.setattr(module, switch, False)
     got = read()
     if the_rule and got == expected:

@@ -709,7 +709,8 @@ FRONTED_SUBJECT = [
      "against the plan.", [("two members of the council", "they would vote against the plan")], True),
     ("During a long debate at the depot in Leeds, Tom Hale, the head of the drivers' union, told the council that "
      "wages must rise.", [("Tom Hale", "that wages must rise")], True),
-    # the parser's own subject after a fronted phrase; people named together after one
+    # controls (hold with the switch off): the parser's own subject after a fronted phrase; people named together
+    # after one
     ("In a statement, the mayor said the plan was dead.", [("the mayor", "the plan was dead")], False),
     ("After the vote in Leeds, Reyes and Hale said the plan was dead.", [("Reyes and Hale", "the plan was dead")], False),
 ]
