@@ -673,10 +673,11 @@ def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
     subj_idx = _span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
     if subj is not None and subj.head != v and subj.head.dep_ == "agent" and subj.head.head == v:
         subj_idx = _span_tokens(subj.head)
-    if subj is not None and subj.i > v.i and subj.head != v and inverted_object(v) == subj:
-        subj_idx = _span_tokens(subj)  # '"...," said Tom Hale, half joking': the speaker's phrase, wherever it hangs
-    if subj is not None and subj.i < v.i and subj.head != v and speaker_before(v) == subj:
-        subj_idx = _span_tokens(subj)  # '“...,” Ann Lee, an adviser, said': the phrase the parser hung inside
+    if subj is not None and subj.head != v and (subj.i > v.i and inverted_object(v) == subj
+                                                 or subj.i < v.i and speaker_before(v) == subj):
+        # a speaker a quotation's rule found where the parser hung it ('"...," said Tom Hale, half joking', '“...,”
+        # Ann Lee, an adviser, said'): the speaker's whole phrase, wherever it hangs
+        subj_idx = _span_tokens(subj)
     # object, to-infinitive and prepositional claims need a speaker of their own, and a verb that is not
     # itself an infinitive ("refused to answer", "seek to engage": intentions, not claims made)
     own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp") and not any(
