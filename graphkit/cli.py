@@ -179,9 +179,9 @@ def _err(msg: str) -> None:
 
 def _wrote(line: str, output: Path) -> None:
     """A writing command's closing line: on stderr when its output is written through as it is, a pipe, a device or
-    this process's own descriptor (``-o /dev/stdout``: `graphkit.export.written_through`; a link to a regular file
+    this process's own descriptor (``-o /dev/stdout``: `graphkit.outputs.written_through`; a link to a regular file
     is replaced, not written through), so that the output holds the file's content alone."""
-    from .export import written_through
+    from .outputs import written_through
 
     typer.echo(line, err=written_through(output))
 
@@ -440,7 +440,7 @@ def view(store: Path = StoreOpt, output: Path = typer.Option(..., "-o", "--outpu
 
     Example: graphkit view --store out/sample.gk -o out/sample.html --speaker Lavrov
     """
-    from .export import check_output
+    from .outputs import check_output
     from .graph import build_graph
     from .view import write_view
 
@@ -547,7 +547,7 @@ def issues_suggest(store: Path = StoreOpt,
     Example: graphkit issues suggest --store out/uk.gk -o uk/issues.yaml
     """
     from .suggest import check_unedited, suggest
-    from .export import atomic_open, check_output
+    from .outputs import atomic_open, check_output
 
     unedited = None if force else check_unedited  # an edited suggestion is kept, at once and at the write
     check_output(output, "issues.yaml", store=store, replaces=unedited)  # a wrong -o first; suggest says a missing,

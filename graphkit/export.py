@@ -1,7 +1,8 @@
 """Carry the graph to other tools: GraphML, GEXF, node-link JSON, claims JSONL/CSV, Neo4j import CSV.
 
 Every file is written to a temporary name beside the target and renamed into
-place, so a failed export never leaves a truncated file. GraphML and GEXF take
+place, so a failed export never leaves a truncated file (`graphkit.outputs`: where
+an output may be written and how it is written whole). GraphML and GEXF take
 scalars only: lists are joined with "; ", None is dropped, dates are ISO
 strings, and control characters XML 1.0 forbids are removed. A node's ``type`` is written
 as ``node_type`` (see `file_node`).
@@ -19,22 +20,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import re
 import shutil
-import sys
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Optional
 
 import networkx as nx
 
+from . import outputs
 from .errors import ExportError, os_fix
-from .inputs import input_of, real_path
 from .records import Claim
 from .values import one_of
 
@@ -65,270 +62,6 @@ def example_name(fmt: str) -> str:
     ('graph.jsonl', 'graph.cyjs')
     """
     return "graph." + {"cytoscape": "cyjs"}.get(fmt, fmt)
-
-
-def file_mode() -> int:
-    """The mode a new file gets under the user's umask (0644 with the usual 022), as ``open()`` would give.
-
-    Temporary files are created 0600; an export renamed into place keeps that unless set to this.
-
-    >>> old = os.umask(0o022); m = file_mode(); _ = os.umask(old); oct(m)
-    '0o644'
-    """
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def check_output(path, example: str = "graph.graphml", store=None, replaces=None) -> Path:
-    """``path`` as a Path when a file can be written there; else ExportError saying why and what to give.
-
-    `atomic_open` asks it; a command asks it first when the output takes long to work out, so that a wrong
-    ``-o`` fails at once. ``example``: the file name suggested when ``path`` is a folder. ``replaces``: the writer's own
-    test of a file at ``path`` in place of `written_by_graphkit`, raising ExportError when the file is to be kept
-    (``issues suggest``: `graphkit.suggest.check_unedited`, whose one read of the file answers both questions).
-
-    An existing database (`graphkit.store_file.database_at`: the store itself, given as ``-o`` by mistake) is refused:
-    no output is one, and writing over it would lose what it holds. With the ``store`` the output is made from (its
-    path, or the `graphkit.store.Store` open), so is any input of that store (`graphkit.inputs.input_of`: an article
-    or the metadata of the corpus it was built from, a knowledge file it was built with). Any other file there is
-    replaced only when graphkit wrote it (`written_by_graphkit`: a re-export replaces its own file; a researcher's
-    notes named by mistake are kept), as ``build --store`` takes only a store. The file is read once a check
-    (`graphkit.store_file.file_head`: its first `HEAD_BYTES` answer both what database it is and how it begins).
-
-    >>> check_output("no/such/folder/g.graphml")
-    Traceback (most recent call last):
-    graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
-    """
-    from .store_file import file_head
-
-    path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"'{path}' is a folder; give a file name with -o, e.g. {_example_in(path, example, store)}")
-    kind, head = file_head(path, HEAD_BYTES)  # one read: what database it is, and how it begins
-    if kind:
-        raise ExportError(f"'{path}' is {kind}: writing there would replace what it holds; give another -o path")
-    _check_folder_is_there(path.parent)
-    if store is not None:
-        _check_not_an_input(path, store)
-    if replaces is not None:
-        replaces(path)
-    elif not (written_through(path) or begins_as_ours(head)):
-        raise not_ours(path)
-    return path
-
-
-def not_ours(path) -> ExportError:
-    """What a writer says of a file at its ``-o`` that graphkit did not write (`written_by_graphkit`, `begins_as_ours`).
-
-    >>> print(not_ours("notes.csv"))
-    'notes.csv' is a file graphkit did not write: writing there would replace what it holds; give another -o path (or remove the file first)
-    """
-    return ExportError(f"'{path}' is a file graphkit did not write: writing there would replace what it holds; "
-                       "give another -o path (or remove the file first)")
-
-
-@lru_cache(maxsize=None)
-def own_heads() -> re.Pattern:
-    """How each of graphkit's outputs begins (`written_by_graphkit`), one pattern a writer, each declared beside its
-    writer: the export formats' here (`GRAPHML_HEAD`, `GEXF_HEAD`, `CYTOSCAPE_HEAD`, `JSON_HEAD`, `JSONL_HEAD`,
-    `CSV_HEAD`, `NEO4J_HEAD`), the view's (`graphkit.view.HEAD`) and ``issues suggest``'s (`graphkit.suggest.HEAD`),
-    imported only when a file is there to be asked about.
-
-    >>> bool(own_heads().search('<meta name="generator" content="graphkit view (vis-network)">'))
-    True
-    """
-    from .suggest import HEAD as SUGGESTED
-    from .view import HEAD as VIEW
-
-    return re.compile("|".join([GRAPHML_HEAD, GEXF_HEAD, CYTOSCAPE_HEAD, JSON_HEAD, JSONL_HEAD, CSV_HEAD, NEO4J_HEAD,
-                                VIEW, SUGGESTED]))
-
-
-def written_by_graphkit(path) -> bool:
-    """Whether an output may replace ``path``: nothing there, an empty file, something no regular file (a pipe, a
-    device: written through, `written_through`), or a file that begins as one of graphkit's outputs does
-    (`own_heads`, its first 4 KB read).
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "claims.csv").write_text(",".join(CSV_FIELDS) + "\\n"); _ = (d / "notes.csv").write_text("a,b\\n1,2\\n")
-    >>> written_by_graphkit(d / "claims.csv"), written_by_graphkit(d / "notes.csv"), written_by_graphkit(d / "new.csv")
-    (True, False, True)
-    """
-    from .store_file import file_head
-
-    kind, head = file_head(path, HEAD_BYTES)  # unreadable: b"", the write that follows says why
-    return written_through(path) or not kind and begins_as_ours(head)
-
-
-#: how much of a file `begins_as_ours` reads
-HEAD_BYTES = 4096
-
-
-def begins_as_ours(raw: bytes) -> bool:
-    """Whether a file's bytes (its first `HEAD_BYTES` are read) are empty or begin as one of graphkit's outputs does
-    (`own_heads`).
-
-    >>> begins_as_ours(b""), begins_as_ours(",".join(CSV_FIELDS).encode()), begins_as_ours(b"a,b\\n1,2\\n")
-    (True, True, False)
-    """
-    head = raw[:HEAD_BYTES].decode("utf-8", errors="replace")
-    return not head or own_heads().search(head) is not None
-
-
-def _example_in(folder: Path, example: str, store=None) -> Path:
-    """The file name a folder given as ``-o`` is answered with: ``example`` in it, or, when that is an input of the
-    ``store`` (`graphkit.inputs.input_of`: ``view -o corpus`` was told "e.g. corpus/graph.html", a name the next
-    build reads as an article, refused when given), in the first folder above it where it is none.
-
-    >>> _example_in(Path("out"), "graph.html")
-    PosixPath('out/graph.html')
-    """
-    if store is None:
-        return folder / example
-
-    for where in (folder, *folder.parents):
-        if input_of(store, where / example) is None:
-            return where / example
-    return folder / example
-
-
-def _check_not_an_input(path: Path, store) -> None:
-    """ExportError when ``path`` is an input of ``store`` (`graphkit.inputs.input_of`), saying which."""
-
-    what = input_of(store, path)
-    if what:
-        raise ExportError(f"'{path}' is {what}; give another -o path")
-
-
-def _check_folder_is_there(folder: Path) -> None:
-    """Every writer's one rule: the folder an output goes into is the user's to make (a mistyped -o makes none).
-
-    >>> _check_folder_is_there(Path("."))
-    >>> _check_folder_is_there(Path("ouput"))
-    Traceback (most recent call last):
-    graphkit.errors.ExportError: no folder 'ouput' to write into: it does not exist; create it or choose another -o path
-    """
-    if not folder.exists():
-        raise ExportError(f"no folder '{folder}' to write into: it does not exist; create it or choose another -o path")
-
-
-def written_through(path) -> bool:
-    """Whether an output at ``path`` is written into as it is rather than replaced by a finished temp file: something
-    that is no regular file (a pipe, a device), or a file reached through a process's open files (``-o /dev/stdout``,
-    a link to ``/proc/self/fd/1``: the file as the shell opened it, maybe to append to or shared with what else
-    writes there; a file renamed over its name would leave the shell's file empty).
-
-    >>> written_through("/dev/null"), written_through("/dev/stdout"), written_through("/dev/fd/1")
-    (True, True, True)
-    >>> written_through("no/such/file.jsonl")
-    False
-    """
-    p = Path(path)
-    if _through_open_files(p):
-        return True
-    return p.exists() and not p.is_file() and not p.is_dir()
-
-
-def _through_open_files(p: Path) -> bool:
-    """Whether ``p`` is, or its chain of links passes through, a process's open file (``/proc/PID/fd/N``).
-
-    >>> _through_open_files(Path("/dev/stdout")), _through_open_files(Path("out/graph.jsonl"))
-    (True, False)
-    """
-    return _open_file_link(p) is not None
-
-
-def _open_file_link(p: Path) -> Optional[Path]:
-    """The ``/proc/...`` path ``p`` is or its chain of links passes through, else None. Each step's folder is
-    resolved first: ``/dev/fd/1`` is a file in a folder link (``/dev/fd`` to ``/proc/self/fd``).
-
-    >>> _open_file_link(Path("/dev/fd/1")).parts[-2:], _open_file_link(Path("out/graph.jsonl"))
-    (('fd', '1'), None)
-    """
-    for _ in range(40):  # the kernel's own bound on a chain of links
-        p = Path(os.path.realpath(p.parent)) / p.name
-        if p.parts[:2] == ("/", "proc"):
-            return p
-        if not p.is_symlink():
-            return None
-        p = p.parent / os.readlink(p)
-    return None
-
-
-def _own_descriptor(path) -> Optional[int]:
-    """The descriptor N of this process that ``path`` names through ``/proc/self/fd/N`` (``/dev/stdout``: 1), else
-    None. Written through that descriptor, an output goes where the shell pointed it, at its offset: reopening the
-    file by its name would truncate a file the shell appends to (``>> log``) or write over what the shell writes
-    there after (``(graphkit export ...; echo done) > f``).
-
-    >>> _own_descriptor("/dev/stdout"), _own_descriptor("/dev/fd/2"), _own_descriptor("out/graph.jsonl")
-    (1, 2, None)
-    """
-    link = _open_file_link(Path(path))
-    parts = link.parts if link is not None else ()
-    if len(parts) == 5 and parts[2] in ("self", "thread-self", str(os.getpid())) and parts[3] == "fd" \
-            and parts[4].isdigit():
-        return int(parts[4])
-    return None
-
-
-@contextmanager
-def atomic_open(path, mode="w", example: str = "graph.graphml", replaces=None, **kw):
-    """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A link is kept: the file it
-    leads to is replaced (`graphkit.inputs.real_path`). A pipe, a device or a process's open file (``-o /dev/stdout``) is
-    written through as it is (`written_through`). ``replaces``: as for `check_output`, asked again here, at the write
-    (a file edited while the output was worked out is kept).
-
-    The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
-    ``example``: the file name an error suggests when `path` is a folder (graphkit.view writes 'graph.html').
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> with atomic_open(d / "a.txt") as f:
-    ...     _ = f.write("done")
-    >>> [p.name for p in d.iterdir()], (d / "a.txt").read_text()
-    (['a.txt'], 'done')
-    >>> with atomic_open(d, example="graph.html") as f:
-    ...     pass
-    Traceback (most recent call last):
-    graphkit.errors.ExportError: '...' is a folder; give a file name with -o, e.g. .../graph.html
-    """
-    path = check_output(path, example, replaces=replaces)
-    if written_through(path):
-        fd = _own_descriptor(path)
-        try:
-            if fd is not None:
-                sys.stdout.flush()  # what this process wrote to its streams before goes first
-                sys.stderr.flush()
-                fd = os.dup(fd)
-            f = open(fd if fd is not None else path, mode, **kw)
-        except OSError as e:  # a descriptor this process does not hold, a device that cannot be opened
-            raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
-        with f:
-            yield f
-        return
-    target = real_path(path)
-    if path.is_symlink() and not target.parent.is_dir():
-        raise ExportError(f"'{path}' is a link to '{target}', whose folder does not exist; create '{target.parent}' "
-                          "or choose another -o path")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix="." + target.name + ".", suffix=".tmp", dir=target.parent)
-    except OSError as e:  # a folder that cannot be written in
-        raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
-    os.close(fd)
-    try:
-        with open(tmp, mode, **kw) as f:
-            yield f
-        os.chmod(tmp, file_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def scalar(v):
@@ -389,7 +122,8 @@ def file_edge(d: dict) -> dict:
     return {k: v for k, v in out.items() if v is not None}
 
 
-#: how a GraphML export begins (`own_heads`): its node keys (``n_``: `_GraphmlWriter`, `file_node`), or an empty graph
+#: how a GraphML export begins (`graphkit.outputs.own_heads`): its node keys (``n_``: `_GraphmlWriter`, `file_node`), or
+#: an empty graph
 GRAPHML_HEAD = r'<graphml [^>]*>\s*(<key id="n_|<graph edgedefault="directed">\s*</graph>)'
 
 
@@ -448,7 +182,7 @@ class _GraphmlWriter:
 
 def write_graphml(G, path) -> tuple[int, int]:
     """GraphML of graph G (the schema of `write_graphml_store`): (nodes, edges) written."""
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f, \
+    with outputs.atomic_open(path, "w", encoding="utf-8", newline="\n") as f, \
             tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=Path(path).parent) as body:
         w = _GraphmlWriter(body)
         nodes = [w.node_xml(n, d) for n, d in G.nodes(data=True)]
@@ -504,7 +238,7 @@ def write_graphml_store(store, path, claims: Iterable[Claim] | None = None, *, c
     n_claims: dict[str, int] = {}
     ids: set[str] | None = None if claims is None else set()
     it = iter(store.claims(distinct=True) if claims is None else statements(claims))
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f, \
+    with outputs.atomic_open(path, "w", encoding="utf-8", newline="\n") as f, \
             tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n", dir=Path(path).parent) as body:
         w = _GraphmlWriter(body)
         while part := list(islice(it, chunk)):
@@ -601,16 +335,16 @@ def _gexf_elements(G) -> tuple[dict[str, dict[str, tuple[str, str]]], list[str],
     return attrs, nodes, edges
 
 
-#: how a GEXF export begins (`own_heads`): its meta names graphkit its creator (`_write_gexf_file`)
+#: how a GEXF export begins (`graphkit.outputs.own_heads`): its meta names graphkit its creator (`_write_gexf_file`)
 GEXF_HEAD = r"<creator>graphkit</creator>"
 
 
 def _write_gexf_file(path, attrs: dict[str, dict[str, tuple[str, str]]], nodes: list[str], edges: list[str]) -> None:
     """Write a GEXF 1.2 file of the elements `_gexf_elements` made: the header, the attribute declarations, the
-    nodes and the edges (atomically: `atomic_open`)."""
+    nodes and the edges (atomically: `graphkit.outputs.atomic_open`)."""
     from xml.sax.saxutils import quoteattr
 
-    with atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
+    with outputs.atomic_open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n'
                 '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
                 'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
@@ -629,7 +363,7 @@ def _write_gexf_file(path, attrs: dict[str, dict[str, tuple[str, str]]], nodes: 
         f.write("</edges>\n</graph>\n</gexf>\n")
 
 
-#: how a Cytoscape export begins (`own_heads`): it names graphkit its generator (`write_cytoscape`)
+#: how a Cytoscape export begins (`graphkit.outputs.own_heads`): it names graphkit its generator (`write_cytoscape`)
 CYTOSCAPE_HEAD = r'"generated_by": "graphkit"'
 
 
@@ -654,28 +388,30 @@ def write_cytoscape(G, path) -> tuple[int, int]:
         edges.append({"data": data})
     doc = {"format_version": "1.0", "generated_by": "graphkit", "target_cytoscapejs_version": "~3",
            "data": {k: scalar(v) for k, v in G.graph.items()}, "elements": {"nodes": nodes, "edges": edges}}
-    with atomic_open(path, "w", encoding="utf-8") as f:
+    with outputs.atomic_open(path, "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, default=str, indent=1)
     return len(nodes), len(edges)
 
 
-#: how a node-link JSON export begins (`own_heads`): networkx's head with a node of graphkit's (or none: `write_json`)
+#: how a node-link JSON export begins (`graphkit.outputs.own_heads`): networkx's head with a node of graphkit's (or
+#: none: `write_json`)
 JSON_HEAD = (r'\A\{\s*"directed": true,\s*"multigraph": true,\s*"graph": \{\},\s*"nodes": \['
              r'\s*(\]|\{\s*"type": "(actor|claim|issue|place|document)")')
 
 
 def write_json(G, path):
     data = nx.node_link_data(G, edges="links")
-    with atomic_open(path, "w", encoding="utf-8") as f:
+    with outputs.atomic_open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, ensure_ascii=False, default=str, indent=1)
 
 
-#: how a claims JSONL export begins (`own_heads`): a claim's first fields (`write_claims_jsonl`, `Claim.contract`)
+#: how a claims JSONL export begins (`graphkit.outputs.own_heads`): a claim's first fields (`write_claims_jsonl`,
+#: `Claim.contract`)
 JSONL_HEAD = r'\A\{"id": "[^"]*", "doc_id": '
 
 
 def write_claims_jsonl(claims: Iterable[Claim], path):
-    with atomic_open(path, "w", encoding="utf-8") as f:
+    with outputs.atomic_open(path, "w", encoding="utf-8") as f:
         for c in claims:
             f.write(json.dumps(c.contract(), ensure_ascii=False) + "\n")
 
@@ -690,12 +426,13 @@ def claim_row(c: Claim) -> dict:
     return row
 
 
-#: how a claims CSV export begins (`own_heads`): its header's first fields (`write_claims_csv`, `CSV_FIELDS`)
+#: how a claims CSV export begins (`graphkit.outputs.own_heads`): its header's first fields (`write_claims_csv`,
+#: `CSV_FIELDS`)
 CSV_HEAD = r"\A" + ",".join(CSV_FIELDS[:3]) + ","
 
 
 def write_claims_csv(claims: Iterable[Claim], path):
-    with atomic_open(path, "w", encoding="utf-8", newline="") as f:
+    with outputs.atomic_open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=CSV_FIELDS)
         w.writeheader()
         for c in claims:
@@ -706,47 +443,8 @@ _NEO_TYPES = {bool: "boolean", int: "long", float: "double"}
 _LABELS = {"actor": "Actor", "claim": "Claim", "issue": "Issue", "place": "Place", "document": "Document"}
 
 
-def check_neo4j_output(path, store=None) -> Path:
-    """The folder a neo4j export of ``path`` writes, ``path`` itself, when it can be made there; else ExportError
-    saying why: the folder it goes into must be there, as for every writer (`check_output`), it is no file, nor a
-    file's name (`_a_file_name`), and, with the ``store`` the export is made from, it is no input of that store
-    (`graphkit.inputs.input_of`: the models folder the store was built with). A corpus folder, or one of its folders,
-    takes it as it takes any new file of another name: its CSV files (``nodes_*.csv``, ``rels_*.csv``) are read by no
-    build and replace nothing of the corpus's.
-
-    >>> check_neo4j_output("no/such/folder/neo")
-    Traceback (most recent call last):
-    graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
-    """
-    out = Path(path)
-    if out.exists() and not out.is_dir():
-        raise ExportError(f"'{out}' is no folder, and a neo4j export writes a folder of CSV files; give a folder "
-                          f"with -o, e.g. {out.parent / 'neo4j'}")
-    _a_file_name(out)
-    _check_folder_is_there(out.parent)
-    if store is not None:
-        _check_not_an_input(out, store)
-    return out
-
-
-def _a_file_name(out: Path) -> None:
-    """Refuse a neo4j export's ``-o`` that names a file (``notes.txt``, ``graph.csv``: a suffix, and no folder of that
-    name): the export writes a folder of CSV files, and it wrote them in the folder of the stem ('notes'), a folder
-    the researcher never named, which two names shared ('data.v1' and 'data.v2' both wrote 'data'). A folder whose
-    name has a dot is taken once it is there.
-
-    >>> _a_file_name(Path("out/neo4j"))
-    >>> _a_file_name(Path("notes.txt"))
-    Traceback (most recent call last):
-    graphkit.errors.ExportError: 'notes.txt' is a file's name (.txt), and a neo4j export writes a folder of CSV files; give a folder with -o, e.g. notes (a folder whose name has a dot: make it first)
-    """
-    if out.suffix and not out.is_dir():
-        raise ExportError(f"'{out}' is a file's name ({out.suffix}), and a neo4j export writes a folder of CSV files; "
-                          f"give a folder with -o, e.g. {out.with_suffix('')} (a folder whose name has a dot: make it "
-                          "first)")
-
-
-#: how each CSV file of a Neo4j export begins (`own_heads`): its typed header, of nodes or of relations (`write_neo4j`)
+#: how each CSV file of a Neo4j export begins (`graphkit.outputs.own_heads`): its typed header, of nodes or of relations
+#: (`write_neo4j`)
 NEO4J_HEAD = r"\A(id:ID|:START_ID),"
 
 
@@ -754,8 +452,8 @@ def write_neo4j(G, path):
     """``neo4j-admin database import`` CSVs: PATH is a folder getting nodes_<Label>.csv and
     rels_<TYPE>.csv files with typed headers (``id:ID``, ``name``, ``n_claims:long``, ``:LABEL``,
     ``:START_ID``, ``:END_ID``, ``:TYPE``); arrays use ``;`` (neo4j-admin's default array delimiter).
-    The folder is made when missing, not the folders above it (`check_neo4j_output`)."""
-    out = check_neo4j_output(path)
+    The folder is made when missing, not the folders above it (`graphkit.outputs.check_neo4j_output`)."""
+    out = outputs.check_neo4j_output(path)
     out.mkdir(exist_ok=True)
     by_label: dict[str, list] = {}
     for n, d in G.nodes(data=True):
@@ -764,7 +462,7 @@ def write_neo4j(G, path):
     for label, nodes in sorted(by_label.items()):
         cols = _columns(d for _, d in nodes)
         header = ["id:ID"] + [_neo_header(k, t) for k, t in cols] + [":LABEL"]
-        with atomic_open(out / f"nodes_{label}.csv", "w", encoding="utf-8", newline="") as f:
+        with outputs.atomic_open(out / f"nodes_{label}.csv", "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)
             w.writerow(header)
             for n, d in nodes:
@@ -776,7 +474,7 @@ def write_neo4j(G, path):
     for rtype, edges in sorted(by_type.items()):
         cols = [(k, t) for k, t in _columns(d for *_, d in edges) if k != "type"]
         header = [":START_ID", ":END_ID"] + [_neo_header(k, t) for k, t in cols] + [":TYPE"]
-        with atomic_open(out / f"rels_{rtype}.csv", "w", encoding="utf-8", newline="") as f:
+        with outputs.atomic_open(out / f"rels_{rtype}.csv", "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)
             w.writerow(header)
             for u, v, d in edges:
@@ -877,8 +575,8 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
 
     fmt = format_of(fmt)
     path = Path(path)
-    if fmt != "neo4j":  # (neo4j writes a folder of its own files: check_neo4j_output)
-        check_output(path, example_name(fmt), store=g.store)  # a folder, or an input of the store: refused
+    if fmt != "neo4j":  # (neo4j writes a folder of its own files: outputs.check_neo4j_output)
+        outputs.check_output(path, example_name(fmt), store=g.store)  # a folder, or an input of the store: refused
     selected = {k: v for k, v in filters.items() if v is not None and v is not False}
     if fmt in ("jsonl", "csv"):
         count = [0]
@@ -898,7 +596,7 @@ def export_claims(g, fmt: str, path, **filters) -> Exported:
             raise ExportError(f"cannot write '{path}': {e.strerror}; {os_fix(e, 'choose another -o path')}") from None
         return Exported(path, fmt, nodes=nodes, edges=edges)
     if fmt == "neo4j":
-        check_neo4j_output(path, store=g.store)  # before the graph is built: a wrong -o fails at once
+        outputs.check_neo4j_output(path, store=g.store)  # before the graph is built: a wrong -o fails at once
     G = build_graph(g.store, g.iter_claims(**selected))
     write(G, fmt, path)
     return Exported(Path(path), fmt, nodes=G.number_of_nodes(), edges=G.number_of_edges())

@@ -1,7 +1,7 @@
 """What a store was built from, so that no output is written over it: the one home of "this -o is an input".
 
 A build records in its store the corpus folders it read, the knowledge files it was given and the models folder it
-read (meta `INPUTS`, `record_inputs`); every writer asks `input_of` before it writes (`graphkit.export.check_output`
+read (meta `INPUTS`, `record_inputs`); every writer asks `input_of` before it writes (`graphkit.outputs.check_output`
 with the store it reads). An output is refused when it is the store itself or a file kept beside it (SQLite's
 journal, the build's lock), one of those knowledge files, anything in that models folder, or, in one of those
 corpus folders, a file of the corpus's own (`corpus_file`: an article, the metadata, the documentation, the
@@ -41,7 +41,7 @@ _KINDS = ("folders", "files", "models")
 
 def real_path(path) -> Path:
     """The file ``path`` names in the end: absolute, every link on the way followed. What writing at ``path``
-    replaces (`graphkit.export.atomic_open` renames a finished output over it: an output through a link replaces the
+    replaces (`graphkit.outputs.atomic_open` renames a finished output over it: an output through a link replaces the
     file the link leads to, and the link stays), what an output is compared with the inputs by, and what a store's
     writer lock is named after (`graphkit.store_file.lock_path`: two names of one store take one lock).
 

@@ -506,7 +506,7 @@ def _read_only(path: Path, read: Callable, errors: bool = False):
 def database_at(path) -> Optional[str]:
     """What database the file at ``path`` is, by its first 100 bytes: "a graphkit store", "an SQLite database", or
     None (no file, or another kind). A store this process has open is not read (`open_here`). What a command's
-    ``-o`` asks first (`graphkit.export.check_output`, through `file_head`): no export is a database, and writing
+    ``-o`` asks first (`graphkit.outputs.check_output`, through `file_head`): no export is a database, and writing
     over one replaces it.
 
     >>> import tempfile

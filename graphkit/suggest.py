@@ -155,9 +155,9 @@ def _digest(raw: bytes) -> str:
 def check_unedited(path) -> None:
     """Refuse ``path`` as ``issues suggest``'s -o when a file there is not as `write_issues_yaml` wrote it
     (`as_suggested`): a researcher's edits there would be lost. Nothing there, an empty file, what is written through
-    (a pipe, ``-o /dev/stdout``: `graphkit.export.written_through`): nothing to lose. ``--force`` does not ask.
-    The command hands it to `graphkit.export.check_output` and `graphkit.export.atomic_open` as their test of the file
-    (``replaces``), in place of `graphkit.export.written_by_graphkit`: a file as suggested begins as graphkit's own,
+    (a pipe, ``-o /dev/stdout``: `graphkit.outputs.written_through`): nothing to lose. ``--force`` does not ask.
+    The command hands it to `graphkit.outputs.check_output` and `graphkit.outputs.atomic_open` as their test of the file
+    (``replaces``), in place of `graphkit.outputs.written_by_graphkit`: a file as suggested begins as graphkit's own,
     so one read of the file answers both, before the issues are worked out and again at the write (a file edited
     while they were is kept).
 
@@ -172,12 +172,12 @@ def check_unedited(path) -> None:
     Traceback (most recent call last):
     graphkit.errors.ExportError: '...issues.yaml' is a file graphkit did not write: writing there would replace what it holds; give another -o path (or remove the file first)
     """
-    from .export import begins_as_ours, not_ours, written_through
+    from .outputs import begins_as_ours, not_ours, written_through
 
     path = Path(path)
     try:
         raw = path.read_bytes() if path.is_file() and not written_through(path) else b""
-    except OSError:  # what stops the reading stops the writing: `graphkit.export.atomic_open` says it
+    except OSError:  # what stops the reading stops the writing: `graphkit.outputs.atomic_open` says it
         return
     if not begins_as_ours(raw):  # a taxonomy written by hand, notes: as every writer says of a file it did not write
         raise not_ours(path)
@@ -186,7 +186,7 @@ def check_unedited(path) -> None:
                           "lose the edits; give another -o path, or --force to replace it")
 
 
-#: how a suggested issues.yaml begins (`graphkit.export.own_heads`: a file at -o is graphkit's to replace, if
+#: how a suggested issues.yaml begins (`graphkit.outputs.own_heads`: a file at -o is graphkit's to replace, if
 #: unedited: `check_unedited`): the first line of `_header`
 HEAD = r"\A# Issues discovered from .* \(graphkit issues suggest\)\."
 

@@ -51,7 +51,7 @@ from typing import Any, Optional
 import networkx as nx
 
 from graphkit.errors import ExportError, GraphkitError, os_fix
-from graphkit.export import atomic_open
+from graphkit import outputs
 from graphkit.samples import sample_graph, synthetic_graph
 from graphkit.values import whole
 
@@ -414,7 +414,7 @@ def _render(G: nx.Graph, *, title: str = "graphkit", actors: Optional[int] = Non
     return page, report
 
 
-#: how the view's page begins (`graphkit.export.own_heads`: a page at -o is graphkit's to replace): the generator line
+#: how the view's page begins (`graphkit.outputs.own_heads`: a page at -o is graphkit's to replace): the generator line
 #: of its template, assets/view.html
 HEAD = r'<meta name="generator" content="graphkit view'
 
@@ -449,7 +449,7 @@ def write_view(G: nx.Graph, path, *, title: str = "graphkit", actors: Optional[i
     t0 = time.perf_counter()
     page, report = _render(G, title=title, actors=actors)
     try:
-        with atomic_open(path, "w", example="graph.html", encoding="utf-8") as fh:
+        with outputs.atomic_open(path, "w", example="graph.html", encoding="utf-8") as fh:
             fh.write(page)
     except OSError as exc:
         raise ExportError(f"could not write the view to {str(path)!r} ({exc.strerror}); "

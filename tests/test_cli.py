@@ -443,7 +443,7 @@ def test_an_output_in_the_corpus_folder_is_not_read_by_the_next_build(writer, ou
 
 
 #: (writer, -o, what is there before): a file graphkit did not write is kept, in the corpus folder or anywhere, as
-#: `build --store` takes only a store (`graphkit.export.written_by_graphkit`); each was replaced before
+#: `build --store` takes only a store (`graphkit.outputs.written_by_graphkit`); each was replaced before
 NOT_OURS = [
     (["export", "csv"], "corpus/notes.csv", "source,quote\nReuters,a line I copied\n"),        # a table of one's own
     (["export", "graphml"], "corpus/mine.graphml", '<?xml version="1.0"?>\n<graphml><graph edgedefault="undirected">'
@@ -525,17 +525,17 @@ def test_a_suggested_file_edited_since_is_kept(edit, when, force, replaced, tmp_
 
 def test_issues_suggest_reads_its_output_once_a_check(tmp_path, capsys, monkeypatch):
     """The file at -o is read whole once before the issues are worked out and once at the write, and its head is not
-    read again for `export.written_by_graphkit`: `suggest.check_unedited` answers for it (main read the whole file once,
+    read again for `outputs.written_by_graphkit`: `suggest.check_unedited` answers for it (main read the whole file once,
     at the start, and the head twice)."""
-    import graphkit.export
+    import graphkit.outputs
 
     one_article_store(tmp_path)
     command = ["issues", "suggest", "--store", "s.gk", "-o", "issues.yaml"]
     assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
     reads, asked = [], []  # the files read whole, by their real path (another issues.yaml is another file)
-    read_bytes, written_by_graphkit = Path.read_bytes, graphkit.export.written_by_graphkit
+    read_bytes, written_by_graphkit = Path.read_bytes, graphkit.outputs.written_by_graphkit
     monkeypatch.setattr(Path, "read_bytes", lambda self: (reads.append(self.resolve()), read_bytes(self))[1])
-    monkeypatch.setattr(graphkit.export, "written_by_graphkit", lambda p: (asked.append(p), written_by_graphkit(p))[1])
+    monkeypatch.setattr(graphkit.outputs, "written_by_graphkit", lambda p: (asked.append(p), written_by_graphkit(p))[1])
     assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
     assert (reads.count((tmp_path / "issues.yaml").resolve()), asked) == (2, [])
 
@@ -551,12 +551,13 @@ OUTPUT_READS = [
 
 @pytest.mark.parametrize("there,replaced,opened", OUTPUT_READS, ids=[r[0] for r in OUTPUT_READS])
 def test_an_output_is_read_once_a_check(tmp_path, monkeypatch, there, replaced, opened):
-    """`export.check_output` answers what database the file at -o is and whether graphkit wrote it from one read of
+    """`outputs.check_output` answers what database the file at -o is and whether graphkit wrote it from one read of
     its head (`store_file.file_head`)."""
     import builtins
 
     from graphkit.errors import ExportError
-    from graphkit.export import CSV_FIELDS, check_output
+    from graphkit.export import CSV_FIELDS
+    from graphkit.outputs import check_output
 
     out = tmp_path / "out.csv"
     if there == "an export of graphkit's":
@@ -578,7 +579,7 @@ def test_an_output_is_read_once_a_check(tmp_path, monkeypatch, there, replaced, 
 @pytest.mark.parametrize("writer", [*WRITERS, ["export", "neo4j"]], ids=" ".join)
 @pytest.mark.parametrize("since", [None, "2100"], ids=["claims", "none"])
 def test_every_writer_replaces_its_own_file(writer, since, work, capsys, monkeypatch):
-    """Each output, and each output of no claim, begins as `graphkit.export.own_heads` says: written twice, and
+    """Each output, and each output of no claim, begins as `graphkit.outputs.own_heads` says: written twice, and
     over an empty file."""
     assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
     output = "neo4j" if writer == ["export", "neo4j"] else "out.yaml" if writer[0] == "issues" else "out.txt"
@@ -781,7 +782,7 @@ def test_an_output_through_this_process_descriptor_writes_at_its_offset(tmp_path
     /proc/self/fd or /dev/fd): written through it, at its offset, as the shell opened it. Reopened by name with "w"
     (the old code), a file the shell appends to was emptied, and what the shell wrote after went over the output;
     /dev/fd/N, its folder a link, was taken for a plain file (the reviewer's case) and a temp file renamed over it."""
-    from graphkit.export import atomic_open
+    from graphkit.outputs import atomic_open
 
     f = tmp_path / "log"
     f.write_text("before|")

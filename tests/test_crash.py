@@ -175,37 +175,46 @@ os.kill(os.getpid(), signal.SIGKILL)  # before the extraction row and the COMMIT
         assert [r[0] for r in db.execute("SELECT id FROM documents")] == ["a"]
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "jsonl"])
+def _files_at(out):
+    """What an export at ``out`` holds: its text, or each file's of a neo4j folder (not the temporary file a killed
+    write leaves beside them, as it leaves one beside a single file)."""
+    if out.is_dir():
+        return {p.name: p.read_text() for p in sorted(out.iterdir()) if not p.name.startswith(".")}
+    return out.read_text()
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "cytoscape", "json", "jsonl", "csv", "neo4j"])
 def test_a_killed_export_leaves_the_previous_file_whole(tmp_path, fmt):
-    """Exports write a temporary file and rename it: a process killed mid-write leaves the old file as it was."""
+    """Exports write a temporary file and rename it: a process killed mid-write leaves the old file as it was. Every
+    writer opens its files through `graphkit.outputs.atomic_open` (the one patched here, so that it dies halfway)."""
     import networkx as nx
 
     from graphkit import export
     from graphkit.records import Claim
 
-    out = tmp_path / f"g.{fmt}"
+    out = tmp_path / ("neo" if fmt == "neo4j" else f"g.{fmt}")
     G = nx.MultiDiGraph(); G.add_node("b", type="actor")
     export.write(G, fmt, out, claims=[Claim(id="b", doc_id="d", speaker="Y", speaker_id="actor:y", text="u",
                                             spans=[(0, 1)], kind="direct", cue="said")])  # the previous complete export
-    previous = out.read_text()
+    previous = _files_at(out)
     code = f"""
 import os, signal
 import networkx as nx
-from graphkit import export
+from graphkit import export, outputs
 from graphkit.records import Claim
 
-real = export.atomic_open
+real = outputs.atomic_open
 def dying_open(path, mode="w", **kw):
     ctx = real(path, mode, **kw)
     f = ctx.__enter__()
     f.write(b"<half" if "b" in mode else "half")
     f.flush()
     os.kill(os.getpid(), signal.SIGKILL)  # in the middle of the write
-export.atomic_open = dying_open
+outputs.atomic_open = dying_open
 G = nx.MultiDiGraph(); G.add_node("a", type="actor")
 c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="t", spans=[(0, 1)], kind="direct", cue="said")
 export.write(G, {fmt!r}, {str(out)!r}, claims=[c])
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
-    assert out.read_text() == previous
+    assert _files_at(out) == previous

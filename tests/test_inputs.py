@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.errors import ExportError
-from graphkit.export import check_neo4j_output, check_output
+from graphkit.outputs import check_neo4j_output, check_output
 from graphkit.inputs import record_inputs
 from graphkit.store import Store
 
