@@ -495,6 +495,44 @@ def test_a_claim_graph_of_many_long_labels_draws_none_over_another(browser, tmp_
         assert attempts == []
 
 
+def _box(x: float, y: float, w: float = 100, h: float = 20) -> dict:
+    """A box as `partBoxes` takes it: its centre and its sides from it."""
+    return {"x": x, "y": y, "l": -w / 2, "t": -h / 2, "r": w / 2, "b": h / 2}
+
+
+#: (case, the boxes' centres, the push's cap, the rounds it takes, whether boxes still meet once it stops)
+PUSH_CAP = [
+    ("none meet", [(0, 0), (200, 0)], 60, 0, False),
+    ("two meet", [(0, 0), (50, 0)], 60, 1, False),
+    ("two meet, parted in the last round", [(0, 0), (50, 0)], 1, 1, False),  # main: 'at the cap' (rounds >= cap)
+    ("three at one place", [(0, 0), (0, 1), (0, 2)], 60, 49, False),
+    ("three at one place, parted in the last round", [(0, 0), (0, 1), (0, 2)], 49, 49, False),
+    ("three at one place, cut short", [(0, 0), (0, 1), (0, 2)], 48, 48, True),
+    ("four at one place, cut short", [(0, 0), (0, 1), (0, 2), (0, 3)], 60, 60, True),
+]
+
+
+@pytest.mark.parametrize("case, at, most, rounds, meet", PUSH_CAP, ids=[r[0] for r in PUSH_CAP])
+def test_a_push_stopped_at_its_cap_says_whether_boxes_still_meet(page_of_long_labels, case, at, most, rounds, meet):
+    """The push of labels apart (`partBoxes`) stops after `graphkit.labelRoundsMost` rounds; stopped there, it checks
+    once more, moving nothing, whether boxes still meet (`graphkit.labelsStillMeet`): a push whose last round parted
+    them reached the cap with none meeting, one cut short with boxes meeting says so."""
+    got = page_of_long_labels.evaluate("([bs, most]) => graphkit.partBoxes(bs, most)", [[_box(*c) for c in at], most])
+    assert (got["rounds"], got["stillMeet"]) == (rounds, meet)
+
+
+@pytest.fixture(scope="module")
+def page_of_long_labels(browser, tmp_path_factory):
+    """A page of graphkit's view (of `long_labels_graph`), drawn."""
+    out = tmp_path_factory.mktemp("push") / "long.html"
+    write_view(long_labels_graph(), out)
+    with offline_page(browser, 1280, 800) as (page, attempts):
+        page.goto(out.as_uri())
+        wait_drawn(page, 60)
+        yield page
+        assert attempts == []
+
+
 @pytest.mark.parametrize("late_ms, held", [(0, False), (40, False), (0, True)], ids=["ungated", "late", "held"])
 @pytest.mark.parametrize("cancel", [False, True], ids=["kept", "cancelled"])
 def test_the_frame_gate_holds_delays_and_cancels_frames(browser, tmp_path, late_ms, held, cancel):

@@ -595,28 +595,57 @@
   // from the boxes vis gave each node at its last drawing (its shape's `shape.boundingBox` with its label's
   // `labelModule.size`, which that box does not always hold whole; both move with the node), every two boxes that
   // meet are pushed apart along the axis they meet least on, half each, round by round until none meets or
-  // LABEL_ROUNDS have passed; the nodes are then moved (`moveNode`) where their boxes went. Returns the rounds it
-  // took (0: nothing met). `graphkit.labelsApart = false` draws the graph as vis left it.
+  // `graphkit.labelRoundsMost` rounds have passed (`partBoxes`); the nodes are then moved (`moveNode`) where their
+  // boxes went. Returns the rounds it took (0: nothing met); `graphkit.labelsStillMeet` says whether boxes still met
+  // when the push stopped. `graphkit.labelsApart = false` draws the graph as vis left it.
   GK.labelsApart = true;
-  var LABEL_ROUNDS = 60, LABEL_GAP = 2; // canvas px kept between two boxes
-  GK.labelRoundsMost = LABEL_ROUNDS; // a graph whose labelRounds reach it stopped with boxes still meeting
+  GK.labelRoundsMost = 60; // the push's cap, read at each push
+  GK.labelsStillMeet = false; // whether boxes, a shape's or a label's, still met when the last push stopped
+  var LABEL_GAP = 2; // canvas px kept between two boxes
   function labelsApart() {
     var bs = network.body.nodeIndices.map(function (id) {
       var n = network.body.nodes[id], b = n.shape.boundingBox, s = n.labelModule.size, lab = !!n.options.label;
-      return { id: id, x: n.x, y: n.y, dx: 0, dy: 0,
+      return { id: id, x: n.x, y: n.y,
                l: Math.min(b.left, lab ? s.left : Infinity) - n.x, t: Math.min(b.top, lab ? s.top : Infinity) - n.y,
                r: Math.max(b.right, lab ? s.left + s.width : -Infinity) - n.x,
                b: Math.max(b.bottom, lab ? s.top + s.height : -Infinity) - n.y };
     });
+    var parted = partBoxes(bs, GK.labelRoundsMost);
+    GK.labelsStillMeet = parted.stillMeet;
+    bs.forEach(function (b) { if (b.moved) network.moveNode(b.id, b.x, b.y); });
+    return parted.rounds;
+  }
+  // boxes (each its centre `x`, `y` and its sides `l`, `t`, `r`, `b` from it) pushed apart round by round, at most
+  // `most` rounds: the rounds taken, and whether boxes still meet. A push stopped at the cap is checked once more,
+  // moving nothing: its last round may have parted them.
+  function partBoxes(bs, most) {
+    bs.forEach(function (b) { b.dx = b.dy = 0; });
     var round = 0;
-    for (; round < LABEL_ROUNDS; round++) {
+    for (; round < most; round++) {
       if (!pushApart(bs)) break;
     }
-    bs.forEach(function (b) { if (b.moved) network.moveNode(b.id, b.x, b.y); });
-    return round;
+    return { rounds: round, stillMeet: round === most && boxesMeeting(bs, function () {}) };
   }
-  // one round: each box pushed by half of every overlap it has (a sweep over x finds the pairs); whether any met
+  GK.partBoxes = partBoxes;
+  // one round: each box pushed by half of every overlap it has; whether any met
   function pushApart(bs) {
+    var met = boxesMeeting(bs, function (p, q, ox, oy) {
+      if (ox < oy) {
+        var sx = p.x + (p.l + p.r) / 2 >= q.x + (q.l + q.r) / 2 ? 1 : -1;
+        p.dx += sx * ox / 2; q.dx -= sx * ox / 2;
+      } else {
+        var sy = p.y + (p.t + p.b) / 2 >= q.y + (q.t + q.b) / 2 ? 1 : -1;
+        p.dy += sy * oy / 2; q.dy -= sy * oy / 2;
+      }
+    });
+    bs.forEach(function (b) {
+      if (b.dx || b.dy) { b.x += b.dx; b.y += b.dy; b.dx = b.dy = 0; b.moved = true; }
+    });
+    return met;
+  }
+  // every two boxes that meet (LABEL_GAP kept between), found by a sweep over x, handed to `each` with how far they
+  // overlap on each axis; whether any met
+  function boxesMeeting(bs, each) {
     var met = false, active = [];
     bs.sort(function (p, q) { return p.x + p.l - (q.x + q.l); });
     bs.forEach(function (p) {
@@ -627,18 +656,9 @@
         var oy = Math.min(pb, q.y + q.b) - Math.max(pt, q.y + q.t) + LABEL_GAP;
         if (ox <= 0 || oy <= 0) return;
         met = true;
-        if (ox < oy) {
-          var sx = p.x + (p.l + p.r) / 2 >= q.x + (q.l + q.r) / 2 ? 1 : -1;
-          p.dx += sx * ox / 2; q.dx -= sx * ox / 2;
-        } else {
-          var sy = p.y + (p.t + p.b) / 2 >= q.y + (q.t + q.b) / 2 ? 1 : -1;
-          p.dy += sy * oy / 2; q.dy -= sy * oy / 2;
-        }
+        each(p, q, ox, oy);
       });
       active.push(p);
-    });
-    bs.forEach(function (b) {
-      if (b.dx || b.dy) { b.x += b.dx; b.y += b.dy; b.dx = b.dy = 0; b.moved = true; }
     });
     return met;
   }
