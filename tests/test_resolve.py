@@ -368,6 +368,15 @@ def test_roles_and_organisation_are_kept():
     assert z.organisation is None and z.country == "Ukraine"   # 'Ukrainian' is a nationality, not an organisation
 
 
+def test_the_rank_nouns_are_rank_words():
+    """`merge.RANK_NOUNS` names the rank words (`merge.RANK_WORDS`) that also name who holds an office
+    ('her deputy'): `actor_drafts.roles_of` asks it only of a role whose every word is another office's
+    (`merge.OTHER_OFFICE`), so a noun listed there and not in RANK_WORDS would be asked of no role."""
+    from graphkit.merge import RANK_NOUNS, RANK_WORDS
+
+    assert RANK_NOUNS <= RANK_WORDS, sorted(RANK_NOUNS - RANK_WORDS)
+
+
 def test_deterministic_whatever_dict_order():
     atts = {"b": [att("Lavrov"), att("A senior Russian source", "ANON", at=50), att("he", "PRON", resolved="he", at=90)],
             "a": [att("Oleksandr Syrskyi"), att("Moscow", "GPE", at=60)],
