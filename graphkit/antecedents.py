@@ -492,7 +492,14 @@ class Antecedents(ArticleNames):
 
     def _quotations(self) -> tuple[list[tuple[int, int]], list[int]]:
         """The article's quotations (start, end) in order and their starts, for bisection
-        (graphkit.quotes.find_quotes, found once unless the caller gave them)."""
+        (graphkit.quotes.find_quotes, found once unless the caller gave them).
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("Ann Lee said “no” and Tom Hale said “yes.”")
+        >>> quotes, starts = Antecedents(doc)._quotations()
+        >>> [doc.text[a:b] for a, b in quotes], starts
+        (['“no”', '“yes.”'], [13, 36])
+        """
         if self._quote_starts is None:
             if self._quotes is None:
                 self._quotes = find_quotes(doc_text(self.doc))
@@ -540,7 +547,13 @@ class Antecedents(ArticleNames):
         """Whether a word the NER did not type a person names one of the article's people, as a pronoun's subject
         candidate (:meth:`_untyped_subjects`, :meth:`_lead_in_subject`): a proper noun, or a surname the tagger misread
         (:meth:`misread_surname`), that the article gives a fuller name of, or a proper noun that is a bare name
-        (:meth:`_bare_name`)."""
+        (:meth:`_bare_name`).
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("The plan of Orrin Vasquez-Tull failed. Vasquez-Tull blamed Quellbrook.")
+        >>> [(t.text, t.ent_type_, Antecedents(doc)._names_untyped(t)) for t in (doc[9], doc[13])]  # a fuller name
+        [('Vasquez', 'ORG', True), ('Quellbrook', 'WORK_OF_ART', False)]
+        """
         if t.pos_ != "PROPN" and not self.misread_surname(t):
             return False
         name, _ = self.full_name(t.text, (t.idx, t.idx + len(t.text)))
