@@ -54,7 +54,8 @@ def sample_store(tmp: Path) -> Path:
 
 def polnear_store(split: str) -> Path:
     """bench/_work/polnear-<split>.gk, built from ../shared/data/polnear/<split>.jsonl when missing."""
-    from bench_build import POLNEAR, write_corpus
+    from bench_build import write_corpus
+    from polnear import POLNEAR
     from graphkit.build import build
 
     store = WORK / f"polnear-{split}.gk"

@@ -32,7 +32,8 @@ from browser import chromium, label_report, offline_page, wait_drawn, wait_redra
 
 def polnear_txt_store(n: int, tmp: Path) -> Path:
     """The first ``n`` PolNeAR dev articles as .txt files without metadata, built into a store under ``tmp``."""
-    from bench_build import POLNEAR, write_corpus
+    from bench_build import write_corpus
+    from polnear import POLNEAR
     from graphkit.build import build
 
     write_corpus(POLNEAR / "dev.jsonl", tmp / "dev-txt", n, metadata=False)
