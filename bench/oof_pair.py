@@ -7,8 +7,9 @@ code before it (bench/README.md, "paired by fold").
     python bench/oof_pair.py bench/_work/oof_main.pkl bench/_work/oof_rule.pkl
 
 The folds are the same articles in both (:func:`attribution_cv.fold_of`), so the per-fold change is the change's own,
-free of the spread between folds. The differences are of the unrounded figures: a fold printed 70.8 → 71.0 may say
-+0.15.
+free of the spread between folds. Each fold's change is the difference of its two figures as printed (to 0.01), and the
+paired change, its SD and the folds it rose on are of those printed changes, so the table adds up as read; the means
+before and after are of the unrounded figures.
 """
 
 from __future__ import annotations
@@ -35,9 +36,19 @@ def fold_figures(dump: dict) -> list[tuple[float, float]]:
     return [tuple(f[section][key] for _, section, key in FIGURES) for f in dump["summary"]["folds"]]
 
 
+def printed_change(before: float, after: float) -> float:
+    """The change of a figure as the table prints it: the difference of the two figures each rounded to 0.01 (the
+    unrounded difference of 71.934 → 71.956 is 0.022, the printed figures 71.93 → 71.96 differ by 0.03).
+
+    >>> printed_change(71.934, 71.956), printed_change(70.004, 70.001), printed_change(88.0, 87.5)
+    (0.03, 0.0, -0.5)
+    """
+    return round(float(f"{after:.2f}") - float(f"{before:.2f}"), 2)
+
+
 def paired(base: list[tuple[float, float]], new: list[tuple[float, float]]) -> str:
-    """The table of two dumps' folds side by side with each fold's change, then per figure the means ± SD and the
-    paired change (its mean, its SD over folds, the folds it rose on).
+    """The table of two dumps' folds side by side with each fold's change (`printed_change`), then per figure the
+    means ± SD and the paired change (the mean of the folds' changes, their SD, the folds it rose on).
 
     >>> print(paired([(70.0, 87.0), (71.0, 88.0)], [(70.5, 86.5), (71.5, 88.5)]))
     | fold | all before | all after | change | speech fair before | speech fair after | change |
@@ -46,16 +57,19 @@ def paired(base: list[tuple[float, float]], new: list[tuple[float, float]]) -> s
     | 1 | 71.00 | 71.50 | +0.50 | 88.00 | 88.50 | +0.50 |
     all: 70.50 ± 0.71 → 71.00 ± 0.71, paired +0.50 (SD 0.00), up on 2 of 2 folds
     speech fair: 87.50 ± 0.71 → 87.50 ± 1.41, paired +0.00 (SD 0.71), up on 1 of 2 folds
+    >>> print(paired([(71.934, 88.004), (70.0, 87.0)], [(71.956, 88.001), (70.0, 87.0)]).splitlines()[2])
+    | 0 | 71.93 | 71.96 | +0.03 | 88.00 | 88.00 | +0.00 |
     """
     if len(base) != len(new):
         raise ValueError(f"the dumps have {len(base)} and {len(new)} folds: pair dumps of one CV (the same --folds)")
     head = "| fold | " + " | ".join(f"{n} before | {n} after | change" for n, _, _ in FIGURES) + " |"
     rows = [head, "|" + "---:|" * (1 + 3 * len(FIGURES))]
     for i, (b, n) in enumerate(zip(base, new)):
-        rows.append(f"| {i} | " + " | ".join(f"{x:.2f} | {y:.2f} | {y - x:+.2f}" for x, y in zip(b, n)) + " |")
+        rows.append(f"| {i} | " + " | ".join(f"{x:.2f} | {y:.2f} | {printed_change(x, y):+.2f}" for x, y in zip(b, n))
+                    + " |")
     for k, (name, _, _) in enumerate(FIGURES):
         b, n = [f[k] for f in base], [f[k] for f in new]
-        d = [y - x for x, y in zip(b, n)]
+        d = [printed_change(x, y) for x, y in zip(b, n)]
         rows.append(f"{name}: {statistics.mean(b):.2f} ± {statistics.stdev(b):.2f} → {statistics.mean(n):.2f} ± "
                     f"{statistics.stdev(n):.2f}, paired {statistics.mean(d):+.2f} (SD {statistics.stdev(d):.2f}), "
                     f"up on {sum(v > 0 for v in d)} of {len(d)} folds")
