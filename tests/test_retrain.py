@@ -247,13 +247,13 @@ def test_an_unknown_near_tie_rule_says_which_there_are():
 CARD_FROM = 53
 
 
-def _card_versions() -> set[int]:
-    """The extraction versions models/MODEL_CARD_attribution.md gives a retrain line: "EXTRACTION_VERSION −NN" or, in
-    the list of earlier retrains, "before, −NN"."""
+def _card_versions() -> list[int]:
+    """The extraction versions models/MODEL_CARD_attribution.md gives a retrain line, in the card's order:
+    "EXTRACTION_VERSION −NN" or, in the list of earlier retrains, "before, −NN"."""
     import re
 
     card = (ROOT / "models" / "MODEL_CARD_attribution.md").read_text(encoding="utf-8")
-    return {int(n) for n in re.findall(r"(?:EXTRACTION_VERSION|before,) [−-](\d+)\b", card)}
+    return [int(n) for n in re.findall(r"(?:EXTRACTION_VERSION|before,) [−-](\d+)\b", card)]
 
 
 def _current_version() -> int:
@@ -269,6 +269,14 @@ def test_the_model_card_has_a_line_for_each_retrain(version):
     assert version in _card_versions(), (
         f"models/MODEL_CARD_attribution.md has no line for the retrain on −{version}: add one to its **Model.** "
         "paragraph (\"retrained <when> for <issue>, EXTRACTION_VERSION −NN: ...\", the settings and the CV)")
+
+
+def test_the_model_card_gives_its_retrains_newest_first():
+    """The card's retrain lines from `CARD_FROM` on stand newest first, each version named once (a version not used
+    named in the line of the one that shipped its change): a new retrain's line goes on top, under **Model.**
+    (session 61's card read −94, −97, −100, −103, −101, −99, −96, then −93 down, and −91 after −90)."""
+    named = [v for v in _card_versions() if v >= CARD_FROM]
+    assert named == sorted(set(named), reverse=True), [v for v, w in zip(named, named[1:]) if v <= w]
 
 
 def _one_hot_candidates(n: int = 3000) -> tuple[list[dict], list[int]]:
