@@ -114,14 +114,15 @@ def _child(trace: str, argv: list[str]) -> None:
     after_import("graphkit.extract", pool_hooks)
     after_import("graphkit.parse_pool", pool_hooks)
     import graphkit.cli as cli
+    import graphkit.program as program
 
-    leave = cli._leave
+    leave = program.leave
 
     def _leave(code):
         event("exit")
         leave(code)
 
-    cli._leave = _leave
+    program.leave = _leave
     sys.argv = ["graphkit", *argv]
     cli.main()
 

@@ -128,15 +128,16 @@ def graphkit(argv: list[str]) -> None:
     after_import("graphkit.issue_model", lambda m: hook(m, "import_sklearn", before="scikit-learn import (main)",
                                                         after="scikit-learn imported (main)", main_only=True))
     import graphkit.cli as cli
+    import graphkit.program as program
 
     event("import graphkit.cli")
-    leave = cli._leave
+    leave = program.leave
 
     def leave_marked(code):
         event("leave")
         leave(code)
 
-    cli._leave = leave_marked
+    program.leave = leave_marked
     sys.argv = ["graphkit", "build", *argv]
     cli.main()
 

@@ -16,7 +16,7 @@ with graphkit's and spaCy's functions wrapped from outside (nothing in graphkit 
 - resolution by `graphkit.resolution.resolve_store`'s stages (``resolve:read`` ... ``resolve:write``);
 - every thread but the main one (``thread:NAME``: the warm-up thread that loads resolution's imports during the parse);
 - ``process``: the whole process's CPU (``getrusage``) when the command has returned, Python's teardown excluded
-  (the command skips it, `graphkit.cli._leave`); ``start``: Python's start and ``import graphkit`` (its package).
+  (the command skips it, `graphkit.program.leave`); ``start``: Python's start and ``import graphkit`` (its package).
 
 On a shared machine the absolute seconds move with the load (the same parse by 25 % from run to run): compare checkouts
 in the same round. Tokens are not counted; ``bench/bench_build.py`` gives the commands' ratios to bare spaCy.
@@ -85,7 +85,7 @@ def child(corpus: str, store: str) -> dict:
 
     threading.Thread.run = counted_run
     try:
-        cli.main(["build", corpus, "--store", store, "-q"])  # argv given: main returns (no _leave)
+        cli.main(["build", corpus, "--store", store, "-q"])  # argv given: main returns (no leave)
     except SystemExit as e:
         if e.code:
             raise

@@ -313,15 +313,16 @@ def _child(trace: str, argv: list[str]) -> None:
     after_import("graphkit.resolution", resolution_hooks)
     after_import("graphkit.store", lambda m: timed(m.Store, "put_article", "store writes"))
     import graphkit.cli as cli
+    import graphkit.program as program
 
-    leave = cli._leave
+    leave = program.leave
 
     def _leave(code):
         event("exit")
         flush()
         leave(code)
 
-    cli._leave = _leave
+    program.leave = _leave
     sys.argv = ["graphkit", *argv]
     cli.main()
 

@@ -17,15 +17,15 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Optional, Union
 
 import typer
 
+from . import program
 from .contradict import MIN_SCORE, WINDOW_DAYS
-from .errors import GraphkitWarning, one_line, user_error_line
+from .errors import GraphkitWarning
 from .tables import Column, print_table, write_tsv
 
 
@@ -223,7 +223,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
     from .build import build as run_build
 
     workers, parse_ahead = _parse_options(workers, scheduler, parse_ahead)
-    _NOW.building = store
+    program.NOW.building = store
     extract = None
     if scheduler:
         from .distributed import dask_extractor
@@ -237,7 +237,7 @@ def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html arti
                         prune=prune, on_wait=waiting, issues=issues, actors=actors, n_issues=n_issues,
                         rediscover=rediscover, window_days=window, full=full, parse_ahead=parse_ahead)
     _say_built(rep, corpus, store, strict)
-    _NOW.leave_at_once = True  # the store is committed and closed: `main` may skip Python's teardown (`_leave`)
+    program.NOW.leave_at_once = True  # the store is committed and closed: `program.run` may skip Python's teardown
 
 
 def _parse_options(workers: int, scheduler: Optional[str], parse_ahead: bool) -> tuple[int, bool]:
@@ -608,146 +608,9 @@ _reflow_help(app, issues_app)
 
 
 def main(argv=None):
-    """Entry point: run the app, turning user errors into one line on stderr (no traceback) and exit 2.
-
-    Covers usage errors (unknown command, option or export format, a missing argument) and what
-    `graphkit.errors.user_error_line` says: graphkit's own errors, a path that cannot be read or written,
-    a store SQLite cannot read.
-    """
-    import importlib
-
-    from .nlp import numpy_from_start, spacy_without_cli_from_start
-
-    numpy_from_start()  # before anything imports numpy: one OpenBLAS thread a process, no huge-page hint
-    spacy_without_cli_from_start()  # spaCy's own commands are not imported with it
-    # click's exceptions, wherever this typer takes them from (click, or its own vendored copy)
-    cx = importlib.import_module(typer.BadParameter.__module__)
-    global _NOW
-    _NOW = _Command()  # a caller's process (a notebook, a test) may run several commands: each starts as the first
-    try:
-        code, leave = _run(cx, argv), argv is None and _NOW.leave_at_once  # leave: the program itself, never a caller
-    finally:
-        _NOW = _Command()  # and leaves nothing for the next
-    if leave:
-        _leave(code)
-    sys.exit(code)
-
-
-@contextmanager
-def warnings_as_lines():
-    """What graphkit warns a notebook of (`graphkit.errors.GraphkitWarning`: "'clinton' matched the speaker named
-    'Clinton' only; ...") said on the command line as a line of its own, ``graphkit: ...``, each time; any other
-    warning as Python shows it.
-
-    >>> import contextlib, io
-    >>> err = io.StringIO()
-    >>> with contextlib.redirect_stderr(err), warnings_as_lines():
-    ...     warnings.warn("'clinton' matched the speaker named 'Clinton' only", GraphkitWarning)
-    >>> err.getvalue()
-    "graphkit: 'clinton' matched the speaker named 'Clinton' only\\n"
-    """
-    shown = warnings.showwarning
-
-    def show(message, category, filename, lineno, file=None, line=None):
-        if issubclass(category, GraphkitWarning):
-            typer.echo(f"graphkit: {message}", err=True)
-        else:
-            shown(message, category, filename, lineno, file, line)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("always", GraphkitWarning)
-        warnings.showwarning = show
-        yield
-
-
-def _run(cx, argv) -> int:
-    """The exit status of the command ``argv`` names, `main`'s lines said: a user's error in one line (status 2),
-    Ctrl-C's (`_interrupted_line`, status 130)."""
-    from .nlp import numpy_gemm_wanted
-
-    try:
-        numpy_gemm_wanted()  # a bad GRAPHKIT_GEMM is said before any pipeline loads or store is written
-        with warnings_as_lines():
-            rv = app(args=argv, prog_name="graphkit", standalone_mode=False)
-    except cx.NoArgsIsHelpError as e:  # bare `graphkit`: show the help
-        e.show()
-        sys.exit(2)
-    except cx.UsageError as e:
-        where = e.ctx.command_path if e.ctx is not None else "graphkit"
-        typer.echo(f"graphkit: error: {one_line(e.format_message()).rstrip('.')}; see `{where} --help`", err=True)
-        sys.exit(2)
-    except cx.ClickException as e:
-        typer.echo(f"graphkit: error: {one_line(e.format_message())}", err=True)
-        sys.exit(e.exit_code)
-    except typer.Abort:
-        typer.echo("graphkit: aborted", err=True)
-        sys.exit(1)
-    except Exception as e:  # noqa: BLE001 - a user's mistake is one line; anything else is raised again
-        line = user_error_line(e)
-        if line is None:
-            raise
-        typer.echo(f"graphkit: error: {line}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        rv = 130
-    if rv == 130:  # typer turns Ctrl-C into exit code 130
-        typer.echo(_interrupted_line(_NOW.building), err=True)
-    return rv if isinstance(rv, int) else 0
-
-
-@dataclass
-class _Command:
-    """What the command `main` runs tells it for after: set by the command, read by `main`, new for each command."""
-
-    #: the store the build command writes, for what Ctrl-C says (`_interrupted_line`)
-    building: Optional[Path] = None
-    #: set once the command's work is written and closed (build): `main` may skip Python's teardown (`_leave`)
-    leave_at_once: bool = False
-
-
-_NOW = _Command()  # the command running (`main`)
-
-
-def _interrupted_line(building: Optional[Path]) -> str:
-    """What Ctrl-C says: of a build, what its store ``building`` kept (a new store none of whose articles was finished
-    is removed: `graphkit.store_file.nothing_left_of_a_failed_create`); of any other command (None), that it stopped.
-
-    >>> _interrupted_line(None)
-    'graphkit: interrupted'
-    >>> print(_interrupted_line(Path("no/such/new.gk")))
-    graphkit: interrupted before any article was stored; no store was left at 'no/such/new.gk' — run the same command to start again
-    """
-    if building is None:
-        return "graphkit: interrupted"
-    if building.is_file():
-        return "graphkit: interrupted; the store keeps every article finished so far — run the same command to resume"
-    return (f"graphkit: interrupted before any article was stored; no store was left at '{building}' — run the same "
-            "command to start again")
-
-
-def _leave(code: int) -> None:
-    """End the process with ``code`` without Python's teardown, which frees every object one at a time.
-
-    After a build the process holds spaCy's pipeline and vocabulary, scikit-learn, SciPy and pandas, the word
-    frequencies and the place indexes; freeing them, module by module, took 0.3-0.8 CPU s at the end of a build
-    of PolNeAR dev (one process or two workers), for nothing: the operating system takes the memory back whole.
-    By then the store is committed and closed. What Python runs at exit still runs (the ``atexit`` handlers:
-    multiprocessing's, logging's, temporary files'), then the output is flushed. While another non-daemon
-    thread is alive, the normal exit (which waits for it).
-    """
-    import atexit
-    import os
-    import threading
-
-    if any(t is not threading.main_thread() and not t.daemon and t.is_alive() for t in threading.enumerate()):
-        sys.exit(code)
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
-            pass
-    os._exit(code)
+    """The ``graphkit`` command's entry point: `graphkit.program.run` with this module's commands (a user's error in
+    one line on stderr and status 2, Ctrl-C's line, a finished build left without Python's teardown)."""
+    program.run(app, argv)
 
 
 if __name__ == "__main__":

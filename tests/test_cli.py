@@ -973,8 +973,8 @@ def test_ctrl_c_says_what_was_kept(work, args, where, said, capsys, monkeypatch)
 
 def run_program(args, cwd, capsys, monkeypatch) -> tuple[int, list[str], bool]:
     """cli.main in this process as the program runs it (its arguments from ``sys.argv``): its exit status, its lines
-    on stderr, and whether it left without Python's teardown (`graphkit.cli._leave`, stood in for here)."""
-    from graphkit import cli
+    on stderr, and whether it left without Python's teardown (`graphkit.program.leave`, stood in for here)."""
+    from graphkit import cli, program
 
     left = []
 
@@ -982,7 +982,7 @@ def run_program(args, cwd, capsys, monkeypatch) -> tuple[int, list[str], bool]:
         left.append(code)
         sys.exit(code)
 
-    monkeypatch.setattr(cli, "_leave", leave)
+    monkeypatch.setattr(program, "leave", leave)
     monkeypatch.setattr(sys, "argv", ["graphkit", *map(str, args)])
     monkeypatch.chdir(cwd)
     capsys.readouterr()
@@ -1006,7 +1006,7 @@ AFTER_A_BUILD = [
 
 @pytest.mark.parametrize("args,where", AFTER_A_BUILD, ids=["claims", "claims, Ctrl-C", "build, Ctrl-C"])
 def test_a_command_after_a_build_in_the_same_process_runs_as_the_first(work, args, where, capsys, monkeypatch):
-    from graphkit import cli
+    from graphkit import program
 
     def run():
         with monkeypatch.context() as m:
@@ -1016,7 +1016,7 @@ def test_a_command_after_a_build_in_the_same_process_runs_as_the_first(work, arg
 
     first = run()
     code, _, left = run_program(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
-    assert code == 0 and left and cli._NOW == cli._Command()  # the build left nothing set behind it
+    assert code == 0 and left and program.NOW == program.Command()  # the build left nothing set behind it
     assert run() == first and not first[2]
     assert first[0] == (130 if where else 0)
 

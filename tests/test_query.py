@@ -334,7 +334,7 @@ def test_a_surname_that_names_one_speaker_says_who_else_it_may_mean(clintons, na
 
 
 def test_the_command_line_says_who_else_a_surname_may_mean(clintons, capsys, monkeypatch):
-    """The same line on the command line, as a line of its own (`graphkit.cli.warnings_as_lines`), no warning's
+    """The same line on the command line, as a line of its own (`graphkit.program.warnings_as_lines`), no warning's
     file and line number."""
     from graphkit.cli import main
 
