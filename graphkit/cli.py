@@ -7,7 +7,8 @@
     graphkit view --store out/sample.gk -o out/sample.html
 
 User errors (a wrong path, a file that is not a store, a missing model) print
-one line saying what is wrong and what to do, and exit with status 2.
+one line saying what is wrong and what to do, and exit with status 2 (`graphkit.program`:
+how the program runs a command and ends).
 """
 
 from __future__ import annotations
