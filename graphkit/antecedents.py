@@ -494,8 +494,8 @@ class Antecedents(ArticleNames):
         """The article's quotations (start, end) in order and their starts, for bisection
         (graphkit.quotes.find_quotes, found once unless the caller gave them).
 
-        >>> from graphkit.nlp import load_spacy
-        >>> doc = load_spacy()("Ann Lee said “no” and Tom Hale said “yes.”")
+        >>> from graphkit.nlp import parsed_as_written
+        >>> doc = parsed_as_written("Ann Lee said “no” and Tom Hale said “yes.”")
         >>> quotes, starts = Antecedents(doc)._quotations()
         >>> [doc.text[a:b] for a, b in quotes], starts
         (['“no”', '“yes.”'], [13, 36])
@@ -547,12 +547,15 @@ class Antecedents(ArticleNames):
         """Whether a word the NER did not type a person names one of the article's people, as a pronoun's subject
         candidate (:meth:`_untyped_subjects`, :meth:`_lead_in_subject`): a proper noun, or a surname the tagger misread
         (:meth:`misread_surname`), that the article gives a fuller name of, or a proper noun that is a bare name
-        (:meth:`_bare_name`).
+        (:meth:`_bare_name`). Below, 'Vasquez' has a fuller name before it, 'Quellbrook' is a bare name, 'Senate' is
+        typed and has none, 'plan' is no proper noun.
 
-        >>> from graphkit.nlp import load_spacy
-        >>> doc = load_spacy()("The plan of Orrin Vasquez-Tull failed. Vasquez-Tull blamed Quellbrook.")
-        >>> [(t.text, t.ent_type_, Antecedents(doc)._names_untyped(t)) for t in (doc[9], doc[13])]  # a fuller name
-        [('Vasquez', 'ORG', True), ('Quellbrook', 'WORK_OF_ART', False)]
+        >>> from graphkit.nlp import parsed_as_written
+        >>> doc = parsed_as_written("The plan of Orrin Vasquez failed. Vasquez blamed Quellbrook and the Senate.",
+        ...     pos="DET NOUN ADP PROPN PROPN VERB PUNCT PROPN VERB PROPN CCONJ DET PROPN PUNCT",
+        ...     ents="O O O B-PERSON I-PERSON O O B-ORG O O O O B-ORG O", sent_starts="1 0 0 0 0 0 0 1 0 0 0 0 0 0")
+        >>> [(t.text, t.ent_type_, Antecedents(doc)._names_untyped(t)) for t in (doc[7], doc[9], doc[12], doc[1])]
+        [('Vasquez', 'ORG', True), ('Quellbrook', '', True), ('Senate', 'ORG', False), ('plan', '', False)]
         """
         if t.pos_ != "PROPN" and not self.misread_surname(t):
             return False
