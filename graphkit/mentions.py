@@ -458,6 +458,33 @@ def names_people(words: list[str]) -> bool:
     return head in ANON_HEAD_WORDS or plural_person_noun(head) is not None
 
 
+#: the heads of a description that says what someone is, not who: an anonymous source or a spokesperson ('the
+#: aide', 'the spokesman') is never the person the article quotes by name (`definite_description`)
+_NO_ONE_NAMED = ANON_HEADS | {"spokesman", "spokeswoman", "spokespeople", "lawyer", "attorney", "solicitor", "man",
+                              "woman", "narrator"}
+
+
+def definite_description(text: Optional[str]) -> Optional[str]:
+    """The role a speaker phrase describes one person by, as graphkit.merge compares roles: 'the' and up to four
+    lower-case words ending with a noun of a person ('the businessman', 'The retired neurosurgeon', 'the former
+    president'), not a spokesperson or an anonymous source's head ('the aide', 'the spokesman'); else None.
+
+    >>> [definite_description(t) for t in ("The retired neurosurgeon", "the businessman", "the aide", "a businessman",
+    ...                                    "the Texas senator", "the plan", "the candidates")]
+    ['retired neurosurgeon', 'businessman', None, None, None, None, None]
+    """
+    words = (text or "").split()
+    if not 2 <= len(words) <= 5 or words[0].lower() != "the":
+        return None
+    rest = words[1:]
+    if not all(w.replace("-", "").isalpha() and w.islower() for w in rest):
+        return None
+    head = rest[-1]
+    if head in _NO_ONE_NAMED or not person_noun(head) or plural_person_noun(head):
+        return None
+    return " ".join(rest)
+
+
 def one_of_many(text: str) -> bool:
     """A phrase written as one person it does not name: opened by one of :data:`ONE_OF_MANY`, ending in a
     lower-case singular noun whose most frequent sense is a person (graphkit.person_nouns; a plural is no lemma

@@ -572,7 +572,53 @@ def body_owner_merges(drafts: dict, mentions: dict[str, list], people
 # --------------------------------------------------------------------------- applying the merges
 
 
-def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict] = None, people=None) -> None:
+#: a definite description of one person left no person ('the businessman said', 'The retired neurosurgeon added') is
+#: the one person speaker of its article the corpus names in that role (`described_speakers`; issue 12)
+DESCRIBED_SPEAKER = True
+
+
+def described_speakers(drafts: dict, speaker_of: dict, described: dict[tuple[str, int], str]
+                       ) -> list[tuple[tuple[str, int], str, str]]:
+    """Mentions that describe one person ('the businessman', graphkit.mentions.definite_description) and were given no
+    person, each with the one person speaker of its article whom the corpus names in that role (`holds_role`: 'real
+    estate mogul Ann Lee' elsewhere), as (mention, person draft key, reason); none when two of the article's person
+    speakers hold it ('the candidate' of an article quoting two candidates) or none does, and none for an office
+    left ('the former president': `TIME_WORDS`), whose holder is seldom quoted beside the one it is read back to (a
+    past president described in an article quoting a candidate). ``described``: (doc id, index) → the role the
+    mention describes.
+
+    >>> from types import SimpleNamespace as D
+    >>> drafts = {"b": D(name="businessman", type="anonymous"), "p": D(name="Ann Lee", type="person",
+    ...           roles=["billionaire businessman"]), "q": D(name="Tom Hale", type="person", roles=["senator"])}
+    >>> speaker_of = {("a", 0): "p", ("a", 1): "q", ("a", 2): "b", ("c", 0): "q", ("c", 1): "b"}
+    >>> described = {("a", 2): "businessman", ("c", 1): "businessman"}
+    >>> [(k, p) for k, p, _ in described_speakers(drafts, speaker_of, described)]
+    [(('a', 2), 'p')]
+    """
+    people: dict[str, set[str]] = defaultdict(set)  # article -> its person speakers
+    for k, v in speaker_of.items():
+        if v in drafts and drafts[v].type == "person":
+            people[k[0]].add(v)
+    role_keys: dict[str, tuple[str, ...]] = {}  # each person's distinct role keys, once (as roles_named_before)
+    out = []
+    for k, role in sorted(described.items()):
+        d = drafts.get(speaker_of.get(k))
+        if d is None or d.type == "person" or set(role_key(role).split()) & TIME_WORDS:
+            continue
+        holders = []
+        for p in sorted(people.get(k[0], ())):
+            if p not in role_keys:
+                role_keys[p] = tuple(dict.fromkeys(role_key(r) for r in drafts[p].roles))
+            if _holds_role_key(role_key(role), role_keys[p]):
+                holders.append(p)
+        if len(holders) == 1:
+            out.append((k, holders[0], f"description {role_key(role)!r} of the one person speaker of its article "
+                                       f"the corpus names so: {drafts[holders[0]].name!r}"))
+    return out
+
+
+def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict] = None, people=None,
+                        described: Optional[dict] = None) -> None:
     """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons; then
     role mentions that are the person named just before (:func:`roles_named_before`).
 
@@ -580,6 +626,7 @@ def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict
     merges: reason line → doc ids); ``speaker_of``: (doc id, index) → draft key. Both are updated.
     ``positions``: (doc id, index) → the mention's offset in its article. ``people``: the corpus's person names
     (graphkit.people.PersonNames), for bodies named by their owner (:func:`body_owner_merges`; None: not merged).
+    ``described``: (doc id, index) → the role a mention describes one person by, for :func:`described_speakers`.
     """
     mentions: dict[str, list] = defaultdict(list)  # draft key -> its speaker_of keys: a merge moves only its own
     for k, v in speaker_of.items():
@@ -597,6 +644,9 @@ def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict
         apply_merge(drafts, speaker_of, src, dst, why, mentions)
     for k, dst, why in roles_named_before(drafts, speaker_of, positions or {}):
         move_mention(drafts, speaker_of, k, dst, why, mentions)
+    if DESCRIBED_SPEAKER and described:
+        for k, dst, why in described_speakers(drafts, speaker_of, described):
+            move_mention(drafts, speaker_of, k, dst, why, mentions)
     if people is not None:
         moves, renames = body_owner_merges(drafts, mentions, people)
         for k, dst, why in moves:

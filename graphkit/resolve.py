@@ -73,7 +73,7 @@ from .actor_pronouns import SpokenBefore, pronoun_draft, second_look
 from .actor_votes import person_votes
 from .entity_types import NOT_NAMES, type_entities
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import Mention, group_of_officials, read_mention
+from .mentions import Mention, definite_description, group_of_officials, read_mention
 from .merge import merge_across_corpus
 from .names import fold, plain_name, slug
 from .people import PersonNames
@@ -243,6 +243,12 @@ class _Resolver:
         return reads_hold(reads, self._answers)
 
     # ---- output
+    def described(self) -> dict[tuple[str, int], str]:
+        """(doc id, index) → the role a speaker mention describes one person by ('the businessman': graphkit.mentions.
+        definite_description), for graphkit.merge.described_speakers."""
+        return {(d, i): role for d, atts in self.atts.items() for i, a in enumerate(atts)
+                if (role := definite_description(a.speaker_text)) is not None}
+
     def positions(self) -> dict[tuple[str, int], int]:
         """(doc id, index) → where the attribution's speaker mention starts (else its cue, else its content)."""
         out = {}
@@ -322,7 +328,7 @@ def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[st
     pc = place_config if place_config is not None else load_place_config()
     r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc, keep_walks)
     r.resolve(kept_walks)
-    merge_across_corpus(r.drafts.by_key, r.drafts.speaker_of, r.positions(), r.people.people)
+    merge_across_corpus(r.drafts.by_key, r.drafts.speaker_of, r.positions(), r.people.people, r.described())
     actors, ids = actor_records(r.drafts.by_key)
     speaker_of = {k: ids[v] for k, v in sorted(r.drafts.speaker_of.items())}
     return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types, walks=r.walks)

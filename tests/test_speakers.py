@@ -861,6 +861,62 @@ def test_role_is_the_speaker_named_before(others, article, expected):
     assert by_id[res.speaker_of[("x", len(article) - 1)]].name == expected
 
 
+# a description of one person left no person ('the businessman said') is the one person speaker of its article the
+# corpus names in that role (graphkit.merge.described_speakers, switch DESCRIBED_SPEAKER): (other articles' speakers as
+# (written, name, role); the article's speakers as (written, resolved, kind); the actor expected for the article's last
+# speaker; whether the row is the rule's own)
+DESCRIBED_SPEAKERS = [
+    # American: 'the businessman' in an article quoting a senator too, the corpus calling Ann Lee so
+    ([("billionaire businessman Ann Lee", "Ann Lee", "billionaire businessman"),
+      ("Senator Tom Hale", "Tom Hale", "Senator")],
+     [("Ann Lee", "Ann Lee", "PERSON"), ("Tom Hale", "Tom Hale", "PERSON"),
+      ("the businessman", "the businessman", "NOUN")], "Ann Lee", True),
+    # British: 'the veteran broadcaster' said before she is named again
+    ([("veteran broadcaster Jo Marsh", "Jo Marsh", "veteran broadcaster"),
+      ("Chancellor Ken Pryce", "Ken Pryce", "Chancellor")],
+     [("the veteran broadcaster", "the veteran broadcaster", "NOUN"), ("Mr Pryce", "Pryce", "PERSON"),
+      ("Ms Marsh", "Marsh", "PERSON")], "Jo Marsh", True),
+    # two of the article's speakers are candidates: 'the candidate' stays as written
+    ([("Republican candidate Ann Lee", "Ann Lee", "Republican candidate"),
+      ("Democratic candidate Tom Hale", "Tom Hale", "Democratic candidate")],
+     [("the candidate", "the candidate", "NOUN"), ("Ann Lee", "Ann Lee", "PERSON"), ("Tom Hale", "Tom Hale", "PERSON")],
+     "candidate", False),
+    # an office left: 'the former president' of an article quoting a candidate is not that candidate
+    ([("former president Ann Lee", "Ann Lee", "former president"),
+      ("former president Tom Hale", "Tom Hale", "former president")],
+     [("the former president", "the former president", "NOUN"), ("Ann Lee", "Ann Lee", "PERSON")],
+     "former president", False),
+    # one of many, not a description of one: 'a businessman' stays as written
+    ([("billionaire businessman Ann Lee", "Ann Lee", "billionaire businessman")],
+     [("a businessman", "a businessman", "NOUN"), ("Ann Lee", "Ann Lee", "PERSON")], "businessman", False),
+]
+
+
+@pytest.mark.parametrize("others,article,expected,the_rule", DESCRIBED_SPEAKERS,
+                         ids=[f"{k:02d}" for k in range(len(DESCRIBED_SPEAKERS))])
+def test_a_description_is_the_one_speaker_the_corpus_names_so(monkeypatch, others, article, expected, the_rule):
+    from graphkit import merge
+    from graphkit.records import Attribution
+    from graphkit.resolve import resolve_actors
+
+    def att(written, resolved, kind, at, role=None):
+        return Attribution(spans=[(at + 50, at + 60)], text="content", cue="said", speaker_text=written,
+                           speaker_span=(at, at + len(written)), speaker_type=kind, resolved_text=resolved, role=role)
+
+    atts = {f"d{k}": [att(w, n, "PERSON", 0, role)] for k, (w, n, role) in enumerate(others)}
+    ents = {f"d{k}": [(n, "PERSON", len(w) - len(n), len(w))] for k, (w, n, _) in enumerate(others)}
+    atts["x"] = [att(w, r, kind, 100 * k) for k, (w, r, kind) in enumerate(article)]
+    ents["x"] = [(r, "PERSON", 100 * k + len(w) - len(r), 100 * k + len(w))
+                 for k, (w, r, kind) in enumerate(article) if kind == "PERSON"]
+    target = [k for k, (_, _, kind) in enumerate(article) if kind == "NOUN"][0]
+
+    def read():
+        res = resolve_actors(atts, ents, {"actors": []})
+        return {a.id: a for a in res.actors}[res.speaker_of[("x", target)]].name
+
+    assert_switched(read, expected, the_rule, monkeypatch, merge, "DESCRIBED_SPEAKER")
+
+
 # a common-noun phrase ending with a body's noun after a name is an organisation, not a group of people
 # (graphkit.mentions.named_body): (the phrase as written, as the article resolved it, the actor's type)
 BODIES_NAMED = [
