@@ -458,10 +458,10 @@ def names_people(words: list[str]) -> bool:
     return head in ANON_HEAD_WORDS or plural_person_noun(head) is not None
 
 
-#: the heads of a description that says what someone is, not who: an anonymous source or a spokesperson ('the
-#: aide', 'the spokesman') is never the person the article quotes by name (`definite_description`)
-_NO_ONE_NAMED = ANON_HEADS | {"spokesman", "spokeswoman", "spokespeople", "lawyer", "attorney", "solicitor", "man",
-                              "woman", "narrator"}
+#: the heads of a description of someone who speaks for another or is not named: an anonymous source's or a
+#: spokesperson's ('the aide', 'the spokesman', 'the lawyer': graphkit.speaker_phrase.SPOKES, which imports this
+#: module) is never the person the article quotes by name (`definite_description`)
+_NO_ONE_NAMED = ANON_HEADS | {"spokesman", "spokeswoman", "spokespeople", "lawyer", "attorney", "solicitor"}
 
 
 def definite_description(text: Optional[str]) -> Optional[str]:

@@ -620,7 +620,8 @@ def described_speakers(drafts: dict, speaker_of: dict, described: dict[tuple[str
 def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict] = None, people=None,
                         described: Optional[dict] = None) -> None:
     """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons; then
-    role mentions that are the person named just before (:func:`roles_named_before`).
+    role mentions that are the person named just before (:func:`roles_named_before`), and descriptions of one person
+    that are the one person speaker of their article the corpus names so (:func:`described_speakers`).
 
     ``drafts``: key → graphkit.actor_drafts draft (name, type, entry, aliases, roles, organisation, country,
     merges: reason line → doc ids); ``speaker_of``: (doc id, index) → draft key. Both are updated.
