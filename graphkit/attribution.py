@@ -180,6 +180,12 @@ def _relay_of(c: _Cand, cands: list, cues: Cues) -> Optional[tuple[_Cand, set]]:
 SHOWN_SPEECH = True
 #: "..., X said, according to Y" is X's claim reported by Y (issue 12; 5-fold CV in bench/README.md)
 RELAYED_SPEECH = True
+#: the relay ("according to Y") stays a candidate beside the speech it relays, and stands in for it where the
+#: re-scorer drops the speech; where the speech is kept, the relay gives way to it
+#: (:func:`graphkit.confidence.relays_give_way`) and the speech stays X's claim reported by Y (−104: 5-fold CV on
+#: PolNeAR train+dev, bench/README.md issue 13 fiftieth part: 38 relay pairs, 24 relays' claims right and 2 wrong
+#: where the speech was dropped before, none made where it is kept)
+RELAY_STANDS_IN = True
 #: the learned cue tagger (graphkit.cue_tagger) proposes candidates beside the rules (5-fold CV, bench/README.md)
 LEARNED = True
 #: the "headline" frame: a headline or deck holds its own claim ("Union leader says mayor will win", "Lavrov: Europe
@@ -477,7 +483,8 @@ def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, s
     participle of the same speaker set off by a comma is a claim of its own, cut from the outer content
     (:func:`_second_claim`: "said A, adding that B"); an act
     that only shows speech gives way to the speech ("released a video showing Putin saying ...": Putin's claim, not
-    the release)."""
+    the release); a relay that only relays a speech ("..., Putin said, according to Reuters") stays beside it
+    (:data:`RELAY_STANDS_IN`), for the re-scorer's choice (:func:`graphkit.confidence.relays_give_way`)."""
     keep = []
     acts: set = set()
     for c in cands:
@@ -496,8 +503,10 @@ def _unnested(cands: list, cues: Cues, quote_of_tok: dict, nested: Union[bool, s
             _split_off(c, inner)  # "X said A, adding that B": two claims of X
             inner = None
         if inner is not None:
-            if _shown_speech(inner, c, cues) or _relayed_speech(inner, c, cues):
-                acts.add(id(inner))
+            shown = _shown_speech(inner, c, cues)
+            if shown or _relayed_speech(inner, c, cues):
+                if shown or not RELAY_STANDS_IN:
+                    acts.add(id(inner))  # the act is no claim; a relay stays, to stand in if the speech is dropped
                 if content is not None:
                     c.content = content
             elif not nested or (nested == "reported" and not _reported_speech(c, cues)):
