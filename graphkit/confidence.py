@@ -35,6 +35,7 @@ from typing import Optional
 
 from .errors import GraphkitError
 from .extract import RELATIVE_SPEAKERS, set_off
+from .frames_nominal import ACCORDING_TO
 from .nlp import doc_text, sentence_starts
 from .records import Attribution
 from .segments import segment_kind_at, segments
@@ -499,8 +500,8 @@ def apply_scores(atts: list[Attribution], scores: list[float], threshold: float,
     return nested_give_way(relays_give_way(out))
 
 
-#: the cue lemma of a relay ("according to X", graphkit.frames_nominal): the one cue that relays a speech whole
-RELAY_LEMMA = "according to"
+#: the cue lemma of a relay ("according to X": graphkit.frames_nominal.ACCORDING_TO, as its candidates write it)
+RELAY_LEMMA = " ".join(ACCORDING_TO)
 
 
 def relays_give_way(atts: list[Attribution]) -> list[Attribution]:

@@ -22,6 +22,11 @@ from .cues import Cues
 from .frames_parse import _Cand, _span_tokens, _subject
 
 
+#: the phrase cue that names a source before or after what it says ("according to X, ..."): the one cue that
+#: relays a speech whole (graphkit.confidence.RELAY_LEMMA, graphkit.attribution._relayed_speech)
+ACCORDING_TO = ("according", "to")
+
+
 def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:
     out = []
     for t in starts:
@@ -33,7 +38,7 @@ def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:
             last = doc[t.i + n - 1]
             sent = t.sent
             phrase_idx = set(range(t.i, t.i + n))
-            if words == ("according", "to"):
+            if words == ACCORDING_TO:
                 src = next((c for c in last.children if c.dep_ == "pobj"), None)
                 if src is None and last.i + 1 < sent.end:
                     src = doc[last.i + 1]
