@@ -6,7 +6,8 @@ enough claims and articles, far more than in English at large and no speaker's n
 they are made of, each group named by the phrase that stands for it best and triggered by all of its phrases, and a
 phrase no claim of which says another of its group's an issue of its own (`discover_issues`). A name said in too few
 claims to be topical that some article says twice is an issue of its own too, never grouped, as a place abroad is
-(`graphkit.topical.named_topics`: "Medicare", "NATO").
+(`graphkit.topical.named_topics`: "Medicare", "NATO"), and so is a phrase several voices of one article talk about,
+mostly there, which stands in for that article's issue in its claims (`graphkit.topical.article_topics`: "tunnels").
 
 Why groups and not one issue per phrase (bench/README.md, issue 14): 253 phrase issues on PolNeAR train were
 too many for a reader, near-synonyms were apart, and a claim that says no topical phrase had nothing to
@@ -180,7 +181,8 @@ def name_said_apart(part: Sequence[str], members: dict, articles: Sequence[str])
 
 
 def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = (),
-                    spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = ()) -> dict:
+                    spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = (),
+                    voices: Optional[dict[str, str]] = None) -> dict:
     """An issues.yaml mapping (``{"version": 1, "issues": [...]}``) discovered from (claim id, doc id, keyphrases
     [, keyphrases of the sentence before]).
 
@@ -194,24 +196,28 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     `group_phrases` chooses, and a phrase said alone in its group is an issue of its own
     (`graphkit.phrase_groups.apart_from_groups`). A name said in too few claims to be topical that some article says
     twice is an issue of its own whatever ``n_issues`` says, as a place abroad is (`graphkit.topical.named_topics`).
+    ``voices``: each claim's speaker (claim id -> actor id): a phrase several voices of one article talk about, mostly
+    there, is an issue of its own that stands in for its claims' article's issue, marked ``article_topic``
+    (`graphkit.topical.article_topics`); without them there is none.
 
     Issues come largest first (by the claims saying their phrases); each has name, description, patterns,
     context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list, and ``none``, why
     and what to do (`none_found`), which the build's summary says.
     """
     claims = sorted(claims, key=lambda c: c[0])
-    found = topical_phrases(claims, exclude, spoken, abroad)  # reads ``abroad`` once, keyed: ``found.abroad``
+    found = topical_phrases(claims, exclude, spoken, abroad, voices)  # reads ``abroad`` once: ``found.abroad``
     if found is None or not found.members:
         return {"version": 1, "issues": [], "none": none_found(claims)}
     rows, df, surface, keys, into, members = found.rows, found.df, found.surface, found.keys, found.into, found.members
-    heads = sorted(h for h in members if h not in found.named)  # a name said in few claims is an issue of its own
+    own = set(found.named) | set(found.article_topics)  # a name said in few claims, an article's topic: issues alone
+    heads = sorted(h for h in members if h not in own)
     places, topics = places_apart(heads, found.abroad), places_apart(heads, found.abroad, keep=False)
     groups = group_phrases(topics, members, rows, places_apart(found.vocab, found.abroad, keep=False),
                            int(n_issues) if n_issues else None, found.many,
                            common_phrases(keys, found.keyness)) if topics else []
     if not n_issues:
         groups = apart_from_groups(groups, members, rows, into)
-    groups += [[p] for p in places] + [[k] for k in found.named]
+    groups += [[p] for p in places] + [[k] for k in found.named] + [[k] for k in found.article_topics]
     arts = [r[1] for r in rows]
     apart_of = {tuple(g): said_apart(g, members, arts) for g in groups}  # each group's, once: its entry and within
     within = [] if n_issues else within_issues(groups, members, rows, into, apart_of)
@@ -232,5 +238,6 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
             "name": name, "description": "discovered: " + ", ".join(written[:6]), "patterns": written,
             "context": written, "origin": "discovered",
             **({"apart": [written_form(surface[k]) for k in apart]} if apart else {}),
-            **({"within": named_as[of]} if of is not None else {})}))
+            **({"within": named_as[of]} if of is not None else {}),
+            **({"article_topic": True} if g[0] in found.article_topics and len(g) == 1 else {})}))
     return {"version": 1, "issues": [i for _, i in sorted(issues, key=lambda x: x[0])]}

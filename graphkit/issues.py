@@ -27,7 +27,7 @@ the claim points back at the context ("denied any such losses").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -257,6 +257,11 @@ class IssueDef:
     #: claims nor teaches the issue model (`graphkit.issue_model.said_within`); a literal one assigns it as any issue;
     #: the file's ``within:``
     within: Optional[str] = None
+    #: an issue one article's voices talk about (`graphkit.topical.article_topics`): in a discovered taxonomy a claim
+    #: gets it only where its own triggers give no other issue, in the place of its article's or a learnt one, and it
+    #: neither votes among its article's claims nor teaches the issue model, as an issue ``within`` another
+    #: (`graphkit.issue_model.said_within`); the file's ``article_topic: true``
+    article_topic: bool = False
 
 
 #: how many (text, kind) trigger look-ups a taxonomy remembers (`Taxonomy._matches`): PolNeAR train's 14,988 claims
@@ -436,10 +441,10 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
             raise ModelsFileError(f"{where}: issue {name!r} is listed twice; merge the two entries")
         seen.add(name.lower())
         unknown = set(item) - {"name", "description", "patterns", "entities", "context", "id", "origin", "apart",
-                               "within"}
+                               "within", "article_topic"}
         if unknown:
             raise ModelsFileError(f"{where} ({name}): unknown keys {sorted(unknown)}; allowed: name, description, "
-                                  "patterns, entities, context, apart, within")
+                                  "patterns, entities, context, apart, within, article_topic")
         for key in ("patterns", "entities", "context", "apart"):
             _check_listed(item, key, f"{where} ({name})")
         triggers = [*(item.get("patterns") or []), *(item.get("entities") or [])]
@@ -451,7 +456,8 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
                                description=item.get("description"), patterns=pats, context=ctx,
                                origin=str(item.get("origin") or origin),
                                apart=frozenset(fold_phrase(str(x)) for x in item.get("apart") or []),
-                               within=str(item["within"]) if item.get("within") else None))
+                               within=str(item["within"]) if item.get("within") else None,
+                               article_topic=bool(item.get("article_topic"))))
     _check_within(issues, source)
     return Taxonomy(issues=tuple(issues), source=source, evidence=evidence)
 
@@ -657,10 +663,52 @@ def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) ->
     ([('trade policy', 'trade, tariffs', 0.5)], [('trade policy', 'TPP, context: free trade', 0.5)])
     >>> assign_claim("It hurts", ("", "TPP and free trade were debated."), taxonomy=tax)
     []
+
+    An article's topic (``article_topic``) is a claim's only where no other issue is: it takes no other's place
+    (`topics_apart`).
+
+    >>> tax = taxonomy_from_data({"issues": [{"name": "economy", "patterns": ["economy"]},
+    ...                                      {"name": "carbon tax", "patterns": ["carbon tax"], "article_topic": True}]},
+    ...                          "example", origin="discovered")
+    >>> assign_claim("a carbon tax would hurt the economy", taxonomy=tax), assign_claim("a carbon tax", taxonomy=tax)
+    ([('economy', 'economy', 0.5)], [('carbon tax', 'carbon tax', 0.5)])
     """
+    if ARTICLE_TOPICS_LAST and any(i.article_topic for i in tax.issues):
+        rest, topics = topics_apart(tax)
+        return _best_discovered(text, sentence, rest, limit) or _best_discovered(text, sentence, topics, limit)
+    return _best_discovered(text, sentence, tax, limit)
+
+
+def _best_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) -> list[Assignment]:
+    """`_assign_discovered` on the issues of ``tax`` read together."""
     evidence, said = discovered_evidence(text, sentence, tax)
     best = sorted((n for n, e in evidence.items() if e >= 1.0 - 1e-9), key=lambda n: (-evidence[n], n))[:limit]
     return [Assignment(tax.issues[n].name, round(1 - 0.5 ** evidence[n], 3), *said[n]) for n in sorted(best)]
+
+
+#: an article's topic is a claim's issue only where its own triggers give no other (`_assign_discovered`)
+ARTICLE_TOPICS_LAST = True
+
+
+def topics_apart(tax: "Taxonomy") -> tuple["Taxonomy", "Taxonomy"]:
+    """(``tax`` without its articles' topics, ``tax`` of them alone: ``article_topic`` of `IssueDef`), made once per
+    taxonomy (kept in its index). `_assign_discovered` reads the first, and the second only when it gives a claim no
+    issue: an article's topic is no claim's further issue, nor does its phrase take a word said inside it from
+    another issue's trigger ("tax" of "carbon tax"). As an issue of its own read with the rest, on PolNeAR train at -103
+    (bench/README.md, issue 14, fiftieth pass) it took the place of the issue 71 statements' own triggers gave them
+    and of that issue's votes in their articles.
+
+    >>> tax = taxonomy_from_data({"issues": [{"name": "taxes", "patterns": ["tax"]},
+    ...                                      {"name": "carbon tax", "patterns": ["carbon tax"], "article_topic": True}]},
+    ...                          "example", origin="discovered")
+    >>> [t.names for t in topics_apart(tax)]
+    [['taxes'], ['carbon tax']]
+    """
+    if "article topics" not in tax._index:
+        tax._index["article topics"] = tuple(
+            replace(tax, issues=tuple(i for i in tax.issues if i.article_topic == topic), _index={})
+            for topic in (False, True))
+    return tax._index["article topics"]
 
 
 def discovered_evidence(text: str, sentence: str, tax: "Taxonomy"

@@ -536,10 +536,11 @@ def issues_state(tax, model=None, floor: Optional[float] = None) -> str:
 def taxonomy_key(tax) -> str:
     """sha256 of what assigning claims with ``tax`` reads: each issue's name and triggers (as written and as
     matched), and how they count (discovered or literal), and the issue each is ``within`` when it is (which claims'
-    issues vote and teach the model: `graphkit.issue_model.said_within`; a taxonomy without one keys as before). A
+    issues vote and teach the model: `graphkit.issue_model.said_within`; a taxonomy without one keys as before), and
+    whether it is an article's topic (``article_topic``, which stands in likewise). A
     file written by `graphkit issues suggest` has the key of the discovered issues it was written from."""
     issues = [[i.name, [[p.written, p.words] for p in i.patterns], [[p.written, p.words] for p in i.context],
-               *([i.within] if i.within else [])] for i in tax.issues]
+               *([i.within] if i.within else []), *(["article topic"] if i.article_topic else [])] for i in tax.issues]
     return _sha256(json.dumps([issues, tax.discovered]))
 
 

@@ -24,18 +24,18 @@ from .store import Store
 
 
 def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers,
-                    sample: Optional[DiscoveryRows], spoken: dict[str, int], abroad: Optional["Abroad"] = None
-                    ) -> tuple:
+                    sample: Optional[DiscoveryRows], spoken: dict[str, int], abroad: Optional["Abroad"] = None,
+                    voices: Optional[dict[str, str]] = None) -> tuple:
     """(the Taxonomy claims are assigned with, its data as stored in meta ``issues``, whether it was discovered):
     the knowledge's issues, else the issues discovered in this store (`discovered_issues`, from ``sample``, which
     the caller gathered when discovery is to run, `will_discover`; ``spoken``: actor id → the claims it speaks;
-    ``abroad``: the places abroad its claims say, `said_abroad`)."""
+    ``abroad``: the places abroad its claims say, `said_abroad`; ``voices``: each claim's speaker, `claim_voices`)."""
     from .issues import taxonomy_from_data, taxonomy_of
 
     tax = taxonomy_of(knowledge)
     if tax.issues:
         return tax, knowledge.issues_data(), False
-    data = discovered_issues(store, n_issues, rediscover, speakers, sample, spoken, abroad)
+    data = discovered_issues(store, n_issues, rediscover, speakers, sample, spoken, abroad, voices)
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 
@@ -112,7 +112,8 @@ def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> O
 
 
 def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, speakers, sample: "DiscoveryRows",
-                       spoken: dict[str, int], abroad: Optional["Abroad"] = None) -> dict:
+                       spoken: dict[str, int], abroad: Optional["Abroad"] = None,
+                       voices: Optional[dict[str, str]] = None) -> dict:
     """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
 
     ``sample``: what the one read of the store's extractions gathered for discovery
@@ -120,7 +121,8 @@ def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, s
     the resolution's places), ``speakers``, every actor resolved, and ``spoken``, actor id → the claims it speaks: the
     build's, or `graphkit.resolution.discovery_inputs`' for a store read again (`graphkit issues suggest`), so that
     both discover the same issues. The speakers' names, aliases and the words of people's names are not issues, but
-    an organisation's when the claims talk about it far more than it speaks (`organisations_spoken`).
+    an organisation's when the claims talk about it far more than it speaks (`organisations_spoken`). ``voices``: each
+    claim's speaker (`claim_voices`), what tells an article's topic (`graphkit.topical.article_topics`).
     """
     from .discover import discover_issues
 
@@ -132,7 +134,7 @@ def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, s
         claims = with_places_abroad(claims, abroad)
     return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers),
                            spoken=organisations_spoken(speakers, spoken),
-                           abroad=abroad.names if abroad is not None else ())
+                           abroad=abroad.names if abroad is not None else (), voices=voices)
 
 
 class Abroad(NamedTuple):
@@ -249,6 +251,27 @@ def spoken_by(speakers: dict[str, list]) -> dict[str, int]:
         for i in ids:
             if i is not None:
                 out[i] = out.get(i, 0) + 1
+    return out
+
+
+def claim_voices(sample: Optional["DiscoveryRows"], speakers: dict[str, list]) -> dict[str, str]:
+    """claim id → its speaker's actor id, for the claims discovery reads (``sample``, `DiscoveryRows`: each article's
+    claims in item order) from doc_id → each claim's actor id (`graphkit.resolution.speakers_by_article`); a claim
+    of no resolved speaker is left out. What `graphkit.topical.article_topics` counts an article's voices by.
+
+    >>> rows = DiscoveryRows()
+    >>> rows.add("a", [("c1", ["tax"], []), ("c2", ["tax"], [])])
+    >>> claim_voices(rows, {"a": ["actor:x", None]}), claim_voices(None, {})
+    ({'c1': 'actor:x'}, {})
+    """
+    if sample is None:
+        return {}
+    out = {}
+    for doc_id, items in sample.rows.items():
+        ids = speakers.get(doc_id, [])
+        for (cid, *_), actor_id in zip(items, ids):
+            if actor_id is not None:
+                out[cid] = actor_id
     return out
 
 

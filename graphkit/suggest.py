@@ -45,7 +45,8 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
         data = kept_discovery(store, n_issues, rediscover)
         if data is None:  # discovered now from what the build's discovery reads: the build's issues
             found = discovery_inputs(store)
-            data = discovered_issues(store, n_issues, True, found.actors, found.sample, found.spoken, found.abroad)
+            data = discovered_issues(store, n_issues, True, found.actors, found.sample, found.spoken, found.abroad,
+                                     found.voices)
             actors, atts, said = found.actors, found.atts, found.said
             if found.gone:  # said, not resolved with the defaults without a word (the command line says it in a line)
                 warnings.warn(knowledge_gone(found.gone.values()), GraphkitWarning, stacklevel=2)
@@ -227,7 +228,8 @@ def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]
             "# probability the share). An issue's 'apart' phrases were said",
             "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead,",
             "# or the issue they make, 'within' it, where no other issue of the claim's own triggers is left (such an",
-            "# issue neither votes among its article's claims nor teaches the learnt model).",
+            "# issue neither votes among its article's claims nor teaches the learnt model). An 'article_topic' is",
+            "# what several voices of one article talked about: it stands in for that article's issue likewise.",
             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
             "evidence: discovered"]
 
@@ -251,5 +253,7 @@ def _issue_entry(iss: dict, claims: list[tuple], examples: int) -> list[str]:
             lines.append(f"    {key}: {flow(iss[key])}")
     if iss.get("within"):
         lines.append(f"    within: {flow([iss['within']])[1:-1]}")
+    if iss.get("article_topic"):
+        lines.append("    article_topic: true")
     lines.append("")
     return lines

@@ -16,7 +16,8 @@ nor are handles ("@HillaryClinton": `handles`). A phrase folds into the shortest
 it ends with ("private email server" into "email server"), and a claim counts for the topical phrases it says less
 those said inside a longer topical one: one saying "a secret email server", no topical phrase itself, counts for
 "email server" (`topical_phrases`). graphkit.phrase_groups then groups them into issues. A name said in too few claims
-for these floors is an issue of its own when some article says it twice (`named_topics`).
+for these floors is an issue of its own when some article says it twice (`named_topics`), and a phrase several
+voices of one article say, mostly there, is that article's topic (`article_topics`).
 
 >>> claims = [(f"c{i}", f"d{i % 3}", ph) for i, ph in enumerate(
 ...     [["email server", "FBI"], ["private email server"], ["ID cards", "civil liberties"], ["ID cards", "Home Office"]] * 3)]
@@ -47,6 +48,8 @@ KEYNESS_MIN = 2.0      # ... and said at least e^2 (7) times as often as in Engl
 KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in English is an issue however spread ("nomination")
 PHRASE_KEYNESS_MIN = 0.0  # a phrase of two words or more is an issue only when said here at least as often as in English
 NAMED_MIN_CLAIMS = 2   # a name said alone in this many claims, more than its articles, is an issue (`named_topics`)
+ARTICLE_TOPICS = True  # a phrase said by several voices of one article, mostly there, is its topic (`article_topics`)
+ARTICLE_SHARE = 0.5    # ... at least this share of the claims saying it being that article's
 TALKED_ABOUT = 5       # an organisation said in this many times as many claims as it speaks is what they are about
 JUDGING_STANCES = ("criticize",)  # the cue lexicon's words of these stances say that someone judged, not what about
 
@@ -456,6 +459,7 @@ class Topical(NamedTuple):
     many: bool  #: a corpus of many articles (`SPREAD_MIN_ARTICLES`): where phrases are said tells
     abroad: frozenset = frozenset()  #: the keys of the places abroad discovery was given, keyed once here
     named: tuple = ()  #: names said in too few claims to be topical that are issues of their own (`named_topics`)
+    article_topics: tuple = ()  #: what one article's voices talk about, issues standing in for it (`article_topics`)
 
 
 def named_topics(rows, df, surface, skip, n_docs: int, said_alone=None) -> list[str]:
@@ -496,12 +500,65 @@ def named_topics(rows, df, surface, skip, n_docs: int, said_alone=None) -> list[
     return sorted(keys, key=lambda k: (-alone[k], k))
 
 
+def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=None) -> list[str]:
+    """The phrase keys one article's voices talk about: said alone (`_said_alone`) in `MIN_CLAIMS` claims of one
+    article at least, by `MIN_CLAIMS` speakers of it at least (``voices``: claim id -> its speaker's actor id; none
+    known, none is), that article holding `ARTICLE_SHARE` of the claims saying it at least; no speech word, said here
+    at least as often as in English (`keyness`: `PHRASE_KEYNESS_MIN`, a single word `KEYNESS_MIN`), in at most
+    `MAX_DF` of the claims, and none of ``skip`` (the topical phrases, the names said twice, the places abroad and
+    what `not_topics` leaves out). Largest first. Each is an issue of its own that stands in for its claims'
+    article's issue (``article_topic`` of `graphkit.issues.IssueDef`, `graphkit.issue_model.said_within`): a topic
+    one article is about misses the topical phrases' floor of `MIN_ARTICLES` articles, and its claims took whatever
+    the article's other claims voted for ("tunnels" under the border smugglers' article took "undocumented
+    immigrants", "overtime" "Wall Street", a security firm's contracts "foreign policy"). Several voices, not one: a
+    phrase one speaker says over and over is that speaker's words ("valuable player award", "extreme carelessness",
+    "spanking"), not what the article is about. ``said_alone``: `_said_alone` of ``rows``, when counted already.
+
+    PolNeAR train at -103 (bench/README.md, issue 14, fiftieth pass): 43 phrases ("merger", "overtime", "carbon
+    tax", "tunnels", "FDIC", "Common Core", "Zika", "stem cell research"), 188 statements change at the same
+    coverage; of 20 judged, 12 fit better, 1 worse, 7 alike (by one voice or more, 74 phrases: 7 better, 6 worse).
+
+    >>> rows = [(f"c{i}", "a", ["tunnels"], []) for i in range(3)] + [("c3", "b", ["tunnels"], []),
+    ...         ("c4", "a", ["the wall"], []), ("c5", "a", ["the wall"], []), ("c6", "a", ["the wall"], [])]
+    >>> rows += [(f"f{i}", f"d{i}", ["tax"], []) for i in range(4)]   # other articles'
+    >>> from collections import Counter
+    >>> surface = {"tunnels": Counter({"tunnels": 4}), "the wall": Counter({"the wall": 3})}
+    >>> df = Counter({"tunnels": 4, "the wall": 3})
+    >>> article_topics(rows, df, surface, set(), {"c0": "x", "c1": "y", "c2": "z", "c4": "x", "c5": "x", "c6": "y"})
+    ['tunnels']
+    >>> article_topics(rows, df, surface, set(), None)
+    []
+    """
+    if not voices:
+        return []
+    alone = (said_alone or _said_alone(rows))[0]
+    claims_in: dict = defaultdict(Counter)
+    heard: dict = defaultdict(lambda: defaultdict(set))
+    for cid, doc_id, ks, _ in rows:
+        for k in _outermost(ks):
+            claims_in[k][doc_id] += 1
+            if voices.get(cid) is not None:
+                heard[k][doc_id].add(voices[cid])
+    keys = []
+    for k, where in claims_in.items():
+        if k in skip or df[k] > MAX_DF * len(rows) or (" " not in k and k in speech_words()):
+            continue
+        if any(n >= MIN_CLAIMS and n >= ARTICLE_SHARE * alone[k] and len(heard[k][d]) >= MIN_CLAIMS
+               for d, n in where.items()):
+            keys.append(k)
+    key = keyness(keys, alone, surface, rows)
+    keys = [k for k in keys if key.get(k, math.inf) >= (PHRASE_KEYNESS_MIN if " " in k else KEYNESS_MIN)]
+    return sorted(keys, key=lambda k: (-alone[k], k))
+
+
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
-                    spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = ()) -> Optional[Topical]:
+                    spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = (),
+                    voices: Optional[dict[str, str]] = None) -> Optional[Topical]:
     """The topical phrases of (claim id, doc id, keyphrases [, keyphrases of the sentence before]) claims, sorted by
-    claim id, or None when there are too few claims (`MIN_CORPUS_CLAIMS`) or phrases to find any. ``exclude``, ``spoken`` and
-    ``abroad``: as `graphkit.discover.discover_issues` takes them (speakers' names; organisations' spoken claims,
-    `talked_about`; places abroad, which `place_names` leaves to the issues)."""
+    claim id, or None when there are too few claims (`MIN_CORPUS_CLAIMS`) or phrases to find any. ``exclude``,
+    ``spoken``, ``abroad`` and ``voices``: as `graphkit.discover.discover_issues` takes them (speakers' names;
+    organisations' spoken claims, `talked_about`; places abroad, which `place_names` leaves to the issues; each claim's
+    speaker, `article_topics`)."""
     n_docs = len({c[1] for c in claims})
     n = len(claims)
     talked: dict[str, int] = {}
@@ -529,8 +586,9 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     twice = [k for k, c in df.items() if c >= NAMED_MIN_CLAIMS]
     skip = set(into) | abroad | not_topics(twice, df, surface, speakers, talked, abroad)
     named = named_topics(rows, df, surface, skip, n_docs, (alone, alone_docs))
-    said = set(named)
+    local = article_topics(rows, df, surface, skip | set(named), voices, (alone, alone_docs)) if ARTICLE_TOPICS else []
+    said = set(named) | set(local)
     for r, (_, _, ks, _) in enumerate(rows):
         for k in said.intersection(_outermost(ks)):  # the claims saying a name alone, as `named_topics` counts them
             members[k].add(r)
-    return Topical(rows, vocab, df, surface, keys, key, into, dict(members), many, abroad, tuple(named))
+    return Topical(rows, vocab, df, surface, keys, key, into, dict(members), many, abroad, tuple(named), tuple(local))

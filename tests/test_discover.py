@@ -1781,6 +1781,96 @@ def test_a_name_said_twice_in_an_article_is_an_issue_of_its_own(phrase, articles
         i["name"] for i in discover_issues(base)["issues"]]
 
 
+def _voiced_corpus(phrase: str, said_by: list[tuple[str, str]]):
+    """(claims, voices): a corpus of many articles (the floors hold) and ``phrase`` said in a claim of each (article,
+    speaker) of ``said_by``; every base claim said by a speaker of its own."""
+    base = [(f"c{i:02d}", f"d{i % 24}", ph) for i, ph in enumerate(
+        [["council tax"], ["council tax", "bills"], ["ID cards"], ["ID cards", "civil liberties"]] * 12)]
+    said = base + [(f"t{k}", doc, [phrase]) for k, (doc, _) in enumerate(said_by)]
+    voices = {cid: f"actor:{cid}" for cid, _, _ in base} | {f"t{k}": who for k, (_, who) in enumerate(said_by)}
+    return said, voices
+
+
+@pytest.mark.parametrize("phrase,said_by,topic", [
+    # said by three voices of one article, and nowhere else: what that article is about, an issue of its own that
+    # stands in for the article's (PolNeAR train: "tunnels", "overtime", "Common Core"; bench/README.md, issue 14,
+    # fiftieth pass)
+    ("smuggling tunnels", [("d0", "x"), ("d0", "y"), ("d0", "z")], True),
+    ("Cadillac tax", [("d0", "x"), ("d0", "y"), ("d0", "z"), ("d1", "x")], True),   # three of its four claims there
+    # one voice saying it three times: that speaker's words, not the article's topic
+    ("valuable player award", [("d0", "x"), ("d0", "x"), ("d0", "x")], False),
+    ("valuable player award", [("d0", "x"), ("d0", "x"), ("d0", "y")], False),     # two voices
+    # three claims of one article against four of another (by one voice there): said mostly away from it
+    ("tunnels", [("d0", "x"), ("d0", "y"), ("d0", "z"), ("d1", "x"), ("d1", "x"), ("d1", "x"), ("d1", "x")], False),
+    ("tunnels", [("d0", "x"), ("d1", "y"), ("d2", "z")], False),   # once in each of three articles
+])
+def test_a_phrase_several_voices_of_one_article_talk_about_is_its_topic(monkeypatch, phrase, said_by, topic):
+    import graphkit.topical as topical
+    from switched import assert_switched
+
+    said, voices = _voiced_corpus(phrase, said_by)
+
+    def found():
+        issues = discover_issues(said, voices=voices)["issues"]
+        return [(i["name"], i.get("article_topic", False)) for i in issues if phrase in i["patterns"]]
+
+    assert_switched(found, [(phrase, True)] if topic else [], topic, monkeypatch, topical, "ARTICLE_TOPICS")
+    assert discover_issues(said)["issues"] == discover_issues(said, voices={})["issues"]   # no voices, none
+
+
+def _topic_taxonomy(topic: bool):
+    """"campaign", and (``topic``) "tunnels" and "campaign finance", articles' topics."""
+    from graphkit.issues import taxonomy_from_data
+
+    tunnels = [{"name": "tunnels", "patterns": ["tunnels"], "article_topic": True},
+               {"name": "campaign finance", "patterns": ["campaign finance"], "article_topic": True}]
+    return taxonomy_from_data({"issues": [{"name": "campaign", "patterns": ["campaign", "voters"]},
+                                          *(tunnels if topic else [])]}, "d", origin="discovered")
+
+
+@pytest.mark.parametrize("claim,expected,the_rule", [
+    # a claim whose own triggers give no other issue gets the article's topic in the place of its article's
+    ("Smugglers dig tunnels under the fence", [("tunnels", "tunnels")], False),
+    # a claim with an issue of its own triggers keeps it, and the topic is not its further issue
+    ("The campaign toured the tunnels", [("campaign", "campaign")], False),
+    # nor does the topic's phrase take the word said inside it from the other issue's trigger
+    ("The campaign finance rules changed", [("campaign", "campaign")], True),
+    # a claim saying none of them takes its article's, as before
+    ("We will see about that plan", [("campaign", "(article)")], False),
+])
+def test_an_articles_topic_stands_in_for_its_articles_issue(monkeypatch, claim, expected, the_rule):
+    import graphkit.issues as issues
+    from graphkit.issue_model import assign_corpus
+    from switched import assert_switched
+
+    claims = [("the campaign is over", ("", "")), (claim, ("", "")), ("a plan for the state", ("", "")),
+              ("the campaign ended", ("", ""))]
+
+    def got():
+        return [(n, t) for n, t, _ in assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * 4, learn=False)[1]]
+
+    assert_switched(got, expected, the_rule, monkeypatch, issues, "ARTICLE_TOPICS_LAST")
+    # it neither votes nor takes anything from another claim: every other claim's issues are as without it
+    with_topic = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * 4, learn=False)
+    before = assign_corpus(claims, _topic_taxonomy(False), articles=["a"] * 4, learn=False)
+    assert [with_topic[i] for i in (0, 2, 3)] == [before[i] for i in (0, 2, 3)]
+
+
+def test_an_articles_topic_is_written_and_read_back():
+    from graphkit.issues import taxonomy_from_data
+    from graphkit.kept import taxonomy_key
+    from graphkit.suggest import _issue_entry
+
+    text = "issues:\n" + "\n".join(_issue_entry({"name": "campaign", "patterns": ["campaign"]}, [], 0)
+                                    + _issue_entry({"name": "tunnels", "patterns": ["tunnels"], "article_topic": True},
+                                                   [], 0))
+    tax = taxonomy_from_data(yaml.safe_load(text), "f.yaml", origin="discovered")
+    assert [(i.name, i.article_topic) for i in tax.issues] == [("campaign", False), ("tunnels", True)]
+    # what stands in is in the key the issue model is kept under
+    assert taxonomy_key(tax) != taxonomy_key(taxonomy_from_data(yaml.safe_load(text.replace(
+        "    article_topic: true\n", "")), "f.yaml", origin="discovered"))
+
+
 @pytest.mark.parametrize("apart_part,expected", [
     # phrases said apart from the Court's group, about abortion: an issue within it
     (["abortion", "pro life"], [["abortion", "pro life"]]),
