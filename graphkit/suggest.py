@@ -74,8 +74,10 @@ def suggest(store_path, n_issues: Optional[int] = None, rediscover: bool = False
             # examples: the claims its triggers assign first, the best scored
             members[name].append((issue_route(trig) != "own", -score, len(a.text), a.text,
                                   a.resolved_text or a.speaker_text or "?"))
-    # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues
-    data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported]}
+    # an issue no claim is about is no issue of this corpus; leaving it out changes no claim's issues. An article's
+    # topic stays: it is a claim's only where no other issue is (`graphkit.issues.topics_apart`), so one no claim took
+    # here may be a new article's, and without it the file would not have the key the store's model is kept under
+    data = {**data, "issues": [i for i in data.get("issues", []) if i["name"] in reported or i.get("article_topic")]}
     data["issues"] = within_listed(data["issues"])
     return write_issues_yaml(data, members, len(statements), examples, source=str(store_path), min_share=floor)
 
