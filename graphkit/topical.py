@@ -516,7 +516,8 @@ def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=N
 
     PolNeAR train at -103 (bench/README.md, issue 14, fiftieth pass): 43 phrases ("merger", "overtime", "carbon
     tax", "tunnels", "FDIC", "Common Core", "Zika", "stem cell research"), 188 statements change at the same
-    coverage; of 20 judged, 12 fit better, 1 worse, 7 alike (by one voice or more, 74 phrases: 7 better, 6 worse).
+    coverage; of 40 judged, 24 fit better, 1 worse, 15 alike (by one voice or more, 74 phrases: of 20, 7 better, 6
+    worse).
 
     >>> rows = [(f"c{i}", "a", ["tunnels"], []) for i in range(3)] + [("c3", "b", ["tunnels"], []),
     ...         ("c4", "a", ["the wall"], []), ("c5", "a", ["the wall"], []), ("c6", "a", ["the wall"], [])]
