@@ -49,7 +49,8 @@ KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in Engl
 PHRASE_KEYNESS_MIN = 0.0  # a phrase of two words or more is an issue only when said here at least as often as in English
 NAMED_MIN_CLAIMS = 2   # a name said alone in this many claims, more than its articles, is an issue (`named_topics`)
 ARTICLE_TOPICS = True  # a phrase said by several voices of one article, mostly there, is its topic (`article_topics`)
-ARTICLE_SHARE = 0.5    # ... at least this share of the claims saying it being that article's
+ARTICLE_SHARE = 0.5    # ... at least this share of the claims saying it being that article's ...
+ARTICLE_VOICES = 3     # ... said there by at least this many of its speakers (as many as the claims, `MIN_CLAIMS`)
 TALKED_ABOUT = 5       # an organisation said in this many times as many claims as it speaks is what they are about
 JUDGING_STANCES = ("criticize",)  # the cue lexicon's words of these stances say that someone judged, not what about
 
@@ -493,8 +494,33 @@ def named_topics(rows, df, surface, skip, n_docs: int, said_alone=None) -> list[
     alone, docs = said_alone or _said_alone(rows)
     least = vocabulary_min_articles(n_docs)
     keys = [k for k in alone if alone[k] >= NAMED_MIN_CLAIMS and least <= len(docs[k]) < alone[k]
-            and df[k] <= MAX_DF * len(rows) and k not in skip and written_as_name(written_form(surface[k]))
-            and not (" " not in k and k in speech_words())]
+            and may_be_topic(k, df, len(rows), skip) and written_as_name(written_form(surface[k]))]
+    return key_enough(keys, alone, surface, rows)
+
+
+def may_be_topic(k: str, df, n: int, skip) -> bool:
+    """Whether phrase key ``k`` may be an issue of its own below the topical phrases' floors (`named_topics`,
+    `article_topics`): said in at most `MAX_DF` of the ``n`` claims (``df``: key -> claims saying it), none of
+    ``skip``, and no speech word (`speech_words`).
+
+    >>> may_be_topic("nato", {"nato": 3}, 10, set()), may_be_topic("comment", {"comment": 3}, 10, set())
+    (True, False)
+    """
+    return df[k] <= MAX_DF * n and k not in skip and not (" " not in k and k in speech_words())
+
+
+def key_enough(keys, alone, surface, rows) -> list[str]:
+    """The phrase keys of ``keys`` said here at least as often as in English (`keyness` of their claims said alone,
+    ``alone``: `PHRASE_KEYNESS_MIN`, a single word `KEYNESS_MIN`), the most said first (`named_topics`,
+    `article_topics`).
+
+    >>> from collections import Counter
+    >>> rows = [("c1", "a", ["nato"], []), ("c2", "b", ["nato"], []), ("c3", "b", ["father"], [])]
+    >>> rows += [(f"f{i}", "c", ["council tax"], []) for i in range(600)]   # the rest of the corpus's words
+    >>> key_enough(["father", "nato"], Counter({"nato": 2, "father": 1}),
+    ...            {"nato": Counter({"NATO": 2}), "father": Counter({"father": 1})}, rows)
+    ['nato']
+    """
     key = keyness(keys, alone, surface, rows)
     keys = [k for k in keys if key.get(k, math.inf) >= (PHRASE_KEYNESS_MIN if " " in k else KEYNESS_MIN)]
     return sorted(keys, key=lambda k: (-alone[k], k))
@@ -502,11 +528,11 @@ def named_topics(rows, df, surface, skip, n_docs: int, said_alone=None) -> list[
 
 def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=None) -> list[str]:
     """The phrase keys one article's voices talk about: said alone (`_said_alone`) in `MIN_CLAIMS` claims of one
-    article at least, by `MIN_CLAIMS` speakers of it at least (``voices``: claim id -> its speaker's actor id; none
-    known, none is), that article holding `ARTICLE_SHARE` of the claims saying it at least; no speech word, said here
-    at least as often as in English (`keyness`: `PHRASE_KEYNESS_MIN`, a single word `KEYNESS_MIN`), in at most
-    `MAX_DF` of the claims, and none of ``skip`` (the topical phrases, the names said twice, the places abroad and
-    what `not_topics` leaves out). Largest first. Each is an issue of its own that stands in for its claims'
+    article at least, by `ARTICLE_VOICES` speakers of it at least (``voices``: claim id -> its speaker's actor id; none
+    known, none is), that article holding `ARTICLE_SHARE` of the claims saying it at least; no speech word, in at most
+    `MAX_DF` of the claims, none of ``skip`` (the topical phrases, the names said twice, the places abroad and what
+    `not_topics` leaves out: `may_be_topic`), said here at least as often as in English (`key_enough`). Largest
+    first. Each is an issue of its own that stands in for its claims'
     article's issue (``article_topic`` of `graphkit.issues.IssueDef`, `graphkit.issue_model.said_within`): a topic
     one article is about misses the topical phrases' floor of `MIN_ARTICLES` articles, and its claims took whatever
     the article's other claims voted for ("tunnels" under the border smugglers' article took "undocumented
@@ -517,7 +543,7 @@ def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=N
     PolNeAR train at -103 (bench/README.md, issue 14, fiftieth pass): 43 phrases ("merger", "overtime", "carbon
     tax", "tunnels", "FDIC", "Common Core", "Zika", "stem cell research"), 188 statements change at the same
     coverage; of 40 judged, 24 fit better, 1 worse, 15 alike (by one voice or more, 74 phrases: of 20, 7 better, 6
-    worse).
+    worse; by two, 59 phrases, 215 statements, not drawn).
 
     >>> rows = [(f"c{i}", "a", ["tunnels"], []) for i in range(3)] + [("c3", "b", ["tunnels"], []),
     ...         ("c4", "a", ["the wall"], []), ("c5", "a", ["the wall"], []), ("c6", "a", ["the wall"], [])]
@@ -540,16 +566,10 @@ def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=N
             claims_in[k][doc_id] += 1
             if voices.get(cid) is not None:
                 heard[k][doc_id].add(voices[cid])
-    keys = []
-    for k, where in claims_in.items():
-        if k in skip or df[k] > MAX_DF * len(rows) or (" " not in k and k in speech_words()):
-            continue
-        if any(n >= MIN_CLAIMS and n >= ARTICLE_SHARE * alone[k] and len(heard[k][d]) >= MIN_CLAIMS
-               for d, n in where.items()):
-            keys.append(k)
-    key = keyness(keys, alone, surface, rows)
-    keys = [k for k in keys if key.get(k, math.inf) >= (PHRASE_KEYNESS_MIN if " " in k else KEYNESS_MIN)]
-    return sorted(keys, key=lambda k: (-alone[k], k))
+    keys = [k for k, where in claims_in.items() if may_be_topic(k, df, len(rows), skip) and any(
+        n >= MIN_CLAIMS and n >= ARTICLE_SHARE * alone[k] and len(heard[k][d]) >= ARTICLE_VOICES
+        for d, n in where.items())]
+    return key_enough(keys, alone, surface, rows)
 
 
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),

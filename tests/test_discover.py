@@ -1818,6 +1818,30 @@ def test_a_phrase_several_voices_of_one_article_talk_about_is_its_topic(monkeypa
     assert discover_issues(said)["issues"] == discover_issues(said, voices={})["issues"]   # no voices, none
 
 
+def test_discovery_hears_each_claims_speaker(tmp_path, monkeypatch):
+    """The speakers reach discovery, in a build (`graphkit.resolution.resolve_store`) and in a store read again
+    (`graphkit.resolution.discovery_inputs`, what `issues suggest` discovers from): each claim's speaker as the store
+    records it (`graphkit.store_issues.claim_voices`). Without them no article's topic is ever found."""
+    import graphkit.discover as discover
+    from graphkit.build import build
+    from graphkit.resolution import discovery_inputs
+    from graphkit.store import Store
+
+    heard, real = [], discover.discover_issues
+
+    def discover_issues(*args, **kw):
+        heard.append(kw.get("voices"))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(discover, "discover_issues", discover_issues)
+    build(write_uk(tmp_path / "uk"), tmp_path / "uk.gk")
+    with Store(tmp_path / "uk.gk", readonly=True) as s:
+        said_by = {c.id: c.speaker_id for c in s.claims()}
+        again = discovery_inputs(s).voices
+    assert len(heard) == 1 and heard[0] and heard[0] == again
+    assert {cid: said_by[cid] for cid in heard[0]} == heard[0] and len(heard[0]) >= len(UK)
+
+
 def _topic_taxonomy(topic: bool):
     """"campaign", and (``topic``) "tunnels" and "campaign finance", articles' topics."""
     from graphkit.issues import taxonomy_from_data
