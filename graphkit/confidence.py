@@ -33,9 +33,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from .cues import ACCORDING_TO
 from .errors import GraphkitError
 from .extract import RELATIVE_SPEAKERS, set_off
-from .frames_nominal import ACCORDING_TO
 from .nlp import doc_text, sentence_starts
 from .records import Attribution
 from .segments import segment_kind_at, segments
@@ -500,7 +500,7 @@ def apply_scores(atts: list[Attribution], scores: list[float], threshold: float,
     return nested_give_way(relays_give_way(out))
 
 
-#: the cue lemma of a relay ("according to X": graphkit.frames_nominal.ACCORDING_TO, as its candidates write it)
+#: the cue lemma of a relay ("according to X": graphkit.cues.ACCORDING_TO, as its candidates write it)
 RELAY_LEMMA = " ".join(ACCORDING_TO)
 
 

@@ -18,13 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .cues import Cues
+from .cues import ACCORDING_TO, Cues
 from .frames_parse import _Cand, _span_tokens, _subject
-
-
-#: the phrase cue that names a source before or after what it says ("according to X, ..."): the one cue that
-#: relays a speech whole (graphkit.confidence.RELAY_LEMMA, graphkit.attribution._relayed_speech)
-ACCORDING_TO = ("according", "to")
 
 
 def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:

@@ -1,6 +1,8 @@
-"""What a command that parses pays before it parses: spaCy imported without its command-line package
-(graphkit.nlp.spacy_without_cli_from_start), with the same pipeline and parses, and spaCy's CLI still there."""
+"""What a command pays before it works: spaCy imported without its command-line package
+(graphkit.nlp.spacy_without_cli_from_start), with the same pipeline and parses, and spaCy's CLI still there; numpy
+set before its import; and a build with nothing changed importing none of the parser's or the numerics' packages."""
 
+import shutil
 import subprocess
 import sys
 
@@ -108,3 +110,30 @@ def test_the_graphkit_command_asks_numpy_first():
     clean = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "NUMPY_MADVISE_HUGEPAGE")}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=clean)
     assert out.stdout.strip().splitlines()[-1] == "0 1", out.stderr
+
+
+#: what a build with nothing to parse or resolve has no use for: the parser and the libraries behind it, the
+#: resolution's and the issue model's numerics, the view
+NOT_ON_THE_NOTHING_CHANGED_PATH = ["spacy", "thinc", "numpy", "sklearn", "scipy", "networkx", "pyvis", "dateparser"]
+
+
+@pytest.fixture(scope="module")
+def nothing_changed_imports(sample_store, tmp_path_factory):
+    """The top-level packages a ``graphkit build`` command imports when no article changed (Python's own
+    ``-X importtime`` list, read from its stderr), on a copy of the built sample."""
+    d = tmp_path_factory.mktemp("unchanged")
+    corpus, store = d / "corpus", d / "store.gk"
+    shutil.copytree(sample_store.parent / "corpus", corpus)
+    shutil.copyfile(sample_store, store)
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "graphkit.cli", "build", str(corpus), "--store",
+                          str(store), "-q"], capture_output=True, text=True, check=True)
+    assert "(0 parsed, 5 unchanged)" in out.stdout, out.stdout + out.stderr
+    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in out.stderr.splitlines() if line.startswith("import time:")}
+
+
+@pytest.mark.parametrize("package", NOT_ON_THE_NOTHING_CHANGED_PATH)
+def test_a_nothing_changed_build_imports_no_heavy_package(nothing_changed_imports, package):
+    """Session 62: ``graphkit.confidence`` (which the store's fingerprint reads for the models' paths) imported
+    ``ACCORDING_TO`` from ``graphkit.frames_nominal``, and with it spaCy: the nothing-changed rebuild as a command
+    went from 0.25 s to 0.55 s on PolNeAR dev (runs DG / DH). The constant's home is ``graphkit.cues`` now."""
+    assert package not in nothing_changed_imports
