@@ -841,9 +841,11 @@ ROLES_NAMED_BEFORE = [
 ]
 
 
-@pytest.mark.parametrize("others,article,expected", ROLES_NAMED_BEFORE,
-                         ids=[f"{k:02d}" for k in range(len(ROLES_NAMED_BEFORE))])
-def test_role_is_the_speaker_named_before(others, article, expected):
+def _actor_in_corpus(others, article, k: int) -> str:
+    """The actor's name ``resolve_actors`` gives the ``k``-th speaker of an article ``x`` in a corpus where each of
+    ``others`` ((written, name, role): a person named so) speaks in an article of its own; the article's speakers
+    ((written, resolved, kind)) stand 100 characters apart, a PERSON one an entity of its resolved name.
+    (ROLES_NAMED_BEFORE's and DESCRIBED_SPEAKERS' corpus, one builder.)"""
     from graphkit.records import Attribution
     from graphkit.resolve import resolve_actors
 
@@ -851,14 +853,19 @@ def test_role_is_the_speaker_named_before(others, article, expected):
         return Attribution(spans=[(at + 50, at + 60)], text="content", cue="said", speaker_text=written,
                            speaker_span=(at, at + len(written)), speaker_type=kind, resolved_text=resolved, role=role)
 
-    atts = {f"d{k}": [att(w, n, "PERSON", 0, role)] for k, (w, n, role) in enumerate(others)}
-    ents = {f"d{k}": [(n, "PERSON", len(w) - len(n), len(w))] for k, (w, n, _) in enumerate(others)}
-    atts["x"] = [att(w, r, kind, 100 * k) for k, (w, r, kind) in enumerate(article)]
-    ents["x"] = [(r, "PERSON", 100 * k + len(w) - len(r), 100 * k + len(w))
-                 for k, (w, r, kind) in enumerate(article) if kind == "PERSON"]
+    atts = {f"d{i}": [att(w, n, "PERSON", 0, role)] for i, (w, n, role) in enumerate(others)}
+    ents = {f"d{i}": [(n, "PERSON", len(w) - len(n), len(w))] for i, (w, n, _) in enumerate(others)}
+    atts["x"] = [att(w, r, kind, 100 * i) for i, (w, r, kind) in enumerate(article)]
+    ents["x"] = [(r, "PERSON", 100 * i + len(w) - len(r), 100 * i + len(w))
+                 for i, (w, r, kind) in enumerate(article) if kind == "PERSON"]
     res = resolve_actors(atts, ents, {"actors": []})
-    by_id = {a.id: a for a in res.actors}
-    assert by_id[res.speaker_of[("x", len(article) - 1)]].name == expected
+    return {a.id: a for a in res.actors}[res.speaker_of[("x", k)]].name
+
+
+@pytest.mark.parametrize("others,article,expected", ROLES_NAMED_BEFORE,
+                         ids=[f"{k:02d}" for k in range(len(ROLES_NAMED_BEFORE))])
+def test_role_is_the_speaker_named_before(others, article, expected):
+    assert _actor_in_corpus(others, article, len(article) - 1) == expected
 
 
 # a description of one person left no person ('the businessman said') is the one person speaker of its article the
@@ -896,25 +903,10 @@ DESCRIBED_SPEAKERS = [
                          ids=[f"{k:02d}" for k in range(len(DESCRIBED_SPEAKERS))])
 def test_a_description_is_the_one_speaker_the_corpus_names_so(monkeypatch, others, article, expected, the_rule):
     from graphkit import merge
-    from graphkit.records import Attribution
-    from graphkit.resolve import resolve_actors
 
-    def att(written, resolved, kind, at, role=None):
-        return Attribution(spans=[(at + 50, at + 60)], text="content", cue="said", speaker_text=written,
-                           speaker_span=(at, at + len(written)), speaker_type=kind, resolved_text=resolved, role=role)
-
-    atts = {f"d{k}": [att(w, n, "PERSON", 0, role)] for k, (w, n, role) in enumerate(others)}
-    ents = {f"d{k}": [(n, "PERSON", len(w) - len(n), len(w))] for k, (w, n, _) in enumerate(others)}
-    atts["x"] = [att(w, r, kind, 100 * k) for k, (w, r, kind) in enumerate(article)]
-    ents["x"] = [(r, "PERSON", 100 * k + len(w) - len(r), 100 * k + len(w))
-                 for k, (w, r, kind) in enumerate(article) if kind == "PERSON"]
     target = [k for k, (_, _, kind) in enumerate(article) if kind == "NOUN"][0]
-
-    def read():
-        res = resolve_actors(atts, ents, {"actors": []})
-        return {a.id: a for a in res.actors}[res.speaker_of[("x", target)]].name
-
-    assert_switched(read, expected, the_rule, monkeypatch, merge, "DESCRIBED_SPEAKER")
+    assert_switched(lambda: _actor_in_corpus(others, article, target), expected, the_rule, monkeypatch, merge,
+                    "DESCRIBED_SPEAKER")
 
 
 # a common-noun phrase ending with a body's noun after a name is an organisation, not a group of people
