@@ -25,10 +25,10 @@ from .errors import ModelsFileError
 __all__ = ["ACCORDING_TO", "STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms", "takes_es", "third_person"]
 
 #: the phrase cue that names a source before or after what it says ("according to X, ..."): the one cue that
-#: relays a speech whole (graphkit.frames_nominal, graphkit.confidence.RELAY_LEMMA,
-#: graphkit.attribution._relayed_speech). Its home is here, with the lexicon, and not in frames_nominal: the
-#: re-scorer reads it, and graphkit.confidence is imported where no parse is (the store's fingerprint on a
-#: nothing-changed build), which frames_nominal's spaCy import would slow by ~0.3 s.
+#: relays a speech whole. graphkit.frames_nominal matches it (its candidates' frame is named "according", which
+#: graphkit.attribution._relayed_speech tests) and graphkit.confidence.RELAY_LEMMA is it as a cue lemma. Its home is
+#: here, beside the lexicon, not in frames_nominal: graphkit.confidence is imported where no parse is (the store's
+#: fingerprint, on every build), and frames_nominal's spaCy import made a nothing-changed build 0.3 s slower.
 ACCORDING_TO = ("according", "to")
 
 STANCES = {

@@ -312,7 +312,11 @@ class Taxonomy:
         sentence gave no issue (with the sentence before as context), claims of one sentence share their
         context, and assigning a corpus's claims to discovered issues reads each claim's own text twice, once
         with its sentence (`_assign_discovered`) and again, after the issue model, for what its words say too
-        little of (`weak_issues`), a whole corpus apart. The result is shared: do not change it.
+        little of (`weak_issues`), a whole corpus apart. A taxonomy with articles' topics is read as two
+        (`topics_apart`), each with a memo of its own: a claim is matched against the rest, against the topics when
+        the rest gives it none, and again against the whole in `weak_issues` (no memo hit there then; up to three
+        matchings of a claim; PolNeAR dev's resolve took the same CPU in paired builds, session 62's lead). The
+        result is shared: do not change it.
         """
         memo = self._index.setdefault("memo", {})
         hit = memo.get((text, kind))
@@ -447,6 +451,9 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
                                   "patterns, entities, context, apart, within, article_topic")
         for key in ("patterns", "entities", "context", "apart"):
             _check_listed(item, key, f"{where} ({name})")
+        if not isinstance(item.get("article_topic") or False, bool):
+            raise ModelsFileError(f"{where} ({name}): 'article_topic: {item['article_topic']!r}' is neither true nor "
+                                  "false; write 'article_topic: true' (unquoted), or delete the line")
         triggers = [*(item.get("patterns") or []), *(item.get("entities") or [])]
         if not triggers:
             raise ModelsFileError(f"{where} ({name}) has no patterns or entities; add at least one trigger")
@@ -457,7 +464,7 @@ def _parse(data, source: str, origin: str = "taxonomy") -> Taxonomy:
                                origin=str(item.get("origin") or origin),
                                apart=frozenset(fold_phrase(str(x)) for x in item.get("apart") or []),
                                within=str(item["within"]) if item.get("within") else None,
-                               article_topic=bool(item.get("article_topic"))))
+                               article_topic=item.get("article_topic") or False))
     _check_within(issues, source)
     return Taxonomy(issues=tuple(issues), source=source, evidence=evidence)
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .names import (ORG_NOUNS, TITLE_ROLES, drop_article, fold, has_org_word, name_words, plain_name, strip_possessive,
                     surname_key)
@@ -434,6 +434,27 @@ def role_merges(drafts: dict, mentions: dict[str, int]) -> list[tuple[str, str, 
     return out
 
 
+def person_role_keys(drafts: dict) -> Callable[[str], tuple[str, ...]]:
+    """A person draft's distinct role keys (`role_key`), each person's worked out once and remembered: a draft's roles
+    are one per mention (a person quoted 100,000 times in the 1M-claim bench), and every role mention after that
+    person read them all again (a quarter of that resolution). One home for `roles_named_before` and
+    `described_speakers`.
+
+    >>> from types import SimpleNamespace as D
+    >>> keys_of = person_role_keys({"p": D(roles=["Senate Minority Leader", "senate minority leader", "Sen."])})
+    >>> keys_of("p")
+    ('senate minority leader', 'sen')
+    """
+    role_keys: dict[str, tuple[str, ...]] = {}
+
+    def keys_of(person: str) -> tuple[str, ...]:
+        if person not in role_keys:
+            role_keys[person] = tuple(dict.fromkeys(role_key(r) for r in drafts[person].roles))
+        return role_keys[person]
+
+    return keys_of
+
+
 def roles_named_before(drafts: dict, speaker_of: dict, positions: dict) -> list[tuple[tuple[str, int], str, str]]:
     """Role mentions ("The minority leader said") that are the person the article's speaker just before is,
     when the corpus names that person in that role ("Senate Minority Leader Harry Reid" elsewhere): returns
@@ -456,15 +477,7 @@ def roles_named_before(drafts: dict, speaker_of: dict, positions: dict) -> list[
         if k in positions:
             by_doc[k[0]].append((positions[k], k))
     out = []
-    # each person's distinct role keys, once: a draft's roles are one per mention (a person quoted 100,000 times
-    # in the 1M-claim bench), and every role mention after that person read them all (a quarter of that resolution)
-    role_keys: dict[str, tuple[str, ...]] = {}
-
-    def keys_of(person: str) -> tuple[str, ...]:
-        if person not in role_keys:
-            role_keys[person] = tuple(dict.fromkeys(role_key(r) for r in drafts[person].roles))
-        return role_keys[person]
-
+    keys_of = person_role_keys(drafts)
     for doc in sorted(by_doc):
         person = None  # the nearest person speaker so far
         for _pos, k in sorted(by_doc[doc]):
@@ -599,20 +612,16 @@ def described_speakers(drafts: dict, speaker_of: dict, described: dict[tuple[str
     for k, v in speaker_of.items():
         if v in drafts and drafts[v].type == "person":
             people[k[0]].add(v)
-    role_keys: dict[str, tuple[str, ...]] = {}  # each person's distinct role keys, once (as roles_named_before)
+    keys_of = person_role_keys(drafts)
     out = []
     for k, role in sorted(described.items()):
         d = drafts.get(speaker_of.get(k))
-        if d is None or d.type == "person" or set(role_key(role).split()) & TIME_WORDS:
+        key = role_key(role)
+        if d is None or d.type == "person" or set(key.split()) & TIME_WORDS:
             continue
-        holders = []
-        for p in sorted(people.get(k[0], ())):
-            if p not in role_keys:
-                role_keys[p] = tuple(dict.fromkeys(role_key(r) for r in drafts[p].roles))
-            if _holds_role_key(role_key(role), role_keys[p]):
-                holders.append(p)
+        holders = [p for p in sorted(people.get(k[0], ())) if _holds_role_key(key, keys_of(p))]
         if len(holders) == 1:
-            out.append((k, holders[0], f"description {role_key(role)!r} of the one person speaker of its article "
+            out.append((k, holders[0], f"description {key!r} of the one person speaker of its article "
                                        f"the corpus names so: {drafts[holders[0]].name!r}"))
     return out
 

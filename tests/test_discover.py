@@ -1760,6 +1760,12 @@ def test_the_harness_assigns_to_the_issues_of_a_saved_run(tmp_path):
     assert _harness().kept_issues(saved)["issues"] == [{"name": "council tax"}]
 
 
+def _many_articles() -> list[tuple[str, str, list[str]]]:
+    """48 claims of 24 articles about council tax and ID cards: a corpus of many articles, where the floors hold."""
+    return [(f"c{i:02d}", f"d{i % 24}", ph) for i, ph in enumerate(
+        [["council tax"], ["council tax", "bills"], ["ID cards"], ["ID cards", "civil liberties"]] * 12)]
+
+
 @pytest.mark.parametrize("phrase,articles,patterns", [
     # a name said in two claims of one article and a third elsewhere: what that article is about, an issue of its own
     # though under the topical phrases' floors (PolNeAR train: Medicare, NATO, Ku Klux Klan; bench/README.md, issue 14,
@@ -1772,8 +1778,7 @@ def test_the_harness_assigns_to_the_issues_of_a_saved_run(tmp_path):
     ("Cruz", ("d0", "d0", "d1"), []),            # a speaker's name is who, not what about
 ])
 def test_a_name_said_twice_in_an_article_is_an_issue_of_its_own(phrase, articles, patterns):
-    base = [(f"c{i:02d}", f"d{i % 24}", ph) for i, ph in enumerate(   # a corpus of many articles: the floors hold
-        [["council tax"], ["council tax", "bills"], ["ID cards"], ["ID cards", "civil liberties"]] * 12)]
+    base = _many_articles()
     said = base + [(f"n{k}", doc, [phrase, "bills"] if k == 0 else [phrase]) for k, doc in enumerate(articles)]
     found = discover_issues(said, exclude={"Cruz"})["issues"]
     assert [i["patterns"] for i in found if phrase in i["patterns"]] == patterns
@@ -1784,8 +1789,7 @@ def test_a_name_said_twice_in_an_article_is_an_issue_of_its_own(phrase, articles
 def _voiced_corpus(phrase: str, said_by: list[tuple[str, str]]):
     """(claims, voices): a corpus of many articles (the floors hold) and ``phrase`` said in a claim of each (article,
     speaker) of ``said_by``; every base claim said by a speaker of its own."""
-    base = [(f"c{i:02d}", f"d{i % 24}", ph) for i, ph in enumerate(
-        [["council tax"], ["council tax", "bills"], ["ID cards"], ["ID cards", "civil liberties"]] * 12)]
+    base = _many_articles()
     said = base + [(f"t{k}", doc, [phrase]) for k, (doc, _) in enumerate(said_by)]
     voices = {cid: f"actor:{cid}" for cid, _, _ in base} | {f"t{k}": who for k, (_, who) in enumerate(said_by)}
     return said, voices

@@ -146,6 +146,9 @@ BAD = [
     ("issues:\n  - name: A\n    patterns: council tax\n", "'patterns' is 'council tax', not a list"),
     ("issues:\n  - name: A\n    patterns: [x]\n    context: tax\n", "'context' is 'tax', not a list"),
     ("issues:\n  - name: A\n    entities: 7\n", "'entities' is 7, not a list"),
+    # a quoted "false" read as true: an issue of every claim's last resort (session 62's end read)
+    ("issues:\n  - name: A\n    patterns: [x]\n    article_topic: \"false\"\n", "'article_topic: 'false'' is neither"),
+    ("issues:\n  - name: A\n    patterns: [x]\n    article_topic: 1\n", "'article_topic: 1' is neither"),
 ]
 
 
