@@ -49,7 +49,8 @@ KEYNESS_SPREAD = 3.5   # a single word said e^3.5 (33) times as often as in Engl
 PHRASE_KEYNESS_MIN = 0.0  # a phrase of two words or more is an issue only when said here at least as often as in English
 NAMED_MIN_CLAIMS = 2   # a name said alone in this many claims, more than its articles, is an issue (`named_topics`)
 ARTICLE_TOPICS = True  # a phrase said by several voices of one article, mostly there, is its topic (`article_topics`)
-ARTICLE_SHARE = 0.5    # ... at least this share of the claims saying it being that article's ...
+ARTICLE_SHARE = 0.5    # ... at least this share of the claims saying it being that article's (a majority: not
+                       # tuned; sized only with the keyness floors, 350 phrases -> 74 on PolNeAR train at -103) ...
 ARTICLE_VOICES = 3     # ... said there by at least this many of its speakers (as many as the claims, `MIN_CLAIMS`)
 TALKED_ABOUT = 5       # an organisation said in this many times as many claims as it speaks is what they are about
 JUDGING_STANCES = ("criticize",)  # the cue lexicon's words of these stances say that someone judged, not what about
