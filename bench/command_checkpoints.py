@@ -125,8 +125,8 @@ def graphkit(argv: list[str]) -> None:
 
     after_import("graphkit.build", _build_hooks)
     after_import("graphkit.nlp", lambda m: hook(m, "load_spacy", before="spaCy imported", after="spacy.load done"))
-    after_import("graphkit.issue_model", lambda m: hook(m, "import_sklearn", before="scikit-learn import (main)",
-                                                        after="scikit-learn imported (main)", main_only=True))
+    after_import("graphkit.issue_learning", lambda m: hook(m, "import_sklearn", before="scikit-learn import (main)",
+                                                           after="scikit-learn imported (main)", main_only=True))
     import graphkit.cli as cli
     import graphkit.program as program
 

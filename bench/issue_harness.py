@@ -641,11 +641,12 @@ def says_little() -> None:
     (`graphkit.issue_model.says_nothing`: no learnt issue, no article's, its own triggers kept). Patches
     `graphkit.issue_model.says_nothing`."""
     import graphkit.issue_model as im
+    from graphkit.issue_learning import TOKEN
     from graphkit.stopwords import FUNCTION_WORDS
 
     def says_nothing(text: str) -> bool:
         patched("says-little")
-        return sum(w not in FUNCTION_WORDS for w in im._TOKEN.findall(im._CLITIC.sub(" ", text).lower())) <= 1
+        return sum(w not in FUNCTION_WORDS for w in TOKEN.findall(im._CLITIC.sub(" ", text).lower())) <= 1
 
     im.says_nothing = says_nothing
 

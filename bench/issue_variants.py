@@ -50,7 +50,8 @@ def phrase_issues(rows, who, people, unweighted=False):
     import sklearn.linear_model as lm
 
     from graphkit.discover import discover_issues
-    from graphkit.issue_model import fit_issue_model, issue_order, model_texts
+    from graphkit.issue_learning import fit_issue_model, model_texts
+    from graphkit.issue_model import issue_order
     from graphkit.issues import assign_claim, taxonomy_from_data
 
     claims = [(cid, d, ph, cph) for d, _, _, ph, cph, cid in rows]  # the build's ids: discovery sorts by them
@@ -71,7 +72,7 @@ def probabilities(model, text):
     """The learnt model's probability of each class for `text`, and whether any feature of the model is said."""
     import numpy as np
 
-    from graphkit.issue_model import _features
+    from graphkit.issue_learning import _features
 
     cols, vals = _features(model, text)
     z = model.coef[:, cols] @ np.array(vals) + model.intercept if cols else model.intercept.copy()

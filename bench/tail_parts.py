@@ -74,7 +74,7 @@ OTHER = ("other", "the rest (memos freed, places resolved, the words child forke
 def part_of(stack: str) -> tuple:
     """The rule of `PARTS` (or `OTHER`) a resolution sample (py-spy's frames joined by ';') falls in.
 
-    >>> part_of("resolve_store (graphkit/resolution.py:1);fit_issue_model (graphkit/issue_model.py:2);"
+    >>> part_of("resolve_store (graphkit/resolution.py:1);fit_issue_model (graphkit/issue_learning.py:2);"
     ...         "TfidfVectorizer.fit_transform (sklearn/feature_extraction/text.py:3)")[1]
     'issue model: TF-IDF fit'
     >>> part_of("resolve_store (graphkit/resolution.py:1);give_back (graphkit/memory.py:9)") == OTHER

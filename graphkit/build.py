@@ -455,7 +455,7 @@ def write_extractions(store: Store, stream: Iterable[DocExtraction], documents: 
 def warm_resolution(issue_model: bool = False):
     """Start loading what `resolve_store` needs, in a thread: its modules, the place indexes and the nicknames table
     (every resolution reads them), and with ``issue_model`` what discovering issues and fitting the issue model need
-    (`fits_issue_model`): scikit-learn (`graphkit.issue_model.import_sklearn`: about 1 CPU s of imports, without the
+    (`fits_issue_model`): scikit-learn (`graphkit.issue_learning.import_sklearn`: about 1 CPU s of imports, without the
     pandas and ``scipy.stats`` it would load for nothing, which it can only leave out while no other thread runs: so
     here, before the thread starts, when this is the process's one thread), SciPy's clustering and the English word
     frequencies (`graphkit.topical.keyness`, 0.3-0.5 CPU s the first time). A build runs it while spaCy parses in
@@ -477,7 +477,7 @@ def warm_resolution(issue_model: bool = False):
     """
     import threading
 
-    from .issue_model import import_sklearn, warm_fit
+    from .issue_learning import import_sklearn, warm_fit
     from .standins import sole_thread
 
     if issue_model and sole_thread():
@@ -503,7 +503,7 @@ def warm_resolution(issue_model: bool = False):
                 import scipy.cluster.hierarchy  # noqa: F401  (graphkit.clustering)
 
                 import_sklearn()  # done above, else (another thread runs: the parse ahead) as scikit-learn imports
-                warm_fit()  # what its first fit looks up once (graphkit.issue_model.warm_fit)
+                warm_fit()  # what its first fit looks up once (graphkit.issue_learning.warm_fit)
         except Exception:  # noqa: BLE001  resolution imports them again and says what is wrong
             pass
 

@@ -7,7 +7,7 @@ metric="cosine")``, in ``sklearn.cluster._agglomerative.linkage_tree``) and cuts
 ``_hc_cut``. `average_link_labels` makes the same SciPy call and the same cut, so its labels are scikit-learn's
 (tests/test_clustering.py checks it on a table of inputs, ties among them) without importing scikit-learn: about
 1 CPU s of imports (SciPy's statistics and pandas, which scikit-learn loads whatever is used) against 0.3 for
-SciPy's clustering. A build imports scikit-learn only to fit the issue model (`graphkit.issue_model`).
+SciPy's clustering. A build imports scikit-learn only to fit the issue model (`graphkit.issue_learning`).
 
 >>> import numpy as np
 >>> average_link_labels(np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.1, 0.9]]), 2).tolist()

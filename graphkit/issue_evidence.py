@@ -7,7 +7,7 @@ scored in `Claim.issue_scores`:
   `graphkit.issues.assign_claim`), scored ``1 - 0.5 ** n`` for n triggers (0.5 for one; one said only around the
   claim counts half: 0.29);
 - **learnt**: for discovered issues, the issue model reading the claim's words (``"learnt: wall, border"``;
-  `graphkit.issue_model.read_claims`), scored by its probability (0.5 and up);
+  `graphkit.issue_learning.read_claims`), scored by its probability (0.5 and up);
 - **article**: for discovered issues, its article's issue (``"(article)"``, `ARTICLE_EVIDENCE`, a marker no trigger
   can be; `graphkit.issue_model.take_offers`), scored half its share of the article's weighed votes (under 0.5).
 

@@ -56,7 +56,7 @@ from .fingerprint import resolution_key
 
 if TYPE_CHECKING:
     from .ingest import TextAnswers
-    from .issue_model import IssueModel
+    from .issue_learning import IssueModel
     from .records import Claim, Contradiction
     from .store import Store
     from .store_file import StoreLook
@@ -547,7 +547,7 @@ def taxonomy_key(tax) -> str:
 def stored_issue_model(store: "Store", tax) -> tuple[bool, Optional["IssueModel"], Optional[float]]:
     """(whether the store keeps an issue model for ``tax`` (`taxonomy_key`), that model or None when none could
     be learnt, the article floor chosen with it (`graphkit.issue_model.article_floor`))."""
-    from .issue_model import IssueModel
+    from .issue_learning import IssueModel
 
     raw = store.get_meta("issue_model")
     kept = json.loads(raw) if raw else {}
@@ -557,14 +557,15 @@ def stored_issue_model(store: "Store", tax) -> tuple[bool, Optional["IssueModel"
 
 
 def kept_issue_model(store: "Store", said: dict[str, list], tax, exclude, refit: bool) -> tuple:
-    """(the issue model (graphkit.issue_model.IssueModel, or None when none can be learnt) for a discovered
+    """(the issue model (graphkit.issue_learning.IssueModel, or None when none can be learnt) for a discovered
     taxonomy, the triggers' issues of every claim by article when it was fitted now, else None, the article floor
     kept with the model, else None): the model kept in the store's meta ``issue_model`` for these issues
     (`stored_issue_model`), else one fitted now on the store's claims (all of them, or a fixed sample of
     `ISSUE_MODEL_MAX_CLAIMS` in a larger store), kept with the floor `claim_issues` then chooses on them
     (`keep_issue_model`). Like the discovered issues themselves both are learnt once (``refit``: again); later
     claims are assigned with them, so a claim's issues never depend on other articles."""
-    from .issue_model import fit_issue_model, issue_order, model_texts, said_within
+    from .issue_learning import fit_issue_model, model_texts
+    from .issue_model import issue_order, said_within
     from .issues import assign_claim
 
     found, model, floor = stored_issue_model(store, tax) if not refit else (False, None, None)

@@ -439,8 +439,8 @@ def work_ahead(inputs: tuple, rows: Optional[list] = None, learns: bool = False)
     """Work out now what the resolution's stages ask first of each claim and entity of one article alone, for them to
     find done: the words of each claim's text and sentence (`graphkit.issues.words_ahead`) for the issue stage, and
     when its issues are learnt (``learns``, `graphkit.store_issues.learns_issues`) whether its text says nothing
-    (`graphkit.issue_model.says_nothing`) and the issue model's words (`graphkit.issue_model.model_words` of its
-    `graphkit.issue_model.model_texts` entry), both remembered; each speaker phrase and entity
+    (`graphkit.issue_model.says_nothing`) and the issue model's words (`graphkit.issue_learning.model_words` of its
+    `graphkit.issue_learning.model_texts` entry), both remembered; each speaker phrase and entity
     surface as the actor pass first reads it (`graphkit.resolve.names_ahead`); with discovery's ``rows``
     (`discovery_rows`, when the build will discover issues) each claim's keyphrases folded (`graphkit.topical.keys_ahead`).
     ``inputs``: the article's `article_inputs`. `ArrivedInputs` calls it as each extraction arrives from the workers:
@@ -459,7 +459,8 @@ def work_ahead(inputs: tuple, rows: Optional[list] = None, learns: bool = False)
     ['Lavrov said .', 'the talks had failed']
     >>> forget_words_ahead()
     """
-    from .issue_model import model_texts, model_words, says_nothing
+    from .issue_learning import model_texts, model_words
+    from .issue_model import says_nothing
     from .issues import words_ahead
     from .resolve import names_ahead
 

@@ -1,7 +1,7 @@
 """Importing a package while modules it imports but does not use are stand-ins: the one home of the trick.
 
 Two imports graphkit pays for on every build load modules they never use: scikit-learn imports pandas and
-``scipy.stats`` whatever is used (~1 CPU s, `graphkit.issue_model.import_sklearn`), spaCy imports its command-line
+``scipy.stats`` whatever is used (~1 CPU s, `graphkit.issue_learning.import_sklearn`), spaCy imports its command-line
 package for ``spacy.info`` alone (~0.2 CPU s, `graphkit.nlp.spacy_without_cli_from_start`). `import_with_stand_ins`
 runs such an import with a `StandIn` in ``sys.modules`` for each of those modules: it offers only the functions
 listed for it, each a `DeferredFunction` (the real module imported when it is first called, pickled as the real

@@ -2,7 +2,7 @@
 
 ``ENGLISH_STOP_WORDS`` is ``sklearn.feature_extraction.text.ENGLISH_STOP_WORDS`` (scikit-learn's copy of the
 Glasgow Information Retrieval Group's list, http://ir.dcs.gla.ac.uk/resources/linguistic_utils/stop_words;
-BSD-3-Clause), the list graphkit's issue model has always been fitted with (`graphkit.issue_model`). It is copied
+BSD-3-Clause), the list graphkit's issue model has always been fitted with (`graphkit.issue_learning`). It is copied
 here so that applying a kept issue model, and counting a claim's content words, do not import scikit-learn: the
 import costs about 1 CPU s (three quarters of it SciPy's statistics and pandas, which scikit-learn loads whatever
 is used), which a rebuild of a few articles paid for 318 words. tests/test_stopwords.py checks that the copy is

@@ -30,7 +30,7 @@ STACKS = [  # (a main-thread stack as py-spy writes it, outermost first; its pha
     (BUILD + ";write_extractions (graphkit/build.py:400);model_dump_json (pydantic/main.py:477)",
      ("parse", "records and their JSON")),
     (BUILD + ";write_extractions (graphkit/build.py:407);warm_resolution (graphkit/build.py:450);"
-             "import_sklearn (graphkit/issue_model.py:671)", ("scikit-learn's import (main thread)", "")),
+             "import_sklearn (graphkit/issue_learning.py:150)", ("scikit-learn's import (main thread)", "")),
     (BUILD + ";load_pipeline (graphkit/nlp.py:216);load (spacy/__init__.py:51)", ("start and exit", "")),
     (BARE + ";_pipe (spacy/util.py:1763)", ("parse", "spaCy's own components")),
     (BARE + ";_pipe (spacy/util.py:1763);__call__ (spacy/pipeline/lemmatizer.py:160)",

@@ -1390,7 +1390,7 @@ print(rep.parsed, rep.issues_discovered, sorted(m for m in ("sklearn", "scipy.st
 
 def test_a_rebuild_that_keeps_the_issue_model_imports_no_scikit_learn(uk_store, tmp_path):
     """scikit-learn (with the SciPy statistics and pandas it loads, about 1 CPU s) is for fitting; applying the
-    model a build kept is numpy (graphkit.issue_model, graphkit.stopwords)."""
+    model a build kept is numpy (graphkit.issue_learning, graphkit.stopwords)."""
     from graphkit.store import Store
 
     d, _ = uk_store
@@ -1422,7 +1422,7 @@ print(sorted(m for m in ("sklearn", "scipy.stats", "pandas") if m in sys.modules
 
 _IMPORT_SKLEARN = """
 import sys
-from graphkit.issue_model import import_sklearn
+from graphkit.issue_learning import import_sklearn
 import_sklearn()
 print(sorted(m for m in ("sklearn", "scipy.stats", "pandas") if m in sys.modules))
 """
@@ -1438,7 +1438,7 @@ def test_a_build_imports_scikit_learn_without_pandas_and_beside_its_parse_only_i
     """A one-process build whose parse runs on its own thread warms nothing beside it (run BU, bench/README.md: the
     warm-up cost that thread more than the resolution saved): scikit-learn is imported when the resolution fits the
     issue model, while it is the process's one thread, with stand-ins for the pandas and ``scipy.stats`` it would load
-    for nothing (graphkit.issue_model.import_sklearn, ~0.5 CPU s spared); a build that fits none imports none. With
+    for nothing (graphkit.issue_learning.import_sklearn, ~0.5 CPU s spared); a build that fits none imports none. With
     ``parse_ahead`` it is warmed (`graphkit.build.fits_issue_model` guesses a fit) before the parse's thread starts.
     A scikit-learn that asks more of the stand-ins than they give is imported whole: then the test skips, saying so."""
     probe = subprocess.run([sys.executable, "-c", _IMPORT_SKLEARN], capture_output=True, text=True, cwd=ROOT,

@@ -337,6 +337,7 @@ def _misses(monkeypatch, module, name: str, resolving: list[bool]) -> tuple[list
 
 @pytest.mark.parametrize("workers", [1, 2])  # 1: the control, the resolution works it out itself
 def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeypatch, workers):
+    import graphkit.issue_learning as il
     import graphkit.issue_model as im
     import graphkit.issues as issues
     from graphkit.extract import DocExtraction
@@ -351,7 +352,7 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
     monkeypatch.setattr(topical, "fold_phrase", lambda t: (resolving[0] and folded.append(t), real_fold(t))[1])
     phrase_key.cache_clear()
     quiet, _ = _misses(monkeypatch, im, "says_nothing", resolving)  # the texts the resolution found no answer for
-    read, ahead = _misses(monkeypatch, im, "model_words", resolving)  # ... and those worked out before it
+    read, ahead = _misses(monkeypatch, il, "model_words", resolving)  # ... and those worked out before it
     parted, _ = _misses(monkeypatch, topical, "key_parts", resolving)  # the phrase keys found not split into parts
     CHANGES["changed and new articles"][0](corpus)
     build(corpus, store, workers=workers, rediscover=True)  # (a taxonomy's corpus discovers nothing)
@@ -365,8 +366,8 @@ def test_a_workers_build_reads_its_claims_words_while_they_arrive(built, monkeyp
         assert bool(texts & set(quiet)) == (workers == 1)  # graphkit.issue_model.says_nothing
         assert bool({p for it in items for p in it.phrases} & set(folded)) == (workers == 1)  # discovery's phrase_key
         assert bool({phrase_key(p) for it in items for p in it.phrases} & set(parted)) == (workers == 1)  # key_parts
-        modelled = set(im.model_texts([(it.attribution.text, it.context) for it in items]))
-        assert bool(modelled & set(read)) == (workers == 1)  # graphkit.issue_model.model_words
+        modelled = set(il.model_texts([(it.attribution.text, it.context) for it in items]))
+        assert bool(modelled & set(read)) == (workers == 1)  # graphkit.issue_learning.model_words
     assert bool(ahead) == (workers == 2 and taxonomy == "discovered")  # a taxonomy's claims learn no issue
 
 

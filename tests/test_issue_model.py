@@ -1,4 +1,4 @@
-"""The issue model's inference (graphkit.issue_model: numpy over the arrays a build keeps) gives what scikit-learn's
+"""The issue model's inference (graphkit.issue_learning: numpy over the arrays a build keeps) gives what scikit-learn's
 fitted TfidfVectorizer and LogisticRegression give, so that a kept model, applied without scikit-learn, assigns
 the issues the fit would have: a table of claims, each read both ways, for a model of two issues (scikit-learn's
 binary form, one row of weights) and of three (one row per issue).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from graphkit.issue_model import IssueModel, _class_probabilities, _features, _TOKEN, fit_issue_model, MAX_WEIGHTS
+from graphkit.issue_learning import IssueModel, _class_probabilities, _features, TOKEN, fit_issue_model, MAX_WEIGHTS
 
 TRAIN = {
     2: [("council tax bills rise in April", "council tax"), ("the council tax is unfair on pensioners", "council tax"),
@@ -51,7 +51,7 @@ def _sklearn_fit(n_issues: int):
     order = {name: k for k, name in enumerate(sorted({issue for _, issue in train}))}
     model = fit_issue_model(texts, assigned, min_df=1, exclude=["Tom Jones"], order=order)
     vec = TfidfVectorizer(min_df=1, stop_words=sorted(model.stop), ngram_range=(1, 2), sublinear_tf=True,
-                          token_pattern=_TOKEN.pattern, max_features=MAX_WEIGHTS // n_issues)
+                          token_pattern=TOKEN.pattern, max_features=MAX_WEIGHTS // n_issues)
     X = vec.fit_transform(texts)
     lr = LogisticRegression(C=4.0, max_iter=1000, class_weight="balanced").fit(X[:len(train)], [i for _, i in train])
     return model, vec, lr
@@ -97,7 +97,7 @@ def test_inference_gives_scikit_learns_features_and_probabilities(fitted, claim)
 IMPORT_CHECK = r"""
 import json, sys
 import numpy as np
-from graphkit.issue_model import import_sklearn, fit_issue_model
+from graphkit.issue_learning import import_sklearn, fit_issue_model
 loaded = lambda: sorted(m for m in ("pandas", "scipy.stats") if m in sys.modules)
 kept = import_sklearn()
 after_import = loaded()
@@ -113,7 +113,7 @@ print(json.dumps([kept, after_import, after_fit, model is not None, type(scipy.s
 """
 
 #: why a test of the stand-ins' saving skips: the installed scikit-learn is not the one they were written for
-NEWER_SKLEARN = ("scikit-learn {} asks more at import than graphkit.issue_model.DEFERRED_IMPORTS gives (written for "
+NEWER_SKLEARN = ("scikit-learn {} asks more at import than graphkit.issue_learning.DEFERRED_IMPORTS gives (written for "
                  "1.9): it was imported with the real pandas and scipy.stats, correct but without the ~1 CPU s "
                  "saving; see what it asks (graphkit.standins.Attempt.touched) and update DEFERRED_IMPORTS")
 
@@ -145,7 +145,7 @@ def test_scikit_learn_is_imported_without_pandas_and_scipy_stats():
 
 THREAD_CHECK = r"""
 import json, sys, threading
-from graphkit.issue_model import import_sklearn
+from graphkit.issue_learning import import_sklearn
 from graphkit.standins import DeferredFunction, StandIn
 other = sys.argv[1] == "True"
 stop = threading.Event()
@@ -185,7 +185,7 @@ def test_the_stand_ins_are_used_only_by_the_processs_one_thread(other, kept, hel
 SCAN_CHECK = r"""
 import importlib.metadata, json, sys
 from graphkit.build import warm_resolution
-from graphkit.issue_model import fit_issue_model, import_sklearn
+from graphkit.issue_learning import fit_issue_model, import_sklearn
 if sys.argv[1] == "True":
     warm_resolution(issue_model=True).join()
 else:
@@ -218,14 +218,14 @@ def test_the_warm_up_leaves_the_fit_no_entry_point_scan(warmed, scans):
 def test_the_fit_and_its_application_read_the_words_of_one_home(monkeypatch):
     """TF-IDF's fit and `_features` both read a text's words as `model_words` gives them (remembered: a build that
     fits the model, and a --workers build's arrivals, work each text's words out once)."""
-    import graphkit.issue_model as im
+    import graphkit.issue_learning as il
 
     texts = [t for t, _ in TRAIN[2]] + UNLABELLED
     assigned = [[(issue, issue, 0.5)] for _, issue in TRAIN[2]] + [[] for _ in UNLABELLED]
     order = {"council tax": 0, "ID cards": 1}
     model = fit_issue_model(texts, assigned, min_df=1, order=order)
     assert "bills" in model.terms and model.column["bills"] in _features(model, "bills rise again")[0]
-    monkeypatch.setattr(im, "model_words", lambda t: tuple(w for w in _TOKEN.findall(t.lower()) if w != "bills"))
+    monkeypatch.setattr(il, "model_words", lambda t: tuple(w for w in TOKEN.findall(t.lower()) if w != "bills"))
     assert "bills" not in fit_issue_model(texts, assigned, min_df=1, order=order).terms  # the fit reads them
     assert model.column["bills"] not in _features(model, "bills rise again")[0]  # and so does its application
 
@@ -321,23 +321,24 @@ def test_a_builds_issue_model_comes_in_the_taxonomys_order(names):
 
 
 #: every function that breaks ties between issues or orders a model's classes, called without the taxonomy's order:
-#: (name, arguments). They fell back to name order, under which renaming an issue moved claims; every build path
-#: gives the order (`issue_order`), and now every caller must.
+#: (its module's name and its own, arguments). They fell back to name order, under which renaming an issue moved
+#: claims; every build path gives the order (`issue_order`), and now every caller must.
 UNORDERED_CALLS = [
-    ("fit_issue_model", (["tax rise"] * 3 + ["ID cards"] * 3 + ["weather"], [[("tax", "t", 0.5)]] * 3 +
-                         [[("ID", "t", 0.5)]] * 3 + [[]])),
-    ("learn_issues", (["tax rise"] * 3 + ["ID cards"] * 3 + ["weather"], [[("tax", "t", 0.5)]] * 3 +
-                      [[("ID", "t", 0.5)]] * 3 + [[]])),
-    ("article_offers", ([[("tax", "t", 0.5)], []], ["a", "a"])),
-    ("from_article", ([[("tax", "t", 0.5)], []], ["a", "a"])),
-    ("article_likeliest", ([[], []], [0, 1], [{"tax": 0.5, "ID": 0.5}, None])),
-    ("in_issue_order", (["tax", "ID"],)),
+    ("graphkit.issue_learning.fit_issue_model", (["tax rise"] * 3 + ["ID cards"] * 3 + ["weather"],
+                                                 [[("tax", "t", 0.5)]] * 3 + [[("ID", "t", 0.5)]] * 3 + [[]])),
+    ("graphkit.issue_learning.learn_issues", (["tax rise"] * 3 + ["ID cards"] * 3 + ["weather"],
+                                              [[("tax", "t", 0.5)]] * 3 + [[("ID", "t", 0.5)]] * 3 + [[]])),
+    ("graphkit.issue_model.article_offers", ([[("tax", "t", 0.5)], []], ["a", "a"])),
+    ("graphkit.issue_model.from_article", ([[("tax", "t", 0.5)], []], ["a", "a"])),
+    ("graphkit.issue_model.article_likeliest", ([[], []], [0, 1], [{"tax": 0.5, "ID": 0.5}, None])),
+    ("graphkit.issue_model.in_issue_order", (["tax", "ID"],)),
 ]
 
 
-@pytest.mark.parametrize("name,args", UNORDERED_CALLS, ids=[n for n, _ in UNORDERED_CALLS])
+@pytest.mark.parametrize("name,args", UNORDERED_CALLS, ids=[n.rsplit(".", 1)[1] for n, _ in UNORDERED_CALLS])
 def test_the_issue_order_is_given_not_fallen_back_on(name, args):
-    import graphkit.issue_model as im
+    import importlib
 
+    module, function = name.rsplit(".", 1)
     with pytest.raises(TypeError, match="order"):
-        getattr(im, name)(*args)
+        getattr(importlib.import_module(module), function)(*args)

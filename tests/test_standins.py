@@ -24,7 +24,7 @@ except ImportError:
 
 CHECK = r"""
 import json, pickle, sys, types
-from graphkit.issue_model import import_sklearn
+from graphkit.issue_learning import import_sklearn
 try:
     import_sklearn()
     error = None

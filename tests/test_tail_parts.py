@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 RESOLVE = "main (resolve_stages.py:61);update_store (graphkit/build.py:241);resolve_store (graphkit/resolution.py:90)"
 ACTORS = RESOLVE + ";resolve_speakers (graphkit/resolution.py:170)"
 FIT = RESOLVE + ";claim_issues (graphkit/kept.py:464);kept_issue_model (graphkit/kept.py:540);" \
-                "fit_issue_model (graphkit/issue_model.py:730)"
+                "fit_issue_model (graphkit/issue_learning.py:200)"
 ASSIGN = RESOLVE + ";claim_issues (graphkit/kept.py:476);assign_claims (graphkit/issue_model.py:90)"
 
 STACKS = [  # (a resolution sample as py-spy writes it, outermost first; its part and what it waits for)
@@ -36,7 +36,7 @@ STACKS = [  # (a resolution sample as py-spy writes it, outermost first; its par
      ("each claim's triggers matched (discovered issues: the corpus's)", "every article")),
     (ASSIGN + ";article_offers (graphkit/issue_model.py:320)",
      ("each article's issues offered to its claims, the floor", "every article")),
-    (ASSIGN + ";read_claims (graphkit/issue_model.py:260)", ("the model applied to each claim", "every article")),
+    (ASSIGN + ";read_claims (graphkit/issue_learning.py:270)", ("the model applied to each claim", "every article")),
     (RESOLVE + ";claim_issues (graphkit/kept.py:470);article_key (graphkit/kept.py:110)",
      ("the issues' kept state (the model in it), each article's key, kept issues written", "every article")),
     (RESOLVE + ";give_back (graphkit/memory.py:40)",
