@@ -12,9 +12,10 @@ not how many claims the largest issue has. Every other
 claim gets the issue it predicts when that issue is more likely than all the others together
 (`MIN_PROBABILITY`) and some word of the claim speaks for it; the evidence given is ``learnt: `` and
 those words (the most weighted first), the score is the probability. Same claims in, same issues out.
-Hand-made taxonomies are left to their triggers alone. The model's one caller in a build is
-`graphkit.issue_model.assign_claims`, which gives every claim its issues; the model itself is kept in the store
-(`graphkit.kept.kept_issue_model`, as JSON: `IssueModel.to_json`) and read without scikit-learn.
+Hand-made taxonomies are left to their triggers alone. A build fits the model once
+(`graphkit.kept.kept_issue_model`) and keeps it in the store as JSON (`IssueModel.to_json`), read back and applied
+without scikit-learn; `graphkit.issue_model.assign_claims`, which gives every claim its issues, reads the claims by it
+(`read_claims`).
 
 Measured on PolNeAR train (bench/README.md): fitted without class weights, the largest issue's prior won
 every vague claim ("general election" learnt for 2,300 claims its triggers never reached: "it rained today"
