@@ -623,4 +623,3 @@ def _article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Sequenc
             claims.append(i)
             votes.append(dict(zip(issues, row)))
     return claims, votes
-
