@@ -22,7 +22,8 @@ from typing import Optional
 
 from .errors import ModelsFileError
 
-__all__ = ["ACCORDING_TO", "STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms", "takes_es", "third_person"]
+__all__ = ["ACCORDING_TO", "STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms", "takes_es",
+           "third_person"]
 
 #: the phrase cue that names a source before or after what it says ("according to X, ..."): the one cue that
 #: relays a speech whole. graphkit.frames_nominal matches it (its candidates' frame is named "according", which

@@ -107,7 +107,8 @@ def user_error_line(e: BaseException):
 
     User mistakes are graphkit's own errors (their message already says what to do), a path that cannot be
     read or written (an OSError naming its file, or one raised with a message alone), and a store SQLite
-    cannot read. The command (`graphkit.program.run`, which `graphkit.cli.main` calls) and the bench scripts (`script_main`) say them the same way.
+    cannot read. The command (`graphkit.program.run`, which `graphkit.cli.main` calls) and the bench scripts
+    (`script_main`) say them the same way.
 
     >>> user_error_line(StoreError("no store at 'x.gk'; run `graphkit build CORPUS_DIR --store x.gk` first"))
     "no store at 'x.gk'; run `graphkit build CORPUS_DIR --store x.gk` first"
