@@ -462,8 +462,8 @@ def definite_description(text: Optional[str]) -> Optional[str]:
     """The role a speaker phrase describes one person by, as graphkit.merge compares roles: 'the' and up to four
     lower-case words ending with a singular noun of a person ('the businessman', 'The retired neurosurgeon', 'the
     former president', 'the aide'); else None. A spokesperson's or an anonymous source's head ('the spokesman', 'the
-    aide') is one too: held back, 20 such descriptions of PolNeAR train + dev left no person, none would move
-    (bench/README.md, issue 12 forty-sixth pass), so no list of them is kept.
+    aide') is one too: no list holds them back, as a guard that did moved none of the 20 such descriptions PolNeAR
+    train + dev left with no person (bench/README.md, issue 12 forty-sixth pass).
 
     >>> [definite_description(t) for t in ("The retired neurosurgeon", "the businessman", "the aide", "a businessman",
     ...                                    "the Texas senator", "the plan", "the candidates")]
