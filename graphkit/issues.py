@@ -680,9 +680,10 @@ def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) ->
     >>> assign_claim("a carbon tax would hurt the economy", taxonomy=tax), assign_claim("a carbon tax", taxonomy=tax)
     ([('economy', 'economy', 0.5)], [('carbon tax', 'carbon tax', 0.5)])
     """
-    if ARTICLE_TOPICS_LAST and any(i.article_topic for i in tax.issues):
-        rest, topics = topics_apart(tax)
-        return _best_discovered(text, sentence, rest, limit) or _best_discovered(text, sentence, topics, limit)
+    if ARTICLE_TOPICS_LAST:
+        rest, topics = topics_apart(tax)  # once per taxonomy: no walk over its issues for every claim
+        if topics.issues:
+            return _best_discovered(text, sentence, rest, limit) or _best_discovered(text, sentence, topics, limit)
     return _best_discovered(text, sentence, tax, limit)
 
 
