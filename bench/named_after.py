@@ -33,7 +33,7 @@ def described_one(span) -> bool:
     'A top adviser', 'the official'; not 'Ann Lee', 'officials', 'the campaign')."""
     from graphkit.mentions import ANON_HEADS
     from graphkit.person_nouns import person_noun
-    from graphkit.speaker_phrase import SPOKES
+    from graphkit.speaker_parts import SPOKES
 
     head = span.root
     lemma = head.lemma_.lower()
@@ -67,7 +67,7 @@ def principal_agrees(span, role: str) -> str:
     """'none' when the mention names no one it speaks for; 'agrees' when the later role's words hold the last word of
     whom it speaks for ('Rubio' in 'rubio spokesman'); 'other' when the later role names another ('clinton
     spokesman'); 'unsaid' when the later role names no one."""
-    from graphkit.speaker_phrase import principal_tokens
+    from graphkit.speaker_parts import principal_tokens
 
     who = principal_tokens(span.root)
     if not who:

@@ -7,7 +7,7 @@ counts written before it. Reads every claim's speaker span of a store built from
 (``bench/eval_actors.py``) in the cached parses (``bench/_work/parse``), keeps the bare quantities and shares
 (:func:`speaker_shapes.shape`), and looks for their group with one of two finders:
 
-- ``share`` (the build's rule for a bare share, `graphkit.speaker_phrase.group_of_share`; here asked of the bare
+- ``share`` (the build's rule for a bare share, `graphkit.people_shares.group_of_share`; here asked of the bare
   quantifiers too, to size them): the group of the nearest share written *with* its group before the mention, in its
   sentence or the one before ('38 percent of riders called the fares fair ... Only 12 percent said', 'Among Labour
   members, 61 per cent said'): a share's 'of X' / an 'among X' whose X is a plural noun naming people or a people;
@@ -43,10 +43,10 @@ def _people(t) -> bool:
 
 
 def share_group(span) -> tuple[str, str]:
-    """(where, group phrase) by the ``share`` finder, the build's rule (`graphkit.speaker_phrase.group_of_share`):
+    """(where, group phrase) by the ``share`` finder, the build's rule (`graphkit.people_shares.group_of_share`):
     the nearest share's group before the mention, in its sentence, else in the sentence before; ('none', '') when
     neither has one."""
-    from graphkit.speaker_phrase import group_of_share
+    from graphkit.people_shares import group_of_share
 
     group = group_of_share(span.root, span.start)
     if group is None:

@@ -87,7 +87,8 @@ def print_kinds(counts: Counter, shown: dict, show: str | None, n: int, seed: in
 
 def _is_share(head) -> bool:
     """A head that counts or shares out a group: a quantifier, a number, a percentage, 'half'."""
-    from graphkit.speaker_phrase import names_no_one, share_head
+    from graphkit.people_shares import share_head
+    from graphkit.speaker_phrase import names_no_one
 
     return names_no_one(head) or share_head(head)
 
@@ -109,7 +110,7 @@ def shape(span) -> tuple[str, str] | None:
             return "a quantity 'of X' written", ""
         if len(span) > 1 and any(t.i > head.i for t in span):
             return "a quantifier with what says who", ""
-        from graphkit.speaker_phrase import share_head
+        from graphkit.people_shares import share_head
 
         return ("a share with no 'of X'" if share_head(head) else "a quantifier alone"), ""
     if head.pos_ != "NOUN":

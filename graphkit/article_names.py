@@ -34,10 +34,10 @@ from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes
 from .merge import OTHER_OFFICE, holds_role, same_office, written_out
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
                     split_honorific, strip_possessive)
-from .nlp import doc_text, sentences
+from .nlp import doc_text, ent_index, sentences
 from .person_nouns import person_noun
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
-from .speaker_phrase import ent_index, office_title, roles_named_with
+from .speaker_parts import office_title, roles_named_with
 
 __all__ = ["ArticleNames", "HEADING_TEXT"]
 

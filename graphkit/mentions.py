@@ -23,7 +23,8 @@ from .pronouns import FIRST_PERSON, PLURAL_PRONOUNS
 from .records import Attribution
 
 #: the head nouns of an anonymous source ('a senior source', 'an aide'), as lemmas: the one list of them (a speaker
-#: phrase's head is read by its lemma: graphkit.speaker_phrase, graphkit.speakers, graphkit.speaker_kinds)
+#: phrase's head is read by its lemma: graphkit.person_heads, graphkit.speaker_types, graphkit.speakers,
+#: graphkit.speaker_kinds)
 ANON_HEADS = frozenset({"source", "official", "aide", "insider", "diplomat", "person", "people", "adviser", "advisor",
                         "officer", "staffer", "member", "analyst", "expert", "observer", "lawmaker", "negotiator",
                         "spokesperson", "representative", "investigator", "ally", "confidant", "associate",
@@ -484,7 +485,7 @@ def definite_description(text: Optional[str]) -> Optional[str]:
 def one_of_many(text: str) -> bool:
     """A phrase written as one person it does not name: opened by one of :data:`ONE_OF_MANY`, ending in a
     lower-case singular noun whose most frequent sense is a person (graphkit.person_nouns; a plural is no lemma
-    there). The parse's test is graphkit.speaker_phrase.one_unnamed_person; this one reads a stored phrase, which
+    there). The parse's test is graphkit.speaker_types.one_unnamed_person; this one reads a stored phrase, which
     keeps no tags, entities or appositions. The two stay two: on the subjects of cue verbs in PolNeAR train + dev's
     parses they disagree on 22 of 176 phrases either calls one person (a person noun and what follows it, 'a nurse in
     Leeds', is one to the parse, not to the words, which end in the place: 8 such; and 14 the other way, each with a

@@ -291,7 +291,7 @@ def role_key(role: str) -> str:
 
 
 #: words before a title or role that make it another office held now ('Vice President', 'Deputy Mayor', 'press
-#: secretary' is no 'secretary'): a title before a name keeps them (graphkit.speaker_phrase.office_title)
+#: secretary' is no 'secretary'): a title before a name keeps them (graphkit.speaker_parts.office_title)
 RANK_WORDS = frozenset({"vice", "deputy", "assistant", "associate", "acting", "interim", "under", "lieutenant", "co",
                         "first", "second", "press", "chief", "senior", "junior", "ranking", "executive", "shadow",
                         "general"})

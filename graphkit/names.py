@@ -35,7 +35,7 @@ GENERATIONAL = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "ibn", "al", "el",
                   "du", "dos", "das", "ter", "ten"}
 #: titles written before a name that are also the office a later 'the president', 'the senator' names ('Sen.' is
-#: 'senator'): graphkit.speaker_phrase.office_title reads a title with it, graphkit.merge.same_office compares roles
+#: 'senator'): graphkit.speaker_parts.office_title reads a title with it, graphkit.merge.same_office compares roles
 TITLE_ROLES = {"president": "president", "sen": "senator", "senator": "senator", "gov": "governor",
                "governor": "governor", "rep": "representative", "representative": "representative",
                "chancellor": "chancellor", "mayor": "mayor", "judge": "judge", "justice": "justice"}
@@ -520,7 +520,7 @@ _POSSESSIVE_OR_APOSTROPHE_END = re.compile(r"['\u2019]s?$")
 def strip_possessive(name: str, *, bare_apostrophe: bool = False) -> str:
     """The name without a possessive ending ("Clinton's" -> "Clinton"), straight or curly apostrophe: the one
     place graphkit.people, graphkit.mentions, graphkit.resolve, graphkit.article_names and the speaker phrases
-    (graphkit.speakers, speaker_kinds, speaker_phrase) take it off a name.
+    (graphkit.speakers, speaker_kinds, speaker_parts) take it off a name.
     With ``bare_apostrophe`` a closing apostrophe alone goes too, the possessive of a name ending in s ("Jones'"):
     graphkit.article_names compares a mention's words and reads its PERSON names that way. The ending is matched
     as written (a lower-case s; "CLINTON'S" keeps it), on a string: spaCy gives "'s" and a closing "'" tokens of

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import sys
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -569,3 +570,31 @@ def doc_text(doc, known: str | None = None) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+_LOCAL = threading.local()
+
+
+def ent_of(tok):
+    """The entity a token belongs to (from a per-document index built once: `ent_index`), else None.
+
+    >>> doc = parsed_as_written("Ann Lee met Tom Hale.", ents="B-PERSON I-PERSON O B-PERSON I-PERSON O")
+    >>> ent_of(doc[1]).text, ent_of(doc[2])
+    ('Ann Lee', None)
+    """
+    if not tok.ent_type_:
+        return None
+    return ent_index(tok.doc)[1].get(tok.i)
+
+
+def ent_index(doc) -> tuple:
+    """(doc, token index -> entity span, doc.ents), built once per Doc and thread."""
+    idx = getattr(_LOCAL, "ents", None)
+    if idx is None or idx[0] is not doc:
+        ents = doc.ents
+        m = {}
+        for e in ents:
+            for i in range(e.start, e.end):
+                m[i] = e
+        idx = _LOCAL.ents = (doc, m, ents)
+    return idx

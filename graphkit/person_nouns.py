@@ -2,7 +2,7 @@
 most frequent sense; written by ``bench/make_person_nouns.py``).
 
 A speaker phrase headed by one of them in the singular ('a neighbor', 'one voter', 'another supporter') is one
-person the article does not name: an anonymous source, never a group (graphkit.speaker_phrase.speaker_type).
+person the article does not name: an anonymous source, never a group (graphkit.speaker_types.speaker_type).
 A copy of models/ without the file (``GRAPHKIT_MODELS``) knows no such noun, and no phrase is read so.
 
 >>> person_noun("neighbor"), person_noun("Friend"), person_noun("poll"), person_noun("group")
@@ -36,7 +36,7 @@ _SINGULAR_S = ("ss", "us", "is")
 def plural_person_noun(word: str) -> Optional[str]:
     """The person noun (graphkit's list, lower case) a plural word names, else None: the one home of 'a plural of
     people → its person noun', for a parse's token and a stored phrase's word alike
-    (graphkit.speaker_phrase.plural_people, graphkit.mentions.names_people, graphkit.entity_types). The first singular
+    (graphkit.person_heads.plural_people, graphkit.mentions.names_people, graphkit.entity_types). The first singular
     the plural's ending gives that is a person noun; a word with no plural ending, or whose singular names no person,
     is None. (graphkit.issues.light_lemma is the issues' lemma of any noun, for a taxonomy: another concept.)
 

@@ -18,10 +18,12 @@ from spacy.tokens import Span, Token
 from .mentions import ANON_HEADS, counted_word, phrase_acronym, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
-from .nlp import doc_text
-from .speaker_phrase import (ANON_DETS, brings_in_one, conjuncts, ent_of, first_appos, join_words, name_end,
-                             named_in_apposition, names_a_person, person_of_phrase, person_role, plural_people,
-                             principal_tokens, speaker_tokens, speaker_type, split_speaker)
+from .nlp import doc_text, ent_of
+from .appositions import first_appos, named_in_apposition
+from .person_heads import names_a_person, person_role, plural_people
+from .speaker_parts import name_end, person_of_phrase, principal_tokens, split_speaker
+from .speaker_phrase import conjuncts, join_words, speaker_tokens
+from .speaker_types import ANON_DETS, brings_in_one, speaker_type
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -422,7 +424,7 @@ def _surname_role_or_org(res: SpeakerResolver, head: Token, span: tuple[int, int
 def _fuller_body_name(res: SpeakerResolver, head: Token, phrase: str, end: int) -> Optional[Span]:
     """The fullest name the article gives before ``end`` of the body an organisation, place or people phrase shortens
     ('the Kremlin' of 'the Kremlin press office'; :func:`_shortens`), of the phrase head's entity type. A proper noun
-    the NER left untyped ('State said', 'Peabody said', which :func:`~graphkit.speaker_phrase.speaker_type` calls an
+    the NER left untyped ('State said', 'Peabody said', which :func:`~graphkit.speaker_types.speaker_type` calls an
     organisation) is the first words of an organisation's name ('the State Department', 'Peabody Energy'; not
     'Facebook' of 'Alphabet and Facebook'), when the name it heads does not run on past it where it is written
     ('Democracy for America' is no 'Democracy Corps': :func:`_name_runs_on`). None when it names none.
@@ -567,7 +569,7 @@ def _described_name(res: SpeakerResolver, head: Token, s0: int, s1: int) -> Opti
 
 
 def _definite_person(res: SpeakerResolver, head: Token, spans: tuple, f: _Found) -> None:
-    """'the man', 'The witness', 'the retired neurosurgeon' (graphkit.speaker_phrase.definite_person): one person
+    """'the man', 'The witness', 'the retired neurosurgeon' (graphkit.speaker_types.definite_person): one person
     the article describes. Someone the article named in that role is that person ('the actress' after 'actress Ann
     Lee': :meth:`~graphkit.article_names.ArticleNames.by_role`; after two so named, one of them, which is not said: as
     written); the one person not named it brought in before with the same noun is that anonymous source ('One man in
@@ -642,7 +644,7 @@ def _introduced(res: SpeakerResolver, head: Token, at: int) -> Optional[tuple[st
     """The person not named a definite 'the man' refers back to: the latest anonymous speaker so far whose phrase
     holds the noun (:func:`_anonymous_before`), and, within a pronoun's reach
     (:meth:`graphkit.antecedents.Antecedents.reach`), a noun phrase bringing in one person with the same noun ('a
-    26-year-old man', 'One man in Manchester': graphkit.speaker_phrase.brings_in_one); the later of the two as (text,
+    26-year-old man', 'One man in Manchester': graphkit.speaker_types.brings_in_one); the later of the two as (text,
     span), else None. ('A man, Tom Hale, ...' never comes here: `by_role` reads the name in apposition first.)"""
     lemma = head.lemma_.lower()
     prev = _anonymous_before(res, lemma, at)

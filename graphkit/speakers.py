@@ -1,7 +1,9 @@
 """Speakers of attributions: who a speaker phrase is, within its article.
 
-The phrase itself (its tokens, type and person / role / organisation split) is read by
-:mod:`graphkit.speaker_phrase`; this module holds the article's state and resolves it. Given the head token of a speaker mention (the subject of "said", the object of
+The phrase itself is read over the parse: its tokens by :mod:`graphkit.speaker_phrase`, its type by
+:mod:`graphkit.speaker_types`, its person / role / organisation by :mod:`graphkit.speaker_parts`, the persons named
+in its appositions by :mod:`graphkit.appositions`, a share of people by :mod:`graphkit.people_shares`; this module
+holds the article's state and resolves it. Given the head token of a speaker mention (the subject of "said", the object of
 "according to"), :func:`speaker_fields` cuts out the mention, types it (PERSON,
 ORG, GPE, NORP, ANON, PRON, NOUN), splits it into person, role and organisation
 ("Kremlin spokesman Dmitry Peskov" → Dmitry Peskov, spokesman, Kremlin) and
@@ -41,14 +43,17 @@ from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, drop_article
 from .names import HONORIFICS, ORG_NOUNS, strip_possessive
-from .nlp import doc_text
+from .nlp import doc_text, ent_of
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _anonymous_before, _definite_person, _first_name_before,
                             _Found, _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
                             _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .speaker_phrase import (SPOKES, bare_share, definite_person, ent_of, first_appos, group_of_share,
-                             named_in_apposition, naming_zone, person_in_apposition, person_role, person_typed_otherwise,
-                             principal_tokens, share_of, speaker_tokens, speaker_type, split_speaker)
+from .appositions import first_appos, named_in_apposition, person_in_apposition, person_typed_otherwise
+from .people_shares import bare_share, group_of_share, share_of
+from .person_heads import person_role
+from .speaker_parts import SPOKES, principal_tokens, split_speaker
+from .speaker_phrase import naming_zone, speaker_tokens
+from .speaker_types import definite_person, speaker_type
 
 __all__ = ["SpeakerResolver", "speaker_fields"]
 
@@ -379,7 +384,7 @@ SPOKESPERSON_AGAIN = True
 
 def _spokesperson_again(res: SpeakerResolver, head: Token, toks: list, at: int) -> bool:
     """Whether a bare definite spokesperson ('the spokesman', 'The spokeswoman', 'the lawyer': a head of
-    :data:`~graphkit.speaker_phrase.SPOKES` after 'the' alone) continues an anonymous one of its article written before
+    :data:`~graphkit.speaker_parts.SPOKES` after 'the' alone) continues an anonymous one of its article written before
     it with the same noun ("Mr Blair's spokesman said ... the spokesman said"), as 'the source' continues 'a senior
     source' (the heads of :data:`~graphkit.mentions.ANON_HEADS` always do); not when no such speaker came before ('the
     spokesman' stays a role)."""
@@ -392,7 +397,7 @@ def _speaker_kind(head: Token, f: _Found, together, res: SpeakerResolver) -> str
     an unresolved role held by one person; an anonymous person who takes pronouns (kept in ``res.anonymous``);
     people named together, never 'he' or 'she'; a possessive pronoun's, whose words no later 'he said' continues; a
     person's name the NER typed an organisation, a person for 'he' or 'she'
-    (:func:`graphkit.speaker_phrase.person_typed_otherwise`)."""
+    (:func:`graphkit.appositions.person_typed_otherwise`)."""
     # an unresolved role held by one person ('the Republican presidential candidate') is a person to 'he'
     kind = "PERSON" if f.rtype == "NOUN" and person_role(head) else f.rtype
     if f.rtype == "ANON" and f.takes_pronouns and (

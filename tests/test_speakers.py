@@ -157,7 +157,7 @@ SPEAKERS = [
     ("French President Emmanuel Macron met Theresa May in London. The Irish president said the talks were useful.",
      None, ("The Irish president", "NOUN")),
     # a hyphenated word is one word of the phrase ('self-described'), not cut in half; one person described, no one
-    # named before: an anonymous source (speaker_phrase.definite_person)
+    # named before: an anonymous source (speaker_types.definite_person)
     ("The self-described green socialist said he would carry the state.", None,
      ("The self-described green socialist", "ANON")),
     ("The judge said the law was clear.", None, ("The judge", "NOUN")),
@@ -1676,7 +1676,7 @@ def test_an_acronym_is_no_quantifiers_group(names, acronym, expected):
 
 # one person the article does not name ('a' / 'an' / 'one' / 'another' and a singular noun whose most frequent sense is
 # a person: models/person_nouns.txt) is an anonymous source of that article, never a group merged across the corpus;
-# a 'he' / 'she' the article pass gave that person is the same source (graphkit.speaker_phrase.one_unnamed_person,
+# a 'he' / 'she' the article pass gave that person is the same source (graphkit.speaker_types.one_unnamed_person,
 # graphkit.mentions.one_of_many, graphkit.actor_names.anonymous_antecedent): (articles, per claim in order the speaker
 # as written, the actor's name and type), American and British
 def _resolved(texts: list[str], titles: list[str] | None = None):
@@ -1734,7 +1734,7 @@ def test_one_unnamed_person_is_an_anonymous_source(texts, expected):
     assert len({g[3] for g in got}) == len(texts)  # one source per article, the same for its pronoun
 
 
-#: one member of a people or party the article does not name (speaker_phrase.one_member): an anonymous source of
+#: one member of a people or party the article does not name (speaker_types.one_member): an anonymous source of
 #: its article, never the party; each speaker as (phrase as written, actor name, actor type)
 ONE_MEMBER = [
     (["“Trump will lose,” said a New Hampshire Republican."],                                            # American
@@ -1799,7 +1799,7 @@ def test_an_anonymous_sources_count_word_is_kept_by_one_rule(word, kept, name):
 
 
 #: 'the man', 'The witness', 'the retired neurosurgeon': one person described, not named
-#: (speaker_phrase.definite_person)
+#: (speaker_types.definite_person)
 #: each speaker as (phrase as written, actor name, actor type)
 DEFINITE_PERSON = [
     # the one person not named the article brought in with the same noun: that anonymous source       # American
@@ -1841,11 +1841,11 @@ DEFINITE_PERSON = [
     # two people joined: as written, not one of them
     (["Tom Hale spoke in Leeds on Monday. The businessman and the senator said the plan was dead."],
      [("The businessman and the senator", "businessman and the senator", "role")]),
-    # a person named in apposition to the noun in apposition is the man (speaker_phrase.person_in_apposition; it
+    # a person named in apposition to the noun in apposition is the man (appositions.person_in_apposition; it
     # was the phrase as written before -65), never the man the sentence before is about
     (["Jessie Elkins spoke first. The other man, his cousin Ed Lee, said the vote was rigged."],
      [("The other man", "Ed Lee", "person")]),
-    # ... in any of its appositions, not the first alone (speaker_phrase.named_in_apposition): 'The other man, 45,'
+    # ... in any of its appositions, not the first alone (appositions.named_in_apposition): 'The other man, 45,'
     # was the man the sentence before is about
     (["Jessie Elkins spoke first. The other man, 45, his cousin Ed Lee, said the vote was rigged."],
      [("The other man", "other man", "group")]),
@@ -1874,7 +1874,7 @@ DEFINITE_PERSON = [
                                                              "an organisation, not an anonymous person")),
     # ... nor when a possessor does: a driver is a person the article does not name, an anonymous source as "the ad's
     # narrator" is, not the party of his possessor ('Labour', whose label the type does not read:
-    # `speaker_phrase.owners_labels`); that it is not Tom Hale is asked below, `NOT_THE_PERSON_BEFORE`
+    # `speaker_types.owners_labels`); that it is not Tom Hale is asked below, `NOT_THE_PERSON_BEFORE`
     (["Tom Hale spoke in Leeds on Monday. “The road is shut,” the Labour leader's driver said."],
      [("the Labour leader's driver", "Labour leader's driver", "anonymous")]),
     # control: a name of a clause below its own sentence's main one is whom it describes
@@ -2140,7 +2140,7 @@ RELATIVE_CLAUSE = [
 
 
 #: a plural of people -> its person noun, one home (person_nouns.plural_person_noun), read by the parse
-#: (speaker_phrase.plural_people), a stored phrase (mentions.names_people) and the corpus's names (entity_types)
+#: (person_heads.plural_people), a stored phrase (mentions.names_people) and the corpus's names (entity_types)
 #: alike: '-es' after a sibilant, '-ies', '-men', an initialism's '-s'. (phrase as written, actor name, actor type), and
 #: which claims are one actor
 PLURAL_READING = [
@@ -2186,7 +2186,7 @@ def test_a_phrase_never_ends_on_a_space_token():
 
 
 #: a bare share ('Only 24 percent said', '61 per cent said') counts the group the nearest share before it was written
-#: with, in its sentence or the sentence before (speaker_phrase.bare_share, group_of_share, share_of); 'per cent' is one
+#: with, in its sentence or the sentence before (people_shares.bare_share, group_of_share, share_of); 'per cent' is one
 #: unit as 'percent' is (speaker_phrase._per_cent). Each speaker as (phrase as written, actor name, actor type)
 SHARE_OF_GROUP = [
     # a share of the voters the sentence before counts                                                 # American
@@ -2259,10 +2259,10 @@ def test_which_is_a_thing_never_a_person(texts, expected):
     assert [g[:3] for g in resolved_speakers(texts)] == expected
 
 
-#: a plural noun naming people is a group, never one person (speaker_phrase.plural_people): in apposition to names,
+#: a plural noun naming people is a group, never one person (person_heads.plural_people): in apposition to names,
 #: the people named together (speaker_kinds._in_apposition); the NER's name for it is no person's
-#: (speaker_phrase.person_of_phrase, entity_types._people_in_plural), and it keeps the phrase that says which
-#: (speaker_phrase._people_head); a person noun's possessor gives its phrase no type (speaker_phrase.owners_labels)
+#: (speaker_parts.person_of_phrase, entity_types._people_in_plural), and it keeps the phrase that says which
+#: (person_heads.people_head); a person noun's possessor gives its phrase no type (speaker_types.owners_labels)
 PLURAL_PEOPLE = [
     (["The Democratic candidates, Ann Lee and Jim Ortiz, have promised to raise the minimum wage."],         # American
      [("The Democratic candidates", "Ann Lee and Jim Ortiz", "group")]),
@@ -2293,7 +2293,7 @@ PLURAL_PEOPLE = [
 ]
 
 
-#: a person named in apposition to the speaker phrase, wherever the parser hung the name (speaker_phrase.
+#: a person named in apposition to the speaker phrase, wherever the parser hung the name (appositions.
 #: person_in_apposition): on a noun in apposition to the head, after it; on the head's prepositional object when that
 #: is no person (a name is in apposition to no body or book). (phrase as written, actor name, actor type)
 NAMED_IN_APPOSITION = [
@@ -2536,7 +2536,7 @@ def _speakers_with_entities(text: str, ents: list[tuple[str, str]], pos: dict[st
 
 
 #: a person's name the NER typed an organisation is a 'he' / 'she' candidate when its phrase says it is a person's
-#: (speaker_phrase.person_typed_otherwise): a word naming a person in apposition, or a listed given name and a surname
+#: (appositions.person_typed_otherwise): a word naming a person in apposition, or a listed given name and a surname
 PERSON_TYPED_ORG = [
     ("Ted Cruz won in Utah on Tuesday. Reince Priebus, the GOP chairman, announced a website on Monday. "   # American
      "“It is a tool for voters,” he said.", [("Ted Cruz", "PERSON"), ("Priebus", "ORG")],
@@ -2696,7 +2696,7 @@ def _claim_actor(nlp, text: str) -> tuple[str, str]:
 
 
 #: a share or number of people named after 'of' is people, a group, whatever the NER typed a word after 'of'
-#: (graphkit.speaker_phrase.share_of_people): (sentence, expected actor)
+#: (graphkit.people_shares.share_of_people): (sentence, expected actor)
 SHARES_OF_PEOPLE = [
     ("In Leeds, 34% of Labour voters said they were angry.", ("34% of Labour voters", "group")),        # British
     ("Half of Labour Party members said the leader should go.", ("Half of Labour Party members", "group")),
@@ -2788,7 +2788,7 @@ def test_a_surname_is_the_one_suffixed_full_name_written_before(text, expected):
     assert expected in _written_and_resolved(text)
 
 
-#: 'Vice President Joe Biden' holds the office 'vice president', not 'president' (speaker_phrase.office_title,
+#: 'Vice President Joe Biden' holds the office 'vice president', not 'president' (speaker_parts.office_title,
 #: merge.RANK_WORDS): 'the vice president' after him and his surname is he, never another office of his
 VICE_OFFICES = [
     ("Vice President Thomas R. Hale Jr. spoke in Dayton on Monday. Mr. Hale grew up there. The vice president said "
