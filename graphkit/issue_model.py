@@ -49,7 +49,8 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
     triggers' issues of these claims when the caller has them already. ``articles``: each claim's article (its claims
     together, in the order said): a claim of a discovered issue's corpus that is still without one gets its article's
     (`article_offers`) when the article's votes, weighed by what the claim says, give that issue ``min_share`` of
-    them at least; None: the floor `article_floor` chooses on these claims (a build chooses it when it fits its
+    them at least (an article's topic given to enough of its claims takes the offers their votes hold most, at the
+    same share: `graphkit.topic_votes.topics_hold`); None: the floor `article_floor` chooses on these claims (a build chooses it when it fits its
     model, on all its claims, and keeps it with the model). ``learn``: give learnt issues
     (else only triggers, and the article's). A claim whose words are all function words (`says_nothing`: "“We'll
     see.”") gets neither a learnt issue nor its article's."""
@@ -77,6 +78,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         assigned = [a or ([] if q else b) for a, b, q in zip(assigned, learnt, quiet)]
     if articles is not None:
         from .issues import issue_words, weak_issues
+        from .topic_votes import topics_hold
 
         stands_in = stand_ins(taxonomy)
         weak = [{k: v for k, v in weak_issues(text, taxonomy).items() if k not in stands_in} if not a else {}
@@ -85,6 +87,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         given, offers = article_offers(named, articles, likely, weak, voters=assigned, order=order,
                                        texts=[text for text, _ in claims], words=issue_words(taxonomy),
                                        contexts=[context for _, context in claims])
+        offers = topics_hold(offers, named, assigned, weak, articles, article_topics(taxonomy), order=order)
         given = [list(o) if q else g for g, o, q in zip(given, own, quiet)]
         offers = [o for o in offers if not quiet[o[0]]]
         if min_share is None:
@@ -104,7 +107,9 @@ def said_within(assigned: Sequence[list], taxonomy) -> tuple[list[list[tuple]], 
     3,742 statements changed, of 20 judged 5 better, 7 worse); standing in only, 1,084 change, of 20 judged 7 better,
     5 worse. An article's topic (``article_topic``, `graphkit.topical.article_topics`) stands in so for the issue its
     article would give: as an issue that votes and is learnt, on PolNeAR train at -103 (bench/README.md, issue 14,
-    fiftieth pass) 1,029 statements changed and the floor fell from 0.074 to 0.059; standing in, 281.
+    fiftieth pass) 1,029 statements changed and the floor fell from 0.074 to 0.059; standing in, 281. Its claims'
+    votes then re-point only the offers of an article it is given to three claims of (`assign_claims`,
+    `graphkit.topic_votes.topics_hold`), at their shares.
 
     >>> from graphkit.issues import Assignment as A, taxonomy_from_data
     >>> tax = taxonomy_from_data({"issues": [{"name": "courts", "patterns": ["Supreme Court", "abortion"],
@@ -125,6 +130,13 @@ def stand_ins(taxonomy) -> frozenset:
     """The names of ``taxonomy``'s issues that stand in for another (``within`` it: `said_within`) or for a claim's
     article's issue (an article's topic, ``article_topic``: `graphkit.topical.article_topics`)."""
     return frozenset(i.name for i in taxonomy.issues if i.within or i.article_topic)
+
+
+def article_topics(taxonomy) -> frozenset:
+    """The names of ``taxonomy``'s articles' topics (``article_topic``: `graphkit.topical.article_topics`), which
+    stand in for a claim's article's issue (`stand_ins`) and take the offers their claims' votes hold
+    (`graphkit.topic_votes.topics_hold`)."""
+    return frozenset(i.name for i in taxonomy.issues if i.article_topic)
 
 
 def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:

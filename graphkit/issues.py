@@ -259,8 +259,9 @@ class IssueDef:
     within: Optional[str] = None
     #: an issue one article's voices talk about (`graphkit.topical.article_topics`): in a discovered taxonomy a claim
     #: gets it only where its own triggers give no other issue, in the place of its article's or a learnt one, and it
-    #: neither votes among its article's claims nor teaches the issue model, as an issue ``within`` another
-    #: (`graphkit.issue_model.said_within`); the file's ``article_topic: true``
+    #: neither teaches the issue model nor counts in the article's votes, as an issue ``within`` another
+    #: (`graphkit.issue_model.said_within`); given to enough of an article's claims, it takes that article's offers
+    #: their votes for it hold most (`graphkit.topic_votes.topics_hold`); the file's ``article_topic: true``
     article_topic: bool = False
 
 

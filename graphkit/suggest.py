@@ -231,7 +231,9 @@ def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]
             "# mostly where its other phrases were not: a claim saying only them gets its article's issue instead,",
             "# or the issue they make, 'within' it, where no other issue of the claim's own triggers is left (such an",
             "# issue neither votes among its article's claims nor teaches the learnt model). An 'article_topic' is",
-            "# what several voices of one article talked about: it stands in for that article's issue likewise.",
+            "# what several voices of one article talked about: it stands in for that article's issue likewise,",
+            "# and where it is given to three of an article's claims, their votes for it take the article's offers",
+            "# they outweigh the other issues' votes in.",
             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
             "evidence: discovered"]
 

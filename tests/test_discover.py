@@ -1878,10 +1878,47 @@ def test_an_articles_topic_stands_in_for_its_articles_issue(monkeypatch, claim, 
         return [(n, t) for n, t, _ in assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * 4, learn=False)[1]]
 
     assert_switched(got, expected, the_rule, monkeypatch, issues, "ARTICLE_TOPICS_LAST")
-    # it neither votes nor takes anything from another claim: every other claim's issues are as without it
+    # given to fewer than MIN_CLAIMS of the article's claims, it neither votes nor takes anything from another claim
+    # (`topic_votes.topics_hold`): every other claim's issues are as without it
     with_topic = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * 4, learn=False)
     before = assign_corpus(claims, _topic_taxonomy(False), articles=["a"] * 4, learn=False)
     assert [with_topic[i] for i in (0, 2, 3)] == [before[i] for i in (0, 2, 3)]
+
+
+_TUNNELS = ["Smugglers dug tunnels under the fence", "The tunnels run for miles", "Agents found more tunnels"]
+
+
+@pytest.mark.parametrize("article,expected,the_rule", [
+    # given to three of the article's claims, the topic takes the offer its claims' votes hold most (PolNeAR train:
+    # "undocumented immigrants" in the border smugglers' article about tunnels; bench/README.md, issue 14, fifty-first
+    # pass)
+    (_TUNNELS + ["It is a hard job, an agent said", "The campaign is over"], ("tunnels", "(article)"), True),
+    # said in two claims only: what the article mentions, not its topic; the offer as before
+    (_TUNNELS[1:] + ["It is a hard job, an agent said", "The campaign is over"], ("campaign", "(article)"), False),
+    # the other issue's claims around it hold more of the votes: the offer as before
+    (_TUNNELS + ["The campaign ends", "Voters left early", "It is a hard job, an agent said", "The campaign rally"],
+     ("campaign", "(article)"), False),
+])
+def test_an_articles_topic_takes_the_offers_its_claims_votes_hold(monkeypatch, article, expected, the_rule):
+    import graphkit.topic_votes as topic_votes
+    from graphkit.issue_model import assign_corpus
+    from switched import assert_switched
+
+    claims = [(text, ("", "")) for text in article]
+    target = article.index("It is a hard job, an agent said")
+
+    def got():
+        found = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
+        return tuple(found[target][0][:2])
+
+    assert_switched(got, expected, the_rule, monkeypatch, topic_votes, "TOPICS_HOLD")
+    # no claim gains or loses an issue by it, and the topic's own claims keep theirs
+    with_rule = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
+    monkeypatch.setattr(topic_votes, "TOPICS_HOLD", False)
+    without = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
+    assert [bool(x) for x in with_rule] == [bool(x) for x in without]
+    assert [with_rule[i] for i, t in enumerate(article) if "tunnels" in t] == [
+        without[i] for i, t in enumerate(article) if "tunnels" in t]
 
 
 def test_an_articles_topic_is_written_and_read_back():

@@ -1,0 +1,106 @@
+"""An article's topic holding its article's votes (`topics_hold`): where an article's topic
+(`graphkit.topical.article_topics`) stands in for enough of an article's claims, the article's offers its votes hold
+most go to it (`graphkit.issue_model.assign_claims`), each at the share it had, so the article floor and every claim's
+coverage stay as they were.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+#: an article's topic its claims say in `graphkit.topical.MIN_CLAIMS` of an article's claims takes the offers of that
+#: article its claims' votes hold most (`topics_hold`)
+TOPICS_HOLD = True
+
+
+def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list], voters: Sequence[list],
+                weak: Optional[Sequence[dict]], articles: Sequence[str], topics: frozenset, *,
+                order: dict[str, int]) -> list[tuple[int, str, float]]:
+    """``offers`` (`graphkit.issue_model.article_offers`: (position, issue, share)) with each offer of an article in
+    which an article's topic (``topics``: their names) is the issue given to `graphkit.topical.MIN_CLAIMS` of its
+    claims at least (``named``: each claim's issues as given, the topic where it stands in for the article's,
+    `graphkit.issue_model.said_within`) given to that topic when those claims' votes for it, weighed by distance as
+    every vote is (`graphkit.issue_model._article_votes`), outweigh the article's votes for any other issue
+    (``voters``: each claim's issues as they vote; ``weak``: each claim's own weak words, as `article_offers` counts
+    them), at the offer's share: the floor's rule (`graphkit.issue_model.article_floor`) is left as it was. Ties
+    between topics go to the first in ``order``; a tie with another issue leaves the offer as it was.
+
+    A topic stands in for its claims' article issue only: it neither voted nor was learnt, so the article's other
+    claims, which do not say its phrase, took what the other issues' claims voted for ("undocumented immigrants" in
+    the border smugglers' article about tunnels, "federal government" in the overtime rule's). The votes unweighed by
+    the claim's learnt probabilities, as `graphkit.issue_model.named_first` reads them: the issue model never learns an
+    article's topic. `MIN_CLAIMS`, the claims of one article a phrase needs to be its topic: a topic said once or
+    twice in another article is what that article mentions, not what it is about ("guilty pleasure" said by one
+    voter in a story on the race), and an article's issues stay a function of that article's claims alone (as kept:
+    `graphkit.kept.claim_issues`).
+
+    PolNeAR train at -104 (bench/README.md, issue 14, fifty-first pass): 265 statements change, none gains or loses
+    an issue; as each topic in the one article most of its claims are, development draws of the changes gave 10
+    better, 1 worse, 8 alike and 10 better, 0 worse, 10 alike.
+
+    >>> tunnels, campaign = ("tunnels", "tunnels", 0.5), ("campaign", "voters", 0.5)
+    >>> named = [[tunnels], [], [tunnels], [campaign], [tunnels], []]
+    >>> voters = [[], [], [], [campaign], [], []]
+    >>> offers, topics = [(1, "campaign", 0.3), (5, "campaign", 0.2)], frozenset({"tunnels"})
+    >>> topics_hold(offers, named, voters, None, ["a"] * 6, topics, order={"campaign": 0, "tunnels": 1})
+    [(1, 'tunnels', 0.3), (5, 'tunnels', 0.2)]
+    >>> topics_hold(offers, named, voters, None, ["a"] * 5 + ["b"], topics, order={})   # another article's claim
+    [(1, 'tunnels', 0.3), (5, 'campaign', 0.2)]
+    >>> topics_hold(offers, named[:4] + [[]] * 2, voters, None, ["a"] * 6, topics, order={})   # said twice only
+    [(1, 'campaign', 0.3), (5, 'campaign', 0.2)]
+    """
+    from .issue_model import _article_votes, in_issue_order
+    from .topical import MIN_CLAIMS
+
+    if not TOPICS_HOLD or not topics or not offers:
+        return list(offers)
+    at: dict[str, list[int]] = {}
+    for i, d in enumerate(articles):
+        at.setdefault(d, []).append(i)
+    held: dict[int, tuple[str, float]] = {}  # a claim offered an issue -> the topic its votes hold most, those votes
+    for idx in at.values():
+        voting = topic_voters(named, idx, topics)
+        if voting is None:
+            continue
+        for i, votes in zip(*_article_votes(named, idx, voting)):
+            best = max(in_issue_order(votes, order), key=lambda k: votes[k])
+            held[i] = (best, votes[best])
+    if not held:
+        return list(offers)
+    raised = {}
+    for idx in {articles[i] for i in held}:
+        for i, votes in zip(*_article_votes(named, at[idx], voters)):
+            raised[i] = votes
+    out = []
+    for i, issue, share in offers:
+        if i in held:
+            others = {k: v for k, v in raised.get(i, {}).items() if k not in topics}
+            for k, v in (weak[i] if weak is not None and weak[i] else {}).items():
+                others[k] = others.get(k, 0.0) + v
+            topic, votes = held[i]
+            if votes > max(others.values(), default=0.0):
+                issue = topic
+        out.append((i, issue, share))
+    return out
+
+
+def topic_voters(named: Sequence[list], idx: Sequence[int], topics: frozenset) -> Optional[dict[int, list]]:
+    """Each of one article's claims (``idx``: their positions in ``named``) → its votes for the article's topics
+    that are given to `graphkit.topical.MIN_CLAIMS` of them at least (none for a claim given another issue); None when
+    no topic is given so often in it (`topics_hold`).
+
+    >>> t = ("tunnels", "tunnels", 0.5)
+    >>> topic_voters([[t], [], [t], [t], [("tax", "tax", 0.5)]], range(5), frozenset({"tunnels"}))
+    {0: [('tunnels', 'tunnels', 0.5)], 1: [], 2: [('tunnels', 'tunnels', 0.5)], 3: [('tunnels', 'tunnels', 0.5)], 4: []}
+    >>> topic_voters([[t], [], [t]], range(3), frozenset({"tunnels"})) is None
+    True
+    """
+    from collections import Counter
+
+    from .topical import MIN_CLAIMS
+
+    given = Counter(x[0] for i in idx for x in named[i] if x[0] in topics)
+    enough = {k for k, n in given.items() if n >= MIN_CLAIMS}
+    if not enough:
+        return None
+    return {i: [x for x in named[i] if x[0] in enough] for i in idx}
