@@ -50,8 +50,8 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
     together, in the order said): a claim of a discovered issue's corpus that is still without one gets its article's
     (`article_offers`) when the article's votes, weighed by what the claim says, give that issue ``min_share`` of
     them at least (an article's topic given to enough of its claims takes the offers their votes hold most, at the
-    same share: `graphkit.topic_votes.topics_hold`); None: the floor `article_floor` chooses on these claims (a build chooses it when it fits its
-    model, on all its claims, and keeps it with the model). ``learn``: give learnt issues
+    same share: `graphkit.topic_votes.topics_hold`); None: the floor `article_floor` chooses on these claims (a
+    build chooses it when it fits its model, on all its claims, and keeps it with the model). ``learn``: give learnt issues
     (else only triggers, and the article's). A claim whose words are all function words (`says_nothing`: "“We'll
     see.”") gets neither a learnt issue nor its article's."""
     from .issues import assign_claim
@@ -87,7 +87,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         given, offers = article_offers(named, articles, likely, weak, voters=assigned, order=order,
                                        texts=[text for text, _ in claims], words=issue_words(taxonomy),
                                        contexts=[context for _, context in claims])
-        offers = topics_hold(offers, named, assigned, weak, articles, article_topics(taxonomy), order=order)
+        offers = topics_hold(offers, named, assigned, weak, articles, topic_names(taxonomy), order=order)
         given = [list(o) if q else g for g, o, q in zip(given, own, quiet)]
         offers = [o for o in offers if not quiet[o[0]]]
         if min_share is None:
@@ -132,7 +132,7 @@ def stand_ins(taxonomy) -> frozenset:
     return frozenset(i.name for i in taxonomy.issues if i.within or i.article_topic)
 
 
-def article_topics(taxonomy) -> frozenset:
+def topic_names(taxonomy) -> frozenset:
     """The names of ``taxonomy``'s articles' topics (``article_topic``: `graphkit.topical.article_topics`), which
     stand in for a claim's article's issue (`stand_ins`) and take the offers their claims' votes hold
     (`graphkit.topic_votes.topics_hold`)."""
