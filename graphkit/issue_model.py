@@ -49,11 +49,11 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
     triggers' issues of these claims when the caller has them already. ``articles``: each claim's article (its claims
     together, in the order said): a claim of a discovered issue's corpus that is still without one gets its article's
     (`article_offers`) when the article's votes, weighed by what the claim says, give that issue ``min_share`` of
-    them at least (an article's topic given to enough of its claims takes the offers their votes hold most, at the
-    same share: `graphkit.topic_votes.topics_hold`); None: the floor `article_floor` chooses on these claims (a
-    build chooses it when it fits its model, on all its claims, and keeps it with the model). ``learn``: give learnt issues
-    (else only triggers, and the article's). A claim whose words are all function words (`says_nothing`: "“We'll
-    see.”") gets neither a learnt issue nor its article's."""
+    them at least (an article's topic given to enough of its claims takes the offers their votes hold most, at its
+    share of the votes: `graphkit.topic_votes.topics_hold`); None: the floor `article_floor` chooses on these
+    claims (a build chooses it when it fits its model, on all its claims, and keeps it with the model). ``learn``:
+    give learnt issues (else only triggers, and the article's). A claim whose words are all function words
+    (`says_nothing`: "“We'll see.”") gets neither a learnt issue nor its article's."""
     from .issues import assign_claim
 
     if taxonomy is None or not taxonomy.issues:
@@ -109,7 +109,7 @@ def said_within(assigned: Sequence[list], taxonomy) -> tuple[list[list[tuple]], 
     article would give: as an issue that votes and is learnt, on PolNeAR train at -103 (bench/README.md, issue 14,
     fiftieth pass) 1,029 statements changed and the floor fell from 0.074 to 0.059; standing in, 281. Its claims'
     votes then re-point only the offers of an article it is given to three claims of (`assign_claims`,
-    `graphkit.topic_votes.topics_hold`), at their shares.
+    `graphkit.topic_votes.topics_hold`), at its share of the votes, held to the floor as every offer.
 
     >>> from graphkit.issues import Assignment as A, taxonomy_from_data
     >>> tax = taxonomy_from_data({"issues": [{"name": "courts", "patterns": ["Supreme Court", "abortion"],

@@ -233,7 +233,7 @@ def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]
             "# issue neither votes among its article's claims nor teaches the learnt model). An 'article_topic' is",
             "# what several voices of one article talked about: it stands in for that article's issue likewise,",
             "# and where it is given to three of an article's claims, their votes for it take the article's offers",
-            "# they outweigh the other issues' votes in.",
+            "# they outweigh the other issues' votes in, at its share of those votes.",
             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
             "evidence: discovered"]
 

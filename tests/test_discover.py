@@ -1912,11 +1912,10 @@ def test_an_articles_topic_takes_the_offers_its_claims_votes_hold(monkeypatch, a
         return tuple(found[target][0][:2])
 
     assert_switched(got, expected, the_rule, monkeypatch, topic_votes, "TOPICS_HOLD")
-    # no claim gains or loses an issue by it, and the topic's own claims keep theirs
+    # the topic's own claims keep their issues
     with_rule = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
     monkeypatch.setattr(topic_votes, "TOPICS_HOLD", False)
     without = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
-    assert [bool(x) for x in with_rule] == [bool(x) for x in without]
     assert [with_rule[i] for i, t in enumerate(article) if "tunnels" in t] == [
         without[i] for i, t in enumerate(article) if "tunnels" in t]
 
