@@ -1920,6 +1920,31 @@ def test_an_articles_topic_takes_the_offers_its_claims_votes_hold(monkeypatch, a
         without[i] for i, t in enumerate(article) if "tunnels" in t]
 
 
+@pytest.mark.parametrize("weak,held,the_rule", [
+    # the offer had the other issues' share (0.05, under a floor): it goes to the topic at the topic's share of the
+    # votes it won, its claims' and the other issues' (0.561 of 0.704)
+    (None, (1, "tunnels", 0.797), True),
+    # the claim's own weak word of the other issue counts among their votes (0.561 of 1.004)
+    ([{}, {"campaign": 0.3}, {}, {}, {}, {}], (1, "tunnels", 0.559), True),
+    # ... and, outweighing the topic's, leaves the offer as it was
+    ([{}, {"campaign": 0.5}, {}, {}, {}, {}], (1, "campaign", 0.05), False),
+])
+def test_a_topics_offer_has_its_share_of_the_votes(monkeypatch, weak, held, the_rule):
+    import graphkit.topic_votes as topic_votes
+    from switched import assert_switched
+
+    tunnels, campaign = ("tunnels", "tunnels", 0.5), ("campaign", "voters", 0.5)
+    named = [[tunnels], [], [tunnels], [campaign], [tunnels], []]
+    voters = [[], [], [], [campaign], [], []]
+
+    def got():
+        offers = topic_votes.topics_hold([(1, "campaign", 0.05)], named, voters, weak, ["a"] * 6,
+                                         frozenset({"tunnels"}), order={"campaign": 0, "tunnels": 1})
+        return [(i, issue, round(share, 3)) for i, issue, share in offers]
+
+    assert_switched(got, [held], the_rule, monkeypatch, topic_votes, "TOPICS_HOLD")
+
+
 def test_an_articles_topic_is_written_and_read_back():
     from graphkit.issues import taxonomy_from_data
     from graphkit.kept import taxonomy_key
