@@ -135,7 +135,15 @@ def stand_ins(taxonomy) -> frozenset:
 def topic_names(taxonomy) -> frozenset:
     """The names of ``taxonomy``'s articles' topics (``article_topic``: `graphkit.topical.article_topics`), which
     stand in for a claim's article's issue (`stand_ins`) and take the offers their claims' votes hold
-    (`graphkit.topic_votes.topics_hold`)."""
+    (`graphkit.topic_votes.topics_hold`).
+
+    >>> from graphkit.issues import taxonomy_from_data
+    >>> tax = taxonomy_from_data({"issues": [{"name": "campaign", "patterns": ["campaign"]},
+    ...                                      {"name": "tunnels", "patterns": ["tunnels"], "article_topic": True}]},
+    ...                          "x", origin="discovered")
+    >>> sorted(topic_names(tax))
+    ['tunnels']
+    """
     return frozenset(i.name for i in taxonomy.issues if i.article_topic)
 
 
@@ -339,7 +347,7 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
         if likely is not None and not any(own_issues(voting[i]) for i in idx):
             offers += article_likeliest(assigned, idx, likely, order=order)
             continue
-        for i, votes in zip(*_article_votes(assigned, idx, voting)):
+        for i, votes in zip(*article_votes(assigned, idx, voting)):
             if weak is not None and weak[i]:
                 votes = {k: votes.get(k, 0.0) + weak[i].get(k, 0.0) for k in sorted(set(votes) | set(weak[i]))}
             raised = votes
@@ -587,7 +595,7 @@ def weigh_votes(votes: dict[str, float], likely: dict[str, float]) -> dict[str, 
 _VOTE_ROWS = 128
 
 
-def _article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Sequence[list]
+def article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Sequence[list]
                    ) -> tuple[list[int], list[dict[str, float]]]:
     """The claims of one article (``idx``: their positions in ``assigned``) without an issue, and for each the
     votes of the article's claims with issues of their own (`article_offers`'s weights), as matrix products over
@@ -596,7 +604,7 @@ def _article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Sequenc
     (`article_offers` passes its ``voters``, or ``assigned`` when none are given).
 
     >>> a = [[("tax", "tax", 0.5)], [], [("ID", "ID", 1.0)]]
-    >>> _article_votes(a, [0, 1, 2], a)
+    >>> article_votes(a, [0, 1, 2], a)
     ([1], [{'tax': 0.25, 'ID': 0.4}])
     """
     import numpy as np
