@@ -689,7 +689,21 @@ def _assign_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) ->
 
 
 def _best_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) -> list[Assignment]:
-    """`_assign_discovered` on the issues of ``tax`` read together."""
+    """`_assign_discovered` on the issues of ``tax`` read together: those whose evidence in the claim's ``text`` and
+    the rest of its ``sentence`` (`discovered_evidence`) reaches 1, the ``limit`` most said (ties in the taxonomy's
+    order), in the taxonomy's order.
+
+    >>> tax = taxonomy_from_data({"issues": [{"name": "taxes", "patterns": ["tax"]},
+    ...                                      {"name": "economy", "patterns": ["economy"]},
+    ...                                      {"name": "carbon tax", "patterns": ["carbon tax"]}]},
+    ...                          "example", origin="discovered")
+    >>> _best_discovered("a carbon tax would hurt the economy", "", tax, 3)  # 'tax' said only inside 'carbon tax'
+    [('economy', 'economy', 0.5), ('carbon tax', 'carbon tax', 0.5)]
+    >>> _best_discovered("a carbon tax would hurt the economy", "", tax, 1)
+    [('economy', 'economy', 0.5)]
+    >>> _best_discovered("the budget", "a tax on the economy", tax, 3)  # said only in the rest of its sentence
+    []
+    """
     evidence, said = discovered_evidence(text, sentence, tax)
     best = sorted((n for n, e in evidence.items() if e >= 1.0 - 1e-9), key=lambda n: (-evidence[n], n))[:limit]
     return [Assignment(tax.issues[n].name, round(1 - 0.5 ** evidence[n], 3), *said[n]) for n in sorted(best)]
