@@ -87,7 +87,26 @@ def warnings_as_lines():
 
 def _status(app, cx, argv) -> int:
     """The exit status of the command ``argv`` names, `run`'s lines said: a user's error in one line (status 2),
-    Ctrl-C's (`_interrupted_line`, status 130)."""
+    Ctrl-C's (`_interrupted_line`, status 130). ``cx``: the module click's exceptions are taken from.
+
+    >>> import importlib
+    >>> cx = importlib.import_module(typer.BadParameter.__module__)
+    >>> demo, stop = typer.Typer(), typer.Typer()
+    >>> @demo.command()
+    ... def hello(n: int):
+    ...     print("hello" * n)
+    >>> @stop.command()
+    ... def wait():
+    ...     raise KeyboardInterrupt
+    >>> _status(demo, cx, ["2"]), _status(stop, cx, [])  # Ctrl-C's line on stderr
+    hellohello
+    (0, 130)
+    >>> try:
+    ...     _status(demo, cx, ["two"])  # a user's error: one line on stderr
+    ... except SystemExit as e:
+    ...     print("status", e.code)
+    status 2
+    """
     from .nlp import numpy_gemm_wanted
 
     try:
