@@ -245,7 +245,15 @@ class _Resolver:
     # ---- output
     def described(self) -> dict[tuple[str, int], str]:
         """(doc id, index) → the role a speaker mention describes one person by ('the businessman': graphkit.mentions.
-        definite_description), for graphkit.merge.described_speakers."""
+        definite_description), for graphkit.merge.described_speakers.
+
+        >>> from types import SimpleNamespace as A
+        >>> r = _Resolver.__new__(_Resolver)  # only its attributions read here
+        >>> r.atts = {"d": [A(speaker_text="the businessman"), A(speaker_text="Ann Lee"),
+        ...                 A(speaker_text="The retired neurosurgeon")]}
+        >>> r.described()
+        {('d', 0): 'businessman', ('d', 2): 'retired neurosurgeon'}
+        """
         return {(d, i): role for d, atts in self.atts.items() for i, a in enumerate(atts)
                 if (role := definite_description(a.speaker_text)) is not None}
 
