@@ -66,6 +66,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from . import merge
 from .actor_drafts import Draft, Drafts, actor_records, name_key
 from .actor_entities import ArticleEntities, sorted_entities
 from .actor_names import anonymous_antecedent, anonymous_draft, group_repeat, name_draft, title_draft
@@ -253,7 +254,11 @@ class _Resolver:
         ...                 A(speaker_text="The retired neurosurgeon")]}
         >>> r.described()
         {('d', 0): 'businessman', ('d', 2): 'retired neurosurgeon'}
+
+        None read with the rule off (`graphkit.merge.DESCRIBED_SPEAKER`), which the merge reads none of then.
         """
+        if not merge.DESCRIBED_SPEAKER:
+            return {}
         return {(d, i): role for d, atts in self.atts.items() for i, a in enumerate(atts)
                 if (role := definite_description(a.speaker_text)) is not None}
 

@@ -909,6 +909,23 @@ def test_a_description_is_the_one_speaker_the_corpus_names_so(monkeypatch, other
                     "DESCRIBED_SPEAKER")
 
 
+def test_no_description_is_read_with_the_rule_off(monkeypatch):
+    """With DESCRIBED_SPEAKER off the resolver reads no speaker's description (`_Resolver.described`), which the
+    merge would not read; on, it reads each attribution's speaker once."""
+    from graphkit import merge, resolve
+
+    read = []
+    description = resolve.definite_description
+    monkeypatch.setattr(resolve, "definite_description", lambda text: read.append(text) or description(text))
+    others, article = DESCRIBED_SPEAKERS[0][:2]
+    _actor_in_corpus(others, article, 2)
+    assert sorted(read) == sorted(w for w, _, _ in others + article)
+    read.clear()
+    monkeypatch.setattr(merge, "DESCRIBED_SPEAKER", False)
+    _actor_in_corpus(others, article, 2)
+    assert read == []
+
+
 # a common-noun phrase ending with a body's noun after a name is an organisation, not a group of people
 # (graphkit.mentions.named_body): (the phrase as written, as the article resolved it, the actor's type)
 BODIES_NAMED = [
