@@ -113,18 +113,40 @@ def _child(trace: str, argv: list[str]) -> None:
     after_import("graphkit.build", build_hooks)
     after_import("graphkit.extract", pool_hooks)
     after_import("graphkit.parse_pool", pool_hooks)
+    run_graphkit(argv, lambda: event("exit"))
+
+
+def run_graphkit(argv: list[str], at_leave) -> None:
+    """``graphkit ARGV`` as the console script runs it (`graphkit.cli.main` reading ``sys.argv``), ``at_leave()``
+    called when the command leaves the process without Python's teardown (`graphkit.program.leave`, after a build):
+    the one wrap of the leave this script, command_checkpoints and worker_parts share. A command that ends otherwise
+    (its ``SystemExit``) leaves ``sys.argv`` and the leave as they were.
+
+    >>> import contextlib, io
+    >>> import graphkit.program as program
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     try:
+    ...         run_graphkit(["--help"], lambda: print("left"))
+    ...     except SystemExit as e:
+    ...         status = e.code
+    >>> status, "build" in out.getvalue(), "left" in out.getvalue(), program.leave.__name__
+    (0, True, False, 'leave')
+    """
     import graphkit.cli as cli
     import graphkit.program as program
 
-    leave = program.leave
+    leave, args = program.leave, sys.argv
 
-    def _leave(code):
-        event("exit")
+    def leave_after(code):
+        at_leave()
         leave(code)
 
-    program.leave = _leave
+    program.leave = leave_after
     sys.argv = ["graphkit", *argv]
-    cli.main()
+    try:
+        cli.main()
+    finally:
+        program.leave, sys.argv = leave, args
 
 
 def after_import(name: str, patch) -> None:

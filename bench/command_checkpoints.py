@@ -121,25 +121,16 @@ def _build_hooks(build) -> None:
 
 def graphkit(argv: list[str]) -> None:
     """``graphkit build ARGV`` as the console script runs it, with the checkpoints."""
-    from bench_phases import after_import
+    from bench_phases import after_import, run_graphkit
 
     after_import("graphkit.build", _build_hooks)
     after_import("graphkit.nlp", lambda m: hook(m, "load_spacy", before="spaCy imported", after="spacy.load done"))
     after_import("graphkit.issue_learning", lambda m: hook(m, "import_sklearn", before="scikit-learn import (main)",
                                                            after="scikit-learn imported (main)", main_only=True))
-    import graphkit.cli as cli
-    import graphkit.program as program
+    import graphkit.cli  # noqa: F401  imported here: the checkpoint says when
 
     event("import graphkit.cli")
-    leave = program.leave
-
-    def leave_marked(code):
-        event("leave")
-        leave(code)
-
-    program.leave = leave_marked
-    sys.argv = ["graphkit", "build", *argv]
-    cli.main()
+    run_graphkit(["build", *argv], lambda: event("leave"))
 
 
 def bare(corpus: str, numpy_gemm: bool) -> None:

@@ -300,7 +300,7 @@ def _child(trace: str, argv: list[str]) -> None:
 
         language._pipe = timed_pipe
 
-    from bench_phases import after_import
+    from bench_phases import after_import, run_graphkit
 
     after_import("graphkit.build", build_hooks)
     after_import("graphkit.extract", pool_hooks)
@@ -312,19 +312,12 @@ def _child(trace: str, argv: list[str]) -> None:
 
     after_import("graphkit.resolution", resolution_hooks)
     after_import("graphkit.store", lambda m: timed(m.Store, "put_article", "store writes"))
-    import graphkit.cli as cli
-    import graphkit.program as program
 
-    leave = program.leave
-
-    def _leave(code):
+    def at_exit():
         event("exit")
         flush()
-        leave(code)
 
-    program.leave = _leave
-    sys.argv = ["graphkit", *argv]
-    cli.main()
+    run_graphkit(argv, at_exit)
 
 
 # -- the driver ----------------------------------------------------------------------------------------
