@@ -9,11 +9,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-BUILD = "main (graphkit/cli.py:544);build (graphkit/build.py:140);parse_changed (graphkit/build.py:351)"
+# the path a build command takes, as py-spy writes it: graphkit.cli.main, graphkit.program.run and _status, typer's and
+# click's calls, the build command (graphkit/cli.py), graphkit.build.build
+COMMAND = ("main (graphkit/cli.py:614);run (graphkit/program.py:53);_status (graphkit/program.py:96);"
+           "Typer.__call__ (typer/main.py:1126);Command.__call__ (typer/_click/core.py:809);"
+           "TyperGroup.main (typer/core.py:1305);_main (typer/core.py:332);TyperGroup.invoke (typer/core.py:1227);"
+           "Command.invoke (typer/_click/core.py:748);Context.invoke (typer/_click/core.py:490);"
+           "get_callback.<locals>.wrapper (typer/main.py:1445);build (graphkit/cli.py:237);"
+           "build (graphkit/build.py:148)")
+BUILD = COMMAND + ";update_store (graphkit/build.py:254);parse_changed (graphkit/build.py:351)"
 PIPE = BUILD + ";_extract (graphkit/extract.py:326);Language.pipe (spacy/language.py:1618)"
 TABLES = PIPE + ";_pipe (spacy/util.py:1763);_TableComponent.pipe (graphkit/annotate.py:86)"
 BARE = "main (command_checkpoints.py:191);bare (command_checkpoints.py:153);Language.pipe (spacy/language.py:1618)"
-RESOLVE = "main (graphkit/cli.py:544);update_store (graphkit/build.py:241);resolve_store (graphkit/resolution.py:90)"
+RESOLVE = COMMAND + ";update_store (graphkit/build.py:425);resolve_store (graphkit/resolution.py:90)"
 
 STACKS = [  # (a main-thread stack as py-spy writes it, outermost first; its phase and part)
     (TABLES + ";_pipe (spacy/util.py:1763)", ("parse", "spaCy's own components")),  # the parser under graphkit's pipe
@@ -41,6 +49,9 @@ STACKS = [  # (a main-thread stack as py-spy writes it, outermost first; its pha
     (RESOLVE + ";claim_issues (graphkit/kept.py:300)", ("resolution", "issues")),
     (RESOLVE + ";read_resolution_inputs (graphkit/resolution.py:120)", ("resolution", "read")),
     (RESOLVE + ";assemble_claims (graphkit/resolution.py:400)", ("resolution", "claims")),
+    # the program's own frames, before the command runs and as it leaves (graphkit.program)
+    (COMMAND.split(";Command.__call__")[0], ("start and exit", "")),
+    ("main (graphkit/cli.py:614);run (graphkit/program.py:58);leave (graphkit/program.py:170)", ("start and exit", "")),
 ]
 
 
