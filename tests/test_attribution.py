@@ -898,7 +898,9 @@ def test_relay_of_matches_without_changing_its_input(nlp, monkeypatch):
     assert seen and all(same for same, _ in seen), seen
     relay, content = next(found for _, found in seen if found)
     assert relay.frame == "according" and relay.anchor.i not in content
-    assert ("Mr Blair", "the war had been right", "BBC") in [(a.speaker_text, a.text, a.reported_by) for a in atts]
+    assert [(a.speaker_text, a.text, a.reported_by) for a in atts] == [
+        ("the BBC", "Mr Blair told MPs the war had been right", None),  # the relay, a candidate beside the speech
+        ("Mr Blair", "the war had been right", "BBC")]                  # (RELAY_STANDS_IN); the re-scorer keeps one
 
 
 # "That said, ...": a sentence adverbial, no cue (frames_parse.sentence_adverbial); text, (speaker, content) claims
