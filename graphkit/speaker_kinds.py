@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
+from .appositions import first_appos, named_in_apposition
 from .mentions import ANON_HEADS, counted_word, phrase_acronym, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive
 from .nlp import doc_text, ent_of
-from .appositions import first_appos, named_in_apposition
 from .person_heads import names_a_person, person_role, plural_people
 from .speaker_parts import name_end, person_of_phrase, principal_tokens, split_speaker
 from .speaker_phrase import conjuncts, join_words, speaker_tokens

@@ -38,19 +38,19 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .antecedents import Antecedents
+from .appositions import first_appos, named_in_apposition, person_in_apposition, person_typed_otherwise
 from .cues import default_cues
 from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, drop_article
 from .names import HONORIFICS, ORG_NOUNS, strip_possessive
 from .nlp import doc_text, ent_of
+from .people_shares import bare_share, group_of_share, share_of
+from .person_heads import person_role
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _anonymous_before, _definite_person, _first_name_before,
                             _Found, _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
                             _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
-from .appositions import first_appos, named_in_apposition, person_in_apposition, person_typed_otherwise
-from .people_shares import bare_share, group_of_share, share_of
-from .person_heads import person_role
 from .speaker_parts import SPOKES, principal_tokens, split_speaker
 from .speaker_phrase import naming_zone, speaker_tokens
 from .speaker_types import definite_person, speaker_type
