@@ -85,18 +85,12 @@ def _marked(claim, span, cue) -> str:
 
 
 def main(argv=None) -> int:
-    from polnear import split_ids
     from speaker_shapes import parsed_articles, print_kinds, sample_args, speaker_spans
 
-    args = sample_args(__doc__.split("\n\n")[0], 7455, argv)
-    only = split_ids(args.polnear_split) if args.polnear_split else None
-    from graphkit.store import Store
-
-    with Store(args.store, readonly=True):  # a bad store says so before the parses are read
-        pass
+    args = sample_args(__doc__.split("\n\n")[0], 7455, argv)  # a bad store says so before the parses are read
     docs = parsed_articles()
     counts, shown = Counter(), defaultdict(list)
-    for c, a, span in speaker_spans(args.store, docs, only):
+    for c, a, span in speaker_spans(args.store, docs, args.only):
         counts["claims with a speaker span"] += 1
         cue = span.doc.char_span(*c.cue_span, alignment_mode="expand") if c.cue_span else None
         k = kind(c, a, span, cue)

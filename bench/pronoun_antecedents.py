@@ -84,17 +84,11 @@ def classify(claim, actor, span) -> tuple[str, list]:
 
 
 def main(argv=None) -> int:
-    from polnear import split_ids
     from speaker_shapes import parsed_articles, print_kinds, sample_args, speaker_spans
 
-    args = sample_args(__doc__.split("\n\n")[0], 7458, argv)
-    only = split_ids(args.polnear_split) if args.polnear_split else None
-    from graphkit.store import Store
-
-    with Store(args.store, readonly=True):  # a bad store says so before the parses are read
-        pass
+    args = sample_args(__doc__.split("\n\n")[0], 7458, argv)  # a bad store says so before the parses are read
     counts, shown = Counter(), defaultdict(list)
-    for c, a, span in speaker_spans(args.store, parsed_articles(), only):
+    for c, a, span in speaker_spans(args.store, parsed_articles(), args.only):
         if span.text.lower() not in ("he", "she"):
             continue
         counts["'he' / 'she' speakers"] += 1

@@ -61,14 +61,22 @@ def speaker_spans(store: Path, docs: dict | None = None, only: set[str] | None =
 def sample_args(description: str, seed: int, argv=None) -> argparse.Namespace:
     """The command line of a script that counts a store's speakers by kind and prints a random sample of a kind
     (``bench/another_source.py``, ``bench/pronoun_antecedents.py``): STORE, ``--polnear-split``, ``--show``, ``--n``,
-    ``--seed`` (``seed`` its default)."""
+    ``--seed`` (``seed`` its default); with ``only``, the ids of ``--polnear-split``'s articles (None: every
+    article). The store is opened once here, so that a bad one says so before the parses are read."""
+    from graphkit.store import Store
+    from polnear import split_ids
+
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("store", type=Path)
     ap.add_argument("--polnear-split", default=None, help="count only this split's articles (train or dev)")
     ap.add_argument("--show", default=None, help="print a random --n of the kinds whose label starts so")
     ap.add_argument("--n", type=int, default=30)
     ap.add_argument("--seed", type=int, default=seed)
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    args.only = split_ids(args.polnear_split) if args.polnear_split else None
+    with Store(args.store, readonly=True):
+        pass
+    return args
 
 
 def print_kinds(counts: Counter, shown: dict, show: str | None, n: int, seed: int) -> None:
