@@ -75,7 +75,6 @@ from .actor_votes import person_votes
 from .entity_types import NOT_NAMES, type_entities
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Mention, definite_description, group_of_officials, read_mention
-from .merge import merge_across_corpus
 from .names import fold, plain_name, slug
 from .people import PersonNames
 from .places import Entity, PlaceConfig, load_place_config
@@ -341,7 +340,7 @@ def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[st
     pc = place_config if place_config is not None else load_place_config()
     r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc, keep_walks)
     r.resolve(kept_walks)
-    merge_across_corpus(r.drafts.by_key, r.drafts.speaker_of, r.positions(), r.people.people, r.described())
+    merge.merge_across_corpus(r.drafts.by_key, r.drafts.speaker_of, r.positions(), r.people.people, r.described())
     actors, ids = actor_records(r.drafts.by_key)
     speaker_of = {k: ids[v] for k, v in sorted(r.drafts.speaker_of.items())}
     return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types, walks=r.walks)
