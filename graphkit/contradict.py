@@ -2,13 +2,14 @@
 
 Two claims contradict only when
 
-1. **they are about the same matter**: they share a *specific* argument (see :func:`arguments`: a name,
-   a number with what it counts, a place, an issue's trigger word), one that few claims of the corpus
-   use (:func:`specificity`), and they say the same thing about it (:func:`match`: most content words in
-   common, or one points back at the other, "denied any such losses");
-2. **they take opposite positions** (:func:`opposition`): one denies the other's content, one negates
-   the predicate the other asserts ("will raise taxes" / "will not raise taxes"), or they hold
-   antonymous predicates from ``models/links.yaml`` ("legally part of Russia" / "annexed illegally").
+1. **they are about the same matter** (`graphkit.claim_matter`): they share a *specific* argument (see
+   :func:`~graphkit.claim_matter.arguments`: a name, a number with what it counts, a place, an issue's trigger word),
+   one that few claims of the corpus use (:func:`~graphkit.claim_matter.specificity`), and they say the same thing
+   about it (:func:`~graphkit.claim_matter.match`: most content words in common, or one points back at the other,
+   "denied any such losses");
+2. **they take opposite positions** (`graphkit.opposition`, :func:`~graphkit.opposition.opposition`): one denies the
+   other's content, one negates the predicate the other asserts ("will raise taxes" / "will not raise taxes"), or
+   they hold antonymous predicates from ``models/links.yaml`` ("legally part of Russia" / "annexed illegally").
    What the speakers do with it ("warned" vs "said") is not opposition;
 3. **their dates are close**: at most ``window_days`` apart, when both are known (in one article too).
 
@@ -30,22 +31,21 @@ two different dates is a ``reverses`` link (a self-contradiction over time).
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
-from .issue_evidence import claims_own_words
-from .places import place_key
+from .claim_matter import TITLES, arguments, common_words, match, points_back, specificity
+from .opposition import Opposition, may_oppose, opposition
+from .records import Actor, Claim, Contradiction
 from .statements import as_date, concept_idf, day_numbers, near_days
 from .tables import shorten
-from .records import Actor, Claim, Contradiction
 from .textmemo import text_memo
-from .words import STOP, antonym_poles, concepts, lemma, negated, predicate_words, predicates, tokens
+from .words import STOP, concepts, lemma, predicates, tokens
 
-__all__ = ["find_contradictions", "opposed_pairs", "weigh_links", "reading_order", "arguments", "opposition", "MIN_SCORE", "MAX_LINKS_PER_CLAIM",
+__all__ = ["find_contradictions", "opposed_pairs", "weigh_links", "reading_order", "MIN_SCORE", "MAX_LINKS_PER_CLAIM",
            "WINDOW_DAYS", "window_days_of"]
 
 MIN_SCORE = 0.5          # links scored below are stored but not shown (CLI, view); see README
@@ -53,342 +53,15 @@ WINDOW_DAYS = 31         # two claims further apart in time are not compared (sa
 MIN_SPECIFICITY = 0.5    # a shared argument must be at least this specific (used by <= ~sqrt(N) claims)
 BLOCK_MAX = 200          # an argument in more claims pairs nothing by itself: blocking stays linear
 MAX_LINKS_PER_CLAIM = 3  # more only when each link of the claim has a shared argument of its own
-PSEUDO_CLAIMS = 100      # smoothing of specificity: a small corpus counts as this many claims more
 MIN_WORDS = 3            # a content shorter than this is not a statement ("the code")
 # how much content two claims must share (idf-weighted, over the smaller) to be one proposition
 MIN_MATCH = {"denial": 0.5, "antonym": 0.4, "negation": 0.5}
 MIN_SHARED_ACROSS = 2    # claims of two articles must share this many specific arguments
 STRENGTH = {"denial": 1.0, "antonym": 0.9, "negation": 0.8}   # how plainly each kind opposes
 
-_TITLES = frozenset("mr mrs ms miss dr sir sen senator rep gov governor president presidential secretary "
-                    "minister prime chairman chief judge justice gen general lt col adm".split())
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven "
-                                                 "twelve".split()) if i >= 2}   # "no one wants" counts nothing
-# times are when, not what: they never make two claims one matter
-_TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-                   "july august september october november december today yesterday tomorrow".split())
-_MAGNITUDE = {"million": "m", "millions": "m", "m": "m", "mn": "m", "billion": "bn", "billions": "bn", "bn": "bn",
-              "trillion": "tn", "tn": "tn", "percent": "%", "per": "%", "%": "%", "thousand": "k", "k": "k"}
-_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|%|[.!?\"\u201c\u201d]")
-# content that points back at what was said just before, in its first words: "(denied) any such losses",
-# "they have been ...", "(rejects) that option", "(denied) the charges" -- not "the idea that ..." (its own)
-ANAPHORIC = re.compile(r"^\W*(?:this|it|they|these|those)\b|\b(?:such|these|those)\s+\w+|"
-                       r"\b(?:that|this|the)\s+(?:claims?|reports?|allegations?|accusations?|options?|idea|"
-                       r"story|stories|statement|suggestion|charges?|rumou?rs?)\b(?!\s+(?:that|of|about|to|on)\b)",
-                       re.I)
-
 
 # what one denies of oneself: "(X) denied the charges" answers a claim about X
 ACCUSATION = re.compile(r"\b(?:charges?|reports?|allegations?|accusations?|claims?|rumou?rs?|stor(?:y|ies))\b", re.I)
-
-
-def points_back(text: str, first_words: int = 4) -> bool:
-    """Does the content point back at what was said before it, within its first words?
-
-    >>> [points_back(t) for t in ["denied any such losses", "rejected the idea that he would lose",
-    ...                            "declined to say what such a plan would cost"]]
-    [True, False, False]
-    """
-    head = " ".join(text.split()[:first_words])
-    return bool(ANAPHORIC.search(head))
-
-
-# --- the matter: arguments and how specific they are ---------------------------------------------------
-
-def arguments(claim: Claim, common: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The claim's salient arguments, lemmatised: names, numbers with what they count, places, triggers.
-
-    - a capitalised word that is not a function word or a title: "Pokrovsk", "Trump" (so "Donald Trump"
-      and "Mr. Trump" meet on "trump"); at the start of a sentence only when ``common`` (the words the
-      corpus writes in lower case: "Obviously", "Today") does not hold it;
-    - a number, with its magnitude and the word it counts: "£35bn" → "35bn", "four regions" → "4 region";
-      years are times, not arguments;
-    - the claim's resolved places ("Kiev" and "Kyiv" meet on "kyiv") and the words of its own that assigned its issues
-      (`_trigger_words`: not those said around it, none for an issue its article gave, never an evidence's marker such
-      as "learnt: ", nor a place's name again: "North Korea" is the one argument "north korea").
-
-    >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="Mr. Trump will cut £35bn of "
-    ...           "savings in four regions", spans=[(0, 10)], cue="said", places=("Kyiv",))
-    >>> sorted(arguments(c))
-    ['35bn', '4 region', 'kyiv', 'trump']
-    """
-    out = set(_text_arguments(claim.text, common))
-    out.update(p.lower() for p in claim.places)
-    for words in _trigger_words(claim):
-        out.update(lemma(w) for w in tokens(words) if w not in STOP and len(w) >= 3)
-    return frozenset(out)
-
-
-def _trigger_words(claim: Claim) -> list[str]:
-    """The claim's own words that gave it its issues (`graphkit.issue_evidence.claims_own_words`: not those said
-    around it, nor an evidence's markers such as "learnt: "), but for those naming one of its places
-    (`graphkit.places.place_key`): a place is one argument, the place. A place abroad is an issue of its own, its
-    trigger the place as written: "North Korea" gave "north" and "korea" beside the place "north korea".
-
-    >>> c = Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text="North Korea will test more missiles "
-    ...           "soon", spans=[(0, 10)], cue="said", places=("North Korea",),
-    ...           issue_triggers=(("North Korea", "North Korea"), ("missiles", "missiles, context: Iran")))
-    >>> _trigger_words(c)
-    ['missiles']
-    """
-    places = {place_key(p) for p in claim.places}
-    return [words for _, evidence in claim.issue_triggers for words in claims_own_words(evidence)
-            if place_key(words) not in places]
-
-
-def _text_arguments(text: str, common: frozenset[str]) -> list[str]:
-    """The text's argument words: its candidates (`_argument_candidates`) but for the sentence openers the corpus
-    writes in lower case (``common``).
-
-    >>> _text_arguments("Mr. Trump will cut 35 billion of taxes. Crimea is part of Russia.", frozenset({"crimea"}))
-    ['trump', '35bn', 'russia']
-    """
-    return [w for w, opens in _argument_candidates(text) if not opens or w not in common]
-
-
-@text_memo("argument_candidates", encode=lambda v: [[w, o] for w, o in v], decode=lambda v: tuple((w, o) for w, o in v))
-def _argument_candidates(text: str) -> tuple[tuple[str, bool], ...]:
-    """(argument, whether it is a capitalised word opening a sentence) of each number and capitalised word: what
-    `_text_arguments` reads of one text, worked out once (graphkit.textmemo keeps it between builds).
-
-    >>> _argument_candidates("Mr. Trump will cut 35 billion of taxes. Crimea is part of Russia.")
-    (('trump', True), ('35bn', False), ('crimea', True), ('russia', False))
-    """
-    toks = _TOKEN.findall(text.replace("\u2019", "'"))
-    out = []
-    start = True   # at the start of a sentence
-    for i, t in enumerate(toks):
-        if t in '.!?"\u201c\u201d':
-            start = t in ".!?" or start
-            continue
-        low = t.lower().rstrip(".")
-        num = _number(t)
-        if num is not None:
-            out.append((_counted(num, toks[i + 1:i + 3]), False))
-        elif (t[0].isupper() and low not in STOP and low not in _TITLES and low not in _TIMES and len(low) >= 2
-              and "'" not in low.removesuffix("'s")):   # "I'll", "We've" are no names
-            out.append((lemma(low), start))
-        start = False
-    return tuple(out)
-
-
-def _number(t: str) -> Optional[str]:
-    """A token's number as digits (a number word, or digits with their commas dropped); None for a word
-    that is no number and for a year, which two claims may give without counting anything.
-
-    >>> [_number(t) for t in ("Three", "1,200", "2016", "troops")]
-    ['3', '1200', None, None]
-    """
-    low = t.lower()
-    if low in _NUMBER_WORDS:
-        return _NUMBER_WORDS[low]
-    if not t[0].isdigit():
-        return None
-    n = t.replace(",", "")
-    if re.fullmatch(r"(1[89]|20)\d\d", n):   # a year
-        return None
-    return n
-
-
-def _counted(num: str, following: list[str]) -> str:
-    """A number as an argument, with what it counts when a word follows it: a magnitude, or a noun.
-
-    >>> _counted("35", ["billion", "of"]), _counted("4", ["regions"]), _counted("4", ["of"])
-    ('35bn', '4 region', '4')
-    """
-    if following and following[0].lower() in _MAGNITUDE:
-        return num + _MAGNITUDE[following[0].lower()]
-    if following and following[0][0].isalpha() and following[0].lower() not in STOP:
-        return f"{num} {lemma(following[0])}"
-    return num
-
-
-def common_words(claims: Iterable[Claim]) -> frozenset[str]:
-    """Lemmas of the words the claims write in lower case: a capitalised one opening a sentence is no name."""
-    out: set[str] = set()
-    for c in claims:
-        out.update(_lower_lemmas(c.text))
-    return frozenset(out)
-
-
-@text_memo("lower_lemmas", encode=sorted, decode=frozenset)
-def _lower_lemmas(text: str) -> frozenset[str]:
-    """Lemmas of the words one text writes in lower case (`common_words`).
-
-    >>> sorted(_lower_lemmas("The regions were annexed illegally by Russia"))
-    ['annex', 'by', 'illegally', 'region', 'were']
-    """
-    return frozenset(lemma(t) for t in _TOKEN.findall(text) if t[0].islower())
-
-
-def specificity(df: int, n: int) -> float:
-    """How specific an argument used by `df` of `n` claims is, in [0, 1] (1: one claim of a large corpus).
-
-    log((n + PSEUDO_CLAIMS) / df) / log(n + PSEUDO_CLAIMS): 0.5 at df ≈ sqrt(n + PSEUDO_CLAIMS).
-
-    >>> round(specificity(3000, 15000), 2), round(specificity(3, 15000), 2), round(specificity(2, 2), 2)
-    (0.17, 0.89, 0.85)
-    """
-    total = n + PSEUDO_CLAIMS
-    return max(0.0, math.log(total / max(df, 1)) / math.log(total))
-
-
-# --- the same proposition ----------------------------------------------------------------------------
-
-def match(a: str, b: str, idf: dict[str, float], leave_out: Iterable[str] = ()) -> float:
-    """Share of content (idf-weighted concepts, over the smaller claim) two contents have in common.
-
-    ``leave_out``: concepts not to count (the opposing words themselves, the shared arguments).
-
-    >>> match("he will raise taxes on the rich", "he will not raise taxes on the rich", {})
-    1.0
-    """
-    drop = set(leave_out)
-    ca, cb = concepts(a) - drop, concepts(b) - drop
-    if not ca or not cb:
-        return 0.0
-    w = lambda s: math.fsum(idf.get(x, 1.0) for x in s)  # noqa: E731  (exact: the same in any set order)
-    return round(w(ca & cb) / min(w(ca), w(cb)), 3)
-
-
-# --- opposite positions --------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Opposition:
-    kind: str                    # denial, antonym, negation
-    words: tuple[str, str]       # the opposing words of a, of b
-
-
-def opposition(a: Claim, b: Claim, refers: bool = False) -> Optional[Opposition]:
-    """How a and b take opposite positions, if they do: a denial, antonyms or a negation.
-
-    ``refers``: b points back at a (anaphoric content right after it), so a denial needs no shared words.
-
-    >>> mk = lambda t, st="assert", cue="said": Claim(id=t[:9], doc_id="d", speaker="X", speaker_id="actor:x",
-    ...     text=t, spans=[(0, len(t))], cue=cue, stance=st)
-    >>> opposition(mk("the four regions are legally part of Russia"), mk("the four regions were annexed illegally"))
-    Opposition(kind='antonym', words=('legally', 'illegally'))
-    >>> opposition(mk("Obama will raise taxes"), mk("Obama will not raise taxes"))
-    Opposition(kind='negation', words=('raise', 'not raise'))
-    >>> opposition(mk("Obama warned taxes would rise", cue="warned"), mk("taxes would rise"))  # stance alone: none
-    """
-    deny = _denial(a, b, refers)
-    if deny:
-        return deny
-    return _antonyms(a.text, b.text) or _negation(a.text, b.text)
-
-
-def may_oppose(claim: Claim) -> bool:
-    """Whether the claim can take part in any opposition `opposition` finds: a denial needs a claim that denies or
-    opposes, antonyms need an antonym pole in both claims, a negation needs a verb-group word negated in one of them.
-    Two claims of which neither may are never opposed, so `_candidate_pairs` does not pair them.
-
-    >>> mk = lambda t, st="assert": Claim(id="c", doc_id="d", speaker="X", speaker_id="actor:x", text=t,
-    ...                                   spans=[(0, len(t))], cue="said", stance=st)
-    >>> [may_oppose(mk(t)) for t in ["Obama will meet the governors", "Obama will not meet the governors",
-    ...                              "the annexation was illegal", "the talks were constructive"]]
-    [False, True, True, False]
-    >>> may_oppose(mk("any such losses", st="deny"))
-    True
-    """
-    if claim.stance in ("deny", "oppose") or _poles(claim.text):
-        return True
-    negated_words, verb_words = _negation_side(claim.text)
-    return not negated_words.isdisjoint(verb_words)
-
-
-_ANSWERABLE = ("assert", "predict", "accuse", "report", "believe", "promise", "warn", "praise", "criticize",
-               "support", "demand")
-
-
-def _denial(a: Claim, b: Claim, refers: bool) -> Optional[Opposition]:
-    """b denies what a asserts (or a denies b): a 'deny' cue, or a rejection pointing back at a.
-
-    >>> mk = lambda t, st="assert", cue="said": Claim(id=t[:9], doc_id="d", speaker="X", speaker_id="actor:x",
-    ...     text=t, spans=[(0, len(t))], cue=cue, stance=st)
-    >>> _denial(mk("Brown will be sidelined"), mk("Brown would be sidelined", "deny", "denied"), False)
-    Opposition(kind='denial', words=('said', 'denied'))
-    >>> _denial(mk("Brown will be sidelined"), mk("the claim", "oppose", "rejected"), False) is None  # not pointing back
-    True
-    """
-    for x, y, back in ((a, b, refers), (b, a, False)):
-        denies = y.stance == "deny" or (y.stance == "oppose" and back)
-        if denies and x.stance in _ANSWERABLE:
-            words = (x.cue, y.cue) if x is a else (y.cue, x.cue)
-            return Opposition("denial", words)
-    return None
-
-
-@text_memo("antonym_poles", encode=lambda d: [[k, p, w] for k, (p, w) in sorted(d.items())],
-           decode=lambda v: {k: (p, w) for k, p, w in v})
-def _poles(text: str) -> dict[int, tuple[int, str]]:
-    """antonym pair → (pole, word as written) of the claim's antonym words in its verb groups ("is illegal",
-    "annexed illegally", not "railing against"), flipped when negated.
-
-    >>> _poles("the four regions were annexed illegally"), _poles("the regions are not illegal")
-    ({0: (1, 'illegally')}, {0: (0, 'not illegal')})
-    """
-    poles = antonym_poles()
-    neg = negated(text)
-    zone = predicate_words(text)
-    out: dict[int, set] = defaultdict(set)
-    for t in tokens(text):
-        lw = lemma(t)
-        if lw not in zone:
-            continue
-        hit = poles.get(lw) or poles.get(t) or (lw.endswith("ly") and poles.get(lw[:-2]))  # "illegally"
-        if hit:
-            k, pole = hit
-            flipped = lw in neg
-            out[k].add((pole ^ flipped, ("not " if flipped else "") + t))
-    # a pair used both ways in one claim says nothing about it
-    return {k: sorted(v)[0] for k, v in out.items() if len({p for p, _ in v}) == 1}
-
-
-def _antonyms(a: str, b: str) -> Optional[Opposition]:
-    """The first antonym pair (`_poles`) the two texts take opposite poles of: an antonym, or a negation when both
-    write the same word.
-
-    >>> _antonyms("the four regions are legally part of Russia", "the four regions were annexed illegally")
-    Opposition(kind='antonym', words=('legally', 'illegally'))
-    """
-    pa, pb = _poles(a), _poles(b)
-    for k in sorted(pa.keys() & pb.keys()):
-        if pa[k][0] != pb[k][0]:
-            wa, wb = pa[k][1], pb[k][1]
-            same = lemma(wa.removeprefix("not ")) == lemma(wb.removeprefix("not "))   # "raise" / "not raise"
-            return Opposition("negation" if same else "antonym", (wa, wb))
-    return None
-
-
-def _negation(a: str, b: str) -> Optional[Opposition]:
-    """A verb group's head both claims use, negated in exactly one ("will raise" / "will not raise"). The antonym
-    words are left to `_antonyms` ("raise" is one: the flip found is in "taxes").
-
-    >>> _negation("he will raise taxes", "he will not raise taxes"), _negation("he will raise taxes", "he will raise rates")
-    (Opposition(kind='negation', words=('taxes', 'not taxes')), None)
-    """
-    na, la = _negation_side(a)
-    nb, lb = _negation_side(b)
-    poles = antonym_poles()     # antonym words are _antonyms' ("not legal" / "illegal" agree)
-    la = {w: t for w, t in la.items() if w not in poles and not (w.endswith("ly") and w[:-2] in poles)}
-    flips = sorted(w for w in la.keys() & lb.keys() if (w in na) != (w in nb))
-    if not flips or len(flips) * 2 < len((na | nb) & (la.keys() & lb.keys())):
-        return None
-    w = flips[0]
-    return Opposition("negation", (("not " if w in na else "") + la[w], ("not " if w in nb else "") + lb[w]))
-
-
-@text_memo("negation_side", encode=lambda v: [sorted(v[0]), v[1]], decode=lambda v: (frozenset(v[0]), dict(v[1])))
-def _negation_side(text: str) -> tuple[frozenset[str], dict[str, str]]:
-    """What _negation needs of one claim, worked out once per text (a claim meets many in its blocks):
-    its negated lemmas, and its verb-group words (lemma → as written).
-
-    >>> _negation_side("he will not raise taxes")
-    (frozenset({'rais', 'tax'}), {'rais': 'raise', 'tax': 'taxes'})
-    """
-    z = predicate_words(text)
-    return negated(text), {lemma(t): t for t in tokens(text) if lemma(t) in z}
 
 
 @text_memo("n_tokens", encode=int, decode=int)
@@ -670,7 +343,7 @@ def _answers_about_itself(denial: Claim, args: frozenset[str]) -> bool:
     """
     if not ACCUSATION.search(" ".join(denial.text.split()[:4])):
         return True
-    return any(lemma(w) in args for w in tokens(denial.speaker) if w not in STOP and w not in _TITLES)
+    return any(lemma(w) in args for w in tokens(denial.speaker) if w not in STOP and w not in TITLES)
 
 
 def _denies_what_is_said(a: Claim, b: Claim) -> bool:

@@ -9,8 +9,9 @@ import random
 
 import pytest
 
-from graphkit.contradict import (MAX_LINKS_PER_CLAIM, MIN_SCORE, arguments, find_contradictions, opposition,
-                                 own_arguments)
+from graphkit.claim_matter import arguments
+from graphkit.contradict import MAX_LINKS_PER_CLAIM, MIN_SCORE, find_contradictions, own_arguments
+from graphkit.opposition import opposition
 from graphkit.records import Claim
 
 _n = [0]
@@ -327,7 +328,7 @@ def test_opposition(ta, tb, kind):
     assert (got.kind if got else None) == kind
 
 
-# ---- which pairs contradictions look at (contradict._candidate_pairs with contradict.may_oppose): a pair of two
+# ---- which pairs contradictions look at (contradict._candidate_pairs with opposition.may_oppose): a pair of two
 # claims that cannot oppose anything is not looked at; a pair with one that can is
 OPPOSABLE_CASES = [  # (text, stance, whether it may oppose), each about Trump and Iowa
     ("Trump will release his tax returns in Iowa", "assert", False),  # no denial, no antonym pole, nothing negated
@@ -341,7 +342,8 @@ OPPOSABLE_CASES = [  # (text, stance, whether it may oppose), each about Trump a
 
 @pytest.mark.parametrize("text,stance,may", OPPOSABLE_CASES)
 def test_only_claims_that_may_oppose_are_paired_with_those_that_may_not(text, stance, may):
-    from graphkit.contradict import _candidate_pairs, _prepare, may_oppose, reading_order
+    from graphkit.contradict import _candidate_pairs, _prepare, reading_order
+    from graphkit.opposition import may_oppose
 
     plain = claim("201", "Kellyanne Conway", "Trump will visit the governors of Iowa", date="2016-09-01")
     case = claim("202", "Rudy Giuliani", text, stance=stance, date="2016-09-02")
