@@ -19,7 +19,7 @@ from .names import (APOS, ORG_NOUNS, TITLE_WORDS, drop_article, fold, has_org_wo
                     plain_name, split_honorific, split_title, strip_possessive)
 from .person_nouns import person_noun, plural_person_noun
 from .places import PlaceConfig, is_known_place
-from .pronouns import FIRST_PERSON, PLURAL_PRONOUNS
+from .pronouns import FIRST_PERSON, NO_ANTECEDENT, PLURAL_PRONOUNS
 from .records import Attribution
 
 #: the head nouns of an anonymous source ('a senior source', 'an aide'), as lemmas: the one list of them (a speaker
@@ -480,6 +480,42 @@ def definite_description(text: Optional[str]) -> Optional[str]:
     if not person_noun(head) or plural_person_noun(head):
         return None
     return " ".join(rest)
+
+
+def definite_body(text: Optional[str]) -> Optional[str]:
+    """The noun a speaker phrase describes a body or a document by: 'the' and up to three lower-case words ending
+    with a noun that is no person's ('the administration', 'The fund', 'the new survey'), folded; else None
+    (a person's description is :func:`definite_description`'s).
+
+    >>> [definite_body(t) for t in ("the administration", "The fund", "the businessman", "the candidates", "the Fund")]
+    ['administration', 'fund', None, None, None]
+    """
+    words = (text or "").split()
+    if not 2 <= len(words) <= 4 or words[0].lower() != "the":
+        return None
+    rest = words[1:]
+    if not all(w.replace("-", "").isalpha() and w.islower() for w in rest) or person_noun(rest[-1]) \
+            or plural_person_noun(rest[-1]):
+        return None
+    return rest[-1]
+
+
+def named_before_head(text: str, head: str) -> bool:
+    """Whether a mention written ``text`` is a name written before the noun ``head``: it ends with ``head`` (a
+    possessive and case aside) and every word before it but a leading 'the' opens with a capital ('the Obama
+    administration', "Hillary Clinton's campaign", 'The International Monetary Fund'), the first no word that names no
+    one by itself ('This initiative': graphkit.pronouns.NO_ANTECEDENT); not a phrase whose head is another noun
+    ('narrator in the Clinton ad') nor the noun alone ('The Fund').
+
+    >>> [named_before_head(n, h) for n, h in [("the Obama administration", "administration"),
+    ...  ("Hillary Clinton's campaign", "campaign"), ("narrator in the Clinton ad", "ad"),
+    ...  ("This initiative", "initiative"), ("The Fund", "fund")]]
+    [True, True, False, False, False]
+    """
+    words = drop_article(text).split()
+    if len(words) < 2 or fold(words[-1]) != head or words[0].lower() in NO_ANTECEDENT:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words[:-1])
 
 
 def one_of_many(text: str) -> bool:

@@ -626,17 +626,55 @@ def described_speakers(drafts: dict, speaker_of: dict, described: dict[tuple[str
     return out
 
 
+#: a body or document described by its noun alone and left so ('the administration said', 'The fund warned') is the
+#: one actor its article writes as a name before that noun ('the Obama administration', 'The International Monetary
+#: Fund') (`described_bodies`; issue 12)
+DESCRIBED_BODY = True
+
+
+def described_bodies(drafts: dict, speaker_of: dict,
+                     bodies: dict[tuple[str, int], tuple[str, tuple[tuple[str, int], ...]]]
+                     ) -> list[tuple[tuple[str, int], str, str]]:
+    """Mentions that describe a body or a document by its noun alone ('the administration', 'The fund': graphkit.
+    mentions.definite_body) and were left that description as written (a draft whose name has no capital, not a
+    person nor an anonymous source), each with the one actor its article's mentions written as a name before that
+    noun are ('the Obama administration', 'The International Monetary Fund': graphkit.mentions.named_before_head),
+    as (mention, draft key, reason); none when those mentions are two actors or there are none. ``bodies``: (doc id,
+    index) → (the description's noun, the article's mentions written so).
+
+    >>> from types import SimpleNamespace as D
+    >>> drafts = {"f": D(name="fund", type="group"), "i": D(name="International Monetary Fund", type="organisation"),
+    ...           "b": D(name="World Bank", type="organisation")}
+    >>> speaker_of = {("a", 0): "i", ("a", 1): "b", ("a", 2): "f", ("c", 0): "b", ("c", 1): "f"}
+    >>> bodies = {("a", 2): ("fund", (("a", 0),)), ("c", 1): ("fund", ())}
+    >>> [(k, p) for k, p, _ in described_bodies(drafts, speaker_of, bodies)]
+    [(('a', 2), 'i')]
+    """
+    out = []
+    for k, (head, named) in sorted(bodies.items()):
+        d = drafts.get(speaker_of.get(k))
+        if d is None or d.type in ("person", "anonymous") or d.name != d.name.lower():
+            continue
+        actors = sorted({speaker_of[m] for m in named if speaker_of.get(m) in drafts} - {speaker_of[k]})
+        if len(actors) == 1:
+            out.append((k, actors[0], f"the {head!r} of its article, which names it so: {drafts[actors[0]].name!r}"))
+    return out
+
+
 def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict] = None, people=None,
-                        described: Optional[dict] = None) -> None:
+                        described: Optional[dict] = None, bodies: Optional[dict] = None) -> None:
     """Short forms, acronyms, shortened names and roles held by one person: merge drafts, with reasons; then
     role mentions that are the person named just before (:func:`roles_named_before`), and descriptions of one person
-    that are the one person speaker of their article the corpus names so (:func:`described_speakers`).
+    that are the one person speaker of their article the corpus names so (:func:`described_speakers`), and a body's
+    or document's noun alone that is the one actor its article writes as a name before it (:func:`described_bodies`).
 
     ``drafts``: key → graphkit.actor_drafts draft (name, type, entry, aliases, roles, organisation, country,
     merges: reason line → doc ids); ``speaker_of``: (doc id, index) → draft key. Both are updated.
     ``positions``: (doc id, index) → the mention's offset in its article. ``people``: the corpus's person names
     (graphkit.people.PersonNames), for bodies named by their owner (:func:`body_owner_merges`; None: not merged).
-    ``described``: (doc id, index) → the role a mention describes one person by, for :func:`described_speakers`.
+    ``described``: (doc id, index) → the role a mention describes one person by, for :func:`described_speakers`;
+    ``bodies``: (doc id, index) → the noun a mention describes a body or document by and the article's mentions
+    written as a name before it, for :func:`described_bodies`.
     """
     mentions: dict[str, list] = defaultdict(list)  # draft key -> its speaker_of keys: a merge moves only its own
     for k, v in speaker_of.items():
@@ -656,6 +694,9 @@ def merge_across_corpus(drafts: dict, speaker_of: dict, positions: Optional[dict
         move_mention(drafts, speaker_of, k, dst, why, mentions)
     if DESCRIBED_SPEAKER and described:
         for k, dst, why in described_speakers(drafts, speaker_of, described):
+            move_mention(drafts, speaker_of, k, dst, why, mentions)
+    if DESCRIBED_BODY and bodies:
+        for k, dst, why in described_bodies(drafts, speaker_of, bodies):
             move_mention(drafts, speaker_of, k, dst, why, mentions)
     if people is not None:
         moves, renames = body_owner_merges(drafts, mentions, people)

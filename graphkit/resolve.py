@@ -74,7 +74,8 @@ from .actor_pronouns import SpokenBefore, pronoun_draft, second_look
 from .actor_votes import person_votes
 from .entity_types import NOT_NAMES, type_entities
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import Mention, definite_description, group_of_officials, read_mention
+from .mentions import (Mention, definite_body, definite_description, group_of_officials, named_before_head,
+                       read_mention)
 from .names import fold, plain_name, slug
 from .people import PersonNames
 from .places import Entity, PlaceConfig, load_place_config
@@ -261,6 +262,18 @@ class _Resolver:
         return {(d, i): role for d, atts in self.atts.items() for i, a in enumerate(atts)
                 if (role := definite_description(a.speaker_text)) is not None}
 
+    def bodies(self) -> dict[tuple[str, int], tuple[str, tuple[tuple[str, int], ...]]]:
+        """(doc id, index) → the noun a speaker mention describes a body or document by ('the administration':
+        graphkit.mentions.definite_body) and the mentions of its article written as a name before that noun ('the
+        Obama administration': graphkit.mentions.named_before_head), for graphkit.merge.described_bodies."""
+        out = {}
+        for d, atts in self.atts.items():
+            for i, a in enumerate(atts):
+                if (noun := definite_body(a.speaker_text)) is not None:
+                    out[(d, i)] = noun, tuple((d, j) for j, b in enumerate(atts)
+                                              if b.speaker_text and named_before_head(b.speaker_text, noun))
+        return out
+
     def positions(self) -> dict[tuple[str, int], int]:
         """(doc id, index) → where the attribution's speaker mention starts (else its cue, else its content)."""
         out = {}
@@ -340,7 +353,8 @@ def resolve_actors(attributions: dict[str, list[Attribution]], entities: dict[st
     pc = place_config if place_config is not None else load_place_config()
     r = _Resolver({d: list(attributions[d]) for d in sorted(attributions)}, entities, gz, pc, keep_walks)
     r.resolve(kept_walks)
-    merge.merge_across_corpus(r.drafts.by_key, r.drafts.speaker_of, r.positions(), r.people.people, r.described())
+    merge.merge_across_corpus(r.drafts.by_key, r.drafts.speaker_of, r.positions(), r.people.people, r.described(),
+                              r.bodies())
     actors, ids = actor_records(r.drafts.by_key)
     speaker_of = {k: ids[v] for k, v in sorted(r.drafts.speaker_of.items())}
     return ActorResolution(actors=actors, speaker_of=speaker_of, entity_types=r.types, walks=r.walks)

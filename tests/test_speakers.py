@@ -926,6 +926,38 @@ def test_no_description_is_read_with_the_rule_off(monkeypatch):
     assert read == []
 
 
+# a body or document described by its noun alone and left so ('the fund said') is the one actor its article writes as a
+# name before that noun (graphkit.merge.described_bodies, switch DESCRIBED_BODY): (the article's speakers as (written,
+# resolved, kind), in a corpus quoting a senator elsewhere; which speaker; the actor expected; whether the row is the
+# rule's own)
+DESCRIBED_BODIES = [
+    # American: 'the fund' after 'The International Monetary Fund'
+    ([("The International Monetary Fund", "International Monetary Fund", "ORG"), ("the fund", "the fund", "NOUN")], 1,
+     "International Monetary Fund", True),
+    # British: 'the government' before the article names it in full, a person quoted between
+    ([("the government", "the government", "NOUN"), ("Mr Pryce", "Pryce", "PERSON"),
+      ("the Scottish government", "Scottish government", "NOUN")], 0, "Scottish government", True),
+    # two campaigns written so: 'the campaign' stays as written
+    ([("the Labour campaign", "Labour campaign", "NOUN"), ("the Tory campaign", "Tory campaign", "NOUN"),
+      ("the campaign", "the campaign", "NOUN")], 2, "campaign", False),
+    # people, not a body: 'the candidates' stays several people as written
+    ([("The Republican candidates", "Republican candidates", "NOUN"), ("the candidates", "the candidates", "NOUN")], 1,
+     "candidates", False),
+    # a phrase whose head is another noun names no ad: 'The ad' stays as written
+    ([("a narrator in the Hale ad", "narrator in the Hale ad", "NOUN"), ("The ad", "The ad", "NOUN")], 1, "ad", False),
+]
+
+
+@pytest.mark.parametrize("article,target,expected,the_rule", DESCRIBED_BODIES,
+                         ids=[f"{k:02d}" for k in range(len(DESCRIBED_BODIES))])
+def test_a_body_described_by_its_noun_is_the_one_its_article_names_so(monkeypatch, article, target, expected, the_rule):
+    from graphkit import merge
+
+    others = [("Senator Tom Hale", "Tom Hale", "Senator")]
+    assert_switched(lambda: _actor_in_corpus(others, article, target), expected, the_rule, monkeypatch, merge,
+                    "DESCRIBED_BODY")
+
+
 # a common-noun phrase ending with a body's noun after a name is an organisation, not a group of people
 # (graphkit.mentions.named_body): (the phrase as written, as the article resolved it, the actor's type)
 BODIES_NAMED = [
