@@ -279,6 +279,44 @@ def _whose(res: SpeakerResolver, poss: Token, toks: list[Token], spans: list, f:
     f.resolved, f.rspan = f"{owner}'s {rest}", None
 
 
+#: a common-noun speaker opened by 'whose' names its possessor as the relative clause's antecedent is named ('the
+#: Alliance for Clean Water, whose political arm endorsed ...' is 'Alliance for Clean Water's political arm'; issue 12)
+WHOSE_ANTECEDENT = True
+
+
+def _whose_antecedent(head: Token, toks: list[Token]) -> Optional[Token]:
+    """The name a 'whose' opening a common-noun speaker phrase stands for: the word the relative clause holding the
+    phrase hangs on, when it is a person's or an organisation's name ('Tom Hale, whose attorneys argued', 'the
+    Alliance for Clean Water, whose political arm endorsed'); else None. Not for a role or source ('whose spokesman':
+    the spokesperson and role rules read those, as for 'his spokesman'), nor a common noun ('the group, whose
+    members'), whose own name is not written there."""
+    t = toks[0]
+    if not WHOSE_ANTECEDENT or t.lower_ != "whose" or t.dep_ != "poss" or t.head != head or len(toks) < 2 \
+            or head.lemma_.lower() in ROLE_WORDS | ANON_HEADS:
+        return None
+    verb = head.head
+    if verb.dep_ != "relcl" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return verb.head if verb.head.ent_type_ in ("PERSON", "ORG") else None
+
+
+def _whose_relative(res: SpeakerResolver, ante: Token, toks: list[Token], f: _Found) -> None:
+    """'whose attorneys', 'whose political arm': the phrase with its possessor named as the article names the
+    antecedent (:func:`_whose_antecedent`): a person by their full name ('Tom Hale's attorneys'), an organisation by
+    its whole name without 'the' ("Alliance for Clean Water's political arm"). As 'his campaign' (`_whose`), the
+    phrase stays a group or document, not the possessor: no resolved span points at the name."""
+    ent = ent_of(ante)
+    if ent is None:
+        return
+    name = strip_possessive(ent.text, bare_apostrophe=True)
+    if ent.label_ == "PERSON":
+        name = res.full_name(name, (ent.start_char, ent.start_char + len(name)))[0]
+    else:
+        name = re.sub(r"^the\s+", "", name, flags=re.I)
+    rest = toks[0].doc[toks[1].i:toks[-1].i + 1].text
+    f.resolved, f.rspan = f"{name}'s {rest}", None
+
+
 def _relative(res: SpeakerResolver, relative_head: Token, f: _Found, pron: Optional[Token] = None) -> None:
     """'..., who said': the antecedent's name (a person's full name) and its role; the antecedent's phrase ends before
     the relative pronoun ``pron`` ('those who said ...' is 'those', not the clause that holds the 'who' itself, which

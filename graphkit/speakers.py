@@ -50,7 +50,8 @@ from .person_heads import person_role
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
 from .speaker_kinds import (ANON_PERSON, _anaphoric_anonymous, _anonymous_before, _definite_person, _first_name_before,
                             _Found, _in_apposition, _named_together, _one_anonymous_person, _possessive_pronoun,
-                            _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose)
+                            _qualified_person, _relative, _spokesperson, _surname_role_or_org, _who_antecedent, _whose,
+                            _whose_antecedent, _whose_relative)
 from .speaker_parts import SPOKES, principal_tokens, split_speaker
 from .speaker_phrase import naming_zone, speaker_tokens
 from .speaker_types import definite_person, speaker_type
@@ -299,6 +300,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
         _spokesperson(res, head, toks, spans, f)
     elif stype == "NOUN" and _possessive_pronoun(head, toks) is not None:
         _whose(res, _possessive_pronoun(head, toks), toks, spans, f)  # 'his campaign': Bernie Sanders's campaign
+    elif stype == "NOUN" and (ante := _whose_antecedent(head, toks)) is not None:
+        _whose_relative(res, ante, toks, f)  # 'Tom Hale, whose attorneys argued': Tom Hale's attorneys
     elif stype == "NOUN" and toks[0].lower_ == "the" and head.lemma_.lower() in ORG_NOUNS and _one_body(head) \
             and res.org_named(head.lemma_.lower(), s0) is not None:
         f.resolved, f.rspan = res.org_named(head.lemma_.lower(), s0)  # "the company said" after "Enron"

@@ -2990,6 +2990,30 @@ def test_several_bodies_stay_as_written(text, expected, the_rule, monkeypatch):
     assert_switched(lambda: last_speaker(text), expected, the_rule, monkeypatch, speakers, "SEVERAL_BODIES_AS_WRITTEN")
 
 
+
+#: a common-noun speaker opened by 'whose' names its possessor as the relative clause's antecedent is named, a person by
+#: their full name, an organisation by its whole name (speaker_kinds.WHOSE_ANTECEDENT, _whose_antecedent,
+#: _whose_relative): (text, the last claim's actor and type, whether the row fails with the switch off)
+WHOSE_ANTECEDENT = [
+    ("The plan was opposed by the Leeds Civic Trust, whose planning committee said that the tower was too tall.",
+     ("Leeds Civic Trust's planning committee", "organisation"), True),                                    # British
+    ("Ann Reyes spoke in Ohio on Monday. The vote was close for Ms. Reyes, whose foundation said that the count was "
+     "wrong.", ("Ann Reyes's foundation", "organisation"), True),                                          # American
+    # controls: a spokesman is the spokesperson rules' (as 'his spokesman'); a common noun's members name no one
+    ("The plan was opposed by the Leeds Civic Trust, whose spokesman said that the tower was too tall.",
+     ("whose spokesman", "role"), False),
+    ("The plan was opposed by the group, whose members said that the tower was too tall.",
+     ("whose members", "group"), False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", WHOSE_ANTECEDENT,
+                         ids=[f"{k:02d}" for k in range(len(WHOSE_ANTECEDENT))])
+def test_whose_names_the_relative_clauses_antecedent(text, expected, the_rule, monkeypatch):
+    import graphkit.speaker_kinds as speaker_kinds
+
+    assert_switched(lambda: last_speaker(text), expected, the_rule, monkeypatch, speaker_kinds, "WHOSE_ANTECEDENT")
+
 #: sources listed as a subject, with commas, a parenthesis or an apposition between them, are all the speaker, not the
 #: first alone (speaker_phrase.LIST_COMMAS: _in_list): (text, the last claim's phrase as written, actor and type with
 #: the rule, and without it). The controls read the same either way (a singular noun after a name, a name after a
