@@ -470,11 +470,8 @@ def definite_description(text: Optional[str]) -> Optional[str]:
     ...                                    "the Texas senator", "the plan", "the candidates")]
     ['retired neurosurgeon', 'businessman', 'aide', None, None, None, None]
     """
-    words = (text or "").split()
-    if not 2 <= len(words) <= 5 or words[0].lower() != "the":
-        return None
-    rest = words[1:]
-    if not all(w.replace("-", "").isalpha() and w.islower() for w in rest):
+    rest = _after_the(text, 4)
+    if rest is None:
         return None
     head = rest[-1]
     if not person_noun(head) or plural_person_noun(head):
@@ -490,14 +487,24 @@ def definite_body(text: Optional[str]) -> Optional[str]:
     >>> [definite_body(t) for t in ("the administration", "The fund", "the businessman", "the candidates", "the Fund")]
     ['administration', 'fund', None, None, None]
     """
-    words = (text or "").split()
-    if not 2 <= len(words) <= 4 or words[0].lower() != "the":
-        return None
-    rest = words[1:]
-    if not all(w.replace("-", "").isalpha() and w.islower() for w in rest) or person_noun(rest[-1]) \
-            or plural_person_noun(rest[-1]):
+    rest = _after_the(text, 3)
+    if rest is None or person_noun(rest[-1]) or plural_person_noun(rest[-1]):
         return None
     return rest[-1]
+
+
+def _after_the(text: Optional[str], most: int) -> Optional[list[str]]:
+    """The words of a phrase after its opening 'the', one to ``most`` of them, each lower case (a hyphen inside one
+    allowed), else None: what :func:`definite_description` and :func:`definite_body` read a description from.
+
+    >>> _after_the("The retired neurosurgeon", 4), _after_the("the Fund", 3), _after_the("a fund", 3)
+    (['retired', 'neurosurgeon'], None, None)
+    """
+    words = (text or "").split()
+    if not 2 <= len(words) <= most + 1 or words[0].lower() != "the":
+        return None
+    rest = words[1:]
+    return rest if all(w.replace("-", "").isalpha() and w.islower() for w in rest) else None
 
 
 def named_before_head(text: str, head: str) -> bool:

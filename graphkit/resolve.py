@@ -265,7 +265,18 @@ class _Resolver:
     def bodies(self) -> dict[tuple[str, int], tuple[str, tuple[tuple[str, int], ...]]]:
         """(doc id, index) → the noun a speaker mention describes a body or document by ('the administration':
         graphkit.mentions.definite_body) and the mentions of its article written as a name before that noun ('the
-        Obama administration': graphkit.mentions.named_before_head), for graphkit.merge.described_bodies."""
+        Obama administration': graphkit.mentions.named_before_head), for graphkit.merge.described_bodies.
+
+        >>> from types import SimpleNamespace as A
+        >>> r = _Resolver.__new__(_Resolver)  # only its attributions read here
+        >>> r.atts = {"d": [A(speaker_text=t) for t in ("The International Monetary Fund", "the fund", "the aide")]}
+        >>> r.bodies()
+        {('d', 1): ('fund', (('d', 0),))}
+
+        None read with the rule off (`graphkit.merge.DESCRIBED_BODY`), which the merge reads none of then.
+        """
+        if not merge.DESCRIBED_BODY:
+            return {}
         out = {}
         for d, atts in self.atts.items():
             for i, a in enumerate(atts):

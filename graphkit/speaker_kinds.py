@@ -257,8 +257,16 @@ def _possessive_pronoun(head: Token, toks: list[Token]) -> Optional[Token]:
     """The possessive 'his' / 'her' that opens a common-noun speaker phrase and hangs on its head ('his campaign', 'Her
     critics', 'his own supporters'), else None. Not for a role or source ('his chief aide', 'her spokesman': the
     spokesperson and role rules read those), nor 'its' / 'their', whose antecedents are less sure."""
+    return _opening_possessive(head, toks, _POSSESSIVES)
+
+
+def _opening_possessive(head: Token, toks: list[Token], words) -> Optional[Token]:
+    """The first token of a speaker phrase when it is one of ``words`` ('his', 'whose'), a possessive hung on the
+    phrase's head, the phrase more than it, its head no role or source ('his chief aide', 'whose spokesman': the
+    spokesperson and role rules read those); else None: :func:`_possessive_pronoun`'s and :func:`_whose_antecedent`'s
+    one test."""
     t = toks[0]
-    return t if t.lower_ in _POSSESSIVES and t.dep_ == "poss" and t.head == head and len(toks) > 1 \
+    return t if t.lower_ in words and t.dep_ == "poss" and t.head == head and len(toks) > 1 \
         and head.lemma_.lower() not in ROLE_WORDS | ANON_HEADS else None
 
 
@@ -274,7 +282,12 @@ def _whose(res: SpeakerResolver, poss: Token, toks: list[Token], spans: list, f:
     hit = res.pronoun(_POSSESSIVES[poss.lower_], poss.idx, tuple(spans))
     if hit is None or not hit[0]:
         return
-    owner = strip_possessive(hit[0], bare_apostrophe=True)
+    _owned_by(strip_possessive(hit[0], bare_apostrophe=True), toks, f)
+
+
+def _owned_by(owner: str, toks: list[Token], f: _Found) -> None:
+    """The phrase after its possessive word ('his', 'whose') named with ``owner`` ("Ann Lee's campaign"), a group or
+    document, not the owner: no resolved span points at the name (:func:`_whose`, :func:`_whose_relative`)."""
     rest = toks[0].doc[toks[1].i:toks[-1].i + 1].text
     f.resolved, f.rspan = f"{owner}'s {rest}", None
 
@@ -289,10 +302,15 @@ def _whose_antecedent(head: Token, toks: list[Token]) -> Optional[Token]:
     phrase hangs on, when it is a person's or an organisation's name ('Tom Hale, whose attorneys argued', 'the
     Alliance for Clean Water, whose political arm endorsed'); else None. Not for a role or source ('whose spokesman':
     the spokesperson and role rules read those, as for 'his spokesman'), nor a common noun ('the group, whose
-    members'), whose own name is not written there."""
-    t = toks[0]
-    if not WHOSE_ANTECEDENT or t.lower_ != "whose" or t.dep_ != "poss" or t.head != head or len(toks) < 2 \
-            or head.lemma_.lower() in ROLE_WORDS | ANON_HEADS:
+    members'), whose own name is not written there.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("The plan was opposed by the Leeds Civic Trust, whose planning committee said it was too tall.")
+    >>> head = next(t for t in doc if t.text == "committee")
+    >>> _whose_antecedent(head, list(doc[head.i - 2:head.i + 1])).text
+    'Trust'
+    """
+    if not WHOSE_ANTECEDENT or _opening_possessive(head, toks, ("whose",)) is None:
         return None
     verb = head.head
     if verb.dep_ != "relcl" or head.dep_ not in ("nsubj", "nsubjpass"):
@@ -313,8 +331,7 @@ def _whose_relative(res: SpeakerResolver, ante: Token, toks: list[Token], f: _Fo
         name = res.full_name(name, (ent.start_char, ent.start_char + len(name)))[0]
     else:
         name = re.sub(r"^the\s+", "", name, flags=re.I)
-    rest = toks[0].doc[toks[1].i:toks[-1].i + 1].text
-    f.resolved, f.rspan = f"{name}'s {rest}", None
+    _owned_by(name, toks, f)
 
 
 def _relative(res: SpeakerResolver, relative_head: Token, f: _Found, pron: Optional[Token] = None) -> None:

@@ -909,19 +909,22 @@ def test_a_description_is_the_one_speaker_the_corpus_names_so(monkeypatch, other
                     "DESCRIBED_SPEAKER")
 
 
-def test_no_description_is_read_with_the_rule_off(monkeypatch):
-    """With DESCRIBED_SPEAKER off the resolver reads no speaker's description (`_Resolver.described`), which the
-    merge would not read; on, it reads each attribution's speaker once."""
+@pytest.mark.parametrize("switch,reader", [("DESCRIBED_SPEAKER", "definite_description"),
+                                           ("DESCRIBED_BODY", "definite_body")], ids=["person", "body"])
+def test_no_description_is_read_with_the_rule_off(monkeypatch, switch, reader):
+    """With DESCRIBED_SPEAKER (DESCRIBED_BODY) off the resolver reads no speaker's description of a person
+    (`_Resolver.described`) or of a body (`_Resolver.bodies`), which the merge would not read; on, it reads each
+    attribution's speaker once."""
     from graphkit import merge, resolve
 
     read = []
-    description = resolve.definite_description
-    monkeypatch.setattr(resolve, "definite_description", lambda text: read.append(text) or description(text))
+    description = getattr(resolve, reader)
+    monkeypatch.setattr(resolve, reader, lambda text: read.append(text) or description(text))
     others, article = DESCRIBED_SPEAKERS[0][:2]
     _actor_in_corpus(others, article, 2)
     assert sorted(read) == sorted(w for w, _, _ in others + article)
     read.clear()
-    monkeypatch.setattr(merge, "DESCRIBED_SPEAKER", False)
+    monkeypatch.setattr(merge, switch, False)
     _actor_in_corpus(others, article, 2)
     assert read == []
 
@@ -2988,7 +2991,6 @@ def test_several_bodies_stay_as_written(text, expected, the_rule, monkeypatch):
     import graphkit.speakers as speakers
 
     assert_switched(lambda: last_speaker(text), expected, the_rule, monkeypatch, speakers, "SEVERAL_BODIES_AS_WRITTEN")
-
 
 
 #: a common-noun speaker opened by 'whose' names its possessor as the relative clause's antecedent is named, a person by
