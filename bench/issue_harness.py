@@ -244,14 +244,16 @@ def kept_issues(store_path: Path) -> dict:
     return json.loads(raw)
 
 
-def per_statement(inputs: dict, about) -> dict[str, list]:
+def per_statement(inputs: dict, about, order: Optional[dict[str, int]] = None) -> dict[str, list]:
     """Statement id → its [issue, triggers, score] lists, as a build gives a statement its issues
     (`graphkit.statements._merged_head`): its kept report's, then each issue another of its reports (``same_as`` it)
     adds; an issue several reports give has the best of their scores, and the other reports' evidence for it, where
     it differs, as a fourth item (a list), which a query setting reads as the store's `IssueFilter.counted` does
-    (`counted_at`). A capture without ``same_as`` (before session 58) gives each statement its kept report's alone,
-    which left out a statement whose kept report had no issue and another had one (PolNeAR train at -88: 12,966
-    statements with an issue against the store's 12,970; 16 statements' issues other than the store's).
+    (`counted_at`); of more than `graphkit.issues.MAX_ISSUES`, the best scored (`graphkit.statements.best_issues`,
+    ties to the first in ``order``, the taxonomy's: `issues_order`). A capture without ``same_as`` (before session 58)
+    gives each statement its kept report's alone, which left out a statement whose kept report had no issue and
+    another had one (PolNeAR train at -88: 12,966 statements with an issue against the store's 12,970; 16 statements'
+    issues other than the store's).
 
     >>> inputs = {"rows": [("s1", "a"), ("r1", "b"), ("s2", "c")], "statements": ["s1", "s2"], "same_as": {"r1": "s1"}}
     >>> per_statement(inputs, [[], [("NATO", "NATO", 1.0)], [("Europe", "(article)", 0.2)]])
@@ -259,7 +261,12 @@ def per_statement(inputs: dict, about) -> dict[str, list]:
     >>> inputs = {"rows": [("s1", "a"), ("r1", "b")], "statements": ["s1"], "same_as": {"r1": "s1"}}
     >>> per_statement(inputs, [[("Europe", "(article)", 0.05)], [("Europe", "Europe", 0.2)]])
     {'s1': [['Europe', '(article)', 0.2, ['Europe']]]}
+    >>> four = [[("a", "a", 0.5), ("b", "b", 0.5)], [("c", "c", 0.5), ("d", "d", 0.75)]]  # the best three
+    >>> per_statement(inputs, four, {"c": 0, "a": 1})
+    {'s1': [['a', 'a', 0.5], ['c', 'c', 0.5], ['d', 'd', 0.75]]}
     """
+    from graphkit import statements
+
     want = set(inputs["statements"])
     same_as = inputs.get("same_as", {})
     out: dict[str, list] = {}
@@ -278,7 +285,24 @@ def per_statement(inputs: dict, about) -> dict[str, list]:
                 else:
                     have[x[0]] = x
                     out[cid].append(x)
+            if statements.MERGED_ISSUES_BEST:
+                best = set(statements.best_issues([x[0] for x in out[cid]], {x[0]: x[2] for x in out[cid]}, order))
+                out[cid] = [x for x in out[cid] if x[0] in best]
     return out
+
+
+def issues_order(data: dict) -> dict[str, int]:
+    """The position of each of the discovered issues ``data`` (a build's meta ``discovered_issues``, `assign`'s) in
+    the taxonomy a build makes of them (`graphkit.issue_model.issue_order`): what breaks a tie between a statement's
+    issues (`per_statement`).
+
+    >>> issues_order({"issues": [{"name": "tax", "patterns": ["tax"]}, {"name": "NHS", "patterns": ["NHS"]}]})
+    {'tax': 0, 'NHS': 1}
+    """
+    from graphkit.issue_model import issue_order
+    from graphkit.issues import taxonomy_from_data
+
+    return issue_order(taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"))
 
 
 def evidence(x: list) -> list[str]:
@@ -902,7 +926,7 @@ def main(argv=None) -> int:
         raise GraphkitError(f"--variant {a.variant}: none of its patches ran on the build's path (it would give the "
                             "build's own assignment under its name); patch what `assign` calls")
     data, about = got.data, got.about
-    st = per_statement(inputs, about)
+    st = per_statement(inputs, about, issues_order(data))
     summary(inputs, data, st)
     floor = json.loads(got.model or "{}").get("floor")
     print(f"article floor: {floor:.4f}" if floor is not None else "article floor: none")

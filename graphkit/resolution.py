@@ -139,7 +139,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         clock("claims")
         words_beside.collect()
         links: dict[str, str] = {}  # what linking keeps for the next resolution (graphkit.kept), stored with the rest
-        claims = merge_reports_kept(store, claims, links, full)
+        claims = merge_reports_kept(store, claims, links, full, taxonomy[0])
         clock("merge")
         contradictions = kept_contradictions(store, [c for c in claims if c.same_as is None],
                                              WINDOW_DAYS if window_days is None else window_days, links, full)
@@ -226,13 +226,17 @@ def claim_spans(atts: dict[str, list]) -> dict[str, list]:
     return {d: [a.spans for a in rows] for d, rows in atts.items()}
 
 
-def merge_reports_kept(store: Store, claims: list[Claim], links: dict[str, str], full: bool = False) -> list[Claim]:
+def merge_reports_kept(store: Store, claims: list[Claim], links: dict[str, str], full: bool = False,
+                       taxonomy=None) -> list[Claim]:
     """Reports of one statement merged (`graphkit.statements.merge_reports`, the originals freed as the copies are
     made), the clusters kept whole under the key of every claim they read (`graphkit.kept.kept_report_clusters`,
-    which adds what it keeps to ``links``)."""
+    which adds what it keeps to ``links``). A statement keeps the best of its reports' issues, a tie to the one first
+    in ``taxonomy`` (the claims' issues': `graphkit.issue_model.issue_order`), as one report keeps its own."""
+    from .issue_model import issue_order
     from .statements import merge_reports
 
-    return merge_reports(claims, keep_reports=True, consume=True, clusters=kept_report_clusters(store, links, full))
+    return merge_reports(claims, keep_reports=True, consume=True, clusters=kept_report_clusters(store, links, full),
+                         taxonomy_order=issue_order(taxonomy) if taxonomy is not None else None)
 
 
 @dataclass

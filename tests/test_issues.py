@@ -224,3 +224,59 @@ def test_a_trigger_is_one_phrase_of_the_text(text, trigger):
     tax = taxonomy_from_data(ONE_PHRASE, "x.yaml", origin="discovered")
     got = [t for a in assign_claim(text, ("", ""), tax) for t in a.triggers]
     assert got == ([trigger] if trigger else [])
+
+
+# a statement two articles report, its reports given issues by their own sentences (a corpus's issues.yaml, each
+# issue its own context trigger): (article a1, article a2, the statement's issues, whether the row is the rule's own,
+# `graphkit.statements.MERGED_ISSUES_BEST`)
+STATEMENT_OF_TWO = {"version": 1, "issues": [{"name": n, "patterns": [n], "context": [n]} for n in
+                                             ("NHS", "ID cards", "pensions", "council tax", "schools")]}
+STATEMENT_OF_TWO_NAMES = [i["name"] for i in STATEMENT_OF_TWO["issues"]]
+MERGED_REPORTS = [
+    # three and two: the statement keeps three, the ties to the first in the taxonomy (pensions of the kept report's)
+    ("Speaking on council tax, pensions and schools, Mary Jones said the hard times would last for many.",
+     "Asked about the NHS and ID cards, Mary Jones said the hard times would last for many.",
+     ("pensions", "NHS", "ID cards"), True),
+    # two and one: three together, all kept (control)
+    ("Speaking on council tax and pensions, Mary Jones said the hard times would last for many.",
+     "Asked about the NHS, Mary Jones said the hard times would last for many.",
+     ("pensions", "council tax", "NHS"), False),
+]
+
+
+@pytest.mark.parametrize("a1,a2,expected,the_rule", MERGED_REPORTS)
+def test_a_statement_of_two_articles_has_at_most_three_issues_everywhere(a1, a2, expected, the_rule, tmp_path,
+                                                                         monkeypatch):
+    """A statement reported by two articles whose issues together exceed MAX_ISSUES is about the best three: its record,
+    the store's claim-issue table, the graph's ``about`` edges and an issue query all say so (each reads the statement
+    as the merge made it: `graphkit.statements.best_issues`); each other report keeps its article's own."""
+    import yaml
+    from switched import assert_switched
+
+    import graphkit
+    from graphkit import statements
+    from graphkit.build import build
+    from graphkit.issues import MAX_ISSUES
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "issues.yaml").write_text(yaml.safe_dump(STATEMENT_OF_TWO), encoding="utf-8")
+    (corpus / "a1.txt").write_text(a1, encoding="utf-8")
+    (corpus / "a2.txt").write_text(a2, encoding="utf-8")
+    runs = iter(range(2))
+
+    def read():
+        store = tmp_path / f"s{next(runs)}.gk"
+        build(corpus, store)
+        with graphkit.open(store) as g:
+            (head,) = [c for c in g.store.claims() if c.same_as is None]
+            (report,) = [c for c in g.store.claims() if c.same_as]
+            assert head.reports == ("a2",) and len(report.issues) <= MAX_ISSUES
+            table = {i for (i,) in g.store.db.execute("SELECT issue FROM claim_issues WHERE claim_id=?", (head.id,))}
+            G = g.subgraph()
+            edges = {G.nodes[v]["name"] for _, v, k in G.out_edges(f"claim:{head.id}", keys=True) if k == "about"}
+            listed = {i for i in STATEMENT_OF_TWO_NAMES if any(c.id == head.id for c in g.claim_records(issue=i))}
+        assert table == edges == listed == set(head.issues)
+        return head.issues
+
+    assert_switched(read, expected, the_rule, monkeypatch, statements, "MERGED_ISSUES_BEST")

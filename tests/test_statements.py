@@ -5,7 +5,9 @@ tests pin statements.py alone, not the extraction in front of it.
 """
 
 import pytest
+from switched import assert_switched
 
+from graphkit import statements
 from graphkit.statements import merge_reports, same_statement_score
 from graphkit.records import Claim
 from graphkit.words import concepts
@@ -99,6 +101,42 @@ def test_merged_claim_gains_issues_and_places():
               issues=("peace plan", "US-Russia relations"), places=("Moscow",))
     (m,) = merge_reports([a, b])
     assert m.issues == ("peace plan", "US-Russia relations") and m.places == ("Moscow",)
+
+
+# a statement two articles report, each giving it issues: ((issue, score) of the kept report, of the other,
+# the taxonomy's order (None: none given), the statement's issues, whether the row is MERGED_ISSUES_BEST's own)
+MERGED_ISSUES = [
+    # four together, one scored best: it and the two first in the taxonomy (a tie goes where assign_claim's goes)
+    ((("tax", 0.5), ("pensions", 0.5), ("ID cards", 0.5)), (("NHS", 0.75), ("tax", 0.5)),
+     {"NHS": 0, "ID cards": 1, "pensions": 2, "tax": 3}, ("pensions", "ID cards", "NHS"), True),
+    # the other report's better score for an issue both give counts: "tax" (0.75 there) stays, "pensions" goes
+    ((("tax", 0.5), ("pensions", 0.5)), (("tax", 0.75), ("ID cards", 0.5), ("NHS", 0.5)),
+     {"ID cards": 0, "NHS": 1, "pensions": 2, "tax": 3}, ("tax", "ID cards", "NHS"), True),
+    # no taxonomy order: a tie goes to the kept report's issues, then the other's in its order
+    ((("tax", 0.5), ("pensions", 0.5)), (("ID cards", 0.5), ("NHS", 0.5)), None, ("tax", "pensions", "ID cards"), True),
+    # 2 + 2 with one in common: three, all kept as gathered (control)
+    ((("tax", 0.5), ("pensions", 0.5)), (("pensions", 0.75), ("NHS", 0.5)), {"NHS": 0},
+     ("tax", "pensions", "NHS"), False),
+]
+
+
+@pytest.mark.parametrize("kept,other,order,expected,the_rule", MERGED_ISSUES)
+def test_a_statement_keeps_the_best_of_its_reports_issues(kept, other, order, expected, the_rule, monkeypatch):
+    """A statement reported by two articles is about at most MAX_ISSUES issues, as each report is: the best scored of
+    the reports' together (each at its best score), ties in the taxonomy's order; its triggers and scores are of
+    those alone, and each other report keeps its own issues (`graphkit.statements.best_issues`)."""
+    text = "the hard times would last for many"
+    mk = lambda doc, said: claim(doc, "Mary Jones", text, date="2025-11-25", issues=[n for n, _ in said],  # noqa: E731
+                                 triggers=[(n, n.lower()) for n, _ in said]).model_copy(update={"issue_scores": said})
+
+    def read():
+        a, b = mk("000", kept), mk("001", other)
+        head, report = merge_reports([b, a], keep_reports=True, taxonomy_order=order)
+        assert head.reports == ("001",) and report.same_as == head.id and report.issues == b.issues
+        assert [n for n, _ in head.issue_scores] == [n for n, _ in head.issue_triggers] == list(head.issues)
+        return head.issues
+
+    assert_switched(read, expected, the_rule, monkeypatch, statements, "MERGED_ISSUES_BEST")
 
 
 def test_scores_explain_themselves():
