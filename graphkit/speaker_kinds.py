@@ -305,7 +305,8 @@ def _whose_antecedent(head: Token, toks: list[Token]) -> Optional[Token]:
     members'), whose own name is not written there.
 
     >>> from graphkit.nlp import load_spacy
-    >>> doc = load_spacy()("The plan was opposed by the Leeds Civic Trust, whose planning committee said it was too tall.")
+    >>> doc = load_spacy()("The plan was opposed by the Leeds Civic Trust, whose planning committee said it was "
+    ...                    "too tall.")
     >>> head = next(t for t in doc if t.text == "committee")
     >>> _whose_antecedent(head, list(doc[head.i - 2:head.i + 1])).text
     'Trust'
