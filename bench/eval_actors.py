@@ -12,7 +12,7 @@ each with every surface form merged into it (as written, with counts) and the me
 then the checks:
 
 - *split*: a top actor that another person actor (any size) names too: the same full name
-  after transliteration folding (graphkit.names.compare_names), or its surname / first name alone;
+  after transliteration folding (graphkit.name_match.compare_names), or its surname / first name alone;
   full names with the same surname and a familiar or formal form of its given name ('Joe' / 'Joseph',
   graphkit.names.hypocorism) are listed apart for a person to judge: they may be two people;
 - *different first names merged*: an actor whose surface forms carry two full names with the
@@ -181,7 +181,8 @@ def first_names(name: str):
 
 
 def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
-    from graphkit.names import compare_names, fold, hypocorism, name_words, split_honorific, split_title
+    from graphkit.name_match import compare_names
+    from graphkit.names import fold, hypocorism, name_words, split_honorific, split_title
     from graphkit.store import Store
 
     with Store(store_path, readonly=True) as s:

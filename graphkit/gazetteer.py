@@ -28,7 +28,8 @@ from typing import Optional
 
 from .errors import ModelsFileError
 from .textmemo import per_object
-from .names import FUZZY_MIN, compare_names, fold, name_words, skeleton, slug
+from .name_match import FUZZY_MIN, compare_names
+from .names import fold, name_words, skeleton, slug
 
 ACTOR_TYPES = ("person", "organisation", "government", "country", "group", "anonymous", "media", "other")
 

@@ -31,9 +31,10 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from .gender import ANSWERED_LEAST, CORPUS_SHARE, vote
-from .names import (before_dash, candidate_pairs, compare_names, distinct_given_names, fold, honorific_gender,
-                    hypocorism, is_pronoun, listed_given_name, name_words, plain_name,
-                    office_key, person_key, split_honorific, split_title, strip_possessive, surname_key)
+from .name_match import candidate_pairs, compare_names
+from .names import (before_dash, distinct_given_names, fold, honorific_gender, hypocorism, is_pronoun,
+                    listed_given_name, name_words, plain_name, office_key, person_key, split_honorific, split_title,
+                    strip_possessive, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
@@ -48,7 +49,7 @@ SURNAME_DOMINANCE = 0.8
 
 class PersonNames:
     """Full person names of a corpus (2+ words, not in the gazetteer), clustered when
-    graphkit.names.compare_names says they are one person; surname and first-name holders; genders.
+    graphkit.name_match.compare_names says they are one person; surname and first-name holders; genders.
 
     ``ents``: doc id → (text, label, start, end) entities in text order; ``atts``: doc id → the
     article's attributions; ``types``: entity text → corrected type; ``in_gazetteer``: whether a
@@ -445,7 +446,7 @@ class _Clusters:
         'J.J. Goldberg', but not the two to each other)."""
         from rapidfuzz import fuzz
 
-        from .names import FUZZY_GIVEN_MIN
+        from .name_match import FUZZY_GIVEN_MIN
 
         return all(x == y or fuzz.ratio(x, y) >= FUZZY_GIVEN_MIN or hypocorism(x, y)
                    for x in self.firsts[self.find(a)] for y in self.firsts[self.find(b)])

@@ -11,7 +11,8 @@ from graphkit.errors import ModelsFileError
 from graphkit.records import Attribution
 from graphkit.entity_types import type_entities
 from graphkit.gazetteer import Gazetteer
-from graphkit.names import compare_names, fold, is_pronoun, skeleton, split_title, strip_possessive
+from graphkit.name_match import compare_names
+from graphkit.names import fold, is_pronoun, skeleton, split_title, strip_possessive
 from graphkit.knowledge import Knowledge
 from graphkit.resolve import resolve_actors as _resolve_actors
 

@@ -13,7 +13,8 @@ import pytest
 from graphkit.store_issues import DISCOVERY_MAX_CLAIMS, discovery_sample
 from graphkit.kept import issue_model_sample
 from graphkit.merge import organisation_merges, shortens
-from graphkit.names import FUZZY_MIN, candidate_pairs, compare_names, name_words
+from graphkit.name_match import FUZZY_MIN, candidate_pairs, compare_names
+from graphkit.names import name_words
 from graphkit.places import places_in
 from graphkit.pronouns import MENTION, SPEAKER, Candidate, antecedent
 
@@ -67,10 +68,10 @@ def test_similar_words_is_every_pair_at_the_cutoff(monkeypatch, cells, cutoff):
     """The length bound and the blocked score matrix drop no pair the plain double loop keeps, and add none."""
     from rapidfuzz import fuzz
 
-    from graphkit import names
+    from graphkit import name_match
 
-    monkeypatch.setattr(names, "SIMILAR_CELLS", cells)
-    got = names._similar_words(SURNAMES, cutoff)
+    monkeypatch.setattr(name_match, "SIMILAR_CELLS", cells)
+    got = name_match._similar_words(SURNAMES, cutoff)
     assert list(got) == SURNAMES
     for w in SURNAMES:
         assert sorted(got[w]) == sorted(x for x in SURNAMES if fuzz.ratio(w, x) >= cutoff), w
