@@ -21,7 +21,7 @@ The verb frames in the order :func:`_verb_candidate` tries them (its own example
 :mod:`graphkit.frames_verb`), and the home of a name imported from here:
 
 >>> list(VERB_FRAMES)[:6]
-['clause_under_pobj', 'quote_after', 'around', 'as_clause', 'participle', 'naming']
+['clause_under_pobj', 'quote_after', 'around', 'parenthetical', 'as_clause', 'participle']
 >>> [f.__module__ for f in (_subject, _verb_candidate, _around, _phrase_candidates)]
 ['graphkit.frames_parse', 'graphkit.frames_verb', 'graphkit.frames_quote', 'graphkit.frames_nominal']
 """

@@ -3,6 +3,8 @@
 - :func:`_around`: the cue clause set off by commas or quotes ("“...,” he said", "A, he said, B.");
   :func:`_quote_before` when the parser made "he wrote." (or "Clinton asked." on the quote's line) a sentence of
   its own;
+- :func:`parenthetical`: a speech verb set off between what is said and the speaker written after it ("The plan,
+  said Ann Lee, an aide, will fail");
 - :func:`_verdict_candidates`: "“...,” was the assessment of X";
 - :func:`_colon_candidates`: "Lavrov: ..." (a name, a colon, a clause);
 - :func:`_verb_colon_candidates`: "Ms. Reyes gloated: “...”" (a verb no lexicon entry names, a colon, a quotation);
@@ -376,3 +378,58 @@ def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
                          quotes=set(), subj=root, anchor=name[0], sent=dash[0].sent, frame="dash",
                          speaker_toks=name))
     return out
+
+
+#: a speech verb set off by a comma after the subject of what is said and written before its speaker ("The plan,
+#: said Ann Lee, an aide, will fail") has that speaker, not the subject the parser gave it (:func:`parenthetical`;
+#: issue 13, session 63)
+INVERTED_PARENTHETICAL = True
+
+_ASIDE_MARKS = frozenset({",", ";", "—", "–", "--", "(", ")"})  # what sets an aside off inside a phrase
+
+
+def _phrase_end(t: Token) -> int:
+    """The last token of ``t``'s phrase but the punctuation closing it ("Ann Lee, an aide," ends at "aide")."""
+    j = t.right_edge.i
+    while j > t.i and t.doc[j].is_punct:
+        j -= 1
+    return j
+
+
+def parenthetical(v: Token, subj) -> "tuple[Token, list, set] | None":
+    """(speaker head, speaker tokens, content token indices) of finite verb ``v`` set off between the subject of what
+    is said and its speaker, each phrase closed by a comma: "The plan, said Ann Lee, an aide, will fail" (the parser
+    makes "plan", ``subj``, the verb's subject and "Lee" the subject of the clause after it). The speaker is the noun
+    phrase that opens right after the verb, the subject of the verb's clause; the content the phrase before the verb
+    (with no aside of its own: not "Ann Lee, an aide, said ...") and the clause without the speaker. Else None. Over
+    PolNeAR train+dev the rules' candidates of this shape are 4, each right after and wrong before (bench/README.md
+    issue 13, fifty-first part).
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("The plan, said Ann Lee, an aide, will fail.",
+    ...                         heads="1 3 1 3 5 11 5 8 5 5 11 3 3",
+    ...                         lemmas="the plan , say Ann Lee , a aide , will fail .",
+    ...                         deps="det nsubj punct ROOT compound nsubj punct det appos punct aux ccomp punct",
+    ...                         pos="DET NOUN PUNCT VERB PROPN PROPN PUNCT DET NOUN PUNCT AUX VERB PUNCT",
+    ...                         tags="DT NN , VBD NNP NNP , DT NN , MD VB .")
+    >>> speaker, toks, content = parenthetical(doc[3], doc[1])
+    >>> speaker.text, " ".join(t.text for t in toks), " ".join(doc[i].text for i in sorted(content))
+    ('Lee', 'Ann Lee , an aide', 'The plan will fail')
+    """
+    doc = v.doc
+    if not INVERTED_PARENTHETICAL or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i < 2:
+        return None
+    if subj is None or subj.head != v or subj.dep_ != "nsubj" or doc[v.i - 1].text != ",":
+        return None
+    if _phrase_end(subj) != v.i - 2 or any(doc[i].text in _ASIDE_MARKS for i in range(subj.left_edge.i, v.i - 1)):
+        return None  # "Ann Lee, an aide, said ...": the comma closes the speaker's own phrase
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+    speaker = None if clause is None else next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or speaker.left_edge.i != v.i + 1 or speaker.pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = _phrase_end(speaker)
+    if end + 1 >= clause.i or doc[end + 1].text != ",":
+        return None
+    said = set(range(speaker.left_edge.i, end + 2))  # the speaker's phrase and the comma closing it
+    content = set(range(subj.left_edge.i, v.i - 1)) | (_span_tokens(clause) - said)
+    return speaker, [doc[i] for i in range(speaker.left_edge.i, end + 1)], content

@@ -2,11 +2,11 @@
 
 :func:`_verb_candidate` tries the frames of :data:`VERB_FRAMES` in order (an ordered table of small
 documented functions, each switchable by name): a cue clause set off by commas or quotes ("“...,” he
-said", :mod:`graphkit.frames_quote`), an "as" clause ("As the Post reported, ..."), a participle whose noun
-speaks ("a group backing Rubio"), a clause ("said that ..."), a prepositional object ("called for a
-ceasefire"), a to-infinitive ("vowed to retaliate"), an object ("denied any losses"), a colon ("said:
-..."); then cuts what every frame shares (claims of their own coordinated into the content, the
-subject, the cue). A negated or refused cue is marked (:func:`_declined`).
+said"; "The plan, said Ann Lee, will fail", :mod:`graphkit.frames_quote`), an "as" clause ("As the Post
+reported, ..."), a participle whose noun speaks ("a group backing Rubio"), a clause ("said that ..."), a
+prepositional object ("called for a ceasefire"), a to-infinitive ("vowed to retaliate"), an object ("denied
+any losses"), a colon ("said: ..."); then cuts what every frame shares (claims of their own coordinated into
+the content, the subject, the cue). A negated or refused cue is marked (:func:`_declined`).
 
 >>> from graphkit.nlp import load_spacy
 >>> from graphkit.cues import default_cues
@@ -28,7 +28,7 @@ from .frames_parse import (
     _ADDRESSEE, _CLAUSE_DEPS, _COLON_VERBS, _Cand, _after_colon, _backshifted, _modal, _same_line_subject, _span_tokens,
     _subject, inverted_object, not_a_source, quote_tokens, speaker_before,
 )
-from .frames_quote import _around
+from .frames_quote import _around, parenthetical
 
 
 _NAMING = {"call", "describe", "label", "brand", "term", "dub", "deem", "characterize", "characterise", "portray"}
@@ -132,6 +132,18 @@ def frame_around(x: _Verb) -> Optional[_Hit]:
         if around:
             return _Hit(around, x.cues.verbs[x.lemma], "around")
     return None
+
+
+def frame_parenthetical(x: _Verb) -> Optional[_Hit]:
+    """A speech verb set off between the subject of what is said and its speaker ("The plan, said Ann Lee, an aide,
+    will fail"): the speaker written after it, the content around it (:func:`graphkit.frames_quote.parenthetical`)."""
+    if x.lemma not in _COLON_VERBS or x.lemma not in x.cues.verbs:
+        return None
+    found = parenthetical(x.v, x.subj)
+    if found is None:
+        return None
+    speaker, speaker_toks, content = found
+    return _Hit(content, x.cues.verbs[x.lemma], "around", subj=speaker, speaker_toks=speaker_toks)
 
 
 #: the words before a cue that are only a circumstance its parse hangs on it (a prepositional phrase, an adverbial
@@ -504,14 +516,22 @@ def says_it(v: Token, cues: Cues) -> bool:
     return len(objs) == 1 and objs[0].lower_ == "it"
 
 
+#: a passive "as" clause's agent is its source ("As reported by the Courier, the plant will close": the Courier's
+#: claim; :func:`frame_as_clause`; issue 13, session 63)
+AS_PASSIVE_AGENT = True
+
+
 def frame_as_clause(x: _Verb) -> Optional[_Hit]:
     """An "as" clause that sources the sentence it hangs on: "As The Washington Post reported, Clinton raised
-    $1.1 million ..." / "..., as Clyburn noted." / "As Ridge put it, ..." (:func:`says_it`) (the cue has no clause
-    or object of its own; the sentence's verb is no cue: "As Politico reported, Trump said ..." is Trump's claim).
-    "A, as he said, B" in mid-sentence is :func:`frame_around`'s."""
+    $1.1 million ..." / "..., as Clyburn noted." / "As Ridge put it, ..." (:func:`says_it`) / "As reported by the
+    Post, ..." (its agent the source, :data:`AS_PASSIVE_AGENT`) (the cue has no clause or object of its own; the
+    sentence's verb is no cue: "As Politico reported, Trump said ..." is Trump's claim). "A, as he said, B" in
+    mid-sentence is :func:`frame_around`'s."""
     v = x.v
     it = says_it(v, x.cues)
-    if not (it or x.lemma in x.cues.verbs) or x.subj is None or x.subj.head != v or v.dep_ != "advcl" or v.head == v:
+    if not (it or x.lemma in x.cues.verbs) or x.subj is None or v.dep_ != "advcl" or v.head == v:
+        return None
+    if x.subj.head != v and not (AS_PASSIVE_AGENT and x.subj.head.dep_ == "agent" and x.subj.head.head == v):
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i for c in x.children):
         return None
@@ -639,6 +659,7 @@ VERB_FRAMES = {
     "clause_under_pobj": frame_clause_under_pobj,
     "quote_after": frame_quote_after,
     "around": frame_around,
+    "parenthetical": frame_parenthetical,
     "as_clause": frame_as_clause,
     "participle": frame_participle,
     "naming": frame_naming,
@@ -751,7 +772,35 @@ _STATEMENT_NOUNS = {"term": "demand", "condition": "demand", "demand": "demand",
                     "view": "assert", "message": "assert", "argument": "assert", "verdict": "assert",
                     "warning": "warn", "answer": "assert", "response": "assert", "reasoning": "assert",
                     "explanation": "assert", "assessment": "assert", "prediction": "predict", "point": "assert"}
-_SIDE_BY_SIDE = {"while", "whereas", "as", "after", "before", "when", "although", "though"}
+_SIDE_BY_SIDE = {"while", "whereas", "as", "although", "though"}
+#: the marks of a clause of time ("..., after the council announced ...")
+_TIME_MARKS = frozenset({"after", "before", "when"})
+#: a clause of time with a subject of its own and a cue verb with no clause of its own stays in the content it closes
+#: ("said the library would close after the council announced cuts": PolNeAR's content runs on through it), where a
+#: clause of contrast set beside it ("..., while Moscow sources said ...") or of time around a verb that says a clause
+#: ("..., after Kyiv said it was ready") is a claim of its own, cut (:func:`side_by_side`; issue 13, session 63)
+TIME_CLAUSE_STAYS = True
+
+
+def side_by_side(t: Token) -> bool:
+    """Whether adverbial clause ``t`` is set beside the claim it closes, its own claim cut from the content: a clause
+    of contrast ("while", "whereas", "as", "although", "though"), and one of time ("after", "before", "when") unless
+    :data:`TIME_CLAUSE_STAYS` and its verb has no clause of its own (``ccomp``: what someone said).
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("It fell after she left while he said so", heads="1 1 4 4 1 7 7 1 7",
+    ...                         deps="nsubj ROOT mark nsubj advcl mark nsubj advcl advmod")
+    >>> side_by_side(doc[4]), side_by_side(doc[7])
+    (False, True)
+    >>> said = parsed_as_written("It fell after she said it was over", heads="1 1 4 4 1 6 4 6",
+    ...                          deps="nsubj ROOT mark nsubj advcl nsubj ccomp acomp")
+    >>> side_by_side(said[4])
+    True
+    """
+    marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+    if marks & _SIDE_BY_SIDE:
+        return True
+    return bool(marks & _TIME_MARKS) and (not TIME_CLAUSE_STAYS or any(c.dep_ == "ccomp" for c in t.children))
 
 
 #: a cue verb coordinated with the cue ("declared “...” and said that ...") is a claim of its own, cut from the
@@ -792,7 +841,7 @@ def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
         elif own_subj:
             if lemma not in cues.verbs or any(c.tag_ == "MD" for c in t.children):
                 continue  # "because Putin would find it hard": a reason inside the claim, not a claim made
-            if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _SIDE_BY_SIDE for c in t.children):
+            if t.dep_ == "advcl" and not side_by_side(t):
                 continue
         elif t.dep_ == "advcl" or not (t.tag_ == v.tag_ and t.head.tag_ != t.tag_
                   and not any(c.dep_ in ("aux", "auxpass") for c in t.children)):

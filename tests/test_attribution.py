@@ -475,8 +475,8 @@ def test_frames_are_a_registry_each_switchable(nlp):
     from graphkit.errors import GraphkitError
     from graphkit.frames import VERB_FRAMES
 
-    assert list(VERB_FRAMES)[:7] == ["clause_under_pobj", "quote_after", "around", "as_clause", "participle", "naming",
-                                     "clause"]
+    assert list(VERB_FRAMES)[:8] == ["clause_under_pobj", "quote_after", "around", "parenthetical", "as_clause",
+                                     "participle", "naming", "clause"]
     assert all(f.__doc__ for f in VERB_FRAMES.values())
     doc = nlp("The territorial question, Zelensky said, remains the hardest part. Lavrov said the plan was dead. "
               "According to a senior source, talks will resume.")
@@ -1382,3 +1382,98 @@ def test_a_speaker_before_the_verb_is_read_as_its_subject(words, heads, deps, ta
     subject tokens for it (each hook taken out alone on a copy of frames_verb)."""
     doc = _quoted_then_said(words, heads, deps, tags)
     assert [(a.speaker_text, a.cue, a.text) for a in attributions(doc, tagger=False)] == expected
+
+
+# a speech verb set off by commas between the subject of what is said and its speaker has that speaker, not the
+# subject the parser gave it (frames_quote.INVERTED_PARENTHETICAL): text, (speaker, content), the rule's row
+INVERTED_PARENTHETICAL = [
+    ("The new budget, said Maria Lopez, the city's finance director, will cut library hours.",
+     ("Maria Lopez, the city's finance director", "The new budget … will cut library hours"), True),
+    ("Any fair reading of the report, said Tom Baker, a lawyer for the union, would find the company at fault.",
+     ("Tom Baker, a lawyer for the union", "Any fair reading of the report … would find the company at fault"), True),
+    ("And the governor, said Hale, who worked for her for a decade, never backs down.",
+     ("Hale, who worked for her for a decade", "the governor … never backs down"), True),
+    ("The school board, wrote Ellen Park, an education reporter, has ignored the parents.",
+     ("Ellen Park, an education reporter", "The school board … has ignored the parents"), True),
+    ("The council, said Tom Baker, the union's lawyer, should be dissolved.",
+     ("Tom Baker, the union's lawyer", "The council … should be dissolved"), True),
+    # controls: the comma closes the speaker's own phrase; the speaker set off by commas with the verb
+    ("The mayor's aide, Ann Reyes, said the budget would be cut.", ("The mayor's aide", "the budget would be cut"),
+     False),
+    ("The plan, he said, will fail.", ("he", "The plan … will fail"), False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", INVERTED_PARENTHETICAL,
+                         ids=[f"{i:02d}" for i in range(len(INVERTED_PARENTHETICAL))])
+def test_a_speaker_written_after_a_parenthetical_verb_speaks(nlp, monkeypatch, text, expected, the_rule):
+    import graphkit.frames_quote as frames_quote
+
+    doc = nlp(text)
+
+    def read():
+        return [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)]
+
+    assert_switched(read, [expected], the_rule, monkeypatch, frames_quote, "INVERTED_PARENTHETICAL")
+
+
+# a clause of time with a subject of its own and a cue verb with no clause of its own stays in the content it closes,
+# where a clause of contrast, or of time around a verb that says a clause, is a claim of its own
+# (frames_verb.TIME_CLAUSE_STAYS): text, (speaker, content) of each claim, the rule's row
+TIME_CLAUSE_STAYS = [
+    ("The mayor said the library would close after the council announced its budget.",
+     [("The mayor", "the library would close after the council announced its budget")], True),
+    ("Ann Reyes said she had no warning before the board announced the layoffs.",
+     [("Ann Reyes", "she had no warning before the board announced the layoffs")], True),
+    ("The senator said the vote was delayed after the governor warned of a veto.",
+     [("The senator", "the vote was delayed after the governor warned of a veto")], True),
+    # controls: a clause of time whose verb says a clause, and a clause of contrast, are claims of their own, the
+    # switch on or off
+    ("The council agreed to delay the vote after the mayor said she needed more time.",
+     [("The council", "agreed to delay the vote"), ("the mayor", "she needed more time")], False),
+    ("The senator said the vote was delayed after the governor told reporters a veto was likely.",
+     [("The senator", "the vote was delayed"), ("the governor", "a veto was likely")], False),
+    ("The mayor said the library would close, while council members said it would stay open.",
+     [("The mayor", "the library would close"), ("council members", "it would stay open")], False),
+    ("The coach said the team was ready, although the players insisted they needed more time.",
+     [("The coach", "the team was ready"), ("the players", "they needed more time")], False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", TIME_CLAUSE_STAYS,
+                         ids=[f"{i:02d}" for i in range(len(TIME_CLAUSE_STAYS))])
+def test_a_clause_of_time_stays_in_the_content_it_closes(nlp, monkeypatch, text, expected, the_rule):
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+
+    def read():
+        return [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)]
+
+    assert_switched(read, expected, the_rule, monkeypatch, frames_verb, "TIME_CLAUSE_STAYS")
+
+
+# a passive "as" clause's agent is the source of the sentence it hangs on (frames_verb.AS_PASSIVE_AGENT): text,
+# (speaker, content) of each claim, the rule's row
+AS_PASSIVE_AGENT = [
+    ("As reported by the Courier, the plant will close next year.",
+     [("the Courier", "the plant will close next year")], True),
+    ("As first reported by the Globe, the mayor has hired a new aide.",
+     [("the Globe", "the mayor has hired a new aide")], True),
+    # control: the active clause, the switch on or off
+    ("As the Courier reported, the plant will close next year.", [("the Courier", "the plant will close next year")],
+     False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", AS_PASSIVE_AGENT,
+                         ids=[f"{i:02d}" for i in range(len(AS_PASSIVE_AGENT))])
+def test_a_passive_as_clause_is_its_agents_claim(nlp, monkeypatch, text, expected, the_rule):
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+
+    def read():
+        return [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)]
+
+    assert_switched(read, expected, the_rule, monkeypatch, frames_verb, "AS_PASSIVE_AGENT")
