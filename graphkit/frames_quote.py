@@ -396,7 +396,7 @@ def _phrase_end(t: Token) -> int:
     return j
 
 
-def parenthetical(v: Token, subj) -> "tuple[Token, list, set] | None":
+def parenthetical(v: Token, subj: Token | None) -> tuple[Token, list, set] | None:
     """(speaker head, speaker tokens, content token indices) of finite verb ``v`` set off between the subject of what
     is said and its speaker, each phrase closed by a comma: "The plan, said Ann Lee, an aide, will fail" (the parser
     makes "plan", ``subj``, the verb's subject and "Lee" the subject of the clause after it). The speaker is the noun

@@ -772,6 +772,7 @@ _STATEMENT_NOUNS = {"term": "demand", "condition": "demand", "demand": "demand",
                     "view": "assert", "message": "assert", "argument": "assert", "verdict": "assert",
                     "warning": "warn", "answer": "assert", "response": "assert", "reasoning": "assert",
                     "explanation": "assert", "assessment": "assert", "prediction": "predict", "point": "assert"}
+#: the marks of a clause of contrast set beside a claim ("..., while Moscow sources said ...")
 _SIDE_BY_SIDE = {"while", "whereas", "as", "although", "though"}
 #: the marks of a clause of time ("..., after the council announced ...")
 _TIME_MARKS = frozenset({"after", "before", "when"})
