@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from .errors import ModelsFileError
 from .issue_evidence import CONTEXT_MARK
@@ -38,9 +38,22 @@ from .names import slug
 from .records import Issue
 
 __all__ = ["Taxonomy", "IssueDef", "Assignment", "load_taxonomy", "taxonomy_of", "assign_issues", "assign_claim",
-           "assign_issues_doc", "issue_records", "light_lemma", "slug", "MAX_ISSUES"]
+           "assign_issues_doc", "issue_records", "light_lemma", "slug", "best_scored", "MAX_ISSUES"]
 
-MAX_ISSUES = 3  # a claim is about at most this many issues: the best scored
+MAX_ISSUES = 3  # a claim is about at most this many issues: the best scored (`best_scored`)
+
+
+def best_scored(items: Iterable, score: Callable[[Any], float], rank: Callable[[Any], Any],
+                limit: int = MAX_ISSUES) -> list:
+    """The ``limit`` best of ``items`` by ``score``, a tie to the lower ``rank`` (an issue's position in the taxonomy),
+    best first: the one choice of a claim's issues, for a report (`assign_claim`, `_best_discovered`) as for a
+    statement several articles report (`graphkit.statements.best_issues`).
+
+    >>> scores = {"tax": 0.5, "NHS": 0.5, "schools": 0.75, "pensions": 0.5}
+    >>> best_scored(["tax", "NHS", "schools", "pensions"], scores.get, ["NHS", "tax", "pensions", "schools"].index)
+    ['schools', 'NHS', 'tax']
+    """
+    return sorted(items, key=lambda x: (-score(x), rank(x)))[:limit]
 
 
 class Assignment(tuple):
@@ -596,12 +609,10 @@ def assign_claim(text: str, context: Sequence[str] = ("", ""), taxonomy: Optiona
     if tax.discovered:
         return _assign_discovered(text, own, tax, limit)
     found = _literal(text, own, tax) or _literal(text, before, tax)
-    scored = []
-    for n, (trigs, ctx) in sorted(found.items()):  # a context trigger counts half
-        scored.append((round(1 - 0.5 ** (len(trigs) + 0.5 * len(ctx)), 3), -n, trigs, ctx))
-    best = sorted(scored, reverse=True)[:limit]
-    return [Assignment(tax.issues[-k].name, score, trigs, ctx, evidence=_literal_evidence(trigs, ctx))
-            for score, k, trigs, ctx in sorted(best, key=lambda x: -x[1])]
+    scored = {n: round(1 - 0.5 ** (len(trigs) + 0.5 * len(ctx)), 3)  # a context trigger counts half
+              for n, (trigs, ctx) in found.items()}
+    return [Assignment(tax.issues[n].name, scored[n], *found[n], evidence=_literal_evidence(*found[n]))
+            for n in sorted(best_scored(scored, scored.__getitem__, int, limit))]
 
 
 SENTENCE_WEIGHT = 0.5  # a discovered issue's trigger in the claim's own sentence, outside its content, counts this much
@@ -705,7 +716,7 @@ def _best_discovered(text: str, sentence: str, tax: "Taxonomy", limit: int) -> l
     []
     """
     evidence, said = discovered_evidence(text, sentence, tax)
-    best = sorted((n for n, e in evidence.items() if e >= 1.0 - 1e-9), key=lambda n: (-evidence[n], n))[:limit]
+    best = best_scored((n for n, e in evidence.items() if e >= 1.0 - 1e-9), evidence.__getitem__, int, limit)
     return [Assignment(tax.issues[n].name, round(1 - 0.5 ** evidence[n], 3), *said[n]) for n in sorted(best)]
 
 

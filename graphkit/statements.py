@@ -19,7 +19,7 @@ from typing import Callable, Optional
 
 from rapidfuzz import fuzz
 
-from .issues import MAX_ISSUES
+from .issues import MAX_ISSUES, best_scored
 from .records import Claim, compact
 from .words import concepts
 
@@ -529,9 +529,9 @@ def best_issues(issues: list[str], scores: dict[str, float], order: Optional[dic
                 limit: int = MAX_ISSUES) -> list[str]:
     """The issues a statement keeps of its reports' ``issues`` (in the order gathered: the kept report's, then each
     other's new ones), each at its best ``scores``: at most ``limit``, the best scored, as
-    `graphkit.issues.assign_claim` keeps a report's; a tie goes to the issue first in the taxonomy (``order``: issue
-    name → position, `graphkit.issue_model.issue_order`; a name it lacks after every one it has), then to the one
-    gathered first (no ``order``: the kept report's first). In the order gathered.
+    `graphkit.issues.assign_claim` keeps a report's (`graphkit.issues.best_scored`); a tie goes to the issue first in
+    the taxonomy (``order``: issue name → position, `graphkit.issue_model.issue_order`; a name it lacks after every
+    one it has), then to the one gathered first (no ``order``: the kept report's first). In the order gathered.
 
     >>> best_issues(["tax", "pensions", "ID cards", "NHS"], {"tax": 0.5, "pensions": 0.75, "ID cards": 0.5, "NHS": 0.5},
     ...             {"NHS": 0, "ID cards": 1, "tax": 2})
@@ -542,6 +542,6 @@ def best_issues(issues: list[str], scores: dict[str, float], order: Optional[dic
     if len(issues) <= limit:
         return list(issues)
     order = order or {}
-    rank = {n: (-scores.get(n, 0.0), order.get(n, len(order)), k) for k, n in enumerate(issues)}
-    kept = set(sorted(issues, key=rank.__getitem__)[:limit])
+    rank = {n: (order.get(n, len(order)), k) for k, n in enumerate(issues)}
+    kept = set(best_scored(issues, lambda n: scores.get(n, 0.0), rank.__getitem__, limit))
     return [n for n in issues if n in kept]
