@@ -34,8 +34,6 @@ ANON_HEADS = frozenset({"source", "official", "aide", "insider", "diplomat", "pe
 ANON_HEAD_WORDS = ANON_HEADS | {"sources", "officials", "aides", "insiders", "diplomats", "advisers", "advisors",
                                 "officers", "staffers", "members"}
 
-ORG_FUZZY_MIN = 95      # organisations outside the gazetteer: same number of words, near-identical spelling
-
 
 #: the determiners that bring in one person not named before ('a neighbor', 'one voter', 'another supporter')
 ONE_OF_MANY = frozenset({"a", "an", "one", "another"})
