@@ -1410,11 +1410,8 @@ def test_a_speaker_written_after_a_parenthetical_verb_speaks(nlp, monkeypatch, t
     import graphkit.frames_quote as frames_quote
 
     doc = nlp(text)
-
-    def read():
-        return [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)]
-
-    assert_switched(read, [expected], the_rule, monkeypatch, frames_quote, "INVERTED_PARENTHETICAL")
+    assert_switched(lambda: _said(doc, tagger=False), [expected], the_rule, monkeypatch, frames_quote,
+                    "INVERTED_PARENTHETICAL")
 
 
 # a clause of time with a subject of its own and a cue verb with no clause of its own stays in the content it closes,
@@ -1446,11 +1443,7 @@ def test_a_clause_of_time_stays_in_the_content_it_closes(nlp, monkeypatch, text,
     import graphkit.frames_verb as frames_verb
 
     doc = nlp(text)
-
-    def read():
-        return [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)]
-
-    assert_switched(read, expected, the_rule, monkeypatch, frames_verb, "TIME_CLAUSE_STAYS")
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb, "TIME_CLAUSE_STAYS")
 
 
 # a passive "as" clause's agent is the source of the sentence it hangs on (frames_verb.AS_PASSIVE_AGENT): text,
@@ -1472,8 +1465,4 @@ def test_a_passive_as_clause_is_its_agents_claim(nlp, monkeypatch, text, expecte
     import graphkit.frames_verb as frames_verb
 
     doc = nlp(text)
-
-    def read():
-        return [(a.speaker_text, a.text) for a in attributions(doc, tagger=False)]
-
-    assert_switched(read, expected, the_rule, monkeypatch, frames_verb, "AS_PASSIVE_AGENT")
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb, "AS_PASSIVE_AGENT")
