@@ -86,8 +86,9 @@ def warnings_as_lines():
 
 
 def _status(app, cx, argv) -> int:
-    """The exit status of the command ``argv`` names, `run`'s lines said: a user's error in one line (status 2),
-    Ctrl-C's (`_interrupted_line`, status 130). ``cx``: the module click's exceptions are taken from.
+    """The exit status of the command ``argv`` names, `run`'s lines said: Ctrl-C's (`_interrupted_line`, status 130);
+    a user's error is one line and leaves by ``SystemExit(2)``, raised, not returned. ``cx``: the module click's
+    exceptions are taken from.
 
     >>> import importlib
     >>> cx = importlib.import_module(typer.BadParameter.__module__)
