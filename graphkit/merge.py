@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from .names import (ORG_NOUNS, TITLE_ROLES, drop_article, fold, has_org_word, name_words, plain_name, strip_possessive,
-                    surname_key)
+                    surname_key, without_the)
 from .pronouns import NAMES_NO_ONE
 
 ORG_TYPES = ("organisation", "government", "media", "group", "other")
@@ -185,7 +185,7 @@ def written_out(acronym: str, text: str) -> Optional[tuple[str, tuple[int, int],
 def _without_the(name: str, at: int) -> tuple[str, int]:
     """A written-out name without a leading 'The' ('The Associated Press' is 'Associated Press'), and where it
     starts."""
-    bare = re.sub(r"^the\s+", "", name, flags=re.I)
+    bare = without_the(name)
     return bare, at + len(name) - len(bare)
 
 

@@ -127,6 +127,19 @@ def drop_article(text: str) -> str:
     return _DETERMINER.sub("", text)
 
 
+def without_the(name: str) -> str:
+    """``name`` without a leading 'the' (any case, and the whitespace after it), the one home of that: 'The Associated
+    Press' is 'Associated Press'. Only 'the': :func:`drop_article` also drops 'a' and 'an', which open no name.
+
+    >>> [without_the(n) for n in ("The Associated Press", "the  United States", "A Tribe", "Theo", "The")]
+    ['Associated Press', 'United States', 'A Tribe', 'Theo', 'The']
+    """
+    return _LEADING_THE.sub("", name)
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
 @lru_cache(maxsize=262144)
 def plain_name(text: str) -> str:
     """A name's text as a reader writes it, the one home of that clean-up: composed (NFC), UTF-8 read as Windows-1252

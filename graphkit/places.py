@@ -31,7 +31,7 @@ from typing import Iterable, Optional
 from .diskcache import cache_dir, read_marshal, write_marshal
 from .errors import ModelsFileError
 from .records import Place
-from .names import slug
+from .names import slug, without_the
 
 Entity = tuple[str, str, int, int]  # text, spaCy label, start, end
 
@@ -55,7 +55,7 @@ def place_key(surface: str) -> str:
     s = unicodedata.normalize("NFKC", surface).translate(_APOS).strip()
     s = re.sub(r"(?:'s|s')$", lambda m: "s" if m.group(0) == "s'" else "", s)
     s = re.sub(r"'$", "", s).strip()
-    s = re.sub(r"^(?:the)\s+", "", s, flags=re.I)
+    s = without_the(s)
     s = _ascii(s)
     return re.sub(r"\s+", " ", s).strip(" .,;:").casefold()
 
@@ -323,7 +323,7 @@ def _title(surface: str) -> str:
     """
     s = unicodedata.normalize("NFKC", surface).translate(_APOS).strip()
     s = re.sub(r"(?:'s|')$", "", s)
-    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    s = without_the(s)
     return re.sub(r"\s+", " ", s).strip(" .,;:")
 
 

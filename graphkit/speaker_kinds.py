@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from .appositions import first_appos, named_in_apposition
 from .mentions import ANON_HEADS, counted_word, phrase_acronym, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .names import HONORIFICS, TITLE_WORDS, strip_possessive
+from .names import HONORIFICS, TITLE_WORDS, strip_possessive, without_the
 from .nlp import doc_text, ent_of
 from .person_heads import names_a_person, person_role, plural_people
 from .speaker_parts import name_end, person_of_phrase, principal_tokens, split_speaker
@@ -331,7 +331,7 @@ def _whose_relative(res: SpeakerResolver, ante: Token, toks: list[Token], f: _Fo
     if ent.label_ == "PERSON":
         name = res.full_name(name, (ent.start_char, ent.start_char + len(name)))[0]
     else:
-        name = re.sub(r"^the\s+", "", name, flags=re.I)
+        name = without_the(name)
     _owned_by(name, toks, f)
 
 
