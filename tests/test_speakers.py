@@ -3016,6 +3016,7 @@ def test_whose_names_the_relative_clauses_antecedent(text, expected, the_rule, m
 
     assert_switched(lambda: last_speaker(text), expected, the_rule, monkeypatch, speaker_kinds, "WHOSE_ANTECEDENT")
 
+
 #: sources listed as a subject, with commas, a parenthesis or an apposition between them, are all the speaker, not the
 #: first alone (speaker_phrase.LIST_COMMAS: _in_list): (text, the last claim's phrase as written, actor and type with
 #: the rule, and without it). The controls read the same either way (a singular noun after a name, a name after a
