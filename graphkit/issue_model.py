@@ -84,10 +84,11 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         weak = [{k: v for k, v in weak_issues(text, taxonomy).items() if k not in stands_in} if not a else {}
                 for (text, _), a in zip(claims, assigned)]
         named = [n if own_issues(n) or not w else list(w) for n, w in zip(names_only(assigned, taxonomy), within)]
+        raised: dict[int, dict[str, float]] = {}
         given, offers = article_offers(named, articles, likely, weak, voters=assigned, order=order,
                                        texts=[text for text, _ in claims], words=issue_words(taxonomy),
-                                       contexts=[context for _, context in claims])
-        offers = topics_hold(offers, named, assigned, weak, articles, topic_names(taxonomy), order=order)
+                                       contexts=[context for _, context in claims], raised_by=raised)
+        offers = topics_hold(offers, named, raised, articles, topic_names(taxonomy), order=order)
         given = [list(o) if q else g for g, o, q in zip(given, own, quiet)]
         offers = [o for o in offers if not quiet[o[0]]]
         if min_share is None:
@@ -304,7 +305,8 @@ def from_article(assigned: Sequence[list], articles: Sequence[str], likely: Opti
 def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Optional[Sequence] = None,
                    weak: Optional[Sequence[dict]] = None, voters: Optional[Sequence[list]] = None, *,
                    order: dict[str, int], texts: Optional[Sequence[str]] = None,
-                   words: Optional[dict[str, frozenset]] = None, contexts: Optional[Sequence[Sequence[str]]] = None
+                   words: Optional[dict[str, frozenset]] = None, contexts: Optional[Sequence[Sequence[str]]] = None,
+                   raised_by: Optional[dict[int, dict[str, float]]] = None
                    ) -> tuple[list[list[tuple]], list[tuple[int, str, float]]]:
     """(each claim's issues; the offers of their articles' issues to the claims without one, as (position, issue,
     share of the weighed votes)): the issue its article's other claims are about, the nearer ones counting
@@ -328,7 +330,10 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
     of its words, else the raised issue the claim's words weigh most is (`said_or_raised`). ``contexts``: each
     claim's context (the rest of its sentence, the sentence before): an issue another claim raised that the claim
     says none of the words of gives way to the issue the article's votes alone hold most when the claim or its
-    context says one of that issue's words, at the same share (`named_first`).
+    context says one of that issue's words, at the same share (`named_first`). ``raised_by``: a dict filled with each
+    claim offered an issue → what its article raised (the article's votes with the claim's own weak words, unweighed;
+    the weak words alone in an article none of whose claims votes), the one home of those votes that
+    `graphkit.topic_votes.topics_hold` reads.
 
     >>> a = [[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)], []]
     >>> given, offers = article_offers(a, ["d1", "d1", "d1", "d2"], order={"tax": 0, "ID": 1})
@@ -340,17 +345,17 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
     out = [list(a) for a in assigned]
     offers: list[tuple[int, str, float]] = []
     voting = assigned if voters is None else voters
-    at: dict[str, list[int]] = {}
-    for i, d in enumerate(articles):
-        at.setdefault(d, []).append(i)
-    for idx in at.values():
+    for idx in by_article(articles).values():
         if likely is not None and not any(own_issues(voting[i]) for i in idx):
-            offers += article_likeliest(assigned, idx, likely, order=order)
+            offered = article_likeliest(assigned, idx, likely, order=order)
+            if raised_by is not None:
+                raised_by.update((i, with_weak({}, weak, i)) for i, _, _ in offered)
+            offers += offered
             continue
         for i, votes in zip(*article_votes(assigned, idx, voting)):
-            if weak is not None and weak[i]:
-                votes = {k: votes.get(k, 0.0) + weak[i].get(k, 0.0) for k in sorted(set(votes) | set(weak[i]))}
-            raised = votes
+            votes = raised = with_weak(votes, weak, i)
+            if raised_by is not None:
+                raised_by[i] = raised
             if likely is not None and likely[i]:  # what the claim says weighs the article's issues
                 votes = weigh_votes(votes, likely[i])
             best = max(in_issue_order(votes, order), key=lambda k: votes[k])
@@ -593,6 +598,32 @@ def weigh_votes(votes: dict[str, float], likely: dict[str, float]) -> dict[str, 
 
 #: claims of one article whose votes are worked out in one matrix product (bounds its memory: rows x said claims)
 _VOTE_ROWS = 128
+
+
+def by_article(articles: Sequence[str]) -> dict[str, list[int]]:
+    """Each article → the positions of its claims (``articles``: each claim's), in order.
+
+    >>> by_article(["a", "b", "a"])
+    {'a': [0, 2], 'b': [1]}
+    """
+    at: dict[str, list[int]] = {}
+    for i, d in enumerate(articles):
+        at.setdefault(d, []).append(i)
+    return at
+
+
+def with_weak(votes: dict[str, float], weak: Optional[Sequence[dict]], i: int) -> dict[str, float]:
+    """``votes`` (an article's for claim ``i``, `article_votes`) with the claim's own weak words (``weak``: each
+    claim's, `graphkit.issues.weak_issues`) added, each a vote of its score (`article_offers`).
+
+    >>> with_weak({"tax": 0.25}, [{"ID": 0.5, "tax": 0.5}], 0)
+    {'ID': 0.5, 'tax': 0.75}
+    >>> with_weak({"tax": 0.25}, None, 0)
+    {'tax': 0.25}
+    """
+    if weak is None or not weak[i]:
+        return votes
+    return {k: votes.get(k, 0.0) + weak[i].get(k, 0.0) for k in sorted(set(votes) | set(weak[i]))}
 
 
 def article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Sequence[list]

@@ -14,16 +14,16 @@ from typing import Optional, Sequence
 TOPICS_HOLD = True
 
 
-def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list], voters: Sequence[list],
-                weak: Optional[Sequence[dict]], articles: Sequence[str], topics: frozenset, *,
+def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list],
+                raised: dict[int, dict[str, float]], articles: Sequence[str], topics: frozenset, *,
                 order: dict[str, int]) -> list[tuple[int, str, float]]:
     """``offers`` (`graphkit.issue_model.article_offers`: (position, issue, share)) with each offer of an article in
     which an article's topic (``topics``: their names) is the issue given to `graphkit.topical.MIN_CLAIMS` of its
     claims at least (``named``: each claim's issues as given, the topic where it stands in for the article's,
     `graphkit.issue_model.said_within`) given to that topic when those claims' votes for it, weighed by distance as
     every vote is (`graphkit.issue_model.article_votes`), outweigh the article's votes for any other issue
-    (``voters``: each claim's issues as they vote; ``weak``: each claim's own weak words, as `article_offers` counts
-    them), at the topic's share of those votes and its own: the offer is then held to the article floor
+    (``raised``: each offered claim → its article's votes with its own weak words, as `article_offers` counted them
+    and handed out in its ``raised_by``), at the topic's share of those votes and its own: the offer is then held to the article floor
     (`graphkit.issue_model.article_floor`, chosen on every offer's share) as any other. Ties between topics go to the
     first in ``order``; a tie with another issue leaves the offer as it was.
 
@@ -51,43 +51,40 @@ def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list],
     >>> tunnels, campaign = ("tunnels", "tunnels", 0.5), ("campaign", "voters", 0.5)
     >>> named = [[tunnels], [], [tunnels], [campaign], [tunnels], []]
     >>> voters = [[], [], [], [campaign], [], []]
+    >>> from graphkit.issue_model import article_offers
+    >>> def raised_in(named, articles):
+    ...     raised = {}
+    ...     _ = article_offers(named, articles, voters=voters, order={}, raised_by=raised)
+    ...     return raised
     >>> offers, topics = [(1, "campaign", 0.3), (5, "campaign", 0.2)], frozenset({"tunnels"})
-    >>> held = topics_hold(offers, named, voters, None, ["a"] * 6, topics, order={"campaign": 0, "tunnels": 1})
+    >>> held = topics_hold(offers, named, raised_in(named, ["a"] * 6), ["a"] * 6, topics,
+    ...                    order={"campaign": 0, "tunnels": 1})
     >>> [(i, issue, round(share, 3)) for i, issue, share in held]
     [(1, 'tunnels', 0.797), (5, 'tunnels', 0.733)]
-    >>> held = topics_hold(offers, named, voters, None, ["a"] * 5 + ["b"], topics, order={})   # another article's
+    >>> articles = ["a"] * 5 + ["b"]   # another article's
+    >>> held = topics_hold(offers, named, raised_in(named, articles), articles, topics, order={})
     >>> [(i, issue, round(share, 3)) for i, issue, share in held]
     [(1, 'tunnels', 0.797), (5, 'campaign', 0.2)]
-    >>> topics_hold(offers, named[:4] + [[]] * 2, voters, None, ["a"] * 6, topics, order={})   # said twice only
+    >>> few = named[:4] + [[]] * 2   # said twice only
+    >>> topics_hold(offers, few, raised_in(few, ["a"] * 6), ["a"] * 6, topics, order={})
     [(1, 'campaign', 0.3), (5, 'campaign', 0.2)]
     """
-    from .issue_model import article_votes, in_issue_order
+    from .issue_model import article_votes, by_article, in_issue_order
 
     if not TOPICS_HOLD or not topics or not offers:
         return list(offers)
-    at: dict[str, list[int]] = {}
-    for i, d in enumerate(articles):
-        at.setdefault(d, []).append(i)
     held: dict[int, tuple[str, float]] = {}  # a claim offered an issue -> the topic its votes hold most, those votes
-    for idx in at.values():
+    for idx in by_article(articles).values():
         voting = topic_voters(named, idx, topics)
         if voting is None:
             continue
         for i, votes in zip(*article_votes(named, idx, voting)):
             best = max(in_issue_order(votes, order), key=lambda k: votes[k])
             held[i] = (best, votes[best])
-    if not held:
-        return list(offers)
-    raised = {}
-    for idx in {articles[i] for i in held}:
-        for i, votes in zip(*article_votes(named, at[idx], voters)):
-            raised[i] = votes
     out = []
     for i, issue, share in offers:
         if i in held:
             others = {k: v for k, v in raised.get(i, {}).items() if k not in topics}
-            for k, v in (weak[i] if weak is not None and weak[i] else {}).items():
-                others[k] = others.get(k, 0.0) + v
             topic, votes = held[i]
             if votes > max(others.values(), default=0.0):
                 issue, share = topic, votes / (votes + sum(others.values()))

@@ -1931,14 +1931,18 @@ def test_an_articles_topic_takes_the_offers_its_claims_votes_hold(monkeypatch, a
 ])
 def test_a_topics_offer_has_its_share_of_the_votes(monkeypatch, weak, held, the_rule):
     import graphkit.topic_votes as topic_votes
+    from graphkit.issue_model import article_offers
     from switched import assert_switched
 
     tunnels, campaign = ("tunnels", "tunnels", 0.5), ("campaign", "voters", 0.5)
     named = [[tunnels], [], [tunnels], [campaign], [tunnels], []]
     voters = [[], [], [], [campaign], [], []]
 
+    raised = {}  # what the article raised for each claim, as `assign_claims` has `article_offers` hand it out
+    article_offers(named, ["a"] * 6, None, weak, voters=voters, order={"campaign": 0, "tunnels": 1}, raised_by=raised)
+
     def got():
-        offers = topic_votes.topics_hold([(1, "campaign", 0.05)], named, voters, weak, ["a"] * 6,
+        offers = topic_votes.topics_hold([(1, "campaign", 0.05)], named, raised, ["a"] * 6,
                                          frozenset({"tunnels"}), order={"campaign": 0, "tunnels": 1})
         return [(i, issue, round(share, 3)) for i, issue, share in offers]
 
