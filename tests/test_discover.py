@@ -1877,11 +1877,12 @@ def test_an_articles_topic_stands_in_for_its_articles_issue(monkeypatch, claim, 
     def got():
         return [(n, t) for n, t, _ in assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * 4, learn=False)[1]]
 
-    assert_switched(got, expected, the_rule, monkeypatch, issues, "ARTICLE_TOPICS_LAST")
     # given to fewer than MIN_CLAIMS of the article's claims, it neither votes nor takes anything from another claim
-    # (`topic_votes.topics_hold`): every other claim's issues are as without it
+    # (`topic_votes.topics_hold`): every other claim's issues are as without it (read with the rule on: assert_switched
+    # leaves it off)
     with_topic = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * 4, learn=False)
     before = assign_corpus(claims, _topic_taxonomy(False), articles=["a"] * 4, learn=False)
+    assert_switched(got, expected, the_rule, monkeypatch, issues, "ARTICLE_TOPICS_LAST")
     assert [with_topic[i] for i in (0, 2, 3)] == [before[i] for i in (0, 2, 3)]
 
 
@@ -1911,10 +1912,9 @@ def test_an_articles_topic_takes_the_offers_its_claims_votes_hold(monkeypatch, a
         found = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
         return tuple(found[target][0][:2])
 
-    assert_switched(got, expected, the_rule, monkeypatch, topic_votes, "TOPICS_HOLD")
-    # the topic's own claims keep their issues
+    # the topic's own claims keep their issues (read with the rule on: assert_switched leaves it off)
     with_rule = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
-    monkeypatch.setattr(topic_votes, "TOPICS_HOLD", False)
+    assert_switched(got, expected, the_rule, monkeypatch, topic_votes, "TOPICS_HOLD")
     without = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
     assert [with_rule[i] for i, t in enumerate(article) if "tunnels" in t] == [
         without[i] for i, t in enumerate(article) if "tunnels" in t]
