@@ -23,9 +23,9 @@ def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list],
     `graphkit.issue_model.said_within`) given to that topic when those claims' votes for it, weighed by distance as
     every vote is (`graphkit.issue_model.article_votes`), outweigh the article's votes for any other issue
     (``raised``: each offered claim → its article's votes with its own weak words, as `article_offers` counted them
-    and handed out in its ``raised_by``), at the topic's share of those votes and its own: the offer is then held to the article floor
-    (`graphkit.issue_model.article_floor`, chosen on every offer's share) as any other. Ties between topics go to the
-    first in ``order``; a tie with another issue leaves the offer as it was.
+    and handed out in its ``raised_by``), at the topic's share of those votes and its own: the offer is then held to
+    the article floor (`graphkit.issue_model.article_floor`, chosen on every offer's share) as any other. Ties between
+    topics go to the first in ``order``; a tie with another issue leaves the offer as it was.
 
     A topic stands in for its claims' article issue only: it neither voted nor was learnt, so the article's other
     claims, which do not say its phrase, took what the other issues' claims voted for ("undocumented immigrants" in
