@@ -514,22 +514,24 @@ def _after_the(text: Optional[str], most: int) -> Optional[list[str]]:
     return rest if all(w.replace("-", "").isalpha() and w.islower() for w in rest) else None
 
 
-def named_before_head(text: str, head: str) -> bool:
-    """Whether a mention written ``text`` is a name written before the noun ``head``: it ends with ``head`` (a
-    possessive and case aside) and every word before it but a leading 'the' opens with a capital ('the Obama
+def head_named_before(text: str) -> Optional[str]:
+    """The noun a mention written ``text`` names with a name written before it, folded, else None: it ends with that
+    noun (a possessive and case aside) and every word before it but a leading 'the' opens with a capital ('the Obama
     administration', "Hillary Clinton's campaign", 'The International Monetary Fund'), the first no word that names no
     one by itself ('This initiative': graphkit.pronouns.NO_ANTECEDENT); not a phrase whose head is another noun
-    ('narrator in the Clinton ad') nor the noun alone ('The Fund').
+    ('narrator in the Clinton ad': its last word is no head named so) nor the noun alone ('The Fund'). A description
+    left alone ('the administration': `definite_body`) is read back to the mentions this gives its noun.
 
-    >>> [named_before_head(n, h) for n, h in [("the Obama administration", "administration"),
-    ...  ("Hillary Clinton's campaign", "campaign"), ("narrator in the Clinton ad", "ad"),
-    ...  ("This initiative", "initiative"), ("The Fund", "fund")]]
-    [True, True, False, False, False]
+    >>> [head_named_before(n) for n in ("the Obama administration", "Hillary Clinton's campaign",
+    ...  "narrator in the Clinton ad", "This initiative", "The Fund")]
+    ['administration', 'campaign', None, None, None]
     """
     words = drop_article(text).split()
-    if len(words) < 2 or fold(words[-1]) != head or words[0].lower() in NO_ANTECEDENT:
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() for w in words[:-1])
+    if len(words) < 2 or words[0].lower() in NO_ANTECEDENT:
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in words[:-1]):
+        return None
+    return fold(words[-1])
 
 
 def one_of_many(text: str) -> bool:

@@ -638,7 +638,7 @@ def described_bodies(drafts: dict, speaker_of: dict,
     """Mentions that describe a body or a document by its noun alone ('the administration', 'The fund': graphkit.
     mentions.definite_body) and were left that description as written (a draft whose name has no capital, not a
     person nor an anonymous source), each with the one actor its article's mentions written as a name before that
-    noun are ('the Obama administration', 'The International Monetary Fund': graphkit.mentions.named_before_head),
+    noun are ('the Obama administration', 'The International Monetary Fund': graphkit.mentions.head_named_before),
     as (mention, draft key, reason); none when those mentions are two actors or there are none. ``bodies``: (doc id,
     index) → (the description's noun, the article's mentions written so).
 

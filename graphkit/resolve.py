@@ -74,7 +74,7 @@ from .actor_pronouns import SpokenBefore, pronoun_draft, second_look
 from .actor_votes import person_votes
 from .entity_types import NOT_NAMES, type_entities
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import (Mention, definite_body, definite_description, group_of_officials, named_before_head,
+from .mentions import (Mention, definite_body, definite_description, group_of_officials, head_named_before,
                        read_mention)
 from .names import fold, plain_name, slug
 from .people import PersonNames
@@ -265,7 +265,8 @@ class _Resolver:
     def bodies(self) -> dict[tuple[str, int], tuple[str, tuple[tuple[str, int], ...]]]:
         """(doc id, index) → the noun a speaker mention describes a body or document by ('the administration':
         graphkit.mentions.definite_body) and the mentions of its article written as a name before that noun ('the
-        Obama administration': graphkit.mentions.named_before_head), for graphkit.merge.described_bodies.
+        Obama administration': graphkit.mentions.head_named_before), for graphkit.merge.described_bodies. Each
+        article's mentions are read once, indexed by the noun they name so (linear in an article's mentions).
 
         >>> from types import SimpleNamespace as A
         >>> r = _Resolver.__new__(_Resolver)  # only its attributions read here
@@ -279,10 +280,14 @@ class _Resolver:
             return {}
         out = {}
         for d, atts in self.atts.items():
-            for i, a in enumerate(atts):
-                if (noun := definite_body(a.speaker_text)) is not None:
-                    out[(d, i)] = noun, tuple((d, j) for j, b in enumerate(atts)
-                                              if b.speaker_text and named_before_head(b.speaker_text, noun))
+            nouns = {(d, i): noun for i, a in enumerate(atts) if (noun := definite_body(a.speaker_text)) is not None}
+            if not nouns:
+                continue
+            named: dict[str, list[tuple[str, int]]] = {}  # a noun -> the mentions naming it with a name before it
+            for j, b in enumerate(atts):
+                if b.speaker_text and (head := head_named_before(b.speaker_text)) is not None:
+                    named.setdefault(head, []).append((d, j))
+            out.update((key, (noun, tuple(named.get(noun, ())))) for key, noun in nouns.items())
         return out
 
     def positions(self) -> dict[tuple[str, int], int]:
