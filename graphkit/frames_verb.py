@@ -85,6 +85,12 @@ class _Verb:
     quote_of_tok: dict
     own: bool  # a speaker of its own and not itself an infinitive ("refused to answer", "seek to engage")
 
+    @property
+    def says(self) -> bool:
+        """A verb of saying the lexicon names (`graphkit.frames_parse._COLON_VERBS` and the cue lexicon's verbs): the
+        verbs a colon, a clause under a prepositional object or a parenthetical set-off is read after."""
+        return self.lemma in _COLON_VERBS and self.lemma in self.cues.verbs
+
 
 @dataclass
 class _Hit:
@@ -101,7 +107,7 @@ class _Hit:
 
 def frame_clause_under_pobj(x: _Verb) -> Optional[_Hit]:
     """A that-clause the parser hung on a prepositional object: "said during a news conference that ..."."""
-    if x.lemma in _COLON_VERBS and x.lemma in x.cues.verbs and not any(c.dep_ in _CLAUSE_DEPS for c in x.children):
+    if x.says and not any(c.dep_ in _CLAUSE_DEPS for c in x.children):
         c = _clause_under_pobj(x.v)
         if c is not None:
             return _Hit(_span_tokens(c), x.cues.verbs[x.lemma], "clause")
@@ -137,7 +143,7 @@ def frame_around(x: _Verb) -> Optional[_Hit]:
 def frame_parenthetical(x: _Verb) -> Optional[_Hit]:
     """A speech verb set off between the subject of what is said and its speaker ("The plan, said Ann Lee, an aide,
     will fail"): the speaker written after it, the content around it (:func:`graphkit.frames_quote.parenthetical`)."""
-    if x.lemma not in _COLON_VERBS or x.lemma not in x.cues.verbs:
+    if not x.says:
         return None
     found = parenthetical(x.v, x.subj)
     if found is None:
@@ -411,7 +417,7 @@ def frame_object(x: _Verb) -> Optional[_Hit]:
 
 def frame_colon_after_verb(x: _Verb) -> Optional[_Hit]:
     """A colon or a quote after a speech verb: "X said: “...”" ("knows: ..." is not a quote)."""
-    if x.lemma not in x.cues.verbs or x.lemma not in _COLON_VERBS:
+    if not x.says:
         return None
     v = x.v
     sent = v.sent
