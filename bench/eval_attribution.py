@@ -172,7 +172,7 @@ def seeds(gold_files: list[Path], use_filter: bool = True) -> int:
         for doc_id in docs_needed:
             document = documents[doc_id]
             doc = nlp.make_doc(document.text)
-            if document.title:  # the headline found as a build finds it (graphkit.extract puts it there)
+            if document.title:  # the headline found as a build finds it (graphkit.parsing puts it there)
                 doc.user_data["title"] = document.title
             doc = nlp(doc)
             for c in claims_for(doc_id, doc, fold=False, nested=False, use_filter=use_filter, document=document):

@@ -58,7 +58,9 @@ def child(corpus: str, store: str) -> dict:
     import graphkit.cli as cli
     import spacy.language as language
 
-    build, nlp, extract, store_mod = (sys.modules[f"graphkit.{m}"] for m in ("build", "nlp", "extract", "store"))
+    build, nlp, store_mod = (sys.modules[f"graphkit.{m}"] for m in ("build", "nlp", "store"))
+    # where the one-process parse loop calls extract_parsed: graphkit.parsing, before it graphkit.extract
+    parsing = sys.modules.get("graphkit.parsing") or sys.modules["graphkit.extract"]
     pipe = language._pipe
 
     def counted_pipe(docs, proc, name, default_error_handler, kwargs):  # spaCy runs each component through this
@@ -67,9 +69,9 @@ def child(corpus: str, store: str) -> dict:
     language._pipe = counted_pipe
     language.Language.make_doc = parts.wrap("pipe:tokenizer", language.Language.make_doc)
     nlp.cached_pipeline = parts.wrap("load", nlp.cached_pipeline)
-    extract.extract_parsed = parts.wrap("extract_parsed", extract.extract_parsed)
+    parsing.extract_parsed = parts.wrap("extract_parsed", parsing.extract_parsed)
     store_mod.Store.put_article = parts.wrap("store", store_mod.Store.put_article)
-    extract.DocExtraction.model_dump_json = parts.wrap("store", extract.DocExtraction.model_dump_json)
+    parsing.DocExtraction.model_dump_json = parts.wrap("store", parsing.DocExtraction.model_dump_json)
 
     from bench_resolve import stage_clock  # graphkit.resolution.StageClock; before, graphkit.build._Clock
 

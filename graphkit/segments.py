@@ -159,7 +159,7 @@ def segments(text: str, title: Optional[str] = None) -> list[Segment]:
 
 @lru_cache(maxsize=32)
 def _segments(text: str, title: Optional[str]) -> tuple[Segment, ...]:
-    """`segments`, remembered for the last 32 texts (two of `graphkit.extract`'s batches of 16): the paragraph
+    """`segments`, remembered for the last 32 texts (two of `graphkit.parsing`'s batches of 16): the paragraph
     breaks, the attribution component, the speakers, the filter and the extraction each ask for the same
     article's segments, a batch of articles apart."""
     lines = _lines(text)

@@ -781,7 +781,7 @@ FIRST_PERSON = [
 
 @pytest.mark.parametrize("text,author,expected", FIRST_PERSON, ids=[f"{i:02d}" for i in range(len(FIRST_PERSON))])
 def test_first_person_is_the_author(text, author, expected):
-    from graphkit.extract import extract_documents
+    from graphkit.parsing import extract_documents
     from graphkit.records import Document
 
     d = Document(id="x", path="x.txt", text=text, sha256="0" * 64, format="txt", author=author)

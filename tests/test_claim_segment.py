@@ -47,7 +47,7 @@ SEGMENT_OF = [
 
 @pytest.mark.parametrize("text,title,expected", SEGMENT_OF, ids=[f"{i:02d}" for i in range(len(SEGMENT_OF))])
 def test_a_claim_records_the_segment_its_words_stand_in(text, title, expected):
-    from graphkit.extract import extract_documents
+    from graphkit.parsing import extract_documents
 
     d = Document(id="d", path="d.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), format="txt",
                  title=title)

@@ -105,7 +105,7 @@ USER_ERRORS = [
     (["export", "jsonl", "--store", "ok.gk", "-o", "new/"], "e.g. new/graph.jsonl"),  # all but neo4j's, a folder's
     (["build", "corpus", "--store", "s.gk", "--model", "en_core_web_nonesuch"], "'en_core_web_nonesuch' is not installed"),
     # fewer than one parsing process: the option's words, as every whole-number option says them, one check
-    # (`extract.workers_of`) for the command line and the notebook (it said pydantic's "Input should be greater than or
+    # (`parse_pool.workers_of`) for the command line and the notebook (it said pydantic's "Input should be greater than or
     # equal to 1", then its own "--workers 0: a build parses in one process at least ..." after the parser's check)
     (["build", "corpus", "--store", "s.gk", "--workers", "0"], "Invalid value for '--workers': '0' is below 1; give a "
      "whole number, 1 or more, e.g. --workers 2"),
@@ -1294,7 +1294,7 @@ class _CountedPool:
         type(self).asked.append(workers)
 
     def extract(self, docs, started=None):
-        from graphkit.extract import extract_documents
+        from graphkit.parsing import extract_documents
         from graphkit.nlp import load_pipeline
 
         if started:
@@ -1324,11 +1324,11 @@ WORKERS = [
 def test_more_workers_than_cores_parse_on_the_cores(work, workers, cores, forked, said, capsys, monkeypatch):
     """More parsing processes than cores would only take turns on them, each holding a pipeline in memory: the build
     runs as many as the cores and says so in one line (the store is the same whatever the number)."""
-    import graphkit.extract
+    import graphkit.parse_pool
 
     (work / "corpus" / "b.txt").write_text("Tom Hale said the plan was dead.")
-    monkeypatch.setattr(graphkit.extract, "machine_cores", lambda: cores, raising=False)
-    monkeypatch.setattr(graphkit.extract, "ParsePool", _CountedPool)
+    monkeypatch.setattr(graphkit.parse_pool, "machine_cores", lambda: cores, raising=False)
+    monkeypatch.setattr(graphkit.parse_pool, "ParsePool", _CountedPool)
     monkeypatch.setattr(_CountedPool, "asked", [])
     proc = run_main(["build", "corpus", "--store", "s.gk", "--workers", workers, "-q"], work, capsys, monkeypatch)
     assert proc.returncode == 0, proc.stderr
@@ -1340,11 +1340,11 @@ def test_more_workers_than_cores_parse_on_the_cores(work, workers, cores, forked
 
 def test_the_python_api_says_it_parses_on_the_cores(work, monkeypatch):
     """`graphkit.build(workers=999)` capped in silence: a notebook is told, as the command line is."""
-    import graphkit.extract
+    import graphkit.parse_pool
     from graphkit.build import build
 
-    monkeypatch.setattr(graphkit.extract, "machine_cores", lambda: 2)
-    monkeypatch.setattr(graphkit.extract, "ParsePool", _CountedPool)
+    monkeypatch.setattr(graphkit.parse_pool, "machine_cores", lambda: 2)
+    monkeypatch.setattr(graphkit.parse_pool, "ParsePool", _CountedPool)
     monkeypatch.setattr(_CountedPool, "asked", [])
     (work / "corpus" / "b.txt").write_text("Tom Hale said the plan was dead.")
     with pytest.warns(GraphkitWarning, match=r"workers=999: this machine has 2 cores, so 2 parsing processes"):
@@ -1355,11 +1355,11 @@ def test_the_python_api_says_it_parses_on_the_cores(work, monkeypatch):
 def test_the_python_api_says_it_leaves_parse_ahead_out_with_workers(work, monkeypatch):
     """`graphkit.build(workers=2, parse_ahead=True)` dropped parse_ahead without a word (the command line said it):
     a notebook is told, and the workers parse as asked."""
-    import graphkit.extract
+    import graphkit.parse_pool
     from graphkit.build import build
 
-    monkeypatch.setattr(graphkit.extract, "machine_cores", lambda: 2)
-    monkeypatch.setattr(graphkit.extract, "ParsePool", _CountedPool)
+    monkeypatch.setattr(graphkit.parse_pool, "machine_cores", lambda: 2)
+    monkeypatch.setattr(graphkit.parse_pool, "ParsePool", _CountedPool)
     monkeypatch.setattr(_CountedPool, "asked", [])
     (work / "corpus" / "b.txt").write_text("Tom Hale said the plan was dead.")
     with pytest.warns(GraphkitWarning, match=r"parse_ahead is for one worker: the 2 workers parse, each in its own "

@@ -18,7 +18,7 @@ COMMAND = ("main (graphkit/cli.py:614);run (graphkit/program.py:53);_status (gra
            "get_callback.<locals>.wrapper (typer/main.py:1445);build (graphkit/cli.py:237);"
            "build (graphkit/build.py:148)")
 BUILD = COMMAND + ";update_store (graphkit/build.py:254);parse_changed (graphkit/build.py:351)"
-PIPE = BUILD + ";_extract (graphkit/extract.py:326);Language.pipe (spacy/language.py:1618)"
+PIPE = BUILD + ";_extract (graphkit/parsing.py:108);Language.pipe (spacy/language.py:1618)"
 TABLES = PIPE + ";_pipe (spacy/util.py:1763);_TableComponent.pipe (graphkit/annotate.py:86)"
 BARE = "main (command_checkpoints.py:191);bare (command_checkpoints.py:153);Language.pipe (spacy/language.py:1618)"
 RESOLVE = COMMAND + ";update_store (graphkit/build.py:425);resolve_store (graphkit/resolution.py:90)"
@@ -31,7 +31,7 @@ STACKS = [  # (a main-thread stack as py-spy writes it, outermost first; its pha
             "_finish (graphkit/attribution.py:531)", ("parse", "attribution component")),
     (PIPE + ";_pipe (spacy/util.py:1775);AttributionComponent.__call__ (graphkit/attribution.py:669);"
             "filter_spans (spacy/util.py:1200)", ("parse", "spaCy's own components")),  # spaCy's code it calls
-    (BUILD + ";_extract (graphkit/extract.py:332);extract_parsed (graphkit/extract.py:240);"
+    (BUILD + ";_extract (graphkit/parsing.py:116);extract_parsed (graphkit/extract.py:306);"
              "keyphrases (graphkit/keyphrases.py:50)", ("parse", "extract_parsed: filter, dates, keyphrases, contexts")),
     (BUILD + ";write_extractions (graphkit/build.py:404);put_article (graphkit/store.py:384)",
      ("parse", "store writes (SQLite)")),

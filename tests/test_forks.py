@@ -12,14 +12,14 @@ import time
 
 import pytest
 
-from graphkit import extract, forks, textmemo
+from graphkit import forks, parse_pool, textmemo
 
 MIDDLE = textwrap.dedent("""
     import multiprocessing as mp, multiprocessing.util, os, sys, time
     from graphkit import forks
 
     how, ask = sys.argv[1], sys.argv[2]
-    parent = os.getpid()  # handed to the child, as graphkit.extract hands it to a spawned worker
+    parent = os.getpid()  # handed to the child, as graphkit.parse_pool hands it to a spawned worker
 
     def child():
         if ask == "late":  # asks only after its parent is gone
@@ -79,14 +79,14 @@ def _starts(module) -> list[str]:
             + ["start()" for c in calls if isinstance(c.func, ast.Name) and c.func.id == "start"])
 
 
-@pytest.mark.parametrize("module", [extract, textmemo])
+@pytest.mark.parametrize("module", [parse_pool, textmemo])
 def test_every_fork_is_started_by_forks_start(module):
     # the modules that fork start every process through forks.start, so that each child asks in the fork
     assert "start()" in _starts(module) and set(_starts(module)) == {"start()"}
 
 
 def test_a_spawned_pool_hands_its_workers_this_process(monkeypatch):
-    """`extract._spawned_extract` gives each spawned worker the pid of the process that starts the pool, for the
+    """`parse_pool._spawned_extract` gives each spawned worker the pid of the process that starts the pool, for the
     worker's first call to ask about (the pool's start is recorded, not run)."""
     import concurrent.futures
 
@@ -101,8 +101,8 @@ def test_a_spawned_pool_hands_its_workers_this_process(monkeypatch):
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
     with pytest.raises(Started):
-        next(extract._spawned_extract([], "a_model", 2, 4, 16, None))
-    assert seen["initializer"] is extract._init_worker and seen["initargs"] == ("a_model", os.getpid())
+        next(parse_pool._spawned_extract([], "a_model", 2, 4, 16, None))
+    assert seen["initializer"] is parse_pool._init_worker and seen["initargs"] == ("a_model", os.getpid())
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
@@ -110,6 +110,6 @@ def test_a_spawned_worker_whose_parent_is_gone_ends_before_it_loads_anything():
     """Spawned, a worker did not ask in a fork: its first call asks, about the parent pid the pool hands it. Handed a
     pid that is no longer its parent (the pool's process was killed before the worker ran: it was adopted), it ends
     at once; asking about whoever adopted it, it would load the pipeline and live on."""
-    gone = "import os; from graphkit import extract; extract._init_worker(None, os.getppid() + 1); print('loaded')"
+    gone = "import os; from graphkit import parse_pool; parse_pool._init_worker(None, os.getppid() + 1); print('loaded')"
     proc = subprocess.run([sys.executable, "-c", gone], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and "loaded" not in proc.stdout, (proc.returncode, proc.stdout, proc.stderr)

@@ -264,7 +264,7 @@ class Interrupted(RuntimeError):
 
 @pytest.mark.parametrize("stop_after", [2])
 def test_interrupted_build_keeps_finished_articles_and_resumes(sample_store, tmp_path, stop_after):
-    from graphkit.extract import extract_documents
+    from graphkit.parsing import extract_documents
     from graphkit.nlp import load_pipeline
 
     corpus = tmp_path / "corpus"

@@ -93,10 +93,10 @@ def test_the_build_command_says_it_leaves_parse_ahead_out_with_workers(tmp_path,
     """With ``--workers 2`` the workers parse, each in its own process: ``--parse-ahead`` is left out, in one line.
     The machine is given two cores: on one, ``--workers 2`` was capped to one process, where parsing ahead applies,
     and the row was skipped; two processes take turns on one core and write the same store."""
-    import graphkit.extract
+    import graphkit.parse_pool
     from graphkit.cli import main
 
-    monkeypatch.setattr(graphkit.extract, "machine_cores", lambda: 2)
+    monkeypatch.setattr(graphkit.parse_pool, "machine_cores", lambda: 2)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i, text in enumerate(TEXTS[:2]):

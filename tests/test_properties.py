@@ -4,7 +4,7 @@ Any Unicode text in — random, or random pieces glued to quotes and cue words s
 that attributions actually fire — gives no exception, every offset inside the
 text, and every claim's ``text`` equal to the article text at its ``spans``
 (pieces joined with " … ", see ``records.Claim``). Long articles are cut into
-pieces (``extract.chunks``); offsets must survive the cut, so one property runs
+pieces (``parsing.chunks``); offsets must survive the cut, so one property runs
 with tiny pieces.
 """
 
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from graphkit import extract as extract_mod
-from graphkit.extract import chunks, extract_documents
+from graphkit import parsing
+from graphkit.parsing import chunks, extract_documents
 from graphkit.names import plain_name
 from graphkit.records import Claim, Document
 
@@ -98,7 +98,7 @@ def test_any_text_extracts_without_error_and_offsets_hold(nlp, text):
          limit=8)  # a stray symbol tagged PERSON hung on the name as a conjunct, no 'and': no group 'X and Dmitry Peskov'
 def test_offsets_survive_cutting_into_pieces(nlp, monkeypatch, text, limit):
     # a text over CHUNK_CHARS is parsed in pieces of at most CHUNK_CHARS, one at a time
-    monkeypatch.setattr(extract_mod, "CHUNK_CHARS", limit)
+    monkeypatch.setattr(parsing, "CHUNK_CHARS", limit)
     (ex,) = list(extract_documents([_doc(text)], nlp))
     check_extraction(text, ex)
 

@@ -706,7 +706,7 @@ FIRST_PERSON_CASES = [
 
 @pytest.mark.parametrize("text,expected", FIRST_PERSON_CASES, ids=[f"{i:02d}" for i in range(len(FIRST_PERSON_CASES))])
 def test_first_person_in_interviews(text, expected):
-    from graphkit.extract import extract_documents
+    from graphkit.parsing import extract_documents
     from graphkit.records import Document
 
     d = Document(id="x", path="x.txt", text=text, sha256="0" * 64, format="txt")
@@ -1734,7 +1734,7 @@ def test_an_acronym_is_no_quantifiers_group(names, acronym, expected):
 def _resolved(texts: list[str], titles: list[str] | None = None):
     """These articles (one text each, with its title if given) extracted and their actors resolved with an empty
     gazetteer: (each article's attributions by doc id, the resolution)."""
-    from graphkit.extract import extract_documents
+    from graphkit.parsing import extract_documents
     from graphkit.records import Document
     from graphkit.resolve import resolve_actors
 
@@ -2556,7 +2556,7 @@ def test_an_acronym_is_named_as_its_article_writes_it_out(texts, expected):
 
 
 def test_an_acronym_written_out_says_so_in_its_merges():
-    from graphkit.extract import extract_documents
+    from graphkit.parsing import extract_documents
     from graphkit.records import Document
     from graphkit.resolve import resolve_actors
 
