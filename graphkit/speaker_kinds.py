@@ -264,7 +264,17 @@ def _opening_possessive(head: Token, toks: list[Token], words) -> Optional[Token
     """The first token of a speaker phrase when it is one of ``words`` ('his', 'whose'), a possessive hung on the
     phrase's head, the phrase more than it, its head no role or source ('his chief aide', 'whose spokesman': the
     spokesperson and role rules read those); else None: :func:`_possessive_pronoun`'s and :func:`_whose_antecedent`'s
-    one test."""
+    one test.
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("His campaign said no and his aide agreed.", heads="1 2 2 2 2 6 7 2 2",
+    ...                         deps="poss nsubj ROOT dobj cc poss nsubj conj punct",
+    ...                         lemmas="his campaign say no and his aide agree .")
+    >>> _opening_possessive(doc[1], list(doc[0:2]), ("his",)), _opening_possessive(doc[6], list(doc[5:7]), ("his",))
+    (His, None)
+    >>> _opening_possessive(doc[1], list(doc[0:2]), ("whose",)) is None
+    True
+    """
     t = toks[0]
     return t if t.lower_ in words and t.dep_ == "poss" and t.head == head and len(toks) > 1 \
         and head.lemma_.lower() not in ROLE_WORDS | ANON_HEADS else None
@@ -287,7 +297,15 @@ def _whose(res: SpeakerResolver, poss: Token, toks: list[Token], spans: list, f:
 
 def _owned_by(owner: str, toks: list[Token], f: _Found) -> None:
     """The phrase after its possessive word ('his', 'whose') named with ``owner`` ("Ann Lee's campaign"), a group or
-    document, not the owner: no resolved span points at the name (:func:`_whose`, :func:`_whose_relative`)."""
+    document, not the owner: no resolved span points at the name (:func:`_whose`, :func:`_whose_relative`).
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("His campaign said no.")
+    >>> f = _Found("NOUN", "His campaign", (0, 12), "NOUN", None, None)
+    >>> _owned_by("Ann Lee", list(doc[0:2]), f)
+    >>> f.resolved, f.rspan
+    ("Ann Lee's campaign", None)
+    """
     rest = toks[0].doc[toks[1].i:toks[-1].i + 1].text
     f.resolved, f.rspan = f"{owner}'s {rest}", None
 
@@ -323,7 +341,20 @@ def _whose_relative(res: SpeakerResolver, ante: Token, toks: list[Token], f: _Fo
     """'whose attorneys', 'whose political arm': the phrase with its possessor named as the article names the
     antecedent (:func:`_whose_antecedent`): a person by their full name ('Tom Hale's attorneys'), an organisation by
     its whole name without 'the' ("Alliance for Clean Water's political arm"). As 'his campaign' (`_whose`), the
-    phrase stays a group or document, not the possessor: no resolved span points at the name."""
+    phrase stays a group or document, not the possessor: no resolved span points at the name.
+
+    An organisation's antecedent, in a Doc built by hand (a person's would ask ``res`` for the full name):
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("The Leeds Civic Trust, whose planning committee said no.",
+    ...                         heads="3 3 3 3 3 7 7 8 3 8 3",
+    ...                         deps="det compound compound ROOT punct poss compound nsubj relcl dobj punct",
+    ...                         ents="O B-ORG I-ORG I-ORG O O O O O O O")
+    >>> f = _Found("NOUN", "whose planning committee", (23, 47), "NOUN", None, None)
+    >>> _whose_relative(None, doc[3], list(doc[5:8]), f)
+    >>> f.resolved, f.rspan
+    ("Leeds Civic Trust's planning committee", None)
+    """
     ent = ent_of(ante)
     if ent is None:
         return
