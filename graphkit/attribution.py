@@ -43,7 +43,7 @@ from typing import Iterable, NamedTuple, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .cues import Cues, default_cues, load_cues
+from .cues import ACCORDING_FRAME, Cues, default_cues, load_cues
 from .doc_entities import join_quoted_nicknames
 from .quotes import CLOSING_TOKENS, OPEN_QUOTES, QUOTE_MARKS, claim_kind, find_quotes, quote_after_colon
 from .records import Attribution
@@ -136,7 +136,7 @@ def _relayed_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
     something, not one spoken to ("his salespersons were told") nor what someone thinks ("According to their friends, the Clintons have worried ...": the friends' account). The speech is the claim, the relay its reporter; an outer content that says more
     than the speech ("According to the summary, Mills sent an email, and Clinton told investigators ...") stays
     the relay's claim."""
-    if not (RELAYED_SPEECH and outer.frame == "according" and _reported_speech(inner, cues)
+    if not (RELAYED_SPEECH and outer.frame == ACCORDING_FRAME and _reported_speech(inner, cues)
             and inner.subj.dep_ != "nsubjpass" and inner.stance != "believe"):
         return False  # "his salespersons were told ...": no speakers; "the Clintons have worried": the relay's account
     under = {t.i for t in inner.anchor.subtree} | inner.content
@@ -362,7 +362,7 @@ def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _Cue
         for c in _phrase_candidates(doc, cues, phrases_at):
             if c.frame == "phrase" and (c.anchor.i in anchors or "phrase" in skip):
                 continue
-            if c.frame == "according" and "according_to" in skip:
+            if c.frame == ACCORDING_FRAME and "according_to" in skip:
                 continue
             cands.append(c)
     if nouns_at and "noun_clause" not in skip:

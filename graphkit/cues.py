@@ -22,15 +22,18 @@ from typing import Optional
 
 from .errors import ModelsFileError
 
-__all__ = ["ACCORDING_TO", "STANCES", "Cues", "load_cues", "default_cues", "past_forms", "verb_forms", "takes_es",
-           "third_person"]
+__all__ = ["ACCORDING_TO", "ACCORDING_FRAME", "STANCES", "Cues", "load_cues", "default_cues", "past_forms",
+           "verb_forms", "takes_es", "third_person"]
 
-#: the phrase cue that names a source before or after what it says ("according to X, ..."): the one cue that
-#: relays a speech whole. graphkit.frames_nominal matches it (its candidates' frame is named "according", which
-#: graphkit.attribution._relayed_speech tests) and graphkit.confidence.RELAY_LEMMA is it as a cue lemma. Its home is
-#: here, beside the lexicon, not in frames_nominal: graphkit.confidence is imported where no parse is (the store's
-#: fingerprint, on every build), and frames_nominal's spaCy import made a nothing-changed build 0.3 s slower.
+#: the phrase cue that names a source before or after what it says ("according to X, ..."), the cue of a relay:
+#: graphkit.frames_nominal matches these words, and its candidates' frame is :data:`ACCORDING_FRAME`;
+#: graphkit.confidence.RELAY_LEMMA is them as a cue lemma. Their home is here, beside the lexicon, not in
+#: frames_nominal: graphkit.confidence is imported where no parse is (the store's fingerprint, on every build), and
+#: frames_nominal's spaCy import made a nothing-changed build 0.3 s slower.
 ACCORDING_TO = ("according", "to")
+#: the frame of an "according to" candidate (graphkit.frames_nominal), which graphkit.attribution reads: whether it
+#: relays a speech whole (``_relayed_speech``) and whether ``without={"according_to"}`` leaves it out
+ACCORDING_FRAME = "according"
 
 STANCES = {
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .cues import ACCORDING_TO, Cues
+from .cues import ACCORDING_FRAME, ACCORDING_TO, Cues
 from .frames_parse import _Cand, _span_tokens, _subject
 
 
@@ -57,7 +57,7 @@ def _phrase_candidates(doc: Doc, cues: Cues, starts: list) -> list[_Cand]:
                 if not content:
                     continue
                 out.append(_Cand(cue_toks=list(doc[t.i:t.i + n]), cue_lemma=" ".join(words), stance=stance,
-                                 content=content, quotes=set(), subj=src, anchor=t, sent=sent, frame="according"))
+                                 content=content, quotes=set(), subj=src, anchor=t, sent=sent, frame=ACCORDING_FRAME))
             else:
                 # "in a statement, the Kremlin said ..." - only when no verb cue already carries it
                 h = t.head

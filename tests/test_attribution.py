@@ -16,7 +16,7 @@ from switched import assert_switched
 
 from graphkit.attribution import attributions
 from graphkit.confidence import filter_attributions
-from graphkit.cues import Cues, load_cues
+from graphkit.cues import ACCORDING_FRAME, Cues, load_cues
 from graphkit.errors import ModelsFileError
 from graphkit.quotes import find_quotes
 
@@ -897,7 +897,7 @@ def test_relay_of_matches_without_changing_its_input(nlp, monkeypatch):
     atts = attribution.attributions(nlp("Mr Blair told MPs the war had been right, according to the BBC."))
     assert seen and all(same for same, _ in seen), seen
     relay, content = next(found for _, found in seen if found)
-    assert relay.frame == "according" and relay.anchor.i not in content
+    assert relay.frame == ACCORDING_FRAME and relay.anchor.i not in content
     assert [(a.speaker_text, a.text, a.reported_by) for a in atts] == [
         ("the BBC", "Mr Blair told MPs the war had been right", None),  # the relay, a candidate beside the speech
         ("Mr Blair", "the war had been right", "BBC")]                  # (RELAY_STANDS_IN); the re-scorer keeps one
