@@ -522,6 +522,12 @@ def head_named_before(text: str) -> Optional[str]:
     ('narrator in the Clinton ad': its last word is no head named so) nor the noun alone ('The Fund'). A description
     left alone ('the administration': `definite_body`) is read back to the mentions this gives its noun.
 
+    Not `named_body`, the other reading of a name before a noun: that one types a phrase (an organisation, not people)
+    and asks for a body's noun after a name, lower-case words allowed between ("Mrs. Clinton's presidential
+    campaign"), never 'group'; this one names any noun a run of capitalised words ends on ('Donald Trump' gives
+    'trump', which no bare description reads back), for the reading back. Over PolNeAR train's 15,482 speaker phrases
+    at −107: this gives a noun for 3,949, named_body holds for 183, 173 of them both.
+
     >>> [head_named_before(n) for n in ("the Obama administration", "Hillary Clinton's campaign",
     ...  "narrator in the Clinton ad", "This initiative", "The Fund")]
     ['administration', 'campaign', None, None, None]
@@ -600,7 +606,11 @@ def named_body(text: str) -> bool:
     'group', which is people as often: 'a group of rabbis') after a name ('Sanders campaign', "HP's board", 'Baton
     Rouge newspaper'): an organisation, not a group of people. Only a phrase of names and nouns before its last word:
     'the chair of the rules committee' is a person, 'Leaders of the party' and 'Ann Lee and her campaign' are people, a
-    capitalised quantifier names no one ('Neither company').
+    capitalised quantifier names no one ('Neither company'). Not `head_named_before`, which gives any noun a run of
+    capitalised words ends on, to read a bare description back to it: over PolNeAR train's 15,482 speaker phrases at
+    −107 this holds for 183, 173 of which that reads too; the other 10 have a lower-case word before the noun ("Mrs.
+    Clinton's presidential campaign"), and the 7 phrases that reads with a body's noun and this does not end in
+    'group' ("the BLM group").
 
     >>> named_body("the Sanders campaign"), named_body("the campaign"), named_body("GOP campaigns")
     (True, False, False)
