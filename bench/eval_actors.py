@@ -14,7 +14,7 @@ then the checks:
 - *split*: a top actor that another person actor (any size) names too: the same full name
   after transliteration folding (graphkit.name_match.compare_names), or its surname / first name alone;
   full names with the same surname and a familiar or formal form of its given name ('Joe' / 'Joseph',
-  graphkit.names.hypocorism) are listed apart for a person to judge: they may be two people;
+  graphkit.given_names.hypocorism) are listed apart for a person to judge: they may be two people;
 - *different first names merged*: an actor whose surface forms carry two full names with the
   same surname and different first names (Hillary / Bill Clinton), first names being the first words
   of the corpus's person actors (so 'Team Trump', 'Crooked Hillary Clinton' are not counted);
@@ -182,7 +182,8 @@ def first_names(name: str):
 
 def report(store_path: Path, top: int, titles: dict[str, str]) -> dict:
     from graphkit.name_match import compare_names
-    from graphkit.names import fold, hypocorism, name_words, split_honorific, split_title
+    from graphkit.given_names import hypocorism
+    from graphkit.names import fold, name_words, split_honorific, split_title
     from graphkit.store import Store
 
     with Store(store_path, readonly=True) as s:

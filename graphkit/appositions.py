@@ -17,7 +17,8 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .names import has_org_word, listed_given_name
+from .given_names import listed_given_name
+from .names import has_org_word
 from .nlp import ent_of
 from .person_heads import names_a_person
 
@@ -94,7 +95,7 @@ def person_typed_otherwise(head: Token) -> bool:
     """Whether a proper-noun speaker the NER typed an organisation is a person's name: set in apposition with a word
     naming a person ('Reince Priebus, the GOP chairman,', 'Carly Fiorina, the former chief executive,'), or written
     as a given name of the `nicknames` table and a surname, the NER's entity up to the head ('Carly Fiorina', whatever
-    the tagger made of 'Carly'; graphkit.names.listed_given_name), no word of it an organisation's ('Ford Motor',
+    the tagger made of 'Carly'; graphkit.given_names.listed_given_name), no word of it an organisation's ('Ford Motor',
     'Bernie Sanders Foundation': graphkit.names.has_org_word).
 
     >>> from graphkit.nlp import load_spacy

@@ -31,9 +31,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .frames_parse import label_name
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
+from .given_names import given_name_like
 from .merge import OTHER_OFFICE, holds_role, same_office, written_out
-from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, given_name_like, honorific_gender,
-                    split_honorific, strip_possessive)
+from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, split_honorific,
+                    strip_possessive)
 from .nlp import doc_text, ent_index, sentences
 from .person_nouns import person_noun
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
@@ -462,7 +463,7 @@ class ArticleNames:
         that says 'Hardwick said' (never 'Cautious Russia ...' over 'Russia said'); a listicle's subhead 'Salma Hayek
         Described Her Experience ...' over 'Hayek confirmed'. The given name is no title word ('President Obama
         Says'), no word the article writes in lower case, and a given name of the `nicknames` table or a word rare in
-        English ('Cecile'; not 'Exclusive', 'Breaking', 'Watch': graphkit.names.given_name_like); no name the heading
+        English ('Cecile'; not 'Exclusive', 'Breaking', 'Watch': graphkit.given_names.given_name_like); no name the heading
         joins to another ('Derelict Obama and Clinton: ...'); none when the headings open with two such names.
         """
         hits = []

@@ -471,7 +471,7 @@ def warm_resolution(issue_model: bool = False):
     elsewhere (a plain open()/close() of the store file dropped the process's SQLite locks,
     `graphkit.store_file.open_here`).
 
-    >>> from graphkit.names import _listed_given_names
+    >>> from graphkit.given_names import _listed_given_names
     >>> _listed_given_names.cache_clear()
     >>> warm_resolution().join()
     >>> _listed_given_names.cache_info().currsize   # loaded here, not by the resolution after the parse
@@ -491,10 +491,10 @@ def warm_resolution(issue_model: bool = False):
 
             places.load_place_config()
             places._geonames()  # the geonames indexes, from their cache file (graphkit.places)
-            # the nicknames table the actor pass reads (graphkit.names._listed_given_names, ~0.07 CPU s the first
+            # the nicknames table the actor pass reads (graphkit.given_names._listed_given_names, ~0.07 CPU s the first
             # time): a one-process build's extraction loaded it already; a --workers build's own process parses
             # nothing, so its resolution, the one-core tail of the command, met it cold
-            from .names import listed_given_name
+            from .given_names import listed_given_name
 
             listed_given_name("Nick")
             if issue_model:

@@ -71,11 +71,11 @@ def quoted_nickname_names(doc: Doc) -> list[tuple[int, int]]:
     surname: name words, an opening quote, one to three capitalised words, a closing quote, capitalised proper nouns.
 
     A name counts when the NER tagged part of it a PERSON, or when the word before the quote is a given name of
-    the `nicknames` table (graphkit.names.listed_given_name: 'Andy “Mac” McNab' tagged an ORG; not 'Toys "R" Us').
+    the `nicknames` table (graphkit.given_names.listed_given_name: 'Andy “Mac” McNab' tagged an ORG; not 'Toys "R" Us').
     It starts where the PERSON entity over its given name starts ('Marine John') or at that given name. A quotation
     after a name ('Trump’s ‘Incredibly Hateful Rhetoric’ was ...') is none: no name word follows its closing quote.
     """
-    from .names import listed_given_name
+    from .given_names import listed_given_name
 
     out = []
     for q, t in enumerate(doc):

@@ -20,8 +20,9 @@ from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
 from .gazetteer import Gazetteer
+from .given_names import listed_given_name
 from .mentions import people_in_plural
-from .names import APOS, GENERATIONAL, fold, has_org_word, listed_given_name, name_words, skeleton
+from .names import APOS, GENERATIONAL, fold, has_org_word, name_words, skeleton
 from .places import Entity, PlaceConfig, is_known_place, load_place_config, lookup_place
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -185,7 +186,7 @@ def _people_in_plural(text: str, surnames: set[str], body: bool = False) -> bool
 
 def _given_name_and_surname(text: str) -> bool:
     """A name of two or three capitalised words starting with a given name of the `nicknames` table
-    (graphkit.names.listed_given_name), with no organisation word nor acronym ('Carly Fiorina', 'Deborah Jordan
+    (graphkit.given_names.listed_given_name), with no organisation word nor acronym ('Carly Fiorina', 'Deborah Jordan
     Reynolds'; not 'Washington Post', 'Team Trump', 'Sony BMG'): a person's name whatever spaCy's votes say.
 
     >>> [_given_name_and_surname(t) for t in ("Carly Fiorina", "Washington Post", "Team Trump", "Sony BMG", "Rick")]

@@ -14,9 +14,10 @@ from functools import lru_cache
 from typing import Optional
 
 from .gazetteer import Gazetteer
+from .given_names import listed_given_name
 from .merge import acronym_form
-from .names import (APOS, ORG_NOUNS, TITLE_WORDS, drop_article, fold, has_org_word, is_pronoun, listed_given_name,
-                    plain_name, split_honorific, split_title, strip_possessive)
+from .names import (APOS, ORG_NOUNS, TITLE_WORDS, drop_article, fold, has_org_word, is_pronoun, plain_name,
+                    split_honorific, split_title, strip_possessive)
 from .person_nouns import person_noun, plural_person_noun
 from .places import PlaceConfig, is_known_place
 from .pronouns import FIRST_PERSON, NO_ANTECEDENT, PLURAL_PRONOUNS

@@ -229,14 +229,14 @@ def skeleton(text: str) -> str:
     >>> skeleton("Zelenskyy"), skeleton("Zelensky"), skeleton("Zelenskiy")
     ('zelenski', 'zelenski', 'zelenski')
     """
-    return " ".join(_skel_token(tok) for tok in fold(text).split())
+    return " ".join(skeleton_word(tok) for tok in fold(text).split())
 
 
 @lru_cache(maxsize=262144)
-def _skel_token(tok: str) -> str:
+def skeleton_word(tok: str) -> str:
     """One folded word's spelling skeleton: the transliteration rules applied, then each doubled letter one.
 
-    >>> _skel_token("zelenskyy"), _skel_token("kallas")
+    >>> skeleton_word("zelenskyy"), skeleton_word("kallas")
     ('zelenski', 'kalas')
     """
     for a, b in _SKELETON_RULES:
@@ -256,7 +256,7 @@ def name_words(text: str) -> tuple[list[str], set[str]]:
     return list(words), set(gens)
 
 
-_PARTICLE_SKELETONS = frozenset(_skel_token(p) for p in NAME_PARTICLES)
+_PARTICLE_SKELETONS = frozenset(skeleton_word(p) for p in NAME_PARTICLES)
 
 
 @lru_cache(maxsize=262144)
@@ -272,7 +272,7 @@ def frozen_name_words(text: str) -> tuple[tuple[str, ...], frozenset]:
         if tok in GENERATIONAL:
             gens.add({"junior": "jr", "senior": "sr"}.get(tok, tok))
         else:
-            words.append(_skel_token(tok))
+            words.append(skeleton_word(tok))
     if len(words) >= 3:  # middle initials: 'Donald J. Trump' is 'Donald Trump'
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return tuple(words), frozenset(gens)
@@ -440,82 +440,3 @@ def has_org_word(words) -> bool:
     (True, False, True)
     """
     return any(fold(w) in ORG_WORDS for w in (words.split() if isinstance(words, str) else words))
-
-
-@lru_cache(maxsize=1)
-def _hypocorism_pairs() -> frozenset:
-    """Pairs (sorted) of given-name skeletons that are one name's formal and familiar forms, from the `nicknames`
-    package (carltonnorthern/nicknames, Apache-2.0: a hand-curated table of English given names and their
-    nicknames, shipped as a CSV inside the package; read offline). Only direct pairs: 'Joe' is Joseph's and
-    Joshua's, which are not each other's. The table is made for genealogy and is generous ('Will' → 'Fred',
-    'Bill' → 'Robert'), so a pair is only a possibility: graphkit.people joins two full names by it only where
-    the corpus gives them the same office."""
-    try:
-        from nicknames import NickNamer
-    except ImportError as e:  # a checkout installed before the dependency came (issue 12)
-        raise ImportError("graphkit: error: the 'nicknames' package is not installed (a dependency of graphkit); "
-                          "fix: pip install -e . (or pip install 'nicknames>=1.0.1,<2')") from e
-
-    lookup = NickNamer.default_lookup()
-    return frozenset((min(f, s), max(f, s)) for f, s in
-                     ((_skel_token(fold(k)), _skel_token(fold(n))) for k, v in lookup.items() for n in v)
-                     if f != s and " " not in f + s)
-
-
-@lru_cache(maxsize=1)
-def _listed_given_names() -> frozenset:
-    return frozenset(n for pair in _hypocorism_pairs() for n in pair)
-
-
-def listed_given_name(word: str) -> bool:
-    """Whether a word is a given name of the `nicknames` table ('Carly', 'Deborah', 'Rick'; not 'Team', 'Trump').
-
-    >>> listed_given_name("Carly"), listed_given_name("Deborah"), listed_given_name("Team"), listed_given_name("Fox")
-    (True, True, False, False)
-    """
-    return _skel_token(fold(word)) in _listed_given_names()
-
-
-#: a capitalised word rarer than this in English (wordfreq's Zipf scale: 'Cecile' 2.6, 'Kendal' 2.8; 'Exclusive' 4.6,
-#: 'Watch' 5.3) reads as a name where a name is expected
-RARE_WORD_ZIPF = 4.0
-
-
-def given_name_like(word: str) -> bool:
-    """Whether a capitalised word can be a given name: one of the `nicknames` table ('Nick', 'Maria'), or a word rare
-    in English ('Cecile', 'Salma'); not the words a headline opens with ('Exclusive', 'Breaking', 'Watch').
-
-    >>> [given_name_like(w) for w in ("Nick", "Cecile", "Salma", "Exclusive", "Breaking", "Watch")]
-    [True, True, True, False, False, False]
-    """
-    if listed_given_name(word):
-        return True
-    from .standins import import_wordfreq
-
-    return import_wordfreq().zipf_frequency(word.lower(), "en") < RARE_WORD_ZIPF
-
-
-def distinct_given_names(a: str, b: str) -> bool:
-    """Whether two given names (skeleton words) are two names, not one name's spellings or forms: both are in
-    the `nicknames` table and neither is the other's familiar form ('Patty' / 'Patrick'). A name the table does
-    not list ('Rence', a misspelt 'Reince') says nothing.
-
-    >>> distinct_given_names("pati", "patrik"), distinct_given_names("pete", "peter"), distinct_given_names("rence", "reince")
-    (True, False, False)
-    """
-    listed = _listed_given_names()
-    return a != b and a in listed and b in listed and not hypocorism(a, b)
-
-
-def hypocorism(a: str, b: str) -> bool:
-    """Whether two different given names (skeleton words, as :func:`name_words` gives them) are the formal and
-    familiar forms of one name, in British and American use alike: Joe / Joseph, Bill / William, Bob / Robert,
-    Tony / Anthony, Chuck / Charles. Two different given names that are not (Hillary / Bill, Donald / Melania)
-    are two people's.
-
-    >>> hypocorism("ioe", "iosef"), hypocorism(*name_words("Bill William")[0]), hypocorism("hilari", "bil")
-    (True, True, False)
-    >>> hypocorism("donald", "donald")
-    False
-    """
-    return a != b and (min(a, b), max(a, b)) in _hypocorism_pairs()

@@ -31,10 +31,10 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from .gender import ANSWERED_LEAST, CORPUS_SHARE, vote
+from .given_names import distinct_given_names, hypocorism, listed_given_name
 from .name_match import candidate_pairs, compare_names
-from .names import (before_dash, distinct_given_names, fold, honorific_gender, hypocorism, is_pronoun,
-                    listed_given_name, name_words, plain_name, office_key, person_key, split_honorific, split_title,
-                    strip_possessive, surname_key)
+from .names import (before_dash, fold, honorific_gender, is_pronoun, name_words, plain_name, office_key, person_key,
+                    split_honorific, split_title, strip_possessive, surname_key)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
@@ -506,7 +506,7 @@ def _one_family(a: str, b: str) -> bool:
 
 def _nickname_merges(full: list[str], names: dict[str, Counter], offices: dict[str, set[str]], cl: _Clusters) -> None:
     """Join the clusters of two full names that differ only in a given name written formally and familiarly
-    ('Senator Robert J. Lane Jr.' / 'Senator Bob Lane'; graphkit.names.hypocorism), when the
+    ('Senator Robert J. Lane Jr.' / 'Senator Bob Lane'; graphkit.given_names.hypocorism), when the
     corpus writes both after the same office, or when the formal one is written with a middle initial and the corpus
     gives the surname no other given name (:func:`_formal_with_initial`: 'Edward G. Rendell' / 'Ed Rendell').
 

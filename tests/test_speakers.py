@@ -757,7 +757,7 @@ def test_office_and_surname_across_the_corpus(others, mention, expected):
     assert by_id[res.speaker_of[("x", 0)]].name == expected
 
 
-# a given name written formally and familiarly (graphkit.names.hypocorism, the `nicknames` table) is one person
+# a given name written formally and familiarly (graphkit.given_names.hypocorism, the `nicknames` table) is one person
 # where the corpus writes both after the same office, never otherwise: (speaker phrases, each its own article, as
 # (written, resolved); the indexes of two of them; whether they are one actor)
 NICKNAMES = [
