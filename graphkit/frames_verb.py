@@ -145,19 +145,17 @@ def frame_parenthetical(x: _Verb) -> Optional[_Hit]:
     will fail"): the speaker written after it, the content around it (:func:`graphkit.frames_quote.parenthetical`).
     Its frame, as the re-scorer reads it, is "around", the content's place about the cue (as :func:`frame_around`'s).
 
-    A Doc built by hand, parsed as the parser does it ("plan" the verb's subject, "Lee" the clause's after it):
+    A Doc built by hand, parsed as the parser does it ("fares" the verb's subject, "Hale" the clause's after it):
 
     >>> from graphkit.cues import default_cues
     >>> from graphkit.nlp import parsed_as_written
-    >>> doc = parsed_as_written("The plan, said Ann Lee, an aide, will fail.",
-    ...                         heads="1 3 1 3 5 11 5 8 5 5 11 3 3",
-    ...                         lemmas="the plan , say Ann Lee , a aide , will fail .",
-    ...                         deps="det nsubj punct ROOT compound nsubj punct det appos punct aux ccomp punct",
-    ...                         pos="DET NOUN PUNCT VERB PROPN PROPN PUNCT DET NOUN PUNCT AUX VERB PUNCT",
-    ...                         tags="DT NN , VBD NNP NNP , DT NN , MD VB .")
+    >>> doc = parsed_as_written("The fares, said Tom Hale, will rise.", heads="1 3 1 3 5 8 5 8 3 3",
+    ...                         deps="det nsubj punct ROOT compound nsubj punct aux ccomp punct",
+    ...                         pos="DET NOUN PUNCT VERB PROPN PROPN PUNCT AUX VERB PUNCT",
+    ...                         tags="DT NNS , VBD NNP NNP , MD VB .", lemmas="the fare , say Tom Hale , will rise .")
     >>> hit = frame_parenthetical(_verb_context(doc[3], default_cues(), {}))
     >>> hit.frame, " ".join(t.text for t in hit.speaker_toks), " ".join(doc[i].text for i in sorted(hit.content))
-    ('around', 'Ann Lee , an aide', 'The plan will fail')
+    ('around', 'Tom Hale', 'The fares will rise')
     """
     if not x.says:
         return None
