@@ -699,6 +699,38 @@ def test_a_circumstance_before_the_cue_is_not_what_was_said(nlp, text, expected,
                     "CIRCUMSTANCE_NOT_AROUND")
 
 
+#: the words before a cue that are only a circumstance hung on it, the cue with no complement after it, are no content at
+#: all (frames_verb.CIRCUMSTANCE_NO_CONTENT): (text, [(speaker, content)] of the rules, the row is the rule's own: it
+#: fails with the switch off, the circumstance then the claim)
+CIRCUMSTANCE_ALONE = [
+    ("After the long meeting, the mayor agreed.", [], True),
+    ("On Monday, the council announced.", [], True),
+    ("Since then, the council has responded by raising fares.", [], True),
+    ("Weighing in on the debate, Ann Lee agreed, praising the plan as bold.",
+     [("Ann Lee", "praising the plan as bold")], True),
+    # controls (hold with the switch off): a quotation before the cue; words hung on the cue that are no
+    # circumstance; words after the cue clause; a complement after the cue
+    ("\u201cThe plan is dead,\u201d Reyes said after the meeting.", [("Reyes", "\u201cThe plan is dead,\u201d")], False),
+    ("Sorry, Reyes said.", [("Reyes", "Sorry")], False),
+    ("If the vote fails, Reyes said, the fares will rise.", [("Reyes", "If the vote fails \u2026 the fares will rise")],
+     False),
+    ("In her blog post, Reyes reminded the council of the fare rise.",
+     [("Reyes", "reminded the council of the fare rise")], False),
+]
+
+
+@pytest.mark.parametrize("text, expected, the_rules", CIRCUMSTANCE_ALONE,
+                         ids=[f"{i:02d}" for i in range(len(CIRCUMSTANCE_ALONE))])
+def test_a_circumstance_alone_before_the_cue_is_no_claim(nlp, text, expected, the_rules, monkeypatch):
+    """``the_rules``: the row is the rule's own (it fails with CIRCUMSTANCE_NO_CONTENT off), else a control the rule
+    leaves as it was."""
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb,
+                    "CIRCUMSTANCE_NO_CONTENT")
+
+
 #: a speaker the parser hung inside a phrase fronted before its verb, the verb left with no subject, is its speaker
 #: (frames_parse.fronted_subject): (text, [(speaker, content)] of the rules, the row is the rule's own: it fails with
 #: FRONTED_SUBJECT off, no speaker)
