@@ -77,6 +77,7 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         likely = [None if q else p for q, p in zip(quiet, likely)]
         assigned = [a or ([] if q else b) for a, b, q in zip(assigned, learnt, quiet)]
     if articles is not None:
+        from .apart_votes import voting_issues
         from .issues import issue_words, weak_issues
         from .topic_votes import topics_hold
 
@@ -85,8 +86,8 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
                 for (text, _), a in zip(claims, assigned)]
         named = [n if own_issues(n) or not w else list(w) for n, w in zip(names_only(assigned, taxonomy), within)]
         raised: dict[int, dict[str, float]] = {}
-        given, offers = article_offers(named, articles, likely, weak, voters=assigned, order=order,
-                                       texts=[text for text, _ in claims], words=issue_words(taxonomy),
+        given, offers = article_offers(named, articles, likely, weak, voters=voting_issues(assigned, taxonomy),
+                                       order=order, texts=[text for text, _ in claims], words=issue_words(taxonomy),
                                        contexts=[context for _, context in claims], raised_by=raised)
         offers = topics_hold(offers, named, raised, articles, topic_names(taxonomy), order=order)
         given = [list(o) if q else g for g, o, q in zip(given, own, quiet)]
@@ -148,13 +149,14 @@ def topic_names(taxonomy) -> frozenset:
     return frozenset(i.name for i in taxonomy.issues if i.article_topic)
 
 
-def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
+def names_only(assigned: Sequence[list], taxonomy, keep: frozenset = frozenset()) -> list[list[tuple]]:
     """Each claim's issues less those whose triggers in the claim itself are only phrases said apart from the rest of
-    the issue (``apart`` of `graphkit.issues.IssueDef`, `graphkit.phrase_groups.said_apart`): the claim mentions them, it
-    is not about the issue they were grouped in. A claim so left with none takes its article's issue
-    (`article_offers`, `take_offers`), while still counting for the one it said among its article's claims. Learnt
-    issues stay (no trigger gave them). The triggers are the assignment's own (`graphkit.issues.triggers_of`), not its
-    evidence text.
+    the issue (``apart`` of `graphkit.issues.IssueDef`, `graphkit.phrase_groups.said_apart`), but those ``keep`` names
+    (folded phrases): the claim mentions them, it is not about the issue they were grouped in. A claim so left with
+    none takes its article's issue (`article_offers`, `take_offers`), and casts no vote for the one it said among its
+    article's claims (`graphkit.apart_votes.voting_issues`, which keeps the phrases that word the issue's own subject).
+    Learnt issues stay (no trigger gave them). The triggers are the assignment's own (`graphkit.issues.triggers_of`),
+    not its evidence text.
 
     >>> from graphkit.issues import Assignment, taxonomy_from_data
     >>> tax = taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care", "running mate"],
@@ -167,7 +169,7 @@ def names_only(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
     """
     from .issues import fold_phrase, triggers_of
 
-    apart = {i.name: i.apart for i in taxonomy.issues if i.apart}
+    apart = {i.name: i.apart - keep for i in taxonomy.issues if i.apart - keep}
     if not apart:
         return [list(a) for a in assigned]
 
@@ -319,10 +321,11 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
     own words say too little of to be its own (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to
     citizenship"), each a vote of its score as if said by a claim at no distance: the claim's own words count among its
     article's, as firmly as they say it. ``voters``: each claim's issues as they vote, when not ``assigned``
-    (`names_only`: a claim that only mentions a phrase said apart from its issue counts for it but takes its article's,
-    its own vote left out). An article none of whose claims has an issue of its own has no votes: its claims are offered
-    the issue their words make likeliest together, its mean probability the share (`article_likeliest`), when ``likely``
-    is given; without it such an article gives none. A claim no other claim of whose article votes gets no offer. Issues
+    (`names_only`: a claim that only mentions a phrase said apart from its issue takes its article's, its own vote left
+    out; `graphkit.apart_votes.voting_issues`: it votes for that issue only where the phrase words its subject). An
+    article none of whose claims has an issue of its own has no votes: its claims are offered the issue their words
+    make likeliest together, its mean probability the share (`article_likeliest`), when ``likely`` is given; without
+    it such an article gives none. A claim no other claim of whose article votes gets no offer. Issues
     that the votes hold alike go to the first in ``order`` (`issue_order`: the taxonomy's), not to the first by
     name (`in_issue_order`): renaming an issue moves no claim. ``texts`` and ``words``: each claim's text and each
     issue's words (`graphkit.issues.issue_words`): an issue no claim of the article raised, nor a weak word of the

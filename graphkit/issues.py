@@ -259,10 +259,11 @@ class IssueDef:
     context: tuple[_Pattern, ...]
     origin: str = "taxonomy"  # or "discovered" (graphkit.discover)
     #: phrases (folded: `fold_phrase`) said mostly where the issue's other phrases are not
-    #: (`graphkit.phrase_groups.said_apart`): a claim whose triggers of the issue are only these counts for its article's
-    #: issue but is not given this one (`graphkit.issue_model.names_only`); an issue within another (``within``) lists
-    #: its name here when that is a word said mostly away from its other phrases, and the word then counts as any
-    #: single word (`own_name`, `graphkit.discover.name_said_apart`); the file's ``apart:`` list
+    #: (`graphkit.phrase_groups.said_apart`): a claim whose triggers of the issue are only these is not given it, nor
+    #: votes for it in its article (`graphkit.issue_model.names_only`, `graphkit.apart_votes.voting_issues`); an issue
+    #: within another (``within``) lists its name here when that is a word said mostly away from its other phrases, and
+    #: the word then counts as any single word (`own_name`, `graphkit.discover.name_said_apart`); the file's ``apart:``
+    #: list
     apart: frozenset = frozenset()
     #: the issue whose phrases said apart (``apart``) these are, when this issue is made of them
     #: (`graphkit.discover.within_issues`): in a discovered taxonomy a claim gets it only where no issue of its own

@@ -196,9 +196,10 @@ def said_apart(group: Sequence[str], members: dict, articles: Sequence[str]) -> 
     `NESTED_SHARE` of their claims (`nested`) in articles where another of its phrases is said. A claim whose only
     triggers of the group are such phrases mentions something the group's claims are not about ("running mate" in
     health care, "nuclear deal" in federal government, "party insiders" in Trump supporters): it is not given the
-    issue by them, but still counts for it among its article's claims (`graphkit.issue_model.names_only`), so that
-    the claims around it get what they got. The name stays, and a group said in more than `FRAME_REACH` of the
-    articles (what the corpus is about) keeps all of its phrases, as `split_groups` keeps it whole. A phrase that shares
+    issue by them, nor does it vote for the issue among its article's claims (`graphkit.issue_model.names_only`,
+    `graphkit.apart_votes.voting_issues`, unless the phrase words the issue's own subject). The name stays, and a group
+    said in more than `FRAME_REACH` of the articles (what the corpus is about) keeps all of its phrases, as
+    `split_groups` keeps it whole. A phrase that shares
     a word with another of the group's (`shares_a_word`) is the group's wherever it is said: outlets word one topic
     their own way ("illegal immigrants" and "undocumented immigrants", "national security" and "security issues"), and
     so say it apart by construction.
@@ -254,7 +255,7 @@ def away_from_name(group: Sequence[str], apart: Sequence[str], members: dict, ar
     the rest of the group, but said where the name is not, is about something else, and a claim it alone gives the
     issue gets a name that says another topic ("trade deals" under "minimum wage", "Wall Street banks" under "super
     PAC", "Republican establishment" under "abortion", "government officials" under "Clinton Foundation"). Its
-    claims still count for the issue among their article's (`graphkit.issue_model.names_only`), as any phrase said
+    claims cast no vote for the issue among their article's (`graphkit.apart_votes.voting_issues`), as any phrase said
     apart.
 
     PolNeAR train, -66 (bench/README.md, issue 14, thirty-eighth pass): 46 phrases of 15 issues; the share of the

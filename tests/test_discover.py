@@ -735,6 +735,49 @@ def test_a_phrase_said_apart_from_its_issue_does_not_give_it(claim, apart, expec
     assert got[0][0][0] == got[2][0][0] == "campaign"
 
 
+def _apart_taxonomy(group: str, within: dict) -> object:
+    """The race's issue, ``group`` with its second phrase said apart, and the issue ``within`` it."""
+    from graphkit.issues import taxonomy_from_data
+
+    phrases = {"courts": ["Supreme Court", "Planned Parenthood"], "Islamic State": ["Islamic State", "Syrian refugees"]}
+    return taxonomy_from_data({"issues": [{"name": "campaign", "patterns": ["campaign", "voters"]},
+                                          {"name": group, "patterns": phrases[group], "apart": phrases[group][1:]},
+                                          {**within, "within": group}]}, "d", origin="discovered")
+
+
+@pytest.mark.parametrize("group,within,mention,expected,the_rule", [
+    # a claim saying only "Planned Parenthood", said apart from the Court's group, votes for no court among its
+    # article's claims: the claim beside it takes the race's issue the rest of the article raised, not "courts"
+    # (PolNeAR train -107: the race's claims under "economy" from an article's black voters, under "Supreme Court"
+    # from a debate's abortion exchange; bench/README.md, issue 14, fifty-third pass)
+    ("courts", {"name": "abortion", "patterns": ["abortion", "pro-life"]}, "She praised Planned Parenthood",
+     "campaign", True),
+    # the group's own phrase still votes for it (control)
+    ("courts", {"name": "abortion", "patterns": ["abortion", "pro-life"]}, "She met a Supreme Court nominee",
+     "courts", False),
+    # a part split from its group by a word said in other senses, its name said apart ("ISIS" of "Islamic State"),
+    # words the group's own subject: its phrases' claims vote for the group (control)
+    ("Islamic State", {"name": "ISIS", "patterns": ["ISIS", "Syrian refugees"], "apart": ["ISIS"]},
+     "Syrian refugees arrived", "Islamic State", False),
+    # ... a part whose name is not said apart is another subject: its phrases' claims vote for nothing
+    ("Islamic State", {"name": "ISIS", "patterns": ["ISIS", "Syrian refugees"]}, "Syrian refugees arrived",
+     "campaign", True),
+])
+def test_a_phrase_said_apart_from_its_issue_casts_no_vote_for_it(monkeypatch, group, within, mention, expected,
+                                                                 the_rule):
+    import graphkit.apart_votes as apart_votes
+    from graphkit.issue_model import assign_corpus
+    from switched import assert_switched
+
+    claims = [(mention, ("", "")), ("We will see about that plan", ("", "")), ("the campaign ended", ("", ""))]
+
+    def offered():
+        got = assign_corpus(claims, _apart_taxonomy(group, within), articles=["a"] * 3, learn=False)
+        return tuple(got[1][0][:2])
+
+    assert_switched(offered, (expected, "(article)"), the_rule, monkeypatch, apart_votes, "APART_ABSTAINS")
+
+
 def _within_taxonomy(within: bool):
     """health care, whose "running mate" was said apart, and (``within``) the issue "running mate" standing in for it."""
     from graphkit.issues import taxonomy_from_data
