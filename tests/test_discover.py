@@ -1731,7 +1731,8 @@ VARIANT_TARGETS = {"graphkit.issue_model": ("assign_claims", "article_offers", "
                    "graphkit.topical": ("_vocabulary", "_said_alone", "topical_phrases", "issue_phrases",
                                         "VOCAB_MIN_CLAIMS"),
                    "graphkit.discover": ("topical_phrases", "group_phrases"),
-                   "graphkit.phrase_groups": ("group_phrases",), "graphkit.clustering": ("average_link_children",)}
+                   "graphkit.phrase_groups": ("group_phrases",), "graphkit.clustering": ("average_link_children",),
+                   "graphkit.apart_votes": ("APART_ABSTAINS",)}
 
 
 @pytest.fixture(scope="module")
