@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.ingest import DATE_ROW, decode, read_corpus
+from graphkit.decoding import decode
+from graphkit.ingest import DATE_ROW, read_corpus
 
 SAID = "Kremlin spokesman Dmitry Peskov said the talks in Geneva were useful."
 SAID2 = "Foreign Minister Sergey Lavrov said Europe was to blame for the failure of the talks."
