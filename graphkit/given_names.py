@@ -84,9 +84,9 @@ def distinct_given_names(a: str, b: str) -> bool:
 
 
 def hypocorism(a: str, b: str) -> bool:
-    """Whether two different given names (skeleton words, as :func:`name_words` gives them) are the formal and
-    familiar forms of one name, in British and American use alike: Joe / Joseph, Bill / William, Bob / Robert,
-    Tony / Anthony, Chuck / Charles. Two different given names that are not (Hillary / Bill, Donald / Melania)
+    """Whether two different given names (skeleton words, as :func:`graphkit.names.name_words` gives them) are the
+    formal and familiar forms of one name, in British and American use alike: Joe / Joseph, Bill / William, Bob /
+    Robert, Tony / Anthony, Chuck / Charles. Two different given names that are not (Hillary / Bill, Donald / Melania)
     are two people's.
 
     >>> from graphkit.names import name_words
