@@ -140,7 +140,7 @@ def main(argv=None) -> int:
                                                 "train": "PolNeAR train"}[s], tmp))
             print(f"  {rows[-1]['name']}: drawn {rows[-1]['draw']:.2f} s", file=sys.stderr)
         for n in args.synthetic:
-            from graphkit.view import synthetic_graph
+            from graphkit.samples import synthetic_graph
 
             rows.append(_measure_graph(browser, synthetic_graph(n, seed=0), f"synthetic {n:,} nodes", tmp))
     print(table(rows, version))

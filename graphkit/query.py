@@ -695,7 +695,7 @@ class Graphkit:
 
         >>> net = g.to_pyvis(speaker="Lavrov"); net.toggle_physics(False)   # doctest: +SKIP
         """
-        from .view import to_pyvis
+        from .pyvis_network import to_pyvis
 
         return to_pyvis(self.subgraph(**filters), level=level)
 

@@ -25,7 +25,8 @@ Safety: article text never reaches the page as markup. The data sits in a
 URLs become links; and a Content-Security-Policy allows only the page's own
 two scripts (by hash) and no network at all.
 
->>> from graphkit.view import render_html, sample_graph
+>>> from graphkit.samples import sample_graph
+>>> from graphkit.view import render_html
 >>> page = render_html(sample_graph(), title="Lavrov & Europe")
 >>> page.startswith("<!DOCTYPE html>") and "Lavrov &amp; Europe" in page
 True
@@ -52,13 +53,11 @@ import networkx as nx
 
 from graphkit.errors import ExportError, GraphkitError, os_fix
 from graphkit import outputs
-from graphkit.samples import sample_graph, synthetic_graph
+from graphkit.samples import sample_graph, synthetic_graph  # the demo's graphs (`_main`)
 from graphkit.values import whole
 
-__all__ = [
-    "ViewReport", "write_view", "render_html", "notebook_html", "view_data", "to_pyvis",
-    "sample_graph", "synthetic_graph", "NODE_STYLES", "STANCE_GROUPS", "NO_ISSUE",
-]
+__all__ = ["ViewReport", "write_view", "render_html", "notebook_html", "view_data", "NODE_STYLES", "STANCE_GROUPS",
+           "NO_ISSUE"]
 
 #: How each node type looks in both modes: colour (Okabe-Ito, colour-blind safe), vis shape.
 NODE_STYLES: dict[str, dict[str, str]] = {
@@ -424,7 +423,8 @@ def render_html(G: nx.Graph, *, title: str = "graphkit", actors: Optional[int] =
 
     Same options as :func:`write_view`.
 
-    >>> from graphkit.view import render_html, sample_graph
+    >>> from graphkit.samples import sample_graph
+    >>> from graphkit.view import render_html
     >>> page = render_html(sample_graph())
     >>> "vis.Network" in page, re.search(HEAD, page[:4096]) is not None
     (True, True)
@@ -440,7 +440,8 @@ def write_view(G: nx.Graph, path, *, title: str = "graphkit", actors: Optional[i
     in the "N more actors" node).
 
     >>> import tempfile, os
-    >>> from graphkit.view import write_view, sample_graph
+    >>> from graphkit.samples import sample_graph
+    >>> from graphkit.view import write_view
     >>> out = os.path.join(tempfile.mkdtemp(), "view.html")
     >>> rep = write_view(sample_graph(), out)
     >>> rep.claims, rep.actors, rep.issues, rep.contradictions
@@ -462,7 +463,8 @@ def notebook_html(G: nx.Graph, height: int = 600, **options) -> str:
 
     The iframe runs scripts but has no access to the notebook's page.
 
-    >>> from graphkit.view import notebook_html, sample_graph
+    >>> from graphkit.samples import sample_graph
+    >>> from graphkit.view import notebook_html
     >>> frag = notebook_html(sample_graph(), height=400)
     >>> frag.startswith("<iframe") and 'height="400"' in frag and "<script" not in frag
     True
@@ -472,34 +474,6 @@ def notebook_html(G: nx.Graph, height: int = 600, **options) -> str:
             f'width="100%" height="{int(height)}" style="border:1px solid #ddd" '
             f'title="{html.escape(str(options.get("title", "graphkit")), quote=True)}" '
             f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
-
-
-# ---------------------------------------------------------------- elsewhere, kept importable from here
-
-
-def to_pyvis(G: nx.Graph, *, level: str = "overview", height: str = "750px", width: str = "100%"):
-    """A safe ``pyvis.network.Network`` of ``G``: see :func:`graphkit.pyvis_network.to_pyvis`.
-
-    >>> len(to_pyvis(sample_graph()).nodes)
-    15
-    """
-    from graphkit.pyvis_network import to_pyvis as _to_pyvis
-
-    return _to_pyvis(G, level=level, height=height, width=width)
-
-
-def stance_group(stance: Optional[str]) -> str:
-    """The :data:`STANCE_GROUPS` name of a stance: see :func:`graphkit.pyvis_network.stance_group`."""
-    from graphkit.pyvis_network import stance_group as _stance_group
-
-    return _stance_group(stance)
-
-
-def pair_colour(stances: list) -> tuple[str, dict]:
-    """Colour of an actor→issue edge: see :func:`graphkit.pyvis_network.pair_colour`."""
-    from graphkit.pyvis_network import pair_colour as _pair_colour
-
-    return _pair_colour(stances)
 
 
 def _main(argv: Optional[list[str]] = None) -> int:

@@ -21,7 +21,8 @@ import pytest
 from browser import (chromium, drawn_frame, gate_frames, label_report, offline_page, wait_drawn, wait_redrawn,
                      why_unavailable)
 from graphkit.graph import statements
-from graphkit.view import NO_ISSUE, notebook_html, sample_graph, synthetic_graph, view_data, write_view
+from graphkit.samples import sample_graph, synthetic_graph
+from graphkit.view import NO_ISSUE, notebook_html, view_data, write_view
 
 _reason = why_unavailable()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(_reason is not None, reason=f"browser test skipped: {_reason}")]

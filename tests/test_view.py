@@ -18,10 +18,9 @@ import pytest
 
 from graphkit.errors import ExportError, GraphkitError
 from graphkit.records import Stance
-from graphkit.view import (
-    NO_ISSUE, STANCE_GROUPS, notebook_html, pair_colour, render_html, sample_graph, stance_group,
-    synthetic_graph, to_pyvis, view_data, write_view,
-)
+from graphkit.pyvis_network import pair_colour, stance_group, to_pyvis
+from graphkit.samples import sample_graph, synthetic_graph
+from graphkit.view import NO_ISSUE, STANCE_GROUPS, notebook_html, render_html, view_data, write_view
 
 DATA_RE = re.compile(r'<script type="application/json" id="gk-data">(.*?)</script>', re.S)
 
