@@ -643,7 +643,7 @@ def word_check(below: float, voted_only: bool = False) -> None:
 
 def apart_kept(below: float) -> None:
     """Variant ``apart-kept`` (issue 14, twenty-seventh pass): a claim whose own triggers of an issue are only phrases
-    said apart from it (`graphkit.issue_model.names_only` drops the issue and lets its article decide) keeps that
+    said apart from it (`graphkit.apart_votes.names_only` drops the issue and lets its article decide) keeps that
     issue when its article gives it none, or gives one at a share under ``below`` (likeliest pairs: their mean
     probability). Patches the article issues given (`gate_article_issues`), with such claims voting for the issue as
     they did when it was measured (`graphkit.apart_votes.APART_ABSTAINS` off: it reads the issue from their votes)."""

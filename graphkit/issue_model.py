@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
+from .apart_votes import names_only, voting_issues
 from .issue_evidence import ARTICLE_EVIDENCE, issue_route
 from .issue_learning import TOKEN, fit_issue_model, model_texts, read_claims
 from .stopwords import FUNCTION_WORDS
@@ -77,7 +78,6 @@ def assign_claims(claims: Sequence[tuple[str, Sequence[str]]], taxonomy, exclude
         likely = [None if q else p for q, p in zip(quiet, likely)]
         assigned = [a or ([] if q else b) for a, b, q in zip(assigned, learnt, quiet)]
     if articles is not None:
-        from .apart_votes import voting_issues
         from .issues import issue_words, weak_issues
         from .topic_votes import topics_hold
 
@@ -102,9 +102,9 @@ def said_within(assigned: Sequence[list], taxonomy) -> tuple[list[list[tuple]], 
     """(each claim's issues but those ``within`` another, those): an issue made of the phrases said apart from another
     (`graphkit.issues.IssueDef.within`, `graphkit.discover.within_issues`: "abortion" of the issue named "Supreme
     Court") stands in for that one where a claim would otherwise take its article's issue or a learnt one
-    (`assign_claims`: a claim no issue of whose own triggers is left, `names_only`, that says it), and is nothing more:
-    the article's votes, the issue model and the article floor are those of the issues without it, so no other claim's
-    issues move. Given the votes too, a split group spread its articles' votes over more issues, and the floor kept to
+    (`assign_claims`: a claim no issue of whose own triggers is left, `graphkit.apart_votes.names_only`, that says
+    it), and is nothing more: the article's votes, the issue model and the article floor are those of the issues
+    without it, so no other claim's issues move. Given the votes too, a split group spread its articles' votes over more issues, and the floor kept to
     the coverage took weaker offers (PolNeAR train at -92, bench/README.md, issue 14, forty-seventh pass: 129 issues,
     3,742 statements changed, of 20 judged 5 better, 7 worse); standing in only, 1,084 change, of 20 judged 7 better,
     5 worse. An article's topic (``article_topic``, `graphkit.topical.article_topics`) stands in so for the issue its
@@ -147,37 +147,6 @@ def topic_names(taxonomy) -> frozenset:
     ['tunnels']
     """
     return frozenset(i.name for i in taxonomy.issues if i.article_topic)
-
-
-def names_only(assigned: Sequence[list], taxonomy, keep: frozenset = frozenset()) -> list[list[tuple]]:
-    """Each claim's issues less those whose triggers in the claim itself are only phrases said apart from the rest of
-    the issue (``apart`` of `graphkit.issues.IssueDef`, `graphkit.phrase_groups.said_apart`), but those ``keep`` names
-    (folded phrases): the claim mentions them, it is not about the issue they were grouped in. A claim so left with
-    none takes its article's issue (`article_offers`, `take_offers`), and casts no vote for the one it said among its
-    article's claims (`graphkit.apart_votes.voting_issues`, which keeps the phrases that word the issue's own subject).
-    Learnt issues stay (no trigger gave them). The triggers are the assignment's own (`graphkit.issues.triggers_of`),
-    not its evidence text.
-
-    >>> from graphkit.issues import Assignment, taxonomy_from_data
-    >>> tax = taxonomy_from_data({"issues": [{"name": "health care", "patterns": ["health care", "running mate"],
-    ...                                       "apart": ["running mate"]}]}, "x", origin="discovered")
-    >>> names_only([[Assignment("health care", 0.5, ["running mate"])],
-    ...             [Assignment("health care", 0.75, ["running mate", "health care"])],
-    ...             [Assignment("health care", 0.5, ["running mates"], ["health care"])],
-    ...             [("health care", "learnt: care, running mate", 0.6)]], tax)
-    [[], [('health care', 'running mate, health care', 0.75)], [], [('health care', 'learnt: care, running mate', 0.6)]]
-    """
-    from .issues import fold_phrase, triggers_of
-
-    apart = {i.name: i.apart - keep for i in taxonomy.issues if i.apart - keep}
-    if not apart:
-        return [list(a) for a in assigned]
-
-    def mentioned(x: tuple) -> bool:
-        said = triggers_of(x)[0]
-        return x[0] in apart and bool(said) and all(fold_phrase(t) in apart[x[0]] for t in said)
-
-    return [[x for x in a if not mentioned(x)] for a in assigned]
 
 
 #: English clitics, cut from a word before its content is read (`says_nothing`): "doesn't", "we'll", "she's"
@@ -321,8 +290,9 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
     own words say too little of to be its own (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to
     citizenship"), each a vote of its score as if said by a claim at no distance: the claim's own words count among its
     article's, as firmly as they say it. ``voters``: each claim's issues as they vote, when not ``assigned``
-    (`names_only`: a claim that only mentions a phrase said apart from its issue takes its article's, its own vote left
-    out; `graphkit.apart_votes.voting_issues`: it votes for that issue only where the phrase words its subject). An
+    (`graphkit.apart_votes.names_only`: a claim that only mentions a phrase said apart from its issue takes its
+    article's, its own vote left out; `graphkit.apart_votes.voting_issues`: it votes for that issue only where the
+    phrase words its subject). An
     article none of whose claims has an issue of its own has no votes: its claims are offered the issue their words
     make likeliest together, its mean probability the share (`article_likeliest`), when ``likely`` is given; without
     it such an article gives none. A claim no other claim of whose article votes gets no offer. Issues
@@ -644,7 +614,7 @@ def article_votes(assigned: Sequence[list], idx: Sequence[int], voting: Sequence
     import numpy as np
 
     # a claim that votes but has no issue of its own (it only mentions a phrase said apart from its issue,
-    # `names_only`) takes no vote of such claims, its own among them
+    # `graphkit.apart_votes.names_only`) takes no vote of such claims, its own among them
     said_pos, names, rows, mentions = [], {}, [], []
     for p, i in enumerate(idx):
         own = [(name, score) for name, _, score in own_issues(voting[i])]

@@ -61,7 +61,7 @@ class Assignment(tuple):
     given by: ``triggers``, the issue's words said in the claim itself, and ``context``, those said around it (the rest
     of its sentence, or the sentence before), each a tuple of the words as written. The evidence is those joined for a
     reader and the store (`evidence_text`); what reads an assignment's triggers reads the tuples, never the joined
-    text back (`graphkit.issue_model.names_only`, `graphkit.issue_model.lone_trigger`). Compared, stored and unpacked
+    text back (`graphkit.apart_votes.names_only`, `graphkit.issue_model.lone_trigger`). Compared, stored and unpacked
     as the 3-tuple. A learnt issue or an article's is a plain 3-tuple: no triggers gave it (`triggers_of`).
 
     >>> a = Assignment("trade policy", 0.75, ("free trade", "TPP"), ("tariffs",))
@@ -260,7 +260,7 @@ class IssueDef:
     origin: str = "taxonomy"  # or "discovered" (graphkit.discover)
     #: phrases (folded: `fold_phrase`) said mostly where the issue's other phrases are not
     #: (`graphkit.phrase_groups.said_apart`): a claim whose triggers of the issue are only these is not given it, nor
-    #: votes for it in its article (`graphkit.issue_model.names_only`, `graphkit.apart_votes.voting_issues`); an issue
+    #: votes for it in its article (`graphkit.apart_votes.names_only`, `graphkit.apart_votes.voting_issues`); an issue
     #: within another (``within``) lists its name here when that is a word said mostly away from its other phrases, and
     #: the word then counts as any single word (`own_name`, `graphkit.discover.name_said_apart`); the file's ``apart:``
     #: list

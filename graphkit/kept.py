@@ -517,7 +517,7 @@ def claim_issues(store: "Store", said: dict[str, list], tax, *, exclude=(), refi
 
 def issues_state(tax, model=None, floor: Optional[float] = None) -> str:
     """The `state_key` each article's kept issues are kept under: the taxonomy (`taxonomy_key`), the issue
-    model and the article floor (`kept_issue_model`), and each issue's ``apart`` phrases, which `graphkit.issue_model.names_only` reads when it assigns.
+    model and the article floor (`kept_issue_model`), and each issue's ``apart`` phrases, which `graphkit.apart_votes.names_only` reads when it assigns.
     ``apart`` stays out of `taxonomy_key`, which also keys the kept model: editing an ``apart:`` list (or a
     ``--rediscover`` that moves only where a phrase is said) re-assigns every article without refitting.
 

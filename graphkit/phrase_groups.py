@@ -196,7 +196,7 @@ def said_apart(group: Sequence[str], members: dict, articles: Sequence[str]) -> 
     `NESTED_SHARE` of their claims (`nested`) in articles where another of its phrases is said. A claim whose only
     triggers of the group are such phrases mentions something the group's claims are not about ("running mate" in
     health care, "nuclear deal" in federal government, "party insiders" in Trump supporters): it is not given the
-    issue by them, nor does it vote for the issue among its article's claims (`graphkit.issue_model.names_only`,
+    issue by them, nor does it vote for the issue among its article's claims (`graphkit.apart_votes.names_only`,
     `graphkit.apart_votes.voting_issues`, unless the phrase words the issue's own subject). The name stays, and a group
     said in more than `FRAME_REACH` of the articles (what the corpus is about) keeps all of its phrases, as
     `split_groups` keeps it whole. A phrase that shares

@@ -778,6 +778,37 @@ def test_a_phrase_said_apart_from_its_issue_casts_no_vote_for_it(monkeypatch, gr
     assert_switched(offered, (expected, "(article)"), the_rule, monkeypatch, apart_votes, "APART_ABSTAINS")
 
 
+@pytest.mark.parametrize("group,within,mention,expected,the_rule", [
+    # a part split from its group by a word its name says in other senses ("ISIS" of "Islamic State", its name among
+    # the phrases said apart) words the group's own subject: a claim saying only the part's phrase still votes for the
+    # group (PolNeAR train -107: without it, "background checks" re-pointed 29 claims to the race, "Islamic State" 9 to
+    # the extremism topic, "federal government" 16 to the Iran deal; bench/README.md, issue 14, fifty-third pass)
+    ("Islamic State", {"name": "ISIS", "patterns": ["ISIS", "Syrian refugees"], "apart": ["ISIS"]},
+     "Syrian refugees arrived", "Islamic State", True),
+    ("courts", {"name": "abortion", "patterns": ["abortion", "Planned Parenthood"], "apart": ["abortion"]},
+     "She praised Planned Parenthood", "courts", True),
+    # ... a part whose name is not said apart is another subject: its phrase votes for nothing either way (control)
+    ("Islamic State", {"name": "ISIS", "patterns": ["ISIS", "Syrian refugees"]}, "Syrian refugees arrived",
+     "campaign", False),
+    # the group's own phrase votes for it either way (control)
+    ("courts", {"name": "abortion", "patterns": ["abortion", "Planned Parenthood"], "apart": ["abortion"]},
+     "She met a Supreme Court nominee", "courts", False),
+])
+def test_a_part_whose_name_is_said_apart_keeps_voting_for_its_group(monkeypatch, group, within, mention, expected,
+                                                                    the_rule):
+    import graphkit.apart_votes as apart_votes
+    from graphkit.issue_model import assign_corpus
+    from switched import assert_switched
+
+    claims = [(mention, ("", "")), ("We will see about that plan", ("", "")), ("the campaign ended", ("", ""))]
+
+    def offered():
+        got = assign_corpus(claims, _apart_taxonomy(group, within), articles=["a"] * 3, learn=False)
+        return tuple(got[1][0][:2])
+
+    assert_switched(offered, (expected, "(article)"), the_rule, monkeypatch, apart_votes, "APART_WORDING_VOTES")
+
+
 def _within_taxonomy(within: bool):
     """health care, whose "running mate" was said apart, and (``within``) the issue "running mate" standing in for it."""
     from graphkit.issues import taxonomy_from_data
