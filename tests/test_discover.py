@@ -809,6 +809,20 @@ def test_a_part_whose_name_is_said_apart_keeps_voting_for_its_group(monkeypatch,
     assert_switched(offered, (expected, "(article)"), the_rule, monkeypatch, apart_votes, "APART_WORDING_VOTES")
 
 
+def test_apart_votes_runs_without_the_issue_model():
+    """`graphkit.apart_votes` is the home of what phrases said apart leave a claim (`names_only`, `voting_issues`):
+    `graphkit.issue_model` imports it, never the other way (a fresh interpreter votes without importing the model)."""
+    script = ("import sys\n"
+              "from graphkit.apart_votes import voting_issues\n"
+              "from graphkit.issues import Assignment, taxonomy_from_data\n"
+              "tax = taxonomy_from_data({'issues': [{'name': 'courts', 'patterns': ['Supreme Court', 'abortion'],"
+              " 'apart': ['abortion']}]}, 'x', origin='discovered')\n"
+              "print(voting_issues([[Assignment('courts', 0.5, ['abortion'])]], tax),"
+              " 'graphkit.issue_model' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[[]]", "False"], out.stderr
+
+
 def _within_taxonomy(within: bool):
     """health care, whose "running mate" was said apart, and (``within``) the issue "running mate" standing in for it."""
     from graphkit.issues import taxonomy_from_data
