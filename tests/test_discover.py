@@ -745,6 +745,23 @@ def _apart_taxonomy(group: str, within: dict) -> object:
                                           {**within, "within": group}]}, "d", origin="discovered")
 
 
+def _assert_vote_switched(monkeypatch, group, within, mention, expected, the_rule, switch):
+    """The issue the claim beside ``mention`` is offered by its article (`_apart_taxonomy`'s ``group`` and its
+    ``within`` part; a claim that says nothing and one of the race's) is ``expected``, and with `graphkit.apart_votes`'s
+    ``switch`` off another exactly when ``the_rule`` (`switched.assert_switched`)."""
+    import graphkit.apart_votes as apart_votes
+    from graphkit.issue_model import assign_corpus
+    from switched import assert_switched
+
+    claims = [(mention, ("", "")), ("We will see about that plan", ("", "")), ("the campaign ended", ("", ""))]
+
+    def offered():
+        got = assign_corpus(claims, _apart_taxonomy(group, within), articles=["a"] * 3, learn=False)
+        return tuple(got[1][0][:2])
+
+    assert_switched(offered, (expected, "(article)"), the_rule, monkeypatch, apart_votes, switch)
+
+
 @pytest.mark.parametrize("group,within,mention,expected,the_rule", [
     # a claim saying only "Planned Parenthood", said apart from the Court's group, votes for no court among its
     # article's claims: the claim beside it takes the race's issue the rest of the article raised, not "courts"
@@ -765,17 +782,7 @@ def _apart_taxonomy(group: str, within: dict) -> object:
 ])
 def test_a_phrase_said_apart_from_its_issue_casts_no_vote_for_it(monkeypatch, group, within, mention, expected,
                                                                  the_rule):
-    import graphkit.apart_votes as apart_votes
-    from graphkit.issue_model import assign_corpus
-    from switched import assert_switched
-
-    claims = [(mention, ("", "")), ("We will see about that plan", ("", "")), ("the campaign ended", ("", ""))]
-
-    def offered():
-        got = assign_corpus(claims, _apart_taxonomy(group, within), articles=["a"] * 3, learn=False)
-        return tuple(got[1][0][:2])
-
-    assert_switched(offered, (expected, "(article)"), the_rule, monkeypatch, apart_votes, "APART_ABSTAINS")
+    _assert_vote_switched(monkeypatch, group, within, mention, expected, the_rule, "APART_ABSTAINS")
 
 
 @pytest.mark.parametrize("group,within,mention,expected,the_rule", [
@@ -796,17 +803,7 @@ def test_a_phrase_said_apart_from_its_issue_casts_no_vote_for_it(monkeypatch, gr
 ])
 def test_a_part_whose_name_is_said_apart_keeps_voting_for_its_group(monkeypatch, group, within, mention, expected,
                                                                     the_rule):
-    import graphkit.apart_votes as apart_votes
-    from graphkit.issue_model import assign_corpus
-    from switched import assert_switched
-
-    claims = [(mention, ("", "")), ("We will see about that plan", ("", "")), ("the campaign ended", ("", ""))]
-
-    def offered():
-        got = assign_corpus(claims, _apart_taxonomy(group, within), articles=["a"] * 3, learn=False)
-        return tuple(got[1][0][:2])
-
-    assert_switched(offered, (expected, "(article)"), the_rule, monkeypatch, apart_votes, "APART_WORDING_VOTES")
+    _assert_vote_switched(monkeypatch, group, within, mention, expected, the_rule, "APART_WORDING_VOTES")
 
 
 def test_apart_votes_runs_without_the_issue_model():
