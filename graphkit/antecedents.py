@@ -62,6 +62,10 @@ TOGETHER_THEY = True
 #: says who speaks (issue 12, −101; a switch for the tests)
 LEAD_IN_SUBJECT = True
 
+#: a pronoun's candidate name read with an honorific written just before it ('Mrs. Clinton' is Hillary Clinton, whom a
+#: 'she' fits; :meth:`Antecedents.name_written`), as a speaker's name is (issue 12, −108; a switch for the tests)
+HONORIFIC_BEFORE = True
+
 #: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject
 _SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "pcomp"})
 
@@ -176,7 +180,7 @@ class Antecedents(ArticleNames):
         e = hit.ref
         if isinstance(e, _Together):  # people named together: the group, as it is named when it speaks
             return e.name, (e.start_char, e.end_char)
-        return self.full_name(e.text, (e.start_char, e.end_char)) if person else (e.text, (e.start_char, e.end_char))
+        return self.name_written(e) if person else (e.text, (e.start_char, e.end_char))
 
     def described(self, at: int, role: str, content: tuple = (), main_before: bool = False,
                   phrase: Optional[str] = None) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
@@ -209,8 +213,7 @@ class Antecedents(ArticleNames):
             return None
         if hit.rank == SPEAKER:
             return hit.ref[1], (None if hit.ref[3] == ANON_PERSON else hit.ref[2])
-        e = hit.ref
-        return self.full_name(e.text, (e.start_char, e.end_char))
+        return self.name_written(hit.ref)
 
     def _about(self, cands: list[Candidate], k: int) -> list[Candidate]:
         """The candidates a description of a person ('the businessman', not an office) in sentence ``k`` may refer
@@ -226,8 +229,27 @@ class Antecedents(ArticleNames):
 
     def _name_of(self, c: Candidate) -> str:
         """A person candidate's full name: the name a speaker resolved to, else the article's fullest name of the
-        entity (:meth:`~graphkit.article_names.ArticleNames.full_name`)."""
-        return c.ref[1] if c.rank == SPEAKER else self.full_name(c.ref.text, (c.ref.start_char, c.ref.end_char))[0]
+        entity, an honorific before it read with it (:meth:`name_written`)."""
+        return c.ref[1] if c.rank == SPEAKER else self.name_written(c.ref)[0]
+
+    def name_written(self, e: Span) -> tuple[str, tuple[int, int]]:
+        """A person candidate's full name as the article gives it (:meth:`~graphkit.article_names.ArticleNames.full_name`),
+        an honorific written just before the entity read with it, as a speaker's name is
+        (graphkit.speakers._named_person): 'Mrs. Clinton' of an article naming Bill and Hillary Clinton is Hillary
+        Clinton, whom a 'she' fits, not the Clinton the article names most.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left. "
+        ...                    "Mrs. Clinton stayed.")
+        >>> res = Antecedents(doc)
+        >>> e = res.persons[-1]
+        >>> e.text, res.full_name(e.text, (e.start_char, e.end_char))[0], res.name_written(e)[0]
+        ('Clinton', 'Bill Clinton', 'Hillary Clinton')
+        """
+        before = e.doc[e.start - 1] if e.start > 0 else None
+        if HONORIFIC_BEFORE and before is not None and before.lower_.rstrip(".") in HONORIFICS:
+            return self.full_name(doc_text(self.doc)[before.idx:e.end_char], (before.idx, e.end_char))
+        return self.full_name(e.text, (e.start_char, e.end_char))
 
     def _fits(self, low: str, person: bool, bound: frozenset = frozenset()):
         """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it;
