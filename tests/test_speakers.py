@@ -1592,26 +1592,30 @@ def test_a_pronoun_takes_the_name_the_sentence_before_is_about(nlp, text, expect
 
 
 # a pronoun's candidate read with the honorific written before it (graphkit.antecedents.HONORIFIC_BEFORE, issue 12
-# -108): (text, the last claim's speaker, the rule's row); before, 'Mrs. Clinton' was read as the Clinton the article
-# names most, a man, whom a 'she' does not fit, and the 'she' went to someone else
+# -109): (text, the last claim's speaker, the rule's row); before, 'Mrs. Clinton' was read as the Clinton the article
+# names most, a man, whom a 'she' does not fit, and the 'she' went to the speaker before
 HONORIFIC_BEFORE = [
     # American: 'Mrs.' / 'Ms.' outside the NER's entity
-    ("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left early. At the dinner, a young "
-     "woman asked Mrs. Clinton about the polls. Mrs. Clinton did not hesitate. “We will win,” she said.",
-     "Hillary Clinton", True),
-    ("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left early. At the dinner, a young "
-     "man asked Ms. Clinton about the polls. Ms. Clinton did not hesitate. “We will win,” she said.", "Hillary Clinton", True),
+    ("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left early. At the dinner, a "
+     "nurse put a question to Mrs. Clinton. “Will you win?” the nurse said. Mrs. Clinton smiled. "
+     "“We will,” she said.", "Hillary Clinton", True),
+    ("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left early. At the dinner, a "
+     "nurse put a question to Ms. Clinton. “Will you win?” the nurse said. Ms. Clinton smiled. "
+     "“We will,” she said.", "Hillary Clinton", True),
     # British: the NER keeps 'Mrs Brown' whole, its honorific read already (a control)
-    ("Gordon Brown said he was tired. Sarah Brown said she was not. Gordon Brown left early. In Leeds, a young man asked "
-     "Mrs Brown about the polls. Mrs Brown did not hesitate. “We will win,” she said.", "Sarah Brown", False),
+    ("Gordon Brown said he was tired. Sarah Brown said she was not. Gordon Brown left early. In Leeds, a nurse put "
+     "a question to Mrs Brown. “Will you win?” the nurse said. Mrs Brown smiled. “We will,” she said.",
+     "Sarah Brown", False),
 ]
 
 
-@pytest.mark.parametrize("text,expected,the_rule", HONORIFIC_BEFORE, ids=[f"{k:02d}" for k in range(len(HONORIFIC_BEFORE))])
+@pytest.mark.parametrize("text,expected,the_rule", HONORIFIC_BEFORE,
+                         ids=[f"{k:02d}" for k in range(len(HONORIFIC_BEFORE))])
 def test_a_pronoun_reads_the_honorific_before_a_name(nlp, monkeypatch, text, expected, the_rule):
     from graphkit import antecedents
 
-    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, antecedents, "HONORIFIC_BEFORE")
+    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, antecedents,
+                    "HONORIFIC_BEFORE")
 
 
 # which names count (graphkit.antecedents.sentence_subject): (sentence, the name, whether it is what the sentence is
