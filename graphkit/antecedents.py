@@ -233,10 +233,10 @@ class Antecedents(ArticleNames):
         return c.ref[1] if c.rank == SPEAKER else self.name_written(c.ref)[0]
 
     def name_written(self, e: Span) -> tuple[str, tuple[int, int]]:
-        """A person candidate's full name as the article gives it (:meth:`~graphkit.article_names.ArticleNames.full_name`),
-        an honorific written just before the entity read with it, as a speaker's name is
-        (graphkit.speakers._named_person): 'Mrs. Clinton' of an article naming Bill and Hillary Clinton is Hillary
-        Clinton, whom a 'she' fits, not the Clinton the article names most.
+        """A person candidate's full name as the article gives it
+        (:meth:`~graphkit.article_names.ArticleNames.full_name`), an honorific written just before the entity read
+        with it, as a speaker's name is (graphkit.speakers._named_person): 'Mrs. Clinton' of an article naming Bill
+        and Hillary Clinton is Hillary Clinton, whom a 'she' fits, not the Clinton the article names most.
 
         >>> from graphkit.nlp import load_spacy
         >>> doc = load_spacy()("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left. "
