@@ -63,7 +63,7 @@ TOGETHER_THEY = True
 LEAD_IN_SUBJECT = True
 
 #: a pronoun's candidate name read with an honorific written just before it ('Mrs. Clinton' is Hillary Clinton, whom a
-#: 'she' fits; :meth:`Antecedents.name_written`), as a speaker's name is (issue 12, −109; a switch for the tests)
+#: 'she' fits; :meth:`Antecedents.name_written`), as a speaker's name is (issue 12, −110; a switch for the tests)
 HONORIFIC_BEFORE = True
 
 #: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject

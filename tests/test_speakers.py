@@ -1592,7 +1592,7 @@ def test_a_pronoun_takes_the_name_the_sentence_before_is_about(nlp, text, expect
 
 
 # a pronoun's candidate read with the honorific written before it (graphkit.antecedents.HONORIFIC_BEFORE, issue 12
-# -109): (text, the last claim's speaker, the rule's row); before, 'Mrs. Clinton' was read as the Clinton the article
+# -110): (text, the last claim's speaker, the rule's row); before, 'Mrs. Clinton' was read as the Clinton the article
 # names most, a man, whom a 'she' does not fit, and the 'she' went to the speaker before
 HONORIFIC_BEFORE = [
     # American: 'Mrs.' / 'Ms.' outside the NER's entity
