@@ -40,7 +40,7 @@ from .person_nouns import person_noun
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speaker_parts import office_title, roles_named_with
 
-__all__ = ["ArticleNames", "HEADING_TEXT"]
+__all__ = ["ArticleNames", "HEADING_TEXT", "honorific_start"]
 
 #: segments that name what an article is about: a full name there is one a surname of the text can stand for
 HEADING_TEXT = frozenset({"headline", "standfirst", "subhead"})
@@ -599,6 +599,22 @@ class ArticleNames:
             k = e.text.find(name)
             return name, (e.start_char + k, e.start_char + k + len(name))
         return None
+
+
+def honorific_start(first: Token) -> int:
+    """Where a person's name starts read with the honorific written just before its first token, outside the NER's
+    entity ('Mr. Clinton' tagged 'Clinton'): the honorific's first character, else the token's. The one reading of an
+    honorific left outside a name, which says its gender to `ArticleNames.full_name` (graphkit.speakers._named_person,
+    graphkit.speaker_kinds, graphkit.antecedents.Antecedents.name_written).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Mrs.", "Clinton", "smiled"])
+    >>> honorific_start(doc[1]), honorific_start(doc[2])
+    (0, 13)
+    """
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else first.idx
 
 
 def _mention_words(bare: str) -> list[str]:

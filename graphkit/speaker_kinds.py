@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Span, Token
 
 from .appositions import first_appos, named_in_apposition
+from .article_names import honorific_start
 from .mentions import ANON_HEADS, counted_word, phrase_acronym, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, strip_possessive, without_the
@@ -117,8 +118,7 @@ def _conjunct_person(res: SpeakerResolver, t: Token, toks: list[Token]) -> Optio
     first = e.start
     while first < e.end - 1 and t.doc[first].lower_ in _CORRELATIVES:
         first += 1  # the NER's 'Neither Cruz': the correlative is no part of the name
-    before = t.doc[first - 1] if first > 0 else None
-    a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else t.doc[first].idx
+    a = honorific_start(t.doc[first])
     return res.full_name(doc_text(t.doc)[a:e.end_char], (a, e.end_char))[0]
 
 

@@ -39,11 +39,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .antecedents import Antecedents
 from .appositions import first_appos, named_in_apposition, person_in_apposition, person_typed_otherwise
+from .article_names import honorific_start
 from .cues import default_cues
 from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, drop_article
-from .names import HONORIFICS, ORG_NOUNS, strip_possessive
+from .names import ORG_NOUNS, strip_possessive
 from .nlp import doc_text, ent_of
 from .people_shares import bare_share, group_of_share, share_of
 from .person_heads import person_role
@@ -347,9 +348,7 @@ def _pronoun_speaker(res: SpeakerResolver, head: Token, s0: int, spans: list, f:
 def _named_person(res: SpeakerResolver, head: Token, person: Span, toks: list, text: str, f: _Found) -> None:
     """A person's name ('Clinton', 'Mr. Clinton', 'Hillary Clinton'): the full name the article gives (an honorific
     before the entity and a first name written before it kept: `_first_name_before`)."""
-    # the honorific left outside the entity ('Mr. Clinton') still says the gender
-    before = head.doc[person.start - 1] if person.start > 0 else None
-    a = before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else person.start_char
+    a = honorific_start(person[0])  # the honorific left outside the entity ('Mr. Clinton') still says the gender
     a = _first_name_before(res, person, toks, a)
     f.resolved, f.rspan = res.full_name(text[a:person.end_char], (a, person.end_char))
     f.rtype = "PERSON"
