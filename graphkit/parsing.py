@@ -92,7 +92,7 @@ def _extract(docs: list[Document], nlp, batch_size: int, n_process: int, ahead: 
 
     def pieces():
         for i, d in enumerate(docs):
-            for off, piece in chunks(d.text):
+            for off, piece in chunks(d.text, CHUNK_CHARS):
                 if off == 0 and d.title:  # the headline segment is found by the metadata title too
                     piece = nlp.make_doc(piece)
                     piece.user_data["title"] = d.title
