@@ -33,8 +33,8 @@ from .frames_parse import label_name
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
 from .given_names import given_name_like
 from .merge import OTHER_OFFICE, holds_role, same_office, written_out
-from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, split_honorific,
-                    strip_possessive)
+from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, is_honorific,
+                    split_honorific, strip_possessive)
 from .nlp import doc_text, ent_index, sentences
 from .person_nouns import person_noun
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
@@ -614,7 +614,7 @@ def honorific_start(first: Token) -> int:
     (0, 13)
     """
     before = first.doc[first.i - 1] if first.i > 0 else None
-    return before.idx if before is not None and before.lower_.rstrip(".") in HONORIFICS else first.idx
+    return before.idx if before is not None and is_honorific(before.text) else first.idx
 
 
 def _mention_words(bare: str) -> list[str]:
@@ -728,7 +728,7 @@ class _PersonName:
         text = before_dash(e.text)  # 'Deborah Jordan Reynolds - Santilli' (the NER's) is Deborah Jordan Reynolds
         text = strip_possessive(text, bare_apostrophe=True)
         honorific, bare = split_honorific(text)
-        if honorific is None and e.start > 0 and e.doc[e.start - 1].lower_.rstrip(".") in HONORIFICS:
+        if honorific is None and honorific_start(e[0]) < e[0].idx:
             honorific = e.doc[e.start - 1].text  # 'Mr' left outside the entity
         k = text.find(bare)
         start = e.start_char + max(k, 0)

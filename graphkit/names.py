@@ -61,6 +61,16 @@ HONORIFICS = {
 }
 
 
+def is_honorific(word: str) -> bool:
+    """Whether a word is written as an honorific, with or without its full stop ('Mr', 'Mrs.', 'Dr'): the one test
+    of it, read by the name split below and by the readers of a parse (a token's text).
+
+    >>> is_honorific("Mrs."), is_honorific("MR"), is_honorific("Sir"), is_honorific("Tony"), is_honorific("the")
+    (True, True, True, False, False)
+    """
+    return word.lower().rstrip(".") in HONORIFICS
+
+
 @lru_cache(maxsize=262144)  # the actor pass splits each speaker phrase several times
 def split_honorific(name: str) -> tuple[Optional[str], str]:
     """(leading honorifics as written or None, the name without them), with or without full stops.
@@ -74,7 +84,7 @@ def split_honorific(name: str) -> tuple[Optional[str], str]:
     if words and words[0].lower() == "the":
         words = words[1:]
     k = 0
-    while k < len(words) - 1 and words[k].lower().rstrip(".") in HONORIFICS:
+    while k < len(words) - 1 and is_honorific(words[k]):
         k += 1
     if k == 0:
         return None, " ".join(words) if words else name

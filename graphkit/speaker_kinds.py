@@ -19,7 +19,7 @@ from .appositions import first_appos, named_in_apposition
 from .article_names import honorific_start
 from .mentions import ANON_HEADS, counted_word, phrase_acronym, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
-from .names import HONORIFICS, TITLE_WORDS, strip_possessive, without_the
+from .names import HONORIFICS, TITLE_WORDS, is_honorific, strip_possessive, without_the
 from .nlp import doc_text, ent_of
 from .person_heads import names_a_person, person_role, plural_people
 from .speaker_parts import name_end, person_of_phrase, principal_tokens, split_speaker
@@ -47,7 +47,7 @@ def _principal(res: SpeakerResolver, head: Token, at: int, spans: list) -> tuple
     text = strip_possessive(doc[toks[0].i:toks[-1].i + 1].text)
     span = (toks[0].idx, toks[0].idx + len(text))
     person = person_of_phrase(toks)
-    if person is not None or toks[-1].ent_type_ == "PERSON" or (len(toks) > 1 and toks[0].lower_.rstrip(".") in HONORIFICS):
+    if person is not None or toks[-1].ent_type_ == "PERSON" or (len(toks) > 1 and is_honorific(toks[0].text)):
         return res.full_name(text, span)
     return text, span
 

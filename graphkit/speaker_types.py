@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from .appositions import named_in_apposition
 from .mentions import ANON_HEADS, ONE_OF_MANY
-from .names import HONORIFICS
+from .names import is_honorific
 from .people_shares import share_of_people
 from .person_heads import person_role
 from .person_nouns import person_noun
@@ -55,7 +55,7 @@ def speaker_type(toks: list[Token], head: Token) -> str:
     ents = {t.ent_type_ for t in toks if t.ent_type_}
     if "PERSON" in ents and person_of_phrase(toks) is not None:
         return "PERSON"
-    if len(toks) >= 2 and toks[0].lower_.rstrip(".") in HONORIFICS and head.pos_ == "PROPN" and head != toks[0]:
+    if len(toks) >= 2 and is_honorific(toks[0].text) and head.pos_ == "PROPN" and head != toks[0]:
         return "PERSON"  # 'Mr Cable' where the NER saw no person
     if head.lemma_.lower() in SPOKES and head.pos_ == "NOUN" and (any(
             t.dep_ in ("poss", "compound", "nmod", "amod") and (t.ent_type_ or t.pos_ == "PROPN") for t in head.children)
