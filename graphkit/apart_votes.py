@@ -65,11 +65,11 @@ def voting_issues(assigned: Sequence[list], taxonomy) -> list[list[tuple]]:
     Supreme Court's seat, "black voters" apart from "economy", "health care" apart from "Wall Street"): its claims are
     not given the group's issue, and their votes for it carried that name to the other claims of their articles, where
     the claims about the race took "economy" from an article about black voters, "Supreme Court" from a debate's
-    abortion exchange (fresh audits 2135-2146: of 51 misfits another discovered issue fitted, 14 were the race's
-    claims under another issue's name). PolNeAR train at -107 (bench/README.md, issue 14, fifty-third pass): 571
-    statements change, 238 re-pointed (economy to the race's issue 49, Wall Street 21, foreign policy 16, Supreme Court 16), 167
-    left without an issue and 166 given one at the floor's margin (0.0815 -> 0.0810, coverage 85.5 % both);
-    development draws of the changes 23 better / 13 worse / 4 alike (seeds 7830, 7831; the re-points 7 / 0 / 4).
+    abortion exchange (fresh audits 2135-2146: of 51 misfits another discovered issue fitted, 14 were the race's claims
+    under another issue's name). PolNeAR train at -107 (bench/README.md, issue 14, fifty-third pass): 571 statements
+    change, 238 re-pointed (economy to the race's issue 49, Wall Street 21, foreign policy 16, Supreme Court 16), 167
+    left without an issue and 166 given one at the floor's margin (0.0815 -> 0.0810, coverage 85.5 % both); development
+    draws of the changes 23 better / 13 worse / 4 alike (seeds 7830, 7831; the re-points 7 / 0 / 4).
 
     >>> from graphkit.issues import Assignment, taxonomy_from_data
     >>> tax = taxonomy_from_data({"issues": [{"name": "courts", "patterns": ["Supreme Court", "abortion"],

@@ -102,15 +102,15 @@ def said_within(assigned: Sequence[list], taxonomy) -> tuple[list[list[tuple]], 
     """(each claim's issues but those ``within`` another, those): an issue made of the phrases said apart from another
     (`graphkit.issues.IssueDef.within`, `graphkit.discover.within_issues`: "abortion" of the issue named "Supreme
     Court") stands in for that one where a claim would otherwise take its article's issue or a learnt one
-    (`assign_claims`: a claim no issue of whose own triggers is left, `graphkit.apart_votes.names_only`, that says
-    it), and is nothing more: the article's votes, the issue model and the article floor are those of the issues
-    without it, so no other claim's issues move. Given the votes too, a split group spread its articles' votes over more issues, and the floor kept to
-    the coverage took weaker offers (PolNeAR train at -92, bench/README.md, issue 14, forty-seventh pass: 129 issues,
-    3,742 statements changed, of 20 judged 5 better, 7 worse); standing in only, 1,084 change, of 20 judged 7 better,
-    5 worse. An article's topic (``article_topic``, `graphkit.topical.article_topics`) stands in so for the issue its
-    article would give: as an issue that votes and is learnt, on PolNeAR train at -103 (bench/README.md, issue 14,
-    fiftieth pass) 1,029 statements changed and the floor fell from 0.074 to 0.059; standing in, 281. Its claims'
-    votes then re-point only the offers of an article it is given to three claims of (`assign_claims`,
+    (`assign_claims`: a claim no issue of whose own triggers is left, `graphkit.apart_votes.names_only`, that says it),
+    and is nothing more: the article's votes, the issue model and the article floor are those of the issues without it,
+    so no other claim's issues move. Given the votes too, a split group spread its articles' votes over more issues, and
+    the floor kept to the coverage took weaker offers (PolNeAR train at -92, bench/README.md, issue 14, forty-seventh
+    pass: 129 issues, 3,742 statements changed, of 20 judged 5 better, 7 worse); standing in only, 1,084 change, of 20
+    judged 7 better, 5 worse. An article's topic (``article_topic``, `graphkit.topical.article_topics`) stands in so for
+    the issue its article would give: as an issue that votes and is learnt, on PolNeAR train at -103 (bench/README.md,
+    issue 14, fiftieth pass) 1,029 statements changed and the floor fell from 0.074 to 0.059; standing in, 281. Its
+    claims' votes then re-point only the offers of an article it is given to three claims of (`assign_claims`,
     `graphkit.topic_votes.topics_hold`), at its share of the votes, held to the floor as every offer.
 
     >>> from graphkit.issues import Assignment as A, taxonomy_from_data
