@@ -280,33 +280,31 @@ def article_offers(assigned: Sequence[list], articles: Sequence[str], likely: Op
                    raised_by: Optional[dict[int, dict[str, float]]] = None
                    ) -> tuple[list[list[tuple]], list[tuple[int, str, float]]]:
     """(each claim's issues; the offers of their articles' issues to the claims without one, as (position, issue,
-    share of the weighed votes)): the issue its article's other claims are about, the nearer ones counting
-    more: every claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its
-    distance (in claims; a claim after counts half a claim farther than one before: what is said goes on from what
-    was said before); the issue with most votes is offered with its share of the votes (`take_offers` gives it with
-    the evidence ``(article)`` and a score of half that share). ``likely``: for each claim, {issue:
-    probability} learnt from what it says (`graphkit.issue_learning.read_claims`) or None; the article's votes,
-    smoothed, are the prior and the claim's own words choose (`weigh_votes`). ``weak``: for each claim, the issues its
-    own words say too little of to be its own (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to
-    citizenship"), each a vote of its score as if said by a claim at no distance: the claim's own words count among its
-    article's, as firmly as they say it. ``voters``: each claim's issues as they vote, when not ``assigned``
-    (`graphkit.apart_votes.names_only`: a claim that only mentions a phrase said apart from its issue takes its
-    article's, its own vote left out; `graphkit.apart_votes.voting_issues`: it votes for that issue only where the
-    phrase words its subject). An
-    article none of whose claims has an issue of its own has no votes: its claims are offered the issue their words
-    make likeliest together, its mean probability the share (`article_likeliest`), when ``likely`` is given; without
-    it such an article gives none. A claim no other claim of whose article votes gets no offer. Issues
-    that the votes hold alike go to the first in ``order`` (`issue_order`: the taxonomy's), not to the first by
-    name (`in_issue_order`): renaming an issue moves no claim. ``texts`` and ``words``: each claim's text and each
-    issue's words (`graphkit.issues.issue_words`): an issue no claim of the article raised, nor a weak word of the
-    claim's own, that the claim's learnt probabilities chose over the smoothing is offered only when the claim says one
-    of its words, else the raised issue the claim's words weigh most is (`said_or_raised`). ``contexts``: each
-    claim's context (the rest of its sentence, the sentence before): an issue another claim raised that the claim
-    says none of the words of gives way to the issue the article's votes alone hold most when the claim or its
-    context says one of that issue's words, at the same share (`named_first`). ``raised_by``: a dict filled with each
-    claim offered an issue → what its article raised (the article's votes with the claim's own weak words, unweighed;
-    the weak words alone in an article none of whose claims votes), the one home of those votes that
-    `graphkit.topic_votes.topics_hold` reads.
+    share of the weighed votes)): the issue its article's other claims are about, the nearer ones counting more: every
+    claim of the same article with an issue of its own (not learnt) votes for it with its score over 1 + its distance
+    (in claims; a claim after counts half a claim farther than one before: what is said goes on from what was said
+    before); the issue with most votes is offered with its share of the votes (`take_offers` gives it with the evidence
+    ``(article)`` and a score of half that share). ``likely``: for each claim, {issue: probability} learnt from what it
+    says (`graphkit.issue_learning.read_claims`) or None; the article's votes, smoothed, are the prior and the claim's
+    own words choose (`weigh_votes`). ``weak``: for each claim, the issues its own words say too little of to be its own
+    (graphkit.issues.weak_issues: one word of an issue's triggers, "a path to citizenship"), each a vote of its score as
+    if said by a claim at no distance: the claim's own words count among its article's, as firmly as they say it.
+    ``voters``: each claim's issues as they vote, when not ``assigned`` (`graphkit.apart_votes.names_only`: a claim that
+    only mentions a phrase said apart from its issue takes its article's, its own vote left out;
+    `graphkit.apart_votes.voting_issues`: it votes for that issue only where the phrase words its subject). An article
+    none of whose claims has an issue of its own has no votes: its claims are offered the issue their words make
+    likeliest together, its mean probability the share (`article_likeliest`), when ``likely`` is given; without it such
+    an article gives none. A claim no other claim of whose article votes gets no offer. Issues that the votes hold alike
+    go to the first in ``order`` (`issue_order`: the taxonomy's), not to the first by name (`in_issue_order`): renaming
+    an issue moves no claim. ``texts`` and ``words``: each claim's text and each issue's words
+    (`graphkit.issues.issue_words`): an issue no claim of the article raised, nor a weak word of the claim's own, that
+    the claim's learnt probabilities chose over the smoothing is offered only when the claim says one of its words, else
+    the raised issue the claim's words weigh most is (`said_or_raised`). ``contexts``: each claim's context (the rest of
+    its sentence, the sentence before): an issue another claim raised that the claim says none of the words of gives way
+    to the issue the article's votes alone hold most when the claim or its context says one of that issue's words, at
+    the same share (`named_first`). ``raised_by``: a dict filled with each claim offered an issue → what its article
+    raised (the article's votes with the claim's own weak words, unweighed; the weak words alone in an article none of
+    whose claims votes), the one home of those votes that `graphkit.topic_votes.topics_hold` reads.
 
     >>> a = [[("tax", "council tax", 0.5)], [], [("ID", "ID cards", 0.5)], []]
     >>> given, offers = article_offers(a, ["d1", "d1", "d1", "d2"], order={"tax": 0, "ID": 1})
