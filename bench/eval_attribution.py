@@ -122,7 +122,8 @@ def score(gold: Path, claims: Path) -> dict:
 
 def seed_documents(corpus: Path, doc_ids) -> dict:
     """Each article ``doc_ids`` names in the corpus folder ``corpus``, read as a build reads it (``graphkit.ingest``:
-    its metadata row, the author it names); an OSError that says why, for an article the folder cannot give.
+    its metadata row (``graphkit.metadata``), the author it names); an OSError that says why, for an article the
+    folder cannot give.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -138,7 +139,8 @@ def seed_documents(corpus: Path, doc_ids) -> dict:
     the gold names article 'a3', but DIR holds no a3.txt
     cannot score article 'a2' of DIR: no text: whitespace only
     """
-    from graphkit.ingest import read_article, read_metadata
+    from graphkit.ingest import read_article
+    from graphkit.metadata import read_metadata
 
     rows, _ = read_metadata(corpus)
     out = {}

@@ -22,7 +22,7 @@ from typing import Callable, Iterator, Optional
 
 #: an article's suffix (lower-cased) and the format it is read as
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-#: the corpus's metadata files (`graphkit.ingest.read_metadata`): never articles
+#: the corpus's metadata files (`graphkit.metadata.read_metadata`): never articles
 METADATA_NAMES = ("metadata.jsonl", "metadata.csv")
 #: a corpus folder may carry its documentation (corpus/README.md is the data card): never read as articles
 DOC_STEMS = frozenset({"readme", "license", "licence", "changelog", "datacard", "data_card", "data-card"})

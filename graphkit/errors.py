@@ -69,6 +69,16 @@ def os_fix(e: OSError, otherwise: str) -> str:
             "give a path on a disk that can be written" if e.errno == errno.EROFS else otherwise)
 
 
+def corpus_file_fix(e: OSError) -> str:
+    """What to do about a corpus file the build cannot read (`os_fix`; else its permissions): the ``fix`` of
+    `graphkit.article_paths.what_to_do` for articles (`graphkit.ingest`) and metadata (`graphkit.metadata`) alike.
+
+    >>> corpus_file_fix(PermissionError(13, "Permission denied"))
+    'check its permissions'
+    """
+    return os_fix(e, "check its permissions")
+
+
 def sqlite_fix(e: BaseException, kept: bool = True):
     """The cause and fix of an SQLite error that says nothing is wrong with the store itself, or None: the disk
     holding it is full, another program holds it locked (a database browser, a notebook writing to it), it is

@@ -3,8 +3,9 @@
 Articles are ``.txt``, ``.md`` (optional YAML front matter) or ``.html`` (main
 text, not markup). An optional ``metadata.jsonl`` or ``metadata.csv`` beside
 them gives ``published``, ``title``, ``source``, ``url``, ``author`` per
-``doc_id`` (the file's stem). Text is decoded as UTF-8, else detected with
-charset-normalizer (Latin-1, UTF-16, BOMs: `graphkit.decoding`); newlines are normalised to ``\\n``.
+``doc_id`` (the file's stem); it and the front matter are read by `graphkit.metadata`.
+Text is decoded as UTF-8, else detected with charset-normalizer (Latin-1, UTF-16,
+BOMs: `graphkit.decoding`); newlines are normalised to ``\\n``.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -17,26 +18,22 @@ charset-normalizer (Latin-1, UTF-16, BOMs: `graphkit.decoding`); newlines are no
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
-from .article_paths import ARTICLE_SUFFIXES, METADATA_NAMES, article_bytes, iter_article_paths, what_to_do
+from .article_paths import ARTICLE_SUFFIXES, METADATA_NAMES, article_bytes, iter_article_paths
 from .decoding import decode
-from .errors import CorpusNotFound, os_fix
+from .errors import CorpusNotFound, corpus_file_fix
 from .huge_articles import WORD, huge_note
 from .markup import html_article, markdown_article
+from .metadata import META_FIELDS, date_notes, front_matter, metadata_of, parse_date, read_metadata
 from .records import Document, Skipped
 
-META_FIELDS = ("published", "title", "source", "url", "author")
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 # Common English function words: in English news they are 22-45% of all words (PolNeAR dev, the seeds);
 # in German, French, Spanish text under 8%. Used only to warn, never to skip.
 _EN_WORDS = frozenset(
@@ -116,182 +113,6 @@ def language_note(text: str) -> Optional[str]:
     return None
 
 
-def _front_matter(text: str) -> tuple[str, dict, Optional[str]]:
-    r"""Split YAML front matter off a markdown article: (body, fields, problem).
-
-    >>> _front_matter("---\ntitle: Bridge\npublished: 2025-05-01\n---\nThe mayor said it.\n")
-    ('The mayor said it.\n', {'title': 'Bridge', 'published': datetime.date(2025, 5, 1)}, None)
-    >>> _front_matter("---\ntitle: [Bridge\n---\nThe mayor said it.\n")[1:]
-    ({}, 'front matter is not valid YAML (while parsing a flow sequence); fields ignored, text kept')
-    """
-    m = _FRONT.match(text)
-    if not m:
-        return text, {}, None
-    import yaml
-
-    try:
-        data = yaml.safe_load(m.group(1)) or {}
-        if not isinstance(data, dict):
-            raise ValueError("front matter is not a mapping")
-    except Exception as e:  # yaml errors and non-mapping front matter
-        first = str(e).splitlines()[0][:100]
-        return text[m.end():], {}, f"front matter is not valid YAML ({first}); fields ignored, text kept"
-    return text[m.end():], data, None
-
-
-def parse_date(value) -> tuple[Optional[dt.date], Optional[str]]:
-    """An ISO publication date, or (None, problem).
-
-    >>> parse_date("2025-03-12")
-    (datetime.date(2025, 3, 12), None)
-    >>> parse_date("12/03/2025")[1]
-    "published '12/03/2025' is not an ISO date (YYYY-MM-DD); write it as YYYY-MM-DD"
-    """
-    if value in (None, ""):
-        return None, None
-    if isinstance(value, dt.datetime):
-        return value.date(), None
-    if isinstance(value, dt.date):
-        return value, None
-    s = str(value).strip()
-    try:
-        d = dt.date.fromisoformat(s[:10])
-    except ValueError:
-        return None, f"published {s!r} is not an ISO date (YYYY-MM-DD); write it as YYYY-MM-DD"
-    if d > dt.date.today() + dt.timedelta(days=1):
-        return None, f"published {s!r} is in the future; check the metadata (claims fall back to undated)"
-    return d, None
-
-
-def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
-    """Rows of metadata.jsonl / metadata.csv keyed by doc_id, and the broken rows as Skipped: the file's lines as
-    objects (`_metadata_lines`), then one row an article (`_rows_by_article`).
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-11-26"}\\n'
-    ...                                       '{"doc_id": "a", "published": "26/11/2025"}\\n')
-    >>> rows, problems = read_metadata(d)
-    >>> rows["a"]["published"], problems[0].path, problems[0].reason.split(":")[0]
-    ('2025-11-26', 'metadata.jsonl:2', "doc_id 'a' has a row already (line 1) whose date reads; that row is kept, not this one")
-    """
-    rows: dict[str, dict] = {}
-    used: dict[str, tuple[str, int]] = {}  # doc_id: the file and line of the row in use, over both files
-    problems: list[Skipped] = []
-    for name in METADATA_NAMES:
-        p = root / name
-        if p.exists():
-            lines, trouble = _metadata_lines(p)
-            problems += trouble
-            problems += _rows_by_article(lines, name, rows, used)
-    return rows, problems
-
-
-def _fix(e: OSError) -> str:
-    """What to do about a corpus file the build cannot read (`graphkit.errors.os_fix`; else its permissions): the
-    ``fix`` of `graphkit.article_paths.what_to_do` for articles and metadata alike.
-
-    >>> _fix(PermissionError(13, "Permission denied"))
-    'check its permissions'
-    """
-    return os_fix(e, "check its permissions")
-
-
-def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
-    """A metadata file's rows as (line number, mapping), and what could not be read: the whole file (unreadable, not
-    text, not CSV) or a line of JSON Lines that is no JSON object.
-
-    >>> import tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "metadata.jsonl"
-    >>> _ = p.write_text('{"doc_id": "a", "source": "Reuters"}\\n\\n[1, 2]\\n', encoding="utf-8")
-    >>> rows, problems = _metadata_lines(p)
-    >>> rows, [(s.path, s.reason) for s in problems]
-    ([(1, {'doc_id': 'a', 'source': 'Reuters'})], [('metadata.jsonl:3', 'broken metadata row (not a JSON object); fix or delete the line')])
-    """
-    name = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        return [], [Skipped(path=name, reason=f"cannot read metadata ({e.strerror}){what_to_do(e, _fix)}")]
-    text, _, problem = decode(raw)
-    if text is None:
-        return [], [Skipped(path=name, reason=f"metadata is {problem}")]
-    if not name.endswith(".jsonl"):
-        try:
-            dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")  # Excel writes ';' in much of Europe
-        except csv.Error:
-            dialect = csv.excel
-        try:
-            return list(enumerate(csv.DictReader(io.StringIO(text), dialect=dialect), 2)), []
-        except csv.Error as e:
-            return [], [Skipped(path=name, reason=f"metadata is not readable CSV ({e}); save it again as CSV (UTF-8)")]
-    items, problems = [], []
-    for i, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise ValueError("not a JSON object")
-            items.append((i, obj))
-        except ValueError as e:
-            problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row{_seemingly_of(line)} ({e}); fix or "
-                                    "delete the line", degraded=True))
-    return items, problems
-
-
-_DOC_ID = re.compile(r'"doc_id"\s*:\s*"([^"\\]+)"')
-
-
-def _seemingly_of(line: str) -> str:
-    """Whose a broken JSON line of metadata seems to be, as its problem says it: the article its ``doc_id`` names,
-    whose own line says it has no row (the two lines are one problem).
-
-    >>> _seemingly_of('{"doc_id": "library", "published": "2025-11-19"'), _seemingly_of("[1, 2]")
-    (", seemingly library's", '')
-    """
-    found = _DOC_ID.search(line)
-    return f", seemingly {found.group(1)}'s" if found else ""
-
-
-def _rows_by_article(lines: list[tuple[int, dict]], name: str, rows: dict[str, dict],
-                     used: dict[str, tuple[str, int]]) -> list[Skipped]:
-    """Put each of a metadata file's rows (``lines``, from `_metadata_lines`) in ``rows`` under its article's doc_id (a
-    file name given for it, 'a.txt' or 'news/a.txt', is its stem); return the rows' problems. ``used``: the file and
-    line of each row in ``rows``, kept over the corpus's metadata files (read in `METADATA_NAMES` order: a row of
-    metadata.csv comes after metadata.jsonl's). Of two rows for one article the later is used, unless its
-    publication date cannot be read and the earlier's can: then the earlier stands (a good date is not lost to a
-    broken one). Either way the later row's line says which row is used and why, and where the other is.
-
-    >>> rows, used = {}, {}
-    >>> problems = _rows_by_article([(1, {"doc_id": "news/a.txt", "published": "2025-03-12"}),
-    ...                              (2, {"doc_id": "a", "published": "March the 40th"})], "metadata.jsonl", rows, used)
-    >>> rows["a"]["published"], used["a"], [s.path for s in problems]
-    ('2025-03-12', ('metadata.jsonl', 1), ['metadata.jsonl:2'])
-    """
-    problems: list[Skipped] = []
-    for i, obj in lines:
-        doc_id = str(obj.get("doc_id") or "").strip()
-        if not doc_id:
-            problems.append(Skipped(path=f"{name}:{i}", reason="metadata row has no doc_id; add the article's file stem", degraded=True))
-            continue
-        if PurePosixPath(doc_id).suffix.lower() in ARTICLE_SUFFIXES:  # 'a.txt' or 'news/a.txt' for 'a'
-            doc_id = PurePosixPath(doc_id).stem
-        if doc_id in used:
-            there, line = used[doc_id]
-            where = f"line {line}" if there == name else f"{there} line {line}"
-            broken = parse_date(obj.get("published"))[1]
-            if broken and not parse_date(rows[doc_id].get("published"))[1]:
-                problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already ({where}) "
-                                        f"whose date reads; that row is kept, not this one: {broken}", degraded=True))
-                continue
-            problems.append(Skipped(path=f"{name}:{i}", reason=f"doc_id {doc_id!r} has a row already ({where}); this "
-                                    "later row is used: delete the one you do not want", degraded=True))
-        used[doc_id] = (name, i)
-        rows[doc_id] = obj
-    return problems
-
-
 def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
                  has_metadata: bool = False, answers: Optional[TextAnswers] = None) -> tuple[Optional[Document], list[Skipped]]:
     """One article file → (Document or None, problems).
@@ -302,7 +123,7 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     """
     rel, name_problem = readable_name(path.relative_to(root).as_posix())
     fmt = ARTICLE_SUFFIXES[path.suffix.lower()]
-    raw, problem = article_bytes(path, _fix)
+    raw, problem = article_bytes(path, corpus_file_fix)
     if raw is None:
         return None, [Skipped(path=rel, reason=problem)]
     text, encoding, problem = decode(raw)
@@ -311,13 +132,13 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     text, fields, body_problem = _article_text(text, fmt)
     if not text.strip():
         return None, [Skipped(path=rel, reason=_no_text_reason(raw, fmt, fields))]
-    merged = _metadata_of(fields, meta)
+    merged = metadata_of(fields, meta)
     published, date_problem = parse_date(merged.get("published"))
     sha = sha256_bytes(raw)
     answers = answers or TextAnswers()
     notes = [f"decoded as {encoding}"] if encoding not in ("utf-8", "ascii") else []
     notes += [p for p in (name_problem, body_problem) if p]
-    notes += _date_notes(date_problem, published,
+    notes += date_notes(date_problem, published,
                          meta is None and has_metadata and not any(k in fields for k in META_FIELDS))
     notes += [p for p in (answers.get("language", [sha, fmt], lambda: language_note(text)), huge_note(text)) if p]
     doc = _document(rel, text, sha, fmt, merged, published, encoding, notes, answers)
@@ -326,20 +147,9 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
     return doc, [Skipped(path=rel, reason=" · ".join(problems), degraded=True)] if problems else []
 
 
-def _metadata_of(fields: dict, meta: Optional[dict]) -> dict:
-    """The article's metadata (`META_FIELDS`): what its own text gives (front matter, HTML head), over which the
-    corpus's metadata row wins where that row gives a value.
-
-    >>> _metadata_of({"title": "Own", "url": "u", "lang": "en"}, {"title": "Row", "url": "", "source": None})
-    {'title': 'Row', 'url': 'u'}
-    """
-    return {**{k: v for k, v in fields.items() if k in META_FIELDS},
-            **{k: v for k, v in (meta or {}).items() if k in META_FIELDS and v not in (None, "")}}
-
-
 def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: Optional[dt.date], encoding: str,
               notes: list[str], answers: TextAnswers) -> Document:
-    """The article's Document: its metadata (`_metadata_of`) as text, the author it names, else the byline the text
+    """The article's Document: its metadata (`metadata_of`) as text, the author it names, else the byline the text
     gives (worked out once for these bytes: ``answers``).
 
     >>> text, sha = "By Ann Lee\\n\\nThe mayor said the bridge would open.", "0" * 64
@@ -393,7 +203,7 @@ def _article_text(text: str, fmt: str) -> tuple[str, dict, Optional[str]]:
     fields: dict = {}
     problem = None
     if fmt == "md":
-        text, fields, problem = _front_matter(text)
+        text, fields, problem = front_matter(text)
         text, page = markdown_article(text)
         fields = {**page, **fields}            # front matter over the first heading
     elif fmt == "html":
@@ -416,33 +226,6 @@ def _no_text_reason(raw: bytes, fmt: str, fields: dict) -> str:
     if fmt == "md" and fields:
         return "no text: front matter only, no article body; add the text below the front matter"
     return "no text: whitespace only; remove the file or save the article into it"
-
-
-#: what to do for an article with no publication date, in words a reader of the summary knows (one text for every
-#: such file: the summary says it once for them all, `graphkit.build.problem_lines`)
-DATE_ROW = ('give each article its date in a metadata.jsonl file in the corpus folder, one line per article such as '
-            '{"doc_id": "a1", "published": "2025-11-25"} for a1.txt')
-
-
-def _date_notes(problem: Optional[str], published: Optional[dt.date], no_row: bool) -> list[str]:
-    r"""The note on the article's publication date: its problem, no metadata row (``no_row``: the corpus has
-    metadata and neither it nor the article's markup gives any field), or no date at all.
-
-    >>> _date_notes(None, dt.date(2025, 5, 1), False), _date_notes("a bad date", None, True)
-    ([], ['a bad date'])
-    >>> _date_notes(None, None, False)[0][:24]
-    'no publication date (non'
-    """
-    if problem:
-        return [problem]
-    if no_row:
-        return ["no row in the corpus metadata; no publication date, so claims are dated from the text only: "
-                "add a row for each such article to the metadata file, its doc_id the file name without the extension "
-                "(\"a1\" for a1.txt)"]
-    if published is None:
-        return ["no publication date (none in the metadata, front matter or page); claims are dated from "
-                "the text only: " + DATE_ROW]
-    return []
 
 
 def byline_from_text(text: str, title) -> Optional[str]:

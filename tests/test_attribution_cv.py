@@ -154,8 +154,9 @@ def test_the_cv_export_gives_the_first_person_a_build_gives(tmp_path, text, said
     from polnear import article_document
 
     from graphkit.extract import as_built
-    from graphkit.ingest import read_article, read_metadata
+    from graphkit.ingest import read_article
     from graphkit.interviews import doc_turns
+    from graphkit.metadata import read_metadata
 
     art = {"id": "a1", "text": text, "title": "The plan", "date": "2016-09-12"}
     att = _first_person(text, said, speaker, "Bo Kim")

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from graphkit.decoding import decode
-from graphkit.ingest import DATE_ROW, read_corpus
+from graphkit.ingest import read_corpus
+from graphkit.metadata import DATE_ROW
 
 SAID = "Kremlin spokesman Dmitry Peskov said the talks in Geneva were useful."
 SAID2 = "Foreign Minister Sergey Lavrov said Europe was to blame for the failure of the talks."
