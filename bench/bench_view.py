@@ -79,7 +79,8 @@ def store_graph(store: Path):
 
 
 def measure(browser, store: Path, name: str, tmp: Path) -> dict:
-    from graphkit.view import view_data, write_view
+    from graphkit.view import write_view
+    from graphkit.view_data import view_data
 
     t0 = time.perf_counter()
     G = store_graph(store)
@@ -149,7 +150,8 @@ def main(argv=None) -> int:
 
 def _measure_graph(browser, G, name: str, tmp: Path) -> dict:
     """Like :func:`measure`, for a graph in memory (synthetic)."""
-    from graphkit.view import view_data, write_view
+    from graphkit.view import write_view
+    from graphkit.view_data import view_data
 
     page_path = tmp / "synthetic.html"
     rep = write_view(G, page_path)

@@ -46,7 +46,8 @@ def claim_graphs(browser, store: Path, n_actors: int | None, tmp: Path) -> dict:
     drawn, the most rounds the push took and the graphs whose push stopped at its cap (``graphkit.labelRoundsMost``)
     with boxes, a shape's or a label's, still meeting (``graphkit.labelsStillMeet``: the page checks once more after
     the last round, which may have parted them), over the ``n_actors`` most quoted actors' claim graphs (all: None)."""
-    from graphkit.view import view_data, write_view
+    from graphkit.view import write_view
+    from graphkit.view_data import view_data
 
     G = store_graph(store)
     page_path = tmp / f"{store.stem}.html"

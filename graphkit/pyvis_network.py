@@ -1,6 +1,6 @@
 """The view's selection as a ``pyvis.network.Network``, for researchers who style graphs with pyvis.
 
-Same tables as the page (:func:`graphkit.view.view_data`): the overview (actors, issues, one edge per
+Same tables as the page (:func:`graphkit.view_data.view_data`): the overview (actors, issues, one edge per
 actor→issue pair, contradictions between speakers) or the claim-level graph. Made safe: resources in
 line, the CDN links of pyvis's template removed (it works offline), tooltips plain text with ``<``,
 ``>``, ``&`` escaped so article text never becomes markup.
@@ -23,7 +23,7 @@ import networkx as nx
 
 from graphkit.errors import GraphkitError
 from graphkit.tables import shorten
-from graphkit.view import NO_ISSUE, NODE_STYLES, STANCE_GROUPS, view_data
+from graphkit.view_data import NO_ISSUE, NODE_STYLES, STANCE_GROUPS, view_data
 
 __all__ = ["to_pyvis", "stance_group", "pair_colour"]
 

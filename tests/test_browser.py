@@ -22,7 +22,8 @@ from browser import (chromium, drawn_frame, gate_frames, label_report, offline_p
                      why_unavailable)
 from graphkit.graph import statements
 from graphkit.samples import sample_graph, synthetic_graph
-from graphkit.view import NO_ISSUE, notebook_html, view_data, write_view
+from graphkit.view import notebook_html, write_view
+from graphkit.view_data import NO_ISSUE, view_data
 
 _reason = why_unavailable()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(_reason is not None, reason=f"browser test skipped: {_reason}")]

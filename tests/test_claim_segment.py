@@ -157,7 +157,7 @@ def test_every_export_carries_the_segment(sample, tmp_path, fmt):
 
 
 def test_the_view_says_a_headline_claim_is_one(sample):
-    from graphkit.view import view_data
+    from graphkit.view_data import view_data
 
     claims = view_data(sample.subgraph())["claims"]
     assert [(c["text"], c["segment"]) for c in claims if "segment" in c] == [(HEADLINE, "headline")]

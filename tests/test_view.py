@@ -20,7 +20,8 @@ from graphkit.errors import ExportError, GraphkitError
 from graphkit.records import Stance
 from graphkit.pyvis_network import pair_colour, stance_group, to_pyvis
 from graphkit.samples import sample_graph, synthetic_graph
-from graphkit.view import NO_ISSUE, STANCE_GROUPS, notebook_html, render_html, view_data, write_view
+from graphkit.view import notebook_html, render_html, write_view
+from graphkit.view_data import NO_ISSUE, STANCE_GROUPS, view_data
 
 DATA_RE = re.compile(r'<script type="application/json" id="gk-data">(.*?)</script>', re.S)
 
@@ -328,9 +329,9 @@ def test_to_pyvis_is_offline_and_keeps_article_text_out_of_markup(level, payload
     ("reverses", 0.8, True),       # a speaker's own reversal: claim graph and panel, not an overview arc
 ])
 def test_links_between_claims_follow_the_minimum_score(monkeypatch, rel, score, shown):
-    import graphkit.view as view
+    import graphkit.view_data as drawn
 
-    monkeypatch.setattr(view, "_MIN_LINK_SCORE", 0.5)
+    monkeypatch.setattr(drawn, "_MIN_LINK_SCORE", 0.5)
     G = sample_graph()
     G.add_edge("claim:c02", "claim:c03", key=rel, type=rel, reason="r", score=score, shared=["Europe"])
     links = [x for x in view_data(G)["contradictions"] if x["a"] == "claim:c02"]
