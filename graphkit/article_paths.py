@@ -3,7 +3,8 @@
 
 Only the standard library, and no import of graphkit's own: the bench's commands that measure a start (bare spaCy's,
 `bench/command_checkpoints.py`) or import another checkout's graphkit (`bench/resolve_stages.py --src`) load this file
-on its own to check and read a corpus by the same rule (`bench/corpus_check.py`), without importing the graphkit package.
+on its own to check and read a corpus by the same rule (`bench/corpus_check.py`), without importing the graphkit
+package.
 
 >>> import tempfile
 >>> root = Path(tempfile.mkdtemp())
@@ -28,7 +29,8 @@ METADATA_NAMES = ("metadata.jsonl", "metadata.csv")
 DOC_STEMS = frozenset({"readme", "license", "licence", "changelog", "datacard", "data_card", "data-card"})
 #: larger article files are refused with a reason (not read into memory)
 MAX_BYTES = 50_000_000
-#: what is said of a corpus file listed and gone when it is read (moved or deleted while the command ran), after its error
+#: what is said of a corpus file listed and gone when it is read (moved or deleted while the command ran), after its
+#: error
 GONE = ": it was moved or deleted after the folder was listed; run the command again"
 
 
@@ -71,7 +73,8 @@ def article_bytes(path: Path, fix: Callable[[OSError], str] = lambda e: "check i
     >>> article_bytes(root / "b.txt"), article_bytes(Path("/dev/null")) == article_bytes(root / "b.txt")
     ((None, 'a pipe or a device, not a file; save the article as a plain file'), True)
     >>> article_bytes(root / "listed, then deleted.txt")
-    (None, 'cannot read the file (No such file or directory): it was moved or deleted after the folder was listed; run the command again')
+    (None, 'cannot read the file (No such file or directory): it was moved or deleted after the folder was listed; run
+    the command again')
     """
     try:
         st = path.stat()
@@ -83,7 +86,8 @@ def article_bytes(path: Path, fix: Callable[[OSError], str] = lambda e: "check i
         return path.read_bytes(), None
     except OSError as e:
         if path.is_symlink():  # a link to a file moved or deleted (or a loop of links)
-            return None, f"a link to '{os.readlink(path)}', which leads to no file ({e.strerror}); fix or remove the link"
+            return None, (f"a link to '{os.readlink(path)}', which leads to no file ({e.strerror}); fix or remove the "
+                          "link")
         return None, f"cannot read the file ({e.strerror}){what_to_do(e, fix)}"
 
 

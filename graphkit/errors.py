@@ -93,7 +93,8 @@ def sqlite_fix(e: BaseException, kept: bool = True):
     ...     _ = db.execute("INSERT INTO t VALUES (?)", ("x" * 100_000,))
     ... except sqlite3.Error as e:
     ...     sqlite_fix(e)
-    'the disk holding the store is full (database or disk is full); free space there and run the command again: every article written so far is kept'
+    'the disk holding the store is full (database or disk is full); free space there and run the command again: every
+    article written so far is kept'
     >>> sqlite_fix(sqlite3.DatabaseError("file is not a database")) is None
     True
     """

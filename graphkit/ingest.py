@@ -109,12 +109,13 @@ def language_note(text: str) -> Optional[str]:
         share = sum(map(_EN_WORDS.__contains__, words)) / len(words)
         if share < 0.12:
             return (f"text does not look like English ({share:.0%} common English words, usually over 20%); "
-                    "the English pipeline may miss its claims: translate it or use --model with a pipeline for its language")
+                    "the English pipeline may miss its claims: translate it or use --model with a pipeline for its "
+                    "language")
     return None
 
 
-def read_article(path: Path, root: Path, meta: Optional[dict] = None, *,
-                 has_metadata: bool = False, answers: Optional[TextAnswers] = None) -> tuple[Optional[Document], list[Skipped]]:
+def read_article(path: Path, root: Path, meta: Optional[dict] = None, *, has_metadata: bool = False,
+                 answers: Optional[TextAnswers] = None) -> tuple[Optional[Document], list[Skipped]]:
     """One article file → (Document or None, problems).
 
     ``has_metadata``: the corpus has a metadata file, so an article without a row there is reported.
@@ -168,7 +169,8 @@ def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: 
         source=str(merged["source"]) if merged.get("source") else None,
         url=str(url) if url else None,
         author=str(merged["author"]) if merged.get("author") else answers.get(
-            "byline", [sha, fmt, str(merged["title"]) if merged.get("title") else None], lambda: byline_from_text(text, merged.get("title"))),
+            "byline", [sha, fmt, str(merged["title"]) if merged.get("title") else None],
+            lambda: byline_from_text(text, merged.get("title"))),
         published=published, encoding=encoding, notes=tuple(notes),
     )
 
@@ -272,12 +274,14 @@ def corpus_articles(root) -> tuple[Path, list[Path]]:
     >>> import tempfile
     >>> corpus_articles(tempfile.mkdtemp())
     Traceback (most recent call last):
-    graphkit.errors.CorpusNotFound: '...' holds no .txt, .md or .html articles; put articles there or give another folder
+    graphkit.errors.CorpusNotFound: '...' holds no .txt, .md or .html articles; put articles there or give another
+    folder
     """
     root = check_corpus_path(root)
     paths = list(iter_article_paths(root))
     if not paths:
-        raise CorpusNotFound(f"'{root}' holds no .txt, .md or .html articles; put articles there or give another folder")
+        raise CorpusNotFound(f"'{root}' holds no .txt, .md or .html articles; put articles there or give another "
+                             "folder")
     return root, paths
 
 
@@ -299,7 +303,8 @@ def read_corpus(root, *, answers: Optional[TextAnswers] = None) -> IngestResult:
         rel = readable_name(p.relative_to(root).as_posix())[0]
         stem = PurePosixPath(rel).stem
         if stem in seen:
-            res.skipped.append(Skipped(path=rel, reason=f"doc_id {stem!r} already used by {seen[stem]}; rename one of them"))
+            res.skipped.append(Skipped(path=rel, reason=f"doc_id {stem!r} already used by {seen[stem]}; rename one of "
+                                       "them"))
             continue
         seen[stem] = rel
         doc, probs = read_article(p, root, meta.get(stem), has_metadata=has_metadata, answers=answers)
@@ -307,5 +312,6 @@ def read_corpus(root, *, answers: Optional[TextAnswers] = None) -> IngestResult:
         if doc is not None:
             res.documents.append(doc)
     for doc_id in sorted(set(meta) - set(seen)):
-        res.skipped.append(Skipped(path=f"metadata:{doc_id}", reason="metadata row names no article file; remove the row or add the file", degraded=True))
+        res.skipped.append(Skipped(path=f"metadata:{doc_id}", reason="metadata row names no article file; remove the "
+                                   "row or add the file", degraded=True))
     return res

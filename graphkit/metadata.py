@@ -91,7 +91,8 @@ def read_metadata(root: Path) -> tuple[dict[str, dict], list[Skipped]]:
     ...                                       '{"doc_id": "a", "published": "26/11/2025"}\\n')
     >>> rows, problems = read_metadata(d)
     >>> rows["a"]["published"], problems[0].path, problems[0].reason.split(":")[0]
-    ('2025-11-26', 'metadata.jsonl:2', "doc_id 'a' has a row already (line 1) whose date reads; that row is kept, not this one")
+    ('2025-11-26', 'metadata.jsonl:2', "doc_id 'a' has a row already (line 1) whose date reads; that row is kept, not
+    this one")
     """
     rows: dict[str, dict] = {}
     used: dict[str, tuple[str, int]] = {}  # doc_id: the file and line of the row in use, over both files
@@ -114,7 +115,8 @@ def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
     >>> _ = p.write_text('{"doc_id": "a", "source": "Reuters"}\\n\\n[1, 2]\\n', encoding="utf-8")
     >>> rows, problems = _metadata_lines(p)
     >>> rows, [(s.path, s.reason) for s in problems]
-    ([(1, {'doc_id': 'a', 'source': 'Reuters'})], [('metadata.jsonl:3', 'broken metadata row (not a JSON object); fix or delete the line')])
+    ([(1, {'doc_id': 'a', 'source': 'Reuters'})],
+     [('metadata.jsonl:3', 'broken metadata row (not a JSON object); fix or delete the line')])
     """
     name = path.name
     try:
@@ -143,8 +145,8 @@ def _metadata_lines(path: Path) -> tuple[list[tuple[int, dict]], list[Skipped]]:
                 raise ValueError("not a JSON object")
             items.append((i, obj))
         except ValueError as e:
-            problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row{_seemingly_of(line)} ({e}); fix or "
-                                    "delete the line", degraded=True))
+            problems.append(Skipped(path=f"{name}:{i}", reason=f"broken metadata row{_seemingly_of(line)} ({e}); "
+                                    "fix or delete the line", degraded=True))
     return items, problems
 
 
@@ -181,7 +183,8 @@ def _rows_by_article(lines: list[tuple[int, dict]], name: str, rows: dict[str, d
     for i, obj in lines:
         doc_id = str(obj.get("doc_id") or "").strip()
         if not doc_id:
-            problems.append(Skipped(path=f"{name}:{i}", reason="metadata row has no doc_id; add the article's file stem", degraded=True))
+            problems.append(Skipped(path=f"{name}:{i}", reason="metadata row has no doc_id; add the article's file "
+                                    "stem", degraded=True))
             continue
         if PurePosixPath(doc_id).suffix.lower() in ARTICLE_SUFFIXES:  # 'a.txt' or 'news/a.txt' for 'a'
             doc_id = PurePosixPath(doc_id).stem

@@ -121,7 +121,8 @@ def parse_workers(asked: int, cores: Optional[int] = None, *, named: str = "work
     >>> parse_workers(2, 2), parse_workers(1, 8)
     ((2, None), (1, None))
     >>> parse_workers(999, 2, named="--workers ")
-    (2, '--workers 999: this machine has 2 cores, so 2 parsing processes (more would take turns on them; the store is the same)')
+    (2, '--workers 999: this machine has 2 cores, so 2 parsing processes (more would take turns on them; the store is
+    the same)')
     >>> parse_workers("two", 2)
     Traceback (most recent call last):
     ...
@@ -207,7 +208,8 @@ def extract_documents_parallel(documents: Iterable[Document], model: Optional[st
         yield from _spawned_extract(docs, model, workers, batch, batch_size, started)
 
 
-def _spawned_extract(docs: list[Document], model, workers: int, batch: int, batch_size: int, started) -> Iterator[DocExtraction]:
+def _spawned_extract(docs: list[Document], model, workers: int, batch: int, batch_size: int,
+                     started) -> Iterator[DocExtraction]:
     """`extract_documents_parallel` where processes are spawned: a pool whose workers each load the pipeline."""
     import multiprocessing as mp
     from collections import deque

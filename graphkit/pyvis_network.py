@@ -142,9 +142,11 @@ def _add_claims(net, data: dict) -> None:
     speaker, issues, places and articles, and the links between claims."""
     style = NODE_STYLES
     for group, kind, name, shape in (("actors", "actor", "label", "dot"), ("issues", "issue", "label", "square"),
-                                     ("places", "place", "label", "triangle"), ("docs", "document", "title", "triangleDown")):
+                                     ("places", "place", "label", "triangle"),
+                                     ("docs", "document", "title", "triangleDown")):
         for n in data[group]:
-            net.add_node(n["id"], label=shorten(n[name], 40), color=style[kind]["color"], shape=shape, title=_plain(n[name]))
+            net.add_node(n["id"], label=shorten(n[name], 40), color=style[kind]["color"], shape=shape,
+                         title=_plain(n[name]))
     for c in data["claims"]:
         net.add_node(c["id"], label=" ", color=style["claim"]["color"], shape="diamond", size=8,
                      title=_plain(f"{c.get('speaker', '')} ({c.get('date', 'undated')}, {c.get('stance', '')}): "

@@ -252,7 +252,8 @@ def _issue_rows(G: nx.Graph, counts: dict[str, int]) -> list[dict]:
     """The issues' rows, most claims first, the claims no issue matched (`NO_ISSUE`) last.
 
     >>> from graphkit.samples import sample_graph
-    >>> [(r["label"], r["n"]) for r in _issue_rows(sample_graph(), {NO_ISSUE: 3, "issue:europe": 1, "issue:peace-plan": 5})]
+    >>> rows = _issue_rows(sample_graph(), {NO_ISSUE: 3, "issue:europe": 1, "issue:peace-plan": 5})
+    >>> [(r["label"], r["n"]) for r in rows]
     [('peace plan', 5), ('Europe', 1), ('no issue found', 3)]
     """
     rows = []
