@@ -140,7 +140,7 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *, has_met
     notes = [f"decoded as {encoding}"] if encoding not in ("utf-8", "ascii") else []
     notes += [p for p in (name_problem, body_problem) if p]
     notes += date_notes(date_problem, published,
-                         meta is None and has_metadata and not any(k in fields for k in META_FIELDS))
+                        meta is None and has_metadata and not any(k in fields for k in META_FIELDS))
     notes += [p for p in (answers.get("language", [sha, fmt], lambda: language_note(text)), huge_note(text)) if p]
     doc = _document(rel, text, sha, fmt, merged, published, encoding, notes, answers)
     problems = [n for n in notes if not n.startswith("decoded as")]
