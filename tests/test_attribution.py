@@ -731,6 +731,34 @@ def test_a_circumstance_alone_before_the_cue_is_no_claim(nlp, text, expected, th
                     "CIRCUMSTANCE_NO_CONTENT")
 
 
+#: a conjunction opening the sentence counts with the circumstance hung on the cue after it
+#: (frames_verb.CIRCUMSTANCE_OPENING_CC): (text, [(speaker, content)] of the rules, the row is the rule's own: it fails
+#: with the switch off, the conjunction and the circumstance then the claim)
+CIRCUMSTANCE_OPENING_CC = [
+    ("But when the council cut the grant, the city said enough.", [], True),
+    ("And in 2019, the mayor agreed.", [], True),
+    ("Yet after the long meeting, the union responded.", [], True),
+    ("And since then, the council has responded by raising fares.", [], True),
+    # controls (hold with the switch off): a complement after the cue; no circumstance, only the conjunction; a
+    # speaker set off inside the sentence
+    ("But on Monday, the council announced the fare rise.", [("the council", "announced the fare rise")], False),
+    ("But Reyes said the plan was dead.", [("Reyes", "the plan was dead")], False),
+    ("And, the mayor said, the fares will rise.", [("the mayor", "the fares will rise")], False),
+]
+
+
+@pytest.mark.parametrize("text, expected, the_rules", CIRCUMSTANCE_OPENING_CC,
+                         ids=[f"{i:02d}" for i in range(len(CIRCUMSTANCE_OPENING_CC))])
+def test_a_conjunction_opening_the_circumstance_is_no_claim(nlp, text, expected, the_rules, monkeypatch):
+    """``the_rules``: the row is the rule's own (it fails with CIRCUMSTANCE_OPENING_CC off), else a control the rule
+    leaves as it was."""
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb,
+                    "CIRCUMSTANCE_OPENING_CC")
+
+
 #: a speaker the parser hung inside a phrase fronted before its verb, the verb left with no subject, is its speaker
 #: (frames_parse.fronted_subject): (text, [(speaker, content)] of the rules, the row is the rule's own: it fails with
 #: FRONTED_SUBJECT off, no speaker)
@@ -1489,6 +1517,33 @@ AS_PASSIVE_AGENT = [
     ("As the Courier reported, the plant will close next year.", [("the Courier", "the plant will close next year")],
      False),
 ]
+
+
+# an "as" clause sources a sentence whose verb is a cue with no clause of its own (frames_verb.AS_OVER_ACT): text,
+# (speaker, content) of each claim, the rule's row (with the switch off the sentence's verb is its subject's claim)
+AS_OVER_ACT = [
+    ("As the Courier reported, the council voted to close the plant.",
+     [("the Courier", "the council voted to close the plant")], True),
+    ("As the Post first reported, Tom Hale voiced support for the fare rise in a radio interview.",
+     [("the Post", "Tom Hale voiced support for the fare rise in a radio interview")], True),
+    ("As the Globe reported, Ann Reyes refused to release the audit.",
+     [("the Globe", "Ann Reyes refused to release the audit")], True),
+    ("As reported by the Courier, the mayor was accused of hiding the audit.",
+     [("the Courier", "the mayor was accused of hiding the audit")], True),
+    # controls: a sentence verb with a clause of its own stays its speaker's claim, the switch on or off
+    ("As the Courier reported, the mayor said that the plant will close.", [("the mayor", "that the plant will close")],
+     False),
+    ("As the Post reported, the mayor denied that the audit was late.", [("the mayor", "that the audit was late")],
+     False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", AS_OVER_ACT, ids=[f"{i:02d}" for i in range(len(AS_OVER_ACT))])
+def test_an_as_clause_sources_a_sentence_whose_cue_says_no_clause(nlp, monkeypatch, text, expected, the_rule):
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb, "AS_OVER_ACT")
 
 
 @pytest.mark.parametrize("text,expected,the_rule", AS_PASSIVE_AGENT,
