@@ -596,7 +596,7 @@ def frame_as_clause(x: _Verb) -> Optional[_Hit]:
     if not it and any(c.dep_ in _OBJECT_DEPS and c.i > v.i for c in x.children):
         return None  # "as he said that ...", "as they urged him to ...": a claim of its own
     h = v.head
-    if h.pos_ not in ("VERB", "AUX") or h.lemma_.lower() in x.cues.any_verb and _says_more(h):
+    if h.pos_ not in ("VERB", "AUX") or (h.lemma_.lower() in x.cues.any_verb and _says_more(h)):
         return None
     content = {i for i in _span_tokens(h) - _span_tokens(v) if not v.doc[i].is_space}
     stance = x.cues.it_verbs[x.lemma] if it else x.cues.verbs[x.lemma]
@@ -606,7 +606,22 @@ def frame_as_clause(x: _Verb) -> Optional[_Hit]:
 def _says_more(h: Token) -> bool:
     """Does cue verb ``h``, the verb an "as" clause hangs on, say something an "as" clause cannot source: a clause of
     its own ("As the Post reported, Hale said that ..." is Hale's claim), or anything at all when :data:`AS_OVER_ACT` is
-    off? A cue with no clause ("voted to close", "voiced support", "was accused of") is what the "as" clause reports."""
+    off? A cue with no clause ("voted to close", "voiced support", "was accused of") is what the "as" clause reports.
+
+    Docs built by hand, parsed as the parser does them ("voted" with a to-infinitive, "said" with a clause):
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> v = spacy.blank("en").vocab
+    >>> voted = Doc(v, words="As the Courier reported , the council voted to close the plant .".split(),
+    ...             heads=[3, 2, 3, 7, 7, 6, 7, 7, 9, 7, 11, 9, 7],
+    ...             deps="mark det nsubj advcl punct det nsubj ROOT aux xcomp det dobj punct".split())
+    >>> said = Doc(v, words="As the Courier reported , the mayor said that the plant will close .".split(),
+    ...            heads=[3, 2, 3, 7, 7, 6, 7, 7, 12, 10, 12, 12, 7, 7],
+    ...            deps="mark det nsubj advcl punct det nsubj ROOT mark det nsubj aux ccomp punct".split())
+    >>> _says_more(voted[7]), _says_more(said[7])
+    (False, True)
+    """
     return not AS_OVER_ACT or any(c.dep_ == "ccomp" for c in h.children)
 
 
