@@ -77,7 +77,7 @@ def load_articles(splits=SPLITS, data: Path | None = None, limit: int | None = N
 def article_document(art: dict):
     """The ``graphkit.records.Document`` a build makes of a PolNeAR article: the corpus folder
     ``bench_build.write_corpus`` writes gives its text, its date and its title (metadata.jsonl), and, PolNeAR naming
-    no author, the author is the byline the text gives, made by ingest's own ``_document`` as ``graphkit.ingest``
+    no author, the author is the byline the text gives, made by ingest's own ``document_of`` as ``graphkit.ingest``
     reads the file (without reading it back). What ``graphkit.extract.as_built`` reads of an article beside its claims
     (the author rule): the CV's export passes it so that it scores what a build stores.
 
@@ -90,12 +90,12 @@ def article_document(art: dict):
     import datetime as dt
     import hashlib
 
-    from graphkit.ingest import TextAnswers, _document
+    from graphkit.ingest import TextAnswers, document_of
 
     text = art["text"]
-    return _document(f"{art['id']}.txt", text, hashlib.sha256(text.encode("utf-8")).hexdigest(), "txt",
-                     {"title": art.get("title")}, dt.date.fromisoformat(art["date"]) if art.get("date") else None,
-                     "utf-8", [], TextAnswers())
+    return document_of(f"{art['id']}.txt", text, hashlib.sha256(text.encode("utf-8")).hexdigest(), "txt",
+                       {"title": art.get("title")}, dt.date.fromisoformat(art["date"]) if art.get("date") else None,
+                       "utf-8", [], TextAnswers())
 
 
 def split_ids(split: str, data: Path | None = None) -> set[str]:

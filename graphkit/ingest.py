@@ -142,23 +142,24 @@ def read_article(path: Path, root: Path, meta: Optional[dict] = None, *, has_met
     notes += date_notes(date_problem, published,
                         meta is None and has_metadata and not any(k in fields for k in META_FIELDS))
     notes += [p for p in (answers.get("language", [sha, fmt], lambda: language_note(text)), huge_note(text)) if p]
-    doc = _document(rel, text, sha, fmt, merged, published, encoding, notes, answers)
+    doc = document_of(rel, text, sha, fmt, merged, published, encoding, notes, answers)
     problems = [n for n in notes if not n.startswith("decoded as")]
     # one entry per file (the store keys them by path): several problems are joined with " · "
     return doc, [Skipped(path=rel, reason=" · ".join(problems), degraded=True)] if problems else []
 
 
-def _document(rel: str, text: str, sha: str, fmt: str, merged: dict, published: Optional[dt.date], encoding: str,
-              notes: list[str], answers: TextAnswers) -> Document:
+def document_of(rel: str, text: str, sha: str, fmt: str, merged: dict, published: Optional[dt.date], encoding: str,
+                notes: list[str], answers: TextAnswers) -> Document:
     """The article's Document: its metadata (`metadata_of`) as text, the author it names, else the byline the text
-    gives (worked out once for these bytes: ``answers``).
+    gives (worked out once for these bytes: ``answers``). What `read_article` gives, and the bench's PolNeAR
+    articles without a file read back (``bench/polnear.py``'s ``article_document``).
 
     >>> text, sha = "By Ann Lee\\n\\nThe mayor said the bridge would open.", "0" * 64
-    >>> d = _document("news/a1.txt", text, sha, "txt", {"title": "Bridge"}, None, "utf-8", [], TextAnswers())
+    >>> d = document_of("news/a1.txt", text, sha, "txt", {"title": "Bridge"}, None, "utf-8", [], TextAnswers())
     >>> d.id, d.path, d.title, d.author
     ('a1', 'news/a1.txt', 'Bridge', 'Ann Lee')
-    >>> d = _document("a2.txt", text, sha, "txt", {"author": "Bo Kim", "source": 7}, None, "utf-8", ["no date"],
-    ...               TextAnswers())
+    >>> d = document_of("a2.txt", text, sha, "txt", {"author": "Bo Kim", "source": 7}, None, "utf-8", ["no date"],
+    ...                 TextAnswers())
     >>> d.author, d.source, d.notes
     ('Bo Kim', '7', ('no date',))
     """
