@@ -29,6 +29,7 @@ from .frames_parse import (
     _subject, inverted_object, not_a_source, quote_tokens, speaker_before,
 )
 from .frames_quote import _around, parenthetical
+from .person_nouns import person_noun, plural_person_noun
 
 
 _NAMING = {"call", "describe", "label", "brand", "term", "dub", "deem", "characterize", "characterise", "portray"}
@@ -753,13 +754,39 @@ VERB_FRAMES = {
 }
 
 
+#: a participle after "with" whose own subject is a noun naming people or a source speaks for that subject ("..., with
+#: rival candidates suggesting that ...", "with some polls indicating ..."); another common noun's participle is the
+#: outer clause's subject's, as before ("Lee went further, with a tirade arguing that ..."): over PolNeAR train+dev
+#: the outer subject was PolNeAR's source for none of the 6 rule candidates that took it, the participle's own
+#: subject for 5 (:func:`speaks_for_itself`; issue 13, session 65)
+WITH_OWN_SPEAKER = True
+
+
+def speaks_for_itself(subj: Token, cues: Cues) -> bool:
+    """Is common noun ``subj`` (a participle's subject after "with") one that speaks: a person noun
+    (graphkit.person_nouns: "candidates", "a marcher") or a source of the lexicon (``cues.sources``: "polls", "the
+    survey")? Always False with :data:`WITH_OWN_SPEAKER` off.
+
+    >>> import spacy
+    >>> v = spacy.blank("en").vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(v, words=["candidates", "polls", "tirade"], lemmas=["candidate", "poll", "tirade"])
+    >>> [speaks_for_itself(t, default_cues()) for t in doc]
+    [True, True, False]
+    """
+    lemma = subj.lemma_.lower()
+    return WITH_OWN_SPEAKER and (person_noun(lemma) or plural_person_noun(subj.lower_) is not None
+                                 or lemma in cues.sources)
+
+
 def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
     """The cue verb's subject and what the frames need; None when the verb cannot be a cue here."""
     lemma = v.lemma_.lower()
     children = list(v.children)
     subj, rel = _subject(v)
     with_ = v.head if v.dep_ == "pcomp" else v.head.head if v.dep_ == "acl" and v.head.dep_ == "pobj" else None
-    if with_ is not None and with_.lower_ == "with" and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_):
+    if with_ is not None and with_.lower_ == "with" and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_
+                                                          and not speaks_for_itself(subj, cues)):
         # "Lavrov went further, with a historic tirade arguing that ...": the tirade is Lavrov's
         outer, _ = _subject(with_.head)
         if outer is not None:
