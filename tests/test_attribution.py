@@ -1519,6 +1519,33 @@ AS_PASSIVE_AGENT = [
 ]
 
 
+# a participle after "with" whose own subject names people or a source speaks for it (frames_verb.WITH_OWN_SPEAKER):
+# text, (speaker, content) of each claim, the rule's row (with the switch off the outer clause's subject speaks)
+WITH_OWN_SPEAKER = [
+    ("The plan is spreading through the region, with rival candidates suggesting that the mayor's record is fair game.",
+     [("rival candidates", "that the mayor's record is fair game")], True),
+    ("Reyes leads in Leeds, with some polls indicating that Hale has a small lead in York.",
+     [("some polls", "that Hale has a small lead in York")], True),
+    ("The city is still grieving, with many marchers chanting that the council must act.",
+     [("many marchers", "that the council must act")], True),
+    # controls, the switch on or off: a noun that names no one who speaks (the outer subject's), a name
+    ("Lee went further on Monday, with a long tirade arguing that the council had failed.",
+     [("Lee", "that the council had failed")], False),
+    ("The mayor changed course, with Senator Tom Hale saying the plan was dead.",
+     [("Senator Tom Hale", "the plan was dead")], False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", WITH_OWN_SPEAKER,
+                         ids=[f"{i:02d}" for i in range(len(WITH_OWN_SPEAKER))])
+def test_a_participle_after_with_speaks_for_its_own_subject(nlp, monkeypatch, text, expected, the_rule):
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb,
+                    "WITH_OWN_SPEAKER")
+
+
 # an "as" clause sources a sentence whose verb is a cue with no clause of its own (frames_verb.AS_OVER_ACT): text,
 # (speaker, content) of each claim, the rule's row (with the switch off the sentence's verb is its subject's claim)
 AS_OVER_ACT = [
