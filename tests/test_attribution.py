@@ -1522,10 +1522,10 @@ AS_PASSIVE_AGENT = [
 # a participle after "with" whose own subject names people or a source speaks for it (frames_verb.WITH_OWN_SPEAKER):
 # text, (speaker, content) of each claim, the rule's row (with the switch off the outer clause's subject speaks)
 WITH_OWN_SPEAKER = [
-    ("The plan is spreading through the region, with rival candidates suggesting that the mayor's record is fair game.",
-     [("rival candidates", "that the mayor's record is fair game")], True),
-    ("Reyes leads in Leeds, with some polls indicating that Hale has a small lead in York.",
-     [("some polls", "that Hale has a small lead in York")], True),
+    ("The fare rise dominated the week, with several senators arguing that the mayor misled voters.",
+     [("several senators", "that the mayor misled voters")], True),
+    ("Reyes leads in Leeds, with three new polls indicating that Hale has a small lead in York.",
+     [("three new polls", "that Hale has a small lead in York")], True),
     ("The city is still grieving, with many marchers chanting that the council must act.",
      [("many marchers", "that the council must act")], True),
     # controls, the switch on or off: a noun that names no one who speaks (the outer subject's), a name
