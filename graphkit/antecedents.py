@@ -28,7 +28,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .article_names import ArticleNames, honorific_start
+from .article_names import ArticleNames
 from .gender import ANSWERED_LEAST, CORPUS_SHARE, FAMILY_NOUNS, vote
 from .mentions import ANON_HEAD_WORDS
 from .mentions import ROLE_HEADS as ROLE_WORDS
@@ -248,8 +248,7 @@ class Antecedents(ArticleNames):
         >>> e.text, res.full_name(e.text, (e.start_char, e.end_char))[0], res.name_written(e)[0]
         ('Clinton', 'Bill Clinton', 'Hillary Clinton')
         """
-        a = honorific_start(e[0]) if HONORIFIC_BEFORE else e.start_char
-        return self.full_name(doc_text(self.doc)[a:e.end_char], (a, e.end_char))
+        return self.name_from(e[0], e.end_char, honorific=HONORIFIC_BEFORE)
 
     def _fits(self, low: str, person: bool, bound: frozenset = frozenset()):
         """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it;

@@ -355,6 +355,25 @@ class ArticleNames:
         pn = next((x for x in reversed(cands[best]) if x.start < pos), cands[best][0])
         return pn.name, pn.span
 
+    def name_from(self, first: Token, end: int, honorific: bool = True) -> tuple[str, tuple[int, int]]:
+        """The full name (:meth:`full_name`) of the person whose name is written from token ``first`` to character
+        ``end``, read with the honorific written just before ``first``, outside the NER's entity, when ``honorific``
+        (:func:`honorific_start`: 'Mr. Clinton' tagged 'Clinton' still says the gender). The one reading of a person's
+        name from an honorific written before it: a speaker's name (graphkit.speakers._named_person), a conjunct's
+        (graphkit.speaker_kinds._conjunct_person), a pronoun's candidate
+        (graphkit.antecedents.Antecedents.name_written).
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left. "
+        ...                    "Mrs. Clinton stayed.")
+        >>> names = ArticleNames(doc)
+        >>> e = [e for e in doc.ents if e.label_ == "PERSON"][-1]
+        >>> e.text, names.name_from(e[0], e.end_char, honorific=False)[0], names.name_from(e[0], e.end_char)[0]
+        ('Clinton', 'Bill Clinton', 'Hillary Clinton')
+        """
+        a = honorific_start(first) if honorific else first.idx
+        return self.full_name(doc_text(self.doc)[a:end], (a, end))
+
     def _holders(self, words: list[str], honorific: Optional[str], ent_span: tuple[int, int]
                  ) -> dict[str, list["_PersonName"]]:
         """The article's full names a mention's ``words`` can stand for, each with its mentions: the PERSON names
@@ -604,8 +623,7 @@ class ArticleNames:
 def honorific_start(first: Token) -> int:
     """Where a person's name starts read with the honorific written just before its first token, outside the NER's
     entity ('Mr. Clinton' tagged 'Clinton'): the honorific's first character, else the token's. The one reading of an
-    honorific left outside a name, which says its gender to `ArticleNames.full_name` (graphkit.speakers._named_person,
-    graphkit.speaker_kinds, graphkit.antecedents.Antecedents.name_written).
+    honorific left outside a name, which says its gender to `ArticleNames.full_name` (:meth:`ArticleNames.name_from`).
 
     >>> import spacy
     >>> from spacy.tokens import Doc

@@ -118,8 +118,7 @@ def _conjunct_person(res: SpeakerResolver, t: Token, toks: list[Token]) -> Optio
     first = e.start
     while first < e.end - 1 and t.doc[first].lower_ in _CORRELATIVES:
         first += 1  # the NER's 'Neither Cruz': the correlative is no part of the name
-    a = honorific_start(t.doc[first])
-    return res.full_name(doc_text(t.doc)[a:e.end_char], (a, e.end_char))[0]
+    return res.name_from(t.doc[first], e.end_char)[0]
 
 
 #: the first word of a pair of correlative conjunctions, which the NER may take into a name ('Neither Cruz')
@@ -162,20 +161,21 @@ def _one_anonymous_person(head: Token, f: "_Found") -> bool:
     return f.stype == "ANON" and head.tag_ == "NN" and head.pos_ == "NOUN" and not named_in_apposition(head)
 
 
-def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token], start: int) -> int:
-    """Where a one-word person name really starts when the NER left its first name out: 'German Ortega'
+def _first_name_before(res: SpeakerResolver, person: Span, toks: list[Token]) -> Optional[Token]:
+    """The first name the NER left out of a one-word person name, written just before it, else None: 'German Ortega'
     (NER: 'Ortega'; 'German' read as a nationality) is not the article's 'Freddy Ortega'. The word must be
     a capitalised proper noun compounding the name, with no entity type of its own, no title, role or
-    honorific ('Senator Ortega', 'Mr Ortega', 'Justice Kennedy' keep the surname alone) and never written
-    in lower case in the article (as 'justice' or 'coach' would be)."""
-    if len(person) != 1 or person.start == 0 or start != person.start_char:
-        return start
+    honorific ('Senator Ortega', 'Mr Ortega', 'Justice Kennedy' keep the surname alone, as does a name with an
+    honorific written before it, :func:`~graphkit.article_names.honorific_start`) and never written in lower case in
+    the article (as 'justice' or 'coach' would be)."""
+    if len(person) != 1 or person.start == 0 or honorific_start(person[0]) != person.start_char:
+        return None
     t = person.doc[person.start - 1]
     if t in toks and t.pos_ == "PROPN" and t.dep_ == "compound" and t.head == person.root and not t.ent_type_ \
             and t.text[:1].isupper() and t.text[1:].islower() and t.text.isalpha() \
             and t.lower_ not in TITLE_WORDS | set(HONORIFICS) | ROLE_WORDS and t.lower_ not in res.lower_words():
-        return t.idx
-    return start
+        return t
+    return None
 
 
 def _who_antecedent(pron: Token, t: Token) -> Token:

@@ -39,7 +39,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .antecedents import Antecedents
 from .appositions import first_appos, named_in_apposition, person_in_apposition, person_typed_otherwise
-from .article_names import honorific_start
 from .cues import default_cues
 from .date_expressions import WEEKDAYS
 from .interviews import doc_turns, label_at, labelled, turn_speaker
@@ -294,7 +293,7 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     elif stype == "PRON":
         _pronoun_speaker(res, head, s0, spans, f)
     elif person is not None:
-        _named_person(res, head, person, toks, text, f)
+        _named_person(res, head, person, toks, f)
     elif (named := person_in_apposition(head)) is not None:  # 'the chancellor, Gordon Brown,'; not 'an Obama backer'
         _in_apposition(res, toks, named, f)
     elif stype == "ANON" and principal_tokens(head):
@@ -345,12 +344,14 @@ def _pronoun_speaker(res: SpeakerResolver, head: Token, s0: int, spans: list, f:
         f.rtype, (f.role, f.org) = "ANON", res.anonymous[f.resolved]  # the anonymous person, as an actor
 
 
-def _named_person(res: SpeakerResolver, head: Token, person: Span, toks: list, text: str, f: _Found) -> None:
-    """A person's name ('Clinton', 'Mr. Clinton', 'Hillary Clinton'): the full name the article gives (an honorific
-    before the entity and a first name written before it kept: `_first_name_before`)."""
-    a = honorific_start(person[0])  # the honorific left outside the entity ('Mr. Clinton') still says the gender
-    a = _first_name_before(res, person, toks, a)
-    f.resolved, f.rspan = res.full_name(text[a:person.end_char], (a, person.end_char))
+def _named_person(res: SpeakerResolver, head: Token, person: Span, toks: list, f: _Found) -> None:
+    """A person's name ('Clinton', 'Mr. Clinton', 'Hillary Clinton'): the full name the article gives, an honorific
+    left outside the entity ('Mr. Clinton') still saying the gender
+    (:meth:`~graphkit.article_names.ArticleNames.name_from`), a first name written before it kept
+    (`_first_name_before`)."""
+    first = _first_name_before(res, person, toks)
+    at = person[0] if first is None else first
+    f.resolved, f.rspan = res.name_from(at, person.end_char, honorific=first is None)
     f.rtype = "PERSON"
 
 
