@@ -294,7 +294,7 @@ class Antecedents(ArticleNames):
             r = e.root
             if e.end_char <= hi and r.i not in own and (r.head == verb and r.dep_ in _OBJECTS or r.dep_ == "pobj"
                                                          and r.head.dep_ in ("prep", "dative") and r.head.head == verb):
-                out.add(self.full_name(e.text, (e.start_char, e.end_char))[0])
+                out.add(self.person_named(e)[0])
         return frozenset(out)
 
     def reach(self, at: int) -> int:

@@ -360,7 +360,7 @@ def _whose_relative(res: SpeakerResolver, ante: Token, toks: list[Token], f: _Fo
         return
     name = strip_possessive(ent.text, bare_apostrophe=True)
     if ent.label_ == "PERSON":
-        name = res.full_name(name, (ent.start_char, ent.start_char + len(name)))[0]
+        name = res.person_named(ent, ent.start_char + len(name))[0]
     else:
         name = without_the(name)
     _owned_by(name, toks, f)
@@ -381,7 +381,7 @@ def _relative(res: SpeakerResolver, relative_head: Token, f: _Found, pron: Optio
     rperson, rrole, rorg = split_speaker(rt, first_appos(relative_head))
     f.role, f.org = f.role or rrole, f.org or rorg
     if rperson is not None:
-        f.resolved, f.rspan = res.full_name(rperson.text, (rperson.start_char, rperson.end_char))
+        f.resolved, f.rspan = res.person_named(rperson)
         f.rtype = "PERSON"
     else:
         # the span's own text (= doc.text[rs0:rs1]): Doc.text is rebuilt from every token on each read
@@ -419,7 +419,7 @@ def _in_apposition(res: SpeakerResolver, toks: list[Token], appos: Token, f: _Fo
     doc = toks[0].doc
     pe = ent_of(next(t for t in appos.subtree if t.ent_type_ == "PERSON"))
     if pe is not None:
-        f.resolved, f.rspan = res.full_name(pe.text, (pe.start_char, pe.end_char))
+        f.resolved, f.rspan = res.person_named(pe)
         if f.stype == "ANON":  # 'the Acme spokesman, Ann Lee,': that person, as one named by role is (_spokesperson)
             f.stype = "PERSON"
     f.rtype = "PERSON"

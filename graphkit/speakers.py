@@ -86,7 +86,7 @@ class SpeakerResolver(Antecedents):
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON"), None)
         e = ent_of(obj) if obj is not None else None
         if e is not None and e.label_ == "PERSON":
-            name, span = self.full_name(e.text, (e.start_char, e.end_char))
+            name, span = self.person_named(e)
             self.speakers.append((e.start_char, name, span, "PERSON"))
 
     def document_named(self, head: Token, at: int) -> Optional[tuple[str, tuple[int, int]]]:

@@ -1618,6 +1618,40 @@ def test_a_pronoun_reads_the_honorific_before_a_name(nlp, monkeypatch, text, exp
                     "HONORIFIC_BEFORE")
 
 
+# a person's name read anywhere in the article pass with the honorific written before it, not only a speaker's and a
+# pronoun's candidate (graphkit.article_names.NAMES_WITH_HONORIFIC, issue 12 -111): (text, the last claim's speaker, the
+# rule's row); before, 'Mrs. Clinton' there was read as the Clinton the article names most, a man
+_CLINTONS = "Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left early. "
+NAMES_WITH_HONORIFIC = [
+    # a relative clause's antecedent: 'who' is Hillary Clinton, so the 'he' after it is not Bill Clinton
+    (_CLINTONS + "Tom Hale waited in line for an hour. “We had a long talk,” Mr. Hale said. But Mrs. Clinton, who had "
+     "just told a guest that the party was over, was less warm. When she saw Mr. Hale, she frowned, he said.",
+     "Tom Hale", True),
+    # British: the NER keeps 'Mrs Brown' whole, its honorific read already (a control)
+    ("Gordon Brown said he was tired. Sarah Brown said she was not. Gordon Brown left early. Tom Hale waited in line "
+     "for an hour. “We had a long talk,” Mr Hale said. But Mrs Brown, who had just told a guest that the party was "
+     "over, was less warm. When she saw Mr Hale, she frowned, he said.", "Tom Hale", False),
+    # a person in apposition to the speaker's role
+    (_CLINTONS + "The former first lady, Mrs. Clinton, told reporters that the race was close.", "Hillary Clinton", True),
+    # a 'whose' possessor
+    (_CLINTONS + "Mrs. Clinton, whose campaign said the race was close, smiled.", "Hillary Clinton's campaign", True),
+    # the one an anonymous asker asked, whom the 'she' who replies stands for
+    (_CLINTONS + "A reporter asked Mrs. Clinton how she felt. “Fine,” she replied.", "Hillary Clinton", True),
+    # the name a pronoun's verb takes as its object, which the pronoun is not
+    (_CLINTONS + "Ann Lee, a nurse, waited for an hour. Mrs. Clinton came at noon. “We will win,” she told Mrs. "
+     "Clinton.", "Ann Lee", True),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", NAMES_WITH_HONORIFIC,
+                         ids=[f"{k:02d}" for k in range(len(NAMES_WITH_HONORIFIC))])
+def test_a_name_reads_the_honorific_before_it_wherever_it_is_read(nlp, monkeypatch, text, expected, the_rule):
+    from graphkit import article_names
+
+    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, article_names,
+                    "NAMES_WITH_HONORIFIC")
+
+
 # which names count (graphkit.antecedents.sentence_subject): (sentence, the name, whether it is what the sentence is
 # about); a possessor of a person's noun, of a phrase naming another person, or inside a clause of what someone says
 # is not, nor a root name coordinated with another
