@@ -79,6 +79,22 @@ class ArticleEntities:
         """Whether ``span`` lies within one of the article's claim contents."""
         return any(s0 <= span[0] and span[1] <= s1 for s0, s1 in self.content.get(doc_id, []))
 
+    def label_at(self, doc_id: str, start: int, text: str) -> Optional[str]:
+        """The NER's label of the article's entity ``text`` starting at ``start`` (None: no such entity).
+
+        >>> ents = sorted_entities({"d": [("Ann Lee", "PERSON", 40, 47), ("Lee", "ORG", 60, 63)]}, {})
+        >>> ae = ArticleEntities(ents, {}, {})
+        >>> ae.label_at("d", 40, "Ann Lee"), ae.label_at("d", 60, "Lee"), ae.label_at("d", 50, "Lee")
+        ('PERSON', 'ORG', None)
+        """
+        ents = self.by_doc.get(doc_id, [])
+        k = bisect_left(ents, start, key=lambda e: e[2])
+        while k < len(ents) and ents[k][2] == start:
+            if ents[k][0] == text:
+                return ents[k][1]
+            k += 1
+        return None
+
     def antecedents(self, doc_id: str, ent_types: set[str], pos: int) -> Iterator[tuple[int, str]]:
         """(start, text) of the article's entities of ``ent_types`` ending by ``pos`` and outside every claim's
         content (what anyone said is no antecedent of who said it), nearest first, ties in text order."""

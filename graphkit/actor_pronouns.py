@@ -37,7 +37,19 @@ from .pronouns import (MENTION, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUN_GENDER
 if TYPE_CHECKING:
     from .actor_context import ActorContext
 
-__all__ = ["SpokenBefore", "pronoun_draft", "second_look", "draft_gender"]
+__all__ = ["SpokenBefore", "pronoun_draft", "second_look", "draft_gender", "runner_up"]
+
+#: the corpus's second look at a 'he' / 'she' whose article-pass pick it finds of the other gender, or no person, walks
+#: on through the article pass's next antecedents (`runner_up`) before the nearest name (issue 12, −112; a switch for
+#: the tests)
+RUNNERS_UP = True
+#: a next antecedent with the pick's own surname is no runner-up: it is the mention picked, read as another holder of
+#: the surname ('she' given Bill Clinton for a 'Clinton' the pronoun does not stand for; `_seen_for_another` skips
+#: it so for the nearest name) (issue 12, −112; a switch for the tests)
+RUNNER_UP_OTHER_SURNAME = True
+#: a next antecedent is read as the corpus reads its name, not among the holders of the pronoun's gender: 'Rubio' is
+#: Marco Rubio, whom a 'she' does not fit, not a woman's name that carries it (issue 12, −112; a switch for the tests)
+RUNNER_UP_AS_READ = True
 
 #: actor types a person pronoun ('he', 'she') cannot refer to
 _NOT_PEOPLE = {"organisation", "government", "media", "country"}
@@ -79,8 +91,7 @@ def pronoun_draft(r: "ActorContext", m: Mention, done: SpokenBefore,
         return (r.drafts.draft(key, f"unresolved '{p}'", "anonymous",
                                fixed_id=f"actor:anon-{slug(m.doc_id)}-unresolved-{slug(p)}"),
                 f"'{p}' is not resolved by position: one unresolved source per article")
-    hit, skipped = antecedent(p, _candidates(r, m, p, done),
-                              lambda c: _fits(r, p, c, reject, m.doc_id), nearest_first=True)
+    hit, skipped = _nearest(r, m, p, done, reject)
     shown = dedupe(_candidate_label(r, c) for c in skipped if not _rejected(r, c, reject))
     note = f"; skipped {', '.join(shown)} (not {pronoun_gender(p)})" if shown else ""
     if hit is not None and isinstance(hit.ref, str):
@@ -95,6 +106,13 @@ def pronoun_draft(r: "ActorContext", m: Mention, done: SpokenBefore,
     return (r.drafts.draft(key, f"unresolved '{p}'", "anonymous",
                            fixed_id=f"actor:anon-{slug(m.doc_id)}-unresolved-{slug(p)}"),
             "pronoun with no antecedent in the article")
+
+
+def _nearest(r: "ActorContext", m: Mention, p: str, done: SpokenBefore, reject: Optional[Draft]
+             ) -> tuple[Optional[Candidate], list[Candidate]]:
+    """Rule 5 of graphkit.pronouns over `_candidates`: the nearest earlier speaker or entity that fits by the corpus's
+    genders and is not ``reject``, and those skipped on the way."""
+    return antecedent(p, _candidates(r, m, p, done), lambda c: _fits(r, p, c, reject, m.doc_id), nearest_first=True)
 
 
 def _candidates(r: "ActorContext", m: Mention, p: str, done: SpokenBefore) -> Iterator[Candidate]:
@@ -216,11 +234,11 @@ def _pronoun_second_look(r: "ActorContext", m: Mention, d: Draft, why: str, done
         return d, f"the article's resolver gave {a.resolved_text!r}, a mention inside claim content; {why2}"
     if g and draft_gender(r, d, besides=g) not in (None, g):
         wrong, source = d, _gender_source(r, d, besides=g)
-        d, why2 = pronoun_draft(r, pm, done, reject=wrong)
+        d, why2 = _search_again(r, pm, g, wrong, done)
         return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is not {g} ({source}); {why2}"
     if pron in PERSON_PRONOUNS and _no_person(d):
         wrong = d
-        d, why2 = pronoun_draft(r, pm, done, reject=wrong)
+        d, why2 = _search_again(r, pm, g, wrong, done)
         return d, f"the article's resolver gave {a.resolved_text!r}, but {wrong.name} is no person; {why2}"
     if pron in PERSON_PRONOUNS and d.type == "group":
         d2, why2 = pronoun_draft(r, pm, done, reject=d)
@@ -231,6 +249,53 @@ def _pronoun_second_look(r: "ActorContext", m: Mention, d: Draft, why: str, done
         d, why2 = pronoun_draft(r, pm, done, reject=wrong)
         return d, f"the article's resolver gave {a.resolved_text!r}, but '{pron}' is not one person; {why2}"
     return d, f"pronoun resolved in the article to {a.resolved_text!r}, then {why}"
+
+
+def _search_again(r: "ActorContext", m: Mention, g: Optional[str], wrong: Draft, done: SpokenBefore
+                  ) -> tuple[Draft, str]:
+    """A 'he' / 'she' whose article-pass pick ``wrong`` the corpus contradicts, resolved again: by the article pass's
+    next antecedents (`runner_up`) when the article pass saw the name the nearest rule would take (a speaker, or a
+    name its NER called a person) and so ranked it after them; else, and when none of them fits, by the nearest rule
+    (`pronoun_draft`): a name the article pass did not see (the NER took 'Trump's' for no person where the corpus
+    knows him one) is nearer than its choices for a reason it could not weigh."""
+    if RUNNERS_UP and m.att.next_antecedents:
+        hit, _ = _nearest(r, m, (m.surface or "").strip().lower(), done, wrong)
+        if hit is None or not isinstance(hit.ref, str) or _seen_for_another(r, m, hit):
+            found = runner_up(r, m, g, wrong)
+            if found is not None:
+                return found
+    return pronoun_draft(r, m, done, reject=wrong)
+
+
+def _seen_for_another(r: "ActorContext", m: Mention, hit: Candidate) -> bool:
+    """Whether the article pass saw the entity ``hit`` (its NER called it a person) as someone other than the person it
+    picked: not a word of the pick's own name ('Clinton' of an article pass that gave 'she' Bill Clinton: the very
+    mention it picked, read by the wrong holder of the surname, which the corpus reads again by the pronoun's
+    gender)."""
+    own = {w.lower() for w in (m.att.resolved_text or "").split()}
+    words = strip_possessive(hit.ref).lower().split()
+    return r.entities.label_at(m.doc_id, hit.at, hit.ref) == "PERSON" and not (len(words) == 1 and words[0] in own)
+
+
+def runner_up(r: "ActorContext", m: Mention, g: Optional[str], wrong: Draft) -> Optional[tuple[Draft, str]]:
+    """The first of the article pass's next antecedents of a 'he' / 'she' (the Attribution's ``next_antecedents``,
+    in the order its walk reached them: the sentences' speakers and subjects before any other name) that the corpus
+    does not contradict: a person, not ``wrong``, not of the other gender. None when none is (the caller then walks
+    back to the nearest name, `pronoun_draft`). "“...,” Tobias said. But what if Ann Lee wins? “...,” he said": the
+    article pass gave 'he' Ann Lee; the corpus knows her a woman; the walk's next is Tobias, not a name nearer.
+    Never a name with the pick's surname (:data:`RUNNER_UP_OTHER_SURNAME`); each read as the corpus reads it
+    (:data:`RUNNER_UP_AS_READ`), then held to the pronoun's gender."""
+    if not RUNNERS_UP:
+        return None
+    for name in m.att.next_antecedents:
+        if RUNNER_UP_OTHER_SURNAME and name.split()[-1:] == wrong.name.split()[-1:]:
+            continue
+        sub = Mention(m.doc_id, m.index, m.att, name, strip_possessive(name), "name", r.types.get(name), None, m.pos,
+                      None if RUNNER_UP_AS_READ else g)
+        d, why = name_draft(r, sub)
+        if d is not wrong and d.type == "person" and not _no_person(d) and draft_gender(r, d) in (None, g):
+            return d, f"pronoun, the article pass's next antecedent {name!r} ({why})"
+    return None
 
 
 def _honorific_second_look(r: "ActorContext", m: Mention, d: Draft, why: str) -> tuple[Draft, str]:

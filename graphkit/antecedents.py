@@ -36,7 +36,7 @@ from .names import HONORIFICS, TITLE_WORDS, is_honorific
 from .nlp import doc_text
 from .places import AREA_LABELS
 from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
-                       fits_gender, pronoun_gender)
+                       fits_gender, in_order, pronoun_gender)
 from .quotes import find_quotes
 from .segments import NOT_RUNNING_TEXT, segment_kind_at
 from .speaker_kinds import ANON_PERSON, _named_together
@@ -67,6 +67,17 @@ LEAD_IN_SUBJECT = True
 #: change, 3 right, 0 made wrong; American style only, the NER keeps British 'Mrs Brown' inside the name; a switch for
 #: the tests)
 HONORIFIC_BEFORE = True
+
+#: a 'he' / 'she' keeps the next names its walk reached after its pick (:meth:`Antecedents._runners_up`, the
+#: Attribution's ``next_antecedents``), so that the corpus's second look, finding the pick of the other gender, walks
+#: on as the article pass would instead of taking the nearest name (issue 12, −112; a switch for the tests)
+RUNNERS_UP = True
+#: how many: the second look takes the first the corpus does not say is of the other gender or no person
+RUNNERS_UP_MAX = 3
+#: a person named in apposition to a common-noun subject is what the sentence is about, as the subject is ('One local
+#: woman, Ann Lee, said ...'; :func:`sentence_subject`): a pronoun's candidate and a runner-up (issue 12, −112; a
+#: switch for the tests)
+APPOSITION_SUBJECT = True
 
 #: the dependency labels that open a subordinate clause: a subject under one is not its sentence's main subject
 _SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj", "csubjpass", "pcomp"})
@@ -134,6 +145,8 @@ class Antecedents(ArticleNames):
         #: name -> [male, female]: the gendered pronoun speakers resolved to it so far (:meth:`note_pronoun`)
         self.chained: dict[str, list[int]] = {}
         self.said: list[tuple[int, int]] = []  # content spans of the claims so far (only ever extended)
+        #: a gendered pronoun's position -> the next names its walk reached after its pick (:meth:`_runners_up`)
+        self.runners_up: dict[int, tuple[str, ...]] = {}
         self._said_union = _Union()  # the same spans as sorted disjoint intervals, `_said_covers` keeps it up to date
 
     def pronoun_fits(self, pronoun: str, name: str) -> bool:
@@ -177,12 +190,43 @@ class Antecedents(ArticleNames):
             hit = self._named_since(hit, cands, fits)
         if hit is None:
             return None
+        found = self._resolved(hit, person)
+        if RUNNERS_UP and pronoun_gender(low):
+            near = self.reach(at)  # the walk's sentences only: past them the corpus's nearest rule reads on
+            walk = in_order(low, [c for c in cands if c.at >= near], fits, sent=k, window=window)
+            self.runners_up[at] = self._runners_up(walk, found[0], person)
+        return found
+
+    def _resolved(self, hit: Candidate, person: bool) -> tuple[str, Optional[tuple[int, int]]]:
+        """What a pronoun's antecedent resolves to: a speaker's resolution, a group named together as it is named
+        when it speaks, a person's name as the article gives it in full, else the entity as written."""
         if hit.rank == SPEAKER:  # an anonymous person comes back without a span: the span is the principal's
             return hit.ref[1], (None if hit.ref[3] == ANON_PERSON and person else hit.ref[2])
         e = hit.ref
         if isinstance(e, _Together):  # people named together: the group, as it is named when it speaks
             return e.name, (e.start_char, e.end_char)
         return self.name_written(e) if person else (e.text, (e.start_char, e.end_char))
+
+    def _runners_up(self, walk, picked: str, person: bool) -> tuple[str, ...]:
+        """The next :data:`RUNNERS_UP_MAX` names a gendered pronoun's walk reaches after its pick (``walk``:
+        :func:`graphkit.pronouns.in_order` over the candidates of the sentences it walks), each once and never the
+        pick, as :meth:`_resolved` names them: the article pass's own next choices, for the corpus's second look
+        (graphkit.actor_pronouns) when the corpus says the pick is of the other gender.
+
+        >>> from graphkit.nlp import load_spacy
+        >>> doc = load_spacy()("Ann Lee spoke. Tom Hale spoke. Lee Park met them. “We are done,” she said.")
+        >>> res = Antecedents(doc)
+        >>> res.pronoun("she", doc.text.index("she said")), res.runners_up[doc.text.index("she said")]
+        (('Lee Park', (31, 39)), ('Tom Hale', 'Ann Lee'))
+        """
+        out: list[str] = []
+        for c in walk:
+            name = self._resolved(c, person)[0]
+            if name and name != picked and name not in out:
+                out.append(name)
+                if len(out) == RUNNERS_UP_MAX:
+                    break
+        return tuple(out)
 
     def described(self, at: int, role: str, content: tuple = (), main_before: bool = False,
                   phrase: Optional[str] = None) -> Optional[tuple[str, Optional[tuple[int, int]]]]:
@@ -672,7 +716,8 @@ _OWNER_CLAUSES = frozenset({"ROOT", "conj", "advcl"})
 
 def sentence_subject(e: Span, owners: bool = True) -> bool:
     """Whether a name is what its clause is about, as rule 4 of graphkit.pronouns takes a subject: the subject
-    itself ("Ann Reed said ..."); with ``owners``, the possessor of a subject that names no person
+    itself ("Ann Reed said ..."); a person in apposition to a common-noun subject (:data:`APPOSITION_SUBJECT`: "One
+    local woman, Ann Reed, said ..."); with ``owners``, the possessor of a subject that names no person
     (:func:`_owner_of_subject`: "Though Tom Hale's campaign has faltered, he found his voice"); a name the parser
     made the root of the sentence it opens, the verb misread after it (:func:`_misparsed_opening`: "Tom Hale, when
     asked about it, often steam-rolls past every question").
@@ -691,6 +736,8 @@ def sentence_subject(e: Span, owners: bool = True) -> bool:
     """
     r = e.root
     if r.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if APPOSITION_SUBJECT and r.dep_ == "appos" and r.head.dep_ in ("nsubj", "nsubjpass") and r.head.pos_ == "NOUN":
         return True
     if r.dep_ == "poss" and r.head.dep_ in ("nsubj", "nsubjpass"):
         return owners and _owner_of_subject(e, r.head)

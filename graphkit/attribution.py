@@ -742,8 +742,9 @@ def _continuations(text: str, sents: list, quotes: list, covered: set, last_by_s
             spans=qs, text=" … ".join(text[x:y] for x, y in qs), claim_kind="direct", cue=prev.cue,
             cue_span=prev.cue_span, cue_lemma=prev.cue_lemma, stance=prev.stance, speaker_text=prev.speaker_text,
             speaker_span=prev.speaker_span, speaker_type=prev.speaker_type, resolved_text=prev.resolved_text,
-            resolved_span=prev.resolved_span, role=prev.role, organisation=prev.organisation,
-            sentence_span=(s.start_char, max(s.end_char, skip_to)), continuation=True, cue_score=prev.cue_score)
+            resolved_span=prev.resolved_span, next_antecedents=prev.next_antecedents, role=prev.role,
+            organisation=prev.organisation, sentence_span=(s.start_char, max(s.end_char, skip_to)), continuation=True,
+            cue_score=prev.cue_score)
         out.append(a)
         prev = a
     return out

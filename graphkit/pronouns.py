@@ -46,11 +46,11 @@ The rules, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
-__all__ = ["Candidate", "antecedent", "fits_gender", "pronoun_gender", "SPEAKER", "SUBJECT", "UNTYPED_SUBJECT",
-           "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "FIRST_PERSON", "THING_PRONOUNS", "NO_ANTECEDENT",
-           "QUANTIFIERS", "PLURAL_PRONOUNS"]
+__all__ = ["Candidate", "antecedent", "in_order", "fits_gender", "pronoun_gender", "SPEAKER", "SUBJECT",
+           "UNTYPED_SUBJECT", "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "FIRST_PERSON", "THING_PRONOUNS",
+           "NO_ANTECEDENT", "QUANTIFIERS", "PLURAL_PRONOUNS"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -140,15 +140,34 @@ def antecedent(pronoun: str, cands: Iterable[Candidate], fits: Callable[[Candida
     if pronoun.strip().lower() in NO_ANTECEDENT:
         return None, []
     skipped: list[Candidate] = []
+    for c in _walk(cands, sent, window, nearest_first):
+        if fits(c):
+            return c, skipped
+        if c not in skipped:
+            skipped.append(c)
+    return None, skipped
 
-    def first_fit(ordered) -> Optional[Candidate]:
-        for c in ordered:
-            if fits(c):
-                return c
-            if c not in skipped:
-                skipped.append(c)
-        return None
 
+def in_order(pronoun: str, cands: list[Candidate], fits: Callable[[Candidate], bool], sent: Optional[int] = None,
+             window: int = WINDOW) -> Iterator[Candidate]:
+    """Every candidate that fits, in the order :func:`antecedent` walks them (its pick first; a candidate may come
+    twice, by its sentence and as a fallback): the article pass's next choices after its pick, which the corpus's
+    second look walks when the corpus says the pick is of the other gender (graphkit.antecedents.RUNNERS_UP).
+
+    >>> c = [Candidate(0, SUBJECT, "Tom Hale", 0, False), Candidate(30, SPEAKER, "Ann Lee", 1, False),
+    ...      Candidate(60, MENTION, "Leeds", 2)]
+    >>> [x.ref for x in in_order("he", c, lambda x: True, sent=2)]
+    ['Ann Lee', 'Tom Hale', 'Leeds']
+    """
+    if pronoun.strip().lower() in NO_ANTECEDENT:
+        return
+    yield from (c for c in _walk(cands, sent, window, False) if fits(c))
+
+
+def _walk(cands: Iterable[Candidate], sent: Optional[int], window: int, nearest_first: bool) -> Iterator[Candidate]:
+    """The candidates in the order rules 4 and 5 reach them: with ``sent``, sentence by sentence back over
+    ``window`` sentences by :data:`_SENTENCE_TIERS`, then the fallback candidates nearest first (``cands`` walked
+    twice: a list); without it, the fallbacks as given when ``nearest_first``, else sorted nearest first."""
     if sent is not None:
         by_sent: dict[int, list[Candidate]] = {}
         for c in cands:
@@ -156,10 +175,7 @@ def antecedent(pronoun: str, cands: Iterable[Candidate], fits: Callable[[Candida
                 by_sent.setdefault(c.sent, []).append(c)
         for k in sorted(by_sent, reverse=True):
             for rank, depths in _SENTENCE_TIERS:
-                hit = first_fit(sorted((c for c in by_sent[k] if c.rank == rank and depths(c.depth)),
-                                       key=lambda c: (c.depth, -c.at)))
-                if hit is not None:
-                    return hit, skipped
+                yield from sorted((c for c in by_sent[k] if c.rank == rank and depths(c.depth)),
+                                  key=lambda c: (c.depth, -c.at))
     fallback = (c for c in cands if c.fallback)
-    hit = first_fit(fallback if nearest_first and sent is None else sorted(fallback, key=lambda c: (-c.at, -c.rank)))
-    return hit, skipped
+    yield from (fallback if nearest_first and sent is None else sorted(fallback, key=lambda c: (-c.at, -c.rank)))

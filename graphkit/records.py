@@ -409,6 +409,9 @@ class Attribution(Record):
     speaker_type: Optional[str] = Field(None, description="PERSON, ORG, GPE, NORP, PRON, ANON, NOUN: what the mention looked like")
     resolved_text: Optional[str] = Field(None, description="fullest in-article name the mention refers to ('Dmitry Peskov' for 'he')")
     resolved_span: Optional[Span] = None
+    next_antecedents: tuple[str, ...] = Field((), description="for a 'he' / 'she' speaker, the names the article pass "
+                                              "would take next after resolved_text, in its order (the corpus's second "
+                                              "look walks them when it finds resolved_text of the other gender)")
     role: Optional[str] = Field(None, description="role from the speaker phrase ('spokesman', 'Foreign Minister')")
     organisation: Optional[str] = Field(None, description="organisation from the speaker phrase ('Kremlin')")
     sentence_span: Optional[Span] = None

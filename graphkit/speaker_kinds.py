@@ -72,6 +72,9 @@ class _Found:
     #: whether a later 'he' or 'she' may stand for an anonymous person so found (not a description the article
     #: brought no one in for: :func:`_definite_person`)
     takes_pronouns: bool = True
+    #: a 'he' / 'she' speaker's next antecedents after ``resolved``, in the article pass's order
+    #: (graphkit.antecedents.Antecedents.runners_up)
+    runners_up: tuple[str, ...] = ()
 
 
 def _named_together(res: SpeakerResolver, head: Token, toks: list[Token]) -> Optional[str]:

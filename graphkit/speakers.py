@@ -323,7 +323,8 @@ def speaker_fields(res: SpeakerResolver, head: Token, speaker_toks: Optional[lis
     kind = _speaker_kind(head, f, together, res)
     res.speakers.append((s0, f.resolved, f.rspan, kind))
     return dict(speaker_text=text[s0:s1], speaker_span=(s0, s1), speaker_type=f.stype,
-                resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org)
+                resolved_text=f.resolved, resolved_span=f.rspan, role=f.role, organisation=f.org,
+                next_antecedents=f.runners_up)
 
 
 def _pronoun_speaker(res: SpeakerResolver, head: Token, s0: int, spans: list, f: _Found) -> None:
@@ -336,6 +337,7 @@ def _pronoun_speaker(res: SpeakerResolver, head: Token, s0: int, spans: list, f:
         f.resolved, f.rspan = r
         if not turn:
             res.note_pronoun(head.lower_, f.resolved)
+            f.runners_up = res.runners_up.get(s0, ())
     # 'Some have suggested', 'Both said': a group as written (no antecedent: pronouns.QUANTIFIERS)
     f.rtype = "PERSON" if head.lower_ in PERSON_PRONOUNS or turn else "NOUN" if head.lower_ in QUANTIFIERS \
         else "ORG"

@@ -880,6 +880,107 @@ def test_a_person_pronoun_the_article_gave_a_place_is_searched_again(place, pers
     assert a.name == person and any("is no person" in m for m in a.merges), a.merges
 
 
+def _with_gender(name: str, pron: str, n: int = 5) -> dict:
+    """``n`` articles that name ``name`` and call it ``pron``: the corpus's votes for its gender."""
+    return {f"{name}{k}": [att(name), att(pron, "PRON", resolved=name, at=40)] for k in range(n)}
+
+
+#: (the article pass's pick the corpus says is of the other gender, its next antecedents (the Attribution's
+#: next_antecedents), the pronoun, the article's person names (text, NER label, position), expected, the rule's row):
+#: the second look walks the article pass's next antecedents when the article pass saw the name nearer than them
+#: (actor_pronouns.RUNNERS_UP, issue 12 -112); before, the nearest name ('“...,” Tobias said. But what if Hillary
+#: Clinton wins? Would she pick judges more liberal than Obama's? “...,” he said' went to Obama)
+RUNNER_UP = [
+    # American: the nearest name, Obama, the article pass saw and ranked after the speaker before
+    ("Hillary Clinton", ("Carl Tobias",), "he",
+     [("Carl Tobias", "PERSON", 0), ("Hillary Clinton", "PERSON", 50), ("Barack Obama", "PERSON", 80)], "Carl Tobias",
+     True),
+    # British
+    ("Keir Starmer", ("Angela Rayner",), "she",
+     [("Angela Rayner", "PERSON", 0), ("Keir Starmer", "PERSON", 50), ("Ed Davey", "PERSON", 80)], "Angela Rayner",
+     True),
+    # the nearest name is one the article's NER called no person: the article pass did not see it, the nearest rule
+    # stands
+    ("Keir Starmer", ("Angela Rayner",), "she",
+     [("Angela Rayner", "PERSON", 0), ("Keir Starmer", "PERSON", 50), ("Ed Davey", "ORG", 80)], "Ed Davey", False),
+    # the nearest name is the pick's own surname, which the corpus reads again by the pronoun's gender
+    ("Bill Clinton", ("Carl Tobias",), "she",
+     [("Carl Tobias", "PERSON", 0), ("Bill Clinton", "PERSON", 20), ("Hillary Clinton", "PERSON", 40),
+      ("Clinton", "PERSON", 80)], "Hillary Clinton", False),
+    # no next antecedent fits the corpus's genders: the nearest rule
+    ("Hillary Clinton", ("Angela Rayner",), "he",
+     [("Angela Rayner", "PERSON", 0), ("Hillary Clinton", "PERSON", 50), ("Barack Obama", "PERSON", 80)],
+     "Barack Obama", False),
+]
+
+
+@pytest.mark.parametrize("pick, runners_up, pron, names, expected, the_rule", RUNNER_UP,
+                         ids=[f"{k:02d}" for k in range(len(RUNNER_UP))])
+def test_a_pronoun_of_the_other_gender_walks_the_article_pass_next_antecedents(monkeypatch, pick, runners_up, pron,
+                                                                               names, expected, the_rule):
+    from graphkit import actor_pronouns
+    from switched import assert_switched
+
+    docs = {**_gendered_corpus(), **_with_gender("Keir Starmer", "he"), **_with_gender("Angela Rayner", "she")}
+    ents = {f"e{k}": [ent("Ed Davey", "PERSON", 0)] for k in range(3)}  # the corpus types him a person
+    docs.update({f"e{k}": [att("x", "ORG")] for k in range(3)})
+    docs["z"] = [att(names[0][0]), att(pron, "PRON", resolved=pick, at=100).model_copy(
+        update={"next_antecedents": runners_up})]
+    ents["z"] = [ent(text, label, at) for text, label, at in names]
+
+    def read():
+        res = resolve_actors(docs, ents, gazetteer=EMPTY)
+        return res.actor(res.speaker_of[("z", 1)]).name
+    assert_switched(read, expected, the_rule, monkeypatch, actor_pronouns, "RUNNERS_UP")
+
+
+
+#: (the switch, the pick the corpus says is of the other gender, the pronoun, its next antecedents, the article's person
+#: names (text, NER label, position), the corpus's genders (name, pronoun), expected): the runner-up's guards
+#: (actor_pronouns.RUNNER_UP_OTHER_SURNAME, RUNNER_UP_AS_READ, issue 12 -112); each row fails with its switch off
+RUNNER_UP_GUARDS = [
+    # a next antecedent with the pick's surname is the mention picked, read as another holder: passed over (American)
+    ("RUNNER_UP_OTHER_SURNAME", "Bill Clinton", "she", ("Hillary Clinton", "Carly Fiorina"),
+     [("Carly Fiorina", "PERSON", 0), ("Clinton", "PERSON", 40), ("Barack Obama", "PERSON", 80)],
+     [("Carly Fiorina", "she")], "Carly Fiorina"),
+    # British
+    ("RUNNER_UP_OTHER_SURNAME", "Gordon Brown", "she", ("Sarah Brown", "Angela Rayner"),
+     [("Angela Rayner", "PERSON", 0), ("Brown", "PERSON", 40), ("Ed Davey", "PERSON", 80)],
+     [("Gordon Brown", "he"), ("Sarah Brown", "she"), ("Angela Rayner", "she")], "Angela Rayner"),
+    # a next antecedent is read as the corpus reads it: 'Rubio' is Marco Rubio, whom a 'she' does not fit, not the one
+    # woman the corpus names with it; the nearest rule then (American)
+    ("RUNNER_UP_AS_READ", "Patrick Murphy", "she", ("Rubio",),
+     [("Patrick Murphy", "PERSON", 0), ("Ilyse Hogue", "PERSON", 30), ("Rubio", "PERSON", 45)],
+     [("Patrick Murphy", "he"), ("Marco Rubio", "he"), ("Ilyse Hogue", "she")], "Ilyse Hogue"),
+    # British
+    ("RUNNER_UP_AS_READ", "Keir Starmer", "she", ("Davey",),
+     [("Keir Starmer", "PERSON", 0), ("Angela Rayner", "PERSON", 30), ("Davey", "PERSON", 45)],
+     [("Keir Starmer", "he"), ("Ed Davey", "he"), ("Angela Rayner", "she")], "Angela Rayner"),
+]
+
+
+@pytest.mark.parametrize("switch, pick, pron, runners_up, names, genders, expected", RUNNER_UP_GUARDS,
+                         ids=[f"{k:02d}" for k in range(len(RUNNER_UP_GUARDS))])
+def test_the_runner_up_is_no_holder_of_the_picks_surname_and_read_as_the_corpus_reads_it(
+        monkeypatch, switch, pick, pron, runners_up, names, genders, expected):
+    from graphkit import actor_pronouns
+    from switched import assert_switched
+
+    docs = _gendered_corpus()
+    for name, p in genders:
+        docs.update(_with_gender(name, p))
+    docs["w"] = [att("Ann Rubio"), att("she", "PRON", resolved="Ann Rubio", at=40)]  # one woman named 'Rubio'
+    docs["v"] = [att("Jo Davey"), att("she", "PRON", resolved="Jo Davey", at=40)]    # and one named 'Davey'
+    docs["z"] = [att(names[0][0]), att(pron, "PRON", resolved=pick, at=100).model_copy(
+        update={"next_antecedents": runners_up})]
+    ents = {"z": [ent(text, label, at) for text, label, at in names]}
+
+    def read():
+        res = resolve_actors(docs, ents, gazetteer=EMPTY)
+        return res.actor(res.speaker_of[("z", 1)]).name
+    assert_switched(read, expected, True, monkeypatch, actor_pronouns, switch)
+
+
 #: (people the article pass gave a 'he' / 'she', their NER label, the person named before, the pronoun): a group is
 #: no one person, so the pronoun is searched again (actor_pronouns._pronoun_second_look; PolNeAR's 'he' given "Trump
 #: Tower", which the corpus types a group, three times where the article means Donald Trump)

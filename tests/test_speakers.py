@@ -1652,6 +1652,48 @@ def test_a_name_reads_the_honorific_before_it_wherever_it_is_read(nlp, monkeypat
                     "NAMES_WITH_HONORIFIC")
 
 
+# a 'he' / 'she' keeps the names its walk reached after its pick, in its order, for the corpus's second look
+# (graphkit.antecedents.RUNNERS_UP, the Attribution's next_antecedents; issue 12 -112): (text, pick, next antecedents)
+RUNNERS_UP = [
+    ("Ann Lee spoke in Ohio. Tom Hale spoke in Iowa. Lee Park met them on Monday. “We are done,” she said.",  # American
+     "Lee Park", ("Tom Hale", "Ann Lee")),
+    # British
+    ("Mr Boyd spoke in Leeds. Gordon Hale spoke in Hull. Sam Ortiz met them on Monday. “We are done,” he said.",
+     "Sam Ortiz", ("Gordon Hale", "Boyd")),
+]
+
+
+@pytest.mark.parametrize("text,pick,runners_up", RUNNERS_UP, ids=[f"{k:02d}" for k in range(len(RUNNERS_UP))])
+def test_a_pronoun_keeps_its_next_antecedents(nlp, monkeypatch, text, pick, runners_up):
+    from graphkit import antecedents
+
+    def read():
+        a = [a for a in attributions(nlp(text)) if not a.continuation][-1]
+        return a.resolved_text, a.next_antecedents
+    assert_switched(read, (pick, runners_up), True, monkeypatch, antecedents, "RUNNERS_UP")
+
+
+# a person in apposition to a common-noun subject is what the sentence is about
+# (graphkit.antecedents.APPOSITION_SUBJECT, issue 12 -112): (sentence, the name, the rule's row)
+APPOSITION_SUBJECT = [
+    ("One local woman, Ann Reed, said the plan was dead.", "Ann Reed", True),        # American
+    ("A Leeds councillor, Gordon Hale, said the fares were too high.", "Gordon Hale", True),  # British
+    ("Tom Hale, an aide, said the plan was dead.", "Tom Hale", False),  # the subject itself, a control
+]
+
+
+@pytest.mark.parametrize("text,name,the_rule", APPOSITION_SUBJECT,
+                         ids=[f"{k:02d}" for k in range(len(APPOSITION_SUBJECT))])
+def test_a_name_in_apposition_to_a_common_noun_subject_is_what_the_sentence_is_about(nlp, monkeypatch, text, name,
+                                                                                      the_rule):
+    from graphkit import antecedents
+
+    doc = nlp(text)
+    ent = next(e for e in doc.ents if e.text.startswith(name))
+    assert_switched(lambda: antecedents.sentence_subject(ent), True, the_rule, monkeypatch, antecedents,
+                    "APPOSITION_SUBJECT")
+
+
 # which names count (graphkit.antecedents.sentence_subject): (sentence, the name, whether it is what the sentence is
 # about); a possessor of a person's noun, of a phrase naming another person, or inside a clause of what someone says
 # is not, nor a root name coordinated with another
