@@ -40,15 +40,15 @@ if TYPE_CHECKING:
 __all__ = ["SpokenBefore", "pronoun_draft", "second_look", "draft_gender", "runner_up"]
 
 #: the corpus's second look at a 'he' / 'she' whose article-pass pick it finds of the other gender, or no person, walks
-#: on through the article pass's next antecedents (`runner_up`) before the nearest name (issue 12, −112; a switch for
+#: on through the article pass's next antecedents (`runner_up`) before the nearest name (issue 12, −115; a switch for
 #: the tests)
 RUNNERS_UP = True
 #: a next antecedent with the pick's own surname is no runner-up: it is the mention picked, read as another holder of
 #: the surname ('she' given Bill Clinton for a 'Clinton' the pronoun does not stand for; `_seen_for_another` skips
-#: it so for the nearest name) (issue 12, −112; a switch for the tests)
+#: it so for the nearest name) (issue 12, −115; a switch for the tests)
 RUNNER_UP_OTHER_SURNAME = True
 #: a next antecedent is read as the corpus reads its name, not among the holders of the pronoun's gender: 'Rubio' is
-#: Marco Rubio, whom a 'she' does not fit, not a woman's name that carries it (issue 12, −112; a switch for the tests)
+#: Marco Rubio, whom a 'she' does not fit, not a woman's name that carries it (issue 12, −115; a switch for the tests)
 RUNNER_UP_AS_READ = True
 
 #: actor types a person pronoun ('he', 'she') cannot refer to

@@ -57,7 +57,7 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "in
 #: a person's name the article pass reads besides a speaker's and a pronoun's candidate is read with the honorific
 #: written just before it too (:meth:`ArticleNames.person_named`): a relative clause's antecedent ('Mrs. Clinton, who
 #: had told a guest ...' is not Bill Clinton), a person in apposition, a 'whose' possessor, the one an anonymous asker
-#: asked, the names a pronoun's verb takes as its object (issue 12, −111: over train+dev 2 speakers change, 2 right, 0
+#: asked, the names a pronoun's verb takes as its object (issue 12, −115: over train+dev 2 speakers change, 2 right, 0
 #: made wrong, both by a relative clause's antecedent; the other places move none; a switch for the tests)
 NAMES_WITH_HONORIFIC = True
 

@@ -152,7 +152,7 @@ def in_order(pronoun: str, cands: list[Candidate], fits: Callable[[Candidate], b
              window: int = WINDOW) -> Iterator[Candidate]:
     """Every candidate that fits, in the order :func:`antecedent` walks them (its pick first; a candidate may come
     twice, by its sentence and as a fallback): the article pass's next choices after its pick, which the corpus's
-    second look walks when the corpus says the pick is of the other gender (graphkit.antecedents.RUNNERS_UP).
+    second look walks when the corpus says the pick is of the other gender (graphkit.antecedents.NEXT_ANTECEDENTS_KEPT).
 
     >>> c = [Candidate(0, SUBJECT, "Tom Hale", 0, False), Candidate(30, SPEAKER, "Ann Lee", 1, False),
     ...      Candidate(60, MENTION, "Leeds", 2)]

@@ -888,13 +888,12 @@ def _with_gender(name: str, pron: str, n: int = 5) -> dict:
 #: (the article pass's pick the corpus says is of the other gender, its next antecedents (the Attribution's
 #: next_antecedents), the pronoun, the article's person names (text, NER label, position), expected, the rule's row):
 #: the second look walks the article pass's next antecedents when the article pass saw the name nearer than them
-#: (actor_pronouns.RUNNERS_UP, issue 12 -112); before, the nearest name ('“...,” Tobias said. Suppose Ann Lee won and
+#: (actor_pronouns.RUNNERS_UP, issue 12 -115); before, the nearest name ('“...,” Tobias said. Suppose Ann Lee won and
 #: named judges like Obama's? “...,” he said' went to Obama, whom the article pass ranked after Tobias)
 RUNNER_UP = [
-    # American: the nearest name, Obama, the article pass saw and ranked after the speaker before
-    ("Hillary Clinton", ("Carl Tobias",), "he",
-     [("Carl Tobias", "PERSON", 0), ("Hillary Clinton", "PERSON", 50), ("Barack Obama", "PERSON", 80)], "Carl Tobias",
-     True),
+    # American: the nearest name, Jim Boyd, the article pass saw and ranked after the speaker before
+    ("Ann Reyes", ("Tom Hale",), "he",
+     [("Tom Hale", "PERSON", 0), ("Ann Reyes", "PERSON", 50), ("Jim Boyd", "PERSON", 80)], "Tom Hale", True),
     # British
     ("Keir Starmer", ("Angela Rayner",), "she",
      [("Angela Rayner", "PERSON", 0), ("Keir Starmer", "PERSON", 50), ("Ed Davey", "PERSON", 80)], "Angela Rayner",
@@ -904,13 +903,12 @@ RUNNER_UP = [
     ("Keir Starmer", ("Angela Rayner",), "she",
      [("Angela Rayner", "PERSON", 0), ("Keir Starmer", "PERSON", 50), ("Ed Davey", "ORG", 80)], "Ed Davey", False),
     # the nearest name is the pick's own surname, which the corpus reads again by the pronoun's gender
-    ("Bill Clinton", ("Carl Tobias",), "she",
-     [("Carl Tobias", "PERSON", 0), ("Bill Clinton", "PERSON", 20), ("Hillary Clinton", "PERSON", 40),
+    ("Bill Clinton", ("Tom Hale",), "she",
+     [("Tom Hale", "PERSON", 0), ("Bill Clinton", "PERSON", 20), ("Hillary Clinton", "PERSON", 40),
       ("Clinton", "PERSON", 80)], "Hillary Clinton", False),
     # no next antecedent fits the corpus's genders: the nearest rule
-    ("Hillary Clinton", ("Angela Rayner",), "he",
-     [("Angela Rayner", "PERSON", 0), ("Hillary Clinton", "PERSON", 50), ("Barack Obama", "PERSON", 80)],
-     "Barack Obama", False),
+    ("Ann Reyes", ("Angela Rayner",), "he",
+     [("Angela Rayner", "PERSON", 0), ("Ann Reyes", "PERSON", 50), ("Jim Boyd", "PERSON", 80)], "Jim Boyd", False),
 ]
 
 
@@ -921,7 +919,8 @@ def test_a_pronoun_of_the_other_gender_walks_the_article_pass_next_antecedents(m
     from graphkit import actor_pronouns
     from switched import assert_switched
 
-    docs = {**_gendered_corpus(), **_with_gender("Keir Starmer", "he"), **_with_gender("Angela Rayner", "she")}
+    docs = {**_gendered_corpus(), **_with_gender("Keir Starmer", "he"), **_with_gender("Angela Rayner", "she"),
+            **_with_gender("Ann Reyes", "she")}
     ents = {f"e{k}": [ent("Ed Davey", "PERSON", 0)] for k in range(3)}  # the corpus types him a person
     docs.update({f"e{k}": [att("x", "ORG")] for k in range(3)})
     docs["z"] = [att(names[0][0]), att(pron, "PRON", resolved=pick, at=100).model_copy(
@@ -937,21 +936,21 @@ def test_a_pronoun_of_the_other_gender_walks_the_article_pass_next_antecedents(m
 
 #: (the switch, the pick the corpus says is of the other gender, the pronoun, its next antecedents, the article's person
 #: names (text, NER label, position), the corpus's genders (name, pronoun), expected): the runner-up's guards
-#: (actor_pronouns.RUNNER_UP_OTHER_SURNAME, RUNNER_UP_AS_READ, issue 12 -112); each row fails with its switch off
+#: (actor_pronouns.RUNNER_UP_OTHER_SURNAME, RUNNER_UP_AS_READ, issue 12 -115); each row fails with its switch off
 RUNNER_UP_GUARDS = [
     # a next antecedent with the pick's surname is the mention picked, read as another holder: passed over (American)
-    ("RUNNER_UP_OTHER_SURNAME", "Bill Clinton", "she", ("Hillary Clinton", "Carly Fiorina"),
-     [("Carly Fiorina", "PERSON", 0), ("Clinton", "PERSON", 40), ("Barack Obama", "PERSON", 80)],
-     [("Carly Fiorina", "she")], "Carly Fiorina"),
+    ("RUNNER_UP_OTHER_SURNAME", "Tom Reyes", "she", ("Ann Reyes", "Jo Park"),
+     [("Jo Park", "PERSON", 0), ("Reyes", "PERSON", 40), ("Jim Boyd", "PERSON", 80)],
+     [("Tom Reyes", "he"), ("Ann Reyes", "she"), ("Jo Park", "she")], "Jo Park"),
     # British
     ("RUNNER_UP_OTHER_SURNAME", "Gordon Brown", "she", ("Sarah Brown", "Angela Rayner"),
      [("Angela Rayner", "PERSON", 0), ("Brown", "PERSON", 40), ("Ed Davey", "PERSON", 80)],
      [("Gordon Brown", "he"), ("Sarah Brown", "she"), ("Angela Rayner", "she")], "Angela Rayner"),
-    # a next antecedent is read as the corpus reads it: 'Rubio' is Marco Rubio, whom a 'she' does not fit, not the one
+    # a next antecedent is read as the corpus reads it: 'Boyd' is Jim Boyd, whom a 'she' does not fit, not the one
     # woman the corpus names with it; the nearest rule then (American)
-    ("RUNNER_UP_AS_READ", "Patrick Murphy", "she", ("Rubio",),
-     [("Patrick Murphy", "PERSON", 0), ("Ilyse Hogue", "PERSON", 30), ("Rubio", "PERSON", 45)],
-     [("Patrick Murphy", "he"), ("Marco Rubio", "he"), ("Ilyse Hogue", "she")], "Ilyse Hogue"),
+    ("RUNNER_UP_AS_READ", "Tom Hale", "she", ("Boyd",),
+     [("Tom Hale", "PERSON", 0), ("Ann Lee", "PERSON", 30), ("Boyd", "PERSON", 45)],
+     [("Tom Hale", "he"), ("Jim Boyd", "he"), ("Ann Lee", "she")], "Ann Lee"),
     # British
     ("RUNNER_UP_AS_READ", "Keir Starmer", "she", ("Davey",),
      [("Keir Starmer", "PERSON", 0), ("Angela Rayner", "PERSON", 30), ("Davey", "PERSON", 45)],
@@ -966,10 +965,10 @@ def test_the_runner_up_is_no_holder_of_the_picks_surname_and_read_as_the_corpus_
     from graphkit import actor_pronouns
     from switched import assert_switched
 
-    docs = _gendered_corpus()
+    docs = {}
     for name, p in genders:
         docs.update(_with_gender(name, p))
-    docs["w"] = [att("Ann Rubio"), att("she", "PRON", resolved="Ann Rubio", at=40)]  # one woman named 'Rubio'
+    docs["w"] = [att("Sue Boyd"), att("she", "PRON", resolved="Sue Boyd", at=40)]  # one woman named 'Boyd'
     docs["v"] = [att("Jo Davey"), att("she", "PRON", resolved="Jo Davey", at=40)]    # and one named 'Davey'
     docs["z"] = [att(names[0][0]), att(pron, "PRON", resolved=pick, at=100).model_copy(
         update={"next_antecedents": runners_up})]

@@ -1619,7 +1619,7 @@ def test_a_pronoun_reads_the_honorific_before_a_name(nlp, monkeypatch, text, exp
 
 
 # a person's name read anywhere in the article pass with the honorific written before it, not only a speaker's and a
-# pronoun's candidate (graphkit.article_names.NAMES_WITH_HONORIFIC, issue 12 -111): (text, the last claim's speaker, the
+# pronoun's candidate (graphkit.article_names.NAMES_WITH_HONORIFIC, issue 12 -115): (text, the last claim's speaker, the
 # rule's row); before, 'Mrs. Clinton' there was read as the Clinton the article names most, a man
 _CLINTONS = "Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left early. "
 NAMES_WITH_HONORIFIC = [
@@ -1653,7 +1653,7 @@ def test_a_name_reads_the_honorific_before_it_wherever_it_is_read(nlp, monkeypat
 
 
 # a 'he' / 'she' keeps the names its walk reached after its pick, in its order, for the corpus's second look
-# (graphkit.antecedents.RUNNERS_UP, the Attribution's next_antecedents; issue 12 -112): (text, pick, next antecedents)
+# (graphkit.antecedents.NEXT_ANTECEDENTS_KEPT, the Attribution's next_antecedents; issue 12 -115): (text, pick, next antecedents)
 RUNNERS_UP = [
     ("Ann Lee spoke in Ohio. Tom Hale spoke in Iowa. Lee Park met them on Monday. “We are done,” she said.",  # American
      "Lee Park", ("Tom Hale", "Ann Lee")),
@@ -1670,11 +1670,11 @@ def test_a_pronoun_keeps_its_next_antecedents(nlp, monkeypatch, text, pick, runn
     def read():
         a = [a for a in attributions(nlp(text)) if not a.continuation][-1]
         return a.resolved_text, a.next_antecedents
-    assert_switched(read, (pick, runners_up), True, monkeypatch, antecedents, "RUNNERS_UP")
+    assert_switched(read, (pick, runners_up), True, monkeypatch, antecedents, "NEXT_ANTECEDENTS_KEPT")
 
 
 # a person in apposition to a common-noun subject is what the sentence is about
-# (graphkit.antecedents.APPOSITION_SUBJECT, issue 12 -112): (sentence, the name, the rule's row)
+# (graphkit.antecedents.APPOSITION_SUBJECT, issue 12 -115): (sentence, the name, the rule's row)
 APPOSITION_SUBJECT = [
     ("One local woman, Ann Reed, said the plan was dead.", "Ann Reed", True),        # American
     ("A Leeds councillor, Gordon Hale, said the fares were too high.", "Gordon Hale", True),  # British
