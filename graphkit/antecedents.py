@@ -74,7 +74,7 @@ HONORIFIC_BEFORE = True
 NEXT_ANTECEDENTS_KEPT = True
 #: how many next names a 'he' / 'she' keeps (the second look takes the first the corpus does not say is of the other
 #: gender or no person): over train + dev 3 and all the walk reaches give the same speakers (0 change); each runner-up
-#: the changes took was the first or the second of its list, and 191 of 3,198 lists hold 3 (issue 12, −114)
+#: the changes took was the first or the second of its list, and 191 of 3,198 lists hold 3 (issue 12, −115)
 RUNNERS_UP_MAX = 3
 #: a person named in apposition to a common-noun subject is what the sentence is about, as the subject is ('One local
 #: woman, Ann Lee, said ...'; :func:`sentence_subject`): a pronoun's candidate and a runner-up (issue 12, −115; a
