@@ -281,8 +281,8 @@ def runner_up(r: "ActorContext", m: Mention, g: Optional[str], wrong: Draft) -> 
     """The first of the article pass's next antecedents of a 'he' / 'she' (the Attribution's ``next_antecedents``,
     in the order its walk reached them: the sentences' speakers and subjects before any other name) that the corpus
     does not contradict: a person, not ``wrong``, not of the other gender. None when none is (the caller then walks
-    back to the nearest name, `pronoun_draft`). "“...,” Tobias said. But what if Ann Lee wins? “...,” he said": the
-    article pass gave 'he' Ann Lee; the corpus knows her a woman; the walk's next is Tobias, not a name nearer.
+    back to the nearest name, `pronoun_draft`). "“...,” Ravel said. But what if Ann Lee wins? “...,” he said": the
+    article pass gave 'he' Ann Lee; the corpus knows her a woman; the walk's next is Ravel, not a name nearer.
     Never a name with the pick's surname (:data:`RUNNER_UP_OTHER_SURNAME`); each read as the corpus reads it
     (:data:`RUNNER_UP_AS_READ`), then held to the pronoun's gender."""
     if not RUNNERS_UP:

@@ -49,8 +49,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional
 
 __all__ = ["Candidate", "antecedent", "in_order", "fits_gender", "pronoun_gender", "SPEAKER", "SUBJECT",
-           "UNTYPED_SUBJECT", "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "FIRST_PERSON", "THING_PRONOUNS",
-           "NO_ANTECEDENT", "QUANTIFIERS", "PLURAL_PRONOUNS"]
+           "UNTYPED_SUBJECT", "MENTION", "WINDOW", "PRONOUN_GENDER", "PERSON_PRONOUNS", "FIRST_PERSON",
+           "THING_PRONOUNS", "NO_ANTECEDENT", "QUANTIFIERS", "PLURAL_PRONOUNS"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}

@@ -1,7 +1,7 @@
 """Compact rows of records for resolution's passes over a whole store.
 
 Cross-article resolution holds every attribution of the store at once for the actor pass (a million at 1M
-claims). As pydantic records each carries a per-instance ``__dict__`` of its 22 fields (about 1.1 kB, more
+claims). As pydantic records each carries a per-instance ``__dict__`` of its 23 fields (about 1.1 kB, more
 than the values it holds); the actor pass only reads their fields. `AttributionRow` holds the same values in
 slots (about 0.2 kB): same attribute names, same values, nothing validated again. Their offsets are shared int
 objects (`shared_offsets`): each ``(start, end)`` pair held two ints of its own (28 B each, ~15 a claim with its
@@ -122,8 +122,8 @@ class AttributionRow:
 
 def _filler():
     """``fill(row, values)``: every slot set from ``values`` in one unpacking (the way `collections.namedtuple` and
-    `dataclasses` write their methods): ~30 ns a field, where a ``setattr`` loop over 22 fields of 14,700 rows took
-    0.15 s of a rebuild."""
+    `dataclasses` write their methods): ~30 ns a field, where a ``setattr`` loop over 22 fields (as they were then)
+    of 14,700 rows took 0.15 s of a rebuild."""
     targets = ", ".join(f"row.{name}" for name in AttributionRow.__slots__)
     space: dict = {}
     exec(f"def fill(row, values):\n    ({targets},) = values\n", space)  # noqa: S102 -- the slot names, no input

@@ -888,8 +888,8 @@ def _with_gender(name: str, pron: str, n: int = 5) -> dict:
 #: (the article pass's pick the corpus says is of the other gender, its next antecedents (the Attribution's
 #: next_antecedents), the pronoun, the article's person names (text, NER label, position), expected, the rule's row):
 #: the second look walks the article pass's next antecedents when the article pass saw the name nearer than them
-#: (actor_pronouns.RUNNERS_UP, issue 12 -115); before, the nearest name ('“...,” Tobias said. Suppose Ann Lee won and
-#: named judges like Obama's? “...,” he said' went to Obama, whom the article pass ranked after Tobias)
+#: (actor_pronouns.RUNNERS_UP, issue 12 -115); before, the nearest name ('“...,” Ravel said. Suppose Ann Lee won and
+#: named judges like Boyd's? “...,” he said' went to Boyd, whom the article pass ranked after Ravel)
 RUNNER_UP = [
     # American: the nearest name, Jim Boyd, the article pass saw and ranked after the speaker before
     ("Ann Reyes", ("Tom Hale",), "he",
