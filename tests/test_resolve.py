@@ -15,6 +15,7 @@ from graphkit.name_match import compare_names
 from graphkit.names import fold, is_pronoun, skeleton, split_title, strip_possessive
 from graphkit.knowledge import Knowledge
 from graphkit.resolve import resolve_actors as _resolve_actors
+from switched import assert_switched
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SAMPLE_ACTORS = Knowledge.for_corpus(CORPUS).actors_data()  # corpus/actors.yaml over models/actors.yaml
@@ -782,10 +783,14 @@ def test_a_place_alias_in_another_language_renames_no_speaker():
     assert res.actor(res.speaker_of[("a", 0)]).name == "White House"
 
 
+def _with_gender(name: str, pron: str, n: int = 5) -> dict:
+    """``n`` articles that name ``name`` and call it ``pron``: the corpus's votes for its gender."""
+    return {f"{name}{k}": [att(name), att(pron, "PRON", resolved=name, at=40)] for k in range(n)}
+
+
 def _gendered_corpus():
-    docs = {f"h{k}": [att("Hillary Clinton"), att("she", "PRON", resolved="Hillary Clinton", at=40)] for k in range(5)}
-    docs.update({f"b{k}": [att("Bill Clinton"), att("he", "PRON", resolved="Bill Clinton", at=40)] for k in range(5)})
-    return docs
+    """Two holders of one surname the corpus tells apart by gender: Hillary Clinton 'she', Bill Clinton 'he'."""
+    return {**_with_gender("Hillary Clinton", "she"), **_with_gender("Bill Clinton", "he")}
 
 
 @pytest.mark.parametrize("speaker, expected", [
@@ -880,11 +885,6 @@ def test_a_person_pronoun_the_article_gave_a_place_is_searched_again(place, pers
     assert a.name == person and any("is no person" in m for m in a.merges), a.merges
 
 
-def _with_gender(name: str, pron: str, n: int = 5) -> dict:
-    """``n`` articles that name ``name`` and call it ``pron``: the corpus's votes for its gender."""
-    return {f"{name}{k}": [att(name), att(pron, "PRON", resolved=name, at=40)] for k in range(n)}
-
-
 #: (the article pass's pick the corpus says is of the other gender, its next antecedents (the Attribution's
 #: next_antecedents), the pronoun, the article's person names (text, NER label, position), expected, the rule's row):
 #: the second look walks the article pass's next antecedents when the article pass saw the name nearer than them
@@ -917,7 +917,6 @@ RUNNER_UP = [
 def test_a_pronoun_of_the_other_gender_walks_the_article_pass_next_antecedents(monkeypatch, pick, runners_up, pron,
                                                                                names, expected, the_rule):
     from graphkit import actor_pronouns
-    from switched import assert_switched
 
     docs = {**_gendered_corpus(), **_with_gender("Keir Starmer", "he"), **_with_gender("Angela Rayner", "she"),
             **_with_gender("Ann Reyes", "she")}
@@ -931,7 +930,6 @@ def test_a_pronoun_of_the_other_gender_walks_the_article_pass_next_antecedents(m
         res = resolve_actors(docs, ents, gazetteer=EMPTY)
         return res.actor(res.speaker_of[("z", 1)]).name
     assert_switched(read, expected, the_rule, monkeypatch, actor_pronouns, "RUNNERS_UP")
-
 
 
 #: (the switch, the pick the corpus says is of the other gender, the pronoun, its next antecedents, the article's person
@@ -963,7 +961,6 @@ RUNNER_UP_GUARDS = [
 def test_the_runner_up_is_no_holder_of_the_picks_surname_and_read_as_the_corpus_reads_it(
         monkeypatch, switch, pick, pron, runners_up, names, genders, expected):
     from graphkit import actor_pronouns
-    from switched import assert_switched
 
     docs = {}
     for name, p in genders:
