@@ -204,7 +204,7 @@ def unproposed(rows: list[dict], fold=None) -> collections.Counter:
     from graphkit.attribution import _cue_sites, _frame_candidates, rule_overlaps, rule_positions
     from graphkit.cue_tagger import proposals, score_token
     from graphkit.cues import default_cues
-    from graphkit.nlp import doc_text, sentences_indexed
+    from graphkit.doc_reading import doc_text, sentences_indexed
     from graphkit.quotes import find_quotes
 
     want = collections.defaultdict(list)

@@ -87,7 +87,7 @@ def main(argv=None) -> int:
 
     from graphkit.attribution import NOT_RUNNING_TEXT
     from graphkit.cues import default_cues
-    from graphkit.nlp import sentences
+    from graphkit.doc_reading import sentences
     from graphkit.segments import segment_kind_at, segments
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

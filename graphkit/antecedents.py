@@ -29,11 +29,11 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .article_names import ArticleNames
+from .doc_reading import doc_text
 from .gender import ANSWERED_LEAST, CORPUS_SHARE, FAMILY_NOUNS, vote
 from .mentions import ANON_HEAD_WORDS
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, is_honorific
-from .nlp import doc_text
 from .places import AREA_LABELS
 from .pronouns import (MENTION, PERSON_PRONOUNS, SPEAKER, SUBJECT, UNTYPED_SUBJECT, WINDOW, Candidate, antecedent,
                        fits_gender, in_order, pronoun_gender)
@@ -561,7 +561,7 @@ class Antecedents(ArticleNames):
         """The article's quotations (start, end) in order and their starts, for bisection
         (graphkit.quotes.find_quotes, found once unless the caller gave them).
 
-        >>> from graphkit.nlp import parsed_as_written
+        >>> from graphkit.doc_reading import parsed_as_written
         >>> doc = parsed_as_written("Ann Lee said “no” and Tom Hale said “yes.”")
         >>> quotes, starts = Antecedents(doc)._quotations()
         >>> [doc.text[a:b] for a, b in quotes], starts
@@ -617,7 +617,7 @@ class Antecedents(ArticleNames):
         (:meth:`_bare_name`). Below, 'Vasquez' has a fuller name before it, 'Quellbrook' is a bare name, 'Senate' is
         typed and has none, 'plan' is no proper noun.
 
-        >>> from graphkit.nlp import parsed_as_written
+        >>> from graphkit.doc_reading import parsed_as_written
         >>> doc = parsed_as_written("The plan of Orrin Vasquez failed. Vasquez blamed Quellbrook and the Senate.",
         ...     pos="DET NOUN ADP PROPN PROPN VERB PUNCT PROPN VERB PROPN CCONJ DET PROPN PUNCT",
         ...     ents="O O O B-PERSON I-PERSON O O B-ORG O O O O B-ORG O", sent_starts="1 0 0 0 0 0 0 1 0 0 0 0 0 0")

@@ -17,9 +17,9 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from .doc_reading import ent_of
 from .given_names import listed_given_name
 from .names import has_org_word
-from .nlp import ent_of
 from .person_heads import names_a_person
 
 __all__ = ["named_in_apposition", "person_in_apposition", "first_appos", "person_typed_otherwise"]

@@ -29,13 +29,13 @@ import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
+from .doc_reading import doc_text, ent_index, sentences
 from .frames_parse import label_name
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
 from .given_names import given_name_like
 from .merge import OTHER_OFFICE, holds_role, same_office, written_out
 from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender, is_honorific,
                     split_honorific, strip_possessive)
-from .nlp import doc_text, ent_index, sentences
 from .person_nouns import person_noun
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speaker_parts import office_title, roles_named_with
@@ -273,7 +273,7 @@ class ArticleNames:
         president'). A qualifier the article says nothing against ('Sen. Lindsey Graham' for 'the South Carolina
         senator', a place and a party for 'the Democratic Vermont senator') contradicts nothing.
 
-        >>> from graphkit.nlp import parsed_as_written
+        >>> from graphkit.doc_reading import parsed_as_written
         >>> names = ArticleNames(parsed_as_written(
         ...     "Arizona Sen. John McCain and Sen. Lindsey Graham met in South Carolina. "
         ...     "The Vermont senator said no.",
@@ -306,7 +306,7 @@ class ArticleNames:
         phrase holds as whole words, lower-cased, by kind; a name inside a longer one found ('Jersey' of 'New Jersey')
         is not counted apart.
 
-        >>> from graphkit.nlp import parsed_as_written
+        >>> from graphkit.doc_reading import parsed_as_written
         >>> names = ArticleNames(parsed_as_written("New Jersey Gov. Chris Christie met French officials in Paris.",
         ...                                        ents="B-GPE I-GPE O B-PERSON I-PERSON O B-NORP O O B-GPE O"))
         >>> names.qualifiers("the new jersey governor"), names.qualifiers("The French president")

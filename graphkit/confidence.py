@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Optional
 
 from .cues import ACCORDING_TO
+from .doc_reading import doc_text, sentence_starts
 from .errors import GraphkitError
 from .extract import RELATIVE_SPEAKERS, set_off
-from .nlp import doc_text, sentence_starts
 from .records import Attribution
 from .segments import segment_kind_at, segments
 from .verb_classes import verb_class

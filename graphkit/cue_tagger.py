@@ -15,7 +15,7 @@ assembly as the rules' (quotes, nesting, speakers) and then the re-scorer of
 The weights live in ``models/attribution_tagger.json`` (PolNeAR train, ``bench/train_filter.py``;
 ``models/MODEL_CARD_attribution.md``). Inference is pure Python over the parse.
 
->>> from graphkit.nlp import parsed_as_written
+>>> from graphkit.doc_reading import parsed_as_written
 >>> doc = parsed_as_written("She extolled the quiet charms of Maine.", pos="PRON VERB DET ADJ NOUN ADP PROPN PUNCT",
 ...     tags="PRP VBD DT JJ NNS IN NNP .", deps="nsubj ROOT det amod dobj prep pobj punct", heads="1 1 4 4 1 4 5 1",
 ...     lemmas="she extoll the quiet charm of Maine .", ents="O O O O O O B-GPE O",
@@ -78,7 +78,7 @@ _UNSET = object()
 def token_features(t: Token, subj=_UNSET) -> dict[str, float]:
     """Feature name → value for one token as a possible cue head (all binary, from the parse only).
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("Cruz blasted the plan.", pos="PROPN VERB DET NOUN PUNCT", heads="1 1 3 1 1",
     ...                         deps="nsubj ROOT det dobj punct", lemmas="Cruz blast the plan .",
     ...                         ents="B-PERSON O O O O")
@@ -131,7 +131,7 @@ class DocFlags:
         from spacy.attrs import POS as POS_ATTR
         from spacy.symbols import AUX, NOUN, VERB
 
-        from .nlp import doc_text, sentences
+        from .doc_reading import doc_text, sentences
 
         strings = doc.vocab.strings
         arr = doc.to_array([POS_ATTR, DEP, ENT_IOB, ORTH, MORPH, HEAD])
@@ -275,7 +275,7 @@ def subject_tokens(t: Token, subj: Token) -> set:
     The one home of this rule: :func:`candidate_of` leaves these tokens out of the content. (The tagger's training
     labels, ``bench/train_tagger.py``, take the subject's head word alone as the speaker: see the note there.)
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("The governor of Vermont extolled the virtues of maple syrup.",
     ...                         deps="det nsubj prep pobj ROOT det dobj prep compound pobj punct",
     ...                         heads="1 4 1 2 4 6 4 6 9 7 4")
@@ -291,7 +291,7 @@ def proposals(doc: Doc, cues: Cues, skip=frozenset()):
     :func:`candidate_of` builds one. The one loop of inference (:func:`tagged_candidates`, which scores them) and
     training (``bench/train_tagger.rows_of``, which labels them).
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("She extolled the quiet charms of Maine.", pos="PRON VERB DET ADJ NOUN ADP PROPN PUNCT",
     ...     tags="PRP VBD DT JJ NNS IN NNP .", deps="nsubj ROOT det amod dobj prep pobj punct", heads="1 1 4 4 1 4 5 1",
     ...     lemmas="she extoll the quiet charm of Maine .", ents="O O O O O O B-GPE O",

@@ -181,7 +181,7 @@ def inverted_object(v: Token) -> Optional[Token]:
     that holds a verb, no argument of the verb's own after the phrase; else None. Not "‘victory,’ ignores
     losses" (no verb quoted) nor a phrase with more of the verb's clause after it ("“...,” urged voters to stay home").
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("“It is over,” added a Democrat.", heads="2 2 6 2 6 6 6 8 6 6",
     ...                         deps="punct nsubj ccomp advmod punct punct ROOT det dobj punct",
     ...                         pos="PUNCT PRON AUX ADV PUNCT PUNCT VERB DET NOUN PUNCT",
@@ -208,7 +208,7 @@ def _closing_mark_before(t: Token) -> Optional[Token]:
     """The closing mark of the quotation that ends right before token ``t``, its comma, question or exclamation mark
     inside or the comma after it ("“...,” added", "“...”, added"), else None.
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> inside, after = parsed_as_written("“It is over,” added Lee."), parsed_as_written("“It is over”, added Lee.")
     >>> _closing_mark_before(inside[6]).i, _closing_mark_before(after[6]).i, _closing_mark_before(inside[3])
     (5, 4, None)
@@ -227,7 +227,7 @@ def _quotes_a_verb(mark: Token) -> bool:
     """Does the quotation that ``mark`` closes hold a verb (within :data:`_QUOTED_REACH` tokens)? "‘victory,’" alone
     is no one's words.
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> said = parsed_as_written("“It is over,” added Lee.", pos="PUNCT PRON AUX ADV PUNCT PUNCT VERB PROPN PUNCT")
     >>> word = parsed_as_written("‘victory,’ ignores losses.", pos="PUNCT NOUN PUNCT PUNCT VERB NOUN PUNCT")
     >>> _quotes_a_verb(said[5]), _quotes_a_verb(word[3])
@@ -248,7 +248,7 @@ def speaker_before(v: Token) -> Optional[Token]:
     between the closing mark (after a comma, question or exclamation mark) and a finite main verb, its first noun up
     the words that modify it, when the quotation holds a verb and no finite verb stands between; else None.
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("“It is over,” Ann Lee, an aide, said.", heads="12 2 12 2 12 12 7 2 7 10 7 7 12 12",
     ...                         deps="punct nsubj ccomp acomp punct punct compound attr punct det appos punct ROOT punct",
     ...                         pos="PUNCT PRON AUX ADJ PUNCT PUNCT PROPN PROPN PUNCT DET NOUN PUNCT VERB PUNCT",
@@ -285,7 +285,7 @@ def last_word_before(v: Token, own: frozenset = frozenset()) -> int:
     """The index of the last word before verb ``v`` in its sentence, past spaces, commas and ``v``'s own children by
     the dependencies ``own`` ("..., also said" with ``own`` holding "advmod"); the sentence's first token at the most.
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("Ann Lee, an aide, also said so.", heads="1 7 1 4 1 1 7 7 7 7",
     ...                         deps="compound nsubj punct det appos punct advmod ROOT advmod punct")
     >>> doc[last_word_before(doc[7])].text, doc[last_word_before(doc[7], _VERBS_OWN)].text
@@ -316,7 +316,7 @@ def fronted_subject(v: Token) -> Optional[Token]:
     auxiliaries between: "..., also said", "..., have said"), unless a place written after a place ("Lee, speaking
     in Leeds, West Yorkshire, did not mention ...": the county of a city); else None.
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("Alarmed by the delays, Tom Hale, an aide, said the budget was late.",
     ...                         heads="11 0 3 1 11 6 3 6 9 6 6 11 13 14 11 14 11",
     ...                         deps="advcl prep det pobj punct compound appos punct det appos punct ROOT det nsubj "

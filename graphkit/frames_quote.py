@@ -391,7 +391,7 @@ _ASIDE_MARKS = frozenset({",", ";", "—", "–", "--", "(", ")"})  # what sets 
 def _phrase_end(t: Token) -> int:
     """The last token of ``t``'s phrase but the punctuation closing it ("Ann Lee, an aide," ends at "aide").
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("The plan, said Ann Lee, an aide, will fail.", heads="1 3 1 3 5 11 5 8 5 5 11 3 3",
     ...                         deps="det nsubj punct ROOT compound nsubj punct det appos punct aux ccomp punct")
     >>> doc[5].right_edge.text, doc[_phrase_end(doc[5])].text, doc[_phrase_end(doc[1])].text
@@ -412,7 +412,7 @@ def parenthetical(v: Token, subj: Token | None) -> tuple[Token, list, set] | Non
     PolNeAR train+dev the rules' candidates of this shape are 4, each right after and wrong before (bench/README.md
     issue 13, fifty-first part).
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("The plan, said Ann Lee, an aide, will fail.",
     ...                         heads="1 3 1 3 5 11 5 8 5 5 11 3 3",
     ...                         lemmas="the plan , say Ann Lee , a aide , will fail .",

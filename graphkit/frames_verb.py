@@ -159,7 +159,7 @@ def frame_parenthetical(x: _Verb) -> Optional[_Hit]:
     A Doc built by hand, parsed as the parser does it ("fares" the verb's subject, "Hale" the clause's after it):
 
     >>> from graphkit.cues import default_cues
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("The fares, said Tom Hale, will rise.", heads="1 3 1 3 5 8 5 8 3 3",
     ...                         deps="det nsubj punct ROOT compound nsubj punct aux ccomp punct",
     ...                         pos="DET NOUN PUNCT VERB PROPN PROPN PUNCT AUX VERB PUNCT",
@@ -897,7 +897,7 @@ def side_by_side(t: Token) -> bool:
     of contrast ("while", "whereas", "as", "although", "though"), and one of time ("after", "before", "when") unless
     :data:`TIME_CLAUSE_STAYS` and its verb has no clause of its own (``ccomp``: what someone said).
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("It fell after she left while he said so", heads="1 1 4 4 1 7 7 1 7",
     ...                         deps="nsubj ROOT mark nsubj advcl mark nsubj advcl advmod")
     >>> side_by_side(doc[4]), side_by_side(doc[7])

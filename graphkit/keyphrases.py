@@ -13,7 +13,7 @@ buildings) come as written. People, places and nationalities are left out: they 
 where (graphkit resolves them as actors and places), not what a claim is about; issue discovery adds
 the places abroad a claim says, once places are resolved (graphkit.store_issues.said_abroad).
 
->>> from graphkit.nlp import parsed_as_written
+>>> from graphkit.doc_reading import parsed_as_written
 >>> doc = parsed_as_written(
 ...     "He said the new council tax bills would hit pensioners before the general election in Britain.",
 ...     pos="PRON VERB DET ADJ NOUN NOUN NOUN AUX VERB NOUN ADP DET ADJ NOUN ADP PROPN PUNCT",

@@ -4,7 +4,7 @@ Word-level tests the speaker phrase's modules share (:mod:`graphkit.speaker_phra
 :mod:`graphkit.appositions`, :mod:`graphkit.speaker_types`, :mod:`graphkit.speaker_parts`); which nouns name a
 person is :mod:`graphkit.person_nouns`' list, read here of a token.
 
->>> from graphkit.nlp import parsed_as_written
+>>> from graphkit.doc_reading import parsed_as_written
 >>> doc = parsed_as_written("the senator and the aides", pos="DET NOUN CCONJ DET NOUN", tags="DT NN CC DT NNS",
 ...                         lemmas="the senator and the aide")
 >>> [(t.text, names_a_person(t), person_role(t), plural_people(t), people_head(t)) for t in (doc[1], doc[4])]

@@ -17,10 +17,10 @@ from spacy.tokens import Span, Token
 
 from .appositions import first_appos, named_in_apposition
 from .article_names import honorific_start
+from .doc_reading import doc_text, ent_of
 from .mentions import ANON_HEADS, counted_word, phrase_acronym, strip_det
 from .mentions import ROLE_HEADS as ROLE_WORDS
 from .names import HONORIFICS, TITLE_WORDS, is_honorific, strip_possessive, without_the
-from .nlp import doc_text, ent_of
 from .person_heads import names_a_person, person_role, plural_people
 from .speaker_parts import name_end, person_of_phrase, principal_tokens, split_speaker
 from .speaker_phrase import conjuncts, join_words, speaker_tokens
@@ -269,7 +269,7 @@ def _opening_possessive(head: Token, toks: list[Token], words) -> Optional[Token
     spokesperson and role rules read those); else None: :func:`_possessive_pronoun`'s and :func:`_whose_antecedent`'s
     one test.
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("His campaign said no and his aide agreed.", heads="1 2 2 2 2 6 7 2 2",
     ...                         deps="poss nsubj ROOT dobj cc poss nsubj conj punct",
     ...                         lemmas="his campaign say no and his aide agree .")
@@ -302,7 +302,7 @@ def _owned_by(owner: str, toks: list[Token], f: _Found) -> None:
     """The phrase after its possessive word ('his', 'whose') named with ``owner`` ("Ann Lee's campaign"), a group or
     document, not the owner: no resolved span points at the name (:func:`_whose`, :func:`_whose_relative`).
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("His campaign said no.")
     >>> f = _Found("NOUN", "His campaign", (0, 12), "NOUN", None, None)
     >>> _owned_by("Ann Lee", list(doc[0:2]), f)
@@ -348,7 +348,7 @@ def _whose_relative(res: SpeakerResolver, ante: Token, toks: list[Token], f: _Fo
 
     An organisation's antecedent, in a Doc built by hand (a person's would ask ``res`` for the full name):
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("The Leeds Civic Trust, whose planning committee said no.",
     ...                         heads="3 3 3 3 3 7 7 8 3 8 3",
     ...                         deps="det compound compound ROOT punct poss compound nsubj relcl dobj punct",
@@ -573,11 +573,11 @@ def _name_runs_on(head: Token) -> bool:
 
 def _hand_parsed(words: str, pos: str, ents: Optional[str] = None, heads: Optional[list[int]] = None,
                  deps: Optional[str] = None):
-    """:func:`graphkit.nlp.parsed_as_written` of space-separated ``words`` with the coarse tags ``pos`` and the IOB
+    """:func:`graphkit.doc_reading.parsed_as_written` of space-separated ``words`` with the coarse tags ``pos`` and the IOB
     entity tags ``ents`` given, a sentence opening after each full stop, or, with ``heads`` (each word's head, by
     index) and ``deps`` (their labels), the dependency parse given, whose roots open the sentences: the examples of
     this module read a parse as written, not as a model reads it (a model's update may type 'Peabody' otherwise)."""
-    from .nlp import parsed_as_written
+    from .doc_reading import parsed_as_written
 
     ws = words.split()
     starts = "" if heads else " ".join("1" if k == 0 or ws[k - 1] == "." else "0" for k in range(len(ws)))

@@ -24,9 +24,9 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from .doc_reading import ent_of
 from .merge import RANK_WORDS
 from .names import HONORIFICS, TITLE_ROLES, strip_possessive
-from .nlp import ent_of
 from .person_heads import plural_people
 
 __all__ = ["SPOKES", "ROLE_TITLES", "OFFICES", "split_speaker", "head_of", "person_of_phrase", "office_title",

@@ -98,7 +98,7 @@ def _in_list(t: Token, c: Token, head: Token) -> Optional[str]:
     Docs built by hand, their parse as the parser gives it (no model is run); ``said`` prints the phrase of the
     subject of 'said' as :func:`speaker_tokens` keeps it:
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> def said(words, pos, tags, heads, deps):
     ...     doc = parsed_as_written(words, pos=pos, tags=tags, heads=heads, deps=deps)
     ...     return " ".join(t.text for t in speaker_tokens(next(t for t in doc if t.dep_ == "nsubj")))
@@ -168,7 +168,7 @@ def conjuncts(head: Token, toks: Optional[list[Token]] = None) -> list[Token]:
     children only). With :func:`join_words`, the one reading of sources joined together (the list's guard,
     :func:`_joined_by_and`; a group's name, ``graphkit.speaker_kinds._named_together``).
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("Lee , Hale and Ortiz said", pos="PROPN PUNCT PROPN CCONJ PROPN VERB",
     ...                         tags="NNP , NNP CC NNP VBD", heads="5 0 0 2 2 5", deps="nsubj punct conj cc conj ROOT")
     >>> [t.text for t in conjuncts(doc[0])], [t.text for t in conjuncts(doc[0], list(doc[:3]))]

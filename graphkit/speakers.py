@@ -13,7 +13,7 @@ resolves it within the article: a surname or a role to the fullest earlier name
 the earlier anonymous source (one function of :mod:`graphkit.speaker_kinds` per kind of mention).
 :class:`SpeakerResolver` holds that article state; make one per Doc and pass the speakers in document order.
 
->>> from graphkit.nlp import parsed_as_written
+>>> from graphkit.doc_reading import parsed_as_written
 >>> from graphkit.speakers import SpeakerResolver, speaker_fields
 >>> doc = parsed_as_written(
 ...     "Kremlin spokesman Dmitry Peskov spoke on Monday. The Kremlin spokesman said the plan was dead.",
@@ -41,10 +41,10 @@ from .antecedents import Antecedents
 from .appositions import first_appos, named_in_apposition, person_in_apposition, person_typed_otherwise
 from .cues import default_cues
 from .date_expressions import WEEKDAYS
+from .doc_reading import doc_text, ent_of
 from .interviews import doc_turns, label_at, labelled, turn_speaker
 from .mentions import ANON_HEADS, DOCUMENT_NOUNS, drop_article
 from .names import ORG_NOUNS, strip_possessive
-from .nlp import doc_text, ent_of
 from .people_shares import bare_share, group_of_share, share_of
 from .person_heads import person_role
 from .pronouns import PERSON_PRONOUNS, QUANTIFIERS
@@ -97,7 +97,7 @@ class SpeakerResolver(Antecedents):
         phrase says one, several when it says several ('the campaign' is not 'GOP campaigns', 'The ad' not 'New
         Hampshire ads'); None when the article names it no more fully.
 
-        >>> from graphkit.nlp import parsed_as_written
+        >>> from graphkit.doc_reading import parsed_as_written
         >>> doc = parsed_as_written(
         ...     "The Sanders campaign met GOP campaigns in Ohio. The campaign said it would win.",
         ...     pos="DET PROPN NOUN VERB PROPN NOUN ADP PROPN PUNCT DET NOUN VERB PRON AUX VERB PUNCT",
@@ -157,7 +157,7 @@ def issued_by(t: Token) -> Optional[tuple[str, tuple[int, int]]]:
     Lee and Tom Hale' is both's) as ("{issuer} {noun}", where the issuer is written), as 'CBS News poll' is named;
     None when the sentence names no issuer, or one of them is a pronoun or a common noun ('He criticised the report').
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("The Sierra Club wrote in a statement that the coast was safe.",
     ...                         pos="DET PROPN PROPN VERB ADP DET NOUN SCONJ DET NOUN AUX ADJ PUNCT",
     ...                         tags="DT NNP NNP VBD IN DT NN IN DT NN VBD JJ .",

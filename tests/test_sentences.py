@@ -1,11 +1,11 @@
-"""The Doc's sentences have one home (graphkit.nlp.sentence_starts): the boundaries spaCy's ``doc.sents`` gives,
+"""The Doc's sentences have one home (graphkit.doc_reading.sentence_starts): the boundaries spaCy's ``doc.sents`` gives,
 read from the SENT_START array, for every stage that asks (the attribution component's ``token.sent`` table, the
 speakers, the cue tagger, the re-scorer). Docs built by hand, as spaCy's own tests do."""
 
 import pytest
 from hand_parsed import parsed
 
-from graphkit.nlp import sentence_starts, sentences, sentences_indexed
+from graphkit.doc_reading import sentence_starts, sentences, sentences_indexed
 
 
 @pytest.mark.parametrize("words, sent_starts, starts", [
