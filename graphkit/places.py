@@ -20,7 +20,6 @@ True
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
