@@ -73,8 +73,11 @@ def corpus_file_fix(e: OSError) -> str:
     """What to do about a corpus file the build cannot read (`os_fix`; else its permissions): the ``fix`` of
     `graphkit.article_paths.what_to_do` for articles (`graphkit.ingest`) and metadata (`graphkit.metadata`) alike.
 
-    >>> corpus_file_fix(PermissionError(13, "Permission denied"))
+    >>> import errno
+    >>> corpus_file_fix(OSError(errno.EIO, "Input/output error"))
     'check its permissions'
+    >>> corpus_file_fix(IsADirectoryError(errno.EISDIR, "Is a directory"))
+    'give a file, not a folder'
     """
     return os_fix(e, "check its permissions")
 
