@@ -167,7 +167,16 @@ def in_order(pronoun: str, cands: list[Candidate], fits: Callable[[Candidate], b
 def _walk(cands: Iterable[Candidate], sent: Optional[int], window: int, nearest_first: bool) -> Iterator[Candidate]:
     """The candidates in the order rules 4 and 5 reach them: with ``sent``, sentence by sentence back over
     ``window`` sentences by :data:`_SENTENCE_TIERS`, then the fallback candidates nearest first (``cands`` walked
-    twice: a list); without it, the fallbacks as given when ``nearest_first``, else sorted nearest first."""
+    twice: a list); without it, the fallbacks as given when ``nearest_first``, else sorted nearest first.
+
+    >>> c = [Candidate(0, MENTION, "Leeds", 0), Candidate(10, SUBJECT, "Tom Hale", 0, False),
+    ...      Candidate(30, SUBJECT, "Ann Lee", 1, False), Candidate(40, SPEAKER, "Ed Ray", 1, False, depth=1),
+    ...      Candidate(50, MENTION, "York", 1)]
+    >>> [x.ref for x in _walk(c, 2, WINDOW, False)]   # sentence 1's subject, its 'when' clause's speaker, sentence 0's
+    ['Ann Lee', 'Ed Ray', 'Tom Hale', 'York', 'Leeds']
+    >>> [x.ref for x in _walk(c, None, WINDOW, False)], [x.ref for x in _walk(c, None, WINDOW, True)]
+    (['York', 'Leeds'], ['Leeds', 'York'])
+    """
     if sent is not None:
         by_sent: dict[int, list[Candidate]] = {}
         for c in cands:
