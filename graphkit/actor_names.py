@@ -151,11 +151,11 @@ def group_repeat(d: Draft, why: str, at: int, seen: list[tuple[int, Draft]]) -> 
 
 
 def _fuller_before(phrase: str, at: int, seen: list[tuple[int, Draft]]) -> Optional[Draft]:
-    """The nearest anonymous source or group phrase of ``seen`` before ``at`` written more fully with the same words up to its head,
-    when ``phrase`` (an anonymous source's name) is those words alone: 'experts' after 'experts on Russia', 'people'
-    after 'people in the hall' (graphkit.mentions.before_which: the part after the head says which, and a repeat leaves
-    it out). Not a phrase of its own part ('officials in the city' after 'officials in the state'), nor other
-    words ('senior officials' after 'officials in the state').
+    """The nearest anonymous source or group phrase of ``seen`` before ``at`` written more fully with the same words up
+    to its head, when ``phrase`` (an anonymous source's name) is those words alone: 'experts' after 'experts on Russia',
+    'people' after 'people in the hall' (graphkit.mentions.before_which: the part after the head says which, and a
+    repeat leaves it out). Not a phrase of its own part ('officials in the city' after 'officials in the state'), nor
+    other words ('senior officials' after 'officials in the state').
 
     >>> d = Draft("anon:a:experts on korea", "experts on Korea", "anonymous")
     >>> _fuller_before("experts", 9, [(1, d)]).name, _fuller_before("senior experts", 9, [(1, d)])

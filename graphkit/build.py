@@ -41,7 +41,8 @@ from .store import Store
 from .store_issues import discovered_elsewhere, keep_discovered_from, learns_issues, will_discover
 from .store_file import check_build_store, look_at_store, nothing_left_of_a_failed_create, writer_lock
 
-#: the meta key of the stamp of the models files the last build read without error (`graphkit.knowledge.check_models_files`)
+#: the meta key of the stamp of the models files the last build read without error
+#: (`graphkit.knowledge.check_models_files`)
 MODELS_STAMP = "models_checked"
 
 
@@ -61,8 +62,9 @@ class BuildReport:
     issues_discovered: bool = False  # the corpus brought no taxonomy: its issues were discovered
     #: discovery found no issue: why and what to do (`graphkit.discover.none_found`), else ""
     issues_none: str = ""
-    #: the store's discovered issues were discovered from another extraction (`graphkit.store_issues.discovered_elsewhere`),
-    #: so this build discovered them again from the articles it parsed again
+    #: the store's discovered issues were discovered from another extraction
+    #: (`graphkit.store_issues.discovered_elsewhere`), so this build discovered them again from the articles it parsed
+    #: again
     issues_rediscovered: bool = False
     contradictions: int = 0
     pruned: int = 0
@@ -116,9 +118,9 @@ def build(corpus, store_path, *, on_wait: Optional[Callable[[], None]] = None, i
     A wrong corpus path, ``GRAPHKIT_MODELS`` naming no models folder, a missing or broken knowledge file
     (`graphkit.knowledge.check_models_files`, read again only when they changed), a ``model``
     that is not installed, or a store path that cannot be written (not a store, another graphkit's) fails before
-    anything is made or written; a new store the build fails to put any article in is removed again. Then the build takes the store's writer lock (`graphkit.store_file.writer_lock`):
-    a second build of the same store waits for the first, calling ``on_wait`` once, and parses only what is still
-    new.
+    anything is made or written; a new store the build fails to put any article in is removed again. Then the build
+    takes the store's writer lock (`graphkit.store_file.writer_lock`): a second build of the same store waits for the
+    first, calling ``on_wait`` once, and parses only what is still new.
     """
     from .knowledge import Knowledge, check_models, check_models_files
     from .nlp import pipeline_folder
@@ -275,8 +277,8 @@ def update_store(corpus_read: IngestResult, store_path, *, model: Optional[str] 
 def gone_articles(known: dict, documents: list[Document]) -> tuple[list[str], list[Skipped]]:
     """(the ids of the store's articles whose file is gone from the corpus folder, the problem of each article of the
     folder whose file holds the same bytes as one of those: a file renamed since, which the store holds under both
-    names, each of its claims reported twice, until a build with ``prune`` drops the old one). ``known``: `Store.hashes`;
-    ``documents``: the corpus as read now.
+    names, each of its claims reported twice, until a build with ``prune`` drops the old one). ``known``:
+    `Store.hashes`; ``documents``: the corpus as read now.
 
     >>> from graphkit.records import Document
     >>> doc = lambda i, sha: Document(id=i, path=f"{i}.txt", format="txt", sha256=sha * 64, text="x")

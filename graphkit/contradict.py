@@ -222,7 +222,8 @@ def _adjacent(first: Claim, second: Claim, max_gap: int = 400) -> bool:
 
 
 def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[list[Optional[int]]] = None,
-                     window_days: Optional[int] = None, opposable: Optional[list[bool]] = None) -> Iterator[tuple[int, int]]:
+                     window_days: Optional[int] = None,
+                     opposable: Optional[list[bool]] = None) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) sharing a specific argument, in (i, j) order: an inverted index over arguments, posting
     lists of at most BLOCK_MAX claims (a longer one is a common word, not a specific matter). A pair of two
     articles is yielded only when it shares MIN_SHARED_ACROSS specific arguments (`_link` drops the others: on
@@ -377,7 +378,8 @@ def _reason(opp: Opposition, a: Claim, b: Claim, shared: list[str], m: float, re
     >>> mk = lambda sp, t: Claim(id=sp, doc_id="d", speaker=sp, speaker_id="actor:x", text=t, spans=[(0, 9)], cue="said")
     >>> _reason(Opposition("denial", ("captured", "denied")), mk("Russia", "they captured Pokrovsk"),
     ...         mk("Ukraine", "any such losses"), ["pokrovsk"], 0.0, True)
-    "denial: Russia 'captured' ('they captured Pokrovsk') vs Ukraine 'denied' ('any such losses'); both about pokrovsk; points back at it"
+    "denial: Russia 'captured' ('they captured Pokrovsk') vs Ukraine 'denied' ('any such losses'); both about pokrovsk;
+    points back at it"
     """
     how = "points back at it" if refers else f"content match {m:.2f}"
     return (f"{opp.kind}: {a.speaker} {opp.words[0]!r} ({shorten(a.text, 60)!r}) vs {b.speaker} {opp.words[1]!r} "

@@ -39,8 +39,8 @@ STANCES = {
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
     "promise", "praise", "criticize", "support", "oppose", "believe", "report",
 }
-_SECTIONS = ("verbs", "object_verbs", "to_verbs", "prep_verbs", "nouns", "phrases", "quoted_as", "sources", "adjectives",
-             "it_verbs")
+_SECTIONS = ("verbs", "object_verbs", "to_verbs", "prep_verbs", "nouns", "phrases", "quoted_as", "sources",
+             "adjectives", "it_verbs")
 
 
 

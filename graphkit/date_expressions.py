@@ -94,7 +94,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?:\b[Oo]n\s+)?(?:{_DAY},?\s+)?\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("calendar_day", re.compile(
         rf"(?:\b[Oo]n\s+)?(?:{_DAY},?\s+)?\b(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("holiday", re.compile(r"\b(?P<hol>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:'s|\u2019s)?(?:\s+(?:Day|Eve))?"
+    ("holiday", re.compile(r"\b(?P<hol>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year(?:'s|\u2019s)?"
+                           r"(?:\s+(?:Day|Eve))?"
                            r"|Easter(?:\s+Sunday)?|Independence\s+Day|Victory\s+Day)\b")),
     ("ago", re.compile(
         r"\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"
@@ -105,11 +106,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dayword", re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
                            r"earlier\s+today|this\s+(?:morning|afternoon|evening))\b", re.I)),
     # "final week" is how machine-paraphrased copies render "last week"; "the final week" is not a date.
-    ("week", re.compile(r"(?<!the )\b(?P<rel>last|past|previous|final|this|earlier\s+this|late\s+last|earlier\s+last)\s+"
+    ("week", re.compile(r"(?<!the )\b(?P<rel>last|past|previous|final|this|earlier\s+this|late\s+last|"
+                        r"earlier\s+last)\s+"
                         r"(?P<unit>week(?:end)?)\b", re.I)),
     ("month_rel", re.compile(r"\b(?P<rel>last|past|previous|this|earlier\s+this|late\s+last|earlier\s+last|"
                              r"late\s+this|early\s+this)\s+month\b", re.I)),
-    ("year_rel", re.compile(r"\b(?P<rel>last|past|previous|this|earlier\s+this|late\s+last|earlier\s+last)\s+year\b", re.I)),
+    ("year_rel", re.compile(r"\b(?P<rel>last|past|previous|this|earlier\s+this|late\s+last|earlier\s+last)\s+year\b",
+                            re.I)),
     ("month", re.compile(
         rf"(?:\b(?:[Ii]n|[Ss]ince|[Ll]ate|[Ee]arly|[Mm]id|[Mm]id-)\s*(?:-\s*)?(?:early|mid|late)?\s*)?\b(?P<mon>{_MONTH})"
         rf"(?:\s+(?P<y>{_YEAR}))?\b(?![-\u2013]\d)")),
@@ -312,7 +315,8 @@ def resolve_expression(expr: DateExpression, published: Optional[dt.date]) -> Op
     >>> pub = dt.date(2025, 3, 12)   # a Wednesday
     >>> r = lambda s: resolve_expression(find_date_expressions(s)[0], pub)
     >>> [(x.date, x.precision, x.basis) for x in (r("on Tuesday"), r("in December"), r("last week"), r("recently"))]
-    [('2025-03-11', 'day', 'relative'), ('2024-12', 'month', 'explicit'), ('2025-03-03', 'week', 'relative'), ('2025-03-12', 'day', 'publication')]
+    [('2025-03-11', 'day', 'relative'), ('2024-12', 'month', 'explicit'), ('2025-03-03', 'week', 'relative'),
+    ('2025-03-12', 'day', 'publication')]
     """
     g = dict(expr.groups)
     if expr.kind in ("iso", "year") or expr.kind in ("month", "calendar_day") and g.get("y"):

@@ -116,7 +116,8 @@ class PipelinePlugin(_WorkerPlugin):
         pass
 
 
-def extract_batch(documents: list[Document], model: Optional[str] = None, batch_size: int = 16) -> tuple[str, list[DocExtraction]]:
+def extract_batch(documents: list[Document], model: Optional[str] = None,
+                  batch_size: int = 16) -> tuple[str, list[DocExtraction]]:
     """Parse one batch on a worker: (pipeline key, extractions in input order)."""
     from .build import model_key
     from .parsing import extract_documents

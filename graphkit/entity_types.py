@@ -164,8 +164,8 @@ def _never_in_full(entities: dict[str, list[Entity]]) -> set[str]:
                 alone[fold(text)].add(d)
             elif label == "PERSON":
                 in_full[fold(words[-1].translate(APOS).removesuffix("'s"))].add(d)
-    return {f for f, docs in alone.items() if len(docs) >= NEVER_IN_FULL_ARTICLES and docs.isdisjoint(in_full.get(f, ()))
-            and not listed_given_name(f.title())}
+    return {f for f, docs in alone.items() if len(docs) >= NEVER_IN_FULL_ARTICLES
+            and docs.isdisjoint(in_full.get(f, ())) and not listed_given_name(f.title())}
 
 
 def _people_in_plural(text: str, surnames: set[str], body: bool = False) -> bool:

@@ -37,9 +37,9 @@ from .values import one_of
 
 FORMATS = ("graphml", "gexf", "cytoscape", "json", "jsonl", "csv", "neo4j")
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-CSV_FIELDS = ("id", "doc_id", "speaker", "speaker_id", "speaker_text", "role", "text", "kind", "segment", "cue", "stance",
-              "date", "date_precision", "date_basis", "issues", "places", "reports", "same_as", "spans", "speaker_span", "sentence_span",
-              "confidence", "reported_by", "reported_by_id")
+CSV_FIELDS = ("id", "doc_id", "speaker", "speaker_id", "speaker_text", "role", "text", "kind", "segment", "cue",
+              "stance", "date", "date_precision", "date_basis", "issues", "places", "reports", "same_as", "spans",
+              "speaker_span", "sentence_span", "confidence", "reported_by", "reported_by_id")
 
 
 def format_of(value, name: str = "format") -> str:
@@ -50,7 +50,8 @@ def format_of(value, name: str = "format") -> str:
     >>> format_of("docx")
     Traceback (most recent call last):
     ...
-    graphkit.values.BadValue: format='docx' is not an export format; give graphml, gexf, cytoscape, json, jsonl, csv or neo4j
+    graphkit.values.BadValue: format='docx' is not an export format; give graphml, gexf, cytoscape, json, jsonl, csv or
+    neo4j
     """
     return one_of(value, name, FORMATS, what="an export format")
 
@@ -323,7 +324,8 @@ def _gexf_elements(G) -> tuple[dict[str, dict[str, tuple[str, str]]], list[str],
 
     nodes, edges = [], []
     for n, d in G.nodes(data=True):
-        data = {_GEXF_RENAMED.get(k, k): s for k, v in file_node(d).items() if k != "label" and (s := scalar(v)) is not None}
+        data = {_GEXF_RENAMED.get(k, k): s for k, v in file_node(d).items()
+                if k != "label" and (s := scalar(v)) is not None}
         label = scalar(d.get("label")) or str(n)
         nodes.append(f"<node id={quoteattr(_XML_BAD.sub('', str(n)))} label={quoteattr(str(label))}{when(d)}>"
                      f"{attvalues('node', data)}</node>\n")
@@ -384,7 +386,8 @@ def write_cytoscape(G, path) -> tuple[int, int]:
     edges = []
     for i, (u, v, d) in enumerate(G.edges(data=True)):
         data = {"id": f"e{i}", "source": str(u), "target": str(v), "relation": d.get("type")}
-        data.update((k, plain(x)) for k, x in d.items() if x is not None and k not in ("type", "id", "source", "target"))
+        data.update((k, plain(x)) for k, x in d.items()
+                    if x is not None and k not in ("type", "id", "source", "target"))
         edges.append({"data": data})
     doc = {"format_version": "1.0", "generated_by": "graphkit", "target_cytoscapejs_version": "~3",
            "data": {k: scalar(v) for k, v in G.graph.items()}, "elements": {"nodes": nodes, "edges": edges}}

@@ -247,12 +247,11 @@ def author_speaker(att: Attribution, document: Document, turns: Sequence = (), t
 
     A readers' comment signed with a handle on the line after it ('I was moved.⏎⏎@peacockhill.', graphkit.segments.
     signed_by, over ``text``, the Doc's text) is its signer's, and the 'I' of a letter on a letters page its writer's
-    (the name line that signs it, graphkit.segments.letter_signer). Else the byline (``Document.author``, from metadata or
-    the article) names the author, else a closing note on the author
-    (graphkit.segments.closing_author: 'Dana Whitfield is the Democratic mayor of Tulsa.'); without either the speaker
-    is the author of this article ("the author", an anonymous actor of its own per article). A cue
-    inside a quote is never an attribution of the article, so every first person reaching here is the
-    author's; the nearest name is never taken.
+    (the name line that signs it, graphkit.segments.letter_signer). Else the byline (``Document.author``, from metadata
+    or the article) names the author, else a closing note on the author (graphkit.segments.closing_author: 'Dana
+    Whitfield is the Democratic mayor of Tulsa.'); without either the speaker is the author of this article ("the
+    author", an anonymous actor of its own per article). A cue inside a quote is never an attribution of the article, so
+    every first person reaching here is the author's; the nearest name is never taken.
 
     >>> from graphkit.records import Attribution, Document
     >>> d = Document(id="x", path="x.txt", text="I said it.", sha256="0" * 64, format="txt", author="Ann Lee")

@@ -11,13 +11,16 @@ malformed file raises ModelsFileError naming the entry and the fix.
 ...                                      "titles": ["Russia's Foreign Minister"]}],
 ...                          "demonyms": {"Russian": "Russia"}})
 >>> g.match_name("Sergei Lavrov", person_like=True)
-(GazetteerEntry(id='actor:sergey-lavrov', name='Sergey Lavrov', type='person', country=None, organisation=None, roles=(), aliases=('Lavrov',), titles=("Russia's Foreign Minister",), metonyms=(), gender=None), 'transliteration folding (same spelling skeleton)')
+(GazetteerEntry(id='actor:sergey-lavrov', name='Sergey Lavrov', type='person', country=None, organisation=None,
+roles=(), aliases=('Lavrov',), titles=("Russia's Foreign Minister",), metonyms=(), gender=None), 'transliteration
+folding (same spelling skeleton)')
 >>> g.match_title("Russia's foreign minister")[0].id, g.country_of("a senior Russian source")
 ('actor:sergey-lavrov', 'Russia')
 >>> Gazetteer.from_dict({"actors": [{"name": "Lavrov", "type": "minister"}]})
 Traceback (most recent call last):
 ...
-graphkit.errors.ModelsFileError: models/actors.yaml: actor 'Lavrov' has type 'minister'; use one of person, organisation, government, country, group, anonymous, media, other
+graphkit.errors.ModelsFileError: models/actors.yaml: actor 'Lavrov' has type 'minister'; use one of person,
+organisation, government, country, group, anonymous, media, other
 """
 
 from __future__ import annotations
@@ -251,5 +254,6 @@ def load_gazetteer(knowledge=None) -> Gazetteer:
     from .knowledge import Knowledge
 
     k = knowledge or Knowledge()
-    return Gazetteer.from_dict(k.actors_data(), where=" + ".join(str(p) for p in k.files()["actors"]) or "models/actors.yaml",
+    return Gazetteer.from_dict(k.actors_data(),
+                               where=" + ".join(str(p) for p in k.files()["actors"]) or "models/actors.yaml",
                                sources=k.sources())

@@ -59,7 +59,8 @@ def issue_node(name: str) -> str:
 
 
 def place_node(name: str, places: dict[str, Place]) -> str:
-    """The node id of the place named ``name``: its record's id in ``places`` (keyed by name), else one made of the name.
+    """The node id of the place named ``name``: its record's id in ``places`` (keyed by name), else one made of the
+    name.
 
     >>> place_node("Kyiv", {"Kyiv": Place(id="place:kyiv", name="Kyiv", type="city")}), place_node("New Atlantis", {})
     ('place:kyiv', 'place:new-atlantis')

@@ -129,10 +129,11 @@ def _recorded(store, store_path: Path) -> dict[str, list[str]]:
 
 def corpus_file(folder: Path, rel: Path) -> Optional[str]:
     """What the path ``rel`` inside the corpus folder ``folder`` is to the corpus, said to follow "'OUTPUT' is ", or
-    None for a new file the corpus reader leaves alone (`graphkit.article_paths.is_article_path`): the metadata, an article,
-    the corpus's own documentation or knowledge file (`graphkit.article_paths.DOC_STEMS`, `graphkit.knowledge.CORPUS_FILES`),
-    or a new name the next build would read. A folder is none: what an output puts there is judged file by file (a
-    neo4j export's CSV files in the corpus folder are read by no build and replace nothing of the corpus's).
+    None for a new file the corpus reader leaves alone (`graphkit.article_paths.is_article_path`): the metadata, an
+    article, the corpus's own documentation or knowledge file (`graphkit.article_paths.DOC_STEMS`,
+    `graphkit.knowledge.CORPUS_FILES`), or a new name the next build would read. A folder is none: what an output puts
+    there is judged file by file (a neo4j export's CSV files in the corpus folder are read by no build and replace
+    nothing of the corpus's).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp()); _ = (d / "README.md").write_text("About these articles.")
@@ -168,7 +169,8 @@ def check_store_path(corpus, store) -> None:
 
     >>> check_store_path("news", "news/graph.txt")
     Traceback (most recent call last):
-    graphkit.errors.StoreError: --store 'news/graph.txt' is in the corpus folder 'news' under a name a build reads as an article; name it otherwise, e.g. news/graph.gk, or put it outside the corpus
+    graphkit.errors.StoreError: --store 'news/graph.txt' is in the corpus folder 'news' under a name a build reads as an
+    article; name it otherwise, e.g. news/graph.gk, or put it outside the corpus
     >>> check_store_path("news", "news/graph.gk"), check_store_path("news", "graph.txt")
     (None, None)
     """

@@ -119,8 +119,8 @@ def forget_worked_out() -> int:
     build what a new process builds, under the new key): every functools cache of graphkit's modules (the cue
     lexicon, the paraphrase and antonym groups, the place aliases, and what was looked up through them: which phrase
     is an anonymous person's rests on the person nouns) and every text memo (`graphkit.textmemo`: a claim's words
-    folded through the paraphrase groups); the person nouns and the verb classes are read again. Not the loaded spaCy pipelines
-    (`graphkit.nlp.cached_pipeline`): they hold no models file's content (the attribution component asks
+    folded through the paraphrase groups); the person nouns and the verb classes are read again. Not the loaded spaCy
+    pipelines (`graphkit.nlp.cached_pipeline`): they hold no models file's content (the attribution component asks
     `graphkit.cues.default_cues` at each Doc) and take seconds to load. Returns how many caches it emptied.
 
     >>> from graphkit.cues import default_cues
@@ -314,7 +314,8 @@ def merge(default: dict, own: dict, source: str) -> dict:
     for key, value in own.items():
         if isinstance(value, list) and isinstance(out.get(key), list):
             names = {str(e.get("name", "")).lower() for e in value if isinstance(e, dict)}
-            out[key] = [e for e in out[key] if not (isinstance(e, dict) and str(e.get("name", "")).lower() in names)] + value
+            out[key] = [e for e in out[key]
+                        if not (isinstance(e, dict) and str(e.get("name", "")).lower() in names)] + value
         elif isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = {**out[key], **value}
         else:

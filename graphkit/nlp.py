@@ -58,7 +58,8 @@ def pipeline_folder(model: str | None = None):
     True
     >>> pipeline_folder("en_core_web_nonesuch")
     Traceback (most recent call last):
-    graphkit.errors.ModelNotFound: spaCy pipeline 'en_core_web_nonesuch' is not installed; install it with pip (no download happens at run time), or drop --model to use en_core_web_sm
+    graphkit.errors.ModelNotFound: spaCy pipeline 'en_core_web_nonesuch' is not installed; install it with pip (no
+    download happens at run time), or drop --model to use en_core_web_sm
     """
     from pathlib import Path
 
@@ -115,7 +116,8 @@ def _paragraph_breaks(doc):
         i = bisect.bisect_left(idx, c)
         return i if i < len(idx) and idx[i] == c and not space[i] else 0
 
-    marks += [i for seg in segments(text, doc.user_data.get("title")) for i in (word_at(seg.start), word_at(seg.end)) if i]
+    marks += [i for seg in segments(text, doc.user_data.get("title"))
+              for i in (word_at(seg.start), word_at(seg.end)) if i]
     if marks:  # as ``doc[i].is_sent_start = True``, whose every call checks every token for a parse (~30 µs)
         starts = doc.to_array([SENT_START])
         starts[marks] = 1
@@ -148,8 +150,8 @@ def add_paragraph_breaks(nlp):
 
 def use_numpy_gemm(nlp):
     """Have the pipeline's networks multiply their matrices with numpy's BLAS (the OpenBLAS numpy's Linux
-    wheels carry; Accelerate on macOS) rather than thinc's default, BLIS; returns nlp. Only models on thinc's CPU ops (``NumpyOps``)
-    change; a pipeline on a GPU stays as it is.
+    wheels carry; Accelerate on macOS) rather than thinc's default, BLIS; returns nlp. Only models on thinc's CPU ops
+    (``NumpyOps``) change; a pipeline on a GPU stays as it is.
 
     The products are the same up to the order of float additions: on PolNeAR dev and train every token's
     tag, part of speech, lemma, dependency, head, entity and sentence start is the same either way (bench/README,

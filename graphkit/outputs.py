@@ -66,7 +66,8 @@ def check_output(path, example: str = "graph.graphml", store=None, replaces=None
 
     >>> check_output("no/such/folder/g.graphml")
     Traceback (most recent call last):
-    graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
+    graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose
+    another -o path
     """
     from .store_file import file_head
 
@@ -90,7 +91,8 @@ def not_ours(path) -> ExportError:
     """What a writer says of a file at its ``-o`` that graphkit did not write (`written_by_graphkit`, `begins_as_ours`).
 
     >>> print(not_ours("notes.csv"))
-    'notes.csv' is a file graphkit did not write: writing there would replace what it holds; give another -o path (or remove the file first)
+    'notes.csv' is a file graphkit did not write: writing there would replace what it holds; give another -o path (or
+    remove the file first)
     """
     return ExportError(f"'{path}' is a file graphkit did not write: writing there would replace what it holds; "
                        "give another -o path (or remove the file first)")
@@ -248,8 +250,8 @@ def _own_descriptor(path) -> Optional[int]:
 @contextmanager
 def atomic_open(path, mode="w", example: str = "graph.graphml", replaces=None, **kw):
     """Open a temp file beside `path`; rename it over `path` only if the block succeeds. A link is kept: the file it
-    leads to is replaced (`graphkit.inputs.real_path`). A pipe, a device or a process's open file (``-o /dev/stdout``) is
-    written through as it is (`written_through`). ``replaces``: as for `check_output`, asked again here, at the write
+    leads to is replaced (`graphkit.inputs.real_path`). A pipe, a device or a process's open file (``-o /dev/stdout``)
+    is written through as it is (`written_through`). ``replaces``: as for `check_output`, asked again here, at the write
     (a file edited while the output was worked out is kept).
 
     The file gets the mode a plain ``open()`` would give it (the user's umask), not the temp file's 0600.
@@ -312,7 +314,8 @@ def check_neo4j_output(path, store=None) -> Path:
 
     >>> check_neo4j_output("no/such/folder/neo")
     Traceback (most recent call last):
-    graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose another -o path
+    graphkit.errors.ExportError: no folder 'no/such/folder' to write into: it does not exist; create it or choose
+    another -o path
     """
     out = Path(path)
     if out.exists() and not out.is_dir():
@@ -334,7 +337,8 @@ def _a_file_name(out: Path) -> None:
     >>> _a_file_name(Path("out/neo4j"))
     >>> _a_file_name(Path("notes.txt"))
     Traceback (most recent call last):
-    graphkit.errors.ExportError: 'notes.txt' is a file's name (.txt), and a neo4j export writes a folder of CSV files; give a folder with -o, e.g. notes (a folder whose name has a dot: make it first)
+    graphkit.errors.ExportError: 'notes.txt' is a file's name (.txt), and a neo4j export writes a folder of CSV files;
+    give a folder with -o, e.g. notes (a folder whose name has a dot: make it first)
     """
     if out.suffix and not out.is_dir():
         raise ExportError(f"'{out}' is a file's name ({out.suffix}), and a neo4j export writes a folder of CSV files; "

@@ -298,13 +298,15 @@ def _lookup(surface: str, config: PlaceConfig) -> Optional[_Hit]:
                     "geonames:country", int(c["geonameid"]))
     if key in geo.continents:
         c = geo.continents[key]
-        return _Hit(c["name"], "region", None, float(c["lat"]), float(c["lng"]), "geonames:continent", int(c["geonameId"]))
+        return _Hit(c["name"], "region", None, float(c["lat"]), float(c["lng"]), "geonames:continent",
+                    int(c["geonameId"]))
     if key in geo.states:
         s = geo.states[key]
         return _Hit(s["name"], "region", "US", None, None, "geonames:us-state", int(s["geonameid"]))
     c = geo.city(key)
     if c:
-        return _Hit(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"], "geonames:city", int(c["geonameid"]))
+        return _Hit(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"], "geonames:city",
+                    int(c["geonameid"]))
     m = re.match(r"^(.+?)\s+(region|oblast|province|krai|republic)$", key)
     if m:
         base = lookup_place(m.group(1), config)
@@ -453,7 +455,8 @@ def resolve_places(entities: dict[str, list[Entity]], entity_types: Optional[dic
             taken.add(pid)
             ids[k] = pid
             places.append(Place(id=pid, name=name, type=h.type, country_code=h.country_code,
-                                lat=None if h.lat is None else float(h.lat), lon=None if h.lon is None else float(h.lon)))
+                                lat=None if h.lat is None else float(h.lat),
+                                lon=None if h.lon is None else float(h.lon)))
     places.sort(key=lambda p: p.id)
     return PlaceResolution(places=places, surfaces={s: ids[k] for s, k in sorted(surface_hit.items())}, config=config,
                            identities=dict(sorted(ids.items())))

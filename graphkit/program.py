@@ -161,7 +161,8 @@ def _interrupted_line(building: Optional[Path]) -> str:
     >>> _interrupted_line(None)
     'graphkit: interrupted'
     >>> print(_interrupted_line(Path("no/such/new.gk")))
-    graphkit: interrupted before any article was stored; no store was left at 'no/such/new.gk' — run the same command to start again
+    graphkit: interrupted before any article was stored; no store was left at 'no/such/new.gk' — run the same command to
+    start again
     """
     if building is None:
         return "graphkit: interrupted"

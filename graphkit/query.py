@@ -52,10 +52,10 @@ from .store import Store
 CLAIM_COLUMNS = ["id", "date", "speaker", "stance", "kind", "text", "cue", "issues", "places", "speaker_text", "role",
                  "doc_id", "title", "source", "url", "published", "sentence", "start", "end", "spans", "reports",
                  "speaker_id", "date_precision", "date_basis", "same_as", "segment"]
-TIMELINE_COLUMNS = ["date", "speaker", "stance", "kind", "text", "issues", "places", "doc_id", "title", "url", "reports",
-                    "reverses"]
-CONTRADICTION_COLUMNS = ["relation", "score", "issue", "speaker_a", "claim_a", "date_a", "doc_a", "speaker_b", "claim_b",
-                         "date_b", "doc_b", "shared", "opposing", "days", "reason", "id_a", "id_b"]
+TIMELINE_COLUMNS = ["date", "speaker", "stance", "kind", "text", "issues", "places", "doc_id", "title", "url",
+                    "reports", "reverses"]
+CONTRADICTION_COLUMNS = ["relation", "score", "issue", "speaker_a", "claim_a", "date_a", "doc_a", "speaker_b",
+                         "claim_b", "date_b", "doc_b", "shared", "opposing", "days", "reason", "id_a", "id_b"]
 STANCES = get_args(Stance)
 SEGMENTS = get_args(SegmentKind)
 #: the parts of an article a claim's cue stands in (the attribution rules keep a cue only in running text, notes
@@ -146,7 +146,9 @@ def segment_of(value, name: str = "segment") -> Optional[str]:
     >>> segment_of("title")
     Traceback (most recent call last):
     ...
-    graphkit.values.BadValue: segment='title' is not a part of an article; give body, headline, standfirst or note (where claims' cues stand), or subhead, byline, dateline, caption or credit (a line of that kind, where a few claims' words start)
+    graphkit.values.BadValue: segment='title' is not a part of an article; give body, headline, standfirst or note
+    (where claims' cues stand), or subhead, byline, dateline, caption or credit (a line of that kind, where a few
+    claims' words start)
     """
     if value is None:
         return None
@@ -534,7 +536,8 @@ class Graphkit:
         cols = ["id", "name", "type", "claims", "reports", "roles", "organisation", "country", "aliases", "merges"]
         rows = [{"id": a.id, "name": a.name, "type": a.type, "claims": claims.get(a.id, 0),
                  "reports": reports.get(a.id, 0), "roles": list(a.roles),
-                 "organisation": a.organisation, "country": a.country, "aliases": list(a.aliases), "merges": list(a.merges)}
+                 "organisation": a.organisation, "country": a.country, "aliases": list(a.aliases),
+                 "merges": list(a.merges)}
                 for a in self._actor_list()]
         df = pd.DataFrame(rows, columns=cols)
         return df.sort_values(["claims", "reports", "name"], ascending=[False, False, True], ignore_index=True)
@@ -700,7 +703,8 @@ class Graphkit:
         return to_pyvis(self.subgraph(**filters), level=level)
 
     def export(self, format: str, path, **filters) -> Path:
-        """Write the (filtered) graph or claims to `path`: graphml, gexf, cytoscape, json, jsonl, csv or neo4j (a folder).
+        """Write the (filtered) graph or claims to `path`: graphml, gexf, cytoscape, json, jsonl, csv or neo4j (a
+        folder).
 
         Streams from the store where the format allows (jsonl, csv, graphml); see :meth:`write`.
 

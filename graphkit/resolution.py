@@ -435,7 +435,8 @@ class ArrivedInputs:
         self.walk_digests[doc_id] = walk_digest(atts, ents)
 
     def take(self, doc_id: str) -> Optional[tuple]:
-        """(`article_inputs`, `discovery_rows` or None) of the article ``doc_id`` once, else None (not taken or given)."""
+        """(`article_inputs`, `discovery_rows` or None) of the article ``doc_id`` once, else None (not taken or
+        given)."""
         return self.by_doc.pop(doc_id, None)
 
 
@@ -446,13 +447,13 @@ def work_ahead(inputs: tuple, rows: Optional[list] = None, learns: bool = False)
     (`graphkit.issue_model.says_nothing`) and the issue model's words (`graphkit.issue_learning.model_words` of its
     `graphkit.issue_learning.model_texts` entry), both remembered; each speaker phrase and entity
     surface as the actor pass first reads it (`graphkit.resolve.names_ahead`); with discovery's ``rows``
-    (`discovery_rows`, when the build will discover issues) each claim's keyphrases folded (`graphkit.topical.keys_ahead`).
-    ``inputs``: the article's `article_inputs`. `ArrivedInputs` calls it as each extraction arrives from the workers:
-    there the two cores are busy with the parse anyway, and a CPU second moved off the resolution after it, which
-    runs on one, takes that second off a ``--workers 2`` build and adds what it costs beside the parse shared by two
-    cores (PolNeAR dev, bench/README.md run BH: ~0.1 CPU s moved, ~0.3-0.45 s saved a CPU second). The answers are
-    those the stages would work out (functions of what they are asked alone); a build parsing in this process works
-    them out in its resolution as before.
+    (`discovery_rows`, when the build will discover issues) each claim's keyphrases folded
+    (`graphkit.topical.keys_ahead`). ``inputs``: the article's `article_inputs`. `ArrivedInputs` calls it as each
+    extraction arrives from the workers: there the two cores are busy with the parse anyway, and a CPU second moved off
+    the resolution after it, which runs on one, takes that second off a ``--workers 2`` build and adds what it costs
+    beside the parse shared by two cores (PolNeAR dev, bench/README.md run BH: ~0.1 CPU s moved, ~0.3-0.45 s saved a CPU
+    second). The answers are those the stages would work out (functions of what they are asked alone); a build parsing
+    in this process works them out in its resolution as before.
 
     >>> from graphkit.parsing import extract_documents
     >>> from graphkit.records import Document

@@ -73,7 +73,8 @@ _CLAIMS = [
      "2025-12-02", "assert", "003", [], ["Moscow"]),
     ("c08", "white-house", "White House", "it feels very optimistic about progress toward ending the war",
      "2025-12-02", "predict", "003", ["peace plan"], []),
-    ("c09", "andriy-kovalenko", "Andriy Kovalenko", "Russia wants to shift all pressure in the US peace plan onto Ukraine",
+    ("c09", "andriy-kovalenko", "Andriy Kovalenko",
+     "Russia wants to shift all pressure in the US peace plan onto Ukraine",
      "2025-12-02", "accuse", "003", ["peace plan"], ["Ukraine"]),
     ("c10", "kremlin", "Kremlin", "Russian forces have captured Pokrovsk", "2025-12-01", "assert", "003",
      ["territory"], ["Pokrovsk"]),
@@ -103,7 +104,8 @@ def sample_claim(**changes) -> Claim:
     'body'
     """
     fields = dict(id="c1", doc_id="003", speaker="Sergey Lavrov", speaker_id="actor:sergey-lavrov",
-                  text="Europe was blocking peace", spans=[(10, 35)], cue="said", segment="headline", issues=("Europe",),
+                  text="Europe was blocking peace", spans=[(10, 35)], cue="said", segment="headline",
+                  issues=("Europe",),
                   issue_triggers=(("Europe", "europe"),), issue_scores=(("Europe", 0.8),), places=("Kyiv", "Atlantis"),
                   reports=("007",))
     return Claim(**{**fields, **changes})
@@ -188,7 +190,8 @@ def synthetic_graph(n_nodes: int, *, seed: int = 0) -> nx.MultiDiGraph:
         date = f"2025-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
         G.add_node(cid, type="claim", label=f"Claim {i}", text=f"Synthetic claim number {i} about {issues[0]}",
                    speaker=f"Actor {a}", speaker_id=f"actor:a{a}", date=date, stance=rng.choice(stances),
-                   kind=rng.choice(["direct", "indirect"]), date_basis="explicit", cue="said", doc_id=f"d{d}", url=f"https://news.example.org/d{d}", source="Wire",
+                   kind=rng.choice(["direct", "indirect"]), date_basis="explicit", cue="said", doc_id=f"d{d}",
+                   url=f"https://news.example.org/d{d}", source="Wire",
                    issues=sorted(set(issues)), places=sorted(set(places)))
         G.nodes[f"actor:a{a}"]["n_claims"] += 1
         G.add_edge(f"actor:a{a}", cid, key="said", type="said")
@@ -198,5 +201,6 @@ def synthetic_graph(n_nodes: int, *, seed: int = 0) -> nx.MultiDiGraph:
             G.add_edge(cid, "place:p" + name.split()[1], key="mentions", type="mentions")
         G.add_edge(cid, f"doc:d{d}", key="reported_in", type="reported_in")
         if i > 10 and rng.random() < 0.03:
-            G.add_edge(cid, f"claim:c{rng.randrange(i)}", key="contradicts", type="contradicts", reason="opposite stance")
+            G.add_edge(cid, f"claim:c{rng.randrange(i)}", key="contradicts", type="contradicts",
+                       reason="opposite stance")
     return G

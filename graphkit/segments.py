@@ -13,7 +13,8 @@ segments with pure string rules (no model); the spaCy component in
 
 >>> text = "Lavrov: Washington Fails to Submit Plan\\nBy Jane Doe\\nMOSCOW (Reuters) - Lavrov said it was late."
 >>> [(s.kind, text[s.start:s.end]) for s in segments(text)]
-[('headline', 'Lavrov: Washington Fails to Submit Plan'), ('byline', 'By Jane Doe'), ('dateline', 'MOSCOW (Reuters) -'), ('body', 'Lavrov said it was late.')]
+[('headline', 'Lavrov: Washington Fails to Submit Plan'), ('byline', 'By Jane Doe'), ('dateline', 'MOSCOW (Reuters) -'),
+('body', 'Lavrov said it was late.')]
 >>> byline_author(text)
 'Jane Doe'
 """
@@ -149,7 +150,8 @@ def segments(text: str, title: Optional[str] = None) -> list[Segment]:
 
     >>> t = "Talks Gain Momentum in Moscow\\nRussian President Vladimir Putin will meet Steve Witkoff.\\n\\nNew talks\\nThey met."
     >>> [(s.kind, t[s.start:s.end]) for s in segments(t)]
-    [('headline', 'Talks Gain Momentum in Moscow'), ('body', 'Russian President Vladimir Putin will meet Steve Witkoff.'), ('subhead', 'New talks'), ('body', 'They met.')]
+    [('headline', 'Talks Gain Momentum in Moscow'), ('body', 'Russian President Vladimir Putin will meet Steve
+    Witkoff.'), ('subhead', 'New talks'), ('body', 'They met.')]
     >>> t = "Rate cut gives farmers a lift; \\nCheaper loans could soften the drought's toll.\\n\\nThe cut was welcome."
     >>> [s.kind for s in segments(t, title="Rate cut gives farmers a lift; Cheaper loans could soften the drought's toll")]
     ['headline', 'standfirst', 'body']
@@ -364,7 +366,8 @@ _EXCERPT = re.compile(r"^(?:Excerpted |Adapted )?[Ff]rom\s[^\n]{2,100}?\sby\s(?P
 
 
 #: a closing line that reports someone's words is no note on the author: a reporting clause after a comma ('Michelle
-#: Obama was a class act, one reader said.', '..., she says.'); a quotation mark alone is not (a quoted title in the note)
+#: Obama was a class act, one reader said.', '..., she says.'); a quotation mark alone is not (a quoted title in the
+#: note)
 _REPORTED = re.compile(r",\s+(?:[\w'’.-]+\s+){0,4}(?:said|says|wrote|writes|added|adds|told)\b")
 
 
@@ -398,10 +401,10 @@ _HANDLE_LINE = re.compile(r"[ \t]*\n\s*(?P<name>@[A-Za-z0-9_]{1,15})\.?[ \t]*(?:
 
 def signed_by(text: str, pos: int) -> Optional[str]:
     """The handle that signs the paragraph holding character ``pos``: the next line that is not blank holds a Twitter
-    handle alone, as readers' comments printed one after another are signed ('Michelle was a class act.⏎⏎@peacockhill.').
-    The first person of a signed comment is its signer, not the article's author; None when the paragraph is unsigned.
-    Only a run of comments is signed so (`_signed_paragraphs`: two or more): one handle after one paragraph may as well
-    be the author's own sign-off or the header of what follows.
+    handle alone, as readers' comments printed one after another are signed ('Michelle was a class
+    act.⏎⏎@peacockhill.'). The first person of a signed comment is its signer, not the article's author; None when the
+    paragraph is unsigned. Only a run of comments is signed so (`_signed_paragraphs`: two or more): one handle after one
+    paragraph may as well be the author's own sign-off or the header of what follows.
 
     >>> signed_by("Readers wrote.\\n\\nI think she won.\\n\\n@JeffOstach.\\n\\nNo.\\n\\n@peacockhill.", 18)
     '@JeffOstach'
@@ -415,8 +418,8 @@ def signed_by(text: str, pos: int) -> Optional[str]:
     return m.group("name") if m and _signed_paragraphs(text) >= 2 else None
 
 
-#: a letter's signature line, a name alone ('Debby James.', 'Bruce R. Gary.'), and the town line under it ('Mission Viejo,
-#: Calif.', 'Staunton Va.'); a line in capitals alone is a section header ('LETTERS.', 'TWITTER.')
+#: a letter's signature line, a name alone ('Debby James.', 'Bruce R. Gary.'), and the town line under it ('Mission
+#: Viejo, Calif.', 'Staunton Va.'); a line in capitals alone is a section header ('LETTERS.', 'TWITTER.')
 _SIGNATURE = re.compile(r"(?P<name>(?:[A-Z][a-z'’-]+|[A-Z]\.)(?: (?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+)){1,3})\.")
 _TOWN = re.compile(r"[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){1,4}\.")
 _HEADER = re.compile(r"[A-Z][A-Z&'’ -]+\.?")

@@ -23,7 +23,8 @@ Copied for the same reason; tests/test_stopwords.py checks that the copy is stil
 (True, False, True)
 """
 
-# The list is scikit-learn's ``ENGLISH_STOP_WORDS`` (sklearn/feature_extraction/_stop_words.py); its licence, which this notice keeps:
+# The list is scikit-learn's ``ENGLISH_STOP_WORDS`` (sklearn/feature_extraction/_stop_words.py); its licence, which this
+# notice keeps:
 #
 # BSD 3-Clause License
 #
@@ -121,5 +122,6 @@ whether which while whither who whoever whole whom whose why will with within wi
 yourself yourselves ‘d ‘ll ‘m ‘re ‘s ‘ve ’d ’ll ’m ’re ’s ’ve
 """.split())
 
-#: the words that say nothing of a topic (module docstring): spaCy's stop words and the auxiliaries' forms they leave out
+#: the words that say nothing of a topic (module docstring): spaCy's stop words and the auxiliaries' forms they leave
+#: out
 FUNCTION_WORDS = SPACY_STOP_WORDS | {"having", "shall", "ought"}

@@ -127,7 +127,8 @@ def _claim_conditions(*, places: Optional[Iterable[str]], ids: Optional[Iterable
 
     >>> _claim_conditions(places=None, ids=None, since="2025-11", until="2025-12", stance="deny", doc_id=None,
     ...                   distinct=True, narrow=False)
-    (['c.date >= ?', 'substr(c.date, 1, ?) <= ?', 'c.stance = ?', 'c.same_as IS NULL'], ['2025-11', 7, '2025-12', 'deny'])
+    (['c.date >= ?', 'substr(c.date, 1, ?) <= ?', 'c.stance = ?', 'c.same_as IS NULL'], ['2025-11', 7, '2025-12',
+    'deny'])
     """
     where, args = [], []
 
@@ -183,11 +184,13 @@ def stored_record(model, rec: str, path=None):
     >>> stored_record(Place, '{"id": "place:kyiv", "name": "Kyiv", "novel": 1, "newer": 2}', "s.gk")
     Traceback (most recent call last):
     ...
-    graphkit.errors.StoreError: 's.gk' was written by a newer graphkit (its place records hold fields this one does not know: newer, novel); upgrade graphkit, or rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
+    graphkit.errors.StoreError: 's.gk' was written by a newer graphkit (its place records hold fields this one does not
+    know: newer, novel); upgrade graphkit, or rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
     >>> stored_record(Place, '{"id": "place:kyiv"}', "s.gk")
     Traceback (most recent call last):
     ...
-    graphkit.errors.StoreError: 's.gk' holds a place record this graphkit cannot read (name: Field required): another graphkit wrote it, or it was edited; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
+    graphkit.errors.StoreError: 's.gk' holds a place record this graphkit cannot read (name: Field required): another
+    graphkit wrote it, or it was edited; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
     """
     try:
         return model.model_validate_json(rec)
@@ -227,7 +230,8 @@ def claim_from_record(rec: str, path=None) -> Claim:
     >>> claim_from_record('{"id": "c1"}', "s.gk")
     Traceback (most recent call last):
     ...
-    graphkit.errors.StoreError: 's.gk' holds a claim record this graphkit cannot read (doc_id: Field required): another graphkit wrote it, or it was edited; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
+    graphkit.errors.StoreError: 's.gk' holds a claim record this graphkit cannot read (doc_id: Field required): another
+    graphkit wrote it, or it was edited; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
     """
     d = from_json(rec)
     if tuple(d) != _CLAIM_FIELDS:
@@ -325,7 +329,8 @@ class Store:
         fingerprint dropped, so the next build resolves the stored articles again without re-parsing them.
         """
         db = self.db
-        stale = [(t, c) for t, c in self.ADDED_COLUMNS if c not in {r[1] for r in db.execute(f"PRAGMA table_info({t})")}]
+        stale = [(t, c) for t, c in self.ADDED_COLUMNS
+                 if c not in {r[1] for r in db.execute(f"PRAGMA table_info({t})")}]
         if not stale:
             self._add_speaker_issue()
             if not self.readonly and not db.execute("SELECT 1 FROM sqlite_master WHERE name='kept_issues'").fetchone():
@@ -465,8 +470,10 @@ class Store:
         db = self.db
         with self._transaction():
             db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?)",
-                       (document.id, document.sha256, document.published.isoformat() if document.published else None, _dump(document)))
-            db.execute("INSERT OR REPLACE INTO extractions VALUES (?,?,?,?)", (document.id, document.sha256, model, extraction_json))
+                       (document.id, document.sha256, document.published.isoformat() if document.published else None,
+                        _dump(document)))
+            db.execute("INSERT OR REPLACE INTO extractions VALUES (?,?,?,?)",
+                       (document.id, document.sha256, model, extraction_json))
             db.execute("DELETE FROM meta WHERE key='resolved_fingerprint'")  # the resolved layer is now stale
 
     def published(self) -> dict[str, Optional[str]]:
@@ -517,7 +524,8 @@ class Store:
         out: dict[str, Document] = {}
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
-            for (rec,) in self.db.execute(f"SELECT record FROM documents WHERE id IN ({','.join('?' * len(part))})", part):
+            for (rec,) in self.db.execute(f"SELECT record FROM documents WHERE id IN ({','.join('?' * len(part))})",
+                                          part):
                 d = stored_record(Document, rec, self.path)
                 out[d.id] = d
         return out
@@ -585,7 +593,8 @@ class Store:
             self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?,?,?)", rows)
 
     def count(self, table: str) -> int:
-        assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions", "skipped"}
+        assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions",
+                         "skipped"}
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     def never_resolved(self) -> bool:
@@ -617,7 +626,8 @@ class Store:
 
     # -- resolved layer ---------------------------------------------------
     def replace_resolved(self, actors: Iterable[Actor], places: Iterable[Place], issues: Iterable[Issue],
-                         claims: Iterable[Claim], contradictions: Iterable[Contradiction], skipped: Iterable[Skipped] = (),
+                         claims: Iterable[Claim], contradictions: Iterable[Contradiction],
+                         skipped: Iterable[Skipped] = (),
                          meta: Optional[dict[str, str]] = None, *, only_changed: bool = False):
         """Swap in a new resolved graph in one transaction, with the `meta` entries it was resolved with.
 
@@ -628,7 +638,8 @@ class Store:
         db = self.db
         with self._transaction():
             small = ("actors", "places", "issues", "contradictions", "skipped")
-            for t in small if only_changed else small + ("claims", "claim_issues", "speaker_issue_claims", "claim_places"):
+            for t in small if only_changed else small + ("claims", "claim_issues", "speaker_issue_claims",
+                                                         "claim_places"):
                 db.execute(f"DELETE FROM {t}")
             # stores built before the speaker index covered the claim id: swap it (rows are empty here)
             db.execute("DROP INDEX IF EXISTS claims_speaker")
@@ -637,8 +648,10 @@ class Store:
             db.executemany("INSERT INTO places VALUES (?,?,?)", ((p.id, p.name, _dump(p)) for p in places))
             db.executemany("INSERT INTO issues VALUES (?,?,?)", ((i.id, i.name, _dump(i)) for i in issues))
             self._write_claims(claims, only_changed)
-            db.executemany("INSERT OR REPLACE INTO contradictions VALUES (?,?,?,?)", ((x.a, x.b, x.issue, _dump(x)) for x in contradictions))
-            db.executemany("INSERT OR REPLACE INTO skipped VALUES (?,?,?)", ((s.path, s.reason, int(s.degraded)) for s in skipped))
+            db.executemany("INSERT OR REPLACE INTO contradictions VALUES (?,?,?,?)",
+                           ((x.a, x.b, x.issue, _dump(x)) for x in contradictions))
+            db.executemany("INSERT OR REPLACE INTO skipped VALUES (?,?,?)",
+                           ((s.path, s.reason, int(s.degraded)) for s in skipped))
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted((meta or {}).items()))
 
     def _write_claims(self, claims: Iterable[Claim], only_changed: bool) -> None:
@@ -658,10 +671,12 @@ class Store:
                 self._delete_claims([old[c.id] for c, _ in rows if c.id in old])
             db.executemany("INSERT INTO claims VALUES (?,?,?,?,?,?,?)",
                            [(c.id, c.doc_id, c.speaker_id, c.date, c.stance, c.same_as, rec) for c, rec in rows])
-            db.executemany("INSERT OR IGNORE INTO claim_issues VALUES (?,?)", [(c.id, i) for c, _ in rows for i in c.issues])
+            db.executemany("INSERT OR IGNORE INTO claim_issues VALUES (?,?)",
+                           [(c.id, i) for c, _ in rows for i in c.issues])
             db.executemany("INSERT OR IGNORE INTO speaker_issue_claims VALUES (?,?,?,?)",
                            [(c.speaker_id, i, c.date or "", c.id) for c, _ in rows for i in c.issues])
-            db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)", [(c.id, p) for c, _ in rows for p in c.places])
+            db.executemany("INSERT OR IGNORE INTO claim_places VALUES (?,?)",
+                           [(c.id, p) for c, _ in rows for p in c.places])
         if only_changed:
             gone = [cid for (cid,) in db.execute("SELECT id FROM claims") if cid not in kept]
             for k in range(0, len(gone), 500):
@@ -674,10 +689,12 @@ class Store:
         db = self.db
         old = [claim_from_record(r, self.path) for r in records]
         db.executemany("DELETE FROM claims WHERE id=?", [(c.id,) for c in old])
-        db.executemany("DELETE FROM claim_issues WHERE issue=? AND claim_id=?", [(i, c.id) for c in old for i in c.issues])
+        db.executemany("DELETE FROM claim_issues WHERE issue=? AND claim_id=?",
+                       [(i, c.id) for c in old for i in c.issues])
         db.executemany("DELETE FROM speaker_issue_claims WHERE speaker_id=? AND issue=? AND date=? AND claim_id=?",
                        [(c.speaker_id, i, c.date or "", c.id) for c in old for i in c.issues])
-        db.executemany("DELETE FROM claim_places WHERE place=? AND claim_id=?", [(p, c.id) for c in old for p in c.places])
+        db.executemany("DELETE FROM claim_places WHERE place=? AND claim_id=?",
+                       [(p, c.id) for c in old for p in c.places])
 
     def actors(self) -> list[Actor]:
         return [stored_record(Actor, r, self.path) for (r,) in self.db.execute("SELECT record FROM actors ORDER BY id")]
@@ -693,7 +710,8 @@ class Store:
                 for (r,) in self.db.execute("SELECT record FROM contradictions ORDER BY a, b")]
 
     def skipped(self) -> list[Skipped]:
-        return [Skipped(path=p, reason=r, degraded=bool(d)) for p, r, d in self.db.execute("SELECT path, reason, degraded FROM skipped ORDER BY path")]
+        return [Skipped(path=p, reason=r, degraded=bool(d))
+                for p, r, d in self.db.execute("SELECT path, reason, degraded FROM skipped ORDER BY path")]
 
     def claims(self, *, speaker_ids: Optional[Iterable[str]] = None, issues: Optional[Iterable[str]] = None,
                places: Optional[Iterable[str]] = None, since: Optional[str] = None, until: Optional[str] = None,

@@ -547,7 +547,8 @@ def open_error(path, e: sqlite3.DatabaseError) -> StoreError:
     disk, a store another program holds, one that cannot be written here), else that it is no store to open.
 
     >>> open_error("s.gk", sqlite3.DatabaseError("file is not a database"))
-    StoreError("'s.gk' cannot be opened as a graphkit store (file is not a database); give another --store path or rebuild it")
+    StoreError("'s.gk' cannot be opened as a graphkit store (file is not a database); give another --store path or
+    rebuild it")
     """
     fix = sqlite_fix(e)
     return StoreError(f"'{path}': {fix}" if fix else f"'{path}' cannot be opened as a graphkit store ({e}); give "
@@ -624,7 +625,8 @@ def newer_records(path, kind: str, unknown: Iterable[str]) -> str:
     its path (None: "the store").
 
     >>> newer_records("s.gk", "claim", ["novel"])
-    "'s.gk' was written by a newer graphkit (its claim records hold fields this one does not know: novel); upgrade graphkit, or rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`"
+    "'s.gk' was written by a newer graphkit (its claim records hold fields this one does not know: novel); upgrade
+    graphkit, or rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`"
     """
     where = "the store" if path is None else f"'{path}'"
     return (f"{where} was written by a newer graphkit (its {kind} records hold fields this one does not know: "
@@ -647,7 +649,8 @@ def check_build_store(path, look: Optional[StoreLook] = None) -> None:
     >>> db.close()
     >>> check_build_store(p)
     Traceback (most recent call last):
-    graphkit.errors.StoreError: '.../s.gk' has the older schema 0; rebuild it with `graphkit build CORPUS_DIR --store NEW_PATH`
+    graphkit.errors.StoreError: '.../s.gk' has the older schema 0; rebuild it with `graphkit build CORPUS_DIR --store
+    NEW_PATH`
     """
     path = Path(path)
     check_store_file(path, create=True)

@@ -170,10 +170,12 @@ def check_unedited(path) -> None:
     >>> check_unedited("/dev/stdout")  # written through, whatever the file the shell opened holds
     >>> _ = p.write_text(p.read_text().replace("[]", "[fares]")); check_unedited(p)
     Traceback (most recent call last):
-    graphkit.errors.ExportError: '...issues.yaml' is not as `graphkit issues suggest` wrote it (edited since?): writing there would lose the edits; give another -o path, or --force to replace it
+    graphkit.errors.ExportError: '...issues.yaml' is not as `graphkit issues suggest` wrote it (edited since?): writing
+    there would lose the edits; give another -o path, or --force to replace it
     >>> _ = p.write_text("issues: []\\n"); check_unedited(p)
     Traceback (most recent call last):
-    graphkit.errors.ExportError: '...issues.yaml' is a file graphkit did not write: writing there would replace what it holds; give another -o path (or remove the file first)
+    graphkit.errors.ExportError: '...issues.yaml' is a file graphkit did not write: writing there would replace what it
+    holds; give another -o path (or remove the file first)
     """
     from .outputs import begins_as_ours, not_ours, written_through
 

@@ -14,10 +14,10 @@ given a draft actor. The walk of one article is a function of three things:
 
 An :class:`ArticleWalk` keeps, for one article, every answer of kind 2 it was given (``reads``) and, in order,
 every step of kind 3 and everything it recorded (``steps``). A later resolution *replays* an unchanged article
-(graphkit.resolve's ``_Resolver._replay``, graphkit.actor_drafts' ``Drafts.replay``) instead of walking it again when every read gives the same answer
-now and every draft it meets is the one it met; otherwise the article is walked again and its log replaced.
-Replayed or walked, each article ends with the same drafts, aliases, roles and reasons, so a rebuild resolves
-actors exactly as ``--full`` does (tests/test_incremental_resolve.py).
+(graphkit.resolve's ``_Resolver._replay``, graphkit.actor_drafts' ``Drafts.replay``) instead of walking it again when
+every read gives the same answer now and every draft it meets is the one it met; otherwise the article is walked again
+and its log replaced. Replayed or walked, each article ends with the same drafts, aliases, roles and reasons, so a
+rebuild resolves actors exactly as ``--full`` does (tests/test_incremental_resolve.py).
 
 Reads and steps are lists of JSON-like values (tuples become lists, `plain`), kept per article in the store
 (table ``kept_walks``, `graphkit.kept.kept_actor_walks`) in marshal's format (as JSON, PolNeAR train's 5.0 MB of

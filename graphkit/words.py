@@ -20,8 +20,8 @@ from .issues import light_lemma
 from .knowledge import load_yaml
 from .textmemo import text_memo
 
-__all__ = ["STOP", "NEGATORS", "tokens", "lemma", "fold", "concepts", "negated", "is_negator", "predicates", "predicate_words",
-           "paraphrase_groups", "antonym_poles"]
+__all__ = ["STOP", "NEGATORS", "tokens", "lemma", "fold", "concepts", "negated", "is_negator", "predicates",
+           "predicate_words", "paraphrase_groups", "antonym_poles"]
 
 # Function words and the words of reporting itself ("said", "told"): never what a claim is about.
 STOP = frozenset("""
