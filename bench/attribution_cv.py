@@ -442,12 +442,12 @@ def right_boundaries(golds: list[dict], preds: list[dict]) -> list[dict]:
             out.append(p)
             continue
         q = {k: v for k, v in p.items() if k != "span"}
-        q["spans"] = _runs(best["C"])
+        q["spans"] = char_runs(best["C"])
         out.append(q)
     return out
 
 
-def _runs(cs: set) -> list[list[int]]:
+def char_runs(cs: set) -> list[list[int]]:
     """A set of character offsets as [start, end) runs: {1, 2, 3, 7} -> [[1, 4], [7, 8]]."""
     out: list[list[int]] = []
     for c in sorted(cs):
@@ -462,7 +462,7 @@ def outer_span(cs: set) -> list[int]:
     """A set of character offsets as one [start, end) span from its first to its last: a gold source (the scorer's
     "S", which may hold several runs) as a claim's ``speaker_span``.
 
-    >>> outer_span({4, 5, 9}), _runs({4, 5, 9})
+    >>> outer_span({4, 5, 9}), char_runs({4, 5, 9})
     ([4, 10], [[4, 6], [9, 10]])
     """
     return [min(cs), max(cs) + 1]

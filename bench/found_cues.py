@@ -69,13 +69,6 @@ def cue_head(doc, chars: set):
     return next((t for t in heads if t.pos_ in ("VERB", "AUX", "NOUN")), heads[0]), toks
 
 
-def _chars_of(doc, idx) -> set:
-    out = set()
-    for i in idx:
-        out.update(range(doc[i].idx, doc[i].idx + len(doc[i].text)))
-    return out
-
-
 def _right(C: set, S: set, content: set, speaker: set) -> str:
     """Two letters: content right (``C``: over 30 % of the gold's) or not (``c``), speaker right (``S``) or not.
 
@@ -89,6 +82,8 @@ def why_none(t, C: set, S: set, cues) -> str:
     """What :func:`graphkit.cue_tagger.candidate_of` does with cue head ``t`` (the module docstring's ``none:``)."""
     from graphkit.cue_tagger import POS, content_of, subject_tokens
     from graphkit.frames import _shown_act, not_a_source
+
+    from train_tagger import token_chars
 
     if t.pos_ not in POS:
         return f"pos:{t.pos_}"
@@ -106,7 +101,7 @@ def why_none(t, C: set, S: set, cues) -> str:
     content = content - subject_tokens(t, subj) - {t.i}
     if not content:
         return "content_is_subject"
-    return "builds_" + _right(C, S, _chars_of(t.doc, content), _chars_of(t.doc, {subj.i}))
+    return "builds_" + _right(C, S, token_chars(t.doc, content), token_chars(t.doc, {subj.i}))
 
 
 def shapes(t, con: set, src: set) -> list[str]:
@@ -143,10 +138,10 @@ def missed(dump: dict, fold=None, context=None, extra=None) -> list[dict]:
     nlp = None
     if context is not None:
         import spacy
-        from train_context_tagger import _need, cue_probabilities
+        from train_context_tagger import needed, cue_probabilities
 
-        nlp = spacy.load(_need(Path(context), "contextual tagger", "train one with `python bench/train_context_tagger.py "
-                                                                    "data` and `... train`"))
+        nlp = spacy.load(needed(Path(context), "contextual tagger",
+                                "train one with `python bench/train_context_tagger.py data` and `... train`"))
     sc = cv.scorer()
     cues = default_cues()
     arts, docs = cv.train_dev_parsed()
@@ -238,7 +233,7 @@ def unproposed(rows: list[dict], fold=None) -> collections.Counter:
     return n
 
 
-def _key(a) -> tuple:
+def candidate_key(a) -> tuple:
     """What tells one candidate of an article from another after `apply_scores` copies it."""
     return a.spans, a.cue_span, a.speaker_span, a.continuation
 
@@ -301,12 +296,12 @@ def lost(dump: dict, rows: list[dict]) -> collections.Counter:
         atts, scores = x["atts"], x["scores"]
         groups = claim_groups(atts)
         o = cv.oof_article(sc, a, x, every=False)
-        kept = {_key(k) for k in o.kept}
+        kept = {candidate_key(k) for k in o.kept}
         P, G, pairs = o.P, o.G, o.pairs
         for r in rs:
             i = max((groups[k][0] for k in r["right"]), key=lambda j: scores[j])
             g = G[r["gold"]]
-            k = where_lost(atts[i], scores[i], x["t"], x["tl"], _key(atts[i]) in kept, r["gold"] in pairs,
+            k = where_lost(atts[i], scores[i], x["t"], x["tl"], candidate_key(atts[i]) in kept, r["gold"] in pairs,
                            any(len(g["C"] & p["C"]) / len(g["C"]) > 0.3 and g["S"] & p["S"] for p in P))
             n[k] += 1
             r["lost"] = k

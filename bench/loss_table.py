@@ -178,9 +178,9 @@ def speaker_why(doc, att, g: dict) -> str:
 
 def perfect(g: dict, cue: list | None) -> dict:
     """A claim with gold ``g``'s content and source (what a missing claim put right would be)."""
-    from attribution_cv import _runs, outer_span
+    from attribution_cv import char_runs, outer_span
 
-    return {"spans": _runs(g["C"]), "speaker_span": outer_span(g["S"]), "cue_span": cue}
+    return {"spans": char_runs(g["C"]), "speaker_span": outer_span(g["S"]), "cue_span": cue}
 
 
 def gold_row(doc, g, gi, raw, pairs, P, E, kept_atts, every_atts, segs) -> tuple[str, tuple | None, object]:

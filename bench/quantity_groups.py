@@ -35,11 +35,11 @@ BARE = ("a quantifier alone", "a share with no 'of X'")
 
 def _people(t) -> bool:
     """A plural noun naming people ('voters', 'officials', 'Republicans'), or a people ('Democrats')."""
-    from speaker_shapes import _names_people
+    from speaker_shapes import names_people
 
     if t.pos_ not in ("NOUN", "PROPN"):
         return False
-    return t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNS" and _names_people(t)
+    return t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS") or t.tag_ == "NNS" and names_people(t)
 
 
 def share_group(span) -> tuple[str, str]:

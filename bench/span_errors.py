@@ -137,7 +137,7 @@ def spans_of(row, doc, g, every, E, kept, cues) -> dict:
     """``found_cues.missed``'s ``extra``: the wrong candidate's content and speaker characters and its classes."""
     from graphkit.cue_tagger import candidate_of
 
-    from found_cues import _chars_of
+    from train_tagger import token_chars
 
     b = row["bucket"]
     if b.startswith("candidate:") and b[-2:] in WRONG:
@@ -145,7 +145,7 @@ def spans_of(row, doc, g, every, E, kept, cues) -> dict:
         PC, PS, is_kept = E[k]["C"], E[k]["S"], k in kept
     elif b.startswith("none:builds_") and b[-2:] in WRONG:
         content, subj, _ = candidate_of(doc[row["i"]], cues)
-        PC, PS, is_kept = _chars_of(doc, content), _chars_of(doc, {subj.i}), False
+        PC, PS, is_kept = token_chars(doc, content), token_chars(doc, {subj.i}), False
     else:
         return {}
     head = doc[row["i"]]
@@ -169,7 +169,7 @@ def rows_of(dump: dict, fold=None) -> list[dict]:
     from graphkit.cues import default_cues
 
     from attribution_cv import kept_at
-    from found_cues import _key, missed
+    from found_cues import candidate_key, missed
 
     cues = default_cues()
     kept_keys: dict = {}
@@ -178,9 +178,9 @@ def rows_of(dump: dict, fold=None) -> list[dict]:
         x = dump["arts"][row["doc"]]
         if row["doc"] not in kept_keys:
             kept_atts = kept_at(x)
-            kk = {_key(a) for a in kept_atts}
+            kk = {candidate_key(a) for a in kept_atts}
             groups = claim_groups(x["atts"])
-            kept_keys[row["doc"]] = {j for j, grp in enumerate(groups) if _key(x["atts"][grp[0]]) in kk}
+            kept_keys[row["doc"]] = {j for j, grp in enumerate(groups) if candidate_key(x["atts"][grp[0]]) in kk}
         return spans_of(row, doc, g, every, E, kept_keys[row["doc"]], cues)
 
     return missed(dump, fold, extra=extra)
@@ -193,11 +193,11 @@ def fixed(pred: dict, cls: str, C: set, S: set) -> dict:
     >>> fixed({"spans": [[0, 4]], "speaker_span": [9, 12]}, "speaker:adjacent", {1, 2}, {20, 21, 22})
     {'spans': [[0, 4]], 'speaker_span': [20, 23]}
     """
-    from attribution_cv import _runs, outer_span
+    from attribution_cv import char_runs, outer_span
 
     q = dict(pred)
     if cls.startswith("content:"):
-        q["spans"] = _runs(C)
+        q["spans"] = char_runs(C)
     else:
         q["speaker_span"] = outer_span(S)
     return q

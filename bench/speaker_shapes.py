@@ -101,7 +101,7 @@ def _is_share(head) -> bool:
     return names_no_one(head) or share_head(head)
 
 
-def _names_people(head) -> bool:
+def names_people(head) -> bool:
     """A common noun naming people: a source word ('officials') or a person noun ('voters')."""
     from graphkit.mentions import ANON_HEADS
     from graphkit.person_nouns import person_noun
@@ -129,7 +129,7 @@ def shape(span) -> tuple[str, str] | None:
         return None
     c = cut[0]
     kind = f"a head cut from its {'participle' if c.dep_ == 'acl' else repr(c.lower_)}"
-    return ("people: " if _names_people(head) else "no person: ") + kind, doc[head.i:c.right_edge.i + 1].text
+    return ("people: " if names_people(head) else "no person: ") + kind, doc[head.i:c.right_edge.i + 1].text
 
 
 def main(argv=None) -> int:

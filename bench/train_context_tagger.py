@@ -153,10 +153,10 @@ class ContextTaggerMissing(GraphkitError):
     """A model or training data this script reads is not there: the message says which command writes it."""
 
 
-def _need(path: Path, what: str, fix: str) -> Path:
+def needed(path: Path, what: str, fix: str) -> Path:
     """``path`` if it exists, else a one-line :class:`ContextTaggerMissing`.
 
-    >>> _need(Path("/nonexistent/model-best"), "contextual tagger", "train one with `x`")
+    >>> needed(Path("/nonexistent/model-best"), "contextual tagger", "train one with `x`")
     Traceback (most recent call last):
     train_context_tagger.ContextTaggerMissing: no contextual tagger at /nonexistent/model-best: train one with `x`
     """
@@ -272,7 +272,8 @@ def train(train_folds, minutes: float) -> int:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     d = run_dir(train_folds)
     folds = " ".join(map(str, sorted(train_folds)))
-    _need(d / "config.cfg", "training data", f"write it with `python bench/train_context_tagger.py data --folds {folds}`")
+    needed(d / "config.cfg", "training data",
+           f"write it with `python bench/train_context_tagger.py data --folds {folds}`")
     cmd = ["timeout", str(int(minutes * 60)), sys.executable, "-m", "spacy", "train", str(d / "config.cfg"),
            "--output", str(d / "model"), "--paths.train", str(d / "train.spacy"), "--paths.dev", str(d / "dev.spacy"),
            "--code", str(Path(__file__).resolve())]
@@ -335,7 +336,7 @@ def measure(model_dir: Path, thresholds: list[float]) -> dict:
     import spacy
 
     import attribution_cv as cv
-    from train_tagger import _chars
+    from train_tagger import token_chars
 
     from graphkit.attribution import attributions
     from graphkit.cue_tagger import proposals, score_token
@@ -387,7 +388,7 @@ def measure(model_dir: Path, thresholds: list[float]) -> dict:
         n_tok += len(d)
         cands = {}
         for t, content, subj, frame, feats in proposals(d, cues):
-            cands[t.i] = (score_token(logistic, feats), _chars(d, content), _chars(d, {subj.i}))
+            cands[t.i] = (score_token(logistic, feats), token_chars(d, content), token_chars(d, {subj.i}))
         for t in d:
             tc = set(range(t.idx, t.idx + len(t.text)))
             if tc & rule_cue or t.is_punct or t.is_space:
@@ -673,7 +674,7 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     fix = "train one with `python bench/train_context_tagger.py data` then `... train` (--folds as needed)"
     for m in ([a.model] if a.cmd in ("measure", "speed") else []):
-        _need(m, "contextual tagger", fix)
+        needed(m, "contextual tagger", fix)
     if a.cmd == "data":
         make_data(set(a.folds), a.width, a.depth, a.epochs, a.eval_frequency)
     elif a.cmd == "train":
@@ -682,13 +683,13 @@ def main(argv=None) -> int:
         print(json.dumps(speed(a.model, a.n, a.rounds)))
     elif a.cmd == "cv":
         others = {f: run_dir(set(range(K)) - {f}) / "model" / "model-best" for f in range(K)}
-        res = cv5({f: _need(m, "contextual tagger", fix) for f, m in others.items()})
+        res = cv5({f: needed(m, "contextual tagger", fix) for f, m in others.items()})
         a.json.write_text(json.dumps(res, indent=1), encoding="utf-8")
         print(f"wrote {a.json}")
     elif a.cmd == "e2e":
         models = {FOLD: run_dir({1, 2, 3, 4}), 1: run_dir({3, 4}), 2: run_dir({3, 4}), 3: run_dir({1, 2}),
                   4: run_dir({1, 2})}
-        res = e2e({f: _need(d / "model" / "model-best", "contextual tagger", fix) for f, d in models.items()},
+        res = e2e({f: needed(d / "model" / "model-best", "contextual tagger", fix) for f, d in models.items()},
                   a.thresholds)
         a.json.write_text(json.dumps(res, indent=1), encoding="utf-8")
         print(f"wrote {a.json}")

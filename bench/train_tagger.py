@@ -38,7 +38,14 @@ sys.path.insert(0, str(ROOT))
 SETTINGS = {"C": 0.3, "min_count": 3, "threshold": 0.2}
 
 
-def _chars(doc, idx) -> set:
+def token_chars(doc, idx) -> set:
+    """The character offsets of the tokens ``idx`` of ``doc`` (bench's one home of it: found_cues, span_errors and
+    train_context_tagger read it).
+
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> sorted(token_chars(parsed_as_written("Ann Lee said so."), {1}))
+    [4, 5, 6]
+    """
     out = set()
     for i in idx:
         t = doc[i]
@@ -59,7 +66,7 @@ def rows_of(article: dict, doc, rule_atts) -> list[tuple[dict, int, int, bool]]:
     cue_chars = set().union(*(range(*a.cue_span) for a in rule_atts if a.cue_span)) if rule_atts else set()
     out = []
     for t, content, subj, frame, feats in proposals(doc, default_cues()):
-        C, S = _chars(doc, content), _chars(doc, {subj.i})  # the head word alone (the module's note)
+        C, S = token_chars(doc, content), token_chars(doc, {subj.i})  # the head word alone (the module's note)
         y_new = y_any = 0
         for k, (G, GS) in enumerate(golds):
             if len(G & C) / len(G) > 0.3 and S & GS:
