@@ -231,7 +231,7 @@ def attributions(doc: Doc, cues: Optional[Cues] = None, *, nested: Union[bool, s
 def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], without: Iterable[str],
                   declined: str, tagger: Union[None, bool, dict], tagger_threshold: Optional[float]
                   ) -> list[Attribution]:
-    """`attributions`, with ``token.sent`` looked up (`graphkit.doc_reading.sentences_indexed`). The data flow: the places a
+    """`attributions`, with ``token.sent`` looked up (`doc_reading.sentences_indexed`). The data flow: the places a
     cue may start (`_cue_sites`, one pass over the tokens), each frame's candidates there (`_frame_candidates`), the
     declined ones, whole quotes, running text and nesting, one draft per content (`_drafts`), the records
     (`_finish`)."""

@@ -42,10 +42,10 @@ from dataclasses import replace
 from typing import Iterator, Optional
 
 from .date_expressions import ClaimDate, DateExpression, find_date_expressions, nearest_day, resolve_expression
-from .doc_reading import doc_text  # noqa: F401  (one cache of Doc.text per Doc, shared with the other stages)
+from .doc_reading import doc_text  # one cache of Doc.text per Doc, shared with the other stages
 from .records import Attribution
 
-__all__ = ["ClaimDate", "claim_date", "find_date_expressions", "resolve_expression", "DateExpression", "doc_text"]
+__all__ = ["ClaimDate", "claim_date", "find_date_expressions", "resolve_expression", "DateExpression"]
 
 
 # --- which date words belong to the speech act --------------------------------------------------

@@ -281,7 +281,8 @@ def extract_parsed(doc, document: Document, offset: int = 0, *, text: Optional[s
     """
     from .attribution import attributions
     from .confidence import filter_attributions
-    from .dates import claim_date, doc_text
+    from .dates import claim_date
+    from .doc_reading import doc_text
     from .interviews import doc_turns
     from .keyphrases import keyphrases
 

@@ -573,7 +573,7 @@ def _name_runs_on(head: Token) -> bool:
 
 def _hand_parsed(words: str, pos: str, ents: Optional[str] = None, heads: Optional[list[int]] = None,
                  deps: Optional[str] = None):
-    """:func:`graphkit.doc_reading.parsed_as_written` of space-separated ``words`` with the coarse tags ``pos`` and the IOB
+    """:func:`doc_reading.parsed_as_written` of space-separated ``words`` with the coarse tags ``pos`` and the IOB
     entity tags ``ents`` given, a sentence opening after each full stop, or, with ``heads`` (each word's head, by
     index) and ``deps`` (their labels), the dependency parse given, whose roots open the sentences: the examples of
     this module read a parse as written, not as a model reads it (a model's update may type 'Peabody' otherwise)."""
