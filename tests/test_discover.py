@@ -1889,7 +1889,6 @@ def _voiced_corpus(phrase: str, said_by: list[tuple[str, str]]):
     ("Cadillac tax", [("d0", "x"), ("d0", "y"), ("d0", "z"), ("d1", "x")], True),   # three of its four claims there
     # one voice saying it three times: that speaker's words, not the article's topic
     ("valuable player award", [("d0", "x"), ("d0", "x"), ("d0", "x")], False),
-    ("valuable player award", [("d0", "x"), ("d0", "x"), ("d0", "y")], False),     # two voices
     # three claims of one article against four of another (by one voice there): said mostly away from it
     ("tunnels", [("d0", "x"), ("d0", "y"), ("d0", "z"), ("d1", "x"), ("d1", "x"), ("d1", "x"), ("d1", "x")], False),
     ("tunnels", [("d0", "x"), ("d1", "y"), ("d2", "z")], False),   # once in each of three articles
@@ -1906,6 +1905,29 @@ def test_a_phrase_several_voices_of_one_article_talk_about_is_its_topic(monkeypa
 
     assert_switched(found, [(phrase, True)] if topic else [], topic, monkeypatch, topical, "ARTICLE_TOPICS")
     assert discover_issues(said)["issues"] == discover_issues(said, voices={})["issues"]   # no voices, none
+
+
+@pytest.mark.parametrize("phrase,said_by,the_rule", [
+    # two voices of one article saying it in three of its claims: both sides of a question the article is about (PolNeAR
+    # train: "statehood", "bruises", "Voting Machines"; bench/README.md, issue 14, fifty-fifth pass)
+    ("city statehood", [("d0", "x"), ("d0", "x"), ("d0", "y")], True),
+    ("joint fundraising pact", [("d0", "x"), ("d0", "y"), ("d0", "y"), ("d1", "z")], True),  # three of its four there
+    ("smuggling tunnels", [("d0", "x"), ("d0", "y"), ("d0", "z")], False),   # three voices: a topic either way
+    ("valuable player award", [("d0", "x"), ("d0", "x"), ("d0", "x")], False),   # one voice: none either way
+    ("city statehood", [("d0", "x"), ("d0", "y")], False),   # two claims only: none either way
+])
+def test_two_voices_of_one_article_tell_its_topic(monkeypatch, phrase, said_by, the_rule):
+    import graphkit.topical as topical
+    from switched import assert_switched
+
+    said, voices = _voiced_corpus(phrase, said_by)
+    topic = len(said_by) >= 3 and len({who for _, who in said_by}) >= 2
+
+    def found():
+        return [i["name"] for i in discover_issues(said, voices=voices)["issues"]
+                if phrase in i["patterns"] and i.get("article_topic")]
+
+    assert_switched(found, [phrase] if topic else [], the_rule, monkeypatch, topical, "ARTICLE_VOICES_FEWER")
 
 
 def test_discovery_hears_each_claims_speaker(tmp_path, monkeypatch):
