@@ -1907,27 +1907,27 @@ def test_a_phrase_several_voices_of_one_article_talk_about_is_its_topic(monkeypa
     assert discover_issues(said)["issues"] == discover_issues(said, voices={})["issues"]   # no voices, none
 
 
-@pytest.mark.parametrize("phrase,said_by,the_rule", [
+@pytest.mark.parametrize("phrase,said_by,expected,the_rule", [
     # two voices of one article saying it in three of its claims: both sides of a question the article is about (PolNeAR
     # train: "statehood", "bruises", "Voting Machines"; bench/README.md, issue 14, fifty-fifth pass)
-    ("city statehood", [("d0", "x"), ("d0", "x"), ("d0", "y")], True),
-    ("joint fundraising pact", [("d0", "x"), ("d0", "y"), ("d0", "y"), ("d1", "z")], True),  # three of its four there
-    ("smuggling tunnels", [("d0", "x"), ("d0", "y"), ("d0", "z")], False),   # three voices: a topic either way
-    ("valuable player award", [("d0", "x"), ("d0", "x"), ("d0", "x")], False),   # one voice: none either way
-    ("city statehood", [("d0", "x"), ("d0", "y")], False),   # two claims only: none either way
+    ("city statehood", [("d0", "x"), ("d0", "x"), ("d0", "y")], ["city statehood"], True),
+    ("joint fundraising pact", [("d0", "x"), ("d0", "y"), ("d0", "y"), ("d1", "z")],   # three of its four claims there
+     ["joint fundraising pact"], True),
+    ("smuggling tunnels", [("d0", "x"), ("d0", "y"), ("d0", "z")], ["smuggling tunnels"], False),  # three: either way
+    ("valuable player award", [("d0", "x"), ("d0", "x"), ("d0", "x")], [], False),   # one voice: none either way
+    ("city statehood", [("d0", "x"), ("d0", "y")], [], False),   # two claims only: none either way
 ])
-def test_two_voices_of_one_article_tell_its_topic(monkeypatch, phrase, said_by, the_rule):
+def test_two_voices_of_one_article_tell_its_topic(monkeypatch, phrase, said_by, expected, the_rule):
     import graphkit.topical as topical
     from switched import assert_switched
 
     said, voices = _voiced_corpus(phrase, said_by)
-    topic = len(said_by) >= 3 and len({who for _, who in said_by}) >= 2
 
     def found():
         return [i["name"] for i in discover_issues(said, voices=voices)["issues"]
                 if phrase in i["patterns"] and i.get("article_topic")]
 
-    assert_switched(found, [phrase] if topic else [], the_rule, monkeypatch, topical, "ARTICLE_VOICES_FEWER")
+    assert_switched(found, expected, the_rule, monkeypatch, topical, "ARTICLE_VOICES_FEWER")
 
 
 def test_discovery_hears_each_claims_speaker(tmp_path, monkeypatch):
