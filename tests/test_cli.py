@@ -1,12 +1,14 @@
 """User errors at the command line: one line saying what is wrong and what to do, exit 2, no traceback.
 
 The table runs ``graphkit.cli.main`` (the console script's entry point) in-process, which is fast;
-a few cases run the installed ``graphkit`` script in a subprocess, as a researcher would.
+a few cases run the installed ``graphkit`` script in a subprocess, as a researcher would. Along a command's data
+flow: its arguments, options, models folder, help and output here; where it writes in tests/test_cli_outputs.py;
+the machine stopping it (a full disk, SQLite, Ctrl-C, a store held) in tests/test_cli_failures.py. The helpers
+those and other test files read (`run_main`, `run`, `tree`, the `work` fixture, ...) are this module's.
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -14,7 +16,6 @@ import re
 import sqlite3
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,8 @@ USER_ERRORS = [
     (["build", "corpus", "--store", "other.db"], "'other.db' is an SQLite file but not a graphkit store"),
     (["build", "corpus", "--store", "new/s.gk", "--model", "en_core_web_nonesuch"], "'en_core_web_nonesuch' is not installed"),
 ]
+
+
 # folders nothing can be written in, even by root: /proc takes no new files (Linux)
 if Path("/proc/self").is_dir():
     USER_ERRORS += [
@@ -315,82 +318,6 @@ def test_every_option_check_names_a_function(command, option, check):
     assert check_named(check) is named, (command, option, check)
 
 
-#: (-o, words of the line): an input of the store a writer reads is never written over (an article, the metadata or a
-#: knowledge file of the corpus it was built from; the store itself), nor made where the next build would read it
-INPUT_OUTPUTS = [
-    ("corpus/000_36443760e30779ee.txt", "is an article of the corpus this store was built from ("),
-    ("corpus/metadata.jsonl", "is the metadata of the corpus this store was built from ("),
-    ("corpus/metadata.csv", "the next build would read it"),
-    ("corpus/issues.yaml", "is a knowledge file this store was built with: writing there would replace it"),
-    ("corpus/actors.yaml", "is a knowledge file this store was built with"),
-    ("corpus/graph.html", "), where the next build would read it as an article; give another -o path"),
-    ("corpus/../corpus/001_56cb526c82487007.txt", "is an article of the corpus"),
-    ("latest.txt", "is an article of the corpus"),  # a link to an article: its target would be replaced
-    ("sample.gk", "is a graphkit store: writing there would replace what it holds"),
-    # the build's lock, replaced by a new file, would let two builds write at once (graphkit.store_file.writer_lock)
-    ("sample.gk.lock", "is a file the store keeps beside it (its journal or its writer lock)"),
-    ("sample.gk-wal", "is a file the store keeps beside it"),
-]
-WRITERS = [["export", "jsonl"], ["export", "csv"], ["export", "graphml"], ["export", "gexf"], ["export", "cytoscape"],
-           ["export", "json"], ["view"], ["issues", "suggest"]]
-
-
-@pytest.mark.parametrize("writer", WRITERS, ids=" ".join)
-@pytest.mark.parametrize("output,words", INPUT_OUTPUTS, ids=[o for o, _ in INPUT_OUTPUTS])
-def test_no_writer_replaces_an_input_of_its_store(sample_store, output, words, writer, tmp_path, capsys, monkeypatch):
-    """`graphkit.inputs`: the build records what it read; every writer asks before it writes (an export had
-    replaced the article it was given as -o, as any Unix writer would)."""
-    folder = sample_store.parent  # reached through links from tmp_path: an output is the file it names in the end
-    (tmp_path / "corpus").symlink_to(folder / "corpus")
-    (tmp_path / "sample.gk").symlink_to(sample_store)
-    for side in ("sample.gk.lock", "sample.gk-wal"):  # (the journal need not be there)
-        (tmp_path / side).symlink_to(folder / side)
-    (tmp_path / "latest.txt").symlink_to(folder / "corpus" / "002_0a2dcb1df1e57fc0.txt")
-    before = tree(folder)
-    proc = run_main([*writer, "--store", sample_store, "-o", output], tmp_path, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert line.startswith(f"graphkit: error: '{output}' ") and words in line, line
-    assert tree(folder) == before
-
-
-@pytest.mark.parametrize("writer", WRITERS, ids=" ".join)
-@pytest.mark.parametrize("output,words", INPUT_OUTPUTS[:3], ids=[o for o, _ in INPUT_OUTPUTS[:3]])
-def test_a_store_this_process_has_open_still_says_what_it_read(sample_store, output, words, writer, tmp_path, capsys,
-                                                              monkeypatch):
-    """A notebook holding the store open (`graphkit.open`) while a writer is given it by path: the look at a store
-    open here read nothing (a second connection closed would drop the open one's locks), so `view` and `issues
-    suggest` took it for a store that recorded no inputs and wrote over the article given as -o (the suite run as
-    tests/test_query.py then tests/test_cli.py did so). It is read through the open Store now
-    (`graphkit.store_file.open_store`)."""
-    from graphkit.query import Graphkit
-
-    folder = sample_store.parent
-    (tmp_path / "corpus").symlink_to(folder / "corpus")
-    before = tree(folder)
-    with Graphkit(sample_store):
-        proc = run_main([*writer, "--store", sample_store, "-o", output], tmp_path, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert words in line, line
-    assert tree(folder) == before
-
-
-@pytest.mark.parametrize("writer,said", [
-    (["view"], "e.g. graph.html"),  # 'corpus/graph.html' is a name the next build reads as an article
-    (["issues", "suggest"], "e.g. issues.yaml"),  # 'corpus/issues.yaml' is a knowledge file the store was built with
-    (["export", "jsonl"], "e.g. corpus/graph.jsonl"),  # a new name the corpus reader leaves alone: given as it was
-], ids=lambda v: v if isinstance(v, str) else " ".join(v))
-def test_a_corpus_folder_given_as_output_is_answered_with_a_name_that_is_no_input(sample_store, writer, said, tmp_path,
-                                                                                 capsys, monkeypatch):
-    """``view -o corpus`` was told "give a file name with -o, e.g. corpus/graph.html", which is then refused."""
-    (tmp_path / "corpus").symlink_to(sample_store.parent / "corpus")
-    proc = run_main([*writer, "--store", sample_store, "-o", "corpus"], tmp_path, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert line == f"graphkit: error: 'corpus' is a folder; give a file name with -o, {said}", line
-
-
 def one_article_store(d: Path) -> None:
     """``d/corpus`` (one article of the sample, its metadata row and the README) and ``d/s.gk`` built from it."""
     import shutil
@@ -405,220 +332,12 @@ def one_article_store(d: Path) -> None:
     build(d / "corpus", d / "s.gk")
 
 
-#: (writer, -o in the corpus folder, what it writes there): one rule for every format and the view -- a new file of
-#: another name goes in the corpus, as the next build does not read it and it replaces nothing the corpus holds (the
-#: view's .html is a name a build reads: refused, tests INPUT_OUTPUTS above)
-CORPUS_OUTPUTS = [
-    (["export", "graphml"], "corpus/graph.graphml", ["graph.graphml"]),
-    (["export", "gexf"], "corpus/graph.gexf", ["graph.gexf"]),
-    (["export", "cytoscape"], "corpus/graph.cyjs", ["graph.cyjs"]),
-    (["export", "json"], "corpus/graph.json", ["graph.json"]),
-    (["export", "jsonl"], "corpus/claims.jsonl", ["claims.jsonl"]),
-    (["export", "csv"], "corpus/claims.csv", ["claims.csv"]),
-    # neo4j writes a folder of CSV files: the corpus folder itself (refused before as "put among its articles",
-    # though a build reads none of them), or a new folder in it (taken once, refused the second time as a folder of
-    # the corpus: a re-export failed)
-    (["export", "neo4j"], "corpus", ["nodes_Actor.csv", "rels_SAID.csv"]),
-    (["export", "neo4j"], "corpus/neo4j", ["neo4j/nodes_Actor.csv", "neo4j/rels_SAID.csv"]),
-    (["issues", "suggest"], "corpus/more-issues.yaml", ["more-issues.yaml"]),
-]
-
-
-@pytest.mark.parametrize("writer,output,written", CORPUS_OUTPUTS, ids=[f"{' '.join(w)} {o}" for w, o, _ in CORPUS_OUTPUTS])
-def test_an_output_in_the_corpus_folder_is_not_read_by_the_next_build(writer, output, written, tmp_path, capsys,
-                                                                       monkeypatch):
-    """Written twice (a re-export replaces its own file), the corpus's own files unchanged, and the next build reads
-    the one article it read before, unchanged, and says no problem."""
-    one_article_store(tmp_path)
-    before = tree(tmp_path / "corpus")
-    for _ in range(2):
-        proc = run_main([*writer, "--store", "s.gk", "-o", output], tmp_path, capsys, monkeypatch)
-        assert proc.returncode == 0 and not proc.stderr, proc.stderr
-    after = tree(tmp_path / "corpus")
-    assert {k: v for k, v in after.items() if k in before} == before
-    assert set(written) <= set(after)
-    proc = run_main(["build", "corpus", "--store", "s.gk"], tmp_path, capsys, monkeypatch)
-    assert proc.returncode == 0 and "articles: 1 (0 parsed, 1 unchanged)" in proc.stdout, proc.stdout + proc.stderr
-    assert run_main(["problems", "--store", "s.gk"], tmp_path, capsys, monkeypatch).stdout.strip().count("\n") == 0
-
-
-#: (writer, -o, what is there before): a file graphkit did not write is kept, in the corpus folder or anywhere, as
-#: `build --store` takes only a store (`graphkit.outputs.written_by_graphkit`); each was replaced before
-NOT_OURS = [
-    (["export", "csv"], "corpus/notes.csv", "source,quote\nReuters,a line I copied\n"),        # a table of one's own
-    (["export", "graphml"], "corpus/mine.graphml", '<?xml version="1.0"?>\n<graphml><graph edgedefault="undirected">'
-                                                  '<node id="a"/></graph></graphml>\n'),      # a graph drawn elsewhere
-    (["export", "jsonl"], "corpus/coded.jsonl", '{"id": 1, "code": "economy"}\n'),
-    (["export", "neo4j"], "corpus", None),                                                     # its nodes_Actor.csv
-    (["view"], "notes.md", "# what I read\n"),
-    (["issues", "suggest"], "corpus/my-issues.yaml", "issues:\n  - name: fares\n"),          # a taxonomy written by hand
-]
-
-
-@pytest.mark.parametrize("writer,output,content", NOT_OURS, ids=[f"{' '.join(w)} {o}" for w, o, _ in NOT_OURS])
-def test_a_file_graphkit_did_not_write_is_not_replaced(writer, output, content, tmp_path, capsys, monkeypatch):
-    """One line saying so, status 2, the file as it was; the rows above write their own files twice."""
-    one_article_store(tmp_path)
-    path = tmp_path / output / "nodes_Actor.csv" if content is None else tmp_path / output
-    path.write_text(content or "name,party\nAnn Lee,Green\n", encoding="utf-8")
-    before = tree(tmp_path)
-    proc = run_main([*writer, "--store", "s.gk", "-o", output], tmp_path, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert f"'{path.relative_to(tmp_path)}' is a file graphkit did not write" in line and "remove the file first" in line
-    assert tree(tmp_path) == before
-
-
-def _without_seal(text: str) -> str:
-    """A suggested file as a graphkit before `graphkit.suggest.SEAL` wrote it."""
-    first, _, rest = text.split("\n", 2)
-    return f"{first}\n{rest}"
-
-
-def _renamed(text: str) -> str:
-    return text.replace("  - name: ", "  - name: my ", 1)
-
-
-#: (what becomes of a suggested issues.yaml when ``issues suggest`` is asked for it again at the same -o, before the
-#: command or while it works the issues out, --force, replaced): only a file byte for byte as graphkit wrote it is
-#: replaced unasked (a researcher's edits were lost)
-SUGGESTED_AGAIN = [
-    (lambda text: text, "before", False, True),
-    (_renamed, "before", False, False),                                          # an issue renamed
-    (lambda text: text + "# ask Ann about the fares\n", "before", False, False),  # a note at the end
-    (lambda text: text.replace("\n", "\r\n"), "before", False, False),            # saved by an editor with CRLF
-    (_without_seal, "before", False, False),                                     # by a graphkit before the seal
-    (_renamed, "before", True, True),
-    (_renamed, "during", False, False),       # saved while the command ran: it read the file as written, at its start
-    (_renamed, "during", True, True),
-]
-
-
-@pytest.mark.parametrize("edit,when,force,replaced", SUGGESTED_AGAIN,
-                         ids=["as written", "renamed", "a note", "CRLF", "before the seal", "renamed, --force",
-                              "renamed during the run", "renamed during the run, --force"])
-def test_a_suggested_file_edited_since_is_kept(edit, when, force, replaced, tmp_path, capsys, monkeypatch):
-    import graphkit.suggest
-
-    one_article_store(tmp_path)
-    command = ["issues", "suggest", "--store", "s.gk", "-o", "issues.yaml"]
-    assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
-    written = (tmp_path / "issues.yaml").read_text(encoding="utf-8")
-    before = tree(tmp_path)
-    edited = edit(written).encode("utf-8")
-    if when == "before":
-        (tmp_path / "issues.yaml").write_bytes(edited)
-    else:  # the researcher saves the file while the command works the issues out
-        suggest = graphkit.suggest.suggest
-        monkeypatch.setattr(graphkit.suggest, "suggest", lambda *a, **kw: (
-            suggest(*a, **kw), (tmp_path / "issues.yaml").write_bytes(edited))[0])
-    proc = run_main([*command, *(["--force"] if force else [])], tmp_path, capsys, monkeypatch)
-    assert "Traceback" not in proc.stderr, proc.stderr
-    if replaced:
-        assert proc.returncode == 0 and (tmp_path / "issues.yaml").read_text(encoding="utf-8") == written
-    else:
-        assert proc.returncode == 2 and tree(tmp_path) == {**before, "issues.yaml": hashlib.sha256(edited).hexdigest()}
-        assert proc.stderr.strip().splitlines() == [
-            "graphkit: error: 'issues.yaml' is not as `graphkit issues suggest` wrote it (edited since?): writing "
-            "there would lose the edits; give another -o path, or --force to replace it"]
-
-
-def test_issues_suggest_reads_its_output_once_a_check(tmp_path, capsys, monkeypatch):
-    """The file at -o is read whole once before the issues are worked out and once at the write, and its head is not
-    read again for `outputs.written_by_graphkit`: `suggest.check_unedited` answers for it (main read the whole file once,
-    at the start, and the head twice)."""
-    import graphkit.outputs
-
-    one_article_store(tmp_path)
-    command = ["issues", "suggest", "--store", "s.gk", "-o", "issues.yaml"]
-    assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
-    reads, asked = [], []  # the files read whole, by their real path (another issues.yaml is another file)
-    read_bytes, written_by_graphkit = Path.read_bytes, graphkit.outputs.written_by_graphkit
-    monkeypatch.setattr(Path, "read_bytes", lambda self: (reads.append(self.resolve()), read_bytes(self))[1])
-    monkeypatch.setattr(graphkit.outputs, "written_by_graphkit", lambda p: (asked.append(p), written_by_graphkit(p))[1])
-    assert run_main(command, tmp_path, capsys, monkeypatch).returncode == 0
-    assert (reads.count((tmp_path / "issues.yaml").resolve()), asked) == (2, [])
-
-
-#: (what is at -o, whether check_output lets a writer replace it, how many times the check opens it)
-OUTPUT_READS = [
-    ("an export of graphkit's", True, 1),  # main read it twice: its SQLite header, then its first 4 KB
-    ("notes", False, 1),
-    ("a graphkit store", False, 1),
-    ("nothing", True, 0),
-]
-
-
-@pytest.mark.parametrize("there,replaced,opened", OUTPUT_READS, ids=[r[0] for r in OUTPUT_READS])
-def test_an_output_is_read_once_a_check(tmp_path, monkeypatch, there, replaced, opened):
-    """`outputs.check_output` answers what database the file at -o is and whether graphkit wrote it from one read of
-    its head (`store_file.file_head`)."""
-    import builtins
-
-    from graphkit.errors import ExportError
-    from graphkit.export import CSV_FIELDS
-    from graphkit.outputs import check_output
-
-    out = tmp_path / "out.csv"
-    if there == "an export of graphkit's":
-        out.write_text(",".join(CSV_FIELDS) + "\n")
-    elif there == "notes":
-        out.write_text("my notes\n")
-    elif there == "a graphkit store":
-        Store(out, create=True).close()
-    opens, real_open = [], builtins.open
-    monkeypatch.setattr(builtins, "open", lambda f, *a, **k: (opens.append(Path(f) == out), real_open(f, *a, **k))[1])
-    try:
-        check_output(out)
-        ok = True
-    except ExportError:
-        ok = False
-    assert (ok, sum(opens)) == (replaced, opened)
-
-
-@pytest.mark.parametrize("writer", [*WRITERS, ["export", "neo4j"]], ids=" ".join)
-@pytest.mark.parametrize("since", [None, "2100"], ids=["claims", "none"])
-def test_every_writer_replaces_its_own_file(writer, since, work, capsys, monkeypatch):
-    """Each output, and each output of no claim, begins as `graphkit.outputs.own_heads` says: written twice, and
-    over an empty file."""
-    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
-    output = "neo4j" if writer == ["export", "neo4j"] else "out.yaml" if writer[0] == "issues" else "out.txt"
-    (work / output).mkdir() if output == "neo4j" else (work / output).write_text("")
-    filters = ["--since", since] if since and writer[0] != "issues" else []
-    for _ in range(2):
-        proc = run_main([*writer, "--store", "s.gk", "-o", output, *filters], work, capsys, monkeypatch)
-        assert proc.returncode == 0, proc.stderr
-
-
-@pytest.mark.parametrize("writer,output", [*((w, o) for w in WRITERS for o in ("models/cues.yaml", "models/new.yaml")),
-                                           (["export", "neo4j"], "models")], ids=lambda v: v if isinstance(v, str) else " ".join(v))
-def test_no_writer_writes_in_the_models_folder_its_store_was_built_with(work, writer, output, capsys, monkeypatch):
-    """The models folder the build read (`graphkit.knowledge.models_dir`, here a copy GRAPHKIT_MODELS names) was no
-    input of the store: an export replaced cues.yaml there, or put a .yaml the next build read."""
-    monkeypatch.setenv("GRAPHKIT_MODELS", _models_copy(work))
-    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
-    before = tree(work)
-    proc = run_main([*writer, "--store", "s.gk", "-o", output], work, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert line.startswith(f"graphkit: error: '{output}' is in the models folder this store was built with ("), line
-    assert tree(work) == before
-
-
-def test_the_python_api_refuses_an_input_as_its_output_too(sample, sample_store):
-    from graphkit.errors import ExportError
-
-    for fmt in ("jsonl", "csv", "graphml", "json"):
-        with pytest.raises(ExportError, match="is the metadata of the corpus this store was built from"):
-            sample.write(fmt, sample_store.parent / "corpus" / "metadata.jsonl")
-
-
 def _models_without_cues(work: Path) -> str:
     (work / "models").mkdir()
     return "models"
 
 
-def _models_copy(work: Path, name: str = "", tail: bytes = b"") -> str:
+def models_copy(work: Path, name: str = "", tail: bytes = b"") -> str:
     """A copy of models/ in ``work`` (what GRAPHKIT_MODELS names), ``tail`` added to its file ``name``."""
     import shutil
 
@@ -638,15 +357,15 @@ MODELS_ERRORS = [
     (lambda work: "no_such_folder", "GRAPHKIT_MODELS=no_such_folder is no folder; point it at a copy of models/"),
     (lambda work: "notes.txt", "GRAPHKIT_MODELS=notes.txt is no folder"),
     (_models_without_cues, "cues.yaml is missing (GRAPHKIT_MODELS names models); copy cues.yaml there"),
-    (lambda work: _models_copy(work, "cues.yaml", b"verbs: [unclosed\n"), "models/cues.yaml is not valid YAML at line"),
-    (lambda work: _models_copy(work, "actors.yaml", b"actors: [unclosed\n"), "models/actors.yaml is not valid YAML"),
-    (lambda work: _models_copy(work, "links.yaml", "# caf\u00e9\n".encode("latin-1")), "links.yaml is not UTF-8 text"),
-    (lambda work: _models_copy(work, "person_nouns.txt", "# caf\u00e9\n".encode("latin-1")),
+    (lambda work: models_copy(work, "cues.yaml", b"verbs: [unclosed\n"), "models/cues.yaml is not valid YAML at line"),
+    (lambda work: models_copy(work, "actors.yaml", b"actors: [unclosed\n"), "models/actors.yaml is not valid YAML"),
+    (lambda work: models_copy(work, "links.yaml", "# caf\u00e9\n".encode("latin-1")), "links.yaml is not UTF-8 text"),
+    (lambda work: models_copy(work, "person_nouns.txt", "# caf\u00e9\n".encode("latin-1")),
      "person_nouns.txt is not UTF-8 text"),
-    (lambda work: _models_copy(work, "verb_classes.txt", "# caf\u00e9\n".encode("latin-1")),
+    (lambda work: models_copy(work, "verb_classes.txt", "# caf\u00e9\n".encode("latin-1")),
      "verb_classes.txt is not UTF-8 text"),
-    (lambda work: _models_copy(work, "attribution_filter.json", b"}"), "models/attribution_filter.json is not valid JSON"),
-    (lambda work: _models_copy(work, "attribution_tagger.json", b"}"), "models/attribution_tagger.json is not valid JSON"),
+    (lambda work: models_copy(work, "attribution_filter.json", b"}"), "models/attribution_filter.json is not valid JSON"),
+    (lambda work: models_copy(work, "attribution_tagger.json", b"}"), "models/attribution_tagger.json is not valid JSON"),
 ]
 
 
@@ -668,7 +387,7 @@ def test_a_models_folder_that_is_not_there_is_one_line_and_changes_nothing(work,
 
 def test_models_broken_after_a_build_are_said_before_the_rebuild_changes_anything(work, capsys, monkeypatch):
     """The models' YAML is read again when it changed since the store's last build (the stamp that build kept)."""
-    monkeypatch.setenv("GRAPHKIT_MODELS", _models_copy(work))
+    monkeypatch.setenv("GRAPHKIT_MODELS", models_copy(work))
     assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
     (work / "corpus" / "b.txt").write_text("Putin said the talks went well.")
     with open(work / "models" / "places.yaml", "a") as f:
@@ -694,412 +413,6 @@ def test_a_rebuild_with_the_models_unchanged_reads_no_yaml(work, capsys, monkeyp
     monkeypatch.setattr(graphkit.confidence, "read_model", parsed)
     proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
     assert proc.returncode == 0 and "(0 parsed, 1 unchanged)" in proc.stdout, proc.stderr
-
-
-@pytest.mark.parametrize("args", [["export", "jsonl"], ["export", "csv"], ["view"]], ids=" ".join)
-def test_an_output_that_is_a_pipe_is_written_into_not_replaced(work, args, capsys, monkeypatch):
-    """-o naming a pipe or a device (``-o /dev/stdout``, a FIFO here): the content goes into it, the closing line to
-    stderr. The old code renamed a temp file over it: the FIFO became a plain file (run as root, ``-o /dev/stdout``
-    replaced the device's link in /dev), and the reader got nothing."""
-    import stat
-    import threading
-
-    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
-    fifo = work / "pipe"
-    os.mkfifo(fifo)
-    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)   # a reader is there: the command's open does not wait
-    got, done = [], threading.Event()
-    drain = threading.Thread(target=_drain, args=(reader, got, done))
-    drain.start()
-    try:
-        proc = run_main([*args, "--store", "s.gk", "-o", "pipe"], work, capsys, monkeypatch)
-    finally:
-        done.set()
-        drain.join()
-        os.close(reader)
-    assert proc.returncode == 0 and proc.stdout == "" and "wrote pipe" in proc.stderr, proc
-    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and b"Europe was to blame" in b"".join(got)
-
-
-@pytest.mark.parametrize("args", [["export", "jsonl"], ["view"]], ids=" ".join)
-def test_an_output_through_a_link_to_stdout_reaches_the_file_stdout_is_redirected_to(work, args, capsys, monkeypatch):
-    """``-o /dev/stdout > claims.jsonl`` (a link of the test's own to this process's stdout, as /dev/stdout is): the
-    content reaches the file, the closing line goes to stderr, the link stays a link. 8fa36e6 renamed its temp file
-    over the link (the link then a plain file, claims.jsonl empty: the reviewer's case)."""
-    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
-    (work / "stdout").symlink_to("/proc/self/fd/1")
-    with open(work / "out.txt", "w") as out:
-        proc = subprocess.run(graphkit_cmd() + [*args, "--store", "s.gk", "-o", "stdout"], stdout=out,
-                              stderr=subprocess.PIPE, text=True, timeout=300, cwd=work)
-    assert proc.returncode == 0 and "wrote stdout" in proc.stderr, proc.stderr
-    got = (work / "out.txt").read_text(encoding="utf-8")
-    assert "Europe was to blame" in got and "wrote" not in got
-    assert (work / "stdout").is_symlink()
-
-
-@pytest.mark.parametrize("fails", [False, True], ids=["written", "the write fails"])
-def test_an_output_through_a_link_to_a_file_replaces_that_file_whole(work, fails, capsys, monkeypatch):
-    """``-o latest.jsonl``, a link to the run's file: the file the link leads to is replaced as any output is (a temp
-    file renamed over it), the link stays a link; a write that fails leaves that file as it was. The old code wrote
-    into the file through the link (the price of the /dev/stdout fix): a failed write left it cut short."""
-    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
-    (work / "runs").mkdir()
-    last_run = '{"id": "c_1", "doc_id": "a", "text": "the last run\'s claim"}\n'  # graphkit's (`written_by_graphkit`)
-    (work / "runs" / "c.jsonl").write_text(last_run)
-    (work / "latest.jsonl").symlink_to("runs/c.jsonl")
-    if fails:
-        def failing(src, dst):
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-        monkeypatch.setattr(os, "replace", failing)
-    proc = run_main(["export", "jsonl", "--store", "s.gk", "-o", "latest.jsonl"], work, capsys, monkeypatch)
-    assert (work / "latest.jsonl").is_symlink() and os.readlink(work / "latest.jsonl") == "runs/c.jsonl"
-    got = (work / "runs" / "c.jsonl").read_text()
-    if fails:
-        assert proc.returncode == 2 and got == last_run, proc.stderr
-    else:
-        assert proc.returncode == 0 and "wrote latest.jsonl" in proc.stdout and "Europe was to blame" in got
-    assert [p.name for p in (work / "runs").iterdir()] == ["c.jsonl"]  # no temp file left
-
-
-def test_an_output_through_a_link_into_no_folder_says_so(work, capsys, monkeypatch):
-    """A link to a file in a folder that is not there: the link and its folder are named (it said "cannot write
-    'latest.jsonl': No such file or directory", of a path that is there)."""
-    (work / "latest.jsonl").symlink_to("runs/c.jsonl")
-    before = tree(work)
-    proc = run_main(["export", "jsonl", "--store", "ok.gk", "-o", "latest.jsonl"], work, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert "'latest.jsonl' is a link to '" in line and "runs/c.jsonl', whose folder does not exist" in line, line
-    assert tree(work) == before
-
-
-@pytest.mark.parametrize("named", ["/proc/self/fd", "/dev/fd"])  # /dev/fd: a folder link to /proc/self/fd
-@pytest.mark.parametrize("flags,then", [(os.O_APPEND, "before|claims|after"), (0, "claims|after")],
-                         ids=["opened to append (>> log)", "opened to write (> f, then echo)"])
-def test_an_output_through_this_process_descriptor_writes_at_its_offset(tmp_path, flags, then, named):
-    """``-o /dev/stdout`` is this process's descriptor 1 (here a descriptor of the test's own, named through
-    /proc/self/fd or /dev/fd): written through it, at its offset, as the shell opened it. Reopened by name with "w"
-    (the old code), a file the shell appends to was emptied, and what the shell wrote after went over the output;
-    /dev/fd/N, its folder a link, was taken for a plain file (the reviewer's case) and a temp file renamed over it."""
-    from graphkit.outputs import atomic_open
-
-    f = tmp_path / "log"
-    f.write_text("before|")
-    fd = os.open(f, os.O_WRONLY | flags)
-    try:
-        if flags:
-            os.lseek(fd, 0, os.SEEK_END)
-        else:
-            os.ftruncate(fd, 0)  # what "> f" does before the command runs
-        with atomic_open(f"{named}/{fd}") as out:
-            out.write("claims|")
-        os.write(fd, b"after")  # the shell's next command, on the same descriptor
-    finally:
-        os.close(fd)
-    assert f.read_text() == then
-
-
-def _drain(fd: int, got: list, done) -> None:
-    """Read the pipe ``fd`` into ``got`` until ``done`` is set and nothing is left (a page is more than a pipe holds)."""
-    import select
-    import time
-
-    while True:
-        chunk = os.read(fd, 1 << 16) if select.select([fd], [], [], 0.05)[0] else b""
-        if chunk:
-            got.append(chunk)
-        elif done.is_set():
-            return
-        else:
-            time.sleep(0.01)   # no writer yet (the pipe reads as ended) or nothing written yet
-
-
-# A disk that fills or cannot be written while a file is written: (errno, strerror, the fix the line gives)
-WRITE_ERRORS = [
-    (errno.ENOSPC, "No space left on device", "free space on that disk or give a path on another"),
-    (errno.EROFS, "Read-only file system", "give a path on a disk that can be written"),
-]
-WRITES = [["export", "graphml", "--store", "ok.gk", "-o", "g.graphml"],  # (named apart from WRITERS above)
-          ["export", "jsonl", "--store", "ok.gk", "-o", "c.jsonl"],
-          ["view", "--store", "ok.gk", "-o", "v.html"]]
-
-
-@pytest.mark.parametrize("code,said,fix", WRITE_ERRORS, ids=["disk full", "read-only disk"])
-@pytest.mark.parametrize("args", WRITES, ids=[" ".join(a[:2]) for a in WRITES])
-def test_a_disk_that_cannot_take_the_file_says_what_to_do(work, args, code, said, fix, capsys, monkeypatch):
-    """The write fails as the finished file is put in place (simulated: no disk to fill here): one line with the
-    fix for that kind of failure, and nothing half-written left."""
-    def failing(src, dst):
-        raise OSError(code, said)
-
-    monkeypatch.setattr(os, "replace", failing)
-    before = tree(work)
-    proc = run_main(args, work, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert line.startswith("graphkit: error: ") and said in line and line.endswith(fix), line
-    assert tree(work) == before
-
-
-# An SQLite error that says nothing is wrong with the store: (the error, words of the line)
-SQLITE_ERRORS = [
-    ("database or disk is full", "the disk holding the store is full (database or disk is full); free space there"),
-    ("database is locked", "another program holds the store (database is locked); close it"),
-    ("attempt to write a readonly database", "the store cannot be written here"),
-]
-
-
-@pytest.mark.parametrize("said,words", SQLITE_ERRORS, ids=[s for s, _ in SQLITE_ERRORS])
-def test_a_build_stopped_by_sqlite_says_why_not_that_the_store_is_damaged(work, said, words, capsys, monkeypatch):
-    """A build whose article write SQLite refuses (simulated: the write raises what SQLite raises then) says the
-    cause and the fix, never "it may be damaged: rebuild it" (a store keeps every article written before)."""
-    def refused(self, *args, **kwargs):
-        raise sqlite3.OperationalError(said)
-
-    monkeypatch.setattr(Store, "put_article", refused)
-    proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert line.startswith("graphkit: error: ") and words in line and "damaged" not in line, line
-
-
-def _disk_fills_at(monkeypatch, method: str) -> None:
-    """Store.<method> meets a full disk: SQLite's own (its ``max_page_count`` set to the pages the store has, so the
-    next page it needs fails as a full disk does, SQLite rolling the transaction back itself), not a raised stand-in."""
-    original = getattr(Store, method)
-
-    def full(self, *args, **kwargs):
-        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
-        self.db.execute(f"PRAGMA max_page_count={pages}")
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Store, method, full)
-
-
-def _long_article(work: Path) -> None:
-    """The corpus's article made long enough that storing it, or its claims, needs pages the store does not have."""
-    text = " ".join(f"Sergey Lavrov said Europe was to blame for crisis number {n}." for n in range(60))
-    (work / "corpus" / "a.txt").write_text(text)
-
-
-@pytest.mark.parametrize("store", ["new.gk", "new/s.gk"])
-def test_a_first_build_the_disk_cannot_take_leaves_no_store(work, store, capsys, monkeypatch):
-    """The disk fills at the first article of a new store: one line with the fix, and no store file left behind
-    (only the lock file, kept on purpose: graphkit.store_file.writer_lock, and the folder holding it). On the old
-    code the line said "cannot rollback - no transaction is active; it may be damaged" and an empty store stayed."""
-    _long_article(work)
-    _disk_fills_at(monkeypatch, "put_article")
-    before = tree(work)
-    proc = run_main(["build", "corpus", "--store", store, "-q"], work, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert "the disk holding the store is full" in line and "damaged" not in line, line
-    assert line.endswith("the new store held no article yet and was removed"), line  # said "... is kept"
-    assert set(tree(work)) - set(before) <= {"new", store + ".lock"}
-    assert tree(work).items() >= before.items()
-
-
-def test_a_disk_that_fills_during_a_rebuild_keeps_the_store(work, capsys, monkeypatch):
-    """A changed article the disk cannot take: the cause and the fix, and the store answers as before."""
-    assert run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch).returncode == 0
-    _long_article(work)
-    _disk_fills_at(monkeypatch, "put_article")
-    proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert "the disk holding the store is full" in line and "damaged" not in line, line
-    monkeypatch.undo()
-    proc = run_main(["claims", "--store", "s.gk", "--format", "tsv"], work, capsys, monkeypatch)
-    assert proc.returncode == 0 and "Europe was to blame" in proc.stdout and "crisis" not in proc.stdout
-
-
-def test_a_first_build_stopped_before_its_resolution_says_so(work, capsys, monkeypatch):
-    """The disk fills as the first build writes the resolved claims: the articles stored are kept, a query says the
-    build stopped (it answered "no claims"), and the next build parses nothing again."""
-    _long_article(work)
-    _disk_fills_at(monkeypatch, "replace_resolved")
-    proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
-    assert proc.returncode == 2 and "the disk holding the store is full" in proc.stderr, proc.stderr
-    monkeypatch.undo()
-    for args in (["claims", "--store", "s.gk"], ["export", "jsonl", "--store", "s.gk", "-o", "c.jsonl"],
-                 ["issues", "suggest", "--store", "s.gk", "-o", "issues.yaml"]):  # suggest: discovered from nothing
-        proc = run_main(args, work, capsys, monkeypatch)
-        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-        (line,) = proc.stderr.strip().splitlines()
-        assert "holds 1 article(s) but its first build stopped before it resolved" in line, line
-    assert not (work / "c.jsonl").exists() and not (work / "issues.yaml").exists()
-    proc = run_main(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
-    assert proc.returncode == 0 and "(0 parsed, 1 unchanged)" in proc.stdout, proc.stdout + proc.stderr
-    proc = run_main(["claims", "--store", "s.gk", "--format", "tsv"], work, capsys, monkeypatch)
-    assert proc.returncode == 0 and "crisis number 59" in proc.stdout
-
-
-def _ctrl_c(*_a, **_k):
-    raise KeyboardInterrupt
-
-
-def _ctrl_c_at(monkeypatch, where: tuple[str, str]) -> None:
-    """Ctrl-C pressed when the function ``where`` names (module, [class.]name) is called."""
-    import importlib
-
-    module, name = where
-    owner = importlib.import_module(module)
-    if "." in name:
-        owner, name = getattr(owner, name.split(".")[0]), name.split(".")[1]
-    monkeypatch.setattr(owner, name, _ctrl_c)
-
-
-#: (command, what Ctrl-C stops, the line it says): of a build, what its store kept (every build said "the store keeps
-#: every article finished so far" even when none was and the new store was removed); of another command, no store talk
-INTERRUPTED = [
-    (["build", "corpus", "--store", "new.gk", "-q"], ("graphkit.build", "parse_changed"),
-     "graphkit: interrupted before any article was stored; no store was left at 'new.gk' — run the same command to "
-     "start again"),
-    (["build", "corpus", "--store", "new.gk", "-q"], ("graphkit.build", "resolve_if_changed"),
-     "graphkit: interrupted; the store keeps every article finished so far — run the same command to resume"),
-    (["claims", "--store", "ok.gk"], ("graphkit.query", "Graphkit.claim_records"), "graphkit: interrupted"),
-]
-
-
-@pytest.mark.parametrize("args,where,said", INTERRUPTED, ids=["build, none stored", "build, stored", "claims"])
-def test_ctrl_c_says_what_was_kept(work, args, where, said, capsys, monkeypatch):
-    _ctrl_c_at(monkeypatch, where)
-    proc = run_main(args, work, capsys, monkeypatch)
-    assert proc.returncode == 130 and "Traceback" not in proc.stderr, proc.stderr
-    assert proc.stderr.strip().splitlines() == [said]
-    assert (work / "new.gk").exists() == (where[1] == "resolve_if_changed")
-
-
-def run_program(args, cwd, capsys, monkeypatch) -> tuple[int, list[str], bool]:
-    """cli.main in this process as the program runs it (its arguments from ``sys.argv``): its exit status, its lines
-    on stderr, and whether it left without Python's teardown (`graphkit.program.leave`, stood in for here)."""
-    from graphkit import cli, program
-
-    left = []
-
-    def leave(code):
-        left.append(code)
-        sys.exit(code)
-
-    monkeypatch.setattr(program, "leave", leave)
-    monkeypatch.setattr(sys, "argv", ["graphkit", *map(str, args)])
-    monkeypatch.chdir(cwd)
-    capsys.readouterr()
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as e:
-        code = e.code
-    return code, capsys.readouterr().err.strip().splitlines(), bool(left)
-
-
-#: (a command, what Ctrl-C stops in it or None): run as the program after a build in the same process (a notebook's,
-#: a test's), each must do what it does run first; the build's "leave at once" stayed set, so each left without
-#: Python's teardown, and a build's store stayed named after it
-AFTER_A_BUILD = [
-    (["claims", "--store", "ok.gk"], None),
-    (["claims", "--store", "ok.gk"], ("graphkit.query", "Graphkit.claim_records")),
-    (["build", "corpus", "--store", "new.gk", "-q"], ("graphkit.build", "parse_changed")),
-]
-
-
-@pytest.mark.parametrize("args,where", AFTER_A_BUILD, ids=["claims", "claims, Ctrl-C", "build, Ctrl-C"])
-def test_a_command_after_a_build_in_the_same_process_runs_as_the_first(work, args, where, capsys, monkeypatch):
-    from graphkit import program
-
-    def run():
-        with monkeypatch.context() as m:
-            if where:
-                _ctrl_c_at(m, where)
-            return run_program(args, work, capsys, monkeypatch)
-
-    first = run()
-    code, _, left = run_program(["build", "corpus", "--store", "s.gk", "-q"], work, capsys, monkeypatch)
-    assert code == 0 and left and program.NOW == program.Command()  # the build left nothing set behind it
-    assert run() == first and not first[2]
-    assert first[0] == (130 if where else 0)
-
-
-@contextmanager
-def lock_held(store: Path):
-    """Another process holding the store's writer lock (`graphkit.store_file.writer_lock`), as a build does from its
-    start to its end; let go when the block ends."""
-    hold = ("import sys, time; from graphkit.store_file import writer_lock\n"
-            "with writer_lock(sys.argv[1]):\n    print('held', flush=True); time.sleep(120)")
-    proc = subprocess.Popen([sys.executable, "-c", hold, str(store)], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "held"
-        yield store
-    finally:
-        proc.kill()
-        proc.wait()
-
-
-@pytest.fixture
-def held(work):
-    with lock_held(work / "new.gk") as store:
-        yield store
-
-
-@pytest.mark.parametrize("articles", [0, 1])
-def test_a_store_whose_first_build_is_running_says_so(work, held, articles, capsys, monkeypatch):
-    """A reader of a store whose first build has not finished said nothing (an empty table, "0 claims" written) before
-    the build stored an article, and "its first build stopped ... run build again" after: the build is running."""
-    from graphkit.records import Document
-
-    with Store(held, create=True) as s:  # what a first build has written so far
-        if articles:
-            s.put_article(Document(id="a", path="a.txt", text="Tom Hale said so.", sha256="0" * 64, format="txt"),
-                          '{"doc_id": "a", "items": []}', "key")
-    for args in (["claims", "--store", "new.gk"], ["export", "jsonl", "--store", "new.gk", "-o", "c.jsonl"],
-                 ["actors", "--store", "new.gk"], ["issues", "suggest", "--store", "new.gk", "-o", "issues.yaml"]):
-        proc = run_main(args, work, capsys, monkeypatch)
-        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-        (line,) = proc.stderr.strip().splitlines()
-        assert line == ("graphkit: error: 'new.gk' is being built and no build of it has finished yet; run this "
-                        "again when `graphkit build` ends"), line
-    assert not (work / "c.jsonl").exists() and not (work / "issues.yaml").exists()
-
-
-def test_a_store_being_rebuilt_answers_from_its_last_build(work, capsys, monkeypatch):
-    """A control: once a build has finished, a rebuild running is no reason to refuse (readers read the last one)."""
-    assert run_main(["build", "corpus", "--store", "new.gk", "-q"], work, capsys, monkeypatch).returncode == 0
-    with lock_held(work / "new.gk"):
-        got = run_main(["claims", "--store", "new.gk", "--format", "tsv"], work, capsys, monkeypatch)
-    assert got.returncode == 0 and "Europe was to blame" in got.stdout, got.stderr
-
-
-@pytest.mark.slow
-def test_a_store_another_program_holds_says_so(work, capsys, monkeypatch):
-    """A database browser holding the store in a write transaction: graphkit waits its 10 s, then says who to
-    close (it said "cannot be opened as a graphkit store ...; rebuild it")."""
-    holder = sqlite3.connect(work / "ok.gk", isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        proc = run_main(["claims", "--store", "ok.gk"], work, capsys, monkeypatch)
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert "another program holds the store (database is locked); close it" in line and "rebuild" not in line, line
-
-
-@pytest.mark.parametrize("folder", ["a#b", "c%20d", "e?mode=rw"])
-def test_a_store_in_a_folder_whose_name_reads_otherwise_as_a_uri(work, folder, capsys, monkeypatch):
-    """A store is opened read-only through an SQLite URI (a rebuild's check of the store, every query): a folder
-    name a URI reads otherwise ('#' ends the name, '%20' is a space, '?' starts the options) is the folder still.
-    On the old code the rebuild was refused ('c%20d') or SQLite made a stray file 'a' beside the folder ('a#b')."""
-    (work / folder).mkdir()
-    store = f"{folder}/s.gk"
-    for args in (["build", "corpus", "--store", store, "-q"], ["build", "corpus", "--store", store, "-q"],
-                 ["claims", "--store", store, "--format", "tsv"]):
-        before = {k for k in tree(work) if not k.startswith(folder)}
-        proc = run_main(args, work, capsys, monkeypatch)
-        assert proc.returncode == 0, proc.stderr
-        assert {k for k in tree(work) if not k.startswith(folder)} == before   # nothing made beside the folder
-    assert "Sergey Lavrov" in proc.stdout
 
 
 def test_no_arguments_shows_help(work):
