@@ -81,6 +81,21 @@ def chars(spans) -> set:
     return out
 
 
+def token_chars(doc, idx) -> set:
+    """The character offsets of the tokens ``idx`` of ``doc``, as `chars` gives a claim's spans' (bench's one home
+    of it: train_tagger, train_context_tagger, found_cues and span_errors read it).
+
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> sorted(token_chars(parsed_as_written("Ann Lee said so."), {1}))
+    [4, 5, 6]
+    """
+    out = set()
+    for i in idx:
+        t = doc[i]
+        out.update(range(t.idx, t.idx + len(t.text)))
+    return out
+
+
 def label(att, golds) -> int:
     """1 when the candidate matches a gold attribution end to end (content > 30 % of the gold's characters,
     or a continuation quote > 50 % inside one gold content, and a speaker overlapping the gold source)."""

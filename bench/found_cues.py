@@ -83,7 +83,7 @@ def why_none(t, C: set, S: set, cues) -> str:
     from graphkit.cue_tagger import POS, content_of, subject_tokens
     from graphkit.frames import _shown_act, not_a_source
 
-    from train_tagger import token_chars
+    from attribution_cv import token_chars
 
     if t.pos_ not in POS:
         return f"pos:{t.pos_}"
@@ -138,7 +138,7 @@ def missed(dump: dict, fold=None, context=None, extra=None) -> list[dict]:
     nlp = None
     if context is not None:
         import spacy
-        from train_context_tagger import needed, cue_probabilities
+        from train_context_tagger import cue_probabilities, needed
 
         nlp = spacy.load(needed(Path(context), "contextual tagger",
                                 "train one with `python bench/train_context_tagger.py data` and `... train`"))

@@ -137,7 +137,7 @@ def spans_of(row, doc, g, every, E, kept, cues) -> dict:
     """``found_cues.missed``'s ``extra``: the wrong candidate's content and speaker characters and its classes."""
     from graphkit.cue_tagger import candidate_of
 
-    from train_tagger import token_chars
+    from attribution_cv import token_chars
 
     b = row["bucket"]
     if b.startswith("candidate:") and b[-2:] in WRONG:

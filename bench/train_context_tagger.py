@@ -336,7 +336,6 @@ def measure(model_dir: Path, thresholds: list[float]) -> dict:
     import spacy
 
     import attribution_cv as cv
-    from train_tagger import token_chars
 
     from graphkit.attribution import attributions
     from graphkit.cue_tagger import proposals, score_token
@@ -388,7 +387,7 @@ def measure(model_dir: Path, thresholds: list[float]) -> dict:
         n_tok += len(d)
         cands = {}
         for t, content, subj, frame, feats in proposals(d, cues):
-            cands[t.i] = (score_token(logistic, feats), token_chars(d, content), token_chars(d, {subj.i}))
+            cands[t.i] = (score_token(logistic, feats), cv.token_chars(d, content), cv.token_chars(d, {subj.i}))
         for t in d:
             tc = set(range(t.idx, t.idx + len(t.text)))
             if tc & rule_cue or t.is_punct or t.is_space:

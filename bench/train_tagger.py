@@ -38,24 +38,9 @@ sys.path.insert(0, str(ROOT))
 SETTINGS = {"C": 0.3, "min_count": 3, "threshold": 0.2}
 
 
-def token_chars(doc, idx) -> set:
-    """The character offsets of the tokens ``idx`` of ``doc`` (bench's one home of it: found_cues, span_errors and
-    train_context_tagger read it).
-
-    >>> from graphkit.doc_reading import parsed_as_written
-    >>> sorted(token_chars(parsed_as_written("Ann Lee said so."), {1}))
-    [4, 5, 6]
-    """
-    out = set()
-    for i in idx:
-        t = doc[i]
-        out.update(range(t.idx, t.idx + len(t.text)))
-    return out
-
-
 def rows_of(article: dict, doc, rule_atts) -> list[tuple[dict, int, int, bool]]:
     """(features, y_new, y_any, ruled) for each token of one article the tagger could propose."""
-    from attribution_cv import chars
+    from attribution_cv import chars, token_chars
 
     from graphkit.cue_tagger import proposals
     from graphkit.cues import default_cues
