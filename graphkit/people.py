@@ -47,6 +47,24 @@ __all__ = ["PersonNames", "SURNAME_DOMINANCE", "display"]
 SURNAME_DOMINANCE = 0.8
 
 
+#: a first name alone reaches a full name's cluster by the given name the cluster is named with or a familiar form of
+#: it (graphkit.given_names.hypocorism: 'Bill' of 'William Lane'), never by another given name a member of the cluster
+#: is written with ('Melanie' alone is not 'Melanne Verveer', though one article's 'Melanie Verveer' is her name
+#: misspelt: two different first names never merge; issue 12; a switch for the tests)
+FIRST_NAME_AS_NAMED = True
+
+
+def first_name_holds(first: str, given: str) -> bool:
+    """Whether a member's first word (a skeleton word, :func:`graphkit.names.name_words`) is one a first name alone
+    may reach its cluster by: the given name of the cluster's name (``given``) or a familiar form of it
+    (:data:`FIRST_NAME_AS_NAMED`).
+
+    >>> first_name_holds("melanie", "melane"), first_name_holds("bil", "viliam"), first_name_holds("melane", "melane")
+    (False, True, True)
+    """
+    return not FIRST_NAME_AS_NAMED or first == given or hypocorism(first, given)
+
+
 class PersonNames:
     """Full person names of a corpus (2+ words, not in the gazetteer), clustered when
     graphkit.name_match.compare_names says they are one person; surname and first-name holders; genders.
@@ -75,13 +93,15 @@ class PersonNames:
         self.by_first: dict[str, set[str]] = defaultdict(set)
         self.members: dict[str, list[str]] = defaultdict(list)
         for root, members in sorted(groups.items()):
+            self.cluster_name[root] = _cluster_display(members, self.names, self.fuzzy_reason)
+            given = name_words(self.cluster_name[root])[0][0]
             for m in members:
                 self.cluster_of[m] = root
                 self.members[root].append(m)
                 words = name_words(display(self.names[m]))[0]
                 self.by_surname[surname_key(words)].add(root)
-                self.by_first[words[0]].add(root)
-            self.cluster_name[root] = _cluster_display(members, self.names, self.fuzzy_reason)
+                if first_name_holds(words[0], given):
+                    self.by_first[words[0]].add(root)
         self._votes: Optional[dict[str, Counter]] = None
         self.office_holders = _office_holders(offices, self.cluster_of)
 

@@ -839,6 +839,32 @@ def test_first_name_alone_across_the_corpus(mentions, expected):
     assert res.actor(res.speaker_of[(last, 0)]).name == expected
 
 
+# a first name alone reaches a cluster only by the given name the cluster is named with or a familiar form of it, not by
+# another first name a misspelt member is written with (graphkit.people.FIRST_NAME_AS_NAMED, issue 12): (the full name
+# written twice, its misspelling written once, the first name alone, what it stays, the rule's row)
+FIRST_NAME_AS_NAMED = [
+    ("Annelle Hartwick", "Annelie Hartwick", "Annelie", "Annelie", True),      # American
+    ("Rosanne Pryor", "Rosanna Pryor", "Rosanna", "Rosanna", True),            # British
+    ("Annelle Hartwick", "Annelie Hartwick", "Annelle", "Annelle Hartwick", False),  # the cluster's given name: a control
+]
+
+
+@pytest.mark.parametrize("full, misspelt, alone, expected, the_rule", FIRST_NAME_AS_NAMED,
+                         ids=[f"{k:02d}" for k in range(len(FIRST_NAME_AS_NAMED))])
+def test_a_first_name_alone_never_reaches_a_cluster_by_a_misspelt_given_name(monkeypatch, full, misspelt, alone,
+                                                                           expected, the_rule):
+    from graphkit import people
+
+    mentions = {"a": [att(full)], "b": [att(full)], "c": [att(misspelt)], "d": [att(alone)]}
+
+    def read():
+        res = resolve_actors(mentions, {}, gazetteer=EMPTY)
+        assert res.actor(res.speaker_of[("c", 0)]).name == full  # the misspelling stays one with the full name
+        return res.actor(res.speaker_of[("d", 0)]).name
+
+    assert_switched(read, expected, the_rule, monkeypatch, people, "FIRST_NAME_AS_NAMED")
+
+
 def _honorific_corpus(mr="Mr.", mrs="Mrs."):
     """Articles that name one Clinton each and then call them by honorific (no pronoun votes at all)."""
     docs, ents = {}, {}
