@@ -62,12 +62,6 @@ TOGETHER_THEY = True
 #: says who speaks (issue 12, −101; a switch for the tests)
 LEAD_IN_SUBJECT = True
 
-#: a pronoun's candidate name read with an honorific written just before it ('Mrs. Clinton' is Hillary Clinton, whom a
-#: 'she' fits; :meth:`Antecedents.name_written`), as a speaker's name is (issue 12, −110: over train+dev 3 speakers
-#: change, 3 right, 0 made wrong; American style only, the NER keeps British 'Mrs Brown' inside the name; a switch for
-#: the tests)
-HONORIFIC_BEFORE = True
-
 #: a 'he' / 'she' keeps the next names its walk reached after its pick (:meth:`Antecedents._runners_up`, the
 #: Attribution's ``next_antecedents``), so that the corpus's second look, finding the pick of the other gender, walks
 #: on as the article pass would instead of taking the nearest name (issue 12, −115; a switch for the tests)
@@ -207,7 +201,7 @@ class Antecedents(ArticleNames):
         e = hit.ref
         if isinstance(e, _Together):  # people named together: the group, as it is named when it speaks
             return e.name, (e.start_char, e.end_char)
-        return self.name_written(e) if person else (e.text, (e.start_char, e.end_char))
+        return self.person_named(e) if person else (e.text, (e.start_char, e.end_char))
 
     def _runners_up(self, walk, picked: str, person: bool) -> tuple[str, ...]:
         """The next :data:`RUNNERS_UP_MAX` names a gendered pronoun's walk reaches after its pick (``walk``:
@@ -261,7 +255,7 @@ class Antecedents(ArticleNames):
             return None
         if hit.rank == SPEAKER:
             return hit.ref[1], (None if hit.ref[3] == ANON_PERSON else hit.ref[2])
-        return self.name_written(hit.ref)
+        return self.person_named(hit.ref)
 
     def _about(self, cands: list[Candidate], k: int) -> list[Candidate]:
         """The candidates a description of a person ('the businessman', not an office) in sentence ``k`` may refer
@@ -277,24 +271,9 @@ class Antecedents(ArticleNames):
 
     def _name_of(self, c: Candidate) -> str:
         """A person candidate's full name: the name a speaker resolved to, else the article's fullest name of the
-        entity, an honorific before it read with it (:meth:`name_written`)."""
-        return c.ref[1] if c.rank == SPEAKER else self.name_written(c.ref)[0]
-
-    def name_written(self, e: Span) -> tuple[str, tuple[int, int]]:
-        """A person candidate's full name as the article gives it
-        (:meth:`~graphkit.article_names.ArticleNames.full_name`), an honorific written just before the entity read
-        with it, as a speaker's name is (graphkit.speakers._named_person): 'Mrs. Clinton' of an article naming Bill
-        and Hillary Clinton is Hillary Clinton, whom a 'she' fits, not the Clinton the article names most.
-
-        >>> from graphkit.nlp import load_spacy
-        >>> doc = load_spacy()("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left. "
-        ...                    "Mrs. Clinton stayed.")
-        >>> res = Antecedents(doc)
-        >>> e = res.persons[-1]
-        >>> e.text, res.full_name(e.text, (e.start_char, e.end_char))[0], res.name_written(e)[0]
-        ('Clinton', 'Bill Clinton', 'Hillary Clinton')
-        """
-        return self.name_from(e[0], e.end_char, honorific=HONORIFIC_BEFORE)
+        entity, an honorific before it read with it
+        (:meth:`~graphkit.article_names.ArticleNames.person_named`)."""
+        return c.ref[1] if c.rank == SPEAKER else self.person_named(c.ref)[0]
 
     def _fits(self, low: str, person: bool, bound: frozenset = frozenset()):
         """Rule 3 of graphkit.pronouns for this article: a speaker's or name's gender as the article gives it;

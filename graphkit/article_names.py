@@ -54,12 +54,20 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "in
                       "operator", "lender", "bank", "agency"}
 
 
-#: a person's name the article pass reads besides a speaker's and a pronoun's candidate is read with the honorific
-#: written just before it too (:meth:`ArticleNames.person_named`): a relative clause's antecedent ('Mrs. Clinton, who
-#: had told a guest ...' is not Bill Clinton), a person in apposition, a 'whose' possessor, the one an anonymous asker
-#: asked, the names a pronoun's verb takes as its object (issue 12, −115: over train+dev 2 speakers change, 2 right, 0
-#: made wrong, both by a relative clause's antecedent; the other places move none; a switch for the tests)
+#: a person's name the article pass reads besides a speaker's is read with the honorific written just before it, outside
+#: the NER's entity (:meth:`ArticleNames.person_named`): a pronoun's candidate ('Mrs. Clinton' is Hillary Clinton, whom a
+#: 'she' fits; issue 12, −110: over train+dev 3 speakers change, 3 right, 0 made wrong), a relative clause's antecedent
+#: ('Mrs. Clinton, who had told a guest ...' is not Bill Clinton), a person in apposition, a 'whose' possessor, the one
+#: an anonymous asker asked, the names a pronoun's verb takes as its object (issue 12, −115: 2 speakers change, 2 right,
+#: 0 made wrong, both by a relative clause's antecedent; the other places move none). American style only: the NER keeps
+#: British 'Mrs Brown' inside the name. One switch for both since session 66 (−110's was
+#: ``antecedents.HONORIFIC_BEFORE``), for the tests
 NAMES_WITH_HONORIFIC = True
+
+#: a surname the NER typed a person ('Lee said') with no PERSON name of the article carrying it stands for a run of
+#: proper nouns ending with it that the NER typed an organisation ('Ann Lee' as ORG), as a surname with an honorific
+#: ('Ms. Lee') already does (`ArticleNames._untyped_holders`; issue 12; a switch for the tests)
+PERSON_SURNAME_TAKES_ORG_RUN = True
 
 #: what kind of qualifier an entity label names in a role phrase ('The Vermont senator', 'the Senate leader', 'The
 #: Irish president'): two names of one kind for one office of one person are two people (`ArticleNames.contradicts`)
@@ -367,8 +375,7 @@ class ArticleNames:
         ``end``, read with the honorific written just before ``first``, outside the NER's entity, when ``honorific``
         (:func:`honorific_start`: 'Mr. Clinton' tagged 'Clinton' still says the gender). The one reading of a person's
         name from an honorific written before it: a speaker's name (graphkit.speakers._named_person), a conjunct's
-        (graphkit.speaker_kinds._conjunct_person), a pronoun's candidate
-        (graphkit.antecedents.Antecedents.name_written).
+        (graphkit.speaker_kinds._conjunct_person), any other name the article pass reads (:meth:`person_named`).
 
         >>> from graphkit.nlp import load_spacy
         >>> doc = load_spacy()("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left. "
@@ -384,9 +391,9 @@ class ArticleNames:
     def person_named(self, e: Span, end: Optional[int] = None) -> tuple[str, tuple[int, int]]:
         """The full name of a person the span ``e`` names (up to character ``end``, a possessive left out), read with
         the honorific written just before it (:meth:`name_from`, :data:`NAMES_WITH_HONORIFIC`): how the article pass
-        reads a name that is neither a speaker's nor a pronoun's candidate (graphkit.speaker_kinds: an apposition, a
-        relative clause's antecedent, a 'whose' possessor; graphkit.speakers: the one asked;
-        graphkit.antecedents.Antecedents.clause_names).
+        reads a name that is no speaker's: a pronoun's candidate (graphkit.antecedents.Antecedents: its resolution,
+        its runners-up, a description's referent, the names a pronoun's verb takes as its object), an apposition, a
+        relative clause's antecedent, a 'whose' possessor (graphkit.speaker_kinds), the one asked (graphkit.speakers).
 
         >>> from graphkit.nlp import load_spacy
         >>> doc = load_spacy()("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left. "
@@ -413,7 +420,8 @@ class ArticleNames:
         if gender and len(cands) > 1:
             cands = _of_gender(cands, gender, self.gender_of)
         if not cands and len(words) == 1:
-            cands = self._untyped_holders(words[0], ent_span[0], bool(honorific), gender)
+            typed_person = PERSON_SURNAME_TAKES_ORG_RUN and self.names_person_at(ent_span)
+            cands = self._untyped_holders(words[0], ent_span[0], bool(honorific) or typed_person, gender)
         if not cands and len(words) == 1 and self.names_person_at(ent_span):
             cands = self.heading_name(words[0], gender)
         return cands

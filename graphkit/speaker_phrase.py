@@ -52,7 +52,8 @@ def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
                     t == head and naming_pp(head, c)) and not (
                     c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i) and not (
                     c.i in who) and not (
-                    _complement_of_postnominal(t, c, head)) and not _per_cent(c) and listed != "joins":
+                    _complement_of_postnominal(t, c, head)) and not _per_cent(c) and listed != "joins" and not (
+                    t.dep_ == "cc" and AS_WELL_AS_AND and _as_well_as(t)):  # 'as well' of a listing 'as well as
                 if listed == "between":
                     keep.extend(c.subtree)  # 'Ms. Lee, then at the bank, and Mr. Hale': what stands between, as written
                 continue
@@ -182,9 +183,27 @@ def conjuncts(head: Token, toks: Optional[list[Token]] = None) -> list[Token]:
     return joined
 
 
+#: 'as well as' joining sources is 'and': 'Gov. Tom Hale and Sen. Ann Lee as well as Mayor Jim Park have endorsed
+#: her' names the three (issue 12; a switch for the tests)
+AS_WELL_AS_AND = True
+
+
 def join_words(words: list[Token]) -> set[str]:
-    """The conjunctions written between conjuncts (``words``, :func:`conjuncts`'), in lower case."""
-    return {c.lower_ for t in words for c in t.children if c.dep_ == "cc"}
+    """The conjunctions written between conjuncts (``words``, :func:`conjuncts`'), in lower case; 'as well as' is 'and'
+    (:data:`AS_WELL_AS_AND`).
+
+    >>> from graphkit.nlp import parsed_as_written
+    >>> doc = parsed_as_written("Lee as well as Hale said", pos="PROPN ADV ADV CCONJ PROPN VERB",
+    ...                         tags="NNP RB RB CC NNP VBD", heads="5 3 3 0 0 5", deps="nsubj advmod advmod cc conj ROOT")
+    >>> join_words(conjuncts(doc[0]))
+    {'and'}
+    """
+    return {"and" if AS_WELL_AS_AND and _as_well_as(c) else c.lower_ for t in words for c in t.children if c.dep_ == "cc"}
+
+
+def _as_well_as(cc: Token) -> bool:
+    """Whether a 'cc' word is the last of 'as well as' (the parser hangs 'as well' on it)."""
+    return cc.lower_ == "as" and [x.lower_ for x in cc.children if x.i < cc.i][-2:] == ["as", "well"]
 
 
 def _listable(x: Token, head: Token) -> bool:

@@ -1591,10 +1591,10 @@ def test_a_pronoun_takes_the_name_the_sentence_before_is_about(nlp, text, expect
     assert speakers(nlp, text)[-1][0] == expected
 
 
-# a pronoun's candidate read with the honorific written before it (graphkit.antecedents.HONORIFIC_BEFORE, issue 12
-# -110): (text, the last claim's speaker, the rule's row); before, 'Mrs. Clinton' was read as the Clinton the article
+# a pronoun's candidate read with the honorific written before it (graphkit.article_names.NAMES_WITH_HONORIFIC, issue
+# 12 -110, its own switch until session 66): (text, the last claim's speaker, the rule's row); before, 'Mrs. Clinton' was read as the Clinton the article
 # names most, a man, whom a 'she' does not fit, and the 'she' went to the speaker before
-HONORIFIC_BEFORE = [
+CANDIDATE_WITH_HONORIFIC = [
     # American: 'Mrs.' / 'Ms.' outside the NER's entity
     ("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left early. At the dinner, a "
      "nurse put a question to Mrs. Clinton. “Will you win?” the nurse said. Mrs. Clinton smiled. "
@@ -1609,13 +1609,13 @@ HONORIFIC_BEFORE = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,the_rule", HONORIFIC_BEFORE,
-                         ids=[f"{k:02d}" for k in range(len(HONORIFIC_BEFORE))])
+@pytest.mark.parametrize("text,expected,the_rule", CANDIDATE_WITH_HONORIFIC,
+                         ids=[f"{k:02d}" for k in range(len(CANDIDATE_WITH_HONORIFIC))])
 def test_a_pronoun_reads_the_honorific_before_a_name(nlp, monkeypatch, text, expected, the_rule):
-    from graphkit import antecedents
+    from graphkit import article_names
 
-    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, antecedents,
-                    "HONORIFIC_BEFORE")
+    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, article_names,
+                    "NAMES_WITH_HONORIFIC")
 
 
 # a person's name read anywhere in the article pass with the honorific written before it, not only a speaker's and a
@@ -1637,9 +1637,10 @@ NAMES_WITH_HONORIFIC = [
     (_CLINTONS + "Mrs. Clinton, whose campaign said the race was close, smiled.", "Hillary Clinton's campaign", True),
     # the one an anonymous asker asked, whom the 'she' who replies stands for
     (_CLINTONS + "A reporter asked Mrs. Clinton how she felt. “Fine,” she replied.", "Hillary Clinton", True),
-    # the name a pronoun's verb takes as its object, which the pronoun is not
-    (_CLINTONS + "Ann Lee, a nurse, waited for an hour. Mrs. Clinton came at noon. “We will win,” she told Mrs. "
-     "Clinton.", "Ann Lee", True),
+    # the name a pronoun's verb takes as its object, which the pronoun is not (the one she told spoke before her, so
+    # that the candidates, read with the same switch, do not decide it alone)
+    (_CLINTONS + "Ann Lee, a nurse, waited for an hour. Mrs. Clinton said at noon that the polls were close. “We will "
+     "win,” she told Mrs. Clinton.", "Ann Lee", True),
 ]
 
 
@@ -1650,6 +1651,76 @@ def test_a_name_reads_the_honorific_before_it_wherever_it_is_read(nlp, monkeypat
 
     assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, article_names,
                     "NAMES_WITH_HONORIFIC")
+
+
+# a surname the NER typed a person stands for a full name of the article the NER typed an organisation, with no
+# honorific (graphkit.article_names.PERSON_SURNAME_TAKES_ORG_RUN, issue 12): (text, the last claim's speaker, the
+# rule's row); before, the surname alone
+SURNAME_OF_ORG_RUN = [
+    # American: the full name in apposition to a role, typed ORG
+    ("Nadia Morris, an aide, said the plan was dead. Morris said the council would vote again.", "Nadia Morris", True),
+    # British: after a role and before a place
+    ("Campaign manager Nadia Morris spoke in Leeds on Tuesday. Morris said the branch would fight every seat.",
+     "Nadia Morris", True),
+    # the NER typed the full name a person: read as before (a control)
+    ("Aide Nadia Pruett says the campaign is lean. Pruett says the campaign will compete in every state.",
+     "Nadia Pruett", False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", SURNAME_OF_ORG_RUN,
+                         ids=[f"{k:02d}" for k in range(len(SURNAME_OF_ORG_RUN))])
+def test_a_surname_stands_for_a_full_name_the_ner_typed_an_organisation(nlp, monkeypatch, text, expected, the_rule):
+    from graphkit import article_names
+
+    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, article_names,
+                    "PERSON_SURNAME_TAKES_ORG_RUN")
+
+
+# sources joined by 'as well as' are listed as by 'and' (graphkit.speaker_phrase.AS_WELL_AS_AND, issue 12): (text, the
+# claim's speaker, the rule's row); before, the first of them alone
+AS_WELL_AS = [
+    # American: titles before each name
+    ("Ohio Gov. Tom Hale and Sen. Ann Lee as well as former Ohio Gov. Jim Park have endorsed the mayor.",
+     "Tom Hale, Ann Lee and Jim Park", True),
+    # British
+    ("Councillor Tom Hale and Ann Lee as well as Jim Park have backed the Leeds scheme.",
+     "Tom Hale, Ann Lee and Jim Park", True),
+    # 'and' alone: as before (a control)
+    ("Tom Hale and Ann Lee said the plan would fail.", "Tom Hale and Ann Lee", False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", AS_WELL_AS, ids=[f"{k:02d}" for k in range(len(AS_WELL_AS))])
+def test_sources_joined_by_as_well_as_are_listed(nlp, monkeypatch, text, expected, the_rule):
+    from graphkit import speaker_phrase
+
+    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, speaker_phrase,
+                    "AS_WELL_AS_AND")
+
+
+# 'the X campaign' read back to a body the article named with the noun only when the phrase's proper nouns are words
+# of that body's name (graphkit.speakers.QUALIFIED_BODY_AS_WRITTEN, issue 12): (text, the last claim's speaker, the
+# rule's row); before, 'The Lee campaign' was the body named before with 'Campaign' in its name
+QUALIFIED_BODY = [
+    # American
+    ("The Fair Elections Campaign Fund sued the mayor on Monday. The Lee campaign said the suit was baseless.",
+     "The Lee campaign", True),
+    # British spelling
+    ("The Clean Air Campaign Group criticised Ann Lee's plan. The Lee campaign said the plan would pass.",
+     "The Lee campaign", True),
+    # no proper noun in the phrase: read back to the body as before (a control)
+    ("The Clean Air Campaign sued the council. The campaign said the plan was illegal.", "Clean Air Campaign", False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", QUALIFIED_BODY, ids=[f"{k:02d}" for k in range(len(QUALIFIED_BODY))])
+def test_a_body_qualified_by_a_name_is_read_back_only_to_a_body_of_that_name(nlp, monkeypatch, text, expected,
+                                                                             the_rule):
+    from graphkit import speakers as speakers_module
+
+    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, speakers_module,
+                    "QUALIFIED_BODY_AS_WRITTEN")
 
 
 # a 'he' / 'she' keeps the names its walk reached after its pick, in its order, for the corpus's second look
