@@ -192,7 +192,7 @@ def join_words(words: list[Token]) -> set[str]:
     """The conjunctions written between conjuncts (``words``, :func:`conjuncts`'), in lower case; 'as well as' is 'and'
     (:data:`AS_WELL_AS_AND`).
 
-    >>> from graphkit.nlp import parsed_as_written
+    >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("Lee as well as Hale said", pos="PROPN ADV ADV CCONJ PROPN VERB",
     ...                         tags="NNP RB RB CC NNP VBD", heads="5 3 3 0 0 5", deps="nsubj advmod advmod cc conj ROOT")
     >>> join_words(conjuncts(doc[0]))
