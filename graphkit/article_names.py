@@ -54,14 +54,14 @@ _GENERIC_ORG_NOUNS = {"company", "firm", "corporation", "group", "retailer", "in
                       "operator", "lender", "bank", "agency"}
 
 
-#: a person's name the article pass reads besides a speaker's is read with the honorific written just before it, outside
-#: the NER's entity (:meth:`ArticleNames.person_named`): a pronoun's candidate ('Mrs. Clinton' is Hillary Clinton, whom a
-#: 'she' fits; issue 12, −110: over train+dev 3 speakers change, 3 right, 0 made wrong), a relative clause's antecedent
-#: ('Mrs. Clinton, who had told a guest ...' is not Bill Clinton), a person in apposition, a 'whose' possessor, the one
-#: an anonymous asker asked, the names a pronoun's verb takes as its object (issue 12, −115: 2 speakers change, 2 right,
-#: 0 made wrong, both by a relative clause's antecedent; the other places move none). American style only: the NER keeps
-#: British 'Mrs Brown' inside the name. One switch for both since session 66 (−110's was
-#: ``antecedents.HONORIFIC_BEFORE``), for the tests
+#: a person's name the article pass reads besides a speaker's is read with the honorific written just before it,
+#: outside the NER's entity (:meth:`ArticleNames.person_named`): a pronoun's candidate ('Mrs. Clinton' is Hillary
+#: Clinton, whom a 'she' fits; issue 12, −110: over train+dev 3 speakers change, 3 right, 0 made wrong), a relative
+#: clause's antecedent ('Mrs. Clinton, who had told a guest ...' is not Bill Clinton), a person in apposition, a 'whose'
+#: possessor, the one an anonymous asker asked, the names a pronoun's verb takes as its object (issue 12, −115: 2
+#: speakers change, 2 right, 0 made wrong, both by a relative clause's antecedent; the other places move none).
+#: American style only: the NER keeps British 'Mrs Brown' inside the name. One switch for both since session 66
+#: (−110's was ``antecedents.HONORIFIC_BEFORE``), for the tests
 NAMES_WITH_HONORIFIC = True
 
 #: a surname the NER typed a person ('Lee said') with no PERSON name of the article carrying it stands for a run of

@@ -44,16 +44,8 @@ def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            # 'self-described', '57-year-old': one word (a capitalised half is a name's: 'Jean-Marc', 'Hewlett-Packard')
-            hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
             listed = _in_list(t, c, head) if listing else None
-            if c.dep_ in _SPK_DROP and c.tag_ != "HYPH" and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i) and not (
-                    c.dep_ == "cc" and (t == head or _coordinated_modifier(t, head))) and not hyphened and not (
-                    t == head and naming_pp(head, c)) and not (
-                    c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i) and not (
-                    c.i in who) and not (
-                    _complement_of_postnominal(t, c, head)) and not _per_cent(c) and listed != "joins" and not (
-                    t.dep_ == "cc" and AS_WELL_AS_AND and _as_well_as(t)):  # 'as well' of a listing 'as well as
+            if _left_out(t, c, head, zone, who, listed):
                 if listed == "between":
                     keep.extend(c.subtree)  # 'Ms. Lee, then at the bank, and Mr. Hale': what stands between, as written
                 continue
@@ -82,6 +74,29 @@ def speaker_tokens(head: Token, lists: bool = True) -> list[Token]:
     while toks and toks[0].is_punct and toks[0] != head:
         toks.pop(0)
     return _glued_before(toks)
+
+
+def _left_out(t: Token, c: Token, head: Token, zone: set[int], who: set[int], listed: Optional[str]) -> bool:
+    """Whether the speaker phrase of ``head`` leaves out ``c``, a child of ``t`` (a word it keeps): a clause, an
+    apposition, a punctuation mark, an adverb, a conjunction or a preposition (``_SPK_DROP``), unless it is one of the
+    name's or the list's own words: a hyphen; 'of' after its word ('coalition of politicians'); the head's own
+    coordinating conjunction or a coordinated modifier's ('five past and current employees'); a word glued by a hyphen
+    ('57-year-old'; a capitalised half is a name's, 'Jean-Marc'); a preposition naming the source
+    (:func:`naming_pp`) or inside the phrase naming it (``zone``, :func:`naming_zone`); what says who a quantifier is
+    (``who``, :func:`who_of`); a postnominal adjective's complement; a per cent sign; what joins the sources listed
+    (``listed``, :func:`_in_list`); 'as well' of a listing 'as well as' (:data:`AS_WELL_AS_AND`)."""
+    hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
+    return (c.dep_ in _SPK_DROP and c.tag_ != "HYPH"
+            and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i)
+            and not (c.dep_ == "cc" and (t == head or _coordinated_modifier(t, head)))
+            and not hyphened
+            and not (t == head and naming_pp(head, c))
+            and not (c.dep_ in ("prep", "cc") and t.i in zone and t != head and c.i > t.i)
+            and c.i not in who
+            and not _complement_of_postnominal(t, c, head)
+            and not _per_cent(c)
+            and listed != "joins"
+            and not (t.dep_ == "cc" and AS_WELL_AS_AND and _as_well_as(t)))
 
 
 #: a comma between sources listed as the subject ('Lee, Hale and Ortiz said') is the phrase's, so the phrase names
@@ -194,11 +209,13 @@ def join_words(words: list[Token]) -> set[str]:
 
     >>> from graphkit.doc_reading import parsed_as_written
     >>> doc = parsed_as_written("Lee as well as Hale said", pos="PROPN ADV ADV CCONJ PROPN VERB",
-    ...                         tags="NNP RB RB CC NNP VBD", heads="5 3 3 0 0 5", deps="nsubj advmod advmod cc conj ROOT")
+    ...                         tags="NNP RB RB CC NNP VBD", heads="5 3 3 0 0 5",
+    ...                         deps="nsubj advmod advmod cc conj ROOT")
     >>> join_words(conjuncts(doc[0]))
     {'and'}
     """
-    return {"and" if AS_WELL_AS_AND and _as_well_as(c) else c.lower_ for t in words for c in t.children if c.dep_ == "cc"}
+    return {"and" if AS_WELL_AS_AND and _as_well_as(c) else c.lower_
+            for t in words for c in t.children if c.dep_ == "cc"}
 
 
 def _as_well_as(cc: Token) -> bool:

@@ -845,7 +845,7 @@ def test_first_name_alone_across_the_corpus(mentions, expected):
 FIRST_NAME_AS_NAMED = [
     ("Annelle Hartwick", "Annelie Hartwick", "Annelie", "Annelie", True),      # American
     ("Rosanne Pryor", "Rosanna Pryor", "Rosanna", "Rosanna", True),            # British
-    ("Annelle Hartwick", "Annelie Hartwick", "Annelle", "Annelle Hartwick", False),  # the cluster's given name: a control
+    ("Annelle Hartwick", "Annelie Hartwick", "Annelle", "Annelle Hartwick", False),  # the cluster's given name
 ]
 
 

@@ -1592,8 +1592,9 @@ def test_a_pronoun_takes_the_name_the_sentence_before_is_about(nlp, text, expect
 
 
 # a pronoun's candidate read with the honorific written before it (graphkit.article_names.NAMES_WITH_HONORIFIC, issue
-# 12 -110, its own switch until session 66): (text, the last claim's speaker, the rule's row); before, 'Mrs. Clinton' was read as the Clinton the article
-# names most, a man, whom a 'she' does not fit, and the 'she' went to the speaker before
+# 12 -110, its own switch until session 66): (text, the last claim's speaker, the rule's row); before, 'Mrs. Clinton'
+# was read as the Clinton the article names most, a man, whom a 'she' does not fit, and the 'she' went to the speaker
+# before
 CANDIDATE_WITH_HONORIFIC = [
     # American: 'Mrs.' / 'Ms.' outside the NER's entity
     ("Bill Clinton said he was tired. Hillary Clinton said she was not. Bill Clinton left early. At the dinner, a "
@@ -1668,15 +1669,6 @@ SURNAME_OF_ORG_RUN = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,the_rule", SURNAME_OF_ORG_RUN,
-                         ids=[f"{k:02d}" for k in range(len(SURNAME_OF_ORG_RUN))])
-def test_a_surname_stands_for_a_full_name_the_ner_typed_an_organisation(nlp, monkeypatch, text, expected, the_rule):
-    from graphkit import article_names
-
-    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, article_names,
-                    "PERSON_SURNAME_TAKES_ORG_RUN")
-
-
 # sources joined by 'as well as' are listed as by 'and' (graphkit.speaker_phrase.AS_WELL_AS_AND, issue 12): (text, the
 # claim's speaker, the rule's row); before, the first of them alone
 AS_WELL_AS = [
@@ -1689,14 +1681,6 @@ AS_WELL_AS = [
     # 'and' alone: as before (a control)
     ("Tom Hale and Ann Lee said the plan would fail.", "Tom Hale and Ann Lee", False),
 ]
-
-
-@pytest.mark.parametrize("text,expected,the_rule", AS_WELL_AS, ids=[f"{k:02d}" for k in range(len(AS_WELL_AS))])
-def test_sources_joined_by_as_well_as_are_listed(nlp, monkeypatch, text, expected, the_rule):
-    from graphkit import speaker_phrase
-
-    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, speaker_phrase,
-                    "AS_WELL_AS_AND")
 
 
 # 'the X campaign' read back to a body the article named with the noun only when the phrase's proper nouns are words
@@ -1714,13 +1698,21 @@ QUALIFIED_BODY = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,the_rule", QUALIFIED_BODY, ids=[f"{k:02d}" for k in range(len(QUALIFIED_BODY))])
-def test_a_body_qualified_by_a_name_is_read_back_only_to_a_body_of_that_name(nlp, monkeypatch, text, expected,
-                                                                             the_rule):
-    from graphkit import speakers as speakers_module
+#: the fiftieth pass's rows of one shape: (the module, its switch, the rows)
+SPEAKER_RULES = [("article_names", "PERSON_SURNAME_TAKES_ORG_RUN", SURNAME_OF_ORG_RUN),
+                 ("speaker_phrase", "AS_WELL_AS_AND", AS_WELL_AS),
+                 ("speakers", "QUALIFIED_BODY_AS_WRITTEN", QUALIFIED_BODY)]
 
-    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch, speakers_module,
-                    "QUALIFIED_BODY_AS_WRITTEN")
+
+@pytest.mark.parametrize("module,switch,text,expected,the_rule",
+                         [(m, sw, *row) for m, sw, rows in SPEAKER_RULES for row in rows],
+                         ids=[f"{sw}-{k:02d}" for _m, sw, rows in SPEAKER_RULES for k in range(len(rows))])
+def test_a_speaker_rule_reads_its_rows_and_they_fail_with_its_switch_off(nlp, monkeypatch, module, switch, text,
+                                                                        expected, the_rule):
+    import importlib
+
+    assert_switched(lambda: speakers(nlp, text)[-1][0], expected, the_rule, monkeypatch,
+                    importlib.import_module(f"graphkit.{module}"), switch)
 
 
 # a 'he' / 'she' keeps the names its walk reached after its pick, in its order, for the corpus's second look
