@@ -84,7 +84,17 @@ def _left_out(t: Token, c: Token, head: Token, zone: set[int], who: set[int], li
     ('57-year-old'; a capitalised half is a name's, 'Jean-Marc'); a preposition naming the source
     (:func:`naming_pp`) or inside the phrase naming it (``zone``, :func:`naming_zone`); what says who a quantifier is
     (``who``, :func:`who_of`); a postnominal adjective's complement; a per cent sign; what joins the sources listed
-    (``listed``, :func:`_in_list`); 'as well' of a listing 'as well as' (:data:`AS_WELL_AS_AND`)."""
+    (``listed``, :func:`_in_list`); 'as well' of a listing 'as well as' (:data:`AS_WELL_AS_AND`).
+
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> doc = parsed_as_written("Ann Lee , the mayor , said so", pos="PROPN PROPN PUNCT DET NOUN PUNCT VERB ADV",
+    ...                         tags="NNP NNP , DT NN , VBD RB", heads="1 6 1 4 1 1 6 6",
+    ...                         deps="compound nsubj punct det appos punct ROOT advmod")
+    >>> head = doc[1]
+    >>> who = who_of(head)
+    >>> [c.text for c in head.children if _left_out(head, c, head, naming_zone(head, who), who, None)]
+    [',', 'mayor', ',']
+    """
     hyphened = c.i + 2 == t.i and c.doc[c.i + 1].tag_ == "HYPH" and not c.text[:1].isupper()
     return (c.dep_ in _SPK_DROP and c.tag_ != "HYPH"
             and not (c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i)
