@@ -240,7 +240,8 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[l
 
     >>> from types import SimpleNamespace as C
     >>> s = lambda doc, *a: _Seen(C(doc_id=doc), 0, frozenset(a), None)
-    >>> list(_candidate_pairs([s("d", "x", "y"), s("d", "y"), s("e", "x", "y"), s("e", "z")], dict.fromkeys("xyz", 1.0)))
+    >>> list(_candidate_pairs([s("d", "x", "y"), s("d", "y"), s("e", "x", "y"), s("e", "z")],
+    ...                       dict.fromkeys("xyz", 1.0)))
     [(0, 1), (0, 2)]
     >>> spec = {"x": 1.0, "y": 1.0, "w": 0.0}   # w is no specific argument: it pairs nothing, counts for nothing
     >>> list(_candidate_pairs([s("d", "w"), s("e", "w", "x"), s("f", "x", "y"), s("g", "x", "y", "w")], spec))
@@ -248,7 +249,8 @@ def _candidate_pairs(seen: list[_Seen], spec: dict[str, float], days: Optional[l
     >>> xy = dict.fromkeys("xy", 1.0)   # dated 0, 40 and never: the first two are more than 31 days apart
     >>> list(_candidate_pairs([s("d", "x", "y"), s("e", "x", "y"), s("f", "x", "y")], xy, [0, 40, None], 31))
     [(0, 2), (1, 2)]
-    >>> list(_candidate_pairs([s("d", "x", "y"), s("e", "x", "y"), s("f", "x", "y")], xy, opposable=[False, False, True]))
+    >>> list(_candidate_pairs([s("d", "x", "y"), s("e", "x", "y"), s("f", "x", "y")], xy,
+    ...                       opposable=[False, False, True]))
     [(0, 2), (1, 2)]
     """
     # each claim's specific arguments (its own set when all are: no copy for most claims of a large store)
@@ -354,7 +356,8 @@ def _denies_what_is_said(a: Claim, b: Claim) -> bool:
     >>> mk = lambda t, st="assert", cue="said": Claim(id=t[:9], doc_id="d", speaker="X", speaker_id="actor:x",
     ...     text=t, spans=[(0, len(t))], cue=cue, stance=st)
     >>> denied = mk("Brown would be sidelined", "deny", "denied")
-    >>> _denies_what_is_said(mk("Brown will play a central role"), denied), _denies_what_is_said(mk("Brown will be sidelined soon"), denied)
+    >>> (_denies_what_is_said(mk("Brown will play a central role"), denied),
+    ...  _denies_what_is_said(mk("Brown will be sidelined soon"), denied))
     (False, True)
     """
     d, other = (b, a) if b.stance in ("deny", "oppose") else (a, b)
@@ -375,7 +378,8 @@ def _reason(opp: Opposition, a: Claim, b: Claim, shared: list[str], m: float, re
     """The link's sentence of reason: how the two oppose, in whose words, about what, and how their contents meet
     (``m``, the content match, or, ``refers``, b's content pointing back at a).
 
-    >>> mk = lambda sp, t: Claim(id=sp, doc_id="d", speaker=sp, speaker_id="actor:x", text=t, spans=[(0, 9)], cue="said")
+    >>> mk = lambda sp, t: Claim(id=sp, doc_id="d", speaker=sp, speaker_id="actor:x", text=t, spans=[(0, 9)],
+    ...                          cue="said")
     >>> _reason(Opposition("denial", ("captured", "denied")), mk("Russia", "they captured Pokrovsk"),
     ...         mk("Ukraine", "any such losses"), ["pokrovsk"], 0.0, True)
     "denial: Russia 'captured' ('they captured Pokrovsk') vs Ukraine 'denied' ('any such losses'); both about pokrovsk;

@@ -238,7 +238,8 @@ def _ago(text: str, pub: dt.date) -> Optional[dt.date]:
     as dateparser counts them); None for "a few" or "several" days (no number: dateparser finds none either).
     Anything else goes to dateparser, whose first use costs 0.3-0.4 CPU s of start-up.
 
-    >>> _ago("two days ago", dt.date(2016, 3, 1)), _ago("1 month ago", dt.date(2016, 3, 31)), _ago("a few weeks ago", dt.date(2016, 3, 1))
+    >>> (_ago("two days ago", dt.date(2016, 3, 1)), _ago("1 month ago", dt.date(2016, 3, 31)),
+    ...  _ago("a few weeks ago", dt.date(2016, 3, 1)))
     (datetime.date(2016, 2, 28), datetime.date(2016, 2, 29), None)
     """
     words = text.lower().split()
@@ -329,7 +330,8 @@ def _as_written(kind: str, g: dict, text: str) -> Optional[ClaimDate]:
     """The date of words that carry their own year: ISO '2025-03-11', '2024', 'December 2024', 'March 11, 2025'
     (None for a day the calendar lacks, 'February 30, 2025').
 
-    >>> es = [find_date_expressions(s)[0] for s in ("2025-03-11", "in 2024", "in December 2024", "on February 30, 2025")]
+    >>> es = [find_date_expressions(s)[0] for s in ("2025-03-11", "in 2024", "in December 2024",
+    ...                                             "on February 30, 2025")]
     >>> [(x.kind, getattr(_as_written(x.kind, dict(x.groups), x.text), "date", None)) for x in es]
     [('iso', '2025-03-11'), ('year', '2024'), ('month', '2024-12'), ('calendar_day', None)]
     """

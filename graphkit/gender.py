@@ -116,7 +116,8 @@ def pronouns_after(sent, at: int, subject: bool = False) -> tuple[list[str], boo
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
-    >>> pronouns_after(nlp('“Goldwater would hate it,” she said.'), 10), pronouns_after(nlp('Podesta said “he is right,” he said.'), 7)
+    >>> (pronouns_after(nlp('“Goldwater would hate it,” she said.'), 10),
+    ...  pronouns_after(nlp('Podesta said “he is right,” he said.'), 7))
     (([], False), (['male'], True))
     """
     out = []

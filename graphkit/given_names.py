@@ -76,7 +76,8 @@ def distinct_given_names(a: str, b: str) -> bool:
     the `nicknames` table and neither is the other's familiar form ('Patty' / 'Patrick'). A name the table does
     not list ('Rence', a misspelt 'Reince') says nothing.
 
-    >>> distinct_given_names("pati", "patrik"), distinct_given_names("pete", "peter"), distinct_given_names("rence", "reince")
+    >>> (distinct_given_names("pati", "patrik"), distinct_given_names("pete", "peter"),
+    ...  distinct_given_names("rence", "reince"))
     (True, False, False)
     """
     listed = _listed_given_names()

@@ -437,7 +437,8 @@ def caller_components(names: list[str], pure: Iterable[str] | None = None) -> li
     the entity recogniser, they change nothing it reads; spaCy's own attribute ruler may match entity types,
     so it stays in place). The rest, spaCy's networks, run in the parse thread.
 
-    >>> caller_components(["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "graphkit_attribution"])
+    >>> caller_components(["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
+    ...                    "graphkit_attribution"])
     ['attribute_ruler', 'lemmatizer', 'graphkit_attribution']
     >>> caller_components(["tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer", "ner"])
     ['lemmatizer']

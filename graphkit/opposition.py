@@ -138,7 +138,8 @@ def _negation(a: str, b: str) -> Optional[Opposition]:
     """A verb group's head both claims use, negated in exactly one ("will raise" / "will not raise"). The antonym
     words are left to `_antonyms` ("raise" is one: the flip found is in "taxes").
 
-    >>> _negation("he will raise taxes", "he will not raise taxes"), _negation("he will raise taxes", "he will raise rates")
+    >>> (_negation("he will raise taxes", "he will not raise taxes"),
+    ...  _negation("he will raise taxes", "he will raise rates"))
     (Opposition(kind='negation', words=('taxes', 'not taxes')), None)
     """
     na, la = _negation_side(a)

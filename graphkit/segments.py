@@ -153,7 +153,8 @@ def segments(text: str, title: Optional[str] = None) -> list[Segment]:
     [('headline', 'Talks Gain Momentum in Moscow'), ('body', 'Russian President Vladimir Putin will meet Steve
     Witkoff.'), ('subhead', 'New talks'), ('body', 'They met.')]
     >>> t = "Rate cut gives farmers a lift; \\nCheaper loans could soften the drought's toll.\\n\\nThe cut was welcome."
-    >>> [s.kind for s in segments(t, title="Rate cut gives farmers a lift; Cheaper loans could soften the drought's toll")]
+    >>> [s.kind for s in segments(t,
+    ...                           title="Rate cut gives farmers a lift; Cheaper loans could soften the drought's toll")]
     ['headline', 'standfirst', 'body']
     """
     return list(_segments(text, title))

@@ -117,7 +117,8 @@ def one_of(value, name: str, choices: Sequence[str], *, what: str) -> str:
     """The one of ``choices`` that ``value`` names, in any case ("NEO4J" is "neo4j", for the notebook and the command
     line alike); ``what``: what a choice is, with its article ("an export format").
 
-    >>> one_of("csv", "format", ("tsv", "csv"), what="a format"), one_of(" CSV", "format", ("tsv", "csv"), what="a format")
+    >>> (one_of("csv", "format", ("tsv", "csv"), what="a format"),
+    ...  one_of(" CSV", "format", ("tsv", "csv"), what="a format"))
     ('csv', 'csv')
     >>> try:
     ...     one_of("xml", "--format", ("table", "tsv", "jsonl", "csv"), what="an output format")
