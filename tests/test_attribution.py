@@ -1546,6 +1546,31 @@ def test_a_participle_after_with_speaks_for_its_own_subject(nlp, monkeypatch, te
                     "WITH_OWN_SPEAKER")
 
 
+# a document as the subject of a lexicon verb with a direct object says that object (frames_verb.DOCUMENT_OBJECT): text,
+# (speaker, content) of each claim, the rule's row (with the switch off no claim)
+DOCUMENT_OBJECT = [
+    ("A new city survey found broad support for the fare rise.",
+     [("A new city survey", "found broad support for the fare rise")], True),
+    ("Several recent studies have found little effect on local jobs.",
+     [("Several recent studies", "found little effect on local jobs")], True),
+    ("The audit report demonstrates the risk the mayor faces.",
+     [("The audit report", "demonstrates the risk the mayor faces")], True),
+    # controls, the switch on or off: no document (a body), a verb whose object is the one spoken to, a clause
+    ("The council found broad support for the plan.", [], False),
+    ("The new ad reminds voters of the strike.", [], False),
+    ("The poll found that most voters backed Lee.", [("The poll", "that most voters backed Lee")], False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", DOCUMENT_OBJECT,
+                         ids=[f"{i:02d}" for i in range(len(DOCUMENT_OBJECT))])
+def test_a_document_says_the_object_of_its_verb(nlp, monkeypatch, text, expected, the_rule):
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb, "DOCUMENT_OBJECT")
+
+
 # an "as" clause sources a sentence whose verb is a cue with no clause of its own (frames_verb.AS_OVER_ACT): text,
 # (speaker, content) of each claim, the rule's row (with the switch off the sentence's verb is its subject's claim)
 AS_OVER_ACT = [
