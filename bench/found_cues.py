@@ -81,7 +81,8 @@ def _right(C: set, S: set, content: set, speaker: set) -> str:
 def why_none(t, C: set, S: set, cues) -> str:
     """What :func:`graphkit.cue_tagger.candidate_of` does with cue head ``t`` (the module docstring's ``none:``)."""
     from graphkit.cue_tagger import POS, content_of, subject_tokens
-    from graphkit.frames import _shown_act, not_a_source
+    from graphkit.frames_parse import not_a_source
+    from graphkit.frames_verb import shown_act
 
     from attribution_cv import token_chars
 
@@ -96,7 +97,7 @@ def why_none(t, C: set, S: set, cues) -> str:
         return "no_subject"
     if not_a_source(subj):
         return "not_a_source"
-    if frame == "object" and _shown_act(t, subj, cues):
+    if frame == "object" and shown_act(t, subj, cues):
         return "shown"
     content = content - subject_tokens(t, subj) - {t.i}
     if not content:

@@ -439,7 +439,7 @@ def ctx_tagged_candidates(doc, model=None, *, threshold=None, taken=frozenset(),
     same proposals (:func:`graphkit.cue_tagger.proposals`), the same candidates, another score and threshold."""
     from graphkit.cue_tagger import proposals
     from graphkit.cues import default_cues
-    from graphkit.frames import _Cand
+    from graphkit.frames_parse import CueCandidate
 
     p = doc.user_data["ctx_p"]
     t_min = float(model["threshold"]) if threshold is None else threshold
@@ -447,8 +447,9 @@ def ctx_tagged_candidates(doc, model=None, *, threshold=None, taken=frozenset(),
     for t, content, subj, frame, _ in proposals(doc, cues or default_cues(), skip=taken):
         if p[t.i] < t_min:
             continue
-        out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance="assert", content=content, quotes=set(),
-                         subj=subj, anchor=t, sent=t.sent, frame="learned", score=round(p[t.i], 4)))
+        out.append(CueCandidate(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance="assert", content=content,
+                                quotes=set(), subj=subj, anchor=t, sent=t.sent, frame="learned",
+                                score=round(p[t.i], 4)))
     return out
 
 

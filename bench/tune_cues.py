@@ -69,16 +69,16 @@ def main(argv=None) -> int:
         cues = A.Cues(**kw, colon=cues.colon)
         object.__setattr__(cues, "_any_verb", _AllLemmas())
     frames: dict = {}
-    orig = A._verb_candidate
+    orig = A.verb_candidate
 
-    def tagged(v, c, q, *rest):  # _verb_candidate's arguments as attribution passes them (it gained `skip`)
+    def tagged(v, c, q, *rest):  # verb_candidate's arguments as attribution passes them (it gained `skip`)
         cand = orig(v, c, q, *rest)
         if cand is not None:
             frames[(v.doc, cand.cue_toks[0].i)] = cand.frame
             cand.cue_lemma = f"{cand.cue_lemma}/{cand.frame}" + ("/new" if args.open and v.lemma_.lower() not in known else "")
         return cand
 
-    A._verb_candidate = tagged
+    A.verb_candidate = tagged
     docs = parse([a["text"] for a in arts], args.cache, f"polnear_train_{len(arts)}")
     tp, fp, bad = collections.Counter(), collections.Counter(), collections.Counter()
     for art, doc in zip(arts, docs):

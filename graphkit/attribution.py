@@ -60,11 +60,10 @@ DECLINED = "keep"
 from .cue_tagger import tagged_candidates
 from .doc_reading import doc_text, sentences_indexed
 from .errors import GraphkitError
-from .frames import (
-    _EDGE_PUNCT, _STATEMENT_NOUNS, _VERDICT_NOUNS, VERB_FRAMES, _Cand, _adjective_candidates, _colon_candidates, _modal,
-    _dash_candidates, _declined, _in_source_candidates, _noun_candidates, _phrase_candidates, _verb_candidate,
-    _verb_colon_candidates, _verdict_candidates, says_it, sentence_adverbial,
-)
+from .frames_nominal import adjective_candidates, in_source_candidates, noun_candidates, phrase_candidates
+from .frames_parse import EDGE_PUNCT, CueCandidate, has_modal, sentence_adverbial
+from .frames_quote import VERDICT_NOUNS, colon_candidates, dash_candidates, verb_colon_candidates, verdict_candidates
+from .frames_verb import STATEMENT_NOUNS, VERB_FRAMES, declined_cue, says_it, verb_candidate
 from .frames_headline import headline_run_on, headline_verb_candidates
 
 #: Frames that are not a verb's: each a function of graphkit.frames over the whole Doc.
@@ -88,9 +87,9 @@ def _token_spans(doc: Doc, idx: Iterable[int]) -> list[tuple[int, int]]:
             runs.append([i, i])
     out = []
     for a, b in runs:
-        while a <= b and (doc[a].is_space or (doc[a].is_punct and doc[a].text in _EDGE_PUNCT)):
+        while a <= b and (doc[a].is_space or (doc[a].is_punct and doc[a].text in EDGE_PUNCT)):
             a += 1
-        while b >= a and (doc[b].is_space or (doc[b].is_punct and doc[b].text in _EDGE_PUNCT or doc[b].text == ".")
+        while b >= a and (doc[b].is_space or (doc[b].is_punct and doc[b].text in EDGE_PUNCT or doc[b].text == ".")
                           or doc[b].dep_ == "cc"):  # "the talks were useful and | warned that ...": not the "and"
             b -= 1
         if a <= b:
@@ -110,7 +109,7 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 
 
-def _reported_speech(c: _Cand, cues: Cues) -> bool:
+def _reported_speech(c: CueCandidate, cues: Cues) -> bool:
     """An inner attribution kept by ``nested="reported"``: a speech verb with a clause, quote or colon and a
     named (not pronoun) speaker of its own: "Reuters reported that Putin said ...", not "he said he wants"; or a
     participle of a person named ("a video showing Putin at a command post saying ..."), not of a thing ("a
@@ -118,17 +117,17 @@ def _reported_speech(c: _Cand, cues: Cues) -> bool:
     if c.frame == "participle":
         return c.cue_lemma in cues.verbs and c.subj is not None and c.subj.ent_type_ == "PERSON"
     return (c.cue_lemma in cues.verbs and c.frame in ("clause", "around", "colon") and c.subj is not None
-            and c.subj.pos_ != "PRON" and not _modal(c.anchor))  # "... would insist": not something said
+            and c.subj.pos_ != "PRON" and not has_modal(c.anchor))  # "... would insist": not something said
 
 
-def _shown_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
+def _shown_speech(outer: CueCandidate, inner: CueCandidate, cues: Cues) -> bool:
     """An act that carries someone's speech ("released a video showing Putin saying ...", "published a letter
     in which X said ..."): the outer cue's object frame only reports (stance ``report``: show, release,
     publish); the speech inside is the claim, and the act is not one."""
     return SHOWN_SPEECH and outer.frame == "object" and outer.stance == "report" and _reported_speech(inner, cues)
 
 
-def _relayed_speech(outer: _Cand, inner: _Cand, cues: Cues) -> bool:
+def _relayed_speech(outer: CueCandidate, inner: CueCandidate, cues: Cues) -> bool:
     """A source that only relays someone's words ("“...,” Sanders said, according to CNN"; "According to pool
     reports, Obama said ..."): the outer cue is "according to", its content is the inner speech act whole (every
     word of it under the inner cue's verb) and the inner is reported speech with a named speaker
@@ -165,7 +164,7 @@ def _without_adverbials(cands: list, verbs: list) -> list:
     return [c for c in out if c.content]
 
 
-def _relay_of(c: _Cand, cands: list, cues: Cues) -> Optional[tuple[_Cand, set]]:
+def _relay_of(c: CueCandidate, cands: list, cues: Cues) -> Optional[tuple[CueCandidate, set]]:
     """The "according to" that relays c's speech when each holds the other ("Mr Blair told MPs the war had been
     right, according to the BBC": the relay's content holds the verb, the verb's content runs on to the closing
     phrase) and c's content without the phrase (it says who reports the speech, not what was said), else None.
@@ -274,7 +273,7 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
     return _finish(doc, text, _drafts(doc, text, quotes, keep), quotes, quote_of_tok)
 
 
-def _whole_quotes(c: _Cand, quote_of_tok: dict) -> set:
+def _whole_quotes(c: CueCandidate, quote_of_tok: dict) -> set:
     """The quotations (indexes into the Doc's quote list) candidate ``c``'s content touches, but the one its cue
     stands in: its content takes them whole."""
     qs = {quote_of_tok[i] for i in c.content if i in quote_of_tok}
@@ -321,7 +320,7 @@ def _cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
         elif pos == "NOUN":
             if t.lemma_.lower() in nouns:
                 nouns_at.append(t)
-            if t.dep_ in ("attr", "nsubj") and t.lemma_.lower() in _VERDICT_NOUNS:
+            if t.dep_ in ("attr", "nsubj") and t.lemma_.lower() in VERDICT_NOUNS:
                 verdicts_at.append(t)
         elif pos == "ADJ" and adjectives and t.dep_ == "acomp":
             if t.lemma_.lower() in adjectives:
@@ -337,7 +336,7 @@ def _cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
         if colon.i == 0:
             continue
         for tok in [doc[colon.i - 1], *doc[colon.i - 1].ancestors]:
-            if tok.dep_ == "dobj" and tok.lemma_.lower() in _STATEMENT_NOUNS and tok.right_edge.i == colon.i - 1:
+            if tok.dep_ == "dobj" and tok.lemma_.lower() in STATEMENT_NOUNS and tok.right_edge.i == colon.i - 1:
                 if tok.head.pos_ == "VERB" and tok.head not in verbs_at:
                     verbs_at.append(tok.head)
                 break
@@ -346,41 +345,41 @@ def _cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
 
 def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _CueSites, skip: frozenset,
                       tagger: Union[None, bool, dict], tagger_threshold: Optional[float], heads: list = ()
-                      ) -> list["_Cand"]:
+                      ) -> list["CueCandidate"]:
     """Every frame's candidates at the ``sites`` (those of ``skip`` left out), then the learned tagger's beside them
     (`LEARNED` unless ``tagger`` says); ``heads``, the headline and deck segments when the "headline" frame is on,
     for what title case hides there (:mod:`graphkit.frames_headline`)."""
     quote_of_tok, verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at, adjs_at = sites
-    cands: list[_Cand] = []
+    cands: list[CueCandidate] = []
     for t in verbs_at:
         if t.dep_ not in ("amod", "compound"):
-            c = _verb_candidate(t, cues, quote_of_tok, skip)
+            c = verb_candidate(t, cues, quote_of_tok, skip)
             if c is not None:
                 cands.append(c)
     if phrases_at and not {"according_to", "phrase"} <= skip:
         anchors = {c.anchor.i for c in cands}
-        for c in _phrase_candidates(doc, cues, phrases_at):
+        for c in phrase_candidates(doc, cues, phrases_at):
             if c.frame == "phrase" and (c.anchor.i in anchors or "phrase" in skip):
                 continue
             if c.frame == ACCORDING_FRAME and "according_to" in skip:
                 continue
             cands.append(c)
     if nouns_at and "noun_clause" not in skip:
-        cands.extend(_noun_candidates(doc, cues, nouns_at))
+        cands.extend(noun_candidates(doc, cues, nouns_at))
     if cues.colon and colons_at and "name_colon" not in skip:
-        cands.extend(_colon_candidates(doc, colons_at, heads))
+        cands.extend(colon_candidates(doc, colons_at, heads))
     if heads:
         cands.extend(headline_verb_candidates(doc, cues, heads))
     if colons_at and quote_of_tok and "verb_colon" not in skip:
-        cands.extend(_verb_colon_candidates(doc, colons_at, quote_of_tok, cues.any_verb))
+        cands.extend(verb_colon_candidates(doc, colons_at, quote_of_tok, cues.any_verb))
     if adjs_at and "adjective" not in skip:
-        cands.extend(_adjective_candidates(doc, cues, adjs_at))
+        cands.extend(adjective_candidates(doc, cues, adjs_at))
     if ins_at and "in_source" not in skip:
-        cands.extend(_in_source_candidates(doc, cues, ins_at))
+        cands.extend(in_source_candidates(doc, cues, ins_at))
     if verdicts_at and quote_of_tok and "verdict" not in skip:
-        cands.extend(_verdict_candidates(doc, verdicts_at, quote_of_tok))
+        cands.extend(verdict_candidates(doc, verdicts_at, quote_of_tok))
     if quotes and "dash" not in skip:
-        cands.extend(_dash_candidates(doc, text, quotes))
+        cands.extend(dash_candidates(doc, text, quotes))
     if tagger is None:
         tagger = LEARNED
     if tagger is not False:
@@ -393,7 +392,7 @@ def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _Cue
 QUOTE_AFTER_COLON = True
 
 
-def _drafts(doc: Doc, text: str, quotes: list, keep: list["_Cand"]) -> list[tuple]:
+def _drafts(doc: Doc, text: str, quotes: list, keep: list["CueCandidate"]) -> list[tuple]:
     """(candidate, content spans) of each kept candidate, its tokens and whole quotes merged; one per content (a
     phrase cue and a verb cue may find the same), none with no words."""
     out_drafts = []
@@ -422,7 +421,7 @@ def _drafts(doc: Doc, text: str, quotes: list, keep: list["_Cand"]) -> list[tupl
 INFINITIVE_COMPETES = True
 
 
-def _own_infinitive(c: _Cand, outer: _Cand) -> bool:
+def _own_infinitive(c: CueCandidate, outer: CueCandidate) -> bool:
     """Is c's cue the to-infinitive of ``outer``'s cue, spoken by the same subject ("Russia continues to demand
     that Ukraine ...": "demand" is Russia's as "continues" is)? Not an object's infinitive ("urged Kyiv to
     accept": Kyiv does not speak)."""
@@ -439,7 +438,7 @@ SECOND_CLAIM = True
 _SET_OFF = frozenset({",", ";", "—", "–", "--"})  # what sets a participle's clause off from the claim before it
 
 
-def _second_claim(c: _Cand, outer: _Cand, cues: Cues) -> bool:
+def _second_claim(c: CueCandidate, outer: CueCandidate, cues: Cues) -> bool:
     """Is c, whose cue stands inside ``outer``'s content, outer's speaker's second claim: the participle of a speech
     verb (``VBG``, a clause, conjunct or complement of a word there) set off by a comma after outer's cue ("said the
     plan was dead, adding that ...", "insisted that he had “won,” claiming that ...", "said ..., while noting that
@@ -454,14 +453,14 @@ def _second_claim(c: _Cand, outer: _Cand, cues: Cues) -> bool:
     return j > outer.anchor.i and v.doc[j].text in _SET_OFF
 
 
-def _split_off(c: _Cand, outer: _Cand) -> None:
+def _split_off(c: CueCandidate, outer: CueCandidate) -> None:
     """Make c (:func:`_second_claim`) a claim of its own: its clause leaves ``outer``'s content (the comma left
     before it is trimmed with the content's edges), and c speaks for outer's speaker."""
     outer.content -= {t.i for t in c.anchor.subtree}
     c.subj, c.speaker_toks, c.relative_head = outer.subj, outer.speaker_toks, outer.relative_head
 
 
-def _outer_of(c: _Cand, cands: list, quote_of_tok: dict) -> Optional[_Cand]:
+def _outer_of(c: CueCandidate, cands: list, quote_of_tok: dict) -> Optional[CueCandidate]:
     """The first candidate whose content holds c's cue (and not the other way round) or whose quotes hold the
     quote c's cue stands in, else None."""
     q = quote_of_tok.get(c.anchor.i)
@@ -560,7 +559,7 @@ def _learned(doc: Doc, cues: Cues, cands: list, model: Optional[dict], threshold
     for c in tagged_candidates(doc, model, threshold=threshold, taken=taken, cues=cues):
         if rule_overlaps(c.anchor.i, c.content, taken, ruled):
             continue
-        c.declined = _declined(c.anchor, cues)
+        c.declined = declined_cue(c.anchor, cues)
         out.append(c)
     return out
 

@@ -38,8 +38,8 @@ from .confidence import TAGGER_FILE as MODEL_FILE
 from .confidence import read_model, require_keys, tagger_path
 from .cues import Cues, default_cues
 from . import frames_verb
-from .frames import _Cand, _shown_act, _span_tokens, _subject, not_a_source
-from .frames_verb import edge_span
+from .frames_parse import CueCandidate, not_a_source, span_tokens, verb_subject
+from .frames_verb import edge_span, shown_act
 
 __all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
            "subject_tokens", "proposals", "tagged_candidates", "score_token"]
@@ -109,7 +109,7 @@ def token_features(t: Token, subj=_UNSET) -> dict[str, float]:
         if d in deps:
             f[f"lemma_ch={lemma}|{d}"] = 1.0
     if subj is _UNSET:  # the speaker head, as content_of finds it
-        subj = _subject(t)[0] if t.pos_ != "NOUN" else next((c for c in t.children if c.dep_ == "poss"), None)
+        subj = verb_subject(t)[0] if t.pos_ != "NOUN" else next((c for c in t.children if c.dep_ == "poss"), None)
     k = _kind(subj)
     f[f"subj={k}"] = 1.0
     f[f"lemma_subj={lemma}|{k if k.startswith('pron') else ('named' if subj is not None and subj.ent_type_ else k)}"] = 1.0
@@ -246,7 +246,7 @@ def content_of(t: Token, cues: Optional[Cues] = None) -> tuple[set, Optional[Tok
                 if objs:
                     return set().union(*(edge_span(g) for g in objs)), subj, "noun"
         return set(), subj, "noun"
-    subj, _ = _subject(t)
+    subj, _ = verb_subject(t)
     cues = cues or default_cues()
     content, frame = frames_verb.verb_complement(t, kids, cues)
     if frame in ("clause", "to", "object", "prep"):
@@ -261,7 +261,7 @@ def candidate_of(t: Token, cues: Cues) -> Optional[tuple[set, Token, str]]:
     if t.pos_ not in POS or t.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
     content, subj, frame = content_of(t, cues)
-    if subj is None or not content or not_a_source(subj) or frame == "object" and _shown_act(t, subj, cues):
+    if subj is None or not content or not_a_source(subj) or frame == "object" and shown_act(t, subj, cues):
         return None
     content = content - subject_tokens(t, subj) - {t.i}
     return (content, subj, frame) if content else None
@@ -282,7 +282,7 @@ def subject_tokens(t: Token, subj: Token) -> set:
     >>> sorted(doc[i].text for i in subject_tokens(doc[4], doc[1]))
     ['The', 'Vermont', 'governor', 'of']
     """
-    return _span_tokens(subj) if subj.head.i == t.i else {subj.i}
+    return span_tokens(subj) if subj.head.i == t.i else {subj.i}
 
 
 def proposals(doc: Doc, cues: Cues, skip=frozenset()):
@@ -311,7 +311,7 @@ def proposals(doc: Doc, cues: Cues, skip=frozenset()):
 
 
 def tagged_candidates(doc: Doc, model: Optional[dict] = None, *, threshold: Optional[float] = None,
-                      taken: frozenset = frozenset(), cues: Optional[Cues] = None) -> list[_Cand]:
+                      taken: frozenset = frozenset(), cues: Optional[Cues] = None) -> list[CueCandidate]:
     """Candidates from the tokens the tagger scores at least ``threshold`` (default: the model's), except the
     tokens in ``taken`` (the rules' cue anchors) and what the rules rule out (a state of affairs as subject,
     an act of showing); each with its probability in ``score``."""
@@ -322,6 +322,7 @@ def tagged_candidates(doc: Doc, model: Optional[dict] = None, *, threshold: Opti
         p = score_token(m, feats)
         if p < t_min:
             continue
-        out.append(_Cand(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance="assert", content=content, quotes=set(),
-                         subj=subj, anchor=t, sent=t.sent, frame="learned", score=round(p, 4)))
+        out.append(CueCandidate(cue_toks=[t], cue_lemma=t.lemma_.lower(), stance="assert", content=content,
+                                quotes=set(), subj=subj, anchor=t, sent=t.sent, frame="learned",
+                                score=round(p, 4)))
     return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import Cues
-from .frames_parse import _Cand
+from .frames_parse import CueCandidate
 
 #: the parts of speech a headline's name may be read as in title case ("Veteran Councillor Ann Lee")
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
@@ -39,7 +39,7 @@ def _name_word(t: Token) -> bool:
     return t.is_title and t.pos_ in _NAME_POS or t.is_upper and t.is_alpha and len(t) > 1
 
 
-def headline_verb_candidates(doc: Doc, cues: Cues, heads: list) -> list[_Cand]:
+def headline_verb_candidates(doc: Doc, cues: Cues, heads: list) -> list[CueCandidate]:
     """In each headline or deck of ``heads`` (:class:`graphkit.segments.Segment`), the claim of a line that opens
     with a name and a title-case lexicon verb the parser read as no verb ("Mayor Ann Reyes Slams Council Over Bus
     Fares"): the name is the speaker, the rest of the line the content. Not when a word before the verb is
@@ -66,9 +66,10 @@ def headline_verb_candidates(doc: Doc, cues: Cues, heads: list) -> list[_Cand]:
         if not any(t.is_alpha for t in content) or any("\n" in t.text_with_ws for t in toks[:k + 1]):
             continue
         lemma = forms[cue.lower_]
-        out.append(_Cand(cue_toks=[cue], cue_lemma=lemma, stance=cues.verbs.get(lemma) or cues.object_verbs[lemma],
-                         content={t.i for t in content}, quotes=set(), subj=name[-1], anchor=cue, sent=cue.sent,
-                         frame="headline", speaker_toks=name))
+        out.append(CueCandidate(cue_toks=[cue], cue_lemma=lemma,
+                                stance=cues.verbs.get(lemma) or cues.object_verbs[lemma],
+                                content={t.i for t in content}, quotes=set(), subj=name[-1], anchor=cue, sent=cue.sent,
+                                frame="headline", speaker_toks=name))
     return out
 
 
@@ -99,12 +100,12 @@ def headline_run_on(doc: Doc, cands: list, heads: list) -> list:
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> from graphkit.frames_parse import _Cand
+    >>> from graphkit.frames_parse import CueCandidate
     >>> from graphkit.segments import Segment
     >>> words = ["Reyes", "Announces", "Plans", "She", "Has", "Made", "\\n\\n", "She", "spoke", "."]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 5 + [False] * 2 + [True, False, False])
-    >>> c = _Cand(cue_toks=[doc[1]], cue_lemma="announce", stance="assert", content={1, 2}, quotes=set(),
-    ...           subj=doc[0], anchor=doc[1])
+    >>> c = CueCandidate(cue_toks=[doc[1]], cue_lemma="announce", stance="assert", content={1, 2}, quotes=set(),
+    ...                  subj=doc[0], anchor=doc[1])
     >>> changed = headline_run_on(doc, [c], [Segment("headline", 0, doc[5].idx + 4)])
     >>> " ".join(doc[i].text for i in sorted(c.content))
     'Announces Plans She Has Made'

@@ -1,12 +1,12 @@
 """What every attribution frame reads from the parse: the candidate record and the subject of a verb.
 
-:class:`_Cand` is what a frame proposes (cue tokens, stance, content tokens, subject) for
-:func:`graphkit.attribution.attributions` to assemble; :func:`_subject` finds a verb's speaker (through
-conjunctions, infinitives, passives, relative clauses); :func:`_after_colon` what a colon introduces.
+:class:`CueCandidate` is what a frame proposes (cue tokens, stance, content tokens, subject) for
+:func:`graphkit.attribution.attributions` to assemble; :func:`verb_subject` finds a verb's speaker (through
+conjunctions, infinitives, passives, relative clauses); :func:`tokens_after_colon` what a colon introduces.
 
 >>> from graphkit.nlp import load_spacy
 >>> doc = load_spacy()("The senators, who met Lavrov, said the talks failed.")
->>> _subject(doc[7])[0].text
+>>> verb_subject(doc[7])[0].text
 'senators'
 """
 
@@ -23,8 +23,19 @@ from .words import MODALS
 
 
 @dataclass
-class _Cand:
-    """A candidate attribution: what a frame proposes for graphkit.attribution to assemble."""
+class CueCandidate:
+    """A candidate attribution: what a frame proposes for :func:`graphkit.attribution.attributions` to assemble (the
+    cue's tokens and lemma, its stance, the content's token indices, the speaker's head), one home for every frame
+    module, the cue tagger (:mod:`graphkit.cue_tagger`) and the bench's stand-ins.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Lee", "said", "the", "plan", "failed"])
+    >>> c = CueCandidate(cue_toks=[doc[1]], cue_lemma="say", stance="assert", content={2, 3, 4}, quotes=set(),
+    ...                  subj=doc[0], anchor=doc[1], frame="clause")
+    >>> (c.subj.text, " ".join(doc[i].text for i in sorted(c.content)), c.declined, c.score)
+    ('Lee', 'the plan failed', False, None)
+    """
 
     cue_toks: list
     cue_lemma: str
@@ -37,20 +48,20 @@ class _Cand:
     sent: Optional[Span] = None
     frame: str = ""
     speaker_toks: Optional[list] = None  # when the speaker is not a subject subtree (dash attributions)
-    declined: bool = False  # a negated or refused cue: "did not say", "declined to comment" (see _declined)
-    outer: Optional["_Cand"] = None  # the attribution whose content holds this one's cue ("X said Y said Z")
+    declined: bool = False  # a negated or refused cue: "did not say", "declined to comment" (see declined_cue)
+    outer: Optional["CueCandidate"] = None  # the attribution whose content holds this one's cue ("X said Y said Z")
     score: Optional[float] = None  # the cue tagger's probability (graphkit.cue_tagger); None for the rules' cues
 
 
 #: speech verbs that may introduce what is said with a colon ('He said: ...', 'Stated Stone: ...')
-_COLON_VERBS = {"say", "add", "tell", "write", "state", "declare", "explain", "note", "continue", "ask", "reply",
-                "respond", "answer", "warn", "conclude", "argue", "insist", "announce", "remark", "comment", "post",
-                "recall", "stress", "emphasize", "emphasise", "put", "joke", "quip", "shout", "yell", "exclaim",
-                "tweet", "blog", "text", "email"}
+COLON_VERBS = {"say", "add", "tell", "write", "state", "declare", "explain", "note", "continue", "ask", "reply",
+               "respond", "answer", "warn", "conclude", "argue", "insist", "announce", "remark", "comment", "post",
+               "recall", "stress", "emphasize", "emphasise", "put", "joke", "quip", "shout", "yell", "exclaim",
+               "tweet", "blog", "text", "email"}
 
 
 def inverted_speech_verb(word: str) -> bool:
-    """Whether a capitalised word is the past tense of a :data:`_COLON_VERBS` verb opening an inverted label ('Stated
+    """Whether a capitalised word is the past tense of a :data:`COLON_VERBS` verb opening an inverted label ('Stated
     Stone:', 'Added Clinton:'), so the name is the words after it (graphkit.cues.past_forms, the one home of a verb's
     past). Not 'Said', which is also a given name ('Said Jalili:'), nor a word in lower case.
 
@@ -66,29 +77,43 @@ def label_name(name: Span) -> Span:
     return name[1:] if len(name) > 1 and inverted_speech_verb(name[0].text) else name
 
 
-#: the past tenses of :data:`_COLON_VERBS` verbs an inverted label may open with; 'said' left out (see
+#: the past tenses of :data:`COLON_VERBS` verbs an inverted label may open with; 'said' left out (see
 #: :func:`inverted_speech_verb`)
-_COLON_PASTS = frozenset(f for v in _COLON_VERBS for f in past_forms(v)) - {"said"}
+_COLON_PASTS = frozenset(f for v in COLON_VERBS for f in past_forms(v)) - {"said"}
 
 
-_CLAUSE_DEPS = {"ccomp"}
+CLAUSE_DEPS = {"ccomp"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
+EDGE_PUNCT = set(",;:—–-()[]") | {"--"}
 
 
-def _modal(v: Token) -> bool:
+def has_modal(v: Token) -> bool:
+    """Whether verb ``v`` has a modal auxiliary of its own (graphkit.words.MODALS: "would", "might", "must"): "...
+    would insist" is not something said, and a modal marks a verb that continues a reported clause
+    (:func:`backshifted`).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Lee would insist that the plan works.")
+    >>> has_modal(doc[2]), has_modal(load_spacy()("Lee insisted that the plan works.")[1])
+    (True, False)
+    """
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in v.children)
 
 
-def _backshifted(v: Token) -> Optional[Token]:
+def backshifted(v: Token) -> Optional[Token]:
     """The reported clause that verb v continues, when the parser hung v on the reporting verb.
 
     "Reuters reported that Putin was ready to talk, but would refuse to cede land": "refuse" (a modal
     of its own, no subject, after the that-clause) continues the clause of "was", not "reported"; the
     reporting verb has no modal. Returns the clause's verb, else None.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Reuters reported that Putin was ready to talk, but would refuse to cede land.")
+    >>> backshifted(doc[11]).text, backshifted(doc[1])
+    ('was', None)
     """
     h = v.head
-    if v.dep_ != "conj" or h == v or v.i < h.i or not _modal(v) or _modal(h):
+    if v.dep_ != "conj" or h == v or v.i < h.i or not has_modal(v) or has_modal(h):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
         return None
@@ -96,7 +121,7 @@ def _backshifted(v: Token) -> Optional[Token]:
                  and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
-def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]]:
+def verb_subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]]:
     """(subject head, relative-clause antecedent) of verb v. Of a clausal and a nominal subject the nominal one: an
     activity ('Getting the bill through the Senate, signaling ...') is no source of what 'it' says after it.
 
@@ -105,12 +130,12 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
     >>> words = ["Getting", "votes", ",", "it", "said", ",", "was", "hard"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[4, 0, 4, 4, 4, 4, 4, 6],
     ...           deps=["csubj", "dobj", "punct", "nsubj", "ROOT", "punct", "ccomp", "acomp"])
-    >>> _subject(doc[4])[0].text
+    >>> verb_subject(doc[4])[0].text
     'it'
     """
-    clause = _backshifted(v)
+    clause = backshifted(v)
     if clause is not None:
-        return _subject(clause, depth + 1)
+        return verb_subject(clause, depth + 1)
     subj = None
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj"):
@@ -141,7 +166,7 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
     if subj is not None:
         return subj, relative_head(subj, v)
     if depth < 3 and v.dep_ == "acomp" and v.head != v:
-        return _subject(v.head, depth + 1)  # "Democratic voters are more likely to say ...": through "likely"
+        return verb_subject(v.head, depth + 1)  # "Democratic voters are more likely to say ...": through "likely"
     if depth < 3 and v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") and v.head != v:
         h = v.head
         if v.dep_ == "pcomp" or h.dep_ == "prep":
@@ -157,7 +182,7 @@ def _subject(v: Token, depth: int = 0) -> tuple[Optional[Token], Optional[Token]
             # "announced that she was leaving the race and vowed to ...": "vowed" is coordinated with
             # "announced" (same form), not with the verb spaCy hung it on
             h = next((a for a in h.ancestors if a.tag_ == v.tag_), h)
-        return _subject(h, depth + 1)
+        return verb_subject(h, depth + 1)
     return None, None
 
 
@@ -392,9 +417,17 @@ def relative_head(subj: Token, v: Token) -> Optional[Token]:
     return v.head if v.dep_ == "relcl" else None
 
 
-def _same_line_subject(subj: Token, v: Token) -> Optional[Token]:
-    """A subject parsed across a line break ("2:45 p.m.\n\nConnecticut's tax commissioner says") is
-    replaced by the phrase on the verb's own line."""
+def same_line_subject(subj: Token, v: Token) -> Optional[Token]:
+    r"""A subject parsed across a line break ("2:45 p.m.\n\nConnecticut's tax commissioner says") is
+    replaced by the phrase on the verb's own line; ``subj`` itself when no line break lies between it and ``v``, None
+    when the verb's line holds no noun before it.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("The mayor spoke at noon.\n\nThe tax commissioner says the plan works.")
+    >>> v = next(t for t in doc if t.lower_ == "says")
+    >>> same_line_subject(doc[1], v).text, same_line_subject(doc[9], v).text
+    ('commissioner', 'commissioner')
+    """
     doc = v.doc
     cut = None
     for i in range(subj.i, v.i):
@@ -411,15 +444,22 @@ def _same_line_subject(subj: Token, v: Token) -> Optional[Token]:
     return nouny[-1] if nouny else None
 
 
-def _span_tokens(tok: Token) -> set:
+def span_tokens(tok: Token) -> set:
+    """The token indices of ``tok``'s phrase: its whole subtree in the parse (a content, a speaker's phrase).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Lee said the plan failed.")
+    >>> sorted(span_tokens(doc[4])), sorted(span_tokens(doc[0]))
+    ([2, 3, 4], [0])
+    """
     return {t.i for t in tok.subtree}
 
 
 #: speech verbs whose object is the one spoken to ("told Bloomberg"), not what was said
-_ADDRESSEE = {"tell", "inform", "remind", "assure", "ask", "warn", "urge", "reassure"}
+ADDRESSEE_VERBS = {"tell", "inform", "remind", "assure", "ask", "warn", "urge", "reassure"}
 
-_SEP = {",", "—", "–", "-", "--", ";"}
-_END = {".", "!", "?", "…"}
+SEP_MARKS = {",", "—", "–", "-", "--", ";"}
+END_MARKS = {".", "!", "?", "…"}
 
 _NOT_AGENTS = {"fact", "urgency", "involvement", "timing", "absence", "lack", "presence", "situation", "reality",
                "likelihood", "possibility", "prospect", "development", "trend", "momentum", "silence", "delay"}
@@ -494,10 +534,16 @@ def quote_tokens(doc, quote_of_tok: dict, i: int, lo: int = 0, hi: Optional[int]
     return {x for x in range(a, b + 1) if not doc[x].is_space}
 
 
-def _after_colon(colon: Token) -> set:
+def tokens_after_colon(colon: Token) -> set:
     """What a cue's colon introduces: the rest of its sentence, or the next sentence when the parser
     ended the sentence at the colon ("he set out his terms:" | "Kyiv must withdraw ...") and no blank
-    line comes between."""
+    line comes between.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("He set out his terms: Kyiv must withdraw.")
+    >>> " ".join(doc[i].text for i in sorted(tokens_after_colon(doc[5])))
+    'Kyiv must withdraw .'
+    """
     doc, sent = colon.doc, colon.sent
     rest = {i for i in range(colon.i + 1, sent.end) if not doc[i].is_space}
     if rest or sent.end >= len(doc):

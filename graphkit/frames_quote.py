@@ -1,18 +1,18 @@
 """Quote frames: a quotation and who said it, when no clause of the cue holds it.
 
-- :func:`_around`: the cue clause set off by commas or quotes ("“...,” he said", "A, he said, B.");
+- :func:`quote_around`: the cue clause set off by commas or quotes ("“...,” he said", "A, he said, B.");
   :func:`_quote_before` when the parser made "he wrote." (or "Clinton asked." on the quote's line) a sentence of
   its own;
 - :func:`parenthetical`: a speech verb set off between what is said and the speaker written after it ("The plan,
   said Ann Lee, an aide, will fail");
-- :func:`_verdict_candidates`: "“...,” was the assessment of X";
-- :func:`_colon_candidates`: "Lavrov: ..." (a name, a colon, a clause);
-- :func:`_verb_colon_candidates`: "Ms. Reyes gloated: “...”" (a verb no lexicon entry names, a colon, a quotation);
-- :func:`_dash_candidates`: "“...” ― Carla Sanchez".
+- :func:`verdict_candidates`: "“...,” was the assessment of X";
+- :func:`colon_candidates`: "Lavrov: ..." (a name, a colon, a clause);
+- :func:`verb_colon_candidates`: "Ms. Reyes gloated: “...”" (a verb no lexicon entry names, a colon, a quotation);
+- :func:`dash_candidates`: "“...” ― Carla Sanchez".
 
 >>> from graphkit.nlp import load_spacy
 >>> doc = load_spacy()("“We will continue,” Peskov said.")
->>> " ".join(doc[i].text for i in sorted(_around(doc[7], doc[6], {i: 0 for i in range(6)})))
+>>> " ".join(doc[i].text for i in sorted(quote_around(doc[7], doc[6], {i: 0 for i in range(6)})))
 '“ We will continue , ”'
 """
 
@@ -22,15 +22,25 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .frames_parse import _ADDRESSEE, _END, _SEP, _Cand, _after_colon, _span_tokens, label_name, quote_tokens
+from .frames_parse import (
+    ADDRESSEE_VERBS, END_MARKS, SEP_MARKS, CueCandidate, label_name, quote_tokens, span_tokens, tokens_after_colon,
+)
 from .quotes import CLOSING_TOKENS
 
 
-def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
-    """Content around a cue clause set off by commas or quotes ("A, he said, B." / "“A,” said X.")."""
+def quote_around(v: Token, subj: Token, quote_of_tok: dict) -> set:
+    """Content around a cue clause set off by commas or quotes ("A, he said, B." / "“A,” said X."): the token indices
+    of what verb ``v`` (its subject ``subj``) says, ``quote_of_tok`` each quoted token's quotation.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("“We will continue,” Peskov said.")
+    >>> " ".join(doc[i].text for i in sorted(quote_around(doc[7], doc[6], {i: 0 for i in range(6)})))
+    '“ We will continue , ”'
+    """
     doc = v.doc
     sent = v.sent
-    if any(c.i > v.i and (c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "dobj" and v.lemma_ not in _ADDRESSEE))
+    if any(c.i > v.i and (c.dep_ in ("ccomp", "xcomp", "oprd")
+                          or (c.dep_ == "dobj" and v.lemma_ not in ADDRESSEE_VERBS))
            for c in v.children):
         return set()  # the cue has content of its own: "as the Kremlin demands concessions"
     lo = min(subj.left_edge.i, v.i)
@@ -41,7 +51,7 @@ def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
         if c.i < lo and c.dep_ == "mark":
             lo = c.i
         if c.i > v.i and c.dep_ in ("prep", "npadvmod", "advmod", "dative", "agent", "prt") or (
-                c.i > v.i and c.dep_ == "dobj" and v.lemma_ in _ADDRESSEE):
+                c.i > v.i and c.dep_ == "dobj" and v.lemma_ in ADDRESSEE_VERBS):
             hi = max(hi, c.right_edge.i)
     while lo > sent.start and doc[lo - 1].is_space:
         lo -= 1
@@ -50,23 +60,23 @@ def _around(v: Token, subj: Token, quote_of_tok: dict) -> set:
     left = doc[lo - 1]
     for k in (1, 2):
         # "..., fundraising documents show.": the parser left a word of the subject outside it
-        if left.text in _SEP or lo - k - 1 < sent.start or doc[lo - k - 1].text not in _SEP:
+        if left.text in SEP_MARKS or lo - k - 1 < sent.start or doc[lo - k - 1].text not in SEP_MARKS:
             continue
         if all(w.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or w.tag_ == "VBG" for w in doc[lo - k:lo]):
             lo -= k
             left = doc[lo - 1]
             break
-    if not (left.text in _SEP or (left.is_punct and (lo - 1) in quote_of_tok) or left.text in ("”", "''", '"')):
+    if not (left.text in SEP_MARKS or (left.is_punct and (lo - 1) in quote_of_tok) or left.text in ("”", "''", '"')):
         return set()
     j = hi + 1
     while j < sent.end and doc[j].is_space:
         j += 1
     before = set(range(sent.start, lo))
-    if j >= sent.end or doc[j].text in _END or (doc[j].is_punct and j in quote_of_tok and j + 1 >= sent.end):
+    if j >= sent.end or doc[j].text in END_MARKS or (doc[j].is_punct and j in quote_of_tok and j + 1 >= sent.end):
         return before
-    if doc[j].text in _SEP:
+    if doc[j].text in SEP_MARKS:
         k = j + 1
-        while k < sent.end and (doc[k].is_space or doc[k].text in _SEP):
+        while k < sent.end and (doc[k].is_space or doc[k].text in SEP_MARKS):
             k += 1
         if k < sent.end and doc[k].tag_ == "VBG" and doc[k].head == v:
             return before  # "..., he said, adding that ...": the rest is a claim of its own
@@ -101,7 +111,7 @@ def _cue_clause_end(v: Token, hi: int) -> int:
     j = hi + 1
     while j < sent.end:
         t = doc[j]
-        if t.is_space or t.text in _END or (t.text == "," and t.head == v):
+        if t.is_space or t.text in END_MARKS or (t.text == "," and t.head == v):
             j += 1
             continue
         c = t
@@ -113,12 +123,21 @@ def _cue_clause_end(v: Token, hi: int) -> int:
     return j
 
 
-_VERDICT_NOUNS = {"evaluation", "assessment", "verdict", "view", "word", "reaction", "response", "message",
-                  "comment", "conclusion", "assertion", "warning", "answer"}
+VERDICT_NOUNS = {"evaluation", "assessment", "verdict", "view", "word", "reaction", "response", "message",
+                 "comment", "conclusion", "assertion", "warning", "answer"}
 
 
-def _verdict_candidates(doc: Doc, nouns: list, quote_of_tok: dict) -> list[_Cand]:
-    """“...,” was the evaluation of negotiator Rustem Umerov. - the quote is the "of" phrase's."""
+def verdict_candidates(doc: Doc, nouns: list, quote_of_tok: dict) -> list[CueCandidate]:
+    """“...,” was the evaluation of negotiator Rustem Umerov. - the quote is the "of" phrase's (or the verdict noun's
+    possessor's): ``nouns`` the verdict nouns (:data:`VERDICT_NOUNS`) to try, ``quote_of_tok`` each quoted token's
+    quotation.
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("“The plan is dead,” was the verdict of Ann Lee.")
+    >>> c = verdict_candidates(doc, [doc[9]], {i: 0 for i in range(7)})[0]
+    >>> c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content))
+    ('verdict', 'Lee', '“ The plan is dead , ”')
+    """
     out = []
     for t in nouns:
         be = t.head
@@ -134,10 +153,10 @@ def _verdict_candidates(doc: Doc, nouns: list, quote_of_tok: dict) -> list[_Cand
         q = quote_of_tok[j]
         content = quote_tokens(doc, quote_of_tok, j, lo=be.sent.start, hi=be.i)
         end = src.left_edge.i if src.i > t.i else t.i + 1
-        cue_toks = [x for x in doc[be.i:end] if not x.is_space and x.i not in _span_tokens(src)]
+        cue_toks = [x for x in doc[be.i:end] if not x.is_space and x.i not in span_tokens(src)]
         stance = "warn" if t.lemma_.lower() == "warning" else "assert"
-        out.append(_Cand(cue_toks=cue_toks, cue_lemma=t.lemma_.lower(), stance=stance, content=content,
-                         quotes={q}, subj=src, anchor=t, sent=be.sent, frame="verdict"))
+        out.append(CueCandidate(cue_toks=cue_toks, cue_lemma=t.lemma_.lower(), stance=stance, content=content,
+                                quotes={q}, subj=src, anchor=t, sent=be.sent, frame="verdict"))
     return out
 
 
@@ -210,7 +229,7 @@ def _label_before_prep(name):
     return None if k is None else name[:k]
 
 
-def _colon_candidates(doc: Doc, colons_at: list, heads: tuple = ()) -> list[_Cand]:
+def colon_candidates(doc: Doc, colons_at: list, heads: tuple = ()) -> list[CueCandidate]:
     """'Lavrov: Washington fails to submit the plan' — a name at the start of a sentence, a colon, a clause; a
     transcript's inverted label 'Stated Stone: ...' names Stone (:func:`graphkit.frames_parse.label_name`); a
     roundup item's label after a dash, before a quotation ('HEADING - Name: “...”', :func:`_label_after_dash`).
@@ -225,7 +244,7 @@ def _colon_candidates(doc: Doc, colons_at: list, heads: tuple = ()) -> list[_Can
     >>> def claims(words, pos, head_end):
     ...     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
     ...     heads = [Segment("headline", 0, doc[head_end - 1].idx + len(doc[head_end - 1]))]
-    ...     return [" ".join(doc[i].text for i in sorted(c.content)) for c in _colon_candidates(doc, [doc[1]], heads)]
+    ...     return [" ".join(doc[i].text for i in sorted(c.content)) for c in colon_candidates(doc, [doc[1]], heads)]
     >>> claims(["Reyes", ":", "No", "new", "money", "\\n\\n", "She", "spoke"],
     ...        ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "SPACE", "PRON", "VERB"], 5)
     ['No new money']
@@ -247,16 +266,16 @@ def _colon_candidates(doc: Doc, colons_at: list, heads: tuple = ()) -> list[_Can
                 name = _label_before_prep(doc[lo:t.i])
             if name is None or not _label_words(name):
                 continue
-        content = _after_colon(t)
+        content = tokens_after_colon(t)
         if in_head:  # a headline's claim ends with its line, wherever the parser ended the sentence
             content = {i for i in content if doc[i].idx < head.end}
         if len(content) < 3 or not (any(doc[i].pos_ in ("VERB", "AUX") for i in content) or in_head and any(
                 doc[i].is_alpha and doc[i].pos_ != "PROPN" for i in content)):
             continue  # a headline's line needs no verb, but more than a name ("BYLINE: Ann Lee")
         who = label_name(name)  # 'Stated Stone:': the name is 'Stone'
-        out.append(_Cand(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
-                         subj=who.root, anchor=t, sent=sent, frame="colon",
-                         speaker_toks=list(who) if len(who) < len(name) or after_dash else None))
+        out.append(CueCandidate(cue_toks=[t], cue_lemma=":", stance="assert", content=content, quotes=set(),
+                                subj=who.root, anchor=t, sent=sent, frame="colon",
+                                speaker_toks=list(who) if len(who) < len(name) or after_dash else None))
     return out
 
 
@@ -278,10 +297,19 @@ def _verb_before_colon(colon: Token):
     return v if v.pos_ == "VERB" else None
 
 
-def _verb_colon_candidates(doc: Doc, colons_at: list, quote_of_tok: dict, verbs) -> list[_Cand]:
+def verb_colon_candidates(doc: Doc, colons_at: list, quote_of_tok: dict, verbs) -> list[CueCandidate]:
     """'Ms. Reyes gloated: “We said so ...”', 'Hale shot back: “...”': a verb no lexicon entry (``verbs``, the
     lemmas the verb frames read) names, with a subject of its own, then a colon that opens a quotation: the quotation is
-    the subject's (frame "verb_colon"). Not a relative clause's verb ("a promise many councillors make: “...”")."""
+    the subject's (frame "verb_colon"). Not a relative clause's verb ("a promise many councillors make: “...”").
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.cues import default_cues
+    >>> doc = load_spacy()("Ms. Reyes gloated: “We said so all along.”")
+    >>> quoted = {i: 0 for i in range(4, len(doc))}
+    >>> c = verb_colon_candidates(doc, [doc[3]], quoted, default_cues().any_verb)[0]
+    >>> c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content))
+    ('verb_colon', 'Reyes', '“ We said so all along . ”')
+    """
     out = []
     for t in colons_at:
         v = _verb_before_colon(t)
@@ -300,9 +328,9 @@ def _verb_colon_candidates(doc: Doc, colons_at: list, quote_of_tok: dict, verbs)
                 quote_of_tok.get(k - 1) == quote_of_tok[k]):
             continue  # no quotation opens after the colon
         cue = [v] + [c for c in v.children if c.dep_ in ("prt", "advmod") and v.i < c.i < t.i]
-        out.append(_Cand(cue_toks=cue, cue_lemma=v.lemma_.lower(), stance="assert",
-                         content=quote_tokens(doc, quote_of_tok, k), quotes=set(), subj=subj, anchor=v, sent=v.sent,
-                         frame="verb_colon"))
+        out.append(CueCandidate(cue_toks=cue, cue_lemma=v.lemma_.lower(), stance="assert",
+                                content=quote_tokens(doc, quote_of_tok, k), quotes=set(), subj=subj, anchor=v,
+                                sent=v.sent, frame="verb_colon"))
     return out
 
 
@@ -340,10 +368,20 @@ def _ends_name_line(doc: Doc, last: Token) -> bool:
     return nxt.text in (",", ".") or nxt.is_space and "\n" in nxt.text
 
 
-def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
+def dash_candidates(doc: Doc, text: str, quotes: list) -> list[CueCandidate]:
     """'“Trump scares me.” ― Carla Sanchez': a quote, a dash, the name of who said it; the same with the name on the
     line after a quotation that is its paragraph whole, after any dash (:func:`signed_below`), when the name ends
-    its line or a comma or full stop ends it ('“...”⏎⏎- Ann Lee.', '- Mayor Tom Hale, speaking ...')."""
+    its line or a comma or full stop ends it ('“...”⏎⏎- Ann Lee.', '- Mayor Tom Hale, speaking ...'). ``quotes`` the
+    text's quotations (graphkit.quotes.find_quotes).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> from graphkit.quotes import find_quotes
+    >>> text = "“The fares must fall.” ― Ann Lee"
+    >>> doc = load_spacy()(text)
+    >>> c = dash_candidates(doc, text, find_quotes(text))[0]
+    >>> c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content))
+    ('dash', 'Lee', '“ The fares must fall . ”')
+    """
     out = []
     for qs, qe in quotes:
         m = _DASH_NAME.match(text, qe)
@@ -374,9 +412,9 @@ def _dash_candidates(doc: Doc, text: str, quotes: list) -> list[_Cand]:
             continue
         root = max(name, key=lambda w: w.i) if not any(w.head in name for w in name) else next(
             (w for w in name if w.head not in name or w.head == w), name[-1])
-        out.append(_Cand(cue_toks=[dash[0]], cue_lemma="―", stance="assert", content=set(range(qspan.start, qspan.end)),
-                         quotes=set(), subj=root, anchor=name[0], sent=dash[0].sent, frame="dash",
-                         speaker_toks=name))
+        out.append(CueCandidate(cue_toks=[dash[0]], cue_lemma="―", stance="assert",
+                                content=set(range(qspan.start, qspan.end)), quotes=set(), subj=root, anchor=name[0],
+                                sent=dash[0].sent, frame="dash", speaker_toks=name))
     return out
 
 
@@ -438,5 +476,5 @@ def parenthetical(v: Token, subj: Token | None) -> tuple[Token, list, set] | Non
     if end + 1 >= clause.i or doc[end + 1].text != ",":
         return None
     said = set(range(speaker.left_edge.i, end + 2))  # the speaker's phrase and the comma closing it
-    content = set(range(subj.left_edge.i, v.i - 1)) | (_span_tokens(clause) - said)
+    content = set(range(subj.left_edge.i, v.i - 1)) | (span_tokens(clause) - said)
     return speaker, [doc[i] for i in range(speaker.left_edge.i, end + 1)], content

@@ -1,17 +1,17 @@
 """Verb frames: a verb cue of ``models/cues.yaml`` and where its content is.
 
-:func:`_verb_candidate` tries the frames of :data:`VERB_FRAMES` in order (an ordered table of small
+:func:`verb_candidate` tries the frames of :data:`VERB_FRAMES` in order (an ordered table of small
 documented functions, each switchable by name): a cue clause set off by commas or quotes ("“...,” he
 said"; "The plan, said Ann Lee, will fail", :mod:`graphkit.frames_quote`), an "as" clause ("As the Post
 reported, ..."), a participle whose noun speaks ("a group backing Rubio"), a clause ("said that ..."), a
 prepositional object ("called for a ceasefire"), a to-infinitive ("vowed to retaliate"), an object ("denied
 any losses"), a colon ("said: ..."); then cuts what every frame shares (claims of their own coordinated into
-the content, the subject, the cue). A negated or refused cue is marked (:func:`_declined`).
+the content, the subject, the cue). A negated or refused cue is marked (:func:`declined_cue`).
 
 >>> from graphkit.nlp import load_spacy
 >>> from graphkit.cues import default_cues
 >>> doc = load_spacy()("Lavrov said the Europeans were stalling.")
->>> c = _verb_candidate(doc[1], default_cues(), {})
+>>> c = verb_candidate(doc[1], default_cues(), {})
 >>> (c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content)))
 ('clause', 'Lavrov', 'the Europeans were stalling')
 """
@@ -25,10 +25,10 @@ from spacy.tokens import Token
 
 from .cues import Cues, default_cues
 from .frames_parse import (
-    _ADDRESSEE, _CLAUSE_DEPS, _COLON_VERBS, _Cand, _after_colon, _backshifted, _modal, _same_line_subject, _span_tokens,
-    _subject, inverted_object, not_a_source, quote_tokens, speaker_before,
+    ADDRESSEE_VERBS, CLAUSE_DEPS, COLON_VERBS, CueCandidate, backshifted, has_modal, inverted_object, not_a_source,
+    quote_tokens, same_line_subject, span_tokens, speaker_before, tokens_after_colon, verb_subject,
 )
-from .frames_quote import _around, parenthetical
+from .frames_quote import parenthetical, quote_around
 from .mentions import DOCUMENT_NOUNS
 from .person_nouns import person_noun, plural_person_noun
 
@@ -39,7 +39,7 @@ _NAMING = {"call", "describe", "label", "brand", "term", "dub", "deem", "charact
 _REFUSE = {"decline", "refuse"}
 
 
-def _declined(v: Token, cues: Cues) -> bool:
+def declined_cue(v: Token, cues: Cues) -> bool:
     """Is verb cue v negated or refused? Then what follows was not said.
 
     "did not say", "wouldn't share details", "never said" (a negation on the cue or on a verb it is
@@ -50,7 +50,7 @@ def _declined(v: Token, cues: Cues) -> bool:
     >>> from graphkit.nlp import load_spacy
     >>> from graphkit.cues import default_cues
     >>> nlp = load_spacy()
-    >>> [_declined(next(t for t in nlp(s) if t.lemma_ in ("say", "share", "comment")), default_cues()) for s in (
+    >>> [declined_cue(next(t for t in nlp(s) if t.lemma_ in ("say", "share", "comment")), default_cues()) for s in (
     ...     "He did not say whether talks would resume.", "The official wouldn't share details.",
     ...     "Officials declined to comment.", "Peskov said talks were useful.")]
     [True, True, True, False]
@@ -89,9 +89,9 @@ class _Verb:
 
     @property
     def says(self) -> bool:
-        """A verb of saying the lexicon names (`graphkit.frames_parse._COLON_VERBS` and the cue lexicon's verbs): the
+        """A verb of saying the lexicon names (`graphkit.frames_parse.COLON_VERBS` and the cue lexicon's verbs): the
         verbs a colon, a clause under a prepositional object or a parenthetical set-off is read after."""
-        return self.lemma in _COLON_VERBS and self.lemma in self.cues.verbs
+        return self.lemma in COLON_VERBS and self.lemma in self.cues.verbs
 
 
 @dataclass
@@ -109,10 +109,10 @@ class _Hit:
 
 def frame_clause_under_pobj(x: _Verb) -> Optional[_Hit]:
     """A that-clause the parser hung on a prepositional object: "said during a news conference that ..."."""
-    if x.says and not any(c.dep_ in _CLAUSE_DEPS for c in x.children):
+    if x.says and not any(c.dep_ in CLAUSE_DEPS for c in x.children):
         c = _clause_under_pobj(x.v)
         if c is not None:
-            return _Hit(_span_tokens(c), x.cues.verbs[x.lemma], "clause")
+            return _Hit(span_tokens(c), x.cues.verbs[x.lemma], "clause")
     return None
 
 
@@ -135,12 +135,12 @@ def frame_around(x: _Verb) -> Optional[_Hit]:
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("After the long meeting, the mayor agreed. In an interview, Reyes said it was late.")
-    >>> _verb_candidate(doc[7], default_cues(), {}) is None, _verb_candidate(doc[14], default_cues(), {}).frame
+    >>> verb_candidate(doc[7], default_cues(), {}) is None, verb_candidate(doc[14], default_cues(), {}).frame
     (True, 'clause')
     """
     if x.lemma in x.cues.verbs and x.subj is not None and (
             x.subj.head == x.v or x.subj == speaker_before(x.v)) and x.v.dep_ in AROUND_DEPS and not _own_prep_object(x):
-        around = _around(x.v, x.subj, x.quote_of_tok)
+        around = quote_around(x.v, x.subj, x.quote_of_tok)
         if around and circumstance_before(x.v, around, x.quote_of_tok):
             content, kind = verb_complement(x.v, [c for c in x.children if c.i > x.v.i], x.cues)
             if content:
@@ -199,9 +199,9 @@ _CIRCUMSTANCE_DEPS_CC = _CIRCUMSTANCE_DEPS | {"cc"}  # with CIRCUMSTANCE_OPENING
 
 
 def circumstance_before(v: Token, content: set, quote_of_tok: dict) -> bool:
-    """Whether ``content`` (token indexes, :func:`graphkit.frames_quote._around`'s words around cue verb ``v``) is only
-    circumstance of the cue: every word of it lies before ``v``, outside any quotation, in a prepositional phrase, an
-    adverbial clause or an adverb the parser hung on ``v`` ("In the same debate, the moderator asked her about the
+    """Whether ``content`` (token indexes, :func:`graphkit.frames_quote.quote_around`'s words around cue verb ``v``) is
+    only circumstance of the cue: every word of it lies before ``v``, outside any quotation, in a prepositional phrase,
+    an adverbial clause or an adverb the parser hung on ``v`` ("In the same debate, the moderator asked her about the
     ads": what she was asked about is the content, not the debate). Over PolNeAR train+dev such a rule candidate with
     a complement after its cue never matched a gold end to end; its complement did 32 times. Out of fold, with the
     re-scorer refitted on it, 24 kept claims were made right and none wrong; 5 wrong claims were newly kept and 5 right
@@ -261,7 +261,7 @@ def frame_naming(x: _Verb) -> Optional[_Hit]:
         c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))]
     if dobj is None or not comp:
         return None
-    return _Hit(_span_tokens(dobj).union(*(_span_tokens(c) for c in comp)),
+    return _Hit(span_tokens(dobj).union(*(span_tokens(c) for c in comp)),
                 cues.verbs.get(lemma) or cues.object_verbs.get(lemma, "assert"), "object")
 
 
@@ -287,18 +287,18 @@ def fronted_clause(c: Token, x: _Verb) -> bool:
     ...           tags="IN PRP VBZ JJ , NNP VBD NNS VBP .".split(),
     ...           pos="SCONJ PRON AUX ADJ PUNCT PROPN VERB NOUN VERB PUNCT".split(),
     ...           lemmas="while it be true , Reyes say fare rise .".split())
-    >>> c = _verb_candidate(doc[6], default_cues(), {})
+    >>> c = verb_candidate(doc[6], default_cues(), {})
     >>> " ".join(doc[i].text for i in sorted(c.content))
     'fares rise'
-    >>> c = _verb_candidate(doc[6], default_cues(), {k: 0 for k in range(4)})  # "“While it is true,” Reyes said ..."
+    >>> c = verb_candidate(doc[6], default_cues(), {k: 0 for k in range(4)})  # "“While it is true,” Reyes said ..."
     >>> " ".join(doc[i].text for i in sorted(c.content))
     'While it is true fares rise'
     """
     if not FRONTED_CLAUSE_OUT or x.subj is None or c.i > x.subj.left_edge.i or c.i > x.v.i:
         return False
-    if any(i in x.quote_of_tok for i in _span_tokens(c)):
+    if any(i in x.quote_of_tok for i in span_tokens(c)):
         return False
-    return any(g.dep_ in _CLAUSE_DEPS and g.i > x.v.i for g in x.children)
+    return any(g.dep_ in CLAUSE_DEPS and g.i > x.v.i for g in x.children)
 
 
 def frame_clause(x: _Verb) -> Optional[_Hit]:
@@ -310,16 +310,16 @@ def frame_clause(x: _Verb) -> Optional[_Hit]:
     asks = cues.verbs[lemma] == "question"
     content: set = set()
     for c in x.children:
-        if c.dep_ in _CLAUSE_DEPS and fronted_clause(c, x):
+        if c.dep_ in CLAUSE_DEPS and fronted_clause(c, x):
             continue
-        if c.dep_ in _CLAUSE_DEPS or (asks and c.dep_ == "advcl" and c.i > v.i and any(
+        if c.dep_ in CLAUSE_DEPS or (asks and c.dep_ == "advcl" and c.i > v.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)):
-            content |= _span_tokens(c)
-        elif content and _backshifted(c) is not None:
+            content |= span_tokens(c)
+        elif content and backshifted(c) is not None:
             # "reported that Putin was ready to talk, but would refuse ...": the rest of what was reported
-            content |= _span_tokens(c) | {g.i for g in x.children if g.dep_ in ("cc", "punct") and g.i < c.i
-                                          and g.i > min(content)}
-    if not content and lemma in _COLON_VERBS:
+            content |= span_tokens(c) | {g.i for g in x.children if g.dep_ in ("cc", "punct") and g.i < c.i
+                                         and g.i > min(content)}
+    if not content and lemma in COLON_VERBS:
         so = next((c for c in x.children if c.i == v.i + 1 and c.lower_ in ("so", "yes", "no")
                    and c.dep_ in ("advmod", "intj", "dobj", "ccomp")), None)
         if so is not None and (so.i + 1 >= v.sent.end or v.doc[so.i + 1].is_punct or v.doc[so.i + 1].dep_ == "prep"):
@@ -339,15 +339,15 @@ def frame_prep(x: _Verb) -> Optional[_Hit]:
             if objs:
                 content: set = set()
                 for o in objs:
-                    content |= _span_tokens(o)
+                    content |= span_tokens(o)
                 for g in x.children:
                     if g.dep_ == "xcomp" and g.i > c.i:
-                        content |= _span_tokens(g)
+                        content |= span_tokens(g)
                 return _Hit(content, cues.prep_verbs[(lemma, c.lower_)], "prep", f"{lemma} {c.lower_}", [v, c])
     for c in x.children:
         m = next((g for g in c.children if g.dep_ == "mark" and (lemma, g.lower_) in cues.prep_verbs), None)
         if c.dep_ in ("advcl", "ccomp") and c.i > v.i and m is not None and m.i > v.i:
-            return _Hit(_span_tokens(c) - {m.i}, cues.prep_verbs[(lemma, m.lower_)], "prep", f"{lemma} {m.lower_}",
+            return _Hit(span_tokens(c) - {m.i}, cues.prep_verbs[(lemma, m.lower_)], "prep", f"{lemma} {m.lower_}",
                         [v, m])
     return None
 
@@ -363,10 +363,10 @@ def frame_to_infinitive(x: _Verb) -> Optional[_Hit]:
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
     if c is None:
         return None
-    content = _span_tokens(c)
+    content = span_tokens(c)
     for o in x.children:
         if o.dep_ in ("dobj", "dative") and o.i < c.i:
-            content |= _span_tokens(o)
+            content |= span_tokens(o)
     return _Hit(content, x.cues.to_verbs[x.lemma], "to")
 
 
@@ -406,7 +406,7 @@ def trailing_complements(v: Token, after: int, cues: Cues) -> set:
             continue
         if c.dep_ == "advcl" and c.lemma_.lower() in cues.any_verb:
             continue
-        out |= _span_tokens(c)
+        out |= span_tokens(c)
     return out
 
 
@@ -438,8 +438,16 @@ def object_complements(v: Token, dobj: Token, cues: Optional[Cues] = None) -> se
 _SHOWING = {"show"}  # verbs whose object is a finding only when a document (``sources`` in cues.yaml) shows it
 
 
-def _shown_act(v: Token, subj: Optional[Token], cues: Cues) -> bool:
-    """A verb of showing with an object whose subject is no document: "Ukrainians have shown grit" is an act."""
+def shown_act(v: Token, subj: Optional[Token], cues: Cues) -> bool:
+    """A verb of showing with an object whose subject is no document: "Ukrainians have shown grit" is an act, "a new
+    poll shows a lead" a finding (a document, ``sources`` in models/cues.yaml, shows it).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> nlp = load_spacy()
+    >>> [shown_act(d[2], d[1], default_cues()) for d in map(nlp, ("The video showed Lee walking away.",
+    ...                                                            "The poll showed a narrow lead."))]
+    [True, False]
+    """
     return v.lemma_.lower() in _SHOWING and (subj is None or subj.lemma_.lower() not in cues.sources)
 
 
@@ -464,7 +472,7 @@ def document_object(x: _Verb) -> bool:
     [True, False]
     """
     subj = x.subj
-    return DOCUMENT_OBJECT and x.lemma in x.cues.verbs and x.lemma not in _ADDRESSEE and subj is not None \
+    return DOCUMENT_OBJECT and x.lemma in x.cues.verbs and x.lemma not in ADDRESSEE_VERBS and subj is not None \
         and subj.pos_ == "NOUN" and not subj.ent_type_ \
         and (subj.lemma_.lower() in x.cues.sources or subj.lemma_.lower() in DOCUMENT_NOUNS)
 
@@ -481,14 +489,14 @@ def frame_object(x: _Verb) -> Optional[_Hit]:
         if lemma in cues.object_verbs and x.subj is not None and x.subj.head.dep_ == "agent":
             patient = next((c for c in x.children if c.dep_ == "nsubjpass"), None)
             if patient is not None:
-                return _Hit(_span_tokens(patient) | {x.v.i}, cues.object_verbs[lemma], "object")
+                return _Hit(span_tokens(patient) | {x.v.i}, cues.object_verbs[lemma], "object")
         return None
     if not (lemma in cues.object_verbs or (dobj.i in x.quote_of_tok and lemma in cues.verbs) or document_object(x)):
         return None
-    if _shown_act(x.v, x.subj, cues):
+    if shown_act(x.v, x.subj, cues):
         return None  # "polls show a lead" reports; "Ukrainians have shown grit" is an act, not speech
     # "criticized Clinton for accepting donations": the reason is part of the charge (object_complements)
-    content = _span_tokens(dobj) | object_complements(x.v, dobj, cues)
+    content = span_tokens(dobj) | object_complements(x.v, dobj, cues)
     return _Hit(content, cues.object_verbs.get(lemma) or cues.verbs.get(lemma, "assert"), "object")
 
 
@@ -503,7 +511,7 @@ def frame_colon_after_verb(x: _Verb) -> Optional[_Hit]:
             "advmod", "npadvmod", "prep", "pobj", "det", "compound", "dative", "dobj")):
         nxt += 1
     if nxt < sent.end and (v.doc[nxt].text == ":" or nxt in x.quote_of_tok):
-        content = _after_colon(v.doc[nxt]) if v.doc[nxt].text == ":" else set(range(nxt, sent.end))
+        content = tokens_after_colon(v.doc[nxt]) if v.doc[nxt].text == ":" else set(range(nxt, sent.end))
         return _Hit(content, x.cues.verbs[x.lemma], "colon")
     return None
 
@@ -535,7 +543,7 @@ def frame_quote_after(x: _Verb) -> Optional[_Hit]:
         return None
     side = set(x.subj_idx)
     for c in x.children:
-        if c.i > v.i and (c.dep_ in _BEFORE_QUOTE or (c.dep_ == "dobj" and x.lemma in _ADDRESSEE)):
+        if c.i > v.i and (c.dep_ in _BEFORE_QUOTE or (c.dep_ == "dobj" and x.lemma in ADDRESSEE_VERBS)):
             side |= {t.i for t in c.subtree}
     j = v.i + 1
     while j < v.sent.end and j not in qot and (doc[j].is_space or j in side):
@@ -563,12 +571,12 @@ def frame_statement_noun_colon(x: _Verb) -> Optional[_Hit]:
     if not x.own:
         return None
     v = x.v
-    dobj = next((c for c in x.children if c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower() in _STATEMENT_NOUNS), None)
+    dobj = next((c for c in x.children if c.dep_ == "dobj" and c.i > v.i and c.lemma_.lower() in STATEMENT_NOUNS), None)
     if dobj is None:
         return None
     nxt = dobj.right_edge.i + 1
     if nxt < v.sent.end and v.doc[nxt].text == ":":
-        return _Hit(_after_colon(v.doc[nxt]), _STATEMENT_NOUNS[dobj.lemma_.lower()], "colon", None,
+        return _Hit(tokens_after_colon(v.doc[nxt]), STATEMENT_NOUNS[dobj.lemma_.lower()], "colon", None,
                     [t for t in v.doc[v.i:nxt] if t.i not in x.subj_idx])
     return None
 
@@ -629,7 +637,7 @@ def frame_as_clause(x: _Verb) -> Optional[_Hit]:
     h = v.head
     if h.pos_ not in ("VERB", "AUX") or (h.lemma_.lower() in x.cues.any_verb and _says_more(h)):
         return None
-    content = {i for i in _span_tokens(h) - _span_tokens(v) if not v.doc[i].is_space}
+    content = {i for i in span_tokens(h) - span_tokens(v) if not v.doc[i].is_space}
     stance = x.cues.it_verbs[x.lemma] if it else x.cues.verbs[x.lemma]
     return _Hit(content, stance, "as") if content else None
 
@@ -668,9 +676,9 @@ def frame_participle(x: _Verb) -> Optional[_Hit]:
     clause = next((c for c in x.children if c.dep_ == "ccomp" and c.i > v.i), None)
     dobj = next((c for c in x.children if c.dep_ == "dobj" and c.i > v.i), None)
     if clause is not None and x.lemma in cues.verbs:
-        content, stance = _span_tokens(clause), cues.verbs[x.lemma]
-    elif dobj is not None and x.lemma in cues.object_verbs and not _shown_act(v, h, cues):
-        content, stance = _span_tokens(dobj) | object_complements(v, dobj, cues), cues.object_verbs[x.lemma]
+        content, stance = span_tokens(clause), cues.verbs[x.lemma]
+    elif dobj is not None and x.lemma in cues.object_verbs and not shown_act(v, h, cues):
+        content, stance = span_tokens(dobj) | object_complements(v, dobj, cues), cues.object_verbs[x.lemma]
     else:
         return None
     h = _past_place(v.head)
@@ -753,7 +761,7 @@ def frame_complement(x: _Verb) -> Optional[_Hit]:
     senator has continued to question the plan" ("continue" takes a clause in the lexicon, not an infinitive).
     Not its object or prepositional object (5-fold CV over PolNeAR train+dev: those cost speech fair, bench/README.md,
     issue 13), nor an act of showing."""
-    if not x.own or _shown_act(x.v, x.subj, x.cues):
+    if not x.own or shown_act(x.v, x.subj, x.cues):
         return None
     content, kind = verb_complement(x.v, x.children, x.cues)
     if not content or kind not in ("clause", "to"):
@@ -813,12 +821,12 @@ def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
     """The cue verb's subject and what the frames need; None when the verb cannot be a cue here."""
     lemma = v.lemma_.lower()
     children = list(v.children)
-    subj, rel = _subject(v)
+    subj, rel = verb_subject(v)
     with_ = v.head if v.dep_ == "pcomp" else v.head.head if v.dep_ == "acl" and v.head.dep_ == "pobj" else None
     if with_ is not None and with_.lower_ == "with" and (subj is None or subj.pos_ == "NOUN" and not subj.ent_type_
                                                           and not speaks_for_itself(subj, cues)):
         # "Lavrov went further, with a historic tirade arguing that ...": the tirade is Lavrov's
-        outer, _ = _subject(with_.head)
+        outer, _ = verb_subject(with_.head)
         if outer is not None:
             subj = outer
     if cues.verbs.get(lemma) == "question" and (v.tag_ == "VBN" or v.dep_ == "advcl" and v.i < v.head.i) and not any(
@@ -827,15 +835,15 @@ def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
     if not_a_source(subj):
         return None  # "the urgency from all sides suggests ...": a state of affairs, not a source
     if subj is not None and subj.i < v.i:
-        subj = _same_line_subject(subj, v)
-    subj_idx = _span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
+        subj = same_line_subject(subj, v)
+    subj_idx = span_tokens(subj) if subj is not None and subj.head == v else ({subj.i} if subj is not None else set())
     if subj is not None and subj.head != v and subj.head.dep_ == "agent" and subj.head.head == v:
-        subj_idx = _span_tokens(subj.head)
+        subj_idx = span_tokens(subj.head)
     if subj is not None and subj.head != v and (subj.i > v.i and inverted_object(v) == subj
                                                  or subj.i < v.i and speaker_before(v) == subj):
         # a speaker a quotation's rule found where the parser hung it ('"...," said Tom Hale, half joking', '“...,”
         # Ann Lee, an adviser, said'): the speaker's whole phrase, wherever it hangs
-        subj_idx = _span_tokens(subj)
+        subj_idx = span_tokens(subj)
     # object, to-infinitive and prepositional claims need a speaker of their own, and a verb that is not
     # itself an infinitive ("refused to answer", "seek to engage": intentions, not claims made)
     own = subj is not None and v.dep_ not in ("acl", "amod", "pcomp") and not any(
@@ -843,9 +851,18 @@ def _verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[_Verb]:
     return _Verb(v, lemma, children, subj, rel, subj_idx, cues, quote_of_tok, own)
 
 
-def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict, without: frozenset = frozenset()) -> Optional[_Cand]:
+def verb_candidate(v: Token, cues: Cues, quote_of_tok: dict, without: frozenset = frozenset()
+                   ) -> Optional[CueCandidate]:
     """The candidate of verb cue v: the first frame of :data:`VERB_FRAMES` (not in ``without``) that finds content,
-    then the cuts every frame shares (coordinated claims of other sources, the subject, the cue itself)."""
+    then the cuts every frame shares (coordinated claims of other sources, the subject, the cue itself); None when no
+    frame finds any (the module's example too).
+
+    >>> from graphkit.nlp import load_spacy
+    >>> doc = load_spacy()("Lee said the fares will fall.")
+    >>> c = verb_candidate(doc[1], default_cues(), {})
+    >>> c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content))
+    ('clause', 'Lee', 'the fares will fall')
+    """
     x = _verb_context(v, cues, quote_of_tok)
     if x is None:
         return None
@@ -866,7 +883,7 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict, without: frozenset
         if not content:
             return None
     # "told Bloomberg": the addressee is part of the cue as written
-    if x.lemma in _ADDRESSEE and frame in ("clause", "colon"):
+    if x.lemma in ADDRESSEE_VERBS and frame in ("clause", "colon"):
         for c in x.children:
             if c.dep_ in ("dobj", "dative") and c.i > v.i and c.i not in content:
                 cue_toks = [v] + [t for t in c.subtree]
@@ -881,9 +898,9 @@ def _verb_candidate(v: Token, cues: Cues, quote_of_tok: dict, without: frozenset
         # without a clause the verb is part of what was claimed: "denied any such losses", "called for a truce"
         content |= {t.i for t in cue_toks if t.i < min(content, default=v.i) or t.i == v.i}
         content |= set(range(v.i, min(content))) - subj_idx if content else set()
-    return _Cand(cue_toks=cue_toks, cue_lemma=hit.key or x.lemma, stance=hit.stance or "assert", content=content,
-                 quotes=set(), subj=subj, anchor=v, relative_head=x.rel, sent=v.sent, frame=frame,
-                 speaker_toks=speaker_toks, declined=_declined(v, cues))
+    return CueCandidate(cue_toks=cue_toks, cue_lemma=hit.key or x.lemma, stance=hit.stance or "assert", content=content,
+                        quotes=set(), subj=subj, anchor=v, relative_head=x.rel, sent=v.sent, frame=frame,
+                        speaker_toks=speaker_toks, declined=declined_cue(v, cues))
 
 
 def _clause_under_pobj(v: Token) -> Optional[Token]:
@@ -905,10 +922,10 @@ def _clause_under_pobj(v: Token) -> Optional[Token]:
     return None
 
 
-_STATEMENT_NOUNS = {"term": "demand", "condition": "demand", "demand": "demand", "position": "assert",
-                    "view": "assert", "message": "assert", "argument": "assert", "verdict": "assert",
-                    "warning": "warn", "answer": "assert", "response": "assert", "reasoning": "assert",
-                    "explanation": "assert", "assessment": "assert", "prediction": "predict", "point": "assert"}
+STATEMENT_NOUNS = {"term": "demand", "condition": "demand", "demand": "demand", "position": "assert",
+                   "view": "assert", "message": "assert", "argument": "assert", "verdict": "assert",
+                   "warning": "warn", "answer": "assert", "response": "assert", "reasoning": "assert",
+                   "explanation": "assert", "assessment": "assert", "prediction": "predict", "point": "assert"}
 #: the marks of a clause of contrast set beside a claim ("..., while Moscow sources said ...")
 _SIDE_BY_SIDE = {"while", "whereas", "as", "although", "though"}
 #: the marks of a clause of time ("..., after the council announced ...")
@@ -974,7 +991,7 @@ def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
         if t.head == v:
             # "declared “What a night!” and said that ...": a second claim, when a frame took the rest;
             # not "reported that Putin was ready ..., but would refuse ...", the reported clause going on
-            if t.dep_ != "conj" or not COORDINATED_CUE or _modal(t):
+            if t.dep_ != "conj" or not COORDINATED_CUE or has_modal(t):
                 continue
         elif own_subj:
             if lemma not in cues.verbs or any(c.tag_ == "MD" for c in t.children):
@@ -984,7 +1001,7 @@ def _coordinated_claims(v: Token, content: set, cues: Cues) -> set:
         elif t.dep_ == "advcl" or not (t.tag_ == v.tag_ and t.head.tag_ != t.tag_
                   and not any(c.dep_ in ("aux", "auxpass") for c in t.children)):
             continue
-        cut |= _span_tokens(t)
+        cut |= span_tokens(t)
         j = t.left_edge.i - 1  # the ", and" joining it
         while j > v.i and j in content and (doc[j].dep_ in ("cc", "punct") or doc[j].is_space):
             cut.add(j)

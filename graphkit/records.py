@@ -36,7 +36,7 @@ ClaimKind = Literal["direct", "indirect", "mixed"]
 Stance = Literal[
     "assert", "deny", "demand", "warn", "predict", "accuse", "question",
     "promise", "praise", "criticize", "support", "oppose", "believe", "report",
-    "declined",  # a negated or refused cue: "did not say", "declined to comment" (graphkit.frames._declined)
+    "declined",  # a negated or refused cue: "did not say", "declined to comment" (graphkit.frames_verb.declined_cue)
 ]
 ActorKind = Literal["person", "organisation", "government", "country", "group", "anonymous", "media", "role", "other"]
 PlaceKind = Literal["country", "region", "city", "other"]

@@ -370,7 +370,7 @@ def test_a_question_put_to_someone_is_not_their_claim(nlp, text):
 def test_a_source_document_does_not_swallow_the_claims_in_it(nlp, text, share, content, document):
     """A poll share speaks for itself, and the document after "in" that hangs on a cue verb ("half said so in a
     poll") is no source of the clause holding the cue: attribution._unnested drops a document whose content holds
-    another candidate's cue (the second case fails without it), frames_nominal._in_source_candidates skips a cue
+    another candidate's cue (the second case fails without it), frames_nominal.in_source_candidates skips a cue
     verb with a subject (the first fails only without both). The first assertion keeps the case what it is: the
     document hung on the cue verb (a rewording that hung it on "as much" tested nothing)."""
     doc = nlp(text)
@@ -473,7 +473,7 @@ def test_a_report_of_a_report_names_the_reporter(nlp, text, speaker, content, re
 def test_frames_are_a_registry_each_switchable(nlp):
     from graphkit.attribution import FRAMES
     from graphkit.errors import GraphkitError
-    from graphkit.frames import VERB_FRAMES
+    from graphkit.frames_verb import VERB_FRAMES
 
     assert list(VERB_FRAMES)[:8] == ["clause_under_pobj", "quote_after", "around", "parenthetical", "as_clause",
                                      "participle", "naming", "clause"]
@@ -581,7 +581,7 @@ def test_a_label_after_a_dash_and_a_signature_line_source_the_quotation(nlp, tex
 
 #: what a headline's title case hides from the parser (the "headline" frame): a name, a lexicon verb in its third person
 #: read as a name's word, the rest of the line (frames_headline.headline_verb_candidates); a colon's label followed by
-#: whom or what it is about, and a line after the colon without a verb (frames_quote._colon_candidates in a headline):
+#: whom or what it is about, and a line after the colon without a verb (frames_quote.colon_candidates in a headline):
 #: (text, [(speaker, content)]) of the rules
 HEADLINE_TITLE_CASE = [
     ("Mayor Ann Reyes Slams Council Over Bus Fares\n\nReyes spoke in Leeds on Monday.",
@@ -794,18 +794,18 @@ def test_a_headline_run_on_takes_two_candidates_of_one_cue():
     from spacy.tokens import Doc
 
     from graphkit.frames_headline import headline_run_on
-    from graphkit.frames_parse import _Cand
+    from graphkit.frames_parse import CueCandidate
     from graphkit.segments import Segment
 
     doc = Doc(spacy.blank("en").vocab, words=["Reyes", "Announces", "Plans", "She", "Made"])
-    one, two = (_Cand(cue_toks=[doc[1]], cue_lemma="announce", stance="assert", content=set(content), quotes=set(),
-                      subj=doc[0], anchor=doc[1]) for content in ({1, 2}, {2}))
+    one, two = (CueCandidate(cue_toks=[doc[1]], cue_lemma="announce", stance="assert", content=set(content),
+                             quotes=set(), subj=doc[0], anchor=doc[1]) for content in ({1, 2}, {2}))
     assert headline_run_on(doc, [one, two], [Segment("headline", 0, len(doc.text))]) == [one, two]
     assert one.content == {1, 2, 3, 4} and two.content == {2, 3, 4}
 
 
 #: a verb no lexicon entry names, its subject, a colon that opens a quotation: the quotation is the subject's
-#: (frames_quote._verb_colon_candidates, frame "verb_colon"): (text, [(speaker, content)]) of the rules
+#: (frames_quote.verb_colon_candidates, frame "verb_colon"): (text, [(speaker, content)]) of the rules
 VERB_BEFORE_COLON = [
     ("And Ms. Reyes gloated: \u201cI said the plan would fail.\u201d",
      [("Ms. Reyes", "\u201cI said the plan would fail.\u201d")]),
@@ -1248,7 +1248,7 @@ HUNG_INSIDE = [
 def test_a_second_claim_is_a_participle_set_off_after_the_first_cue(tag, dep, before, expected):
     from graphkit.attribution import _second_claim
     from graphkit.cues import default_cues
-    from graphkit.frames_parse import _Cand
+    from graphkit.frames_parse import CueCandidate
 
     words = ["Smith", "insisted", "that", "he", "had", "“", "won", ",", before, "claiming", "that", "polls", "proved",
              "it", "."]
@@ -1259,10 +1259,10 @@ def test_a_second_claim_is_a_participle_set_off_after_the_first_cue(tag, dep, be
     doc = parsed(words, heads=[1, 1, 6, 6, 6, 6, 1, 6, 6, 6, 12, 12, 9, 12, 1],
                  deps=["nsubj", "ROOT", "mark", "nsubj", "aux", "punct", "ccomp", "punct", "cc" if before == "and" else
                        "punct", dep, "mark", "nsubj", "ccomp", "dobj", "punct"], tags=tags)
-    outer = _Cand(cue_toks=[doc[1]], cue_lemma="insist", stance="assert", content=set(range(2, 14)), quotes=set(),
-                  subj=doc[0], anchor=doc[1])
-    inner = _Cand(cue_toks=[doc[9]], cue_lemma="claim", stance="assert", content=set(range(10, 14)), quotes=set(),
-                  subj=doc[3], anchor=doc[9])
+    outer = CueCandidate(cue_toks=[doc[1]], cue_lemma="insist", stance="assert", content=set(range(2, 14)),
+                         quotes=set(), subj=doc[0], anchor=doc[1])
+    inner = CueCandidate(cue_toks=[doc[9]], cue_lemma="claim", stance="assert", content=set(range(10, 14)),
+                         quotes=set(), subj=doc[3], anchor=doc[9])
     assert _second_claim(inner, outer, default_cues()) is expected
 
 

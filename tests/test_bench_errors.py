@@ -40,9 +40,9 @@ def run_script(name: str, args: list, capsys, monkeypatch) -> tuple[int, str, st
     mod = importlib.import_module(name)
     monkeypatch.setattr(sys, "argv", [f"{name}.py", *map(str, args)])
     # what a script may set for its own process is put back after the row (eval_actors' GRAPHKIT_MODELS,
-    # tune_cues' counting stand-in for _verb_candidate), should a row ever get that far
+    # tune_cues' counting stand-in for verb_candidate), should a row ever get that far
     monkeypatch.setattr(os, "environ", os.environ.copy())
-    monkeypatch.setattr(attribution, "_verb_candidate", attribution._verb_candidate)
+    monkeypatch.setattr(attribution, "verb_candidate", attribution.verb_candidate)
     capsys.readouterr()
     try:
         code = script_main(name, mod.main)

@@ -1855,7 +1855,7 @@ def test_a_quantifiers_own_who_is_the_quantifier(nlp, text, expected):
     assert said and said[-1] == expected, said
 
 # of a clausal and a nominal subject of a cue the nominal one speaks: an activity is no source (graphkit.frames_parse
-# ._subject): (text, the cue, the speaker as written), American and British
+# .verb_subject): (text, the cue, the speaker as written), American and British
 CLAUSAL_SUBJECTS = [
     ("Winning over the union is harder. Getting Acme to sign onto any deal, when it has spent the past week signaling "
      "it’ll reject any new offer outright, looks nearly hopeless.", "reject", "it"),                     # American
@@ -3024,7 +3024,7 @@ def test_a_vice_office_is_its_own(text, expected):
 
 
 #: a transcript's inverted label, a speech verb's past tense before the name and a colon, names the person after the
-#: verb (frames_parse.label_name in frames_quote._colon_candidates, and in article_names where the NER took the verb
+#: verb (frames_parse.label_name in frames_quote.colon_candidates, and in article_names where the NER took the verb
 #: into the name); a name ending like a past tense is no verb ('Jared'), and 'Said' is also a given name
 INVERTED_LABELS = [
     ("Roger Stone spoke on the radio on Monday about the election and the machines.\n\nStated Stone: “I think the "
