@@ -3,9 +3,9 @@
 Rules over spaCy's dependency parse (``en_core_web_sm``: tagger, parser,
 lemmatizer, ner), driven by the cue lexicon in ``models/cues.yaml``
 (:mod:`graphkit.cues`). The frames that find cue, content and speaker head are
-:mod:`graphkit.frames`; this module assembles their candidates into records; quotation pairing is
-:mod:`graphkit.quotes`, speaker splitting and resolution :mod:`graphkit.speakers`. One plain
-function, :func:`attributions`, reads a parsed ``Doc`` and returns
+the ``graphkit.frames_*`` modules (indexed in :mod:`graphkit.frames`); this module assembles their
+candidates into records; quotation pairing is :mod:`graphkit.quotes`, speaker splitting and resolution
+:mod:`graphkit.speakers`. One plain function, :func:`attributions`, reads a parsed ``Doc`` and returns
 :class:`graphkit.records.Attribution` records in document order; the spaCy
 component ``graphkit_attribution`` stores the same list on ``doc._.attributions``.
 
@@ -66,7 +66,7 @@ from .frames_quote import VERDICT_NOUNS, colon_candidates, dash_candidates, verb
 from .frames_verb import STATEMENT_NOUNS, VERB_FRAMES, declined_cue, says_it, verb_candidate
 from .frames_headline import headline_run_on, headline_verb_candidates
 
-#: Frames that are not a verb's: each a function of graphkit.frames over the whole Doc.
+#: Frames that are not a verb's: each a function of a ``graphkit.frames_*`` module over the whole Doc.
 OTHER_FRAMES = ("according_to", "phrase", "noun_clause", "name_colon", "adjective", "in_source", "verdict", "dash",
                 "headline", "verb_colon")
 #: Every frame name ``attributions(doc, without=...)`` and ``eval_attribution.py --without`` accept, in order.
@@ -145,7 +145,7 @@ def _relayed_speech(outer: CueCandidate, inner: CueCandidate, cues: Cues) -> boo
 
 def _without_adverbials(cands: list, verbs: list) -> list:
     """The candidates but those whose cue is a sentence adverbial ("That said, ...", "Having said that, ...":
-    :func:`graphkit.frames.sentence_adverbial`), the rules' and the tagger's alike, and with the adverbial's words
+    :func:`graphkit.frames_parse.sentence_adverbial`), the rules' and the tagger's alike, and with the adverbial's words
     out of every other content ("That said, she also noted, “...”" is her quote alone). A cue after an adverbial
     inside a sentence says nothing of the words before it ("He leads in Iowa — having said that, Mr Cable said
     taxes would rise": not "He leads in Iowa")."""

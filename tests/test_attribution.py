@@ -185,7 +185,7 @@ CASES = [
     # a document that shows a finding reports it
     ("The latest poll showed a tight race in Ohio.",
      "showed", "The latest poll", "The latest poll", "a tight race in Ohio", "indirect", "report"),
-    # a claim runs on to what follows it under the cue verb (frames.trailing_complements): prepositional phrases
+    # a claim runs on to what follows it under the cue verb (frames_verb.trailing_complements): prepositional phrases
     # of any kind, a clause of reason or manner; PolNeAR's content does
     ("Vance backed Ann Price for the nomination in 2019.",
      "backed", "Vance", "Vance", "Ann Price for the nomination in 2019", "indirect", "support"),
