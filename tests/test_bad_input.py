@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
+from cli_run import graphkit_cmd
 
 from graphkit.decoding import decode
 from graphkit.ingest import read_corpus
@@ -122,12 +122,6 @@ def write_bad_corpus(root: Path) -> Path:
     lines.append('{"doc_id": "latin1", "published": "2025-11-25", "title": "the same article again"}')
     (root / "metadata.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
-
-
-def graphkit_cmd() -> list[str]:
-    """The installed console script, else the module (same code path: cli.main)."""
-    exe = Path(sys.executable).with_name("graphkit")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "graphkit.cli"]
 
 
 def run_cli(*args, timeout=600) -> subprocess.CompletedProcess:

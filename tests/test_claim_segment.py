@@ -17,7 +17,7 @@ import pytest
 from graphkit.records import Document
 from graphkit.values import BadValue
 
-from test_cli import run_main
+from cli_run import run_main
 
 # (text, metadata title, the (speaker as written, content, segment) of each claim the build keeps)
 SEGMENT_OF = [

@@ -4,87 +4,25 @@ The table runs ``graphkit.cli.main`` (the console script's entry point) in-proce
 a few cases run the installed ``graphkit`` script in a subprocess, as a researcher would. Along a command's data
 flow: its arguments, options, models folder, help and output here; where it writes in tests/test_cli_outputs.py;
 the machine stopping it (a full disk, SQLite, Ctrl-C, a store held) in tests/test_cli_failures.py. The helpers
-those and other test files read (`run_main`, `run`, `tree`, the `work` fixture, ...) are this module's.
+they and other test files share (`run_main`, `run`, `tree`, ...) are tests/cli_run.py's, the `work` fixture
+conftest.py's.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_run import models_copy, one_article_store, run, run_main, tree
 
 from graphkit.errors import GraphkitWarning
 from graphkit.records import SCHEMA_VERSION
 from graphkit.store import Store
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-
-
-def graphkit_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("graphkit")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "graphkit.cli"]
-
-
-def run(args, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run(graphkit_cmd() + [str(a) for a in args], capture_output=True, text=True, timeout=300, cwd=cwd)
-
-
-def run_main(args, cwd, capsys, monkeypatch) -> subprocess.CompletedProcess:
-    """cli.main in this process, as a CompletedProcess (exit code, stdout, stderr)."""
-    from graphkit.cli import main
-
-    monkeypatch.chdir(cwd)
-    capsys.readouterr()
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    out = capsys.readouterr()
-    return subprocess.CompletedProcess(args, code, out.out, out.err)
-
-
-def _stored_as(path: Path, schema: str) -> Path:
-    """A store whose meta says it was written with ``schema`` (an older or a newer graphkit's)."""
-    Store(path, create=True).close()
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (schema,))
-    db.close()
-    return path
-
-
-def tree(root: Path) -> dict[str, str]:
-    """Every file and folder under ``root``: its path and a hash of its bytes ('' for a folder)."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
-            for p in sorted(root.rglob("*"))}
-
-
-@pytest.fixture
-def work(tmp_path):
-    """A folder with an empty (valid) store, stores of an older and a newer graphkit, another application's SQLite
-    database, a corpus, an empty folder and a text file."""
-    Store(tmp_path / "ok.gk", create=True).close()
-    _stored_as(tmp_path / "older.gk", str(SCHEMA_VERSION - 1))
-    _stored_as(tmp_path / "newer.gk", str(SCHEMA_VERSION + 1))
-    with sqlite3.connect(tmp_path / "other.db") as db:  # no application id in its header: only its tables tell
-        db.execute("CREATE TABLE meta (key TEXT, value TEXT)")
-    db.close()
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "a.txt").write_text("Sergey Lavrov said Europe was to blame.")
-    (tmp_path / "empty").mkdir()
-    (tmp_path / "notes.txt").write_text("just some notes\n")
-    (tmp_path / "broken.yaml").write_text("issues: [unclosed\n")
-    (tmp_path / "latin1.yaml").write_bytes("issues:\n  - name: Caf\u00e9\n".encode("latin-1"))
-    (tmp_path / "notalist.yaml").write_text("issues: council tax\nactors: 3\n")
-    return tmp_path
-
 
 # (command line, words the one error line must contain)
 USER_ERRORS = [
@@ -318,35 +256,8 @@ def test_every_option_check_names_a_function(command, option, check):
     assert check_named(check) is named, (command, option, check)
 
 
-def one_article_store(d: Path) -> None:
-    """``d/corpus`` (one article of the sample, its metadata row and the README) and ``d/s.gk`` built from it."""
-    import shutil
-
-    from graphkit.build import build
-
-    (d / "corpus").mkdir()
-    for name in ("003_9b6d43ba622d0a39.txt", "README.md"):
-        shutil.copy(CORPUS / name, d / "corpus" / name)
-    rows = (CORPUS / "metadata.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-    (d / "corpus" / "metadata.jsonl").write_text("".join(r for r in rows if "003_9b6d43ba622d0a39" in r), encoding="utf-8")
-    build(d / "corpus", d / "s.gk")
-
-
 def _models_without_cues(work: Path) -> str:
     (work / "models").mkdir()
-    return "models"
-
-
-def models_copy(work: Path, name: str = "", tail: bytes = b"") -> str:
-    """A copy of models/ in ``work`` (what GRAPHKIT_MODELS names), ``tail`` added to its file ``name``."""
-    import shutil
-
-    from graphkit.knowledge import models_dir
-
-    shutil.copytree(models_dir(), work / "models")
-    if name:
-        with open(work / "models" / name, "ab") as f:
-            f.write(tail)
     return "models"
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from graphkit.store import Store
 
-from test_cli import run, run_main, tree, work
+from cli_run import run, run_main, tree
 
 
 # A disk that fills or cannot be written while a file is written: (errno, strerror, the fix the line gives)

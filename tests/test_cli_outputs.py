@@ -16,7 +16,7 @@ import pytest
 
 from graphkit.store import Store
 
-from test_cli import graphkit_cmd, models_copy, one_article_store, run_main, tree, work
+from cli_run import graphkit_cmd, models_copy, one_article_store, run_main, tree
 
 
 #: (-o, words of the line): an input of the store a writer reads is never written over (an article, the metadata or a

@@ -25,17 +25,13 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from cli_run import graphkit_cmd
 
 from graphkit.extract import DocExtraction
 from graphkit.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-
-
-def graphkit_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("graphkit")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "graphkit.cli"]
 
 
 def build_args(store: Path, *extra) -> list[str]:

@@ -1699,7 +1699,7 @@ def test_issues_suggest_says_when_the_corpus_it_was_built_with_is_gone(tmp_path,
     the command line as on a notebook's warning; not a word when the file is where it was."""
     import warnings
 
-    from test_cli import run_main
+    from cli_run import run_main
 
     from graphkit.build import build
     from graphkit.suggest import suggest

@@ -859,7 +859,7 @@ def test_graphkit_build_says_in_one_line_that_it_discovered_again(sample_store, 
     """`graphkit build` says in one line that the store's discovered issues were discovered again (another
     extraction), and says nothing of it when they are kept."""
     from graphkit import fingerprint
-    from test_cli import run_main
+    from cli_run import run_main
 
     corpus, store = _sample_copy(sample_store, tmp_path, discovered=True)
     if bump:

@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from test_cli import run_main
+from cli_run import run_main
 from conftest import CORPUS
 
 
