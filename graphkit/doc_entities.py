@@ -32,8 +32,16 @@ __all__ = ["join_quoted_nicknames", "quoted_nickname_names"]
 MAX_NICKNAME = 3  # words between the quote marks: 'Tig', 'Chico', 'Big Bill'
 
 
-def _name_word(t: Token) -> bool:
-    """A capitalised proper noun or initial ('John', 'C.'), on the line of the token before it."""
+def _capitalised_proper_noun(t: Token) -> bool:
+    """A capitalised proper noun or initial ('John', 'C.'): a word of a name in running text (its callers ask that it
+    is on the line of the token before it). Not `frames_headline`'s name word, which a headline's title case reads.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["John", "C.", "smith", "Campaigner"], pos=["PROPN", "PROPN", "PROPN", "NOUN"])
+    >>> [_capitalised_proper_noun(t) for t in doc]
+    [True, True, False, False]
+    """
     return t.pos_ == "PROPN" and t.text[:1].isupper()
 
 
@@ -43,10 +51,10 @@ def _surname_end(doc: Doc, i: int) -> int:
     end = i
     while end < len(doc) and "\n" not in doc[end - 1].whitespace_:
         t = doc[end]
-        if _name_word(t):
+        if _capitalised_proper_noun(t):
             end += 1
         elif t.text == "-" and not t.whitespace_ and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
-                and _name_word(doc[end + 1]) and end > i:
+                and _capitalised_proper_noun(doc[end + 1]) and end > i:
             end += 2
         else:
             break
@@ -79,7 +87,8 @@ def quoted_nickname_names(doc: Doc) -> list[tuple[int, int]]:
 
     out = []
     for q, t in enumerate(doc):
-        if t.text not in OPENING or q == 0 or not _name_word(doc[q - 1]) or "\n" in doc[q - 1].whitespace_:
+        if t.text not in OPENING or q == 0 or not _capitalised_proper_noun(doc[q - 1]) \
+                or "\n" in doc[q - 1].whitespace_:
             continue
         close = _quoted_nickname(doc, q)
         if close is None:
@@ -94,9 +103,9 @@ def quoted_nickname_names(doc: Doc) -> list[tuple[int, int]]:
         elif person is not None or listed_given_name(given.text):
             start = q - 1
             while start > 0 and doc[start - 1].text.endswith(".") and len(doc[start - 1].text) == 2 \
-                    and _name_word(doc[start - 1]):
+                    and _capitalised_proper_noun(doc[start - 1]):
                 start -= 1  # 'Robert C. "Bobby" Scott': initials belong to the given names
-            if start > 0 and _name_word(doc[start - 1]) and listed_given_name(doc[start - 1].text):
+            if start > 0 and _capitalised_proper_noun(doc[start - 1]) and listed_given_name(doc[start - 1].text):
                 start -= 1
         else:
             continue
