@@ -463,7 +463,11 @@ def right_boundaries(golds: list[dict], preds: list[dict]) -> list[dict]:
 
 
 def char_runs(cs: set) -> list[list[int]]:
-    """A set of character offsets as [start, end) runs: {1, 2, 3, 7} -> [[1, 4], [7, 8]]."""
+    """A set of character offsets as [start, end) runs: {1, 2, 3, 7} -> [[1, 4], [7, 8]].
+
+    >>> char_runs({1, 2, 3, 7}), char_runs({5}), char_runs(set())
+    ([[1, 4], [7, 8]], [[5, 6]], [])
+    """
     out: list[list[int]] = []
     for c in sorted(cs):
         if out and out[-1][1] == c:

@@ -235,7 +235,15 @@ def unproposed(rows: list[dict], fold=None) -> collections.Counter:
 
 
 def candidate_key(a) -> tuple:
-    """What tells one candidate of an article from another after `apply_scores` copies it."""
+    """What tells one candidate of an article from another after `apply_scores` copies it.
+
+    >>> from graphkit.records import Attribution
+    >>> a = Attribution(spans=[(14, 30)], text="the plan failed", cue="said", cue_span=(8, 12), speaker_span=(0, 7))
+    >>> candidate_key(a)
+    (((14, 30),), (8, 12), (0, 7), False)
+    >>> candidate_key(a.model_copy(update={"confidence": 0.2})) == candidate_key(a)   # a score is no part of it
+    True
+    """
     return a.spans, a.cue_span, a.speaker_span, a.continuation
 
 

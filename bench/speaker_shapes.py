@@ -102,7 +102,14 @@ def _is_share(head) -> bool:
 
 
 def names_people(head) -> bool:
-    """A common noun naming people: a source word ('officials') or a person noun ('voters')."""
+    """A common noun naming people: a source word ('officials') or a person noun ('voters').
+
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> doc = parsed_as_written("Officials, voters and the council said so.",
+    ...                         lemmas="official , voter and the council say so .")
+    >>> [t.text for t in doc if names_people(t)]
+    ['Officials', 'voters']
+    """
     from graphkit.mentions import ANON_HEADS
     from graphkit.person_nouns import person_noun
 

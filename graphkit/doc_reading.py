@@ -157,7 +157,15 @@ def ent_of(tok: Token) -> Span | None:
 
 
 def ent_index(doc: Doc) -> tuple:
-    """(doc, token index -> entity span, doc.ents), built once per Doc and thread."""
+    """(doc, token index -> entity span, doc.ents), built once per Doc and thread.
+
+    >>> doc = parsed_as_written("Ann Lee met Tom Hale.", ents="B-PERSON I-PERSON O B-PERSON I-PERSON O")
+    >>> d, by_token, ents = ent_index(doc)
+    >>> d is doc, sorted(by_token), by_token[4].text, len(ents)
+    (True, [0, 1, 3, 4], 'Tom Hale', 2)
+    >>> ent_index(doc)[1] is by_token   # the same Doc asked again: the index built once
+    True
+    """
     idx = getattr(_LOCAL, "ents", None)
     if idx is None or idx[0] is not doc:
         ents = doc.ents
