@@ -118,6 +118,21 @@ def _one_of(col: str, values: Iterable[str]) -> tuple[str, list[str]]:
     return (f"{col} IN ({','.join('?' * len(values))})" if values else "0"), values
 
 
+def _table_named(table: str, tables: frozenset) -> str:
+    """``table``, when it is one of ``tables``: a name put into SQL as written (an f-string; SQLite takes no table name
+    as an argument) is first checked here. A ValueError otherwise, which, unlike an assert, ``python -O`` keeps.
+
+    >>> _table_named("claims", frozenset({"claims", "actors"}))
+    'claims'
+    >>> _table_named("claims WHERE 0", frozenset({"claims", "actors"}))
+    Traceback (most recent call last):
+    ValueError: no table 'claims WHERE 0' here: one of actors, claims
+    """
+    if table not in tables:
+        raise ValueError(f"no table {table!r} here: one of {', '.join(sorted(tables))}")
+    return table
+
+
 def _claim_conditions(*, places: Optional[Iterable[str]], ids: Optional[Iterable[str]], since: Optional[str],
                       until: Optional[str], stance: Optional[str], doc_id: Optional[str], distinct: bool,
                       narrow: bool) -> tuple[list[str], list]:
@@ -582,20 +597,22 @@ class Store:
 
     def _kept_rows(self, table: str) -> Iterator[tuple]:
         """Every (doc_id, key, data) row of one of the `_KEPT_TABLES`."""
-        assert table in self._KEPT_TABLES
-        yield from self.db.execute(f"SELECT doc_id, key, data FROM {table}")
+        yield from self.db.execute(f"SELECT doc_id, key, data FROM {_table_named(table, self._KEPT_TABLES)}")
 
     def _keep_rows(self, table: str, rows: Iterable[tuple]):
         """Write (doc_id, key, data) rows into one of the `_KEPT_TABLES`, replacing the articles' earlier ones,
         in one transaction."""
-        assert table in self._KEPT_TABLES
+        table = _table_named(table, self._KEPT_TABLES)
         with self._transaction():
             self.db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?,?,?)", rows)
 
+    #: the tables `count` counts the rows of
+    _COUNTED_TABLES = frozenset({"documents", "extractions", "actors", "places", "issues", "claims", "contradictions",
+                                 "skipped"})
+
     def count(self, table: str) -> int:
-        assert table in {"documents", "extractions", "actors", "places", "issues", "claims", "contradictions",
-                         "skipped"}
-        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        """The rows of one of the `_COUNTED_TABLES`."""
+        return self.db.execute(f"SELECT count(*) FROM {_table_named(table, self._COUNTED_TABLES)}").fetchone()[0]
 
     def never_resolved(self) -> bool:
         """True for a store whose first build stopped after storing articles and before resolving them (a full disk,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from graphkit.errors import StoreError
@@ -44,6 +47,37 @@ def test_replace_resolved_is_all_or_nothing(store):
     with pytest.raises(Exception):
         store.replace_resolved([], [], [], bad, [])
     assert store.count("claims") == 4 and store.count("actors") == 3
+
+
+# a table name goes into the store's SQL as written: only the store's own tables of that kind pass, refused with a
+# ValueError, not an assert (graphkit.store._table_named): (what is asked of the store, the error expected or None)
+TABLE_NAMES = [
+    (lambda s: s.count("claims"), None),
+    (lambda s: s.count("claims WHERE 0"), ValueError),
+    (lambda s: s.count("kept_words"), ValueError),                   # a table, but not one count answers for
+    (lambda s: list(s._kept_rows("kept_words")), None),
+    (lambda s: list(s._kept_rows("claims")), ValueError),
+    (lambda s: s._keep_rows("kept_words", []), None),
+    (lambda s: s._keep_rows("documents", []), ValueError),
+]
+
+
+@pytest.mark.parametrize("ask,error", TABLE_NAMES, ids=[f"{k:02d}" for k in range(len(TABLE_NAMES))])
+def test_a_table_name_is_one_of_the_stores_own(store, ask, error):
+    if error is None:
+        ask(store)
+    else:
+        with pytest.raises(error, match="no table"):
+            ask(store)
+
+
+def test_a_table_name_is_checked_under_python_O(tmp_path):
+    """``python -O`` drops an assert: the check that guards the SQL must not be one."""
+    code = ("import sys\nfrom graphkit.store import Store\ns = Store(sys.argv[1], create=True)\n"
+            "try:\n    print(s.count('claims WHERE 0'))\nexcept ValueError as e:\n    print(e)\n")
+    proc = subprocess.run([sys.executable, "-O", "-c", code, str(tmp_path / "s.gk")], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.stdout.startswith("no table 'claims WHERE 0'"), (proc.stdout, proc.stderr)
 
 
 def test_missing_store_says_what_to_do(tmp_path):
