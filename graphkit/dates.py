@@ -45,7 +45,7 @@ from .date_expressions import ClaimDate, DateExpression, find_date_expressions, 
 from .doc_reading import doc_text  # one cache of Doc.text per Doc, shared with the other stages
 from .records import Attribution
 
-__all__ = ["ClaimDate", "claim_date", "find_date_expressions", "resolve_expression", "DateExpression"]
+__all__ = ["claim_date"]  # finding and resolving date words: graphkit.date_expressions, their one home
 
 
 # --- which date words belong to the speech act --------------------------------------------------
