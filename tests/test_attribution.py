@@ -1559,6 +1559,12 @@ DOCUMENT_OBJECT = [
     ("The council found broad support for the plan.", [], False),
     ("The new ad reminds voters of the strike.", [], False),
     ("The poll found that most voters backed Lee.", [("The poll", "that most voters backed Lee")], False),
+    # British: a pollster's poll, a ministry's report; a ministry itself (a body) a control
+    ("A new YouGov poll found strong support for the scheme across the country.",
+     [("A new YouGov poll", "found strong support for the scheme across the country")], True),
+    ("The Home Office report found widespread abuse in the visa scheme.",
+     [("The Home Office report", "found widespread abuse in the visa scheme")], True),
+    ("The Home Office found widespread abuse in the visa scheme.", [], False),
 ]
 
 
