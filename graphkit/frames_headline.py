@@ -33,9 +33,16 @@ _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 MAX_NAME_WORDS = 5
 
 
-def _name_word(t: Token) -> bool:
+def _headline_name_word(t: Token) -> bool:
     """A word of a name as a title-case headline writes it: capitalised, a proper noun, noun or adjective, or an
-    abbreviation's full stop inside it ("U.S.")."""
+    abbreviation's full stop inside it ("U.S."). Not `doc_entities`' capitalised proper noun of running text.
+
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> doc = parsed_as_written("Mayor Ann Reyes Slams NHS Cuts In Leeds",
+    ...                         pos="NOUN PROPN PROPN VERB PROPN NOUN ADP PROPN")
+    >>> [t.text for t in doc if _headline_name_word(t)]
+    ['Mayor', 'Ann', 'Reyes', 'NHS', 'Cuts', 'Leeds']
+    """
     return t.is_title and t.pos_ in _NAME_POS or t.is_upper and t.is_alpha and len(t) > 1
 
 
@@ -58,7 +65,7 @@ def headline_verb_candidates(doc: Doc, cues: Cues, heads: list) -> list[CueCandi
         if k is None or k > MAX_NAME_WORDS:
             continue
         cue, name = toks[k], toks[:k]
-        if cue.pos_ in ("VERB", "AUX") or not all(_name_word(w) and w.lower_ not in forms for w in name):
+        if cue.pos_ in ("VERB", "AUX") or not all(_headline_name_word(w) and w.lower_ not in forms for w in name):
             continue  # a verb the parser saw is a verb frame's; a name with a verb in it is no name
         content = toks[k + 1:]
         while content and content[-1].is_punct:
