@@ -197,7 +197,7 @@ def unproposed(rows: list[dict], fold=None) -> collections.Counter:
     dropped it). Each such row gets its reason (``"unproposed"``) and the tagger's score (``"p_tagger"``)."""
     import attribution_cv as cv
 
-    from graphkit.attribution import _cue_sites, _frame_candidates, rule_overlaps, rule_positions
+    from graphkit.attribution import cue_sites, frame_candidates, rule_overlaps, rule_positions
     from graphkit.cue_tagger import proposals, score_token
     from graphkit.cues import default_cues
     from graphkit.doc_reading import doc_text, sentences_indexed
@@ -220,7 +220,7 @@ def unproposed(rows: list[dict], fold=None) -> collections.Counter:
         with sentences_indexed(d):
             text = doc_text(d)
             quotes = find_quotes(text)
-            cands = _frame_candidates(d, text, quotes, cues, _cue_sites(d, cues, quotes), frozenset(), False, None)
+            cands = frame_candidates(d, text, quotes, cues, cue_sites(d, cues, quotes), frozenset(), False, None)
             taken, ruled = rule_positions(cands)
             props = {t.i: (content, score_token(tagger, f)) for t, content, _, _, f in proposals(d, cues)}
             for r in want[a["id"]]:

@@ -231,7 +231,7 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
                   declined: str, tagger: Union[None, bool, dict], tagger_threshold: Optional[float]
                   ) -> list[Attribution]:
     """`attributions`, with ``token.sent`` looked up (`doc_reading.sentences_indexed`). The data flow: the places a
-    cue may start (`_cue_sites`, one pass over the tokens), each frame's candidates there (`_frame_candidates`), the
+    cue may start (`cue_sites`, one pass over the tokens), each frame's candidates there (`frame_candidates`), the
     declined ones, whole quotes, running text and nesting, one draft per content (`_drafts`), the records
     (`_finish`)."""
     cues = cues or default_cues()
@@ -241,12 +241,12 @@ def _attributions(doc: Doc, cues: Optional[Cues], *, nested: Union[bool, str], w
                             f"choose among {', '.join(FRAMES)}")
     text = doc_text(doc)  # Doc.text is rebuilt from every token on each read: once per Doc, for every stage
     quotes = find_quotes(text)
-    sites = _cue_sites(doc, cues, quotes)
+    sites = cue_sites(doc, cues, quotes)
     quote_of_tok = sites.quote_of_tok
     segs = segments(text, doc.user_data.get("title"))
     headlines = HEADLINES and "headline" not in skip
     heads = [s for s in segs if s.kind in HEADLINE_KINDS] if headlines else []
-    cands = _frame_candidates(doc, text, quotes, cues, sites, skip, tagger, tagger_threshold, heads)
+    cands = frame_candidates(doc, text, quotes, cues, sites, skip, tagger, tagger_threshold, heads)
     cands = _without_adverbials(cands, sites.verbs_at)
     if declined == "drop":
         cands = [c for c in cands if not c.declined]
@@ -282,7 +282,7 @@ def _whole_quotes(c: CueCandidate, quote_of_tok: dict) -> set:
 
 
 class _CueSites(NamedTuple):
-    """Where a cue may start in a Doc, by kind (`_cue_sites`), and each token's quotation."""
+    """Where a cue may start in a Doc, by kind (`cue_sites`), and each token's quotation."""
 
     quote_of_tok: dict[int, int]  # token index -> the index of the quotation (`find_quotes`) it stands in
     verbs_at: list
@@ -294,10 +294,18 @@ class _CueSites(NamedTuple):
     adjs_at: list
 
 
-def _cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
+def cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
     """One pass over the tokens: the quotation each stands in and every place a cue may start (a lexicon verb, a
     phrase's first word, a statement noun, an adjective, a colon, a verdict noun, "in" before a source); a statement
-    noun's verb before a colon joins the verbs ("set out his terms for peace:")."""
+    noun's verb before a colon joins the verbs ("set out his terms for peace:").
+
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> doc = parsed_as_written("Ann Lee said the plan failed.", pos="PROPN PROPN VERB DET NOUN VERB PUNCT",
+    ...                         lemmas="Ann Lee say the plan fail .")
+    >>> sites = cue_sites(doc, default_cues(), find_quotes(doc.text))
+    >>> [t.text for t in sites.verbs_at], sites.colons_at, sites.quote_of_tok
+    (['said'], [], {})
+    """
     quote_of_tok: dict[int, int] = {}
     verb_lemmas = cues.any_verb
     firsts = cues.phrase_firsts
@@ -343,12 +351,22 @@ def _cue_sites(doc: Doc, cues: Cues, quotes: list) -> _CueSites:
     return _CueSites(quote_of_tok, verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at, adjs_at)
 
 
-def _frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _CueSites, skip: frozenset,
-                      tagger: Union[None, bool, dict], tagger_threshold: Optional[float], heads: list = ()
-                      ) -> list["CueCandidate"]:
+def frame_candidates(doc: Doc, text: str, quotes: list, cues: Cues, sites: _CueSites, skip: frozenset,
+                     tagger: Union[None, bool, dict], tagger_threshold: Optional[float], heads: list = ()
+                     ) -> list["CueCandidate"]:
     """Every frame's candidates at the ``sites`` (those of ``skip`` left out), then the learned tagger's beside them
     (`LEARNED` unless ``tagger`` says); ``heads``, the headline and deck segments when the "headline" frame is on,
-    for what title case hides there (:mod:`graphkit.frames_headline`)."""
+    for what title case hides there (:mod:`graphkit.frames_headline`).
+
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> doc = parsed_as_written("Ann Lee said the plan failed.", pos="PROPN PROPN VERB DET NOUN VERB PUNCT",
+    ...                         lemmas="Ann Lee say the plan fail .", deps="compound nsubj ROOT det nsubj ccomp punct",
+    ...                         heads="1 2 2 4 5 2 2")
+    >>> cues = default_cues()
+    >>> cands = frame_candidates(doc, doc.text, [], cues, cue_sites(doc, cues, []), frozenset(), False, None)
+    >>> [(c.frame, c.subj.text, " ".join(doc[i].text for i in sorted(c.content))) for c in cands]
+    [('clause', 'Lee', 'the plan failed')]
+    """
     quote_of_tok, verbs_at, phrases_at, nouns_at, colons_at, verdicts_at, ins_at, adjs_at = sites
     cands: list[CueCandidate] = []
     for t in verbs_at:
