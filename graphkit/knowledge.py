@@ -74,9 +74,9 @@ def check_models_files(stamp: Optional[str] = None) -> str:
     """Read every file of the models folder a build reads, before it makes or changes anything: a broken one (an
     edited copy named by ``GRAPHKIT_MODELS``) says its file, what is wrong and the fix (GraphkitError) now, not
     after the store is made and the articles parsed. The YAML files (cues.yaml is read by the parse, the others by
-    the resolution after it), person_nouns.txt (read by the parse), verb_classes.txt (read by the re-scorer) and the
-    attribution models' weights (read as
-    JSON by `graphkit.confidence.read_model`, as the filter and the cue tagger read them).
+    the resolution after it), person_nouns.txt and communication_nouns.txt (read by the parse), verb_classes.txt
+    (read by the re-scorer) and the attribution models' weights (read as JSON by `graphkit.confidence.read_model`,
+    as the filter and the cue tagger read them).
 
     Returns the stamp of those files' bytes (`graphkit.fingerprint.resolution_key`: the one list of the knowledge
     files and their hash; it names the extraction version too, so a new version checks them again). Given the stamp
@@ -90,6 +90,7 @@ def check_models_files(stamp: Optional[str] = None) -> str:
     >>> check_models_files(stamp) == stamp
     True
     """
+    from .communication_nouns import load_communication_nouns
     from .confidence import model_path, read_model, tagger_path
     from .fingerprint import resolution_key
     from .person_nouns import load_person_nouns
@@ -103,6 +104,7 @@ def check_models_files(stamp: Optional[str] = None) -> str:
         for path in sorted(models_dir().glob("*.yaml")):
             load_yaml(path.name)
         load_person_nouns(again=True)  # a text file, read by the parse: not UTF-8 is said here too; an edit read
+        load_communication_nouns(again=True)  # the same
         load_verb_classes(again=True)  # the same, read by the re-scorer
         read_model(model_path(), "attribution filter model")
         read_model(tagger_path(), "attribution tagger model")
@@ -119,9 +121,10 @@ def forget_worked_out() -> int:
     build what a new process builds, under the new key): every functools cache of graphkit's modules (the cue
     lexicon, the paraphrase and antonym groups, the place aliases, and what was looked up through them: which phrase
     is an anonymous person's rests on the person nouns) and every text memo (`graphkit.textmemo`: a claim's words
-    folded through the paraphrase groups); the person nouns and the verb classes are read again. Not the loaded spaCy
-    pipelines (`graphkit.nlp.cached_pipeline`): they hold no models file's content (the attribution component asks
-    `graphkit.cues.default_cues` at each Doc) and take seconds to load. Returns how many caches it emptied.
+    folded through the paraphrase groups); the person nouns, the communication nouns and the verb classes are read
+    again. Not the loaded spaCy pipelines (`graphkit.nlp.cached_pipeline`): they hold no models file's content (the
+    attribution component asks `graphkit.cues.default_cues` at each Doc) and take seconds to load. Returns how many
+    caches it emptied.
 
     >>> from graphkit.cues import default_cues
     >>> first = default_cues(); forget_worked_out() > 10, default_cues() is first, default_cues() == first
@@ -130,6 +133,7 @@ def forget_worked_out() -> int:
     import sys
 
     from . import textmemo
+    from .communication_nouns import load_communication_nouns
     from .person_nouns import load_person_nouns
     from .verb_classes import load_verb_classes
 
@@ -144,6 +148,7 @@ def forget_worked_out() -> int:
                 emptied += 1
     textmemo.clear()
     load_person_nouns(again=True)
+    load_communication_nouns(again=True)
     load_verb_classes(again=True)
     return emptied + len(textmemo.MEMOS)
 
@@ -186,6 +191,17 @@ def models_table(name: str, parse, again: bool = False):
     if known is None or stamp is None or known[0] != stamp:
         _TABLES[path, parse] = known = (stamp, parse(read_text(path) if stamp != ("missing",) else ""))
     return known[1]
+
+
+def lemma_set(text: str) -> frozenset[str]:
+    """A models table of lemmas, one a line, in lower case, '#' comments and blank lines skipped: the one parse of
+    models/person_nouns.txt and models/communication_nouns.txt (`models_table`).
+
+    >>> sorted(lemma_set("# a comment\\nNeighbor\\n\\nvoter  # a note\\n"))
+    ['neighbor', 'voter']
+    """
+    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return frozenset(w for w in words if w)
 
 
 def read_text(path) -> str:

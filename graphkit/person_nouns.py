@@ -64,16 +64,7 @@ def load_person_nouns(again: bool = False) -> frozenset[str]:
     the models asks so (`graphkit.knowledge.check_models_files`, when their stamp changed), so that what the parse
     reads is what the extraction key (`graphkit.fingerprint`, which hashes the file) says
     (`graphkit.knowledge.models_table`)."""
-    from .knowledge import models_table
+    from .knowledge import lemma_set, models_table
 
-    return models_table(FILE, _lemmas, again)
+    return models_table(FILE, lemma_set, again)
 
-
-def _lemmas(text: str) -> frozenset[str]:
-    """The file's lemmas, one a line, '#' comments and blank lines skipped.
-
-    >>> sorted(_lemmas("# a comment\\nNeighbor\\n\\nvoter  # a note\\n"))
-    ['neighbor', 'voter']
-    """
-    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
-    return frozenset(w for w in words if w)

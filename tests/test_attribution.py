@@ -1519,8 +1519,9 @@ AS_PASSIVE_AGENT = [
 ]
 
 
-# a participle after "with" whose own subject names people or a source speaks for it (frames_verb.WITH_OWN_SPEAKER):
-# text, (speaker, content) of each claim, the rule's row (with the switch off the outer clause's subject speaks)
+# a participle after "with" speaks for its own subject unless that is a thing said (frames_verb.WITH_OWN_SPEAKER,
+# said_thing): text, (speaker, content) of each claim, the rule's row (with the switch off the outer clause's subject
+# speaks)
 WITH_OWN_SPEAKER = [
     ("The fare rise dominated the week, with several senators arguing that the mayor misled voters.",
      [("several senators", "that the mayor misled voters")], True),
@@ -1528,8 +1529,13 @@ WITH_OWN_SPEAKER = [
      [("three new polls", "that Hale has a small lead in York")], True),
     ("The city is still grieving, with many marchers chanting that the council must act.",
      [("many marchers", "that the council must act")], True),
-    # controls, the switch on or off: a noun that names no one who speaks (the outer subject's), a name
-    ("Lee went further on Monday, with a long tirade arguing that the council had failed.",
+    ("Hale turned on Reyes, with his campaign saying that she had misled voters.",
+     [("his campaign", "that she had misled voters")], True),
+    # controls, the switch on or off: a thing said (a document noun, a noun cue of the lexicon) is the outer
+    # subject's, a name speaks for itself
+    ("Lee went further on Monday, with a statement arguing that the council had failed.",
+     [("Lee", "that the council had failed")], False),
+    ("Lee went further on Monday, with remarks suggesting that the council had failed.",
      [("Lee", "that the council had failed")], False),
     ("The mayor changed course, with Senator Tom Hale saying the plan was dead.",
      [("Senator Tom Hale", "the plan was dead")], False),
@@ -1544,6 +1550,34 @@ def test_a_participle_after_with_speaks_for_its_own_subject(nlp, monkeypatch, te
     doc = nlp(text)
     assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb,
                     "WITH_OWN_SPEAKER")
+
+
+# a noun whose most frequent sense is a thing said (WordNet's noun.communication) is the outer clause's subject's words
+# after "with" (frames_verb.SAID_COMMUNICATION_NOUNS, said_thing): text, (speaker, content) of each claim, the rule's
+# row (with the switch off the noun speaks for itself)
+SAID_COMMUNICATION_NOUNS = [
+    ("Lee went further on Monday, with a long tirade arguing that the council had failed.",
+     [("Lee", "that the council had failed")], True),
+    ("The mayor hit back at once, with a blunt rebuttal insisting that the fares were fair.",
+     [("The mayor", "that the fares were fair")], True),
+    # controls, the switch on or off: a body and people speak for themselves, a lexicon noun cue is the outer subject's
+    ("Hale turned on Reyes, with his campaign saying that she had misled voters.",
+     [("his campaign", "that she had misled voters")], False),
+    ("The fare rise dominated the week, with several senators arguing that the mayor misled voters.",
+     [("several senators", "that the mayor misled voters")], False),
+    ("Lee went further on Monday, with remarks suggesting that the council had failed.",
+     [("Lee", "that the council had failed")], False),
+]
+
+
+@pytest.mark.parametrize("text,expected,the_rule", SAID_COMMUNICATION_NOUNS,
+                         ids=[f"{i:02d}" for i in range(len(SAID_COMMUNICATION_NOUNS))])
+def test_a_thing_said_after_with_is_the_outer_subjects(nlp, monkeypatch, text, expected, the_rule):
+    import graphkit.frames_verb as frames_verb
+
+    doc = nlp(text)
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb,
+                    "SAID_COMMUNICATION_NOUNS")
 
 
 # a document as the subject of a lexicon verb with a direct object says that object (frames_verb.DOCUMENT_OBJECT): text,

@@ -273,6 +273,8 @@ MODELS_ERRORS = [
     (lambda work: models_copy(work, "links.yaml", "# caf\u00e9\n".encode("latin-1")), "links.yaml is not UTF-8 text"),
     (lambda work: models_copy(work, "person_nouns.txt", "# caf\u00e9\n".encode("latin-1")),
      "person_nouns.txt is not UTF-8 text"),
+    (lambda work: models_copy(work, "communication_nouns.txt", "# caf\u00e9\n".encode("latin-1")),
+     "communication_nouns.txt is not UTF-8 text"),
     (lambda work: models_copy(work, "verb_classes.txt", "# caf\u00e9\n".encode("latin-1")),
      "verb_classes.txt is not UTF-8 text"),
     (lambda work: models_copy(work, "attribution_filter.json", b"}"), "models/attribution_filter.json is not valid JSON"),
@@ -283,7 +285,8 @@ MODELS_ERRORS = [
 @pytest.mark.parametrize("store", ["s.gk", "ok.gk", "new/s.gk"])
 @pytest.mark.parametrize("models,words", MODELS_ERRORS, ids=["missing folder", "a file", "no cues.yaml", "broken cues.yaml",
                                                            "broken actors.yaml", "latin-1 links.yaml",
-                                                           "latin-1 person_nouns.txt", "latin-1 verb_classes.txt",
+                                                           "latin-1 person_nouns.txt",
+                                                           "latin-1 communication_nouns.txt", "latin-1 verb_classes.txt",
                                                            "broken filter weights", "broken tagger weights"])
 def test_a_models_folder_that_is_not_there_is_one_line_and_changes_nothing(work, models, words, store, capsys,
                                                                           monkeypatch):

@@ -42,7 +42,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_holds_the_default_knowledge(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for f in ["cues.yaml", "actors.yaml", "issues.yaml", "places.yaml", "attribution_filter.json", "attribution_tagger.json",
-              "person_nouns.txt", "verb_classes.txt"]:
+              "person_nouns.txt", "communication_nouns.txt", "verb_classes.txt"]:
         assert f"graphkit/models/{f}" in names
     assert "graphkit/assets/view.html" in names
     # the sample corpus's own knowledge is not a default

@@ -1,0 +1,67 @@
+"""Write ``models/communication_nouns.txt``: the English common nouns whose most frequent sense is a thing said.
+
+    python bench/make_communication_nouns.py WORDNET_DICT_DIR
+
+``WORDNET_DICT_DIR`` is a WordNet 3.0 database directory (``index.noun``, ``data.noun``; where to find one:
+``bench/wordnet.py``, which reads it).
+
+What is written: one lemma a line, sorted, each a single word (no ``_`` compounds) whose first sense in
+``index.noun`` (WordNet orders senses by frequency) belongs to the lexicographer file ``noun.communication`` and is
+a kind of communication, not a named one (an *instance*, as a named scripture or treaty is, is left out): "tirade",
+"speech", "remark", "statement", "message". Above the lemmas, in ``#`` lines, Princeton's licence, which its terms
+ask every copy to carry. Deterministic: the same database gives the same bytes.
+
+Why (issue 13, fifty-sixth part): a cue participle after "with" speaks for its own subject unless that subject is a
+thing said, whose author is the outer clause's subject ("Lee went further, with a tirade arguing that ..."): the
+cue lexicon's nouns and the document nouns missed most such nouns; :mod:`graphkit.communication_nouns` reads the
+table, :func:`graphkit.frames_verb.said_thing` asks it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from wordnet import data_lines, first_senses, table_main  # noqa: E402  the WordNet database's one reader
+
+OUT = ROOT / "models" / "communication_nouns.txt"
+#: WordNet 3.0's lexicographer file number of ``noun.communication`` (its ``lexnames`` file)
+NOUN_COMMUNICATION = 10
+
+
+def communication_synsets(d: Path) -> set[int]:
+    """Offsets of the ``noun.communication`` synsets that are classes (no ``@i`` instance-of pointer).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n"
+    ...                                  "00000042 10 n 01 koran 0 001 @i 00000007 n 0000 | x\\n"
+    ...                                  "00000099 10 n 01 tirade 0 000 | y\\n00000120 14 n 01 crowd 0 000 | z\\n")
+    >>> communication_synsets(d)
+    {99}
+    """
+    return {off for off, lex, pointers in data_lines(d, "noun") if lex == NOUN_COMMUNICATION and "@i" not in pointers}
+
+
+def communication_nouns(d: Path) -> list[str]:
+    """Single-word lemmas of ``index.noun`` whose first (most frequent) sense is a communication class."""
+    said = communication_synsets(d)
+    return sorted(lemma for lemma, first in first_senses(d).items() if "_" not in lemma and first in said)
+
+
+def main(argv=None) -> int:
+    about = ["English common nouns whose most frequent sense is a thing said (WordNet 3.0's noun.communication,",
+             "classes only), one lemma a line: graphkit.communication_nouns reads them. Written by",
+             "bench/make_communication_nouns.py from the WordNet 3.0 database; edit freely (a line is a lemma,",
+             "'#' starts a comment)."]
+    return table_main(argv, __doc__, ("index.noun", "data.noun"), communication_nouns, OUT, about, "nouns")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    from graphkit.errors import script_main
+
+    sys.exit(script_main("make_communication_nouns", main))
