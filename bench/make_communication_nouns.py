@@ -25,31 +25,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from wordnet import data_lines, first_senses, table_main  # noqa: E402  the WordNet database's one reader
+from wordnet import first_sense_nouns, table_main  # noqa: E402  the WordNet database's one reader
 
 OUT = ROOT / "models" / "communication_nouns.txt"
 #: WordNet 3.0's lexicographer file number of ``noun.communication`` (its ``lexnames`` file)
 NOUN_COMMUNICATION = 10
 
 
-def communication_synsets(d: Path) -> set[int]:
-    """Offsets of the ``noun.communication`` synsets that are classes (no ``@i`` instance-of pointer).
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n"
-    ...                                  "00000042 10 n 01 koran 0 001 @i 00000007 n 0000 | x\\n"
-    ...                                  "00000099 10 n 01 tirade 0 000 | y\\n00000120 14 n 01 crowd 0 000 | z\\n")
-    >>> communication_synsets(d)
-    {99}
-    """
-    return {off for off, lex, pointers in data_lines(d, "noun") if lex == NOUN_COMMUNICATION and "@i" not in pointers}
-
-
 def communication_nouns(d: Path) -> list[str]:
-    """Single-word lemmas of ``index.noun`` whose first (most frequent) sense is a communication class."""
-    said = communication_synsets(d)
-    return sorted(lemma for lemma, first in first_senses(d).items() if "_" not in lemma and first in said)
+    """Single-word lemmas of ``index.noun`` whose first (most frequent) sense is a communication class
+    (:func:`wordnet.first_sense_nouns` of :data:`NOUN_COMMUNICATION`)."""
+    return first_sense_nouns(d, NOUN_COMMUNICATION)
 
 
 def main(argv=None) -> int:

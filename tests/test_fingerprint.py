@@ -263,7 +263,11 @@ TABLES = [
 ]
 
 
-@pytest.mark.parametrize("module,ask,words,answers,new", TABLES, ids=["person nouns", "verb classes", "communication nouns"])
+#: the ids of :data:`TABLES`' rows
+TABLE_IDS = ["person nouns", "verb classes", "communication nouns"]
+
+
+@pytest.mark.parametrize("module,ask,words,answers,new", TABLES, ids=TABLE_IDS)
 def test_a_models_table_is_read_once_per_process(module, ask, words, answers, new, tmp_path, monkeypatch):
     """`graphkit.knowledge.models_table`: a phrase's ask stats nothing (the person nouns' stat'ed the file at each
     ask, once per candidate speaker phrase); a models copy (``GRAPHKIT_MODELS``) is its own key."""
@@ -279,7 +283,7 @@ def test_a_models_table_is_read_once_per_process(module, ask, words, answers, ne
     assert [p for p in stats if p.name == mod.FILE] == [tmp_path / "models" / mod.FILE]
 
 
-@pytest.mark.parametrize("module,ask,words,answers,new", TABLES, ids=["person nouns", "verb classes", "communication nouns"])
+@pytest.mark.parametrize("module,ask,words,answers,new", TABLES, ids=TABLE_IDS)
 def test_an_edited_models_table_is_read_again_by_the_next_builds_check(module, ask, words, answers, new, tmp_path,
                                                                        monkeypatch):
     """Read once per process, the file is read again where a build checks the models (`check_models_files`, when
