@@ -4,16 +4,12 @@ folder the command-line tests run in (its helpers are tests/cli_run.py)."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import os
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-from graphkit.records import SCHEMA_VERSION
-from graphkit.store import Store
 
 # CI runs the property tests on hypothesis's fixed draw (the same examples every run, so a red CI names
 # a change, not a lucky draw); a developer's run keeps drawing new examples to find new bugs. Nor does a CI
@@ -68,6 +64,10 @@ def sample(sample_store):
 
 def _stored_as(path: Path, schema: str) -> Path:
     """A store whose meta says it was written with ``schema`` (an older or a newer graphkit's)."""
+    import sqlite3
+
+    from graphkit.store import Store
+
     Store(path, create=True).close()
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (schema,))
@@ -79,6 +79,11 @@ def _stored_as(path: Path, schema: str) -> Path:
 def work(tmp_path):
     """A folder with an empty (valid) store, stores of an older and a newer graphkit, another application's SQLite
     database, a corpus, an empty folder and a text file."""
+    import sqlite3
+
+    from graphkit.records import SCHEMA_VERSION
+    from graphkit.store import Store
+
     Store(tmp_path / "ok.gk", create=True).close()
     _stored_as(tmp_path / "older.gk", str(SCHEMA_VERSION - 1))
     _stored_as(tmp_path / "newer.gk", str(SCHEMA_VERSION + 1))
