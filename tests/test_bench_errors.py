@@ -73,8 +73,9 @@ def _sha(p: Path) -> str:
 
 
 @pytest.fixture
-def work(tmp_path, monkeypatch):
-    """A folder with a store, a text file, an older store, a corpus, an empty folder; cwd."""
+def bench_work(tmp_path, monkeypatch):
+    """A folder with a store, a text file, an older store, a corpus, an empty folder; cwd. Not conftest's `work` (the
+    command line's folder), which it would shadow under that name."""
     Store(tmp_path / "ok.gk", create=True).close()
     Store(tmp_path / "older.gk", create=True).close()
     with sqlite3.connect(tmp_path / "older.gk") as db:
@@ -126,11 +127,11 @@ STORE_CASES, STORE_IDS = _READ[0] + _COMPARED[0], _READ[1] + _COMPARED[1]
 
 
 @pytest.mark.parametrize("name,args,words", STORE_CASES, ids=STORE_IDS)
-def test_a_store_that_cannot_be_read_is_one_line(work, name, args, words, capsys, monkeypatch):
-    before = {p.name: _sha(p) for p in work.iterdir()}
+def test_a_store_that_cannot_be_read_is_one_line(bench_work, name, args, words, capsys, monkeypatch):
+    before = {p.name: _sha(p) for p in bench_work.iterdir()}
     code, _, err = run_script(name, args, capsys, monkeypatch)
     one_line(code, err, name, words)
-    assert {p.name: _sha(p) for p in work.iterdir()} == before      # nothing written, nothing upgraded
+    assert {p.name: _sha(p) for p in bench_work.iterdir()} == before      # nothing written, nothing upgraded
 
 
 # ------------------------------------------------------------------ corpus folders: (script, arguments around CORPUS)
@@ -156,10 +157,10 @@ CORPUS_CASES, CORPUS_IDS = table(CORPUS_SCRIPTS, CORPUS_SHAPES, "CORPUS")
 
 
 @pytest.mark.parametrize("name,args,words", CORPUS_CASES, ids=CORPUS_IDS)
-def test_a_corpus_folder_with_no_article_is_one_line(work, name, args, words, capsys, monkeypatch):
+def test_a_corpus_folder_with_no_article_is_one_line(bench_work, name, args, words, capsys, monkeypatch):
     code, _, err = run_script(name, args, capsys, monkeypatch)
     one_line(code, err, name, words.replace("'", "") if name == "resolve_stages" else words)
-    assert not (work / "s.gk").exists()
+    assert not (bench_work / "s.gk").exists()
 
 
 #: the scripts that read a corpus's articles themselves (bare spaCy's, the attribution component's speed), with
@@ -186,12 +187,12 @@ def _read_corpus_as(script: str, corpus: Path, monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("script", READING_SCRIPTS)
-def test_an_article_that_is_no_file_is_skipped_in_the_builds_line(work, script, capsys, monkeypatch):
+def test_an_article_that_is_no_file_is_skipped_in_the_builds_line(bench_work, script, capsys, monkeypatch):
     """A link named as an article that leads to no file: the rest is read and the file said skipped, one line with
     the build's cause and fix (`graphkit.ingest.read_corpus`, `bench/corpus_check.py`), no traceback."""
-    (work / "corpus" / "b.txt").symlink_to("gone.txt")
+    (bench_work / "corpus" / "b.txt").symlink_to("gone.txt")
     capsys.readouterr()
-    _read_corpus_as(script, work / "corpus", monkeypatch)
+    _read_corpus_as(script, bench_work / "corpus", monkeypatch)
     prog = script.split()[0]
     assert capsys.readouterr().err.splitlines() == [
         f"{prog}: skipped: b.txt: a link to 'gone.txt', which leads to no file (No such file or directory); "
@@ -208,21 +209,21 @@ NOTHING_TO_READ = [
 
 @pytest.mark.parametrize("script", READING_SCRIPTS)
 @pytest.mark.parametrize("files,skipped", NOTHING_TO_READ, ids=["a link to no file", "empty"])
-def test_a_corpus_with_nothing_to_read_is_said_so(work, script, files, skipped, capsys, monkeypatch):
+def test_a_corpus_with_nothing_to_read_is_said_so(bench_work, script, files, skipped, capsys, monkeypatch):
     """What a file skipped says, then one line saying that nothing was left to read, status 2: the speed of the
     attribution component was printed as 0 tokens/s, bare spaCy's token count as 0, command_checkpoints stopped with a
     traceback."""
-    (work / "corpus" / "a.txt").unlink()
+    (bench_work / "corpus" / "a.txt").unlink()
     for name, target in files.items():
-        (work / "corpus" / name).symlink_to(target) if target else (work / "corpus" / name).write_text("\n")
+        (bench_work / "corpus" / name).symlink_to(target) if target else (bench_work / "corpus" / name).write_text("\n")
     capsys.readouterr()
     with pytest.raises(SystemExit) as stopped:
-        _read_corpus_as(script, work / "corpus", monkeypatch)
+        _read_corpus_as(script, bench_work / "corpus", monkeypatch)
     prog = script.split()[0]
     assert stopped.value.code == 2 and capsys.readouterr().err.splitlines() == [
         *(f"{prog}: {line}" for line in skipped),
-        f"{prog}: error: nothing to read in '{work / 'corpus'}': none of its 1 article file(s) could be read or held "
-        "text; fix them or give another corpus folder"]
+        f"{prog}: error: nothing to read in '{bench_work / 'corpus'}': none of its 1 article file(s) could be read or "
+        "held text; fix them or give another corpus folder"]
 
 
 # ------------------------------------------------------------------ checkouts: (script, arguments around SRC)
@@ -244,20 +245,20 @@ SRC_IDS = [f"{name} {' '.join(args)}" for name, args, _ in SRC_CASES]
 
 
 @pytest.mark.parametrize("name,args,words", SRC_CASES, ids=SRC_IDS)
-def test_a_checkout_that_is_not_there_is_one_line(work, name, args, words, capsys, monkeypatch):
-    before = {p.name: _sha(p) for p in work.iterdir()}
+def test_a_checkout_that_is_not_there_is_one_line(bench_work, name, args, words, capsys, monkeypatch):
+    before = {p.name: _sha(p) for p in bench_work.iterdir()}
     code, _, err = run_script(name, args, capsys, monkeypatch)
     one_line(code, err, name, words)
-    assert {p.name: _sha(p) for p in work.iterdir()} == before
+    assert {p.name: _sha(p) for p in bench_work.iterdir()} == before
 
 
 @pytest.mark.parametrize("value,words", SRC_SHAPES, ids=[v for v, _ in SRC_SHAPES])
-def test_a_variants_checkout_that_is_not_there_is_one_line(work, value, words, capsys, monkeypatch):
+def test_a_variants_checkout_that_is_not_there_is_one_line(bench_work, value, words, capsys, monkeypatch):
     """pair_options names a variant's checkout inside its --variant (NAME@ROOT=OPTIONS)."""
-    before = {p.name: _sha(p) for p in work.iterdir()}
+    before = {p.name: _sha(p) for p in bench_work.iterdir()}
     code, _, err = run_script("pair_options", ["--corpus", "corpus", "--variant", f"a@{value}="], capsys, monkeypatch)
     one_line(code, err, "pair_options", words.replace("--src", "--variant"))
-    assert {p.name: _sha(p) for p in work.iterdir()} == before
+    assert {p.name: _sha(p) for p in bench_work.iterdir()} == before
 
 
 #: the stores resolve_stages cannot build, said as the checkout it runs says them (resolve_stages imports that
@@ -270,7 +271,7 @@ RESOLVE_STAGES_STORES = [
 
 
 @pytest.mark.parametrize("store,words", RESOLVE_STAGES_STORES, ids=[s for s, _ in RESOLVE_STAGES_STORES])
-def test_resolve_stages_says_the_checkouts_error_in_one_line(work, store, words, capsys, monkeypatch):
+def test_resolve_stages_says_the_checkouts_error_in_one_line(bench_work, store, words, capsys, monkeypatch):
     mod = importlib.import_module("resolve_stages")
     import graphkit.resolution
 
@@ -279,12 +280,12 @@ def test_resolve_stages_says_the_checkouts_error_in_one_line(work, store, words,
     monkeypatch.setattr(sys.modules["graphkit.build"], "resolve_store", resolve_store)
     monkeypatch.setattr(sys, "argv", ["resolve_stages.py", "corpus", store, "--src", str(ROOT)])
     monkeypatch.setattr(sys, "path", list(sys.path))  # --src is put first on the path: taken away after the row
-    before = {p.name: _sha(p) for p in work.iterdir()}
+    before = {p.name: _sha(p) for p in bench_work.iterdir()}
     capsys.readouterr()
     with pytest.raises(SystemExit) as e:
         mod.main()
     one_line(e.value.code, capsys.readouterr().err, "resolve_stages", words)
-    assert {p.name: _sha(p) for p in work.iterdir()} == before
+    assert {p.name: _sha(p) for p in bench_work.iterdir()} == before
     build = sys.modules["graphkit.build"]  # what it swapped in for the build is put back (it was left for good)
     assert build.resolve_store is resolve_store and sys.modules["graphkit.resolution"].StageClock is stage_clock
 
@@ -303,7 +304,7 @@ POLNEAR_CASES, POLNEAR_IDS = table(POLNEAR_SCRIPTS, POLNEAR_SHAPES, "POLNEAR")
 
 
 @pytest.mark.parametrize("name,args,words", POLNEAR_CASES, ids=POLNEAR_IDS)
-def test_polnear_missing_or_broken_is_one_line(work, name, args, words, capsys, monkeypatch):
+def test_polnear_missing_or_broken_is_one_line(bench_work, name, args, words, capsys, monkeypatch):
     code, _, err = run_script(name, args, capsys, monkeypatch)
     one_line(code, err, name, words)
 
@@ -320,16 +321,16 @@ def test_polnear_missing_or_broken_is_one_line(work, name, args, words, capsys, 
     ("oof_dump", ["out.pkl"]),
     ("train_context_tagger", ["data"]),
 ])
-def test_scripts_reading_polnear_where_it_is_not_say_so(work, name, args, capsys, monkeypatch):
+def test_scripts_reading_polnear_where_it_is_not_say_so(bench_work, name, args, capsys, monkeypatch):
     """Every script reads PolNeAR through bench/polnear.py: moved away, each says where it looked."""
     import polnear
 
-    monkeypatch.setattr(polnear, "POLNEAR", work / "nopolnear")
+    monkeypatch.setattr(polnear, "POLNEAR", bench_work / "nopolnear")
     mod = importlib.import_module(name)
     if hasattr(mod, "POLNEAR"):  # the name a script imported from polnear.py
-        monkeypatch.setattr(mod, "POLNEAR", work / "nopolnear")
+        monkeypatch.setattr(mod, "POLNEAR", bench_work / "nopolnear")
     code, _, err = run_script(name, args, capsys, monkeypatch)
-    one_line(code, err, name, f"in {work / 'nopolnear'}: put ../shared beside the checkout")
+    one_line(code, err, name, f"in {bench_work / 'nopolnear'}: put ../shared beside the checkout")
 
 
 # ------------------------------------------------------------------ other files
@@ -374,14 +375,14 @@ OTHER_CASES = [
 
 
 @pytest.mark.parametrize("name,args,words", OTHER_CASES, ids=[f"{n} {' '.join(a)}" for n, a, _ in OTHER_CASES])
-def test_a_file_missing_or_of_another_kind_is_one_line(work, name, args, words, capsys, monkeypatch):
-    before = {p.name: _sha(p) for p in (work / "corpus").iterdir()}
+def test_a_file_missing_or_of_another_kind_is_one_line(bench_work, name, args, words, capsys, monkeypatch):
+    before = {p.name: _sha(p) for p in (bench_work / "corpus").iterdir()}
     code, _, err = run_script(name, args, capsys, monkeypatch)
     one_line(code, err, name, words)
-    assert {p.name: _sha(p) for p in (work / "corpus").iterdir()} == before
+    assert {p.name: _sha(p) for p in (bench_work / "corpus").iterdir()} == before
 
 
-def test_eval_attribution_headlines_says_it_has_no_effect(work, capsys, monkeypatch):
+def test_eval_attribution_headlines_says_it_has_no_effect(bench_work, capsys, monkeypatch):
     """--headlines switched on a frame that is on by default since -78: it says so, and the command runs as without it
     (here to the missing gold file's line)."""
     from eval_attribution import HEADLINES_NOTE
@@ -392,16 +393,16 @@ def test_eval_attribution_headlines_says_it_has_no_effect(work, capsys, monkeypa
     one_line(code, line, "eval_attribution", "cannot use 'missing.jsonl' (No such file")
 
 
-def test_audit_refs_a_missing_file_is_not_runs_found(work, capsys, monkeypatch):
+def test_audit_refs_a_missing_file_is_not_runs_found(bench_work, capsys, monkeypatch):
     """audit_refs exits 1 when scan finds runs: a file that is not there is status 2, one line."""
-    (work / "pn").mkdir()
-    (work / "pn" / "dev.jsonl").write_text('{"id": "a", "text": "He said so."}\n', encoding="utf-8")
+    (bench_work / "pn").mkdir()
+    (bench_work / "pn" / "dev.jsonl").write_text('{"id": "a", "text": "He said so."}\n', encoding="utf-8")
     code, _, err = run_script("audit_refs", ["--polnear", "pn", "check", "missing.txt"], capsys, monkeypatch)
     assert code == 2
     one_line(code, err, "audit_refs", "no file missing.txt: check the path")
 
 
-def test_as_a_command(work):
+def test_as_a_command(bench_work):
     """The ``__main__`` block, as a researcher runs it (the rows above run ``main`` in this process)."""
     run = subprocess.run([sys.executable, str(ROOT / "bench" / "diff_speakers.py"), "missing.gk", "ok.gk"],
                          capture_output=True, text=True, timeout=120)
