@@ -50,7 +50,8 @@ def test_replace_resolved_is_all_or_nothing(store):
 
 
 # a table name goes into the store's SQL as written: only the store's own tables of that kind pass, refused with a
-# ValueError, not an assert (graphkit.store._table_named): (what is asked of the store, the error expected or None)
+# ValueError, not an assert (graphkit.store._table_named): (what is asked of the store, the error expected, or None
+# for a control, a table of the kind asked, which holds with the asserts as with the check)
 TABLE_NAMES = [
     (lambda s: s.count("claims"), None),
     (lambda s: s.count("claims WHERE 0"), ValueError),
