@@ -10,8 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-
+from checkout_paths import CORPUS
 
 def graphkit_cmd() -> list[str]:
     """The installed console script, else the module (same code path: cli.main)."""

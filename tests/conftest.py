@@ -9,6 +9,7 @@ from pathlib import Path
 import os
 
 import pytest
+from checkout_paths import CORPUS, SHARED
 from hypothesis import HealthCheck, settings
 
 # CI runs the property tests on hypothesis's fixed draw (the same examples every run, so a red CI names
@@ -20,10 +21,6 @@ settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None
 if os.environ.get("GRAPHKIT_CI"):
     settings.load_profile("ci")
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-SHARED = ROOT.parent / "shared"
-GOLD = ROOT / "tests" / "gold"
 
 
 @pytest.fixture(scope="session")

@@ -334,7 +334,7 @@ def test_a_models_copy_without_the_verb_classes_weighs_no_class(nlp, tmp_path, m
     file once per path: graphkit.knowledge.models_table)."""
     import shutil
 
-    from conftest import ROOT
+    from checkout_paths import ROOT
 
     shutil.copytree(ROOT / "models", tmp_path / "models", ignore=shutil.ignore_patterns("verb_classes.txt"))
     doc = nlp("Lavrov warned that the talks would fail.")

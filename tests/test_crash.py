@@ -25,13 +25,11 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from checkout_paths import CORPUS
 from cli_run import graphkit_cmd
 
 from graphkit.extract import DocExtraction
 from graphkit.store import Store
-
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO / "corpus"
 
 
 def build_args(store: Path, *extra) -> list[str]:

@@ -112,7 +112,7 @@ def test_relative_aside_is_not_part_of_the_outer_claim(sample):
 def test_prune_removes_articles_gone_from_the_corpus(tmp_path):
     import shutil
 
-    from conftest import CORPUS
+    from checkout_paths import CORPUS
 
     corpus = tmp_path / "c"
     shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("README.md"))

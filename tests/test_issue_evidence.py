@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from cli_run import run_main
-from conftest import CORPUS
+from checkout_paths import CORPUS
 
 
 @pytest.fixture(scope="module")

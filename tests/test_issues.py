@@ -3,9 +3,8 @@
 The cases use the sample corpus's taxonomy (corpus/issues.yaml); models/ holds no issues.
 """
 
-from pathlib import Path
-
 import pytest
+from checkout_paths import CORPUS
 
 from graphkit.errors import ModelsFileError
 from graphkit.issues import assign_claim, issue_records, light_lemma, load_taxonomy, taxonomy_of
@@ -13,7 +12,6 @@ from graphkit.issues import assign_issues as _assign_issues
 from graphkit.issues import assign_issues_doc as _assign_issues_doc
 from graphkit.records import Issue
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SAMPLE = load_taxonomy(CORPUS / "issues.yaml")
 
 

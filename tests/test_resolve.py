@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
+from checkout_paths import CORPUS
 
 from graphkit.errors import ModelsFileError
 from graphkit.records import Attribution
@@ -17,7 +17,6 @@ from graphkit.knowledge import Knowledge
 from graphkit.resolve import resolve_actors as _resolve_actors
 from switched import assert_switched
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SAMPLE_ACTORS = Knowledge.for_corpus(CORPUS).actors_data()  # corpus/actors.yaml over models/actors.yaml
 
 
