@@ -15,7 +15,6 @@ ordinary build completes and its exports are byte-identical to the reference's.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
