@@ -82,7 +82,7 @@ def why_none(t, C: set, S: set, cues) -> str:
     """What :func:`graphkit.cue_tagger.candidate_of` does with cue head ``t`` (the module docstring's ``none:``)."""
     from graphkit.cue_tagger import POS, content_of, subject_tokens
     from graphkit.frames_parse import not_a_source
-    from graphkit.frames_verb import shown_act
+    from graphkit.frames_verb_content import shown_act
 
     from attribution_cv import token_chars
 

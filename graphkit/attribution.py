@@ -63,7 +63,8 @@ from .errors import GraphkitError
 from .frames_nominal import adjective_candidates, in_source_candidates, noun_candidates, phrase_candidates
 from .frames_parse import EDGE_PUNCT, CueCandidate, has_modal, sentence_adverbial
 from .frames_quote import VERDICT_NOUNS, colon_candidates, dash_candidates, verb_colon_candidates, verdict_candidates
-from .frames_verb import STATEMENT_NOUNS, VERB_FRAMES, declined_cue, says_it, verb_candidate
+from .frames_verb import VERB_FRAMES, declined_cue, verb_candidate
+from .frames_verb_clause import STATEMENT_NOUNS, says_it
 from .frames_headline import headline_run_on, headline_verb_candidates
 
 #: Frames that are not a verb's: each a function of a ``graphkit.frames_*`` module over the whole Doc.

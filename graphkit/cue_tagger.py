@@ -37,9 +37,9 @@ from spacy.tokens import Doc, Token
 from .confidence import TAGGER_FILE as MODEL_FILE
 from .confidence import read_model, require_keys, tagger_path
 from .cues import Cues, default_cues
-from . import frames_verb
+from . import frames_verb_content
 from .frames_parse import CueCandidate, not_a_source, span_tokens, verb_subject
-from .frames_verb import edge_span, shown_act
+from .frames_verb_content import edge_span, shown_act
 
 __all__ = ["MODEL_FILE", "load_tagger", "token_features", "candidate_features", "DocFlags", "content_of", "candidate_of",
            "subject_tokens", "proposals", "tagged_candidates", "score_token"]
@@ -232,7 +232,7 @@ def content_of(t: Token, cues: Optional[Cues] = None) -> tuple[set, Optional[Tok
     """(content token indices, speaker head, frame) of a candidate built from cue head ``t``: the speaker is
     its subject (a noun's possessor), the content the first of its clause, to-infinitive, direct object
     (with its complement), prepositional object or, for a noun, its clause or infinitive; a verb's content runs
-    on to what follows it under the verb, as the rules' does (:func:`graphkit.frames_verb.with_tail`)."""
+    on to what follows it under the verb, as the rules' does (:func:`graphkit.frames_verb_content.with_tail`)."""
     doc = t.doc
     kids = [c for c in t.children]
     if t.pos_ == "NOUN":
@@ -248,9 +248,9 @@ def content_of(t: Token, cues: Optional[Cues] = None) -> tuple[set, Optional[Tok
         return set(), subj, "noun"
     subj, _ = verb_subject(t)
     cues = cues or default_cues()
-    content, frame = frames_verb.verb_complement(t, kids, cues)
+    content, frame = frames_verb_content.verb_complement(t, kids, cues)
     if frame in ("clause", "to", "object", "prep"):
-        content = frames_verb.with_tail(t, content, cues)
+        content = frames_verb_content.with_tail(t, content, cues)
     return content, subj, frame
 
 

@@ -10,9 +10,12 @@ is their index only (it defines and re-exports nothing: each name is imported fr
   punctuation and verb sets the frames share (``EDGE_PUNCT``, ``SEP_MARKS``, ``END_MARKS``, ``CLAUSE_DEPS``,
   ``COLON_VERBS``, ``ADDRESSEE_VERBS``);
 - :mod:`graphkit.frames_verb`: a verb cue and the first frame of ``VERB_FRAMES`` that finds its content
-  (``verb_candidate``: clause, "as" clause, participle, prepositional object, to-infinitive, object, colon ...),
-  negated or refused cues (``declined_cue``), an act a document shows (``shown_act``), claims coordinated into
-  another's content;
+  (``verb_candidate``), negated or refused cues (``declined_cue``), claims coordinated into another's content; the
+  frames themselves in :mod:`graphkit.frames_verb_clause` (clause, prepositional object, to-infinitive, around,
+  quotation or colon after the verb, "as" clause: ``says_it``, ``STATEMENT_NOUNS``) and
+  :mod:`graphkit.frames_verb_object` (object, participle, complement), what they read and find in
+  :mod:`graphkit.frames_verb_content` (``VerbContext``, ``FrameHit``, a verb's complement and tail, an act a document
+  shows: ``shown_act``);
 - :mod:`graphkit.frames_quote`: quotations and who said them — "“...,” he said" (``quote_around``), "“...,” was the
   assessment of X" (``verdict_candidates``), "Lavrov: ..." (``colon_candidates``), "“...” ― Carla Sanchez"
   (``dash_candidates``);
@@ -33,4 +36,6 @@ the home of some of the names above:
 ['clause_under_pobj', 'quote_after', 'around', 'parenthetical', 'as_clause', 'participle']
 >>> [f.__module__ for f in (verb_subject, verb_candidate, quote_around, phrase_candidates)]
 ['graphkit.frames_parse', 'graphkit.frames_verb', 'graphkit.frames_quote', 'graphkit.frames_nominal']
+>>> sorted({f.__module__ for f in VERB_FRAMES.values()})
+['graphkit.frames_verb_clause', 'graphkit.frames_verb_object']
 """

@@ -185,8 +185,8 @@ CASES = [
     # a document that shows a finding reports it
     ("The latest poll showed a tight race in Ohio.",
      "showed", "The latest poll", "The latest poll", "a tight race in Ohio", "indirect", "report"),
-    # a claim runs on to what follows it under the cue verb (frames_verb.trailing_complements): prepositional phrases
-    # of any kind, a clause of reason or manner; PolNeAR's content does
+    # a claim runs on to what follows it under the cue verb (frames_verb_content.trailing_complements): prepositional
+    # phrases of any kind, a clause of reason or manner; PolNeAR's content does
     ("Vance backed Ann Price for the nomination in 2019.",
      "backed", "Vance", "Vance", "Ann Price for the nomination in 2019", "indirect", "support"),
     ("Arctic Monkeys announced a charity gig in aid of Bernie Sanders.",
@@ -512,7 +512,7 @@ def test_frames_are_a_registry_each_switchable(nlp):
 
 
 #: "as X put it": a verb of models/cues.yaml's it_verbs whose one object is "it" sources the sentence its "as" clause
-#: hangs on (frames_verb.says_it, frame "as_clause"): (sentence, speaker, content) of the rules' candidates
+#: hangs on (frames_verb_clause.says_it, frame "as_clause"): (sentence, speaker, content) of the rules' candidates
 PUT_IT = [
     ("As one critic put it, \u201cThe show is back, and it\u2019s loud.\u201d",
      [("one critic", "\u201cThe show is back, and it\u2019s loud.\u201d")]),
@@ -534,7 +534,7 @@ def test_as_someone_put_it_sources_the_sentence(nlp, text, expected):
 
 
 #: a cue clause set off at the sentence's end that the parser made a conjunct of the sentence's verb (no "and" before
-#: it) sources the words before it (frames_verb.AROUND_DEPS, frame "around"): (sentence, speaker, content) of the
+#: it) sources the words before it (frames_verb_clause.AROUND_DEPS, frame "around"): (sentence, speaker, content) of the
 #: rules' candidates
 TRAILING_CONJUNCT = [
     ("Ortiz remains committed to the contest, his campaign manager, Lee Park, told The Boston Globe.",
@@ -637,7 +637,8 @@ def test_a_headline_claim_is_the_rest_of_its_line(nlp, text, expected, the_rules
 
 
 #: a clause the parser hung on a cue before its subject is no part of what the cue says when the cue has a clause
-#: after it too (frames_verb.fronted_clause): (text, [(speaker, content)] of the rules, the row is the rule's own)
+#: after it too (frames_verb_clause.fronted_clause): (text, [(speaker, content)] of the rules, the row is the rule's
+#: own)
 FRONTED_CLAUSE = [
     ("On Hale's assertion there are councillors who agree with him, Reyes said she believes the councillors are "
      "wrong.", [("Reyes", "she believes the councillors are wrong")], True),
@@ -661,16 +662,16 @@ FRONTED_CLAUSE = [
 def test_a_clause_fronted_before_the_speaker_is_not_what_they_said(nlp, text, expected, the_rules, monkeypatch):
     """``the_rules``: the row is the rule's own (it fails with FRONTED_CLAUSE_OUT off), else a guard (row 03 fails
     without the quotation test, row 05 without the clause after the cue asked for; row 04 a control)."""
-    import graphkit.frames_verb as frames_verb
+    import graphkit.frames_verb_clause as frames_verb_clause
 
     doc = nlp(text)
-    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb,
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb_clause,
                     "FRONTED_CLAUSE_OUT")
 
 
 #: the words before a cue that are only a circumstance hung on it are no content around it when the cue has a complement
-#: after it: that complement is the content (frames_verb.circumstance_before): (text, [(speaker, content)] of the rules,
-#: the row is the rule's own)
+#: after it: that complement is the content (frames_verb_clause.circumstance_before): (text, [(speaker, content)] of the
+#: rules, the row is the rule's own)
 CIRCUMSTANCE_BEFORE = [
     ("In her blog post, Reyes reminded the council of the fare rise.",
      [("Reyes", "reminded the council of the fare rise")], True),
@@ -692,16 +693,16 @@ CIRCUMSTANCE_BEFORE = [
 def test_a_circumstance_before_the_cue_is_not_what_was_said(nlp, text, expected, the_rules, monkeypatch):
     """``the_rules``: the row is the rule's own (it fails with CIRCUMSTANCE_NOT_AROUND off, the circumstance then the
     content), else a control the rule leaves as it was."""
-    import graphkit.frames_verb as frames_verb
+    import graphkit.frames_verb_clause as frames_verb_clause
 
     doc = nlp(text)
-    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb,
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb_clause,
                     "CIRCUMSTANCE_NOT_AROUND")
 
 
-#: the words before a cue that are only a circumstance hung on it, the cue with no complement after it, are no content at
-#: all (frames_verb.CIRCUMSTANCE_NO_CONTENT): (text, [(speaker, content)] of the rules, the row is the rule's own: it
-#: fails with the switch off, the circumstance then the claim)
+#: the words before a cue that are only a circumstance hung on it, the cue with no complement after it, are no content
+#: at all (frames_verb_clause.CIRCUMSTANCE_NO_CONTENT): (text, [(speaker, content)] of the rules, the row is the rule's
+#: own: it fails with the switch off, the circumstance then the claim)
 CIRCUMSTANCE_ALONE = [
     ("After the long meeting, the mayor agreed.", [], True),
     ("On Monday, the council announced.", [], True),
@@ -724,16 +725,16 @@ CIRCUMSTANCE_ALONE = [
 def test_a_circumstance_alone_before_the_cue_is_no_claim(nlp, text, expected, the_rules, monkeypatch):
     """``the_rules``: the row is the rule's own (it fails with CIRCUMSTANCE_NO_CONTENT off), else a control the rule
     leaves as it was."""
-    import graphkit.frames_verb as frames_verb
+    import graphkit.frames_verb_clause as frames_verb_clause
 
     doc = nlp(text)
-    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb,
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb_clause,
                     "CIRCUMSTANCE_NO_CONTENT")
 
 
 #: a conjunction opening the sentence counts with the circumstance hung on the cue after it
-#: (frames_verb.CIRCUMSTANCE_OPENING_CC): (text, [(speaker, content)] of the rules, the row is the rule's own: it fails
-#: with the switch off, the conjunction and the circumstance then the claim)
+#: (frames_verb_clause.CIRCUMSTANCE_OPENING_CC): (text, [(speaker, content)] of the rules, the row is the rule's own: it
+#: fails with the switch off, the conjunction and the circumstance then the claim)
 CIRCUMSTANCE_OPENING_CC = [
     ("But when the council cut the grant, the city said enough.", [], True),
     ("And in 2019, the mayor agreed.", [], True),
@@ -752,10 +753,10 @@ CIRCUMSTANCE_OPENING_CC = [
 def test_a_conjunction_opening_the_circumstance_is_no_claim(nlp, text, expected, the_rules, monkeypatch):
     """``the_rules``: the row is the rule's own (it fails with CIRCUMSTANCE_OPENING_CC off), else a control the rule
     leaves as it was."""
-    import graphkit.frames_verb as frames_verb
+    import graphkit.frames_verb_clause as frames_verb_clause
 
     doc = nlp(text)
-    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb,
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rules, monkeypatch, frames_verb_clause,
                     "CIRCUMSTANCE_OPENING_CC")
 
 
@@ -865,9 +866,9 @@ def test_an_act_that_carries_speech_is_not_a_claim(nlp, text, speaker, content, 
     assert [(a.speaker_text, a.text, a.reported_by) for a in atts] == [(speaker, content, actor)]
 
 
-# a source that only relays someone's words: the speech is the claim, the relay its reporter (attribution._relayed_speech;
-# the relay's claim gives way to it, confidence.relays_give_way); text, speaker, content substring, reporter (the relay's
-# speaker as resolved, as any reporting claim's)
+# a source that only relays someone's words: the speech is the claim, the relay its reporter
+# (attribution._relayed_speech; the relay's claim gives way to it, confidence.relays_give_way); text, speaker, content
+# substring, reporter (the relay's speaker as resolved, as any reporting claim's)
 RELAYED = [
     ("“I ask you not to stage any sort of walkout in the hall,” Sanders said, according to CNN.", "Sanders",
      "not to stage any sort of walkout", "CNN"),
@@ -1320,7 +1321,7 @@ def test_a_speaker_after_the_verb_parsed_its_object_is_the_speaker(nlp, text, ex
 
 def test_the_speakers_phrase_after_the_verb_is_no_part_of_the_content(nlp, monkeypatch):
     """Fails without the speaker's phrase left out of the content where the parser hung it on other words
-    (frames_verb._verb_context): "the driver, who like many in the depot" would stand in the content. Holds whether
+    (frames_verb.verb_context): "the driver, who like many in the depot" would stand in the content. Holds whether
     or not the clause after the phrase stays (the known limit INVERTED_OBJECT row 03 pins), and the speaker is lost
     with INVERTED_OBJECT off."""
     import graphkit.frames_parse as frames_parse
@@ -1415,7 +1416,7 @@ def test_a_speaker_between_a_quotation_and_its_verb_is_the_speaker(words, heads,
 #: train+dev where it matters (session 61's chores: each of the two readings removed alone changes one claim): the
 #: cue clause after the quotation is the "around" frame's (`frame_around` asks `speaker_before` when the speaker is no
 #: child of the verb), its cue the verb as with a subject; the speaker's whole phrase, an apposition the parser hung
-#: inside the quotation, is no part of the content (`_verb_context`'s subject tokens): (the words, each word's head,
+#: inside the quotation, is no part of the content (`verb_context`'s subject tokens): (the words, each word's head,
 #: deps, tags, the rules' (speaker, cue, content))
 SPEAKER_BEFORE_READ = [
     # the name an apposition of the quotation's object: without frame_around's ask, the clause frame's cue with its
@@ -1425,7 +1426,7 @@ SPEAKER_BEFORE_READ = [
      "punct intj punct nsubj ccomp compound dobj punct punct compound appos punct appos prep det compound pobj punct "
      "ROOT compound dobj prep det pobj punct", "`` UH , PRP VBP NNP NNP , '' NNP NNP , NN IN DT NNP NNP , VBZ NNP NNP "
      "IN DT NN .", [("Tom Hale", "tells", "“Yes, I back Ann Lee,”")]),
-    # the name an attribute of a clause inside the quotation: without _verb_context's phrase, its first name and
+    # the name an attribute of a clause inside the quotation: without verb_context's phrase, its first name and
     # apposition stay in the content ("“...,” Tom … a city adviser", a mixed claim)
     ("“ It is not the plan that everyone is fine , ” Tom Hale , a city adviser , said at an event .",
      [19, 2, 19, 2, 5, 2, 8, 8, 5, 13, 13, 13, 13, 8, 13, 17, 17, 13, 13, 19, 19, 22, 20, 19],
@@ -1438,7 +1439,7 @@ SPEAKER_BEFORE_READ = [
 @pytest.mark.parametrize("words, heads, deps, tags, expected", SPEAKER_BEFORE_READ,
                          ids=[f"{i:02d}" for i in range(len(SPEAKER_BEFORE_READ))])
 def test_a_speaker_before_the_verb_is_read_as_its_subject(words, heads, deps, tags, expected):
-    """Row 00 fails without `frame_around`'s ``x.subj == speaker_before(x.v)``, row 01 without `_verb_context`'s
+    """Row 00 fails without `frame_around`'s ``x.subj == speaker_before(x.v)``, row 01 without `verb_context`'s
     subject tokens for it (each hook taken out alone on a copy of frames_verb)."""
     doc = _quoted_then_said(words, heads, deps, tags)
     assert [(a.speaker_text, a.cue, a.text) for a in attributions(doc, tagger=False)] == expected
@@ -1506,7 +1507,7 @@ def test_a_clause_of_time_stays_in_the_content_it_closes(nlp, monkeypatch, text,
     assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb, "TIME_CLAUSE_STAYS")
 
 
-# a passive "as" clause's agent is the source of the sentence it hangs on (frames_verb.AS_PASSIVE_AGENT): text,
+# a passive "as" clause's agent is the source of the sentence it hangs on (frames_verb_clause.AS_PASSIVE_AGENT): text,
 # (speaker, content) of each claim, the rule's row
 AS_PASSIVE_AGENT = [
     ("As reported by the Courier, the plant will close next year.",
@@ -1580,8 +1581,9 @@ def test_a_thing_said_after_with_is_the_outer_subjects(nlp, monkeypatch, text, e
                     "SAID_COMMUNICATION_NOUNS")
 
 
-# a document as the subject of a lexicon verb with a direct object says that object (frames_verb.DOCUMENT_OBJECT): text,
-# (speaker, content) of each claim, the rule's row (with the switch off no claim)
+# a document as the subject of a lexicon verb with a direct object says that object
+# (frames_verb_object.DOCUMENT_OBJECT): text, (speaker, content) of each claim, the rule's row (with the switch off no
+# claim)
 DOCUMENT_OBJECT = [
     ("A new city survey found broad support for the fare rise.",
      [("A new city survey", "found broad support for the fare rise")], True),
@@ -1605,14 +1607,16 @@ DOCUMENT_OBJECT = [
 @pytest.mark.parametrize("text,expected,the_rule", DOCUMENT_OBJECT,
                          ids=[f"{i:02d}" for i in range(len(DOCUMENT_OBJECT))])
 def test_a_document_says_the_object_of_its_verb(nlp, monkeypatch, text, expected, the_rule):
-    import graphkit.frames_verb as frames_verb
+    import graphkit.frames_verb_object as frames_verb_object
 
     doc = nlp(text)
-    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb, "DOCUMENT_OBJECT")
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb_object,
+                    "DOCUMENT_OBJECT")
 
 
-# an "as" clause sources a sentence whose verb is a cue with no clause of its own (frames_verb.AS_OVER_ACT): text,
-# (speaker, content) of each claim, the rule's row (with the switch off the sentence's verb is its subject's claim)
+# an "as" clause sources a sentence whose verb is a cue with no clause of its own (frames_verb_clause.AS_OVER_ACT):
+# text, (speaker, content) of each claim, the rule's row (with the switch off the sentence's verb is its subject's
+# claim)
 AS_OVER_ACT = [
     ("As the Courier reported, the council voted to close the plant.",
      [("the Courier", "the council voted to close the plant")], True),
@@ -1632,16 +1636,18 @@ AS_OVER_ACT = [
 
 @pytest.mark.parametrize("text,expected,the_rule", AS_OVER_ACT, ids=[f"{i:02d}" for i in range(len(AS_OVER_ACT))])
 def test_an_as_clause_sources_a_sentence_whose_cue_says_no_clause(nlp, monkeypatch, text, expected, the_rule):
-    import graphkit.frames_verb as frames_verb
+    import graphkit.frames_verb_clause as frames_verb_clause
 
     doc = nlp(text)
-    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb, "AS_OVER_ACT")
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb_clause,
+                    "AS_OVER_ACT")
 
 
 @pytest.mark.parametrize("text,expected,the_rule", AS_PASSIVE_AGENT,
                          ids=[f"{i:02d}" for i in range(len(AS_PASSIVE_AGENT))])
 def test_a_passive_as_clause_is_its_agents_claim(nlp, monkeypatch, text, expected, the_rule):
-    import graphkit.frames_verb as frames_verb
+    import graphkit.frames_verb_clause as frames_verb_clause
 
     doc = nlp(text)
-    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb, "AS_PASSIVE_AGENT")
+    assert_switched(lambda: _said(doc, tagger=False), expected, the_rule, monkeypatch, frames_verb_clause,
+                    "AS_PASSIVE_AGENT")
