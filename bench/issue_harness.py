@@ -83,6 +83,8 @@ def capture(store_path: Path, out: Path) -> None:
     places abroad each claim says (`graphkit.store_issues.with_places_abroad`), ``abroad`` their names; a capture made
     before the thirty-sixth pass holds neither, as its build read none. ``voices``: each claim's speaker, what an
     article's topic is told by (`graphkit.topical.article_topics`); a capture made before session 62 has none, and
+    discovers none. ``titles`` and ``headlines``: each article's title and the claims its headline holds, what a
+    title's topic is named by (`graphkit.topical.title_topics`); a capture made before session 67 has neither, and
     discovers none. ``same_as``: each report another report of
     its statement stands for (the store's ``Claim.same_as``), to give a statement its reports' issues
     (`per_statement`); a capture made before session 58 has none."""
@@ -103,7 +105,7 @@ def capture(store_path: Path, out: Path) -> None:
     with open(out, "wb") as f:
         pickle.dump({"rows": rows, "discovery": with_places_abroad(found.sample.claims(), found.abroad),
                      "abroad": sorted(found.abroad.names), "actors": actors, "spoken": found.spoken,
-                     "voices": found.voices,
+                     "voices": found.voices, "titles": found.titled.titles, "headlines": sorted(found.titled.headlines),
                      "statements": statements, "speaker": {c.id: c.speaker for c in claims},
                      "same_as": {c.id: c.same_as for c in claims if c.same_as}, "knowledge": knowledge.describe()}, f)
     print(f"{len(rows)} reports, {len(statements)} statements, {len(actors)} actors -> {out}")
@@ -151,7 +153,8 @@ def assign(inputs: dict, n_issues=None, discovered: Optional[dict] = None):
     else:
         data = discover_issues(inputs["discovery"], n_issues=n_issues, exclude=not_issues(actors),
                                spoken=organisations_spoken(actors, inputs["spoken"]), abroad=inputs.get("abroad", ()),
-                               voices=inputs.get("voices"))
+                               voices=inputs.get("voices"), titles=inputs.get("titles"),
+                               headlines=frozenset(inputs.get("headlines", ())))
     tax = taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered")
     said: dict[str, list] = {}
     for _, d, t, ctx in inputs["rows"]:

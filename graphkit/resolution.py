@@ -41,8 +41,8 @@ from .kept import (claim_issues, keep_actor_walks, keep_places, keep_text_words,
 from .memory import give_back, no_collections
 from .records import Claim, Skipped, claim_id, compact
 from .store import Store
-from .store_issues import (Abroad, DiscoveryRows, claim_voices, corpus_taxonomy, people_names, said_abroad, spoken_by,
-                           will_discover)
+from .store_issues import (Abroad, DiscoveryRows, Titled, claim_voices, corpus_taxonomy, people_names, said_abroad,
+                           spoken_by, titled_articles, will_discover)
 from .textmemo import work_out_beside
 
 
@@ -125,7 +125,8 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         clock("places")
         abroad = None if discovery is None else said_abroad(claim_spans(atts), ents, pres)  # what discovery reads
         taxonomy = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
-                                   spoken=spoken_by(speakers), abroad=abroad, voices=claim_voices(discovery, speakers))
+                                   spoken=spoken_by(speakers), abroad=abroad, voices=claim_voices(discovery, speakers),
+                                   titled=titled_articles(store, discovery, said))
         abroad = None
         discovery = None
         abouts = claim_issues(store, said, taxonomy[0], exclude=people_names(all_actors), refit=rediscover, full=full)
@@ -191,6 +192,7 @@ class DiscoveryInputs(NamedTuple):
     gone: dict             #: kind -> the corpus's file the store records, gone since, that discovery reads (its actors
                            #: file; the default actors stood in), as `graphkit.knowledge.Knowledge.recorded` gives them
     voices: dict           #: claim id -> its speaker's actor id (`graphkit.store_issues.claim_voices`)
+    titled: Titled         #: the articles' titles and their headlines' claims (`graphkit.store_issues.titled_articles`)
 
 
 def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
@@ -217,7 +219,7 @@ def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
     abroad = said_abroad(claim_spans(atts), ents, resolve_places(ents, entity_types=res.entity_types))
     speakers = speakers_by_article(res.speaker_of)
     return DiscoveryInputs(sample, abroad, res.actors, spoken_by(speakers), atts, said, gone,
-                           claim_voices(sample, speakers))
+                           claim_voices(sample, speakers), titled_articles(store, sample, said))
 
 
 def claim_spans(atts: dict[str, list]) -> dict[str, list]:

@@ -25,17 +25,18 @@ from .store import Store
 
 def corpus_taxonomy(store: Store, knowledge, n_issues: Optional[int], rediscover: bool, speakers,
                     sample: Optional[DiscoveryRows], spoken: dict[str, int], abroad: Optional["Abroad"] = None,
-                    voices: Optional[dict[str, str]] = None) -> tuple:
+                    voices: Optional[dict[str, str]] = None, titled: Optional["Titled"] = None) -> tuple:
     """(the Taxonomy claims are assigned with, its data as stored in meta ``issues``, whether it was discovered):
     the knowledge's issues, else the issues discovered in this store (`discovered_issues`, from ``sample``, which
     the caller gathered when discovery is to run, `will_discover`; ``spoken``: actor id → the claims it speaks;
-    ``abroad``: the places abroad its claims say, `said_abroad`; ``voices``: each claim's speaker, `claim_voices`)."""
+    ``abroad``: the places abroad its claims say, `said_abroad`; ``voices``: each claim's speaker, `claim_voices`;
+    ``titled``: its articles' titles and their headlines' claims, `titled_articles`)."""
     from .issues import taxonomy_from_data, taxonomy_of
 
     tax = taxonomy_of(knowledge)
     if tax.issues:
         return tax, knowledge.issues_data(), False
-    data = discovered_issues(store, n_issues, rediscover, speakers, sample, spoken, abroad, voices)
+    data = discovered_issues(store, n_issues, rediscover, speakers, sample, spoken, abroad, voices, titled)
     return taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered"), data, True
 
 
@@ -113,7 +114,7 @@ def kept_discovery(store: Store, n_issues: Optional[int], rediscover: bool) -> O
 
 def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, speakers, sample: "DiscoveryRows",
                        spoken: dict[str, int], abroad: Optional["Abroad"] = None,
-                       voices: Optional[dict[str, str]] = None) -> dict:
+                       voices: Optional[dict[str, str]] = None, titled: Optional["Titled"] = None) -> dict:
     """The issues discovered earlier in this store (same ``n_issues``), else discovered now from every claim.
 
     ``sample``: what the one read of the store's extractions gathered for discovery
@@ -122,7 +123,9 @@ def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, s
     build's, or `graphkit.resolution.discovery_inputs`' for a store read again (`graphkit issues suggest`), so that
     both discover the same issues. The speakers' names, aliases and the words of people's names are not issues, but
     an organisation's when the claims talk about it far more than it speaks (`organisations_spoken`). ``voices``: each
-    claim's speaker (`claim_voices`), what tells an article's topic (`graphkit.topical.article_topics`).
+    claim's speaker (`claim_voices`), what tells an article's topic (`graphkit.topical.article_topics`); ``titled``:
+    the articles' titles and the claims of their headlines (`titled_articles`), what a title's topic is named by
+    (`graphkit.topical.title_topics`).
     """
     from .discover import discover_issues
 
@@ -134,7 +137,46 @@ def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, s
         claims = with_places_abroad(claims, abroad)
     return discover_issues(claims, n_issues=n_issues, exclude=not_issues(speakers),
                            spoken=organisations_spoken(speakers, spoken),
-                           abroad=abroad.names if abroad is not None else (), voices=voices)
+                           abroad=abroad.names if abroad is not None else (), voices=voices,
+                           **(titled._asdict() if titled is not None else {}))
+
+
+class Titled(NamedTuple):
+    """What discovery reads of the articles' titles (`titled_articles`)."""
+
+    titles: dict          #: doc id -> its title, for the articles with one
+    headlines: frozenset  #: the ids of the claims a headline holds (their words written in their article's title)
+
+
+def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[str, list]) -> Optional[Titled]:
+    """The titles of the articles discovery reads (``sample``, `DiscoveryRows`; the store's documents' titles) and the
+    claims of their headlines: a claim every piece of whose text (``said``: doc id -> each claim's (text, context), in
+    item order) is written in its article's title, word for word as a phrase is folded (`graphkit.topical.phrase_key`:
+    the title's "'Like an Open Orchid'" is the claim's "‘Like an Open Orchid.’"), what `graphkit.topical.title_topics`
+    does not count beside the article's other claims. None without a ``sample`` (no discovery).
+
+    >>> import tempfile, os
+    >>> from graphkit.records import Document
+    >>> with Store(os.path.join(tempfile.mkdtemp(), "s.gk"), create=True) as s:
+    ...     s.put_article(Document(id="a", path="a.txt", text="Tax row. Lee said tax rose.", sha256="0" * 64,
+    ...                            format="txt", title="Tax row: Lee says taxes rose"), "{}", "m")
+    ...     rows = DiscoveryRows()
+    ...     rows.add("a", [("c1", ["tax"], []), ("c2", ["tax"], [])])
+    ...     titled_articles(s, rows, {"a": [("Taxes rose.", ("", "")), ("the rise was steep", ("", ""))]})
+    Titled(titles={'a': 'Tax row: Lee says taxes rose'}, headlines=frozenset({'c1'}))
+    """
+    from .topical import phrase_key
+
+    if sample is None:
+        return None
+    titles = {d: doc.title for d, doc in store.documents_by_id(sample.rows).items() if doc.title}
+    heads = set()
+    for doc_id, items in sample.rows.items():
+        if doc_id in titles:
+            title = f" {phrase_key(titles[doc_id])} "
+            heads.update(cid for (cid, *_), (text, _) in zip(items, said.get(doc_id, []))
+                         if all(f" {phrase_key(piece)} " in title for piece in text.split(" … ")))
+    return Titled(titles, frozenset(heads))
 
 
 class Abroad(NamedTuple):

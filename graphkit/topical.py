@@ -17,7 +17,8 @@ it ends with ("private email server" into "email server"), and a claim counts fo
 those said inside a longer topical one: one saying "a secret email server", no topical phrase itself, counts for
 "email server" (`topical_phrases`). graphkit.phrase_groups then groups them into issues. A name said in too few claims
 for these floors is an issue of its own when some article says it twice (`named_topics`), and a phrase several
-voices of one article say, mostly there, is that article's topic (`article_topics`).
+voices of one article say, mostly there, is that article's topic (`article_topics`), as is a phrase its title
+names that two of its voices say (`title_topics`).
 
 >>> claims = [(f"c{i}", f"d{i % 3}", ph) for i, ph in enumerate(
 ...     [["email server", "FBI"], ["private email server"], ["ID cards", "civil liberties"], ["ID cards", "Home Office"]] * 3)]
@@ -53,6 +54,8 @@ ARTICLE_SHARE = 0.5    # ... at least this share of the claims saying it being t
                        # tuned; sized only with the keyness floors, 350 phrases -> 74 on PolNeAR train at -103) ...
 ARTICLE_VOICES = 2     # ... said there by at least this many of its speakers (`article_voices`) ...
 ARTICLE_VOICES_FEWER = True  # ... two of them, not one a claim (`MIN_CLAIMS`): two tell a topic (`article_voices`)
+TITLE_TOPICS = True    # a phrase an article's title names that two voices of it say is its topic (`title_topics`)
+TITLE_CLAIMS = 2       # ... said alone in this many of its claims at least, the headline's own claims not counted
 TALKED_ABOUT = 5       # an organisation said in this many times as many claims as it speaks is what they are about
 JUDGING_STANCES = ("criticize",)  # the cue lexicon's words of these stances say that someone judged, not what about
 
@@ -597,14 +600,68 @@ def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=N
     return key_enough(keys, alone, surface, rows)
 
 
+def title_topics(rows, df, surface, skip, voices: Optional[dict], titles: Optional[dict], headlines=frozenset(),
+                 said_alone=None) -> list[str]:
+    """The phrase keys an article's title names that its claims talk about too: said alone (`_said_alone`) in
+    `TITLE_CLAIMS` of that article's claims at least, not counting the claims of the headline itself (``headlines``:
+    their ids, a headline's words are the title's), by `article_voices` speakers of it (``voices``: claim id -> its
+    speaker's actor id), that article holding `ARTICLE_SHARE` of the claims saying it; written in the title as the
+    same words (``titles``: doc id -> title, folded as a phrase is, `phrase_key`); no speech word, in at most
+    `MAX_DF` of the claims, none of ``skip`` (`may_be_topic`), said here at least as often as in English
+    (`key_enough`). Largest first. Each is an article's topic as `article_topics`' are (an issue of its own standing in
+    for its claims' article's issue): the title says what the article is about, so two of its claims saying it are
+    enough where `article_topics` asks three (`MIN_CLAIMS`). A title's words that no two voices of its article say are
+    its headline's ("Blasphemers", "bad angels", "dumbest client": one voice, or the headline's own claim, said them),
+    and a title phrase said mostly in other articles is a word of the race ("debate", "vote", "party").
+
+    PolNeAR train at -119 (bench/README.md, issue 14, fifty-sixth pass): of 643 (article, title phrase) pairs said
+    in two claims of the article, 155 topical already, 180 a speaker's name or place, 83 said twice only with the
+    headline's claim, 169 said mostly elsewhere, 42 no more key than English or a speech word, 10 said by one voice:
+    4 topics ("Valeant" 19 statements, "internment" 9, "shakeup", "political distraction"), 49 statements change
+    at the same coverage (85.5 %). By one voice, 14 topics, half of them headline words.
+
+    >>> rows = [("c0", "a", ["internment"], []), ("c1", "a", ["internment"], []), ("c2", "a", ["camp"], []),
+    ...         ("h", "a", ["internment"], [])] + [(f"f{i}", f"d{i}", ["tax"], []) for i in range(4)]
+    >>> from collections import Counter
+    >>> df, surface = Counter({"internment": 3}), {"internment": Counter({"internment": 3})}
+    >>> titles = {"a": "Clark defends internment remark"}
+    >>> title_topics(rows, df, surface, set(), {"c0": "x", "c1": "y", "h": "x"}, titles, frozenset({"h"}))
+    ['internment']
+    >>> title_topics(rows, df, surface, set(), {"c0": "x", "c1": "x", "h": "y"}, titles, frozenset({"h"}))  # one voice
+    []
+    >>> title_topics(rows, df, surface, set(), {"c0": "x", "c1": "y"}, {"a": "Clark defends his remark"})
+    []
+    """
+    if not voices or not titles:
+        return []
+    alone = (said_alone or _said_alone(rows))[0]
+    claims_in: dict = defaultdict(Counter)
+    heard: dict = defaultdict(lambda: defaultdict(set))
+    for cid, doc_id, ks, _ in rows:
+        if cid in headlines or doc_id not in titles:
+            continue
+        for k in _outermost(ks):
+            claims_in[k][doc_id] += 1
+            if voices.get(cid) is not None:
+                heard[k][doc_id].add(voices[cid])
+    folded = {d: f" {phrase_key(t or '')} " for d, t in titles.items()}
+    told_by = article_voices()
+    keys = [k for k, where in claims_in.items() if may_be_topic(k, df, len(rows), skip) and any(
+        n >= TITLE_CLAIMS and n >= ARTICLE_SHARE * alone[k] and len(heard[k][d]) >= told_by and f" {k} " in folded[d]
+        for d, n in where.items())]
+    return key_enough(keys, alone, surface, rows)
+
+
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
                     spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = (),
-                    voices: Optional[dict[str, str]] = None) -> Optional[Topical]:
+                    voices: Optional[dict[str, str]] = None, titles: Optional[dict[str, str]] = None,
+                    headlines: frozenset = frozenset()) -> Optional[Topical]:
     """The topical phrases of (claim id, doc id, keyphrases [, keyphrases of the sentence before]) claims, sorted by
     claim id, or None when there are too few claims (`MIN_CORPUS_CLAIMS`) or phrases to find any. ``exclude``,
-    ``spoken``, ``abroad`` and ``voices``: as `graphkit.discover.discover_issues` takes them (speakers' names;
-    organisations' spoken claims, `talked_about`; places abroad, which `place_names` leaves to the issues; each claim's
-    speaker, `article_topics`)."""
+    ``spoken``, ``abroad``, ``voices``, ``titles`` and ``headlines``: as `graphkit.discover.discover_issues` takes them
+    (speakers' names; organisations' spoken claims, `talked_about`; places abroad, which `place_names` leaves to the
+    issues; each claim's speaker, `article_topics`; each article's title and the claims of its headline,
+    `title_topics`)."""
     n_docs = len({c[1] for c in claims})
     n = len(claims)
     talked: dict[str, int] = {}
@@ -633,6 +690,10 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     skip = set(into) | abroad | not_topics(twice, df, surface, speakers, talked, abroad)
     named = named_topics(rows, df, surface, skip, n_docs, (alone, alone_docs))
     local = article_topics(rows, df, surface, skip | set(named), voices, (alone, alone_docs)) if ARTICLE_TOPICS else []
+    if TITLE_TOPICS:  # an article's topics its title names besides, largest first with the rest
+        titled = title_topics(rows, df, surface, skip | set(named) | set(local), voices, titles, headlines,
+                              (alone, alone_docs))
+        local = sorted([*local, *titled], key=lambda k: (-alone[k], k))
     said = set(named) | set(local)
     for r, (_, _, ks, _) in enumerate(rows):
         for k in said.intersection(_outermost(ks)):  # the claims saying a name alone, as `named_topics` counts them

@@ -1930,6 +1930,32 @@ def test_two_voices_of_one_article_tell_its_topic(monkeypatch, phrase, said_by, 
     assert_switched(found, expected, the_rule, monkeypatch, topical, "ARTICLE_VOICES_FEWER")
 
 
+@pytest.mark.parametrize("said_by,title,headline,expected,the_rule", [
+    # the title names a phrase two voices of the article say: what the article is about, an article's topic though said
+    # in two claims only (PolNeAR train: "internment", "Valeant"; bench/README.md, issue 14, fifty-sixth pass)
+    ([("d0", "x"), ("d0", "y")], "General defends internment camps remark", None, ["internment camps"], True),
+    # one of the two is the headline's own claim, its words the title's: said once besides, none either way
+    ([("d0", "x"), ("d0", "y")], "General defends internment camps remark", 0, [], False),
+    ([("d0", "x"), ("d0", "x")], "General defends internment camps remark", None, [], False),   # one voice
+    ([("d0", "x"), ("d0", "y")], "General defends his remark", None, [], False),   # the title does not name it
+    # three voices: the article's topic whatever its title says
+    ([("d0", "x"), ("d0", "y"), ("d0", "z")], "General defends his remark", None, ["internment camps"], False),
+])
+def test_a_phrase_its_title_names_and_two_voices_say_is_an_articles_topic(monkeypatch, said_by, title, headline,
+                                                                        expected, the_rule):
+    import graphkit.topical as topical
+    from switched import assert_switched
+
+    said, voices = _voiced_corpus("internment camps", said_by)
+    heads = frozenset() if headline is None else frozenset({f"t{headline}"})
+
+    def found():
+        issues = discover_issues(said, voices=voices, titles={"d0": title}, headlines=heads)["issues"]
+        return [i["name"] for i in issues if "internment camps" in i["patterns"] and i.get("article_topic")]
+
+    assert_switched(found, expected, the_rule, monkeypatch, topical, "TITLE_TOPICS")
+
+
 def test_discovery_hears_each_claims_speaker(tmp_path, monkeypatch):
     """The speakers reach discovery, in a build (`graphkit.resolution.resolve_store`) and in a store read again
     (`graphkit.resolution.discovery_inputs`, what `issues suggest` discovers from): each claim's speaker as the store
@@ -1952,6 +1978,32 @@ def test_discovery_hears_each_claims_speaker(tmp_path, monkeypatch):
         again = discovery_inputs(s).voices
     assert len(heard) == 1 and heard[0] and heard[0] == again
     assert {cid: said_by[cid] for cid in heard[0]} == heard[0] and len(heard[0]) >= len(UK)
+
+
+def test_discovery_reads_each_articles_title(tmp_path, monkeypatch):
+    """The articles' titles and their headlines' claims reach discovery, in a build and in a store read again
+    (`graphkit.store_issues.titled_articles`, `graphkit.resolution.discovery_inputs`): the same in both."""
+    import graphkit.discover as discover
+    from graphkit.build import build
+    from graphkit.resolution import discovery_inputs
+    from graphkit.store import Store
+
+    heard, real = [], discover.discover_issues
+
+    def discover_issues(*args, **kw):
+        heard.append((kw.get("titles"), kw.get("headlines")))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(discover, "discover_issues", discover_issues)
+    corpus = write_uk(tmp_path / "uk")
+    for f in corpus.glob("*.txt"):   # each article under a title line of its own
+        f.write_text(f"Council tax bills rise again in {f.stem}\n\n" + f.read_text(encoding="utf-8"), encoding="utf-8")
+    build(corpus, tmp_path / "uk.gk")
+    with Store(tmp_path / "uk.gk", readonly=True) as s:
+        titles = {d.id: d.title for d in s.documents() if d.title}
+        again = discovery_inputs(s).titled
+    assert len(heard) == 1 and heard[0] == (again.titles, again.headlines)
+    assert heard[0][0] == titles and titles
 
 
 def _topic_taxonomy(topic: bool):
@@ -2002,8 +2054,8 @@ _TUNNELS = ["Smugglers dug tunnels under the fence", "The tunnels run for miles"
     # "undocumented immigrants" in the border smugglers' article about tunnels; bench/README.md, issue 14, fifty-first
     # pass)
     (_TUNNELS + ["It is a hard job, an agent said", "The campaign is over"], ("tunnels", "(article)"), True),
-    # said in two claims only: what the article mentions, not its topic; the offer as before
-    (_TUNNELS[1:] + ["It is a hard job, an agent said", "The campaign is over"], ("campaign", "(article)"), False),
+    # said in one claim only: what the article mentions, not its topic; the offer as before
+    (_TUNNELS[2:] + ["It is a hard job, an agent said", "The campaign is over"], ("campaign", "(article)"), False),
     # the other issue's claims around it hold more of the votes: the offer as before
     (_TUNNELS + ["The campaign ends", "Voters left early", "It is a hard job, an agent said", "The campaign rally"],
      ("campaign", "(article)"), False),
@@ -2026,6 +2078,28 @@ def test_an_articles_topic_takes_the_offers_its_claims_votes_hold(monkeypatch, a
     without = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
     assert [with_rule[i] for i, t in enumerate(article) if "tunnels" in t] == [
         without[i] for i, t in enumerate(article) if "tunnels" in t]
+
+
+@pytest.mark.parametrize("article,expected,the_rule", [
+    # given to two of the article's claims, the topic takes the offer its claims' votes hold most (PolNeAR train: the
+    # Zika funding's, a joint fundraising agreement's; bench/README.md, issue 14, fifty-sixth pass)
+    (_TUNNELS[1:] + ["It is a hard job, an agent said", "The campaign is over"], ("tunnels", "(article)"), True),
+    (_TUNNELS + ["It is a hard job, an agent said", "The campaign is over"], ("tunnels", "(article)"), False),  # three
+    (_TUNNELS[2:] + ["It is a hard job, an agent said", "The campaign is over"], ("campaign", "(article)"), False),
+])
+def test_two_claims_given_an_articles_topic_take_its_offers(monkeypatch, article, expected, the_rule):
+    import graphkit.topic_votes as topic_votes
+    from graphkit.issue_model import assign_corpus
+    from switched import assert_switched
+
+    claims = [(text, ("", "")) for text in article]
+    target = article.index("It is a hard job, an agent said")
+
+    def got():
+        found = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
+        return tuple(found[target][0][:2])
+
+    assert_switched(got, expected, the_rule, monkeypatch, topic_votes, "HOLD_FROM_TWO")
 
 
 @pytest.mark.parametrize("weak,held,the_rule", [
