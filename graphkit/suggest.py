@@ -213,18 +213,19 @@ def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]
     """The lines of a suggested issues.yaml before its issues: where they come from, what to do with the file, and how
     a build assigns claims to discovered issues (its figures read from `graphkit.issue_model` and ``min_share``; an
     article's topic taking its article's offers said as `graphkit.topic_votes.TOPICS_HOLD` is set, at
-    `graphkit.topic_votes.hold_claims`).
+    `graphkit.topical.MIN_CLAIMS`).
 
     >>> import graphkit.topic_votes as topic_votes
     >>> [line for line in _header(10, "x", 0.1) if "given to" in line]
-    ["# and where it is given to 2 of an article's claims, their votes for it take the article's offers"]
+    ["# and where it is given to 3 of an article's claims, their votes for it take the article's offers"]
     >>> from unittest import mock
     >>> with mock.patch.object(topic_votes, "TOPICS_HOLD", False):
     ...     [line for line in _header(10, "x", 0.1) if "given to" in line or "likewise" in line]
     ["# what several voices of one article talked about: it stands in for that article's issue likewise."]
     """
     from .issue_model import COVERAGE
-    from .topic_votes import TOPICS_HOLD, hold_claims
+    from .topic_votes import TOPICS_HOLD
+    from .topical import MIN_CLAIMS
 
     share = f"{100 * min_share:.1f} %" if min_share is not None else "a share"
     return [f"# Issues discovered from the {n_claims} claims in {source} (graphkit issues suggest).",
@@ -247,8 +248,8 @@ def _header(n_claims: int, source: str, min_share: Optional[float]) -> list[str]
             "# issue neither votes among its article's claims nor teaches the learnt model). An 'article_topic' is",
             "# what several voices of one article talked about: it stands in for that article's issue likewise"
             + ("," if TOPICS_HOLD else "."),
-            *([f"# and where it is given to {hold_claims()} of an article's claims, their votes for it take the"
-               " article's offers", "# they outweigh the other issues' votes in, at its share of those votes."] if TOPICS_HOLD
+            *([f"# and where it is given to {MIN_CLAIMS} of an article's claims, their votes for it take the article's"
+               " offers", "# they outweigh the other issues' votes in, at its share of those votes."] if TOPICS_HOLD
               else []),
             "# Delete this line to match every trigger alone, as in a taxonomy written by hand.",
             "evidence: discovered"]

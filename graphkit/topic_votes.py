@@ -9,39 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional, Sequence
 
-#: an article's topic given to `hold_claims` of an article's claims takes the offers of that article its claims' votes
-#: hold most, at its share of the votes (`topics_hold`)
+#: an article's topic given to `graphkit.topical.MIN_CLAIMS` of an article's claims takes the offers of that article
+#: its claims' votes hold most, at its share of the votes (`topics_hold`)
 TOPICS_HOLD = True
-HOLD_CLAIMS = 2          #: ... given to this many of its claims at least (`hold_claims`) ...
-HOLD_FROM_TWO = True     #: ... two, not `graphkit.topical.MIN_CLAIMS` (three): two claims given it tell (`hold_claims`)
-
-
-def hold_claims() -> int:
-    """The claims of one article an article's topic is given to at least for it to take that article's offers
-    (`topics_hold`): `HOLD_CLAIMS`, two; with `HOLD_FROM_TWO` off, `graphkit.topical.MIN_CLAIMS` (three), as many as
-    make a phrase the article's topic. The topic is the article's already (its voices said it there, or its title
-    names it: `graphkit.topical.article_topics`, `graphkit.topical.title_topics`); two of its claims given it are
-    enough to say the article's other claims are about it too, where the votes weighed around them hold it most.
-
-    PolNeAR train at -119 (bench/README.md, issue 14, fifty-sixth pass): 42 statements change at a coverage of 85.5 %
-    (13,108 with an issue, as before; the floor 0.0717 -> 0.0720): the Benghazi rescue's claims given "diplomatic
-    compound", a fundraising agreement's, the Zika funding's, Japan's nuclear weapons'; of 20 drawn (seed 7863) 9 fit
-    better, 2 worse, 9 alike.
-
-    >>> hold_claims()
-    2
-    """
-    from .topical import MIN_CLAIMS
-
-    return HOLD_CLAIMS if HOLD_FROM_TWO else MIN_CLAIMS
 
 
 def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list],
                 raised: dict[int, dict[str, float]], articles: Sequence[str], topics: frozenset, *,
                 order: dict[str, int]) -> list[tuple[int, str, float]]:
     """``offers`` (`graphkit.issue_model.article_offers`: (position, issue, share)) with each offer of an article in
-    which an article's topic (``topics``: their names) is the issue given to `hold_claims` of its claims at least
-    (``named``: each claim's issues as given, the topic where it stands in for the article's,
+    which an article's topic (``topics``: their names) is the issue given to `graphkit.topical.MIN_CLAIMS` of its
+    claims at least (``named``: each claim's issues as given, the topic where it stands in for the article's,
     `graphkit.issue_model.said_within`) given to that topic when those claims' votes for it, weighed by distance as
     every vote is (`graphkit.issue_model.article_votes`), outweigh the article's votes for any other issue
     (``raised``: each offered claim → its article's votes with its own weak words, as `article_offers` counted them
@@ -55,9 +33,9 @@ def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list],
     votes were too split to clear the floor. The votes unweighed by the claim's learnt probabilities, as
     `graphkit.issue_model.named_first` reads them: the issue model never learns an article's topic. The offer's share
     was the other issues' weighed votes', which say nothing of the topic; its share of the votes it won is what the
-    floor weighs. `hold_claims`, the claims of one article given the topic: a topic said once in another article is
-    what that article mentions, not what it is about ("guilty pleasure" said by one voter in a story on the race),
-    and an article's issues stay a function of that article's claims alone (as kept:
+    floor weighs. `MIN_CLAIMS`, the claims of one article a phrase needs to be its topic: a topic said once or
+    twice in another article is what that article mentions, not what it is about ("guilty pleasure" said by one
+    voter in a story on the race), and an article's issues stay a function of that article's claims alone (as kept:
     `graphkit.kept.claim_issues`). The figures below are a build's that chose its floor with these offers (a fresh
     build, or ``--rediscover``): a store assigned again keeps the floor its issue model was fitted with, and there the
     topic's gains are taken and no weaker offer gives way (on PolNeAR train, 86.0 % of claims against 85.5 %).
@@ -87,7 +65,7 @@ def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list],
     >>> held = topics_hold(offers, named, raised_in(named, articles), articles, topics, order={})
     >>> [(i, issue, round(share, 3)) for i, issue, share in held]
     [(1, 'tunnels', 0.797), (5, 'campaign', 0.2)]
-    >>> few = named[:2] + [[]] * 4   # given to one claim only
+    >>> few = named[:4] + [[]] * 2   # said twice only
     >>> topics_hold(offers, few, raised_in(few, ["a"] * 6), ["a"] * 6, topics, order={})
     [(1, 'campaign', 0.3), (5, 'campaign', 0.2)]
     """
@@ -116,18 +94,19 @@ def topics_hold(offers: Sequence[tuple[int, str, float]], named: Sequence[list],
 
 def topic_voters(named: Sequence[list], idx: Sequence[int], topics: frozenset) -> Optional[dict[int, list]]:
     """Each of one article's claims (``idx``: their positions in ``named``) → its votes for the article's topics
-    that are given to `hold_claims` of them at least (none for a claim given another issue); None when no topic is
-    given so often in it (`topics_hold`).
+    that are given to `graphkit.topical.MIN_CLAIMS` of them at least (none for a claim given another issue); None when
+    no topic is given so often in it (`topics_hold`).
 
     >>> t = ("tunnels", "tunnels", 0.5)
-    >>> topic_voters([[t], [], [t], [("tax", "tax", 0.5)]], range(4), frozenset({"tunnels"}))
-    {0: [('tunnels', 'tunnels', 0.5)], 1: [], 2: [('tunnels', 'tunnels', 0.5)], 3: []}
-    >>> topic_voters([[t], [], []], range(3), frozenset({"tunnels"})) is None
+    >>> topic_voters([[t], [], [t], [t], [("tax", "tax", 0.5)]], range(5), frozenset({"tunnels"}))
+    {0: [('tunnels', 'tunnels', 0.5)], 1: [], 2: [('tunnels', 'tunnels', 0.5)], 3: [('tunnels', 'tunnels', 0.5)], 4: []}
+    >>> topic_voters([[t], [], [t]], range(3), frozenset({"tunnels"})) is None
     True
     """
+    from .topical import MIN_CLAIMS
+
     given = Counter(x[0] for i in idx for x in named[i] if x[0] in topics)
-    least = hold_claims()
-    enough = {k for k, n in given.items() if n >= least}
+    enough = {k for k, n in given.items() if n >= MIN_CLAIMS}
     if not enough:
         return None
     return {i: [x for x in named[i] if x[0] in enough] for i in idx}

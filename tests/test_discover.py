@@ -2054,8 +2054,8 @@ _TUNNELS = ["Smugglers dug tunnels under the fence", "The tunnels run for miles"
     # "undocumented immigrants" in the border smugglers' article about tunnels; bench/README.md, issue 14, fifty-first
     # pass)
     (_TUNNELS + ["It is a hard job, an agent said", "The campaign is over"], ("tunnels", "(article)"), True),
-    # said in one claim only: what the article mentions, not its topic; the offer as before
-    (_TUNNELS[2:] + ["It is a hard job, an agent said", "The campaign is over"], ("campaign", "(article)"), False),
+    # said in two claims only: what the article mentions, not its topic; the offer as before
+    (_TUNNELS[1:] + ["It is a hard job, an agent said", "The campaign is over"], ("campaign", "(article)"), False),
     # the other issue's claims around it hold more of the votes: the offer as before
     (_TUNNELS + ["The campaign ends", "Voters left early", "It is a hard job, an agent said", "The campaign rally"],
      ("campaign", "(article)"), False),
@@ -2078,28 +2078,6 @@ def test_an_articles_topic_takes_the_offers_its_claims_votes_hold(monkeypatch, a
     without = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
     assert [with_rule[i] for i, t in enumerate(article) if "tunnels" in t] == [
         without[i] for i, t in enumerate(article) if "tunnels" in t]
-
-
-@pytest.mark.parametrize("article,expected,the_rule", [
-    # given to two of the article's claims, the topic takes the offer its claims' votes hold most (PolNeAR train: the
-    # Zika funding's, a joint fundraising agreement's; bench/README.md, issue 14, fifty-sixth pass)
-    (_TUNNELS[1:] + ["It is a hard job, an agent said", "The campaign is over"], ("tunnels", "(article)"), True),
-    (_TUNNELS + ["It is a hard job, an agent said", "The campaign is over"], ("tunnels", "(article)"), False),  # three
-    (_TUNNELS[2:] + ["It is a hard job, an agent said", "The campaign is over"], ("campaign", "(article)"), False),
-])
-def test_two_claims_given_an_articles_topic_take_its_offers(monkeypatch, article, expected, the_rule):
-    import graphkit.topic_votes as topic_votes
-    from graphkit.issue_model import assign_corpus
-    from switched import assert_switched
-
-    claims = [(text, ("", "")) for text in article]
-    target = article.index("It is a hard job, an agent said")
-
-    def got():
-        found = assign_corpus(claims, _topic_taxonomy(True), articles=["a"] * len(claims), learn=False)
-        return tuple(found[target][0][:2])
-
-    assert_switched(got, expected, the_rule, monkeypatch, topic_votes, "HOLD_FROM_TWO")
 
 
 @pytest.mark.parametrize("weak,held,the_rule", [
