@@ -152,9 +152,10 @@ class Titled(NamedTuple):
 def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[str, list]) -> Optional[Titled]:
     """The titles of the articles discovery reads (``sample``, `DiscoveryRows`; the store's documents' titles) and the
     claims of their headlines: a claim every piece of whose text (``said``: doc id -> each claim's (text, context), in
-    item order) is written in its article's title, word for word as a phrase is folded (`graphkit.topical.phrase_key`:
-    the title's "'Like an Open Orchid'" is the claim's "‘Like an Open Orchid.’"), what `graphkit.topical.title_topics`
-    does not count beside the article's other claims. None without a ``sample`` (no discovery).
+    item order) is written in its article's title, word for word as a phrase is folded
+    (`graphkit.topical.phrase_key`: the title's "'Like an Open Orchid'" is the claim's "‘Like an Open Orchid.’"),
+    what `graphkit.topical.title_topics` does not count beside the article's other claims. None without a ``sample``
+    (no discovery).
 
     >>> import tempfile, os
     >>> from graphkit.records import Document
