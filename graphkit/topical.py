@@ -585,17 +585,42 @@ def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=N
     """
     if not voices:
         return []
+    return voiced_topics(rows, df, surface, skip, voices, MIN_CLAIMS, said_alone)
+
+
+def voiced_topics(rows, df, surface, skip, voices: dict, least: int, said_alone=None, *, unheard=frozenset(),
+                  named=None) -> list[str]:
+    """The phrase keys said alone (`_said_alone`) in ``least`` claims of one article at least, the claims of
+    ``unheard`` (their ids) not counted, by `article_voices` speakers of it (``voices``: claim id -> its speaker's actor
+    id), that article holding `ARTICLE_SHARE` of the claims saying it at least, and, given ``named`` ((key, doc id) ->
+    bool), named by that article; no speech word, in at most `MAX_DF` of the claims, none of ``skip``
+    (`may_be_topic`), said here at least as often as in English (`key_enough`). Largest first. The one count of an
+    article's topics, by its voices (`article_topics`: three claims) and by its title (`title_topics`: two claims
+    besides the headline's, the title naming the phrase).
+
+    >>> from collections import Counter
+    >>> rows = [(f"c{i}", "a", ["tunnels"], []) for i in range(3)] + [(f"f{i}", f"d{i}", ["tax"], []) for i in range(4)]
+    >>> df, surface = Counter({"tunnels": 3}), {"tunnels": Counter({"tunnels": 3})}
+    >>> voices = {"c0": "x", "c1": "y", "c2": "x"}
+    >>> voiced_topics(rows, df, surface, set(), voices, 3), voiced_topics(rows, df, surface, set(), voices, 3,
+    ...                                                                    unheard=frozenset({"c2"}))
+    (['tunnels'], [])
+    >>> voiced_topics(rows, df, surface, set(), voices, 2, named=lambda k, d: False)
+    []
+    """
     alone = (said_alone or _said_alone(rows))[0]
     claims_in: dict = defaultdict(Counter)
     heard: dict = defaultdict(lambda: defaultdict(set))
     for cid, doc_id, ks, _ in rows:
+        if cid in unheard:
+            continue
         for k in _outermost(ks):
             claims_in[k][doc_id] += 1
             if voices.get(cid) is not None:
                 heard[k][doc_id].add(voices[cid])
     told_by = article_voices()
     keys = [k for k, where in claims_in.items() if may_be_topic(k, df, len(rows), skip) and any(
-        n >= MIN_CLAIMS and n >= ARTICLE_SHARE * alone[k] and len(heard[k][d]) >= told_by
+        n >= least and n >= ARTICLE_SHARE * alone[k] and len(heard[k][d]) >= told_by and (named is None or named(k, d))
         for d, n in where.items())]
     return key_enough(keys, alone, surface, rows)
 
@@ -635,22 +660,9 @@ def title_topics(rows, df, surface, skip, voices: Optional[dict], titles: Option
     """
     if not voices or not titles:
         return []
-    alone = (said_alone or _said_alone(rows))[0]
-    claims_in: dict = defaultdict(Counter)
-    heard: dict = defaultdict(lambda: defaultdict(set))
-    for cid, doc_id, ks, _ in rows:
-        if cid in headlines or doc_id not in titles:
-            continue
-        for k in _outermost(ks):
-            claims_in[k][doc_id] += 1
-            if voices.get(cid) is not None:
-                heard[k][doc_id].add(voices[cid])
     folded = {d: f" {phrase_key(t or '')} " for d, t in titles.items()}
-    told_by = article_voices()
-    keys = [k for k, where in claims_in.items() if may_be_topic(k, df, len(rows), skip) and any(
-        n >= TITLE_CLAIMS and n >= ARTICLE_SHARE * alone[k] and len(heard[k][d]) >= told_by and f" {k} " in folded[d]
-        for d, n in where.items())]
-    return key_enough(keys, alone, surface, rows)
+    return voiced_topics(rows, df, surface, skip, voices, TITLE_CLAIMS, said_alone, unheard=headlines,
+                         named=lambda k, d: f" {k} " in folded.get(d, " "))
 
 
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
