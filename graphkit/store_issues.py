@@ -15,6 +15,7 @@ keyphrases with the places abroad it says (`said_abroad`, `with_places_abroad`).
 from __future__ import annotations
 
 import json
+import re
 from typing import NamedTuple, Optional
 
 from .extract import DocExtraction
@@ -152,11 +153,12 @@ class Titled(NamedTuple):
 def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[str, list]) -> Optional[Titled]:
     """The titles of the articles discovery reads (``sample``, `DiscoveryRows`; the store's documents' titles) and the
     claims of their headlines: a claim every piece of whose text (``said``: doc id -> each claim's (text, context), in
-    item order) is written in its article's title, word for word as a phrase is folded
-    (`graphkit.topical.phrase_key`: the title's "'Like an Open Orchid'" is the claim's "‘Like an Open Orchid.’"),
-    what `graphkit.topical.title_topics` does not count beside the article's other claims. None without a ``sample``
-    (no discovery). Every claim of a titled article is folded to be compared: on PolNeAR train 0.6 s (274 headline
-    claims of 15,514), beside discovery's 7.5 s; it runs only when discovery does.
+    item order) is written in its article's title, its case and marks aside (`written_plainly`: the title's "'Like an
+    Open Orchid'" is the claim's "‘Like an Open Orchid.’"), what `graphkit.topical.title_topics` does not count beside
+    the article's other claims. None without a ``sample`` (no discovery). A headline's claim is the title's own words:
+    compared with their lemmas folded (`graphkit.topical.phrase_key`) PolNeAR train's are the same 274 of 15,514
+    claims, but folding every claim's words took 0.6 s and read them in a ``--workers`` build's one-core tail, which
+    finds them worked out during the parse (`graphkit.resolution.work_ahead`); compared as written, 0.1 s.
 
     >>> import tempfile, os
     >>> from graphkit.records import Document
@@ -168,18 +170,29 @@ def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[
     ...     titled_articles(s, rows, {"a": [("Taxes rose.", ("", "")), ("the rise was steep", ("", ""))]})
     Titled(titles={'a': 'Tax row: Lee says taxes rose'}, headlines=frozenset({'c1'}))
     """
-    from .topical import phrase_key
-
     if sample is None:
         return None
     titles = {d: doc.title for d, doc in store.documents_by_id(sample.rows).items() if doc.title}
     heads = set()
     for doc_id, items in sample.rows.items():
         if doc_id in titles:
-            title = f" {phrase_key(titles[doc_id])} "
+            title = f" {written_plainly(titles[doc_id])} "
             heads.update(cid for (cid, *_), (text, _) in zip(items, said.get(doc_id, []))
-                         if all(f" {phrase_key(piece)} " in title for piece in text.split(" … ")))
+                         if all(f" {written_plainly(piece)} " in title for piece in text.split(" … ")))
     return Titled(titles, frozenset(heads))
+
+
+def written_plainly(text: str) -> str:
+    """``text`` in lower case, every mark a space, its words one space apart: how `titled_articles` compares a claim
+    with its title.
+
+    >>> written_plainly("‘Like an Open Orchid.’"), written_plainly("Trump's view")
+    ('like an open orchid', 'trump s view')
+    """
+    return " ".join(_MARKS.sub(" ", text.lower()).split())
+
+
+_MARKS = re.compile(r"[^\w\s]")
 
 
 class Abroad(NamedTuple):
