@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from .cues import Cues
 from .frames_parse import (
-    ADDRESSEE_VERBS, backshifted, CLAUSE_DEPS, COLON_VERBS, quote_tokens, span_tokens, speaker_before,
+    ADDRESSEE_VERBS, CLAUSE_DEPS, COLON_VERBS, backshifted, quote_tokens, span_tokens, speaker_before,
     tokens_after_colon,
 )
 from .frames_quote import parenthetical, quote_around
@@ -119,7 +119,7 @@ CIRCUMSTANCE_NOT_AROUND = True
 #: Monday, the council announced." was the claim "On Monday"). Over PolNeAR train+dev the rules' candidates it
 #: changes: 16 wrong ones gone and 2 right ones ("Sorry, X said" parsed as an adverb; an "As ..." clause PolNeAR's
 #: content overlaps); 4 right ones made by the later frames ("Asked whether ..., 40 percent of riders said yes"), 1
-#: wrong (frames_verb.frame_around; issue 13, session 64)
+#: wrong (:func:`frame_around`; issue 13, session 64)
 CIRCUMSTANCE_NO_CONTENT = True
 #: a conjunction the parser hung on the cue before it ("But", "And", "Yet", most often opening the sentence; any
 #: such conjunction before the cue) is part of the circumstance words :func:`circumstance_before` reads, beside at

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from .frames_parse import ADDRESSEE_VERBS, not_a_source, span_tokens
 from .frames_verb_content import (
-    CIRCUMSTANCE_PREPS, FrameHit, object_complements, shown_act, verb_complement, VerbContext,
+    CIRCUMSTANCE_PREPS, FrameHit, VerbContext, object_complements, shown_act, verb_complement,
 )
 from .mentions import DOCUMENT_NOUNS
 
