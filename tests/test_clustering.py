@@ -49,9 +49,9 @@ def test_labels_are_scikit_learns(kind, seed):
 _DISCOVER = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from test_discover import FILLER, TOPIC_WORDS, _corpus
+from discover_corpora import FILLER, TOPIC_WORDS, topic_corpus
 from graphkit.discover import discover_issues
-print(len(discover_issues(_corpus(40, TOPIC_WORDS, FILLER), n_issues=4)["issues"]), "sklearn" in sys.modules)
+print(len(discover_issues(topic_corpus(40, TOPIC_WORDS, FILLER), n_issues=4)["issues"]), "sklearn" in sys.modules)
 """
 
 
