@@ -89,6 +89,28 @@ def sentences(doc) -> list:
     return [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
 
 
+def joined_at_titles(sents: list, titles: frozenset) -> list:
+    """The sentences (:func:`sentences`), each one that opens with a capitalised word right after one of ``titles``
+    (lower case) and its full stop joined to the sentence before: the parser ends a sentence after a title's
+    abbreviation its tokenizer splits from the stop ('... his rivals, particularly Govs. | Jeb Bush and Tom Hale, who
+    say ...'), and the title's name then opens a sentence of its own.
+
+    >>> doc = parsed_as_written("He met Sens. Ann Lee and Tom Hale . They left .",
+    ...                         sent_starts="1 0 0 0 1 0 0 0 0 0 1 0 0")
+    >>> [s.text for s in joined_at_titles(sentences(doc), frozenset({"sens"}))]
+    ['He met Sens. Ann Lee and Tom Hale .', 'They left .']
+    """
+    out: list = []
+    for s in sents:
+        doc = s.doc
+        if out and s.start >= 2 and doc[s.start - 1].text == "." and doc[s.start - 2].lower_ in titles \
+                and doc[s.start - 2].text[:1].isupper() and doc[s.start].text[:1].isupper():
+            out[-1] = doc[out[-1].start:s.end]
+        else:
+            out.append(s)
+    return out
+
+
 @contextmanager
 def sentences_indexed(doc):
     """A context in which ``token.sent`` of the Doc's tokens is looked up in a table of its sentences (spaCy's

@@ -50,6 +50,12 @@ TITLE_WORDS = {
     "french", "british", "european", "informal", "coordinator", "official", "officials", "representative",
     "baroness", "baron", "rev", "revd", "reverend", "cllr", "hon", "rt", "mx",
 }
+#: titles written as an abbreviation with a full stop before a name, singular and plural ('Sen.', 'Sens.', 'Govs.',
+#: 'Pres.', 'Sgt.', 'Cmdr.'): a full stop after one ends no sentence when a capitalised word follows
+#: (graphkit.doc_reading.joined_at_titles)
+TITLE_ABBREVIATIONS = frozenset({"sen", "sens", "gov", "govs", "rep", "reps", "pres", "sec", "secs", "gen", "gens",
+                                 "lt", "col", "capt", "cmdr", "maj", "sgt", "cpl", "pvt", "brig", "adm", "supt",
+                                 "insp", "atty", "amb", "prof", "dr", "fr", "rev"})
 # Honorifics before a name, with the gender they imply (None: any). Stripped for identity ('Mr Blair' is
 # 'Tony Blair'), kept for gender ('Mrs Clinton' is not Bill Clinton). British style has no full stop.
 HONORIFICS = {
