@@ -146,10 +146,29 @@ QUALIFIED_BODY = [
 ]
 
 
-#: the fiftieth pass's rows of one shape: (the module, its switch, the rows)
+# a sentence the parser opened after a title's abbreviation is the sentence before's for the article pass, so the
+# pronoun after it walks back to the subject that sentence is about, not to a relative clause's speaker the split made
+# a sentence of its own (graphkit.article_names.TITLE_STOP_JOINS, issue 12 -121): (text, the last claim's speaker, the
+# rule's row); before, the first of the people the relative clause hangs on
+TITLE_STOP = [
+    # American: 'Govs.', 'Sens.' and 'Reps.' split from their names by the parser's sentence end
+    ("Ann Lee spoke in Dover on Monday. Lee refrained from attacking her rivals, particularly Govs. Tom Hale and Bob "
+     "Ray, who say she lacks experience. She dismissed the critique, saying the debate went well.", "Ann Lee", True),
+    ("Mary Kirk campaigned in Leeds on Monday. Kirk avoided attacking her rivals, particularly Sens. Tom Hale and Bob "
+     "Ray, who say she is too young. She said the debate had gone well.", "Mary Kirk", True),
+    ("Sarah Finch spoke at the rally. Finch thanked her backers, among them Reps. Tom Hale and Bob Ray, who say the "
+     "bill will pass. She said the vote would come soon.", "Sarah Finch", True),
+    # British: no full stop after the title, no sentence end to join (a control)
+    ("Mary Kirk campaigned in Leeds on Monday. Kirk avoided attacking her rivals, particularly Govs Tom Hale and Bob "
+     "Ray, who say she is too young. She said the debate had gone well.", "Mary Kirk", False),
+]
+
+
+#: the rows of one shape, of the fiftieth pass and after: (the module, its switch, the rows)
 SPEAKER_RULES = [("article_names", "PERSON_SURNAME_TAKES_ORG_RUN", SURNAME_OF_ORG_RUN),
                  ("speaker_phrase", "AS_WELL_AS_AND", AS_WELL_AS),
-                 ("speakers", "QUALIFIED_BODY_AS_WRITTEN", QUALIFIED_BODY)]
+                 ("speakers", "QUALIFIED_BODY_AS_WRITTEN", QUALIFIED_BODY),
+                 ("article_names", "TITLE_STOP_JOINS", TITLE_STOP)]
 
 
 @pytest.mark.parametrize("module,switch,text,expected,the_rule",
