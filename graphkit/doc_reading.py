@@ -92,7 +92,7 @@ def sentences(doc) -> list:
 def joined_at_titles(sents: list, titles: frozenset) -> list:
     """The sentences (:func:`sentences`), each one that opens with a capitalised word right after one of ``titles``
     (lower case) and its full stop joined to the sentence before: the parser ends a sentence after a title's
-    abbreviation its tokenizer splits from the stop ('... his rivals, particularly Govs. | Jeb Bush and Tom Hale, who
+    abbreviation its tokenizer splits from the stop ('... her rivals, notably Govs. | Ann Lee and Tom Hale, who
     say ...'), and the title's name then opens a sentence of its own.
 
     >>> doc = parsed_as_written("He met Sens. Ann Lee and Tom Hale . They left .",
