@@ -71,7 +71,7 @@ PERSON_SURNAME_TAKES_ORG_RUN = True
 #: a sentence the parser opened after a title's abbreviation and its full stop ('... her rivals, notably Govs. |
 #: Ann Lee and Tom Hale, who say ...') is the sentence before's for the article pass (its pronouns' walk, its
 #: subjects and votes): over train + dev 23 such sentences, all a title before its name; 6 speakers change, 5 made
-#: right, 1 wrong (issue 12, −121; a switch for the tests)
+#: right, 1 wrong (issue 12, −123 (made as −121); a switch for the tests)
 TITLE_STOP_JOINS = True
 
 #: what kind of qualifier an entity label names in a role phrase ('The Vermont senator', 'the Senate leader', 'The

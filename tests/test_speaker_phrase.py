@@ -148,7 +148,7 @@ QUALIFIED_BODY = [
 
 # a sentence the parser opened after a title's abbreviation is the sentence before's for the article pass, so the
 # pronoun after it walks back to the subject that sentence is about, not to a relative clause's speaker the split made
-# a sentence of its own (graphkit.article_names.TITLE_STOP_JOINS, issue 12 -121): (text, the last claim's speaker, the
+# a sentence of its own (graphkit.article_names.TITLE_STOP_JOINS, issue 12 -123): (text, the last claim's speaker, the
 # rule's row); before, the first of the people the relative clause hangs on
 TITLE_STOP = [
     # American: 'Govs.', 'Sens.' and 'Reps.' split from their names by the parser's sentence end
