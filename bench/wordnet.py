@@ -90,7 +90,17 @@ def class_synsets(d: Path, lexfile: int) -> set[int]:
 def first_sense_nouns(d: Path, lexfile: int) -> list[str]:
     """The single-word lemmas (no ``_`` compounds) of ``index.noun`` whose first (most frequent) sense is a class of
     lexicographer file ``lexfile`` (:func:`class_synsets`), sorted: the one home of the noun tables of ``models/``
-    (``bench/make_person_nouns.py``, ``bench/make_communication_nouns.py``)."""
+    (``bench/make_person_nouns.py``, ``bench/make_communication_nouns.py``).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n00000150 10 n 01 tirade 0 000 | w\\n"
+    ...                                  "00000160 14 n 01 crowd 0 000 | z\\n")
+    >>> _ = (d / "index.noun").write_text("  1 a licence line\\ntirade n 1 0 1 0 00000150\\n"
+    ...                                   "crowd n 1 0 1 0 00000160\\nhate_speech n 1 0 1 0 00000150\\n")
+    >>> first_sense_nouns(d, 10)
+    ['tirade']
+    """
     classes = class_synsets(d, lexfile)
     return sorted(lemma for lemma, first in first_senses(d).items() if "_" not in lemma and first in classes)
 

@@ -150,7 +150,7 @@ def verb_complement(v: Token, kids: list, cues: Cues) -> tuple[set, str]:
     clause ("clause"), to-infinitive with an object before it ("to"), direct object with its complement
     ("object"), prepositional object of no circumstance preposition ("prep") or what a colon after it introduces
     ("colon"); ``(set(), "none")`` without one. The one home of this reading: the cue tagger's content of a verb it
-    proposes (:func:`graphkit.cue_tagger.content_of`) and :func:`frame_complement`.
+    proposes (:func:`graphkit.cue_tagger.content_of`) and :func:`graphkit.frames_verb_object.frame_complement`.
 
     >>> from graphkit.nlp import load_spacy
     >>> doc = load_spacy()("The senator has continued to question the plan.")
