@@ -644,8 +644,8 @@ def title_topics(rows, df, surface, skip, voices: Optional[dict], titles: Option
     headline's claim, 167 said mostly elsewhere, 42 no more key than English or a speech word, 10 said by one voice:
     4 topics ("Valeant" 19 statements, "internment" 9, "ambitious plans" 2, "shakeup" 1), 50 statements change at
     the same coverage (85.5 %; the floor 0.0717 -> 0.0720), every one judged: 44 fit better, 5 worse, 1 alike (the
-    topics' own 31: 27 / 3 / 1). By one voice, with the headline's claim counted: 28 topics, 154 statements, of 20 drawn 13 better / 7 worse
-    (headline words).
+    topics' own 31: 27 / 3 / 1). By one voice, with the headline's claim counted: 28 topics, 154 statements, of 20
+    drawn 13 better / 7 worse (headline words).
 
     >>> rows = [("c0", "a", ["internment"], []), ("c1", "a", ["internment"], []), ("c2", "a", ["camp"], []),
     ...         ("h", "a", ["internment"], [])] + [(f"f{i}", f"d{i}", ["tax"], []) for i in range(4)]
