@@ -1,6 +1,7 @@
 """Speakers as the article names them (graphkit.segments, graphkit.speakers): tables of British- and
 American-style sentences in, the speaker as resolved in the article out. Across the corpus with an empty gazetteer:
-test_speakers_corpus.py; what a sentence is about and the speaker phrase: test_speaker_phrase.py."""
+test_speakers_corpus.py; what a sentence is about and the speaker phrase: test_speaker_phrase.py; the speaker phrase
+resolved to its actor: test_speaker_phrase_resolved.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Speakers across the corpus with an empty gazetteer (graphkit.resolve, graphkit.merge, graphkit.entity_types):
 speaker phrases of several articles in, the actor each resolves to (its name, type, or which are one) out. Split from
-test_speakers.py (the article pass), as test_speaker_phrase.py (what a sentence is about, the speaker phrase)."""
+test_speakers.py (the article pass), as test_speaker_phrase.py (what a sentence is about, the speaker phrase) and
+test_speaker_phrase_resolved.py (the speaker phrase resolved to its actor)."""
 
 from __future__ import annotations
 
