@@ -8,9 +8,9 @@ speaker as written, the resolved speaker, a content substring, kind and stance.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT, SHARED
 from hand_parsed import parsed
 from switched import assert_switched
 
@@ -24,10 +24,6 @@ from graphkit.quotes import find_quotes
 def _said(doc, **kw) -> list[tuple[str, str]]:
     """(speaker as written, content) of each attribution `attributions` finds in ``doc`` (``kw``: its options)."""
     return [(a.speaker_text, a.text) for a in attributions(doc, **kw)]
-
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="module")

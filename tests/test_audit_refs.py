@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 AUDITS = ROOT / "bench" / "audits"
 sys.path.insert(0, str(ROOT / "bench"))
 

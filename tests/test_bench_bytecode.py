@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bytecode_cache import as_installed, uncompiled  # noqa: E402

@@ -4,8 +4,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 FAKE_CLI = "import pathlib, sys\npathlib.Path(sys.argv[sys.argv.index('--store') + 1]).write_text(__file__)\n"

@@ -6,9 +6,8 @@ script's examples on its own."""
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from checkout_paths import ROOT
 
 
 def _suite_settings() -> str:

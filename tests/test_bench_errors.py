@@ -22,12 +22,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
 from graphkit.errors import script_main
 from graphkit.records import SCHEMA_VERSION
 from graphkit.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 SAID = "Anna Berg, the harbour master, said the new quay would open in May."

@@ -14,12 +14,12 @@ and ``GRAPHKIT_CPU_THROTTLE=30`` stress a run.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 from browser import (chromium, drawn_frame, gate_frames, label_report, offline_page, wait_drawn, wait_redrawn,
                      why_unavailable)
+from checkout_paths import ROOT
 from graphkit.graph import statements
 from graphkit.samples import sample_graph, synthetic_graph
 from graphkit.view import notebook_html, write_view
@@ -28,7 +28,6 @@ from graphkit.view_data import NO_ISSUE, view_data
 _reason = why_unavailable()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(_reason is not None, reason=f"browser test skipped: {_reason}")]
 
-ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = os.environ.get("GRAPHKIT_SCREENSHOT") == "1"
 
 INJECTIONS = {

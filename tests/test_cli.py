@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 from cli_run import models_copy, one_article_store, run, run_main, tree
 
 from graphkit.errors import GraphkitWarning
@@ -196,7 +197,7 @@ README_SAYS = [
 
 @pytest.mark.parametrize("args,words", README_SAYS, ids=[" ".join(a) for a, _ in README_SAYS])
 def test_the_readme_quotes_what_a_bad_input_says(work, args, words, capsys, monkeypatch):
-    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     table = readme[readme.index("## What graphkit does with bad input"):readme.index("## Contradictions")]
     assert words in table, f"README.md's bad-input table does not say: {words}"
     proc = run_main(args, work, capsys, monkeypatch)

@@ -59,11 +59,11 @@ def test_discovery_imports_no_scikit_learn():
     """Grouping phrases into issues needs SciPy's clustering alone; scikit-learn is for fitting the issue model."""
     import subprocess
     import sys
-    from pathlib import Path
 
-    tests = Path(__file__).resolve().parent
-    r = subprocess.run([sys.executable, "-c", _DISCOVER, str(tests)], capture_output=True, text=True, check=True,
-                       cwd=tests.parent)
+    from checkout_paths import ROOT
+
+    r = subprocess.run([sys.executable, "-c", _DISCOVER, str(ROOT / "tests")], capture_output=True, text=True,
+                       check=True, cwd=ROOT)
     assert r.stdout.split() == ["4", "False"], r.stdout + r.stderr
 
 

@@ -5,8 +5,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 # the path a build command takes, as py-spy writes it: graphkit.cli.main, graphkit.program.run and _status, typer's and
@@ -160,10 +160,9 @@ def test_the_bench_extra_declares_the_py_spy_the_error_line_installs():
     bound as the other requirements are (0.4 reads every Python requires-python allows), and the line said when it
     is missing installs that extra."""
     tomllib = pytest.importorskip("tomllib", reason="Python 3.11+ reads pyproject.toml")
-    root = Path(__file__).resolve().parents[1]
-    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["optional-dependencies"]["bench"] == ["py-spy>=0.4"]
-    assert 'pip install -e ".[bench]"' in (root / "bench" / "command_parts.py").read_text(encoding="utf-8")
+    assert 'pip install -e ".[bench]"' in (ROOT / "bench" / "command_parts.py").read_text(encoding="utf-8")
 
 
 def test_the_checkpoints_are_written_as_json_with_the_peak(monkeypatch):

@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from compare_stores import differences, main  # noqa: E402
 

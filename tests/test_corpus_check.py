@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
 from graphkit.errors import CorpusNotFound
 from graphkit.ingest import corpus_articles
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 #: (the corpus folder's files, whether the build reads an article in it): each row fails with the checks the bench

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from checkout_paths import ROOT
 
 from graphkit.attribution import attributions
 from graphkit.confidence import filter_attributions
@@ -148,9 +149,8 @@ def _article(text: str, source: str, cue: str, content: str) -> dict:
 
 def test_training_rows_and_fit_are_deterministic(nlp):
     import sys
-    from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    sys.path.insert(0, str(ROOT / "bench"))
     from train_tagger import fit_tagger, rows_of
 
     arts = [
@@ -197,9 +197,7 @@ def test_features_do_not_depend_on_the_hash_seed():
     import os
     import subprocess
     import sys
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
-    runs = [subprocess.run([sys.executable, "-c", _FEATURE_ORDER], cwd=root, capture_output=True, text=True, check=True,
+    runs = [subprocess.run([sys.executable, "-c", _FEATURE_ORDER], cwd=ROOT, capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
     assert json.loads(runs[0]) and runs[0] == runs[1]

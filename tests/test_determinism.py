@@ -14,11 +14,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from checkout_paths import CORPUS
 
 from graphkit.build import build
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "corpus"
 
 
 def export(store: Path, fmt: str, out: Path) -> bytes:
@@ -54,8 +53,8 @@ class Runs:
 
     def __init__(self, tmp: Path):
         self.tmp, self.done = tmp, {}
-        self.corpora = {"plain": (SEEDS, 1), "workers2": (SEEDS, 2),
-                        "copied": (copy_shuffled(SEEDS, tmp / "a differently named folder" / "news"), 1)}
+        self.corpora = {"plain": (CORPUS, 1), "workers2": (CORPUS, 2),
+                        "copied": (copy_shuffled(CORPUS, tmp / "a differently named folder" / "news"), 1)}
 
     def __getitem__(self, name: str) -> dict:
         if name not in self.done:
@@ -97,8 +96,8 @@ def test_claim_ids_are_stable_and_unique(runs):
 def test_a_rebuild_changes_nothing(runs, tmp_path):
     """An incremental re-run over an unchanged corpus parses nothing and exports the same bytes."""
     store = tmp_path / "again.gk"
-    build(SEEDS, store)
-    rep = build(SEEDS, store)
+    build(CORPUS, store)
+    rep = build(CORPUS, store)
     assert rep.parsed == 0 and rep.unchanged == runs["plain"]["report"].articles
     assert claims_jsonl(store, tmp_path / "again.jsonl") == runs["plain"]["jsonl"]
     assert export(store, "graphml", tmp_path / "again.graphml") == runs["plain"]["graphml"]

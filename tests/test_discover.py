@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from checkout_paths import ROOT
 from discover_corpora import CLAIMS, TWO, UK, grown_corpus, write_uk
 
 from graphkit.discover import discover_issues
 from graphkit.topical import phrase_key
 from graphkit.issues import load_taxonomy
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_ISSUES = {i.name.lower() for i in load_taxonomy(ROOT / "corpus" / "issues.yaml").issues}
 
 

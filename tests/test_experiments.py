@@ -10,8 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXPERIMENTS = ROOT / "bench" / "experiments"
 ROW = re.compile(r"^\| `([^`]+\.diff)` \| (none|`([0-9a-f]{7,40})`)[^|]*\| (none|`([0-9a-f]{7,40})`) \| (.+) \|$")
 

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from checkout_paths import ROOT
 
 from graphkit.graph import EDGE_TYPES
 
-JS = Path(__file__).resolve().parent / "js"
+JS = ROOT / "tests" / "js"
 
 
 def node_reader():

@@ -22,12 +22,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
 from graphkit import fingerprint
 from graphkit.build import build
 from graphkit.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "extraction.json"
 INGEST_SAMPLES = ROOT / "tests" / "golden" / "ingest"   # HTML/Markdown whose ingested text is pinned too
 

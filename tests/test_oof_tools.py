@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import pickle
 import sys
-from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 from hand_parsed import parsed
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from oof_buckets import max_matching, share  # noqa: E402
 from oof_dump import DumpError, load  # noqa: E402

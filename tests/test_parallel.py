@@ -4,9 +4,9 @@ order; a pipeline that cannot load says so; a caller that stops early leaves no 
 from __future__ import annotations
 
 import multiprocessing as mp
-from pathlib import Path
 
 import pytest
+from checkout_paths import CORPUS
 
 from graphkit.errors import ModelNotFound
 from graphkit.parse_pool import extract_documents_parallel
@@ -15,12 +15,11 @@ from graphkit.huge_articles import parse_view
 from graphkit.ingest import read_corpus
 from graphkit.nlp import load_pipeline
 
-SEEDS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @pytest.fixture(scope="module")
 def documents():
-    return [parse_view(d) for d in read_corpus(SEEDS).documents]
+    return [parse_view(d) for d in read_corpus(CORPUS).documents]
 
 
 @pytest.mark.slow
@@ -74,8 +73,8 @@ def test_a_pool_given_nothing_leaves_no_process(wait):
 def test_a_rebuild_with_workers_and_nothing_changed_parses_nothing_and_leaves_no_process(tmp_path):
     from graphkit.build import build
 
-    first = build(SEEDS, tmp_path / "s.gk", workers=2)
-    again = build(SEEDS, tmp_path / "s.gk", workers=2)
+    first = build(CORPUS, tmp_path / "s.gk", workers=2)
+    again = build(CORPUS, tmp_path / "s.gk", workers=2)
     assert (first.parsed > 0, again.parsed, again.claims) == (True, 0, first.claims)
     assert mp.active_children() == []
 
@@ -88,9 +87,9 @@ def test_a_corpus_too_large_for_the_pool_pipe_is_parsed_by_a_pool_forked_with_it
     from graphkit.build import build
     from graphkit.store import Store
 
-    ahead = build(SEEDS, tmp_path / "ahead.gk", workers=2)
+    ahead = build(CORPUS, tmp_path / "ahead.gk", workers=2)
     monkeypatch.setattr(parse_pool, "AHEAD_MAX_CHARS", 0)
-    forked = build(SEEDS, tmp_path / "forked.gk", workers=2)
+    forked = build(CORPUS, tmp_path / "forked.gk", workers=2)
     with Store(tmp_path / "ahead.gk") as a, Store(tmp_path / "forked.gk") as b:
         assert list(a.extractions()) == list(b.extractions())
     assert (forked.parsed, forked.claims) == (ahead.parsed, ahead.claims)
@@ -112,9 +111,9 @@ def test_a_workers_build_deals_the_longest_articles_first(tmp_path, monkeypatch)
         return real(documents, *a, **k)
 
     monkeypatch.setattr(parse_pool, "extract_documents_parallel", watched)
-    build(SEEDS, tmp_path / "s.gk", workers=2)
+    build(CORPUS, tmp_path / "s.gk", workers=2)
     lengths = [len(d.text) for d in dealt]
-    assert len(dealt) == len(read_corpus(SEEDS).documents) and lengths == sorted(lengths, reverse=True)
+    assert len(dealt) == len(read_corpus(CORPUS).documents) and lengths == sorted(lengths, reverse=True)
 
 
 @pytest.mark.slow

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
 import pytest
+from checkout_paths import ROOT
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +22,6 @@ from graphkit.lookup import NameIndex
 from graphkit.names import skeleton
 from graphkit.query import CLAIM_COLUMNS, CONTRADICTION_COLUMNS, TIMELINE_COLUMNS, NameNotFound, match_name
 
-ROOT = Path(__file__).resolve().parent.parent
 META = {json.loads(line)["doc_id"]: json.loads(line) for line in (ROOT / "corpus" / "metadata.jsonl").open()}
 
 D000, D001, D002, D003, D004 = sorted(META)

@@ -11,11 +11,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 _PEOPLE = ["Warren", "Cruz", "Sanders", "Rubio", "Kasich", "Carson", "Fiorina", "Christie"]
 # sentence template, (source, cue, content) of its gold attribution or None

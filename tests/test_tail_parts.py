@@ -3,11 +3,10 @@ all on its stack), and the table's CPU split."""
 
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 RESOLVE = "main (resolve_stages.py:61);update_store (graphkit/build.py:241);resolve_store (graphkit/resolution.py:90)"

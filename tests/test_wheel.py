@@ -16,8 +16,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.wheel
 

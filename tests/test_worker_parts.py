@@ -1,11 +1,10 @@
 """bench/worker_parts.py: one traced command's table, per process, from its trace (no command run, no timing)."""
 
 import sys
-from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 
