@@ -154,7 +154,26 @@ def speaks_for_itself(subj: Token, cues: Cues) -> bool:
 
 
 def verb_context(v: Token, cues: Cues, quote_of_tok: dict) -> Optional[VerbContext]:
-    """The cue verb's subject and what the frames need; None when the verb cannot be a cue here."""
+    """The cue verb's subject and what the frames need (:class:`graphkit.frames_verb_content.VerbContext`); None when
+    the verb cannot be a cue here (a question asked of someone, "Asked whether ..."; a state of affairs as subject).
+    The home of the "with" reading: a cue participle after "with" speaks for its own subject unless that is a thing
+    said (:func:`speaks_for_itself`), whose author, the outer clause's subject, speaks. A parse as written (a model's
+    update may read the sentence otherwise):
+
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> tirade = parsed_as_written("Lee went on, with a tirade arguing that rivals lied.",
+    ...                            pos="PROPN VERB ADP PUNCT ADP DET NOUN VERB SCONJ NOUN VERB PUNCT",
+    ...                            deps="nsubj ROOT prt punct prep det nsubj pcomp mark nsubj ccomp punct",
+    ...                            heads="1 1 1 1 1 6 7 4 10 10 7 1",
+    ...                            lemmas="Lee go on , with a tirade argue that rival lie .")
+    >>> rivals = parsed_as_written("Lee went on, with rivals arguing that he lied.",
+    ...                            pos="PROPN VERB ADP PUNCT ADP NOUN VERB SCONJ PRON VERB PUNCT",
+    ...                            deps="nsubj ROOT prt punct prep nsubj pcomp mark nsubj ccomp punct",
+    ...                            heads="1 1 1 1 1 6 4 9 9 6 1", lemmas="Lee go on , with rival argue that he lie .")
+    >>> [(x.lemma, x.subj.text) for x in (verb_context(tirade[7], default_cues(), {}),
+    ...                                    verb_context(rivals[6], default_cues(), {}))]
+    [('argue', 'Lee'), ('argue', 'rivals')]
+    """
     lemma = v.lemma_.lower()
     children = list(v.children)
     subj, rel = verb_subject(v)
