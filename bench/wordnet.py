@@ -35,7 +35,7 @@ def licence(d: Path) -> list[str]:
 
 def data_lines(d: Path, pos: str = "noun"):
     """Each synset of WordNet's ``data.<pos>`` (the licence's lines left out) as (offset, lexicographer file number,
-    pointer symbols); the one home of reading a data line (:func:`wordnet_classes` too).
+    pointer symbols); the one home of reading a data line (:func:`wordnet_classes` and :func:`hypernyms` too).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -44,12 +44,57 @@ def data_lines(d: Path, pos: str = "noun"):
     >>> list(data_lines(d))
     [(42, 18, ['@i'])]
     """
+    for off, lex, pointers in _data_pointers(d, pos):
+        yield off, lex, [symbol for symbol, _ in pointers]
+
+
+def _data_pointers(d: Path, pos: str):
+    """Each synset of ``data.<pos>`` as (offset, lexicographer file number, [(pointer symbol, target offset), ...]),
+    the pointers to synsets of the same part of speech only: what :func:`data_lines` and :func:`hypernyms` read."""
     for line in (Path(d) / f"data.{pos}").open(encoding="utf-8", errors="replace"):
         if line.startswith("  "):
             continue
         f = line.split(" | ", 1)[0].split()  # offset lex_filenum ss_type w_cnt [word lex_id ...] p_cnt [ptr ...]
-        k = 4 + 2 * int(f[3], 16)
-        yield int(f[0]), int(f[1]), [f[k + 1 + 4 * j] for j in range(int(f[k]))]
+        k = 4 + 2 * int(f[3], 16)  # each ptr: symbol target_offset pos source/target
+        yield int(f[0]), int(f[1]), [(f[k + 1 + 4 * j], int(f[k + 2 + 4 * j])) for j in range(int(f[k]))
+                                     if f[k + 3 + 4 * j] == pos[0]]
+
+
+def hypernyms(d: Path, pos: str = "noun") -> dict[int, list[int]]:
+    """Each synset of ``data.<pos>`` → the offsets of its hypernyms (``@``) and of the classes it is an instance of
+    (``@i``): the one home of WordNet's "is a kind of" (:func:`kinds_of`).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n00000042 10 n 01 daily 0 001 @ 00000007 n 0000 | x\\n"
+    ...                                  "00000007 06 n 01 newspaper 0 000 | y\\n")
+    >>> hypernyms(d)
+    {42: [7], 7: []}
+    """
+    return {off: [t for symbol, t in pointers if symbol in ("@", "@i")] for off, _, pointers in _data_pointers(d, pos)}
+
+
+def kinds_of(d: Path, roots: set[int], pos: str = "noun") -> set[int]:
+    """The offsets of the synsets of ``data.<pos>`` that are ``roots`` or a kind of one of them, through any chain of
+    hypernyms (:func:`hypernyms`): "newspaper" and "daily" are kinds of an instrumentality.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "data.noun").write_text("  1 a licence line\\n00000042 10 n 01 daily 0 001 @ 00000007 n 0000 | x\\n"
+    ...                                  "00000007 10 n 01 newspaper 0 001 @ 00000003 n 0000 | y\\n"
+    ...                                  "00000003 06 n 01 medium 0 000 | z\\n00000009 10 n 01 tirade 0 000 | w\\n")
+    >>> sorted(kinds_of(d, {3}))
+    [3, 7, 42]
+    """
+    up = hypernyms(d, pos)
+    memo: dict[int, bool] = {}
+
+    def reaches(off: int) -> bool:  # WordNet's hypernyms hold no cycle and run at most 20 deep
+        if off not in memo:
+            memo[off] = off in roots or any(reaches(h) for h in up.get(off, ()))
+        return memo[off]
+
+    return {off for off in up if reaches(off)}
 
 
 def first_senses(d: Path, pos: str = "noun") -> dict[str, int]:
@@ -87,21 +132,25 @@ def class_synsets(d: Path, lexfile: int) -> set[int]:
     return {off for off, lex, pointers in data_lines(d, "noun") if lex == lexfile and "@i" not in pointers}
 
 
-def first_sense_nouns(d: Path, lexfile: int) -> list[str]:
+def first_sense_nouns(d: Path, lexfile: int, apart: frozenset = frozenset()) -> list[str]:
     """The single-word lemmas (no ``_`` compounds) of ``index.noun`` whose first (most frequent) sense is a class of
-    lexicographer file ``lexfile`` (:func:`class_synsets`), sorted: the one home of the noun tables of ``models/``
-    (``bench/make_person_nouns.py``, ``bench/make_communication_nouns.py``).
+    lexicographer file ``lexfile`` (:func:`class_synsets`) and no kind of a synset of ``apart`` (offsets,
+    :func:`kinds_of`), sorted: the one home of the noun tables of ``models/`` (``bench/make_person_nouns.py``,
+    ``bench/make_communication_nouns.py``).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
     >>> _ = (d / "data.noun").write_text("  1 a licence line\\n00000150 10 n 01 tirade 0 000 | w\\n"
-    ...                                  "00000160 14 n 01 crowd 0 000 | z\\n")
+    ...                                  "00000160 14 n 01 crowd 0 000 | z\\n"
+    ...                                  "00000170 10 n 01 newspaper 0 001 @ 00000180 n 0000 | y\\n"
+    ...                                  "00000180 06 n 01 medium 0 000 | v\\n")
     >>> _ = (d / "index.noun").write_text("  1 a licence line\\ntirade n 1 0 1 0 00000150\\n"
-    ...                                   "crowd n 1 0 1 0 00000160\\nhate_speech n 1 0 1 0 00000150\\n")
-    >>> first_sense_nouns(d, 10)
-    ['tirade']
+    ...                                   "crowd n 1 0 1 0 00000160\\nhate_speech n 1 0 1 0 00000150\\n"
+    ...                                   "newspaper n 1 0 1 0 00000170\\n")
+    >>> first_sense_nouns(d, 10), first_sense_nouns(d, 10, apart=frozenset({180}))
+    (['newspaper', 'tirade'], ['tirade'])
     """
-    classes = class_synsets(d, lexfile)
+    classes = class_synsets(d, lexfile) - (kinds_of(d, set(apart)) if apart else set())
     return sorted(lemma for lemma, first in first_senses(d).items() if "_" not in lemma and first in classes)
 
 

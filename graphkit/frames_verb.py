@@ -121,17 +121,17 @@ def said_thing(subj: Token, cues: Cues) -> bool:
     """Is common noun ``subj`` a thing said, its author's words rather than a speaker: a noun cue of the lexicon
     (``cues.nouns``: "remarks", "a speech", "the tweet"), a document noun (:data:`graphkit.mentions.DOCUMENT_NOUNS`:
     "a statement", "the email") or, with :data:`SAID_COMMUNICATION_NOUNS`, a noun whose most frequent sense is a
-    communication (`graphkit.communication_nouns`: "a tirade", "the message"), that the lexicon does not list as a
-    source speaking for itself (``cues.sources``: "polls", "the survey", "a letter", as "the letter said" is a
-    speaker)?
+    communication (`graphkit.communication_nouns`: "a tirade", "the message"; not a means that carries one, "the
+    newspaper", "a website", which the table leaves out), that the lexicon does not list as a source speaking for
+    itself (``cues.sources``: "polls", "the survey", "a letter", as "the letter said" is a speaker)?
 
     >>> import spacy
     >>> v = spacy.blank("en").vocab
     >>> from spacy.tokens import Doc
-    >>> doc = Doc(v, words=["remarks", "statement", "tirade", "polls", "letter", "campaign"],
-    ...           lemmas=["remark", "statement", "tirade", "poll", "letter", "campaign"])
+    >>> doc = Doc(v, words=["remarks", "statement", "tirade", "polls", "letter", "campaign", "newspaper"],
+    ...           lemmas=["remark", "statement", "tirade", "poll", "letter", "campaign", "newspaper"])
     >>> [said_thing(t, default_cues()) for t in doc]
-    [True, True, True, False, False, False]
+    [True, True, True, False, False, False, False]
     """
     lemma = subj.lemma_.lower()
     return lemma not in cues.sources and (lemma in cues.nouns or lemma in DOCUMENT_NOUNS

@@ -1577,6 +1577,47 @@ def test_a_thing_said_after_with_is_the_outer_subjects(nlp, monkeypatch, text, e
                     "SAID_COMMUNICATION_NOUNS")
 
 
+# a means that carries things said (a newspaper, a magazine, a tabloid, a website: WordNet's instrumentalities, kept
+# out of models/communication_nouns.txt by bench/make_communication_nouns.MEANS) speaks for itself after "with", an
+# outlet, not a thing said: text, (speaker, content) of each claim, the rule's row (with the means back in the table, as
+# -123 had it, the outer clause's subject speaks). American and British spellings.
+MEANS_SPEAK = [
+    ("The mayor stayed silent, with the local newspaper reporting that the plan had failed.",
+     [("the local newspaper", "that the plan had failed")], True),
+    ("The governor stayed silent, with a conservative magazine reporting that the program had been cut.",
+     [("a conservative magazine", "that the program had been cut")], True),
+    ("The minister kept quiet, with a national tabloid claiming that the programme had been shelved.",
+     [("a national tabloid", "that the programme had been shelved")], True),
+    ("The senator stayed silent, with a local website reporting that he had misled voters.",
+     [("a local website", "that he had misled voters")], True),
+    # controls, either table: a thing said (a communication, a document noun) is the outer subject's, a body speaks
+    ("Lee went further on Monday, with a long tirade arguing that the council had failed.",
+     [("Lee", "that the council had failed")], False),
+    ("The mayor hit back at once, with a blunt rebuttal insisting that the fares were fair.",
+     [("The mayor", "that the fares were fair")], False),
+    ("Lee went further on Monday, with a statement arguing that the council had failed.",
+     [("Lee", "that the council had failed")], False),
+    ("Hale turned on Reyes, with his campaign saying that she had misled voters.",
+     [("his campaign", "that she had misled voters")], False),
+]
+#: the rows' means, in the table until session 68 (bench/make_communication_nouns.MEANS)
+_MEANS_ROWS = {"newspaper", "magazine", "tabloid", "website"}
+
+
+@pytest.mark.parametrize("text,expected,the_rule", MEANS_SPEAK, ids=[f"{i:02d}" for i in range(len(MEANS_SPEAK))])
+def test_a_means_after_with_speaks_for_itself(nlp, monkeypatch, text, expected, the_rule):
+    import graphkit.frames_verb as frames_verb
+
+    from graphkit.communication_nouns import communication_noun, load_communication_nouns
+
+    assert not _MEANS_ROWS & load_communication_nouns()
+    doc = nlp(text)
+    assert _said(doc, tagger=False) == expected
+    monkeypatch.setattr(frames_verb, "communication_noun", lambda lemma: lemma.lower() in _MEANS_ROWS
+                        or communication_noun(lemma))
+    assert (_said(doc, tagger=False) != expected) == the_rule
+
+
 # a document as the subject of a lexicon verb with a direct object says that object
 # (frames_verb_object.DOCUMENT_OBJECT): text, (speaker, content) of each claim, the rule's row (with the switch off no
 # claim)
