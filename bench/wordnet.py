@@ -49,15 +49,14 @@ def data_lines(d: Path, pos: str = "noun"):
 
 
 def _data_pointers(d: Path, pos: str):
-    """Each synset of ``data.<pos>`` as (offset, lexicographer file number, [(pointer symbol, target offset), ...]),
-    the pointers to synsets of the same part of speech only: what :func:`data_lines` and :func:`hypernyms` read."""
+    """Each synset of ``data.<pos>`` as (offset, lexicographer file number, [(pointer symbol, target offset), ...]):
+    what :func:`data_lines` and :func:`hypernyms` read (a hypernym's target is of the synset's own part of speech)."""
     for line in (Path(d) / f"data.{pos}").open(encoding="utf-8", errors="replace"):
         if line.startswith("  "):
             continue
         f = line.split(" | ", 1)[0].split()  # offset lex_filenum ss_type w_cnt [word lex_id ...] p_cnt [ptr ...]
         k = 4 + 2 * int(f[3], 16)  # each ptr: symbol target_offset pos source/target
-        yield int(f[0]), int(f[1]), [(f[k + 1 + 4 * j], int(f[k + 2 + 4 * j])) for j in range(int(f[k]))
-                                     if f[k + 3 + 4 * j] == pos[0]]
+        yield int(f[0]), int(f[1]), [(f[k + 1 + 4 * j], int(f[k + 2 + 4 * j])) for j in range(int(f[k]))]
 
 
 def hypernyms(d: Path, pos: str = "noun") -> dict[int, list[int]]:
