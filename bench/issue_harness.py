@@ -677,37 +677,37 @@ def says_little() -> None:
 
     def says_nothing(text: str) -> bool:
         patched("says-little")
-        return sum(w not in FUNCTION_WORDS for w in TOKEN.findall(im._CLITIC.sub(" ", text).lower())) <= 1
+        return sum(w not in FUNCTION_WORDS for w in TOKEN.findall(im.CLITIC.sub(" ", text).lower())) <= 1
 
     im.says_nothing = says_nothing
 
 
 def alone_in_vocabulary() -> None:
     """Variant ``alone-in-vocabulary`` (issue 14, twenty-seventh pass; dropped): a single word is counted as said alone
-    (`graphkit.topical._said_alone`, what decides whether it is topical) unless it is said inside a longer phrase of
+    (`graphkit.topical.alone_counts`, what decides whether it is topical) unless it is said inside a longer phrase of
     the vocabulary, not inside any longer phrase: "agreement" inside a "framework agreement" said once counts."""
     import graphkit.topical as tp
 
-    vocabulary, seen = tp._vocabulary, {}
+    vocabulary, seen = tp.phrase_vocabulary, {}
 
-    def _vocabulary(*args, **kw):
+    def phrase_vocabulary(*args, **kw):
         patched("alone-in-vocabulary")
         out = vocabulary(*args, **kw)
         seen["vocab"] = set(out[1])
         return out
 
-    def _said_alone(rows):
+    def alone_counts(rows):
         from collections import Counter, defaultdict
 
         alone, docs = Counter(), defaultdict(set)
         for _, doc_id, keys, _ in rows:
             for k in keys:
-                if k in tp._outermost([o for o in keys if o in seen["vocab"] or o == k]):
+                if k in tp.outermost([o for o in keys if o in seen["vocab"] or o == k]):
                     alone[k] += 1
                     docs[k].add(doc_id)
         return alone, docs
 
-    tp._vocabulary, tp._said_alone = _vocabulary, _said_alone
+    tp.phrase_vocabulary, tp.alone_counts = phrase_vocabulary, alone_counts
 
 
 def share_floor(per: int) -> None:

@@ -72,9 +72,9 @@ def probabilities(model, text):
     """The learnt model's probability of each class for `text`, and whether any feature of the model is said."""
     import numpy as np
 
-    from graphkit.issue_learning import _features
+    from graphkit.issue_learning import model_features
 
-    cols, vals = _features(model, text)
+    cols, vals = model_features(model, text)
     z = model.coef[:, cols] @ np.array(vals) + model.intercept if cols else model.intercept.copy()
     p = np.exp(z - z.max())
     return p / p.sum(), bool(cols)
@@ -117,7 +117,7 @@ def topic_variant(rows, who, k=30, th=0.3, dom=0.5):
 
     claims = [(f"{i:06d}", d, ph, cph) for i, (d, _, _, ph, cph, _) in enumerate(rows)]  # row order kept
     n = len(claims)
-    rws, vocab, df, docs, surface = topical._vocabulary(claims, frozenset(topical.phrase_key(x) for x in who))
+    rws, vocab, df, docs, surface = topical.phrase_vocabulary(claims, frozenset(topical.phrase_key(x) for x in who))
     col = {key: j for j, key in enumerate(vocab)}
     arts = sorted({r[1] for r in rws})
     aidx = {a: i for i, a in enumerate(arts)}

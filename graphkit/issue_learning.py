@@ -133,7 +133,7 @@ TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern (`g
 @lru_cache(maxsize=1 << 15)  # a --workers build asks as each extraction arrives (graphkit.resolution.work_ahead)
 def model_words(text: str) -> tuple[str, ...]:
     """The words the issue model reads of one of its texts (`model_texts`), in order: scikit-learn's default tokens
-    of it lower-cased, as TF-IDF's own analyzer reads them (`fit_issue_model` hands it this) and as `_features`
+    of it lower-cased, as TF-IDF's own analyzer reads them (`fit_issue_model` hands it this) and as `model_features`
     does. Remembered: a build that fits the model reads each text twice, to fit and to apply.
 
     >>> model_words("Council Tax bills rose 5% a year")
@@ -251,9 +251,17 @@ def fit_issue_model(texts: Sequence[str], assigned: Sequence[Sequence[tuple]], m
                       coef, intercept, frozenset(stop))
 
 
-def _features(model: IssueModel, text: str) -> tuple[list[int], list[float]]:
+def model_features(model: IssueModel, text: str) -> tuple[list[int], list[float]]:
     """A text's TF-IDF row as TfidfVectorizer(sublinear_tf, l2) computes it: (columns, values), in the order the
-    words and then the word pairs first occur (ties between equally weighted evidence words go to the first said)."""
+    words and then the word pairs first occur (ties between equally weighted evidence words go to the first said).
+
+    >>> import numpy as np
+    >>> m = IssueModel(("tax", "cards"), ("council", "council tax", "tax"), np.ones(3), np.zeros((2, 3)), np.zeros(2),
+    ...                frozenset({"the"}))
+    >>> cols, vals = model_features(m, "the council tax")
+    >>> [m.terms[j] for j in cols], [round(float(v), 3) for v in vals]
+    (['council', 'tax', 'council tax'], [0.577, 0.577, 0.577])
+    """
     words = [w for w in model_words(text) if w not in model.stop]
     grams = Counter(words + [f"{a} {b}" for a, b in zip(words, words[1:])])
     col = model.column
@@ -295,7 +303,7 @@ def _class_probabilities(model: "IssueModel", text: str):
     of the model's words: the one home of the model's arithmetic (`read_claims`)."""
     import numpy as np
 
-    cols, vals = _features(model, text)
+    cols, vals = model_features(model, text)
     if not cols:
         return None
     x = np.array(vals)
@@ -314,7 +322,7 @@ def _learnt(model: IssueModel, cols: list[int], x, p) -> list[tuple]:
     if p[c] < MIN_PROBABILITY:
         return []
     weight = x * model.coef[c, cols]
-    # rounded: words weighed alike up to float noise are a tie, given in the order said (`_features`)
+    # rounded: words weighed alike up to float noise are a tie, given in the order said (`model_features`)
     top = [model.terms[cols[j]] for j in np.argsort(-np.round(weight, 9), kind="stable")[:EVIDENCE_WORDS] if weight[j] > 0]
     # nothing the claim says speaks for the issue: the prior alone is no evidence
     return [(model.classes[c], LEARNT_EVIDENCE + ", ".join(top), round(float(p[c]), 3))] if top else []

@@ -150,7 +150,7 @@ def topic_names(taxonomy) -> frozenset:
 
 
 #: English clitics, cut from a word before its content is read (`says_nothing`): "doesn't", "we'll", "she's"
-_CLITIC = re.compile(r"n['\u2019]t\b|['\u2019](?:ll|ve|re|s|d|m)\b", re.IGNORECASE)
+CLITIC = re.compile(r"n['\u2019]t\b|['\u2019](?:ll|ve|re|s|d|m)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 15)  # a --workers build asks as each extraction arrives (graphkit.resolution.work_ahead)
@@ -177,7 +177,7 @@ def says_nothing(text: str) -> bool:
     >>> [says_nothing(t) for t in ["the bill", "“Quite so, really.”"]]
     [False, True]
     """
-    return not any(w not in FUNCTION_WORDS for w in TOKEN.findall(_CLITIC.sub(" ", text).lower()))
+    return not any(w not in FUNCTION_WORDS for w in TOKEN.findall(CLITIC.sub(" ", text).lower()))
 
 
 def backed(assigned: Sequence[list], articles: Sequence[str]) -> list[list[tuple]]:

@@ -155,8 +155,8 @@ def key_parts(key: str) -> tuple[str, ...]:
 
 
 def vocabulary_min_articles(n_docs: int) -> int:
-    """The articles a phrase of the vocabulary is said in at least, in a corpus of ``n_docs`` articles (`_vocabulary`):
-    two when the corpus has more than one.
+    """The articles a phrase of the vocabulary is said in at least, in a corpus of ``n_docs`` articles
+    (`phrase_vocabulary`): two when the corpus has more than one.
 
     >>> vocabulary_min_articles(1), vocabulary_min_articles(5)
     (1, 2)
@@ -174,11 +174,17 @@ def issue_min_articles(n_docs: int) -> int:
     return MIN_ARTICLES if n_docs >= SPREAD_MIN_ARTICLES else 1
 
 
-def _vocabulary(claims, exclude=frozenset(), spoken=None, abroad=frozenset()):
+def phrase_vocabulary(claims, exclude=frozenset(), spoken=None, abroad=frozenset()):
     """Rows (claim id, doc id, own keys, context keys), the vocabulary, claim and article frequencies, surfaces.
     A phrase of the vocabulary is said in `VOCAB_MIN_CLAIMS` claims at least, of two articles at least when the
     corpus has more than one. ``exclude``: phrase keys that are no issue, less those of ``spoken`` (key → claims it
-    speaks) `talked_about`; places are none (`place_names`) but the keys of ``abroad`` (places abroad)."""
+    speaks) `talked_about`; places are none (`place_names`) but the keys of ``abroad`` (places abroad).
+
+    >>> claims = [("c1", "a", ["council tax"]), ("c2", "b", ["council tax", "ID cards"])]
+    >>> rows, vocab, df, docs, surface = phrase_vocabulary(claims + [(f"f{i}", "c", ["weather"]) for i in range(3)])
+    >>> vocab, df["council tax"], rows[1]   # "ID cards" said once, "weather" in one article: not in it
+    (['council tax'], 2, ('c2', 'b', ['council tax', 'id card'], []))
+    """
     min_df, min_docs = VOCAB_MIN_CLAIMS, vocabulary_min_articles(len({c[1] for c in claims}))
     df, docs, surface = Counter(), defaultdict(set), defaultdict(Counter)
     said = [(cid, doc_id, _keys(phrases, surface), _keys(ctx[0] if ctx else (), surface)) for cid, doc_id, phrases, *ctx in claims]
@@ -205,7 +211,7 @@ def _vocabulary(claims, exclude=frozenset(), spoken=None, abroad=frozenset()):
 def not_topics(keys, df, surface, exclude=frozenset(), spoken=None, abroad=frozenset()) -> set[str]:
     """The phrase keys among ``keys`` that are no topic whatever their counts: those of ``exclude`` (the speakers'
     names) less the organisations the claims talk about (`talked_about`, ``spoken``), places but those abroad
-    (`place_names`, ``abroad``) and handles (`handles`): what `_vocabulary` and `named_topics` leave out.
+    (`place_names`, ``abroad``) and handles (`handles`): what `phrase_vocabulary` and `named_topics` leave out.
 
     >>> from collections import Counter
     >>> sorted(not_topics(["new york", "isis", "cruz", "tax"], {"isis": 70, "cruz": 40, "new york": 9, "tax": 9},
@@ -218,14 +224,14 @@ def not_topics(keys, df, surface, exclude=frozenset(), spoken=None, abroad=froze
 
 def phrase_counts(claims: Sequence[tuple]) -> tuple[Counter, dict, dict]:
     """(phrase key → claims saying it, → the articles saying it, → the forms it is written in) of (claim id, doc id,
-    keyphrases [, ...]) claims, counted as `topical_phrases` counts them (`_vocabulary`: a word inside a phrase said
-    elsewhere counts too): what `graphkit.discover.none_found` shows of a corpus that gave no issue.
+    keyphrases [, ...]) claims, counted as `topical_phrases` counts them (`phrase_vocabulary`: a word inside a phrase
+    said elsewhere counts too): what `graphkit.discover.none_found` shows of a corpus that gave no issue.
 
     >>> df, docs, surface = phrase_counts([("c1", "a", ["council tax"]), ("c2", "b", ["Council Tax bills"])])
     >>> df["council tax"], sorted(docs["council tax"]), dict(surface["council tax"])
     (2, ['a', 'b'], {'council tax': 1})
     """
-    _, _, df, docs, surface = _vocabulary(claims)
+    _, _, df, docs, surface = phrase_vocabulary(claims)
     return df, docs, surface
 
 
@@ -391,20 +397,27 @@ def most_said(keys: Sequence[str], counts: dict, where: dict, limit: Optional[in
     return sorted(sorted(keys, key=lambda k: (-counts[k], -len(where[k]), k))[:limit])
 
 
-def _outermost(keys) -> list[str]:
+def outermost(keys) -> list[str]:
     """`keys` less those said only as part of another ("control" in "gun control").
 
-    >>> _outermost(["gun control", "control", "guns"])
+    >>> outermost(["gun control", "control", "guns"])
     ['gun control', 'guns']
     """
     return [k for k in keys if not any(o != k and f" {k} " in f" {o} " for o in keys)]
 
 
-def _said_alone(rows) -> tuple[Counter, dict]:
-    """phrase key → the claims saying it not as part of a longer phrase, and their articles."""
+def alone_counts(rows) -> tuple[Counter, dict]:
+    """(phrase key → the claims saying it not as part of a longer phrase (`outermost`), → their articles) of
+    ``rows`` as `phrase_vocabulary` gives them: how often a phrase is said alone, which `named_topics`,
+    `voiced_topics` and `topical_phrases` count (the functions take it, worked out once, as ``said_alone``).
+
+    >>> alone, docs = alone_counts([("c1", "a", ["gun control", "control"], []), ("c2", "b", ["control"], [])])
+    >>> dict(alone), sorted(docs["control"])
+    ({'gun control': 1, 'control': 1}, ['b'])
+    """
     alone, docs = Counter(), defaultdict(set)
     for _, doc_id, keys, _ in rows:
-        for k in _outermost(keys):
+        for k in outermost(keys):
             alone[k] += 1
             docs[k].add(doc_id)
     return alone, docs
@@ -470,14 +483,14 @@ class Topical(NamedTuple):
 
 def named_topics(rows, df, surface, skip, n_docs: int, said_alone=None) -> list[str]:
     """The phrase keys written as a proper name (`written_as_name`: "Medicare", "NATO", "Ku Klux Klan") said alone
-    (not inside a longer phrase of the claim, `_said_alone`) in at least `NAMED_MIN_CLAIMS` claims of
+    (not inside a longer phrase of the claim, `alone_counts`) in at least `NAMED_MIN_CLAIMS` claims of
     `vocabulary_min_articles` articles and in more claims than articles, so that some article says it twice: what
     that article is about, not a name said in passing; no speech word, said here at least as often as in English
     (`keyness`: `PHRASE_KEYNESS_MIN`, a single word `KEYNESS_MIN`), in at most `MAX_DF` of the claims, and none of
     ``skip`` (the topical phrases, the places abroad and what `not_topics` leaves out). Largest first. Each is an
     issue of its own, never grouped, as a place abroad is (`graphkit.discover.discover_issues`): a topic named in a
     few claims misses the topical phrases' floors (`MIN_CLAIMS` claims of `MIN_ARTICLES` articles; phrases said once
-    in each article are as spread as any word, `SPREAD_MAX`). ``said_alone``: `_said_alone` of ``rows``, when the
+    in each article are as spread as any word, `SPREAD_MAX`). ``said_alone``: `alone_counts` of ``rows``, when the
     caller has counted it (`topical_phrases`).
 
     PolNeAR train at -88 (bench/README.md, issue 14, forty-sixth pass): 11 names (Medicare, NATO, Pentagon, ACA, Ku
@@ -496,7 +509,7 @@ def named_topics(rows, df, surface, skip, n_docs: int, said_alone=None) -> list[
     >>> named_topics(rows, Counter({"nato": 3, "oval office": 2, "summit": 1, "tax": 2}), surface, set(), 3)
     ['nato']
     """
-    alone, docs = said_alone or _said_alone(rows)
+    alone, docs = said_alone or alone_counts(rows)
     least = vocabulary_min_articles(n_docs)
     keys = [k for k in alone if alone[k] >= NAMED_MIN_CLAIMS and least <= len(docs[k]) < alone[k]
             and may_be_topic(k, df, len(rows), skip) and written_as_name(written_form(surface[k]))]
@@ -553,7 +566,7 @@ def article_voices() -> int:
 
 
 def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=None) -> list[str]:
-    """The phrase keys one article's voices talk about: said alone (`_said_alone`) in `MIN_CLAIMS` claims of one
+    """The phrase keys one article's voices talk about: said alone (`alone_counts`) in `MIN_CLAIMS` claims of one
     article at least, by `article_voices` speakers of it at least (``voices``: claim id -> its speaker's actor id;
     none known, none is), that article holding `ARTICLE_SHARE` of the claims saying it at least; no speech word, in
     at most `MAX_DF` of the claims, none of ``skip`` (the topical phrases, the names said twice, the places abroad and
@@ -564,7 +577,7 @@ def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=N
     the article's other claims voted for ("tunnels" under the border smugglers' article took "undocumented
     immigrants", "overtime" "Wall Street", a security firm's contracts "foreign policy"). Several voices, not one: a
     phrase one speaker says over and over is that speaker's words ("valuable player award", "extreme carelessness",
-    "spanking"), not what the article is about; two are enough (`article_voices`). ``said_alone``: `_said_alone` of
+    "spanking"), not what the article is about; two are enough (`article_voices`). ``said_alone``: `alone_counts` of
     ``rows``, when counted already.
 
     PolNeAR train at -103 (bench/README.md, issue 14, fiftieth pass): 43 phrases ("merger", "overtime", "carbon
@@ -590,7 +603,7 @@ def article_topics(rows, df, surface, skip, voices: Optional[dict], said_alone=N
 
 def voiced_topics(rows, df, surface, skip, voices: dict, least: int, said_alone=None, *, unheard=frozenset(),
                   named=None) -> list[str]:
-    """The phrase keys said alone (`_said_alone`) in ``least`` claims of one article at least, the claims of
+    """The phrase keys said alone (`alone_counts`) in ``least`` claims of one article at least, the claims of
     ``unheard`` (their ids) not counted, by `article_voices` speakers of it (``voices``: claim id -> its speaker's actor
     id), that article holding `ARTICLE_SHARE` of the claims saying it at least, and, given ``named`` ((key, doc id) ->
     bool), named by that article; no speech word, in at most `MAX_DF` of the claims, none of ``skip``
@@ -608,13 +621,13 @@ def voiced_topics(rows, df, surface, skip, voices: dict, least: int, said_alone=
     >>> voiced_topics(rows, df, surface, set(), voices, 2, named=lambda k, d: False)
     []
     """
-    alone = (said_alone or _said_alone(rows))[0]
+    alone = (said_alone or alone_counts(rows))[0]
     claims_in: dict = defaultdict(Counter)
     heard: dict = defaultdict(lambda: defaultdict(set))
     for cid, doc_id, ks, _ in rows:
         if cid in unheard:
             continue
-        for k in _outermost(ks):
+        for k in outermost(ks):
             claims_in[k][doc_id] += 1
             if voices.get(cid) is not None:
                 heard[k][doc_id].add(voices[cid])
@@ -627,7 +640,7 @@ def voiced_topics(rows, df, surface, skip, voices: dict, least: int, said_alone=
 
 def title_topics(rows, df, surface, skip, voices: Optional[dict], titles: Optional[dict], headlines=frozenset(),
                  said_alone=None) -> list[str]:
-    """The phrase keys an article's title names that its claims talk about too: said alone (`_said_alone`) in
+    """The phrase keys an article's title names that its claims talk about too: said alone (`alone_counts`) in
     `TITLE_CLAIMS` of that article's claims at least, not counting the claims of the headline itself (``headlines``:
     their ids, a headline's words are the title's), by `article_voices` speakers of it (``voices``: claim id -> its
     speaker's actor id), that article holding `ARTICLE_SHARE` of the claims saying it; written in the title as the
@@ -683,11 +696,11 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
         talked[phrase_key(name)] = max(says, talked.get(phrase_key(name), 0))
     abroad = frozenset(phrase_key(x) for x in abroad)  # once: `graphkit.discover.places_apart` reads these keys
     speakers = frozenset(phrase_key(x) for x in exclude)
-    rows, vocab, df, docs, surface = _vocabulary(claims, speakers, talked, abroad)
+    rows, vocab, df, docs, surface = phrase_vocabulary(claims, speakers, talked, abroad)
     if not vocab or n < MIN_CORPUS_CLAIMS:
         return None
     many = n_docs >= SPREAD_MIN_ARTICLES
-    alone, alone_docs = _said_alone(rows)
+    alone, alone_docs = alone_counts(rows)
     per_article = article_sizes(rows)
     spreads = ({k: spread(alone[k], len(alone_docs[k]), per_article) for k in vocab if " " not in k and alone[k]}
                if many else None)
@@ -698,7 +711,7 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     into = fold(keys)
     members: dict[str, set[int]] = defaultdict(set)
     for r, (_, _, ks, _) in enumerate(rows):
-        for k in _outermost([k for k in ks if k in into]):  # its topical phrases, less those inside a longer one
+        for k in outermost([k for k in ks if k in into]):  # its topical phrases, less those inside a longer one
             members[into[k]].add(r)
     twice = [k for k, c in df.items() if c >= NAMED_MIN_CLAIMS]
     skip = set(into) | abroad | not_topics(twice, df, surface, speakers, talked, abroad)
@@ -710,6 +723,6 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
         local = sorted([*local, *titled], key=lambda k: (-alone[k], k))
     said = set(named) | set(local)
     for r, (_, _, ks, _) in enumerate(rows):
-        for k in said.intersection(_outermost(ks)):  # the claims saying a name alone, as `named_topics` counts them
+        for k in said.intersection(outermost(ks)):  # the claims saying a name alone, as `named_topics` counts them
             members[k].add(r)
     return Topical(rows, vocab, df, surface, keys, key, into, dict(members), many, abroad, tuple(named), tuple(local))

@@ -804,7 +804,7 @@ def test_the_harness_share_floor_variant_gives_the_old_floor(fillers, kept, monk
 #: what the harness's variants patch (`issue_harness.apply_variant`), restored after each row
 VARIANT_TARGETS = {"graphkit.issue_model": ("assign_claims", "article_offers", "take_offers", "says_nothing",
                                             "article_floor"),
-                   "graphkit.topical": ("_vocabulary", "_said_alone", "topical_phrases", "issue_phrases",
+                   "graphkit.topical": ("phrase_vocabulary", "alone_counts", "topical_phrases", "issue_phrases",
                                         "VOCAB_MIN_CLAIMS"),
                    "graphkit.discover": ("topical_phrases", "group_phrases"),
                    "graphkit.phrase_groups": ("group_phrases",), "graphkit.clustering": ("average_link_children",),
@@ -848,15 +848,15 @@ def test_every_harness_variant_runs_on_the_builds_path(harness_capture, monkeypa
 
 
 def test_the_variants_script_keeps_the_builds_vocabulary(monkeypatch):
-    """bench/issue_variants.py's topics read the vocabulary a build reads (`graphkit.topical._vocabulary`, its floors
-    its own): the script wrote the old floor, ceil(n / 5000) claims, inline, and at 15,005 claims left "ID cards"
+    """bench/issue_variants.py's topics read the vocabulary a build reads (`graphkit.topical.phrase_vocabulary`, its
+    floors its own): the script wrote the old floor, ceil(n / 5000) claims, inline, and at 15,005 claims left "ID cards"
     (3 claims) out of it."""
     import graphkit.topical as topical
 
     sys.path.insert(0, str(ROOT / "bench"))
     import issue_variants
 
-    seen, real = {}, topical._vocabulary
+    seen, real = {}, topical.phrase_vocabulary
 
     class Seen(Exception):
         pass
@@ -865,7 +865,7 @@ def test_the_variants_script_keeps_the_builds_vocabulary(monkeypatch):
         seen["vocab"] = real(*args, **kw)[1]
         raise Seen
 
-    monkeypatch.setattr(topical, "_vocabulary", vocabulary)
+    monkeypatch.setattr(topical, "phrase_vocabulary", vocabulary)
     rows = [(d, "", (), tuple(ph), (), cid) for cid, d, ph in grown_corpus(15_000)]
     with pytest.raises(Seen):
         issue_variants.topic_variant(rows, who=[])

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from graphkit.issue_learning import IssueModel, _class_probabilities, _features, TOKEN, fit_issue_model, MAX_WEIGHTS
+from graphkit.issue_learning import (IssueModel, _class_probabilities, model_features, TOKEN, fit_issue_model,
+                                     MAX_WEIGHTS)
 
 TRAIN = {
     2: [("council tax bills rise in April", "council tax"), ("the council tax is unfair on pensioners", "council tax"),
@@ -81,7 +82,7 @@ def test_the_kept_model_is_scikit_learns_fit(fitted):
 def test_inference_gives_scikit_learns_features_and_probabilities(fitted, claim):
     model, vec, lr = fitted
     row = vec.transform([claim])
-    cols, vals = _features(model, claim)
+    cols, vals = model_features(model, claim)
     assert sorted(cols) == sorted(row.indices.tolist())
     assert np.allclose([row[0, j] for j in cols], vals, rtol=1e-12, atol=0)
     said = _class_probabilities(model, claim)
@@ -216,7 +217,7 @@ def test_the_warm_up_leaves_the_fit_no_entry_point_scan(warmed, scans):
 
 
 def test_the_fit_and_its_application_read_the_words_of_one_home(monkeypatch):
-    """TF-IDF's fit and `_features` both read a text's words as `model_words` gives them (remembered: a build that
+    """TF-IDF's fit and `model_features` both read a text's words as `model_words` gives them (remembered: a build that
     fits the model, and a --workers build's arrivals, work each text's words out once)."""
     import graphkit.issue_learning as il
 
@@ -224,10 +225,10 @@ def test_the_fit_and_its_application_read_the_words_of_one_home(monkeypatch):
     assigned = [[(issue, issue, 0.5)] for _, issue in TRAIN[2]] + [[] for _ in UNLABELLED]
     order = {"council tax": 0, "ID cards": 1}
     model = fit_issue_model(texts, assigned, min_df=1, order=order)
-    assert "bills" in model.terms and model.column["bills"] in _features(model, "bills rise again")[0]
+    assert "bills" in model.terms and model.column["bills"] in model_features(model, "bills rise again")[0]
     monkeypatch.setattr(il, "model_words", lambda t: tuple(w for w in TOKEN.findall(t.lower()) if w != "bills"))
     assert "bills" not in fit_issue_model(texts, assigned, min_df=1, order=order).terms  # the fit reads them
-    assert model.column["bills"] not in _features(model, "bills rise again")[0]  # and so does its application
+    assert model.column["bills"] not in model_features(model, "bills rise again")[0]  # and so does its application
 
 
 #: the names three discovered issues (patterns: council tax, ID cards, rail fares; the taxonomy's order) are given:
