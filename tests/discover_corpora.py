@@ -61,3 +61,24 @@ def grown_corpus(fillers: int) -> list[tuple]:
     topics = [("t1", "d0", ["council tax"]), ("t2", "d0", ["council tax", "ID cards"]), ("t3", "d1", ["council tax"]),
               ("t4", "d2", ["council tax", "ID cards"]), ("t5", "d2", ["ID cards"])]
     return topics + [(f"f{i:05d}", f"f{i // 20}", []) for i in range(fillers)]
+
+
+# three reports of each UK claim (the issue model learns from five claims an issue) and an article whose title names
+# what two of its voices say, "internment camps" (`graphkit.topical.title_topics`): TITLED_UK_TITLES gives its title
+TITLED_UK = {**{f"{p}{d}": s for p in "xyz" for d, s in UK.items()},
+             "a5": ["The chancellor said Brown would protect pensioners on fixed incomes.",
+                    "Critics said the scheme would hit families in the south.",
+                    "The chancellor said bills would be capped for pensioners."],
+             "a6": ["The general said internment camps were never his plan.",
+                    "His critics said internment camps would shame the country.",
+                    "The mayor said council tax bills were high."]}
+TITLED_UK_TITLES = {"a6": "General defends internment camps remark"}
+
+
+def write_titled_uk(folder: Path) -> Path:
+    """`TITLED_UK` written as a corpus, each article of `TITLED_UK_TITLES` under its title line."""
+    write_uk(folder, TITLED_UK)
+    for doc_id, title in TITLED_UK_TITLES.items():
+        f = folder / f"{doc_id}.txt"
+        f.write_text(f"{title}\n\n" + f.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
