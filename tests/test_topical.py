@@ -1106,7 +1106,9 @@ def test_discovery_hears_each_claims_speaker(tmp_path, monkeypatch):
 
 def test_discovery_reads_each_articles_title(tmp_path, monkeypatch):
     """The articles' titles and their headlines' claims reach discovery, in a build and in a store read again
-    (`graphkit.store_issues.titled_articles`, `graphkit.resolution.discovery_inputs`): the same in both."""
+    (`graphkit.store_issues.titled_articles`, `graphkit.resolution.discovery_inputs`): the same in both. Each title
+    is a claim ("Council tax bills will be capped in a1, the minister says"), so each article has a headline's claim,
+    the title's words before its speaker: with the headlines read wrong (none found, in either path) this fails."""
     import graphkit.discover as discover
     from graphkit.build import build
     from graphkit.resolution import discovery_inputs
@@ -1120,14 +1122,18 @@ def test_discovery_reads_each_articles_title(tmp_path, monkeypatch):
 
     monkeypatch.setattr(discover, "discover_issues", discover_issues)
     corpus = write_uk(tmp_path / "uk")
-    for f in corpus.glob("*.txt"):   # each article under a title line of its own
-        f.write_text(f"Council tax bills rise again in {f.stem}\n\n" + f.read_text(encoding="utf-8"), encoding="utf-8")
+    for f in corpus.glob("*.txt"):   # each article under a title line of its own, a claim
+        f.write_text(f"Council tax bills will be capped in {f.stem}, the minister says\n\n" +
+                     f.read_text(encoding="utf-8"), encoding="utf-8")
     build(corpus, tmp_path / "uk.gk")
     with Store(tmp_path / "uk.gk", readonly=True) as s:
         titles = {d.id: d.title for d in s.documents() if d.title}
+        said = {c.id: (c.doc_id, c.text) for c in s.claims()}
         again = discovery_inputs(s).titled
     assert len(heard) == 1 and heard[0] == (again.titles, again.headlines)
     assert heard[0][0] == titles and titles
+    headlines = sorted(said[c] for c in heard[0][1])
+    assert headlines == [(d, f"Council tax bills will be capped in {d}") for d in sorted(titles)], headlines
 
 
 def _topic_taxonomy(topic: bool):
