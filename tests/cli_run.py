@@ -19,6 +19,8 @@ def graphkit_cmd() -> list[str]:
 
 
 def run(args, cwd) -> subprocess.CompletedProcess:
+    """graphkit's command line (`graphkit_cmd`) with ``args`` in the folder ``cwd``: its exit code and output; a
+    command that hangs is stopped after 300 s."""
     return subprocess.run(graphkit_cmd() + [str(a) for a in args], capture_output=True, text=True, timeout=300, cwd=cwd)
 
 

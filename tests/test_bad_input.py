@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from cli_run import graphkit_cmd
+from cli_run import run
 
 from graphkit.decoding import decode
 from graphkit.ingest import read_corpus
@@ -122,10 +121,6 @@ def write_bad_corpus(root: Path) -> Path:
     lines.append('{"doc_id": "latin1", "published": "2025-11-25", "title": "the same article again"}')
     (root / "metadata.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return root
-
-
-def run_cli(*args, timeout=600) -> subprocess.CompletedProcess:
-    return subprocess.run(graphkit_cmd() + [str(a) for a in args], capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -489,7 +484,7 @@ def test_ten_thousand_tiny_articles_are_ingested(tmp_path):
 @pytest.fixture(scope="module")
 def built(bad_corpus, tmp_path_factory):
     store = tmp_path_factory.mktemp("badstore") / "bad.gk"
-    proc = run_cli("build", bad_corpus, "--store", store, "--quiet")
+    proc = run(["build", bad_corpus, "--store", store, "--quiet"], store.parent)
     return proc, store
 
 
@@ -504,7 +499,7 @@ def test_build_finishes_and_lists_every_problem(built, ingested):
 
 def test_problems_lists_every_file_the_build_summary_grouped(built, ingested):
     _, store = built
-    proc = run_cli("problems", "--store", store, "--format", "jsonl")
+    proc = run(["problems", "--store", store, "--format", "jsonl"], store.parent)
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert sorted((r["path"], r["reason"], r["kept"] == "degraded") for r in rows) == \
@@ -522,7 +517,7 @@ def test_a_problem_many_files_share_is_said_once(tmp_path, n_undated, lines):
     corpus.mkdir()
     for i in range(n_undated):
         (corpus / f"u{i}.txt").write_text(SAID, encoding="utf-8")
-    proc = run_cli("build", corpus, "--store", tmp_path / "u.gk", "--quiet")
+    proc = run(["build", corpus, "--store", tmp_path / "u.gk", "--quiet"], tmp_path)
     assert proc.returncode == 0, proc.stderr
     said = [line for line in proc.stdout.splitlines() if not line.startswith(("articles:", "issues:"))]  # the summary
     assert len(said) == len(lines) and all(s.startswith(want) for s, want in zip(said, lines)), said
@@ -552,7 +547,7 @@ def test_build_stores_the_list_and_the_good_articles(built, ingested):
 
 def test_strict_fails_with_the_same_list(built, bad_corpus, tmp_path):
     proc, _ = built
-    strict = run_cli("build", bad_corpus, "--store", tmp_path / "strict.gk", "--quiet", "--strict")
+    strict = run(["build", bad_corpus, "--store", tmp_path / "strict.gk", "--quiet", "--strict"], tmp_path)
     assert strict.returncode == 2
     assert "Traceback" not in strict.stderr
     listed = lambda out: [ln for ln in out.splitlines() if ln.startswith(("skipped:", "degraded:"))]  # noqa: E731
@@ -566,7 +561,7 @@ def test_strict_passes_on_a_clean_corpus(tmp_path):
     root.mkdir()
     (root / "a.txt").write_text(SAID)
     (root / "metadata.jsonl").write_text('{"doc_id": "a", "published": "2025-11-25"}\n')   # dated: nothing missing
-    proc = run_cli("build", root, "--store", tmp_path / "clean.gk", "--quiet", "--strict")
+    proc = run(["build", root, "--store", tmp_path / "clean.gk", "--quiet", "--strict"], tmp_path)
     assert proc.returncode == 0, proc.stderr
 
 
