@@ -18,6 +18,7 @@ import pytest
 import yaml
 from checkout_paths import ROOT
 from discover_corpora import CLAIMS, TWO, UK, grown_corpus, write_uk
+from sklearn_standins import skip_unless_kept
 
 from graphkit.discover import discover_issues
 from graphkit.topical import phrase_key
@@ -562,12 +563,7 @@ def test_a_build_imports_scikit_learn_without_pandas_and_beside_its_parse_only_i
     A scikit-learn that asks more of the stand-ins than they give is imported whole: then the test skips, saying so."""
     probe = subprocess.run([sys.executable, "-c", _IMPORT_SKLEARN], capture_output=True, text=True, cwd=ROOT,
                            check=True).stdout.strip()
-    if probe != "['sklearn']":
-        from test_issue_model import NEWER_SKLEARN
-
-        import sklearn
-
-        pytest.skip(NEWER_SKLEARN.format(sklearn.__version__))
+    skip_unless_kept(probe == "['sklearn']")
     folder = tmp_path / corpus
     if corpus == "uk":  # UK's short claims and two about no issue: issues discovered, a model fitted for those two
         write_uk(folder, {**UK, "a5": ["The spokesman said the weather had been kind to the crowds.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sklearn_standins import skip_unless_kept
 
 from graphkit.issue_learning import (IssueModel, _class_probabilities, model_features, TOKEN, fit_issue_model,
                                      MAX_WEIGHTS)
@@ -113,19 +114,6 @@ print(json.dumps([kept, after_import, after_fit, model is not None, type(scipy.s
                   roc_auc_score([0, 1, 1], [0.1, 0.9, 0.4]), float(scipy.stats.gmean([1, 4]))]))
 """
 
-#: why a test of the stand-ins' saving skips: the installed scikit-learn is not the one they were written for
-NEWER_SKLEARN = ("scikit-learn {} asks more at import than graphkit.issue_learning.DEFERRED_IMPORTS gives (written for "
-                 "1.9): it was imported with the real pandas and scipy.stats, correct but without the ~1 CPU s "
-                 "saving; see what it asks (graphkit.standins.Attempt.touched) and update DEFERRED_IMPORTS")
-
-
-def _skip_unless_kept(kept: bool) -> None:
-    if not kept:
-        import sklearn
-
-        pytest.skip(NEWER_SKLEARN.format(sklearn.__version__))
-
-
 def test_scikit_learn_is_imported_without_pandas_and_scipy_stats():
     """A build imports scikit-learn for the issue model's fit without pandas and ``scipy.stats``, which it loads
     whatever is used (`import_sklearn`: ~1.2 CPU s of a dev build); the fit does not need them, and what
@@ -140,7 +128,7 @@ def test_scikit_learn_is_imported_without_pandas_and_scipy_stats():
     assert out.returncode == 0, out.stderr
     kept, after_import, after_fit, *works = json.loads(out.stdout)
     assert works == [True, "module", 1.0, 2.0]
-    _skip_unless_kept(kept)
+    skip_unless_kept(kept)
     assert (after_import, after_fit) == ([], [])
 
 
@@ -179,7 +167,7 @@ def test_the_stand_ins_are_used_only_by_the_processs_one_thread(other, kept, hel
     got_kept, got_held, left = json.loads(out.stdout)
     assert left == []
     if not other:
-        _skip_unless_kept(got_kept)
+        skip_unless_kept(got_kept)
     assert (got_kept, got_held) == (kept, held)
 
 
