@@ -55,7 +55,9 @@ ARTICLE_SHARE = 0.5    # ... at least this share of the claims saying it being t
 ARTICLE_VOICES = 2     # ... said there by at least this many of its speakers (`article_voices`) ...
 ARTICLE_VOICES_FEWER = True  # ... two of them, not one a claim (`MIN_CLAIMS`): two tell a topic (`article_voices`)
 TITLE_TOPICS = True    # a phrase an article's title names that two voices of it say is its topic (`title_topics`)
-TITLE_CLAIMS = 2       # ... said alone in this many of its claims at least, the headline's own claims not counted
+TITLE_CLAIMS = 2       # ... said alone in this many of its claims at least, the headline's own claims not counted:
+                       # two where `MIN_CLAIMS` asks three, the title saying what the article is about; two, the
+                       # fewest claims `ARTICLE_VOICES` (two) voices say it in (`title_topics`)
 TALKED_ABOUT = 5       # an organisation said in this many times as many claims as it speaks is what they are about
 JUDGING_STANCES = ("criticize",)  # the cue lexicon's words of these stances say that someone judged, not what about
 
