@@ -184,7 +184,8 @@ def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[
 
 def written_plainly(text: str) -> str:
     """``text`` in lower case, every mark a space, its words one space apart: how `titled_articles` compares a claim
-    with its title.
+    with its title. Not `graphkit.names.fold`, a name's key, which drops a leading "the", possessives and full stops
+    and transliterates: compared through it, other claims would be headlines.
 
     >>> written_plainly("‘Like an Open Orchid.’"), written_plainly("Trump's view")
     ('like an open orchid', 'trump s view')
