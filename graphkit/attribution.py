@@ -50,6 +50,8 @@ from .records import Attribution
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
 from .speakers import SpeakerResolver, speaker_fields
 
+#: the component's API. Public beside it and not listed: the steps of `attributions` bench/found_cues.py runs
+#: apart (`cue_sites`, `frame_candidates`, `rule_positions`, `rule_overlaps`), which change with it.
 __all__ = ["attributions", "make_attribution_component", "AttributionComponent"]
 
 #: what becomes of a negated or refused cue ("did not say", "declined to comment"): "keep" gives the
