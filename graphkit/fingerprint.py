@@ -8,7 +8,10 @@ names every input of extraction (``graphkit.ingest``, ``graphkit.parsing`` + ``g
   what ingest or extraction outputs (``tests/test_fingerprint.py`` holds a golden output of the sample
   corpus and fails when the output changes while this constant does not), and retrain the attribution models with
   it (``python bench/train_filter.py``: their training rows are extraction's own candidates and speakers;
-  ``tests/test_retrain.py`` fails when the version they record is not this one);
+  ``tests/test_retrain.py`` fails when the version they record is not this one). Its history comment names
+  each version's functions and switches where they were when it landed and keeps them so when a module is
+  split (−111's ``frames_verb.frame_as_clause`` is ``frames_verb_clause``'s since session 67); the model
+  card's history (``models/MODEL_CARD_attribution.md``) names their homes now;
 - the bytes of every knowledge file extraction reads: ``models/cues.yaml``, ``models/person_nouns.txt``,
   ``models/communication_nouns.txt``, ``models/verb_classes.txt``, the trained attribution
   filter's and the cue tagger's weights (``models/attribution_filter.json``, ``models/attribution_tagger.json``), and any extra files a caller names through ``extra``.
