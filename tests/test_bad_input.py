@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from checkout_paths import ROOT
 from cli_run import run
 
 from graphkit.decoding import decode
@@ -641,7 +642,7 @@ def markup_store(tmp_path_factory):
     from graphkit.build import build
 
     d = tmp_path_factory.mktemp("markup")
-    shutil.copytree(Path(__file__).parent / "golden" / "ingest", d / "corpus")
+    shutil.copytree(ROOT / "tests" / "golden" / "ingest", d / "corpus")
     build(d / "corpus", d / "s.gk")
     return d / "s.gk"
 

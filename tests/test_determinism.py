@@ -19,7 +19,6 @@ from checkout_paths import CORPUS
 from graphkit.build import build
 
 
-
 def export(store: Path, fmt: str, out: Path) -> bytes:
     """`graphkit export FMT --store STORE -o OUT` through the CLI entry point; the file's bytes."""
     from graphkit.cli import main
