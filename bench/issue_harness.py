@@ -85,8 +85,9 @@ def capture(store_path: Path, out: Path) -> None:
     article's topic is told by (`graphkit.topical.article_topics`); a capture made before session 62 has none, and
     discovers none. ``titles`` and ``headlines``: each article's title and the claims its headline holds, what a
     title's topic is named by (`graphkit.topical.title_topics`); a capture made before session 67 has neither, and
-    discovers none. ``same_as``: each report another report of
-    its statement stands for (the store's ``Claim.same_as``), to give a statement its reports' issues
+    discovers none. ``narrations``: each article's text and its claims' spans, what names a topic beside the title
+    (`graphkit.topical.Narrations`); a capture made before session 68 has none. ``same_as``: each report another
+    report of its statement stands for (the store's ``Claim.same_as``), to give a statement its reports' issues
     (`per_statement`); a capture made before session 58 has none."""
     from graphkit.knowledge import Knowledge
     from graphkit.records import claim_id
@@ -106,6 +107,7 @@ def capture(store_path: Path, out: Path) -> None:
         pickle.dump({"rows": rows, "discovery": with_places_abroad(found.sample.claims(), found.abroad),
                      "abroad": sorted(found.abroad.names), "actors": actors, "spoken": found.spoken,
                      "voices": found.voices, "titles": found.titled.titles, "headlines": sorted(found.titled.headlines),
+                     "narrations": found.titled.narrations.articles if found.titled.narrations is not None else None,
                      "statements": statements, "speaker": {c.id: c.speaker for c in claims},
                      "same_as": {c.id: c.same_as for c in claims if c.same_as}, "knowledge": knowledge.describe()}, f)
     print(f"{len(rows)} reports, {len(statements)} statements, {len(actors)} actors -> {out}")
@@ -146,6 +148,7 @@ def assign(inputs: dict, n_issues=None, discovered: Optional[dict] = None):
     from graphkit.discover import discover_issues
     from graphkit.issues import taxonomy_from_data
     from graphkit.kept import claim_issues
+    from graphkit.topical import Narrations
 
     actors = [SimpleNamespace(id=i, name=n, aliases=al, type=t) for i, n, al, t in inputs["actors"]]
     if discovered is not None:
@@ -154,7 +157,8 @@ def assign(inputs: dict, n_issues=None, discovered: Optional[dict] = None):
         data = discover_issues(inputs["discovery"], n_issues=n_issues, exclude=not_issues(actors),
                                spoken=organisations_spoken(actors, inputs["spoken"]), abroad=inputs.get("abroad", ()),
                                voices=inputs.get("voices"), titles=inputs.get("titles"),
-                               headlines=frozenset(inputs.get("headlines", ())))
+                               headlines=frozenset(inputs.get("headlines", ())),
+                               narrations=Narrations(inputs["narrations"]) if inputs.get("narrations") else None)
     tax = taxonomy_from_data(data, "issues discovered from the corpus", origin="discovered")
     said: dict[str, list] = {}
     for _, d, t, ctx in inputs["rows"]:

@@ -183,7 +183,7 @@ def name_said_apart(part: Sequence[str], members: dict, articles: Sequence[str])
 def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = (),
                     spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = (),
                     voices: Optional[dict[str, str]] = None, titles: Optional[dict[str, str]] = None,
-                    headlines: frozenset = frozenset()) -> dict:
+                    headlines: frozenset = frozenset(), narrations=None) -> dict:
     """An issues.yaml mapping (``{"version": 1, "issues": [...]}``) discovered from (claim id, doc id, keyphrases
     [, keyphrases of the sentence before]).
 
@@ -201,14 +201,15 @@ def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exc
     there, is an issue of its own that stands in for its claims' article's issue, marked ``article_topic``
     (`graphkit.topical.article_topics`); without them there is none. ``titles``: each article's title (doc id ->
     title) and ``headlines``, the ids of the claims its headline holds: a phrase an article's title names that two of
-    its voices say is that article's topic too (`graphkit.topical.title_topics`).
+    its voices say is that article's topic too (`graphkit.topical.title_topics`), and so is one its ``narrations``
+    name (`graphkit.topical.Narrations`: each article's words outside its claims).
 
     Issues come largest first (by the claims saying their phrases); each has name, description, patterns,
     context and ``origin: discovered``. Too few claims or phrases to find any gives an empty list, and ``none``, why
     and what to do (`none_found`), which the build's summary says.
     """
     claims = sorted(claims, key=lambda c: c[0])
-    found = topical_phrases(claims, exclude, spoken, abroad, voices, titles, headlines)  # ``abroad`` read once
+    found = topical_phrases(claims, exclude, spoken, abroad, voices, titles, headlines, narrations)  # ``abroad``: once
     if found is None or not found.members:
         return {"version": 1, "issues": [], "none": none_found(claims)}
     rows, df, surface, keys, into, members = found.rows, found.df, found.surface, found.keys, found.into, found.members

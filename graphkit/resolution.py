@@ -126,7 +126,7 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         abroad = None if discovery is None else said_abroad(claim_spans(atts), ents, pres)  # what discovery reads
         taxonomy = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
                                    spoken=spoken_by(speakers), abroad=abroad, voices=claim_voices(discovery, speakers),
-                                   titled=titled_articles(store, discovery, said))
+                                   titled=titled_articles(store, discovery, said, claim_spans(atts)))
         abroad = None
         discovery = None
         abouts = claim_issues(store, said, taxonomy[0], exclude=people_names(all_actors), refit=rediscover, full=full)
@@ -219,7 +219,7 @@ def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
     abroad = said_abroad(claim_spans(atts), ents, resolve_places(ents, entity_types=res.entity_types))
     speakers = speakers_by_article(res.speaker_of)
     return DiscoveryInputs(sample, abroad, res.actors, spoken_by(speakers), atts, said, gone,
-                           claim_voices(sample, speakers), titled_articles(store, sample, said))
+                           claim_voices(sample, speakers), titled_articles(store, sample, said, claim_spans(atts)))
 
 
 def claim_spans(atts: dict[str, list]) -> dict[str, list]:

@@ -140,17 +140,20 @@ def discovered_issues(store: Store, n_issues: Optional[int], rediscover: bool, s
                            spoken=organisations_spoken(speakers, spoken),
                            abroad=abroad.names if abroad is not None else (), voices=voices,
                            titles=titled.titles if titled is not None else None,
-                           headlines=titled.headlines if titled is not None else frozenset())
+                           headlines=titled.headlines if titled is not None else frozenset(),
+                           narrations=titled.narrations if titled is not None else None)
 
 
 class Titled(NamedTuple):
-    """What discovery reads of the articles' titles (`titled_articles`)."""
+    """What discovery reads of the articles' titles and narrations (`titled_articles`)."""
 
     titles: dict          #: doc id -> its title, for the articles with one
     headlines: frozenset  #: the ids of the claims a headline holds (their words written in their article's title)
+    narrations: Optional["Narrations"] = None  #: each article's words outside its claims (`graphkit.topical`), or None
 
 
-def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[str, list]) -> Optional[Titled]:
+def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[str, list],
+                    spans: Optional[dict[str, list]] = None) -> Optional[Titled]:
     """The titles of the articles discovery reads (``sample``, `DiscoveryRows`; the store's documents' titles) and the
     claims of their headlines: a claim every piece of whose text (``said``: doc id -> each claim's (text, context), in
     item order) is written in its article's title, its case and marks aside (`written_plainly`: the title's "'Like an
@@ -159,6 +162,9 @@ def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[
     compared with their lemmas folded (`graphkit.topical.phrase_key`) PolNeAR train's are the same 274 of 15,514
     claims, but folding every claim's words took 0.6 s and read them in a ``--workers`` build's one-core tail, which
     finds them worked out during the parse (`graphkit.resolution.work_ahead`); compared as written, 0.1 s.
+    ``spans``: doc id -> each claim's spans (`graphkit.resolution.claim_spans`): the articles' narrations, their texts
+    outside those spans (`graphkit.topical.Narrations`, folded only where `graphkit.topical.title_topics` asks), else
+    None.
 
     >>> import tempfile, os
     >>> from graphkit.records import Document
@@ -168,18 +174,23 @@ def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[
     ...     rows = DiscoveryRows()
     ...     rows.add("a", [("c1", ["tax"], []), ("c2", ["tax"], [])])
     ...     titled_articles(s, rows, {"a": [("Taxes rose.", ("", "")), ("the rise was steep", ("", ""))]})
-    Titled(titles={'a': 'Tax row: Lee says taxes rose'}, headlines=frozenset({'c1'}))
+    Titled(titles={'a': 'Tax row: Lee says taxes rose'}, headlines=frozenset({'c1'}), narrations=None)
     """
+    from .topical import Narrations
+
     if sample is None:
         return None
-    titles = {d: doc.title for d, doc in store.documents_by_id(sample.rows).items() if doc.title}
+    docs = store.documents_by_id(sample.rows)
+    titles = {d: doc.title for d, doc in docs.items() if doc.title}
+    narrations = None if spans is None else Narrations(
+        {d: (doc.text, [tuple(s) for claim in spans.get(d, []) for s in claim]) for d, doc in docs.items()})
     heads = set()
     for doc_id, items in sample.rows.items():
         if doc_id in titles:
             title = f" {written_plainly(titles[doc_id])} "
             heads.update(cid for (cid, *_), (text, _) in zip(items, said.get(doc_id, []))
                          if all(f" {written_plainly(piece)} " in title for piece in text.split(" … ")))
-    return Titled(titles, frozenset(heads))
+    return Titled(titles, frozenset(heads), narrations)
 
 
 def written_plainly(text: str) -> str:

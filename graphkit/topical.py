@@ -30,6 +30,7 @@ names that two of its voices say (`title_topics`).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional, Sequence
@@ -58,6 +59,8 @@ TITLE_TOPICS = True    # a phrase an article's title names that two voices of it
 TITLE_CLAIMS = 2       # ... said alone in this many of its claims at least, the headline's own claims not counted:
                        # two where `MIN_CLAIMS` asks three, the title saying what the article is about; two, the
                        # fewest claims `ARTICLE_VOICES` (two) voices say it in (`title_topics`)
+NARRATION_TOPICS = True  # ... or that its narration names, the words outside its claims (`title_topics`, `Narrations`)
+NARRATION_MENTIONS = 2   # ... this many times at least (once: "cutoff", "coin flip" beside the better topics)
 TALKED_ABOUT = 5       # an organisation said in this many times as many claims as it speaks is what they are about
 JUDGING_STANCES = ("criticize",)  # the cue lexicon's words of these stances say that someone judged, not what about
 
@@ -641,7 +644,7 @@ def voiced_topics(rows, df, surface, skip, voices: dict, least: int, said_alone=
 
 
 def title_topics(rows, df, surface, skip, voices: Optional[dict], titles: Optional[dict], headlines=frozenset(),
-                 said_alone=None) -> list[str]:
+                 said_alone=None, narrations: Optional["Narrations"] = None) -> list[str]:
     """The phrase keys an article's title names that its claims talk about too: said alone (`alone_counts`) in
     `TITLE_CLAIMS` of that article's claims at least, not counting the claims of the headline itself (``headlines``:
     their ids, a headline's words are the title's), by `article_voices` speakers of it (``voices``: claim id -> its
@@ -673,24 +676,84 @@ def title_topics(rows, df, surface, skip, voices: Optional[dict], titles: Option
     []
     >>> title_topics(rows, df, surface, set(), {"c0": "x", "c1": "y"}, {"a": "Clark defends his remark"})
     []
+
+    ``narrations``: each article's narration, its text outside its claims (`Narrations`): a phrase it names
+    `NARRATION_MENTIONS` times is named as by the title (`NARRATION_TOPICS`; bench/README.md, issue 14, fifty-seventh
+    pass: on PolNeAR train at -123 26 topics, 96 statements change at the same coverage, of 20 drawn 10 better, 4
+    worse, 6 alike).
+
+    >>> told = Narrations({"a": ("Internment is the word. Critics said internment was wrong. Internment again.",
+    ...                          [(37, 57)])})
+    >>> title_topics(rows, df, surface, set(), {"c0": "x", "c1": "y"}, {"a": "Clark defends his remark"},
+    ...              narrations=told)
+    ['internment']
     """
-    if not voices or not titles:
+    narrated = NARRATION_TOPICS and narrations is not None
+    if not voices or not (titles or narrated):
         return []
-    folded = {d: f" {phrase_key(t or '')} " for d, t in titles.items()}
-    return voiced_topics(rows, df, surface, skip, voices, TITLE_CLAIMS, said_alone, unheard=headlines,
-                         named=lambda k, d: f" {k} " in folded.get(d, " "))
+    folded = {d: f" {phrase_key(t or '')} " for d, t in (titles or {}).items()}
+
+    def named(k: str, d: str) -> bool:
+        return f" {k} " in folded.get(d, " ") or narrated and narrations.mentions(d, k) >= NARRATION_MENTIONS
+
+    return voiced_topics(rows, df, surface, skip, voices, TITLE_CLAIMS, said_alone, unheard=headlines, named=named)
+
+
+class Narrations:
+    """Each article's narration, the words of its text outside its claims' spans, folded as a phrase is
+    (`graphkit.issues.fold_phrase`) and cut at each claim and sentence mark, folded when first asked (`mentions`):
+    what `title_topics` reads beside the title. ``articles``: doc id -> (its text, its claims' spans as (start, end)
+    pairs).
+
+    >>> n = Narrations({"a": ("The tax bills rose. Lee said “tax bills hurt”. Tax bills again.", [(30, 44)])})
+    >>> n.mentions("a", "tax bill"), n.mentions("a", "hurt"), n.mentions("b", "tax bill")
+    (2, 0, 0)
+    """
+
+    def __init__(self, articles: dict) -> None:
+        self.articles = articles
+        self._folded: dict[str, str] = {}
+
+    def mentions(self, doc_id: str, key: str) -> int:
+        """How many times the narration of ``doc_id`` says the phrase key ``key`` (0: no such article)."""
+        if doc_id not in self._folded:
+            text, spans = self.articles.get(doc_id, ("", []))
+            self._folded[doc_id] = narration_folded(text, spans)
+        return self._folded[doc_id].count(f" {key} ")
+
+
+def narration_folded(text: str, spans) -> str:
+    """``text`` less the ``spans`` (character offsets), each piece cut at sentence marks and folded as a phrase is
+    (`graphkit.issues.fold_phrase`), the pieces " | " apart and the whole in spaces: a phrase key is found in it as
+    `` key `` (words across a cut never join).
+
+    >>> narration_folded("Council tax rose. Lee said it would. Bills", [(18, 35)])
+    ' council tax rose | bill '
+    """
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        if start > at:
+            pieces.append(text[at:start])
+        at = max(at, end)
+    pieces.append(text[at:])
+    folded = [fold_phrase(x) for piece in pieces for x in _SENTENCE_MARKS.split(piece)]
+    return f" {' | '.join(f for f in folded if f)} "
+
+
+_SENTENCE_MARKS = re.compile(r"[.!?;:\n]")
 
 
 def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
                     spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = (),
                     voices: Optional[dict[str, str]] = None, titles: Optional[dict[str, str]] = None,
-                    headlines: frozenset = frozenset()) -> Optional[Topical]:
+                    headlines: frozenset = frozenset(), narrations: Optional[Narrations] = None) -> Optional[Topical]:
     """The topical phrases of (claim id, doc id, keyphrases [, keyphrases of the sentence before]) claims, sorted by
     claim id, or None when there are too few claims (`MIN_CORPUS_CLAIMS`) or phrases to find any. ``exclude``,
     ``spoken``, ``abroad``, ``voices``, ``titles`` and ``headlines``: as `graphkit.discover.discover_issues` takes them
     (speakers' names; organisations' spoken claims, `talked_about`; places abroad, which `place_names` leaves to the
     issues; each claim's speaker, `article_topics`; each article's title and the claims of its headline,
-    `title_topics`)."""
+    `title_topics`; ``narrations``: each article's narration, `Narrations`, which `title_topics` reads beside the
+    title)."""
     n_docs = len({c[1] for c in claims})
     n = len(claims)
     talked: dict[str, int] = {}
@@ -721,7 +784,7 @@ def topical_phrases(claims: Sequence[tuple], exclude: Iterable[str] = (),
     local = article_topics(rows, df, surface, skip | set(named), voices, (alone, alone_docs)) if ARTICLE_TOPICS else []
     if TITLE_TOPICS:  # an article's topics its title names besides, largest first with the rest
         titled = title_topics(rows, df, surface, skip | set(named) | set(local), voices, titles, headlines,
-                              (alone, alone_docs))
+                              (alone, alone_docs), narrations)
         local = sorted([*local, *titled], key=lambda k: (-alone[k], k))
     said = set(named) | set(local)
     for r, (_, _, ks, _) in enumerate(rows):

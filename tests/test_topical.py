@@ -1080,6 +1080,38 @@ def test_a_rediscovery_gives_what_a_fresh_build_gives(tmp_path, monkeypatch, ano
     assert _built_issues(tmp_path / "again.gk") == fresh
 
 
+@pytest.mark.parametrize("narration,title,expected,the_rule", [
+    # the article's words outside its claims name the phrase twice, its title does not: what the article is about, its
+    # topic as a title naming it makes it (PolNeAR train: "charter schools", the Guantanamo plan's "detainees";
+    # bench/README.md, issue 14, fifty-seventh pass)
+    ("Internment camps were his idea. He spoke of internment camps again.", "General defends his remark",
+     ["internment camps"], True),
+    ("Internment camps were his idea. The general spoke at length.", "General defends his remark", [], False),  # once
+    ("The general spoke at length. He left early.", "General defends his remark", [], False),   # not named
+    # the title names it: a topic whatever the narration says
+    ("The general spoke at length. He left early.", "General defends internment camps remark", ["internment camps"],
+     False),
+])
+def test_a_phrase_its_narration_names_and_two_voices_say_is_an_articles_topic(monkeypatch, narration, title, expected,
+                                                                            the_rule):
+    """`graphkit.topical.Narrations`: the article's text outside its claims' spans, here the claims' words (which
+    say the phrase twice) after its narration, which is all that names it."""
+    import graphkit.topical as topical
+    from switched import assert_switched
+    from graphkit.topical import Narrations
+
+    said, voices = _voiced_corpus("internment camps", [("d0", "x"), ("d0", "y")])
+    claims = " The general said internment camps work. His aide said internment camps were needed."
+    text = narration + claims
+    narrations = Narrations({"d0": (text, [(len(narration) + 1, len(text))])})
+
+    def found():
+        issues = discover_issues(said, voices=voices, titles={"d0": title}, narrations=narrations)["issues"]
+        return [i["name"] for i in issues if "internment camps" in i["patterns"] and i.get("article_topic")]
+
+    assert_switched(found, expected, the_rule, monkeypatch, topical, "NARRATION_TOPICS")
+
+
 def test_discovery_hears_each_claims_speaker(tmp_path, monkeypatch):
     """The speakers reach discovery, in a build (`graphkit.resolution.resolve_store`) and in a store read again
     (`graphkit.resolution.discovery_inputs`, what `issues suggest` discovers from): each claim's speaker as the store
@@ -1105,10 +1137,11 @@ def test_discovery_hears_each_claims_speaker(tmp_path, monkeypatch):
 
 
 def test_discovery_reads_each_articles_title(tmp_path, monkeypatch):
-    """The articles' titles and their headlines' claims reach discovery, in a build and in a store read again
-    (`graphkit.store_issues.titled_articles`, `graphkit.resolution.discovery_inputs`): the same in both. Each title
-    is a claim ("Council tax bills will be capped in a1, the minister says"), so each article has a headline's claim,
-    the title's words before its speaker: with the headlines read wrong (none found, in either path) this fails."""
+    """The articles' titles, their headlines' claims and their narrations reach discovery, in a build and in a store
+    read again (`graphkit.store_issues.titled_articles`, `graphkit.resolution.discovery_inputs`): the same in both.
+    Each title is a claim ("Council tax bills will be capped in a1, the minister says"), so each article has a
+    headline's claim, the title's words before its speaker: with the headlines read wrong (none found, in either path)
+    this fails."""
     import graphkit.discover as discover
     from graphkit.build import build
     from graphkit.resolution import discovery_inputs
@@ -1117,7 +1150,7 @@ def test_discovery_reads_each_articles_title(tmp_path, monkeypatch):
     heard, real = [], discover.discover_issues
 
     def discover_issues(*args, **kw):
-        heard.append((kw.get("titles"), kw.get("headlines")))
+        heard.append((kw.get("titles"), kw.get("headlines"), kw.get("narrations")))
         return real(*args, **kw)
 
     monkeypatch.setattr(discover, "discover_issues", discover_issues)
@@ -1130,10 +1163,11 @@ def test_discovery_reads_each_articles_title(tmp_path, monkeypatch):
         titles = {d.id: d.title for d in s.documents() if d.title}
         said = {c.id: (c.doc_id, c.text) for c in s.claims()}
         again = discovery_inputs(s).titled
-    assert len(heard) == 1 and heard[0] == (again.titles, again.headlines)
+    assert len(heard) == 1 and heard[0][:2] == (again.titles, again.headlines)
     assert heard[0][0] == titles and titles
     headlines = sorted(said[c] for c in heard[0][1])
     assert headlines == [(d, f"Council tax bills will be capped in {d}") for d in sorted(titles)], headlines
+    assert heard[0][2].articles == again.narrations.articles and len(again.narrations.articles) == len(titles)
 
 
 def _topic_taxonomy(topic: bool):
