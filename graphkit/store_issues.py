@@ -164,7 +164,8 @@ def titled_articles(store: Store, sample: Optional["DiscoveryRows"], said: dict[
     finds them worked out during the parse (`graphkit.resolution.work_ahead`); compared as written, 0.1 s.
     ``spans``: doc id -> each claim's spans (`graphkit.resolution.claim_spans`): the articles' narrations, their texts
     outside those spans (`graphkit.topical.Narrations`, folded only where `graphkit.topical.title_topics` asks), else
-    None.
+    None. They hold every article's text through discovery (the titles' read loaded them before, and dropped them):
+    a corpus too large for that would keep only the articles with a candidate.
 
     >>> import tempfile, os
     >>> from graphkit.records import Document
