@@ -45,10 +45,12 @@ def parse(texts, cache: Path | None, key: str, titles=None):
     """Parsed Docs of texts (``titles``: each article's headline, found as a headline segment)."""
     from spacy.tokens import DocBin
 
-    from graphkit.nlp import add_paragraph_breaks, load_spacy
+    from graphkit.nlp import BULLETS_APART, TITLES_KEPT_WHOLE, add_paragraph_breaks, load_spacy
 
     nlp = add_paragraph_breaks(load_spacy())
-    key = f"{key}_seg1"  # parses made before paragraph and segment breaks differ: never reuse them
+    # parses made before paragraph and segment breaks (seg1), or before a title's abbreviation was one token with its
+    # stop and a bullet one apart from its word (tok125, graphkit.nlp.tokenize_as_graphkit), differ: never reuse them
+    key = f"{key}_seg1" + ("_tok125" if TITLES_KEPT_WHOLE or BULLETS_APART else "")
     if cache is not None:
         f = cache / f"{key}.spacy"
         if f.exists():

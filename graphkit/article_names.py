@@ -29,12 +29,12 @@ import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
-from .doc_reading import doc_text, ent_index, joined_at_titles, sentences
+from .doc_reading import doc_text, ent_index, sentences
 from .frames_parse import label_name
 from .gender import FAMILY_NOUNS, article_honorific_votes, article_pronoun_votes, noun_gender, vote
 from .given_names import given_name_like
 from .merge import OTHER_OFFICE, holds_role, same_office, written_out
-from .names import (HONORIFICS, NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_WORDS, before_dash, honorific_gender,
+from .names import (HONORIFICS, NAME_PARTICLES, TITLE_WORDS, before_dash, honorific_gender,
                     is_honorific, split_honorific, strip_possessive)
 from .person_nouns import person_noun
 from .segments import NOT_RUNNING_TEXT, segment_kind_at, segments
@@ -68,11 +68,6 @@ NAMES_WITH_HONORIFIC = True
 #: proper nouns ending with it that the NER typed an organisation ('Ann Lee' as ORG), as a surname with an honorific
 #: ('Ms. Lee') already does (`ArticleNames._untyped_holders`; issue 12; a switch for the tests)
 PERSON_SURNAME_TAKES_ORG_RUN = True
-#: a sentence the parser opened after a title's abbreviation and its full stop ('... her rivals, notably Govs. |
-#: Ann Lee and Tom Hale, who say ...') is the sentence before's for the article pass (its pronouns' walk, its
-#: subjects and votes): over train + dev 23 such sentences, all a title before its name; 6 speakers change, 5 made
-#: right, 1 wrong (issue 12, −123 (made as −121); a switch for the tests)
-TITLE_STOP_JOINS = True
 
 #: what kind of qualifier an entity label names in a role phrase ('The Vermont senator', 'the Senate leader', 'The
 #: Irish president'): two names of one kind for one office of one person are two people (`ArticleNames.contradicts`)
@@ -119,9 +114,8 @@ class ArticleNames:
         self._written_out: dict[str, Optional[tuple[str, tuple[int, int]]]] = {}
         #: role (and 'organisation role') -> the person a speaker in that role was resolved to (graphkit.speakers)
         self.roles: dict[str, tuple[str, tuple[int, int]]] = {}
-        #: the article's sentences as the article pass reads them: a sentence the parser opened after a title's
-        #: abbreviation is the one before's (:data:`TITLE_STOP_JOINS`)
-        self.sents = joined_at_titles(sentences(doc), TITLE_ABBREVIATIONS) if TITLE_STOP_JOINS else sentences(doc)
+        #: the article's sentences, the Doc's own (a title's abbreviation ends none: graphkit.nlp.TITLES_KEPT_WHOLE)
+        self.sents = sentences(doc)
         self._sent_starts = [s.start_char for s in self.sents]
         self.titled: list[tuple[int, str, str, tuple[int, int]]] = []  # (char, role key, name, span)
         self.titles: list[tuple[int, str, str, tuple[int, int]]] = []  # the same, from 'President X', 'Sen. X'

@@ -53,10 +53,15 @@ def parsed_as_written(text: str, *, pos: str = "", tags: str = "", deps: str = "
 @lru_cache(maxsize=1)
 def _english_tokenizer():
     """A blank English pipeline (its tokenizer, the lexical attributes of its vocabulary and the noun chunks of its
-    syntax), made once for :func:`parsed_as_written`."""
+    syntax), made once for :func:`parsed_as_written`, its tokenizer splitting a text as graphkit's pipeline does
+    (`graphkit.nlp.tokenize_as_graphkit`)."""
     from spacy.lang.en import English
 
-    return English()
+    from .nlp import tokenize_as_graphkit
+
+    nlp = English()
+    tokenize_as_graphkit(nlp.tokenizer)
+    return nlp
 
 
 def sentence_starts(doc) -> list[int]:
@@ -87,28 +92,6 @@ def sentences(doc) -> list:
     """
     starts = sentence_starts(doc)
     return [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
-
-
-def joined_at_titles(sents: list, titles: frozenset) -> list:
-    """The sentences (:func:`sentences`), each one that opens with a capitalised word right after one of ``titles``
-    (lower case) and its full stop joined to the sentence before: the parser ends a sentence after a title's
-    abbreviation its tokenizer splits from the stop ('... her rivals, notably Govs. | Ann Lee and Tom Hale, who
-    say ...'), and the title's name then opens a sentence of its own.
-
-    >>> doc = parsed_as_written("He met Sens. Ann Lee and Tom Hale . They left .",
-    ...                         sent_starts="1 0 0 0 1 0 0 0 0 0 1 0 0")
-    >>> [s.text for s in joined_at_titles(sentences(doc), frozenset({"sens"}))]
-    ['He met Sens. Ann Lee and Tom Hale .', 'They left .']
-    """
-    out: list = []
-    for s in sents:
-        doc = s.doc
-        if out and s.start >= 2 and doc[s.start - 1].text == "." and doc[s.start - 2].lower_ in titles \
-                and doc[s.start - 2].text[:1].isupper() and doc[s.start].text[:1].isupper():
-            out[-1] = doc[out[-1].start:s.end]
-        else:
-            out.append(s)
-    return out
 
 
 @contextmanager

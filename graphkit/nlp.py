@@ -76,13 +76,126 @@ def pipeline_folder(model: str | None = None):
     return Path(list(spec.submodule_search_locations)[0])
 
 
+#: a title's abbreviation ends no sentence: it is one token with its full stop (`keep_title_abbreviations`), and no
+#: sentence opens between it and a capitalised word after it on its line (`title_stops`, before the parser), so
+#: every stage (claims, the cue tagger, the article pass) reads '... her rivals, notably Govs. Ann Lee and Tom Hale,
+#: who say ...' as one sentence, where spaCy's parser ended one after 'Govs.'. Over train + dev at -123, 24 sentences
+#: opened so, each a title before its name (23 after a title spaCy splits from its stop; -123 joined those for the
+#: article pass alone); none does now (issue 12, -125). A switch for the tests, read by the tokenizer when a
+#: pipeline is loaded and by `title_stops` on each Doc
+TITLES_KEPT_WHOLE = True
+#: a hyphen or bullet glued to the front of a capitalised word ('-Todd Smith said ...', a roundup's bullet; a
+#: tweet's '-H' sign-off) is a token of its own, not the first letters of the name, which the NER then misses
+#: (`bullets_apart`; spaCy splits an en or em dash and '*' so already). Over train + dev 30, 22 opening a line
+#: (issue 12, -125). A switch for the tests, read when a pipeline is loaded
+BULLETS_APART = True
+#: what `bullets_apart` splits from a word's front: a hyphen before a capital letter, a bullet before anything
+BULLET_PREFIX = r"^-(?=[A-Z])|^\u2022"
+
+
+def keep_title_abbreviations(tokenizer):
+    """Add each title abbreviation spaCy splits from its stop (`graphkit.names.TITLE_ABBREVIATIONS`) to
+    ``tokenizer``'s special cases as one token, written in title case as spaCy's own 'Sen.' is ('SEC.' stays
+    apart: an acronym ending a sentence); returns the tokenizer. Nothing is added with `TITLES_KEPT_WHOLE` off.
+
+    >>> from spacy.lang.en import English
+    >>> [t.text for t in keep_title_abbreviations(English().tokenizer)("Sens. Ann Lee met the SEC. Lee left.")]
+    ['Sens.', 'Ann', 'Lee', 'met', 'the', 'SEC', '.', 'Lee', 'left', '.']
+    """
+    if TITLES_KEPT_WHOLE:
+        from spacy.attrs import ORTH
+
+        from .names import TITLE_ABBREVIATIONS
+
+        for t in sorted(TITLE_ABBREVIATIONS):
+            written = t.capitalize() + "."
+            tokenizer.add_special_case(written, [{ORTH: written}])
+    return tokenizer
+
+
+def bullets_apart(tokenizer):
+    """Make ``tokenizer`` split `BULLET_PREFIX` from a word's front as a prefix of its own (its prefix pattern
+    widened, so the tokenizer stays serialisable); returns the tokenizer. Nothing changes with `BULLETS_APART` off,
+    nor for a lower-case word ('-based') or a number ('-5').
+
+    >>> from spacy.lang.en import English
+    >>> [t.text for t in bullets_apart(English().tokenizer)("Roundup:\\n-Todd Smith said so. \u2022Ann Lee, -5, -ish")]
+    ['Roundup', ':', '\\n', '-', 'Todd', 'Smith', 'said', 'so', '.', '\u2022', 'Ann', 'Lee', ',', '-5', ',', '-ish']
+    """
+    import re
+
+    pattern = tokenizer.prefix_search.__self__.pattern if tokenizer.prefix_search else ""
+    if BULLETS_APART and not pattern.startswith(BULLET_PREFIX):
+        tokenizer.prefix_search = re.compile(BULLET_PREFIX + ("|" + pattern if pattern else "")).search
+    return tokenizer
+
+
+def title_forms() -> frozenset:
+    """Each title abbreviation as written with its stop, in title case (`graphkit.names.TITLE_ABBREVIATIONS`).
+
+    >>> sorted(title_forms())[:4]
+    ['Adm.', 'Amb.', 'Atty.', 'Brig.']
+    """
+    from .names import TITLE_ABBREVIATIONS
+
+    return frozenset(t.capitalize() + "." for t in TITLE_ABBREVIATIONS)
+
+
+def title_stops(doc):
+    """The ``graphkit_title_stops`` component, before the parser: the word after a title's abbreviation (one token
+    with its stop, `title_forms`) opens no sentence when it is capitalised and on the same line ('Sens. | Ann Lee');
+    spaCy's parser may end one there even when the abbreviation is one token. A start a component before it set (a
+    segment's, `_paragraph_breaks`) is kept. Nothing changes with `TITLES_KEPT_WHOLE` off.
+
+    >>> doc = keep_title_abbreviations(_blank_english().tokenizer)("He met Govs. Ann Lee and Tom Hale.")
+    >>> title_stops(doc)[3].is_sent_start
+    False
+    """
+    if not TITLES_KEPT_WHOLE or len(doc) < 2:
+        return doc
+    import numpy
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings.add(w) for w in title_forms()], dtype="uint64")
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array([ORTH]).reshape(-1)[:-1], wanted)).tolist():
+        after = doc[i + 1]
+        if doc[i].whitespace_ and after.text[:1].isupper() and after.is_sent_start is not True:
+            after.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _blank_english():
+    """A blank English pipeline, for the examples."""
+    from spacy.lang.en import English
+
+    return English()
+
+
+def tokenize_as_graphkit(tokenizer):
+    """``tokenizer`` splitting a text as graphkit reads it: titles' abbreviations whole (`keep_title_abbreviations`),
+    bullets apart (`bullets_apart`); the one place a pipeline's tokenizer is changed (`load_spacy`, and
+    `graphkit.doc_reading.parsed_as_written`'s blank one). Returns the tokenizer.
+
+    >>> from spacy.lang.en import English
+    >>> [t.text for t in tokenize_as_graphkit(English().tokenizer)("-Govs. Ann Lee")]
+    ['-', 'Govs.', 'Ann', 'Lee']
+    """
+    return bullets_apart(keep_title_abbreviations(tokenizer))
+
+
 def load_spacy(model: str | None = None, *, disable: tuple[str, ...] = ()):
-    """Bare spaCy pipeline, no graphkit components (what benchmarks compare against)."""
+    """Bare spaCy pipeline, no graphkit components (what benchmarks compare against), its tokenizer keeping a
+    title's abbreviation whole with its stop and a bullet apart from its word (`tokenize_as_graphkit`: no time to
+    speak of), so that every pipeline graphkit parses with, a build's, the tests' and bench's, splits a text alike."""
     import spacy
 
     name = model or default_model()
     try:
-        return spacy.load(name, disable=list(disable))
+        nlp = spacy.load(name, disable=list(disable))
+        tokenize_as_graphkit(nlp.tokenizer)
+        return nlp
     except OSError as e:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed or not readable ({str(e).splitlines()[0][:120]}); "
@@ -126,25 +239,28 @@ def _paragraph_breaks(doc):
 
 
 def add_paragraph_breaks(nlp):
-    """Add the ``graphkit_paragraphs`` component (blank lines end sentences) before the parser (or the pipeline's
-    other sentence splitter); returns nlp.
+    """Add graphkit's sentence components before the parser (or the pipeline's other sentence splitter): blank lines
+    and segments end sentences (``graphkit_paragraphs``), a title's abbreviation ends none (``graphkit_title_stops``,
+    `title_stops`); returns nlp.
 
     >>> from spacy.lang.en import English
     >>> nlp = English()
     >>> _ = nlp.add_pipe("sentencizer")
     >>> add_paragraph_breaks(nlp).pipe_names
-    ['graphkit_paragraphs', 'sentencizer']
+    ['graphkit_paragraphs', 'graphkit_title_stops', 'sentencizer']
     >>> [s.text for s in nlp("Trump Tells Voters to Wait\\n\\nMr Trump said he would win.").sents]
     ['Trump Tells Voters to Wait\\n\\n', 'Mr Trump said he would win.']
     """
     from spacy.language import Language
 
-    if "graphkit_paragraphs" not in Language.factories:
-        Language.component("graphkit_paragraphs", func=_paragraph_breaks)
-    if "graphkit_paragraphs" not in nlp.pipe_names:
-        names = nlp.pipe_names
-        where = next((n for n in ("parser", "senter", "sentencizer") if n in names), None)
-        nlp.add_pipe("graphkit_paragraphs", **({"before": where} if where else {"first": True}))
+    first = {"first": True}
+    for name, func in (("graphkit_paragraphs", _paragraph_breaks), ("graphkit_title_stops", title_stops)):
+        if name not in Language.factories:
+            Language.component(name, func=func)
+        if name not in nlp.pipe_names:
+            where = next((n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names), None)
+            nlp.add_pipe(name, **({"before": where} if where else first))
+        first = {"after": name}  # the title stops after the paragraphs, whose starts they keep
     return nlp
 
 

@@ -6,6 +6,8 @@ The pipeline itself is conftest's ``nlp`` fixture (loaded once a session); this 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graphkit.attribution import attributions
 
 
@@ -23,3 +25,22 @@ def speakers(nlp, text, title=None):
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     return [(a.resolved_text, a.speaker_type) for a in attributions(doc) if not a.continuation]
+
+
+def pipeline_as_switched(nlp):
+    """``nlp`` (conftest's pipeline) while graphkit.nlp's tokenizer switches are on (`TITLES_KEPT_WHOLE`,
+    `BULLETS_APART`), else a pipeline loaded with them as they are: the tokenizer reads them when a pipeline is
+    loaded, so a row turning one off needs a pipeline of its own (loaded once for each setting)."""
+    from graphkit import nlp as gnlp
+
+    if gnlp.TITLES_KEPT_WHOLE and gnlp.BULLETS_APART:
+        return nlp
+    return _loaded_with(gnlp.TITLES_KEPT_WHOLE, gnlp.BULLETS_APART)
+
+
+@lru_cache(maxsize=4)
+def _loaded_with(titles_kept_whole: bool, bullets_apart: bool):
+    """A fresh graphkit pipeline, loaded while the tokenizer switches are these (the cache's key)."""
+    from graphkit import nlp as gnlp
+
+    return gnlp.cached_pipeline.__wrapped__(None, gnlp.numpy_gemm_wanted())

@@ -7,7 +7,7 @@ test_speaker_phrase_resolved.py."""
 from __future__ import annotations
 
 import pytest
-from article_speakers import speakers
+from article_speakers import pipeline_as_switched, speakers
 from hand_parsed import parsed
 from switched import assert_switched
 
@@ -147,10 +147,10 @@ QUALIFIED_BODY = [
 ]
 
 
-# a sentence the parser opened after a title's abbreviation is the sentence before's for the article pass, so the
-# pronoun after it walks back to the subject that sentence is about, not to a relative clause's speaker the split made
-# a sentence of its own (graphkit.article_names.TITLE_STOP_JOINS, issue 12 -123): (text, the last claim's speaker, the
-# rule's row); before, the first of the people the relative clause hangs on
+# a title's abbreviation ends no sentence for any stage (graphkit.nlp.TITLES_KEPT_WHOLE, issue 12 -125: one token with
+# its stop, no sentence start after it), so the pronoun after it walks back to the subject its sentence is about, not
+# to a relative clause's speaker a split made a sentence of its own: (text, the last claim's speaker, the rule's row);
+# before, the first of the people the relative clause hangs on (-123 joined the split for the article pass alone)
 TITLE_STOP = [
     # American: 'Govs.', 'Sens.' and 'Reps.' split from their names by the parser's sentence end
     ("Ann Lee spoke in Dover on Monday. Lee refrained from attacking her rivals, particularly Govs. Tom Hale and Bob "
@@ -159,17 +159,41 @@ TITLE_STOP = [
      "Ray, who say she is too young. She said the debate had gone well.", "Mary Kirk", True),
     ("Sarah Finch spoke at the rally. Finch thanked her backers, among them Reps. Tom Hale and Bob Ray, who say the "
      "bill will pass. She said the vote would come soon.", "Sarah Finch", True),
-    # British: no full stop after the title, no sentence end to join (a control)
+    # British: no full stop after the title, no sentence end to keep (a control)
     ("Mary Kirk campaigned in Leeds on Monday. Kirk avoided attacking her rivals, particularly Govs Tom Hale and Bob "
      "Ray, who say she is too young. She said the debate had gone well.", "Mary Kirk", False),
+    # an acronym in capitals is no title: 'SEC.' ends its sentence, with the switch or without (a control)
+    ("Ann Lee runs a fund in Dover. Lee sent the filing to the SEC. Tom Hale, who said she lied, was angry. She said "
+     "the filing was right.", "Tom Hale", False),
 ]
+# a roundup's bullet glued to a name ('-Todd Smith said ...') is a token of its own, so the NER reads the whole name
+# (graphkit.nlp.BULLETS_APART, issue 12 -125): (text, the last claim's speaker, the rule's row); before, the surname
+# alone or the name with its bullet ('-Nigel Hale', an organisation)
+BULLETS = [
+    ("What the pollsters said this week:\n\n-Todd Smith said the polls had missed young voters.", "Todd Smith", True),
+    ("What the pollsters said this week:\n\n-Nigel Hale told the BBC the polls had missed young voters.",
+     "Nigel Hale", True),
+    # an en dash is split by spaCy already (a control)
+    ("What the pollsters said this week:\n\n\u2013Nigel Hale told the BBC the polls had missed young voters.",
+     "Nigel Hale", False),
+]
+TOKENIZER_RULES = [("TITLES_KEPT_WHOLE", TITLE_STOP), ("BULLETS_APART", BULLETS)]
+
+
+@pytest.mark.parametrize("switch,text,expected,the_rule", [(sw, *row) for sw, rows in TOKENIZER_RULES for row in rows],
+                         ids=[f"{sw}-{k:02d}" for sw, rows in TOKENIZER_RULES for k in range(len(rows))])
+def test_a_tokenizer_rule_reads_its_rows_and_they_fail_with_its_switch_off(nlp, monkeypatch, switch, text, expected,
+                                                                          the_rule):
+    from graphkit import nlp as gnlp
+
+    assert_switched(lambda: speakers(pipeline_as_switched(nlp), text)[-1][0], expected, the_rule, monkeypatch, gnlp,
+                    switch)
 
 
 #: the rows of one shape, of the fiftieth pass and after: (the module, its switch, the rows)
 SPEAKER_RULES = [("article_names", "PERSON_SURNAME_TAKES_ORG_RUN", SURNAME_OF_ORG_RUN),
                  ("speaker_phrase", "AS_WELL_AS_AND", AS_WELL_AS),
-                 ("speakers", "QUALIFIED_BODY_AS_WRITTEN", QUALIFIED_BODY),
-                 ("article_names", "TITLE_STOP_JOINS", TITLE_STOP)]
+                 ("speakers", "QUALIFIED_BODY_AS_WRITTEN", QUALIFIED_BODY)]
 
 
 @pytest.mark.parametrize("module,switch,text,expected,the_rule",
