@@ -147,8 +147,8 @@ def title_stops(doc):
     spaCy's parser may end one there even when the abbreviation is one token. A start a component before it set (a
     segment's, `_paragraph_breaks`) is kept. Nothing changes with `TITLES_KEPT_WHOLE` off.
 
-    >>> doc = keep_title_abbreviations(_blank_english().tokenizer)("He met Govs. Ann Lee and Tom Hale.")
-    >>> title_stops(doc)[3].is_sent_start
+    >>> from graphkit.doc_reading import parsed_as_written
+    >>> title_stops(parsed_as_written("He met Govs. Ann Lee and Tom Hale."))[3].is_sent_start
     False
     """
     if not TITLES_KEPT_WHOLE or len(doc) < 2:
@@ -163,14 +163,6 @@ def title_stops(doc):
         if doc[i].whitespace_ and after.text[:1].isupper() and after.is_sent_start is not True:
             after.is_sent_start = False
     return doc
-
-
-@lru_cache(maxsize=1)
-def _blank_english():
-    """A blank English pipeline, for the examples."""
-    from spacy.lang.en import English
-
-    return English()
 
 
 def tokenize_as_graphkit(tokenizer):
