@@ -34,7 +34,7 @@ from .gender import ANSWERED_LEAST, CORPUS_SHARE, vote
 from .given_names import distinct_given_names, hypocorism, listed_given_name
 from .name_match import candidate_pairs, compare_names
 from .names import (before_dash, fold, honorific_gender, is_pronoun, name_words, plain_name, office_key, person_key,
-                    split_honorific, split_title, strip_possessive, surname_key)
+                    split_honorific, split_title, strip_possessive, surname_key, TITLE_ABBREVIATIONS)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
@@ -430,7 +430,34 @@ def _name_form(text: str) -> Optional[tuple[str, str]]:
     """(person key, the name as counted) of a person entity's or speaker's text, None when no name is left."""
     t = trim_fragment(strip_possessive(before_dash(plain_name(text))))
     t = re.sub(r"^(the)\s+", "", t, flags=re.I)
+    if TITLE_ABBREVIATION_NO_NAME:
+        t = _without_title_abbreviation(t)
     return (person_key(t), t) if fold(t) else None
+
+
+#: a title's abbreviation written with its stop at the front of a person entity is no part of the name the corpus
+#: counts ('Pres. Obama' is Obama: PolNeAR train, the -125 store, 6 claims of one article were the actor 'Pres. Obama'
+#: and are Barack Obama's, no other speaker moves; issue 12, the lead's mend of session 68)
+TITLE_ABBREVIATION_NO_NAME = True
+
+
+def _without_title_abbreviation(name: str) -> str:
+    """A person's name without the title's abbreviation the NER took into it ('Pres. Obama' is Obama, not a person
+    whose given name is 'Pres.'; issue 12: since -125 the tokenizer keeps a title's abbreviation one token with its
+    stop, and the NER takes 'Pres.' into the name): one written in title case with its stop
+    (`names.TITLE_ABBREVIATIONS`; 'SEC.' is an acronym, as the tokenizer reads it). Other
+    honorifics stay as the corpus pass reads them ('Mr Blair', 'Mrs. Clinton': their gender is read from them).
+
+    >>> _without_title_abbreviation("Pres. Obama"), _without_title_abbreviation("Sen. Ann Lee")
+    ('Obama', 'Ann Lee')
+    >>> [_without_title_abbreviation(name) for name in ("Mr Blair", "SEC. Hale", "Pres.")]
+    ['Mr Blair', 'SEC. Hale', 'Pres.']
+    """
+    words = name.split()
+    title = words[0][:-1] if words and words[0].endswith(".") else ""
+    if len(words) > 1 and title.istitle() and title.lower() in TITLE_ABBREVIATIONS:
+        return " ".join(words[1:])
+    return name
 
 
 class _Clusters:

@@ -49,6 +49,40 @@ def test_office_and_surname_across_the_corpus(others, mention, expected):
     assert by_id[res.speaker_of[("x", 0)]].name == expected
 
 
+# a title's abbreviation the NER took into a person's name with its stop ('Pres. Obama', since -125 keeps it one
+# token) is no given name: the surname the corpus names in full once (graphkit.people.TITLE_ABBREVIATION_NO_NAME):
+# (speaker phrases of other articles as (written, resolved), the entity, the actor expected, the rule's row)
+TITLE_ABBREVIATION_NAMES = [
+    # American
+    ([("Barack Obama", "Barack Obama")], "Pres. Obama", "Barack Obama", True),
+    ([("Tom Hale", "Tom Hale"), ("Ann Lee", "Ann Lee")], "Gov. Hale", "Tom Hale", True),
+    # British: no stop, an honorific the corpus pass keeps as written (a control)
+    ([("Tony Blair", "Tony Blair"), ("Cherie Blair", "Cherie Blair")], "Mr Blair", "Mr Blair", False),
+]
+
+
+@pytest.mark.parametrize("others,entity,expected,the_rule", TITLE_ABBREVIATION_NAMES,
+                         ids=[f"{i:02d}" for i in range(len(TITLE_ABBREVIATION_NAMES))])
+def test_a_title_abbreviation_is_no_given_name(monkeypatch, others, entity, expected, the_rule):
+    from graphkit import people
+    from graphkit.resolve import resolve_actors
+
+    def actor() -> str:
+        people._name_form.cache_clear()  # cached by text: the switch changes what a text reads
+        atts = {f"d{i}": [_att(w, r)] for i, (w, r) in enumerate(others)}
+        ents = {f"d{i}": [(r, "PERSON", len(w) - len(r), len(w))] for i, (w, r) in enumerate(others)}
+        said = entity.split()[-1]  # the article's later 'Obama', read by the name its entity gives
+        atts["x"], ents["x"] = [_att(said, said, at=100)], [(entity, "PERSON", 0, len(entity))]
+        res = resolve_actors(atts, ents, {"actors": []})
+        return {a.id: a for a in res.actors}[res.speaker_of[("x", 0)]].name
+
+    try:
+        assert_switched(actor, expected, the_rule, monkeypatch, people, "TITLE_ABBREVIATION_NO_NAME")
+    finally:
+        monkeypatch.undo()
+        people._name_form.cache_clear()
+
+
 # a given name written formally and familiarly (graphkit.given_names.hypocorism, the `nicknames` table) is one person
 # where the corpus writes both after the same office, never otherwise: (speaker phrases, each its own article, as
 # (written, resolved); the indexes of two of them; whether they are one actor)
