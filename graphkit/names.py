@@ -57,8 +57,7 @@ TITLE_WORDS = {
 #: (`keep_title_abbreviations`, written in title case: 'SEC.' is an acronym, not 'Sec.') and sets no sentence start
 #: after it (`title_stops`). How these relate to `HONORIFICS`: that table is the words read as a name's honorific
 #: (stripped for identity, kept for gender), with or without the stop; this one is how a title's abbreviation is split
-#: into tokens and sentences. 'dr', 'gen', 'rev', 'prof', 'col', 'capt', 'lt', 'sgt', 'fr', 'sen', 'rep', 'gov' are in
-#: both. Over PolNeAR train + dev at -123, written / sentences spaCy opened after it: Sen 509 / 1, Gov 237 / 0,
+#: into tokens and sentences, and every one of it is an honorific too (`HONORIFICS` takes them all). Over PolNeAR train + dev at -123, written / sentences spaCy opened after it: Sen 509 / 1, Gov 237 / 0,
 #: Rep 136 / 0, Dr 30 / 0, Sens 19 / 10, Gen 16 / 0, Rev 11 / 0, Lt 10 / 0, Col 5 / 0, Reps 5 / 1, Pres 4 / 4,
 #: Capt 4 / 1, Adm 3 / 0, Govs 2 / 2, Sgt 2 / 2, Fr 1 / 1, Sec 1 / 1, Cmdr 1 / 1; the other eleven not written
 #: (issue 12, -125)
@@ -67,17 +66,31 @@ TITLE_ABBREVIATIONS = frozenset({"sen", "sens", "gov", "govs", "rep", "reps", "p
                                  "insp", "atty", "amb", "prof", "dr", "fr", "rev"})
 # Honorifics before a name, with the gender they imply (None: any). Stripped for identity ('Mr Blair' is
 # 'Tony Blair'), kept for gender ('Mrs Clinton' is not Bill Clinton). British style has no full stop. Every title's
-# abbreviation (`TITLE_ABBREVIATIONS`, how a title is split into tokens and sentences) is one too, with no gender:
-# kept one token with its stop, 'Pres.' falls inside the NER's name ('Pres. Obama'), which stripped is Barack Obama's
-# (issue 12, -125: 7 claims over train were the actor 'Pres. Obama' without it).
+# abbreviation (`TITLE_ABBREVIATIONS`, how a title is split into tokens and sentences) is one too, with no gender but
+# 'Fr.': the article pass reads 'Pres. Hale' after 'Tom Hale' as Tom Hale (issue 12, -125). The corpus's count of
+# full names strips one the NER took into a person entity (`people._without_title_abbreviation`, `title_forms`: over
+# PolNeAR train 6 claims of one article were the actor 'Pres. Obama' before it).
 HONORIFICS = {
     **dict.fromkeys(sorted(TITLE_ABBREVIATIONS)),  # first: a gender written below stands ('fr')
-    "mr": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None, "dr": None, "sir": "male",
+    "mr": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None, "sir": "male",
     "dame": "female", "lord": "male", "lady": "female", "baroness": "female", "baron": "male",
-    "rev": None, "revd": None, "reverend": None, "gen": None, "prof": None, "professor": None, "col": None,
-    "capt": None, "lt": None, "sgt": None, "cllr": None, "rabbi": None, "fr": "male", "hon": None, "rt": None,
-    "sen": None, "rep": None, "gov": None, "president": None,
+    "revd": None, "reverend": None, "professor": None, "cllr": None, "rabbi": None, "fr": "male", "hon": None,
+    "rt": None, "president": None,
 }
+
+
+def title_forms() -> frozenset:
+    """Each title abbreviation as written with its stop, in title case (`TITLE_ABBREVIATIONS`): the one home of the
+    form the tokenizer keeps whole (`graphkit.nlp.keep_title_abbreviations`), after which no sentence opens
+    (`graphkit.nlp.title_stops`), and which the corpus's count of names strips (`graphkit.people`). 'SEC.' is none.
+
+    >>> sorted(title_forms())[:4], "Pres." in title_forms(), "SEC." in title_forms()
+    (['Adm.', 'Amb.', 'Atty.', 'Brig.'], True, False)
+    """
+    return _TITLE_FORMS
+
+
+_TITLE_FORMS = frozenset(t.capitalize() + "." for t in TITLE_ABBREVIATIONS)
 
 
 def is_honorific(word: str) -> bool:

@@ -105,10 +105,9 @@ def keep_title_abbreviations(tokenizer):
     if TITLES_KEPT_WHOLE:
         from spacy.attrs import ORTH
 
-        from .names import TITLE_ABBREVIATIONS
+        from .names import title_forms
 
-        for t in sorted(TITLE_ABBREVIATIONS):
-            written = t.capitalize() + "."
+        for written in sorted(title_forms()):
             tokenizer.add_special_case(written, [{ORTH: written}])
     return tokenizer
 
@@ -130,21 +129,10 @@ def bullets_apart(tokenizer):
     return tokenizer
 
 
-def title_forms() -> frozenset:
-    """Each title abbreviation as written with its stop, in title case (`graphkit.names.TITLE_ABBREVIATIONS`).
-
-    >>> sorted(title_forms())[:4]
-    ['Adm.', 'Amb.', 'Atty.', 'Brig.']
-    """
-    from .names import TITLE_ABBREVIATIONS
-
-    return frozenset(t.capitalize() + "." for t in TITLE_ABBREVIATIONS)
-
-
 def title_stops(doc):
     """The ``graphkit_title_stops`` component, before the parser: the word after a title's abbreviation (one token
-    with its stop, `title_forms`) opens no sentence when it is capitalised and on the same line ('Sens. | Ann Lee');
-    spaCy's parser may end one there even when the abbreviation is one token. A start a component before it set (a
+    with its stop, `graphkit.names.title_forms`) opens no sentence when it is capitalised and on the same line
+    ('Sens. | Ann Lee'); spaCy's parser may end one there even when the abbreviation is one token. A start a component before it set (a
     segment's, `_paragraph_breaks`) is kept. Nothing changes with `TITLES_KEPT_WHOLE` off.
 
     >>> from graphkit.doc_reading import parsed_as_written
@@ -155,6 +143,8 @@ def title_stops(doc):
         return doc
     import numpy
     from spacy.attrs import ORTH
+
+    from .names import title_forms
 
     strings = doc.vocab.strings
     wanted = numpy.array([strings.add(w) for w in title_forms()], dtype="uint64")

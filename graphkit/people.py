@@ -34,7 +34,7 @@ from .gender import ANSWERED_LEAST, CORPUS_SHARE, vote
 from .given_names import distinct_given_names, hypocorism, listed_given_name
 from .name_match import candidate_pairs, compare_names
 from .names import (before_dash, fold, honorific_gender, is_pronoun, name_words, plain_name, office_key, person_key,
-                    split_honorific, split_title, strip_possessive, surname_key, TITLE_ABBREVIATIONS)
+                    split_honorific, split_title, strip_possessive, surname_key, title_forms)
 from .mentions import name_after_role, trim_fragment
 from .pronouns import PRONOUN_GENDER
 from .records import Attribution
@@ -444,8 +444,8 @@ TITLE_ABBREVIATION_NO_NAME = True
 def _without_title_abbreviation(name: str) -> str:
     """A person's name without the title's abbreviation the NER took into it ('Pres. Obama' is Obama, not a person
     whose given name is 'Pres.'; issue 12: since -125 the tokenizer keeps a title's abbreviation one token with its
-    stop, and the NER takes 'Pres.' into the name): one written in title case with its stop
-    (`names.TITLE_ABBREVIATIONS`; 'SEC.' is an acronym, as the tokenizer reads it). The list's courtesy titles go too
+    stop, and the NER takes 'Pres.' into the name): one written in title case with its stop, as the tokenizer keeps
+    it whole (`names.title_forms`; 'SEC.' is an acronym). The list's courtesy titles go too
     ('Dr. Carson', 'Fr. Reyes': the corpus count names people, the gender 'Fr.' says is read from the surface as
     written); other honorifics stay as the corpus pass reads them ('Mr Blair', 'Mrs. Clinton').
 
@@ -455,10 +455,7 @@ def _without_title_abbreviation(name: str) -> str:
     ['Mr Blair', 'SEC. Hale', 'Pres.']
     """
     words = name.split()
-    title = words[0][:-1] if words and words[0].endswith(".") else ""
-    if len(words) > 1 and title.istitle() and title.lower() in TITLE_ABBREVIATIONS:
-        return " ".join(words[1:])
-    return name
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in title_forms() else name
 
 
 class _Clusters:
