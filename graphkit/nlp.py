@@ -132,8 +132,8 @@ def bullets_apart(tokenizer):
 def title_stops(doc):
     """The ``graphkit_title_stops`` component, before the parser: the word after a title's abbreviation (one token
     with its stop, `graphkit.names.title_forms`) opens no sentence when it is capitalised and on the same line
-    ('Sens. | Ann Lee'); spaCy's parser may end one there even when the abbreviation is one token. A start a component before it set (a
-    segment's, `_paragraph_breaks`) is kept. Nothing changes with `TITLES_KEPT_WHOLE` off.
+    ('Sens. | Ann Lee'); spaCy's parser may end one there even when the abbreviation is one token. A start a
+    component before it set (a segment's, `_paragraph_breaks`) is kept. Nothing changes with `TITLES_KEPT_WHOLE` off.
 
     >>> from graphkit.doc_reading import parsed_as_written
     >>> title_stops(parsed_as_written("He met Govs. Ann Lee and Tom Hale."))[3].is_sent_start

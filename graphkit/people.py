@@ -52,6 +52,10 @@ SURNAME_DOMINANCE = 0.8
 #: is written with ('Melanie' alone is not 'Melanne Verveer', though one article's 'Melanie Verveer' is her name
 #: misspelt: two different first names never merge; issue 12; a switch for the tests)
 FIRST_NAME_AS_NAMED = True
+#: a title's abbreviation written with its stop at the front of a person entity is no part of the name the corpus
+#: counts ('Pres. Obama' is Obama: PolNeAR train, the -125 store, 6 claims of one article were the actor 'Pres. Obama'
+#: and are Barack Obama's, no other speaker moves; issue 12, the lead's mend of session 68)
+TITLE_ABBREVIATION_NO_NAME = True
 
 
 def first_name_holds(first: str, given: str) -> bool:
@@ -434,11 +438,6 @@ def _name_form(text: str) -> Optional[tuple[str, str]]:
         t = _without_title_abbreviation(t)
     return (person_key(t), t) if fold(t) else None
 
-
-#: a title's abbreviation written with its stop at the front of a person entity is no part of the name the corpus
-#: counts ('Pres. Obama' is Obama: PolNeAR train, the -125 store, 6 claims of one article were the actor 'Pres. Obama'
-#: and are Barack Obama's, no other speaker moves; issue 12, the lead's mend of session 68)
-TITLE_ABBREVIATION_NO_NAME = True
 
 
 def _without_title_abbreviation(name: str) -> str:
