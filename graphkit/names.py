@@ -57,10 +57,10 @@ TITLE_WORDS = {
 #: (`keep_title_abbreviations`, written in title case: 'SEC.' is an acronym, not 'Sec.') and sets no sentence start
 #: after it (`title_stops`). How these relate to `HONORIFICS`: that table is the words read as a name's honorific
 #: (stripped for identity, kept for gender), with or without the stop; this one is how a title's abbreviation is split
-#: into tokens and sentences, and every one of it is an honorific too (`HONORIFICS` takes them all). Over PolNeAR train
-#: + dev at -123, written / sentences spaCy opened after it: Sen 509 / 1, Gov 237 / 0, Rep 136 / 0, Dr 30 / 0, Sens
-#: 19 / 10, Gen 16 / 0, Rev 11 / 0, Lt 10 / 0, Col 5 / 0, Reps 5 / 1, Pres 4 / 4, Capt 4 / 1, Adm 3 / 0, Govs 2 / 2, Sgt
-#: 2 / 2, Fr 1 / 1, Sec 1 / 1, Cmdr 1 / 1; the other eleven not written (issue 12, -125)
+#: into tokens and sentences, and every one of them is an honorific too (`HONORIFICS` takes them all). Over PolNeAR
+#: train + dev at -123, written / sentences spaCy opened after it: Sen 509 / 1, Gov 237 / 0, Rep 136 / 0, Dr 30 / 0,
+#: Sens 19 / 10, Gen 16 / 0, Rev 11 / 0, Lt 10 / 0, Col 5 / 0, Reps 5 / 1, Pres 4 / 4, Capt 4 / 1, Adm 3 / 0, Govs
+#: 2 / 2, Sgt 2 / 2, Fr 1 / 1, Sec 1 / 1, Cmdr 1 / 1; the other eleven not written (issue 12, -125)
 TITLE_ABBREVIATIONS = frozenset({"sen", "sens", "gov", "govs", "rep", "reps", "pres", "sec", "secs", "gen", "gens",
                                  "lt", "col", "capt", "cmdr", "maj", "sgt", "cpl", "pvt", "brig", "adm", "supt",
                                  "insp", "atty", "amb", "prof", "dr", "fr", "rev"})

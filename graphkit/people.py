@@ -439,14 +439,13 @@ def _name_form(text: str) -> Optional[tuple[str, str]]:
     return (person_key(t), t) if fold(t) else None
 
 
-
 def _without_title_abbreviation(name: str) -> str:
     """A person's name without the title's abbreviation the NER took into it ('Pres. Obama' is Obama, not a person
     whose given name is 'Pres.'; issue 12: since -125 the tokenizer keeps a title's abbreviation one token with its
     stop, and the NER takes 'Pres.' into the name): one written in title case with its stop, as the tokenizer keeps
-    it whole (`names.title_forms`; 'SEC.' is an acronym). The list's courtesy titles go too
-    ('Dr. Carson', 'Fr. Reyes': the corpus count names people, the gender 'Fr.' says is read from the surface as
-    written); other honorifics stay as the corpus pass reads them ('Mr Blair', 'Mrs. Clinton').
+    it whole (`names.title_forms`; 'SEC.' is an acronym). The list's courtesy titles go too ('Dr. Carson', 'Fr.
+    Reyes': the corpus count names people, the gender 'Fr.' says is read from the surface as written); other
+    honorifics stay as the corpus pass reads them ('Mr Blair', 'Mrs. Clinton').
 
     >>> _without_title_abbreviation("Pres. Obama"), _without_title_abbreviation("Sen. Ann Lee")
     ('Obama', 'Ann Lee')
