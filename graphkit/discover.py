@@ -183,7 +183,7 @@ def name_said_apart(part: Sequence[str], members: dict, articles: Sequence[str])
 def discover_issues(claims: Iterable[tuple], n_issues: Optional[int] = None, exclude: Iterable[str] = (),
                     spoken: Optional[dict[str, int]] = None, abroad: Iterable[str] = (),
                     voices: Optional[dict[str, str]] = None, titles: Optional[dict[str, str]] = None,
-                    headlines: frozenset = frozenset(), narrations=None) -> dict:
+                    headlines: frozenset = frozenset(), narrations: Optional["Narrations"] = None) -> dict:
     """An issues.yaml mapping (``{"version": 1, "issues": [...]}``) discovered from (claim id, doc id, keyphrases
     [, keyphrases of the sentence before]).
 

@@ -123,11 +123,12 @@ def resolve_store(store: Store, skipped: Iterable[Skipped] = (), knowledge=None,
         pres = resolve_places(ents, entity_types=entity_types)
         entity_types = None
         clock("places")
-        abroad = None if discovery is None else said_abroad(claim_spans(atts), ents, pres)  # what discovery reads
+        spans = None if discovery is None else claim_spans(atts)  # what discovery reads, worked out once
+        abroad = None if discovery is None else said_abroad(spans, ents, pres)
         taxonomy = corpus_taxonomy(store, knowledge, n_issues, rediscover, all_actors, discovery,
                                    spoken=spoken_by(speakers), abroad=abroad, voices=claim_voices(discovery, speakers),
-                                   titled=titled_articles(store, discovery, said, claim_spans(atts)))
-        abroad = None
+                                   titled=titled_articles(store, discovery, said, spans))
+        abroad = spans = None
         discovery = None
         abouts = claim_issues(store, said, taxonomy[0], exclude=people_names(all_actors), refit=rediscover, full=full)
         forget_words_ahead()  # what the parse's arrivals worked out for it (`work_ahead`)
@@ -216,10 +217,11 @@ def discovery_inputs(store: Store, knowledge=None) -> DiscoveryInputs:
     sample = DiscoveryRows()
     atts, ents, said, _ = read_resolution_inputs(store, sample, full=True)
     res = resolve_actors(atts, ents, load_gazetteer(knowledge))
-    abroad = said_abroad(claim_spans(atts), ents, resolve_places(ents, entity_types=res.entity_types))
+    spans = claim_spans(atts)
+    abroad = said_abroad(spans, ents, resolve_places(ents, entity_types=res.entity_types))
     speakers = speakers_by_article(res.speaker_of)
     return DiscoveryInputs(sample, abroad, res.actors, spoken_by(speakers), atts, said, gone,
-                           claim_voices(sample, speakers), titled_articles(store, sample, said, claim_spans(atts)))
+                           claim_voices(sample, speakers), titled_articles(store, sample, said, spans))
 
 
 def claim_spans(atts: dict[str, list]) -> dict[str, list]:
